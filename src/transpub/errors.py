@@ -1,0 +1,45 @@
+"""The exception tree. Library code raises these; only the CLI turns them into messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class TranspubError(Exception):
+    """Base of every error transpub reports to a user."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class ConfigError(TranspubError):
+    """transpub.toml is missing, unreadable or inconsistent."""
+
+
+class ArticleError(TranspubError):
+    """A source article cannot be read or parsed."""
+
+
+class CatalogError(TranspubError):
+    """A PO/POT file is broken (syntax, duplicate msgid, bad header)."""
+
+
+class GlossaryError(TranspubError):
+    """A glossary file (TBX or CSV) is broken."""
+
+
+class EngineError(TranspubError):
+    """A machine-translation engine failed or is misconfigured."""
+
+
+class PlaceholderMismatch(TranspubError):
+    """A translation's placeholders do not match its source's."""

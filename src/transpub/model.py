@@ -1,0 +1,86 @@
+"""Frozen value types shared by every module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Human names of inline elements, used in the placeholder legend translators see.
+ELEMENT_NAMES: dict[str, str] = {
+    "a": "link", "b": "bold", "strong": "strong emphasis", "i": "italic", "em": "emphasis",
+    "u": "underline", "s": "strikethrough", "del": "deleted text", "ins": "inserted text",
+    "code": "code", "kbd": "keyboard input", "samp": "sample output", "var": "variable",
+    "sub": "subscript", "sup": "superscript", "small": "small print", "mark": "highlight",
+    "abbr": "abbreviation", "cite": "citation", "q": "quotation", "span": "span",
+    "time": "date/time", "br": "line break", "img": "image", "wbr": "word-break opportunity",
+    "dfn": "definition", "bdi": "isolated text", "bdo": "direction override", "data": "data value",
+    "input": "form field", "button": "button", "label": "label", "select": "selection list",
+    "ruby": "ruby annotation", "rt": "ruby text", "rp": "ruby parenthesis", "font": "font",
+    "svg": "graphic", "math": "formula", "script": "script", "iframe": "embedded frame",
+    "video": "video", "audio": "audio", "object": "embedded object", "embed": "embedded object",
+}
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One inline element in a unit: ``<1>…</1>`` (paired) or ``<2/>`` (standalone)."""
+
+    number: int
+    tag: str
+    paired: bool
+
+    @property
+    def token(self) -> str:
+        """How the placeholder is written in a msgid.
+
+        >>> Placeholder(1, "a", True).token
+        '<1>…</1>'
+        """
+        return f"<{self.number}>…</{self.number}>" if self.paired else f"<{self.number}/>"
+
+    def legend(self) -> str:
+        """One legend line for translators.
+
+        >>> Placeholder(2, "br", False).legend()
+        '<2/> = line break (br)'
+        """
+        return f"{self.token} = {ELEMENT_NAMES.get(self.tag, 'element')} ({self.tag})"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A translatable unit as extracted from one article.
+
+    ``msgid`` is the normalised source text with inline markup as placeholders;
+    ``refs`` name where it stands (``articles/x.html#intro/p[2]``); ``notes`` are
+    the ``#.`` comments translators see (source notes, context).
+    """
+
+    msgid: str
+    refs: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    placeholders: tuple[Placeholder, ...] = ()
+    kind: str = "text"
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found by ``transpub check`` (or a warning from compile)."""
+
+    path: str
+    line: int | None
+    check: str
+    message: str
+    locale: str | None = None
+    severity: str = "error"
+    msgid: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def location(self) -> str:
+        """``file:line`` (or just ``file``) for messages.
+
+        >>> Issue("a.po", 12, "fuzzy", "x").location
+        'a.po:12'
+        """
+        return f"{self.path}:{self.line}" if self.line else self.path
