@@ -1,0 +1,138 @@
+"""The engine protocol, the errors adapters raise, and small helpers every adapter shares.
+
+An adapter does ONE attempt per call: ``translate_batch`` sends one request (or starts one
+process) and either returns one reply per text, raises :class:`TransientEngineError` (worth
+retrying: 429, 5xx, timeouts, dropped connections, malformed replies) or raises
+:class:`~transpub.errors.EngineError` (not worth retrying: bad key, unsupported pair).
+Retries, backoff, the circuit breaker, batching and concurrency live in
+:mod:`transpub.engines.runner`, so every engine gets the same dependable behaviour.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from ..errors import EngineError
+
+#: Seconds before any single request to a service is abandoned (override with ``timeout`` in
+#: ``[engines.<name>]``).
+DEFAULT_TIMEOUT = 20.0
+
+
+class TransientEngineError(EngineError):
+    """A failure worth retrying; ``retry_after`` is the server's Retry-After in seconds, if any."""
+
+    def __init__(self, message: str, retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.status = status
+
+
+class CircuitOpenError(EngineError):
+    """The engine failed too often in a row; requests are not sent until it cools down."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the translate workflow needs from a machine-translation engine.
+
+    ``markup`` says how masked text is sent: ``"xml"`` (``<x1>…</x1>``, ``<x2/>``, ``<g3/>``:
+    engines with tag handling) or ``"token"`` (``@@P1@@…@@P1E@@``, ``@@G3@@``: engines that
+    pass such words through, like Apertium). ``batch_size`` is the number of texts one request
+    may carry and ``max_chars`` the characters one request may carry.
+    """
+
+    name: str
+    markup: str
+    batch_size: int
+    max_chars: int
+
+    def is_configured(self) -> bool:
+        """True when every setting and secret the engine needs is present."""
+
+    def language_pairs(self) -> list[tuple[str, str]] | None:
+        """The (source, target) pairs the engine supports, as gettext codes; None when unknown."""
+
+    def supports(self, source: str, target: str) -> bool:
+        """True when the engine can translate from ``source`` to ``target`` (gettext locales)."""
+
+    def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:
+        """Translate ``texts`` in one attempt: one reply per text (None when the service gave none)."""
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """One line of ``transpub engines``."""
+
+    name: str
+    family: str
+    configured: bool
+    pairs: list[tuple[str, str]] | None
+    needs: tuple[str, ...]
+    note: str = ""
+    languages: list[str] | None = None   # any-to-any engines: their languages instead of pairs
+
+
+def language_of(locale: str) -> str:
+    """The language part of a gettext locale.
+
+    >>> language_of("pt_BR"), language_of("sr@latin"), language_of("es")
+    ('pt', 'sr', 'es')
+    """
+    return re.split(r"[_@.-]", locale, maxsplit=1)[0].lower()
+
+
+def env_secret(name: str) -> str | None:
+    """The value of environment variable ``name``, or None when unset or blank."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def redact(message: str, secrets: list[str | None]) -> str:
+    """``message`` with every secret value replaced by ``***``.
+
+    >>> redact("bad key abc123 for x", ["abc123", None])
+    'bad key *** for x'
+    """
+    for secret in secrets:
+        if secret:
+            message = message.replace(secret, "***")
+    return message
+
+
+def setting(config: dict[str, Any], key: str, default: Any, kind: type) -> Any:
+    """``config[key]`` converted to ``kind`` (``default`` when absent); EngineError when malformed."""
+    if key not in config:
+        return default
+    try:
+        return kind(config[key])
+    except (TypeError, ValueError) as exc:
+        raise EngineError(f"engine setting {key} = {config[key]!r} is not a valid {kind.__name__}") from exc
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from an HTTP Retry-After header (delta-seconds or HTTP date).
+
+    >>> parse_retry_after("3"), parse_retry_after(None), parse_retry_after("soon")
+    (3.0, None, None)
+    """
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+    import datetime as _dt
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return max(0.0, (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds())

@@ -1,0 +1,75 @@
+"""One JSON request with a timeout, its failure sorted into "retry" or "give up".
+
+Used by the adapters that talk to HTTP APIs themselves (LibreTranslate, Google Cloud
+Translation v2): calling those APIs directly is the dependable way because both accept many
+texts per request (deep-translator sends one request per text and sets no timeout).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import requests
+
+from ..errors import EngineError
+from .base import TransientEngineError, parse_retry_after, redact
+
+_local = threading.local()
+
+
+def _session() -> requests.Session:
+    """One pooled session per thread (requests sessions are not documented as thread-safe)."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = requests.Session()
+        _local.session = session
+    return session
+
+
+def post_json(url: str, *, timeout: float, json: Any = None, data: Any = None,
+              headers: dict[str, str] | None = None, secrets: list[str | None] = (), what: str = "engine") -> Any:
+    """POST and return the decoded JSON reply.
+
+    Raises TransientEngineError for timeouts, dropped connections, 429, 5xx and malformed JSON,
+    EngineError for other 4xx replies. Messages never contain ``secrets``.
+    """
+    try:
+        response = _session().post(url, json=json, data=data, headers=headers, timeout=timeout)
+    except requests.Timeout as exc:
+        raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
+    except requests.ConnectionError as exc:
+        raise TransientEngineError(redact(f"{what}: connection failed ({type(exc).__name__})", list(secrets))) from None
+    except requests.RequestException as exc:
+        raise EngineError(redact(f"{what}: request failed ({exc})", list(secrets))) from None
+    return decode_reply(response, what=what, secrets=list(secrets))
+
+
+def get_json(url: str, *, timeout: float, params: Any = None, headers: dict[str, str] | None = None,
+             secrets: list[str | None] = (), what: str = "engine") -> Any:
+    """GET counterpart of :func:`post_json`."""
+    try:
+        response = _session().get(url, params=params, headers=headers, timeout=timeout)
+    except requests.Timeout:
+        raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
+    except requests.ConnectionError as exc:
+        raise TransientEngineError(f"{what}: connection failed ({type(exc).__name__})") from None
+    return decode_reply(response, what=what, secrets=list(secrets))
+
+
+def decode_reply(response: requests.Response, *, what: str, secrets: list[str | None]) -> Any:
+    """The JSON of a 2xx reply; the right error otherwise."""
+    status = response.status_code
+    if status == 429 or status >= 500:
+        raise TransientEngineError(
+            f"{what}: HTTP {status}", retry_after=parse_retry_after(response.headers.get("Retry-After")), status=status
+        )
+    if status in (401, 403):
+        raise EngineError(f"{what}: HTTP {status}: the API key was refused")
+    if status >= 400:
+        detail = response.text[:200].replace("\n", " ")
+        raise EngineError(redact(f"{what}: HTTP {status}: {detail}", secrets))
+    try:
+        return response.json()
+    except ValueError:
+        raise TransientEngineError(f"{what}: the reply is not valid JSON", status=status) from None

@@ -1,0 +1,72 @@
+"""Engine names to adapters, and the list ``transpub engines`` shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import EngineError
+from .apertium import ApertiumEngine
+from .base import Engine, EngineInfo, env_secret
+from .deepl import DeepLEngine
+from .deeptranslator import SERVICES, DeepTranslatorEngine
+from .tm import MemoryOnlyEngine
+from .webapi import GoogleCloudEngine, LibreEngine
+
+#: name -> (family, environment variables it needs, note)
+CATALOGUE: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "apertium": ("apertium (offline)", (), "local `apertium` command; pairs as installed"),
+    "deepl": ("deepl (official client)", ("TRANSPUB_DEEPL_API_KEY",), "server_url in [engines.deepl] for a proxy"),
+    "google": ("google cloud v2", ("TRANSPUB_GOOGLE_API_KEY",), "batched; without a key use google-free"),
+    "libre": ("libretranslate", ("TRANSPUB_LIBRE_URL",), "TRANSPUB_LIBRE_API_KEY if the server needs one; batched"),
+    "tm": ("translation memory", (), "fills only from the memory; never sends anything"),
+}
+for _name, _service in SERVICES.items():
+    CATALOGUE.setdefault(_name, ("deep-translator", tuple(_service.env.values()), "one request per text"))
+
+
+def engine_names() -> list[str]:
+    """Every engine name transpub knows, sorted."""
+    return sorted(CATALOGUE)
+
+
+def _config(project: Any, name: str) -> dict[str, Any]:
+    engines = getattr(project, "engines", None) or {}
+    table = engines.get(name, {})
+    if not isinstance(table, dict):
+        raise EngineError(f"[engines.{name}] must be a table")
+    return table
+
+
+def get_engine(name: str, project: Any = None) -> Engine:
+    """The adapter for engine ``name``, set up from ``[engines.<name>]`` and the environment."""
+    config = _config(project, name) if project is not None else {}
+    if name == "apertium":
+        return ApertiumEngine(config)
+    if name == "deepl":
+        return DeepLEngine(config)
+    if name == "google":
+        return GoogleCloudEngine(config)
+    if name == "libre":
+        return LibreEngine(config)
+    if name == "tm":
+        return MemoryOnlyEngine(config)
+    if name in SERVICES:
+        return DeepTranslatorEngine(name, config)
+    raise EngineError(f"unknown engine {name!r} (known: {', '.join(engine_names())})")
+
+
+def list_engines(project: Any = None) -> list[EngineInfo]:
+    """One :class:`EngineInfo` per known engine: configured or not, pairs where known."""
+    infos = []
+    for name in engine_names():
+        family, needs, note = CATALOGUE[name]
+        engine = get_engine(name, project)
+        configured = engine.is_configured()
+        if name in ("libre", "libre-dt"):
+            needs = ("TRANSPUB_LIBRE_URL",)
+        languages = getattr(engine, "languages", None)
+        infos.append(EngineInfo(name=name, family=family, configured=configured,
+                                pairs=engine.language_pairs(),
+                                needs=tuple(v for v in needs if not env_secret(v)), note=note,
+                                languages=languages() if callable(languages) else None))
+    return infos

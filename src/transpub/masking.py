@@ -1,0 +1,220 @@
+"""Hide placeholders and glossary terms from MT engines, and put them back safely.
+
+A msgid holds inline placeholders ``<1>text</1>`` (paired: the engine must translate the text
+inside) and ``<2/>`` (standalone). Before MT they become tokens the engine passes through:
+
+- ``"xml"`` style (engines with tag handling: DeepL, Google html, LibreTranslate html):
+  ``<x1>text</x1>``, ``<x2/>``, glossary terms ``<g3/>``; the rest of the text is XML-escaped.
+- ``"token"`` style (Apertium and plain-text services): ``@@P1@@text@@P1E@@``, ``@@S2@@``,
+  glossary terms ``@@G3@@``.
+
+After MT the tokens are turned back; the result must hold exactly the source's placeholders,
+well nested, each inside the same parent as in the source (siblings may swap: word order
+differs between languages), and every glossary token exactly once. Otherwise
+:class:`~transpub.errors.PlaceholderMismatch` is raised and the translation is rejected.
+Leading and trailing whitespace (and leading list marks) never go to the engine and are put
+back as they were; trailing punctuation the engine dropped is put back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import PlaceholderMismatch
+
+PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
+_EDGE = re.compile(r"^(\s*(?:[-–—•*·]\s+)?)(.*?)(\s*)$", re.S)
+_TRAILING_PUNCT = ".:!?;…。！？"
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A text ready for an engine, with what is needed to restore it."""
+
+    text: str
+    source: str
+    style: str
+    terms: dict[int, str] = field(default_factory=dict)
+    lead: str = ""
+    trail: str = ""
+
+
+def placeholder_tree(text: str) -> dict[str, tuple[str, str | None]]:
+    """Each placeholder number -> (kind, parent number); PlaceholderMismatch when malformed.
+
+    >>> placeholder_tree("a <1>b <2/> c</1> <3/>")
+    {'1': ('paired', None), '2': ('single', '1'), '3': ('single', None)}
+    >>> placeholder_tree("<1>a")
+    Traceback (most recent call last):
+    ...
+    transpub.errors.PlaceholderMismatch: <1> is never closed
+    """
+    tree: dict[str, tuple[str, str | None]] = {}
+    stack: list[str] = []
+    for match in PLACEHOLDER.finditer(text):
+        closing, number, single = match.group(1), match.group(2), match.group(3)
+        if closing and single:
+            continue  # "</1/>" is not a placeholder
+        parent = stack[-1] if stack else None
+        if closing:
+            if not stack or stack[-1] != number:
+                raise PlaceholderMismatch(f"</{number}> closes nothing open")
+            stack.pop()
+            continue
+        if number in tree:
+            raise PlaceholderMismatch(f"<{number}> appears twice")
+        if single:
+            tree[number] = ("single", parent)
+        else:
+            tree[number] = ("paired", parent)
+            stack.append(number)
+    if stack:
+        raise PlaceholderMismatch(f"<{stack[-1]}> is never closed")
+    return tree
+
+
+def needs_translation(text: str) -> bool:
+    """False when nothing but placeholders, digits, punctuation and spaces is left.
+
+    >>> needs_translation("<1/> 2024."), needs_translation("<1>Hi</1>")
+    (False, True)
+    """
+    return any(ch.isalpha() for ch in PLACEHOLDER.sub("", text))
+
+
+def mask(text: str, style: str = "token", terms: list[tuple[int, int, str]] = ()) -> Masked:
+    """Turn ``text`` into what an engine of ``style`` should receive.
+
+    ``terms`` are ``(start, end, replacement)`` spans of ``text`` (glossary source terms and the
+    target form they must become); spans overlapping a placeholder or each other are ignored.
+
+    >>> mask("  Click <1>here</1> for <2/> Foo.", "token", [(29, 32, "Fu")]).text
+    'Click @@P1@@here@@P1E@@ for @@S2@@ @@G1@@.'
+    >>> mask("R&D <1>x</1><2/>", "xml").text
+    'R&amp;D <x1>x</x1><x2/>'
+    """
+    if style not in ("token", "xml"):
+        raise ValueError(f"unknown masking style {style!r}")
+    lead, core, trail = _EDGE.match(text).groups()
+    offset = len(lead)
+    tags = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(core)]
+    spans: list[tuple[int, int, str]] = []
+    for start, end, replacement in sorted(terms):
+        start, end = start - offset, end - offset
+        if start < 0 or end > len(core) or start >= end:
+            continue
+        if any(s < end and start < e for s, e in tags) or any(s < end and start < e for s, e, _ in spans):
+            continue
+        spans.append((start, end, replacement))
+    pieces: list[str] = []
+    term_map: dict[int, str] = {}
+    position = 0
+    events = sorted([(s, e, None) for s, e in tags] + spans, key=lambda item: item[0])
+    for start, end, replacement in events:
+        pieces.append(_escape(core[position:start], style))
+        if replacement is None:
+            pieces.append(_tag_token(core[start:end], style))
+        else:
+            number = len(term_map) + 1
+            term_map[number] = replacement
+            pieces.append(f"<g{number}/>" if style == "xml" else f"@@G{number}@@")
+        position = end
+    pieces.append(_escape(core[position:], style))
+    return Masked(text="".join(pieces), source=text, style=style, terms=term_map, lead=lead, trail=trail)
+
+
+def _escape(text: str, style: str) -> str:
+    return html.escape(text, quote=False) if style == "xml" else text
+
+
+def _tag_token(tag: str, style: str) -> str:
+    closing, number, single = PLACEHOLDER.fullmatch(tag).groups()
+    if style == "xml":
+        return f"<x{number}/>" if single else (f"</x{number}>" if closing else f"<x{number}>")
+    return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")
+
+
+_XML_BACK = re.compile(r"<x(\d+)\s*/>|<x(\d+)\s*>\s*</x\2\s*>|<x(\d+)\s*>|</x(\d+)\s*>|<g(\d+)\s*/>|<g(\d+)\s*>\s*</g\6\s*>")
+_TOKEN_BACK = re.compile(r"@@\s?S(\d+)\s?@@|@@\s?P(\d+)\s?@@|@@\s?P(\d+)E\s?@@|@@\s?G(\d+)\s?@@", re.I)
+
+
+def unmask(masked: Masked, translated: str | None) -> str:
+    """The engine's reply with placeholders and required terms back; PlaceholderMismatch if broken.
+
+    >>> m = mask("Click <1>here</1> <2/>.", "token")
+    >>> unmask(m, "Pulsa @@P1@@aquí@@P1E@@ @@S2@@")
+    'Pulsa <1>aquí</1> <2/>.'
+    >>> unmask(m, "Pulsa aquí @@S2@@.")
+    Traceback (most recent call last):
+    ...
+    transpub.errors.PlaceholderMismatch: placeholders differ from the source: <1> missing
+    """
+    if translated is None or not translated.strip():
+        raise PlaceholderMismatch("the engine returned an empty translation")
+    seen_terms: list[int] = []
+    source_tree = placeholder_tree(masked.source)
+    singles = {n for n, (kind, _) in source_tree.items() if kind == "single"}
+
+    def term(number: int) -> str:
+        seen_terms.append(number)
+        if number not in masked.terms:
+            raise PlaceholderMismatch(f"the engine invented glossary token {number}")
+        return masked.terms[number]
+
+    if masked.style == "xml":
+        def back(m: re.Match) -> str:
+            single, empty_pair, open_, close, g_single, g_pair = m.groups()
+            if single:
+                return f"<{single}/>"
+            if empty_pair:
+                return f"<{empty_pair}/>" if empty_pair in singles else f"<{empty_pair}></{empty_pair}>"
+            if open_:
+                return f"<{open_}>"
+            if close:
+                return f"</{close}>"
+            return term(int(g_single or g_pair))
+        # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
+        restored = _XML_BACK.sub(back, translated)
+        restored = html.unescape(re.sub(r"<(?!/?\d+/?>)[^>]*>", "", restored))
+    else:
+        def back(m: re.Match) -> str:
+            single, open_, close, g = m.groups()
+            if single:
+                return f"<{single}/>"
+            if open_:
+                return f"<{open_}>"
+            if close:
+                return f"</{close}>"
+            return term(int(g))
+        restored = _TOKEN_BACK.sub(back, translated)
+    if sorted(seen_terms) != sorted(masked.terms):
+        raise PlaceholderMismatch("glossary terms were lost or duplicated by the engine")
+    try:
+        tree = placeholder_tree(restored)
+    except PlaceholderMismatch as exc:
+        raise PlaceholderMismatch(f"placeholders differ from the source: {exc.message}") from None
+    if tree != source_tree:
+        missing = sorted(set(source_tree) - set(tree), key=int)
+        extra = sorted(set(tree) - set(source_tree), key=int)
+        detail = (f"<{missing[0]}> missing" if missing else f"<{extra[0]}> added" if extra
+                  else "nesting changed")
+        raise PlaceholderMismatch(f"placeholders differ from the source: {detail}")
+    return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored.strip()) + masked.trail
+
+
+def keep_trailing_punctuation(source: str, translated: str) -> str:
+    """Put back the source's final punctuation mark when the engine dropped all punctuation there.
+
+    >>> keep_trailing_punctuation("Note:", "Nota"), keep_trailing_punctuation("Hi!", "¡Hola!")
+    ('Nota:', '¡Hola!')
+    """
+    bare_source = PLACEHOLDER.sub("", source).rstrip()
+    bare = PLACEHOLDER.sub("", translated).rstrip()
+    if not bare_source or not bare or bare_source[-1] not in _TRAILING_PUNCT:
+        return translated
+    if unicodedata.category(bare[-1]).startswith("P"):
+        return translated
+    return translated + bare_source[-1]
