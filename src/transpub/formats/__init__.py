@@ -1,0 +1,61 @@
+"""Article formats: read a source file into a :class:`Document`, render it back.
+
+``read_article`` is the one entry point: it decodes the bytes (BOM, declared charset,
+UTF-8, detection) and picks the reader by suffix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ArticleError
+from .document import Document
+from .encoding import decode_bytes, declared_charset
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How articles are cut into units."""
+
+    source_locale: str = "en"
+    segmentation: str = "sentence"
+    extract_code: bool = False
+    extract_pre: bool = True
+
+
+def read_article(path: Path, options: ReadOptions, *, display_path: str | None = None) -> Document:
+    """Read and parse the article at ``path``; ArticleError (with file and line) when it cannot be."""
+    shown = display_path or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
+    suffix = path.suffix.lower()
+    try:
+        text, encoding = decode_bytes(data, declared=declared_charset(data) if suffix in (".html", ".htm") else None)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"not a text file ({exc.reason})", shown) from exc
+    if "\x00" in text:
+        raise ArticleError("not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1)
+    if suffix in (".html", ".htm"):
+        from .html import HtmlOptions, read_html
+
+        return read_html(text, path, encoding, HtmlOptions(
+            source_locale=options.source_locale, segmentation=options.segmentation,
+            extract_code=options.extract_code, extract_pre=options.extract_pre,
+        ), display_path=shown)
+    if suffix in (".md", ".markdown"):
+        from .markdown import read_markdown
+
+        return read_markdown(text, path, encoding, source_locale=options.source_locale,
+                             segmentation=options.segmentation, display_path=shown)
+    if suffix == ".txt":
+        from .text import read_text
+
+        return read_text(text, path, encoding, source_locale=options.source_locale,
+                         segmentation=options.segmentation)
+    raise ArticleError(f"unknown article format {suffix!r} (use .html, .md or .txt)", shown)
+
+
+__all__ = ["Document", "ReadOptions", "read_article"]

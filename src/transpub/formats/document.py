@@ -1,0 +1,224 @@
+"""A source article as a list of parts: verbatim source text and slots for translations.
+
+Every format reader (HTML, Markdown, plain text) produces a :class:`Document`. Rendering
+with no translations gives back the decoded source exactly; a slot with a translation is
+re-built from the translation's text (escaped for the format) and the source's own markup
+for each placeholder, so attributes and URLs never come from a translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from ..errors import PlaceholderMismatch
+from ..inline import placeholder_problem, tokenize
+from ..model import Placeholder, Unit
+
+
+@dataclass(eq=False)
+class AttrSlot:
+    """A translatable attribute value, quotes included in ``raw``."""
+
+    msgid: str
+    ref: str
+    raw: str
+    kind: str
+    notes: tuple[str, ...] = ()
+
+    def render_value(self, text: str) -> str:
+        """The attribute value (with quotes) for a translated ``text``."""
+        return '"' + escape_attribute(text) + '"'
+
+
+@dataclass(eq=False)
+class Tag:
+    """Markup that holds translatable attributes, or that compile may rewrite (``<html>``)."""
+
+    parts: list[Union[str, AttrSlot]]
+    name: str = ""
+    extra_attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Marker:
+    """A zero-width place where compile may insert markup (``head-end``, ``body-start``)."""
+
+    name: str
+
+
+@dataclass(eq=False)
+class PairedPieces:
+    """The source markup a paired placeholder stands for."""
+
+    open: list["Part"]
+    close: list["Part"]
+
+
+@dataclass(eq=False)
+class TextSlot:
+    """A translatable run of text, with its placeholders' source markup."""
+
+    msgid: str
+    ref: str
+    parts: list["Part"]
+    placeholders: tuple[Placeholder, ...] = ()
+    pieces: dict[int, Union[PairedPieces, list["Part"]]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    kind: str = "text"
+    flags: tuple[str, ...] = ()
+    markable: bool = True
+    escape: Callable[[str], str] = field(default=lambda s: s)
+
+
+Part = Union[str, TextSlot, AttrSlot, Tag, Marker]
+Slot = Union[TextSlot, AttrSlot]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What compile decided for one slot: the text to publish (None: the source) and a wrapper."""
+
+    text: str | None = None
+    before: str = ""
+    after: str = ""
+
+
+Resolver = Callable[[Slot], Resolution]
+
+
+@dataclass(eq=False)
+class Document:
+    """A decoded article: its parts in source order, and what it is."""
+
+    path: Path
+    format: str
+    encoding: str
+    parts: list[Part]
+    source_locale: str
+    html_tag: Tag | None = None
+    charset_tag: Tag | None = None
+
+    def slots(self) -> Iterator[Slot]:
+        """Every slot in article order (attribute slots where their tag stands)."""
+        yield from _walk_slots(self.parts)
+
+    def units(self, relpath: str | None = None) -> list[Unit]:
+        """The document's translatable units, one per distinct msgid, refs merged, in order."""
+        merged: dict[str, dict] = {}
+        for slot in self.slots():
+            entry = merged.get(slot.msgid)
+            if entry is None:
+                entry = merged[slot.msgid] = {
+                    "refs": [], "notes": [],
+                    "placeholders": getattr(slot, "placeholders", ()),
+                    "kind": slot.kind, "flags": getattr(slot, "flags", ()),
+                }
+            ref = f"{relpath}#{slot.ref}" if relpath else slot.ref
+            if ref not in entry["refs"]:
+                entry["refs"].append(ref)
+            for note in slot.notes:
+                if note not in entry["notes"]:
+                    entry["notes"].append(note)
+        return [
+            Unit(msgid=msgid, refs=tuple(e["refs"]), notes=tuple(e["notes"]),
+                 placeholders=tuple(e["placeholders"]), kind=e["kind"], flags=tuple(e["flags"]))
+            for msgid, e in merged.items()
+        ]
+
+    def render(self, resolve: Resolver | None = None, inserts: dict[str, str] | None = None) -> str:
+        """The article text with each slot resolved (source text where ``resolve`` says None)."""
+        out: list[str] = []
+        _render_parts(self.parts, resolve or (lambda slot: Resolution()), inserts or {}, out)
+        return "".join(out)
+
+
+def escape_text(text: str) -> str:
+    """Escape text for HTML element content.
+
+    >>> escape_text('<script>alert("x")</script> & co')
+    '&lt;script&gt;alert("x")&lt;/script&gt; &amp; co'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(text: str) -> str:
+    """Escape text for a double-quoted HTML attribute value.
+
+    >>> escape_attribute('"x" onload=1')
+    '&quot;x&quot; onload=1'
+    """
+    return escape_text(text).replace('"', "&quot;")
+
+
+def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
+    for part in parts:
+        if isinstance(part, TextSlot):
+            yield part
+            yield from _walk_slots(part.parts)
+        elif isinstance(part, AttrSlot):
+            yield part
+        elif isinstance(part, Tag):
+            yield from _walk_slots(part.parts)  # type: ignore[arg-type]
+
+
+def _render_parts(parts: list[Part], resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, TextSlot):
+            _render_text_slot(part, resolve, inserts, out)
+        elif isinstance(part, AttrSlot):
+            resolution = resolve(part)
+            out.append(part.raw if resolution.text is None or resolution.text == part.msgid
+                       else part.render_value(resolution.text))
+        elif isinstance(part, Tag):
+            _render_tag(part, resolve, inserts, out)
+        elif isinstance(part, Marker):
+            out.append(inserts.get(part.name, ""))
+
+
+def _render_tag(tag: Tag, resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
+    if not tag.extra_attributes:
+        _render_parts(tag.parts, resolve, inserts, out)  # type: ignore[arg-type]
+        return
+    inner: list[str] = []
+    _render_parts(tag.parts, resolve, inserts, inner)  # type: ignore[arg-type]
+    out.append(set_attributes(
+        "".join(inner), tag.extra_attributes))
+
+
+def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
+    """Set (replace or add) attributes on the source text of a start tag.
+
+    >>> set_attributes('<html lang="en" class=x>', {"lang": "de", "dir": "ltr"})
+    '<html lang="de" class=x dir="ltr">'
+    """
+    from .html import replace_attribute  # local: html imports this module
+
+    for name, value in attributes.items():
+        start_tag = replace_attribute(start_tag, name, value)
+    return start_tag
+
+
+def _render_text_slot(slot: TextSlot, resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
+    resolution = resolve(slot)
+    out.append(resolution.before)
+    if resolution.text is None or resolution.text == slot.msgid:
+        _render_parts(slot.parts, resolve, inserts, out)
+    else:
+        problem = placeholder_problem(slot.msgid, resolution.text)
+        if problem:
+            raise PlaceholderMismatch(problem)
+        for token in tokenize(resolution.text):
+            if token.kind == "text":
+                out.append(slot.escape(token.value))
+                continue
+            piece = slot.pieces[token.number]
+            if isinstance(piece, PairedPieces):
+                _render_parts(piece.open if token.kind == "open" else piece.close, resolve, inserts, out)
+            else:
+                _render_parts(piece, resolve, inserts, out)
+    out.append(resolution.after)

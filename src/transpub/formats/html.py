@@ -1,0 +1,767 @@
+"""Read an HTML article into a :class:`Document` of verbatim source and translation slots.
+
+The stdlib tokenizer (:mod:`html.parser`) is lenient with broken markup and lets us keep
+every token's exact source text, which is what a byte-faithful round trip needs: lxml and
+html5lib rebuild the markup and lose the source's own spelling of it. A small tree builder
+applies the HTML rules that matter here (void elements, implied end tags, stray end tags).
+
+Units are the runs of inline content inside block elements, cut into sentences; inline
+elements become placeholders; translatable attributes are their own units.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Union
+
+from ..errors import ArticleError
+from ..model import Placeholder
+from ..segment import split_sentences
+from .document import (
+    AttrSlot, Document, Marker, PairedPieces, Part, Tag, TextSlot, escape_attribute, escape_text,
+)
+
+VOID = frozenset(
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
+)
+INLINE = frozenset(
+    """a abbr acronym audio b bdi bdo big br button canvas cite code data del dfn em embed font i iframe img
+    input ins kbd label map mark meter nobr object output picture progress q rp rt ruby s samp select small
+    span strike strong sub sup svg math time tt u var video wbr""".split()
+)
+#: Never extracted, and kept whole as one placeholder when inline.
+OPAQUE = frozenset("script style template svg math textarea iframe object video audio canvas select noembed".split())
+#: Element content is text only: a translation cannot be wrapped in a <span> there.
+TEXT_ONLY = frozenset({"title", "option", "textarea"})
+CLOSES_P = frozenset(
+    """address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
+    h1 h2 h3 h4 h5 h6 header hgroup hr li dd dt main menu nav ol p pre section summary table ul""".split()
+)
+#: Start tag -> (tags it closes, tags that bound the search).
+IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "tbody": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "thead": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "tfoot": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
+    "option": ({"option"}, {"select", "datalist"}),
+    "optgroup": ({"option", "optgroup"}, {"select"}),
+}
+NOTE_ATTRIBUTES = ("its-loc-note", "data-l10n-note", "data-its-loc-note")
+META_TRANSLATABLE = frozenset(
+    {"description", "keywords", "og:title", "og:description", "og:site_name", "twitter:title",
+     "twitter:description", "twitter:image:alt", "og:image:alt"}
+)
+
+_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRFIND = re.compile(
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+)
+_WS = re.compile(r"[ \t\n\r\f]+")
+_ENTITY_PIECE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^&]+|&")
+OBJECT = "\ufffc"
+
+
+# --------------------------------------------------------------------------- tokens and tree
+
+@dataclass(slots=True)
+class Token:
+    """One token of the source with its exact text."""
+
+    kind: str  # start, startend, end, text, other
+    raw: str
+    tag: str = ""
+    attrs: dict[str, str | None] = field(default_factory=dict)
+
+
+class _Tokenizer(HTMLParser):
+    """Records each token's start offset; the raw text runs to the next token's start."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._pos = 0
+        self.found: list[tuple[str, int, str, list]] = []
+
+    def updatepos(self, i: int, j: int) -> int:  # noqa: D102 - cheap offset tracking
+        self._pos = j
+        return j
+
+    def handle_starttag(self, tag, attrs):  # noqa: D102
+        self.found.append(("start", self._pos, tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):  # noqa: D102
+        self.found.append(("startend", self._pos, tag, attrs))
+
+    def handle_endtag(self, tag):  # noqa: D102
+        self.found.append(("end", self._pos, tag, []))
+
+    def handle_data(self, data):  # noqa: D102
+        if self.found and self.found[-1][0] == "text" and self.found[-1][1] != self._pos:
+            return  # a continuation of the same text run (e.g. a stray "<")
+        self.found.append(("text", self._pos, "", []))
+
+    def _other(self, *_):
+        self.found.append(("other", self._pos, "", []))
+
+    handle_comment = handle_decl = handle_pi = unknown_decl = _other
+
+
+def tokenize_html(text: str) -> list[Token]:
+    """Cut ``text`` into tokens whose raw texts concatenate back to ``text`` exactly."""
+    parser = _Tokenizer()
+    parser.rawdata = text
+    parser.goahead(True)
+    tokens: list[Token] = []
+    found = parser.found
+    if not found or found[0][1] > 0:
+        found.insert(0, ("text", 0, "", []))
+    for index, (kind, start, tag, attrs) in enumerate(found):
+        end = found[index + 1][1] if index + 1 < len(found) else len(text)
+        if end <= start:
+            continue
+        raw = text[start:end]
+        if kind == "text" and tokens and tokens[-1].kind == "text":
+            tokens[-1].raw += raw
+            continue
+        tokens.append(Token(kind, raw, tag, dict(attrs)))
+    return tokens
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """An element: its start token, children (nodes or token indexes) and end token."""
+
+    tag: str
+    start: int
+    parent: "Node | None"
+    attrs: dict[str, str | None]
+    children: list[Union["Node", int]] = field(default_factory=list)
+    end: int | None = None
+    path: str = ""
+    _tag_counts: dict[str, int] = field(default_factory=dict)
+
+    def has_block(self) -> bool:
+        """Whether a block element is among this element's descendants."""
+        for child in self.children:
+            if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
+                return True
+        return False
+
+
+def build_tree(tokens: list[Token]) -> Node:
+    """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level."""
+    root = Node("#root", -1, None, {})
+    stack = [root]
+    for index, token in enumerate(tokens):
+        if token.kind in ("text", "other"):
+            stack[-1].children.append(index)
+        elif token.kind == "end":
+            if not any(node.tag == token.tag for node in stack[1:]):
+                stack[-1].children.append(index)  # stray end tag: kept verbatim
+                continue
+            while stack[-1].tag != token.tag:
+                stack.pop()
+            stack.pop().end = index
+        else:
+            tag = token.tag
+            if tag in CLOSES_P:
+                _close_p(stack)
+            if tag in IMPLIED_END:
+                closes, bounds = IMPLIED_END[tag]
+                for depth in range(len(stack) - 1, 0, -1):
+                    if stack[depth].tag in bounds:
+                        break
+                    if stack[depth].tag in closes:
+                        del stack[depth:]
+                        break
+            node = Node(tag, index, stack[-1], token.attrs)
+            parent = stack[-1]
+            count = parent._tag_counts.get(tag, 0) + 1
+            parent._tag_counts[tag] = count
+            node.path = _path_of(node, count)
+            parent.children.append(node)
+            if token.kind == "start" and tag not in VOID:
+                stack.append(node)
+    return root
+
+
+def _close_p(stack: list[Node]) -> None:
+    for depth in range(len(stack) - 1, 0, -1):
+        tag = stack[depth].tag
+        if tag == "p":
+            del stack[depth:]
+            return
+        if tag not in INLINE:
+            return
+
+
+def _path_of(node: Node, index: int) -> str:
+    own_id = node.attrs.get("id")
+    if own_id and not any(c.isspace() for c in own_id):
+        return own_id
+    if node.tag in ("html",):
+        return ""
+    if node.tag in ("head", "body"):
+        return node.tag
+    parent_path = node.parent.path if node.parent is not None else ""
+    step = f"{node.tag}[{index}]"
+    return f"{parent_path}/{step}" if parent_path else step
+
+
+# --------------------------------------------------------------------------- extraction
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """What the extractor does with optional content."""
+
+    source_locale: str = "en"
+    segmentation: str = "sentence"
+    extract_code: bool = False
+    extract_pre: bool = True
+
+
+@dataclass(frozen=True)
+class _Context:
+    translate: bool = True
+    notes: tuple[str, ...] = ()
+    preformatted: bool = False
+    markable: bool = True
+    ref: str = ""
+    kind: str = "text"
+
+
+@dataclass(slots=True)
+class _Atom:
+    kind: str  # text, open, close, object
+    raw: str = ""
+    text: str = ""
+    parts: list = field(default_factory=list)  # open/close/object: source parts
+    node: Node | None = None
+    number: int = 0
+
+
+class _Builder:
+    """Walks the tree once and emits the document's parts."""
+
+    def __init__(self, tokens: list[Token], options: HtmlOptions) -> None:
+        self.tokens = tokens
+        self.options = options
+        self.html_tag: Tag | None = None
+        self.charset_tag: Tag | None = None
+        self.opaque = set(OPAQUE)
+        if not options.extract_code:
+            self.opaque.add("code")
+        if not options.extract_pre:
+            self.opaque.add("pre")
+
+    # -- elements
+
+    def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+        ctx = self.context_for(node, ctx)
+        out.append(self.start_tag(node, ctx))
+        if node.tag in self.opaque:
+            self.emit_plain_children(node, ctx, out)
+        elif node.tag == "head":
+            self.emit_children(node, ctx, out)
+            out.append(Marker("head-end"))
+        elif node.tag == "body":
+            out.append(Marker("body-start"))
+            self.emit_children(node, ctx, out)
+            out.append(Marker("body-end"))
+        else:
+            self.emit_children(node, ctx, out)
+        if node.end is not None:
+            out.append(self.tokens[node.end].raw)
+
+    def context_for(self, node: Node, ctx: _Context) -> _Context:
+        attrs = node.attrs
+        translate = ctx.translate
+        flag = (attrs.get("translate") or "").strip().lower()
+        if flag == "no" or "notranslate" in (attrs.get("class") or "").split():
+            translate = False
+        elif flag == "yes":
+            translate = True
+        notes = ctx.notes
+        for name in NOTE_ATTRIBUTES:
+            if attrs.get(name):
+                notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
+        return _Context(
+            translate=translate,
+            notes=notes,
+            preformatted=ctx.preformatted or node.tag in ("pre", "textarea", "listing", "plaintext"),
+            markable=ctx.markable and node.tag not in TEXT_ONLY,
+            ref=node.path or ctx.ref,
+            kind="title" if node.tag == "title" else ctx.kind,
+        )
+
+    def start_tag(self, node: Node, ctx: _Context) -> Part:
+        token = self.tokens[node.start]
+        slots = self.attribute_slots(node, token.raw, ctx) if ctx.translate else []
+        is_html = node.tag == "html"
+        is_charset = node.tag == "meta" and ("charset" in node.attrs or (
+            (node.attrs.get("http-equiv") or "").lower() == "content-type"))
+        if not slots and not is_html and not is_charset:
+            return token.raw
+        parts: list = []
+        pos = 0
+        for (start, end), slot in slots:
+            parts.append(token.raw[pos:start])
+            parts.append(slot)
+            pos = end
+        parts.append(token.raw[pos:])
+        tag = Tag([p for p in parts if p != ""], node.tag)
+        if is_html and self.html_tag is None:
+            self.html_tag = tag
+        if is_charset and self.charset_tag is None:
+            self.charset_tag = tag
+        return tag
+
+    def attribute_slots(self, node: Node, raw: str, ctx: _Context) -> list[tuple[tuple[int, int], AttrSlot]]:
+        wanted = translatable_attributes(node.tag, node.attrs)
+        if not wanted:
+            return []
+        found = []
+        for name, (start, end) in attribute_spans(raw):
+            if name not in wanted or start == end:
+                continue
+            value = htmllib.unescape(_unquote(raw[start:end]))
+            msgid = value if ctx.preformatted else _WS.sub(" ", value).strip()
+            if not msgid or not any(ch.isalpha() for ch in msgid):
+                continue
+            slot = AttrSlot(msgid=msgid, ref=f"{node.path or ctx.ref}@{name}", raw=raw[start:end],
+                            kind=f"attribute:{name}", notes=ctx.notes)
+            found.append(((start, end), slot))
+        return found
+
+    def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+        run: list[Union[Node, int]] = []
+        for child in node.children:
+            if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
+                self.emit_run(run, ctx, out)
+                run = []
+                self.emit_node(child, ctx, out)
+            else:
+                run.append(child)
+        self.emit_run(run, ctx, out)
+
+    def emit_plain_children(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+        for child in node.children:
+            self.emit_plain(child, ctx, out)
+
+    def emit_plain(self, item: Union[Node, int], ctx: _Context, out: list[Part]) -> None:
+        """Emit ``item`` verbatim (attribute slots kept, no text slots)."""
+        if isinstance(item, int):
+            out.append(self.tokens[item].raw)
+            return
+        inner = self.context_for(item, ctx)
+        out.append(self.start_tag(item, inner))
+        for child in item.children:
+            self.emit_plain(child, inner, out)
+        if item.end is not None:
+            out.append(self.tokens[item.end].raw)
+
+    # -- runs of inline content
+
+    def is_object(self, node: Node, ctx: _Context) -> bool:
+        """Inline elements kept whole as one standalone placeholder."""
+        if node.tag in VOID or node.tag in self.opaque:
+            return True
+        return self.context_for(node, ctx).translate is False and ctx.translate
+
+    def emit_run(self, run: list[Union[Node, int]], ctx: _Context, out: list[Part]) -> None:
+        if not run:
+            return
+        if not ctx.translate or not self.has_text(run, ctx):
+            for item in run:
+                self.emit_plain(item, ctx, out)
+            return
+        lead, core, trail = self.trim(run, ctx)
+        self.emit_edges(lead, ctx, out)
+        if len(core) == 1 and isinstance(core[0], Node) and not self.is_object(core[0], ctx):
+            # An inline element enclosing the whole run stays outside the unit: "Home", not "<1>Home</1>".
+            node = core[0]
+            inner = self.context_for(node, ctx)
+            out.append(self.start_tag(node, inner))
+            self.emit_run(list(node.children), inner, out)
+            if node.end is not None:
+                out.append(self.tokens[node.end].raw)
+        else:
+            self.emit_sentences(self.atoms(core, ctx), ctx, out)
+        self.emit_edges(trail, ctx, out)
+
+    def emit_edges(self, items: list, ctx: _Context, out: list[Part]) -> None:
+        for item in items:
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.emit_plain(item, ctx, out)
+
+    def has_text(self, run: list, ctx: _Context) -> bool:
+        for item in run:
+            if isinstance(item, int):
+                token = self.tokens[item]
+                if token.kind == "text" and token.raw.strip() and htmllib.unescape(token.raw).strip():
+                    return True
+            elif isinstance(item, Node) and not self.is_object(item, ctx):
+                if self.has_text(item.children, self.context_for(item, ctx)):
+                    return True
+        return False
+
+    def trim(self, run: list, ctx: _Context) -> tuple[list, list, list]:
+        """Split ``run`` into leading and trailing whitespace/objects and the core between."""
+        items: list = list(run)
+        lead: list = []
+        trail: list = []
+        while items:
+            first = items[0]
+            if isinstance(first, int):
+                token = self.tokens[first]
+                if token.kind != "text":
+                    lead.append(items.pop(0))
+                    continue
+                stripped = token.raw.lstrip(" \t\n\r\f")
+                if not stripped:
+                    lead.append(token.raw)
+                    items.pop(0)
+                    continue
+                if len(stripped) != len(token.raw):
+                    lead.append(token.raw[: len(token.raw) - len(stripped)])
+                    items[0] = stripped
+                break
+            if isinstance(first, str):
+                break
+            if self.is_object(first, ctx) or not self.has_text([first], ctx):
+                lead.append(items.pop(0))
+                continue
+            break
+        while items:
+            last = items[-1]
+            if isinstance(last, int):
+                token = self.tokens[last]
+                if token.kind != "text":
+                    trail.insert(0, items.pop())
+                    continue
+                raw = token.raw
+            elif isinstance(last, str):
+                raw = last
+            else:
+                if self.is_object(last, ctx) or not self.has_text([last], ctx):
+                    trail.insert(0, items.pop())
+                    continue
+                break
+            stripped = raw.rstrip(" \t\n\r\f")
+            if not stripped:
+                trail.insert(0, raw)
+                items.pop()
+                continue
+            if len(stripped) != len(raw):
+                trail.insert(0, raw[len(stripped):])
+                items[-1] = stripped
+            break
+        return lead, items, trail
+
+    def atoms(self, items: list, ctx: _Context) -> list[_Atom]:
+        atoms: list[_Atom] = []
+        for item in items:
+            if isinstance(item, str):
+                atoms.append(_Atom("text", raw=item, text=htmllib.unescape(item)))
+            elif isinstance(item, int):
+                token = self.tokens[item]
+                if token.kind == "text":
+                    atoms.append(_Atom("text", raw=token.raw, text=htmllib.unescape(token.raw)))
+                else:  # comment, stray end tag: kept whole
+                    atoms.append(_Atom("object", parts=[token.raw], node=None))
+            elif self.is_object(item, ctx):
+                parts: list[Part] = []
+                self.emit_plain(item, ctx, parts)
+                atoms.append(_Atom("object", parts=parts, node=item))
+            else:
+                inner = self.context_for(item, ctx)
+                atoms.append(_Atom("open", parts=[self.start_tag(item, inner)], node=item))
+                atoms.extend(self.atoms(item.children, inner))
+                closing = [self.tokens[item.end].raw] if item.end is not None else []
+                atoms.append(_Atom("close", parts=closing, node=item))
+        return atoms
+
+    def emit_sentences(self, atoms: list[_Atom], ctx: _Context, out: list[Part]) -> None:
+        groups = self.cut(atoms, ctx)
+        context_note: tuple[str, ...] = ()
+        if len([g for g in groups if g[0] == "unit"]) > 1:
+            context_note = ("Paragraph: " + _WS.sub(" ", "".join(
+                a.text for a in atoms if a.kind == "text")).strip(),)
+        for kind, group in groups:
+            if kind == "gap":
+                out.extend(a.raw for a in group)
+            else:
+                out.append(self.make_slot(group, ctx, context_note))
+
+    def cut(self, atoms: list[_Atom], ctx: _Context) -> list[tuple[str, list[_Atom]]]:
+        """Group atoms into sentence units and the whitespace gaps between them."""
+        if ctx.preformatted or self.options.segmentation == "paragraph":
+            return [("unit", atoms)]
+        flat_parts: list[str] = []
+        positions: list[int] = []
+        pos = 0
+        for atom in atoms:
+            positions.append(pos)
+            piece = atom.text if atom.kind == "text" else OBJECT if atom.kind == "object" else ""
+            flat_parts.append(piece)
+            pos += len(piece)
+        flat = "".join(flat_parts)
+        spans = split_sentences(flat, self.options.source_locale)
+        if len(spans) <= 1:
+            return [("unit", atoms)]
+        # Boundaries (end of one sentence, start of the next) where no tag pair is open.
+        cuts: list[tuple[int, int]] = []
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            if self.depth_at(atoms, positions, end, start) == 0:
+                cuts.append((end, start))
+        if not cuts:
+            return [("unit", atoms)]
+        return self.split_atoms(atoms, positions, cuts)
+
+    @staticmethod
+    def depth_at(atoms: list[_Atom], positions: list[int], end: int, start: int) -> int:
+        """Tag pairs open across the gap ``end..start``; -1 when a tag stands inside the gap."""
+        depth = 0
+        for atom, pos in zip(atoms, positions):
+            if atom.kind == "open":
+                if pos < end:
+                    depth += 1
+                elif pos < start:
+                    return -1
+                else:
+                    break
+            elif atom.kind == "close":
+                if pos <= end:
+                    depth -= 1
+                elif pos < start:
+                    return -1
+                else:
+                    break
+            elif pos >= start:
+                break
+        return depth
+
+    @staticmethod
+    def split_atoms(atoms: list[_Atom], positions: list[int],
+                    cuts: list[tuple[int, int]]) -> list[tuple[str, list[_Atom]]]:
+        """Cut the atoms at each ``(end, start)`` boundary; text atoms are split where needed."""
+        groups: list[tuple[str, list[_Atom]]] = []
+        current: list[_Atom] = []
+        gap: list[_Atom] = []
+        cut_index = 0
+        in_gap = False
+
+        def close_sentence() -> None:
+            nonlocal current, gap, in_gap, cut_index
+            groups.append(("unit", current))
+            groups.append(("gap", gap))
+            current, gap, in_gap = [], [], False
+            cut_index += 1
+
+        for atom, pos in zip(atoms, positions):
+            if atom.kind != "text":
+                while cut_index < len(cuts):
+                    end, start = cuts[cut_index]
+                    if not in_gap:
+                        if pos < end or (pos == end and atom.kind == "close"):
+                            break
+                        in_gap = True
+                    if pos < start:
+                        break
+                    close_sentence()
+                (gap if in_gap else current).append(atom)
+                continue
+            text, raw, offset = atom.text, atom.raw, pos
+            while text:
+                if cut_index >= len(cuts):
+                    (gap if in_gap else current).append(_Atom("text", raw=raw, text=text))
+                    break
+                end, start = cuts[cut_index]
+                limit = start if in_gap else end
+                k = limit - offset
+                if k >= len(text):
+                    (gap if in_gap else current).append(_Atom("text", raw=raw, text=text))
+                    break
+                if k > 0:
+                    head_raw, raw = _split_raw(raw, text, k)
+                    (gap if in_gap else current).append(_Atom("text", raw=head_raw, text=text[:k]))
+                    text, offset = text[k:], limit
+                if in_gap:
+                    close_sentence()
+                else:
+                    in_gap = True
+        if in_gap or current:
+            groups.append(("unit", current))
+            if gap:
+                groups.append(("gap", gap))
+        return groups
+
+    def make_slot(self, atoms: list[_Atom], ctx: _Context, context_note: tuple[str, ...]) -> TextSlot:
+        msgid_parts: list[str] = []
+        parts: list[Part] = []
+        pieces: dict[int, object] = {}
+        placeholders: list[Placeholder] = []
+        numbers: dict[int, int] = {}
+        for atom in atoms:
+            if atom.kind == "text":
+                msgid_parts.append(atom.text)
+                parts.append(atom.raw)
+                continue
+            parts.extend(atom.parts)
+            if atom.kind == "object":
+                number = len(placeholders) + 1
+                tag = atom.node.tag if atom.node is not None else "comment"
+                placeholders.append(Placeholder(number, tag, False))
+                pieces[number] = list(atom.parts)
+                msgid_parts.append(f"<{number}/>")
+            elif atom.kind == "open":
+                number = len(placeholders) + 1
+                numbers[id(atom.node)] = number
+                placeholders.append(Placeholder(number, atom.node.tag, True))  # type: ignore[union-attr]
+                pieces[number] = PairedPieces(list(atom.parts), [])
+                msgid_parts.append(f"<{number}>")
+            else:
+                number = numbers[id(atom.node)]
+                pieces[number].close = list(atom.parts)  # type: ignore[union-attr]
+                msgid_parts.append(f"</{number}>")
+        msgid = "".join(msgid_parts)
+        if not ctx.preformatted:
+            msgid = _WS.sub(" ", msgid).strip()
+        return TextSlot(
+            msgid=msgid, ref=ctx.ref, parts=parts, placeholders=tuple(placeholders),
+            pieces=pieces, notes=ctx.notes + context_note,  # type: ignore[arg-type]
+            kind=ctx.kind,
+            flags=("no-wrap",) if ctx.preformatted else (),
+            markable=ctx.markable, escape=escape_text,
+        )
+
+
+def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
+    """Split ``raw`` (which decodes to ``text``) after ``k`` decoded characters."""
+    if raw == text:
+        return raw[:k], raw[k:]
+    decoded = 0
+    for match in _ENTITY_PIECE.finditer(raw):
+        piece = match.group(0)
+        value = htmllib.unescape(piece)
+        if piece[0] != "&" and decoded + len(value) > k:
+            cut = match.start() + (k - decoded)
+            return raw[:cut], raw[cut:]
+        decoded += len(value)
+        if decoded >= k:
+            return raw[: match.end()], raw[match.end():]
+    return raw, ""
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def attribute_spans(raw: str) -> list[tuple[str, tuple[int, int]]]:
+    """``(name, (start, end))`` of each attribute value (quotes included) in a start tag's source.
+
+    >>> attribute_spans('<img src="a.png" alt=\\'A cat\\'>')
+    [('src', (9, 16)), ('alt', (21, 28))]
+    """
+    match = _TAGFIND.match(raw, 1)
+    if not match:
+        return []
+    spans = []
+    pos = match.end()
+    while pos < len(raw):
+        found = _ATTRFIND.match(raw, pos)
+        if not found or found.end() == pos:
+            break
+        if found.group(3) is not None:
+            spans.append((found.group(1).lower(), found.span(3)))
+        pos = found.end()
+    return spans
+
+
+def replace_attribute(start_tag: str, name: str, value: str) -> str:
+    """Set attribute ``name`` to ``value`` in the source of a start tag, keeping the rest as is."""
+    quoted = '"' + escape_attribute(value) + '"'
+    for attr, (start, end) in attribute_spans(start_tag):
+        if attr == name:
+            return start_tag[:start] + quoted + start_tag[end:]
+    match = _TAGFIND.match(start_tag, 1)
+    names = re.finditer(r"(?<=[\s'\"])" + re.escape(name) + r"(?=[\s/>])", start_tag)
+    for bare in names:  # an attribute written without a value
+        return start_tag[:bare.end()] + "=" + quoted + start_tag[bare.end():]
+    end = len(start_tag) - 1
+    if start_tag.endswith("/>"):
+        end -= 1
+    before = start_tag[:end].rstrip()
+    return f"{before} {name}={quoted}{start_tag[len(before):]}" if match else start_tag
+
+
+def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset[str]:
+    """The attributes of this element whose values are for translation."""
+    names = {"title", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder"}
+    if tag in ("img", "area") or (tag == "input" and (attrs.get("type") or "").lower() == "image"):
+        names.add("alt")
+    if tag in ("input", "textarea"):
+        names.add("placeholder")
+        if (attrs.get("type") or "").lower() in ("button", "submit", "reset"):
+            names.add("value")
+    if tag in ("track", "option", "optgroup", "menu", "menuitem"):
+        names.add("label")
+    if tag == "th":
+        names.add("abbr")
+    if tag == "meta":
+        key = (attrs.get("name") or attrs.get("property") or "").lower()
+        names = {"content"} if key in META_TRANSLATABLE else set()
+    return frozenset(names)
+
+
+def read_html(text: str, path: Path, encoding: str, options: HtmlOptions,
+              *, display_path: str | None = None) -> Document:
+    """Build the :class:`Document` of an HTML article already decoded to ``text``.
+
+    Raises ArticleError for markup that would swallow the rest of the article
+    (an unterminated comment or tag at the end of the file).
+    """
+    tokens = tokenize_html(text)
+    _check_unterminated(tokens, display_path or str(path))
+    root = build_tree(tokens)
+    options = _with_overrides(tokens, options)
+    builder = _Builder(tokens, options)
+    parts: list[Part] = []
+    builder.emit_children(root, _Context(), parts)
+    return Document(path=path, format="html", encoding=encoding, parts=parts,
+                    source_locale=options.source_locale, html_tag=builder.html_tag,
+                    charset_tag=builder.charset_tag)
+
+
+def _check_unterminated(tokens: list[Token], shown: str) -> None:
+    line = 1
+    for token in tokens:
+        raw = token.raw
+        if token.kind == "text" and raw.startswith("<") and re.match(r"<(!--|[A-Za-z])", raw):
+            if (raw.startswith("<!--") and "-->" not in raw) or (not raw.startswith("<!--") and ">" not in raw):
+                what = "comment" if raw.startswith("<!--") else "tag"
+                raise ArticleError(f"unterminated {what} runs to the end of the file", shown, line)
+        line += raw.count("\n")
+
+
+def _with_overrides(tokens: list[Token], options: HtmlOptions) -> HtmlOptions:
+    """An article may ask for its own segmentation: ``<meta name="transpub:segmentation" content="paragraph">``."""
+    for token in tokens:
+        if token.kind in ("start", "startend") and token.tag == "meta":
+            if (token.attrs.get("name") or "").lower() == "transpub:segmentation":
+                mode = (token.attrs.get("content") or "").strip().lower()
+                if mode in ("sentence", "paragraph"):
+                    return replace(options, segmentation=mode)
+    return options

@@ -1,0 +1,116 @@
+"""Inline markup as placeholders: ``<1>…</1>`` for paired elements, ``<2/>`` for standalone ones.
+
+A msgid such as ``Read <1>the report</1> on <2/>page 4.`` lets a translator move ``<1>``
+and ``</1>`` but never see (or break) the element's attributes. These functions parse,
+compare and strip placeholders; they know nothing of HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER_RE = re.compile(r"<(/?)(\d{1,4})(/?)>")
+
+
+@dataclass(frozen=True)
+class InlineToken:
+    """One piece of a placeholder string: ``text``, ``open``, ``close`` or ``empty``."""
+
+    kind: str
+    value: str = ""
+    number: int = 0
+
+
+def tokenize(text: str) -> list[InlineToken]:
+    """Split ``text`` into text and placeholder tokens.
+
+    >>> [t.kind for t in tokenize("a <1>b</1> <2/>")]
+    ['text', 'open', 'text', 'close', 'text', 'empty']
+    """
+    tokens: list[InlineToken] = []
+    pos = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        closing, number, empty = match.group(1), int(match.group(2)), match.group(3)
+        if closing and empty:
+            continue  # "</1/>" is not a placeholder; leave it as text
+        if match.start() > pos:
+            tokens.append(InlineToken("text", text[pos:match.start()]))
+        kind = "close" if closing else "empty" if empty else "open"
+        tokens.append(InlineToken(kind, match.group(0), number))
+        pos = match.end()
+    if pos < len(text):
+        tokens.append(InlineToken("text", text[pos:]))
+    return tokens
+
+
+def strip_placeholders(text: str) -> str:
+    """The plain text of ``text``: paired tags vanish, standalone ones become nothing.
+
+    >>> strip_placeholders("Read <1>the report</1><2/>.")
+    'Read the report.'
+    """
+    return "".join(t.value for t in tokenize(text) if t.kind == "text")
+
+
+def structure_of(text: str) -> tuple[str, ...]:
+    """The placeholder skeleton of ``text`` as a canonical, order-independent signature.
+
+    Each paired placeholder is listed with the number of the pair that encloses it, so
+    two texts with the same elements nested the same way compare equal even when the
+    translator moved them around.
+
+    >>> structure_of("<1>a <2>b</2></1> <3/>") == structure_of("<3/> <1><2>b</2> a</1>")
+    True
+    """
+    signature: list[str] = []
+    stack: list[int] = []
+    for token in tokenize(text):
+        parent = stack[-1] if stack else 0
+        if token.kind == "open":
+            signature.append(f"{token.number}<{parent}")
+            stack.append(token.number)
+        elif token.kind == "close":
+            if not stack or stack[-1] != token.number:
+                signature.append(f"!{token.number}")
+            else:
+                stack.pop()
+        elif token.kind == "empty":
+            signature.append(f"{token.number}/{parent}")
+    signature.extend(f"!open{n}" for n in stack)
+    return tuple(sorted(signature))
+
+
+def placeholder_problem(source: str, translation: str) -> str | None:
+    """Why ``translation``'s placeholders do not fit ``source``'s, or None when they do.
+
+    >>> placeholder_problem("<1>a</1> b", "b <1>a</1>") is None
+    True
+    >>> placeholder_problem("<1>a</1> b", "b a")
+    'placeholder <1>…</1> is missing'
+    """
+    expected, found = structure_of(source), structure_of(translation)
+    if expected == found:
+        return None
+    broken = [s for s in found if s.startswith("!")]
+    if broken:
+        return "placeholders are not properly nested or closed"
+    exp_numbers = {_number_of(s): s for s in expected}
+    got_numbers = {_number_of(s): s for s in found}
+    if len(got_numbers) != len(found):
+        return "a placeholder appears more than once"
+    for number, sig in sorted(exp_numbers.items()):
+        if number not in got_numbers:
+            return f"placeholder {_display(number, sig)} is missing"
+    for number, sig in sorted(got_numbers.items()):
+        if number not in exp_numbers:
+            return f"placeholder {_display(number, sig)} is not in the source"
+    return "placeholders are nested differently from the source"
+
+
+def _number_of(signature: str) -> int:
+    return int(re.match(r"\d+", signature).group(0))  # type: ignore[union-attr]
+
+
+def _display(number: int, signature: str) -> str:
+    return f"<{number}/>" if "/" in signature else f"<{number}>…</{number}>"
