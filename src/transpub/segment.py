@@ -1,0 +1,349 @@
+"""Language-aware sentence segmentation: one regex finds candidate boundaries, set lookups decide.
+
+A candidate is a terminator (``.``, ``!``, ``?``, ``…``, spaced ellipses) with its closing quotes and
+brackets, followed by whitespace, or a full-width terminator (``。！？``) that needs no space after it.
+Each candidate is kept or dropped by looking at the word before it (abbreviation, initial, ordinal,
+number) and the word after it (lower case, digit, a common sentence starter). Numbered lists
+("1) ... 2) ...") get an extra boundary before each item.
+
+U+FFFC (an inline object) is an ordinary word character; newlines and U+00A0 count as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["split_sentences", "segment"]
+
+_OPENERS = "\"'“‘„‚«‹([{¿¡「『（【《〈"
+_CLOSERS = "\"'”’»›)]}」』）】》〉〕｣"
+_CJK_TERMINATORS = "。！？｡"
+
+_CANDIDATE = re.compile(
+    r"""
+    (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)\s*
+  | (?<![^\s。！？｡」』”’）】》〉〕｣"')\]»])
+    (?P<word>[^\s。！？｡]*?)
+    (?P<term>(?:\.\s){3}\.|(?:\.\s){2}\.|\.{2,}|…+|[.!?][.!?…]*)
+    (?P<close>(?:[”’"'»›)\]}」』）】》〉〕｣]|[ \u00a0\u202f][»›])*)
+    (?:(?P<space>\s+)(?=(?P<next>\S+))|\s*\Z)
+    """,
+    re.VERBOSE,
+)
+
+_LIST_MARKER = re.compile(
+    r"""
+    (?:\A|(?P<gap>\s+))
+    (?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))
+    """,
+    re.VERBOSE,
+)
+
+_SHORT_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}\Z")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Abbreviations are lower case, without their final period. Titles never end a sentence.
+_COMMON_ABBREVIATIONS = _words(
+    "e.g i.e etc vs viz ca cf al approx no nos nr vol vols pp p ed eds fig figs dept est inc ltd co corp"
+    " jan feb mar apr jun jul aug sep sept oct nov dec mt st ave blvd rd"
+)
+_COMMON_TITLES = _words("mr mrs ms messrs dr prof")
+
+_ENGLISH = _words(
+    "a.m p.m adj adm adv al ala alta apr approx ariz ark assn asst atty aug ave bart bld bldg blvd brig bros"
+    " btw cal calif capt cf cl cmdr co col colo comdr con conn corp cpl cres ct d.c dak del dept det dist"
+    " dr e.g ed esp esq est etc exec f fed feb fig figs fla fn fri ft ga gen gov hon hosp hr hwy i.e ia"
+    " id ida ill inc ind ing insp is jan jr jul jun kan kans ken ky la lt ltd maj man mar mass md me"
+    " med messrs mex mfg mich min minn miss mo mon mont mr mrs ms msgr mt mx neb nebr nev no nos nov"
+    " nr oct ok okla ont op ord ore p pa pd pde penn penna pfc ph ph.d pl plz pp prof pvt que rd ref"
+    " rep reps res rev rt sask sec sen sens sep sept sfc sgt sr st supt surg tce tenn tex univ usafa u.s"
+    " ut va v vs vt wash wis wisc wy wyo yuk fwd mgr n°"
+)
+_ENGLISH_TITLES = _words(
+    "mr mrs ms messrs mmes dr prof rev hon gen col capt lt sgt cpl pvt maj adm cmdr gov sen rep pres"
+    " supt insp msgr sr jr fr st mt ft"
+)
+_ENGLISH_STARTERS = _words(
+    "A An The This That These Those There Then Thus Hence He She It We They I You His Her Its Our Their"
+    " My What When Where Which Who Whom Whose Why How However In On At For But And Or So Yet If As After"
+    " Before Although Though While Being Did Does Do Is Are Was Were Has Have Had Can Could Will Would"
+    " Should Millions More Most Some Many Also Still Meanwhile Today Yesterday Tomorrow Now Please"
+    " Nevertheless Moreover Furthermore Since Because During Despite Let Here Each Every No Not One"
+)
+
+_GERMAN = _words(
+    "abb abs abt adr allg anm art aufl bd bde betr bsp bspw bzgl bzw ca chr co dgl di dipl dr ev evtl"
+    " exkl fa fam ff fr frl geb gebr gegr ggf hbf hl hr hrn inkl jh jhd jr kap kath kfm kl lt mio mrd"
+    " mrd max min mind mod mwst nachf nr nrn o.ä od orig pfd pkt pl prof prot rd rel s sen sog spez st"
+    " std str stud tel tsd u.a u.ä u.u usf usw v.a v.chr vgl vlg vs weil z.b z.t zb zt zz zzgl d.h"
+    " z.zt i.d.r i.a m.e o.g s.o s.u u.v.m s.a v.l.n.r a.d n.chr"
+    " jan feb mär apr jun jul aug sep sept okt nov dez"
+)
+_GERMAN_TITLES = _words("dr prof hr hrn fr frl dipl st bzw z.b d.h v.a u.u i.d.r z.t u.a s.o")
+_GERMAN_STARTERS = _words(
+    "Der Die Das Den Dem Des Ein Eine Einen Einem Einer Er Sie Es Wir Ihr Ich Man Dies Diese Dieser"
+    " Dieses Dann Doch Aber Und Auch Als Am Im In Auf Bei Mit Nach Seit Wenn Wie Was Wer Wo Warum So Nun"
+    " Heute Damit Dabei Deshalb Daher Zudem Außerdem Jedoch Hier Dort Danach Davor Trotzdem Allerdings"
+    " Denn Oder Ob Um Zum Zur Vor Für Gegen Ohne Unter Über Nicht Kein Keine Alle Viele Jetzt Bitte"
+)
+
+_FRENCH = _words(
+    "av apr art bd boul c.-à-d cf ch chap coll dir dr éd env etc ex fig hab j.-c ls m mm mme mlle mlles"
+    " mgr mm n° no p pp par paragr pr pl prof r s sq st ste suiv t tél trad v vol vs"
+    " janv févr fév avr juil sept oct nov déc"
+)
+_FRENCH_TITLES = _words("m mm mme mmes mlle mlles mgr dr pr prof me st ste")
+_FRENCH_STARTERS = _words(
+    "Le La Les L'Un Un Une Des Ce Cette Ces Il Elle Ils Elles On Nous Vous Je Mais Et Ou Donc Or Ni Car"
+    " Puis Alors Ensuite Enfin Cependant Pourtant Quand Comme Si Dans En Au Aux Pour Par Sur Avec Sans"
+    " Selon Depuis Après Avant Voici Voilà Oui Non Aujourd'hui C'est Il"
+)
+
+_SPANISH = _words(
+    "a.c a.m apdo art arts atte av avda bco cap cía cía cf col cp cta dcha d.c dir dña dr dra dto ee.uu"
+    " ej etc fig gral hnos ibid izq lic lda ltda mín máx ntra ntro núm núms p.ej pág págs p.m pl pta"
+    " pts rte s.a sr sra sres srta sta sto tel tlf ud uds vda vol vs"
+    " ene feb mar abr jun jul ago sep sept oct nov dic"
+)
+_SPANISH_TITLES = _words("sr sra sres sras srta dr dra d dña don lic ud uds sto sta ntra ntro p.ej")
+_SPANISH_STARTERS = _words(
+    "El La Los Las Lo Un Una Unos Unas Este Esta Estos Estas Ese Esa Eso Él Ella Ellos Ellas Yo Tú"
+    " Nosotros Pero Y O Sin Con En Por Para Cuando Como Si Después Antes Entonces Luego Sin Además"
+    " También Hoy Ayer Mañana No Sí Así Aunque"
+)
+
+_RUSSIAN = _words(
+    "г гг ул д кв пер просп пр им т тт тыс млн млрд руб коп др пр проф акад доц см ср рис стр табл"
+    " гл п пп ч в вв н.э до.н.э т.е т.д т.п т.к т.н т.о т.ч и.о мин макс max min"
+    " янв фев февр мар апр авг сен сент окт ноя нояб дек"
+)
+_RUSSIAN_TITLES = _words("ул пр просп проф акад доц им см ср рис т.е т.к т.н т.ч и.о")
+_RUSSIAN_STARTERS = _words(
+    "В Во На Но И А Он Она Оно Они Мы Вы Я Это Этот Эта Эти Так Там Тогда Потом Затем Однако Когда Если"
+    " Как Что Кто Где Почему После До При По Для С У Из От Также Сегодня Вчера Теперь Не Да Нет"
+)
+
+_SWEDISH = _words(
+    "t.ex bl.a d.v.s dvs s.k m.m o.s.v osv ca nr kl fr.o.m t.o.m p.g.a pga resp jfr m.fl o.d ung"
+    " st tel obs dr prof f.d f.n e.kr f.kr vs vol sid s etc"
+    " jan febr feb mars apr jun jul aug sept sep okt nov dec"
+)
+_SWEDISH_TITLES = _words("dr prof t.ex bl.a d.v.s dvs s.k p.g.a pga jfr kl")
+_SWEDISH_STARTERS = _words(
+    "Det Den De Han Hon Vi Jag Du Ni Men Och Eller Så Då När Om Som Efter Innan Sedan Enligt Under I På"
+    " För Med Till Av Från Dessutom Även Idag Igår Nu Ja Nej Detta Denna Dessa En Ett"
+)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What one language knows about where its sentences may end."""
+
+    abbreviations: frozenset[str]
+    titles: frozenset[str]
+    starters: frozenset[str]
+    ordinal_dot: bool = False
+    quote_continuations: str = ""
+
+
+_DEFAULT_RULES = _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS)
+_RULES: dict[str, _Rules] = {
+    "en": _Rules(_ENGLISH | _COMMON_ABBREVIATIONS, _ENGLISH_TITLES, _ENGLISH_STARTERS),
+    "de": _Rules(_GERMAN | _COMMON_ABBREVIATIONS, _GERMAN_TITLES, _GERMAN_STARTERS, ordinal_dot=True),
+    "fr": _Rules(_FRENCH | _COMMON_ABBREVIATIONS, _FRENCH_TITLES, _FRENCH_STARTERS),
+    "es": _Rules(_SPANISH | _COMMON_ABBREVIATIONS, _SPANISH_TITLES, _SPANISH_STARTERS),
+    "ru": _Rules(_RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS),
+    "sv": _Rules(_SWEDISH | _COMMON_ABBREVIATIONS, _SWEDISH_TITLES, _SWEDISH_STARTERS, ordinal_dot=False),
+    "ja": _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS, quote_continuations="とっ"),
+}
+# Ordinals written "3." (German style) are common in these languages too.
+for _code in ("da", "nb", "no", "nn", "fi", "cs", "sk", "pl", "hu", "et", "lv", "lt", "hr", "sl", "sr", "is"):
+    _RULES[_code] = _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS, ordinal_dot=True)
+
+
+def _base_language(lang: str) -> str:
+    """The primary language subtag of a gettext or BCP 47 name.
+
+    >>> _base_language("zh_CN"), _base_language("zh-Hans"), _base_language("sr@latin"), _base_language("DE")
+    ('zh', 'zh', 'sr', 'de')
+    """
+    return re.split(r"[-_@.]", lang.strip(), maxsplit=1)[0].lower()
+
+
+@lru_cache(maxsize=64)
+def _rules_for(lang: str) -> _Rules:
+    return _RULES.get(_base_language(lang), _DEFAULT_RULES)
+
+
+def _first_letter(token: str) -> str:
+    """The first character of `token` after any opening quotes or brackets ('' if none)."""
+    stripped = token.lstrip(_OPENERS)
+    return stripped[:1]
+
+
+def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: bool,
+                 preceding: str, rules: _Rules) -> bool:
+    """Decide whether the candidate `word` + `term` + `close`, followed by `nxt`, ends a sentence."""
+    first = nxt[0]
+    if first in _OPENERS:
+        first = _first_letter(nxt) or first
+    if first.islower():
+        return False
+    if term != ".":
+        if term[0] == "." and " " in term:  # spaced ellipsis ". . ." or ". . . ."
+            return len(term) == 7
+        if word.endswith(("[", "(")) and close[:1] in ("]", ")"):
+            return False  # an omission mark "[...]"
+        return True
+    if close:
+        return True
+    key = word.lstrip(_OPENERS + "•⁃-").lower()
+    if not key:
+        return True
+    if key.isdigit():
+        if at_sentence_start:
+            return False  # a list number or an ordinal opening the sentence
+        if rules.ordinal_dot and len(key) <= 3:
+            return nxt in rules.starters or not nxt[:1].isalpha()
+        return True
+    if len(key) == 1 and preceding:
+        key = preceding + "." + key  # a spaced abbreviation such as "z. B." or "d. h."
+    if key in rules.titles:
+        return False
+    if key not in rules.abbreviations:
+        if len(key) == 1:
+            if not key.isalpha():
+                return True
+        elif not _SHORT_ABBREVIATION.match(key):
+            return True
+    # An abbreviation, an initial or a dotted acronym such as "U.S."
+    if at_sentence_start and len(key) == 1:
+        return False  # a list letter "a."
+    if first.isdigit():
+        return False
+    if len(nxt) >= 2 and nxt[1] == "." and nxt[0].isupper():
+        return False  # another initial follows: "J. R. R. Tolkien"
+    return nxt.rstrip(".,;:!?") in rules.starters
+
+
+def _list_item_starts(text: str) -> tuple[dict[int, int], set[int]]:
+    """Boundaries before the items of numbered or lettered lists, and the dots of their markers.
+
+    Returns ``({item_start: previous_sentence_end}, {marker_dot_positions})`` for runs of at least two
+    consecutive markers of one style ("1) ... 2) ..." or "a. ... b. ...").
+    """
+    runs: list[list[re.Match[str]]] = []
+    for match in _LIST_MARKER.finditer(text):
+        number = match["num"]
+        value = int(number) if number.isdigit() else ord(number) - 96
+        if runs:
+            last = runs[-1][-1]
+            last_number = last["num"]
+            same_style = last["punct"] == match["punct"] and last_number.isdigit() == number.isdigit()
+            last_value = int(last_number) if last_number.isdigit() else ord(last_number) - 96
+            if same_style and value == last_value + 1:
+                runs[-1].append(match)
+                continue
+        runs.append([match])
+    starts: dict[int, int] = {}
+    dots: set[int] = set()
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for position, match in enumerate(run):
+            if position and match["gap"] is not None:
+                starts[match.start("marker")] = match.start("gap")
+            if match["punct"].startswith("."):
+                dots.add(match.start("punct"))
+    return starts, dots
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of `text`, in order.
+
+    Spans exclude the whitespace between sentences; text without a sentence break gives one stripped
+    span; empty or whitespace-only text gives []. `lang` is a gettext or BCP 47 name ('en', 'zh_CN',
+    'de', 'zh-Hans').
+
+    >>> split_sentences("Mr. Smith left. He was late.", "en")
+    [(0, 15), (16, 28)]
+    >>> split_sentences("你好。今天很好！", "zh_CN")
+    [(0, 3), (3, 8)]
+    """
+    rules = _rules_for(lang)
+    start = len(text) - len(text.lstrip())
+    if start == len(text):
+        return []
+    stop = len(text.rstrip())
+    list_starts: dict[int, int] = {}
+    list_dots: set[int] = set()
+    if ") " in text or ". " in text:
+        list_starts, list_dots = _list_item_starts(text)
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    continuations = rules.quote_continuations
+    for match in _CANDIDATE.finditer(text, start, stop):
+        cjk, word, term, close, space, nxt = match.groups()
+        if cjk is not None:
+            end = match.end("cjk")
+            following = match.end()
+            if following >= stop:
+                break
+            if continuations and cjk[-1] in _CLOSERS and text[following] in continuations:
+                continue
+        else:
+            if nxt is None:
+                break
+            term_start = match.start("term")
+            if term_start in list_dots:
+                continue
+            word_start = match.start("word")
+            preceding = ""
+            if len(word) == 1 and word_start >= 3 and text[word_start - 2] == "." and text[word_start - 1] == " ":
+                preceding = text[word_start - 3].lower()
+            if not _is_boundary(word, term, close, nxt, word_start == sentence_start, preceding, rules):
+                continue
+            if term[0] == "." and len(term) == 7 and word:
+                # "compounds. . . . The" ends after the first dot; the ellipsis opens the next sentence.
+                end = term_start + 1
+                following = term_start + 2
+            else:
+                end = match.start("space")
+                following = match.end()
+        spans.append((sentence_start, end))
+        sentence_start = following
+    spans.append((sentence_start, stop))
+    if list_starts:
+        spans = _cut_before_list_items(spans, list_starts)
+    return spans
+
+
+def _cut_before_list_items(spans: list[tuple[int, int]], list_starts: dict[int, int]) -> list[tuple[int, int]]:
+    """Split `spans` before each list item start that falls inside one."""
+    cuts = sorted(list_starts)
+    result: list[tuple[int, int]] = []
+    index = 0
+    for span_start, span_end in spans:
+        while index < len(cuts) and cuts[index] <= span_start:
+            index += 1
+        while index < len(cuts) and cuts[index] < span_end:
+            result.append((span_start, list_starts[cuts[index]]))
+            span_start = cuts[index]
+            index += 1
+        result.append((span_start, span_end))
+    return result
+
+
+def segment(text: str, lang: str) -> list[str]:
+    """The sentences of `text` as strings: ``[text[a:b] for a, b in split_sentences(text, lang)]``.
+
+    >>> segment("Es ist z. B. am 3. Oktober so. Dann nicht mehr.", "de")
+    ['Es ist z. B. am 3. Oktober so.', 'Dann nicht mehr.']
+    """
+    return [text[a:b] for a, b in split_sentences(text, lang)]
