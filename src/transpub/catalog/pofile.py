@@ -1,0 +1,218 @@
+"""The PO text format: write exactly what ``msgcat --force-po`` writes, read with clear errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from transpub.catalog.linebreak import find_line_starts, text_width
+from transpub.errors import CatalogError
+from transpub.fsutil import write_if_changed
+
+PAGE_WIDTH = 79
+_NO_WRAP_WIDTH = 2**31 - 1
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f",
+                          "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"})
+
+#: gettext's format languages in the order msgcat writes their flags.
+_FORMAT_LANGUAGES = (
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript", "scheme",
+    "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal", "smalltalk", "qt",
+    "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
+    "gfc-internal", "ycp",
+)
+_FLAG_ORDER: dict[str, int] = {"fuzzy": 0}
+for _n, _lang in enumerate(_FORMAT_LANGUAGES):
+    _FLAG_ORDER[f"{_lang}-format"] = 10 + 3 * _n
+    _FLAG_ORDER[f"no-{_lang}-format"] = 10 + 3 * _n
+    _FLAG_ORDER[f"possible-{_lang}-format"] = 10 + 3 * _n
+_FLAG_ORDER["wrap"] = 1000
+_FLAG_ORDER["no-wrap"] = 1000
+
+
+def escape(text: str) -> str:
+    r"""Escape ``text`` as inside a PO string.
+
+    >>> escape('say "hi"\tnow\n')
+    'say \\"hi\\"\\tnow\\n'
+    """
+    return text.translate(_ESCAPES)
+
+
+def _split_portions(value: str) -> list[str]:
+    """Split after each newline, as gettext does (a trailing newline makes no empty portion)."""
+    if "\n" not in value:
+        return [value]
+    parts = value.split("\n")
+    portions = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        portions.append(parts[-1])
+    return portions
+
+
+def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> str:
+    """One keyword and its quoted string, wrapped like msgcat (gettext write-po.c ``wrap()``).
+
+    >>> print(format_field("", "msgid", "a\\nb"), end="")
+    msgid ""
+    "a\\n"
+    "b"
+    """
+    width = PAGE_WIDTH - 2 - len(prefix) if wrap else _NO_WRAP_WIDTH
+    out: list[str] = []
+    first = True
+    portions = _split_portions(value)
+    last_index = len(portions) - 1
+    for index, portion in enumerate(portions):
+        escaped = portion.translate(_ESCAPES)
+        start = len(name) + 1 if first else 0
+        more = index < last_index
+        if start + text_width(escaped) <= width:
+            if first and more and escaped:
+                out.append(f'{prefix}{name} ""\n')
+                first = False
+            head = f"{prefix}{name} " if first else prefix
+            out.append(f'{head}"{escaped}"\n')
+            first = False
+            continue
+        pieces = list(escaped)
+        locked = [False] * len(pieces)
+        i = 0
+        while i < len(pieces):
+            if pieces[i] == "\\":
+                locked[i + 1] = True  # gettext: a break may precede an escape, never split it
+                i += 2
+            else:
+                i += 1
+        if portion.endswith("\n"):
+            locked[-2] = True  # no break just before the final \n
+        starts = find_line_starts(pieces, locked, width, start)
+        if first and pieces and (more or start > width or starts):
+            out.append(f'{prefix}{name} ""\n')
+            first = False
+            starts = find_line_starts(pieces, locked, width, 0)
+        head = f"{prefix}{name} " if first else prefix
+        lines = []
+        previous = 0
+        for cut in starts:
+            lines.append("".join(pieces[previous:cut]))
+            previous = cut
+        lines.append("".join(pieces[previous:]))
+        out.append(head + ('"\n' + prefix).join('"' + line for line in lines) + '"\n')
+        first = False
+    return "".join(out)
+
+
+def _comment_lines(marker: str, text: str) -> str:
+    if not text:
+        return ""
+    return "".join(f"{marker} {line}\n" if line else f"{marker}\n" for line in text.split("\n"))
+
+
+def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
+    """``#:`` lines, filled to 79 columns like gettext (file names are never split)."""
+    if not occurrences:
+        return ""
+    out = ["#:"]
+    column = 2
+    seen: set[str] = set()
+    for file_name, line in occurrences:
+        while file_name.startswith("./"):
+            file_name = file_name[2:]
+        ref = f"{file_name}:{line}" if line not in ("", None) else file_name
+        if ref in seen:
+            continue
+        seen.add(ref)
+        size = len(ref) + 1
+        if column > 2 and column + size > PAGE_WIDTH:
+            out.append("\n#:")
+            column = 2
+        out.append(" " + ref)
+        column += size
+    out.append("\n")
+    return "".join(out)
+
+
+def sort_flags(flags: list[str] | tuple[str, ...], *, translated: bool) -> list[str]:
+    """The flags msgcat keeps, in its order (unknown flags are dropped, as msgcat does).
+
+    >>> sort_flags(["python-format", "custom", "fuzzy"], translated=True)
+    ['fuzzy', 'python-format']
+    """
+    kept = {flag for flag in flags if flag in _FLAG_ORDER}
+    if not translated:
+        kept.discard("fuzzy")
+    return sorted(kept, key=lambda flag: (_FLAG_ORDER[flag], flag))
+
+
+def _first_msgstr(entry: polib.POEntry) -> str:
+    if entry.msgid_plural:
+        plural = entry.msgstr_plural or {}
+        return plural.get(0, plural.get("0", "")) if plural else ""
+    return entry.msgstr
+
+
+def format_entry(entry: polib.POEntry) -> str:
+    """One entry as msgcat writes it (without the separating blank line); "" for a dropped one."""
+    translated = bool(_first_msgstr(entry))
+    if entry.obsolete and not translated:
+        return ""
+    wrap = "no-wrap" not in entry.flags
+    parts = [_comment_lines("#", entry.tcomment), _comment_lines("#.", entry.comment),
+             _reference_lines(entry.occurrences)]
+    flags = sort_flags(entry.flags, translated=translated)
+    if flags:
+        parts.append("#, " + ", ".join(flags) + "\n")
+    previous = "#~| " if entry.obsolete else "#| "
+    if entry.previous_msgctxt is not None:
+        parts.append(format_field(previous, "msgctxt", entry.previous_msgctxt, wrap=wrap))
+    if entry.previous_msgid is not None:
+        parts.append(format_field(previous, "msgid", entry.previous_msgid, wrap=wrap))
+    if entry.previous_msgid_plural is not None:
+        parts.append(format_field(previous, "msgid_plural", entry.previous_msgid_plural, wrap=wrap))
+    prefix = "#~ " if entry.obsolete else ""
+    if entry.msgctxt is not None:
+        parts.append(format_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap))
+    parts.append(format_field(prefix, "msgid", entry.msgid, wrap=wrap))
+    if entry.msgid_plural:
+        parts.append(format_field(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap))
+        plural = {int(k): v for k, v in (entry.msgstr_plural or {}).items()} or {0: "", 1: ""}
+        for index in sorted(plural):
+            parts.append(format_field(prefix, f"msgstr[{index}]", plural[index], wrap=wrap))
+    else:
+        parts.append(format_field(prefix, "msgstr", entry.msgstr, wrap=wrap))
+    return "".join(parts)
+
+
+def format_header(po: polib.POFile) -> str:
+    """The header entry (``msgid ""``) with its translator comment and fuzzy flag."""
+    parts = [_comment_lines("#", po.header or "")]
+    if po.metadata_is_fuzzy:
+        parts.append("#, fuzzy\n")
+    parts.append('msgid ""\n')
+    body = "".join(f"{key}: {value}\n" for key, value in po.ordered_metadata())
+    parts.append(format_field("", "msgstr", body))
+    return "".join(parts)
+
+
+def format_catalog(po: polib.POFile) -> str:
+    """The exact text ``msgcat --force-po`` writes for ``po`` (UTF-8, width 79)."""
+    blocks = [format_header(po)]
+    obsolete = []
+    for entry in po:
+        if entry.obsolete:
+            obsolete.append(entry)
+            continue
+        if entry.msgid == "" and not entry.msgctxt:
+            continue
+        blocks.append(format_entry(entry))
+    blocks.extend(text for text in map(format_entry, obsolete) if text)
+    return "\n".join(blocks)
+
+
+def write_catalog(po: polib.POFile, path: Path) -> bool:
+    """Write ``po`` to ``path`` as msgcat would, atomically; skip when the bytes are unchanged."""
+    return write_if_changed(Path(path), format_catalog(po).encode("utf-8"))
