@@ -1,0 +1,195 @@
+"""Local fake MT servers for tests and benchmarks (127.0.0.1, a free port, one thread).
+
+One server speaks three APIs:
+
+- LibreTranslate: ``POST /translate`` (JSON, form or query string; ``q`` a string or a list),
+  ``GET /languages``;
+- DeepL: ``POST /v2/translate`` (JSON or form; ``Authorization: DeepL-Auth-Key …``),
+  ``GET /v2/languages``, ``GET /v2/usage``;
+- Google Cloud Translation v2: ``POST /language/translate/v2``.
+
+Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults are queued per
+request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow") and a
+``latency`` applies to every request. ``paid`` counts every text answered successfully, so a
+test can assert that nothing paid for is asked twice.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+
+class FakeMT:
+    """Context manager running the fake server; ``url`` is its base URL."""
+
+    def __init__(self, latency: float = 0.0, retry_after: int = 1, slow_seconds: float = 2.0,
+                 api_key: str | None = None, translate=None) -> None:
+        self.latency = latency
+        self.retry_after = retry_after
+        self.slow_seconds = slow_seconds
+        self.api_key = api_key
+        self.translate = translate or (lambda text, target: f"[{target.lower()}] {text}")
+        self.faults: collections.deque[str] = collections.deque()
+        self.default_fault: str | None = None
+        self.paid: collections.Counter[str] = collections.Counter()
+        self.requests = 0
+        self.request_log: list[tuple[str, list[str]]] = []
+        self.lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- control -----------------------------------------------------------------------
+    def queue(self, *faults: str) -> None:
+        """The next requests fail in these ways, one fault per request, in order."""
+        with self.lock:
+            self.faults.extend(faults)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def repeated(self) -> list[str]:
+        """Texts that were successfully translated (paid) more than once."""
+        return [text for text, n in self.paid.items() if n > 1]
+
+    def __enter__(self) -> FakeMT:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                fake._handle(self, "GET")
+
+            def do_POST(self) -> None:
+                fake._handle(self, "POST")
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- protocol ----------------------------------------------------------------------
+    def _next_fault(self) -> str | None:
+        with self.lock:
+            self.requests += 1
+            return self.faults.popleft() if self.faults else self.default_fault
+
+    def _handle(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        parsed = urlparse(handler.path)
+        length = int(handler.headers.get("Content-Length") or 0)
+        raw = handler.rfile.read(length) if length else b""
+        fields = _fields(parsed.query, raw, handler.headers.get("Content-Type", ""))
+        if self.latency:
+            time.sleep(self.latency)
+        route = parsed.path.rstrip("/")
+        if method == "GET":
+            if route == "/languages":
+                return _send(handler, 200, [{"code": c, "name": c, "targets": ["en", "es", "fr", "de"]}
+                                            for c in ("en", "es", "fr", "de")])
+            if route == "/v2/languages":
+                return _send(handler, 200, [{"language": c, "name": c} for c in ("EN", "ES", "FR", "DE")])
+            if route == "/v2/usage":
+                return _send(handler, 200, {"character_count": sum(len(t) * n for t, n in self.paid.items()),
+                                            "character_limit": 500000})
+            return _send(handler, 404, {"error": "not found"})
+        fault = self._next_fault()
+        if fault == "slow":
+            time.sleep(self.slow_seconds)
+            fault = None
+        if fault == "drop":
+            handler.close_connection = True
+            try:
+                handler.connection.shutdown(2)
+            except OSError:
+                pass
+            return
+        if fault == "429":
+            return _send(handler, 429, {"error": "slow down"}, {"Retry-After": str(self.retry_after)})
+        if fault == "500":
+            return _send(handler, 500, {"error": "internal"})
+        if fault == "malformed":
+            body = b'{"translatedText": ["unterminated'
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
+        if route == "/translate":
+            texts, target = fields.get("q"), _one(fields.get("target"))
+            if self.api_key and _one(fields.get("api_key")) != self.api_key:
+                return _send(handler, 403, {"error": "Invalid API key"})
+            single = isinstance(texts, str)
+            texts = [texts] if single else list(texts or [])
+            out = self._translate(route, texts, target, fault)
+            return _send(handler, 200, {"translatedText": out[0] if single else out})
+        if route == "/v2/translate":
+            if self.api_key and handler.headers.get("Authorization") != f"DeepL-Auth-Key {self.api_key}":
+                return _send(handler, 403, {"message": "Wrong key"})
+            texts = fields.get("text") or []
+            texts = [texts] if isinstance(texts, str) else list(texts)
+            out = self._translate(route, texts, _one(fields.get("target_lang")), fault)
+            return _send(handler, 200, {"translations": [
+                {"detected_source_language": "EN", "text": t, "billed_characters": len(s)} for s, t in zip(texts, out)]})
+        if route == "/language/translate/v2":
+            if self.api_key and handler.headers.get("X-goog-api-key") != self.api_key:
+                return _send(handler, 403, {"error": {"message": "API key not valid"}})
+            texts = fields.get("q") or []
+            texts = [texts] if isinstance(texts, str) else list(texts)
+            out = self._translate(route, texts, _one(fields.get("target")), fault)
+            return _send(handler, 200, {"data": {"translations": [{"translatedText": t} for t in out]}})
+        return _send(handler, 404, {"error": "not found"})
+
+    def _translate(self, route: str, texts: list[str], target: str | None, fault: str | None) -> list[str]:
+        with self.lock:
+            self.request_log.append((route, texts))
+            for text in texts:
+                self.paid[text] += 1
+        if fault == "empty":
+            return ["" for _ in texts]
+        return [self.translate(text, target or "xx") for text in texts]
+
+
+def _one(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _fields(query: str, raw: bytes, content_type: str) -> dict[str, Any]:
+    fields: dict[str, Any] = {k: (v if len(v) > 1 else v[0]) for k, v in parse_qs(query).items()}
+    if raw:
+        if "json" in content_type:
+            try:
+                fields.update(json.loads(raw))
+            except ValueError:
+                pass
+        else:
+            fields.update({k: (v if len(v) > 1 or k in ("text", "q") else v[0])
+                           for k, v in parse_qs(raw.decode()).items()})
+    return fields
+
+
+def _send(handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(body)))
+    for key, value in (headers or {}).items():
+        handler.send_header(key, value)
+    handler.end_headers()
+    handler.wfile.write(body)
