@@ -4,7 +4,7 @@ deep-translator's DeepL adapter still sends the key as a query parameter, which 
 longer accepts (deep-translator issue #304), so the official client is used. It has its own
 retry loop that ignores Retry-After; it is turned off here (``max_network_retries = 0``, a
 module setting of the package) so the shared runner retries with the same policy as every other
-engine, and a response hook on the client's session records Retry-After. ``server_url`` (config,
+engine, and a wrapper around the client session's ``send`` records Retry-After. ``server_url`` (config,
 or TRANSPUB_DEEPL_URL) points it at another server, e.g. the tests' fake server.
 Masking uses DeepL's XML tag handling.
 """
@@ -77,7 +77,15 @@ class DeepLEngine:
                 deepl.http_client.min_connection_timeout = self.timeout
                 self._translator = deepl.Translator(self.api_key, server_url=self.server_url,
                                                     send_platform_info=False)
-                self._translator._client._session.hooks["response"].append(_remember_retry_after)
+                session = self._translator._client._session
+                send = session.send
+
+                def send_and_remember(request: Any, **kwargs: Any) -> Any:
+                    response = send(request, **kwargs)
+                    _remember_retry_after(response)
+                    return response
+
+                session.send = send_and_remember
             return self._translator
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:

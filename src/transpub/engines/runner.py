@@ -178,31 +178,49 @@ def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
     policy = policy or RetryPolicy()
     breaker = breaker or CircuitBreaker()
     limit = max(1, int(engine.max_chars))
-    pieces: list[str] = []
-    owner: list[int] = []
-    for index, text in enumerate(texts):
+    # pieces of every text; identical pieces (after trailing whitespace) are sent once
+    pieces_of: list[list[tuple[int, str]]] = []   # text -> [(unique index, trailing whitespace)]
+    unique: dict[str, int] = {}
+    for text in texts:
+        own = []
         for piece in split_text(text, limit):
-            pieces.append(piece)
-            owner.append(index)
-    pieces_of: dict[int, list[int]] = {i: [] for i in range(len(texts))}
-    for piece_index, index in enumerate(owner):
-        pieces_of[index].append(piece_index)
-    remaining = {i: len(p) for i, p in pieces_of.items()}
-    replies: list[str | None] = [None] * len(pieces)
-    failed: dict[int, str] = {}
-
-    def _strip(piece: str) -> tuple[str, str]:
-        core = piece.rstrip()
-        return core, piece[len(core):]
+            core = piece.rstrip()
+            own.append((unique.setdefault(core, len(unique)), piece[len(core):]))
+        pieces_of.append(own)
+    cores = list(unique)
+    users: dict[int, set[int]] = {}
+    for text_index, own in enumerate(pieces_of):
+        for unique_index, _ in own:
+            users.setdefault(unique_index, set()).add(text_index)
+    replies: dict[int, str] = {}
+    errors: dict[int, str] = {}
+    reported: set[int] = set()
 
     def send(batch: list[int]) -> list[str | None]:
-        cores = [_strip(pieces[i])[0] for i in batch]
-        replies_ = call_with_retry(lambda: engine.translate_batch(cores, source, target), policy, breaker, sleep)
-        if len(replies_) != len(batch):
-            raise EngineError(f"{engine.name}: {len(replies_)} replies for {len(batch)} texts")
-        return replies_
+        sent = [cores[i] for i in batch]
+        got = call_with_retry(lambda: engine.translate_batch(sent, source, target), policy, breaker, sleep)
+        if len(got) != len(batch):
+            raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
+        return got
 
-    batches = plan_batches([len(p) for p in pieces], max(1, engine.batch_size), limit)
+    def settle(text_index: int, outcome: BatchOutcome) -> None:
+        own = pieces_of[text_index]
+        if text_index in reported:
+            return
+        failure = next((errors[u] for u, _ in own if u in errors), None)
+        if failure is not None:
+            outcome.failed[text_index] = failure
+        elif all(u in replies for u, _ in own):
+            outcome.done[text_index] = "".join(replies[u] + tail for u, tail in own).rstrip()
+        else:
+            return
+        reported.add(text_index)
+
+    for text_index, own in enumerate(pieces_of):   # texts with nothing to send
+        if not own:
+            reported.add(text_index)
+
+    batches = plan_batches([len(c) for c in cores], max(1, engine.batch_size), limit)
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
@@ -211,28 +229,21 @@ def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     batch = futures[future]
-                    outcome = BatchOutcome()
+                    outcome = BatchOutcome(chars=sum(len(cores[i]) for i in batch))
                     try:
-                        got = future.result()
+                        got: list[str | None] = future.result()
                         error = None
                     except EngineError as exc:
                         got, error = [None] * len(batch), exc.message
-                    for piece_index, reply in zip(batch, got):
-                        text_index = owner[piece_index]
-                        outcome.chars += len(pieces[piece_index])
+                    for unique_index, reply in zip(batch, got):
                         if error is not None:
-                            failed.setdefault(text_index, error)
+                            errors[unique_index] = error
                         elif reply is None or not reply.strip():
-                            failed.setdefault(text_index, f"{engine.name} returned an empty translation")
+                            errors[unique_index] = f"{engine.name} returned an empty translation"
                         else:
-                            replies[piece_index] = reply.strip() + _strip(pieces[piece_index])[1]
-                        remaining[text_index] -= 1
-                        if remaining[text_index] == 0:
-                            if text_index in failed:
-                                outcome.failed[text_index] = failed[text_index]
-                            else:
-                                joined = "".join(replies[k] or "" for k in pieces_of[text_index])
-                                outcome.done[text_index] = joined.rstrip()
+                            replies[unique_index] = reply.strip()
+                    for text_index in sorted({t for u in batch for t in users[u]}):
+                        settle(text_index, outcome)
                     on_batch(outcome)
         except BaseException:
             for future in pending:
