@@ -12,34 +12,41 @@ U+FFFC (an inline object) is an ordinary word character; newlines and U+00A0 cou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 __all__ = ["split_sentences", "segment"]
 
 _OPENERS = "\"'“‘„‚«‹([{¿¡「『（【《〈"
 _CLOSERS = "\"'”’»›)]}」』）】》〉〕｣"
-_CJK_TERMINATORS = "。！？｡"
 
-_CANDIDATE = re.compile(
-    r"""
-    (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)\s*
-  | (?<![^\s。！？｡」』”’）】》〉〕｣"')\]»])
-    (?P<word>[^\s。！？｡]*?)
+# The body of a candidate: the word before the terminator (which may hold inner dots, "U.S"), the
+# terminator, closing quotes and brackets, then (looked at, not consumed) the space and the next word.
+_CANDIDATE_BODY = r"""
+    (?P<word>(?>W*(?:[.!?…]+[^\s.!?…。！？｡”’"'»›)\]}」』）】》〉〕｣]W*)*))
     (?P<term>(?:\.\s){3}\.|(?:\.\s){2}\.|\.{2,}|…+|[.!?][.!?…]*)
     (?P<close>(?:[”’"'»›)\]}」』）】》〉〕｣]|[ \u00a0\u202f][»›])*)
-    (?:(?P<space>\s+)(?=(?P<next>\S+))|\s*\Z)
-    """,
+    (?=(?P<space>\s+)(?P<next>\S+)|\s*\Z)
+""".replace("W", r"[^\s.!?…。！？｡]")
+# Text without full-width terminators: every candidate word follows a space (fast to scan for).
+# (The never-matching tail gives these the same groups as _CJK_CANDIDATE.)
+_NO_CJK = r"(?:(?!)(?P<cjk>)(?P<cjk_space>))?"
+_FIRST_CANDIDATE = re.compile(_CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
+_NEXT_CANDIDATE = re.compile(r"\s" + _CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
+# Text with full-width terminators: they end a sentence without a space, and a word may follow them.
+_CJK_CANDIDATE = re.compile(
+    r"(?<![^\s。！？｡」』”’）】》〉〕｣\"')\]»])"
+    + _CANDIDATE_BODY
+    + r"""| (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)(?=(?P<cjk_space>\s*))""",
     re.VERBOSE,
 )
+_HAS_CJK_TERMINATOR = re.compile(r"[。！？｡]")
 
-_LIST_MARKER = re.compile(
-    r"""
-    (?:\A|(?P<gap>\s+))
-    (?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))
-    """,
-    re.VERBOSE,
-)
+_MARKER = r"(?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))"
+_FIRST_LIST_MARKER = re.compile(r"(?P<gap>)??" + _MARKER)
+_NEXT_LIST_MARKER = re.compile(r"(?P<gap>\s+)" + _MARKER)
 
 _SHORT_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}\Z")
 
@@ -232,14 +239,25 @@ def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: 
     return nxt.rstrip(".,;:!?") in rules.starters
 
 
+def _opens_list(text: str, marker: re.Match[str]) -> bool:
+    """Whether `marker` can be the first item of a list: bulleted, or opening the text or a sentence."""
+    if marker["bullet"] or marker["gap"] is None:
+        return True
+    before = marker.start("gap") - 1
+    return before < 0 or text[before] in ".:;!?"
+
+
 def _list_item_starts(text: str) -> tuple[dict[int, int], set[int]]:
     """Boundaries before the items of numbered or lettered lists, and the dots of their markers.
 
     Returns ``({item_start: previous_sentence_end}, {marker_dot_positions})`` for runs of at least two
-    consecutive markers of one style ("1) ... 2) ..." or "a. ... b. ...").
+    consecutive markers of one style ("1) ... 2) ..." or "a. ... b. ..."), the first one bulleted or
+    opening the text or a sentence (so that "am 3. Mai ... am 4. Juni" is no list).
     """
     runs: list[list[re.Match[str]]] = []
-    for match in _LIST_MARKER.finditer(text):
+    first = _FIRST_LIST_MARKER.match(text)
+    markers = _NEXT_LIST_MARKER.finditer(text)
+    for match in chain((first,), markers) if first else markers:
         number = match["num"]
         value = int(number) if number.isdigit() else ord(number) - 96
         if runs:
@@ -254,7 +272,7 @@ def _list_item_starts(text: str) -> tuple[dict[int, int], set[int]]:
     starts: dict[int, int] = {}
     dots: set[int] = set()
     for run in runs:
-        if len(run) < 2:
+        if len(run) < 2 or not _opens_list(text, run[0]):
             continue
         for position, match in enumerate(run):
             if position and match["gap"] is not None:
@@ -288,11 +306,11 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     sentence_start = start
     continuations = rules.quote_continuations
-    for match in _CANDIDATE.finditer(text, start, stop):
-        cjk, word, term, close, space, nxt = match.groups()
+    for match in _find_candidates(text, start, stop):
+        word, term, close, space, nxt, cjk, cjk_space = match.groups()
+        end = match.end()
         if cjk is not None:
-            end = match.end("cjk")
-            following = match.end()
+            following = end + len(cjk_space)
             if following >= stop:
                 break
             if continuations and cjk[-1] in _CLOSERS and text[following] in continuations:
@@ -300,28 +318,37 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         else:
             if nxt is None:
                 break
-            term_start = match.start("term")
+            term_start = end - len(close) - len(term)
             if term_start in list_dots:
                 continue
-            word_start = match.start("word")
+            word_start = term_start - len(word)
             preceding = ""
             if len(word) == 1 and word_start >= 3 and text[word_start - 2] == "." and text[word_start - 1] == " ":
                 preceding = text[word_start - 3].lower()
             if not _is_boundary(word, term, close, nxt, word_start == sentence_start, preceding, rules):
                 continue
-            if term[0] == "." and len(term) == 7 and word:
+            if len(term) == 7 and word:
                 # "compounds. . . . The" ends after the first dot; the ellipsis opens the next sentence.
                 end = term_start + 1
                 following = term_start + 2
             else:
-                end = match.start("space")
-                following = match.end()
+                following = end + len(space)
         spans.append((sentence_start, end))
         sentence_start = following
     spans.append((sentence_start, stop))
     if list_starts:
         spans = _cut_before_list_items(spans, list_starts)
     return spans
+
+
+def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """The candidate boundaries of `text[start:stop]`, in order; all patterns share group names."""
+    if _HAS_CJK_TERMINATOR.search(text, start, stop):
+        return _CJK_CANDIDATE.finditer(text, start, stop)
+    first = _FIRST_CANDIDATE.match(text, start, stop)
+    if first is None:
+        return _NEXT_CANDIDATE.finditer(text, start, stop)
+    return chain((first,), _NEXT_CANDIDATE.finditer(text, first.end(), stop))
 
 
 def _cut_before_list_items(spans: list[tuple[int, int]], list_starts: dict[int, int]) -> list[tuple[int, int]]:
