@@ -1,0 +1,45 @@
+"""Apertium, offline (skipped where apertium or its eng-spa pair is absent)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from transpub.engines import get_engine
+from transpub.masking import mask, unmask
+
+
+def _has_eng_spa() -> bool:
+    if shutil.which("apertium") is None:
+        return False
+    listed = subprocess.run(["apertium", "-l"], capture_output=True, text=True).stdout
+    return "eng-spa" in listed.split()
+
+
+pytestmark = [pytest.mark.apertium,
+              pytest.mark.skipif(not _has_eng_spa(), reason="apertium with the eng-spa pair is not installed")]
+
+
+def test_apertium_translates_a_batch_keeping_each_text_apart():
+    engine = get_engine("apertium")
+    texts = ["Good morning.", "The dog runs", "I see the house."]
+    out = engine.translate_batch(texts, "en", "es")
+    assert len(out) == 3
+    assert out[0] == "Buenos días."
+    assert "perro" in out[1] and "casa" in out[2]
+
+
+def test_apertium_keeps_masked_placeholders_and_translates_inside_them():
+    engine = get_engine("apertium")
+    masked = mask("Click <1>the house</1> now <2/>.", engine.markup)
+    result = unmask(masked, engine.translate_batch([masked.text], "en", "es")[0])
+    assert "<1>" in result and "</1>" in result and "<2/>" in result
+    assert "casa" in result
+
+
+def test_apertium_lists_its_pairs_as_gettext_codes():
+    engine = get_engine("apertium")
+    assert ("en", "es") in engine.language_pairs()
+    assert engine.supports("en", "es") and not engine.supports("en", "ja")

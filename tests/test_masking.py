@@ -1,0 +1,86 @@
+"""Placeholders and glossary terms survive machine translation, or the reply is rejected."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from transpub.errors import PlaceholderMismatch
+from transpub.masking import mask, needs_translation, unmask
+
+
+@pytest.mark.parametrize("style", ["token", "xml"])
+def test_text_inside_a_paired_placeholder_is_sent_for_translation(style):
+    masked = mask("Read <1>the manual</1> first.", style)
+    assert "the manual" in masked.text
+    assert "<1>" not in masked.text
+
+
+def test_reordered_placeholders_are_accepted():
+    masked = mask("<1>Red</1> and <2>blue</2>.", "token")
+    assert unmask(masked, "@@P2@@Azul@@P2E@@ y @@P1@@rojo@@P1E@@.") == "<2>Azul</2> y <1>rojo</1>."
+
+
+@pytest.mark.parametrize("reply, reason", [
+    ("Pulsa aquí.", "<1> missing"),
+    ("Pulsa @@P1@@aquí@@P1E@@ @@P1@@otra@@P1E@@.", "twice"),
+    ("Pulsa @@P1E@@aquí@@P1@@.", "closes nothing"),
+    ("Pulsa @@P1@@aquí.", "never closed"),
+    ("Pulsa @@P1@@aquí@@P1E@@ @@S3@@.", "<3> added"),
+])
+def test_broken_placeholders_are_rejected(reply, reason):
+    masked = mask("Click <1>here</1>.", "token")
+    with pytest.raises(PlaceholderMismatch, match=reason):
+        unmask(masked, reply)
+
+
+def test_changed_nesting_is_rejected():
+    masked = mask("<1>Go <2>now</2></1>", "token")
+    with pytest.raises(PlaceholderMismatch, match="nesting"):
+        unmask(masked, "@@P1@@Ve@@P1E@@ @@P2@@ya@@P2E@@")
+
+
+def test_xml_engines_get_escaped_text_and_tags_back():
+    masked = mask("R&D <1>a < b</1> <2/>", "xml")
+    assert masked.text == "R&amp;D <x1>a &lt; b</x1> <x2/>"
+    assert unmask(masked, "I+D &amp; co <x1>a &lt; b</x1> <x2></x2>") == "I+D & co <1>a < b</1> <2/>"
+
+
+def test_glossary_term_is_replaced_by_the_required_target_term():
+    text = "Open the Dashboard now."
+    masked = mask(text, "token", [(9, 18, "Panel de control")])
+    assert "Dashboard" not in masked.text
+    assert unmask(masked, "Abre el @@G1@@ ahora.") == "Abre el Panel de control ahora."
+
+
+def test_lost_glossary_term_is_rejected():
+    masked = mask("Open the Dashboard.", "xml", [(9, 18, "Panel")])
+    with pytest.raises(PlaceholderMismatch, match="glossary"):
+        unmask(masked, "Abre el tablero.")
+
+
+def test_surrounding_whitespace_is_kept_and_dropped_final_colon_restored():
+    masked = mask("  Note: \n", "token")
+    assert masked.text == "Note:"
+    assert unmask(masked, "Nota") == "  Nota: \n"
+
+
+def test_empty_reply_is_rejected_not_used():
+    with pytest.raises(PlaceholderMismatch, match="empty"):
+        unmask(mask("Hello", "token"), "  ")
+
+
+def test_numbers_and_placeholders_alone_need_no_translation():
+    assert not needs_translation("<1/> 42 %")
+    assert needs_translation("<1>Hi</1>")
+
+
+words = st.text(alphabet="abcdefg ", min_size=1, max_size=8)
+
+
+@given(st.lists(st.tuples(words, st.booleans()), min_size=1, max_size=5), st.sampled_from(["token", "xml"]))
+def test_an_engine_that_changes_nothing_gets_the_source_back(parts, style):
+    source = "".join(f"<{i}>{w}</{i}>" if paired else f"{w}<{i}/>" for i, (w, paired) in enumerate(parts, 1))
+    source = source.strip() or "x"
+    masked = mask(source, style)
+    assert unmask(masked, masked.text).strip() == source.strip()

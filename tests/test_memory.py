@@ -1,0 +1,37 @@
+"""The translation memory remembers reviewed work and every paid MT reply."""
+
+from __future__ import annotations
+
+from transpub.memory import HUMAN, TranslationMemory
+
+
+def test_memory_survives_reopening(tmp_path):
+    path = tmp_path / ".transpub" / "memory.sqlite"
+    with TranslationMemory(path) as memory:
+        memory.add("en", "es", [("The cat sleeps.", "El gato duerme.")], "apertium")
+    with TranslationMemory(path) as memory:
+        match = memory.exact("en", "es", "The cat sleeps.", origins=("apertium",))
+    assert match is not None and match.target == "El gato duerme."
+
+
+def test_reviewed_translation_wins_over_machine_translation(tmp_path):
+    with TranslationMemory(tmp_path / "m.sqlite") as memory:
+        memory.add("en", "es", [("Hello.", "Hola (MT).")], "deepl")
+        memory.add("en", "es", [("Hello.", "¡Hola!")], HUMAN)
+        assert memory.exact("en", "es", "Hello.").target == "¡Hola!"
+        assert memory.exact("en", "fr", "Hello.") is None
+
+
+def test_close_match_reports_its_score(tmp_path):
+    with TranslationMemory(tmp_path / "m.sqlite") as memory:
+        memory.add("en", "es", [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo."),
+                                ("Something else entirely.", "Otra cosa.")])
+        matches = memory.close_matches("en", "es", "Click the button to save your file.", 75)
+    assert [m.target for m in matches] == ["Pulsa el botón para guardar tu trabajo."]
+    assert 75 <= matches[0].score < 100
+
+
+def test_nothing_below_the_score_is_offered(tmp_path):
+    with TranslationMemory(tmp_path / "m.sqlite") as memory:
+        memory.add("en", "es", [("Completely different words here.", "x")])
+        assert memory.close_matches("en", "es", "Click the button.", 75) == []
