@@ -256,7 +256,7 @@ def _list_item_starts(text: str) -> tuple[dict[int, int], set[int]]:
     """
     runs: list[list[re.Match[str]]] = []
     first = _FIRST_LIST_MARKER.match(text)
-    markers = _NEXT_LIST_MARKER.finditer(text)
+    markers = _NEXT_LIST_MARKER.finditer(text, first.end() if first else 0)
     for match in chain((first,), markers) if first else markers:
         number = match["num"]
         value = int(number) if number.isdigit() else ord(number) - 96
