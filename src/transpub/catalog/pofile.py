@@ -193,9 +193,15 @@ def format_header(po: polib.POFile) -> str:
     if po.metadata_is_fuzzy:
         parts.append("#, fuzzy\n")
     parts.append('msgid ""\n')
-    body = "".join(f"{key}: {value}\n" for key, value in po.ordered_metadata())
+    body = "".join(f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n"
+                   for key, value in po.ordered_metadata())
     parts.append(format_field("", "msgstr", body))
     return "".join(parts)
+
+
+def _utf8_content_type(value: str) -> str:
+    """We always write UTF-8, so the header must say so."""
+    return re.sub(r"charset=[^;\s]*", "charset=UTF-8", value)
 
 
 def format_catalog(po: polib.POFile) -> str:
@@ -216,3 +222,63 @@ def format_catalog(po: polib.POFile) -> str:
 def write_catalog(po: polib.POFile, path: Path) -> bool:
     """Write ``po`` to ``path`` as msgcat would, atomically; skip when the bytes are unchanged."""
     return write_if_changed(Path(path), format_catalog(po).encode("utf-8"))
+
+
+_STRING = r'"(?:[^"\\]|\\[\\"abfnrtv0-7x])*"'
+_VALID_LINE = re.compile(
+    rf"(?:#~ )?(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+)?{_STRING}[ \t]*\r?"
+)
+
+
+def check_syntax(text: str, path: Path | str) -> None:
+    """Reject what polib would silently accept: unterminated strings, stray text, bad escapes."""
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~ ")):
+            continue
+        if not _VALID_LINE.fullmatch(stripped):
+            raise CatalogError(f"PO syntax error: cannot parse {stripped[:60]!r}", path, number)
+
+
+_SYNTAX_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)
+
+
+def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
+    """Parse PO text; CatalogError with file:line on a syntax error, a duplicate or a bad header."""
+    from transpub.catalog.headers import check_header
+
+    check_syntax(text, path)
+    try:
+        po = polib.pofile(text, wrapwidth=PAGE_WIDTH)
+    except (OSError, ValueError) as exc:
+        match = _SYNTAX_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        detail = (match.group(2) or "").strip() if match else str(exc)
+        raise CatalogError(f"PO syntax error{': ' + detail if detail else ''}", path, line) from exc
+    check_header(po, path)
+    seen: dict[tuple[bool, str | None, str], int] = {}
+    for entry in po:
+        key = (entry.obsolete, entry.msgctxt, entry.msgid)
+        if key in seen:
+            context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
+            raise CatalogError(f"duplicate msgid {entry.msgid!r}{context}, first defined at line "
+                               f"{seen[key]}", path, entry.linenum)
+        seen[key] = entry.linenum
+    return po
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Read a PO/POT file; raise CatalogError(message, path, line) when it is broken."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError("catalog is not valid UTF-8", path, line) from exc
+    po = parse_catalog(text, path)
+    po.fpath = str(path)
+    return po

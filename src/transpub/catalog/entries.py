@@ -1,0 +1,123 @@
+"""One entry's review state, machine-translation provenance, and catalog statistics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import polib
+
+PROVENANCE_PREFIX = "transpub: "
+_PLACEHOLDER = re.compile(r"</?\d+/?>")
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _translations(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return list((entry.msgstr_plural or {}).values()) or [""]
+    return [entry.msgstr]
+
+
+def is_translated_text(entry: polib.POEntry) -> bool:
+    """True when every msgstr (each plural form) is filled."""
+    return all(_translations(entry))
+
+
+def entry_state(entry: polib.POEntry) -> str:
+    """``"translated"``, ``"fuzzy"`` or ``"untranslated"`` (a fuzzy flag on an empty msgstr is ignored, as gettext does).
+
+    >>> entry_state(polib.POEntry(msgid="a", msgstr="b", flags=["fuzzy"]))
+    'fuzzy'
+    >>> entry_state(polib.POEntry(msgid="a", msgstr="", flags=["fuzzy"]))
+    'untranslated'
+    """
+    if not any(_translations(entry)):
+        return "untranslated"
+    if "fuzzy" in entry.flags:
+        return "fuzzy"
+    return "translated" if is_translated_text(entry) else "untranslated"
+
+
+def provenance_of(entry: polib.POEntry) -> str | None:
+    """The provenance recorded by :func:`set_machine_translation`, if any.
+
+    >>> e = polib.POEntry(msgid="a", tcomment="keep short\\ntranspub: machine translation by x")
+    >>> provenance_of(e)
+    'machine translation by x'
+    """
+    for line in reversed((entry.tcomment or "").split("\n")):
+        if line.startswith(PROVENANCE_PREFIX):
+            return line[len(PROVENANCE_PREFIX):]
+    return None
+
+
+def set_machine_translation(entry: polib.POEntry, text: str, provenance: str) -> None:
+    """Fill ``entry`` with machine output: msgstr, the fuzzy flag and a ``transpub:`` comment line.
+
+    A reviewed entry (translated and not fuzzy) is never touched: ValueError.
+    """
+    if entry_state(entry) == "translated":
+        raise ValueError(f"refusing to overwrite a reviewed translation of {entry.msgid!r}")
+    if "\n" in provenance:
+        raise ValueError("provenance must be one line")
+    if entry.msgid_plural:
+        count = max(len(entry.msgstr_plural or {}), 2)
+        entry.msgstr_plural = {index: text for index in range(count)}
+    else:
+        entry.msgstr = text
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    lines = [line for line in (entry.tcomment or "").split("\n")
+             if line and not line.startswith(PROVENANCE_PREFIX)]
+    lines.append(PROVENANCE_PREFIX + provenance)
+    entry.tcomment = "\n".join(lines)
+
+
+def count_words(text: str) -> int:
+    """Source words, placeholders excluded; each CJK character counts as one word.
+
+    >>> count_words("Read <1>the guide</1> now"), count_words("阅读指南")
+    (4, 4)
+    """
+    return len(_WORD.findall(_PLACEHOLDER.sub(" ", text)))
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """Entry counts by state and the source words in each."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    translated_words: int = 0
+    fuzzy_words: int = 0
+    untranslated_words: int = 0
+
+    @property
+    def total(self) -> int:
+        """Live (non-obsolete) entries."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def total_words(self) -> int:
+        """Source words in live entries."""
+        return self.translated_words + self.fuzzy_words + self.untranslated_words
+
+
+def catalog_stats(po: polib.POFile) -> CatalogStats:
+    """Count entries and source words by state (the header is not an entry)."""
+    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    words = dict.fromkeys(counts, 0)
+    obsolete = 0
+    for entry in po:
+        if entry.obsolete:
+            obsolete += 1
+            continue
+        if entry.msgid == "" and not entry.msgctxt:
+            continue
+        state = entry_state(entry)
+        counts[state] += 1
+        words[state] += count_words(entry.msgid)
+    return CatalogStats(counts["translated"], counts["fuzzy"], counts["untranslated"], obsolete,
+                        words["translated"], words["fuzzy"], words["untranslated"])

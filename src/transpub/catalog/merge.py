@@ -1,0 +1,237 @@
+"""Templates from units, and msgmerge-like updates of locale catalogs (no churn, never lossy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz, process
+
+from transpub.catalog.headers import GENERATOR, locale_metadata, template_metadata
+from transpub.catalog.pofile import format_catalog, read_catalog
+from transpub.fsutil import locked, write_if_changed
+from transpub.model import Unit
+
+_Key = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    """What :func:`update_catalog` did to one locale's catalog."""
+
+    new: int = 0
+    kept: int = 0
+    fuzzy_matched: int = 0
+    obsoleted: int = 0
+    purged: int = 0
+    written: bool = False
+
+
+def _legend(unit: Unit) -> str | None:
+    if not unit.placeholders:
+        return None
+    return "Placeholders: " + "; ".join(p.legend() for p in unit.placeholders)
+
+
+def build_template(units: Sequence[Unit], *, project_name: str,
+                   creation_date: datetime | None = None) -> polib.POFile:
+    """A POT with one entry per unit, in order: references, notes, placeholder legend, flags."""
+    template = polib.POFile(wrapwidth=79)
+    template.header = f"Translation template for {project_name}."
+    template.metadata = template_metadata(project_name, creation_date)
+    template.metadata_is_fuzzy = True
+    for unit in units:
+        notes = [line for note in unit.notes for line in note.split("\n")]
+        legend = _legend(unit)
+        if legend:
+            notes.append(legend)
+        template.append(polib.POEntry(
+            msgid=unit.msgid, msgstr="", comment="\n".join(notes),
+            occurrences=[(ref, "") for ref in unit.refs], flags=list(unit.flags)))
+    return template
+
+
+def write_template(template: polib.POFile, path: Path) -> bool:
+    """Write a POT unless the existing one differs only in POT-Creation-Date; True if written."""
+    path = Path(path)
+    with locked(path):
+        new_date = template.metadata.get("POT-Creation-Date", "")
+        if path.exists():
+            old = read_catalog(path)
+            old_date = old.metadata.get("POT-Creation-Date")
+            if old_date is not None:
+                template.metadata["POT-Creation-Date"] = old_date
+                if path.read_bytes() == format_catalog(template).encode("utf-8"):
+                    return False
+                template.metadata["POT-Creation-Date"] = new_date
+        return write_if_changed(path, format_catalog(template).encode("utf-8"))
+
+
+def _key(entry: polib.POEntry) -> _Key:
+    return (entry.msgctxt, entry.msgid)
+
+
+def _has_translation(entry: polib.POEntry) -> bool:
+    if entry.msgid_plural:
+        return any((entry.msgstr_plural or {}).values())
+    return bool(entry.msgstr)
+
+
+def _new_entry(source: polib.POEntry, extra_notes: Sequence[str]) -> polib.POEntry:
+    comment = "\n".join(filter(None, [source.comment, *extra_notes]))
+    entry = polib.POEntry(msgid=source.msgid, msgctxt=source.msgctxt, msgstr="", comment=comment,
+                          occurrences=list(source.occurrences), flags=list(source.flags))
+    if source.msgid_plural:
+        entry.msgid_plural = source.msgid_plural
+    return entry
+
+
+def _copy_translation(target: polib.POEntry, old: polib.POEntry, *, plural_count: int) -> None:
+    target.tcomment = old.tcomment
+    for flag in old.flags:
+        if flag not in target.flags:
+            target.flags.append(flag)
+    if target.msgid_plural:
+        old_plural = {int(k): v for k, v in (old.msgstr_plural or {}).items()}
+        if not old_plural and old.msgstr:
+            old_plural = {0: old.msgstr}
+        target.msgstr_plural = {i: old_plural.get(i, "") for i in range(plural_count)}
+    else:
+        target.msgstr = old.msgstr if not old.msgid_plural else (old.msgstr_plural or {}).get(0, "")
+
+
+def _plural_count(po: polib.POFile) -> int:
+    forms = po.metadata.get("Plural-Forms", "")
+    for part in forms.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == "nplurals" and value.strip().isdigit():
+            return int(value)
+    return 2
+
+
+def _empty_catalog(template: polib.POFile, locale: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=79)
+    po.header = (template.header or "").replace("Translation template", f"{locale} translation")
+    po.metadata = locale_metadata(template, locale)
+    po.metadata_is_fuzzy = False
+    return po
+
+
+def merge_catalog(old: polib.POFile, template: polib.POFile, *, fuzzy_matching: bool = True,
+                  fuzzy_threshold: float = 0.6, purge_obsolete: bool = False,
+                  notes_for: Callable[[str], Sequence[str]] | None = None,
+                  ) -> tuple[polib.POFile, UpdateReport]:
+    """Merge ``old`` translations into ``template``'s entries, like ``msgmerge --previous``.
+
+    Exact matches keep translation, translator comments and flags (a reviewed entry stays
+    reviewed); a changed source takes the closest old translation as fuzzy with ``#| msgid``;
+    unmatched translated entries become obsolete (or are dropped with ``purge_obsolete``).
+    """
+    merged = polib.POFile(wrapwidth=79)
+    merged.header = old.header
+    merged.metadata = dict(old.metadata)
+    merged.metadata_is_fuzzy = old.metadata_is_fuzzy
+    for field in ("POT-Creation-Date", "Project-Id-Version"):
+        if field in template.metadata:
+            merged.metadata[field] = template.metadata[field]
+    merged.metadata["X-Generator"] = GENERATOR
+    nplurals = _plural_count(merged)
+
+    live = {_key(e): e for e in old if not e.obsolete and not (e.msgid == "" and e.msgctxt is None)}
+    dead = {_key(e): e for e in old if e.obsolete}
+    used: set[_Key] = set()
+    revived: set[_Key] = set()
+    counts = {"new": 0, "kept": 0, "fuzzy_matched": 0}
+    unmatched: list[tuple[polib.POEntry, polib.POEntry]] = []
+    for source in template:
+        if source.obsolete or (source.msgid == "" and source.msgctxt is None):
+            continue
+        entry = _new_entry(source, notes_for(source.msgid) if notes_for else ())
+        key = _key(source)
+        previous = live.get(key)
+        if previous is None and key in dead:
+            previous = dead[key]
+            revived.add(key)
+        if previous is not None:
+            used.add(key)
+            _copy_translation(entry, previous, plural_count=nplurals)
+            if "fuzzy" in entry.flags:
+                entry.previous_msgctxt = previous.previous_msgctxt
+                entry.previous_msgid = previous.previous_msgid
+                entry.previous_msgid_plural = previous.previous_msgid_plural
+            counts["kept"] += 1
+        else:
+            unmatched.append((source, entry))
+        merged.append(entry)
+
+    candidates = {key: e for key, e in live.items() if key not in used and _has_translation(e)}
+    if fuzzy_matching and candidates and unmatched:
+        keys = list(candidates)
+        choices = [key[1] for key in keys]
+        cutoff = fuzzy_threshold * 100
+        for source, entry in unmatched:
+            best = process.extractOne(source.msgid, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best is None:
+                continue
+            old_entry = candidates[keys[best[2]]]
+            used.add(keys[best[2]])
+            _copy_translation(entry, old_entry, plural_count=nplurals)
+            if "fuzzy" not in entry.flags:
+                entry.flags.insert(0, "fuzzy")
+            entry.previous_msgctxt = old_entry.msgctxt
+            entry.previous_msgid = old_entry.msgid
+            if old_entry.msgid_plural:
+                entry.previous_msgid_plural = old_entry.msgid_plural
+            counts["fuzzy_matched"] += 1
+    counts["new"] = len(unmatched) - counts["fuzzy_matched"]
+
+    obsoleted = purged = 0
+    for key, old_entry in live.items():
+        if key in used or not _has_translation(old_entry):
+            continue
+        if purge_obsolete:
+            purged += 1
+            continue
+        merged.append(_as_obsolete(old_entry))
+        obsoleted += 1
+    for key, old_entry in dead.items():
+        if key in revived:
+            continue
+        if purge_obsolete:
+            purged += 1
+            continue
+        merged.append(old_entry)
+    report = UpdateReport(new=counts["new"], kept=counts["kept"], fuzzy_matched=counts["fuzzy_matched"],
+                          obsoleted=obsoleted, purged=purged)
+    return merged, report
+
+
+def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
+    dead = polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
+                         tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True)
+    if entry.msgid_plural:
+        dead.msgid_plural = entry.msgid_plural
+        dead.msgstr_plural = dict(entry.msgstr_plural)
+    return dead
+
+
+def update_catalog(path: Path, template: polib.POFile, locale: str, *, fuzzy_matching: bool = True,
+                   fuzzy_threshold: float = 0.6, purge_obsolete: bool = False,
+                   notes_for: Callable[[str], Sequence[str]] | None = None) -> UpdateReport:
+    """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
+
+    The existing file is read inside the lock, merged, and written atomically only if its bytes
+    change. A broken existing file raises CatalogError and is left untouched.
+    """
+    path = Path(path)
+    with locked(path):
+        old = read_catalog(path) if path.exists() else _empty_catalog(template, locale)
+        merged, report = merge_catalog(old, template, fuzzy_matching=fuzzy_matching,
+                                       fuzzy_threshold=fuzzy_threshold, purge_obsolete=purge_obsolete,
+                                       notes_for=notes_for)
+        written = write_if_changed(path, format_catalog(merged).encode("utf-8"))
+    return UpdateReport(report.new, report.kept, report.fuzzy_matched, report.obsoleted,
+                        report.purged, written)
