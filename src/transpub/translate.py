@@ -148,7 +148,7 @@ def estimate_cost(chars: int, price_per_million: float | None) -> float | None:
     """
     if not price_per_million:
         return None
-    return round(chars * price_per_million / 1_000_000, 4)
+    return round(chars * price_per_million / 1_000_000, 6)
 
 
 def _load_glossary(project: Any) -> Any:

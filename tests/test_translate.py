@@ -1,0 +1,168 @@
+"""The translate workflow: memory first, MT once per segment, safe PO writes, honest reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from fakeservers import FakeMT
+from translate_helpers import make_project, po_text
+from transpub.catalog import entry_state, read_catalog
+from transpub.engines import RetryPolicy
+from transpub.errors import EngineError
+from transpub.translate import translate_project
+
+FAST = RetryPolicy(attempts=2, base_delay=0.0, max_delay=0.0)
+
+
+@pytest.fixture()
+def fake(monkeypatch):
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        yield server
+
+
+def entries(project, slug, locale="es"):
+    po = read_catalog(project.catalog_path(locale, slug))
+    return {e.msgid: e for e in po}
+
+
+def test_empty_entries_are_filled_by_mt_as_fuzzy_with_provenance(tmp_path, fake):
+    project = make_project(tmp_path, {"intro": [("Hello <1>world</1>.", ""), ("Kept.", "Guardado.")]})
+    report = translate_project(project, ["es"], policy=FAST)
+    got = entries(project, "intro")
+    hello = got["Hello <1>world</1>."]
+    assert hello.msgstr == "[es] Hello <1>world</1>."
+    assert entry_state(hello) == "fuzzy"
+    assert "transpub: machine translation by libre (en→es) on" in hello.tcomment
+    assert got["Kept."].msgstr == "Guardado." and entry_state(got["Kept."]) == "translated"
+    assert report.ok and report.counts[("es", "libre")].filled_mt == 1
+
+
+def test_a_sentence_in_two_articles_is_sent_once(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Shared sentence.", "")], "b": [("Shared sentence.", "")]})
+    report = translate_project(project, ["es"], policy=FAST)
+    assert fake.paid["Shared sentence."] == 1
+    assert entries(project, "b")["Shared sentence."].msgstr == "[es] Shared sentence."
+    assert report.counts[("es", "libre")].filled_mt == 2
+
+
+def test_nothing_paid_for_is_requested_again_in_a_later_run(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Once only.", "")]})
+    translate_project(project, ["es"], policy=FAST)
+    make_project(tmp_path, {"b": [("Once only.", "")]})   # a new article repeats the sentence
+    report = translate_project(project, ["es"], policy=FAST)
+    assert fake.paid["Once only."] == 1
+    assert entries(project, "b")["Once only."].msgstr == "[es] Once only."
+    assert report.counts[("es", "libre")].reused_mt == 1
+
+
+def test_reviewed_translation_feeds_other_articles_exactly_and_fuzzily(tmp_path, fake):
+    project = make_project(tmp_path, {
+        "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
+        "b": [("Click the button to save your work.", ""), ("Click the button to save your file.", "")],
+    })
+    report = translate_project(project, ["es"], policy=FAST)
+    got = entries(project, "b")
+    exact = got["Click the button to save your work."]
+    close = got["Click the button to save your file."]
+    assert exact.msgstr == close.msgstr == "Pulsa el botón para guardar tu trabajo."
+    assert "translation memory exact match" in exact.tcomment
+    assert "% match on" in close.tcomment and entry_state(close) == "fuzzy"
+    assert fake.requests == 0
+    counts = report.counts[("es", "libre")]
+    assert (counts.filled_tm, counts.filled_fuzzy_tm) == (1, 1)
+
+
+def test_dry_run_estimates_units_characters_and_cost_and_sends_nothing(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Twelve chars", ""), ("Four", "")], "b": [("Four", "")]},
+                           extra="[engines.libre]\nprice_per_million = 20\n")
+    report = translate_project(project, ["es"], dry_run=True)
+    [estimate] = report.estimates
+    assert (estimate.units, estimate.chars) == (2, 16)
+    assert estimate.cost == pytest.approx(16 * 20 / 1e6)
+    assert fake.requests == 0
+    assert entries(project, "a")["Four"].msgstr == ""
+
+
+def test_failures_are_counted_and_the_report_is_not_ok(tmp_path, fake):
+    fake.default_fault = "500"
+    project = make_project(tmp_path, {"a": [("One.", ""), ("Two.", "")]})
+    report = translate_project(project, ["es"], policy=FAST)
+    assert not report.ok and report.failed == 2
+    assert all("HTTP 500" in f.message for f in report.failures)
+    assert entries(project, "a")["One."].msgstr == ""
+
+
+def test_reply_breaking_placeholders_is_rejected_and_not_asked_again(tmp_path, monkeypatch):
+    with FakeMT(translate=lambda text, target: "sin etiquetas") as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        project = make_project(tmp_path, {"a": [("Click <1>here</1>.", "")]})
+        report = translate_project(project, ["es"], policy=FAST)
+        assert report.counts[("es", "libre")].rejected_placeholders == 1 and not report.ok
+        assert entries(project, "a")["Click <1>here</1>."].msgstr == ""
+        again = translate_project(project, ["es"], policy=FAST)
+        assert server.requests == 1 and not again.ok
+
+
+def test_translator_saving_during_a_run_is_never_overwritten(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("First.", ""), ("Second.", "")]},
+                           extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n")
+    path = project.catalog_path("es", "a")
+
+    def translator_saves(event):
+        if event.kind == "batch" and event.units_done == 1:
+            path.write_text(po_text("es", [("First.", "Primero (humano)."), ("Second.", "Segundo (humano).")]),
+                            encoding="utf-8")
+
+    translate_project(project, ["es"], progress=translator_saves, policy=FAST)
+    got = entries(project, "a")
+    assert got["First."].msgstr == "Primero (humano)."
+    assert got["Second."].msgstr == "Segundo (humano)."
+
+
+def test_progress_reports_units_and_characters(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [(f"Sentence {i}.", "") for i in range(5)]},
+                           extra="[engines.libre]\nbatch_size = 2\n")
+    events = []
+    translate_project(project, ["es"], progress=events.append, policy=FAST)
+    assert events[0].kind == "start" and events[-1].kind == "finish"
+    assert events[-1].units_done == events[-1].units_total == 5
+    assert events[-1].chars_done == events[-1].chars_total
+
+
+def test_unconfigured_engine_is_an_error_before_anything_is_sent(tmp_path, monkeypatch):
+    monkeypatch.delenv("TRANSPUB_DEEPL_API_KEY", raising=False)
+    project = make_project(tmp_path, {"a": [("One.", "")]}, engine="deepl")
+    with pytest.raises(EngineError, match="not configured"):
+        translate_project(project, ["es"])
+
+
+def test_tm_engine_fills_from_memory_only(tmp_path):
+    project = make_project(tmp_path, {"a": [("Known.", "Conocido.")], "b": [("Known.", ""), ("New.", "")]},
+                           engine="tm")
+    report = translate_project(project, ["es"])
+    got = entries(project, "b")
+    assert got["Known."].msgstr == "Conocido." and got["New."].msgstr == ""
+    counts = report.counts[("es", "tm")]
+    assert (counts.filled_tm, counts.skipped) == (1, 1) and report.ok
+
+
+def test_glossary_term_comes_out_as_the_required_target_term(tmp_path, fake, monkeypatch):
+    class Term:
+        def required(self, locale):
+            return "Panel de control"
+
+    class Match:
+        def __init__(self, start, end):
+            self.start, self.end, self.term = start, end, Term()
+
+    class Glossary:
+        def find(self, text, lang):
+            at = text.find("Dashboard")
+            return [Match(at, at + 9)] if at >= 0 else []
+
+    monkeypatch.setattr("transpub.translate._load_glossary", lambda project: Glossary())
+    project = make_project(tmp_path, {"a": [("Open the Dashboard.", "")]})
+    translate_project(project, ["es"], policy=FAST)
+    assert "Dashboard" not in "".join(t for _, texts in fake.request_log for t in texts)
+    assert entries(project, "a")["Open the Dashboard."].msgstr == "[es] Open the Panel de control."
