@@ -20,14 +20,14 @@ from itertools import chain
 __all__ = ["split_sentences", "segment"]
 
 _OPENERS = "\"'“‘„‚«‹([{¿¡「『（【《〈"
-_CLOSERS = "\"'”’»›)]}」』）】》〉〕｣"
+_CLOSERS = "\"'“‘”’»›)]}」』）】》〉〕｣"
 
 # The body of a candidate: the word before the terminator (which may hold inner dots, "U.S"), the
 # terminator, closing quotes and brackets, then (looked at, not consumed) the space and the next word.
 _CANDIDATE_BODY = r"""
-    (?P<word>(?>W*(?:[.!?…]+[^\s.!?…。！？｡”’"'»›)\]}」』）】》〉〕｣]W*)*))
+    (?P<word>(?>W*(?:[.!?…]+[^\s.!?…。！？｡“‘”’"'»›)\]}」』）】》〉〕｣]W*)*))
     (?P<term>(?:\.\s){3}\.|(?:\.\s){2}\.|\.{2,}|…+|[.!?][.!?…]*)
-    (?P<close>(?:[”’"'»›)\]}」』）】》〉〕｣]|[ \u00a0\u202f][»›])*)
+    (?P<close>(?:[“‘”’"'»›)\]}」』）】》〉〕｣]|[ \u00a0\u202f][»›])*)
     (?=(?P<space>\s+)(?P<next>\S+)|\s*\Z)
 """.replace("W", r"[^\s.!?…。！？｡]")
 # Text without full-width terminators: every candidate word follows a space (fast to scan for).
@@ -156,17 +156,21 @@ class _Rules:
     titles: frozenset[str]
     starters: frozenset[str]
     ordinal_dot: bool = False
+    enders: frozenset[str] = frozenset({"etc"})
     quote_continuations: str = ""
 
 
 _DEFAULT_RULES = _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS)
 _RULES: dict[str, _Rules] = {
     "en": _Rules(_ENGLISH | _COMMON_ABBREVIATIONS, _ENGLISH_TITLES, _ENGLISH_STARTERS),
-    "de": _Rules(_GERMAN | _COMMON_ABBREVIATIONS, _GERMAN_TITLES, _GERMAN_STARTERS, ordinal_dot=True),
+    "de": _Rules(_GERMAN | _COMMON_ABBREVIATIONS, _GERMAN_TITLES, _GERMAN_STARTERS, ordinal_dot=True,
+                 enders=_words("etc usw usf u.a u.ä u.v.m")),
     "fr": _Rules(_FRENCH | _COMMON_ABBREVIATIONS, _FRENCH_TITLES, _FRENCH_STARTERS),
     "es": _Rules(_SPANISH | _COMMON_ABBREVIATIONS, _SPANISH_TITLES, _SPANISH_STARTERS),
-    "ru": _Rules(_RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS),
-    "sv": _Rules(_SWEDISH | _COMMON_ABBREVIATIONS, _SWEDISH_TITLES, _SWEDISH_STARTERS, ordinal_dot=False),
+    "ru": _Rules(_RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS,
+                 enders=_words("etc т.д т.п др")),
+    "sv": _Rules(_SWEDISH | _COMMON_ABBREVIATIONS, _SWEDISH_TITLES, _SWEDISH_STARTERS,
+                 enders=_words("etc osv o.s.v m.m m.fl")),
     "ja": _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS, quote_continuations="とっ"),
 }
 # Ordinals written "3." (German style) are common in these languages too.
@@ -223,6 +227,8 @@ def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: 
         key = preceding + "." + key  # a spaced abbreviation such as "z. B." or "d. h."
     if key in rules.titles:
         return False
+    if key in rules.enders:
+        return not first.isdigit()
     if key not in rules.abbreviations:
         if len(key) == 1:
             if not key.isalpha():
