@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fakeservers import FakeMT
-from translate_helpers import make_project, po_text
+from test_translate_helpers import make_project, po_text
 from transpub.catalog import entry_state, read_catalog
 from transpub.engines import RetryPolicy
 from transpub.errors import EngineError

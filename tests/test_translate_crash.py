@@ -1,0 +1,52 @@
+"""Kill -9 in the middle of a run: nothing received is asked again and no PO file is damaged."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from fakeservers import FakeMT
+from test_translate_helpers import make_project
+from transpub.catalog import read_catalog
+from transpub.translate import translate_project
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from transpub.project import load_project
+from transpub.translate import translate_project
+translate_project(load_project(Path(sys.argv[1])), ["es"])
+"""
+
+
+def filled(path: Path) -> set[str]:
+    return {e.msgid for e in read_catalog(path) if e.msgstr}
+
+
+def test_killed_run_resumes_without_paying_twice(tmp_path, monkeypatch):
+    texts = [f"Sentence number {i}." for i in range(12)]
+    project = make_project(tmp_path, {"a": [(t, "") for t in texts]},
+                           extra="[engines.libre]\nbatch_size = 2\nconcurrency = 1\n")
+    path = project.catalog_path("es", "a")
+    with FakeMT(latency=0.15) as server:
+        env = {**os.environ, "TRANSPUB_LIBRE_URL": server.url}
+        child = subprocess.Popen([sys.executable, "-c", SCRIPT, str(tmp_path)], env=env)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not filled(path):
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        saved = filled(path)                       # the PO still parses after the kill
+        assert saved and len(saved) < len(texts)
+        before = len(server.request_log)
+        server.latency = 0
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"])
+        asked_again = {t for _, batch in server.request_log[before:] for t in batch}
+    assert not asked_again & saved
+    assert report.ok and filled(path) == set(texts)
+    assert not list(path.parent.glob(".*.tmp"))
