@@ -1,0 +1,72 @@
+"""Reading and writing glossary files, CSV or TBX, chosen by suffix or by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transpub.errors import GlossaryError
+from transpub.fsutil import write_if_changed
+from transpub.glossary.csv_format import format_csv_glossary, parse_csv_glossary
+from transpub.glossary.model import Glossary
+from transpub.glossary.tbx_format import format_tbx_glossary, parse_tbx_glossary
+
+FORMATS = ("csv", "tbx")
+
+
+def format_of(path: Path) -> str:
+    """``csv`` or ``tbx`` from a file name (``.tbx`` and ``.xml`` are TBX).
+
+    >>> format_of(Path("glossary/terms.TBX")), format_of(Path("terms.csv"))
+    ('tbx', 'csv')
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".tbx", ".xml"):
+        return "tbx"
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    raise GlossaryError(f'unknown glossary format "{suffix or path.name}" (use .csv or .tbx)', path)
+
+
+def read_glossary_bytes(data: bytes, fmt: str, path: Path | str | None = None,
+                        source_lang: str | None = None) -> Glossary:
+    """Parse glossary ``data`` in format ``fmt`` (``csv`` or ``tbx``)."""
+    if fmt == "csv":
+        return parse_csv_glossary(data, path, source_lang or "en")
+    if fmt == "tbx":
+        return parse_tbx_glossary(data, path, source_lang)
+    raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)', path)
+
+
+def load_glossary(path: Path, source_lang: str | None = None) -> Glossary:
+    """Read a ``.csv`` or ``.tbx`` glossary; :class:`GlossaryError` (with path and line) when broken.
+
+    ``source_lang`` is the articles' language: CSV does not say it (default ``en``); TBX
+    does (its root ``xml:lang``), and an explicit ``source_lang`` overrides it.
+    """
+    path = Path(path)
+    fmt = format_of(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise GlossaryError("glossary file not found", path) from exc
+    except OSError as exc:
+        raise GlossaryError(f"cannot read glossary: {exc.strerror}", path) from exc
+    return read_glossary_bytes(data, fmt, path, source_lang)
+
+
+def format_glossary(glossary: Glossary, fmt: str) -> bytes:
+    """The bytes of ``glossary`` written as ``fmt`` (``csv`` or ``tbx``)."""
+    if fmt == "csv":
+        return format_csv_glossary(glossary)
+    if fmt == "tbx":
+        return format_tbx_glossary(glossary)
+    raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)')
+
+
+def write_glossary(glossary: Glossary, path: Path, fmt: str | None = None) -> bool:
+    """Write ``glossary`` to ``path`` atomically as ``fmt`` (default: from the suffix).
+
+    Returns True when the file changed (an unchanged file keeps its mtime).
+    """
+    path = Path(path)
+    return write_if_changed(path, format_glossary(glossary, fmt or format_of(path)))

@@ -1,0 +1,209 @@
+"""The glossary: a set of terms that finds itself in text, writes translator notes and checks translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from transpub.glossary.matcher import PhraseMatcher, strip_inline
+from transpub.glossary.terms import ALL_LOCALES, GlossaryViolation, Term, TermMatch, language_of, normalize_locale
+
+
+class Glossary:
+    """An ordered set of :class:`Term` s in one source language.
+
+    Matchers are compiled lazily, once per language, and reused: :meth:`find` and
+    :meth:`check` cost one regex scan per call however many terms there are.
+
+    >>> g = Glossary([Term("Jingyue", {"zh_CN": "净月"}), Term("Jingyue Lake", {"zh_CN": "净月潭"})])
+    >>> [(m.start, m.end, m.term.source) for m in g.find("Jingyue Lake, Jingyuetan, jingyue", "en")]
+    [(0, 12, 'Jingyue Lake'), (26, 33, 'Jingyue')]
+    """
+
+    def __init__(self, terms: Iterable[Term] = (), source_lang: str = "en", locales: Iterable[str] = ()) -> None:
+        self.terms: tuple[Term, ...] = tuple(terms)
+        self.source_lang = normalize_locale(source_lang)
+        self._declared_locales = tuple(normalize_locale(loc) for loc in locales)
+        self._matchers: dict[str, PhraseMatcher] = {}
+        self._accepted: dict[tuple[int, str], PhraseMatcher] = {}
+        self._index_of = {id(term): index for index, term in enumerate(self.terms)}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Glossary)
+            and self.terms == other.terms
+            and language_of(self.source_lang) == language_of(other.source_lang)
+        )
+
+    def __repr__(self) -> str:
+        return f"Glossary({len(self.terms)} terms, source_lang={self.source_lang!r})"
+
+    @cached_property
+    def locales(self) -> tuple[str, ...]:
+        """Target locales in a stable order: those declared first, then in order of first use."""
+        names = list(self._declared_locales)
+        for term in self.terms:
+            names.extend(term.locales())
+        return tuple(dict.fromkeys(n for n in names if n != self.source_lang))
+
+    def term(self, source: str) -> Term | None:
+        """The term whose source form is ``source`` (case-insensitively), if any."""
+        folded = source.casefold()
+        return next((t for t in self.terms if t.source.casefold() == folded), None)
+
+    # -- finding ---------------------------------------------------------------
+
+    def _is_source(self, lang: str) -> bool:
+        return language_of(lang) == language_of(self.source_lang)
+
+    def _matcher(self, lang: str) -> PhraseMatcher:
+        key = normalize_locale(lang)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            phrases: list[tuple[str, int, bool]] = []
+            for index, term in enumerate(self.terms):
+                if self._is_source(key):
+                    forms = (term.source, *term.variants_for(key))
+                else:
+                    forms = term.accepted(key)
+                phrases.extend((form, index, term.case_sensitive) for form in forms)
+            matcher = self._matchers[key] = PhraseMatcher(phrases, locale=key)
+        return matcher
+
+    def find(self, text: str, lang: str) -> list[TermMatch]:
+        """Occurrences of terms in ``text`` written in ``lang``: non-overlapping, in order, longest first.
+
+        In the source language the source forms (and source-language variants) are sought;
+        in another language, each term's accepted renderings there.
+        """
+        return [
+            TermMatch(hit.start, hit.end, self.terms[hit.payloads[0]])  # type: ignore[index]
+            for hit in self._matcher(lang).find(text)
+        ]
+
+    def terms_in(self, text: str, lang: str) -> list[Term]:
+        """The distinct terms found in ``text``, in order of first occurrence."""
+        return list(dict.fromkeys(m.term for m in self.find(text, lang)))
+
+    # -- translator notes ------------------------------------------------------
+
+    def notes_for(self, text: str, locale: str | None) -> list[str]:
+        """``#.`` lines for translators, one per distinct term in ``text`` (source language).
+
+        >>> g = Glossary([Term("Vasaloppet", {"zh_CN": "瓦萨"}, do_not_translate=frozenset({"sv"}))])
+        >>> g.notes_for("The Vasaloppet festival", "zh_CN")
+        ['Glossary: "Vasaloppet" = "瓦萨"']
+        >>> g.notes_for("The Vasaloppet festival", "sv")
+        ['Glossary: "Vasaloppet" = keep as "Vasaloppet" (do not translate)']
+        >>> g.notes_for("The Vasaloppet festival", None)
+        ['Glossary: "Vasaloppet"']
+        """
+        notes = []
+        for term in self.terms_in(text, self.source_lang):
+            notes.append(describe_term(term, locale))
+        return notes
+
+    # -- checking --------------------------------------------------------------
+
+    def _accepted_matcher(self, index: int, locale: str) -> PhraseMatcher:
+        key = (index, locale)
+        matcher = self._accepted.get(key)
+        if matcher is None:
+            term = self.terms[index]
+            phrases = [(form, index, term.case_sensitive) for form in term.accepted(locale)]
+            matcher = self._accepted[key] = PhraseMatcher(phrases, locale=locale)
+        return matcher
+
+    def _forbidden_matcher(self, locale: str) -> PhraseMatcher:
+        key = f"!{locale}"
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            phrases: list[tuple[str, tuple[str, int], bool]] = []
+            for index, term in enumerate(self.terms):
+                # accepted renderings are registered too, so that a forbidden string inside a
+                # longer accepted one (longest match wins) is not reported
+                phrases.extend((form, ("ok", index), term.case_sensitive) for form in term.accepted(locale))
+                phrases.extend((form, ("forbidden", index), term.case_sensitive) for form in term.forbidden_in(locale))
+            matcher = self._matchers[key] = PhraseMatcher(phrases, locale=locale)
+        return matcher
+
+    def check(self, source: str, translation: str, source_lang: str, locale: str) -> list[GlossaryViolation]:
+        """Violations of the glossary by ``translation`` (of ``source``) in ``locale``.
+
+        * ``missing``: a term occurs in ``source`` but none of its accepted renderings in
+          ``translation`` (terms with no known rendering in ``locale`` are skipped);
+        * ``forbidden``: a forbidden rendering occurs in ``translation`` (whatever the source says).
+
+        An empty translation has no violations (it is untranslated, which other checks report).
+
+        >>> g = Glossary([Term("Jingyue", {"zh_CN": "净月"}, forbidden={"zh_CN": ("静月",)})])
+        >>> [(v.kind, v.expected, v.found) for v in g.check("Jingyue Lake", "静月潭", "en", "zh_CN")]
+        [('missing', '净月', None), ('forbidden', '净月', '静月')]
+        """
+        if not translation.strip():
+            return []
+        locale = normalize_locale(locale)
+        violations: list[GlossaryViolation] = []
+        seen: set[int] = set()
+        for match in self.find(source, source_lang):
+            index = self._index_of[id(match.term)]
+            if index in seen:
+                continue
+            seen.add(index)
+            term = match.term
+            expected = term.required(locale)
+            if expected is None or self._accepted_matcher(index, locale).search(translation):
+                continue
+            violations.append(GlossaryViolation(
+                term, "missing", expected, None, _missing_message(term, locale, expected)))
+        forbidden = self._forbidden_matcher(locale)
+        if forbidden:
+            plain, _ = strip_inline(translation)
+            for hit in forbidden.find(translation):
+                kinds = {payload[0] for payload in hit.payloads}  # type: ignore[index]
+                if "ok" in kinds:
+                    continue
+                term = self.terms[hit.payloads[0][1]]  # type: ignore[index]
+                found = translation[hit.start:hit.end]
+                found_plain, _ = strip_inline(found)
+                expected = term.required(locale) or term.source
+                violations.append(GlossaryViolation(
+                    term, "forbidden", expected, found_plain,
+                    f'forbidden rendering "{found_plain}" of "{term.source}"; use "{expected}"',
+                    hit.start, hit.end))
+        return violations
+
+
+def describe_term(term: Term, locale: str | None) -> str:
+    """The translator note for one term in ``locale`` (``None``: the POT, source only).
+
+    >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "zh_CN")
+    'Glossary: "RMB" = "人民币"'
+    >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "fr")
+    'Glossary: "RMB"'
+    """
+    if locale is None:
+        return f'Glossary: "{term.source}"'
+    if term.keeps_source(locale):
+        return f'Glossary: "{term.source}" = keep as "{term.source}" (do not translate)'
+    required = term.required(locale)
+    if required is None:
+        return f'Glossary: "{term.source}"'
+    return f'Glossary: "{term.source}" = "{required}"'
+
+
+def _missing_message(term: Term, locale: str, expected: str) -> str:
+    others = [f'"{form}"' for form in term.accepted(locale)[1:]]
+    also = f" (or {', '.join(others)})" if others else ""
+    if term.keeps_source(locale):
+        return f'"{term.source}" must be kept as "{expected}"{also} in {locale}'
+    return f'"{term.source}" must be rendered as "{expected}"{also} in {locale}'
+
+
+__all__ = ["ALL_LOCALES", "Glossary", "describe_term"]

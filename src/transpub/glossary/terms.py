@@ -1,0 +1,156 @@
+"""The glossary's value types: a term, where it occurs, what is wrong with a translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+ALL_LOCALES = "*"
+_LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]+)?)$")
+
+
+def normalize_locale(name: str) -> str:
+    """A gettext locale name from a gettext or BCP 47 one (``zh-cn`` -> ``zh_CN``).
+
+    >>> normalize_locale("zh-cn"), normalize_locale("sr@latin"), normalize_locale("zh-Hans-CN"), normalize_locale("*")
+    ('zh_CN', 'sr@latin', 'zh_Hans_CN', '*')
+    """
+    name = name.strip()
+    if name == ALL_LOCALES:
+        return name
+    base, at, modifier = name.partition("@")
+    parts = base.replace("-", "_").split("_")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 or part.isdigit() else part.title())
+    return "_".join(out) + (at + modifier if at else "")
+
+
+def is_locale_name(name: str) -> bool:
+    """True for something shaped like a locale name (``de``, ``zh_CN``, ``pt-BR``, ``*``).
+
+    >>> is_locale_name("zh_CN"), is_locale_name("notes column")
+    (True, False)
+    """
+    return bool(_LOCALE_RE.match(name.strip()))
+
+
+def language_of(locale: str) -> str:
+    """The language part of a locale: ``zh_CN`` -> ``zh``.
+
+    >>> language_of("zh_CN")
+    'zh'
+    """
+    return locale.replace("-", "_").split("_")[0].split("@")[0].lower()
+
+
+def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
+    """The key of ``mapping`` that serves ``locale``: exact, then the bare language, then any
+    locale of the same language (``de`` is served by ``de_DE`` and ``de_DE`` by ``de``).
+
+    >>> pick_locale({"de_DE": 1, "zh_CN": 2}, "de"), pick_locale({"zh": 1}, "zh_CN"), pick_locale({}, "fr")
+    ('de_DE', 'zh', None)
+    """
+    locale = normalize_locale(locale)
+    if locale in mapping:
+        return locale
+    lang = language_of(locale)
+    if lang in mapping:
+        return lang
+    for key in mapping:
+        if key != ALL_LOCALES and language_of(key) == lang:
+            return key
+    return None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: a source phrase and how each locale must (and must not) render it.
+
+    >>> t = Term("Vasaloppet", {"zh_CN": "瓦萨"}, {"de": ("Vasaloppets",)}, {}, frozenset({"de", "sv"}))
+    >>> t.required("zh_CN"), t.required("de"), t.accepted("de"), t.required("fr")
+    ('瓦萨', 'Vasaloppet', ('Vasaloppet', 'Vasaloppets'), None)
+    """
+
+    source: str
+    translations: Mapping[str, str] = field(default_factory=dict)
+    variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    forbidden: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    do_not_translate: frozenset[str] = frozenset()
+    case_sensitive: bool = False
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        # accept lists, plain strings and BCP 47 keys; store tuples under gettext locale names
+        def tuples(mapping: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+            return {
+                normalize_locale(k): (v,) if isinstance(v, str) else tuple(v)  # type: ignore[arg-type]
+                for k, v in mapping.items()
+            }
+
+        object.__setattr__(self, "translations", {normalize_locale(k): v for k, v in self.translations.items()})
+        object.__setattr__(self, "variants", tuples(self.variants))
+        object.__setattr__(self, "forbidden", tuples(self.forbidden))
+        dnt = {self.do_not_translate} if isinstance(self.do_not_translate, str) else self.do_not_translate
+        object.__setattr__(self, "do_not_translate", frozenset(normalize_locale(k) for k in dnt))
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.case_sensitive, self.do_not_translate))
+
+    def keeps_source(self, locale: str) -> bool:
+        """True when ``locale`` keeps the source form (do-not-translate)."""
+        if ALL_LOCALES in self.do_not_translate:
+            return True
+        return pick_locale(dict.fromkeys(self.do_not_translate), locale) is not None
+
+    def required(self, locale: str) -> str | None:
+        """The rendering ``locale`` must use (the source form when do-not-translate), None if unknown."""
+        if self.keeps_source(locale):
+            return self.source
+        key = pick_locale(self.translations, locale)
+        return self.translations[key] if key is not None else None
+
+    def variants_for(self, locale: str) -> tuple[str, ...]:
+        """Accepted variants and inflected forms in ``locale`` (without the required one)."""
+        key = pick_locale(self.variants, locale)
+        return tuple(self.variants[key]) if key is not None else ()
+
+    def accepted(self, locale: str) -> tuple[str, ...]:
+        """Every rendering accepted in ``locale``: the required one first, then its variants."""
+        required = self.required(locale)
+        forms = ([required] if required else []) + list(self.variants_for(locale))
+        return tuple(dict.fromkeys(forms))
+
+    def forbidden_in(self, locale: str) -> tuple[str, ...]:
+        """Renderings that must never appear in ``locale`` (its own list plus the ``*`` list)."""
+        key = pick_locale({k: v for k, v in self.forbidden.items() if k != ALL_LOCALES}, locale)
+        own = tuple(self.forbidden[key]) if key is not None else ()
+        return own + tuple(self.forbidden.get(ALL_LOCALES, ()))
+
+    def locales(self) -> tuple[str, ...]:
+        """Every locale this term says anything about, in first-mention order (``*`` excluded)."""
+        names = [*self.translations, *self.variants, *self.forbidden, *sorted(self.do_not_translate)]
+        return tuple(dict.fromkeys(n for n in names if n != ALL_LOCALES))
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """An occurrence of ``term`` at ``text[start:end]`` (offsets into the original text)."""
+
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass(frozen=True)
+class GlossaryViolation:
+    """A translation that lacks a required term (``missing``) or contains a ``forbidden`` one."""
+
+    term: Term
+    kind: str
+    expected: str
+    found: str | None
+    message: str
+    start: int | None = None
+    end: int | None = None
