@@ -221,7 +221,7 @@ def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: 
         if at_sentence_start:
             return False  # a list number or an ordinal opening the sentence
         if rules.ordinal_dot and len(key) <= 3:
-            return nxt in rules.starters or not nxt[:1].isalpha()
+            return nxt.rstrip(".,;:!?") in rules.starters or not nxt[:1].isalpha()
         return True
     if len(key) == 1 and preceding:
         key = preceding + "." + key  # a spaced abbreviation such as "z. B." or "d. h."
