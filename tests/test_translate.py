@@ -166,3 +166,32 @@ def test_glossary_term_comes_out_as_the_required_target_term(tmp_path, fake, mon
     translate_project(project, ["es"], policy=FAST)
     assert "Dashboard" not in "".join(t for _, texts in fake.request_log for t in texts)
     assert entries(project, "a")["Open the Dashboard."].msgstr == "[es] Open the Panel de control."
+
+
+def test_progress_printer_is_quiet_when_not_a_terminal():
+    import io
+
+    from transpub.progress import make_progress_printer
+    from transpub.translate import ProgressEvent
+
+    stream = io.StringIO()
+    make_progress_printer(stream)(ProgressEvent("batch", "es", "libre", 1, 2, 10, 20))
+    assert stream.getvalue() == ""
+
+
+def test_progress_printer_draws_units_characters_and_eta_on_a_terminal():
+    import io
+
+    from transpub.progress import make_progress_printer
+    from transpub.translate import ProgressEvent
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    ticks = iter([0.0, 4.0])
+    stream = Terminal()
+    show = make_progress_printer(stream, clock=lambda: next(ticks))
+    show(ProgressEvent("start", "es", "libre", 0, 2, 0, 20))
+    show(ProgressEvent("batch", "es", "libre", 1, 2, 10, 20))
+    assert "1/2 units, 10/20 chars, ETA 0:04" in stream.getvalue()

@@ -137,7 +137,8 @@ def _tag_token(tag: str, style: str) -> str:
     return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")
 
 
-_XML_BACK = re.compile(r"<x(\d+)\s*/>|<x(\d+)\s*>\s*</x\2\s*>|<x(\d+)\s*>|</x(\d+)\s*>|<g(\d+)\s*/>|<g(\d+)\s*>\s*</g\6\s*>")
+_XML_BACK = re.compile(r"<x(?P<single>\d+)\s*/>|<x(?P<pair>\d+)\s*>(?P<inner>\s*)</x(?P=pair)\s*>"
+                       r"|<x(?P<open>\d+)\s*>|</x(?P<close>\d+)\s*>|<g(?P<g>\d+)\s*/>|<g(?P<gpair>\d+)\s*>\s*</g(?P=gpair)\s*>")
 _TOKEN_BACK = re.compile(r"@@\s?S(\d+)\s?@@|@@\s?P(\d+)\s?@@|@@\s?P(\d+)E\s?@@|@@\s?G(\d+)\s?@@", re.I)
 
 
@@ -166,16 +167,17 @@ def unmask(masked: Masked, translated: str | None) -> str:
 
     if masked.style == "xml":
         def back(m: re.Match) -> str:
-            single, empty_pair, open_, close, g_single, g_pair = m.groups()
+            single, empty_pair, open_, close = m["single"], m["pair"], m["open"], m["close"]
             if single:
                 return f"<{single}/>"
             if empty_pair:
-                return f"<{empty_pair}/>" if empty_pair in singles else f"<{empty_pair}></{empty_pair}>"
+                inner = m["inner"]
+                return f"<{empty_pair}/>{inner}" if empty_pair in singles else f"<{empty_pair}>{inner}</{empty_pair}>"
             if open_:
                 return f"<{open_}>"
             if close:
                 return f"</{close}>"
-            return term(int(g_single or g_pair))
+            return term(int(m["g"] or m["gpair"]))
         # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
         restored = _XML_BACK.sub(back, translated)
         restored = html.unescape(re.sub(r"<(?!/?\d+/?>)[^>]*>", "", restored))
