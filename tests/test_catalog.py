@@ -63,7 +63,7 @@ def test_new_locale_catalog_has_gettext_headers_and_is_not_fuzzy(tmp_path: Path)
     assert po.metadata["Language"] == "zh_CN"
     assert po.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
     assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
-    assert po.metadata["PO-Revision-Date"] == "YEAR-MO-DA HO:MI+ZONE"
+    assert po.metadata["PO-Revision-Date"][:4].isdigit()  # a real date, so msgfmt -c does not warn
     assert not po.metadata_is_fuzzy
     assert "#, fuzzy" not in path.read_text().split("msgid", 1)[0]
 

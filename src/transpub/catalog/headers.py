@@ -80,11 +80,15 @@ def _babel_name(locale: str) -> str:
 
 
 def locale_metadata(template: polib.POFile, locale: str) -> dict[str, str]:
-    """Header fields of a new PO for ``locale`` created from ``template`` (not fuzzy)."""
+    """Header fields of a new PO for ``locale`` created from ``template`` (not fuzzy).
+
+    As msginit does, the revision date is the creation time and the translator "Automatically
+    generated", so ``msgfmt -c`` does not warn; later updates leave both to the translator's tool.
+    """
     fields = dict(template.metadata)
     fields.update({
-        "PO-Revision-Date": UNSET_DATE,
-        "Last-Translator": fields.get("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        "PO-Revision-Date": format_date(datetime.now(timezone.utc)),
+        "Last-Translator": "Automatically generated",
         "Language-Team": language_team(locale),
         "Language": locale,
         "Plural-Forms": plural_forms(locale),

@@ -74,7 +74,7 @@ def text_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(char_width(c) for c in text)
+    return sum(map(char_width, text))
 
 
 # --- pure-Python line breaking (port of libunistring's pair-table algorithm) ------------------
@@ -256,44 +256,44 @@ def _fill(chars: Sequence[str], breaks: list[int], width: int, start: int) -> li
     return chosen
 
 
-def find_line_starts(pieces: Sequence[str], locked: Sequence[bool], width: int, start: int) -> list[int]:
-    """Indexes into ``pieces`` (single characters of the escaped text) where msgcat starts a new line.
+def find_line_starts(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
+    """Indexes into ``text`` (the escaped string) where msgcat starts a new line.
 
-    ``locked[i]`` forbids a break before piece ``i`` (inside escape sequences).
+    No break may come before the characters at the ``locked`` indexes (inside escape sequences).
     ``width`` is the usable width and ``start`` the column where the text begins, as in
     libunistring's ``ulc_width_linebreaks``.
 
-    >>> find_line_starts(list("aaa bbb ccc"), [False] * 11, 8, 0)
+    >>> find_line_starts("aaa bbb ccc", [], 8, 0)
     [4, 8]
     """
     if _NATIVE is not None:
-        return _native_line_starts(pieces, locked, width, start)
-    breaks = _possible_breaks(pieces)
-    for i, is_locked in enumerate(locked):
-        if is_locked:
-            breaks[i] = BREAK_PROHIBITED
-    return _fill(pieces, breaks, width, start)
+        return _native_line_starts(text, locked, width, start)
+    return find_line_starts_python(text, locked, width, start)
 
 
-def find_line_starts_python(pieces: Sequence[str], locked: Sequence[bool], width: int, start: int) -> list[int]:
-    """The pure-Python path of :func:`find_line_starts`, always (used by tests to compare)."""
-    breaks = _possible_breaks(pieces)
-    for i, is_locked in enumerate(locked):
-        if is_locked:
-            breaks[i] = BREAK_PROHIBITED
-    return _fill(pieces, breaks, width, start)
+def find_line_starts_python(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
+    """The pure-Python path of :func:`find_line_starts`, always."""
+    chars = list(text)
+    breaks = _possible_breaks(chars)
+    for index in locked:
+        breaks[index] = BREAK_PROHIBITED
+    return _fill(chars, breaks, width, start)
 
 
-def _native_line_starts(pieces: Sequence[str], locked: Sequence[bool], width: int, start: int) -> list[int]:
-    encoded = [p.encode("utf-8") for p in pieces]
-    data = b"".join(encoded)
+def _native_line_starts(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
+    data = text.encode("utf-8")
     overrides = bytearray(len(data))
-    owners: list[int] = []
-    for index, (chunk, is_locked) in enumerate(zip(encoded, locked)):
-        if is_locked:
-            overrides[len(owners)] = BREAK_PROHIBITED
-        owners.extend([index] * len(chunk))
+    is_ascii = len(data) == len(text)
+    for index in locked:
+        overrides[index if is_ascii else len(text[:index].encode("utf-8"))] = BREAK_PROHIBITED
     result = ctypes.create_string_buffer(len(data) or 1)
     _NATIVE(data, len(data), width, start, 0, bytes(overrides), b"UTF-8", result)
-    raw = result.raw
-    return [owners[i] for i in range(len(data)) if raw[i] == BREAK_POSSIBLE]
+    raw = result.raw[: len(data)]
+    positions = []
+    found = raw.find(b"\x02")
+    while found != -1:
+        positions.append(found)
+        found = raw.find(b"\x02", found + 1)
+    if is_ascii:
+        return positions
+    return [len(data[:position].decode("utf-8")) for position in positions]

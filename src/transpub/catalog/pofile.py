@@ -78,29 +78,26 @@ def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> st
             out.append(f'{head}"{escaped}"\n')
             first = False
             continue
-        pieces = list(escaped)
-        locked = [False] * len(pieces)
-        i = 0
-        while i < len(pieces):
-            if pieces[i] == "\\":
-                locked[i + 1] = True  # gettext: a break may precede an escape, never split it
-                i += 2
-            else:
-                i += 1
+        locked = []
+        position = escaped.find("\\")
+        while position != -1:
+            locked.append(position + 1)  # gettext: a break may precede an escape, never split it
+            position = escaped.find("\\", position + 2)
         if portion.endswith("\n"):
-            locked[-2] = True  # no break just before the final \n
-        starts = find_line_starts(pieces, locked, width, start)
-        if first and pieces and (more or start > width or starts):
-            out.append(f'{prefix}{name} ""\n')
-            first = False
-            starts = find_line_starts(pieces, locked, width, 0)
+            locked.append(len(escaped) - 2)  # no break just before the final \n
+        if first:
+            # The text does not fit after the keyword. gettext then starts with `name ""` if the
+            # text has any break opportunity; breaking from column 0 tells us that in one call,
+            # unless the text fits in a full line, where we must ask with the real start column.
+            starts = find_line_starts(escaped, locked, width, 0)
+            if more or starts or find_line_starts(escaped, locked, width, start):
+                out.append(f'{prefix}{name} ""\n')
+                first = False
+        else:
+            starts = find_line_starts(escaped, locked, width, start)
         head = f"{prefix}{name} " if first else prefix
-        lines = []
-        previous = 0
-        for cut in starts:
-            lines.append("".join(pieces[previous:cut]))
-            previous = cut
-        lines.append("".join(pieces[previous:]))
+        bounds = [0, *starts, len(escaped)]
+        lines = [escaped[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
         out.append(head + ('"\n' + prefix).join('"' + line for line in lines) + '"\n')
         first = False
     return "".join(out)
@@ -230,14 +227,17 @@ _VALID_LINE = re.compile(
 )
 
 
+_INVALID_LINE = re.compile(
+    rf"^(?![ \t]*\r?$|[ \t]*#(?!~ )|[ \t]*{_VALID_LINE.pattern}$).*$", re.M
+)
+
+
 def check_syntax(text: str, path: Path | str) -> None:
     """Reject what polib would silently accept: unterminated strings, stray text, bad escapes."""
-    for number, line in enumerate(text.split("\n"), 1):
-        stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~ ")):
-            continue
-        if not _VALID_LINE.fullmatch(stripped):
-            raise CatalogError(f"PO syntax error: cannot parse {stripped[:60]!r}", path, number)
+    bad = _INVALID_LINE.search(text)
+    if bad:
+        number = text.count("\n", 0, bad.start()) + 1
+        raise CatalogError(f"PO syntax error: cannot parse {bad.group().strip()[:60]!r}", path, number)
 
 
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)

@@ -1,0 +1,88 @@
+"""Every catalog transpub writes is byte-identical to what msgcat writes, and msgfmt -c is clean."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import WRITTEN_CATALOGS
+from transpub.catalog import format_catalog
+from transpub.catalog import linebreak
+
+needs_gettext = pytest.mark.skipif(shutil.which("msgcat") is None, reason="gettext tools not installed")
+
+_PIECES = st.sampled_from(
+    list("abcdefghij klm   \t\n\"\\'.,;:!?-/()[]{}<>…%$#@&*+=|~_")
+    + ["<1>", "</1>", "<2/>", "https://example.com/a?b=c", "e.g.", "1.5", "10%", "$10", "word ", "longerword "]
+    + list("中文字，。、「」《》（）！？：；ーァあア한국어") + list("العربية، ؟") + list("éàçñ€£«»–—“”‘’ ")
+)
+_TEXT = st.lists(_PIECES, max_size=70).map("".join)
+
+
+def msgcat(text: str) -> str:
+    done = subprocess.run(["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    return done.stdout.decode()
+
+
+def catalog_of(pairs: list[tuple[str, str, str, bool]]) -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Project-Id-Version": "t", "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit"}
+    for number, (msgid, msgstr, previous, obsolete) in enumerate(pairs):
+        entry = polib.POEntry(msgid=f"{msgid}{number}", msgstr=msgstr, flags=["fuzzy"] if previous else [],
+                              comment=msgid.replace("\n", " ").rstrip("\\"),
+                              occurrences=[(f"articles/a{number}.html#main/p[{i}]", "") for i in range(number % 7)])
+        if previous:
+            entry.previous_msgid = previous
+        entry.obsolete = obsolete and bool(msgstr)
+        if entry.obsolete:
+            entry.occurrences = []
+        po.append(entry)
+    return po
+
+
+@needs_gettext
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, st.booleans()), min_size=1, max_size=25))
+def test_generated_catalogs_are_unchanged_by_msgcat(pairs: list[tuple[str, str, str, bool]]) -> None:
+    text = format_catalog(catalog_of(pairs))
+    assert msgcat(text) == text
+
+
+@needs_gettext
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, st.booleans()), min_size=1, max_size=10))
+def test_pure_python_line_breaking_matches_msgcat(pairs: list) -> None:
+    native = linebreak._NATIVE
+    linebreak._NATIVE = None
+    try:
+        text = format_catalog(catalog_of(pairs))
+    finally:
+        linebreak._NATIVE = native
+    assert msgcat(text) == text
+
+
+@needs_gettext
+@pytest.mark.after_all_catalogs
+def test_every_catalog_written_by_the_suite_is_unchanged_by_msgcat_and_passes_msgfmt() -> None:
+    checked = 0
+    for path in sorted(WRITTEN_CATALOGS):
+        if not path.exists():
+            continue
+        data = path.read_bytes()
+        done = subprocess.run(["msgcat", "--force-po", str(path)], capture_output=True)
+        assert done.returncode == 0, f"{path}: {done.stderr.decode()}"
+        assert done.stdout == data, f"{path} differs from msgcat's output"
+        if path.suffix == ".po":
+            check = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)],
+                                   capture_output=True)
+            assert check.returncode == 0 and not check.stderr, f"{path}: {check.stderr.decode()}"
+        checked += 1
+    assert checked or not WRITTEN_CATALOGS
