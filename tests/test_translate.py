@@ -195,3 +195,14 @@ def test_progress_printer_draws_units_characters_and_eta_on_a_terminal():
     show(ProgressEvent("start", "es", "libre", 0, 2, 0, 20))
     show(ProgressEvent("batch", "es", "libre", 1, 2, 10, 20))
     assert "1/2 units, 10/20 chars, ETA 0:04" in stream.getvalue()
+
+
+def test_real_glossary_terms_are_enforced(tmp_path, fake, monkeypatch):
+    from transpub.glossary import Glossary
+    from transpub.glossary.terms import Term
+
+    monkeypatch.setattr("transpub.translate._load_glossary",
+                        lambda project: Glossary([Term("Dashboard", {"es": "Panel"})]))
+    project = make_project(tmp_path, {"a": [("Open the <1>Dashboard</1> now.", "")]})
+    translate_project(project, ["es"], policy=FAST)
+    assert entries(project, "a")["Open the <1>Dashboard</1> now."].msgstr == "[es] Open the <1>Panel</1> now."

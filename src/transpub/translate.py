@@ -157,7 +157,7 @@ def _load_glossary(project: Any) -> Any:
         return None
     from .glossary import load_glossary
 
-    return load_glossary(Path(path))
+    return load_glossary(Path(path), getattr(project, "source_locale", None))
 
 
 def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tuple[int, int, str]]:
