@@ -38,23 +38,24 @@ def read_article(path: Path, options: ReadOptions, *, display_path: str | None =
         raise ArticleError(f"not a text file ({exc.reason})", shown) from exc
     if "\x00" in text:
         raise ArticleError("not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1)
+    from .html import HtmlOptions, read_html
+
+    html_options = HtmlOptions(
+        source_locale=options.source_locale, segmentation=options.segmentation,
+        extract_code=options.extract_code, extract_pre=options.extract_pre,
+    )
     if suffix in (".html", ".htm"):
-        from .html import HtmlOptions, read_html
-
-        return read_html(text, path, encoding, HtmlOptions(
-            source_locale=options.source_locale, segmentation=options.segmentation,
-            extract_code=options.extract_code, extract_pre=options.extract_pre,
-        ), display_path=shown)
+        return read_html(text, path, encoding, html_options, display_path=shown)
     if suffix in (".md", ".markdown"):
-        from .markdown import read_markdown
+        from .markdown import markdown_to_html
 
-        return read_markdown(text, path, encoding, source_locale=options.source_locale,
-                             segmentation=options.segmentation, display_path=shown)
+        return read_html(markdown_to_html(text, options.source_locale, shown), path, encoding, html_options,
+                         display_path=shown)
     if suffix == ".txt":
-        from .text import read_text
+        from .text import text_to_html
 
-        return read_text(text, path, encoding, source_locale=options.source_locale,
-                         segmentation=options.segmentation)
+        return read_html(text_to_html(text, options.source_locale), path, encoding, html_options,
+                         display_path=shown)
     raise ArticleError(f"unknown article format {suffix!r} (use .html, .md or .txt)", shown)
 
 

@@ -42,11 +42,25 @@ class Tag:
     extra_attributes: dict[str, str] = field(default_factory=dict)
 
 
+class Gap(str):
+    """Whitespace between two sentences of one paragraph (dropped between translated CJK sentences)."""
+
+    __slots__ = ()
+
+
 @dataclass(eq=False)
 class Marker:
     """A zero-width place where compile may insert markup (``head-end``, ``body-start``)."""
 
     name: str
+
+
+@dataclass(eq=False)
+class DateSlot:
+    """The content of a ``<time datetime>``: written anew in each locale's date format."""
+
+    value: str
+    parts: list["Part"]
 
 
 @dataclass(eq=False)
@@ -73,7 +87,7 @@ class TextSlot:
     escape: Callable[[str], str] = field(default=lambda s: s)
 
 
-Part = Union[str, TextSlot, AttrSlot, Tag, Marker]
+Part = Union[str, TextSlot, AttrSlot, Tag, Marker, DateSlot]
 Slot = Union[TextSlot, AttrSlot]
 
 
@@ -87,6 +101,7 @@ class Resolution:
 
 
 Resolver = Callable[[Slot], Resolution]
+DateFormatter = Callable[[str], "str | None"]
 
 
 @dataclass(eq=False)
@@ -128,10 +143,17 @@ class Document:
             for msgid, e in merged.items()
         ]
 
-    def render(self, resolve: Resolver | None = None, inserts: dict[str, str] | None = None) -> str:
-        """The article text with each slot resolved (source text where ``resolve`` says None)."""
+    def render(self, resolve: Resolver | None = None, inserts: dict[str, str] | None = None,
+               format_date: DateFormatter | None = None, *, join_sentences: bool = False) -> str:
+        """The article text with each slot resolved (source text where ``resolve`` says None).
+
+        ``inserts`` fills markers by name; ``format_date`` rewrites ``<time datetime>`` content;
+        ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese).
+        """
         out: list[str] = []
-        _render_parts(self.parts, resolve or (lambda slot: Resolution()), inserts or {}, out)
+        context = _RenderContext(_memoized(resolve or (lambda slot: Resolution())), inserts or {}, format_date,
+                                 join_sentences)
+        _render_parts(self.parts, context, out)
         return "".join(out)
 
 
@@ -153,6 +175,33 @@ def escape_attribute(text: str) -> str:
     return escape_text(text).replace('"', "&quot;")
 
 
+@dataclass(frozen=True)
+class _RenderContext:
+    resolve: Resolver
+    inserts: dict[str, str]
+    format_date: DateFormatter | None
+    join_sentences: bool = False
+
+
+def _memoized(resolve: Resolver) -> Resolver:
+    cache: dict[int, Resolution] = {}
+
+    def cached(slot: Slot) -> Resolution:
+        key = id(slot)
+        if key not in cache:
+            cache[key] = resolve(slot)
+        return cache[key]
+
+    return cached
+
+
+def _translated(part: object, ctx: _RenderContext) -> bool:
+    if not isinstance(part, TextSlot):
+        return False
+    text = ctx.resolve(part).text
+    return text is not None and text != part.msgid
+
+
 def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
     for part in parts:
         if isinstance(part, TextSlot):
@@ -160,34 +209,43 @@ def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
             yield from _walk_slots(part.parts)
         elif isinstance(part, AttrSlot):
             yield part
-        elif isinstance(part, Tag):
+        elif isinstance(part, (Tag, DateSlot)):
             yield from _walk_slots(part.parts)  # type: ignore[arg-type]
 
 
-def _render_parts(parts: list[Part], resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
-    for part in parts:
-        if isinstance(part, str):
+def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:
+    for index, part in enumerate(parts):
+        if isinstance(part, Gap):
+            if not (ctx.join_sentences and 0 < index < len(parts) - 1
+                    and _translated(parts[index - 1], ctx) and _translated(parts[index + 1], ctx)):
+                out.append(part)
+        elif isinstance(part, str):
             out.append(part)
         elif isinstance(part, TextSlot):
-            _render_text_slot(part, resolve, inserts, out)
+            _render_text_slot(part, ctx, out)
         elif isinstance(part, AttrSlot):
-            resolution = resolve(part)
+            resolution = ctx.resolve(part)
             out.append(part.raw if resolution.text is None or resolution.text == part.msgid
                        else part.render_value(resolution.text))
         elif isinstance(part, Tag):
-            _render_tag(part, resolve, inserts, out)
+            _render_tag(part, ctx, out)
         elif isinstance(part, Marker):
-            out.append(inserts.get(part.name, ""))
+            out.append(ctx.inserts.get(part.name, ""))
+        elif isinstance(part, DateSlot):
+            written = ctx.format_date(part.value) if ctx.format_date else None
+            if written is None:
+                _render_parts(part.parts, ctx, out)
+            else:
+                out.append(escape_text(written))
 
 
-def _render_tag(tag: Tag, resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
+def _render_tag(tag: Tag, ctx: _RenderContext, out: list[str]) -> None:
     if not tag.extra_attributes:
-        _render_parts(tag.parts, resolve, inserts, out)  # type: ignore[arg-type]
+        _render_parts(tag.parts, ctx, out)  # type: ignore[arg-type]
         return
     inner: list[str] = []
-    _render_parts(tag.parts, resolve, inserts, inner)  # type: ignore[arg-type]
-    out.append(set_attributes(
-        "".join(inner), tag.extra_attributes))
+    _render_parts(tag.parts, ctx, inner)  # type: ignore[arg-type]
+    out.append(set_attributes("".join(inner), tag.extra_attributes))
 
 
 def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
@@ -203,11 +261,11 @@ def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
     return start_tag
 
 
-def _render_text_slot(slot: TextSlot, resolve: Resolver, inserts: dict[str, str], out: list[str]) -> None:
-    resolution = resolve(slot)
+def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> None:
+    resolution = ctx.resolve(slot)
     out.append(resolution.before)
     if resolution.text is None or resolution.text == slot.msgid:
-        _render_parts(slot.parts, resolve, inserts, out)
+        _render_parts(slot.parts, ctx, out)
     else:
         problem = placeholder_problem(slot.msgid, resolution.text)
         if problem:
@@ -218,7 +276,7 @@ def _render_text_slot(slot: TextSlot, resolve: Resolver, inserts: dict[str, str]
                 continue
             piece = slot.pieces[token.number]
             if isinstance(piece, PairedPieces):
-                _render_parts(piece.open if token.kind == "open" else piece.close, resolve, inserts, out)
+                _render_parts(piece.open if token.kind == "open" else piece.close, ctx, out)
             else:
-                _render_parts(piece, resolve, inserts, out)
+                _render_parts(piece, ctx, out)
     out.append(resolution.after)

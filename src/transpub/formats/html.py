@@ -22,7 +22,7 @@ from ..errors import ArticleError
 from ..model import Placeholder
 from ..segment import split_sentences
 from .document import (
-    AttrSlot, Document, Marker, PairedPieces, Part, Tag, TextSlot, escape_attribute, escape_text,
+    AttrSlot, DateSlot, Document, Gap, Marker, PairedPieces, Part, Tag, TextSlot, escape_attribute, escape_text,
 )
 
 VOID = frozenset(
@@ -267,7 +267,9 @@ class _Builder:
     def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> None:
         ctx = self.context_for(node, ctx)
         out.append(self.start_tag(node, ctx))
-        if node.tag in self.opaque:
+        if self.is_date(node):
+            self.emit_date(node, ctx, out)
+        elif node.tag in self.opaque:
             self.emit_plain_children(node, ctx, out)
         elif node.tag == "head":
             self.emit_children(node, ctx, out)
@@ -363,16 +365,30 @@ class _Builder:
             return
         inner = self.context_for(item, ctx)
         out.append(self.start_tag(item, inner))
-        for child in item.children:
-            self.emit_plain(child, inner, out)
+        if self.is_date(item):
+            self.emit_date(item, inner, out)
+        else:
+            for child in item.children:
+                self.emit_plain(child, inner, out)
         if item.end is not None:
             out.append(self.tokens[item.end].raw)
+
+    @staticmethod
+    def is_date(node: Node) -> bool:
+        """A ``<time datetime="YYYY-MM-DD…">``: compile writes its content in each locale's format."""
+        return node.tag == "time" and bool(re.match(r"\s*\d{4}-\d{2}-\d{2}", node.attrs.get("datetime") or ""))
+
+    def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+        inner: list[Part] = []
+        for child in node.children:
+            self.emit_plain(child, ctx, inner)
+        out.append(DateSlot(node.attrs.get("datetime") or "", inner))
 
     # -- runs of inline content
 
     def is_object(self, node: Node, ctx: _Context) -> bool:
         """Inline elements kept whole as one standalone placeholder."""
-        if node.tag in VOID or node.tag in self.opaque:
+        if node.tag in VOID or node.tag in self.opaque or self.is_date(node):
             return True
         return self.context_for(node, ctx).translate is False and ctx.translate
 
@@ -499,7 +515,7 @@ class _Builder:
                 a.text for a in atoms if a.kind == "text")).strip(),)
         for kind, group in groups:
             if kind == "gap":
-                out.extend(a.raw for a in group)
+                out.append(Gap("".join(a.raw for a in group)))
             else:
                 out.append(self.make_slot(group, ctx, context_note))
 

@@ -1,61 +1,46 @@
-"""Plain-text articles: the first line is the title, blank lines separate paragraphs."""
+"""Plain-text articles (like the seed): the first line is the title, blank lines separate paragraphs.
+
+A plain-text article is turned into a small HTML page first, so extraction, placeholders and
+compile work on it exactly as on any HTML article.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from ..segment import split_sentences
-from .document import Document, Part, TextSlot
+from .document import escape_text
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[\s]*")
-_WS = re.compile(r"\s+")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 
-def read_text(text: str, path: Path, encoding: str, *, source_locale: str, segmentation: str) -> Document:
-    """Build the :class:`Document` of a plain-text article."""
-    parts: list[Part] = []
-    pos = 0
-    index = 0
-    first_line_end = text.find("\n")
-    title_end = len(text) if first_line_end < 0 else first_line_end
-    blocks: list[tuple[int, int, str]] = []
-    if text[:title_end].strip():
-        blocks.append((0, title_end, "title"))
-        pos = title_end
-    for match in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text[pos:]):
-        start, end = pos + match.start(), pos + match.end()
-        if match.group(0).strip():
-            blocks.append((start, end, "text"))
-    pos = 0
-    for start, end, kind in blocks:
-        raw = text[start:end]
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw.rstrip())
-        parts.append(text[pos:start + lead])
-        index += 1
-        ref = "title" if kind == "title" else f"p[{index - 1}]"
-        parts.extend(_sentences(raw[lead:trail], ref, kind, source_locale, segmentation))
-        pos = start + trail
-    parts.append(text[pos:])
-    return Document(path=path, format="text", encoding=encoding,
-                    parts=[p for p in parts if p != ""], source_locale=source_locale)
+def text_to_html(text: str, lang: str) -> str:
+    """The HTML page of a plain-text article.
 
-
-def _sentences(block: str, ref: str, kind: str, lang: str, segmentation: str) -> list[Part]:
-    spans = [(0, len(block))] if segmentation == "paragraph" or kind == "title" else split_sentences(block, lang)
-    if not spans:
-        return [block]
-    notes: tuple[str, ...] = ()
-    if len(spans) > 1:
-        notes = ("Paragraph: " + _WS.sub(" ", block).strip(),)
-    parts: list[Part] = []
-    pos = 0
-    for start, end in spans:
-        parts.append(block[pos:start])
-        sentence = block[start:end]
-        parts.append(TextSlot(msgid=_WS.sub(" ", sentence).strip(), ref=ref, parts=[sentence],
-                              notes=notes, kind=kind))
-        pos = end
-    parts.append(block[pos:])
-    return parts
+    >>> print(text_to_html("Title\\n\\nOne & two.\\nStill one.\\n\\nThree.", "en"))
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <title>Title</title>
+    </head>
+    <body>
+    <article>
+    <h1>Title</h1>
+    <p>One &amp; two.
+    Still one.</p>
+    <p>Three.</p>
+    </article>
+    </body>
+    </html>
+    <BLANKLINE>
+    """
+    text = text.replace("\r\n", "\n").strip("\n")
+    first, _, rest = text.partition("\n")
+    title = first.strip()
+    paragraphs = [p.strip() for p in _PARAGRAPHS.split(rest.strip("\n")) if p.strip()]
+    body = "".join(f"<p>{escape_text(p)}</p>\n" for p in paragraphs)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{escape_text(title)}</title>\n</head>\n'
+        f"<body>\n<article>\n<h1>{escape_text(title)}</h1>\n{body}</article>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,395 @@
+"""The ``transpub`` command line: thin click commands over the library.
+
+Each command parses its options, calls the library once and prints the result. Library
+errors (:class:`~transpub.errors.TranspubError`) become one ``Error: file:line: message``
+line and exit code 1, in one place (:class:`TranspubGroup`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import TranspubError
+from .project import CONFIG_NAME, Project, load_project, render_config, validate_locale
+
+LOCALE_OPTION = click.option(
+    "-l", "--locale", "locales", multiple=True, metavar="LOCALE",
+    help="Work on this target locale only (repeatable). Default: every target locale.",
+)
+
+
+class TranspubGroup(click.Group):
+    """A click group that reports library errors as one clear line, exit code 1."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D102
+        try:
+            return super().invoke(ctx)
+        except TranspubError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("Interrupted; work already saved is kept.", err=True)
+            sys.exit(130)
+
+
+def _project(ctx: click.Context) -> Project:
+    root = ctx.obj.get("project_dir")
+    return load_project(root)
+
+
+@click.group(cls=TranspubGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="TRANSPUB_PROJECT", help=f"Project folder (holding {CONFIG_NAME}). Default: found from here upwards.")
+@click.version_option(__version__, prog_name="transpub")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path | None) -> None:
+    """transpub: publish articles in many languages through gettext PO catalogs.
+
+    \b
+    The workflow:
+      transpub extract      articles -> locales/templates/*.pot and locales/<locale>/LC_MESSAGES/*.po
+      transpub translate    pre-fill empty entries by machine translation (marked fuzzy)
+      (translators review the PO files in Poedit)
+      transpub compile      PO files -> site/<locale>/<slug>.html
+      transpub check        CI gate: missing, unreviewed or broken translations
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["project_dir"] = project_dir
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--source", "source", default="en", show_default=True, help="Locale the articles are written in.")
+@click.option("-l", "--locale", "locales", multiple=True, required=True, metavar="LOCALE",
+              help="A target locale, gettext style (zh_CN, pt_BR, sr@latin). Repeatable.")
+@click.option("--name", default=None, help="Project name (default: the folder's name).")
+@click.option("--engine", default=None, help="Default machine-translation engine (see `transpub engines`).")
+def init(directory: Path, source: str, locales: tuple[str, ...], name: str | None, engine: str | None) -> None:
+    """Create a new project: transpub.toml, articles/, locales/, glossary/.
+
+    \b
+    Example:
+      transpub init newsroom --source en -l es -l zh_CN -l de
+    """
+    config = directory / CONFIG_NAME
+    if config.exists():
+        raise click.ClickException(f"{config} already exists; not overwriting it")
+    for loc in (source, *locales):
+        validate_locale(loc)
+    directory.mkdir(parents=True, exist_ok=True)
+    for sub in ("articles", "locales", "glossary"):
+        (directory / sub).mkdir(exist_ok=True)
+    glossary = directory / "glossary" / "terms.csv"
+    if not glossary.exists():
+        glossary.write_text("term," + ",".join(locales) + ",note\n", encoding="utf-8")
+    config.write_text(render_config(name or directory.resolve().name, source, list(locales), engine), encoding="utf-8")
+    click.echo(f"Created {config} (source {source}, targets {' '.join(locales)}).")
+    click.echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
+
+
+@main.command()
+@LOCALE_OPTION
+@click.option("--no-fuzzy-matching", is_flag=True, help="Do not keep old translations of changed units as fuzzy.")
+@click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
+@click.pass_context
+def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: bool, purge_obsolete: bool) -> None:
+    """Cut articles into units and write POT templates and PO catalogs.
+
+    Existing translations are kept; changed sentences keep their old translation as fuzzy
+    (like msgmerge --previous); removed ones become obsolete. Files whose content would not
+    change are not touched.
+
+    \b
+    Example:
+      transpub extract            # every article, every target locale
+      transpub extract -l es      # only the Spanish catalogs
+    """
+    from .extract import extract_project
+
+    project = _project(ctx)
+    report = extract_project(project, project.select_locales(locales),
+                             fuzzy_matching=not no_fuzzy_matching, purge_obsolete=purge_obsolete)
+    for article in report.articles:
+        written = [loc for loc, w in article.catalogs_written.items() if w]
+        state = f"updated {' '.join(written)}" if written else "catalogs unchanged"
+        pot = "template written" if article.template_written else "template unchanged"
+        click.echo(f"{article.path}: {article.units} units; {pot}; {state}")
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@LOCALE_OPTION
+@click.option("--engine", default=None, help="Engine to use instead of the configured one (see `transpub engines`).")
+@click.option("--dry-run", is_flag=True, help="Show what would be sent (units, characters, cost) and send nothing.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=None, help="Requests in flight at once.")
+@click.pass_context
+def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, dry_run: bool,
+              concurrency: int | None) -> None:
+    """Pre-fill empty entries by translation memory and machine translation.
+
+    Every filled entry is marked fuzzy with a provenance comment, so translators see in
+    Poedit what a machine wrote. Reviewed entries are never touched. Results are saved
+    after every batch and remembered, so nothing paid for is requested twice.
+
+    \b
+    Example:
+      transpub translate -l es                 # the configured engine (apertium for es)
+      transpub translate -l fr --engine deepl  # needs TRANSPUB_DEEPL_API_KEY
+      transpub translate --dry-run             # units, characters and cost per engine
+    """
+    from .progress import make_progress_printer
+    from .translate import translate_project
+
+    project = _project(ctx)
+    progress = make_progress_printer(sys.stderr)
+    report = translate_project(project, project.select_locales(locales), engine=engine, dry_run=dry_run,
+                               progress=progress, concurrency=concurrency)
+    if report.dry_run:
+        for est in report.estimates:
+            cost = f", about {est.cost:.2f} at the configured price" if est.cost is not None else ""
+            click.echo(f"{est.locale} via {est.engine}: would send {est.units} units, {est.chars} characters{cost}")
+        if not report.estimates:
+            click.echo("Nothing to send: every entry is filled or comes from the translation memory.")
+    for (locale, name), counts in sorted(report.counts.items()):
+        parts = [f"{label} {value}" for label, value in (
+            ("machine-translated", counts.filled_mt), ("reused earlier MT", counts.reused_mt),
+            ("from memory", counts.filled_tm), ("close memory matches", counts.filled_fuzzy_tm),
+            ("copied", counts.copied), ("failed", counts.failed),
+            ("rejected (placeholders/terms)", counts.rejected_placeholders), ("skipped", counts.skipped),
+        ) if value]
+        click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
+    for failure in report.failures[:20]:
+        where = f"{failure.paths[0]}: " if failure.paths else ""
+        click.echo(f"Failed: {where}{failure.locale} {failure.engine}: {failure.message}", err=True)
+    if len(report.failures) > 20:
+        click.echo(f"... and {len(report.failures) - 20} more failures", err=True)
+    if not report.ok:
+        click.echo(f"{report.failed} units could not be translated; run again to retry them "
+                   "(nothing already received is requested again).", err=True)
+        sys.exit(1)
+
+
+@main.command(name="compile")
+@LOCALE_OPTION
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: the project's site/).")
+@click.option("--include-fuzzy", is_flag=True, help="Publish unreviewed machine translations, with a notice.")
+@click.option("--review", is_flag=True, help="Also write review copies (site/_review/) colouring each unit's state.")
+@click.option("--mo", "write_mo", is_flag=True, help="Also write MO files beside the PO files.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="Publish a page only when at least this % of it is translated (default: config, 80).")
+@click.pass_context
+def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None, include_fuzzy: bool,
+             review: bool, write_mo: bool, threshold: float | None) -> None:
+    """Write the localized site: site/<locale>/<slug>.html and index pages.
+
+    Untranslated text keeps the source, marked with its language. Fuzzy (unreviewed)
+    entries are left out unless --include-fuzzy. A page below the publish threshold is not
+    written for that locale, and the reason is printed.
+
+    \b
+    Example:
+      transpub compile
+      transpub compile -l es --include-fuzzy --review --out /tmp/preview
+    """
+    from .compile import CompileOptions, compile_project
+
+    project = _project(ctx)
+    report = compile_project(project, project.select_locales(locales), CompileOptions(
+        out_dir=out_dir, include_fuzzy=include_fuzzy, review=review, write_mo=write_mo, threshold=threshold))
+    for page in report.pages:
+        if page.locale == project.source_locale:
+            continue
+        if page.published:
+            click.echo(f"{page.locale}/{page.slug}.html: {page.percent:.0f}% translated"
+                       + ("" if page.written else " (unchanged)"))
+        else:
+            click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    site = report.out_dir / "index.html" if report.out_dir else None
+    click.echo(f"Site: {site}")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("-l", "--lang", "lang", default=None, help="Language of the text (default: the project's source, else en).")
+@click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
+@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.pass_context
+def segment(ctx: click.Context, lang: str | None, paragraph: bool, file) -> None:
+    """Print the units a text will be cut into, one per line.
+
+    Blank lines separate paragraphs; line breaks inside a paragraph are spaces.
+
+    \b
+    Example:
+      transpub segment -l en article.txt
+      echo "Dr. Li arrived. He spoke." | transpub segment -l en
+    """
+    from .segment import segment as cut
+
+    if lang is None:
+        try:
+            lang = _project(ctx).source_locale
+        except TranspubError:
+            lang = "en"
+    text = file.read()
+    for paragraph_text in text.replace("\r\n", "\n").split("\n\n"):
+        flat = " ".join(paragraph_text.split())
+        if not flat:
+            continue
+        for sentence in ([flat] if paragraph else cut(flat, lang)):
+            click.echo(sentence)
+
+
+@main.command()
+@LOCALE_OPTION
+@click.option("--min-translated", type=click.FloatRange(0, 100), default=None,
+              help="Fail when a locale is less than this % translated (default: config, else 100).")
+@click.option("--allow-fuzzy", is_flag=True, help="Do not fail on fuzzy (unreviewed) entries.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
+              show_default=True, help="Output format.")
+@click.pass_context
+def check(ctx: click.Context, locales: tuple[str, ...], min_translated: float | None, allow_fuzzy: bool,
+          fmt: str) -> None:
+    """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
+
+    One line per problem with file:line, check id and message, then a summary per locale.
+
+    \b
+    Example:
+      transpub check
+      transpub check -l zh_CN --format github
+      transpub check --min-translated 80 --allow-fuzzy --format json
+    """
+    from .check import CheckOptions, check_project, format_check_report
+
+    project = _project(ctx)
+    report = check_project(project, project.select_locales(locales),
+                           CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy))
+    click.echo(format_check_report(report, fmt), nl=False)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@LOCALE_OPTION
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write an HTML report with the same matrix as bars.")
+@click.pass_context
+def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None) -> None:
+    """Show how far each article is translated in each locale.
+
+    \b
+    Example:
+      transpub status
+      transpub status --html report.html
+    """
+    from .check import collect_status, format_status_table, write_status_html
+
+    project = _project(ctx)
+    rows = collect_status(project, project.select_locales(locales))
+    click.echo(format_status_table(rows), nl=False)
+    if html_path is not None:
+        write_status_html(rows, html_path, project)
+        click.echo(f"Report: {html_path}")
+
+
+@main.command()
+@click.pass_context
+def engines(ctx: click.Context) -> None:
+    """List machine-translation engines, their language pairs and whether they are configured.
+
+    \b
+    Example:
+      transpub engines
+    """
+    from .engines import list_engines
+
+    try:
+        project: Project | None = _project(ctx)
+    except TranspubError:
+        project = None
+    for info in list_engines(project):
+        state = "configured" if info.configured else "needs " + ", ".join(info.needs) if info.needs else "not available"
+        if info.pairs is not None:
+            shown = " ".join(f"{a}->{b}" for a, b in info.pairs[:12]) + (" ..." if len(info.pairs) > 12 else "")
+        elif info.languages:
+            shown = "any pair of " + " ".join(info.languages[:15]) + (f" (+{len(info.languages) - 15})" if len(info.languages) > 15 else "")
+        else:
+            shown = "pairs unknown"
+        note = f"  ({info.note})" if info.note else ""
+        click.echo(f"{info.name:<12} {state:<28} {shown}{note}")
+
+
+@main.group()
+def glossary() -> None:
+    """Work with the project glossary (CSV or TBX).
+
+    \b
+    Example:
+      transpub glossary export --format tbx -o glossary/terms.tbx
+      transpub glossary suggest
+    """
+
+
+@glossary.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "tbx"]), required=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file (default: standard output).")
+@click.pass_context
+def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Write the glossary as CSV or TBX (TBX-Basic, as CAT tools and Weblate exchange it).
+
+    \b
+    Example:
+      transpub glossary export --format tbx -o terms.tbx
+    """
+    from .extract import load_project_glossary
+    from .glossary import render_glossary, write_glossary
+
+    project = _project(ctx)
+    terms = load_project_glossary(project)
+    if terms is None:
+        raise click.ClickException("this project has no glossary file")
+    if output is None:
+        click.echo(render_glossary(terms, fmt), nl=False)
+    else:
+        write_glossary(terms, output, fmt)
+        click.echo(f"Wrote {output}")
+
+
+@glossary.command(name="suggest")
+@click.option("--limit", type=click.IntRange(1, 500), default=30, show_default=True, help="How many candidates.")
+@click.pass_context
+def glossary_suggest(ctx: click.Context, limit: int) -> None:
+    """Propose names and phrases from the articles that the glossary lacks.
+
+    \b
+    Example:
+      transpub glossary suggest --limit 10
+    """
+    from .extract import load_article, load_project_glossary
+    from .glossary import Glossary, suggest_terms
+    from .inline import strip_placeholders
+
+    project = _project(ctx)
+    terms = load_project_glossary(project) or Glossary(())
+    texts = [strip_placeholders(slot.msgid) for path in project.article_paths()
+             for slot in load_article(project, path).slots()]
+    for candidate in suggest_terms(texts, terms, project.source_locale, limit=limit):
+        click.echo(candidate.describe())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

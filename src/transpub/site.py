@@ -1,0 +1,92 @@
+"""The markup compile adds around articles: language switcher, notices, index pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .formats.document import escape_attribute, escape_text
+from .locales import bcp47_tag, language_of, native_name, text_direction
+
+if TYPE_CHECKING:
+    from .compile import Page
+    from .project import Project
+
+#: "Machine-translated" notices, in the reader's language (by language code).
+MACHINE_NOTICES_TEXT = {
+    "en": "Parts of this page were machine-translated and have not been reviewed yet.",
+    "de": "Teile dieser Seite wurden maschinell übersetzt und noch nicht geprüft.",
+    "es": "Partes de esta página se tradujeron automáticamente y aún no se han revisado.",
+    "fr": "Certaines parties de cette page ont été traduites automatiquement et n’ont pas encore été relues.",
+    "sv": "Delar av den här sidan är maskinöversatta och har ännu inte granskats.",
+    "ru": "Части этой страницы переведены машинным способом и ещё не проверены.",
+    "ar": "تمت ترجمة أجزاء من هذه الصفحة آليًا ولم تتم مراجعتها بعد.",
+    "zh": "本页部分内容为机器翻译，尚未经过审校。",
+}
+MACHINE_NOTICE = {
+    lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
+    for lang, text in MACHINE_NOTICES_TEXT.items()
+}
+LANGUAGES_LABEL = {"en": "Languages", "de": "Sprachen", "es": "Idiomas", "fr": "Langues", "sv": "Språk",
+                   "ru": "Языки", "ar": "اللغات", "zh": "语言"}
+
+REVIEW_STYLE = """<style>
+.tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-missing{background:#fde2e1}
+.tp-broken{background:#f28b82}
+.tp-legend{position:sticky;top:0;background:#fff;border:1px solid #999;padding:.3em;font:13px sans-serif;z-index:9}
+[class^="tp-"]:hover{outline:1px dashed #333}
+</style>"""
+
+
+def render_switcher(locale: str, slug: str, available: list[str]) -> str:
+    """A ``<nav>`` linking the same article in every published language, each named in itself."""
+    items = []
+    for other in available:
+        name = escape_text(native_name(other))
+        tag = bcp47_tag(other)
+        if other == locale:
+            items.append(f'<li><span lang="{tag}" aria-current="page">{name}</span></li>')
+        else:
+            items.append(f'<li><a href="../{other}/{slug}.html" hreflang="{tag}" lang="{tag}">{name}</a></li>')
+    label = escape_attribute(LANGUAGES_LABEL.get(language_of(locale), "Languages"))
+    return f'<nav class="transpub-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
+
+
+def _page(lang: str, title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{bcp47_tag(lang)}" dir="{text_direction(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape_text(title)}</title>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def render_locale_index(project: "Project", locale: str, pages: list["Page"], locales: list[str]) -> str:
+    """``site/<locale>/index.html``: the articles published in ``locale``."""
+    rows = "".join(
+        f'<li><a href="{escape_attribute(page.slug)}.html">{escape_text(page.title)}</a></li>\n'
+        for page in sorted(pages, key=lambda p: p.slug)
+    )
+    body = f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n"
+    return _page(locale, f"{project.name} — {native_name(locale)}", body)
+
+
+def render_index(project: "Project", pages: list["Page"], locales: list[str]) -> str:
+    """``site/index.html``: every language with its published articles, and what is held back."""
+    sections = []
+    for locale in locales:
+        mine = sorted((p for p in pages if p.locale == locale), key=lambda p: p.slug)
+        tag = bcp47_tag(locale)
+        rows = []
+        for page in mine:
+            if page.published:
+                rows.append(f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
+                            f'<span lang="{tag}">{escape_text(page.title)}</span></a> '
+                            f"({page.percent:.0f}% translated)</li>")
+            else:
+                rows.append(f'<li><span lang="{tag}">{escape_text(page.title)}</span> — not published: '
+                            f"{escape_text(page.reason)}</li>")
+        sections.append(
+            f'<section><h2><a href="{locale}/index.html" lang="{tag}">{escape_text(native_name(locale))}</a></h2>\n'
+            f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
+        )
+    body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(sections)
+    return _page(project.source_locale, project.name, body)
