@@ -6,25 +6,27 @@ from pathlib import Path
 
 import pytest
 
-#: Every PO/POT path the catalog layer wrote during this test session (see test_catalog_msgcat.py).
-WRITTEN_CATALOGS: set[Path] = set()
+#: The last bytes the catalog layer wrote to each PO/POT path this session (see test_catalog_msgcat.py).
+WRITTEN_CATALOGS: dict[Path, bytes] = {}
 
 
 @pytest.fixture(autouse=True)
 def _record_written_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Record catalogs written by transpub.fsutil so a final test can run msgcat over them."""
+    """Record the PO/POT files transpub.catalog writes, so a final test can run msgcat over them."""
     try:
-        import transpub.fsutil as fsutil
+        import transpub.catalog.merge as merge
+        import transpub.catalog.pofile as pofile
     except ImportError:
         return
-    original = fsutil.atomic_write_bytes
+    for module in (merge, pofile):
+        original = module.write_if_changed
 
-    def recording(path: Path, data: bytes) -> None:
-        original(path, data)
-        if Path(path).suffix in (".po", ".pot"):
-            WRITTEN_CATALOGS.add(Path(path))
+        def recording(path: Path, data: bytes, _original=original) -> bool:
+            written = _original(path, data)
+            WRITTEN_CATALOGS[Path(path)] = data
+            return written
 
-    monkeypatch.setattr(fsutil, "atomic_write_bytes", recording)
+        monkeypatch.setattr(module, "write_if_changed", recording)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

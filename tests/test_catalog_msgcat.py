@@ -72,17 +72,13 @@ def test_pure_python_line_breaking_matches_msgcat(pairs: list) -> None:
 @needs_gettext
 @pytest.mark.after_all_catalogs
 def test_every_catalog_written_by_the_suite_is_unchanged_by_msgcat_and_passes_msgfmt() -> None:
-    checked = 0
-    for path in sorted(WRITTEN_CATALOGS):
-        if not path.exists():
-            continue
-        data = path.read_bytes()
-        done = subprocess.run(["msgcat", "--force-po", str(path)], capture_output=True)
+    for path, data in sorted(WRITTEN_CATALOGS.items()):
+        done = subprocess.run(["msgcat", "--force-po", "-"], input=data, capture_output=True)
         assert done.returncode == 0, f"{path}: {done.stderr.decode()}"
-        assert done.stdout == data, f"{path} differs from msgcat's output"
+        assert done.stdout == data, f"{path}: transpub wrote bytes that differ from msgcat's output"
         if path.suffix == ".po":
-            check = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)],
-                                   capture_output=True)
-            assert check.returncode == 0 and not check.stderr, f"{path}: {check.stderr.decode()}"
-        checked += 1
-    assert checked or not WRITTEN_CATALOGS
+            check = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", "-"],
+                                   input=data, capture_output=True)
+            assert check.returncode == 0, f"{path}: {check.stderr.decode()}"
+            if b"X-Generator: transpub" in data:  # headers we made must not even warn
+                assert not check.stderr, f"{path}: {check.stderr.decode()}"

@@ -264,7 +264,9 @@ def find_line_starts(text: str, locked: Sequence[int], width: int, start: int) -
     libunistring's ``ulc_width_linebreaks``.
 
     >>> find_line_starts("aaa bbb ccc", [], 8, 0)
-    [4, 8]
+    [8]
+    >>> find_line_starts("aaa bbb ccc", [], 7, 0)
+    [4]
     """
     if _NATIVE is not None:
         return _native_line_starts(text, locked, width, start)
