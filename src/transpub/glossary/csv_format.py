@@ -86,16 +86,6 @@ def _parse_row(row: dict[str, str], locales: list[str], path: Path | str | None,
         if not is_locale_name(item):
             raise GlossaryError(f'do_not_translate: "{item}" is not a locale (or *)', path, line)
     dnt = frozenset(normalize_locale(item) for item in dnt_items)
-    # a DNT locale's cell is the kept form itself plus inflections: keep them all as variants
-    for locale in list(translations):
-        if locale in dnt or ALL_LOCALES in dnt:
-            kept = translations.pop(locale)
-            rest = [kept, *variants.get(locale, ())]
-            rest = [form for form in rest if form != sources[0]]
-            if rest:
-                variants[locale] = tuple(rest)
-            else:
-                variants.pop(locale, None)
     return Term(
         source=sources[0],
         translations=translations,
@@ -145,7 +135,8 @@ def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang:
             first_line[key] = start_line
             terms.append(term)
     except csv.Error as exc:
-        raise GlossaryError(f"CSV syntax: {exc}", path, reader.line_num or line) from exc
+        # ``line`` is where the record being read started (an unclosed quote runs to the end)
+        raise GlossaryError(f"CSV syntax: {exc} (unclosed quote?)", path, line) from exc
     if columns is None:
         raise GlossaryError("empty file: no header row", path, 1)
     return Glossary(terms, source_lang=source_lang, locales=locales)

@@ -63,6 +63,11 @@ def format_glossary(glossary: Glossary, fmt: str) -> bytes:
     raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)')
 
 
+def render_glossary(glossary: Glossary, fmt: str) -> str:
+    """The text of ``glossary`` written as ``fmt`` (for standard output)."""
+    return format_glossary(glossary, fmt).decode("utf-8")
+
+
 def write_glossary(glossary: Glossary, path: Path, fmt: str | None = None) -> bool:
     """Write ``glossary`` to ``path`` atomically as ``fmt`` (default: from the suffix).
 

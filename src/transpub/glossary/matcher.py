@@ -7,7 +7,8 @@ costs one regex scan per case class, not one per phrase.
 Boundaries depend on the script at each edge of a phrase: an edge that is a letter of a
 space-separated script (Latin, Cyrillic, Greek, Arabic, …) must not touch another such
 letter, so "Jingyue" is not found inside "Jingyuetan"; an edge in Chinese, Japanese or
-Korean script matches as a plain substring. Digits never block a match ("RMB31" holds RMB).
+Korean script matches as a plain substring. Digits never block a letter edge ("RMB31" holds RMB), but a
+digit edge must not touch a digit ("Zone 7" is not in "Zone 70").
 Inside a phrase any run of white space matches any run of white space, hyphens match
 hyphen look-alikes and ``'`` matches ``’``.
 
@@ -107,6 +108,17 @@ def _piece_pattern(char: str) -> str:
     return re.escape(char)
 
 
+def _edge_guard(char: str, ahead: bool) -> str:
+    """The assertion that keeps a phrase edge ``char`` from touching a neighbour of its kind."""
+    if is_spaced_letter(char):
+        kind = _SPACED_LETTER
+    elif char.isdigit():
+        kind = r"\d"
+    else:
+        return ""
+    return f"(?!{kind})" if ahead else f"(?<!{kind})"
+
+
 @dataclass
 class _Node:
     children: dict[str, _Node]
@@ -127,14 +139,14 @@ def _trie_pattern(forms: Iterable[str], prefix: str = "") -> str | None:
     def render(node: _Node, last: str) -> str:
         branches = [_piece_pattern(char) + render(child, char) for char, child in sorted(node.children.items())]
         if node.terminal:
-            branches.append(f"(?!{_SPACED_LETTER})" if is_spaced_letter(last) else "")
+            branches.append(_edge_guard(last, ahead=True))
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
     starts = []
     for char, child in sorted(root.children.items()):
-        guard = f"(?<!{_SPACED_LETTER})" if is_spaced_letter(char) else ""
+        guard = _edge_guard(char, ahead=False)
         head = prefix + _piece_pattern(char) if (prefix and is_spaced_letter(char)) else _piece_pattern(char)
         starts.append(guard + head + render(child, char))
     return "(?:" + "|".join(starts) + ")"

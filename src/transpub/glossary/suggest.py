@@ -32,6 +32,14 @@ class TermCandidate:
     kind: str  # "name" (capitalised words) or "ngram" (frequent word sequence)
     example: str = ""
 
+    def describe(self) -> str:
+        """One line for ``transpub glossary suggest``.
+
+        >>> TermCandidate("Jingyue Lake", 2, "name", "on Jingyue Lake").describe()
+        'Jingyue Lake  (name, 2×)  on Jingyue Lake'
+        """
+        return f"{self.text}  ({self.kind}, {self.count}×)  {self.example}".rstrip()
+
 
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()

@@ -89,14 +89,32 @@ class Term:
                 for k, v in mapping.items()
             }
 
-        object.__setattr__(self, "translations", {normalize_locale(k): v for k, v in self.translations.items()})
-        object.__setattr__(self, "variants", tuples(self.variants))
-        object.__setattr__(self, "forbidden", tuples(self.forbidden))
         dnt = {self.do_not_translate} if isinstance(self.do_not_translate, str) else self.do_not_translate
-        object.__setattr__(self, "do_not_translate", frozenset(normalize_locale(k) for k in dnt))
+        keep = frozenset(normalize_locale(k) for k in dnt)
+        everywhere = ALL_LOCALES in keep
+        # where the source form is kept, a translation means nothing and the source is no variant
+        translations = {normalize_locale(k): v for k, v in self.translations.items()}
+        variants = tuples(self.variants)
+        for locale in list(translations):
+            if everywhere or locale in keep:
+                kept = translations.pop(locale)
+                if kept != self.source:
+                    variants[locale] = (kept, *variants.get(locale, ()))
+        for locale, forms in list(variants.items()):
+            if everywhere or locale in keep:
+                variants[locale] = tuple(dict.fromkeys(f for f in forms if f != self.source))
+                if not variants[locale]:
+                    del variants[locale]
+        object.__setattr__(self, "translations", translations)
+        object.__setattr__(self, "variants", variants)
+        object.__setattr__(self, "forbidden", tuples(self.forbidden))
+        object.__setattr__(self, "do_not_translate", keep)
 
     def __hash__(self) -> int:
         return hash((self.source, self.case_sensitive, self.do_not_translate))
+
+    def __repr__(self) -> str:
+        return f"Term({self.source!r})"
 
     def keeps_source(self, locale: str) -> bool:
         """True when ``locale`` keeps the source form (do-not-translate)."""
@@ -154,3 +172,6 @@ class GlossaryViolation:
     message: str
     start: int | None = None
     end: int | None = None
+
+    def __repr__(self) -> str:
+        return f"GlossaryViolation({self.kind}: {self.message})"

@@ -1,0 +1,149 @@
+"""Checking translations against the glossary, and the notes translators see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transpub.glossary import Glossary, Term, load_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Glossary:
+    return load_glossary(DATA / "mini.csv")
+
+
+def kinds(violations) -> list[tuple[str, str]]:
+    return [(v.kind, v.term.source) for v in violations]
+
+
+def test_translation_with_the_required_term_passes(mini):
+    assert mini.check("Jingyue Hi-tech Industry Development Zone grew.", "净月高新技术产业开发区发展了。", "en", "zh_CN") == []
+
+
+def test_translation_with_an_accepted_variant_passes(mini):
+    assert mini.check("Jingyue Hi-tech Industry Development Zone grew.", "净月高新区发展了。", "en", "zh_CN") == []
+
+
+def test_translation_lacking_the_term_is_reported_with_what_was_expected(mini):
+    violations = mini.check("Jingyue Hi-tech Industry Development Zone grew.", "开发区发展了。", "en", "zh_CN")
+    assert kinds(violations) == [("missing", "Jingyue Hi-tech Industry Development Zone")]
+    assert violations[0].expected == "净月高新技术产业开发区"
+    assert violations[0].found is None
+    assert "净月高新区" in violations[0].message
+
+
+def test_forbidden_rendering_is_reported_even_when_the_required_one_is_present(mini):
+    violations = mini.check("Jingyue is near.", "净月在附近，静月不对。", "en", "zh_CN")
+    assert kinds(violations) == [("forbidden", "Jingyue")]
+    assert violations[0].found == "静月"
+    assert violations[0].expected == "净月"
+
+
+def test_forbidden_rendering_is_reported_even_if_the_source_does_not_mention_the_term(mini):
+    assert kinds(mini.check("A lake.", "静月湖。", "en", "zh_CN")) == [("forbidden", "Jingyue")]
+
+
+def test_forbidden_string_inside_a_longer_accepted_rendering_is_not_reported():
+    glossary = Glossary([
+        Term("Hi-tech", {"es": "alta tecnología"}, forbidden={"es": ("tecnología",)}),
+    ])
+    assert glossary.check("Hi-tech", "alta tecnología", "en", "es") == []
+    assert kinds(glossary.check("Hi-tech", "tecnología", "en", "es")) == [("missing", "Hi-tech"), ("forbidden", "Hi-tech")]
+
+
+def test_forbidden_for_every_locale_applies_to_each_locale():
+    glossary = Glossary([Term("Jingyue", {"de": "Jingyue", "fr": "Jingyue"}, forbidden={"*": ("Jing Yue",)})])
+    for locale in ("de", "fr", "sv"):
+        assert kinds(glossary.check("Jingyue", "Jingyue und Jing Yue", "en", locale)) == [("forbidden", "Jingyue")]
+
+
+def test_do_not_translate_term_must_stay_as_in_the_source(mini):
+    assert mini.check("The Vasaloppet race", "Das Rennen Vasaloppet", "en", "de") == []
+    violations = mini.check("The Vasaloppet race", "Der Wasalauf", "en", "de")
+    assert kinds(violations) == [("missing", "Vasaloppet")]
+    assert violations[0].expected == "Vasaloppet"
+    assert "kept" in violations[0].message
+
+
+def test_german_genitive_of_a_kept_name_is_not_flagged(mini):
+    assert mini.check("The history of Vasaloppet", "Die Geschichte des Vasaloppets", "en", "de") == []
+
+
+def test_german_inflected_term_is_not_flagged(mini):
+    source = "Projects of the Industrial Park for Innovation in Laser Industry of Jilin Province"
+    assert mini.check(source, "Projekte des Industrieparks für Laserindustrie", "en", "de") == []
+
+
+@pytest.mark.parametrize("translation", [
+    "Проекты зоны развития Цзинъюэ",      # genitive
+    "В зоне развития Цзинъюэ",             # prepositional
+    "Зона развития Цзинъюэ растёт",         # nominative (the required form)
+])
+def test_russian_declensions_are_not_flagged(mini, translation):
+    assert mini.check("Jingyue Hi-tech Industry Development Zone", translation, "en", "ru") == []
+
+
+def test_russian_amount_in_yuan_satisfies_rmb(mini):
+    assert mini.check("RMB31.36 billion", "31,36 млрд юаней", "en", "ru") == []
+    assert kinds(mini.check("RMB31.36 billion", "31,36 млрд долларов", "en", "ru")) == [("missing", "RMB")]
+
+
+def test_case_sensitive_term_in_translation_must_keep_its_case(mini):
+    assert mini.check("RMB6 billion", "6 Milliarden RMB", "en", "de") == []
+    assert kinds(mini.check("RMB6 billion", "6 Milliarden rmb", "en", "de")) == [("missing", "RMB")]
+
+
+def test_chinese_rendering_is_found_inside_a_longer_chinese_word(mini):
+    assert mini.check("RMB6 billion", "60亿元", "en", "zh_CN") == []
+
+
+def test_rendering_glued_to_a_longer_word_does_not_count(mini):
+    assert kinds(mini.check("Jingyue", "Jingyuesee", "en", "de")) == [("missing", "Jingyue")]
+
+
+def test_placeholders_in_the_translation_do_not_hide_a_term(mini):
+    assert mini.check("<1>Jilin Province</1>", "<1>Provinz</1> Jilin", "en", "de") == []
+
+
+def test_term_without_a_rendering_in_the_locale_is_not_checked(mini):
+    assert mini.check("Industrial Park for Innovation in Laser Industry of Jilin Province", "whatever", "en", "ru") == []
+
+
+def test_empty_translation_has_no_glossary_violations(mini):
+    assert mini.check("Jingyue", "", "en", "zh_CN") == []
+
+
+def test_bcp47_and_regional_locale_names_find_the_glossary_column(mini):
+    assert kinds(mini.check("Jingyue", "静月", "en", "zh-CN")) == [("missing", "Jingyue"), ("forbidden", "Jingyue")]
+    assert mini.check("Jingyue", "Jingyue", "en", "de_AT") == []
+
+
+def test_arabic_name_with_a_proclitic_is_accepted():
+    glossary = Glossary([Term("Changchun", {"ar": "تشانغتشون"}), Term("RMB", {"ar": "يوان"})])
+    assert glossary.check("in Changchun", "في تشانغتشون", "en", "ar") == []
+    assert glossary.check("and Changchun", "وتشانغتشون", "en", "ar") == []
+    assert glossary.check("RMB6 billion", "6 مليارات باليوان", "en", "ar") == []
+
+
+def test_notes_show_the_required_rendering_for_the_locale(mini):
+    assert mini.notes_for("Jingyue Hi-tech Industry Development Zone and Jingyue", "zh_CN") == [
+        'Glossary: "Jingyue Hi-tech Industry Development Zone" = "净月高新技术产业开发区"',
+        'Glossary: "Jingyue" = "净月"',
+    ]
+
+
+def test_notes_say_keep_for_do_not_translate_terms(mini):
+    assert mini.notes_for("The Vasaloppet race", "de") == [
+        'Glossary: "Vasaloppet" = keep as "Vasaloppet" (do not translate)']
+
+
+def test_notes_for_the_template_list_source_terms_once_each(mini):
+    assert mini.notes_for("Jingyue, Jingyue and RMB", None) == ['Glossary: "Jingyue"', 'Glossary: "RMB"']
+
+
+def test_notes_for_text_without_terms_are_empty(mini):
+    assert mini.notes_for("Nothing to see here.", "zh_CN") == []

@@ -1,0 +1,131 @@
+"""Glossary files: CSV and TBX read, written, round-tripped; broken files name their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transpub.errors import GlossaryError
+from transpub.glossary import Glossary, Term, load_glossary, render_glossary, write_glossary
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+def test_csv_reads_renderings_variants_flags_and_notes():
+    glossary = load_glossary(DATA / "mini.csv")
+    rmb = glossary.term("RMB")
+    assert rmb is not None
+    assert rmb.required("zh_CN") == "人民币"
+    assert rmb.accepted("zh_CN") == ("人民币", "元", "亿元")
+    assert rmb.case_sensitive is True
+    assert rmb.required("de") == "RMB"  # do-not-translate
+    assert rmb.note == "Currency code"
+    vasaloppet = glossary.term("vasaloppet")
+    assert vasaloppet.do_not_translate == frozenset({"de"})
+    assert vasaloppet.accepted("de") == ("Vasaloppet", "Vasaloppets")
+    assert glossary.term("Jingyue").forbidden == {"zh_CN": ("静月",)}
+    assert glossary.locales == ("zh_CN", "de", "ru", "ja")
+
+
+def test_csv_to_tbx_to_csv_gives_back_the_same_file(tmp_path):
+    original = load_glossary(DATA / "mini.csv")
+    write_glossary(original, tmp_path / "terms.tbx", "tbx")
+    from_tbx = load_glossary(tmp_path / "terms.tbx")
+    assert from_tbx == original
+    write_glossary(from_tbx, tmp_path / "again.csv", "csv")
+    write_glossary(original, tmp_path / "first.csv", "csv")
+    assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "first.csv").read_bytes()
+
+
+def test_forbidden_everywhere_and_source_variants_survive_a_tbx_round_trip(tmp_path):
+    glossary = Glossary([Term("Jingyue", {"de": "Jingyue"}, variants={"en": ("Jing-yue",), "de": ("Jingyues",)},
+                              forbidden={"*": ("Jing Yue",), "de": ("Dschingjü",)},
+                              do_not_translate=frozenset({"*"}), case_sensitive=True, note="a, \"quoted\" note")])
+    write_glossary(glossary, tmp_path / "g.tbx", "tbx")
+    write_glossary(glossary, tmp_path / "g.csv", "csv")
+    assert load_glossary(tmp_path / "g.tbx") == glossary
+    assert load_glossary(tmp_path / "g.csv") == glossary
+
+
+def test_tbx_output_is_tbx_basic_with_status_notes():
+    text = render_glossary(load_glossary(DATA / "mini.csv"), "tbx")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert '<martif type="TBX-Basic" xml:lang="en">' in text
+    assert '<langSet xml:lang="zh-CN">' in text
+    assert "deprecatedTerm-admn-sts" in text and "admittedTerm-admn-sts" in text
+
+
+def test_translate_toolkit_reads_our_tbx_as_a_cat_tool_would(tmp_path):
+    tbx = pytest.importorskip("translate.storage.tbx")
+    write_glossary(load_glossary(DATA / "mini.csv"), tmp_path / "terms.tbx", "tbx")
+    store = tbx.tbxfile.parsefile(str(tmp_path / "terms.tbx"))
+    sources = [unit.source for unit in store.units]
+    assert "Jingyue Hi-tech Industry Development Zone" in sources
+
+
+def test_weblate_style_tbx_without_status_is_read():
+    glossary = load_glossary(DATA / "weblate.tbx")
+    assert [t.source for t in glossary.terms] == ["Changchun", "Jilin Province"]
+    assert glossary.terms[0].required("zh_CN") == "长春"
+    assert glossary.terms[0].note == "Capital of Jilin"
+    assert glossary.terms[1].required("zh_CN") == "吉林省"
+
+
+def test_tbx_v3_with_deprecated_term_reads_as_forbidden():
+    glossary = load_glossary(DATA / "v3.tbx")
+    term = glossary.terms[0]
+    assert term.required("zh_CN") == "净月"
+    assert term.forbidden == {"zh_CN": ("静月",)}
+    assert term.note == "Wrong character 静 is common"
+
+
+def test_writing_an_unchanged_glossary_leaves_the_file_alone(tmp_path):
+    glossary = load_glossary(DATA / "mini.csv")
+    target = tmp_path / "out.csv"
+    assert write_glossary(glossary, target) is True
+    assert write_glossary(glossary, target) is False
+
+
+@pytest.mark.parametrize(("name", "line", "words"), [
+    ("broken_quote.csv", 2, "unclosed quote"),
+    ("broken_cells.csv", 3, "2 cells where the header has 3"),
+    ("broken_header.csv", 1, 'column "colour"'),
+    ("broken_duplicate.csv", 5, "already defined on line 2"),
+    ("broken_forbidden.csv", 2, "locale:text"),
+    ("broken_case.csv", 2, "yes or no"),
+    ("broken_unclosed.tbx", 8, "not well-formed"),
+    ("broken_no_term.tbx", 8, "without a <term>"),
+    ("broken_entities.tbx", 1, "entities"),
+])
+def test_broken_glossary_names_file_and_line(name, line, words):
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(DATA / name)
+    error = caught.value
+    assert error.line == line
+    assert words in error.message
+    assert str(error).startswith(f"{DATA / name}:{line}: ")
+
+
+def test_csv_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("term,de\nChangchun,Changchun\nMünchen,M\xfcnchen\n".encode("latin-1"))
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 3
+
+
+def test_missing_or_unknown_glossary_file_is_a_glossary_error(tmp_path):
+    with pytest.raises(GlossaryError, match="not found"):
+        load_glossary(tmp_path / "nope.csv")
+    (tmp_path / "terms.xlsx").write_bytes(b"")
+    with pytest.raises(GlossaryError, match="unknown glossary format"):
+        load_glossary(tmp_path / "terms.xlsx")
+
+
+def test_csv_header_alone_is_an_empty_glossary(tmp_path):
+    path = tmp_path / "new.csv"
+    path.write_text("term,zh_CN,es,note\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    assert len(glossary) == 0
+    assert glossary.find("Jingyue", "en") == []
