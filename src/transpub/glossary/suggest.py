@@ -18,6 +18,9 @@ a an as at be been but by from has have had he her his if into is it its more mo
 so such than that their them then there these they this those through under up was we were which while who
 will with within without you your also among after before during about between including other all any each
 which about would can could may might must should very""".split())
+#: Capitalised words that are not names (calendar words).
+NOT_NAMES = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _BREAK_RE = re.compile(r"[^\w\s'’-]+|\s[-–—]\s")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -42,12 +45,16 @@ class TermCandidate:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    return word[:1].isupper() and word.lower() not in NOT_NAMES
 
 
-def _looks_like_headline(words: list[str]) -> bool:
+def _looks_like_headline(text: str) -> bool:
+    """Title Case text without a full stop (a headline): its capitals say nothing about names."""
+    words = _WORD_RE.findall(text)
     content = [w for w in words if w.lower() not in CONNECTORS]
-    return len(words) >= 4 and sum(map(_is_capitalised, content)) >= 0.75 * len(content)
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", ":", ";")):
+        return False
+    return sum(map(_is_capitalised, content)) >= 0.75 * len(content)
 
 
 def _chunks(text: str) -> list[str]:
@@ -96,13 +103,14 @@ def _example(text: str, phrase: str, width: int = 90) -> str:
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
 
 
-def _drop_contained(ranked: list[TermCandidate], keep: list[TermCandidate]) -> list[TermCandidate]:
+def _drop_contained(ranked: list[TermCandidate], spaced: bool = True) -> list[TermCandidate]:
     """Drop candidates that sit inside a longer kept one occurring at least as often."""
+    pad = " " if spaced else ""
     out: list[TermCandidate] = []
     for cand in ranked:
-        low = f" {cand.text.lower()} "
-        if any(low in f" {other.text.lower()} " and other.count >= cand.count and other.text != cand.text
-               for other in keep + out):
+        low = f"{pad}{cand.text.lower()}{pad}"
+        if any(low in f"{pad}{other.text.lower()}{pad}" and other.count >= cand.count and other.text != cand.text
+               for other in out):
             continue
         out.append(cand)
     return out
@@ -153,12 +161,12 @@ def suggest_terms(
     """
     plain = [strip_inline(text)[0] for text in texts]
     if language_of(lang) in ("zh", "ja", "ko"):
-        return _drop_contained(_cjk_candidates(plain, glossary, lang, min_count), [])[:limit]
+        return _drop_contained(_cjk_candidates(plain, glossary, lang, min_count), spaced=False)[:limit]
     names: Counter[str] = Counter()
     first: dict[str, str] = {}
     spelling: dict[str, str] = {}
     for text in plain:
-        if _looks_like_headline(_WORD_RE.findall(text)):
+        if _looks_like_headline(text):
             continue
         for chunk in _chunks(text):
             for name in _name_runs(chunk):
@@ -171,7 +179,7 @@ def suggest_terms(
                 first.setdefault(key, text)
     name_list = [TermCandidate(spelling[k], c, "name", _example(first[k], spelling[k]))
                  for k, c in sorted(names.items(), key=lambda kc: (-kc[1], -len(kc[0]), kc[0]))]
-    name_list = _drop_contained(name_list, [])
+    name_list = _drop_contained(name_list)
     grams = [g for g in _ngram_candidates(plain, glossary, lang, min_count)
              if not any(f" {g.text} " in f" {n.text.lower()} " for n in name_list)]
-    return (name_list + _drop_contained(grams, []))[:limit]
+    return (name_list + _drop_contained(grams))[:limit]

@@ -1,0 +1,69 @@
+"""`transpub glossary suggest`: candidate terms the glossary does not have yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transpub.glossary import Glossary, Term, load_glossary, suggest_terms
+
+DATA = Path(__file__).parent / "data" / "glossary"
+ROOT = Path(__file__).parent.parent
+
+
+def texts_of_seed() -> list[str]:
+    return [p for p in (DATA / "seed_article.txt").read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def test_capitalised_name_missing_from_the_glossary_is_proposed():
+    glossary = Glossary([Term("Jingyue", {"zh_CN": "净月"})])
+    texts = ["Skaters met on Jingyue Lake in January.", "The Jingyue Lake trail is 50 km long."]
+    candidates = suggest_terms(texts, glossary, "en")
+    assert candidates[0].text == "Jingyue Lake"
+    assert candidates[0].count == 2
+    assert candidates[0].kind == "name"
+    assert "Jingyue Lake" in candidates[0].example
+
+
+def test_names_already_in_the_glossary_are_not_proposed():
+    glossary = Glossary([Term("Jingyue Lake", {"zh_CN": "净月潭"})])
+    texts = ["Skaters met on Jingyue Lake.", "Jingyue Lake froze early."]
+    assert [c.text for c in suggest_terms(texts, glossary, "en")] == []
+
+
+def test_sentence_start_words_and_headlines_are_not_names():
+    texts = ["The Festival Grows Bigger Every Year", "In addition, the park opened.", "As usual, Vasa Race fans came."]
+    assert [c.text for c in suggest_terms(texts, Glossary(), "en")] == ["Vasa Race"]
+
+
+def test_names_with_lowercase_connectors_are_proposed_whole():
+    texts = ["He visited the Museum of Modern Art in Changchun City yesterday."]
+    names = [c.text for c in suggest_terms(texts, Glossary(), "en") if c.kind == "name"]
+    assert names == ["Museum of Modern Art in Changchun City"]
+
+
+def test_frequent_phrases_are_proposed_but_not_across_known_terms():
+    glossary = Glossary([Term("Jingyue", {"zh_CN": "净月"})])
+    texts = ["the smart logistics park grew", "smart logistics matters", "Jingyue smart logistics"]
+    candidates = suggest_terms(texts, glossary, "en")
+    assert [(c.text, c.count, c.kind) for c in candidates] == [("smart logistics", 3, "ngram")]
+
+
+def test_placeholders_do_not_split_a_suggested_name():
+    texts = ["On <1>Jingyue</1> Lake.", "By Jingyue Lake."]
+    assert suggest_terms(texts, Glossary(), "en")[0].text == "Jingyue Lake"
+
+
+def test_seed_article_suggestions_are_names_the_sample_glossary_lacks():
+    glossary = load_glossary(ROOT / "glossary" / "terms.csv")
+    candidates = suggest_terms(texts_of_seed(), glossary, "en", limit=5)
+    texts = [c.text for c in candidates]
+    assert texts[:2] == ["Vasaloppet Skiing Festival", "Changchun City"]
+    assert "Jingyue Hi-tech Industry Development Zone" not in texts
+    assert len(candidates) <= 5
+
+
+def test_chinese_text_gets_character_ngram_suggestions():
+    glossary = Glossary([Term("Changchun", {"zh_CN": "长春"})])
+    texts = ["长春净月潭滑雪节开幕", "净月潭滑雪节吸引游客", "长春的净月潭"]
+    candidates = suggest_terms(texts, glossary, "zh_CN")
+    assert [(c.text, c.count) for c in candidates] == [("净月潭", 3), ("净月潭滑雪节", 2)]
