@@ -38,3 +38,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "after_all_catalogs: runs after every other test")
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    """A private copy of the repository's sample project (config, articles, catalogs, glossary)."""
+    import shutil
+
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "transpub.toml", root / "transpub.toml")
+    for folder in ("articles", "locales", "glossary"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
