@@ -16,7 +16,8 @@ from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
-    MACHINE_NOTICE, REVIEW_STYLE, render_index, render_locale_index, render_switcher,
+    MACHINE_NOTICE, REVIEW_STYLE, render_index, render_locale_index, render_review_legend, render_switcher,
+    review_hover,
 )
 
 
@@ -44,6 +45,7 @@ class Page:
     reason: str = ""
     output: Path | None = None
     written: bool = False
+    title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
 
     @property
     def percent(self) -> float:
@@ -127,7 +129,8 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     for slug, document in documents.items():
         units = document.units()
         pages[project.source_locale, slug] = Page(
-            project.source_locale, slug, _title_of(document, {}), len(units), len(units), 0, True)
+            project.source_locale, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True,
+            title_locale=project.source_locale)
         for locale in locales:
             if (locale, slug) not in catalogs:
                 continue
@@ -136,7 +139,9 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
                                                          options.include_fuzzy))
             fuzzy = sum(1 for unit in units if (entries.get(unit.msgid) or _MISSING).state == "fuzzy")
             threshold = _threshold(project, locale, options)
-            page = Page(locale, slug, _title_of(document, entries), len(units), usable, fuzzy, True)
+            title, translated_title = _title_of(document, entries, options.include_fuzzy)
+            page = Page(locale, slug, title, len(units), usable, fuzzy, True,
+                        title_locale=locale if translated_title else project.source_locale)
             if page.percent + 1e-9 < threshold:
                 page.published = False
                 page.reason = (f"{page.percent:.0f}% translated, below the {threshold:g}% needed to publish"
@@ -147,6 +152,7 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     for (locale, slug), page in pages.items():
         if not page.published:
             report.pages.append(page)
+            _remove_stale(out_dir / locale / f"{slug}.html", out_dir / "_review" / locale / f"{slug}.html")
             continue
         document = documents[slug]
         entries = catalogs.get((locale, slug), {})
@@ -188,14 +194,23 @@ def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
     return float(own) if own is not None else project.publish_threshold
 
 
-def _title_of(document: Document, entries: dict[str, Translation]) -> str:
+def _title_of(document: Document, entries: dict[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:
+    """The page title as published, and whether it is translated."""
     for slot in document.slots():
         if slot.kind == "title":
             entry = entries.get(slot.msgid)
-            if entry is not None and entry.state == "translated" and entry.text:
-                return strip_placeholders(entry.text)
-            return strip_placeholders(slot.msgid)
-    return document.path.stem
+            if _usable(slot, entry, include_fuzzy):
+                assert entry is not None
+                return strip_placeholders(entry.text), True
+            return strip_placeholders(slot.msgid), False
+    return document.path.stem, False
+
+
+def _remove_stale(*paths: Path) -> None:
+    """Delete pages an earlier run published that are no longer published."""
+    for path in paths:
+        if path.is_file():
+            path.unlink()
 
 
 def _render_page(project: Project, document: Document, locale: str, slug: str,
@@ -204,7 +219,8 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
     source = project.source_locale
     po_display = project.relative(project.catalog_path(locale, slug))
     source_tag = bcp47_tag(source)
-    rtl_page = text_direction(locale) == "rtl"
+    source_direction = text_direction(source)
+    source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
     warned: set[str] = set()
 
     def resolve(slot: Slot) -> Resolution:
@@ -225,10 +241,11 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
             css = {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
             if problem:
                 css = "broken"
-            where = f"{po_display}:{entry.line}" if entry is not None and entry.line else po_display
-            hover = f"{css}: {where}\nsource: {strip_placeholders(slot.msgid)}"
+            where = f"{po_display}:{entry.line}" if entry is not None and entry.line else f"{po_display} (no entry)"
+            hover = review_hover(css, strip_placeholders(slot.msgid), where)
             text = entry.text if entry is not None and entry.text and not problem else None
-            return Resolution(text=text, before=f'<span class="tp-{css}" title="{escape_attribute(hover)}">',
+            shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
+            return Resolution(text=text, before=f'<span class="tp-{css}"{shown_lang} title="{escape_attribute(hover)}">',
                               after="</span>")
         if usable:
             assert entry is not None
@@ -237,20 +254,25 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
                     return Resolution(text=entry.text, before='<span class="transpub-machine">', after="</span>")
             return Resolution(text=entry.text)
         if isinstance(slot, TextSlot) and slot.markable:
-            direction = ' dir="ltr"' if rtl_page and text_direction(source) == "ltr" else ""
-            return Resolution(before=f'<span lang="{source_tag}"{direction}>', after="</span>")
+            return Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
         return Resolution()
 
     used_fuzzy = options.include_fuzzy and locale != source and any(
         (entry := entries.get(slot.msgid)) is not None and entry.state == "fuzzy"
         and _usable(slot, entry, True) for slot in document.slots())
-    links = "".join(
-        f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="../{loc}/{slug}.html">' for loc in available
-    ) + f'<link rel="alternate" hreflang="x-default" href="../{source}/{slug}.html">'
-    body_start = render_switcher(locale, slug, available)
-    if used_fuzzy and not review:
-        body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
-    inserts = {"head-end": links + (REVIEW_STYLE if review else ""), "body-start": body_start}
+    if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
+        head = REVIEW_STYLE
+        body_start = render_review_legend(po_display) + render_switcher(
+            locale, slug, available,
+            lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html")
+    else:
+        head = "".join(
+            f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="../{loc}/{slug}.html">' for loc in available
+        ) + f'<link rel="alternate" hreflang="x-default" href="../{source}/{slug}.html">'
+        body_start = render_switcher(locale, slug, available)
+        if used_fuzzy:
+            body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
+    inserts = {"head-end": head, "body-start": body_start}
     page_tag = document.html_tag
     charset_tag = document.charset_tag if document.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
     if page_tag is not None:
@@ -258,7 +280,7 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
     if charset_tag is not None:
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     try:
-        return document.render(resolve, inserts=inserts, format_date=lambda value: localize_date(value, locale),
+        return document.render(resolve, inserts=inserts, format_date=None if locale == source else (lambda value: localize_date(value, locale)),
                                join_sentences=language_of(locale) in SPACELESS_LANGUAGES)
     finally:
         if page_tag is not None:

@@ -8,6 +8,8 @@ from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .compile import Page
     from .project import Project
 
@@ -29,16 +31,51 @@ MACHINE_NOTICE = {
 LANGUAGES_LABEL = {"en": "Languages", "de": "Sprachen", "es": "Idiomas", "fr": "Langues", "sv": "Språk",
                    "ru": "Языки", "ar": "اللغات", "zh": "语言"}
 
-REVIEW_STYLE = """<style>
+REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
 .tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-missing{background:#fde2e1}
 .tp-broken{background:#f28b82}
 .tp-legend{position:sticky;top:0;background:#fff;border:1px solid #999;padding:.3em;font:13px sans-serif;z-index:9}
+.tp-legend span{padding:0 .4em;margin:0 .2em}
 [class^="tp-"]:hover{outline:1px dashed #333}
 </style>"""
 
+#: Review states: CSS class suffix -> what an editor reads in the legend and on hover.
+REVIEW_STATES = {
+    "reviewed": "Reviewed translation",
+    "machine": "Machine-translated, not reviewed (fuzzy)",
+    "missing": "Not translated: source text shown",
+    "broken": "Translation with broken placeholders: source text shown",
+}
 
-def render_switcher(locale: str, slug: str, available: list[str]) -> str:
-    """A ``<nav>`` linking the same article in every published language, each named in itself."""
+
+def render_review_legend(po_display: str) -> str:
+    """The sticky box at the top of a review copy explaining the colours.
+
+    >>> "tp-machine" in render_review_legend("locales/de/a.po")
+    True
+    """
+    items = "".join(f'<span class="tp-{state}">{escape_text(label)}</span>' for state, label in REVIEW_STATES.items())
+    return (f'<div class="tp-legend" lang="en" dir="ltr" role="note"><strong>Review copy</strong> of '
+            f"{escape_text(po_display)} — not published. Hover a sentence for its state, source and PO line. "
+            f"{items}</div>")
+
+
+def review_hover(state: str, source: str, location: str) -> str:
+    """The ``title`` text of one unit in a review copy: state, source text, PO file:line.
+
+    >>> review_hover("missing", "Hello.", "locales/de/a.po:12")
+    'Not translated: source text shown\nSource: Hello.\nlocales/de/a.po:12'
+    """
+    return f"{REVIEW_STATES[state]}\nSource: {source}\n{location}"
+
+
+
+def render_switcher(locale: str, slug: str, available: list[str],
+                    href_of: Callable[[str], str] | None = None) -> str:
+    """A ``<nav>`` linking the same article in every published language, each named in itself.
+
+    ``href_of`` gives the link to another locale's page (default ``../<locale>/<slug>.html``).
+    """
     items = []
     for other in available:
         name = escape_text(native_name(other))
@@ -46,7 +83,8 @@ def render_switcher(locale: str, slug: str, available: list[str]) -> str:
         if other == locale:
             items.append(f'<li><span lang="{tag}" aria-current="page">{name}</span></li>')
         else:
-            items.append(f'<li><a href="../{other}/{slug}.html" hreflang="{tag}" lang="{tag}">{name}</a></li>')
+            href = escape_attribute(href_of(other) if href_of else f"../{other}/{slug}.html")
+            items.append(f'<li><a href="{href}" hreflang="{tag}" lang="{tag}">{name}</a></li>')
     label = escape_attribute(LANGUAGES_LABEL.get(language_of(locale), "Languages"))
     return f'<nav class="transpub-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
 
@@ -62,11 +100,17 @@ def _page(lang: str, title: str, body: str) -> str:
 def render_locale_index(project: "Project", locale: str, pages: list["Page"], locales: list[str]) -> str:
     """``site/<locale>/index.html``: the articles published in ``locale``."""
     rows = "".join(
-        f'<li><a href="{escape_attribute(page.slug)}.html">{escape_text(page.title)}</a></li>\n'
+        f'<li><a href="{escape_attribute(page.slug)}.html"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a></li>\n'
         for page in sorted(pages, key=lambda p: p.slug)
     )
     body = f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n"
     return _page(locale, f"{project.name} — {native_name(locale)}", body)
+
+
+def _lang_if_other(page: "Page", locale: str) -> str:
+    if page.title_locale and page.title_locale != locale:
+        return f' lang="{bcp47_tag(page.title_locale)}"'
+    return ""
 
 
 def render_index(project: "Project", pages: list["Page"], locales: list[str]) -> str:
@@ -79,10 +123,10 @@ def render_index(project: "Project", pages: list["Page"], locales: list[str]) ->
         for page in mine:
             if page.published:
                 rows.append(f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
-                            f'<span lang="{tag}">{escape_text(page.title)}</span></a> '
+                            f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a> '
                             f"({page.percent:.0f}% translated)</li>")
             else:
-                rows.append(f'<li><span lang="{tag}">{escape_text(page.title)}</span> — not published: '
+                rows.append(f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
                             f"{escape_text(page.reason)}</li>")
         sections.append(
             f'<section><h2><a href="{locale}/index.html" lang="{tag}">{escape_text(native_name(locale))}</a></h2>\n'
