@@ -68,6 +68,10 @@ _ATTRFIND = re.compile(
 _WS = re.compile(r"[ \t\n\r\f]+")
 _ENTITY_PIECE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^&]+|&")
 OBJECT = "\ufffc"
+#: Whitespace at the edges of a run, no-break spaces and their entities included (kept outside units).
+_SPACE = r"(?:\s|&nbsp;|&#160;|&#[xX]0*[aA]0;)+"
+_LEADING_SPACE = re.compile("^" + _SPACE)
+_TRAILING_SPACE = re.compile(_SPACE + "$")
 
 
 # --------------------------------------------------------------------------- tokens and tree
@@ -108,10 +112,39 @@ class _Tokenizer(HTMLParser):
             return  # a continuation of the same text run (e.g. a stray "<")
         self.found.append(("text", self._pos, "", []))
 
+    def set_cdata_mode(self, elem):  # noqa: D102 - HTML's escaped script data
+        super().set_cdata_mode(elem)
+        if self.cdata_elem == "script":
+            self.interesting = _ScriptEnd()
+
     def _other(self, *_):
         self.found.append(("other", self._pos, "", []))
 
     handle_comment = handle_decl = handle_pi = unknown_decl = _other
+
+
+class _ScriptEnd:
+    """Finds where a script ends as browsers do: ``<!-- <script>…</script> -->`` inside a script is data."""
+
+    _END = re.compile(r"</\s*script\s*>", re.I)
+    _EVENTS = re.compile(r"<!--|-->|<script[\s/>]|</\s*script\s*>", re.I)
+
+    def search(self, text: str, pos: int) -> "re.Match[str] | None":
+        """The match of the end tag that really closes the script, or None."""
+        escaped = double = False
+        for event in self._EVENTS.finditer(text, pos):
+            token = event.group(0).lower()
+            if token == "<!--":
+                escaped = True
+            elif token == "-->":
+                escaped = double = False
+            elif token.startswith("<script"):
+                double = double or escaped
+            elif double:
+                double = False
+            else:
+                return self._END.match(text, event.start())
+        return None
 
 
 def tokenize_html(text: str) -> list[Token]:
@@ -443,7 +476,7 @@ class _Builder:
                 if token.kind != "text":
                     lead.append(items.pop(0))
                     continue
-                stripped = token.raw.lstrip(" \t\n\r\f")
+                stripped = _LEADING_SPACE.sub("", token.raw, count=1)
                 if not stripped:
                     lead.append(token.raw)
                     items.pop(0)
@@ -473,7 +506,7 @@ class _Builder:
                     trail.insert(0, items.pop())
                     continue
                 break
-            stripped = raw.rstrip(" \t\n\r\f")
+            stripped = _TRAILING_SPACE.sub("", raw, count=1)
             if not stripped:
                 trail.insert(0, raw)
                 items.pop()
