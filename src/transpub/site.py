@@ -61,7 +61,7 @@ def render_review_legend(po_display: str) -> str:
 
 
 def review_hover(state: str, source: str, location: str) -> str:
-    """The ``title`` text of one unit in a review copy: state, source text, PO file:line.
+    r"""The ``title`` text of one unit in a review copy: state, source text, PO file:line.
 
     >>> review_hover("missing", "Hello.", "locales/de/a.po:12")
     'Not translated: source text shown\nSource: Hello.\nlocales/de/a.po:12'
