@@ -1,0 +1,153 @@
+"""What ``transpub check`` checks, per locale: the ``[check]`` table, ``[locale.<name>]`` and the CLI.
+
+``transpub.toml``::
+
+    [check]
+    min_translated = 100          # % of each catalog's units translated (default 100)
+    allow_fuzzy = false           # fuzzy entries are warnings instead of problems
+    disable = ["numbers"]         # checks not run at all
+    warn = ["glossary"]           # checks reported as warnings (do not fail CI)
+
+    [check.zh_CN]                 # per locale: disable / warn add to the lists above
+    disable = ["numbers"]
+
+    [locale.sv]
+    min_translated = 80           # per-locale threshold (wins over [check])
+    allow_fuzzy = true
+
+The command line (``--min-translated``, ``--allow-fuzzy``) wins over both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from transpub.errors import ConfigError
+from transpub.project import Project
+
+#: Every check id, in the order problems are explained in the docs.
+CHECK_IDS: tuple[str, ...] = (
+    "untranslated", "fuzzy", "threshold", "outdated", "placeholders", "markup", "glossary",
+    "numbers", "syntax",
+)
+#: Checks a translator may silence on one entry with ``#, transpub-no-<check>``.
+ENTRY_CHECKS: tuple[str, ...] = ("untranslated", "fuzzy", "placeholders", "markup", "glossary", "numbers")
+SILENCE_PREFIX = "transpub-no-"
+_TABLE_KEYS = {"min_translated", "allow_fuzzy", "disable", "warn"}
+_LOCALE_KEYS = {"disable", "warn"}
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Options from the command line; None means "as configured"."""
+
+    min_translated: float | None = None
+    allow_fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class LocalePolicy:
+    """What is checked for one locale, and how strictly."""
+
+    locale: str
+    min_translated: float = 100.0
+    allow_fuzzy: bool = False
+    disabled: frozenset[str] = frozenset()
+    warned: frozenset[str] = frozenset()
+
+    def runs(self, check: str) -> bool:
+        """True when ``check`` is not disabled for this locale."""
+        return check not in self.disabled
+
+    def severity(self, check: str) -> str:
+        """``"error"`` (fails CI) or ``"warning"`` for a problem found by ``check``.
+
+        >>> LocalePolicy("sv", allow_fuzzy=True).severity("fuzzy")
+        'warning'
+        >>> LocalePolicy("sv", min_translated=80).severity("untranslated")
+        'warning'
+        """
+        if check in self.warned:
+            return "warning"
+        if check == "fuzzy" and self.allow_fuzzy:
+            return "warning"
+        if check == "untranslated" and self.min_translated < 100:
+            return "warning"
+        return "error"
+
+
+def _check_list(value: Any, where: str, project: Project) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where} must be a list of check names", project.config_path)
+    unknown = [item for item in value if item not in CHECK_IDS]
+    if unknown:
+        raise ConfigError(f"{where}: unknown check {', '.join(unknown)} (known: {' '.join(CHECK_IDS)})",
+                          project.config_path)
+    if "syntax" in value:
+        raise ConfigError(f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)",
+                          project.config_path)
+    return frozenset(value)
+
+
+def _percent(value: Any, where: str, project: Project) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ConfigError(f"{where} must be a number from 0 to 100", project.config_path)
+    return float(value)
+
+
+def resolve_policies(project: Project, locales: list[str], options: CheckOptions) -> dict[str, LocalePolicy]:
+    """The policy of each locale from the config and the command line (ConfigError when invalid)."""
+    table = project.check
+    locale_tables = {key: value for key, value in table.items() if isinstance(value, dict)}
+    unknown = sorted(key for key in table if key not in _TABLE_KEYS and key not in locale_tables)
+    if unknown:
+        raise ConfigError(f"[check]: unknown key {', '.join(unknown)} (known: {' '.join(sorted(_TABLE_KEYS))}, "
+                          "or a [check.<locale>] table)", project.config_path)
+    for name, sub in locale_tables.items():
+        if name not in project.locales:
+            raise ConfigError(f"[check.{name}] configures a locale that is not a target", project.config_path)
+        bad = sorted(set(sub) - _LOCALE_KEYS)
+        if bad:
+            raise ConfigError(f"[check.{name}]: unknown key {', '.join(bad)} (known: disable warn)",
+                              project.config_path)
+    disabled = _check_list(table.get("disable", []), "check.disable", project)
+    warned = _check_list(table.get("warn", []), "check.warn", project)
+    default_min = _percent(table.get("min_translated", 100), "check.min_translated", project)
+    default_fuzzy = table.get("allow_fuzzy", False)
+    if not isinstance(default_fuzzy, bool):
+        raise ConfigError("check.allow_fuzzy must be true or false", project.config_path)
+
+    policies = {}
+    for locale in locales:
+        settings = project.settings_for(locale)
+        sub = locale_tables.get(locale, {})
+        if options.min_translated is not None:
+            minimum = float(options.min_translated)
+        elif settings.min_translated is not None:
+            minimum = _percent(settings.min_translated, f"locale.{locale}.min_translated", project)
+        else:
+            minimum = default_min
+        allow_fuzzy = options.allow_fuzzy or bool(
+            settings.allow_fuzzy if settings.allow_fuzzy is not None else default_fuzzy)
+        policies[locale] = LocalePolicy(
+            locale=locale, min_translated=minimum, allow_fuzzy=allow_fuzzy,
+            disabled=disabled | _check_list(sub.get("disable", []), f"check.{locale}.disable", project),
+            warned=warned | _check_list(sub.get("warn", []), f"check.{locale}.warn", project),
+        )
+    return policies
+
+
+def silenced_checks(flags: list[str], translator_comment: str | None) -> frozenset[str]:
+    """Checks silenced on one entry by ``#, transpub-no-<check>`` or a ``# transpub-no-<check>`` comment.
+
+    The comment form survives tools that drop unknown flags (msgcat does).
+
+    >>> sorted(silenced_checks(["fuzzy", "transpub-no-numbers"], "keep\\ntranspub-no-glossary"))
+    ['glossary', 'numbers']
+    """
+    words = list(flags)
+    for line in (translator_comment or "").split("\n"):
+        words.extend(word.strip(",") for word in line.split())
+    return frozenset(word[len(SILENCE_PREFIX):] for word in words
+                     if word.startswith(SILENCE_PREFIX) and word[len(SILENCE_PREFIX):] in ENTRY_CHECKS)

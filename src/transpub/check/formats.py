@@ -1,0 +1,207 @@
+"""A :class:`CheckReport` as text, JSON, GitHub workflow annotations or JUnit XML.
+
+Each formatter returns the whole output, ending with a newline. The JSON layout is described
+by ``transpub/data/check-report.schema.json`` and docs/ci.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from transpub.check.config import CHECK_IDS
+from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
+from transpub.check.runner import format_percent
+from transpub.model import Issue
+
+SCHEMA_VERSION = 1
+
+
+def format_issue(issue: Issue) -> str:
+    """One problem as a text line: ``file:line: [check] message``.
+
+    >>> format_issue(Issue("x.po", 42, "fuzzy", "msg"))
+    'x.po:42: [fuzzy] msg'
+    >>> format_issue(Issue("x.po", 7, "untranslated", "msg", severity="warning"))
+    'x.po:7: [untranslated] warning: msg'
+    """
+    marker = "" if issue.severity == "error" else f"{issue.severity}: "
+    return f"{issue.location}: [{issue.check}] {marker}{issue.message}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_locale_summary(summary: LocaleSummary) -> str:
+    """One summary line for a locale.
+
+    >>> format_locale_summary(LocaleSummary("sv", 80.0, False))
+    'sv: 100% translated (0 of 0 units), 0 fuzzy, 0 untranslated; OK (minimum 80%)'
+    """
+    verdict = "OK" if not summary.problems else _plural(summary.problems, "problem")
+    if summary.warnings:
+        verdict += f", {_plural(summary.warnings, 'warning')}"
+    fuzzy_rule = ", fuzzy allowed" if summary.allow_fuzzy else ""
+    return (f"{summary.locale}: {format_percent(summary.percent)} translated ({summary.translated} of "
+            f"{summary.total} units), {summary.fuzzy} fuzzy, {summary.untranslated} untranslated; {verdict} "
+            f"(minimum {summary.min_translated:g}%{fuzzy_rule})")
+
+
+def format_verdict(report: CheckReport) -> str:
+    """The last line: ``check: OK`` or ``check: 3 problems in 2 locales``."""
+    warnings = f" ({_plural(report.warnings, 'warning')})" if report.warnings else ""
+    if report.ok:
+        return f"check: OK{warnings}"
+    failing = sum(1 for s in report.locales if s.problems)
+    where = f" in {_plural(failing, 'locale')}" if failing else ""
+    return f"check: {_plural(report.problems, 'problem')}{where}{warnings}"
+
+
+def _summary_lines(report: CheckReport) -> list[str]:
+    return [*(format_locale_summary(s) for s in report.locales), format_verdict(report)]
+
+
+def format_text(report: CheckReport) -> str:
+    """One line per problem, a summary line per locale, and the verdict."""
+    lines = [format_issue(issue) for issue in report.issues]
+    return "\n".join([*lines, *_summary_lines(report)]) + "\n"
+
+
+def escape_github_data(text: str) -> str:
+    """Escape an annotation message as the GitHub Actions toolkit does.
+
+    >>> escape_github_data("100% done\\nnext")
+    '100%25 done%0Anext'
+    """
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_github_property(text: str) -> str:
+    """Escape an annotation property (file, title): also ``:`` and ``,``.
+
+    >>> escape_github_property("a,b:c")
+    'a%2Cb%3Ac'
+    """
+    return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: CheckReport) -> str:
+    """``::error file=…,line=…,title=transpub <check>::message`` per problem, then the summary."""
+    lines = []
+    for issue in report.issues:
+        kind = "error" if issue.severity == "error" else "warning"
+        props = [f"file={escape_github_property(issue.path)}"]
+        if issue.line:
+            props.append(f"line={issue.line}")
+        props.append(f"title={escape_github_property('transpub ' + issue.check)}")
+        lines.append(f"::{kind} {','.join(props)}::{escape_github_data(issue.message)}")
+    return "\n".join([*lines, *_summary_lines(report)]) + "\n"
+
+
+def _issue_json(issue: Issue) -> dict[str, Any]:
+    return {"path": issue.path, "line": issue.line, "check": issue.check, "severity": issue.severity,
+            "locale": issue.locale, "message": issue.message, "msgid": issue.msgid}
+
+
+def _catalog_json(result: CatalogResult) -> dict[str, Any]:
+    stats = result.stats
+    return {
+        "path": result.path, "article": result.slug, "readable": stats is not None,
+        "translated": stats.translated if stats else 0, "fuzzy": stats.fuzzy if stats else 0,
+        "untranslated": stats.untranslated if stats else 0, "total": stats.total if stats else 0,
+        "words": stats.total_words if stats else 0, "percent": round(result.percent, 2),
+        "problems": sum(1 for i in result.issues if i.severity == "error"),
+        "warnings": sum(1 for i in result.issues if i.severity != "error"),
+    }
+
+
+def report_as_dict(report: CheckReport) -> dict[str, Any]:
+    """The report as the JSON document described by ``check-report.schema.json``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "project": report.project,
+        "ok": report.ok,
+        "problems": report.problems,
+        "warnings": report.warnings,
+        "checks": list(CHECK_IDS),
+        "locales": [{
+            "locale": s.locale, "min_translated": s.min_translated, "allow_fuzzy": s.allow_fuzzy,
+            "translated": s.translated, "fuzzy": s.fuzzy, "untranslated": s.untranslated,
+            "total": s.total, "words": s.words, "percent": round(s.percent, 2),
+            "problems": s.problems, "warnings": s.warnings,
+            "catalogs": [_catalog_json(c) for c in s.catalogs],
+        } for s in report.locales],
+        "issues": [_issue_json(issue) for issue in report.issues],
+    }
+
+
+def format_json(report: CheckReport) -> str:
+    """The report as indented JSON (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(report_as_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]) -> tuple[int, int]:
+    case = ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(name), file=_xml_text(name),
+                         time="0")
+    failures = [i for i in issues if i.severity == "error"]
+    for issue in failures:
+        failure = ET.SubElement(case, "failure", type=issue.check, message=_xml_text(issue.message))
+        failure.text = _xml_text(format_issue(issue))
+    warnings = [i for i in issues if i.severity != "error"]
+    if warnings:
+        ET.SubElement(case, "system-out").text = _xml_text("\n".join(map(format_issue, warnings)))
+    return 1, len(failures)
+
+
+def format_junit(report: CheckReport) -> str:
+    """JUnit XML: a testsuite per locale, a testcase per catalog, a ``<failure>`` per problem."""
+    root = ET.Element("testsuites", name=f"transpub check: {_xml_text(report.project)}")
+    suites: list[tuple[str, list[tuple[str, list[Issue]]]]] = []
+    if report.project_issues:
+        by_path: dict[str, list[Issue]] = {}
+        for issue in report.project_issues:
+            by_path.setdefault(issue.path, []).append(issue)
+        suites.append(("project", list(by_path.items())))
+    for summary in report.locales:
+        suites.append((summary.locale, [(c.path, c.issues) for c in summary.catalogs]))
+    total_tests = total_failures = 0
+    for name, cases in suites:
+        suite = ET.SubElement(root, "testsuite", name=f"transpub.{name}")
+        tests = failures = 0
+        for path, issues in cases:
+            count, failed = _testcase(suite, f"transpub.{name}", path, issues)
+            tests += count
+            failures += failed
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github, "junit": format_junit}
+
+
+def format_check_report(report: CheckReport, fmt: str = "text") -> str:
+    """The report in ``fmt`` (``text``, ``json``, ``github`` or ``junit``), ending with a newline."""
+    try:
+        formatter = FORMATTERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r} (known: {' '.join(FORMATTERS)})") from None
+    return formatter(report)

@@ -1,0 +1,63 @@
+"""The ``markup`` check: raw HTML typed into a translation would be shown as text.
+
+Inline elements reach translators as placeholders (``<1>…</1>``); compile escapes everything
+else. So ``<b>``, ``</a>``, ``<br>`` or ``&nbsp;`` in a msgstr, when the source does not
+have them as text, would appear literally on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from transpub.inline import PLACEHOLDER_RE
+
+RAW_MARKUP_RE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # a tag, with or without attributes
+    r"|<!--.*?-->"  # a comment
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity
+)
+
+
+def find_raw_markup(text: str) -> list[str]:
+    """Tags, comments and entities in ``text`` that are not placeholders.
+
+    >>> find_raw_markup("Lies <1>den Bericht</1> <b>jetzt</b>&nbsp;!")
+    ['<b>', '</b>', '&nbsp;']
+    >>> find_raw_markup("a < b and c > d, AT&T")
+    []
+    """
+    return [m.group(0) for m in RAW_MARKUP_RE.finditer(PLACEHOLDER_RE.sub(" ", text))]
+
+
+def markup_problem(source: str, translation: str) -> str | None:
+    """Why ``translation`` holds markup that would show as text, or None.
+
+    Markup the source itself has as text (an article about HTML) is allowed as often as
+    the source has it.
+
+    >>> markup_problem("Read <1>the report</1>.", "Lies <b>den Bericht</b>.")
+    'raw markup <b>, </b> would be shown as text; use the placeholders of the source (<1>…</1>)'
+    >>> markup_problem("Type &lt;b&gt; or <b>", "Tippe <b>") is None
+    True
+    """
+    allowed = Counter(find_raw_markup(source))
+    extra: list[str] = []
+    for item in find_raw_markup(translation):
+        if allowed[item] > 0:
+            allowed[item] -= 1
+        else:
+            extra.append(item)
+    if not extra:
+        return None
+    shown = ", ".join(dict.fromkeys(extra))
+    tokens = sorted({m.group(2) for m in PLACEHOLDER_RE.finditer(source)}, key=int)
+    if tokens:
+        hint = "use the placeholders of the source (" + " ".join(_token(source, n) for n in tokens) + ")"
+    else:
+        hint = "write plain text"
+    return f"raw markup {shown} would be shown as text; {hint}"
+
+
+def _token(source: str, number: str) -> str:
+    return f"<{number}/>" if f"<{number}/>" in source else f"<{number}>…</{number}>"

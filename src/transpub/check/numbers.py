@@ -1,0 +1,247 @@
+"""The ``numbers`` check: a translation must carry the same numbers as its source.
+
+Numbers are read the way each language writes them (Babel's decimal and group symbols:
+``31.36`` in English is ``31,36`` in German and ``20 000`` in French), digits of other
+scripts (Arabic-Indic ``٣١``, full-width ``３１``) count as digits, and a number followed by a
+scale word is also known by its absolute value, so ``RMB31.36 billion`` matches
+``313.6亿元`` and ``1.14 million`` matches ``114万``. Month names next to a number count as
+the month's number, so ``January 4, 2018`` matches ``2018年1月4日``. Words such as
+``sixteen`` are not numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
+
+from transpub.inline import strip_placeholders
+
+_SPACES = "\u0020\u00a0\u202f\u2009"
+_ENTITY = re.compile(r"&#?\w+;")
+
+#: Scale words by language (lower case); a number followed by one (or two: "mil millones",
+#: "万亿") is also known by its absolute value. English "billion" is 10^9; German, French and
+#: Spanish "Billion/billion/billón" are 10^12.
+SCALE_WORDS: dict[str, dict[str, int]] = {
+    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "bn": 9,
+           "trillion": 12, "trillions": 12},
+    "de": {"tausend": 3, "mio.": 6, "mio": 6, "million": 6, "millionen": 6, "mrd.": 9, "mrd": 9,
+           "milliarde": 9, "milliarden": 9, "billion": 12, "billionen": 12},
+    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9, "md": 9,
+           "billion": 12, "billions": 12},
+    "es": {"mil": 3, "millón": 6, "millones": 6, "billón": 12, "billones": 12},
+    "pt": {"mil": 3, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9},
+    "it": {"mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9},
+    "sv": {"tusen": 3, "miljon": 6, "miljoner": 6, "mn": 6, "miljard": 9, "miljarder": 9, "mdr": 9},
+    "ru": {"тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "миллион": 6, "миллиона": 6,
+           "миллионов": 6, "млрд": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9},
+    "ar": {"ألف": 3, "آلاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9},
+    "zh": {"千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8},
+    "ja": {"千": 3, "万": 4, "萬": 4, "億": 8, "兆": 12},
+    "ko": {"천": 3, "만": 4, "억": 8, "조": 12},
+}
+_CJK = {"zh", "ja", "ko"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number found in a text: as written, its value, and its value times any scale word."""
+
+    text: str
+    value: Decimal
+    absolute: Decimal
+
+
+def language_of(locale: str) -> str:
+    """The language part of a gettext locale name.
+
+    >>> language_of("zh_CN"), language_of("sr@latin")
+    ('zh', 'sr')
+    """
+    return re.split(r"[_@-]", locale, maxsplit=1)[0].lower()
+
+
+def to_ascii_digits(text: str) -> str:
+    """Every decimal digit (Arabic-Indic, full-width, Devanagari...) as its ASCII digit.
+
+    >>> to_ascii_digits("٣١٫٣٦ and ３１")
+    '31٫36 and 31'
+    """
+    return "".join(str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None
+                   else ch for ch in text)
+
+
+def _babel_locale(locale: str) -> Locale:
+    try:
+        return Locale.parse(locale.split("@")[0])
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+@lru_cache(maxsize=64)
+def _patterns(locale: str) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
+    babel_locale = _babel_locale(locale)
+    decimal = get_decimal_symbol(babel_locale)
+    group = get_group_symbol(babel_locale)
+    groups = {group}
+    if group in _SPACES:
+        groups |= set(_SPACES)
+    if group == "’":
+        groups.add("'")
+    group_class = "[" + "".join(re.escape(g) for g in sorted(groups)) + "]"
+    dec = re.escape(decimal)
+    number = re.compile(
+        rf"(?<![\d{dec}])(?:\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
+    )
+    language = language_of(locale)
+    scales = SCALE_WORDS.get(language, {})
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            names = get_month_names(width, context, locale=babel_locale)
+            for index, name in names.items():
+                name = name.rstrip(".").lower()
+                if name and not any(ch.isdigit() for ch in name) and len(name) >= 2:
+                    months.setdefault(name, index)
+    return number, decimal, group, scales, months
+
+
+def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
+    """The power of ten named by the scale words at the start of ``rest`` (0 when none)."""
+    power = 0
+    position = 0
+    while True:
+        if not cjk:
+            match = re.match(r"[ \u00a0\u202f]?([^\W\d]+\.?)", rest[position:])
+            word = match.group(1).lower() if match else ""
+            if word not in scales and word.rstrip(".") in scales:
+                word = word.rstrip(".")
+            if not match or word not in scales:
+                return power
+        else:
+            match = re.match(r"\s?(\S)", rest[position:])
+            word = match.group(1) if match else ""
+            if word not in scales:
+                return power
+        power += scales[word]
+        position += match.end()
+
+
+def find_numbers(text: str, locale: str) -> list[Number]:
+    """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
+
+    >>> [str(n.value) for n in find_numbers("16 projects, RMB31.36 billion, 2018", "en")]
+    ['16', '31.36', '2018']
+    >>> [str(n.value) for n in find_numbers("20\u202f000 personnes, 31,36", "fr")]
+    ['20000', '31.36']
+    >>> [int(n.absolute) for n in find_numbers("313.6亿元", "zh_CN")]
+    [31360000000]
+    >>> [str(n.value) for n in find_numbers("sixteen projects", "en")]
+    []
+    """
+    text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
+    pattern, decimal, group, scales, months = _patterns(locale)
+    text = text.replace("٫", decimal).replace("٬", group)
+    cjk = language_of(locale) in _CJK
+    babel_locale = _babel_locale(locale)
+    found: list[Number] = []
+    for match in pattern.finditer(text):
+        raw = match.group(0)
+        canonical = re.sub(r"\D", lambda m: decimal if m.group(0) == decimal else group, raw)
+        try:
+            value = parse_decimal(canonical, babel_locale)
+        except (NumberFormatError, InvalidOperation):
+            continue
+        power = _scale_after(text[match.end():], scales, cjk)
+        found.append(Number(raw, value, value.scaleb(power) if power else value))
+    found.extend(_month_numbers(text, months))
+    return found
+
+
+def _month_numbers(text: str, months: dict[str, int]) -> list[Number]:
+    """Month names written next to a number (a date), as the month's number."""
+    if not months:
+        return []
+    names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)({names})\.?(?=[ \u00a0,]*\d)|(?<=\d)[ \u00a0.,]*({names})(?!\w)",
+                         re.IGNORECASE)
+    numbers = []
+    for match in pattern.finditer(text):
+        name = (match.group(1) or match.group(2)).lower()
+        value = Decimal(months[name])
+        numbers.append(Number(name, value, value))
+    return numbers
+
+
+def compare_numbers(source: list[Number], translation: list[Number]) -> tuple[list[Number], list[Number]]:
+    """The source numbers the translation lacks, and the translation's numbers the source lacks.
+
+    Numbers pair up by value first, then by absolute value (``31.36 billion`` = ``313.6亿``).
+    """
+    missing = list(source)
+    extra: list[Number] = []
+    for attribute in ("value", "absolute"):
+        left: list[Number] = []
+        pool = Counter(getattr(n, attribute) for n in missing)
+        for number in (translation if attribute == "value" else extra):
+            key = getattr(number, attribute)
+            if pool[key] > 0:
+                pool[key] -= 1
+            else:
+                left.append(number)
+        kept: list[Number] = []
+        for number in missing:
+            key = getattr(number, attribute)
+            if pool[key] > 0:
+                pool[key] -= 1
+                kept.append(number)
+        missing, extra = kept, left
+    return missing, extra
+
+
+def numbers_problem(source: str, translation: str, source_locale: str, locale: str) -> str | None:
+    """Why ``translation`` does not carry ``source``'s numbers, or None when it does.
+
+    >>> numbers_problem("16 projects worth 31.36 billion", "16 Projekte im Wert von 31,36 Mrd.", "en", "de")
+    >>> numbers_problem("16 projects", "61 Projekte", "en", "de")
+    '16 is missing; 61 is not in the source'
+    >>> numbers_problem("RMB31.36 billion on January 4, 2018", "2018年1月4日，313.6亿元", "en", "zh_CN")
+    """
+    missing, extra = compare_numbers(find_numbers(source, source_locale), find_numbers(translation, locale))
+    parts = []
+    if missing:
+        names = ", ".join(n.text for n in missing)
+        parts.append(f"{names} {'is' if len(missing) == 1 else 'are'} missing")
+    if extra:
+        names = ", ".join(n.text for n in extra)
+        parts.append(f"{names} {'is' if len(extra) == 1 else 'are'} not in the source")
+    if not parts:
+        return None
+    message = "; ".join(parts)
+    hint = _format_hint(missing, translation, locale)
+    return f"{message} ({hint})" if hint else message
+
+
+def _format_hint(missing: list[Number], translation: str, locale: str) -> str | None:
+    """A hint when a number was typed as the source writes it instead of as ``locale`` does.
+
+    >>> _format_hint(find_numbers("31.36", "en"), "31.36 Mrd.", "de")
+    'write 31.36 as 31,36 in de'
+    """
+    for number in missing:
+        if number.text in translation and any(not ch.isdigit() for ch in number.text):
+            try:
+                local = format_decimal(number.value, locale=_babel_locale(locale), group_separator=True)
+            except (ValueError, TypeError):
+                return None
+            if local != number.text:
+                return f"write {number.text} as {local} in {locale}"
+    return None

@@ -1,0 +1,113 @@
+"""What ``transpub check`` found: issues, and per-catalog and per-locale coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from transpub.catalog import CatalogStats
+from transpub.model import Issue
+
+
+@dataclass
+class CatalogResult:
+    """One article's catalog in one locale: its coverage and the issues found in it."""
+
+    locale: str
+    slug: str
+    path: str
+    stats: CatalogStats | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        """Share of units translated (100 for an empty or unreadable catalog)."""
+        if self.stats is None or self.stats.total == 0:
+            return 100.0
+        return 100.0 * self.stats.translated / self.stats.total
+
+
+@dataclass
+class LocaleSummary:
+    """Totals of one locale over all its catalogs, and the policy it was checked against."""
+
+    locale: str
+    min_translated: float
+    allow_fuzzy: bool
+    catalogs: list[CatalogResult] = field(default_factory=list)
+
+    def _sum(self, name: str) -> int:
+        return sum(getattr(c.stats, name) for c in self.catalogs if c.stats is not None)
+
+    @property
+    def translated(self) -> int:
+        """Translated (reviewed) units."""
+        return self._sum("translated")
+
+    @property
+    def fuzzy(self) -> int:
+        """Fuzzy (unreviewed) units."""
+        return self._sum("fuzzy")
+
+    @property
+    def untranslated(self) -> int:
+        """Units with no translation."""
+        return self._sum("untranslated")
+
+    @property
+    def total(self) -> int:
+        """Units in the locale's catalogs."""
+        return self._sum("total")
+
+    @property
+    def words(self) -> int:
+        """Source words in the locale's catalogs."""
+        return self._sum("total_words")
+
+    @property
+    def percent(self) -> float:
+        """Share of units translated."""
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue in this locale's catalogs."""
+        return [issue for c in self.catalogs for issue in c.issues]
+
+    @property
+    def problems(self) -> int:
+        """Issues that fail the check."""
+        return sum(1 for issue in self.issues if issue.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Issues reported but not failing."""
+        return sum(1 for issue in self.issues if issue.severity != "error")
+
+
+@dataclass
+class CheckReport:
+    """The result of :func:`~transpub.check.check_project`."""
+
+    project: str
+    locales: list[LocaleSummary] = field(default_factory=list)
+    project_issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue: project-wide ones (glossary file, unreadable article) first."""
+        return [*self.project_issues, *(issue for summary in self.locales for issue in summary.issues)]
+
+    @property
+    def problems(self) -> int:
+        """Issues that fail the check."""
+        return sum(1 for issue in self.issues if issue.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Issues reported without failing."""
+        return sum(1 for issue in self.issues if issue.severity != "error")
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing fails: the CLI exits 0."""
+        return self.problems == 0

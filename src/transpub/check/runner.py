@@ -1,0 +1,180 @@
+"""``check_project``: run every check over every article's catalog in each locale. Writes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import polib
+
+from transpub import catalog
+from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
+from transpub.check.markup import markup_problem
+from transpub.check.numbers import numbers_problem
+from transpub.check.outdated import find_staleness
+from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
+from transpub.errors import ArticleError, CatalogError, GlossaryError
+from transpub.extract import load_article, load_project_glossary
+from transpub.glossary import Glossary
+from transpub.inline import placeholder_problem, strip_placeholders
+from transpub.model import Issue
+from transpub.project import Project, slug_of
+
+EXTRACT_HINT = "run `transpub extract`"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis, for messages.
+
+    >>> shorten("The signing ceremony of Changchun Jingyue Lake Vasaloppet", 24)
+    'The signing ceremony of…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def check_project(project: Project, locales: list[str], options: CheckOptions | None = None) -> CheckReport:
+    """Check every article's catalog in ``locales``; ``report.ok`` is False when something fails.
+
+    Problems in files are reported as issues, never raised; only an invalid ``[check]``
+    configuration raises ConfigError.
+    """
+    policies = resolve_policies(project, locales, options or CheckOptions())
+    report = CheckReport(project=project.name)
+    glossary: Glossary | None = None
+    try:
+        glossary = load_project_glossary(project)
+    except GlossaryError as exc:
+        report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
+    templates: dict[str, polib.POFile | None] = {}
+    articles = project.article_paths()
+    for path in articles:
+        try:
+            document = load_article(project, path)
+        except ArticleError as exc:
+            report.project_issues.append(_file_issue(project, exc, "syntax", fallback=path))
+            templates[slug_of(path)] = None
+            continue
+        units = document.units(project.relative(path))
+        templates[slug_of(path)] = catalog.build_template(units, project_name=project.name)
+    for locale in locales:
+        policy = policies[locale]
+        summary = LocaleSummary(locale, policy.min_translated, policy.allow_fuzzy)
+        for path in articles:
+            slug = slug_of(path)
+            summary.catalogs.append(check_catalog(project, policy, path, templates[slug], glossary))
+        report.locales.append(summary)
+    return report
+
+
+def _file_issue(project: Project, exc: CatalogError | ArticleError | GlossaryError, check: str,
+                locale: str | None = None, fallback: Path | None = None) -> Issue:
+    where = exc.path if exc.path is not None else fallback
+    shown = project.relative(Path(where)) if where is not None else project.name
+    return Issue(shown, exc.line, check, exc.message, locale=locale)
+
+
+def _notes_for(glossary: Glossary | None, locale: str) -> Callable[[str], Sequence[str]] | None:
+    if glossary is None:
+        return None
+    return lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale)
+
+
+def check_catalog(project: Project, policy: LocalePolicy, article: Path, template: polib.POFile | None,
+                  glossary: Glossary | None) -> CatalogResult:
+    """Every check on one article's catalog in ``policy.locale``."""
+    locale = policy.locale
+    po_path = project.catalog_path(locale, slug_of(article))
+    result = CatalogResult(locale, slug_of(article), project.relative(po_path))
+
+    def add(check: str, line: int | None, message: str, msgid: str | None = None) -> None:
+        result.issues.append(Issue(result.path, line, check, message, locale=locale,
+                                   severity=policy.severity(check), msgid=msgid))
+
+    if not po_path.exists():
+        if policy.runs("outdated"):
+            add("outdated", None, f"no catalog for {project.relative(article)}; {EXTRACT_HINT}")
+        return result
+    try:
+        po = catalog.read_catalog(po_path)
+    except CatalogError as exc:
+        result.issues.append(_file_issue(project, exc, "syntax", locale, po_path))
+        return result
+    result.stats = catalog.catalog_stats(po)
+    if policy.runs("outdated") and template is not None:
+        staleness = find_staleness(po, template, fuzzy_threshold=project.fuzzy_threshold,
+                                   notes_for=_notes_for(glossary, locale))
+        if staleness.stale:
+            add("outdated", staleness.line,
+                f"out of date with {project.relative(article)} ({staleness.describe()}); {EXTRACT_HINT}")
+    for entry in po:
+        if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
+            continue
+        for check, message in check_entry(entry, policy, glossary, project.source_locale):
+            add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
+    if policy.runs("threshold") and policy.min_translated < 100 and result.stats.total:
+        # at 100% every untranslated or fuzzy entry is already a problem of its own
+        done = result.stats.translated + (result.stats.fuzzy if policy.allow_fuzzy else 0)
+        percent = 100.0 * done / result.stats.total
+        if percent + 1e-9 < policy.min_translated:
+            what = "translated or fuzzy" if policy.allow_fuzzy else "translated"
+            add("threshold", None, f"{format_percent(percent)} {what} ({done} of {result.stats.total} units), "
+                f"below the minimum of {policy.min_translated:g}% for {locale}")
+    return result
+
+
+def format_percent(percent: float) -> str:
+    """A percentage rounded down to one decimal, so 99.96% never shows as 100%.
+
+    >>> format_percent(99.96), format_percent(100.0), format_percent(80)
+    ('99.9%', '100%', '80%')
+    """
+    floored = int(percent * 10 + 1e-9) / 10
+    return f"{floored:g}%"
+
+
+def check_entry(entry: polib.POEntry, policy: LocalePolicy, glossary: Glossary | None,
+                source_locale: str) -> list[tuple[str, str]]:
+    """``(check, message)`` for each problem of one entry, after the entry's silencing flags."""
+    silenced = silenced_checks(entry.flags, entry.tcomment)
+
+    def wanted(check: str) -> bool:
+        return policy.runs(check) and check not in silenced
+
+    state = catalog.entry_state(entry)
+    found: list[tuple[str, str]] = []
+    if state == "untranslated":
+        if wanted("untranslated"):
+            found.append(("untranslated", "not translated"))
+        return found
+    if state == "fuzzy":
+        if wanted("fuzzy"):
+            found.append(("fuzzy", "unreviewed (fuzzy) translation; review it and clear the fuzzy flag"))
+        if not policy.allow_fuzzy:
+            return found
+    for source, translation in _pairs(entry):
+        if wanted("placeholders"):
+            problem = placeholder_problem(source, translation)
+            if problem:
+                found.append(("placeholders", problem))
+        if wanted("markup"):
+            problem = markup_problem(source, translation)
+            if problem:
+                found.append(("markup", problem))
+        if wanted("glossary") and glossary is not None:
+            found.extend(("glossary", v.message) for v in glossary.check(source, translation, source_locale,
+                                                                         policy.locale))
+        if wanted("numbers") and not entry.msgid_plural:
+            problem = numbers_problem(source, translation, source_locale, policy.locale)
+            if problem:
+                found.append(("numbers", problem))
+    return found
+
+
+def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """(source, translation) pairs: msgstr[0] goes with msgid, the other forms with msgid_plural."""
+    if not entry.msgid_plural:
+        return [(entry.msgid, entry.msgstr)]
+    forms = {int(k): v for k, v in (entry.msgstr_plural or {}).items()}
+    return [(entry.msgid if index == 0 else entry.msgid_plural, text)
+            for index, text in sorted(forms.items()) if text]
