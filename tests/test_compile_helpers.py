@@ -112,11 +112,14 @@ def set_translations(root: Path, locale: str, entries: dict[str, str]) -> None:
 
 
 def line_of(root: Path, locale: str, msgid: str) -> int:
-    """The line of ``msgid "…"`` for ``msgid`` in the locale's catalog."""
+    """The first line (comments included) of the entry for ``msgid`` in the locale's catalog."""
     wanted = 'msgid "' + msgid.replace('"', '\\"') + '"'
+    start = 1
     for number, line in enumerate(po_path(root, locale).read_text(encoding="utf-8").splitlines(), 1):
-        if line == wanted:
-            return number
+        if not line.strip():
+            start = number + 1
+        elif line == wanted:
+            return start
     raise AssertionError(f"{msgid!r} not in {po_path(root, locale)}")
 
 

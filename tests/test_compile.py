@@ -1,0 +1,296 @@
+"""transpub compile: the published pages readers see, through the library and the CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from babel import Locale
+
+from test_compile_helpers import (
+    ALT, LINK_TITLE, OPENED, READ, SKIERS, TITLE, TRANSLATIONS, compile_lib, line_of, make_project, page,
+    run_cli, set_translations,
+)
+
+GOLDEN = Path(__file__).parent / "data" / "compile"
+REGENERATE = os.environ.get("TRANSPUB_REGENERATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "news")
+
+
+def hreflangs(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def links_in(html: str) -> list[str]:
+    """The href of every element a browser would see."""
+    found: list[str] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend(value or "" for name, value in attrs if name == "href")
+
+    Collector().feed(html)
+    return found
+
+
+def switcher(html: str) -> str:
+    return re.search(r'<nav class="transpub-languages".*?</nav>', html, re.S).group(0)  # type: ignore[union-attr]
+
+
+# --- golden pages ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["de/skiing.html", "ar/skiing.html", "zh_CN/skiing.html", "en/skiing.html",
+                                  "_review/ar/skiing.html", "index.html", "de/index.html"])
+def test_published_pages_match_the_golden_files(project: Path, name: str) -> None:
+    compile_lib(project, review=True)
+    written = (project / "site" / name).read_text(encoding="utf-8")
+    golden = GOLDEN / "tiny" / name
+    if REGENERATE:  # TRANSPUB_REGENERATE_GOLDEN=1 pytest tests/test_compile.py, then review the diff
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(written, encoding="utf-8")
+    assert written == golden.read_text(encoding="utf-8")
+
+
+# --- language, direction, alternates, switcher, dates -----------------------------------------------
+
+def test_page_declares_its_language_and_direction(project: Path) -> None:
+    compile_lib(project)
+    assert '<html lang="zh-Hans-CN" dir="ltr">' in page(project, "zh_CN")
+    assert '<html lang="de" dir="ltr">' in page(project, "de")
+    assert '<html lang="ar" dir="rtl">' in page(project, "ar")
+    for locale in ("zh_CN", "de", "ar", "en"):
+        tag = re.search(r'<html lang="([^"]+)"', page(project, locale)).group(1)  # type: ignore[union-attr]
+        assert Locale.parse(tag, sep="-")  # a well-formed tag Babel knows
+
+
+def test_alternate_links_name_every_published_language_and_x_default(project: Path) -> None:
+    compile_lib(project)
+    links = hreflangs(page(project, "de"))
+    assert links == {
+        "en": "../en/skiing.html", "de": "../de/skiing.html", "zh-Hans-CN": "../zh_CN/skiing.html",
+        "ar": "../ar/skiing.html", "x-default": "../en/skiing.html",
+    }  # es (fuzzy only) and fr (untranslated) are not published
+    assert hreflangs(page(project, "ar")) == links
+
+
+def test_switcher_names_each_language_in_itself_and_links_only_published_pages(project: Path) -> None:
+    compile_lib(project)
+    nav = switcher(page(project, "de"))
+    for name in ("English", "中文", "العربية"):
+        assert name in nav
+    assert '<span lang="de" aria-current="page">Deutsch</span>' in nav
+    assert "Español" not in nav and "Français" not in nav
+    assert set(re.findall(r'href="([^"]+)"', nav)) == {"../en/skiing.html", "../zh_CN/skiing.html", "../ar/skiing.html"}
+    compile_lib(project, include_fuzzy=True)
+    assert '<a href="../es/skiing.html" hreflang="es" lang="es">Español</a>' in switcher(page(project, "de"))
+
+
+def test_dates_are_written_the_way_each_language_writes_them(project: Path) -> None:
+    compile_lib(project)
+    assert '<time datetime="2018-01-04">2018年1月4日</time>' in page(project, "zh_CN")
+    assert '<time datetime="2018-01-04">4. Januar 2018</time>' in page(project, "de")
+    assert '<time datetime="2018-01-04">January 4, 2018</time>' in page(project, "en")
+
+
+def test_source_locale_page_keeps_the_article_byte_for_byte_apart_from_added_markup(project: Path) -> None:
+    compile_lib(project)
+    source = (project / "articles" / "skiing.html").read_text(encoding="utf-8")
+    published = page(project, "en")
+    stripped = re.sub(r'<link rel="alternate"[^>]*>|<nav class="transpub-languages".*?</nav>', "", published,
+                      flags=re.S).replace(' dir="ltr"', "", 1)
+    assert stripped == source
+
+
+# --- untranslated and fuzzy -----------------------------------------------------------------------
+
+def test_untranslated_sentence_keeps_the_source_marked_english(project: Path) -> None:
+    compile_lib(project)
+    assert '<span lang="en" dir="ltr">Over 300 skiers took part.</span>' in page(project, "ar")
+    entries = dict(TRANSLATIONS["de"])
+    set_translations(project, "de", {SKIERS: ""})
+    compile_lib(project)
+    assert '<span lang="en">Over 300 skiers took part.</span>' in page(project, "de")
+    assert entries[SKIERS] not in page(project, "de")
+
+
+def test_title_and_attribute_units_are_never_wrapped_in_spans(project: Path) -> None:
+    set_translations(project, "de", {TITLE: "", ALT: "", LINK_TITLE: ""})
+    compile_lib(project, threshold=0)
+    html = page(project, "de")
+    assert "<title>Skiing Festival Opens</title>" in html
+    assert '<h1><span lang="en">Skiing Festival Opens</span></h1>' in html
+    assert 'alt="A skier on the lake"' in html
+    assert 'title="The full report"' in html
+
+
+def test_fuzzy_entries_are_left_out_unless_asked_for_with_a_notice(project: Path) -> None:
+    set_translations(project, "de", {SKIERS: "~Mehr als 300 Skifahrer machten mit."})
+    compile_lib(project)
+    html = page(project, "de")
+    assert "Mehr als 300" not in html and "transpub-notice" not in html
+    assert '<span lang="en">Over 300 skiers took part.</span>' in html
+    assert not (project / "site" / "es" / "skiing.html").exists()
+
+    compile_lib(project, include_fuzzy=True)
+    html = page(project, "de")
+    assert "Mehr als 300 Skifahrer machten mit." in html
+    assert '<p class="transpub-notice" role="note" lang="de">' in html
+    assert "maschinell übersetzt" in html
+    assert "El festival abrió el jueves." in page(project, "es")
+    assert "transpub-notice" not in page(project, "zh_CN")  # fully reviewed: no notice
+
+
+def test_cli_prints_why_a_fuzzy_only_page_is_not_published(project: Path) -> None:
+    result = run_cli(project, "compile")
+    assert result.exit_code == 0
+    assert "es/skiing: not published: 0% translated, below the 80% needed to publish" in result.stdout
+    assert "--include-fuzzy" in result.stdout
+    assert "fr/skiing: not published" in result.stdout
+    assert "ar/skiing.html: 86% translated" in result.stdout
+
+
+# --- publish threshold ----------------------------------------------------------------------------
+
+def test_page_below_the_threshold_option_is_not_written_nor_linked(project: Path) -> None:
+    result = run_cli(project, "compile", "--threshold", "90")
+    assert "ar/skiing: not published: 86% translated, below the 90% needed to publish" in result.stdout
+    assert not (project / "site" / "ar" / "skiing.html").exists()
+    assert "../ar/skiing.html" not in page(project, "de")
+    assert "ar" not in hreflangs(page(project, "de"))
+
+
+def test_locale_publish_threshold_in_the_config_holds_back_that_locale_only(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config_extra="\n[locale.ar]\npublish_threshold = 95\n")
+    result = run_cli(root, "compile")
+    assert "ar/skiing: not published: 86% translated, below the 95% needed" in result.stdout
+    assert (root / "site" / "de" / "skiing.html").exists()
+    result = run_cli(root, "compile", "--threshold", "50")  # the option wins
+    assert (root / "site" / "ar" / "skiing.html").exists()
+
+
+def test_page_that_falls_below_the_threshold_is_removed_from_the_site(project: Path) -> None:
+    compile_lib(project, review=True)
+    assert (project / "site" / "ar" / "skiing.html").exists()
+    compile_lib(project, review=True, threshold=90)
+    assert not (project / "site" / "ar" / "skiing.html").exists()
+    assert not (project / "site" / "_review" / "ar" / "skiing.html").exists()
+    assert "ar/skiing.html" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+# --- safety ---------------------------------------------------------------------------------------
+
+def test_markup_in_a_translation_comes_out_as_text(project: Path) -> None:
+    set_translations(project, "de", {
+        OPENED: "<script>alert(1)</script> Das Festival.",
+        SKIERS: '<img src=x onerror="alert(2)"> Skifahrer.',
+        LINK_TITLE: '" onmouseover="alert(3)',
+        ALT: "javascript:alert(4)",
+    })
+    compile_lib(project)
+    html = page(project, "de")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Das Festival." in html
+    assert '&lt;img src=x onerror="alert(2)"&gt; Skifahrer.' in html
+    assert 'title="&quot; onmouseover=&quot;alert(3)"' in html
+    assert 'alt="javascript:alert(4)"' in html
+    assert "<script" not in html and "<img src=x" not in html
+    assert "onmouseover=\"alert" not in html
+
+
+def test_links_and_urls_always_come_from_the_source(project: Path) -> None:
+    set_translations(project, "de", {READ: 'Lesen Sie <a href="javascript:alert(1)">hier</a> <1>den <2>Bericht</2></1>.'})
+    compile_lib(project)
+    html = page(project, "de")
+    assert links_in(html.split("</nav>", 1)[1]) == ["https://example.com/report"]
+    assert '&lt;a href="javascript:alert(1)"&gt;hier&lt;/a&gt;' in html
+    pot = (project / "locales" / "templates" / "skiing.pot").read_text(encoding="utf-8")
+    assert "example.com" not in pot and "skier.png" not in pot  # URLs are never offered for translation
+
+
+@pytest.mark.parametrize("broken, problem", [
+    ("Lesen Sie <1>den <2>vollen</2> Bericht hier.", "not properly nested or closed"),
+    ("Lesen Sie <1>den <2>vollen</2> Bericht</1> hier.<3/>", "not in the source"),
+    ("Lesen Sie <2>den <1>vollen</1> Bericht</2> hier.", "nested"),
+])
+def test_placeholder_mismatch_falls_back_to_the_source_with_a_warning(project: Path, broken: str, problem: str) -> None:
+    set_translations(project, "de", {READ: broken})
+    result = run_cli(project, "compile")
+    line = line_of(project, "de", READ)
+    warnings = [w for w in result.stderr.splitlines() if "locales/de/LC_MESSAGES/skiing.po" in w]
+    assert len(warnings) == 1
+    assert f"locales/de/LC_MESSAGES/skiing.po:{line}" in warnings[0]
+    assert problem in warnings[0]
+    html = page(project, "de")
+    assert ('<span lang="en">Read <a href="https://example.com/report" title="Der vollständige Bericht">'
+            "the <em>full</em> report</a> here.</span>") in html
+    assert "Lesen Sie" not in html
+    assert "Das Festival wurde am Donnerstag eröffnet." in html  # the rest of the page is translated
+
+
+# --- determinism, MO files, indexes, review copies ------------------------------------------------
+
+def test_compiling_twice_gives_the_same_bytes_and_leaves_files_untouched(project: Path) -> None:
+    compile_lib(project, review=True)
+    site = project / "site"
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    first = {p: p.read_bytes() for p in files}
+    for path in files:
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    result = run_cli(project, "compile", "--review")
+    assert "(unchanged)" in result.stdout
+    assert sorted(p for p in site.rglob("*") if p.is_file()) == files
+    for path in files:
+        assert path.read_bytes() == first[path], path
+        assert path.stat().st_mtime_ns == 1_000_000_000, path
+
+
+def test_mo_files_read_back_with_msgunfmt(project: Path) -> None:
+    if shutil.which("msgunfmt") is None:
+        pytest.skip("gettext's msgunfmt is not installed")
+    result = run_cli(project, "compile", "--mo")
+    assert result.exit_code == 0
+    mo = project / "locales" / "de" / "LC_MESSAGES" / "skiing.mo"
+    text = subprocess.run(["msgunfmt", str(mo)], capture_output=True, text=True, check=True).stdout
+    assert 'msgid "Over 300 skiers took part."\nmsgstr "Über 300 Skifahrer nahmen teil."' in text
+    assert 'msgstr "Skifestival eröffnet"' in text
+
+
+def test_index_pages_list_articles_with_translated_titles(project: Path) -> None:
+    compile_lib(project, review=True)
+    site = project / "site"
+    assert '<a href="skiing.html">Skifestival eröffnet</a>' in (site / "de" / "index.html").read_text("utf-8")
+    assert '<a href="skiing.html">滑雪节开幕</a>' in (site / "zh_CN" / "index.html").read_text("utf-8")
+    root = (site / "index.html").read_text("utf-8")
+    assert '<a href="de/skiing.html" hreflang="de"><span lang="de">Skifestival eröffnet</span></a>' in root
+    assert "_review" not in root
+    assert "fr" in root and "not published" in root
+    assert '<span lang="en">Skiing Festival Opens</span> — not published' in root  # untranslated title is English
+
+
+def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project: Path) -> None:
+    set_translations(project, "ar", {SKIERS: "~أكثر من 300 متزلج."})
+    set_translations(project, "de", {SKIERS: ""})
+    result = run_cli(project, "compile", "--review")
+    assert result.exit_code == 0
+    ar = (project / "site" / "_review" / "ar" / "skiing.html").read_text("utf-8")
+    assert 'class="tp-legend"' in ar and ar.index("tp-legend") < ar.index("<article>")
+    assert ar.count('class="tp-reviewed" title=') == 3 and ar.count('class="tp-machine" title=') == 1
+    line = line_of(project, "ar", SKIERS)
+    assert (f'<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
+            + f'Source: Over 300 skiers took part.\nlocales/ar/LC_MESSAGES/skiing.po:{line}">أكثر من 300 متزلج.</span>'
+            ) in ar
+    de = (project / "site" / "_review" / "de" / "skiing.html").read_text("utf-8")
+    assert '<span class="tp-missing" lang="en" title="Not translated: source text shown' in de
+    assert 'Source: Read the full report here.\nlocales/de/LC_MESSAGES/skiing.po:' in de
+    assert '<meta name="robots" content="noindex">' in de
+    assert "../../en/skiing.html" in switcher(de) and "../ar/skiing.html" in switcher(de)
+    assert "Mehr als" not in page(project, "de")  # the published page is unchanged by review mode
+    assert "tp-" not in page(project, "de")
