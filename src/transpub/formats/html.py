@@ -526,7 +526,9 @@ class _Builder:
                 token = self.tokens[item]
                 if token.kind == "text":
                     atoms.append(_Atom("text", raw=token.raw, text=htmllib.unescape(token.raw)))
-                else:  # comment, stray end tag: kept whole
+                elif token.kind == "end":  # stray end tag: no element, nothing for a translator to see
+                    atoms.append(_Atom("text", raw=token.raw, text=""))
+                else:  # comment, CDATA, declaration: kept whole
                     atoms.append(_Atom("object", parts=[token.raw], node=None))
             elif self.is_object(item, ctx):
                 parts: list[Part] = []
@@ -631,6 +633,9 @@ class _Builder:
                 (gap if in_gap else current).append(atom)
                 continue
             text, raw, offset = atom.text, atom.raw, pos
+            if not text:
+                (gap if in_gap else current).append(atom)
+                continue
             while text:
                 if cut_index >= len(cuts):
                     (gap if in_gap else current).append(_Atom("text", raw=raw, text=text))

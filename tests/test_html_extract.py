@@ -1,0 +1,155 @@
+"""What a translator and a reader notice about HTML extraction beyond the golden files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transpub.errors import PlaceholderMismatch
+from transpub.formats.document import Resolution
+from transpub.formats.html import HtmlOptions, read_html
+
+
+def read(source: str, **options) -> object:
+    return read_html(source, Path("a.html"), "utf-8", HtmlOptions(**options))
+
+
+def msgids(source: str, **options) -> list[str]:
+    return [u.msgid for u in read(source, **options).units()]
+
+
+def refs(source: str) -> dict[str, tuple[str, ...]]:
+    return {u.msgid: u.refs for u in read(source).units("a.html")}
+
+
+def render_with(source: str, translations: dict[str, str], **options) -> str:
+    document = read(source, **options)
+    return document.render(lambda slot: Resolution(translations.get(slot.msgid)))
+
+
+def test_code_is_a_placeholder_unless_code_extraction_is_on() -> None:
+    source = "<p>Run <code>make all</code> now.</p>"
+    assert msgids(source) == ["Run <1/> now."]
+    assert msgids(source, extract_code=True) == ["Run <1>make all</1> now."]
+
+
+def test_pre_extraction_can_be_turned_off() -> None:
+    source = "<pre>  keep\n   this</pre><p>Text.</p>"
+    assert msgids(source) == ["keep\n   this", "Text."]
+    assert msgids(source, extract_pre=False) == ["Text."]
+
+
+def test_pre_whitespace_is_untouched_in_translation() -> None:
+    source = "<pre>  first line\n\n     second\tline  </pre>"
+    out = render_with(source, {"first line\n\n     second\tline": "erste Zeile\n\n     zweite\tZeile"})
+    assert out == "<pre>  erste Zeile\n\n     zweite\tZeile  </pre>"
+
+
+def test_href_never_reaches_the_msgid_and_translation_keeps_the_link() -> None:
+    source = '<p>See <a href="https://example.org/r?a=1&amp;b=2" class="x">the report</a> today.</p>'
+    assert msgids(source) == ["See <1>the report</1> today."]
+    out = render_with(source, {"See <1>the report</1> today.": "Heute <1>den Bericht</1> lesen."})
+    assert out == '<p>Heute <a href="https://example.org/r?a=1&amp;b=2" class="x">den Bericht</a> lesen.</p>'
+
+
+def test_translator_may_reorder_nested_placeholders() -> None:
+    source = "<p>A <b>bold <i>italic</i></b> and <em>more</em>.</p>"
+    out = render_with(source, {"A <1>bold <2>italic</2></1> and <3>more</3>.": "<3>Mehr</3> und <1><2>kursiv</2> fett</1>."})
+    assert out == "<p><em>Mehr</em> und <b><i>kursiv</i> fett</b>.</p>"
+
+
+def test_translation_that_breaks_a_placeholder_is_refused() -> None:
+    source = "<p>See <a href='x'>this</a>.</p>"
+    with pytest.raises(PlaceholderMismatch):
+        render_with(source, {"See <1>this</1>.": "Siehe dies</1>."})
+
+
+def test_translated_text_is_escaped_so_it_cannot_inject_markup() -> None:
+    out = render_with("<p>Hello.</p>", {"Hello.": "<script>alert(1)</script> & co"})
+    assert out == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>"
+
+
+def test_translated_attribute_is_escaped_and_other_attributes_kept() -> None:
+    source = "<img src='a.png' alt='A cat' width=3>"
+    out = render_with(source, {"A cat": 'Eine "Katze"'})
+    assert out == "<img src='a.png' alt=\"Eine &quot;Katze&quot;\" width=3>"
+
+
+def test_nbsp_entity_stays_a_no_break_space_in_identity_and_translation() -> None:
+    source = "<p>5&nbsp;km to go.</p>"
+    document = read(source)
+    assert document.render() == source
+    out = document.render(lambda slot: Resolution(slot.msgid.replace("go", "run")))
+    assert out == "<p>5\u00a0km to run.</p>"
+
+
+def test_sentences_are_separate_units_and_their_spacing_is_kept() -> None:
+    source = "<p>First one.  Second\n one.</p>"
+    assert msgids(source) == ["First one.", "Second one."]
+    assert render_with(source, {"First one.": "Erster.", "Second one.": "Zweiter."}) == "<p>Erster.  Zweiter.</p>"
+
+
+def test_paragraph_segmentation_keeps_the_paragraph_whole() -> None:
+    source = "<p>First one. Second one.</p>"
+    assert msgids(source, segmentation="paragraph") == ["First one. Second one."]
+
+
+def test_sentence_boundary_never_splits_a_tag_pair() -> None:
+    for source in ("<p>Start <a href=x>one. Two.</a> End.</p>", "<p><b>One. Two.</b> Three. <i>Four. Five.</i></p>"):
+        for msgid in msgids(source):
+            assert msgid.count("<1>") == msgid.count("</1>")
+            assert msgid.count("<2>") == msgid.count("</2>")
+
+
+def test_translate_yes_re_enables_inside_translate_no() -> None:
+    source = '<div translate="no"><p>Brand.</p><p translate="yes">Text <span>in <b translate="no">X</b></span>.</p></div>'
+    assert msgids(source) == ["Text <1>in <2/></1>."]
+
+
+def test_inserting_an_unrelated_paragraph_elsewhere_keeps_other_refs() -> None:
+    before = ('<body><section id="news"><p>Alpha.</p><p>Beta.</p></section>'
+              '<section><h2>Gamma.</h2><ul><li>Delta.</li></ul></section></body>')
+    after = before.replace("<section><h2>", "<section><p>New intro.</p><h2>")
+    old, new = refs(before), refs(after)
+    assert new.pop("New intro.")
+    assert new == old
+
+
+def test_element_with_id_is_referenced_by_its_id() -> None:
+    assert refs('<body><div><p id="lede">Lede.</p></div></body>')["Lede."] == ("a.html#lede",)
+
+
+def test_same_text_twice_is_one_unit_with_two_refs() -> None:
+    units = read("<body><h2>More.</h2><p>More.</p></body>").units("a.html")
+    assert [(u.msgid, u.refs) for u in units] == [("More.", ("a.html#body/h2[1]", "a.html#body/p[1]"))]
+
+
+def test_its_loc_note_applies_to_descendants() -> None:
+    units = read('<section its-loc-note="Box about weather"><h2>Sun.</h2><p>Rain.</p></section>').units()
+    assert all(u.notes == ("Box about weather",) for u in units)
+
+
+def test_template_script_style_and_comments_are_not_units() -> None:
+    source = ("<template><p>T.</p></template><script>a='<p>S.</p>'</script><style>p{}</style>"
+              "<!-- <p>C.</p> --><noscript><p>Enable scripts.</p></noscript><p>Body.</p>")
+    assert "T." not in msgids(source) and "S." not in msgids(source) and "C." not in msgids(source)
+    assert "Body." in msgids(source)
+
+
+def test_script_with_escaped_inner_script_ends_where_browsers_end_it() -> None:
+    source = '<script><!-- <script src="a.js"></script> --></script><p>After.</p>'
+    assert msgids(source) == ["After."]
+    assert read(source).render() == source
+
+
+def test_stray_end_tag_is_invisible_to_translators_and_kept_in_the_source() -> None:
+    source = "<p>One stray</span> tag.</p></div><p>Two.</p>"
+    document = read(source)
+    assert [u.msgid for u in document.units()] == ["One stray tag.", "Two."]
+    assert document.render() == source
+
+
+def test_segmentation_meta_tag_overrides_the_option() -> None:
+    source = '<meta name="transpub:segmentation" content="paragraph"><p>One. Two.</p>'
+    assert msgids(source) == ["One. Two."]
