@@ -1,0 +1,91 @@
+"""The compiled site in a real browser: headless Chromium renders the pages from a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from test_compile_helpers import compile_lib, make_project
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium (``make test`` installs it), or None."""
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make test installs it)")
+
+
+@pytest.fixture
+def site_url(tmp_path: Path) -> Iterator[str]:
+    """The compiled fixture (with a right-to-left locale) served on 127.0.0.1."""
+    root = make_project(tmp_path / "news")
+    compile_lib(root, include_fuzzy=True)
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium with no network chatter of its own."""
+    command = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+
+
+def html_attribute(dom: str, name: str) -> str | None:
+    match = re.search(r"<html\b[^>]*\b" + name + r'="([^"]*)"', dom)
+    return match.group(1) if match else None
+
+
+@pytest.mark.parametrize("locale, lang, direction", [("ar", "ar", "rtl"), ("zh_CN", "zh-Hans-CN", "ltr")])
+def test_browser_renders_page_in_its_language_with_working_switcher(
+        site_url: str, tmp_path: Path, locale: str, lang: str, direction: str) -> None:
+    url = urljoin(site_url, f"{locale}/skiing.html")
+    dom = chromium(tmp_path / "profile", "--dump-dom", url).stdout
+    assert html_attribute(dom, "lang") == lang
+    assert html_attribute(dom, "dir") == direction
+    nav = re.search(r'<nav class="transpub-languages".*?</nav>', dom, re.S)
+    assert nav is not None
+    links = re.findall(r'<a href="([^"]+)"', nav.group(0))
+    assert len(links) == 4  # en, de, zh_CN or ar, es (machine-translated, published with --include-fuzzy)
+    for href in links:
+        with urllib.request.urlopen(urljoin(url, href), timeout=10) as response:
+            assert response.status == 200
+            assert b'<nav class="transpub-languages"' in response.read()
+
+    shot = tmp_path / f"{locale}.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1200,900", url)
+    assert shot.stat().st_size > 1000
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / f"compile-{locale}.png")
