@@ -175,9 +175,9 @@ def _month_numbers(text: str, months: dict[str, int]) -> list[Number]:
                          re.IGNORECASE)
     numbers = []
     for match in pattern.finditer(text):
-        name = (match.group(1) or match.group(2)).lower()
-        value = Decimal(months[name])
-        numbers.append(Number(name, value, value))
+        written = match.group(1) or match.group(2)
+        value = Decimal(months[written.lower()])
+        numbers.append(Number(written, value, value))
     return numbers
 
 
@@ -218,16 +218,25 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     missing, extra = compare_numbers(find_numbers(source, source_locale), find_numbers(translation, locale))
     parts = []
     if missing:
-        names = ", ".join(n.text for n in missing)
+        names = ", ".join(map(_shown, missing))
         parts.append(f"{names} {'is' if len(missing) == 1 else 'are'} missing")
     if extra:
-        names = ", ".join(n.text for n in extra)
+        names = ", ".join(map(_shown, extra))
         parts.append(f"{names} {'is' if len(extra) == 1 else 'are'} not in the source")
     if not parts:
         return None
     message = "; ".join(parts)
     hint = _format_hint(missing, translation, locale)
     return f"{message} ({hint})" if hint else message
+
+
+def _shown(number: Number) -> str:
+    """A number as written; a month name with its number.
+
+    >>> _shown(Number("January", Decimal(1), Decimal(1)))
+    'January (1)'
+    """
+    return number.text if any(ch.isdigit() for ch in number.text) else f"{number.text} ({number.value})"
 
 
 def _format_hint(missing: list[Number], translation: str, locale: str) -> str | None:
@@ -237,7 +246,8 @@ def _format_hint(missing: list[Number], translation: str, locale: str) -> str | 
     'write 31.36 as 31,36 in de'
     """
     for number in missing:
-        if number.text in translation and any(not ch.isdigit() for ch in number.text):
+        written = number.text
+        if written in translation and any(ch.isdigit() for ch in written) and not written.isdigit():
             try:
                 local = format_decimal(number.value, locale=_babel_locale(locale), group_separator=True)
             except (ValueError, TypeError):

@@ -1,0 +1,190 @@
+"""``transpub check`` through the CLI: exact lines, exit codes, thresholds, silencing and config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checkproject import ARTICLE, add_flag, edit_catalog, make_project, po_path, run, set_entry
+
+DE = "locales/de/LC_MESSAGES/signing.po"
+ZH = "locales/zh_CN/LC_MESSAGES/signing.po"
+CLEAN_SUMMARY = [
+    "de: 100% translated (5 of 5 units), 0 fuzzy, 0 untranslated; OK (minimum 100%)",
+    "zh_CN: 100% translated (5 of 5 units), 0 fuzzy, 0 untranslated; OK (minimum 100%)",
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "news")
+
+
+def lines(result) -> list[str]:
+    return result.output.splitlines()
+
+
+def test_fully_translated_project_passes_with_one_summary_line_per_locale(project: Path) -> None:
+    result = run(project, "check")
+    assert result.exit_code == 0
+    assert lines(result) == [*CLEAN_SUMMARY, "check: OK"]
+
+
+def test_untranslated_and_fuzzy_entries_fail_with_file_line_and_check_id(project: Path) -> None:
+    set_entry(project, "de", "Read <1>the report</1> now.", "")
+    set_entry(project, "de", "Over 240 projects have settled in Jingyue.", "Über 240 Projekte.", fuzzy=True)
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert lines(result) == [
+        f'{DE}:26: [untranslated] "Read <1>the report</1> now.": not translated',
+        f'{DE}:35: [fuzzy] "Over 240 projects have settled in Jingy…": '
+        "unreviewed (fuzzy) translation; review it and clear the fuzzy flag",
+        "de: 60% translated (3 of 5 units), 1 fuzzy, 1 untranslated; 2 problems (minimum 100%)",
+        CLEAN_SUMMARY[1],
+        "check: 2 problems in 1 locale",
+    ]
+
+
+def test_allow_fuzzy_reports_fuzzy_entries_as_warnings_and_passes(project: Path) -> None:
+    set_entry(project, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
+    result = run(project, "check", "-l", "de", "--allow-fuzzy")
+    assert result.exit_code == 0
+    assert lines(result)[0].startswith(f'{DE}:17: [fuzzy] warning: "Signing ceremony"')
+    assert lines(result)[-1] == "check: OK (1 warning)"
+
+
+def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("de", "sv"), config="[locale.sv]\nmin_translated = 80\n")
+    set_entry(root, "sv", "Signing ceremony", "")
+    result = run(root, "check", "-l", "sv")
+    assert result.exit_code == 0
+    assert lines(result) == [
+        'locales/sv/LC_MESSAGES/signing.po:17: [untranslated] warning: "Signing ceremony": not translated',
+        "sv: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated; OK, 1 warning (minimum 80%)",
+        "check: OK (1 warning)",
+    ]
+    set_entry(root, "sv", "Read <1>the report</1> now.", "")
+    result = run(root, "check", "-l", "sv")
+    assert result.exit_code == 1
+    assert "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), " \
+           "below the minimum of 80% for sv" in lines(result)
+
+
+def test_command_line_minimum_overrides_the_config(project: Path) -> None:
+    set_entry(project, "de", "Signing ceremony", "")
+    assert run(project, "check", "-l", "de").exit_code == 1
+    assert run(project, "check", "-l", "de", "--min-translated", "80").exit_code == 0
+
+
+def test_changed_article_makes_catalogs_outdated_without_touching_them(project: Path) -> None:
+    before = po_path(project, "de").read_bytes()
+    article = project / "articles" / "signing.html"
+    article.write_text(ARTICLE.replace("<p>Over 240 projects have settled in Jingyue.</p>",
+                                       "<p>More news soon.</p>"), encoding="utf-8")
+    result = run(project, "check", "-l", "de")
+    assert result.exit_code == 1
+    assert lines(result)[0] == (f"{DE}:35: [outdated] out of date with articles/signing.html "
+                                "(1 new unit, 1 removed); run `transpub extract`")
+    assert po_path(project, "de").read_bytes() == before
+
+
+def test_catalog_rewrapped_by_another_editor_is_not_outdated(project: Path) -> None:
+    path = po_path(project, "de")
+    text = path.read_text(encoding="utf-8")
+    one_line = 'msgid "Jingyue signed 16 projects worth RMB31.36 billion."'
+    path.write_text(text.replace(one_line, 'msgid ""\n"Jingyue signed 16 projects "\n"worth RMB31.36 billion."'),
+                    encoding="utf-8")
+    result = run(project, "check", "-l", "de")
+    assert result.exit_code == 0, result.output
+
+
+def test_missing_catalog_is_outdated(project: Path) -> None:
+    po_path(project, "zh_CN").unlink()
+    result = run(project, "check", "-l", "zh_CN")
+    assert result.exit_code == 1
+    assert lines(result)[0] == f"{ZH}: [outdated] no catalog for articles/signing.html; run `transpub extract`"
+
+
+def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still_checked(project: Path) -> None:
+    path = po_path(project, "de")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Unterzeichnungszeremonie"',
+                                                             'msgstr "Unterzeichnungszeremonie'), encoding="utf-8")
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert lines(result)[0].startswith(f"{DE}:19: [syntax] PO syntax error")
+    assert lines(result)[-2:] == [CLEAN_SUMMARY[1], "check: 1 problem in 1 locale"]
+
+
+def test_placeholder_mismatch_is_a_problem(project: Path) -> None:
+    set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")
+    result = run(project, "check", "-l", "de")
+    assert lines(result)[0] == f'{DE}:26: [placeholders] "Read <1>the report</1> now.": placeholder <1>…</1> is missing'
+    assert result.exit_code == 1
+
+
+def test_raw_html_typed_into_a_translation_is_a_markup_problem(project: Path) -> None:
+    set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
+    result = run(project, "check", "-l", "de")
+    assert lines(result)[0] == (f'{DE}:26: [markup] "Read <1>the report</1> now.": raw markup <b>, </b> would be '
+                                "shown as text; use the placeholders of the source (<1>…</1>)")
+
+
+def test_glossary_violation_names_the_required_term(project: Path) -> None:
+    set_entry(project, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
+    result = run(project, "check", "-l", "zh_CN")
+    assert result.exit_code == 1
+    assert lines(result)[0] == (f'{ZH}:35: [glossary] "Over 240 projects have settled in Jingy…": '
+                                '"Jingyue" must be rendered as "净月" in zh_CN')
+
+
+def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales_are_not(project: Path) -> None:
+    # the clean project already has 31,36 Mrd. (de) and 313.6亿 (zh_CN) for "RMB31.36 billion"
+    assert run(project, "check").exit_code == 0
+    set_entry(project, "de", "Jingyue signed 16 projects worth RMB31.36 billion.",
+              "Jingyue unterzeichnete 61 Projekte im Wert von 31.36 Mrd. RMB.")
+    result = run(project, "check", "-l", "de")
+    assert lines(result)[0] == (f'{DE}:21: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
+                                "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)")
+
+
+def test_translator_silences_one_check_on_one_entry_with_a_flag(project: Path) -> None:
+    set_entry(project, "zh_CN", "Jingyue signed 16 projects worth RMB31.36 billion.", "净月签约十六个项目。")
+    assert "[numbers]" in run(project, "check", "-l", "zh_CN").output
+    add_flag(project, "zh_CN", 'msgid "Jingyue signed 16 projects worth RMB31.36 billion."', "transpub-no-numbers")
+    result = run(project, "check", "-l", "zh_CN")
+    assert result.exit_code == 0, result.output
+
+
+def test_silencing_also_works_as_a_translator_comment_which_msgcat_keeps(project: Path) -> None:
+    set_entry(project, "zh_CN", "Jingyue signed 16 projects worth RMB31.36 billion.", "净月签约十六个项目。")
+    edit_catalog(project, "zh_CN", lambda po: setattr(
+        po.find("Jingyue signed 16 projects worth RMB31.36 billion."), "tcomment", "transpub-no-numbers"))
+    assert run(project, "check", "-l", "zh_CN").exit_code == 0
+
+
+def test_disabled_check_is_not_run(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config='[check]\ndisable = ["numbers"]\n')
+    set_entry(root, "de", "Jingyue signed 16 projects worth RMB31.36 billion.", "Jingyue unterzeichnete Projekte.")
+    assert run(root, "check").exit_code == 0
+
+
+def test_per_locale_warn_list_turns_problems_into_warnings(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config='[check.zh_CN]\nwarn = ["glossary"]\n')
+    set_entry(root, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
+    result = run(root, "check")
+    assert result.exit_code == 0
+    assert lines(result)[0].startswith(f"{ZH}:35: [glossary] warning: ")
+
+
+@pytest.mark.parametrize("config, message", [
+    ('[check]\ndisable = ["numbrs"]\n', "check.disable: unknown check numbrs"),
+    ('[check]\ndisable = ["syntax"]\n', "the syntax check cannot be turned off"),
+    ("[check]\nminimum = 80\n", "[check]: unknown key minimum"),
+    ("[check]\nmin_translated = 180\n", "check.min_translated must be a number from 0 to 100"),
+])
+def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, message: str) -> None:
+    root = make_project(tmp_path / "news", config=config, translate=False)
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert message in result.output
