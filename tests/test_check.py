@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checkproject import ARTICLE, add_flag, edit_catalog, make_project, po_path, run, set_entry
+from test_check_fixtures import ARTICLE, add_flag, edit_catalog, make_project, po_path, run, set_entry
 
 DE = "locales/de/LC_MESSAGES/signing.po"
 ZH = "locales/zh_CN/LC_MESSAGES/signing.po"
