@@ -108,48 +108,116 @@ def _piece_pattern(char: str) -> str:
     return re.escape(char)
 
 
-def _edge_guard(char: str, ahead: bool) -> str:
-    """The assertion that keeps a phrase edge ``char`` from touching a neighbour of its kind."""
+def _edge_kind(char: str) -> str | None:
+    """The class of neighbours a phrase edge ``char`` must not touch (None: it may touch anything)."""
     if is_spaced_letter(char):
-        kind = _SPACED_LETTER
-    elif char.isdigit():
-        kind = r"\d"
-    else:
-        return ""
-    return f"(?!{kind})" if ahead else f"(?<!{kind})"
+        return _SPACED_LETTER
+    if char.isdigit():
+        return r"\d"
+    return None
 
 
 @dataclass
 class _Node:
     children: dict[str, _Node]
-    terminal: bool = False
+    key: str | None = None  # the normalised phrase that ends here, if one does
 
 
-def _trie_pattern(forms: Iterable[str], prefix: str = "") -> str | None:
-    """One regex for all ``forms`` (already normalised), longest alternative first at each node."""
+def _build_trie(forms: Iterable[str]) -> _Node:
     root = _Node({})
     for form in forms:
         node = root
         for char in form:
             node = node.children.setdefault(char, _Node({}))
-        node.terminal = True
+        node.key = form
+    return root
+
+
+def _trie_pattern(root: _Node, fold: bool, prefix: str = "") -> str | None:
+    """A regex that finds where phrases of the trie *start* (end boundaries are checked later).
+
+    Each top-level branch starts with a literal character (each case of it when ``fold``)
+    and checks the start boundary *after* it with a two-character lookbehind: that keeps
+    the pattern's first-character set visible to the regex engine, which then skips
+    quickly over positions where no phrase can start. End boundaries are left to
+    :meth:`PhraseMatcher._longest_at`: one script-aware class per phrase end would make
+    compiling a large glossary take seconds.
+    """
     if not root.children:
         return None
 
-    def render(node: _Node, last: str) -> str:
-        branches = [_piece_pattern(char) + render(child, char) for char, child in sorted(node.children.items())]
-        if node.terminal:
-            branches.append(_edge_guard(last, ahead=True))
+    def render(node: _Node) -> str:
+        branches = [_piece_pattern(char) + render(child) for char, child in sorted(node.children.items())]
+        if node.key is not None:
+            branches.append("")
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
     starts = []
     for char, child in sorted(root.children.items()):
-        guard = _edge_guard(char, ahead=False)
-        head = prefix + _piece_pattern(char) if (prefix and is_spaced_letter(char)) else _piece_pattern(char)
-        starts.append(guard + head + render(child, char))
-    return "(?:" + "|".join(starts) + ")"
+        rest = render(child)
+        if fold and rest:
+            rest = f"(?i:{rest})"
+        kind = _edge_kind(char)
+        cases = dict.fromkeys([char, char.upper(), char.lower()] if fold else [char])
+        for case in cases:
+            if len(case) != 1:
+                continue
+            if prefix and kind == _SPACED_LETTER:
+                starts.append(f"(?<!{kind}){prefix}{re.escape(case)}{rest}")
+            elif kind:
+                starts.append(f"{_piece_pattern(case)}(?<!{kind}.){rest}")
+            else:
+                starts.append(_piece_pattern(case) + rest)
+    return "|".join(starts)
+
+
+def _char_fits(trie_char: str, char: str, fold: bool) -> bool:
+    if trie_char == "-":
+        return char in _HYPHENS
+    if trie_char == "'":
+        return char in _APOSTROPHES
+    return (char.lower() if fold else char) == trie_char
+
+
+def _end_ok(last: str, following: str) -> bool:
+    """True when a phrase ending in ``last`` may be followed by ``following`` ("" = end of text)."""
+    if not following:
+        return True
+    if is_spaced_letter(last):
+        return not is_spaced_letter(following)
+    if last.isdigit():
+        return not following.isdigit()
+    return True
+
+
+def _walk(root: _Node, text: str, start: int, fold: bool) -> tuple[int, str] | None:
+    """The longest phrase of the trie at ``text[start:]`` whose end boundary holds: (end, key)."""
+    best: tuple[int, str] | None = None
+    node, pos, size = root, start, len(text)
+    while pos < size:
+        char = text[pos]
+        if char.isspace():
+            node = node.children.get(" ")  # type: ignore[assignment]
+            if node is None:
+                break
+            while pos < size and text[pos].isspace():
+                pos += 1
+        else:
+            step = None
+            for trie_char in (char.lower() if fold else char, "-", "'"):
+                child = node.children.get(trie_char)
+                if child is not None and _char_fits(trie_char, char, fold):
+                    step = child
+                    break
+            if step is None:
+                break
+            node = step
+            pos += 1
+        if node.key is not None and _end_ok(text[pos - 1], text[pos] if pos < size else ""):
+            best = (pos, node.key)
+    return best
 
 
 @dataclass(frozen=True)
@@ -167,6 +235,8 @@ class PhraseMatcher:
     >>> m = PhraseMatcher([("Jingyue", 1, False), ("Jingyue Hi-tech Zone", 2, False)])
     >>> [(h.start, h.end, h.payloads) for h in m.find("Jingyuetan, <1>Jingyue</1> hi-tech zone")]
     [(15, 39, (2,))]
+    >>> [(h.start, h.end) for h in m.find("Jingyue Hi-tech Zones")]
+    [(0, 7)]
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable, bool]], *, locale: str | None = None) -> None:
@@ -182,50 +252,58 @@ class PhraseMatcher:
                 bucket.append(payload)
         base = (locale or "").replace("-", "_").split("_")[0]
         prefix = CLITIC_PREFIXES.get(base, "")
-        self._prefix_re = re.compile(prefix) if prefix else None
-        self._regexes: list[tuple[bool, re.Pattern[str]]] = []
-        for case_sensitive in (False, True):
-            pattern = _trie_pattern(by_case[case_sensitive], prefix)
-            if pattern is not None:
-                flags = 0 if case_sensitive else re.IGNORECASE
-                self._regexes.append((case_sensitive, re.compile(pattern, flags)))
+        self._clitics = re.compile(prefix) if prefix else None
+        self._tries = [(cs, _build_trie(sorted(by_case[cs]))) for cs in (False, True) if by_case[cs]]
+        patterns = [_trie_pattern(trie, fold=not cs, prefix=prefix) for cs, trie in self._tries]
+        self._regex = re.compile("|".join(p for p in patterns if p)) if self._tries else None
 
     def __bool__(self) -> bool:
-        return bool(self._regexes)
+        return self._regex is not None
 
-    def _key_of(self, matched: str, case_sensitive: bool) -> tuple[bool, str]:
-        key = normalize_form(matched, case_sensitive)
-        if (case_sensitive, key) not in self._lookup and self._prefix_re is not None:
-            # an Arabic proclitic was matched in front of the phrase: drop it for the lookup
-            for cut in range(1, 5):
-                if (case_sensitive, key[cut:]) in self._lookup:
-                    return case_sensitive, key[cut:]
-        return case_sensitive, key
+    def _longest_at(self, text: str, start: int) -> tuple[int, int, bool, str] | None:
+        """The longest phrase starting at ``start`` (after any clitic prefix): (start, end, case_sensitive, key)."""
+        starts = [start]
+        if self._clitics is not None:
+            clitic = self._clitics.match(text, start)
+            if clitic and clitic.end() > start:
+                starts = list(range(clitic.end(), start - 1, -1))
+        best: tuple[int, int, bool, str] | None = None
+        for begin in starts:
+            for case_sensitive, trie in self._tries:
+                found = _walk(trie, text, begin, fold=not case_sensitive)
+                if found and (best is None or found[0] > best[1]):
+                    best = (begin, found[0], case_sensitive, found[1])
+            if best:
+                return best
+        return None
 
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping hits in order; the longest phrase wins where two overlap at one start."""
-        if not self._regexes:
+        if self._regex is None:
             return []
         plain, positions = strip_inline(text)
-        candidates: list[tuple[int, int, bool]] = []
-        for case_sensitive, regex in self._regexes:
-            candidates.extend((m.start(), m.end(), case_sensitive) for m in regex.finditer(plain))
-        if len(self._regexes) > 1:
-            candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         hits: list[PhraseHit] = []
-        cursor = 0
-        for start, end, case_sensitive in candidates:
-            if start < cursor:
+        pos = 0
+        search = self._regex.search
+        while (match := search(plain, pos)) is not None:
+            found = self._longest_at(plain, match.start())
+            if found is None:
+                pos = match.start() + 1
                 continue
-            payloads = self._lookup.get(self._key_of(plain[start:end], case_sensitive))
-            if not payloads:
-                continue
-            cursor = end
+            start, end, case_sensitive, key = found
             mapped = map_span(start, end, positions)
-            hits.append(PhraseHit(mapped[0], mapped[1], tuple(payloads)))
+            hits.append(PhraseHit(mapped[0], mapped[1], tuple(self._lookup[(case_sensitive, key)])))
+            pos = end
         return hits
 
     def search(self, text: str) -> bool:
         """True when any phrase occurs in ``text``."""
+        if self._regex is None:
+            return False
         plain, _ = strip_inline(text)
-        return any(regex.search(plain) for _, regex in self._regexes)
+        pos = 0
+        while (match := self._regex.search(plain, pos)) is not None:
+            if self._longest_at(plain, match.start()) is not None:
+                return True
+            pos = match.start() + 1
+        return False
