@@ -1,0 +1,101 @@
+"""``transpub check --format text|json|github|junit`` on one messy project: golden files and parsers."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from test_check_fixtures import make_project, run, set_entry
+
+GOLDEN = Path(__file__).parent / "data" / "check"
+SCHEMA = Path(__file__).parents[1] / "src" / "transpub" / "data" / "check-report.schema.json"
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """de: one fuzzy, one raw <b>, one changed number; sv (90% needed): one untranslated; zh_CN clean."""
+    root = make_project(tmp_path_factory.mktemp("messy") / "news", locales=("de", "sv", "zh_CN"),
+                        config="[locale.sv]\nmin_translated = 90\n")
+    set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
+    set_entry(root, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
+    set_entry(root, "de", "Over 240 projects have settled in Jingyue.", "Über 250 Projekte, 100% in Jingyue.")
+    set_entry(root, "sv", "Signing ceremony", "")
+    return root
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("TRANSPUB_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"differs from {path} (TRANSPUB_UPDATE_GOLDEN=1 rewrites it)"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_text_and_github_output_match_golden_files(messy: Path, fmt: str) -> None:
+    result = run(messy, "check", "--format", fmt)
+    assert result.exit_code == 1
+    check_golden(f"messy.{fmt}.expect", result.output)
+
+
+def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(messy: Path) -> None:
+    annotations = [line for line in run(messy, "check", "--format", "github").output.splitlines()
+                   if line.startswith("::")]
+    assert "::error file=locales/de/LC_MESSAGES/signing.po,line=36,title=transpub numbers::" \
+           "\"Over 240 projects have settled in Jingy…\": 240 is missing; 250, 100 are not in the source" \
+           in annotations
+    assert "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated " \
+           "(4 of 5 units), below the minimum of 90%25 for sv" in annotations
+    assert "::warning file=locales/sv/LC_MESSAGES/signing.po,line=17,title=transpub untranslated::" \
+           "\"Signing ceremony\": not translated" in annotations
+
+
+def test_json_report_follows_the_documented_schema(messy: Path) -> None:
+    result = run(messy, "check", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    try:
+        import jsonschema
+    except ImportError:  # structural check of the same promises
+        assert set(schema["required"]) == set(report)
+        for issue in report["issues"]:
+            assert set(issue) == set(schema["$defs"]["issue"]["required"])
+            assert issue["check"] in schema["$defs"]["check"]["enum"]
+    else:
+        jsonschema.validate(report, schema)
+    assert report["ok"] is False and report["problems"] == 4 and report["warnings"] == 1
+    de = report["locales"][0]
+    assert (de["locale"], de["translated"], de["fuzzy"], de["untranslated"], de["problems"]) == ("de", 4, 1, 0, 3)
+    assert de["catalogs"][0]["path"] == "locales/de/LC_MESSAGES/signing.po"
+    checks = [(i["locale"], i["check"], i["line"], i["severity"]) for i in report["issues"]]
+    assert checks == [("de", "fuzzy", 17, "error"), ("de", "markup", 27, "error"), ("de", "numbers", 36, "error"),
+                      ("sv", "untranslated", 17, "warning"), ("sv", "threshold", None, "error")]
+    assert report["issues"][1]["msgid"] == "Read <1>the report</1> now."
+
+
+def test_junit_has_a_suite_per_locale_a_case_per_catalog_and_a_failure_per_problem(messy: Path) -> None:
+    result = run(messy, "check", "--format", "junit")
+    assert result.exit_code == 1
+    root = etree.fromstring(result.output.encode("utf-8"))
+    assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "4"
+    suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+    assert list(suites) == ["transpub.de", "transpub.sv", "transpub.zh_CN"]
+    de_case = suites["transpub.de"].find("testcase")
+    assert de_case.get("name") == "locales/de/LC_MESSAGES/signing.po"
+    assert [f.get("type") for f in de_case.findall("failure")] == ["fuzzy", "markup", "numbers"]
+    assert [f.get("type") for f in suites["transpub.sv"].findall("testcase/failure")] == ["threshold"]
+    assert "[untranslated] warning" in suites["transpub.sv"].find("testcase/system-out").text
+
+
+def test_clean_project_is_ok_in_every_format(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    for fmt in ("text", "json", "github", "junit"):
+        result = run(root, "check", "--format", fmt)
+        assert result.exit_code == 0, (fmt, result.output)
+        assert result.output.endswith("\n")
+    assert json.loads(run(root, "check", "--format", "json").output)["issues"] == []
