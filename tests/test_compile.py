@@ -294,3 +294,12 @@ def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project:
     assert "../../en/skiing.html" in switcher(de) and "../ar/skiing.html" in switcher(de)
     assert "Mehr als" not in page(project, "de")  # the published page is unchanged by review mode
     assert "tp-" not in page(project, "de")
+
+
+def test_language_with_nothing_published_gets_no_index_page(project: Path) -> None:
+    compile_lib(project)
+    site = project / "site"
+    assert not (site / "fr" / "index.html").exists()
+    root = (site / "index.html").read_text("utf-8")
+    assert '<h2><span lang="fr">Français</span></h2>' in root and "fr/index.html" not in root
+    assert '<h2><a href="de/index.html" lang="de">Deutsch</a></h2>' in root

@@ -170,6 +170,9 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     for locale in all_locales:
         listed = [p for p in report.pages if p.locale == locale and p.published]
         path = out_dir / locale / "index.html"
+        if not listed and locale != project.source_locale:
+            _remove_stale(path)  # nothing published in this language: no empty index page
+            continue
         if write_if_changed(path, render_locale_index(project, locale, listed, all_locales).encode("utf-8")):
             report.index_written.append(path)
     index = out_dir / "index.html"

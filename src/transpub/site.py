@@ -128,8 +128,11 @@ def render_index(project: "Project", pages: list["Page"], locales: list[str]) ->
             else:
                 rows.append(f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
                             f"{escape_text(page.reason)}</li>")
+        name = escape_text(native_name(locale))
+        heading = (f'<a href="{locale}/index.html" lang="{tag}">{name}</a>' if any(p.published for p in mine)
+                   else f'<span lang="{tag}">{name}</span>')
         sections.append(
-            f'<section><h2><a href="{locale}/index.html" lang="{tag}">{escape_text(native_name(locale))}</a></h2>\n'
+            f'<section><h2>{heading}</h2>\n'
             f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )
     body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(sections)
