@@ -800,14 +800,25 @@ def read_html(text: str, path: Path, encoding: str, options: HtmlOptions,
 
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
-    line = 1
+    """Refuse a comment or tag left open at the end of the file: a browser would swallow the rest."""
+    text = "".join(token.raw for token in tokens)
+    offset = 0
+    previous: Token | None = None
     for token in tokens:
         raw = token.raw
-        if token.kind == "text" and raw.startswith("<") and re.match(r"<(!--|[A-Za-z])", raw):
-            if (raw.startswith("<!--") and "-->" not in raw) or (not raw.startswith("<!--") and ">" not in raw):
-                what = "comment" if raw.startswith("<!--") else "tag"
-                raise ArticleError(f"unterminated {what} runs to the end of the file", shown, line)
-        line += raw.count("\n")
+        raw_text = previous is not None and previous.kind == "start" and previous.tag in ("script", "style")
+        if token.kind == "text" and "<" in raw and not raw_text:
+            for match in _OPENING.finditer(raw):
+                rest = text.find("-->" if match.group(1) else ">", offset + match.end())
+                if rest < 0:
+                    what = "comment" if match.group(1) else "tag"
+                    line = text.count("\n", 0, offset + match.start()) + 1
+                    raise ArticleError(f"unterminated {what} runs to the end of the file", shown, line)
+        offset += len(raw)
+        previous = token
+
+
+_OPENING = re.compile(r"<(!--)|<[A-Za-z]")
 
 
 def _with_overrides(tokens: list[Token], options: HtmlOptions) -> HtmlOptions:

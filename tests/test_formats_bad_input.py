@@ -1,0 +1,101 @@
+"""A malformed or binary article gives one line naming the file; the others are still processed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.errors import ArticleError
+from transpub.formats import ReadOptions, read_article
+from transpub.project import render_config
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+def read(tmp_path: Path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_article(path, ReadOptions())
+
+
+def test_binary_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "photo.html", PNG)
+    message = str(caught.value)
+    assert message.startswith(str(tmp_path / "photo.html")) and "not a text file" in message
+    assert "\n" not in message
+
+
+def test_nul_bytes_late_in_a_text_file_are_refused_with_a_line(tmp_path: Path) -> None:
+    data = b"<p>ok</p>\n" * 600 + b"<p>bad\x00</p>\n"
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "late.html", data)
+    assert caught.value.line == 601
+
+
+def test_unterminated_comment_at_end_of_file_names_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "c.html", b"<p>One.</p>\n<p>Two.</p>\n<!-- forgot to close\n<p>Three.</p>\n")
+    assert caught.value.line == 3
+    assert "unterminated comment" in str(caught.value)
+
+
+def test_unterminated_tag_at_end_of_file_names_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "t.html", b"<p>One.</p>\n<p>Two.</p>\n<a href='x'\n")
+    assert caught.value.line == 3
+    assert "unterminated tag" in str(caught.value)
+
+
+def test_a_lone_less_than_sign_is_just_text(tmp_path: Path) -> None:
+    document = read(tmp_path, "lt.html", b"<p>3 < 4 and 5 <= 6.</p>")
+    assert [u.msgid for u in document.units()] == ["3 < 4 and 5 <= 6."]
+
+
+def make_project(root: Path) -> None:
+    (root / "articles").mkdir(parents=True)
+    (root / "locales").mkdir()
+    (root / "transpub.toml").write_text(render_config("t", "en", ["de"]), encoding="utf-8")
+
+
+def test_extract_reports_the_broken_article_and_writes_the_good_one(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    (tmp_path / "articles" / "good.html").write_text("<html><body><p>Fine.</p></body></html>", encoding="utf-8")
+    (tmp_path / "articles" / "bad.html").write_bytes(b"<html><body>\n<p>Text.</p>\n<!-- never closed\n")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 1
+    error_lines = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert error_lines == ["Error: articles/bad.html:3: unterminated comment runs to the end of the file"]
+    assert (tmp_path / "locales" / "templates" / "good.pot").exists()
+    assert (tmp_path / "locales" / "de" / "LC_MESSAGES" / "good.po").exists()
+    written = [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "locales").rglob("*") if p.is_file()]
+    assert not [p for p in written if "bad" in p or p.endswith(".tmp")]
+
+
+def test_extract_with_a_binary_article_still_processes_the_others(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    (tmp_path / "articles" / "good.txt").write_text("Title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "articles" / "image.html").write_bytes(PNG)
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [
+        next(line for line in result.output.splitlines() if line.startswith("Error: articles/image.html"))]
+    assert (tmp_path / "locales" / "templates" / "good.pot").exists()
+
+
+def test_segmentation_override_in_config_applies_to_one_article(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    config = tmp_path / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[extract.segmentation_overrides]\nwhole = "paragraph"\n',
+                      encoding="utf-8")
+    for slug in ("whole", "cut"):
+        (tmp_path / "articles" / f"{slug}.html").write_text("<p>One here. Two there.</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 0, result.output
+    whole = (tmp_path / "locales" / "templates" / "whole.pot").read_text(encoding="utf-8")
+    cut = (tmp_path / "locales" / "templates" / "cut.pot").read_text(encoding="utf-8")
+    assert 'msgid "One here. Two there."' in whole
+    assert 'msgid "One here."' in cut and 'msgid "Two there."' in cut
