@@ -106,3 +106,39 @@ def test_thousands_of_terms_still_give_the_right_term_per_unit():
     results = [glossary.find(text, "en") for text in texts]
     assert all(len(r) == 2 for r in results)
     assert results[7][0].term.source == "Zone Number 7"
+
+
+def test_a_language_without_a_glossary_column_is_read_as_the_source_language():
+    glossary = Glossary([Term("Vasaloppet", {"zh_CN": "瓦萨"}, do_not_translate=frozenset({"sv"}))])
+    assert [m.term.source for m in glossary.find("Der Vasaloppet beginnt", "de")] == ["Vasaloppet"]
+    assert [m.term.source for m in glossary.find("瓦萨滑雪节", "zh_CN")] == ["Vasaloppet"]
+
+
+_PIECES = ["Jingyue", " Hi-tech", " Industry Development Zone", " ", "tan", "<1>", "</1>", "<2/>", "RMB", "31",
+           "净月", "高新区", ",", "Jilin", " Province", "x"]
+
+
+def _any_text():
+    from hypothesis import strategies as st
+    return st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+def test_matches_are_ordered_disjoint_and_cover_a_term_form():
+    from hypothesis import given, settings
+
+    from transpub.glossary.matcher import normalize_form, strip_inline
+
+    glossary = load_glossary(DATA / "mini.csv")
+    forms = {normalize_form(t.source, t.case_sensitive) for t in glossary.terms}
+
+    @settings(max_examples=300, deadline=None)
+    @given(_any_text())
+    def check(text):
+        matches = glossary.find(text, "en")
+        ends = [0] + [m.end for m in matches]
+        for previous_end, match in zip(ends, matches):
+            assert previous_end <= match.start < match.end <= len(text)
+            plain, _ = strip_inline(text[match.start:match.end])
+            assert normalize_form(plain, match.term.case_sensitive) in forms
+
+    check()

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from transpub.glossary.matcher import PhraseMatcher, strip_inline
-from transpub.glossary.terms import ALL_LOCALES, GlossaryViolation, Term, TermMatch, language_of, normalize_locale
+from transpub.glossary.terms import (
+    ALL_LOCALES, GlossaryViolation, Term, TermMatch, language_of, normalize_locale, pick_locale,
+)
 
 
 class Glossary:
@@ -60,7 +62,12 @@ class Glossary:
     # -- finding ---------------------------------------------------------------
 
     def _is_source(self, lang: str) -> bool:
-        return language_of(lang) == language_of(self.source_lang)
+        """True for the source language, and for any language the glossary has no column for
+        (a CSV glossary does not say its source language, so a German-source project still
+        finds its source terms with ``find(text, "de")``)."""
+        if language_of(lang) == language_of(self.source_lang):
+            return True
+        return pick_locale(dict.fromkeys(self.locales), lang) is None
 
     def _matcher(self, lang: str) -> PhraseMatcher:
         key = normalize_locale(lang)
