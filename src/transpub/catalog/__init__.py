@@ -12,7 +12,8 @@ from transpub.catalog.merge import (
     UpdateReport, build_template, merge_catalog, update_catalog, write_template,
 )
 from transpub.catalog.mo import build_mo, write_mo
-from transpub.catalog.pofile import format_catalog, format_entry, parse_catalog, read_catalog, write_catalog
+from transpub.catalog.pofile import format_catalog, format_entry, write_catalog
+from transpub.catalog.reader import parse_catalog, read_catalog
 
 __all__ = [
     "CatalogStats", "UpdateReport", "build_mo", "build_template", "catalog_stats", "count_words",

@@ -97,16 +97,16 @@ def locale_metadata(template: polib.POFile, locale: str) -> dict[str, str]:
     return fields
 
 
-def check_header(po: polib.POFile, path: object) -> None:
-    """Raise CatalogError when a catalog's header is missing or unusable."""
+def check_header(po: polib.POFile, path: object, line: int | None = None) -> None:
+    """Raise CatalogError when a catalog's header (its ``msgid ""`` at ``line``) is missing or unusable."""
     if not po.metadata:
         raise CatalogError("missing header entry (msgid \"\")", path, 1)
     content_type = po.metadata.get("Content-Type", "")
     if "charset=" not in content_type:
-        raise CatalogError("header field Content-Type lacks a charset", path, _header_line(po))
+        raise CatalogError("header field Content-Type lacks a charset", path, line or _header_line(po))
     forms = po.metadata.get("Plural-Forms")
     if forms and forms != _POT_PLURAL_FORMS and "nplurals=" not in forms:
-        raise CatalogError(f"header field Plural-Forms is invalid: {forms!r}", path, _header_line(po))
+        raise CatalogError(f"header field Plural-Forms is invalid: {forms!r}", path, line or _header_line(po))
 
 
 def _header_line(po: polib.POFile) -> int:

@@ -11,7 +11,8 @@ import polib
 from rapidfuzz import fuzz, process
 
 from transpub.catalog.headers import GENERATOR, locale_metadata, template_metadata
-from transpub.catalog.pofile import format_catalog, read_catalog
+from transpub.catalog.pofile import format_catalog
+from transpub.catalog.reader import read_catalog
 from transpub.fsutil import locked, write_if_changed
 from transpub.model import Unit
 

@@ -1,4 +1,4 @@
-"""The PO text format: write exactly what ``msgcat --force-po`` writes, read with clear errors."""
+"""The PO text format: write exactly what ``msgcat --force-po`` writes (reading is in reader.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 import polib
 
 from transpub.catalog.linebreak import find_line_starts, text_width
-from transpub.errors import CatalogError
 from transpub.fsutil import write_if_changed
 
 PAGE_WIDTH = 79
@@ -219,66 +218,3 @@ def format_catalog(po: polib.POFile) -> str:
 def write_catalog(po: polib.POFile, path: Path) -> bool:
     """Write ``po`` to ``path`` as msgcat would, atomically; skip when the bytes are unchanged."""
     return write_if_changed(Path(path), format_catalog(po).encode("utf-8"))
-
-
-_STRING = r'"(?:[^"\\]|\\[\\"abfnrtv0-7x])*"'
-_VALID_LINE = re.compile(
-    rf"(?:#~ )?(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])[ \t]+)?{_STRING}[ \t]*\r?"
-)
-
-
-_INVALID_LINE = re.compile(
-    rf"^(?![ \t]*\r?$|[ \t]*#(?!~ )|[ \t]*{_VALID_LINE.pattern}$).*$", re.M
-)
-
-
-def check_syntax(text: str, path: Path | str) -> None:
-    """Reject what polib would silently accept: unterminated strings, stray text, bad escapes."""
-    bad = _INVALID_LINE.search(text)
-    if bad:
-        number = text.count("\n", 0, bad.start()) + 1
-        raise CatalogError(f"PO syntax error: cannot parse {bad.group().strip()[:60]!r}", path, number)
-
-
-_SYNTAX_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?", re.S)
-
-
-def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
-    """Parse PO text; CatalogError with file:line on a syntax error, a duplicate or a bad header."""
-    from transpub.catalog.headers import check_header
-
-    check_syntax(text, path)
-    try:
-        po = polib.pofile(text, wrapwidth=PAGE_WIDTH)
-    except (OSError, ValueError) as exc:
-        match = _SYNTAX_LINE.search(str(exc))
-        line = int(match.group(1)) if match else None
-        detail = (match.group(2) or "").strip() if match else str(exc)
-        raise CatalogError(f"PO syntax error{': ' + detail if detail else ''}", path, line) from exc
-    check_header(po, path)
-    seen: dict[tuple[bool, str | None, str], int] = {}
-    for entry in po:
-        key = (entry.obsolete, entry.msgctxt, entry.msgid)
-        if key in seen:
-            context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
-            raise CatalogError(f"duplicate msgid {entry.msgid!r}{context}, first defined at line "
-                               f"{seen[key]}", path, entry.linenum)
-        seen[key] = entry.linenum
-    return po
-
-
-def read_catalog(path: Path) -> polib.POFile:
-    """Read a PO/POT file; raise CatalogError(message, path, line) when it is broken."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError("catalog is not valid UTF-8", path, line) from exc
-    po = parse_catalog(text, path)
-    po.fpath = str(path)
-    return po

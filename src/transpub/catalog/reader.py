@@ -1,0 +1,330 @@
+"""Read PO/POT text strictly, as gettext does, into polib objects, in one pass over the lines.
+
+polib's own parser is lenient (it accepts unterminated strings and stray text, drops ``#~|`` lines
+and empty ``#.`` lines) and slower; this reader builds the same ``polib.POFile``/``POEntry`` objects
+while checking syntax, duplicates and the header, and reports every problem as
+``CatalogError(message, path, line)``. ``entry.linenum`` is the line of the entry's ``msgid``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polib
+
+from transpub.catalog.headers import check_header
+from transpub.errors import CatalogError
+
+PAGE_WIDTH = 79
+
+_BODY = r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t]*\Z'
+_KEYWORD_LINE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*" + _BODY)
+_STRING_LINE = re.compile(_BODY)
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3}|x[0-9A-Fa-f]+)(?:\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+))*|(.))", re.S)
+_NUMERIC_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+))")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "a": "\a", "b": "\b",
+                   "f": "\f", "v": "\v"}
+
+# Where an entry is: before its msgctxt/msgid, after msgctxt, after msgid, after msgid_plural,
+# after a msgstr (the entry is complete; only continuations and further msgstr[n] may follow).
+_OPEN, _CONTEXT, _MSGID, _PLURAL, _DONE = range(5)
+_LINE_STARTS = frozenset('m"#')
+
+
+def _decode_escape(match: re.Match[str]) -> str:
+    simple = match.group(2)
+    if simple is not None:
+        try:
+            return _SIMPLE_ESCAPES[simple]
+        except KeyError:
+            raise ValueError(f"invalid escape sequence \\{simple}") from None
+    data = bytes(int(octal, 8) if octal else int(hexa, 16) & 0xFF
+                 for octal, hexa in _NUMERIC_ESCAPE.findall(match.group()))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("numeric escapes do not form UTF-8 text") from None
+
+
+def unescape(text: str) -> str:
+    r"""The value of a PO string's contents, with gettext's escapes (``\n``, ``\"``, octal, hex).
+
+    >>> unescape(r'say \"hi\"\tnow\n'), unescape(r'caf\303\251 \x41')
+    ('say "hi"\tnow\n', 'café A')
+    """
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(_decode_escape, text)
+
+
+def _parse_occurrences(text: str) -> list[tuple[str, str]]:
+    """``#:`` references as polib reads them: ``file:line`` split when the line is a number.
+
+    >>> _parse_occurrences("a.html:12 b.html#main/p[2] https://x.org")
+    [('a.html', '12'), ('b.html#main/p[2]', ''), ('https://x.org', '')]
+    """
+    found = []
+    for reference in text.split():
+        name, colon, line = reference.rpartition(":")
+        found.append((name, line) if colon and line.isdigit() else (reference, ""))
+    return found
+
+
+class _Reader:
+    """One pass over the lines of a PO file; builds entries and checks them as it goes."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.po = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
+        self.entries: list[polib.POEntry] = []
+        self.seen: dict[tuple[str | None, str], int] = {}
+        self.header_line: int | None = None
+        self.number = 0
+        self._start_entry()
+
+    # --- errors ------------------------------------------------------------------------------
+
+    def fail(self, message: str, line: int | None = None) -> CatalogError:
+        return CatalogError(f"PO syntax error: {message}", self.path, line or self.number)
+
+    # --- entry and field bookkeeping ---------------------------------------------------------
+
+    def _start_entry(self) -> None:
+        self.entry = polib.POEntry()
+        self.phase = _OPEN
+        self.obsolete: bool | None = None  # decided by the first keyword or #| line
+        self.translator_lines: list[str] = []
+        self.extracted_lines: list[str] = []
+        self.field: str | int | None = None
+        self.pieces: list[str] = []
+        self.field_line = 0
+
+    def _close_field(self) -> None:
+        field = self.field
+        if field is None:
+            return
+        try:
+            value = unescape("".join(self.pieces))
+        except ValueError as exc:
+            raise self.fail(str(exc), self.field_line) from None
+        if field.__class__ is int:
+            self.entry.msgstr_plural[field] = value
+        else:
+            setattr(self.entry, field, value)
+        self.field = None
+
+    def _open_field(self, field: str | int, body: str) -> None:
+        self._close_field()
+        self.field = field
+        self.pieces = [body]
+        self.field_line = self.number
+
+    def _before_new_part(self) -> None:
+        """A comment, ``#|`` line, msgctxt or msgid: ends a complete entry, or is out of place."""
+        if self.phase == _DONE:
+            self.finish_entry()
+        elif self.phase != _OPEN:
+            what = "msgid_plural" if self.phase == _PLURAL else "msgid" if self.phase == _MSGID else "msgctxt"
+            raise self.fail(f"{what} at line {self.entry.linenum or self.field_line} has no msgstr")
+
+    def _mark_obsolete(self, obsolete: bool) -> None:
+        if self.obsolete is None:
+            self.obsolete = obsolete
+            self.entry.obsolete = obsolete
+        elif self.obsolete != obsolete:
+            raise self.fail("inconsistent use of #~ within one entry")
+
+    def finish_entry(self) -> None:
+        """Store the entry being built (the header becomes the catalog's metadata)."""
+        self._close_field()
+        entry = self.entry
+        if self.translator_lines:
+            entry.tcomment = "\n".join(self.translator_lines)
+        if self.extracted_lines:
+            entry.comment = "\n".join(self.extracted_lines)
+        key = (entry.msgctxt, entry.msgid)
+        first = self.seen.get(key)
+        if first is not None:
+            context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
+            raise CatalogError(f"duplicate msgid {entry.msgid!r}{context}, first defined at line {first}",
+                               self.path, entry.linenum)
+        self.seen[key] = entry.linenum
+        if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
+            self._take_header(entry)
+        else:
+            self.entries.append(entry)
+        self._start_entry()
+
+    def _take_header(self, entry: polib.POEntry) -> None:
+        po = self.po
+        po.header = entry.tcomment
+        po.metadata_is_fuzzy = "fuzzy" in entry.flags
+        self.header_line = entry.linenum
+        key = None
+        for line in entry.msgstr.split("\n"):
+            name, colon, value = line.partition(":")
+            if colon:
+                key = name
+                po.metadata[key] = value.strip()
+            elif key is not None and line:
+                po.metadata[key] += "\n" + line.strip()
+
+    # --- one handler per kind of line ----------------------------------------------------------
+
+    def comment(self, line: str) -> None:
+        """Any ``#`` line that is not obsolete (``#~``) or previous (``#|``)."""
+        self._before_new_part()
+        self._close_field()
+        kind = line[1:2]
+        if kind == ",":
+            self.entry.flags.extend(flag for flag in map(str.strip, line[2:].split(",")) if flag)
+        elif kind == ":":
+            self.entry.occurrences.extend(_parse_occurrences(line[2:]))
+        elif kind == ".":
+            text = line[2:]
+            self.extracted_lines.append(text[1:] if text[:1] == " " else text)
+        elif kind == "!":  # gettext's "#!" (range) comments: kept by nobody, ignored
+            pass
+        else:
+            text = line[1:]
+            self.translator_lines.append(text[1:] if text[:1] == " " else text)
+
+    def previous(self, content: str, obsolete: bool) -> None:
+        """A ``#|`` (or ``#~|``) line: previous msgctxt/msgid/msgid_plural or its continuation."""
+        match = _STRING_LINE.match(content)
+        if match:
+            if self.field not in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
+                raise self.fail("#| string without a #| keyword")
+            self.pieces.append(match.group(1))
+            return
+        match = _KEYWORD_LINE.match(content)
+        if not match or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+            raise self.fail(f"cannot parse {content.strip()[:60]!r}")
+        self._before_new_part()
+        self._mark_obsolete(obsolete)
+        self._open_field("previous_" + match.group(1), match.group(3))
+
+    def keyword(self, content: str, obsolete: bool) -> None:
+        """A ``msgctxt``/``msgid``/``msgid_plural``/``msgstr``/``msgstr[n]`` line, or a continuation."""
+        if content[:1] == '"':
+            match = _STRING_LINE.match(content)
+            if match is None:
+                raise self.fail(f"malformed string {content.strip()[:60]!r}")
+            if self.field is None or self.phase == _OPEN:
+                raise self.fail("string without a keyword")
+            if self.obsolete != obsolete:
+                raise self.fail("inconsistent use of #~ within one entry")
+            self.pieces.append(match.group(1))
+            return
+        match = _KEYWORD_LINE.match(content)
+        if match is None:
+            if content.startswith(("msgctxt", "msgid", "msgstr")):
+                raise self.fail(f"malformed string {content.strip()[:60]!r}")
+            raise self.fail(f"cannot parse {content.strip()[:60]!r}")
+        name, index, body = match.groups()
+        phase = self.phase
+        if name == "msgid":
+            if phase != _CONTEXT:
+                self._before_new_part()
+            self._mark_obsolete(obsolete)
+            self.entry.linenum = self.number
+            self.phase = _MSGID
+            self._open_field("msgid", body)
+        elif name.startswith("msgstr"):
+            self._mark_obsolete(obsolete)
+            if index is None:
+                if phase != _MSGID:
+                    raise self.fail("msgstr without msgid" if phase != _PLURAL
+                                    else "msgstr after msgid_plural (expected msgstr[0])")
+                self._open_field("msgstr", body)
+            else:
+                number = int(index)
+                if phase not in (_PLURAL, _DONE) or (phase == _DONE and not self.entry.msgid_plural):
+                    raise self.fail("msgstr[n] without msgid_plural")
+                if number in self.entry.msgstr_plural or (self.field == number):
+                    raise self.fail(f"msgstr[{number}] given twice")
+                self._open_field(number, body)
+            self.phase = _DONE
+        elif name == "msgctxt":
+            self._before_new_part()
+            self._mark_obsolete(obsolete)
+            self.phase = _CONTEXT
+            self._open_field("msgctxt", body)
+        else:  # msgid_plural
+            if phase != _MSGID:
+                raise self.fail("msgid_plural without msgid")
+            self._mark_obsolete(obsolete)
+            self.phase = _PLURAL
+            self._open_field("msgid_plural", body)
+
+    def end(self) -> polib.POFile:
+        """Finish the last entry and check the header; trailing comments are dropped, as msgcat does."""
+        if self.phase == _DONE:
+            self.finish_entry()
+        elif self.phase != _OPEN:
+            raise self.fail("the file ends inside an entry (no msgstr)", self.entry.linenum or self.field_line)
+        po = self.po
+        list.extend(po, self.entries)
+        check_header(po, self.path, self.header_line)
+        return po
+
+
+def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
+    """Parse PO text; CatalogError with file:line on a syntax error, a duplicate or a bad header.
+
+    >>> po = parse_catalog('msgid ""\\nmsgstr "Content-Type: text/plain; charset=UTF-8\\\\n"\\n\\n'
+    ...                    '#, fuzzy\\nmsgid "a"\\nmsgstr "b"\\n')
+    >>> [(e.msgid, e.msgstr, e.flags, e.linenum) for e in po]
+    [('a', 'b', ['fuzzy'], 5)]
+    """
+    if text[:1] == "\ufeff":
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    reader = _Reader(path)
+    comment, previous, keyword = reader.comment, reader.previous, reader.keyword
+    number = 0
+    for line in text.split("\n"):
+        number += 1
+        if not line:
+            continue
+        first = line[0]
+        if first not in _LINE_STARTS:
+            line = line.strip(" \t\f")
+            if not line:
+                continue
+            first = line[0]
+        reader.number = number
+        if first != "#":
+            keyword(line, False)
+            continue
+        second = line[1:2]
+        if second == "~":
+            rest = line[2:]
+            if rest[:1] == "|":
+                previous(rest[1:].lstrip(" \t"), True)
+            elif rest.strip(" \t"):
+                keyword(rest.lstrip(" \t"), True)
+        elif second == "|":
+            previous(line[2:].lstrip(" \t"), False)
+        else:
+            comment(line)
+    return reader.end()
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Read a PO/POT file; raise CatalogError(message, path, line) when it is broken."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError("catalog is not valid UTF-8", path, line) from exc
+    po = parse_catalog(text, path)
+    po.fpath = str(path)
+    return po
