@@ -123,7 +123,8 @@ tr.total td{border-top:2px solid #999;font-weight:600}
 .bar{display:flex;width:8rem;height:.9rem;border-radius:3px;overflow:hidden;background:#e3e3e6;flex:none}
 .translated{background:#2e9e4f}.fuzzy{background:#f0a020}.untranslated{background:#d93a3a}
 .pct{font-variant-numeric:tabular-nums;min-width:3.5em;text-align:right}
-.counts{color:#555;font-size:.85em;font-variant-numeric:tabular-nums}
+.counts{color:#555;font-size:.85em;font-variant-numeric:tabular-nums;white-space:nowrap}
+td:first-child{white-space:nowrap}
 .note{color:#b00;font-size:.85em}
 """
 

@@ -1,0 +1,97 @@
+"""docs/ci.md and .pre-commit-hooks.yaml: the commands they run exist and parse, the examples are valid."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+
+from transpub.check import CHECK_IDS
+from transpub.cli import main
+
+REPO = Path(__file__).parents[1]
+DOC = REPO / "docs" / "ci.md"
+
+
+def fenced_blocks(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", DOC.read_text(encoding="utf-8"), re.S | re.M)
+
+
+def parse_transpub_command(command: str) -> click.Context:
+    """Parse ``transpub <sub> <args>`` with the real CLI (UsageError on an unknown command or option)."""
+    command = re.split(r"\s(?:>|\|\||&&)\s", command)[0]
+    words = shlex.split(command)
+    assert words[0] == "transpub", command
+    parent = main.make_context("transpub", [words[1]], resilient_parsing=True)
+    sub = main.get_command(parent, words[1])
+    assert sub is not None, f"no such command: {command}"
+    return sub.make_context(words[1], words[2:], parent=parent)
+
+
+def workflow() -> dict:
+    (document,) = [yaml.safe_load(block) for block in fenced_blocks("yaml") if "jobs:" in block]
+    return document
+
+
+def test_workflow_example_is_valid_yaml_whose_transpub_commands_exist() -> None:
+    steps = workflow()["jobs"]["check"]["steps"]
+    commands = [line.strip() for step in steps for line in str(step.get("run", "")).splitlines()
+                if line.strip().startswith("transpub ")]
+    assert "transpub check --format github" in commands
+    assert any(c.startswith("transpub status --html") for c in commands)
+    for command in commands:
+        parse_transpub_command(command)
+
+
+def test_pre_commit_hooks_run_existing_commands() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["id"] for hook in hooks} == {"transpub-check", "transpub-extract"}
+    for hook in hooks:
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
+        parse_transpub_command(" ".join([hook["entry"], *hook.get("args", [])]))
+        re.compile(hook["files"])
+    check = next(hook for hook in hooks if hook["id"] == "transpub-check")
+    assert re.search(check["files"], "locales/de/LC_MESSAGES/signing.po")
+    assert re.search(check["files"], "transpub.toml")
+
+
+def test_pre_commit_config_example_uses_the_hooks_we_ship_with_valid_args() -> None:
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    (config,) = [yaml.safe_load(block) for block in fenced_blocks("yaml") if "repos:" in block]
+    for used in config["repos"][0]["hooks"]:
+        assert used["id"] in hooks
+        parse_transpub_command(" ".join([hooks[used["id"]]["entry"], *used.get("args", [])]))
+
+
+def test_a_misspelled_option_would_be_caught() -> None:
+    with pytest.raises(click.UsageError):
+        parse_transpub_command("transpub check --fromat github")
+
+
+def test_docs_explain_every_check_id_and_the_json_example_matches_the_schema() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for check in CHECK_IDS:
+        assert f"| `{check}` |" in text, check
+    (example,) = [json.loads(block) for block in fenced_blocks("json")]
+    schema = json.loads((REPO / "src" / "transpub" / "data" / "check-report.schema.json").read_text("utf-8"))
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(example, schema)
+
+
+def test_toml_example_in_the_docs_is_accepted_by_the_check_config(tmp_path: Path) -> None:
+    import tomllib
+
+    from transpub.check import CheckOptions, resolve_policies
+    from transpub.project import parse_config
+
+    (block,) = fenced_blocks("toml")
+    raw = tomllib.loads(block)
+    raw["project"] = {"name": "x", "source_locale": "en", "locales": ["sv", "zh_CN"]}
+    policies = resolve_policies(parse_config(tmp_path, raw), ["sv", "zh_CN"], CheckOptions())
+    assert policies["sv"].min_translated == 80 and policies["sv"].allow_fuzzy
+    assert policies["zh_CN"].disabled == {"numbers"} and policies["zh_CN"].warned == {"glossary"}
