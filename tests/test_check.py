@@ -37,8 +37,8 @@ def test_untranslated_and_fuzzy_entries_fail_with_file_line_and_check_id(project
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result) == [
-        f'{DE}:26: [untranslated] "Read <1>the report</1> now.": not translated',
-        f'{DE}:35: [fuzzy] "Over 240 projects have settled in Jingy…": '
+        f'{DE}:28: [untranslated] "Read <1>the report</1> now.": not translated',
+        f'{DE}:38: [fuzzy] "Over 240 projects have settled in Jingy…": '
         "unreviewed (fuzzy) translation; review it and clear the fuzzy flag",
         "de: 60% translated (3 of 5 units), 1 fuzzy, 1 untranslated; 2 problems (minimum 100%)",
         CLEAN_SUMMARY[1],
@@ -50,7 +50,7 @@ def test_allow_fuzzy_reports_fuzzy_entries_as_warnings_and_passes(project: Path)
     set_entry(project, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
     result = run(project, "check", "-l", "de", "--allow-fuzzy")
     assert result.exit_code == 0
-    assert lines(result)[0].startswith(f'{DE}:17: [fuzzy] warning: "Signing ceremony"')
+    assert lines(result)[0].startswith(f'{DE}:19: [fuzzy] warning: "Signing ceremony"')
     assert lines(result)[-1] == "check: OK (1 warning)"
 
 
@@ -60,7 +60,7 @@ def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Pa
     result = run(root, "check", "-l", "sv")
     assert result.exit_code == 0
     assert lines(result) == [
-        'locales/sv/LC_MESSAGES/signing.po:17: [untranslated] warning: "Signing ceremony": not translated',
+        'locales/sv/LC_MESSAGES/signing.po:18: [untranslated] warning: "Signing ceremony": not translated',
         "sv: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated; OK, 1 warning (minimum 80%)",
         "check: OK (1 warning)",
     ]
@@ -84,7 +84,7 @@ def test_changed_article_makes_catalogs_outdated_without_touching_them(project: 
                                        "<p>More news soon.</p>"), encoding="utf-8")
     result = run(project, "check", "-l", "de")
     assert result.exit_code == 1
-    assert lines(result)[0] == (f"{DE}:35: [outdated] out of date with articles/signing.html "
+    assert lines(result)[0] == (f"{DE}:37: [outdated] out of date with articles/signing.html "
                                 "(1 new unit, 1 removed); run `transpub extract`")
     assert po_path(project, "de").read_bytes() == before
 
@@ -119,14 +119,14 @@ def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still
 def test_placeholder_mismatch_is_a_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == f'{DE}:26: [placeholders] "Read <1>the report</1> now.": placeholder <1>…</1> is missing'
+    assert lines(result)[0] == f'{DE}:28: [placeholders] "Read <1>the report</1> now.": placeholder <1>…</1> is missing'
     assert result.exit_code == 1
 
 
 def test_raw_html_typed_into_a_translation_is_a_markup_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == (f'{DE}:26: [markup] "Read <1>the report</1> now.": raw markup <b>, </b> would be '
+    assert lines(result)[0] == (f'{DE}:28: [markup] "Read <1>the report</1> now.": raw markup <b>, </b> would be '
                                 "shown as text; use the placeholders of the source (<1>…</1>)")
 
 
@@ -134,7 +134,7 @@ def test_glossary_violation_names_the_required_term(project: Path) -> None:
     set_entry(project, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
     result = run(project, "check", "-l", "zh_CN")
     assert result.exit_code == 1
-    assert lines(result)[0] == (f'{ZH}:35: [glossary] "Over 240 projects have settled in Jingy…": '
+    assert lines(result)[0] == (f'{ZH}:37: [glossary] "Over 240 projects have settled in Jingy…": '
                                 '"Jingyue" must be rendered as "净月" in zh_CN')
 
 
@@ -144,7 +144,7 @@ def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales
     set_entry(project, "de", "Jingyue signed 16 projects worth RMB31.36 billion.",
               "Jingyue unterzeichnete 61 Projekte im Wert von 31.36 Mrd. RMB.")
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == (f'{DE}:21: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
+    assert lines(result)[0] == (f'{DE}:23: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
                                 "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)")
 
 
@@ -174,7 +174,7 @@ def test_per_locale_warn_list_turns_problems_into_warnings(tmp_path: Path) -> No
     set_entry(root, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
     result = run(root, "check")
     assert result.exit_code == 0
-    assert lines(result)[0].startswith(f"{ZH}:35: [glossary] warning: ")
+    assert lines(result)[0].startswith(f"{ZH}:37: [glossary] warning: ")
 
 
 @pytest.mark.parametrize("config, message", [

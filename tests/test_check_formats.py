@@ -45,12 +45,12 @@ def test_text_and_github_output_match_golden_files(messy: Path, fmt: str) -> Non
 def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(messy: Path) -> None:
     annotations = [line for line in run(messy, "check", "--format", "github").output.splitlines()
                    if line.startswith("::")]
-    assert "::error file=locales/de/LC_MESSAGES/signing.po,line=36,title=transpub numbers::" \
+    assert "::error file=locales/de/LC_MESSAGES/signing.po,line=38,title=transpub numbers::" \
            "\"Over 240 projects have settled in Jingy…\": 240 is missing; 250, 100 are not in the source" \
            in annotations
     assert "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated " \
            "(4 of 5 units), below the minimum of 90%25 for sv" in annotations
-    assert "::warning file=locales/sv/LC_MESSAGES/signing.po,line=17,title=transpub untranslated::" \
+    assert "::warning file=locales/sv/LC_MESSAGES/signing.po,line=18,title=transpub untranslated::" \
            "\"Signing ceremony\": not translated" in annotations
 
 
@@ -73,8 +73,8 @@ def test_json_report_follows_the_documented_schema(messy: Path) -> None:
     assert (de["locale"], de["translated"], de["fuzzy"], de["untranslated"], de["problems"]) == ("de", 4, 1, 0, 3)
     assert de["catalogs"][0]["path"] == "locales/de/LC_MESSAGES/signing.po"
     checks = [(i["locale"], i["check"], i["line"], i["severity"]) for i in report["issues"]]
-    assert checks == [("de", "fuzzy", 17, "error"), ("de", "markup", 27, "error"), ("de", "numbers", 36, "error"),
-                      ("sv", "untranslated", 17, "warning"), ("sv", "threshold", None, "error")]
+    assert checks == [("de", "fuzzy", 19, "error"), ("de", "markup", 29, "error"), ("de", "numbers", 38, "error"),
+                      ("sv", "untranslated", 18, "warning"), ("sv", "threshold", None, "error")]
     assert report["issues"][1]["msgid"] == "Read <1>the report</1> now."
 
 
