@@ -4,9 +4,10 @@ import random, re, time
 from pathlib import Path
 from transpub.glossary import Glossary, Term, load_glossary
 
+ROOT = Path(__file__).resolve().parent.parent
 random.seed(1)
-seed = Path("/work/main/tests/data/glossary/seed_article.txt").read_text().split(". ")
-sample = load_glossary(Path("/work/main/glossary/terms.csv"))
+seed = (ROOT / "tests/data/glossary/seed_article.txt").read_text().split(". ")
+sample = load_glossary((ROOT / "glossary/terms.csv"))
 words = ["".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(random.randint(4, 9))).title() for _ in range(3000)]
 extra = [Term(f"{words[i]} {words[i+1]}" + (f" {words[i+2]}" if i % 3 == 0 else ""), {"de": "x"}) for i in range(0, 2998, 2)]
 for name, glossary in [("sample (9 terms)", sample), ("sample + 1500 terms", Glossary(list(sample.terms) + extra))]:
