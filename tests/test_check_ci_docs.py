@@ -95,3 +95,8 @@ def test_toml_example_in_the_docs_is_accepted_by_the_check_config(tmp_path: Path
     policies = resolve_policies(parse_config(tmp_path, raw), ["sv", "zh_CN"], CheckOptions())
     assert policies["sv"].min_translated == 80 and policies["sv"].allow_fuzzy
     assert policies["zh_CN"].disabled == {"numbers"} and policies["zh_CN"].warned == {"glossary"}
+
+
+def test_text_sample_in_the_docs_is_the_current_golden_output() -> None:
+    golden = (REPO / "tests" / "data" / "check" / "messy.text.expect").read_text(encoding="utf-8")
+    assert f"$ transpub check\n{golden}```" in DOC.read_text(encoding="utf-8")

@@ -50,6 +50,16 @@ SCALE_WORDS: dict[str, dict[str, int]] = {
 }
 _CJK = {"zh", "ja", "ko"}
 
+#: Number words of a source language. They are not numbers a translation must carry ("three
+#: pillar industries" may stay words), but a translation may write them as digits ("三大" or "3").
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "en": {word: value for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split())}
+    | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+       "hundred": 100, "dozen": 12},
+}
+
 
 @dataclass(frozen=True)
 class Number:
@@ -166,6 +176,21 @@ def find_numbers(text: str, locale: str) -> list[Number]:
     return found
 
 
+def find_number_words(text: str, locale: str) -> list[Number]:
+    """Number words (``eight``) in ``text``, for languages in :data:`NUMBER_WORDS`.
+
+    >>> [int(n.value) for n in find_number_words("Eight projects and three parks", "en")]
+    [8, 3]
+    """
+    words = NUMBER_WORDS.get(language_of(locale), {})
+    found = []
+    for match in re.finditer(r"[^\W\d_]+", text):
+        value = words.get(match.group(0).lower())
+        if value is not None:
+            found.append(Number(match.group(0), Decimal(value), Decimal(value)))
+    return found
+
+
 def _month_numbers(text: str, months: dict[str, int]) -> list[Number]:
     """Month names written next to a number (a date), as the month's number."""
     if not months:
@@ -214,8 +239,11 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     >>> numbers_problem("16 projects", "61 Projekte", "en", "de")
     '16 is missing; 61 is not in the source'
     >>> numbers_problem("RMB31.36 billion on January 4, 2018", "2018年1月4日，313.6亿元", "en", "zh_CN")
+    >>> numbers_problem("eight high-grade projects", "8个高端项目", "en", "zh_CN")
     """
     missing, extra = compare_numbers(find_numbers(source, source_locale), find_numbers(translation, locale))
+    if extra:
+        _, extra = compare_numbers(find_number_words(source, source_locale), extra)
     parts = []
     if missing:
         names = ", ".join(map(_shown, missing))
