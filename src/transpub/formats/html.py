@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Union
+from typing import NamedTuple, Union
 
 from ..errors import ArticleError
 from ..model import Placeholder
@@ -55,6 +55,7 @@ IMPLIED_END = {
     "option": ({"option"}, {"select", "datalist"}),
     "optgroup": ({"option", "optgroup"}, {"select"}),
 }
+_PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 NOTE_ATTRIBUTES = ("its-loc-note", "data-l10n-note", "data-its-loc-note")
 META_TRANSLATABLE = frozenset(
     {"description", "keywords", "og:title", "og:description", "og:site_name", "twitter:title",
@@ -69,9 +70,35 @@ _WS = re.compile(r"[ \t\n\r\f]+")
 _ENTITY_PIECE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^&]+|&")
 OBJECT = "\ufffc"
 #: Whitespace at the edges of a run, no-break spaces and their entities included (kept outside units).
-_SPACE = r"(?:\s|&nbsp;|&#160;|&#[xX]0*[aA]0;)+"
-_LEADING_SPACE = re.compile("^" + _SPACE)
-_TRAILING_SPACE = re.compile(_SPACE + "$")
+_LEADING_SPACE = re.compile(r"(?:\s|&nbsp;|&#160;|&#[xX]0*[aA]0;)+")
+_SPACE_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#Xa0;", "&#XA0;")
+
+
+def _strip_leading_space(raw: str) -> str:
+    """``raw`` without its leading whitespace, no-break spaces and their entities.
+
+    >>> _strip_leading_space(" &nbsp;\xa0 x ")
+    'x '
+    """
+    if not raw or not (raw[0].isspace() or raw[0] == "&"):
+        return raw
+    match = _LEADING_SPACE.match(raw)
+    return raw[match.end():] if match else raw
+
+
+def _strip_trailing_space(raw: str) -> str:
+    """``raw`` without its trailing whitespace, no-break spaces and their entities.
+
+    >>> _strip_trailing_space(" x&nbsp; &#160;")
+    ' x'
+    """
+    while True:
+        stripped = raw.rstrip()
+        if stripped.endswith(";") and stripped.endswith(_SPACE_ENTITIES):
+            stripped = stripped[: stripped.rindex("&")]
+        if stripped == raw:
+            return raw
+        raw = stripped
 
 
 # --------------------------------------------------------------------------- tokens and tree
@@ -261,14 +288,28 @@ class HtmlOptions:
     extract_pre: bool = True
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
+    """What an element inherits from its ancestors (a tuple: built for every element, so cheap)."""
+
     translate: bool = True
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
     ref: str = ""
     kind: str = "text"
+
+
+def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
+    """Whether an element with ``attrs`` is for translation (ITS translate, class="notranslate")."""
+    flag = attrs.get("translate")
+    if flag is not None:
+        flag = flag.strip().lower()
+        if flag == "no":
+            return False
+    classes = attrs.get("class")
+    if classes and "notranslate" in classes.split():
+        return False
+    return True if flag == "yes" else inherited
 
 
 @dataclass(slots=True)
@@ -318,23 +359,20 @@ class _Builder:
 
     def context_for(self, node: Node, ctx: _Context) -> _Context:
         attrs = node.attrs
-        translate = ctx.translate
-        flag = (attrs.get("translate") or "").strip().lower()
-        if flag == "no" or "notranslate" in (attrs.get("class") or "").split():
-            translate = False
-        elif flag == "yes":
-            translate = True
+        translate = _translates(attrs, ctx.translate) if attrs else ctx.translate
         notes = ctx.notes
-        for name in NOTE_ATTRIBUTES:
-            if attrs.get(name):
-                notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
+        if attrs:
+            for name in NOTE_ATTRIBUTES:
+                if attrs.get(name):
+                    notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
+        tag = node.tag
         return _Context(
-            translate=translate,
-            notes=notes,
-            preformatted=ctx.preformatted or node.tag in ("pre", "textarea", "listing", "plaintext"),
-            markable=ctx.markable and node.tag not in TEXT_ONLY,
-            ref=node.path or ctx.ref,
-            kind="title" if node.tag == "title" else ctx.kind,
+            translate,
+            notes,
+            ctx.preformatted or tag in _PREFORMATTED,
+            ctx.markable and tag not in TEXT_ONLY,
+            node.path or ctx.ref,
+            "title" if tag == "title" else ctx.kind,
         )
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
@@ -423,7 +461,7 @@ class _Builder:
         """Inline elements kept whole as one standalone placeholder."""
         if node.tag in VOID or node.tag in self.opaque or self.is_date(node):
             return True
-        return self.context_for(node, ctx).translate is False and ctx.translate
+        return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
 
     def emit_run(self, run: list[Union[Node, int]], ctx: _Context, out: list[Part]) -> None:
         if not run:
@@ -460,7 +498,7 @@ class _Builder:
                 if token.kind == "text" and token.raw.strip() and htmllib.unescape(token.raw).strip():
                     return True
             elif isinstance(item, Node) and not self.is_object(item, ctx):
-                if self.has_text(item.children, self.context_for(item, ctx)):
+                if self.has_text(item.children, ctx):  # is_object: a translate="no" child is an object
                     return True
         return False
 
@@ -476,7 +514,7 @@ class _Builder:
                 if token.kind != "text":
                     lead.append(items.pop(0))
                     continue
-                stripped = _LEADING_SPACE.sub("", token.raw, count=1)
+                stripped = _strip_leading_space(token.raw)
                 if not stripped:
                     lead.append(token.raw)
                     items.pop(0)
@@ -506,7 +544,7 @@ class _Builder:
                     trail.insert(0, items.pop())
                     continue
                 break
-            stripped = _TRAILING_SPACE.sub("", raw, count=1)
+            stripped = _strip_trailing_space(raw)
             if not stripped:
                 trail.insert(0, raw)
                 items.pop()
