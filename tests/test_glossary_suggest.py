@@ -57,8 +57,10 @@ def test_seed_article_suggestions_are_names_the_sample_glossary_lacks():
     glossary = load_glossary(ROOT / "glossary" / "terms.csv")
     candidates = suggest_terms(texts_of_seed(), glossary, "en", limit=5)
     texts = [c.text for c in candidates]
-    assert texts[:2] == ["Vasaloppet Skiing Festival", "Changchun City"]
-    assert "Jingyue Hi-tech Industry Development Zone" not in texts
+    assert texts[0] == "platinum industry"  # the sample glossary already has every capitalised name
+    known = {term.source for term in glossary.terms}
+    assert not known & set(texts)
+    assert not any(name in text for text in texts for name in ("Vasaloppet", "Changchun", "Jingyue"))
     assert len(candidates) <= 5
 
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date
 
 from .errors import ConfigError
@@ -49,21 +50,28 @@ def text_direction(name: str) -> str:
 def native_name(name: str) -> str:
     """The locale's name in its own language, capitalised as a menu entry.
 
-    >>> native_name("de"), native_name("es"), native_name("zh_CN")
-    ('Deutsch', 'Español', '中文 (简体, 中国)')
+    The region is left out where it is the language's usual one (zh_CN is simply
+    Simplified Chinese), and kept where it tells variants apart (pt_PT, zh_TW keeps its script).
+
+    >>> native_name("de"), native_name("es"), native_name("zh_CN"), native_name("pt_PT")
+    ('Deutsch', 'Español', '中文 (简体)', 'Português (Portugal)')
     """
     locale = babel_locale(name)
-    display = locale.get_display_name(locale) or name
+    shown = locale
+    likely = get_global("likely_subtags").get(locale.language, "")
+    if locale.territory and likely.endswith("_" + locale.territory):
+        shown = Locale(locale.language, script=locale.script)
+    display = shown.get_display_name(locale) or name
     return display[:1].upper() + display[1:]
 
 
 def language_of(name: str) -> str:
     """The bare language code (``zh_CN`` → ``zh``), for segmenters and engines.
 
-    >>> language_of("zh_CN"), language_of("sr@latin")
-    ('zh', 'sr')
+    >>> language_of("zh_CN"), language_of("sr@latin"), language_of("zh-Hans"), language_of("pt_BR.UTF-8")
+    ('zh', 'sr', 'zh', 'pt')
     """
-    return re.split(r"[_@-]", name, maxsplit=1)[0].lower()
+    return re.split(r"[_@.-]", name.strip(), maxsplit=1)[0].lower()
 
 
 def localize_date(value: str, name: str) -> str | None:

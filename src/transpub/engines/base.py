@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from ..errors import EngineError
+from transpub.locales import language_of  # noqa: F401 - re-exported
 
 #: Seconds before any single request to a service is abandoned (override with ``timeout`` in
 #: ``[engines.<name>]``).
@@ -74,15 +75,6 @@ class EngineInfo:
     needs: tuple[str, ...]
     note: str = ""
     languages: list[str] | None = None   # any-to-any engines: their languages instead of pairs
-
-
-def language_of(locale: str) -> str:
-    """The language part of a gettext locale.
-
-    >>> language_of("pt_BR"), language_of("sr@latin"), language_of("es")
-    ('pt', 'sr', 'es')
-    """
-    return re.split(r"[_@.-]", locale, maxsplit=1)[0].lower()
 
 
 def env_secret(name: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from transpub.locales import language_of  # noqa: F401 - re-exported
 
 ALL_LOCALES = "*"
 _LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]+)?)$")
@@ -34,15 +35,6 @@ def is_locale_name(name: str) -> bool:
     (True, False)
     """
     return bool(_LOCALE_RE.match(name.strip()))
-
-
-def language_of(locale: str) -> str:
-    """The language part of a locale: ``zh_CN`` -> ``zh``.
-
-    >>> language_of("zh_CN")
-    'zh'
-    """
-    return locale.replace("-", "_").split("_")[0].split("@")[0].lower()
 
 
 def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
