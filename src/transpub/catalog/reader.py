@@ -125,8 +125,13 @@ class _Reader:
         if self.phase == _DONE:
             self.finish_entry()
         elif self.phase != _OPEN:
-            what = "msgid_plural" if self.phase == _PLURAL else "msgid" if self.phase == _MSGID else "msgctxt"
-            raise self.fail(f"{what} at line {self.entry.linenum or self.field_line} has no msgstr")
+            raise self._missing_msgstr()
+
+    def _missing_msgstr(self) -> CatalogError:
+        """The error for an entry that ends before its msgstr, at its msgid (or msgctxt) line."""
+        if self.phase == _CONTEXT:
+            return self.fail("msgctxt has no msgid and msgstr", self.field_line)
+        return self.fail("msgid has no msgstr", self.entry.linenum)
 
     def _mark_obsolete(self, obsolete: bool) -> None:
         if self.obsolete is None:
@@ -240,7 +245,8 @@ class _Reader:
                 self._open_field("msgstr", body)
             else:
                 number = int(index)
-                if phase not in (_PLURAL, _DONE) or (phase == _DONE and not self.entry.msgid_plural):
+                plural_done = self.entry.msgstr_plural or self.field.__class__ is int
+                if phase != _PLURAL and not (phase == _DONE and plural_done):
                     raise self.fail("msgstr[n] without msgid_plural")
                 if number in self.entry.msgstr_plural or (self.field == number):
                     raise self.fail(f"msgstr[{number}] given twice")
@@ -263,7 +269,7 @@ class _Reader:
         if self.phase == _DONE:
             self.finish_entry()
         elif self.phase != _OPEN:
-            raise self.fail("the file ends inside an entry (no msgstr)", self.entry.linenum or self.field_line)
+            raise self._missing_msgstr()
         po = self.po
         list.extend(po, self.entries)
         check_header(po, self.path, self.header_line)
