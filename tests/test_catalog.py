@@ -240,3 +240,21 @@ def test_format_is_what_msgcat_writes_for_cjk_and_arabic() -> None:
     text = format_catalog(po)
     assert subprocess.run(["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True,
                           check=True).stdout.decode() == text
+
+
+def test_check_silencing_comment_survives_update_byte_for_byte_but_unknown_flag_does_not(tmp_path: Path) -> None:
+    # msgcat, and so Poedit, drops flags it does not know; only the comment form is safe to use.
+    path = tmp_path / "es.po"
+    update_catalog(path, make_template("Version 2 is out.", "Bye."), "es")
+    text = path.read_text()
+    block = ('# transpub-no-numbers\n#. Paragraph: Version 2 is out.\n#: articles/seed.html#main/p[1]\n'
+             '#, fuzzy\nmsgid "Version 2 is out."\nmsgstr "Ya salió la versión dos."\n')
+    start = text.index("#. Paragraph: Version 2 is out.")
+    end = text.index("\n\n", start) + 1
+    path.write_text(text[:start] + block.replace("#, fuzzy\n", "#, fuzzy, transpub-no-numbers\n") + text[end:])
+    assert read_catalog(path).find("Version 2 is out.").tcomment == "transpub-no-numbers"
+    update_catalog(path, make_template("Version 2 is out.", "Bye.", "New sentence."), "es")
+    assert block in path.read_text()
+    before = path.read_bytes()
+    assert not update_catalog(path, make_template("Version 2 is out.", "Bye.", "New sentence."), "es").written
+    assert path.read_bytes() == before

@@ -151,6 +151,8 @@ def merge_catalog(old: polib.POFile, template: polib.POFile, *, fuzzy_matching: 
         if source.obsolete or (source.msgid == "" and source.msgctxt is None):
             continue
         entry = _new_entry(source, notes_for(source.msgid) if notes_for else ())
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict.fromkeys(range(nplurals), "")  # as many forms as the locale has
         key = _key(source)
         previous = live.get(key)
         if previous is None and key in dead:
