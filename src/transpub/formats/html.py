@@ -398,8 +398,10 @@ class _Builder:
         return tag
 
     def attribute_slots(self, node: Node, raw: str, ctx: _Context) -> list[tuple[tuple[int, int], AttrSlot]]:
+        if not node.attrs:
+            return []
         wanted = translatable_attributes(node.tag, node.attrs)
-        if not wanted:
+        if not wanted or wanted.isdisjoint(node.attrs):
             return []
         found = []
         for name, (start, end) in attribute_spans(raw):
@@ -605,6 +607,8 @@ class _Builder:
             flat_parts.append(piece)
             pos += len(piece)
         flat = "".join(flat_parts)
+        if not _may_have_two_sentences(flat):
+            return [("unit", atoms)]
         spans = split_sentences(flat, self.options.source_locale)
         if len(spans) <= 1:
             return [("unit", atoms)]
@@ -736,6 +740,24 @@ class _Builder:
             flags=("no-wrap",) if ctx.preformatted else (),
             markable=ctx.markable, escape=escape_text,
         )
+
+
+_TERMINATOR = re.compile(r"[.!?…。！？｡]")
+_AFTER_LAST_SENTENCE = " \t\n\r\f\u00a0\u202f.!?…。！？｡\"'“‘”’»›)]}」』）】》〉〕｣"
+
+
+def _may_have_two_sentences(text: str) -> bool:
+    """False when ``text`` cannot hold a sentence break: no terminator before its last word.
+
+    (The segmenter is exact; this only saves calling it for the many one-sentence runs.)
+
+    >>> _may_have_two_sentences("A list item"), _may_have_two_sentences("One (really).")
+    (False, False)
+    >>> _may_have_two_sentences("One. Two"), _may_have_two_sentences("你好。今天")
+    (True, True)
+    """
+    match = _TERMINATOR.search(text)
+    return match is not None and bool(text[match.end():].strip(_AFTER_LAST_SENTENCE))
 
 
 def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
