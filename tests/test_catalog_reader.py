@@ -152,6 +152,8 @@ BROKEN = [
     ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', 7, "msgstr[0]"),
     ('#, fuzzy\n"orphan"\nmsgid "a"\nmsgstr "b"\n', 6, "without a keyword"),
     ('#~ msgid "a"\nmsgstr "b"\n', 6, "#~"),
+    ('# note\n#: a.html\nmsgid "a"\nmsgstr "b"\n\n# note\nmsgid "a"\nmsgstr "c"\n', 11,
+     "first defined at line 7"),
     ('#| bogus "x"\nmsgid "a"\nmsgstr "b"\n', 5, "cannot parse"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 8, "duplicate msgid 'a', first defined at line 5"),
     ('msgctxt "m"\nmsgid "a"\nmsgstr "b"\n\n#, fuzzy\nmsgctxt "m"\nmsgid "a"\nmsgstr "c"\n', 11, "duplicate"),

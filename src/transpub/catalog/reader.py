@@ -3,7 +3,8 @@
 polib's own parser is lenient (it accepts unterminated strings and stray text, drops ``#~|`` lines
 and empty ``#.`` lines) and slower; this reader builds the same ``polib.POFile``/``POEntry`` objects
 while checking syntax, duplicates and the header, and reports every problem as
-``CatalogError(message, path, line)``. ``entry.linenum`` is the line of the entry's ``msgid``.
+``CatalogError(message, path, line)``. ``entry.linenum`` is the line of the entry's ``msgid`` (polib
+itself gives the entry's first line, often a comment); errors point at the offending line.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class _Reader:
         self.path = path
         self.po = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
         self.entries: list[polib.POEntry] = []
-        self.seen: dict[tuple[str | None, str], int] = {}
+        self.seen: dict[tuple[str | None, str], int] = {}  # key -> line of its msgid
         self.header_line: int | None = None
         self.number = 0
         self._start_entry()
@@ -99,6 +100,7 @@ class _Reader:
         self.field: str | int | None = None
         self.pieces: list[str] = []
         self.field_line = 0
+        self.msgid_line = 0
 
     def _close_field(self) -> None:
         field = self.field
@@ -131,7 +133,7 @@ class _Reader:
         """The error for an entry that ends before its msgstr, at its msgid (or msgctxt) line."""
         if self.phase == _CONTEXT:
             return self.fail("msgctxt has no msgid and msgstr", self.field_line)
-        return self.fail("msgid has no msgstr", self.entry.linenum)
+        return self.fail("msgid has no msgstr", self.msgid_line)
 
     def _mark_obsolete(self, obsolete: bool) -> None:
         if self.obsolete is None:
@@ -153,8 +155,8 @@ class _Reader:
         if first is not None:
             context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
             raise CatalogError(f"duplicate msgid {entry.msgid!r}{context}, first defined at line {first}",
-                               self.path, entry.linenum)
-        self.seen[key] = entry.linenum
+                               self.path, self.msgid_line)
+        self.seen[key] = self.msgid_line
         if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
             self._take_header(entry)
         else:
@@ -165,7 +167,7 @@ class _Reader:
         po = self.po
         po.header = entry.tcomment
         po.metadata_is_fuzzy = "fuzzy" in entry.flags
-        self.header_line = entry.linenum
+        self.header_line = self.msgid_line
         key = None
         for line in entry.msgstr.split("\n"):
             name, colon, value = line.partition(":")
@@ -233,7 +235,7 @@ class _Reader:
             if phase != _CONTEXT:
                 self._before_new_part()
             self._mark_obsolete(obsolete)
-            self.entry.linenum = self.number
+            self.msgid_line = self.entry.linenum = self.number
             self.phase = _MSGID
             self._open_field("msgid", body)
         elif name.startswith("msgstr"):
