@@ -144,6 +144,7 @@ BROKEN = [
     ('msgid "a"\nmsgstr "b"\n"tail\n', 7, "syntax"),
     ('msgid "a"\nmsgstr "say "hi""\n', 6, "syntax"),
     ('msgid "a"\nmsgstr "bad \\q escape"\n', 6, "invalid escape"),
+    ('msgid "a"\nmsgstr ""\n"fine\\n"\n\n"bad \\q escape"\n', 9, "invalid escape"),
     ('msgid "a"\nmsgstr "b"\nstray words\n', 7, "cannot parse"),
     ('msgid "a"\n\nmsgid "c"\nmsgstr "d"\n', 5, "no msgstr"),
     ('msgid "a"\n', 5, "no msgstr"),

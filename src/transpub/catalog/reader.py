@@ -109,7 +109,7 @@ class _Reader:
         try:
             value = unescape("".join(self.pieces))
         except ValueError as exc:
-            raise self.fail(str(exc), self.field_line) from None
+            raise self.fail(str(exc), self._line_of_bad_piece()) from None
         if field.__class__ is int:
             self.entry.msgstr_plural[field] = value
         else:
@@ -120,7 +120,21 @@ class _Reader:
         self._close_field()
         self.field = field
         self.pieces = [body]
+        self.piece_lines = [self.number]
         self.field_line = self.number
+
+    def _continue_field(self, body: str) -> None:
+        self.pieces.append(body)
+        self.piece_lines.append(self.number)
+
+    def _line_of_bad_piece(self) -> int:
+        """The line of the first string of the open field that does not unescape on its own."""
+        for piece, line in zip(self.pieces, self.piece_lines):
+            try:
+                unescape(piece)
+            except ValueError:
+                return line
+        return self.field_line
 
     def _before_new_part(self) -> None:
         """A comment, ``#|`` line, msgctxt or msgid: ends a complete entry, or is out of place."""
@@ -203,7 +217,7 @@ class _Reader:
         if match:
             if self.field not in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural"):
                 raise self.fail("#| string without a #| keyword")
-            self.pieces.append(match.group(1))
+            self._continue_field(match.group(1))
             return
         match = _KEYWORD_LINE.match(content)
         if not match or match.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
@@ -222,7 +236,7 @@ class _Reader:
                 raise self.fail("string without a keyword")
             if self.obsolete != obsolete:
                 raise self.fail("inconsistent use of #~ within one entry")
-            self.pieces.append(match.group(1))
+            self._continue_field(match.group(1))
             return
         match = _KEYWORD_LINE.match(content)
         if match is None:
