@@ -112,14 +112,11 @@ def set_translations(root: Path, locale: str, entries: dict[str, str]) -> None:
 
 
 def line_of(root: Path, locale: str, msgid: str) -> int:
-    """The first line (comments included) of the entry for ``msgid`` in the locale's catalog."""
+    """The line of the entry's ``msgid`` in the locale's catalog (where warnings and checks point)."""
     wanted = 'msgid "' + msgid.replace('"', '\\"') + '"'
-    start = 1
     for number, line in enumerate(po_path(root, locale).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            start = number + 1
-        elif line == wanted:
-            return start
+        if line == wanted:
+            return number
     raise AssertionError(f"{msgid!r} not in {po_path(root, locale)}")
 
 
