@@ -282,7 +282,10 @@ def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project:
     assert result.exit_code == 0
     ar = (project / "site" / "_review" / "ar" / "skiing.html").read_text("utf-8")
     assert 'class="tp-legend"' in ar and ar.index("tp-legend") < ar.index("<article>")
-    assert ar.count('class="tp-reviewed" title=') == 3 and ar.count('class="tp-machine" title=') == 1
+    assert ar.count('<span class="tp-reviewed" title=') == 3 and ar.count('<span class="tp-machine" title=') == 1
+    # the title and attribute units, which cannot be coloured in place, are listed with their states
+    assert 'Not shown as page text: 4 units' in ar
+    assert ar.count('<li class="tp-reviewed" title=') == 4 and "<code>attribute:alt</code>" in ar
     line = line_of(project, "ar", SKIERS)
     assert (f'<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
             + f'Source: Over 300 skiers took part.\nlocales/ar/LC_MESSAGES/skiing.po:{line}">أكثر من 300 متزلج.</span>'

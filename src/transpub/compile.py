@@ -16,7 +16,7 @@ from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
-    MACHINE_NOTICE, REVIEW_STYLE, render_index, render_locale_index, render_review_legend, render_switcher,
+    MACHINE_NOTICE, REVIEW_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
     review_hover,
 )
 
@@ -239,14 +239,9 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
                                              f"{problem}; the source text is published instead",
                                              locale=locale, severity="warning", msgid=slot.msgid))
         usable = problem is None and _usable(slot, entry, options.include_fuzzy)
-        state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state
         if review and isinstance(slot, TextSlot) and slot.markable:
-            css = {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
-            if problem:
-                css = "broken"
-            where = f"{po_display}:{entry.line}" if entry is not None and entry.line else f"{po_display} (no entry)"
+            css, text, where = _review_state(entry, problem, po_display)
             hover = review_hover(css, strip_placeholders(slot.msgid), where)
-            text = entry.text if entry is not None and entry.text and not problem else None
             shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
             return Resolution(text=text, before=f'<span class="tp-{css}"{shown_lang} title="{escape_attribute(hover)}">',
                               after="</span>")
@@ -265,7 +260,15 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
         and _usable(slot, entry, True) for slot in document.slots())
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
-        body_start = render_review_legend(po_display) + render_switcher(
+        hidden = []
+        for slot in document.slots():
+            if isinstance(slot, TextSlot) and slot.markable:
+                continue
+            entry = entries.get(slot.msgid)
+            problem = placeholder_problem(slot.msgid, entry.text) if entry is not None and entry.text else None
+            css, text, where = _review_state(entry, problem, po_display)
+            hidden.append(HiddenUnit(slot.kind, strip_placeholders(slot.msgid), text, css, where))
+        body_start = render_review_legend(po_display) + render_hidden_units(hidden) + render_switcher(
             locale, slug, available,
             lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html")
     else:
@@ -290,6 +293,15 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
             page_tag.extra_attributes = {}
         if charset_tag is not None:
             charset_tag.extra_attributes = {}
+
+
+def _review_state(entry: Translation | None, problem: str | None, po_display: str) -> tuple[str, str | None, str]:
+    """For a review copy: the state class, the text to show (None: the source) and the PO location."""
+    state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state
+    css = "broken" if problem else {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
+    where = f"{po_display}:{entry.line}" if entry is not None and entry.line else f"{po_display} (no entry)"
+    text = entry.text if entry is not None and entry.text and not problem else None
+    return css, text, where
 
 
 def _utf8_declaration(tag: Tag) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from typing import TYPE_CHECKING
 
 from .formats.document import escape_attribute, escape_text
@@ -34,6 +36,7 @@ LANGUAGES_LABEL = {"en": "Languages", "de": "Sprachen", "es": "Idiomas", "fr": "
 REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
 .tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-missing{background:#fde2e1}
 .tp-broken{background:#f28b82}
+.tp-hidden{font:13px sans-serif;border:1px solid #999;margin:.3em 0;padding:.3em}.tp-hidden li{margin:.1em 0}
 .tp-legend{position:sticky;top:0;background:#fff;border:1px solid #999;padding:.3em;font:13px sans-serif;z-index:9}
 .tp-legend span{padding:0 .4em;margin:0 .2em}
 [class^="tp-"]:hover{outline:1px dashed #333}
@@ -58,6 +61,34 @@ def render_review_legend(po_display: str) -> str:
     return (f'<div class="tp-legend" lang="en" dir="ltr" role="note"><strong>Review copy</strong> of '
             f"{escape_text(po_display)} — not published. Hover a sentence for its state, source and PO line. "
             f"{items}</div>")
+
+
+@dataclass(frozen=True)
+class HiddenUnit:
+    """A unit a review copy cannot colour in place: the page title, an attribute, an option."""
+
+    kind: str
+    source: str
+    text: str | None
+    state: str
+    location: str
+
+
+def render_hidden_units(units: list[HiddenUnit]) -> str:
+    """The review copy's list of units that are not visible text (title, alt, meta…), with their states.
+
+    >>> "tp-missing" in render_hidden_units([HiddenUnit("attribute:alt", "A cat", None, "missing", "a.po:3")])
+    True
+    """
+    if not units:
+        return ""
+    rows = "".join(
+        f'<li class="tp-{u.state}" title="{escape_attribute(review_hover(u.state, u.source, u.location))}">'
+        f"<code>{escape_text(u.kind)}</code> {escape_text(u.text if u.text is not None else u.source)}</li>"
+        for u in units
+    )
+    return (f'<details class="tp-hidden" lang="en" dir="ltr" open><summary>Not shown as page text: '
+            f"{len(units)} units (title, attributes, metadata)</summary><ul>{rows}</ul></details>")
 
 
 def review_hover(state: str, source: str, location: str) -> str:
