@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
-TEST_DEBIAN_PACKAGES := chromium
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei
 
 .PHONY: setup system-deps test-system-deps venv demo test bench clean
 
@@ -16,7 +16,7 @@ setup: system-deps venv
 system-deps:
 	@scripts/ensure-debian-packages $(DEBIAN_PACKAGES)
 
-## Chromium, for the test that renders the site in a real browser.
+## Chromium and a CJK font, for the test that renders the site in a real browser (and its screenshots).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
 

@@ -9,18 +9,32 @@ from lxml import html
 from test_check_fixtures import make_project, po_path, run, set_entry
 
 
-def test_status_table_shows_each_article_and_locale_with_totals(tmp_path: Path) -> None:
+def test_status_table_shows_each_article_and_locale(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
     set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
     set_entry(root, "de", "Read <1>the report</1> now.", "")
     result = run(root, "status")
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        "article         locale  translated  fuzzy  untranslated       %  words",
-        "signing         de               3      1             1   60.0%     29",
-        "signing         zh_CN            5      0             0  100.0%     29",
-        "(all articles)  de               3      1             1   60.0%     29",
-        "(all articles)  zh_CN            5      0             0  100.0%     29",
+        "article  locale  translated  fuzzy  untranslated       %  words",
+        "signing  de               3      1             1   60.0%     29",
+        "signing  zh_CN            5      0             0  100.0%     29",
+    ]
+
+
+def test_status_table_adds_totals_per_locale_for_several_articles(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "brief.html").write_text("<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8")
+    assert run(root, "extract").exit_code == 0
+    lines = run(root, "status").output.splitlines()
+    assert lines[0] == "article         locale  translated  fuzzy  untranslated       %  words"
+    assert lines[1:3] == [
+        "brief           de               0      0             2    0.0%      6",
+        "brief           zh_CN            0      0             2    0.0%      6",
+    ]
+    assert lines[-2:] == [
+        "(all articles)  de               5      0             2   71.4%     35",
+        "(all articles)  zh_CN            5      0             2   71.4%     35",
     ]
 
 
@@ -29,8 +43,8 @@ def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_on
     po_path(root, "de").unlink()
     po_path(root, "zh_CN").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
     lines = run(root, "status").output.splitlines()
-    assert lines[1] == "signing         de               0      0             5    0.0%     29  (no catalog)"
-    assert lines[2].startswith("signing         zh_CN            0      0             0  100.0%      0  (broken catalog")
+    assert lines[1] == "signing  de               0      0             5    0.0%     29  (no catalog)"
+    assert lines[2].startswith("signing  zh_CN            0      0             0  100.0%      0  (broken catalog")
 
 
 def test_status_html_is_a_self_contained_page_with_one_bar_per_article_and_locale(tmp_path: Path) -> None:

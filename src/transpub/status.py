@@ -90,16 +90,18 @@ def _percent(value: float) -> str:
 
 
 def format_status_table(rows: list[StatusRow]) -> str:
-    """An aligned text table with a totals row per locale (ends with a newline).
+    """An aligned text table, with a totals row per locale when there are several articles.
 
-    >>> print(format_status_table([StatusRow("x", "de", 2, 1, 1, 30)]), end="")
-    article         locale  translated  fuzzy  untranslated      %  words
-    x               de               2      1             1  50.0%     30
-    (all articles)  de               2      1             1  50.0%     30
+    >>> print(format_status_table([StatusRow("x", "de", 2, 1, 1, 30), StatusRow("y", "de", 4, 0, 0, 50)]), end="")
+    article         locale  translated  fuzzy  untranslated       %  words
+    x               de               2      1             1   50.0%     30
+    y               de               4      0             0  100.0%     50
+    (all articles)  de               6      1             1   75.0%     80
     """
+    totals = total_rows(rows) if len({row.article for row in rows}) > 1 else []
     header = ("article", "locale", "translated", "fuzzy", "untranslated", "%", "words")
     body = [(r.article, r.locale, str(r.translated), str(r.fuzzy), str(r.untranslated),
-             _percent(r.percent), str(r.words), r.note or "") for r in [*rows, *total_rows(rows)]]
+             _percent(r.percent), str(r.words), r.note or "") for r in [*rows, *totals]]
     if not rows:
         return "No articles.\n"
     widths = [max(len(header[i]), *(len(line[i]) for line in body)) for i in range(len(header))]
