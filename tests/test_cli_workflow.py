@@ -143,3 +143,24 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"transpub {name}" in readme, f"README does not show `transpub {name}`"
+
+
+@pytest.mark.skipif(not APERTIUM, reason="apertium with the eng-spa pair is not installed")
+def test_translate_dry_run_skips_locales_without_an_engine_and_sends_nothing(sample_project: Path) -> None:
+    shutil.rmtree(sample_project / "locales/es")
+    run(sample_project, "extract", "-l", "es")
+    before = (sample_project / "locales/es/LC_MESSAGES" / f"{SLUG}.po").read_bytes()
+    result = run(sample_project, "translate", "--dry-run")
+    assert result.output.splitlines() == [
+        "No engine configured for zh_CN de fr sv ru ar: skipped (set [translate] engine or [locale.X] engine, "
+        "or pass --engine).",
+        "es via apertium: would send 12 units, 2067 characters",
+    ]
+    assert (sample_project / "locales/es/LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
+
+
+def test_translate_a_locale_without_engine_is_one_clear_error(sample_project: Path) -> None:
+    result = run(sample_project, "translate", "-l", "fr", ok=False)
+    assert result.exit_code == 1
+    assert "no MT engine for fr" in result.output
+    assert "Traceback" not in result.output

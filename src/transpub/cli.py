@@ -147,8 +147,17 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
     from .translate import translate_project
 
     project = _project(ctx)
+    selected = project.select_locales(locales)
+    if not locales and engine is None:  # every locale: those with no engine are waiting for translators
+        waiting = [loc for loc in selected if not project.engine_for(loc)]
+        selected = [loc for loc in selected if project.engine_for(loc)]
+        if waiting:
+            click.echo(f"No engine configured for {' '.join(waiting)}: skipped "
+                       "(set [translate] engine or [locale.X] engine, or pass --engine).")
+        if not selected:
+            return
     progress = make_progress_printer(sys.stderr)
-    report = translate_project(project, project.select_locales(locales), engine=engine, dry_run=dry_run,
+    report = translate_project(project, selected, engine=engine, dry_run=dry_run,
                                progress=progress, concurrency=concurrency)
     if report.dry_run:
         for est in report.estimates:
@@ -163,7 +172,8 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
             ("copied", counts.copied), ("failed", counts.failed),
             ("rejected (placeholders/terms)", counts.rejected_placeholders), ("skipped", counts.skipped),
         ) if value]
-        click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
+        if parts or not report.dry_run:
+            click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for failure in report.failures[:20]:
         where = f"{failure.paths[0]}: " if failure.paths else ""
         click.echo(f"Failed: {where}{failure.locale} {failure.engine}: {failure.message}", err=True)
