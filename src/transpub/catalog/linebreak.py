@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -66,6 +67,9 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
 def text_width(text: str) -> int:
     """Columns ``text`` takes.
 
@@ -74,7 +78,9 @@ def text_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return sum(map(char_width, text))
+    # Printable ASCII is one column each; look up only the other characters.
+    others = _NOT_PRINTABLE_ASCII.findall(text)
+    return len(text) - len(others) + sum(map(char_width, others))
 
 
 # --- pure-Python line breaking (port of libunistring's pair-table algorithm) ------------------
@@ -283,19 +289,37 @@ def find_line_starts_python(text: str, locked: Sequence[int], width: int, start:
 
 
 def _native_line_starts(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
+    """:func:`find_line_starts` through libunistring's ``u8_width_linebreaks``."""
     data = text.encode("utf-8")
-    overrides = bytearray(len(data))
-    is_ascii = len(data) == len(text)
-    for index in locked:
-        overrides[index if is_ascii else len(text[:index].encode("utf-8"))] = BREAK_PROHIBITED
-    result = ctypes.create_string_buffer(len(data) or 1)
-    _NATIVE(data, len(data), width, start, 0, bytes(overrides), b"UTF-8", result)
-    raw = result.raw[: len(data)]
-    positions = []
+    size = len(data)
+    is_ascii = size == len(text)
+    overrides: bytes | None = None  # libunistring accepts NULL: no overrides
+    if locked:
+        marks = bytearray(size)
+        if is_ascii:
+            for index in locked:
+                marks[index] = BREAK_PROHIBITED
+        else:
+            for index in locked:
+                marks[len(text[:index].encode("utf-8"))] = BREAK_PROHIBITED
+        overrides = bytes(marks)
+    result = (ctypes.c_char * (size or 1))()
+    _NATIVE(data, size, width, start, 0, overrides, b"UTF-8", result)
+    raw = result.raw
     found = raw.find(b"\x02")
+    if found == -1:
+        return []
+    positions = []
     while found != -1:
         positions.append(found)
         found = raw.find(b"\x02", found + 1)
     if is_ascii:
         return positions
-    return [len(data[:position].decode("utf-8")) for position in positions]
+    # Byte offsets to character offsets, decoding each stretch once.
+    offsets = []
+    chars = previous = 0
+    for position in positions:
+        chars += len(data[previous:position].decode("utf-8"))
+        previous = position
+        offsets.append(chars)
+    return offsets
