@@ -1,0 +1,96 @@
+"""The fast tokenizer cuts HTML exactly as html.parser does, on clean and on broken markup.
+
+``tokenize_html`` takes regular expressions through well-formed markup and hands the rest to
+html.parser from the first construct they do not cover. What translators get depends on the
+tokens, so the two paths must agree token for token (kind, source text, tag, attributes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpub.formats.encoding import decode_bytes, declared_charset
+from transpub.formats.html import tokenize_html, tokenize_with_parser
+
+CORPUS = Path("/work/shared/corpus/real-pages")
+PAGES = sorted(CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
+SAMPLE_ARTICLES = sorted((Path(__file__).parents[1] / "articles").glob("*.html"))
+
+TRICKY = [
+    "",
+    "plain text, no markup",
+    "a < b and c > d",
+    "ends with <",
+    "<p>one<p>two</P>",
+    '<a href=x/>link</a><br/><br /><img src="a"/>',
+    "<a href=x?a=b&amp;c=d>sloppy</a>",
+    '<a href="x"title="y">no space between attributes</a>',
+    "<p / class=x>slash</p>",
+    "<input disabled value=''>",
+    '<P CLASS="Up" Data-X=1>Upper</P>',
+    "<p class=a\u00a0id=b>nbsp in a tag</p>",
+    "<p cl\u00a0ass=x>nbsp in a name</p>",
+    "<!-- a comment -- >after<!---->x<!-->y-->",
+    "<!DOCTYPE html><!doctype>",
+    "<![CDATA[ x < y ]]>text",
+    "<?php echo 1; ?>text",
+    "<!bogus>text",
+    "</>text</ p>x</3>",
+    "<script>if (a < b) { document.write('</scr' + 'ipt>'); }</script>after",
+    "<script><!-- <script>x</script> --></script>after",
+    "<style>p > a { color: red }</STYLE >after",
+    "<script>never closed",
+    "<p title='a \"quoted\" title' data-x=\"it's\">q</p>",
+    "<p title=\"&amp;&lt;&#x4E2D;\">entities</p>",
+    "<p\ttitle\n=\n'multi\nline'>ws</p>",
+    "<a href=>empty</a><a href=\"\">empty2</a>",
+    "<a b==c>double equals</a>",
+    "<a b='unterminated>rest of the file",
+    "<br/ >x<br / >",
+    "<ta\u0301g x=1>combining</ta\u0301g>",
+    "text &amp; more &",
+]
+
+
+def assert_same_tokens(text: str) -> None:
+    fast = tokenize_html(text)
+    slow = tokenize_with_parser(text)
+    assert "".join(token.raw for token in fast) == text
+    assert fast == slow
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_clean_and_broken_markup_is_cut_as_html_parser_cuts_it(text: str) -> None:
+    assert_same_tokens(text)
+
+
+@pytest.mark.parametrize("path", SAMPLE_ARTICLES, ids=lambda p: p.name)
+def test_sample_articles_are_cut_as_html_parser_cuts_them(path: Path) -> None:
+    assert_same_tokens(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not PAGES, reason=f"real-page corpus not present at {CORPUS}")
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_real_pages_are_cut_as_html_parser_cuts_them(path: Path) -> None:
+    data = path.read_bytes()
+    assert_same_tokens(decode_bytes(data, declared=declared_charset(data))[0])
+
+
+PIECES = st.sampled_from([
+    "<p>", "</p>", "<P>", "</ p>", "<br>", "<br/>", "<br />", "<img src=a.png alt='x'>", '<a href="u">',
+    "</a>", "<a href=u?x=1>", '<b class="c"id="d">', "</b>", "<span title=\"a>b\">", "</span>",
+    "<script>", "</script>", "<style>", "</style>", "<!--", "-->", "<!-- c -->", "<!DOCTYPE html>",
+    "<![CDATA[", "]]>", "<?x?>", "<!x>", "</>", "<", ">", "&amp;", "&", "&#", "=", "'", '"', "/",
+    " ", "\n", "\u00a0", "text", "北京", "x<y", "<3", "<a\u00a0b=c>", "<input disabled>", "<t a=b/>",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_any_mix_of_markup_fragments_is_cut_as_html_parser_cuts_it(text: str) -> None:
+    assert_same_tokens(text)
