@@ -13,8 +13,11 @@ from transpub.fsutil import write_if_changed
 PAGE_WIDTH = 79
 _NO_WRAP_WIDTH = 2**31 - 1
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f",
-                          "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"})
+#: What each character that needs one becomes inside a PO string; the backslash comes first so
+#: that the backslashes the others bring are not escaped again.
+_ESCAPE_PAIRS = (("\\", "\\\\"), ('"', '\\"'), ("\a", "\\a"), ("\b", "\\b"), ("\f", "\\f"),
+                 ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"), ("\v", "\\v"))
+_NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
 
 #: gettext's format languages in the order msgcat writes their flags.
 _FORMAT_LANGUAGES = (
@@ -38,15 +41,22 @@ def escape(text: str) -> str:
     >>> escape('say "hi"\tnow\n')
     'say \\"hi\\"\\tnow\\n'
     """
-    return text.translate(_ESCAPES)
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    for char, replacement in _ESCAPE_PAIRS:  # a few str.replace beat one str.translate
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
-def _split_portions(value: str) -> list[str]:
-    """Split after each newline, as gettext does (a trailing newline makes no empty portion)."""
-    if "\n" not in value:
-        return [value]
+def _escaped_portions(value: str) -> list[str]:
+    """``value`` escaped and split after each newline, as gettext does (a trailing newline makes no
+    empty portion)."""
+    for char, replacement in _ESCAPE_PAIRS:
+        if char != "\n" and char in value:
+            value = value.replace(char, replacement)
     parts = value.split("\n")
-    portions = [part + "\n" for part in parts[:-1]]
+    portions = [part + "\\n" for part in parts[:-1]]
     if parts[-1]:
         portions.append(parts[-1])
     return portions
@@ -60,13 +70,27 @@ def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> st
     "a\\n"
     "b"
     """
+    if not value:
+        return f'{prefix}{name} ""\n'
     width = PAGE_WIDTH - 2 - len(prefix) if wrap else _NO_WRAP_WIDTH
+    if _NEEDS_ESCAPE.search(value) is None:
+        # Nothing to escape and no newline: one portion, which usually fits after the keyword.
+        if len(name) + 1 + text_width(value) <= width:
+            return f'{prefix}{name} "{value}"\n'
+        return _wrap_portions(prefix, name, [value], False, width)
+    return _wrap_portions(prefix, name, _escaped_portions(value), value.endswith("\n"), width)
+
+
+def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline: bool,
+                   width: int) -> str:
+    """The lines of a field from its escaped ``portions``.
+
+    Every portion but the last ends with an escaped newline; the last does if ``last_has_newline``.
+    """
     out: list[str] = []
     first = True
-    portions = _split_portions(value)
     last_index = len(portions) - 1
-    for index, portion in enumerate(portions):
-        escaped = portion.translate(_ESCAPES)
+    for index, escaped in enumerate(portions):
         start = len(name) + 1 if first else 0
         more = index < last_index
         if start + text_width(escaped) <= width:
@@ -82,7 +106,7 @@ def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> st
         while position != -1:
             locked.append(position + 1)  # gettext: a break may precede an escape, never split it
             position = escaped.find("\\", position + 2)
-        if portion.endswith("\n"):
+        if more or last_has_newline:
             locked.append(len(escaped) - 2)  # no break just before the final \n
         if first:
             # The text does not fit after the keyword. gettext then starts with `name ""` if the
