@@ -127,8 +127,11 @@ def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline
 
 
 def _comment_lines(marker: str, text: str) -> str:
+    """``marker`` comment lines for ``text``, one per line of it."""
     if not text:
         return ""
+    if "\n" not in text:
+        return f"{marker} {text}\n"
     return "".join(f"{marker} {line}\n" if line else f"{marker}\n" for line in text.split("\n"))
 
 
@@ -136,6 +139,11 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
     """``#:`` lines, filled to 79 columns like gettext (file names are never split)."""
     if not occurrences:
         return ""
+    if len(occurrences) == 1:  # the usual case: one reference, never wrapped
+        file_name, line = occurrences[0]
+        while file_name.startswith("./"):
+            file_name = file_name[2:]
+        return f"#: {file_name}:{line}\n" if line not in ("", None) else f"#: {file_name}\n"
     out = ["#:"]
     column = 2
     seen: set[str] = set()
@@ -177,23 +185,31 @@ def _first_msgstr(entry: polib.POEntry) -> str:
 
 def format_entry(entry: polib.POEntry) -> str:
     """One entry as msgcat writes it (without the separating blank line); "" for a dropped one."""
-    translated = bool(_first_msgstr(entry))
-    if entry.obsolete and not translated:
+    translated = bool(_first_msgstr(entry) if entry.msgid_plural else entry.msgstr)
+    obsolete = entry.obsolete
+    if obsolete and not translated:
         return ""
-    wrap = "no-wrap" not in entry.flags
-    parts = [_comment_lines("#", entry.tcomment), _comment_lines("#.", entry.comment),
-             _reference_lines(entry.occurrences)]
-    flags = sort_flags(entry.flags, translated=translated)
-    if flags:
-        parts.append("#, " + ", ".join(flags) + "\n")
-    previous = "#~| " if entry.obsolete else "#| "
+    parts = []
+    if entry.tcomment:
+        parts.append(_comment_lines("#", entry.tcomment))
+    if entry.comment:
+        parts.append(_comment_lines("#.", entry.comment))
+    if entry.occurrences:
+        parts.append(_reference_lines(entry.occurrences))
+    wrap = True
+    if entry.flags:
+        wrap = "no-wrap" not in entry.flags
+        flags = sort_flags(entry.flags, translated=translated)
+        if flags:
+            parts.append("#, " + ", ".join(flags) + "\n")
+    previous = "#~| " if obsolete else "#| "
     if entry.previous_msgctxt is not None:
         parts.append(format_field(previous, "msgctxt", entry.previous_msgctxt, wrap=wrap))
     if entry.previous_msgid is not None:
         parts.append(format_field(previous, "msgid", entry.previous_msgid, wrap=wrap))
     if entry.previous_msgid_plural is not None:
         parts.append(format_field(previous, "msgid_plural", entry.previous_msgid_plural, wrap=wrap))
-    prefix = "#~ " if entry.obsolete else ""
+    prefix = "#~ " if obsolete else ""
     if entry.msgctxt is not None:
         parts.append(format_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap))
     parts.append(format_field(prefix, "msgid", entry.msgid, wrap=wrap))
