@@ -317,12 +317,14 @@ def build_tree(tokens: list[Token]) -> Node:
         if token.kind in ("text", "other"):
             stack[-1].children.append(index)
         elif token.kind == "end":
-            if not any(node.tag == token.tag for node in stack[1:]):
+            tag = token.tag
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth].tag == tag:  # the innermost open element it closes
+                    stack[depth].end = index
+                    del stack[depth:]
+                    break
+            else:
                 stack[-1].children.append(index)  # stray end tag: kept verbatim
-                continue
-            while stack[-1].tag != token.tag:
-                stack.pop()
-            stack.pop().end = index
         else:
             tag = token.tag
             if tag in CLOSES_P:
@@ -825,7 +827,7 @@ class _Builder:
                 msgid_parts.append(f"</{number}>")
         msgid = "".join(msgid_parts)
         if not ctx.preformatted:
-            msgid = _WS.sub(" ", msgid).strip()
+            msgid = collapse_space(msgid)
         return TextSlot(
             msgid=msgid, ref=ctx.ref, parts=parts, placeholders=tuple(placeholders),
             pieces=pieces, notes=ctx.notes + context_note,  # type: ignore[arg-type]
@@ -833,6 +835,17 @@ class _Builder:
             flags=("no-wrap",) if ctx.preformatted else (),
             markable=ctx.markable, escape=escape_text,
         )
+
+
+def collapse_space(text: str) -> str:
+    """Runs of HTML whitespace as one space, no whitespace at the ends (inner no-break spaces kept).
+
+    >>> collapse_space("  a\\n  b\\u00a0 c ")
+    'a b\\xa0 c'
+    """
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        text = _WS.sub(" ", text)
+    return text.strip()
 
 
 _TERMINATOR = re.compile(r"[.!?…。！？｡]")
