@@ -74,18 +74,21 @@ def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> st
         return f'{prefix}{name} ""\n'
     width = PAGE_WIDTH - 2 - len(prefix) if wrap else _NO_WRAP_WIDTH
     if _NEEDS_ESCAPE.search(value) is None:
-        # Nothing to escape and no newline: one portion, which usually fits after the keyword.
-        if len(name) + 1 + text_width(value) <= width:
+        # Nothing to escape and no newline: one portion, which usually fits after the keyword
+        # (surely so if it would even with every character two columns wide).
+        start = len(name) + 1
+        if start + 2 * len(value) <= width or start + text_width(value) <= width:
             return f'{prefix}{name} "{value}"\n'
-        return _wrap_portions(prefix, name, [value], False, width)
+        return _wrap_portions(prefix, name, [value], False, width, first_fits=False)
     return _wrap_portions(prefix, name, _escaped_portions(value), value.endswith("\n"), width)
 
 
 def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline: bool,
-                   width: int) -> str:
+                   width: int, *, first_fits: bool | None = None) -> str:
     """The lines of a field from its escaped ``portions``.
 
     Every portion but the last ends with an escaped newline; the last does if ``last_has_newline``.
+    ``first_fits`` is whether the first portion fits after the keyword, when the caller knows.
     """
     out: list[str] = []
     first = True
@@ -93,7 +96,11 @@ def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline
     for index, escaped in enumerate(portions):
         start = len(name) + 1 if first else 0
         more = index < last_index
-        if start + text_width(escaped) <= width:
+        if index == 0 and first_fits is not None:
+            fits = first_fits
+        else:
+            fits = start + text_width(escaped) <= width
+        if fits:
             if first and more and escaped:
                 out.append(f'{prefix}{name} ""\n')
                 first = False
