@@ -681,8 +681,7 @@ class _Builder:
         groups = self.cut(atoms, ctx)
         context_note: tuple[str, ...] = ()
         if len([g for g in groups if g[0] == "unit"]) > 1:
-            context_note = ("Paragraph: " + _WS.sub(" ", "".join(
-                a.text for a in atoms if a.kind == "text")).strip(),)
+            context_note = ("Paragraph: " + collapse_space("".join(a.text for a in atoms if a.kind == "text")),)
         for kind, group in groups:
             if kind == "gap":
                 out.append(Gap("".join(a.raw for a in group)))
