@@ -40,6 +40,13 @@ def test_text_width_is_the_sum_of_character_widths() -> None:
         assert linebreak.text_width(text) == expected
 
 
+def test_text_width_only_looks_up_characters_that_may_not_be_one_column() -> None:
+    one_column = [chr(code) for code in range(0x110000)
+                  if not linebreak._MAYBE_NOT_ONE_COLUMN.match(chr(code))]
+    assert len(one_column) == 0x7F - 0x20 + 0x300 - 0xA0 - 1
+    assert all(linebreak.char_width(char) == 1 for char in one_column)
+
+
 @pytest.mark.parametrize("prefix", ["", "#~ ", "#| ", "#~| "])
 @pytest.mark.parametrize("wrap", [True, False])
 def test_format_field_fast_paths_match_the_general_path(prefix: str, wrap: bool) -> None:

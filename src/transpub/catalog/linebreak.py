@@ -67,7 +67,9 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+#: Characters that might not be one column wide: all but printable ASCII and U+00A0..U+02FF
+#: (Latin-1, Latin Extended, IPA, spacing modifiers), whose only exception is the soft hyphen.
+_MAYBE_NOT_ONE_COLUMN = re.compile(r"[^\x20-\x7e\xa0-\xac\xae-\u02ff]")
 
 
 def text_width(text: str) -> int:
@@ -78,8 +80,7 @@ def text_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    # Printable ASCII is one column each; look up only the other characters.
-    others = _NOT_PRINTABLE_ASCII.findall(text)
+    others = _MAYBE_NOT_ONE_COLUMN.findall(text)
     return len(text) - len(others) + sum(map(char_width, others))
 
 
