@@ -206,3 +206,12 @@ def test_real_glossary_terms_are_enforced(tmp_path, fake, monkeypatch):
     project = make_project(tmp_path, {"a": [("Open the <1>Dashboard</1> now.", "")]})
     translate_project(project, ["es"], policy=FAST)
     assert entries(project, "a")["Open the <1>Dashboard</1> now."].msgstr == "[es] Open the <1>Panel</1> now."
+
+
+def test_machine_output_writes_decimal_numbers_the_target_locale_way(tmp_path, fake):
+    sentence = "Sales reached RMB31.36 billion and 20,000 jobs in 2018."
+    project = make_project(tmp_path, {"a": [(sentence, "")]}, locales=("de", "zh_CN"))
+    translate_project(project, ["de", "zh_CN"], policy=FAST)
+    assert entries(project, "a", "de")[sentence].msgstr == \
+        "[de] Sales reached RMB31,36 billion and 20.000 jobs in 2018."
+    assert entries(project, "a", "zh_CN")[sentence].msgstr == f"[zh] {sentence}"  # the same form there

@@ -31,6 +31,7 @@ from .engines.base import Engine
 from .fsutil import locked
 from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import HUMAN, TranslationMemory
+from .numberforms import localized_number_spans
 
 DEFAULT_MEMORY_SCORE = 75.0
 DEFAULT_CONCURRENCY = 8
@@ -325,7 +326,8 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
     """Send ``pending`` to the engine in batches; store and apply each batch as it comes back."""
     source = project.source_locale
     items = list(pending.values())
-    masked: list[Masked] = [mask(p.msgid, adapter.markup, _term_spans(glossary, p.msgid, source, locale))
+    masked: list[Masked] = [mask(p.msgid, adapter.markup, _term_spans(glossary, p.msgid, source, locale)
+                                 + localized_number_spans(p.msgid, source, locale))
                             for p in items]
     total_chars = sum(len(m.text) for m in masked)
     done_units = done_chars = 0
