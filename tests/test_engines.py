@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from fakeservers import FakeMT
@@ -138,6 +140,15 @@ def test_engine_list_shows_what_is_configured(monkeypatch):
     assert infos["deepl"].needs == ("TRANSPUB_DEEPL_API_KEY",)
     assert infos["tm"].configured
     assert "es" in (infos["google-free"].languages or [])
+
+
+@pytest.mark.skipif(importlib.util.find_spec("openai") is not None, reason="openai is installed here")
+def test_chatgpt_without_the_openai_package_says_what_to_install(monkeypatch):
+    monkeypatch.setenv("TRANSPUB_CHATGPT_API_KEY", "sk-test")
+    info = {info.name: info for info in list_engines()}["chatgpt"]
+    assert not info.configured and info.needs == ("pip install 'openai<1'",)
+    with pytest.raises(EngineError, match="chatgpt: needs the openai package: pip install 'openai<1'"):
+        get_engine("chatgpt").translate_batch(["One."], "en", "es")
 
 
 def test_unknown_engine_is_a_clear_error():

@@ -330,8 +330,12 @@ def engines(ctx: click.Context) -> None:
         project: Project | None = _project(ctx)
     except TranspubError:
         project = None
-    for info in list_engines(project):
-        state = "configured" if info.configured else "needs " + ", ".join(info.needs) if info.needs else "not available"
+    infos = list_engines(project)
+    states = {info.name: "configured" if info.configured else "needs " + ", ".join(info.needs) if info.needs
+              else "not available" for info in infos}
+    width = max(len(state) for state in states.values())
+    for info in infos:
+        state = states[info.name]
         if info.pairs is not None:
             shown = " ".join(f"{a}->{b}" for a, b in info.pairs[:12]) + (" ..." if len(info.pairs) > 12 else "")
         elif info.languages:
@@ -339,7 +343,7 @@ def engines(ctx: click.Context) -> None:
         else:
             shown = "pairs unknown"
         note = f"  ({info.note})" if info.note else ""
-        click.echo(f"{info.name:<12} {state:<28} {shown}{note}")
+        click.echo(f"{info.name:<12} {state:<{width}}  {shown}{note}")
 
 
 @main.group()

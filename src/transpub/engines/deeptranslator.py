@@ -16,6 +16,7 @@ are scrubbed from every message (deep-translator puts the key into some of its o
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -61,6 +62,7 @@ class Service:
     languages: str | None        # name of the language table in deep_translator.constants
     max_chars: int = 5000
     optional_env: dict[str, str] | None = None
+    package: tuple[str, str] | None = None  # (module it imports, what to pip install)
 
 
 SERVICES: dict[str, Service] = {
@@ -77,7 +79,9 @@ SERVICES: dict[str, Service] = {
     "baidu": Service("baidu", "BaiduTranslator", {"appid": "TRANSPUB_BAIDU_APPID", "appkey": "TRANSPUB_BAIDU_API_KEY"},
                      "BAIDU_LANGUAGE_TO_CODE", 6000),
     "qcri": Service("qcri", "QcriTranslator", {"api_key": "TRANSPUB_QCRI_API_KEY"}, "QCRI_LANGUAGE_TO_CODE", 5000),
-    "chatgpt": Service("chatgpt", "ChatGptTranslator", {"api_key": "TRANSPUB_CHATGPT_API_KEY"}, None, 4000),
+    # deep-translator calls the legacy openai.ChatCompletion API, gone from openai 1.0 on.
+    "chatgpt": Service("chatgpt", "ChatGptTranslator", {"api_key": "TRANSPUB_CHATGPT_API_KEY"}, None, 4000,
+                       package=("openai", "openai<1")),
 }
 
 
@@ -128,8 +132,17 @@ class DeepTranslatorEngine:
         """Environment variables this service needs."""
         return tuple(self.service.env.values())
 
+    def missing_package(self) -> str | None:
+        """What to ``pip install`` when the service needs a package that is not installed."""
+        if self.service.package is None:
+            return None
+        module, requirement = self.service.package
+        return None if importlib.util.find_spec(module) is not None else requirement
+
     def is_configured(self) -> bool:
-        """True when every needed environment variable is set."""
+        """True when every needed environment variable is set (and any package it needs installed)."""
+        if self.missing_package():
+            return False
         return all(env_secret(var) for var in self.service.env.values() if var != "TRANSPUB_LIBRE_API_KEY")
 
     def _codes(self) -> dict[str, str] | None:
@@ -163,6 +176,9 @@ class DeepTranslatorEngine:
 
     def _translator(self, source: str, target: str) -> Any:
         key = (source, target)
+        missing = self.missing_package()
+        if missing:
+            raise EngineError(f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'")
         with self._lock:
             if key not in self._translators:
                 module = _install_proxy(self.service.module)

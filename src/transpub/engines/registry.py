@@ -65,8 +65,10 @@ def list_engines(project: Any = None) -> list[EngineInfo]:
         if name in ("libre", "libre-dt"):
             needs = ("TRANSPUB_LIBRE_URL",)
         languages = getattr(engine, "languages", None)
+        missing = getattr(engine, "missing_package", lambda: None)()
+        needs = tuple(v for v in needs if not env_secret(v)) + ((f"pip install '{missing}'",) if missing else ())
         infos.append(EngineInfo(name=name, family=family, configured=configured,
                                 pairs=engine.language_pairs(),
-                                needs=tuple(v for v in needs if not env_secret(v)), note=note,
+                                needs=needs, note=note,
                                 languages=languages() if callable(languages) else None))
     return infos
