@@ -73,6 +73,23 @@ def test_reviewed_translation_feeds_other_articles_exactly_and_fuzzily(tmp_path,
     assert (counts.filled_tm, counts.filled_fuzzy_tm) == (1, 1)
 
 
+def test_memory_score_100_on_the_command_line_sends_close_matches_to_mt(tmp_path, fake):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    make_project(tmp_path, {
+        "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
+        "b": [("Click the button to save your file.", "")],
+    })
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es", "--memory-score", "100"])
+    assert result.exit_code == 0, result.output
+    project = make_project(tmp_path, {})
+    assert entries(project, "b")["Click the button to save your file."].msgstr == \
+        "[es] Click the button to save your file."
+    assert fake.paid["Click the button to save your file."] == 1
+
+
 def test_dry_run_estimates_units_characters_and_cost_and_sends_nothing(tmp_path, fake):
     project = make_project(tmp_path, {"a": [("Twelve chars", ""), ("Four", "")], "b": [("Four", "")]},
                            extra="[engines.libre]\nprice_per_million = 20\n")

@@ -128,9 +128,12 @@ def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: boo
 @click.option("--engine", default=None, help="Engine to use instead of the configured one (see `transpub engines`).")
 @click.option("--dry-run", is_flag=True, help="Show what would be sent (units, characters, cost) and send nothing.")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=None, help="Requests in flight at once.")
+@click.option("--memory-score", type=click.FloatRange(0, 100), default=None, metavar="SCORE",
+              help="Similarity (0-100) at which a close memory match fills an entry as fuzzy "
+                   "(default: [translate] memory_score, else 75; 100 = exact matches only).")
 @click.pass_context
 def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, dry_run: bool,
-              concurrency: int | None) -> None:
+              concurrency: int | None, memory_score: float | None) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
 
     Every filled entry is marked fuzzy with a provenance comment, so translators see in
@@ -158,7 +161,7 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
             return
     progress = make_progress_printer(sys.stderr)
     report = translate_project(project, selected, engine=engine, dry_run=dry_run,
-                               progress=progress, concurrency=concurrency)
+                               progress=progress, concurrency=concurrency, memory_score=memory_score)
     if report.dry_run:
         for est in report.estimates:
             cost = f", about {est.cost:.2f} at the configured price" if est.cost is not None else ""
