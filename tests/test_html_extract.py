@@ -153,3 +153,17 @@ def test_stray_end_tag_is_invisible_to_translators_and_kept_in_the_source() -> N
 def test_segmentation_meta_tag_overrides_the_option() -> None:
     source = '<meta name="transpub:segmentation" content="paragraph"><p>One. Two.</p>'
     assert msgids(source) == ["One. Two."]
+
+
+def test_paragraph_note_reads_like_the_paragraph_with_code_dates_and_line_breaks() -> None:
+    source = ('<p>Read <a href="r.html">the full report</a><br>now. It was on '
+              '<time datetime="2018-01-04">January 4</time>. Call <code>run()</code> and see.</p>')
+    units = read(source).units()
+    assert units[0].notes == ("Paragraph: Read the full report now. It was on January 4. Call run() and see.",)
+
+
+def test_placeholder_legend_says_what_a_standalone_element_shows() -> None:
+    units = read('<p>Call <code>run()</code> on <time datetime="2018-01-04">January 4</time>.</p>').units()
+    legends = [p.legend() for p in units[0].placeholders]
+    assert legends == ['<1/> = code (code) "run()"',
+                       '<2/> = date/time (time) "January 4", written in your language\'s date format']

@@ -27,6 +27,7 @@ class Placeholder:
     number: int
     tag: str
     paired: bool
+    shows: str = field(default="", compare=False)  # the text a standalone element shows, if any
 
     @property
     def token(self) -> str:
@@ -42,8 +43,16 @@ class Placeholder:
 
         >>> Placeholder(2, "br", False).legend()
         '<2/> = line break (br)'
+        >>> Placeholder(1, "code", False, "run()").legend()
+        '<1/> = code (code) "run()"'
         """
-        return f"{self.token} = {ELEMENT_NAMES.get(self.tag, 'element')} ({self.tag})"
+        legend = f"{self.token} = {ELEMENT_NAMES.get(self.tag, 'element')} ({self.tag})"
+        if self.shows:
+            shown = self.shows if len(self.shows) <= 60 else self.shows[:59] + "…"
+            legend += f' "{shown}"'
+            if self.tag == "time":
+                legend += ", written in your language's date format"
+        return legend
 
 
 @dataclass(frozen=True)

@@ -681,7 +681,7 @@ class _Builder:
         groups = self.cut(atoms, ctx)
         context_note: tuple[str, ...] = ()
         if len([g for g in groups if g[0] == "unit"]) > 1:
-            context_note = ("Paragraph: " + collapse_space("".join(a.text for a in atoms if a.kind == "text")),)
+            context_note = ("Paragraph: " + collapse_space("".join(map(_reading_text, atoms))),)
         for kind, group in groups:
             if kind == "gap":
                 out.append(Gap("".join(a.raw for a in group)))
@@ -811,7 +811,7 @@ class _Builder:
             if atom.kind == "object":
                 number = len(placeholders) + 1
                 tag = atom.node.tag if atom.node is not None else "comment"
-                placeholders.append(Placeholder(number, tag, False))
+                placeholders.append(Placeholder(number, tag, False, collapse_space(_reading_text(atom))))
                 pieces[number] = list(atom.parts)
                 msgid_parts.append(f"<{number}/>")
             elif atom.kind == "open":
@@ -834,6 +834,36 @@ class _Builder:
             flags=("no-wrap",) if ctx.preformatted else (),
             markable=ctx.markable, escape=escape_text,
         )
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+#: Inline objects whose content is not text a reader sees in the paragraph.
+_NOT_READ = frozenset({"script", "style", "template", "noembed", "svg", "math", "textarea", "select", "object",
+                       "iframe", "video", "audio", "canvas"})
+
+
+def _reading_text(atom: _Atom) -> str:
+    """What a reader sees of ``atom`` in the paragraph (for the translator's context note)."""
+    if atom.kind == "text":
+        return atom.text
+    if atom.kind != "object" or atom.node is None:
+        return ""
+    if atom.node.tag in ("br", "wbr", "hr"):
+        return " " if atom.node.tag != "wbr" else ""
+    if atom.node.tag in _NOT_READ or atom.node.tag in VOID:
+        return ""
+    return htmllib.unescape(_MARKUP.sub("", "".join(_plain_parts(atom.parts))))
+
+
+def _plain_parts(parts: list) -> list[str]:
+    """The source strings in ``parts``, dates' content included (start tags with slots skipped)."""
+    found: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            found.append(part)
+        elif isinstance(part, DateSlot):
+            found.extend(_plain_parts(part.parts))
+    return found
 
 
 def collapse_space(text: str) -> str:
