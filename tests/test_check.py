@@ -148,6 +148,15 @@ def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales
                                 "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)")
 
 
+def test_space_grouped_thousands_are_numbers_and_a_version_number_is_one_literal(project: Path) -> None:
+    sentence = "Jingyue signed 16 projects worth RMB31.36 billion."
+    for grouped in ("31 360 000 000 RMB", "31 360 Mio. RMB"):
+        set_entry(project, "de", sentence, f"Jingyue unterzeichnete 16 Projekte im Wert von {grouped}.")
+        assert run(project, "check", "-l", "de").exit_code == 0, grouped
+    set_entry(project, "de", sentence, "Jingyue unterzeichnete 16 Projekte im Wert von 31,36 Mrd. RMB (1.2.3).")
+    assert lines(run(project, "check", "-l", "de"))[0].endswith('": 1.2.3 is not in the source')
+
+
 def test_translator_silences_one_check_on_one_entry_with_a_flag(project: Path) -> None:
     set_entry(project, "zh_CN", "Jingyue signed 16 projects worth RMB31.36 billion.", "净月签约十六个项目。")
     assert "[numbers]" in run(project, "check", "-l", "zh_CN").output

@@ -66,8 +66,8 @@ class Number:
     """One number found in a text: as written, its value, and its value times any scale word."""
 
     text: str
-    value: Decimal
-    absolute: Decimal
+    value: Decimal | str  # a str for literals such as version numbers (1.2.3), compared as written
+    absolute: Decimal | str
 
 
 def language_of(locale: str) -> str:
@@ -96,13 +96,13 @@ def _babel_locale(locale: str) -> Locale:
         return Locale.parse("en")
 
 
-@lru_cache(maxsize=64)
-def _patterns(locale: str) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
+@lru_cache(maxsize=128)
+def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
     babel_locale = _babel_locale(locale)
     decimal = get_decimal_symbol(babel_locale)
     group = get_group_symbol(babel_locale)
     groups = {group}
-    if group in _SPACES:
+    if group in _SPACES or spaced:
         groups |= set(_SPACES)
     if group == "’":
         groups.add("'")
@@ -145,8 +145,37 @@ def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
         position += match.end()
 
 
-def find_numbers(text: str, locale: str) -> list[Number]:
+_DOTTED = re.compile(r"(?<![\d.,])\d+(?:([.,])\d+)(?:\1\d+)+(?![\d]|[.,]\d)")
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
+
+
+def _literals(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
+    """Version numbers, addresses and dotted dates in ``text``, and the text without them.
+
+    A run like ``1.2.3`` is one literal unless the locale reads it as one grouped number
+    (``1.234.567`` in German); ``4.1.2018`` is a date: three numbers.
+    """
+    found: list[Number] = []
+
+    def take(match: re.Match[str]) -> str:
+        written = match.group(0)
+        whole = pattern.fullmatch(written)
+        if whole is not None:
+            return written  # a grouped number of this locale
+        date = _DOTTED_DATE.fullmatch(written)
+        if date is not None:
+            found.extend(Number(part, Decimal(part), Decimal(part)) for part in date.groups())
+        else:
+            found.append(Number(written, written, written))
+        return " " * len(written)
+
+    return _DOTTED.sub(take, text), found
+
+
+def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
+
+    ``spaced``: also read spaces as group separators (``20 000``), as many style guides allow.
 
     >>> [str(n.value) for n in find_numbers("16 projects, RMB31.36 billion, 2018", "en")]
     ['16', '31.36', '2018']
@@ -156,10 +185,13 @@ def find_numbers(text: str, locale: str) -> list[Number]:
     [31360000000]
     >>> [str(n.value) for n in find_numbers("sixteen projects", "en")]
     []
+    >>> [str(n.value) for n in find_numbers("Version 1.2.3 kam am 4.1.2018, 1.234.567 Mal", "de")]
+    ['1234567', '1.2.3', '4', '1', '2018']
     """
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
-    pattern, decimal, group, scales, months = _patterns(locale)
+    pattern, decimal, group, scales, months = _patterns(locale, spaced)
     text = text.replace("٫", decimal).replace("٬", group)
+    text, literals = _literals(text, pattern)
     cjk = language_of(locale) in _CJK
     babel_locale = _babel_locale(locale)
     found: list[Number] = []
@@ -172,6 +204,7 @@ def find_numbers(text: str, locale: str) -> list[Number]:
             continue
         power = _scale_after(text[match.end():], scales, cjk)
         found.append(Number(raw, value, value.scaleb(power) if power else value))
+    found.extend(literals)
     found.extend(_month_numbers(text, months))
     return found
 
@@ -240,8 +273,17 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     '16 is missing; 61 is not in the source'
     >>> numbers_problem("RMB31.36 billion on January 4, 2018", "2018年1月4日，313.6亿元", "en", "zh_CN")
     >>> numbers_problem("eight high-grade projects", "8个高端项目", "en", "zh_CN")
+    >>> numbers_problem("20,000 visitors", "20 000 Besucher", "en", "de")
+    >>> numbers_problem("Update to 1.2.3 now", "Auf 1.2.3 aktualisieren", "en", "de")
+    >>> numbers_problem("Update to 1.2.3 now", "Auf 1.2.4 aktualisieren", "en", "de")
+    '1.2.3 is missing; 1.2.4 is not in the source'
     """
-    missing, extra = compare_numbers(find_numbers(source, source_locale), find_numbers(translation, locale))
+    source_numbers = find_numbers(source, source_locale)
+    missing, extra = compare_numbers(source_numbers, find_numbers(translation, locale))
+    if missing or extra:  # "20 000" is a common way to group digits in any language
+        spaced = compare_numbers(source_numbers, find_numbers(translation, locale, spaced=True))
+        if len(spaced[0]) + len(spaced[1]) < len(missing) + len(extra):
+            missing, extra = spaced
     if extra:
         _, extra = compare_numbers(find_number_words(source, source_locale), extra)
     parts = []
@@ -275,6 +317,8 @@ def _format_hint(missing: list[Number], translation: str, locale: str) -> str | 
     """
     for number in missing:
         written = number.text
+        if isinstance(number.value, str):
+            continue  # a literal (1.2.3) is written the same everywhere
         if written in translation and any(ch.isdigit() for ch in written) and not written.isdigit():
             try:
                 local = format_decimal(number.value, locale=_babel_locale(locale), group_separator=True)
