@@ -78,18 +78,23 @@ def test_json_report_follows_the_documented_schema(messy: Path) -> None:
     assert report["issues"][1]["msgid"] == "Read <1>the report</1> now."
 
 
-def test_junit_has_a_suite_per_locale_a_case_per_catalog_and_a_failure_per_problem(messy: Path) -> None:
+def test_junit_has_a_suite_per_locale_and_a_failing_case_per_problem(messy: Path) -> None:
     result = run(messy, "check", "--format", "junit")
     assert result.exit_code == 1
     root = etree.fromstring(result.output.encode("utf-8"))
-    assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "4"
+    assert root.tag == "testsuites" and root.get("tests") == "5" and root.get("failures") == "4"
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert list(suites) == ["transpub.de", "transpub.sv", "transpub.zh_CN"]
-    de_case = suites["transpub.de"].find("testcase")
-    assert de_case.get("name") == "locales/de/LC_MESSAGES/signing.po"
-    assert [f.get("type") for f in de_case.findall("failure")] == ["fuzzy", "markup", "numbers"]
+    de_cases = suites["transpub.de"].findall("testcase")
+    assert [c.get("name") for c in de_cases] == [
+        "locales/de/LC_MESSAGES/signing.po:19 [fuzzy]", "locales/de/LC_MESSAGES/signing.po:29 [markup]",
+        "locales/de/LC_MESSAGES/signing.po:38 [numbers]"]
+    assert [len(c.findall("failure")) for c in de_cases] == [1, 1, 1]
+    assert suites["transpub.de"].get("tests") == suites["transpub.de"].get("failures") == "3"
     assert [f.get("type") for f in suites["transpub.sv"].findall("testcase/failure")] == ["threshold"]
     assert "[untranslated] warning" in suites["transpub.sv"].find("testcase/system-out").text
+    zh_case = suites["transpub.zh_CN"].find("testcase")
+    assert zh_case.get("name") == "locales/zh_CN/LC_MESSAGES/signing.po" and zh_case.find("failure") is None
 
 
 def test_clean_project_is_ok_in_every_format(tmp_path: Path) -> None:

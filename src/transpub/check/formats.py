@@ -151,20 +151,30 @@ def _xml_text(text: str) -> str:
 
 
 def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]) -> tuple[int, int]:
-    case = ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(name), file=_xml_text(name),
-                         time="0")
+    """Testcases for one catalog: one passing case when it has no problem, else one failing case per
+    problem (a dashboard then counts and lists every problem). Warnings go to ``system-out``."""
     failures = [i for i in issues if i.severity == "error"]
+    warnings = [i for i in issues if i.severity != "error"]
+    cases = []
+    if not failures:
+        cases.append(ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(name),
+                                   file=_xml_text(name), time="0"))
     for issue in failures:
+        where = f"{name}:{issue.line}" if issue.line else name
+        case = ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(f"{where} [{issue.check}]"),
+                             file=_xml_text(name), time="0")
+        if issue.line:
+            case.set("line", str(issue.line))
         failure = ET.SubElement(case, "failure", type=issue.check, message=_xml_text(issue.message))
         failure.text = _xml_text(format_issue(issue))
-    warnings = [i for i in issues if i.severity != "error"]
+        cases.append(case)
     if warnings:
-        ET.SubElement(case, "system-out").text = _xml_text("\n".join(map(format_issue, warnings)))
-    return 1, len(failures)
+        ET.SubElement(cases[0], "system-out").text = _xml_text("\n".join(map(format_issue, warnings)))
+    return len(cases), len(failures)
 
 
 def format_junit(report: CheckReport) -> str:
-    """JUnit XML: a testsuite per locale, a testcase per catalog, a ``<failure>`` per problem."""
+    """JUnit XML: a testsuite per locale; per catalog a passing testcase, or a failing one per problem."""
     root = ET.Element("testsuites", name=f"transpub check: {_xml_text(report.project)}")
     suites: list[tuple[str, list[tuple[str, list[Issue]]]]] = []
     if report.project_issues:
