@@ -195,5 +195,5 @@ def test_per_locale_warn_list_turns_problems_into_warnings(tmp_path: Path) -> No
 def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, message: str) -> None:
     root = make_project(tmp_path / "news", config=config, translate=False)
     result = run(root, "check")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # configuration errors exit 2; problems found exit 1
     assert message in result.output

@@ -37,7 +37,7 @@ def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) ->
 
 def test_init_rejects_an_unknown_locale(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path / "x"), "-l", "xx_YY"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a configuration mistake, not a failed run
     assert "unknown locale 'xx_YY'" in result.output
     assert not (tmp_path / "x" / "transpub.toml").exists()
 
@@ -52,7 +52,7 @@ def test_project_is_found_from_a_subfolder(sample_project: Path, monkeypatch: py
 def test_outside_a_project_the_error_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["extract"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith("Error: no transpub.toml in")
     assert "Traceback" not in result.output
 
@@ -72,7 +72,7 @@ def test_extract_creates_template_and_catalogs_keeping_reviewed_translations(sam
 
 def test_unknown_locale_option_is_refused(sample_project: Path) -> None:
     result = run(sample_project, "extract", "-l", "it", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "locale it is not a target of this project" in result.output
 
 
@@ -164,3 +164,12 @@ def test_translate_a_locale_without_engine_is_one_clear_error(sample_project: Pa
     assert result.exit_code == 1
     assert "no MT engine for fr" in result.output
     assert "Traceback" not in result.output
+
+
+def test_project_option_also_works_after_the_command_name(sample_project: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # not inside any project
+    result = CliRunner().invoke(main, ["status", "--project", str(sample_project)])
+    assert result.exit_code == 0, result.output
+    assert "jingyue-platinum-industry" in result.output
+    result = CliRunner().invoke(main, ["glossary", "suggest", "--project", str(sample_project), "--limit", "1"])
+    assert result.exit_code == 0, result.output

@@ -2,7 +2,8 @@
 
 Each command parses its options, calls the library once and prints the result. Library
 errors (:class:`~transpub.errors.TranspubError`) become one ``Error: file:line: message``
-line and exit code 1, in one place (:class:`TranspubGroup`).
+line, in one place (:class:`TranspubGroup`). Exit codes: 0 done (check: clean), 1 problems
+found or work failed, 2 wrong usage or configuration (as click's own usage errors).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import TranspubError
+from .errors import ConfigError, TranspubError
 from .project import CONFIG_NAME, Project, load_project, render_config, validate_locale
 
 LOCALE_OPTION = click.option(
@@ -23,11 +24,15 @@ LOCALE_OPTION = click.option(
 
 
 class TranspubGroup(click.Group):
-    """A click group that reports library errors as one clear line, exit code 1."""
+    """A click group that reports library errors as one clear line: exit 2 for configuration, else 1."""
 
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:
             return super().invoke(ctx)
+        except ConfigError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = 2
+            raise error from exc
         except TranspubError as exc:
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:
@@ -407,6 +412,26 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
     for candidate in suggest_terms(texts, terms, project.source_locale, limit=limit):
         click.echo(candidate.describe())
 
+
+def _remember_project(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        root = ctx.find_root()
+        root.ensure_object(dict)
+        root.obj["project_dir"] = value
+
+
+def _accept_project_everywhere(group: click.Group) -> None:
+    """``--project DIR`` also after the command name (``transpub status --project DIR``)."""
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _accept_project_everywhere(command)
+        elif command.name != "init" and not any(p.name == "project_dir" for p in command.params):
+            command.params.append(click.Option(
+                ["--project", "project_dir"], type=click.Path(file_okay=False, path_type=Path), expose_value=False,
+                is_eager=True, callback=_remember_project, help=f"Project folder (holding {CONFIG_NAME})."))
+
+
+_accept_project_everywhere(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
