@@ -124,6 +124,32 @@ def test_segment_prints_one_unit_per_line() -> None:
     assert result.output.splitlines() == ["Dr. Li arrived at 5 p.m. today.", "He spoke.", "New paragraph."]
 
 
+def test_segment_on_an_article_prints_the_msgids_extract_writes(sample_project: Path) -> None:
+    article = sample_project / "articles" / f"{SLUG}.html"
+    result = run(sample_project, "segment", str(article))
+    template = (sample_project / "locales" / "templates" / f"{SLUG}.pot").read_text(encoding="utf-8")
+    lines = result.output.splitlines()
+    assert lines[0] == "Platinum Industry Adds Splendor to the New Year"
+    assert len(lines) == template.count("\nmsgid ") - 1  # every unit once, in article order (header aside)
+    assert all("<" not in line or "<1" in line for line in lines)  # placeholders, never raw markup
+
+
+def test_segment_reads_legacy_encodings_and_refuses_unknown_languages(tmp_path: Path) -> None:
+    text = tmp_path / "note.text"
+    text.write_bytes("Café ouvert. Il pleut.".encode("latin-1"))
+    result = CliRunner().invoke(main, ["segment", "-l", "fr", str(text)])
+    assert result.output.splitlines() == ["Café ouvert.", "Il pleut."]
+    result = CliRunner().invoke(main, ["segment", "-l", "xx", str(text)])
+    assert result.exit_code == 2 and "unknown locale 'xx'" in result.output
+
+
+def test_init_refuses_repeated_targets_and_the_source_as_a_target(tmp_path: Path) -> None:
+    for args in (["-l", "es", "-l", "es"], ["--source", "es", "-l", "es"]):
+        result = CliRunner().invoke(main, ["init", str(tmp_path / "news"), *args])
+        assert result.exit_code == 2 and "es" in result.output
+        assert not (tmp_path / "news").exists()
+
+
 def test_segment_handles_chinese_full_width_stops() -> None:
     result = CliRunner().invoke(main, ["segment", "-l", "zh_CN"], input="签约仪式举行。项目十六个！")
     assert result.output.splitlines() == ["签约仪式举行。", "项目十六个！"]

@@ -9,6 +9,7 @@ found or work failed, 2 wrong usage or configuration (as click's own usage error
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -84,6 +85,11 @@ def init(directory: Path, source: str, locales: tuple[str, ...], name: str | Non
         raise click.ClickException(f"{config} already exists; not overwriting it")
     for loc in (source, *locales):
         validate_locale(loc)
+    repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
+    if repeated:
+        raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
+    if source in locales:
+        raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
     directory.mkdir(parents=True, exist_ok=True)
     for sub in ("articles", "locales", "glossary"):
         (directory / sub).mkdir(exist_ok=True)
@@ -239,29 +245,59 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
         sys.exit(1)
 
 
+ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+
+
 @main.command()
 @click.option("-l", "--lang", "lang", default=None, help="Language of the text (default: the project's source, else en).")
 @click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-")
 @click.pass_context
-def segment(ctx: click.Context, lang: str | None, paragraph: bool, file) -> None:
+def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -> None:
     """Print the units a text will be cut into, one per line.
 
-    Blank lines separate paragraphs; line breaks inside a paragraph are spaces.
+    An article file (.html, .md, .txt) is read exactly as `transpub extract` reads it, so
+    the lines are the msgids translators will get (placeholders included), with the
+    project's segmentation settings. Other input (or standard input) is plain text: blank
+    lines separate paragraphs; line breaks inside a paragraph are spaces.
 
     \b
     Example:
-      transpub segment -l en article.txt
+      transpub segment articles/jingyue-platinum-industry.html
       echo "Dr. Li arrived. He spoke." | transpub segment -l en
     """
+    from .formats import ReadOptions, read_article
+    from .formats.encoding import decode_bytes
     from .segment import segment as cut
 
+    try:
+        project: Project | None = _project(ctx)
+    except TranspubError:
+        project = None
     if lang is None:
+        lang = project.source_locale if project is not None else "en"
+    validate_locale(lang)
+    is_article = str(file) != "-" and file.suffix.lower() in ARTICLE_SUFFIXES
+    if is_article:
+        options = ReadOptions(source_locale=lang)
+        if project is not None:
+            from .extract import read_options
+
+            options = replace(read_options(project, file), source_locale=lang)
+        if paragraph:
+            options = replace(options, segmentation="paragraph")
         try:
-            lang = _project(ctx).source_locale
-        except TranspubError:
-            lang = "en"
-    text = file.read()
+            document = read_article(file, options)
+        except OSError as exc:
+            raise click.ClickException(f"{file}: {exc.strerror}") from exc
+        for unit in document.units():
+            click.echo(unit.msgid)
+        return
+    data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    try:
+        text = decode_bytes(data)[0]
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{file}: not a text file ({exc.reason})") from exc
     for paragraph_text in text.replace("\r\n", "\n").split("\n\n"):
         flat = " ".join(paragraph_text.split())
         if not flat:
