@@ -159,3 +159,91 @@ def test_unknown_engine_is_a_clear_error():
 class _Project:
     def __init__(self, engines):
         self.engines = engines
+
+
+# -- deep-translator services: gettext locales to each service's own codes -------------------------
+
+PROJECT_LOCALES = ["zh_CN", "es", "de", "fr", "sv", "ru", "ar"]
+
+
+@pytest.fixture()
+def dt_keys(monkeypatch):
+    for var in ("TRANSPUB_PAPAGO_CLIENT_ID", "TRANSPUB_PAPAGO_API_KEY", "TRANSPUB_BAIDU_APPID",
+                "TRANSPUB_BAIDU_API_KEY", "TRANSPUB_QCRI_API_KEY"):
+        monkeypatch.setenv(var, "test-value")
+    monkeypatch.setenv("TRANSPUB_LIBRE_URL", "http://127.0.0.1:9")
+
+
+@pytest.mark.parametrize("name, locale, code", [
+    ("papago", "ko", "ko"), ("papago", "zh_CN", "zh-CN"), ("papago", "fr", "fr"),
+    ("mymemory", "fr", "fr-FR"), ("mymemory", "zh_CN", "zh-CN"), ("mymemory", "pt_BR", "pt-BR"),
+    ("mymemory", "de", "de-DE"), ("libre-dt", "zh_CN", "zh"), ("baidu", "zh_CN", "zh"),
+    ("baidu", "zh_TW", "cht"), ("baidu", "fr", "fra"), ("baidu", "sv", "swe"), ("google-free", "zh_CN", "zh-CN"),
+    ("qcri", "ar", "ar"), ("chatgpt", "zh_CN", "zh-CN"),
+])
+def test_deep_translator_service_accepts_the_locale_in_its_own_code(dt_keys, name, locale, code):
+    engine = get_engine(name)
+    assert engine.supports("en", locale)
+    if name == "chatgpt" and engine.missing_package():
+        assert engine._code(locale) == code
+        return
+    translator = engine._translator("en", locale)   # the real deep-translator class accepts it
+    assert translator.target == code
+
+
+@pytest.mark.parametrize("name", ["google-free", "mymemory", "libre-dt", "baidu"])
+def test_deep_translator_service_with_a_wide_table_takes_the_sample_project_locales(dt_keys, name):
+    engine = get_engine(name)
+    wanted = [loc for loc in PROJECT_LOCALES if not (name == "libre-dt" and loc == "sv")]  # Libre has no Swedish
+    for locale in wanted:
+        assert engine.supports("en", locale), locale
+        engine._translator("en", locale)
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "de", "ru", "fr"])
+def test_qcri_refuses_languages_it_does_not_have(dt_keys, locale):
+    engine = get_engine("qcri")
+    assert not engine.supports("en", locale) and engine.supports("en", "ar")
+    with pytest.raises(EngineError, match=f"qcri cannot translate en→{locale}"):
+        engine.translate_batch(["One."], "en", locale)
+
+
+def test_papago_sends_language_codes_not_language_names(dt_keys, monkeypatch):
+    import json
+
+    import requests
+
+    sent = []
+
+    class Reply:
+        status_code = 200
+        headers: dict = {}
+        text = json.dumps({"message": {"result": {"translatedText": "안녕"}}})
+
+    def fake_request(method, url, **kwargs):
+        sent.append(kwargs.get("data"))
+        return Reply()
+
+    monkeypatch.setattr(requests, "request", fake_request)
+    assert get_engine("papago").translate_batch(["Hello"], "en", "ko") == ["안녕"]
+    assert sent[0]["source"] == "en" and sent[0]["target"] == "ko"
+
+
+def test_engine_list_shows_language_codes_not_names():
+    infos = {info.name: info for info in list_engines()}
+    assert "ko" in infos["papago"].languages and "Korean" not in infos["papago"].languages
+    assert "fr-FR" in infos["mymemory"].languages
+    assert "fra" in infos["baidu"].languages
+
+
+def test_network_error_while_setting_up_microsoft_is_retried(monkeypatch):
+    import requests
+
+    monkeypatch.setenv("TRANSPUB_MICROSOFT_API_KEY", "test-value")
+
+    def refuse(method, url, **kwargs):
+        raise requests.ConnectionError("connection refused")
+
+    monkeypatch.setattr(requests, "request", refuse)
+    with pytest.raises(TransientEngineError, match="microsoft: connection failed"):
+        get_engine("microsoft").translate_batch(["One."], "en", "de")

@@ -38,7 +38,12 @@ class _TimedRequests:
     def _call(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", getattr(_local, "timeout", DEFAULT_TIMEOUT))
         _local.response = None
-        response = requests.request(method, url, **kwargs)
+        try:
+            response = requests.request(method, url, **kwargs)
+        except requests.RequestException as exc:
+            # some services catch this and fail later on a None reply: remember it to classify
+            _local.network_error = exc
+            raise
         _local.response = response
         return response
 
@@ -63,26 +68,117 @@ class Service:
     max_chars: int = 5000
     optional_env: dict[str, str] | None = None
     package: tuple[str, str] | None = None  # (module it imports, what to pip install)
+    code_first: bool = False     # the table maps code -> name (papago), not name -> code
+    codes: Callable[[str], str] | None = None   # gettext locale -> code, for services without a table
+
+
+def _microsoft_code(locale: str) -> str:
+    """Microsoft's code (as deep-translator lower-cases it) for a gettext locale.
+
+    >>> _microsoft_code("zh_CN"), _microsoft_code("zh_TW"), _microsoft_code("pt_PT"), _microsoft_code("de")
+    ('zh-hans', 'zh-hant', 'pt-pt', 'de')
+    """
+    lang, region, script = _parts(locale)
+    if lang == "zh":
+        return "zh-hant" if _traditional(region, script) else "zh-hans"
+    if (lang, region) in (("pt", "PT"), ("fr", "CA")):
+        return f"{lang}-{region.lower()}"
+    if lang == "sr":
+        return "sr-latn" if script == "Latn" else "sr-cyrl"
+    return lang
 
 
 SERVICES: dict[str, Service] = {
     "google-free": Service("google", "GoogleTranslator", {}, "GOOGLE_LANGUAGES_TO_CODES", 4999),
     "microsoft": Service("microsoft", "MicrosoftTranslator", {"api_key": "TRANSPUB_MICROSOFT_API_KEY"}, None, 50000,
-                         {"region": "TRANSPUB_MICROSOFT_REGION"}),
+                         {"region": "TRANSPUB_MICROSOFT_REGION"}, codes=_microsoft_code),
     "mymemory": Service("mymemory", "MyMemoryTranslator", {}, "MY_MEMORY_LANGUAGES_TO_CODES", 499,
                         {"email": "TRANSPUB_MYMEMORY_EMAIL"}),
     "libre-dt": Service("libre", "LibreTranslator", {"api_key": "TRANSPUB_LIBRE_API_KEY", "custom_url": "TRANSPUB_LIBRE_URL"},
                         "LIBRE_LANGUAGES_TO_CODES", 5000),
     "yandex": Service("yandex", "YandexTranslator", {"api_key": "TRANSPUB_YANDEX_API_KEY"}, None, 10000),
     "papago": Service("papago", "PapagoTranslator", {"client_id": "TRANSPUB_PAPAGO_CLIENT_ID",
-                                                     "secret_key": "TRANSPUB_PAPAGO_API_KEY"}, "PAPAGO_LANGUAGE_TO_CODE", 5000),
+                                                     "secret_key": "TRANSPUB_PAPAGO_API_KEY"}, "PAPAGO_LANGUAGE_TO_CODE", 5000,
+                      code_first=True),
     "baidu": Service("baidu", "BaiduTranslator", {"appid": "TRANSPUB_BAIDU_APPID", "appkey": "TRANSPUB_BAIDU_API_KEY"},
                      "BAIDU_LANGUAGE_TO_CODE", 6000),
+    # QCRI (Shaheen) translates between Arabic, English and Spanish only; its table says so.
     "qcri": Service("qcri", "QcriTranslator", {"api_key": "TRANSPUB_QCRI_API_KEY"}, "QCRI_LANGUAGE_TO_CODE", 5000),
-    # deep-translator calls the legacy openai.ChatCompletion API, gone from openai 1.0 on.
-    "chatgpt": Service("chatgpt", "ChatGptTranslator", {"api_key": "TRANSPUB_CHATGPT_API_KEY"}, None, 4000,
-                       package=("openai", "openai<1")),
+    # deep-translator calls the legacy openai.ChatCompletion API, gone from openai 1.0 on; it checks
+    # languages against Google's table.
+    "chatgpt": Service("chatgpt", "ChatGptTranslator", {"api_key": "TRANSPUB_CHATGPT_API_KEY"},
+                       "GOOGLE_LANGUAGES_TO_CODES", 4000, package=("openai", "openai<1")),
 }
+
+_TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
+#: gettext language codes some services spell the old way.
+_ALIASES = {"he": ("iw",), "jv": ("jw",), "nb": ("no",), "fil": ("tl",), "yi": ("ji",)}
+
+
+def _parts(locale: str) -> tuple[str, str, str]:
+    """(language, region, script) of a gettext or BCP 47 locale name; missing parts are ""."""
+    base, _, modifier = locale.split(".")[0].partition("@")
+    pieces = base.replace("-", "_").split("_")
+    lang, region, script = pieces[0].lower(), "", ""
+    for piece in pieces[1:]:
+        if len(piece) == 4 and piece.isalpha():
+            script = piece.title()
+        elif piece:
+            region = piece.upper()
+    if modifier in ("latin", "cyrillic"):
+        script = "Latn" if modifier == "latin" else "Cyrl"
+    return lang, region, script
+
+
+def _traditional(region: str, script: str) -> bool:
+    return script == "Hant" or (not script and region in _TRADITIONAL_REGIONS)
+
+
+def _english_name(lang: str) -> str | None:
+    from babel import Locale
+
+    name = Locale("en").languages.get(lang)
+    return name.lower() if name else None
+
+
+def service_code(locale: str, codes: dict[str, str]) -> str | None:
+    """The code a service with language table ``codes`` (its code -> its name) uses for a gettext
+    locale, spelled as the table spells it; None when the service does not have the language.
+
+    >>> mymemory = {"fr-FR": "french", "fr-CA": "french canada", "zh-CN": "chinese simplified", "pt-BR": "portuguese brazil"}
+    >>> service_code("fr", mymemory), service_code("fr_CA", mymemory), service_code("zh_CN", mymemory), service_code("de", mymemory)
+    ('fr-FR', 'fr-CA', 'zh-CN', None)
+    >>> baidu = {"zh": "chinese (simplified)", "cht": "chinese (traditional)", "fra": "french", "de": "german"}
+    >>> service_code("zh_CN", baidu), service_code("zh_TW", baidu), service_code("fr", baidu), service_code("de_AT", baidu)
+    ('zh', 'cht', 'fra', 'de')
+    >>> service_code("zh_TW", {"zh": "Chinese"}) is None
+    True
+    """
+    lang, region, script = _parts(locale)
+    folded = {code.lower(): code for code in codes}
+    names = {name.lower(): code for code, name in codes.items()}
+    if region and f"{lang}-{region}".lower() in folded:
+        return folded[f"{lang}-{region}".lower()]
+    if lang == "zh":
+        traditional = _traditional(region, script)
+        wanted = ("zh-tw", "zh-hant", "cht", "zt") if traditional else ("zh-cn", "zh-hans", "zh")
+        for code in wanted:
+            if code in folded:
+                return folded[code]
+        for name, code in names.items():
+            if "chinese" in name and (("trad" in name) if traditional else ("simpl" in name or name == "chinese")):
+                return code
+        return None
+    for candidate in (lang, *_ALIASES.get(lang, ())):
+        if candidate in folded:
+            return folded[candidate]
+    english = _english_name(lang)
+    if english and english in names:
+        return names[english]
+    regional = sorted(code for low, code in folded.items() if low.startswith(lang + "-"))
+    if f"{lang}-{lang}" in folded:
+        return folded[f"{lang}-{lang}"]
+    return regional[0] if regional else None
 
 
 def _install_proxy(module_name: str) -> Any:
@@ -111,6 +207,8 @@ class DeepTranslatorEngine:
         self.markup = str(config.get("markup", "token"))
         self.options = {k: v for k, v in config.items()
                         if k in ("region", "model", "email", "use_free_api")}
+        # QCRI's translate() needs a domain (see its get_domains()); the others take nothing
+        self.call_options = {"domain": str(config.get("domain", "general"))} if name == "qcri" else {}
         self._secrets = {arg: env_secret(var) for arg, var in self.service.env.items()}
         for arg, var in (self.service.optional_env or {}).items():
             if env_secret(var):
@@ -146,53 +244,89 @@ class DeepTranslatorEngine:
         return all(env_secret(var) for var in self.service.env.values() if var != "TRANSPUB_LIBRE_API_KEY")
 
     def _codes(self) -> dict[str, str] | None:
+        """The service's language table as code -> name (None when deep-translator has none offline)."""
         if self.service.languages is None:
             return None
         from deep_translator import constants
 
-        return getattr(constants, self.service.languages, None)
+        table = getattr(constants, self.service.languages, None) or {}
+        if self.service.code_first:
+            return {code: name for code, name in table.items()}
+        return {code: name for name, code in table.items()}
 
     def language_pairs(self) -> list[tuple[str, str]] | None:
         """None: the services translate between any two of :meth:`languages`."""
         return None
 
     def languages(self) -> list[str] | None:
-        """The service's language codes, when deep-translator lists them offline."""
+        """The service's own language codes, when deep-translator lists them offline."""
         codes = self._codes()
-        return sorted(set(codes.values())) if codes else None
+        return sorted(codes) if codes else None
 
     def supports(self, source: str, target: str) -> bool:
-        """True when both languages are in the service's table (or the table is unknown)."""
-        codes = self._codes()
-        if not codes:
+        """True when the service has a code for both locales (or its table is not known offline)."""
+        if self._codes() is None:
             return True
-        values = {v.lower() for v in codes.values()}
-        return self._code(source) in values and self._code(target) in values
+        return self._code(source) is not None and self._code(target) is not None
 
-    def _code(self, locale: str) -> str:
-        if locale in ("zh_CN", "zh_TW"):
-            return locale.replace("_", "-").lower()
-        return language_of(locale)
+    def _code(self, locale: str) -> str | None:
+        """The service's code for a gettext locale (None when its table lacks the language)."""
+        codes = self._codes()
+        if codes is not None:
+            return service_code(locale, codes)
+        if self.service.codes is not None:
+            return self.service.codes(locale)
+        lang, region, script = _parts(locale)
+        return lang
 
     def _translator(self, source: str, target: str) -> Any:
         key = (source, target)
         missing = self.missing_package()
         if missing:
             raise EngineError(f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'")
+        codes = (self._code(source), self._code(target))
+        if None in codes:
+            raise EngineError(f"{self.name} cannot translate {source}→{target}")
         with self._lock:
             if key not in self._translators:
                 module = _install_proxy(self.service.module)
                 cls = self._factory or getattr(module, self.service.cls)
                 kwargs = {**{k: v for k, v in self._secrets.items() if v}, **self.options}
                 _local.timeout = self.timeout
+                _local.response = _local.network_error = None
                 try:
-                    self._translators[key] = cls(source=self._code(source), target=self._code(target), **kwargs)
+                    translator = cls(source=codes[0], target=codes[1], **kwargs)
                 except Exception as exc:  # deep-translator raises many unrelated types here
-                    raise EngineError(self._scrub(f"{self.name}: cannot set up ({type(exc).__name__}: {exc})")) from None
+                    raise self._classify(exc, "setting up") from None
+                if self.service.code_first:
+                    # deep-translator turns a code of a code -> name table into the name ("ko" ->
+                    # "Korean") and would send that; the service wants the code
+                    translator.source, translator.target = codes
+                self._translators[key] = translator
             return self._translators[key]
 
     def _scrub(self, message: str) -> str:
         return redact(message, list(self._secrets.values()))
+
+    def _classify(self, exc: Exception, doing: str = "") -> EngineError:
+        """The error to raise for ``exc``: transient for timeouts, dropped connections, 429, 5xx
+        and unreadable 2xx replies (told by the HTTP status seen, not the exception type)."""
+        during = f" ({doing})" if doing else ""
+        if not isinstance(exc, requests.RequestException) and getattr(_local, "network_error", None) is not None:
+            exc = _local.network_error
+        if isinstance(exc, requests.Timeout):
+            return TransientEngineError(f"{self.name}: no reply within {self.timeout:g} s{during}")
+        if isinstance(exc, requests.ConnectionError):
+            return TransientEngineError(f"{self.name}: connection failed{during}")
+        response = getattr(_local, "response", None)
+        status = getattr(response, "status_code", None)
+        message = self._scrub(f"{self.name}: {doing + ': ' if doing else ''}{type(exc).__name__}: {exc}")[:300]
+        if status is not None and (status == 429 or status >= 500):
+            return TransientEngineError(message, retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                                        status=status)
+        if status is not None and 200 <= status < 300:   # a 2xx reply deep-translator could not read
+            return TransientEngineError(message, status=status)
+        return EngineError(message)
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:
         """One request per text (deep-translator has no batch call), each with the timeout."""
@@ -200,22 +334,10 @@ class DeepTranslatorEngine:
         _local.timeout = self.timeout
         out: list[str | None] = []
         for text in texts:
-            _local.response = None
+            _local.response = _local.network_error = None
             try:
-                reply = translator.translate(text)
-            except requests.Timeout:
-                raise TransientEngineError(f"{self.name}: no reply within {self.timeout:g} s") from None
-            except requests.ConnectionError:
-                raise TransientEngineError(f"{self.name}: connection failed") from None
-            except Exception as exc:  # classify by the HTTP status we saw, not by exception type
-                response = getattr(_local, "response", None)
-                status = getattr(response, "status_code", None)
-                message = self._scrub(f"{self.name}: {type(exc).__name__}: {exc}"[:300])
-                if status is not None and (status == 429 or status >= 500):
-                    raise TransientEngineError(message, retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                                               status=status) from None
-                if status is not None and 200 <= status < 300:   # a 2xx reply deep-translator could not read
-                    raise TransientEngineError(message, status=status) from None
-                raise EngineError(message) from None
+                reply = translator.translate(text, **self.call_options)
+            except Exception as exc:
+                raise self._classify(exc) from None
             out.append(reply if isinstance(reply, str) else None)
         return out
