@@ -104,3 +104,11 @@ def test_clean_project_is_ok_in_every_format(tmp_path: Path) -> None:
         assert result.exit_code == 0, (fmt, result.output)
         assert result.output.endswith("\n")
     assert json.loads(run(root, "check", "--format", "json").output)["issues"] == []
+
+
+def test_github_format_says_when_the_annotations_shown_are_not_all(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("de", "fr", "sv"), translate=False)  # 5 units each
+    result = run(root, "check", "--format", "github")
+    errors = [line for line in result.output.splitlines() if line.startswith("::error ")]
+    assert len(errors) > 10
+    assert f"this log lists all {len(errors)} problems" in result.output

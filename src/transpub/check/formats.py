@@ -88,6 +88,10 @@ def escape_github_property(text: str) -> str:
     return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: Annotations of each kind GitHub shows for one step (the log keeps every line).
+GITHUB_SHOWN = 10
+
+
 def format_github(report: CheckReport) -> str:
     """``::error file=…,line=…,title=transpub <check>::message`` per problem, then the summary."""
     lines = []
@@ -98,6 +102,11 @@ def format_github(report: CheckReport) -> str:
             props.append(f"line={issue.line}")
         props.append(f"title={escape_github_property('transpub ' + issue.check)}")
         lines.append(f"::{kind} {','.join(props)}::{escape_github_data(issue.message)}")
+    errors = sum(1 for issue in report.issues if issue.severity == "error")
+    warnings = len(report.issues) - errors
+    if errors > GITHUB_SHOWN or warnings > GITHUB_SHOWN:
+        lines.append(f"::notice title=transpub check::GitHub shows {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings "
+                     f"of a step as annotations; this log lists all {errors} problems and {warnings} warnings")
     return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
 
