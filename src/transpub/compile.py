@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html as htmllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import catalog
-from .errors import ArticleError, CatalogError, TranspubError
+from .errors import ArticleError, CatalogError, ConfigError, TranspubError
 from .extract import load_article
-from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
+from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html import attribute_spans
 from .fsutil import write_if_changed
 from .inline import placeholder_problem, strip_placeholders
@@ -16,9 +19,10 @@ from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
-    MACHINE_NOTICE, REVIEW_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
+    MACHINE_NOTICE, MACHINE_STYLE, REVIEW_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
     review_hover,
 )
+from .check.runner import format_percent
 
 
 @dataclass(frozen=True)
@@ -46,16 +50,38 @@ class Page:
     output: Path | None = None
     written: bool = False
     title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
+    machine: int = 0  # units shown from unreviewed machine translations (fuzzy, with --include-fuzzy)
 
     @property
     def percent(self) -> float:
-        """Share of units that will be shown translated."""
+        """Share of units that will be shown translated (machine translations shown included)."""
         return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+    @property
+    def summary(self) -> str:
+        """What readers get, honestly: how much is translated and how much of that is machine output.
+
+        Rounded down to one decimal as ``transpub status`` and ``check`` do, so a page never shows
+        100% too early.
+
+        >>> Page("de", "a", "A", 7, 6, 0, True).summary
+        '85.7% translated'
+        >>> Page("es", "a", "A", 12, 12, 12, True, machine=12).summary
+        '100% shown (12 of 12 machine-translated)'
+        """
+        if self.machine:
+            return f"{format_percent(self.percent)} shown ({self.machine} of {self.total} machine-translated)"
+        return f"{format_percent(self.percent)} translated"
 
 
 @dataclass
 class CompileReport:
-    """Pages written or held back, warnings (placeholder mismatches) and errors."""
+    """Pages compiled or held back in this run, warnings (placeholder mismatches) and errors.
+
+    ``pages`` are the pages of the selected locales and the source locale, the ones this run
+    wrote, removed or held back. ``other_pages`` are those of the locales not selected: they are
+    not written, but the published ones are linked from every page and listed in the indexes.
+    """
 
     pages: list[Page] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
@@ -63,6 +89,8 @@ class CompileReport:
     index_written: list[Path] = field(default_factory=list)
     mo_written: list[Path] = field(default_factory=list)
     out_dir: Path | None = None
+    other_pages: list[Page] = field(default_factory=list)
+    review_written: list[Path] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -100,10 +128,36 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and placeholder_problem(slot.msgid, entry.text) is None
 
 
+def base_url_of(project: Project) -> str | None:
+    """``[compile] base_url``, ending in ``/``: where the site is published (None when not set).
+
+    Raises ConfigError unless it is an absolute http(s) URL.
+    """
+    table = project.raw.get("compile", {})
+    value = table.get("base_url") if isinstance(table, dict) else None
+    if value is None or value == "":
+        return None
+    parsed = urlsplit(value) if isinstance(value, str) else None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        raise ConfigError(f"compile.base_url must be an absolute http(s) URL like \"https://news.example/\", "
+                          f"not {value!r}", project.config_path)
+    return value if value.endswith("/") else value + "/"
+
+
 def compile_project(project: Project, locales: list[str], options: CompileOptions = CompileOptions()) -> CompileReport:
-    """Write the localized site for ``locales`` (plus the source locale) and its index pages."""
+    """Write the localized site for ``locales`` (plus the source locale) and its index pages.
+
+    Every configured locale is considered for the links (hreflang, switchers, indexes): a locale
+    that is not selected is linked where its catalog reads, meets the threshold and its page is
+    already on disk, but its pages are not rewritten.
+    """
     out_dir = options.out_dir or project.site_dir
+    base_url = base_url_of(project)
     report = CompileReport(out_dir=out_dir)
+    source = project.source_locale
+    selected = [loc for loc in dict.fromkeys(locales) if loc != source]
+    targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
+    article_slugs = [slug_of(path) for path in project.article_paths()]
     documents: dict[str, Document] = {}
     for path in project.article_paths():
         try:
@@ -112,15 +166,18 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
             report.errors.append(exc)
 
     catalogs: dict[tuple[str, str], dict[str, Translation]] = {}
-    for locale in locales:
-        for slug, document in documents.items():
+    broken: dict[tuple[str, str], CatalogError] = {}
+    for locale in targets:
+        for slug in documents:
             po_path = project.catalog_path(locale, slug)
             try:
                 catalogs[locale, slug] = load_translations(po_path, project.relative(po_path))
             except CatalogError as exc:
-                report.errors.append(exc)
+                broken[locale, slug] = exc
+                if locale in selected:
+                    report.errors.append(exc)
                 continue
-            if options.write_mo and po_path.exists():
+            if locale in selected and options.write_mo and po_path.exists():
                 mo_path = po_path.with_suffix(".mo")
                 if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
                     report.mo_written.append(mo_path)
@@ -128,57 +185,122 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     pages: dict[tuple[str, str], Page] = {}
     for slug, document in documents.items():
         units = document.units()
-        pages[project.source_locale, slug] = Page(
-            project.source_locale, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True,
-            title_locale=project.source_locale)
-        for locale in locales:
-            if (locale, slug) not in catalogs:
-                continue
-            entries = catalogs[locale, slug]
-            usable = sum(1 for unit in units if _usable(_unit_slot(unit.msgid), entries.get(unit.msgid),
-                                                         options.include_fuzzy))
-            fuzzy = sum(1 for unit in units if (entries.get(unit.msgid) or _MISSING).state == "fuzzy")
-            threshold = _threshold(project, locale, options)
-            title, translated_title = _title_of(document, entries, options.include_fuzzy)
-            page = Page(locale, slug, title, len(units), usable, fuzzy, True,
-                        title_locale=locale if translated_title else project.source_locale)
-            if page.percent + 1e-9 < threshold:
+        pages[source, slug] = Page(source, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True,
+                                   title_locale=source)
+        for locale in targets:
+            page = _decide(project, document, locale, slug, catalogs.get((locale, slug)), broken.get((locale, slug)),
+                           options)
+            if locale not in selected and page.published and not (out_dir / locale / f"{slug}.html").is_file():
                 page.published = False
-                page.reason = (f"{page.percent:.0f}% translated, below the {threshold:g}% needed to publish"
-                               + (" (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""))
+                page.reason = f"not compiled yet (transpub compile -l {locale})"
             pages[locale, slug] = page
+        for locale in selected:
+            if (locale, slug) in catalogs:
+                report.warnings.extend(_placeholder_warnings(project, document, locale, slug, catalogs[locale, slug]))
 
-    all_locales = [project.source_locale, *locales]
-    for (locale, slug), page in pages.items():
-        if not page.published:
+    all_locales = [source, *targets]
+    for slug, document in documents.items():
+        linked = [loc for loc in all_locales if pages[loc, slug].published]
+        reviewed = [loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)]
+        for locale in [source, *selected]:
+            page = pages[locale, slug]
             report.pages.append(page)
-            _remove_stale(out_dir / locale / f"{slug}.html", out_dir / "_review" / locale / f"{slug}.html")
-            continue
-        document = documents[slug]
-        entries = catalogs.get((locale, slug), {})
-        available = [loc for loc in all_locales if (loc, slug) in pages and pages[loc, slug].published]
-        html = _render_page(project, document, locale, slug, entries, available, options, report,
-                            review=False)
-        page.output = out_dir / locale / f"{slug}.html"
-        page.written = write_if_changed(page.output, html.encode("utf-8"))
-        report.pages.append(page)
-        if options.review and locale != project.source_locale:
-            review_html = _render_page(project, document, locale, slug, entries, available, options,
-                                       report, review=True)
-            write_if_changed(out_dir / "_review" / locale / f"{slug}.html", review_html.encode("utf-8"))
+            output = out_dir / locale / f"{slug}.html"
+            review_path = out_dir / "_review" / locale / f"{slug}.html"
+            entries = catalogs.get((locale, slug), {})
+            if locale != source and locale not in reviewed:
+                _remove_stale(review_path)  # no catalog (any more), or a broken one
+            elif locale != source and options.review:
+                review_html = _render_page(project, document, locale, slug, entries, [source, *reviewed], options,
+                                           base_url, review=True)
+                if write_if_changed(review_path, review_html.encode("utf-8")):
+                    report.review_written.append(review_path)
+            if not page.published:
+                _remove_stale(output)
+                continue
+            html = _render_page(project, document, locale, slug, entries, linked, options, base_url, review=False)
+            page.output = output
+            page.written = write_if_changed(output, html.encode("utf-8"))
+    report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
+    _remove_orphan_review_copies(out_dir, set(targets), set(article_slugs))
 
+    every_page = list(pages.values())
+    indexed = [loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)]
     for locale in all_locales:
-        listed = [p for p in report.pages if p.locale == locale and p.published]
         path = out_dir / locale / "index.html"
-        if not listed and locale != project.source_locale:
+        if locale not in indexed:
             _remove_stale(path)  # nothing published in this language: no empty index page
             continue
-        if write_if_changed(path, render_locale_index(project, locale, listed, all_locales).encode("utf-8")):
+        listed = [p for p in every_page if p.locale == locale and p.published]
+        if write_if_changed(path, render_locale_index(project, locale, listed, indexed).encode("utf-8")):
             report.index_written.append(path)
     index = out_dir / "index.html"
-    if write_if_changed(index, render_index(project, report.pages, all_locales).encode("utf-8")):
+    if write_if_changed(index, render_index(project, every_page, all_locales).encode("utf-8")):
         report.index_written.append(index)
     return report
+
+
+def _decide(project: Project, document: Document, locale: str, slug: str, entries: dict[str, Translation] | None,
+            error: CatalogError | None, options: CompileOptions) -> Page:
+    """The page of ``document`` in ``locale``: its coverage, and whether it is published."""
+    units = document.units()
+    if entries is None:
+        return Page(locale, slug, _title_of(document, {}, False)[0], len(units), 0, 0, False,
+                    reason=f"the catalog cannot be read ({error})", title_locale=project.source_locale)
+    shown = [entries.get(unit.msgid) for unit in units
+             if _usable(_unit_slot(unit.msgid), entries.get(unit.msgid), options.include_fuzzy)]
+    fuzzy = sum(1 for unit in units if (entries.get(unit.msgid) or _MISSING).state == "fuzzy")
+    title, translated_title = _title_of(document, entries, options.include_fuzzy)
+    page = Page(locale, slug, title, len(units), len(shown), fuzzy, True,
+                title_locale=locale if translated_title else project.source_locale,
+                machine=sum(1 for entry in shown if entry is not None and entry.state == "fuzzy"))
+    threshold = _threshold(project, locale, options)
+    if page.percent + 1e-9 < threshold:
+        page.published = False
+        page.reason = (f"{page.summary}, below the {threshold:g}% needed to publish"
+                       + (" (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy
+                          else ""))
+    return page
+
+
+def _placeholder_warnings(project: Project, document: Document, locale: str, slug: str,
+                          entries: dict[str, Translation]) -> list[Issue]:
+    """One warning per translation whose placeholders do not match its source, published or not."""
+    po_display = project.relative(project.catalog_path(locale, slug))
+    warnings: dict[str, Issue] = {}
+    for slot in document.slots():
+        entry = entries.get(slot.msgid)
+        if slot.msgid in warnings or entry is None or not entry.text or entry.state == "untranslated":
+            continue
+        problem = placeholder_problem(slot.msgid, entry.text)
+        if problem:
+            warnings[slot.msgid] = Issue(po_display, entry.line, "placeholders",
+                                         f"{problem}; the source text is published instead",
+                                         locale=locale, severity="warning", msgid=slot.msgid)
+    return list(warnings.values())
+
+
+def _has_review_copy(project: Project, out_dir: Path, locale: str, slug: str, selected: list[str],
+                     options: CompileOptions, broken: dict[tuple[str, str], CatalogError]) -> bool:
+    """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers)."""
+    if locale not in selected:
+        return (out_dir / "_review" / locale / f"{slug}.html").is_file()
+    if (locale, slug) in broken or not project.catalog_path(locale, slug).exists():
+        return False
+    return options.review or (out_dir / "_review" / locale / f"{slug}.html").is_file()
+
+
+def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[str]) -> None:
+    """Delete review copies of articles or locales the project no longer has."""
+    review_dir = out_dir / "_review"
+    if not review_dir.is_dir():
+        return
+    for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
+        for path in sorted(folder.glob("*.html")):
+            if folder.name not in locales or path.stem not in slugs:
+                path.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 _MISSING = Translation("", "untranslated", None)
@@ -218,13 +340,15 @@ def _remove_stale(*paths: Path) -> None:
 
 def _render_page(project: Project, document: Document, locale: str, slug: str,
                  entries: dict[str, Translation], available: list[str], options: CompileOptions,
-                 report: CompileReport, *, review: bool) -> str:
+                 base_url: str | None, *, review: bool) -> str:
     source = project.source_locale
     po_display = project.relative(project.catalog_path(locale, slug))
     source_tag = bcp47_tag(source)
     source_direction = text_direction(source)
     source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
-    warned: set[str] = set()
+
+    def url_of(other: str) -> str:
+        return f"{base_url}{other}/{slug}.html" if base_url else f"../{other}/{slug}.html"
 
     def resolve(slot: Slot) -> Resolution:
         if locale == source:
@@ -233,11 +357,6 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
         problem = None
         if entry is not None and entry.text and entry.state != "untranslated":
             problem = placeholder_problem(slot.msgid, entry.text)
-            if problem and slot.msgid not in warned and not review:
-                warned.add(slot.msgid)
-                report.warnings.append(Issue(po_display, entry.line, "placeholders",
-                                             f"{problem}; the source text is published instead",
-                                             locale=locale, severity="warning", msgid=slot.msgid))
         usable = problem is None and _usable(slot, entry, options.include_fuzzy)
         if review and isinstance(slot, TextSlot) and slot.markable:
             css, text, where = _review_state(entry, problem, po_display)
@@ -258,6 +377,8 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
     used_fuzzy = options.include_fuzzy and locale != source and any(
         (entry := entries.get(slot.msgid)) is not None and entry.state == "fuzzy"
         and _usable(slot, entry, True) for slot in document.slots())
+    canonical, alternates = _seo_links(document)
+    own_url = f"{base_url}{locale}/{slug}.html" if base_url else f"{slug}.html"
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
         hidden = []
@@ -271,13 +392,22 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
         body_start = render_review_legend(po_display) + render_hidden_units(hidden) + render_switcher(
             locale, slug, available,
             lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html")
+        rewritten = {}
+        dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
     else:
         head = "".join(
-            f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="../{loc}/{slug}.html">' for loc in available
-        ) + f'<link rel="alternate" hreflang="x-default" href="../{source}/{slug}.html">'
+            f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="{escape_attribute(url_of(loc))}">'
+            for loc in available
+        ) + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(url_of(source))}">'
+        if base_url and not canonical:
+            head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
+        if used_fuzzy:
+            head += MACHINE_STYLE
         body_start = render_switcher(locale, slug, available)
         if used_fuzzy:
             body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
+        rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
+        dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
     inserts = {"head-end": head, "body-start": body_start}
     page_tag = document.html_tag
     charset_tag = document.charset_tag if document.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
@@ -285,6 +415,11 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
         page_tag.extra_attributes = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
     if charset_tag is not None:
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
+    for tag in canonical[:1]:
+        tag.extra_attributes = rewritten.get(id(tag), {})
+    saved = [(tag, tag.parts) for tag in dropped]
+    for tag, _ in saved:
+        tag.parts = []
     try:
         return document.render(resolve, inserts=inserts, format_date=None if locale == source else (lambda value: localize_date(value, locale)),
                                join_sentences=language_of(locale) in SPACELESS_LANGUAGES)
@@ -293,6 +428,35 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
             page_tag.extra_attributes = {}
         if charset_tag is not None:
             charset_tag.extra_attributes = {}
+        for tag in canonical[:1]:
+            tag.extra_attributes = {}
+        for tag, parts in saved:
+            tag.parts = parts
+
+
+def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
+    """The source's ``<link rel="canonical">`` and ``<link rel="alternate" hreflang>`` tags."""
+    canonical: list[Tag] = []
+    alternates: list[Tag] = []
+    for tag in _tags(document.parts):
+        if tag.name != "link":
+            continue
+        source = "".join(part if isinstance(part, str) else part.raw for part in tag.parts)
+        attributes = {name: htmllib.unescape(source[start:end].strip("\"'")) for name, (start, end) in attribute_spans(source)}
+        rel = attributes.get("rel", "").lower().split()
+        if "canonical" in rel:
+            canonical.append(tag)
+        elif "alternate" in rel and "hreflang" in attributes:
+            alternates.append(tag)
+    return canonical, alternates
+
+
+def _tags(parts: list) -> Iterator[Tag]:
+    for part in parts:
+        if isinstance(part, Tag):
+            yield part
+        if isinstance(part, (Tag, TextSlot, DateSlot)):
+            yield from _tags(part.parts)
 
 
 def _review_state(entry: Translation | None, problem: str | None, po_display: str) -> tuple[str, str | None, str]:

@@ -33,6 +33,21 @@ MACHINE_NOTICE = {
 LANGUAGES_LABEL = {"en": "Languages", "de": "Sprachen", "es": "Idiomas", "fr": "Langues", "sv": "Språk",
                    "ru": "Языки", "ar": "اللغات", "zh": "语言"}
 
+#: "All languages" (the link from a language's index back to ``site/index.html``), by language code.
+ALL_LANGUAGES_LABEL = {"en": "All languages", "de": "Alle Sprachen", "es": "Todos los idiomas",
+                       "fr": "Toutes les langues", "sv": "Alla språk", "ru": "Все языки", "ar": "كل اللغات",
+                       "zh": "所有语言"}
+
+#: In the head of a page that shows machine translations: the notice as a box, machine text
+#: underlined with dots (not by colour alone). Logical properties, so right-to-left pages mirror it.
+MACHINE_STYLE = """<style>
+.transpub-notice{margin:1em 0;padding:.6em .9em;border:1px solid #b7791f;border-inline-start-width:.35em;\
+border-radius:.25em;background:#fff8e1;color:#3b2f0b;font-size:.95em;line-height:1.5;text-align:start}
+.transpub-machine{background:#fffbea;text-decoration:underline dotted #b7791f;text-underline-offset:.2em}
+@media (forced-colors:active){.transpub-notice{border-color:CanvasText}\
+.transpub-machine{text-decoration-color:CanvasText}}
+</style>"""
+
 REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
 .tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-missing{background:#fde2e1}
 .tp-broken{background:#f28b82}
@@ -129,12 +144,22 @@ def _page(lang: str, title: str, body: str) -> str:
 
 
 def render_locale_index(project: "Project", locale: str, pages: list["Page"], locales: list[str]) -> str:
-    """``site/<locale>/index.html``: the articles published in ``locale``."""
+    """``site/<locale>/index.html``: the articles published in ``locale``.
+
+    With a switcher to the other languages' index pages (``locales``: those that have one)
+    and a link back to ``site/index.html``.
+    """
     rows = "".join(
         f'<li><a href="{escape_attribute(page.slug)}.html"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a></li>\n'
         for page in sorted(pages, key=lambda p: p.slug)
     )
-    body = f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n"
+    language = language_of(locale)
+    home = ALL_LANGUAGES_LABEL.get(language)
+    home_lang = "" if home is not None else ' lang="en" dir="ltr"'
+    body = (render_switcher(locale, "index", locales) + "\n"
+            + f'<p class="transpub-home"><a href="../index.html"{home_lang}>'
+            + f"{escape_text(home or ALL_LANGUAGES_LABEL['en'])}</a></p>\n"
+            + f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n")
     return _page(locale, f"{project.name} — {native_name(locale)}", body)
 
 
@@ -153,9 +178,10 @@ def render_index(project: "Project", pages: list["Page"], locales: list[str]) ->
         rows = []
         for page in mine:
             if page.published:
+                coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
                 rows.append(f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
-                            f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a> '
-                            f"({page.percent:.0f}% translated)</li>")
+                            f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a>'
+                            f"{coverage}</li>")
             else:
                 rows.append(f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
                             f"{escape_text(page.reason)}</li>")

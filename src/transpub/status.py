@@ -86,6 +86,11 @@ def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
 
 
 def _percent(value: float) -> str:
+    """A percentage rounded down to one decimal (the rule of ``check``'s ``format_percent``), shown with it.
+
+    >>> _percent(99.96), _percent(100.0), _percent(600 / 7)
+    ('99.9%', '100.0%', '85.7%')
+    """
     return f"{int(value * 10 + 1e-9) / 10:.1f}%"
 
 
