@@ -13,7 +13,7 @@ import pytest
 from babel import Locale
 
 from test_compile_helpers import (
-    ALT, LINK_TITLE, OPENED, READ, SKIERS, TITLE, TRANSLATIONS, compile_lib, line_of, make_project, page,
+    ALT, ARTICLE, LINK_TITLE, OPENED, READ, SKIERS, TITLE, TRANSLATIONS, compile_lib, line_of, make_project, page,
     run_cli, set_translations,
 )
 
@@ -425,3 +425,51 @@ def test_language_index_has_a_language_switcher_and_a_link_back_to_all_languages
         "../en/index.html", "../de/index.html", "../zh_CN/index.html"}  # es and fr have no index page
     for href in links_in(ar):
         assert (site / "ar" / href).resolve().is_file(), href
+
+
+# --- canonical and hreflang links ------------------------------------------------------------------
+
+SEO_ARTICLE = ARTICLE.replace('  <meta name="description"', (
+    '  <link rel="canonical" href="https://source.example/skiing">\n'
+    '  <link rel="alternate" hreflang="fr" href="https://source.example/fr/skiing">\n'
+    '  <link rel="stylesheet" href="style.css">\n'
+    '  <meta name="description"'))
+
+
+def canonicals(html: str) -> list[str]:
+    return re.findall(r'<link rel="canonical" href="([^"]*)">', html)
+
+
+def test_source_canonical_and_hreflang_links_never_point_localized_pages_at_the_source(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", article=SEO_ARTICLE)
+    compile_lib(root, review=True)
+    for locale in ("de", "en", "ar"):
+        html = page(root, locale)
+        assert "source.example" not in html
+        assert canonicals(html) == ["skiing.html"]  # the page's own address
+        assert hreflangs(html)["de"] == "../de/skiing.html" and "fr" not in hreflangs(html)
+        assert '<link rel="stylesheet" href="style.css">' in html  # other links are the source's own
+    review = (root / "site" / "_review" / "de" / "skiing.html").read_text("utf-8")
+    assert "source.example" not in review and not canonicals(review) and not hreflangs(review)
+
+
+def test_base_url_gives_absolute_alternates_and_a_canonical_link_on_every_page(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config_extra='base_url = "https://news.example"\n')
+    compile_lib(root)
+    de = page(root, "de")
+    assert canonicals(de) == ["https://news.example/de/skiing.html"]
+    assert hreflangs(de) == {
+        "en": "https://news.example/en/skiing.html", "de": "https://news.example/de/skiing.html",
+        "zh-Hans-CN": "https://news.example/zh_CN/skiing.html", "ar": "https://news.example/ar/skiing.html",
+        "x-default": "https://news.example/en/skiing.html"}
+    assert canonicals(page(root, "en")) == ["https://news.example/en/skiing.html"]
+    seo = make_project(tmp_path / "seo", article=SEO_ARTICLE, config_extra='base_url = "https://news.example/"\n')
+    compile_lib(seo)
+    assert canonicals(page(seo, "zh_CN")) == ["https://news.example/zh_CN/skiing.html"]  # the source's, rewritten
+
+
+def test_base_url_that_is_not_an_absolute_web_address_is_a_configuration_error(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config_extra='base_url = "news.example/"\n')
+    result = run_cli(root, "compile")
+    assert result.exit_code != 0
+    assert "compile.base_url must be an absolute http(s) URL" in result.stderr

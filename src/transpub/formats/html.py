@@ -476,8 +476,10 @@ class _Builder:
         is_html = node.tag == "html"
         is_charset = node.tag == "meta" and ("charset" in node.attrs or (
             (node.attrs.get("http-equiv") or "").lower() == "content-type"))
-        if not slots and not is_html and not is_charset:
-            return token.raw
+        rel = (node.attrs.get("rel") or "").lower().split() if node.tag == "link" else []
+        is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
+        if not slots and not is_html and not is_charset and not is_seo_link:
+            return token.raw  # compile rewrites <html>, the charset, and canonical/hreflang <link>s
         parts: list = []
         pos = 0
         for (start, end), slot in slots:
