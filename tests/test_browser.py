@@ -89,3 +89,33 @@ def test_browser_renders_page_in_its_language_with_working_switcher(
     assert shot.stat().st_size > 1000
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(shot, ARTIFACTS / f"compile-{locale}.png")
+
+
+def measured(profile: Path, page: Path, script: str, *, width: int = 1200) -> str:
+    """Render a copy of ``page`` whose last script puts ``script``'s value in ``<html data-measured>``."""
+    probe = page.with_name(f"probe-{page.name}")
+    probe_script = f"<script>document.documentElement.dataset.measured = ({script});</script>"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", probe_script + "</body>"), encoding="utf-8")
+    dom = chromium(profile, f"--window-size={width},900", "--dump-dom", probe.as_uri()).stdout
+    probe.unlink()
+    match = re.search(r'<html\b[^>]*\bdata-measured="([^"]*)"', dom)
+    assert match is not None, dom[:500]
+    return match.group(1)
+
+
+def test_browser_shows_the_machine_translation_notice_as_a_box_mirrored_in_arabic(tmp_path: Path) -> None:
+    from test_compile_helpers import SKIERS, set_translations
+
+    root = make_project(tmp_path / "news")
+    set_translations(root, "ar", {SKIERS: "~أكثر من 300 متزلج."})
+    compile_lib(root, include_fuzzy=True)
+    script = ("(() => { const n = getComputedStyle(document.querySelector('.transpub-notice'));"
+              " const m = getComputedStyle(document.querySelector('.transpub-machine'));"
+              " return [parseFloat(n.borderRightWidth) > parseFloat(n.borderLeftWidth),"
+              " n.backgroundColor !== 'rgba(0, 0, 0, 0)', m.textDecorationLine].join(' '); })()")
+    assert measured(tmp_path / "profile", root / "site" / "ar" / "skiing.html", script) == "true true underline"
+    shot = tmp_path / "ar-notice.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1200,900",
+             (root / "site" / "ar" / "skiing.html").as_uri())
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / "compile-ar-machine-notice.png")

@@ -473,3 +473,17 @@ def test_base_url_that_is_not_an_absolute_web_address_is_a_configuration_error(t
     result = run_cli(root, "compile")
     assert result.exit_code != 0
     assert "compile.base_url must be an absolute http(s) URL" in result.stderr
+
+
+# --- machine-translation styling -------------------------------------------------------------------
+
+def test_machine_translated_text_and_notice_are_styled_only_where_they_appear(project: Path) -> None:
+    compile_lib(project, include_fuzzy=True)
+    es = page(project, "es")
+    head = es.split("</head>", 1)[0]
+    assert ".transpub-notice{" in head and ".transpub-machine{" in head
+    style = re.search(r"<style>(.*?)</style>", head, re.S).group(1)  # type: ignore[union-attr]
+    assert "border-inline-start" in style  # mirrored on right-to-left pages
+    assert not re.search(r"\b(left|right)\b", style)
+    assert "underline" in style  # machine text is marked by more than a colour
+    assert "<style>" not in page(project, "de")  # fully reviewed: no notice, no style
