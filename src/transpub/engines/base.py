@@ -89,10 +89,28 @@ def redact(message: str, secrets: list[str | None]) -> str:
     >>> redact("bad key abc123 for x", ["abc123", None])
     'bad key *** for x'
     """
-    for secret in secrets:
-        if secret:
-            message = message.replace(secret, "***")
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):   # longest first
+        message = message.replace(secret, "***")
     return message
+
+
+def url_secrets(url: str | None) -> list[str]:
+    """What of a server URL from the environment must not appear in a message: the URL, its
+    host, credentials, path and query (a proxy URL may carry a token in any of them).
+
+    >>> url_secrets("https://user:pw@proxy.example:8443/tok123/?k=v")
+    ['https://user:pw@proxy.example:8443/tok123/?k=v', 'https://user:pw@proxy.example:8443/tok123', 'user:pw@proxy.example:8443', 'proxy.example', 'user', 'pw', '/tok123', 'k=v']
+    >>> url_secrets(None)
+    []
+    """
+    if not url:
+        return []
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    found = [url, url.split("?")[0].rstrip("/"), parts.netloc, parts.hostname or "", parts.username or "",
+             parts.password or "", parts.path.rstrip("/"), parts.query]
+    return list(dict.fromkeys(part for part in found if len(part) >= 2))
 
 
 def setting(config: dict[str, Any], key: str, default: Any, kind: type) -> Any:

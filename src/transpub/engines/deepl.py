@@ -15,7 +15,8 @@ import threading
 from typing import Any
 
 from ..errors import EngineError
-from .base import DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting
+from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting,
+                   url_secrets)
 
 _local = threading.local()
 
@@ -47,10 +48,13 @@ class DeepLEngine:
         config = config or {}
         self.api_key = env_secret("TRANSPUB_DEEPL_API_KEY")
         self.server_url = env_secret("TRANSPUB_DEEPL_URL") or config.get("server_url")
+        # what never appears in a message: the key, and a server URL from the environment (it may
+        # hold a proxy's token)
+        self._secrets = [self.api_key, *url_secrets(env_secret("TRANSPUB_DEEPL_URL"))]
         self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
         self.batch_size = setting(config, "batch_size", 50, int)
         self.max_chars = setting(config, "max_chars", 30_000, int)
-        self.price_per_million = setting(config, "price_per_million", 25.0, float)
+        self.price_per_million = setting(config, "price_per_million", 0.0, float)   # no built-in price: prices change
         self.formality = config.get("formality")
         self._translator: Any = None
         self._lock = threading.Lock()
@@ -103,20 +107,22 @@ class DeepLEngine:
             results = translator.translate_text(texts, source_lang=language_of(source).upper(),
                                                 target_lang=deepl_target(target), **options)
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
-            raise TransientEngineError(redact(f"deepl: {exc}", [self.api_key]),
+            raise TransientEngineError(redact(f"deepl: {exc}", self._secrets),
                                        retry_after=getattr(_local, "retry_after", None)) from None
         except deepl.AuthorizationException:
             raise EngineError("deepl: the API key was refused") from None
         except deepl.QuotaExceededException:
             raise EngineError("deepl: the character quota is used up") from None
         except deepl.DeepLException as exc:
-            message = redact(str(exc), [self.api_key])
+            message = redact(str(exc), self._secrets)
             status = getattr(exc, "http_status_code", None)
             if getattr(exc, "should_retry", False) or (status is not None and status >= 500):
                 raise TransientEngineError(f"deepl: {message}", retry_after=getattr(_local, "retry_after", None)) from None
             raise EngineError(f"deepl: {message}") from None
         except (ValueError, TypeError) as exc:
             raise TransientEngineError(f"deepl: malformed reply ({type(exc).__name__})") from None
+        except Exception as exc:  # anything else the client lets through (e.g. from requests)
+            raise EngineError(redact(f"deepl: {type(exc).__name__}: {exc}", self._secrets)[:300]) from None
         if not isinstance(results, list):
             results = [results]
         if len(results) != len(texts):

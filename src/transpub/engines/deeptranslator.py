@@ -24,7 +24,8 @@ from typing import Any, Callable
 import requests
 
 from ..errors import EngineError
-from .base import DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting
+from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting,
+                   url_secrets)
 
 _local = threading.local()
 
@@ -306,7 +307,8 @@ class DeepTranslatorEngine:
             return self._translators[key]
 
     def _scrub(self, message: str) -> str:
-        return redact(message, list(self._secrets.values()))
+        return redact(message, [v for k, v in self._secrets.items() if k != "custom_url"]
+                      + url_secrets(self._secrets.get("custom_url")))
 
     def _classify(self, exc: Exception, doing: str = "") -> EngineError:
         """The error to raise for ``exc``: transient for timeouts, dropped connections, 429, 5xx

@@ -36,7 +36,7 @@ def post_json(url: str, *, timeout: float, json: Any = None, data: Any = None,
     """
     try:
         response = _session().post(url, json=json, data=data, headers=headers, timeout=timeout)
-    except requests.Timeout as exc:
+    except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
         raise TransientEngineError(redact(f"{what}: connection failed ({type(exc).__name__})", list(secrets))) from None
@@ -54,6 +54,8 @@ def get_json(url: str, *, timeout: float, params: Any = None, headers: dict[str,
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
         raise TransientEngineError(f"{what}: connection failed ({type(exc).__name__})") from None
+    except requests.RequestException as exc:
+        raise EngineError(redact(f"{what}: request failed ({exc})", list(secrets))) from None
     return decode_reply(response, what=what, secrets=list(secrets))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import EngineError
-from .base import DEFAULT_TIMEOUT, env_secret, language_of, setting
+from .base import DEFAULT_TIMEOUT, env_secret, language_of, setting, url_secrets
 from .http import post_json
 
 
@@ -54,7 +54,7 @@ class LibreEngine:
         if self.api_key:
             body["api_key"] = self.api_key
         reply = post_json(f"{self.url}/translate", json=body, timeout=self.timeout,
-                          secrets=[self.api_key], what="libre")
+                          secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_LIBRE_URL"))], what="libre")
         translated = reply.get("translatedText") if isinstance(reply, dict) else None
         if isinstance(translated, str) and len(texts) == 1:
             translated = [translated]
@@ -79,7 +79,7 @@ class GoogleCloudEngine:
         self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
         self.batch_size = setting(config, "batch_size", 128, int)
         self.max_chars = setting(config, "max_chars", 5000, int)
-        self.price_per_million = setting(config, "price_per_million", 20.0, float)
+        self.price_per_million = setting(config, "price_per_million", 0.0, float)   # no built-in price: prices change
 
     def is_configured(self) -> bool:
         """True when TRANSPUB_GOOGLE_API_KEY is set."""
@@ -99,7 +99,8 @@ class GoogleCloudEngine:
             raise EngineError("google: no API key (set TRANSPUB_GOOGLE_API_KEY)")
         body = {"q": texts, "source": language_of(source), "target": google_code(target), "format": "html"}
         reply = post_json(self.url, json=body, headers={"X-goog-api-key": self.api_key},
-                          timeout=self.timeout, secrets=[self.api_key], what="google")
+                          timeout=self.timeout, secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_GOOGLE_URL"))],
+                          what="google")
         try:
             items = reply["data"]["translations"]
             return [item.get("translatedText") if isinstance(item, dict) else None for item in items]
