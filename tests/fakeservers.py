@@ -9,8 +9,9 @@ One server speaks three APIs:
 - Google Cloud Translation v2: ``POST /language/translate/v2``.
 
 Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults are queued per
-request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow") and a
-``latency`` applies to every request. ``paid`` counts every text answered successfully, so a
+request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow"), a
+``latency`` applies to every request, and ``fail_if`` (a test on a request's texts) answers
+500 to every request it holds true for. ``paid`` counts every text answered successfully, so a
 test can assert that nothing paid for is asked twice.
 """
 
@@ -37,6 +38,7 @@ class FakeMT:
         self.translate = translate or (lambda text, target: f"[{target.lower()}] {text}")
         self.faults: collections.deque[str] = collections.deque()
         self.default_fault: str | None = None
+        self.fail_if = None   # callable(list of texts) -> bool: answer such requests with HTTP 500
         self.paid: collections.Counter[str] = collections.Counter()
         self.requests = 0
         self.request_log: list[tuple[str, list[str]]] = []
@@ -138,6 +140,8 @@ class FakeMT:
                 return _send(handler, 403, {"error": "Invalid API key"})
             single = isinstance(texts, str)
             texts = [texts] if single else list(texts or [])
+            if self.fail_if is not None and self.fail_if(texts):
+                return _send(handler, 500, {"error": "refused"})
             out = self._translate(route, texts, target, fault)
             return _send(handler, 200, {"translatedText": out[0] if single else out})
         if route == "/v2/translate":
@@ -145,6 +149,8 @@ class FakeMT:
                 return _send(handler, 403, {"message": "Wrong key"})
             texts = fields.get("text") or []
             texts = [texts] if isinstance(texts, str) else list(texts)
+            if self.fail_if is not None and self.fail_if(texts):
+                return _send(handler, 500, {"error": "refused"})
             out = self._translate(route, texts, _one(fields.get("target_lang")), fault)
             return _send(handler, 200, {"translations": [
                 {"detected_source_language": "EN", "text": t, "billed_characters": len(s)} for s, t in zip(texts, out)]})
@@ -153,6 +159,8 @@ class FakeMT:
                 return _send(handler, 403, {"error": {"message": "API key not valid"}})
             texts = fields.get("q") or []
             texts = [texts] if isinstance(texts, str) else list(texts)
+            if self.fail_if is not None and self.fail_if(texts):
+                return _send(handler, 500, {"error": "refused"})
             out = self._translate(route, texts, _one(fields.get("target")), fault)
             return _send(handler, 200, {"data": {"translations": [{"translatedText": t} for t in out]}})
         return _send(handler, 404, {"error": "not found"})

@@ -247,3 +247,13 @@ def test_network_error_while_setting_up_microsoft_is_retried(monkeypatch):
     monkeypatch.setattr(requests, "request", refuse)
     with pytest.raises(TransientEngineError, match="microsoft: connection failed"):
         get_engine("microsoft").translate_batch(["One."], "en", "de")
+
+
+@pytest.mark.parametrize("name, variable", [("deepl", "TRANSPUB_DEEPL_URL"), ("libre", "TRANSPUB_LIBRE_URL"),
+                                            ("libre-dt", "TRANSPUB_LIBRE_URL")])
+def test_server_url_from_the_environment_never_appears_in_a_message(monkeypatch, name, variable):
+    monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", "test-key-value")
+    monkeypatch.setenv(variable, "http://proxy-host-secret:9/token-secret-77/")
+    with pytest.raises(EngineError) as caught:
+        get_engine(name, project=_Project({name: {"timeout": 2}})).translate_batch(["One."], "en", "es")
+    assert "secret" not in str(caught.value), str(caught.value)

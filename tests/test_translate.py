@@ -232,3 +232,96 @@ def test_machine_output_writes_decimal_numbers_the_target_locale_way(tmp_path, f
     assert entries(project, "a", "de")[sentence].msgstr == \
         "[de] Sales reached RMB31,36 billion and 20.000 jobs in 2018."
     assert entries(project, "a", "zh_CN")[sentence].msgstr == f"[zh] {sentence}"  # the same form there
+
+
+# -- dry run: what is really sent, and nothing written -------------------------------------------
+
+def test_dry_run_counts_the_masked_text_that_would_be_sent(tmp_path, fake):
+    msgid = "Click <1>here</1> & read."
+    project = make_project(tmp_path, {"a": [(msgid, "")]})
+    [estimate] = translate_project(project, ["es"], dry_run=True).estimates
+    assert estimate.chars == len("Click <x1>here</x1> &amp; read.") != len(msgid)
+    translate_project(project, ["es"], policy=FAST)
+    assert report_chars(fake) == estimate.chars
+
+
+def report_chars(fake):
+    return sum(len(t) for _, texts in fake.request_log for t in texts)
+
+
+def test_dry_run_creates_no_memory_file(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Hello.", ""), ("Kept.", "Guardado.")]})
+    translate_project(project, ["es"], dry_run=True)
+    assert not project.memory_path.exists() and not project.memory_path.parent.exists()
+
+
+def test_dry_run_changes_nothing_in_an_existing_memory(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Hello.", "")]})
+    translate_project(project, ["es"], policy=FAST)
+    make_project(tmp_path, {"b": [("Reviewed.", "Revisado."), ("Reviewed.x", "")]})
+    folder = project.memory_path.parent
+    def files():
+        return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    before = files()
+    report = translate_project(project, ["es"], dry_run=True)
+    assert files() == before
+    assert report.counts[("es", "libre")].filled_fuzzy_tm == 1   # the reviewed entry still counted
+    from transpub.memory import TranslationMemory
+
+    with TranslationMemory(project.memory_path) as memory:
+        assert memory.exact("en", "es", "Reviewed.") is None
+
+
+def test_dry_run_with_nothing_to_send_says_so_without_a_price(tmp_path, fake):
+    project = make_project(tmp_path, {"a": [("Kept.", "Guardado.")]},
+                           extra="[engines.libre]\nprice_per_million = 20\n")
+    [estimate] = translate_project(project, ["es"], dry_run=True).estimates
+    assert estimate.units == 0 and estimate.cost is None
+    assert estimate.describe() == "es via libre: nothing to send"
+
+
+def test_dry_run_without_a_configured_price_says_no_price_is_configured(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", "k")
+    project = make_project(tmp_path, {"a": [("Hello.", "")]}, engine="deepl")
+    [estimate] = translate_project(project, ["es"], dry_run=True).estimates
+    assert estimate.cost is None
+    assert "no price configured (price_per_million in [engines.deepl])" in estimate.describe()
+
+
+# -- rejected replies: a way out, and consistent advice -------------------------------------------
+
+def test_rejected_reply_is_asked_again_with_retry_rejected(tmp_path, monkeypatch):
+    replies = {"reply": "sin etiquetas"}
+    with FakeMT(translate=lambda text, target: replies["reply"]) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        project = make_project(tmp_path, {"a": [("Click <1>here</1>.", "")]})
+        translate_project(project, ["es"], policy=FAST)
+        again = translate_project(project, ["es"], policy=FAST)
+        assert server.requests == 1 and not again.ok
+        assert "--retry-rejected" in again.failures[0].message and "--retry-rejected" in again.advice()
+        assert "run again to retry" not in again.advice()
+        replies["reply"] = "Pulsa <x1>aquí</x1>."
+        retried = translate_project(project, ["es"], policy=FAST, retry_rejected=True)
+        assert server.requests == 2 and retried.ok
+        assert entries(project, "a")["Click <1>here</1>."].msgstr == "Pulsa <1>aquí</1>."
+        later = translate_project(project, ["es"], policy=FAST)
+        assert later.ok and server.requests == 2
+
+
+# -- failure lines: which unit, where, and no walls of repeats ------------------------------------
+
+def test_failure_lines_name_the_po_line_and_msgid_and_collapse_repeats(tmp_path, fake):
+    fake.default_fault = "500"
+    texts = [f"Sentence number {i} is long enough to be cut short in the message." for i in range(6)]
+    project = make_project(tmp_path, {"a": [(t, "") for t in texts]},
+                           extra="[engines.libre]\nbatch_size = 1\nbreaker_threshold = 100\n")
+    report = translate_project(project, ["es"], policy=FAST)
+    po = read_catalog(project.catalog_path("es", "a"))
+    line = {e.msgid: e.linenum for e in po}[texts[0]]
+    assert f"locales/es/LC_MESSAGES/a.po:{line}" in [f.where[0] for f in report.failures]
+    lines = report.failure_lines()
+    assert len(lines) < len(texts)
+    assert lines[0].startswith("Failed (6 units): es libre: libre: HTTP 500")
+    assert lines[1] == f'  locales/es/LC_MESSAGES/a.po:{line} "Sentence number 0 is long enough to be…"'
+    assert lines[-1] == "  ... and 3 more"

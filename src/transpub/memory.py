@@ -5,6 +5,12 @@ It remembers two kinds of translations:
 - ``human``: reviewed translations (translated, non-fuzzy PO entries), harvested at every run;
 - ``mt``: every machine translation ever received, keyed by engine and language pair, stored
   the moment its batch comes back, so a segment is never paid for twice, even after a crash.
+  Origin ``<engine>``: a whole text's reply; ``<engine>:piece``: the reply to one piece of a
+  text split for the engine's length limit (keyed by the masked piece as sent);
+  ``<engine>:rejected``: a reply that broke placeholders or glossary terms.
+
+:meth:`TranslationMemory.snapshot` gives a copy in memory for dry runs: it reads what the file
+holds and writes nowhere.
 
 Exact lookups prefer human work; close matches (rapidfuzz ratio, 0–100) are found among the
 entries of the same language pair whose length is near the query's.
@@ -13,6 +19,7 @@ entries of the same language pair whose length is near the query's.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 import threading
 import time
 from dataclasses import dataclass
@@ -59,6 +66,26 @@ class TranslationMemory:
         self._db.executescript(SCHEMA)
         self._lock = threading.Lock()
 
+    @classmethod
+    def snapshot(cls, path: Path | str) -> TranslationMemory:
+        """A copy in memory of the memory at ``path`` (empty when there is none).
+
+        Nothing is created or changed on disk: the file is read without locking (``immutable``)
+        unless a write-ahead log is beside it (an unfinished or running session), then read-only.
+        """
+        memory = cls(":memory:")
+        path = Path(path)
+        if path.is_file():
+            wal = path.with_name(path.name + "-wal").exists()
+            uri = path.resolve().as_uri() + ("?mode=ro" if wal else "?immutable=1")
+            source = sqlite3.connect(uri, uri=True)
+            try:
+                source.backup(memory._db)
+            finally:
+                source.close()
+            memory._db.executescript(SCHEMA)
+        return memory
+
     def __enter__(self) -> TranslationMemory:
         return self
 
@@ -90,16 +117,38 @@ class TranslationMemory:
                 return MemoryMatch(source, target, origin, 100.0)
         return None
 
+    def lookup(self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str) -> dict[str, str]:
+        """The stored translations of ``origin`` for those of ``sources`` that have one."""
+        wanted = list(dict.fromkeys(sources))
+        found: dict[str, str] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                marks = ", ".join("?" * len(chunk))
+                found.update(self._db.execute(
+                    f"SELECT source, target FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? "
+                    f"AND source IN ({marks})", (source_lang, target_lang, origin, *chunk)).fetchall())
+        return found
+
+    def forget(self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str) -> None:
+        """Remove the translations of ``origin`` for ``sources`` (committed at once)."""
+        rows = [(source_lang, target_lang, origin, s) for s in sources]
+        with self._lock, self._db:
+            self._db.executemany("DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? "
+                                 "AND source = ?", rows)
+
     def close_matches(self, source_lang: str, target_lang: str, source: str, min_score: float = 75.0,
-                      limit: int = 3) -> list[MemoryMatch]:
-        """Stored translations of sources at least ``min_score`` similar (best first; no exact ones)."""
+                      limit: int = 3, origins: tuple[str, ...] | None = None) -> list[MemoryMatch]:
+        """Stored translations of sources at least ``min_score`` similar (best first; no exact ones),
+        among ``origins`` (default: every origin)."""
         n = len(source)
         low, high = int(n * min_score / 100) - 1, int(n * 100 / max(min_score, 1)) + 1
+        only = f" AND origin IN ({', '.join('?' * len(origins))})" if origins else ""
         with self._lock:
             rows = self._db.execute(
                 "SELECT source, target, origin FROM memory WHERE source_lang = ? AND target_lang = ? "
-                "AND length(source) BETWEEN ? AND ? AND source != ?",
-                (source_lang, target_lang, low, high, source)).fetchall()
+                "AND length(source) BETWEEN ? AND ? AND source != ?" + only,
+                (source_lang, target_lang, low, high, source, *(origins or ()))).fetchall()
         if not rows:
             return []
         found = process.extract(source, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=min_score,

@@ -12,8 +12,17 @@ For every target locale and every article's PO file:
    as soon as its batch is back, and the PO files are written after every batch, under a lock,
    re-read inside the lock, touching only entries that are still empty.
 
+Texts split for a provider's length limit have each piece's reply stored as it comes back,
+so a piece is never paid twice. A reply rejected for broken placeholders or glossary terms is
+remembered and not asked again, unless ``retry_rejected`` is set (``--retry-rejected``).
+
+A dry run reads the memory from an in-memory copy and writes nothing anywhere: it counts the
+units and the characters (masked, as they would be sent) that would go to each engine.
+
 Everything filled is marked fuzzy with a ``transpub: <provenance>`` comment, for review.
-The workflow never prints: it reports through the ``progress`` callback and its return value.
+The workflow never prints: it reports through the ``progress`` callback and its return value
+(:meth:`TranslateReport.failure_lines`, :meth:`TranslateReport.advice` and
+:meth:`Estimate.describe` word it for people).
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from typing import Any
 from .errors import EngineError, PlaceholderMismatch, TranspubError
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine
+from .engines.runner import plan_pieces
 from .fsutil import locked
 from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import HUMAN, TranslationMemory
@@ -55,26 +65,131 @@ class Counts:
     requested_chars: int = 0
 
 
+#: Failure kinds.
+FAILED, REJECTED, REJECTED_EARLIER = "failed", "rejected", "rejected earlier"
+
+
 @dataclass(frozen=True)
 class Failure:
-    """One text the engine could not translate (or whose reply was rejected)."""
+    """One text the engine could not translate (or whose reply was rejected).
+
+    ``where`` holds ``path:line`` (the line of the msgid) of every entry the text fills.
+    """
 
     locale: str
     engine: str
     msgid: str
     message: str
     paths: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+    kind: str = FAILED
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the msgid, on one line.
+
+        >>> Failure("fr", "libre", "The signing ceremony of the festival was held in January.", "x").excerpt
+        '"The signing ceremony of the festival…"'
+        """
+        return f'"{excerpt(self.msgid)}"'
+
+    @property
+    def location(self) -> str:
+        """The first place the text is used, with how many more there are."""
+        if self.where:
+            more = f" (+{len(self.where) - 1} more)" if len(self.where) > 1 else ""
+            return self.where[0] + more
+        return self.paths[0] if self.paths else ""
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut at a word boundary to about ``width`` characters.
+
+    >>> excerpt("Loading..."), excerpt("one two three four five", 12)
+    ('Loading...', 'one two…')
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width].rsplit(" ", 1)[0] if " " in flat[:width] else flat[:width]
+    return cut.rstrip(",;:") + "…"
+
+
+def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int = 3) -> list[str]:
+    """Lines for people: one per distinct (locale, engine, message), with every unit's
+    ``file:line`` and msgid excerpt (the first few when many share the message).
+
+    >>> f = [Failure("fr", "libre", f"Text {i}.", "libre: HTTP 500", where=(f"a.po:{i}",)) for i in (3, 7)]
+    >>> for line in failure_lines(f + [Failure("fr", "libre", "Odd.", "libre: HTTP 400", where=("b.po:9",))]):
+    ...     print(line)
+    Failed (2 units): fr libre: libre: HTTP 500
+      a.po:3 "Text 3."
+      a.po:7 "Text 7."
+    Failed: b.po:9 "Odd.": fr libre: libre: HTTP 400
+    """
+    groups: dict[tuple[str, str, str], list[Failure]] = {}
+    for failure in failures:
+        groups.setdefault((failure.locale, failure.engine, failure.message), []).append(failure)
+    lines: list[str] = []
+    for count, ((locale, engine, message), members) in enumerate(groups.items()):
+        if count == limit:
+            lines.append(f"... and {len(groups) - limit} more kinds of failure "
+                         f"({sum(len(m) for m in list(groups.values())[limit:])} units)")
+            break
+        if len(members) == 1:
+            where = f"{members[0].location} " if members[0].location else ""
+            lines.append(f"Failed: {where}{members[0].excerpt}: {locale} {engine}: {message}")
+            continue
+        lines.append(f"Failed ({len(members)} units): {locale} {engine}: {message}")
+        members = sorted(members, key=_place_key)
+        for member in members[:shown_per_group]:
+            lines.append(f"  {member.location} {member.excerpt}" if member.location else f"  {member.excerpt}")
+        if len(members) > shown_per_group:
+            lines.append(f"  ... and {len(members) - shown_per_group} more")
+    return lines
+
+
+def _place_key(failure: Failure) -> tuple[str, int]:
+    path, _, line = failure.location.partition(" ")[0].rpartition(":")
+    return (path, int(line)) if line.isdigit() else (failure.location, 0)
 
 
 @dataclass(frozen=True)
 class Estimate:
-    """What ``--dry-run`` would send to one engine for one locale."""
+    """What ``--dry-run`` would send to one engine for one locale.
+
+    ``chars`` counts the text as it would be sent (masked, pieces already paid for left out);
+    ``cost`` is None when no price is configured (``price_per_million`` in ``[engines.<name>]``)
+    or nothing would be sent.
+    """
 
     locale: str
     engine: str
     units: int
     chars: int
     cost: float | None
+    price_per_million: float | None = None
+    machine: bool = True
+
+    def describe(self) -> str:
+        """One line for people.
+
+        >>> Estimate("fr", "deepl", 3, 120, None).describe()
+        'fr via deepl: would send 3 units, 120 characters; no price configured (price_per_million in [engines.deepl])'
+        >>> Estimate("fr", "deepl", 3, 120_000, 2.4, 20.0).describe()
+        'fr via deepl: would send 3 units, 120000 characters, about 2.40 at 20 per million characters'
+        >>> Estimate("fr", "deepl", 0, 0, None).describe()
+        'fr via deepl: nothing to send'
+        """
+        head = f"{self.locale} via {self.engine}: "
+        if not self.machine:
+            return head + "fills from the translation memory only; sends nothing"
+        if not self.units:
+            return head + "nothing to send"
+        line = head + f"would send {self.units} units, {self.chars} characters"
+        if self.cost is not None and self.price_per_million:
+            return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
+        return line + f"; no price configured (price_per_million in [engines.{self.engine}])"
 
 
 @dataclass
@@ -95,6 +210,30 @@ class TranslateReport:
     def ok(self) -> bool:
         """True when no unit failed (the CLI exits 1 otherwise)."""
         return self.failed == 0
+
+    def failure_lines(self, limit: int = 20) -> list[str]:
+        """:func:`failure_lines` of this report's failures."""
+        return failure_lines(self.failures, limit)
+
+    def advice(self) -> str:
+        """What to do about the failures, in one message ("" when there are none).
+
+        >>> report = TranslateReport(counts={("fr", "libre"): Counts(failed=2, rejected_placeholders=1)})
+        >>> print(report.advice())
+        3 units could not be translated: 2 failed (run again to retry them; nothing already received is requested again); 1 rejected (the engine's reply broke placeholders or glossary terms: run with --retry-rejected to ask again, or translate it by hand).
+        """
+        failed = sum(c.failed for c in self.counts.values())
+        rejected = sum(c.rejected_placeholders for c in self.counts.values())
+        if not failed and not rejected:
+            return ""
+        parts = []
+        if failed:
+            parts.append(f"{failed} failed (run again to retry them; nothing already received is requested again)")
+        if rejected:
+            them = "them" if rejected > 1 else "it"
+            parts.append(f"{rejected} rejected (the engine's reply broke placeholders or glossary terms: "
+                         f"run with --retry-rejected to ask again, or translate {them} by hand)")
+        return f"{failed + rejected} units could not be translated: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -117,6 +256,20 @@ class _Pending:
     msgid: str
     paths: set[Path] = field(default_factory=set)
     entries: int = 0
+    lines: list[tuple[Path, int]] = field(default_factory=list)
+
+
+class _MemoryPieces:
+    """The runner's piece store in the translation memory (origin ``<engine>:piece``)."""
+
+    def __init__(self, memory: TranslationMemory, source: str, target: str, engine: str) -> None:
+        self.memory, self.source, self.target, self.origin = memory, source, target, f"{engine}:piece"
+
+    def known(self, pieces: list[str]) -> dict[str, str]:
+        return self.memory.lookup(self.source, self.target, pieces, self.origin)
+
+    def remember(self, pairs: list[tuple[str, str]]) -> None:
+        self.memory.add(self.source, self.target, pairs, self.origin)
 
 
 def _catalog_api() -> Any:
@@ -205,8 +358,12 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
 def translate_project(project: Any, locales: list[str], *, engine: str | None = None, dry_run: bool = False,
                       progress: Callable[[ProgressEvent], None] | None = None,
                       concurrency: int | None = None, memory_score: float | None = None,
-                      policy: RetryPolicy | None = None) -> TranslateReport:
+                      policy: RetryPolicy | None = None, retry_rejected: bool = False) -> TranslateReport:
     """Pre-fill the empty entries of ``locales`` (see the module docstring); never prints.
+
+    ``retry_rejected`` sends again the texts whose earlier reply was rejected (broken
+    placeholders or glossary terms); without it they are reported and not asked again.
+    ``dry_run`` sends nothing and writes nothing (no PO file, no memory).
 
     Raises EngineError when an engine is unknown, not configured, or lacks a language pair.
     """
@@ -234,7 +391,8 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
 
     glossary = _load_glossary(project)
     articles = project.article_paths()
-    with TranslationMemory(project.memory_path) as memory:
+    memory = TranslationMemory.snapshot(project.memory_path) if dry_run else TranslationMemory(project.memory_path)
+    with memory:
         for locale, name in plan:
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
@@ -253,12 +411,15 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
                     if _is_plural(entry):
                         counts.skipped += 1
                         continue
-                    fill = _from_memory(memory, entry.msgid, source_lang, locale, name, score, today, counts)
+                    fill = _from_memory(memory, entry.msgid, source_lang, locale, name, score, today, counts,
+                                        retry_rejected)
                     if fill is REJECTED_BEFORE:
-                        report.failures.append(Failure(locale, name, entry.msgid,
-                                                       "rejected earlier: the engine's reply broke placeholders "
-                                                       "or glossary terms (not asked again)",
-                                                       (project.relative(path),)))
+                        where = f"{project.relative(path)}:{getattr(entry, 'linenum', 0) or '?'}"
+                        report.failures.append(Failure(
+                            locale, name, entry.msgid,
+                            "rejected earlier: the engine's reply broke placeholders or glossary terms "
+                            "(not asked again; --retry-rejected asks again)",
+                            (project.relative(path),), (where,), REJECTED_EARLIER))
                         continue
                     if fill is not None:
                         early[path][entry.msgid] = fill
@@ -266,19 +427,18 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
                     item = pending.setdefault(entry.msgid, _Pending(entry.msgid))
                     item.paths.add(path)
                     item.entries += 1
+                    item.lines.append((path, getattr(entry, "linenum", 0) or 0))
 
-            chars = sum(len(p.msgid) for p in pending.values())
+            machine = getattr(adapter, "machine", True)
             if dry_run:
-                machine = getattr(adapter, "machine", True)
-                report.estimates.append(Estimate(locale, name, len(pending) if machine else 0, chars if machine else 0,
-                                                 estimate_cost(chars, getattr(adapter, "price_per_million", 0.0))
-                                                 if machine else None))
+                report.estimates.append(_estimate(project, adapter, name, locale, pending, memory, glossary)
+                                        if machine else Estimate(locale, name, 0, 0, None, machine=False))
                 continue
             for path, fills in early.items():
                 _apply(path, fills)
             if not pending:
                 continue
-            if not getattr(adapter, "machine", True):
+            if not machine:
                 counts.skipped += sum(p.entries for p in pending.values())
                 continue
             _machine_translate(project, adapter, name, locale, pending, memory, report, counts, today,
@@ -286,13 +446,34 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
     return report
 
 
+def _masked(adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str) -> list[Masked]:
+    """Each pending text as the engine would receive it."""
+    return [mask(p.msgid, adapter.markup, _term_spans(glossary, p.msgid, source, locale)
+                 + localized_number_spans(p.msgid, source, locale))
+            for p in items]
+
+
+def _estimate(project: Any, adapter: Engine, name: str, locale: str, pending: dict[str, _Pending],
+              memory: TranslationMemory, glossary: Any) -> Estimate:
+    """Units and characters (masked, pieces already paid left out) a run would send."""
+    masked = _masked(adapter, list(pending.values()), glossary, project.source_locale, locale)
+    pieces = plan_pieces([m.text for m in masked], max(1, int(adapter.max_chars)))
+    known = memory.lookup(project.source_locale, locale, [pieces.cores[i] for i in pieces.split], f"{name}:piece")
+    to_send = set(pieces.to_send(known))
+    chars = sum(len(pieces.cores[i]) for i in to_send)
+    units = sum(1 for own in pieces.pieces_of if any(u in to_send for u, _ in own))
+    price = float(getattr(adapter, "price_per_million", 0.0) or 0.0) or None
+    return Estimate(locale, name, units, chars, estimate_cost(chars, price) if units else None, price)
+
+
 def _from_memory(memory: TranslationMemory, msgid: str, source: str, target: str, engine: str, score: float,
-                 today: str, counts: Counts) -> tuple[str, str] | None:
+                 today: str, counts: Counts, retry_rejected: bool = False) -> tuple[str, str] | None:
     """A fill for ``msgid`` from the memory (text, provenance), counting it; None when MT is needed."""
     if not needs_translation(msgid):
         counts.copied += 1
         return msgid, f"copied from the source (nothing to translate) on {today}"
-    exact = memory.exact(source, target, msgid, origins=(HUMAN, engine, f"{engine}:rejected"))
+    origins = (HUMAN, engine) if retry_rejected else (HUMAN, engine, f"{engine}:rejected")
+    exact = memory.exact(source, target, msgid, origins=origins)
     if exact is not None:
         if exact.origin == HUMAN:
             counts.filled_tm += 1
@@ -306,9 +487,7 @@ def _from_memory(memory: TranslationMemory, msgid: str, source: str, target: str
         wanted = placeholder_tree(msgid)
     except PlaceholderMismatch:
         wanted = None
-    for match in memory.close_matches(source, target, msgid, score):
-        if match.origin not in (HUMAN, engine):
-            continue
+    for match in memory.close_matches(source, target, msgid, score, origins=(HUMAN, engine)):
         try:
             if placeholder_tree(match.target) != wanted:
                 continue
@@ -326,9 +505,7 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
     """Send ``pending`` to the engine in batches; store and apply each batch as it comes back."""
     source = project.source_locale
     items = list(pending.values())
-    masked: list[Masked] = [mask(p.msgid, adapter.markup, _term_spans(glossary, p.msgid, source, locale)
-                                 + localized_number_spans(p.msgid, source, locale))
-                            for p in items]
+    masked = _masked(adapter, items, glossary, source, locale)
     total_chars = sum(len(m.text) for m in masked)
     done_units = done_chars = 0
     workers = concurrency or int(_engine_setting(project, name, "concurrency", DEFAULT_CONCURRENCY))
@@ -337,6 +514,10 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
     def emit(kind: str) -> None:
         if progress is not None:
             progress(ProgressEvent(kind, locale, name, done_units, len(items), done_chars, total_chars))
+
+    def failure(item: _Pending, message: str, kind: str) -> Failure:
+        return Failure(locale, name, item.msgid, message, tuple(project.relative(p) for p in sorted(item.paths)),
+                       tuple(f"{project.relative(path)}:{line or '?'}" for path, line in sorted(item.lines)), kind)
 
     def on_batch(outcome: BatchOutcome) -> None:
         nonlocal done_units, done_chars
@@ -352,8 +533,7 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
             except PlaceholderMismatch as exc:
                 counts.rejected_placeholders += item.entries
                 rejected.append((item.msgid, reply))
-                report.failures.append(Failure(locale, name, item.msgid, f"rejected: {exc.message}",
-                                               tuple(project.relative(p) for p in sorted(item.paths))))
+                report.failures.append(failure(item, f"rejected: {exc.message}", REJECTED))
                 continue
             paid.append((item.msgid, text))
             counts.filled_mt += item.entries
@@ -362,10 +542,10 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
         for index, message in outcome.failed.items():
             item = items[index]
             counts.failed += item.entries
-            report.failures.append(Failure(locale, name, item.msgid, message,
-                                           tuple(project.relative(p) for p in sorted(item.paths))))
+            report.failures.append(failure(item, message, FAILED))
         if paid:
             memory.add(source, locale, paid, name)
+            memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
         if rejected:
             memory.add(source, locale, rejected, f"{name}:rejected")
         for path, path_fills in fills.items():
@@ -379,5 +559,5 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
                              cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)))
     run_engine(adapter, [m.text for m in masked], source, locale, on_batch=on_batch, concurrency=workers,
                policy=policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5))),
-               breaker=breaker)
+               breaker=breaker, pieces=_MemoryPieces(memory, source, locale, name))
     emit("finish")

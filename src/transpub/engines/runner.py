@@ -1,7 +1,9 @@
 """Send many texts through an engine dependably: split, batch, run concurrently, retry, break.
 
-- Texts longer than the engine's ``max_chars`` are split at sentence ends or spaces (never inside
-  a masking token), translated in pieces and joined again.
+- Texts longer than the engine's ``max_chars`` are split at sentence ends or spaces where no
+  masking pair is open (never inside a token; see :func:`split_text`), translated in pieces and
+  joined again. With a piece store, each piece's reply is kept as soon as it is back, so a
+  piece is never paid twice, even when another piece of its text fails or the run is killed.
 - Pieces are grouped into requests of at most ``batch_size`` texts and ``max_chars`` characters.
 - Requests run on a bounded thread pool; each is retried on transient failures with exponential
   backoff and full jitter, waiting at least the server's Retry-After.
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 import threading
@@ -21,6 +24,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..errors import EngineError
 from .base import CircuitOpenError, Engine, TransientEngineError
@@ -85,38 +89,162 @@ class BatchOutcome:
     chars: int = 0
 
 
-_SPLIT_AT = re.compile(r"(?<=[.!?;:。！？])\s+|\s+")
+#: Where a pair of masking tokens opens or closes (xml ``<x1>`` … ``</x1>``, token ``@@P1@@`` … ``@@P1E@@``).
+_PAIR_TOKEN = re.compile(r"<(/?)x(\d+)\s*>|@@P(\d+)(E?)@@")
+#: Masking tokens and XML entities: a cut never falls inside one.
+_ATOM = re.compile(r"<[^<>\s]*>|@@[A-Za-z]\d+E?@@|&#?\w+;")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])\s*")
+_SPACE = re.compile(r"\s+")
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends or spaces.
+class SplitError(EngineError):
+    """A text cannot be cut into pieces the engine accepts (its limit is smaller than the masking needs)."""
 
-    Pieces keep their trailing whitespace, so ``"".join(pieces) == text``.
 
-    >>> split_text("One two. Three four.", 10)
-    ['One two. ', 'Three ', 'four.']
-    >>> split_text("short", 10)
+@dataclass(frozen=True)
+class Piece:
+    """One piece of a text cut for a provider's length limit.
+
+    ``text`` is what is sent: the source slice, with ``reopen`` (tokens reopening pairs a previous
+    cut left open) in front and ``close`` (tokens closing pairs this cut leaves open) behind, so
+    every piece is well formed. ``tail`` is the whitespace that followed the slice in the source.
+    """
+
+    text: str
+    tail: str = ""
+    reopen: str = ""
+    close: str = ""
+
+
+def _pair_states(text: str) -> tuple[list[int], list[tuple[tuple[str, str], ...]]]:
+    """Positions where a pair token ends, and the open pairs ((open token, close token), ...) after it."""
+    ends: list[int] = [0]
+    states: list[tuple[tuple[str, str], ...]] = [()]
+    stack: list[tuple[str, str]] = []
+    for match in _PAIR_TOKEN.finditer(text):
+        if match.group(2) is not None:        # xml style
+            closing, number = match.group(1), match.group(2)
+            pair = (f"<x{number}>", f"</x{number}>")
+        else:
+            closing, number = match.group(4), match.group(3)
+            pair = (f"@@P{number}@@", f"@@P{number}E@@")
+        if closing:
+            if stack and stack[-1][1] == pair[1]:
+                stack.pop()
+        else:
+            stack.append(pair)
+        ends.append(match.end())
+        states.append(tuple(stack))
+    return ends, states
+
+
+def split_text(text: str, limit: int) -> list[Piece]:
+    """Cut ``text`` into pieces of at most ``limit`` characters each, as sent.
+
+    Cuts go, in this order of preference, after a sentence end, then at white space, where no
+    masking pair (``<x1>…</x1>``, ``@@P1@@…@@P1E@@``) is open; then at white space inside a pair,
+    the piece closing the pair and the next reopening it (:func:`join_replies` takes those
+    tokens out again, and restoring rejects a reply whose engine moved them); then between
+    characters (scripts without spaces). Never inside a token or an XML entity.
+    :class:`SplitError` when no cut fits.
+
+    >>> [p.text for p in split_text("One two. Three four.", 10)]
+    ['One two.', 'Three', 'four.']
+    >>> [p.text for p in split_text("A <x1>wonderful day</x1> in winter time.", 24)]
+    ['A <x1>wonderful day</x1>', 'in winter time.']
+    >>> [(p.reopen, p.text, p.close) for p in split_text("<x1>wonderful and in winter time</x1> it was.", 26)]
+    [('', '<x1>wonderful and in</x1>', '</x1>'), ('<x1>', '<x1>winter time</x1> it', ''), ('', 'was.', '')]
+    >>> [p.text for p in split_text("short", 10)]
     ['short']
     """
     if len(text) <= limit:
-        return [text]
-    pieces: list[str] = []
-    rest = text
-    while len(rest) > limit:
-        window = rest[: limit + 1]
-        cut = None
-        for match in re.finditer(r"(?<=[.!?;:。！？])\s+", window):
-            cut = match.end()
-        if cut is None or cut < limit // 3:
-            spaces = [m.end() for m in re.finditer(r"\s+", window) if m.end() <= limit]
-            cut = spaces[-1] if spaces else None
-        if not cut:
-            cut = limit  # no space at all: a hard cut is the only way to respect the limit
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    if rest:
-        pieces.append(rest)
-    return pieces
+        return [Piece(text.rstrip(), text[len(text.rstrip()):])]
+    ends, states = _pair_states(text)
+    atoms = [(m.start(), m.end()) for m in _ATOM.finditer(text)]
+
+    def open_at(position: int) -> tuple[tuple[str, str], ...]:
+        return states[bisect.bisect_right(ends, position) - 1]
+
+    def inside_atom(position: int) -> bool:
+        index = bisect.bisect_right(atoms, (position, len(text) + 1)) - 1
+        return index >= 0 and atoms[index][0] < position < atoms[index][1]
+
+    pieces: list[Piece] = []
+    pos = 0
+    reopen = ""
+    while True:
+        if len(reopen) + len(text) - pos <= limit:
+            rest = text[pos:]
+            core = rest.rstrip()
+            pieces.append(Piece(reopen + core, rest[len(core):], reopen, ""))
+            return pieces
+        budget = limit - len(reopen)
+        window_end = pos + budget
+
+        def fits(cut: int) -> str | None:
+            """The closing tokens a cut at ``cut`` needs, if the piece then fits (else None)."""
+            if cut <= pos or cut > len(text):
+                return None
+            pairs = open_at(cut)
+            close = "".join(close for _, close in reversed(pairs))
+            core_end = cut
+            while core_end > pos and text[core_end - 1].isspace():
+                core_end -= 1
+            if core_end <= pos or (core_end - pos) + len(close) > budget:
+                return None
+            return close
+
+        sentence = [m.end() for m in _SENTENCE_END.finditer(text, pos, min(len(text), window_end + 1))]
+        spaces = [m.end() for m in _SPACE.finditer(text, pos, min(len(text), window_end + 1))]
+        hard = [c for c in range(min(window_end, len(text) - 1), pos, -1) if not inside_atom(c)][:200]
+        choice: tuple[int, str] | None = None
+        for candidates, need_closed, min_size in (
+            (sentence, True, budget // 3), (spaces, True, 0), (sentence + spaces, False, 0), (hard, True, 0),
+            (hard, False, 0),
+        ):
+            for cut in sorted(set(candidates), reverse=True):
+                if cut - pos < min_size:
+                    break
+                close = fits(cut)
+                if close is None or (need_closed and close):
+                    continue
+                choice = (cut, close)
+                break
+            if choice:
+                break
+        if choice is None:
+            raise SplitError(f"cannot cut the text into pieces of at most {limit} characters "
+                             "without breaking its markup")
+        cut, close = choice
+        core = text[pos:cut].rstrip()
+        pieces.append(Piece(reopen + core + close, text[pos + len(core):cut], reopen, close))
+        reopen = "".join(open_ for open_, _ in open_at(cut))
+        pos = cut
+
+
+def _edge_pattern(tokens: str) -> str:
+    found = re.findall(r"<[^<>]*>|@@[^@]*@@", tokens)
+    return r"\s*".join(re.escape(token).replace("@@", r"@@\s?") for token in found)
+
+
+def join_replies(pieces: list[Piece], replies: list[str]) -> str:
+    """The replies of ``pieces`` joined into one text: each with its piece's white space after it,
+    the tokens a cut added taken out where the engine left them at the edges (where it moved
+    them, they stay, and restoring the placeholders then rejects the reply).
+
+    >>> pieces = split_text("<x1>wonderful and in winter time</x1> it was.", 26)
+    >>> join_replies(pieces, ["<x1>maravilloso y en</x1>", "<x1>invierno</x1> lo", "fue."])
+    '<x1>maravilloso y en invierno</x1> lo fue.'
+    """
+    out: list[str] = []
+    for piece, reply in zip(pieces, replies):
+        reply = reply.strip()
+        if piece.reopen:
+            reply = re.sub(r"^" + _edge_pattern(piece.reopen) + r"\s*", "", reply, count=1, flags=re.I)
+        if piece.close:
+            reply = re.sub(r"\s*" + _edge_pattern(piece.close) + r"$", "", reply, count=1, flags=re.I)
+        out.append(reply + piece.tail)
+    return "".join(out).rstrip()
 
 
 def plan_batches(sizes: list[int], batch_size: int, max_chars: int) -> list[list[int]]:
@@ -166,35 +294,82 @@ def call_with_retry(call: Callable[[], list[str | None]], policy: RetryPolicy, b
         return result
 
 
+class PieceStore(Protocol):
+    """Where the replies to pieces of split texts are kept, so a piece is paid for once even
+    when another piece of its text fails or the run is killed between pieces."""
+
+    def known(self, pieces: list[str]) -> dict[str, str]:
+        """The stored replies of those of ``pieces`` that have one."""
+
+    def remember(self, pairs: list[tuple[str, str]]) -> None:
+        """Store ``(piece, reply)`` pairs at once."""
+
+
+@dataclass
+class PiecePlan:
+    """The pieces of every text: ``pieces_of[t]`` holds (unique piece index, piece) of text ``t``."""
+
+    pieces_of: list[list[tuple[int, Piece]]]
+    cores: list[str]                 # the distinct pieces, as sent
+    split: set[int]                  # unique indices of pieces of texts cut in several pieces
+    errors: dict[int, str]           # text index -> why it cannot be split
+
+    def to_send(self, known: dict[str, str]) -> list[int]:
+        """Unique indices of the pieces that still have to be sent."""
+        return [i for i, core in enumerate(self.cores) if not (i in self.split and core in known)]
+
+
+def plan_pieces(texts: list[str], limit: int) -> PiecePlan:
+    """Split every text for ``limit`` and number the distinct pieces (identical pieces are sent once).
+
+    >>> plan = plan_pieces(["One. Two.", "One."], 5)
+    >>> plan.cores, sorted(plan.split)
+    (['One.', 'Two.'], [0, 1])
+    """
+    unique: dict[str, int] = {}
+    plan = PiecePlan([], [], set(), {})
+    for text_index, text in enumerate(texts):
+        try:
+            pieces = split_text(text, limit)
+        except SplitError as exc:
+            plan.errors[text_index] = exc.message
+            plan.pieces_of.append([])
+            continue
+        own = [(unique.setdefault(piece.text, len(unique)), piece) for piece in pieces if piece.text]
+        if len(own) > 1:
+            plan.split.update(u for u, _ in own)
+        plan.pieces_of.append(own)
+    plan.cores = list(unique)
+    return plan
+
+
 def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
                on_batch: Callable[[BatchOutcome], None], concurrency: int = 8,
                policy: RetryPolicy | None = None, breaker: CircuitBreaker | None = None,
-               sleep: Callable[[float], None] = time.sleep) -> None:
+               sleep: Callable[[float], None] = time.sleep, pieces: PieceStore | None = None) -> None:
     """Translate every text of ``texts``; report each finished request through ``on_batch``.
 
     A text's outcome is reported once, when all its pieces are back. A piece that fails makes
-    its whole text fail with the reason.
+    its whole text fail with the reason. With a ``pieces`` store, the pieces of split texts
+    already answered are taken from it instead of being sent, and each piece's reply is stored
+    the moment its request is back (before ``on_batch``).
     """
     policy = policy or RetryPolicy()
     breaker = breaker or CircuitBreaker()
     limit = max(1, int(engine.max_chars))
-    # pieces of every text; identical pieces (after trailing whitespace) are sent once
-    pieces_of: list[list[tuple[int, str]]] = []   # text -> [(unique index, trailing whitespace)]
-    unique: dict[str, int] = {}
-    for text in texts:
-        own = []
-        for piece in split_text(text, limit):
-            core = piece.rstrip()
-            own.append((unique.setdefault(core, len(unique)), piece[len(core):]))
-        pieces_of.append(own)
-    cores = list(unique)
+    plan = plan_pieces(texts, limit)
+    cores = plan.cores
     users: dict[int, set[int]] = {}
-    for text_index, own in enumerate(pieces_of):
+    for text_index, own in enumerate(plan.pieces_of):
         for unique_index, _ in own:
             users.setdefault(unique_index, set()).add(text_index)
     replies: dict[int, str] = {}
     errors: dict[int, str] = {}
     reported: set[int] = set()
+    known = pieces.known([cores[i] for i in sorted(plan.split)]) if pieces is not None and plan.split else {}
+    for unique_index in plan.split:
+        if cores[unique_index] in known:
+            replies[unique_index] = known[cores[unique_index]]
 
     def send(batch: list[int]) -> list[str | None]:
         sent = [cores[i] for i in batch]
@@ -204,23 +379,33 @@ def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
         return got
 
     def settle(text_index: int, outcome: BatchOutcome) -> None:
-        own = pieces_of[text_index]
+        own = plan.pieces_of[text_index]
         if text_index in reported:
             return
         failure = next((errors[u] for u, _ in own if u in errors), None)
         if failure is not None:
             outcome.failed[text_index] = failure
         elif all(u in replies for u, _ in own):
-            outcome.done[text_index] = "".join(replies[u] + tail for u, tail in own).rstrip()
+            outcome.done[text_index] = join_replies([piece for _, piece in own], [replies[u] for u, _ in own])
         else:
             return
         reported.add(text_index)
 
-    for text_index, own in enumerate(pieces_of):   # texts with nothing to send
+    first = BatchOutcome(chars=sum(len(cores[u]) for u in replies))
+    for text_index, message in plan.errors.items():
+        first.failed[text_index] = f"{engine.name}: {message}"
+        reported.add(text_index)
+    for text_index, own in enumerate(plan.pieces_of):   # texts with nothing to send
         if not own:
             reported.add(text_index)
+        else:
+            settle(text_index, first)                     # done if every piece is known from earlier
+    if first.done or first.failed:
+        on_batch(first)
 
-    batches = plan_batches([len(c) for c in cores], max(1, engine.batch_size), limit)
+    to_send = plan.to_send(known)
+    sizes = [len(cores[i]) for i in to_send]
+    batches = [[to_send[i] for i in batch] for batch in plan_batches(sizes, max(1, engine.batch_size), limit)]
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
@@ -242,6 +427,10 @@ def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
                             errors[unique_index] = f"{engine.name} returned an empty translation"
                         else:
                             replies[unique_index] = reply.strip()
+                    if pieces is not None:
+                        paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
+                        if paid:
+                            pieces.remember(paid)
                     for text_index in sorted({t for u in batch for t in users[u]}):
                         settle(text_index, outcome)
                     on_batch(outcome)

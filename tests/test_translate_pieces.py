@@ -1,0 +1,115 @@
+"""Long texts cut for a provider's limit: pieces paid once, markup never cut apart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fakeservers import FakeMT
+from test_translate_helpers import make_project
+from transpub.catalog import read_catalog
+from transpub.engines import RetryPolicy
+from transpub.translate import translate_project
+
+FAST = RetryPolicy(attempts=2, base_delay=0.0, max_delay=0.0)
+LONG = "First sentence is right here. Second sentence is right here. Third sentence is right here."
+SMALL = "[engines.libre]\nmax_chars = 32\nbatch_size = 1\nconcurrency = 1\n"
+
+
+def msgstr(project, msgid, slug="a", locale="es"):
+    return {e.msgid: e.msgstr for e in read_catalog(project.catalog_path(locale, slug))}[msgid]
+
+
+def test_pieces_already_translated_are_not_paid_again_when_another_piece_failed(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        server.fail_if = lambda texts: any("Second" in t for t in texts)
+        first = translate_project(project, ["es"], policy=FAST)
+        assert not first.ok and msgstr(project, LONG) == ""
+        assert server.paid["First sentence is right here."] == 1
+        server.fail_if = None
+        again = translate_project(project, ["es"], policy=FAST)
+        assert again.ok
+        assert server.repeated() == []
+        assert [t for _, texts in server.request_log for t in texts].count("First sentence is right here.") == 1
+    assert msgstr(project, LONG) == ("[es] First sentence is right here. [es] Second sentence is right here. "
+                                     "[es] Third sentence is right here.")
+
+
+def test_a_run_stopped_between_pieces_does_not_pay_the_finished_pieces_again(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+
+    def stop_after_first_batch(event):
+        if event.kind == "batch":
+            raise KeyboardInterrupt
+
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(KeyboardInterrupt):
+            translate_project(project, ["es"], policy=FAST, progress=stop_after_first_batch,
+                              concurrency=1)
+        assert msgstr(project, LONG) == ""
+        report = translate_project(project, ["es"], policy=FAST)
+        sent = [t for _, texts in server.request_log for t in texts]
+    assert report.ok
+    assert sent.count("First sentence is right here.") == 1   # its batch was back before the stop
+    assert msgstr(project, LONG).count("[es]") == 3
+
+
+def test_dry_run_leaves_out_pieces_already_paid(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        server.fail_if = lambda texts: any("Second" in t for t in texts)
+        translate_project(project, ["es"], policy=FAST)
+    [estimate] = translate_project(project, ["es"], dry_run=True).estimates
+    assert (estimate.units, estimate.chars) == (1, len("Second sentence is right here."))
+
+
+MARKUP = "The festival is <1>wonderful and in winter time</1> and many people come to see it."
+
+
+def _balanced(text: str) -> bool:
+    stack = []
+    for closing, number in re.findall(r"<(/?)x(\d+)>", text):
+        if closing:
+            if not stack or stack.pop() != number:
+                return False
+        else:
+            stack.append(number)
+    return not stack
+
+
+def test_long_text_is_never_cut_through_a_tag_pair(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(MARKUP, "")]}, extra=SMALL.replace("32", "40"))
+    with FakeMT(translate=lambda text, target: text.replace("winter", "invierno")) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+        sent = [t for _, texts in server.request_log for t in texts]
+    assert report.ok, report.failures
+    assert len(sent) > 1 and all(len(t) <= 40 and _balanced(t) for t in sent)
+    assert not any(t.endswith("and") and "<x1>" in t and "</x1>" not in t for t in sent)
+    assert msgstr(project, MARKUP) == MARKUP.replace("winter", "invierno")
+
+
+def test_pair_too_long_for_one_piece_is_closed_and_reopened_and_comes_back_whole(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(MARKUP, "")]}, extra=SMALL.replace("32", "28"))
+    with FakeMT(translate=lambda text, target: text.replace("winter", "invierno")) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+        sent = [t for _, texts in server.request_log for t in texts]
+    assert report.ok, report.failures
+    assert all(len(t) <= 28 and _balanced(t) for t in sent)
+    assert sum("<x1>" in t for t in sent) >= 2          # the pair was cut, each piece well formed
+    assert msgstr(project, MARKUP) == MARKUP.replace("winter", "invierno")
+
+
+def test_engine_that_moves_a_reopened_tag_gets_the_unit_rejected_not_garbled(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(MARKUP, "")]}, extra=SMALL.replace("32", "28"))
+    with FakeMT(translate=lambda text, target: "[es] " + text) as server:   # the prefix pushes <x1> inward
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+    assert not report.ok and report.counts[("es", "libre")].rejected_placeholders == 1
+    assert msgstr(project, MARKUP) == ""
