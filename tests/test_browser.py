@@ -119,3 +119,22 @@ def test_browser_shows_the_machine_translation_notice_as_a_box_mirrored_in_arabi
              (root / "site" / "ar" / "skiing.html").as_uri())
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(shot, ARTIFACTS / "compile-ar-machine-notice.png")
+
+
+def test_browser_fits_the_status_report_of_seven_languages_in_a_1500px_window(tmp_path: Path) -> None:
+    from test_check_fixtures import make_project as make_check_project
+    from test_check_fixtures import po_path, run
+
+    root = make_check_project(tmp_path / "news", locales=("zh_CN", "es", "de", "fr", "sv", "ru", "ar"))
+    po_path(root, "ru").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    report = tmp_path / "report.html"
+    run(root, "status", "--html", str(report))
+    script = ("(() => { const heads = [...document.querySelectorAll('thead th')];"
+              " const table = document.querySelector('table').getBoundingClientRect();"
+              " return [heads.length, heads.every(th => th.getBoundingClientRect().right <= innerWidth),"
+              " table.right <= innerWidth, document.documentElement.scrollWidth <= innerWidth].join(' '); })()")
+    assert measured(tmp_path / "profile", report, script, width=1500) == "8 true true true"
+    shot = tmp_path / "status.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1500,600", report.as_uri())
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / "status-seven-locales.png")

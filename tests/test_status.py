@@ -6,7 +6,9 @@ from pathlib import Path
 
 from lxml import html
 
-from test_check_fixtures import make_project, po_path, run, set_entry
+from test_check_fixtures import ARTICLE, make_project, po_path, run, set_entry
+from transpub.project import load_project
+from transpub.status import collect_status, has_errors
 
 
 def test_status_table_shows_each_article_and_locale(tmp_path: Path) -> None:
@@ -42,9 +44,13 @@ def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_on
     root = make_project(tmp_path / "news")
     po_path(root, "de").unlink()
     po_path(root, "zh_CN").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
-    lines = run(root, "status").output.splitlines()
-    assert lines[1] == "signing  de               0      0             5    0.0%     29  (no catalog)"
-    assert lines[2].startswith("signing  zh_CN            0      0             0  100.0%      0  (broken catalog")
+    result = run(root, "status")
+    lines = result.output.splitlines()
+    assert lines[1] == "signing  de               0      0             5   0.0%     29  (no catalog)"
+    assert lines[2].startswith("signing  zh_CN            0      0             0  error      0  (broken catalog")
+    rows = collect_status(load_project(root), ["de", "zh_CN"])
+    assert rows[1].error is not None and "locales/zh_CN/LC_MESSAGES/signing.po:" in rows[1].error
+    assert has_errors(rows) and not has_errors(rows[:1])  # `transpub status` exits 1 then
 
 
 def test_status_html_is_a_self_contained_page_with_one_bar_per_article_and_locale(tmp_path: Path) -> None:
@@ -60,7 +66,8 @@ def test_status_html_is_a_self_contained_page_with_one_bar_per_article_and_local
     page = html.fromstring(text)
     assert not page.xpath("//script | //link | //img | //*[@src]"), "no external assets"
     assert "http" not in text
-    assert [th.text_content() for th in page.xpath("//thead//th")] == ["article", "de", "zh_CN"]
+    assert [" ".join(th.text_content().split()) for th in page.xpath("//thead//th")] == [
+        "article", "Deutsch de", "中文 (简体) zh_CN"]
     rows = page.xpath("//tbody/tr")
     assert [row.xpath("td[1]")[0].text_content() for row in rows] == ["signing", "(all articles)"]
     de_bar = rows[0].xpath("td[2]//div[@class='bar']/span")
@@ -69,3 +76,43 @@ def test_status_html_is_a_self_contained_page_with_one_bar_per_article_and_local
     assert "60.0%" in rows[0].xpath("td[2]")[0].text_content()
     assert "3 ✓ · 1 fuzzy · 1 left · 29 words" in rows[0].xpath("td[2]")[0].text_content()
     assert [s.get("class") for s in rows[0].xpath("td[3]//div[@class='bar']/span")] == ["translated"]
+
+
+def test_status_html_names_each_language_in_itself_above_its_code(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("de", "zh_CN", "ar"))
+    out = tmp_path / "report.html"
+    assert run(root, "status", "--html", str(out)).exit_code == 0
+    page = html.fromstring(out.read_text(encoding="utf-8"))
+    arabic = page.xpath("//thead//th[4]")[0]
+    assert arabic.xpath("span[@lang='ar'][@dir='rtl']")[0].text == "العربية"
+    assert arabic.xpath("code")[0].text == "ar"
+
+
+def test_status_html_shows_a_broken_catalog_as_an_error_not_as_complete(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    po_path(root, "zh_CN").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    out = tmp_path / "report.html"
+    run(root, "status", "--html", str(out))
+    page = html.fromstring(out.read_text(encoding="utf-8"))
+    cell = page.xpath("//tbody/tr[1]/td[3]")[0]
+    assert cell.get("class") == "error"
+    assert "error" in cell.text_content() and "100.0%" not in cell.text_content()
+    assert "broken catalog: locales/zh_CN/LC_MESSAGES/signing.po" in cell.text_content()
+    assert not cell.xpath(".//div[@class='bar']")
+    assert "1 broken catalog" in page.xpath("//p[@role='alert']")[0].text_content()
+    assert "1 broken catalog" in page.xpath("//tbody/tr[last()]/td[3]")[0].text_content()
+
+
+def test_status_says_when_a_catalog_is_out_of_date_with_its_article(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    assert "out of date" not in run(root, "status").output  # freshly extracted
+    article = root / "articles" / "signing.html"
+    article.write_text(ARTICLE.replace("Over 240 projects", "Over 250 projects"), encoding="utf-8")
+    lines = run(root, "status").output.splitlines()
+    assert lines[1].endswith("(out of date: 1 new unit, 1 removed; run `transpub extract`)")
+    out = tmp_path / "report.html"
+    run(root, "status", "--html", str(out))
+    page = html.fromstring(out.read_text(encoding="utf-8"))
+    assert page.xpath("//tbody/tr[1]/td[2]//div[@class='stale']")[0].text == "out of date: 1 new unit, 1 removed"
+    assert run(root, "extract").exit_code == 0
+    assert "out of date" not in run(root, "status").output

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import polib
 
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from transpub import catalog
-from transpub.errors import CatalogError
+from transpub.errors import ArticleError, CatalogError, GlossaryError, TranspubError
+from transpub.extract import load_article, load_project_glossary
 from transpub.fsutil import atomic_write_bytes
+from transpub.glossary import Glossary
+from transpub.inline import strip_placeholders
+from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.project import Project, slug_of
 
 TOTAL = "(all articles)"
@@ -18,7 +24,11 @@ TOTAL = "(all articles)"
 
 @dataclass(frozen=True)
 class StatusRow:
-    """One article in one locale: units by state and source words; ``note`` when the catalog is missing or broken."""
+    """One article in one locale: units by state and source words.
+
+    ``note`` says when the catalog is missing or broken, ``error`` holds what is wrong with a
+    broken one (its counts mean nothing then), ``outdated`` how it differs from its article.
+    """
 
     article: str
     locale: str
@@ -27,6 +37,8 @@ class StatusRow:
     untranslated: int = 0
     words: int = 0
     note: str | None = None
+    error: str | None = None
+    outdated: str | None = None
 
     @property
     def total(self) -> int:
@@ -42,47 +54,103 @@ class StatusRow:
         """
         return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
 
+    @property
+    def counted(self) -> bool:
+        """Whether the counts say anything: not for a broken catalog nor an article never extracted."""
+        return self.error is None and self.note != "not extracted"
+
 
 def collect_status(project: Project, locales: list[str]) -> list[StatusRow]:
     """One row per article and locale, articles in name order, locales as given.
 
     A missing catalog counts the template's units as untranslated; a broken one gives a row
-    with a note (``transpub check`` reports the details).
+    with an error (``transpub check`` reports the details). A catalog that ``transpub extract``
+    would change (the article was edited since) is marked out of date.
     """
+    glossary, glossary_ok = _glossary(project)
     rows = []
     for path in project.article_paths():
         slug = slug_of(path)
+        template = _template(project, path) if glossary_ok else None
         for locale in locales:
-            rows.append(_row(project, slug, locale))
+            rows.append(_row(project, slug, locale, template, glossary))
     return rows
 
 
-def _row(project: Project, slug: str, locale: str) -> StatusRow:
+def has_errors(rows: list[StatusRow]) -> bool:
+    """Whether a catalog is broken (``transpub status`` then exits 1)."""
+    return any(row.error for row in rows)
+
+
+def _glossary(project: Project) -> tuple[Glossary | None, bool]:
+    try:
+        return load_project_glossary(project), True
+    except GlossaryError:  # without its notes every catalog would look out of date: do not tell
+        return None, False
+
+
+def _template(project: Project, article: Path) -> polib.POFile | None:
+    """The POT extract would write for ``article`` now (None when the article cannot be read)."""
+    try:
+        document = load_article(project, article)
+    except ArticleError:
+        return None
+    return catalog.build_template(document.units(project.relative(article)), project_name=project.name)
+
+
+def _row(project: Project, slug: str, locale: str, template: polib.POFile | None = None,
+         glossary: Glossary | None = None) -> StatusRow:
+    from transpub.check.outdated import find_staleness  # here: transpub.check re-exports this module
+
     po_path = project.catalog_path(locale, slug)
     note = None
+    outdated = None
     try:
         if po_path.exists():
-            stats = catalog.catalog_stats(catalog.read_catalog(po_path))
+            po = catalog.read_catalog(po_path)
+            stats = catalog.catalog_stats(po)
+            if template is not None:
+                staleness = find_staleness(
+                    po, template, fuzzy_threshold=project.fuzzy_threshold,
+                    notes_for=(lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale)) if glossary else None)
+                outdated = staleness.describe() if staleness.stale else None
         else:
             note = "no catalog"
-            template = project.template_path(slug)
-            if not template.exists():
+            template_path = project.template_path(slug)
+            if not template_path.exists():
                 return StatusRow(slug, locale, note="not extracted")
-            stats = catalog.catalog_stats(catalog.read_catalog(template))
+            stats = catalog.catalog_stats(catalog.read_catalog(template_path))
     except CatalogError as exc:
         line = f" line {exc.line}" if exc.line else ""
-        return StatusRow(slug, locale, note=f"broken catalog ({exc.message}{line})")
-    return StatusRow(slug, locale, stats.translated, stats.fuzzy, stats.untranslated, stats.total_words, note)
+        return StatusRow(slug, locale, note=f"broken catalog ({exc.message}{line})",
+                         error=f"{project.relative(po_path)}{':' + str(exc.line) if exc.line else ''}: {exc.message}")
+    return StatusRow(slug, locale, stats.translated, stats.fuzzy, stats.untranslated, stats.total_words, note,
+                     outdated=outdated)
 
 
 def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
-    """One ``(all articles)`` row per locale, in the order locales first appear."""
+    """One ``(all articles)`` row per locale, in the order locales first appear.
+
+    Its note counts the broken and out-of-date catalogs among them.
+    """
     totals: dict[str, StatusRow] = {}
+    problems: dict[str, dict[str, int]] = {}
     for row in rows:
         old = totals.get(row.locale, StatusRow(TOTAL, row.locale))
         totals[row.locale] = StatusRow(TOTAL, row.locale, old.translated + row.translated, old.fuzzy + row.fuzzy,
                                        old.untranslated + row.untranslated, old.words + row.words)
-    return list(totals.values())
+        counts = problems.setdefault(row.locale, {"broken": 0, "outdated": 0})
+        counts["broken"] += bool(row.error)
+        counts["outdated"] += bool(row.outdated)
+    result = []
+    for locale, total in totals.items():
+        counts = problems[locale]
+        parts = [f"{n} {what} catalog{'s' if n != 1 else ''}"
+                 for what, n in (("broken", counts["broken"]), ("out-of-date", counts["outdated"])) if n]
+        note = ", ".join(parts) or None
+        nothing_counted = counts["broken"] and not any(r.counted for r in rows if r.locale == locale)
+        result.append(replace(total, note=note, error=note if nothing_counted else None))
+    return result
 
 
 def _percent(value: float) -> str:
@@ -106,7 +174,8 @@ def format_status_table(rows: list[StatusRow]) -> str:
     totals = total_rows(rows) if len({row.article for row in rows}) > 1 else []
     header = ("article", "locale", "translated", "fuzzy", "untranslated", "%", "words")
     body = [(r.article, r.locale, str(r.translated), str(r.fuzzy), str(r.untranslated),
-             _percent(r.percent), str(r.words), r.note or "") for r in [*rows, *totals]]
+             _percent(r.percent) if r.counted else ("error" if r.error else "n/a"), str(r.words), _notes(r))
+            for r in [*rows, *totals]]
     if not rows:
         return "No articles.\n"
     widths = [max(len(header[i]), *(len(line[i]) for line in body)) for i in range(len(header))]
@@ -118,60 +187,117 @@ def format_status_table(rows: list[StatusRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _notes(row: StatusRow) -> str:
+    """The notes of a row in the text table: missing or broken catalog, out of date."""
+    notes = [row.note] if row.note else []
+    if row.outdated:
+        notes.append(f"out of date: {row.outdated}; run `transpub extract`")
+    return "; ".join(notes)
+
+
 STYLE = """
-body{font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:2rem;color:#1d1d1f}
+body{font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:1.5rem;color:#1d1d1f}
 h1{font-size:1.4rem;margin:0 0 .3rem}
-p.legend span{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin:0 .3em 0 1em;border-radius:2px}
-table{border-collapse:collapse;margin-top:1rem}
-th,td{padding:.45rem .7rem;border-bottom:1px solid #e3e3e6;text-align:left;vertical-align:middle}
-th{font-weight:600;background:#f6f6f8}
+p.legend span.swatch{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin:0 .3em 0 1em;\
+border-radius:2px}
+p.alert{color:#8a1111;background:#fdecec;border:1px solid #e0a3a3;border-radius:4px;padding:.4rem .7rem;\
+display:inline-block}
+.matrix{overflow-x:auto;margin-top:1rem}
+table{border-collapse:collapse;width:100%}
+th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e3e6;text-align:start;vertical-align:top}
+thead th{font-weight:600;background:#f6f6f8;position:sticky;top:0;vertical-align:bottom}
+th.locale{min-width:7.5rem}
+th.locale .name{display:inline-block;font-size:1.05em}
+th.locale code{display:block;font-weight:400;color:#555;font-size:.8em}
 tr.total td{border-top:2px solid #999;font-weight:600}
-.cell{display:flex;align-items:center;gap:.5rem;min-width:13rem}
-.bar{display:flex;width:8rem;height:.9rem;border-radius:3px;overflow:hidden;background:#e3e3e6;flex:none}
-.translated{background:#2e9e4f}.fuzzy{background:#f0a020}.untranslated{background:#d93a3a}
-.pct{font-variant-numeric:tabular-nums;min-width:3.5em;text-align:right}
-.counts{color:#555;font-size:.85em;font-variant-numeric:tabular-nums;white-space:nowrap}
-td:first-child{white-space:nowrap}
-.note{color:#b00;font-size:.85em}
+td.article{white-space:nowrap;max-width:16rem;overflow:hidden;text-overflow:ellipsis}
+.cell{display:flex;align-items:center;gap:.4rem}
+.bar{display:flex;flex:1 1 auto;min-width:3.5rem;max-width:7rem;height:.65rem;border-radius:3px;overflow:hidden;\
+background:#e3e3e6}
+.translated{background:#2e9e4f}.fuzzy{background:#f0a020}.untranslated{background:#d93a3a}.broken{background:#8a1111}
+.pct{font-variant-numeric:tabular-nums;min-width:3.3em;text-align:end}
+.counts{color:#555;font-size:.75rem;font-variant-numeric:tabular-nums;font-weight:400}
+.counts span{white-space:nowrap}
+.note{color:#555;font-size:.75rem;font-weight:400}
+.stale{color:#8a5a00;font-size:.75rem;font-weight:400}
+td.error{background:#fdecec;max-width:12rem}
+.error .pct{color:#8a1111;font-weight:700}
+.error .note,.total .note.problem{color:#8a1111;overflow-wrap:anywhere}
 """
 
 
 def _cell(row: StatusRow | None):
     if row is None:
         return E.TD("—")
+    if row.error:
+        message = row.error if row.article == TOTAL else f"broken catalog: {row.error}"
+        return E.TD(E.CLASS("error"), E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "error")),
+                    E.DIV(E.CLASS("note"), message), title=row.error)
+    if not row.counted:
+        return E.TD(E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "—")), E.DIV(E.CLASS("note"), row.note or ""))
     segments = []
     for state in ("translated", "fuzzy", "untranslated"):
         count = getattr(row, state)
         if count and row.total:
             width = f"{100.0 * count / row.total:.2f}%"
             segments.append(E.SPAN(E.CLASS(state), style=f"width:{width}", title=f"{count} {state}"))
-    counts = f"{row.translated} ✓ · {row.fuzzy} fuzzy · {row.untranslated} left · {row.words} words"
-    parts = [E.DIV(E.CLASS("bar"), *segments), E.SPAN(E.CLASS("pct"), _percent(row.percent)),
-             E.SPAN(E.CLASS("counts"), counts)]
+    counts: list = []
+    for text in (f"{row.translated} ✓", f"{row.fuzzy} fuzzy", f"{row.untranslated} left", f"{row.words} words"):
+        counts += [" · "] if counts else []
+        counts.append(E.SPAN(text))  # each kept on one line when the column is narrow
+    parts = [E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), _percent(row.percent)), E.DIV(E.CLASS("bar"), *segments)),
+             E.DIV(E.CLASS("counts"), *counts)]
     if row.note:
-        parts.append(E.SPAN(E.CLASS("note"), row.note))
-    return E.TD(E.DIV(E.CLASS("cell"), *parts))
+        problem = row.article == TOTAL and "broken" in row.note
+        parts.append(E.DIV(E.CLASS("note problem" if problem else "note"), row.note))
+    if row.outdated:
+        parts.append(E.DIV(E.CLASS("stale"), f"out of date: {row.outdated}",
+                           title="The article changed since the last extract: run `transpub extract`"))
+    return E.TD(*parts)
+
+
+def _locale_header(locale: str):
+    """A column header: the language's name in itself, and its code."""
+    try:
+        name, tag, direction = native_name(locale), bcp47_tag(locale), text_direction(locale)
+    except TranspubError:  # a locale Babel does not know: its code says it all
+        return E.TH(E.CLASS("locale"), E.SPAN(E.CLASS("name"), locale), scope="col")
+    return E.TH(E.CLASS("locale"), E.SPAN(E.CLASS("name"), name, lang=tag, dir=direction), " ", E.CODE(locale),
+                scope="col")
 
 
 def render_status_html(rows: list[StatusRow], title: str) -> str:
-    """A self-contained page (inline CSS, no scripts or external assets): articles × locales as stacked bars."""
+    """A self-contained page (inline CSS, no scripts or external assets): articles × locales as stacked bars.
+
+    Columns are headed by each language's own name and code and stay compact, so that a
+    dozen locales fit a wide screen; more scroll sideways within the table.
+    """
     locales = list(dict.fromkeys(row.locale for row in rows))
     articles = list(dict.fromkeys(row.article for row in rows))
     index = {(row.article, row.locale): row for row in rows}
     totals = {row.locale: row for row in total_rows(rows)}
-    header = E.TR(E.TH("article"), *(E.TH(locale) for locale in locales))
-    body = [E.TR(E.TD(article), *(_cell(index.get((article, locale))) for locale in locales))
+    header = E.TR(E.TH("article", scope="col"), *(_locale_header(locale) for locale in locales))
+    body = [E.TR(E.TD(E.CLASS("article"), article), *(_cell(index.get((article, locale))) for locale in locales))
             for article in articles]
-    body.append(E.TR(E.CLASS("total"), E.TD(TOTAL), *(_cell(totals.get(locale)) for locale in locales)))
+    body.append(E.TR(E.CLASS("total"), E.TD(E.CLASS("article"), TOTAL),
+                     *(_cell(totals.get(locale)) for locale in locales)))
     legend = E.P(E.CLASS("legend"), "Units:",
-                 E.SPAN(E.CLASS("translated")), "translated (reviewed)",
-                 E.SPAN(E.CLASS("fuzzy")), "fuzzy (unreviewed)",
-                 E.SPAN(E.CLASS("untranslated")), "untranslated")
+                 E.SPAN(E.CLASS("swatch translated")), "translated (reviewed)",
+                 E.SPAN(E.CLASS("swatch fuzzy")), "fuzzy (unreviewed)",
+                 E.SPAN(E.CLASS("swatch untranslated")), "untranslated",
+                 E.SPAN(E.CLASS("swatch broken")), "broken catalog")
+    content = [E.H1(f"Translation status: {title}"), legend]
+    broken = [row for row in rows if row.error]
+    if broken:
+        content.append(E.P(E.CLASS("alert"), {"role": "alert"},
+                           f"{len(broken)} broken catalog{'s' if len(broken) != 1 else ''}: "
+                           + "; ".join(row.error or "" for row in broken)))
+    content.append(E.DIV(E.CLASS("matrix"), E.TABLE(E.THEAD(header), E.TBODY(*body))) if rows
+                   else E.P("No articles."))
     page = E.HTML(
         E.HEAD(E.META(charset="utf-8"), E.META(name="viewport", content="width=device-width, initial-scale=1"),
                E.TITLE(f"Translation status: {title}"), E.STYLE(STYLE)),
-        E.BODY(E.H1(f"Translation status: {title}"), legend,
-               E.TABLE(E.THEAD(header), E.TBODY(*body)) if rows else E.P("No articles.")),
+        E.BODY(*content),
         lang="en",
     )
     return lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", pretty_print=True)
