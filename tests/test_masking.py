@@ -84,3 +84,40 @@ def test_an_engine_that_changes_nothing_gets_the_source_back(parts, style):
     source = source.strip() or "x"
     masked = mask(source, style)
     assert unmask(masked, masked.text).strip() == source.strip()
+
+
+@pytest.mark.parametrize("source, reply, expected", [
+    ("Loading...", "Cargando.", "Cargando..."),
+    ("Loading…", "Cargando.", "Cargando…"),
+    ("Loading...", "Cargando", "Cargando..."),
+    ("Loading...", "加载中", "加载中……"),
+])
+def test_an_ellipsis_the_engine_shortened_comes_back(source, reply, expected):
+    assert unmask(mask(source, "token"), reply) == expected
+
+
+@pytest.mark.parametrize("source, reply, expected", [
+    ("Price (in RMB)", "Precio (en RMB", "Precio (en RMB)"),
+    ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan.", "Los precios están en RMB (yuan)."),
+    ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan)", "Los precios están en RMB (yuan)."),
+    ("Price (in RMB)", "价格（人民币", "价格（人民币）"),
+    ("He said “yes”", "Dijo “sí", "Dijo “sí”"),
+    ('He said "yes."', 'Dijo "sí.', 'Dijo "sí."'),
+    ("See <1>the list (below)</1>", "Ver @@P1@@la lista (abajo@@P1E@@", "Ver <1>la lista (abajo)</1>"),
+])
+def test_a_closing_bracket_or_quote_the_engine_dropped_is_put_back(source, reply, expected):
+    assert unmask(mask(source, "token"), reply) == expected
+
+
+def test_final_punctuation_inside_the_last_placeholder_is_put_back_there():
+    assert unmask(mask("<1>Click here.</1>", "token"), "@@P1@@Pulsa aquí@@P1E@@") == "<1>Pulsa aquí.</1>"
+    assert unmask(mask("Click <1>here</1>.", "token"), "Pulsa @@P1@@aquí@@P1E@@") == "Pulsa <1>aquí</1>."
+
+
+def test_brackets_the_translation_never_opened_are_not_invented():
+    assert unmask(mask("Options a) and b)", "token"), "Opciones a) y b") == "Opciones a) y b"
+
+
+def test_double_spaces_the_source_did_not_have_are_collapsed():
+    assert unmask(mask("Besides, there is more.", "token"), "Además,  hay  más.") == "Además, hay más."
+    assert unmask(mask("Two  spaces  kept.", "token"), "Dos  espacios.") == "Dos  espacios."

@@ -13,7 +13,8 @@ well nested, each inside the same parent as in the source (siblings may swap: wo
 differs between languages), and every glossary token exactly once. Otherwise
 :class:`~transpub.errors.PlaceholderMismatch` is raised and the translation is rejected.
 Leading and trailing whitespace (and leading list marks) never go to the engine and are put
-back as they were; trailing punctuation the engine dropped is put back.
+back as they were; runs of spaces the source did not have are collapsed; the end of the source
+the engine dropped (final punctuation, an ellipsis, closing brackets and quotes) is put back.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from .errors import PlaceholderMismatch
 PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
 _EDGE = re.compile(r"^(\s*(?:[-–—•*·]\s+)?)(.*?)(\s*)$", re.S)
 _TRAILING_PUNCT = ".:!?;…。！？"
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_TRAILING_TAGS = re.compile(r"(?:\s*</?\d+/?>)+\s*$")
 
 
 @dataclass(frozen=True)
@@ -204,19 +207,114 @@ def unmask(masked: Masked, translated: str | None) -> str:
         detail = (f"<{missing[0]}> missing" if missing else f"<{extra[0]}> added" if extra
                   else "nesting changed")
         raise PlaceholderMismatch(f"placeholders differ from the source: {detail}")
-    return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored.strip()) + masked.trail
+    restored = restored.strip()
+    if not _SPACE_RUN.search(masked.source):   # e.g. Apertium's "Además,  hay"
+        restored = _SPACE_RUN.sub(" ", restored)
+    return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored) + masked.trail
+
+
+#: Closing brackets and quotes -> the opening ones they close (full-width forms too).
+_CLOSERS = {")": "(", "]": "[", "}": "{", "）": "（", "］": "［", "」": "「", "』": "『", "】": "【", "》": "《",
+            "〉": "〈", "»": "«", "”": "“", "›": "‹"}
+#: A closer and the forms a translation may use for it (ASCII and full width).
+_CLOSER_FORMS = {")": (")", "）"), "）": ("）", ")"), "]": ("]", "］"), "］": ("］", "]"),
+                 "”": ("”", "」", "»"), "»": ("»", "”", "」")}
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…+)$")
+#: Sentence punctuation as Chinese and Japanese write it.
+_FULL_WIDTH = {".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "...": "……", "…": "……"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _in_script_of(punct: str, text: str) -> str:
+    """``punct`` as the script ``text`` ends in writes it (full width after Chinese or Japanese).
+
+    >>> _in_script_of(".", "停止"), _in_script_of("...", "加载中"), _in_script_of(":", "Nota")
+    ('。', '……', ':')
+    """
+    letters = [ch for ch in text if ch.isalnum()]
+    if letters and _CJK.match(letters[-1]):
+        return _FULL_WIDTH.get(punct, punct)
+    return punct
+
+
+def _tail(text: str, chars: str) -> str:
+    """The run of ``chars`` that ends ``text``."""
+    end = len(text)
+    while end and text[end - 1] in chars:
+        end -= 1
+    return text[end:]
 
 
 def keep_trailing_punctuation(source: str, translated: str) -> str:
-    """Put back the source's final punctuation mark when the engine dropped all punctuation there.
+    """Put back the end of the source the engine dropped: closing brackets and quotes left open
+    in the translation, an ellipsis shortened to one full stop, and final punctuation.
 
     >>> keep_trailing_punctuation("Note:", "Nota"), keep_trailing_punctuation("Hi!", "¡Hola!")
     ('Nota:', '¡Hola!')
+    >>> keep_trailing_punctuation("Loading...", "Cargando."), keep_trailing_punctuation("Loading…", "Cargando")
+    ('Cargando...', 'Cargando…')
+    >>> keep_trailing_punctuation("Loading...", "加载中"), keep_trailing_punctuation("Stop.", "停止")
+    ('加载中……', '停止。')
+    >>> keep_trailing_punctuation("Price (in RMB)", "Precio (en RMB"), keep_trailing_punctuation("(see above).", "(ver arriba.")
+    ('Precio (en RMB)', '(ver arriba).')
+    >>> keep_trailing_punctuation("Price (in RMB)", "价格（人民币"), keep_trailing_punctuation("He said “yes”", "Dijo “sí")
+    ('价格（人民币）', 'Dijo “sí”')
+    >>> keep_trailing_punctuation("Options a) and b)", "Opciones a) y b"), keep_trailing_punctuation("Wait...", "Espera…")
+    ('Opciones a) y b', 'Espera…')
+    >>> keep_trailing_punctuation("Click <1>here</1>.", "Pulsa <1>aquí</1>")
+    'Pulsa <1>aquí</1>.'
+    >>> keep_trailing_punctuation("(see above).", "(ver arriba)"), keep_trailing_punctuation('He said "yes."', 'Dijo "sí."')
+    ('(ver arriba).', 'Dijo "sí."')
     """
+    in_source, in_translation = _TRAILING_TAGS.search(source), _TRAILING_TAGS.search(translated)
+    if in_source and in_translation and in_source.start() > 0 and in_translation.start() > 0:
+        # the source's end is inside its last placeholders ("<1>the list (below)</1>"): mend it there
+        return (keep_trailing_punctuation(source[:in_source.start()], translated[:in_translation.start()])
+                + translated[in_translation.start():])
     bare_source = PLACEHOLDER.sub("", source).rstrip()
     bare = PLACEHOLDER.sub("", translated).rstrip()
-    if not bare_source or not bare or bare_source[-1] not in _TRAILING_PUNCT:
+    if not bare_source or not bare:
         return translated
-    if unicodedata.category(bare[-1]).startswith("P"):
+    closers_and_punct = _TRAILING_PUNCT + "".join(_CLOSERS) + '"'
+    source_tail = _tail(bare_source, closers_and_punct)
+    if not source_tail:
         return translated
-    return translated + bare_source[-1]
+    translated = translated.rstrip()
+
+    # 1. closing brackets and quotes the translation left open
+    missing = ""
+    for closer in source_tail:
+        if closer == '"':
+            if bare.count('"') % 2:
+                missing += '"'
+            continue
+        if closer not in _CLOSERS:
+            continue
+        for form in _CLOSER_FORMS.get(closer, (closer,)):
+            opener = _CLOSERS[form]
+            if bare.count(opener) > bare.count(form) + missing.count(form):
+                missing += form
+                break
+    if missing:
+        punct = _tail(translated, _TRAILING_PUNCT)
+        first_closer = min((source_tail.index(c) for c in source_tail if c in _CLOSERS or c == '"'), default=0)
+        closer_before_punct = any(c in _TRAILING_PUNCT for c in source_tail[first_closer:]) or not punct
+        if closer_before_punct and punct:
+            translated = translated[: len(translated) - len(punct)] + missing + punct
+        else:
+            translated += missing
+        bare = PLACEHOLDER.sub("", translated).rstrip()
+
+    # 2. an ellipsis the engine shortened to one full stop
+    source_end = _tail(bare_source, _TRAILING_PUNCT)
+    ellipsis = _ELLIPSIS.search(source_end)
+    if ellipsis and _tail(bare, _TRAILING_PUNCT) == "." and translated.endswith("."):
+        return translated[:-1] + ellipsis.group()
+
+    # 3. final punctuation the engine dropped altogether
+    if not source_end or _tail(bare, _TRAILING_PUNCT):
+        return translated
+    ends_with_closer = bare[-1] in _CLOSERS or bare[-1] in '"\''
+    if unicodedata.category(bare[-1]).startswith("P") and not ends_with_closer:
+        return translated
+    return translated + _in_script_of(ellipsis.group() if ellipsis else source_end[-1], bare)
