@@ -8,7 +8,7 @@ import pytest
 
 from transpub.errors import ConfigError
 from transpub.locales import bcp47_tag, native_name, text_direction
-from transpub.project import load_project, render_config
+from transpub.project import init_project, load_project, render_config
 
 
 def write_config(root: Path, text: str) -> Path:
@@ -55,3 +55,59 @@ def test_locale_names_become_valid_html_language_tags() -> None:
     assert bcp47_tag("sr@latin") == "sr-Latn"
     assert text_direction("ar") == "rtl"
     assert native_name("sv") == "Svenska"
+
+
+@pytest.mark.parametrize(("value", "fraction"), [("0.6", 0.6), ("80", 0.8), ("80.5", 0.805), ("1", 1.0),
+                                                  ("0", 0.0), ("100", 1.0)])
+def test_fuzzy_threshold_can_be_written_as_a_fraction_or_a_percentage(tmp_path: Path, value: str,
+                                                                       fraction: float) -> None:
+    write_config(tmp_path, f'[project]\nlocales = ["es"]\n[extract]\nfuzzy_threshold = {value}\n')
+    assert load_project(tmp_path).fuzzy_threshold == pytest.approx(fraction)
+
+
+@pytest.mark.parametrize("value", ['"abc"', "150", "-0.5", "true", '"80"', "nan"])
+def test_an_invalid_fuzzy_threshold_is_a_config_error_before_extract_writes_anything(tmp_path: Path,
+                                                                                     value: str) -> None:
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    write_config(tmp_path, render_config("News", "en", ["es"]).replace(
+        "fuzzy_threshold = 0.6", f"fuzzy_threshold = {value}"))
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.html").write_text("<p>Changed sentence.</p>", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_project(tmp_path)
+    assert "extract.fuzzy_threshold must be a similarity from 0 to 1 (0.6) or a percentage up to 100" in str(raised.value)
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code != 0 and "fuzzy_threshold" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, ValueError))
+    assert not (tmp_path / "locales").exists()
+
+
+def test_the_scaffolded_config_explains_fuzzy_threshold_as_fraction_or_percentage() -> None:
+    text = render_config("News", "en", ["es"])
+    assert "fuzzy_threshold = 0.6       # similarity (0-1, or a percentage such as 60)" in text
+
+
+def test_a_non_numeric_publish_threshold_is_a_config_error(tmp_path: Path) -> None:
+    write_config(tmp_path, '[project]\nlocales = ["es"]\n[compile]\npublish_threshold = "most"\n')
+    with pytest.raises(ConfigError, match="compile.publish_threshold must be a percentage"):
+        load_project(tmp_path)
+
+
+def test_init_writes_a_gitignore_for_local_state_and_the_built_site(tmp_path: Path) -> None:
+    written = init_project(tmp_path / "news", source="en", locales=["es", "zh_CN"])
+    ignore = tmp_path / "news" / ".gitignore"
+    assert ignore in written and (tmp_path / "news" / "transpub.toml") in written
+    assert {"/.transpub/", "/site/"} <= set(ignore.read_text().splitlines())
+    assert load_project(tmp_path / "news").locales == ("es", "zh_CN")
+
+
+def test_init_in_an_existing_repository_adds_to_its_gitignore(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("node_modules/\n/site/", encoding="utf-8")
+    init_project(tmp_path, source="en", locales=["de"])
+    lines = (tmp_path / ".gitignore").read_text().splitlines()
+    assert lines[:2] == ["node_modules/", "/site/"] and "/.transpub/" in lines and lines.count("/site/") == 1
+    with pytest.raises(ConfigError, match="already exists"):
+        init_project(tmp_path, source="en", locales=["de"])

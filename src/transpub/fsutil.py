@@ -47,16 +47,37 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+#: Where a project keeps the lock files of its catalogs (out of sight, ignored by version control).
+LOCKS_DIR = Path(".transpub") / "locks"
+_CONFIG_NAME = "transpub.toml"
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file guarding ``path``: under the project's ``.transpub/locks/``, mirroring the path.
+
+    Every process derives the same lock file from the same catalog. A file outside any project
+    (no ``transpub.toml`` above it) is guarded by a hidden ``.<name>.lock`` beside it.
+    """
+    resolved = Path(os.path.abspath(path)).resolve()
+    for folder in resolved.parents:
+        if (folder / _CONFIG_NAME).is_file():
+            return folder / LOCKS_DIR / f"{resolved.relative_to(folder).as_posix()}.lock"
+    return resolved.with_name(f".{resolved.name}.lock")
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock for ``path`` (on ``path`` + ``.lock``) while the block runs.
+    """Hold an exclusive advisory lock for ``path`` (see :func:`lock_path`) while the block runs.
 
     Two transpub processes updating the same catalog serialise here, so neither loses
-    the other's entries: each reads the file *after* taking the lock.
+    the other's entries: each reads the file *after* taking the lock, and writes it by an
+    atomic rename. The lock file stays (removing it would race with a waiting process).
     """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = path.with_name(f".{path.name}.lock")
-    with open(lock_path, "a+b") as handle:
+    guard = lock_path(path)
+    guard.parent.mkdir(parents=True, exist_ok=True)
+    with open(guard, "a+b") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
             yield

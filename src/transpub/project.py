@@ -188,6 +188,10 @@ def parse_config(root: Path, raw: dict[str, Any]) -> Project:
             allow_fuzzy=table.get("allow_fuzzy"),
         )
 
+    fuzzy_threshold = parse_fuzzy_threshold(extract.get("fuzzy_threshold", 0.6), config_path)
+    publish_threshold = _percentage(compile_.get("publish_threshold", 80.0), "compile.publish_threshold",
+                                    config_path)
+
     glossary = paths.get("glossary")
     return Project(
         root=root,
@@ -204,12 +208,89 @@ def parse_config(root: Path, raw: dict[str, Any]) -> Project:
         segmentation=segmentation,
         extract_code=bool(extract.get("code", False)),
         extract_pre=bool(extract.get("pre", True)),
-        fuzzy_threshold=float(extract.get("fuzzy_threshold", 0.6)),
-        publish_threshold=float(compile_.get("publish_threshold", 80.0)),
+        fuzzy_threshold=fuzzy_threshold,
+        publish_threshold=publish_threshold,
         engines=_table(raw, "engines", config_path),
         check=_table(raw, "check", config_path),
         raw=raw,
     )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+
+
+def parse_fuzzy_threshold(value: Any, where: Path | None = None) -> float:
+    """``[extract] fuzzy_threshold`` as a fraction: 0-1 as is, or a percentage above 1 up to 100.
+
+    >>> parse_fuzzy_threshold(0.6), parse_fuzzy_threshold(80), parse_fuzzy_threshold(1)
+    (0.6, 0.8, 1.0)
+    """
+    if _is_number(value):
+        if 0 <= value <= 1:
+            return float(value)
+        if 1 < value <= 100:
+            return value / 100
+    raise ConfigError(f"extract.fuzzy_threshold must be a similarity from 0 to 1 (0.6) or a "
+                      f"percentage up to 100 (60), not {value!r}", where)
+
+
+def _percentage(value: Any, name: str, where: Path) -> float:
+    if _is_number(value) and 0 <= value <= 100:
+        return float(value)
+    raise ConfigError(f"{name} must be a percentage from 0 to 100, not {value!r}", where)
+
+
+def render_gitignore(site: str = "site") -> str:
+    """The ``.gitignore`` of a new project: transpub's local state and the generated site.
+
+    ``.transpub/`` holds the translation memory (a local cache of machine translations) and the
+    catalogs' lock files.
+    """
+    return ("# transpub: local state (translation memory cache, catalog locks) and the built site\n"
+            f"/.transpub/\n/{site.strip('/')}/\n")
+
+
+def init_project(directory: Path, *, source: str, locales: list[str], name: str | None = None,
+                 engine: str | None = None) -> list[Path]:
+    """Create a project in ``directory`` (what ``transpub init`` does); return the files written.
+
+    Writes transpub.toml, articles/, locales/, glossary/terms.csv and a .gitignore (an existing
+    .gitignore gets the missing lines appended). ConfigError when transpub.toml already exists
+    or a locale is unknown; nothing is written then.
+    """
+    config = directory / CONFIG_NAME
+    if config.exists():
+        raise ConfigError(f"{config} already exists; not overwriting it")
+    for loc in (source, *locales):
+        validate_locale(loc)
+    if source in locales:
+        raise ConfigError(f"the source locale {source} cannot also be a target")
+    written: list[Path] = []
+    directory.mkdir(parents=True, exist_ok=True)
+    for sub in ("articles", "locales", "glossary"):
+        (directory / sub).mkdir(exist_ok=True)
+    glossary = directory / "glossary" / "terms.csv"
+    if not glossary.exists():
+        glossary.write_text("term," + ",".join(locales) + ",note\n", encoding="utf-8")
+        written.append(glossary)
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(render_gitignore(), encoding="utf-8")
+        written.append(ignore)
+    else:
+        existing = ignore.read_text(encoding="utf-8")
+        present = {line.strip() for line in existing.splitlines()}
+        lines = render_gitignore().splitlines()
+        missing = [line for line in lines[1:] if line not in present]
+        if missing:
+            separator = "" if existing.endswith("\n") or not existing else "\n"
+            ignore.write_text(existing + separator + "\n".join([lines[0], *missing]) + "\n", encoding="utf-8")
+            written.append(ignore)
+    config.write_text(render_config(name or directory.resolve().name, source, list(locales), engine),
+                      encoding="utf-8")
+    written.append(config)
+    return written
 
 
 def render_config(name: str, source: str, locales: list[str], engine: str | None = None) -> str:
@@ -233,7 +314,8 @@ memory = ".transpub/memory.sqlite"
 segmentation = "sentence"   # or "paragraph"
 code = false                # extract text inside <code>?
 pre = true                  # extract text inside <pre> (whitespace kept)?
-fuzzy_threshold = 0.6       # similarity for keeping a changed sentence's old translation as fuzzy
+fuzzy_threshold = 0.6       # similarity (0-1, or a percentage such as 60) at which a changed
+                            # sentence keeps its old translation as fuzzy
 
 [translate]
 {engine_line}
