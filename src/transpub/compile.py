@@ -157,9 +157,9 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
     targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
-    article_slugs = [slug_of(path) for path in project.article_paths()]
+    article_paths = project.article_paths()
     documents: dict[str, Document] = {}
-    for path in project.article_paths():
+    for path in article_paths:
         try:
             documents[slug_of(path)] = load_article(project, path)
         except ArticleError as exc:
@@ -222,7 +222,7 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
             page.output = output
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
-    _remove_orphan_review_copies(out_dir, set(targets), set(article_slugs))
+    _remove_orphan_review_copies(out_dir, set(targets), {slug_of(path) for path in article_paths})
 
     every_page = list(pages.values())
     indexed = [loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)]
