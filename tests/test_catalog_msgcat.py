@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import WRITTEN_CATALOGS
-from transpub.catalog import format_catalog
+from transpub.catalog import format_catalog, parse_catalog
 from transpub.catalog import linebreak
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgcat") is None, reason="gettext tools not installed")
@@ -37,7 +37,7 @@ def catalog_of(pairs: list[tuple[str, str, str, bool]]) -> polib.POFile:
                    "Content-Transfer-Encoding": "8bit"}
     for number, (msgid, msgstr, previous, obsolete) in enumerate(pairs):
         entry = polib.POEntry(msgid=f"{msgid}{number}", msgstr=msgstr, flags=["fuzzy"] if previous else [],
-                              comment=msgid.replace("\n", " ").rstrip("\\"),
+                              comment=msgid, tcomment=msgstr[:20],
                               occurrences=[(f"articles/a{number}.html#main/p[{i}]", "") for i in range(number % 7)])
         if previous:
             entry.previous_msgid = previous
@@ -67,6 +67,31 @@ def test_pure_python_line_breaking_matches_msgcat(pairs: list) -> None:
     finally:
         linebreak._NATIVE = native
     assert msgcat(text) == text
+
+
+@needs_gettext
+def test_comments_ending_in_a_backslash_are_what_msgcat_writes_and_swallow_no_reference() -> None:
+    # gettext joins a line ending in a backslash with the next, even in a comment: "#. C:\" followed
+    # by "#: ref" would become one comment and lose the reference. transpub adds a space after it.
+    po = catalog_of([])
+    po.header = "Header ends in \\"
+    po.append(polib.POEntry(msgid="Save to C:\\", msgstr="Guardar en C:\\", tcomment="see C:\\\nand D:\\\\",
+                            comment="Paragraph: Save to C:\\", occurrences=[("articles/a.html#p[1]", "")]))
+    text = format_catalog(po)
+    assert "#. Paragraph: Save to C:\\ \n#: articles/a.html#p[1]\n" in text
+    assert msgcat(text) == text
+    again = parse_catalog(text)
+    assert again[0].occurrences == [("articles/a.html#p[1]", "")]
+    assert format_catalog(again) == text
+
+
+@needs_gettext
+def test_reader_joins_a_line_ending_in_a_backslash_as_gettext_does() -> None:
+    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '# tc\\\n#. ex\\\n#: a.html\nmsgid "a"\nmsgstr "b"\n\nmsgid "c\\\nd"\nmsgstr "e"\n')
+    po = parse_catalog(text)
+    assert (po[0].tcomment, po[0].occurrences, po[1].msgid, po[1].linenum) == ("tc#. ex#: a.html", [], "cd", 10)
+    assert format_catalog(po) == msgcat(text)
 
 
 @needs_gettext

@@ -174,8 +174,10 @@ def test_broken_entry_is_reported_at_its_line(tmp_path: Path, body: str, line: i
 
 @pytest.mark.parametrize(("text", "line", "words"), [
     ('msgid "a"\nmsgstr "b"\n', 1, "missing header"),
-    ('# comment\n#, fuzzy\nmsgid ""\nmsgstr "Language: es\\n"\n', 3, "charset"),
-    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: two\\n"\n', 1, "Plural-Forms"),
+    ('# comment\n#, fuzzy\nmsgid ""\nmsgstr "Language: es\\n"\n', 3, "no Content-Type field"),
+    ('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', 1, "header entry (msgid \"\") is empty"),
+    ('msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain\\n"\n', 4, "lacks a charset"),
+    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: two\\n"\n', 4, "Plural-Forms"),
 ])
 def test_bad_header_is_reported_at_its_line(text: str, line: int, words: str) -> None:
     with pytest.raises(CatalogError) as caught:

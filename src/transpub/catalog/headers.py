@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from datetime import datetime, timezone
+from functools import lru_cache
+from gettext import c2py
 
 import polib
 from babel import Locale, UnknownLocaleError
@@ -15,6 +19,9 @@ from transpub.errors import CatalogError
 UNSET_DATE = "YEAR-MO-DA HO:MI+ZONE"
 GENERATOR = f"transpub {__version__}"
 _POT_PLURAL_FORMS = "nplurals=INTEGER; plural=EXPRESSION;"
+_CHARSET = re.compile(r"charset=([^;\s]*)", re.I)
+_NPLURALS = re.compile(r"nplurals\s*=\s*([^;]*)")
+_PLURAL = re.compile(r"(?<![n])plural\s*=\s*([^;]*)")
 
 
 def format_date(moment: datetime) -> str:
@@ -97,16 +104,112 @@ def locale_metadata(template: polib.POFile, locale: str) -> dict[str, str]:
     return fields
 
 
-def check_header(po: polib.POFile, path: object, line: int | None = None) -> None:
-    """Raise CatalogError when a catalog's header (its ``msgid ""`` at ``line``) is missing or unusable."""
+def charset_of(content_type: str) -> str | None:
+    """The charset named in a Content-Type header value, or None.
+
+    >>> charset_of("text/plain; charset=ISO-8859-1"), charset_of("text/plain")
+    ('ISO-8859-1', None)
+    """
+    match = _CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def is_utf8(charset: str | None) -> bool:
+    """True for UTF-8 and for gettext's template placeholder ``CHARSET`` (read as UTF-8)."""
+    return charset is None or charset.upper().replace("_", "-") in ("UTF-8", "UTF8", "CHARSET")
+
+
+def codec_for(charset: str) -> str | None:
+    """Python's codec for a PO charset, or None when it is unknown or cannot hold PO syntax.
+
+    >>> codec_for("ISO-8859-1"), codec_for("FOO"), codec_for("UTF-16")
+    ('iso8859-1', None, None)
+    """
+    if is_utf8(charset):
+        return "utf-8"
+    try:
+        info = codecs.lookup(charset)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    try:  # the PO syntax must read the same: ASCII-compatible encodings only
+        if 'msgid ""\\n#'.encode(info.name) != b'msgid ""\\n#':
+            return None
+    except (UnicodeError, LookupError):
+        return None
+    return info.name
+
+
+def check_header(po: polib.POFile, path: object, line: int | None = None,
+                 field_lines: dict[str, int] | None = None) -> None:
+    """Raise CatalogError when a catalog's header is missing or unusable.
+
+    ``line`` is the line of the header's ``msgid ""`` (None when the file has no header entry);
+    ``field_lines`` maps header field names to the line each starts on, so errors point there.
+    Plural-Forms is checked as ``msgfmt -c`` does (nplurals, the C expression, its range).
+    """
+    field_lines = field_lines or {}
+    if line is None and not po.metadata:
+        raise CatalogError('missing header entry: a catalog must start with msgid "" and a msgstr '
+                           'holding "Content-Type: text/plain; charset=UTF-8\\n"', path, 1)
+    line = line or _header_line(po)
     if not po.metadata:
-        raise CatalogError("missing header entry (msgid \"\")", path, 1)
-    content_type = po.metadata.get("Content-Type", "")
-    if "charset=" not in content_type:
-        raise CatalogError("header field Content-Type lacks a charset", path, line or _header_line(po))
+        raise CatalogError('the header entry (msgid "") is empty: it needs at least '
+                           '"Content-Type: text/plain; charset=UTF-8\\n"', path, line)
+    if "Content-Type" not in po.metadata:
+        raise CatalogError('the header has no Content-Type field (add '
+                           '"Content-Type: text/plain; charset=UTF-8\\n")', path, line)
+    where = field_lines.get("Content-Type", line)
+    charset = charset_of(po.metadata["Content-Type"])
+    if charset is None:
+        raise CatalogError("header field Content-Type lacks a charset "
+                           "(expected text/plain; charset=UTF-8)", path, where)
+    if codec_for(charset) is None:
+        raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
+                           "(use charset=UTF-8)", path, where)
     forms = po.metadata.get("Plural-Forms")
-    if forms and forms != _POT_PLURAL_FORMS and "nplurals=" not in forms:
-        raise CatalogError(f"header field Plural-Forms is invalid: {forms!r}", path, line or _header_line(po))
+    if forms is not None and forms.strip() and forms.strip() != _POT_PLURAL_FORMS:
+        problem = plural_forms_problem(forms)
+        if problem:
+            raise CatalogError(f"header field Plural-Forms is invalid: {problem}",
+                               path, field_lines.get("Plural-Forms", line))
+
+
+@lru_cache(maxsize=64)
+def plural_forms_problem(forms: str) -> str | None:
+    """What is wrong with a Plural-Forms value, as ``msgfmt -c`` sees it, or None when it is valid.
+
+    >>> plural_forms_problem("nplurals=2; plural=(n != 1);") is None
+    True
+    >>> plural_forms_problem("nplurals=2; plural=n>;")
+    "'n>' is not a valid plural expression (unexpected end of plural form)"
+    >>> plural_forms_problem("nplurals=2; plural=n;")
+    'nplurals=2 but the plural expression gives 2 (for n=2); it must stay below nplurals'
+    """
+    nplurals = _NPLURALS.search(forms)
+    plural = _PLURAL.search(forms)
+    if nplurals is None:
+        return f"{forms!r} lacks nplurals=INTEGER"
+    if plural is None:
+        return f"{forms!r} lacks plural=EXPRESSION"
+    count = nplurals.group(1).strip()
+    if not count.isdigit() or int(count) < 1:
+        return f"nplurals={count} is not a positive integer"
+    expression = plural.group(1).strip()
+    try:
+        function = c2py(expression)
+    except (ValueError, SyntaxError, RecursionError) as exc:
+        return f"{expression!r} is not a valid plural expression ({exc})"
+    for n in range(1001):  # msgfmt -c evaluates the expression over the same range
+        try:
+            value = function(n)
+        except ZeroDivisionError:
+            return f"the plural expression {expression!r} divides by zero (for n={n})"
+        if not 0 <= value < int(count):
+            return (f"nplurals={count} but the plural expression gives {value} (for n={n}); "
+                    "it must stay below nplurals")
+    return None
 
 
 def _header_line(po: polib.POFile) -> int:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 import polib
 from rapidfuzz import fuzz, process
 
-from transpub.catalog.headers import GENERATOR, locale_metadata, template_metadata
+from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import format_catalog
 from transpub.catalog.reader import read_catalog
+from transpub.errors import CatalogError
 from transpub.fsutil import locked, write_if_changed
 from transpub.model import Unit
 
 _Key = tuple[str | None, str]
+_FIELDS_FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class UpdateReport:
     obsoleted: int = 0
     purged: int = 0
     written: bool = False
+    #: The charset the catalog was in when transpub rewrote it in UTF-8 (None: it was UTF-8, or
+    #: it was not rewritten; a catalog in another charset is only rewritten when its content changes).
+    converted_from: str | None = None
 
 
 def _legend(unit: Unit) -> str | None:
@@ -60,8 +65,11 @@ def write_template(template: polib.POFile, path: Path) -> bool:
     path = Path(path)
     with locked(path):
         new_date = template.metadata.get("POT-Creation-Date", "")
-        if path.exists():
-            old = read_catalog(path)
+        try:
+            old = read_catalog(path) if path.exists() else None
+        except CatalogError:
+            old = None  # a template is generated: a broken one is simply written anew
+        if old is not None:
             old_date = old.metadata.get("POT-Creation-Date")
             if old_date is not None:
                 template.metadata["POT-Creation-Date"] = old_date
@@ -131,14 +139,17 @@ def merge_catalog(old: polib.POFile, template: polib.POFile, *, fuzzy_matching: 
     reviewed); a changed source takes the closest old translation as fuzzy with ``#| msgid``;
     unmatched translated entries become obsolete (or are dropped with ``purge_obsolete``).
     """
+    if not 0 <= fuzzy_threshold <= 1:
+        raise ValueError(f"fuzzy_threshold must be from 0 to 1, not {fuzzy_threshold!r}")
     merged = polib.POFile(wrapwidth=79)
     merged.header = old.header
     merged.metadata = dict(old.metadata)
     merged.metadata_is_fuzzy = old.metadata_is_fuzzy
-    for field in ("POT-Creation-Date", "Project-Id-Version"):
+    # As msgmerge: the catalog's own header (Poedit's X-Generator, Last-Translator, revision date,
+    # field order...) stays; only these two come from the template.
+    for field in _FIELDS_FROM_TEMPLATE:
         if field in template.metadata:
             merged.metadata[field] = template.metadata[field]
-    merged.metadata["X-Generator"] = GENERATOR
     nplurals = _plural_count(merged)
 
     live = {_key(e): e for e in old if not e.obsolete and not (e.msgid == "" and e.msgctxt is None)}
@@ -226,15 +237,22 @@ def update_catalog(path: Path, template: polib.POFile, locale: str, *, fuzzy_mat
                    notes_for: Callable[[str], Sequence[str]] | None = None) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
-    The existing file is read inside the lock, merged, and written atomically only if its bytes
-    change. A broken existing file raises CatalogError and is left untouched.
+    The existing file is read inside the lock and merged. It is rewritten (atomically) only when
+    its content changes: not for a difference in line wrapping or charset alone, so a catalog a
+    translator saved in Poedit stays byte for byte as saved until its source changes. A broken
+    existing file raises CatalogError and is left untouched.
     """
     path = Path(path)
     with locked(path):
-        old = read_catalog(path) if path.exists() else _empty_catalog(template, locale)
+        exists = path.exists()
+        old = read_catalog(path) if exists else _empty_catalog(template, locale)
         merged, report = merge_catalog(old, template, fuzzy_matching=fuzzy_matching,
                                        fuzzy_threshold=fuzzy_threshold, purge_obsolete=purge_obsolete,
                                        notes_for=notes_for)
-        written = write_if_changed(path, format_catalog(merged).encode("utf-8"))
-    return UpdateReport(report.new, report.kept, report.fuzzy_matched, report.obsoleted,
-                        report.purged, written)
+        data = format_catalog(merged).encode("utf-8")
+        if exists and data != path.read_bytes() and format_catalog(old).encode("utf-8") == data:
+            return replace(report, written=False)  # the same catalog, written another way
+        written = write_if_changed(path, data)
+    charset = charset_of(old.metadata.get("Content-Type", ""))
+    converted = charset if written and exists and not is_utf8(charset) else None
+    return replace(report, written=written, converted_from=converted)

@@ -134,12 +134,20 @@ def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline
 
 
 def _comment_lines(marker: str, text: str) -> str:
-    """``marker`` comment lines for ``text``, one per line of it."""
+    r"""``marker`` comment lines for ``text``, one per line of it.
+
+    gettext joins a line that ends in a backslash with the next one, even in comments, so such a
+    line gets a trailing space (msgcat keeps it, and reading it back gives the same comment).
+
+    >>> _comment_lines("#.", "Path: C:\\\nNext")
+    '#. Path: C:\\ \n#. Next\n'
+    """
     if not text:
         return ""
     if "\n" not in text:
-        return f"{marker} {text}\n"
-    return "".join(f"{marker} {line}\n" if line else f"{marker}\n" for line in text.split("\n"))
+        return f"{marker} {text} \n" if text[-1] == "\\" else f"{marker} {text}\n"
+    return "".join((f"{marker} {line} \n" if line[-1] == "\\" else f"{marker} {line}\n") if line
+                   else f"{marker}\n" for line in text.split("\n"))
 
 
 def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
@@ -236,8 +244,9 @@ def format_header(po: polib.POFile) -> str:
     if po.metadata_is_fuzzy:
         parts.append("#, fuzzy\n")
     parts.append('msgid ""\n')
+    # Fields in the catalog's own order (a translator's tool may order them its way; msgcat keeps it).
     body = "".join(f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n"
-                   for key, value in po.ordered_metadata())
+                   for key, value in po.metadata.items())
     parts.append(format_field("", "msgstr", body))
     return "".join(parts)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from transpub.catalog.headers import check_header
+from transpub.catalog.headers import check_header, codec_for, is_utf8
 from transpub.errors import CatalogError
 
 PAGE_WIDTH = 79
@@ -81,6 +81,7 @@ class _Reader:
         self.entries: list[polib.POEntry] = []
         self.seen: dict[tuple[str | None, str], int] = {}  # key -> line of its msgid
         self.header_line: int | None = None
+        self.header_fields: dict[str, int] = {}  # header field name -> line it starts on
         self.number = 0
         self._start_entry()
 
@@ -182,6 +183,7 @@ class _Reader:
         po.header = entry.tcomment
         po.metadata_is_fuzzy = "fuzzy" in entry.flags
         self.header_line = self.msgid_line
+        self._locate_header_fields(entry.msgstr)
         key = None
         for line in entry.msgstr.split("\n"):
             name, colon, value = line.partition(":")
@@ -190,6 +192,24 @@ class _Reader:
                 po.metadata[key] = value.strip()
             elif key is not None and line:
                 po.metadata[key] += "\n" + line.strip()
+
+    def _locate_header_fields(self, msgstr: str) -> None:
+        """Note the line each header field starts on (from the msgstr's strings, still at hand)."""
+        try:
+            texts = [unescape(piece) for piece in self.pieces]
+        except ValueError:
+            return
+        if "".join(texts) != msgstr:
+            return
+        at_start = True
+        for text, number in zip(texts, self.piece_lines):
+            for index, segment in enumerate(text.split("\n")):
+                if (at_start or index) and segment:
+                    name, colon, _ = segment.partition(":")
+                    if colon:
+                        self.header_fields.setdefault(name, number)
+            if text:
+                at_start = text.endswith("\n")
 
     # --- one handler per kind of line ----------------------------------------------------------
 
@@ -288,7 +308,7 @@ class _Reader:
             raise self._missing_msgstr()
         po = self.po
         list.extend(po, self.entries)
-        check_header(po, self.path, self.header_line)
+        check_header(po, self.path, self.header_line, self.header_fields)
         return po
 
 
@@ -306,8 +326,11 @@ def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
         text = text.replace("\r\n", "\n")
     reader = _Reader(path)
     comment, previous, keyword = reader.comment, reader.previous, reader.keyword
+    lines = text.split("\n")
+    if "\\\n" in text:
+        lines = _join_continued_lines(lines)
     number = 0
-    for line in text.split("\n"):
+    for line in lines:
         number += 1
         if not line:
             continue
@@ -335,18 +358,84 @@ def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
     return reader.end()
 
 
+def _join_continued_lines(lines: list[str]) -> list[str]:
+    r"""Join each line ending in a backslash with the next, as gettext's lexer does everywhere
+    (comments included); the joined lines become empty so later line numbers stay right.
+
+    >>> _join_continued_lines(["# a\\", "#. b", "msgid"])
+    ['# a#. b', '', 'msgid']
+    """
+    out = list(lines)
+    index, count = 0, len(out)
+    while index < count:
+        line, follower = out[index], index + 1
+        while line.endswith("\\") and follower < count:
+            line = line[:-1] + out[follower]
+            out[follower] = ""
+            follower += 1
+        out[index] = line
+        index = follower
+    return out
+
+
 def read_catalog(path: Path) -> polib.POFile:
-    """Read a PO/POT file; raise CatalogError(message, path, line) when it is broken."""
+    """Read a PO/POT file; raise CatalogError(message, path, line) when it is broken.
+
+    The bytes are decoded with the charset the header declares, as gettext's tools do (a catalog
+    in ISO-8859-1 reads fine; transpub writes UTF-8 whenever it rewrites one). An unknown charset,
+    bytes that are not valid in the declared one, and UTF-8 text under a header that declares
+    another charset (gettext would turn "é" into "Ã©") are errors at the Content-Type line.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError("catalog is not valid UTF-8", path, line) from exc
-    po = parse_catalog(text, path)
+    po = parse_catalog(_decode(data, path), path)
     po.fpath = str(path)
     return po
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", re.I)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """The text of a catalog's bytes, in the charset its header declares (UTF-8 when none)."""
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
+    found = _DECLARED_CHARSET.search(data)
+    charset = found.group(1).decode("ascii", "replace") if found else None
+    where = data[: found.start()].count(b"\n") + 1 if found else None
+    if is_utf8(charset) or data.isascii():
+        if charset is not None and codec_for(charset) is None:
+            raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
+                               "(use charset=UTF-8)", path, where)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CatalogError("catalog is not valid UTF-8", path, _line_at(data, exc.start)) from exc
+    codec = codec_for(charset)
+    if codec is None:
+        raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
+                           "(use charset=UTF-8)", path, where)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        first = _NON_ASCII.search(data).start()
+        sample = data[first: first + 12].decode(codec, "replace").split("\n")[0]
+        raise CatalogError(
+            f"the header declares charset={charset} but the file is UTF-8 text "
+            f"(line {_line_at(data, first)} would read as {sample!r}); "
+            "change the header to charset=UTF-8", path, where)
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"catalog is not valid {charset} (the charset its header declares)",
+                           path, _line_at(data, exc.start)) from exc
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
