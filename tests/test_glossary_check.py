@@ -147,3 +147,64 @@ def test_notes_for_the_template_list_source_terms_once_each(mini):
 
 def test_notes_for_text_without_terms_are_empty(mini):
     assert mini.notes_for("Nothing to see here.", "zh_CN") == []
+
+
+# -- counting: each occurrence needs its own rendering, not one inside a longer term's ----------
+
+SAMPLE = Path(__file__).parent.parent / "glossary" / "terms.csv"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Glossary:
+    return load_glossary(SAMPLE)
+
+
+ZONE_AND_HITECH = "Jingyue Hi-tech Industry Development Zone brings culture and hi-tech together."
+
+
+def test_term_dropped_while_its_rendering_sits_inside_a_longer_terms_rendering_is_reported(sample):
+    violations = sample.check(ZONE_AND_HITECH, "净月高新技术产业开发区把文化结合在一起。", "en", "zh_CN")
+    assert kinds(violations) == [("missing", "hi-tech")]
+    assert sample.check(ZONE_AND_HITECH, "净月高新技术产业开发区把文化和高新技术结合在一起。", "en", "zh_CN") == []
+
+
+def test_a_term_twice_in_the_source_needs_two_renderings(sample):
+    violations = sample.check("Changchun is big; Changchun is cold.", "长春很大；很冷。", "en", "zh_CN")
+    assert kinds(violations) == [("missing", "Changchun")]
+    assert violations[0].message == '"Changchun" occurs 2 times but "长春" only once in zh_CN'
+    assert sample.check("Changchun is big; Changchun is cold.", "长春很大；长春很冷。", "en", "zh_CN") == []
+
+
+def test_name_folded_into_the_official_name_beside_it_is_not_flagged(sample):
+    assert sample.check("Changchun Jingyue Hi-tech Industry Development Zone", "长春净月高新技术产业开发区",
+                        "en", "zh_CN") == []
+    assert sample.check("Changchun's Jingyue Hi-tech Industry Development Zone", "长春净月高新技术产业开发区",
+                        "en", "zh_CN") == []
+
+
+def test_rendering_inside_a_longer_rendering_the_source_does_not_call_for_still_counts(sample):
+    assert sample.check("The hi-tech sector grew.", "净月高新技术产业开发区的高新技术部门增长了。", "en", "zh_CN") == []
+    assert sample.check("Changchun grew.", "长春市增长了。", "en", "zh_CN") == []
+
+
+def test_german_inflected_forms_count_as_occurrences(sample):
+    source = "Vasaloppet is old. The history of Vasaloppet is long."
+    assert sample.check(source, "Vasaloppet ist alt. Die Geschichte des Vasaloppets ist lang.", "en", "de") == []
+    assert kinds(sample.check(source, "Vasaloppet ist alt. Seine Geschichte ist lang.", "en", "de")) == \
+        [("missing", "Vasaloppet")]
+
+
+def test_russian_declined_forms_count_as_occurrences(sample):
+    source = "Changchun is big. Projects in Changchun grow."
+    assert sample.check(source, "Чанчунь большой. Проекты в Чанчуне растут.", "en", "ru") == []
+
+
+def test_sample_project_translations_raise_no_glossary_alarm(sample):
+    from transpub.catalog import read_catalog
+
+    root = SAMPLE.parent.parent
+    for locale in ("zh_CN", "de"):
+        for path in sorted((root / "locales" / locale / "LC_MESSAGES").glob("*.po")):
+            for entry in read_catalog(path):
+                if entry.msgstr:
+                    assert sample.check(entry.msgid, entry.msgstr, "en", locale) == [], (locale, entry.linenum)

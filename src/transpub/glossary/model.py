@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 
@@ -9,6 +10,9 @@ from transpub.glossary.matcher import PhraseMatcher, strip_inline
 from transpub.glossary.terms import (
     ALL_LOCALES, GlossaryViolation, Term, TermMatch, language_of, normalize_locale, pick_locale,
 )
+
+
+_ADJACENT = re.compile(r"[\s\-\u2010\u2011]*(?:['\u2019]s?[\s\-]*)?|\s*(?:</?\d+/?>\s*)+")
 
 
 class Glossary:
@@ -140,11 +144,64 @@ class Glossary:
             matcher = self._matchers[key] = PhraseMatcher(phrases, locale=locale)
         return matcher
 
+    def _rendering_matcher(self, locale: str) -> PhraseMatcher:
+        """Every term's accepted renderings in ``locale`` (payload: the term's index)."""
+        key = f"={locale}"
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            phrases = [(form, index, term.case_sensitive)
+                       for index, term in enumerate(self.terms) for form in term.accepted(locale)]
+            matcher = self._matchers[key] = PhraseMatcher(phrases, locale=locale)
+        return matcher
+
+    def _unrendered(self, source: str, translation: str, source_lang: str,
+                    locale: str) -> list[tuple[int, int, int]]:
+        """(term index, occurrences in the source, renderings found) for each term of ``source``
+        that has fewer renderings in ``translation`` than occurrences in the source.
+
+        Renderings are counted as found in the translation, longest first and without overlaps:
+        "高新技术" inside "净月高新技术产业开发区" belongs to the zone, not to "hi-tech". It counts
+        for "hi-tech" only when the longer rendering is one the source does not call for, or when
+        the two terms stand side by side in the source ("Changchun Jingyue Hi-tech … Zone" may
+        well become "长春净月高新技术产业开发区").
+        """
+        occurrences = [(m.start, m.end, self._index_of[id(m.term)]) for m in self.find(source, source_lang)]
+        occurrences = [o for o in occurrences if self.terms[o[2]].required(locale) is not None]
+        if not occurrences:
+            return []
+        need: dict[int, int] = {}
+        for _, _, index in occurrences:
+            need[index] = need.get(index, 0) + 1
+        remaining = dict(need)
+        surplus: list[tuple[int, int]] = []
+        served: dict[int, list[tuple[int, int]]] = {}
+        for hit in self._rendering_matcher(locale).find(translation):
+            taker = next((i for i in hit.payloads if remaining.get(i, 0) > 0), None)  # type: ignore[call-overload]
+            if taker is None:
+                surplus.append((hit.start, hit.end))
+            else:
+                remaining[taker] -= 1
+                served.setdefault(taker, []).append((hit.start, hit.end))
+        short = [i for i in need if remaining[i] > 0]
+        if not short:
+            return []
+        neighbours = _neighbours(source, occurrences)
+        for index in short:
+            inner = self._accepted_matcher(index, locale)
+            spans = surplus + [span for other in neighbours.get(index, ()) for span in served.get(other, ())]
+            for start, end in spans:
+                remaining[index] -= len(inner.find(translation[start:end]))
+                if remaining[index] <= 0:
+                    break
+        return [(i, need[i], need[i] - max(remaining[i], 0)) for i in short if remaining[i] > 0]
+
     def check(self, source: str, translation: str, source_lang: str, locale: str) -> list[GlossaryViolation]:
         """Violations of the glossary by ``translation`` (of ``source``) in ``locale``.
 
-        * ``missing``: a term occurs in ``source`` but none of its accepted renderings in
-          ``translation`` (terms with no known rendering in ``locale`` are skipped);
+        * ``missing``: a term occurs in ``source`` more often than its accepted renderings in
+          ``translation`` (each occurrence needs its own rendering, not one inside a longer
+          term's rendering; see :meth:`_unrendered`); terms with no known rendering in
+          ``locale`` are skipped;
         * ``forbidden``: a forbidden rendering occurs in ``translation`` (whatever the source says).
 
         An empty translation has no violations (it is untranslated, which other checks report).
@@ -152,23 +209,23 @@ class Glossary:
         >>> g = Glossary([Term("Jingyue", {"zh_CN": "净月"}, forbidden={"zh_CN": ("静月",)})])
         >>> [(v.kind, v.expected, v.found) for v in g.check("Jingyue Lake", "静月潭", "en", "zh_CN")]
         [('missing', '净月', None), ('forbidden', '净月', '静月')]
+        >>> g = Glossary([Term("hi-tech", {"zh_CN": "高新技术"}), Term("Hi-tech Zone", {"zh_CN": "高新技术区"})])
+        >>> [v.message for v in g.check("Hi-tech Zone for hi-tech.", "高新技术区。", "en", "zh_CN")]
+        ['"hi-tech" must be rendered as "高新技术" in zh_CN']
+        >>> [v.message for v in g.check("hi-tech and hi-tech", "高新技术", "en", "zh_CN")]
+        ['"hi-tech" occurs 2 times but "高新技术" only once in zh_CN']
         """
         if not translation.strip():
             return []
         locale = normalize_locale(locale)
         violations: list[GlossaryViolation] = []
-        seen: set[int] = set()
-        for match in self.find(source, source_lang):
-            index = self._index_of[id(match.term)]
-            if index in seen:
-                continue
-            seen.add(index)
-            term = match.term
+        for index, wanted, found in self._unrendered(source, translation, source_lang, locale):
+            term = self.terms[index]
             expected = term.required(locale)
-            if expected is None or self._accepted_matcher(index, locale).search(translation):
-                continue
-            violations.append(GlossaryViolation(
-                term, "missing", expected, None, _missing_message(term, locale, expected)))
+            assert expected is not None
+            message = (_missing_message(term, locale, expected) if not found
+                       else _short_message(term, locale, expected, wanted, found))
+            violations.append(GlossaryViolation(term, "missing", expected, None, message))
         forbidden = self._forbidden_matcher(locale)
         if forbidden:
             plain, _ = strip_inline(translation)
@@ -203,6 +260,26 @@ def describe_term(term: Term, locale: str | None) -> str:
     if required is None:
         return f'Glossary: "{term.source}"'
     return f'Glossary: "{term.source}" = "{required}"'
+
+
+def _neighbours(source: str, occurrences: list[tuple[int, int, int]]) -> dict[int, set[int]]:
+    """Term index -> indices of the terms standing right beside one of its occurrences in ``source``
+    (nothing but spaces, hyphens or a possessive between them)."""
+    found: dict[int, set[int]] = {}
+    ordered = sorted(occurrences)
+    for (_, end, left), (start, _, right) in zip(ordered, ordered[1:]):
+        gap = source[end:start]
+        if _ADJACENT.fullmatch(gap):
+            found.setdefault(left, set()).add(right)
+            found.setdefault(right, set()).add(left)
+    return found
+
+
+def _short_message(term: Term, locale: str, expected: str, wanted: int, found: int) -> str:
+    others = [f'"{form}"' for form in term.accepted(locale)[1:]]
+    also = f" (or {', '.join(others)})" if others else ""
+    times = "once" if found == 1 else f"{found} times"
+    return f'"{term.source}" occurs {wanted} times but "{expected}"{also} only {times} in {locale}'
 
 
 def _missing_message(term: Term, locale: str, expected: str) -> str:
