@@ -21,21 +21,91 @@ class ArticleExtraction:
     path: str
     units: int
     template_written: bool
+    #: locale -> whether its catalog was written (locales whose catalog failed are not here)
     catalogs_written: dict[str, bool] = field(default_factory=dict)
-    updates: dict[str, object] = field(default_factory=dict)
+    updates: dict[str, catalog.UpdateReport] = field(default_factory=dict)
+    #: locale -> why its catalog was left untouched (a broken PO); also listed in the report's errors
+    failed: dict[str, TranspubError] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        """One line for the user; a catalog that could not be updated is never called unchanged.
+
+        >>> ArticleExtraction("a", "articles/a.html", 3, False, {"de": True, "es": False}).summary
+        'articles/a.html: 3 units; template unchanged; updated de'
+        >>> ArticleExtraction("a", "articles/a.html", 3, False, {"es": False},
+        ...                   failed={"de": CatalogError("x")}).summary
+        'articles/a.html: 3 units; template unchanged; es unchanged; de not updated (broken catalog, see the error)'
+        """
+        parts = [f"{self.units} unit{'' if self.units == 1 else 's'}", "template written" if self.template_written else "template unchanged"]
+        written = [loc for loc, done in self.catalogs_written.items() if done]
+        unchanged = [loc for loc, done in self.catalogs_written.items() if not done]
+        if written:
+            parts.append("updated " + " ".join(written))
+        if self.failed:
+            if unchanged:
+                parts.append(" ".join(unchanged) + " unchanged")
+            parts.append(" ".join(self.failed) + " not updated (broken catalog, see the error"
+                         + ("s" if len(self.failed) > 1 else "") + ")")
+        elif not written:
+            parts.append("catalogs unchanged")
+        for locale, update in self.updates.items():
+            if update.converted_from:
+                parts.append(f"{locale} converted from {update.converted_from} to UTF-8")
+        return f"{self.path}: " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class OrphanCatalogs:
+    """The catalogs of an article that no longer exists (extract reports them, never deletes them)."""
+
+    slug: str
+    paths: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return (f"orphan catalogs for removed article {self.slug}: {', '.join(self.paths)}; "
+                "delete them or restore the article")
 
 
 @dataclass
 class ExtractReport:
-    """What extract did for the whole project; ``errors`` lists the articles it could not read."""
+    """What extract did for the whole project.
+
+    ``errors`` lists the articles and catalogs it could not process (paths relative to the
+    project); ``orphans`` the catalogs left behind by deleted articles (a warning, not an error).
+    """
 
     articles: list[ArticleExtraction] = field(default_factory=list)
     errors: list[TranspubError] = field(default_factory=list)
+    orphans: list[OrphanCatalogs] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """True when every article and catalog was processed."""
         return not self.errors
+
+
+def find_orphan_catalogs(project: Project) -> list[OrphanCatalogs]:
+    """Templates, catalogs and MO files (of every target locale) whose article is gone."""
+    articles = {slug_of(path) for path in project.article_paths()}
+    found: dict[str, list[Path]] = {}
+    candidates = [project.templates_dir.glob("*.pot")]
+    for locale in project.locales:
+        folder = project.catalog_path(locale, "x").parent
+        candidates += [folder.glob("*.po"), folder.glob("*.mo")]
+    for paths in candidates:
+        for path in sorted(paths):
+            if path.is_file() and not path.name.startswith(".") and path.stem not in articles:
+                found.setdefault(path.stem, []).append(path)
+    return [OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))
+            for slug, paths in sorted(found.items())]
+
+
+def _relative(project: Project, error: TranspubError) -> TranspubError:
+    """``error`` with its path relative to the project, as ``transpub check`` shows paths."""
+    if error.path is not None and Path(error.path).is_absolute():
+        error.path = project.relative(Path(error.path))
+    return error
 
 
 def read_options(project: Project, path: Path | None = None) -> ReadOptions:
@@ -75,19 +145,20 @@ def extract_project(
 
     An article that cannot be read is reported in ``errors`` and skipped; the others are
     still processed. Existing translations are never lost: unchanged units keep theirs,
-    changed ones keep the old translation as fuzzy, removed ones become obsolete.
+    changed ones keep the old translation as fuzzy, removed ones become obsolete. Catalogs of
+    deleted articles are listed in ``orphans`` and left alone.
     """
     report = ExtractReport()
     try:
         glossary = load_project_glossary(project)
     except GlossaryError as exc:
-        report.errors.append(exc)
+        report.errors.append(_relative(project, exc))
         glossary = None
     for path in project.article_paths():
         try:
             document = load_article(project, path)
         except ArticleError as exc:
-            report.errors.append(exc)
+            report.errors.append(_relative(project, exc))
             continue
         slug = slug_of(path)
         units = document.units(project.relative(path))
@@ -105,11 +176,13 @@ def extract_project(
                     purge_obsolete=purge_obsolete, notes_for=notes_for,
                 )
             except CatalogError as exc:
-                report.errors.append(exc)
+                result.failed[locale] = _relative(project, exc)
+                report.errors.append(result.failed[locale])
                 continue
             result.updates[locale] = update
-            result.catalogs_written[locale] = bool(getattr(update, "written", False))
+            result.catalogs_written[locale] = update.written
         report.articles.append(result)
+    report.orphans = find_orphan_catalogs(project)
     return report
 
 

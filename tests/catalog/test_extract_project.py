@@ -1,0 +1,108 @@
+"""What `transpub extract` leaves in a project and tells its user: locks out of sight, orphans, errors."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from transpub.catalog import build_template, read_catalog, update_catalog, write_catalog
+from transpub.extract import extract_project
+from transpub.fsutil import lock_path
+from transpub.model import Unit
+from transpub.project import Project, init_project, load_project
+
+ARTICLE = "<html><body><article><p>{text}</p></article></body></html>"
+
+
+def new_project(root: Path, **articles: str) -> Project:
+    init_project(root, source="en", locales=["de", "es"], name="News")
+    for slug, text in (articles or {"lake": "The lake freezes in winter."}).items():
+        (root / "articles" / f"{slug}.html").write_text(ARTICLE.format(text=text), encoding="utf-8")
+    return load_project(root)
+
+
+def hidden_files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob(".*"))
+
+
+def test_extract_leaves_no_lock_files_beside_the_catalogs(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    extract_project(project, ["de", "es"])
+    assert hidden_files(project.catalogs_dir) == []
+    locks = tmp_path / ".transpub" / "locks"
+    assert (locks / "locales/de/LC_MESSAGES/lake.po.lock").is_file()
+    assert (locks / "locales/templates/lake.pot.lock").is_file()
+    assert "/.transpub/" in (tmp_path / ".gitignore").read_text().splitlines()
+
+
+def _add_units(path: str, start: int) -> None:
+    units = [Unit(f"Sentence number {i}.", (f"articles/lake.html#p[{i}]",), ()) for i in range(start, start + 30)]
+    update_catalog(Path(path), build_template(units, project_name="News"), "es", fuzzy_matching=False)
+
+
+def test_two_processes_updating_one_catalog_of_a_project_lose_nothing(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    path = project.catalog_path("es", "lake")
+    assert lock_path(path) == tmp_path / ".transpub/locks/locales/es/LC_MESSAGES/lake.po.lock"
+    update_catalog(path, build_template([Unit("Start.", ("articles/lake.html#p[0]",), ())],
+                                        project_name="News"), "es")
+    po = read_catalog(path)
+    po.find("Start.").msgstr = "Inicio."
+    write_catalog(po, path)
+    ctx = multiprocessing.get_context("fork")
+    workers = [ctx.Process(target=_add_units, args=(str(path), n * 30)) for n in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    po = read_catalog(path)
+    # Every run merged the file its predecessor wrote: the translation survives (obsolete), and the
+    # last writer's 30 units are all there (untranslated units of a dropped template go, as in msgmerge).
+    assert po.find("Start.", include_obsolete_entries=True).msgstr == "Inicio."
+    assert len([e for e in po if not e.obsolete]) == 30
+    assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
+    assert hidden_files(project.catalogs_dir) == []
+
+
+def test_extract_reports_the_catalogs_of_a_deleted_article_and_keeps_them(tmp_path: Path) -> None:
+    project = new_project(tmp_path, lake="The lake freezes.", city="The city sleeps.")
+    extract_project(project, ["de", "es"])
+    assert extract_project(project, ["de"]).orphans == []
+    (tmp_path / "articles" / "city.html").unlink()
+    report = extract_project(project, ["de"])
+    assert report.ok
+    [orphan] = report.orphans
+    assert orphan.slug == "city"
+    assert orphan.paths == ("locales/templates/city.pot", "locales/de/LC_MESSAGES/city.po",
+                            "locales/es/LC_MESSAGES/city.po")
+    assert str(orphan) == ("orphan catalogs for removed article city: locales/templates/city.pot, "
+                           "locales/de/LC_MESSAGES/city.po, locales/es/LC_MESSAGES/city.po; "
+                           "delete them or restore the article")
+    assert all((tmp_path / p).is_file() for p in orphan.paths)
+
+
+def test_extract_says_a_broken_catalog_was_not_updated_instead_of_unchanged(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    extract_project(project, ["de", "es"])
+    de = project.catalog_path("de", "lake")
+    broken = de.read_text(encoding="utf-8") + 'msgid "oops"\n'
+    de.write_text(broken, encoding="utf-8")
+    report = extract_project(project, ["de", "es"])
+    [article] = report.articles
+    assert article.summary == ("articles/lake.html: 1 unit; template unchanged; es unchanged; "
+                               "de not updated (broken catalog, see the error)")
+    assert "catalogs unchanged" not in article.summary
+    [error] = report.errors
+    assert article.failed == {"de": error}
+    assert str(error).startswith("locales/de/LC_MESSAGES/lake.po:")  # relative, as check shows it
+    assert de.read_text(encoding="utf-8") == broken
+
+
+def test_extract_rewrites_a_broken_template_it_generated(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    extract_project(project, ["de"])
+    pot = project.template_path("lake")
+    pot.write_text("garbage\n", encoding="utf-8")
+    report = extract_project(project, ["de"])
+    assert report.ok and report.articles[0].template_written
+    assert read_catalog(pot)[0].msgid == "The lake freezes in winter."
