@@ -112,7 +112,7 @@ def test_whole_loop_with_apertium_gives_a_fuzzy_spanish_catalog_and_a_site(sampl
     held_back = run(sample_project, "compile", "-l", "es")
     assert f"es/{SLUG}: not published" in held_back.output  # fuzzy is not published by default
     published = run(sample_project, "compile", "-l", "es", "--include-fuzzy")
-    assert f"es/{SLUG}.html: 100% translated" in published.output
+    assert f"es/{SLUG}.html: 100% shown (12 of 12 machine-translated)" in published.output
     page = (sample_project / "site/es" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert 'class="transpub-notice"' in page
     assert "4 de enero de 2018</time>" in page

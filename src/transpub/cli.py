@@ -231,8 +231,7 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
         if page.locale == project.source_locale:
             continue
         if page.published:
-            click.echo(f"{page.locale}/{page.slug}.html: {page.percent:.0f}% translated"
-                       + ("" if page.written else " (unchanged)"))
+            click.echo(f"{page.locale}/{page.slug}.html: {page.summary}" + ("" if page.written else " (unchanged)"))
         else:
             click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")
     for warning in report.warnings:
@@ -240,9 +239,10 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     site = report.out_dir / "index.html" if report.out_dir else None
-    click.echo(f"Site: {site}")
     if report.errors:
+        click.echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
         sys.exit(1)
+    click.echo(f"Site: {site}")
 
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
@@ -357,6 +357,10 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         click.echo(f"Report: {html_path}")
+    from .status import has_errors
+
+    if has_errors(rows):  # a catalog could not be read: the figures are not the whole truth
+        sys.exit(1)
 
 
 @main.command()
