@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transpub.errors import ConfigError
+from transpub.errors import ConfigError, TranspubError
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.project import init_project, load_project, render_config
 
@@ -109,5 +109,5 @@ def test_init_in_an_existing_repository_adds_to_its_gitignore(tmp_path: Path) ->
     init_project(tmp_path, source="en", locales=["de"])
     lines = (tmp_path / ".gitignore").read_text().splitlines()
     assert lines[:2] == ["node_modules/", "/site/"] and "/.transpub/" in lines and lines.count("/site/") == 1
-    with pytest.raises(ConfigError, match="already exists"):
+    with pytest.raises(TranspubError, match="already exists"):
         init_project(tmp_path, source="en", locales=["de"])

@@ -9,7 +9,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import ConfigError
+from .errors import ConfigError, TranspubError
 
 CONFIG_NAME = "transpub.toml"
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
@@ -256,12 +256,12 @@ def init_project(directory: Path, *, source: str, locales: list[str], name: str 
     """Create a project in ``directory`` (what ``transpub init`` does); return the files written.
 
     Writes transpub.toml, articles/, locales/, glossary/terms.csv and a .gitignore (an existing
-    .gitignore gets the missing lines appended). ConfigError when transpub.toml already exists
-    or a locale is unknown; nothing is written then.
+    .gitignore gets the missing lines appended). Nothing is written when transpub.toml already
+    exists (TranspubError) or a locale is unknown or repeated as the source (ConfigError).
     """
     config = directory / CONFIG_NAME
     if config.exists():
-        raise ConfigError(f"{config} already exists; not overwriting it")
+        raise TranspubError(f"{config} already exists; not overwriting it")
     for loc in (source, *locales):
         validate_locale(loc)
     if source in locales:
