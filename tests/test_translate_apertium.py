@@ -28,3 +28,11 @@ def test_apertium_prefills_spanish_keeping_placeholders(tmp_path):
     assert got["Good morning."].msgstr == "Buenos días."
     assert got["I see the house <2/>"].msgstr.endswith("<2/>")
     assert "machine translation by apertium (en→es)" in got["Good morning."].tcomment
+
+
+def test_apertium_output_has_no_double_spaces_the_source_did_not_have(tmp_path):
+    sentence = "In addition, there are three complex projects covering an area of 1.14 million square meters."
+    project = make_project(tmp_path, {"a": [(sentence, "")]}, engine="apertium")
+    translate_project(project, ["es"])
+    got = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}[sentence]
+    assert got.startswith("Además, hay") and "  " not in got
