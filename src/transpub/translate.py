@@ -170,6 +170,7 @@ class Estimate:
     cost: float | None
     price_per_million: float | None = None
     machine: bool = True
+    free: bool = False          # an engine that costs nothing to run (Apertium): no price to name
 
     def describe(self) -> str:
         """One line for people.
@@ -180,6 +181,8 @@ class Estimate:
         'fr via deepl: would send 3 units, 120000 characters, about 2.40 at 20 per million characters'
         >>> Estimate("fr", "deepl", 0, 0, None).describe()
         'fr via deepl: nothing to send'
+        >>> Estimate("es", "apertium", 3, 120, None, free=True).describe()
+        'es via apertium: would send 3 units, 120 characters'
         """
         head = f"{self.locale} via {self.engine}: "
         if not self.machine:
@@ -189,6 +192,8 @@ class Estimate:
         line = head + f"would send {self.units} units, {self.chars} characters"
         if self.cost is not None and self.price_per_million:
             return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
+        if self.free:
+            return line
         return line + f"; no price configured (price_per_million in [engines.{self.engine}])"
 
 
@@ -463,7 +468,8 @@ def _estimate(project: Any, adapter: Engine, name: str, locale: str, pending: di
     chars = sum(len(pieces.cores[i]) for i in to_send)
     units = sum(1 for own in pieces.pieces_of if any(u in to_send for u, _ in own))
     price = float(getattr(adapter, "price_per_million", 0.0) or 0.0) or None
-    return Estimate(locale, name, units, chars, estimate_cost(chars, price) if units else None, price)
+    return Estimate(locale, name, units, chars, estimate_cost(chars, price) if units else None, price,
+                    free=bool(getattr(adapter, "free", False)))
 
 
 def _from_memory(memory: TranslationMemory, msgid: str, source: str, target: str, engine: str, score: float,

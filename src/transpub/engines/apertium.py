@@ -65,6 +65,7 @@ class ApertiumEngine:
 
     name = "apertium"
     markup = "token"
+    free = True   # runs here: a dry run names no price
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
