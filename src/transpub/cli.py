@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .errors import ConfigError, TranspubError
-from .project import CONFIG_NAME, Project, load_project, render_config, validate_locale
+from .project import CONFIG_NAME, Project, init_project, load_project, validate_locale
 
 LOCALE_OPTION = click.option(
     "-l", "--locale", "locales", multiple=True, metavar="LOCALE",
@@ -90,20 +90,19 @@ def init(directory: Path, source: str, locales: tuple[str, ...], name: str | Non
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
     if source in locales:
         raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
-    directory.mkdir(parents=True, exist_ok=True)
-    for sub in ("articles", "locales", "glossary"):
-        (directory / sub).mkdir(exist_ok=True)
-    glossary = directory / "glossary" / "terms.csv"
-    if not glossary.exists():
-        glossary.write_text("term," + ",".join(locales) + ",note\n", encoding="utf-8")
-    config.write_text(render_config(name or directory.resolve().name, source, list(locales), engine), encoding="utf-8")
+    written = init_project(directory, source=source, locales=list(locales), name=name, engine=engine)
     click.echo(f"Created {config} (source {source}, targets {' '.join(locales)}).")
+    others = [str(path) for path in written if path != config]
+    if others:
+        click.echo(f"Also wrote {', '.join(others)}.")
     click.echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
 
 
 @main.command()
 @LOCALE_OPTION
-@click.option("--no-fuzzy-matching", is_flag=True, help="Do not keep old translations of changed units as fuzzy.")
+@click.option("--no-fuzzy-matching", is_flag=True,
+              help="Do not keep old translations of changed units as fuzzy (similarity: [extract] "
+                   "fuzzy_threshold, 0.6 or 60).")
 @click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
 @click.pass_context
 def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: bool, purge_obsolete: bool) -> None:
@@ -124,10 +123,9 @@ def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: boo
     report = extract_project(project, project.select_locales(locales),
                              fuzzy_matching=not no_fuzzy_matching, purge_obsolete=purge_obsolete)
     for article in report.articles:
-        written = [loc for loc, w in article.catalogs_written.items() if w]
-        state = f"updated {' '.join(written)}" if written else "catalogs unchanged"
-        pot = "template written" if article.template_written else "template unchanged"
-        click.echo(f"{article.path}: {article.units} units; {pot}; {state}")
+        click.echo(article.summary)
+    for orphan in report.orphans:
+        click.echo(f"Warning: {orphan}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     if report.errors:
@@ -142,9 +140,11 @@ def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: boo
 @click.option("--memory-score", type=click.FloatRange(0, 100), default=None, metavar="SCORE",
               help="Similarity (0-100) at which a close memory match fills an entry as fuzzy "
                    "(default: [translate] memory_score, else 75; 100 = exact matches only).")
+@click.option("--retry-rejected", is_flag=True,
+              help="Ask the engine again for texts whose earlier reply was rejected (broken placeholders or terms).")
 @click.pass_context
 def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, dry_run: bool,
-              concurrency: int | None, memory_score: float | None) -> None:
+              concurrency: int | None, memory_score: float | None, retry_rejected: bool) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
 
     Every filled entry is marked fuzzy with a provenance comment, so translators see in
@@ -172,11 +172,11 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
             return
     progress = make_progress_printer(sys.stderr)
     report = translate_project(project, selected, engine=engine, dry_run=dry_run,
-                               progress=progress, concurrency=concurrency, memory_score=memory_score)
+                               progress=progress, concurrency=concurrency, memory_score=memory_score,
+                               retry_rejected=retry_rejected)
     if report.dry_run:
         for est in report.estimates:
-            cost = f", about {est.cost:.2f} at the configured price" if est.cost is not None else ""
-            click.echo(f"{est.locale} via {est.engine}: would send {est.units} units, {est.chars} characters{cost}")
+            click.echo(est.describe())
         if not report.estimates:
             click.echo("Nothing to send: every entry is filled or comes from the translation memory.")
     for (locale, name), counts in sorted(report.counts.items()):
@@ -188,14 +188,10 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
         ) if value]
         if parts or not report.dry_run:
             click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
-    for failure in report.failures[:20]:
-        where = f"{failure.paths[0]}: " if failure.paths else ""
-        click.echo(f"Failed: {where}{failure.locale} {failure.engine}: {failure.message}", err=True)
-    if len(report.failures) > 20:
-        click.echo(f"... and {len(report.failures) - 20} more failures", err=True)
+    for line in report.failure_lines():
+        click.echo(line, err=True)
     if not report.ok:
-        click.echo(f"{report.failed} units could not be translated; run again to retry them "
-                   "(nothing already received is requested again).", err=True)
+        click.echo(report.advice(), err=True)
         sys.exit(1)
 
 
