@@ -119,7 +119,10 @@ def validate_locale(name: str, where: Path | None = None) -> str:
     """Check that ``name`` is a gettext locale name Babel knows, and return it."""
     try:
         Locale.parse(name)
-    except (UnknownLocaleError, ValueError) as exc:
+    except UnknownLocaleError as exc:
+        raise ConfigError(f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as "
+                          "zh_CN, pt_BR, sr@latin)", where) from exc
+    except ValueError as exc:
         raise ConfigError(f"unknown locale {name!r} ({exc})", where) from exc
     return name
 
