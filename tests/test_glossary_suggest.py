@@ -69,3 +69,17 @@ def test_chinese_text_gets_character_ngram_suggestions():
     texts = ["长春净月潭滑雪节开幕", "净月潭滑雪节吸引游客", "长春的净月潭"]
     candidates = suggest_terms(texts, glossary, "zh_CN")
     assert [(c.text, c.count) for c in candidates] == [("净月潭", 3), ("净月潭滑雪节", 2)]
+
+
+def test_one_word_names_and_acronyms_are_proposed_but_not_the_words_of_a_longer_name():
+    texts = ["The race called Vasaloppet starts soon.", "Vasaloppet drew crowds worth RMB31.36 billion.",
+             "Skiing is popular. The Jingyue Skiing Festival opened."]
+    found = {c.text for c in suggest_terms(texts, Glossary(), "en")}
+    assert {"Vasaloppet", "RMB", "Jingyue Skiing Festival"} <= found
+    assert "Festival" not in found and "Skiing" not in found
+
+
+def test_a_text_repeated_as_title_and_heading_counts_once():
+    title = "Platinum industry adds splendor to the new year"
+    found = suggest_terms([title, title, title], Glossary(), "en")
+    assert found == []

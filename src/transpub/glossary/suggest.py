@@ -83,6 +83,43 @@ def _name_runs(chunk: str) -> list[str]:
     return names
 
 
+_ACRONYM_RE = re.compile(r"(?<![\w])([A-Z]{2,6})(?=\d|\b)")
+
+
+def _single_names(texts: list[str], glossary: Glossary, lang: str) -> Counter[str]:
+    """One-word names: a capitalised word never written in lower case and seen mid-sentence at least
+    once ("Vasaloppet", "Sinosoft"), or an acronym ("RMB", also in "RMB31.36"); known terms left out."""
+    lower_seen: set[str] = set()
+    mid: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    for text in texts:
+        if _looks_like_headline(text):
+            continue
+        for chunk in _chunks(text):
+            for name in _name_runs(chunk):  # words of a longer name are proposed with it, not alone
+                chunk = chunk.replace(name, " ")
+            words = _WORD_RE.findall(chunk)
+            for index, word in enumerate(words):
+                if word.islower():
+                    lower_seen.add(word)
+                elif _is_capitalised(word) and word.lower() not in STOPWORDS and not word.isupper():
+                    anywhere[word] += 1
+                    if index > 0:
+                        mid[word] += 1
+        for acronym in _ACRONYM_RE.findall(text):
+            anywhere[acronym] += 1
+            mid[acronym] += 1
+    found: Counter[str] = Counter()
+    for word, count in anywhere.items():
+        if not mid[word] or word.lower() in lower_seen or len(word) < 3:
+            continue
+        matches = glossary.find(word, lang)
+        if matches and matches[0].start == 0 and matches[0].end == len(word):
+            continue
+        found[word] = count
+    return found
+
+
 def _masked(text: str, glossary: Glossary, lang: str) -> str:
     """``text`` with every glossary term replaced by a break, so n-grams never cross one."""
     pieces, pos = [], 0
@@ -159,7 +196,7 @@ def suggest_terms(
     >>> [c.text for c in suggest_terms(["We skated on Jingyue Lake.", "Jingyue Lake froze."], Glossary(), "en")]
     ['Jingyue Lake']
     """
-    plain = [strip_inline(text)[0] for text in texts]
+    plain = list(dict.fromkeys(strip_inline(text)[0] for text in texts))  # a title used 3 times counts once
     if language_of(lang) in ("zh", "ja", "ko"):
         return _drop_contained(_cjk_candidates(plain, glossary, lang, min_count), spaced=False)[:limit]
     names: Counter[str] = Counter()
@@ -177,6 +214,12 @@ def suggest_terms(
                 names[key] += 1
                 spelling.setdefault(key, name)
                 first.setdefault(key, text)
+    for word, count in _single_names(plain, glossary, lang).items():
+        key = word.lower()
+        if key not in names:
+            names[key] = count
+            spelling[key] = word
+            first[key] = next(text for text in plain if word in text)
     name_list = [TermCandidate(spelling[k], c, "name", _example(first[k], spelling[k]))
                  for k, c in sorted(names.items(), key=lambda kc: (-kc[1], -len(kc[0]), kc[0]))]
     name_list = _drop_contained(name_list)
