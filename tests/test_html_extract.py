@@ -122,7 +122,23 @@ def test_element_with_id_is_referenced_by_its_id() -> None:
 
 def test_same_text_twice_is_one_unit_with_two_refs() -> None:
     units = read("<body><h2>More.</h2><p>More.</p></body>").units("a.html")
-    assert [(u.msgid, u.refs) for u in units] == [("More.", ("a.html#body/h2[1]", "a.html#body/p[1]"))]
+    assert [(u.msgid, u.refs) for u in units] == [("More.", ("a.html#body/h2(more)", "a.html#body/p(more)"))]
+
+
+def test_references_survive_paragraphs_inserted_before_them_in_the_same_parent() -> None:
+    before = '<body><article id="story"><p>Alpha is first.</p><div><p>Beta <b>is</b> second.</p></div></article></body>'
+    after = before.replace('<p>Alpha', '<p>A new lede.</p><p>Alpha').replace("<div>", "<div><p>New.</p>")
+    old, new = refs(before), refs(after)
+    assert old == {"Alpha is first.": ("a.html#story/p(alpha-is-first)",),
+                   "Beta <1>is</1> second.": ("a.html#story/p(beta-is-second)",)}
+    assert {msgid: new[msgid] for msgid in old} == old
+
+
+def test_elements_without_text_are_named_by_what_they_are_never_by_a_url() -> None:
+    source = ('<head><meta name="description" content="A story."></head>'
+              '<body><img src="https://cdn.example/a.png" alt="A skier"><img src="b.png" alt="A skier"></body>')
+    assert refs(source) == {"A story.": ("a.html#head/meta(description)@content",),
+                            "A skier": ("a.html#body/img(a-skier)@alt", "a.html#body/img(a-skier)~2@alt")}
 
 
 def test_its_loc_note_applies_to_descendants() -> None:

@@ -60,7 +60,7 @@ class Unit:
     """A translatable unit as extracted from one article.
 
     ``msgid`` is the normalised source text with inline markup as placeholders;
-    ``refs`` name where it stands (``articles/x.html#intro/p[2]``); ``notes`` are
+    ``refs`` name where it stands (``articles/x.html#intro/p(the-first-words)``); ``notes`` are
     the ``#.`` comments translators see (source notes, context).
     """
 

@@ -298,8 +298,6 @@ class Node:
     attrs: dict[str, str | None]
     children: list[Union["Node", int]] = field(default_factory=list)
     end: int | None = None
-    path: str = ""
-    _tag_counts: dict[str, int] = field(default_factory=dict)
 
     def has_block(self) -> bool:
         """Whether a block element is among this element's descendants."""
@@ -338,11 +336,7 @@ def build_tree(tokens: list[Token]) -> Node:
                         del stack[depth:]
                         break
             node = Node(tag, index, stack[-1], token.attrs)
-            parent = stack[-1]
-            count = parent._tag_counts.get(tag, 0) + 1
-            parent._tag_counts[tag] = count
-            node.path = _path_of(node, count)
-            parent.children.append(node)
+            stack[-1].children.append(node)
             if token.kind == "start" and tag not in VOID:
                 stack.append(node)
     return root
@@ -358,17 +352,92 @@ def _close_p(stack: list[Node]) -> None:
             return
 
 
-def _path_of(node: Node, index: int) -> str:
-    own_id = node.attrs.get("id")
-    if own_id and not any(c.isspace() for c in own_id):
-        return own_id
-    if node.tag in ("html",):
+_REF_WORDS = 4
+_REF_CHARS = 40
+_WORDS = re.compile(r"\w+")
+#: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
+#: never a URL, which is no business of translators.
+_KEY_ATTRIBUTES = ("name", "property", "http-equiv", "itemprop", "rel", "alt", "title", "aria-label", "label",
+                   "placeholder", "type", "charset")
+_UNREAD = frozenset({"script", "style", "template", "noscript"})
+
+
+class References:
+    """Names elements for ``#:`` references so that editing other parts of an article leaves them alone.
+
+    A reference is the element's own id when it has one; otherwise the nearest ancestor id (or
+    ``head``/``body``), then the element's tag with its first words: ``story/p(the-signing-ceremony-of)``,
+    ``head/meta(description)``. Inserting, removing or moving other elements changes nothing; only
+    editing the start of the element itself does. A second element with the same name gets ``~2``.
+    """
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self._names: dict[int, str] = {}
+        self._used: dict[str, int] = {}
+
+    def of(self, node: Node | None) -> str:
+        """The reference of ``node`` ("" for the document itself)."""
+        if node is None:
+            return ""
+        known = self._names.get(id(node))
+        if known is None:
+            known = self._name(node)
+            self._names[id(node)] = known
+        return known
+
+    def _name(self, node: Node) -> str:
+        anchor = self._anchor(node)
+        if anchor is not None:
+            return anchor
+        parent = node.parent
+        while parent is not None and self._anchor(parent) is None:
+            parent = parent.parent
+        base = self._anchor(parent) if parent is not None else ""
+        key = self._key(node)
+        step = f"{node.tag}({key})" if key else node.tag
+        name = f"{base}/{step}" if base else step
+        count = self._used.get(name, 0) + 1
+        self._used[name] = count
+        return name if count == 1 else f"{name}~{count}"
+
+    @staticmethod
+    def _anchor(node: Node) -> str | None:
+        """The name of an element that anchors references (id, head, body, the document), else None."""
+        own_id = node.attrs.get("id")
+        if own_id and not any(c.isspace() for c in own_id):
+            return own_id
+        if node.tag in ("head", "body"):
+            return node.tag
+        if node.tag in ("html", "#root"):
+            return ""
+        return None
+
+    def _key(self, node: Node) -> str:
+        words: list[str] = []
+        self._first_words(node, words)
+        if words:
+            return "-".join(words)[:_REF_CHARS].strip("-")
+        for attribute in _KEY_ATTRIBUTES:
+            value = node.attrs.get(attribute)
+            if value and value.strip():
+                if attribute in ("name", "property", "http-equiv", "itemprop", "rel", "type", "charset"):
+                    return re.sub(r"[^\w.:-]+", "-", value.strip().lower())[:_REF_CHARS].strip("-")
+                return "-".join(word.lower() for word in _WORDS.findall(value)[:_REF_WORDS])[:_REF_CHARS].strip("-")
         return ""
-    if node.tag in ("head", "body"):
-        return node.tag
-    parent_path = node.parent.path if node.parent is not None else ""
-    step = f"{node.tag}[{index}]"
-    return f"{parent_path}/{step}" if parent_path else step
+
+    def _first_words(self, node: Node, words: list[str]) -> None:
+        for child in node.children:
+            if len(words) >= _REF_WORDS:
+                return
+            if isinstance(child, Node):
+                if child.tag not in _UNREAD:
+                    self._first_words(child, words)
+                continue
+            token = self.tokens[child]
+            if token.kind == "text":
+                text = htmllib.unescape(token.raw) if "&" in token.raw else token.raw
+                words.extend(word.lower() for word in _WORDS.findall(text)[:_REF_WORDS - len(words)])
 
 
 # --------------------------------------------------------------------------- extraction
@@ -390,7 +459,7 @@ class _Context(NamedTuple):
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
-    ref: str = ""
+    ref: "Node | None" = None
     kind: str = "text"
 
 
@@ -423,6 +492,7 @@ class _Builder:
     def __init__(self, tokens: list[Token], options: HtmlOptions) -> None:
         self.tokens = tokens
         self.options = options
+        self.references = References(tokens)
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
         self.opaque = set(OPAQUE)
@@ -466,7 +536,7 @@ class _Builder:
             notes,
             ctx.preformatted or tag in _PREFORMATTED,
             ctx.markable and tag not in TEXT_ONLY,
-            node.path or ctx.ref,
+            ctx.ref if tag == "html" else node,
             "title" if tag == "title" else ctx.kind,
         )
 
@@ -508,7 +578,7 @@ class _Builder:
             msgid = value if ctx.preformatted else _WS.sub(" ", value).strip()
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
-            slot = AttrSlot(msgid=msgid, ref=f"{node.path or ctx.ref}@{name}", raw=raw[start:end],
+            slot = AttrSlot(msgid=msgid, ref=f"{self.references.of(node)}@{name}", raw=raw[start:end],
                             kind=f"attribute:{name}", notes=ctx.notes)
             found.append(((start, end), slot))
         return found
@@ -830,7 +900,7 @@ class _Builder:
         if not ctx.preformatted:
             msgid = collapse_space(msgid)
         return TextSlot(
-            msgid=msgid, ref=ctx.ref, parts=parts, placeholders=tuple(placeholders),
+            msgid=msgid, ref=self.references.of(ctx.ref), parts=parts, placeholders=tuple(placeholders),
             pieces=pieces, notes=ctx.notes + context_note,  # type: ignore[arg-type]
             kind=ctx.kind,
             flags=("no-wrap",) if ctx.preformatted else (),
