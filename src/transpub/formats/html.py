@@ -374,6 +374,7 @@ class References:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self._names: dict[int, str] = {}
+        self._bases: dict[int, str] = {}
         self._used: dict[str, int] = {}
 
     def of(self, node: Node | None) -> str:
@@ -390,10 +391,7 @@ class References:
         anchor = self._anchor(node)
         if anchor is not None:
             return anchor
-        parent = node.parent
-        while parent is not None and self._anchor(parent) is None:
-            parent = parent.parent
-        base = self._anchor(parent) if parent is not None else ""
+        base = self._base(node.parent)
         key = self._key(node)
         step = f"{node.tag}({key})" if key else node.tag
         name = f"{base}/{step}" if base else step
@@ -401,11 +399,22 @@ class References:
         self._used[name] = count
         return name if count == 1 else f"{name}~{count}"
 
+    def _base(self, node: Node | None) -> str:
+        """The name of the nearest anchoring element at or above ``node``."""
+        if node is None:
+            return ""
+        known = self._bases.get(id(node))
+        if known is None:
+            anchor = self._anchor(node)
+            known = anchor if anchor is not None else self._base(node.parent)
+            self._bases[id(node)] = known
+        return known
+
     @staticmethod
     def _anchor(node: Node) -> str | None:
         """The name of an element that anchors references (id, head, body, the document), else None."""
-        own_id = node.attrs.get("id")
-        if own_id and not any(c.isspace() for c in own_id):
+        own_id = node.attrs.get("id") if node.attrs else None
+        if own_id and own_id.split() == [own_id]:
             return own_id
         if node.tag in ("head", "body"):
             return node.tag
