@@ -445,8 +445,9 @@ class References:
                 continue
             token = self.tokens[child]
             if token.kind == "text":
-                text = htmllib.unescape(token.raw) if "&" in token.raw else token.raw
-                words.extend(word.lower() for word in _WORDS.findall(text)[:_REF_WORDS - len(words)])
+                raw = token.raw[:300]  # the first words are all we need
+                text = htmllib.unescape(raw) if "&" in raw else raw
+                words.extend(_WORDS.findall(text.lower())[:_REF_WORDS - len(words)])
 
 
 # --------------------------------------------------------------------------- extraction
