@@ -241,13 +241,10 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
     click.echo(f"Site: {site}")
 
 
-ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
-
-
 @main.command()
 @click.option("-l", "--lang", "lang", default=None, help="Language of the text (default: the project's source, else en).")
 @click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-")
 @click.pass_context
 def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -> None:
     """Print the units a text will be cut into, one per line.
@@ -262,9 +259,8 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
       transpub segment articles/jingyue-platinum-industry.html
       echo "Dr. Li arrived. He spoke." | transpub segment -l en
     """
-    from .formats import ReadOptions, read_article
-    from .formats.encoding import decode_bytes
-    from .segment import segment as cut
+    from .formats import ReadOptions
+    from .preview import article_units, is_article, text_units
 
     try:
         project: Project | None = _project(ctx)
@@ -273,8 +269,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     if lang is None:
         lang = project.source_locale if project is not None else "en"
     validate_locale(lang)
-    is_article = str(file) != "-" and file.suffix.lower() in ARTICLE_SUFFIXES
-    if is_article:
+    if str(file) != "-" and is_article(file):
         options = ReadOptions(source_locale=lang)
         if project is not None:
             from .extract import read_options
@@ -282,24 +277,12 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
             options = replace(read_options(project, file), source_locale=lang)
         if paragraph:
             options = replace(options, segmentation="paragraph")
-        try:
-            document = read_article(file, options)
-        except OSError as exc:
-            raise click.ClickException(f"{file}: {exc.strerror}") from exc
-        for unit in document.units():
-            click.echo(unit.msgid)
-        return
-    data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-    try:
-        text = decode_bytes(data)[0]
-    except UnicodeDecodeError as exc:
-        raise click.ClickException(f"{file}: not a text file ({exc.reason})") from exc
-    for paragraph_text in text.replace("\r\n", "\n").split("\n\n"):
-        flat = " ".join(paragraph_text.split())
-        if not flat:
-            continue
-        for sentence in ([flat] if paragraph else cut(flat, lang)):
-            click.echo(sentence)
+        units = article_units(file, options)
+    else:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        units = text_units(data, lang, paragraph=paragraph, shown=str(file))
+    for unit in units:
+        click.echo(unit)
 
 
 @main.command()
