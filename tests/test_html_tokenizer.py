@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpub.formats.encoding import decode_bytes, declared_charset
-from transpub.formats.html import tokenize_html, tokenize_with_parser
+from transpub.formats.html_tokens import tokenize_html, tokenize_with_parser
 
 CORPUS = Path("/work/shared/corpus/real-pages")
 PAGES = sorted(CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []

@@ -12,7 +12,7 @@ from . import catalog
 from .errors import ArticleError, CatalogError, ConfigError, TranspubError
 from .extract import load_article
 from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
-from .formats.html import attribute_spans
+from .formats.html_attributes import attribute_spans
 from .fsutil import write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, localize_date, text_direction

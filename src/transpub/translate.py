@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import EngineError, PlaceholderMismatch, TranspubError
+from .errors import EngineError, PlaceholderMismatch
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine
 from .engines.runner import plan_pieces

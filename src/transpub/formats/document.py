@@ -254,7 +254,7 @@ def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
     >>> set_attributes('<html lang="en" class=x>', {"lang": "de", "dir": "ltr"})
     '<html lang="de" class=x dir="ltr">'
     """
-    from .html import replace_attribute  # local: html imports this module
+    from .html_attributes import replace_attribute  # local: it imports this module
 
     for name, value in attributes.items():
         start_tag = replace_attribute(start_tag, name, value)

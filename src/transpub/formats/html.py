@@ -1,9 +1,7 @@
 """Read an HTML article into a :class:`Document` of verbatim source and translation slots.
 
-The stdlib tokenizer (:mod:`html.parser`) is lenient with broken markup and lets us keep
-every token's exact source text, which is what a byte-faithful round trip needs: lxml and
-html5lib rebuild the markup and lose the source's own spelling of it. A small tree builder
-applies the HTML rules that matter here (void elements, implied end tags, stray end tags).
+Tokens keep their exact source text (:mod:`.html_tokens`), a small tree builder applies the
+HTML rules that matter here (:mod:`.html_tree`), and this module walks the tree once.
 
 Units are the runs of inline content inside block elements, cut into sentences; inline
 elements become placeholders; translatable attributes are their own units.
@@ -14,58 +12,23 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple, Union
 
 from ..errors import ArticleError
 from ..model import Placeholder
 from ..segment import split_sentences
-from .document import (
-    AttrSlot, DateSlot, Document, Gap, Marker, PairedPieces, Part, Tag, TextSlot, escape_attribute, escape_text,
-)
+from .document import AttrSlot, DateSlot, Document, Gap, Marker, PairedPieces, Part, Tag, TextSlot, escape_text
+from .html_attributes import attribute_spans, translatable_attributes, unquote
+from .html_tokens import Token, tokenize_html
+from .html_tree import INLINE, VOID, Node, References, build_tree
 
-VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
-)
-INLINE = frozenset(
-    """a abbr acronym audio b bdi bdo big br button canvas cite code data del dfn em embed font i iframe img
-    input ins kbd label map mark meter nobr object output picture progress q rp rt ruby s samp select small
-    span strike strong sub sup svg math time tt u var video wbr""".split()
-)
 #: Never extracted, and kept whole as one placeholder when inline.
 OPAQUE = frozenset("script style template svg math textarea iframe object video audio canvas select noembed".split())
 #: Element content is text only: a translation cannot be wrapped in a <span> there.
 TEXT_ONLY = frozenset({"title", "option", "textarea"})
-CLOSES_P = frozenset(
-    """address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
-    h1 h2 h3 h4 h5 h6 header hgroup hr li dd dt main menu nav ol p pre section summary table ul""".split()
-)
-#: Start tag -> (tags it closes, tags that bound the search).
-IMPLIED_END = {
-    "li": ({"li"}, {"ul", "ol", "menu"}),
-    "dt": ({"dt", "dd"}, {"dl"}),
-    "dd": ({"dt", "dd"}, {"dl"}),
-    "tr": ({"tr", "td", "th"}, {"table", "tbody", "thead", "tfoot"}),
-    "td": ({"td", "th"}, {"tr", "table"}),
-    "th": ({"td", "th"}, {"tr", "table"}),
-    "tbody": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
-    "thead": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
-    "tfoot": ({"tbody", "thead", "tfoot", "tr", "td", "th"}, {"table"}),
-    "option": ({"option"}, {"select", "datalist"}),
-    "optgroup": ({"option", "optgroup"}, {"select"}),
-}
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 NOTE_ATTRIBUTES = ("its-loc-note", "data-l10n-note", "data-its-loc-note")
-META_TRANSLATABLE = frozenset(
-    {"description", "keywords", "og:title", "og:description", "og:site_name", "twitter:title",
-     "twitter:description", "twitter:image:alt", "og:image:alt"}
-)
-
-_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRFIND = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
-)
 _WS = re.compile(r"[ \t\n\r\f]+")
 _ENTITY_PIECE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^&]+|&")
 OBJECT = "\ufffc"
@@ -99,355 +62,6 @@ def _strip_trailing_space(raw: str) -> str:
         if stripped == raw:
             return raw
         raw = stripped
-
-
-# --------------------------------------------------------------------------- tokens and tree
-
-@dataclass(slots=True)
-class Token:
-    """One token of the source with its exact text."""
-
-    kind: str  # start, startend, end, text, other
-    raw: str
-    tag: str = ""
-    attrs: dict[str, str | None] = field(default_factory=dict)
-
-
-class _Tokenizer(HTMLParser):
-    """Records each token's start offset; the raw text runs to the next token's start."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._pos = 0
-        self.found: list[tuple[str, int, str, list]] = []
-
-    def updatepos(self, i: int, j: int) -> int:  # noqa: D102 - cheap offset tracking
-        self._pos = j
-        return j
-
-    def handle_starttag(self, tag, attrs):  # noqa: D102
-        self.found.append(("start", self._pos, tag, attrs))
-
-    def handle_startendtag(self, tag, attrs):  # noqa: D102
-        self.found.append(("startend", self._pos, tag, attrs))
-
-    def handle_endtag(self, tag):  # noqa: D102
-        self.found.append(("end", self._pos, tag, []))
-
-    def handle_data(self, data):  # noqa: D102
-        if self.found and self.found[-1][0] == "text" and self.found[-1][1] != self._pos:
-            return  # a continuation of the same text run (e.g. a stray "<")
-        self.found.append(("text", self._pos, "", []))
-
-    def set_cdata_mode(self, elem):  # noqa: D102 - HTML's escaped script data
-        super().set_cdata_mode(elem)
-        if self.cdata_elem == "script":
-            self.interesting = _ScriptEnd()
-
-    def _other(self, *_):
-        self.found.append(("other", self._pos, "", []))
-
-    handle_comment = handle_decl = handle_pi = unknown_decl = _other
-
-
-class _ScriptEnd:
-    """Finds where a script ends as browsers do: ``<!-- <script>…</script> -->`` inside a script is data."""
-
-    _END = re.compile(r"</\s*script\s*>", re.I)
-    _EVENTS = re.compile(r"<!--|-->|<script[\s/>]|</\s*script\s*>", re.I)
-
-    def search(self, text: str, pos: int) -> "re.Match[str] | None":
-        """The match of the end tag that really closes the script, or None."""
-        escaped = double = False
-        for event in self._EVENTS.finditer(text, pos):
-            token = event.group(0).lower()
-            if token == "<!--":
-                escaped = True
-            elif token == "-->":
-                escaped = double = False
-            elif token.startswith("<script"):
-                double = double or escaped
-            elif double:
-                double = False
-            else:
-                return self._END.match(text, event.start())
-        return None
-
-
-def tokenize_html(text: str) -> list[Token]:
-    """Cut ``text`` into tokens whose raw texts concatenate back to ``text`` exactly.
-
-    Well-formed markup is cut by a few regular expressions; from the first construct they do
-    not cover (a sloppy tag, ``<?``, ``<![CDATA[``…) on, :mod:`html.parser` does the rest.
-    Both give the same tokens wherever the fast path applies (a test holds them to that).
-    """
-    tokens, resume = _fast_tokens(text)
-    if resume < len(text):
-        _add_parser_tokens(text, resume, tokens)
-    return tokens
-
-
-_FAST_TAG = re.compile(
-    r"""<(?:
-      (?P<start>[a-zA-Z][^\t\n\r\f />\x00]*+)
-      (?P<attrs>(?:\s+[^\s/>"'=][^\s/>"'=]*+(?:\s*=\s*(?:"[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?)*)
-      \s*(?P<close>/?)>
-    | /\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*+)\s*>
-    | !--.*?--\s*>
-    | ![dD][oO][cC][tT][yY][pP][eE][^>]*>
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
-_FAST_ATTR = re.compile(r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*("[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?""")
-#: A "<" that html.parser would not take as plain text (the fast path stops there).
-_MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
-_STYLE_END = re.compile(r"</\s*style\s*>", re.I)
-
-
-def _fast_tokens(text: str) -> tuple[list[Token], int]:
-    """Tokens of the well-formed prefix of ``text`` and the offset where that prefix ends."""
-    tokens: list[Token] = []
-    append = tokens.append
-    pos = 0
-    length = len(text)
-    search = _FAST_TAG.search
-    unsafe = _MARKUP_OPEN.search
-    while pos < length:
-        match = search(text, pos)
-        start = match.start() if match else length
-        if start > pos:
-            odd = unsafe(text, pos, start)
-            if odd is not None:
-                if odd.start() > pos:
-                    append(Token("text", text[pos:odd.start()]))
-                return tokens, odd.start()
-            append(Token("text", text[pos:start]))
-        if match is None:
-            return tokens, length
-        pos = match.end()
-        name = match.group("start")
-        if name is not None:
-            tag = name.lower()
-            attrs: dict[str, str | None] = {}
-            listed = match.group("attrs")
-            if listed:
-                for found in _FAST_ATTR.finditer(listed):
-                    value = found.group(2)
-                    if value is not None:
-                        if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) > 1:
-                            value = value[1:-1]
-                        if value:
-                            value = htmllib.unescape(value)
-                    attrs[found.group(1).lower()] = value
-            closed = bool(match.group("close"))
-            append(Token("startend" if closed else "start", match.group(0), tag, attrs))
-            if not closed and tag in ("script", "style"):
-                end = (_ScriptEnd().search(text, pos) if tag == "script" else _STYLE_END.search(text, pos))
-                if end is None:  # html.parser's own rules for a script that never ends
-                    tokens.pop()
-                    return tokens, match.start()
-                if end.start() > pos:
-                    append(Token("text", text[pos:end.start()]))
-                append(Token("end", end.group(0), tag))
-                pos = end.end()
-        elif match.group("end") is not None:
-            append(Token("end", match.group(0), match.group("end").lower()))
-        else:
-            append(Token("other", match.group(0)))
-    return tokens, length
-
-
-def tokenize_with_parser(text: str) -> list[Token]:
-    """Tokens of ``text`` as :mod:`html.parser` cuts it (the lenient path of :func:`tokenize_html`)."""
-    tokens: list[Token] = []
-    _add_parser_tokens(text, 0, tokens)
-    return tokens
-
-
-def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
-    """Append the tokens html.parser finds in ``text[offset:]`` to ``tokens`` (cut up to ``offset``)."""
-    parser = _Tokenizer()
-    parser.rawdata = text[offset:] if offset else text
-    parser.goahead(True)
-    found = parser.found
-    if not found or found[0][1] > 0:
-        # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
-        lead = found[0][1] if found else len(text) - offset
-        if tokens:
-            tokens[-1].raw += text[offset:offset + lead]
-        else:
-            found.insert(0, ("text", 0, "", []))
-    for index, (kind, start, tag, attrs) in enumerate(found):
-        end = found[index + 1][1] if index + 1 < len(found) else len(text) - offset
-        if end <= start:
-            continue
-        raw = text[offset + start:offset + end]
-        if kind == "text" and tokens and tokens[-1].kind == "text":
-            tokens[-1].raw += raw
-            continue
-        tokens.append(Token(kind, raw, tag, dict(attrs)))
-
-
-@dataclass(slots=True, eq=False)
-class Node:
-    """An element: its start token, children (nodes or token indexes) and end token."""
-
-    tag: str
-    start: int
-    parent: "Node | None"
-    attrs: dict[str, str | None]
-    children: list[Union["Node", int]] = field(default_factory=list)
-    end: int | None = None
-
-    def has_block(self) -> bool:
-        """Whether a block element is among this element's descendants."""
-        for child in self.children:
-            if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
-                return True
-        return False
-
-
-def build_tree(tokens: list[Token]) -> Node:
-    """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level."""
-    root = Node("#root", -1, None, {})
-    stack = [root]
-    for index, token in enumerate(tokens):
-        if token.kind in ("text", "other"):
-            stack[-1].children.append(index)
-        elif token.kind == "end":
-            tag = token.tag
-            for depth in range(len(stack) - 1, 0, -1):
-                if stack[depth].tag == tag:  # the innermost open element it closes
-                    stack[depth].end = index
-                    del stack[depth:]
-                    break
-            else:
-                stack[-1].children.append(index)  # stray end tag: kept verbatim
-        else:
-            tag = token.tag
-            if tag in CLOSES_P:
-                _close_p(stack)
-            if tag in IMPLIED_END:
-                closes, bounds = IMPLIED_END[tag]
-                for depth in range(len(stack) - 1, 0, -1):
-                    if stack[depth].tag in bounds:
-                        break
-                    if stack[depth].tag in closes:
-                        del stack[depth:]
-                        break
-            node = Node(tag, index, stack[-1], token.attrs)
-            stack[-1].children.append(node)
-            if token.kind == "start" and tag not in VOID:
-                stack.append(node)
-    return root
-
-
-def _close_p(stack: list[Node]) -> None:
-    for depth in range(len(stack) - 1, 0, -1):
-        tag = stack[depth].tag
-        if tag == "p":
-            del stack[depth:]
-            return
-        if tag not in INLINE:
-            return
-
-
-_REF_WORDS = 4
-_REF_CHARS = 40
-_WORDS = re.compile(r"\w+")
-#: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
-#: never a URL, which is no business of translators.
-_KEY_ATTRIBUTES = ("name", "property", "http-equiv", "itemprop", "rel", "alt", "title", "aria-label", "label",
-                   "placeholder", "type", "charset")
-_UNREAD = frozenset({"script", "style", "template", "noscript"})
-
-
-class References:
-    """Names elements for ``#:`` references so that editing other parts of an article leaves them alone.
-
-    A reference is the element's own id when it has one; otherwise the nearest ancestor id (or
-    ``head``/``body``), then the element's tag with its first words: ``story/p(the-signing-ceremony-of)``,
-    ``head/meta(description)``. Inserting, removing or moving other elements changes nothing; only
-    editing the start of the element itself does. A second element with the same name gets ``~2``.
-    """
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-        self._names: dict[int, str] = {}
-        self._bases: dict[int, str] = {}
-        self._used: dict[str, int] = {}
-
-    def of(self, node: Node | None) -> str:
-        """The reference of ``node`` ("" for the document itself)."""
-        if node is None:
-            return ""
-        known = self._names.get(id(node))
-        if known is None:
-            known = self._name(node)
-            self._names[id(node)] = known
-        return known
-
-    def _name(self, node: Node) -> str:
-        anchor = self._anchor(node)
-        if anchor is not None:
-            return anchor
-        base = self._base(node.parent)
-        key = self._key(node)
-        step = f"{node.tag}({key})" if key else node.tag
-        name = f"{base}/{step}" if base else step
-        count = self._used.get(name, 0) + 1
-        self._used[name] = count
-        return name if count == 1 else f"{name}~{count}"
-
-    def _base(self, node: Node | None) -> str:
-        """The name of the nearest anchoring element at or above ``node``."""
-        if node is None:
-            return ""
-        known = self._bases.get(id(node))
-        if known is None:
-            anchor = self._anchor(node)
-            known = anchor if anchor is not None else self._base(node.parent)
-            self._bases[id(node)] = known
-        return known
-
-    @staticmethod
-    def _anchor(node: Node) -> str | None:
-        """The name of an element that anchors references (id, head, body, the document), else None."""
-        own_id = node.attrs.get("id") if node.attrs else None
-        if own_id and own_id.split() == [own_id]:
-            return own_id
-        if node.tag in ("head", "body"):
-            return node.tag
-        if node.tag in ("html", "#root"):
-            return ""
-        return None
-
-    def _key(self, node: Node) -> str:
-        words: list[str] = []
-        self._first_words(node, words)
-        if words:
-            return "-".join(words)[:_REF_CHARS].strip("-")
-        for attribute in _KEY_ATTRIBUTES:
-            value = node.attrs.get(attribute)
-            if value and value.strip():
-                if attribute in ("name", "property", "http-equiv", "itemprop", "rel", "type", "charset"):
-                    return re.sub(r"[^\w.:-]+", "-", value.strip().lower())[:_REF_CHARS].strip("-")
-                return "-".join(word.lower() for word in _WORDS.findall(value)[:_REF_WORDS])[:_REF_CHARS].strip("-")
-        return ""
-
-    def _first_words(self, node: Node, words: list[str]) -> None:
-        for child in node.children:
-            if len(words) >= _REF_WORDS:
-                return
-            if isinstance(child, Node):
-                if child.tag not in _UNREAD:
-                    self._first_words(child, words)
-                continue
-            token = self.tokens[child]
-            if token.kind == "text":
-                raw = token.raw[:300]  # the first words are all we need
-                text = htmllib.unescape(raw) if "&" in raw else raw
-                words.extend(_WORDS.findall(text.lower())[:_REF_WORDS - len(words)])
 
 
 # --------------------------------------------------------------------------- extraction
@@ -584,7 +198,7 @@ class _Builder:
         for name, (start, end) in attribute_spans(raw):
             if name not in wanted or start == end:
                 continue
-            value = htmllib.unescape(_unquote(raw[start:end]))
+            value = htmllib.unescape(unquote(raw[start:end]))
             msgid = value if ctx.preformatted else _WS.sub(" ", value).strip()
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
@@ -992,69 +606,6 @@ def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
         if decoded >= k:
             return raw[: match.end()], raw[match.end():]
     return raw, ""
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
-
-
-def attribute_spans(raw: str) -> list[tuple[str, tuple[int, int]]]:
-    """``(name, (start, end))`` of each attribute value (quotes included) in a start tag's source.
-
-    >>> attribute_spans('<img src="a.png" alt=\\'A cat\\'>')
-    [('src', (9, 16)), ('alt', (21, 28))]
-    """
-    match = _TAGFIND.match(raw, 1)
-    if not match:
-        return []
-    spans = []
-    pos = match.end()
-    while pos < len(raw):
-        found = _ATTRFIND.match(raw, pos)
-        if not found or found.end() == pos:
-            break
-        if found.group(3) is not None:
-            spans.append((found.group(1).lower(), found.span(3)))
-        pos = found.end()
-    return spans
-
-
-def replace_attribute(start_tag: str, name: str, value: str) -> str:
-    """Set attribute ``name`` to ``value`` in the source of a start tag, keeping the rest as is."""
-    quoted = '"' + escape_attribute(value) + '"'
-    for attr, (start, end) in attribute_spans(start_tag):
-        if attr == name:
-            return start_tag[:start] + quoted + start_tag[end:]
-    match = _TAGFIND.match(start_tag, 1)
-    names = re.finditer(r"(?<=[\s'\"])" + re.escape(name) + r"(?=[\s/>])", start_tag)
-    for bare in names:  # an attribute written without a value
-        return start_tag[:bare.end()] + "=" + quoted + start_tag[bare.end():]
-    end = len(start_tag) - 1
-    if start_tag.endswith("/>"):
-        end -= 1
-    before = start_tag[:end].rstrip()
-    return f"{before} {name}={quoted}{start_tag[len(before):]}" if match else start_tag
-
-
-def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset[str]:
-    """The attributes of this element whose values are for translation."""
-    names = {"title", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder"}
-    if tag in ("img", "area") or (tag == "input" and (attrs.get("type") or "").lower() == "image"):
-        names.add("alt")
-    if tag in ("input", "textarea"):
-        names.add("placeholder")
-        if (attrs.get("type") or "").lower() in ("button", "submit", "reset"):
-            names.add("value")
-    if tag in ("track", "option", "optgroup", "menu", "menuitem"):
-        names.add("label")
-    if tag == "th":
-        names.add("abbr")
-    if tag == "meta":
-        key = (attrs.get("name") or attrs.get("property") or "").lower()
-        names = {"content"} if key in META_TRANSLATABLE else set()
-    return frozenset(names)
 
 
 def read_html(text: str, path: Path, encoding: str, options: HtmlOptions,
