@@ -288,7 +288,7 @@ def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project:
     assert 'Not shown as page text: 4 units' in ar
     assert ar.count('<li class="tp-reviewed" title=') == 4 and "<code>attribute:alt</code>" in ar
     line = line_of(project, "ar", SKIERS)
-    assert (f'<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
+    assert ('<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
             + f'Source: Over 300 skiers took part.\nlocales/ar/LC_MESSAGES/skiing.po:{line}">أكثر من 300 متزلج.</span>'
             ) in ar
     de = (project / "site" / "_review" / "de" / "skiing.html").read_text("utf-8")

@@ -11,7 +11,6 @@ Retries, backoff, the circuit breaker, batching and concurrency live in
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 

@@ -24,7 +24,7 @@ from typing import Any, Callable
 import requests
 
 from ..errors import EngineError
-from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting,
+from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, parse_retry_after, redact, setting,
                    url_secrets)
 
 _local = threading.local()
