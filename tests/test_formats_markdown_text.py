@@ -41,6 +41,17 @@ def test_markdown_front_matter_title_and_summary_are_translatable(tmp_path: Path
     assert {"First item", "Second item", "The race"} <= set(units)
 
 
+def test_markdown_saved_with_windows_line_endings_keeps_its_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.md"
+    path.write_bytes(b"---\r\ntitle: CRLF title\r\nsummary: Sum.\r\nauthor: Li\r\n---\r\n\r\nBody.\r\n")
+    assert [u.msgid for u in read_article(path, ReadOptions()).units()] == ["CRLF title", "Sum.", "Body."]
+
+
+def test_raw_html_in_markdown_is_markup_not_text(tmp_path: Path) -> None:
+    units = [u.msgid for u in read(tmp_path, "raw.md", "Intro.\n\n<div class=\"box\">Boxed <b>text</b></div>\n").units()]
+    assert units == ["raw", "Intro.", "Boxed <1>text</1>"]  # the title, from the file name
+
+
 def test_markdown_other_front_matter_keys_are_kept_and_not_translated(tmp_path: Path) -> None:
     document = read(tmp_path, "a.md", MARKDOWN)
     html = document.render()

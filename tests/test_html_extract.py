@@ -107,6 +107,12 @@ def test_translate_yes_re_enables_inside_translate_no() -> None:
     assert msgids(source) == ["Text <1>in <2/></1>."]
 
 
+def test_translate_yes_on_an_inline_element_inside_translate_no_is_for_translation() -> None:
+    assert msgids('<div translate="no"><p>Brand <em translate="yes">Deep yes.</em></p></div>') == ["Deep yes."]
+    assert msgids('<p translate="no">No <span translate="">x and y</span> end</p>') == ["x and y"]
+    assert msgids('<p translate="no">No <span translate>bare</span> end</p>') == ["bare"]
+
+
 def test_inserting_an_unrelated_paragraph_elsewhere_keeps_other_refs() -> None:
     before = ('<body><section id="news"><p>Alpha.</p><p>Beta.</p></section>'
               '<section><h2>Gamma.</h2><ul><li>Delta.</li></ul></section></body>')

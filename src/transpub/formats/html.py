@@ -89,15 +89,13 @@ class _Context(NamedTuple):
 
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
     """Whether an element with ``attrs`` is for translation (ITS translate, class="notranslate")."""
-    flag = attrs.get("translate")
-    if flag is not None:
-        flag = flag.strip().lower()
-        if flag == "no":
-            return False
+    flag = (attrs["translate"] or "").strip().lower() if "translate" in attrs else None
+    if flag == "no":
+        return False
     classes = attrs.get("class")
     if classes and "notranslate" in classes.split():
         return False
-    return True if flag == "yes" else inherited
+    return True if flag in ("yes", "") else inherited  # HTML: translate="" and bare translate mean yes
 
 
 @dataclass(slots=True)
@@ -228,6 +226,9 @@ class _Builder:
             out.append(self.tokens[item].raw)
             return
         inner = self.context_for(item, ctx)
+        if inner.translate and not ctx.translate and item.tag not in self.opaque:
+            self.emit_node(item, ctx, out)  # translate="yes" inside translate="no": for translation again
+            return
         out.append(self.start_tag(item, inner))
         if self.is_date(item):
             self.emit_date(item, inner, out)

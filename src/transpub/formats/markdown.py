@@ -40,9 +40,14 @@ def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
 
 
 def markdown_to_html(text: str, lang: str, shown: str) -> str:
-    """The HTML page of a Markdown article (deterministic, so catalogs do not churn)."""
+    """The HTML page of a Markdown article (deterministic, so catalogs do not churn).
+
+    Raw HTML in the Markdown is kept as HTML (CommonMark allows it), and Windows line ends are read as
+    line ends.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, _ = split_front_matter(text, shown)
-    markdown = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+    markdown = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     html_body = markdown.render(body)
     title = str(meta.get("title", "")).strip()
     if not title:
