@@ -189,3 +189,17 @@ def test_placeholder_legend_says_what_a_standalone_element_shows() -> None:
     legends = [p.legend() for p in units[0].placeholders]
     assert legends == ['<1/> = code (code) "run()"',
                        '<2/> = date/time (time) "January 4", written in your language\'s date format']
+
+
+def test_a_line_break_after_a_full_stop_ends_the_sentence_and_stays_between_the_two() -> None:
+    source = "<p>Read now.<br>Second line. Line one<br>line two.</p>"
+    assert msgids(source) == ["Read now.", "Second line.", "Line one<1/>line two."]
+    document = read(source)
+    assert document.render(lambda slot: Resolution("译" + slot.msgid), join_sentences=True) == \
+        "<p>译Read now.<br>译Second line.译Line one<br>line two.</p>"
+
+
+def test_an_inline_script_or_comment_does_not_cut_a_sentence_in_two() -> None:
+    assert msgids("<p>Call <script>track()</script> us now.</p>") == ["Call <1/> us now."]
+    legends = [p.legend() for u in read("<p>A <!-- note --> b.</p>").units() for p in u.placeholders]
+    assert legends == ["<1/> = HTML comment (comment)"]

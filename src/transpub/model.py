@@ -17,6 +17,7 @@ ELEMENT_NAMES: dict[str, str] = {
     "ruby": "ruby annotation", "rt": "ruby text", "rp": "ruby parenthesis", "font": "font",
     "svg": "graphic", "math": "formula", "script": "script", "iframe": "embedded frame",
     "video": "video", "audio": "audio", "object": "embedded object", "embed": "embedded object",
+    "comment": "HTML comment", "template": "template", "noscript": "no-script text",
 }
 
 

@@ -216,7 +216,7 @@ def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
 def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:
     for index, part in enumerate(parts):
         if isinstance(part, Gap):
-            if not (ctx.join_sentences and 0 < index < len(parts) - 1
+            if part.strip() or not (ctx.join_sentences and 0 < index < len(parts) - 1
                     and _translated(parts[index - 1], ctx) and _translated(parts[index + 1], ctx)):
                 out.append(part)
         elif isinstance(part, str):

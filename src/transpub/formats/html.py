@@ -380,8 +380,14 @@ class _Builder:
         if len([g for g in groups if g[0] == "unit"]) > 1:
             context_note = ("Paragraph: " + collapse_space("".join(map(_reading_text, atoms))),)
         for kind, group in groups:
-            if kind == "gap":
+            if kind == "gap" and all(a.kind == "text" for a in group):
                 out.append(Gap("".join(a.raw for a in group)))
+            elif kind == "gap":  # a line break between two sentences stays between them
+                for atom in group:
+                    if atom.kind == "text":
+                        out.append(Gap(atom.raw))
+                    else:
+                        out.extend(atom.parts)
             else:
                 out.append(self.make_slot(group, ctx, context_note))
 
@@ -394,7 +400,12 @@ class _Builder:
         pos = 0
         for atom in atoms:
             positions.append(pos)
-            piece = atom.text if atom.kind == "text" else OBJECT if atom.kind == "object" else ""
+            if atom.kind == "text":
+                piece = atom.text
+            elif atom.kind == "object":  # a line break reads as one: "Read now.<br>Next." is two sentences
+                piece = "\n" if atom.node is not None and atom.node.tag == "br" else OBJECT
+            else:
+                piece = ""
             flat_parts.append(piece)
             pos += len(piece)
         flat = "".join(flat_parts)

@@ -16,7 +16,7 @@ VOID = frozenset(
 INLINE = frozenset(
     """a abbr acronym audio b bdi bdo big br button canvas cite code data del dfn em embed font i iframe img
     input ins kbd label map mark meter nobr object output picture progress q rp rt ruby s samp select small
-    span strike strong sub sup svg math time tt u var video wbr""".split()
+    span strike strong sub sup svg math time tt u var video wbr script noscript template""".split()
 )
 CLOSES_P = frozenset(
     """address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
