@@ -158,13 +158,14 @@ class _Rules:
     ordinal_dot: bool = False
     enders: frozenset[str] = frozenset({"etc"})
     quote_continuations: str = ""
+    abbreviation_endings: tuple[str, ...] = ()  # compounds abbreviated at their end ("Hauptstr.")
 
 
 _DEFAULT_RULES = _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS)
 _RULES: dict[str, _Rules] = {
     "en": _Rules(_ENGLISH | _COMMON_ABBREVIATIONS, _ENGLISH_TITLES, _ENGLISH_STARTERS),
     "de": _Rules(_GERMAN | _COMMON_ABBREVIATIONS, _GERMAN_TITLES, _GERMAN_STARTERS, ordinal_dot=True,
-                 enders=_words("etc usw usf u.a u.ä u.v.m")),
+                 enders=_words("etc usw usf u.a u.ä u.v.m"), abbreviation_endings=("str",)),
     "fr": _Rules(_FRENCH | _COMMON_ABBREVIATIONS, _FRENCH_TITLES, _FRENCH_STARTERS),
     "es": _Rules(_SPANISH | _COMMON_ABBREVIATIONS, _SPANISH_TITLES, _SPANISH_STARTERS),
     "ru": _Rules(_RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS,
@@ -221,6 +222,8 @@ def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: 
         if at_sentence_start:
             return False  # a list number or an ordinal opening the sentence
         if rules.ordinal_dot and len(key) <= 3:
+            if nxt[:1].isdigit():
+                return False  # a date written with dots: "am 4. 1. 2018"
             return nxt.rstrip(".,;:!?") in rules.starters or not nxt[:1].isalpha()
         return True
     if len(key) == 1 and preceding:
@@ -229,6 +232,8 @@ def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: 
         return False
     if key in rules.enders:
         return not first.isdigit()
+    if rules.abbreviation_endings and key.endswith(rules.abbreviation_endings) and first.isdigit():
+        return False  # "Hauptstr. 5"
     if key not in rules.abbreviations:
         if len(key) == 1:
             if not key.isalpha():
@@ -376,6 +381,8 @@ def _cut_before_list_items(spans: list[tuple[int, int]], list_starts: dict[int, 
 def segment(text: str, lang: str) -> list[str]:
     """The sentences of `text` as strings: ``[text[a:b] for a, b in split_sentences(text, lang)]``.
 
+    >>> segment("Er wurde am 4. 1. 2018 in der Hauptstr. 5 geboren. Dann zog er um.", "de")
+    ['Er wurde am 4. 1. 2018 in der Hauptstr. 5 geboren.', 'Dann zog er um.']
     >>> segment("Es ist z. B. am 3. Oktober so. Dann nicht mehr.", "de")
     ['Es ist z. B. am 3. Oktober so.', 'Dann nicht mehr.']
     """
