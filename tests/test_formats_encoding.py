@@ -88,3 +88,15 @@ def test_meta_charset_tag_is_found(tmp_path: Path) -> None:
     assert document.charset_tag is not None
     document.charset_tag.extra_attributes["charset"] = "utf-8"
     assert '<meta charset="utf-8">' in document.render()
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    ("<p>The ceremony was held in 长春 (净月潭). It was cold.</p>", "gbk"),   # a few hanzi in English
+    ("<p>你好世界。</p>", "gbk"),
+    ("<p>簽約儀式在長春舉行</p>", "big5"),
+    ("안녕하세요 세계 한국어 텍스트입니다.", "cp949"),                          # Korean stays Korean
+    ("Café naïve résumé déjà vu.", "latin-1"),                             # not read as cp1250 ("naďve")
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+])
+def test_short_undeclared_texts_are_read_in_their_own_encoding(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec))[0] == text

@@ -47,6 +47,80 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
+_SINGLE_BYTE_LATIN = frozenset({"cp1252", "cp1250", "iso8859-1", "iso8859-2", "iso8859-15", "latin-1", "latin_1",
+                                "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252", "windows-1250"})
+#: Letters only Western (cp1252) or only Central European (cp1250) text has.
+_WESTERN_ONLY = frozenset("àâèêëìîïòùûñøåæœõãÀÂÈÊËÌÎÏÒÙÛÑØÅÆŒÕÃ")
+_CENTRAL_ONLY = frozenset("ěčřůťďňľĺŕőűłśźżćńąęăţşĚČŘŮŤĎŇĽĹŔŐŰŁŚŹŻĆŃĄĘĂŢŞ")
+
+
+def _western_or_central(data: bytes, suggested: str) -> str:
+    """cp1252 or cp1250, whichever reads with more of its own letters (detectors mix them up on
+    short texts: "naïve" read as cp1250 is "naďve"); cp1252 on a tie."""
+    scores = {}
+    for codec, own in (("cp1252", _WESTERN_ONLY), ("cp1250", _CENTRAL_ONLY)):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        scores[codec] = sum(1 for ch in text if ch in own)
+    if not scores:
+        return suggested
+    return max(scores, key=lambda codec: (scores[codec], codec == "cp1252"))
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Whether ``text`` reads as Chinese: its non-ASCII characters are common hanzi (GB 2312) or CJK
+    punctuation, as real GBK text is; GBK bytes read as Korean or Big5 ones read as GBK are not."""
+    others = [ch for ch in text if ord(ch) > 0x7F]
+    if not others:
+        return False
+    fitting = 0
+    for ch in others:
+        if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·":
+            fitting += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            try:
+                ch.encode("gb2312")
+                fitting += 1
+            except UnicodeEncodeError:
+                pass
+    return fitting >= 0.9 * len(others)
+
+
+def _legacy_chinese(data: bytes) -> tuple[str, str] | None:
+    """GBK (GB 18030) or Big5 text without a declaration, which detectors often take for Korean.
+
+    GBK is chosen when it decodes and reads as common Chinese; else Big5 when it decodes and
+    gives mostly hanzi; else None (the statistical detector decides). Korean (EUC-KR) bytes also
+    decode as GB 2312 hanzi, so text that reads as Hangul is left to the detector.
+    """
+    try:
+        korean = data.decode("cp949")
+    except UnicodeDecodeError:
+        pass
+    else:
+        others = [ch for ch in korean if ord(ch) > 0x7F]
+        hangul = sum(1 for ch in others if "\uac00" <= ch <= "\ud7a3" or "\u3000" <= ch <= "\u303f")
+        if others and hangul >= 0.9 * len(others):
+            return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _plausible_chinese(text):
+            return text, "gb18030"
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    others = [ch for ch in text if ord(ch) > 0x7F]
+    hanzi = sum(1 for ch in others if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                or "\uff00" <= ch <= "\uffef")
+    return (text, "big5") if others and hanzi >= 0.9 * len(others) else None
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data``; returns ``(text, encoding used)``.
 
@@ -73,9 +147,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             return data.decode(codec), codec
         except UnicodeDecodeError:
             continue
+    chinese = _legacy_chinese(data)
+    if chinese is not None:
+        return chinese
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         codec = _codec_for(best.encoding) or best.encoding
+        if codec in _SINGLE_BYTE_LATIN:
+            codec = _western_or_central(data, codec)
         return data.decode(codec, errors="replace"), codec
     if candidates[0] != "utf-8":  # declared but with stray bytes: keep the declared reading
         return data.decode(candidates[0], errors="replace"), candidates[0]
