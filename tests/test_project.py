@@ -40,6 +40,8 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
     ('[project]\nsource_locale = "en"\nlocales = ["en"]', "cannot also be a target"),
     ('[project]\nlocales = "es"', "must be a list"),
     ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),
+    ('[project]\nlocales = ["es"]\n[extract.segmentation_overrides]\nbrief = "paragraf"',
+     "segmentation_overrides.brief must be \"sentence\" or \"paragraph\", not 'paragraf'"),
     ('[project]\nlocales = ["es"]\n[locale.de]\nengine = "x"', "[locale.de] configures a locale that is not a target"),
 ])
 def test_a_broken_config_names_the_file_and_the_problem(tmp_path: Path, text: str, message: str) -> None:

@@ -177,6 +177,14 @@ def parse_config(root: Path, raw: dict[str, Any]) -> Project:
     segmentation = str(extract.get("segmentation", "sentence"))
     if segmentation not in ("sentence", "paragraph"):
         raise ConfigError("extract.segmentation must be \"sentence\" or \"paragraph\"", config_path)
+    overrides = extract.get("segmentation_overrides", {})
+    if not isinstance(overrides, dict):
+        raise ConfigError("[extract.segmentation_overrides] must be a table of article = \"sentence\" or "
+                          "\"paragraph\"", config_path)
+    for article, mode in overrides.items():
+        if mode not in ("sentence", "paragraph"):
+            raise ConfigError(f"extract.segmentation_overrides.{article} must be \"sentence\" or \"paragraph\", "
+                              f"not {mode!r}", config_path)
 
     settings: dict[str, LocaleSettings] = {}
     for name, table in _table(raw, "locale", config_path).items():
