@@ -336,6 +336,21 @@ def test_compiling_one_locale_keeps_the_links_to_every_other_published_language(
     assert "zh_CN/" not in result.stdout  # the log lists what this run compiled
 
 
+def test_publishing_one_more_locale_says_which_other_pages_still_list_the_old_languages(project: Path) -> None:
+    set_translations(project, "de", {SKIERS: ""})
+    held = run_cli(project, "compile", "--threshold", "100")
+    assert "de/skiing: not published" in held.stdout
+    published = [loc for loc in ("zh_CN", "ar") if (project / "site" / loc / "skiing.html").is_file()]
+    assert published
+    set_translations(project, "de", {SKIERS: "Mehr als 300 Skifahrer nahmen teil."})
+    result = run_cli(project, "compile", "-l", "de", "--threshold", "100")
+    assert "de/skiing.html: 100% translated" in result.stdout
+    assert f"Note: the {' '.join(published)} pages still list the languages as they were" in result.stdout
+    again = run_cli(project, "compile", "--threshold", "100")
+    assert "Note:" not in again.stdout
+    assert "../de/skiing.html" in switcher(page(project, published[0]))
+
+
 def test_compiling_one_locale_of_a_new_site_links_no_page_that_was_never_written(project: Path) -> None:
     report = compile_lib(project, ["de"])
     assert {(p.locale, p.published) for p in report.pages} == {("en", True), ("de", True)}

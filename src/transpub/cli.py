@@ -232,6 +232,9 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
             click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")
     for warning in report.warnings:
         click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
+    if report.stale_links:
+        click.echo(f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
+                   "run `transpub compile` (every language) to update their links.")
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     site = report.out_dir / "index.html" if report.out_dir else None

@@ -91,6 +91,9 @@ class CompileReport:
     out_dir: Path | None = None
     other_pages: list[Page] = field(default_factory=list)
     review_written: list[Path] = field(default_factory=list)
+    #: Locales not compiled in this run whose published pages link an out-of-date list of languages
+    #: (a selected language was published or withdrawn): ``transpub compile`` without ``-l`` updates them.
+    stale_links: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
                 report.warnings.extend(_placeholder_warnings(project, document, locale, slug, catalogs[locale, slug]))
 
     all_locales = [source, *targets]
+    stale: set[str] = set()
     for slug, document in documents.items():
         linked = [loc for loc in all_locales if pages[loc, slug].published]
         reviewed = [loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)]
@@ -215,6 +219,8 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
                                            base_url, review=True)
                 if write_if_changed(review_path, review_html.encode("utf-8")):
                     report.review_written.append(review_path)
+            if locale != source and page.published != output.is_file():
+                stale.update(loc for loc in targets if loc not in selected and pages[loc, slug].published)
             if not page.published:
                 _remove_stale(output)
                 continue
@@ -222,6 +228,7 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
             page.output = output
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
+    report.stale_links = [loc for loc in targets if loc in stale]
     _remove_orphan_review_copies(out_dir, set(targets), {slug_of(path) for path in article_paths})
 
     every_page = list(pages.values())
