@@ -103,6 +103,7 @@ def _close_p(stack: list[Node]) -> None:
 
 
 _REF_WORDS = 4
+_REF_MORE_WORDS = 10
 _REF_CHARS = 40
 _WORDS = re.compile(r"\w+")
 #: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
@@ -118,7 +119,8 @@ class References:
     A reference is the element's own id when it has one; otherwise the nearest ancestor id (or
     ``head``/``body``), then the element's tag with its first words: ``story/p(the-signing-ceremony-of)``,
     ``head/meta(description)``. Inserting, removing or moving other elements changes nothing; only
-    editing the start of the element itself does. A second element with the same name gets ``~2``.
+    editing the start of the element itself does. An element starting like an earlier one is named by
+its first ten words; one that is still not told apart gets ``~2``.
     """
 
     def __init__(self, tokens: list[Token]) -> None:
@@ -142,12 +144,20 @@ class References:
         if anchor is not None:
             return anchor
         base = self._base(node.parent)
-        key = self._key(node)
-        step = f"{node.tag}({key})" if key else node.tag
-        name = f"{base}/{step}" if base else step
+        name = self._path(base, node, _REF_WORDS)
+        if name in self._used:  # two elements start alike: more of their words tell them apart
+            longer = self._path(base, node, _REF_MORE_WORDS)
+            if longer not in self._used:
+                self._used[longer] = 1
+                return longer
         count = self._used.get(name, 0) + 1
         self._used[name] = count
         return name if count == 1 else f"{name}~{count}"
+
+    def _path(self, base: str, node: Node, limit: int) -> str:
+        key = self._key(node, limit)
+        step = f"{node.tag}({key})" if key else node.tag
+        return f"{base}/{step}" if base else step
 
     def _base(self, node: Node | None) -> str:
         """The name of the nearest anchoring element at or above ``node``."""
@@ -172,29 +182,29 @@ class References:
             return ""
         return None
 
-    def _key(self, node: Node) -> str:
+    def _key(self, node: Node, limit: int = 4) -> str:
         words: list[str] = []
-        self._first_words(node, words)
+        self._first_words(node, words, limit)
         if words:
-            return "-".join(words)[:_REF_CHARS].strip("-")
+            return "-".join(words)[:_REF_CHARS * limit // _REF_WORDS].strip("-")
         for attribute in _KEY_ATTRIBUTES:
             value = node.attrs.get(attribute)
             if value and value.strip():
                 if attribute in ("name", "property", "http-equiv", "itemprop", "rel", "type", "charset"):
                     return re.sub(r"[^\w.:-]+", "-", value.strip().lower())[:_REF_CHARS].strip("-")
-                return "-".join(word.lower() for word in _WORDS.findall(value)[:_REF_WORDS])[:_REF_CHARS].strip("-")
+                return "-".join(word.lower() for word in _WORDS.findall(value)[:limit])[:_REF_CHARS].strip("-")
         return ""
 
-    def _first_words(self, node: Node, words: list[str]) -> None:
+    def _first_words(self, node: Node, words: list[str], limit: int) -> None:
         for child in node.children:
-            if len(words) >= _REF_WORDS:
+            if len(words) >= limit:
                 return
             if isinstance(child, Node):
                 if child.tag not in _UNREAD:
-                    self._first_words(child, words)
+                    self._first_words(child, words, limit)
                 continue
             token = self.tokens[child]
             if token.kind == "text":
                 raw = token.raw[:300]  # the first words are all we need
                 text = htmllib.unescape(raw) if "&" in raw else raw
-                words.extend(_WORDS.findall(text.lower())[:_REF_WORDS - len(words)])
+                words.extend(_WORDS.findall(text.lower())[:limit - len(words)])
