@@ -189,7 +189,7 @@ def test_progress_printer_is_quiet_when_not_a_terminal():
     import io
 
     from transpub.progress import make_progress_printer
-    from transpub.translate import ProgressEvent
+    from transpub.translate_report import ProgressEvent
 
     stream = io.StringIO()
     make_progress_printer(stream)(ProgressEvent("batch", "es", "libre", 1, 2, 10, 20))
@@ -200,7 +200,7 @@ def test_progress_printer_draws_units_characters_and_eta_on_a_terminal():
     import io
 
     from transpub.progress import make_progress_printer
-    from transpub.translate import ProgressEvent
+    from transpub.translate_report import ProgressEvent
 
     class Terminal(io.StringIO):
         def isatty(self):

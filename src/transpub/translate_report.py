@@ -1,0 +1,222 @@
+"""What a translate run reports: counts per locale and engine, failures worded for people, the
+dry run's estimates, and progress events (the workflow itself is in :mod:`transpub.translate`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Counts:
+    """What happened to the empty entries of one locale with one engine (counted per entry)."""
+
+    filled_tm: int = 0          # exact human match from the memory
+    filled_fuzzy_tm: int = 0    # close match from the memory
+    filled_mt: int = 0          # machine translation received in this run
+    reused_mt: int = 0          # machine translation paid for in an earlier run
+    copied: int = 0             # nothing to translate (numbers, placeholders): source copied
+    failed: int = 0             # the engine gave no usable reply
+    rejected_placeholders: int = 0  # the reply broke placeholders or glossary terms
+    skipped: int = 0            # left empty (tm-only engine, plural entries)
+    requested_units: int = 0    # distinct texts sent to the engine in this run
+    requested_chars: int = 0
+
+
+#: Failure kinds.
+FAILED, REJECTED, REJECTED_EARLIER = "failed", "rejected", "rejected earlier"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One text the engine could not translate (or whose reply was rejected).
+
+    ``where`` holds ``path:line`` (the line of the msgid) of every entry the text fills.
+    """
+
+    locale: str
+    engine: str
+    msgid: str
+    message: str
+    paths: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+    kind: str = FAILED
+
+    @property
+    def excerpt(self) -> str:
+        """The start of the msgid, on one line.
+
+        >>> Failure("fr", "libre", "The signing ceremony of the festival was held in January.", "x").excerpt
+        '"The signing ceremony of the festival…"'
+        """
+        return f'"{excerpt(self.msgid)}"'
+
+    @property
+    def location(self) -> str:
+        """The first place the text is used, with how many more there are."""
+        if self.where:
+            more = f" (+{len(self.where) - 1} more)" if len(self.where) > 1 else ""
+            return self.where[0] + more
+        return self.paths[0] if self.paths else ""
+
+
+def excerpt(text: str, width: int = 40) -> str:
+    """``text`` on one line, cut at a word boundary to about ``width`` characters.
+
+    >>> excerpt("Loading..."), excerpt("one two three four five", 12)
+    ('Loading...', 'one two…')
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[:width].rsplit(" ", 1)[0] if " " in flat[:width] else flat[:width]
+    return cut.rstrip(",;:") + "…"
+
+
+def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int = 3) -> list[str]:
+    """Lines for people: one per distinct (locale, engine, message), with every unit's
+    ``file:line`` and msgid excerpt (the first few when many share the message).
+
+    >>> f = [Failure("fr", "libre", f"Text {i}.", "libre: HTTP 500", where=(f"a.po:{i}",)) for i in (3, 7)]
+    >>> for line in failure_lines(f + [Failure("fr", "libre", "Odd.", "libre: HTTP 400", where=("b.po:9",))]):
+    ...     print(line)
+    Failed (2 units): fr libre: libre: HTTP 500
+      a.po:3 "Text 3."
+      a.po:7 "Text 7."
+    Failed: b.po:9 "Odd.": fr libre: libre: HTTP 400
+    """
+    groups: dict[tuple[str, str, str], list[Failure]] = {}
+    for failure in failures:
+        groups.setdefault((failure.locale, failure.engine, failure.message), []).append(failure)
+    lines: list[str] = []
+    for count, ((locale, engine, message), members) in enumerate(groups.items()):
+        if count == limit:
+            lines.append(f"... and {len(groups) - limit} more kinds of failure "
+                         f"({sum(len(m) for m in list(groups.values())[limit:])} units)")
+            break
+        if len(members) == 1:
+            where = f"{members[0].location} " if members[0].location else ""
+            lines.append(f"Failed: {where}{members[0].excerpt}: {locale} {engine}: {message}")
+            continue
+        lines.append(f"Failed ({len(members)} units): {locale} {engine}: {message}")
+        members = sorted(members, key=_place_key)
+        for member in members[:shown_per_group]:
+            lines.append(f"  {member.location} {member.excerpt}" if member.location else f"  {member.excerpt}")
+        if len(members) > shown_per_group:
+            lines.append(f"  ... and {len(members) - shown_per_group} more")
+    return lines
+
+
+def _place_key(failure: Failure) -> tuple[str, int]:
+    path, _, line = failure.location.partition(" ")[0].rpartition(":")
+    return (path, int(line)) if line.isdigit() else (failure.location, 0)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What ``--dry-run`` would send to one engine for one locale.
+
+    ``chars`` counts the text as it would be sent (masked, pieces already paid for left out);
+    ``cost`` is None when no price is configured (``price_per_million`` in ``[engines.<name>]``)
+    or nothing would be sent.
+    """
+
+    locale: str
+    engine: str
+    units: int
+    chars: int
+    cost: float | None
+    price_per_million: float | None = None
+    machine: bool = True
+    free: bool = False          # an engine that costs nothing to run (Apertium): no price to name
+
+    def describe(self) -> str:
+        """One line for people.
+
+        >>> Estimate("fr", "deepl", 3, 120, None).describe()
+        'fr via deepl: would send 3 units, 120 characters; no price configured (price_per_million in [engines.deepl])'
+        >>> Estimate("fr", "deepl", 3, 120_000, 2.4, 20.0).describe()
+        'fr via deepl: would send 3 units, 120000 characters, about 2.40 at 20 per million characters'
+        >>> Estimate("fr", "deepl", 0, 0, None).describe()
+        'fr via deepl: nothing to send'
+        >>> Estimate("es", "apertium", 3, 120, None, free=True).describe()
+        'es via apertium: would send 3 units, 120 characters'
+        """
+        head = f"{self.locale} via {self.engine}: "
+        if not self.machine:
+            return head + "fills from the translation memory only; sends nothing"
+        if not self.units:
+            return head + "nothing to send"
+        line = head + f"would send {self.units} units, {self.chars} characters"
+        if self.cost is not None and self.price_per_million:
+            return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
+        if self.free:
+            return line
+        return line + f"; no price configured (price_per_million in [engines.{self.engine}])"
+
+
+@dataclass
+class TranslateReport:
+    """The outcome of :func:`translate_project`."""
+
+    counts: dict[tuple[str, str], Counts] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def failed(self) -> int:
+        """Entries left unfilled by an engine failure or a rejected reply."""
+        return sum(c.failed + c.rejected_placeholders for c in self.counts.values())
+
+    @property
+    def ok(self) -> bool:
+        """True when no unit failed (the CLI exits 1 otherwise)."""
+        return self.failed == 0
+
+    def failure_lines(self, limit: int = 20) -> list[str]:
+        """:func:`failure_lines` of this report's failures."""
+        return failure_lines(self.failures, limit)
+
+    def advice(self) -> str:
+        """What to do about the failures, in one message ("" when there are none).
+
+        >>> report = TranslateReport(counts={("fr", "libre"): Counts(failed=2, rejected_placeholders=1)})
+        >>> print(report.advice())
+        3 units could not be translated: 2 failed (run again to retry them; nothing already received is requested again); 1 rejected (the engine's reply broke placeholders or glossary terms: run with --retry-rejected to ask again, or translate it by hand).
+        """
+        failed = sum(c.failed for c in self.counts.values())
+        rejected = sum(c.rejected_placeholders for c in self.counts.values())
+        if not failed and not rejected:
+            return ""
+        parts = []
+        if failed:
+            parts.append(f"{failed} failed (run again to retry them; nothing already received is requested again)")
+        if rejected:
+            them = "them" if rejected > 1 else "it"
+            parts.append(f"{rejected} rejected (the engine's reply broke placeholders or glossary terms: "
+                         f"run with --retry-rejected to ask again, or translate {them} by hand)")
+        return f"{failed + rejected} units could not be translated: " + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """Sent to the progress callback: ``kind`` is "start", "batch" or "finish"."""
+
+    kind: str
+    locale: str
+    engine: str
+    units_done: int
+    units_total: int
+    chars_done: int
+    chars_total: int
+
+
+def estimate_cost(chars: int, price_per_million: float | None) -> float | None:
+    """The price of ``chars`` characters at ``price_per_million`` (None when no price is set).
+
+    >>> estimate_cost(250_000, 20.0), estimate_cost(10, 0)
+    (5.0, None)
+    """
+    if not price_per_million:
+        return None
+    return round(chars * price_per_million / 1_000_000, 6)
