@@ -19,7 +19,7 @@ from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
-    MACHINE_NOTICE, MACHINE_STYLE, REVIEW_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
+    MACHINE_NOTICE, MACHINE_STYLE, REVIEW_STYLE, SWITCHER_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
     review_hover,
 )
 from .check.runner import format_percent
@@ -408,6 +408,7 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
         ) + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(url_of(source))}">'
         if base_url and not canonical:
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
+        head += SWITCHER_STYLE
         if used_fuzzy:
             head += MACHINE_STYLE
         body_start = render_switcher(locale, slug, available)

@@ -40,6 +40,13 @@ ALL_LANGUAGES_LABEL = {"en": "All languages", "de": "Alle Sprachen", "es": "Todo
 
 #: In the head of a page that shows machine translations: the notice as a box, machine text
 #: underlined with dots (not by colour alone). Logical properties, so right-to-left pages mirror it.
+#: The language switcher as one discreet line of links (scoped to its class: the article's own CSS rules).
+SWITCHER_STYLE = """<style>
+.transpub-languages ul{list-style:none;margin:0 0 1em;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1em;\
+font-size:.9em}
+.transpub-languages [aria-current]{font-weight:bold}
+</style>"""
+
 MACHINE_STYLE = """<style>
 .transpub-notice{margin:1em 0;padding:.6em .9em;border:1px solid #b7791f;border-inline-start-width:.35em;\
 border-radius:.25em;background:#fff8e1;color:#3b2f0b;font-size:.95em;line-height:1.5;text-align:start}
@@ -139,7 +146,7 @@ def _page(lang: str, title: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{bcp47_tag(lang)}" dir="{text_direction(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape_text(title)}</title>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<title>{escape_text(title)}</title>\n{SWITCHER_STYLE}\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 
 
