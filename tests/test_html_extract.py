@@ -8,11 +8,12 @@ import pytest
 
 from transpub.errors import PlaceholderMismatch
 from transpub.formats.document import Resolution
-from transpub.formats.html import HtmlOptions, read_html
+from transpub.formats import ReadOptions
+from transpub.formats.html import read_html
 
 
 def read(source: str, **options) -> object:
-    return read_html(source, Path("a.html"), "utf-8", HtmlOptions(**options))
+    return read_html(source, Path("a.html"), "utf-8", ReadOptions(**options))
 
 
 def msgids(source: str, **options) -> list[str]:

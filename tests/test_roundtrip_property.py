@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transpub.formats.document import AttrSlot, Resolution
-from transpub.formats.html import HtmlOptions, read_html
+from transpub.formats import ReadOptions
+from transpub.formats.html import read_html
 from transpub.inline import tokenize
 
 WORDS = st.sampled_from([
@@ -116,7 +117,7 @@ def element_tree(html: str) -> list[tuple]:
 
 
 def read(source: str):
-    return read_html(source, Path("a.html"), "utf-8", HtmlOptions())
+    return read_html(source, Path("a.html"), "utf-8", ReadOptions())
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,22 +6,12 @@ UTF-8, detection) and picks the reader by suffix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ArticleError
 from .document import Document
 from .encoding import decode_bytes, declared_charset
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How articles are cut into units."""
-
-    source_locale: str = "en"
-    segmentation: str = "sentence"
-    extract_code: bool = False
-    extract_pre: bool = True
+from .options import ReadOptions
 
 
 def read_article(path: Path, options: ReadOptions, *, display_path: str | None = None) -> Document:
@@ -38,23 +28,19 @@ def read_article(path: Path, options: ReadOptions, *, display_path: str | None =
         raise ArticleError(f"not a text file ({exc.reason})", shown) from exc
     if "\x00" in text:
         raise ArticleError("not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1)
-    from .html import HtmlOptions, read_html
+    from .html import read_html
 
-    html_options = HtmlOptions(
-        source_locale=options.source_locale, segmentation=options.segmentation,
-        extract_code=options.extract_code, extract_pre=options.extract_pre,
-    )
     if suffix in (".html", ".htm"):
-        return read_html(text, path, encoding, html_options, display_path=shown)
+        return read_html(text, path, encoding, options, display_path=shown)
     if suffix in (".md", ".markdown"):
         from .markdown import markdown_to_html
 
-        return read_html(markdown_to_html(text, options.source_locale, shown), path, encoding, html_options,
+        return read_html(markdown_to_html(text, options.source_locale, shown), path, encoding, options,
                          display_path=shown)
     if suffix == ".txt":
         from .text import text_to_html
 
-        return read_html(text_to_html(text, options.source_locale), path, encoding, html_options,
+        return read_html(text_to_html(text, options.source_locale), path, encoding, options,
                          display_path=shown)
     raise ArticleError(f"unknown article format {suffix!r} (use .html, .md or .txt)", shown)
 

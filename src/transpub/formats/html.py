@@ -22,6 +22,7 @@ from .document import AttrSlot, DateSlot, Document, Gap, Marker, PairedPieces, P
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, VOID, Node, References, build_tree
+from .options import ReadOptions
 
 #: Never extracted, and kept whole as one placeholder when inline.
 OPAQUE = frozenset("script style template svg math textarea iframe object video audio canvas select noembed".split())
@@ -66,16 +67,6 @@ def _strip_trailing_space(raw: str) -> str:
 
 # --------------------------------------------------------------------------- extraction
 
-@dataclass(frozen=True)
-class HtmlOptions:
-    """What the extractor does with optional content."""
-
-    source_locale: str = "en"
-    segmentation: str = "sentence"
-    extract_code: bool = False
-    extract_pre: bool = True
-
-
 class _Context(NamedTuple):
     """What an element inherits from its ancestors (a tuple: built for every element, so cheap)."""
 
@@ -111,7 +102,7 @@ class _Atom:
 class _Builder:
     """Walks the tree once and emits the document's parts."""
 
-    def __init__(self, tokens: list[Token], options: HtmlOptions) -> None:
+    def __init__(self, tokens: list[Token], options: ReadOptions) -> None:
         self.tokens = tokens
         self.options = options
         self.references = References(tokens)
@@ -620,7 +611,7 @@ def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
     return raw, ""
 
 
-def read_html(text: str, path: Path, encoding: str, options: HtmlOptions,
+def read_html(text: str, path: Path, encoding: str, options: ReadOptions,
               *, display_path: str | None = None) -> Document:
     """Build the :class:`Document` of an HTML article already decoded to ``text``.
 
@@ -661,7 +652,7 @@ def _check_unterminated(tokens: list[Token], shown: str) -> None:
 _OPENING = re.compile(r"<(!--)|<[A-Za-z]")
 
 
-def _with_overrides(tokens: list[Token], options: HtmlOptions) -> HtmlOptions:
+def _with_overrides(tokens: list[Token], options: ReadOptions) -> ReadOptions:
     """An article may ask for its own segmentation: ``<meta name="transpub:segmentation" content="paragraph">``."""
     for token in tokens:
         if token.kind in ("start", "startend") and token.tag == "meta":

@@ -1,0 +1,15 @@
+"""How articles are cut into units (one set of options for every reader)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How articles are cut into units, and what optional content is extracted."""
+
+    source_locale: str = "en"
+    segmentation: str = "sentence"
+    extract_code: bool = False
+    extract_pre: bool = True
