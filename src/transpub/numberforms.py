@@ -14,16 +14,20 @@ import re
 from decimal import InvalidOperation
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.numbers import NumberFormatError, NumberPattern, get_decimal_symbol, get_group_symbol, parse_decimal
+
+from .errors import ConfigError
+from .locales import babel_locale
 
 _SPACE_GROUPS = (" ", "\u00a0", "\u202f")
 
 
 def _babel_locale(locale: str) -> Locale | None:
+    """The Babel locale, or None for a name Babel does not know (then numbers are left as they are)."""
     try:
-        return Locale.parse(locale.split("@")[0])
-    except (UnknownLocaleError, ValueError):
+        return babel_locale(locale)
+    except ConfigError:
         return None
 
 
@@ -38,11 +42,11 @@ def _decimal_format(locale: str, decimals: int) -> NumberPattern:
 @lru_cache(maxsize=64)
 def _number_pattern(locale: str) -> tuple[re.Pattern[str], str, str] | None:
     """A regex for numbers with a separator as ``locale`` writes them, its decimal and group symbols."""
-    babel_locale = _babel_locale(locale)
-    if babel_locale is None:
+    cldr = _babel_locale(locale)
+    if cldr is None:
         return None
-    decimal = get_decimal_symbol(babel_locale)
-    group = get_group_symbol(babel_locale)
+    decimal = get_decimal_symbol(cldr)
+    group = get_group_symbol(cldr)
     groups = set(_SPACE_GROUPS) if group in _SPACE_GROUPS else {group}
     group_class = "[" + "".join(re.escape(g) for g in sorted(groups)) + "]"
     dec = re.escape(decimal)

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
+from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
+from transpub.locales import babel_locale
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -90,17 +92,18 @@ def to_ascii_digits(text: str) -> str:
 
 
 def _babel_locale(locale: str) -> Locale:
+    """The Babel locale (English symbols for a name Babel does not know)."""
     try:
-        return Locale.parse(locale.split("@")[0])
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+        return babel_locale(locale)
+    except ConfigError:
+        return babel_locale("en")
 
 
 @lru_cache(maxsize=128)
 def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
-    babel_locale = _babel_locale(locale)
-    decimal = get_decimal_symbol(babel_locale)
-    group = get_group_symbol(babel_locale)
+    cldr = _babel_locale(locale)
+    decimal = get_decimal_symbol(cldr)
+    group = get_group_symbol(cldr)
     groups = {group}
     if group in _SPACES or spaced:
         groups |= set(_SPACES)
@@ -116,7 +119,7 @@ def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, 
     months: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
-            names = get_month_names(width, context, locale=babel_locale)
+            names = get_month_names(width, context, locale=cldr)
             for index, name in names.items():
                 name = name.rstrip(".").lower()
                 if name and not any(ch.isdigit() for ch in name) and len(name) >= 2:
@@ -193,13 +196,13 @@ def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number
     text = text.replace("٫", decimal).replace("٬", group)
     text, literals = _literals(text, pattern)
     cjk = language_of(locale) in _CJK
-    babel_locale = _babel_locale(locale)
+    cldr = _babel_locale(locale)
     found: list[Number] = []
     for match in pattern.finditer(text):
         raw = match.group(0)
         canonical = re.sub(r"\D", lambda m: decimal if m.group(0) == decimal else group, raw)
         try:
-            value = parse_decimal(canonical, babel_locale)
+            value = parse_decimal(canonical, cldr)
         except (NumberFormatError, InvalidOperation):
             continue
         power = _scale_after(text[match.end():], scales, cjk)
