@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from charset_normalizer import from_bytes
 
@@ -69,23 +70,43 @@ def _western_or_central(data: bytes, suggested: str) -> str:
     return max(scores, key=lambda codec: (scores[codec], codec == "cp1252"))
 
 
-def _plausible_chinese(text: str) -> bool:
-    """Whether ``text`` reads as Chinese: its non-ASCII characters are common hanzi (GB 2312) or CJK
-    punctuation, as real GBK text is; GBK bytes read as Korean or Big5 ones read as GBK are not."""
+def _mostly(text: str, fits: Callable[[str], bool]) -> bool:
+    """Whether at least 90% of the non-ASCII characters of ``text`` (and at least one) ``fit``."""
     others = [ch for ch in text if ord(ch) > 0x7F]
-    if not others:
-        return False
-    fitting = 0
-    for ch in others:
-        if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·":
-            fitting += 1
-        elif "\u4e00" <= ch <= "\u9fff":
-            try:
-                ch.encode("gb2312")
-                fitting += 1
-            except UnicodeEncodeError:
-                pass
-    return fitting >= 0.9 * len(others)
+    return bool(others) and sum(map(fits, others)) >= 0.9 * len(others)
+
+
+def _cjk_punctuation(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def _common_chinese(ch: str) -> bool:
+    """Common hanzi (GB 2312) or CJK punctuation, as real GBK text is made of; GBK bytes read as
+    Korean, or Big5 bytes read as GBK, are not."""
+    if _cjk_punctuation(ch) or ch in "“”‘’…—·":
+        return True
+    if "\u4e00" <= ch <= "\u9fff":
+        try:
+            ch.encode("gb2312")
+            return True
+        except UnicodeEncodeError:
+            return False
+    return False
+
+
+def _hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u3000" <= ch <= "\u303f"
+
+
+def _hanzi(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or _cjk_punctuation(ch)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _legacy_chinese(data: bytes) -> tuple[str, str] | None:
@@ -95,30 +116,14 @@ def _legacy_chinese(data: bytes) -> tuple[str, str] | None:
     gives mostly hanzi; else None (the statistical detector decides). Korean (EUC-KR) bytes also
     decode as GB 2312 hanzi, so text that reads as Hangul is left to the detector.
     """
-    try:
-        korean = data.decode("cp949")
-    except UnicodeDecodeError:
-        pass
-    else:
-        others = [ch for ch in korean if ord(ch) > 0x7F]
-        hangul = sum(1 for ch in others if "\uac00" <= ch <= "\ud7a3" or "\u3000" <= ch <= "\u303f")
-        if others and hangul >= 0.9 * len(others):
-            return None
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _plausible_chinese(text):
-            return text, "gb18030"
-    try:
-        text = data.decode("big5")
-    except UnicodeDecodeError:
+    korean = _strict(data, "cp949")
+    if korean is not None and _mostly(korean, _hangul):
         return None
-    others = [ch for ch in text if ord(ch) > 0x7F]
-    hanzi = sum(1 for ch in others if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-                or "\uff00" <= ch <= "\uffef")
-    return (text, "big5") if others and hanzi >= 0.9 * len(others) else None
+    text = _strict(data, "gb18030")
+    if text is not None and _mostly(text, _common_chinese):
+        return text, "gb18030"
+    text = _strict(data, "big5")
+    return (text, "big5") if text is not None and _mostly(text, _hanzi) else None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:

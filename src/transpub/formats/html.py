@@ -188,7 +188,7 @@ class _Builder:
             if name not in wanted or start == end:
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
-            msgid = value if ctx.preformatted else _WS.sub(" ", value).strip()
+            msgid = value if ctx.preformatted else collapse_space(value)
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
             slot = AttrSlot(msgid=msgid, ref=f"{self.references.of(node)}@{name}", raw=raw[start:end],
