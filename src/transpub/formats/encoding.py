@@ -60,11 +60,9 @@ def _western_or_central(data: bytes, suggested: str) -> str:
     short texts: "naïve" read as cp1250 is "naďve"); cp1252 on a tie."""
     scores = {}
     for codec, own in (("cp1252", _WESTERN_ONLY), ("cp1250", _CENTRAL_ONLY)):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        scores[codec] = sum(1 for ch in text if ch in own)
+        text = _strict(data, codec)
+        if text is not None:
+            scores[codec] = sum(1 for ch in text if ch in own)
     if not scores:
         return suggested
     return max(scores, key=lambda codec: (scores[codec], codec == "cp1252"))
