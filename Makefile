@@ -8,7 +8,10 @@ TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei
 
-.PHONY: setup system-deps test-system-deps venv demo test bench clean
+LOCK := requirements.lock
+PIP_QUIET := --quiet --disable-pip-version-check
+
+.PHONY: setup system-deps test-system-deps venv demo test static-checks test-latest lock bench clean
 
 setup: system-deps venv
 
@@ -22,10 +25,20 @@ test-system-deps:
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+## The virtualenv is installed from the committed lock (exact versions, checked by hash), then
+## transpub itself, editable, with the locked setuptools and no further download.
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install $(PIP_QUIET) --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install $(PIP_QUIET) --no-deps --no-build-isolation -e .
 	@touch $@
+
+## Refresh the lock after changing dependencies in pyproject.toml (needs the package registry).
+lock:
+	@test -x .venv-lock/bin/pip-compile || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install $(PIP_QUIET) pip-tools; }
+	.venv-lock/bin/pip-compile --quiet --extra test --extra dev --extra bench --all-build-deps \
+	  --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
+	  -o $(LOCK) pyproject.toml
 
 demo: setup
 	$(TRANSPUB) extract
@@ -35,12 +48,25 @@ demo: setup
 	@$(TRANSPUB) status
 	@echo "Open site/index.html (review copies with each unit's state: site/_review/)."
 
-test: setup test-system-deps
+test: setup test-system-deps static-checks
 	$(PY) -m pytest -q
 
+## ruff (lint and format), mypy over src/, and the one-way import layers (.importlinter).
+static-checks: venv
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src
+	$(VENV)/bin/lint-imports
+
+## The suite against the newest releases of every dependency, in a separate virtualenv (not the lock).
+## Run it before `make lock`, and when a dependency announces a release: it shows what would break.
+test-latest: setup test-system-deps
+	@test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install $(PIP_QUIET) --upgrade -e '.[test,dev]'
+	.venv-latest/bin/python -m pytest -q
+
 bench: setup
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf site .transpub .pytest_cache .hypothesis build test-artifacts
+	rm -rf site .transpub .pytest_cache .hypothesis .mypy_cache .ruff_cache build test-artifacts

@@ -24,12 +24,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from fakeservers import FakeMT  # noqa: E402
+from fakeservers import FakeMT
 
 
 def segments(n: int) -> list[str]:
     """Distinct sentences of article-like length."""
-    return [f"Segment {i}: the quick brown fox jumps over the lazy dog near <1>the river</1>." for i in range(n)]
+    return [
+        f"Segment {i}: the quick brown fox jumps over the lazy dog near <1>the river</1>." for i in range(n)
+    ]
 
 
 def run_transpub(name: str, texts: list[str], concurrency: int) -> tuple[float, int]:
@@ -38,8 +40,15 @@ def run_transpub(name: str, texts: list[str], concurrency: int) -> tuple[float, 
     engine = get_engine(name)
     done: dict[int, str] = {}
     start = time.perf_counter()
-    run_engine(engine, texts, "en", "es", on_batch=lambda o: done.update(o.done), concurrency=concurrency,
-               policy=RetryPolicy())
+    run_engine(
+        engine,
+        texts,
+        "en",
+        "es",
+        on_batch=lambda o: done.update(o.done),
+        concurrency=concurrency,
+        policy=RetryPolicy(),
+    )
     return time.perf_counter() - start, len(done)
 
 
@@ -66,16 +75,26 @@ def main() -> None:
         dt_time, dt_done = run_transpub("libre-dt", texts, args.concurrency)
         dt_requests = server.requests - requests_before
     n = len(texts)
-    print(f"segments: {n}, server latency: {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency}")
-    print(f"deep-translator translate_batch (sequential): {base_time:6.2f} s  {n / base_time:8.1f} seg/s  "
-          f"{n} requests")
-    print(f"transpub libre (batched + concurrent):        {batched_time:6.2f} s  {n / batched_time:8.1f} seg/s  "
-          f"{batched_requests} requests  x{base_time / batched_time:.1f}")
-    print(f"transpub libre-dt (per text, concurrent):     {dt_time:6.2f} s  {n / dt_time:8.1f} seg/s  "
-          f"{dt_requests} requests  x{base_time / dt_time:.1f}  (bounded by concurrency {args.concurrency})")
+    print(
+        f"segments: {n}, server latency: {args.latency * 1000:.0f} ms per request, concurrency {args.concurrency}"
+    )
+    print(
+        f"deep-translator translate_batch (sequential): {base_time:6.2f} s  {n / base_time:8.1f} seg/s  "
+        f"{n} requests"
+    )
+    print(
+        f"transpub libre (batched + concurrent):        {batched_time:6.2f} s  {n / batched_time:8.1f} seg/s  "
+        f"{batched_requests} requests  x{base_time / batched_time:.1f}"
+    )
+    print(
+        f"transpub libre-dt (per text, concurrent):     {dt_time:6.2f} s  {n / dt_time:8.1f} seg/s  "
+        f"{dt_requests} requests  x{base_time / dt_time:.1f}  (bounded by concurrency {args.concurrency})"
+    )
     speedup = base_time / batched_time
-    print(f"goal (transpub >= 8x deep-translator sequential), answered by transpub libre: x{speedup:.1f} "
-          f"-> {'met' if speedup >= 8 else 'NOT met'}")
+    print(
+        f"goal (transpub >= 8x deep-translator sequential), answered by transpub libre: x{speedup:.1f} "
+        f"-> {'met' if speedup >= 8 else 'NOT met'}"
+    )
     assert batched_done == dt_done == n
 
 

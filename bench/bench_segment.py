@@ -110,13 +110,21 @@ def main() -> None:
     tools: dict[str, tuple[Segmenter, Segmenter, float]] = {
         "transpub": (lambda t: segment(t, "en"), lambda t: segment(t, "zh_CN"), 1.0),
         "pysbd": (pysbd_en.segment, pysbd_zh.segment, 0.0),
-        "sentencex": (lambda t: list(sentencex.segment("en", t)), lambda t: list(sentencex.segment("zh", t)), 1.0),
+        "sentencex": (
+            lambda t: list(sentencex.segment("en", t)),
+            lambda t: list(sentencex.segment("zh", t)),
+            1.0,
+        ),
     }
     english_mb = sum(len(p.encode("utf-8")) for p in english) / 1e6
     chinese_mb = sum(len(p.encode("utf-8")) for p in chinese) / 1e6
-    print(f"English news-like text: {english_mb:.1f} MB in {len(english)} paragraphs (seed articles + golden-rule inputs, repeated)")
+    print(
+        f"English news-like text: {english_mb:.1f} MB in {len(english)} paragraphs (seed articles + golden-rule inputs, repeated)"
+    )
     print(f"Chinese text: {chinese_mb:.1f} MB in {len(chinese)} paragraphs")
-    print(f"pysbd is timed on the first {PYSBD_SLICE_BYTES / 1e3:.0f} kB of each text only (MB/s is size-independent per paragraph)")
+    print(
+        f"pysbd is timed on the first {PYSBD_SLICE_BYTES / 1e3:.0f} kB of each text only (MB/s is size-independent per paragraph)"
+    )
     print()
     results: dict[str, tuple[float, float, float]] = {}
     print(f"{'segmenter':<10} {'golden rules (en)':>18} {'en MB/s':>9} {'zh MB/s':>9}")

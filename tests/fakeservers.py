@@ -18,6 +18,7 @@ test can assert that nothing paid for is asked twice.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import threading
 import time
@@ -29,8 +30,14 @@ from urllib.parse import parse_qs, urlparse
 class FakeMT:
     """Context manager running the fake server; ``url`` is its base URL."""
 
-    def __init__(self, latency: float = 0.0, retry_after: int = 1, slow_seconds: float = 2.0,
-                 api_key: str | None = None, translate=None) -> None:
+    def __init__(
+        self,
+        latency: float = 0.0,
+        retry_after: int = 1,
+        slow_seconds: float = 2.0,
+        api_key: str | None = None,
+        translate=None,
+    ) -> None:
         self.latency = latency
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
@@ -38,7 +45,7 @@ class FakeMT:
         self.translate = translate or (lambda text, target: f"[{target.lower()}] {text}")
         self.faults: collections.deque[str] = collections.deque()
         self.default_fault: str | None = None
-        self.fail_if = None   # callable(list of texts) -> bool: answer such requests with HTTP 500
+        self.fail_if = None  # callable(list of texts) -> bool: answer such requests with HTTP 500
         self.paid: collections.Counter[str] = collections.Counter()
         self.requests = 0
         self.request_log: list[tuple[str, list[str]]] = []
@@ -78,8 +85,10 @@ class FakeMT:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._server.handle_error = lambda request, address: None   # clients that vanish are expected
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self._server.handle_error = lambda request, address: None  # clients that vanish are expected
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -103,13 +112,25 @@ class FakeMT:
         route = parsed.path.rstrip("/")
         if method == "GET":
             if route == "/languages":
-                return _send(handler, 200, [{"code": c, "name": c, "targets": ["en", "es", "fr", "de"]}
-                                            for c in ("en", "es", "fr", "de")])
+                return _send(
+                    handler,
+                    200,
+                    [
+                        {"code": c, "name": c, "targets": ["en", "es", "fr", "de"]}
+                        for c in ("en", "es", "fr", "de")
+                    ],
+                )
             if route == "/v2/languages":
                 return _send(handler, 200, [{"language": c, "name": c} for c in ("EN", "ES", "FR", "DE")])
             if route == "/v2/usage":
-                return _send(handler, 200, {"character_count": sum(len(t) * n for t, n in self.paid.items()),
-                                            "character_limit": 500000})
+                return _send(
+                    handler,
+                    200,
+                    {
+                        "character_count": sum(len(t) * n for t, n in self.paid.items()),
+                        "character_limit": 500000,
+                    },
+                )
             return _send(handler, 404, {"error": "not found"})
         fault = self._next_fault()
         if fault == "slow":
@@ -117,10 +138,8 @@ class FakeMT:
             fault = None
         if fault == "drop":
             handler.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 handler.connection.shutdown(2)
-            except OSError:
-                pass
             return
         if fault == "429":
             return _send(handler, 429, {"error": "slow down"}, {"Retry-After": str(self.retry_after)})
@@ -152,8 +171,16 @@ class FakeMT:
             if self.fail_if is not None and self.fail_if(texts):
                 return _send(handler, 500, {"error": "refused"})
             out = self._translate(route, texts, _one(fields.get("target_lang")), fault)
-            return _send(handler, 200, {"translations": [
-                {"detected_source_language": "EN", "text": t, "billed_characters": len(s)} for s, t in zip(texts, out)]})
+            return _send(
+                handler,
+                200,
+                {
+                    "translations": [
+                        {"detected_source_language": "EN", "text": t, "billed_characters": len(s)}
+                        for s, t in zip(texts, out)
+                    ]
+                },
+            )
         if route == "/language/translate/v2":
             if self.api_key and handler.headers.get("X-goog-api-key") != self.api_key:
                 return _send(handler, 403, {"error": {"message": "API key not valid"}})
@@ -183,17 +210,21 @@ def _fields(query: str, raw: bytes, content_type: str) -> dict[str, Any]:
     fields: dict[str, Any] = {k: (v if len(v) > 1 else v[0]) for k, v in parse_qs(query).items()}
     if raw:
         if "json" in content_type:
-            try:
+            with contextlib.suppress(ValueError):
                 fields.update(json.loads(raw))
-            except ValueError:
-                pass
         else:
-            fields.update({k: (v if len(v) > 1 or k in ("text", "q") else v[0])
-                           for k, v in parse_qs(raw.decode()).items()})
+            fields.update(
+                {
+                    k: (v if len(v) > 1 or k in ("text", "q") else v[0])
+                    for k, v in parse_qs(raw.decode()).items()
+                }
+            )
     return fields
 
 
-def _send(handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+def _send(
+    handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None
+) -> None:
     body = json.dumps(payload, ensure_ascii=False).encode()
     handler.send_response(status)
     handler.send_header("Content-Type", "application/json")

@@ -49,16 +49,25 @@ def site_url(tmp_path: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run headless Chromium with no network chatter of its own."""
     command = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
 
@@ -70,7 +79,8 @@ def html_attribute(dom: str, name: str) -> str | None:
 
 @pytest.mark.parametrize("locale, lang, direction", [("ar", "ar", "rtl"), ("zh_CN", "zh-Hans-CN", "ltr")])
 def test_browser_renders_page_in_its_language_with_working_switcher(
-        site_url: str, tmp_path: Path, locale: str, lang: str, direction: str) -> None:
+    site_url: str, tmp_path: Path, locale: str, lang: str, direction: str
+) -> None:
     url = urljoin(site_url, f"{locale}/skiing.html")
     dom = chromium(tmp_path / "profile", "--dump-dom", url).stdout
     assert html_attribute(dom, "lang") == lang
@@ -95,7 +105,9 @@ def measured(profile: Path, page: Path, script: str, *, width: int = 1200) -> st
     """Render a copy of ``page`` whose last script puts ``script``'s value in ``<html data-measured>``."""
     probe = page.with_name(f"probe-{page.name}")
     probe_script = f"<script>document.documentElement.dataset.measured = ({script});</script>"
-    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", probe_script + "</body>"), encoding="utf-8")
+    probe.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", probe_script + "</body>"), encoding="utf-8"
+    )
     dom = chromium(profile, f"--window-size={width},900", "--dump-dom", probe.as_uri()).stdout
     probe.unlink()
     match = re.search(r'<html\b[^>]*\bdata-measured="([^"]*)"', dom)
@@ -109,14 +121,22 @@ def test_browser_shows_the_machine_translation_notice_as_a_box_mirrored_in_arabi
     root = make_project(tmp_path / "news")
     set_translations(root, "ar", {SKIERS: "~أكثر من 300 متزلج."})
     compile_lib(root, include_fuzzy=True)
-    script = ("(() => { const n = getComputedStyle(document.querySelector('.transpub-notice'));"
-              " const m = getComputedStyle(document.querySelector('.transpub-machine'));"
-              " return [parseFloat(n.borderRightWidth) > parseFloat(n.borderLeftWidth),"
-              " n.backgroundColor !== 'rgba(0, 0, 0, 0)', m.textDecorationLine].join(' '); })()")
-    assert measured(tmp_path / "profile", root / "site" / "ar" / "skiing.html", script) == "true true underline"
+    script = (
+        "(() => { const n = getComputedStyle(document.querySelector('.transpub-notice'));"
+        " const m = getComputedStyle(document.querySelector('.transpub-machine'));"
+        " return [parseFloat(n.borderRightWidth) > parseFloat(n.borderLeftWidth),"
+        " n.backgroundColor !== 'rgba(0, 0, 0, 0)', m.textDecorationLine].join(' '); })()"
+    )
+    assert (
+        measured(tmp_path / "profile", root / "site" / "ar" / "skiing.html", script) == "true true underline"
+    )
     shot = tmp_path / "ar-notice.png"
-    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1200,900",
-             (root / "site" / "ar" / "skiing.html").as_uri())
+    chromium(
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=1200,900",
+        (root / "site" / "ar" / "skiing.html").as_uri(),
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(shot, ARTIFACTS / "compile-ar-machine-notice.png")
 
@@ -129,10 +149,12 @@ def test_browser_fits_the_status_report_of_seven_languages_in_a_1500px_window(tm
     po_path(root, "ru").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
     report = tmp_path / "report.html"
     run(root, "status", "--html", str(report))
-    script = ("(() => { const heads = [...document.querySelectorAll('thead th')];"
-              " const table = document.querySelector('table').getBoundingClientRect();"
-              " return [heads.length, heads.every(th => th.getBoundingClientRect().right <= innerWidth),"
-              " table.right <= innerWidth, document.documentElement.scrollWidth <= innerWidth].join(' '); })()")
+    script = (
+        "(() => { const heads = [...document.querySelectorAll('thead th')];"
+        " const table = document.querySelector('table').getBoundingClientRect();"
+        " return [heads.length, heads.every(th => th.getBoundingClientRect().right <= innerWidth),"
+        " table.right <= innerWidth, document.documentElement.scrollWidth <= innerWidth].join(' '); })()"
+    )
     assert measured(tmp_path / "profile", report, script, width=1500) == "8 true true true"
     shot = tmp_path / "status.png"
     chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1500,600", report.as_uri())

@@ -5,25 +5,36 @@ from __future__ import annotations
 import multiprocessing
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 import pytest
 
 from transpub.catalog import (
-    build_template, catalog_stats, entry_state, format_catalog, provenance_of, read_catalog,
-    set_machine_translation, update_catalog, write_catalog, write_mo, write_template,
+    build_template,
+    catalog_stats,
+    entry_state,
+    format_catalog,
+    provenance_of,
+    read_catalog,
+    set_machine_translation,
+    update_catalog,
+    write_catalog,
+    write_mo,
+    write_template,
 )
 from transpub.errors import CatalogError
 from transpub.model import Placeholder, Unit
 
-DATE = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
+DATE = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 def units(*texts: str) -> list[Unit]:
-    return [Unit(text, (f"articles/seed.html#main/p[{i}]",), (f"Paragraph: {text}",))
-            for i, text in enumerate(texts, 1)]
+    return [
+        Unit(text, (f"articles/seed.html#main/p[{i}]",), (f"Paragraph: {text}",))
+        for i, text in enumerate(texts, 1)
+    ]
 
 
 def make_template(*texts: str, date: datetime = DATE) -> polib.POFile:
@@ -31,8 +42,12 @@ def make_template(*texts: str, date: datetime = DATE) -> polib.POFile:
 
 
 def test_template_carries_references_notes_and_placeholder_legend(tmp_path: Path) -> None:
-    unit = Unit("Read <1>the guide</1>.<2/>", ("articles/seed.html#main/p[2]",), ("A note",),
-                (Placeholder(1, "a", True), Placeholder(2, "br", False)))
+    unit = Unit(
+        "Read <1>the guide</1>.<2/>",
+        ("articles/seed.html#main/p[2]",),
+        ("A note",),
+        (Placeholder(1, "a", True), Placeholder(2, "br", False)),
+    )
     path = tmp_path / "seed.pot"
     write_template(build_template([unit], project_name="Seed", creation_date=DATE), path)
     text = path.read_text()
@@ -48,7 +63,7 @@ def test_rerunning_extract_without_changes_rewrites_nothing(tmp_path: Path) -> N
     path = tmp_path / "seed.pot"
     assert write_template(make_template("One.", "Two."), path)
     before = (path.read_bytes(), path.stat().st_mtime_ns)
-    later = datetime(2027, 1, 1, tzinfo=timezone.utc)
+    later = datetime(2027, 1, 1, tzinfo=UTC)
     assert not write_template(make_template("One.", "Two.", date=later), path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert write_template(make_template("One.", "Three.", date=later), path)
@@ -85,8 +100,10 @@ def test_changed_sentence_keeps_old_translation_as_fuzzy_with_previous_msgid(tmp
     report = update_catalog(path, make_template("The cat sleeps on the red mat.", "Hello."), "es")
     assert (report.kept, report.fuzzy_matched, report.new) == (1, 1, 0)
     text = path.read_text()
-    assert ('#, fuzzy\n#| msgid "The cat sleeps on the mat."\nmsgid "The cat sleeps on the red mat."\n'
-            'msgstr "El gato duerme en la alfombra."') in text
+    assert (
+        '#, fuzzy\n#| msgid "The cat sleeps on the mat."\nmsgid "The cat sleeps on the red mat."\n'
+        'msgstr "El gato duerme en la alfombra."'
+    ) in text
     assert entry_state(read_catalog(path).find("Hello.")) == "translated"
 
 
@@ -94,12 +111,15 @@ def test_no_fuzzy_matching_leaves_changed_sentence_untranslated_and_obsoletes_ol
     path = tmp_path / "es.po"
     update_catalog(path, make_template("The cat sleeps on the mat."), "es")
     translate_all(path, {"The cat sleeps on the mat.": "El gato duerme en la alfombra."})
-    report = update_catalog(path, make_template("The cat sleeps on the red mat."), "es",
-                            fuzzy_matching=False)
+    report = update_catalog(path, make_template("The cat sleeps on the red mat."), "es", fuzzy_matching=False)
     assert (report.new, report.fuzzy_matched, report.obsoleted) == (1, 0, 1)
-    assert '#~ msgid "The cat sleeps on the mat."\n#~ msgstr "El gato duerme en la alfombra."' in path.read_text()
-    report = update_catalog(path, make_template("The cat sleeps on the red mat."), "es",
-                            fuzzy_matching=False, purge_obsolete=True)
+    assert (
+        '#~ msgid "The cat sleeps on the mat."\n#~ msgstr "El gato duerme en la alfombra."'
+        in path.read_text()
+    )
+    report = update_catalog(
+        path, make_template("The cat sleeps on the red mat."), "es", fuzzy_matching=False, purge_obsolete=True
+    )
     assert report.purged == 1 and "#~" not in path.read_text()
 
 
@@ -137,12 +157,18 @@ def test_update_without_changes_does_not_touch_the_file(tmp_path: Path) -> None:
 
 def test_glossary_notes_are_appended_per_locale(tmp_path: Path) -> None:
     path = tmp_path / "de.po"
-    update_catalog(path, make_template("Open the browser."), "de",
-                   notes_for=lambda msgid: ["Glossary: browser = Browser"] if "browser" in msgid else [])
+    update_catalog(
+        path,
+        make_template("Open the browser."),
+        "de",
+        notes_for=lambda msgid: ["Glossary: browser = Browser"] if "browser" in msgid else [],
+    )
     assert "#. Paragraph: Open the browser.\n#. Glossary: browser = Browser\n" in path.read_text()
 
 
-def test_machine_translation_is_fuzzy_with_provenance_and_reviewed_entries_are_protected(tmp_path: Path) -> None:
+def test_machine_translation_is_fuzzy_with_provenance_and_reviewed_entries_are_protected(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "es.po"
     update_catalog(path, make_template("Hello.", "Bye."), "es")
     po = read_catalog(path)
@@ -164,14 +190,26 @@ def test_machine_translation_is_fuzzy_with_provenance_and_reviewed_entries_are_p
     assert entry_state(read_catalog(path).find("Hello.")) == "translated"
 
 
-@pytest.mark.parametrize(("content", "line", "words"), [
-    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\n', 6, "syntax"),
-    ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n'
-     'msgid "a"\nmsgstr "c"\n', 8, "duplicate"),
-    ('msgid "a"\nmsgstr "b"\n', 1, "header"),
-])
-def test_broken_po_gives_file_and_line_and_is_left_untouched(tmp_path: Path, content: str, line: int,
-                                                            words: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\n',
+            6,
+            "syntax",
+        ),
+        (
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n'
+            'msgid "a"\nmsgstr "c"\n',
+            8,
+            "duplicate",
+        ),
+        ('msgid "a"\nmsgstr "b"\n', 1, "header"),
+    ],
+)
+def test_broken_po_gives_file_and_line_and_is_left_untouched(
+    tmp_path: Path, content: str, line: int, words: str
+) -> None:
     path = tmp_path / "es.po"
     path.write_text(content)
     with pytest.raises(CatalogError) as caught:
@@ -222,6 +260,7 @@ def test_compiled_mo_is_readable_by_gettext(tmp_path: Path) -> None:
     assert write_mo(po, mo)
     assert not write_mo(po, mo)
     import gettext
+
     with mo.open("rb") as handle:
         catalog = gettext.GNUTranslations(handle)
     assert catalog.gettext("Hello.") == "Hola." and catalog.gettext("Bye.") == "Bye."
@@ -236,22 +275,34 @@ def test_format_is_what_msgcat_writes_for_cjk_and_arabic() -> None:
     po = polib.POFile()
     po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     po.append(polib.POEntry(msgid="A long sentence " * 8, msgstr="这是一个很长的句子，用于测试换行。" * 5))
-    po.append(polib.POEntry(msgid="Another long sentence " * 6, msgstr="هذه جملة طويلة لاختبار التفاف الأسطر. " * 4))
+    po.append(
+        polib.POEntry(msgid="Another long sentence " * 6, msgstr="هذه جملة طويلة لاختبار التفاف الأسطر. " * 4)
+    )
     text = format_catalog(po)
-    assert subprocess.run(["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True,
-                          check=True).stdout.decode() == text
+    assert (
+        subprocess.run(
+            ["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True, check=True
+        ).stdout.decode()
+        == text
+    )
 
 
-def test_check_silencing_comment_survives_update_byte_for_byte_but_unknown_flag_does_not(tmp_path: Path) -> None:
+def test_check_silencing_comment_survives_update_byte_for_byte_but_unknown_flag_does_not(
+    tmp_path: Path,
+) -> None:
     # msgcat, and so Poedit, drops flags it does not know; only the comment form is safe to use.
     path = tmp_path / "es.po"
     update_catalog(path, make_template("Version 2 is out.", "Bye."), "es")
     text = path.read_text()
-    block = ('# transpub-no-numbers\n#. Paragraph: Version 2 is out.\n#: articles/seed.html#main/p[1]\n'
-             '#, fuzzy\nmsgid "Version 2 is out."\nmsgstr "Ya salió la versión dos."\n')
+    block = (
+        "# transpub-no-numbers\n#. Paragraph: Version 2 is out.\n#: articles/seed.html#main/p[1]\n"
+        '#, fuzzy\nmsgid "Version 2 is out."\nmsgstr "Ya salió la versión dos."\n'
+    )
     start = text.index("#. Paragraph: Version 2 is out.")
     end = text.index("\n\n", start) + 1
-    path.write_text(text[:start] + block.replace("#, fuzzy\n", "#, fuzzy, transpub-no-numbers\n") + text[end:])
+    path.write_text(
+        text[:start] + block.replace("#, fuzzy\n", "#, fuzzy, transpub-no-numbers\n") + text[end:]
+    )
     assert read_catalog(path).find("Version 2 is out.").tcomment == "transpub-no-numbers"
     update_catalog(path, make_template("Version 2 is out.", "Bye.", "New sentence."), "es")
     assert block in path.read_text()

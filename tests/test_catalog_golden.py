@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from transpub.catalog import entry_state, read_catalog, set_machine_translation, update_catalog, write_catalog
-from transpub.catalog import headers
+from transpub.catalog import (
+    entry_state,
+    headers,
+    read_catalog,
+    set_machine_translation,
+    update_catalog,
+    write_catalog,
+)
 
 DATA = Path(__file__).parent / "data" / "catalog"
 CASES = sorted(path.name[: -len(".expect.po")] for path in DATA.glob("*.expect.po"))
@@ -26,7 +32,7 @@ PROVENANCE = "machine translation by fake (en→{locale}) on 2026-11-25"
 class _FrozenDatetime(datetime):
     @classmethod
     def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
-        return datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
+        return datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
 
 def run_operation(case: str, work: Path) -> Path:
@@ -61,8 +67,9 @@ def test_every_operation_has_golden_cases() -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_catalog_operation_writes_the_golden_file(case: str, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_catalog_operation_writes_the_golden_file(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(headers, "datetime", _FrozenDatetime)
     written = run_operation(case, tmp_path).read_text(encoding="utf-8")
     expected_path = DATA / f"{case}.expect.po"

@@ -15,8 +15,10 @@ from transpub.project import Project, init_project, load_project
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="gettext tools not installed")
 
-ARTICLE = ("<html><body><article><p>The lake freezes in winter. Skiers come from afar.</p>"
-           "<p>{last}</p></article></body></html>")
+ARTICLE = (
+    "<html><body><article><p>The lake freezes in winter. Skiers come from afar.</p>"
+    "<p>{last}</p></article></body></html>"
+)
 POEDIT_HEADER = {  # what Poedit 3.4 leaves after a save, in its own order
     "Project-Id-Version": "News",
     "Report-Msgid-Bugs-To": "",
@@ -58,7 +60,8 @@ def header_block(text: str) -> str:
 
 @needs_gettext
 def test_poedit_save_survives_extract_until_the_source_changes_then_keeps_the_translators_header(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     project = new_project(tmp_path)
     extract_project(project, ["de", "es"])
     de = project.catalog_path("de", "lake")
@@ -80,12 +83,18 @@ def test_poedit_save_survives_extract_until_the_source_changes_then_keeps_the_tr
     # The header is exactly what msgmerge --previous makes of the saved catalog and the new template.
     old = tmp_path / "saved.po"
     old.write_text(before, encoding="utf-8")
-    merged = subprocess.run(["msgmerge", "--quiet", "--previous", str(old), str(project.template_path("lake"))],
-                            capture_output=True, text=True, check=True).stdout
+    merged = subprocess.run(
+        ["msgmerge", "--quiet", "--previous", str(old), str(project.template_path("lake"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert header_block(after) == header_block(merged)
 
 
-def test_latin1_catalog_is_read_in_its_charset_and_rewritten_in_utf8_only_when_it_changes(tmp_path: Path) -> None:
+def test_latin1_catalog_is_read_in_its_charset_and_rewritten_in_utf8_only_when_it_changes(
+    tmp_path: Path,
+) -> None:
     project = new_project(tmp_path)
     extract_project(project, ["de"])
     de = project.catalog_path("de", "lake")
@@ -109,19 +118,32 @@ def test_latin1_catalog_is_read_in_its_charset_and_rewritten_in_utf8_only_when_i
 
 
 def catalog_bytes(charset: str, msgstr: bytes) -> bytes:
-    return (b'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=' + charset.encode()
-            + b'\\n"\n\nmsgid "Coffee"\nmsgstr "' + msgstr + b'"\n')
+    return (
+        b'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset='
+        + charset.encode()
+        + b'\\n"\n\nmsgid "Coffee"\nmsgstr "'
+        + msgstr
+        + b'"\n'
+    )
 
 
-@pytest.mark.parametrize(("data", "line", "words"), [
-    (catalog_bytes("FOO", b"Kaff\xe9"), 4, "unknown charset 'FOO'"),
-    (catalog_bytes("FOO", b"Kaffee"), 4, "unknown charset 'FOO'"),
-    (catalog_bytes("ISO-8859-1", "Kaffé".encode()), 4, "declares charset=ISO-8859-1 but the file is UTF-8"),
-    (catalog_bytes("CP1252", b"Kaff\x81e"), 7, "not valid CP1252"),
-    (catalog_bytes("UTF-8", b"Kaff\xe9"), 7, "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("data", "line", "words"),
+    [
+        (catalog_bytes("FOO", b"Kaff\xe9"), 4, "unknown charset 'FOO'"),
+        (catalog_bytes("FOO", b"Kaffee"), 4, "unknown charset 'FOO'"),
+        (
+            catalog_bytes("ISO-8859-1", "Kaffé".encode()),
+            4,
+            "declares charset=ISO-8859-1 but the file is UTF-8",
+        ),
+        (catalog_bytes("CP1252", b"Kaff\x81e"), 7, "not valid CP1252"),
+        (catalog_bytes("UTF-8", b"Kaff\xe9"), 7, "not valid UTF-8"),
+    ],
+)
 def test_a_charset_that_does_not_fit_the_file_is_an_error_at_its_line_and_the_file_is_left_alone(
-        tmp_path: Path, data: bytes, line: int, words: str) -> None:
+    tmp_path: Path, data: bytes, line: int, words: str
+) -> None:
     path = tmp_path / "de.po"
     path.write_bytes(data)
     with pytest.raises(CatalogError) as caught:
@@ -157,14 +179,17 @@ BAD_PLURAL_FORMS = [
 
 
 def plural_catalog(forms: str) -> str:
-    return ('msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-            f'"Plural-Forms: {forms}\\n"\n\nmsgid "file"\nmsgid_plural "files"\nmsgstr[0] "Datei"\n'
-            'msgstr[1] "Dateien"\n')
+    return (
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        f'"Plural-Forms: {forms}\\n"\n\nmsgid "file"\nmsgid_plural "files"\nmsgstr[0] "Datei"\n'
+        'msgstr[1] "Dateien"\n'
+    )
 
 
 @pytest.mark.parametrize(("forms", "words"), BAD_PLURAL_FORMS)
 def test_invalid_plural_forms_is_an_error_at_its_header_line_where_msgfmt_rejects_it(
-        tmp_path: Path, forms: str, words: str) -> None:
+    tmp_path: Path, forms: str, words: str
+) -> None:
     path = tmp_path / "de.po"
     path.write_text(plural_catalog(forms), encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
@@ -176,15 +201,25 @@ def test_invalid_plural_forms_is_an_error_at_its_header_line_where_msgfmt_reject
         assert judged.returncode != 0
 
 
-@pytest.mark.parametrize("forms", [
-    "nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;", "nplurals=2; plural=n>1 ? 1 : 0",
-    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
-])
+@pytest.mark.parametrize(
+    "forms",
+    [
+        "nplurals=2; plural=(n != 1);",
+        "nplurals=1; plural=0;",
+        "nplurals=2; plural=n>1 ? 1 : 0",
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+        "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    ],
+)
 def test_valid_plural_forms_are_accepted(tmp_path: Path, forms: str) -> None:
     path = tmp_path / "de.po"
-    path.write_text(plural_catalog(forms).replace('msgstr[1] "Dateien"\n', "".join(
-        f'msgstr[{i}] "Dateien"\n' for i in range(1, int(forms.split("=")[1].split(";")[0])))), encoding="utf-8")
+    path.write_text(
+        plural_catalog(forms).replace(
+            'msgstr[1] "Dateien"\n',
+            "".join(f'msgstr[{i}] "Dateien"\n' for i in range(1, int(forms.split("=")[1].split(";")[0]))),
+        ),
+        encoding="utf-8",
+    )
     assert read_catalog(path).metadata["Plural-Forms"] == forms
 
 

@@ -11,15 +11,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import WRITTEN_CATALOGS
-from transpub.catalog import format_catalog, parse_catalog
-from transpub.catalog import linebreak
+from transpub.catalog import format_catalog, linebreak, parse_catalog
 
 needs_gettext = pytest.mark.skipif(shutil.which("msgcat") is None, reason="gettext tools not installed")
 
 _PIECES = st.sampled_from(
-    list("abcdefghij klm   \t\n\"\\'.,;:!?-/()[]{}<>…%$#@&*+=|~_")
-    + ["<1>", "</1>", "<2/>", "https://example.com/a?b=c", "e.g.", "1.5", "10%", "$10", "word ", "longerword "]
-    + list("中文字，。、「」《》（）！？：；ーァあア한국어") + list("العربية، ؟") + list("éàçñ€£«»–—“”‘’ ")
+    [
+        *list("abcdefghij klm   \t\n\"\\'.,;:!?-/()[]{}<>…%$#@&*+=|~_"),
+        "<1>",
+        "</1>",
+        "<2/>",
+        "https://example.com/a?b=c",
+        "e.g.",
+        "1.5",
+        "10%",
+        "$10",
+        "word ",
+        "longerword ",
+        *list("中文字，。、「」《》（）！？：；ーァあア한국어"),
+        *list("العربية، ؟"),
+        *list("éàçñ€£«»–—“”‘’ "),
+    ]
 )
 _TEXT = st.lists(_PIECES, max_size=70).map("".join)
 
@@ -32,12 +44,20 @@ def msgcat(text: str) -> str:
 
 def catalog_of(pairs: list[tuple[str, str, str, bool]]) -> polib.POFile:
     po = polib.POFile()
-    po.metadata = {"Project-Id-Version": "t", "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit"}
+    po.metadata = {
+        "Project-Id-Version": "t",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
     for number, (msgid, msgstr, previous, obsolete) in enumerate(pairs):
-        entry = polib.POEntry(msgid=f"{msgid}{number}", msgstr=msgstr, flags=["fuzzy"] if previous else [],
-                              comment=msgid, tcomment=msgstr[:20],
-                              occurrences=[(f"articles/a{number}.html#main/p[{i}]", "") for i in range(number % 7)])
+        entry = polib.POEntry(
+            msgid=f"{msgid}{number}",
+            msgstr=msgstr,
+            flags=["fuzzy"] if previous else [],
+            comment=msgid,
+            tcomment=msgstr[:20],
+            occurrences=[(f"articles/a{number}.html#main/p[{i}]", "") for i in range(number % 7)],
+        )
         if previous:
             entry.previous_msgid = previous
         entry.obsolete = obsolete and bool(msgstr)
@@ -74,8 +94,15 @@ def test_comments_ending_in_a_backslash_are_what_msgcat_writes_and_swallow_no_re
     # by "#: ref" would become one comment and lose the reference. transpub adds a space after it.
     po = catalog_of([])
     po.header = "Header ends in \\"
-    po.append(polib.POEntry(msgid="Save to C:\\", msgstr="Guardar en C:\\", tcomment="see C:\\\nand D:\\\\",
-                            comment="Paragraph: Save to C:\\", occurrences=[("articles/a.html#p[1]", "")]))
+    po.append(
+        polib.POEntry(
+            msgid="Save to C:\\",
+            msgstr="Guardar en C:\\",
+            tcomment="see C:\\\nand D:\\\\",
+            comment="Paragraph: Save to C:\\",
+            occurrences=[("articles/a.html#p[1]", "")],
+        )
+    )
     text = format_catalog(po)
     assert "#. Paragraph: Save to C:\\ \n#: articles/a.html#p[1]\n" in text
     assert msgcat(text) == text
@@ -86,10 +113,17 @@ def test_comments_ending_in_a_backslash_are_what_msgcat_writes_and_swallow_no_re
 
 @needs_gettext
 def test_reader_joins_a_line_ending_in_a_backslash_as_gettext_does() -> None:
-    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-            '# tc\\\n#. ex\\\n#: a.html\nmsgid "a"\nmsgstr "b"\n\nmsgid "c\\\nd"\nmsgstr "e"\n')
+    text = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# tc\\\n#. ex\\\n#: a.html\nmsgid "a"\nmsgstr "b"\n\nmsgid "c\\\nd"\nmsgstr "e"\n'
+    )
     po = parse_catalog(text)
-    assert (po[0].tcomment, po[0].occurrences, po[1].msgid, po[1].linenum) == ("tc#. ex#: a.html", [], "cd", 10)
+    assert (po[0].tcomment, po[0].occurrences, po[1].msgid, po[1].linenum) == (
+        "tc#. ex#: a.html",
+        [],
+        "cd",
+        10,
+    )
     assert format_catalog(po) == msgcat(text)
 
 
@@ -101,8 +135,9 @@ def test_every_catalog_written_by_the_suite_is_unchanged_by_msgcat_and_passes_ms
         assert done.returncode == 0, f"{path}: {done.stderr.decode()}"
         assert done.stdout == data, f"{path}: transpub wrote bytes that differ from msgcat's output"
         if path.suffix == ".po":
-            check = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", "-"],
-                                   input=data, capture_output=True)
+            check = subprocess.run(
+                ["msgfmt", "-c", "--check-format", "-o", "/dev/null", "-"], input=data, capture_output=True
+            )
             assert check.returncode == 0, f"{path}: {check.stderr.decode()}"
             if b"X-Generator: transpub" in data:  # headers we made must not even warn
                 assert not check.stderr, f"{path}: {check.stderr.decode()}"

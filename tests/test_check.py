@@ -67,8 +67,10 @@ def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Pa
     set_entry(root, "sv", "Read <1>the report</1> now.", "")
     result = run(root, "check", "-l", "sv")
     assert result.exit_code == 1
-    assert "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), " \
-           "below the minimum of 80% for sv" in lines(result)
+    assert (
+        "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), "
+        "below the minimum of 80% for sv" in lines(result)
+    )
 
 
 def test_command_line_minimum_overrides_the_config(project: Path) -> None:
@@ -80,12 +82,16 @@ def test_command_line_minimum_overrides_the_config(project: Path) -> None:
 def test_changed_article_makes_catalogs_outdated_without_touching_them(project: Path) -> None:
     before = po_path(project, "de").read_bytes()
     article = project / "articles" / "signing.html"
-    article.write_text(ARTICLE.replace("<p>Over 240 projects have settled in Jingyue.</p>",
-                                       "<p>More news soon.</p>"), encoding="utf-8")
+    article.write_text(
+        ARTICLE.replace("<p>Over 240 projects have settled in Jingyue.</p>", "<p>More news soon.</p>"),
+        encoding="utf-8",
+    )
     result = run(project, "check", "-l", "de")
     assert result.exit_code == 1
-    assert lines(result)[0] == (f"{DE}:37: [outdated] out of date with articles/signing.html "
-                                "(1 new unit, 1 removed); run `transpub extract`")
+    assert lines(result)[0] == (
+        f"{DE}:37: [outdated] out of date with articles/signing.html "
+        "(1 new unit, 1 removed); run `transpub extract`"
+    )
     assert po_path(project, "de").read_bytes() == before
 
 
@@ -93,8 +99,10 @@ def test_catalog_rewrapped_by_another_editor_is_not_outdated(project: Path) -> N
     path = po_path(project, "de")
     text = path.read_text(encoding="utf-8")
     one_line = 'msgid "Jingyue signed 16 projects worth RMB31.36 billion."'
-    path.write_text(text.replace(one_line, 'msgid ""\n"Jingyue signed 16 projects "\n"worth RMB31.36 billion."'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(one_line, 'msgid ""\n"Jingyue signed 16 projects "\n"worth RMB31.36 billion."'),
+        encoding="utf-8",
+    )
     result = run(project, "check", "-l", "de")
     assert result.exit_code == 0, result.output
 
@@ -103,13 +111,21 @@ def test_missing_catalog_is_outdated(project: Path) -> None:
     po_path(project, "zh_CN").unlink()
     result = run(project, "check", "-l", "zh_CN")
     assert result.exit_code == 1
-    assert lines(result)[0] == f"{ZH}: [outdated] no catalog for articles/signing.html; run `transpub extract`"
+    assert (
+        lines(result)[0] == f"{ZH}: [outdated] no catalog for articles/signing.html; run `transpub extract`"
+    )
 
 
-def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still_checked(project: Path) -> None:
+def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still_checked(
+    project: Path,
+) -> None:
     path = po_path(project, "de")
-    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Unterzeichnungszeremonie"',
-                                                             'msgstr "Unterzeichnungszeremonie'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'msgstr "Unterzeichnungszeremonie"', 'msgstr "Unterzeichnungszeremonie'
+        ),
+        encoding="utf-8",
+    )
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[0].startswith(f"{DE}:19: [syntax] PO syntax error")
@@ -119,33 +135,48 @@ def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still
 def test_placeholder_mismatch_is_a_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == f'{DE}:28: [placeholders] "Read <1>the report</1> now.": placeholder <1>…</1> is missing'
+    assert (
+        lines(result)[0]
+        == f'{DE}:28: [placeholders] "Read <1>the report</1> now.": placeholder <1>…</1> is missing'
+    )
     assert result.exit_code == 1
 
 
 def test_raw_html_typed_into_a_translation_is_a_markup_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == (f'{DE}:28: [markup] "Read <1>the report</1> now.": raw markup <b>, </b> would be '
-                                "shown as text; use the placeholders of the source (<1>…</1>)")
+    assert lines(result)[0] == (
+        f'{DE}:28: [markup] "Read <1>the report</1> now.": raw markup <b>, </b> would be '
+        "shown as text; use the placeholders of the source (<1>…</1>)"
+    )
 
 
 def test_glossary_violation_names_the_required_term(project: Path) -> None:
     set_entry(project, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
     result = run(project, "check", "-l", "zh_CN")
     assert result.exit_code == 1
-    assert lines(result)[0] == (f'{ZH}:37: [glossary] "Over 240 projects have settled in Jingy…": '
-                                '"Jingyue" must be rendered as "净月" in zh_CN')
+    assert lines(result)[0] == (
+        f'{ZH}:37: [glossary] "Over 240 projects have settled in Jingy…": '
+        '"Jingyue" must be rendered as "净月" in zh_CN'
+    )
 
 
-def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales_are_not(project: Path) -> None:
+def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales_are_not(
+    project: Path,
+) -> None:
     # the clean project already has 31,36 Mrd. (de) and 313.6亿 (zh_CN) for "RMB31.36 billion"
     assert run(project, "check").exit_code == 0
-    set_entry(project, "de", "Jingyue signed 16 projects worth RMB31.36 billion.",
-              "Jingyue unterzeichnete 61 Projekte im Wert von 31.36 Mrd. RMB.")
+    set_entry(
+        project,
+        "de",
+        "Jingyue signed 16 projects worth RMB31.36 billion.",
+        "Jingyue unterzeichnete 61 Projekte im Wert von 31.36 Mrd. RMB.",
+    )
     result = run(project, "check", "-l", "de")
-    assert lines(result)[0] == (f'{DE}:23: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
-                                "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)")
+    assert lines(result)[0] == (
+        f'{DE}:23: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
+        "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)"
+    )
 
 
 def test_space_grouped_thousands_are_numbers_and_a_version_number_is_one_literal(project: Path) -> None:
@@ -153,28 +184,39 @@ def test_space_grouped_thousands_are_numbers_and_a_version_number_is_one_literal
     for grouped in ("31 360 000 000 RMB", "31 360 Mio. RMB"):
         set_entry(project, "de", sentence, f"Jingyue unterzeichnete 16 Projekte im Wert von {grouped}.")
         assert run(project, "check", "-l", "de").exit_code == 0, grouped
-    set_entry(project, "de", sentence, "Jingyue unterzeichnete 16 Projekte im Wert von 31,36 Mrd. RMB (1.2.3).")
+    set_entry(
+        project, "de", sentence, "Jingyue unterzeichnete 16 Projekte im Wert von 31,36 Mrd. RMB (1.2.3)."
+    )
     assert lines(run(project, "check", "-l", "de"))[0].endswith('": 1.2.3 is not in the source')
 
 
 def test_translator_silences_one_check_on_one_entry_with_a_flag(project: Path) -> None:
     set_entry(project, "zh_CN", "Jingyue signed 16 projects worth RMB31.36 billion.", "净月签约十六个项目。")
     assert "[numbers]" in run(project, "check", "-l", "zh_CN").output
-    add_flag(project, "zh_CN", 'msgid "Jingyue signed 16 projects worth RMB31.36 billion."', "transpub-no-numbers")
+    add_flag(
+        project, "zh_CN", 'msgid "Jingyue signed 16 projects worth RMB31.36 billion."', "transpub-no-numbers"
+    )
     result = run(project, "check", "-l", "zh_CN")
     assert result.exit_code == 0, result.output
 
 
 def test_silencing_also_works_as_a_translator_comment_which_msgcat_keeps(project: Path) -> None:
     set_entry(project, "zh_CN", "Jingyue signed 16 projects worth RMB31.36 billion.", "净月签约十六个项目。")
-    edit_catalog(project, "zh_CN", lambda po: setattr(
-        po.find("Jingyue signed 16 projects worth RMB31.36 billion."), "tcomment", "transpub-no-numbers"))
+    edit_catalog(
+        project,
+        "zh_CN",
+        lambda po: setattr(
+            po.find("Jingyue signed 16 projects worth RMB31.36 billion."), "tcomment", "transpub-no-numbers"
+        ),
+    )
     assert run(project, "check", "-l", "zh_CN").exit_code == 0
 
 
 def test_disabled_check_is_not_run(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", config='[check]\ndisable = ["numbers"]\n')
-    set_entry(root, "de", "Jingyue signed 16 projects worth RMB31.36 billion.", "Jingyue unterzeichnete Projekte.")
+    set_entry(
+        root, "de", "Jingyue signed 16 projects worth RMB31.36 billion.", "Jingyue unterzeichnete Projekte."
+    )
     assert run(root, "check").exit_code == 0
 
 
@@ -186,12 +228,15 @@ def test_per_locale_warn_list_turns_problems_into_warnings(tmp_path: Path) -> No
     assert lines(result)[0].startswith(f"{ZH}:37: [glossary] warning: ")
 
 
-@pytest.mark.parametrize("config, message", [
-    ('[check]\ndisable = ["numbrs"]\n', "check.disable: unknown check numbrs"),
-    ('[check]\ndisable = ["syntax"]\n', "the syntax check cannot be turned off"),
-    ("[check]\nminimum = 80\n", "[check]: unknown key minimum"),
-    ("[check]\nmin_translated = 180\n", "check.min_translated must be a number from 0 to 100"),
-])
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ('[check]\ndisable = ["numbrs"]\n', "check.disable: unknown check numbrs"),
+        ('[check]\ndisable = ["syntax"]\n', "the syntax check cannot be turned off"),
+        ("[check]\nminimum = 80\n", "[check]: unknown key minimum"),
+        ("[check]\nmin_translated = 180\n", "check.min_translated must be a number from 0 to 100"),
+    ],
+)
 def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, message: str) -> None:
     root = make_project(tmp_path / "news", config=config, translate=False)
     result = run(root, "check")

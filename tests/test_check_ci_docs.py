@@ -40,8 +40,12 @@ def workflow() -> dict:
 
 def test_workflow_example_is_valid_yaml_whose_transpub_commands_exist() -> None:
     steps = workflow()["jobs"]["check"]["steps"]
-    commands = [line.strip() for step in steps for line in str(step.get("run", "")).splitlines()
-                if line.strip().startswith("transpub ")]
+    commands = [
+        line.strip()
+        for step in steps
+        for line in str(step.get("run", "")).splitlines()
+        if line.strip().startswith("transpub ")
+    ]
     assert "transpub check --format github" in commands
     assert any(c.startswith("transpub status --html") for c in commands)
     for command in commands:
@@ -61,7 +65,9 @@ def test_pre_commit_hooks_run_existing_commands() -> None:
 
 
 def test_pre_commit_config_example_uses_the_hooks_we_ship_with_valid_args() -> None:
-    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    hooks = {
+        hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    }
     (config,) = [yaml.safe_load(block) for block in fenced_blocks("yaml") if "repos:" in block]
     for used in config["repos"][0]["hooks"]:
         assert used["id"] in hooks

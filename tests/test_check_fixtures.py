@@ -28,8 +28,7 @@ GLOSSARY = "term,zh_CN,de,note,do_not_translate\nJingyue,净月,,district of Cha
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "de": {
         "Signing ceremony": "Unterzeichnungszeremonie",
-        "Jingyue signed 16 projects worth RMB31.36 billion.":
-            "Jingyue unterzeichnete 16 Projekte im Wert von 31,36 Mrd. RMB.",
+        "Jingyue signed 16 projects worth RMB31.36 billion.": "Jingyue unterzeichnete 16 Projekte im Wert von 31,36 Mrd. RMB.",
         "Read <1>the report</1> now.": "Lesen Sie jetzt <1>den Bericht</1>.",
         "The festival was held on January 4, 2018.": "Das Festival fand am 4. Januar 2018 statt.",
         "Over 240 projects have settled in Jingyue.": "Über 240 Projekte haben sich in Jingyue angesiedelt.",
@@ -51,8 +50,9 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
 }
 
 
-def make_project(root: Path, *, locales: tuple[str, ...] = ("de", "zh_CN"), config: str = "",
-                 translate: bool = True) -> Path:
+def make_project(
+    root: Path, *, locales: tuple[str, ...] = ("de", "zh_CN"), config: str = "", translate: bool = True
+) -> Path:
     """A project in ``root`` with ARTICLE as articles/signing.html, extracted (and translated)."""
     (root / "articles").mkdir(parents=True)
     (root / "glossary").mkdir()
@@ -61,7 +61,9 @@ def make_project(root: Path, *, locales: tuple[str, ...] = ("de", "zh_CN"), conf
     quoted = ", ".join(f'"{loc}"' for loc in locales)
     (root / "transpub.toml").write_text(
         f'[project]\nname = "Demo"\nsource_locale = "en"\nlocales = [{quoted}]\n\n'
-        f'[paths]\nglossary = "glossary/terms.csv"\n\n{config}', encoding="utf-8")
+        f'[paths]\nglossary = "glossary/terms.csv"\n\n{config}',
+        encoding="utf-8",
+    )
     project = load_project(root)
     report = extract_project(project, list(project.locales))
     assert report.ok, report.errors
@@ -92,6 +94,7 @@ def edit_catalog(root: Path, locale: str, change: Callable, slug: str = "signing
 
 def set_entry(root: Path, locale: str, msgid: str, msgstr: str, *, fuzzy: bool = False) -> None:
     """Give one entry a translation (and the fuzzy flag)."""
+
     def change(po) -> None:
         entry = po.find(msgid)
         assert entry is not None, msgid
@@ -100,6 +103,7 @@ def set_entry(root: Path, locale: str, msgid: str, msgstr: str, *, fuzzy: bool =
             entry.flags.insert(0, "fuzzy")
         if not fuzzy and "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+
     edit_catalog(root, locale, change)
 
 

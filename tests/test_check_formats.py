@@ -18,8 +18,11 @@ SCHEMA = Path(__file__).parents[1] / "src" / "transpub" / "data" / "check-report
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """de: one fuzzy, one raw <b>, one changed number; sv (90% needed): one untranslated; zh_CN clean."""
-    root = make_project(tmp_path_factory.mktemp("messy") / "news", locales=("de", "sv", "zh_CN"),
-                        config="[locale.sv]\nmin_translated = 90\n")
+    root = make_project(
+        tmp_path_factory.mktemp("messy") / "news",
+        locales=("de", "sv", "zh_CN"),
+        config="[locale.sv]\nmin_translated = 90\n",
+    )
     set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
     set_entry(root, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
     set_entry(root, "de", "Over 240 projects have settled in Jingyue.", "Über 250 Projekte, 100% in Jingyue.")
@@ -32,7 +35,9 @@ def check_golden(name: str, text: str) -> None:
     if os.environ.get("TRANSPUB_UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"differs from {path} (TRANSPUB_UPDATE_GOLDEN=1 rewrites it)"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"differs from {path} (TRANSPUB_UPDATE_GOLDEN=1 rewrites it)"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
@@ -43,15 +48,24 @@ def test_text_and_github_output_match_golden_files(messy: Path, fmt: str) -> Non
 
 
 def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(messy: Path) -> None:
-    annotations = [line for line in run(messy, "check", "--format", "github").output.splitlines()
-                   if line.startswith("::")]
-    assert "::error file=locales/de/LC_MESSAGES/signing.po,line=38,title=transpub numbers::" \
-           "\"Over 240 projects have settled in Jingy…\": 240 is missing; 250, 100 are not in the source" \
-           in annotations
-    assert "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated " \
-           "(4 of 5 units), below the minimum of 90%25 for sv" in annotations
-    assert "::warning file=locales/sv/LC_MESSAGES/signing.po,line=18,title=transpub untranslated::" \
-           "\"Signing ceremony\": not translated" in annotations
+    annotations = [
+        line
+        for line in run(messy, "check", "--format", "github").output.splitlines()
+        if line.startswith("::")
+    ]
+    assert (
+        "::error file=locales/de/LC_MESSAGES/signing.po,line=38,title=transpub numbers::"
+        '"Over 240 projects have settled in Jingy…": 240 is missing; 250, 100 are not in the source'
+        in annotations
+    )
+    assert (
+        "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated "
+        "(4 of 5 units), below the minimum of 90%25 for sv" in annotations
+    )
+    assert (
+        "::warning file=locales/sv/LC_MESSAGES/signing.po,line=18,title=transpub untranslated::"
+        '"Signing ceremony": not translated' in annotations
+    )
 
 
 def test_json_report_follows_the_documented_schema(messy: Path) -> None:
@@ -70,11 +84,22 @@ def test_json_report_follows_the_documented_schema(messy: Path) -> None:
         jsonschema.validate(report, schema)
     assert report["ok"] is False and report["problems"] == 4 and report["warnings"] == 1
     de = report["locales"][0]
-    assert (de["locale"], de["translated"], de["fuzzy"], de["untranslated"], de["problems"]) == ("de", 4, 1, 0, 3)
+    assert (de["locale"], de["translated"], de["fuzzy"], de["untranslated"], de["problems"]) == (
+        "de",
+        4,
+        1,
+        0,
+        3,
+    )
     assert de["catalogs"][0]["path"] == "locales/de/LC_MESSAGES/signing.po"
     checks = [(i["locale"], i["check"], i["line"], i["severity"]) for i in report["issues"]]
-    assert checks == [("de", "fuzzy", 19, "error"), ("de", "markup", 29, "error"), ("de", "numbers", 38, "error"),
-                      ("sv", "untranslated", 18, "warning"), ("sv", "threshold", None, "error")]
+    assert checks == [
+        ("de", "fuzzy", 19, "error"),
+        ("de", "markup", 29, "error"),
+        ("de", "numbers", 38, "error"),
+        ("sv", "untranslated", 18, "warning"),
+        ("sv", "threshold", None, "error"),
+    ]
     assert report["issues"][1]["msgid"] == "Read <1>the report</1> now."
 
 
@@ -87,8 +112,10 @@ def test_junit_has_a_suite_per_locale_and_a_failing_case_per_problem(messy: Path
     assert list(suites) == ["transpub.de", "transpub.sv", "transpub.zh_CN"]
     de_cases = suites["transpub.de"].findall("testcase")
     assert [c.get("name") for c in de_cases] == [
-        "locales/de/LC_MESSAGES/signing.po:19 [fuzzy]", "locales/de/LC_MESSAGES/signing.po:29 [markup]",
-        "locales/de/LC_MESSAGES/signing.po:38 [numbers]"]
+        "locales/de/LC_MESSAGES/signing.po:19 [fuzzy]",
+        "locales/de/LC_MESSAGES/signing.po:29 [markup]",
+        "locales/de/LC_MESSAGES/signing.po:38 [numbers]",
+    ]
     assert [len(c.findall("failure")) for c in de_cases] == [1, 1, 1]
     assert suites["transpub.de"].get("tests") == suites["transpub.de"].get("failures") == "3"
     assert [f.get("type") for f in suites["transpub.sv"].findall("testcase/failure")] == ["threshold"]

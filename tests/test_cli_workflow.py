@@ -24,7 +24,9 @@ def run(project: Path, *args: str, ok: bool = True):
 
 def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["init", str(tmp_path / "news"), "--source", "en", "-l", "es", "-l", "zh_CN"])
+    result = runner.invoke(
+        main, ["init", str(tmp_path / "news"), "--source", "en", "-l", "es", "-l", "zh_CN"]
+    )
     assert result.exit_code == 0, result.output
     config = (tmp_path / "news" / "transpub.toml").read_text()
     assert 'locales = ["es", "zh_CN"]' in config
@@ -83,8 +85,10 @@ def test_compile_publishes_reviewed_locales_and_holds_back_empty_ones(sample_pro
     site = sample_project / "site"
     chinese = (site / "zh_CN" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hans-CN" dir="ltr">' in chinese
-    assert "长春净月潭瓦萨国际滑雪节签约仪式于2018年1月4日举行。作为" in chinese  # no space between CJK sentences
-    assert "<time datetime=\"2018-01-04\">2018年1月4日</time>" in chinese
+    assert (
+        "长春净月潭瓦萨国际滑雪节签约仪式于2018年1月4日举行。作为" in chinese
+    )  # no space between CJK sentences
+    assert '<time datetime="2018-01-04">2018年1月4日</time>' in chinese
     german = (site / "de" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert "4. Januar 2018</time>" in german
     assert not (site / "fr" / f"{SLUG}.html").exists()
@@ -119,7 +123,9 @@ def test_whole_loop_with_apertium_gives_a_fuzzy_spanish_catalog_and_a_site(sampl
 
 
 def test_segment_prints_one_unit_per_line() -> None:
-    result = CliRunner().invoke(main, ["segment", "-l", "en"], input="Dr. Li arrived at 5 p.m. today. He spoke.\n\nNew paragraph.")
+    result = CliRunner().invoke(
+        main, ["segment", "-l", "en"], input="Dr. Li arrived at 5 p.m. today. He spoke.\n\nNew paragraph."
+    )
     assert result.exit_code == 0
     assert result.output.splitlines() == ["Dr. Li arrived at 5 p.m. today.", "He spoke.", "New paragraph."]
 
@@ -155,10 +161,21 @@ def test_segment_handles_chinese_full_width_stops() -> None:
     assert result.output.splitlines() == ["签约仪式举行。", "项目十六个！"]
 
 
-@pytest.mark.parametrize("command", [
-    ["init"], ["extract"], ["translate"], ["compile"], ["check"], ["status"], ["segment"], ["engines"],
-    ["glossary", "export"], ["glossary", "suggest"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["init"],
+        ["extract"],
+        ["translate"],
+        ["compile"],
+        ["check"],
+        ["status"],
+        ["segment"],
+        ["engines"],
+        ["glossary", "export"],
+        ["glossary", "suggest"],
+    ],
+)
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -183,7 +200,9 @@ def test_translate_dry_run_skips_locales_without_an_engine_and_sends_nothing(sam
         "es via apertium: would send 12 units, 1727 characters",  # as masked: glossary names are tokens
     ]
     assert (sample_project / "locales/es/LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
-    assert not (sample_project / ".transpub" / "memory.sqlite").exists()  # a dry run writes nothing, not even the memory
+    assert not (
+        sample_project / ".transpub" / "memory.sqlite"
+    ).exists()  # a dry run writes nothing, not even the memory
 
 
 def test_translate_a_locale_without_engine_is_one_clear_error(sample_project: Path) -> None:
@@ -193,10 +212,14 @@ def test_translate_a_locale_without_engine_is_one_clear_error(sample_project: Pa
     assert "Traceback" not in result.output
 
 
-def test_project_option_also_works_after_the_command_name(sample_project: Path, tmp_path: Path, monkeypatch) -> None:
+def test_project_option_also_works_after_the_command_name(
+    sample_project: Path, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # not inside any project
     result = CliRunner().invoke(main, ["status", "--project", str(sample_project)])
     assert result.exit_code == 0, result.output
     assert "jingyue-platinum-industry" in result.output
-    result = CliRunner().invoke(main, ["glossary", "suggest", "--project", str(sample_project), "--limit", "1"])
+    result = CliRunner().invoke(
+        main, ["glossary", "suggest", "--project", str(sample_project), "--limit", "1"]
+    )
     assert result.exit_code == 0, result.output

@@ -13,8 +13,20 @@ import pytest
 from babel import Locale
 
 from test_compile_helpers import (
-    ALT, ARTICLE, LINK_TITLE, OPENED, READ, SKIERS, TITLE, TRANSLATIONS, compile_lib, line_of, make_project, page,
-    run_cli, set_translations,
+    ALT,
+    ARTICLE,
+    LINK_TITLE,
+    OPENED,
+    READ,
+    SKIERS,
+    TITLE,
+    TRANSLATIONS,
+    compile_lib,
+    line_of,
+    make_project,
+    page,
+    run_cli,
+    set_translations,
 )
 
 GOLDEN = Path(__file__).parent / "data" / "compile"
@@ -48,8 +60,19 @@ def switcher(html: str) -> str:
 
 # --- golden pages ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["de/skiing.html", "ar/skiing.html", "zh_CN/skiing.html", "en/skiing.html",
-                                  "_review/ar/skiing.html", "index.html", "de/index.html"])
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "de/skiing.html",
+        "ar/skiing.html",
+        "zh_CN/skiing.html",
+        "en/skiing.html",
+        "_review/ar/skiing.html",
+        "index.html",
+        "de/index.html",
+    ],
+)
 def test_published_pages_match_the_golden_files(project: Path, name: str) -> None:
     compile_lib(project, review=True)
     written = (project / "site" / name).read_text(encoding="utf-8")
@@ -61,6 +84,7 @@ def test_published_pages_match_the_golden_files(project: Path, name: str) -> Non
 
 
 # --- language, direction, alternates, switcher, dates -----------------------------------------------
+
 
 def test_page_declares_its_language_and_direction(project: Path) -> None:
     compile_lib(project)
@@ -76,8 +100,11 @@ def test_alternate_links_name_every_published_language_and_x_default(project: Pa
     compile_lib(project)
     links = hreflangs(page(project, "de"))
     assert links == {
-        "en": "../en/skiing.html", "de": "../de/skiing.html", "zh-Hans-CN": "../zh_CN/skiing.html",
-        "ar": "../ar/skiing.html", "x-default": "../en/skiing.html",
+        "en": "../en/skiing.html",
+        "de": "../de/skiing.html",
+        "zh-Hans-CN": "../zh_CN/skiing.html",
+        "ar": "../ar/skiing.html",
+        "x-default": "../en/skiing.html",
     }  # es (fuzzy only) and fr (untranslated) are not published
     assert hreflangs(page(project, "ar")) == links
 
@@ -89,7 +116,11 @@ def test_switcher_names_each_language_in_itself_and_links_only_published_pages(p
         assert name in nav
     assert '<span lang="de" aria-current="page">Deutsch</span>' in nav
     assert "Español" not in nav and "Français" not in nav
-    assert set(re.findall(r'href="([^"]+)"', nav)) == {"../en/skiing.html", "../zh_CN/skiing.html", "../ar/skiing.html"}
+    assert set(re.findall(r'href="([^"]+)"', nav)) == {
+        "../en/skiing.html",
+        "../zh_CN/skiing.html",
+        "../ar/skiing.html",
+    }
     compile_lib(project, include_fuzzy=True)
     assert '<a href="../es/skiing.html" hreflang="es" lang="es">Español</a>' in switcher(page(project, "de"))
 
@@ -105,12 +136,18 @@ def test_source_locale_page_keeps_the_article_byte_for_byte_apart_from_added_mar
     compile_lib(project)
     source = (project / "articles" / "skiing.html").read_text(encoding="utf-8")
     published = page(project, "en")
-    stripped = re.sub(r'<link rel="alternate"[^>]*>|<nav class="transpub-languages".*?</nav>|'
-                      r'<style>\n\.transpub-languages.*?</style>', "", published, flags=re.S).replace(' dir="ltr"', "", 1)
+    stripped = re.sub(
+        r'<link rel="alternate"[^>]*>|<nav class="transpub-languages".*?</nav>|'
+        r"<style>\n\.transpub-languages.*?</style>",
+        "",
+        published,
+        flags=re.S,
+    ).replace(' dir="ltr"', "", 1)
     assert stripped == source
 
 
 # --- untranslated and fuzzy -----------------------------------------------------------------------
+
 
 def test_untranslated_sentence_keeps_the_source_marked_english(project: Path) -> None:
     compile_lib(project)
@@ -155,10 +192,13 @@ def test_cli_prints_why_a_fuzzy_only_page_is_not_published(project: Path) -> Non
     assert "es/skiing: not published: 0% translated, below the 80% needed to publish" in result.stdout
     assert "--include-fuzzy" in result.stdout
     assert "fr/skiing: not published" in result.stdout
-    assert re.search(r"ar/skiing\.html: (86|85\.7)% translated", result.stdout)  # 85.7 once the CLI prints Page.summary
+    assert re.search(
+        r"ar/skiing\.html: (86|85\.7)% translated", result.stdout
+    )  # 85.7 once the CLI prints Page.summary
 
 
 # --- publish threshold ----------------------------------------------------------------------------
+
 
 def test_page_below_the_threshold_option_is_not_written_nor_linked(project: Path) -> None:
     result = run_cli(project, "compile", "--threshold", "90")
@@ -178,24 +218,32 @@ def test_locale_publish_threshold_in_the_config_holds_back_that_locale_only(tmp_
 
 
 def test_page_that_falls_below_the_threshold_is_removed_from_the_site_but_keeps_its_review_copy(
-        project: Path) -> None:
+    project: Path,
+) -> None:
     compile_lib(project, review=True)
     assert (project / "site" / "ar" / "skiing.html").exists()
     compile_lib(project, review=True, threshold=90)
     assert not (project / "site" / "ar" / "skiing.html").exists()
     assert "ar/skiing.html" not in (project / "site" / "index.html").read_text(encoding="utf-8")
-    assert (project / "site" / "_review" / "ar" / "skiing.html").exists()  # editors proofread it to get it published
+    assert (
+        project / "site" / "_review" / "ar" / "skiing.html"
+    ).exists()  # editors proofread it to get it published
 
 
 # --- safety ---------------------------------------------------------------------------------------
 
+
 def test_markup_in_a_translation_comes_out_as_text(project: Path) -> None:
-    set_translations(project, "de", {
-        OPENED: "<script>alert(1)</script> Das Festival.",
-        SKIERS: '<img src=x onerror="alert(2)"> Skifahrer.',
-        LINK_TITLE: '" onmouseover="alert(3)',
-        ALT: "javascript:alert(4)",
-    })
+    set_translations(
+        project,
+        "de",
+        {
+            OPENED: "<script>alert(1)</script> Das Festival.",
+            SKIERS: '<img src=x onerror="alert(2)"> Skifahrer.',
+            LINK_TITLE: '" onmouseover="alert(3)',
+            ALT: "javascript:alert(4)",
+        },
+    )
     compile_lib(project)
     html = page(project, "de")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Das Festival." in html
@@ -203,11 +251,13 @@ def test_markup_in_a_translation_comes_out_as_text(project: Path) -> None:
     assert 'title="&quot; onmouseover=&quot;alert(3)"' in html
     assert 'alt="javascript:alert(4)"' in html
     assert "<script" not in html and "<img src=x" not in html
-    assert "onmouseover=\"alert" not in html
+    assert 'onmouseover="alert' not in html
 
 
 def test_links_and_urls_always_come_from_the_source(project: Path) -> None:
-    set_translations(project, "de", {READ: 'Lesen Sie <a href="javascript:alert(1)">hier</a> <1>den <2>Bericht</2></1>.'})
+    set_translations(
+        project, "de", {READ: 'Lesen Sie <a href="javascript:alert(1)">hier</a> <1>den <2>Bericht</2></1>.'}
+    )
     compile_lib(project)
     html = page(project, "de")
     assert links_in(html.split("</nav>", 1)[1]) == ["https://example.com/report"]
@@ -216,12 +266,17 @@ def test_links_and_urls_always_come_from_the_source(project: Path) -> None:
     assert "example.com" not in pot and "skier.png" not in pot  # URLs are never offered for translation
 
 
-@pytest.mark.parametrize("broken, problem", [
-    ("Lesen Sie <1>den <2>vollen</2> Bericht hier.", "not properly nested or closed"),
-    ("Lesen Sie <1>den <2>vollen</2> Bericht</1> hier.<3/>", "not in the source"),
-    ("Lesen Sie <2>den <1>vollen</1> Bericht</2> hier.", "nested"),
-])
-def test_placeholder_mismatch_falls_back_to_the_source_with_a_warning(project: Path, broken: str, problem: str) -> None:
+@pytest.mark.parametrize(
+    "broken, problem",
+    [
+        ("Lesen Sie <1>den <2>vollen</2> Bericht hier.", "not properly nested or closed"),
+        ("Lesen Sie <1>den <2>vollen</2> Bericht</1> hier.<3/>", "not in the source"),
+        ("Lesen Sie <2>den <1>vollen</1> Bericht</2> hier.", "nested"),
+    ],
+)
+def test_placeholder_mismatch_falls_back_to_the_source_with_a_warning(
+    project: Path, broken: str, problem: str
+) -> None:
     set_translations(project, "de", {READ: broken})
     result = run_cli(project, "compile")
     line = line_of(project, "de", READ)
@@ -230,13 +285,16 @@ def test_placeholder_mismatch_falls_back_to_the_source_with_a_warning(project: P
     assert f"locales/de/LC_MESSAGES/skiing.po:{line}" in warnings[0]
     assert problem in warnings[0]
     html = page(project, "de")
-    assert ('<span lang="en">Read <a href="https://example.com/report" title="Der vollständige Bericht">'
-            "the <em>full</em> report</a> here.</span>") in html
+    assert (
+        '<span lang="en">Read <a href="https://example.com/report" title="Der vollständige Bericht">'
+        "the <em>full</em> report</a> here.</span>"
+    ) in html
     assert "Lesen Sie" not in html
     assert "Das Festival wurde am Donnerstag eröffnet." in html  # the rest of the page is translated
 
 
 # --- determinism, MO files, indexes, review copies ------------------------------------------------
+
 
 def test_compiling_twice_gives_the_same_bytes_and_leaves_files_untouched(project: Path) -> None:
     compile_lib(project, review=True)
@@ -273,7 +331,9 @@ def test_index_pages_list_articles_with_translated_titles(project: Path) -> None
     assert '<a href="de/skiing.html" hreflang="de"><span lang="de">Skifestival eröffnet</span></a>' in root
     assert "_review" not in root
     assert "fr" in root and "not published" in root
-    assert '<span lang="en">Skiing Festival Opens</span> — not published' in root  # untranslated title is English
+    assert (
+        '<span lang="en">Skiing Festival Opens</span> — not published' in root
+    )  # untranslated title is English
 
 
 def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project: Path) -> None:
@@ -283,17 +343,20 @@ def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project:
     assert result.exit_code == 0
     ar = (project / "site" / "_review" / "ar" / "skiing.html").read_text("utf-8")
     assert 'class="tp-legend"' in ar and ar.index("tp-legend") < ar.index("<article>")
-    assert ar.count('<span class="tp-reviewed" title=') == 3 and ar.count('<span class="tp-machine" title=') == 1
+    assert (
+        ar.count('<span class="tp-reviewed" title=') == 3 and ar.count('<span class="tp-machine" title=') == 1
+    )
     # the title and attribute units, which cannot be coloured in place, are listed with their states
-    assert 'Not shown as page text: 4 units' in ar
+    assert "Not shown as page text: 4 units" in ar
     assert ar.count('<li class="tp-reviewed" title=') == 4 and "<code>attribute:alt</code>" in ar
     line = line_of(project, "ar", SKIERS)
-    assert ('<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
-            + f'Source: Over 300 skiers took part.\nlocales/ar/LC_MESSAGES/skiing.po:{line}">أكثر من 300 متزلج.</span>'
-            ) in ar
+    assert (
+        '<span class="tp-machine" title="Machine-translated, not reviewed (fuzzy)&#10;'.replace("&#10;", "\n")
+        + f'Source: Over 300 skiers took part.\nlocales/ar/LC_MESSAGES/skiing.po:{line}">أكثر من 300 متزلج.</span>'
+    ) in ar
     de = (project / "site" / "_review" / "de" / "skiing.html").read_text("utf-8")
     assert '<span class="tp-missing" lang="en" title="Not translated: source text shown' in de
-    assert 'Source: Read the full report here.\nlocales/de/LC_MESSAGES/skiing.po:' in de
+    assert "Source: Read the full report here.\nlocales/de/LC_MESSAGES/skiing.po:" in de
     assert '<meta name="robots" content="noindex">' in de
     assert "../../en/skiing.html" in switcher(de) and "../ar/skiing.html" in switcher(de)
     assert "Mehr als" not in page(project, "de")  # the published page is unchanged by review mode
@@ -310,6 +373,7 @@ def test_language_with_nothing_published_gets_no_index_page(project: Path) -> No
 
 
 # --- compiling some locales; broken catalogs; review copies of held-back pages ----------------------
+
 
 def break_catalog(root: Path, locale: str) -> None:
     po = root / "locales" / locale / "LC_MESSAGES" / "skiing.po"
@@ -336,7 +400,9 @@ def test_compiling_one_locale_keeps_the_links_to_every_other_published_language(
     assert "zh_CN/" not in result.stdout  # the log lists what this run compiled
 
 
-def test_publishing_one_more_locale_says_which_other_pages_still_list_the_old_languages(project: Path) -> None:
+def test_publishing_one_more_locale_says_which_other_pages_still_list_the_old_languages(
+    project: Path,
+) -> None:
     set_translations(project, "de", {SKIERS: ""})
     held = run_cli(project, "compile", "--threshold", "100")
     assert "de/skiing: not published" in held.stdout
@@ -356,7 +422,10 @@ def test_compiling_one_locale_of_a_new_site_links_no_page_that_was_never_written
     assert {(p.locale, p.published) for p in report.pages} == {("en", True), ("de", True)}
     assert set(hreflangs(page(project, "de"))) == {"en", "de", "x-default"}
     other = {p.locale: p for p in report.other_pages}
-    assert not other["zh_CN"].published and "not compiled yet (transpub compile -l zh_CN)" in other["zh_CN"].reason
+    assert (
+        not other["zh_CN"].published
+        and "not compiled yet (transpub compile -l zh_CN)" in other["zh_CN"].reason
+    )
     assert "not compiled yet" in (project / "site" / "index.html").read_text("utf-8")
     assert not (project / "site" / "zh_CN").exists()
 
@@ -396,14 +465,21 @@ def test_page_held_back_below_the_threshold_still_warns_about_broken_placeholder
 def test_review_copies_are_written_for_pages_held_back_or_only_machine_translated(project: Path) -> None:
     compile_lib(project, review=True)
     review = project / "site" / "_review"
-    es = (review / "es" / "skiing.html").read_text("utf-8")  # fuzzy only, not published without --include-fuzzy
+    es = (review / "es" / "skiing.html").read_text(
+        "utf-8"
+    )  # fuzzy only, not published without --include-fuzzy
     assert es.count('<span class="tp-machine" title=') == 4 and "El festival abrió el jueves." in es
     fr = (review / "fr" / "skiing.html").read_text("utf-8")  # untranslated
     assert fr.count('<span class="tp-missing" lang="en" title=') == 4
     assert not (project / "site" / "es" / "skiing.html").exists()
     links = set(re.findall(r'href="([^"]+)"', switcher((review / "de" / "skiing.html").read_text("utf-8"))))
-    assert links == {"../../en/skiing.html", "../zh_CN/skiing.html", "../es/skiing.html", "../ar/skiing.html",
-                     "../fr/skiing.html"}
+    assert links == {
+        "../../en/skiing.html",
+        "../zh_CN/skiing.html",
+        "../es/skiing.html",
+        "../ar/skiing.html",
+        "../fr/skiing.html",
+    }
 
 
 def test_review_copies_of_a_deleted_article_are_removed(project: Path) -> None:
@@ -418,6 +494,7 @@ def test_review_copies_of_a_deleted_article_are_removed(project: Path) -> None:
 
 
 # --- honest coverage, language indexes -------------------------------------------------------------
+
 
 def test_index_says_how_much_of_a_page_is_machine_translated(project: Path) -> None:
     set_translations(project, "de", {SKIERS: "~Mehr als 300 Skifahrer machten mit."})
@@ -437,25 +514,34 @@ def test_language_index_has_a_language_switcher_and_a_link_back_to_all_languages
     ar = (site / "ar" / "index.html").read_text("utf-8")
     assert '<a href="../index.html">كل اللغات</a>' in ar
     assert set(re.findall(r'href="([^"]+)"', switcher(ar))) == {
-        "../en/index.html", "../de/index.html", "../zh_CN/index.html"}  # es and fr have no index page
+        "../en/index.html",
+        "../de/index.html",
+        "../zh_CN/index.html",
+    }  # es and fr have no index page
     for href in links_in(ar):
         assert (site / "ar" / href).resolve().is_file(), href
 
 
 # --- canonical and hreflang links ------------------------------------------------------------------
 
-SEO_ARTICLE = ARTICLE.replace('  <meta name="description"', (
-    '  <link rel="canonical" href="https://source.example/skiing">\n'
-    '  <link rel="alternate" hreflang="fr" href="https://source.example/fr/skiing">\n'
-    '  <link rel="stylesheet" href="style.css">\n'
-    '  <meta name="description"'))
+SEO_ARTICLE = ARTICLE.replace(
+    '  <meta name="description"',
+    (
+        '  <link rel="canonical" href="https://source.example/skiing">\n'
+        '  <link rel="alternate" hreflang="fr" href="https://source.example/fr/skiing">\n'
+        '  <link rel="stylesheet" href="style.css">\n'
+        '  <meta name="description"'
+    ),
+)
 
 
 def canonicals(html: str) -> list[str]:
     return re.findall(r'<link rel="canonical" href="([^"]*)">', html)
 
 
-def test_source_canonical_and_hreflang_links_never_point_localized_pages_at_the_source(tmp_path: Path) -> None:
+def test_source_canonical_and_hreflang_links_never_point_localized_pages_at_the_source(
+    tmp_path: Path,
+) -> None:
     root = make_project(tmp_path / "news", article=SEO_ARTICLE)
     compile_lib(root, review=True)
     for locale in ("de", "en", "ar"):
@@ -474,13 +560,20 @@ def test_base_url_gives_absolute_alternates_and_a_canonical_link_on_every_page(t
     de = page(root, "de")
     assert canonicals(de) == ["https://news.example/de/skiing.html"]
     assert hreflangs(de) == {
-        "en": "https://news.example/en/skiing.html", "de": "https://news.example/de/skiing.html",
-        "zh-Hans-CN": "https://news.example/zh_CN/skiing.html", "ar": "https://news.example/ar/skiing.html",
-        "x-default": "https://news.example/en/skiing.html"}
+        "en": "https://news.example/en/skiing.html",
+        "de": "https://news.example/de/skiing.html",
+        "zh-Hans-CN": "https://news.example/zh_CN/skiing.html",
+        "ar": "https://news.example/ar/skiing.html",
+        "x-default": "https://news.example/en/skiing.html",
+    }
     assert canonicals(page(root, "en")) == ["https://news.example/en/skiing.html"]
-    seo = make_project(tmp_path / "seo", article=SEO_ARTICLE, config_extra='base_url = "https://news.example/"\n')
+    seo = make_project(
+        tmp_path / "seo", article=SEO_ARTICLE, config_extra='base_url = "https://news.example/"\n'
+    )
     compile_lib(seo)
-    assert canonicals(page(seo, "zh_CN")) == ["https://news.example/zh_CN/skiing.html"]  # the source's, rewritten
+    assert canonicals(page(seo, "zh_CN")) == [
+        "https://news.example/zh_CN/skiing.html"
+    ]  # the source's, rewritten
 
 
 def test_base_url_that_is_not_an_absolute_web_address_is_a_configuration_error(tmp_path: Path) -> None:
@@ -491,6 +584,7 @@ def test_base_url_that_is_not_an_absolute_web_address_is_a_configuration_error(t
 
 
 # --- machine-translation styling -------------------------------------------------------------------
+
 
 def test_machine_translated_text_and_notice_are_styled_only_where_they_appear(project: Path) -> None:
     compile_lib(project, include_fuzzy=True)

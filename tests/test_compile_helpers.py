@@ -54,34 +54,51 @@ SKIERS = "Over 300 skiers took part."
 #: locale -> msgid -> msgstr; a leading "~" marks the entry fuzzy (unreviewed machine translation).
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "de": {
-        TITLE: "Skifestival eröffnet", DESCRIPTION: "Das Festival wurde in Changchun eröffnet.",
+        TITLE: "Skifestival eröffnet",
+        DESCRIPTION: "Das Festival wurde in Changchun eröffnet.",
         OPENED: "Das Festival wurde am Donnerstag eröffnet.",
         READ: "Lesen Sie hier <1>den <2>vollständigen</2> Bericht</1>.",
-        LINK_TITLE: "Der vollständige Bericht", ALT: "Ein Skifahrer auf dem See",
+        LINK_TITLE: "Der vollständige Bericht",
+        ALT: "Ein Skifahrer auf dem See",
         SKIERS: "Über 300 Skifahrer nahmen teil.",
     },
     "zh_CN": {
-        TITLE: "滑雪节开幕", DESCRIPTION: "滑雪节在长春开幕。", OPENED: "滑雪节于周四开幕。",
-        READ: "请在此阅读<1><2>完整</2>报告</1>。", LINK_TITLE: "完整报告", ALT: "湖上的滑雪者",
+        TITLE: "滑雪节开幕",
+        DESCRIPTION: "滑雪节在长春开幕。",
+        OPENED: "滑雪节于周四开幕。",
+        READ: "请在此阅读<1><2>完整</2>报告</1>。",
+        LINK_TITLE: "完整报告",
+        ALT: "湖上的滑雪者",
         SKIERS: "300多名滑雪者参加了比赛。",
     },
     "ar": {
-        TITLE: "افتتاح مهرجان التزلج", DESCRIPTION: "افتتح المهرجان في تشانغتشون.",
-        OPENED: "افتتح المهرجان يوم الخميس.", READ: "اقرأ <1>التقرير <2>الكامل</2></1> هنا.",
-        LINK_TITLE: "التقرير الكامل", ALT: "متزلج على البحيرة",
+        TITLE: "افتتاح مهرجان التزلج",
+        DESCRIPTION: "افتتح المهرجان في تشانغتشون.",
+        OPENED: "افتتح المهرجان يوم الخميس.",
+        READ: "اقرأ <1>التقرير <2>الكامل</2></1> هنا.",
+        LINK_TITLE: "التقرير الكامل",
+        ALT: "متزلج على البحيرة",
     },
     "es": {
-        TITLE: "~Festival de esquí abre", DESCRIPTION: "~El festival abrió en Changchun.",
-        OPENED: "~El festival abrió el jueves.", READ: "~Lee <1>el informe <2>completo</2></1> aquí.",
-        LINK_TITLE: "~El informe completo", ALT: "~Un esquiador en el lago",
+        TITLE: "~Festival de esquí abre",
+        DESCRIPTION: "~El festival abrió en Changchun.",
+        OPENED: "~El festival abrió el jueves.",
+        READ: "~Lee <1>el informe <2>completo</2></1> aquí.",
+        LINK_TITLE: "~El informe completo",
+        ALT: "~Un esquiador en el lago",
         SKIERS: "~Más de 300 esquiadores participaron.",
     },
     "fr": {},
 }
 
 
-def make_project(root: Path, translations: dict[str, dict[str, str]] | None = None, *,
-                 config_extra: str = "", article: str = ARTICLE) -> Path:
+def make_project(
+    root: Path,
+    translations: dict[str, dict[str, str]] | None = None,
+    *,
+    config_extra: str = "",
+    article: str = ARTICLE,
+) -> Path:
     """Write the fixture project under ``root``, extract it and fill its PO files."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "transpub.toml").write_text(CONFIG + config_extra, encoding="utf-8")

@@ -34,16 +34,27 @@ def translate_all(engine, texts, *, sleep=lambda s: None, policy=FAST, breaker=N
         done.update(outcome.done)
         failed.update(outcome.failed)
 
-    run_engine(engine, texts, "en", "es", on_batch=on_batch, concurrency=concurrency, policy=policy,
-               breaker=breaker or CircuitBreaker(), sleep=sleep)
+    run_engine(
+        engine,
+        texts,
+        "en",
+        "es",
+        on_batch=on_batch,
+        concurrency=concurrency,
+        policy=policy,
+        breaker=breaker or CircuitBreaker(),
+        sleep=sleep,
+    )
     return done, failed
 
 
 @pytest.mark.parametrize("name", ["libre", "deepl", "google", "libre-dt"])
 def test_every_http_engine_translates_through_the_fake_server(fake, name):
     engine = get_engine(name)
-    assert engine.translate_batch(["Hello <x1>world</x1>.", "Bye"], "en", "es") == \
-        ["[es] Hello <x1>world</x1>.", "[es] Bye"]
+    assert engine.translate_batch(["Hello <x1>world</x1>.", "Bye"], "en", "es") == [
+        "[es] Hello <x1>world</x1>.",
+        "[es] Bye",
+    ]
 
 
 def test_batched_engine_sends_many_texts_per_request(fake):
@@ -83,7 +94,7 @@ def test_slow_reply_times_out_and_is_retried(fake):
     fake.slow_seconds = 1.0
     fake.queue("slow")
     engine = get_engine("libre", project=_Project({"libre": {"timeout": 0.2}}))
-    done, failed = translate_all(engine, ["One."])
+    done, _failed = translate_all(engine, ["One."])
     assert done == {0: "[es] One."}
 
 
@@ -105,8 +116,13 @@ def test_circuit_breaker_stops_hammering_a_dead_service(fake):
     fake.default_fault = "500"
     texts = [f"Text {i}." for i in range(20)]
     engine = get_engine("libre", project=_Project({"libre": {"batch_size": 1}}))
-    done, failed = translate_all(engine, texts, policy=RetryPolicy(attempts=2, base_delay=0, max_delay=0),
-                                 breaker=CircuitBreaker(threshold=3, cooldown=60), concurrency=1)
+    done, failed = translate_all(
+        engine,
+        texts,
+        policy=RetryPolicy(attempts=2, base_delay=0, max_delay=0),
+        breaker=CircuitBreaker(threshold=3, cooldown=60),
+        concurrency=1,
+    )
     assert not done and len(failed) == 20
     assert fake.requests <= 4
     assert any("failed repeatedly" in message for message in failed.values())
@@ -119,7 +135,7 @@ def test_long_text_is_split_under_the_provider_limit(fake):
     assert not failed
     assert all(len(t) <= 40 for _, texts in fake.request_log for t in texts)
     assert done[0].count("[es]") == 6
-    assert fake.repeated() == []   # the six identical pieces were paid for once
+    assert fake.repeated() == []  # the six identical pieces were paid for once
 
 
 @pytest.mark.parametrize("name", ["libre", "libre-dt", "deepl", "google"])
@@ -168,33 +184,53 @@ PROJECT_LOCALES = ["zh_CN", "es", "de", "fr", "sv", "ru", "ar"]
 
 @pytest.fixture()
 def dt_keys(monkeypatch):
-    for var in ("TRANSPUB_PAPAGO_CLIENT_ID", "TRANSPUB_PAPAGO_API_KEY", "TRANSPUB_BAIDU_APPID",
-                "TRANSPUB_BAIDU_API_KEY", "TRANSPUB_QCRI_API_KEY"):
+    for var in (
+        "TRANSPUB_PAPAGO_CLIENT_ID",
+        "TRANSPUB_PAPAGO_API_KEY",
+        "TRANSPUB_BAIDU_APPID",
+        "TRANSPUB_BAIDU_API_KEY",
+        "TRANSPUB_QCRI_API_KEY",
+    ):
         monkeypatch.setenv(var, "test-value")
     monkeypatch.setenv("TRANSPUB_LIBRE_URL", "http://127.0.0.1:9")
 
 
-@pytest.mark.parametrize("name, locale, code", [
-    ("papago", "ko", "ko"), ("papago", "zh_CN", "zh-CN"), ("papago", "fr", "fr"),
-    ("mymemory", "fr", "fr-FR"), ("mymemory", "zh_CN", "zh-CN"), ("mymemory", "pt_BR", "pt-BR"),
-    ("mymemory", "de", "de-DE"), ("libre-dt", "zh_CN", "zh"), ("baidu", "zh_CN", "zh"),
-    ("baidu", "zh_TW", "cht"), ("baidu", "fr", "fra"), ("baidu", "sv", "swe"), ("google-free", "zh_CN", "zh-CN"),
-    ("qcri", "ar", "ar"), ("chatgpt", "zh_CN", "zh-CN"),
-])
+@pytest.mark.parametrize(
+    "name, locale, code",
+    [
+        ("papago", "ko", "ko"),
+        ("papago", "zh_CN", "zh-CN"),
+        ("papago", "fr", "fr"),
+        ("mymemory", "fr", "fr-FR"),
+        ("mymemory", "zh_CN", "zh-CN"),
+        ("mymemory", "pt_BR", "pt-BR"),
+        ("mymemory", "de", "de-DE"),
+        ("libre-dt", "zh_CN", "zh"),
+        ("baidu", "zh_CN", "zh"),
+        ("baidu", "zh_TW", "cht"),
+        ("baidu", "fr", "fra"),
+        ("baidu", "sv", "swe"),
+        ("google-free", "zh_CN", "zh-CN"),
+        ("qcri", "ar", "ar"),
+        ("chatgpt", "zh_CN", "zh-CN"),
+    ],
+)
 def test_deep_translator_service_accepts_the_locale_in_its_own_code(dt_keys, name, locale, code):
     engine = get_engine(name)
     assert engine.supports("en", locale)
     if name == "chatgpt" and engine.missing_package():
         assert engine._code(locale) == code
         return
-    translator = engine._translator("en", locale)   # the real deep-translator class accepts it
+    translator = engine._translator("en", locale)  # the real deep-translator class accepts it
     assert translator.target == code
 
 
 @pytest.mark.parametrize("name", ["google-free", "mymemory", "libre-dt", "baidu"])
 def test_deep_translator_service_with_a_wide_table_takes_the_sample_project_locales(dt_keys, name):
     engine = get_engine(name)
-    wanted = [loc for loc in PROJECT_LOCALES if not (name == "libre-dt" and loc == "sv")]  # Libre has no Swedish
+    wanted = [
+        loc for loc in PROJECT_LOCALES if not (name == "libre-dt" and loc == "sv")
+    ]  # Libre has no Swedish
     for locale in wanted:
         assert engine.supports("en", locale), locale
         engine._translator("en", locale)
@@ -249,8 +285,10 @@ def test_network_error_while_setting_up_microsoft_is_retried(monkeypatch):
         get_engine("microsoft").translate_batch(["One."], "en", "de")
 
 
-@pytest.mark.parametrize("name, variable", [("deepl", "TRANSPUB_DEEPL_URL"), ("libre", "TRANSPUB_LIBRE_URL"),
-                                            ("libre-dt", "TRANSPUB_LIBRE_URL")])
+@pytest.mark.parametrize(
+    "name, variable",
+    [("deepl", "TRANSPUB_DEEPL_URL"), ("libre", "TRANSPUB_LIBRE_URL"), ("libre-dt", "TRANSPUB_LIBRE_URL")],
+)
 def test_server_url_from_the_environment_never_appears_in_a_message(monkeypatch, name, variable):
     monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", "test-key-value")
     monkeypatch.setenv(variable, "http://proxy-host-secret:9/token-secret-77/")

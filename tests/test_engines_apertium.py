@@ -18,8 +18,10 @@ def _has_eng_spa() -> bool:
     return "eng-spa" in listed.split()
 
 
-pytestmark = [pytest.mark.apertium,
-              pytest.mark.skipif(not _has_eng_spa(), reason="apertium with the eng-spa pair is not installed")]
+pytestmark = [
+    pytest.mark.apertium,
+    pytest.mark.skipif(not _has_eng_spa(), reason="apertium with the eng-spa pair is not installed"),
+]
 
 
 def test_apertium_translates_a_batch_keeping_each_text_apart():

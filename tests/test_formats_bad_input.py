@@ -12,7 +12,9 @@ from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.project import render_config
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+)
 
 
 def read(tmp_path: Path, name: str, data: bytes):
@@ -63,7 +65,9 @@ def make_project(root: Path) -> None:
 
 def test_extract_reports_the_broken_article_and_writes_the_good_one(tmp_path: Path) -> None:
     make_project(tmp_path)
-    (tmp_path / "articles" / "good.html").write_text("<html><body><p>Fine.</p></body></html>", encoding="utf-8")
+    (tmp_path / "articles" / "good.html").write_text(
+        "<html><body><p>Fine.</p></body></html>", encoding="utf-8"
+    )
     (tmp_path / "articles" / "bad.html").write_bytes(b"<html><body>\n<p>Text.</p>\n<!-- never closed\n")
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
     assert result.exit_code == 1
@@ -82,15 +86,18 @@ def test_extract_with_a_binary_article_still_processes_the_others(tmp_path: Path
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [
-        next(line for line in result.output.splitlines() if line.startswith("Error: articles/image.html"))]
+        next(line for line in result.output.splitlines() if line.startswith("Error: articles/image.html"))
+    ]
     assert (tmp_path / "locales" / "templates" / "good.pot").exists()
 
 
 def test_segmentation_override_in_config_applies_to_one_article(tmp_path: Path) -> None:
     make_project(tmp_path)
     config = tmp_path / "transpub.toml"
-    config.write_text(config.read_text(encoding="utf-8") + '\n[extract.segmentation_overrides]\nwhole = "paragraph"\n',
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[extract.segmentation_overrides]\nwhole = "paragraph"\n',
+        encoding="utf-8",
+    )
     for slug in ("whole", "cut"):
         (tmp_path / "articles" / f"{slug}.html").write_text("<p>One here. Two there.</p>", encoding="utf-8")
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])

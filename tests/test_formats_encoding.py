@@ -39,15 +39,19 @@ def test_byte_order_mark_decides_the_encoding(tmp_path: Path, bom_codec: str) ->
     assert document.render() == text
 
 
-@pytest.mark.parametrize("label,codec,body", [
-    ("GBK", "gbk", ZH_SIMPLIFIED),
-    ("gb2312", "gb18030", ZH_SIMPLIFIED + "䶮"),  # outside GB2312: browsers read GB2312 as GB18030
-    ("Big5", "big5hkscs", ZH_TRADITIONAL + "佢哋食咗嘅嘢"),  # an HKSCS character in a page labelled Big5
-    ("Shift_JIS", "cp932", "東京はとても暑いです。①"),  # ① is a Windows-31J extension
-    ("iso-8859-1", "cp1252", "Café “quoted” – 5 €."),  # latin-1 label, windows-1252 bytes
-])
-def test_declared_meta_charset_is_honoured_with_browser_supersets(tmp_path: Path, label: str, codec: str,
-                                                                  body: str) -> None:
+@pytest.mark.parametrize(
+    "label,codec,body",
+    [
+        ("GBK", "gbk", ZH_SIMPLIFIED),
+        ("gb2312", "gb18030", ZH_SIMPLIFIED + "䶮"),  # outside GB2312: browsers read GB2312 as GB18030
+        ("Big5", "big5hkscs", ZH_TRADITIONAL + "佢哋食咗嘅嘢"),  # an HKSCS character in a page labelled Big5
+        ("Shift_JIS", "cp932", "東京はとても暑いです。①"),  # ① is a Windows-31J extension
+        ("iso-8859-1", "cp1252", "Café “quoted” – 5 €."),  # latin-1 label, windows-1252 bytes
+    ],
+)
+def test_declared_meta_charset_is_honoured_with_browser_supersets(
+    tmp_path: Path, label: str, codec: str, body: str
+) -> None:
     text = page(body, f'<meta charset="{label}">')
     document = read_bytes(tmp_path, text.encode(codec))
     assert first_text(document) == body
@@ -71,7 +75,7 @@ def test_wrong_declaration_falls_back_to_what_the_bytes_are(tmp_path: Path) -> N
 
 
 def test_decode_reports_the_codec_used() -> None:
-    assert decode_bytes("Grüße".encode("utf-8")) == ("Grüße", "utf-8")
+    assert decode_bytes("Grüße".encode()) == ("Grüße", "utf-8")
     assert decode_bytes(ZH_SIMPLIFIED.encode("gbk"), declared="gb2312") == (ZH_SIMPLIFIED, "gb18030")
 
 
@@ -90,13 +94,16 @@ def test_meta_charset_tag_is_found(tmp_path: Path) -> None:
     assert '<meta charset="utf-8">' in document.render()
 
 
-@pytest.mark.parametrize(("text", "codec"), [
-    ("<p>The ceremony was held in 长春 (净月潭). It was cold.</p>", "gbk"),   # a few hanzi in English
-    ("<p>你好世界。</p>", "gbk"),
-    ("<p>簽約儀式在長春舉行</p>", "big5"),
-    ("안녕하세요 세계 한국어 텍스트입니다.", "cp949"),                          # Korean stays Korean
-    ("Café naïve résumé déjà vu.", "latin-1"),                             # not read as cp1250 ("naďve")
-    ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
-])
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("<p>The ceremony was held in 长春 (净月潭). It was cold.</p>", "gbk"),  # a few hanzi in English
+        ("<p>你好世界。</p>", "gbk"),
+        ("<p>簽約儀式在長春舉行</p>", "big5"),
+        ("안녕하세요 세계 한국어 텍스트입니다.", "cp949"),  # Korean stays Korean
+        ("Café naïve résumé déjà vu.", "latin-1"),  # not read as cp1250 ("naďve")
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+    ],
+)
 def test_short_undeclared_texts_are_read_in_their_own_encoding(text: str, codec: str) -> None:
     assert decode_bytes(text.encode(codec))[0] == text

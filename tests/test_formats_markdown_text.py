@@ -48,7 +48,10 @@ def test_markdown_saved_with_windows_line_endings_keeps_its_front_matter(tmp_pat
 
 
 def test_raw_html_in_markdown_is_markup_not_text(tmp_path: Path) -> None:
-    units = [u.msgid for u in read(tmp_path, "raw.md", "Intro.\n\n<div class=\"box\">Boxed <b>text</b></div>\n").units()]
+    units = [
+        u.msgid
+        for u in read(tmp_path, "raw.md", 'Intro.\n\n<div class="box">Boxed <b>text</b></div>\n').units()
+    ]
     assert units == ["raw", "Intro.", "Boxed <1>text</1>"]  # the title, from the file name
 
 
@@ -90,7 +93,10 @@ def test_plain_text_first_line_is_title_and_blank_lines_separate_paragraphs(tmp_
     document = read(tmp_path, "seed.txt", text, segmentation="paragraph")
     units = document.units("seed.txt")
     assert [u.msgid for u in units] == [
-        "Platinum in Jingyue", "The first paragraph & more. Still the first.", "The second paragraph."]
+        "Platinum in Jingyue",
+        "The first paragraph & more. Still the first.",
+        "The second paragraph.",
+    ]
     assert len(units[0].refs) == 2  # the page title and the heading
     html = document.render()
     assert "<p>The first paragraph &amp; more.\nStill the first.</p>" in html

@@ -39,9 +39,19 @@ def test_csv_to_tbx_to_csv_gives_back_the_same_file(tmp_path):
 
 
 def test_forbidden_everywhere_and_source_variants_survive_a_tbx_round_trip(tmp_path):
-    glossary = Glossary([Term("Jingyue", {"de": "Jingyue"}, variants={"en": ("Jing-yue",), "de": ("Jingyues",)},
-                              forbidden={"*": ("Jing Yue",), "de": ("Dschingjü",)},
-                              do_not_translate=frozenset({"*"}), case_sensitive=True, note="a, \"quoted\" note")])
+    glossary = Glossary(
+        [
+            Term(
+                "Jingyue",
+                {"de": "Jingyue"},
+                variants={"en": ("Jing-yue",), "de": ("Jingyues",)},
+                forbidden={"*": ("Jing Yue",), "de": ("Dschingjü",)},
+                do_not_translate=frozenset({"*"}),
+                case_sensitive=True,
+                note='a, "quoted" note',
+            )
+        ]
+    )
     write_glossary(glossary, tmp_path / "g.tbx", "tbx")
     write_glossary(glossary, tmp_path / "g.csv", "csv")
     assert load_glossary(tmp_path / "g.tbx") == glossary
@@ -87,17 +97,20 @@ def test_writing_an_unchanged_glossary_leaves_the_file_alone(tmp_path):
     assert write_glossary(glossary, target) is False
 
 
-@pytest.mark.parametrize(("name", "line", "words"), [
-    ("broken_quote.csv", 2, "unclosed quote"),
-    ("broken_cells.csv", 3, "2 cells where the header has 3"),
-    ("broken_header.csv", 1, 'column "colour"'),
-    ("broken_duplicate.csv", 5, "already defined on line 2"),
-    ("broken_forbidden.csv", 2, "locale:text"),
-    ("broken_case.csv", 2, "yes or no"),
-    ("broken_unclosed.tbx", 8, "not well-formed"),
-    ("broken_no_term.tbx", 8, "without a <term>"),
-    ("broken_entities.tbx", 1, "entities"),
-])
+@pytest.mark.parametrize(
+    ("name", "line", "words"),
+    [
+        ("broken_quote.csv", 2, "unclosed quote"),
+        ("broken_cells.csv", 3, "2 cells where the header has 3"),
+        ("broken_header.csv", 1, 'column "colour"'),
+        ("broken_duplicate.csv", 5, "already defined on line 2"),
+        ("broken_forbidden.csv", 2, "locale:text"),
+        ("broken_case.csv", 2, "yes or no"),
+        ("broken_unclosed.tbx", 8, "not well-formed"),
+        ("broken_no_term.tbx", 8, "without a <term>"),
+        ("broken_entities.tbx", 1, "entities"),
+    ],
+)
 def test_broken_glossary_names_file_and_line(name, line, words):
     with pytest.raises(GlossaryError) as caught:
         load_glossary(DATA / name)

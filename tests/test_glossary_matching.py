@@ -17,20 +17,21 @@ def mini() -> Glossary:
 
 
 def found(glossary: Glossary, text: str, lang: str = "en") -> list[str]:
-    return [text[m.start:m.end] for m in glossary.find(text, lang)]
+    return [text[m.start : m.end] for m in glossary.find(text, lang)]
 
 
 def test_longest_term_wins_over_the_name_it_contains(mini):
     text = "Jingyue Hi-tech Industry Development Zone signed deals; Jingyue is a district."
     matches = mini.find(text, "en")
     assert [m.term.source for m in matches] == ["Jingyue Hi-tech Industry Development Zone", "Jingyue"]
-    assert text[matches[0].start:matches[0].end] == "Jingyue Hi-tech Industry Development Zone"
+    assert text[matches[0].start : matches[0].end] == "Jingyue Hi-tech Industry Development Zone"
 
 
 def test_term_inside_a_longer_term_is_not_reported_separately(mini):
     text = "the Industrial Park for Innovation in Laser Industry of Jilin Province opened"
     assert [m.term.source for m in mini.find(text, "en")] == [
-        "Industrial Park for Innovation in Laser Industry of Jilin Province"]
+        "Industrial Park for Innovation in Laser Industry of Jilin Province"
+    ]
 
 
 def test_name_is_not_found_inside_a_longer_word(mini):
@@ -46,7 +47,9 @@ def test_line_breaks_and_double_spaces_inside_a_term_still_match(mini):
 
 
 def test_typographic_hyphen_matches_ascii_hyphen(mini):
-    assert found(mini, "Jingyue Hi\u2011tech Industry Development Zone") == ["Jingyue Hi\u2011tech Industry Development Zone"]
+    assert found(mini, "Jingyue Hi\u2011tech Industry Development Zone") == [
+        "Jingyue Hi\u2011tech Industry Development Zone"
+    ]
 
 
 def test_case_insensitive_term_matches_any_case(mini):
@@ -75,8 +78,8 @@ def test_placeholders_do_not_break_a_term_and_offsets_index_the_original(mini):
     text = "Welcome to <1>Jingyue Hi-tech</1> Industry Development Zone<2/> and <3>Jingyue</3>."
     matches = mini.find(text, "en")
     assert [m.term.source for m in matches] == ["Jingyue Hi-tech Industry Development Zone", "Jingyue"]
-    assert text[matches[0].start:matches[0].end] == "Jingyue Hi-tech</1> Industry Development Zone"
-    assert text[matches[1].start:matches[1].end] == "Jingyue"
+    assert text[matches[0].start : matches[0].end] == "Jingyue Hi-tech</1> Industry Development Zone"
+    assert text[matches[1].start : matches[1].end] == "Jingyue"
 
 
 def test_placeholder_glued_to_a_word_does_not_create_a_false_boundary(mini):
@@ -84,14 +87,24 @@ def test_placeholder_glued_to_a_word_does_not_create_a_false_boundary(mini):
 
 
 def test_source_language_variants_are_found_as_the_term():
-    glossary = Glossary([Term("Jingyue Hi-tech Industry Development Zone", {"zh_CN": "净月高新技术产业开发区"},
-                              variants={"en": ("Jingyue Hi-tech Zone",)})])
+    glossary = Glossary(
+        [
+            Term(
+                "Jingyue Hi-tech Industry Development Zone",
+                {"zh_CN": "净月高新技术产业开发区"},
+                variants={"en": ("Jingyue Hi-tech Zone",)},
+            )
+        ]
+    )
     matches = glossary.find("the Jingyue Hi-tech Zone", "en")
     assert [m.term.source for m in matches] == ["Jingyue Hi-tech Industry Development Zone"]
 
 
 def test_target_renderings_are_found_in_target_language_text(mini):
-    assert [m.term.source for m in mini.find("в провинции Цзилинь и Цзинъюэ", "ru")] == ["Jilin Province", "Jingyue"]
+    assert [m.term.source for m in mini.find("в провинции Цзилинь и Цзинъюэ", "ru")] == [
+        "Jilin Province",
+        "Jingyue",
+    ]
 
 
 def test_number_at_the_edge_of_a_term_does_not_match_inside_a_longer_number():
@@ -101,7 +114,7 @@ def test_number_at_the_edge_of_a_term_does_not_match_inside_a_longer_number():
 
 def test_thousands_of_terms_still_give_the_right_term_per_unit():
     terms = [Term(f"Zone Number {i}", {"de": f"Zone Nummer {i}"}) for i in range(2000)]
-    glossary = Glossary(terms + [Term("Jingyue", {"de": "Jingyue"})])
+    glossary = Glossary([*terms, Term("Jingyue", {"de": "Jingyue"})])
     texts = [f"In Zone Number {i} near Jingyue." for i in range(1000)]
     results = [glossary.find(text, "en") for text in texts]
     assert all(len(r) == 2 for r in results)
@@ -114,12 +127,29 @@ def test_a_language_without_a_glossary_column_is_read_as_the_source_language():
     assert [m.term.source for m in glossary.find("瓦萨滑雪节", "zh_CN")] == ["Vasaloppet"]
 
 
-_PIECES = ["Jingyue", " Hi-tech", " Industry Development Zone", " ", "tan", "<1>", "</1>", "<2/>", "RMB", "31",
-           "净月", "高新区", ",", "Jilin", " Province", "x"]
+_PIECES = [
+    "Jingyue",
+    " Hi-tech",
+    " Industry Development Zone",
+    " ",
+    "tan",
+    "<1>",
+    "</1>",
+    "<2/>",
+    "RMB",
+    "31",
+    "净月",
+    "高新区",
+    ",",
+    "Jilin",
+    " Province",
+    "x",
+]
 
 
 def _any_text():
     from hypothesis import strategies as st
+
     return st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
 
 
@@ -138,7 +168,7 @@ def test_matches_are_ordered_disjoint_and_cover_a_term_form():
         ends = [0] + [m.end for m in matches]
         for previous_end, match in zip(ends, matches):
             assert previous_end <= match.start < match.end <= len(text)
-            plain, _ = strip_inline(text[match.start:match.end])
+            plain, _ = strip_inline(text[match.start : match.end])
             assert normalize_form(plain, match.term.case_sensitive) in forms
 
     check()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
@@ -62,8 +61,9 @@ def test_every_seed_name_is_covered_in_the_seed_article(sample):
         places = list(re.finditer(re.escape(name), text))
         assert places, name
         for place in places:
-            assert any(m.start <= place.start() and place.end() <= m.end and m.term.source != name
-                       for m in matches), f"{name} at {place.start()} is not covered"
+            assert any(
+                m.start <= place.start() and place.end() <= m.end and m.term.source != name for m in matches
+            ), f"{name} at {place.start()} is not covered"
 
 
 def test_vasaloppet_is_kept_in_swedish_and_german(sample):
@@ -75,7 +75,9 @@ def test_vasaloppet_is_kept_in_swedish_and_german(sample):
 def test_rmb_stays_rmb_in_latin_script_locales(sample):
     for locale in ("es", "de", "fr", "sv"):
         assert sample.term("RMB").required(locale) == "RMB"
-    assert [v.kind for v in sample.check("RMB6 billion", "6.000 millones de yuanes", "en", "es")] == ["missing"]
+    assert [v.kind for v in sample.check("RMB6 billion", "6.000 millones de yuanes", "en", "es")] == [
+        "missing"
+    ]
 
 
 def test_every_forbidden_rendering_is_explained_in_the_note(sample):
@@ -93,17 +95,25 @@ def test_apertium_hola_tecnologia_is_caught_in_spanish(sample):
 
 
 def test_good_chinese_translation_of_a_seed_sentence_passes(sample):
-    source = ("The signing ceremony of Changchun Jingyue Lake Vasaloppet Skiing Festival was held on January 4, "
-              "2018. As the main venue for the platinum industry of Changchun City, Jingyue Hi-tech Industry "
-              "Development Zone managed to have 16 projects signed with RMB31.36 billion at the ceremony.")
-    translation = ("2018年1月4日，长春净月潭瓦萨国际滑雪节签约仪式举行。作为长春市白金产业的主要承载地，"
-                   "净月高新区在仪式上签约项目16个，金额313.6亿元。")
+    source = (
+        "The signing ceremony of Changchun Jingyue Lake Vasaloppet Skiing Festival was held on January 4, "
+        "2018. As the main venue for the platinum industry of Changchun City, Jingyue Hi-tech Industry "
+        "Development Zone managed to have 16 projects signed with RMB31.36 billion at the ceremony."
+    )
+    translation = (
+        "2018年1月4日，长春净月潭瓦萨国际滑雪节签约仪式举行。作为长春市白金产业的主要承载地，"
+        "净月高新区在仪式上签约项目16个，金额313.6亿元。"
+    )
     assert sample.check(source, translation, "en", "zh_CN") == []
 
 
 def test_russian_translation_with_declined_names_passes(sample):
-    source = "projects in Jingyue Hi-tech Industry Development Zone and the Industrial Park for Innovation " \
-             "in Laser Industry of Jilin Province, worth RMB6 billion, near Changchun"
-    translation = ("проекты в зоне развития высокотехнологичной промышленности Цзинъюэ и в Индустриальном "
-                   "парке инноваций лазерной промышленности провинции Цзилинь на 6 млрд юаней под Чанчунем")
+    source = (
+        "projects in Jingyue Hi-tech Industry Development Zone and the Industrial Park for Innovation "
+        "in Laser Industry of Jilin Province, worth RMB6 billion, near Changchun"
+    )
+    translation = (
+        "проекты в зоне развития высокотехнологичной промышленности Цзинъюэ и в Индустриальном "
+        "парке инноваций лазерной промышленности провинции Цзилинь на 6 млрд юаней под Чанчунем"
+    )
     assert sample.check(source, translation, "en", "ru") == []

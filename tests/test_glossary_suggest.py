@@ -31,7 +31,11 @@ def test_names_already_in_the_glossary_are_not_proposed():
 
 
 def test_sentence_start_words_and_headlines_are_not_names():
-    texts = ["The Festival Grows Bigger Every Year", "In addition, the park opened.", "As usual, Vasa Race fans came."]
+    texts = [
+        "The Festival Grows Bigger Every Year",
+        "In addition, the park opened.",
+        "As usual, Vasa Race fans came.",
+    ]
     assert [c.text for c in suggest_terms(texts, Glossary(), "en")] == ["Vasa Race"]
 
 
@@ -72,8 +76,11 @@ def test_chinese_text_gets_character_ngram_suggestions():
 
 
 def test_one_word_names_and_acronyms_are_proposed_but_not_the_words_of_a_longer_name():
-    texts = ["The race called Vasaloppet starts soon.", "Vasaloppet drew crowds worth RMB31.36 billion.",
-             "Skiing is popular. The Jingyue Skiing Festival opened."]
+    texts = [
+        "The race called Vasaloppet starts soon.",
+        "Vasaloppet drew crowds worth RMB31.36 billion.",
+        "Skiing is popular. The Jingyue Skiing Festival opened.",
+    ]
     found = {c.text for c in suggest_terms(texts, Glossary(), "en")}
     assert {"Vasaloppet", "RMB", "Jingyue Skiing Festival"} <= found
     assert "Festival" not in found and "Skiing" not in found

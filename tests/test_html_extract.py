@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from transpub.errors import PlaceholderMismatch
-from transpub.formats.document import Resolution
 from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
 from transpub.formats.html import read_html
 
 
@@ -56,7 +56,9 @@ def test_href_never_reaches_the_msgid_and_translation_keeps_the_link() -> None:
 
 def test_translator_may_reorder_nested_placeholders() -> None:
     source = "<p>A <b>bold <i>italic</i></b> and <em>more</em>.</p>"
-    out = render_with(source, {"A <1>bold <2>italic</2></1> and <3>more</3>.": "<3>Mehr</3> und <1><2>kursiv</2> fett</1>."})
+    out = render_with(
+        source, {"A <1>bold <2>italic</2></1> and <3>more</3>.": "<3>Mehr</3> und <1><2>kursiv</2> fett</1>."}
+    )
     assert out == "<p><em>Mehr</em> und <b><i>kursiv</i> fett</b>.</p>"
 
 
@@ -88,7 +90,10 @@ def test_nbsp_entity_stays_a_no_break_space_in_identity_and_translation() -> Non
 def test_sentences_are_separate_units_and_their_spacing_is_kept() -> None:
     source = "<p>First one.  Second\n one.</p>"
     assert msgids(source) == ["First one.", "Second one."]
-    assert render_with(source, {"First one.": "Erster.", "Second one.": "Zweiter."}) == "<p>Erster.  Zweiter.</p>"
+    assert (
+        render_with(source, {"First one.": "Erster.", "Second one.": "Zweiter."})
+        == "<p>Erster.  Zweiter.</p>"
+    )
 
 
 def test_paragraph_segmentation_keeps_the_paragraph_whole() -> None:
@@ -97,7 +102,10 @@ def test_paragraph_segmentation_keeps_the_paragraph_whole() -> None:
 
 
 def test_sentence_boundary_never_splits_a_tag_pair() -> None:
-    for source in ("<p>Start <a href=x>one. Two.</a> End.</p>", "<p><b>One. Two.</b> Three. <i>Four. Five.</i></p>"):
+    for source in (
+        "<p>Start <a href=x>one. Two.</a> End.</p>",
+        "<p><b>One. Two.</b> Three. <i>Four. Five.</i></p>",
+    ):
         for msgid in msgids(source):
             assert msgid.count("<1>") == msgid.count("</1>")
             assert msgid.count("<2>") == msgid.count("</2>")
@@ -109,14 +117,18 @@ def test_translate_yes_re_enables_inside_translate_no() -> None:
 
 
 def test_translate_yes_on_an_inline_element_inside_translate_no_is_for_translation() -> None:
-    assert msgids('<div translate="no"><p>Brand <em translate="yes">Deep yes.</em></p></div>') == ["Deep yes."]
+    assert msgids('<div translate="no"><p>Brand <em translate="yes">Deep yes.</em></p></div>') == [
+        "Deep yes."
+    ]
     assert msgids('<p translate="no">No <span translate="">x and y</span> end</p>') == ["x and y"]
     assert msgids('<p translate="no">No <span translate>bare</span> end</p>') == ["bare"]
 
 
 def test_inserting_an_unrelated_paragraph_elsewhere_keeps_other_refs() -> None:
-    before = ('<body><section id="news"><p>Alpha.</p><p>Beta.</p></section>'
-              '<section><h2>Gamma.</h2><ul><li>Delta.</li></ul></section></body>')
+    before = (
+        '<body><section id="news"><p>Alpha.</p><p>Beta.</p></section>'
+        "<section><h2>Gamma.</h2><ul><li>Delta.</li></ul></section></body>"
+    )
     after = before.replace("<section><h2>", "<section><p>New intro.</p><h2>")
     old, new = refs(before), refs(after)
     assert new.pop("New intro.")
@@ -134,18 +146,24 @@ def test_same_text_twice_is_one_unit_with_two_refs() -> None:
 
 def test_references_survive_paragraphs_inserted_before_them_in_the_same_parent() -> None:
     before = '<body><article id="story"><p>Alpha is first.</p><div><p>Beta <b>is</b> second.</p></div></article></body>'
-    after = before.replace('<p>Alpha', '<p>A new lede.</p><p>Alpha').replace("<div>", "<div><p>New.</p>")
+    after = before.replace("<p>Alpha", "<p>A new lede.</p><p>Alpha").replace("<div>", "<div><p>New.</p>")
     old, new = refs(before), refs(after)
-    assert old == {"Alpha is first.": ("a.html#story/p(alpha-is-first)",),
-                   "Beta <1>is</1> second.": ("a.html#story/p(beta-is-second)",)}
+    assert old == {
+        "Alpha is first.": ("a.html#story/p(alpha-is-first)",),
+        "Beta <1>is</1> second.": ("a.html#story/p(beta-is-second)",),
+    }
     assert {msgid: new[msgid] for msgid in old} == old
 
 
 def test_elements_without_text_are_named_by_what_they_are_never_by_a_url() -> None:
-    source = ('<head><meta name="description" content="A story."></head>'
-              '<body><img src="https://cdn.example/a.png" alt="A skier"><img src="b.png" alt="A skier"></body>')
-    assert refs(source) == {"A story.": ("a.html#head/meta(description)@content",),
-                            "A skier": ("a.html#body/img(a-skier)@alt", "a.html#body/img(a-skier)~2@alt")}
+    source = (
+        '<head><meta name="description" content="A story."></head>'
+        '<body><img src="https://cdn.example/a.png" alt="A skier"><img src="b.png" alt="A skier"></body>'
+    )
+    assert refs(source) == {
+        "A story.": ("a.html#head/meta(description)@content",),
+        "A skier": ("a.html#body/img(a-skier)@alt", "a.html#body/img(a-skier)~2@alt"),
+    }
 
 
 def test_its_loc_note_applies_to_descendants() -> None:
@@ -154,8 +172,10 @@ def test_its_loc_note_applies_to_descendants() -> None:
 
 
 def test_template_script_style_and_comments_are_not_units() -> None:
-    source = ("<template><p>T.</p></template><script>a='<p>S.</p>'</script><style>p{}</style>"
-              "<!-- <p>C.</p> --><noscript><p>Enable scripts.</p></noscript><p>Body.</p>")
+    source = (
+        "<template><p>T.</p></template><script>a='<p>S.</p>'</script><style>p{}</style>"
+        "<!-- <p>C.</p> --><noscript><p>Enable scripts.</p></noscript><p>Body.</p>"
+    )
     assert "T." not in msgids(source) and "S." not in msgids(source) and "C." not in msgids(source)
     assert "Body." in msgids(source)
 
@@ -179,25 +199,33 @@ def test_segmentation_meta_tag_overrides_the_option() -> None:
 
 
 def test_paragraph_note_reads_like_the_paragraph_with_code_dates_and_line_breaks() -> None:
-    source = ('<p>Read <a href="r.html">the full report</a><br>now. It was on '
-              '<time datetime="2018-01-04">January 4</time>. Call <code>run()</code> and see.</p>')
+    source = (
+        '<p>Read <a href="r.html">the full report</a><br>now. It was on '
+        '<time datetime="2018-01-04">January 4</time>. Call <code>run()</code> and see.</p>'
+    )
     units = read(source).units()
-    assert units[0].notes == ("Paragraph: Read the full report now. It was on January 4. Call run() and see.",)
+    assert units[0].notes == (
+        "Paragraph: Read the full report now. It was on January 4. Call run() and see.",
+    )
 
 
 def test_placeholder_legend_says_what_a_standalone_element_shows() -> None:
     units = read('<p>Call <code>run()</code> on <time datetime="2018-01-04">January 4</time>.</p>').units()
     legends = [p.legend() for p in units[0].placeholders]
-    assert legends == ['<1/> = code (code) "run()"',
-                       '<2/> = date/time (time) "January 4", written in your language\'s date format']
+    assert legends == [
+        '<1/> = code (code) "run()"',
+        '<2/> = date/time (time) "January 4", written in your language\'s date format',
+    ]
 
 
 def test_a_line_break_after_a_full_stop_ends_the_sentence_and_stays_between_the_two() -> None:
     source = "<p>Read now.<br>Second line. Line one<br>line two.</p>"
     assert msgids(source) == ["Read now.", "Second line.", "Line one<1/>line two."]
     document = read(source)
-    assert document.render(lambda slot: Resolution("译" + slot.msgid), join_sentences=True) == \
-        "<p>译Read now.<br>译Second line.译Line one<br>line two.</p>"
+    assert (
+        document.render(lambda slot: Resolution("译" + slot.msgid), join_sentences=True)
+        == "<p>译Read now.<br>译Second line.译Line one<br>line two.</p>"
+    )
 
 
 def test_an_inline_script_or_comment_does_not_cut_a_sentence_in_two() -> None:

@@ -22,8 +22,12 @@ def units_as_json(path: Path) -> list[dict]:
     """The units of ``path`` as plain data: msgid, refs, notes (and placeholder tags)."""
     document = read_article(path, ReadOptions())
     return [
-        {"msgid": u.msgid, "refs": list(u.refs), "notes": list(u.notes),
-         **({"placeholders": [f"{p.number}:{p.tag}" for p in u.placeholders]} if u.placeholders else {})}
+        {
+            "msgid": u.msgid,
+            "refs": list(u.refs),
+            "notes": list(u.notes),
+            **({"placeholders": [f"{p.number}:{p.tag}" for p in u.placeholders]} if u.placeholders else {}),
+        }
         for u in document.units(path.name)
     ]
 

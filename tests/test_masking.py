@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transpub.errors import PlaceholderMismatch
 from transpub.masking import mask, needs_translation, unmask
@@ -21,13 +22,16 @@ def test_reordered_placeholders_are_accepted():
     assert unmask(masked, "@@P2@@Azul@@P2E@@ y @@P1@@rojo@@P1E@@.") == "<2>Azul</2> y <1>rojo</1>."
 
 
-@pytest.mark.parametrize("reply, reason", [
-    ("Pulsa aquí.", "<1> missing"),
-    ("Pulsa @@P1@@aquí@@P1E@@ @@P1@@otra@@P1E@@.", "twice"),
-    ("Pulsa @@P1E@@aquí@@P1@@.", "closes nothing"),
-    ("Pulsa @@P1@@aquí.", "never closed"),
-    ("Pulsa @@P1@@aquí@@P1E@@ @@S3@@.", "<3> added"),
-])
+@pytest.mark.parametrize(
+    "reply, reason",
+    [
+        ("Pulsa aquí.", "<1> missing"),
+        ("Pulsa @@P1@@aquí@@P1E@@ @@P1@@otra@@P1E@@.", "twice"),
+        ("Pulsa @@P1E@@aquí@@P1@@.", "closes nothing"),
+        ("Pulsa @@P1@@aquí.", "never closed"),
+        ("Pulsa @@P1@@aquí@@P1E@@ @@S3@@.", "<3> added"),
+    ],
+)
 def test_broken_placeholders_are_rejected(reply, reason):
     masked = mask("Click <1>here</1>.", "token")
     with pytest.raises(PlaceholderMismatch, match=reason):
@@ -86,25 +90,31 @@ def test_an_engine_that_changes_nothing_gets_the_source_back(parts, style):
     assert unmask(masked, masked.text).strip() == source.strip()
 
 
-@pytest.mark.parametrize("source, reply, expected", [
-    ("Loading...", "Cargando.", "Cargando..."),
-    ("Loading…", "Cargando.", "Cargando…"),
-    ("Loading...", "Cargando", "Cargando..."),
-    ("Loading...", "加载中", "加载中……"),
-])
+@pytest.mark.parametrize(
+    "source, reply, expected",
+    [
+        ("Loading...", "Cargando.", "Cargando..."),
+        ("Loading…", "Cargando.", "Cargando…"),
+        ("Loading...", "Cargando", "Cargando..."),
+        ("Loading...", "加载中", "加载中……"),
+    ],
+)
 def test_an_ellipsis_the_engine_shortened_comes_back(source, reply, expected):
     assert unmask(mask(source, "token"), reply) == expected
 
 
-@pytest.mark.parametrize("source, reply, expected", [
-    ("Price (in RMB)", "Precio (en RMB", "Precio (en RMB)"),
-    ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan.", "Los precios están en RMB (yuan)."),
-    ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan)", "Los precios están en RMB (yuan)."),
-    ("Price (in RMB)", "价格（人民币", "价格（人民币）"),
-    ("He said “yes”", "Dijo “sí", "Dijo “sí”"),
-    ('He said "yes."', 'Dijo "sí.', 'Dijo "sí."'),
-    ("See <1>the list (below)</1>", "Ver @@P1@@la lista (abajo@@P1E@@", "Ver <1>la lista (abajo)</1>"),
-])
+@pytest.mark.parametrize(
+    "source, reply, expected",
+    [
+        ("Price (in RMB)", "Precio (en RMB", "Precio (en RMB)"),
+        ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan.", "Los precios están en RMB (yuan)."),
+        ("Prices are in RMB (yuan).", "Los precios están en RMB (yuan)", "Los precios están en RMB (yuan)."),
+        ("Price (in RMB)", "价格（人民币", "价格（人民币）"),
+        ("He said “yes”", "Dijo “sí", "Dijo “sí”"),
+        ('He said "yes."', 'Dijo "sí.', 'Dijo "sí."'),
+        ("See <1>the list (below)</1>", "Ver @@P1@@la lista (abajo@@P1E@@", "Ver <1>la lista (abajo)</1>"),
+    ],
+)
 def test_a_closing_bracket_or_quote_the_engine_dropped_is_put_back(source, reply, expected):
     assert unmask(mask(source, "token"), reply) == expected
 

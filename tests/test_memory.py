@@ -24,8 +24,14 @@ def test_reviewed_translation_wins_over_machine_translation(tmp_path):
 
 def test_close_match_reports_its_score(tmp_path):
     with TranslationMemory(tmp_path / "m.sqlite") as memory:
-        memory.add("en", "es", [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo."),
-                                ("Something else entirely.", "Otra cosa.")])
+        memory.add(
+            "en",
+            "es",
+            [
+                ("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo."),
+                ("Something else entirely.", "Otra cosa."),
+            ],
+        )
         matches = memory.close_matches("en", "es", "Click the button to save your file.", 75)
     assert [m.target for m in matches] == ["Pulsa el botón para guardar tu trabajo."]
     assert 75 <= matches[0].score < 100

@@ -33,8 +33,9 @@ pytestmark = [
 def marked(slot) -> Resolution:
     """A translation that differs from the source but can be undone: text runs wrapped in markers."""
     if isinstance(slot, TextSlot) and slot.markable:
-        return Resolution("".join(OPEN + t.value + CLOSE if t.kind == "text" else t.value
-                                  for t in tokenize(slot.msgid)))
+        return Resolution(
+            "".join(OPEN + t.value + CLOSE if t.kind == "text" else t.value for t in tokenize(slot.msgid))
+        )
     return Resolution(slot.msgid + ATTR)
 
 

@@ -14,16 +14,45 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transpub.formats.document import AttrSlot, Resolution
 from transpub.formats import ReadOptions
+from transpub.formats.document import AttrSlot, Resolution
 from transpub.formats.html import read_html
 from transpub.inline import tokenize
 
-WORDS = st.sampled_from([
-    "Vasaloppet", "ski", "race", "Mora", "the", "a", "winner.", "Is it?", "Yes!", "fast,",
-    "北京", "铂金产业。", "增长", "とても", "Ünïcødé", "5", "km", "e.g.", "Dr.", "3.5",
-    "&amp;", "&lt;", "&gt;", "&nbsp;", "&copy;", "&#8212;", "&#x4E2D;", "\u00a0", "  ", "\n",
-])
+WORDS = st.sampled_from(
+    [
+        "Vasaloppet",
+        "ski",
+        "race",
+        "Mora",
+        "the",
+        "a",
+        "winner.",
+        "Is it?",
+        "Yes!",
+        "fast,",
+        "北京",
+        "铂金产业。",
+        "增长",
+        "とても",
+        "Ünïcødé",
+        "5",
+        "km",
+        "e.g.",
+        "Dr.",
+        "3.5",
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        "&nbsp;",
+        "&copy;",
+        "&#8212;",
+        "&#x4E2D;",
+        "\u00a0",
+        "  ",
+        "\n",
+    ]
+)
 TEXT = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
 ATTR_VALUE = st.sampled_from(["x", "A cat", "Tom &amp; Jerry", "a>b", "it's", 'say "hi"', "", "北京"])
 
@@ -91,8 +120,10 @@ def block(draw, depth: int = 0) -> str:
 @st.composite
 def article(draw) -> str:
     body = "".join(draw(st.lists(block(), min_size=1, max_size=4)))
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{draw(TEXT)}</title></head>'
-            f"\n<body>{body}\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{draw(TEXT)}</title></head>'
+        f"\n<body>{body}\n</body></html>\n"
+    )
 
 
 def upper_text(msgid: str) -> str:
@@ -130,8 +161,9 @@ def test_any_article_renders_back_byte_for_byte(source: str) -> None:
 @given(article())
 def test_translated_article_keeps_every_element_and_attribute(source: str) -> None:
     document = read(source)
-    translated = document.render(lambda slot: Resolution(
-        slot.msgid.upper() if isinstance(slot, AttrSlot) else upper_text(slot.msgid)))
+    translated = document.render(
+        lambda slot: Resolution(slot.msgid.upper() if isinstance(slot, AttrSlot) else upper_text(slot.msgid))
+    )
     assert element_tree(translated) == element_tree(source)
     units = document.units()
     assert all("href" not in u.msgid for u in units)

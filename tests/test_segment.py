@@ -40,9 +40,7 @@ def test_sentences_split_like_a_reader_would(lang: str, text: str, expected: lis
 
 def test_english_golden_rules_score_at_least_97_percent() -> None:
     cases = json.loads(GOLDEN_RULES.read_text(encoding="utf-8"))["cases"]
-    right = sum(
-        [s.strip() for s in segment(case["text"], "en")] == case["sentences"] for case in cases
-    )
+    right = sum([s.strip() for s in segment(case["text"], "en")] == case["sentences"] for case in cases)
     assert right / len(cases) >= 0.97
 
 
@@ -67,7 +65,11 @@ def test_inline_object_between_chinese_sentences_stays_in_a_sentence() -> None:
 
 def test_newlines_and_no_break_spaces_count_as_spaces() -> None:
     text = "First line ends here.\nSecond one\u00a0follows. Mr.\u00a0Smith\nagrees."
-    assert segment(text, "en") == ["First line ends here.", "Second one\u00a0follows.", "Mr.\u00a0Smith\nagrees."]
+    assert segment(text, "en") == [
+        "First line ends here.",
+        "Second one\u00a0follows.",
+        "Mr.\u00a0Smith\nagrees.",
+    ]
 
 
 def test_french_no_break_space_before_question_mark() -> None:
@@ -94,13 +96,48 @@ def test_language_names_in_gettext_or_bcp47_form_are_accepted(lang: str) -> None
 
 
 SENTENCE_PIECES = st.sampled_from(
-    ["Mr.", "Smith", "went", "U.S.", "home", ".", "!", "?", "...", "1.", "2)", "a.", "z. B.", "3.14",
-     "\ufffc", "。", "！", "」", "“", "”", "«", "»", "(", ")", "I", "The", "it", "是", "Oui", "\u00a0", "\n", " ", "  "]
+    [
+        "Mr.",
+        "Smith",
+        "went",
+        "U.S.",
+        "home",
+        ".",
+        "!",
+        "?",
+        "...",
+        "1.",
+        "2)",
+        "a.",
+        "z. B.",
+        "3.14",
+        "\ufffc",
+        "。",
+        "！",
+        "」",
+        "“",
+        "”",
+        "«",
+        "»",
+        "(",
+        ")",
+        "I",
+        "The",
+        "it",
+        "是",
+        "Oui",
+        "\u00a0",
+        "\n",
+        " ",
+        "  ",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(SENTENCE_PIECES, max_size=30).map(" ".join), st.sampled_from(["en", "de", "fr", "zh_CN", "ja"]))
+@given(
+    st.lists(SENTENCE_PIECES, max_size=30).map(" ".join), st.sampled_from(["en", "de", "fr", "zh_CN", "ja"])
+)
 def test_spans_are_ordered_disjoint_stripped_and_cover_all_text(text: str, lang: str) -> None:
     spans = split_sentences(text, lang)
     previous_end = 0

@@ -26,7 +26,9 @@ def test_status_table_shows_each_article_and_locale(tmp_path: Path) -> None:
 
 def test_status_table_adds_totals_per_locale_for_several_articles(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
-    (root / "articles" / "brief.html").write_text("<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8")
+    (root / "articles" / "brief.html").write_text(
+        "<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8"
+    )
     assert run(root, "extract").exit_code == 0
     lines = run(root, "status").output.splitlines()
     assert lines[0] == "article         locale  translated  fuzzy  untranslated       %  words"
@@ -47,7 +49,9 @@ def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_on
     result = run(root, "status")
     lines = result.output.splitlines()
     assert lines[1] == "signing  de               0      0             5   0.0%     29  (no catalog)"
-    assert lines[2].startswith("signing  zh_CN            0      0             0  error      0  (broken catalog")
+    assert lines[2].startswith(
+        "signing  zh_CN            0      0             0  error      0  (broken catalog"
+    )
     rows = collect_status(load_project(root), ["de", "zh_CN"])
     assert rows[1].error is not None and "locales/zh_CN/LC_MESSAGES/signing.po:" in rows[1].error
     assert has_errors(rows) and not has_errors(rows[:1])
@@ -68,12 +72,18 @@ def test_status_html_is_a_self_contained_page_with_one_bar_per_article_and_local
     assert not page.xpath("//script | //link | //img | //*[@src]"), "no external assets"
     assert "http" not in text
     assert [" ".join(th.text_content().split()) for th in page.xpath("//thead//th")] == [
-        "article", "Deutsch de", "中文 (简体) zh_CN"]
+        "article",
+        "Deutsch de",
+        "中文 (简体) zh_CN",
+    ]
     rows = page.xpath("//tbody/tr")
     assert [row.xpath("td[1]")[0].text_content() for row in rows] == ["signing", "(all articles)"]
     de_bar = rows[0].xpath("td[2]//div[@class='bar']/span")
     assert [(s.get("class"), s.get("style")) for s in de_bar] == [
-        ("translated", "width:60.00%"), ("fuzzy", "width:20.00%"), ("untranslated", "width:20.00%")]
+        ("translated", "width:60.00%"),
+        ("fuzzy", "width:20.00%"),
+        ("untranslated", "width:20.00%"),
+    ]
     assert "60.0%" in rows[0].xpath("td[2]")[0].text_content()
     assert "3 ✓ · 1 fuzzy · 1 left · 29 words" in rows[0].xpath("td[2]")[0].text_content()
     assert [s.get("class") for s in rows[0].xpath("td[3]//div[@class='bar']/span")] == ["translated"]
@@ -114,6 +124,8 @@ def test_status_says_when_a_catalog_is_out_of_date_with_its_article(tmp_path: Pa
     out = tmp_path / "report.html"
     run(root, "status", "--html", str(out))
     page = html.fromstring(out.read_text(encoding="utf-8"))
-    assert page.xpath("//tbody/tr[1]/td[2]//div[@class='stale']")[0].text == "out of date: 1 new unit, 1 removed"
+    assert (
+        page.xpath("//tbody/tr[1]/td[2]//div[@class='stale']")[0].text == "out of date: 1 new unit, 1 removed"
+    )
     assert run(root, "extract").exit_code == 0
     assert "out of date" not in run(root, "status").output

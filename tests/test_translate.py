@@ -49,7 +49,7 @@ def test_a_sentence_in_two_articles_is_sent_once(tmp_path, fake):
 def test_nothing_paid_for_is_requested_again_in_a_later_run(tmp_path, fake):
     project = make_project(tmp_path, {"a": [("Once only.", "")]})
     translate_project(project, ["es"], policy=FAST)
-    make_project(tmp_path, {"b": [("Once only.", "")]})   # a new article repeats the sentence
+    make_project(tmp_path, {"b": [("Once only.", "")]})  # a new article repeats the sentence
     report = translate_project(project, ["es"], policy=FAST)
     assert fake.paid["Once only."] == 1
     assert entries(project, "b")["Once only."].msgstr == "[es] Once only."
@@ -57,10 +57,13 @@ def test_nothing_paid_for_is_requested_again_in_a_later_run(tmp_path, fake):
 
 
 def test_reviewed_translation_feeds_other_articles_exactly_and_fuzzily(tmp_path, fake):
-    project = make_project(tmp_path, {
-        "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
-        "b": [("Click the button to save your work.", ""), ("Click the button to save your file.", "")],
-    })
+    project = make_project(
+        tmp_path,
+        {
+            "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
+            "b": [("Click the button to save your work.", ""), ("Click the button to save your file.", "")],
+        },
+    )
     report = translate_project(project, ["es"], policy=FAST)
     got = entries(project, "b")
     exact = got["Click the button to save your work."]
@@ -78,21 +81,31 @@ def test_memory_score_100_on_the_command_line_sends_close_matches_to_mt(tmp_path
 
     from transpub.cli import main
 
-    make_project(tmp_path, {
-        "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
-        "b": [("Click the button to save your file.", "")],
-    })
-    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es", "--memory-score", "100"])
+    make_project(
+        tmp_path,
+        {
+            "a": [("Click the button to save your work.", "Pulsa el botón para guardar tu trabajo.")],
+            "b": [("Click the button to save your file.", "")],
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["--project", str(tmp_path), "translate", "-l", "es", "--memory-score", "100"]
+    )
     assert result.exit_code == 0, result.output
     project = make_project(tmp_path, {})
-    assert entries(project, "b")["Click the button to save your file."].msgstr == \
-        "[es] Click the button to save your file."
+    assert (
+        entries(project, "b")["Click the button to save your file."].msgstr
+        == "[es] Click the button to save your file."
+    )
     assert fake.paid["Click the button to save your file."] == 1
 
 
 def test_dry_run_estimates_units_characters_and_cost_and_sends_nothing(tmp_path, fake):
-    project = make_project(tmp_path, {"a": [("Twelve chars", ""), ("Four", "")], "b": [("Four", "")]},
-                           extra="[engines.libre]\nprice_per_million = 20\n")
+    project = make_project(
+        tmp_path,
+        {"a": [("Twelve chars", ""), ("Four", "")], "b": [("Four", "")]},
+        extra="[engines.libre]\nprice_per_million = 20\n",
+    )
     report = translate_project(project, ["es"], dry_run=True)
     [estimate] = report.estimates
     assert (estimate.units, estimate.chars) == (2, 16)
@@ -122,14 +135,19 @@ def test_reply_breaking_placeholders_is_rejected_and_not_asked_again(tmp_path, m
 
 
 def test_translator_saving_during_a_run_is_never_overwritten(tmp_path, fake):
-    project = make_project(tmp_path, {"a": [("First.", ""), ("Second.", "")]},
-                           extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n")
+    project = make_project(
+        tmp_path,
+        {"a": [("First.", ""), ("Second.", "")]},
+        extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n",
+    )
     path = project.catalog_path("es", "a")
 
     def translator_saves(event):
         if event.kind == "batch" and event.units_done == 1:
-            path.write_text(po_text("es", [("First.", "Primero (humano)."), ("Second.", "Segundo (humano).")]),
-                            encoding="utf-8")
+            path.write_text(
+                po_text("es", [("First.", "Primero (humano)."), ("Second.", "Segundo (humano).")]),
+                encoding="utf-8",
+            )
 
     translate_project(project, ["es"], progress=translator_saves, policy=FAST)
     got = entries(project, "a")
@@ -138,8 +156,9 @@ def test_translator_saving_during_a_run_is_never_overwritten(tmp_path, fake):
 
 
 def test_progress_reports_units_and_characters(tmp_path, fake):
-    project = make_project(tmp_path, {"a": [(f"Sentence {i}.", "") for i in range(5)]},
-                           extra="[engines.libre]\nbatch_size = 2\n")
+    project = make_project(
+        tmp_path, {"a": [(f"Sentence {i}.", "") for i in range(5)]}, extra="[engines.libre]\nbatch_size = 2\n"
+    )
     events = []
     translate_project(project, ["es"], progress=events.append, policy=FAST)
     assert events[0].kind == "start" and events[-1].kind == "finish"
@@ -155,8 +174,9 @@ def test_unconfigured_engine_is_an_error_before_anything_is_sent(tmp_path, monke
 
 
 def test_tm_engine_fills_from_memory_only(tmp_path):
-    project = make_project(tmp_path, {"a": [("Known.", "Conocido.")], "b": [("Known.", ""), ("New.", "")]},
-                           engine="tm")
+    project = make_project(
+        tmp_path, {"a": [("Known.", "Conocido.")], "b": [("Known.", ""), ("New.", "")]}, engine="tm"
+    )
     report = translate_project(project, ["es"])
     got = entries(project, "b")
     assert got["Known."].msgstr == "Conocido." and got["New."].msgstr == ""
@@ -218,8 +238,9 @@ def test_real_glossary_terms_are_enforced(tmp_path, fake, monkeypatch):
     from transpub.glossary import Glossary
     from transpub.glossary.terms import Term
 
-    monkeypatch.setattr("transpub.translate._load_glossary",
-                        lambda project: Glossary([Term("Dashboard", {"es": "Panel"})]))
+    monkeypatch.setattr(
+        "transpub.translate._load_glossary", lambda project: Glossary([Term("Dashboard", {"es": "Panel"})])
+    )
     project = make_project(tmp_path, {"a": [("Open the <1>Dashboard</1> now.", "")]})
     translate_project(project, ["es"], policy=FAST)
     assert entries(project, "a")["Open the <1>Dashboard</1> now."].msgstr == "[es] Open the <1>Panel</1> now."
@@ -229,12 +250,15 @@ def test_machine_output_writes_decimal_numbers_the_target_locale_way(tmp_path, f
     sentence = "Sales reached RMB31.36 billion and 20,000 jobs in 2018."
     project = make_project(tmp_path, {"a": [(sentence, "")]}, locales=("de", "zh_CN"))
     translate_project(project, ["de", "zh_CN"], policy=FAST)
-    assert entries(project, "a", "de")[sentence].msgstr == \
-        "[de] Sales reached RMB31,36 billion and 20.000 jobs in 2018."
+    assert (
+        entries(project, "a", "de")[sentence].msgstr
+        == "[de] Sales reached RMB31,36 billion and 20.000 jobs in 2018."
+    )
     assert entries(project, "a", "zh_CN")[sentence].msgstr == f"[zh] {sentence}"  # the same form there
 
 
 # -- dry run: what is really sent, and nothing written -------------------------------------------
+
 
 def test_dry_run_counts_the_masked_text_that_would_be_sent(tmp_path, fake):
     msgid = "Click <1>here</1> & read."
@@ -260,13 +284,14 @@ def test_dry_run_changes_nothing_in_an_existing_memory(tmp_path, fake):
     translate_project(project, ["es"], policy=FAST)
     make_project(tmp_path, {"b": [("Reviewed.", "Revisado."), ("Reviewed.x", "")]})
     folder = project.memory_path.parent
+
     def files():
         return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
     before = files()
     report = translate_project(project, ["es"], dry_run=True)
     assert files() == before
-    assert report.counts[("es", "libre")].filled_fuzzy_tm == 1   # the reviewed entry still counted
+    assert report.counts[("es", "libre")].filled_fuzzy_tm == 1  # the reviewed entry still counted
     from transpub.memory import TranslationMemory
 
     with TranslationMemory(project.memory_path) as memory:
@@ -274,8 +299,9 @@ def test_dry_run_changes_nothing_in_an_existing_memory(tmp_path, fake):
 
 
 def test_dry_run_with_nothing_to_send_says_so_without_a_price(tmp_path, fake):
-    project = make_project(tmp_path, {"a": [("Kept.", "Guardado.")]},
-                           extra="[engines.libre]\nprice_per_million = 20\n")
+    project = make_project(
+        tmp_path, {"a": [("Kept.", "Guardado.")]}, extra="[engines.libre]\nprice_per_million = 20\n"
+    )
     [estimate] = translate_project(project, ["es"], dry_run=True).estimates
     assert estimate.units == 0 and estimate.cost is None
     assert estimate.describe() == "es via libre: nothing to send"
@@ -290,6 +316,7 @@ def test_dry_run_without_a_configured_price_says_no_price_is_configured(tmp_path
 
 
 # -- rejected replies: a way out, and consistent advice -------------------------------------------
+
 
 def test_rejected_reply_is_asked_again_with_retry_rejected(tmp_path, monkeypatch):
     replies = {"reply": "sin etiquetas"}
@@ -311,11 +338,15 @@ def test_rejected_reply_is_asked_again_with_retry_rejected(tmp_path, monkeypatch
 
 # -- failure lines: which unit, where, and no walls of repeats ------------------------------------
 
+
 def test_failure_lines_name_the_po_line_and_msgid_and_collapse_repeats(tmp_path, fake):
     fake.default_fault = "500"
     texts = [f"Sentence number {i} is long enough to be cut short in the message." for i in range(6)]
-    project = make_project(tmp_path, {"a": [(t, "") for t in texts]},
-                           extra="[engines.libre]\nbatch_size = 1\nbreaker_threshold = 100\n")
+    project = make_project(
+        tmp_path,
+        {"a": [(t, "") for t in texts]},
+        extra="[engines.libre]\nbatch_size = 1\nbreaker_threshold = 100\n",
+    )
     report = translate_project(project, ["es"], policy=FAST)
     po = read_catalog(project.catalog_path("es", "a"))
     line = {e.msgid: e.linenum for e in po}[texts[0]]

@@ -11,15 +11,22 @@ from test_translate_helpers import make_project
 from transpub.catalog import read_catalog
 from transpub.translate import translate_project
 
-pytestmark = [pytest.mark.apertium, pytest.mark.skipif(
-    shutil.which("apertium") is None
-    or "eng-spa" not in subprocess.run(["apertium", "-l"], capture_output=True, text=True).stdout.split(),
-    reason="apertium with the eng-spa pair is not installed")]
+pytestmark = [
+    pytest.mark.apertium,
+    pytest.mark.skipif(
+        shutil.which("apertium") is None
+        or "eng-spa" not in subprocess.run(["apertium", "-l"], capture_output=True, text=True).stdout.split(),
+        reason="apertium with the eng-spa pair is not installed",
+    ),
+]
 
 
 def test_apertium_prefills_spanish_keeping_placeholders(tmp_path):
-    project = make_project(tmp_path, {"a": [("Read <1>the big book</1> now.", ""), ("Good morning.", ""),
-                                            ("I see the house <2/>", "")]}, engine="apertium")
+    project = make_project(
+        tmp_path,
+        {"a": [("Read <1>the big book</1> now.", ""), ("Good morning.", ""), ("I see the house <2/>", "")]},
+        engine="apertium",
+    )
     report = translate_project(project, ["es"])
     got = {e.msgid: e for e in read_catalog(project.catalog_path("es", "a"))}
     assert report.ok and report.counts[("es", "apertium")].filled_mt == 3

@@ -29,8 +29,9 @@ def filled(path: Path) -> set[str]:
 
 def test_killed_run_resumes_without_paying_twice(tmp_path, monkeypatch):
     texts = [f"Sentence number {i}." for i in range(12)]
-    project = make_project(tmp_path, {"a": [(t, "") for t in texts]},
-                           extra="[engines.libre]\nbatch_size = 2\nconcurrency = 1\n")
+    project = make_project(
+        tmp_path, {"a": [(t, "") for t in texts]}, extra="[engines.libre]\nbatch_size = 2\nconcurrency = 1\n"
+    )
     path = project.catalog_path("es", "a")
     with FakeMT(latency=0.15) as server:
         env = {**os.environ, "TRANSPUB_LIBRE_URL": server.url}
@@ -40,7 +41,7 @@ def test_killed_run_resumes_without_paying_twice(tmp_path, monkeypatch):
             time.sleep(0.01)
         child.send_signal(signal.SIGKILL)
         child.wait()
-        saved = filled(path)                       # the PO still parses after the kill
+        saved = filled(path)  # the PO still parses after the kill
         assert saved and len(saved) < len(texts)
         before = len(server.request_log)
         server.latency = 0

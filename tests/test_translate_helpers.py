@@ -6,7 +6,7 @@ from pathlib import Path
 
 from transpub.project import load_project
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Project-Id-Version: demo\\n"
 "Language: {locale}\\n"
@@ -15,7 +15,7 @@ msgstr ""
 "Content-Transfer-Encoding: 8bit\\n"
 "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
 
-'''
+"""
 
 
 def po_text(locale: str, entries: list[tuple[str, str]], fuzzy: tuple[str, ...] = ()) -> str:
@@ -27,14 +27,22 @@ def po_text(locale: str, entries: list[tuple[str, str]], fuzzy: tuple[str, ...] 
     return body
 
 
-def make_project(root: Path, articles: dict[str, list[tuple[str, str]]], *, engine: str = "libre",
-                 locales: tuple[str, ...] = ("es",), extra: str = "") -> object:
+def make_project(
+    root: Path,
+    articles: dict[str, list[tuple[str, str]]],
+    *,
+    engine: str = "libre",
+    locales: tuple[str, ...] = ("es",),
+    extra: str = "",
+) -> object:
     """A project with one PO per article and locale, holding the given entries."""
     (root / "articles").mkdir(parents=True, exist_ok=True)
     locale_list = ", ".join(f'"{loc}"' for loc in locales)
     (root / "transpub.toml").write_text(
         f'[project]\nname = "demo"\nsource_locale = "en"\nlocales = [{locale_list}]\n\n'
-        f'[translate]\nengine = "{engine}"\n\n{extra}\n', encoding="utf-8")
+        f'[translate]\nengine = "{engine}"\n\n{extra}\n',
+        encoding="utf-8",
+    )
     for slug, entries in articles.items():
         (root / "articles" / f"{slug}.html").write_text("<p>x</p>", encoding="utf-8")
         for locale in locales:

@@ -33,9 +33,13 @@ def test_pieces_already_translated_are_not_paid_again_when_another_piece_failed(
         again = translate_project(project, ["es"], policy=FAST)
         assert again.ok
         assert server.repeated() == []
-        assert [t for _, texts in server.request_log for t in texts].count("First sentence is right here.") == 1
-    assert msgstr(project, LONG) == ("[es] First sentence is right here. [es] Second sentence is right here. "
-                                     "[es] Third sentence is right here.")
+        assert [t for _, texts in server.request_log for t in texts].count(
+            "First sentence is right here."
+        ) == 1
+    assert msgstr(project, LONG) == (
+        "[es] First sentence is right here. [es] Second sentence is right here. "
+        "[es] Third sentence is right here."
+    )
 
 
 def test_a_run_stopped_between_pieces_does_not_pay_the_finished_pieces_again(tmp_path, monkeypatch):
@@ -48,13 +52,12 @@ def test_a_run_stopped_between_pieces_does_not_pay_the_finished_pieces_again(tmp
     with FakeMT() as server:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         with pytest.raises(KeyboardInterrupt):
-            translate_project(project, ["es"], policy=FAST, progress=stop_after_first_batch,
-                              concurrency=1)
+            translate_project(project, ["es"], policy=FAST, progress=stop_after_first_batch, concurrency=1)
         assert msgstr(project, LONG) == ""
         report = translate_project(project, ["es"], policy=FAST)
         sent = [t for _, texts in server.request_log for t in texts]
     assert report.ok
-    assert sent.count("First sentence is right here.") == 1   # its batch was back before the stop
+    assert sent.count("First sentence is right here.") == 1  # its batch was back before the stop
     assert msgstr(project, LONG).count("[es]") == 3
 
 
@@ -102,13 +105,13 @@ def test_pair_too_long_for_one_piece_is_closed_and_reopened_and_comes_back_whole
         sent = [t for _, texts in server.request_log for t in texts]
     assert report.ok, report.failures
     assert all(len(t) <= 28 and _balanced(t) for t in sent)
-    assert sum("<x1>" in t for t in sent) >= 2          # the pair was cut, each piece well formed
+    assert sum("<x1>" in t for t in sent) >= 2  # the pair was cut, each piece well formed
     assert msgstr(project, MARKUP) == MARKUP.replace("winter", "invierno")
 
 
 def test_engine_that_moves_a_reopened_tag_gets_the_unit_rejected_not_garbled(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"a": [(MARKUP, "")]}, extra=SMALL.replace("32", "28"))
-    with FakeMT(translate=lambda text, target: "[es] " + text) as server:   # the prefix pushes <x1> inward
+    with FakeMT(translate=lambda text, target: "[es] " + text) as server:  # the prefix pushes <x1> inward
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         report = translate_project(project, ["es"], policy=FAST)
     assert not report.ok and report.counts[("es", "libre")].rejected_placeholders == 1

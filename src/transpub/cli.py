@@ -19,7 +19,11 @@ from .errors import ConfigError, TranspubError
 from .project import CONFIG_NAME, Project, init_project, load_project, validate_locale
 
 LOCALE_OPTION = click.option(
-    "-l", "--locale", "locales", multiple=True, metavar="LOCALE",
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="LOCALE",
     help="Work on this target locale only (repeatable). Default: every target locale.",
 )
 
@@ -27,7 +31,7 @@ LOCALE_OPTION = click.option(
 class TranspubGroup(click.Group):
     """A click group that reports library errors as one clear line: exit 2 for configuration, else 1."""
 
-    def invoke(self, ctx: click.Context):  # noqa: D102
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
@@ -47,8 +51,13 @@ def _project(ctx: click.Context) -> Project:
 
 
 @click.group(cls=TranspubGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-              envvar="TRANSPUB_PROJECT", help=f"Project folder (holding {CONFIG_NAME}). Default: found from here upwards.")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="TRANSPUB_PROJECT",
+    help=f"Project folder (holding {CONFIG_NAME}). Default: found from here upwards.",
+)
 @click.version_option(__version__, prog_name="transpub")
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:
@@ -68,12 +77,23 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--source", "source", default="en", show_default=True, help="Locale the articles are written in.")
-@click.option("-l", "--locale", "locales", multiple=True, required=True, metavar="LOCALE",
-              help="A target locale, gettext style (zh_CN, pt_BR, sr@latin). Repeatable.")
+@click.option(
+    "--source", "source", default="en", show_default=True, help="Locale the articles are written in."
+)
+@click.option(
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    required=True,
+    metavar="LOCALE",
+    help="A target locale, gettext style (zh_CN, pt_BR, sr@latin). Repeatable.",
+)
 @click.option("--name", default=None, help="Project name (default: the folder's name).")
 @click.option("--engine", default=None, help="Default machine-translation engine (see `transpub engines`).")
-def init(directory: Path, source: str, locales: tuple[str, ...], name: str | None, engine: str | None) -> None:
+def init(
+    directory: Path, source: str, locales: tuple[str, ...], name: str | None, engine: str | None
+) -> None:
     """Create a new project: transpub.toml, articles/, locales/, glossary/.
 
     \b
@@ -100,12 +120,17 @@ def init(directory: Path, source: str, locales: tuple[str, ...], name: str | Non
 
 @main.command()
 @LOCALE_OPTION
-@click.option("--no-fuzzy-matching", is_flag=True,
-              help="Do not keep old translations of changed units as fuzzy (similarity: [extract] "
-                   "fuzzy_threshold, 0.6 or 60).")
+@click.option(
+    "--no-fuzzy-matching",
+    is_flag=True,
+    help="Do not keep old translations of changed units as fuzzy (similarity: [extract] "
+    "fuzzy_threshold, 0.6 or 60).",
+)
 @click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
 @click.pass_context
-def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: bool, purge_obsolete: bool) -> None:
+def extract(
+    ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: bool, purge_obsolete: bool
+) -> None:
     """Cut articles into units and write POT templates and PO catalogs.
 
     Existing translations are kept; changed sentences keep their old translation as fuzzy
@@ -120,8 +145,12 @@ def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: boo
     from .extract import extract_project
 
     project = _project(ctx)
-    report = extract_project(project, project.select_locales(locales),
-                             fuzzy_matching=not no_fuzzy_matching, purge_obsolete=purge_obsolete)
+    report = extract_project(
+        project,
+        project.select_locales(locales),
+        fuzzy_matching=not no_fuzzy_matching,
+        purge_obsolete=purge_obsolete,
+    )
     for article in report.articles:
         click.echo(article.summary)
     for orphan in report.orphans:
@@ -134,17 +163,36 @@ def extract(ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: boo
 
 @main.command()
 @LOCALE_OPTION
-@click.option("--engine", default=None, help="Engine to use instead of the configured one (see `transpub engines`).")
-@click.option("--dry-run", is_flag=True, help="Show what would be sent (units, characters, cost) and send nothing.")
+@click.option(
+    "--engine", default=None, help="Engine to use instead of the configured one (see `transpub engines`)."
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show what would be sent (units, characters, cost) and send nothing."
+)
 @click.option("--concurrency", type=click.IntRange(1, 64), default=None, help="Requests in flight at once.")
-@click.option("--memory-score", type=click.FloatRange(0, 100), default=None, metavar="SCORE",
-              help="Similarity (0-100) at which a close memory match fills an entry as fuzzy "
-                   "(default: [translate] memory_score, else 75; 100 = exact matches only).")
-@click.option("--retry-rejected", is_flag=True,
-              help="Ask the engine again for texts whose earlier reply was rejected (broken placeholders or terms).")
+@click.option(
+    "--memory-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="SCORE",
+    help="Similarity (0-100) at which a close memory match fills an entry as fuzzy "
+    "(default: [translate] memory_score, else 75; 100 = exact matches only).",
+)
+@click.option(
+    "--retry-rejected",
+    is_flag=True,
+    help="Ask the engine again for texts whose earlier reply was rejected (broken placeholders or terms).",
+)
 @click.pass_context
-def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, dry_run: bool,
-              concurrency: int | None, memory_score: float | None, retry_rejected: bool) -> None:
+def translate(
+    ctx: click.Context,
+    locales: tuple[str, ...],
+    engine: str | None,
+    dry_run: bool,
+    concurrency: int | None,
+    memory_score: float | None,
+    retry_rejected: bool,
+) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
 
     Every filled entry is marked fuzzy with a provenance comment, so translators see in
@@ -166,26 +214,43 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
         waiting = [loc for loc in selected if not project.engine_for(loc)]
         selected = [loc for loc in selected if project.engine_for(loc)]
         if waiting:
-            click.echo(f"No engine configured for {' '.join(waiting)}: skipped "
-                       "(set [translate] engine or [locale.X] engine, or pass --engine).")
+            click.echo(
+                f"No engine configured for {' '.join(waiting)}: skipped "
+                "(set [translate] engine or [locale.X] engine, or pass --engine)."
+            )
         if not selected:
             return
     progress = make_progress_printer(sys.stderr)
-    report = translate_project(project, selected, engine=engine, dry_run=dry_run,
-                               progress=progress, concurrency=concurrency, memory_score=memory_score,
-                               retry_rejected=retry_rejected)
+    report = translate_project(
+        project,
+        selected,
+        engine=engine,
+        dry_run=dry_run,
+        progress=progress,
+        concurrency=concurrency,
+        memory_score=memory_score,
+        retry_rejected=retry_rejected,
+    )
     if report.dry_run:
         for est in report.estimates:
             click.echo(est.describe())
         if not report.estimates:
             click.echo("Nothing to send: every entry is filled or comes from the translation memory.")
     for (locale, name), counts in sorted(report.counts.items()):
-        parts = [f"{label} {value}" for label, value in (
-            ("machine-translated", counts.filled_mt), ("reused earlier MT", counts.reused_mt),
-            ("from memory", counts.filled_tm), ("close memory matches", counts.filled_fuzzy_tm),
-            ("copied", counts.copied), ("failed", counts.failed),
-            ("rejected (placeholders/terms)", counts.rejected_placeholders), ("skipped", counts.skipped),
-        ) if value]
+        parts = [
+            f"{label} {value}"
+            for label, value in (
+                ("machine-translated", counts.filled_mt),
+                ("reused earlier MT", counts.reused_mt),
+                ("from memory", counts.filled_tm),
+                ("close memory matches", counts.filled_fuzzy_tm),
+                ("copied", counts.copied),
+                ("failed", counts.failed),
+                ("rejected (placeholders/terms)", counts.rejected_placeholders),
+                ("skipped", counts.skipped),
+            )
+            if value
+        ]
         if parts or not report.dry_run:
             click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines():
@@ -197,16 +262,34 @@ def translate(ctx: click.Context, locales: tuple[str, ...], engine: str | None, 
 
 @main.command(name="compile")
 @LOCALE_OPTION
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: the project's site/).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: the project's site/).",
+)
 @click.option("--include-fuzzy", is_flag=True, help="Publish unreviewed machine translations, with a notice.")
-@click.option("--review", is_flag=True, help="Also write review copies (site/_review/) colouring each unit's state.")
+@click.option(
+    "--review", is_flag=True, help="Also write review copies (site/_review/) colouring each unit's state."
+)
 @click.option("--mo", "write_mo", is_flag=True, help="Also write MO files beside the PO files.")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
-              help="Publish a page only when at least this % of it is translated (default: config, 80).")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Publish a page only when at least this % of it is translated (default: config, 80).",
+)
 @click.pass_context
-def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None, include_fuzzy: bool,
-             review: bool, write_mo: bool, threshold: float | None) -> None:
+def compile_(
+    ctx: click.Context,
+    locales: tuple[str, ...],
+    out_dir: Path | None,
+    include_fuzzy: bool,
+    review: bool,
+    write_mo: bool,
+    threshold: float | None,
+) -> None:
     """Write the localized site: site/<locale>/<slug>.html and index pages.
 
     Untranslated text keeps the source, marked with its language. Fuzzy (unreviewed)
@@ -221,20 +304,33 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
     from .compile import CompileOptions, compile_project
 
     project = _project(ctx)
-    report = compile_project(project, project.select_locales(locales), CompileOptions(
-        out_dir=out_dir, include_fuzzy=include_fuzzy, review=review, write_mo=write_mo, threshold=threshold))
+    report = compile_project(
+        project,
+        project.select_locales(locales),
+        CompileOptions(
+            out_dir=out_dir,
+            include_fuzzy=include_fuzzy,
+            review=review,
+            write_mo=write_mo,
+            threshold=threshold,
+        ),
+    )
     for page in report.pages:
         if page.locale == project.source_locale:
             continue
         if page.published:
-            click.echo(f"{page.locale}/{page.slug}.html: {page.summary}" + ("" if page.written else " (unchanged)"))
+            click.echo(
+                f"{page.locale}/{page.slug}.html: {page.summary}" + ("" if page.written else " (unchanged)")
+            )
         else:
             click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")
     for warning in report.warnings:
         click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:
-        click.echo(f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
-                   "run `transpub compile` (every language) to update their links.")
+        click.echo(
+            f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
+            "run `transpub compile` (every language) to update their links."
+        )
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     site = report.out_dir / "index.html" if report.out_dir else None
@@ -245,9 +341,17 @@ def compile_(ctx: click.Context, locales: tuple[str, ...], out_dir: Path | None,
 
 
 @main.command()
-@click.option("-l", "--lang", "lang", default=None, help="Language of the text (default: the project's source, else en).")
+@click.option(
+    "-l",
+    "--lang",
+    "lang",
+    default=None,
+    help="Language of the text (default: the project's source, else en).",
+)
 @click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-")
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-"
+)
 @click.pass_context
 def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -> None:
     """Print the units a text will be cut into, one per line.
@@ -290,14 +394,25 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
 
 @main.command()
 @LOCALE_OPTION
-@click.option("--min-translated", type=click.FloatRange(0, 100), default=None,
-              help="Fail when a locale is less than this % translated (default: config, else 100).")
+@click.option(
+    "--min-translated",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Fail when a locale is less than this % translated (default: config, else 100).",
+)
 @click.option("--allow-fuzzy", is_flag=True, help="Do not fail on fuzzy (unreviewed) entries.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.pass_context
-def check(ctx: click.Context, locales: tuple[str, ...], min_translated: float | None, allow_fuzzy: bool,
-          fmt: str) -> None:
+def check(
+    ctx: click.Context, locales: tuple[str, ...], min_translated: float | None, allow_fuzzy: bool, fmt: str
+) -> None:
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
     One line per problem with file:line, check id and message, then a summary per locale.
@@ -311,8 +426,11 @@ def check(ctx: click.Context, locales: tuple[str, ...], min_translated: float | 
     from .check import CheckOptions, check_project, format_check_report
 
     project = _project(ctx)
-    report = check_project(project, project.select_locales(locales),
-                           CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy))
+    report = check_project(
+        project,
+        project.select_locales(locales),
+        CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
+    )
     click.echo(format_check_report(report, fmt), nl=False)
     if not report.ok:
         sys.exit(1)
@@ -320,8 +438,13 @@ def check(ctx: click.Context, locales: tuple[str, ...], min_translated: float | 
 
 @main.command()
 @LOCALE_OPTION
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write an HTML report with the same matrix as bars.")
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write an HTML report with the same matrix as bars.",
+)
 @click.pass_context
 def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None) -> None:
     """Show how far each article is translated in each locale.
@@ -361,15 +484,27 @@ def engines(ctx: click.Context) -> None:
     except TranspubError:
         project = None
     infos = list_engines(project)
-    states = {info.name: "configured" if info.configured else "needs " + ", ".join(info.needs) if info.needs
-              else "not available" for info in infos}
+    states = {
+        info.name: "configured"
+        if info.configured
+        else "needs " + ", ".join(info.needs)
+        if info.needs
+        else "not available"
+        for info in infos
+    }
     width = max(len(state) for state in states.values())
     for info in infos:
         state = states[info.name]
         if info.pairs is not None:
-            shown = " ".join(f"{a}->{b}" for a, b in info.pairs[:12]) + (" ..." if len(info.pairs) > 12 else "")
+            shown = " ".join(f"{a}->{b}" for a, b in info.pairs[:12]) + (
+                " ..." if len(info.pairs) > 12 else ""
+            )
         elif info.languages:
-            shown = "any pair of " + " ".join(info.languages[:15]) + (f" (+{len(info.languages) - 15})" if len(info.languages) > 15 else "")
+            shown = (
+                "any pair of "
+                + " ".join(info.languages[:15])
+                + (f" (+{len(info.languages) - 15})" if len(info.languages) > 15 else "")
+            )
         else:
             shown = "pairs unknown"
         note = f"  ({info.note})" if info.note else ""
@@ -389,8 +524,13 @@ def glossary() -> None:
 
 @glossary.command(name="export")
 @click.option("--format", "fmt", type=click.Choice(["csv", "tbx"]), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Output file (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: standard output).",
+)
 @click.pass_context
 def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the glossary as CSV or TBX (TBX-Basic, as CAT tools and Weblate exchange it).
@@ -414,7 +554,9 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
 
 @glossary.command(name="suggest")
-@click.option("--limit", type=click.IntRange(1, 500), default=30, show_default=True, help="How many candidates.")
+@click.option(
+    "--limit", type=click.IntRange(1, 500), default=30, show_default=True, help="How many candidates."
+)
 @click.pass_context
 def glossary_suggest(ctx: click.Context, limit: int) -> None:
     """Propose names and phrases from the articles that the glossary lacks.
@@ -429,8 +571,11 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
 
     project = _project(ctx)
     terms = load_project_glossary(project) or Glossary(())
-    texts = [strip_placeholders(slot.msgid) for path in project.article_paths()
-             for slot in load_article(project, path).slots()]
+    texts = [
+        strip_placeholders(slot.msgid)
+        for path in project.article_paths()
+        for slot in load_article(project, path).slots()
+    ]
     for candidate in suggest_terms(texts, terms, project.source_locale, limit=limit):
         click.echo(candidate.describe())
 
@@ -448,9 +593,16 @@ def _accept_project_everywhere(group: click.Group) -> None:
         if isinstance(command, click.Group):
             _accept_project_everywhere(command)
         elif command.name != "init" and not any(p.name == "project_dir" for p in command.params):
-            command.params.append(click.Option(
-                ["--project", "project_dir"], type=click.Path(file_okay=False, path_type=Path), expose_value=False,
-                is_eager=True, callback=_remember_project, help=f"Project folder (holding {CONFIG_NAME})."))
+            command.params.append(
+                click.Option(
+                    ["--project", "project_dir"],
+                    type=click.Path(file_okay=False, path_type=Path),
+                    expose_value=False,
+                    is_eager=True,
+                    callback=_remember_project,
+                    help=f"Project folder (holding {CONFIG_NAME}).",
+                )
+            )
 
 
 _accept_project_everywhere(main)

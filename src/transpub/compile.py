@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import catalog
+from .check.runner import format_percent
 from .errors import ArticleError, CatalogError, ConfigError, TranspubError
 from .extract import load_article
 from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
@@ -19,10 +20,18 @@ from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
-    MACHINE_NOTICE, MACHINE_STYLE, REVIEW_STYLE, SWITCHER_STYLE, HiddenUnit, render_hidden_units, render_index, render_locale_index, render_review_legend, render_switcher,
+    MACHINE_NOTICE,
+    MACHINE_STYLE,
+    REVIEW_STYLE,
+    SWITCHER_STYLE,
+    HiddenUnit,
+    render_hidden_units,
+    render_index,
+    render_locale_index,
+    render_review_legend,
+    render_switcher,
     review_hover,
 )
-from .check.runner import format_percent
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,9 @@ def load_translations(path: Path, display: str) -> dict[str, Translation]:
         if entry.obsolete or not entry.msgid:
             continue
         found[entry.msgid] = Translation(
-            text=entry.msgstr, state=catalog.entry_state(entry), line=entry.linenum,
+            text=entry.msgstr,
+            state=catalog.entry_state(entry),
+            line=entry.linenum,
             provenance=catalog.provenance_of(entry),
         )
     return found
@@ -141,13 +152,23 @@ def base_url_of(project: Project) -> str | None:
     if value is None or value == "":
         return None
     parsed = urlsplit(value) if isinstance(value, str) else None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
-        raise ConfigError(f"compile.base_url must be an absolute http(s) URL like \"https://news.example/\", "
-                          f"not {value!r}", project.config_path)
+    if (
+        parsed is None
+        or parsed.scheme not in ("http", "https")
+        or not parsed.netloc
+        or parsed.query
+        or parsed.fragment
+    ):
+        raise ConfigError(
+            f'compile.base_url must be an absolute http(s) URL like "https://news.example/", not {value!r}',
+            project.config_path,
+        )
     return value if value.endswith("/") else value + "/"
 
 
-def compile_project(project: Project, locales: list[str], options: CompileOptions = CompileOptions()) -> CompileReport:
+def compile_project(
+    project: Project, locales: list[str], options: CompileOptions = CompileOptions()
+) -> CompileReport:
     """Write the localized site for ``locales`` (plus the source locale) and its index pages.
 
     Every configured locale is considered for the links (hreflang, switchers, indexes): a locale
@@ -182,30 +203,55 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
                 continue
             if locale in selected and options.write_mo and po_path.exists():
                 mo_path = po_path.with_suffix(".mo")
-                if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
+                if catalog.write_mo(
+                    catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy
+                ):
                     report.mo_written.append(mo_path)
 
     pages: dict[tuple[str, str], Page] = {}
     for slug, document in documents.items():
         units = document.units()
-        pages[source, slug] = Page(source, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True,
-                                   title_locale=source)
+        pages[source, slug] = Page(
+            source,
+            slug,
+            _title_of(document, {}, False)[0],
+            len(units),
+            len(units),
+            0,
+            True,
+            title_locale=source,
+        )
         for locale in targets:
-            page = _decide(project, document, locale, slug, catalogs.get((locale, slug)), broken.get((locale, slug)),
-                           options)
-            if locale not in selected and page.published and not (out_dir / locale / f"{slug}.html").is_file():
+            page = _decide(
+                project,
+                document,
+                locale,
+                slug,
+                catalogs.get((locale, slug)),
+                broken.get((locale, slug)),
+                options,
+            )
+            if (
+                locale not in selected
+                and page.published
+                and not (out_dir / locale / f"{slug}.html").is_file()
+            ):
                 page.published = False
                 page.reason = f"not compiled yet (transpub compile -l {locale})"
             pages[locale, slug] = page
         for locale in selected:
             if (locale, slug) in catalogs:
-                report.warnings.extend(_placeholder_warnings(project, document, locale, slug, catalogs[locale, slug]))
+                report.warnings.extend(
+                    _placeholder_warnings(project, document, locale, slug, catalogs[locale, slug])
+                )
 
     all_locales = [source, *targets]
     stale: set[str] = set()
     for slug, document in documents.items():
         linked = [loc for loc in all_locales if pages[loc, slug].published]
-        reviewed = [loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)]
+        reviewed = [
+            loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
+        ]
         for locale in [source, *selected]:
             page = pages[locale, slug]
             report.pages.append(page)
@@ -215,8 +261,17 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
             if locale != source and locale not in reviewed:
                 _remove_stale(review_path)  # no catalog (any more), or a broken one
             elif locale != source and options.review:
-                review_html = _render_page(project, document, locale, slug, entries, [source, *reviewed], options,
-                                           base_url, review=True)
+                review_html = _render_page(
+                    project,
+                    document,
+                    locale,
+                    slug,
+                    entries,
+                    [source, *reviewed],
+                    options,
+                    base_url,
+                    review=True,
+                )
                 if write_if_changed(review_path, review_html.encode("utf-8")):
                     report.review_written.append(review_path)
             if locale != source and page.published != output.is_file():
@@ -224,7 +279,9 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
             if not page.published:
                 _remove_stale(output)
                 continue
-            html = _render_page(project, document, locale, slug, entries, linked, options, base_url, review=False)
+            html = _render_page(
+                project, document, locale, slug, entries, linked, options, base_url, review=False
+            )
             page.output = output
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
@@ -232,7 +289,9 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     _remove_orphan_review_copies(out_dir, set(targets), {slug_of(path) for path in article_paths})
 
     every_page = list(pages.values())
-    indexed = [loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)]
+    indexed = [
+        loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)
+    ]
     for locale in all_locales:
         path = out_dir / locale / "index.html"
         if locale not in indexed:
@@ -247,31 +306,59 @@ def compile_project(project: Project, locales: list[str], options: CompileOption
     return report
 
 
-def _decide(project: Project, document: Document, locale: str, slug: str, entries: dict[str, Translation] | None,
-            error: CatalogError | None, options: CompileOptions) -> Page:
+def _decide(
+    project: Project,
+    document: Document,
+    locale: str,
+    slug: str,
+    entries: dict[str, Translation] | None,
+    error: CatalogError | None,
+    options: CompileOptions,
+) -> Page:
     """The page of ``document`` in ``locale``: its coverage, and whether it is published."""
     units = document.units()
     if entries is None:
-        return Page(locale, slug, _title_of(document, {}, False)[0], len(units), 0, 0, False,
-                    reason=f"the catalog cannot be read ({error})", title_locale=project.source_locale)
-    shown = [entries.get(unit.msgid) for unit in units
-             if _usable(_unit_slot(unit.msgid), entries.get(unit.msgid), options.include_fuzzy)]
+        return Page(
+            locale,
+            slug,
+            _title_of(document, {}, False)[0],
+            len(units),
+            0,
+            0,
+            False,
+            reason=f"the catalog cannot be read ({error})",
+            title_locale=project.source_locale,
+        )
+    shown = [
+        entries.get(unit.msgid)
+        for unit in units
+        if _usable(_unit_slot(unit.msgid), entries.get(unit.msgid), options.include_fuzzy)
+    ]
     fuzzy = sum(1 for unit in units if (entries.get(unit.msgid) or _MISSING).state == "fuzzy")
     title, translated_title = _title_of(document, entries, options.include_fuzzy)
-    page = Page(locale, slug, title, len(units), len(shown), fuzzy, True,
-                title_locale=locale if translated_title else project.source_locale,
-                machine=sum(1 for entry in shown if entry is not None and entry.state == "fuzzy"))
+    page = Page(
+        locale,
+        slug,
+        title,
+        len(units),
+        len(shown),
+        fuzzy,
+        True,
+        title_locale=locale if translated_title else project.source_locale,
+        machine=sum(1 for entry in shown if entry is not None and entry.state == "fuzzy"),
+    )
     threshold = _threshold(project, locale, options)
     if page.percent + 1e-9 < threshold:
         page.published = False
-        page.reason = (f"{page.summary}, below the {threshold:g}% needed to publish"
-                       + (" (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy
-                          else ""))
+        page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
+            " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
+        )
     return page
 
 
-def _placeholder_warnings(project: Project, document: Document, locale: str, slug: str,
-                          entries: dict[str, Translation]) -> list[Issue]:
+def _placeholder_warnings(
+    project: Project, document: Document, locale: str, slug: str, entries: dict[str, Translation]
+) -> list[Issue]:
     """One warning per translation whose placeholders do not match its source, published or not."""
     po_display = project.relative(project.catalog_path(locale, slug))
     warnings: dict[str, Issue] = {}
@@ -281,14 +368,27 @@ def _placeholder_warnings(project: Project, document: Document, locale: str, slu
             continue
         problem = placeholder_problem(slot.msgid, entry.text)
         if problem:
-            warnings[slot.msgid] = Issue(po_display, entry.line, "placeholders",
-                                         f"{problem}; the source text is published instead",
-                                         locale=locale, severity="warning", msgid=slot.msgid)
+            warnings[slot.msgid] = Issue(
+                po_display,
+                entry.line,
+                "placeholders",
+                f"{problem}; the source text is published instead",
+                locale=locale,
+                severity="warning",
+                msgid=slot.msgid,
+            )
     return list(warnings.values())
 
 
-def _has_review_copy(project: Project, out_dir: Path, locale: str, slug: str, selected: list[str],
-                     options: CompileOptions, broken: dict[tuple[str, str], CatalogError]) -> bool:
+def _has_review_copy(
+    project: Project,
+    out_dir: Path,
+    locale: str,
+    slug: str,
+    selected: list[str],
+    options: CompileOptions,
+    broken: dict[tuple[str, str], CatalogError],
+) -> bool:
     """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers)."""
     if locale not in selected:
         return (out_dir / "_review" / locale / f"{slug}.html").is_file()
@@ -345,9 +445,18 @@ def _remove_stale(*paths: Path) -> None:
             path.unlink()
 
 
-def _render_page(project: Project, document: Document, locale: str, slug: str,
-                 entries: dict[str, Translation], available: list[str], options: CompileOptions,
-                 base_url: str | None, *, review: bool) -> str:
+def _render_page(
+    project: Project,
+    document: Document,
+    locale: str,
+    slug: str,
+    entries: dict[str, Translation],
+    available: list[str],
+    options: CompileOptions,
+    base_url: str | None,
+    *,
+    review: bool,
+) -> str:
     source = project.source_locale
     po_display = project.relative(project.catalog_path(locale, slug))
     source_tag = bcp47_tag(source)
@@ -369,21 +478,30 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
             css, text, where = _review_state(entry, problem, po_display)
             hover = review_hover(css, strip_placeholders(slot.msgid), where)
             shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
-            return Resolution(text=text, before=f'<span class="tp-{css}"{shown_lang} title="{escape_attribute(hover)}">',
-                              after="</span>")
+            return Resolution(
+                text=text,
+                before=f'<span class="tp-{css}"{shown_lang} title="{escape_attribute(hover)}">',
+                after="</span>",
+            )
         if usable:
             assert entry is not None
-            if entry.state == "fuzzy":
-                if isinstance(slot, TextSlot) and slot.markable:
-                    return Resolution(text=entry.text, before='<span class="transpub-machine">', after="</span>")
+            if entry.state == "fuzzy" and isinstance(slot, TextSlot) and slot.markable:
+                return Resolution(text=entry.text, before='<span class="transpub-machine">', after="</span>")
             return Resolution(text=entry.text)
         if isinstance(slot, TextSlot) and slot.markable:
             return Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
         return Resolution()
 
-    used_fuzzy = options.include_fuzzy and locale != source and any(
-        (entry := entries.get(slot.msgid)) is not None and entry.state == "fuzzy"
-        and _usable(slot, entry, True) for slot in document.slots())
+    used_fuzzy = (
+        options.include_fuzzy
+        and locale != source
+        and any(
+            (entry := entries.get(slot.msgid)) is not None
+            and entry.state == "fuzzy"
+            and _usable(slot, entry, True)
+            for slot in document.slots()
+        )
+    )
     canonical, alternates = _seo_links(document)
     own_url = f"{base_url}{locale}/{slug}.html" if base_url else f"{slug}.html"
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
@@ -393,19 +511,31 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
             if isinstance(slot, TextSlot) and slot.markable:
                 continue
             entry = entries.get(slot.msgid)
-            problem = placeholder_problem(slot.msgid, entry.text) if entry is not None and entry.text else None
+            problem = (
+                placeholder_problem(slot.msgid, entry.text) if entry is not None and entry.text else None
+            )
             css, text, where = _review_state(entry, problem, po_display)
             hidden.append(HiddenUnit(slot.kind, strip_placeholders(slot.msgid), text, css, where))
-        body_start = render_review_legend(po_display) + render_hidden_units(hidden) + render_switcher(
-            locale, slug, available,
-            lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html")
+        body_start = (
+            render_review_legend(po_display)
+            + render_hidden_units(hidden)
+            + render_switcher(
+                locale,
+                slug,
+                available,
+                lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html",
+            )
+        )
         rewritten = {}
         dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
     else:
-        head = "".join(
-            f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="{escape_attribute(url_of(loc))}">'
-            for loc in available
-        ) + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(url_of(source))}">'
+        head = (
+            "".join(
+                f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="{escape_attribute(url_of(loc))}">'
+                for loc in available
+            )
+            + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(url_of(source))}">'
+        )
         if base_url and not canonical:
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
         head += SWITCHER_STYLE
@@ -429,8 +559,12 @@ def _render_page(project: Project, document: Document, locale: str, slug: str,
     for tag, _ in saved:
         tag.parts = []
     try:
-        return document.render(resolve, inserts=inserts, format_date=None if locale == source else (lambda value: localize_date(value, locale)),
-                               join_sentences=language_of(locale) in SPACELESS_LANGUAGES)
+        return document.render(
+            resolve,
+            inserts=inserts,
+            format_date=None if locale == source else (lambda value: localize_date(value, locale)),
+            join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
+        )
     finally:
         if page_tag is not None:
             page_tag.extra_attributes = {}
@@ -450,7 +584,10 @@ def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
         if tag.name != "link":
             continue
         source = "".join(part if isinstance(part, str) else part.raw for part in tag.parts)
-        attributes = {name: htmllib.unescape(source[start:end].strip("\"'")) for name, (start, end) in attribute_spans(source)}
+        attributes = {
+            name: htmllib.unescape(source[start:end].strip("\"'"))
+            for name, (start, end) in attribute_spans(source)
+        }
         rel = attributes.get("rel", "").lower().split()
         if "canonical" in rel:
             canonical.append(tag)
@@ -467,7 +604,9 @@ def _tags(parts: list) -> Iterator[Tag]:
             yield from _tags(part.parts)
 
 
-def _review_state(entry: Translation | None, problem: str | None, po_display: str) -> tuple[str, str | None, str]:
+def _review_state(
+    entry: Translation | None, problem: str | None, po_display: str
+) -> tuple[str, str | None, str]:
     """For a review copy: the state class, the text to show (None: the source) and the PO location."""
     state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state
     css = "broken" if problem else {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
@@ -481,5 +620,3 @@ def _utf8_declaration(tag: Tag) -> dict[str, str]:
     source = "".join(part for part in tag.parts if isinstance(part, str))
     names = {name for name, _ in attribute_spans(source)}
     return {"charset": "utf-8"} if "charset" in names else {"content": "text/html; charset=utf-8"}
-
-

@@ -37,7 +37,10 @@ class ArticleExtraction:
         ...                   failed={"de": CatalogError("x")}).summary
         'articles/a.html: 3 units; template unchanged; es unchanged; de not updated (broken catalog, see the error)'
         """
-        parts = [f"{self.units} unit{'' if self.units == 1 else 's'}", "template written" if self.template_written else "template unchanged"]
+        parts = [
+            f"{self.units} unit{'' if self.units == 1 else 's'}",
+            "template written" if self.template_written else "template unchanged",
+        ]
         written = [loc for loc, done in self.catalogs_written.items() if done]
         unchanged = [loc for loc, done in self.catalogs_written.items() if not done]
         if written:
@@ -45,8 +48,12 @@ class ArticleExtraction:
         if self.failed:
             if unchanged:
                 parts.append(" ".join(unchanged) + " unchanged")
-            parts.append(" ".join(self.failed) + " not updated (broken catalog, see the error"
-                         + ("s" if len(self.failed) > 1 else "") + ")")
+            parts.append(
+                " ".join(self.failed)
+                + " not updated (broken catalog, see the error"
+                + ("s" if len(self.failed) > 1 else "")
+                + ")"
+            )
         elif not written:
             parts.append("catalogs unchanged")
         for locale, update in self.updates.items():
@@ -63,8 +70,10 @@ class OrphanCatalogs:
     paths: tuple[str, ...]
 
     def __str__(self) -> str:
-        return (f"orphan catalogs for removed article {self.slug}: {', '.join(self.paths)}; "
-                "delete them or restore the article")
+        return (
+            f"orphan catalogs for removed article {self.slug}: {', '.join(self.paths)}; "
+            "delete them or restore the article"
+        )
 
 
 @dataclass
@@ -97,8 +106,10 @@ def find_orphan_catalogs(project: Project) -> list[OrphanCatalogs]:
         for path in sorted(paths):
             if path.is_file() and not path.name.startswith(".") and path.stem not in articles:
                 found.setdefault(path.stem, []).append(path)
-    return [OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))
-            for slug, paths in sorted(found.items())]
+    return [
+        OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))
+        for slug, paths in sorted(found.items())
+    ]
 
 
 def _relative(project: Project, error: TranspubError) -> TranspubError:
@@ -164,16 +175,22 @@ def extract_project(
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)
         result = ArticleExtraction(
-            slug=slug, path=project.relative(path), units=len(units),
+            slug=slug,
+            path=project.relative(path),
+            units=len(units),
             template_written=catalog.write_template(template, project.template_path(slug)),
         )
         for locale in locales:
             notes_for = _glossary_notes(glossary, locale)
             try:
                 update = catalog.update_catalog(
-                    project.catalog_path(locale, slug), template, locale,
-                    fuzzy_matching=fuzzy_matching, fuzzy_threshold=project.fuzzy_threshold,
-                    purge_obsolete=purge_obsolete, notes_for=notes_for,
+                    project.catalog_path(locale, slug),
+                    template,
+                    locale,
+                    fuzzy_matching=fuzzy_matching,
+                    fuzzy_threshold=project.fuzzy_threshold,
+                    purge_obsolete=purge_obsolete,
+                    notes_for=notes_for,
                 )
             except CatalogError as exc:
                 result.failed[locale] = _relative(project, exc)

@@ -35,7 +35,7 @@ def tokenize(text: str) -> list[InlineToken]:
         if closing and empty:
             continue  # "</1/>" is not a placeholder; leave it as text
         if match.start() > pos:
-            tokens.append(InlineToken("text", text[pos:match.start()]))
+            tokens.append(InlineToken("text", text[pos : match.start()]))
         kind = "close" if closing else "empty" if empty else "open"
         tokens.append(InlineToken(kind, match.group(0), number))
         pos = match.end()

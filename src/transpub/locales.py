@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -15,7 +15,7 @@ from .errors import ConfigError
 _MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(name: str) -> Locale:
     """The Babel locale of a gettext locale name (``sr@latin`` → ``sr_Latn``)."""
     base, _, modifier = name.partition("@")

@@ -140,8 +140,10 @@ def _tag_token(tag: str, style: str) -> str:
     return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")
 
 
-_XML_BACK = re.compile(r"<x(?P<single>\d+)\s*/>|<x(?P<pair>\d+)\s*>(?P<inner>\s*)</x(?P=pair)\s*>"
-                       r"|<x(?P<open>\d+)\s*>|</x(?P<close>\d+)\s*>|<g(?P<g>\d+)\s*/>|<g(?P<gpair>\d+)\s*>\s*</g(?P=gpair)\s*>")
+_XML_BACK = re.compile(
+    r"<x(?P<single>\d+)\s*/>|<x(?P<pair>\d+)\s*>(?P<inner>\s*)</x(?P=pair)\s*>"
+    r"|<x(?P<open>\d+)\s*>|</x(?P<close>\d+)\s*>|<g(?P<g>\d+)\s*/>|<g(?P<gpair>\d+)\s*>\s*</g(?P=gpair)\s*>"
+)
 _TOKEN_BACK = re.compile(r"@@\s?S(\d+)\s?@@|@@\s?P(\d+)\s?@@|@@\s?P(\d+)E\s?@@|@@\s?G(\d+)\s?@@", re.I)
 
 
@@ -169,22 +171,29 @@ def unmask(masked: Masked, translated: str | None) -> str:
         return masked.terms[number]
 
     if masked.style == "xml":
+
         def back(m: re.Match) -> str:
             single, empty_pair, open_, close = m["single"], m["pair"], m["open"], m["close"]
             if single:
                 return f"<{single}/>"
             if empty_pair:
                 inner = m["inner"]
-                return f"<{empty_pair}/>{inner}" if empty_pair in singles else f"<{empty_pair}>{inner}</{empty_pair}>"
+                return (
+                    f"<{empty_pair}/>{inner}"
+                    if empty_pair in singles
+                    else f"<{empty_pair}>{inner}</{empty_pair}>"
+                )
             if open_:
                 return f"<{open_}>"
             if close:
                 return f"</{close}>"
             return term(int(m["g"] or m["gpair"]))
+
         # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
         restored = _XML_BACK.sub(back, translated)
         restored = html.unescape(re.sub(r"<(?!/?\d+/?>)[^>]*>", "", restored))
     else:
+
         def back(m: re.Match) -> str:
             single, open_, close, g = m.groups()
             if single:
@@ -194,6 +203,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
             if close:
                 return f"</{close}>"
             return term(int(g))
+
         restored = _TOKEN_BACK.sub(back, translated)
     if sorted(seen_terms) != sorted(masked.terms):
         raise PlaceholderMismatch("glossary terms were lost or duplicated by the engine")
@@ -204,21 +214,41 @@ def unmask(masked: Masked, translated: str | None) -> str:
     if tree != source_tree:
         missing = sorted(set(source_tree) - set(tree), key=int)
         extra = sorted(set(tree) - set(source_tree), key=int)
-        detail = (f"<{missing[0]}> missing" if missing else f"<{extra[0]}> added" if extra
-                  else "nesting changed")
+        detail = (
+            f"<{missing[0]}> missing" if missing else f"<{extra[0]}> added" if extra else "nesting changed"
+        )
         raise PlaceholderMismatch(f"placeholders differ from the source: {detail}")
     restored = restored.strip()
-    if not _SPACE_RUN.search(masked.source):   # e.g. Apertium's "Además,  hay"
+    if not _SPACE_RUN.search(masked.source):  # e.g. Apertium's "Además,  hay"
         restored = _SPACE_RUN.sub(" ", restored)
     return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored) + masked.trail
 
 
 #: Closing brackets and quotes -> the opening ones they close (full-width forms too).
-_CLOSERS = {")": "(", "]": "[", "}": "{", "）": "（", "］": "［", "」": "「", "』": "『", "】": "【", "》": "《",
-            "〉": "〈", "»": "«", "”": "“", "›": "‹"}
+_CLOSERS = {
+    ")": "(",
+    "]": "[",
+    "}": "{",
+    "）": "（",
+    "］": "［",
+    "」": "「",
+    "』": "『",
+    "】": "【",
+    "》": "《",
+    "〉": "〈",
+    "»": "«",
+    "”": "“",
+    "›": "‹",
+}
 #: A closer and the forms a translation may use for it (ASCII and full width).
-_CLOSER_FORMS = {")": (")", "）"), "）": ("）", ")"), "]": ("]", "］"), "］": ("］", "]"),
-                 "”": ("”", "」", "»"), "»": ("»", "”", "」")}
+_CLOSER_FORMS = {
+    ")": (")", "）"),
+    "）": ("）", ")"),
+    "]": ("]", "］"),
+    "］": ("］", "]"),
+    "”": ("”", "」", "»"),
+    "»": ("»", "”", "」"),
+}
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…+)$")
 #: Sentence punctuation as Chinese and Japanese write it.
 _FULL_WIDTH = {".": "。", "!": "！", "?": "？", ":": "：", ";": "；", "...": "……", "…": "……"}
@@ -269,8 +299,10 @@ def keep_trailing_punctuation(source: str, translated: str) -> str:
     in_source, in_translation = _TRAILING_TAGS.search(source), _TRAILING_TAGS.search(translated)
     if in_source and in_translation and in_source.start() > 0 and in_translation.start() > 0:
         # the source's end is inside its last placeholders ("<1>the list (below)</1>"): mend it there
-        return (keep_trailing_punctuation(source[:in_source.start()], translated[:in_translation.start()])
-                + translated[in_translation.start():])
+        return (
+            keep_trailing_punctuation(source[: in_source.start()], translated[: in_translation.start()])
+            + translated[in_translation.start() :]
+        )
     bare_source = PLACEHOLDER.sub("", source).rstrip()
     bare = PLACEHOLDER.sub("", translated).rstrip()
     if not bare_source or not bare:
@@ -297,7 +329,9 @@ def keep_trailing_punctuation(source: str, translated: str) -> str:
                 break
     if missing:
         punct = _tail(translated, _TRAILING_PUNCT)
-        first_closer = min((source_tail.index(c) for c in source_tail if c in _CLOSERS or c == '"'), default=0)
+        first_closer = min(
+            (source_tail.index(c) for c in source_tail if c in _CLOSERS or c == '"'), default=0
+        )
         closer_before_punct = any(c in _TRAILING_PUNCT for c in source_tail[first_closer:]) or not punct
         if closer_before_punct and punct:
             translated = translated[: len(translated) - len(punct)] + missing + punct
@@ -314,7 +348,7 @@ def keep_trailing_punctuation(source: str, translated: str) -> str:
     # 3. final punctuation the engine dropped altogether
     if not source_end or _tail(bare, _TRAILING_PUNCT):
         return translated
-    ends_with_closer = bare[-1] in _CLOSERS or bare[-1] in '"\''
+    ends_with_closer = bare[-1] in _CLOSERS or bare[-1] in "\"'"
     if unicodedata.category(bare[-1]).startswith("P") and not ends_with_closer:
         return translated
     return translated + _in_script_of(ellipsis.group() if ellipsis else source_end[-1], bare)

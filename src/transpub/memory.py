@@ -19,9 +19,9 @@ entries of the same language pair whose length is near the query's.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,49 +96,72 @@ class TranslationMemory:
         """Close the database."""
         self._db.close()
 
-    def add(self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]], origin: str = HUMAN) -> int:
+    def add(
+        self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]], origin: str = HUMAN
+    ) -> int:
         """Store ``(source, target)`` pairs (replacing older ones of the same origin); committed at once."""
         rows = [(source_lang, target_lang, origin, s, t, time.time()) for s, t in pairs if s and t]
         with self._lock, self._db:
             self._db.executemany(
                 "INSERT INTO memory VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
                 "target = excluded.target, created = excluded.created "
-                "WHERE memory.target != excluded.target", rows)
+                "WHERE memory.target != excluded.target",
+                rows,
+            )
         return len(rows)
 
-    def exact(self, source_lang: str, target_lang: str, source: str, origins: tuple[str, ...] | None = None) -> MemoryMatch | None:
+    def exact(
+        self, source_lang: str, target_lang: str, source: str, origins: tuple[str, ...] | None = None
+    ) -> MemoryMatch | None:
         """The stored translation of exactly ``source``: human work first, then the newest MT."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT origin, target FROM memory WHERE source_lang = ? AND target_lang = ? AND source = ? "
-                "ORDER BY origin = 'human' DESC, created DESC", (source_lang, target_lang, source)).fetchall()
+                "ORDER BY origin = 'human' DESC, created DESC",
+                (source_lang, target_lang, source),
+            ).fetchall()
         for origin, target in rows:
             if origins is None or origin in origins:
                 return MemoryMatch(source, target, origin, 100.0)
         return None
 
-    def lookup(self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str) -> dict[str, str]:
+    def lookup(
+        self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str
+    ) -> dict[str, str]:
         """The stored translations of ``origin`` for those of ``sources`` that have one."""
         wanted = list(dict.fromkeys(sources))
         found: dict[str, str] = {}
         with self._lock:
             for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
+                chunk = wanted[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
-                found.update(self._db.execute(
-                    f"SELECT source, target FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? "
-                    f"AND source IN ({marks})", (source_lang, target_lang, origin, *chunk)).fetchall())
+                found.update(
+                    self._db.execute(
+                        f"SELECT source, target FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? "
+                        f"AND source IN ({marks})",
+                        (source_lang, target_lang, origin, *chunk),
+                    ).fetchall()
+                )
         return found
 
     def forget(self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str) -> None:
         """Remove the translations of ``origin`` for ``sources`` (committed at once)."""
         rows = [(source_lang, target_lang, origin, s) for s in sources]
         with self._lock, self._db:
-            self._db.executemany("DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? "
-                                 "AND source = ?", rows)
+            self._db.executemany(
+                "DELETE FROM memory WHERE source_lang = ? AND target_lang = ? AND origin = ? AND source = ?",
+                rows,
+            )
 
-    def close_matches(self, source_lang: str, target_lang: str, source: str, min_score: float = 75.0,
-                      limit: int = 3, origins: tuple[str, ...] | None = None) -> list[MemoryMatch]:
+    def close_matches(
+        self,
+        source_lang: str,
+        target_lang: str,
+        source: str,
+        min_score: float = 75.0,
+        limit: int = 3,
+        origins: tuple[str, ...] | None = None,
+    ) -> list[MemoryMatch]:
         """Stored translations of sources at least ``min_score`` similar (best first; no exact ones),
         among ``origins`` (default: every origin)."""
         n = len(source)
@@ -148,11 +171,13 @@ class TranslationMemory:
             rows = self._db.execute(
                 "SELECT source, target, origin FROM memory WHERE source_lang = ? AND target_lang = ? "
                 "AND length(source) BETWEEN ? AND ? AND source != ?" + only,
-                (source_lang, target_lang, low, high, source, *(origins or ()))).fetchall()
+                (source_lang, target_lang, low, high, source, *(origins or ())),
+            ).fetchall()
         if not rows:
             return []
-        found = process.extract(source, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=min_score,
-                                limit=limit * 3)
+        found = process.extract(
+            source, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=min_score, limit=limit * 3
+        )
         matches = [MemoryMatch(rows[i][0], rows[i][1], rows[i][2], round(score, 1)) for _, score, i in found]
         matches.sort(key=lambda m: (-m.score, m.origin != HUMAN))
         return matches[:limit]

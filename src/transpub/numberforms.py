@@ -15,7 +15,13 @@ from decimal import InvalidOperation
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import NumberFormatError, NumberPattern, get_decimal_symbol, get_group_symbol, parse_decimal
+from babel.numbers import (
+    NumberFormatError,
+    NumberPattern,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
 
 from .errors import ConfigError
 from .locales import babel_locale
@@ -76,7 +82,11 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     spans = []
     for match in pattern.finditer(text):
         written = match.group(0)
-        canonical = written if group not in _SPACE_GROUPS else re.sub("[" + "".join(_SPACE_GROUPS) + "]", group, written)
+        canonical = (
+            written
+            if group not in _SPACE_GROUPS
+            else re.sub("[" + "".join(_SPACE_GROUPS) + "]", group, written)
+        )
         try:
             value = parse_decimal(canonical, source, strict=True)
         except (NumberFormatError, InvalidOperation):

@@ -19,7 +19,7 @@ def format_eta(seconds: float | None) -> str:
     """
     if seconds is None or seconds < 0:
         return "--:--"
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -37,11 +37,15 @@ def format_progress(event: Any, elapsed: float, width: int = 24) -> str:
     fraction = min(1.0, event.chars_done / total)
     bar = "#" * int(fraction * width) + "-" * (width - int(fraction * width))
     eta = elapsed * (1 - fraction) / fraction if fraction > 0 else None
-    return (f"{event.locale} {event.engine} [{bar}] {event.units_done}/{event.units_total} units, "
-            f"{event.chars_done}/{event.chars_total} chars, ETA {format_eta(eta)}")
+    return (
+        f"{event.locale} {event.engine} [{bar}] {event.units_done}/{event.units_total} units, "
+        f"{event.chars_done}/{event.chars_total} chars, ETA {format_eta(eta)}"
+    )
 
 
-def make_progress_printer(stream: TextIO, clock: Callable[[], float] = time.monotonic) -> Callable[[Any], None]:
+def make_progress_printer(
+    stream: TextIO, clock: Callable[[], float] = time.monotonic
+) -> Callable[[Any], None]:
     """A progress callback drawing on ``stream``; it does nothing when ``stream`` is not a TTY."""
     isatty = getattr(stream, "isatty", None)
     if not (callable(isatty) and isatty()):

@@ -88,7 +88,8 @@ class Project:
         if not self.articles_dir.is_dir():
             return []
         return sorted(
-            p for p in self.articles_dir.iterdir()
+            p
+            for p in self.articles_dir.iterdir()
             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
         )
 
@@ -120,8 +121,11 @@ def validate_locale(name: str, where: Path | None = None) -> str:
     try:
         Locale.parse(name)
     except UnknownLocaleError as exc:
-        raise ConfigError(f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as "
-                          "zh_CN, pt_BR, sr@latin)", where) from exc
+        raise ConfigError(
+            f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as "
+            "zh_CN, pt_BR, sr@latin)",
+            where,
+        ) from exc
     except ValueError as exc:
         raise ConfigError(f"unknown locale {name!r} ({exc})", where) from exc
     return name
@@ -133,7 +137,9 @@ def find_project_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise ConfigError(f"no {CONFIG_NAME} in {start} or its parents (run `transpub init` first, or pass --project DIR)")
+    raise ConfigError(
+        f"no {CONFIG_NAME} in {start} or its parents (run `transpub init` first, or pass --project DIR)"
+    )
 
 
 def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Project:
@@ -176,15 +182,19 @@ def parse_config(root: Path, raw: dict[str, Any]) -> Project:
 
     segmentation = str(extract.get("segmentation", "sentence"))
     if segmentation not in ("sentence", "paragraph"):
-        raise ConfigError("extract.segmentation must be \"sentence\" or \"paragraph\"", config_path)
+        raise ConfigError('extract.segmentation must be "sentence" or "paragraph"', config_path)
     overrides = extract.get("segmentation_overrides", {})
     if not isinstance(overrides, dict):
-        raise ConfigError("[extract.segmentation_overrides] must be a table of article = \"sentence\" or "
-                          "\"paragraph\"", config_path)
+        raise ConfigError(
+            '[extract.segmentation_overrides] must be a table of article = "sentence" or "paragraph"',
+            config_path,
+        )
     for article, mode in overrides.items():
         if mode not in ("sentence", "paragraph"):
-            raise ConfigError(f"extract.segmentation_overrides.{article} must be \"sentence\" or \"paragraph\", "
-                              f"not {mode!r}", config_path)
+            raise ConfigError(
+                f'extract.segmentation_overrides.{article} must be "sentence" or "paragraph", not {mode!r}',
+                config_path,
+            )
 
     settings: dict[str, LocaleSettings] = {}
     for name, table in _table(raw, "locale", config_path).items():
@@ -200,8 +210,9 @@ def parse_config(root: Path, raw: dict[str, Any]) -> Project:
         )
 
     fuzzy_threshold = parse_fuzzy_threshold(extract.get("fuzzy_threshold", 0.6), config_path)
-    publish_threshold = _percentage(compile_.get("publish_threshold", 80.0), "compile.publish_threshold",
-                                    config_path)
+    publish_threshold = _percentage(
+        compile_.get("publish_threshold", 80.0), "compile.publish_threshold", config_path
+    )
 
     glossary = paths.get("glossary")
     return Project(
@@ -242,8 +253,11 @@ def parse_fuzzy_threshold(value: Any, where: Path | None = None) -> float:
             return float(value)
         if 1 < value <= 100:
             return value / 100
-    raise ConfigError(f"extract.fuzzy_threshold must be a similarity from 0 to 1 (0.6) or a "
-                      f"percentage up to 100 (60), not {value!r}", where)
+    raise ConfigError(
+        f"extract.fuzzy_threshold must be a similarity from 0 to 1 (0.6) or a "
+        f"percentage up to 100 (60), not {value!r}",
+        where,
+    )
 
 
 def _percentage(value: Any, name: str, where: Path) -> float:
@@ -258,12 +272,15 @@ def render_gitignore(site: str = "site") -> str:
     ``.transpub/`` holds the translation memory (a local cache of machine translations) and the
     catalogs' lock files.
     """
-    return ("# transpub: local state (translation memory cache, catalog locks) and the built site\n"
-            f"/.transpub/\n/{site.strip('/')}/\n")
+    return (
+        "# transpub: local state (translation memory cache, catalog locks) and the built site\n"
+        f"/.transpub/\n/{site.strip('/')}/\n"
+    )
 
 
-def init_project(directory: Path, *, source: str, locales: list[str], name: str | None = None,
-                 engine: str | None = None) -> list[Path]:
+def init_project(
+    directory: Path, *, source: str, locales: list[str], name: str | None = None, engine: str | None = None
+) -> list[Path]:
     """Create a project in ``directory`` (what ``transpub init`` does); return the files written.
 
     Writes transpub.toml, articles/, locales/, glossary/terms.csv and a .gitignore (an existing
@@ -298,8 +315,9 @@ def init_project(directory: Path, *, source: str, locales: list[str], name: str 
             separator = "" if existing.endswith("\n") or not existing else "\n"
             ignore.write_text(existing + separator + "\n".join([lines[0], *missing]) + "\n", encoding="utf-8")
             written.append(ignore)
-    config.write_text(render_config(name or directory.resolve().name, source, list(locales), engine),
-                      encoding="utf-8")
+    config.write_text(
+        render_config(name or directory.resolve().name, source, list(locales), engine), encoding="utf-8"
+    )
     written.append(config)
     return written
 
@@ -307,7 +325,11 @@ def init_project(directory: Path, *, source: str, locales: list[str], name: str 
 def render_config(name: str, source: str, locales: list[str], engine: str | None = None) -> str:
     """The text of a new ``transpub.toml`` (used by ``transpub init``)."""
     locale_list = ", ".join(f'"{loc}"' for loc in locales)
-    engine_line = f'engine = "{engine}"' if engine else '# engine = "apertium"   # default MT engine; see `transpub engines`'
+    engine_line = (
+        f'engine = "{engine}"'
+        if engine
+        else '# engine = "apertium"   # default MT engine; see `transpub engines`'
+    )
     return f'''# transpub project configuration
 [project]
 name = "{name}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-__all__ = ["split_sentences", "segment"]
+__all__ = ["segment", "split_sentences"]
 
 _OPENERS = "\"'“‘„‚«‹([{¿¡「『（【《〈"
 _CLOSERS = "\"'“‘”’»›)]}」』）】》〉〕｣"
@@ -164,14 +164,25 @@ class _Rules:
 _DEFAULT_RULES = _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS)
 _RULES: dict[str, _Rules] = {
     "en": _Rules(_ENGLISH | _COMMON_ABBREVIATIONS, _ENGLISH_TITLES, _ENGLISH_STARTERS),
-    "de": _Rules(_GERMAN | _COMMON_ABBREVIATIONS, _GERMAN_TITLES, _GERMAN_STARTERS, ordinal_dot=True,
-                 enders=_words("etc usw usf u.a u.ä u.v.m"), abbreviation_endings=("str",)),
+    "de": _Rules(
+        _GERMAN | _COMMON_ABBREVIATIONS,
+        _GERMAN_TITLES,
+        _GERMAN_STARTERS,
+        ordinal_dot=True,
+        enders=_words("etc usw usf u.a u.ä u.v.m"),
+        abbreviation_endings=("str",),
+    ),
     "fr": _Rules(_FRENCH | _COMMON_ABBREVIATIONS, _FRENCH_TITLES, _FRENCH_STARTERS),
     "es": _Rules(_SPANISH | _COMMON_ABBREVIATIONS, _SPANISH_TITLES, _SPANISH_STARTERS),
-    "ru": _Rules(_RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS,
-                 enders=_words("etc т.д т.п др")),
-    "sv": _Rules(_SWEDISH | _COMMON_ABBREVIATIONS, _SWEDISH_TITLES, _SWEDISH_STARTERS,
-                 enders=_words("etc osv o.s.v m.m m.fl")),
+    "ru": _Rules(
+        _RUSSIAN | _COMMON_ABBREVIATIONS, _RUSSIAN_TITLES, _RUSSIAN_STARTERS, enders=_words("etc т.д т.п др")
+    ),
+    "sv": _Rules(
+        _SWEDISH | _COMMON_ABBREVIATIONS,
+        _SWEDISH_TITLES,
+        _SWEDISH_STARTERS,
+        enders=_words("etc osv o.s.v m.m m.fl"),
+    ),
     "ja": _Rules(_COMMON_ABBREVIATIONS, _COMMON_TITLES, _ENGLISH_STARTERS, quote_continuations="とっ"),
 }
 # Ordinals written "3." (German style) are common in these languages too.
@@ -199,8 +210,9 @@ def _first_letter(token: str) -> str:
     return stripped[:1]
 
 
-def _is_boundary(word: str, term: str, close: str, nxt: str, at_sentence_start: bool,
-                 preceding: str, rules: _Rules) -> bool:
+def _is_boundary(
+    word: str, term: str, close: str, nxt: str, at_sentence_start: bool, preceding: str, rules: _Rules
+) -> bool:
     """Decide whether the candidate `word` + `term` + `close`, followed by `nxt`, ends a sentence."""
     first = nxt[0]
     if first in _OPENERS:
@@ -334,7 +346,12 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
                 continue
             word_start = term_start - len(word)
             preceding = ""
-            if len(word) == 1 and word_start >= 3 and text[word_start - 2] == "." and text[word_start - 1] == " ":
+            if (
+                len(word) == 1
+                and word_start >= 3
+                and text[word_start - 2] == "."
+                and text[word_start - 1] == " "
+            ):
                 preceding = text[word_start - 3].lower()
             if not _is_boundary(word, term, close, nxt, word_start == sentence_start, preceding, rules):
                 continue
@@ -362,7 +379,9 @@ def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]
     return chain((first,), _NEXT_CANDIDATE.finditer(text, first.end(), stop))
 
 
-def _cut_before_list_items(spans: list[tuple[int, int]], list_starts: dict[int, int]) -> list[tuple[int, int]]:
+def _cut_before_list_items(
+    spans: list[tuple[int, int]], list_starts: dict[int, int]
+) -> list[tuple[int, int]]:
     """Split `spans` before each list item start that falls inside one."""
     cuts = sorted(list_starts)
     result: list[tuple[int, int]] = []

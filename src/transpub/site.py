@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from .formats.document import escape_attribute, escape_text
@@ -30,13 +29,28 @@ MACHINE_NOTICE = {
     lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
     for lang, text in MACHINE_NOTICES_TEXT.items()
 }
-LANGUAGES_LABEL = {"en": "Languages", "de": "Sprachen", "es": "Idiomas", "fr": "Langues", "sv": "Språk",
-                   "ru": "Языки", "ar": "اللغات", "zh": "语言"}
+LANGUAGES_LABEL = {
+    "en": "Languages",
+    "de": "Sprachen",
+    "es": "Idiomas",
+    "fr": "Langues",
+    "sv": "Språk",
+    "ru": "Языки",
+    "ar": "اللغات",
+    "zh": "语言",
+}
 
 #: "All languages" (the link from a language's index back to ``site/index.html``), by language code.
-ALL_LANGUAGES_LABEL = {"en": "All languages", "de": "Alle Sprachen", "es": "Todos los idiomas",
-                       "fr": "Toutes les langues", "sv": "Alla språk", "ru": "Все языки", "ar": "كل اللغات",
-                       "zh": "所有语言"}
+ALL_LANGUAGES_LABEL = {
+    "en": "All languages",
+    "de": "Alle Sprachen",
+    "es": "Todos los idiomas",
+    "fr": "Toutes les langues",
+    "sv": "Alla språk",
+    "ru": "Все языки",
+    "ar": "كل اللغات",
+    "zh": "所有语言",
+}
 
 #: In the head of a page that shows machine translations: the notice as a box, machine text
 #: underlined with dots (not by colour alone). Logical properties, so right-to-left pages mirror it.
@@ -79,10 +93,14 @@ def render_review_legend(po_display: str) -> str:
     >>> "tp-machine" in render_review_legend("locales/de/a.po")
     True
     """
-    items = "".join(f'<span class="tp-{state}">{escape_text(label)}</span>' for state, label in REVIEW_STATES.items())
-    return (f'<div class="tp-legend" lang="en" dir="ltr" role="note"><strong>Review copy</strong> of '
-            f"{escape_text(po_display)} — not published. Hover a sentence for its state, source and PO line. "
-            f"{items}</div>")
+    items = "".join(
+        f'<span class="tp-{state}">{escape_text(label)}</span>' for state, label in REVIEW_STATES.items()
+    )
+    return (
+        f'<div class="tp-legend" lang="en" dir="ltr" role="note"><strong>Review copy</strong> of '
+        f"{escape_text(po_display)} — not published. Hover a sentence for its state, source and PO line. "
+        f"{items}</div>"
+    )
 
 
 @dataclass(frozen=True)
@@ -109,8 +127,10 @@ def render_hidden_units(units: list[HiddenUnit]) -> str:
         f"<code>{escape_text(u.kind)}</code> {escape_text(u.text if u.text is not None else u.source)}</li>"
         for u in units
     )
-    return (f'<details class="tp-hidden" lang="en" dir="ltr" open><summary>Not shown as page text: '
-            f"{len(units)} units (title, attributes, metadata)</summary><ul>{rows}</ul></details>")
+    return (
+        f'<details class="tp-hidden" lang="en" dir="ltr" open><summary>Not shown as page text: '
+        f"{len(units)} units (title, attributes, metadata)</summary><ul>{rows}</ul></details>"
+    )
 
 
 def review_hover(state: str, source: str, location: str) -> str:
@@ -122,9 +142,9 @@ def review_hover(state: str, source: str, location: str) -> str:
     return f"{REVIEW_STATES[state]}\nSource: {source}\n{location}"
 
 
-
-def render_switcher(locale: str, slug: str, available: list[str],
-                    href_of: Callable[[str], str] | None = None) -> str:
+def render_switcher(
+    locale: str, slug: str, available: list[str], href_of: Callable[[str], str] | None = None
+) -> str:
     """A ``<nav>`` linking the same article in every published language, each named in itself.
 
     ``href_of`` gives the link to another locale's page (default ``../<locale>/<slug>.html``).
@@ -150,7 +170,7 @@ def _page(lang: str, title: str, body: str) -> str:
     )
 
 
-def render_locale_index(project: "Project", locale: str, pages: list["Page"], locales: list[str]) -> str:
+def render_locale_index(project: Project, locale: str, pages: list[Page], locales: list[str]) -> str:
     """``site/<locale>/index.html``: the articles published in ``locale``.
 
     With a switcher to the other languages' index pages (``locales``: those that have one)
@@ -163,20 +183,23 @@ def render_locale_index(project: "Project", locale: str, pages: list["Page"], lo
     language = language_of(locale)
     home = ALL_LANGUAGES_LABEL.get(language)
     home_lang = "" if home is not None else ' lang="en" dir="ltr"'
-    body = (render_switcher(locale, "index", locales) + "\n"
-            + f'<p class="transpub-home"><a href="../index.html"{home_lang}>'
-            + f"{escape_text(home or ALL_LANGUAGES_LABEL['en'])}</a></p>\n"
-            + f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n")
+    body = (
+        render_switcher(locale, "index", locales)
+        + "\n"
+        + f'<p class="transpub-home"><a href="../index.html"{home_lang}>'
+        + f"{escape_text(home or ALL_LANGUAGES_LABEL['en'])}</a></p>\n"
+        + f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n"
+    )
     return _page(locale, f"{project.name} — {native_name(locale)}", body)
 
 
-def _lang_if_other(page: "Page", locale: str) -> str:
+def _lang_if_other(page: Page, locale: str) -> str:
     if page.title_locale and page.title_locale != locale:
         return f' lang="{bcp47_tag(page.title_locale)}"'
     return ""
 
 
-def render_index(project: "Project", pages: list["Page"], locales: list[str]) -> str:
+def render_index(project: Project, pages: list[Page], locales: list[str]) -> str:
     """``site/index.html``: every language with its published articles, and what is held back."""
     sections = []
     for locale in locales:
@@ -186,17 +209,24 @@ def render_index(project: "Project", pages: list["Page"], locales: list[str]) ->
         for page in mine:
             if page.published:
                 coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
-                rows.append(f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
-                            f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a>'
-                            f"{coverage}</li>")
+                rows.append(
+                    f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
+                    f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a>'
+                    f"{coverage}</li>"
+                )
             else:
-                rows.append(f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
-                            f"{escape_text(page.reason)}</li>")
+                rows.append(
+                    f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
+                    f"{escape_text(page.reason)}</li>"
+                )
         name = escape_text(native_name(locale))
-        heading = (f'<a href="{locale}/index.html" lang="{tag}">{name}</a>' if any(p.published for p in mine)
-                   else f'<span lang="{tag}">{name}</span>')
+        heading = (
+            f'<a href="{locale}/index.html" lang="{tag}">{name}</a>'
+            if any(p.published for p in mine)
+            else f'<span lang="{tag}">{name}</span>'
+        )
         sections.append(
-            f'<section><h2>{heading}</h2>\n'
+            f"<section><h2>{heading}</h2>\n"
             f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )
     body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(sections)

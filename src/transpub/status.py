@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
-
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
@@ -98,8 +97,13 @@ def _template(project: Project, article: Path) -> polib.POFile | None:
     return catalog.build_template(document.units(project.relative(article)), project_name=project.name)
 
 
-def _row(project: Project, slug: str, locale: str, template: polib.POFile | None = None,
-         glossary: Glossary | None = None) -> StatusRow:
+def _row(
+    project: Project,
+    slug: str,
+    locale: str,
+    template: polib.POFile | None = None,
+    glossary: Glossary | None = None,
+) -> StatusRow:
     from transpub.check.outdated import find_staleness  # here: transpub.check re-exports this module
 
     po_path = project.catalog_path(locale, slug)
@@ -111,8 +115,13 @@ def _row(project: Project, slug: str, locale: str, template: polib.POFile | None
             stats = catalog.catalog_stats(po)
             if template is not None:
                 staleness = find_staleness(
-                    po, template, fuzzy_threshold=project.fuzzy_threshold,
-                    notes_for=(lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale)) if glossary else None)
+                    po,
+                    template,
+                    fuzzy_threshold=project.fuzzy_threshold,
+                    notes_for=(lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale))
+                    if glossary
+                    else None,
+                )
                 outdated = staleness.describe() if staleness.stale else None
         else:
             note = "no catalog"
@@ -122,10 +131,22 @@ def _row(project: Project, slug: str, locale: str, template: polib.POFile | None
             stats = catalog.catalog_stats(catalog.read_catalog(template_path))
     except CatalogError as exc:
         line = f" line {exc.line}" if exc.line else ""
-        return StatusRow(slug, locale, note=f"broken catalog ({exc.message}{line})",
-                         error=f"{project.relative(po_path)}{':' + str(exc.line) if exc.line else ''}: {exc.message}")
-    return StatusRow(slug, locale, stats.translated, stats.fuzzy, stats.untranslated, stats.total_words, note,
-                     outdated=outdated)
+        return StatusRow(
+            slug,
+            locale,
+            note=f"broken catalog ({exc.message}{line})",
+            error=f"{project.relative(po_path)}{':' + str(exc.line) if exc.line else ''}: {exc.message}",
+        )
+    return StatusRow(
+        slug,
+        locale,
+        stats.translated,
+        stats.fuzzy,
+        stats.untranslated,
+        stats.total_words,
+        note,
+        outdated=outdated,
+    )
 
 
 def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
@@ -137,16 +158,25 @@ def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
     problems: dict[str, dict[str, int]] = {}
     for row in rows:
         old = totals.get(row.locale, StatusRow(TOTAL, row.locale))
-        totals[row.locale] = StatusRow(TOTAL, row.locale, old.translated + row.translated, old.fuzzy + row.fuzzy,
-                                       old.untranslated + row.untranslated, old.words + row.words)
+        totals[row.locale] = StatusRow(
+            TOTAL,
+            row.locale,
+            old.translated + row.translated,
+            old.fuzzy + row.fuzzy,
+            old.untranslated + row.untranslated,
+            old.words + row.words,
+        )
         counts = problems.setdefault(row.locale, {"broken": 0, "outdated": 0})
         counts["broken"] += bool(row.error)
         counts["outdated"] += bool(row.outdated)
     result = []
     for locale, total in totals.items():
         counts = problems[locale]
-        parts = [f"{n} {what} catalog{'s' if n != 1 else ''}"
-                 for what, n in (("broken", counts["broken"]), ("out-of-date", counts["outdated"])) if n]
+        parts = [
+            f"{n} {what} catalog{'s' if n != 1 else ''}"
+            for what, n in (("broken", counts["broken"]), ("out-of-date", counts["outdated"]))
+            if n
+        ]
         note = ", ".join(parts) or None
         nothing_counted = counts["broken"] and not any(r.counted for r in rows if r.locale == locale)
         result.append(replace(total, note=note, error=note if nothing_counted else None))
@@ -173,9 +203,19 @@ def format_status_table(rows: list[StatusRow]) -> str:
     """
     totals = total_rows(rows) if len({row.article for row in rows}) > 1 else []
     header = ("article", "locale", "translated", "fuzzy", "untranslated", "%", "words")
-    body = [(r.article, r.locale, str(r.translated), str(r.fuzzy), str(r.untranslated),
-             _percent(r.percent) if r.counted else ("error" if r.error else "n/a"), str(r.words), _notes(r))
-            for r in [*rows, *totals]]
+    body = [
+        (
+            r.article,
+            r.locale,
+            str(r.translated),
+            str(r.fuzzy),
+            str(r.untranslated),
+            _percent(r.percent) if r.counted else ("error" if r.error else "n/a"),
+            str(r.words),
+            _notes(r),
+        )
+        for r in [*rows, *totals]
+    ]
     if not rows:
         return "No articles.\n"
     widths = [max(len(header[i]), *(len(line[i]) for line in body)) for i in range(len(header))]
@@ -231,10 +271,16 @@ def _cell(row: StatusRow | None):
         return E.TD("—")
     if row.error:
         message = row.error if row.article == TOTAL else f"broken catalog: {row.error}"
-        return E.TD(E.CLASS("error"), E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "error")),
-                    E.DIV(E.CLASS("note"), message), title=row.error)
+        return E.TD(
+            E.CLASS("error"),
+            E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "error")),
+            E.DIV(E.CLASS("note"), message),
+            title=row.error,
+        )
     if not row.counted:
-        return E.TD(E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "—")), E.DIV(E.CLASS("note"), row.note or ""))
+        return E.TD(
+            E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "—")), E.DIV(E.CLASS("note"), row.note or "")
+        )
     segments = []
     for state in ("translated", "fuzzy", "untranslated"):
         count = getattr(row, state)
@@ -242,17 +288,31 @@ def _cell(row: StatusRow | None):
             width = f"{100.0 * count / row.total:.2f}%"
             segments.append(E.SPAN(E.CLASS(state), style=f"width:{width}", title=f"{count} {state}"))
     counts: list = []
-    for text in (f"{row.translated} ✓", f"{row.fuzzy} fuzzy", f"{row.untranslated} left", f"{row.words} words"):
+    for text in (
+        f"{row.translated} ✓",
+        f"{row.fuzzy} fuzzy",
+        f"{row.untranslated} left",
+        f"{row.words} words",
+    ):
         counts += [" · "] if counts else []
         counts.append(E.SPAN(text))  # each kept on one line when the column is narrow
-    parts = [E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), _percent(row.percent)), E.DIV(E.CLASS("bar"), *segments)),
-             E.DIV(E.CLASS("counts"), *counts)]
+    parts = [
+        E.DIV(
+            E.CLASS("cell"), E.SPAN(E.CLASS("pct"), _percent(row.percent)), E.DIV(E.CLASS("bar"), *segments)
+        ),
+        E.DIV(E.CLASS("counts"), *counts),
+    ]
     if row.note:
         problem = row.article == TOTAL and "broken" in row.note
         parts.append(E.DIV(E.CLASS("note problem" if problem else "note"), row.note))
     if row.outdated:
-        parts.append(E.DIV(E.CLASS("stale"), f"out of date: {row.outdated}",
-                           title="The article changed since the last extract: run `transpub extract`"))
+        parts.append(
+            E.DIV(
+                E.CLASS("stale"),
+                f"out of date: {row.outdated}",
+                title="The article changed since the last extract: run `transpub extract`",
+            )
+        )
     return E.TD(*parts)
 
 
@@ -262,8 +322,13 @@ def _locale_header(locale: str):
         name, tag, direction = native_name(locale), bcp47_tag(locale), text_direction(locale)
     except TranspubError:  # a locale Babel does not know: its code says it all
         return E.TH(E.CLASS("locale"), E.SPAN(E.CLASS("name"), locale), scope="col")
-    return E.TH(E.CLASS("locale"), E.SPAN(E.CLASS("name"), name, lang=tag, dir=direction), " ", E.CODE(locale),
-                scope="col")
+    return E.TH(
+        E.CLASS("locale"),
+        E.SPAN(E.CLASS("name"), name, lang=tag, dir=direction),
+        " ",
+        E.CODE(locale),
+        scope="col",
+    )
 
 
 def render_status_html(rows: list[StatusRow], title: str) -> str:
@@ -277,26 +342,50 @@ def render_status_html(rows: list[StatusRow], title: str) -> str:
     index = {(row.article, row.locale): row for row in rows}
     totals = {row.locale: row for row in total_rows(rows)}
     header = E.TR(E.TH("article", scope="col"), *(_locale_header(locale) for locale in locales))
-    body = [E.TR(E.TD(E.CLASS("article"), article), *(_cell(index.get((article, locale))) for locale in locales))
-            for article in articles]
-    body.append(E.TR(E.CLASS("total"), E.TD(E.CLASS("article"), TOTAL),
-                     *(_cell(totals.get(locale)) for locale in locales)))
-    legend = E.P(E.CLASS("legend"), "Units:",
-                 E.SPAN(E.CLASS("swatch translated")), "translated (reviewed)",
-                 E.SPAN(E.CLASS("swatch fuzzy")), "fuzzy (unreviewed)",
-                 E.SPAN(E.CLASS("swatch untranslated")), "untranslated",
-                 E.SPAN(E.CLASS("swatch broken")), "broken catalog")
+    body = [
+        E.TR(E.TD(E.CLASS("article"), article), *(_cell(index.get((article, locale))) for locale in locales))
+        for article in articles
+    ]
+    body.append(
+        E.TR(
+            E.CLASS("total"),
+            E.TD(E.CLASS("article"), TOTAL),
+            *(_cell(totals.get(locale)) for locale in locales),
+        )
+    )
+    legend = E.P(
+        E.CLASS("legend"),
+        "Units:",
+        E.SPAN(E.CLASS("swatch translated")),
+        "translated (reviewed)",
+        E.SPAN(E.CLASS("swatch fuzzy")),
+        "fuzzy (unreviewed)",
+        E.SPAN(E.CLASS("swatch untranslated")),
+        "untranslated",
+        E.SPAN(E.CLASS("swatch broken")),
+        "broken catalog",
+    )
     content = [E.H1(f"Translation status: {title}"), legend]
     broken = [row for row in rows if row.error]
     if broken:
-        content.append(E.P(E.CLASS("alert"), {"role": "alert"},
-                           f"{len(broken)} broken catalog{'s' if len(broken) != 1 else ''}: "
-                           + "; ".join(row.error or "" for row in broken)))
-    content.append(E.DIV(E.CLASS("matrix"), E.TABLE(E.THEAD(header), E.TBODY(*body))) if rows
-                   else E.P("No articles."))
+        content.append(
+            E.P(
+                E.CLASS("alert"),
+                {"role": "alert"},
+                f"{len(broken)} broken catalog{'s' if len(broken) != 1 else ''}: "
+                + "; ".join(row.error or "" for row in broken),
+            )
+        )
+    content.append(
+        E.DIV(E.CLASS("matrix"), E.TABLE(E.THEAD(header), E.TBODY(*body))) if rows else E.P("No articles.")
+    )
     page = E.HTML(
-        E.HEAD(E.META(charset="utf-8"), E.META(name="viewport", content="width=device-width, initial-scale=1"),
-               E.TITLE(f"Translation status: {title}"), E.STYLE(STYLE)),
+        E.HEAD(
+            E.META(charset="utf-8"),
+            E.META(name="viewport", content="width=device-width, initial-scale=1"),
+            E.TITLE(f"Translation status: {title}"),
+            E.STYLE(STYLE),
+        ),
         E.BODY(*content),
         lang="en",
     )

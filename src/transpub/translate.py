@@ -34,16 +34,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import EngineError, PlaceholderMismatch
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine
 from .engines.runner import plan_pieces
+from .errors import EngineError, PlaceholderMismatch
 from .fsutil import locked
 from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import HUMAN, TranslationMemory
 from .numberforms import localized_number_spans
 from .translate_report import (
-    FAILED, REJECTED, REJECTED_EARLIER, Counts, Estimate, Failure, ProgressEvent, TranslateReport, estimate_cost,
+    FAILED,
+    REJECTED,
+    REJECTED_EARLIER,
+    Counts,
+    Estimate,
+    Failure,
+    ProgressEvent,
+    TranslateReport,
+    estimate_cost,
 )
 
 DEFAULT_MEMORY_SCORE = 75.0
@@ -147,10 +155,18 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
     return changed
 
 
-def translate_project(project: Any, locales: list[str], *, engine: str | None = None, dry_run: bool = False,
-                      progress: Callable[[ProgressEvent], None] | None = None,
-                      concurrency: int | None = None, memory_score: float | None = None,
-                      policy: RetryPolicy | None = None, retry_rejected: bool = False) -> TranslateReport:
+def translate_project(
+    project: Any,
+    locales: list[str],
+    *,
+    engine: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[ProgressEvent], None] | None = None,
+    concurrency: int | None = None,
+    memory_score: float | None = None,
+    policy: RetryPolicy | None = None,
+    retry_rejected: bool = False,
+) -> TranslateReport:
     """Pre-fill the empty entries of ``locales`` (see the module docstring); never prints.
 
     ``retry_rejected`` sends again the texts whose earlier reply was rejected (broken
@@ -170,20 +186,29 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
     for locale in locales:
         name = engine or project.engine_for(locale)
         if not name:
-            raise EngineError(f"no MT engine for {locale}: set [translate] engine or pass --engine "
-                              "(`transpub engines` lists them)", project.config_path)
+            raise EngineError(
+                f"no MT engine for {locale}: set [translate] engine or pass --engine "
+                "(`transpub engines` lists them)",
+                project.config_path,
+            )
         if name not in engines:
             engines[name] = get_engine(name, project)
         adapter = engines[name]
         if not dry_run and not adapter.is_configured():
             raise EngineError(f"engine {name} is not configured (see `transpub engines`)")
-        if getattr(adapter, "machine", True) and adapter.is_configured() and not adapter.supports(source_lang, locale):
+        if (
+            getattr(adapter, "machine", True)
+            and adapter.is_configured()
+            and not adapter.supports(source_lang, locale)
+        ):
             raise EngineError(f"engine {name} cannot translate {source_lang}→{locale}")
         plan.append((locale, name))
 
     glossary = _load_glossary(project)
     articles = project.article_paths()
-    memory = TranslationMemory.snapshot(project.memory_path) if dry_run else TranslationMemory(project.memory_path)
+    memory = (
+        TranslationMemory.snapshot(project.memory_path) if dry_run else TranslationMemory(project.memory_path)
+    )
     with memory:
         for locale, name in plan:
             adapter = engines[name]
@@ -193,8 +218,11 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:
                 po = catalog.read_catalog(path)
-                reviewed = [(e.msgid, e.msgstr) for e in po
-                            if not e.obsolete and not _is_plural(e) and catalog.entry_state(e) == "translated"]
+                reviewed = [
+                    (e.msgid, e.msgstr)
+                    for e in po
+                    if not e.obsolete and not _is_plural(e) and catalog.entry_state(e) == "translated"
+                ]
                 if reviewed:
                     memory.add(source_lang, locale, reviewed, HUMAN)
                 for entry in po:
@@ -203,15 +231,23 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
                     if _is_plural(entry):
                         counts.skipped += 1
                         continue
-                    fill = _from_memory(memory, entry.msgid, source_lang, locale, name, score, today, counts,
-                                        retry_rejected)
+                    fill = _from_memory(
+                        memory, entry.msgid, source_lang, locale, name, score, today, counts, retry_rejected
+                    )
                     if fill is REJECTED_BEFORE:
                         where = f"{project.relative(path)}:{getattr(entry, 'linenum', 0) or '?'}"
-                        report.failures.append(Failure(
-                            locale, name, entry.msgid,
-                            "rejected earlier: the engine's reply broke placeholders or glossary terms "
-                            "(not asked again; --retry-rejected asks again)",
-                            (project.relative(path),), (where,), REJECTED_EARLIER))
+                        report.failures.append(
+                            Failure(
+                                locale,
+                                name,
+                                entry.msgid,
+                                "rejected earlier: the engine's reply broke placeholders or glossary terms "
+                                "(not asked again; --retry-rejected asks again)",
+                                (project.relative(path),),
+                                (where,),
+                                REJECTED_EARLIER,
+                            )
+                        )
                         continue
                     if fill is not None:
                         early[path][entry.msgid] = fill
@@ -223,8 +259,11 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
 
             machine = getattr(adapter, "machine", True)
             if dry_run:
-                report.estimates.append(_estimate(project, adapter, name, locale, pending, memory, glossary)
-                                        if machine else Estimate(locale, name, 0, 0, None, machine=False))
+                report.estimates.append(
+                    _estimate(project, adapter, name, locale, pending, memory, glossary)
+                    if machine
+                    else Estimate(locale, name, 0, 0, None, machine=False)
+                )
                 continue
             for path, fills in early.items():
                 _apply(path, fills)
@@ -233,34 +272,77 @@ def translate_project(project: Any, locales: list[str], *, engine: str | None = 
             if not machine:
                 counts.skipped += sum(p.entries for p in pending.values())
                 continue
-            _machine_translate(project, adapter, name, locale, pending, memory, report, counts, today,
-                               glossary, progress, concurrency, policy)
+            _machine_translate(
+                project,
+                adapter,
+                name,
+                locale,
+                pending,
+                memory,
+                report,
+                counts,
+                today,
+                glossary,
+                progress,
+                concurrency,
+                policy,
+            )
     return report
 
 
 def _masked(adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str) -> list[Masked]:
     """Each pending text as the engine would receive it."""
-    return [mask(p.msgid, adapter.markup, _term_spans(glossary, p.msgid, source, locale)
-                 + localized_number_spans(p.msgid, source, locale))
-            for p in items]
+    return [
+        mask(
+            p.msgid,
+            adapter.markup,
+            _term_spans(glossary, p.msgid, source, locale) + localized_number_spans(p.msgid, source, locale),
+        )
+        for p in items
+    ]
 
 
-def _estimate(project: Any, adapter: Engine, name: str, locale: str, pending: dict[str, _Pending],
-              memory: TranslationMemory, glossary: Any) -> Estimate:
+def _estimate(
+    project: Any,
+    adapter: Engine,
+    name: str,
+    locale: str,
+    pending: dict[str, _Pending],
+    memory: TranslationMemory,
+    glossary: Any,
+) -> Estimate:
     """Units and characters (masked, pieces already paid left out) a run would send."""
     masked = _masked(adapter, list(pending.values()), glossary, project.source_locale, locale)
     pieces = plan_pieces([m.text for m in masked], max(1, int(adapter.max_chars)))
-    known = memory.lookup(project.source_locale, locale, [pieces.cores[i] for i in pieces.split], f"{name}:piece")
+    known = memory.lookup(
+        project.source_locale, locale, [pieces.cores[i] for i in pieces.split], f"{name}:piece"
+    )
     to_send = set(pieces.to_send(known))
     chars = sum(len(pieces.cores[i]) for i in to_send)
     units = sum(1 for own in pieces.pieces_of if any(u in to_send for u, _ in own))
     price = float(getattr(adapter, "price_per_million", 0.0) or 0.0) or None
-    return Estimate(locale, name, units, chars, estimate_cost(chars, price) if units else None, price,
-                    free=bool(getattr(adapter, "free", False)))
+    return Estimate(
+        locale,
+        name,
+        units,
+        chars,
+        estimate_cost(chars, price) if units else None,
+        price,
+        free=bool(getattr(adapter, "free", False)),
+    )
 
 
-def _from_memory(memory: TranslationMemory, msgid: str, source: str, target: str, engine: str, score: float,
-                 today: str, counts: Counts, retry_rejected: bool = False) -> tuple[str, str] | None:
+def _from_memory(
+    memory: TranslationMemory,
+    msgid: str,
+    source: str,
+    target: str,
+    engine: str,
+    score: float,
+    today: str,
+    counts: Counts,
+    retry_rejected: bool = False,
+) -> tuple[str, str] | None:
     """A fill for ``msgid`` from the memory (text, provenance), counting it; None when MT is needed."""
     if not needs_translation(msgid):
         counts.copied += 1
@@ -291,10 +373,21 @@ def _from_memory(memory: TranslationMemory, msgid: str, source: str, target: str
     return None
 
 
-def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pending: dict[str, _Pending],
-                       memory: TranslationMemory, report: TranslateReport, counts: Counts, today: str,
-                       glossary: Any, progress: Callable[[ProgressEvent], None] | None,
-                       concurrency: int | None, policy: RetryPolicy | None) -> None:
+def _machine_translate(
+    project: Any,
+    adapter: Engine,
+    name: str,
+    locale: str,
+    pending: dict[str, _Pending],
+    memory: TranslationMemory,
+    report: TranslateReport,
+    counts: Counts,
+    today: str,
+    glossary: Any,
+    progress: Callable[[ProgressEvent], None] | None,
+    concurrency: int | None,
+    policy: RetryPolicy | None,
+) -> None:
     """Send ``pending`` to the engine in batches; store and apply each batch as it comes back."""
     source = project.source_locale
     items = list(pending.values())
@@ -309,8 +402,15 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
             progress(ProgressEvent(kind, locale, name, done_units, len(items), done_chars, total_chars))
 
     def failure(item: _Pending, message: str, kind: str) -> Failure:
-        return Failure(locale, name, item.msgid, message, tuple(project.relative(p) for p in sorted(item.paths)),
-                       tuple(f"{project.relative(path)}:{line or '?'}" for path, line in sorted(item.lines)), kind)
+        return Failure(
+            locale,
+            name,
+            item.msgid,
+            message,
+            tuple(project.relative(p) for p in sorted(item.paths)),
+            tuple(f"{project.relative(path)}:{line or '?'}" for path, line in sorted(item.lines)),
+            kind,
+        )
 
     def on_batch(outcome: BatchOutcome) -> None:
         nonlocal done_units, done_chars
@@ -348,9 +448,19 @@ def _machine_translate(project: Any, adapter: Engine, name: str, locale: str, pe
         emit("batch")
 
     emit("start")
-    breaker = CircuitBreaker(threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
-                             cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)))
-    run_engine(adapter, [m.text for m in masked], source, locale, on_batch=on_batch, concurrency=workers,
-               policy=policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5))),
-               breaker=breaker, pieces=_MemoryPieces(memory, source, locale, name))
+    breaker = CircuitBreaker(
+        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
+        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
+    )
+    run_engine(
+        adapter,
+        [m.text for m in masked],
+        source,
+        locale,
+        on_batch=on_batch,
+        concurrency=workers,
+        policy=policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5))),
+        breaker=breaker,
+        pieces=_MemoryPieces(memory, source, locale, name),
+    )
     emit("finish")

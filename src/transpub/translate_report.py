@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 class Counts:
     """What happened to the empty entries of one locale with one engine (counted per entry)."""
 
-    filled_tm: int = 0          # exact human match from the memory
-    filled_fuzzy_tm: int = 0    # close match from the memory
-    filled_mt: int = 0          # machine translation received in this run
-    reused_mt: int = 0          # machine translation paid for in an earlier run
-    copied: int = 0             # nothing to translate (numbers, placeholders): source copied
-    failed: int = 0             # the engine gave no usable reply
+    filled_tm: int = 0  # exact human match from the memory
+    filled_fuzzy_tm: int = 0  # close match from the memory
+    filled_mt: int = 0  # machine translation received in this run
+    reused_mt: int = 0  # machine translation paid for in an earlier run
+    copied: int = 0  # nothing to translate (numbers, placeholders): source copied
+    failed: int = 0  # the engine gave no usable reply
     rejected_placeholders: int = 0  # the reply broke placeholders or glossary terms
-    skipped: int = 0            # left empty (tm-only engine, plural entries)
-    requested_units: int = 0    # distinct texts sent to the engine in this run
+    skipped: int = 0  # left empty (tm-only engine, plural entries)
+    requested_units: int = 0  # distinct texts sent to the engine in this run
     requested_chars: int = 0
 
 
@@ -90,8 +90,10 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
     lines: list[str] = []
     for count, ((locale, engine, message), members) in enumerate(groups.items()):
         if count == limit:
-            lines.append(f"... and {len(groups) - limit} more kinds of failure "
-                         f"({sum(len(m) for m in list(groups.values())[limit:])} units)")
+            lines.append(
+                f"... and {len(groups) - limit} more kinds of failure "
+                f"({sum(len(m) for m in list(groups.values())[limit:])} units)"
+            )
             break
         if len(members) == 1:
             where = f"{members[0].location} " if members[0].location else ""
@@ -100,7 +102,9 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
         lines.append(f"Failed ({len(members)} units): {locale} {engine}: {message}")
         members = sorted(members, key=_place_key)
         for member in members[:shown_per_group]:
-            lines.append(f"  {member.location} {member.excerpt}" if member.location else f"  {member.excerpt}")
+            lines.append(
+                f"  {member.location} {member.excerpt}" if member.location else f"  {member.excerpt}"
+            )
         if len(members) > shown_per_group:
             lines.append(f"  ... and {len(members) - shown_per_group} more")
     return lines
@@ -127,7 +131,7 @@ class Estimate:
     cost: float | None
     price_per_million: float | None = None
     machine: bool = True
-    free: bool = False          # an engine that costs nothing to run (Apertium): no price to name
+    free: bool = False  # an engine that costs nothing to run (Apertium): no price to name
 
     def describe(self) -> str:
         """One line for people.
@@ -190,11 +194,15 @@ class TranslateReport:
             return ""
         parts = []
         if failed:
-            parts.append(f"{failed} failed (run again to retry them; nothing already received is requested again)")
+            parts.append(
+                f"{failed} failed (run again to retry them; nothing already received is requested again)"
+            )
         if rejected:
             them = "them" if rejected > 1 else "it"
-            parts.append(f"{rejected} rejected (the engine's reply broke placeholders or glossary terms: "
-                         f"run with --retry-rejected to ask again, or translate {them} by hand)")
+            parts.append(
+                f"{rejected} rejected (the engine's reply broke placeholders or glossary terms: "
+                f"run with --retry-rejected to ask again, or translate {them} by hand)"
+            )
         return f"{failed + rejected} units could not be translated: " + "; ".join(parts) + "."
 
 

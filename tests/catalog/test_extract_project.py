@@ -36,7 +36,9 @@ def test_extract_leaves_no_lock_files_beside_the_catalogs(tmp_path: Path) -> Non
 
 
 def _add_units(path: str, start: int) -> None:
-    units = [Unit(f"Sentence number {i}.", (f"articles/lake.html#p[{i}]",), ()) for i in range(start, start + 30)]
+    units = [
+        Unit(f"Sentence number {i}.", (f"articles/lake.html#p[{i}]",), ()) for i in range(start, start + 30)
+    ]
     update_catalog(Path(path), build_template(units, project_name="News"), "es", fuzzy_matching=False)
 
 
@@ -44,8 +46,9 @@ def test_two_processes_updating_one_catalog_of_a_project_lose_nothing(tmp_path: 
     project = new_project(tmp_path)
     path = project.catalog_path("es", "lake")
     assert lock_path(path) == tmp_path / ".transpub/locks/locales/es/LC_MESSAGES/lake.po.lock"
-    update_catalog(path, build_template([Unit("Start.", ("articles/lake.html#p[0]",), ())],
-                                        project_name="News"), "es")
+    update_catalog(
+        path, build_template([Unit("Start.", ("articles/lake.html#p[0]",), ())], project_name="News"), "es"
+    )
     po = read_catalog(path)
     po.find("Start.").msgstr = "Inicio."
     write_catalog(po, path)
@@ -73,11 +76,16 @@ def test_extract_reports_the_catalogs_of_a_deleted_article_and_keeps_them(tmp_pa
     assert report.ok
     [orphan] = report.orphans
     assert orphan.slug == "city"
-    assert orphan.paths == ("locales/templates/city.pot", "locales/de/LC_MESSAGES/city.po",
-                            "locales/es/LC_MESSAGES/city.po")
-    assert str(orphan) == ("orphan catalogs for removed article city: locales/templates/city.pot, "
-                           "locales/de/LC_MESSAGES/city.po, locales/es/LC_MESSAGES/city.po; "
-                           "delete them or restore the article")
+    assert orphan.paths == (
+        "locales/templates/city.pot",
+        "locales/de/LC_MESSAGES/city.po",
+        "locales/es/LC_MESSAGES/city.po",
+    )
+    assert str(orphan) == (
+        "orphan catalogs for removed article city: locales/templates/city.pot, "
+        "locales/de/LC_MESSAGES/city.po, locales/es/LC_MESSAGES/city.po; "
+        "delete them or restore the article"
+    )
     assert all((tmp_path / p).is_file() for p in orphan.paths)
 
 
@@ -89,8 +97,10 @@ def test_extract_says_a_broken_catalog_was_not_updated_instead_of_unchanged(tmp_
     de.write_text(broken, encoding="utf-8")
     report = extract_project(project, ["de", "es"])
     [article] = report.articles
-    assert article.summary == ("articles/lake.html: 1 unit; template unchanged; es unchanged; "
-                               "de not updated (broken catalog, see the error)")
+    assert article.summary == (
+        "articles/lake.html: 1 unit; template unchanged; es unchanged; "
+        "de not updated (broken catalog, see the error)"
+    )
     assert "catalogs unchanged" not in article.summary
     [error] = report.errors
     assert article.failed == {"de": error}

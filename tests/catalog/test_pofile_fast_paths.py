@@ -10,16 +10,32 @@ import pytest
 
 from transpub.catalog import linebreak, pofile
 
-_ALPHABET = (list("abc xyz  0123.,:;!?-/()<>") + list('\\"\a\b\f\n\r\t\v\x01\x7f')
-             + list("éüß中文，。「」…\u00a0\u00ad\u0301\u200b\u2028\ufeff한"))
-_ORIGINAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f",
-                                   "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"})
+_ALPHABET = (
+    list("abc xyz  0123.,:;!?-/()<>")
+    + list('\\"\a\b\f\n\r\t\v\x01\x7f')
+    + list("éüß中文，。「」…\u00a0\u00ad\u0301\u200b\u2028\ufeff한")
+)
+_ORIGINAL_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        '"': '\\"',
+        "\a": "\\a",
+        "\b": "\\b",
+        "\f": "\\f",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\t": "\\t",
+        "\v": "\\v",
+    }
+)
 
 
 def _texts(seed: int, count: int, longest: int = 200) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.choice([0, 1, 5, 30, 70, longest])))
-            for _ in range(count)]
+    return [
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.choice([0, 1, 5, 30, 70, longest])))
+        for _ in range(count)
+    ]
 
 
 def test_escape_matches_a_translate_table() -> None:
@@ -41,8 +57,9 @@ def test_text_width_is_the_sum_of_character_widths() -> None:
 
 
 def test_text_width_only_looks_up_characters_that_may_not_be_one_column() -> None:
-    one_column = [chr(code) for code in range(0x110000)
-                  if not linebreak._MAYBE_NOT_ONE_COLUMN.match(chr(code))]
+    one_column = [
+        chr(code) for code in range(0x110000) if not linebreak._MAYBE_NOT_ONE_COLUMN.match(chr(code))
+    ]
     assert len(one_column) == 0x7F - 0x20 + 0x300 - 0xA0 - 1
     assert all(linebreak.char_width(char) == 1 for char in one_column)
 
@@ -54,8 +71,9 @@ def test_format_field_fast_paths_match_the_general_path(prefix: str, wrap: bool)
     for text in _texts(5, 1500, longest=90):
         name = rng.choice(["msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr[1]"])
         width = pofile.PAGE_WIDTH - 2 - len(prefix) if wrap else pofile._NO_WRAP_WIDTH
-        general = pofile._wrap_portions(prefix, name, pofile._escaped_portions(text) or [""],
-                                        text.endswith("\n"), width)
+        general = pofile._wrap_portions(
+            prefix, name, pofile._escaped_portions(text) or [""], text.endswith("\n"), width
+        )
         assert pofile.format_field(prefix, name, text, wrap=wrap) == general
 
 
@@ -83,5 +101,6 @@ def test_native_line_starts_match_the_original_call() -> None:
         locked = [i + 1 for i, char in enumerate(escaped) if char == "\\" and rng.random() < 0.7]
         locked = [i for i in locked if i < len(escaped)]
         width, start = rng.randint(1, 80), rng.randint(0, 20)
-        assert linebreak._native_line_starts(escaped, locked, width, start) \
-            == _original_native_line_starts(escaped, locked, width, start)
+        assert linebreak._native_line_starts(escaped, locked, width, start) == _original_native_line_starts(
+            escaped, locked, width, start
+        )

@@ -5,19 +5,45 @@ write PO/POT/MO files whose text is byte-identical to what ``msgcat --force-po``
 """
 
 from transpub.catalog.entries import (
-    CatalogStats, catalog_stats, count_words, entry_state, provenance_of, set_machine_translation,
+    CatalogStats,
+    catalog_stats,
+    count_words,
+    entry_state,
+    provenance_of,
+    set_machine_translation,
 )
-from transpub.catalog.headers import format_date, plural_forms
+from transpub.catalog.headers import format_date
 from transpub.catalog.merge import (
-    UpdateReport, build_template, merge_catalog, update_catalog, write_template,
+    UpdateReport,
+    build_template,
+    merge_catalog,
+    update_catalog,
+    write_template,
 )
 from transpub.catalog.mo import build_mo, write_mo
+from transpub.catalog.plurals import plural_forms
 from transpub.catalog.pofile import format_catalog, format_entry, write_catalog
 from transpub.catalog.reader import parse_catalog, read_catalog
 
 __all__ = [
-    "CatalogStats", "UpdateReport", "build_mo", "build_template", "catalog_stats", "count_words",
-    "entry_state", "format_catalog", "format_date", "format_entry", "merge_catalog", "parse_catalog",
-    "plural_forms", "provenance_of", "read_catalog", "set_machine_translation", "update_catalog",
-    "write_catalog", "write_mo", "write_template",
+    "CatalogStats",
+    "UpdateReport",
+    "build_mo",
+    "build_template",
+    "catalog_stats",
+    "count_words",
+    "entry_state",
+    "format_catalog",
+    "format_date",
+    "format_entry",
+    "merge_catalog",
+    "parse_catalog",
+    "plural_forms",
+    "provenance_of",
+    "read_catalog",
+    "set_machine_translation",
+    "update_catalog",
+    "write_catalog",
+    "write_mo",
+    "write_template",
 ]

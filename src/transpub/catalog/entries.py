@@ -9,7 +9,9 @@ import polib
 
 PROVENANCE_PREFIX = "transpub: "
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
 
 
 def _translations(entry: polib.POEntry) -> list[str]:
@@ -47,7 +49,7 @@ def provenance_of(entry: polib.POEntry) -> str | None:
     """
     for line in reversed((entry.tcomment or "").split("\n")):
         if line.startswith(PROVENANCE_PREFIX):
-            return line[len(PROVENANCE_PREFIX):]
+            return line[len(PROVENANCE_PREFIX) :]
     return None
 
 
@@ -67,8 +69,9 @@ def set_machine_translation(entry: polib.POEntry, text: str, provenance: str) ->
         entry.msgstr = text
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
-    lines = [line for line in (entry.tcomment or "").split("\n")
-             if line and not line.startswith(PROVENANCE_PREFIX)]
+    lines = [
+        line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE_PREFIX)
+    ]
     lines.append(PROVENANCE_PREFIX + provenance)
     entry.tcomment = "\n".join(lines)
 
@@ -119,5 +122,12 @@ def catalog_stats(po: polib.POFile) -> CatalogStats:
         state = entry_state(entry)
         counts[state] += 1
         words[state] += count_words(entry.msgid)
-    return CatalogStats(counts["translated"], counts["fuzzy"], counts["untranslated"], obsolete,
-                        words["translated"], words["fuzzy"], words["untranslated"])
+    return CatalogStats(
+        counts["translated"],
+        counts["fuzzy"],
+        counts["untranslated"],
+        obsolete,
+        words["translated"],
+        words["fuzzy"],
+        words["untranslated"],
+    )

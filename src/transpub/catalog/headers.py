@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import codecs
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from gettext import c2py
 
 import polib
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from transpub import __version__
+from transpub.catalog.plurals import plural_forms
 from transpub.errors import CatalogError
 
 #: gettext's placeholder for a date nobody has set yet.
@@ -27,11 +27,11 @@ _PLURAL = re.compile(r"(?<![n])plural\s*=\s*([^;]*)")
 def format_date(moment: datetime) -> str:
     """A header date as gettext writes it (naive datetimes are taken as UTC).
 
-    >>> format_date(datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc))
+    >>> format_date(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
     '2026-11-25 09:30+0000'
     """
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.strftime("%Y-%m-%d %H:%M%z")
 
 
@@ -40,7 +40,7 @@ def template_metadata(project_name: str, creation_date: datetime | None) -> dict
     return {
         "Project-Id-Version": project_name,
         "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": format_date(creation_date or datetime.now(timezone.utc)),
+        "POT-Creation-Date": format_date(creation_date or datetime.now(UTC)),
         "PO-Revision-Date": UNSET_DATE,
         "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
         "Language-Team": "LANGUAGE <LL@li.org>",
@@ -51,18 +51,6 @@ def template_metadata(project_name: str, creation_date: datetime | None) -> dict
         "Plural-Forms": _POT_PLURAL_FORMS,
         "X-Generator": GENERATOR,
     }
-
-
-def plural_forms(locale: str) -> str:
-    """The Plural-Forms header value for a gettext locale name, from Babel.
-
-    >>> plural_forms("es")
-    'nplurals=2; plural=(n != 1);'
-    """
-    try:
-        return get_plural(_babel_name(locale)).plural_forms
-    except (ValueError, UnknownLocaleError) as exc:
-        raise CatalogError(f"unknown locale {locale!r}: {exc}") from exc
 
 
 def language_team(locale: str) -> str:
@@ -93,14 +81,16 @@ def locale_metadata(template: polib.POFile, locale: str) -> dict[str, str]:
     generated", so ``msgfmt -c`` does not warn; later updates leave both to the translator's tool.
     """
     fields = dict(template.metadata)
-    fields.update({
-        "PO-Revision-Date": format_date(datetime.now(timezone.utc)),
-        "Last-Translator": "Automatically generated",
-        "Language-Team": language_team(locale),
-        "Language": locale,
-        "Plural-Forms": plural_forms(locale),
-        "X-Generator": GENERATOR,
-    })
+    fields.update(
+        {
+            "PO-Revision-Date": format_date(datetime.now(UTC)),
+            "Last-Translator": "Automatically generated",
+            "Language-Team": language_team(locale),
+            "Language": locale,
+            "Plural-Forms": plural_forms(locale),
+            "X-Generator": GENERATOR,
+        }
+    )
     return fields
 
 
@@ -141,8 +131,9 @@ def codec_for(charset: str) -> str | None:
     return info.name
 
 
-def check_header(po: polib.POFile, path: object, line: int | None = None,
-                 field_lines: dict[str, int] | None = None) -> None:
+def check_header(
+    po: polib.POFile, path: object, line: int | None = None, field_lines: dict[str, int] | None = None
+) -> None:
     """Raise CatalogError when a catalog's header is missing or unusable.
 
     ``line`` is the line of the header's ``msgid ""`` (None when the file has no header entry);
@@ -151,29 +142,45 @@ def check_header(po: polib.POFile, path: object, line: int | None = None,
     """
     field_lines = field_lines or {}
     if line is None and not po.metadata:
-        raise CatalogError('missing header entry: a catalog must start with msgid "" and a msgstr '
-                           'holding "Content-Type: text/plain; charset=UTF-8\\n"', path, 1)
+        raise CatalogError(
+            'missing header entry: a catalog must start with msgid "" and a msgstr '
+            'holding "Content-Type: text/plain; charset=UTF-8\\n"',
+            path,
+            1,
+        )
     line = line or _header_line(po)
     if not po.metadata:
-        raise CatalogError('the header entry (msgid "") is empty: it needs at least '
-                           '"Content-Type: text/plain; charset=UTF-8\\n"', path, line)
+        raise CatalogError(
+            'the header entry (msgid "") is empty: it needs at least '
+            '"Content-Type: text/plain; charset=UTF-8\\n"',
+            path,
+            line,
+        )
     if "Content-Type" not in po.metadata:
-        raise CatalogError('the header has no Content-Type field (add '
-                           '"Content-Type: text/plain; charset=UTF-8\\n")', path, line)
+        raise CatalogError(
+            'the header has no Content-Type field (add "Content-Type: text/plain; charset=UTF-8\\n")',
+            path,
+            line,
+        )
     where = field_lines.get("Content-Type", line)
     charset = charset_of(po.metadata["Content-Type"])
     if charset is None:
-        raise CatalogError("header field Content-Type lacks a charset "
-                           "(expected text/plain; charset=UTF-8)", path, where)
+        raise CatalogError(
+            "header field Content-Type lacks a charset (expected text/plain; charset=UTF-8)", path, where
+        )
     if codec_for(charset) is None:
-        raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
-                           "(use charset=UTF-8)", path, where)
+        raise CatalogError(
+            f"header field Content-Type names an unknown charset {charset!r} (use charset=UTF-8)", path, where
+        )
     forms = po.metadata.get("Plural-Forms")
     if forms is not None and forms.strip() and forms.strip() != _POT_PLURAL_FORMS:
         problem = plural_forms_problem(forms)
         if problem:
-            raise CatalogError(f"header field Plural-Forms is invalid: {problem}",
-                               path, field_lines.get("Plural-Forms", line))
+            raise CatalogError(
+                f"header field Plural-Forms is invalid: {problem}",
+                path,
+                field_lines.get("Plural-Forms", line),
+            )
 
 
 @lru_cache(maxsize=64)
@@ -207,8 +214,10 @@ def plural_forms_problem(forms: str) -> str | None:
         except ZeroDivisionError:
             return f"the plural expression {expression!r} divides by zero (for n={n})"
         if not 0 <= value < int(count):
-            return (f"nplurals={count} but the plural expression gives {value} (for n={n}); "
-                    "it must stay below nplurals")
+            return (
+                f"nplurals={count} but the plural expression gives {value} (for n={n}); "
+                "it must stay below nplurals"
+            )
     return None
 
 

@@ -21,8 +21,12 @@ BREAK_UNDEFINED, BREAK_PROHIBITED, BREAK_POSSIBLE, BREAK_MANDATORY = 0, 1, 2, 3
 
 
 def _load_libunistring() -> object | None:
-    for name in (ctypes.util.find_library("unistring"), "libunistring.so.5", "libunistring.so.2",
-                 "libunistring.dylib"):
+    for name in (
+        ctypes.util.find_library("unistring"),
+        "libunistring.so.5",
+        "libunistring.so.2",
+        "libunistring.dylib",
+    ):
         if not name:
             continue
         try:
@@ -33,8 +37,16 @@ def _load_libunistring() -> object | None:
         if func is None:
             continue
         func.restype = ctypes.c_int
-        func.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, ctypes.c_int,
-                         ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p]
+        func.argtypes = [
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_int,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+        ]
         return func
     return None
 
@@ -48,6 +60,7 @@ def has_native_linebreaks() -> bool:
 
 
 # --- character width -------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
@@ -86,7 +99,35 @@ def text_width(text: str) -> int:
 
 # --- pure-Python line breaking (port of libunistring's pair-table algorithm) ------------------
 
-_CLASSES = "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI".split()
+_CLASSES = [
+    "WJ",
+    "GL",
+    "B2",
+    "BA",
+    "BB",
+    "HY",
+    "CL",
+    "CP",
+    "EX",
+    "IN",
+    "NS",
+    "OP",
+    "QU",
+    "IS",
+    "NU",
+    "PO",
+    "PR",
+    "SY",
+    "AL",
+    "H2",
+    "H3",
+    "ID",
+    "JL",
+    "JV",
+    "JT",
+    "HL",
+    "RI",
+]
 _INDEX = {name: i for i, name in enumerate(_CLASSES)}
 # Rows: class before the break; columns: class after. D direct break, I indirect (only after
 # spaces), P prohibited.  From libunistring lbrktables.c (with its (IS,AL) = D tailoring).
@@ -128,8 +169,17 @@ def _tailor_table() -> list[str]:
     for name in _CLASSES:
         if name != "OP":
             rows[col[name]][col["IN"]] = "I"  # LB22: never break before an ellipsis
-    for a, b in (("PR", "AL"), ("PO", "AL"), ("PR", "HL"), ("PO", "HL"),
-                 ("AL", "PR"), ("AL", "PO"), ("HL", "PR"), ("HL", "PO"), ("CP", "NS")):
+    for a, b in (
+        ("PR", "AL"),
+        ("PO", "AL"),
+        ("PR", "HL"),
+        ("PO", "HL"),
+        ("AL", "PR"),
+        ("AL", "PO"),
+        ("HL", "PR"),
+        ("HL", "PO"),
+        ("CP", "NS"),
+    ):
         rows[col[a]][col[b]] = "I"  # LB24 and libunistring's (CP, NS)
     return ["".join(row) for row in rows]
 
@@ -137,24 +187,109 @@ def _tailor_table() -> list[str]:
 _TABLE = _tailor_table()
 
 _ASCII_CLASSES = {
-    "\t": "BA", " ": "SP", "!": "EX", '"': "QU", "$": "PR", "%": "PO", "'": "QU", "(": "OP",
-    ")": "CP", "+": "PR", ",": "IS", "-": "HY", ".": "IS", "/": "SY", ":": "IS", ";": "IS",
-    "?": "EX", "[": "OP", "\\": "PR", "]": "CP", "{": "OP", "|": "BA", "}": "CL",
+    "\t": "BA",
+    " ": "SP",
+    "!": "EX",
+    '"': "QU",
+    "$": "PR",
+    "%": "PO",
+    "'": "QU",
+    "(": "OP",
+    ")": "CP",
+    "+": "PR",
+    ",": "IS",
+    "-": "HY",
+    ".": "IS",
+    "/": "SY",
+    ":": "IS",
+    ";": "IS",
+    "?": "EX",
+    "[": "OP",
+    "\\": "PR",
+    "]": "CP",
+    "{": "OP",
+    "|": "BA",
+    "}": "CL",
 }
 _SPECIAL_CLASSES = {
-    0xA0: "GL", 0xA1: "OP", 0xA2: "PO", 0xA3: "PR", 0xA4: "PR", 0xA5: "PR", 0xAB: "QU",
-    0xAD: "BA", 0xB0: "PO", 0xB1: "PR", 0xB4: "BB", 0xBB: "QU", 0xBF: "OP",
-    0x2010: "BA", 0x2011: "GL", 0x2012: "BA", 0x2013: "BA", 0x2014: "B2", 0x2018: "QU",
-    0x2019: "QU", 0x201A: "OP", 0x201C: "QU", 0x201D: "QU", 0x201E: "OP", 0x2024: "IN",
-    0x2025: "IN", 0x2026: "IN", 0x202F: "GL", 0x2030: "PO", 0x2032: "PO", 0x2039: "QU",
-    0x203A: "QU", 0x20AC: "PR", 0x2060: "WJ", 0xFEFF: "WJ", 0x200B: "ZW", 0x2028: "BK",
-    0x2029: "BK", 0x85: "BK", 0x0B: "BK", 0x0C: "BK", 0x060C: "IS", 0x060D: "IS",
-    0x061B: "EX", 0x061F: "EX", 0x066A: "PO", 0x066B: "NU", 0x066C: "NU", 0x06D4: "EX",
-    0x3001: "CL", 0x3002: "CL", 0xFF0C: "CL", 0xFF0E: "CL", 0xFF61: "CL", 0xFF64: "CL",
-    0xFF01: "EX", 0xFF1F: "EX", 0xFF1A: "NS", 0xFF1B: "NS", 0x30FB: "NS", 0x30FC: "NS",
-    0x3005: "NS", 0x301C: "NS", 0x309B: "NS", 0x309C: "NS", 0x30A0: "NS", 0xFF5E: "ID",
-    0xFF08: "OP", 0xFF09: "CL", 0xFF3B: "OP", 0xFF3D: "CL", 0xFF5B: "OP", 0xFF5D: "CL",
-    0xFF04: "PR", 0xFF05: "PO", 0xFFE5: "PR", 0xFFE0: "PO", 0xFFE1: "PR",
+    0xA0: "GL",
+    0xA1: "OP",
+    0xA2: "PO",
+    0xA3: "PR",
+    0xA4: "PR",
+    0xA5: "PR",
+    0xAB: "QU",
+    0xAD: "BA",
+    0xB0: "PO",
+    0xB1: "PR",
+    0xB4: "BB",
+    0xBB: "QU",
+    0xBF: "OP",
+    0x2010: "BA",
+    0x2011: "GL",
+    0x2012: "BA",
+    0x2013: "BA",
+    0x2014: "B2",
+    0x2018: "QU",
+    0x2019: "QU",
+    0x201A: "OP",
+    0x201C: "QU",
+    0x201D: "QU",
+    0x201E: "OP",
+    0x2024: "IN",
+    0x2025: "IN",
+    0x2026: "IN",
+    0x202F: "GL",
+    0x2030: "PO",
+    0x2032: "PO",
+    0x2039: "QU",
+    0x203A: "QU",
+    0x20AC: "PR",
+    0x2060: "WJ",
+    0xFEFF: "WJ",
+    0x200B: "ZW",
+    0x2028: "BK",
+    0x2029: "BK",
+    0x85: "BK",
+    0x0B: "BK",
+    0x0C: "BK",
+    0x060C: "IS",
+    0x060D: "IS",
+    0x061B: "EX",
+    0x061F: "EX",
+    0x066A: "PO",
+    0x066B: "NU",
+    0x066C: "NU",
+    0x06D4: "EX",
+    0x3001: "CL",
+    0x3002: "CL",
+    0xFF0C: "CL",
+    0xFF0E: "CL",
+    0xFF61: "CL",
+    0xFF64: "CL",
+    0xFF01: "EX",
+    0xFF1F: "EX",
+    0xFF1A: "NS",
+    0xFF1B: "NS",
+    0x30FB: "NS",
+    0x30FC: "NS",
+    0x3005: "NS",
+    0x301C: "NS",
+    0x309B: "NS",
+    0x309C: "NS",
+    0x30A0: "NS",
+    0xFF5E: "ID",
+    0xFF08: "OP",
+    0xFF09: "CL",
+    0xFF3B: "OP",
+    0xFF3D: "CL",
+    0xFF5B: "OP",
+    0xFF5D: "CL",
+    0xFF04: "PR",
+    0xFF05: "PO",
+    0xFFE5: "PR",
+    0xFFE0: "PO",
+    0xFFE1: "PR",
 }
 _SMALL_KANA = set("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")
 
@@ -248,8 +383,7 @@ def _fill(chars: Sequence[str], breaks: list[int], width: int, start: int) -> li
     piece = 0
     for i, char in enumerate(chars):
         kind = breaks[i]
-        if kind in (BREAK_POSSIBLE, BREAK_MANDATORY) and last_p is not None \
-                and last_column + piece > width:
+        if kind in (BREAK_POSSIBLE, BREAK_MANDATORY) and last_p is not None and last_column + piece > width:
             chosen.append(last_p)
             last_column = 0
         if kind == BREAK_MANDATORY:

@@ -42,8 +42,9 @@ def _legend(unit: Unit) -> str | None:
     return "Placeholders: " + "; ".join(p.legend() for p in unit.placeholders)
 
 
-def build_template(units: Sequence[Unit], *, project_name: str,
-                   creation_date: datetime | None = None) -> polib.POFile:
+def build_template(
+    units: Sequence[Unit], *, project_name: str, creation_date: datetime | None = None
+) -> polib.POFile:
     """A POT with one entry per unit, in order: references, notes, placeholder legend, flags."""
     template = polib.POFile(wrapwidth=79)
     template.header = f"Translation template for {project_name}."
@@ -54,9 +55,15 @@ def build_template(units: Sequence[Unit], *, project_name: str,
         legend = _legend(unit)
         if legend:
             notes.append(legend)
-        template.append(polib.POEntry(
-            msgid=unit.msgid, msgstr="", comment="\n".join(notes),
-            occurrences=[(ref, "") for ref in unit.refs], flags=list(unit.flags)))
+        template.append(
+            polib.POEntry(
+                msgid=unit.msgid,
+                msgstr="",
+                comment="\n".join(notes),
+                occurrences=[(ref, "") for ref in unit.refs],
+                flags=list(unit.flags),
+            )
+        )
     return template
 
 
@@ -91,8 +98,14 @@ def _has_translation(entry: polib.POEntry) -> bool:
 
 def _new_entry(source: polib.POEntry, extra_notes: Sequence[str]) -> polib.POEntry:
     comment = "\n".join(filter(None, [source.comment, *extra_notes]))
-    entry = polib.POEntry(msgid=source.msgid, msgctxt=source.msgctxt, msgstr="", comment=comment,
-                          occurrences=list(source.occurrences), flags=list(source.flags))
+    entry = polib.POEntry(
+        msgid=source.msgid,
+        msgctxt=source.msgctxt,
+        msgstr="",
+        comment=comment,
+        occurrences=list(source.occurrences),
+        flags=list(source.flags),
+    )
     if source.msgid_plural:
         entry.msgid_plural = source.msgid_plural
     return entry
@@ -129,10 +142,15 @@ def _empty_catalog(template: polib.POFile, locale: str) -> polib.POFile:
     return po
 
 
-def merge_catalog(old: polib.POFile, template: polib.POFile, *, fuzzy_matching: bool = True,
-                  fuzzy_threshold: float = 0.6, purge_obsolete: bool = False,
-                  notes_for: Callable[[str], Sequence[str]] | None = None,
-                  ) -> tuple[polib.POFile, UpdateReport]:
+def merge_catalog(
+    old: polib.POFile,
+    template: polib.POFile,
+    *,
+    fuzzy_matching: bool = True,
+    fuzzy_threshold: float = 0.6,
+    purge_obsolete: bool = False,
+    notes_for: Callable[[str], Sequence[str]] | None = None,
+) -> tuple[polib.POFile, UpdateReport]:
     """Merge ``old`` translations into ``template``'s entries, like ``msgmerge --previous``.
 
     Exact matches keep translation, translator comments and flags (a reviewed entry stays
@@ -218,23 +236,41 @@ def merge_catalog(old: polib.POFile, template: polib.POFile, *, fuzzy_matching: 
             purged += 1
             continue
         merged.append(old_entry)
-    report = UpdateReport(new=counts["new"], kept=counts["kept"], fuzzy_matched=counts["fuzzy_matched"],
-                          obsoleted=obsoleted, purged=purged)
+    report = UpdateReport(
+        new=counts["new"],
+        kept=counts["kept"],
+        fuzzy_matched=counts["fuzzy_matched"],
+        obsoleted=obsoleted,
+        purged=purged,
+    )
     return merged, report
 
 
 def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
-    dead = polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
-                         tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True)
+    dead = polib.POEntry(
+        msgid=entry.msgid,
+        msgctxt=entry.msgctxt,
+        msgstr=entry.msgstr,
+        tcomment=entry.tcomment,
+        flags=list(entry.flags),
+        obsolete=True,
+    )
     if entry.msgid_plural:
         dead.msgid_plural = entry.msgid_plural
         dead.msgstr_plural = dict(entry.msgstr_plural)
     return dead
 
 
-def update_catalog(path: Path, template: polib.POFile, locale: str, *, fuzzy_matching: bool = True,
-                   fuzzy_threshold: float = 0.6, purge_obsolete: bool = False,
-                   notes_for: Callable[[str], Sequence[str]] | None = None) -> UpdateReport:
+def update_catalog(
+    path: Path,
+    template: polib.POFile,
+    locale: str,
+    *,
+    fuzzy_matching: bool = True,
+    fuzzy_threshold: float = 0.6,
+    purge_obsolete: bool = False,
+    notes_for: Callable[[str], Sequence[str]] | None = None,
+) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
     The existing file is read inside the lock and merged. It is rewritten (atomically) only when
@@ -246,9 +282,14 @@ def update_catalog(path: Path, template: polib.POFile, locale: str, *, fuzzy_mat
     with locked(path):
         exists = path.exists()
         old = read_catalog(path) if exists else _empty_catalog(template, locale)
-        merged, report = merge_catalog(old, template, fuzzy_matching=fuzzy_matching,
-                                       fuzzy_threshold=fuzzy_threshold, purge_obsolete=purge_obsolete,
-                                       notes_for=notes_for)
+        merged, report = merge_catalog(
+            old,
+            template,
+            fuzzy_matching=fuzzy_matching,
+            fuzzy_threshold=fuzzy_threshold,
+            purge_obsolete=purge_obsolete,
+            notes_for=notes_for,
+        )
         data = format_catalog(merged).encode("utf-8")
         if exists and data != path.read_bytes() and format_catalog(old).encode("utf-8") == data:
             return replace(report, written=False)  # the same catalog, written another way

@@ -15,16 +15,51 @@ _NO_WRAP_WIDTH = 2**31 - 1
 
 #: What each character that needs one becomes inside a PO string; the backslash comes first so
 #: that the backslashes the others bring are not escaped again.
-_ESCAPE_PAIRS = (("\\", "\\\\"), ('"', '\\"'), ("\a", "\\a"), ("\b", "\\b"), ("\f", "\\f"),
-                 ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"), ("\v", "\\v"))
+_ESCAPE_PAIRS = (
+    ("\\", "\\\\"),
+    ('"', '\\"'),
+    ("\a", "\\a"),
+    ("\b", "\\b"),
+    ("\f", "\\f"),
+    ("\n", "\\n"),
+    ("\r", "\\r"),
+    ("\t", "\\t"),
+    ("\v", "\\v"),
+)
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
 
 #: gettext's format languages in the order msgcat writes their flags.
 _FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript", "scheme",
-    "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal", "smalltalk", "qt",
-    "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace", "php", "gcc-internal",
-    "gfc-internal", "ycp",
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
 )
 _FLAG_ORDER: dict[str, int] = {"fuzzy": 0}
 for _n, _lang in enumerate(_FORMAT_LANGUAGES):
@@ -83,8 +118,15 @@ def format_field(prefix: str, name: str, value: str, *, wrap: bool = True) -> st
     return _wrap_portions(prefix, name, _escaped_portions(value), value.endswith("\n"), width)
 
 
-def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline: bool,
-                   width: int, *, first_fits: bool | None = None) -> str:
+def _wrap_portions(
+    prefix: str,
+    name: str,
+    portions: list[str],
+    last_has_newline: bool,
+    width: int,
+    *,
+    first_fits: bool | None = None,
+) -> str:
     """The lines of a field from its escaped ``portions``.
 
     Every portion but the last ends with an escaped newline; the last does if ``last_has_newline``.
@@ -127,7 +169,7 @@ def _wrap_portions(prefix: str, name: str, portions: list[str], last_has_newline
             starts = find_line_starts(escaped, locked, width, start)
         head = f"{prefix}{name} " if first else prefix
         bounds = [0, *starts, len(escaped)]
-        lines = [escaped[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)]
+        lines = [escaped[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
         out.append(head + ('"\n' + prefix).join('"' + line for line in lines) + '"\n')
         first = False
     return "".join(out)
@@ -146,8 +188,10 @@ def _comment_lines(marker: str, text: str) -> str:
         return ""
     if "\n" not in text:
         return f"{marker} {text} \n" if text[-1] == "\\" else f"{marker} {text}\n"
-    return "".join((f"{marker} {line} \n" if line[-1] == "\\" else f"{marker} {line}\n") if line
-                   else f"{marker}\n" for line in text.split("\n"))
+    return "".join(
+        (f"{marker} {line} \n" if line[-1] == "\\" else f"{marker} {line}\n") if line else f"{marker}\n"
+        for line in text.split("\n")
+    )
 
 
 def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
@@ -245,8 +289,10 @@ def format_header(po: polib.POFile) -> str:
         parts.append("#, fuzzy\n")
     parts.append('msgid ""\n')
     # Fields in the catalog's own order (a translator's tool may order them its way; msgcat keeps it).
-    body = "".join(f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n"
-                   for key, value in po.metadata.items())
+    body = "".join(
+        f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n"
+        for key, value in po.metadata.items()
+    )
     parts.append(format_field("", "msgstr", body))
     return "".join(parts)
 

@@ -24,8 +24,17 @@ _KEYWORD_LINE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ 
 _STRING_LINE = re.compile(_BODY)
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3}|x[0-9A-Fa-f]+)(?:\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+))*|(.))", re.S)
 _NUMERIC_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+))")
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r", "a": "\a", "b": "\b",
-                   "f": "\f", "v": "\v"}
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    '"': '"',
+    "\\": "\\",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+}
 
 # Where an entry is: before its msgctxt/msgid, after msgctxt, after msgid, after msgid_plural,
 # after a msgstr (the entry is complete; only continuations and further msgstr[n] may follow).
@@ -40,8 +49,10 @@ def _decode_escape(match: re.Match[str]) -> str:
             return _SIMPLE_ESCAPES[simple]
         except KeyError:
             raise ValueError(f"invalid escape sequence \\{simple}") from None
-    data = bytes(int(octal, 8) if octal else int(hexa, 16) & 0xFF
-                 for octal, hexa in _NUMERIC_ESCAPE.findall(match.group()))
+    data = bytes(
+        int(octal, 8) if octal else int(hexa, 16) & 0xFF
+        for octal, hexa in _NUMERIC_ESCAPE.findall(match.group())
+    )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -169,8 +180,11 @@ class _Reader:
         first = self.seen.get(key)
         if first is not None:
             context = f" (msgctxt {entry.msgctxt!r})" if entry.msgctxt is not None else ""
-            raise CatalogError(f"duplicate msgid {entry.msgid!r}{context}, first defined at line {first}",
-                               self.path, self.msgid_line)
+            raise CatalogError(
+                f"duplicate msgid {entry.msgid!r}{context}, first defined at line {first}",
+                self.path,
+                self.msgid_line,
+            )
         self.seen[key] = self.msgid_line
         if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
             self._take_header(entry)
@@ -276,8 +290,11 @@ class _Reader:
             self._mark_obsolete(obsolete)
             if index is None:
                 if phase != _MSGID:
-                    raise self.fail("msgstr without msgid" if phase != _PLURAL
-                                    else "msgstr after msgid_plural (expected msgstr[0])")
+                    raise self.fail(
+                        "msgstr without msgid"
+                        if phase != _PLURAL
+                        else "msgstr after msgid_plural (expected msgstr[0])"
+                    )
                 self._open_field("msgstr", body)
             else:
                 number = int(index)
@@ -409,32 +426,42 @@ def _decode(data: bytes, path: Path) -> str:
     where = data[: found.start()].count(b"\n") + 1 if found else None
     if is_utf8(charset) or data.isascii():
         if charset is not None and codec_for(charset) is None:
-            raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
-                               "(use charset=UTF-8)", path, where)
+            raise CatalogError(
+                f"header field Content-Type names an unknown charset {charset!r} (use charset=UTF-8)",
+                path,
+                where,
+            )
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CatalogError("catalog is not valid UTF-8", path, _line_at(data, exc.start)) from exc
     codec = codec_for(charset)
     if codec is None:
-        raise CatalogError(f"header field Content-Type names an unknown charset {charset!r} "
-                           "(use charset=UTF-8)", path, where)
+        raise CatalogError(
+            f"header field Content-Type names an unknown charset {charset!r} (use charset=UTF-8)", path, where
+        )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         first = _NON_ASCII.search(data).start()
-        sample = data[first: first + 12].decode(codec, "replace").split("\n")[0]
+        sample = data[first : first + 12].decode(codec, "replace").split("\n")[0]
         raise CatalogError(
             f"the header declares charset={charset} but the file is UTF-8 text "
             f"(line {_line_at(data, first)} would read as {sample!r}); "
-            "change the header to charset=UTF-8", path, where)
+            "change the header to charset=UTF-8",
+            path,
+            where,
+        )
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise CatalogError(f"catalog is not valid {charset} (the charset its header declares)",
-                           path, _line_at(data, exc.start)) from exc
+        raise CatalogError(
+            f"catalog is not valid {charset} (the charset its header declares)",
+            path,
+            _line_at(data, exc.start),
+        ) from exc
 
 
 def _line_at(data: bytes, offset: int) -> int:

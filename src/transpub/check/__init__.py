@@ -13,10 +13,31 @@ from transpub.check.config import CHECK_IDS, ENTRY_CHECKS, CheckOptions, LocaleP
 from transpub.check.formats import format_check_report, report_as_dict
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.check.runner import check_catalog, check_entry, check_project
-from transpub.status import StatusRow, collect_status, format_status_table, render_status_html, write_status_html
+from transpub.status import (
+    StatusRow,
+    collect_status,
+    format_status_table,
+    render_status_html,
+    write_status_html,
+)
 
 __all__ = [
-    "CHECK_IDS", "ENTRY_CHECKS", "CatalogResult", "CheckOptions", "CheckReport", "LocalePolicy", "LocaleSummary",
-    "StatusRow", "check_catalog", "check_entry", "check_project", "collect_status", "format_check_report",
-    "format_status_table", "render_status_html", "report_as_dict", "resolve_policies", "write_status_html",
+    "CHECK_IDS",
+    "ENTRY_CHECKS",
+    "CatalogResult",
+    "CheckOptions",
+    "CheckReport",
+    "LocalePolicy",
+    "LocaleSummary",
+    "StatusRow",
+    "check_catalog",
+    "check_entry",
+    "check_project",
+    "collect_status",
+    "format_check_report",
+    "format_status_table",
+    "render_status_html",
+    "report_as_dict",
+    "resolve_policies",
+    "write_status_html",
 ]

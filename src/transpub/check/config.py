@@ -28,8 +28,15 @@ from transpub.project import Project
 
 #: Every check id, in the order problems are explained in the docs.
 CHECK_IDS: tuple[str, ...] = (
-    "untranslated", "fuzzy", "threshold", "outdated", "placeholders", "markup", "glossary",
-    "numbers", "syntax",
+    "untranslated",
+    "fuzzy",
+    "threshold",
+    "outdated",
+    "placeholders",
+    "markup",
+    "glossary",
+    "numbers",
+    "syntax",
 )
 #: Checks a translator may silence on one entry with ``#, transpub-no-<check>``.
 ENTRY_CHECKS: tuple[str, ...] = ("untranslated", "fuzzy", "placeholders", "markup", "glossary", "numbers")
@@ -82,11 +89,14 @@ def _check_list(value: Any, where: str, project: Project) -> frozenset[str]:
         raise ConfigError(f"{where} must be a list of check names", project.config_path)
     unknown = [item for item in value if item not in CHECK_IDS]
     if unknown:
-        raise ConfigError(f"{where}: unknown check {', '.join(unknown)} (known: {' '.join(CHECK_IDS)})",
-                          project.config_path)
+        raise ConfigError(
+            f"{where}: unknown check {', '.join(unknown)} (known: {' '.join(CHECK_IDS)})", project.config_path
+        )
     if "syntax" in value:
-        raise ConfigError(f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)",
-                          project.config_path)
+        raise ConfigError(
+            f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)",
+            project.config_path,
+        )
     return frozenset(value)
 
 
@@ -102,15 +112,19 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
     locale_tables = {key: value for key, value in table.items() if isinstance(value, dict)}
     unknown = sorted(key for key in table if key not in _TABLE_KEYS and key not in locale_tables)
     if unknown:
-        raise ConfigError(f"[check]: unknown key {', '.join(unknown)} (known: {' '.join(sorted(_TABLE_KEYS))}, "
-                          "or a [check.<locale>] table)", project.config_path)
+        raise ConfigError(
+            f"[check]: unknown key {', '.join(unknown)} (known: {' '.join(sorted(_TABLE_KEYS))}, "
+            "or a [check.<locale>] table)",
+            project.config_path,
+        )
     for name, sub in locale_tables.items():
         if name not in project.locales:
             raise ConfigError(f"[check.{name}] configures a locale that is not a target", project.config_path)
         bad = sorted(set(sub) - _LOCALE_KEYS)
         if bad:
-            raise ConfigError(f"[check.{name}]: unknown key {', '.join(bad)} (known: disable warn)",
-                              project.config_path)
+            raise ConfigError(
+                f"[check.{name}]: unknown key {', '.join(bad)} (known: disable warn)", project.config_path
+            )
     disabled = _check_list(table.get("disable", []), "check.disable", project)
     warned = _check_list(table.get("warn", []), "check.warn", project)
     default_min = _percent(table.get("min_translated", 100), "check.min_translated", project)
@@ -129,9 +143,12 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
         else:
             minimum = default_min
         allow_fuzzy = options.allow_fuzzy or bool(
-            settings.allow_fuzzy if settings.allow_fuzzy is not None else default_fuzzy)
+            settings.allow_fuzzy if settings.allow_fuzzy is not None else default_fuzzy
+        )
         policies[locale] = LocalePolicy(
-            locale=locale, min_translated=minimum, allow_fuzzy=allow_fuzzy,
+            locale=locale,
+            min_translated=minimum,
+            allow_fuzzy=allow_fuzzy,
             disabled=disabled | _check_list(sub.get("disable", []), f"check.{locale}.disable", project),
             warned=warned | _check_list(sub.get("warn", []), f"check.{locale}.warn", project),
         )
@@ -149,5 +166,8 @@ def silenced_checks(flags: list[str], translator_comment: str | None) -> frozens
     words = list(flags)
     for line in (translator_comment or "").split("\n"):
         words.extend(word.strip(",") for word in line.split())
-    return frozenset(word[len(SILENCE_PREFIX):] for word in words
-                     if word.startswith(SILENCE_PREFIX) and word[len(SILENCE_PREFIX):] in ENTRY_CHECKS)
+    return frozenset(
+        word[len(SILENCE_PREFIX) :]
+        for word in words
+        if word.startswith(SILENCE_PREFIX) and word[len(SILENCE_PREFIX) :] in ENTRY_CHECKS
+    )

@@ -45,9 +45,11 @@ def format_locale_summary(summary: LocaleSummary) -> str:
     if summary.warnings:
         verdict += f", {_plural(summary.warnings, 'warning')}"
     fuzzy_rule = ", fuzzy allowed" if summary.allow_fuzzy else ""
-    return (f"{summary.locale}: {format_percent(summary.percent)} translated ({summary.translated} of "
-            f"{summary.total} units), {summary.fuzzy} fuzzy, {summary.untranslated} untranslated; {verdict} "
-            f"(minimum {summary.min_translated:g}%{fuzzy_rule})")
+    return (
+        f"{summary.locale}: {format_percent(summary.percent)} translated ({summary.translated} of "
+        f"{summary.total} units), {summary.fuzzy} fuzzy, {summary.untranslated} untranslated; {verdict} "
+        f"(minimum {summary.min_translated:g}%{fuzzy_rule})"
+    )
 
 
 def format_verdict(report: CheckReport) -> str:
@@ -105,23 +107,37 @@ def format_github(report: CheckReport) -> str:
     errors = sum(1 for issue in report.issues if issue.severity == "error")
     warnings = len(report.issues) - errors
     if errors > GITHUB_SHOWN or warnings > GITHUB_SHOWN:
-        lines.append(f"::notice title=transpub check::GitHub shows {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings "
-                     f"of a step as annotations; this log lists all {errors} problems and {warnings} warnings")
+        lines.append(
+            f"::notice title=transpub check::GitHub shows {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings "
+            f"of a step as annotations; this log lists all {errors} problems and {warnings} warnings"
+        )
     return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
 
 def _issue_json(issue: Issue) -> dict[str, Any]:
-    return {"path": issue.path, "line": issue.line, "check": issue.check, "severity": issue.severity,
-            "locale": issue.locale, "message": issue.message, "msgid": issue.msgid}
+    return {
+        "path": issue.path,
+        "line": issue.line,
+        "check": issue.check,
+        "severity": issue.severity,
+        "locale": issue.locale,
+        "message": issue.message,
+        "msgid": issue.msgid,
+    }
 
 
 def _catalog_json(result: CatalogResult) -> dict[str, Any]:
     stats = result.stats
     return {
-        "path": result.path, "article": result.slug, "readable": stats is not None,
-        "translated": stats.translated if stats else 0, "fuzzy": stats.fuzzy if stats else 0,
-        "untranslated": stats.untranslated if stats else 0, "total": stats.total if stats else 0,
-        "words": stats.total_words if stats else 0, "percent": round(result.percent, 2),
+        "path": result.path,
+        "article": result.slug,
+        "readable": stats is not None,
+        "translated": stats.translated if stats else 0,
+        "fuzzy": stats.fuzzy if stats else 0,
+        "untranslated": stats.untranslated if stats else 0,
+        "total": stats.total if stats else 0,
+        "words": stats.total_words if stats else 0,
+        "percent": round(result.percent, 2),
         "problems": sum(1 for i in result.issues if i.severity == "error"),
         "warnings": sum(1 for i in result.issues if i.severity != "error"),
     }
@@ -136,13 +152,23 @@ def report_as_dict(report: CheckReport) -> dict[str, Any]:
         "problems": report.problems,
         "warnings": report.warnings,
         "checks": list(CHECK_IDS),
-        "locales": [{
-            "locale": s.locale, "min_translated": s.min_translated, "allow_fuzzy": s.allow_fuzzy,
-            "translated": s.translated, "fuzzy": s.fuzzy, "untranslated": s.untranslated,
-            "total": s.total, "words": s.words, "percent": round(s.percent, 2),
-            "problems": s.problems, "warnings": s.warnings,
-            "catalogs": [_catalog_json(c) for c in s.catalogs],
-        } for s in report.locales],
+        "locales": [
+            {
+                "locale": s.locale,
+                "min_translated": s.min_translated,
+                "allow_fuzzy": s.allow_fuzzy,
+                "translated": s.translated,
+                "fuzzy": s.fuzzy,
+                "untranslated": s.untranslated,
+                "total": s.total,
+                "words": s.words,
+                "percent": round(s.percent, 2),
+                "problems": s.problems,
+                "warnings": s.warnings,
+                "catalogs": [_catalog_json(c) for c in s.catalogs],
+            }
+            for s in report.locales
+        ],
         "issues": [_issue_json(issue) for issue in report.issues],
     }
 
@@ -166,12 +192,21 @@ def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]
     warnings = [i for i in issues if i.severity != "error"]
     cases = []
     if not failures:
-        cases.append(ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(name),
-                                   file=_xml_text(name), time="0"))
+        cases.append(
+            ET.SubElement(
+                parent, "testcase", classname=classname, name=_xml_text(name), file=_xml_text(name), time="0"
+            )
+        )
     for issue in failures:
         where = f"{name}:{issue.line}" if issue.line else name
-        case = ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(f"{where} [{issue.check}]"),
-                             file=_xml_text(name), time="0")
+        case = ET.SubElement(
+            parent,
+            "testcase",
+            classname=classname,
+            name=_xml_text(f"{where} [{issue.check}]"),
+            file=_xml_text(name),
+            time="0",
+        )
         if issue.line:
             case.set("line", str(issue.line))
         failure = ET.SubElement(case, "failure", type=issue.check, message=_xml_text(issue.message))

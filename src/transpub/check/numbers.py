@@ -20,7 +20,13 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import get_month_names
-from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+    parse_decimal,
+)
 
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
@@ -33,18 +39,57 @@ _ENTITY = re.compile(r"&#?\w+;")
 #: "万亿") is also known by its absolute value. English "billion" is 10^9; German, French and
 #: Spanish "Billion/billion/billón" are 10^12.
 SCALE_WORDS: dict[str, dict[str, int]] = {
-    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "bn": 9,
-           "trillion": 12, "trillions": 12},
-    "de": {"tausend": 3, "mio.": 6, "mio": 6, "million": 6, "millionen": 6, "mrd.": 9, "mrd": 9,
-           "milliarde": 9, "milliarden": 9, "billion": 12, "billionen": 12},
-    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9, "md": 9,
-           "billion": 12, "billions": 12},
+    "en": {
+        "thousand": 3,
+        "million": 6,
+        "millions": 6,
+        "billion": 9,
+        "billions": 9,
+        "bn": 9,
+        "trillion": 12,
+        "trillions": 12,
+    },
+    "de": {
+        "tausend": 3,
+        "mio.": 6,
+        "mio": 6,
+        "million": 6,
+        "millionen": 6,
+        "mrd.": 9,
+        "mrd": 9,
+        "milliarde": 9,
+        "milliarden": 9,
+        "billion": 12,
+        "billionen": 12,
+    },
+    "fr": {
+        "mille": 3,
+        "million": 6,
+        "millions": 6,
+        "milliard": 9,
+        "milliards": 9,
+        "md": 9,
+        "billion": 12,
+        "billions": 12,
+    },
     "es": {"mil": 3, "millón": 6, "millones": 6, "billón": 12, "billones": 12},
     "pt": {"mil": 3, "milhão": 6, "milhões": 6, "bilhão": 9, "bilhões": 9},
     "it": {"mila": 3, "milione": 6, "milioni": 6, "miliardo": 9, "miliardi": 9},
     "sv": {"tusen": 3, "miljon": 6, "miljoner": 6, "mn": 6, "miljard": 9, "miljarder": 9, "mdr": 9},
-    "ru": {"тыс.": 3, "тысяча": 3, "тысячи": 3, "тысяч": 3, "млн": 6, "миллион": 6, "миллиона": 6,
-           "миллионов": 6, "млрд": 9, "миллиард": 9, "миллиарда": 9, "миллиардов": 9},
+    "ru": {
+        "тыс.": 3,
+        "тысяча": 3,
+        "тысячи": 3,
+        "тысяч": 3,
+        "млн": 6,
+        "миллион": 6,
+        "миллиона": 6,
+        "миллионов": 6,
+        "млрд": 9,
+        "миллиард": 9,
+        "миллиарда": 9,
+        "миллиардов": 9,
+    },
     "ar": {"ألف": 3, "آلاف": 3, "مليون": 6, "ملايين": 6, "مليار": 9, "مليارات": 9},
     "zh": {"千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8},
     "ja": {"千": 3, "万": 4, "萬": 4, "億": 8, "兆": 12},
@@ -55,11 +100,45 @@ _CJK = {"zh", "ja", "ko"}
 #: Number words of a source language. They are not numbers a translation must carry ("three
 #: pillar industries" may stay words), but a translation may write them as digits ("三大" or "3").
 NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "en": {word: value for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split())}
-    | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-       "hundred": 100, "dozen": 12},
+    "en": {
+        word: value
+        for value, word in enumerate(
+            [
+                "zero",
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+                "twenty",
+            ]
+        )
+    }
+    | {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    },
 }
 
 
@@ -87,8 +166,10 @@ def to_ascii_digits(text: str) -> str:
     >>> to_ascii_digits("٣١٫٣٦ and ３１")
     '31٫36 and 31'
     """
-    return "".join(str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None
-                   else ch for ch in text)
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.decimal(ch, None) is not None else ch
+        for ch in text
+    )
 
 
 def _babel_locale(locale: str) -> Locale:
@@ -100,7 +181,9 @@ def _babel_locale(locale: str) -> Locale:
 
 
 @lru_cache(maxsize=128)
-def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
+def _patterns(
+    locale: str, spaced: bool = False
+) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
     cldr = _babel_locale(locale)
     decimal = get_decimal_symbol(cldr)
     group = get_group_symbol(cldr)
@@ -205,7 +288,7 @@ def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number
             value = parse_decimal(canonical, cldr)
         except (NumberFormatError, InvalidOperation):
             continue
-        power = _scale_after(text[match.end():], scales, cjk)
+        power = _scale_after(text[match.end() :], scales, cjk)
         found.append(Number(raw, value, value.scaleb(power) if power else value))
     found.extend(literals)
     found.extend(_month_numbers(text, months))
@@ -232,8 +315,9 @@ def _month_numbers(text: str, months: dict[str, int]) -> list[Number]:
     if not months:
         return []
     names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)({names})\.?(?=[ \u00a0,]*\d)|(?<=\d)[ \u00a0.,]*({names})(?!\w)",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        rf"(?<!\w)({names})\.?(?=[ \u00a0,]*\d)|(?<=\d)[ \u00a0.,]*({names})(?!\w)", re.IGNORECASE
+    )
     numbers = []
     for match in pattern.finditer(text):
         written = match.group(1) or match.group(2)
@@ -252,7 +336,7 @@ def compare_numbers(source: list[Number], translation: list[Number]) -> tuple[li
     for attribute in ("value", "absolute"):
         left: list[Number] = []
         pool = Counter(getattr(n, attribute) for n in missing)
-        for number in (translation if attribute == "value" else extra):
+        for number in translation if attribute == "value" else extra:
             key = getattr(number, attribute)
             if pool[key] > 0:
                 pool[key] -= 1

@@ -58,8 +58,13 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
-def find_staleness(current: polib.POFile, template: polib.POFile, *, fuzzy_threshold: float = 0.6,
-                   notes_for: Callable[[str], Sequence[str]] | None = None) -> Staleness:
+def find_staleness(
+    current: polib.POFile,
+    template: polib.POFile,
+    *,
+    fuzzy_threshold: float = 0.6,
+    notes_for: Callable[[str], Sequence[str]] | None = None,
+) -> Staleness:
     """Compare ``current`` with the result of merging it into ``template`` as extract does."""
     merged, _ = merge_catalog(current, template, fuzzy_threshold=fuzzy_threshold, notes_for=notes_for)
     old_live, new_live = _live(current), _live(merged)
@@ -76,5 +81,10 @@ def find_staleness(current: polib.POFile, template: polib.POFile, *, fuzzy_thres
     if old_obsolete != new_obsolete and not (added or removed or changed):
         changed = [e for e in current if e.obsolete and format_entry(e) not in new_obsolete][:1] or changed
     first = [e.linenum for e in (*removed, *changed) if e.linenum]
-    return Staleness(new=len(added), removed=len(removed), changed=len(changed), reordered=reordered,
-                     line=min(first) if first else None)
+    return Staleness(
+        new=len(added),
+        removed=len(removed),
+        changed=len(changed),
+        reordered=reordered,
+        line=min(first) if first else None,
+    )

@@ -67,8 +67,13 @@ def check_project(project: Project, locales: list[str], options: CheckOptions | 
     return report
 
 
-def _file_issue(project: Project, exc: CatalogError | ArticleError | GlossaryError, check: str,
-                locale: str | None = None, fallback: Path | None = None) -> Issue:
+def _file_issue(
+    project: Project,
+    exc: CatalogError | ArticleError | GlossaryError,
+    check: str,
+    locale: str | None = None,
+    fallback: Path | None = None,
+) -> Issue:
     where = exc.path if exc.path is not None else fallback
     shown = project.relative(Path(where)) if where is not None else project.name
     return Issue(shown, exc.line, check, exc.message, locale=locale)
@@ -80,16 +85,24 @@ def _notes_for(glossary: Glossary | None, locale: str) -> Callable[[str], Sequen
     return lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale)
 
 
-def check_catalog(project: Project, policy: LocalePolicy, article: Path, template: polib.POFile | None,
-                  glossary: Glossary | None) -> CatalogResult:
+def check_catalog(
+    project: Project,
+    policy: LocalePolicy,
+    article: Path,
+    template: polib.POFile | None,
+    glossary: Glossary | None,
+) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale``."""
     locale = policy.locale
     po_path = project.catalog_path(locale, slug_of(article))
     result = CatalogResult(locale, slug_of(article), project.relative(po_path))
 
     def add(check: str, line: int | None, message: str, msgid: str | None = None) -> None:
-        result.issues.append(Issue(result.path, line, check, message, locale=locale,
-                                   severity=policy.severity(check), msgid=msgid))
+        result.issues.append(
+            Issue(
+                result.path, line, check, message, locale=locale, severity=policy.severity(check), msgid=msgid
+            )
+        )
 
     if not po_path.exists():
         if policy.runs("outdated"):
@@ -102,11 +115,15 @@ def check_catalog(project: Project, policy: LocalePolicy, article: Path, templat
         return result
     result.stats = catalog.catalog_stats(po)
     if policy.runs("outdated") and template is not None:
-        staleness = find_staleness(po, template, fuzzy_threshold=project.fuzzy_threshold,
-                                   notes_for=_notes_for(glossary, locale))
+        staleness = find_staleness(
+            po, template, fuzzy_threshold=project.fuzzy_threshold, notes_for=_notes_for(glossary, locale)
+        )
         if staleness.stale:
-            add("outdated", staleness.line,
-                f"out of date with {project.relative(article)} ({staleness.describe()}); {EXTRACT_HINT}")
+            add(
+                "outdated",
+                staleness.line,
+                f"out of date with {project.relative(article)} ({staleness.describe()}); {EXTRACT_HINT}",
+            )
     for entry in po:
         if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
             continue
@@ -118,8 +135,12 @@ def check_catalog(project: Project, policy: LocalePolicy, article: Path, templat
         percent = 100.0 * done / result.stats.total
         if percent + 1e-9 < policy.min_translated:
             what = "translated or fuzzy" if policy.allow_fuzzy else "translated"
-            add("threshold", None, f"{format_percent(percent)} {what} ({done} of {result.stats.total} units), "
-                f"below the minimum of {policy.min_translated:g}% for {locale}")
+            add(
+                "threshold",
+                None,
+                f"{format_percent(percent)} {what} ({done} of {result.stats.total} units), "
+                f"below the minimum of {policy.min_translated:g}% for {locale}",
+            )
     return result
 
 
@@ -133,8 +154,9 @@ def format_percent(percent: float) -> str:
     return f"{floored:g}%"
 
 
-def check_entry(entry: polib.POEntry, policy: LocalePolicy, glossary: Glossary | None,
-                source_locale: str) -> list[tuple[str, str]]:
+def check_entry(
+    entry: polib.POEntry, policy: LocalePolicy, glossary: Glossary | None, source_locale: str
+) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
 
@@ -162,8 +184,10 @@ def check_entry(entry: polib.POEntry, policy: LocalePolicy, glossary: Glossary |
             if problem:
                 found.append(("markup", problem))
         if wanted("glossary") and glossary is not None:
-            found.extend(("glossary", v.message) for v in glossary.check(source, translation, source_locale,
-                                                                         policy.locale))
+            found.extend(
+                ("glossary", v.message)
+                for v in glossary.check(source, translation, source_locale, policy.locale)
+            )
         if wanted("numbers") and not entry.msgid_plural:
             problem = numbers_problem(source, translation, source_locale, policy.locale)
             if problem:
@@ -176,5 +200,8 @@ def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
     if not entry.msgid_plural:
         return [(entry.msgid, entry.msgstr)]
     forms = {int(k): v for k, v in (entry.msgstr_plural or {}).items()}
-    return [(entry.msgid if index == 0 else entry.msgid_plural, text)
-            for index, text in sorted(forms.items()) if text]
+    return [
+        (entry.msgid if index == 0 else entry.msgid_plural, text)
+        for index, text in sorted(forms.items())
+        if text
+    ]

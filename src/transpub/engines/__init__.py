@@ -5,6 +5,15 @@ from .registry import engine_names, get_engine, list_engines
 from .runner import BatchOutcome, CircuitBreaker, RetryPolicy, run_engine
 
 __all__ = [
-    "BatchOutcome", "CircuitBreaker", "CircuitOpenError", "Engine", "EngineInfo", "RetryPolicy",
-    "TransientEngineError", "engine_names", "get_engine", "list_engines", "run_engine",
+    "BatchOutcome",
+    "CircuitBreaker",
+    "CircuitOpenError",
+    "Engine",
+    "EngineInfo",
+    "RetryPolicy",
+    "TransientEngineError",
+    "engine_names",
+    "get_engine",
+    "list_engines",
+    "run_engine",
 ]

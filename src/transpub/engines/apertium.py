@@ -21,13 +21,55 @@ SEPARATOR = "@@SEP@@"
 
 #: ISO 639-1 codes (gettext) to the ISO 639-3 codes Apertium names its modes with.
 ISO3 = {
-    "en": "eng", "es": "spa", "ca": "cat", "fr": "fra", "pt": "por", "it": "ita", "de": "deu",
-    "nl": "nld", "ro": "ron", "gl": "glg", "eu": "eus", "oc": "oci", "ar": "ara", "an": "arg",
-    "ast": "ast", "sv": "swe", "da": "dan", "nb": "nob", "nn": "nno", "is": "isl", "mt": "mlt",
-    "cy": "cym", "br": "bre", "ga": "gle", "kk": "kaz", "tt": "tat", "ru": "rus", "uk": "ukr",
-    "bg": "bul", "mk": "mkd", "sr": "hbs", "hr": "hbs", "bs": "hbs", "sl": "slv", "pl": "pol",
-    "cs": "ces", "sk": "slk", "eo": "epo", "id": "ind", "ms": "msa", "hi": "hin", "ur": "urd",
-    "af": "afr", "sc": "srd", "fo": "fao", "se": "sme", "ky": "kir", "tr": "tur", "ba": "bak",
+    "en": "eng",
+    "es": "spa",
+    "ca": "cat",
+    "fr": "fra",
+    "pt": "por",
+    "it": "ita",
+    "de": "deu",
+    "nl": "nld",
+    "ro": "ron",
+    "gl": "glg",
+    "eu": "eus",
+    "oc": "oci",
+    "ar": "ara",
+    "an": "arg",
+    "ast": "ast",
+    "sv": "swe",
+    "da": "dan",
+    "nb": "nob",
+    "nn": "nno",
+    "is": "isl",
+    "mt": "mlt",
+    "cy": "cym",
+    "br": "bre",
+    "ga": "gle",
+    "kk": "kaz",
+    "tt": "tat",
+    "ru": "rus",
+    "uk": "ukr",
+    "bg": "bul",
+    "mk": "mkd",
+    "sr": "hbs",
+    "hr": "hbs",
+    "bs": "hbs",
+    "sl": "slv",
+    "pl": "pol",
+    "cs": "ces",
+    "sk": "slk",
+    "eo": "epo",
+    "id": "ind",
+    "ms": "msa",
+    "hi": "hin",
+    "ur": "urd",
+    "af": "afr",
+    "sc": "srd",
+    "fo": "fao",
+    "se": "sme",
+    "ky": "kir",
+    "tr": "tur",
+    "ba": "bak",
 }
 
 
@@ -65,7 +107,7 @@ class ApertiumEngine:
 
     name = "apertium"
     markup = "token"
-    free = True   # runs here: a dry run names no price
+    free = True  # runs here: a dry run names no price
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
@@ -103,8 +145,9 @@ class ApertiumEngine:
 
     def _run(self, mode: str, text: str) -> str:
         try:
-            done = subprocess.run([self.binary, "-u", mode], input=text, capture_output=True,
-                                  text=True, timeout=self.timeout)
+            done = subprocess.run(
+                [self.binary, "-u", mode], input=text, capture_output=True, text=True, timeout=self.timeout
+            )
         except subprocess.TimeoutExpired:
             raise TransientEngineError(f"apertium took longer than {self.timeout:g} s") from None
         except OSError as exc:

@@ -14,8 +14,9 @@ import os
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from ..errors import EngineError
 from transpub.locales import language_of  # noqa: F401 - re-exported
+
+from ..errors import EngineError
 
 #: Seconds before any single request to a service is abandoned (override with ``timeout`` in
 #: ``[engines.<name>]``).
@@ -73,7 +74,7 @@ class EngineInfo:
     pairs: list[tuple[str, str]] | None
     needs: tuple[str, ...]
     note: str = ""
-    languages: list[str] | None = None   # any-to-any engines: their languages instead of pairs
+    languages: list[str] | None = None  # any-to-any engines: their languages instead of pairs
 
 
 def env_secret(name: str) -> str | None:
@@ -88,7 +89,7 @@ def redact(message: str, secrets: list[str | None]) -> str:
     >>> redact("bad key abc123 for x", ["abc123", None])
     'bad key *** for x'
     """
-    for secret in sorted((s for s in secrets if s), key=len, reverse=True):   # longest first
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):  # longest first
         message = message.replace(secret, "***")
     return message
 
@@ -107,8 +108,16 @@ def url_secrets(url: str | None) -> list[str]:
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    found = [url, url.split("?")[0].rstrip("/"), parts.netloc, parts.hostname or "", parts.username or "",
-             parts.password or "", parts.path.rstrip("/"), parts.query]
+    found = [
+        url,
+        url.split("?")[0].rstrip("/"),
+        parts.netloc,
+        parts.hostname or "",
+        parts.username or "",
+        parts.password or "",
+        parts.path.rstrip("/"),
+        parts.query,
+    ]
     return list(dict.fromkeys(part for part in found if len(part) >= 2))
 
 
@@ -135,13 +144,13 @@ def parse_retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
-    from email.utils import parsedate_to_datetime
     import datetime as _dt
+    from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=_dt.timezone.utc)
-    return max(0.0, (when - _dt.datetime.now(_dt.timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=_dt.UTC)
+    return max(0.0, (when - _dt.datetime.now(_dt.UTC)).total_seconds())

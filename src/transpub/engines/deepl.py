@@ -15,14 +15,31 @@ import threading
 from typing import Any
 
 from ..errors import EngineError
-from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, language_of, parse_retry_after, redact, setting,
-                   url_secrets)
+from .base import (
+    DEFAULT_TIMEOUT,
+    TransientEngineError,
+    env_secret,
+    language_of,
+    parse_retry_after,
+    redact,
+    setting,
+    url_secrets,
+)
 
 _local = threading.local()
 
 #: Targets DeepL wants with a variant.
-TARGET_CODES = {"en": "EN-US", "en_GB": "EN-GB", "en_US": "EN-US", "pt": "PT-PT", "pt_BR": "PT-BR",
-                "pt_PT": "PT-PT", "zh": "ZH-HANS", "zh_CN": "ZH-HANS", "zh_TW": "ZH-HANT"}
+TARGET_CODES = {
+    "en": "EN-US",
+    "en_GB": "EN-GB",
+    "en_US": "EN-US",
+    "pt": "PT-PT",
+    "pt_BR": "PT-BR",
+    "pt_PT": "PT-PT",
+    "zh": "ZH-HANS",
+    "zh_CN": "ZH-HANS",
+    "zh_TW": "ZH-HANT",
+}
 
 
 def deepl_target(locale: str) -> str:
@@ -54,7 +71,9 @@ class DeepLEngine:
         self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
         self.batch_size = setting(config, "batch_size", 50, int)
         self.max_chars = setting(config, "max_chars", 30_000, int)
-        self.price_per_million = setting(config, "price_per_million", 0.0, float)   # no built-in price: prices change
+        self.price_per_million = setting(
+            config, "price_per_million", 0.0, float
+        )  # no built-in price: prices change
         self.formality = config.get("formality")
         self._translator: Any = None
         self._lock = threading.Lock()
@@ -79,8 +98,9 @@ class DeepLEngine:
 
                 deepl.http_client.max_network_retries = 0
                 deepl.http_client.min_connection_timeout = self.timeout
-                self._translator = deepl.Translator(self.api_key, server_url=self.server_url,
-                                                    send_platform_info=False)
+                self._translator = deepl.Translator(
+                    self.api_key, server_url=self.server_url, send_platform_info=False
+                )
                 session = self._translator._client._session
                 send = session.send
 
@@ -104,11 +124,13 @@ class DeepLEngine:
         if self.formality:
             options["formality"] = self.formality
         try:
-            results = translator.translate_text(texts, source_lang=language_of(source).upper(),
-                                                target_lang=deepl_target(target), **options)
+            results = translator.translate_text(
+                texts, source_lang=language_of(source).upper(), target_lang=deepl_target(target), **options
+            )
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
-            raise TransientEngineError(redact(f"deepl: {exc}", self._secrets),
-                                       retry_after=getattr(_local, "retry_after", None)) from None
+            raise TransientEngineError(
+                redact(f"deepl: {exc}", self._secrets), retry_after=getattr(_local, "retry_after", None)
+            ) from None
         except deepl.AuthorizationException:
             raise EngineError("deepl: the API key was refused") from None
         except deepl.QuotaExceededException:
@@ -117,7 +139,9 @@ class DeepLEngine:
             message = redact(str(exc), self._secrets)
             status = getattr(exc, "http_status_code", None)
             if getattr(exc, "should_retry", False) or (status is not None and status >= 500):
-                raise TransientEngineError(f"deepl: {message}", retry_after=getattr(_local, "retry_after", None)) from None
+                raise TransientEngineError(
+                    f"deepl: {message}", retry_after=getattr(_local, "retry_after", None)
+                ) from None
             raise EngineError(f"deepl: {message}") from None
         except (ValueError, TypeError) as exc:
             raise TransientEngineError(f"deepl: malformed reply ({type(exc).__name__})") from None
@@ -126,5 +150,7 @@ class DeepLEngine:
         if not isinstance(results, list):
             results = [results]
         if len(results) != len(texts):
-            raise TransientEngineError(f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)")
+            raise TransientEngineError(
+                f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)"
+            )
         return [getattr(r, "text", None) for r in results]

@@ -18,14 +18,22 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import requests
 
 from ..errors import EngineError
-from .base import (DEFAULT_TIMEOUT, TransientEngineError, env_secret, parse_retry_after, redact, setting,
-                   url_secrets)
+from .base import (
+    DEFAULT_TIMEOUT,
+    TransientEngineError,
+    env_secret,
+    parse_retry_after,
+    redact,
+    setting,
+    url_secrets,
+)
 
 _local = threading.local()
 
@@ -64,13 +72,13 @@ class Service:
 
     module: str
     cls: str
-    env: dict[str, str]          # constructor argument -> environment variable
-    languages: str | None        # name of the language table in deep_translator.constants
+    env: dict[str, str]  # constructor argument -> environment variable
+    languages: str | None  # name of the language table in deep_translator.constants
     max_chars: int = 5000
     optional_env: dict[str, str] | None = None
     package: tuple[str, str] | None = None  # (module it imports, what to pip install)
-    code_first: bool = False     # the table maps code -> name (papago), not name -> code
-    codes: Callable[[str], str] | None = None   # gettext locale -> code, for services without a table
+    code_first: bool = False  # the table maps code -> name (papago), not name -> code
+    codes: Callable[[str], str] | None = None  # gettext locale -> code, for services without a table
 
 
 def _microsoft_code(locale: str) -> str:
@@ -91,24 +99,60 @@ def _microsoft_code(locale: str) -> str:
 
 SERVICES: dict[str, Service] = {
     "google-free": Service("google", "GoogleTranslator", {}, "GOOGLE_LANGUAGES_TO_CODES", 4999),
-    "microsoft": Service("microsoft", "MicrosoftTranslator", {"api_key": "TRANSPUB_MICROSOFT_API_KEY"}, None, 50000,
-                         {"region": "TRANSPUB_MICROSOFT_REGION"}, codes=_microsoft_code),
-    "mymemory": Service("mymemory", "MyMemoryTranslator", {}, "MY_MEMORY_LANGUAGES_TO_CODES", 499,
-                        {"email": "TRANSPUB_MYMEMORY_EMAIL"}),
-    "libre-dt": Service("libre", "LibreTranslator", {"api_key": "TRANSPUB_LIBRE_API_KEY", "custom_url": "TRANSPUB_LIBRE_URL"},
-                        "LIBRE_LANGUAGES_TO_CODES", 5000),
+    "microsoft": Service(
+        "microsoft",
+        "MicrosoftTranslator",
+        {"api_key": "TRANSPUB_MICROSOFT_API_KEY"},
+        None,
+        50000,
+        {"region": "TRANSPUB_MICROSOFT_REGION"},
+        codes=_microsoft_code,
+    ),
+    "mymemory": Service(
+        "mymemory",
+        "MyMemoryTranslator",
+        {},
+        "MY_MEMORY_LANGUAGES_TO_CODES",
+        499,
+        {"email": "TRANSPUB_MYMEMORY_EMAIL"},
+    ),
+    "libre-dt": Service(
+        "libre",
+        "LibreTranslator",
+        {"api_key": "TRANSPUB_LIBRE_API_KEY", "custom_url": "TRANSPUB_LIBRE_URL"},
+        "LIBRE_LANGUAGES_TO_CODES",
+        5000,
+    ),
     "yandex": Service("yandex", "YandexTranslator", {"api_key": "TRANSPUB_YANDEX_API_KEY"}, None, 10000),
-    "papago": Service("papago", "PapagoTranslator", {"client_id": "TRANSPUB_PAPAGO_CLIENT_ID",
-                                                     "secret_key": "TRANSPUB_PAPAGO_API_KEY"}, "PAPAGO_LANGUAGE_TO_CODE", 5000,
-                      code_first=True),
-    "baidu": Service("baidu", "BaiduTranslator", {"appid": "TRANSPUB_BAIDU_APPID", "appkey": "TRANSPUB_BAIDU_API_KEY"},
-                     "BAIDU_LANGUAGE_TO_CODE", 6000),
+    "papago": Service(
+        "papago",
+        "PapagoTranslator",
+        {"client_id": "TRANSPUB_PAPAGO_CLIENT_ID", "secret_key": "TRANSPUB_PAPAGO_API_KEY"},
+        "PAPAGO_LANGUAGE_TO_CODE",
+        5000,
+        code_first=True,
+    ),
+    "baidu": Service(
+        "baidu",
+        "BaiduTranslator",
+        {"appid": "TRANSPUB_BAIDU_APPID", "appkey": "TRANSPUB_BAIDU_API_KEY"},
+        "BAIDU_LANGUAGE_TO_CODE",
+        6000,
+    ),
     # QCRI (Shaheen) translates between Arabic, English and Spanish only; its table says so.
-    "qcri": Service("qcri", "QcriTranslator", {"api_key": "TRANSPUB_QCRI_API_KEY"}, "QCRI_LANGUAGE_TO_CODE", 5000),
+    "qcri": Service(
+        "qcri", "QcriTranslator", {"api_key": "TRANSPUB_QCRI_API_KEY"}, "QCRI_LANGUAGE_TO_CODE", 5000
+    ),
     # deep-translator calls the legacy openai.ChatCompletion API, gone from openai 1.0 on; it checks
     # languages against Google's table.
-    "chatgpt": Service("chatgpt", "ChatGptTranslator", {"api_key": "TRANSPUB_CHATGPT_API_KEY"},
-                       "GOOGLE_LANGUAGES_TO_CODES", 4000, package=("openai", "openai<1")),
+    "chatgpt": Service(
+        "chatgpt",
+        "ChatGptTranslator",
+        {"api_key": "TRANSPUB_CHATGPT_API_KEY"},
+        "GOOGLE_LANGUAGES_TO_CODES",
+        4000,
+        package=("openai", "openai<1"),
+    ),
 }
 
 _TRADITIONAL_REGIONS = {"TW", "HK", "MO"}
@@ -167,7 +211,9 @@ def service_code(locale: str, codes: dict[str, str]) -> str | None:
             if code in folded:
                 return folded[code]
         for name, code in names.items():
-            if "chinese" in name and (("trad" in name) if traditional else ("simpl" in name or name == "chinese")):
+            if "chinese" in name and (
+                ("trad" in name) if traditional else ("simpl" in name or name == "chinese")
+            ):
                 return code
         return None
     for candidate in (lang, *_ALIASES.get(lang, ())):
@@ -195,8 +241,9 @@ class DeepTranslatorEngine:
     markup = "token"
     batch_size = 1
 
-    def __init__(self, name: str, config: dict[str, Any] | None = None,
-                 factory: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self, name: str, config: dict[str, Any] | None = None, factory: Callable[..., Any] | None = None
+    ) -> None:
         if name not in SERVICES:
             raise EngineError(f"unknown deep-translator service {name!r}")
         config = config or {}
@@ -206,8 +253,7 @@ class DeepTranslatorEngine:
         self.max_chars = setting(config, "max_chars", self.service.max_chars, int)
         self.price_per_million = setting(config, "price_per_million", 0.0, float)
         self.markup = str(config.get("markup", "token"))
-        self.options = {k: v for k, v in config.items()
-                        if k in ("region", "model", "email", "use_free_api")}
+        self.options = {k: v for k, v in config.items() if k in ("region", "model", "email", "use_free_api")}
         # QCRI's translate() needs a domain (see its get_domains()); the others take nothing
         self.call_options = {"domain": str(config.get("domain", "general"))} if name == "qcri" else {}
         self._secrets = {arg: env_secret(var) for arg, var in self.service.env.items()}
@@ -220,7 +266,7 @@ class DeepTranslatorEngine:
             self._secrets["custom_url"] += "/"
         if name == "libre-dt":
             self._secrets.setdefault("api_key", None)
-            self._secrets["api_key"] = self._secrets["api_key"] or "-"   # deep-translator insists on one
+            self._secrets["api_key"] = self._secrets["api_key"] or "-"  # deep-translator insists on one
             self.options.setdefault("use_free_api", True)
         self._factory = factory
         self._translators: dict[tuple[str, str], Any] = {}
@@ -277,14 +323,16 @@ class DeepTranslatorEngine:
             return service_code(locale, codes)
         if self.service.codes is not None:
             return self.service.codes(locale)
-        lang, region, script = _parts(locale)
+        lang, _region, _script = _parts(locale)
         return lang
 
     def _translator(self, source: str, target: str) -> Any:
         key = (source, target)
         missing = self.missing_package()
         if missing:
-            raise EngineError(f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'")
+            raise EngineError(
+                f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'"
+            )
         codes = (self._code(source), self._code(target))
         if None in codes:
             raise EngineError(f"{self.name} cannot translate {source}→{target}")
@@ -307,14 +355,20 @@ class DeepTranslatorEngine:
             return self._translators[key]
 
     def _scrub(self, message: str) -> str:
-        return redact(message, [v for k, v in self._secrets.items() if k != "custom_url"]
-                      + url_secrets(self._secrets.get("custom_url")))
+        return redact(
+            message,
+            [v for k, v in self._secrets.items() if k != "custom_url"]
+            + url_secrets(self._secrets.get("custom_url")),
+        )
 
     def _classify(self, exc: Exception, doing: str = "") -> EngineError:
         """The error to raise for ``exc``: transient for timeouts, dropped connections, 429, 5xx
         and unreadable 2xx replies (told by the HTTP status seen, not the exception type)."""
         during = f" ({doing})" if doing else ""
-        if not isinstance(exc, requests.RequestException) and getattr(_local, "network_error", None) is not None:
+        if (
+            not isinstance(exc, requests.RequestException)
+            and getattr(_local, "network_error", None) is not None
+        ):
             exc = _local.network_error
         if isinstance(exc, requests.Timeout):
             return TransientEngineError(f"{self.name}: no reply within {self.timeout:g} s{during}")
@@ -322,11 +376,14 @@ class DeepTranslatorEngine:
             return TransientEngineError(f"{self.name}: connection failed{during}")
         response = getattr(_local, "response", None)
         status = getattr(response, "status_code", None)
-        message = self._scrub(f"{self.name}: {doing + ': ' if doing else ''}{type(exc).__name__}: {exc}")[:300]
+        message = self._scrub(f"{self.name}: {doing + ': ' if doing else ''}{type(exc).__name__}: {exc}")[
+            :300
+        ]
         if status is not None and (status == 429 or status >= 500):
-            return TransientEngineError(message, retry_after=parse_retry_after(response.headers.get("Retry-After")),
-                                        status=status)
-        if status is not None and 200 <= status < 300:   # a 2xx reply deep-translator could not read
+            return TransientEngineError(
+                message, retry_after=parse_retry_after(response.headers.get("Retry-After")), status=status
+            )
+        if status is not None and 200 <= status < 300:  # a 2xx reply deep-translator could not read
             return TransientEngineError(message, status=status)
         return EngineError(message)
 

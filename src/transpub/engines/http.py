@@ -27,8 +27,16 @@ def _session() -> requests.Session:
     return session
 
 
-def post_json(url: str, *, timeout: float, json: Any = None, data: Any = None,
-              headers: dict[str, str] | None = None, secrets: list[str | None] = (), what: str = "engine") -> Any:
+def post_json(
+    url: str,
+    *,
+    timeout: float,
+    json: Any = None,
+    data: Any = None,
+    headers: dict[str, str] | None = None,
+    secrets: list[str | None] = (),
+    what: str = "engine",
+) -> Any:
     """POST and return the decoded JSON reply.
 
     Raises TransientEngineError for timeouts, dropped connections, 429, 5xx and malformed JSON,
@@ -39,14 +47,23 @@ def post_json(url: str, *, timeout: float, json: Any = None, data: Any = None,
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
-        raise TransientEngineError(redact(f"{what}: connection failed ({type(exc).__name__})", list(secrets))) from None
+        raise TransientEngineError(
+            redact(f"{what}: connection failed ({type(exc).__name__})", list(secrets))
+        ) from None
     except requests.RequestException as exc:
         raise EngineError(redact(f"{what}: request failed ({exc})", list(secrets))) from None
     return decode_reply(response, what=what, secrets=list(secrets))
 
 
-def get_json(url: str, *, timeout: float, params: Any = None, headers: dict[str, str] | None = None,
-             secrets: list[str | None] = (), what: str = "engine") -> Any:
+def get_json(
+    url: str,
+    *,
+    timeout: float,
+    params: Any = None,
+    headers: dict[str, str] | None = None,
+    secrets: list[str | None] = (),
+    what: str = "engine",
+) -> Any:
     """GET counterpart of :func:`post_json`."""
     try:
         response = _session().get(url, params=params, headers=headers, timeout=timeout)
@@ -64,7 +81,9 @@ def decode_reply(response: requests.Response, *, what: str, secrets: list[str | 
     status = response.status_code
     if status == 429 or status >= 500:
         raise TransientEngineError(
-            f"{what}: HTTP {status}", retry_after=parse_retry_after(response.headers.get("Retry-After")), status=status
+            f"{what}: HTTP {status}",
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+            status=status,
         )
     if status in (401, 403):
         raise EngineError(f"{what}: HTTP {status}: the API key was refused")

@@ -15,9 +15,17 @@ from .webapi import GoogleCloudEngine, LibreEngine
 #: name -> (family, environment variables it needs, note)
 CATALOGUE: dict[str, tuple[str, tuple[str, ...], str]] = {
     "apertium": ("apertium (offline)", (), "local `apertium` command; pairs as installed"),
-    "deepl": ("deepl (official client)", ("TRANSPUB_DEEPL_API_KEY",), "server_url in [engines.deepl] for a proxy"),
+    "deepl": (
+        "deepl (official client)",
+        ("TRANSPUB_DEEPL_API_KEY",),
+        "server_url in [engines.deepl] for a proxy",
+    ),
     "google": ("google cloud v2", ("TRANSPUB_GOOGLE_API_KEY",), "batched; without a key use google-free"),
-    "libre": ("libretranslate", ("TRANSPUB_LIBRE_URL",), "TRANSPUB_LIBRE_API_KEY if the server needs one; batched"),
+    "libre": (
+        "libretranslate",
+        ("TRANSPUB_LIBRE_URL",),
+        "TRANSPUB_LIBRE_API_KEY if the server needs one; batched",
+    ),
     "tm": ("translation memory", (), "fills only from the memory; never sends anything"),
 }
 for _name, _service in SERVICES.items():
@@ -66,9 +74,18 @@ def list_engines(project: Any = None) -> list[EngineInfo]:
             needs = ("TRANSPUB_LIBRE_URL",)
         languages = getattr(engine, "languages", None)
         missing = getattr(engine, "missing_package", lambda: None)()
-        needs = tuple(v for v in needs if not env_secret(v)) + ((f"pip install '{missing}'",) if missing else ())
-        infos.append(EngineInfo(name=name, family=family, configured=configured,
-                                pairs=engine.language_pairs(),
-                                needs=needs, note=note,
-                                languages=languages() if callable(languages) else None))
+        needs = tuple(v for v in needs if not env_secret(v)) + (
+            (f"pip install '{missing}'",) if missing else ()
+        )
+        infos.append(
+            EngineInfo(
+                name=name,
+                family=family,
+                configured=configured,
+                pairs=engine.language_pairs(),
+                needs=needs,
+                note=note,
+                languages=languages() if callable(languages) else None,
+            )
+        )
     return infos

@@ -43,7 +43,9 @@ class RetryPolicy:
 class CircuitBreaker:
     """Stops calls to a service that keeps failing (thread-safe)."""
 
-    def __init__(self, threshold: int = 5, cooldown: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, threshold: int = 5, cooldown: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.threshold = threshold
         self.cooldown = cooldown
         self._clock = clock
@@ -122,7 +124,7 @@ def _pair_states(text: str) -> tuple[list[int], list[tuple[tuple[str, str], ...]
     states: list[tuple[tuple[str, str], ...]] = [()]
     stack: list[tuple[str, str]] = []
     for match in _PAIR_TOKEN.finditer(text):
-        if match.group(2) is not None:        # xml style
+        if match.group(2) is not None:  # xml style
             closing, number = match.group(1), match.group(2)
             pair = (f"<x{number}>", f"</x{number}>")
         else:
@@ -158,7 +160,7 @@ def split_text(text: str, limit: int) -> list[Piece]:
     ['short']
     """
     if len(text) <= limit:
-        return [Piece(text.rstrip(), text[len(text.rstrip()):])]
+        return [Piece(text.rstrip(), text[len(text.rstrip()) :])]
     ends, states = _pair_states(text)
     atoms = [(m.start(), m.end()) for m in _ATOM.finditer(text)]
 
@@ -176,12 +178,12 @@ def split_text(text: str, limit: int) -> list[Piece]:
         if len(reopen) + len(text) - pos <= limit:
             rest = text[pos:]
             core = rest.rstrip()
-            pieces.append(Piece(reopen + core, rest[len(core):], reopen, ""))
+            pieces.append(Piece(reopen + core, rest[len(core) :], reopen, ""))
             return pieces
         budget = limit - len(reopen)
         window_end = pos + budget
 
-        def fits(cut: int) -> str | None:
+        def fits(cut: int, pos: int = pos, budget: int = budget) -> str | None:
             """The closing tokens a cut at ``cut`` needs, if the piece then fits (else None)."""
             if cut <= pos or cut > len(text):
                 return None
@@ -199,7 +201,10 @@ def split_text(text: str, limit: int) -> list[Piece]:
         hard = [c for c in range(min(window_end, len(text) - 1), pos, -1) if not inside_atom(c)][:200]
         choice: tuple[int, str] | None = None
         for candidates, need_closed, min_size in (
-            (sentence, True, budget // 3), (spaces, True, 0), (sentence + spaces, False, 0), (hard, True, 0),
+            (sentence, True, budget // 3),
+            (spaces, True, 0),
+            (sentence + spaces, False, 0),
+            (hard, True, 0),
             (hard, False, 0),
         ):
             for cut in sorted(set(candidates), reverse=True):
@@ -213,11 +218,12 @@ def split_text(text: str, limit: int) -> list[Piece]:
             if choice:
                 break
         if choice is None:
-            raise SplitError(f"cannot cut the text into pieces of at most {limit} characters "
-                             "without breaking its markup")
+            raise SplitError(
+                f"cannot cut the text into pieces of at most {limit} characters without breaking its markup"
+            )
         cut, close = choice
         core = text[pos:cut].rstrip()
-        pieces.append(Piece(reopen + core + close, text[pos + len(core):cut], reopen, close))
+        pieces.append(Piece(reopen + core + close, text[pos + len(core) : cut], reopen, close))
         reopen = "".join(open_ for open_, _ in open_at(cut))
         pos = cut
 
@@ -267,8 +273,12 @@ def plan_batches(sizes: list[int], batch_size: int, max_chars: int) -> list[list
     return batches
 
 
-def call_with_retry(call: Callable[[], list[str | None]], policy: RetryPolicy, breaker: CircuitBreaker,
-                    sleep: Callable[[float], None] = time.sleep) -> list[str | None]:
+def call_with_retry(
+    call: Callable[[], list[str | None]],
+    policy: RetryPolicy,
+    breaker: CircuitBreaker,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[str | None]:
     """Run ``call`` until it succeeds, fails permanently, or the attempts run out."""
     attempt = 0
     while True:
@@ -281,7 +291,9 @@ def call_with_retry(call: Callable[[], list[str | None]], policy: RetryPolicy, b
             if attempt >= policy.attempts:
                 raise EngineError(f"{exc.message} (gave up after {attempt} attempts)") from None
             if exc.retry_after is not None and exc.retry_after > policy.max_retry_after:
-                raise EngineError(f"{exc.message}; the service asks to wait {exc.retry_after:.0f} s") from None
+                raise EngineError(
+                    f"{exc.message}; the service asks to wait {exc.retry_after:.0f} s"
+                ) from None
             backoff = random.uniform(0, min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1)))
             sleep(max(backoff, exc.retry_after or 0.0))
             continue
@@ -310,9 +322,9 @@ class PiecePlan:
     """The pieces of every text: ``pieces_of[t]`` holds (unique piece index, piece) of text ``t``."""
 
     pieces_of: list[list[tuple[int, Piece]]]
-    cores: list[str]                 # the distinct pieces, as sent
-    split: set[int]                  # unique indices of pieces of texts cut in several pieces
-    errors: dict[int, str]           # text index -> why it cannot be split
+    cores: list[str]  # the distinct pieces, as sent
+    split: set[int]  # unique indices of pieces of texts cut in several pieces
+    errors: dict[int, str]  # text index -> why it cannot be split
 
     def to_send(self, known: dict[str, str]) -> list[int]:
         """Unique indices of the pieces that still have to be sent."""
@@ -343,10 +355,19 @@ def plan_pieces(texts: list[str], limit: int) -> PiecePlan:
     return plan
 
 
-def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
-               on_batch: Callable[[BatchOutcome], None], concurrency: int = 8,
-               policy: RetryPolicy | None = None, breaker: CircuitBreaker | None = None,
-               sleep: Callable[[float], None] = time.sleep, pieces: PieceStore | None = None) -> None:
+def run_engine(
+    engine: Engine,
+    texts: list[str],
+    source: str,
+    target: str,
+    *,
+    on_batch: Callable[[BatchOutcome], None],
+    concurrency: int = 8,
+    policy: RetryPolicy | None = None,
+    breaker: CircuitBreaker | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    pieces: PieceStore | None = None,
+) -> None:
     """Translate every text of ``texts``; report each finished request through ``on_batch``.
 
     A text's outcome is reported once, when all its pieces are back. A piece that fails makes
@@ -395,11 +416,11 @@ def run_engine(engine: Engine, texts: list[str], source: str, target: str, *,
     for text_index, message in plan.errors.items():
         first.failed[text_index] = f"{engine.name}: {message}"
         reported.add(text_index)
-    for text_index, own in enumerate(plan.pieces_of):   # texts with nothing to send
+    for text_index, own in enumerate(plan.pieces_of):  # texts with nothing to send
         if not own:
             reported.add(text_index)
         else:
-            settle(text_index, first)                     # done if every piece is known from earlier
+            settle(text_index, first)  # done if every piece is known from earlier
     if first.done or first.failed:
         on_batch(first)
 

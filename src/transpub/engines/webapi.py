@@ -48,13 +48,20 @@ class LibreEngine:
         if not self.url:
             raise EngineError("libre: no server URL (set TRANSPUB_LIBRE_URL)")
         body: dict[str, Any] = {
-            "q": texts, "source": language_of(source), "target": language_of(target),
+            "q": texts,
+            "source": language_of(source),
+            "target": language_of(target),
             "format": "html" if self.markup == "xml" else "text",
         }
         if self.api_key:
             body["api_key"] = self.api_key
-        reply = post_json(f"{self.url}/translate", json=body, timeout=self.timeout,
-                          secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_LIBRE_URL"))], what="libre")
+        reply = post_json(
+            f"{self.url}/translate",
+            json=body,
+            timeout=self.timeout,
+            secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_LIBRE_URL"))],
+            what="libre",
+        )
         translated = reply.get("translatedText") if isinstance(reply, dict) else None
         if isinstance(translated, str) and len(texts) == 1:
             translated = [translated]
@@ -79,7 +86,9 @@ class GoogleCloudEngine:
         self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
         self.batch_size = setting(config, "batch_size", 128, int)
         self.max_chars = setting(config, "max_chars", 5000, int)
-        self.price_per_million = setting(config, "price_per_million", 0.0, float)   # no built-in price: prices change
+        self.price_per_million = setting(
+            config, "price_per_million", 0.0, float
+        )  # no built-in price: prices change
 
     def is_configured(self) -> bool:
         """True when TRANSPUB_GOOGLE_API_KEY is set."""
@@ -98,9 +107,14 @@ class GoogleCloudEngine:
         if not self.api_key:
             raise EngineError("google: no API key (set TRANSPUB_GOOGLE_API_KEY)")
         body = {"q": texts, "source": language_of(source), "target": google_code(target), "format": "html"}
-        reply = post_json(self.url, json=body, headers={"X-goog-api-key": self.api_key},
-                          timeout=self.timeout, secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_GOOGLE_URL"))],
-                          what="google")
+        reply = post_json(
+            self.url,
+            json=body,
+            headers={"X-goog-api-key": self.api_key},
+            timeout=self.timeout,
+            secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_GOOGLE_URL"))],
+            what="google",
+        )
         try:
             items = reply["data"]["translations"]
             return [item.get("translatedText") if isinstance(item, dict) else None for item in items]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ArticleError
 from .document import Document
-from .encoding import decode_bytes, declared_charset
+from .encoding import declared_charset, decode_bytes
 from .options import ReadOptions
 
 
@@ -23,11 +23,15 @@ def read_article(path: Path, options: ReadOptions, *, display_path: str | None =
         raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
     suffix = path.suffix.lower()
     try:
-        text, encoding = decode_bytes(data, declared=declared_charset(data) if suffix in (".html", ".htm") else None)
+        text, encoding = decode_bytes(
+            data, declared=declared_charset(data) if suffix in (".html", ".htm") else None
+        )
     except UnicodeDecodeError as exc:
         raise ArticleError(f"not a text file ({exc.reason})", shown) from exc
     if "\x00" in text:
-        raise ArticleError("not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1)
+        raise ArticleError(
+            "not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1
+        )
     from .html import read_html
 
     if suffix in (".html", ".htm"):
@@ -35,13 +39,15 @@ def read_article(path: Path, options: ReadOptions, *, display_path: str | None =
     if suffix in (".md", ".markdown"):
         from .markdown import markdown_to_html
 
-        return read_html(markdown_to_html(text, options.source_locale, shown), path, encoding, options,
-                         display_path=shown)
+        return read_html(
+            markdown_to_html(text, options.source_locale, shown), path, encoding, options, display_path=shown
+        )
     if suffix == ".txt":
         from .text import text_to_html
 
-        return read_html(text_to_html(text, options.source_locale), path, encoding, options,
-                         display_path=shown)
+        return read_html(
+            text_to_html(text, options.source_locale), path, encoding, options, display_path=shown
+        )
     raise ArticleError(f"unknown article format {suffix!r} (use .html, .md or .txt)", shown)
 
 

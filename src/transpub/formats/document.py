@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from ..errors import PlaceholderMismatch
 from ..inline import placeholder_problem, tokenize
@@ -37,7 +36,7 @@ class AttrSlot:
 class Tag:
     """Markup that holds translatable attributes, or that compile may rewrite (``<html>``)."""
 
-    parts: list[Union[str, AttrSlot]]
+    parts: list[str | AttrSlot]
     name: str = ""
     extra_attributes: dict[str, str] = field(default_factory=dict)
 
@@ -60,15 +59,15 @@ class DateSlot:
     """The content of a ``<time datetime>``: written anew in each locale's date format."""
 
     value: str
-    parts: list["Part"]
+    parts: list[Part]
 
 
 @dataclass(eq=False)
 class PairedPieces:
     """The source markup a paired placeholder stands for."""
 
-    open: list["Part"]
-    close: list["Part"]
+    open: list[Part]
+    close: list[Part]
 
 
 @dataclass(eq=False)
@@ -77,9 +76,9 @@ class TextSlot:
 
     msgid: str
     ref: str
-    parts: list["Part"]
+    parts: list[Part]
     placeholders: tuple[Placeholder, ...] = ()
-    pieces: dict[int, Union[PairedPieces, list["Part"]]] = field(default_factory=dict)
+    pieces: dict[int, PairedPieces | list[Part]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     kind: str = "text"
     flags: tuple[str, ...] = ()
@@ -87,8 +86,8 @@ class TextSlot:
     escape: Callable[[str], str] = field(default=lambda s: s)
 
 
-Part = Union[str, TextSlot, AttrSlot, Tag, Marker, DateSlot]
-Slot = Union[TextSlot, AttrSlot]
+Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot
+Slot = TextSlot | AttrSlot
 
 
 @dataclass(frozen=True)
@@ -127,9 +126,11 @@ class Document:
             entry = merged.get(slot.msgid)
             if entry is None:
                 entry = merged[slot.msgid] = {
-                    "refs": [], "notes": [],
+                    "refs": [],
+                    "notes": [],
                     "placeholders": getattr(slot, "placeholders", ()),
-                    "kind": slot.kind, "flags": getattr(slot, "flags", ()),
+                    "kind": slot.kind,
+                    "flags": getattr(slot, "flags", ()),
                 }
             ref = f"{relpath}#{slot.ref}" if relpath else slot.ref
             if ref not in entry["refs"]:
@@ -138,21 +139,34 @@ class Document:
                 if note not in entry["notes"]:
                     entry["notes"].append(note)
         return [
-            Unit(msgid=msgid, refs=tuple(e["refs"]), notes=tuple(e["notes"]),
-                 placeholders=tuple(e["placeholders"]), kind=e["kind"], flags=tuple(e["flags"]))
+            Unit(
+                msgid=msgid,
+                refs=tuple(e["refs"]),
+                notes=tuple(e["notes"]),
+                placeholders=tuple(e["placeholders"]),
+                kind=e["kind"],
+                flags=tuple(e["flags"]),
+            )
             for msgid, e in merged.items()
         ]
 
-    def render(self, resolve: Resolver | None = None, inserts: dict[str, str] | None = None,
-               format_date: DateFormatter | None = None, *, join_sentences: bool = False) -> str:
+    def render(
+        self,
+        resolve: Resolver | None = None,
+        inserts: dict[str, str] | None = None,
+        format_date: DateFormatter | None = None,
+        *,
+        join_sentences: bool = False,
+    ) -> str:
         """The article text with each slot resolved (source text where ``resolve`` says None).
 
         ``inserts`` fills markers by name; ``format_date`` rewrites ``<time datetime>`` content;
         ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese).
         """
         out: list[str] = []
-        context = _RenderContext(_memoized(resolve or (lambda slot: Resolution())), inserts or {}, format_date,
-                                 join_sentences)
+        context = _RenderContext(
+            _memoized(resolve or (lambda slot: Resolution())), inserts or {}, format_date, join_sentences
+        )
         _render_parts(self.parts, context, out)
         return "".join(out)
 
@@ -216,8 +230,12 @@ def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
 def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:
     for index, part in enumerate(parts):
         if isinstance(part, Gap):
-            if part.strip() or not (ctx.join_sentences and 0 < index < len(parts) - 1
-                    and _translated(parts[index - 1], ctx) and _translated(parts[index + 1], ctx)):
+            if part.strip() or not (
+                ctx.join_sentences
+                and 0 < index < len(parts) - 1
+                and _translated(parts[index - 1], ctx)
+                and _translated(parts[index + 1], ctx)
+            ):
                 out.append(part)
         elif isinstance(part, str):
             out.append(part)
@@ -225,8 +243,11 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
             _render_text_slot(part, ctx, out)
         elif isinstance(part, AttrSlot):
             resolution = ctx.resolve(part)
-            out.append(part.raw if resolution.text is None or resolution.text == part.msgid
-                       else part.render_value(resolution.text))
+            out.append(
+                part.raw
+                if resolution.text is None or resolution.text == part.msgid
+                else part.render_value(resolution.text)
+            )
         elif isinstance(part, Tag):
             _render_tag(part, ctx, out)
         elif isinstance(part, Marker):

@@ -15,17 +15,26 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
 #: Labels whose real-world content is a superset encoding (as browsers decode them).
 _SUPERSETS = {
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-    "big5": "big5hkscs", "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-    "ascii": "cp1252", "shift_jis": "cp932", "sjis": "cp932", "euc-kr": "cp949",
-    "iso-8859-9": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "shift_jis": "cp932",
+    "sjis": "cp932",
+    "euc-kr": "cp949",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
 }
 
 
@@ -48,8 +57,22 @@ def _codec_for(label: str) -> str | None:
         return None
 
 
-_SINGLE_BYTE_LATIN = frozenset({"cp1252", "cp1250", "iso8859-1", "iso8859-2", "iso8859-15", "latin-1", "latin_1",
-                                "iso-8859-1", "iso-8859-2", "iso-8859-15", "windows-1252", "windows-1250"})
+_SINGLE_BYTE_LATIN = frozenset(
+    {
+        "cp1252",
+        "cp1250",
+        "iso8859-1",
+        "iso8859-2",
+        "iso8859-15",
+        "latin-1",
+        "latin_1",
+        "iso-8859-1",
+        "iso-8859-2",
+        "iso-8859-15",
+        "windows-1252",
+        "windows-1250",
+    }
+)
 #: Letters only Western (cp1252) or only Central European (cp1250) text has.
 _WESTERN_ONLY = frozenset("àâèêëìîïòùûñøåæœõãÀÂÈÊËÌÎÏÒÙÛÑØÅÆŒÕÃ")
 _CENTRAL_ONLY = frozenset("ěčřůťďňľĺŕőűłśźżćńąęăţşĚČŘŮŤĎŇĽĹŔŐŰŁŚŹŻĆŃĄĘĂŢŞ")

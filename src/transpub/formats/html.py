@@ -13,19 +13,46 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from ..errors import ArticleError
 from ..model import Placeholder
 from ..segment import split_sentences
-from .document import AttrSlot, DateSlot, Document, Gap, Marker, PairedPieces, Part, Tag, TextSlot, escape_text
+from .document import (
+    AttrSlot,
+    DateSlot,
+    Document,
+    Gap,
+    Marker,
+    PairedPieces,
+    Part,
+    Tag,
+    TextSlot,
+    escape_text,
+)
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, VOID, Node, References, build_tree
 from .options import ReadOptions
 
 #: Never extracted, and kept whole as one placeholder when inline.
-OPAQUE = frozenset("script style template svg math textarea iframe object video audio canvas select noembed".split())
+OPAQUE = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "svg",
+        "math",
+        "textarea",
+        "iframe",
+        "object",
+        "video",
+        "audio",
+        "canvas",
+        "select",
+        "noembed",
+    ]
+)
 #: Element content is text only: a translation cannot be wrapped in a <span> there.
 TEXT_ONLY = frozenset({"title", "option", "textarea"})
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
@@ -47,7 +74,7 @@ def _strip_leading_space(raw: str) -> str:
     if not raw or not (raw[0].isspace() or raw[0] == "&"):
         return raw
     match = _LEADING_SPACE.match(raw)
-    return raw[match.end():] if match else raw
+    return raw[match.end() :] if match else raw
 
 
 def _strip_trailing_space(raw: str) -> str:
@@ -67,6 +94,7 @@ def _strip_trailing_space(raw: str) -> str:
 
 # --------------------------------------------------------------------------- extraction
 
+
 class _Context(NamedTuple):
     """What an element inherits from its ancestors (a tuple: built for every element, so cheap)."""
 
@@ -74,7 +102,7 @@ class _Context(NamedTuple):
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
-    ref: "Node | None" = None
+    ref: Node | None = None
     kind: str = "text"
 
 
@@ -157,8 +185,9 @@ class _Builder:
         token = self.tokens[node.start]
         slots = self.attribute_slots(node, token.raw, ctx) if ctx.translate else []
         is_html = node.tag == "html"
-        is_charset = node.tag == "meta" and ("charset" in node.attrs or (
-            (node.attrs.get("http-equiv") or "").lower() == "content-type"))
+        is_charset = node.tag == "meta" and (
+            "charset" in node.attrs or ((node.attrs.get("http-equiv") or "").lower() == "content-type")
+        )
         rel = (node.attrs.get("rel") or "").lower().split() if node.tag == "link" else []
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
         if not slots and not is_html and not is_charset and not is_seo_link:
@@ -191,13 +220,18 @@ class _Builder:
             msgid = value if ctx.preformatted else collapse_space(value)
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
-            slot = AttrSlot(msgid=msgid, ref=f"{self.references.of(node)}@{name}", raw=raw[start:end],
-                            kind=f"attribute:{name}", notes=ctx.notes)
+            slot = AttrSlot(
+                msgid=msgid,
+                ref=f"{self.references.of(node)}@{name}",
+                raw=raw[start:end],
+                kind=f"attribute:{name}",
+                notes=ctx.notes,
+            )
             found.append(((start, end), slot))
         return found
 
     def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> None:
-        run: list[Union[Node, int]] = []
+        run: list[Node | int] = []
         for child in node.children:
             if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
                 self.emit_run(run, ctx, out)
@@ -211,7 +245,7 @@ class _Builder:
         for child in node.children:
             self.emit_plain(child, ctx, out)
 
-    def emit_plain(self, item: Union[Node, int], ctx: _Context, out: list[Part]) -> None:
+    def emit_plain(self, item: Node | int, ctx: _Context, out: list[Part]) -> None:
         """Emit ``item`` verbatim (attribute slots kept, no text slots)."""
         if isinstance(item, int):
             out.append(self.tokens[item].raw)
@@ -232,7 +266,9 @@ class _Builder:
     @staticmethod
     def is_date(node: Node) -> bool:
         """A ``<time datetime="YYYY-MM-DD…">``: compile writes its content in each locale's format."""
-        return node.tag == "time" and bool(re.match(r"\s*\d{4}-\d{2}-\d{2}", node.attrs.get("datetime") or ""))
+        return node.tag == "time" and bool(
+            re.match(r"\s*\d{4}-\d{2}-\d{2}", node.attrs.get("datetime") or "")
+        )
 
     def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> None:
         inner: list[Part] = []
@@ -248,7 +284,7 @@ class _Builder:
             return True
         return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
 
-    def emit_run(self, run: list[Union[Node, int]], ctx: _Context, out: list[Part]) -> None:
+    def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> None:
         if not run:
             return
         if not ctx.translate or not self.has_text(run, ctx):
@@ -335,7 +371,7 @@ class _Builder:
                 items.pop()
                 continue
             if len(stripped) != len(raw):
-                trail.insert(0, raw[len(stripped):])
+                trail.insert(0, raw[len(stripped) :])
                 items[-1] = stripped
             break
         return lead, items, trail
@@ -438,8 +474,9 @@ class _Builder:
         return depth
 
     @staticmethod
-    def split_atoms(atoms: list[_Atom], positions: list[int],
-                    cuts: list[tuple[int, int]]) -> list[tuple[str, list[_Atom]]]:
+    def split_atoms(
+        atoms: list[_Atom], positions: list[int], cuts: list[tuple[int, int]]
+    ) -> list[tuple[str, list[_Atom]]]:
         """Cut the atoms at each ``(end, start)`` boundary; text atoms are split where needed."""
         groups: list[tuple[str, list[_Atom]]] = []
         current: list[_Atom] = []
@@ -527,18 +564,38 @@ class _Builder:
         if not ctx.preformatted:
             msgid = collapse_space(msgid)
         return TextSlot(
-            msgid=msgid, ref=self.references.of(ctx.ref), parts=parts, placeholders=tuple(placeholders),
-            pieces=pieces, notes=ctx.notes + context_note,  # type: ignore[arg-type]
+            msgid=msgid,
+            ref=self.references.of(ctx.ref),
+            parts=parts,
+            placeholders=tuple(placeholders),
+            pieces=pieces,
+            notes=ctx.notes + context_note,  # type: ignore[arg-type]
             kind=ctx.kind,
             flags=("no-wrap",) if ctx.preformatted else (),
-            markable=ctx.markable, escape=escape_text,
+            markable=ctx.markable,
+            escape=escape_text,
         )
 
 
 _MARKUP = re.compile(r"<[^>]*>")
 #: Inline objects whose content is not text a reader sees in the paragraph.
-_NOT_READ = frozenset({"script", "style", "template", "noembed", "svg", "math", "textarea", "select", "object",
-                       "iframe", "video", "audio", "canvas"})
+_NOT_READ = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noembed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "object",
+        "iframe",
+        "video",
+        "audio",
+        "canvas",
+    }
+)
 
 
 def _reading_text(atom: _Atom) -> str:
@@ -591,7 +648,7 @@ def _may_have_two_sentences(text: str) -> bool:
     (True, True)
     """
     match = _TERMINATOR.search(text)
-    return match is not None and bool(text[match.end():].strip(_AFTER_LAST_SENTENCE))
+    return match is not None and bool(text[match.end() :].strip(_AFTER_LAST_SENTENCE))
 
 
 def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
@@ -607,12 +664,13 @@ def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
             return raw[:cut], raw[cut:]
         decoded += len(value)
         if decoded >= k:
-            return raw[: match.end()], raw[match.end():]
+            return raw[: match.end()], raw[match.end() :]
     return raw, ""
 
 
-def read_html(text: str, path: Path, encoding: str, options: ReadOptions,
-              *, display_path: str | None = None) -> Document:
+def read_html(
+    text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
+) -> Document:
     """Build the :class:`Document` of an HTML article already decoded to ``text``.
 
     Raises ArticleError for markup that would swallow the rest of the article
@@ -625,9 +683,15 @@ def read_html(text: str, path: Path, encoding: str, options: ReadOptions,
     builder = _Builder(tokens, options)
     parts: list[Part] = []
     builder.emit_children(root, _Context(), parts)
-    return Document(path=path, format="html", encoding=encoding, parts=parts,
-                    source_locale=options.source_locale, html_tag=builder.html_tag,
-                    charset_tag=builder.charset_tag)
+    return Document(
+        path=path,
+        format="html",
+        encoding=encoding,
+        parts=parts,
+        source_locale=options.source_locale,
+        html_tag=builder.html_tag,
+        charset_tag=builder.charset_tag,
+    )
 
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:

@@ -8,8 +8,17 @@ import re
 from .document import escape_attribute
 
 META_TRANSLATABLE = frozenset(
-    {"description", "keywords", "og:title", "og:description", "og:site_name", "twitter:title",
-     "twitter:description", "twitter:image:alt", "og:image:alt"}
+    {
+        "description",
+        "keywords",
+        "og:title",
+        "og:description",
+        "og:site_name",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+        "og:image:alt",
+    }
 )
 
 _TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
@@ -55,12 +64,12 @@ def replace_attribute(start_tag: str, name: str, value: str) -> str:
     match = _TAGFIND.match(start_tag, 1)
     names = re.finditer(r"(?<=[\s'\"])" + re.escape(name) + r"(?=[\s/>])", start_tag)
     for bare in names:  # an attribute written without a value
-        return start_tag[:bare.end()] + "=" + quoted + start_tag[bare.end():]
+        return start_tag[: bare.end()] + "=" + quoted + start_tag[bare.end() :]
     end = len(start_tag) - 1
     if start_tag.endswith("/>"):
         end -= 1
     before = start_tag[:end].rstrip()
-    return f"{before} {name}={quoted}{start_tag[len(before):]}" if match else start_tag
+    return f"{before} {name}={quoted}{start_tag[len(before) :]}" if match else start_tag
 
 
 def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset[str]:

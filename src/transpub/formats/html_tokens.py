@@ -31,25 +31,25 @@ class _Tokenizer(HTMLParser):
         self._pos = 0
         self.found: list[tuple[str, int, str, list]] = []
 
-    def updatepos(self, i: int, j: int) -> int:  # noqa: D102 - cheap offset tracking
+    def updatepos(self, i: int, j: int) -> int:
         self._pos = j
         return j
 
-    def handle_starttag(self, tag, attrs):  # noqa: D102
+    def handle_starttag(self, tag, attrs):
         self.found.append(("start", self._pos, tag, attrs))
 
-    def handle_startendtag(self, tag, attrs):  # noqa: D102
+    def handle_startendtag(self, tag, attrs):
         self.found.append(("startend", self._pos, tag, attrs))
 
-    def handle_endtag(self, tag):  # noqa: D102
+    def handle_endtag(self, tag):
         self.found.append(("end", self._pos, tag, []))
 
-    def handle_data(self, data):  # noqa: D102
+    def handle_data(self, data):
         if self.found and self.found[-1][0] == "text" and self.found[-1][1] != self._pos:
             return  # a continuation of the same text run (e.g. a stray "<")
         self.found.append(("text", self._pos, "", []))
 
-    def set_cdata_mode(self, elem):  # noqa: D102 - HTML's escaped script data
+    def set_cdata_mode(self, elem):
         super().set_cdata_mode(elem)
         if self.cdata_elem == "script":
             self.interesting = _ScriptEnd()
@@ -66,7 +66,7 @@ class _ScriptEnd:
     _END = re.compile(r"</\s*script\s*>", re.I)
     _EVENTS = re.compile(r"<!--|-->|<script[\s/>]|</\s*script\s*>", re.I)
 
-    def search(self, text: str, pos: int) -> "re.Match[str] | None":
+    def search(self, text: str, pos: int) -> re.Match[str] | None:
         """The match of the end tag that really closes the script, or None."""
         escaped = double = False
         for event in self._EVENTS.finditer(text, pos):
@@ -129,7 +129,7 @@ def _fast_tokens(text: str) -> tuple[list[Token], int]:
             odd = unsafe(text, pos, start)
             if odd is not None:
                 if odd.start() > pos:
-                    append(Token("text", text[pos:odd.start()]))
+                    append(Token("text", text[pos : odd.start()]))
                 return tokens, odd.start()
             append(Token("text", text[pos:start]))
         if match is None:
@@ -152,12 +152,12 @@ def _fast_tokens(text: str) -> tuple[list[Token], int]:
             closed = bool(match.group("close"))
             append(Token("startend" if closed else "start", match.group(0), tag, attrs))
             if not closed and tag in ("script", "style"):
-                end = (_ScriptEnd().search(text, pos) if tag == "script" else _STYLE_END.search(text, pos))
+                end = _ScriptEnd().search(text, pos) if tag == "script" else _STYLE_END.search(text, pos)
                 if end is None:  # html.parser's own rules for a script that never ends
                     tokens.pop()
                     return tokens, match.start()
                 if end.start() > pos:
-                    append(Token("text", text[pos:end.start()]))
+                    append(Token("text", text[pos : end.start()]))
                 append(Token("end", end.group(0), tag))
                 pos = end.end()
         elif match.group("end") is not None:
@@ -184,14 +184,14 @@ def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
         # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
         lead = found[0][1] if found else len(text) - offset
         if tokens:
-            tokens[-1].raw += text[offset:offset + lead]
+            tokens[-1].raw += text[offset : offset + lead]
         else:
             found.insert(0, ("text", 0, "", []))
     for index, (kind, start, tag, attrs) in enumerate(found):
         end = found[index + 1][1] if index + 1 < len(found) else len(text) - offset
         if end <= start:
             continue
-        raw = text[offset + start:offset + end]
+        raw = text[offset + start : offset + end]
         if kind == "text" and tokens and tokens[-1].kind == "text":
             tokens[-1].raw += raw
             continue

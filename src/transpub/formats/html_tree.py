@@ -6,21 +6,133 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 from .html_tokens import Token
 
 VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "br",
+        "col",
+        "embed",
+        "frame",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 INLINE = frozenset(
-    """a abbr acronym audio b bdi bdo big br button canvas cite code data del dfn em embed font i iframe img
-    input ins kbd label map mark meter nobr object output picture progress q rp rt ruby s samp select small
-    span strike strong sub sup svg math time tt u var video wbr script noscript template""".split()
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "audio",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "button",
+        "canvas",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "embed",
+        "font",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "map",
+        "mark",
+        "meter",
+        "nobr",
+        "object",
+        "output",
+        "picture",
+        "progress",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "select",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "svg",
+        "math",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "video",
+        "wbr",
+        "script",
+        "noscript",
+        "template",
+    ]
 )
 CLOSES_P = frozenset(
-    """address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form
-    h1 h2 h3 h4 h5 h6 header hgroup hr li dd dt main menu nav ol p pre section summary table ul""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "dd",
+        "dt",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+    ]
 )
 #: Start tag -> (tags it closes, tags that bound the search).
 IMPLIED_END = {
@@ -44,9 +156,9 @@ class Node:
 
     tag: str
     start: int
-    parent: "Node | None"
+    parent: Node | None
     attrs: dict[str, str | None]
-    children: list[Union["Node", int]] = field(default_factory=list)
+    children: list[Node | int] = field(default_factory=list)
     end: int | None = None
 
     def has_block(self) -> bool:
@@ -108,19 +220,31 @@ _REF_CHARS = 40
 _WORDS = re.compile(r"\w+")
 #: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
 #: never a URL, which is no business of translators.
-_KEY_ATTRIBUTES = ("name", "property", "http-equiv", "itemprop", "rel", "alt", "title", "aria-label", "label",
-                   "placeholder", "type", "charset")
+_KEY_ATTRIBUTES = (
+    "name",
+    "property",
+    "http-equiv",
+    "itemprop",
+    "rel",
+    "alt",
+    "title",
+    "aria-label",
+    "label",
+    "placeholder",
+    "type",
+    "charset",
+)
 _UNREAD = frozenset({"script", "style", "template", "noscript"})
 
 
 class References:
     """Names elements for ``#:`` references so that editing other parts of an article leaves them alone.
 
-    A reference is the element's own id when it has one; otherwise the nearest ancestor id (or
-    ``head``/``body``), then the element's tag with its first words: ``story/p(the-signing-ceremony-of)``,
-    ``head/meta(description)``. Inserting, removing or moving other elements changes nothing; only
-    editing the start of the element itself does. An element starting like an earlier one is named by
-its first ten words; one that is still not told apart gets ``~2``.
+        A reference is the element's own id when it has one; otherwise the nearest ancestor id (or
+        ``head``/``body``), then the element's tag with its first words: ``story/p(the-signing-ceremony-of)``,
+        ``head/meta(description)``. Inserting, removing or moving other elements changes nothing; only
+        editing the start of the element itself does. An element starting like an earlier one is named by
+    its first ten words; one that is still not told apart gets ``~2``.
     """
 
     def __init__(self, tokens: list[Token]) -> None:
@@ -186,13 +310,15 @@ its first ten words; one that is still not told apart gets ``~2``.
         words: list[str] = []
         self._first_words(node, words, limit)
         if words:
-            return "-".join(words)[:_REF_CHARS * limit // _REF_WORDS].strip("-")
+            return "-".join(words)[: _REF_CHARS * limit // _REF_WORDS].strip("-")
         for attribute in _KEY_ATTRIBUTES:
             value = node.attrs.get(attribute)
             if value and value.strip():
                 if attribute in ("name", "property", "http-equiv", "itemprop", "rel", "type", "charset"):
                     return re.sub(r"[^\w.:-]+", "-", value.strip().lower())[:_REF_CHARS].strip("-")
-                return "-".join(word.lower() for word in _WORDS.findall(value)[:limit])[:_REF_CHARS].strip("-")
+                return "-".join(word.lower() for word in _WORDS.findall(value)[:limit])[:_REF_CHARS].strip(
+                    "-"
+                )
         return ""
 
     def _first_words(self, node: Node, words: list[str], limit: int) -> None:
@@ -207,4 +333,4 @@ its first ten words; one that is still not told apart gets ``~2``.
             if token.kind == "text":
                 raw = token.raw[:300]  # the first words are all we need
                 text = htmllib.unescape(raw) if "&" in raw else raw
-                words.extend(_WORDS.findall(text.lower())[:limit - len(words)])
+                words.extend(_WORDS.findall(text.lower())[: limit - len(words)])

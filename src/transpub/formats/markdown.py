@@ -33,10 +33,12 @@ def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise ArticleError(f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", shown, line) from exc
+        raise ArticleError(
+            f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", shown, line
+        ) from exc
     if not isinstance(data, dict):
         raise ArticleError("front matter must be a mapping of keys to values", shown, 2)
-    return data, text[match.end():], match.group(0).count("\n") + 1
+    return data, text[match.end() :], match.group(0).count("\n") + 1
 
 
 def markdown_to_html(text: str, lang: str, shown: str) -> str:
@@ -60,8 +62,12 @@ def markdown_to_html(text: str, lang: str, shown: str) -> str:
     for key, value in meta.items():
         if key in _TRANSLATABLE_KEYS:
             continue
-        head.append(f'<meta name="{escape_attribute(str(key))}" content="{escape_attribute(_flat(value))}" translate="no">')
-    heading = "" if re.match(r"\s*<h1>", html_body) or not meta.get("title") else f"<h1>{escape_text(title)}</h1>\n"
+        head.append(
+            f'<meta name="{escape_attribute(str(key))}" content="{escape_attribute(_flat(value))}" translate="no">'
+        )
+    heading = (
+        "" if re.match(r"\s*<h1>", html_body) or not meta.get("title") else f"<h1>{escape_text(title)}</h1>\n"
+    )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n' + "\n".join(head) + "\n</head>\n"

@@ -33,13 +33,33 @@ TBX v3 (``tbx``/``conceptEntry``/``langSec``/``termSec``) is read as well.
 """
 
 from transpub.errors import GlossaryError
-from transpub.glossary.files import format_glossary, load_glossary, read_glossary_bytes, render_glossary, write_glossary
+from transpub.glossary.files import (
+    format_glossary,
+    load_glossary,
+    read_glossary_bytes,
+    render_glossary,
+    write_glossary,
+)
 from transpub.glossary.matcher import PhraseMatcher
 from transpub.glossary.model import Glossary, describe_term
 from transpub.glossary.suggest import TermCandidate, suggest_terms
 from transpub.glossary.terms import ALL_LOCALES, GlossaryViolation, Term, TermMatch, normalize_locale
 
 __all__ = [
-    "ALL_LOCALES", "Glossary", "GlossaryViolation", "PhraseMatcher", "Term", "TermCandidate", "TermMatch",
-    "GlossaryError", "describe_term", "format_glossary", "load_glossary", "normalize_locale", "read_glossary_bytes", "render_glossary", "suggest_terms", "write_glossary",
+    "ALL_LOCALES",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryViolation",
+    "PhraseMatcher",
+    "Term",
+    "TermCandidate",
+    "TermMatch",
+    "describe_term",
+    "format_glossary",
+    "load_glossary",
+    "normalize_locale",
+    "read_glossary_bytes",
+    "render_glossary",
+    "suggest_terms",
+    "write_glossary",
 ]

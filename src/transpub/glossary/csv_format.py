@@ -29,7 +29,7 @@ def _decode(data: bytes, path: Path | str | None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise GlossaryError(f"not UTF-8 text (byte {exc.start})", path, line) from exc
 
 
@@ -45,7 +45,9 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
             columns.append(normalize_locale(name))
             locales.append(normalize_locale(name))
         else:
-            raise GlossaryError(f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}', path, 1)
+            raise GlossaryError(
+                f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}', path, 1
+            )
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
         raise GlossaryError(f"column {duplicates[0]!r} appears twice", path, 1)
@@ -121,17 +123,28 @@ def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang:
                 columns, locales = _read_header(record, path)
                 continue
             if len(record) != len(columns):
-                raise GlossaryError(f"{len(record)} cells where the header has {len(columns)}", path, start_line)
+                raise GlossaryError(
+                    f"{len(record)} cells where the header has {len(columns)}", path, start_line
+                )
             row = dict(zip(columns, record, strict=True))
             term = _parse_row(row, locales, path, start_line)
             if "<source>" in term.variants:
                 variants = dict(term.variants)
                 variants[source_lang] = variants.pop("<source>")
-                term = Term(term.source, term.translations, variants, term.forbidden,
-                            term.do_not_translate, term.case_sensitive, term.note)
+                term = Term(
+                    term.source,
+                    term.translations,
+                    variants,
+                    term.forbidden,
+                    term.do_not_translate,
+                    term.case_sensitive,
+                    term.note,
+                )
             key = (term.source if term.case_sensitive else term.source.casefold(), term.case_sensitive)
             if key in first_line:
-                raise GlossaryError(f'term "{term.source}" already defined on line {first_line[key]}', path, start_line)
+                raise GlossaryError(
+                    f'term "{term.source}" already defined on line {first_line[key]}', path, start_line
+                )
             first_line[key] = start_line
             terms.append(term)
     except csv.Error as exc:
@@ -164,9 +177,14 @@ def format_csv_glossary(glossary: Glossary) -> bytes:
                 if required:
                     forms.extend(term.variants.get(locale, ()))
                 cells.append(_join(forms))
-        dnt = ALL_LOCALES if ALL_LOCALES in term.do_not_translate else _join(
-            [loc for loc in locales if loc in term.do_not_translate]
-            + sorted(term.do_not_translate - set(locales)))
+        dnt = (
+            ALL_LOCALES
+            if ALL_LOCALES in term.do_not_translate
+            else _join(
+                [loc for loc in locales if loc in term.do_not_translate]
+                + sorted(term.do_not_translate - set(locales))
+            )
+        )
         forbidden = _join([f"{loc}:{text}" for loc, texts in term.forbidden.items() for text in texts])
         cells.extend([term.note, "yes" if term.case_sensitive else "", dnt, forbidden])
         writer.writerow(cells)

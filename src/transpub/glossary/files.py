@@ -27,8 +27,9 @@ def format_of(path: Path) -> str:
     raise GlossaryError(f'unknown glossary format "{suffix or path.name}" (use .csv or .tbx)', path)
 
 
-def read_glossary_bytes(data: bytes, fmt: str, path: Path | str | None = None,
-                        source_lang: str | None = None) -> Glossary:
+def read_glossary_bytes(
+    data: bytes, fmt: str, path: Path | str | None = None, source_lang: str | None = None
+) -> Glossary:
     """Parse glossary ``data`` in format ``fmt`` (``csv`` or ``tbx``)."""
     if fmt == "csv":
         return parse_csv_glossary(data, path, source_lang or "en")

@@ -81,7 +81,7 @@ def strip_inline(text: str) -> tuple[str, list[int] | None]:
     for match in PLACEHOLDER_RE.finditer(text):
         if match.group(1) and match.group(3):
             continue  # "</1/>" is not a placeholder
-        pieces.append(text[pos:match.start()])
+        pieces.append(text[pos : match.start()])
         positions.extend(range(pos, match.start()))
         pos = match.end()
     if not positions and pos == 0:

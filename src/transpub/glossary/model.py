@@ -8,9 +8,14 @@ from functools import cached_property
 
 from transpub.glossary.matcher import PhraseMatcher, strip_inline
 from transpub.glossary.terms import (
-    ALL_LOCALES, GlossaryViolation, Term, TermMatch, language_of, normalize_locale, pick_locale,
+    ALL_LOCALES,
+    GlossaryViolation,
+    Term,
+    TermMatch,
+    language_of,
+    normalize_locale,
+    pick_locale,
 )
-
 
 _ADJACENT = re.compile(r"[\s\-\u2010\u2011]*(?:['\u2019]s?[\s\-]*)?|\s*(?:</?\d+/?>\s*)+")
 
@@ -26,7 +31,9 @@ class Glossary:
     [(0, 12, 'Jingyue Lake'), (26, 33, 'Jingyue')]
     """
 
-    def __init__(self, terms: Iterable[Term] = (), source_lang: str = "en", locales: Iterable[str] = ()) -> None:
+    def __init__(
+        self, terms: Iterable[Term] = (), source_lang: str = "en", locales: Iterable[str] = ()
+    ) -> None:
         self.terms: tuple[Term, ...] = tuple(terms)
         self.source_lang = normalize_locale(source_lang)
         self._declared_locales = tuple(normalize_locale(loc) for loc in locales)
@@ -140,7 +147,9 @@ class Glossary:
                 # accepted renderings are registered too, so that a forbidden string inside a
                 # longer accepted one (longest match wins) is not reported
                 phrases.extend((form, ("ok", index), term.case_sensitive) for form in term.accepted(locale))
-                phrases.extend((form, ("forbidden", index), term.case_sensitive) for form in term.forbidden_in(locale))
+                phrases.extend(
+                    (form, ("forbidden", index), term.case_sensitive) for form in term.forbidden_in(locale)
+                )
             matcher = self._matchers[key] = PhraseMatcher(phrases, locale=locale)
         return matcher
 
@@ -149,13 +158,17 @@ class Glossary:
         key = f"={locale}"
         matcher = self._matchers.get(key)
         if matcher is None:
-            phrases = [(form, index, term.case_sensitive)
-                       for index, term in enumerate(self.terms) for form in term.accepted(locale)]
+            phrases = [
+                (form, index, term.case_sensitive)
+                for index, term in enumerate(self.terms)
+                for form in term.accepted(locale)
+            ]
             matcher = self._matchers[key] = PhraseMatcher(phrases, locale=locale)
         return matcher
 
-    def _unrendered(self, source: str, translation: str, source_lang: str,
-                    locale: str) -> list[tuple[int, int, int]]:
+    def _unrendered(
+        self, source: str, translation: str, source_lang: str, locale: str
+    ) -> list[tuple[int, int, int]]:
         """(term index, occurrences in the source, renderings found) for each term of ``source``
         that has fewer renderings in ``translation`` than occurrences in the source.
 
@@ -223,24 +236,34 @@ class Glossary:
             term = self.terms[index]
             expected = term.required(locale)
             assert expected is not None
-            message = (_missing_message(term, locale, expected) if not found
-                       else _short_message(term, locale, expected, wanted, found))
+            message = (
+                _missing_message(term, locale, expected)
+                if not found
+                else _short_message(term, locale, expected, wanted, found)
+            )
             violations.append(GlossaryViolation(term, "missing", expected, None, message))
         forbidden = self._forbidden_matcher(locale)
         if forbidden:
-            plain, _ = strip_inline(translation)
+            _plain, _ = strip_inline(translation)
             for hit in forbidden.find(translation):
                 kinds = {payload[0] for payload in hit.payloads}  # type: ignore[index]
                 if "ok" in kinds:
                     continue
                 term = self.terms[hit.payloads[0][1]]  # type: ignore[index]
-                found = translation[hit.start:hit.end]
+                found = translation[hit.start : hit.end]
                 found_plain, _ = strip_inline(found)
                 expected = term.required(locale) or term.source
-                violations.append(GlossaryViolation(
-                    term, "forbidden", expected, found_plain,
-                    f'forbidden rendering "{found_plain}" of "{term.source}"; use "{expected}"',
-                    hit.start, hit.end))
+                violations.append(
+                    GlossaryViolation(
+                        term,
+                        "forbidden",
+                        expected,
+                        found_plain,
+                        f'forbidden rendering "{found_plain}" of "{term.source}"; use "{expected}"',
+                        hit.start,
+                        hit.end,
+                    )
+                )
         return violations
 
 

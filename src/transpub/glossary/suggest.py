@@ -12,15 +12,140 @@ from transpub.glossary.model import Glossary
 from transpub.glossary.terms import language_of
 
 #: Function words: they may sit inside a name ("Park for Innovation") but never start or end one.
-CONNECTORS = frozenset("of for in and the on at to de del la le les du des da di von der und y et och för i".split())
-STOPWORDS = CONNECTORS | frozenset("""
-a an as at be been but by from has have had he her his if into is it its more most no not or our over she
-so such than that their them then there these they this those through under up was we were which while who
-will with within without you your also among after before during about between including other all any each
-which about would can could may might must should very""".split())
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "in",
+        "and",
+        "the",
+        "on",
+        "at",
+        "to",
+        "de",
+        "del",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "da",
+        "di",
+        "von",
+        "der",
+        "und",
+        "y",
+        "et",
+        "och",
+        "för",
+        "i",
+    ]
+)
+STOPWORDS = CONNECTORS | frozenset(
+    [
+        "a",
+        "an",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "from",
+        "has",
+        "have",
+        "had",
+        "he",
+        "her",
+        "his",
+        "if",
+        "into",
+        "is",
+        "it",
+        "its",
+        "more",
+        "most",
+        "no",
+        "not",
+        "or",
+        "our",
+        "over",
+        "she",
+        "so",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "under",
+        "up",
+        "was",
+        "we",
+        "were",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "within",
+        "without",
+        "you",
+        "your",
+        "also",
+        "among",
+        "after",
+        "before",
+        "during",
+        "about",
+        "between",
+        "including",
+        "other",
+        "all",
+        "any",
+        "each",
+        "which",
+        "about",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "very",
+    ]
+)
 #: Capitalised words that are not names (calendar words).
-NOT_NAMES = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
+NOT_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 _BREAK_RE = re.compile(r"[^\w\s'’-]+|\s[-–—]\s")
 _CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -124,7 +249,7 @@ def _masked(text: str, glossary: Glossary, lang: str) -> str:
     """``text`` with every glossary term replaced by a break, so n-grams never cross one."""
     pieces, pos = [], 0
     for match in glossary.find(text, lang):
-        pieces.append(text[pos:match.start])
+        pieces.append(text[pos : match.start])
         pieces.append(" | ")
         pos = match.end
     pieces.append(text[pos:])
@@ -136,7 +261,7 @@ def _example(text: str, phrase: str, width: int = 90) -> str:
     if at < 0:
         return text[:width]
     start = max(0, at - (width - len(phrase)) // 2)
-    snippet = " ".join(text[start:start + width].split())
+    snippet = " ".join(text[start : start + width].split())
     return ("…" if start else "") + snippet + ("…" if start + width < len(text) else "")
 
 
@@ -146,8 +271,10 @@ def _drop_contained(ranked: list[TermCandidate], spaced: bool = True) -> list[Te
     out: list[TermCandidate] = []
     for cand in ranked:
         low = f"{pad}{cand.text.lower()}{pad}"
-        if any(low in f"{pad}{other.text.lower()}{pad}" and other.count >= cand.count and other.text != cand.text
-               for other in out):
+        if any(
+            low in f"{pad}{other.text.lower()}{pad}" and other.count >= cand.count and other.text != cand.text
+            for other in out
+        ):
             continue
         out.append(cand)
     return out
@@ -161,7 +288,7 @@ def _ngram_candidates(texts: list[str], glossary: Glossary, lang: str, min_count
             words = [w.lower() for w in _WORD_RE.findall(chunk)]
             for n in (4, 3, 2):
                 for i in range(len(words) - n + 1):
-                    gram = words[i:i + n]
+                    gram = words[i : i + n]
                     if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or len(gram[0]) < 2 or len(gram[-1]) < 2:
                         continue
                     key = " ".join(gram)
@@ -178,14 +305,19 @@ def _cjk_candidates(texts: list[str], glossary: Glossary, lang: str, min_count: 
         for run in _CJK_RUN_RE.findall(_masked(text, glossary, lang)):
             for n in range(2, 7):
                 for i in range(len(run) - n + 1):
-                    counts[run[i:i + n]] += 1
-                    first.setdefault(run[i:i + n], text)
+                    counts[run[i : i + n]] += 1
+                    first.setdefault(run[i : i + n], text)
     ranked = sorted((k for k, c in counts.items() if c >= min_count), key=lambda k: (-counts[k], -len(k), k))
     return [TermCandidate(k, counts[k], "ngram", _example(first[k], k)) for k in ranked]
 
 
 def suggest_terms(
-    texts: Iterable[str], glossary: Glossary, lang: str, *, limit: int = 30, min_count: int = 2,
+    texts: Iterable[str],
+    glossary: Glossary,
+    lang: str,
+    *,
+    limit: int = 30,
+    min_count: int = 2,
 ) -> list[TermCandidate]:
     """Candidate terms in ``texts`` (written in ``lang``) that ``glossary`` lacks, best first.
 
@@ -220,9 +352,14 @@ def suggest_terms(
             names[key] = count
             spelling[key] = word
             first[key] = next(text for text in plain if word in text)
-    name_list = [TermCandidate(spelling[k], c, "name", _example(first[k], spelling[k]))
-                 for k, c in sorted(names.items(), key=lambda kc: (-kc[1], -len(kc[0]), kc[0]))]
+    name_list = [
+        TermCandidate(spelling[k], c, "name", _example(first[k], spelling[k]))
+        for k, c in sorted(names.items(), key=lambda kc: (-kc[1], -len(kc[0]), kc[0]))
+    ]
     name_list = _drop_contained(name_list)
-    grams = [g for g in _ngram_candidates(plain, glossary, lang, min_count)
-             if not any(f" {g.text} " in f" {n.text.lower()} " for n in name_list)]
+    grams = [
+        g
+        for g in _ngram_candidates(plain, glossary, lang, min_count)
+        if not any(f" {g.text} " in f" {n.text.lower()} " for n in name_list)
+    ]
     return (name_list + _drop_contained(grams))[:limit]

@@ -25,8 +25,13 @@ _STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
 
 
@@ -84,16 +89,27 @@ def _entry_to_term(entry: etree._Element, source_lang: str, path: Path | str | N
     lang_sets = _children(entry, "langSet", "langSec")
     if not lang_sets:
         raise GlossaryError("<termEntry> without a <langSet>", path, entry.sourceline)
-    source_set = next((s for s in lang_sets if language_of(_lang_of(s, "") or "") == language_of(source_lang)), None)
+    source_set = next(
+        (s for s in lang_sets if language_of(_lang_of(s, "") or "") == language_of(source_lang)), None
+    )
     if source_set is None:
-        raise GlossaryError(f"<termEntry> without a langSet for the source language {source_lang}",
-                            path, entry.sourceline)
-    notes = [_text(n) for n in entry.iter() if _local(n.tag) in ("note", "descrip")
-             and (n.get("type") or "definition") not in (CASE_DESCRIP,) and _text(n)
-             and _local(n.getparent().tag) in ("termEntry", "conceptEntry", "descripGrp")]
+        raise GlossaryError(
+            f"<termEntry> without a langSet for the source language {source_lang}", path, entry.sourceline
+        )
+    notes = [
+        _text(n)
+        for n in entry.iter()
+        if _local(n.tag) in ("note", "descrip")
+        and (n.get("type") or "definition") not in (CASE_DESCRIP,)
+        and _text(n)
+        and _local(n.getparent().tag) in ("termEntry", "conceptEntry", "descripGrp")
+    ]
     case_sensitive = any(
-        _local(n.tag) == "descrip" and n.get("type") == CASE_DESCRIP and _text(n).lower() in {"yes", "true", "1"}
-        for n in entry.iter())
+        _local(n.tag) == "descrip"
+        and n.get("type") == CASE_DESCRIP
+        and _text(n).lower() in {"yes", "true", "1"}
+        for n in entry.iter()
+    )
     translations: dict[str, str] = {}
     variants: dict[str, list[str]] = {}
     forbidden: dict[str, list[str]] = {}
@@ -107,7 +123,7 @@ def _entry_to_term(entry: etree._Element, source_lang: str, path: Path | str | N
         locale = ALL_LOCALES if raw_lang == EVERY_LOCALE else normalize_locale(raw_lang)
         renderings = [_Rendering(e, path) for e in _children(lang_set, "tig", "ntig", "termSec")]
         if not renderings:
-            raise GlossaryError(f"<langSet xml:lang=\"{raw_lang}\"> has no term", path, lang_set.sourceline)
+            raise GlossaryError(f'<langSet xml:lang="{raw_lang}"> has no term', path, lang_set.sourceline)
         preferred = [r for r in renderings if r.status == PREFERRED]
         for rendering in renderings:
             if rendering.status == DEPRECATED:
@@ -142,7 +158,9 @@ def _entry_to_term(entry: etree._Element, source_lang: str, path: Path | str | N
     )
 
 
-def parse_tbx_glossary(data: bytes, path: Path | str | None = None, source_lang: str | None = None) -> Glossary:
+def parse_tbx_glossary(
+    data: bytes, path: Path | str | None = None, source_lang: str | None = None
+) -> Glossary:
     """Read TBX bytes; a broken file raises :class:`GlossaryError` with its line."""
     try:
         root = etree.fromstring(data, parser=_parser())
@@ -154,14 +172,19 @@ def parse_tbx_glossary(data: bytes, path: Path | str | None = None, source_lang:
     if internal is not None and any(True for _ in internal.iterentities()):
         raise GlossaryError("TBX declares XML entities; refusing to read it", path, 1)
     if _local(root.tag) not in ("martif", "tbx"):
-        raise GlossaryError(f"not TBX: root element is <{_local(root.tag)}>, not <martif> or <tbx>", path,
-                            root.sourceline)
+        raise GlossaryError(
+            f"not TBX: root element is <{_local(root.tag)}>, not <martif> or <tbx>", path, root.sourceline
+        )
     declared = _lang_of(root)
     lang = normalize_locale(source_lang or declared or "en")
     entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]
     terms = [_entry_to_term(entry, lang, path) for entry in entries]
-    locales = [normalize_locale(_lang_of(s) or "") for e in entries for s in _children(e, "langSet", "langSec")
-               if _lang_of(s) not in (None, EVERY_LOCALE)]
+    locales = [
+        normalize_locale(_lang_of(s) or "")
+        for e in entries
+        for s in _children(e, "langSet", "langSec")
+        if _lang_of(s) not in (None, EVERY_LOCALE)
+    ]
     return Glossary(terms, source_lang=lang, locales=locales)
 
 

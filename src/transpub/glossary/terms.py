@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from transpub.locales import language_of  # noqa: F401 - re-exported
+
+from transpub.locales import language_of
 
 ALL_LOCALES = "*"
 _LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]+)?)$")
