@@ -28,6 +28,12 @@ LOCALE_OPTION = click.option(
 )
 
 
+class ConfigProblem(click.ClickException):
+    """A mistake in transpub.toml or on the command line: one line, exit 2."""
+
+    exit_code = 2
+
+
 class TranspubGroup(click.Group):
     """A click group that reports library errors as one clear line: exit 2 for configuration, else 1."""
 
@@ -35,9 +41,7 @@ class TranspubGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = 2
-            raise error from exc
+            raise ConfigProblem(str(exc)) from exc
         except TranspubError as exc:
             raise click.ClickException(str(exc)) from exc
         except KeyboardInterrupt:

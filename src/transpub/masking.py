@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import PlaceholderMismatch
@@ -88,7 +89,7 @@ def needs_translation(text: str) -> bool:
     return any(ch.isalpha() for ch in PLACEHOLDER.sub("", text))
 
 
-def mask(text: str, style: str = "token", terms: list[tuple[int, int, str]] = ()) -> Masked:
+def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] = ()) -> Masked:
     """Turn ``text`` into what an engine of ``style`` should receive.
 
     ``terms`` are ``(start, end, replacement)`` spans of ``text`` (glossary source terms and the
@@ -101,7 +102,9 @@ def mask(text: str, style: str = "token", terms: list[tuple[int, int, str]] = ()
     """
     if style not in ("token", "xml"):
         raise ValueError(f"unknown masking style {style!r}")
-    lead, core, trail = _EDGE.match(text).groups()
+    edges = _EDGE.match(text)
+    assert edges is not None  # the pattern matches every string
+    lead, core, trail = edges.groups()
     offset = len(lead)
     tags = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(core)]
     spans: list[tuple[int, int, str]] = []
@@ -115,14 +118,16 @@ def mask(text: str, style: str = "token", terms: list[tuple[int, int, str]] = ()
     pieces: list[str] = []
     term_map: dict[int, str] = {}
     position = 0
-    events = sorted([(s, e, None) for s, e in tags] + spans, key=lambda item: item[0])
-    for start, end, replacement in events:
+    events: list[tuple[int, int, str | None]] = [(s, e, None) for s, e in tags]
+    events += spans
+    events.sort(key=lambda item: item[0])
+    for start, end, target in events:
         pieces.append(_escape(core[position:start], style))
-        if replacement is None:
+        if target is None:
             pieces.append(_tag_token(core[start:end], style))
         else:
             number = len(term_map) + 1
-            term_map[number] = replacement
+            term_map[number] = target
             pieces.append(f"<g{number}/>" if style == "xml" else f"@@G{number}@@")
         position = end
     pieces.append(_escape(core[position:], style))
@@ -134,7 +139,9 @@ def _escape(text: str, style: str) -> str:
 
 
 def _tag_token(tag: str, style: str) -> str:
-    closing, number, single = PLACEHOLDER.fullmatch(tag).groups()
+    found = PLACEHOLDER.fullmatch(tag)
+    assert found is not None  # only called on PLACEHOLDER matches
+    closing, number, single = found.groups()
     if style == "xml":
         return f"<x{number}/>" if single else (f"</x{number}>" if closing else f"<x{number}>")
     return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")

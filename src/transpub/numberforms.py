@@ -40,7 +40,7 @@ def _babel_locale(locale: str) -> Locale | None:
 @lru_cache(maxsize=256)
 def _decimal_format(locale: str, decimals: int) -> NumberPattern:
     """The locale's decimal format showing exactly ``decimals`` digits after the separator (2.50 stays 2,50)."""
-    pattern = copy.copy(_babel_locale(locale).decimal_formats[None])
+    pattern = copy.copy(babel_locale(locale).decimal_formats[None])
     pattern.frac_prec = (decimals, decimals)
     return pattern
 

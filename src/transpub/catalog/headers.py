@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 from functools import lru_cache
 from gettext import c2py
+from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
@@ -132,7 +133,10 @@ def codec_for(charset: str) -> str | None:
 
 
 def check_header(
-    po: polib.POFile, path: object, line: int | None = None, field_lines: dict[str, int] | None = None
+    po: polib.POFile,
+    path: Path | str | None,
+    line: int | None = None,
+    field_lines: dict[str, int] | None = None,
 ) -> None:
     """Raise CatalogError when a catalog's header is missing or unusable.
 

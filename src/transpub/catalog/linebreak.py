@@ -16,11 +16,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 BREAK_UNDEFINED, BREAK_PROHIBITED, BREAK_POSSIBLE, BREAK_MANDATORY = 0, 1, 2, 3
 
 
-def _load_libunistring() -> object | None:
+def _load_libunistring() -> Any:
     for name in (
         ctypes.util.find_library("unistring"),
         "libunistring.so.5",

@@ -39,14 +39,14 @@ def build_mo(po: polib.POFile, *, include_fuzzy: bool = False) -> bytes:
     keys_blob = bytearray()
     values_blob = bytearray()
     key_table = []
-    for key, _ in pairs:
+    for key, _value in pairs:
         key_table.append((len(key), data_offset + len(keys_blob)))
         keys_blob += key + b"\0"
     values_start = data_offset + len(keys_blob)
     value_table = []
-    for _, value in pairs:
-        value_table.append((len(value), values_start + len(values_blob)))
-        values_blob += value + b"\0"
+    for _key, encoded in pairs:
+        value_table.append((len(encoded), values_start + len(values_blob)))
+        values_blob += encoded + b"\0"
     out = bytearray(struct.pack("<7I", 0x950412DE, 0, count, key_table_offset, value_table_offset, 0, 0))
     for length, offset in key_table + value_table:
         out += struct.pack("<2I", length, offset)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from babel import UnknownLocaleError
 from babel.messages.plurals import get_plural
 
-from transpub.errors import CatalogError
+from transpub.errors import CatalogError, ConfigError
+from transpub.locales import babel_locale
 
 _ONE = "nplurals=1; plural=0;"
 _NOT_ONE = "nplurals=2; plural=(n != 1);"
@@ -152,9 +153,7 @@ def plural_forms(locale: str) -> str:
 
 def _from_cldr(locale: str) -> str:
     """Babel's CLDR-derived expression, for the languages neither conventional table has."""
-    name, _, modifier = locale.partition("@")
-    script = {"latin": "_Latn", "cyrillic": "_Cyrl"}.get(modifier, "")
     try:
-        return str(get_plural(name + script).plural_forms)
-    except (ValueError, UnknownLocaleError) as exc:
+        return str(get_plural(babel_locale(locale)).plural_forms)
+    except (ConfigError, ValueError, UnknownLocaleError) as exc:
         raise CatalogError(f"unknown locale {locale!r}: {exc}") from exc

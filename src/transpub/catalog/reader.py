@@ -122,7 +122,7 @@ class _Reader:
             value = unescape("".join(self.pieces))
         except ValueError as exc:
             raise self.fail(str(exc), self._line_of_bad_piece()) from None
-        if field.__class__ is int:
+        if isinstance(field, int):
             self.entry.msgstr_plural[field] = value
         else:
             setattr(self.entry, field, value)
@@ -435,7 +435,7 @@ def _decode(data: bytes, path: Path) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CatalogError("catalog is not valid UTF-8", path, _line_at(data, exc.start)) from exc
-    codec = codec_for(charset)
+    codec = codec_for(charset) if charset is not None else None
     if codec is None:
         raise CatalogError(
             f"header field Content-Type names an unknown charset {charset!r} (use charset=UTF-8)", path, where
@@ -445,7 +445,9 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError:
         pass
     else:
-        first = _NON_ASCII.search(data).start()
+        non_ascii = _NON_ASCII.search(data)
+        assert non_ascii is not None  # ASCII-only data returned above
+        first = non_ascii.start()
         sample = data[first : first + 12].decode(codec, "replace").split("\n")[0]
         raise CatalogError(
             f"the header declares charset={charset} but the file is UTF-8 text "

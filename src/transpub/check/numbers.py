@@ -225,7 +225,7 @@ def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
         else:
             match = re.match(r"\s?(\S)", rest[position:])
             word = match.group(1) if match else ""
-            if word not in scales:
+            if match is None or word not in scales:
                 return power
         power += scales[word]
         position += match.end()

@@ -99,7 +99,7 @@ class DeepLEngine:
                 deepl.http_client.max_network_retries = 0
                 deepl.http_client.min_connection_timeout = self.timeout
                 self._translator = deepl.Translator(
-                    self.api_key, server_url=self.server_url, send_platform_info=False
+                    self.api_key or "", server_url=self.server_url, send_platform_info=False
                 )
                 session = self._translator._client._session
                 send = session.send

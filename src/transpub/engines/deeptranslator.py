@@ -231,7 +231,7 @@ def service_code(locale: str, codes: dict[str, str]) -> str | None:
 def _install_proxy(module_name: str) -> Any:
     module = importlib.import_module(f"deep_translator.{module_name}")
     if getattr(module, "requests", None) is not _PROXY and hasattr(module, "requests"):
-        module.requests = _PROXY
+        setattr(module, "requests", _PROXY)  # noqa: B010 (deep-translator modules are untyped)
     return module
 
 
@@ -262,8 +262,9 @@ class DeepTranslatorEngine:
                 self.options[arg] = env_secret(var)
         if name == "libre-dt" and not self._secrets.get("custom_url") and config.get("url"):
             self._secrets["custom_url"] = str(config["url"]).rstrip("/") + "/"
-        if self._secrets.get("custom_url") and not self._secrets["custom_url"].endswith("/"):
-            self._secrets["custom_url"] += "/"
+        custom_url = self._secrets.get("custom_url")
+        if custom_url and not custom_url.endswith("/"):
+            self._secrets["custom_url"] = custom_url + "/"
         if name == "libre-dt":
             self._secrets.setdefault("api_key", None)
             self._secrets["api_key"] = self._secrets["api_key"] or "-"  # deep-translator insists on one
@@ -357,8 +358,10 @@ class DeepTranslatorEngine:
     def _scrub(self, message: str) -> str:
         return redact(
             message,
-            [v for k, v in self._secrets.items() if k != "custom_url"]
-            + url_secrets(self._secrets.get("custom_url")),
+            [
+                *(v for k, v in self._secrets.items() if k != "custom_url"),
+                *url_secrets(self._secrets.get("custom_url")),
+            ],
         )
 
     def _classify(self, exc: Exception, doing: str = "") -> EngineError:
@@ -381,7 +384,9 @@ class DeepTranslatorEngine:
         ]
         if status is not None and (status == 429 or status >= 500):
             return TransientEngineError(
-                message, retry_after=parse_retry_after(response.headers.get("Retry-After")), status=status
+                message,
+                retry_after=parse_retry_after(getattr(response, "headers", {}).get("Retry-After")),
+                status=status,
             )
         if status is not None and 200 <= status < 300:  # a 2xx reply deep-translator could not read
             return TransientEngineError(message, status=status)

@@ -8,6 +8,7 @@ texts per request (deep-translator sends one request per text and sets no timeou
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import requests
@@ -34,7 +35,7 @@ def post_json(
     json: Any = None,
     data: Any = None,
     headers: dict[str, str] | None = None,
-    secrets: list[str | None] = (),
+    secrets: Sequence[str | None] = (),
     what: str = "engine",
 ) -> Any:
     """POST and return the decoded JSON reply.
@@ -61,7 +62,7 @@ def get_json(
     timeout: float,
     params: Any = None,
     headers: dict[str, str] | None = None,
-    secrets: list[str | None] = (),
+    secrets: Sequence[str | None] = (),
     what: str = "engine",
 ) -> Any:
     """GET counterpart of :func:`post_json`."""

@@ -535,7 +535,7 @@ class _Builder:
     def make_slot(self, atoms: list[_Atom], ctx: _Context, context_note: tuple[str, ...]) -> TextSlot:
         msgid_parts: list[str] = []
         parts: list[Part] = []
-        pieces: dict[int, object] = {}
+        pieces: dict[int, PairedPieces | list[Part]] = {}
         placeholders: list[Placeholder] = []
         numbers: dict[int, int] = {}
         for atom in atoms:
@@ -569,7 +569,7 @@ class _Builder:
             parts=parts,
             placeholders=tuple(placeholders),
             pieces=pieces,
-            notes=ctx.notes + context_note,  # type: ignore[arg-type]
+            notes=ctx.notes + context_note,
             kind=ctx.kind,
             flags=("no-wrap",) if ctx.preformatted else (),
             markable=ctx.markable,

@@ -49,10 +49,10 @@ class _Tokenizer(HTMLParser):
             return  # a continuation of the same text run (e.g. a stray "<")
         self.found.append(("text", self._pos, "", []))
 
-    def set_cdata_mode(self, elem):
+    def set_cdata_mode(self, elem):  # type: ignore[override]  # private hook; see issue 13
         super().set_cdata_mode(elem)
         if self.cdata_elem == "script":
-            self.interesting = _ScriptEnd()
+            self.interesting = _ScriptEnd()  # type: ignore[assignment]
 
     def _other(self, *_):
         self.found.append(("other", self._pos, "", []))

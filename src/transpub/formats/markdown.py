@@ -53,8 +53,12 @@ def markdown_to_html(text: str, lang: str, shown: str) -> str:
     html_body = markdown.render(body)
     title = str(meta.get("title", "")).strip()
     if not title:
-        heading = re.search(r"<h1>(.*?)</h1>", html_body, re.S)
-        title = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))) if heading else Path(shown).stem
+        first_heading = re.search(r"<h1>(.*?)</h1>", html_body, re.S)
+        title = (
+            html.unescape(re.sub(r"<[^>]+>", "", first_heading.group(1)))
+            if first_heading
+            else Path(shown).stem
+        )
     head = [f"<title>{escape_text(title)}</title>"]
     summary = meta.get("summary", meta.get("description"))
     if summary:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cached_property
+from typing import cast
 
 from transpub.glossary.matcher import PhraseMatcher, strip_inline
 from transpub.glossary.terms import (
@@ -101,7 +102,7 @@ class Glossary:
         in another language, each term's accepted renderings there.
         """
         return [
-            TermMatch(hit.start, hit.end, self.terms[hit.payloads[0]])  # type: ignore[index]
+            TermMatch(hit.start, hit.end, self.terms[cast(int, hit.payloads[0])])
             for hit in self._matcher(lang).find(text)
         ]
 
@@ -189,7 +190,8 @@ class Glossary:
         surplus: list[tuple[int, int]] = []
         served: dict[int, list[tuple[int, int]]] = {}
         for hit in self._rendering_matcher(locale).find(translation):
-            taker = next((i for i in hit.payloads if remaining.get(i, 0) > 0), None)  # type: ignore[call-overload]
+            indexes = cast(tuple[int, ...], hit.payloads)
+            taker = next((i for i in indexes if remaining.get(i, 0) > 0), None)
             if taker is None:
                 surplus.append((hit.start, hit.end))
             else:
@@ -244,14 +246,13 @@ class Glossary:
             violations.append(GlossaryViolation(term, "missing", expected, None, message))
         forbidden = self._forbidden_matcher(locale)
         if forbidden:
-            _plain, _ = strip_inline(translation)
             for hit in forbidden.find(translation):
-                kinds = {payload[0] for payload in hit.payloads}  # type: ignore[index]
+                marks = cast(tuple[tuple[str, int], ...], hit.payloads)
+                kinds = {payload[0] for payload in marks}
                 if "ok" in kinds:
                     continue
-                term = self.terms[hit.payloads[0][1]]  # type: ignore[index]
-                found = translation[hit.start : hit.end]
-                found_plain, _ = strip_inline(found)
+                term = self.terms[marks[0][1]]
+                found_plain, _spans = strip_inline(translation[hit.start : hit.end])
                 expected = term.required(locale) or term.source
                 violations.append(
                     GlossaryViolation(
