@@ -57,6 +57,8 @@ def template_metadata(project_name: str, creation_date: datetime | None) -> dict
 def language_team(locale: str) -> str:
     """A readable team name for the Language-Team field (the locale's English name).
 
+    The example shows CLDR data through Babel, pinned to requirements.lock on purpose.
+
     >>> language_team("pt_BR")
     'Portuguese (Brazil)'
     """
