@@ -233,12 +233,17 @@ def test_per_locale_warn_list_turns_problems_into_warnings(tmp_path: Path) -> No
     [
         ('[check]\ndisable = ["numbrs"]\n', "check.disable: unknown check numbrs"),
         ('[check]\ndisable = ["syntax"]\n', "the syntax check cannot be turned off"),
-        ("[check]\nminimum = 80\n", "[check]: unknown key minimum"),
-        ("[check]\nmin_translated = 180\n", "check.min_translated must be a number from 0 to 100"),
+        ("[check]\nminimum = 80\n", "unknown key 'minimum' in [check]"),
+        (
+            "[check]\nmin_translated = 180\n",
+            "check.min_translated must be a percentage from 0 to 100, not 180",
+        ),
     ],
 )
 def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, message: str) -> None:
-    root = make_project(tmp_path / "news", config=config, translate=False)
+    root = make_project(tmp_path / "news", translate=False)
+    with (root / "transpub.toml").open("a", encoding="utf-8") as file:
+        file.write(config)
     result = run(root, "check")
     assert result.exit_code == 2  # configuration errors exit 2; problems found exit 1
     assert message in result.output

@@ -577,9 +577,11 @@ def test_base_url_gives_absolute_alternates_and_a_canonical_link_on_every_page(t
 
 
 def test_base_url_that_is_not_an_absolute_web_address_is_a_configuration_error(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "news", config_extra='base_url = "news.example/"\n')
+    root = make_project(tmp_path / "news")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'base_url = "news.example/"\n', encoding="utf-8")
     result = run_cli(root, "compile")
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "compile.base_url must be an absolute http(s) URL" in result.stderr
 
 

@@ -9,7 +9,7 @@ import pytest
 from fakeservers import FakeMT
 from transpub.engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, list_engines, run_engine
 from transpub.engines.base import TransientEngineError
-from transpub.errors import EngineError
+from transpub.errors import ConfigError, EngineError
 
 FAST = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
 
@@ -168,8 +168,10 @@ def test_chatgpt_without_the_openai_package_says_what_to_install(monkeypatch):
 
 
 def test_unknown_engine_is_a_clear_error():
-    with pytest.raises(EngineError, match="unknown engine 'nope'"):
+    with pytest.raises(ConfigError, match="unknown engine 'nope'"):
         get_engine("nope")
+    with pytest.raises(ConfigError, match=r"unknown engine 'deepll'; did you mean 'deepl'\?"):
+        get_engine("deepll")
 
 
 class _Project:

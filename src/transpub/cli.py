@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ConfigError, TranspubError
+from .errors import ConfigError, ProjectNotFound, TranspubError
 from .project import CONFIG_NAME, Project, init_project, load_project, validate_locale
 
 LOCALE_OPTION = click.option(
@@ -209,10 +209,12 @@ def translate(
       transpub translate -l fr --engine deepl  # needs TRANSPUB_DEEPL_API_KEY
       transpub translate --dry-run             # units, characters and cost per engine
     """
+    from .engines.registry import check_engine_tables
     from .progress import make_progress_printer
     from .translate import translate_project
 
     project = _project(ctx)
+    check_engine_tables(project)
     selected = project.select_locales(locales)
     if not locales and engine is None:  # every locale: those with no engine are waiting for translators
         waiting = [loc for loc in selected if not project.engine_for(loc)]
@@ -375,7 +377,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
 
     try:
         project: Project | None = _project(ctx)
-    except TranspubError:
+    except ProjectNotFound:
         project = None
     if lang is None:
         lang = project.source_locale if project is not None else "en"
@@ -485,7 +487,7 @@ def engines(ctx: click.Context) -> None:
 
     try:
         project: Project | None = _project(ctx)
-    except TranspubError:
+    except ProjectNotFound:
         project = None
     infos = list_engines(project)
     states = {

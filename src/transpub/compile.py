@@ -6,11 +6,10 @@ import html as htmllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import catalog
 from .check.runner import format_percent
-from .errors import ArticleError, CatalogError, ConfigError, TranspubError
+from .errors import ArticleError, CatalogError, TranspubError
 from .extract import load_article
 from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
@@ -142,30 +141,6 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and placeholder_problem(slot.msgid, entry.text) is None
 
 
-def base_url_of(project: Project) -> str | None:
-    """``[compile] base_url``, ending in ``/``: where the site is published (None when not set).
-
-    Raises ConfigError unless it is an absolute http(s) URL.
-    """
-    table = project.raw.get("compile", {})
-    value = table.get("base_url") if isinstance(table, dict) else None
-    if value is None or value == "":
-        return None
-    parsed = urlsplit(value) if isinstance(value, str) else None
-    if (
-        parsed is None
-        or parsed.scheme not in ("http", "https")
-        or not parsed.netloc
-        or parsed.query
-        or parsed.fragment
-    ):
-        raise ConfigError(
-            f'compile.base_url must be an absolute http(s) URL like "https://news.example/", not {value!r}',
-            project.config_path,
-        )
-    return value if value.endswith("/") else value + "/"
-
-
 def compile_project(
     project: Project, locales: list[str], options: CompileOptions = CompileOptions()
 ) -> CompileReport:
@@ -176,7 +151,7 @@ def compile_project(
     already on disk, but its pages are not rewritten.
     """
     out_dir = options.out_dir or project.site_dir
-    base_url = base_url_of(project)
+    base_url = project.base_url
     report = CompileReport(out_dir=out_dir)
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]

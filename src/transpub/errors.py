@@ -25,6 +25,10 @@ class ConfigError(TranspubError):
     """transpub.toml is missing, unreadable or inconsistent."""
 
 
+class ProjectNotFound(ConfigError):
+    """No ``transpub.toml`` where one was looked for (commands that work without a project go on)."""
+
+
 class ArticleError(TranspubError):
     """A source article cannot be read or parsed."""
 

@@ -122,9 +122,8 @@ def _relative(project: Project, error: TranspubError) -> TranspubError:
 def read_options(project: Project, path: Path | None = None) -> ReadOptions:
     """The reader options for ``path`` (a per-article segmentation override wins)."""
     segmentation = project.segmentation
-    overrides = project.raw.get("extract", {}).get("segmentation_overrides", {})
-    if path is not None and isinstance(overrides, dict):
-        segmentation = overrides.get(slug_of(path), segmentation)
+    if path is not None:
+        segmentation = project.segmentation_overrides.get(slug_of(path), segmentation)
     return ReadOptions(
         source_locale=project.source_locale,
         segmentation=segmentation,

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomli_w
 from babel import Locale, UnknownLocaleError
 
-from .errors import ConfigError, TranspubError
+from .config import SCHEMA, Key, Table, validate_config
+from .errors import ConfigError, ProjectNotFound, TranspubError
 
 CONFIG_NAME = "transpub.toml"
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
@@ -41,13 +43,15 @@ class Project:
     engine: str | None
     locale_settings: dict[str, LocaleSettings] = field(default_factory=dict)
     segmentation: str = "sentence"
+    segmentation_overrides: dict[str, str] = field(default_factory=dict)
     extract_code: bool = False
     extract_pre: bool = True
     fuzzy_threshold: float = 0.6
     publish_threshold: float = 80.0
+    base_url: str | None = None
+    memory_score: float = 75.0
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def config_path(self) -> Path:
@@ -137,7 +141,7 @@ def find_project_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise ConfigError(
+    raise ProjectNotFound(
         f"no {CONFIG_NAME} in {start} or its parents (run `transpub init` first, or pass --project DIR)"
     )
 
@@ -147,94 +151,61 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     root = root.resolve() if root is not None else find_project_root(cwd or Path.cwd())
     config_path = root / CONFIG_NAME
     try:
-        raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        text = config_path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ConfigError(f"no {CONFIG_NAME} here", root) from exc
+        raise ProjectNotFound(f"no {CONFIG_NAME} here", root) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text: {exc}", config_path) from exc
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", config_path) from exc
-    return parse_config(root, raw)
+    return parse_config(root, raw, text=text)
 
 
-def _table(raw: dict[str, Any], key: str, config_path: Path) -> dict[str, Any]:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"[{key}] must be a table", config_path)
-    return value
-
-
-def parse_config(root: Path, raw: dict[str, Any]) -> Project:
-    """Build a :class:`Project` from the parsed TOML of ``root/transpub.toml``."""
+def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) -> Project:
+    """Build a :class:`Project` from the parsed TOML of ``root/transpub.toml`` (``text``: its text,
+    so that errors name the line)."""
     config_path = root / CONFIG_NAME
-    proj = _table(raw, "project", config_path)
-    paths = _table(raw, "paths", config_path)
-    extract = _table(raw, "extract", config_path)
-    translate = _table(raw, "translate", config_path)
-    compile_ = _table(raw, "compile", config_path)
+    config = validate_config(raw, text=text, where=config_path)
+    proj, paths, extract = config["project"], config["paths"], config["extract"]
 
-    source = validate_locale(str(proj.get("source_locale", "en")), config_path)
-    locales = proj.get("locales", [])
-    if not isinstance(locales, list) or not all(isinstance(x, str) for x in locales):
-        raise ConfigError("project.locales must be a list of locale names", config_path)
+    source = validate_locale(proj["source_locale"], config_path)
+    locales = proj["locales"]
     for loc in locales:
         validate_locale(loc, config_path)
     if source in locales:
         raise ConfigError(f"the source locale {source} cannot also be a target", config_path)
+    for table in ("locale", "check"):
+        for name in config[table]:
+            if isinstance(config[table][name], dict) and name not in locales:
+                raise ConfigError(f"[{table}.{name}] configures a locale that is not a target", config_path)
 
-    segmentation = str(extract.get("segmentation", "sentence"))
-    if segmentation not in ("sentence", "paragraph"):
-        raise ConfigError('extract.segmentation must be "sentence" or "paragraph"', config_path)
-    overrides = extract.get("segmentation_overrides", {})
-    if not isinstance(overrides, dict):
-        raise ConfigError(
-            '[extract.segmentation_overrides] must be a table of article = "sentence" or "paragraph"',
-            config_path,
-        )
-    for article, mode in overrides.items():
-        if mode not in ("sentence", "paragraph"):
-            raise ConfigError(
-                f'extract.segmentation_overrides.{article} must be "sentence" or "paragraph", not {mode!r}',
-                config_path,
-            )
-
-    settings: dict[str, LocaleSettings] = {}
-    for name, table in _table(raw, "locale", config_path).items():
-        if name not in locales:
-            raise ConfigError(f"[locale.{name}] configures a locale that is not a target", config_path)
-        if not isinstance(table, dict):
-            raise ConfigError(f"[locale.{name}] must be a table", config_path)
-        settings[name] = LocaleSettings(
-            engine=table.get("engine"),
-            publish_threshold=table.get("publish_threshold"),
-            min_translated=table.get("min_translated"),
-            allow_fuzzy=table.get("allow_fuzzy"),
-        )
-
-    fuzzy_threshold = parse_fuzzy_threshold(extract.get("fuzzy_threshold", 0.6), config_path)
-    publish_threshold = _percentage(
-        compile_.get("publish_threshold", 80.0), "compile.publish_threshold", config_path
-    )
-
-    glossary = paths.get("glossary")
+    settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
+    glossary = paths["glossary"]
+    base_url = config["compile"]["base_url"] or None
     return Project(
         root=root,
-        name=str(proj.get("name", root.name)),
+        name=proj["name"] if proj["name"] is not None else root.name,
         source_locale=source,
         locales=tuple(locales),
-        articles_dir=root / paths.get("articles", "articles"),
-        catalogs_dir=root / paths.get("catalogs", "locales"),
-        site_dir=root / paths.get("site", "site"),
+        articles_dir=root / paths["articles"],
+        catalogs_dir=root / paths["catalogs"],
+        site_dir=root / paths["site"],
         glossary_path=(root / glossary) if glossary else None,
-        memory_path=root / paths.get("memory", ".transpub/memory.sqlite"),
-        engine=translate.get("engine"),
+        memory_path=root / paths["memory"],
+        engine=config["translate"]["engine"],
         locale_settings=settings,
-        segmentation=segmentation,
-        extract_code=bool(extract.get("code", False)),
-        extract_pre=bool(extract.get("pre", True)),
-        fuzzy_threshold=fuzzy_threshold,
-        publish_threshold=publish_threshold,
-        engines=_table(raw, "engines", config_path),
-        check=_table(raw, "check", config_path),
-        raw=raw,
+        segmentation=extract["segmentation"],
+        segmentation_overrides=dict(extract["segmentation_overrides"]),
+        extract_code=extract["code"],
+        extract_pre=extract["pre"],
+        fuzzy_threshold=parse_fuzzy_threshold(extract["fuzzy_threshold"], config_path),
+        publish_threshold=float(config["compile"]["publish_threshold"]),
+        base_url=base_url if base_url is None or base_url.endswith("/") else base_url + "/",
+        memory_score=float(config["translate"]["memory_score"]),
+        engines=config["engines"],
+        check=config["check"],
     )
 
 
@@ -258,12 +229,6 @@ def parse_fuzzy_threshold(value: Any, where: Path | None = None) -> float:
         f"percentage up to 100 (60), not {value!r}",
         where,
     )
-
-
-def _percentage(value: Any, name: str, where: Path) -> float:
-    if _is_number(value) and 0 <= value <= 100:
-        return float(value)
-    raise ConfigError(f"{name} must be a percentage from 0 to 100, not {value!r}", where)
 
 
 def render_gitignore(site: str = "site") -> str:
@@ -322,43 +287,56 @@ def init_project(
     return written
 
 
+def _toml_value(value: Any) -> str:
+    """``value`` written by the TOML writer (lists on one line)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
+
+
+def _setting_line(table: str, key: str, value: Any = None, *, commented: bool = False) -> str:
+    """``key = value`` with the schema's explanation as a comment (the schema's default when no value)."""
+    spec = SCHEMA.keys[table]
+    assert isinstance(spec, Table)
+    setting = spec.keys[key]
+    assert isinstance(setting, Key)
+    text = f"{key} = {_toml_value(setting.default if value is None else value)}"
+    if commented:
+        text = "# " + text
+    return f"{text:<27} # {setting.doc}" if setting.doc else text
+
+
 def render_config(name: str, source: str, locales: list[str], engine: str | None = None) -> str:
-    """The text of a new ``transpub.toml`` (used by ``transpub init``)."""
-    locale_list = ", ".join(f'"{loc}"' for loc in locales)
-    engine_line = (
-        f'engine = "{engine}"'
+    """The text of a new ``transpub.toml`` (used by ``transpub init``): values written by a TOML
+    writer, defaults and explanations taken from the schema (:mod:`transpub.config`)."""
+    lines = [
+        "# transpub project configuration",
+        "[project]",
+        _setting_line("project", "name", name),
+        _setting_line("project", "source_locale", source),
+        _setting_line("project", "locales", list(locales)),
+        "",
+        "[paths]",
+        *(
+            _setting_line("paths", key, "glossary/terms.csv" if key == "glossary" else None)
+            for key in ("articles", "catalogs", "site", "glossary", "memory")
+        ),
+        "",
+        "[extract]",
+        *(_setting_line("extract", key) for key in ("segmentation", "code", "pre", "fuzzy_threshold")),
+        "",
+        "[translate]",
+        _setting_line("translate", "engine", engine)
         if engine
-        else '# engine = "apertium"   # default MT engine; see `transpub engines`'
-    )
-    return f'''# transpub project configuration
-[project]
-name = "{name}"
-source_locale = "{source}"
-locales = [{locale_list}]
-
-[paths]
-articles = "articles"
-catalogs = "locales"
-site = "site"
-glossary = "glossary/terms.csv"
-memory = ".transpub/memory.sqlite"
-
-[extract]
-segmentation = "sentence"   # or "paragraph"
-code = false                # extract text inside <code>?
-pre = true                  # extract text inside <pre> (whitespace kept)?
-fuzzy_threshold = 0.6       # similarity (0-1, or a percentage such as 60) at which a changed
-                            # sentence keeps its old translation as fuzzy
-
-[translate]
-{engine_line}
-
-[compile]
-publish_threshold = 80      # % of units translated below which a locale is not published
-
-# Per-locale settings, e.g.:
-# [locale.es]
-# engine = "apertium"
-# publish_threshold = 60
-# min_translated = 100      # used by `transpub check`
-'''
+        else _setting_line("translate", "engine", "apertium", commented=True),
+        "",
+        "[compile]",
+        _setting_line("compile", "publish_threshold", 80),
+        "",
+        "# Per-locale settings, e.g.:",
+        "# [locale.es]",
+        '# engine = "apertium"',
+        "# publish_threshold = 60",
+        "# min_translated = 100      # used by `transpub check`",
+    ]
+    return "\n".join(lines) + "\n"

@@ -93,14 +93,6 @@ def _today() -> str:
     return _dt.date.today().isoformat()
 
 
-def _memory_score(project: Any) -> float:
-    table = (getattr(project, "raw", None) or {}).get("translate", {})
-    try:
-        return float(table.get("memory_score", DEFAULT_MEMORY_SCORE))
-    except (TypeError, ValueError) as exc:
-        raise EngineError("translate.memory_score must be a number from 0 to 100") from exc
-
-
 def _engine_setting(project: Any, name: str, key: str, default: Any) -> Any:
     return ((getattr(project, "engines", None) or {}).get(name) or {}).get(key, default)
 
@@ -178,7 +170,11 @@ def translate_project(
     catalog = _catalog_api()
     report = TranslateReport(dry_run=dry_run)
     source_lang = project.source_locale
-    score = memory_score if memory_score is not None else _memory_score(project)
+    score = (
+        memory_score
+        if memory_score is not None
+        else float(getattr(project, "memory_score", DEFAULT_MEMORY_SCORE))
+    )
     today = _today()
 
     engines: dict[str, Engine] = {}

@@ -41,8 +41,6 @@ CHECK_IDS: tuple[str, ...] = (
 #: Checks a translator may silence on one entry with ``#, transpub-no-<check>``.
 ENTRY_CHECKS: tuple[str, ...] = ("untranslated", "fuzzy", "placeholders", "markup", "glossary", "numbers")
 SILENCE_PREFIX = "transpub-no-"
-_TABLE_KEYS = {"min_translated", "allow_fuzzy", "disable", "warn"}
-_LOCALE_KEYS = {"disable", "warn"}
 
 
 @dataclass(frozen=True)
@@ -100,37 +98,16 @@ def _check_list(value: Any, where: str, project: Project) -> frozenset[str]:
     return frozenset(value)
 
 
-def _percent(value: Any, where: str, project: Project) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        raise ConfigError(f"{where} must be a number from 0 to 100", project.config_path)
-    return float(value)
-
-
 def resolve_policies(project: Project, locales: list[str], options: CheckOptions) -> dict[str, LocalePolicy]:
-    """The policy of each locale from the config and the command line (ConfigError when invalid)."""
+    """The policy of each locale from the config and the command line (ConfigError when invalid).
+
+    Types, ranges and key names were checked when the project was loaded (:mod:`transpub.config`);
+    here the check names are.
+    """
     table = project.check
     locale_tables = {key: value for key, value in table.items() if isinstance(value, dict)}
-    unknown = sorted(key for key in table if key not in _TABLE_KEYS and key not in locale_tables)
-    if unknown:
-        raise ConfigError(
-            f"[check]: unknown key {', '.join(unknown)} (known: {' '.join(sorted(_TABLE_KEYS))}, "
-            "or a [check.<locale>] table)",
-            project.config_path,
-        )
-    for name, sub in locale_tables.items():
-        if name not in project.locales:
-            raise ConfigError(f"[check.{name}] configures a locale that is not a target", project.config_path)
-        bad = sorted(set(sub) - _LOCALE_KEYS)
-        if bad:
-            raise ConfigError(
-                f"[check.{name}]: unknown key {', '.join(bad)} (known: disable warn)", project.config_path
-            )
     disabled = _check_list(table.get("disable", []), "check.disable", project)
     warned = _check_list(table.get("warn", []), "check.warn", project)
-    default_min = _percent(table.get("min_translated", 100), "check.min_translated", project)
-    default_fuzzy = table.get("allow_fuzzy", False)
-    if not isinstance(default_fuzzy, bool):
-        raise ConfigError("check.allow_fuzzy must be true or false", project.config_path)
 
     policies = {}
     for locale in locales:
@@ -139,11 +116,11 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
         if options.min_translated is not None:
             minimum = float(options.min_translated)
         elif settings.min_translated is not None:
-            minimum = _percent(settings.min_translated, f"locale.{locale}.min_translated", project)
+            minimum = float(settings.min_translated)
         else:
-            minimum = default_min
+            minimum = float(table.get("min_translated", 100))
         allow_fuzzy = options.allow_fuzzy or bool(
-            settings.allow_fuzzy if settings.allow_fuzzy is not None else default_fuzzy
+            settings.allow_fuzzy if settings.allow_fuzzy is not None else table.get("allow_fuzzy", False)
         )
         policies[locale] = LocalePolicy(
             locale=locale,

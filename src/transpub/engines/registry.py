@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import EngineError
+from ..config import suggest
+from ..errors import ConfigError, EngineError
 from .apertium import ApertiumEngine
 from .base import Engine, EngineInfo, env_secret
 from .deepl import DeepLEngine
@@ -37,7 +38,18 @@ def engine_names() -> list[str]:
     return sorted(CATALOGUE)
 
 
+def check_engine_tables(project: Any) -> None:
+    """ConfigError when ``[engines.<name>]`` names no known engine (with the nearest name)."""
+    for configured in getattr(project, "engines", None) or {}:
+        if configured not in CATALOGUE:
+            raise ConfigError(
+                f"[engines.{configured}] configures an unknown engine" + suggest(configured, engine_names()),
+                getattr(project, "config_path", None),
+            )
+
+
 def _config(project: Any, name: str) -> dict[str, Any]:
+    check_engine_tables(project)
     engines = getattr(project, "engines", None) or {}
     table = engines.get(name, {})
     if not isinstance(table, dict):
@@ -60,7 +72,7 @@ def get_engine(name: str, project: Any = None) -> Engine:
         return MemoryOnlyEngine(config)
     if name in SERVICES:
         return DeepTranslatorEngine(name, config)
-    raise EngineError(f"unknown engine {name!r} (known: {', '.join(engine_names())})")
+    raise ConfigError(f"unknown engine {name!r}" + suggest(name, engine_names()))
 
 
 def list_engines(project: Any = None) -> list[EngineInfo]:

@@ -1,0 +1,373 @@
+"""The schema of ``transpub.toml``: every table and key, its type and default, declared once.
+
+:func:`validate_config` checks a parsed file against :data:`SCHEMA` and returns the same tables
+with every default filled in. A misspelt key or table is an error naming the nearest valid name
+(``unknown key 'publish_treshold' in [compile]; did you mean 'publish_threshold'?``); a value of
+the wrong type names the key and what it should be. Errors carry the line of the key when it can
+be found in the text. Checks that need more than one key (a ``[locale.<name>]`` that is no
+target) are :mod:`transpub.project`'s.
+
+To add a setting, add one :class:`Key` below; ``project.py`` turns the validated tables into a
+:class:`~transpub.project.Project`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+#: How each kind of value is described in messages, and how it is recognised.
+_KINDS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "list of strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One setting: its kind of value, default, and (optionally) a check of the value itself.
+
+    ``expects`` says what a valid value is, for messages (``"a percentage from 0 to 100"``);
+    ``valid`` returns True for a good value of the right kind.
+    """
+
+    kind: str
+    default: Any = None
+    doc: str = ""
+    expects: str = ""
+    valid: Callable[[Any], bool] | None = None
+
+    def describe(self) -> str:
+        """What a valid value is, in words."""
+        if self.expects:
+            return self.expects
+        return {
+            "string": "a string",
+            "boolean": "true or false",
+            "number": "a number",
+            "integer": "a whole number",
+            "list of strings": "a list of strings",
+        }[self.kind]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A TOML table: fixed keys (settings or tables), and optionally sub-tables or keys of any name.
+
+    ``named`` describes every ``[table.<name>]`` sub-table (``[locale.es]``, ``[engines.deepl]``);
+    ``values`` describes every ``name = value`` pair whose name is free (article slugs).
+    ``fill``: the validated table gets every absent key with its default (else only what is set).
+    """
+
+    keys: Mapping[str, Key | Table] = field(default_factory=dict)
+    doc: str = ""
+    named: Table | None = None
+    named_what: str = "name"
+    values: Key | None = None
+    fill: bool = True
+
+
+def _between(low: float, high: float) -> Callable[[Any], bool]:
+    return lambda value: low <= value <= high
+
+
+def _fraction_or_percent(value: float) -> bool:
+    return 0 <= value <= 100
+
+
+def _http_url(value: str) -> bool:
+    from urllib.parse import urlsplit
+
+    if value == "":
+        return True
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
+
+
+_SEGMENTATION = Key(
+    "string",
+    "sentence",
+    'or "paragraph"',
+    expects='"sentence" or "paragraph"',
+    valid=lambda v: v in ("sentence", "paragraph"),
+)
+_PERCENT = "a percentage from 0 to 100"
+_ABOVE_0 = "a number above 0"
+_WHOLE_ABOVE_0 = "a whole number above 0"
+
+
+def _positive(value: float) -> bool:
+    return value > 0
+
+
+#: Every ``[engines.<name>]`` setting. The runner's settings apply to every engine; the others
+#: are read by the engines that name them.
+ENGINE_TABLE = Table(
+    {
+        # every engine (engines/runner.py, translate.py)
+        "timeout": Key("number", None, "seconds before one request is abandoned", _ABOVE_0, _positive),
+        "batch_size": Key("integer", None, "texts per request", _WHOLE_ABOVE_0, _positive),
+        "max_chars": Key("integer", None, "characters per request", _WHOLE_ABOVE_0, _positive),
+        "price_per_million": Key("number", None, "price per million characters (for --dry-run)"),
+        "concurrency": Key("integer", None, "requests at once", _WHOLE_ABOVE_0, _positive),
+        "attempts": Key("integer", None, "tries per request before giving up", _WHOLE_ABOVE_0, _positive),
+        "breaker_threshold": Key(
+            "integer", None, "failures in a row before pausing", _WHOLE_ABOVE_0, _positive
+        ),
+        "breaker_cooldown": Key(
+            "number", None, "seconds the breaker stays open", "a number of seconds", lambda v: v >= 0
+        ),
+        "markup": Key(
+            "string",
+            None,
+            "how placeholders are sent",
+            expects='"xml" or "token"',
+            valid=lambda v: v in ("xml", "token"),
+        ),
+        # some engines
+        "binary": Key("string", None, "apertium: the command to run"),
+        "server_url": Key("string", None, "deepl: a proxy or other server"),
+        "formality": Key("string", None, "deepl: formality of the translation"),
+        "url": Key("string", None, "libre, google, libre-dt: the service URL"),
+        "region": Key("string", None, "deep-translator services: region"),
+        "model": Key("string", None, "deep-translator services: model"),
+        "email": Key("string", None, "mymemory: contact address"),
+        "use_free_api": Key("boolean", None, "deep-translator deepl: use the free API"),
+        "domain": Key("string", None, "qcri: domain"),
+    },
+    doc="settings of one machine-translation engine",
+    fill=False,
+)
+
+#: The whole file.
+SCHEMA = Table(
+    {
+        "project": Table(
+            {
+                "name": Key("string", None, "shown on the site's index pages (default: the folder's name)"),
+                "source_locale": Key("string", "en", "the articles' language (a gettext name)"),
+                "locales": Key(
+                    "list of strings", [], "target locales (gettext names: zh_CN, pt_BR, sr@latin)"
+                ),
+            }
+        ),
+        "paths": Table(
+            {
+                "articles": Key("string", "articles"),
+                "catalogs": Key("string", "locales"),
+                "site": Key("string", "site"),
+                "glossary": Key("string", None, "or a .tbx file"),
+                "memory": Key("string", ".transpub/memory.sqlite", "translation memory"),
+            }
+        ),
+        "extract": Table(
+            {
+                "segmentation": _SEGMENTATION,
+                "code": Key("boolean", False, "extract text inside <code>?"),
+                "pre": Key("boolean", True, "extract text inside <pre> (whitespace kept)?"),
+                "fuzzy_threshold": Key(
+                    "number",
+                    0.6,
+                    "similarity (0-1, or a percentage such as 60) at which a changed sentence keeps "
+                    "its old translation as fuzzy",
+                    expects="a similarity from 0 to 1 (0.6) or a percentage up to 100 (60)",
+                    valid=_fraction_or_percent,
+                ),
+                "segmentation_overrides": Table(doc="article = segmentation", values=_SEGMENTATION),
+            }
+        ),
+        "translate": Table(
+            {
+                "engine": Key(
+                    "string",
+                    None,
+                    "default MT engine; see `transpub engines`",
+                    expects="an engine name (see `transpub engines`)",
+                ),
+                "memory_score": Key(
+                    "number",
+                    75.0,
+                    "close memory matches at or above this fill as fuzzy",
+                    expects=_PERCENT,
+                    valid=_between(0, 100),
+                ),
+            }
+        ),
+        "engines": Table(named=ENGINE_TABLE, named_what="engine"),
+        "compile": Table(
+            {
+                "publish_threshold": Key(
+                    "number",
+                    80.0,
+                    "% of units translated below which a locale is not published",
+                    expects=_PERCENT,
+                    valid=_between(0, 100),
+                ),
+                "base_url": Key(
+                    "string",
+                    None,
+                    "where the site is published: absolute hreflang and canonical links",
+                    expects='an absolute http(s) URL like "https://news.example/"',
+                    valid=_http_url,
+                ),
+            }
+        ),
+        "check": Table(
+            {
+                "min_translated": Key("number", 100.0, expects=_PERCENT, valid=_between(0, 100)),
+                "allow_fuzzy": Key("boolean", False),
+                "disable": Key("list of strings", [], "checks not run at all"),
+                "warn": Key("list of strings", [], "checks reported as warnings"),
+            },
+            named=Table(
+                {
+                    "disable": Key("list of strings", [], "checks not run for this locale"),
+                    "warn": Key("list of strings", [], "checks reported as warnings for this locale"),
+                }
+            ),
+            named_what="locale",
+        ),
+        "locale": Table(
+            named=Table(
+                {
+                    "engine": Key("string", None, expects="an engine name (see `transpub engines`)"),
+                    "publish_threshold": Key("number", None, expects=_PERCENT, valid=_between(0, 100)),
+                    "min_translated": Key("number", None, expects=_PERCENT, valid=_between(0, 100)),
+                    "allow_fuzzy": Key("boolean", None),
+                }
+            ),
+            named_what="locale",
+        ),
+    }
+)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def suggest(name: str, known: list[str]) -> str:
+    """``; did you mean 'x'?`` for the nearest of ``known``, else the list of known names.
+
+    >>> suggest("deepll", ["deepl", "google"]), suggest("zzz", ["deepl", "google"])
+    ("; did you mean 'deepl'?", ' (known: deepl google)')
+    """
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return f" (known: {' '.join(sorted(known))})" if known else ""
+
+
+class _Validator:
+    """Walks the parsed file alongside the schema, collecting the tables with defaults filled in."""
+
+    def __init__(self, text: str | None, where: Path | None) -> None:
+        self.lines = text.splitlines() if text is not None else []
+        self.where = where
+
+    def fail(self, message: str, path: tuple[str, ...]) -> ConfigError:
+        return ConfigError(message, self.where, self.line_of(path))
+
+    def line_of(self, path: tuple[str, ...]) -> int | None:
+        """The line of ``path`` (table names, then a key) in the text, when it can be found."""
+        if not self.lines or not path:
+            return None
+        table: tuple[str, ...] = ()
+        for number, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$", stripped)
+            if header:
+                table = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+                if table == path:
+                    return number
+                continue
+            match = re.match(r"""^([A-Za-z0-9_."' -]+?)\s*=""", stripped)
+            if match:
+                dotted = tuple(part.strip().strip("\"'") for part in match.group(1).split("."))
+                if table + dotted[: len(path) - len(table)] == path or table + dotted == path:
+                    return number
+        return None
+
+    def table(self, schema: Table, raw: Any, path: tuple[str, ...]) -> dict[str, Any]:
+        name = ".".join(path)
+        if not isinstance(raw, dict):
+            raise self.fail(f"[{name}] must be a table, not {_kind_of(raw)}", path)
+        result: dict[str, Any] = {}
+        for key, value in raw.items():
+            here = (*path, key)
+            spec = schema.keys.get(key)
+            if spec is None and schema.named is not None and isinstance(value, dict):
+                result[key] = self.table(schema.named, value, here)
+            elif spec is None and schema.values is not None:
+                result[key] = self.value(schema.values, value, here)
+            elif spec is None:
+                raise self.fail(self.unknown(key, schema, path), here)
+            elif isinstance(spec, Table):
+                result[key] = self.table(spec, value, here)
+            else:
+                result[key] = self.value(spec, value, here)
+        for key, spec in schema.keys.items():
+            if key not in result and schema.fill:
+                result[key] = self.table(spec, {}, (*path, key)) if isinstance(spec, Table) else spec.default
+        return result
+
+    def unknown(self, key: str, schema: Table, path: tuple[str, ...]) -> str:
+        known = list(schema.keys)
+        if not known and schema.named is not None:
+            return (
+                f"unknown key {key!r} in [{'.'.join(path)}]: only [{'.'.join(path)}.<{schema.named_what}>] "
+                "tables belong here"
+            )
+        if not path:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"; did you mean [{close[0]}]?" if close else f" (known: {' '.join(sorted(known))})"
+            return f"unknown table [{key}]{hint}"
+        return f"unknown key {key!r} in [{'.'.join(path)}]" + suggest(key, known)
+
+    def value(self, spec: Key, value: Any, path: tuple[str, ...]) -> Any:
+        name = ".".join(path)
+        if not _KINDS[spec.kind](value):
+            shown = "nan" if isinstance(value, float) and math.isnan(value) else repr(value)
+            raise self.fail(f"{name} must be {spec.describe()}, not {shown} ({_kind_of(value)})", path)
+        if spec.valid is not None and not spec.valid(value):
+            raise self.fail(f"{name} must be {spec.describe()}, not {value!r}", path)
+        return value
+
+
+def validate_config(
+    raw: dict[str, Any], *, text: str | None = None, where: Path | None = None
+) -> dict[str, Any]:
+    """``raw`` (parsed TOML) checked against :data:`SCHEMA`, with every default filled in.
+
+    ``text`` is the file's text, to name the line of a bad key; ``where`` the file, for messages.
+    Raises :class:`~transpub.errors.ConfigError` on an unknown table or key, or a bad value.
+
+    >>> validate_config({"compile": {"publish_threshold": 60}})["compile"]
+    {'publish_threshold': 60, 'base_url': None}
+    >>> validate_config({"compile": {"publish_treshold": 60}})
+    Traceback (most recent call last):
+    transpub.errors.ConfigError: unknown key 'publish_treshold' in [compile]; did you mean 'publish_threshold'?
+    """
+    return _Validator(text, where).table(SCHEMA, raw, ())
