@@ -16,13 +16,28 @@ import click
 
 from . import __version__
 from .errors import ConfigError, ProjectNotFound, TranspubError
-from .project import CONFIG_NAME, Project, init_project, load_project, validate_locale
+from .locales import parse_cli_locale
+from .project import CONFIG_NAME, Project, init_project, load_project
+
+
+def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    """Command-line locales as gettext names (``zh-cn`` is ``zh_CN``); a bad one is a usage error."""
+    try:
+        if value is None:
+            return None
+        if isinstance(value, tuple):
+            return tuple(parse_cli_locale(item) for item in value)
+        return parse_cli_locale(str(value))
+    except ConfigError as exc:
+        raise click.BadParameter(exc.message) from exc
+
 
 LOCALE_OPTION = click.option(
     "-l",
     "--locale",
     "locales",
     multiple=True,
+    callback=_locales,
     metavar="LOCALE",
     help="Work on this target locale only (repeatable). Default: every target locale.",
 )
@@ -82,7 +97,12 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option(
-    "--source", "source", default="en", show_default=True, help="Locale the articles are written in."
+    "--source",
+    "source",
+    default="en",
+    show_default=True,
+    callback=_locales,
+    help="Locale the articles are written in.",
 )
 @click.option(
     "-l",
@@ -90,6 +110,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     "locales",
     multiple=True,
     required=True,
+    callback=_locales,
     metavar="LOCALE",
     help="A target locale, gettext style (zh_CN, pt_BR, sr@latin). Repeatable.",
 )
@@ -107,8 +128,6 @@ def init(
     config = directory / CONFIG_NAME
     if config.exists():
         raise click.ClickException(f"{config} already exists; not overwriting it")
-    for loc in (source, *locales):
-        validate_locale(loc)
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
     if repeated:
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
@@ -352,6 +371,7 @@ def compile_(
     "--lang",
     "lang",
     default=None,
+    callback=_locales,
     help="Language of the text (default: the project's source, else en).",
 )
 @click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
@@ -381,7 +401,6 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
         project = None
     if lang is None:
         lang = project.source_locale if project is not None else "en"
-    validate_locale(lang)
     if str(file) != "-" and is_article(file):
         options = ReadOptions(source_locale=lang)
         if project is not None:

@@ -1,10 +1,18 @@
-"""Locale names: gettext names in files (``zh_CN``, ``sr@latin``), BCP 47 tags in HTML (``zh-Hans-CN``)."""
+"""Locale names: gettext names in files (``zh_CN``, ``sr@latin``), BCP 47 tags in HTML (``zh-Hans-CN``).
+
+Every locale name transpub is given goes through this module: :func:`validate_locale` checks a
+name from ``transpub.toml`` against gettext's grammar before it is used in a path (so
+``de@/../../x`` never becomes a folder), then that Babel knows it; :func:`parse_cli_locale`
+also accepts the spellings people type (``zh-cn`` is ``zh_CN``); :func:`babel_locale` is the
+one place a gettext name becomes a Babel locale (``sr_RS@latin`` is ``sr_Latn_RS``).
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
 from functools import cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -14,10 +22,87 @@ from .errors import ConfigError
 
 _MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab"}
 
+#: gettext's locale grammar: ``ll`` or ``lll``, an optional script (``_Latn``), an optional
+#: region (``_CC`` or ``_419``), an optional ``@modifier`` of letters and digits. Nothing else, so
+#: a name is always safe as one path component.
+LOCALE_NAME = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?(?:@[A-Za-z0-9]+)?")
+_EXAMPLES = "zh_CN, pt_BR, sr@latin"
+
+
+def normalize_locale(name: str) -> str:
+    """A gettext locale name from a gettext or BCP 47 spelling (``zh-cn`` -> ``zh_CN``).
+
+    Only case and separators change; the result may still be no valid name.
+
+    >>> normalize_locale("zh-cn"), normalize_locale("sr@latin"), normalize_locale("zh-Hans-CN"), normalize_locale("PT_br")
+    ('zh_CN', 'sr@latin', 'zh_Hans_CN', 'pt_BR')
+    """
+    base, at, modifier = name.strip().partition("@")
+    parts = base.replace("-", "_").split("_")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 or part.isdigit() else part.title())
+    return "_".join(out) + (at + modifier if at else "")
+
+
+def is_gettext_name(name: str) -> bool:
+    """True when ``name`` follows gettext's locale grammar exactly.
+
+    >>> is_gettext_name("sr_RS@latin"), is_gettext_name("zh-cn"), is_gettext_name("de@/../x")
+    (True, False, False)
+    """
+    return LOCALE_NAME.fullmatch(name) is not None
+
+
+def validate_locale(name: str, where: Path | None = None) -> str:
+    """Check that ``name`` is a gettext locale name that Babel knows, and return it.
+
+    A name in another spelling is refused with the gettext spelling as a hint.
+
+    >>> validate_locale("sr_RS@latin")
+    'sr_RS@latin'
+    >>> validate_locale("zh-cn")
+    Traceback (most recent call last):
+    transpub.errors.ConfigError: invalid locale name 'zh-cn': write it zh_CN (gettext names: zh_CN, pt_BR, sr@latin)
+    """
+    if not isinstance(name, str) or not is_gettext_name(name):
+        hint = normalize_locale(name) if isinstance(name, str) else ""
+        if is_gettext_name(hint):
+            raise ConfigError(
+                f"invalid locale name {name!r}: write it {hint} (gettext names: {_EXAMPLES})", where
+            )
+        raise ConfigError(
+            f"invalid locale name {name!r}: a gettext name is ll, ll_CC or lll, optionally followed by "
+            f"@ and letters or digits ({_EXAMPLES})",
+            where,
+        )
+    try:
+        babel_locale(name)
+    except ConfigError as exc:
+        raise ConfigError(
+            f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as {_EXAMPLES})",
+            where,
+        ) from exc
+    return name
+
+
+def parse_cli_locale(name: str) -> str:
+    """A locale given on the command line, as its gettext name (``zh-cn`` -> ``zh_CN``).
+
+    >>> parse_cli_locale("zh-cn"), parse_cli_locale("pt-BR"), parse_cli_locale("de")
+    ('zh_CN', 'pt_BR', 'de')
+    """
+    normal = normalize_locale(name)
+    return validate_locale(normal if is_gettext_name(normal) else name)
+
 
 @cache
 def babel_locale(name: str) -> Locale:
-    """The Babel locale of a gettext locale name (``sr@latin`` → ``sr_Latn``)."""
+    """The Babel locale of a gettext locale name (``sr_RS@latin`` → ``sr_Latn_RS``).
+
+    >>> str(babel_locale("sr_RS@latin")), str(babel_locale("ca@valencia"))
+    ('sr_Latn_RS', 'ca')
+    """
     base, _, modifier = name.partition("@")
     if modifier in _MODIFIER_SCRIPTS:
         parts = base.split("_")

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from babel import Locale, UnknownLocaleError
 
 from .config import SCHEMA, Key, Table, validate_config
 from .errors import ConfigError, ProjectNotFound, TranspubError
+from .locales import validate_locale
 
 CONFIG_NAME = "transpub.toml"
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
@@ -118,21 +118,6 @@ def slug_of(path: Path) -> str:
     'jingyue-signing'
     """
     return path.stem
-
-
-def validate_locale(name: str, where: Path | None = None) -> str:
-    """Check that ``name`` is a gettext locale name Babel knows, and return it."""
-    try:
-        Locale.parse(name)
-    except UnknownLocaleError as exc:
-        raise ConfigError(
-            f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as "
-            "zh_CN, pt_BR, sr@latin)",
-            where,
-        ) from exc
-    except ValueError as exc:
-        raise ConfigError(f"unknown locale {name!r} ({exc})", where) from exc
-    return name
 
 
 def find_project_root(start: Path) -> Path:

@@ -10,11 +10,11 @@ from gettext import c2py
 from pathlib import Path
 
 import polib
-from babel import Locale, UnknownLocaleError
 
 from transpub import __version__
 from transpub.catalog.plurals import plural_forms
-from transpub.errors import CatalogError
+from transpub.errors import CatalogError, ConfigError
+from transpub.locales import babel_locale
 
 #: gettext's placeholder for a date nobody has set yet.
 UNSET_DATE = "YEAR-MO-DA HO:MI+ZONE"
@@ -63,18 +63,9 @@ def language_team(locale: str) -> str:
     'Portuguese (Brazil)'
     """
     try:
-        return Locale.parse(_babel_name(locale)).english_name or locale
-    except (ValueError, UnknownLocaleError):
+        return babel_locale(locale).english_name or locale
+    except ConfigError:
         return locale
-
-
-def _babel_name(locale: str) -> str:
-    name, _, modifier = locale.partition("@")
-    if modifier == "latin":
-        return f"{name}_Latn"
-    if modifier == "cyrillic":
-        return f"{name}_Cyrl"
-    return name
 
 
 def locale_metadata(template: polib.POFile, locale: str) -> dict[str, str]:

@@ -30,7 +30,7 @@ from babel.numbers import (
 
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
-from transpub.locales import babel_locale
+from transpub.locales import babel_locale, language_of
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -149,15 +149,6 @@ class Number:
     text: str
     value: Decimal | str  # a str for literals such as version numbers (1.2.3), compared as written
     absolute: Decimal | str
-
-
-def language_of(locale: str) -> str:
-    """The language part of a gettext locale name.
-
-    >>> language_of("zh_CN"), language_of("sr@latin")
-    ('zh', 'sr')
-    """
-    return re.split(r"[_@-]", locale, maxsplit=1)[0].lower()
 
 
 def to_ascii_digits(text: str) -> str:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from transpub import locales
 from transpub.locales import language_of
 
 ALL_LOCALES = "*"
@@ -13,20 +14,13 @@ _LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]
 
 
 def normalize_locale(name: str) -> str:
-    """A gettext locale name from a gettext or BCP 47 one (``zh-cn`` -> ``zh_CN``).
+    """A gettext locale name from a gettext or BCP 47 one (``zh-cn`` -> ``zh_CN``); ``*`` stays.
 
     >>> normalize_locale("zh-cn"), normalize_locale("sr@latin"), normalize_locale("zh-Hans-CN"), normalize_locale("*")
     ('zh_CN', 'sr@latin', 'zh_Hans_CN', '*')
     """
     name = name.strip()
-    if name == ALL_LOCALES:
-        return name
-    base, at, modifier = name.partition("@")
-    parts = base.replace("-", "_").split("_")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        out.append(part.upper() if len(part) == 2 or part.isdigit() else part.title())
-    return "_".join(out) + (at + modifier if at else "")
+    return name if name == ALL_LOCALES else locales.normalize_locale(name)
 
 
 def is_locale_name(name: str) -> bool:
