@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql
 
 LOCK := requirements.lock
 PIP_QUIET := --quiet --disable-pip-version-check
@@ -36,7 +36,7 @@ $(VENV)/.installed: $(LOCK) pyproject.toml
 ## Refresh the lock after changing dependencies in pyproject.toml (needs the package registry).
 lock:
 	@test -x .venv-lock/bin/pip-compile || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install $(PIP_QUIET) pip-tools; }
-	.venv-lock/bin/pip-compile --quiet --extra test --extra dev --extra bench --all-build-deps \
+	.venv-lock/bin/pip-compile --quiet --extra test --extra dev --extra bench --extra postgresql --all-build-deps \
 	  --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
 	  -o $(LOCK) pyproject.toml
 
@@ -62,7 +62,7 @@ static-checks: venv
 ## Run it before `make lock`, and when a dependency announces a release: it shows what would break.
 test-latest: setup test-system-deps
 	@test -x .venv-latest/bin/python || $(PYTHON) -m venv .venv-latest
-	.venv-latest/bin/pip install $(PIP_QUIET) --upgrade -e '.[test,dev]'
+	.venv-latest/bin/pip install $(PIP_QUIET) --upgrade -e '.[test,dev,postgresql]'
 	.venv-latest/bin/python -m pytest -q
 
 bench: setup
