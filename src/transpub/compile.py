@@ -13,7 +13,7 @@ from .errors import ArticleError, CatalogError, TranspubError
 from .extract import load_article
 from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
-from .fsutil import write_if_changed
+from .fsutil import confine, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, localize_date, text_direction
 from .model import Issue
@@ -230,11 +230,11 @@ def compile_project(
         for locale in [source, *selected]:
             page = pages[locale, slug]
             report.pages.append(page)
-            output = out_dir / locale / f"{slug}.html"
-            review_path = out_dir / "_review" / locale / f"{slug}.html"
+            output = confine(out_dir / locale / f"{slug}.html", out_dir)
+            review_path = confine(out_dir / "_review" / locale / f"{slug}.html", out_dir)
             entries = catalogs.get((locale, slug), {})
             if locale != source and locale not in reviewed:
-                _remove_stale(review_path)  # no catalog (any more), or a broken one
+                _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
             elif locale != source and options.review:
                 review_html = _render_page(
                     project,
@@ -252,7 +252,7 @@ def compile_project(
             if locale != source and page.published != output.is_file():
                 stale.update(loc for loc in targets if loc not in selected and pages[loc, slug].published)
             if not page.published:
-                _remove_stale(output)
+                _remove_stale(out_dir, output)
                 continue
             html = _render_page(
                 project, document, locale, slug, entries, linked, options, base_url, review=False
@@ -268,9 +268,9 @@ def compile_project(
         loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)
     ]
     for locale in all_locales:
-        path = out_dir / locale / "index.html"
+        path = confine(out_dir / locale / "index.html", out_dir)
         if locale not in indexed:
-            _remove_stale(path)  # nothing published in this language: no empty index page
+            _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
             continue
         listed = [p for p in every_page if p.locale == locale and p.published]
         if write_if_changed(path, render_locale_index(project, locale, listed, indexed).encode("utf-8")):
@@ -380,7 +380,7 @@ def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[st
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         for path in sorted(folder.glob("*.html")):
             if folder.name not in locales or path.stem not in slugs:
-                path.unlink()
+                remove_file(path, out_dir)
         if not any(folder.iterdir()):
             folder.rmdir()
 
@@ -413,11 +413,10 @@ def _title_of(document: Document, entries: dict[str, Translation], include_fuzzy
     return document.path.stem, False
 
 
-def _remove_stale(*paths: Path) -> None:
-    """Delete pages an earlier run published that are no longer published."""
+def _remove_stale(out_dir: Path, *paths: Path) -> None:
+    """Delete pages an earlier run published that are no longer published (only inside ``out_dir``)."""
     for path in paths:
-        if path.is_file():
-            path.unlink()
+        remove_file(path, out_dir)
 
 
 def _render_page(

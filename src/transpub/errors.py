@@ -29,6 +29,10 @@ class ProjectNotFound(ConfigError):
     """No ``transpub.toml`` where one was looked for (commands that work without a project go on)."""
 
 
+class UnsafePathError(TranspubError):
+    """A path transpub was about to write or delete lies outside the folder it belongs in."""
+
+
 class ArticleError(TranspubError):
     """A source article cannot be read or parsed."""
 

@@ -1,21 +1,87 @@
-"""Safe file writing: temporary file + rename, skip when unchanged, advisory locks."""
+"""Safe file writing: temporary file + rename, skip when unchanged, advisory locks, paths kept inside."""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import os
+import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import UnsafePathError
+
+#: When this process started: a temporary file older than that is a leftover of an earlier, killed run.
+RUN_STARTED = time.time()
+#: The temporary files :func:`atomic_write_bytes` creates (``.<name>.<8 random characters>.tmp``).
+TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+#: A leftover must also be this old (seconds), so a slower concurrent run's file is never taken for one.
+STALE_AFTER = 60.0
+_swept: set[Path] = set()
+
+
+def confine(path: Path, folder: Path) -> Path:
+    """``path``, after checking that it lies inside ``folder`` once ``..`` and symbolic links are resolved.
+
+    Every path transpub writes or deletes is built from names it read (locales, article slugs) and goes
+    through here first, so no name can lead a write outside the project's folders: UnsafePathError.
+    """
+    resolved_folder = Path(os.path.abspath(folder)).resolve()
+    resolved = Path(os.path.abspath(path)).resolve()
+    if resolved != resolved_folder and resolved_folder not in resolved.parents:
+        raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
+    return path
+
+
+def remove_file(path: Path, folder: Path) -> bool:
+    """Delete the file ``path`` (checked to be inside ``folder``); False when there was none."""
+    if not path.is_file():
+        return False
+    confine(path, folder)
+    path.unlink()
+    return True
+
+
+def start_run() -> None:
+    """Begin a new run in this process (a process starts one by itself): temporaries are swept again."""
+    global RUN_STARTED
+    RUN_STARTED = time.time()
+    _swept.clear()
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files an earlier, killed run left in ``folder`` (once per folder and run).
+
+    Only files named as :func:`atomic_write_bytes` names them and last changed before this run started
+    (and at least :data:`STALE_AFTER` seconds ago) are removed; returns them.
+    """
+    key = Path(os.path.abspath(folder))
+    if key in _swept:
+        return []
+    _swept.add(key)
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(key):
+            if not TEMPORARY_NAME.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                changed = entry.stat(follow_symlinks=False).st_mtime
+                if changed < RUN_STARTED and changed < time.time() - STALE_AFTER:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
-    A reader never sees a half-written file, and a crash leaves the old file intact.
+    A reader never sees a half-written file, and a crash leaves the old file intact (its temporary
+    file is removed by the next run that writes into the same folder).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -38,6 +104,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
     Returns True when the file was written. An unchanged file keeps its mtime.
     """
+    remove_stale_temporaries(path.parent)
     try:
         if path.read_bytes() == data:
             return False

@@ -11,6 +11,7 @@ import tomli_w
 
 from .config import SCHEMA, Key, Table, validate_config
 from .errors import ConfigError, ProjectNotFound, TranspubError
+from .fsutil import confine
 from .locales import validate_locale
 
 CONFIG_NAME = "transpub.toml"
@@ -64,12 +65,12 @@ class Project:
         return self.catalogs_dir / "templates"
 
     def template_path(self, slug: str) -> Path:
-        """Where the POT of article ``slug`` lives."""
-        return self.templates_dir / f"{slug}.pot"
+        """Where the POT of article ``slug`` lives (UnsafePathError if that is outside the catalogs folder)."""
+        return confine(self.templates_dir / f"{slug}.pot", self.catalogs_dir)
 
     def catalog_path(self, locale: str, slug: str) -> Path:
-        """Where the PO of article ``slug`` for ``locale`` lives."""
-        return self.catalogs_dir / locale / "LC_MESSAGES" / f"{slug}.po"
+        """Where the PO of article ``slug`` for ``locale`` lives (UnsafePathError if outside the catalogs folder)."""
+        return confine(self.catalogs_dir / locale / "LC_MESSAGES" / f"{slug}.po", self.catalogs_dir)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it, for messages and references."""
@@ -217,14 +218,14 @@ def parse_fuzzy_threshold(value: Any, where: Path | None = None) -> float:
 
 
 def render_gitignore(site: str = "site") -> str:
-    """The ``.gitignore`` of a new project: transpub's local state and the generated site.
+    """The ``.gitignore`` of a new project: transpub's local state, the generated site, temporary files.
 
     ``.transpub/`` holds the translation memory (a local cache of machine translations) and the
-    catalogs' lock files.
+    catalogs' lock files; ``.*.tmp`` are files being written (left behind only by a killed run).
     """
     return (
-        "# transpub: local state (translation memory cache, catalog locks) and the built site\n"
-        f"/.transpub/\n/{site.strip('/')}/\n"
+        "# transpub: local state (translation memory cache, catalog locks), the built site, temporary files\n"
+        f"/.transpub/\n/{site.strip('/')}/\n.*.tmp\n"
     )
 
 

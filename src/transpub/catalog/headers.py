@@ -22,6 +22,7 @@ GENERATOR = f"transpub {__version__}"
 _POT_PLURAL_FORMS = "nplurals=INTEGER; plural=EXPRESSION;"
 _CHARSET = re.compile(r"charset=([^;\s]*)", re.I)
 _NPLURALS = re.compile(r"nplurals\s*=\s*([^;]*)")
+_ASCII_DIGITS = re.compile(r"[0-9]+")  # msgfmt reads ASCII digits only (str.isdigit also takes ² or ٢)
 _PLURAL = re.compile(r"(?<![n])plural\s*=\s*([^;]*)")
 
 
@@ -198,7 +199,7 @@ def plural_forms_problem(forms: str) -> str | None:
     if plural is None:
         return f"{forms!r} lacks plural=EXPRESSION"
     count = nplurals.group(1).strip()
-    if not count.isdigit() or int(count) < 1:
+    if not _ASCII_DIGITS.fullmatch(count) or int(count) < 1:
         return f"nplurals={count} is not a positive integer"
     expression = plural.group(1).strip()
     try:

@@ -23,13 +23,24 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]
 _TRANSLATABLE_KEYS = ("title", "summary", "description")
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
     """``(front matter, body, line where the body starts)``; ArticleError for broken YAML."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, 1
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = yaml.load(match.group(1) or "", Loader=_NoAliasLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

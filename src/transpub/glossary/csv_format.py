@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from transpub.errors import GlossaryError
@@ -13,6 +14,11 @@ from transpub.glossary.terms import ALL_LOCALES, Term, is_locale_name, normalize
 TERM, NOTE, CASE, DNT, FORBIDDEN = "term", "note", "case_sensitive", "do_not_translate", "forbidden"
 RESERVED = (TERM, NOTE, CASE, DNT, FORBIDDEN)
 _TRUE = {"yes", "y", "true", "1", "x"}
+#: A cell starting like a formula is exported behind a ``'`` (as translate-toolkit's po2csv does),
+#: so a spreadsheet shows it as text instead of running it; reading removes that one quote again.
+_FORMULA = re.compile(r"'*[=+\-@]")
+#: Characters no glossary cell may hold (C0/C1 controls but tab and line ends; XML non-characters).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _FALSE = {"no", "n", "false", "0", ""}
 
 
@@ -23,6 +29,36 @@ def split_cell(cell: str) -> list[str]:
     ['Provinz Jilin', 'der Provinz Jilin']
     """
     return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def quote_formula(cell: str) -> str:
+    """``cell`` as written to CSV: behind a ``'`` when a spreadsheet would run it as a formula.
+
+    >>> quote_formula("=SUM(A1)"), quote_formula("'=A1"), quote_formula("plain"), quote_formula("'x")
+    ("'=SUM(A1)", "''=A1", 'plain', "'x")
+    """
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def unquote_formula(cell: str) -> str:
+    """The text of a CSV cell: one ``'`` before a formula-like start removed (see :func:`quote_formula`).
+
+    >>> unquote_formula("'=SUM(A1)"), unquote_formula("''=A1"), unquote_formula("'x"), unquote_formula("=1")
+    ('=SUM(A1)', "'=A1", "'x", '=1')
+    """
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
+def _check_cells(record: list[str], path: Path | str | None, line: int) -> None:
+    for cell in record:
+        found = _CONTROL.search(cell)
+        if found:
+            raise GlossaryError(
+                f"control character U+{ord(found.group()):04X} in cell {cell[:40]!r}",
+                path,
+                line + cell.count("\n", 0, found.start()),
+            )
+        line += cell.count("\n")
 
 
 def _decode(data: bytes, path: Path | str | None) -> str:
@@ -117,6 +153,7 @@ def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang:
     try:
         for record in reader:
             start_line, line = line, reader.line_num + 1
+            _check_cells(record, path, start_line)
             if not any(cell.strip() for cell in record):
                 continue
             if columns is None:
@@ -126,7 +163,7 @@ def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang:
                 raise GlossaryError(
                     f"{len(record)} cells where the header has {len(columns)}", path, start_line
                 )
-            row = dict(zip(columns, record, strict=True))
+            row = dict(zip(columns, (unquote_formula(cell) for cell in record), strict=True))
             term = _parse_row(row, locales, path, start_line)
             if "<source>" in term.variants:
                 variants = dict(term.variants)
@@ -187,5 +224,5 @@ def format_csv_glossary(glossary: Glossary) -> bytes:
         )
         forbidden = _join([f"{loc}:{text}" for loc, texts in term.forbidden.items() for text in texts])
         cells.extend([term.note, "yes" if term.case_sensitive else "", dnt, forbidden])
-        writer.writerow(cells)
+        writer.writerow([quote_formula(cell) for cell in cells])
     return out.getvalue().encode("utf-8")

@@ -1,0 +1,90 @@
+"""Hostile or odd files (issue 18): a clear error naming file and line, never a traceback or a bomb."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from transpub.catalog import read_catalog
+from transpub.errors import ArticleError, CatalogError, GlossaryError
+from transpub.formats import ReadOptions, read_article
+from transpub.glossary import load_glossary, render_glossary
+
+PO_HEADER = (
+    'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {forms}\\n"\n\n'
+    'msgid "Hello."\nmsgstr "Hallo."\n'
+)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        "nplurals=\u00b2; plural=(n != 1);",
+        "nplurals=\u0662; plural=(n != 1);",
+        "nplurals=2; plural=(n != \u0661);",
+    ],
+)
+def test_plural_forms_with_a_unicode_digit_is_refused_on_its_line(tmp_path: Path, forms: str) -> None:
+    path = tmp_path / "de.po"
+    path.write_text(PO_HEADER.format(forms=forms), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert caught.value.line == 4
+    assert "Plural-Forms" in str(caught.value)
+
+
+def test_yaml_alias_bomb_in_front_matter_is_refused_quickly(tmp_path: Path) -> None:
+    bomb = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb.append(f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    bomb += ["title: Boom", "---", "", "Some text."]
+    path = tmp_path / "bomb.md"
+    path.write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ArticleError) as caught:
+        read_article(path, ReadOptions())
+    assert time.monotonic() - started < 5
+    assert caught.value.path is not None and Path(caught.value.path).name == "bomb.md"
+    assert caught.value.line == 3 and "alias" in caught.value.message
+
+
+def test_front_matter_without_aliases_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "ok.md"
+    path.write_text("---\ntitle: Fine\ntags: [a, b]\n---\n\nSome text.\n", encoding="utf-8")
+    assert [u.msgid for u in read_article(path, ReadOptions()).units()] == ["Fine", "Some text."]
+
+
+def test_csv_export_quotes_cells_a_spreadsheet_would_run_as_formulas(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        'term,de,note\n=HYPERLINK("http://evil.example"),+Term,-1 dollar\n@SUM(A1),Plain,ok\n',
+        encoding="utf-8",
+    )
+    lines = render_glossary(load_glossary(path), "csv").splitlines()
+    assert lines[1].startswith('"\'=HYPERLINK(""http://evil.example"")",\'+Term,\'-1 dollar,')
+    assert lines[2].startswith("'@SUM(A1),Plain,ok,")
+
+
+def test_csv_export_with_quoted_formulas_reads_back_as_the_same_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text("term,de,note\n=A1,''=B1,'plain\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    exported = tmp_path / "exported.csv"
+    exported.write_text(render_glossary(glossary, "csv"), encoding="utf-8")
+    assert exported.read_text(encoding="utf-8").splitlines()[1].startswith("'=A1,''=B1,'plain,")
+    again = load_glossary(exported)
+    assert again == glossary
+    term = again.terms[0]
+    assert (term.source, term.translations["de"], term.note) == ("=A1", "'=B1", "'plain")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\ufffe"])
+def test_csv_glossary_cell_with_a_control_character_is_refused_on_its_line(tmp_path: Path, char: str) -> None:
+    path = tmp_path / "terms.csv"
+    path.write_text(f"term,de\nGood,Gut\nBad{char}term,Schlecht\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 3 and "control character" in caught.value.message

@@ -1,0 +1,110 @@
+"""No name transpub reads (a locale, an article, a folder in the site) leads a write or a delete outside
+the project's folders (issue 18, finding 1)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.compile import compile_project
+from transpub.errors import UnsafePathError
+from transpub.fsutil import STALE_AFTER, atomic_write_bytes, confine, start_run, write_if_changed
+from transpub.project import init_project, load_project
+
+
+def test_init_refuses_a_locale_that_is_a_path(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path / "news"), "--source", "en", "-l", "de@/../../../../var/www/x"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "de@/../../../../var/www/x" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "news" / "transpub.toml").exists()
+
+
+def test_a_hand_written_locale_that_is_a_path_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    config = tmp_path / "transpub.toml"
+    config.write_text(config.read_text().replace('"de"', '"de@/../../../escaped"'), encoding="utf-8")
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 2 and "not a gettext locale name" in result.output
+    assert not (tmp_path.parent / "escaped").exists()
+
+
+def test_gettext_locale_names_with_territory_and_modifier_are_accepted(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["sr@latin", "pt_BR", "es_419", "de"])
+    assert load_project(tmp_path).locales == ("sr@latin", "pt_BR", "es_419", "de")
+
+
+def test_confine_refuses_dot_dot_and_symbolic_links_leaving_the_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "de").mkdir(parents=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (site / "link").symlink_to(outside, target_is_directory=True)
+    assert confine(site / "de" / "a.html", site) == site / "de" / "a.html"
+    with pytest.raises(UnsafePathError):
+        confine(site / "de" / ".." / ".." / "x.html", site)
+    with pytest.raises(UnsafePathError):
+        confine(site / "link" / "a.html", site)
+
+
+def test_compile_does_not_delete_files_behind_a_link_in_the_review_folder(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    victim_dir = tmp_path.parent / f"{tmp_path.name}-victim"
+    victim_dir.mkdir()
+    victim = victim_dir / "precious.html"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "site" / "_review").mkdir(parents=True)
+    (tmp_path / "site" / "_review" / "fr").symlink_to(victim_dir, target_is_directory=True)
+    project = load_project(tmp_path)
+    with pytest.raises(UnsafePathError):
+        compile_project(project, ["de"])
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    folder = tmp_path / "locales" / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    stale = folder / ".a.po.k3j_9x2q.tmp"
+    stale.write_bytes(b"half a catalog")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = folder / ".b.po.abcdefgh.tmp"  # a concurrent run's file, being written now
+    fresh.write_bytes(b"in progress")
+    other = folder / ".notes.tmp"  # not a name transpub makes
+    other.write_bytes(b"someone else's")
+    os.utime(other, (old, old))
+    write_if_changed(folder / "a.po", b"catalog")
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert STALE_AFTER <= 3600
+
+
+def test_temporary_files_left_in_the_site_are_removed_by_the_next_compile(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    project = load_project(tmp_path)
+    compile_project(project, ["de"])
+    stale = tmp_path / "site" / "en" / ".a.html.q1w2e3r4.tmp"
+    stale.write_bytes(b"<p>Hel")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    start_run()  # the next run (a new process starts one by itself)
+    compile_project(project, ["de"])  # nothing changed: every page is left as it was
+    assert not stale.exists()
+
+
+def test_new_projects_ignore_transpub_temporary_files(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    assert ".*.tmp" in (tmp_path / ".gitignore").read_text().splitlines()
+
+
+def test_atomic_write_refuses_nothing_inside_its_folder(tmp_path: Path) -> None:
+    atomic_write_bytes(tmp_path / "x" / "y.txt", b"ok")
+    assert (tmp_path / "x" / "y.txt").read_bytes() == b"ok"
