@@ -26,7 +26,7 @@ _TRANSLATABLE_KEYS = ("title", "summary", "description")
 class _NoAliasLoader(yaml.SafeLoader):
     """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
