@@ -605,6 +605,70 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
         click.echo(candidate.describe())
 
 
+@main.group()
+def xliff() -> None:
+    """Exchange catalogs with agencies and CAT tools as XLIFF 1.2 or 2.1.
+
+    \b
+    Example:
+      transpub xliff export -l fr -o to-agency/
+      transpub xliff import from-agency/*.xlf
+    """
+
+
+@xliff.command(name="export")
+@click.option("-l", "--locale", required=True, metavar="LOCALE", help="The target locale to export.")
+@click.option("--version", "version", type=click.Choice(["1.2", "2.1"]), default="2.1", show_default=True)
+@click.option(
+    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("xliff")
+)
+@click.option("--single", is_flag=True, help="One file for the locale instead of one per article.")
+@click.pass_context
+def xliff_export(ctx: click.Context, locale: str, version: str, out_dir: Path, single: bool) -> None:
+    """Write one XLIFF per article (or --single) with sources, targets, states and notes.
+
+    \b
+    Example:
+      transpub xliff export -l fr --version 1.2 -o to-agency/
+    """
+    from .exchange.xliff_workflow import export_xliff
+
+    project = _project(ctx)
+    (chosen,) = project.select_locales([locale])
+    for path, units in export_xliff(project, chosen, out_dir, version=version, single=single).files:
+        click.echo(f"Wrote {path} ({units} units)")
+
+
+@xliff.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--accept-translated", is_flag=True, help="Take 'translated' units as reviewed, not fuzzy.")
+@click.pass_context
+def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated: bool) -> None:
+    """Put the targets of XLIFF files back into the catalogs (signed-off/final = reviewed).
+
+    \b
+    Example:
+      transpub xliff import from-agency/*.xlf
+    """
+    from .exchange.xliff_workflow import import_xliff
+
+    report = import_xliff(_project(ctx), list(files), accept_translated=accept_translated)
+    for path, count in report.changed.items():
+        click.echo(f"{path}: {count} entr{'y' if count == 1 else 'ies'} updated")
+    _exit_on_problems(report.errors, report.warnings, "nothing was written" if not report.changed else None)
+
+
+def _exit_on_problems(errors: list, warnings: list, after: str | None = None) -> None:
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    if errors:
+        if after:
+            click.echo(after[:1].upper() + after[1:] + ".", err=True)
+        sys.exit(1)
+
+
 def _remember_project(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
     if value is not None:
         root = ctx.find_root()

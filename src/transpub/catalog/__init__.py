@@ -12,6 +12,7 @@ from transpub.catalog.entries import (
     provenance_of,
     set_machine_translation,
 )
+from transpub.catalog.exchange import is_reviewed, live_entries, mark_revised, revision_date, set_translation
 from transpub.catalog.headers import format_date
 from transpub.catalog.merge import (
     UpdateReport,
@@ -36,12 +37,17 @@ __all__ = [
     "format_catalog",
     "format_date",
     "format_entry",
+    "is_reviewed",
+    "live_entries",
+    "mark_revised",
     "merge_catalog",
     "parse_catalog",
     "plural_forms",
     "provenance_of",
     "read_catalog",
+    "revision_date",
     "set_machine_translation",
+    "set_translation",
     "update_catalog",
     "write_catalog",
     "write_mo",

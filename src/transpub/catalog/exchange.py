@@ -1,0 +1,70 @@
+"""What exchange formats need from a catalog: its live entries, and setting an imported translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import polib
+
+from .entries import PROVENANCE_PREFIX, entry_state
+from .headers import format_date
+
+
+def live_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
+    """The entries a translator works on: not the header, not obsolete, not plural."""
+    for entry in po:
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt) or entry.msgid_plural:
+            continue
+        yield entry
+
+
+def set_translation(
+    entry: polib.POEntry,
+    text: str,
+    *,
+    fuzzy: bool,
+    previous_msgid: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Put a human translation into ``entry``: reviewed, or fuzzy (with the source it translated).
+
+    A machine-translation provenance line is dropped (the text is no longer the machine's);
+    ``note`` becomes an extracted comment (``#.``) when given.
+    """
+    entry.msgstr = text
+    if fuzzy and "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    if not fuzzy and "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+    if not fuzzy:
+        entry.previous_msgid = None
+        entry.previous_msgctxt = None
+    elif previous_msgid is not None and previous_msgid != entry.msgid:
+        entry.previous_msgid = previous_msgid
+    lines = [
+        line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE_PREFIX)
+    ]
+    entry.tcomment = "\n".join(lines)
+    if note:
+        notes = [line for line in (entry.comment or "").split("\n") if line and line != note]
+        entry.comment = "\n".join([*notes, note])
+
+
+def is_reviewed(entry: polib.POEntry) -> bool:
+    """True for a translated, non-fuzzy entry (one a reviewer signed off)."""
+    return entry_state(entry) == "translated"
+
+
+def revision_date(po: polib.POFile) -> datetime | None:
+    """The catalog's ``PO-Revision-Date`` (None when unset or unreadable)."""
+    value = po.metadata.get("PO-Revision-Date", "")
+    try:
+        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return None
+
+
+def mark_revised(po: polib.POFile, moment: datetime | None = None) -> None:
+    """Set ``PO-Revision-Date`` to ``moment`` (default: now), as an editor does on save."""
+    po.metadata["PO-Revision-Date"] = format_date(moment or datetime.now(UTC))

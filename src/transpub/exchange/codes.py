@@ -1,0 +1,241 @@
+"""transpub's placeholders ↔ the inline codes of XLIFF 1.2, XLIFF 2.x and TMX 1.4b, in one place.
+
+A msgid such as ``Read <1>the report</1><2/>.`` becomes, in each format:
+
+- XLIFF 2.x: ``<pc id="1" dataRefStart="o1" dataRefEnd="c1" canDelete="no">the report</pc><ph id="2"
+  dataRef="p2" canDelete="no"/>`` with the element's markup in the unit's ``<originalData>``;
+- XLIFF 1.2: ``<g id="1" ctype="link">the report</g><x id="2" ctype="lb"/>``;
+- TMX 1.4b: ``<bpt i="1" x="1">&lt;a&gt;</bpt>the report<ept i="1">&lt;/a&gt;</ept><ph x="2">&lt;br/&gt;</ph>``.
+
+Reading maps them back; a code transpub cannot map raises :class:`InlineCodeError` with its line.
+The tag names shown to CAT tools come from the placeholder legend of the entry's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import TranspubError
+from ..inline import tokenize
+
+XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
+
+_LEGEND_ITEM = re.compile(r"<(\d+)(/?)>(?:…</\d+>)? = [^()]*\(([^()\s]+)\)")
+_CTYPE_PAIRED = {"a": "link", "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underlined"}
+_CTYPE_EMPTY = {"br": "lb", "img": "image"}
+
+
+class InlineCodeError(TranspubError):
+    """An inline code in an exchange file that does not map to the unit's placeholders."""
+
+
+def tags_from_legend(notes: Iterable[str]) -> dict[int, str]:
+    """The HTML tag of each placeholder number, read from a ``Placeholders:`` legend line.
+
+    >>> tags_from_legend(["Paragraph: x", "Placeholders: <1>…</1> = link (a); <2/> = line break (br)"])
+    {1: 'a', 2: 'br'}
+    """
+    tags: dict[int, str] = {}
+    for note in notes:
+        if note.startswith("Placeholders: "):
+            for match in _LEGEND_ITEM.finditer(note):
+                tags[int(match.group(1))] = match.group(3)
+    return tags
+
+
+def is_well_nested(text: str) -> bool:
+    """True when every ``<n>`` closes after what it opened, as nested inline codes need.
+
+    >>> is_well_nested("<1>a <2/></1>"), is_well_nested("<1>a</2>")
+    (True, False)
+    """
+    stack: list[int] = []
+    for token in tokenize(text):
+        if token.kind == "open":
+            stack.append(token.number)
+        elif token.kind == "close":
+            if not stack or stack.pop() != token.number:
+                return False
+    return not stack
+
+
+def _markup(tag: str | None, kind: str, number: int) -> str:
+    """The original markup a code stands for (a generic token when the tag is unknown)."""
+    if tag is None:
+        return {"open": f"<{number}>", "close": f"</{number}>", "empty": f"<{number}/>"}[kind]
+    return {"open": f"<{tag}>", "close": f"</{tag}>", "empty": f"<{tag}/>"}[kind]
+
+
+def _append_text(element: etree._Element, text: str) -> None:
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def original_data(tags: dict[int, str], text: str) -> list[tuple[str, str]]:
+    """The ``(id, markup)`` pairs of an XLIFF 2.x ``<originalData>`` for the codes of ``text``.
+
+    >>> original_data({1: "a"}, "see <1>this</1><2/>")
+    [('o1', '<a>'), ('c1', '</a>'), ('p2', '<2/>')]
+    """
+    found: list[tuple[str, str]] = []
+    for token in tokenize(text):
+        if token.kind == "open":
+            found.append((f"o{token.number}", _markup(tags.get(token.number), "open", token.number)))
+        elif token.kind == "close":
+            found.append((f"c{token.number}", _markup(tags.get(token.number), "close", token.number)))
+        elif token.kind == "empty":
+            found.append((f"p{token.number}", _markup(tags.get(token.number), "empty", token.number)))
+    return list(dict.fromkeys(found))
+
+
+def write_codes(element: etree._Element, text: str, flavour: str, tags: dict[int, str]) -> None:
+    """Append ``text`` to ``element`` with its placeholders as ``flavour``'s inline codes.
+
+    ``flavour`` is ``xliff2``, ``xliff12`` or ``tmx``. XLIFF codes nest, so ``text`` must be
+    well nested there (:func:`is_well_nested`); TMX codes are flat and take any order.
+    """
+    stack = [element]
+    for token in tokenize(text):
+        current = stack[-1]
+        tag = tags.get(token.number)
+        if token.kind == "text":
+            _append_text(current, token.value)
+        elif flavour == "tmx":
+            if token.kind == "empty":
+                code = etree.SubElement(current, "ph", x=str(token.number))
+            elif token.kind == "open":
+                code = etree.SubElement(current, "bpt", i=str(token.number), x=str(token.number))
+            else:
+                code = etree.SubElement(current, "ept", i=str(token.number))
+            code.text = _markup(tag, token.kind, token.number)
+        elif token.kind == "empty":
+            if flavour == "xliff2":
+                etree.SubElement(
+                    current,
+                    f"{{{XLIFF2}}}ph",
+                    id=str(token.number),
+                    dataRef=f"p{token.number}",
+                    canDelete="no",
+                )
+            else:
+                ctype = _CTYPE_EMPTY.get(tag or "", f"x-html-{tag}" if tag else "x-placeholder")
+                etree.SubElement(current, f"{{{XLIFF12}}}x", id=str(token.number), ctype=ctype)
+        elif token.kind == "open":
+            if flavour == "xliff2":
+                code = etree.SubElement(
+                    current,
+                    f"{{{XLIFF2}}}pc",
+                    id=str(token.number),
+                    dataRefStart=f"o{token.number}",
+                    dataRefEnd=f"c{token.number}",
+                    canDelete="no",
+                )
+            else:
+                ctype = _CTYPE_PAIRED.get(tag or "", f"x-html-{tag}" if tag else "x-placeholder")
+                code = etree.SubElement(current, f"{{{XLIFF12}}}g", id=str(token.number), ctype=ctype)
+            stack.append(code)
+        else:
+            if len(stack) == 1 or stack[-1].get("id") != str(token.number):
+                raise InlineCodeError(f"placeholder </{token.number}> does not close the code it should")
+            stack.pop()
+    if len(stack) != 1:
+        raise InlineCodeError(f"placeholder <{stack[-1].get('id')}> is never closed")
+
+
+@dataclass
+class _Reading:
+    """State while reading one segment: where it is, and TMX's ``i`` → placeholder number."""
+
+    path: str
+    paired: dict[str, int]
+    phs_seen: int = 0
+
+    def next_number(self) -> int:
+        """The number after every one given so far in this unit."""
+        return max(self.paired.values(), default=0) + 1
+
+
+def read_codes(element: etree._Element, path: str, numbering: dict[str, int] | None = None) -> str:
+    """The text of an XLIFF ``<source>``/``<target>`` or a TMX ``<seg>`` with transpub placeholders.
+
+    Nested codes (``pc``, ``g``) and their flat forms (``sc``/``ec``, ``bx``/``ex``, TMX
+    ``bpt``/``ept``) become ``<n>…</n>``; standalone ones (``ph``, ``x``) ``<n/>``; ``mrk`` and TMX
+    ``hi`` keep their text. A code without a number (TMX from other tools) is numbered in order of
+    appearance, and ``numbering`` carries that across a unit's source and target.
+    """
+    return _read_inside(element, _Reading(path, numbering if numbering is not None else {}))
+
+
+def _read_inside(element: etree._Element, reading: _Reading) -> str:
+    out: list[str] = [element.text or ""]
+    for child in element:
+        out.append(_read_code(child, reading))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _number(code: etree._Element, reading: _Reading, *names: str) -> int:
+    for name in names:
+        value = code.get(name)
+        if value is not None:
+            if value.isdigit():
+                return int(value)
+            if value in reading.paired:
+                return reading.paired[value]
+            raise InlineCodeError(
+                f"inline code <{etree.QName(code).localname} {name}={value!r}> is not a transpub placeholder",
+                reading.path,
+                code.sourceline,
+            )
+    raise InlineCodeError(
+        f"inline code <{etree.QName(code).localname}> has no id", reading.path, code.sourceline
+    )
+
+
+def _read_code(code: etree._Element, reading: _Reading) -> str:
+    if not isinstance(code.tag, str):  # a comment or processing instruction
+        return ""
+    name = etree.QName(code).localname
+    if name in ("pc", "g"):
+        number = _number(code, reading, "id")
+        return f"<{number}>{_read_inside(code, reading)}</{number}>"
+    if name in ("mrk", "hi"):
+        return _read_inside(code, reading)
+    if name in ("sc", "bx"):
+        return f"<{_number(code, reading, 'id')}>"
+    if name == "ec":
+        return f"</{_number(code, reading, 'startRef', 'id')}>"
+    if name == "ex":
+        return f"</{_number(code, reading, 'rid', 'id')}>"
+    if name == "bpt":
+        key = code.get("i", "")
+        x = code.get("x") or ""
+        number = int(x) if x.isdigit() else reading.paired.get(key) or reading.next_number()
+        reading.paired[key] = number
+        return f"<{number}>"
+    if name == "ept":
+        key = code.get("i", "")
+        if key not in reading.paired:
+            raise InlineCodeError("<ept> without its <bpt>", reading.path, code.sourceline)
+        return f"</{reading.paired[key]}>"
+    if name in ("ph", "x") and etree.QName(code).namespace in (XLIFF2, XLIFF12):
+        return f"<{_number(code, reading, 'id')}/>"
+    if name == "ph":  # TMX
+        x = code.get("x") or ""
+        reading.phs_seen += 1
+        key = f"ph#{reading.phs_seen}"
+        number = int(x) if x.isdigit() else reading.paired.get(key) or reading.next_number()
+        reading.paired[key] = number
+        return f"<{number}/>"
+    if name == "cp":
+        return chr(int(code.get("hex", "0"), 16))
+    if name in ("it", "ut"):
+        return ""
+    raise InlineCodeError(f"inline code <{name}> is not supported", reading.path, code.sourceline)

@@ -1,0 +1,294 @@
+"""XLIFF 1.2 and 2.1 documents: write units to one, read units back from one (the format only).
+
+Catalog entries become units (:class:`XliffUnit`) in :mod:`transpub.exchange.xliff_workflow`;
+here they are written as XML and read back, with placeholders as inline codes
+(:mod:`transpub.exchange.codes`). Nothing here knows PO files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import TranspubError
+from .codes import XLIFF2, XLIFF12, is_well_nested, original_data, read_codes, tags_from_legend, write_codes
+from .xmlout import indent
+
+#: transpub's own attributes in XLIFF 2.x (the project and the export date on ``<file>``).
+TRANSPUB_NS = "urn:transpub:xliff"
+VERSIONS = ("1.2", "2.1")
+
+#: transpub's state → the state written in each version.
+STATE_OUT = {
+    "1.2": {"untranslated": "new", "fuzzy": "needs-review-translation", "translated": "signed-off"},
+    "2.1": {"untranslated": "initial", "fuzzy": "translated", "translated": "final"},
+}
+#: A state read from XLIFF → reviewed (``final``), needs review (``translated``) or nothing yet.
+STATE_IN = {
+    "final": "final",
+    "signed-off": "final",
+    "reviewed": "final",
+    "translated": "translated",
+    "needs-review-translation": "needs-review",
+    "needs-review-adaptation": "needs-review",
+    "needs-review-l10n": "needs-review",
+    "needs-adaptation": "needs-review",
+    "needs-l10n": "needs-review",
+    "initial": "new",
+    "new": "new",
+    "needs-translation": "new",
+}
+
+
+class XliffError(TranspubError):
+    """An XLIFF file that cannot be read or does not belong to this project."""
+
+
+@dataclass(frozen=True)
+class XliffUnit:
+    """One translatable unit as exchanged: placeholders in transpub's ``<n>`` form."""
+
+    id: str
+    source: str
+    target: str | None = None
+    state: str = "untranslated"  # transpub's state when written; the XLIFF state when read
+    notes: tuple[tuple[str, str], ...] = ()  # (category, text)
+    machine: bool = False
+    line: int | None = None
+
+
+@dataclass
+class XliffFile:
+    """One ``<file>``: the units of one article."""
+
+    original: str
+    units: list[XliffUnit] = field(default_factory=list)
+    project: str | None = None
+    source_lang: str | None = None
+    target_lang: str | None = None
+    date: datetime | None = None
+    line: int | None = None
+
+
+def unit_id(msgid: str, msgctxt: str | None = None) -> str:
+    """A unit id that stays the same across exports as long as the source text does.
+
+    >>> unit_id("Hello."), unit_id("Hello.", "menu") != unit_id("Hello.")
+    ('u-2d8d5b2c5fa6f4de', True)
+    """
+    key = (msgctxt + "\x04" if msgctxt else "") + msgid
+    return "u-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_xliff(
+    files: list[XliffFile], *, version: str, project: str, source_lang: str, target_lang: str, date: datetime
+) -> bytes:
+    """The bytes of an XLIFF document (``version`` 1.2 or 2.1) holding ``files``."""
+    if version == "1.2":
+        root = etree.Element(f"{{{XLIFF12}}}xliff", nsmap={None: XLIFF12}, version="1.2")
+        for file in files:
+            _file_12(root, file, project, source_lang, target_lang, date)
+    else:
+        root = etree.Element(
+            f"{{{XLIFF2}}}xliff", nsmap={None: XLIFF2, "tp": TRANSPUB_NS}, version="2.1", srcLang=source_lang
+        )
+        root.set("trgLang", target_lang)
+        for index, file in enumerate(files, 1):
+            _file_2(root, file, index, project, date)
+    indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _file_12(
+    root: etree._Element, file: XliffFile, project: str, source_lang: str, target_lang: str, date: datetime
+) -> None:
+    ns = f"{{{XLIFF12}}}"
+    element = etree.SubElement(
+        root,
+        ns + "file",
+        {
+            "original": file.original,
+            "source-language": source_lang,
+            "target-language": target_lang,
+            "datatype": "x-transpub",
+            "date": _iso(date),
+            "product-name": project,
+            "tool-id": "transpub",
+        },
+    )
+    header = etree.SubElement(element, ns + "header")
+    etree.SubElement(header, ns + "tool", {"tool-id": "transpub", "tool-name": "transpub"})
+    body = etree.SubElement(element, ns + "body")
+    for unit in file.units:
+        tags = tags_from_legend(text for _, text in unit.notes)
+        trans = etree.SubElement(body, ns + "trans-unit", id=unit.id)
+        trans.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        write_codes(etree.SubElement(trans, ns + "source"), unit.source, "xliff12", tags)
+        if unit.target is not None and is_well_nested(unit.target):
+            target = etree.SubElement(trans, ns + "target", state=STATE_OUT["1.2"][unit.state])
+            if unit.machine:
+                target.set("state-qualifier", "mt-suggestion")
+            write_codes(target, unit.target, "xliff12", tags)
+        for category, text in _notes_with_skipped_target(unit):
+            note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
+            note.text = f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
+
+
+def _notes_with_skipped_target(unit: XliffUnit) -> list[tuple[str, str]]:
+    notes = list(unit.notes)
+    if unit.target is not None and not is_well_nested(unit.target):
+        notes.append(("provenance", f"translation left out (its placeholders are broken): {unit.target}"))
+    return notes
+
+
+def _file_2(root: etree._Element, file: XliffFile, index: int, project: str, date: datetime) -> None:
+    ns = f"{{{XLIFF2}}}"
+    element = etree.SubElement(root, ns + "file", id=f"f{index}", original=file.original)
+    element.set(f"{{{TRANSPUB_NS}}}project", project)
+    element.set(f"{{{TRANSPUB_NS}}}exported", _iso(date))
+    for unit in file.units:
+        tags = tags_from_legend(text for _, text in unit.notes)
+        xml_unit = etree.SubElement(element, ns + "unit", id=unit.id, canResegment="no")
+        xml_unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        notes = _notes_with_skipped_target(unit)
+        if notes:
+            holder = etree.SubElement(xml_unit, ns + "notes")
+            for category, text in notes:
+                etree.SubElement(holder, ns + "note", category=category).text = text
+        target_text = unit.target if unit.target is not None and is_well_nested(unit.target) else None
+        data = original_data(tags, unit.source + (target_text or ""))
+        if data:
+            holder = etree.SubElement(xml_unit, ns + "originalData")
+            for data_id, markup in data:
+                etree.SubElement(holder, ns + "data", id=data_id).text = markup
+        state = STATE_OUT["2.1"][unit.state if target_text is not None else "untranslated"]
+        segment = etree.SubElement(xml_unit, ns + "segment", state=state)
+        if unit.machine and target_text is not None:
+            segment.set("subState", "transpub:mt")
+        write_codes(etree.SubElement(segment, ns + "source"), unit.source, "xliff2", tags)
+        if target_text is not None:
+            write_codes(etree.SubElement(segment, ns + "target"), target_text, "xliff2", tags)
+
+
+def parse_xml(path: Path, display: str) -> etree._ElementTree:
+    """Parse an XML file safely (no network, no entities); XliffError with the line when broken."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        return etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else None
+        raise XliffError(f"not well-formed XML: {exc.msg}", display, line) from None
+    except OSError as exc:
+        raise XliffError(f"cannot read: {exc.strerror or exc}", display) from None
+
+
+def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffFile]]:
+    """The version and the files of an XLIFF document (XliffError naming the file and line)."""
+    shown = display or str(path)
+    root = parse_xml(path, shown).getroot()
+    qname = etree.QName(root)
+    if qname.localname != "xliff" or qname.namespace not in (XLIFF12, XLIFF2):
+        raise XliffError("not an XLIFF 1.2 or 2.x document", shown, root.sourceline)
+    if qname.namespace == XLIFF12:
+        return "1.2", [_read_file_12(element, shown) for element in root.iter(f"{{{XLIFF12}}}file")]
+    return root.get("version", "2.0"), [
+        _read_file_2(element, root, shown) for element in root.iter(f"{{{XLIFF2}}}file")
+    ]
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _read_file_12(element: etree._Element, shown: str) -> XliffFile:
+    ns = f"{{{XLIFF12}}}"
+    file = XliffFile(
+        original=element.get("original", ""),
+        project=element.get("product-name"),
+        source_lang=element.get("source-language"),
+        target_lang=element.get("target-language"),
+        date=_date(element.get("date")),
+        line=element.sourceline,
+    )
+    for trans in element.iter(ns + "trans-unit"):
+        source = trans.find(ns + "source")
+        if source is None:
+            raise XliffError(f"unit {trans.get('id')} has no <source>", shown, trans.sourceline)
+        numbering: dict[str, int] = {}
+        target = trans.find(ns + "target")
+        file.units.append(
+            XliffUnit(
+                id=trans.get("id", ""),
+                source=read_codes(source, shown, numbering),
+                target=None if target is None else read_codes(target, shown, numbering),
+                state=STATE_IN.get(target.get("state", "translated"), "translated")
+                if target is not None
+                else "new",
+                line=(target if target is not None else trans).sourceline,
+            )
+        )
+    return file
+
+
+def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> XliffFile:
+    ns = f"{{{XLIFF2}}}"
+    file = XliffFile(
+        original=element.get("original", ""),
+        project=element.get(f"{{{TRANSPUB_NS}}}project"),
+        source_lang=root.get("srcLang"),
+        target_lang=root.get("trgLang"),
+        date=_date(element.get(f"{{{TRANSPUB_NS}}}exported")),
+        line=element.sourceline,
+    )
+    for xml_unit in element.iter(ns + "unit"):
+        sources: list[str] = []
+        targets: list[str] = []
+        states: list[str] = []
+        has_target = False
+        line = xml_unit.sourceline
+        numbering: dict[str, int] = {}
+        for part in xml_unit:
+            if etree.QName(part).localname not in ("segment", "ignorable"):
+                continue
+            source, target = part.find(ns + "source"), part.find(ns + "target")
+            if source is None:
+                raise XliffError(
+                    f"unit {xml_unit.get('id')} has a part without <source>", shown, part.sourceline
+                )
+            sources.append(read_codes(source, shown, numbering))
+            if target is not None:
+                has_target = True
+                line = target.sourceline
+                targets.append(read_codes(target, shown, numbering))
+            else:
+                targets.append(sources[-1] if etree.QName(part).localname == "ignorable" else "")
+            if etree.QName(part).localname == "segment":
+                states.append(STATE_IN.get(part.get("state", "initial"), "new"))
+        order = ("new", "needs-review", "translated", "final")
+        state = min(states, key=order.index) if states else "new"
+        if has_target and state == "new":
+            state = "needs-review"
+        file.units.append(
+            XliffUnit(
+                id=xml_unit.get("id", ""),
+                source="".join(sources),
+                target="".join(targets) if has_target else None,
+                state=state,
+                line=line,
+            )
+        )
+    return file

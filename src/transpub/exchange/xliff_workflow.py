@@ -1,0 +1,269 @@
+"""The XLIFF workflow: catalogs → XLIFF files for an agency, and their work back into the catalogs.
+
+Export writes one XLIFF per article and locale (or one per locale), import checks every file
+before it writes any catalog: a file for another project or language, or broken XML, changes
+nothing; a unit whose inline codes were dropped or misplaced is rejected alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .. import catalog
+from ..errors import CatalogError, TranspubError
+from ..fsutil import atomic_write_bytes
+from ..inline import placeholder_problem
+from ..locales import bcp47_tag
+from ..project import Project, slug_of
+from .languages import match_locale
+from .xliff import XliffError, XliffFile, XliffUnit, build_xliff, read_xliff, unit_id
+
+
+@dataclass
+class XliffExport:
+    """What export wrote: file paths (relative to the project when inside it) and unit counts."""
+
+    files: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class XliffImport:
+    """What import did: per catalog how many entries changed, and every problem found."""
+
+    changed: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    errors: list[TranspubError] = field(default_factory=list)
+    warnings: list[TranspubError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected."""
+        return not self.errors
+
+
+def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
+    notes: list[tuple[str, str]] = []
+    for line in (entry.comment or "").split("\n"):
+        if not line:
+            continue
+        if line.startswith("Glossary: "):
+            notes.append(("glossary", line))
+        elif line.startswith("Placeholders: "):
+            notes.append(("placeholders", line))
+        else:
+            notes.append(("context", line))
+    places = " ".join(ref for ref, _ in entry.occurrences)
+    if places:
+        notes.append(("location", places))
+    provenance = catalog.provenance_of(entry)
+    if provenance:
+        notes.append(("provenance", provenance))
+    return tuple(notes)
+
+
+def _unit(entry: Any) -> XliffUnit:
+    state = catalog.entry_state(entry)
+    return XliffUnit(
+        id=unit_id(entry.msgid, entry.msgctxt),
+        source=entry.msgid,
+        target=entry.msgstr if state != "untranslated" else None,
+        state=state,
+        notes=_notes(entry),
+        machine=(catalog.provenance_of(entry) or "").startswith("machine translation"),
+    )
+
+
+def _shown(project: Project, path: Path) -> str:
+    try:
+        return project.relative(path)
+    except ValueError:
+        return str(path)
+
+
+def export_xliff(
+    project: Project,
+    locale: str,
+    out_dir: Path,
+    *,
+    version: str = "2.1",
+    single: bool = False,
+    now: datetime | None = None,
+) -> XliffExport:
+    """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken."""
+    moment = now or datetime.now(UTC)
+    files: list[XliffFile] = []
+    for article in project.article_paths():
+        path = project.catalog_path(locale, slug_of(article))
+        if not path.is_file():
+            continue
+        po = catalog.read_catalog(path)
+        units = [_unit(entry) for entry in catalog.live_entries(po)]
+        files.append(XliffFile(original=project.relative(article), units=units))
+    groups = (
+        [(f"{locale}.xlf", files)]
+        if single
+        else [(f"{slug_of(Path(f.original))}.{locale}.xlf", [f]) for f in files]
+    )
+    report = XliffExport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, group in groups:
+        target = out_dir / name
+        atomic_write_bytes(
+            target,
+            build_xliff(
+                group,
+                version=version,
+                project=project.name,
+                source_lang=bcp47_tag(project.source_locale),
+                target_lang=bcp47_tag(locale),
+                date=moment,
+            ),
+        )
+        report.files.append((_shown(project, target), sum(len(f.units) for f in group)))
+    return report
+
+
+@dataclass
+class _Pending:
+    """A catalog read for import, and whether import changed it."""
+
+    path: Path
+    po: Any
+    changed: int = 0
+
+
+def import_xliff(
+    project: Project,
+    paths: list[Path],
+    *,
+    accept_translated: bool = False,
+    now: datetime | None = None,
+) -> XliffImport:
+    """Put the targets of the XLIFF ``paths`` into the catalogs.
+
+    Reviewed (final, signed-off) targets become reviewed entries, others fuzzy (reviewed when
+    ``accept_translated`` and the state is ``translated``). Nothing is written when any file is
+    broken or belongs to another project or language.
+    """
+    report = XliffImport()
+    catalogs: dict[Path, _Pending] = {}
+    fatal = False
+    for path in paths:
+        shown = _shown(project, path)
+        try:
+            _, files = read_xliff(path, shown)
+            for file in files:
+                _import_file(project, file, shown, catalogs, report, accept_translated)
+        except (XliffError, CatalogError) as exc:
+            report.errors.append(exc)
+            fatal = True
+    if fatal:
+        return report
+    for pending in catalogs.values():
+        if pending.changed:
+            catalog.mark_revised(pending.po, now)
+            catalog.write_catalog(pending.po, pending.path)
+            report.changed[_shown(project, pending.path)] = pending.changed
+    return report
+
+
+def _check_file(project: Project, file: XliffFile, shown: str) -> str:
+    """The locale ``file`` is for; XliffError when it is for another project or language."""
+    if file.project is not None and file.project != project.name:
+        raise XliffError(
+            f"this XLIFF is for project {file.project!r}, not {project.name!r}", shown, file.line
+        )
+    if match_locale(file.source_lang, [project.source_locale]) is None:
+        raise XliffError(
+            f"source language {file.source_lang!r} is not the project's ({project.source_locale})",
+            shown,
+            file.line,
+        )
+    locale = match_locale(file.target_lang, project.locales)
+    if locale is None:
+        raise XliffError(
+            f"target language {file.target_lang!r} is not one of the project's ({', '.join(project.locales)})",
+            shown,
+            file.line,
+        )
+    return locale
+
+
+def _closest(source: str, entries: list[Any], threshold: float) -> Any | None:
+    """The unreviewed entry whose source is most like ``source`` (the sentence as it was), if close enough."""
+    candidates = [e for e in entries if not catalog.is_reviewed(e)]
+    found = process.extractOne(
+        source, [e.msgid for e in candidates], scorer=fuzz.ratio, score_cutoff=threshold
+    )
+    return candidates[found[2]] if found else None
+
+
+def _import_file(
+    project: Project,
+    file: XliffFile,
+    shown: str,
+    catalogs: dict[Path, _Pending],
+    report: XliffImport,
+    accept_translated: bool,
+) -> None:
+    locale = _check_file(project, file, shown)
+    path = project.catalog_path(locale, slug_of(Path(file.original)))
+    if not path.is_file():
+        raise XliffError(
+            f"no catalog for {file.original} in {locale}: run transpub extract first", shown, file.line
+        )
+    if path not in catalogs:
+        catalogs[path] = _Pending(path, catalog.read_catalog(path))
+    pending = catalogs[path]
+    entries = list(catalog.live_entries(pending.po))
+    by_id = {unit_id(e.msgid, e.msgctxt): e for e in entries}
+    by_previous = {e.previous_msgid: e for e in entries if e.previous_msgid}
+    revised = catalog.revision_date(pending.po)
+    threshold = project.fuzzy_threshold * 100
+    in_file = {unit.id for unit in file.units}
+    loose = [e for e in entries if unit_id(e.msgid, e.msgctxt) not in in_file]
+    for unit in file.units:
+        if unit.target is None or unit.target == "" or unit.state == "new":
+            continue
+        problem = placeholder_problem(unit.source, unit.target)
+        if problem:
+            report.errors.append(XliffError(f"unit {unit.id}: {problem}; not imported", shown, unit.line))
+            continue
+        entry = by_id.get(unit.id) or by_previous.get(unit.source) or _closest(unit.source, loose, threshold)
+        if entry is None:
+            report.warnings.append(
+                XliffError(
+                    f"unit {unit.id} is no longer in {_shown(project, path)}; not imported", shown, unit.line
+                )
+            )
+            continue
+        reviewed = unit.state == "final" or (accept_translated and unit.state == "translated")
+        article_changed = entry.msgid != unit.source
+        if entry.msgstr == unit.target and (catalog.is_reviewed(entry) or not reviewed or article_changed):
+            report.unchanged += 1
+            continue
+        if catalog.is_reviewed(entry):
+            reason = None
+            if article_changed:
+                reason = "the article changed since export"
+            elif not reviewed:
+                reason = "the XLIFF translation is not signed off"
+            elif file.date is not None and revised is not None and revised > file.date:
+                reason = "the catalog was revised after this XLIFF was exported"
+            if reason:
+                report.warnings.append(
+                    XliffError(f"unit {unit.id}: kept the reviewed translation ({reason})", shown, unit.line)
+                )
+                continue
+        catalog.set_translation(
+            entry,
+            unit.target,
+            fuzzy=not reviewed or article_changed,
+            previous_msgid=unit.source if article_changed else None,
+        )
+        pending.changed += 1
