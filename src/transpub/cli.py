@@ -658,6 +658,79 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
     _exit_on_problems(report.errors, report.warnings, "nothing was written" if not report.changed else None)
 
 
+@main.group()
+def memory() -> None:
+    """The translation memory: TMX 1.4b export and import, statistics.
+
+    \b
+    Example:
+      transpub memory import agency-memory.tmx
+      transpub memory export -o memory.tmx -l de
+    """
+
+
+@memory.command(name="export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@LOCALE_OPTION
+@click.pass_context
+def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) -> None:
+    """Write the memory as TMX 1.4b (dates, author and origin kept).
+
+    \b
+    Example:
+      transpub memory export -o memory.tmx -l de
+    """
+    from .exchange.memory_workflow import export_tmx
+
+    project = _project(ctx)
+    chosen = project.select_locales(locales) if locales else [None]
+    for locale in chosen:
+        target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
+        click.echo(f"Wrote {target} ({export_tmx(project, target, locale)} units)")
+
+
+@memory.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Merge TMX files into the memory; pre-fill then uses them (exact and close matches).
+
+    \b
+    Example:
+      transpub memory import agency.tmx
+    """
+    from .exchange.memory_workflow import import_tmx
+
+    report = import_tmx(_project(ctx), list(files))
+    skipped = [
+        f"Warning: {n} unit(s) in {tag}, not a language of this project"
+        for tag, n in report.skipped_languages.items()
+    ]
+    for line in skipped:
+        click.echo(line, err=True)
+    _exit_on_problems(report.errors, [], "nothing was stored")
+    click.echo(f"{report.added} added, {report.updated} updated, {report.duplicates} duplicates merged")
+
+
+@memory.command(name="stats")
+@click.pass_context
+def memory_stats(ctx: click.Context) -> None:
+    """Entries per language pair and origin, and the memory's size.
+
+    \b
+    Example:
+      transpub memory stats
+    """
+    from .exchange.memory_workflow import memory_stats as stats_of
+
+    rows, size = stats_of(_project(ctx))
+    for row in rows:
+        click.echo(
+            f"{row.source_lang}→{row.target_lang}  {row.origin:<20} {row.entries:>7} entries  {row.source_chars:>9} chars"
+        )
+    click.echo(f"{sum(r.entries for r in rows)} entries, {size / 1024:.0f} KiB")
+
+
 def _exit_on_problems(errors: list, warnings: list, after: str | None = None) -> None:
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)

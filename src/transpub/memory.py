@@ -39,8 +39,35 @@ CREATE TABLE IF NOT EXISTS memory (
 );
 CREATE INDEX IF NOT EXISTS memory_pair_len ON memory (source_lang, target_lang, length(source));
 """
+#: Columns added after the first release (kept nullable, so older memories open unchanged).
+_LATER_COLUMNS = {"changed": "REAL", "creator": "TEXT"}
 
 HUMAN = "human"
+
+
+@dataclass(frozen=True)
+class MemoryEntry:
+    """One stored translation with its dates (seconds since the epoch) and who made it."""
+
+    source_lang: str
+    target_lang: str
+    origin: str
+    source: str
+    target: str
+    created: float
+    changed: float | None = None
+    creator: str | None = None
+
+
+@dataclass(frozen=True)
+class MemoryStats:
+    """How many translations one language pair holds from one origin, and their source characters."""
+
+    source_lang: str
+    target_lang: str
+    origin: str
+    entries: int
+    source_chars: int
 
 
 @dataclass(frozen=True)
@@ -64,6 +91,7 @@ class TranslationMemory:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        _add_later_columns(self._db)
         self._lock = threading.Lock()
 
     @classmethod
@@ -84,6 +112,7 @@ class TranslationMemory:
             finally:
                 source.close()
             memory._db.executescript(SCHEMA)
+            _add_later_columns(memory._db)
         return memory
 
     def __enter__(self) -> TranslationMemory:
@@ -103,8 +132,9 @@ class TranslationMemory:
         rows = [(source_lang, target_lang, origin, s, t, time.time()) for s, t in pairs if s and t]
         with self._lock, self._db:
             self._db.executemany(
-                "INSERT INTO memory VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
-                "target = excluded.target, created = excluded.created "
+                "INSERT INTO memory (source_lang, target_lang, origin, source, target, created) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+                "target = excluded.target, created = excluded.created, changed = NULL "
                 "WHERE memory.target != excluded.target",
                 rows,
             )
@@ -186,3 +216,66 @@ class TranslationMemory:
         """How many translations are stored."""
         with self._lock:
             return self._db.execute("SELECT count(*) FROM memory").fetchone()[0]
+
+    def entries(self, target_lang: str | None = None) -> list[MemoryEntry]:
+        """Every stored translation (of one target language, when given), oldest first."""
+        only = " WHERE target_lang = ?" if target_lang else ""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT source_lang, target_lang, origin, source, target, created, changed, creator FROM memory"
+                + only
+                + " ORDER BY created, source",
+                (target_lang,) if target_lang else (),
+            ).fetchall()
+        return [MemoryEntry(*row) for row in rows]
+
+    def merge(self, entries: Iterable[MemoryEntry]) -> tuple[int, int]:
+        """Store ``entries``, keeping the newer of two translations of one source: (added, updated)."""
+        added = updated = 0
+        with self._lock, self._db:
+            for entry in entries:
+                when = entry.changed or entry.created
+                row = self._db.execute(
+                    "SELECT coalesce(changed, created), target FROM memory WHERE source_lang = ? AND target_lang = ? "
+                    "AND origin = ? AND source = ?",
+                    (entry.source_lang, entry.target_lang, entry.origin, entry.source),
+                ).fetchone()
+                if row is not None and (row[0] >= when or row[1] == entry.target):
+                    continue
+                self._db.execute(
+                    "INSERT OR REPLACE INTO memory (source_lang, target_lang, origin, source, target, created, "
+                    "changed, creator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        entry.source_lang,
+                        entry.target_lang,
+                        entry.origin,
+                        entry.source,
+                        entry.target,
+                        entry.created,
+                        entry.changed,
+                        entry.creator,
+                    ),
+                )
+                if row is None:
+                    added += 1
+                else:
+                    updated += 1
+        return added, updated
+
+    def stats(self) -> list[MemoryStats]:
+        """Entries and source characters per language pair and origin."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT source_lang, target_lang, origin, count(*), sum(length(source)) FROM memory "
+                "GROUP BY source_lang, target_lang, origin ORDER BY source_lang, target_lang, origin"
+            ).fetchall()
+        return [MemoryStats(*row) for row in rows]
+
+
+def _add_later_columns(db: sqlite3.Connection) -> None:
+    """Add the columns a memory written by an older transpub lacks."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(memory)")}
+    for name, kind in _LATER_COLUMNS.items():
+        if name not in present:
+            db.execute(f"ALTER TABLE memory ADD COLUMN {name} {kind}")
+    db.commit()

@@ -1,0 +1,138 @@
+"""TMX 1.4b: the translation memory out to CAT tools and in from them, feeding pre-fill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from exchange_project import catalog_of, harbour_project, run
+from transpub.memory import TranslationMemory
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+AGENCY_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="SDL Trados" creationtoolversion="16" segtype="sentence" o-tmf="sdlxliff"
+          adminlang="en-US" srclang="en-US" datatype="xml"/>
+  <body>
+    <tu creationdate="20250105T101500Z" creationid="AGENCY\\anna">
+      <tuv xml:lang="en-US"><seg>Harbour reopens</seg></tuv>
+      <tuv xml:lang="de-DE"><seg>Hafen wieder offen</seg></tuv>
+    </tu>
+    <tu creationdate="20240101T000000Z" changedate="20240101T000000Z">
+      <tuv xml:lang="en-US"><seg>Harbour reopens</seg></tuv>
+      <tuv xml:lang="de-DE"><seg>Alter Hafen-Titel</seg></tuv>
+    </tu>
+    <tu creationdate="20250105T101600Z">
+      <tuv xml:lang="en-US"><seg>The mayor thanked <bpt i="1">&lt;em&gt;</bpt>everybody<ept i="1">&lt;/em&gt;</ept> who helped.</seg></tuv>
+      <tuv xml:lang="de-DE"><seg>Der Bürgermeister dankte <bpt i="1">&lt;em&gt;</bpt>allen<ept i="1">&lt;/em&gt;</ept>, die halfen.</seg></tuv>
+      <tuv xml:lang="ja-JP"><seg>市長は手伝った皆に感謝した。</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Path:
+    return harbour_project(tmp_path / "harbour")
+
+
+def _memory(project: Path) -> TranslationMemory:
+    return TranslationMemory(project / ".transpub" / "memory.sqlite")
+
+
+def test_export_writes_dates_author_origin_and_inline_codes(harbour: Path) -> None:
+    with _memory(harbour) as memory:
+        memory.add(
+            "en", "de", [("Read <1>the report</1> on page<2/>4.", "Lies <1>den Bericht</1> auf Seite<2/>4.")]
+        )
+        memory.add("en", "de", [("Ships return.", "Schiffe kehren zurück.")], origin="apertium")
+        memory.add("en", "de", [("a piece", "ein Stück")], origin="apertium:piece")
+        memory.add("en", "fr", [("Ships return.", "Les navires reviennent.")])
+    run(harbour, "memory", "export", "-o", str(harbour / "de.tmx"), "-l", "de")
+    root = etree.parse(str(harbour / "de.tmx")).getroot()
+    assert root.get("version") == "1.4" and root.find("header").get("srclang") == "en"
+    units = root.findall("body/tu")
+    assert len(units) == 2  # pieces of texts and other languages are left out
+    first = units[0]
+    assert (
+        first.get("creationdate").endswith("Z")
+        and first.get("changedate")
+        and first.get("creationid") == "transpub"
+    )
+    assert first.find("prop").get("type") == "x-origin" and first.find("prop").text == "human"
+    seg = first.find("tuv/seg")
+    assert [c.tag for c in seg] == ["bpt", "ept", "ph"]
+    assert seg.find("bpt").get("i") == seg.find("ept").get("i") == "1"
+    assert units[1].find("prop").text == "apertium"
+    assert [t.get(XML_LANG) for t in units[1].findall("tuv")] == ["en", "de"]
+
+
+def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) -> None:
+    (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
+    result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
+    assert "2 added, 0 updated, 1 duplicates merged" in result.output
+    assert "1 unit(s) in ja-JP, not a language of this project" in result.output
+    with _memory(harbour) as memory:
+        title = memory.exact("en", "de", "Harbour reopens")
+        mayor = memory.exact("en", "de", "The mayor thanked <1>everybody</1> who helped.")
+        entries = {e.source: e for e in memory.entries("de")}
+    assert title is not None and title.target == "Hafen wieder offen"  # the newer of the two
+    assert mayor is not None and mayor.target == "Der Bürgermeister dankte <1>allen</1>, die halfen."
+    assert entries["Harbour reopens"].creator == "AGENCY\\anna"
+    stats = run(harbour, "memory", "stats").output
+    assert "en→de  human" in stats and "2 entries" in stats
+
+
+def test_imported_memory_fills_exact_and_close_matches(harbour: Path) -> None:
+    (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
+    run(harbour, "memory", "import", str(harbour / "agency.tmx"))
+    run(harbour, "translate", "-l", "de", "--engine", "tm")
+    entries = {e.msgid: e for e in catalog_of(harbour, "de")}
+    assert entries["Harbour reopens"].msgstr == "Hafen wieder offen"
+    assert "translation memory exact match" in entries["Harbour reopens"].tcomment
+    mayor = entries["The mayor thanked <1>everyone</1> who helped."]
+    assert mayor.msgstr == "Der Bürgermeister dankte <1>allen</1>, die halfen." and "fuzzy" in mayor.flags
+    assert "% match" in mayor.tcomment
+
+
+def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, tmp_path: Path) -> None:
+    with _memory(harbour) as memory:
+        memory.add(
+            "en", "de", [("Read <1>the report</1> on page<2/>4.", "Lies <1>den Bericht</1> auf Seite<2/>4.")]
+        )
+    run(harbour, "memory", "export", "-o", str(tmp_path / "all.tmx"))
+    other = harbour_project(tmp_path / "other")
+    run(other, "memory", "import", str(tmp_path / "all.tmx"))
+    with _memory(harbour) as a, _memory(other) as b:
+        assert [(e.source, e.target, e.origin, int(e.created)) for e in a.entries()] == [
+            (e.source, e.target, e.origin, int(e.created)) for e in b.entries()
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (AGENCY_TMX.replace(' srclang="en-US"', ""), "names no source language (srclang)", 4),
+        (AGENCY_TMX.replace("</tu>", "</tuv>", 1), "not well-formed XML", 9),
+        (
+            AGENCY_TMX.replace('srclang="en-US"', 'srclang="fr-FR"'),
+            "source language 'fr-FR' is not the project's",
+            None,
+        ),
+    ],
+    ids=["no-source-language", "malformed", "other-source-language"],
+)
+def test_bad_tmx_is_one_error_line_and_stores_nothing(
+    harbour: Path, text: str, message: str, line: int | None
+) -> None:
+    (harbour / "bad.tmx").write_text(text, encoding="utf-8")
+    result = run(harbour, "memory", "import", str(harbour / "bad.tmx"), code=1)
+    errors = [x for x in result.output.splitlines() if x.startswith("Error:")]
+    assert len(errors) == 1 and message in errors[0], result.output
+    assert errors[0].startswith("Error: bad.tmx:" + (f"{line}:" if line else ""))
+    with _memory(harbour) as memory:
+        assert memory.count() == 0
