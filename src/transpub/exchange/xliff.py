@@ -78,7 +78,7 @@ def unit_id(msgid: str, msgctxt: str | None = None) -> str:
     """A unit id that stays the same across exports as long as the source text does.
 
     >>> unit_id("Hello."), unit_id("Hello.", "menu") != unit_id("Hello.")
-    ('u-2d8d5b2c5fa6f4de', True)
+    ('u-9b56d519ccd9e1e5', True)
     """
     key = (msgctxt + "\x04" if msgctxt else "") + msgid
     return "u-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -130,6 +130,8 @@ def _file_12(
     for unit in file.units:
         tags = tags_from_legend(text for _, text in unit.notes)
         trans = etree.SubElement(body, ns + "trans-unit", id=unit.id)
+        if unit.state == "translated" and unit.target is not None and is_well_nested(unit.target):
+            trans.set("approved", "yes")
         trans.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         write_codes(etree.SubElement(trans, ns + "source"), unit.source, "xliff12", tags)
         if unit.target is not None and is_well_nested(unit.target):
@@ -235,7 +237,9 @@ def _read_file_12(element: etree._Element, shown: str) -> XliffFile:
                 id=trans.get("id", ""),
                 source=read_codes(source, shown, numbering),
                 target=None if target is None else read_codes(target, shown, numbering),
-                state=STATE_IN.get(target.get("state", "translated"), "translated")
+                state="final"
+                if trans.get("approved") == "yes"
+                else STATE_IN.get(target.get("state", "translated"), "translated")
                 if target is not None
                 else "new",
                 line=(target if target is not None else trans).sourceline,
