@@ -6,7 +6,16 @@ One server speaks three APIs:
   ``GET /languages``;
 - DeepL: ``POST /v2/translate`` (JSON or form; ``Authorization: DeepL-Auth-Key …``),
   ``GET /v2/languages``, ``GET /v2/usage``;
-- Google Cloud Translation v2: ``POST /language/translate/v2``.
+- Google Cloud Translation v2: ``POST /language/translate/v2``;
+- DeepL glossaries (v2, as the official client calls them): ``GET``/``POST /v2/glossaries``,
+  ``GET``/``DELETE /v2/glossaries/{id}``, ``GET /v2/glossaries/{id}/entries`` (TSV);
+  every ``/v2/translate`` request's fields are kept in ``deepl_requests``;
+- OpenAI chat completions: ``POST /v1/chat/completions`` (JSON body; the reply is a
+  ``chat.completion`` object). Every request body is kept in ``chat_requests``. The answer's
+  content comes from ``chat_answer(body)`` when set, else it is the JSON object
+  ``{unit id: translate(text, target)}`` of the units in the last user message (transpub's
+  ``llm`` engine sends them as JSON). ``refuse_json_schema`` answers 400 to a ``json_schema``
+  ``response_format``, as servers without structured output do.
 
 Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults are queued per
 request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow"), a
@@ -49,6 +58,11 @@ class FakeMT:
         self.paid: collections.Counter[str] = collections.Counter()
         self.requests = 0
         self.request_log: list[tuple[str, list[str]]] = []
+        self.deepl_requests: list[dict[str, Any]] = []
+        self.glossaries: dict[str, dict[str, Any]] = {}
+        self.chat_requests: list[dict[str, Any]] = []
+        self.chat_answer = None  # callable(request body) -> content string
+        self.refuse_json_schema = False
         self.lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -83,6 +97,9 @@ class FakeMT:
             def do_POST(self) -> None:
                 fake._handle(self, "POST")
 
+            def do_DELETE(self) -> None:
+                fake._handle(self, "DELETE")
+
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._server.handle_error = lambda request, address: None  # clients that vanish are expected
@@ -110,6 +127,8 @@ class FakeMT:
         if self.latency:
             time.sleep(self.latency)
         route = parsed.path.rstrip("/")
+        if route.startswith("/v2/glossaries"):
+            return self._glossary(handler, method, route, fields)
         if method == "GET":
             if route == "/languages":
                 return _send(
@@ -163,7 +182,11 @@ class FakeMT:
                 return _send(handler, 500, {"error": "refused"})
             out = self._translate(route, texts, target, fault)
             return _send(handler, 200, {"translatedText": out[0] if single else out})
+        if route == "/v1/chat/completions":
+            return self._chat(handler, json.loads(raw or b"{}"), fault)
         if route == "/v2/translate":
+            with self.lock:
+                self.deepl_requests.append(dict(fields))
             if self.api_key and handler.headers.get("Authorization") != f"DeepL-Auth-Key {self.api_key}":
                 return _send(handler, 403, {"message": "Wrong key"})
             texts = fields.get("text") or []
@@ -191,6 +214,90 @@ class FakeMT:
             out = self._translate(route, texts, _one(fields.get("target")), fault)
             return _send(handler, 200, {"data": {"translations": [{"translatedText": t} for t in out]}})
         return _send(handler, 404, {"error": "not found"})
+
+    def _glossary(self, handler: BaseHTTPRequestHandler, method: str, route: str, fields: dict) -> None:
+        """DeepL's v2 glossary endpoints, kept in ``self.glossaries`` (id -> info with entries)."""
+        parts = route.split("/")[3:]  # after /v2/glossaries
+        with self.lock:
+            if method == "POST" and not parts:
+                glossary_id = f"g{len(self.glossaries) + 1}-{int(time.time() * 1000) % 100000}"
+                entries = dict(
+                    line.split("\t", 1) for line in str(fields.get("entries", "")).splitlines() if line
+                )
+                info = {
+                    "glossary_id": glossary_id,
+                    "name": fields.get("name"),
+                    "ready": True,
+                    "source_lang": str(fields.get("source_lang", "")).lower(),
+                    "target_lang": str(fields.get("target_lang", "")).lower(),
+                    "creation_time": "2026-01-01T00:00:00.000Z",
+                    "entry_count": len(entries),
+                }
+                self.glossaries[glossary_id] = {**info, "entries": entries}
+                return _send(handler, 201, info)
+            if method == "GET" and not parts:
+                listed = [{k: v for k, v in g.items() if k != "entries"} for g in self.glossaries.values()]
+                return _send(handler, 200, {"glossaries": listed})
+            found = self.glossaries.get(parts[0]) if parts else None
+            if found is None:
+                return _send(handler, 404, {"message": "Glossary not found"})
+            if method == "DELETE":
+                del self.glossaries[parts[0]]
+                handler.send_response(204)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+                return None
+            if parts[1:] == ["entries"]:
+                body = "\n".join(f"{k}\t{v}" for k, v in found["entries"].items()).encode()
+                handler.send_response(200)
+                handler.send_header("Content-Type", "text/tab-separated-values")
+                handler.send_header("Content-Length", str(len(body)))
+                handler.end_headers()
+                handler.wfile.write(body)
+                return None
+            return _send(handler, 200, {k: v for k, v in found.items() if k != "entries"})
+
+    def _chat(self, handler: BaseHTTPRequestHandler, body: dict[str, Any], fault: str | None) -> None:
+        """One OpenAI chat completion (``fault`` already applied for transport faults)."""
+        with self.lock:
+            self.chat_requests.append(body)
+        kind = (body.get("response_format") or {}).get("type")
+        if self.refuse_json_schema and kind == "json_schema":
+            error = {
+                "message": "response_format json_schema is not supported by this server",
+                "type": "invalid_request_error",
+                "param": "response_format",
+                "code": None,
+            }
+            return _send(handler, 400, {"error": error})
+        if self.chat_answer is not None:
+            content = self.chat_answer(body)
+        else:
+            request = json.loads(body["messages"][-1]["content"])
+            target = request.get("target", {}).get("code", "xx")
+            content = json.dumps(
+                {u["id"]: self.translate(u["text"], target) for u in request.get("units", [])},
+                ensure_ascii=False,
+            )
+            with self.lock:
+                for unit in request.get("units", []):
+                    self.paid[unit["text"]] += 1
+        reply = {
+            "id": f"chatcmpl-{len(self.chat_requests)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "fake"),
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": "stop",
+                    "logprobs": None,
+                }
+            ],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        }
+        return _send(handler, 200, reply)
 
     def _translate(self, route: str, texts: list[str], target: str | None, fault: str | None) -> list[str]:
         with self.lock:

@@ -158,8 +158,14 @@ def test_engine_list_shows_what_is_configured(monkeypatch):
     assert "es" in (infos["google-free"].languages or [])
 
 
-@pytest.mark.skipif(importlib.util.find_spec("openai") is not None, reason="openai is installed here")
-def test_chatgpt_without_the_openai_package_says_what_to_install(monkeypatch):
+def _legacy_openai() -> bool:
+    from importlib.metadata import version
+
+    return importlib.util.find_spec("openai") is not None and version("openai").startswith("0.")
+
+
+@pytest.mark.skipif(_legacy_openai(), reason="openai<1 is installed here")
+def test_chatgpt_without_the_legacy_openai_package_says_what_to_install(monkeypatch):
     monkeypatch.setenv("TRANSPUB_CHATGPT_API_KEY", "sk-test")
     info = {info.name: info for info in list_engines()}["chatgpt"]
     assert not info.configured and info.needs == ("pip install 'openai<1'",)

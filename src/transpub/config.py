@@ -101,6 +101,13 @@ _SEGMENTATION = Key(
     expects='"sentence" or "paragraph"',
     valid=lambda v: v in ("sentence", "paragraph"),
 )
+_FORMALITY = Key(
+    "string",
+    None,
+    "deepl, llm: formality of the translation",
+    expects='"default", "more", "less", "prefer_more" or "prefer_less"',
+    valid=lambda v: v in ("default", "more", "less", "prefer_more", "prefer_less"),
+)
 _PERCENT = "a percentage from 0 to 100"
 _ABOVE_0 = "a number above 0"
 _WHOLE_ABOVE_0 = "a whole number above 0"
@@ -137,10 +144,16 @@ ENGINE_TABLE = Table(
         # some engines
         "binary": Key("string", None, "apertium: the command to run"),
         "server_url": Key("string", None, "deepl: a proxy or other server"),
-        "formality": Key("string", None, "deepl: formality of the translation"),
+        "formality": _FORMALITY,
+        "base_url": Key("string", None, "llm: the OpenAI-compatible server (…/v1)"),
+        "batch_tokens": Key("integer", None, "llm: unit tokens per request", _WHOLE_ABOVE_0, _positive),
+        "temperature": Key("number", None, "llm: sampling temperature", "a number from 0 to 2", _between(0, 2)),
+        "structured_output": Key("boolean", None, "llm: ask for a JSON schema (else a JSON object)"),
+        "price_per_million_input": Key("number", None, "llm: price per million input tokens (for --dry-run)"),
+        "price_per_million_output": Key("number", None, "llm: price per million output tokens (for --dry-run)"),
         "url": Key("string", None, "libre, google, libre-dt: the service URL"),
         "region": Key("string", None, "deep-translator services: region"),
-        "model": Key("string", None, "deep-translator services: model"),
+        "model": Key("string", None, "llm, deep-translator services: model"),
         "email": Key("string", None, "mymemory: contact address"),
         "use_free_api": Key("boolean", None, "deep-translator deepl: use the free API"),
         "domain": Key("string", None, "qcri: domain"),
@@ -244,6 +257,8 @@ SCHEMA = Table(
                     "publish_threshold": Key("number", None, expects=_PERCENT, valid=_between(0, 100)),
                     "min_translated": Key("number", None, expects=_PERCENT, valid=_between(0, 100)),
                     "allow_fuzzy": Key("boolean", None),
+                    "formality": _FORMALITY,
+                    "style": Key("string", None, "house style, told to the llm engine"),
                 }
             ),
             named_what="locale",

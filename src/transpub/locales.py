@@ -173,3 +173,92 @@ def localize_date(value: str, name: str) -> str | None:
     except ValueError:
         return None
     return format_date(day, format="long", locale=babel_locale(name))
+
+
+def english_name(name: str) -> str:
+    """The locale's name in English, for people and for prompts.
+
+    >>> english_name("zh_CN"), english_name("de")
+    ('Chinese (Simplified, China)', 'German')
+    """
+    try:
+        return babel_locale(name).english_name or name
+    except ConfigError:
+        return name
+
+
+#: Unicode character-name prefixes of the letters of a script (ISO 15924 code).
+_SCRIPT_LETTERS = {
+    "Latn": ("LATIN",),
+    "Cyrl": ("CYRILLIC",),
+    "Arab": ("ARABIC",),
+    "Grek": ("GREEK",),
+    "Hebr": ("HEBREW",),
+    "Deva": ("DEVANAGARI",),
+    "Thai": ("THAI",),
+    "Armn": ("ARMENIAN",),
+    "Geor": ("GEORGIAN",),
+    "Hans": ("CJK",),
+    "Hant": ("CJK",),
+    "Jpan": ("CJK", "HIRAGANA", "KATAKANA"),
+    "Kore": ("HANGUL", "CJK"),
+}
+_CHARACTER_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")  # each character counts, not each word
+_PLACEHOLDER_MARK = re.compile(r"</?\d+/?>")
+
+
+def writing_script(name: str) -> str | None:
+    """The ISO 15924 script a locale is written in (likely subtags where the name has none).
+
+    >>> writing_script("zh_CN"), writing_script("zh_TW"), writing_script("sr@latin"), writing_script("ru")
+    ('Hans', 'Hant', 'Latn', 'Cyrl')
+    """
+    try:
+        locale = babel_locale(name)
+    except ConfigError:
+        return None
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}" if locale.territory else "", locale.language):
+        parts = str(likely.get(key, "")).split("_") if key else []
+        if len(parts) >= 2 and len(parts[1]) == 4:
+            return parts[1]
+    return None
+
+
+def script_problem(text: str, name: str) -> str | None:
+    """Why ``text`` does not read as written in locale ``name``'s script, or None when it does.
+
+    Words of alphabetic scripts and single CJK characters are counted; at least half must be of
+    the locale's script (names kept in Latin letters in a Chinese sentence are fine).
+
+    >>> script_problem("长春净月潭瓦萨国际滑雪节于2018年举行。", "zh_CN") is None
+    True
+    >>> script_problem("The festival was held in 2018.", "zh_CN")
+    'the translation is not written in Han script (zh_CN)'
+    >>> script_problem("El festival Vasaloppet se celebró.", "es") is None, script_problem("2018", "es")
+    (True, None)
+    """
+    script = writing_script(name)
+    prefixes = _SCRIPT_LETTERS.get(script or "")
+    if not prefixes:
+        return None
+    import unicodedata
+
+    units = ours = 0
+    previous = ""
+    for char in _PLACEHOLDER_MARK.sub(" ", text):
+        if not char.isalpha():
+            previous = ""
+            continue
+        kind = unicodedata.name(char, "").split(" ")[0]
+        if kind in _CHARACTER_SCRIPTS or kind != previous:
+            units += 1
+            ours += kind in prefixes
+        previous = kind
+    if units and ours * 2 < units:
+        label = {"Hans": "Han", "Hant": "Han", "Jpan": "Japanese", "Kore": "Korean"}.get(script or "", "")
+        described = label or {p: p.title() for p in prefixes}[prefixes[0]]
+        return f"the translation is not written in {described} script ({name})"
+    return None

@@ -7,6 +7,8 @@ inside) and ``<2/>`` (standalone). Before MT they become tokens the engine passe
   ``<x1>text</x1>``, ``<x2/>``, glossary terms ``<g3/>``; the rest of the text is XML-escaped.
 - ``"token"`` style (Apertium and plain-text services): ``@@P1@@text@@P1E@@``, ``@@S2@@``,
   glossary terms ``@@G3@@``.
+- ``"plain"`` style (engines told the placeholder rule and the glossary in words: ``llm``):
+  the text as it is, placeholders ``<1>…</1>`` and ``<2/>`` included; no glossary tokens.
 
 After MT the tokens are turned back; the result must hold exactly the source's placeholders,
 well nested, each inside the same parent as in the source (siblings may swap: word order
@@ -99,9 +101,13 @@ def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] 
     'Click @@P1@@here@@P1E@@ for @@S2@@ @@G1@@.'
     >>> mask("R&D <1>x</1><2/>", "xml").text
     'R&amp;D <x1>x</x1><x2/>'
+    >>> mask(" R&D <1>x</1><2/>", "plain", [(1, 4, "I+D")]).text
+    'R&D <1>x</1><2/>'
     """
-    if style not in ("token", "xml"):
+    if style not in ("token", "xml", "plain"):
         raise ValueError(f"unknown masking style {style!r}")
+    if style == "plain":
+        terms = ()
     edges = _EDGE.match(text)
     assert edges is not None  # the pattern matches every string
     lead, core, trail = edges.groups()
@@ -139,6 +145,8 @@ def _escape(text: str, style: str) -> str:
 
 
 def _tag_token(tag: str, style: str) -> str:
+    if style == "plain":
+        return tag
     found = PLACEHOLDER.fullmatch(tag)
     assert found is not None  # only called on PLACEHOLDER matches
     closing, number, single = found.groups()
@@ -199,6 +207,8 @@ def unmask(masked: Masked, translated: str | None) -> str:
         # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
         restored = _XML_BACK.sub(back, translated)
         restored = html.unescape(re.sub(r"<(?!/?\d+/?>)[^>]*>", "", restored))
+    elif masked.style == "plain":
+        restored = translated
     else:
 
         def back(m: re.Match) -> str:

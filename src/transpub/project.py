@@ -26,6 +26,8 @@ class LocaleSettings:
     publish_threshold: float | None = None
     min_translated: float | None = None
     allow_fuzzy: bool | None = None
+    formality: str | None = None  # "more", "less", "prefer_more", "prefer_less": for MT engines
+    style: str | None = None  # house style, told to engines that take instructions (llm)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ The workflow never prints: it reports through the ``progress`` callback and its 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
-from .engines.base import Engine
+from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import plan_pieces
 from .errors import EngineError, PlaceholderMismatch
 from .fsutil import locked
+from .locales import script_problem
 from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import HUMAN, TranslationMemory
 from .numberforms import localized_number_spans
@@ -52,6 +54,7 @@ from .translate_report import (
     ProgressEvent,
     TranslateReport,
     estimate_cost,
+    token_estimate,
 )
 
 DEFAULT_MEMORY_SCORE = 75.0
@@ -68,6 +71,8 @@ class _Pending:
     paths: set[Path] = field(default_factory=set)
     entries: int = 0
     lines: list[tuple[Path, int]] = field(default_factory=list)
+    title: str = ""  # the article's title (its <title> unit), for engines that take context
+    paragraph: str = ""  # the paragraph it belongs to (the entry's "Paragraph:" note)
 
 
 class _MemoryPieces:
@@ -116,6 +121,100 @@ def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tupl
         if required:
             spans.append((match.start, match.end, required))
     return spans
+
+
+PARAGRAPH_NOTE = "Paragraph: "
+
+
+def _paragraph_of(entry: Any) -> str:
+    """The paragraph a unit belongs to, from its ``#. Paragraph:`` note ("" when it has none)."""
+    for line in (entry.comment or "").split("\n"):
+        if line.startswith(PARAGRAPH_NOTE):
+            return line[len(PARAGRAPH_NOTE) :]
+    return ""
+
+
+def _title_of(po: Any) -> str:
+    """The article's title: the unit used as the page's ``<title>`` ("" when there is none)."""
+    for entry in po:
+        if not entry.obsolete and any("#head/title" in path for path, _ in entry.occurrences):
+            return str(entry.msgid)
+    return ""
+
+
+def reply_problems(source_text: str, reply: str, glossary: Any, source: str, locale: str) -> list[str]:
+    """What is wrong with ``reply`` as a translation of ``source_text`` into ``locale``:
+    placeholders not exactly the source's, glossary terms missing or forbidden renderings
+    used, text not in the locale's script. Empty when nothing is.
+
+    >>> reply_problems("Click <1>here</1>.", "Pulsa aquí.", None, "en", "es")
+    ['placeholders differ from the source: <1> missing']
+    >>> reply_problems("The zone.", "The zone.", None, "en", "zh_CN")
+    ['the translation is not written in Han script (zh_CN)']
+    """
+    found = []
+    try:
+        tree = placeholder_tree(reply)
+        if tree != placeholder_tree(source_text):
+            missing = sorted(set(placeholder_tree(source_text)) - set(tree), key=int)
+            extra = sorted(set(tree) - set(placeholder_tree(source_text)), key=int)
+            detail = (
+                f"<{missing[0]}> missing"
+                if missing
+                else f"<{extra[0]}> added"
+                if extra
+                else "nesting changed"
+            )
+            found.append(f"placeholders differ from the source: {detail}")
+    except PlaceholderMismatch as exc:
+        found.append(f"placeholders differ from the source: {exc.message}")
+    if glossary is not None:
+        found.extend(v.message for v in glossary.check(source_text, reply, source, locale))
+    problem = script_problem(reply, locale)
+    if problem:
+        found.append(problem)
+    return found
+
+
+def _problems_of(source_text: str, glossary: Any, source: str, locale: str, reply: str) -> list[str]:
+    return reply_problems(source_text, reply, glossary, source, locale)
+
+
+def _contexts(project: Any, items: list[_Pending], glossary: Any, locale: str) -> list[UnitContext]:
+    """One :class:`UnitContext` per pending text: title, paragraph, glossary entries, style, check."""
+    source = project.source_locale
+    settings = project.settings_for(locale)
+    contexts = []
+    for item in items:
+        hints = []
+        if glossary is not None:
+            for term in glossary.terms_in(item.msgid, source):
+                required = term.required(locale)
+                if required:
+                    hints.append(
+                        TermHint(
+                            term.source,
+                            required,
+                            term.variants_for(locale),
+                            term.forbidden_in(locale),
+                            term.note,
+                        )
+                    )
+        contexts.append(
+            UnitContext(
+                title=item.title,
+                paragraph=item.paragraph,
+                terms=tuple(hints),
+                formality=settings.formality,
+                style=settings.style,
+                check=functools.partial(_problems_of, item.msgid, glossary, source, locale),
+            )
+        )
+    return contexts
+
+
+def _takes_context(adapter: Engine) -> bool:
+    return callable(getattr(adapter, "translate_units", None))
 
 
 def _is_plural(entry: Any) -> bool:
@@ -214,6 +313,7 @@ def translate_project(
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:
                 po = catalog.read_catalog(path)
+                title = _title_of(po)
                 reviewed = [
                     (e.msgid, e.msgstr)
                     for e in po
@@ -248,7 +348,9 @@ def translate_project(
                     if fill is not None:
                         early[path][entry.msgid] = fill
                         continue
-                    item = pending.setdefault(entry.msgid, _Pending(entry.msgid))
+                    item = pending.setdefault(
+                        entry.msgid, _Pending(entry.msgid, title=title, paragraph=_paragraph_of(entry))
+                    )
                     item.paths.add(path)
                     item.entries += 1
                     item.lines.append((path, getattr(entry, "linenum", 0) or 0))
@@ -287,12 +389,15 @@ def translate_project(
 
 
 def _masked(adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str) -> list[Masked]:
-    """Each pending text as the engine would receive it."""
+    """Each pending text as the engine would receive it (glossary terms are masked only for
+    engines that are not told the glossary otherwise)."""
+    told = bool(getattr(adapter, "native_glossary", False))
     return [
         mask(
             p.msgid,
             adapter.markup,
-            _term_spans(glossary, p.msgid, source, locale) + localized_number_spans(p.msgid, source, locale),
+            ([] if told else _term_spans(glossary, p.msgid, source, locale))
+            + localized_number_spans(p.msgid, source, locale),
         )
         for p in items
     ]
@@ -307,8 +412,25 @@ def _estimate(
     memory: TranslationMemory,
     glossary: Any,
 ) -> Estimate:
-    """Units and characters (masked, pieces already paid left out) a run would send."""
+    """Units and characters (masked, pieces already paid left out) a run would send; for an
+    engine priced by tokens (``estimate_tokens``), its approximate tokens too."""
     masked = _masked(adapter, list(pending.values()), glossary, project.source_locale, locale)
+    estimate_tokens = getattr(adapter, "estimate_tokens", None)
+    if estimate_tokens is not None:
+        items = list(pending.values())
+        tokens_in, tokens_out = (
+            estimate_tokens(
+                [m.text for m in masked],
+                _contexts(project, items, glossary, locale),
+                project.source_locale,
+                locale,
+            )
+            if items
+            else (0, 0)
+        )
+        return token_estimate(
+            adapter, name, locale, len(items), sum(len(m.text) for m in masked), tokens_in, tokens_out
+        )
     pieces = plan_pieces([m.text for m in masked], max(1, int(adapter.max_chars)))
     known = memory.lookup(
         project.source_locale, locale, [pieces.cores[i] for i in pieces.split], f"{name}:piece"
@@ -391,7 +513,8 @@ def _machine_translate(
     total_chars = sum(len(m.text) for m in masked)
     done_units = done_chars = 0
     workers = concurrency or int(_engine_setting(project, name, "concurrency", DEFAULT_CONCURRENCY))
-    provenance = f"machine translation by {name} ({source}→{locale}) on {today}"
+    provenance = f"machine translation by {getattr(adapter, 'label', name)} ({source}→{locale}) on {today}"
+    contexts = _contexts(project, items, glossary, locale) if _takes_context(adapter) else None
 
     def emit(kind: str) -> None:
         if progress is not None:
@@ -419,6 +542,10 @@ def _machine_translate(
             counts.requested_chars += len(masked[index].text)
             try:
                 text = unmask(masked[index], reply)
+                check = contexts[index].check if contexts is not None else None
+                problems = check(text) if check is not None else []
+                if problems:
+                    raise PlaceholderMismatch("; ".join(problems))
             except PlaceholderMismatch as exc:
                 counts.rejected_placeholders += item.entries
                 rejected.append((item.msgid, reply))
@@ -458,5 +585,6 @@ def _machine_translate(
         policy=policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5))),
         breaker=breaker,
         pieces=_MemoryPieces(memory, source, locale, name),
+        contexts=contexts,
     )
     emit("finish")

@@ -132,6 +132,10 @@ class Estimate:
     price_per_million: float | None = None
     machine: bool = True
     free: bool = False  # an engine that costs nothing to run (Apertium): no price to name
+    tokens_in: int | None = None  # engines priced by tokens (llm): approximate input and output tokens
+    tokens_out: int | None = None
+    price_per_million_output: float | None = None
+    token_note: str = ""  # how the tokens were counted
 
     def describe(self) -> str:
         """One line for people.
@@ -150,12 +154,57 @@ class Estimate:
             return head + "fills from the translation memory only; sends nothing"
         if not self.units:
             return head + "nothing to send"
+        if self.tokens_in is not None:
+            return head + self._describe_tokens()
         line = head + f"would send {self.units} units, {self.chars} characters"
         if self.cost is not None and self.price_per_million:
             return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
         if self.free:
             return line
         return line + f"; no price configured (price_per_million in [engines.{self.engine}])"
+
+    def _describe_tokens(self) -> str:
+        """The token part of :meth:`describe`.
+
+        >>> Estimate("zh_CN", "llm", 2, 80, 0.0021, 1.0, tokens_in=1500, tokens_out=600,
+        ...          price_per_million_output=1.0, token_note="approximated").describe()
+        'zh_CN via llm: would send 2 units, about 1500 input and 600 output tokens (approximated), about 0.0021 at 1 input / 1 output per million tokens'
+        """
+        line = (
+            f"would send {self.units} units, about {self.tokens_in} input and {self.tokens_out} output tokens"
+            + (f" ({self.token_note})" if self.token_note else "")
+        )
+        if self.cost is None:
+            return line + (
+                f"; no price configured (price_per_million_input and _output in [engines.{self.engine}])"
+            )
+        return line + (
+            f", about {self.cost:.4f} at {self.price_per_million or 0:g} input / "
+            f"{self.price_per_million_output or 0:g} output per million tokens"
+        )
+
+
+def token_estimate(
+    adapter: object, name: str, locale: str, units: int, chars: int, tokens_in: int, tokens_out: int
+) -> Estimate:
+    """The :class:`Estimate` of an engine priced per million input and output tokens
+    (``price_per_million_input`` and ``price_per_million_output`` of the adapter)."""
+    price_in = float(getattr(adapter, "price_per_million_input", 0.0) or 0.0)
+    price_out = float(getattr(adapter, "price_per_million_output", 0.0) or 0.0)
+    priced = bool(units) and bool(price_in or price_out)
+    cost = round((tokens_in * price_in + tokens_out * price_out) / 1_000_000, 6) if priced else None
+    return Estimate(
+        locale,
+        name,
+        units,
+        chars,
+        cost,
+        price_in or None,
+        tokens_in=tokens_in,
+        tokens_out=tokens_out,
+        price_per_million_output=price_out or None,
+        token_note=str(getattr(adapter, "token_note", "")),
+    )
 
 
 @dataclass

@@ -11,6 +11,7 @@ Retries, backoff, the circuit breaker, batching and concurrency live in
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -62,6 +63,51 @@ class Engine(Protocol):
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:
         """Translate ``texts`` in one attempt: one reply per text (None when the service gave none)."""
+
+
+@dataclass(frozen=True)
+class TermHint:
+    """A glossary entry as an engine is told about it: the rendering it must use in the target
+    language (``required``), other accepted forms, renderings it must never use, and a note."""
+
+    source: str
+    required: str
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """What an engine that takes context may know about one text besides the text itself.
+
+    ``check`` returns the problems of a reply (placeholders, glossary terms, script), as the
+    workflow will judge it; an engine may use it to ask again once with the problems stated.
+    ``formality`` (``more``/``less``) and ``style`` (house style, free text) are the target
+    locale's, from ``[locale.<name>]``.
+    """
+
+    title: str = ""
+    paragraph: str = ""
+    terms: tuple[TermHint, ...] = ()
+    formality: str | None = None
+    style: str = ""
+    check: Callable[[str], list[str]] | None = None
+
+
+class ContextEngine(Engine, Protocol):
+    """An engine that takes a :class:`UnitContext` with every text (``llm``, ``deepl``).
+
+    ``context_per_request`` is True when the service takes one context per request (DeepL's
+    ``context``): the runner then puts only texts of the same paragraph into one request.
+    """
+
+    context_per_request: bool
+
+    def translate_units(
+        self, texts: list[str], contexts: list[UnitContext], source: str, target: str
+    ) -> list[str | None]:
+        """:meth:`Engine.translate_batch` with one context per text."""
 
 
 @dataclass(frozen=True)

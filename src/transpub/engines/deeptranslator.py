@@ -283,7 +283,18 @@ class DeepTranslatorEngine:
         if self.service.package is None:
             return None
         module, requirement = self.service.package
-        return None if importlib.util.find_spec(module) is not None else requirement
+        if importlib.util.find_spec(module) is None:
+            return requirement
+        below = requirement.partition("<")[2]
+        if below.isdigit():  # e.g. deep-translator's chatgpt calls the API of openai<1 only
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                major = int(version(module).split(".")[0])
+            except (PackageNotFoundError, ValueError):
+                return None
+            return requirement if major >= int(below) else None
+        return None
 
     def is_configured(self) -> bool:
         """True when every needed environment variable is set (and any package it needs installed)."""
@@ -331,8 +342,11 @@ class DeepTranslatorEngine:
         key = (source, target)
         missing = self.missing_package()
         if missing:
+            instead = (
+                " (or use the llm engine, which takes the current openai)" if self.name == "chatgpt" else ""
+            )
             raise EngineError(
-                f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'"
+                f"{self.name}: needs the {missing.split('<')[0]} package: pip install '{missing}'{instead}"
             )
         codes = (self._code(source), self._code(target))
         if None in codes:

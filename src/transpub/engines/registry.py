@@ -10,6 +10,7 @@ from .apertium import ApertiumEngine
 from .base import Engine, EngineInfo, env_secret
 from .deepl import DeepLEngine
 from .deeptranslator import SERVICES, DeepTranslatorEngine
+from .llm import LLMEngine
 from .tm import MemoryOnlyEngine
 from .webapi import GoogleCloudEngine, LibreEngine
 
@@ -26,6 +27,11 @@ CATALOGUE: dict[str, tuple[str, tuple[str, ...], str]] = {
         "libretranslate",
         ("TRANSPUB_LIBRE_URL",),
         "TRANSPUB_LIBRE_API_KEY if the server needs one; batched",
+    ),
+    "llm": (
+        "llm (openai SDK; any OpenAI-compatible server)",
+        ("TRANSPUB_LLM_API_KEY",),
+        "model and base_url in [engines.llm]; a local server needs no key",
     ),
     "tm": ("translation memory", (), "fills only from the memory; never sends anything"),
 }
@@ -68,6 +74,8 @@ def get_engine(name: str, project: Any = None) -> Engine:
         return GoogleCloudEngine(config)
     if name == "libre":
         return LibreEngine(config)
+    if name == "llm":
+        return LLMEngine(config)
     if name == "tm":
         return MemoryOnlyEngine(config)
     if name in SERVICES:

@@ -4,7 +4,11 @@
   masking pair is open (never inside a token; see :func:`split_text`), translated in pieces and
   joined again. With a piece store, each piece's reply is kept as soon as it is back, so a
   piece is never paid twice, even when another piece of its text fails or the run is killed.
-- Pieces are grouped into requests of at most ``batch_size`` texts and ``max_chars`` characters.
+- Pieces are grouped into requests of at most ``batch_size`` texts and ``max_chars`` characters
+  (an engine that counts otherwise, e.g. in tokens, sets ``measure`` and ``batch_limit``).
+- With ``contexts`` (one :class:`~transpub.engines.base.UnitContext` per text), an engine that
+  has ``translate_units`` gets each piece's context; one whose service takes one context per
+  request (``context_per_request``) only gets texts of the same paragraph together.
 - Requests run on a bounded thread pool; each is retried on transient failures with exponential
   backoff and full jitter, waiting at least the server's Retry-After.
 - A circuit breaker shared by all requests of a run opens after ``breaker_threshold`` failed
@@ -17,6 +21,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import random
 import re
 import threading
@@ -27,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..errors import EngineError
-from .base import CircuitOpenError, Engine, TransientEngineError
+from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext
 
 
 @dataclass(frozen=True)
@@ -355,6 +360,20 @@ def plan_pieces(texts: list[str], limit: int) -> PiecePlan:
     return plan
 
 
+def _piece_contexts(plan: PiecePlan, contexts: list[UnitContext]) -> list[UnitContext]:
+    """The context of each distinct piece: that of the first text using it; a piece of a split
+    text has no ``check`` (the problems of a reply are judged on the whole text)."""
+    found: dict[int, UnitContext] = {}
+    for text_index, own in enumerate(plan.pieces_of):
+        for unique_index, _ in own:
+            if unique_index not in found:
+                context = contexts[text_index]
+                found[unique_index] = (
+                    dataclasses.replace(context, check=None) if unique_index in plan.split else context
+                )
+    return [found.get(i, UnitContext()) for i in range(len(plan.cores))]
+
+
 def run_engine(
     engine: Engine,
     texts: list[str],
@@ -367,6 +386,7 @@ def run_engine(
     breaker: CircuitBreaker | None = None,
     sleep: Callable[[float], None] = time.sleep,
     pieces: PieceStore | None = None,
+    contexts: list[UnitContext] | None = None,
 ) -> None:
     """Translate every text of ``texts``; report each finished request through ``on_batch``.
 
@@ -392,9 +412,17 @@ def run_engine(
         if cores[unique_index] in known:
             replies[unique_index] = known[cores[unique_index]]
 
+    piece_contexts = _piece_contexts(plan, contexts) if contexts is not None else None
+    translate_units = getattr(engine, "translate_units", None)
+
+    def attempt(sent: list[str], batch: list[int]) -> list[str | None]:
+        if piece_contexts is not None and translate_units is not None:
+            return translate_units(sent, [piece_contexts[i] for i in batch], source, target)
+        return engine.translate_batch(sent, source, target)
+
     def send(batch: list[int]) -> list[str | None]:
         sent = [cores[i] for i in batch]
-        got = call_with_retry(lambda: engine.translate_batch(sent, source, target), policy, breaker, sleep)
+        got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, sleep)
         if len(got) != len(batch):
             raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
         return got
@@ -425,8 +453,18 @@ def run_engine(
         on_batch(first)
 
     to_send = plan.to_send(known)
-    sizes = [len(cores[i]) for i in to_send]
-    batches = [[to_send[i] for i in batch] for batch in plan_batches(sizes, max(1, engine.batch_size), limit)]
+    measure: Callable[[str], int] = getattr(engine, "measure", len)
+    batch_limit = max(1, int(getattr(engine, "batch_limit", limit)))
+    groups: dict[str, list[int]] = {}
+    for unique_index in to_send:
+        same_request = piece_contexts is not None and getattr(engine, "context_per_request", False)
+        key = piece_contexts[unique_index].paragraph if piece_contexts is not None and same_request else ""
+        groups.setdefault(key, []).append(unique_index)
+    batches = [
+        [group[i] for i in batch]
+        for group in groups.values()
+        for batch in plan_batches([measure(cores[i]) for i in group], max(1, engine.batch_size), batch_limit)
+    ]
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
