@@ -9,7 +9,8 @@ One server speaks three APIs:
 - Google Cloud Translation v2: ``POST /language/translate/v2``;
 - DeepL glossaries (v2, as the official client calls them): ``GET``/``POST /v2/glossaries``,
   ``GET``/``DELETE /v2/glossaries/{id}``, ``GET /v2/glossaries/{id}/entries`` (TSV);
-  every ``/v2/translate`` request's fields are kept in ``deepl_requests``;
+  every ``/v2/translate`` request's fields are kept in ``deepl_requests``, and a request with a
+  ``glossary_id`` has the glossary's source terms replaced by their targets before translating;
 - OpenAI chat completions: ``POST /v1/chat/completions`` (JSON body; the reply is a
   ``chat.completion`` object). Every request body is kept in ``chat_requests``. The answer's
   content comes from ``chat_answer(body)`` when set, else it is the JSON object
@@ -193,6 +194,9 @@ class FakeMT:
             texts = [texts] if isinstance(texts, str) else list(texts)
             if self.fail_if is not None and self.fail_if(texts):
                 return _send(handler, 500, {"error": "refused"})
+            glossary = self.glossaries.get(str(fields.get("glossary_id", "")), {}).get("entries", {})
+            for source_term, target_term in sorted(glossary.items(), key=lambda kv: -len(kv[0])):
+                texts = [text.replace(source_term, target_term) for text in texts]
             out = self._translate(route, texts, _one(fields.get("target_lang")), fault)
             return _send(
                 handler,

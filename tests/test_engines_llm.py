@@ -301,6 +301,13 @@ def test_dry_run_estimates_tokens_and_cost_and_says_how_it_counted(tmp_path, fak
     assert f"about {expected:.4f} at 2 input / 8 output per million tokens" in line
 
 
+def test_unknown_formality_is_a_configuration_error(tmp_path):
+    from transpub.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"locale\.de\.formality must be one of default, more, less"):
+        make_llm_project(tmp_path, extra='[locale.de]\nformality = "polite"\n')
+
+
 class _Project:
     def __init__(self, llm):
         self.engines = {"llm": llm}

@@ -37,7 +37,7 @@ from typing import Any
 
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine, TermHint, UnitContext
-from .engines.runner import plan_pieces
+from .engines.runner import call_with_retry, plan_pieces
 from .errors import EngineError, PlaceholderMismatch
 from .fsutil import locked
 from .locales import script_problem
@@ -388,10 +388,41 @@ def translate_project(
     return report
 
 
-def _masked(adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str) -> list[Masked]:
+def glossary_entries(glossary: Any, locale: str) -> dict[str, str]:
+    """The glossary as source term -> required rendering in ``locale`` (source variants too),
+    for engines with glossaries of their own (DeepL)."""
+    entries: dict[str, str] = {}
+    for term in glossary or ():
+        required = term.required(locale)
+        if required:
+            for form in (term.source, *term.variants.get("<source>", ())):
+                entries.setdefault(form.strip(), required.strip())
+    return {k: v for k, v in entries.items() if k and v}
+
+
+def _applies_glossary(
+    adapter: Engine, glossary: Any, source: str, locale: str, policy: RetryPolicy, breaker: CircuitBreaker
+) -> bool:
+    """True when the engine applies the glossary itself (told it in the request, or a glossary
+    of its own made now for the pair), so terms are not masked."""
+    if getattr(adapter, "native_glossary", False):
+        return True
+    use_glossary = getattr(adapter, "use_glossary", None)
+    if use_glossary is None or glossary is None:
+        return False
+    entries = glossary_entries(glossary, locale)
+    return bool(entries) and bool(
+        call_with_retry(lambda: use_glossary(entries, source, locale), policy, breaker)
+    )
+
+
+def _masked(
+    adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str, told: bool | None = None
+) -> list[Masked]:
     """Each pending text as the engine would receive it (glossary terms are masked only for
-    engines that are not told the glossary otherwise)."""
-    told = bool(getattr(adapter, "native_glossary", False))
+    engines that do not apply the glossary themselves: ``told``)."""
+    if told is None:
+        told = bool(getattr(adapter, "native_glossary", False) or getattr(adapter, "use_glossary", None))
     return [
         mask(
             p.msgid,
@@ -509,7 +540,13 @@ def _machine_translate(
     """Send ``pending`` to the engine in batches; store and apply each batch as it comes back."""
     source = project.source_locale
     items = list(pending.values())
-    masked = _masked(adapter, items, glossary, source, locale)
+    breaker = CircuitBreaker(
+        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
+        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
+    )
+    policy = policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5)))
+    told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
+    masked = _masked(adapter, items, glossary, source, locale, told)
     total_chars = sum(len(m.text) for m in masked)
     done_units = done_chars = 0
     workers = concurrency or int(_engine_setting(project, name, "concurrency", DEFAULT_CONCURRENCY))
@@ -571,10 +608,6 @@ def _machine_translate(
         emit("batch")
 
     emit("start")
-    breaker = CircuitBreaker(
-        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
-        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
-    )
     run_engine(
         adapter,
         [m.text for m in masked],
@@ -582,7 +615,7 @@ def _machine_translate(
         locale,
         on_batch=on_batch,
         concurrency=workers,
-        policy=policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5))),
+        policy=policy,
         breaker=breaker,
         pieces=_MemoryPieces(memory, source, locale, name),
         contexts=contexts,

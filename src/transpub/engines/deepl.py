@@ -6,11 +6,17 @@ retry loop that ignores Retry-After; it is turned off here (``max_network_retrie
 module setting of the package) so the shared runner retries with the same policy as every other
 engine, and a wrapper around the client session's ``send`` records Retry-After. ``server_url`` (config,
 or TRANSPUB_DEEPL_URL) points it at another server, e.g. the tests' fake server.
-Masking uses DeepL's XML tag handling.
+Placeholders go as XML tags (``<x1>…</x1>``, ``<x2/>``) with ``tag_handling="xml"``.
+
+Glossary terms are not masked: :meth:`DeepLEngine.use_glossary` makes (or finds) a DeepL
+glossary for the language pair from the project glossary, named after a hash of its entries,
+so an unchanged glossary is reused and a changed one replaces the old. Each request carries the
+paragraph of its texts as ``context`` and the locale's ``formality``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from typing import Any
 
@@ -18,6 +24,7 @@ from ..errors import EngineError
 from .base import (
     DEFAULT_TIMEOUT,
     TransientEngineError,
+    UnitContext,
     env_secret,
     language_of,
     parse_retry_after,
@@ -25,6 +32,9 @@ from .base import (
     setting,
     url_secrets,
 )
+
+#: The start of the names of the glossaries transpub makes (then "EN-DE <hash>").
+GLOSSARY_PREFIX = "transpub"
 
 _local = threading.local()
 
@@ -60,6 +70,7 @@ class DeepLEngine:
 
     name = "deepl"
     markup = "xml"
+    context_per_request = True  # DeepL takes one context per request
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
@@ -77,6 +88,7 @@ class DeepLEngine:
         self.formality = config.get("formality")
         self._translator: Any = None
         self._lock = threading.Lock()
+        self._glossaries: dict[tuple[str, str], str] = {}  # (source, target) -> DeepL glossary id
 
     def is_configured(self) -> bool:
         """True when TRANSPUB_DEEPL_API_KEY is set."""
@@ -114,19 +126,82 @@ class DeepLEngine:
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:
         """One translate_text call carrying every text, with XML tag handling."""
+        return self.translate_units(texts, [UnitContext() for _ in texts], source, target)
+
+    def use_glossary(self, entries: dict[str, str], source: str, target: str) -> bool:
+        """Use a DeepL glossary of ``entries`` (source term -> required rendering) for this pair:
+        the one named after their hash if DeepL has it, else a new one (older transpub
+        glossaries of the pair are deleted). False when DeepL has no glossaries for the pair
+        (the terms are then masked)."""
+        if not entries:
+            return False
         if not self.api_key:
             raise EngineError("deepl: no API key (set TRANSPUB_DEEPL_API_KEY)")
-        import deepl
-
+        src, tgt = language_of(source).upper(), language_of(target).upper()
+        name = f"{GLOSSARY_PREFIX} {src}-{tgt} {glossary_hash(entries)}"
         translator = self._client()
-        _local.retry_after = None
-        options: dict[str, Any] = {"tag_handling": "xml"}
-        if self.formality:
-            options["formality"] = self.formality
+
+        def call() -> list[str | None]:
+            found = [
+                g
+                for g in translator.list_glossaries()
+                if g.name.startswith(f"{GLOSSARY_PREFIX} {src}-{tgt} ")
+            ]
+            current = next((g for g in found if g.name == name and g.ready), None)
+            if current is None:
+                current = translator.create_glossary(name, src, tgt, entries)
+            for old in found:
+                if old.glossary_id != current.glossary_id:
+                    translator.delete_glossary(old.glossary_id)
+            return [current.glossary_id]
+
         try:
-            results = translator.translate_text(
+            [glossary_id] = self._call(call)
+        except EngineError as exc:
+            if "not supported" in exc.message or "Unsupported" in exc.message:
+                return False
+            raise
+        self._glossaries[(source, target)] = str(glossary_id)
+        return True
+
+    def translate_units(
+        self, texts: list[str], contexts: list[UnitContext], source: str, target: str
+    ) -> list[str | None]:
+        """One translate_text call: the paragraph as ``context``, the locale's formality, the
+        pair's glossary (see :meth:`use_glossary`)."""
+        if not self.api_key:
+            raise EngineError("deepl: no API key (set TRANSPUB_DEEPL_API_KEY)")
+        translator = self._client()
+        options: dict[str, Any] = {"tag_handling": "xml"}
+        formality = next((c.formality for c in contexts if c.formality), None) or self.formality
+        if formality:
+            options["formality"] = formality
+        context = next((c.paragraph for c in contexts if c.paragraph), "")
+        if context:
+            options["context"] = context
+        glossary_id = self._glossaries.get((source, target))
+        if glossary_id:
+            options["glossary"] = glossary_id
+        results = self._call(
+            lambda: translator.translate_text(
                 texts, source_lang=language_of(source).upper(), target_lang=deepl_target(target), **options
             )
+        )
+        if not isinstance(results, list):
+            results = [results]
+        if len(results) != len(texts):
+            raise TransientEngineError(
+                f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)"
+            )
+        return [getattr(r, "text", None) for r in results]
+
+    def _call(self, call: Any) -> Any:
+        """Run one client call, its failure sorted into "retry" or "give up"."""
+        import deepl
+
+        _local.retry_after = None
+        try:
+            return call()
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
             raise TransientEngineError(
                 redact(f"deepl: {exc}", self._secrets), retry_after=getattr(_local, "retry_after", None)
@@ -147,10 +222,13 @@ class DeepLEngine:
             raise TransientEngineError(f"deepl: malformed reply ({type(exc).__name__})") from None
         except Exception as exc:  # anything else the client lets through (e.g. from requests)
             raise EngineError(redact(f"deepl: {type(exc).__name__}: {exc}", self._secrets)[:300]) from None
-        if not isinstance(results, list):
-            results = [results]
-        if len(results) != len(texts):
-            raise TransientEngineError(
-                f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)"
-            )
-        return [getattr(r, "text", None) for r in results]
+
+
+def glossary_hash(entries: dict[str, str]) -> str:
+    """A short hash of glossary entries, independent of their order.
+
+    >>> glossary_hash({"a": "b", "c": "d"}) == glossary_hash({"c": "d", "a": "b"}) != glossary_hash({"a": "x"})
+    True
+    """
+    text = "\n".join(f"{k}\t{v}" for k, v in sorted(entries.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

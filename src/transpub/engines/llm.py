@@ -374,7 +374,7 @@ def _units_json(
             "again, fixing every problem."
         )
     request["units"] = units
-    return json.dumps(request, ensure_ascii=False, indent=1)
+    return json.dumps(request, ensure_ascii=False)
 
 
 def _parse_answer(content: str) -> tuple[dict[str, Any] | None, set[str]]:

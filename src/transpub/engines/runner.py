@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..errors import EngineError
 from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext
@@ -278,12 +278,15 @@ def plan_batches(sizes: list[int], batch_size: int, max_chars: int) -> list[list
     return batches
 
 
+_T = TypeVar("_T")
+
+
 def call_with_retry(
-    call: Callable[[], list[str | None]],
+    call: Callable[[], _T],
     policy: RetryPolicy,
     breaker: CircuitBreaker,
     sleep: Callable[[float], None] = time.sleep,
-) -> list[str | None]:
+) -> _T:
     """Run ``call`` until it succeeds, fails permanently, or the attempts run out."""
     attempt = 0
     while True:
