@@ -304,7 +304,9 @@ def test_dry_run_estimates_tokens_and_cost_and_says_how_it_counted(tmp_path, fak
 def test_unknown_formality_is_a_configuration_error(tmp_path):
     from transpub.errors import ConfigError
 
-    with pytest.raises(ConfigError, match=r"locale\.de\.formality must be one of default, more, less"):
+    with pytest.raises(
+        ConfigError, match=r"transpub.toml:\d+: locale\.de\.formality must be \"default\", \"more\""
+    ):
         make_llm_project(tmp_path, extra='[locale.de]\nformality = "polite"\n')
 
 

@@ -147,10 +147,14 @@ ENGINE_TABLE = Table(
         "formality": _FORMALITY,
         "base_url": Key("string", None, "llm: the OpenAI-compatible server (…/v1)"),
         "batch_tokens": Key("integer", None, "llm: unit tokens per request", _WHOLE_ABOVE_0, _positive),
-        "temperature": Key("number", None, "llm: sampling temperature", "a number from 0 to 2", _between(0, 2)),
+        "temperature": Key(
+            "number", None, "llm: sampling temperature", "a number from 0 to 2", _between(0, 2)
+        ),
         "structured_output": Key("boolean", None, "llm: ask for a JSON schema (else a JSON object)"),
         "price_per_million_input": Key("number", None, "llm: price per million input tokens (for --dry-run)"),
-        "price_per_million_output": Key("number", None, "llm: price per million output tokens (for --dry-run)"),
+        "price_per_million_output": Key(
+            "number", None, "llm: price per million output tokens (for --dry-run)"
+        ),
         "url": Key("string", None, "libre, google, libre-dt: the service URL"),
         "region": Key("string", None, "deep-translator services: region"),
         "model": Key("string", None, "llm, deep-translator services: model"),
