@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from transpub.cli import main
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
+from transpub.formats.document import Resolution
 from transpub.project import render_config
 
 PNG = (
@@ -106,3 +107,27 @@ def test_segmentation_override_in_config_applies_to_one_article(tmp_path: Path) 
     cut = (tmp_path / "locales" / "templates" / "cut.pot").read_text(encoding="utf-8")
     assert 'msgid "One here. Two there."' in whole
     assert 'msgid "One here."' in cut and 'msgid "Two there."' in cut
+
+
+def test_an_unclosed_attribute_quote_is_refused_not_published_as_text(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "q.html", b"<p>One.</p>\n<p>Two <a href='x>click</a> and more.</p>\n")
+    assert caught.value.line == 2 and "unterminated tag runs to the end of the file" in str(caught.value)
+
+
+def test_a_marked_section_followed_by_a_newline_is_read_as_a_comment(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    (tmp_path / "articles" / "ms.html").write_text("<p>Before.</p><![\nif]><p>After.</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 0, result.output
+    pot = (tmp_path / "locales" / "templates" / "ms.pot").read_text(encoding="utf-8")
+    assert 'msgid "Before."' in pot and 'msgid "After."' in pot and "if]" not in pot
+
+
+@pytest.mark.parametrize("tag", ["xmp", "noframes", "plaintext"])
+def test_raw_text_elements_are_published_as_written(tmp_path: Path, tag: str) -> None:
+    source = f"<p>Intro.</p><{tag}>a & b <b>c</b> &amp; d</{tag}>"
+    document = read(tmp_path, "raw.html", source.encode())
+    assert [u.msgid for u in document.units()] == ["Intro."]
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo == source.replace("Intro.", "⟦Intro.⟧")

@@ -53,6 +53,21 @@ TRICKY = [
     "<br/ >x<br / >",
     "<ta\u0301g x=1>combining</ta\u0301g>",
     "text &amp; more &",
+    "<p>x<![\nfoo]>bar</p>",
+    "<![ if !IE ]>x<![endif]>y<![bogus]>z<![",
+    "<xmp>a & b <b>c</b></xmp>after",
+    "<noframes>a &amp; <p>b</noframes><p>c</p>",
+    "<iframe><p>x</p></iframe>y",
+    "<plaintext>a & b <b>c</b></plaintext>",
+    "<style>never closed",
+    "<p>a<a b='unterminated>rest of the file",
+    '<p>x</p><img src="a.png" alt="cut',
+    "<p>text<b",
+    "<p>text</b",
+    "<p>x<!-- unclosed <b>bold</b>",
+    "<p>x<!doctype",
+    "<p>x<?pi",
+    "<p>text</",
 ]
 
 
@@ -130,6 +145,16 @@ PIECES = st.sampled_from(
         "<a\u00a0b=c>",
         "<input disabled>",
         "<t a=b/>",
+        "<xmp>",
+        "</xmp>",
+        "<noframes>",
+        "</noframes>",
+        "<plaintext>",
+        "<iframe>",
+        "</iframe>",
+        "<![",
+        "<![\n",
+        "<![if x]>",
     ]
 )
 
@@ -138,3 +163,91 @@ PIECES = st.sampled_from(
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_any_mix_of_markup_fragments_is_cut_as_html_parser_cuts_it(text: str) -> None:
     assert_same_tokens(text)
+
+
+def test_the_tokenizer_uses_only_html_parsers_public_interface() -> None:
+    """A Python release may change html.parser's private helpers at will; transpub must not
+    depend on them (issue 13): only the documented handler methods are overridden, and no
+    private attribute or method of the parser is read or called."""
+    import inspect
+    from html.parser import HTMLParser
+
+    from transpub.formats import html_tokens
+
+    overridden = {name for name in vars(html_tokens._Tokenizer) if hasattr(HTMLParser, name)}
+    public_hooks = {
+        "__init__",
+        "__doc__",
+        "__module__",
+        "handle_starttag",
+        "handle_startendtag",
+        "handle_endtag",
+        "handle_data",
+        "handle_comment",
+        "handle_decl",
+        "handle_pi",
+        "unknown_decl",
+    }
+    assert overridden <= public_hooks
+    source = inspect.getsource(html_tokens)
+    for private in (
+        "goahead",
+        "rawdata",
+        "interesting",
+        "set_cdata_mode",
+        "cdata_elem",
+        "updatepos",
+        "lasttag",
+    ):
+        assert private not in source
+
+
+@pytest.mark.parametrize(
+    "text, raw",
+    [
+        ("<p>One.</p><p>Two <a b='unterminated>rest of the file", "<a b='unterminated>rest of the file"),
+        ('<p>x</p><img src="a.png" alt="cut', '<img src="a.png" alt="cut'),
+        ("<p>x</p><!-- unclosed <b>bold</b>", "<!-- unclosed <b>bold</b>"),
+        ("<p>x</p><!doctype", "<!doctype"),
+    ],
+)
+def test_markup_cut_short_by_the_end_of_the_file_is_never_text(text: str, raw: str) -> None:
+    tokens = tokenize_html(text)
+    assert tokens[-1].kind == "eof" and tokens[-1].raw == raw
+    assert all(raw not in token.raw for token in tokens if token.kind == "text")
+
+
+def test_a_marked_section_html_parser_cannot_read_is_a_bogus_comment_as_in_browsers() -> None:
+    tokens = tokenize_html("<p>x<![\nfoo]>bar</p>")
+    assert [(t.kind, t.raw) for t in tokens] == [
+        ("start", "<p>"),
+        ("text", "x"),
+        ("other", "<![\nfoo]>"),
+        ("text", "bar"),
+        ("end", "</p>"),
+    ]
+
+
+@pytest.mark.parametrize("tag", ["xmp", "noframes", "iframe", "noembed", "style"])
+def test_raw_text_elements_hold_their_content_as_one_text(tag: str) -> None:
+    tokens = tokenize_html(f"<{tag}>a & b <b>c</b></{tag}><p>d</p>")
+    assert [(t.kind, t.raw) for t in tokens[:3]] == [
+        ("start", f"<{tag}>"),
+        ("text", "a & b <b>c</b>"),
+        ("end", f"</{tag}>"),
+    ]
+
+
+def test_long_broken_pages_are_cut_in_linear_time() -> None:
+    """Starting html.parser over after each raw-text element costs one fed piece, not the rest."""
+    import time
+
+    def seconds(n: int) -> float:
+        text = "<p x=1 / >a</p><script>s</script>" * n  # "/ >" keeps the fast path out
+        start = time.perf_counter()
+        tokens = tokenize_with_parser(text)
+        assert len(tokens) == 6 * n
+        return time.perf_counter() - start
+
+    seconds(500)
+    assert seconds(8000) < 3 * 4 * seconds(2000)

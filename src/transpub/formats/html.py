@@ -51,6 +51,10 @@ OPAQUE = frozenset(
         "canvas",
         "select",
         "noembed",
+        # raw text: its source is shown as written, so it is never re-escaped (issue 19)
+        "xmp",
+        "noframes",
+        "plaintext",
     ]
 )
 #: Element content is text only: a translation cannot be wrapped in a <span> there.
@@ -594,6 +598,9 @@ _NOT_READ = frozenset(
         "video",
         "audio",
         "canvas",
+        "xmp",
+        "noframes",
+        "plaintext",
     }
 )
 
@@ -695,25 +702,15 @@ def read_html(
 
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
-    """Refuse a comment or tag left open at the end of the file: a browser would swallow the rest."""
-    text = "".join(token.raw for token in tokens)
+    """Refuse a tag, comment or declaration left open at the end of the file: a browser drops it
+    (and everything after it), so it must not be published as text."""
     offset = 0
-    previous: Token | None = None
     for token in tokens:
-        raw = token.raw
-        raw_text = previous is not None and previous.kind == "start" and previous.tag in ("script", "style")
-        if token.kind == "text" and "<" in raw and not raw_text:
-            for match in _OPENING.finditer(raw):
-                rest = text.find("-->" if match.group(1) else ">", offset + match.end())
-                if rest < 0:
-                    what = "comment" if match.group(1) else "tag"
-                    line = text.count("\n", 0, offset + match.start()) + 1
-                    raise ArticleError(f"unterminated {what} runs to the end of the file", shown, line)
-        offset += len(raw)
-        previous = token
-
-
-_OPENING = re.compile(r"<(!--)|<[A-Za-z]")
+        if token.kind == "eof":
+            text = "".join(t.raw for t in tokens)
+            line = text.count("\n", 0, offset) + 1
+            raise ArticleError(f"unterminated {token.tag} runs to the end of the file", shown, line)
+        offset += len(token.raw)
 
 
 def _with_overrides(tokens: list[Token], options: ReadOptions) -> ReadOptions:

@@ -7,6 +7,7 @@ lxml and html5lib would rebuild the markup and lose the source's own spelling of
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 import re
 from dataclasses import dataclass, field
@@ -17,47 +18,99 @@ from html.parser import HTMLParser
 class Token:
     """One token of the source with its exact text."""
 
-    kind: str  # start, startend, end, text, other
+    kind: str  # start, startend, end, text, other (comments, declarations), eof (cut short by the end)
     raw: str
     tag: str = ""
     attrs: dict[str, str | None] = field(default_factory=dict)
 
 
 class _Tokenizer(HTMLParser):
-    """Records each token's start offset; the raw text runs to the next token's start."""
+    """Records where each token starts, through html.parser's public interface only.
 
-    def __init__(self) -> None:
+    Positions come from :meth:`getpos` inside the handlers (the start of the construct being
+    reported); a token's raw text runs to the next token's start. Where transpub follows the
+    HTML standard rather than html.parser (raw-text elements, markup unfinished at the end of the
+    file), a handler raises :class:`_Cut` and :func:`_add_parser_tokens` takes over from there.
+    """
+
+    def __init__(self, text: str, offset: int, newlines: list[int]) -> None:
         super().__init__(convert_charrefs=True)
-        self._pos = 0
+        self.text = text
+        self.base = offset
+        self.newlines = newlines
+        self.first_newline = bisect.bisect_left(newlines, offset)
+        self.closing = False
         self.found: list[tuple[str, int, str, list]] = []
 
-    def updatepos(self, i: int, j: int) -> int:
-        self._pos = j
-        return j
+    def at(self) -> int:
+        """The offset in the whole text of the construct being reported."""
+        line, column = self.getpos()
+        if line == 1:
+            return self.base + column
+        return self.newlines[self.first_newline + line - 2] + 1 + column
 
     def handle_starttag(self, tag, attrs):
-        self.found.append(("start", self._pos, tag, attrs))
+        start = self.at()
+        self.found.append(("start", start, tag, attrs))
+        if tag in RAW_TEXT:
+            raise _Cut(start + len(self.get_starttag_text() or ""), tag)
 
     def handle_startendtag(self, tag, attrs):
-        self.found.append(("startend", self._pos, tag, attrs))
+        self.found.append(("startend", self.at(), tag, attrs))
 
     def handle_endtag(self, tag):
-        self.found.append(("end", self._pos, tag, []))
+        self.found.append(("end", self.at(), tag, []))
 
     def handle_data(self, data):
-        if self.found and self.found[-1][0] == "text" and self.found[-1][1] != self._pos:
+        start = self.at()
+        if self.closing and self.text.startswith("<", start) and self.text[start:] not in ("<", "</"):
+            raise _Cut(start, "")  # markup the end of the file cut short (a lone "<" or "</" is text)
+        if self.found and self.found[-1][0] == "text" and self.found[-1][1] != start:
             return  # a continuation of the same text run (e.g. a stray "<")
-        self.found.append(("text", self._pos, "", []))
-
-    def set_cdata_mode(self, elem):  # type: ignore[override]  # private hook; see issue 13
-        super().set_cdata_mode(elem)
-        if self.cdata_elem == "script":
-            self.interesting = _ScriptEnd()  # type: ignore[assignment]
+        self.found.append(("text", start, "", []))
 
     def _other(self, *_):
-        self.found.append(("other", self._pos, "", []))
+        self.found.append(("other", self.at(), "", []))
 
     handle_comment = handle_decl = handle_pi = unknown_decl = _other
+
+
+class _Cut(Exception):
+    """html.parser stops at ``at``: the start of a raw-text element's content (``tag``), or (no
+    tag) markup left unfinished at the end of the file."""
+
+    def __init__(self, at: int, tag: str) -> None:
+        super().__init__(at, tag)
+        self.at = at
+        self.tag = tag
+
+
+#: Elements whose content is text up to their end tag, whatever it holds (HTML's raw text and
+#: script data; ``plaintext`` runs to the end of the file).
+RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
+_RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in RAW_TEXT - {"script", "plaintext"}}
+
+
+def _raw_text_end(tag: str, text: str, pos: int) -> re.Match[str] | None:
+    """The end tag that closes raw-text element ``tag`` whose content starts at ``pos`` (None: none)."""
+    if tag == "script":
+        return _ScriptEnd().search(text, pos)
+    if tag == "plaintext":
+        return None
+    return _RAW_TEXT_END[tag].search(text, pos)
+
+
+def _add_raw_text(text: str, tag: str, pos: int, tokens: list[Token]) -> int:
+    """Append the content and end tag of raw-text element ``tag`` (content from ``pos``); return
+    where they end. Without an end tag the content runs to the end of the file, as in browsers."""
+    end = _raw_text_end(tag, text, pos)
+    stop = end.start() if end is not None else len(text)
+    if stop > pos:
+        tokens.append(Token("text", text[pos:stop]))
+    if end is None:
+        return len(text)
+    tokens.append(Token("end", end.group(0), tag))
+    return end.end()
 
 
 class _ScriptEnd:
@@ -111,7 +164,6 @@ _FAST_TAG = re.compile(
 _FAST_ATTR = re.compile(r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*("[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?""")
 #: A "<" that html.parser would not take as plain text (the fast path stops there).
 _MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
-_STYLE_END = re.compile(r"</\s*style\s*>", re.I)
 
 
 def _fast_tokens(text: str) -> tuple[list[Token], int]:
@@ -151,15 +203,8 @@ def _fast_tokens(text: str) -> tuple[list[Token], int]:
                     attrs[found.group(1).lower()] = value
             closed = bool(match.group("close"))
             append(Token("startend" if closed else "start", match.group(0), tag, attrs))
-            if not closed and tag in ("script", "style"):
-                end = _ScriptEnd().search(text, pos) if tag == "script" else _STYLE_END.search(text, pos)
-                if end is None:  # html.parser's own rules for a script that never ends
-                    tokens.pop()
-                    return tokens, match.start()
-                if end.start() > pos:
-                    append(Token("text", text[pos : end.start()]))
-                append(Token("end", end.group(0), tag))
-                pos = end.end()
+            if not closed and tag in RAW_TEXT:
+                pos = _add_raw_text(text, tag, pos, tokens)
         elif match.group("end") is not None:
             append(Token("end", match.group(0), match.group("end").lower()))
         else:
@@ -174,25 +219,82 @@ def tokenize_with_parser(text: str) -> list[Token]:
     return tokens
 
 
+#: html.parser is fed this many characters at a time, so that starting over after a cut costs
+#: at most one piece (the whole run stays linear in the text).
+_PIECE = 1 << 16
+
+
 def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
-    """Append the tokens html.parser finds in ``text[offset:]`` to ``tokens`` (cut up to ``offset``)."""
-    parser = _Tokenizer()
-    parser.rawdata = text[offset:] if offset else text
-    parser.goahead(True)
-    found = parser.found
-    if not found or found[0][1] > 0:
+    """Append the tokens of ``text[offset:]`` to ``tokens`` (which cut ``text`` up to ``offset``).
+
+    html.parser, through its public interface, cuts the markup; transpub takes over where HTML's
+    rules differ from it: raw-text elements (:data:`RAW_TEXT`), a marked section html.parser
+    cannot read (``<![`` and a newline: a bogus comment to the next ``>``), and markup left
+    unfinished at the end of the file (one ``eof`` token, which readers refuse, as browsers drop it).
+    """
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    pos = offset
+    while pos < len(text):
+        parser = _Tokenizer(text, pos, newlines)
+        resume = len(text)
+        extra: list[Token] = []
+        try:
+            for piece in range(pos, len(text), _PIECE):
+                parser.feed(text[piece : piece + _PIECE])
+            parser.closing = True
+            parser.close()
+            cut = len(text)
+        except _Cut as stop:
+            if stop.tag:  # the start tag is the last token found; its content is raw text
+                cut = stop.at
+                resume = _add_raw_text(text, stop.tag, stop.at, extra)
+            else:
+                cut = stop.at
+                extra.append(_unfinished(text[stop.at :]))
+        except AssertionError:  # html.parser's way of refusing a marked section it cannot read
+            at = parser.at()
+            cut = at if text.startswith("<![", at) else at - 3
+            close = text.find(">", cut)
+            resume = close + 1 if close >= 0 else len(text)
+            extra.append(Token("other", text[cut:resume]) if close >= 0 else _unfinished(text[cut:]))
+        _add_found(text, pos, cut, parser.found, tokens)
+        for token in extra:
+            _append(tokens, token)
+        pos = resume
+
+
+def _unfinished(raw: str) -> Token:
+    """A construct the end of the file cut short; ``tag`` says which (a tag, comment or declaration)."""
+    if raw.startswith("<!--"):
+        what = "comment"
+    elif re.match(r"</?[A-Za-z]", raw):
+        what = "tag"
+    else:
+        what = "declaration"
+    return Token("eof", raw, what)
+
+
+def _append(tokens: list[Token], token: Token) -> None:
+    if token.kind == "text" and tokens and tokens[-1].kind == "text":
+        tokens[-1].raw += token.raw
+    else:
+        tokens.append(token)
+
+
+def _add_found(
+    text: str, start: int, stop: int, found: list[tuple[str, int, str, list]], tokens: list[Token]
+) -> None:
+    """Append the tokens html.parser reported between ``start`` and ``stop``."""
+    found = [item for item in found if item[1] < stop]
+    if not found or found[0][1] > start:
         # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
-        lead = found[0][1] if found else len(text) - offset
+        lead = found[0][1] if found else stop
         if tokens:
-            tokens[-1].raw += text[offset : offset + lead]
+            tokens[-1].raw += text[start:lead]
         else:
-            found.insert(0, ("text", 0, "", []))
-    for index, (kind, start, tag, attrs) in enumerate(found):
-        end = found[index + 1][1] if index + 1 < len(found) else len(text) - offset
-        if end <= start:
+            found.insert(0, ("text", start, "", []))
+    for index, (kind, begin, tag, attrs) in enumerate(found):
+        end = found[index + 1][1] if index + 1 < len(found) else stop
+        if end <= begin:
             continue
-        raw = text[offset + start : offset + end]
-        if kind == "text" and tokens and tokens[-1].kind == "text":
-            tokens[-1].raw += raw
-            continue
-        tokens.append(Token(kind, raw, tag, dict(attrs)))
+        _append(tokens, Token(kind, text[begin:end], tag, dict(attrs)))

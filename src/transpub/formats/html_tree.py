@@ -174,7 +174,7 @@ def build_tree(tokens: list[Token]) -> Node:
     root = Node("#root", -1, None, {})
     stack = [root]
     for index, token in enumerate(tokens):
-        if token.kind in ("text", "other"):
+        if token.kind in ("text", "other", "eof"):
             stack[-1].children.append(index)
         elif token.kind == "end":
             tag = token.tag
