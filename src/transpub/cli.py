@@ -206,6 +206,23 @@ def extract(
     is_flag=True,
     help="Ask the engine again for texts whose earlier reply was rejected (broken placeholders or terms).",
 )
+@click.option(
+    "--compare",
+    nargs=2,
+    default=None,
+    metavar="ENGINE_A ENGINE_B",
+    help="Write nothing to the catalogs: translate a sample with both engines into a side-by-side HTML report.",
+)
+@click.option(
+    "--sample", type=click.IntRange(1), default=20, show_default=True, help="Units in a --compare report."
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where --compare writes its report (default: compare-LOCALE-A-B.html here).",
+)
 @click.pass_context
 def translate(
     ctx: click.Context,
@@ -215,6 +232,9 @@ def translate(
     concurrency: int | None,
     memory_score: float | None,
     retry_rejected: bool,
+    compare: tuple[str, str] | None,
+    sample: int,
+    out_path: Path | None,
 ) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
 
@@ -227,6 +247,7 @@ def translate(
       transpub translate -l es                 # the configured engine (apertium for es)
       transpub translate -l fr --engine deepl  # needs TRANSPUB_DEEPL_API_KEY
       transpub translate --dry-run             # units, characters and cost per engine
+      transpub translate --compare deepl llm -l de --sample 30   # which engine did better
     """
     from .engines.registry import check_engine_tables
     from .progress import make_progress_printer
@@ -235,6 +256,9 @@ def translate(
     project = _project(ctx)
     check_engine_tables(project)
     selected = project.select_locales(locales)
+    if compare:
+        _compare(project, selected, compare, sample, out_path, concurrency)
+        return
     if not locales and engine is None:  # every locale: those with no engine are waiting for translators
         waiting = [loc for loc in selected if not project.engine_for(loc)]
         selected = [loc for loc in selected if project.engine_for(loc)]
@@ -283,6 +307,29 @@ def translate(
     if not report.ok:
         click.echo(report.advice(), err=True)
         sys.exit(1)
+
+
+def _compare(
+    project: Project,
+    selected: list[str],
+    engines: tuple[str, str],
+    sample: int,
+    out_path: Path | None,
+    concurrency: int | None,
+) -> None:
+    """``translate --compare``: one locale, two engines, one HTML report."""
+    from .compare_report import write_comparison
+    from .translate import compare_engines
+
+    if len(selected) != 1:
+        raise click.UsageError("--compare works on one locale: pass -l LOCALE")
+    [locale] = selected
+    comparison = compare_engines(project, locale, engines, sample, concurrency=concurrency)
+    path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
+    write_comparison(comparison, path)
+    for line in comparison.summary():
+        click.echo(line)
+    click.echo(f"Wrote {path}")
 
 
 @main.command(name="compile")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
@@ -577,17 +578,13 @@ def _machine_translate(
             item = items[index]
             counts.requested_units += 1
             counts.requested_chars += len(masked[index].text)
-            try:
-                text = unmask(masked[index], reply)
-                check = contexts[index].check if contexts is not None else None
-                problems = check(text) if check is not None else []
-                if problems:
-                    raise PlaceholderMismatch("; ".join(problems))
-            except PlaceholderMismatch as exc:
+            judged = _judge(masked[index], reply, contexts[index] if contexts is not None else None)
+            if judged.problems:
                 counts.rejected_placeholders += item.entries
                 rejected.append((item.msgid, reply))
-                report.failures.append(failure(item, f"rejected: {exc.message}", REJECTED))
+                report.failures.append(failure(item, "rejected: " + "; ".join(judged.problems), REJECTED))
                 continue
+            text = judged.text
             paid.append((item.msgid, text))
             counts.filled_mt += item.entries
             for path in item.paths:
@@ -621,3 +618,128 @@ def _machine_translate(
         contexts=contexts,
     )
     emit("finish")
+
+
+def _judge(masked: Masked, reply: str, context: UnitContext | None) -> EngineOutput:
+    """An engine's reply restored (placeholders, terms) with the problems found in it; the
+    reply as it came when it cannot be restored."""
+    try:
+        text = unmask(masked, reply)
+    except PlaceholderMismatch as exc:
+        return EngineOutput(reply, (exc.message,))
+    check = context.check if context is not None else None
+    return EngineOutput(text, tuple(check(text)) if check is not None else ())
+
+
+def _spread(items: list[_Pending], count: int) -> list[_Pending]:
+    """``count`` items spread evenly over ``items`` (all of them when there are fewer).
+
+    >>> [p.msgid for p in _spread([_Pending(str(i)) for i in range(10)], 3)]
+    ['0', '3', '6']
+    """
+    if count >= len(items):
+        return list(items)
+    return [items[i * len(items) // count] for i in range(count)]
+
+
+def compare_engines(
+    project: Any,
+    locale: str,
+    names: tuple[str, ...],
+    sample: int,
+    *,
+    policy: RetryPolicy | None = None,
+    concurrency: int | None = None,
+) -> Comparison:
+    """Translate ``sample`` units of ``locale`` (spread over its catalogs) with each engine of
+    ``names`` and judge every output; nothing is written (no PO file, no memory).
+
+    Raises EngineError when an engine is unknown or not configured.
+    """
+    catalog = _catalog_api()
+    adapters = {name: get_engine(name, project) for name in names}
+    for name, adapter in adapters.items():
+        if not getattr(adapter, "machine", True) or not adapter.is_configured():
+            raise EngineError(
+                f"engine {name} is not configured for machine translation (see `transpub engines`)"
+            )
+    units: dict[str, _Pending] = {}
+    reviewed: dict[str, str] = {}
+    for article in project.article_paths():
+        path = project.catalog_path(locale, article.stem)
+        if not path.is_file():
+            continue
+        po = catalog.read_catalog(path)
+        title = _title_of(po)
+        for entry in po:
+            if entry.obsolete or _is_plural(entry) or not needs_translation(entry.msgid):
+                continue
+            item = units.setdefault(
+                entry.msgid, _Pending(entry.msgid, title=title, paragraph=_paragraph_of(entry))
+            )
+            item.paths.add(path)
+            item.entries += 1
+            item.lines.append((path, getattr(entry, "linenum", 0) or 0))
+            if catalog.entry_state(entry) == "translated":
+                reviewed.setdefault(entry.msgid, entry.msgstr)
+    chosen = _spread(list(units.values()), sample)
+    glossary = _load_glossary(project)
+    outputs = [
+        _engine_outputs(project, adapters[name], name, locale, chosen, glossary, policy, concurrency)
+        for name in names
+    ]
+    compared = tuple(
+        ComparedUnit(
+            item.msgid,
+            f"{project.relative(item.lines[0][0])}:{item.lines[0][1] or '?'}",
+            reviewed.get(item.msgid, ""),
+            tuple(engine_outputs[index] for engine_outputs in outputs),
+        )
+        for index, item in enumerate(chosen)
+    )
+    labels = tuple(str(getattr(adapters[name], "label", name)) for name in names)
+    return Comparison(project.name, project.source_locale, locale, labels, compared)
+
+
+def _engine_outputs(
+    project: Any,
+    adapter: Engine,
+    name: str,
+    locale: str,
+    items: list[_Pending],
+    glossary: Any,
+    policy: RetryPolicy | None,
+    concurrency: int | None,
+) -> list[EngineOutput]:
+    """Each of ``items`` translated by ``adapter`` and judged (see :func:`_judge`)."""
+    source = project.source_locale
+    breaker = CircuitBreaker(
+        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
+        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
+    )
+    policy = policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5)))
+    told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
+    masked = _masked(adapter, items, glossary, source, locale, told)
+    contexts = _contexts(project, items, glossary, locale)
+    results = [EngineOutput("", ("no reply",)) for _ in items]
+
+    def on_batch(outcome: BatchOutcome) -> None:
+        for index, reply in outcome.done.items():
+            results[index] = _judge(masked[index], reply, contexts[index])
+        for index, message in outcome.failed.items():
+            results[index] = EngineOutput("", (message,))
+
+    if items:
+        run_engine(
+            adapter,
+            [m.text for m in masked],
+            source,
+            locale,
+            on_batch=on_batch,
+            concurrency=concurrency
+            or int(_engine_setting(project, name, "concurrency", DEFAULT_CONCURRENCY)),
+            policy=policy,
+            breaker=breaker,
+            contexts=contexts if _takes_context(adapter) else None,
+        )
+    return results

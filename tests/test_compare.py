@@ -1,0 +1,105 @@
+"""``transpub translate --compare A B``: a side-by-side HTML report of two engines on a sample,
+with the problems of each output; nothing written to the catalogs; every text escaped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from fakeservers import FakeMT
+from test_browser import ARTIFACTS, CHROMIUM, chromium
+from test_compile_helpers import run_cli
+from test_translate_helpers import make_project
+
+HOSTILE = "Type <script>alert(1)</script> & <b>bold</b> here."
+TERM = "Jingyue Hi-tech Zone grew fast."
+PLACEHOLDER = "Read <1>the report</1> today."
+UNITS = [HOSTILE, TERM, PLACEHOLDER, "The end."]
+GLOSSARY = "term,es\nJingyue Hi-tech Zone,Zona de Alta Tecnología de Jingyue\n"
+
+
+@pytest.fixture()
+def compared(tmp_path, monkeypatch):
+    """A project of four units compared between libre and llm (which drops placeholders)."""
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    make_project(
+        root,
+        {"story": [(msgid, "") for msgid in UNITS]},
+        extra='[paths]\nglossary = "terms.csv"\n\n[engines.llm]\nmodel = "news-mt-1"\n',
+    )
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        monkeypatch.setenv("TRANSPUB_LLM_URL", fake.url + "/v1")
+
+        def answer(body):
+            units = json.loads(body["messages"][-1]["content"])["units"]
+            return json.dumps(
+                {u["id"]: "[es] " + u["text"].replace("<1>", "").replace("</1>", "") for u in units}
+            )
+
+        fake.chat_answer = answer
+        before = (root / "locales" / "es" / "LC_MESSAGES" / "story.po").read_bytes()
+        report = tmp_path / "compare.html"
+        result = run_cli(
+            root, "translate", "--compare", "libre", "llm", "-l", "es", "--sample", "3", "--out", str(report)
+        )
+        yield root, result, report, before
+
+
+def cells(report: Path) -> list[list[str]]:
+    doc = lxml_html.fromstring(report.read_bytes())
+    return [[cell.text_content() for cell in row.xpath("td")] for row in doc.xpath("//tbody/tr")]
+
+
+def test_compare_report_shows_source_and_both_outputs_side_by_side(compared):
+    _, result, report, _ = compared
+    assert result.exit_code == 0, result.output
+    assert "libre: 3 of 3 units without problems" in result.output
+    assert "llm news-mt-1: 1 of 3 units without problems" in result.output  # two with problems
+    assert f"Wrote {report}" in result.output
+    rows = cells(report)
+    assert len(rows) == 3
+    term_row = next(row for row in rows if TERM in row[0])
+    assert "[es] Zona de Alta Tecnología de Jingyue grew fast." in term_row[1]
+    assert 'must be rendered as "Zona de Alta Tecnología de Jingyue"' in term_row[2]
+    placeholder_row = next(row for row in rows if PLACEHOLDER in row[0])
+    assert "placeholders differ from the source: <1> missing" in placeholder_row[2]
+    assert "locales/es/LC_MESSAGES/story.po:" in placeholder_row[0]
+
+
+def test_compare_report_escapes_every_text(compared):
+    _, _, report, _ = compared
+    doc = lxml_html.fromstring(report.read_bytes())
+    assert not doc.xpath("//script") and not doc.xpath("//b")
+    text = report.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    hostile_row = next(row for row in cells(report) if HOSTILE in row[0])
+    assert "[es] " + HOSTILE in hostile_row[1]
+
+
+def test_compare_writes_nothing_to_the_catalogs_or_the_memory(compared):
+    root, _, _, before = compared
+    assert (root / "locales" / "es" / "LC_MESSAGES" / "story.po").read_bytes() == before
+    assert not (root / ".transpub" / "memory.sqlite").exists()
+
+
+def test_compare_needs_one_locale(tmp_path):
+    make_project(tmp_path, {"story": [("Hello.", "")]}, locales=("es", "de"))
+    result = run_cli(tmp_path, "translate", "--compare", "libre", "llm")
+    assert result.exit_code == 2 and "--compare works on one locale: pass -l LOCALE" in result.output
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (make test installs it)")
+def test_compare_report_renders_in_a_browser(compared, tmp_path):
+    _, _, report, _ = compared
+    shot = tmp_path / "compare.png"
+    chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1400,700", report.as_uri())
+    assert shot.stat().st_size > 5000
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copyfile(shot, ARTIFACTS / "compare-report.png")
