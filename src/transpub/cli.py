@@ -707,7 +707,7 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
 
 @main.group()
 def memory() -> None:
-    """The translation memory: TMX 1.4b export and import, statistics.
+    """The translation memory: TMX 1.4b export and import, statistics, schema migration.
 
     \b
     Example:
@@ -757,6 +757,28 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
         click.echo(line, err=True)
     _exit_on_problems(report.errors, [], "nothing was stored")
     click.echo(f"{report.added} added, {report.updated} updated, {report.duplicates} duplicates merged")
+
+
+@memory.command(name="migrate")
+@click.pass_context
+def memory_migrate(ctx: click.Context) -> None:
+    """Bring the memory's schema up to this transpub's (run once after upgrading, before the workers).
+
+    A SQLite memory is also upgraded when opened; a PostgreSQL one only by this command.
+
+    \b
+    Example:
+      TRANSPUB_MEMORY_URL=postgresql://tm@db.example/tm transpub memory migrate
+    """
+    from .memory import describe_location, migrate_memory
+
+    location = _project(ctx).memory_location
+    before, after = migrate_memory(location)
+    where = describe_location(location)
+    if before == after:
+        click.echo(f"{where}: schema version {after}, up to date")
+    else:
+        click.echo(f"{where}: schema version {before} → {after}")
 
 
 @memory.command(name="stats")

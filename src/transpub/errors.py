@@ -51,3 +51,7 @@ class EngineError(TranspubError):
 
 class PlaceholderMismatch(TranspubError):
     """A translation's placeholders do not match its source's."""
+
+
+class MemoryStoreError(TranspubError):
+    """The translation memory cannot be opened, migrated or reached."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +46,7 @@ class Project:
     glossary_path: Path | None
     memory_path: Path
     engine: str | None
+    memory_url: str | None = None
     locale_settings: dict[str, LocaleSettings] = field(default_factory=dict)
     segmentation: str = "sentence"
     segmentation_overrides: dict[str, str] = field(default_factory=dict)
@@ -60,6 +63,12 @@ class Project:
     def config_path(self) -> Path:
         """The ``transpub.toml`` this project was loaded from."""
         return self.root / CONFIG_NAME
+
+    @property
+    def memory_location(self) -> str | Path:
+        """Where the translation memory lives: ``TRANSPUB_MEMORY_URL`` when set (it wins), else
+        ``[paths] memory``: a ``postgresql://`` URL, or a SQLite file under the project."""
+        return os.environ.get("TRANSPUB_MEMORY_URL") or self.memory_url or self.memory_path
 
     @property
     def templates_dir(self) -> Path:
@@ -182,6 +191,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         site_dir=root / paths["site"],
         glossary_path=(root / glossary) if glossary else None,
         memory_path=root / paths["memory"],
+        memory_url=paths["memory"] if re.match(r"postgres(?:ql)?://", paths["memory"], re.I) else None,
         engine=config["translate"]["engine"],
         locale_settings=settings,
         segmentation=extract["segmentation"],

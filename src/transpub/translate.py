@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from .errors import EngineError, PlaceholderMismatch
 from .fsutil import locked
 from .locales import script_problem
 from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
-from .memory import HUMAN, TranslationMemory
+from .memory import HUMAN, MemoryStore, open_memory
 from .numberforms import localized_number_spans
 from .translate_report import (
     FAILED,
@@ -60,6 +61,8 @@ from .translate_report import (
 
 DEFAULT_MEMORY_SCORE = 75.0
 DEFAULT_CONCURRENCY = 8
+#: How often a worker looks for the replies of texts another worker has claimed (seconds).
+CLAIM_POLL_SECONDS = 0.5
 #: Returned by :func:`_from_memory` when this engine's earlier (paid) reply was rejected.
 REJECTED_BEFORE = ("", "")
 
@@ -79,7 +82,7 @@ class _Pending:
 class _MemoryPieces:
     """The runner's piece store in the translation memory (origin ``<engine>:piece``)."""
 
-    def __init__(self, memory: TranslationMemory, source: str, target: str, engine: str) -> None:
+    def __init__(self, memory: MemoryStore, source: str, target: str, engine: str) -> None:
         self.memory, self.source, self.target, self.origin = memory, source, target, f"{engine}:piece"
 
     def known(self, pieces: list[str]) -> dict[str, str]:
@@ -302,9 +305,7 @@ def translate_project(
 
     glossary = _load_glossary(project)
     articles = project.article_paths()
-    memory = (
-        TranslationMemory.snapshot(project.memory_path) if dry_run else TranslationMemory(project.memory_path)
-    )
+    memory = open_memory(project.memory_location, dry_run=dry_run)
     with memory:
         for locale, name in plan:
             adapter = engines[name]
@@ -371,22 +372,62 @@ def translate_project(
             if not machine:
                 counts.skipped += sum(p.entries for p in pending.values())
                 continue
-            _machine_translate(
+
+            send = functools.partial(
+                _machine_translate,
                 project,
                 adapter,
                 name,
                 locale,
-                pending,
-                memory,
-                report,
-                counts,
-                today,
-                glossary,
-                progress,
-                concurrency,
-                policy,
+                memory=memory,
+                report=report,
+                counts=counts,
+                today=today,
+                glossary=glossary,
+                progress=progress,
+                concurrency=concurrency,
+                policy=policy,
             )
+            _send_claimed(memory, source_lang, locale, name, pending, send, today, counts)
     return report
+
+
+def _send_claimed(
+    memory: MemoryStore,
+    source: str,
+    locale: str,
+    engine: str,
+    pending: dict[str, _Pending],
+    send: Callable[[dict[str, _Pending]], None],
+    today: str,
+    counts: Counts,
+) -> None:
+    """Send the texts this worker claims; take the others' replies from the memory as they arrive.
+
+    Another worker sending the same text at the same time holds its claim: its reply is stored
+    in the shared memory, and used here instead of paying for the text twice. A text whose claim
+    is released without a reply (the engine failed there) or expires (that worker was killed) is
+    claimed and sent here.
+    """
+    waiting = dict(pending)
+    while waiting:
+        mine = memory.claim(source, locale, engine, list(waiting))
+        if mine:
+            try:
+                send({msgid: waiting.pop(msgid) for msgid in list(waiting) if msgid in mine})
+            finally:
+                memory.release(source, locale, engine, mine)
+            continue
+        time.sleep(CLAIM_POLL_SECONDS)
+        arrived = memory.lookup(source, locale, list(waiting), engine)
+        fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
+        for msgid, text in arrived.items():
+            item = waiting.pop(msgid)
+            counts.reused_mt += item.entries
+            for path in item.paths:
+                fills[path][msgid] = (text, f"machine translation by {engine} ({source}→{locale}) on {today}")
+        for path, path_fills in fills.items():
+            _apply(path, path_fills)
 
 
 def glossary_entries(glossary: Any, locale: str) -> dict[str, str]:
@@ -441,7 +482,7 @@ def _estimate(
     name: str,
     locale: str,
     pending: dict[str, _Pending],
-    memory: TranslationMemory,
+    memory: MemoryStore,
     glossary: Any,
 ) -> Estimate:
     """Units and characters (masked, pieces already paid left out) a run would send; for an
@@ -483,7 +524,7 @@ def _estimate(
 
 
 def _from_memory(
-    memory: TranslationMemory,
+    memory: MemoryStore,
     msgid: str,
     source: str,
     target: str,
@@ -529,7 +570,7 @@ def _machine_translate(
     name: str,
     locale: str,
     pending: dict[str, _Pending],
-    memory: TranslationMemory,
+    memory: MemoryStore,
     report: TranslateReport,
     counts: Counts,
     today: str,

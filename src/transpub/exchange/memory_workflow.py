@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import TranspubError
 from ..fsutil import atomic_write_bytes
 from ..locales import bcp47_tag
-from ..memory import HUMAN, MemoryEntry, MemoryStats, TranslationMemory
+from ..memory import HUMAN, MemoryEntry, MemoryStats, open_memory
 from ..project import Project
 from .languages import match_locale
 from .tmx import TmxError, TmxUnit, build_tmx, read_tmx
@@ -49,7 +49,7 @@ def export_tmx(
     project: Project, path: Path, locale: str | None = None, *, now: datetime | None = None
 ) -> int:
     """Write the memory (of one target locale, when given) as TMX 1.4b; the number of units."""
-    with TranslationMemory.snapshot(project.memory_path) as memory:
+    with open_memory(project.memory_location, dry_run=True) as memory:
         entries = [e for e in memory.entries(locale) if not e.origin.endswith(_INTERNAL)]
     units = [
         TmxUnit(
@@ -125,7 +125,7 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
                 collected[key] = entry
     if report.errors:
         return report
-    with TranslationMemory(project.memory_path) as memory:
+    with open_memory(project.memory_location) as memory:
         report.added, report.updated = memory.merge(collected.values())
     return report
 
@@ -133,5 +133,5 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
 def memory_stats(project: Project) -> tuple[list[MemoryStats], int]:
     """Entries per language pair and origin, and the memory file's size in bytes."""
     size = project.memory_path.stat().st_size if project.memory_path.is_file() else 0
-    with TranslationMemory.snapshot(project.memory_path) as memory:
+    with open_memory(project.memory_location, dry_run=True) as memory:
         return memory.stats(), size

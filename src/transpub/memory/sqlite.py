@@ -1,33 +1,41 @@
-"""Translation memory: a SQLite file under the project (``.transpub/memory.sqlite``).
-
-It remembers two kinds of translations:
-
-- ``human``: reviewed translations (translated, non-fuzzy PO entries), harvested at every run;
-- ``mt``: every machine translation ever received, keyed by engine and language pair, stored
-  the moment its batch comes back, so a segment is never paid for twice, even after a crash.
-  Origin ``<engine>``: a whole text's reply; ``<engine>:piece``: the reply to one piece of a
-  text split for the engine's length limit (keyed by the masked piece as sent);
-  ``<engine>:rejected``: a reply that broke placeholders or glossary terms.
-
-:meth:`TranslationMemory.snapshot` gives a copy in memory for dry runs: it reads what the file
-holds and writes nowhere.
-
-Exact lookups prefer human work; close matches (rapidfuzz ratio, 0–100) are found among the
-entries of the same language pair whose length is near the query's.
-"""
+"""The translation memory in a SQLite file (the default: embedded, nothing to install)."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from ..errors import MemoryStoreError
+from .base import (
+    CANDIDATES,
+    CLAIM_SECONDS,
+    HUMAN,
+    SCHEMA_VERSION,
+    MemoryEntry,
+    MemoryMatch,
+    MemoryStats,
+    best_matches,
+    length_window,
+    trigrams,
+    worker_id,
+)
 
-SCHEMA = """
+#: Columns added after the first release (kept nullable, so older memories open unchanged).
+_LATER_COLUMNS = {"changed": "REAL", "creator": "TEXT"}
+#: Close-match candidates: the FTS5 trigram index is the outer loop (CROSS JOIN keeps SQLite from
+#: walking every row of the language pair instead), best-ranked first.
+CLOSE_BY_TRIGRAMS = (
+    "SELECT m.source, m.target, m.origin FROM memory_trigrams CROSS JOIN memory m "
+    "ON m.rowid = memory_trigrams.rowid WHERE memory_trigrams MATCH ? AND m.source_lang = ? "
+    "AND m.target_lang = ? AND length(m.source) BETWEEN ? AND ? AND m.source != ?{only} "
+    "ORDER BY memory_trigrams.rank LIMIT {candidates}"
+)
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
 CREATE TABLE IF NOT EXISTS memory (
     source_lang TEXT NOT NULL,
     target_lang TEXT NOT NULL,
@@ -38,50 +46,33 @@ CREATE TABLE IF NOT EXISTS memory (
     PRIMARY KEY (source_lang, target_lang, origin, source)
 );
 CREATE INDEX IF NOT EXISTS memory_pair_len ON memory (source_lang, target_lang, length(source));
-"""
-#: Columns added after the first release (kept nullable, so older memories open unchanged).
-_LATER_COLUMNS = {"changed": "REAL", "creator": "TEXT"}
-
-HUMAN = "human"
-
-
-@dataclass(frozen=True)
-class MemoryEntry:
-    """One stored translation with its dates (seconds since the epoch) and who made it."""
-
-    source_lang: str
-    target_lang: str
-    origin: str
-    source: str
-    target: str
-    created: float
-    changed: float | None = None
-    creator: str | None = None
-
-
-@dataclass(frozen=True)
-class MemoryStats:
-    """How many translations one language pair holds from one origin, and their source characters."""
-
-    source_lang: str
-    target_lang: str
-    origin: str
-    entries: int
-    source_chars: int
-
-
-@dataclass(frozen=True)
-class MemoryMatch:
-    """A translation found in the memory; ``score`` is 100 for an exact match."""
-
-    source: str
-    target: str
-    origin: str
-    score: float
+""",
+    2: """
+CREATE VIRTUAL TABLE IF NOT EXISTS memory_trigrams USING fts5(
+    source, content='memory', content_rowid='rowid', tokenize='trigram'
+);
+INSERT INTO memory_trigrams(memory_trigrams) VALUES ('rebuild');
+CREATE TRIGGER IF NOT EXISTS memory_trigrams_insert AFTER INSERT ON memory BEGIN
+    INSERT INTO memory_trigrams(rowid, source) VALUES (new.rowid, new.source);
+END;
+CREATE TRIGGER IF NOT EXISTS memory_trigrams_delete AFTER DELETE ON memory BEGIN
+    INSERT INTO memory_trigrams(memory_trigrams, rowid, source) VALUES ('delete', old.rowid, old.source);
+END;
+CREATE TABLE IF NOT EXISTS claims (
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    source TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    expires REAL NOT NULL,
+    PRIMARY KEY (source_lang, target_lang, origin, source)
+);
+""",
+}
 
 
 class TranslationMemory:
-    """The project's translation memory (thread-safe; use as a context manager)."""
+    """The project's translation memory in a SQLite file (thread-safe; use as a context manager)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else path
@@ -90,9 +81,29 @@ class TranslationMemory:
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-        _add_later_columns(self._db)
         self._lock = threading.Lock()
+        self.owner = worker_id()
+        self.migrated_from, _ = self.migrate()
+
+    def schema_version(self) -> int:
+        """The schema version of the file (0 for a file made before versions were kept)."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> tuple[int, int]:
+        """Bring the schema up to :data:`SCHEMA_VERSION`; returns (version before, version after)."""
+        before = self.schema_version()
+        if before > SCHEMA_VERSION:
+            raise MemoryStoreError(
+                f"the translation memory has schema version {before}, made by a newer transpub "
+                f"(this one knows version {SCHEMA_VERSION}); upgrade transpub",
+                str(self.path),
+            )
+        with self._lock, self._db:
+            for version in range(before + 1, SCHEMA_VERSION + 1):
+                self._db.executescript(_MIGRATIONS[version])
+            _add_later_columns(self._db)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return before, SCHEMA_VERSION
 
     @classmethod
     def snapshot(cls, path: Path | str) -> TranslationMemory:
@@ -111,8 +122,7 @@ class TranslationMemory:
                 source.backup(memory._db)
             finally:
                 source.close()
-            memory._db.executescript(SCHEMA)
-            _add_later_columns(memory._db)
+            memory.migrate()
         return memory
 
     def __enter__(self) -> TranslationMemory:
@@ -194,28 +204,68 @@ class TranslationMemory:
     ) -> list[MemoryMatch]:
         """Stored translations of sources at least ``min_score`` similar (best first; no exact ones),
         among ``origins`` (default: every origin)."""
-        n = len(source)
-        low, high = int(n * min_score / 100) - 1, int(n * 100 / max(min_score, 1)) + 1
-        only = f" AND origin IN ({', '.join('?' * len(origins))})" if origins else ""
+        low, high = length_window(len(source), min_score)
+        only = f" AND m.origin IN ({', '.join('?' * len(origins))})" if origins else ""
+        pieces = trigrams(source)
+        if pieces:  # candidates sharing the most trigrams, found through the FTS5 index
+            query = " OR ".join('"' + p.replace('"', '""') + '"' for p in pieces)
+            sql = CLOSE_BY_TRIGRAMS.format(only=only, candidates=CANDIDATES)
+            arguments: tuple[object, ...] = (query, source_lang, target_lang, low, high, source)
+        else:  # under three characters: the length window alone is tiny
+            sql = (
+                "SELECT m.source, m.target, m.origin FROM memory m WHERE m.source_lang = ? AND "
+                "m.target_lang = ? AND length(m.source) BETWEEN ? AND ? AND m.source != ?" + only
+            )
+            arguments = (source_lang, target_lang, low, high, source)
         with self._lock:
-            rows = self._db.execute(
-                "SELECT source, target, origin FROM memory WHERE source_lang = ? AND target_lang = ? "
-                "AND length(source) BETWEEN ? AND ? AND source != ?" + only,
-                (source_lang, target_lang, low, high, source, *(origins or ())),
+            rows = self._db.execute(sql, (*arguments, *(origins or ()))).fetchall()
+        return best_matches(source, rows, min_score, limit)
+
+    def claim(
+        self,
+        source_lang: str,
+        target_lang: str,
+        origin: str,
+        sources: Sequence[str],
+        seconds: float = CLAIM_SECONDS,
+    ) -> set[str]:
+        """Claim ``sources`` for sending to ``origin``; returns those this worker now holds.
+
+        A text nobody holds, whose claim expired, or that this worker already holds is taken
+        (and its claim renewed); a text another worker holds is left to it.
+        """
+        now = time.time()
+        rows = [
+            (source_lang, target_lang, origin, s, self.owner, now + seconds) for s in dict.fromkeys(sources)
+        ]
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+                "owner = excluded.owner, expires = excluded.expires "
+                "WHERE claims.expires < ? OR claims.owner = excluded.owner",
+                [(*row, now) for row in rows],
+            )
+            held = self._db.execute(
+                "SELECT source FROM claims WHERE source_lang = ? AND target_lang = ? AND origin = ? AND owner = ?",
+                (source_lang, target_lang, origin, self.owner),
             ).fetchall()
-        if not rows:
-            return []
-        found = process.extract(
-            source, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=min_score, limit=limit * 3
-        )
-        matches = [MemoryMatch(rows[i][0], rows[i][1], rows[i][2], round(score, 1)) for _, score, i in found]
-        matches.sort(key=lambda m: (-m.score, m.origin != HUMAN))
-        return matches[:limit]
+        wanted = set(sources)
+        return {source for (source,) in held if source in wanted}
+
+    def release(self, source_lang: str, target_lang: str, origin: str, sources: Iterable[str]) -> None:
+        """Give up this worker's claims on ``sources`` (their replies are stored, or they failed)."""
+        rows = [(source_lang, target_lang, origin, s, self.owner) for s in sources]
+        with self._lock, self._db:
+            self._db.executemany(
+                "DELETE FROM claims WHERE source_lang = ? AND target_lang = ? AND origin = ? AND source = ? "
+                "AND owner = ?",
+                rows,
+            )
 
     def count(self) -> int:
         """How many translations are stored."""
         with self._lock:
-            return self._db.execute("SELECT count(*) FROM memory").fetchone()[0]
+            return int(self._db.execute("SELECT count(*) FROM memory").fetchone()[0])
 
     def entries(self, target_lang: str | None = None) -> list[MemoryEntry]:
         """Every stored translation (of one target language, when given), oldest first."""
@@ -242,9 +292,10 @@ class TranslationMemory:
                 ).fetchone()
                 if row is not None and (row[0] >= when or row[1] == entry.target):
                     continue
-                self._db.execute(
-                    "INSERT OR REPLACE INTO memory (source_lang, target_lang, origin, source, target, created, "
-                    "changed, creator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self._db.execute(  # an upsert, not REPLACE: the row keeps its rowid and trigram index entry
+                    "INSERT INTO memory (source_lang, target_lang, origin, source, target, created, changed, creator) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target, "
+                    "created = excluded.created, changed = excluded.changed, creator = excluded.creator",
                     (
                         entry.source_lang,
                         entry.target_lang,
@@ -278,4 +329,3 @@ def _add_later_columns(db: sqlite3.Connection) -> None:
     for name, kind in _LATER_COLUMNS.items():
         if name not in present:
             db.execute(f"ALTER TABLE memory ADD COLUMN {name} {kind}")
-    db.commit()

@@ -1,0 +1,146 @@
+"""What every translation memory store shares: its records, its protocol, and the scoring of close matches."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from rapidfuzz import fuzz, process
+
+#: The schema version this transpub writes; a store at a higher version was made by a newer one.
+SCHEMA_VERSION = 2
+HUMAN = "human"
+#: Columns added after the first release (kept nullable, so older memories open unchanged).
+_LATER_COLUMNS = {"changed": "REAL", "creator": "TEXT"}
+#: How long a claim on a text protects it from other workers (seconds) unless renewed.
+CLAIM_SECONDS = 300.0
+#: How many trigram candidates are re-scored for one close-match query.
+CANDIDATES = 200
+
+
+@dataclass(frozen=True)
+class MemoryEntry:
+    """One stored translation with its dates (seconds since the epoch) and who made it."""
+
+    source_lang: str
+    target_lang: str
+    origin: str
+    source: str
+    target: str
+    created: float
+    changed: float | None = None
+    creator: str | None = None
+
+
+@dataclass(frozen=True)
+class MemoryStats:
+    """How many translations one language pair holds from one origin, and their source characters."""
+
+    source_lang: str
+    target_lang: str
+    origin: str
+    entries: int
+    source_chars: int
+
+
+@dataclass(frozen=True)
+class MemoryMatch:
+    """A translation found in the memory; ``score`` is 100 for an exact match."""
+
+    source: str
+    target: str
+    origin: str
+    score: float
+
+
+class MemoryStore(Protocol):
+    """What the workflows use of a translation memory, whichever database holds it."""
+
+    def add(
+        self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]], origin: str = HUMAN
+    ) -> int: ...
+    def exact(
+        self, source_lang: str, target_lang: str, source: str, origins: tuple[str, ...] | None = None
+    ) -> MemoryMatch | None: ...
+    def lookup(
+        self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str
+    ) -> dict[str, str]: ...
+    def forget(self, source_lang: str, target_lang: str, sources: Iterable[str], origin: str) -> None: ...
+    def close_matches(
+        self,
+        source_lang: str,
+        target_lang: str,
+        source: str,
+        min_score: float = 75.0,
+        limit: int = 3,
+        origins: tuple[str, ...] | None = None,
+    ) -> list[MemoryMatch]: ...
+    def claim(
+        self, source_lang: str, target_lang: str, origin: str, sources: Sequence[str], seconds: float = ...
+    ) -> set[str]: ...
+    def release(self, source_lang: str, target_lang: str, origin: str, sources: Iterable[str]) -> None: ...
+    def count(self) -> int: ...
+    def entries(self, target_lang: str | None = None) -> list[MemoryEntry]: ...
+    def merge(self, entries: Iterable[MemoryEntry]) -> tuple[int, int]: ...
+    def stats(self) -> list[MemoryStats]: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> MemoryStore: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def worker_id() -> str:
+    """Who holds a claim: one opened memory is one worker (host, process and a random part)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def length_window(length: int, min_score: float) -> tuple[int, int]:
+    """Source lengths that can reach ``min_score`` against a text of ``length`` characters.
+
+    >>> length_window(100, 75)
+    (74, 134)
+    """
+    return int(length * min_score / 100) - 1, int(length * 100 / max(min_score, 1)) + 1
+
+
+def best_matches(
+    source: str, rows: Sequence[tuple[str, str, str]], min_score: float, limit: int
+) -> list[MemoryMatch]:
+    """Score candidate ``(source, target, origin)`` rows against ``source``: best first, human work first on ties."""
+    if not rows:
+        return []
+    found = process.extract(
+        source, [r[0] for r in rows], scorer=fuzz.ratio, score_cutoff=min_score, limit=limit * 3
+    )
+    matches = [MemoryMatch(rows[i][0], rows[i][1], rows[i][2], round(score, 1)) for _, score, i in found]
+    matches.sort(key=lambda m: (-m.score, m.origin != HUMAN))
+    return matches[:limit]
+
+
+def trigrams(text: str, most: int = 32) -> list[str]:
+    """Distinct three-character pieces of ``text`` (lower-cased), at most ``most``, spread over it.
+
+    >>> trigrams("Hello")
+    ['hel', 'ell', 'llo']
+    """
+    lowered = text.lower()
+    pieces = list(dict.fromkeys(lowered[i : i + 3] for i in range(len(lowered) - 2)))
+    pieces = [p for p in pieces if p.strip()]
+    if len(pieces) > most:
+        step = len(pieces) / most
+        pieces = [pieces[int(i * step)] for i in range(most)]
+    return pieces
+
+
+def describe_location(location: str | Path) -> str:
+    """``location`` fit for a message: a URL's password replaced by ``***``.
+
+    >>> describe_location("postgresql://tm:s3cret@db.example/tm")
+    'postgresql://tm:***@db.example/tm'
+    """
+    return re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", str(location))

@@ -1,0 +1,98 @@
+"""A throwaway PostgreSQL cluster for the tests: initdb and pg_ctl in a temp dir, on a Unix socket.
+
+Debian's ``postgresql`` package (installed by ``make test``) provides the binaries. As root the
+cluster runs as the ``postgres`` user the package creates (initdb refuses root). The cluster
+listens on no TCP port, only on a socket in its own folder, and is stopped by the fixture.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _binaries() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    return Path(found[-1]).parent if found else None
+
+
+def _as_postgres(argv: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return argv
+    return ["runuser", "-u", "postgres", "--", *argv]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL cluster's ``postgres`` database, for this test session."""
+    binaries = _binaries()
+    if binaries is None:
+        pytest.skip("PostgreSQL is not installed (Debian package postgresql; `make test` installs it)")
+    if os.geteuid() == 0:
+        try:
+            user = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and the postgres user does not exist")
+    folder = Path(tempfile.mkdtemp(prefix="transpub-pg-"))
+    data, sockets = folder / "data", folder / "socket"
+    sockets.mkdir()
+    if os.geteuid() == 0:
+        for path in (folder, sockets):
+            os.chown(path, user.pw_uid, user.pw_gid)
+    log = folder / "server.log"
+    subprocess.run(
+        _as_postgres(
+            [str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-k {sockets} -c listen_addresses='' -c fsync=off"
+    subprocess.run(
+        _as_postgres(
+            [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql://postgres@/postgres?host={sockets}"
+    finally:
+        subprocess.run(
+            _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_database(postgres_url: str) -> Iterator[str]:
+    """A new empty database in the session's cluster, dropped afterwards."""
+    import psycopg
+
+    name = f"tm_{os.getpid()}_{next(_counter)}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield postgres_url.replace("/postgres?", f"/{name}?")
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _numbers() -> Iterator[int]:
+    number = 0
+    while True:
+        number += 1
+        yield number
+
+
+_counter = _numbers()

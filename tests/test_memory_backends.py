@@ -1,0 +1,226 @@
+"""The translation memory behaves the same in a SQLite file and in a shared PostgreSQL database."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import string
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pgcluster import fresh_database, postgres_url  # noqa: F401 (fixtures)
+from transpub.errors import MemoryStoreError
+from transpub.memory import (
+    HUMAN,
+    SCHEMA_VERSION,
+    MemoryStore,
+    TranslationMemory,
+    open_memory,
+)
+from transpub.memory import sqlite as sqlite_memory
+from transpub.memory.base import CANDIDATES, length_window, trigrams
+from transpub.project import init_project, load_project
+
+Opener = Callable[..., MemoryStore]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    """Where a memory lives: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield tmp_path / ".transpub" / "memory.sqlite"
+    else:
+        yield request.getfixturevalue("fresh_database")
+
+
+def test_a_translation_survives_reopening(location: str | Path) -> None:
+    with open_memory(location) as memory:
+        memory.add("en", "es", [("The cat sleeps.", "El gato duerme.")], "apertium")
+    with open_memory(location) as memory:
+        match = memory.exact("en", "es", "The cat sleeps.", origins=("apertium",))
+    assert match is not None and match.target == "El gato duerme."
+
+
+def test_reviewed_work_wins_over_machine_translation(location: str | Path) -> None:
+    with open_memory(location) as memory:
+        memory.add("en", "es", [("Hello.", "Hola (MT).")], "deepl")
+        memory.add("en", "es", [("Hello.", "¡Hola!")], HUMAN)
+        match = memory.exact("en", "es", "Hello.")
+        assert match is not None and match.target == "¡Hola!"
+        assert memory.exact("en", "fr", "Hello.") is None
+        assert memory.lookup("en", "es", ["Hello.", "Bye."], "deepl") == {"Hello.": "Hola (MT)."}
+
+
+def test_a_long_paragraph_is_stored_and_found_exactly(location: str | Path) -> None:
+    paragraph = "The zone grew again this year. " * 400  # past what a B-tree index entry holds
+    with open_memory(location) as memory:
+        memory.add("en", "de", [(paragraph, "Die Zone wuchs.")], HUMAN)
+        match = memory.exact("en", "de", paragraph)
+    assert match is not None and match.target == "Die Zone wuchs."
+
+
+def test_close_matches_are_scored_the_same_on_both_stores(location: str | Path) -> None:
+    with open_memory(location) as memory:
+        memory.add(
+            "en",
+            "es",
+            [
+                ("The park opened in March 2018.", "El parque abrió en marzo de 2018."),
+                ("The park opened in May 2019.", "El parque abrió en mayo de 2019."),
+                ("Completely unrelated sentence here.", "Frase sin relación."),
+            ],
+            HUMAN,
+        )
+        for index in range(300):  # noise of the same pair and length
+            memory.add("en", "es", [(f"Row {index:04d} of the archive index", f"Fila {index}")], "deepl")
+        matches = memory.close_matches("en", "es", "The park opened in March 2019.", min_score=75)
+    assert [m.target for m in matches][:2] == [
+        "El parque abrió en marzo de 2018.",
+        "El parque abrió en mayo de 2019.",
+    ]
+    assert matches[0].score == pytest.approx(96.7, abs=0.1)
+    assert all(m.score >= 75 for m in matches)
+
+
+def test_close_matches_come_from_the_trigram_index_not_a_scan(location: str | Path) -> None:
+    with open_memory(location) as memory:
+        rows = [(sentence, f"Frase {i}") for i, sentence in enumerate(varied_sentences(3000))]
+        memory.add("en", "es", rows, HUMAN)
+    query = rows[42][0].replace(" ", "  ", 1)
+    low, high = length_window(len(query), 75)
+    if isinstance(location, Path):
+        db = sqlite3.connect(location)
+        trigram_query = " OR ".join(f'"{piece}"' for piece in trigrams(query))
+        sql = sqlite_memory.CLOSE_BY_TRIGRAMS.format(only="", candidates=CANDIDATES)
+        plan = [
+            row[-1]
+            for row in db.execute("EXPLAIN QUERY PLAN " + sql, (trigram_query, "en", "es", low, high, query))
+        ]
+        db.close()
+        assert plan[0].startswith("SCAN memory_trigrams VIRTUAL TABLE INDEX")  # the index drives the search
+        assert not any(step == "SCAN m" or "(source_lang=?)" in step for step in plan)
+    else:
+        import psycopg
+
+        from transpub.memory import postgresql as memory_postgresql
+
+        sql = memory_postgresql.CLOSE_BY_TRIGRAMS.format(only="", candidates=CANDIDATES)
+        with psycopg.connect(str(location), autocommit=True) as db:
+            db.execute("ANALYZE memory")
+            plan = " ".join(
+                row[0] for row in db.execute("EXPLAIN " + sql, ("en", "es", low, high, query, query, query))
+            )
+        assert "memory_source_trgm" in plan and "Seq Scan" not in plan, plan
+
+
+def varied_sentences(count: int) -> list[str]:
+    """``count`` different sentences of made-up words, as varied as a real archive's."""
+    chance = random.Random(7)
+    words = [
+        "".join(chance.choice(string.ascii_lowercase) for _ in range(chance.randint(3, 9)))
+        for _ in range(800)
+    ]
+    return [" ".join(chance.choice(words) for _ in range(8)).capitalize() + "." for _ in range(count)]
+
+
+def test_a_text_claimed_by_one_worker_is_not_claimed_by_another(location: str | Path) -> None:
+    with open_memory(location) as first, open_memory(location) as second:
+        assert first.claim("en", "es", "deepl", ["A.", "B."]) == {"A.", "B."}
+        assert second.claim("en", "es", "deepl", ["B.", "C."]) == {"C."}
+        first.release("en", "es", "deepl", ["B."])
+        assert second.claim("en", "es", "deepl", ["B."]) == {"B."}
+        assert first.claim("en", "es", "deepl", ["A."]) == {"A."}  # a holder renews its own claim
+
+
+def test_an_expired_claim_of_a_killed_worker_blocks_nobody(location: str | Path) -> None:
+    with open_memory(location) as killed, open_memory(location) as survivor:
+        assert killed.claim("en", "es", "deepl", ["A."], seconds=-1) == {"A."}  # already expired
+        assert survivor.claim("en", "es", "deepl", ["A."]) == {"A."}
+
+
+def test_a_dry_run_writes_nothing_to_the_memory(location: str | Path) -> None:
+    with open_memory(location) as memory:
+        memory.add("en", "es", [("Kept.", "Guardado.")], HUMAN)
+    with open_memory(location, dry_run=True) as dry:
+        dry.add("en", "es", [("Only in the dry run.", "Solo aquí.")], HUMAN)
+        seen = dry.exact("en", "es", "Only in the dry run.")
+        assert seen is not None and seen.target == "Solo aquí."
+        dry.claim("en", "es", "deepl", ["X."])
+    with open_memory(location) as memory:
+        assert memory.exact("en", "es", "Only in the dry run.") is None
+        assert memory.count() == 1
+
+
+def test_a_memory_made_before_schema_versions_is_upgraded_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE memory (source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, origin TEXT NOT NULL, "
+        "source TEXT NOT NULL, target TEXT NOT NULL, created REAL NOT NULL, "
+        "PRIMARY KEY (source_lang, target_lang, origin, source));"
+        "INSERT INTO memory VALUES ('en', 'es', 'human', 'The park opened in March.', 'El parque abrió en marzo.', 0);"
+    )
+    db.commit()
+    db.close()
+    with TranslationMemory(path) as memory:
+        assert memory.schema_version() == SCHEMA_VERSION
+        matches = memory.close_matches("en", "es", "The park opened in May.", min_score=70)
+    assert [m.target for m in matches] == ["El parque abrió en marzo."]
+
+
+def test_a_memory_from_a_newer_transpub_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(MemoryStoreError, match="newer transpub"):
+        TranslationMemory(path)
+
+
+def test_an_older_postgresql_schema_waits_for_transpub_memory_migrate(fresh_database: str) -> None:  # noqa: F811
+    import psycopg
+
+    from transpub.memory.postgresql import PostgresMemory
+
+    with psycopg.connect(fresh_database, autocommit=True) as db:
+        db.execute(
+            "CREATE TABLE transpub_schema (version integer NOT NULL); INSERT INTO transpub_schema VALUES (1)"
+        )
+        db.execute(
+            "CREATE TABLE memory (source_lang text NOT NULL, target_lang text NOT NULL, origin text NOT NULL, "
+            "source_hash bytea NOT NULL, source text NOT NULL, target text NOT NULL, "
+            "created double precision NOT NULL, PRIMARY KEY (source_hash, source_lang, target_lang, origin))"
+        )
+    with pytest.raises(MemoryStoreError, match="run `transpub memory migrate`"):
+        open_memory(fresh_database)
+    with PostgresMemory(fresh_database, migrating=True) as memory:
+        assert memory.migrate() == (1, SCHEMA_VERSION)
+    with open_memory(fresh_database) as memory:
+        assert memory.claim("en", "es", "deepl", ["A."]) == {"A."}
+
+
+def test_an_unreachable_database_is_one_clear_error_without_its_password(tmp_path: Path) -> None:
+    url = f"postgresql://tm:s3cret@/nowhere?host={tmp_path}"
+    with pytest.raises(MemoryStoreError) as caught:
+        open_memory(url)
+    assert "cannot reach the translation memory" in str(caught.value)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_the_memory_url_variable_wins_over_the_configured_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    init_project(tmp_path, source="en", locales=["es"], name="News")
+    assert load_project(tmp_path).memory_location == tmp_path / ".transpub" / "memory.sqlite"
+    config = tmp_path / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'memory = ".transpub/memory.sqlite"', 'memory = "postgresql://tm@db.example/tm"'
+        ),
+        encoding="utf-8",
+    )
+    assert load_project(tmp_path).memory_location == "postgresql://tm@db.example/tm"
+    monkeypatch.setenv("TRANSPUB_MEMORY_URL", "postgresql://ci@db.internal/tm")
+    assert load_project(tmp_path).memory_location == "postgresql://ci@db.internal/tm"

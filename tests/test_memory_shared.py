@@ -1,0 +1,66 @@
+"""Many workers, one memory: two translate processes on one PostgreSQL memory pay for each text once."""
+
+from __future__ import annotations
+
+import os
+import random
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+from fakeservers import FakeMT
+from pgcluster import fresh_database, postgres_url  # noqa: F401 (fixtures)
+from transpub.catalog import entry_state, read_catalog
+from transpub.extract import extract_project
+from transpub.project import init_project, load_project
+
+#: 24 texts of made-up words, none close enough to another for a memory close match to stand in.
+_CHANCE = random.Random(11)
+SENTENCES = [
+    " ".join("".join(_CHANCE.choice(string.ascii_lowercase) for _ in range(6)) for _ in range(7)).capitalize()
+    + "."
+    for _ in range(24)
+]
+
+
+def worker_project(root: Path) -> Path:
+    """A project as each CI worker checks it out: the same articles, its own folder."""
+    init_project(root, source="en", locales=["es"], name="News")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[engines.libre]\nbatch_size = 2\nconcurrency = 1\n",
+        encoding="utf-8",
+    )
+    for article in range(2):
+        paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES[article::2])
+        (root / "articles" / f"story-{article}.html").write_text(
+            f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8"
+        )
+    extract_project(load_project(root), ["es"])
+    return root
+
+
+def test_two_workers_on_one_postgresql_memory_send_each_text_once(
+    tmp_path: Path,
+    fresh_database: str,  # noqa: F811
+) -> None:
+    workers = [worker_project(tmp_path / name) for name in ("worker-a", "worker-b")]
+    with FakeMT(latency=0.05) as engine:
+        environment = dict(os.environ, TRANSPUB_LIBRE_URL=engine.url, TRANSPUB_MEMORY_URL=fresh_database)
+        command = [sys.executable, "-m", "transpub", "translate", "-l", "es", "--engine", "libre"]
+        runs = [
+            subprocess.Popen(
+                command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            for root in workers
+        ]
+        outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert engine.repeated() == []  # no text paid for twice
+    assert sum(engine.paid.values()) == len(SENTENCES)  # characters sent = unique characters
+    for root in workers:
+        for article in range(2):
+            po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
+            assert {entry_state(e) for e in po if e.msgid} == {"fuzzy"}
+            assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]
