@@ -210,11 +210,13 @@ def test_paragraph_note_reads_like_the_paragraph_with_code_dates_and_line_breaks
 
 
 def test_placeholder_legend_says_what_a_standalone_element_shows() -> None:
-    units = read('<p>Call <code>run()</code> on <time datetime="2018-01-04">January 4</time>.</p>').units()
+    units = read(
+        '<p>Call <code>run()</code> on <time datetime="2018-01-04">January 4, 2018</time>.</p>'
+    ).units()
     legends = [p.legend() for p in units[0].placeholders]
     assert legends == [
         '<1/> = code (code) "run()"',
-        '<2/> = date/time (time) "January 4", written in your language\'s date format',
+        '<2/> = date/time (time) "January 4, 2018", written in your language\'s date format',
     ]
 
 

@@ -178,6 +178,8 @@ def extract(
         click.echo(article.summary)
     for orphan in report.orphans:
         click.echo(f"Warning: {orphan}", err=True)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     if report.errors:

@@ -11,11 +11,12 @@ from . import catalog
 from .check.runner import format_percent
 from .errors import ArticleError, CatalogError, TranspubError
 from .extract import load_article
+from .formats.dates import localize_date
 from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
 from .fsutil import confine, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
-from .locales import bcp47_tag, language_of, localize_date, text_direction
+from .locales import bcp47_tag, language_of, text_direction
 from .model import Issue
 from .project import Project, slug_of
 from .site import (
@@ -161,6 +162,7 @@ def compile_project(
     for path in article_paths:
         try:
             documents[slug_of(path)] = load_article(project, path)
+            report.warnings.extend(documents[slug_of(path)].warnings)
         except ArticleError as exc:
             report.errors.append(exc)
 
@@ -536,7 +538,9 @@ def _render_page(
         return document.render(
             resolve,
             inserts=inserts,
-            format_date=None if locale == source else (lambda value: localize_date(value, locale)),
+            format_date=None
+            if locale == source
+            else (lambda date: localize_date(date.value, date.style, locale)),
             join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
         )
     finally:

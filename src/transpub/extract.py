@@ -10,6 +10,7 @@ from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .formats import Document, ReadOptions, read_article
 from .glossary import Glossary, load_glossary
 from .inline import strip_placeholders
+from .model import Issue
 from .project import Project, slug_of
 
 
@@ -87,6 +88,8 @@ class ExtractReport:
     articles: list[ArticleExtraction] = field(default_factory=list)
     errors: list[TranspubError] = field(default_factory=list)
     orphans: list[OrphanCatalogs] = field(default_factory=list)
+    #: What the readers kept as written but a user should know (an unreadable ``<time datetime>``).
+    warnings: list[Issue] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -170,6 +173,7 @@ def extract_project(
         except ArticleError as exc:
             report.errors.append(_relative(project, exc))
             continue
+        report.warnings.extend(document.warnings)
         slug = slug_of(path)
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)

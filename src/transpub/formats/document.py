@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..errors import PlaceholderMismatch
 from ..inline import placeholder_problem, tokenize
-from ..model import Placeholder, Unit
+from ..model import Issue, Placeholder, Unit
+from .dates import DateStyle
 
 
 @dataclass(eq=False)
@@ -56,10 +57,11 @@ class Marker:
 
 @dataclass(eq=False)
 class DateSlot:
-    """The content of a ``<time datetime>``: written anew in each locale's date format."""
+    """The content of a ``<time datetime>`` that shows exactly its value: written anew in each locale."""
 
     value: str
     parts: list[Part]
+    style: DateStyle | None = None
 
 
 @dataclass(eq=False)
@@ -100,7 +102,7 @@ class Resolution:
 
 
 Resolver = Callable[[Slot], Resolution]
-DateFormatter = Callable[[str], "str | None"]
+DateFormatter = Callable[["DateSlot"], "str | None"]
 
 
 @dataclass(eq=False)
@@ -114,6 +116,8 @@ class Document:
     source_locale: str
     html_tag: Tag | None = None
     charset_tag: Tag | None = None
+    #: Things the reader kept as written but a user should know (an unreadable ``<time datetime>``).
+    warnings: list[Issue] = field(default_factory=list)
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
@@ -253,7 +257,7 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
         elif isinstance(part, Marker):
             out.append(ctx.inserts.get(part.name, ""))
         elif isinstance(part, DateSlot):
-            written = ctx.format_date(part.value) if ctx.format_date else None
+            written = ctx.format_date(part) if ctx.format_date and part.style is not None else None
             if written is None:
                 _render_parts(part.parts, ctx, out)
             else:

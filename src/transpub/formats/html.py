@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import ArticleError
-from ..model import Placeholder
+from ..model import Issue, Placeholder
 from ..segment import split_sentences
+from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
 from .document import (
     AttrSlot,
     DateSlot,
@@ -134,9 +135,12 @@ class _Atom:
 class _Builder:
     """Walks the tree once and emits the document's parts."""
 
-    def __init__(self, tokens: list[Token], options: ReadOptions) -> None:
+    def __init__(self, tokens: list[Token], options: ReadOptions, display_path: str = "") -> None:
         self.tokens = tokens
         self.options = options
+        self.display_path = display_path
+        self.warnings: list[Issue] = []
+        self.date_styles: dict[int, DateStyle | None] = {}
         self.references = References(tokens)
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
@@ -267,18 +271,51 @@ class _Builder:
         if item.end is not None:
             out.append(self.tokens[item.end].raw)
 
-    @staticmethod
-    def is_date(node: Node) -> bool:
-        """A ``<time datetime="YYYY-MM-DD…">``: compile writes its content in each locale's format."""
-        return node.tag == "time" and bool(
-            re.match(r"\s*\d{4}-\d{2}-\d{2}", node.attrs.get("datetime") or "")
-        )
+    def is_date(self, node: Node) -> bool:
+        """A ``<time datetime>`` whose whole text is the source locale's writing of that date or time:
+        compile writes it in each locale's format (see :mod:`.dates`)."""
+        if node.tag != "time" or "datetime" not in node.attrs:
+            return False
+        key = id(node)
+        if key not in self.date_styles:
+            self.date_styles[key] = self.date_style(node)
+        return self.date_styles[key] is not None
+
+    def date_style(self, node: Node) -> DateStyle | None:
+        """The style of a ``<time>`` that shows exactly its ``datetime``; None (and maybe a warning) else."""
+        value = node.attrs.get("datetime") or ""
+        texts: list[str] = []
+        for child in node.children:
+            if not isinstance(child, int) or self.tokens[child].kind != "text":
+                texts: list[str] = []
+                break
+            texts.append(htmllib.unescape(self.tokens[child].raw))
+        try:
+            if not texts:
+                parse_datetime(value)  # still warn about a datetime nobody can read
+                return None
+            return source_date_style(value, "".join(texts), self.options.source_locale)
+        except UnparsableDate as exc:
+            self.warnings.append(
+                Issue(
+                    self.display_path,
+                    self.line_of(node.start),
+                    "dates",
+                    f"<time datetime> {exc}; its text is kept as written",
+                    severity="warning",
+                )
+            )
+            return None
+
+    def line_of(self, index: int) -> int:
+        """The 1-based line of token ``index``."""
+        return 1 + sum(token.raw.count("\n") for token in self.tokens[:index])
 
     def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> None:
         inner: list[Part] = []
         for child in node.children:
             self.emit_plain(child, ctx, inner)
-        out.append(DateSlot(node.attrs.get("datetime") or "", inner))
+        out.append(DateSlot(node.attrs.get("datetime") or "", inner, self.date_styles.get(id(node))))
 
     # -- runs of inline content
 
@@ -687,7 +724,7 @@ def read_html(
     _check_unterminated(tokens, display_path or str(path))
     root = build_tree(tokens)
     options = _with_overrides(tokens, options)
-    builder = _Builder(tokens, options)
+    builder = _Builder(tokens, options, display_path or str(path))
     parts: list[Part] = []
     builder.emit_children(root, _Context(), parts)
     return Document(
@@ -698,6 +735,7 @@ def read_html(
         source_locale=options.source_locale,
         html_tag=builder.html_tag,
         charset_tag=builder.charset_tag,
+        warnings=builder.warnings,
     )
 
 

@@ -1,0 +1,172 @@
+"""``<time datetime>``: is its text exactly a date the source locale would write, and in which style?
+
+A ``<time>`` is written anew in each target locale only when its whole text is what Babel
+(CLDR) writes for its ``datetime`` in the source locale: a date (full, long, medium or short), a
+time (medium or short), or a date and a time joined the locale's way. The target then gets the
+same fields in the same style, so a reader never sees a date or a time the source did not show.
+Anything else (``Published December 29, 2014``, another day than ``datetime``, ``12:02 pm``
+where CLDR writes ``12:02 PM``…) is ordinary text for translators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.dates import format_date, format_time
+
+from ..errors import ConfigError
+from ..locales import babel_locale
+
+DATE_WIDTHS = ("full", "long", "medium", "short")
+#: Full and long times name a time zone: a naive ``datetime`` cannot say which, so they are not used.
+TIME_WIDTHS = ("medium", "short")
+
+_DATE = r"(?P<y>\d{4,})-(?P<mo>\d{2})-(?P<d>\d{2})"
+_TIME = r"(?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d{1,3})?)?"
+_ZONE = r"(?:Z|[+-]\d{2}:?\d{2})"
+_DATE_ONLY = re.compile(_DATE)
+_TIME_ONLY = re.compile(_TIME)
+_DATE_TIME = re.compile(rf"{_DATE}[T ]{_TIME}(?:\s*{_ZONE})?")
+#: Valid HTML datetime values that name no single day or time (month, year, week, yearless
+#: date, time zone, duration): kept as written, no warning.
+_OTHER_VALID = re.compile(
+    r"\d{4,}-\d{2}|\d{4,}|\d{4,}-W\d{2}|-?-?\d{2}-\d{2}|Z|[+-]\d{2}:?\d{2}"
+    r"|P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?"
+    r"|(?:\s*\d+(?:\.\d+)?\s*[WDHMS])+\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How a ``<time>`` shows its value: which fields (date, time, datetime) and in which widths."""
+
+    kind: str  # date | time | datetime
+    date_width: str = ""
+    time_width: str = ""
+
+
+class UnparsableDate(ValueError):
+    """A ``datetime`` attribute that is not a valid HTML date, time or duration."""
+
+
+def parse_datetime(value: str) -> dt.date | dt.time | dt.datetime | None:
+    """The day, time or both that ``value`` names; None for a valid value that names neither.
+
+    Raises UnparsableDate for a value that is no valid HTML datetime at all.
+
+    >>> parse_datetime("2014-12-24T12:02:00-05:00"), parse_datetime("2014-12")
+    (datetime.datetime(2014, 12, 24, 12, 2), None)
+    >>> parse_datetime("yesterday")
+    Traceback (most recent call last):
+    ...
+    transpub.formats.dates.UnparsableDate: 'yesterday' is not a date, a time or a duration
+    """
+    text = value.strip()
+    try:
+        match = _DATE_TIME.fullmatch(text)
+        if match:  # the wall-clock time as written: what the page shows next to it
+            return dt.datetime(*_ints(match, "y", "mo", "d", "h", "mi"), int(match["s"] or 0))
+        match = _DATE_ONLY.fullmatch(text)
+        if match:
+            return dt.date(*_ints(match, "y", "mo", "d"))
+        match = _TIME_ONLY.fullmatch(text)
+        if match:
+            return dt.time(*_ints(match, "h", "mi"), int(match["s"] or 0))
+    except ValueError as exc:
+        raise UnparsableDate(f"{value!r} is not a valid date or time ({exc})") from None
+    if text and _OTHER_VALID.fullmatch(text):
+        return None
+    raise UnparsableDate(f"{value!r} is not a date, a time or a duration")
+
+
+def _ints(match: re.Match[str], *names: str) -> list[int]:
+    return [int(match[name]) for name in names]
+
+
+def _normal(text: str) -> str:
+    """Text compared without case and with any run of spaces (no-break ones too) as one space."""
+    return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split()).casefold()
+
+
+def _styles_for(value: dt.date | dt.time | dt.datetime) -> list[DateStyle]:
+    if isinstance(value, dt.datetime):
+        return [DateStyle("datetime", d, t) for d in DATE_WIDTHS for t in TIME_WIDTHS] + [
+            DateStyle("date", d) for d in DATE_WIDTHS
+        ]
+    if isinstance(value, dt.date):
+        return [DateStyle("date", d) for d in DATE_WIDTHS]
+    return [DateStyle("time", "", t) for t in TIME_WIDTHS]
+
+
+def render_date(value: dt.date | dt.time | dt.datetime, style: DateStyle, locale: str) -> str:
+    """``value`` written in ``locale`` with the fields and widths of ``style``.
+
+    >>> render_date(dt.datetime(2014, 12, 24, 12, 2), DateStyle("datetime", "long", "short"), "es")
+    '24 de diciembre de 2014, 12:02'
+    >>> render_date(dt.date(2018, 1, 4), DateStyle("date", "long"), "zh_CN")
+    '2018年1月4日'
+    """
+    cldr = _cldr(locale)
+    if style.kind == "time":
+        assert isinstance(value, (dt.time, dt.datetime))
+        return format_time(
+            value if isinstance(value, dt.time) else value.time(), style.time_width, locale=cldr
+        )
+    day = value.date() if isinstance(value, dt.datetime) else value
+    assert isinstance(day, dt.date)
+    written = format_date(day, style.date_width, locale=cldr)
+    if style.kind == "date":
+        return written
+    assert isinstance(value, dt.datetime)
+    clock = format_time(value.time(), style.time_width, locale=cldr)
+    glue = str(cldr.datetime_formats[style.date_width]).replace("'", "")
+    return glue.replace("{0}", clock).replace("{1}", written)
+
+
+@lru_cache(maxsize=64)
+def _cldr(locale: str):
+    try:
+        return babel_locale(locale)
+    except ConfigError:
+        return babel_locale("en")
+
+
+def source_date_style(datetime_value: str, shown: str, source_locale: str) -> DateStyle | None:
+    """The style in which ``shown`` writes ``datetime_value`` in the source locale, if it does exactly.
+
+    Raises UnparsableDate when ``datetime_value`` is no valid HTML datetime.
+
+    >>> source_date_style("2018-01-04", " January 4, 2018 ", "en")
+    DateStyle(kind='date', date_width='long', time_width='')
+    >>> source_date_style("2014-12-29", "Published December 29, 2014", "en") is None
+    True
+    >>> source_date_style("2016-08-01T10:00", "JULY 29, 2016", "en") is None
+    True
+    """
+    value = parse_datetime(datetime_value)
+    if value is None:
+        return None
+    wanted = _normal(shown)
+    if not any(ch.isdigit() for ch in wanted):
+        return None
+    for style in _styles_for(value):
+        if _normal(render_date(value, style, source_locale)) == wanted:
+            return style
+    return None
+
+
+def localize_date(datetime_value: str, style: DateStyle | None, locale: str) -> str | None:
+    """``datetime_value`` written in ``locale`` in ``style`` (None when it names no day or time).
+
+    >>> localize_date("2018-01-04", DateStyle("date", "long"), "de")
+    '4. Januar 2018'
+    """
+    try:
+        value = parse_datetime(datetime_value)
+    except UnparsableDate:
+        return None
+    return None if value is None or style is None else render_date(value, style, locale)
