@@ -287,7 +287,7 @@ class _Builder:
         texts: list[str] = []
         for child in node.children:
             if not isinstance(child, int) or self.tokens[child].kind != "text":
-                texts: list[str] = []
+                texts = []
                 break
             texts.append(htmllib.unescape(self.tokens[child].raw))
         try:
