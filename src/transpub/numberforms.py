@@ -5,6 +5,11 @@ Machine translation engines pass numbers through unchanged, so "RMB31.36 billion
 as nonsense. Before MT, numbers written with a decimal or a group separator are replaced by
 their target form (Babel's CLDR data), like glossary terms. Plain integers (years, counts) are
 left alone: "2018" must not become "2.018".
+
+Only a number that is clearly a quantity is rewritten (:func:`is_quantity`): never a version
+(``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), nor a number inside a path, file
+name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
+``transpub check`` reads numbers the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from babel.numbers import (
     NumberPattern,
     get_decimal_symbol,
     get_group_symbol,
+    list_currencies,
     parse_decimal,
 )
 
@@ -63,6 +69,96 @@ def _number_pattern(locale: str) -> tuple[re.Pattern[str], str, str] | None:
     return pattern, decimal, group
 
 
+#: Words after which a number is a version or a name, not a quantity (lower case).
+VERSION_WORDS = frozenset(
+    "version versions ver release releases build builds revision rev patch update kernel firmware "
+    "api sdk python node java ubuntu debian android ios macos windows chrome firefox "
+    "versión versiones versão version révision versione".split()
+)
+#: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
+_IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]+$")
+_TOKEN_EDGE = "\"'“”‘’«»()[]{}<>,;!?"
+
+
+def _token_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The non-space characters touching ``text[start:end]`` on the left and on the right."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return text[left:start].lstrip(_TOKEN_EDGE), text[end:right].rstrip(_TOKEN_EDGE)
+
+
+def is_quantity(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is clearly a quantity (not a version, name or address).
+
+    >>> is_quantity("RMB31.36 billion", 3, 8), is_quantity("up 3.5% on 2,000 units", 3, 6)
+    (True, True)
+    >>> is_quantity("Kubernetes 1.27 is out", 11, 15), is_quantity("use v1.19 now", 5, 9)
+    (False, False)
+    >>> is_quantity("see kubernetes-1.27-encryption.svg", 15, 19), is_quantity("release 2.5", 8, 11)
+    (False, False)
+    >>> is_quantity("mail a1.5@x.org", 6, 9), is_quantity("at https://x.org/2.5/", 17, 20)
+    (False, False)
+    """
+    before, after = _token_around(text, start, end)
+    if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
+        return False
+    if "://" in before or "@" in before + after or "/" in before + after:
+        return False
+    if before[-1:] in ("v", "V") and not before[-2:-1].isalpha():
+        return False  # v1.19
+    if before[-1:] == "." or re.match(r"\.\w", after):
+        return False  # part of a dotted run or a file name (report-3.5.pdf)
+    if before and before[-1].isalnum() and after and after[0].isalnum() and not after.isalpha():
+        return False  # letters or digits on both sides: an identifier (abc1.5x2)
+    if before and before[-1].isalpha() and not _is_currency(before):
+        return False  # Python3.11, kernel5.4 (RMB31.36 is money)
+    following = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    if following is not None and following.group(1).lower() in VERSION_WORDS:
+        return False  # the 2.5 release
+    word = _WORD_BEFORE.search(text[:start])
+    if word is not None:
+        previous = word.group(1).rstrip(".")
+        if previous.lower() in VERSION_WORDS:
+            return False
+        if previous[:1].isupper() and not _is_currency(previous):
+            # a name (Ubuntu 18.04, Kubernetes 1.27, PHP 8.1), unless a sentence merely starts there
+            return _starts_sentence(text, word.start()) and previous.lower() in _SENTENCE_WORDS
+    return True
+
+
+def _is_currency(word: str) -> bool:
+    """Whether ``word`` ends in an ISO 4217 currency code (RMB, USD): money, not a name.
+
+    >>> _is_currency("RMB"), _is_currency("US"), _is_currency("Ubuntu")
+    (True, False, False)
+    """
+    code = word[-3:]
+    return len(code) == 3 and code.isupper() and (code in _currency_codes() or code == "RMB")
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+#: Capitalised words that begin sentences before a quantity and are not names.
+_SENTENCE_WORDS = frozenset(
+    "about almost around at by from in just more nearly only over some the to under up "
+    "approximately roughly exactly less fewer than with of on for and or but nearly".split()
+)
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether a word at ``position`` begins the text or a sentence."""
+    before = text[:position].rstrip()
+    return not before or before[-1] in '.!?:;"“(' or before.endswith(("<1>", "/>"))
+
+
 def localized_number_spans(text: str, source_locale: str, target_locale: str) -> list[tuple[int, int, str]]:
     """``(start, end, target form)`` of each number in ``text`` whose form differs in ``target_locale``.
 
@@ -84,6 +180,8 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     spans = []
     for match in pattern.finditer(text):
         written = match.group(0)
+        if not is_quantity(text, match.start(), match.end()):
+            continue
         canonical = (
             written
             if group not in _SPACE_GROUPS

@@ -31,6 +31,7 @@ from babel.numbers import (
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
+from transpub.numberforms import is_quantity
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -249,7 +250,40 @@ def _literals(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
     return _DOTTED.sub(take, text), found
 
 
-def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number]:
+def _names_and_versions(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
+    """Numbers of a source text that are not quantities (``Kubernetes 1.27``, ``v1.19``, a file name),
+    as literals compared as written (machine pre-fill leaves them so), and the text without them."""
+    found: list[Number] = []
+    pieces: list[str] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if is_quantity(text, match.start(), match.end()):
+            continue
+        written = match.group(0)
+        found.append(Number(written, written, written))
+        pieces.append(text[position : match.start()] + " " * len(written))
+        position = match.end()
+    pieces.append(text[position:])
+    return "".join(pieces), found
+
+
+def _known_literals(text: str, literals: list[str]) -> tuple[str, list[Number]]:
+    """The source's literals found as written in a translation, and the translation without them."""
+    found: list[Number] = []
+    for written in sorted(set(literals), key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\d.,]){re.escape(written)}(?![\d]|[.,]\d)")
+        for _ in range(literals.count(written)):
+            match = pattern.search(text)
+            if match is None:
+                break
+            found.append(Number(written, written, written))
+            text = text[: match.start()] + " " * len(written) + text[match.end() :]
+    return text, found
+
+
+def find_numbers(
+    text: str, locale: str, *, spaced: bool = False, source: bool = False, literals: list[str] | None = None
+) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
 
     ``spaced``: also read spaces as group separators (``20 000``), as many style guides allow.
@@ -264,11 +298,25 @@ def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number
     []
     >>> [str(n.value) for n in find_numbers("Version 1.2.3 kam am 4.1.2018, 1.234.567 Mal", "de")]
     ['1234567', '1.2.3', '4', '1', '2018']
+
+    ``source``: numbers that are not quantities (``Ubuntu 18.04``) are literals, compared as written;
+    ``literals``: such source literals, read as written in a translation first.
+
+    >>> [n.value for n in find_numbers("Ubuntu 18.04 ships 2.5 times faster", "en", source=True)]
+    [Decimal('2.5'), '18.04']
+    >>> [n.value for n in find_numbers("Ubuntu 18.04 es 2,5 veces", "es", literals=["18.04"])]
+    [Decimal('2.5'), '18.04']
     """
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
     pattern, decimal, group, scales, months = _patterns(locale, spaced)
     text = text.replace("٫", decimal).replace("٬", group)
-    text, literals = _literals(text, pattern)
+    text, literals_found = _literals(text, pattern)
+    if literals:
+        text, known = _known_literals(text, literals)
+        literals_found.extend(known)
+    if source:
+        text, names = _names_and_versions(text, pattern)
+        literals_found.extend(names)
     cjk = language_of(locale) in _CJK
     cldr = _babel_locale(locale)
     found: list[Number] = []
@@ -281,7 +329,7 @@ def find_numbers(text: str, locale: str, *, spaced: bool = False) -> list[Number
             continue
         power = _scale_after(text[match.end() :], scales, cjk)
         found.append(Number(raw, value, value.scaleb(power) if power else value))
-    found.extend(literals)
+    found.extend(literals_found)
     found.extend(_month_numbers(text, months))
     return found
 
@@ -355,11 +403,17 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     >>> numbers_problem("Update to 1.2.3 now", "Auf 1.2.3 aktualisieren", "en", "de")
     >>> numbers_problem("Update to 1.2.3 now", "Auf 1.2.4 aktualisieren", "en", "de")
     '1.2.3 is missing; 1.2.4 is not in the source'
+    >>> numbers_problem("Kubernetes 1.27 is out", "Kubernetes 1.27 ya está", "en", "es")
+    >>> numbers_problem("Kubernetes 1.27 is out", "Kubernetes 1,27 ya está", "en", "es")
+    '1.27 is missing; 1,27 is not in the source'
     """
-    source_numbers = find_numbers(source, source_locale)
-    missing, extra = compare_numbers(source_numbers, find_numbers(translation, locale))
+    source_numbers = find_numbers(source, source_locale, source=True)
+    literals = [n.text for n in source_numbers if isinstance(n.value, str)]
+    missing, extra = compare_numbers(source_numbers, find_numbers(translation, locale, literals=literals))
     if missing or extra:  # "20 000" is a common way to group digits in any language
-        spaced = compare_numbers(source_numbers, find_numbers(translation, locale, spaced=True))
+        spaced = compare_numbers(
+            source_numbers, find_numbers(translation, locale, spaced=True, literals=literals)
+        )
         if len(spaced[0]) + len(spaced[1]) < len(missing) + len(extra):
             missing, extra = spaced
     if extra:

@@ -1,0 +1,68 @@
+"""Machine pre-fill writes a number the target's way only when it is clearly a quantity (issue 12, finding 2).
+
+The engine here echoes what it receives (a local server), so whatever changed a number in the
+result was transpub's own rewriting. ``transpub check`` reads numbers the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fakeservers import FakeMT
+from test_translate_helpers import make_project
+from transpub.catalog import read_catalog
+from transpub.check.numbers import numbers_problem
+from transpub.engines import RetryPolicy
+from transpub.translate import translate_project
+
+FAST = RetryPolicy(attempts=2, base_delay=0.0, max_delay=0.0)
+
+UNCHANGED = [
+    "Kubernetes 1.27 adds encryption at rest.",
+    "Upgrade to v1.19 before Friday.",
+    "Ubuntu 18.04 reaches its end of life.",
+    "The diagram is in kubernetes-1.27-encryption.svg now.",
+    "The server at 192.168.10.1 answers on port 8080.",
+    "Write to press1.5@example.com for a copy.",
+    "Read https://example.com/docs/2.5/intro.html first.",
+    "Open reports/q3.5/summary for details.",
+    "The 2.5 release ships today.",
+    "Set max_ratio1.5 in the file.",
+    "Install Python 3.11 and version 2.0 of the tool.",
+]
+PROSE = {
+    "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
+    "About 1.5 million people and 20,000 firms took part.": "About 1,5 million people and 20.000 firms took part.",
+}
+
+
+@pytest.fixture()
+def echo(monkeypatch):
+    with FakeMT(translate=lambda text, target: text) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        yield server
+
+
+def test_versions_addresses_file_names_urls_and_emails_come_back_unchanged(tmp_path, echo) -> None:
+    project = make_project(tmp_path, {"a": [(text, "") for text in [*UNCHANGED, *PROSE]]})
+    translate_project(project, ["es"], policy=FAST)
+    filled = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}
+    assert {text: filled[text] for text in UNCHANGED} == {text: text for text in UNCHANGED}
+    assert {text: filled[text] for text in PROSE} == PROSE
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_check_accepts_a_version_or_address_left_as_written(text: str) -> None:
+    assert numbers_problem(text, text, "en", "es") is None
+
+
+def test_check_flags_a_version_a_translator_wrote_as_a_decimal() -> None:
+    problem = numbers_problem(
+        "Kubernetes 1.27 adds encryption.", "Kubernetes 1,27 añade cifrado.", "en", "es"
+    )
+    assert problem is not None and "1.27 is missing" in problem
+
+
+def test_check_still_accepts_decimals_written_the_spanish_way() -> None:
+    for source, target in PROSE.items():
+        assert numbers_problem(source, target, "en", "es") is None
