@@ -71,9 +71,40 @@ def _number_pattern(locale: str) -> tuple[re.Pattern[str], str, str] | None:
 
 #: Words after which a number is a version or a name, not a quantity (lower case).
 VERSION_WORDS = frozenset(
-    "version versions ver release releases build builds revision rev patch update kernel firmware "
-    "api sdk python node java ubuntu debian android ios macos windows chrome firefox "
-    "versión versiones versão version révision versione".split()
+    [
+        "version",
+        "versions",
+        "ver",
+        "release",
+        "releases",
+        "build",
+        "builds",
+        "revision",
+        "rev",
+        "patch",
+        "update",
+        "kernel",
+        "firmware",
+        "api",
+        "sdk",
+        "python",
+        "node",
+        "java",
+        "ubuntu",
+        "debian",
+        "android",
+        "ios",
+        "macos",
+        "windows",
+        "chrome",
+        "firefox",
+        "versión",
+        "versiones",
+        "versão",
+        "version",
+        "révision",
+        "versione",
+    ]
 )
 #: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
 _IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
@@ -148,8 +179,39 @@ def _currency_codes() -> frozenset[str]:
 
 #: Capitalised words that begin sentences before a quantity and are not names.
 _SENTENCE_WORDS = frozenset(
-    "about almost around at by from in just more nearly only over some the to under up "
-    "approximately roughly exactly less fewer than with of on for and or but nearly".split()
+    [
+        "about",
+        "almost",
+        "around",
+        "at",
+        "by",
+        "from",
+        "in",
+        "just",
+        "more",
+        "nearly",
+        "only",
+        "over",
+        "some",
+        "the",
+        "to",
+        "under",
+        "up",
+        "approximately",
+        "roughly",
+        "exactly",
+        "less",
+        "fewer",
+        "than",
+        "with",
+        "of",
+        "on",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nearly",
+    ]
 )
 
 
