@@ -101,7 +101,6 @@ VERSION_WORDS = frozenset(
         "versión",
         "versiones",
         "versão",
-        "version",
         "révision",
         "versione",
     ]
@@ -210,7 +209,6 @@ _SENTENCE_WORDS = frozenset(
         "and",
         "or",
         "but",
-        "nearly",
     ]
 )
 

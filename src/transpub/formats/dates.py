@@ -69,13 +69,16 @@ def parse_datetime(value: str) -> dt.date | dt.time | dt.datetime | None:
     try:
         match = _DATE_TIME.fullmatch(text)
         if match:  # the wall-clock time as written: what the page shows next to it
-            return dt.datetime(*_ints(match, "y", "mo", "d", "h", "mi"), int(match["s"] or 0))
+            y, mo, d, h, mi, sec = _ints(match, "y", "mo", "d", "h", "mi", "s")
+            return dt.datetime(y, mo, d, h, mi, sec)
         match = _DATE_ONLY.fullmatch(text)
         if match:
-            return dt.date(*_ints(match, "y", "mo", "d"))
+            y, mo, d = _ints(match, "y", "mo", "d")
+            return dt.date(y, mo, d)
         match = _TIME_ONLY.fullmatch(text)
         if match:
-            return dt.time(*_ints(match, "h", "mi"), int(match["s"] or 0))
+            h, mi, sec = _ints(match, "h", "mi", "s")
+            return dt.time(h, mi, sec)
     except ValueError as exc:
         raise UnparsableDate(f"{value!r} is not a valid date or time ({exc})") from None
     if text and _OTHER_VALID.fullmatch(text):
@@ -84,7 +87,7 @@ def parse_datetime(value: str) -> dt.date | dt.time | dt.datetime | None:
 
 
 def _ints(match: re.Match[str], *names: str) -> list[int]:
-    return [int(match[name]) for name in names]
+    return [int(match[name] or 0) for name in names]
 
 
 def _normal(text: str) -> str:
