@@ -192,6 +192,9 @@ SCHEMA = Table(
                 "segmentation": _SEGMENTATION,
                 "code": Key("boolean", False, "extract text inside <code>?"),
                 "pre": Key("boolean", True, "extract text inside <pre> (whitespace kept)?"),
+                "link_urls": Key("boolean", False, "extract link text that is the link's own URL?"),
+                "bare_urls": Key("boolean", False, "extract units that are only a URL or e-mail address?"),
+                "symbols": Key("boolean", False, "extract units with no letters (5, ×, <<)?"),
                 "fuzzy_threshold": Key(
                     "number",
                     0.6,

@@ -132,6 +132,9 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         segmentation=segmentation,
         extract_code=project.extract_code,
         extract_pre=project.extract_pre,
+        extract_link_urls=project.extract_link_urls,
+        extract_bare_urls=project.extract_bare_urls,
+        extract_symbols=project.extract_symbols,
     )
 
 

@@ -52,6 +52,9 @@ class Project:
     segmentation_overrides: dict[str, str] = field(default_factory=dict)
     extract_code: bool = False
     extract_pre: bool = True
+    extract_link_urls: bool = False
+    extract_bare_urls: bool = False
+    extract_symbols: bool = False
     fuzzy_threshold: float = 0.6
     publish_threshold: float = 80.0
     base_url: str | None = None
@@ -198,6 +201,9 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         segmentation_overrides=dict(extract["segmentation_overrides"]),
         extract_code=extract["code"],
         extract_pre=extract["pre"],
+        extract_link_urls=extract["link_urls"],
+        extract_bare_urls=extract["bare_urls"],
+        extract_symbols=extract["symbols"],
         fuzzy_threshold=parse_fuzzy_threshold(extract["fuzzy_threshold"], config_path),
         publish_threshold=float(config["compile"]["publish_threshold"]),
         base_url=base_url if base_url is None or base_url.endswith("/") else base_url + "/",

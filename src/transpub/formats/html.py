@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import ArticleError
+from ..inline import strip_placeholders
 from ..model import Issue, Placeholder
 from ..segment import split_sentences
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
@@ -228,6 +229,8 @@ class _Builder:
             msgid = value if ctx.preformatted else collapse_space(value)
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
+            if not self.options.extract_bare_urls and is_address(msgid):
+                continue
             slot = AttrSlot(
                 msgid=msgid,
                 ref=f"{self.references.of(node)}@{name}",
@@ -317,11 +320,25 @@ class _Builder:
             self.emit_plain(child, ctx, inner)
         out.append(DateSlot(node.attrs.get("datetime") or "", inner, self.date_styles.get(id(node))))
 
+    def shows_own_url(self, node: Node) -> bool:
+        """Whether the link ``node`` shows nothing but its own URL (or e-mail address) as text."""
+        href = (node.attrs.get("href") or "").strip()
+        if not href:
+            return False
+        texts = []
+        for child in node.children:
+            if not isinstance(child, int) or self.tokens[child].kind != "text":
+                return False
+            texts.append(self.tokens[child].raw)
+        return same_address(htmllib.unescape("".join(texts)), href)
+
     # -- runs of inline content
 
     def is_object(self, node: Node, ctx: _Context) -> bool:
         """Inline elements kept whole as one standalone placeholder."""
         if node.tag in VOID or node.tag in self.opaque or self.is_date(node):
+            return True
+        if node.tag == "a" and not self.options.extract_link_urls and self.shows_own_url(node):
             return True
         return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
 
@@ -457,7 +474,18 @@ class _Builder:
                     else:
                         out.extend(atom.parts)
             else:
-                out.append(self.make_slot(group, ctx, context_note))
+                slot = self.make_slot(group, ctx, context_note)
+                if self.for_translators(slot.msgid):
+                    out.append(slot)
+                else:  # kept as written: nothing in it for a translator
+                    out.extend(slot.parts)
+
+    def for_translators(self, msgid: str) -> bool:
+        """False for a unit with no letters, or one that is only a URL or an e-mail address."""
+        text = strip_placeholders(msgid).strip()
+        if not self.options.extract_symbols and not any(ch.isalpha() for ch in text):
+            return False
+        return self.options.extract_bare_urls or not is_address(text)
 
     def cut(self, atoms: list[_Atom], ctx: _Context) -> list[tuple[str, list[_Atom]]]:
         """Group atoms into sentence units and the whitespace gaps between them."""
@@ -664,6 +692,38 @@ def _plain_parts(parts: list) -> list[str]:
         elif isinstance(part, DateSlot):
             found.extend(_plain_parts(part.parts))
     return found
+
+
+_ADDRESS = re.compile(
+    r"<?(?:(?:(?:https?|s?ftps?|file|ssh|git|wss?)://|(?:mailto|tel|urn):|www\.)[^\s<>\"]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?",
+    re.IGNORECASE,
+)
+
+
+def is_address(text: str) -> bool:
+    """Whether ``text`` is nothing but a URL or an e-mail address.
+
+    >>> is_address("https://example.com/a?b=1"), is_address("press@example.com"), is_address("Note: see")
+    (True, True, False)
+    """
+    text = text.strip()
+    return bool(text) and " " not in text and _ADDRESS.fullmatch(text) is not None and "." in text
+
+
+def same_address(text: str, href: str) -> bool:
+    """Whether a link's ``text`` is its ``href`` (scheme, ``mailto:`` and a final slash aside).
+
+    >>> same_address(" example.com/x ", "https://example.com/x/"), same_address("Read", "https://x.org")
+    (True, False)
+    """
+
+    def bare(value: str) -> str:
+        value = collapse_space(value).lower()
+        value = re.sub(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)", "", value)
+        return value.removeprefix("www.").rstrip("/")
+
+    return bool(text.strip()) and bare(text) == bare(href)
 
 
 def collapse_space(text: str) -> str:

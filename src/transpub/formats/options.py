@@ -13,3 +13,8 @@ class ReadOptions:
     segmentation: str = "sentence"
     extract_code: bool = False
     extract_pre: bool = True
+    #: Not for translators unless switched on: link text that is its own URL, bare URLs and
+    #: e-mail addresses, units with no letters at all (5, ×, <<).
+    extract_link_urls: bool = False
+    extract_bare_urls: bool = False
+    extract_symbols: bool = False

@@ -1,0 +1,73 @@
+"""What is not for translators is kept as written and never offered (issue 12, finding 3).
+
+A link whose text is its own URL, a bare URL or e-mail address, and units with no letters
+(``5``, ``×``, ``<<``) are not extracted, so neither MT nor a translator can change them; a
+switch in ``[extract]`` offers each again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.html import read_html
+from transpub.project import load_project
+
+
+def msgids(source: str, **options: bool) -> list[str]:
+    document = read_html(source, Path("a.html"), "utf-8", ReadOptions(**options))
+    return [unit.msgid for unit in document.units()]
+
+
+def pseudo(source: str) -> str:
+    """The page with every unit "translated" (wrapped in ⟦⟧): what is not wrapped reached nobody."""
+    document = read_html(source, Path("a.html"), "utf-8", ReadOptions())
+    return document.render(lambda slot: Resolution("⟦" + slot.msgid + "⟧"))
+
+
+LINK = '<a href="https://example.com/report">https://example.com/report</a>'
+
+
+def test_a_link_showing_its_own_url_is_not_offered_and_stays_as_written() -> None:
+    source = f"<p>{LINK}</p><p>Read {LINK} today.</p>"
+    assert msgids(source) == ["Read <1/> today."]
+    assert pseudo(source) == f"<p>{LINK}</p><p>⟦Read {LINK} today.⟧</p>"  # the link's text untouched
+
+
+def test_bare_urls_and_email_addresses_are_not_offered() -> None:
+    source = (
+        "<ul><li>https://example.com/a?b=1</li><li>press@example.com</li>"
+        '<li><a href="mailto:press@example.com">press@example.com</a></li><li>Contact us</li></ul>'
+    )
+    assert msgids(source) == ["Contact us"]
+
+
+@pytest.mark.parametrize("shown", ["5", "×", "&lt;&lt;", "1 / 12", "—", "2024."])
+def test_units_with_no_letters_are_not_offered(shown: str) -> None:
+    source = f"<p>{shown}</p><p>Gallery</p>"
+    assert msgids(source) == ["Gallery"]
+    assert pseudo(source) == f"<p>{shown}</p><p>⟦Gallery⟧</p>"
+
+
+def test_a_switch_offers_each_again() -> None:
+    assert msgids(f"<p>Read {LINK}.</p>", extract_link_urls=True) == [
+        "Read <1>https://example.com/report</1>."
+    ]
+    assert msgids("<p>press@example.com</p>", extract_bare_urls=True) == ["press@example.com"]
+    assert msgids("<p>×</p>", extract_symbols=True) == ["×"]
+
+
+def test_the_switches_are_read_from_transpub_toml(tmp_path: Path) -> None:
+    (tmp_path / "transpub.toml").write_text(
+        '[project]\nlocales = ["es"]\n[extract]\nlink_urls = true\nbare_urls = true\nsymbols = true\n',
+        encoding="utf-8",
+    )
+    project = load_project(tmp_path)
+    assert (project.extract_link_urls, project.extract_bare_urls, project.extract_symbols) == (
+        True,
+        True,
+        True,
+    )
