@@ -325,10 +325,12 @@ def test_mo_files_read_back_with_msgunfmt(project: Path) -> None:
 def test_index_pages_list_articles_with_translated_titles(project: Path) -> None:
     compile_lib(project, review=True)
     site = project / "site"
-    assert '<a href="skiing.html">Skifestival eröffnet</a>' in (site / "de" / "index.html").read_text("utf-8")
-    assert '<a href="skiing.html">滑雪节开幕</a>' in (site / "zh_CN" / "index.html").read_text("utf-8")
+    assert '<a href="./skiing.html">Skifestival eröffnet</a>' in (site / "de" / "index.html").read_text(
+        "utf-8"
+    )
+    assert '<a href="./skiing.html">滑雪节开幕</a>' in (site / "zh_CN" / "index.html").read_text("utf-8")
     root = (site / "index.html").read_text("utf-8")
-    assert '<a href="de/skiing.html" hreflang="de"><span lang="de">Skifestival eröffnet</span></a>' in root
+    assert '<a href="./de/skiing.html" hreflang="de"><span lang="de">Skifestival eröffnet</span></a>' in root
     assert "_review" not in root
     assert "fr" in root and "not published" in root
     assert (
@@ -393,7 +395,7 @@ def test_compiling_one_locale_keeps_the_links_to_every_other_published_language(
         assert set(hreflangs(page(project, locale))) == {"en", "de", "zh-Hans-CN", "ar", "x-default"}
         assert "../zh_CN/skiing.html" in switcher(page(project, locale))
     root = (site / "index.html").read_text("utf-8")
-    assert 'href="zh_CN/skiing.html"' in root and 'href="ar/skiing.html"' in root
+    assert 'href="./zh_CN/skiing.html"' in root and 'href="./ar/skiing.html"' in root
     assert "../zh_CN/index.html" in (site / "de" / "index.html").read_text("utf-8")
     assert page(project, "zh_CN") == zh_before  # not rewritten: only the selected locale's pages are
     assert (site / "zh_CN" / "skiing.html").stat().st_mtime_ns == 1_000_000_000
@@ -505,7 +507,7 @@ def test_index_says_how_much_of_a_page_is_machine_translated(project: Path) -> N
     assert summaries["ar"] == "85.7% translated"  # rounded down to one decimal, as `transpub status` does
     root = (project / "site" / "index.html").read_text("utf-8")
     assert "</a> — 100% shown (7 of 7 machine-translated)</li>" in root
-    assert "100% translated" not in root.split('href="es/skiing.html"', 1)[1].split("</li>", 1)[0]
+    assert "100% translated" not in root.split('href="./es/skiing.html"', 1)[1].split("</li>", 1)[0]
 
 
 def test_language_index_has_a_language_switcher_and_a_link_back_to_all_languages(project: Path) -> None:

@@ -18,19 +18,21 @@ from .fsutil import confine, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .model import Issue
-from .project import Project, slug_of
+from .project import Project
 from .site import (
     MACHINE_NOTICE,
     MACHINE_STYLE,
     REVIEW_STYLE,
     SWITCHER_STYLE,
     HiddenUnit,
+    page_url,
     render_hidden_units,
     render_index,
     render_locale_index,
     render_review_legend,
     render_switcher,
     review_hover,
+    site_href,
 )
 
 
@@ -157,12 +159,15 @@ def compile_project(
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
     targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
-    article_paths = project.article_paths()
+    discovery = project.discover()
+    report.errors.extend(discovery.errors)
+    report.warnings.extend(discovery.warnings)
+    article_paths = [article.path for article in discovery.articles]
     documents: dict[str, Document] = {}
     for path in article_paths:
         try:
-            documents[slug_of(path)] = load_article(project, path)
-            report.warnings.extend(documents[slug_of(path)].warnings)
+            documents[project.slug_of(path)] = load_article(project, path)
+            report.warnings.extend(documents[project.slug_of(path)].warnings)
         except ArticleError as exc:
             report.errors.append(exc)
 
@@ -263,7 +268,7 @@ def compile_project(
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
-    _remove_orphan_review_copies(out_dir, set(targets), {slug_of(path) for path in article_paths})
+    _remove_orphan_review_copies(out_dir, set(targets), {project.slug_of(path) for path in article_paths})
 
     every_page = list(pages.values())
     indexed = [
@@ -380,9 +385,12 @@ def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[st
     if not review_dir.is_dir():
         return
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
-        for path in sorted(folder.glob("*.html")):
-            if folder.name not in locales or path.stem not in slugs:
+        for path in sorted(folder.rglob("*.html")):
+            if folder.name not in locales or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
                 remove_file(path, out_dir)
+        for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+            if not any(sub.iterdir()):
+                sub.rmdir()
         if not any(folder.iterdir()):
             folder.rmdir()
 
@@ -440,7 +448,7 @@ def _render_page(
     source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
 
     def url_of(other: str) -> str:
-        return f"{base_url}{other}/{slug}.html" if base_url else f"../{other}/{slug}.html"
+        return page_url(other, slug, base_url, from_page=f"{locale}/{slug}.html")
 
     def resolve(slot: Slot) -> Resolution:
         if locale == source:
@@ -479,7 +487,11 @@ def _render_page(
         )
     )
     canonical, alternates = _seo_links(document)
-    own_url = f"{base_url}{locale}/{slug}.html" if base_url else f"{slug}.html"
+    own_url = (
+        page_url(locale, slug, base_url)
+        if base_url
+        else site_href(f"{locale}/{slug}.html", f"{locale}/{slug}.html").removeprefix("./")
+    )
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
         hidden = []
@@ -499,7 +511,10 @@ def _render_page(
                 locale,
                 slug,
                 available,
-                lambda other: f"../../{other}/{slug}.html" if other == source else f"../{other}/{slug}.html",
+                lambda other: site_href(
+                    f"_review/{locale}/{slug}.html",
+                    f"{other}/{slug}.html" if other == source else f"_review/{other}/{slug}.html",
+                ),
             )
         )
         rewritten = {}

@@ -185,6 +185,10 @@ SCHEMA = Table(
                 "site": Key("string", "site"),
                 "glossary": Key("string", None, "or a .tbx file"),
                 "memory": Key("string", ".transpub/memory.sqlite", "translation memory"),
+                "exclude": Key("list of strings", [], "glob patterns of article paths to leave out"),
+                "follow_symlinks": Key(
+                    "boolean", False, "follow symbolic links in articles/ that lead out of the project?"
+                ),
             }
         ),
         "extract": Table(

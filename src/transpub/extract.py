@@ -11,7 +11,7 @@ from .formats import Document, ReadOptions, read_article
 from .glossary import Glossary, load_glossary
 from .inline import strip_placeholders
 from .model import Issue
-from .project import Project, slug_of
+from .project import Project
 
 
 @dataclass
@@ -99,16 +99,19 @@ class ExtractReport:
 
 def find_orphan_catalogs(project: Project) -> list[OrphanCatalogs]:
     """Templates, catalogs and MO files (of every target locale) whose article is gone."""
-    articles = {slug_of(path) for path in project.article_paths()}
+    discovery = project.discover()
+    articles = {article.slug for article in discovery.articles}
+    articles |= discovery.refused
     found: dict[str, list[Path]] = {}
-    candidates = [project.templates_dir.glob("*.pot")]
+    candidates = [(project.templates_dir, project.templates_dir.rglob("*.pot"))]
     for locale in project.locales:
         folder = project.catalog_path(locale, "x").parent
-        candidates += [folder.glob("*.po"), folder.glob("*.mo")]
-    for paths in candidates:
+        candidates += [(folder, folder.rglob("*.po")), (folder, folder.rglob("*.mo"))]
+    for folder, paths in candidates:
         for path in sorted(paths):
-            if path.is_file() and not path.name.startswith(".") and path.stem not in articles:
-                found.setdefault(path.stem, []).append(path)
+            slug = path.relative_to(folder).with_suffix("").as_posix()
+            if path.is_file() and not path.name.startswith(".") and slug not in articles:
+                found.setdefault(slug, []).append(path)
     return [
         OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))
         for slug, paths in sorted(found.items())
@@ -126,7 +129,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
     """The reader options for ``path`` (a per-article segmentation override wins)."""
     segmentation = project.segmentation
     if path is not None:
-        segmentation = project.segmentation_overrides.get(slug_of(path), segmentation)
+        segmentation = project.segmentation_overrides.get(project.slug_of(path), segmentation)
     return ReadOptions(
         source_locale=project.source_locale,
         segmentation=segmentation,
@@ -170,14 +173,17 @@ def extract_project(
     except GlossaryError as exc:
         report.errors.append(_relative(project, exc))
         glossary = None
-    for path in project.article_paths():
+    discovery = project.discover()
+    report.errors.extend(discovery.errors)
+    report.warnings.extend(discovery.warnings)
+    for path in (article.path for article in discovery.articles):
         try:
             document = load_article(project, path)
         except ArticleError as exc:
             report.errors.append(_relative(project, exc))
             continue
         report.warnings.extend(document.warnings)
-        slug = slug_of(path)
+        slug = project.slug_of(path)
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)
         result = ArticleExtraction(

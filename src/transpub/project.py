@@ -6,18 +6,18 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import tomli_w
 
 from .config import SCHEMA, Key, Table, validate_config
+from .discovery import Discovery, discover_articles, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine
 from .locales import validate_locale
 
 CONFIG_NAME = "transpub.toml"
-ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Project:
     extract_link_urls: bool = False
     extract_bare_urls: bool = False
     extract_symbols: bool = False
+    exclude: tuple[str, ...] = ()
+    follow_symlinks: bool = False
     fuzzy_threshold: float = 0.6
     publish_threshold: float = 80.0
     base_url: str | None = None
@@ -102,15 +104,24 @@ class Project:
         own = self.settings_for(locale).engine
         return own if own is not None else self.engine
 
+    def discover(self) -> Discovery:
+        """Every source article under ``articles/`` (recursively) by slug, and what was refused and why."""
+        return discover_articles(self.articles_dir, self.root, self.exclude, self.follow_symlinks)
+
     def article_paths(self) -> list[Path]:
-        """Every source article, sorted by name."""
-        if not self.articles_dir.is_dir():
-            return []
-        return sorted(
-            p
-            for p in self.articles_dir.iterdir()
-            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-        )
+        """Every source article that can be processed, sorted by slug (see :meth:`discover`)."""
+        return [article.path for article in self.discover().articles]
+
+    def slug_of(self, path: Path) -> str:
+        """The slug of the article at ``path``: its path below ``articles/`` without the extension.
+
+        A page bundle ``my-post/index.md`` is ``my-post``.
+        """
+        try:
+            relative = path.relative_to(self.articles_dir)
+        except ValueError:
+            relative = Path(path.name)
+        return slug_for(PurePosixPath(relative.as_posix()))
 
     def select_locales(self, requested: tuple[str, ...] | list[str] | None) -> list[str]:
         """The target locales to work on: all of them, or those requested (which must be configured)."""
@@ -126,13 +137,6 @@ class Project:
         return list(dict.fromkeys(requested))
 
 
-def slug_of(path: Path) -> str:
-    """The article slug: its file name without the suffix.
-
-    >>> slug_of(Path("articles/jingyue-signing.html"))
-    'jingyue-signing'
-    """
-    return path.stem
 
 
 def find_project_root(start: Path) -> Path:
@@ -204,6 +208,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_link_urls=extract["link_urls"],
         extract_bare_urls=extract["bare_urls"],
         extract_symbols=extract["symbols"],
+        exclude=tuple(paths["exclude"]),
+        follow_symlinks=paths["follow_symlinks"],
         fuzzy_threshold=parse_fuzzy_threshold(extract["fuzzy_threshold"], config_path),
         publish_threshold=float(config["compile"]["publish_threshold"]),
         base_url=base_url if base_url is None or base_url.endswith("/") else base_url + "/",

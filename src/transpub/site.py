@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
@@ -87,6 +89,33 @@ REVIEW_STATES = {
 }
 
 
+def site_href(from_page: str, to_page: str) -> str:
+    """The relative link from one file of the site to another (both given from the site's root),
+    percent-encoded, so that no article name can become a scheme or break out of the attribute.
+
+    >>> site_href("es/2024/story.html", "de/2024/story.html")
+    '../../de/2024/story.html'
+    >>> site_href("es/index.html", "es/javascript:alert(1).html")
+    './javascript%3Aalert(1).html'
+    """
+    relative = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    encoded = "/".join(quote(part, safe="!$'()*+,;=@") for part in relative.split("/"))
+    return encoded if encoded.startswith("../") else "./" + encoded
+
+
+def page_url(locale: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
+    """Where the page of ``slug`` in ``locale`` is: absolute under ``base_url``, else relative to
+    ``from_page`` through the site's root (default: from the same article in another language).
+
+    >>> page_url("de", "2024/story"), page_url("de", "a b", "https://news.example/")
+    ('../../de/2024/story.html', 'https://news.example/de/a%20b.html')
+    """
+    target = "/".join(quote(part, safe="!$'()*+,;=@") for part in f"{locale}/{slug}.html".split("/"))
+    if base_url:
+        return base_url + target
+    return "../" * (from_page or target).count("/") + target
+
+
 def render_review_legend(po_display: str) -> str:
     """The sticky box at the top of a review copy explaining the colours.
 
@@ -147,7 +176,7 @@ def render_switcher(
 ) -> str:
     """A ``<nav>`` linking the same article in every published language, each named in itself.
 
-    ``href_of`` gives the link to another locale's page (default ``../<locale>/<slug>.html``).
+    ``href_of`` gives the link to another locale's page (default: the same article there, relative).
     """
     items = []
     for other in available:
@@ -156,7 +185,9 @@ def render_switcher(
         if other == locale:
             items.append(f'<li><span lang="{tag}" aria-current="page">{name}</span></li>')
         else:
-            href = escape_attribute(href_of(other) if href_of else f"../{other}/{slug}.html")
+            href = escape_attribute(
+                href_of(other) if href_of else page_url(other, slug, from_page=f"{locale}/{slug}.html")
+            )
             items.append(f'<li><a href="{href}" hreflang="{tag}" lang="{tag}">{name}</a></li>')
     label = escape_attribute(LANGUAGES_LABEL.get(language_of(locale), "Languages"))
     return f'<nav class="transpub-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
@@ -177,7 +208,8 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
     and a link back to ``site/index.html``.
     """
     rows = "".join(
-        f'<li><a href="{escape_attribute(page.slug)}.html"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a></li>\n'
+        f'<li><a href="{escape_attribute(site_href(f"{locale}/index.html", f"{locale}/{page.slug}.html"))}"'
+        f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a></li>\n"
         for page in sorted(pages, key=lambda p: p.slug)
     )
     language = language_of(locale)
@@ -210,7 +242,7 @@ def render_index(project: Project, pages: list[Page], locales: list[str]) -> str
             if page.published:
                 coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
                 rows.append(
-                    f'<li><a href="{locale}/{escape_attribute(page.slug)}.html" hreflang="{tag}">'
+                    f'<li><a href="{escape_attribute(site_href("index.html", f"{locale}/{page.slug}.html"))}" hreflang="{tag}">'
                     f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a>'
                     f"{coverage}</li>"
                 )

@@ -16,7 +16,7 @@ from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.inline import strip_placeholders
 from transpub.locales import bcp47_tag, native_name, text_direction
-from transpub.project import Project, slug_of
+from transpub.project import Project
 
 TOTAL = "(all articles)"
 
@@ -69,7 +69,7 @@ def collect_status(project: Project, locales: list[str]) -> list[StatusRow]:
     glossary, glossary_ok = _glossary(project)
     rows = []
     for path in project.article_paths():
-        slug = slug_of(path)
+        slug = project.slug_of(path)
         template = _template(project, path) if glossary_ok else None
         for locale in locales:
             rows.append(_row(project, slug, locale, template, glossary))

@@ -310,7 +310,9 @@ def translate_project(
         for locale, name in plan:
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
-            paths = [p for p in (project.catalog_path(locale, a.stem) for a in articles) if p.is_file()]
+            paths = [
+                p for p in (project.catalog_path(locale, project.slug_of(a)) for a in articles) if p.is_file()
+            ]
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:

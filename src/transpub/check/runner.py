@@ -18,7 +18,7 @@ from transpub.extract import load_article, load_project_glossary
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem, strip_placeholders
 from transpub.model import Issue
-from transpub.project import Project, slug_of
+from transpub.project import Project
 
 EXTRACT_HINT = "run `transpub extract`"
 
@@ -47,21 +47,24 @@ def check_project(project: Project, locales: list[str], options: CheckOptions | 
     except GlossaryError as exc:
         report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
     templates: dict[str, polib.POFile | None] = {}
-    articles = project.article_paths()
+    discovery = project.discover()
+    for error in discovery.errors:
+        report.project_issues.append(_file_issue(project, error, "syntax"))
+    articles = [article.path for article in discovery.articles]
     for path in articles:
         try:
             document = load_article(project, path)
         except ArticleError as exc:
             report.project_issues.append(_file_issue(project, exc, "syntax", fallback=path))
-            templates[slug_of(path)] = None
+            templates[project.slug_of(path)] = None
             continue
         units = document.units(project.relative(path))
-        templates[slug_of(path)] = catalog.build_template(units, project_name=project.name)
+        templates[project.slug_of(path)] = catalog.build_template(units, project_name=project.name)
     for locale in locales:
         policy = policies[locale]
         summary = LocaleSummary(locale, policy.min_translated, policy.allow_fuzzy)
         for path in articles:
-            slug = slug_of(path)
+            slug = project.slug_of(path)
             summary.catalogs.append(check_catalog(project, policy, path, templates[slug], glossary))
         report.locales.append(summary)
     return report
@@ -94,8 +97,8 @@ def check_catalog(
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale``."""
     locale = policy.locale
-    po_path = project.catalog_path(locale, slug_of(article))
-    result = CatalogResult(locale, slug_of(article), project.relative(po_path))
+    po_path = project.catalog_path(locale, project.slug_of(article))
+    result = CatalogResult(locale, project.slug_of(article), project.relative(po_path))
 
     def add(check: str, line: int | None, message: str, msgid: str | None = None) -> None:
         result.issues.append(

@@ -1,0 +1,172 @@
+"""Which files under ``articles/`` are articles, and the slug of each.
+
+The folder is read recursively. An article's slug is its path below ``articles/`` without the
+extension (``2024/story``); a page bundle ``my-post/index.md`` is ``my-post``. Catalogs and pages
+mirror the slug (``locales/es/LC_MESSAGES/2024/story.po``, ``site/es/2024/story.html``).
+
+Left out, each with one error or warning naming the file: files matching a ``[paths] exclude``
+glob; hidden files and folders; symbolic links that lead out of the project (unless
+``[paths] follow_symlinks``); two files with one slug (both refused: neither may replace the
+other); slugs with control characters, and names too long for the filesystem once the
+extension and a temporary-file suffix are added.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import ArticleError
+from .model import Issue
+
+ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+#: The longest thing added to a slug's last part in a file name: ``.html`` and a temporary-file
+#: suffix (``.<name>.XXXXXXXX.tmp``) or a lock file's ``.po.lock``.
+_ADDED_TO_NAMES = len(".html") + len("..12345678.tmp") + 2
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article: where it is and its slug."""
+
+    path: Path
+    slug: str
+
+
+@dataclass
+class Discovery:
+    """The articles found, and what was refused (errors) or skipped (warnings), each naming a file."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ArticleError] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    #: Slugs of files refused (a collision, a bad name): their catalogs are not orphans.
+    refused: set[str] = field(default_factory=set)
+
+
+def slug_for(relative: PurePosixPath) -> str:
+    """The slug of an article at ``relative`` (below ``articles/``).
+
+    >>> slug_for(PurePosixPath("2024/story.html")), slug_for(PurePosixPath("my-post/index.md"))
+    ('2024/story', 'my-post')
+    >>> slug_for(PurePosixPath("index.html"))
+    'index'
+    """
+    without = relative.with_suffix("")
+    if without.name == "index" and len(without.parts) > 1:
+        return without.parent.as_posix()
+    return without.as_posix()
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
+
+
+def _slug_problem(slug: str, name_max: int) -> str | None:
+    """Why ``slug`` cannot name catalogs and pages, or None."""
+    bad = [ch for ch in slug if unicodedata.category(ch) == "Cc"]
+    if bad:
+        return f"its name holds a control character ({bad[0]!r}); rename the file"
+    for part in slug.split("/"):
+        if len(part.encode("utf-8")) + _ADDED_TO_NAMES > name_max:
+            return (
+                f"its name is too long for the filesystem once .html and a temporary-file suffix are "
+                f"added ({len(part.encode('utf-8'))} bytes; at most {name_max - _ADDED_TO_NAMES})"
+            )
+    return None
+
+
+def discover_articles(
+    articles_dir: Path,
+    project_root: Path,
+    exclude: tuple[str, ...] = (),
+    follow_symlinks: bool = False,
+) -> Discovery:
+    """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why."""
+    found = Discovery()
+    if not articles_dir.is_dir():
+        return found
+    root = project_root.resolve()
+    name_max = _name_max(articles_dir)
+    candidates: list[tuple[Path, PurePosixPath]] = []
+    seen_dirs = {articles_dir.resolve()}
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(project_root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def walk(folder: Path, relative: PurePosixPath) -> None:
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            found.errors.append(ArticleError(f"cannot read the folder: {exc.strerror}", shown(folder)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = relative / entry.name
+            if any(fnmatch.fnmatchcase(rel.as_posix(), pattern) for pattern in exclude):
+                continue
+            if entry.is_symlink():
+                target = entry.resolve()
+                if not follow_symlinks and not _within(target, root):
+                    found.warnings.append(
+                        Issue(
+                            shown(entry),
+                            None,
+                            "articles",
+                            f"a symbolic link out of the project (to {target}) is not followed "
+                            "(set [paths] follow_symlinks = true to allow it)",
+                            severity="warning",
+                        )
+                    )
+                    continue
+            if entry.is_dir():
+                resolved = entry.resolve()
+                if resolved in seen_dirs:
+                    continue  # a link back into a folder already read
+                seen_dirs.add(resolved)
+                walk(entry, rel)
+            elif entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES:
+                candidates.append((entry, rel))
+
+    walk(articles_dir, PurePosixPath())
+    by_slug: dict[str, list[Path]] = {}
+    for path, rel in candidates:
+        by_slug.setdefault(slug_for(rel), []).append(path)
+    for slug, paths in by_slug.items():
+        if len(paths) > 1:
+            found.refused.add(slug)
+            names = " and ".join(shown(p) for p in paths)
+            found.errors.append(
+                ArticleError(
+                    f"{names} have the same slug {slug!r}: neither is processed until one is renamed "
+                    "or excluded ([paths] exclude)",
+                    shown(paths[0]),
+                )
+            )
+            continue
+        problem = _slug_problem(slug, name_max)
+        if problem is not None:
+            found.refused.add(slug)
+            found.errors.append(ArticleError(problem, repr(shown(paths[0]))[1:-1]))
+            continue
+        found.articles.append(Article(paths[0], slug))
+    found.articles.sort(key=lambda article: article.slug)
+    return found
