@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as htmllib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from .check.runner import format_percent
 from .errors import ArticleError, CatalogError, TranspubError
 from .extract import load_article
 from .formats.dates import localize_date
-from .formats.document import AttrSlot, DateSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
+from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
 from .fsutil import confine, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
@@ -34,6 +33,7 @@ from .site import (
     review_hover,
     site_href,
 )
+from .site_assets import ArticleAssets, copy_assets
 
 
 @dataclass(frozen=True)
@@ -164,12 +164,19 @@ def compile_project(
     report.warnings.extend(discovery.warnings)
     article_paths = [article.path for article in discovery.articles]
     documents: dict[str, Document] = {}
+    assets: dict[str, ArticleAssets] = {}
+    copied: set[str] = set()
     for path in article_paths:
+        slug = project.slug_of(path)
         try:
-            documents[project.slug_of(path)] = load_article(project, path)
-            report.warnings.extend(documents[project.slug_of(path)].warnings)
+            documents[slug] = load_article(project, path)
         except ArticleError as exc:
             report.errors.append(exc)
+            continue
+        report.warnings.extend(documents[slug].warnings)
+        assets[slug] = copy_assets(
+            documents[slug], path, project.relative(path), project.root, out_dir, copied, report.warnings
+        )
 
     catalogs: dict[tuple[str, str], dict[str, Translation]] = {}
     broken: dict[tuple[str, str], CatalogError] = {}
@@ -252,6 +259,7 @@ def compile_project(
                     [source, *reviewed],
                     options,
                     base_url,
+                    assets[slug],
                     review=True,
                 )
                 if write_if_changed(review_path, review_html.encode("utf-8")):
@@ -262,7 +270,16 @@ def compile_project(
                 _remove_stale(out_dir, output)
                 continue
             html = _render_page(
-                project, document, locale, slug, entries, linked, options, base_url, review=False
+                project,
+                document,
+                locale,
+                slug,
+                entries,
+                linked,
+                options,
+                base_url,
+                assets[slug],
+                review=False,
             )
             page.output = output
             page.written = write_if_changed(output, html.encode("utf-8"))
@@ -438,6 +455,7 @@ def _render_page(
     available: list[str],
     options: CompileOptions,
     base_url: str | None,
+    assets: ArticleAssets,
     *,
     review: bool,
 ) -> str:
@@ -546,6 +564,10 @@ def _render_page(
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
+    page_path = f"_review/{locale}/{slug}.html" if review else f"{locale}/{slug}.html"
+    asset_tags = list(document.asset_tags()) if assets.targets else []
+    for tag in asset_tags:
+        tag.extra_attributes = assets.attributes_for(tag, page_path)
     saved = [(tag, tag.parts) for tag in dropped]
     for tag, _ in saved:
         tag.parts = []
@@ -567,13 +589,15 @@ def _render_page(
             tag.extra_attributes = {}
         for tag, parts in saved:
             tag.parts = parts
+        for tag in asset_tags:
+            tag.extra_attributes = {}
 
 
 def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
     """The source's ``<link rel="canonical">`` and ``<link rel="alternate" hreflang>`` tags."""
     canonical: list[Tag] = []
     alternates: list[Tag] = []
-    for tag in _tags(document.parts):
+    for tag in document.tags():
         if tag.name != "link":
             continue
         source = "".join(part if isinstance(part, str) else part.raw for part in tag.parts)
@@ -587,14 +611,6 @@ def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
         elif "alternate" in rel and "hreflang" in attributes:
             alternates.append(tag)
     return canonical, alternates
-
-
-def _tags(parts: list) -> Iterator[Tag]:
-    for part in parts:
-        if isinstance(part, Tag):
-            yield part
-        if isinstance(part, (Tag, TextSlot, DateSlot)):
-            yield from _tags(part.parts)
 
 
 def _review_state(

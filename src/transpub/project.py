@@ -137,8 +137,6 @@ class Project:
         return list(dict.fromkeys(requested))
 
 
-
-
 def find_project_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding ``transpub.toml``."""
     start = start.resolve()

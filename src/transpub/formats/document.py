@@ -40,6 +40,9 @@ class Tag:
     parts: list[str | AttrSlot]
     name: str = ""
     extra_attributes: dict[str, str] = field(default_factory=dict)
+    #: Attributes holding relative file URLs (``src``, ``srcset``, ``style`` with ``url()``…), unescaped.
+    urls: dict[str, str] = field(default_factory=dict)
+    line: int | None = None
 
 
 class Gap(str):
@@ -118,10 +121,20 @@ class Document:
     charset_tag: Tag | None = None
     #: Things the reader kept as written but a user should know (an unreadable ``<time datetime>``).
     warnings: list[Issue] = field(default_factory=list)
+    #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.
+    has_base: bool = False
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
         yield from _walk_slots(self.parts)
+
+    def tags(self) -> Iterator[Tag]:
+        """Every start tag compile may rewrite (see :class:`Tag`), in article order."""
+        yield from _walk_tags(self.parts)
+
+    def asset_tags(self) -> Iterator[Tag]:
+        """The start tags holding relative file URLs, in article order."""
+        yield from (tag for tag in _walk_tags(self.parts) if tag.urls)
 
     def units(self, relpath: str | None = None) -> list[Unit]:
         """The document's translatable units, one per distinct msgid, refs merged, in order."""
@@ -229,6 +242,14 @@ def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
             yield part
         elif isinstance(part, (Tag, DateSlot)):
             yield from _walk_slots(part.parts)  # type: ignore[arg-type]
+
+
+def _walk_tags(parts: list) -> Iterator[Tag]:
+    for part in parts:
+        if isinstance(part, Tag):
+            yield part
+        if isinstance(part, (Tag, TextSlot, DateSlot)):  # a slot's pieces are among its parts
+            yield from _walk_tags(part.parts)
 
 
 def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:

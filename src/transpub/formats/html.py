@@ -19,6 +19,7 @@ from ..errors import ArticleError
 from ..inline import strip_placeholders
 from ..model import Issue, Placeholder
 from ..segment import split_sentences
+from .assets import asset_attributes
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
 from .document import (
     AttrSlot,
@@ -142,6 +143,7 @@ class _Builder:
         self.display_path = display_path
         self.warnings: list[Issue] = []
         self.date_styles: dict[int, DateStyle | None] = {}
+        self.token_lines: list[int] | None = None
         self.references = References(tokens)
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
@@ -199,8 +201,9 @@ class _Builder:
         )
         rel = (node.attrs.get("rel") or "").lower().split() if node.tag == "link" else []
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
-        if not slots and not is_html and not is_charset and not is_seo_link:
-            return token.raw  # compile rewrites <html>, the charset, and canonical/hreflang <link>s
+        urls = asset_attributes(node.tag, node.attrs) if node.attrs else {}
+        if not slots and not is_html and not is_charset and not is_seo_link and not urls:
+            return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
         parts: list = []
         pos = 0
         for (start, end), slot in slots:
@@ -209,6 +212,9 @@ class _Builder:
             pos = end
         parts.append(token.raw[pos:])
         tag = Tag([p for p in parts if p != ""], node.tag)
+        if urls:
+            tag.urls = urls
+            tag.line = self.line_of(node.start)
         if is_html and self.html_tag is None:
             self.html_tag = tag
         if is_charset and self.charset_tag is None:
@@ -311,8 +317,14 @@ class _Builder:
             return None
 
     def line_of(self, index: int) -> int:
-        """The 1-based line of token ``index``."""
-        return 1 + sum(token.raw.count("\n") for token in self.tokens[:index])
+        """The 1-based line of token ``index`` (line starts counted once, on first use)."""
+        if self.token_lines is None:
+            lines, line = [], 1
+            for token in self.tokens:
+                lines.append(line)
+                line += token.raw.count("\n")
+            self.token_lines = lines
+        return self.token_lines[index] if 0 <= index < len(self.token_lines) else 1
 
     def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> None:
         inner: list[Part] = []
@@ -796,6 +808,9 @@ def read_html(
         html_tag=builder.html_tag,
         charset_tag=builder.charset_tag,
         warnings=builder.warnings,
+        has_base=any(
+            t.tag == "base" and t.attrs.get("href") for t in tokens if t.kind in ("start", "startend")
+        ),
     )
 
 

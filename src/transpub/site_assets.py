@@ -1,0 +1,95 @@
+"""The files an article loads (images, stylesheets, scripts, media), copied once into the site.
+
+A relative URL of an article (``img/a.png`` beside ``articles/story.html``) would break on the
+compiled pages (``site/es/story.html``). Each such file is copied once, for every language, to
+``site/_assets/<its path in the project>``, and the URL on every page (source language, targets,
+review copies) is rewritten to point there. A file that is missing, unreadable or outside the
+project is a warning naming the article and line; its URL is kept as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from .formats.assets import rewrite_urls, urls_in
+from .formats.document import Document, Tag
+from .fsutil import write_if_changed
+from .model import Issue
+from .site import site_href
+
+ASSETS_DIR = "_assets"
+
+
+@dataclass
+class ArticleAssets:
+    """Where each relative URL of one article points in the site (``_assets/...``), by URL path."""
+
+    targets: dict[str, str] = field(default_factory=dict)
+
+    def attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
+        """The rewritten URL attributes of ``tag`` on the page at ``page`` (from the site's root)."""
+
+        def new_url(url: str) -> str | None:
+            path, suffix = _split(url)
+            target = self.targets.get(path)
+            return None if target is None else site_href(page, target) + suffix
+
+        rewritten = {name: rewrite_urls(name, value, new_url) for name, value in tag.urls.items()}
+        return {name: value for name, value in rewritten.items() if value != tag.urls[name]}
+
+
+def _split(url: str) -> tuple[str, str]:
+    """A URL's path and its ``?query#fragment``."""
+    url = url.strip()
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    return url[:cut], url[cut:]
+
+
+def copy_assets(
+    document: Document,
+    article: Path,
+    shown: str,
+    root: Path,
+    out_dir: Path,
+    copied: set[str],
+    warnings: list[Issue],
+) -> ArticleAssets:
+    """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
+
+    ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied).
+    """
+    assets = ArticleAssets()
+    if document.has_base:  # the article's own <base href> says where its URLs resolve
+        return assets
+    project = root.resolve()
+    for tag in document.asset_tags():
+        for name, value in tag.urls.items():
+            for url in urls_in(name, value):
+                path, _ = _split(url)
+                if not path or path in assets.targets:
+                    continue
+                source = (article.parent / unquote(path)).resolve()
+                try:
+                    relative = source.relative_to(project).as_posix()
+                except ValueError:
+                    warnings.append(_warning(shown, tag, f"{name} {url!r} points outside the project"))
+                    continue
+                if not source.is_file():
+                    warnings.append(_warning(shown, tag, f"{name} {url!r}: no such file {relative}"))
+                    continue
+                target = f"{ASSETS_DIR}/{relative}"
+                if target not in copied:
+                    try:
+                        write_if_changed(out_dir / target, source.read_bytes())
+                    except OSError as exc:
+                        warnings.append(_warning(shown, tag, f"{name} {url!r}: cannot copy ({exc.strerror})"))
+                        continue
+                    copied.add(target)
+                assets.targets[path] = target
+    return assets
+
+
+def _warning(shown: str, tag: Tag, message: str) -> Issue:
+    return Issue(shown, tag.line, "assets", f"{message}; the URL is kept as written", severity="warning")

@@ -1,0 +1,79 @@
+"""An article's images, stylesheets and scripts load on every compiled page (issue 12, finding 6).
+
+Each file a relative URL names is copied once into ``site/_assets/`` and the URL points there
+from every page; a missing file is a warning naming article and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from transpub.compile import CompileOptions, compile_project
+from transpub.extract import extract_project
+from transpub.project import load_project
+
+CONFIG = """[project]
+name = "Assets"
+source_locale = "en"
+locales = ["es"]
+"""
+
+BODY = """<html><head><title>Story</title><link rel="stylesheet" href="style.css">
+<script src="js/app.js"></script></head><body>
+<p><img src="img/a.png" srcset="img/a.png 1x, img/a%402x.png 2x" alt="A lake"> The lake froze.</p>
+<picture><source srcset="img/a.webp"><img src="img/a.png" alt="The lake"></picture>
+<video poster="img/poster.jpg" src="https://cdn.example/v.mp4"></video>
+<div style="background: url('img/bg.jpg') no-repeat">Winter came early.</div>
+<p><a href="other.html">Other</a> <img src="https://example.com/x.png" alt="Remote"></p>
+</body></html>
+"""
+FILES = ["style.css", "js/app.js", "img/a.png", "img/a@2x.png", "img/a.webp", "img/poster.jpg", "img/bg.jpg"]
+
+
+def make(root: Path, body: str = BODY, files: list[str] = FILES, name: str = "2024/story.html") -> Path:
+    articles = root / "articles"
+    (articles / name).parent.mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG, encoding="utf-8")
+    (articles / name).write_text(body, encoding="utf-8")
+    for file in files:
+        path = (articles / name).parent / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f"content of {file}".encode())
+    return root
+
+
+def loaded_urls(html: str) -> list[str]:
+    """Every relative file URL a browser would load from the page."""
+    found = re.findall(r'(?:src|href|poster)="([^"]+)"', html)
+    found += [u.split()[0] for s in re.findall(r'srcset="([^"]+)"', html) for u in s.split(",")]
+    found += re.findall(r"url\('([^']+)'\)", html)
+    return [u for u in found if not u.startswith(("https:", "#")) and not u.endswith(".html")]
+
+
+def test_every_page_loads_the_articles_files_from_the_site(tmp_path: Path) -> None:
+    root = make(tmp_path / "p")
+    extract_project(load_project(root), ["es"])
+    compile_project(load_project(root), ["es"], CompileOptions(threshold=0, review=True))
+    for page in ["es/2024/story.html", "en/2024/story.html", "_review/es/2024/story.html"]:
+        html = (root / "site" / page).read_text(encoding="utf-8")
+        urls = loaded_urls(html)
+        assert len(urls) == 9, (page, urls)
+        for url in urls:
+            resolved = Path(unquote(urljoin(f"file:///site/{page}", url)[len("file:///") :]))
+            loaded = root / resolved
+            assert loaded.is_file(), (page, url)
+            assert loaded.read_bytes().startswith(b"content of "), (page, url)
+    assert 'href="https://cdn.example/v.mp4"' not in html and 'src="https://cdn.example/v.mp4"' in html
+    assert (root / "site/_assets/articles/2024/img/a.png").is_file()
+
+
+def test_a_missing_file_is_a_warning_naming_article_and_line_and_the_url_is_kept(tmp_path: Path) -> None:
+    root = make(tmp_path / "p", files=[f for f in FILES if f != "img/poster.jpg"])
+    report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))
+    warnings = [f"{w.location}: {w.message}" for w in report.warnings]
+    assert len(warnings) == 1 and warnings[0].startswith("articles/2024/story.html:5: ")
+    assert "img/poster.jpg" in warnings[0]
+    assert 'poster="img/poster.jpg"' in (root / "site/es/2024/story.html").read_text(encoding="utf-8")
+    assert (root / "site/es/2024/story.html").is_file()  # the page is still published
