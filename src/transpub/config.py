@@ -113,6 +113,18 @@ _ABOVE_0 = "a number above 0"
 _WHOLE_ABOVE_0 = "a whole number above 0"
 
 
+def _css_selectors(value: list[str]) -> bool:
+    """Whether every string of ``value`` is a CSS selector cssselect can read."""
+    from cssselect import HTMLTranslator, SelectorError
+
+    try:
+        for selector in value:
+            HTMLTranslator().css_to_xpath(selector)
+    except SelectorError:
+        return False
+    return True
+
+
 def _positive(value: float) -> bool:
     return value > 0
 
@@ -199,6 +211,20 @@ SCHEMA = Table(
                 "link_urls": Key("boolean", False, "extract link text that is the link's own URL?"),
                 "bare_urls": Key("boolean", False, "extract units that are only a URL or e-mail address?"),
                 "symbols": Key("boolean", False, "extract units with no letters (5, ×, <<)?"),
+                "include": Key(
+                    "list of strings",
+                    [],
+                    "CSS selectors of the article's parts (default: the whole page)",
+                    expects='a list of CSS selectors such as ["article", ".story-body"]',
+                    valid=_css_selectors,
+                ),
+                "exclude": Key(
+                    "list of strings",
+                    [],
+                    "CSS selectors of parts never extracted (nav, footer, .share)",
+                    expects='a list of CSS selectors such as ["nav", "footer", ".share"]',
+                    valid=_css_selectors,
+                ),
                 "fuzzy_threshold": Key(
                     "number",
                     0.6,

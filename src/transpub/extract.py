@@ -138,6 +138,8 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         extract_link_urls=project.extract_link_urls,
         extract_bare_urls=project.extract_bare_urls,
         extract_symbols=project.extract_symbols,
+        include=project.scope_include,
+        exclude=project.scope_exclude,
     )
 
 

@@ -57,6 +57,8 @@ class Project:
     extract_symbols: bool = False
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
+    scope_include: tuple[str, ...] = ()
+    scope_exclude: tuple[str, ...] = ()
     fuzzy_threshold: float = 0.6
     publish_threshold: float = 80.0
     base_url: str | None = None
@@ -208,6 +210,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_symbols=extract["symbols"],
         exclude=tuple(paths["exclude"]),
         follow_symlinks=paths["follow_symlinks"],
+        scope_include=tuple(extract["include"]),
+        scope_exclude=tuple(extract["exclude"]),
         fuzzy_threshold=parse_fuzzy_threshold(extract["fuzzy_threshold"], config_path),
         publish_threshold=float(config["compile"]["publish_threshold"]),
         base_url=base_url if base_url is None or base_url.endswith("/") else base_url + "/",

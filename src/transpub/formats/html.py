@@ -37,6 +37,7 @@ from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, VOID, Node, References, build_tree
 from .options import ReadOptions
+from .scope import BadSelector, Scope, find_scope, to_xpath
 
 #: Never extracted, and kept whole as one placeholder when inline.
 OPAQUE = frozenset(
@@ -105,12 +106,14 @@ def _strip_trailing_space(raw: str) -> str:
 class _Context(NamedTuple):
     """What an element inherits from its ancestors (a tuple: built for every element, so cheap)."""
 
-    translate: bool = True
+    translate: bool = True  # for translation: ITS says so and the element is in the scope
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
     ref: Node | None = None
     kind: str = "text"
+    its: bool = True  # translate="no" / class="notranslate" alone
+    scope: str = "in"  # in the article's scope; "out" (not yet included) or "cut" (excluded)
 
 
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
@@ -137,9 +140,12 @@ class _Atom:
 class _Builder:
     """Walks the tree once and emits the document's parts."""
 
-    def __init__(self, tokens: list[Token], options: ReadOptions, display_path: str = "") -> None:
+    def __init__(
+        self, tokens: list[Token], options: ReadOptions, display_path: str = "", scope: Scope | None = None
+    ) -> None:
         self.tokens = tokens
         self.options = options
+        self.scope = scope
         self.display_path = display_path
         self.warnings: list[Issue] = []
         self.date_styles: dict[int, DateStyle | None] = {}
@@ -158,7 +164,7 @@ class _Builder:
     def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> None:
         ctx = self.context_for(node, ctx)
         out.append(self.start_tag(node, ctx))
-        if self.is_date(node):
+        if ctx.scope == "in" and self.is_date(node):
             self.emit_date(node, ctx, out)
         elif node.tag in self.opaque:
             self.emit_plain_children(node, ctx, out)
@@ -176,7 +182,13 @@ class _Builder:
 
     def context_for(self, node: Node, ctx: _Context) -> _Context:
         attrs = node.attrs
-        translate = _translates(attrs, ctx.translate) if attrs else ctx.translate
+        its = _translates(attrs, ctx.its) if attrs else ctx.its
+        scope = ctx.scope
+        if self.scope is not None and scope != "cut":
+            if id(node) in self.scope.excluded:
+                scope = "cut"
+            elif scope == "out" and self.scope.included is not None and id(node) in self.scope.included:
+                scope = "in"
         notes = ctx.notes
         if attrs:
             for name in NOTE_ATTRIBUTES:
@@ -184,12 +196,14 @@ class _Builder:
                     notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
         tag = node.tag
         return _Context(
-            translate,
+            its and scope == "in",
             notes,
             ctx.preformatted or tag in _PREFORMATTED,
             ctx.markable and tag not in TEXT_ONLY,
             ctx.ref if tag == "html" else node,
             "title" if tag == "title" else ctx.kind,
+            its,
+            scope,
         )
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
@@ -272,7 +286,7 @@ class _Builder:
             self.emit_node(item, ctx, out)  # translate="yes" inside translate="no": for translation again
             return
         out.append(self.start_tag(item, inner))
-        if self.is_date(item):
+        if inner.scope == "in" and self.is_date(item):
             self.emit_date(item, inner, out)
         else:
             for child in item.children:
@@ -795,10 +809,13 @@ def read_html(
     tokens = tokenize_html(text)
     _check_unterminated(tokens, display_path or str(path))
     root = build_tree(tokens)
-    options = _with_overrides(tokens, options)
-    builder = _Builder(tokens, options, display_path or str(path))
+    options = _with_overrides(tokens, options, display_path or str(path))
+    scope = None
+    if options.include or options.exclude:
+        scope = find_scope(root, to_xpath(options.include), to_xpath(options.exclude))
+    builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
-    builder.emit_children(root, _Context(), parts)
+    builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts)
     return Document(
         path=path,
         format="html",
@@ -826,12 +843,25 @@ def _check_unterminated(tokens: list[Token], shown: str) -> None:
         offset += len(token.raw)
 
 
-def _with_overrides(tokens: list[Token], options: ReadOptions) -> ReadOptions:
-    """An article may ask for its own segmentation: ``<meta name="transpub:segmentation" content="paragraph">``."""
+def _with_overrides(tokens: list[Token], options: ReadOptions, shown: str = "") -> ReadOptions:
+    """An article may ask for its own segmentation (``<meta name="transpub:segmentation"
+    content="paragraph">``) and scope (``<meta name="transpub:include" content="article">``,
+    ``transpub:exclude``). ArticleError names the line of a selector that does not parse."""
+    line = 1
     for token in tokens:
         if token.kind in ("start", "startend") and token.tag == "meta":
-            if (token.attrs.get("name") or "").lower() == "transpub:segmentation":
-                mode = (token.attrs.get("content") or "").strip().lower()
-                if mode in ("sentence", "paragraph"):
-                    return replace(options, segmentation=mode)
+            name = (token.attrs.get("name") or "").lower()
+            content = (token.attrs.get("content") or "").strip()
+            if name == "transpub:segmentation" and content.lower() in ("sentence", "paragraph"):
+                options = replace(options, segmentation=content.lower())
+            elif name in ("transpub:include", "transpub:exclude") and content:
+                try:
+                    to_xpath([content])
+                except BadSelector as exc:
+                    raise ArticleError(f"<meta name={name!r}>: {exc}", shown, line) from None
+                if name == "transpub:include":
+                    options = replace(options, include=(content,))
+                else:
+                    options = replace(options, exclude=(content,))
+        line += token.raw.count("\n")
     return options

@@ -18,3 +18,6 @@ class ReadOptions:
     extract_link_urls: bool = False
     extract_bare_urls: bool = False
     extract_symbols: bool = False
+    #: CSS selectors: only what ``include`` matches (everything when empty), minus what ``exclude`` matches.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()

@@ -1,0 +1,86 @@
+"""Which parts of a page are the article: ``[extract] include`` / ``exclude`` CSS selectors.
+
+Selectors are compiled by cssselect (the CSS → XPath translator lxml uses) and matched on an
+lxml mirror of the reader's element tree, so the reader's own byte-faithful tree is never
+rebuilt. Outside the scope nothing is extracted and every byte is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.etree
+from cssselect import HTMLTranslator, SelectorError
+
+from .html_tree import Node
+
+_TRANSLATOR = HTMLTranslator()
+_ID = "data-transpub-node"
+
+
+class BadSelector(ValueError):
+    """A selector that does not parse (the message says where)."""
+
+
+def to_xpath(selectors: tuple[str, ...] | list[str]) -> str | None:
+    """One XPath matching any of ``selectors`` (None for none); BadSelector when one does not parse.
+
+    >>> to_xpath(["nav", ".share"])
+    "descendant-or-self::nav | descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '), ' share ')]"
+    """
+    paths = []
+    for selector in selectors:
+        try:
+            paths.append(_TRANSLATOR.css_to_xpath(selector, prefix="descendant-or-self::"))
+        except SelectorError as exc:
+            raise BadSelector(f"{selector!r} is not a CSS selector ({exc})") from None
+    return " | ".join(paths) if paths else None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The elements that start the article's scope (``include``) and those cut out of it."""
+
+    included: frozenset[int] | None  # None: the whole page is in scope
+    excluded: frozenset[int]
+
+
+def find_scope(root: Node, include: str | None, exclude: str | None) -> Scope:
+    """The nodes (by ``id()``) matched by the ``include`` and ``exclude`` XPaths in ``root``'s tree."""
+    nodes: list[Node] = []
+    mirror = _mirror(root, nodes)
+    return Scope(
+        frozenset(_matches(mirror, include, nodes)) if include else None,
+        frozenset(_matches(mirror, exclude, nodes)) if exclude else frozenset(),
+    )
+
+
+def _matches(mirror: lxml.etree._Element, xpath: str, nodes: list[Node]) -> list[int]:
+    found = mirror.xpath(xpath)
+    return [
+        id(nodes[int(el.get(_ID))]) for el in found if isinstance(el, lxml.etree._Element) and el.get(_ID)
+    ]
+
+
+def _mirror(root: Node, nodes: list[Node]) -> lxml.etree._Element:
+    """An lxml element tree with the tags, ids and classes of ``root``'s elements (numbered)."""
+    top = lxml.etree.Element("transpub-root")
+    stack = [(root, top)]
+    while stack:
+        node, parent = stack.pop()
+        for child in node.children:
+            if not isinstance(child, Node):
+                continue
+            try:
+                element = lxml.etree.SubElement(parent, child.tag)
+            except ValueError:
+                element = lxml.etree.SubElement(parent, "transpub-unknown")
+            for name, value in child.attrs.items():
+                try:
+                    element.set(name, value or "")
+                except ValueError:
+                    continue  # an attribute name XML cannot hold
+            element.set(_ID, str(len(nodes)))
+            nodes.append(child)
+            stack.append((child, element))
+    return top
