@@ -20,7 +20,7 @@ from .model import Issue
 from .project import Project
 from .site import (
     MACHINE_NOTICE,
-    MACHINE_STYLE,
+    NOTICE_STYLE,
     REVIEW_STYLE,
     SWITCHER_STYLE,
     HiddenUnit,
@@ -28,6 +28,7 @@ from .site import (
     render_hidden_units,
     render_index,
     render_locale_index,
+    render_review_index,
     render_review_legend,
     render_switcher,
     review_hover,
@@ -62,6 +63,7 @@ class Page:
     written: bool = False
     title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
     machine: int = 0  # units shown from unreviewed machine translations (fuzzy, with --include-fuzzy)
+    date: str | None = None  # when the article was published, as it says (front matter, meta, <time>)
 
     @property
     def percent(self) -> float:
@@ -234,6 +236,8 @@ def compile_project(
                     _placeholder_warnings(project, document, locale, slug, catalogs[locale, slug])
                 )
 
+    for (_, slug), page in pages.items():
+        page.date = documents[slug].published
     all_locales = [source, *targets]
     stale: set[str] = set()
     for slug, document in documents.items():
@@ -302,6 +306,9 @@ def compile_project(
     index = out_dir / "index.html"
     if write_if_changed(index, render_index(project, every_page, all_locales).encode("utf-8")):
         report.index_written.append(index)
+    review_index = out_dir / "_review" / "index.html"
+    if write_if_changed(review_index, render_review_index(project, every_page, all_locales).encode("utf-8")):
+        report.index_written.append(review_index)
     return report
 
 
@@ -487,9 +494,7 @@ def _render_page(
             )
         if usable:
             assert entry is not None
-            if entry.state == "fuzzy" and isinstance(slot, TextSlot) and slot.markable:
-                return Resolution(text=entry.text, before='<span class="transpub-machine">', after="</span>")
-            return Resolution(text=entry.text)
+            return Resolution(text=entry.text)  # machine output is coloured on review copies only
         if isinstance(slot, TextSlot) and slot.markable:
             return Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
         return Resolution()
@@ -549,7 +554,7 @@ def _render_page(
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
         head += SWITCHER_STYLE
         if used_fuzzy:
-            head += MACHINE_STYLE
+            head += NOTICE_STYLE
         body_start = render_switcher(locale, slug, available)
         if used_fuzzy:
             body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])

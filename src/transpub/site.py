@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from .formats.dates import DateStyle, publication_day, render_date
 from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
 
@@ -54,8 +56,6 @@ ALL_LANGUAGES_LABEL = {
     "zh": "所有语言",
 }
 
-#: In the head of a page that shows machine translations: the notice as a box, machine text
-#: underlined with dots (not by colour alone). Logical properties, so right-to-left pages mirror it.
 #: The language switcher as one discreet line of links (scoped to its class: the article's own CSS rules).
 SWITCHER_STYLE = """<style>
 .transpub-languages ul{list-style:none;margin:0 0 1em;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1em;\
@@ -63,12 +63,11 @@ font-size:.9em}
 .transpub-languages [aria-current]{font-weight:bold}
 </style>"""
 
-MACHINE_STYLE = """<style>
+#: The discreet machine-translation notice of a public page (unit colouring is for review copies only).
+NOTICE_STYLE = """<style>
 .transpub-notice{margin:1em 0;padding:.6em .9em;border:1px solid #b7791f;border-inline-start-width:.35em;\
 border-radius:.25em;background:#fff8e1;color:#3b2f0b;font-size:.95em;line-height:1.5;text-align:start}
-.transpub-machine{background:#fffbea;text-decoration:underline dotted #b7791f;text-underline-offset:.2em}
-@media (forced-colors:active){.transpub-notice{border-color:CanvasText}\
-.transpub-machine{text-decoration-color:CanvasText}}
+@media (forced-colors:active){.transpub-notice{border-color:CanvasText}}
 </style>"""
 
 REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
@@ -193,11 +192,11 @@ def render_switcher(
     return f'<nav class="transpub-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
 
 
-def _page(lang: str, title: str, body: str) -> str:
+def _page(lang: str, title: str, body: str, head: str = "") -> str:
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{bcp47_tag(lang)}" dir="{text_direction(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape_text(title)}</title>\n{SWITCHER_STYLE}\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"{head}<title>{escape_text(title)}</title>\n{SWITCHER_STYLE}\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 
 
@@ -209,8 +208,8 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
     """
     rows = "".join(
         f'<li><a href="{escape_attribute(site_href(f"{locale}/index.html", f"{locale}/{page.slug}.html"))}"'
-        f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a></li>\n"
-        for page in sorted(pages, key=lambda p: p.slug)
+        f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a>{_date_of(page, locale)}</li>\n"
+        for page in newest_first(pages)
     )
     language = language_of(locale)
     home = ALL_LANGUAGES_LABEL.get(language)
@@ -225,6 +224,24 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
     return _page(locale, f"{project.name} — {native_name(locale)}", body)
 
 
+def newest_first(pages: list[Page]) -> list[Page]:
+    """Pages by publication date, newest first; undated ones last; by title within a day."""
+    by_title = sorted(pages, key=lambda p: p.title.casefold())
+    return sorted(by_title, key=lambda p: publication_day(p.date) or _UNDATED, reverse=True)
+
+
+_UNDATED = date.min
+
+
+def _date_of(page: Page, locale: str) -> str:
+    """`` — <time datetime="…">4 de enero de 2018</time>`` for a dated page ("" otherwise)."""
+    day = publication_day(page.date)
+    if day is None:
+        return ""
+    shown = render_date(day, DateStyle("date", "long"), locale)
+    return f' <time datetime="{day.isoformat()}">{escape_text(shown)}</time>'
+
+
 def _lang_if_other(page: Page, locale: str) -> str:
     if page.title_locale and page.title_locale != locale:
         return f' lang="{bcp47_tag(page.title_locale)}"'
@@ -232,34 +249,50 @@ def _lang_if_other(page: Page, locale: str) -> str:
 
 
 def render_index(project: Project, pages: list[Page], locales: list[str]) -> str:
-    """``site/index.html``: every language with its published articles, and what is held back."""
+    """``site/index.html``: every language that has published articles, each with its articles
+    (title and date, newest first). What is held back and why is in ``_review/index.html``."""
     sections = []
     for locale in locales:
-        mine = sorted((p for p in pages if p.locale == locale), key=lambda p: p.slug)
+        mine = newest_first([p for p in pages if p.locale == locale and p.published])
+        if not mine:
+            continue
         tag = bcp47_tag(locale)
-        rows = []
-        for page in mine:
-            if page.published:
-                coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
-                rows.append(
-                    f'<li><a href="{escape_attribute(site_href("index.html", f"{locale}/{page.slug}.html"))}" hreflang="{tag}">'
-                    f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span></a>'
-                    f"{coverage}</li>"
-                )
-            else:
-                rows.append(
-                    f'<li><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span> — not published: '
-                    f"{escape_text(page.reason)}</li>"
-                )
+        rows = [
+            f'<li><a href="{escape_attribute(site_href("index.html", f"{locale}/{page.slug}.html"))}" '
+            f'hreflang="{tag}"><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}'
+            f"</span></a>{_date_of(page, locale)}</li>"
+            for page in mine
+        ]
         name = escape_text(native_name(locale))
-        heading = (
-            f'<a href="{locale}/index.html" lang="{tag}">{name}</a>'
-            if any(p.published for p in mine)
-            else f'<span lang="{tag}">{name}</span>'
-        )
         sections.append(
-            f"<section><h2>{heading}</h2>\n"
-            f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
+            f'<section><h2><a href="{escape_attribute(site_href("index.html", f"{locale}/index.html"))}" '
+            f'lang="{tag}">{name}</a></h2>\n'
+            f'<ul dir="{text_direction(locale)}" lang="{tag}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )
     body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(sections)
     return _page(project.source_locale, project.name, body)
+
+
+def render_review_index(project: Project, pages: list[Page], locales: list[str]) -> str:
+    """``site/_review/index.html`` (for editors, not indexed): every article in every language with
+    how much is translated, what is machine output, and why a page is held back."""
+    sections = []
+    for locale in locales:
+        mine = sorted((p for p in pages if p.locale == locale), key=lambda p: p.slug)
+        rows = []
+        for page in mine:
+            title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
+            if page.published:
+                href = escape_attribute(site_href("_review/index.html", f"{locale}/{page.slug}.html"))
+                coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
+                rows.append(f'<li><a href="{href}">{title}</a>{coverage}</li>')
+            else:
+                rows.append(f"<li>{title} — not published: {escape_text(page.reason)}</li>")
+        sections.append(
+            f'<section><h2 lang="{bcp47_tag(locale)}">{escape_text(native_name(locale))}</h2>\n'
+            f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
+        )
+    body = f"<h1>{escape_text(project.name)} — review</h1>\n" + "".join(sections)
+    return _page(
+        project.source_locale, f"{project.name} — review", body, head='<meta name="robots" content="noindex">'
+    )

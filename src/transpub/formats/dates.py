@@ -173,3 +173,18 @@ def localize_date(datetime_value: str, style: DateStyle | None, locale: str) -> 
     except UnparsableDate:
         return None
     return None if value is None or style is None else render_date(value, style, locale)
+
+
+def publication_day(value: str | None) -> dt.date | None:
+    """The day a ``published`` value (``2014-12-24T12:02:00Z``, ``2024-05-01``) names, if any.
+
+    >>> publication_day("2014-12-24T12:02:00Z"), publication_day("soon")
+    (datetime.date(2014, 12, 24), None)
+    """
+    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

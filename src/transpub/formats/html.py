@@ -825,10 +825,31 @@ def read_html(
         html_tag=builder.html_tag,
         charset_tag=builder.charset_tag,
         warnings=builder.warnings,
+        published=_published(tokens),
         has_base=any(
             t.tag == "base" and t.attrs.get("href") for t in tokens if t.kind in ("start", "startend")
         ),
     )
+
+
+def _published(tokens: list[Token]) -> str | None:
+    """When the article was published, as written: front matter ``date`` (``<meta name="date">``),
+    ``article:published_time``, or the first ``<time datetime>``."""
+    found: dict[str, str] = {}
+    for token in tokens:
+        if token.kind not in ("start", "startend"):
+            continue
+        attrs = token.attrs
+        if token.tag == "meta":
+            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            if key in ("date", "article:published_time") and attrs.get("content"):
+                found.setdefault(key, attrs["content"] or "")
+        elif token.tag == "time" and attrs.get("datetime"):
+            found.setdefault("time", attrs["datetime"] or "")
+    for key in ("date", "article:published_time", "time"):
+        if re.match(r"\s*\d{4}-\d{2}-\d{2}", found.get(key, "")):
+            return found[key].strip()
+    return None
 
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
