@@ -25,8 +25,8 @@ class BadSelector(ValueError):
 def to_xpath(selectors: tuple[str, ...] | list[str]) -> str | None:
     """One XPath matching any of ``selectors`` (None for none); BadSelector when one does not parse.
 
-    >>> to_xpath(["nav", ".share"])
-    "descendant-or-self::nav | descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '), ' share ')]"
+    >>> to_xpath(["nav", "footer"])
+    'descendant-or-self::nav | descendant-or-self::footer'
     """
     paths = []
     for selector in selectors:
