@@ -117,8 +117,10 @@ class Project:
     def slug_of(self, path: Path) -> str:
         """The slug of the article at ``path``: its path below ``articles/`` without the extension.
 
-        A page bundle ``my-post/index.md`` is ``my-post``.
+        A page bundle ``my-post/index.md`` is ``my-post``. A relative ``path`` is taken from the project root.
         """
+        if not path.is_absolute():
+            path = self.root / path
         try:
             relative = path.relative_to(self.articles_dir)
         except ValueError:

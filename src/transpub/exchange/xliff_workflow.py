@@ -19,7 +19,7 @@ from ..errors import CatalogError, TranspubError
 from ..fsutil import atomic_write_bytes
 from ..inline import placeholder_problem
 from ..locales import bcp47_tag
-from ..project import Project, slug_of
+from ..project import Project
 from .languages import match_locale
 from .xliff import XliffError, XliffFile, XliffUnit, build_xliff, read_xliff, unit_id
 
@@ -98,7 +98,7 @@ def export_xliff(
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
     for article in project.article_paths():
-        path = project.catalog_path(locale, slug_of(article))
+        path = project.catalog_path(locale, project.slug_of(article))
         if not path.is_file():
             continue
         po = catalog.read_catalog(path)
@@ -107,7 +107,7 @@ def export_xliff(
     groups = (
         [(f"{locale}.xlf", files)]
         if single
-        else [(f"{slug_of(Path(f.original))}.{locale}.xlf", [f]) for f in files]
+        else [(f"{project.slug_of(Path(f.original)).replace('/', '--')}.{locale}.xlf", [f]) for f in files]
     )
     report = XliffExport()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -212,7 +212,7 @@ def _import_file(
     accept_translated: bool,
 ) -> None:
     locale = _check_file(project, file, shown)
-    path = project.catalog_path(locale, slug_of(Path(file.original)))
+    path = project.catalog_path(locale, project.slug_of(Path(file.original)))
     if not path.is_file():
         raise XliffError(
             f"no catalog for {file.original} in {locale}: run transpub extract first", shown, file.line
