@@ -7,6 +7,7 @@ listens on no TCP port, only on a socket in its own folder, and is stopped by th
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -30,47 +31,66 @@ def _as_postgres(argv: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *argv]
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """The URL of a fresh PostgreSQL cluster's ``postgres`` database, for this test session."""
+@contextlib.contextmanager
+def throwaway_cluster() -> Iterator[str]:
+    """Start a cluster in a temp dir; yield the URL of its ``postgres`` database; stop and delete it.
+
+    Raises LookupError, with the reason, when PostgreSQL cannot be run here.
+    """
     binaries = _binaries()
     if binaries is None:
-        pytest.skip("PostgreSQL is not installed (Debian package postgresql; `make test` installs it)")
+        raise LookupError("PostgreSQL is not installed (Debian package postgresql; `make test` installs it)")
+    user = None
     if os.geteuid() == 0:
         try:
             user = pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip("running as root and the postgres user does not exist")
+            raise LookupError("running as root and the postgres user does not exist") from None
     folder = Path(tempfile.mkdtemp(prefix="transpub-pg-"))
     data, sockets = folder / "data", folder / "socket"
     sockets.mkdir()
-    if os.geteuid() == 0:
+    if user is not None:
         for path in (folder, sockets):
             os.chown(path, user.pw_uid, user.pw_gid)
     log = folder / "server.log"
-    subprocess.run(
-        _as_postgres(
-            [str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-k {sockets} -c listen_addresses='' -c fsync=off"
-    subprocess.run(
-        _as_postgres(
-            [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]
-        ),
-        check=True,
-        capture_output=True,
-    )
     try:
-        yield f"postgresql://postgres@/postgres?host={sockets}"
-    finally:
         subprocess.run(
-            _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            _as_postgres(
+                [str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]
+            ),
+            check=True,
             capture_output=True,
         )
+        options = f"-k {sockets} -c listen_addresses='' -c fsync=off"
+        subprocess.run(
+            _as_postgres(
+                [str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]
+            ),
+            check=True,
+            capture_output=True,
+        )
+        yield f"postgresql://postgres@/postgres?host={sockets}"
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                _as_postgres([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+                capture_output=True,
+            )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL cluster's ``postgres`` database, for this test session."""
+    try:
+        cluster = throwaway_cluster()
+        url = cluster.__enter__()
+    except LookupError as reason:
+        pytest.skip(str(reason))
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from transpub.memory import (
     open_memory,
 )
 from transpub.memory import sqlite as sqlite_memory
-from transpub.memory.base import CANDIDATES, length_window, trigrams
+from transpub.memory.base import CANDIDATES, length_window
 from transpub.project import init_project, load_project
 
 Opener = Callable[..., MemoryStore]
@@ -92,7 +92,7 @@ def test_close_matches_come_from_the_trigram_index_not_a_scan(location: str | Pa
     low, high = length_window(len(query), 75)
     if isinstance(location, Path):
         db = sqlite3.connect(location)
-        trigram_query = " OR ".join(f'"{piece}"' for piece in trigrams(query))
+        trigram_query = " OR ".join(f'"{piece}"' for piece in sqlite_memory.probes(query))
         sql = sqlite_memory.CLOSE_BY_TRIGRAMS.format(only="", candidates=CANDIDATES)
         plan = [
             row[-1]

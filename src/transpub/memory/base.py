@@ -122,21 +122,6 @@ def best_matches(
     return matches[:limit]
 
 
-def trigrams(text: str, most: int = 32) -> list[str]:
-    """Distinct three-character pieces of ``text`` (lower-cased), at most ``most``, spread over it.
-
-    >>> trigrams("Hello")
-    ['hel', 'ell', 'llo']
-    """
-    lowered = text.lower()
-    pieces = list(dict.fromkeys(lowered[i : i + 3] for i in range(len(lowered) - 2)))
-    pieces = [p for p in pieces if p.strip()]
-    if len(pieces) > most:
-        step = len(pieces) / most
-        pieces = [pieces[int(i * step)] for i in range(most)]
-    return pieces
-
-
 def describe_location(location: str | Path) -> str:
     """``location`` fit for a message: a URL's password replaced by ``***``.
 
