@@ -17,6 +17,8 @@ differs between languages), and every glossary token exactly once. Otherwise
 Leading and trailing whitespace (and leading list marks) never go to the engine and are put
 back as they were; runs of spaces the source did not have are collapsed; the end of the source
 the engine dropped (final punctuation, an ellipsis, closing brackets and quotes) is put back.
+HTML tags and comments the engine added (``<b>``, ``<span class=…>``) are removed: a translation
+holds markup only as placeholders.
 """
 
 from __future__ import annotations
@@ -222,6 +224,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
             return term(int(g))
 
         restored = _TOKEN_BACK.sub(back, translated)
+    restored = strip_foreign_markup(restored, masked.source)
     if sorted(seen_terms) != sorted(masked.terms):
         raise PlaceholderMismatch("glossary terms were lost or duplicated by the engine")
     try:
@@ -239,6 +242,23 @@ def unmask(masked: Masked, translated: str | None) -> str:
     if not _SPACE_RUN.search(masked.source):  # e.g. Apertium's "Además,  hay"
         restored = _SPACE_RUN.sub(" ", restored)
     return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored) + masked.trail
+
+
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^\s/<>]*(?:\s[^<>]*)?/?>", re.S)
+
+
+def strip_foreign_markup(text: str, source: str) -> str:
+    """``text`` without the HTML tags and comments an engine added (``<b>``, ``<span class=…>``).
+
+    A translation holds markup only as the unit's placeholders (``<1>``); a tag that is not
+    literally in the source text would otherwise be written into the catalog as visible text.
+
+    >>> strip_foreign_markup('<b>Hola</b> <span class="x">mundo</span><1/>', "Hello world<1/>")
+    'Hola mundo<1/>'
+    >>> strip_foreign_markup("Use <b> here", "Use <b> here")
+    'Use <b> here'
+    """
+    return _MARKUP.sub(lambda m: m.group() if m.group() in source else "", text)
 
 
 #: Closing brackets and quotes -> the opening ones they close (full-width forms too).

@@ -226,11 +226,7 @@ def _is_plural(entry: Any) -> bool:
 
 
 def _is_empty(entry: Any) -> bool:
-    if entry.obsolete:
-        return False
-    if _is_plural(entry):
-        return not any((v or "").strip() for v in entry.msgstr_plural.values())
-    return not (entry.msgstr or "").strip()
+    return not entry.obsolete and not _catalog_api().has_translation(entry)
 
 
 def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:

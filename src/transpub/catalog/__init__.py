@@ -9,6 +9,8 @@ from transpub.catalog.entries import (
     catalog_stats,
     count_words,
     entry_state,
+    has_translation,
+    is_blank,
     provenance_of,
     set_machine_translation,
 )
@@ -37,6 +39,8 @@ __all__ = [
     "format_catalog",
     "format_date",
     "format_entry",
+    "has_translation",
+    "is_blank",
     "is_reviewed",
     "live_entries",
     "mark_revised",

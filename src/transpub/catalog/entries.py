@@ -20,20 +20,38 @@ def _translations(entry: polib.POEntry) -> list[str]:
     return [entry.msgstr]
 
 
+def is_blank(text: str | None) -> bool:
+    """The one rule for an empty translation: no text, or only whitespace, is untranslated.
+
+    >>> is_blank(""), is_blank(" \\t\\u3000"), is_blank(" x ")
+    (True, True, False)
+    """
+    return not (text or "").strip()
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """True when some msgstr (some plural form) holds more than whitespace."""
+    return not all(is_blank(text) for text in _translations(entry))
+
+
 def is_translated_text(entry: polib.POEntry) -> bool:
-    """True when every msgstr (each plural form) is filled."""
-    return all(_translations(entry))
+    """True when every msgstr (each plural form) holds more than whitespace."""
+    return not any(is_blank(text) for text in _translations(entry))
 
 
 def entry_state(entry: polib.POEntry) -> str:
     """``"translated"``, ``"fuzzy"`` or ``"untranslated"`` (a fuzzy flag on an empty msgstr is ignored, as gettext does).
 
+    A msgstr of whitespace only is untranslated (see :func:`is_blank`).
+
     >>> entry_state(polib.POEntry(msgid="a", msgstr="b", flags=["fuzzy"]))
     'fuzzy'
     >>> entry_state(polib.POEntry(msgid="a", msgstr="", flags=["fuzzy"]))
     'untranslated'
+    >>> entry_state(polib.POEntry(msgid="a", msgstr="  "))
+    'untranslated'
     """
-    if not any(_translations(entry)):
+    if not has_translation(entry):
         return "untranslated"
     if "fuzzy" in entry.flags:
         return "fuzzy"

@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
+from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import format_catalog
 from transpub.catalog.reader import read_catalog
@@ -88,12 +89,6 @@ def write_template(template: polib.POFile, path: Path) -> bool:
 
 def _key(entry: polib.POEntry) -> _Key:
     return (entry.msgctxt, entry.msgid)
-
-
-def _has_translation(entry: polib.POEntry) -> bool:
-    if entry.msgid_plural:
-        return any((entry.msgstr_plural or {}).values())
-    return bool(entry.msgstr)
 
 
 def _new_entry(source: polib.POEntry, extra_notes: Sequence[str]) -> polib.POEntry:
@@ -199,7 +194,7 @@ def merge_catalog(
             unmatched.append((source, entry))
         merged.append(entry)
 
-    candidates = {key: e for key, e in live.items() if key not in used and _has_translation(e)}
+    candidates = {key: e for key, e in live.items() if key not in used and has_translation(e)}
     if fuzzy_matching and candidates and unmatched:
         keys = list(candidates)
         choices = [key[1] for key in keys]
@@ -222,7 +217,7 @@ def merge_catalog(
 
     obsoleted = purged = 0
     for key, old_entry in live.items():
-        if key in used or not _has_translation(old_entry):
+        if key in used or not has_translation(old_entry):
             continue
         if purge_obsolete:
             purged += 1

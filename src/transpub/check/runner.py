@@ -170,7 +170,9 @@ def check_entry(
     found: list[tuple[str, str]] = []
     if state == "untranslated":
         if wanted("untranslated"):
-            found.append(("untranslated", "not translated"))
+            forms = [entry.msgstr, *(entry.msgstr_plural or {}).values()]
+            blank = any(text and catalog.is_blank(text) for text in forms)
+            found.append(("untranslated", "not translated (only whitespace)" if blank else "not translated"))
         return found
     if state == "fuzzy":
         if wanted("fuzzy"):
