@@ -2,7 +2,8 @@
 
 A msgid such as ``Read <1>the report</1> on <2/>page 4.`` lets a translator move ``<1>``
 and ``</1>`` but never see (or break) the element's attributes. These functions parse,
-compare and strip placeholders; they know nothing of HTML.
+compare and strip placeholders; they know nothing of HTML. Article text that looks like a
+placeholder (``<1>`` written as text) is escaped in msgids as ``&lt;1>`` (see :func:`escape_lookalikes`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,32 @@ import re
 from dataclasses import dataclass
 
 PLACEHOLDER_RE = re.compile(r"<(/?)(\d{1,4})(/?)>")
+
+
+#: A ``<`` that would start a placeholder, and a ``&`` that starts ``&lt;`` (or ``&amp;…lt;``).
+_LOOKALIKE = re.compile(r"<(?=/?\d{1,4}/?>)|&(?=(?:amp;)*lt;)")
+_ESCAPED = re.compile(r"&lt;|&amp;(?=(?:amp;)*lt;)")
+
+
+def escape_lookalikes(text: str) -> str:
+    """Article text made safe to sit beside placeholders in a msgid: a literal ``<1>`` becomes ``&lt;1>``.
+
+    Only what could be read as a placeholder is escaped (and ``&`` before ``lt;``, so that the
+    escape itself stays unambiguous); :func:`unescape_lookalikes` undoes it exactly.
+
+    >>> escape_lookalikes("Press <1> or <b>, R&D &lt;")
+    'Press &lt;1> or <b>, R&D &amp;lt;'
+    """
+    return _LOOKALIKE.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
+
+
+def unescape_lookalikes(text: str) -> str:
+    """The article text of a msgid's (or translation's) text: the inverse of :func:`escape_lookalikes`.
+
+    >>> unescape_lookalikes("Press &lt;1> or <b>, R&D &amp;lt;")
+    'Press <1> or <b>, R&D &lt;'
+    """
+    return _ESCAPED.sub(lambda m: "<" if m.group() == "&lt;" else "&", text)
 
 
 @dataclass(frozen=True)
@@ -45,12 +72,12 @@ def tokenize(text: str) -> list[InlineToken]:
 
 
 def strip_placeholders(text: str) -> str:
-    """The plain text of ``text``: paired tags vanish, standalone ones become nothing.
+    """The plain text of ``text``: paired tags vanish, standalone ones become nothing, escaped look-alikes text.
 
-    >>> strip_placeholders("Read <1>the report</1><2/>.")
-    'Read the report.'
+    >>> strip_placeholders("Read <1>the report</1><2/> &lt;3>.")
+    'Read the report <3>.'
     """
-    return "".join(t.value for t in tokenize(text) if t.kind == "text")
+    return unescape_lookalikes("".join(t.value for t in tokenize(text) if t.kind == "text"))
 
 
 def structure_of(text: str) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import PlaceholderMismatch
-from ..inline import placeholder_problem, tokenize
+from ..inline import placeholder_problem, tokenize, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 
@@ -30,7 +30,7 @@ class AttrSlot:
 
     def render_value(self, text: str) -> str:
         """The attribute value (with quotes) for a translated ``text``."""
-        return '"' + escape_attribute(text) + '"'
+        return '"' + escape_attribute(unescape_lookalikes(text)) + '"'
 
 
 @dataclass(eq=False)
@@ -320,9 +320,11 @@ def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> No
             raise PlaceholderMismatch(problem)
         for token in tokenize(resolution.text):
             if token.kind == "text":
-                out.append(slot.escape(token.value))
+                out.append(slot.escape(unescape_lookalikes(token.value)))
                 continue
-            piece = slot.pieces[token.number]
+            piece = slot.pieces.get(token.number)
+            if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
+                raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
             if isinstance(piece, PairedPieces):
                 _render_parts(piece.open if token.kind == "open" else piece.close, ctx, out)
             else:

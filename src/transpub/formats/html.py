@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import ArticleError
-from ..inline import strip_placeholders
+from ..inline import escape_lookalikes, strip_placeholders
 from ..model import Issue, Placeholder
 from ..segment import split_sentences
 from .assets import asset_attributes
@@ -246,7 +246,7 @@ class _Builder:
             if name not in wanted or start == end:
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
-            msgid = value if ctx.preformatted else collapse_space(value)
+            msgid = escape_lookalikes(value if ctx.preformatted else collapse_space(value))
             if not msgid or not any(ch.isalpha() for ch in msgid):
                 continue
             if not self.options.extract_bare_urls and is_address(msgid):
@@ -633,11 +633,14 @@ class _Builder:
         pieces: dict[int, PairedPieces | list[Part]] = {}
         placeholders: list[Placeholder] = []
         numbers: dict[int, int] = {}
+        text_run: list[str] = []  # consecutive text, escaped as one (a look-alike may span two atoms)
         for atom in atoms:
             if atom.kind == "text":
-                msgid_parts.append(atom.text)
+                text_run.append(atom.text)
                 parts.append(atom.raw)
                 continue
+            msgid_parts.append(escape_lookalikes("".join(text_run)))
+            text_run = []
             parts.extend(atom.parts)
             if atom.kind == "object":
                 number = len(placeholders) + 1
@@ -655,6 +658,7 @@ class _Builder:
                 number = numbers[id(atom.node)]
                 pieces[number].close = list(atom.parts)  # type: ignore[union-attr]
                 msgid_parts.append(f"</{number}>")
+        msgid_parts.append(escape_lookalikes("".join(text_run)))
         msgid = "".join(msgid_parts)
         if not ctx.preformatted:
             msgid = collapse_space(msgid)
