@@ -70,3 +70,8 @@ bench: setup
 
 clean:
 	rm -rf site .transpub .pytest_cache .hypothesis .mypy_cache .ruff_cache build test-artifacts
+
+## Mutation fuzzing of the readers (issue 18), longer than the suite's: prints mutations, outcomes,
+## distinct failures (minimised) and time per reader; exit 1 on any failure. `--save` keeps crashers.
+fuzz: venv
+	$(PY) tests/fuzzing.py --html 20000 --po 5000
