@@ -16,6 +16,7 @@ from ..errors import PlaceholderMismatch
 from ..inline import placeholder_problem, tokenize, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
+from .deep import call_deep
 
 
 @dataclass(eq=False)
@@ -125,6 +126,7 @@ class Document:
     published: str | None = None
     #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.
     has_base: bool = False
+    depth: int = 0  # how deep its elements nest (see formats/deep.py)
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
@@ -186,7 +188,7 @@ class Document:
         context = _RenderContext(
             _memoized(resolve or (lambda slot: Resolution())), inserts or {}, format_date, join_sentences
         )
-        _render_parts(self.parts, context, out)
+        call_deep(self.depth, lambda: _render_parts(self.parts, context, out))
         return "".join(out)
 
 
@@ -236,22 +238,34 @@ def _translated(part: object, ctx: _RenderContext) -> bool:
 
 
 def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
-    for part in parts:
-        if isinstance(part, TextSlot):
+    """Slots in document order, without recursion (documents may nest deeply)."""
+    stack: list[Iterator[object]] = [iter(parts)]
+    while stack:
+        part = next(stack[-1], _END)
+        if part is _END:
+            stack.pop()
+            continue
+        if isinstance(part, (TextSlot, AttrSlot)):
             yield part
-            yield from _walk_slots(part.parts)
-        elif isinstance(part, AttrSlot):
-            yield part
-        elif isinstance(part, (Tag, DateSlot)):
-            yield from _walk_slots(part.parts)  # type: ignore[arg-type]
+        if isinstance(part, (TextSlot, Tag, DateSlot)):
+            stack.append(iter(part.parts))
+
+
+_END = object()
 
 
 def _walk_tags(parts: list) -> Iterator[Tag]:
-    for part in parts:
+    """Every Tag in document order, without recursion (a slot's pieces are among its parts)."""
+    stack: list[Iterator[object]] = [iter(parts)]
+    while stack:
+        part = next(stack[-1], _END)
+        if part is _END:
+            stack.pop()
+            continue
         if isinstance(part, Tag):
             yield part
-        if isinstance(part, (Tag, TextSlot, DateSlot)):  # a slot's pieces are among its parts
-            yield from _walk_tags(part.parts)
+        if isinstance(part, (Tag, TextSlot, DateSlot)):
+            stack.append(iter(part.parts))
 
 
 def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:

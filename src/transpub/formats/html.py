@@ -21,6 +21,7 @@ from ..model import Issue, Placeholder
 from ..segment import split_sentences
 from .assets import asset_attributes
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
+from .deep import MAX_DEPTH, call_deep, tree_depth
 from .document import (
     AttrSlot,
     DateSlot,
@@ -153,6 +154,7 @@ class _Builder:
         self.references = References(tokens)
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
+        self.text_inside: dict[tuple[int, bool], bool] = {}  # (element, translate) -> has_text
         self.opaque = set(OPAQUE)
         if not options.extract_code:
             self.opaque.add("code")
@@ -403,7 +405,10 @@ class _Builder:
                 if token.kind == "text" and token.raw.strip() and htmllib.unescape(token.raw).strip():
                     return True
             elif isinstance(item, Node) and not self.is_object(item, ctx):
-                if self.has_text(item.children, ctx):  # is_object: a translate="no" child is an object
+                key = (id(item), ctx.translate)  # remembered: runs nest, and are asked again at each level
+                if key not in self.text_inside:
+                    self.text_inside[key] = self.has_text(item.children, ctx)
+                if self.text_inside[key]:  # is_object: a translate="no" child is an object
                     return True
         return False
 
@@ -819,7 +824,17 @@ def read_html(
         scope = find_scope(root, to_xpath(options.include), to_xpath(options.exclude))
     builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
-    builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts)
+    depth, deepest = tree_depth(root, lambda node: [c for c in node.children if isinstance(c, Node)])
+    if depth > MAX_DEPTH:
+        line = "".join(token.raw for token in tokens[: deepest.start]).count("\n") + 1
+        raise ArticleError(
+            f"elements nested {depth} deep (transpub reads up to {MAX_DEPTH})",
+            display_path or str(path),
+            line,
+        )
+    call_deep(
+        depth, lambda: builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts)
+    )
     return Document(
         path=path,
         format="html",
@@ -833,6 +848,7 @@ def read_html(
         has_base=any(
             t.tag == "base" and t.attrs.get("href") for t in tokens if t.kind in ("start", "startend")
         ),
+        depth=depth,
     )
 
 
