@@ -802,6 +802,44 @@ def memory_stats(ctx: click.Context) -> None:
     click.echo(f"{sum(r.entries for r in rows)} entries, {size / 1024:.0f} KiB")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-l", "--locale", required=True, metavar="LOCALE", help="The language of the translation.")
+@click.option(
+    "--dir", "folders", is_flag=True, help="SOURCE and TRANSLATION are folders; files pair by path."
+)
+@click.pass_context
+def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: bool) -> None:
+    """Fill empty entries from an existing translation of an article (as fuzzy, for review).
+
+    \b
+    Example:
+      transpub align articles/harbour.html ../old-site/de/harbour.html -l de
+      transpub align --dir articles ../old-site/de -l de
+    """
+    from .exchange.align_workflow import align_article, align_folders
+
+    if len(paths) != 2:
+        raise click.UsageError("give SOURCE and TRANSLATION (two files, or two folders with --dir)")
+    project = _project(ctx)
+    (chosen,) = project.select_locales([locale])
+    if folders:
+        results = align_folders(project, paths[0], paths[1], chosen)
+    else:
+        results = [align_article(project, paths[0], paths[1], chosen)]
+    errors, warnings = [r for r in results if isinstance(r, Exception)], []
+    for result in results:
+        if isinstance(result, Exception):
+            continue
+        if result.low_confidence:
+            warnings.append(result.summary)
+        else:
+            click.echo(result.summary)
+    _exit_on_problems(errors, warnings)
+    if warnings:
+        sys.exit(1)
+
+
 def _exit_on_problems(errors: list, warnings: list, after: str | None = None) -> None:
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)

@@ -1,0 +1,144 @@
+"""transpub align: an article's existing translation fills its catalog (credit lines, merged sentences, changed emphasis)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from exchange_project import catalog_of, run
+from transpub.cli import main
+from transpub.memory import TranslationMemory
+
+DATA = Path(__file__).parent / "data" / "align"
+SLUG = "harbour-festival"
+
+#: What a person who reads both languages pairs up in the German translation (tests/data/align).
+GERMAN = {
+    "Harbour festival returns": "Das Hafenfest kehrt zurück",
+    "The harbour festival returns after three years.": "Das Hafenfest kehrt nach drei Jahren zurück.",
+    "The harbour festival returns on 12 May after three years.": "Das Hafenfest kehrt am 12. Mai nach drei Jahren zurück.",
+    "More than 40 boats will take part.": "Mehr als 40 Boote werden teilnehmen.",
+    # <em> in the source, <i> in the translation: the source's element is kept
+    "The mayor thanked <1>all volunteers</1> for their work.": "Die Bürgermeisterin dankte <1>allen Freiwilligen</1> für ihre Arbeit.",
+    "Programme": "Programm",
+    "A parade of boats at 10 o'clock.": "Eine Bootsparade um 10 Uhr.",
+    "Concerts on the pier until midnight.": "Konzerte auf der Mole bis Mitternacht.",
+    "Tickets cost 5 euros and are sold at <1>the harbour office</1>.": "Karten kosten 5 Euro und sind im <1>Hafenbüro</1> erhältlich.",
+    "Children under 12 enter for free.": "Kinder unter 12 Jahren haben freien Eintritt.",
+    # the emphasis moved to another word
+    "Read <1>the full programme</1> on our website.": "Lesen Sie das vollständige <1>Programm</1> auf unserer Website.",
+}
+#: The two sentences the German translator merged into one: nothing to fill them with.
+MERGED = ("She said the town had waited a long time.", "The festival will end with fireworks.")
+
+CHINESE = {
+    "Harbour festival returns": "港口节回来了",
+    "The harbour festival returns after three years.": "港口节时隔三年再次举办。",
+    "The mayor thanked <1>all volunteers</1> for their work.": "市长感谢<1>所有志愿者</1>的付出。",
+    "She said the town had waited a long time.": "她说，全镇已经等了很久。",
+    "The festival will end with fireworks.": "节日将以烟花表演结束。",
+    "Programme": "活动安排",
+    "A parade of boats at 10 o'clock.": "10点举行船只巡游。",
+    "Concerts on the pier until midnight.": "码头音乐会持续到午夜。",
+    "Tickets cost 5 euros and are sold at <1>the harbour office</1>.": "门票5欧元，在<1>港务办公室</1>出售。",
+    "Children under 12 enter for free.": "12岁以下儿童免费入场。",
+    "Read <1>the full programme</1> on our website.": "请在我们的网站上阅读<1>完整节目单</1>。",
+}
+
+
+@pytest.fixture
+def festival(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "news"
+    CliRunner().invoke(main, ["init", str(root), "--source", "en", "-l", "de", "-l", "zh_CN"])
+    shutil.copy(DATA / f"{SLUG}.html", root / "articles" / f"{SLUG}.html")
+    run(root, "extract")
+    monkeypatch.chdir(root)  # the editor works in the project
+    return root
+
+
+def _filled(project: Path, locale: str) -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in catalog_of(project, locale, SLUG) if e.msgstr}
+
+
+def test_german_translation_with_credit_line_merged_sentence_and_changed_emphasis(festival: Path) -> None:
+    result = run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
+    assert result.output == (
+        f"articles/{SLUG}.html: 11 filled, 0 already translated, 2 sentences unfilled; "
+        "blocks unmatched: 0 in the source, 1 in the translation\n"
+    )
+    assert _filled(festival, "de") == GERMAN
+    entries = {e.msgid: e for e in catalog_of(festival, "de", SLUG)}
+    for msgid in MERGED:
+        assert entries[msgid].msgstr == ""
+    programme = entries["Programme"]
+    assert "fuzzy" in programme.flags
+    assert f"aligned from {DATA / f'{SLUG}.de.html'}" in programme.comment
+    assert all("Anna Berg" not in text for text in _filled(festival, "de").values())  # the credit line
+
+
+def test_the_compiled_page_uses_the_source_markup_and_needs_no_fallback(festival: Path) -> None:
+    run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
+    result = run(festival, "compile", "-l", "de", "--include-fuzzy", "--threshold", "0")
+    assert "the source text is published instead" not in result.output
+    page = (festival / "site" / "de" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert "Die Bürgermeisterin dankte <em>allen Freiwilligen</em> für ihre Arbeit." in page
+    assert 'sind im <a href="/tickets">Hafenbüro</a> erhältlich' in page
+    assert "Lesen Sie das vollständige <strong>Programm</strong> auf unserer Website." in page
+
+
+def test_chinese_translation_with_a_credit_line_at_the_end(festival: Path) -> None:
+    result = run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.zh_CN.html"), "-l", "zh_CN")
+    assert "11 filled" in result.output and "1 in the translation" in result.output
+    assert _filled(festival, "zh_CN") == CHINESE  # the first paragraph's two sentences were merged
+
+
+def test_translated_entries_are_never_touched_and_the_memory_learns_the_pairs(festival: Path) -> None:
+    po = catalog_of(festival, "de", SLUG)
+    next(e for e in po if e.msgid == "Programme").msgstr = "Das Programm"
+    po.save()
+    result = run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
+    assert "10 filled, 1 already translated" in result.output
+    entry = next(e for e in catalog_of(festival, "de", SLUG) if e.msgid == "Programme")
+    assert entry.msgstr == "Das Programm" and "fuzzy" not in entry.flags
+    with TranslationMemory(festival / ".transpub" / "memory.sqlite") as memory:
+        found = memory.exact("en", "de", "More than 40 boats will take part.")
+        assert found is not None and found.target == "Mehr als 40 Boote werden teilnehmen."
+
+
+def test_unrelated_articles_are_low_confidence_and_fill_nothing(festival: Path) -> None:
+    before = (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes()
+    result = run(
+        festival, "align", f"articles/{SLUG}.html", str(DATA / "library.de.html"), "-l", "de", code=1
+    )
+    lines = result.output.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Warning: articles/{SLUG}.html: low confidence")
+    assert "nothing filled" in lines[0]
+    assert (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
+
+
+def test_dir_pairs_files_by_path_and_reports_a_missing_translation(festival: Path, tmp_path: Path) -> None:
+    (festival / "articles" / "other.html").write_text(
+        "<html><body><p>Alone.</p></body></html>", encoding="utf-8"
+    )
+    run(festival, "extract")
+    old = tmp_path / "old-site"
+    old.mkdir()
+    shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
+    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de", code=1)
+    assert f"articles/{SLUG}.html: 11 filled" in result.output
+    assert f"Error: articles/other.html: no translation at {old / 'other.html'}" in result.output
+
+
+def test_source_text_kept_in_comments_pairs_blocks_that_length_cannot(festival: Path) -> None:
+    # the list items are swapped and one is much longer: only the comments above them tell
+    result = run(
+        festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.commented.de.html"), "-l", "de"
+    )
+    filled = _filled(festival, "de")
+    assert filled["Concerts on the pier until midnight."] == "Konzerte auf der Mole bis Mitternacht."
+    assert filled["A parade of boats at 10 o'clock."].startswith("Eine Bootsparade um 10 Uhr, angeführt")
+    assert filled["More than 40 boats will take part."] == "Mehr als 40 Boote werden teilnehmen."
+    assert "blocks unmatched: 4 in the source, 0 in the translation" in result.output  # a partial translation
