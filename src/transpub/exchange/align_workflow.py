@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import catalog
+from ..discovery import ARTICLE_SUFFIXES
 from ..errors import ArticleError, TranspubError
 from ..formats import ReadOptions, read_article
 from ..formats.document import Document, Slot
@@ -30,7 +31,7 @@ from ..inline import PLACEHOLDER_RE, placeholder_problem, strip_placeholders, to
 from ..locales import language_of
 from ..memory import HUMAN, TranslationMemory
 from ..model import Placeholder
-from ..project import ARTICLE_SUFFIXES, Project, slug_of
+from ..project import Project
 from .galechurch import BLOCK_MOVES, SENTENCE_MOVES, Bead, align
 
 #: Below this share of source blocks paired with confidence, nothing is filled.
@@ -195,7 +196,7 @@ def align_article(project: Project, source: Path, translation: Path, locale: str
         raise AlignError(
             f"not an article of this project (articles are in {project.articles_dir})", shown_source
         )
-    catalog_path = project.catalog_path(locale, slug_of(source))
+    catalog_path = project.catalog_path(locale, project.slug_of(source.resolve()))
     if not catalog_path.is_file():
         raise AlignError(f"no catalog for {locale} yet: run transpub extract first", shown_source)
     source_blocks = _blocks(_read(source, project.source_locale, project, shown_source))
