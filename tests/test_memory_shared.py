@@ -64,3 +64,38 @@ def test_two_workers_on_one_postgresql_memory_send_each_text_once(
             po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
             assert {entry_state(e) for e in po if e.msgid} == {"fuzzy"}
             assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]
+
+
+def test_two_translate_shards_on_one_project_pay_each_shared_text_once(
+    tmp_path: Path,
+    fresh_database: str,  # noqa: F811
+) -> None:
+    root = tmp_path / "newsroom"
+    init_project(root, source="en", locales=["es"], name="News")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[engines.libre]\nbatch_size = 2\nconcurrency = 1\n",
+        encoding="utf-8",
+    )
+    for article in range(8):  # every article repeats the same paragraphs: both shards want every text
+        paragraphs = "".join(f"<p>{s}</p>" for s in SENTENCES)
+        (root / "articles" / f"story-{article}.html").write_text(
+            f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8"
+        )
+    extract_project(load_project(root), ["es"])
+    with FakeMT(latency=0.05) as engine:
+        environment = dict(os.environ, TRANSPUB_LIBRE_URL=engine.url, TRANSPUB_MEMORY_URL=fresh_database)
+        command = [sys.executable, "-m", "transpub", "translate", "-l", "es", "--engine", "libre", "--shard"]
+        runs = [
+            subprocess.Popen(
+                [*command, shard], cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            for shard in ("1/2", "2/2")
+        ]
+        outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    assert engine.repeated() == []
+    assert sum(len(text) for text in engine.paid) == sum(len(text) for text in SENTENCES)  # sent = unique
+    for article in range(8):
+        po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
+        assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]

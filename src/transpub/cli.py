@@ -32,6 +32,23 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
         raise click.BadParameter(exc.message) from exc
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    """``--shard I/N`` as (I, N), 1 <= I <= N."""
+    if value is None:
+        return None
+    index, slash, count = value.partition("/")
+    if not (slash and index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise click.BadParameter(f"{value!r} is not I/N with 1 <= I <= N (for example 2/4)")
+    return int(index), int(count)
+
+
+SHARD_OPTION = click.option(
+    "--shard",
+    callback=_shard,
+    default=None,
+    metavar="I/N",
+    help="Work on shard I of N of the articles (split by a stable hash of the slug), for parallel CI jobs.",
+)
 LOCALE_OPTION = click.option(
     "-l",
     "--locale",
@@ -150,9 +167,14 @@ def init(
     "fuzzy_threshold, 0.6 or 60).",
 )
 @click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
+@SHARD_OPTION
 @click.pass_context
 def extract(
-    ctx: click.Context, locales: tuple[str, ...], no_fuzzy_matching: bool, purge_obsolete: bool
+    ctx: click.Context,
+    locales: tuple[str, ...],
+    no_fuzzy_matching: bool,
+    purge_obsolete: bool,
+    shard: tuple[int, int] | None,
 ) -> None:
     """Cut articles into units and write POT templates and PO catalogs.
 
@@ -164,10 +186,11 @@ def extract(
     Example:
       transpub extract            # every article, every target locale
       transpub extract -l es      # only the Spanish catalogs
+      transpub extract --shard 2/4   # a quarter of the articles (one CI job of four)
     """
     from .extract import extract_project
 
-    project = _project(ctx)
+    project = replace(_project(ctx), shard=shard)
     report = extract_project(
         project,
         project.select_locales(locales),
@@ -225,6 +248,7 @@ def extract(
     default=None,
     help="Where --compare writes its report (default: compare-LOCALE-A-B.html here).",
 )
+@SHARD_OPTION
 @click.pass_context
 def translate(
     ctx: click.Context,
@@ -237,6 +261,7 @@ def translate(
     compare: tuple[str, str] | None,
     sample: int,
     out_path: Path | None,
+    shard: tuple[int, int] | None,
 ) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
 
@@ -250,12 +275,13 @@ def translate(
       transpub translate -l fr --engine deepl  # needs TRANSPUB_DEEPL_API_KEY
       transpub translate --dry-run             # units, characters and cost per engine
       transpub translate --compare deepl llm -l de --sample 30   # which engine did better
+      transpub translate -l es --shard 2/4     # one CI job of four (share the memory: [paths] memory)
     """
     from .engines.registry import check_engine_tables
     from .progress import make_progress_printer
     from .translate import translate_project
 
-    project = _project(ctx)
+    project = replace(_project(ctx), shard=shard)
     check_engine_tables(project)
     selected = project.select_locales(locales)
     if compare:
@@ -354,6 +380,13 @@ def _compare(
     default=None,
     help="Publish a page only when at least this % of it is translated (default: config, 80).",
 )
+@SHARD_OPTION
+@click.option(
+    "--indexes",
+    "indexes_only",
+    is_flag=True,
+    help="Write only the index pages (after the pages were compiled in shards).",
+)
 @click.pass_context
 def compile_(
     ctx: click.Context,
@@ -363,6 +396,8 @@ def compile_(
     review: bool,
     write_mo: bool,
     threshold: float | None,
+    shard: tuple[int, int] | None,
+    indexes_only: bool,
 ) -> None:
     """Write the localized site: site/<locale>/<slug>.html and index pages.
 
@@ -374,10 +409,14 @@ def compile_(
     Example:
       transpub compile
       transpub compile -l es --include-fuzzy --review --out /tmp/preview
+      transpub compile --shard 1/4 && …   # pages of one shard per CI job, then once:
+      transpub compile --indexes          # the index pages, over every article
     """
     from .compile import CompileOptions, compile_project
 
-    project = _project(ctx)
+    if shard is not None and indexes_only:
+        raise click.UsageError("--indexes covers every article: it cannot be combined with --shard")
+    project = replace(_project(ctx), shard=shard)
     report = compile_project(
         project,
         project.select_locales(locales),
@@ -387,6 +426,7 @@ def compile_(
             review=review,
             write_mo=write_mo,
             threshold=threshold,
+            pages=not indexes_only,
         ),
     )
     for page in report.pages:
@@ -483,9 +523,15 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     show_default=True,
     help="Output format.",
 )
+@SHARD_OPTION
 @click.pass_context
 def check(
-    ctx: click.Context, locales: tuple[str, ...], min_translated: float | None, allow_fuzzy: bool, fmt: str
+    ctx: click.Context,
+    locales: tuple[str, ...],
+    min_translated: float | None,
+    allow_fuzzy: bool,
+    fmt: str,
+    shard: tuple[int, int] | None,
 ) -> None:
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
@@ -496,10 +542,11 @@ def check(
       transpub check
       transpub check -l zh_CN --format github
       transpub check --min-translated 80 --allow-fuzzy --format json
+      transpub check --shard 3/4 --format github
     """
     from .check import CheckOptions, check_project, format_check_report
 
-    project = _project(ctx)
+    project = replace(_project(ctx), shard=shard)
     report = check_project(
         project,
         project.select_locales(locales),

@@ -118,6 +118,8 @@ class CompileOptions:
     review: bool = False
     write_mo: bool = False
     threshold: float | None = None
+    #: False for ``--indexes``: decide every page but write only the index pages (after sharded runs).
+    pages: bool = True
 
 
 def load_translations(path: Path, display: str) -> dict[str, Translation]:
@@ -240,7 +242,7 @@ def compile_project(
         page.date = documents[slug].published
     all_locales = [source, *targets]
     stale: set[str] = set()
-    for slug, document in documents.items():
+    for slug, document in documents.items() if options.pages else ():
         linked = [loc for loc in all_locales if pages[loc, slug].published]
         reviewed = [
             loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
@@ -289,7 +291,10 @@ def compile_project(
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
-    _remove_orphan_review_copies(out_dir, set(targets), {project.slug_of(path) for path in article_paths})
+    if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
+        return report
+    if options.pages:
+        _remove_orphan_review_copies(out_dir, set(targets), {project.slug_of(path) for path in article_paths})
 
     every_page = list(pages.values())
     indexed = [

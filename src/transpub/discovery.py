@@ -14,6 +14,7 @@ extension and a temporary-file suffix are added.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,6 +46,21 @@ class Discovery:
     warnings: list[Issue] = field(default_factory=list)
     #: Slugs of files refused (a collision, a bad name): their catalogs are not orphans.
     refused: set[str] = field(default_factory=set)
+
+
+def in_shard(slug: str, shard: tuple[int, int] | None) -> bool:
+    """True when article ``slug`` belongs to shard ``(index, count)`` (index from 1); always with no shard.
+
+    The split is a stable hash of the slug (SHA-256), so every machine agrees on it, it does not
+    move when other articles are added, and it spreads articles evenly.
+
+    >>> [in_shard("2024/story", (i, 3)) for i in (1, 2, 3)].count(True)
+    1
+    """
+    if shard is None:
+        return True
+    index, count = shard
+    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % count == index - 1
 
 
 def slug_for(relative: PurePosixPath) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
+from .discovery import in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .formats import Document, ReadOptions, read_article
 from .glossary import Glossary, load_glossary
@@ -110,7 +111,12 @@ def find_orphan_catalogs(project: Project) -> list[OrphanCatalogs]:
     for folder, paths in candidates:
         for path in sorted(paths):
             slug = path.relative_to(folder).with_suffix("").as_posix()
-            if path.is_file() and not path.name.startswith(".") and slug not in articles:
+            if (
+                path.is_file()
+                and not path.name.startswith(".")
+                and slug not in articles
+                and in_shard(slug, project.shard)  # another shard's articles are not gone
+            ):
                 found.setdefault(slug, []).append(path)
     return [
         OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))

@@ -12,7 +12,7 @@ from typing import Any
 import tomli_w
 
 from .config import SCHEMA, Key, Table, validate_config
-from .discovery import Discovery, discover_articles, slug_for
+from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine
 from .locales import validate_locale
@@ -57,6 +57,8 @@ class Project:
     extract_symbols: bool = False
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
+    #: ``(index, count)``: work on one of ``count`` shards of the articles (``--shard I/N``).
+    shard: tuple[int, int] | None = None
     scope_include: tuple[str, ...] = ()
     scope_exclude: tuple[str, ...] = ()
     fuzzy_threshold: float = 0.6
@@ -108,7 +110,10 @@ class Project:
 
     def discover(self) -> Discovery:
         """Every source article under ``articles/`` (recursively) by slug, and what was refused and why."""
-        return discover_articles(self.articles_dir, self.root, self.exclude, self.follow_symlinks)
+        found = discover_articles(self.articles_dir, self.root, self.exclude, self.follow_symlinks)
+        if self.shard is not None:
+            found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
+        return found
 
     def article_paths(self) -> list[Path]:
         """Every source article that can be processed, sorted by slug (see :meth:`discover`)."""

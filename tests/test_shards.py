@@ -1,0 +1,82 @@
+"""Sharded runs: CI jobs split the articles by a stable hash of the slug, and the indexes come last."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.discovery import in_shard
+from transpub.project import init_project
+
+SLUGS = [f"2024/story-{i}" for i in range(12)] + ["my-post", "index-of-things"]
+
+
+def test_every_article_is_in_exactly_one_shard_and_the_split_is_even() -> None:
+    slugs = [f"archive/{year}/article-{i}" for year in range(2000, 2025) for i in range(20)]
+    for count in (2, 3, 7):
+        owners = [[i for i in range(1, count + 1) if in_shard(slug, (i, count))] for slug in slugs]
+        assert all(len(owner) == 1 for owner in owners)
+        sizes = [sum(owner == [i] for owner in owners) for i in range(1, count + 1)]
+        assert min(sizes) > 0.7 * len(slugs) / count  # no shard gets much less than its share
+
+
+def newsroom(root: Path) -> Path:
+    init_project(root, source="en", locales=["es"], name="News")
+    for slug in SLUGS:
+        path = root / "articles" / f"{slug}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        title = slug.replace("/", " ").replace("-", " ")
+        path.write_text(
+            f"<html><head><title>{title}</title></head><body><article><p>The story of {title}.</p>"
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    return root
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["--project", str(root), *args])
+    return result.exit_code, result.output
+
+
+def test_three_shards_extract_and_compile_every_article_once_then_indexes_list_them_all(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "news")
+    for index in (1, 2, 3):
+        code, output = run(root, "extract", "--shard", f"{index}/3")
+        assert code == 0, output
+        assert "orphan" not in output  # another shard's catalogs are not an article's leftovers
+    catalogs = sorted(
+        p.relative_to(root / "locales" / "es" / "LC_MESSAGES").as_posix() for p in root.rglob("*.po")
+    )
+    assert catalogs == sorted(f"{slug}.po" for slug in SLUGS)
+    for index in (1, 2, 3):
+        code, output = run(root, "compile", "--shard", f"{index}/3", "--threshold", "0")
+        assert code == 0, output
+    assert sorted(
+        p.relative_to(root / "site" / "es").with_suffix("").as_posix()
+        for p in (root / "site" / "es").rglob("*.html")
+    ) == sorted(SLUGS)
+    assert not (root / "site" / "index.html").exists()  # no shard sees every article
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0, output
+    index = (root / "site" / "es" / "index.html").read_text(encoding="utf-8")
+    assert all(slug.replace("/", " ").replace("-", " ") in index for slug in SLUGS)
+    checked: list[set[str]] = []
+    for index in (1, 2, 3):
+        code, output = run(root, "check", "--shard", f"{index}/3", "--min-translated", "0")
+        named = set(re.findall(r"LC_MESSAGES/(.+?)\.po:", output))
+        assert named == {slug for slug in SLUGS if in_shard(slug, (index, 3))}
+        checked.append(named)
+    assert set().union(*checked) == set(SLUGS)
+
+
+def test_a_shard_outside_its_range_is_a_usage_error(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    for bad in ("4/3", "0/2", "two/3", "3"):
+        code, output = run(root, "extract", "--shard", bad)
+        assert code == 2 and "I/N" in output
