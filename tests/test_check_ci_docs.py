@@ -33,8 +33,12 @@ def parse_transpub_command(command: str) -> click.Context:
     return sub.make_context(words[1], words[2:], parent=parent)
 
 
-def workflow() -> dict:
-    (document,) = [yaml.safe_load(block) for block in fenced_blocks("yaml") if "jobs:" in block]
+def workflow(job: str = "check") -> dict:
+    (document,) = [
+        found
+        for found in (yaml.safe_load(block) for block in fenced_blocks("yaml") if "jobs:" in block)
+        if job in found["jobs"]
+    ]
     return document
 
 
@@ -50,6 +54,26 @@ def test_workflow_example_is_valid_yaml_whose_transpub_commands_exist() -> None:
     assert any(c.startswith("transpub status --html") for c in commands)
     for command in commands:
         parse_transpub_command(command)
+
+
+def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
+    jobs = workflow("shard")["jobs"]
+    assert jobs["shard"]["strategy"]["matrix"]["shard"] == [1, 2, 3, 4]
+    assert "postgres" in jobs["shard"]["services"]
+    assert jobs["shard"]["env"]["TRANSPUB_MEMORY_URL"].startswith("postgresql://")
+    commands = [
+        str(step["run"]).replace("${{ matrix.shard }}", "1")
+        for job in jobs.values()
+        for step in job["steps"]
+        if str(step.get("run", "")).startswith("transpub ")
+    ]
+    for stage in ("extract", "translate", "compile", "check"):
+        assert f"transpub {stage} --shard 1/4" in " ".join(commands)
+    assert commands[-1] == "transpub compile --indexes"
+    for command in commands:
+        context = parse_transpub_command(command)
+        if "--shard" in command:
+            assert context.params["shard"] == (1, 4)
 
 
 def test_pre_commit_hooks_run_existing_commands() -> None:

@@ -101,9 +101,9 @@ class PostgresMemory:
                 f"cannot reach the translation memory at {self.path}: {_first_line(exc)}"
             ) from exc
         version = self.schema_version()
+        if version == 0 and not read_only:  # set up under the lock: another worker may be doing it now
+            _, version = self.migrate(only_if_empty=True)
         fresh = version == 0 and not self._has_tables()
-        if fresh and not read_only:
-            _, version = self.migrate()
         if version > SCHEMA_VERSION:
             raise MemoryStoreError(
                 f"the translation memory at {self.path} has schema version {version}, made by a newer "
@@ -132,8 +132,12 @@ class PostgresMemory:
             row = self._db.execute("SELECT max(version) FROM transpub_schema").fetchone()
         return int(row[0] or 0)
 
-    def migrate(self) -> tuple[int, int]:
-        """Bring the schema up to :data:`SCHEMA_VERSION` in one transaction; (before, after)."""
+    def migrate(self, *, only_if_empty: bool = False) -> tuple[int, int]:
+        """Bring the schema up to :data:`SCHEMA_VERSION` in one transaction; (before, after).
+
+        With ``only_if_empty`` a database that has a schema already (another worker set it up
+        first) is left as it is: (its version, its version).
+        """
         import psycopg
 
         with self._lock:
@@ -143,6 +147,8 @@ class PostgresMemory:
                     self._db.execute("CREATE TABLE IF NOT EXISTS transpub_schema (version integer NOT NULL)")
                     row = self._db.execute("SELECT max(version) FROM transpub_schema").fetchone()
                     before = int(row[0] or 0)
+                    if only_if_empty and (before or self._has_tables()):
+                        return before, before
                     for version in range(before + 1, SCHEMA_VERSION + 1):
                         self._db.execute(_MIGRATIONS[version])
                     if before < SCHEMA_VERSION:
