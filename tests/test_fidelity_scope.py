@@ -86,3 +86,15 @@ def test_a_bad_selector_in_transpub_toml_is_a_configuration_error_naming_the_key
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
     assert result.exit_code == 2
     assert f"transpub.toml:5: extract.{key} must be a list of CSS selectors" in result.output
+
+
+def test_an_index_lists_the_page_title_even_when_the_title_is_outside_the_scope(tmp_path: Path) -> None:
+    (tmp_path / "transpub.toml").write_text(
+        '[project]\nlocales = ["es"]\n\n[extract]\ninclude = ["article"]\n', encoding="utf-8"
+    )
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "story.html").write_text(PAGE, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract"]).exit_code == 0
+    assert runner.invoke(main, ["--project", str(tmp_path), "compile"]).exit_code == 0
+    assert ">Story | News</a>" in (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")

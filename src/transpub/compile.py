@@ -449,7 +449,7 @@ def _title_of(document: Document, entries: dict[str, Translation], include_fuzzy
                 assert entry is not None
                 return strip_placeholders(entry.text), True
             return strip_placeholders(slot.msgid), False
-    return document.path.stem, False
+    return document.title or document.path.stem, False  # a title outside [extract] include, or none
 
 
 def _remove_stale(out_dir: Path, *paths: Path) -> None:

@@ -122,6 +122,8 @@ class Document:
     charset_tag: Tag | None = None
     #: Things the reader kept as written but a user should know (an unreadable ``<time datetime>``).
     warnings: list[Issue] = field(default_factory=list)
+    #: The text of its ``<title>`` as written (for indexes, when the title is not for translation).
+    title: str | None = None
     #: When it was published (``YYYY-MM-DD…`` as the article writes it), if it says.
     published: str | None = None
     #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.

@@ -845,11 +845,22 @@ def read_html(
         charset_tag=builder.charset_tag,
         warnings=builder.warnings,
         published=_published(tokens),
+        title=_title_text(tokens),
         has_base=any(
             t.tag == "base" and t.attrs.get("href") for t in tokens if t.kind in ("start", "startend")
         ),
         depth=depth,
     )
+
+
+def _title_text(tokens: list[Token]) -> str | None:
+    """The text of the first ``<title>`` (None when there is none or it is empty)."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.kind == "start" and token.tag == "title":
+            following = tokens[index + 1]
+            text = collapse_space(htmllib.unescape(following.raw)) if following.kind == "text" else ""
+            return text or None
+    return None
 
 
 def _published(tokens: list[Token]) -> str | None:
