@@ -151,6 +151,7 @@ class _Builder:
         self.warnings: list[Issue] = []
         self.date_styles: dict[int, DateStyle | None] = {}
         self.token_lines: list[int] | None = None
+        self.own_urls: dict[int, bool] = {}
         self.references = References(tokens)
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
@@ -366,8 +367,12 @@ class _Builder:
         """Inline elements kept whole as one standalone placeholder."""
         if node.tag in VOID or node.tag in self.opaque or self.is_date(node):
             return True
-        if node.tag == "a" and not self.options.extract_link_urls and self.shows_own_url(node):
-            return True
+        if node.tag == "a" and not self.options.extract_link_urls and node.attrs.get("href"):
+            key = id(node)
+            if key not in self.own_urls:
+                self.own_urls[key] = self.shows_own_url(node)
+            if self.own_urls[key]:
+                return True
         return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
 
     def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> None:
@@ -513,10 +518,12 @@ class _Builder:
 
     def for_translators(self, msgid: str) -> bool:
         """False for a unit with no letters, or one that is only a URL or an e-mail address."""
-        text = strip_placeholders(msgid).strip()
-        if not self.options.extract_symbols and not any(ch.isalpha() for ch in text):
+        # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
+        if not self.options.extract_symbols and not any(ch.isalpha() for ch in msgid):
             return False
-        return self.options.extract_bare_urls or not is_address(text)
+        if self.options.extract_bare_urls or any(ch.isspace() for ch in msgid.strip()):
+            return True
+        return not is_address(strip_placeholders(msgid))
 
     def cut(self, atoms: list[_Atom], ctx: _Context) -> list[tuple[str, list[_Atom]]]:
         """Group atoms into sentence units and the whitespace gaps between them."""
