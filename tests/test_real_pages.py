@@ -22,6 +22,7 @@ from transpub.formats.dates import localize_date
 from transpub.formats.document import DateSlot, Resolution, TextSlot
 from transpub.formats.encoding import declared_charset, decode_bytes
 from transpub.inline import tokenize
+from transpub.site import SWITCHER_STYLE
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-pages"  # ../shared beside the repo
 PAGES = sorted(CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
@@ -91,3 +92,59 @@ def test_real_page_time_elements_keep_every_number_and_word_they_showed(page: Pa
         body_text_and_elements(source),
     )
     assert (text.casefold(), elements) == (source_text.casefold(), source_elements)
+
+
+#: Pages with dates, edition chrome, another script and a legacy encoding, compiled for real.
+COMPILED = ["firefox-nightly-blog.html", "wordpress.html", "nytimes-1.html", "theverge.html", "qq.html"]
+_ADDED = re.compile(
+    r'<nav class="transpub-languages".*?</nav>|<p class="transpub-notice".*?</p>'
+    r'|<link rel="alternate" hreflang="[^"]*" href="[^"]*">|' + re.escape(SWITCHER_STYLE),
+    re.S,
+)
+
+
+def words_and_numbers(text: str) -> list[str]:
+    return sorted(re.findall(r"\w+", text.casefold()))
+
+
+@pytest.mark.skipif(not all((CORPUS / name).is_file() for name in COMPILED), reason="pages missing")
+def test_real_pages_compiled_with_a_pseudo_translation_equal_their_source(tmp_path: Path) -> None:
+    import polib
+
+    from transpub.compile import CompileOptions, compile_project
+    from transpub.extract import extract_project
+    from transpub.project import load_project
+
+    others = [page.name for page in PAGES if page.name not in COMPILED]
+    (tmp_path / "transpub.toml").write_text(
+        f'[project]\nsource_locale = "en"\nlocales = ["en_GB"]\n\n[paths]\narticles = "{CORPUS}"\n'
+        f"exclude = {others!r}\n".replace("'", '"'),
+        encoding="utf-8",
+    )
+    project = load_project(tmp_path)
+    assert extract_project(project, ["en_GB"]).ok
+    for name in COMPILED:
+        po_path = project.catalog_path("en_GB", name.rsplit(".", 1)[0])
+        po = polib.pofile(str(po_path))
+        for entry in po:
+            entry.msgstr = OPEN + entry.msgid + CLOSE
+        po.save()
+    report = compile_project(project, ["en_GB"], CompileOptions())
+    assert not report.errors
+    for name in COMPILED:
+        data = (CORPUS / name).read_bytes()
+        source, _ = decode_bytes(data, declared=declared_charset(data))
+        compiled = (tmp_path / "site" / "en_GB" / name).read_text(encoding="utf-8")
+        restored = _ADDED.sub("", compiled.replace(OPEN, "").replace(CLOSE, ""))
+        source_body = lxml.html.document_fromstring(source).body
+        body = lxml.html.document_fromstring(restored).body
+        for tree in (source_body, body):  # a rewritten date shows the same words and numbers, in its order
+            for element in tree.iter("time"):
+                if len(element) == 0:
+                    element.text = " ".join(words_and_numbers(element.text or ""))
+        assert re.sub(r"\s+", " ", body.text_content()) == re.sub(r"\s+", " ", source_body.text_content()), (
+            name
+        )
+        assert sum(1 for _ in body.iter()) == sum(1 for _ in source_body.iter()), name
+        shown = [words_and_numbers(el.text_content()) for el in body.iter("time")]
+        assert shown == [words_and_numbers(el.text_content()) for el in source_body.iter("time")], name
