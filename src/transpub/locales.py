@@ -9,14 +9,12 @@ one place a gettext name becomes a Babel locale (``sr_RS@latin`` is ``sr_Latn_RS
 
 from __future__ import annotations
 
-import datetime
 import re
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import format_date
 
 from .errors import ConfigError
 
@@ -157,22 +155,6 @@ def language_of(name: str) -> str:
     ('zh', 'sr', 'zh', 'pt')
     """
     return re.split(r"[_@.-]", name.strip(), maxsplit=1)[0].lower()
-
-
-def localize_date(value: str, name: str) -> str | None:
-    """A ``<time datetime>`` value written as the locale writes dates, or None if it is no date.
-
-    >>> localize_date("2018-01-04", "de"), localize_date("2018-01-04", "zh_CN")
-    ('4. Januar 2018', '2018年1月4日')
-    """
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        day = datetime.date(*map(int, match.groups()))
-    except ValueError:
-        return None
-    return format_date(day, format="long", locale=babel_locale(name))
 
 
 def english_name(name: str) -> str:
