@@ -108,3 +108,30 @@ def test_new_projects_ignore_transpub_temporary_files(tmp_path: Path) -> None:
 def test_atomic_write_refuses_nothing_inside_its_folder(tmp_path: Path) -> None:
     atomic_write_bytes(tmp_path / "x" / "y.txt", b"ok")
     assert (tmp_path / "x" / "y.txt").read_bytes() == b"ok"
+
+
+def test_compile_does_not_remove_empty_folders_behind_a_link_in_the_review_folder(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    victim_dir = tmp_path.parent / f"{tmp_path.name}-empty-victim"
+    (victim_dir / "keep").mkdir(parents=True)
+    (tmp_path / "site" / "_review").mkdir(parents=True)
+    (tmp_path / "site" / "_review" / "fr").symlink_to(victim_dir, target_is_directory=True)
+    with pytest.raises(UnsafePathError):
+        compile_project(load_project(tmp_path), ["de"])
+    assert (victim_dir / "keep").is_dir()
+
+
+def test_compile_does_not_copy_assets_through_a_link_leaving_the_site(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text(
+        '<p>Hello.</p><img src="cat.png" alt="A cat">', encoding="utf-8"
+    )
+    (tmp_path / "articles" / "cat.png").write_bytes(b"\x89PNG")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-assets-elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "_assets").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UnsafePathError):
+        compile_project(load_project(tmp_path), ["de"])
+    assert not any(elsewhere.rglob("*"))

@@ -414,6 +414,7 @@ def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[st
     if not review_dir.is_dir():
         return
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
+        confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
             if folder.name not in locales or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
                 remove_file(path, out_dir)

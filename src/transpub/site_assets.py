@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from .formats.assets import rewrite_urls, urls_in
 from .formats.document import Document, Tag
-from .fsutil import write_if_changed
+from .fsutil import confine, write_if_changed
 from .model import Issue
 from .site import site_href
 
@@ -82,7 +82,7 @@ def copy_assets(
                 target = f"{ASSETS_DIR}/{relative}"
                 if target not in copied:
                     try:
-                        write_if_changed(out_dir / target, source.read_bytes())
+                        write_if_changed(confine(out_dir / target, out_dir), source.read_bytes())
                     except OSError as exc:
                         warnings.append(_warning(shown, tag, f"{name} {url!r}: cannot copy ({exc.strerror})"))
                         continue
