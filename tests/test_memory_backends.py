@@ -20,7 +20,7 @@ from transpub.memory import (
     open_memory,
 )
 from transpub.memory import sqlite as sqlite_memory
-from transpub.memory.base import CANDIDATES, length_window
+from transpub.memory.base import CANDIDATES, length_window, probes
 from transpub.project import init_project, load_project
 
 Opener = Callable[..., MemoryStore]
@@ -92,7 +92,7 @@ def test_close_matches_come_from_the_trigram_index_not_a_scan(location: str | Pa
     low, high = length_window(len(query), 75)
     if isinstance(location, Path):
         db = sqlite3.connect(location)
-        trigram_query = " OR ".join(f'"{piece}"' for piece in sqlite_memory.probes(query))
+        trigram_query = " OR ".join(f'"{piece}"' for piece in probes(query))
         sql = sqlite_memory.CLOSE_BY_TRIGRAMS.format(only="", candidates=CANDIDATES)
         plan = [
             row[-1]
@@ -106,18 +106,22 @@ def test_close_matches_come_from_the_trigram_index_not_a_scan(location: str | Pa
 
         from transpub.memory import postgresql as memory_postgresql
 
-        sql = memory_postgresql.CLOSE_BY_TRIGRAMS.format(only="", candidates=CANDIDATES)
+        pieces = probes(query)
+        patterns = [memory_postgresql.like_pattern(piece) for piece in pieces]
+        sql = memory_postgresql.close_match_query(pieces)
         with psycopg.connect(str(location), autocommit=True) as db:
             db.execute("ANALYZE memory")
+            db.execute("SET enable_seqscan = off")  # as close_matches runs it
             plan = " ".join(
-                row[0] for row in db.execute("EXPLAIN " + sql, ("en", "es", low, high, query, query, query))
+                row[0]
+                for row in db.execute("EXPLAIN " + sql, (*patterns, "en", "es", low, high, query, *patterns))
             )
         assert "memory_source_trgm" in plan and "Seq Scan" not in plan, plan
 
 
-def varied_sentences(count: int) -> list[str]:
-    """``count`` different sentences of made-up words, as varied as a real archive's."""
-    chance = random.Random(7)
+def varied_sentences(count: int, seed: int = 7) -> list[str]:
+    """``count`` sentences of made-up words, as varied as a real archive's."""
+    chance = random.Random(seed)
     words = [
         "".join(chance.choice(string.ascii_lowercase) for _ in range(chance.randint(3, 9)))
         for _ in range(800)

@@ -19,6 +19,7 @@ from .base import (
     MemoryStats,
     best_matches,
     length_window,
+    probes,
     worker_id,
 )
 
@@ -320,26 +321,6 @@ class TranslationMemory:
                 "GROUP BY source_lang, target_lang, origin ORDER BY source_lang, target_lang, origin"
             ).fetchall()
         return [MemoryStats(*row) for row in rows]
-
-
-def probes(text: str, size: int = 6, most: int = 10) -> list[str]:
-    """Pieces of ``size`` characters spread evenly over ``text`` (at most ``most``), to find candidates.
-
-    A stored text similar enough to match (a ratio of 75 or more) holds most of the query
-    unchanged, so it holds several of these pieces as they are; the trigram index finds the rows
-    holding a piece by intersecting its trigrams, which keeps the candidates few, where an OR of
-    single trigrams would rank most of the memory.
-
-    >>> probes("The park opened in March.", most=3)
-    ['The pa', 'pened ', 'March.']
-    """
-    if len(text) < 3:
-        return []
-    if len(text) <= size:
-        return [text]
-    count = min(most, len(text) // size)
-    step = (len(text) - size) / max(count - 1, 1)
-    return list(dict.fromkeys(text[round(i * step) : round(i * step) + size] for i in range(count)))
 
 
 def _add_later_columns(db: sqlite3.Connection) -> None:
