@@ -59,8 +59,8 @@ def festival(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def _filled(project: Path, locale: str) -> dict[str, str]:
-    return {e.msgid: e.msgstr for e in catalog_of(project, locale, SLUG) if e.msgstr}
+def _filled(project: Path, locale: str, slug: str = SLUG) -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in catalog_of(project, locale, slug) if e.msgstr}
 
 
 def test_german_translation_with_credit_line_merged_sentence_and_changed_emphasis(festival: Path) -> None:
@@ -142,3 +142,24 @@ def test_source_text_kept_in_comments_pairs_blocks_that_length_cannot(festival: 
     assert filled["A parade of boats at 10 o'clock."].startswith("Eine Bootsparade um 10 Uhr, angeführt")
     assert filled["More than 40 boats will take part."] == "Mehr als 40 Boote werden teilnehmen."
     assert "blocks unmatched: 4 in the source, 0 in the translation" in result.output  # a partial translation
+
+
+def test_markdown_front_matter_keys_and_paragraphs_align(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "ferry"
+    CliRunner().invoke(main, ["init", str(root), "--source", "en", "-l", "fr"])
+    shutil.copy(DATA / "ferry.md", root / "articles" / "ferry.md")
+    run(root, "extract")
+    monkeypatch.chdir(root)
+    result = run(root, "align", "articles/ferry.md", str(DATA / "ferry.fr.md"), "-l", "fr")
+    assert "5 filled" in result.output and "1 in the translation" in result.output  # the credit line
+    assert _filled(root, "fr", "ferry") == {
+        "Night ferry resumes": "Le ferry de nuit reprend",
+        "The night ferry to the island runs again from 1 June.": (
+            "Le ferry de nuit vers l'île circule de nouveau à partir du 1er juin."
+        ),
+        "It leaves the harbour at 23:30 every day.": "Il quitte le port à 23h30 tous les jours.",
+        "Tickets can be bought on board.": "Les billets s'achètent à bord.",
+        "<1>Cyclists</1> travel for free.": "Les <1>cyclistes</1> voyagent gratuitement.",
+    }

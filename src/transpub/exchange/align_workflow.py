@@ -29,7 +29,7 @@ from ..formats import ReadOptions, read_article
 from ..formats.document import Document, Slot
 from ..inline import PLACEHOLDER_RE, placeholder_problem, strip_placeholders, tokenize
 from ..locales import language_of
-from ..memory import HUMAN, TranslationMemory
+from ..memory import HUMAN, open_memory
 from ..model import Placeholder
 from ..project import Project
 from .galechurch import BLOCK_MOVES, SENTENCE_MOVES, Bead, align
@@ -234,7 +234,7 @@ def align_article(project: Project, source: Path, translation: Path, locale: str
 
 def _remember(project: Project, locale: str, fills: dict[str, str]) -> None:
     """Store aligned pairs as human work, never replacing a translation the memory already has."""
-    with TranslationMemory(project.memory_path) as memory:
+    with open_memory(project.memory_location) as memory:
         new = [
             (msgid, text)
             for msgid, text in fills.items()
