@@ -285,3 +285,23 @@ def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, chang
     assert len(errors) == 1 and message in errors[0] and "out/harbour.de.xlf:" in errors[0]
     assert "Traceback" not in result.output
     assert _catalog_bytes(harbour) == before
+
+
+def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path) -> None:
+    (harbour / "articles" / "weather.html").write_text(
+        "<html><body><p>Rain is expected.</p></body></html>", encoding="utf-8"
+    )
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "--single", "-o", str(harbour / "out"))
+    path = harbour / "out" / "de.xlf"
+    assert [f.get("original") for f in etree.parse(str(path)).getroot().iter(f"{X2}file")] == [
+        "articles/harbour.html",
+        "articles/weather.html",
+    ]
+    _edit(path, "Rain", "Es wird Regen erwartet.", "final")
+    _edit(path, "Nothing", "Sonst nichts.", "final")
+    result = run(harbour, "xliff", "import", str(path))
+    assert "harbour.po: 1 entry updated" in result.output and "weather.po: 1 entry updated" in result.output
+    assert next(e for e in catalog_of(harbour, "de", "weather") if e.msgid == "Rain is expected.").msgstr == (
+        "Es wird Regen erwartet."
+    )
