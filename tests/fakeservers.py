@@ -61,6 +61,7 @@ class FakeMT:
         self.request_log: list[tuple[str, list[str]]] = []
         self.deepl_requests: list[dict[str, Any]] = []
         self.glossaries: dict[str, dict[str, Any]] = {}
+        self.refuse_glossaries = False  # answer 400 to a new glossary, as DeepL does for pairs it lacks
         self.chat_requests: list[dict[str, Any]] = []
         self.chat_answer = None  # callable(request body) -> content string
         self.refuse_json_schema = False
@@ -223,6 +224,10 @@ class FakeMT:
         """DeepL's v2 glossary endpoints, kept in ``self.glossaries`` (id -> info with entries)."""
         parts = route.split("/")[3:]  # after /v2/glossaries
         with self.lock:
+            if method == "POST" and not parts and self.refuse_glossaries:
+                return _send(
+                    handler, 400, {"message": "Unsupported glossary source and target language pair"}
+                )
             if method == "POST" and not parts:
                 glossary_id = f"g{len(self.glossaries) + 1}-{int(time.time() * 1000) % 100000}"
                 entries = dict(

@@ -122,6 +122,18 @@ def test_deepl_reply_losing_a_glossary_term_is_rejected(tmp_path, fake):
     assert 'must be rendered as "Hightech-Zone Jingyue"' in failure.message
 
 
+def test_pair_without_deepl_glossaries_gets_the_terms_masked(tmp_path, fake):
+    fake.refuse_glossaries = True
+    project = make_deepl_project(tmp_path / "news")
+    write_po(project.root, "a", [(FIRST, PARAGRAPH)])
+    report = translate_project(project, ["de"], policy=FAST)
+    [request] = fake.deepl_requests
+    assert "glossary_id" not in request and request["text"] == [
+        "<g1/> signed <x1>16 projects</x1> at the ceremony."
+    ]
+    assert report.ok and translations(project, "a")[FIRST].startswith("[de] Hightech-Zone Jingyue signed")
+
+
 def test_engine_without_glossaries_still_gets_the_terms_masked(tmp_path, monkeypatch):
     with FakeMT() as server:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)

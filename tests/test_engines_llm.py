@@ -140,6 +140,27 @@ def test_missing_id_is_asked_again_once_stating_the_problem(tmp_path, fake):
     assert po["The ceremony ended."] == "Die Zeremonie endete."
 
 
+def test_unit_missing_from_both_answers_fails_saying_so(tmp_path, fake):
+    project = make_llm_project(tmp_path, entries=["The ceremony ended."])
+    fake.chat_answer = lambda body: json.dumps({"u1": GOOD_DE})  # never u2
+    report = translate_project(project, ["de"], policy=FAST)
+    [failure] = report.failures
+    assert failure.msgid == "The ceremony ended." and failure.kind == "failed"
+    assert failure.message == "llm: no translation for unit u2 (also when asked again)"
+    assert failure.where[0].startswith("locales/de/LC_MESSAGES/platinum.po:")
+    assert report.counts[("de", "llm")].failed == 1 and msgstr(project).msgstr == GOOD_DE
+
+
+def test_failed_repair_request_keeps_the_good_units_and_pays_nothing_twice(tmp_path, fake):
+    project = make_llm_project(tmp_path, entries=["The ceremony ended."])
+    fake.chat_answer = lambda body: json.dumps({"u1": GOOD_DE})
+    fake.queue("ok", "500")  # the first request is answered, asking again fails
+    report = translate_project(project, ["de"], policy=FAST)
+    assert fake.requests == 2 and msgstr(project).msgstr == GOOD_DE  # the first request is not sent again
+    [failure] = report.failures
+    assert failure.message.startswith("llm: no translation for unit u2 (asking again failed: llm: HTTP 500")
+
+
 def test_dropped_placeholder_is_retried_once_then_rejected_left_empty_with_file_and_line(tmp_path, fake):
     project = make_llm_project(tmp_path)
     fake.chat_answer = answer_with(lambda text: "Die Hightech-Zone Jingyue unterzeichnete 16 Projekte.")

@@ -33,6 +33,21 @@ class TransientEngineError(EngineError):
         self.status = status
 
 
+class Unanswered(str):
+    """An empty reply that says why the engine gave none (the runner reports ``reason``).
+
+    >>> Unanswered("llm: no translation for unit u2").reason, Unanswered("x") == ""
+    ('llm: no translation for unit u2', True)
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str) -> Unanswered:
+        reply = super().__new__(cls, "")
+        reply.reason = reason
+        return reply
+
+
 class CircuitOpenError(EngineError):
     """The engine failed too often in a row; requests are not sent until it cools down."""
 

@@ -158,7 +158,7 @@ class DeepLEngine:
         try:
             [glossary_id] = self._call(call)
         except EngineError as exc:
-            if "not supported" in exc.message or "Unsupported" in exc.message:
+            if exc.message.startswith("deepl: Bad request"):  # e.g. no glossaries for this pair
                 return False
             raise
         self._glossaries[(source, target)] = str(glossary_id)

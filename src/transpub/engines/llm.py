@@ -34,6 +34,7 @@ from ..masking import placeholder_tree
 from .base import (
     DEFAULT_TIMEOUT,
     TransientEngineError,
+    Unanswered,
     UnitContext,
     env_secret,
     parse_retry_after,
@@ -151,11 +152,15 @@ class LLMEngine:
                     target,
                     {n: previous[i] for n, i in enumerate(failing)},
                 )
-            except EngineError:  # the repair request failed: the first answers are judged as they are
-                again = [None] * len(failing)
+            except EngineError as exc:  # the repair request failed: the first answers are judged as they are
+                again, repair = [None] * len(failing), f"asking again failed: {exc.message}"
+            else:
+                repair = "also when asked again"
             for n, i in enumerate(failing):
                 if again[n] is not None:
                     answers[i] = again[n]
+                elif answers[i] is None:
+                    answers[i] = Unanswered(f"llm: {'; '.join(problems[i])} ({repair})")
         return answers
 
     def request_body(

@@ -486,7 +486,9 @@ def run_engine(
                         if error is not None:
                             errors[unique_index] = error
                         elif reply is None or not reply.strip():
-                            errors[unique_index] = f"{engine.name} returned an empty translation"
+                            errors[unique_index] = getattr(reply, "reason", None) or (
+                                f"{engine.name} returned an empty translation"
+                            )
                         else:
                             replies[unique_index] = reply.strip()
                     if pieces is not None:
