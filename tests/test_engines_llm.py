@@ -187,6 +187,16 @@ def test_answer_in_the_wrong_language_is_rejected(tmp_path, fake):
     assert "not written in Han script (zh_CN)" in failure.message
 
 
+def test_answer_left_in_english_for_a_latin_script_target_is_rejected(tmp_path, fake):
+    project = make_llm_project(tmp_path, entries=["The ceremony ended in the evening."])
+    fake.chat_answer = answer_with(lambda text: text if "ceremony ended" in text else GOOD_DE)
+    report = translate_project(project, ["de"], policy=FAST)
+    [again] = units_of(fake.chat_requests[1])["units"]
+    assert again["problems"] == ["the translation is the source text unchanged"]
+    [failure] = report.failures
+    assert failure.msgid == "The ceremony ended in the evening." and failure.kind == REJECTED
+
+
 def test_chinese_answer_with_the_required_term_is_accepted(tmp_path, fake):
     project = make_llm_project(tmp_path, locale="zh_CN")
     fake.chat_answer = answer_with(lambda text: "净月高新区在仪式上签约了<1>16个项目</1>。")

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -42,8 +43,8 @@ from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
 from .errors import EngineError, PlaceholderMismatch
 from .fsutil import locked
-from .locales import script_problem
-from .masking import Masked, mask, needs_translation, placeholder_tree, unmask
+from .locales import language_of, script_problem
+from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import HUMAN, MemoryStore, open_memory
 from .numberforms import localized_number_spans
 from .translate_report import (
@@ -146,6 +147,10 @@ def _title_of(po: Any) -> str:
     return ""
 
 
+#: A word that is no name: three or more letters, the first in lower case.
+_COMMON_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]{2,}")
+
+
 def reply_problems(source_text: str, reply: str, glossary: Any, source: str, locale: str) -> list[str]:
     """What is wrong with ``reply`` as a translation of ``source_text`` into ``locale``:
     placeholders not exactly the source's, glossary terms missing or forbidden renderings
@@ -155,8 +160,18 @@ def reply_problems(source_text: str, reply: str, glossary: Any, source: str, loc
     ['placeholders differ from the source: <1> missing']
     >>> reply_problems("The zone.", "The zone.", None, "en", "zh_CN")
     ['the translation is not written in Han script (zh_CN)']
+    >>> reply_problems("It was held in the zone.", "It was held in the zone.", None, "en", "es")
+    ['the translation is the source text unchanged']
+    >>> reply_problems("Changchun Jingyue Lake Vasaloppet", "Changchun Jingyue Lake Vasaloppet", None, "en", "de")
+    []
     """
     found = []
+    if (
+        " ".join(reply.split()) == " ".join(source_text.split())
+        and language_of(source) != language_of(locale)
+        and len(_COMMON_WORD.findall(PLACEHOLDER.sub(" ", source_text))) >= 3
+    ):
+        found.append("the translation is the source text unchanged")
     try:
         tree = placeholder_tree(reply)
         if tree != placeholder_tree(source_text):
