@@ -287,7 +287,12 @@ def check_article(data: bytes, suffix: str, folder: Path) -> Failure | None:
         translated = document.render(
             lambda slot: Resolution(slot.msgid.upper() if isinstance(slot, AttrSlot) else _mark(slot.msgid))
         )
-        read_html(translated, path, "utf-8", OPTIONS)
+        try:
+            read_html(translated, path, "utf-8", OPTIONS)
+        except TranspubError as exc:
+            return Failure(
+                "mismatch", f"the pseudo-translated page is refused when read again ({exc.message})", data
+            )
     except Exception as exc:  # any other exception is what fuzzing looks for
         return Failure("crash", describe(exc), data)
     return None
