@@ -19,7 +19,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes, strip_placeholders
 from ..model import Issue, Placeholder
 from ..segment import split_sentences
-from .assets import asset_attributes
+from .assets import ASSET_ATTRIBUTES, asset_attributes
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
 from .deep import MAX_DEPTH, call_deep, tree_depth
 from .document import (
@@ -218,7 +218,8 @@ class _Builder:
         )
         rel = (node.attrs.get("rel") or "").lower().split() if node.tag == "link" else []
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
-        urls = asset_attributes(node.tag, node.attrs) if node.attrs else {}
+        attrs = node.attrs
+        urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
         if not slots and not is_html and not is_charset and not is_seo_link and not urls:
             return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
         parts: list = []
@@ -359,7 +360,10 @@ class _Builder:
             if not isinstance(child, int) or self.tokens[child].kind != "text":
                 return False
             texts.append(self.tokens[child].raw)
-        return same_address(htmllib.unescape("".join(texts)), href)
+        text = "".join(texts).strip()
+        if not text or _SPACE_INSIDE.search(text) or not _ADDRESS_MARK.search(text):
+            return False  # words, not an address: most links
+        return same_address(htmllib.unescape(text), href)
 
     # -- runs of inline content
 
@@ -519,9 +523,13 @@ class _Builder:
     def for_translators(self, msgid: str) -> bool:
         """False for a unit with no letters, or one that is only a URL or an e-mail address."""
         # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
-        if not self.options.extract_symbols and not any(ch.isalpha() for ch in msgid):
+        if not self.options.extract_symbols and not _LETTER.search(msgid):
             return False
-        if self.options.extract_bare_urls or any(ch.isspace() for ch in msgid.strip()):
+        if (
+            self.options.extract_bare_urls
+            or _SPACE_INSIDE.search(msgid.strip())
+            or not _ADDRESS_MARK.search(msgid)
+        ):
             return True
         return not is_address(strip_placeholders(msgid))
 
@@ -736,6 +744,10 @@ def _plain_parts(parts: list) -> list[str]:
     return found
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACE_INSIDE = re.compile(r"\s")
+#: Every URL or e-mail address has one of these.
+_ADDRESS_MARK = re.compile(r"[.:@/]")
 _ADDRESS = re.compile(
     r"<?(?:(?:(?:https?|s?ftps?|file|ssh|git|wss?)://|(?:mailto|tel|urn):|www\.)[^\s<>\"]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?",
@@ -842,6 +854,7 @@ def read_html(
     call_deep(
         depth, lambda: builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts)
     )
+    facts = _page_facts(tokens)
     return Document(
         path=path,
         format="html",
@@ -851,43 +864,58 @@ def read_html(
         html_tag=builder.html_tag,
         charset_tag=builder.charset_tag,
         warnings=builder.warnings,
-        published=_published(tokens),
-        title=_title_text(tokens),
-        has_base=any(
-            t.tag == "base" and t.attrs.get("href") for t in tokens if t.kind in ("start", "startend")
-        ),
+        published=facts.published,
+        title=facts.title,
+        has_base=facts.has_base,
         depth=depth,
     )
 
 
-def _title_text(tokens: list[Token]) -> str | None:
-    """The text of the first ``<title>`` (None when there is none or it is empty)."""
-    for index, token in enumerate(tokens[:-1]):
-        if token.kind == "start" and token.tag == "title":
-            following = tokens[index + 1]
-            text = collapse_space(htmllib.unescape(following.raw)) if following.kind == "text" else ""
-            return text or None
-    return None
+@dataclass(frozen=True)
+class _PageFacts:
+    """What compile needs to know of a page besides its units, found in one pass over the tokens."""
+
+    title: str | None = None  # the text of the first <title>
+    published: str | None = None  # front matter date, article:published_time, or the first <time datetime>
+    has_base: bool = False  # a <base href>: relative URLs do not resolve from the file
 
 
-def _published(tokens: list[Token]) -> str | None:
-    """When the article was published, as written: front matter ``date`` (``<meta name="date">``),
-    ``article:published_time``, or the first ``<time datetime>``."""
-    found: dict[str, str] = {}
-    for token in tokens:
-        if token.kind not in ("start", "startend"):
+def _page_facts(tokens: list[Token]) -> _PageFacts:
+    title: str | None = None
+    dates: dict[str, str] = {}
+    has_base = False
+    for index, token in enumerate(tokens):
+        tag = token.tag
+        if token.kind not in ("start", "startend") or tag not in _FACT_TAGS:
             continue
         attrs = token.attrs
-        if token.tag == "meta":
+        if tag == "meta":
             key = (attrs.get("name") or attrs.get("property") or "").lower()
             if key in ("date", "article:published_time") and attrs.get("content"):
-                found.setdefault(key, attrs["content"] or "")
-        elif token.tag == "time" and attrs.get("datetime"):
-            found.setdefault("time", attrs["datetime"] or "")
-    for key in ("date", "article:published_time", "time"):
-        if re.match(r"\s*\d{4}-\d{2}-\d{2}", found.get(key, "")):
-            return found[key].strip()
-    return None
+                dates.setdefault(key, attrs["content"] or "")
+        elif tag == "time":
+            if attrs.get("datetime"):
+                dates.setdefault("time", attrs["datetime"] or "")
+        elif tag == "base":
+            has_base = has_base or bool(attrs.get("href"))
+        elif tag == "title" and title is None and index + 1 < len(tokens):
+            following = tokens[index + 1]
+            title = (
+                collapse_space(htmllib.unescape(following.raw)) if following.kind == "text" else ""
+            ) or ""
+    published = next(
+        (
+            dates[k].strip()
+            for k in ("date", "article:published_time", "time")
+            if _DATED.match(dates.get(k, ""))
+        ),
+        None,
+    )
+    return _PageFacts(title or None, published, has_base)
+
+
+_FACT_TAGS = frozenset({"meta", "time", "base", "title"})
+_DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
@@ -906,8 +934,7 @@ def _with_overrides(tokens: list[Token], options: ReadOptions, shown: str = "") 
     """An article may ask for its own segmentation (``<meta name="transpub:segmentation"
     content="paragraph">``) and scope (``<meta name="transpub:include" content="article">``,
     ``transpub:exclude``). ArticleError names the line of a selector that does not parse."""
-    line = 1
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.kind in ("start", "startend") and token.tag == "meta":
             name = (token.attrs.get("name") or "").lower()
             content = (token.attrs.get("content") or "").strip()
@@ -917,10 +944,10 @@ def _with_overrides(tokens: list[Token], options: ReadOptions, shown: str = "") 
                 try:
                     to_xpath([content])
                 except BadSelector as exc:
+                    line = 1 + sum(t.raw.count("\n") for t in tokens[:index])
                     raise ArticleError(f"<meta name={name!r}>: {exc}", shown, line) from None
                 if name == "transpub:include":
                     options = replace(options, include=(content,))
                 else:
                     options = replace(options, exclude=(content,))
-        line += token.raw.count("\n")
     return options
