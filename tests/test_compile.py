@@ -601,3 +601,17 @@ def test_the_machine_translation_notice_is_styled_only_where_it_appears(project:
     assert "border-inline-start" in style  # mirrored on right-to-left pages
     assert not re.search(r"\b(left|right)\b", style)
     assert ".transpub-notice" not in page(project, "de")  # fully reviewed: no notice, no notice style
+
+
+def test_a_class_holding_the_word_dir_keeps_its_value_when_compile_sets_dir(tmp_path: Path) -> None:
+    article = ARTICLE.replace('<html lang="en">', '<html lang="en" class="theme dir auto" hidden>')
+    assert article != ARTICLE
+    root = make_project(tmp_path / "news", article=article)
+    compile_lib(root)
+    html_tag = re.search(r"<html[^>]*>", page(root, "de")).group(0)
+    assert html_tag == '<html lang="de" class="theme dir auto" hidden dir="ltr">'
+    assert (
+        re.search(r"<html[^>]*>", page(root, "ar"))
+        .group(0)
+        .endswith('class="theme dir auto" hidden dir="rtl">')
+    )

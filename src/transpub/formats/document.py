@@ -17,6 +17,8 @@ from ..inline import placeholder_problem, tokenize, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 from .deep import call_deep
+from .escape import escape_attribute, escape_text
+from .html_attributes import set_attributes
 
 
 @dataclass(eq=False)
@@ -194,24 +196,6 @@ class Document:
         return "".join(out)
 
 
-def escape_text(text: str) -> str:
-    """Escape text for HTML element content.
-
-    >>> escape_text('<script>alert("x")</script> & co')
-    '&lt;script&gt;alert("x")&lt;/script&gt; &amp; co'
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def escape_attribute(text: str) -> str:
-    """Escape text for a double-quoted HTML attribute value.
-
-    >>> escape_attribute('"x" onload=1')
-    '&quot;x&quot; onload=1'
-    """
-    return escape_text(text).replace('"', "&quot;")
-
-
 @dataclass(frozen=True)
 class _RenderContext:
     resolve: Resolver
@@ -310,19 +294,6 @@ def _render_tag(tag: Tag, ctx: _RenderContext, out: list[str]) -> None:
     inner: list[str] = []
     _render_parts(tag.parts, ctx, inner)  # type: ignore[arg-type]
     out.append(set_attributes("".join(inner), tag.extra_attributes))
-
-
-def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
-    """Set (replace or add) attributes on the source text of a start tag.
-
-    >>> set_attributes('<html lang="en" class=x>', {"lang": "de", "dir": "ltr"})
-    '<html lang="de" class=x dir="ltr">'
-    """
-    from .html_attributes import replace_attribute  # local: it imports this module
-
-    for name, value in attributes.items():
-        start_tag = replace_attribute(start_tag, name, value)
-    return start_tag
 
 
 def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> None:

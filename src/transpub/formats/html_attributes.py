@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .document import escape_attribute
+from .escape import escape_attribute
 
 META_TRANSLATABLE = frozenset(
     {
@@ -34,42 +34,66 @@ def unquote(value: str) -> str:
     return value
 
 
+def _attributes(raw: str) -> list[tuple[str, int, tuple[int, int] | None]]:
+    """``(name, end of the name, value span or None)`` of each attribute in a start tag's source."""
+    match = _TAGFIND.match(raw, 1)
+    if not match:
+        return []
+    found_all = []
+    pos = match.end()
+    while pos < len(raw):
+        found = _ATTRFIND.match(raw, pos)
+        if not found or found.end() == pos:
+            break
+        value = found.span(3) if found.group(3) is not None else None
+        found_all.append((found.group(1).lower(), found.end(1), value))
+        pos = found.end()
+    return found_all
+
+
 def attribute_spans(raw: str) -> list[tuple[str, tuple[int, int]]]:
     """``(name, (start, end))`` of each attribute value (quotes included) in a start tag's source.
 
     >>> attribute_spans('<img src="a.png" alt=\\'A cat\\'>')
     [('src', (9, 16)), ('alt', (21, 28))]
     """
-    match = _TAGFIND.match(raw, 1)
-    if not match:
-        return []
-    spans = []
-    pos = match.end()
-    while pos < len(raw):
-        found = _ATTRFIND.match(raw, pos)
-        if not found or found.end() == pos:
-            break
-        if found.group(3) is not None:
-            spans.append((found.group(1).lower(), found.span(3)))
-        pos = found.end()
-    return spans
+    return [(name, value) for name, _, value in _attributes(raw) if value is not None]
 
 
 def replace_attribute(start_tag: str, name: str, value: str) -> str:
-    """Set attribute ``name`` to ``value`` in the source of a start tag, keeping the rest as is."""
+    """Set attribute ``name`` to ``value`` in the source of a start tag, keeping the rest as is.
+
+    Only attributes are looked at, never the words of another attribute's value:
+
+    >>> replace_attribute('<html lang="en" class="theme dir auto">', "dir", "ltr")
+    '<html lang="en" class="theme dir auto" dir="ltr">'
+    >>> replace_attribute("<html lang=en hidden>", "hidden", "x"), replace_attribute("<br/>", "id", "a")
+    ('<html lang=en hidden="x">', '<br id="a"/>')
+    """
     quoted = '"' + escape_attribute(value) + '"'
-    for attr, (start, end) in attribute_spans(start_tag):
+    for attr, name_end, span in _attributes(start_tag):
         if attr == name:
-            return start_tag[:start] + quoted + start_tag[end:]
-    match = _TAGFIND.match(start_tag, 1)
-    names = re.finditer(r"(?<=[\s'\"])" + re.escape(name) + r"(?=[\s/>])", start_tag)
-    for bare in names:  # an attribute written without a value
-        return start_tag[: bare.end()] + "=" + quoted + start_tag[bare.end() :]
+            if span is None:  # written without a value
+                return start_tag[:name_end] + "=" + quoted + start_tag[name_end:]
+            return start_tag[: span[0]] + quoted + start_tag[span[1] :]
+    if not _TAGFIND.match(start_tag, 1):
+        return start_tag
     end = len(start_tag) - 1
     if start_tag.endswith("/>"):
         end -= 1
     before = start_tag[:end].rstrip()
-    return f"{before} {name}={quoted}{start_tag[len(before) :]}" if match else start_tag
+    return f"{before} {name}={quoted}{start_tag[len(before) :]}"
+
+
+def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
+    """Set (replace or add) attributes on the source text of a start tag.
+
+    >>> set_attributes('<html lang="en" class=x>', {"lang": "de", "dir": "ltr"})
+    '<html lang="de" class=x dir="ltr">'
+    """
+    for name, value in attributes.items():
+        start_tag = replace_attribute(start_tag, name, value)
+    return start_tag
 
 
 def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset[str]:
