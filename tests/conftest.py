@@ -54,3 +54,16 @@ def sample_project(tmp_path: Path) -> Path:
     for folder in ("articles", "locales", "glossary"):
         shutil.copytree(REPO / folder, root / folder)
     return root
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Say so when the shared corpus is missing: its tests were skipped, not passed."""
+    from corpus import MISSING, PAGES
+
+    corpus_tests = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and MISSING in str(report.longrepr[2])
+    ]
+    if not PAGES and corpus_tests:
+        terminalreporter.write_sep("!", f"{MISSING} ({len(corpus_tests)} skipped)", yellow=True, bold=True)

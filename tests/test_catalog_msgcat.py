@@ -127,9 +127,34 @@ def test_reader_joins_a_line_ending_in_a_backslash_as_gettext_does() -> None:
     assert format_catalog(po) == msgcat(text)
 
 
+TRICKY_ARTICLE = """<html><body>
+<h1>Quotes "here" and a back\\slash</h1>
+<p>A tab\there, <b>bold</b> and <a href="x">a link</a> in a sentence long enough to be wrapped by msgcat at
+seventy-nine columns, with 中文，标点。 and العربية، mixed in. 10% off for $10!</p>
+<p>Line<br>break and trailing space. </p>
+</body></html>
+"""
+
+
 @needs_gettext
 @pytest.mark.after_all_catalogs
-def test_every_catalog_written_by_the_suite_is_unchanged_by_msgcat_and_passes_msgfmt() -> None:
+def test_every_catalog_transpub_writes_is_unchanged_by_msgcat_and_passes_msgfmt(sample_project) -> None:
+    """The sample project and an article of awkward text are extracted here, so the test checks
+    catalogs whatever order tests run in; run last (the marker), it also checks every catalog
+    the rest of the suite wrote."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    (sample_project / "articles" / "awkward.html").write_text(TRICKY_ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(sample_project), "extract"])
+    assert result.exit_code == 0, result.output
+    written = {path for path in WRITTEN_CATALOGS if sample_project in path.parents}
+    new = {
+        *(sample_project / "locales").glob("*/LC_MESSAGES/awkward.po"),
+        *(sample_project / "locales").glob("templates/awkward.pot"),
+    }
+    assert len(new) == 8 and new <= written  # a template and one catalog per locale
     for path, data in sorted(WRITTEN_CATALOGS.items()):
         done = subprocess.run(["msgcat", "--force-po", "-"], input=data, capture_output=True)
         assert done.returncode == 0, f"{path}: {done.stderr.decode()}"

@@ -13,11 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import PAGES, needs_corpus
 from transpub.formats.encoding import declared_charset, decode_bytes
 from transpub.formats.html_tokens import tokenize_html, tokenize_with_parser
 
-CORPUS = Path("/work/shared/corpus/real-pages")
-PAGES = sorted(CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
 SAMPLE_ARTICLES = sorted((Path(__file__).parents[1] / "articles").glob("*.html"))
 
 TRICKY = [
@@ -89,7 +88,7 @@ def test_sample_articles_are_cut_as_html_parser_cuts_them(path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not PAGES, reason=f"real-page corpus not present at {CORPUS}")
+@needs_corpus
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_real_pages_are_cut_as_html_parser_cuts_them(path: Path) -> None:
     data = path.read_bytes()

@@ -1,4 +1,4 @@
-"""The real web pages in /work/shared/corpus/real-pages (news, blogs, Wikipedia; several
+"""The real web pages of the shared corpus (../shared/corpus/real-pages; news, blogs, Wikipedia; several
 languages, encodings and broken markup) survive extract → msgstr = ⟦msgid⟧ → compile.
 
 The pages are read in place and never copied into this repository. Each page must:
@@ -16,6 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from corpus import PAGES, needs_corpus
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.dates import localize_date
@@ -24,13 +25,11 @@ from transpub.formats.encoding import declared_charset, decode_bytes
 from transpub.inline import tokenize
 from transpub.site import SWITCHER_STYLE
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real-pages"  # ../shared beside the repo
-PAGES = sorted(CORPUS.glob("*.htm*")) if CORPUS.is_dir() else []
 OPEN, CLOSE, ATTR = "\u27e6", "\u27e7", "\u2063"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not PAGES, reason=f"real-page corpus not present at {CORPUS}"),
+    needs_corpus,
 ]
 
 
