@@ -29,6 +29,10 @@ class ProjectNotFound(ConfigError):
     """No ``transpub.toml`` where one was looked for (commands that work without a project go on)."""
 
 
+class LockTimeout(TranspubError):
+    """Another transpub run held a file's lock for longer than transpub waits."""
+
+
 class UnsafePathError(TranspubError):
     """A path transpub was about to write or delete lies outside the folder it belongs in."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import tempfile
@@ -11,7 +10,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import UnsafePathError
+import filelock
+
+from .errors import LockTimeout, UnsafePathError
 
 #: When this process started: a temporary file older than that is a leftover of an earlier, killed run.
 RUN_STARTED = time.time()
@@ -132,21 +133,33 @@ def lock_path(path: Path) -> Path:
     return resolved.with_name(f".{resolved.name}.lock")
 
 
+#: Seconds to wait for another run's lock on a file before giving up with an error.
+LOCK_TIMEOUT = 300.0
+
+
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock for ``path`` (see :func:`lock_path`) while the block runs.
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock for ``path`` (see :func:`lock_path`) while the block runs.
 
     Two transpub processes updating the same catalog serialise here, so neither loses
     the other's entries: each reads the file *after* taking the lock, and writes it by an
     atomic rename. The lock file stays (removing it would race with a waiting process).
+    filelock works on every platform; after ``timeout`` seconds of waiting, LockTimeout.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     guard = lock_path(path)
     guard.parent.mkdir(parents=True, exist_ok=True)
-    with open(guard, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    lock = filelock.FileLock(str(guard), timeout=timeout)
+    try:
+        lock.acquire()
+    except filelock.Timeout as exc:
+        raise LockTimeout(
+            f"another transpub run has held this file for over {timeout:g} s (lock {guard}); "
+            "try again when it has finished",
+            path,
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()

@@ -116,3 +116,28 @@ def test_extract_rewrites_a_broken_template_it_generated(tmp_path: Path) -> None
     report = extract_project(project, ["de"])
     assert report.ok and report.articles[0].template_written
     assert read_catalog(pot)[0].msgid == "The lake freezes in winter."
+
+
+def test_a_catalog_locked_by_another_run_for_too_long_is_one_clear_error(tmp_path: Path) -> None:
+    import filelock
+    import pytest
+
+    from transpub.errors import LockTimeout
+    from transpub.fsutil import locked
+
+    (tmp_path / "transpub.toml").write_text("", encoding="utf-8")
+    path = tmp_path / "locales" / "es" / "LC_MESSAGES" / "lake.po"
+    lock_path(path).parent.mkdir(parents=True)
+    other_run = filelock.FileLock(str(lock_path(path)))
+    with other_run, pytest.raises(LockTimeout) as caught, locked(path, timeout=0.2):
+        pass
+    assert str(caught.value).startswith(f"{path}: another transpub run has held this file for over 0.2 s")
+    with locked(path, timeout=0.2):  # free again
+        pass
+
+
+def test_locks_do_not_need_a_unix_only_module() -> None:
+    import transpub
+
+    sources = Path(transpub.__file__).parent.rglob("*.py")
+    assert not [p.name for p in sources if "import fcntl" in p.read_text(encoding="utf-8")]
