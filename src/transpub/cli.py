@@ -493,7 +493,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     if str(file) != "-" and is_article(file):
         options = ReadOptions(source_locale=lang)
         if project is not None:
-            from .extract import read_options
+            from .sources import read_options
 
             options = replace(read_options(project, file), source_locale=lang)
         if paragraph:
@@ -575,7 +575,7 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
       transpub status
       transpub status --html report.html
     """
-    from .check import collect_status, format_status_table, write_status_html
+    from .status import collect_status, format_status_table, write_status_html
 
     project = _project(ctx)
     rows = collect_status(project, project.select_locales(locales))
@@ -660,8 +660,8 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     Example:
       transpub glossary export --format tbx -o terms.tbx
     """
-    from .extract import load_project_glossary
     from .glossary import render_glossary, write_glossary
+    from .sources import load_project_glossary
 
     project = _project(ctx)
     terms = load_project_glossary(project)
@@ -686,9 +686,9 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
     Example:
       transpub glossary suggest --limit 10
     """
-    from .extract import load_article, load_project_glossary
     from .glossary import Glossary, suggest_terms
     from .inline import strip_placeholders
+    from .sources import load_article, load_project_glossary
 
     project = _project(ctx)
     terms = load_project_glossary(project) or Glossary(())

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
-from .check.runner import format_percent
 from .errors import ArticleError, CatalogError, TranspubError
-from .extract import load_article
 from .formats.dates import localize_date
 from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
@@ -24,6 +22,7 @@ from .site import (
     REVIEW_STYLE,
     SWITCHER_STYLE,
     HiddenUnit,
+    Page,
     page_url,
     render_hidden_units,
     render_index,
@@ -35,56 +34,7 @@ from .site import (
     site_href,
 )
 from .site_assets import ArticleAssets, copy_assets
-
-
-@dataclass(frozen=True)
-class Translation:
-    """One catalog entry as compile sees it."""
-
-    text: str
-    state: str  # translated | fuzzy | untranslated
-    line: int | None
-    provenance: str | None = None
-
-
-@dataclass
-class Page:
-    """One article in one locale: its coverage and whether (and why not) it was published."""
-
-    locale: str
-    slug: str
-    title: str
-    total: int
-    translated: int
-    fuzzy: int
-    published: bool
-    reason: str = ""
-    output: Path | None = None
-    written: bool = False
-    title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
-    machine: int = 0  # units shown from unreviewed machine translations (fuzzy, with --include-fuzzy)
-    date: str | None = None  # when the article was published, as it says (front matter, meta, <time>)
-
-    @property
-    def percent(self) -> float:
-        """Share of units that will be shown translated (machine translations shown included)."""
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
-
-    @property
-    def summary(self) -> str:
-        """What readers get, honestly: how much is translated and how much of that is machine output.
-
-        Rounded down to one decimal as ``transpub status`` and ``check`` do, so a page never shows
-        100% too early.
-
-        >>> Page("de", "a", "A", 7, 6, 0, True).summary
-        '85.7% translated'
-        >>> Page("es", "a", "A", 12, 12, 12, True, machine=12).summary
-        '100% shown (12 of 12 machine-translated)'
-        """
-        if self.machine:
-            return f"{format_percent(self.percent)} shown ({self.machine} of {self.total} machine-translated)"
-        return f"{format_percent(self.percent)} translated"
+from .sources import Translation, load_article, load_translations
 
 
 @dataclass
@@ -120,24 +70,6 @@ class CompileOptions:
     threshold: float | None = None
     #: False for ``--indexes``: decide every page but write only the index pages (after sharded runs).
     pages: bool = True
-
-
-def load_translations(path: Path, display: str) -> dict[str, Translation]:
-    """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet)."""
-    if not path.exists():
-        return {}
-    po = catalog.read_catalog(path)
-    found: dict[str, Translation] = {}
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
-            continue
-        found[entry.msgid] = Translation(
-            text=entry.msgstr,
-            state=catalog.entry_state(entry),
-            line=entry.linenum,
-            provenance=catalog.provenance_of(entry),
-        )
-    return found
 
 
 def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:

@@ -8,11 +8,11 @@ from pathlib import Path
 from . import catalog
 from .discovery import in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .formats import Document, ReadOptions, read_article
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary
 from .inline import strip_placeholders
 from .model import Issue
 from .project import Project
+from .sources import load_article, load_project_glossary
 
 
 @dataclass
@@ -129,36 +129,6 @@ def _relative(project: Project, error: TranspubError) -> TranspubError:
     if error.path is not None and Path(error.path).is_absolute():
         error.path = project.relative(Path(error.path))
     return error
-
-
-def read_options(project: Project, path: Path | None = None) -> ReadOptions:
-    """The reader options for ``path`` (a per-article segmentation override wins)."""
-    segmentation = project.segmentation
-    if path is not None:
-        segmentation = project.segmentation_overrides.get(project.slug_of(path), segmentation)
-    return ReadOptions(
-        source_locale=project.source_locale,
-        segmentation=segmentation,
-        extract_code=project.extract_code,
-        extract_pre=project.extract_pre,
-        extract_link_urls=project.extract_link_urls,
-        extract_bare_urls=project.extract_bare_urls,
-        extract_symbols=project.extract_symbols,
-        include=project.scope_include,
-        exclude=project.scope_exclude,
-    )
-
-
-def load_article(project: Project, path: Path) -> Document:
-    """Read one article of ``project`` (ArticleError when it cannot be read)."""
-    return read_article(path, read_options(project, path), display_path=project.relative(path))
-
-
-def load_project_glossary(project: Project) -> Glossary | None:
-    """The project's glossary, or None when it has none configured or on disk."""
-    if project.glossary_path is None or not project.glossary_path.exists():
-        return None
-    return load_glossary(project.glossary_path)
 
 
 def extract_project(

@@ -130,3 +130,40 @@ class Issue:
         'a.po:12'
         """
         return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def format_percent(percent: float) -> str:
+    """A percentage rounded down to one decimal, so 99.96% never shows as 100%.
+
+    >>> format_percent(99.96), format_percent(100.0), format_percent(80)
+    ('99.9%', '100%', '80%')
+    """
+    floored = int(percent * 10 + 1e-9) / 10
+    return f"{floored:g}%"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of a catalog (or page, or locale) is translated: the counts every report shows.
+
+    >>> Coverage(translated=6, fuzzy=0, untranslated=1).describe()
+    '85.7% translated (6 of 7 units)'
+    """
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+
+    @property
+    def total(self) -> int:
+        """Every unit counted."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Share of units translated (100 when there are none)."""
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+    def describe(self) -> str:
+        """``85.7% translated (6 of 7 units)``, rounded down as :func:`format_percent` does."""
+        return f"{format_percent(self.percent)} translated ({self.translated} of {self.total} units)"

@@ -11,12 +11,54 @@ from urllib.parse import quote
 from .formats.dates import DateStyle, publication_day, render_date
 from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
+from .model import format_percent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
-    from .compile import Page
     from .project import Project
+
+
+@dataclass
+class Page:
+    """One article in one locale: its coverage and whether (and why not) it was published."""
+
+    locale: str
+    slug: str
+    title: str
+    total: int
+    translated: int
+    fuzzy: int
+    published: bool
+    reason: str = ""
+    output: Path | None = None
+    written: bool = False
+    title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
+    machine: int = 0  # units shown from unreviewed machine translations (fuzzy, with --include-fuzzy)
+    date: str | None = None  # when the article was published, as it says (front matter, meta, <time>)
+
+    @property
+    def percent(self) -> float:
+        """Share of units that will be shown translated (machine translations shown included)."""
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+    @property
+    def summary(self) -> str:
+        """What readers get, honestly: how much is translated and how much of that is machine output.
+
+        Rounded down to one decimal as ``transpub status`` and ``check`` do, so a page never shows
+        100% too early.
+
+        >>> Page("de", "a", "A", 7, 6, 0, True).summary
+        '85.7% translated'
+        >>> Page("es", "a", "A", 12, 12, 12, True, machine=12).summary
+        '100% shown (12 of 12 machine-translated)'
+        """
+        if self.machine:
+            return f"{format_percent(self.percent)} shown ({self.machine} of {self.total} machine-translated)"
+        return f"{format_percent(self.percent)} translated"
+
 
 #: "Machine-translated" notices, in the reader's language (by language code).
 MACHINE_NOTICES_TEXT = {

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import polib
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from transpub import catalog
+from transpub.catalog.outdated import find_staleness
 from transpub.errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from transpub.extract import load_article, load_project_glossary
 from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.inline import strip_placeholders
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.project import Project
+from transpub.sources import load_article, load_project_glossary
 
 TOTAL = "(all articles)"
 
@@ -88,7 +88,7 @@ def _glossary(project: Project) -> tuple[Glossary | None, bool]:
         return None, False
 
 
-def _template(project: Project, article: Path) -> polib.POFile | None:
+def _template(project: Project, article: Path) -> catalog.POFile | None:
     """The POT extract would write for ``article`` now (None when the article cannot be read)."""
     try:
         document = load_article(project, article)
@@ -101,11 +101,9 @@ def _row(
     project: Project,
     slug: str,
     locale: str,
-    template: polib.POFile | None = None,
+    template: catalog.POFile | None = None,
     glossary: Glossary | None = None,
 ) -> StatusRow:
-    from transpub.check.outdated import find_staleness  # here: transpub.check re-exports this module
-
     po_path = project.catalog_path(locale, slug)
     note = None
     outdated = None
@@ -184,7 +182,7 @@ def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
 
 
 def _percent(value: float) -> str:
-    """A percentage rounded down to one decimal (the rule of ``check``'s ``format_percent``), shown with it.
+    """A percentage rounded down to one decimal (the rule of :func:`~transpub.model.format_percent`), shown with it.
 
     >>> _percent(99.96), _percent(100.0), _percent(600 / 7)
     ('99.9%', '100.0%', '85.7%')

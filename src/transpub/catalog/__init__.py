@@ -4,6 +4,8 @@ Build templates from units, update locale catalogs like ``msgmerge --previous``,
 write PO/POT/MO files whose text is byte-identical to what ``msgcat --force-po`` writes.
 """
 
+import polib
+
 from transpub.catalog.entries import (
     CatalogStats,
     catalog_stats,
@@ -28,8 +30,14 @@ from transpub.catalog.plurals import plural_forms
 from transpub.catalog.pofile import format_catalog, format_entry, write_catalog
 from transpub.catalog.reader import parse_catalog, read_catalog
 
+#: A parsed PO/POT file and one of its entries: the types other layers name, never import.
+POFile = polib.POFile
+POEntry = polib.POEntry
+
 __all__ = [
     "CatalogStats",
+    "POEntry",
+    "POFile",
     "UpdateReport",
     "build_mo",
     "build_template",

@@ -2,24 +2,17 @@
 
 * :mod:`~transpub.check.config`: check ids, ``[check]`` config, per-locale policy, silencing flags
 * :mod:`~transpub.check.runner`: :func:`check_project` and the per-entry checks
-* :mod:`~transpub.check.outdated`: would extract change a catalog (computed in memory)
+* :mod:`~transpub.catalog.outdated` (used here): would extract change a catalog (computed in memory)
 * :mod:`~transpub.check.numbers`, :mod:`~transpub.check.markup`: content checks
 * :mod:`~transpub.check.formats`: text, JSON, GitHub annotations, JUnit XML
 
-``transpub status`` lives in :mod:`transpub.status`; its functions are re-exported here.
+``transpub status`` lives in :mod:`transpub.status` (a workflow of its own).
 """
 
 from transpub.check.config import CHECK_IDS, ENTRY_CHECKS, CheckOptions, LocalePolicy, resolve_policies
 from transpub.check.formats import format_check_report, report_as_dict
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.check.runner import check_catalog, check_entry, check_project
-from transpub.status import (
-    StatusRow,
-    collect_status,
-    format_status_table,
-    render_status_html,
-    write_status_html,
-)
 
 __all__ = [
     "CHECK_IDS",
@@ -29,15 +22,10 @@ __all__ = [
     "CheckReport",
     "LocalePolicy",
     "LocaleSummary",
-    "StatusRow",
     "check_catalog",
     "check_entry",
     "check_project",
-    "collect_status",
     "format_check_report",
-    "format_status_table",
-    "render_status_html",
     "report_as_dict",
     "resolve_policies",
-    "write_status_html",
 ]

@@ -13,8 +13,7 @@ from typing import Any
 
 from transpub.check.config import CHECK_IDS
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
-from transpub.check.runner import format_percent
-from transpub.model import Issue
+from transpub.model import Issue, format_percent
 
 SCHEMA_VERSION = 1
 

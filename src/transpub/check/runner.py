@@ -5,20 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import polib
-
 from transpub import catalog
+from transpub.catalog.outdated import find_staleness
 from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
 from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
-from transpub.check.outdated import find_staleness
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
-from transpub.extract import load_article, load_project_glossary
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem, strip_placeholders
-from transpub.model import Issue
+from transpub.model import Issue, format_percent
 from transpub.project import Project
+from transpub.sources import load_article, load_project_glossary
 
 EXTRACT_HINT = "run `transpub extract`"
 
@@ -46,7 +44,7 @@ def check_project(project: Project, locales: list[str], options: CheckOptions | 
         glossary = load_project_glossary(project)
     except GlossaryError as exc:
         report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
-    templates: dict[str, polib.POFile | None] = {}
+    templates: dict[str, catalog.POFile | None] = {}
     discovery = project.discover()
     for error in discovery.errors:
         report.project_issues.append(_file_issue(project, error, "syntax"))
@@ -92,7 +90,7 @@ def check_catalog(
     project: Project,
     policy: LocalePolicy,
     article: Path,
-    template: polib.POFile | None,
+    template: catalog.POFile | None,
     glossary: Glossary | None,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale``."""
@@ -147,18 +145,8 @@ def check_catalog(
     return result
 
 
-def format_percent(percent: float) -> str:
-    """A percentage rounded down to one decimal, so 99.96% never shows as 100%.
-
-    >>> format_percent(99.96), format_percent(100.0), format_percent(80)
-    ('99.9%', '100%', '80%')
-    """
-    floored = int(percent * 10 + 1e-9) / 10
-    return f"{floored:g}%"
-
-
 def check_entry(
-    entry: polib.POEntry, policy: LocalePolicy, glossary: Glossary | None, source_locale: str
+    entry: catalog.POEntry, policy: LocalePolicy, glossary: Glossary | None, source_locale: str
 ) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
@@ -200,7 +188,7 @@ def check_entry(
     return found
 
 
-def _pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+def _pairs(entry: catalog.POEntry) -> list[tuple[str, str]]:
     """(source, translation) pairs: msgstr[0] goes with msgid, the other forms with msgid_plural."""
     if not entry.msgid_plural:
         return [(entry.msgid, entry.msgstr)]

@@ -1,4 +1,4 @@
-"""The ``outdated`` check: would ``transpub extract`` change this catalog? Computed in memory.
+"""Would ``transpub extract`` change this catalog? Computed in memory (``check``'s ``outdated``, ``status``).
 
 The template is built exactly as extract builds it and merged into the catalog on disk with
 the catalog layer's pure :func:`~transpub.catalog.merge_catalog`; nothing is written. The
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import polib
 
-from transpub.catalog import format_entry, merge_catalog
+from transpub.catalog.merge import merge_catalog
+from transpub.catalog.pofile import format_entry
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,74 @@
+"""A project's sources, loaded once for every workflow: its articles, catalogs and glossary.
+
+extract, compile, check and status read articles, catalogs and the glossary the same way; this is
+that way. A workflow never imports another workflow: what two of them share lives here (or
+below).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import catalog
+from .formats import Document, ReadOptions, read_article
+from .glossary import Glossary, load_glossary
+from .project import Project
+
+
+def read_options(project: Project, path: Path | None = None) -> ReadOptions:
+    """The reader options for ``path`` (a per-article segmentation override wins)."""
+    segmentation = project.segmentation
+    if path is not None:
+        segmentation = project.segmentation_overrides.get(project.slug_of(path), segmentation)
+    return ReadOptions(
+        source_locale=project.source_locale,
+        segmentation=segmentation,
+        extract_code=project.extract_code,
+        extract_pre=project.extract_pre,
+        extract_link_urls=project.extract_link_urls,
+        extract_bare_urls=project.extract_bare_urls,
+        extract_symbols=project.extract_symbols,
+        include=project.scope_include,
+        exclude=project.scope_exclude,
+    )
+
+
+def load_article(project: Project, path: Path) -> Document:
+    """Read one article of ``project`` (ArticleError when it cannot be read)."""
+    return read_article(path, read_options(project, path), display_path=project.relative(path))
+
+
+def load_project_glossary(project: Project) -> Glossary | None:
+    """The project's glossary, or None when it has none configured or on disk."""
+    if project.glossary_path is None or not project.glossary_path.exists():
+        return None
+    return load_glossary(project.glossary_path)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One catalog entry as compile sees it."""
+
+    text: str
+    state: str  # translated | fuzzy | untranslated
+    line: int | None
+    provenance: str | None = None
+
+
+def load_translations(path: Path, display: str) -> dict[str, Translation]:
+    """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet)."""
+    if not path.exists():
+        return {}
+    po = catalog.read_catalog(path)
+    found: dict[str, Translation] = {}
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        found[entry.msgid] = Translation(
+            text=entry.msgstr,
+            state=catalog.entry_state(entry),
+            line=entry.linenum,
+            provenance=catalog.provenance_of(entry),
+        )
+    return found
