@@ -303,3 +303,18 @@ def test_server_url_from_the_environment_never_appears_in_a_message(monkeypatch,
     with pytest.raises(EngineError) as caught:
         get_engine(name, project=_Project({name: {"timeout": 2}})).translate_batch(["One."], "en", "es")
     assert "secret" not in str(caught.value), str(caught.value)
+
+
+def test_every_engine_takes_its_shared_settings_from_its_table_in_the_same_way():
+    from transpub.engines import engine_names
+    from transpub.engines.base import EngineBase
+
+    for name in engine_names():
+        default = get_engine(name)
+        assert isinstance(default, EngineBase), name
+        if "timeout" in default.configurable:
+            assert get_engine(name, project=_Project({name: {"timeout": 7}})).timeout == 7.0
+        if "max_chars" in default.configurable:
+            assert get_engine(name, project=_Project({name: {"max_chars": 99}})).max_chars == 99
+            with pytest.raises(EngineError, match="engine setting timeout = 'soon' is not a valid float"):
+                get_engine(name, project=_Project({name: {"timeout": "soon"}}))

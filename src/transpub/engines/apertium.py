@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import EngineError
-from .base import DEFAULT_TIMEOUT, TransientEngineError, language_of, setting
+from .base import DEFAULT_TIMEOUT, EngineBase, TransientEngineError, language_of
 
 SEPARATOR = "@@SEP@@"
 
@@ -102,20 +102,20 @@ def mode_name(source: str, target: str, modes: tuple[str, ...]) -> str | None:
     return None
 
 
-class ApertiumEngine:
+class ApertiumEngine(EngineBase):
     """Rule-based MT through the local ``apertium`` command."""
 
     name = "apertium"
     markup = "token"
     free = True  # runs here: a dry run names no price
+    timeout = DEFAULT_TIMEOUT * 3
+    batch_size = 200
+    max_chars = 50_000
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
         self.binary = str(config.get("binary", "apertium"))
-        self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT * 3, float)
-        self.batch_size = setting(config, "batch_size", 200, int)
-        self.max_chars = setting(config, "max_chars", 50_000, int)
-        self.price_per_million = setting(config, "price_per_million", 0.0, float)
+        self.read_settings(config)
 
     def _modes(self) -> tuple[str, ...]:
         if shutil.which(self.binary) is None:

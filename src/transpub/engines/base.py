@@ -125,6 +125,29 @@ class ContextEngine(Engine, Protocol):
         """:meth:`Engine.translate_batch` with one context per text."""
 
 
+class EngineBase:
+    """What every adapter shares: its defaults, each one overridable in ``[engines.<name>]``.
+
+    A subclass sets the class attributes it needs different and lists in ``configurable`` the
+    settings a user may change; :meth:`read_settings` reads them (EngineError when malformed).
+    """
+
+    name: str = ""
+    markup: str = "xml"
+    timeout: float = DEFAULT_TIMEOUT
+    batch_size: int = 50
+    max_chars: int = 5000
+    price_per_million: float = 0.0
+    #: the settings read from ``[engines.<name>]``
+    configurable: tuple[str, ...] = ("timeout", "batch_size", "max_chars", "price_per_million")
+
+    def read_settings(self, config: dict[str, Any]) -> None:
+        """Set each configurable setting from ``config``, keeping the default where it is absent."""
+        for key in self.configurable:
+            default = getattr(self, key)
+            setattr(self, key, setting(config, key, default, type(default)))
+
+
 @dataclass(frozen=True)
 class EngineInfo:
     """One line of ``transpub engines``."""

@@ -22,14 +22,13 @@ from typing import Any
 
 from ..errors import EngineError
 from .base import (
-    DEFAULT_TIMEOUT,
+    EngineBase,
     TransientEngineError,
     UnitContext,
     env_secret,
     language_of,
     parse_retry_after,
     redact,
-    setting,
     url_secrets,
 )
 
@@ -65,12 +64,13 @@ def _remember_retry_after(response: Any, *args: Any, **kwargs: Any) -> None:
     _local.retry_after = parse_retry_after(response.headers.get("Retry-After"))
 
 
-class DeepLEngine:
+class DeepLEngine(EngineBase):
     """DeepL API (free or pro; the key decides the server unless ``server_url`` is set)."""
 
     name = "deepl"
     markup = "xml"
     context_per_request = True  # DeepL takes one context per request
+    max_chars = 30_000
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
@@ -79,12 +79,7 @@ class DeepLEngine:
         # what never appears in a message: the key, and a server URL from the environment (it may
         # hold a proxy's token)
         self._secrets = [self.api_key, *url_secrets(env_secret("TRANSPUB_DEEPL_URL"))]
-        self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
-        self.batch_size = setting(config, "batch_size", 50, int)
-        self.max_chars = setting(config, "max_chars", 30_000, int)
-        self.price_per_million = setting(
-            config, "price_per_million", 0.0, float
-        )  # no built-in price: prices change
+        self.read_settings(config)  # no built-in price: prices change
         self.formality = config.get("formality")
         self._translator: Any = None
         self._lock = threading.Lock()

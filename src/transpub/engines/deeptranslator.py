@@ -27,11 +27,11 @@ import requests
 from ..errors import EngineError
 from .base import (
     DEFAULT_TIMEOUT,
+    EngineBase,
     TransientEngineError,
     env_secret,
     parse_retry_after,
     redact,
-    setting,
     url_secrets,
 )
 
@@ -235,11 +235,12 @@ def _install_proxy(module_name: str) -> Any:
     return module
 
 
-class DeepTranslatorEngine:
+class DeepTranslatorEngine(EngineBase):
     """One deep-translator service behind the transpub engine protocol."""
 
     markup = "token"
-    batch_size = 1
+    batch_size = 1  # one request per text: the services take no batches
+    configurable = ("timeout", "max_chars", "price_per_million", "markup")
 
     def __init__(
         self, name: str, config: dict[str, Any] | None = None, factory: Callable[..., Any] | None = None
@@ -249,10 +250,8 @@ class DeepTranslatorEngine:
         config = config or {}
         self.name = name
         self.service = SERVICES[name]
-        self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
-        self.max_chars = setting(config, "max_chars", self.service.max_chars, int)
-        self.price_per_million = setting(config, "price_per_million", 0.0, float)
-        self.markup = str(config.get("markup", "token"))
+        self.max_chars = self.service.max_chars  # the default; [engines.<name>] max_chars wins
+        self.read_settings(config)
         self.options = {k: v for k, v in config.items() if k in ("region", "model", "email", "use_free_api")}
         # QCRI's translate() needs a domain (see its get_domains()); the others take nothing
         self.call_options = {"domain": str(config.get("domain", "general"))} if name == "qcri" else {}

@@ -33,6 +33,7 @@ from ..locales import english_name, script_problem
 from ..masking import placeholder_tree
 from .base import (
     DEFAULT_TIMEOUT,
+    EngineBase,
     TransientEngineError,
     Unanswered,
     UnitContext,
@@ -66,11 +67,15 @@ def approx_tokens(text: str) -> int:
     return cjk + math.ceil((len(text) - cjk) / 4)
 
 
-class LLMEngine:
+class LLMEngine(EngineBase):
     """A chat-completions model asked for JSON translations of a batch of units."""
 
     name = "llm"
     markup = "plain"
+    timeout = max(DEFAULT_TIMEOUT, 60.0)
+    batch_size = 20
+    max_chars = 6000
+    configurable = ("timeout", "batch_size", "max_chars")  # priced per token, not per character
     context_per_request = False
     native_glossary = True  # told the glossary in the request: terms are not masked
     token_note = TOKEN_APPROXIMATION
@@ -81,10 +86,8 @@ class LLMEngine:
         self.model = str(config.get("model", "")).strip()
         self.api_key = env_secret("TRANSPUB_LLM_API_KEY")
         self._secrets = [self.api_key, *url_secrets(env_secret("TRANSPUB_LLM_URL"))]
-        self.timeout = setting(config, "timeout", max(DEFAULT_TIMEOUT, 60.0), float)
-        self.batch_size = setting(config, "batch_size", 20, int)
+        self.read_settings(config)
         self.batch_limit = setting(config, "batch_tokens", 1500, int)  # unit text per request
-        self.max_chars = setting(config, "max_chars", 6000, int)
         self.temperature = setting(config, "temperature", 0.0, float)
         self.price_per_million_input = setting(config, "price_per_million_input", 0.0, float)
         self.price_per_million_output = setting(config, "price_per_million_output", 0.0, float)

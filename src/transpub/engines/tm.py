@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .base import EngineBase
 
-class MemoryOnlyEngine:
+
+class MemoryOnlyEngine(EngineBase):
     """An engine that never sends anything anywhere."""
 
     name = "tm"
@@ -13,7 +15,7 @@ class MemoryOnlyEngine:
     batch_size = 1000
     max_chars = 1_000_000
     machine = False
-    price_per_million = 0.0
+    configurable = ()
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         self.config = config or {}

@@ -12,24 +12,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import EngineError
-from .base import DEFAULT_TIMEOUT, env_secret, language_of, setting, url_secrets
+from .base import EngineBase, env_secret, language_of, url_secrets
 from .http import post_json
 
 
-class LibreEngine:
+class LibreEngine(EngineBase):
     """A LibreTranslate server (self-hosted or a paid instance)."""
 
     name = "libre"
+    configurable = (*EngineBase.configurable, "markup")  # "token" for servers that mangle tags
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
         self.url = (env_secret("TRANSPUB_LIBRE_URL") or str(config.get("url", ""))).rstrip("/")
         self.api_key = env_secret("TRANSPUB_LIBRE_API_KEY")
-        self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
-        self.batch_size = setting(config, "batch_size", 50, int)
-        self.max_chars = setting(config, "max_chars", 5000, int)
-        self.markup = str(config.get("markup", "xml"))
-        self.price_per_million = setting(config, "price_per_million", 0.0, float)
+        self.read_settings(config)
 
     def is_configured(self) -> bool:
         """True when a server URL is set (TRANSPUB_LIBRE_URL or ``url``)."""
@@ -73,22 +70,18 @@ class LibreEngine:
 GOOGLE_URL = "https://translation.googleapis.com/language/translate/v2"
 
 
-class GoogleCloudEngine:
+class GoogleCloudEngine(EngineBase):
     """Google Cloud Translation v2 with an API key (TRANSPUB_GOOGLE_API_KEY)."""
 
     name = "google"
     markup = "xml"
+    batch_size = 128
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
         config = config or {}
         self.url = env_secret("TRANSPUB_GOOGLE_URL") or str(config.get("url", GOOGLE_URL))
         self.api_key = env_secret("TRANSPUB_GOOGLE_API_KEY")
-        self.timeout = setting(config, "timeout", DEFAULT_TIMEOUT, float)
-        self.batch_size = setting(config, "batch_size", 128, int)
-        self.max_chars = setting(config, "max_chars", 5000, int)
-        self.price_per_million = setting(
-            config, "price_per_million", 0.0, float
-        )  # no built-in price: prices change
+        self.read_settings(config)  # no built-in price: prices change
 
     def is_configured(self) -> bool:
         """True when TRANSPUB_GOOGLE_API_KEY is set."""
