@@ -15,6 +15,7 @@ from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.inline import strip_placeholders
 from transpub.locales import bcp47_tag, native_name, text_direction
+from transpub.model import Coverage
 from transpub.project import Project
 from transpub.sources import load_article, load_project_glossary
 
@@ -40,9 +41,14 @@ class StatusRow:
     outdated: str | None = None
 
     @property
+    def coverage(self) -> Coverage:
+        """The row's units by state."""
+        return Coverage(self.translated, self.fuzzy, self.untranslated)
+
+    @property
     def total(self) -> int:
         """Units in the article."""
-        return self.translated + self.fuzzy + self.untranslated
+        return self.coverage.total
 
     @property
     def percent(self) -> float:
@@ -51,7 +57,7 @@ class StatusRow:
         >>> StatusRow("a", "de", translated=1, untranslated=3).percent
         25.0
         """
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+        return self.coverage.percent
 
     @property
     def counted(self) -> bool:

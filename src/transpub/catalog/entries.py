@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import polib
 
+from transpub.model import Coverage
+
 PROVENANCE_PREFIX = "transpub: "
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
 _WORD = re.compile(
@@ -104,21 +106,14 @@ def count_words(text: str) -> int:
 
 
 @dataclass(frozen=True)
-class CatalogStats:
-    """Entry counts by state and the source words in each."""
+class CatalogStats(Coverage):
+    """Entry counts by state (the :class:`~transpub.model.Coverage` of the catalog's live
+    entries), obsolete entries and the source words in each state."""
 
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
     obsolete: int = 0
     translated_words: int = 0
     fuzzy_words: int = 0
     untranslated_words: int = 0
-
-    @property
-    def total(self) -> int:
-        """Live (non-obsolete) entries."""
-        return self.translated + self.fuzzy + self.untranslated
 
     @property
     def total_words(self) -> int:

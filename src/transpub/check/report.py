@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from transpub.catalog import CatalogStats
-from transpub.model import Issue
+from transpub.model import Coverage, Issue
 
 
 @dataclass
@@ -21,9 +21,7 @@ class CatalogResult:
     @property
     def percent(self) -> float:
         """Share of units translated (100 for an empty or unreadable catalog)."""
-        if self.stats is None or self.stats.total == 0:
-            return 100.0
-        return 100.0 * self.stats.translated / self.stats.total
+        return (self.stats or Coverage()).percent
 
 
 @dataclass
@@ -39,24 +37,29 @@ class LocaleSummary:
         return sum(getattr(c.stats, name) for c in self.catalogs if c.stats is not None)
 
     @property
+    def coverage(self) -> Coverage:
+        """Units by state over the locale's catalogs."""
+        return Coverage(self._sum("translated"), self._sum("fuzzy"), self._sum("untranslated"))
+
+    @property
     def translated(self) -> int:
         """Translated (reviewed) units."""
-        return self._sum("translated")
+        return self.coverage.translated
 
     @property
     def fuzzy(self) -> int:
         """Fuzzy (unreviewed) units."""
-        return self._sum("fuzzy")
+        return self.coverage.fuzzy
 
     @property
     def untranslated(self) -> int:
         """Units with no translation."""
-        return self._sum("untranslated")
+        return self.coverage.untranslated
 
     @property
     def total(self) -> int:
         """Units in the locale's catalogs."""
-        return self._sum("total")
+        return self.coverage.total
 
     @property
     def words(self) -> int:
@@ -66,7 +69,7 @@ class LocaleSummary:
     @property
     def percent(self) -> float:
         """Share of units translated."""
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+        return self.coverage.percent
 
     @property
     def issues(self) -> list[Issue]:
