@@ -17,6 +17,7 @@ import lxml.html
 import pytest
 
 from corpus import PAGES, needs_corpus
+from corpus import REAL_PAGES as CORPUS
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.dates import localize_date
