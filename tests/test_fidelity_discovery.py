@@ -129,3 +129,10 @@ def test_a_file_name_that_cannot_name_catalogs_is_refused_with_one_error(tmp_pat
     assert len(errors) == 1 and "articles/" in errors[0], result.stderr
     assert "Traceback" not in result.output
     assert sorted(p.name for p in (root / "locales/templates").rglob("*.pot")) == ["ok.pot"]
+
+
+def test_check_reports_two_files_with_one_slug(tmp_path: Path) -> None:
+    root = make(tmp_path / "p", {"dup.md": "# Dup\n\nOne.\n", "dup.html": article("Dup")})
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "articles/dup.html and articles/dup.md have the same slug 'dup'" in result.output
