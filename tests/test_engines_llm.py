@@ -341,6 +341,12 @@ def test_unknown_formality_is_a_configuration_error(tmp_path):
         make_llm_project(tmp_path, extra='[locale.de]\nformality = "polite"\n')
 
 
+def test_dry_run_expects_more_output_tokens_for_a_chinese_target(tmp_path, fake):
+    german = translate_project(make_llm_project(tmp_path / "de"), ["de"], dry_run=True).estimates[0]
+    chinese = translate_project(make_llm_project(tmp_path / "zh", locale="zh_CN"), ["zh_CN"], dry_run=True)
+    assert chinese.estimates[0].tokens_out > german.tokens_out
+
+
 class _Project:
     def __init__(self, llm):
         self.engines = {"llm": llm}

@@ -29,7 +29,7 @@ import threading
 from typing import Any
 
 from ..errors import EngineError, PlaceholderMismatch
-from ..locales import english_name, script_problem
+from ..locales import english_name, script_problem, writing_script
 from ..masking import placeholder_tree
 from .base import (
     DEFAULT_TIMEOUT,
@@ -46,7 +46,12 @@ from .base import (
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: How the token figures of ``--dry-run`` are made, said beside them.
-TOKEN_APPROXIMATION = "tokens approximated as 1 per CJK character and 1 per 4 other characters"
+TOKEN_APPROXIMATION = (
+    "tokens approximated as 1 per CJK character and 1 per 4 other characters; "
+    "output as long as the source, or 1 CJK character per 3 source characters"
+)
+#: Scripts whose translations are estimated in CJK characters (about one per three English characters).
+_CJK_SCRIPTS = ("Hans", "Hant", "Jpan", "Kore")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]")
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 _FORMALITY = {
@@ -298,7 +303,10 @@ class LLMEngine(EngineBase):
                 ids, [texts[i] for i in batch], [contexts[i] for i in batch], source, target
             )
             tokens_in += approx_tokens(json.dumps(body, ensure_ascii=False))
-            tokens_out += sum(self.measure(texts[i]) for i in batch) + 2
+            if writing_script(target) in _CJK_SCRIPTS and writing_script(source) not in _CJK_SCRIPTS:
+                tokens_out += sum(math.ceil(len(texts[i]) / 3) + 8 for i in batch) + 2
+            else:
+                tokens_out += sum(self.measure(texts[i]) for i in batch) + 2
         return tokens_in, tokens_out
 
 
