@@ -53,6 +53,9 @@ TRICKY = [
     "<ta\u0301g x=1>combining</ta\u0301g>",
     "text &amp; more &",
     "<p>x<![\nfoo]>bar</p>",
+    "H<![<![CDATA>",
+    "x &amp; y<![CDATA>z",
+    "<p>a</3 b",
     "<![ if !IE ]>x<![endif]>y<![bogus]>z<![",
     "<xmp>a & b <b>c</b></xmp>after",
     "<noframes>a &amp; <p>b</noframes><p>c</p>",
@@ -214,6 +217,14 @@ def test_markup_cut_short_by_the_end_of_the_file_is_never_text(text: str, raw: s
     tokens = tokenize_html(text)
     assert tokens[-1].kind == "eof" and tokens[-1].raw == raw
     assert all(raw not in token.raw for token in tokens if token.kind == "text")
+
+
+@pytest.mark.parametrize(
+    "text, comment",
+    [("H<![<![CDATA>", "<![<![CDATA>"), ("x &amp; y<![CDATA>z", "<![CDATA>"), ("a<?pi x>b", "<?pi x>")],
+)
+def test_a_bogus_comment_ends_at_the_first_greater_than_sign(text: str, comment: str) -> None:
+    assert [t.raw for t in tokenize_html(text) if t.kind == "other"] == [comment]
 
 
 def test_a_marked_section_html_parser_cannot_read_is_a_bogus_comment_as_in_browsers() -> None:

@@ -248,19 +248,35 @@ def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
             if stop.tag:  # the start tag is the last token found; its content is raw text
                 cut = stop.at
                 resume = _add_raw_text(text, stop.tag, stop.at, extra)
-            else:
+            else:  # html.parser found no end for the construct at stop.at
                 cut = stop.at
-                extra.append(_unfinished(text[stop.at :]))
-        except AssertionError:  # html.parser's way of refusing a marked section it cannot read
-            at = parser.at()
-            cut = at if text.startswith("<![", at) else at - 3
-            close = text.find(">", cut)
-            resume = close + 1 if close >= 0 else len(text)
-            extra.append(Token("other", text[cut:resume]) if close >= 0 else _unfinished(text[cut:]))
+                resume = _add_bogus_comment(text, cut, extra)
+        except AssertionError as exc:  # html.parser's way of refusing a marked section it cannot read
+            at = parser.at()  # the "<![" or, when it expected a name, just after it
+            cut = at - 3 if "name token" in str(exc) and text.startswith("<![", at - 3) else at
+            resume = _add_bogus_comment(text, cut, extra)
         _add_found(text, pos, cut, parser.found, tokens)
         for token in extra:
             _append(tokens, token)
         pos = resume
+
+
+def _add_bogus_comment(text: str, start: int, tokens: list[Token]) -> int:
+    """Append the construct at ``start`` that html.parser could not finish, as HTML reads it; return
+    where it ends.
+
+    ``<![…``, ``<!…``, ``<?…`` and ``</`` + a non-letter are bogus comments that end at the first
+    ``>`` (one ``other`` token); a tag or ``<!--`` comment with no end, or a bogus comment without a
+    ``>``, runs to the end of the file (one ``eof`` token, which readers refuse).
+    """
+    bogus = text.startswith(("<!", "<?"), start) and not text.startswith("<!--", start)
+    bogus = bogus or (text.startswith("</", start) and not text[start + 2 : start + 3].isalpha())
+    close = text.find(">", start) if bogus else -1
+    if close < 0:
+        tokens.append(_unfinished(text[start:]))
+        return len(text)
+    tokens.append(Token("other", text[start : close + 1]))
+    return close + 1
 
 
 def _unfinished(raw: str) -> Token:
@@ -285,7 +301,8 @@ def _add_found(
     text: str, start: int, stop: int, found: list[tuple[str, int, str, list]], tokens: list[Token]
 ) -> None:
     """Append the tokens html.parser reported between ``start`` and ``stop``."""
-    found = [item for item in found if item[1] < stop]
+    if found and found[-1][1] >= stop:
+        found = [item for item in found if item[1] < stop]
     if not found or found[0][1] > start:
         # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
         lead = found[0][1] if found else stop
@@ -293,8 +310,14 @@ def _add_found(
             tokens[-1].raw += text[start:lead]
         else:
             found.insert(0, ("text", start, "", []))
-    for index, (kind, begin, tag, attrs) in enumerate(found):
-        end = found[index + 1][1] if index + 1 < len(found) else stop
+    append = tokens.append
+    last = tokens[-1] if tokens else None
+    ends = [item[1] for item in found[1:]] + [stop] if found else []
+    for (kind, begin, tag, attrs), end in zip(found, ends, strict=True):
         if end <= begin:
             continue
-        _append(tokens, Token(kind, text[begin:end], tag, dict(attrs)))
+        if kind == "text" and last is not None and last.kind == "text":
+            last.raw += text[begin:end]
+            continue
+        last = Token(kind, text[begin:end], tag, dict(attrs) if attrs else {})
+        append(last)
