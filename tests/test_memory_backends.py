@@ -15,6 +15,7 @@ from transpub.errors import MemoryStoreError
 from transpub.memory import (
     HUMAN,
     SCHEMA_VERSION,
+    MemoryEntry,
     MemoryStore,
     TranslationMemory,
     open_memory,
@@ -228,3 +229,17 @@ def test_the_memory_url_variable_wins_over_the_configured_memory(
     assert load_project(tmp_path).memory_location == "postgresql://tm@db.example/tm"
     monkeypatch.setenv("TRANSPUB_MEMORY_URL", "postgresql://ci@db.internal/tm")
     assert load_project(tmp_path).memory_location == "postgresql://ci@db.internal/tm"
+
+
+def test_a_merged_memory_keeps_the_newer_of_two_translations(location: str | Path) -> None:
+    older = MemoryEntry("en", "de", HUMAN, "Harbour.", "Hafen (alt).", created=100.0)
+    newer = MemoryEntry(
+        "en", "de", HUMAN, "Harbour.", "Hafen.", created=100.0, changed=200.0, creator="agency"
+    )
+    with open_memory(location) as memory:
+        assert memory.merge([older]) == (1, 0)
+        assert memory.merge([newer]) == (0, 1)
+        assert memory.merge([older, newer]) == (0, 0)  # older, and then the same text
+        [stored] = memory.entries("de")
+        assert (stored.target, stored.creator) == ("Hafen.", "agency")
+        assert [(s.origin, s.entries) for s in memory.stats()] == [(HUMAN, 1)]

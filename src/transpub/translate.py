@@ -577,6 +577,17 @@ def _from_memory(
     return None
 
 
+def _engine_controls(
+    project: Any, name: str, policy: RetryPolicy | None
+) -> tuple[CircuitBreaker, RetryPolicy]:
+    """The circuit breaker and retry policy for engine ``name``, from ``[engines.<name>]``."""
+    breaker = CircuitBreaker(
+        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
+        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
+    )
+    return breaker, policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5)))
+
+
 def _machine_translate(
     project: Any,
     adapter: Engine,
@@ -595,11 +606,7 @@ def _machine_translate(
     """Send ``pending`` to the engine in batches; store and apply each batch as it comes back."""
     source = project.source_locale
     items = list(pending.values())
-    breaker = CircuitBreaker(
-        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
-        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
-    )
-    policy = policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5)))
+    breaker, policy = _engine_controls(project, name, policy)
     told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
     masked = _masked(adapter, items, glossary, source, locale, told)
     total_chars = sum(len(m.text) for m in masked)
@@ -767,11 +774,7 @@ def _engine_outputs(
 ) -> list[EngineOutput]:
     """Each of ``items`` translated by ``adapter`` and judged (see :func:`_judge`)."""
     source = project.source_locale
-    breaker = CircuitBreaker(
-        threshold=int(_engine_setting(project, name, "breaker_threshold", 5)),
-        cooldown=float(_engine_setting(project, name, "breaker_cooldown", 30.0)),
-    )
-    policy = policy or RetryPolicy(attempts=int(_engine_setting(project, name, "attempts", 5)))
+    breaker, policy = _engine_controls(project, name, policy)
     told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
     masked = _masked(adapter, items, glossary, source, locale, told)
     contexts = _contexts(project, items, glossary, locale)

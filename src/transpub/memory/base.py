@@ -6,7 +6,7 @@ import os
 import re
 import socket
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -120,6 +120,28 @@ def best_matches(
     matches = [MemoryMatch(rows[i][0], rows[i][1], rows[i][2], round(score, 1)) for _, score, i in found]
     matches.sort(key=lambda m: (-m.score, m.origin != HUMAN))
     return matches[:limit]
+
+
+def merge_newer(
+    entries: Iterable[MemoryEntry],
+    stored: Callable[[MemoryEntry], tuple[float, str] | None],
+    write: Callable[[MemoryEntry], None],
+) -> tuple[int, int]:
+    """Write each entry unless the store holds the same translation or a newer one: (added, updated).
+
+    ``stored`` gives the stored translation's date (changed, else created) and text, or None.
+    """
+    added = updated = 0
+    for entry in entries:
+        found = stored(entry)
+        if found is not None and (found[0] >= (entry.changed or entry.created) or found[1] == entry.target):
+            continue
+        write(entry)
+        if found is None:
+            added += 1
+        else:
+            updated += 1
+    return added, updated
 
 
 def probes(text: str, size: int = 6, most: int = 10) -> list[str]:

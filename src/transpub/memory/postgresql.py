@@ -29,6 +29,7 @@ from .base import (
     best_matches,
     describe_location,
     length_window,
+    merge_newer,
     probes,
     worker_id,
 )
@@ -367,32 +368,31 @@ class PostgresMemory:
 
     def merge(self, entries: Iterable[MemoryEntry]) -> tuple[int, int]:
         """Store ``entries``, keeping the newer of two translations of one source: (added, updated)."""
-        added = updated = 0
         if self.read_only:
-            return added, updated
+            return 0, 0
+
+        def key(entry: MemoryEntry) -> tuple[bytes, str, str, str]:
+            return source_hash(entry.source), entry.source_lang, entry.target_lang, entry.origin
+
+        def stored(entry: MemoryEntry) -> tuple[float, str] | None:
+            return self._db.execute(
+                "SELECT coalesce(changed, created), target FROM memory WHERE source_hash = %s "
+                "AND source_lang = %s AND target_lang = %s AND origin = %s FOR UPDATE",
+                key(entry),
+            ).fetchone()
+
+        def write(entry: MemoryEntry) -> None:
+            self._db.execute(
+                "INSERT INTO memory (source_hash, source_lang, target_lang, origin, source, target, created, "
+                "changed, creator) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "ON CONFLICT (source_hash, source_lang, target_lang, origin) DO UPDATE SET "
+                "target = EXCLUDED.target, created = EXCLUDED.created, changed = EXCLUDED.changed, "
+                "creator = EXCLUDED.creator",
+                (*key(entry), entry.source, entry.target, entry.created, entry.changed, entry.creator),
+            )
+
         with self._lock, self._db.transaction():
-            for entry in entries:
-                key = (source_hash(entry.source), entry.source_lang, entry.target_lang, entry.origin)
-                row = self._db.execute(
-                    "SELECT coalesce(changed, created), target FROM memory WHERE source_hash = %s "
-                    "AND source_lang = %s AND target_lang = %s AND origin = %s FOR UPDATE",
-                    key,
-                ).fetchone()
-                if row is not None and (row[0] >= (entry.changed or entry.created) or row[1] == entry.target):
-                    continue
-                self._db.execute(
-                    "INSERT INTO memory (source_hash, source_lang, target_lang, origin, source, target, created, "
-                    "changed, creator) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                    "ON CONFLICT (source_hash, source_lang, target_lang, origin) DO UPDATE SET "
-                    "target = EXCLUDED.target, created = EXCLUDED.created, changed = EXCLUDED.changed, "
-                    "creator = EXCLUDED.creator",
-                    (*key, entry.source, entry.target, entry.created, entry.changed, entry.creator),
-                )
-                if row is None:
-                    added += 1
-                else:
-                    updated += 1
-        return added, updated
+            return merge_newer(entries, stored, write)
 
     def stats(self) -> list[MemoryStats]:
         """Entries and source characters per language pair and origin."""

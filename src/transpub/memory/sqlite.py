@@ -19,6 +19,7 @@ from .base import (
     MemoryStats,
     best_matches,
     length_window,
+    merge_newer,
     probes,
     worker_id,
 )
@@ -281,37 +282,33 @@ class TranslationMemory:
 
     def merge(self, entries: Iterable[MemoryEntry]) -> tuple[int, int]:
         """Store ``entries``, keeping the newer of two translations of one source: (added, updated)."""
-        added = updated = 0
+
+        def stored(entry: MemoryEntry) -> tuple[float, str] | None:
+            return self._db.execute(
+                "SELECT coalesce(changed, created), target FROM memory WHERE source_lang = ? AND target_lang = ? "
+                "AND origin = ? AND source = ?",
+                (entry.source_lang, entry.target_lang, entry.origin, entry.source),
+            ).fetchone()
+
+        def write(entry: MemoryEntry) -> None:
+            self._db.execute(  # an upsert, not REPLACE: the row keeps its rowid and trigram index entry
+                "INSERT INTO memory (source_lang, target_lang, origin, source, target, created, changed, creator) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target, "
+                "created = excluded.created, changed = excluded.changed, creator = excluded.creator",
+                (
+                    entry.source_lang,
+                    entry.target_lang,
+                    entry.origin,
+                    entry.source,
+                    entry.target,
+                    entry.created,
+                    entry.changed,
+                    entry.creator,
+                ),
+            )
+
         with self._lock, self._db:
-            for entry in entries:
-                when = entry.changed or entry.created
-                row = self._db.execute(
-                    "SELECT coalesce(changed, created), target FROM memory WHERE source_lang = ? AND target_lang = ? "
-                    "AND origin = ? AND source = ?",
-                    (entry.source_lang, entry.target_lang, entry.origin, entry.source),
-                ).fetchone()
-                if row is not None and (row[0] >= when or row[1] == entry.target):
-                    continue
-                self._db.execute(  # an upsert, not REPLACE: the row keeps its rowid and trigram index entry
-                    "INSERT INTO memory (source_lang, target_lang, origin, source, target, created, changed, creator) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET target = excluded.target, "
-                    "created = excluded.created, changed = excluded.changed, creator = excluded.creator",
-                    (
-                        entry.source_lang,
-                        entry.target_lang,
-                        entry.origin,
-                        entry.source,
-                        entry.target,
-                        entry.created,
-                        entry.changed,
-                        entry.creator,
-                    ),
-                )
-                if row is None:
-                    added += 1
-                else:
-                    updated += 1
-        return added, updated
+            return merge_newer(entries, stored, write)
 
     def stats(self) -> list[MemoryStats]:
         """Entries and source characters per language pair and origin."""
