@@ -74,6 +74,9 @@ def switcher(html: str) -> str:
     ],
 )
 def test_published_pages_match_the_golden_files(project: Path, name: str) -> None:
+    # The golden pages show CLDR output through Babel (language names in the switcher, the
+    # German and Chinese dates), pinned to requirements.lock on purpose: `make test-latest`
+    # shows when a Babel release would change them.
     compile_lib(project, review=True)
     written = (project / "site" / name).read_text(encoding="utf-8")
     golden = GOLDEN / "tiny" / name

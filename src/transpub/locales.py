@@ -135,6 +135,7 @@ def native_name(name: str) -> str:
 
     The region is left out where it is the language's usual one (zh_CN is simply
     Simplified Chinese), and kept where it tells variants apart (pt_PT, zh_TW keeps its script).
+    The example shows CLDR data through Babel, pinned to requirements.lock on purpose.
 
     >>> native_name("de"), native_name("es"), native_name("zh_CN"), native_name("pt_PT")
     ('Deutsch', 'Español', '中文 (简体)', 'Português (Portugal)')
