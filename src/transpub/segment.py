@@ -36,10 +36,19 @@ _NO_CJK = r"(?:(?!)(?P<cjk>)(?P<cjk_space>))?"
 _FIRST_CANDIDATE = re.compile(_CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
 _NEXT_CANDIDATE = re.compile(r"\s" + _CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
 # Text with full-width terminators: they end a sentence without a space, and a word may follow them.
+# A word may start after any closing quote or bracket here, and a word runs on through closers to the
+# next terminator: so a word that ends in no candidate is matched whole, without groups (the last
+# branch), and skipped, instead of being scanned again from each closer inside it.
+_WORD_START = r"(?<![^\s。！？｡」』”’）】》〉〕｣\"')\]»])"
 _CJK_CANDIDATE = re.compile(
-    r"(?<![^\s。！？｡」』”’）】》〉〕｣\"')\]»])"
+    _WORD_START
     + _CANDIDATE_BODY
-    + r"""| (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)(?=(?P<cjk_space>\s*))""",
+    + r"""| (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)(?=(?P<cjk_space>\s*))"""
+    + "|"
+    + _WORD_START
+    + r"(?=W|[.!?…]+X)(?>W*(?:[.!?…]+XW*)*)".replace(
+        "X", r"[^\s.!?…。！？｡“‘”’\"'»›)\]}」』）】》〉〕｣]"
+    ).replace("W", r"[^\s.!?…。！？｡]"),
     re.VERBOSE,
 )
 _HAS_CJK_TERMINATOR = re.compile(r"[。！？｡]")
@@ -331,6 +340,8 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     continuations = rules.quote_continuations
     for match in _find_candidates(text, start, stop):
         word, term, close, space, nxt, cjk, cjk_space = match.groups()
+        if term is None and cjk is None:
+            continue  # a word followed by no candidate (Chinese and Japanese text only)
         end = match.end()
         if cjk is not None:
             following = end + len(cjk_space)

@@ -151,18 +151,16 @@ class Document:
             entry = merged.get(slot.msgid)
             if entry is None:
                 entry = merged[slot.msgid] = {
-                    "refs": [],
-                    "notes": [],
+                    "refs": {},  # dicts as ordered sets: a text repeated n times costs n, not n²
+                    "notes": {},
                     "placeholders": getattr(slot, "placeholders", ()),
                     "kind": slot.kind,
                     "flags": getattr(slot, "flags", ()),
                 }
             ref = f"{relpath}#{slot.ref}" if relpath else slot.ref
-            if ref not in entry["refs"]:
-                entry["refs"].append(ref)
+            entry["refs"][ref] = None
             for note in slot.notes:
-                if note not in entry["notes"]:
-                    entry["notes"].append(note)
+                entry["notes"][note] = None
         return [
             Unit(
                 msgid=msgid,

@@ -501,9 +501,7 @@ class _Builder:
 
     def emit_sentences(self, atoms: list[_Atom], ctx: _Context, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
-        context_note: tuple[str, ...] = ()
-        if len([g for g in groups if g[0] == "unit"]) > 1:
-            context_note = ("Paragraph: " + collapse_space("".join(map(_reading_text, atoms))),)
+        notes = iter(_paragraph_notes(atoms, [group for kind, group in groups if kind == "unit"]))
         for kind, group in groups:
             if kind == "gap" and all(a.kind == "text" for a in group):
                 out.append(Gap("".join(a.raw for a in group)))
@@ -514,7 +512,7 @@ class _Builder:
                     else:
                         out.extend(atom.parts)
             else:
-                slot = self.make_slot(group, ctx, context_note)
+                slot = self.make_slot(group, ctx, next(notes))
                 if self.for_translators(slot.msgid):
                     out.append(slot)
                 else:  # kept as written: nothing in it for a translator
@@ -557,19 +555,34 @@ class _Builder:
         if len(spans) <= 1:
             return [("unit", atoms)]
         # Boundaries (end of one sentence, start of the next) where no tag pair is open.
-        cuts: list[tuple[int, int]] = []
-        for (_, end), (start, _) in zip(spans, spans[1:]):
-            if self.depth_at(atoms, positions, end, start) == 0:
-                cuts.append((end, start))
+        gaps = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:])]
+        cuts = [gap for gap, depth in zip(gaps, self.depths_at(atoms, positions, gaps)) if depth == 0]
         if not cuts:
             return [("unit", atoms)]
         return self.split_atoms(atoms, positions, cuts)
 
     @staticmethod
-    def depth_at(atoms: list[_Atom], positions: list[int], end: int, start: int) -> int:
-        """Tag pairs open across the gap ``end..start``; -1 when a tag stands inside the gap."""
-        depth = 0
-        for atom, pos in zip(atoms, positions):
+    def depths_at(atoms: list[_Atom], positions: list[int], gaps: list[tuple[int, int]]) -> list[int]:
+        """For each gap ``end..start`` (in order), the tag pairs open across it; -1 when a tag stands
+        inside it. One sweep over the atoms: the depth before a gap carries over to the next."""
+        depths: list[int] = []
+        index = 0
+        before = 0  # the depth of the atoms before ``index``
+        for end, start in gaps:
+            while index < len(atoms) and positions[index] < end:
+                kind = atoms[index].kind
+                before += 1 if kind == "open" else -1 if kind == "close" else 0
+                index += 1
+            depths.append(_Builder.depth_from(atoms, positions, index, before, end, start))
+        return depths
+
+    @staticmethod
+    def depth_from(
+        atoms: list[_Atom], positions: list[int], index: int, depth: int, end: int, start: int
+    ) -> int:
+        """The depth across the gap ``end..start`` given ``depth`` before ``atoms[index:]``."""
+        for at in range(index, len(atoms)):  # an index, not a slice: a copy per gap would cost n²
+            atom, pos = atoms[at], positions[at]
             if atom.kind == "open":
                 if pos < end:
                     depth += 1
@@ -619,24 +632,31 @@ class _Builder:
                     close_sentence()
                 (gap if in_gap else current).append(atom)
                 continue
-            text, raw, offset = atom.text, atom.raw, pos
+            text = atom.text
             if not text:
                 (gap if in_gap else current).append(atom)
                 continue
-            while text:
+            # Pieces are cut at increasing offsets of the one text: no slice of the rest is made per
+            # cut (a paragraph of n sentences would cost n²).
+            raw_cutter = _RawCutter(atom.raw, text)
+            done = 0  # characters of ``text`` already placed
+            while done < len(text):
                 if cut_index >= len(cuts):
-                    (gap if in_gap else current).append(_Atom("text", raw=raw, text=text))
+                    (gap if in_gap else current).append(
+                        _Atom("text", raw=raw_cutter.rest(), text=text[done:])
+                    )
                     break
                 end, start = cuts[cut_index]
-                limit = start if in_gap else end
-                k = limit - offset
+                k = (start if in_gap else end) - pos
                 if k >= len(text):
-                    (gap if in_gap else current).append(_Atom("text", raw=raw, text=text))
+                    (gap if in_gap else current).append(
+                        _Atom("text", raw=raw_cutter.rest(), text=text[done:])
+                    )
                     break
-                if k > 0:
-                    head_raw, raw = _split_raw(raw, text, k)
-                    (gap if in_gap else current).append(_Atom("text", raw=head_raw, text=text[:k]))
-                    text, offset = text[k:], limit
+                if k > done:
+                    head_raw = raw_cutter.take(k)
+                    (gap if in_gap else current).append(_Atom("text", raw=head_raw, text=text[done:k]))
+                    done = k
                 if in_gap:
                     close_sentence()
                 else:
@@ -780,6 +800,65 @@ def same_address(text: str, href: str) -> bool:
     return bool(text.strip()) and bare(text) == bare(href)
 
 
+#: A paragraph note shows the whole paragraph when it has at most this many units and characters;
+#: otherwise each unit's note shows its neighbouring sentences, each cut to ``_NOTE_NEIGHBOUR_CHARS``,
+#: so that a catalog stays within a small constant of its article's size (a note per unit holding
+#: the whole of a long paragraph makes the catalog grow with the square of the paragraph).
+_NOTE_WHOLE_UNITS = 8
+_NOTE_WHOLE_CHARS = 800
+_NOTE_NEIGHBOUR_CHARS = 200
+_CUT = "…"
+
+
+def _paragraph_notes(atoms: list[_Atom], units: list[list[_Atom]]) -> list[tuple[str, ...]]:
+    """The ``Paragraph:`` note of each unit of a paragraph (none when it is the only unit).
+
+    A short paragraph is shown whole; in a long one, a unit sees the sentence before and after it,
+    cut to a few hundred characters, with ``…`` where the paragraph goes on.
+    """
+    if len(units) <= 1:
+        return [()] * len(units)
+    if len(units) <= _NOTE_WHOLE_UNITS:
+        whole = collapse_space("".join(map(_reading_text, atoms)))
+        if len(whole) <= _NOTE_WHOLE_CHARS:
+            return [("Paragraph: " + whole,)] * len(units)
+    texts = [collapse_space("".join(map(_reading_text, group))) for group in units]
+    notes: list[tuple[str, ...]] = []
+    for index, text in enumerate(texts):
+        before = _tail_words(texts[index - 1], _NOTE_NEIGHBOUR_CHARS) if index else ""
+        after = _head_words(texts[index + 1], _NOTE_NEIGHBOUR_CHARS) if index + 1 < len(texts) else ""
+        if index > 1 and not before.startswith(_CUT):
+            before = _CUT + before
+        if index + 2 < len(texts) and not after.endswith(_CUT):
+            after += _CUT
+        notes.append(("Paragraph: " + " ".join(piece for piece in (before, text, after) if piece),))
+    return notes
+
+
+def _head_words(text: str, limit: int) -> str:
+    """The first words of ``text`` within ``limit`` characters, ``…`` marking the cut.
+
+    >>> _head_words("one two three", 9), _head_words("one two", 9)
+    ('one two…', 'one two')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[: cut if cut > 0 else limit].rstrip() + _CUT
+
+
+def _tail_words(text: str, limit: int) -> str:
+    """The last words of ``text`` within ``limit`` characters, ``…`` marking the cut.
+
+    >>> _tail_words("one two three", 10)
+    '…two three'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.find(" ", len(text) - limit - 1)
+    return _CUT + text[cut + 1 if cut >= 0 else len(text) - limit :].lstrip()
+
+
 def collapse_space(text: str) -> str:
     """Runs of HTML whitespace as one space, no whitespace at the ends (inner no-break spaces kept).
 
@@ -809,21 +888,49 @@ def _may_have_two_sentences(text: str) -> bool:
     return match is not None and bool(text[match.end() :].strip(_AFTER_LAST_SENTENCE))
 
 
-def _split_raw(raw: str, text: str, k: int) -> tuple[str, str]:
-    """Split ``raw`` (which decodes to ``text``) after ``k`` decoded characters."""
-    if raw == text:
-        return raw[:k], raw[k:]
-    decoded = 0
-    for match in _ENTITY_PIECE.finditer(raw):
-        piece = match.group(0)
-        value = htmllib.unescape(piece)
-        if piece[0] != "&" and decoded + len(value) > k:
-            cut = match.start() + (k - decoded)
-            return raw[:cut], raw[cut:]
-        decoded += len(value)
-        if decoded >= k:
-            return raw[: match.end()], raw[match.end() :]
-    return raw, ""
+class _RawCutter:
+    """Cuts ``raw`` (source text that decodes to ``text``) into pieces at increasing decoded offsets.
+
+    A cut never falls inside an entity (it goes after it). One pass over ``raw`` for all cuts.
+
+    >>> cutter = _RawCutter("a &amp; b", "a & b")
+    >>> cutter.take(2), cutter.take(3), cutter.rest()
+    ('a ', '&amp;', ' b')
+    """
+
+    def __init__(self, raw: str, text: str) -> None:
+        self.raw = raw
+        self.same = raw == text
+        self.pos = 0  # where the next piece starts in ``raw``
+        self.pieces = _ENTITY_PIECE.finditer(raw)
+        self.piece: re.Match[str] | None = None  # the piece ``pos`` is in (plain text cut inside)
+        self.decoded = 0  # decoded characters before ``self.piece``
+
+    def take(self, k: int) -> str:
+        """The source of the next piece: up to ``k`` decoded characters from the start of ``text``."""
+        if self.same:
+            return self._piece(k)
+        while True:
+            if self.piece is None:
+                self.piece = next(self.pieces, None)
+                if self.piece is None:
+                    return self.rest()
+            match = self.piece
+            source = match.group(0)
+            if source[0] != "&" and self.decoded + len(source) > k:
+                return self._piece(match.start() + (k - self.decoded))
+            self.decoded += len(source) if source[0] != "&" else len(htmllib.unescape(source))
+            self.piece = None
+            if self.decoded >= k:
+                return self._piece(match.end())
+
+    def rest(self) -> str:
+        """The source after the last piece taken."""
+        return self._piece(len(self.raw))
+
+    def _piece(self, cut: int) -> str:
+        piece, self.pos = self.raw[self.pos : cut], cut
+        return piece
 
 
 def read_html(

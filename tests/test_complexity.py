@@ -1,0 +1,168 @@
+"""Cost grows linearly with the input: doubling an input at most about doubles the time.
+
+Each shape is an input a newsroom can produce (a list of quoted names in Chinese, a table of
+``Yes`` cells, one long paragraph, a glossary term repeated all through a text…). The test times
+the work on the shape at size n and 2n (best of several runs, interleaved, so the figure holds on
+a busy machine) and asserts the ratio stays below 3: linear work gives about 2, quadratic work 4.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from transpub.catalog import build_template, format_catalog
+from transpub.formats import Document, ReadOptions
+from transpub.formats.html import read_html
+from transpub.formats.text import text_to_html
+from transpub.segment import segment
+
+MAX_RATIO = 3.0
+
+
+def _loops_for(work: Callable[[object], object], argument: object) -> int:
+    """How many runs of ``work`` on ``argument`` take long enough (20 ms) to be timed reliably."""
+    started = time.perf_counter()
+    work(argument)
+    elapsed = time.perf_counter() - started
+    return max(1, min(1000, int(0.02 / max(elapsed, 1e-6)) + 1))
+
+
+def _best_times(
+    work: Callable[[object], object], small: object, large: object, repeat: int
+) -> tuple[float, float]:
+    """The fastest of ``repeat`` interleaved runs of ``work`` on ``small`` and on ``large``."""
+    best_small = best_large = float("inf")
+    loops = _loops_for(work, small)
+    for _ in range(repeat):
+        for argument, is_small in ((small, True), (large, False)):
+            started = time.perf_counter()
+            for _ in range(loops):
+                work(argument)
+            elapsed = time.perf_counter() - started
+            if is_small:
+                best_small = min(best_small, elapsed)
+            else:
+                best_large = min(best_large, elapsed)
+    return best_small, best_large
+
+
+def assert_linear(build: Callable[[int], object], work: Callable[[object], object], n: int) -> None:
+    """``work`` on ``build(2 * n)`` takes less than 3 times as long as on ``build(n)``.
+
+    A ratio above the limit is measured once more with more runs before failing: another
+    process stealing the CPU during the larger runs must not fail the test, a quadratic cost does.
+    """
+    small, large = build(n), build(2 * n)
+    ratio = 0.0
+    for repeat in (3, 7):
+        t_small, t_large = _best_times(work, small, large, repeat)
+        ratio = t_large / max(t_small, 1e-6)
+        if ratio < MAX_RATIO:
+            return
+    pytest.fail(f"doubling the input took {ratio:.1f} times as long ({t_small:.3f} s -> {t_large:.3f} s)")
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+SEGMENT_SHAPES = {
+    # issue 19 item 1: a list of quoted names, few 。
+    "zh: many closing quotes, few 。": (
+        "zh_CN",
+        lambda n: "开始。" + "“甲乙”、" * (n // 5) + "结束。",
+        8_000,
+    ),
+    "zh: 。 then 」a.b repeated": ("zh_CN", lambda n: "。" + "」a.b" * (n // 4), 8_000),
+    "zh: closing brackets between sentences": ("zh_CN", lambda n: "（注）" * (n // 4) + "。好。", 8_000),
+    "en: one long run of dots": ("en", lambda n: "Wait" + "." * n + " Then it went on.", 200_000),
+    "en: many dot runs": ("en", lambda n: "Wait..... then " * (n // 15) + "it went on.", 100_000),
+    "en: initials": ("en", lambda n: "J. " * (n // 3) + "Smith arrived. He left.", 100_000),
+    "en: 1 MB without spaces": ("en", lambda n: "a" * n, 500_000),
+    "en: dotted word without spaces": ("en", lambda n: "a." * (n // 2) + " The end.", 200_000),
+    "en: long run of spaces": ("en", lambda n: "1. First" + " " * n + "2. Second.", 100_000),
+    "en: numbered list markers": (
+        "en",
+        lambda n: " ".join(f"{i % 999 + 1}) item number {i}." for i in range(n // 24)),
+        100_000,
+    ),
+    "en: short sentences": ("en", lambda n: "It rained. " * (n // 11), 100_000),
+    "de: dotted dates": ("de", lambda n: "Am 4. 1. 2018 war es so. " * (n // 25), 100_000),
+}
+
+
+@pytest.mark.parametrize("shape", list(SEGMENT_SHAPES))
+def test_segmentation_time_grows_linearly(shape: str) -> None:
+    lang, build, n = SEGMENT_SHAPES[shape]
+    assert_linear(build, lambda text: segment(text, lang), n)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _read(html: str) -> Document:
+    return read_html(html, Path("a.html"), "utf-8", ReadOptions(source_locale="en"))
+
+
+def _extract(html: str) -> str:
+    """What extract writes for one article: read it, collect its units, format its template."""
+    units = _read(html).units("articles/a.html")
+    return format_catalog(build_template(units, project_name="p"))
+
+
+def _page(body: str) -> str:
+    return f'<!DOCTYPE html>\n<html lang="en"><head><title>T</title></head><body>\n{body}</body></html>\n'
+
+
+def _one_paragraph(n: int) -> str:
+    """A plain-text article: one paragraph of about ``n`` characters, one sentence a line."""
+    lines = [f"Sentence {i} of the paragraph tells something new." for i in range(n // 50)]
+    return text_to_html("Title\n\n" + "\n".join(lines), "en")
+
+
+EXTRACT_SHAPES = {
+    # issue 19 item 2: one text repeated in many places
+    "table of cells all reading Yes": (
+        lambda n: _page("<table>\n" + "<tr><td>Yes</td></tr>\n" * n + "</table>"),
+        2_000,
+    ),
+    # issue 19 item 0: one long paragraph (a text file whose lines are joined by single newlines)
+    "one long paragraph": (_one_paragraph, 60_000),
+    "one long paragraph with entities": (
+        lambda n: _page("<p>" + "Tom &amp; Jerry ran. " * (n // 21) + "</p>"),
+        60_000,
+    ),
+    "one long paragraph with links": (
+        lambda n: _page("<p>" + '<a href="x">Tom</a> ran. ' * (n // 25) + "</p>"),
+        40_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(EXTRACT_SHAPES))
+def test_extract_time_grows_linearly(shape: str) -> None:
+    build, n = EXTRACT_SHAPES[shape]
+    assert_linear(build, _extract, n)
+
+
+def test_a_text_repeated_in_many_cells_costs_linear_time_to_collect() -> None:
+    def read(n: int) -> object:
+        return _read(_page("<table>\n" + "<tr><td>Yes</td></tr>\n" * n + "</table>"))
+
+    def collect(document: object) -> str:
+        units = document.units("articles/a.html")  # type: ignore[attr-defined]
+        return format_catalog(build_template(units, project_name="p"))
+
+    assert_linear(read, collect, 4_000)
+
+
+@pytest.mark.parametrize("shape", ["one long paragraph", "one long paragraph with links"])
+def test_a_long_paragraph_gives_a_catalog_a_few_times_its_size(shape: str) -> None:
+    build, n = EXTRACT_SHAPES[shape]
+    for size in (n, 2 * n):
+        html = build(size)
+        template = _extract(html)
+        assert len(template.encode()) < 8 * len(html.encode()), f"{len(template)} bytes for {len(html)}"
