@@ -805,7 +805,7 @@ def same_address(text: str, href: str) -> bool:
 #: so that a catalog stays within a small constant of its article's size (a note per unit holding
 #: the whole of a long paragraph makes the catalog grow with the square of the paragraph).
 _NOTE_WHOLE_UNITS = 8
-_NOTE_WHOLE_CHARS = 800
+_NOTE_WHOLE_CHARS = 1500
 _NOTE_NEIGHBOUR_CHARS = 200
 _CUT = "…"
 
