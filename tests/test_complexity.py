@@ -2,8 +2,8 @@
 
 Each shape is an input a newsroom can produce (a list of quoted names in Chinese, a table of
 ``Yes`` cells, one long paragraph, a glossary term repeated all through a text…). The test times
-the work on the shape at size n and 2n (best of several runs, interleaved, so the figure holds on
-a busy machine) and asserts the ratio stays below 3: linear work gives about 2, quadratic work 4.
+the work on the shape at size n and 2n (CPU time of this process, best of several runs,
+interleaved, so the figure holds on a busy machine) and asserts the ratio stays below 3: linear work gives about 2, quadratic work 4.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ MAX_RATIO = 3.0
 
 def _loops_for(work: Callable[[object], object], argument: object) -> int:
     """How many runs of ``work`` on ``argument`` take long enough (20 ms) to be timed reliably."""
-    started = time.perf_counter()
+    started = time.process_time()
     work(argument)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     return max(1, min(1000, int(0.02 / max(elapsed, 1e-6)) + 1))
 
 
@@ -39,10 +39,10 @@ def _best_times(
     loops = _loops_for(work, small)
     for _ in range(repeat):
         for argument, is_small in ((small, True), (large, False)):
-            started = time.perf_counter()
+            started = time.process_time()
             for _ in range(loops):
                 work(argument)
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
             if is_small:
                 best_small = min(best_small, elapsed)
             else:
@@ -53,17 +53,21 @@ def _best_times(
 def assert_linear(build: Callable[[int], object], work: Callable[[object], object], n: int) -> None:
     """``work`` on ``build(2 * n)`` takes less than 3 times as long as on ``build(n)``.
 
-    A ratio above the limit is measured once more with more runs before failing: another
-    process stealing the CPU during the larger runs must not fail the test, a quadratic cost does.
+    A ratio above the limit is measured again with more runs (the best times of all rounds
+    kept) before failing: another process stealing the CPU during some runs must not fail
+    the test, a quadratic cost does.
     """
     small, large = build(n), build(2 * n)
-    ratio = 0.0
-    for repeat in (3, 7):
+    best_small = best_large = float("inf")
+    for repeat in (3, 5, 9):
         t_small, t_large = _best_times(work, small, large, repeat)
-        ratio = t_large / max(t_small, 1e-6)
-        if ratio < MAX_RATIO:
+        best_small, best_large = min(best_small, t_small), min(best_large, t_large)
+        if best_large / best_small < MAX_RATIO:
             return
-    pytest.fail(f"doubling the input took {ratio:.1f} times as long ({t_small:.3f} s -> {t_large:.3f} s)")
+    pytest.fail(
+        f"doubling the input took {best_large / best_small:.1f} times as long "
+        f"({best_small:.4f} s -> {best_large:.4f} s)"
+    )
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -80,7 +84,7 @@ SEGMENT_SHAPES = {
     "zh: closing brackets between sentences": ("zh_CN", lambda n: "（注）" * (n // 4) + "。好。", 8_000),
     "en: one long run of dots": ("en", lambda n: "Wait" + "." * n + " Then it went on.", 200_000),
     "en: many dot runs": ("en", lambda n: "Wait..... then " * (n // 15) + "it went on.", 100_000),
-    "en: initials": ("en", lambda n: "J. " * (n // 3) + "Smith arrived. He left.", 100_000),
+    "en: initials": ("en", lambda n: "J. " * (n // 3) + "Smith arrived. He left.", 30_000),
     "en: 1 MB without spaces": ("en", lambda n: "a" * n, 500_000),
     "en: dotted word without spaces": ("en", lambda n: "a." * (n // 2) + " The end.", 200_000),
     "en: long run of spaces": ("en", lambda n: "1. First" + " " * n + "2. Second.", 100_000),
@@ -89,8 +93,8 @@ SEGMENT_SHAPES = {
         lambda n: " ".join(f"{i % 999 + 1}) item number {i}." for i in range(n // 24)),
         100_000,
     ),
-    "en: short sentences": ("en", lambda n: "It rained. " * (n // 11), 100_000),
-    "de: dotted dates": ("de", lambda n: "Am 4. 1. 2018 war es so. " * (n // 25), 100_000),
+    "en: short sentences": ("en", lambda n: "It rained. " * (n // 11), 30_000),
+    "de: dotted dates": ("de", lambda n: "Am 4. 1. 2018 war es so. " * (n // 25), 30_000),
 }
 
 
@@ -127,17 +131,17 @@ EXTRACT_SHAPES = {
     # issue 19 item 2: one text repeated in many places
     "table of cells all reading Yes": (
         lambda n: _page("<table>\n" + "<tr><td>Yes</td></tr>\n" * n + "</table>"),
-        2_000,
+        1_000,
     ),
     # issue 19 item 0: one long paragraph (a text file whose lines are joined by single newlines)
-    "one long paragraph": (_one_paragraph, 60_000),
+    "one long paragraph": (_one_paragraph, 30_000),
     "one long paragraph with entities": (
         lambda n: _page("<p>" + "Tom &amp; Jerry ran. " * (n // 21) + "</p>"),
-        60_000,
+        30_000,
     ),
     "one long paragraph with links": (
         lambda n: _page("<p>" + '<a href="x">Tom</a> ran. ' * (n // 25) + "</p>"),
-        40_000,
+        20_000,
     ),
 }
 
@@ -156,7 +160,7 @@ def test_a_text_repeated_in_many_cells_costs_linear_time_to_collect() -> None:
         units = document.units("articles/a.html")  # type: ignore[attr-defined]
         return format_catalog(build_template(units, project_name="p"))
 
-    assert_linear(read, collect, 4_000)
+    assert_linear(read, collect, 3_000)
 
 
 @pytest.mark.parametrize("shape", ["one long paragraph", "one long paragraph with links"])
