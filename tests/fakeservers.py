@@ -22,7 +22,10 @@ Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults 
 request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow"), a
 ``latency`` applies to every request, and ``fail_if`` (a test on a request's texts) answers
 500 to every request it holds true for. ``paid`` counts every text answered successfully, so a
-test can assert that nothing paid for is asked twice.
+test can assert that nothing paid for is asked twice. ``heard`` keeps every request as received
+(request line, headers, body), so a test can assert a secret never reached this server;
+``redirect_to`` answers every POST with a 307 to that base URL (same path); the fault "echo"
+answers 400 with the request's Authorization header in the error (as some servers do).
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ class FakeMT:
         self.chat_requests: list[dict[str, Any]] = []
         self.chat_answer = None  # callable(request body) -> content string
         self.refuse_json_schema = False
+        self.heard: list[str] = []
+        self.redirect_to: str | None = None
         self.lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -126,6 +131,8 @@ class FakeMT:
         length = int(handler.headers.get("Content-Length") or 0)
         raw = handler.rfile.read(length) if length else b""
         fields = _fields(parsed.query, raw, handler.headers.get("Content-Type", ""))
+        with self.lock:
+            self.heard.append(f"{handler.requestline}\n{handler.headers}\n{raw.decode(errors='replace')}")
         if self.latency:
             time.sleep(self.latency)
         route = parsed.path.rstrip("/")
@@ -153,7 +160,13 @@ class FakeMT:
                     },
                 )
             return _send(handler, 404, {"error": "not found"})
+        if self.redirect_to is not None:
+            return _send(handler, 307, {"moved": True}, {"Location": self.redirect_to + handler.path})
         fault = self._next_fault()
+        if fault == "echo":
+            return _send(
+                handler, 400, {"error": f"unknown credentials: {handler.headers.get('Authorization')}"}
+            )
         if fault == "slow":
             time.sleep(self.slow_seconds)
             fault = None

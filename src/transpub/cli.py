@@ -308,6 +308,8 @@ def translate(
         memory_score=memory_score,
         retry_rejected=retry_rejected,
     )
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if report.dry_run:
         for est in report.estimates:
             click.echo(est.describe())

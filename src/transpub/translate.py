@@ -303,6 +303,7 @@ def translate_project(
             )
         if name not in engines:
             engines[name] = get_engine(name, project)
+            report.warnings.extend(getattr(engines[name], "warnings", ()))
         adapter = engines[name]
         if not dry_run and not adapter.is_configured():
             raise EngineError(f"engine {name} is not configured (see `transpub engines`)")

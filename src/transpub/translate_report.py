@@ -215,6 +215,8 @@ class TranslateReport:
     failures: list[Failure] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     dry_run: bool = False
+    #: what the user should know about the engines' settings (credentials in a server URL)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:

@@ -201,8 +201,68 @@ def url_secrets(url: str | None) -> list[str]:
         parts.password or "",
         parts.path.rstrip("/"),
         parts.query,
+        *credential_forms(parts.username, parts.password),
     ]
     return list(dict.fromkeys(part for part in found if len(part) >= 2))
+
+
+def credential_forms(username: str | None, password: str | None) -> list[str]:
+    """Every form in which the user name and password of a URL may reach a message: as written
+    (percent-encoded), decoded, encoded again, and as the base64 of ``user:password`` that HTTP
+    Basic authentication sends (a server may echo that header in an error).
+
+    >>> credential_forms("ed", "p%40ss")
+    ['ed', 'p%40ss', 'p@ss', 'ed:p%40ss', 'ZWQ6cCU0MHNz', 'ed:p@ss', 'ZWQ6cEBzcw==', 'ZWQ6cEBzcw']
+    >>> credential_forms(None, None)
+    []
+    """
+    import base64
+    from urllib.parse import quote, unquote
+
+    if not username and not password:
+        return []
+    user, secret = username or "", password or ""
+    forms = [
+        user,
+        secret,
+        unquote(user),
+        unquote(secret),
+        quote(unquote(user), safe=""),
+        quote(unquote(secret), safe=""),
+    ]
+    for pair in (f"{user}:{secret}", f"{unquote(user)}:{unquote(secret)}"):
+        encoded = base64.b64encode(pair.encode()).decode()
+        forms += [pair, encoded, encoded.rstrip("=")]
+    return list(dict.fromkeys(form for form in forms if len(form) >= 2))
+
+
+def url_credentials_warning(variable: str, key_variable: str | None) -> str | None:
+    """A warning when the URL in environment variable ``variable`` holds a user name or password.
+
+    Such credentials are sent to the server as HTTP Basic authentication on every request; the
+    engine's key belongs in ``key_variable``. The warning never shows the credentials.
+    """
+    from urllib.parse import urlsplit
+
+    url = env_secret(variable)
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        has_credentials = bool(parts.username or parts.password)
+    except ValueError:
+        return None
+    if not has_credentials:
+        return None
+    where = (
+        f"the key belongs in {key_variable}"
+        if key_variable
+        else "the engine's key belongs in its key variable"
+    )
+    return (
+        f"{variable} holds a user name or password (sent to the server with every request); "
+        f"{where}, and the URL should name only the server"
+    )
 
 
 def setting(config: dict[str, Any], key: str, default: Any, kind: type) -> Any:

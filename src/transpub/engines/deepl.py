@@ -29,8 +29,10 @@ from .base import (
     language_of,
     parse_retry_after,
     redact,
+    url_credentials_warning,
     url_secrets,
 )
+from .http import redirect_error
 
 #: The start of the names of the glossaries transpub makes (then "EN-DE <hash>").
 GLOSSARY_PREFIX = "transpub"
@@ -80,6 +82,8 @@ class DeepLEngine(EngineBase):
         # hold a proxy's token)
         self._secrets = [self.api_key, *url_secrets(env_secret("TRANSPUB_DEEPL_URL"))]
         self.read_settings(config)  # no built-in price: prices change
+        warning = url_credentials_warning("TRANSPUB_DEEPL_URL", "TRANSPUB_DEEPL_API_KEY")
+        self.warnings = [warning] if warning else []
         self.formality = config.get("formality")
         self._translator: Any = None
         self._lock = threading.Lock()
@@ -112,8 +116,12 @@ class DeepLEngine(EngineBase):
                 send = session.send
 
                 def send_and_remember(request: Any, **kwargs: Any) -> Any:
+                    kwargs["allow_redirects"] = False  # the key must not follow a redirect anywhere
                     response = send(request, **kwargs)
                     _remember_retry_after(response)
+                    _local.redirect = redirect_error(response, "deepl", self._secrets)
+                    if _local.redirect is not None:
+                        raise _local.redirect
                     return response
 
                 session.send = send_and_remember
@@ -195,9 +203,12 @@ class DeepLEngine(EngineBase):
         import deepl
 
         _local.retry_after = None
+        _local.redirect = None
         try:
             return call()
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
+            if getattr(_local, "redirect", None) is not None:  # raised in send, wrapped by the client
+                raise _local.redirect from None
             raise TransientEngineError(
                 redact(f"deepl: {exc}", self._secrets), retry_after=getattr(_local, "retry_after", None)
             ) from None

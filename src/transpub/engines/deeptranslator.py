@@ -34,6 +34,7 @@ from .base import (
     redact,
     url_secrets,
 )
+from .http import redirect_error
 
 _local = threading.local()
 
@@ -46,6 +47,7 @@ class _TimedRequests:
 
     def _call(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", getattr(_local, "timeout", DEFAULT_TIMEOUT))
+        kwargs["allow_redirects"] = False  # a key in the URL, a header or the body must not go along
         _local.response = None
         try:
             response = requests.request(method, url, **kwargs)
@@ -368,19 +370,29 @@ class DeepTranslatorEngine(EngineBase):
                 self._translators[key] = translator
             return self._translators[key]
 
+    def _secret_values(self) -> list[str | None]:
+        return [
+            *(v for k, v in self._secrets.items() if k != "custom_url"),
+            *url_secrets(self._secrets.get("custom_url")),
+        ]
+
+    def _redirect(self) -> EngineError | None:
+        """The error for the last reply when it was a redirect (never followed: it may carry the key)."""
+        response = getattr(_local, "response", None)
+        if isinstance(response, requests.Response):
+            return redirect_error(response, self.name, self._secret_values())
+        return None
+
     def _scrub(self, message: str) -> str:
-        return redact(
-            message,
-            [
-                *(v for k, v in self._secrets.items() if k != "custom_url"),
-                *url_secrets(self._secrets.get("custom_url")),
-            ],
-        )
+        return redact(message, self._secret_values())
 
     def _classify(self, exc: Exception, doing: str = "") -> EngineError:
         """The error to raise for ``exc``: transient for timeouts, dropped connections, 429, 5xx
         and unreadable 2xx replies (told by the HTTP status seen, not the exception type)."""
         during = f" ({doing})" if doing else ""
+        redirect = self._redirect()
+        if redirect is not None:
+            return redirect
         if (
             not isinstance(exc, requests.RequestException)
             and getattr(_local, "network_error", None) is not None
@@ -416,5 +428,8 @@ class DeepTranslatorEngine(EngineBase):
                 reply = translator.translate(text, **self.call_options)
             except Exception as exc:
                 raise self._classify(exc) from None
+            redirect = self._redirect()
+            if redirect is not None:  # a service that let the redirect pass as a reply
+                raise redirect
             out.append(reply if isinstance(reply, str) else None)
         return out

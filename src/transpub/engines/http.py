@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -44,7 +45,9 @@ def post_json(
     EngineError for other 4xx replies. Messages never contain ``secrets``.
     """
     try:
-        response = _session().post(url, json=json, data=data, headers=headers, timeout=timeout)
+        response = _session().post(
+            url, json=json, data=data, headers=headers, timeout=timeout, allow_redirects=False
+        )
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
@@ -67,7 +70,7 @@ def get_json(
 ) -> Any:
     """GET counterpart of :func:`post_json`."""
     try:
-        response = _session().get(url, params=params, headers=headers, timeout=timeout)
+        response = _session().get(url, params=params, headers=headers, timeout=timeout, allow_redirects=False)
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
@@ -77,8 +80,37 @@ def get_json(
     return decode_reply(response, what=what, secrets=list(secrets))
 
 
+def redirect_error(
+    response: requests.Response, what: str, secrets: Sequence[str | None]
+) -> EngineError | None:
+    """The error for a reply that redirects, None for any other reply.
+
+    No engine follows a redirect: the key (in a header, in a JSON body or in the URL) would go
+    along to wherever the server points, another host included. The message names the host
+    redirected to (never the path or query, which may carry tokens) and what to do.
+    """
+    if not response.is_redirect:
+        return None
+    here = urlsplit(response.url or "")
+    there = urlsplit(urljoin(response.url or "", response.headers.get("Location", "")))
+    if (there.scheme, there.hostname, there.port) == (here.scheme, here.hostname, here.port):
+        where = "another address on the same server"
+    else:
+        where = f"another host ({there.scheme}://{there.hostname}{f':{there.port}' if there.port else ''})"
+    return EngineError(
+        redact(
+            f"{what}: the server redirects (HTTP {response.status_code}) to {where}; transpub does not "
+            "follow redirects, so that the key never goes elsewhere: configure the address that answers",
+            list(secrets),
+        )
+    )
+
+
 def decode_reply(response: requests.Response, *, what: str, secrets: list[str | None]) -> Any:
     """The JSON of a 2xx reply; the right error otherwise."""
+    redirect = redirect_error(response, what, secrets)
+    if redirect is not None:
+        raise redirect
     status = response.status_code
     if status == 429 or status >= 500:
         raise TransientEngineError(

@@ -57,6 +57,7 @@ class CircuitBreaker:
         self._failures = 0
         self._opened_at: float | None = None
         self._probing = False
+        self._last_cause: str | None = None
         self._lock = threading.Lock()
 
     @property
@@ -71,11 +72,13 @@ class CircuitBreaker:
             if self._opened_at is None:
                 return
             if self._clock() - self._opened_at < self.cooldown or self._probing:
-                raise CircuitOpenError("the service failed repeatedly; not asking it again for now")
+                last = f" (last: {self._last_cause})" if self._last_cause else ""
+                raise CircuitOpenError(f"the service failed repeatedly{last}; not asking it again for now")
             self._probing = True
 
-    def record(self, ok: bool) -> None:
-        """Count the outcome of a call."""
+    def record(self, ok: bool, cause: str | None = None) -> None:
+        """Count the outcome of a call; ``cause`` says why a failed one failed (kept for the message
+        given while the breaker is open)."""
         with self._lock:
             self._probing = False
             if ok:
@@ -83,6 +86,8 @@ class CircuitBreaker:
                 self._opened_at = None
                 return
             self._failures += 1
+            if cause:
+                self._last_cause = cause
             if self._failures >= self.threshold:
                 self._opened_at = self._clock()
 
@@ -294,7 +299,7 @@ def call_with_retry(
         try:
             result = call()
         except TransientEngineError as exc:
-            breaker.record(False)
+            breaker.record(False, exc.message)
             attempt += 1
             if attempt >= policy.attempts:
                 raise EngineError(f"{exc.message} (gave up after {attempt} attempts)") from None
@@ -307,8 +312,8 @@ def call_with_retry(
             continue
         except CircuitOpenError:
             raise
-        except EngineError:
-            breaker.record(False)
+        except EngineError as exc:
+            breaker.record(False, exc.message)
             raise
         breaker.record(True)
         return result

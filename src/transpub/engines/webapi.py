@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import EngineError
-from .base import EngineBase, env_secret, language_of, url_secrets
+from .base import EngineBase, env_secret, language_of, url_credentials_warning, url_secrets
 from .http import post_json
 
 
@@ -27,6 +27,8 @@ class LibreEngine(EngineBase):
         self.url = (env_secret("TRANSPUB_LIBRE_URL") or str(config.get("url", ""))).rstrip("/")
         self.api_key = env_secret("TRANSPUB_LIBRE_API_KEY")
         self.read_settings(config)
+        #: what the user should know before anything is sent (credentials written in the URL)
+        self.warnings = _warnings(url_credentials_warning("TRANSPUB_LIBRE_URL", "TRANSPUB_LIBRE_API_KEY"))
 
     def is_configured(self) -> bool:
         """True when a server URL is set (TRANSPUB_LIBRE_URL or ``url``)."""
@@ -67,6 +69,10 @@ class LibreEngine(EngineBase):
         return [t if isinstance(t, str) else None for t in translated]
 
 
+def _warnings(*found: str | None) -> list[str]:
+    return [warning for warning in found if warning]
+
+
 GOOGLE_URL = "https://translation.googleapis.com/language/translate/v2"
 
 
@@ -82,6 +88,7 @@ class GoogleCloudEngine(EngineBase):
         self.url = env_secret("TRANSPUB_GOOGLE_URL") or str(config.get("url", GOOGLE_URL))
         self.api_key = env_secret("TRANSPUB_GOOGLE_API_KEY")
         self.read_settings(config)  # no built-in price: prices change
+        self.warnings = _warnings(url_credentials_warning("TRANSPUB_GOOGLE_URL", "TRANSPUB_GOOGLE_API_KEY"))
 
     def is_configured(self) -> bool:
         """True when TRANSPUB_GOOGLE_API_KEY is set."""
