@@ -112,6 +112,7 @@ class _Reader:
         self.field: str | int | None = None
         self.pieces: list[str] = []
         self.field_line = 0
+        self.field_lines: dict[str | int, int] = {}  # field -> the line of its keyword
         self.msgid_line = 0
 
     def _close_field(self) -> None:
@@ -134,6 +135,7 @@ class _Reader:
         self.pieces = [body]
         self.piece_lines = [self.number]
         self.field_line = self.number
+        self.field_lines[field] = self.number
 
     def _continue_field(self, body: str) -> None:
         self.pieces.append(body)
@@ -189,10 +191,39 @@ class _Reader:
         if entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
             self._take_header(entry)
         else:
+            if not entry.obsolete and "fuzzy" not in entry.flags:
+                self._check_newlines(entry)
             self.entries.append(entry)
         self._start_entry()
 
+    def _check_newlines(self, entry: polib.POEntry) -> None:
+        """A translated entry's strings all begin with a newline or none does, and the same for the
+        end (``msgfmt -c`` refuses the catalog otherwise: the newline is usually markup)."""
+        forms: list[tuple[str | int, str]] = (
+            [("msgid_plural", entry.msgid_plural), *sorted(entry.msgstr_plural.items())]
+            if entry.msgid_plural
+            else [("msgstr", entry.msgstr)]
+        )
+        if not any(text for field, text in forms if field != "msgid_plural"):
+            return  # untranslated: nothing to compare
+        for where, test in (("begin", lambda t: t.startswith("\n")), ("end", lambda t: t.endswith("\n"))):
+            wanted = test(entry.msgid)
+            for field, text in forms:
+                if test(text) != wanted:
+                    name = f"msgstr[{field}]" if isinstance(field, int) else field
+                    raise self.fail(
+                        f"msgid and {name} do not both {where} with a newline "
+                        f"(msgid {'does' if wanted else 'does not'}); make them agree",
+                        self.field_lines.get(field),
+                    )
+
     def _take_header(self, entry: polib.POEntry) -> None:
+        if "\x00" in entry.msgstr:
+            raise self.fail(
+                "the header holds a NUL character: gettext's tools read the header only up to it "
+                "(the fields after it are lost); remove it",
+                self._line_of_nul(),
+            )
         po = self.po
         po.header = entry.tcomment
         po.metadata_is_fuzzy = "fuzzy" in entry.flags
@@ -206,6 +237,16 @@ class _Reader:
                 po.metadata[key] = value.strip()
             elif key is not None and line:
                 po.metadata[key] += "\n" + line.strip()
+
+    def _line_of_nul(self) -> int:
+        """The line of the header's first string holding a NUL (escaped or not)."""
+        for piece, line in zip(self.pieces, self.piece_lines):
+            try:
+                if "\x00" in unescape(piece):
+                    return line
+            except ValueError:
+                continue
+        return self.field_line
 
     def _locate_header_fields(self, msgstr: str) -> None:
         """Note the line each header field starts on (from the msgstr's strings, still at hand)."""
@@ -303,6 +344,12 @@ class _Reader:
                     raise self.fail("msgstr[n] without msgid_plural")
                 if number in self.entry.msgstr_plural or (self.field == number):
                     raise self.fail(f"msgstr[{number}] given twice")
+                expected = len(self.entry.msgstr_plural) + (1 if isinstance(self.field, int) else 0)
+                if number != expected:
+                    raise self.fail(
+                        f"msgstr[{number}] where msgstr[{expected}] belongs: plural forms are numbered "
+                        "msgstr[0], msgstr[1], … in order, without gaps"
+                    )
                 self._open_field(number, body)
             self.phase = _DONE
         elif name == "msgctxt":
@@ -338,7 +385,7 @@ def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
     [('a', 'b', ['fuzzy'], 5)]
     """
     if text[:1] == "\ufeff":
-        text = text[1:]
+        raise CatalogError(_BOM_MESSAGE, path, 1)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     reader = _Reader(path)
@@ -413,6 +460,12 @@ def read_catalog(path: Path) -> polib.POFile:
     return po
 
 
+#: gettext's msgfmt and msgcat stop with "syntax error" at line 1 on a byte-order mark; so does transpub
+#: (stripping it silently would accept a file the translator's tools reject).
+_BOM_MESSAGE = (
+    "the file starts with a byte-order mark (BOM), which gettext's tools (msgfmt, msgcat) reject; "
+    "save it as UTF-8 without BOM"
+)
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", re.I)
 
@@ -420,7 +473,7 @@ _DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", 
 def _decode(data: bytes, path: Path) -> str:
     """The text of a catalog's bytes, in the charset its header declares (UTF-8 when none)."""
     if data[:3] == b"\xef\xbb\xbf":
-        data = data[3:]
+        raise CatalogError(_BOM_MESSAGE, path, 1)
     found = _DECLARED_CHARSET.search(data)
     charset = found.group(1).decode("ascii", "replace") if found else None
     where = data[: found.start()].count(b"\n") + 1 if found else None

@@ -183,7 +183,7 @@ def url_secrets(url: str | None) -> list[str]:
     host, credentials, path and query (a proxy URL may carry a token in any of them).
 
     >>> url_secrets("https://user:pw@proxy.example:8443/tok123/?k=v")
-    ['https://user:pw@proxy.example:8443/tok123/?k=v', 'https://user:pw@proxy.example:8443/tok123', 'user:pw@proxy.example:8443', 'proxy.example', 'user', 'pw', '/tok123', 'k=v']
+    ['https://user:pw@proxy.example:8443/tok123/?k=v', 'https://user:pw@proxy.example:8443/tok123', 'user:pw@proxy.example:8443', 'proxy.example', 'user', 'pw', '/tok123', 'k=v', 'user:pw', 'dXNlcjpwdw==', 'dXNlcjpwdw']
     >>> url_secrets(None)
     []
     """
