@@ -8,6 +8,7 @@ import pytest
 
 from fakeservers import FakeMT
 from transpub.engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
+from transpub.engines.llm import LLMEngine
 from transpub.errors import EngineError
 
 KEY = "sekrit-key-123"
@@ -24,14 +25,17 @@ def servers(monkeypatch):
         monkeypatch.setenv("TRANSPUB_DEEPL_URL", first.url)
         monkeypatch.setenv("TRANSPUB_GOOGLE_API_KEY", KEY)
         monkeypatch.setenv("TRANSPUB_GOOGLE_URL", first.url + "/language/translate/v2")
+        monkeypatch.setenv("TRANSPUB_LLM_URL", first.url + "/v1")
+        monkeypatch.setenv("TRANSPUB_LLM_API_KEY", KEY)
         yield first, elsewhere
 
 
-@pytest.mark.parametrize("name", ["libre", "google", "deepl", "libre-dt"])
+@pytest.mark.parametrize("name", ["libre", "google", "deepl", "libre-dt", "llm"])
 def test_a_redirect_to_another_host_is_an_error_and_the_key_stays_home(servers, name):
     first, elsewhere = servers
+    engine = LLMEngine({"model": "test-model"}) if name == "llm" else get_engine(name)
     with pytest.raises(EngineError, match="redirect") as raised:
-        get_engine(name).translate_batch(["Hello."], "en", "es")
+        engine.translate_batch(["Hello."], "en", "es")
     assert elsewhere.heard == []  # neither the key nor the text went to the other host
     assert first.heard  # the request did reach the configured server
     assert KEY not in str(raised.value)

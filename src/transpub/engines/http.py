@@ -80,10 +80,8 @@ def get_json(
     return decode_reply(response, what=what, secrets=list(secrets))
 
 
-def redirect_error(
-    response: requests.Response, what: str, secrets: Sequence[str | None]
-) -> EngineError | None:
-    """The error for a reply that redirects, None for any other reply.
+def redirect_error(response: Any, what: str, secrets: Sequence[str | None]) -> EngineError | None:
+    """The error for a reply (of requests or httpx) that redirects, None for any other reply.
 
     No engine follows a redirect: the key (in a header, in a JSON body or in the URL) would go
     along to wherever the server points, another host included. The message names the host
@@ -91,8 +89,9 @@ def redirect_error(
     """
     if not response.is_redirect:
         return None
-    here = urlsplit(response.url or "")
-    there = urlsplit(urljoin(response.url or "", response.headers.get("Location", "")))
+    url = str(response.url or "")
+    here = urlsplit(url)
+    there = urlsplit(urljoin(url, response.headers.get("Location", "")))
     if (there.scheme, there.hostname, there.port) == (here.scheme, here.hostname, here.port):
         where = "another address on the same server"
     else:

@@ -43,6 +43,7 @@ from .base import (
     setting,
     url_secrets,
 )
+from .http import redirect_error
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: How the token figures of ``--dry-run`` are made, said beside them.
@@ -133,6 +134,8 @@ class LLMEngine(EngineBase):
                     api_key=self.api_key or "no-key",
                     timeout=self.timeout,
                     max_retries=0,
+                    # the key must not follow a redirect anywhere (reported in _complete)
+                    http_client=openai.DefaultHttpxClient(follow_redirects=False, timeout=self.timeout),
                 )
             return self._client
 
@@ -271,6 +274,9 @@ class LLMEngine(EngineBase):
             except (openai.AuthenticationError, openai.PermissionDeniedError):
                 raise EngineError("llm: the API key was refused") from None
             except openai.APIStatusError as exc:
+                redirect = redirect_error(exc.response, "llm", self._secrets)
+                if redirect is not None:
+                    raise redirect from None
                 status = exc.status_code
                 message = redact(f"llm: HTTP {status}: {_message(exc)}", self._secrets)[:300]
                 if status >= 500 or status == 408:
