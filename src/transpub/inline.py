@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PLACEHOLDER_RE = re.compile(r"<(/?)(\d{1,4})(/?)>")
+#: ASCII digits only: ``<١>`` (Arabic-Indic one) is text, not placeholder 1.
+PLACEHOLDER_RE = re.compile(r"<(/?)([0-9]{1,4})(/?)>")
 
 
 #: A ``<`` that would start a placeholder, and a ``&`` that starts ``&lt;`` (or ``&amp;…lt;``).

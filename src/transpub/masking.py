@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from .errors import PlaceholderMismatch
 
-PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
+PLACEHOLDER = re.compile(r"<(/?)([0-9]+)(/?)>")  # ASCII digits only, as in transpub.inline
 _EDGE = re.compile(r"^(\s*(?:[-–—•*·]\s+)?)(.*?)(\s*)$", re.S)
 _TRAILING_PUNCT = ".:!?;…。！？"
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
@@ -208,7 +208,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
 
         # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
         restored = _XML_BACK.sub(back, translated)
-        restored = html.unescape(re.sub(r"<(?!/?\d+/?>)[^>]*>", "", restored))
+        restored = html.unescape(re.sub(r"<(?!/?[0-9]+/?>)[^>]*>", "", restored))
     elif masked.style == "plain":
         restored = translated
     else:

@@ -13,7 +13,7 @@ from collections import Counter
 from transpub.inline import PLACEHOLDER_RE
 
 RAW_MARKUP_RE = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # a tag, with or without attributes
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>"  # a tag, attributes after a space or a slash ("<svg/onload=…>")
     r"|<!--.*?-->"  # a comment
     r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity
 )
