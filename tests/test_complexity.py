@@ -15,9 +15,15 @@ from pathlib import Path
 import pytest
 
 from transpub.catalog import build_template, format_catalog
+from transpub.check.markup import markup_problem
+from transpub.check.numbers import numbers_problem
+from transpub.engines.runner import SplitError, split_text
 from transpub.formats import Document, ReadOptions
 from transpub.formats.html import read_html
 from transpub.formats.text import text_to_html
+from transpub.glossary import Glossary, Term
+from transpub.inline import placeholder_problem
+from transpub.masking import mask
 from transpub.segment import segment
 
 MAX_RATIO = 3.0
@@ -170,3 +176,73 @@ def test_a_long_paragraph_gives_a_catalog_a_few_times_its_size(shape: str) -> No
         html = build(size)
         template = _extract(html)
         assert len(template.encode()) < 8 * len(html.encode()), f"{len(template)} bytes for {len(html)}"
+
+
+# --------------------------------------------------------------------------- check, glossary, MT text
+
+
+def _placeholders(n: int) -> str:
+    """One msgid with about ``n`` characters of standalone placeholders and words."""
+    return "".join(f"<{i % 9999 + 1}/>w " for i in range(n // 8))
+
+
+def _check_pair(pair: object) -> object:
+    source, translation = pair  # type: ignore[misc]
+    return (
+        placeholder_problem(source, translation),
+        markup_problem(source, translation),
+        numbers_problem(source, translation, "en", "de"),
+    )
+
+
+CHECK_SHAPES = {
+    "many placeholders in one msgid": (lambda n: (_placeholders(n), _placeholders(n) + "<b>x</b>"), 24_000),
+    "numbered list markers": (
+        lambda n: (
+            " ".join(f"{i}. item" for i in range(n // 10)),
+            " ".join(f"{i}. Punkt" for i in range(n // 11)),
+        ),
+        16_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(CHECK_SHAPES))
+def test_check_time_grows_linearly(shape: str) -> None:
+    build, n = CHECK_SHAPES[shape]
+    assert_linear(build, _check_pair, n)
+
+
+_GLOSSARY = Glossary([Term("Vasaloppet", {"de": "Wasalauf"}), Term("Changchun", {"de": "Changchun"})])
+
+
+def test_glossary_terms_repeated_in_one_paragraph_cost_linear_time() -> None:
+    def build(n: int) -> tuple[str, str]:
+        return "Vasaloppet in Changchun. " * (n // 25), "Wasalauf in Changchun. " * (n // 25)
+
+    def work(pair: object) -> object:
+        source, translation = pair  # type: ignore[misc]
+        return _GLOSSARY.notes_for(source, "de"), _GLOSSARY.check(source, translation, "en", "de")
+
+    assert_linear(build, work, 10_000)
+
+
+MT_SHAPES = {
+    "entity starts without end": (lambda n: "&#" * (n // 2), 20_000),
+    "unclosed placeholders": (lambda n: "<1>a " * (n // 5), 20_000),
+    "closed placeholders": (lambda n: "<1>a</1> b " * (n // 11), 20_000),
+}
+
+
+@pytest.mark.parametrize("shape", list(MT_SHAPES))
+def test_text_for_an_engine_is_masked_and_split_in_linear_time(shape: str) -> None:
+    build, n = MT_SHAPES[shape]
+
+    def work(text: object) -> object:
+        masked = mask(str(text), "xml")
+        try:
+            return split_text(masked.text, 500)
+        except SplitError:  # thousands of pairs left open cannot be cut: said at once, not after n² work
+            return None
+
+    assert_linear(build, work, n)

@@ -108,16 +108,20 @@ VERSION_WORDS = frozenset(
 #: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
 _IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+#: How far around a number its token and the word before it are looked for (a bound, so that a
+#: text with thousands of numbers costs linear time, not a scan of everything before each one).
+_REACH = 300
 _TOKEN_EDGE = "\"'“”‘’«»()[]{}<>,;!?"
 
 
 def _token_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The non-space characters touching ``text[start:end]`` on the left and on the right."""
-    left = start
-    while left > 0 and not text[left - 1].isspace():
+    left, first = start, max(0, start - _REACH)
+    while left > first and not text[left - 1].isspace():
         left -= 1
-    right = end
-    while right < len(text) and not text[right].isspace():
+    right, last = end, min(len(text), end + _REACH)
+    while right < last and not text[right].isspace():
         right += 1
     return text[left:start].lstrip(_TOKEN_EDGE), text[end:right].rstrip(_TOKEN_EDGE)
 
@@ -147,10 +151,10 @@ def is_quantity(text: str, start: int, end: int) -> bool:
         return False  # letters or digits on both sides: an identifier (abc1.5x2)
     if before and before[-1].isalpha() and not _is_currency(before):
         return False  # Python3.11, kernel5.4 (RMB31.36 is money)
-    following = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    following = _WORD_AFTER.match(text, end)
     if following is not None and following.group(1).lower() in VERSION_WORDS:
         return False  # the 2.5 release
-    word = _WORD_BEFORE.search(text[:start])
+    word = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
     if word is not None:
         previous = word.group(1).rstrip(".")
         if previous.lower() in VERSION_WORDS:
@@ -215,8 +219,10 @@ _SENTENCE_WORDS = frozenset(
 
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether a word at ``position`` begins the text or a sentence."""
-    before = text[:position].rstrip()
-    return not before or before[-1] in '.!?:;"“(' or before.endswith(("<1>", "/>"))
+    before = text[max(0, position - _REACH) : position].rstrip()
+    if not before:
+        return position <= _REACH or not text[:position].strip()
+    return before[-1] in '.!?:;"“(' or before.endswith(("<1>", "/>"))
 
 
 def localized_number_spans(text: str, source_locale: str, target_locale: str) -> list[tuple[int, int, str]]:

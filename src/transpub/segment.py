@@ -24,8 +24,10 @@ _CLOSERS = "\"'“‘”’»›)]}」』）】》〉〕｣"
 
 # The body of a candidate: the word before the terminator (which may hold inner dots, "U.S"), the
 # terminator, closing quotes and brackets, then (looked at, not consumed) the space and the next word.
+# (The word is written with possessive repeats of whole runs: a nested repeat would keep one
+# backtracking entry per inner dot, and "a.a.a.…" a megabyte long would slow down more than linearly.)
 _CANDIDATE_BODY = r"""
-    (?P<word>(?>W*(?:[.!?…]+[^\s.!?…。！？｡“‘”’"'»›)\]}」』）】》〉〕｣]W*)*))
+    (?P<word>(?:W++|[.!?…]++(?=[^\s.!?…。！？｡“‘”’"'»›)\]}」』）】》〉〕｣]))*+)
     (?P<term>(?:\.\s){3}\.|(?:\.\s){2}\.|\.{2,}|…+|[.!?][.!?…]*)
     (?P<close>(?:[“‘”’"'»›)\]}」』）】》〉〕｣]|[ \u00a0\u202f][»›])*)
     (?=(?P<space>\s+)(?P<next>\S+)|\s*\Z)
@@ -46,7 +48,7 @@ _CJK_CANDIDATE = re.compile(
     + r"""| (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)(?=(?P<cjk_space>\s*))"""
     + "|"
     + _WORD_START
-    + r"(?=W|[.!?…]+X)(?>W*(?:[.!?…]+XW*)*)".replace(
+    + r"(?=W|[.!?…]+X)(?:W++|[.!?…]++(?=X))*+".replace(
         "X", r"[^\s.!?…。！？｡“‘”’\"'»›)\]}」』）】》〉〕｣]"
     ).replace("W", r"[^\s.!?…。！？｡]"),
     re.VERBOSE,
@@ -259,8 +261,8 @@ def _is_boundary(
         if len(key) == 1:
             if not key.isalpha():
                 return True
-        elif not _SHORT_ABBREVIATION.match(key):
-            return True
+        elif len(key) > 32 or not _SHORT_ABBREVIATION.match(key):
+            return True  # (no dotted acronym is that long: "a.a.a.…" is a word, not read as one)
     # An abbreviation, an initial or a dotted acronym such as "U.S."
     if at_sentence_start and len(key) == 1:
         return False  # a list letter "a."

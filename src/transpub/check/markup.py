@@ -51,13 +51,13 @@ def markup_problem(source: str, translation: str) -> str | None:
     if not extra:
         return None
     shown = ", ".join(dict.fromkeys(extra))
-    tokens = sorted({m.group(2) for m in PLACEHOLDER_RE.finditer(source)}, key=int)
+    found = list(PLACEHOLDER_RE.finditer(source))
+    tokens = sorted({m.group(2) for m in found}, key=int)
     if tokens:
-        hint = "use the placeholders of the source (" + " ".join(_token(source, n) for n in tokens) + ")"
+        singles = {m.group(2) for m in found if m.group(3)}  # one pass: not a search of source per token
+        shown_tokens = [f"<{n}/>" if n in singles else f"<{n}>…</{n}>" for n in tokens[:12]]
+        more = " …" if len(tokens) > 12 else ""
+        hint = "use the placeholders of the source (" + " ".join(shown_tokens) + more + ")"
     else:
         hint = "write plain text"
     return f"raw markup {shown} would be shown as text; {hint}"
-
-
-def _token(source: str, number: str) -> str:
-    return f"<{number}/>" if f"<{number}/>" in source else f"<{number}>…</{number}>"

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol, TypeVar
 
 from ..errors import EngineError
@@ -128,11 +129,16 @@ class Piece:
     close: str = ""
 
 
-def _pair_states(text: str) -> tuple[list[int], list[tuple[tuple[str, str], ...]]]:
-    """Positions where a pair token ends, and the open pairs ((open token, close token), ...) after it."""
+#: The masking pairs open at a place: the innermost pair and the ones open around it (a linked
+#: stack, so that each token costs one step even when thousands of pairs are left open).
+_OpenPairs = tuple[tuple[str, str], "_OpenPairs"] | None
+
+
+def _pair_states(text: str) -> tuple[list[int], list[_OpenPairs]]:
+    """Positions where a pair token ends, and the pairs ((open token, close token), ...) open after it."""
     ends: list[int] = [0]
-    states: list[tuple[tuple[str, str], ...]] = [()]
-    stack: list[tuple[str, str]] = []
+    states: list[_OpenPairs] = [None]
+    top: _OpenPairs = None
     for match in _PAIR_TOKEN.finditer(text):
         if match.group(2) is not None:  # xml style
             closing, number = match.group(1), match.group(2)
@@ -141,13 +147,22 @@ def _pair_states(text: str) -> tuple[list[int], list[tuple[tuple[str, str], ...]
             closing, number = match.group(4), match.group(3)
             pair = (f"@@P{number}@@", f"@@P{number}E@@")
         if closing:
-            if stack and stack[-1][1] == pair[1]:
-                stack.pop()
+            if top is not None and top[0][1] == pair[1]:
+                top = top[1]
         else:
-            stack.append(pair)
+            top = (pair, top)
         ends.append(match.end())
-        states.append(tuple(stack))
+        states.append(top)
     return ends, states
+
+
+def _outermost_first(top: _OpenPairs) -> tuple[tuple[str, str], ...]:
+    """The open pairs of a linked stack, outermost first."""
+    pairs: list[tuple[str, str]] = []
+    while top is not None:
+        pairs.append(top[0])
+        top = top[1]
+    return tuple(reversed(pairs))
 
 
 def split_text(text: str, limit: int) -> list[Piece]:
@@ -175,7 +190,7 @@ def split_text(text: str, limit: int) -> list[Piece]:
     atoms = [(m.start(), m.end()) for m in _ATOM.finditer(text)]
 
     def open_at(position: int) -> tuple[tuple[str, str], ...]:
-        return states[bisect.bisect_right(ends, position) - 1]
+        return _outermost_first(states[bisect.bisect_right(ends, position) - 1])
 
     def inside_atom(position: int) -> bool:
         index = bisect.bisect_right(atoms, (position, len(text) + 1)) - 1
@@ -208,7 +223,9 @@ def split_text(text: str, limit: int) -> list[Piece]:
 
         sentence = [m.end() for m in _SENTENCE_END.finditer(text, pos, min(len(text), window_end + 1))]
         spaces = [m.end() for m in _SPACE.finditer(text, pos, min(len(text), window_end + 1))]
-        hard = [c for c in range(min(window_end, len(text) - 1), pos, -1) if not inside_atom(c)][:200]
+        hard = list(
+            islice((c for c in range(min(window_end, len(text) - 1), pos, -1) if not inside_atom(c)), 200)
+        )
         choice: tuple[int, str] | None = None
         for candidates, need_closed, min_size in (
             (sentence, True, budget // 3),
