@@ -196,6 +196,13 @@ SCHEMA = Table(
                 "catalogs": Key("string", "locales"),
                 "site": Key("string", "site"),
                 "glossary": Key("string", None, "or a .tbx file"),
+                "glossary_max_mb": Key(
+                    "number",
+                    20.0,
+                    "a larger glossary file is refused (it is held in memory whole)",
+                    expects=_ABOVE_0,
+                    valid=lambda value: value > 0,
+                ),
                 "memory": Key("string", ".transpub/memory.sqlite", "translation memory"),
                 "exclude": Key("list of strings", [], "glob patterns of article paths to leave out"),
                 "follow_symlinks": Key(

@@ -67,6 +67,7 @@ class Project:
     memory_score: float = 75.0
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
+    glossary_max_mb: float = 20.0
 
     @property
     def config_path(self) -> Path:
@@ -225,6 +226,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         memory_score=float(config["translate"]["memory_score"]),
         engines=config["engines"],
         check=config["check"],
+        glossary_max_mb=float(paths["glossary_max_mb"]),
     )
 
 

@@ -43,7 +43,7 @@ def load_project_glossary(project: Project) -> Glossary | None:
     """The project's glossary, or None when it has none configured or on disk."""
     if project.glossary_path is None or not project.glossary_path.exists():
         return None
-    return load_glossary(project.glossary_path)
+    return load_glossary(project.glossary_path, max_bytes=int(project.glossary_max_mb * 1_000_000))
 
 
 @dataclass(frozen=True)

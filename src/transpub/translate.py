@@ -113,7 +113,10 @@ def _load_glossary(project: Any) -> Any:
         return None
     from .glossary import load_glossary
 
-    return load_glossary(Path(path), getattr(project, "source_locale", None))
+    limit = getattr(project, "glossary_max_mb", 20.0)
+    return load_glossary(
+        Path(path), getattr(project, "source_locale", None), max_bytes=int(limit * 1_000_000)
+    )
 
 
 def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tuple[int, int, str]]:

@@ -38,15 +38,30 @@ def read_glossary_bytes(
     raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)', path)
 
 
-def load_glossary(path: Path, source_lang: str | None = None) -> Glossary:
+#: The default largest glossary file read (``[paths] glossary_max_mb``): a glossary is held in
+#: memory whole, with an index per language, so a file of a million rows would need gigabytes.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def load_glossary(
+    path: Path, source_lang: str | None = None, *, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> Glossary:
     """Read a ``.csv`` or ``.tbx`` glossary; :class:`GlossaryError` (with path and line) when broken.
 
     ``source_lang`` is the articles' language: CSV does not say it (default ``en``); TBX
-    does (its root ``xml:lang``), and an explicit ``source_lang`` overrides it.
+    does (its root ``xml:lang``), and an explicit ``source_lang`` overrides it. A file larger
+    than ``max_bytes`` is refused before it is read (None: no limit).
     """
     path = Path(path)
     fmt = format_of(path)
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise GlossaryError(
+                f"the glossary is {size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:g} MB allowed; "
+                "split it or raise glossary_max_mb under [paths] in transpub.toml",
+                path,
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise GlossaryError("glossary file not found", path) from exc
