@@ -198,7 +198,7 @@ SCHEMA = Table(
                 "glossary": Key("string", None, "or a .tbx file"),
                 "glossary_max_mb": Key(
                     "number",
-                    20.0,
+                    10.0,
                     "a larger glossary file is refused (it is held in memory whole)",
                     expects=_ABOVE_0,
                     valid=lambda value: value > 0,

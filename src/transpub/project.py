@@ -67,7 +67,7 @@ class Project:
     memory_score: float = 75.0
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
-    glossary_max_mb: float = 20.0
+    glossary_max_mb: float = 10.0
 
     @property
     def config_path(self) -> Path:

@@ -113,7 +113,7 @@ def _load_glossary(project: Any) -> Any:
         return None
     from .glossary import load_glossary
 
-    limit = getattr(project, "glossary_max_mb", 20.0)
+    limit = getattr(project, "glossary_max_mb", 10.0)
     return load_glossary(
         Path(path), getattr(project, "source_locale", None), max_bytes=int(limit * 1_000_000)
     )

@@ -39,8 +39,9 @@ def read_glossary_bytes(
 
 
 #: The default largest glossary file read (``[paths] glossary_max_mb``): a glossary is held in
-#: memory whole, with an index per language, so a file of a million rows would need gigabytes.
-DEFAULT_MAX_BYTES = 20_000_000
+#: memory whole, with an index per language, about 50 times the file's size (a 4.5 MB CSV of
+#: 100,000 terms takes 250 MB), so a file of a million rows would need gigabytes.
+DEFAULT_MAX_BYTES = 10_000_000
 
 
 def load_glossary(
