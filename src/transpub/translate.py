@@ -79,6 +79,12 @@ class _Pending:
     title: str = ""  # the article's title (its <title> unit), for engines that take context
     paragraph: str = ""  # the paragraph it belongs to (the entry's "Paragraph:" note)
 
+    def used_at(self, path: Path, entry: Any) -> None:
+        """Count one more entry (in the catalog at ``path``) that this text fills."""
+        self.paths.add(path)
+        self.entries += 1
+        self.lines.append((path, getattr(entry, "linenum", 0) or 0))
+
 
 class _MemoryPieces:
     """The runner's piece store in the translation memory (origin ``<engine>:piece``)."""
@@ -367,12 +373,9 @@ def translate_project(
                     if fill is not None:
                         early[path][entry.msgid] = fill
                         continue
-                    item = pending.setdefault(
+                    pending.setdefault(
                         entry.msgid, _Pending(entry.msgid, title=title, paragraph=_paragraph_of(entry))
-                    )
-                    item.paths.add(path)
-                    item.entries += 1
-                    item.lines.append((path, getattr(entry, "linenum", 0) or 0))
+                    ).used_at(path, entry)
 
             machine = getattr(adapter, "machine", True)
             if dry_run:
@@ -739,12 +742,9 @@ def compare_engines(
         for entry in po:
             if entry.obsolete or _is_plural(entry) or not needs_translation(entry.msgid):
                 continue
-            item = units.setdefault(
+            units.setdefault(
                 entry.msgid, _Pending(entry.msgid, title=title, paragraph=_paragraph_of(entry))
-            )
-            item.paths.add(path)
-            item.entries += 1
-            item.lines.append((path, getattr(entry, "linenum", 0) or 0))
+            ).used_at(path, entry)
             if catalog.entry_state(entry) == "translated":
                 reviewed.setdefault(entry.msgid, entry.msgstr)
     chosen = _spread(list(units.values()), sample)
