@@ -2,7 +2,7 @@
 
 For each store, the same queries (a stored sentence with one word changed) are looked up with
 ``close_matches``, which finds candidates through a trigram index (SQLite FTS5's trigram
-tokenizer; PostgreSQL's pg_trgm GiST) and scores them with rapidfuzz. The peer, on the same data
+tokenizer; PostgreSQL's pg_trgm GIN index) and scores them with rapidfuzz. The peer, on the same data
 in the same run, is the way transpub looked up close matches before (issue 16): every entry of
 the language pair within the length window, scored with rapidfuzz (``process.extract``). Prints
 milliseconds per lookup and the ratio, and checks that both find the same best match.
@@ -121,7 +121,7 @@ def main() -> None:
             pg_ms, pg_best = time_lookups(memory, queries)
         agree = sum(a == b for a, b in zip(pg_best, scan_best))
         print(
-            f"postgresql (pg_trgm GiST index):       {pg_ms:.2f} ms per lookup, {scan_ms / pg_ms:.1f}x the peer"
+            f"postgresql (pg_trgm GIN index):        {pg_ms:.2f} ms per lookup, {scan_ms / pg_ms:.1f}x the peer"
         )
         print(f"  same best match as the peer: {agree} of {len(queries)}")
     finally:
