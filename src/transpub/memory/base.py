@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, Self
 
 from rapidfuzz import fuzz, process
 
@@ -92,6 +92,22 @@ class MemoryStore(Protocol):
     def close(self) -> None: ...
     def __enter__(self) -> MemoryStore: ...
     def __exit__(self, *exc: object) -> None: ...
+
+
+class StoreConnection:
+    """What both stores share of their lifetime: a database connection closed on leaving ``with``."""
+
+    _db: Any
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
 
 
 def worker_id() -> str:

@@ -26,6 +26,7 @@ from .base import (
     MemoryEntry,
     MemoryMatch,
     MemoryStats,
+    StoreConnection,
     best_matches,
     describe_location,
     length_window,
@@ -105,7 +106,7 @@ def source_hash(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()
 
 
-class PostgresMemory:
+class PostgresMemory(StoreConnection):
     """A translation memory in a PostgreSQL database (thread-safe; use as a context manager)."""
 
     def __init__(self, url: str, *, read_only: bool = False, migrating: bool = False) -> None:
@@ -189,16 +190,6 @@ class PostgresMemory:
         return before, SCHEMA_VERSION
 
     # --- the store ----------------------------------------------------------------------------
-    def __enter__(self) -> PostgresMemory:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._db.close()
-
     def add(
         self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]], origin: str = HUMAN
     ) -> int:

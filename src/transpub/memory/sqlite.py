@@ -17,6 +17,7 @@ from .base import (
     MemoryEntry,
     MemoryMatch,
     MemoryStats,
+    StoreConnection,
     best_matches,
     length_window,
     merge_newer,
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS claims (
 }
 
 
-class TranslationMemory:
+class TranslationMemory(StoreConnection):
     """The project's translation memory in a SQLite file (thread-safe; use as a context manager)."""
 
     def __init__(self, path: Path | str) -> None:
@@ -125,16 +126,6 @@ class TranslationMemory:
                 source.close()
             memory.migrate()
         return memory
-
-    def __enter__(self) -> TranslationMemory:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
 
     def add(
         self, source_lang: str, target_lang: str, pairs: list[tuple[str, str]], origin: str = HUMAN
