@@ -62,6 +62,20 @@ class Marker:
 
 
 @dataclass(eq=False)
+class LinkTarget:
+    """A link destination that compile may rewrite per language (``/docs/`` → ``/es/docs/``).
+
+    ``url`` is the destination as the link means it (unescaped), ``raw`` its source text as written
+    (rendered when nothing is rewritten), and ``write`` gives the source text of another URL in
+    this format (quoted and escaped as the format needs).
+    """
+
+    url: str
+    raw: str
+    write: Callable[[str], str]
+
+
+@dataclass(eq=False)
 class DateSlot:
     """The content of a ``<time datetime>`` that shows exactly its value: written anew in each locale."""
 
@@ -94,7 +108,7 @@ class TextSlot:
     escape: Callable[[str], str] = field(default=lambda s: s)
 
 
-Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot
+Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget
 Slot = TextSlot | AttrSlot
 
 
@@ -109,6 +123,8 @@ class Resolution:
 
 Resolver = Callable[[Slot], Resolution]
 DateFormatter = Callable[["DateSlot"], "str | None"]
+#: A link's new URL, or None to keep it as written (see :class:`LinkTarget`).
+RewriteUrl = Callable[[str], "str | None"]
 
 
 @dataclass(eq=False)
@@ -143,6 +159,18 @@ class Document:
     def asset_tags(self) -> Iterator[Tag]:
         """The start tags holding relative file URLs, in article order."""
         yield from (tag for tag in _walk_tags(self.parts) if tag.urls)
+
+    def link_targets(self) -> Iterator[LinkTarget]:
+        """Every link destination compile may rewrite, in article order (inside units too)."""
+        stack: list[Iterator[object]] = [iter(self.parts)]
+        while stack:
+            part = next(stack[-1], _END)
+            if part is _END:
+                stack.pop()
+            elif isinstance(part, LinkTarget):
+                yield part
+            elif isinstance(part, (Tag, TextSlot, DateSlot)):
+                stack.append(iter(part.parts))
 
     def units(self, relpath: str | None = None) -> list[Unit]:
         """The document's translatable units, one per distinct msgid, refs merged, in order."""
@@ -180,15 +208,21 @@ class Document:
         format_date: DateFormatter | None = None,
         *,
         join_sentences: bool = False,
+        rewrite_url: RewriteUrl | None = None,
     ) -> str:
         """The article text with each slot resolved (source text where ``resolve`` says None).
 
         ``inserts`` fills markers by name; ``format_date`` rewrites ``<time datetime>`` content;
-        ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese).
+        ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese);
+        ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written).
         """
         out: list[str] = []
         context = _RenderContext(
-            _memoized(resolve or (lambda slot: Resolution())), inserts or {}, format_date, join_sentences
+            _memoized(resolve or (lambda slot: Resolution())),
+            inserts or {},
+            format_date,
+            join_sentences,
+            rewrite_url,
         )
         call_deep(self.depth, lambda: _render_parts(self.parts, context, out))
         return "".join(out)
@@ -200,6 +234,7 @@ class _RenderContext:
     inserts: dict[str, str]
     format_date: DateFormatter | None
     join_sentences: bool = False
+    rewrite_url: RewriteUrl | None = None
 
 
 def _memoized(resolve: Resolver) -> Resolver:
@@ -277,6 +312,9 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
             _render_tag(part, ctx, out)
         elif isinstance(part, Marker):
             out.append(ctx.inserts.get(part.name, ""))
+        elif isinstance(part, LinkTarget):
+            new = ctx.rewrite_url(part.url) if ctx.rewrite_url is not None else None
+            out.append(part.raw if new is None or new == part.url else part.write(new))
         elif isinstance(part, DateSlot):
             written = ctx.format_date(part) if ctx.format_date and part.style is not None else None
             if written is None:
