@@ -6,12 +6,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql
+HUGO_DEBIAN_PACKAGES := hugo
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES)
 
 LOCK := requirements.lock
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup system-deps test-system-deps venv demo test static-checks test-latest lock bench clean
+.PHONY: setup system-deps test-system-deps hugo-system-deps venv demo test static-checks test-latest lock bench clean
 
 setup: system-deps venv
 
@@ -19,9 +20,14 @@ setup: system-deps venv
 system-deps:
 	@scripts/ensure-debian-packages $(DEBIAN_PACKAGES)
 
-## Chromium and a CJK font, for the test that renders the site in a real browser (and its screenshots).
+## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
+## memory tests) and hugo (the test that builds the Hugo example).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
+
+## The static-site generator the Hugo example is built with (Debian bookworm has hugo 0.111).
+hugo-system-deps:
+	@scripts/ensure-debian-packages $(HUGO_DEBIAN_PACKAGES)
 
 venv: $(VENV)/.installed
 
