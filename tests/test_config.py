@@ -170,7 +170,12 @@ def test_the_readme_configuration_example_follows_the_schema() -> None:
 
 def test_defaults_fill_every_declared_key() -> None:
     tables = validate_config({})
-    assert tables["compile"] == {"publish_threshold": 80.0, "base_url": None}
+    assert tables["compile"] == {
+        "publish_threshold": 80.0,
+        "base_url": None,
+        "locale_style": "gettext",
+        "locale_dirs": {},
+    }
     assert tables["extract"]["fuzzy_threshold"] == 0.6 and tables["translate"]["memory_score"] == 75.0
 
 

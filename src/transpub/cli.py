@@ -362,6 +362,15 @@ def _compare(
     click.echo(f"Wrote {path}")
 
 
+def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
+    """A written file as the user finds it: below the output folder, else below the project."""
+    if path is None:
+        return None
+    if out_dir is not None and path.is_relative_to(out_dir):
+        return path.relative_to(out_dir).as_posix()
+    return project.relative(path)
+
+
 @main.command(name="compile")
 @LOCALE_OPTION
 @click.option(
@@ -436,7 +445,8 @@ def compile_(
             continue
         if page.published:
             click.echo(
-                f"{page.locale}/{page.slug}.html: {page.summary}" + ("" if page.written else " (unchanged)")
+                f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.slug}.html'}: "
+                f"{page.summary}" + ("" if page.written else " (unchanged)")
             )
         else:
             click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")

@@ -159,7 +159,7 @@ def compile_project(
             if (
                 locale not in selected
                 and page.published
-                and not (out_dir / locale / f"{slug}.html").is_file()
+                and not (out_dir / _html_path(project, locale, slug)).is_file()
             ):
                 page.published = False
                 page.reason = f"not compiled yet (transpub compile -l {locale})"
@@ -182,8 +182,8 @@ def compile_project(
         for locale in [source, *selected]:
             page = pages[locale, slug]
             report.pages.append(page)
-            output = confine(out_dir / locale / f"{slug}.html", out_dir)
-            review_path = confine(out_dir / "_review" / locale / f"{slug}.html", out_dir)
+            output = confine(out_dir / _html_path(project, locale, slug), out_dir)
+            review_path = confine(out_dir / _html_path(project, locale, slug, review=True), out_dir)
             entries = catalogs.get((locale, slug), {})
             if locale != source and locale not in reviewed:
                 _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
@@ -226,14 +226,18 @@ def compile_project(
     if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
         return report
     if options.pages:
-        _remove_orphan_review_copies(out_dir, set(targets), {project.slug_of(path) for path in article_paths})
+        _remove_orphan_review_copies(
+            out_dir,
+            {project.locale_dir(loc) for loc in targets},
+            {project.slug_of(path) for path in article_paths},
+        )
 
     every_page = list(pages.values())
     indexed = [
         loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)
     ]
     for locale in all_locales:
-        path = confine(out_dir / locale / "index.html", out_dir)
+        path = confine(out_dir / _html_path(project, locale, "index"), out_dir)
         if locale not in indexed:
             _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
             continue
@@ -333,22 +337,23 @@ def _has_review_copy(
     broken: dict[tuple[str, str], CatalogError],
 ) -> bool:
     """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers)."""
+    review_path = out_dir / _html_path(project, locale, slug, review=True)
     if locale not in selected:
-        return (out_dir / "_review" / locale / f"{slug}.html").is_file()
+        return review_path.is_file()
     if (locale, slug) in broken or not project.catalog_path(locale, slug).exists():
         return False
-    return options.review or (out_dir / "_review" / locale / f"{slug}.html").is_file()
+    return options.review or review_path.is_file()
 
 
-def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[str]) -> None:
-    """Delete review copies of articles or locales the project no longer has."""
+def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
+    """Delete review copies of articles or locales (by output folder) the project no longer has."""
     review_dir = out_dir / "_review"
     if not review_dir.is_dir():
         return
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
-            if folder.name not in locales or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
+            if folder.name not in folders or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
                 remove_file(path, out_dir)
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
             if not any(sub.iterdir()):
@@ -360,6 +365,12 @@ def _remove_orphan_review_copies(out_dir: Path, locales: set[str], slugs: set[st
 _MISSING = Translation("", "untranslated", None)
 #: Languages written without spaces between sentences.
 SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
+def _html_path(project: Project, locale: str, slug: str, *, review: bool = False) -> str:
+    """Where the page of ``slug`` in ``locale`` is in the site: ``<folder>/<slug>.html`` (``_review/…``)."""
+    path = f"{project.locale_dir(locale)}/{slug}.html"
+    return f"_review/{path}" if review else path
 
 
 def _unit_slot(msgid: str) -> Slot:
@@ -410,8 +421,10 @@ def _render_page(
     source_direction = text_direction(source)
     source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
 
-    def url_of(other: str) -> str:
-        return page_url(other, slug, base_url, from_page=f"{locale}/{slug}.html")
+    own_path = _html_path(project, locale, slug)
+
+    def url_of(other: str, absolute: str | None = base_url) -> str:
+        return page_url(project.locale_dir(other), slug, absolute, from_page=own_path)
 
     def resolve(slot: Slot) -> Resolution:
         if locale == source:
@@ -449,9 +462,9 @@ def _render_page(
     )
     canonical, alternates = _seo_links(document)
     own_url = (
-        page_url(locale, slug, base_url)
+        page_url(project.locale_dir(locale), slug, base_url)
         if base_url
-        else site_href(f"{locale}/{slug}.html", f"{locale}/{slug}.html").removeprefix("./")
+        else site_href(own_path, own_path).removeprefix("./")
     )
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
@@ -473,8 +486,8 @@ def _render_page(
                 slug,
                 available,
                 lambda other: site_href(
-                    f"_review/{locale}/{slug}.html",
-                    f"{other}/{slug}.html" if other == source else f"_review/{other}/{slug}.html",
+                    _html_path(project, locale, slug, review=True),
+                    _html_path(project, other, slug, review=other != source),
                 ),
             )
         )
@@ -493,7 +506,7 @@ def _render_page(
         head += SWITCHER_STYLE
         if used_fuzzy:
             head += NOTICE_STYLE
-        body_start = render_switcher(locale, slug, available)
+        body_start = render_switcher(locale, slug, available, lambda other: url_of(other, None))
         if used_fuzzy:
             body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
         rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
@@ -507,7 +520,7 @@ def _render_page(
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
-    page_path = f"_review/{locale}/{slug}.html" if review else f"{locale}/{slug}.html"
+    page_path = _html_path(project, locale, slug, review=review)
     asset_tags = list(document.asset_tags()) if assets.targets else []
     for tag in asset_tags:
         tag.extra_attributes = assets.attributes_for(tag, page_path)

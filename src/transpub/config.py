@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .locales import FOLDER_STYLES, is_folder_name
 
 #: How each kind of value is described in messages, and how it is recognised.
 _KINDS: dict[str, Callable[[Any], bool]] = {
@@ -277,6 +278,22 @@ SCHEMA = Table(
                     expects='an absolute http(s) URL like "https://news.example/"',
                     valid=_http_url,
                 ),
+                "locale_style": Key(
+                    "string",
+                    "gettext",
+                    "output folder names: zh_CN (gettext), zh-CN (bcp47) or zh-cn (bcp47-lower)",
+                    expects='"gettext", "bcp47" or "bcp47-lower"',
+                    valid=lambda v: v in FOLDER_STYLES,
+                ),
+                "locale_dirs": Table(
+                    doc="locale = output folder name, winning over locale_style",
+                    values=Key(
+                        "string",
+                        None,
+                        expects='a folder name of letters and digits joined by "-", "_" or "@" (such as "zh-cn")',
+                        valid=is_folder_name,
+                    ),
+                ),
             }
         ),
         "check": Table(
@@ -362,12 +379,13 @@ class _Validator:
                 if table == path:
                     return number
                 continue
-            match = re.match(r"""^([A-Za-z0-9_."' -]+?)\s*=""", stripped)
+            match = re.match(r"""^([A-Za-z0-9_."'/ -]+?)\s*=""", stripped)
             if match:
                 dotted = tuple(part.strip().strip("\"'") for part in match.group(1).split("."))
                 if table + dotted[: len(path) - len(table)] == path or table + dotted == path:
                     return number
-        return None
+        # a key inside an inline table (locale_dirs = { zh_CN = "zh-cn" }): the line of the table
+        return self.line_of(path[:-1]) if len(path) > 2 else None
 
     def table(self, schema: Table, raw: Any, path: tuple[str, ...]) -> dict[str, Any]:
         name = ".".join(path)
@@ -423,10 +441,20 @@ def validate_config(
     ``text`` is the file's text, to name the line of a bad key; ``where`` the file, for messages.
     Raises :class:`~transpub.errors.ConfigError` on an unknown table or key, or a bad value.
 
-    >>> validate_config({"compile": {"publish_threshold": 60}})["compile"]
-    {'publish_threshold': 60, 'base_url': None}
+    >>> compile = validate_config({"compile": {"publish_threshold": 60}})["compile"]
+    >>> compile["publish_threshold"], compile["base_url"], compile["locale_style"]
+    (60, None, 'gettext')
     >>> validate_config({"compile": {"publish_treshold": 60}})
     Traceback (most recent call last):
     transpub.errors.ConfigError: unknown key 'publish_treshold' in [compile]; did you mean 'publish_threshold'?
     """
     return _Validator(text, where).table(SCHEMA, raw, ())
+
+
+def config_line(text: str | None, *names: str) -> int | None:
+    r"""The line in ``transpub.toml``'s ``text`` of a table or key (for errors found after validation).
+
+    >>> config_line('[compile]\nformat = "html"\n', "compile", "format")
+    2
+    """
+    return _Validator(text, None).line_of(names)

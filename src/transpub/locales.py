@@ -245,3 +245,45 @@ def script_problem(text: str, name: str) -> str | None:
         described = label or {p: p.title() for p in prefixes}[prefixes[0]]
         return f"the translation is not written in {described} script ({name})"
     return None
+
+
+#: How output folders are named from locales (``[compile] locale_style``).
+FOLDER_STYLES = ("gettext", "bcp47", "bcp47-lower")
+#: A folder name transpub writes into: one path component of ASCII letters and digits, joined by
+#: single ``-``, ``_`` or ``@`` (no dot, so never ``..``, never a file name such as ``index.html``).
+FOLDER_NAME = re.compile(r"[A-Za-z0-9]+(?:[-_@][A-Za-z0-9]+)*")
+
+
+def folder_name(name: str, style: str = "gettext") -> str:
+    """The output folder of a gettext locale in a naming ``style`` (see :data:`FOLDER_STYLES`).
+
+    ``gettext`` keeps the name; ``bcp47`` writes it as a language tag (a script modifier becomes
+    the script subtag, another modifier a variant); ``bcp47-lower`` is that in lower case (Hugo's
+    language keys, ``zh-cn``).
+
+    >>> [folder_name("zh_CN", s) for s in FOLDER_STYLES]
+    ['zh_CN', 'zh-CN', 'zh-cn']
+    >>> folder_name("sr_RS@latin", "bcp47"), folder_name("ca@valencia", "bcp47-lower"), folder_name("de", "bcp47")
+    ('sr-Latn-RS', 'ca-valencia', 'de')
+    """
+    if style == "gettext":
+        return name
+    if style not in FOLDER_STYLES:
+        raise ValueError(f"unknown folder style {style!r} (known: {' '.join(FOLDER_STYLES)})")
+    base, _, modifier = name.partition("@")
+    parts = base.split("_")
+    if modifier in _MODIFIER_SCRIPTS:
+        parts.insert(1, _MODIFIER_SCRIPTS[modifier])
+    elif modifier:
+        parts.append(modifier)
+    tag = "-".join(parts)
+    return tag.lower() if style == "bcp47-lower" else tag
+
+
+def is_folder_name(name: str) -> bool:
+    """True when ``name`` is safe as one output folder (see :data:`FOLDER_NAME`).
+
+    >>> [is_folder_name(n) for n in ("zh-cn", "pt_BR", "sr@latin", "..", "a/b", "_review", "x.md", "")]
+    [True, True, True, False, False, False, False, False]
+    """
+    return FOLDER_NAME.fullmatch(name) is not None

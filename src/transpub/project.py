@@ -11,11 +11,11 @@ from typing import Any
 
 import tomli_w
 
-from .config import SCHEMA, Key, Table, validate_config
+from .config import SCHEMA, Key, Table, config_line, validate_config
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine
-from .locales import validate_locale
+from .locales import folder_name, validate_locale
 
 CONFIG_NAME = "transpub.toml"
 
@@ -68,6 +68,8 @@ class Project:
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
     glossary_max_mb: float = 10.0
+    #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
+    locale_dirs: dict[str, str] = field(default_factory=dict)
 
     @property
     def config_path(self) -> Path:
@@ -99,6 +101,10 @@ class Project:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+    def locale_dir(self, locale: str) -> str:
+        """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""
+        return self.locale_dirs.get(locale, locale)
 
     def settings_for(self, locale: str) -> LocaleSettings:
         """The ``[locale.<name>]`` settings of ``locale`` (empty when absent)."""
@@ -195,7 +201,9 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
 
     settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
     glossary = paths["glossary"]
-    base_url = config["compile"]["base_url"] or None
+    compile_ = config["compile"]
+    base_url = compile_["base_url"] or None
+    locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     return Project(
         root=root,
         name=proj["name"] if proj["name"] is not None else root.name,
@@ -227,7 +235,37 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         engines=config["engines"],
         check=config["check"],
         glossary_max_mb=float(paths["glossary_max_mb"]),
+        locale_dirs=locale_dirs,
     )
+
+
+def _locale_dirs(
+    compile_: dict[str, Any], source: str, locales: list[str], where: Path, text: str | None
+) -> dict[str, str]:
+    """Each locale's output folder: ``[compile] locale_dirs``, else ``locale_style``; ConfigError when a
+    name is no locale of the project or two locales would share a folder."""
+    own = compile_["locale_dirs"]
+    every = [source, *locales]
+    for name in own:
+        if name not in every:
+            raise ConfigError(
+                f"compile.locale_dirs names {name!r}, which is not a locale of this project "
+                f"(locales: {' '.join(every)})",
+                where,
+                config_line(text, "compile", "locale_dirs", name),
+            )
+    folders = {loc: own.get(loc) or folder_name(loc, compile_["locale_style"]) for loc in every}
+    seen: dict[str, str] = {}
+    for loc, folder in folders.items():
+        other = seen.setdefault(folder.casefold(), loc)
+        if other != loc:
+            raise ConfigError(
+                f"{other} and {loc} would both be written to the folder {folder!r}; "
+                "give them different [compile] locale_dirs",
+                where,
+                config_line(text, "compile", "locale_dirs", loc if loc in own else other),
+            )
+    return folders
 
 
 def _is_number(value: Any) -> bool:

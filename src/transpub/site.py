@@ -144,14 +144,14 @@ def site_href(from_page: str, to_page: str) -> str:
     return encoded if encoded.startswith("../") else "./" + encoded
 
 
-def page_url(locale: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
-    """Where the page of ``slug`` in ``locale`` is: absolute under ``base_url``, else relative to
-    ``from_page`` through the site's root (default: from the same article in another language).
+def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
+    """Where the page of ``slug`` in a language's ``folder`` is: absolute under ``base_url``, else
+    relative to ``from_page`` through the site's root (default: from the same article in another language).
 
     >>> page_url("de", "2024/story"), page_url("de", "a b", "https://news.example/")
     ('../../de/2024/story.html', 'https://news.example/de/a%20b.html')
     """
-    target = "/".join(quote(part, safe="!$'()*+,;=@") for part in f"{locale}/{slug}.html".split("/"))
+    target = "/".join(quote(part, safe="!$'()*+,;=@") for part in f"{folder}/{slug}.html".split("/"))
     if base_url:
         return base_url + target
     return "../" * (from_page or target).count("/") + target
@@ -217,7 +217,8 @@ def render_switcher(
 ) -> str:
     """A ``<nav>`` linking the same article in every published language, each named in itself.
 
-    ``href_of`` gives the link to another locale's page (default: the same article there, relative).
+    ``href_of`` gives the link to another locale's page (default: the same article there, relative,
+    in a folder named as the locale).
     """
     items = []
     for other in available:
@@ -248,8 +249,9 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
     With a switcher to the other languages' index pages (``locales``: those that have one)
     and a link back to ``site/index.html``.
     """
+    folder = project.locale_dir(locale)
     rows = "".join(
-        f'<li><a href="{escape_attribute(site_href(f"{locale}/index.html", f"{locale}/{page.slug}.html"))}"'
+        f'<li><a href="{escape_attribute(site_href(f"{folder}/index.html", f"{folder}/{page.slug}.html"))}"'
         f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a>{_date_of(page, locale)}</li>\n"
         for page in newest_first(pages)
     )
@@ -257,7 +259,12 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
     home = ALL_LANGUAGES_LABEL.get(language)
     home_lang = "" if home is not None else ' lang="en" dir="ltr"'
     body = (
-        render_switcher(locale, "index", locales)
+        render_switcher(
+            locale,
+            "index",
+            locales,
+            lambda other: page_url(project.locale_dir(other), "index", from_page=f"{folder}/index.html"),
+        )
         + "\n"
         + f'<p class="transpub-home"><a href="../index.html"{home_lang}>'
         + f"{escape_text(home or ALL_LANGUAGES_LABEL['en'])}</a></p>\n"
@@ -299,15 +306,16 @@ def render_index(project: Project, pages: list[Page], locales: list[str]) -> str
         if not mine:
             continue
         tag = bcp47_tag(locale)
+        folder = project.locale_dir(locale)
         rows = [
-            f'<li><a href="{escape_attribute(site_href("index.html", f"{locale}/{page.slug}.html"))}" '
+            f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.slug}.html"))}" '
             f'hreflang="{tag}"><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}'
             f"</span></a>{_date_of(page, locale)}</li>"
             for page in mine
         ]
         name = escape_text(native_name(locale))
         sections.append(
-            f'<section><h2><a href="{escape_attribute(site_href("index.html", f"{locale}/index.html"))}" '
+            f'<section><h2><a href="{escape_attribute(site_href("index.html", f"{folder}/index.html"))}" '
             f'lang="{tag}">{name}</a></h2>\n'
             f'<ul dir="{text_direction(locale)}" lang="{tag}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )
@@ -325,7 +333,9 @@ def render_review_index(project: Project, pages: list[Page], locales: list[str])
         for page in mine:
             title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
             if page.published:
-                href = escape_attribute(site_href("_review/index.html", f"{locale}/{page.slug}.html"))
+                href = escape_attribute(
+                    site_href("_review/index.html", f"{project.locale_dir(locale)}/{page.slug}.html")
+                )
                 coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
                 rows.append(f'<li><a href="{href}">{title}</a>{coverage}</li>')
             else:
