@@ -173,8 +173,13 @@ def test_defaults_fill_every_declared_key() -> None:
     assert tables["compile"] == {
         "publish_threshold": 80.0,
         "base_url": None,
+        "format": "html",
+        "layout": "directory",
+        "markdown_dir": None,
+        "copy_source": True,
         "locale_style": "gettext",
         "locale_dirs": {},
+        "links": {},
     }
     assert tables["extract"]["fuzzy_threshold"] == 0.6 and tables["translate"]["memory_score"] == 75.0
 

@@ -391,6 +391,14 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     default=None,
     help="Publish a page only when at least this % of it is translated (default: config, 80).",
 )
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "markdown"]),
+    default=None,
+    help="html: a finished site; markdown: localized Markdown for a static-site generator "
+    "(default: [compile] format).",
+)
 @SHARD_OPTION
 @click.option(
     "--indexes",
@@ -407,6 +415,7 @@ def compile_(
     review: bool,
     write_mo: bool,
     threshold: float | None,
+    output_format: str | None,
     shard: tuple[int, int] | None,
     indexes_only: bool,
 ) -> None:
@@ -414,7 +423,10 @@ def compile_(
 
     Untranslated text keeps the source, marked with its language. Fuzzy (unreviewed)
     entries are left out unless --include-fuzzy. A page below the publish threshold is not
-    written for that locale, and the reason is printed.
+    written for that locale, and the reason is printed. With --format markdown, each Markdown
+    article's translation is written as Markdown where [compile] layout says (content/es/post.md
+    or post.es.md) for Hugo, Jekyll or MkDocs; HTML articles still get HTML pages, and no index
+    pages are written.
 
     \b
     Example:
@@ -422,6 +434,7 @@ def compile_(
       transpub compile -l es --include-fuzzy --review --out /tmp/preview
       transpub compile --shard 1/4 && …   # pages of one shard per CI job, then once:
       transpub compile --indexes          # the index pages, over every article
+      transpub compile --format markdown  # content/posts/x.es.md for a static-site generator
     """
     from .compile import CompileOptions, compile_project
 
@@ -438,6 +451,7 @@ def compile_(
             write_mo=write_mo,
             threshold=threshold,
             pages=not indexes_only,
+            format=output_format,
         ),
     )
     for page in report.pages:
@@ -459,11 +473,16 @@ def compile_(
         )
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
-    site = report.out_dir / "index.html" if report.out_dir else None
+    markdown = (output_format or project.output_format) == "markdown"
+    site = report.out_dir / "index.html" if report.out_dir and not markdown else None
     if report.errors:
-        click.echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
+        if site is not None:
+            click.echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
+        else:
+            click.echo(f"Markdown written as listed above (errors: {len(report.errors)})")
         sys.exit(1)
-    click.echo(f"Site: {site}")
+    if site is not None:
+        click.echo(f"Site: {site}")
 
 
 @main.command()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog
+from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, TranspubError
 from .formats.dates import localize_date
 from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
@@ -14,6 +15,7 @@ from .formats.html_attributes import attribute_spans
 from .fsutil import confine, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
+from .markdown_outputs import OutputRecord
 from .model import Issue
 from .project import Project
 from .site import (
@@ -70,6 +72,8 @@ class CompileOptions:
     threshold: float | None = None
     #: False for ``--indexes``: decide every page but write only the index pages (after sharded runs).
     pages: bool = True
+    #: ``--format``: "html" or "markdown" (None: ``[compile] format``).
+    format: str | None = None
 
 
 def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
@@ -92,6 +96,8 @@ def compile_project(
     out_dir = options.out_dir or project.site_dir
     base_url = project.base_url
     report = CompileReport(out_dir=out_dir)
+    markdown = (options.format or project.output_format) == "markdown"
+    markdown_root = options.out_dir or project.markdown_root
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
     targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
@@ -99,6 +105,7 @@ def compile_project(
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     article_paths = [article.path for article in discovery.articles]
+    article_of = {article.slug: article.path for article in discovery.articles}
     documents: dict[str, Document] = {}
     assets: dict[str, ArticleAssets] = {}
     copied: set[str] = set()
@@ -159,7 +166,11 @@ def compile_project(
             if (
                 locale not in selected
                 and page.published
-                and not (out_dir / _html_path(project, locale, slug)).is_file()
+                and not (
+                    _markdown_path(project, locale, article_of[slug], markdown_root)
+                    if markdown and document.format == "markdown"
+                    else out_dir / _html_path(project, locale, slug)
+                ).is_file()
             ):
                 page.published = False
                 page.reason = f"not compiled yet (transpub compile -l {locale})"
@@ -174,7 +185,22 @@ def compile_project(
         page.date = documents[slug].published
     all_locales = [source, *targets]
     stale: set[str] = set()
+    record = _load_record(markdown_root, report) if markdown and options.pages else None
     for slug, document in documents.items() if options.pages else ():
+        if markdown and document.format == "markdown":
+            if record is not None:
+                _write_markdown(
+                    project,
+                    document,
+                    article_of[slug],
+                    [source, *selected],
+                    pages,
+                    catalogs,
+                    options,
+                    record,
+                    report,
+                )
+            continue
         linked = [loc for loc in all_locales if pages[loc, slug].published]
         reviewed = [
             loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
@@ -223,6 +249,12 @@ def compile_project(
             page.written = write_if_changed(output, html.encode("utf-8"))
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
+    if record is not None:
+        _remove_stale_markdown(
+            project, record, [source, *selected], discovery, documents, markdown_root, report
+        )
+    if markdown:  # a static-site generator makes its own index pages and language menus
+        return report
     if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
         return report
     if options.pages:
@@ -301,6 +333,117 @@ def _decide(
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
         )
     return page
+
+
+def _markdown_path(project: Project, locale: str, article: Path, root: Path) -> Path:
+    """Where the Markdown of ``article`` in ``locale`` goes (the article itself when there is no copy)."""
+    return project.markdown_path(locale, article, root) or article
+
+
+def _load_record(root: Path, report: CompileReport) -> OutputRecord | None:
+    """The record of the Markdown files written under ``root``; None (an error reported) when damaged."""
+    try:
+        return OutputRecord.load(root)
+    except TranspubError as exc:
+        report.errors.append(exc)
+        return None
+
+
+def _write_markdown(
+    project: Project,
+    document: Document,
+    article: Path,
+    locales: list[str],
+    pages: dict[tuple[str, str], Page],
+    catalogs: dict[tuple[str, str], dict[str, Translation]],
+    options: CompileOptions,
+    record: OutputRecord,
+    report: CompileReport,
+) -> None:
+    """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted),
+    or remove it where the page is not published; conflicts with files compile did not write are errors."""
+    source = project.source_locale
+    slug = project.slug_of(article)
+    for locale in locales:
+        page = pages[locale, slug]
+        report.pages.append(page)
+        output = project.markdown_path(locale, article, options.out_dir)
+        if output is None:
+            continue
+        try:
+            if not page.published:
+                record.remove(output)
+                continue
+            if locale == source:
+                data = article.read_bytes()
+            else:
+                data = _localized_markdown(
+                    project, document, locale, catalogs.get((locale, slug), {}), options
+                )
+            page.output = output
+            page.written = record.write(output, data, locale, slug)
+        except (TranspubError, OSError) as exc:
+            report.errors.append(exc if isinstance(exc, TranspubError) else TranspubError(str(exc), output))
+            page.output = None
+
+
+def _localized_markdown(
+    project: Project,
+    document: Document,
+    locale: str,
+    entries: dict[str, Translation],
+    options: CompileOptions,
+) -> bytes:
+    """The Markdown article in ``locale``: each unit's usable translation, else its source (no markup
+    added), with root-relative links rewritten by ``[compile.links]``."""
+
+    def resolve(slot: Slot) -> Resolution:
+        entry = entries.get(slot.msgid)
+        if _usable(slot, entry, options.include_fuzzy):
+            assert entry is not None
+            return Resolution(text=entry.text)
+        return Resolution()
+
+    return document.render(
+        resolve,
+        join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
+        rewrite_url=lambda url: project.localized_link(url, locale),
+    ).encode("utf-8")
+
+
+def _remove_stale_markdown(
+    project: Project,
+    record: OutputRecord,
+    locales: list[str],
+    discovery: Discovery,
+    documents: dict[str, Document],
+    root: Path,
+    report: CompileReport,
+) -> None:
+    """Remove the Markdown files compile wrote for articles that are gone, or where the layout or
+    the folders changed, for the locales of this run (and its shard); then save the record."""
+    present = {article.slug for article in discovery.articles} | discovery.refused
+    expected = {
+        (locale, slug): project.markdown_path(locale, path, root)
+        for slug, path in ((a.slug, a.path) for a in discovery.articles if a.slug in documents)
+        for locale in locales
+    }
+    for key, entry in sorted(record.entries().items()):
+        if entry.locale not in locales or not in_shard(entry.slug, project.shard):
+            continue
+        if entry.slug in present and (entry.locale, entry.slug) not in expected:
+            continue  # an article that could not be read this time: its files stay
+        wanted = expected.get((entry.locale, entry.slug))
+        if wanted is not None and record.key(wanted) == key:
+            continue
+        try:
+            record.remove(root / key)
+        except TranspubError as exc:
+            report.errors.append(exc)
+    try:
+        record.save()
+    except (TranspubError, OSError) as exc:
+        report.errors.append(exc if isinstance(exc, TranspubError) else TranspubError(str(exc), record.path))
 
 
 def _placeholder_warnings(
@@ -535,6 +678,7 @@ def _render_page(
             if locale == source
             else (lambda date: localize_date(date.value, date.style, locale)),
             join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
+            rewrite_url=None if locale == source else (lambda url: project.localized_link(url, locale)),
         )
     finally:
         if page_tag is not None:

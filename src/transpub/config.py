@@ -95,6 +95,12 @@ def _http_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
 
 
+def _link_target(value: str) -> bool:
+    """A ``[compile.links]`` value: a root-relative path whose only braces are ``{lang}``."""
+    rest = value.replace("{lang}", "")
+    return value.startswith("/") and not value.startswith("//") and "{" not in rest and "}" not in rest
+
+
 _SEGMENTATION = Key(
     "string",
     "sentence",
@@ -278,6 +284,26 @@ SCHEMA = Table(
                     expects='an absolute http(s) URL like "https://news.example/"',
                     valid=_http_url,
                 ),
+                "format": Key(
+                    "string",
+                    "html",
+                    "html: a finished site; markdown: localized Markdown for a static-site generator",
+                    expects='"html" or "markdown"',
+                    valid=lambda v: v in ("html", "markdown"),
+                ),
+                "layout": Key(
+                    "string",
+                    "directory",
+                    "markdown: <markdown_dir>/<lang>/<path> or <path>/<name>.<lang>.md",
+                    expects='"directory" or "suffix"',
+                    valid=lambda v: v in ("directory", "suffix"),
+                ),
+                "markdown_dir": Key(
+                    "string", None, "markdown: where localized Markdown is written (default: [paths] site)"
+                ),
+                "copy_source": Key(
+                    "boolean", True, "markdown: also write the source-language file into the output tree"
+                ),
                 "locale_style": Key(
                     "string",
                     "gettext",
@@ -292,6 +318,15 @@ SCHEMA = Table(
                         None,
                         expects='a folder name of letters and digits joined by "-", "_" or "@" (such as "zh-cn")',
                         valid=is_folder_name,
+                    ),
+                ),
+                "links": Table(
+                    doc='root-relative link prefix = its localized form ("/docs/" = "/{lang}/docs/")',
+                    values=Key(
+                        "string",
+                        None,
+                        expects='a root-relative URL prefix such as "/{lang}/docs/" ({lang}: the output folder)',
+                        valid=_link_target,
                     ),
                 ),
             }
@@ -442,8 +477,8 @@ def validate_config(
     Raises :class:`~transpub.errors.ConfigError` on an unknown table or key, or a bad value.
 
     >>> compile = validate_config({"compile": {"publish_threshold": 60}})["compile"]
-    >>> compile["publish_threshold"], compile["base_url"], compile["locale_style"]
-    (60, None, 'gettext')
+    >>> compile["publish_threshold"], compile["base_url"], compile["format"]
+    (60, None, 'html')
     >>> validate_config({"compile": {"publish_treshold": 60}})
     Traceback (most recent call last):
     transpub.errors.ConfigError: unknown key 'publish_treshold' in [compile]; did you mean 'publish_threshold'?

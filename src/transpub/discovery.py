@@ -77,6 +77,18 @@ def slug_for(relative: PurePosixPath) -> str:
     return without.as_posix()
 
 
+def is_translation_name(name: str, locales: frozenset[str]) -> bool:
+    """Whether a file named ``name`` is a Markdown translation ``<name>.<locale>.md`` (suffix layout).
+
+    >>> [is_translation_name(n, frozenset({"es", "zh-cn"})) for n in ("a.es.md", "a.zh-cn.markdown", "a.md", "a.es.html")]
+    [True, True, False, False]
+    """
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or suffix.lower() not in ("md", "markdown"):
+        return False
+    return stem.rpartition(".")[2] in locales if "." in stem else False
+
+
 def _within(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -111,9 +123,18 @@ def discover_articles(
     project_root: Path,
     exclude: tuple[str, ...] = (),
     follow_symlinks: bool = False,
+    *,
+    translation_names: frozenset[str] = frozenset(),
+    output_dirs: tuple[Path, ...] = (),
 ) -> Discovery:
-    """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why."""
+    """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
+
+    Translations compile wrote are never articles: a Markdown file ``<name>.<X>.md`` where ``X`` is
+    in ``translation_names`` (the target locales and their output folders), and the folders
+    ``output_dirs``.
+    """
     found = Discovery()
+    skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}
     if not articles_dir.is_dir():
         return found
     root = project_root.resolve()
@@ -154,12 +175,16 @@ def discover_articles(
                     )
                     continue
             if entry.is_dir():
+                if Path(os.path.abspath(entry)) in skipped:
+                    continue  # localized Markdown written by compile
                 resolved = entry.resolve()
                 if resolved in seen_dirs:
                     continue  # a link back into a folder already read
                 seen_dirs.add(resolved)
                 walk(entry, rel)
             elif entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES:
+                if is_translation_name(entry.name, translation_names):
+                    continue
                 candidates.append((entry, rel))
 
     walk(articles_dir, PurePosixPath())

@@ -68,8 +68,18 @@ class Project:
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
     glossary_max_mb: float = 10.0
+    #: ``[compile] format``: "html" (a finished site) or "markdown" (localized Markdown files).
+    output_format: str = "html"
+    #: ``[compile] layout``: "directory" (``<markdown_dir>/<lang>/<path>``) or "suffix" (``<name>.<lang>.md``).
+    markdown_layout: str = "directory"
+    #: ``[compile] markdown_dir`` (absolute), or None for the site folder.
+    markdown_dir: Path | None = None
+    #: ``[compile] copy_source``: the source-language file is written into the Markdown tree too.
+    copy_source: bool = True
     #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
     locale_dirs: dict[str, str] = field(default_factory=dict)
+    #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
+    link_rules: tuple[tuple[str, str], ...] = ()
 
     @property
     def config_path(self) -> Path:
@@ -106,6 +116,54 @@ class Project:
         """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""
         return self.locale_dirs.get(locale, locale)
 
+    @property
+    def markdown_root(self) -> Path:
+        """Where localized Markdown is written: ``[compile] markdown_dir``, else beside the articles
+        (suffix layout) or in the site folder (directory layout)."""
+        if self.markdown_dir is not None:
+            return self.markdown_dir
+        return self.articles_dir if self.markdown_layout == "suffix" else self.site_dir
+
+    def localized_link(self, url: str, locale: str) -> str | None:
+        """A root-relative ``url`` rewritten by ``[compile.links]`` for pages in ``locale`` (the longest
+        matching prefix wins, ``{lang}`` is the locale's folder), or None when no rule applies.
+
+        >>> project = Project(Path("/p"), "p", "en", ("zh_CN",), Path("/p/a"), Path("/p/l"), Path("/p/s"),
+        ...     None, Path("/p/m"), None, locale_dirs={"zh_CN": "zh-cn"},
+        ...     link_rules=(("/docs/api/", "/api/{lang}/"), ("/docs/", "/{lang}/docs/")))
+        >>> project.localized_link("/docs/intro/?q=1#top", "zh_CN"), project.localized_link("/docs/api/x", "zh_CN")
+        ('/zh-cn/docs/intro/?q=1#top', '/api/zh-cn/x')
+        >>> project.localized_link("/blog/", "zh_CN"), project.localized_link("//docs/", "zh_CN")
+        (None, None)
+        """
+        if not url.startswith("/") or url.startswith(("//", "/\\")):
+            return None
+        for prefix, replacement in self.link_rules:
+            if url.startswith(prefix):
+                return replacement.replace("{lang}", self.locale_dir(locale)) + url[len(prefix) :]
+        return None
+
+    def markdown_path(self, locale: str, article: Path, out_dir: Path | None = None) -> Path | None:
+        """Where the Markdown article at ``article`` is written in ``locale`` under ``out_dir``
+        (default :attr:`markdown_root`), by ``[compile] layout``; UnsafePathError outside it.
+
+        For the source locale: None when ``copy_source`` is off or the place is the article itself.
+        """
+        root = out_dir if out_dir is not None else self.markdown_root
+        relative = article.relative_to(self.articles_dir)
+        folder = self.locale_dir(locale)
+        if self.markdown_layout == "directory":
+            path = root / folder / relative
+        elif locale == self.source_locale:
+            path = root / relative
+        else:
+            path = root / relative.parent / f"{relative.stem}.{folder}{relative.suffix}"
+        if locale == self.source_locale and (
+            not self.copy_source or os.path.abspath(path) == os.path.abspath(article)
+        ):
+            return None
+        return confine(path, root)
+
     def settings_for(self, locale: str) -> LocaleSettings:
         """The ``[locale.<name>]`` settings of ``locale`` (empty when absent)."""
         return self.locale_settings.get(locale, LocaleSettings())
@@ -117,10 +175,32 @@ class Project:
 
     def discover(self) -> Discovery:
         """Every source article under ``articles/`` (recursively) by slug, and what was refused and why."""
-        found = discover_articles(self.articles_dir, self.root, self.exclude, self.follow_symlinks)
+        found = discover_articles(
+            self.articles_dir,
+            self.root,
+            self.exclude,
+            self.follow_symlinks,
+            translation_names=frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc))),
+            output_dirs=self._markdown_output_dirs(),
+        )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
         return found
+
+    def _markdown_output_dirs(self) -> tuple[Path, ...]:
+        """Folders of localized Markdown inside ``articles/`` (never read as articles)."""
+        if self.markdown_layout == "directory":
+            folders = [
+                self.markdown_root / self.locale_dir(loc) for loc in (self.source_locale, *self.locales)
+            ]
+        else:
+            folders = [self.markdown_root]
+        articles = Path(os.path.abspath(self.articles_dir))
+        return tuple(
+            folder
+            for folder in folders
+            if articles in Path(os.path.abspath(folder)).parents and not articles.is_relative_to(folder)
+        )
 
     def article_paths(self) -> list[Path]:
         """Every source article that can be processed, sorted by slug (see :meth:`discover`)."""
@@ -204,6 +284,19 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     compile_ = config["compile"]
     base_url = compile_["base_url"] or None
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
+    markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
+    if compile_["layout"] == "directory":
+        articles_dir = Path(os.path.abspath(root / paths["articles"]))
+        output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
+        for loc in locales:
+            folder = output_root / locale_dirs[loc]
+            if articles_dir == folder or folder in articles_dir.parents:
+                raise ConfigError(
+                    f"the articles folder ({paths['articles']}) is where compile writes the {loc} Markdown "
+                    f"({project_relative(root, folder)}); change [compile] markdown_dir or locale_dirs",
+                    config_path,
+                    config_line(text, "compile", "markdown_dir") or config_line(text, "paths", "articles"),
+                )
     return Project(
         root=root,
         name=proj["name"] if proj["name"] is not None else root.name,
@@ -235,7 +328,12 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         engines=config["engines"],
         check=config["check"],
         glossary_max_mb=float(paths["glossary_max_mb"]),
+        output_format=compile_["format"],
+        markdown_layout=compile_["layout"],
+        markdown_dir=markdown_dir,
+        copy_source=compile_["copy_source"],
         locale_dirs=locale_dirs,
+        link_rules=_link_rules(compile_["links"], config_path, text),
     )
 
 
@@ -266,6 +364,27 @@ def _locale_dirs(
                 config_line(text, "compile", "locale_dirs", loc if loc in own else other),
             )
     return folders
+
+
+def project_relative(root: Path, path: Path) -> str:
+    """``path`` relative to the project ``root`` when inside it (else as given), for messages."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _link_rules(links: dict[str, str], where: Path, text: str | None) -> tuple[tuple[str, str], ...]:
+    """``[compile.links]`` as (prefix, replacement) pairs, longest prefix first; ConfigError for a
+    prefix that is not a root-relative path."""
+    for prefix in links:
+        if not prefix.startswith("/") or prefix.startswith("//"):
+            raise ConfigError(
+                f'compile.links: {prefix!r} must be a root-relative link prefix such as "/docs/"',
+                where,
+                config_line(text, "compile", "links", prefix),
+            )
+    return tuple(sorted(links.items(), key=lambda rule: (-len(rule[0]), rule[0])))
 
 
 def _is_number(value: Any) -> bool:

@@ -27,11 +27,13 @@ from .document import (
     DateSlot,
     Document,
     Gap,
+    LinkTarget,
     Marker,
     PairedPieces,
     Part,
     Tag,
     TextSlot,
+    escape_attribute,
     escape_text,
 )
 from .html_attributes import attribute_spans, translatable_attributes, unquote
@@ -220,13 +222,14 @@ class _Builder:
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
         attrs = node.attrs
         urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
-        if not slots and not is_html and not is_charset and not is_seo_link and not urls:
+        link = _root_relative_href(token.raw) if node.tag == "a" and "href" in attrs else None
+        if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
             return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
         parts: list = []
         pos = 0
-        for (start, end), slot in slots:
+        for (start, end), piece in sorted([*slots, *([link] if link else [])], key=lambda found: found[0]):
             parts.append(token.raw[pos:start])
-            parts.append(slot)
+            parts.append(piece)
             pos = end
         parts.append(token.raw[pos:])
         tag = Tag([p for p in parts if p != ""], node.tag)
@@ -751,6 +754,19 @@ def _reading_text(atom: _Atom) -> str:
     if atom.node.tag in _NOT_READ or atom.node.tag in VOID:
         return ""
     return htmllib.unescape(_MARKUP.sub("", "".join(_plain_parts(atom.parts))))
+
+
+def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
+    """The span and :class:`LinkTarget` of a start tag's first ``href`` when it is root-relative
+    (``/docs/x``): compile may point it at the reader's language (``[compile.links]``)."""
+    for name, (start, end) in attribute_spans(raw):
+        if name != "href":
+            continue
+        url = htmllib.unescape(unquote(raw[start:end])).strip()
+        if not url.startswith("/") or url.startswith(("//", "/\\")):
+            return None
+        return (start, end), LinkTarget(url, raw[start:end], lambda new: '"' + escape_attribute(new) + '"')
+    return None
 
 
 def _plain_parts(parts: list) -> list[str]:

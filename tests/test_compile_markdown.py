@@ -1,0 +1,328 @@
+"""compile --format markdown: each Markdown article's translation written as Markdown where a static-site
+generator looks for it (Hugo, Jekyll, MkDocs), with the publishing rules of HTML pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from markdown_stub import markdown_reader  # noqa: F401 (fixture)
+from test_compile_helpers import run_cli
+from transpub.compile import CompileOptions, CompileReport, compile_project
+from transpub.extract import extract_project
+from transpub.project import load_project
+
+pytestmark = pytest.mark.usefixtures("markdown_reader")
+
+HARBOUR = """---
+title: The harbour reopens
+date: 2024-05-02
+---
+
+# The harbour reopens
+
+The ferry runs again. Read [the timetable](/docs/ferries/) first.
+
+```sh
+ferry --list
+```
+
+- Boats leave every hour.
+"""
+GUIDE = "# Visitor guide\n\nSee [the map](/docs/map/) and [the shop](https://shop.example/).\n"
+
+SPANISH = {
+    "The harbour reopens": "El puerto reabre",
+    "The ferry runs again. Read <1>the timetable</1> first.": "El ferry vuelve a funcionar. Lea primero <1>el horario</1>.",
+    "Boats leave every hour.": "Los barcos salen cada hora.",
+    "Visitor guide": "Guía del visitante",
+    "See <1>the map</1> and <2>the shop</2>.": "Vea <1>el mapa</1> y <2>la tienda</2>.",
+}
+CHINESE = {
+    "The harbour reopens": "港口重新开放",
+    "The ferry runs again. Read <1>the timetable</1> first.": "渡轮恢复运行。请先阅读<1>时刻表</1>。",
+    "Boats leave every hour.": "船每小时出发一次。",
+}
+
+
+def make_markdown_project(root: Path, compile_extra: str = "", *, articles: str = "articles") -> Path:
+    """A project of two Markdown articles (a post and a page bundle), extracted, Spanish translated."""
+    root.mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["es", "zh_CN", "de"]\n\n'
+        f'[paths]\narticles = "{articles}"\n\n[compile]\nformat = "markdown"\n{compile_extra}',
+        encoding="utf-8",
+    )
+    folder = root / articles
+    (folder / "posts").mkdir(parents=True)
+    (folder / "guide").mkdir()
+    (folder / "posts" / "harbour.md").write_text(HARBOUR, encoding="utf-8")
+    (folder / "guide" / "index.md").write_text(GUIDE, encoding="utf-8")
+    extract(root)
+    translate(root, "es", SPANISH)
+    return root
+
+
+def extract(root: Path) -> None:
+    project = load_project(root)
+    extract_project(project, project.locales)
+
+
+def translate(root: Path, locale: str, entries: dict[str, str], *, fuzzy: bool = False) -> None:
+    """Fill msgstrs in every catalog of ``locale``."""
+    for path in sorted((root / "locales" / locale / "LC_MESSAGES").rglob("*.po")):
+        po = polib.pofile(str(path))
+        for entry in po:
+            if entry.msgid in entries:
+                entry.msgstr = entries[entry.msgid]
+                if fuzzy and "fuzzy" not in entry.flags:
+                    entry.flags.append("fuzzy")
+        po.save(str(path))
+
+
+def compile_md(root: Path, locales: list[str] | None = None, **options: object) -> CompileReport:
+    project = load_project(root)
+    return compile_project(project, locales or project.locales, CompileOptions(**options))  # type: ignore[arg-type]
+
+
+def spanish_harbour() -> str:
+    return (
+        HARBOUR.replace("# The harbour reopens", "# El puerto reabre")
+        .replace("title: The harbour reopens", "title: El puerto reabre")
+        .replace(
+            "The ferry runs again. Read [the timetable](/docs/ferries/) first.",
+            "El ferry vuelve a funcionar. Lea primero [el horario](/docs/ferries/).",
+        )
+        .replace("Boats leave every hour.", "Los barcos salen cada hora.")
+    )
+
+
+# --- layouts --------------------------------------------------------------------------------------
+
+
+def test_directory_layout_writes_each_language_in_its_folder_with_the_source_beside(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "site-project")
+    report = compile_md(root)
+    assert not report.errors
+    site = root / "site"
+    assert (site / "es" / "posts" / "harbour.md").read_text("utf-8") == spanish_harbour()
+    assert (site / "es" / "guide" / "index.md").read_text("utf-8") == (
+        "# Guía del visitante\n\nVea [el mapa](/docs/map/) y [la tienda](https://shop.example/).\n"
+    )
+    assert (site / "en" / "posts" / "harbour.md").read_bytes() == HARBOUR.encode("utf-8")
+    assert not (site / "zh_CN").exists() and not (site / "de").exists()  # nothing translated: not published
+    assert not list(site.rglob("*.html"))  # no index pages: the generator makes its own
+
+
+def test_suffix_layout_writes_translations_beside_their_sources_and_extract_ignores_them(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "blog", 'layout = "suffix"\n')
+    compile_md(root)
+    articles = root / "articles"
+    assert (articles / "posts" / "harbour.es.md").read_text("utf-8") == spanish_harbour()
+    assert (articles / "guide" / "index.es.md").is_file()
+    assert (articles / "posts" / "harbour.md").read_text("utf-8") == HARBOUR
+    extract(root)
+    catalogs = sorted(
+        p.relative_to(root / "locales" / "es").as_posix() for p in (root / "locales" / "es").rglob("*.po")
+    )
+    assert catalogs == ["LC_MESSAGES/guide.po", "LC_MESSAGES/posts/harbour.po"]
+
+
+def test_suffix_names_follow_the_locale_folders(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "blog", 'layout = "suffix"\nlocale_style = "bcp47-lower"\n')
+    translate(root, "zh_CN", CHINESE)
+    compile_md(root)
+    chinese = (root / "articles" / "posts" / "harbour.zh-cn.md").read_text("utf-8")
+    assert "渡轮恢复运行。请先阅读[时刻表](/docs/ferries/)。" in chinese
+    extract(root)
+    assert not (root / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.zh-cn.po").exists()
+
+
+def test_hugo_content_folders_by_language_with_the_source_in_its_own(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "hugo", 'markdown_dir = "content"\n', articles="content/en")
+    compile_md(root)
+    assert (root / "content" / "es" / "posts" / "harbour.md").read_text("utf-8") == spanish_harbour()
+    assert sorted(p.name for p in (root / "content").iterdir()) == [".transpub-outputs.json", "en", "es"]
+
+
+def test_output_folders_inside_the_articles_folder_are_not_read_as_articles(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "docs", 'markdown_dir = "articles"\n')
+    compile_md(root)
+    assert (root / "articles" / "es" / "posts" / "harbour.md").is_file()
+    assert (root / "articles" / "en" / "posts" / "harbour.md").is_file()
+    extract(root)
+    assert sorted(p.name for p in (root / "locales" / "es" / "LC_MESSAGES").iterdir()) == [
+        "guide.po",
+        "posts",
+    ]
+
+
+def test_copy_source_false_writes_only_the_translations(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", "copy_source = false\n")
+    compile_md(root)
+    assert (root / "site" / "es" / "posts" / "harbour.md").is_file()
+    assert not (root / "site" / "en").exists()
+
+
+def test_articles_inside_a_translations_folder_are_a_configuration_error(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text("utf-8") + 'markdown_dir = "."\nlocale_dirs = { es = "articles" }\n', "utf-8"
+    )
+    result = run_cli(root, "compile")
+    assert result.exit_code == 2
+    assert (
+        "the articles folder (articles) is where compile writes the es Markdown (articles)" in result.stderr
+    )
+
+
+# --- what is published ----------------------------------------------------------------------------
+
+
+def test_a_translation_below_the_threshold_is_not_written_and_an_earlier_one_is_removed(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    translate(
+        root,
+        "de",
+        {
+            "Visitor guide": "Besucherführer",
+            "See <1>the map</1> and <2>the shop</2>.": "Siehe <1>Karte</1>, <2>Laden</2>.",
+        },
+    )
+    compile_md(root)
+    german = root / "site" / "de" / "guide" / "index.md"
+    assert german.is_file() and not (root / "site" / "de" / "posts").exists()
+    translate(root, "de", {"See <1>the map</1> and <2>the shop</2>.": ""})
+    report = compile_md(root)
+    assert not german.exists() and not (root / "site" / "de").exists()
+    [page] = [p for p in report.pages if p.locale == "de" and p.slug == "guide"]
+    assert not page.published and "below the 80% needed to publish" in page.reason
+
+
+def test_machine_translations_need_include_fuzzy_as_for_html(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    translate(root, "zh_CN", CHINESE, fuzzy=True)
+    compile_md(root)
+    assert not (root / "site" / "zh_CN").exists()
+    compile_md(root, include_fuzzy=True)
+    chinese = (root / "site" / "zh_CN" / "posts" / "harbour.md").read_text("utf-8")
+    assert "渡轮恢复运行。请先阅读[时刻表](/docs/ferries/)。" in chinese
+    assert "transpub-notice" not in chinese  # notices are for HTML pages
+
+
+def test_a_translation_with_a_broken_placeholder_publishes_the_source_sentence(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    translate(
+        root,
+        "es",
+        {"The ferry runs again. Read <1>the timetable</1> first.": "El ferry vuelve. Lea el horario."},
+    )
+    report = compile_md(root, threshold=0)
+    spanish = (root / "site" / "es" / "posts" / "harbour.md").read_text("utf-8")
+    assert "The ferry runs again. Read [the timetable](/docs/ferries/) first." in spanish
+    assert "# El puerto reabre" in spanish
+    assert not report.errors
+
+
+def test_the_markdown_of_a_deleted_article_is_removed_with_its_folders(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    compile_md(root)
+    (root / "articles" / "guide" / "index.md").unlink()
+    compile_md(root)
+    assert not (root / "site" / "es" / "guide").exists() and not (root / "site" / "en" / "guide").exists()
+    assert (root / "site" / "es" / "posts" / "harbour.md").is_file()
+
+
+def test_compiling_one_language_leaves_the_others_files_alone(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    translate(root, "zh_CN", CHINESE)
+    compile_md(root)
+    (root / "articles" / "posts" / "harbour.md").unlink()
+    compile_md(root, ["es"])
+    assert not (root / "site" / "es" / "posts").exists()
+    assert (root / "site" / "zh_CN" / "posts" / "harbour.md").is_file()  # until zh_CN is compiled
+    compile_md(root)
+    assert not (root / "site" / "zh_CN").exists()
+
+
+def test_a_hand_written_file_is_never_replaced_or_removed(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    own = root / "site" / "es" / "posts" / "harbour.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("Mi propia traducción.\n", "utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 1
+    assert f"Error: {own}: not replaced: this file was not written by transpub compile" in result.stderr
+    assert own.read_text("utf-8") == "Mi propia traducción.\n"
+    assert (root / "site" / "es" / "guide" / "index.md").is_file()  # the other articles are written
+
+
+def test_a_file_edited_since_compile_wrote_it_is_kept(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    compile_md(root)
+    written = root / "site" / "es" / "posts" / "harbour.md"
+    written.write_text(written.read_text("utf-8") + "Nota del editor.\n", "utf-8")
+    translate(root, "es", {"Boats leave every hour.": "Salen barcos cada hora."})
+    report = compile_md(root)
+    assert [str(e) for e in report.errors] == [
+        f"{written}: not replaced: this file was changed since transpub compile wrote it "
+        "(put the change into the catalog, or delete the file)"
+    ]
+    assert written.read_text("utf-8").endswith("Nota del editor.\n")
+
+
+def test_an_unchanged_file_already_there_is_taken_as_compiles_own(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    compile_md(root)
+    (root / "site" / ".transpub-outputs.json").unlink()  # a fresh checkout of committed translations
+    assert not compile_md(root).errors
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+
+def test_links_point_at_the_readers_language_in_markdown_output(tmp_path: Path) -> None:
+    root = make_markdown_project(
+        tmp_path / "p", 'locale_style = "bcp47-lower"\n[compile.links]\n"/docs/" = "/{lang}/docs/"\n'
+    )
+    translate(root, "zh_CN", CHINESE)
+    compile_md(root)
+    site = root / "site"
+    assert "[el horario](/es/docs/ferries/)" in (site / "es" / "posts" / "harbour.md").read_text("utf-8")
+    assert "[时刻表](/zh-cn/docs/ferries/)" in (site / "zh-cn" / "posts" / "harbour.md").read_text("utf-8")
+    guide = (site / "es" / "guide" / "index.md").read_text("utf-8")
+    assert "[el mapa](/es/docs/map/)" in guide and "(https://shop.example/)" in guide
+    assert (site / "en" / "posts" / "harbour.md").read_text("utf-8") == HARBOUR  # the source is not rewritten
+
+
+def test_untranslated_sentences_get_localized_links_too(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", '[compile.links]\n"/docs/" = "/{lang}/docs/"\n')
+    translate(root, "es", {"The ferry runs again. Read <1>the timetable</1> first.": ""})
+    compile_md(root, threshold=50)
+    spanish = (root / "site" / "es" / "posts" / "harbour.md").read_text("utf-8")
+    assert "The ferry runs again. Read [the timetable](/es/docs/ferries/) first." in spanish
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+def test_compile_format_markdown_on_the_command_line_lists_the_files(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text("utf-8").replace('format = "markdown"\n', ""), "utf-8")
+    result = run_cli(root, "compile", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "es/posts/harbour.md: 100% translated" in result.output
+    assert "de/posts/harbour: not published: 0% translated" in result.output
+    assert "Site:" not in result.output
+    assert not (root / "site" / "index.html").exists()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0
+    assert (root / "site" / "es" / "posts" / "harbour.html").is_file()
