@@ -1,0 +1,501 @@
+r"""Runs of inline content cut into sentence units: the part of reading every format shares.
+
+A reader turns a run of inline content (a paragraph, a heading, a list item) into :class:`Atom`\ s —
+text with its source, and the open, close and standalone markup around it — and
+:class:`RunSlots` cuts them into sentences (:mod:`..segment`), numbers the placeholders, writes
+the paragraph notes and makes the :class:`TextSlot`\ s. Only the source text of each atom and
+its element's name are format-specific.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..inline import escape_lookalikes, strip_placeholders
+from ..model import Placeholder
+from ..segment import split_sentences
+from .document import DateSlot, Gap, PairedPieces, Part, TextSlot
+from .html_tree import VOID, Node
+from .options import ReadOptions
+
+_WS = re.compile(r"[ \t\n\r\f]+")
+_ENTITY_PIECE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)|[^&]+|&")
+OBJECT = "\ufffc"
+
+
+@dataclass(slots=True)
+class Atom:
+    """One piece of a run: text (its source and what it reads), or markup that opens, closes or stands alone."""
+
+    kind: str  # text, open, close, object
+    raw: str = ""
+    text: str = ""
+    parts: list = field(default_factory=list)  # open/close/object: source parts
+    node: Node | None = None
+    number: int = 0
+    #: What a reader sees of a standalone element, when its parts do not say (None: read from the parts).
+    shows: str | None = None
+
+
+class RunContext(Protocol):
+    """What a run inherits from its block: notes, kind, whether whitespace is kept, whether it may be wrapped."""
+
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+    @property
+    def preformatted(self) -> bool: ...
+    @property
+    def markable(self) -> bool: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class RunSlots:
+    """Cuts runs of atoms into sentence slots; a reader subclasses it and names slots (``slot_ref``)."""
+
+    options: ReadOptions
+
+    def slot_ref(self, ctx: RunContext) -> str:
+        """The reference of the block a run of ``ctx`` belongs to."""
+        raise NotImplementedError
+
+    def slot_escape(self, ctx: RunContext) -> Callable[[str], str]:
+        """How translated text is escaped in a run of ``ctx``."""
+        raise NotImplementedError
+
+    def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
+        groups = self.cut(atoms, ctx)
+        notes = iter(_paragraph_notes(atoms, [group for kind, group in groups if kind == "unit"]))
+        for kind, group in groups:
+            if kind == "gap" and all(a.kind == "text" for a in group):
+                out.append(Gap("".join(a.raw for a in group)))
+            elif kind == "gap":  # a line break between two sentences stays between them
+                for atom in group:
+                    if atom.kind == "text":
+                        out.append(Gap(atom.raw))
+                    else:
+                        out.extend(atom.parts)
+            else:
+                slot = self.make_slot(group, ctx, next(notes))
+                if self.for_translators(slot.msgid):
+                    out.append(slot)
+                else:  # kept as written: nothing in it for a translator
+                    out.extend(slot.parts)
+
+    def for_translators(self, msgid: str) -> bool:
+        """False for a unit with no letters, or one that is only a URL or an e-mail address."""
+        # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
+        if not self.options.extract_symbols and not _LETTER.search(msgid):
+            return False
+        if (
+            self.options.extract_bare_urls
+            or SPACE_INSIDE.search(msgid.strip())
+            or not ADDRESS_MARK.search(msgid)
+        ):
+            return True
+        return not is_address(strip_placeholders(msgid))
+
+    def cut(self, atoms: list[Atom], ctx: RunContext) -> list[tuple[str, list[Atom]]]:
+        """Group atoms into sentence units and the whitespace gaps between them."""
+        if ctx.preformatted or self.options.segmentation == "paragraph":
+            return [("unit", atoms)]
+        flat_parts: list[str] = []
+        positions: list[int] = []
+        pos = 0
+        for atom in atoms:
+            positions.append(pos)
+            if atom.kind == "text":
+                piece = atom.text
+            elif atom.kind == "object":  # a line break reads as one: "Read now.<br>Next." is two sentences
+                piece = "\n" if atom.node is not None and atom.node.tag == "br" else OBJECT
+            else:
+                piece = ""
+            flat_parts.append(piece)
+            pos += len(piece)
+        flat = "".join(flat_parts)
+        if not _may_have_two_sentences(flat):
+            return [("unit", atoms)]
+        spans = split_sentences(flat, self.options.source_locale)
+        if len(spans) <= 1:
+            return [("unit", atoms)]
+        # Boundaries (end of one sentence, start of the next) where no tag pair is open.
+        gaps = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:])]
+        cuts = [gap for gap, depth in zip(gaps, self.depths_at(atoms, positions, gaps)) if depth == 0]
+        if not cuts:
+            return [("unit", atoms)]
+        return self.split_atoms(atoms, positions, cuts)
+
+    @staticmethod
+    def depths_at(atoms: list[Atom], positions: list[int], gaps: list[tuple[int, int]]) -> list[int]:
+        """For each gap ``end..start`` (in order), the tag pairs open across it; -1 when a tag stands
+        inside it. One sweep over the atoms: the depth before a gap carries over to the next."""
+        depths: list[int] = []
+        index = 0
+        before = 0  # the depth of the atoms before ``index``
+        for end, start in gaps:
+            while index < len(atoms) and positions[index] < end:
+                kind = atoms[index].kind
+                before += 1 if kind == "open" else -1 if kind == "close" else 0
+                index += 1
+            depths.append(RunSlots.depth_from(atoms, positions, index, before, end, start))
+        return depths
+
+    @staticmethod
+    def depth_from(
+        atoms: list[Atom], positions: list[int], index: int, depth: int, end: int, start: int
+    ) -> int:
+        """The depth across the gap ``end..start`` given ``depth`` before ``atoms[index:]``."""
+        for at in range(index, len(atoms)):  # an index, not a slice: a copy per gap would cost n²
+            atom, pos = atoms[at], positions[at]
+            if atom.kind == "open":
+                if pos < end:
+                    depth += 1
+                elif pos < start:
+                    return -1
+                else:
+                    break
+            elif atom.kind == "close":
+                if pos <= end:
+                    depth -= 1
+                elif pos < start:
+                    return -1
+                else:
+                    break
+            elif pos >= start:
+                break
+        return depth
+
+    @staticmethod
+    def split_atoms(
+        atoms: list[Atom], positions: list[int], cuts: list[tuple[int, int]]
+    ) -> list[tuple[str, list[Atom]]]:
+        """Cut the atoms at each ``(end, start)`` boundary; text atoms are split where needed."""
+        groups: list[tuple[str, list[Atom]]] = []
+        current: list[Atom] = []
+        gap: list[Atom] = []
+        cut_index = 0
+        in_gap = False
+
+        def close_sentence() -> None:
+            nonlocal current, gap, in_gap, cut_index
+            groups.append(("unit", current))
+            groups.append(("gap", gap))
+            current, gap, in_gap = [], [], False
+            cut_index += 1
+
+        for atom, pos in zip(atoms, positions):
+            if atom.kind != "text":
+                while cut_index < len(cuts):
+                    end, start = cuts[cut_index]
+                    if not in_gap:
+                        if pos < end or (pos == end and atom.kind == "close"):
+                            break
+                        in_gap = True
+                    if pos < start:
+                        break
+                    close_sentence()
+                (gap if in_gap else current).append(atom)
+                continue
+            text = atom.text
+            if not text:
+                (gap if in_gap else current).append(atom)
+                continue
+            # Pieces are cut at increasing offsets of the one text: no slice of the rest is made per
+            # cut (a paragraph of n sentences would cost n²).
+            raw_cutter = _RawCutter(atom.raw, text)
+            done = 0  # characters of ``text`` already placed
+            while done < len(text):
+                if cut_index >= len(cuts):
+                    (gap if in_gap else current).append(Atom("text", raw=raw_cutter.rest(), text=text[done:]))
+                    break
+                end, start = cuts[cut_index]
+                k = (start if in_gap else end) - pos
+                if k >= len(text):
+                    (gap if in_gap else current).append(Atom("text", raw=raw_cutter.rest(), text=text[done:]))
+                    break
+                if k > done:
+                    head_raw = raw_cutter.take(k)
+                    (gap if in_gap else current).append(Atom("text", raw=head_raw, text=text[done:k]))
+                    done = k
+                if in_gap:
+                    close_sentence()
+                else:
+                    in_gap = True
+        if in_gap or current:
+            groups.append(("unit", current))
+            if gap:
+                groups.append(("gap", gap))
+        return groups
+
+    def make_slot(self, atoms: list[Atom], ctx: RunContext, context_note: tuple[str, ...]) -> TextSlot:
+        msgid_parts: list[str] = []
+        parts: list[Part] = []
+        pieces: dict[int, PairedPieces | list[Part]] = {}
+        placeholders: list[Placeholder] = []
+        numbers: dict[int, int] = {}
+        text_run: list[str] = []  # consecutive text, escaped as one (a look-alike may span two atoms)
+        for atom in atoms:
+            if atom.kind == "text":
+                text_run.append(atom.text)
+                parts.append(atom.raw)
+                continue
+            msgid_parts.append(escape_lookalikes("".join(text_run)))
+            text_run = []
+            parts.extend(atom.parts)
+            if atom.kind == "object":
+                number = len(placeholders) + 1
+                tag = atom.node.tag if atom.node is not None else "comment"
+                placeholders.append(Placeholder(number, tag, False, collapse_space(_reading_text(atom))))
+                pieces[number] = list(atom.parts)
+                msgid_parts.append(f"<{number}/>")
+            elif atom.kind == "open":
+                number = len(placeholders) + 1
+                numbers[id(atom.node)] = number
+                placeholders.append(Placeholder(number, atom.node.tag, True))  # type: ignore[union-attr]
+                pieces[number] = PairedPieces(list(atom.parts), [])
+                msgid_parts.append(f"<{number}>")
+            else:
+                number = numbers[id(atom.node)]
+                pieces[number].close = list(atom.parts)  # type: ignore[union-attr]
+                msgid_parts.append(f"</{number}>")
+        msgid_parts.append(escape_lookalikes("".join(text_run)))
+        msgid = "".join(msgid_parts)
+        if not ctx.preformatted:
+            msgid = collapse_space(msgid)
+        return TextSlot(
+            msgid=msgid,
+            ref=self.slot_ref(ctx),
+            parts=parts,
+            placeholders=tuple(placeholders),
+            pieces=pieces,
+            notes=ctx.notes + context_note,
+            kind=ctx.kind,
+            flags=("no-wrap",) if ctx.preformatted else (),
+            markable=ctx.markable,
+            escape=self.slot_escape(ctx),
+        )
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+#: Inline objects whose content is not text a reader sees in the paragraph.
+_NOT_READ = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noembed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "object",
+        "iframe",
+        "video",
+        "audio",
+        "canvas",
+        "xmp",
+        "noframes",
+        "plaintext",
+    }
+)
+
+
+def _reading_text(atom: Atom) -> str:
+    """What a reader sees of ``atom`` in the paragraph (for the translator's context note)."""
+    if atom.kind == "text":
+        return atom.text
+    if atom.kind != "object":
+        return ""
+    if atom.shows is not None:
+        return atom.shows
+    if atom.node is None:
+        return ""
+    if atom.node.tag in ("br", "wbr", "hr"):
+        return " " if atom.node.tag != "wbr" else ""
+    if atom.node.tag in _NOT_READ or atom.node.tag in VOID:
+        return ""
+    return htmllib.unescape(_MARKUP.sub("", "".join(_plain_parts(atom.parts))))
+
+
+def _plain_parts(parts: list) -> list[str]:
+    """The source strings in ``parts``, dates' content included (start tags with slots skipped)."""
+    found: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            found.append(part)
+        elif isinstance(part, DateSlot):
+            found.extend(_plain_parts(part.parts))
+    return found
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+SPACE_INSIDE = re.compile(r"\s")
+#: Every URL or e-mail address has one of these.
+ADDRESS_MARK = re.compile(r"[.:@/]")
+_ADDRESS = re.compile(
+    r"<?(?:(?:(?:https?|s?ftps?|file|ssh|git|wss?)://|(?:mailto|tel|urn):|www\.)[^\s<>\"]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?",
+    re.IGNORECASE,
+)
+
+
+def is_address(text: str) -> bool:
+    """Whether ``text`` is nothing but a URL or an e-mail address.
+
+    >>> is_address("https://example.com/a?b=1"), is_address("press@example.com"), is_address("Note: see")
+    (True, True, False)
+    """
+    text = text.strip()
+    return bool(text) and " " not in text and _ADDRESS.fullmatch(text) is not None and "." in text
+
+
+def same_address(text: str, href: str) -> bool:
+    """Whether a link's ``text`` is its ``href`` (scheme, ``mailto:`` and a final slash aside).
+
+    >>> same_address(" example.com/x ", "https://example.com/x/"), same_address("Read", "https://x.org")
+    (True, False)
+    """
+
+    def bare(value: str) -> str:
+        value = collapse_space(value).lower()
+        value = re.sub(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)", "", value)
+        return value.removeprefix("www.").rstrip("/")
+
+    return bool(text.strip()) and bare(text) == bare(href)
+
+
+#: A paragraph note shows the whole paragraph when it has at most this many units and characters;
+#: otherwise each unit's note shows its neighbouring sentences, each cut to ``_NOTE_NEIGHBOUR_CHARS``,
+#: so that a catalog stays within a small constant of its article's size (a note per unit holding
+#: the whole of a long paragraph makes the catalog grow with the square of the paragraph).
+_NOTE_WHOLE_UNITS = 8
+_NOTE_WHOLE_CHARS = 1500
+_NOTE_NEIGHBOUR_CHARS = 200
+_CUT = "…"
+
+
+def _paragraph_notes(atoms: list[Atom], units: list[list[Atom]]) -> list[tuple[str, ...]]:
+    """The ``Paragraph:`` note of each unit of a paragraph (none when it is the only unit).
+
+    A short paragraph is shown whole; in a long one, a unit sees the sentence before and after it,
+    cut to a few hundred characters, with ``…`` where the paragraph goes on.
+    """
+    if len(units) <= 1:
+        return [()] * len(units)
+    if len(units) <= _NOTE_WHOLE_UNITS:
+        whole = collapse_space("".join(map(_reading_text, atoms)))
+        if len(whole) <= _NOTE_WHOLE_CHARS:
+            return [("Paragraph: " + whole,)] * len(units)
+    texts = [collapse_space("".join(map(_reading_text, group))) for group in units]
+    notes: list[tuple[str, ...]] = []
+    for index, text in enumerate(texts):
+        before = _tail_words(texts[index - 1], _NOTE_NEIGHBOUR_CHARS) if index else ""
+        after = _head_words(texts[index + 1], _NOTE_NEIGHBOUR_CHARS) if index + 1 < len(texts) else ""
+        if index > 1 and not before.startswith(_CUT):
+            before = _CUT + before
+        if index + 2 < len(texts) and not after.endswith(_CUT):
+            after += _CUT
+        notes.append(("Paragraph: " + " ".join(piece for piece in (before, text, after) if piece),))
+    return notes
+
+
+def _head_words(text: str, limit: int) -> str:
+    """The first words of ``text`` within ``limit`` characters, ``…`` marking the cut.
+
+    >>> _head_words("one two three", 9), _head_words("one two", 9)
+    ('one two…', 'one two')
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[: cut if cut > 0 else limit].rstrip() + _CUT
+
+
+def _tail_words(text: str, limit: int) -> str:
+    """The last words of ``text`` within ``limit`` characters, ``…`` marking the cut.
+
+    >>> _tail_words("one two three", 10)
+    '…two three'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text.find(" ", len(text) - limit - 1)
+    return _CUT + text[cut + 1 if cut >= 0 else len(text) - limit :].lstrip()
+
+
+def collapse_space(text: str) -> str:
+    """Runs of HTML whitespace as one space, no whitespace at the ends (inner no-break spaces kept).
+
+    >>> collapse_space("  a\\n  b\\u00a0 c ")
+    'a b\\xa0 c'
+    """
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        text = _WS.sub(" ", text)
+    return text.strip()
+
+
+_TERMINATOR = re.compile(r"[.!?…。！？｡]")
+_AFTER_LAST_SENTENCE = " \t\n\r\f\u00a0\u202f.!?…。！？｡\"'“‘”’»›)]}」』）】》〉〕｣"
+
+
+def _may_have_two_sentences(text: str) -> bool:
+    """False when ``text`` cannot hold a sentence break: no terminator before its last word.
+
+    (The segmenter is exact; this only saves calling it for the many one-sentence runs.)
+
+    >>> _may_have_two_sentences("A list item"), _may_have_two_sentences("One (really).")
+    (False, False)
+    >>> _may_have_two_sentences("One. Two"), _may_have_two_sentences("你好。今天")
+    (True, True)
+    """
+    match = _TERMINATOR.search(text)
+    return match is not None and bool(text[match.end() :].strip(_AFTER_LAST_SENTENCE))
+
+
+class _RawCutter:
+    """Cuts ``raw`` (source text that decodes to ``text``) into pieces at increasing decoded offsets.
+
+    A cut never falls inside an entity (it goes after it). One pass over ``raw`` for all cuts.
+
+    >>> cutter = _RawCutter("a &amp; b", "a & b")
+    >>> cutter.take(2), cutter.take(3), cutter.rest()
+    ('a ', '&amp;', ' b')
+    """
+
+    def __init__(self, raw: str, text: str) -> None:
+        self.raw = raw
+        self.same = raw == text
+        self.pos = 0  # where the next piece starts in ``raw``
+        self.pieces = _ENTITY_PIECE.finditer(raw)
+        self.piece: re.Match[str] | None = None  # the piece ``pos`` is in (plain text cut inside)
+        self.decoded = 0  # decoded characters before ``self.piece``
+
+    def take(self, k: int) -> str:
+        """The source of the next piece: up to ``k`` decoded characters from the start of ``text``."""
+        if self.same:
+            return self._piece(k)
+        while True:
+            if self.piece is None:
+                self.piece = next(self.pieces, None)
+                if self.piece is None:
+                    return self.rest()
+            match = self.piece
+            source = match.group(0)
+            if source[0] != "&" and self.decoded + len(source) > k:
+                return self._piece(match.start() + (k - self.decoded))
+            self.decoded += len(source) if source[0] != "&" else len(htmllib.unescape(source))
+            self.piece = None
+            if self.decoded >= k:
+                return self._piece(match.end())
+
+    def rest(self) -> str:
+        """The source after the last piece taken."""
+        return self._piece(len(self.raw))
+
+    def _piece(self, cut: int) -> str:
+        piece, self.pos = self.raw[self.pos : cut], cut
+        return piece
