@@ -23,16 +23,21 @@ from .html_attributes import set_attributes
 
 @dataclass(eq=False)
 class AttrSlot:
-    """A translatable attribute value, quotes included in ``raw``."""
+    """A translatable attribute value, quotes included in ``raw`` (also a front matter value, a
+    shortcode parameter, a Markdown image's alt text or a link's title: see ``write``)."""
 
     msgid: str
     ref: str
     raw: str
     kind: str
     notes: tuple[str, ...] = ()
+    #: How the format writes a translated value, quotes included (None: an HTML attribute value).
+    write: Callable[[str], str] | None = None
 
     def render_value(self, text: str) -> str:
         """The attribute value (with quotes) for a translated ``text``."""
+        if self.write is not None:
+            return self.write(unescape_lookalikes(text))
         return '"' + escape_attribute(unescape_lookalikes(text)) + '"'
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
+SHORTCODE_PARAMS = ("alt", "caption", "title")
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -21,3 +24,7 @@ class ReadOptions:
     #: CSS selectors: only what ``include`` matches (everything when empty), minus what ``exclude`` matches.
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: Markdown: the front matter keys whose values are translated (strings, and strings in lists).
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    #: Markdown: the named shortcode parameters that are translated (``alt``, ``caption``, ``title``).
+    shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS

@@ -1,0 +1,344 @@
+"""Front matter of Markdown articles: YAML (``---``), TOML (``+++``) and JSON (``{ … }``), as Hugo reads them.
+
+:func:`read_front_matter` finds the block, parses it (refusing YAML aliases, which can expand a
+few bytes into gigabytes) and locates the values of the keys to translate (strings, and strings
+in lists) in the source text, with a writer for each that quotes a translation the way its
+format needs. Everything else in the block is kept as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..errors import ArticleError
+
+_YAML = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOML = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
+_JSON_START = re.compile(r"\A\ufeff?(?=\{)")
+_DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
+_STR_TAG = "tag:yaml.org,2002:str"
+#: Keys whose value says when an article was published, in order of preference.
+DATE_KEYS = ("date", "publishDate", "published")
+
+
+@dataclass(frozen=True)
+class FrontValue:
+    """A translatable string in the front matter: where it is written and how to write another."""
+
+    key: str
+    index: int | None  # its position in a list, or None
+    start: int
+    end: int
+    value: str
+    write: Callable[[str], str]
+
+
+@dataclass
+class FrontMatter:
+    """A parsed front matter block."""
+
+    kind: str  # yaml, toml, json
+    end: int  # where the body starts
+    data: dict
+    values: list[FrontValue] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        """The ``title`` as written, when it is a string."""
+        title = self.data.get("title")
+        return title.strip() or None if isinstance(title, str) else None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def read_front_matter(text: str, shown: str, keys: tuple[str, ...]) -> FrontMatter | None:
+    """The front matter at the start of ``text`` (None when there is none); ArticleError names the
+    line of broken front matter."""
+    match = _YAML.match(text)
+    if match:
+        return _read_yaml(text, match, shown, keys)
+    match = _TOML.match(text)
+    if match:
+        return _read_toml(text, match, shown, keys)
+    match = _JSON_START.match(text)
+    if match:
+        return _read_json(text, match.end(), shown, keys)
+    return None
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...]) -> FrontMatter:
+    body = match.group(2) or ""
+    offset = match.start(2) if match.group(2) is not None else match.end(1)
+    loader = _NoAliasLoader(body)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ArticleError(
+            f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", shown, line
+        ) from exc
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError("front matter must be a mapping of keys to values", shown, 2)
+    front = FrontMatter("yaml", match.end(), data)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in DATE_KEYS and front.date is None and isinstance(value_node, yaml.ScalarNode):
+                if _DATED.match(value_node.value):
+                    front.date = value_node.value.strip()
+            if key not in keys:
+                continue
+            if isinstance(value_node, yaml.ScalarNode):
+                front.values.extend(_yaml_values(body, offset, key, None, value_node, flow=False))
+            elif isinstance(value_node, yaml.SequenceNode):
+                for index, item in enumerate(value_node.value):
+                    if isinstance(item, yaml.ScalarNode):
+                        front.values.extend(
+                            _yaml_values(body, offset, key, index, item, flow=bool(value_node.flow_style))
+                        )
+    return front
+
+
+def _yaml_values(
+    body: str, offset: int, key: str, index: int | None, node: yaml.ScalarNode, *, flow: bool
+) -> Iterator[FrontValue]:
+    if node.tag != _STR_TAG or not node.value.strip():
+        return
+    start, end = node.start_mark.index, node.end_mark.index
+    raw = body[start:end]
+    end = start + len(raw.rstrip())
+    yield FrontValue(
+        key,
+        index,
+        offset + start,
+        offset + end,
+        node.value,
+        lambda text: _yaml_scalar(text, node.style, flow),
+    )
+
+
+def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
+    """``text`` as a YAML scalar: plain when the source was plain and YAML reads it back unchanged,
+    single-quoted when the source was, else double-quoted.
+
+    >>> _yaml_scalar("Oro en esquís", None, False), _yaml_scalar("Sí: no", None, False)
+    ('Oro en esquís', '"Sí: no"')
+    >>> _yaml_scalar("it's", "'", False), _yaml_scalar("a, b", None, True)
+    ("'it''s'", '"a, b"')
+    """
+    text = " ".join(text.split())
+    if not style and text and text == text.strip():
+        document = f"k: [{text}]" if flow else f"k: {text}"
+        try:
+            loaded = yaml.safe_load(document)
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict) and loaded.get("k") == ([text] if flow else text):
+            return text
+    if style == "'" and text.isprintable():
+        return "'" + text.replace("'", "''") + "'"
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """A double-quoted string that JSON, TOML and YAML all read as ``text``.
+
+    >>> print(_quoted('say "hi" \\\\ now\\x7f'))
+    "say \\"hi\\" \\\\ now\\u007f"
+    """
+    dumped = json.dumps(text, ensure_ascii=False)
+    return re.sub(r"[\x7f-\x9f\u2028\u2029\ufeff]", lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+# --------------------------------------------------------------------------- TOML
+
+_TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')[ \t]*=[ \t]*")
+_TOML_STRING = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', re.S
+)
+_TOML_SKIP = re.compile(r"(?:[ \t\r\n,]|#[^\n]*)*")
+
+
+def _read_toml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...]) -> FrontMatter:
+    body = match.group(2) or ""
+    offset = match.start(2) if match.group(2) is not None else match.end(1)
+    try:
+        data = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_ERROR_LINE.search(str(exc))
+        line = int(found.group(1)) + 1 if found else 1
+        message = _TOML_ERROR_LINE.sub("", str(exc)).strip()
+        raise ArticleError(f"front matter is not valid TOML ({message})", shown, line) from exc
+    front = FrontMatter("toml", match.end(), data)
+    for key in DATE_KEYS:
+        if key in data and _DATED.match(str(data[key])):
+            front.date = str(data[key]).strip()
+            break
+    pos = 0
+    while pos < len(body):
+        line_end = body.find("\n", pos)
+        line_end = len(body) if line_end < 0 else line_end
+        if body[pos:line_end].lstrip().startswith("["):
+            break  # a [table]: only top-level keys are translated
+        key_match = _TOML_KEY.match(body, pos, line_end)
+        if key_match is None:
+            pos = line_end + 1
+            continue
+        key = key_match.group(1)
+        if key[0] in "\"'":
+            key = tomllib.loads(f"k = {key}")["k"]
+        value_start = key_match.end()
+        value_end = _toml_value_end(body, value_start)
+        if key in keys and isinstance(data.get(key), (str, list)):
+            front.values.extend(_toml_strings(body, offset, key, value_start, value_end))
+        next_line = body.find("\n", value_end)
+        pos = len(body) if next_line < 0 else next_line + 1
+    return front
+
+
+def _toml_value_end(body: str, start: int) -> int:
+    """Where the value starting at ``start`` ends (arrays and multi-line strings span lines)."""
+    depth = 0
+    pos = start
+    while pos < len(body):
+        char = body[pos]
+        if char in "\"'":
+            string = _TOML_STRING.match(body, pos)
+            pos = string.end() if string else pos + 1
+            continue
+        if char == "#":
+            line_end = body.find("\n", pos)
+            pos = len(body) if line_end < 0 else line_end
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        elif char == "\n" and depth <= 0:
+            return pos
+        pos += 1
+    return pos
+
+
+def _toml_strings(body: str, offset: int, key: str, start: int, end: int) -> Iterator[FrontValue]:
+    array = body.startswith("[", start)
+    pos = start + 1 if array else start
+    index = 0
+    while pos < end:
+        pos = _TOML_SKIP.match(body, pos, end).end()  # type: ignore[union-attr]
+        string = _TOML_STRING.match(body, pos, end)
+        if string is None:
+            break
+        raw = string.group()
+        value = tomllib.loads(f"v = {raw}")["v"]
+        if value.strip():
+            literal = raw.startswith("'") and not raw.startswith("'''")
+            yield FrontValue(
+                key,
+                index if array else None,
+                offset + string.start(),
+                offset + string.end(),
+                value,
+                lambda text, literal=literal: _toml_string(text, literal),  # type: ignore[misc]
+            )
+        index += 1
+        pos = string.end()
+        if not array:
+            break
+
+
+def _toml_string(text: str, literal: bool) -> str:
+    """``text`` as a TOML string: literal (``'…'``) when the source was and it can be, else basic.
+
+    >>> _toml_string("l'été", True), _toml_string("Oro", True), _toml_string('a "b"', False)
+    ('"l\\'été"', "'Oro'", '"a \\\\"b\\\\""')
+    """
+    text = " ".join(text.split())
+    if literal and "'" not in text and text.isprintable():
+        return f"'{text}'"
+    return _quoted(text)
+
+
+# --------------------------------------------------------------------------- JSON
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _read_json(text: str, start: int, shown: str, keys: tuple[str, ...]) -> FrontMatter:
+    decoder = json.JSONDecoder()
+    try:
+        data, end = decoder.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise ArticleError(f"front matter is not valid JSON ({exc.msg})", shown, exc.lineno) from exc
+    if not isinstance(data, dict):  # pragma: no cover - raw_decode at "{" gives a dict
+        raise ArticleError("front matter must be a mapping of keys to values", shown, 1)
+    front = FrontMatter("json", end, data)
+    for key in DATE_KEYS:
+        if isinstance(data.get(key), str) and _DATED.match(data[key]):
+            front.date = data[key].strip()
+            break
+    for key, value_start, value_end in _json_members(text, start, decoder):
+        value = data.get(key)
+        if key not in keys:
+            continue
+        if isinstance(value, str):
+            front.values.extend(_json_string(text, key, None, value_start, value_end, value))
+        elif isinstance(value, list):
+            pos = value_start + 1
+            for index, item in enumerate(value):
+                pos = _JSON_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+                _, item_end = decoder.raw_decode(text, pos)
+                if isinstance(item, str):
+                    front.values.extend(_json_string(text, key, index, pos, item_end, item))
+                pos = _JSON_SPACE.match(text, item_end).end() + 1  # type: ignore[union-attr]
+    return front
+
+
+def _json_members(text: str, start: int, decoder: json.JSONDecoder) -> Iterator[tuple[str, int, int]]:
+    """``(key, value start, value end)`` of each member of the object at ``start`` (already valid)."""
+    pos = start + 1
+    while True:
+        pos = _JSON_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        if text.startswith("}", pos):
+            return
+        key, pos = decoder.raw_decode(text, pos)
+        pos = _JSON_SPACE.match(text, pos).end() + 1  # type: ignore[union-attr]  # the colon
+        pos = _JSON_SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        _, end = decoder.raw_decode(text, pos)
+        yield key, pos, end
+        pos = _JSON_SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if text.startswith(",", pos):
+            pos += 1
+
+
+def _json_string(
+    text: str, key: str, index: int | None, start: int, end: int, value: str
+) -> Iterator[FrontValue]:
+    if value.strip():
+        yield FrontValue(key, index, start, end, value, lambda t: _quoted(" ".join(t.split())))

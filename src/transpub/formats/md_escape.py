@@ -1,0 +1,86 @@
+"""Writing translated text into Markdown so that it stays text: untrusted text never becomes markup.
+
+A translation is written on one line (its line breaks become spaces). Every character Markdown
+(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``); a
+character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is
+escaped where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown,
+where a backslash does not help — are written ``&#123;{`` and ``&#123;%``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that may start or end markup anywhere in a line.
+_INLINE = re.compile(
+    r"[\\`*\[\]|~]"  # escapes, code, emphasis, links, table cells, strikethrough
+    r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
+    r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
+    r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
+    r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
+)
+#: What starts a block at the start of a line: headings, quotes, list items, setext lines,
+#: definitions, ordered list items, admonitions.
+_LINE_START = re.compile(r"[#>+=:*-]|\d{1,9}(?=[.)])|!!!|\?\?\?")
+_SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that shows exactly ``text``, on one line.
+
+    >>> print(escape_markdown("*evil* [x](javascript:alert(1)) <script> R&D snake_case"))
+    \\*evil\\* \\[x\\](javascript:alert(1)) \\<script> R&D snake_case
+    >>> print(escape_markdown("# 1. {{< x >}} {% if %} {.y} &amp;"))
+    \\# 1. &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp;
+    >>> print(escape_markdown("1. First"), escape_markdown("- item"), escape_markdown("!!! note"))
+    1\\. First \\- item \\!\\!\\! note
+    """
+    text = _SPACES.sub(" ", text)
+    if not text:
+        return text
+    text = _INLINE.sub(_escape_one, text)
+    lead = len(text) - len(text.lstrip(" "))
+    if lead >= 4:  # four spaces at the start of a line would start a code block
+        text, lead = " " + text[lead:], 1
+    start = _LINE_START.match(text, lead)
+    if start:
+        piece = start.group()
+        if piece[0].isdigit():
+            text = text[: start.end()] + "\\" + text[start.end() :]
+        else:
+            text = text[:lead] + "".join("\\" + char for char in piece) + text[start.end() :]
+    if text.endswith("#") and not text.endswith("\\#"):  # a closing sequence of an ATX heading
+        text = text[:-1] + "\\#"
+    if text.endswith("  "):  # two spaces before a line end are a hard break
+        text = text.rstrip(" ") + " "
+    return text
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "{":
+        after = match.string[match.end() : match.end() + 1]
+        return "&#123;" if after in ("{", "%") and after else "\\{"
+    return "\\" + char
+
+
+def markdown_title(text: str) -> str:
+    """A link or image title, quotes included.
+
+    >>> markdown_title('The "race" \\\\ now')
+    '"The \\\\"race\\\\" \\\\\\\\ now"'
+    """
+    text = _SPACES.sub(" ", text)
+    return '"' + re.sub(r'[\\"&]', lambda m: "\\" + m.group(), text) + '"'
+
+
+def markdown_destination(url: str) -> str:
+    """A link destination as Markdown writes ``url``.
+
+    >>> markdown_destination("/es/docs/a"), markdown_destination("/a b/(c)")
+    ('/es/docs/a', '</a b/(c)>')
+    """
+    url = url.replace("\n", "%0A").replace("\r", "%0D")
+    if url and re.fullmatch(r"[^\s<>()\\\x00-\x1f]+", url):
+        return url
+    return "<" + re.sub(r"[\\<>]", lambda m: "\\" + m.group(), url) + ">"

@@ -1,0 +1,441 @@
+"""A block's inline Markdown as atoms: text with its source, and the source markup around it.
+
+markdown-it's inline tokens are aligned with the block's content (each token's markup is where
+the cursor stands, or where a rule recorded its span), then mapped to the article's text, so
+every atom carries its exact source: ``**`` and ``_`` open and close, ``[`` opens a link and
+``](url "title")`` closes it (the URL a :class:`LinkTarget`, the title a unit of its own), a code
+span, an image (its alt text a unit of its own), a footnote reference, an autolink or a bare URL,
+raw inline HTML and template tokens stand alone. Backslash escapes and entities are text atoms
+whose source differs from their text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+from ..inline import escape_lookalikes
+from .document import AttrSlot, LinkTarget, Part
+from .html_tree import VOID, Node
+from .md_escape import escape_markdown, markdown_destination, markdown_title
+from .md_source import ContentMap, Source
+from .md_templates import Template
+from .runs import Atom, collapse_space
+
+_EMPHASIS = {"em": "em", "strong": "strong", "s": "s"}
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_END_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class Misaligned(Exception):
+    """The tokens do not match the source as expected: the block is kept as written."""
+
+
+@dataclass(slots=True)
+class Piece:
+    """One inline token's place: ``start``/``end`` in content offsets, then in text offsets."""
+
+    kind: str  # text, soft, open, close, object, html, template
+    start: int
+    end: int
+    text: str = ""
+    tag: str = ""
+    shows: str | None = None
+    parts: list[Part] | None = None  # source parts when not just the source text
+    key: str | None = None  # html/template: what pairs an opening with a closing piece
+    role: str = ""  # html/template: open, close or "" (standalone)
+    node: Node | None = None
+    template: Template | None = None
+
+
+@dataclass
+class SlotNamer:
+    """What inline slots need from the block reader: references and options."""
+
+    ref: Callable[[str, str], str]  # (tag, words) -> reference
+    extract_symbols: bool = False
+    template_parts: Callable[[Template], list[Part]] = field(default=lambda template: [])
+
+
+class InlineReader:
+    """Turns one ``inline`` token into atoms."""
+
+    def __init__(self, source: Source, namer: SlotNamer) -> None:
+        self.source = source
+        self.namer = namer
+
+    def atoms(
+        self,
+        token: Token,
+        mapping: ContentMap,
+        templates: Sequence[Template],
+        objects: Sequence[tuple[int, int, str]] = (),
+    ) -> list[Atom]:
+        """The atoms of ``token`` (an inline token whose content ``mapping`` places in the text).
+
+        ``templates`` are the template tokens in the text; ``objects`` further ``(start, end, tag)``
+        text spans that are markup though markdown-it reads them as text (``{#id}``, ``[x]``).
+        """
+        content = token.content
+        pieces = self._align(token.children or [], content, mapping)
+        for piece in pieces:
+            piece.start, piece.end = mapping(piece.start), mapping(piece.end)
+        spans: list[tuple[int, int, str, Template | None]] = sorted(
+            [(t.start, t.end, "template", t) for t in templates]
+            + [(start, end, tag, None) for start, end, tag in objects],
+            key=lambda item: item[0],
+        )
+        if spans and pieces:
+            pieces = _merge_spans(pieces, spans, self.source)
+        _pair(pieces)
+        return [self._atom(piece) for piece in pieces]
+
+    # -- alignment with the content
+
+    def _align(self, children: list[Token], content: str, mapping: ContentMap) -> list[Piece]:
+        pieces: list[Piece] = []
+        cursor = 0
+        links: list[int] = []  # end offsets of open links
+        index = 0
+        while index < len(children):
+            token = children[index]
+            kind = token.type
+            index += 1
+            if kind == "text":
+                if token.content:
+                    cursor = self._literal(pieces, content, cursor, token.content, mapping)
+            elif kind == "text_special":
+                cursor = _expect(content, cursor, token.markup)
+                pieces.append(Piece("text", cursor - len(token.markup), cursor, text=token.content))
+            elif kind in ("softbreak", "hardbreak"):
+                end = _line_break(content, cursor)
+                if kind == "softbreak":
+                    pieces.append(Piece("soft", cursor, end, text="\n"))
+                else:
+                    pieces.append(Piece("object", cursor, end, tag="br", shows=" "))
+                cursor = end
+            elif kind == "code_inline":
+                start, end = _span(token, cursor)
+                pieces.append(Piece("object", start, end, tag="code", shows=token.content))
+                cursor = end
+            elif kind.endswith("_open") and kind[:-5] in _EMPHASIS:
+                cursor = _expect(content, cursor, token.markup)
+                pieces.append(Piece("open", cursor - len(token.markup), cursor, tag=_EMPHASIS[kind[:-5]]))
+            elif kind.endswith("_close") and kind[:-6] in _EMPHASIS:
+                cursor = _expect(content, cursor, token.markup)
+                pieces.append(Piece("close", cursor - len(token.markup), cursor, tag=_EMPHASIS[kind[:-6]]))
+            elif kind == "link_open" and token.info == "auto":
+                start, end = _span(token, cursor)
+                shown = []
+                while index < len(children) and children[index].type != "link_close":
+                    shown.append(children[index].content)
+                    index += 1
+                index += 1
+                pieces.append(Piece("object", start, end, tag="a", shows="".join(shown)))
+                cursor = end
+            elif kind == "link_open":
+                start, end = _span(token, cursor)
+                cursor = _expect(content, start, "[")
+                pieces.append(Piece("open", start, cursor, tag="a"))
+                links.append(end)
+            elif kind == "link_close":
+                if not links or not content.startswith("]", cursor):
+                    raise Misaligned(f"link end at {cursor}")
+                end = links.pop()
+                pieces.append(Piece("close", cursor, end, tag="a", parts=None))
+                pieces[-1].parts = self._destination_parts(content, cursor, end, mapping, pieces)
+                cursor = end
+            elif kind == "image":
+                start, end = _span(token, cursor)
+                label_end = start + 2 + len(token.content)
+                if not content.startswith("![", start) or not content.startswith("]", label_end):
+                    raise Misaligned(f"image at {start}")
+                parts: list[Part] = [self._raw(mapping, start, start + 2)]
+                parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
+                parts.extend(self._destination_parts(content, label_end, end, mapping, None))
+                pieces.append(Piece("object", start, end, tag="img", parts=parts))
+                cursor = end
+            elif kind == "html_inline":
+                cursor = _expect(content, cursor, token.content)
+                pieces.append(_html_piece(cursor - len(token.content), cursor, token.content))
+            elif kind == "footnote_ref":
+                start, end = _span(token, cursor)
+                pieces.append(Piece("object", start, end, tag="footnote", shows=""))
+                cursor = end
+            elif kind == "footnote_anchor":
+                continue
+            else:
+                raise Misaligned(f"unexpected inline token {kind}")
+        if cursor != len(content):
+            raise Misaligned(f"content left at {cursor} of {len(content)}")
+        return pieces
+
+    def _literal(self, pieces: list[Piece], content: str, cursor: int, text: str, mapping: ContentMap) -> int:
+        end = _expect(content, cursor, text)
+        cuts = mapping.cuts(cursor, end)
+        start = cursor
+        for cut in [*cuts, end]:
+            pieces.append(Piece("text", start, cut, text=content[start:cut]))
+            start = cut
+        return end
+
+    def _raw(self, mapping: ContentMap, start: int, end: int) -> str:
+        return self.source.raw(mapping(start), mapping(end))
+
+    def _destination_parts(
+        self, content: str, start: int, end: int, mapping: ContentMap, pieces: list[Piece] | None
+    ) -> list[Part]:
+        """The parts of ``](destination "title")`` (or of ``][label]``, kept as written)."""
+        spans: list[tuple[int, int, Part]] = []
+        pos = start + 1
+        if content.startswith("(", pos):
+            pos = _skip_space(content, pos + 1, end)
+            destination = parseLinkDestination(content, pos, end)
+            if destination.ok:
+                target_start, target_end = mapping(pos), mapping(destination.pos)
+                written = self.source.raw(target_start, target_end)
+                if "\ue000" not in self.source.text[target_start:target_end] and destination.pos > pos:
+                    spans.append(
+                        (pos, destination.pos, LinkTarget(destination.str, written, markdown_destination))
+                    )
+                title_start = _skip_space(content, destination.pos, end)
+                title = parseLinkTitle(content, title_start, end)
+                if title.ok and title_start > destination.pos:
+                    slot = self._title(title.str, mapping(title_start), mapping(title.pos), pieces)
+                    if slot is not None:
+                        spans.append((title_start, title.pos, slot))
+        parts: list[Part] = []
+        pos = start
+        for span_start, span_end, part in spans:
+            parts.append(self._raw(mapping, pos, span_start))
+            parts.append(part)
+            pos = span_end
+        parts.append(self._raw(mapping, pos, end))
+        return [part for part in parts if part != ""]
+
+    def _title(self, title: str, start: int, end: int, pieces: list[Piece] | None) -> AttrSlot | None:
+        msgid = escape_lookalikes(collapse_space(title))
+        if not _LETTER.search(msgid) and not self.namer.extract_symbols:
+            return None
+        words = ""
+        if pieces is not None:
+            depth = 0
+            texts: list[str] = []
+            for piece in reversed(pieces[:-1]):
+                if piece.kind == "open" and piece.tag == "a" and depth == 0:
+                    break
+                depth += 1 if piece.kind == "close" else -1 if piece.kind == "open" else 0
+                texts.append(piece.text or piece.shows or "")
+            words = "".join(reversed(texts))
+        return AttrSlot(
+            msgid=msgid,
+            ref=self.namer.ref("a", words) + "@title",
+            raw=self.source.raw(start, end),
+            kind="attribute:title",
+            write=markdown_title,
+        )
+
+    def _alt(self, token: Token, start: int, end: int) -> Part:
+        raw = self.source.raw(start, end)
+        msgid = escape_lookalikes(collapse_space(_plain(token.children or [])))
+        if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
+            return raw
+        return AttrSlot(
+            msgid=msgid,
+            ref=self.namer.ref("img", msgid) + "@alt",
+            raw=raw,
+            kind="attribute:alt",
+            write=escape_markdown,
+        )
+
+    # -- atoms
+
+    def _atom(self, piece: Piece) -> Atom:
+        raw = self.source.raw(piece.start, piece.end)
+        if piece.kind == "text":
+            return Atom("text", raw=raw, text=piece.text)
+        if piece.kind == "soft":
+            return Atom("text", raw=raw, text="\n")
+        parts: list[Part] = piece.parts if piece.parts is not None else [raw]
+        if piece.template is not None:
+            parts = self.namer.template_parts(piece.template)
+        if piece.kind in ("open", "close"):
+            return Atom(piece.kind, parts=parts, node=piece.node)
+        return Atom(
+            "object", parts=parts, node=piece.node or Node(piece.tag, -1, None, {}), shows=piece.shows
+        )
+
+
+def _expect(content: str, cursor: int, text: str) -> int:
+    if not content.startswith(text, cursor):
+        raise Misaligned(f"expected {text[:20]!r} at {cursor}")
+    return cursor + len(text)
+
+
+def _span(token: Token, cursor: int) -> tuple[int, int]:
+    span = token.meta.get("span") if token.meta else None
+    if span is None or span[0] != cursor:
+        raise Misaligned(f"{token.type} not at {cursor}")
+    return span
+
+
+def _line_break(content: str, cursor: int) -> int:
+    pos = cursor
+    while pos < len(content) and content[pos] in " \t":
+        pos += 1
+    if content.startswith("\\", pos):
+        pos += 1
+    if not content.startswith("\n", pos):
+        raise Misaligned(f"line break expected at {pos}")
+    pos += 1
+    while pos < len(content) and content[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _skip_space(content: str, pos: int, end: int) -> int:
+    while pos < end and content[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _plain(children: list[Token]) -> str:
+    """The text of inline tokens as an image's alt text shows it."""
+    out: list[str] = []
+    for token in children:
+        if token.type in ("text", "text_special", "code_inline"):
+            out.append(token.content)
+        elif token.type == "image":
+            out.append(_plain(token.children or []))
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+    return "".join(out)
+
+
+def _html_piece(start: int, end: int, html: str) -> Piece:
+    closing = _END_TAG.fullmatch(html)
+    if closing:
+        name = closing.group(1).lower()
+        return Piece("html", start, end, tag=name, key=name, role="close")
+    opening = _START_TAG.match(html)
+    if opening:
+        name = opening.group(1).lower()
+        if name in VOID or html.endswith("/>"):
+            return Piece("object", start, end, tag=name)
+        return Piece("html", start, end, tag=name, key=name, role="open")
+    return Piece("object", start, end, tag="comment")
+
+
+def _merge_spans(
+    pieces: list[Piece], spans: list[tuple[int, int, str, Template | None]], source: Source
+) -> list[Piece]:
+    """Each span that covers only text becomes one piece (a template token, ``{#id}``…); spans
+    inside other markup (a code span, a link's destination) are left to it. One pass."""
+    first, last = pieces[0].start, pieces[-1].end
+    spans = [span for span in spans if span[0] >= first and span[1] <= last and span[1] > span[0]]
+    out: list[Piece] = []
+    index = 0
+    queue = list(pieces)
+    position = 0
+    collected: list[Piece] = []
+    while position < len(queue):
+        piece = queue[position]
+        while index < len(spans) and spans[index][1] <= piece.start and not collected:
+            index += 1
+        if index >= len(spans) or piece.end <= spans[index][0]:
+            out.append(piece)
+            position += 1
+            continue
+        start, end, tag, template = spans[index]
+        inside = start <= piece.start and piece.end <= end
+        exact = piece.end - piece.start == len(piece.text)  # its source is its text: it can be cut
+        if piece.kind not in ("text", "soft") or not (inside or exact):
+            out.extend(collected)  # markup inside the span: the span is not a token of its own here
+            collected = []
+            index += 1
+            continue
+        if piece.start < start:
+            head, tail = _split(piece, start)
+            out.append(head)
+            queue[position] = tail
+            continue
+        if piece.end > end:
+            head, tail = _split(piece, end)
+            collected.append(head)
+            queue[position] = tail
+        else:
+            collected.append(piece)
+            position += 1
+        if collected[-1].end == end:
+            merged = Piece(
+                "template" if template is not None else "object", start, end, tag=tag, template=template
+            )
+            if template is not None:
+                merged.tag = template.tag
+                merged.key = template.pair_key()
+                merged.role = "close" if template.closing else "open" if merged.key else ""
+                merged.shows = collapse_space(source.raw(start, end))
+            out.append(merged)
+            collected = []
+            index += 1
+    out.extend(collected)
+    return out
+
+
+def _split(piece: Piece, at: int) -> tuple[Piece, Piece]:
+    offset = at - piece.start
+    return (
+        Piece("text", piece.start, at, text=piece.text[:offset]),
+        Piece("text", at, piece.end, text=piece.text[offset:]),
+    )
+
+
+def _pair(pieces: list[Piece]) -> None:
+    """Give paired pieces one node; raw HTML and template tokens pair by name where Markdown's own
+    nesting allows, and stand alone otherwise."""
+    stack: list[Piece] = []
+    for piece in pieces:
+        if piece.kind == "open":
+            piece.node = Node(piece.tag, -1, None, {})
+            stack.append(piece)
+        elif piece.kind == "close":
+            while stack and stack[-1].kind != "open":
+                _standalone(stack.pop())
+            if not stack:
+                raise Misaligned("unbalanced inline markup")
+            piece.node = stack.pop().node
+        elif piece.kind in ("html", "template") and piece.role == "open":
+            stack.append(piece)
+        elif piece.kind in ("html", "template") and piece.role == "close":
+            if (
+                stack
+                and stack[-1].kind == piece.kind
+                and stack[-1].key is not None
+                and _closes(piece, stack[-1])
+            ):
+                opener = stack.pop()
+                opener.node = piece.node = Node(opener.tag, -1, None, {})
+                opener.kind, piece.kind = "open", "close"
+            else:
+                _standalone(piece)
+        elif piece.kind in ("html", "template"):
+            _standalone(piece)
+    for piece in stack:
+        if piece.kind != "open":
+            _standalone(piece)
+
+
+def _closes(closing: Piece, opening: Piece) -> bool:
+    if closing.template is not None and opening.template is not None:
+        return closing.template.closes(opening.template)
+    return closing.key == opening.key
+
+
+def _standalone(piece: Piece) -> None:
+    piece.kind = "object"
+    piece.role = ""

@@ -1,0 +1,122 @@
+"""markdown-it set up for Goldmark's Markdown (what Hugo renders), with source positions for reading.
+
+The same parser serves reading and rendering: CommonMark with raw HTML, GFM tables,
+strikethrough and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists and
+MkDocs admonitions. For reading, some rules record where their tokens are in the text
+markdown-it parsed (``token.meta["span"]``), and block rules record the start and end of each of
+their lines once container prefixes (``> ``, list indentation) are taken off
+(``token.meta["lines"]``): with these the reader finds every token's source, byte for byte.
+The ``text_join`` rule is off, so backslash escapes and entities stay tokens of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+#: Inline rules whose tokens need their span, and the token type that carries it.
+_SPANNED = {
+    "link": "link_open",
+    "image": "image",
+    "autolink": "link_open",
+    "backticks": "code_inline",
+    "footnote_ref": "footnote_ref",
+    "gfm_autolink_www": "link_open",
+    "gfm_autolink_protocol": "link_open",
+    "gfm_autolink_email": "link_open",
+}
+#: Block rules whose first token carries its lines.
+_LINED = ("table", "admonition", "html_block", "heading", "lheading", "deflist", "paragraph")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin, inline=False).use(deflist_plugin).use(admon_plugin).use(gfm_autolink_plugin)
+    return md
+
+
+@functools.cache
+def reading_parser() -> MarkdownIt:
+    """The parser the reader uses (positions recorded; no task-list rewriting of the text)."""
+    md = _markdown()
+    md.disable("text_join")
+    for rule in md.inline.ruler.__rules__:
+        if rule.name in _SPANNED:
+            md.inline.ruler.at(rule.name, _spanning(rule.fn, _SPANNED[rule.name]), {"alt": list(rule.alt)})
+    for block_rule in md.block.ruler.__rules__:
+        if block_rule.name in _LINED:
+            md.block.ruler.at(block_rule.name, _lining(block_rule.fn), {"alt": list(block_rule.alt)})
+        elif block_rule.name == "reference":
+            md.block.ruler.at(block_rule.name, _referencing(block_rule.fn), {"alt": list(block_rule.alt)})
+    return md
+
+
+@functools.cache
+def rendering_parser() -> MarkdownIt:
+    """The parser that renders localized Markdown to HTML (task lists shown as check boxes)."""
+    return _markdown().use(tasklists_plugin)
+
+
+def _spanning(rule: Callable[[StateInline, bool], bool], carrier: str) -> Callable[[StateInline, bool], bool]:
+    def spanning(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent:
+            for token in state.tokens[count:]:
+                if token.type == carrier:
+                    token.meta["span"] = (start, state.pos)
+                    break
+        return matched
+
+    return spanning
+
+
+def _lining(
+    rule: Callable[[StateBlock, int, int, bool], bool],
+) -> Callable[[StateBlock, int, int, bool], bool]:
+    def lining(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        matched = rule(state, start_line, end_line, silent)
+        if matched and not silent and len(state.tokens) > count:
+            state.tokens[count].meta["lines"] = _lines(state, start_line, state.line)
+        return matched
+
+    return lining
+
+
+def _referencing(
+    rule: Callable[[StateBlock, int, int, bool], bool],
+) -> Callable[[StateBlock, int, int, bool], bool]:
+    """Reference definitions make no token: their lines go to ``env["reference_lines"]``."""
+
+    def referencing(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        matched = rule(state, start_line, end_line, silent)
+        if matched and not silent:
+            state.env.setdefault("reference_lines", []).append(_lines(state, start_line, state.line))
+        return matched
+
+    return referencing
+
+
+def _lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int, int]]:
+    return [
+        (state.bMarks[line], state.bMarks[line] + state.tShift[line], state.eMarks[line])
+        for line in range(start, min(max(end, start + 1), state.lineMax))
+    ]
+
+
+def parse(text: str, env: dict[str, Any]) -> list[Token]:
+    """The block tokens of ``text`` (inline children parsed, positions recorded; reference
+    definitions' lines in ``env["reference_lines"]``)."""
+    return reading_parser().parse(text, env)

@@ -1,0 +1,690 @@
+"""Read a Markdown article into a :class:`Document` whose parts are the Markdown source itself.
+
+Rendering the document with no translations gives back the article byte for byte; a translated
+slot is written in Markdown (escaped so that it stays text, on one line) and nothing else changes:
+front matter keys, code, HTML, template tokens, link targets, reference definitions, list markers,
+quote prefixes and blank lines are copied as written.
+
+What is a unit: paragraphs, headings, list items, table cells, definition terms and
+descriptions, footnote texts (cut into sentences as in HTML articles, inline markup as
+placeholders); image alt texts, link titles, the translated front matter values, the listed
+shortcode parameters and admonition titles (units of their own). Soft line breaks read as spaces.
+Raw HTML blocks are read as HTML articles are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.token import Token
+
+from ..errors import ArticleError
+from ..inline import escape_lookalikes
+from ..model import Issue
+from .document import AttrSlot, Document, LinkTarget, Part
+from .front_matter import FrontMatter, read_front_matter
+from .md_escape import escape_markdown, markdown_destination
+from .md_inline import InlineReader, Misaligned, SlotNamer
+from .md_parser import parse
+from .md_source import ContentMap, Source, line_content_map
+from .md_templates import Template, scan_templates, shortcode_value, verbatim_pairs
+from .options import ReadOptions
+from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
+
+_WORDS = re.compile(r"\w+")
+_HEADING_ATTRIBUTES = re.compile(
+    r"[ \t]*\{[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*[ \t]*\}$"
+)
+_ATTRIBUTE_LINE = re.compile(r"\{[ \t]*[#.:][^{}\n]*\}")
+_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
+_ID = re.compile(r"#([\w:-]+)")
+_ADMONITION_TITLE = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?[ \t]+("(.*)")[^\s"]*[ \t]*')
+_REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
+_CONTAINERS = {
+    "blockquote_open": "blockquote",
+    "list_item_open": "li",
+    "dd_open": "dd",
+    "footnote_open": "li",
+    "admonition_open": "div",
+}
+_MASK = "\ue000"
+
+
+class _Context(NamedTuple):
+    """What a run of inline Markdown needs to become slots (see :class:`RunContext`)."""
+
+    ref: str
+    escape: Callable[[str], str]
+    kind: str = "text"
+    notes: tuple[str, ...] = ()
+    preformatted: bool = False
+    markable: bool = True
+
+
+class _RefNames:
+    """References in the style of the HTML reader's: ``body/p(first-four-words)``, an element's own
+    id (``{#id}``) when it has one; an element starting like an earlier one gets more words, then ``~2``."""
+
+    def __init__(self) -> None:
+        self.used: dict[str, int] = {}
+
+    def name(self, tag: str, text: str, anchor: str | None = None) -> str:
+        """The reference of element ``tag`` whose text starts with ``text``."""
+        if anchor:
+            return anchor
+        words = [word.lower() for word in _WORDS.findall(text[:400])[:10]]
+        name = self._path(tag, words[:4], 40)
+        if name in self.used:
+            longer = self._path(tag, words, 100)
+            if longer not in self.used:
+                self.used[longer] = 1
+                return longer
+        count = self.used.get(name, 0) + 1
+        self.used[name] = count
+        return name if count == 1 else f"{name}~{count}"
+
+    @staticmethod
+    def _path(tag: str, words: list[str], limit: int) -> str:
+        key = "-".join(words)[:limit].strip("-")
+        return f"body/{tag}({key})" if key else f"body/{tag}"
+
+
+class _Builder(RunSlots):
+    """Walks markdown-it's block tokens once, collecting the parts of each region it reads."""
+
+    def __init__(self, source: Source, options: ReadOptions, shown: str, templates: list[Template]) -> None:
+        self.source = source
+        self.options = options
+        self.shown = shown
+        self.templates = templates
+        self.inline_templates = [t for t in templates if not t.block]
+        self.inline_starts = [t.start for t in self.inline_templates]
+        self.names = _RefNames()
+        self.regions: list[tuple[int, int, list[Part]]] = []
+        self.warnings: list[Issue] = []
+        self.first_heading: str | None = None
+        self.depth = 0
+        self.reader = InlineReader(
+            source,
+            SlotNamer(
+                ref=lambda tag, words: self.names.name(tag, words),
+                extract_symbols=options.extract_symbols,
+                template_parts=self.template_parts,
+            ),
+        )
+        self.title_kind = False  # the first heading is the title (no front matter title)
+
+    # -- RunSlots
+
+    def slot_ref(self, ctx: RunContext) -> str:
+        """The block's reference."""
+        assert isinstance(ctx, _Context)
+        return ctx.ref
+
+    def slot_escape(self, ctx: RunContext) -> Callable[[str], str]:
+        """Markdown escaping."""
+        assert isinstance(ctx, _Context)
+        return ctx.escape
+
+    # -- regions
+
+    def add(self, start: int, end: int, parts: list[Part]) -> None:
+        """Read ``start..end`` of the text as ``parts`` (instead of as written)."""
+        self.regions.append((start, end, parts))
+
+    def warn(self, pos: int, message: str) -> None:
+        """A block kept as written, with the reason."""
+        self.warnings.append(
+            Issue(self.shown, self.source.line_of(pos), "markdown", message, severity="warning")
+        )
+
+    def parts(self) -> list[Part]:
+        """The document's parts: the regions read, the text between them as written."""
+        out: list[Part] = []
+        pos = 0
+        for start, end, parts in sorted(self.regions, key=lambda region: region[0]):
+            if start < pos:
+                continue  # never: regions do not overlap
+            if start > pos:
+                out.append(self.source.raw(pos, start))
+            out.extend(parts)
+            pos = end
+        if pos < len(self.source.text):
+            out.append(self.source.raw(pos, len(self.source.text)))
+        return [part for part in out if part != ""]
+
+    # -- front matter
+
+    def front_matter(self, front: FrontMatter) -> None:
+        """A slot for each translated value."""
+        for value in front.values:
+            msgid = escape_lookalikes(collapse_space(value.value))
+            if not self.for_translators(msgid):
+                continue
+            kind = {"title": "title", "description": "attribute:content", "summary": "attribute:content"}.get(
+                value.key if value.index is None else "", f"front-matter:{value.key}"
+            )
+            ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
+            self.add(
+                value.start,
+                value.end,
+                [AttrSlot(msgid, ref, self.source.raw(value.start, value.end), kind, write=value.write)],
+            )
+
+    # -- template tokens
+
+    def template_parts(self, template: Template) -> list[Part]:
+        """The source of ``template``, its translated parameters as slots."""
+        parts: list[Part] = []
+        pos = template.start
+        if template.shortcode:
+            for param in template.params:
+                if param.name not in self.options.shortcode_params:
+                    continue
+                msgid = escape_lookalikes(collapse_space(param.value))
+                if not self.for_translators(msgid) or is_address(msgid):
+                    continue
+                parts.append(self.source.raw(pos, param.start))
+                parts.append(
+                    AttrSlot(
+                        msgid,
+                        self.names.name(template.name, param.value) + f"@{param.name}",
+                        self.source.raw(param.start, param.end),
+                        f"attribute:{param.name}",
+                        write=shortcode_value,
+                    )
+                )
+                pos = param.end
+        parts.append(self.source.raw(pos, template.end))
+        return parts
+
+    # -- blocks
+
+    def walk(
+        self, tokens: list[Token], blocks: dict[int, Template], pairs: dict[int, tuple[Template, Template]]
+    ) -> None:
+        """Read every block of ``tokens``."""
+        containers: list[str] = []
+        leaf: tuple[str, Token] | None = None
+        first_in_item_paragraph = False
+        table: Token | None = None
+        row: list[tuple[str, ContentMap]] = []
+        dl: Token | None = None
+        skip_inline = False
+        previous = ""
+        for token in tokens:
+            kind, previous, first_in_item = token.type, token.type, previous == "list_item_open"
+            if kind in _CONTAINERS:
+                containers.append(_CONTAINERS[kind])
+                if kind == "admonition_open":
+                    self.admonition_title(token)
+                    skip_inline = True
+            elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
+                containers.pop()
+            elif kind == "paragraph_open":
+                tag = containers[-1] if token.hidden and containers else "p"
+                leaf = (tag, token)
+                first_in_item_paragraph = first_in_item
+            elif kind == "heading_open":
+                leaf = (token.tag, token)
+            elif kind == "table_open":
+                table = token
+            elif kind == "tr_open":
+                row = self.table_row(table, token)
+            elif kind in ("th_open", "td_open"):
+                leaf = (kind[:2], token)
+            elif kind == "dl_open":
+                dl = token
+            elif kind == "dt_open":
+                leaf = ("dt", token)
+            elif kind == "admonition_title_open":
+                skip_inline = True
+            elif kind == "html_block":
+                self.html_block(token, blocks, pairs)
+            elif kind == "inline":
+                if skip_inline:
+                    skip_inline = False
+                elif leaf is not None:
+                    self.inline(token, leaf, containers, row, dl, task=first_in_item_paragraph)
+                leaf = None
+
+    def inline(
+        self,
+        token: Token,
+        leaf: tuple[str, Token],
+        containers: list[str],
+        row: list[tuple[str, ContentMap]],
+        dl: Token | None,
+        *,
+        task: bool,
+    ) -> None:
+        tag, opener = leaf
+        content = token.content
+        if not content.strip():
+            return
+        mapping: ContentMap | None
+        objects: list[tuple[int, int, str]] = []
+        anchor = None
+        lines = opener.meta.get("lines") if opener.meta else None
+        if tag in ("th", "td"):
+            mapping = None
+            if row and row[0][0] == content:
+                mapping = row.pop(0)[1]
+            elif row:
+                row.pop(0)
+        elif tag == "dt":
+            mapping = _single_line(content, dl, opener.map, self.source.text)
+        elif opener.type == "heading_open" and opener.markup.startswith("#"):
+            mapping = _heading_map(content, lines, len(opener.markup), self.source.text)
+        else:
+            mapping = line_content_map(content, lines, self.source.text) if lines else None
+        if mapping is None:
+            self.warn(
+                _first_line(opener, self.source.text),
+                f"could not place the text of a <{tag}>; kept as written",
+            )
+            return
+        if opener.type == "heading_open":
+            attributes = _HEADING_ATTRIBUTES.search(content)
+            if attributes:
+                objects.append((mapping(attributes.start()), mapping(attributes.end()), "attributes"))
+                found = _ID.search(attributes.group())
+                anchor = found.group(1) if found else None
+        elif opener.type == "paragraph_open":
+            if _ATTRIBUTE_LINE.fullmatch(content):
+                return  # a block attribute line ({.class}): markup
+            if task and _TASK.match(content):
+                objects.append((mapping(0), mapping(3), "input"))
+        start, end = mapping(0), mapping(len(content))
+        try:
+            atoms = self.reader.atoms(token, mapping, self.templates_in(start, end), objects)
+        except Misaligned as exc:
+            self.warn(start, f"could not read the Markdown of a <{tag}> exactly ({exc}); kept as written")
+            return
+        words = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in atoms[:40])
+        kind = "text"
+        if opener.type == "heading_open" and self.first_heading is None:
+            self.first_heading = collapse_space(words)
+            if self.title_kind:
+                kind = "title"
+        ctx = _Context(
+            ref=self.names.name(tag, words, anchor),
+            escape=escape_markdown,
+            kind=kind,
+        )
+        out: list[Part] = []
+        self.emit_run(atoms, ctx, out)
+        self.add(start, end, out)
+
+    def templates_in(self, start: int, end: int) -> list[Template]:
+        """The inline template tokens within ``start..end``."""
+        index = bisect.bisect_left(self.inline_starts, start)
+        found = []
+        while index < len(self.inline_templates) and self.inline_templates[index].start < end:
+            found.append(self.inline_templates[index])
+            index += 1
+        return found
+
+    def emit_run(self, atoms: list[Atom], ctx: _Context, out: list[Part]) -> None:
+        """Units of the run's text; whitespace and markup at its edges (and an element around all of
+        it) stay outside them."""
+        if not any(atom.kind == "text" and atom.text.strip() for atom in atoms):
+            _emit_plain(atoms, out)
+            return
+        lead, core, trail = _trim(atoms)
+        _emit_plain(lead, out)
+        self.emit_sentences(core, ctx, out)
+        _emit_plain(trail, out)
+
+    def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:
+        """The cells of a table row: their content as markdown-it reads it, and its map."""
+        lines = table.meta.get("lines") if table is not None and table.meta else None
+        if not lines or table is None or table.map is None or row.map is None:
+            return []
+        index = row.map[0] - table.map[0]
+        if not 0 <= index < len(lines):
+            return []
+        _, start, end = lines[index]
+        return _cells(self.source.text, start, end)
+
+    def admonition_title(self, token: Token) -> None:
+        lines = token.meta.get("lines") if token.meta else None
+        if not lines:
+            return
+        _, start, end = lines[0]
+        match = _ADMONITION_TITLE.fullmatch(self.source.text, start, end)
+        if not match or not match.group(2).strip():
+            return
+        msgid = escape_lookalikes(collapse_space(match.group(2)))
+        if not self.for_translators(msgid):
+            return
+        self.add(
+            match.start(1),
+            match.end(1),
+            [
+                AttrSlot(
+                    msgid,
+                    self.names.name("admonition", msgid) + "@title",
+                    self.source.raw(match.start(1), match.end(1)),
+                    "attribute:title",
+                    write=lambda text: '"' + " ".join(text.split()) + '"',
+                )
+            ],
+        )
+
+    def html_block(
+        self, token: Token, blocks: dict[int, Template], pairs: dict[int, tuple[Template, Template]]
+    ) -> None:
+        lines = token.meta.get("lines") if token.meta else None
+        if not lines:
+            return
+        start = lines[0][1]
+        if start in pairs:
+            opener, closer = pairs[start]
+            self.add(
+                opener.start,
+                closer.end,
+                [
+                    *self.template_parts(opener),
+                    self.source.raw(opener.end, closer.start),
+                    *self.template_parts(closer),
+                ],
+            )
+            return
+        if start in blocks:
+            template = blocks[start]
+            self.add(template.start, template.end, self.template_parts(template))
+            return
+        begin = lines[0][0]
+        end = begin + len(token.content)
+        if self.source.text[begin:end] != token.content or _MASK in token.content:
+            return  # inside a container: kept as written
+        from .html import read_html
+
+        try:
+            document = read_html(
+                self.source.raw(begin, end), Path(self.shown), "utf-8", self.options, display_path=self.shown
+            )
+        except ArticleError:
+            return  # what HTML cannot read whole stays as written
+        self.depth = max(self.depth, document.depth)
+        self.warnings.extend(document.warnings)
+        self.add(begin, end, list(document.parts))
+
+    def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
+        """The destination of each reference definition (``[id]: /url "Title"``) as a link target."""
+        text = self.source.text
+        for definition in lines:
+            mapping = ContentMap()
+            pieces = []
+            position = 0
+            for _, start, end in definition:
+                mapping.add(position, start)
+                pieces.append(text[start:end])
+                position += end - start + 1
+            content = "\n".join(pieces)
+            label = _REFERENCE.match(content)
+            if not label:
+                continue
+            destination = parseLinkDestination(content, label.end(), len(content))
+            if not destination.ok or destination.pos == label.end():
+                continue
+            target_start, target_end = mapping(label.end()), mapping(destination.pos)
+            if _MASK in text[target_start:target_end]:
+                continue
+            written = self.source.raw(target_start, target_end)
+            self.add(target_start, target_end, [LinkTarget(destination.str, written, markdown_destination)])
+
+
+def _emit_plain(atoms: list[Atom], out: list[Part]) -> None:
+    for atom in atoms:
+        if atom.kind == "text":
+            out.append(atom.raw)
+        else:
+            out.extend(atom.parts)
+
+
+def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
+    """Split off the whitespace and markup at both ends that hold no text, and an element enclosing
+    all the rest (``**Bold paragraph**`` is the unit ``Bold paragraph``)."""
+    atoms = list(atoms)
+    partner: dict[int, int] = {}
+    stack: list[int] = []
+    for index, atom in enumerate(atoms):
+        if atom.kind == "open":
+            stack.append(index)
+        elif atom.kind == "close" and stack:
+            opened = stack.pop()
+            partner[opened], partner[index] = index, opened
+    texts = [0]
+    for atom in atoms:
+        texts.append(texts[-1] + (1 if atom.kind == "text" and atom.text.strip() else 0))
+    lead: list[Atom] = []
+    trail: list[Atom] = []
+    start, end = 0, len(atoms)
+    while True:
+        while start < end:
+            atom = atoms[start]
+            if atom.kind == "text":
+                if not atom.text.strip():
+                    lead.append(atom)
+                    start += 1
+                    continue
+                stripped = atom.text.lstrip()
+                if stripped != atom.text and atom.raw == atom.text:
+                    cut = len(atom.text) - len(stripped)
+                    lead.append(Atom("text", raw=atom.raw[:cut], text=atom.text[:cut]))
+                    atoms[start] = Atom("text", raw=atom.raw[cut:], text=atom.text[cut:])
+                break
+            if atom.kind == "object":
+                lead.append(atom)
+                start += 1
+                continue
+            if atom.kind == "open" and start in partner and partner[start] < end:
+                close = partner[start]
+                if texts[close] == texts[start + 1]:
+                    lead.extend(atoms[start : close + 1])
+                    start = close + 1
+                    continue
+            break
+        while end > start:
+            atom = atoms[end - 1]
+            if atom.kind == "text":
+                if not atom.text.strip():
+                    trail.insert(0, atom)
+                    end -= 1
+                    continue
+                stripped = atom.text.rstrip()
+                if stripped != atom.text and atom.raw == atom.text:
+                    cut = len(stripped)
+                    trail.insert(0, Atom("text", raw=atom.raw[cut:], text=atom.text[cut:]))
+                    atoms[end - 1] = Atom("text", raw=atom.raw[:cut], text=atom.text[:cut])
+                break
+            if atom.kind == "object":
+                trail.insert(0, atom)
+                end -= 1
+                continue
+            if atom.kind == "close" and end - 1 in partner and partner[end - 1] >= start:
+                opened = partner[end - 1]
+                if texts[end - 1] == texts[opened + 1]:
+                    trail[:0] = atoms[opened:end]
+                    end = opened
+                    continue
+            break
+        if start < end - 1 and atoms[start].kind == "open" and partner.get(start) == end - 1:
+            lead.append(atoms[start])
+            trail.insert(0, atoms[end - 1])
+            start, end = start + 1, end - 1
+            continue
+        return lead, atoms[start:end], trail
+
+
+def _first_line(token: Token, text: str) -> int:
+    lines = token.meta.get("lines") if token.meta else None
+    return lines[0][1] if lines else 0
+
+
+def _single_line(content: str, dl: Token | None, where: list[int] | None, text: str) -> ContentMap | None:
+    lines = dl.meta.get("lines") if dl is not None and dl.meta else None
+    if not lines or dl is None or dl.map is None or where is None:
+        return None
+    index = where[0] - dl.map[0]
+    if not 0 <= index < len(lines):
+        return None
+    _, start, end = lines[index]
+    while start < end and text[start] in " \t":
+        start += 1
+    if not text.startswith(content, start) or start + len(content) > end:
+        return None
+    mapping = ContentMap()
+    mapping.add(0, start)
+    return mapping
+
+
+def _heading_map(
+    content: str, lines: list[tuple[int, int, int]] | None, level: int, text: str
+) -> ContentMap | None:
+    if not lines:
+        return None
+    _, start, end = lines[0]
+    pos = start + level
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    if not text.startswith(content, pos) or pos + len(content) > end:
+        return None
+    mapping = ContentMap()
+    mapping.add(0, pos)
+    return mapping
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[str, ContentMap]]:
+    """A table row's cells as markdown-it splits them (``\\|`` is a ``|`` in the cell)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    columns: list[list[int]] = []  # the text offsets of each column's characters, ``\`` of ``\|`` left out
+    current: list[int] = []
+    escaped = False
+    for pos in range(start, end):
+        char = text[pos]
+        if char == "|":
+            if not escaped:
+                columns.append(current)
+                current = []
+                escaped = False
+                continue
+            current.pop()  # the backslash
+        current.append(pos)
+        escaped = char == "\\"
+    columns.append(current)
+    if columns and not columns[0]:
+        columns.pop(0)
+    if columns and not columns[-1]:
+        columns.pop()
+    cells: list[tuple[str, ContentMap]] = []
+    for column in columns:
+        while column and text[column[0]] in " \t":
+            column.pop(0)
+        while column and text[column[-1]] in " \t":
+            column.pop()
+        mapping = ContentMap()
+        previous = -2
+        for offset, pos in enumerate(column):
+            if pos != previous + 1:
+                mapping.add(offset, pos, lead=pos - previous - 1 if offset else 0)
+            previous = pos
+        if not column:
+            mapping.add(0, start)
+        cells.append(("".join(text[pos] for pos in column), mapping))
+    return cells
+
+
+def _parse_text(
+    source: Source,
+    front: FrontMatter | None,
+    templates: list[Template],
+    pairs: list[tuple[Template, Template]],
+) -> str:
+    """The text markdown-it reads: front matter as blank lines, a template token on its own lines
+    as a processing instruction (an HTML block that interrupts a paragraph and ends on its last
+    line), a verbatim pair with its inside as one, other template tokens as inert characters; all
+    of the same length, line ends kept."""
+    text = source.text
+    pieces: list[str] = []
+    pos = 0
+    if front is not None:
+        pieces.append(re.sub(r"[^\n]", " ", text[: front.end]))
+        pos = front.end
+    spans: list[tuple[int, int, bool]] = []
+    inside = iter(pairs)
+    pair = next(inside, None)
+    for template in templates:
+        while pair is not None and pair[1].end <= template.start:
+            spans.append((pair[0].start, pair[1].end, True))
+            pair = next(inside, None)
+        if pair is not None and pair[0].start <= template.start < pair[1].end:
+            continue
+        spans.append((template.start, template.end, template.block))
+    while pair is not None:
+        spans.append((pair[0].start, pair[1].end, True))
+        pair = next(inside, None)
+    spans.sort()
+    for start, end, block in spans:
+        if start < pos:
+            continue
+        pieces.append(text[pos:start])
+        pieces.append(_sentinel(text[start:end]) if block else re.sub(r"[^\n]", _MASK, text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _sentinel(raw: str) -> str:
+    """``<?-----?>`` of ``raw``'s length and lines (a continuation line's ``>`` prefix kept)."""
+    lines = raw.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        keep = len(line) - len(line.lstrip(" \t>")) if number else 0
+        out.append(line[:keep] + "-" * (len(line) - keep))
+    masked = "\n".join(out)
+    return "<?" + masked[2:-2] + "?>"
+
+
+def read_markdown(
+    text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
+) -> Document:
+    """The :class:`Document` of a Markdown article already decoded to ``text``; ArticleError (with
+    the line) for broken front matter."""
+    shown = display_path or str(path)
+    source = Source(text)
+    front = read_front_matter(source.text, shown, options.front_matter_keys)
+    templates = scan_templates(source.text, front.end if front is not None else 0)
+    pairs = verbatim_pairs(templates)
+    env: dict = {}
+    tokens = parse(_parse_text(source, front, templates, pairs), env)
+    builder = _Builder(source, options, shown, templates)
+    builder.title_kind = front is None or front.title is None
+    if front is not None:
+        builder.front_matter(front)
+    blocks = {template.start: template for template in templates if template.block}
+    builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})
+    builder.references(env.get("reference_lines", []))
+    title = (front.title if front is not None else None) or builder.first_heading or path.stem
+    return Document(
+        path=path,
+        format="markdown",
+        encoding=encoding,
+        parts=builder.parts(),
+        source_locale=options.source_locale,
+        warnings=builder.warnings,
+        title=title,
+        published=front.date if front is not None else None,
+        depth=builder.depth + 4,
+    )

@@ -1,0 +1,230 @@
+"""Static-site generator syntax in Markdown: Hugo shortcodes and Jekyll/Liquid tags, found in one pass.
+
+Template tokens are markup, never text: ``{{< figure src="a.png" alt="A skier" >}}``,
+``{{% note %}}``, ``{{</* escaped */>}}``, ``{% include x.html %}``, ``{{ page.title }}``. The Markdown
+reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
+line) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
+translators, as units of their own.
+
+Hugo's rule for the Markdown between a pair is followed: the inside of ``{{% x %}}…{{% /x %}}``
+is Markdown (translatable); the inside of ``{{< x >}}…{{< /x >}}`` standing on their own lines is
+handed to the shortcode as written (code, HTML, data), so it is kept verbatim, and so is the inside
+of Liquid's ``raw``, ``comment`` and ``highlight`` blocks. Tokens inside fenced code are code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
+MAX_TOKEN = 8000
+_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{")
+_STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
+#: The body of each kind of token, up to its closing delimiter.
+_BODIES = {
+    "{{</*": re.compile(r"(?:[^*]|\*(?!/>\}\}))*\*/>\}\}", re.S),
+    "{{%/*": re.compile(r"(?:[^*]|\*(?!/%\}\}))*\*/%\}\}", re.S),
+    "{{<": re.compile(r"(?:" + _STRING + r"|[^\"`>]|>(?!\}\}))*>\}\}", re.S),
+    "{{%": re.compile(r"(?:" + _STRING + r"|[^\"`%]|%(?!\}\}))*%\}\}", re.S),
+    "{%": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'%]|%(?!\}))*%\}", re.S),
+    "{{": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'}]|\}(?!\}))*\}\}", re.S),
+}
+_NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
+_PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
+#: Liquid block tags whose inside is not Markdown.
+_VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
+_FENCE = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}(`{3,}|~{3,})")
+_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A named parameter of a shortcode: its value's span in the source (quotes included)."""
+
+    name: str
+    start: int
+    end: int
+    value: str  # unquoted
+    quote: str  # '"', '`' or ''
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template token: where it is and what it is."""
+
+    start: int
+    end: int
+    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{"
+    name: str  # shortcode or Liquid tag name ("" for {{ output }})
+    closing: bool  # {{< /x >}}, {% endx %}
+    self_closing: bool  # {{< x />}}
+    params: tuple[Param, ...]
+    block: bool  # alone on its line(s)
+
+    @property
+    def shortcode(self) -> bool:
+        """A Hugo shortcode (not an escaped one, not Liquid)."""
+        return self.opener in ("{{<", "{{%")
+
+    @property
+    def tag(self) -> str:
+        """The element name placeholders show in their legend."""
+        return "shortcode" if self.opener.startswith(("{{<", "{{%")) else "template"
+
+    def pair_key(self) -> str | None:
+        """The name an opening and a closing token share, or None for a standalone token."""
+        if self.self_closing or self.opener in ("{{</*", "{{%/*", "{{"):
+            return None
+        if self.opener == "{%":
+            if self.closing:
+                return self.name
+            return None if self.name in _LIQUID_STANDALONE else self.name
+        return f"{self.opener}{self.name}"
+
+    def closes(self, other: Template) -> bool:
+        """Whether this token closes ``other``."""
+        if not self.closing or other.closing or self.pair_key() is None or other.pair_key() is None:
+            return False
+        if self.opener == "{%":
+            return other.opener == "{%" and self.name == "end" + other.name
+        return self.opener == other.opener and self.name == other.name
+
+
+#: Liquid tags that never have an end tag.
+_LIQUID_STANDALONE = frozenset(
+    {"include", "include_relative", "assign", "increment", "decrement", "else", "elsif", "when", "cycle",
+     "break", "continue", "link", "post_url", "seo", "feed_meta", "render", "echo", "liquid", "avatar"}
+)  # fmt: skip
+
+
+def scan_templates(text: str, start: int = 0) -> list[Template]:
+    """Every template token in ``text`` from ``start`` on, in order (none inside fenced code)."""
+    found: list[Template] = []
+    fences = _fenced_ranges(text, start)
+    fence_index = 0
+    pos = start
+    last_close = {key: text.rfind(key[-2:]) for key in ("}}", "%}")}
+    while True:
+        match = _OPEN.search(text, pos)
+        if match is None:
+            break
+        at = match.start()
+        while fence_index < len(fences) and fences[fence_index][1] <= at:
+            fence_index += 1
+        if fence_index < len(fences) and fences[fence_index][0] <= at:
+            pos = fences[fence_index][1]
+            continue
+        opener = match.group()
+        if opener in ("{{<", "{{%") and text.startswith("/*", match.end()):
+            opener += "/*"
+        closer = "%}" if opener == "{%" else "}}"
+        if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
+            pos = at + 1
+            continue
+        body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
+        if body is None:
+            pos = at + 1
+            continue
+        end = body.end()
+        found.append(_template(text, at, end, opener))
+        pos = end
+    return found
+
+
+def _template(text: str, start: int, end: int, opener: str) -> Template:
+    inner_end = end - (4 if opener.endswith("/*") else 3 if opener != "{%" else 2)
+    inner = text[start + len(opener) : inner_end]
+    self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
+    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*") else None
+    if opener == "{%":
+        inner = inner.strip("-")  # {%- tag -%}
+        name_match = _NAME.match(inner)
+    name = name_match.group(2) if name_match else ""
+    closing = bool(name_match and name_match.group(1)) or (opener == "{%" and name.startswith("end"))
+    params: list[Param] = []
+    if opener in ("{{<", "{{%") and name_match and not closing:
+        offset = start + len(opener)
+        for param in _PARAM.finditer(inner, name_match.end()):
+            raw = param.group(2)
+            quote = raw[0] if raw[0] in '"`' else ""
+            value = raw[1:-1] if quote else raw
+            if quote == '"':
+                value = value.replace('\\"', '"')
+            params.append(Param(param.group(1), offset + param.start(2), offset + param.end(2), value, quote))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    block = _PREFIX.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
+    return Template(start, end, opener, name, closing, self_closing, tuple(params), block)
+
+
+def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each fenced code block's content (its fence lines included), in order."""
+    ranges: list[tuple[int, int]] = []
+    if "```" not in text and "~~~" not in text:
+        return ranges
+    pos = start
+    open_at = -1
+    fence = ""
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end + 1
+        match = _FENCE.match(text, pos, end)
+        if match:
+            marker = match.group(1)
+            if open_at < 0:
+                if not (marker[0] == "`" and "`" in text[match.end() : end]):
+                    open_at, fence = pos, marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not text[match.end() : end].strip():
+                ranges.append((open_at, end))
+                open_at = -1
+        pos = end
+    if open_at >= 0:
+        ranges.append((open_at, len(text)))
+    return ranges
+
+
+def verbatim_pairs(templates: list[Template]) -> list[tuple[Template, Template]]:
+    """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` and Liquid ``raw``,
+    ``comment``, ``highlight`` blocks, each standing on lines of its own without a container prefix."""
+    pairs: list[tuple[Template, Template]] = []
+    stack: list[Template] = []
+    for template in templates:
+        if not template.block:
+            continue
+        if template.closing:
+            for depth in range(len(stack) - 1, -1, -1):
+                if template.closes(stack[depth]):
+                    opener = stack[depth]
+                    del stack[depth:]
+                    if _keeps_inside(opener):
+                        pairs.append((opener, template))
+                    break
+        elif template.pair_key() is not None:
+            stack.append(template)
+    outermost: list[tuple[Template, Template]] = []
+    for pair in sorted(pairs, key=lambda p: p[0].start):
+        if not outermost or pair[0].start >= outermost[-1][1].end:
+            outermost.append(pair)
+    return outermost
+
+
+def _keeps_inside(template: Template) -> bool:
+    if template.opener == "{{<":
+        return True
+    return template.opener == "{%" and template.name in _VERBATIM_LIQUID
+
+
+def shortcode_value(text: str) -> str:
+    """A translated shortcode parameter, quoted the way Hugo reads it back as ``text``.
+
+    >>> shortcode_value('A "red" skier'), shortcode_value("plain")
+    ('`A "red" skier`', '"plain"')
+    """
+    text = " ".join(text.split())
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    if "`" not in text:
+        return f"`{text}`"
+    return '"' + text.replace("\\", "/").replace('"', '\\"') + '"'
