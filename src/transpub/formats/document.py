@@ -8,6 +8,7 @@ for each placeholder, so attributes and URLs never come from a translation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,9 @@ class TextSlot:
     flags: tuple[str, ...] = ()
     markable: bool = True
     escape: Callable[[str], str] = field(default=lambda s: s)
+    #: How a piece of translated text that starts a line is escaped (Markdown: ``#``, ``>``, ``1.``…
+    #: would start a block there); None: like any other piece.
+    escape_line_start: Callable[[str], str] | None = None
 
 
 Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget
@@ -348,7 +352,10 @@ def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> No
             raise PlaceholderMismatch(problem)
         for token in tokenize(resolution.text):
             if token.kind == "text":
-                out.append(slot.escape(unescape_lookalikes(token.value)))
+                escape = slot.escape
+                if slot.escape_line_start is not None and _at_line_start(out):
+                    escape = slot.escape_line_start
+                out.append(escape(unescape_lookalikes(token.value)))
                 continue
             piece = slot.pieces.get(token.number)
             if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
@@ -358,3 +365,23 @@ def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> No
             else:
                 _render_parts(piece, ctx, out)
     out.append(resolution.after)
+
+
+#: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task
+#: box, a definition marker.
+_LINE_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?")
+
+
+def _at_line_start(out: list[str]) -> bool:
+    """Whether what is written next starts a line (after nothing but container prefixes)."""
+    tail: list[str] = []
+    length = 0
+    for piece in reversed(out):
+        cut = piece.rfind("\n")
+        tail.append(piece[cut + 1 :])
+        length += len(tail[-1])
+        if cut >= 0 or length > 80:
+            break
+    if length > 80:
+        return False
+    return _LINE_PREFIX.fullmatch("".join(reversed(tail))) is not None

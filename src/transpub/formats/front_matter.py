@@ -20,7 +20,7 @@ from ..errors import ArticleError
 
 _YAML = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
-_JSON_START = re.compile(r"\A\ufeff?(?=\{)")
+_JSON_START = re.compile(r"\A\ufeff?(?=\{\s*[\"}])")
 _DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _STR_TAG = "tag:yaml.org,2002:str"
 #: Keys whose value says when an article was published, in order of preference.

@@ -21,24 +21,41 @@ _INLINE = re.compile(
 )
 #: What starts a block at the start of a line: headings, quotes, list items, setext lines,
 #: definitions, ordered list items, admonitions.
-_LINE_START = re.compile(r"[#>+=:*-]|\d{1,9}(?=[.)])|!!!|\?\?\?")
+_LINE_START = re.compile(
+    r"[#][#]*(?=[ \t]|$)|>|([-+*=])\1*(?=[ \t]|$)|[-*_]{3,}|:(?=[ \t])|\d{1,9}(?=[.)](?:[ \t]|$))|!!!|\?\?\?"
+)
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that shows exactly ``text``, on one line.
+    """``text`` as Markdown that shows exactly ``text``, on one line (anywhere in a line).
 
     >>> print(escape_markdown("*evil* [x](javascript:alert(1)) <script> R&D snake_case"))
     \\*evil\\* \\[x\\](javascript:alert(1)) \\<script> R&D snake_case
-    >>> print(escape_markdown("# 1. {{< x >}} {% if %} {.y} &amp;"))
-    \\# 1. &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp;
-    >>> print(escape_markdown("1. First"), escape_markdown("- item"), escape_markdown("!!! note"))
-    1\\. First \\- item \\!\\!\\! note
+    >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# #"))
+    &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp; C# \\#
     """
     text = _SPACES.sub(" ", text)
     if not text:
         return text
     text = _INLINE.sub(_escape_one, text)
+    if text.endswith("#") and text.rstrip("#")[-1:] in ("", " ", "\t"):
+        text = text[:-1] + "\\#"  # a closing sequence of an ATX heading
+    if text.endswith("  "):  # two spaces before a line end are a hard break
+        text = text.rstrip(" ") + " "
+    return text
+
+
+def escape_markdown_line(text: str) -> str:
+    """``text`` as Markdown that shows exactly ``text`` at the start of a line (where ``#``, ``>``,
+    ``-``, ``1.``, ``:``, ``!!!`` and four spaces start blocks).
+
+    >>> print(escape_markdown_line("1. First"), escape_markdown_line("- item"), escape_markdown_line("# x"))
+    1\\. First \\- item \\# x
+    >>> print(escape_markdown_line("!!! note"), escape_markdown_line("> q"), escape_markdown_line("2024 was"))
+    \\!\\!\\! note \\> q 2024 was
+    """
+    text = escape_markdown(text)
     lead = len(text) - len(text.lstrip(" "))
     if lead >= 4:  # four spaces at the start of a line would start a code block
         text, lead = " " + text[lead:], 1
@@ -49,10 +66,6 @@ def escape_markdown(text: str) -> str:
             text = text[: start.end()] + "\\" + text[start.end() :]
         else:
             text = text[:lead] + "".join("\\" + char for char in piece) + text[start.end() :]
-    if text.endswith("#") and not text.endswith("\\#"):  # a closing sequence of an ATX heading
-        text = text[:-1] + "\\#"
-    if text.endswith("  "):  # two spaces before a line end are a hard break
-        text = text.rstrip(" ") + " "
     return text
 
 

@@ -65,8 +65,9 @@ class SlotNamer:
 class InlineReader:
     """Turns one ``inline`` token into atoms."""
 
-    def __init__(self, source: Source, namer: SlotNamer) -> None:
+    def __init__(self, source: Source, parsed: str, namer: SlotNamer) -> None:
         self.source = source
+        self.parsed = parsed  # the text markdown-it read (template tokens masked)
         self.namer = namer
 
     def atoms(
@@ -130,7 +131,10 @@ class InlineReader:
                 cursor = _expect(content, cursor, token.markup)
                 pieces.append(Piece("close", cursor - len(token.markup), cursor, tag=_EMPHASIS[kind[:-6]]))
             elif kind == "link_open" and token.info == "auto":
-                start, end = _span(token, cursor)
+                span = token.meta.get("span") if token.meta else None
+                if span is None or span[0] < cursor or any(c.isspace() for c in content[cursor : span[0]]):
+                    raise Misaligned(f"autolink not at {cursor}")
+                start, end = cursor, span[1]  # a bare URL's rule fires at ":" or "@", its scheme already read
                 shown = []
                 while index < len(children) and children[index].type != "link_close":
                     shown.append(children[index].content)
@@ -157,7 +161,7 @@ class InlineReader:
                     raise Misaligned(f"image at {start}")
                 parts: list[Part] = [self._raw(mapping, start, start + 2)]
                 parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
-                parts.extend(self._destination_parts(content, label_end, end, mapping, None))
+                parts.extend(self._destination_parts(content, label_end, end, mapping, None, token.content))
                 pieces.append(Piece("object", start, end, tag="img", parts=parts))
                 cursor = end
             elif kind == "html_inline":
@@ -188,7 +192,13 @@ class InlineReader:
         return self.source.raw(mapping(start), mapping(end))
 
     def _destination_parts(
-        self, content: str, start: int, end: int, mapping: ContentMap, pieces: list[Piece] | None
+        self,
+        content: str,
+        start: int,
+        end: int,
+        mapping: ContentMap,
+        pieces: list[Piece] | None,
+        alt: str | None = None,
     ) -> list[Part]:
         """The parts of ``](destination "title")`` (or of ``][label]``, kept as written)."""
         spans: list[tuple[int, int, Part]] = []
@@ -199,14 +209,14 @@ class InlineReader:
             if destination.ok:
                 target_start, target_end = mapping(pos), mapping(destination.pos)
                 written = self.source.raw(target_start, target_end)
-                if "\ue000" not in self.source.text[target_start:target_end] and destination.pos > pos:
+                if "\ue000" not in self.parsed[target_start:target_end] and destination.pos > pos:
                     spans.append(
                         (pos, destination.pos, LinkTarget(destination.str, written, markdown_destination))
                     )
                 title_start = _skip_space(content, destination.pos, end)
                 title = parseLinkTitle(content, title_start, end)
                 if title.ok and title_start > destination.pos:
-                    slot = self._title(title.str, mapping(title_start), mapping(title.pos), pieces)
+                    slot = self._title(title.str, mapping(title_start), mapping(title.pos), pieces, alt)
                     if slot is not None:
                         spans.append((title_start, title.pos, slot))
         parts: list[Part] = []
@@ -218,7 +228,9 @@ class InlineReader:
         parts.append(self._raw(mapping, pos, end))
         return [part for part in parts if part != ""]
 
-    def _title(self, title: str, start: int, end: int, pieces: list[Piece] | None) -> AttrSlot | None:
+    def _title(
+        self, title: str, start: int, end: int, pieces: list[Piece] | None, alt: str | None
+    ) -> AttrSlot | None:
         msgid = escape_lookalikes(collapse_space(title))
         if not _LETTER.search(msgid) and not self.namer.extract_symbols:
             return None
@@ -234,7 +246,7 @@ class InlineReader:
             words = "".join(reversed(texts))
         return AttrSlot(
             msgid=msgid,
-            ref=self.namer.ref("a", words) + "@title",
+            ref=(self.namer.ref("a", words) if alt is None else self.namer.ref("img", alt)) + "@title",
             raw=self.source.raw(start, end),
             kind="attribute:title",
             write=markdown_title,

@@ -28,7 +28,7 @@ from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part
 from .front_matter import FrontMatter, read_front_matter
-from .md_escape import escape_markdown, markdown_destination
+from .md_escape import escape_markdown, escape_markdown_line, markdown_destination
 from .md_inline import InlineReader, Misaligned, SlotNamer
 from .md_parser import parse
 from .md_source import ContentMap, Source, line_content_map
@@ -98,8 +98,11 @@ class _RefNames:
 class _Builder(RunSlots):
     """Walks markdown-it's block tokens once, collecting the parts of each region it reads."""
 
-    def __init__(self, source: Source, options: ReadOptions, shown: str, templates: list[Template]) -> None:
+    def __init__(
+        self, source: Source, parsed: str, options: ReadOptions, shown: str, templates: list[Template]
+    ) -> None:
         self.source = source
+        self.parsed = parsed  # the text markdown-it read (same offsets; front matter and templates masked)
         self.options = options
         self.shown = shown
         self.templates = templates
@@ -112,6 +115,7 @@ class _Builder(RunSlots):
         self.depth = 0
         self.reader = InlineReader(
             source,
+            parsed,
             SlotNamer(
                 ref=lambda tag, words: self.names.name(tag, words),
                 extract_symbols=options.extract_symbols,
@@ -131,6 +135,10 @@ class _Builder(RunSlots):
         """Markdown escaping."""
         assert isinstance(ctx, _Context)
         return ctx.escape
+
+    def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
+        """Markdown escaping of text that starts a line."""
+        return escape_markdown_line
 
     # -- regions
 
@@ -279,11 +287,11 @@ class _Builder(RunSlots):
             elif row:
                 row.pop(0)
         elif tag == "dt":
-            mapping = _single_line(content, dl, opener.map, self.source.text)
+            mapping = _single_line(content, dl, opener.map, self.parsed)
         elif opener.type == "heading_open" and opener.markup.startswith("#"):
-            mapping = _heading_map(content, lines, len(opener.markup), self.source.text)
+            mapping = _heading_map(content, lines, len(opener.markup), self.parsed)
         else:
-            mapping = line_content_map(content, lines, self.source.text) if lines else None
+            mapping = line_content_map(content, lines, self.parsed) if lines else None
         if mapping is None:
             self.warn(
                 _first_line(opener, self.source.text),
@@ -351,14 +359,14 @@ class _Builder(RunSlots):
         if not 0 <= index < len(lines):
             return []
         _, start, end = lines[index]
-        return _cells(self.source.text, start, end)
+        return _cells(self.parsed, start, end)
 
     def admonition_title(self, token: Token) -> None:
         lines = token.meta.get("lines") if token.meta else None
         if not lines:
             return
         _, start, end = lines[0]
-        match = _ADMONITION_TITLE.fullmatch(self.source.text, start, end)
+        match = _ADMONITION_TITLE.fullmatch(self.parsed, start, end)
         if not match or not match.group(2).strip():
             return
         msgid = escape_lookalikes(collapse_space(match.group(2)))
@@ -403,7 +411,7 @@ class _Builder(RunSlots):
             return
         begin = lines[0][0]
         end = begin + len(token.content)
-        if self.source.text[begin:end] != token.content or _MASK in token.content:
+        if self.parsed[begin:end] != token.content or _MASK in token.content:
             return  # inside a container: kept as written
         from .html import read_html
 
@@ -419,7 +427,7 @@ class _Builder(RunSlots):
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
         """The destination of each reference definition (``[id]: /url "Title"``) as a link target."""
-        text = self.source.text
+        text = self.parsed
         for definition in lines:
             mapping = ContentMap()
             pieces = []
@@ -668,8 +676,9 @@ def read_markdown(
     templates = scan_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates)
     env: dict = {}
-    tokens = parse(_parse_text(source, front, templates, pairs), env)
-    builder = _Builder(source, options, shown, templates)
+    parsed = _parse_text(source, front, templates, pairs)
+    tokens = parse(parsed, env)
+    builder = _Builder(source, parsed, options, shown, templates)
     builder.title_kind = front is None or front.title is None
     if front is not None:
         builder.front_matter(front)

@@ -67,6 +67,10 @@ class RunSlots:
         """How translated text is escaped in a run of ``ctx``."""
         raise NotImplementedError
 
+    def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
+        """How translated text that starts a line is escaped (None: as any other)."""
+        return None
+
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
         notes = iter(_paragraph_notes(atoms, [group for kind, group in groups if kind == "unit"]))
@@ -277,6 +281,7 @@ class RunSlots:
             flags=("no-wrap",) if ctx.preformatted else (),
             markable=ctx.markable,
             escape=self.slot_escape(ctx),
+            escape_line_start=self.slot_escape_line_start(ctx),
         )
 
 
