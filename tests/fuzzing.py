@@ -37,7 +37,7 @@ from transpub.formats import ReadOptions, read_article  # noqa: E402
 from transpub.formats.document import AttrSlot, Resolution  # noqa: E402
 from transpub.formats.encoding import declared_charset, decode_bytes  # noqa: E402
 from transpub.formats.html import read_html  # noqa: E402
-from transpub.formats.markdown import markdown_to_html  # noqa: E402
+from transpub.formats.markdown import markdown_to_html, read_markdown, render_markdown_page  # noqa: E402
 from transpub.formats.text import text_to_html  # noqa: E402
 from transpub.glossary import format_glossary, read_glossary_bytes  # noqa: E402
 from transpub.inline import tokenize  # noqa: E402
@@ -58,7 +58,19 @@ SEED_HTML = [
 SEED_MARKDOWN = [
     b"---\ntitle: Skiing\nsummary: A race.\ntags: [a, b]\n---\n\n# Skiing\n\nRead **the report** on "
     b"[page 4](http://x/).\nSecond line.\n\n- One\n- Two\n\n```\ncode <b>\n```\n\n<div>raw *html*</div>\n",
+    *(
+        path.read_bytes()
+        for path in sorted((HERE / "data" / "markdown").glob("*.md"))
+        if ".expect" not in path.name
+    ),
 ]
+MD_TOKENS = [
+    b"*", b"**", b"_", b"`", b"```\n", b"~~", b"[", b"]", b"](", b")", b"![", b"\\", b"\n", b"\n\n",
+    b"> ", b"- ", b"1. ", b"# ", b"|", b"\n|---|\n", b"[^1]", b"\n[^1]: ", b"\n: ", b"{#id}", b"&amp;",
+    b"<b>", b"</b>", b"<!--", b"-->", b"{{< x >}}", b"{{% y %}}", b"{{% /y %}}", b"{{<", b">}}", b"{%",
+    b"%}", b"{{", b"}}", b'"', b"'", b"\n---\n", b"---\n", b"+++\n", b"{", b"}", b"!!! note \"T\"\n    ",
+    b"\t", b"    ", b"\r\n", b"www.x.org", b"https://x.org/a", b"[a]: /b\n", b"  \n", b"\xc3\xa9",
+]  # fmt: skip
 SEED_TEXT = [b"The title\n\nFirst paragraph. Two sentences.\n\nSecond & last <1> paragraph.\n"]
 SEED_PO = [
     b'# German translation.\nmsgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'
@@ -277,7 +289,7 @@ def check_article(data: bytes, suffix: str, folder: Path) -> Failure | None:
             OUTCOMES["refused"] += 1
             return None if exc.path is not None else Failure("unlocated error", str(exc), data)
         text, _ = decode_bytes(data, declared=declared_charset(data) if suffix == ".html" else None)
-        if suffix == ".md":
+        if suffix == ".md" and document.format != "markdown":
             text = markdown_to_html(text.replace("\r\n", "\n").replace("\r", "\n"), "en", str(path))
         elif suffix == ".txt":
             text = text_to_html(text, "en")
@@ -288,10 +300,48 @@ def check_article(data: bytes, suffix: str, folder: Path) -> Failure | None:
             lambda slot: Resolution(slot.msgid.upper() if isinstance(slot, AttrSlot) else _mark(slot.msgid))
         )
         try:
-            read_html(translated, path, "utf-8", OPTIONS)
+            if document.format == "markdown":
+                read_markdown(translated, path, "utf-8", OPTIONS)
+                render_markdown_page(translated, "es", str(path))
+            else:
+                read_html(translated, path, "utf-8", OPTIONS)
         except TranspubError as exc:
             return Failure(
                 "mismatch", f"the pseudo-translated page is refused when read again ({exc.message})", data
+            )
+    except Exception as exc:  # any other exception is what fuzzing looks for
+        return Failure("crash", describe(exc), data)
+    return None
+
+
+def check_markdown(data: bytes, folder: Path) -> Failure | None:
+    """Read ``data`` as Markdown (read as Markdown, not as HTML): the rule above."""
+    path = folder / "fuzz.md"
+    try:
+        try:
+            text, _ = decode_bytes(data)
+        except UnicodeDecodeError:
+            OUTCOMES["not text"] += 1
+            return None
+        if "\x00" in text:
+            return None  # read_article refuses it before any reader
+        try:
+            document = read_markdown(text, path, "utf-8", OPTIONS)
+        except TranspubError as exc:
+            OUTCOMES["refused"] += 1
+            return None if exc.path is not None else Failure("unlocated error", str(exc), data)
+        OUTCOMES["read"] += 1
+        if document.render() != text:
+            return Failure("mismatch", "identity render differs from the source", data)
+        translated = document.render(
+            lambda slot: Resolution(slot.msgid.upper() if isinstance(slot, AttrSlot) else _mark(slot.msgid))
+        )
+        try:
+            read_markdown(translated, path, "utf-8", OPTIONS)
+            render_markdown_page(translated, "es", str(path))
+        except TranspubError as exc:
+            return Failure(
+                "mismatch", f"the pseudo-translated article is refused when read again ({exc.message})", data
             )
     except Exception as exc:  # any other exception is what fuzzing looks for
         return Failure("crash", describe(exc), data)
@@ -367,7 +417,8 @@ def describe(exc: BaseException) -> str:
 
 CHECKS = {
     "html": (SEED_HTML, HTML_TOKENS, lambda data, folder: check_article(data, ".html", folder)),
-    "markdown": (SEED_MARKDOWN, HTML_TOKENS, lambda data, folder: check_article(data, ".md", folder)),
+    "markdown": (SEED_MARKDOWN, MD_TOKENS, lambda data, folder: check_article(data, ".md", folder)),
+    "markdown-native": (SEED_MARKDOWN, MD_TOKENS, lambda data, folder: check_markdown(data, folder)),
     "text": (SEED_TEXT, HTML_TOKENS, lambda data, folder: check_article(data, ".txt", folder)),
     "po": (SEED_PO, PO_TOKENS, check_po),
     "glossary": (SEED_CSV, CSV_TOKENS, check_glossary),
@@ -421,10 +472,11 @@ def main(argv: list[str] | None = None) -> int:
         ("html", 20000),
         ("po", 5000),
         ("markdown", 1000),
+        ("markdown-native", 3000),
         ("text", 500),
         ("glossary", 2000),
     ):
-        parser.add_argument(f"--{kind}", type=int, default=default, metavar="N")
+        parser.add_argument(f"--{kind}", type=int, default=default, metavar="N", dest=kind.replace("-", "_"))
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--save", action="store_true", help="write minimised crashers to tests/data/fuzz/")
     args = parser.parse_args(argv)
@@ -438,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind in CHECKS:
         started = time.monotonic()
         OUTCOMES.clear()
-        count, found = campaign(kind, getattr(args, kind), args.seed)
+        count, found = campaign(kind, getattr(args, kind.replace("-", "_")), args.seed)
         seconds = time.monotonic() - started
         outcomes = ", ".join(f"{n} {what}" for what, n in sorted(OUTCOMES.items()))
         print(
@@ -458,7 +510,14 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if total_failures else 0
 
 
-SUFFIXES = {"html": ".html", "markdown": ".md", "text": ".txt", "po": ".po", "glossary": ".csv"}
+SUFFIXES = {
+    "html": ".html",
+    "markdown": ".md",
+    "markdown-native": ".md",
+    "text": ".txt",
+    "po": ".po",
+    "glossary": ".csv",
+}
 
 
 def save_regression(kind: str, data: bytes) -> Path:

@@ -252,3 +252,39 @@ def test_text_for_an_engine_is_masked_and_split_in_linear_time(shape: str) -> No
             return None
 
     assert_linear(build, work, n)
+
+
+# --------------------------------------------------------------------------- Markdown read as Markdown
+
+
+def _extract_markdown(text: str) -> str:
+    """What extract writes for one Markdown article (read as Markdown), and its pseudo-translation."""
+    from transpub.formats.document import Resolution
+    from transpub.formats.md_reader import read_markdown
+
+    document = read_markdown(text, Path("a.md"), "utf-8", ReadOptions(source_locale="en"))
+    document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    return format_catalog(build_template(document.units("articles/a.md"), project_name="p"))
+
+
+MARKDOWN_SHAPES = {
+    "one long paragraph with emphasis and links": (
+        lambda n: 'Tom **ran** to [the lake](/lake "Lake") and `ate`.\n' * (n // 50),
+        20_000,
+    ),
+    "one long quoted paragraph": (lambda n: "> a line of the quote, and\n" * (n // 27), 20_000),
+    "table of cells all reading Yes": (lambda n: "| a |\n|---|\n" + "| Yes |\n" * (n // 8), 20_000),
+    "inline shortcodes": (lambda n: 'See {{< icon name="x" >}} here. ' * (n // 32), 20_000),
+    "shortcode openers without an end": (lambda n: "{{< a " * (n // 6), 20_000),
+    "front matter tags": (lambda n: "---\ntags:\n" + "  - ski\n" * (n // 8) + "---\nBody.\n", 20_000),
+    "reference definitions": (
+        lambda n: "".join(f"[r{i}]: /docs/{i}\n" for i in range(n // 16)) + "\nSee [r1].\n",
+        20_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(MARKDOWN_SHAPES))
+def test_markdown_extract_time_grows_linearly(shape: str) -> None:
+    build, n = MARKDOWN_SHAPES[shape]
+    assert_linear(build, _extract_markdown, n)

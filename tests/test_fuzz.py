@@ -67,6 +67,12 @@ def test_mutated_markdown_reads_and_round_trips_or_is_refused(tmp_path: Path, da
     assert_holds(fuzzing.check_article(data, ".md", tmp_path))
 
 
+@settings(QUICK, max_examples=200)
+@given(mutated("markdown-native"))
+def test_mutated_markdown_read_as_markdown_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert_holds(fuzzing.check_markdown(data, tmp_path))
+
+
 @settings(QUICK, max_examples=40)
 @given(mutated("text"))
 def test_mutated_text_reads_and_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:

@@ -24,6 +24,11 @@ from typing import Any
 from .errors import ConfigError
 from .locales import FOLDER_STYLES, is_folder_name
 
+#: Markdown front matter keys translated by default (``[extract.front_matter] translate``).
+FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
+#: Named shortcode parameters translated by default (``[extract.shortcodes] translate_params``).
+SHORTCODE_PARAMS = ("alt", "caption", "title")
+
 #: How each kind of value is described in messages, and how it is recognised.
 _KINDS: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
@@ -248,6 +253,27 @@ SCHEMA = Table(
                     valid=_fraction_or_percent,
                 ),
                 "segmentation_overrides": Table(doc="article = segmentation", values=_SEGMENTATION),
+                "front_matter": Table(
+                    {
+                        "translate": Key(
+                            "list of strings",
+                            list(FRONT_MATTER_KEYS),
+                            "Markdown front matter keys whose values (strings, lists of strings) are translated",
+                        ),
+                    }
+                ),
+                "shortcodes": Table(
+                    {
+                        "translate_params": Key(
+                            "list of strings",
+                            list(SHORTCODE_PARAMS),
+                            "named shortcode parameters translated as units of their own "
+                            '({{< figure alt="…" >}}); src, ref, relref and link never are',
+                            expects="a list of parameter names (not src, ref, relref or link)",
+                            valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
+                        ),
+                    }
+                ),
             }
         ),
         "translate": Table(

@@ -11,7 +11,7 @@ from typing import Any
 
 import tomli_w
 
-from .config import SCHEMA, Key, Table, config_line, validate_config
+from .config import FRONT_MATTER_KEYS, SCHEMA, SHORTCODE_PARAMS, Key, Table, config_line, validate_config
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine
@@ -55,6 +55,8 @@ class Project:
     extract_link_urls: bool = False
     extract_bare_urls: bool = False
     extract_symbols: bool = False
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
     #: ``(index, count)``: work on one of ``count`` shards of the articles (``--shard I/N``).
@@ -317,6 +319,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_link_urls=extract["link_urls"],
         extract_bare_urls=extract["bare_urls"],
         extract_symbols=extract["symbols"],
+        front_matter_keys=tuple(extract["front_matter"]["translate"]),
+        shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
         exclude=tuple(paths["exclude"]),
         follow_symlinks=paths["follow_symlinks"],
         scope_include=tuple(extract["include"]),

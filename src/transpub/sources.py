@@ -31,6 +31,8 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         extract_symbols=project.extract_symbols,
         include=project.scope_include,
         exclude=project.scope_exclude,
+        front_matter_keys=project.front_matter_keys,
+        shortcode_params=project.shortcode_params,
     )
 
 

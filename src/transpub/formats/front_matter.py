@@ -88,18 +88,25 @@ def read_front_matter(text: str, shown: str, keys: tuple[str, ...]) -> FrontMatt
 def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...]) -> FrontMatter:
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
-    loader = _NoAliasLoader(body)
+    loader = None
     try:
+        loader = _NoAliasLoader(body)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise ArticleError(
-            f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", shown, line
-        ) from exc
+        position = getattr(exc, "position", None)
+        if mark is not None:
+            line = mark.line + 2
+        elif isinstance(position, int):
+            line = body.count("\n", 0, position) + 2
+        else:
+            line = 2
+        problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc
+        raise ArticleError(f"front matter is not valid YAML ({problem})", shown, line) from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):

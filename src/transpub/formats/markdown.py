@@ -1,10 +1,13 @@
-"""Markdown articles with YAML front matter.
+"""Markdown articles: read as Markdown (:mod:`.md_reader`), published as Markdown or as an HTML page.
 
-The article is rendered to HTML with markdown-it (CommonMark) and then read like any HTML
-article, so inline markup (``**bold**``, links, code) becomes placeholders and link targets
-never reach translators. Front matter ``title`` and ``summary``/``description`` are
-translatable (page title and meta description); every other key is kept, as a
-``<meta name="KEY">`` in the page head.
+:func:`read_markdown` gives a :class:`Document` of the Markdown source itself (format
+``"markdown"``): its rendering with translations is the localized Markdown a static-site
+generator builds from. :func:`render_markdown_page` turns (localized) Markdown into a complete
+HTML page for projects that publish a finished site: the front matter ``title`` becomes the
+page title, ``summary``/``description`` the meta description, every other key a
+``<meta name="KEY" translate="no">``; Hugo's ``figure`` shortcode becomes a ``<figure>``, the
+Markdown inside ``{{% x %}}`` pairs a ``<div class="shortcode-x">``, other template tokens are
+left out (a comment names a block one), so no ``{{<`` reaches a reader.
 """
 
 from __future__ import annotations
@@ -13,55 +16,27 @@ import html
 import re
 from pathlib import Path
 
-import yaml
-from markdown_it import MarkdownIt
-
-from ..errors import ArticleError
+from ..config import FRONT_MATTER_KEYS
 from .document import escape_attribute, escape_text
+from .front_matter import read_front_matter
+from .md_parser import rendering_parser
+from .md_reader import read_markdown
+from .md_templates import Template, scan_templates
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_TRANSLATABLE_KEYS = ("title", "summary", "description")
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
-            )
-        return super().compose_node(parent, index)
+_ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 
 
-def split_front_matter(text: str, shown: str) -> tuple[dict, str, int]:
-    """``(front matter, body, line where the body starts)``; ArticleError for broken YAML."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, 1
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_NoAliasLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise ArticleError(
-            f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", shown, line
-        ) from exc
-    if not isinstance(data, dict):
-        raise ArticleError("front matter must be a mapping of keys to values", shown, 2)
-    return data, text[match.end() :], match.group(0).count("\n") + 1
-
-
-def markdown_to_html(text: str, lang: str, shown: str) -> str:
+def render_markdown_page(markdown_text: str, lang: str, shown: str) -> str:
     """The HTML page of a Markdown article (deterministic, so catalogs do not churn).
 
-    Raw HTML in the Markdown is kept as HTML (CommonMark allows it), and Windows line ends are read as
-    line ends.
+    Raw HTML in the Markdown is kept as HTML (CommonMark allows it); Windows line ends are read as
+    line ends. ArticleError (with the line) for broken front matter.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, body, _ = split_front_matter(text, shown)
-    markdown = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-    html_body = markdown.render(body)
+    text = markdown_text.replace("\r\n", "\n").replace("\r", "\n")
+    front = read_front_matter(text, shown, FRONT_MATTER_KEYS)
+    meta = front.data if front is not None else {}
+    body = text[front.end :] if front is not None else text
+    html_body = rendering_parser().render(_for_html(body))
     title = str(meta.get("title", "")).strip()
     if not title:
         first_heading = re.search(r"<h1>(.*?)</h1>", html_body, re.S)
@@ -75,7 +50,7 @@ def markdown_to_html(text: str, lang: str, shown: str) -> str:
     if summary:
         head.append(f'<meta name="description" content="{escape_attribute(str(summary).strip())}">')
     for key, value in meta.items():
-        if key in _TRANSLATABLE_KEYS:
+        if key in ("title", "summary", "description"):
             continue
         head.append(
             f'<meta name="{escape_attribute(str(key))}" content="{escape_attribute(_flat(value))}" translate="no">'
@@ -90,7 +65,44 @@ def markdown_to_html(text: str, lang: str, shown: str) -> str:
     )
 
 
+#: The name markdown_to_html had before articles were read as Markdown (kept for callers).
+markdown_to_html = render_markdown_page
+
+
+def _for_html(body: str) -> str:
+    """``body`` with template tokens replaced by what an HTML page shows of them."""
+    out: list[str] = []
+    pos = 0
+    for template in scan_templates(body):
+        out.append(body[pos : template.start])
+        out.append(_html_of(template, body[template.start : template.end]))
+        pos = template.end
+    out.append(body[pos:])
+    return "".join(out)
+
+
+def _html_of(template: Template, raw: str) -> str:
+    if template.opener in ("{{</*", "{{%/*"):
+        return _ESCAPED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", raw)
+    if template.shortcode and template.name == "figure" and not template.closing:
+        params = {param.name: param.value for param in template.params}
+        image = f'<img src="{escape_attribute(params.get("src", ""))}" alt="{escape_attribute(params.get("alt", ""))}">'
+        caption = params.get("caption") or params.get("title")
+        caption_html = f"<figcaption>{escape_text(caption)}</figcaption>" if caption else ""
+        return f"<figure>{image}{caption_html}</figure>"
+    if template.block and template.opener == "{{%" and not template.self_closing:
+        if template.closing:
+            return "\n</div>\n"
+        return f'<div class="shortcode-{escape_attribute(template.name)}">\n'
+    if template.block:
+        return f"<!-- {escape_text(template.name or 'template')} -->"
+    return ""
+
+
 def _flat(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+__all__ = ["markdown_to_html", "read_markdown", "render_markdown_page"]

@@ -274,18 +274,17 @@ class _Builder(RunSlots):
     ) -> None:
         tag, opener = leaf
         content = token.content
+        mapping: ContentMap | None = None
+        if tag in ("th", "td") and row:
+            cell, cell_map = row.pop(0)
+            mapping = cell_map if cell == content else None
         if not content.strip():
             return
-        mapping: ContentMap | None
         objects: list[tuple[int, int, str]] = []
         anchor = None
         lines = opener.meta.get("lines") if opener.meta else None
         if tag in ("th", "td"):
-            mapping = None
-            if row and row[0][0] == content:
-                mapping = row.pop(0)[1]
-            elif row:
-                row.pop(0)
+            pass
         elif tag == "dt":
             mapping = _single_line(content, dl, opener.map, self.parsed)
         elif opener.type == "heading_open" and opener.markup.startswith("#"):

@@ -118,14 +118,19 @@ def _locate(
 ) -> tuple[int, int] | None:
     """Where ``piece`` (a content line) starts in the line ``begin..end``: a suffix of it (of its
     trimmed end for the last line); a piece starting with spaces that are not there came from a tab."""
-    if last:
-        while end > begin and text[end - 1] in " \t":
-            end -= 1
     if not piece:
         return (end, 0)
-    if text.endswith(piece, begin, end) and end - len(piece) >= begin:
-        return (end - len(piece), 0)
     stripped = piece.lstrip(" ")
-    if stripped != piece and text.endswith(stripped, begin, end) and end - len(stripped) >= begin:
-        return (end - len(stripped), len(piece) - len(stripped))
+    ends = [end]
+    if last:  # the last line's trailing whitespace was trimmed (markdown-it's idea of whitespace)
+        trimmed = end
+        while trimmed > begin and text[trimmed - 1].isspace():
+            trimmed -= 1
+        kept = len(piece) - len(piece.rstrip())
+        ends.append(min(end, trimmed + kept))
+    for end in ends:
+        if text.endswith(piece, begin, end) and end - len(piece) >= begin:
+            return (end - len(piece), 0)
+        if stripped != piece and text.endswith(stripped, begin, end) and end - len(stripped) >= begin:
+            return (end - len(stripped), len(piece) - len(stripped))
     return None

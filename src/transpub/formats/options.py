@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
-SHORTCODE_PARAMS = ("alt", "caption", "title")
+from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS
 
 
 @dataclass(frozen=True)

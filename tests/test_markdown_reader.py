@@ -1,0 +1,161 @@
+"""Markdown read as Markdown: what translators get, and what a translation can (not) do to the page."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from transpub.errors import ArticleError, PlaceholderMismatch
+from transpub.formats import ReadOptions
+from transpub.formats.document import Document, Resolution
+from transpub.formats.markdown import render_markdown_page
+from transpub.formats.md_reader import read_markdown
+
+
+def read(text: str, name: str = "a.md", **options) -> Document:
+    return read_markdown(text, Path(name), "utf-8", ReadOptions(**options))
+
+
+def translate(document: Document, table: dict[str, str]) -> str:
+    return document.render(lambda slot: Resolution(table.get(slot.msgid)))
+
+
+def msgids(document: Document) -> list[str]:
+    return [unit.msgid for unit in document.units()]
+
+
+# --------------------------------------------------------------------------- untrusted text stays text
+
+HOSTILE = [
+    "*evil* and __bold__",
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![x](/t.png) [y]: /z",
+    "`code` and {{< youtube x >}} and {% include x %} and {{ site.secret }}",
+    "# Heading",
+    "1. Ordered",
+    "- Item",
+    "> Quote",
+    "Title {#evil .x}",
+    "R&amp;D &copy; \\* 2 * 3 _a_",
+    "line\n\n# broken out\n",
+]
+
+
+@pytest.mark.parametrize("evil", HOSTILE)
+def test_a_hostile_translation_is_published_as_literal_text_in_markdown(evil: str) -> None:
+    document = read("# Title\n\nSome text.\n\n- An item\n")
+    for source in ("Title", "Some text.", "An item"):
+        localized = translate(document, {source: evil})
+        again = read(localized)
+        expected = " ".join(evil.split())
+        assert expected in msgids(again), localized  # read back: the same text, no markup
+        assert not [u for u in again.units() if u.placeholders], localized
+
+
+@pytest.mark.parametrize("evil", HOSTILE[:5])
+def test_a_hostile_translation_is_escaped_text_in_the_html_page(evil: str) -> None:
+    document = read("Some text.\n")
+    page = render_markdown_page(translate(document, {"Some text.": evil}), "es", "a.md")
+    article = page.split("<article>")[1]
+    assert not re.search(r"<(em|strong|a|img|code|script)\b", article)
+    assert " ".join(evil.split()) in html.unescape(article)  # shown as written, templates included
+
+
+def test_a_translation_that_drops_a_shortcode_placeholder_is_refused() -> None:
+    document = read("Inline {{< icon star >}} icon.\n")
+    assert msgids(document) == ["Inline <1/> icon."]
+    with pytest.raises(PlaceholderMismatch):
+        translate(document, {"Inline <1/> icon.": "Icono {{< icon estrella >}} en línea."})
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def test_front_matter_keys_to_translate_are_configurable() -> None:
+    text = "---\ntitle: Gold\nauthor: Jane Roe\ntags: [ski]\n---\n\nBody.\n"
+    assert msgids(read(text)) == ["Gold", "ski", "Body."]
+    assert msgids(read(text, front_matter_keys=("title", "author"))) == ["Gold", "Jane Roe", "Body."]
+
+
+def test_translated_front_matter_values_are_quoted_for_their_format() -> None:
+    yaml_doc = read("---\ntitle: Gold\ntags:\n  - ski\n---\nBody.\n")
+    assert translate(yaml_doc, {"Gold": "Oro: el rey", "ski": "esquí"}) == (
+        '---\ntitle: "Oro: el rey"\ntags:\n  - esquí\n---\nBody.\n'
+    )
+    toml_doc = read("+++\ntitle = 'Gold'\n+++\nBody.\n")
+    assert translate(toml_doc, {"Gold": 'l\'or "fin"'}) == '+++\ntitle = "l\'or \\"fin\\""\n+++\nBody.\n'
+    json_doc = read('{"title": "Gold", "n": 1}\nBody.\n')
+    assert translate(json_doc, {"Gold": 'Or "fin"'}) == '{"title": "Or \\"fin\\"", "n": 1}\nBody.\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "what"),
+    [
+        ("---\ntitle: Fine\nsummary: [unclosed\nauthor: x\n---\nBody.\n", 4, "YAML"),
+        ("+++\ntitle = 'Fine'\nsummary = \n+++\nBody.\n", 3, "TOML"),
+        ('{\n  "title": "Fine",\n  "tags": [,]\n}\nBody.\n', 3, "JSON"),
+    ],
+)
+def test_broken_front_matter_names_the_line(text: str, line: int, what: str) -> None:
+    with pytest.raises(ArticleError, match=f"not valid {what}") as caught:
+        read(text, "broken.md")
+    assert caught.value.line == line
+
+
+def test_yaml_aliases_are_refused_in_front_matter() -> None:
+    with pytest.raises(ArticleError, match="aliases"):
+        read("---\na: &x [1, 2]\nb: *x\n---\nBody.\n")
+
+
+def test_title_comes_from_front_matter_else_first_heading_else_file_name() -> None:
+    assert read("+++\ntitle = 'Gold'\ndate = 2024-03-03\n+++\n# Other\n").title == "Gold"
+    assert read("+++\ntitle = 'Gold'\ndate = 2024-03-03\n+++\n# Other\n").published == "2024-03-03"
+    heading = read("Intro.\n\n## Snow *report*\n")
+    assert heading.title == "Snow report"
+    assert [u.kind for u in heading.units()] == ["text", "title"]
+    assert read("Just text.\n", "notes.md").title == "notes"
+
+
+# --------------------------------------------------------------------------- source kept as written
+
+
+def test_windows_line_ends_are_kept_byte_for_byte() -> None:
+    text = "---\r\ntitle: CRLF\r\n---\r\n\r\n> A quote\r\n> over lines. Two.\r\n\r\n| a | b |\r\n|---|---|\r\n| c | d |\r\n"
+    document = read(text)
+    assert document.render() == text
+    assert msgids(document) == ["CRLF", "A quote over lines.", "Two.", "a", "b", "c", "d"]
+    assert translate(document, {"Two.": "Dos."}) == text.replace("Two.", "Dos.")
+
+
+def test_a_translated_paragraph_is_written_on_one_line_an_untranslated_one_keeps_its_lines() -> None:
+    document = read("> One line\n> and another.\n\nThird\nline.\n")
+    assert translate(document, {"One line and another.": "Una línea."}) == "> Una línea.\n\nThird\nline.\n"
+
+
+def test_link_targets_follow_the_language_where_compile_rewrites_them() -> None:
+    text = (
+        'See [docs](/docs/a "T") and [ref][r], <https://x.org/docs/> and ![i](/docs/i.png).\n\n[r]: /docs/b\n'
+    )
+    document = read(text)
+    assert [t.url for t in document.link_targets()] == ["/docs/a", "/docs/i.png", "/docs/b"]
+    rewritten = document.render(rewrite_url=lambda url: "/es" + url if url.startswith("/docs/") else None)
+    assert rewritten == text.replace("(/docs/a", "(/es/docs/a").replace("(/docs/i", "(/es/docs/i").replace(
+        "]: /docs/b", "]: /es/docs/b"
+    )
+
+
+def test_shortcode_parameters_to_translate_are_configurable() -> None:
+    text = '{{< figure src="a.png" alt="A skier" caption="Mora, 1922" >}}\n'
+    assert msgids(read(text)) == ["A skier", "Mora, 1922"]
+    assert msgids(read(text, shortcode_params=("caption",))) == ["Mora, 1922"]
+    localized = translate(read(text), {"A skier": 'Un "esquiador"'})
+    assert localized == '{{< figure src="a.png" alt=`Un "esquiador"` caption="Mora, 1922" >}}\n'
+
+
+def test_a_shortcode_on_its_own_line_does_not_join_the_next_line_to_a_paragraph() -> None:
+    document = read("Before.\n{{% note %}}\nInside the note.\n{{% /note %}}\nAfter.\n")
+    assert msgids(document) == ["Before.", "Inside the note.", "After."]
