@@ -161,7 +161,9 @@ class InlineReader:
                     raise Misaligned(f"image at {start}")
                 parts: list[Part] = [self._raw(mapping, start, start + 2)]
                 parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
-                parts.extend(self._destination_parts(content, label_end, end, mapping, None, token.content))
+                parts.extend(
+                    self._destination_parts(content, label_end, end, mapping, None, token.content, image=True)
+                )
                 pieces.append(Piece("object", start, end, tag="img", parts=parts))
                 cursor = end
             elif kind == "html_inline":
@@ -199,8 +201,11 @@ class InlineReader:
         mapping: ContentMap,
         pieces: list[Piece] | None,
         alt: str | None = None,
+        *,
+        image: bool = False,
     ) -> list[Part]:
-        """The parts of ``](destination "title")`` (or of ``][label]``, kept as written)."""
+        """The parts of ``](destination "title")`` (or of ``][label]``, kept as written); a link's
+        destination is a :class:`LinkTarget` (an image's is not: images are the same in every language)."""
         spans: list[tuple[int, int, Part]] = []
         pos = start + 1
         if content.startswith("(", pos):
@@ -209,7 +214,11 @@ class InlineReader:
             if destination.ok:
                 target_start, target_end = mapping(pos), mapping(destination.pos)
                 written = self.source.raw(target_start, target_end)
-                if "\ue000" not in self.parsed[target_start:target_end] and destination.pos > pos:
+                if (
+                    not image
+                    and "\ue000" not in self.parsed[target_start:target_end]
+                    and destination.pos > pos
+                ):
                     spans.append(
                         (pos, destination.pos, LinkTarget(destination.str, written, markdown_destination))
                     )

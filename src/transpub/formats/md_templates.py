@@ -185,6 +185,40 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def template_tokens(text: str) -> list[str]:
+    """Every template token of a unit's text as written, in order, and the rest of the line after
+    each opener (``{{<``, ``{{%``, ``{%``, ``{{``) that starts no complete token (a mangled one).
+
+    ``check`` compares a translation's tokens with its source's.
+
+    >>> template_tokens('A {{< x a="1" >}} b {{% y %}}')
+    ['{{< x a="1" >}}', '{{% y %}}']
+    >>> template_tokens('Una {{< cifra src="x" >} rota')
+    ['{{< cifra src="x" >} rota']
+    """
+    found: list[str] = []
+    pos = 0
+    for template in scan_templates(text):
+        found.extend(_broken_openers(text, pos, template.start))
+        found.append(text[template.start : template.end])
+        pos = template.end
+    found.extend(_broken_openers(text, pos, len(text)))
+    return found
+
+
+def _broken_openers(text: str, start: int, end: int) -> list[str]:
+    broken: list[str] = []
+    pos = start
+    while True:
+        match = _OPEN.search(text, pos, end)
+        if match is None:
+            return broken
+        line_end = text.find("\n", match.start(), end)
+        line_end = end if line_end < 0 else line_end
+        broken.append(text[match.start() : line_end])
+        pos = line_end
+
+
 def verbatim_pairs(templates: list[Template]) -> list[tuple[Template, Template]]:
     """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` and Liquid ``raw``,
     ``comment``, ``highlight`` blocks, each standing on lines of its own without a container prefix."""
