@@ -21,8 +21,8 @@ def _record_written_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for module in (merge, pofile):
         original = module.write_if_changed
 
-        def recording(path: Path, data: bytes, _original=original) -> bool:
-            written = _original(path, data)
+        def recording(path: Path, data: bytes, _original=original, **options: bool) -> bool:
+            written = _original(path, data, **options)
             WRITTEN_CATALOGS[Path(path)] = data
             return written
 

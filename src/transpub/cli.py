@@ -49,6 +49,27 @@ SHARD_OPTION = click.option(
     metavar="I/N",
     help="Work on shard I of N of the articles (split by a stable hash of the slug), for parallel CI jobs.",
 )
+
+
+def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
+    """``-j N``: N processes; by default, one per core."""
+    if value is None:
+        from .workers import default_jobs
+
+        return default_jobs()
+    return value
+
+
+JOBS_OPTION = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    callback=_jobs,
+    metavar="N",
+    help="Work on N articles at once, in N processes (default: one per core; -j 1: one at a time). "
+    "The files written and the report are the same.",
+)
 LOCALE_OPTION = click.option(
     "-l",
     "--locale",
@@ -168,6 +189,7 @@ def init(
 )
 @click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
 @SHARD_OPTION
+@JOBS_OPTION
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -175,6 +197,7 @@ def extract(
     no_fuzzy_matching: bool,
     purge_obsolete: bool,
     shard: tuple[int, int] | None,
+    jobs: int,
 ) -> None:
     """Cut articles into units and write POT templates and PO catalogs.
 
@@ -187,6 +210,7 @@ def extract(
       transpub extract            # every article, every target locale
       transpub extract -l es      # only the Spanish catalogs
       transpub extract --shard 2/4   # a quarter of the articles (one CI job of four)
+      transpub extract -j 1          # one article at a time (default: one process per core)
     """
     from .extract import extract_project
 
@@ -196,6 +220,7 @@ def extract(
         project.select_locales(locales),
         fuzzy_matching=not no_fuzzy_matching,
         purge_obsolete=purge_obsolete,
+        jobs=jobs,
     )
     for article in report.articles:
         click.echo(article.summary)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import catalog
 from .discovery import in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .glossary import Glossary
-from .inline import strip_placeholders
+from .fsutil import forget_folders
 from .model import Issue
 from .project import Project
-from .sources import load_article, load_project_glossary
+from .sources import GlossaryNotes, load_article, load_project_glossary
+from .workers import run_ordered
+
+if TYPE_CHECKING:
+    from .glossary import Glossary
 
 
 @dataclass
@@ -131,20 +135,43 @@ def _relative(project: Project, error: TranspubError) -> TranspubError:
     return error
 
 
+@dataclass(frozen=True)
+class _ExtractRun:
+    """What every article's extraction needs (sent once to each worker process)."""
+
+    project: Project
+    locales: tuple[str, ...]
+    glossary: Glossary | None
+    fuzzy_matching: bool
+    purge_obsolete: bool
+
+
+@dataclass
+class _ArticleOutcome:
+    """One article's extraction, or why it could not be done, with the reader's warnings."""
+
+    extraction: ArticleExtraction | None
+    errors: list[TranspubError] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+
 def extract_project(
     project: Project,
     locales: list[str],
     *,
     fuzzy_matching: bool = True,
     purge_obsolete: bool = False,
+    jobs: int = 1,
 ) -> ExtractReport:
     """Write every article's POT and update its PO files for ``locales``.
 
     An article that cannot be read is reported in ``errors`` and skipped; the others are
     still processed. Existing translations are never lost: unchanged units keep theirs,
     changed ones keep the old translation as fuzzy, removed ones become obsolete. Catalogs of
-    deleted articles are listed in ``orphans`` and left alone.
+    deleted articles are listed in ``orphans`` and left alone. ``jobs`` > 1 works on that many
+    articles at once (in worker processes); the files and the report are the same.
     """
+    forget_folders()
     report = ExtractReport()
     try:
         glossary = load_project_glossary(project)
@@ -154,50 +181,52 @@ def extract_project(
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
-    for path in (article.path for article in discovery.articles):
-        try:
-            document = load_article(project, path)
-        except ArticleError as exc:
-            report.errors.append(_relative(project, exc))
-            continue
-        report.warnings.extend(document.warnings)
-        slug = project.slug_of(path)
-        units = document.units(project.relative(path))
-        template = catalog.build_template(units, project_name=project.name)
-        result = ArticleExtraction(
-            slug=slug,
-            path=project.relative(path),
-            units=len(units),
-            template_written=catalog.write_template(template, project.template_path(slug)),
-        )
-        for locale in locales:
-            notes_for = _glossary_notes(glossary, locale)
-            try:
-                update = catalog.update_catalog(
-                    project.catalog_path(locale, slug),
-                    template,
-                    locale,
-                    fuzzy_matching=fuzzy_matching,
-                    fuzzy_threshold=project.fuzzy_threshold,
-                    purge_obsolete=purge_obsolete,
-                    notes_for=notes_for,
-                )
-            except CatalogError as exc:
-                result.failed[locale] = _relative(project, exc)
-                report.errors.append(result.failed[locale])
-                continue
-            result.updates[locale] = update
-            result.catalogs_written[locale] = update.written
-        report.articles.append(result)
+    run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete)
+    paths = [article.path for article in discovery.articles]
+    for outcome in run_ordered(_extract_article, run, paths, jobs):
+        report.errors.extend(outcome.errors)
+        report.warnings.extend(outcome.warnings)
+        if outcome.extraction is not None:
+            report.articles.append(outcome.extraction)
     report.orphans = find_orphan_catalogs(project)
     return report
 
 
-def _glossary_notes(glossary: Glossary | None, locale: str):
-    if glossary is None:
-        return None
-
-    def notes_for(msgid: str) -> list[str]:
-        return glossary.notes_for(strip_placeholders(msgid), locale)
-
-    return notes_for
+def _extract_article(run: _ExtractRun, path: Path) -> _ArticleOutcome:
+    """Extract one article: its template, then its catalog in each of the run's locales."""
+    project = run.project
+    try:
+        document = load_article(project, path)
+    except ArticleError as exc:
+        return _ArticleOutcome(None, [_relative(project, exc)])
+    outcome = _ArticleOutcome(None, warnings=list(document.warnings))
+    slug = project.slug_of(path)
+    shown = project.relative(path)
+    units = document.units(shown)
+    template = catalog.build_template(units, project_name=project.name)
+    result = ArticleExtraction(
+        slug=slug,
+        path=shown,
+        units=len(units),
+        template_written=catalog.write_template(template, project.template_path(slug)),
+    )
+    notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
+    for locale in run.locales:
+        try:
+            update = catalog.update_catalog(
+                project.catalog_path(locale, slug),
+                template,
+                locale,
+                fuzzy_matching=run.fuzzy_matching,
+                fuzzy_threshold=project.fuzzy_threshold,
+                purge_obsolete=run.purge_obsolete,
+                notes_for=notes.for_locale(locale) if notes is not None else None,
+            )
+        except CatalogError as exc:
+            result.failed[locale] = _relative(project, exc)
+            outcome.errors.append(result.failed[locale])
+            continue
+        result.updates[locale] = update
+        result.catalogs_written[locale] = update.written
+    outcome.extraction = result
+    return outcome

@@ -10,8 +10,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import filelock
-
 from .errors import LockTimeout, UnsafePathError
 
 #: When this process started: a temporary file older than that is a leftover of an earlier, killed run.
@@ -29,11 +27,23 @@ def confine(path: Path, folder: Path) -> Path:
     Every path transpub writes or deletes is built from names it read (locales, article slugs) and goes
     through here first, so no name can lead a write outside the project's folders: UnsafePathError.
     """
-    resolved_folder = Path(os.path.abspath(folder)).resolve()
-    resolved = Path(os.path.abspath(path)).resolve()
-    if resolved != resolved_folder and resolved_folder not in resolved.parents:
+    inside = resolved_folder(os.path.abspath(folder))
+    resolved = os.path.realpath(os.path.abspath(path))
+    if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
     return path
+
+
+#: Folders already resolved in this run (a project's folders are asked about once per file written).
+_RESOLVED_FOLDERS: dict[str, str] = {}
+
+
+def resolved_folder(folder: str) -> str:
+    """``os.path.realpath(folder)``, remembered until :func:`forget_folders` (a run's folders stay put)."""
+    found = _RESOLVED_FOLDERS.get(folder)
+    if found is None:
+        found = _RESOLVED_FOLDERS[folder] = os.path.realpath(folder)
+    return found
 
 
 def remove_file(path: Path, folder: Path) -> bool:
@@ -46,10 +56,18 @@ def remove_file(path: Path, folder: Path) -> bool:
 
 
 def start_run() -> None:
-    """Begin a new run in this process (a process starts one by itself): temporaries are swept again."""
+    """Begin a new run in this process (a process starts one by itself): temporaries are swept again,
+    and folders are resolved again (a run remembers where its folders lead, see :func:`confine`)."""
     global RUN_STARTED
     RUN_STARTED = time.time()
     _swept.clear()
+    forget_folders()
+
+
+def forget_folders() -> None:
+    """Resolve folders anew from here on (each workflow starts so: a folder may have been replaced)."""
+    _RESOLVED_FOLDERS.clear()
+    _PROJECT_ROOTS.clear()
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
@@ -75,11 +93,14 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     A reader never sees a half-written file, and a crash leaves the old file intact (its temporary
-    file is removed by the next run that writes into the same folder).
+    file is removed by the next run that writes into the same folder). ``durable`` flushes the data
+    to disk before the rename (fsync), so that a power cut cannot leave an empty file in its place:
+    for files people edit (catalogs, glossaries). Files that a run writes again from its sources
+    (pages, templates, indexes) skip it: a flush per page costs more than the page.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path.parent)
@@ -87,8 +108,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp_name, path.stat().st_mode & 0o7777)
         else:
@@ -100,10 +122,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes, *, durable: bool = True) -> bool:
     """Atomically write ``data`` unless ``path`` already holds exactly these bytes.
 
-    Returns True when the file was written. An unchanged file keeps its mtime.
+    Returns True when the file was written. An unchanged file keeps its mtime. ``durable``: see
+    :func:`atomic_write_bytes`.
     """
     remove_stale_temporaries(path.parent)
     try:
@@ -111,7 +134,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, durable=durable)
     return True
 
 
@@ -127,10 +150,27 @@ def lock_path(path: Path) -> Path:
     (no ``transpub.toml`` above it) is guarded by a hidden ``.<name>.lock`` beside it.
     """
     resolved = Path(os.path.abspath(path)).resolve()
-    for folder in resolved.parents:
-        if (folder / _CONFIG_NAME).is_file():
-            return folder / LOCKS_DIR / f"{resolved.relative_to(folder).as_posix()}.lock"
+    root = _project_root_of(str(resolved.parent))
+    if root is not None:
+        return Path(root) / LOCKS_DIR / f"{resolved.relative_to(root).as_posix()}.lock"
     return resolved.with_name(f".{resolved.name}.lock")
+
+
+#: Folder -> the project folder at or above it (None: no project), looked up once per folder and run.
+_PROJECT_ROOTS: dict[str, str | None] = {}
+
+
+def _project_root_of(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` (resolved) that holds ``transpub.toml``."""
+    if folder in _PROJECT_ROOTS:
+        return _PROJECT_ROOTS[folder]
+    found: str | None = None
+    for candidate in (Path(folder), *Path(folder).parents):
+        if (candidate / _CONFIG_NAME).is_file():
+            found = str(candidate)
+            break
+    _PROJECT_ROOTS[folder] = found
+    return found
 
 
 #: Seconds to wait for another run's lock on a file before giving up with an error.
@@ -146,6 +186,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     atomic rename. The lock file stays (removing it would race with a waiting process).
     filelock works on every platform; after ``timeout`` seconds of waiting, LockTimeout.
     """
+    import filelock  # only the commands that write catalogs take locks
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     guard = lock_path(path)

@@ -14,7 +14,7 @@ import tomli_w
 from .config import FRONT_MATTER_KEYS, SCHEMA, SHORTCODE_PARAMS, Key, Table, config_line, validate_config
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
-from .fsutil import confine
+from .fsutil import confine, resolved_folder
 from .locales import folder_name, validate_locale
 
 CONFIG_NAME = "transpub.toml"
@@ -109,10 +109,14 @@ class Project:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it, for messages and references."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        resolved = os.path.realpath(path)
+        root = resolved_folder(str(self.root))
+        if resolved == root:
+            return "."
+        prefix = root.rstrip(os.sep) + os.sep
+        if resolved.startswith(prefix):
+            return resolved[len(prefix) :].replace(os.sep, "/")
+        return str(path)
 
     def locale_dir(self, locale: str) -> str:
         """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""

@@ -7,13 +7,18 @@ below).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import catalog
 from .formats import Document, ReadOptions, read_article
-from .glossary import Glossary, load_glossary
+from .inline import strip_placeholders
 from .project import Project
+
+if TYPE_CHECKING:
+    from .glossary import Glossary, Term
 
 
 def read_options(project: Project, path: Path | None = None) -> ReadOptions:
@@ -45,7 +50,34 @@ def load_project_glossary(project: Project) -> Glossary | None:
     """The project's glossary, or None when it has none configured or on disk."""
     if project.glossary_path is None or not project.glossary_path.exists():
         return None
+    from .glossary import load_glossary  # compile and status never need it
+
     return load_glossary(project.glossary_path, max_bytes=int(project.glossary_max_mb * 1_000_000))
+
+
+@dataclass
+class GlossaryNotes:
+    """The glossary's ``#.`` notes for a catalog's entries, as extract writes them (and check expects).
+
+    The terms in a msgid are looked up once, however many locales' catalogs get their notes.
+    """
+
+    glossary: Glossary
+    _terms: dict[str, list[Term]] = field(default_factory=dict)
+
+    def for_locale(self, locale: str) -> Callable[[str], list[str]]:
+        """``notes_for(msgid)`` for ``locale``'s catalog."""
+        from .glossary import describe_term
+
+        def notes_for(msgid: str) -> list[str]:
+            terms = self._terms.get(msgid)
+            if terms is None:
+                terms = self._terms[msgid] = self.glossary.terms_in(
+                    strip_placeholders(msgid), self.glossary.source_lang
+                )
+            return [describe_term(term, locale) for term in terms]
+
+        return notes_for
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 import polib
-from rapidfuzz import fuzz, process
 
 from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import format_catalog
-from transpub.catalog.reader import read_catalog
+from transpub.catalog.reader import parse_catalog_bytes
 from transpub.errors import CatalogError
 from transpub.fsutil import locked, write_if_changed
 from transpub.model import Unit
@@ -68,23 +68,37 @@ def build_template(
     return template
 
 
+#: The creation date in a template's header, as transpub (and msgcat) write it: one field per line.
+_CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ((?:[^"\\\n]|\\[^n])*)\\n"$', re.M)
+
+
 def write_template(template: polib.POFile, path: Path) -> bool:
-    """Write a POT unless the existing one differs only in POT-Creation-Date; True if written."""
+    """Write a POT unless the existing one differs only in POT-Creation-Date; True if written.
+
+    When nothing else changed, ``template`` keeps the date of the file on disk (so the catalogs
+    merged from it keep theirs too). The old file is not parsed: its date is read from its header
+    and the new text, written with that date, compared byte for byte (a broken or hand-edited
+    template differs, and is simply written anew).
+    """
     path = Path(path)
     with locked(path):
         new_date = template.metadata.get("POT-Creation-Date", "")
         try:
-            old = read_catalog(path) if path.exists() else None
-        except CatalogError:
-            old = None  # a template is generated: a broken one is simply written anew
-        if old is not None:
-            old_date = old.metadata.get("POT-Creation-Date")
-            if old_date is not None:
-                template.metadata["POT-Creation-Date"] = old_date
-                if path.read_bytes() == format_catalog(template).encode("utf-8"):
-                    return False
-                template.metadata["POT-Creation-Date"] = new_date
-        return write_if_changed(path, format_catalog(template).encode("utf-8"))
+            old = path.read_bytes()
+        except FileNotFoundError:
+            old = None
+        header = old[: old.find(b"\n\n")] if old is not None else b""
+        found = _CREATION_DATE.search(header)
+        if old is not None and found is not None:
+            template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
+            data = format_catalog(template).encode("utf-8")
+            if data == old:
+                return False
+            template.metadata["POT-Creation-Date"] = new_date
+        data = format_catalog(template).encode("utf-8")
+        if data == old:
+            return False
+        return write_if_changed(path, data, durable=False)  # made from the article: written again if lost
 
 
 def _key(entry: polib.POEntry) -> _Key:
@@ -196,6 +210,8 @@ def merge_catalog(
 
     candidates = {key: e for key, e in live.items() if key not in used and has_translation(e)}
     if fuzzy_matching and candidates and unmatched:
+        from rapidfuzz import fuzz, process  # only when a changed unit may keep an old translation
+
         keys = list(candidates)
         choices = [key[1] for key in keys]
         cutoff = fuzzy_threshold * 100
@@ -275,8 +291,16 @@ def update_catalog(
     """
     path = Path(path)
     with locked(path):
-        exists = path.exists()
-        old = read_catalog(path) if exists else _empty_catalog(template, locale)
+        try:
+            old_data: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            old_data = None
+        except OSError as exc:
+            raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+        exists = old_data is not None
+        old = (
+            parse_catalog_bytes(old_data, path) if old_data is not None else _empty_catalog(template, locale)
+        )
         merged, report = merge_catalog(
             old,
             template,
@@ -286,9 +310,9 @@ def update_catalog(
             notes_for=notes_for,
         )
         data = format_catalog(merged).encode("utf-8")
-        if exists and data != path.read_bytes() and format_catalog(old).encode("utf-8") == data:
+        if exists and data != old_data and format_catalog(old).encode("utf-8") == data:
             return replace(report, written=False)  # the same catalog, written another way
-        written = write_if_changed(path, data)
+        written = data != old_data and write_if_changed(path, data)
     charset = charset_of(old.metadata.get("Content-Type", ""))
     converted = charset if written and exists and not is_utf8(charset) else None
     return replace(report, written=written, converted_from=converted)

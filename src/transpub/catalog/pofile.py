@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -175,6 +176,11 @@ def _wrap_portions(
     return "".join(out)
 
 
+#: ``format_field`` for source texts: a msgid is written in the template and again in each locale's
+#: catalog (seven locales: eight times), so its wrapping is worked out once.
+_format_source_field = functools.lru_cache(maxsize=4096)(format_field)
+
+
 def _comment_lines(marker: str, text: str) -> str:
     r"""``marker`` comment lines for ``text``, one per line of it.
 
@@ -271,9 +277,9 @@ def format_entry(entry: polib.POEntry) -> str:
     prefix = "#~ " if obsolete else ""
     if entry.msgctxt is not None:
         parts.append(format_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap))
-    parts.append(format_field(prefix, "msgid", entry.msgid, wrap=wrap))
+    parts.append(_format_source_field(prefix, "msgid", entry.msgid, wrap=wrap))
     if entry.msgid_plural:
-        parts.append(format_field(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap))
+        parts.append(_format_source_field(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap))
         plural = {int(k): v for k, v in (entry.msgstr_plural or {}).items()} or {0: "", 1: ""}
         for index in sorted(plural):
             parts.append(format_field(prefix, f"msgstr[{index}]", plural[index], wrap=wrap))

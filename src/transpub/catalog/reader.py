@@ -455,6 +455,11 @@ def read_catalog(path: Path) -> polib.POFile:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    return parse_catalog_bytes(data, path)
+
+
+def parse_catalog_bytes(data: bytes, path: Path) -> polib.POFile:
+    """The catalog in ``data``, the bytes of the file at ``path`` (see :func:`read_catalog`)."""
     po = parse_catalog(_decode(data, path), path)
     po.fpath = str(path)
     return po

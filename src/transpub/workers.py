@@ -1,0 +1,81 @@
+"""Work on many articles at once: one function over a list, in worker processes, results in order.
+
+``extract``, ``compile`` and ``check`` do the same thing to every article, and one article's work
+does not depend on another's, so ``-j N`` hands the articles to N processes and takes their results
+back in article order: what the run writes and reports is the same as with ``-j 1``, which runs
+everything here, in this process, as before.
+
+Fork-safe by construction: the state every worker needs (the project, the run's options, a loaded
+glossary) goes to each worker once, through the pool's initializer, and each task is one item
+(an article's path) and one small, picklable result. Workers share nothing but files, and the
+catalog files they write are guarded by their locks (``fsutil.locked``) as with separate runs.
+Workers ignore Ctrl-C: the parent stops the pool and reports the interruption once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: Below this many items a pool costs more than it saves: they are worked on in this process.
+MIN_PARALLEL_ITEMS = 8
+
+_state: Any = None
+
+
+def default_jobs() -> int:
+    """The number of processes ``-j`` defaults to: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _start_worker(state: Any) -> None:
+    global _state
+    _state = state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, once
+
+
+def _call(task: tuple[Callable[[Any, Any], Any], Any]) -> Any:
+    function, item = task
+    return function(_state, item)
+
+
+def run_ordered(
+    function: Callable[[Any, Item], Result],
+    state: Any,
+    items: Sequence[Item],
+    jobs: int = 1,
+) -> Iterator[Result]:
+    """``function(state, item)`` for each item, yielded in the order of ``items``.
+
+    With ``jobs`` <= 1 (or few items) the calls run here, one after the other. Otherwise up to
+    ``jobs`` worker processes run them; ``function`` must be a module-level function, ``items`` and
+    results picklable (``state`` too where processes are spawned rather than forked). An exception
+    a call raises is raised here, as in the serial path.
+    """
+    if jobs <= 1 or len(items) < MIN_PARALLEL_ITEMS:
+        for item in items:
+            yield function(state, item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    workers = min(jobs, len(items))
+    chunk = max(1, min(32, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(state,)
+    ) as pool:
+        try:
+            yield from pool.map(_call, [(function, item) for item in items], chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
