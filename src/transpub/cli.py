@@ -431,6 +431,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     is_flag=True,
     help="Write only the index pages (after the pages were compiled in shards).",
 )
+@JOBS_OPTION
 @click.pass_context
 def compile_(
     ctx: click.Context,
@@ -443,6 +444,7 @@ def compile_(
     output_format: str | None,
     shard: tuple[int, int] | None,
     indexes_only: bool,
+    jobs: int,
 ) -> None:
     """Write the localized site: site/<locale>/<slug>.html and index pages.
 
@@ -478,6 +480,7 @@ def compile_(
             pages=not indexes_only,
             format=output_format,
         ),
+        jobs=jobs,
     )
     for page in report.pages:
         if page.locale == project.source_locale:
@@ -580,6 +583,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     help="Output format.",
 )
 @SHARD_OPTION
+@JOBS_OPTION
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -588,6 +592,7 @@ def check(
     allow_fuzzy: bool,
     fmt: str,
     shard: tuple[int, int] | None,
+    jobs: int,
 ) -> None:
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
@@ -607,6 +612,7 @@ def check(
         project,
         project.select_locales(locales),
         CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
+        jobs=jobs,
     )
     click.echo(format_check_report(report, fmt), nl=False)
     if not report.ok:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,11 +13,11 @@ from .errors import ArticleError, CatalogError, TranspubError
 from .formats.dates import localize_date
 from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
 from .formats.html_attributes import attribute_spans
-from .fsutil import confine, remove_file, write_if_changed
+from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .markdown_outputs import OutputRecord
-from .model import Issue
+from .model import Issue, Unit
 from .project import Project
 from .site import (
     MACHINE_NOTICE,
@@ -37,6 +38,7 @@ from .site import (
 )
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations
+from .workers import run_ordered
 
 
 @dataclass
@@ -84,17 +86,58 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and placeholder_problem(slot.msgid, entry.text) is None
 
 
+@dataclass(frozen=True)
+class _CompileRun:
+    """What every article's compilation needs (sent once to each worker process)."""
+
+    project: Project
+    options: CompileOptions
+    out_dir: Path
+    selected: tuple[str, ...]
+    targets: tuple[str, ...]
+    #: ``--format markdown``: where the Markdown goes, and the record of the files compile wrote there
+    #: (one record for the run: with it, the articles are compiled in this process, one by one).
+    markdown_root: Path | None = None
+    record: OutputRecord | None = None
+    #: Assets this process has copied in this run (each once).
+    copied: set[str] = field(default_factory=set)
+
+    @property
+    def all_locales(self) -> list[str]:
+        """The source locale, then every target."""
+        return [self.project.source_locale, *self.targets]
+
+
+@dataclass
+class _CompiledArticle:
+    """One article's pages (every locale's, by locale) and what compiling it reported."""
+
+    slug: str
+    #: False when the article could not be read.
+    read: bool = True
+    pages: dict[str, Page] = field(default_factory=dict)
+    #: The pages of the source and the selected locales, in that order (``CompileReport.pages``).
+    listed: list[Page] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    errors: list[TranspubError] = field(default_factory=list)
+    mo_written: list[Path] = field(default_factory=list)
+    review_written: list[Path] = field(default_factory=list)
+    stale: set[str] = field(default_factory=set)
+
+
 def compile_project(
-    project: Project, locales: list[str], options: CompileOptions = CompileOptions()
+    project: Project, locales: list[str], options: CompileOptions = CompileOptions(), *, jobs: int = 1
 ) -> CompileReport:
     """Write the localized site for ``locales`` (plus the source locale) and its index pages.
 
     Every configured locale is considered for the links (hreflang, switchers, indexes): a locale
     that is not selected is linked where its catalog reads, meets the threshold and its page is
-    already on disk, but its pages are not rewritten.
+    already on disk, but its pages are not rewritten. ``jobs`` > 1 compiles that many articles at
+    once (in worker processes; Markdown output is written one article at a time); the files and the
+    report are the same.
     """
+    forget_folders()
     out_dir = options.out_dir or project.site_dir
-    base_url = project.base_url
     report = CompileReport(out_dir=out_dir)
     markdown = (options.format or project.output_format) == "markdown"
     markdown_root = options.out_dir or project.markdown_root
@@ -105,154 +148,35 @@ def compile_project(
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     article_paths = [article.path for article in discovery.articles]
-    article_of = {article.slug: article.path for article in discovery.articles}
-    documents: dict[str, Document] = {}
-    assets: dict[str, ArticleAssets] = {}
-    copied: set[str] = set()
-    for path in article_paths:
-        slug = project.slug_of(path)
-        try:
-            documents[slug] = load_article(project, path)
-        except ArticleError as exc:
-            report.errors.append(exc)
-            continue
-        report.warnings.extend(documents[slug].warnings)
-        assets[slug] = copy_assets(
-            documents[slug], path, project.relative(path), project.root, out_dir, copied, report.warnings
-        )
-
-    catalogs: dict[tuple[str, str], dict[str, Translation]] = {}
-    broken: dict[tuple[str, str], CatalogError] = {}
-    for locale in targets:
-        for slug in documents:
-            po_path = project.catalog_path(locale, slug)
-            try:
-                catalogs[locale, slug] = load_translations(po_path, project.relative(po_path))
-            except CatalogError as exc:
-                broken[locale, slug] = exc
-                if locale in selected:
-                    report.errors.append(exc)
-                continue
-            if locale in selected and options.write_mo and po_path.exists():
-                mo_path = po_path.with_suffix(".mo")
-                if catalog.write_mo(
-                    catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy
-                ):
-                    report.mo_written.append(mo_path)
-
-    pages: dict[tuple[str, str], Page] = {}
-    for slug, document in documents.items():
-        units = document.units()
-        pages[source, slug] = Page(
-            source,
-            slug,
-            _title_of(document, {}, False)[0],
-            len(units),
-            len(units),
-            0,
-            True,
-            title_locale=source,
-        )
-        for locale in targets:
-            page = _decide(
-                project,
-                document,
-                locale,
-                slug,
-                catalogs.get((locale, slug)),
-                broken.get((locale, slug)),
-                options,
-            )
-            if (
-                locale not in selected
-                and page.published
-                and not (
-                    _markdown_path(project, locale, article_of[slug], markdown_root)
-                    if markdown and document.format == "markdown"
-                    else out_dir / _html_path(project, locale, slug)
-                ).is_file()
-            ):
-                page.published = False
-                page.reason = f"not compiled yet (transpub compile -l {locale})"
-            pages[locale, slug] = page
-        for locale in selected:
-            if (locale, slug) in catalogs:
-                report.warnings.extend(
-                    _placeholder_warnings(project, document, locale, slug, catalogs[locale, slug])
-                )
-
-    for (_, slug), page in pages.items():
-        page.date = documents[slug].published
-    all_locales = [source, *targets]
-    stale: set[str] = set()
     record = _load_record(markdown_root, report) if markdown and options.pages else None
-    for slug, document in documents.items() if options.pages else ():
-        if markdown and document.format == "markdown":
-            if record is not None:
-                _write_markdown(
-                    project,
-                    document,
-                    article_of[slug],
-                    [source, *selected],
-                    pages,
-                    catalogs,
-                    options,
-                    record,
-                    report,
-                )
-            continue
-        linked = [loc for loc in all_locales if pages[loc, slug].published]
-        reviewed = [
-            loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
-        ]
-        for locale in [source, *selected]:
-            page = pages[locale, slug]
-            report.pages.append(page)
-            output = confine(out_dir / _html_path(project, locale, slug), out_dir)
-            review_path = confine(out_dir / _html_path(project, locale, slug, review=True), out_dir)
-            entries = catalogs.get((locale, slug), {})
-            if locale != source and locale not in reviewed:
-                _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
-            elif locale != source and options.review:
-                review_html = _render_page(
-                    project,
-                    document,
-                    locale,
-                    slug,
-                    entries,
-                    [source, *reviewed],
-                    options,
-                    base_url,
-                    assets[slug],
-                    review=True,
-                )
-                if write_if_changed(review_path, review_html.encode("utf-8")):
-                    report.review_written.append(review_path)
-            if locale != source and page.published != output.is_file():
-                stale.update(loc for loc in targets if loc not in selected and pages[loc, slug].published)
-            if not page.published:
-                _remove_stale(out_dir, output)
-                continue
-            html = _render_page(
-                project,
-                document,
-                locale,
-                slug,
-                entries,
-                linked,
-                options,
-                base_url,
-                assets[slug],
-                review=False,
-            )
-            page.output = output
-            page.written = write_if_changed(output, html.encode("utf-8"))
+    run = _CompileRun(
+        project,
+        options,
+        out_dir,
+        tuple(selected),
+        tuple(targets),
+        markdown_root=markdown_root if markdown else None,
+        record=record,
+    )
+    pages: dict[tuple[str, str], Page] = {}
+    stale: set[str] = set()
+    read: set[str] = set()
+    for compiled in run_ordered(_compile_article, run, article_paths, 1 if record is not None else jobs):
+        if compiled.read:
+            read.add(compiled.slug)
+        report.errors.extend(compiled.errors)
+        report.warnings.extend(compiled.warnings)
+        report.mo_written.extend(compiled.mo_written)
+        report.review_written.extend(compiled.review_written)
+        report.pages.extend(compiled.listed)
+        stale |= compiled.stale
+        for locale, page in compiled.pages.items():
+            pages[locale, compiled.slug] = page
+    all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
     if record is not None:
-        _remove_stale_markdown(
-            project, record, [source, *selected], discovery, documents, markdown_root, report
-        )
+        _remove_stale_markdown(project, record, [source, *selected], discovery, read, markdown_root, report)
     if markdown:  # a static-site generator makes its own index pages and language menus
         return report
     if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
@@ -263,8 +187,15 @@ def compile_project(
             {project.locale_dir(loc) for loc in targets},
             {project.slug_of(path) for path in article_paths},
         )
+    _write_indexes(project, out_dir, list(pages.values()), all_locales, report)
+    return report
 
-    every_page = list(pages.values())
+
+def _write_indexes(
+    project: Project, out_dir: Path, every_page: list[Page], all_locales: list[str], report: CompileReport
+) -> None:
+    """The site's index pages: one per language with something published, the site's and the review index."""
+    source = project.source_locale
     indexed = [
         loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)
     ]
@@ -274,15 +205,167 @@ def compile_project(
             _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
             continue
         listed = [p for p in every_page if p.locale == locale and p.published]
-        if write_if_changed(path, render_locale_index(project, locale, listed, indexed).encode("utf-8")):
+        if write_if_changed(
+            path, render_locale_index(project, locale, listed, indexed).encode("utf-8"), durable=False
+        ):
             report.index_written.append(path)
     index = out_dir / "index.html"
-    if write_if_changed(index, render_index(project, every_page, all_locales).encode("utf-8")):
+    if write_if_changed(index, render_index(project, every_page, all_locales).encode("utf-8"), durable=False):
         report.index_written.append(index)
     review_index = out_dir / "_review" / "index.html"
-    if write_if_changed(review_index, render_review_index(project, every_page, all_locales).encode("utf-8")):
+    if write_if_changed(
+        review_index, render_review_index(project, every_page, all_locales).encode("utf-8"), durable=False
+    ):
         report.index_written.append(review_index)
-    return report
+
+
+def _compile_article(run: _CompileRun, path: Path) -> _CompiledArticle:
+    """Read one article and its catalogs, decide its page in every locale and write the selected ones."""
+    project, options, out_dir = run.project, run.options, run.out_dir
+    source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
+    slug = project.slug_of(path)
+    compiled = _CompiledArticle(slug)
+    try:
+        document = load_article(project, path)
+    except ArticleError as exc:
+        compiled.errors.append(exc)
+        compiled.read = False
+        return compiled
+    compiled.warnings.extend(document.warnings)
+    assets = copy_assets(
+        document, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings
+    )
+
+    catalogs: dict[str, dict[str, Translation]] = {}
+    broken: dict[tuple[str, str], CatalogError] = {}
+    for locale in targets:
+        po_path = project.catalog_path(locale, slug)
+        try:
+            catalogs[locale] = load_translations(po_path, project.relative(po_path))
+        except CatalogError as exc:
+            if exc.path is not None:  # as extract and check name it (never the reader's full path)
+                exc.path = project.relative(Path(exc.path))
+            broken[locale, slug] = exc
+            if locale in selected:
+                compiled.errors.append(exc)
+            continue
+        if locale in selected and options.write_mo and po_path.exists():
+            mo_path = po_path.with_suffix(".mo")
+            if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
+                compiled.mo_written.append(mo_path)
+
+    units = document.units()
+    pages = compiled.pages
+    pages[source] = Page(
+        source, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True, title_locale=source
+    )
+    for locale in targets:
+        page = _decide(
+            project,
+            document,
+            locale,
+            slug,
+            catalogs.get(locale),
+            broken.get((locale, slug)),
+            options,
+            units=units,
+        )
+        if (
+            locale not in selected
+            and page.published
+            and not (
+                _markdown_path(project, locale, path, run.markdown_root)
+                if run.markdown_root is not None and document.format == "markdown"
+                else out_dir / _html_path(project, locale, slug)
+            ).is_file()
+        ):
+            page.published = False
+            page.reason = f"not compiled yet (transpub compile -l {locale})"
+        pages[locale] = page
+    for locale in selected:
+        if locale in catalogs:
+            compiled.warnings.extend(_placeholder_warnings(project, document, locale, slug, catalogs[locale]))
+    for page in pages.values():
+        page.date = document.published
+    if not options.pages:
+        return compiled
+    if run.markdown_root is not None and document.format == "markdown":
+        if run.record is not None:
+            _write_markdown(
+                project,
+                document,
+                path,
+                [source, *selected],
+                pages,
+                catalogs,
+                options,
+                run.record,
+                compiled,
+            )
+    else:
+        _write_pages(run, document, slug, pages, catalogs, broken, assets, compiled)
+    return compiled
+
+
+def _write_pages(
+    run: _CompileRun,
+    document: Document,
+    slug: str,
+    pages: dict[str, Page],
+    catalogs: dict[str, dict[str, Translation]],
+    broken: dict[tuple[str, str], CatalogError],
+    assets: ArticleAssets,
+    compiled: _CompiledArticle,
+) -> None:
+    """Write (or remove) the pages of one article in the source and the selected locales."""
+    project, options, out_dir = run.project, run.options, run.out_dir
+    source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
+    linked = [loc for loc in run.all_locales if pages[loc].published]
+    reviewed = [
+        loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
+    ]
+    for locale in [source, *selected]:
+        page = pages[locale]
+        compiled.listed.append(page)
+        output = confine(out_dir / _html_path(project, locale, slug), out_dir)
+        review_path = confine(out_dir / _html_path(project, locale, slug, review=True), out_dir)
+        entries = catalogs.get(locale, {})
+        if locale != source and locale not in reviewed:
+            _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
+        elif locale != source and options.review:
+            review_html = _render_page(
+                project,
+                document,
+                locale,
+                slug,
+                entries,
+                [source, *reviewed],
+                options,
+                project.base_url,
+                assets,
+                review=True,
+            )
+            if write_if_changed(review_path, review_html.encode("utf-8"), durable=False):
+                compiled.review_written.append(review_path)
+        if locale != source and page.published != output.is_file():
+            compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
+        if not page.published:
+            _remove_stale(out_dir, output)
+            continue
+        html = _render_page(
+            project,
+            document,
+            locale,
+            slug,
+            entries,
+            linked,
+            options,
+            project.base_url,
+            assets,
+            review=False,
+        )
+        page.output = output
+        page.written = write_if_changed(output, html.encode("utf-8"), durable=False)
 
 
 def _decide(
@@ -293,9 +376,15 @@ def _decide(
     entries: dict[str, Translation] | None,
     error: CatalogError | None,
     options: CompileOptions,
+    *,
+    units: list[Unit] | None = None,
 ) -> Page:
-    """The page of ``document`` in ``locale``: its coverage, and whether it is published."""
-    units = document.units()
+    """The page of ``document`` in ``locale``: its coverage, and whether it is published.
+
+    ``units``: the document's units, when the caller has them already.
+    """
+    if units is None:
+        units = document.units()
     if entries is None:
         return Page(
             locale,
@@ -354,19 +443,19 @@ def _write_markdown(
     document: Document,
     article: Path,
     locales: list[str],
-    pages: dict[tuple[str, str], Page],
-    catalogs: dict[tuple[str, str], dict[str, Translation]],
+    pages: dict[str, Page],
+    catalogs: dict[str, dict[str, Translation]],
     options: CompileOptions,
     record: OutputRecord,
-    report: CompileReport,
+    report: _CompiledArticle,
 ) -> None:
     """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted),
     or remove it where the page is not published; conflicts with files compile did not write are errors."""
     source = project.source_locale
     slug = project.slug_of(article)
     for locale in locales:
-        page = pages[locale, slug]
-        report.pages.append(page)
+        page = pages[locale]
+        report.listed.append(page)
         output = project.markdown_path(locale, article, options.out_dir)
         if output is None:
             continue
@@ -377,9 +466,7 @@ def _write_markdown(
             if locale == source:
                 data = article.read_bytes()
             else:
-                data = _localized_markdown(
-                    project, document, locale, catalogs.get((locale, slug), {}), options
-                )
+                data = _localized_markdown(project, document, locale, catalogs.get(locale, {}), options)
             page.output = output
             page.written = record.write(output, data, locale, slug)
         except (TranspubError, OSError) as exc:
@@ -416,7 +503,7 @@ def _remove_stale_markdown(
     record: OutputRecord,
     locales: list[str],
     discovery: Discovery,
-    documents: dict[str, Document],
+    documents: Collection[str],
     root: Path,
     report: CompileReport,
 ) -> None:
@@ -678,7 +765,6 @@ def _render_page(
             if locale == source
             else (lambda date: localize_date(date.value, date.style, locale)),
             join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
-            rewrite_url=None if locale == source else (lambda url: project.localized_link(url, locale)),
         )
     finally:
         if page_tag is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from transpub import catalog
@@ -12,11 +12,13 @@ from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
+from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
-from transpub.inline import placeholder_problem, strip_placeholders
+from transpub.inline import placeholder_problem
 from transpub.model import Issue, format_percent
 from transpub.project import Project
-from transpub.sources import load_article, load_project_glossary
+from transpub.sources import GlossaryNotes, load_article, load_project_glossary
+from transpub.workers import run_ordered
 
 EXTRACT_HINT = "run `transpub extract`"
 
@@ -31,12 +33,34 @@ def shorten(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def check_project(project: Project, locales: list[str], options: CheckOptions | None = None) -> CheckReport:
+@dataclass(frozen=True)
+class _CheckRun:
+    """What every article's checks need (sent once to each worker process)."""
+
+    project: Project
+    locales: tuple[str, ...]
+    policies: dict[str, LocalePolicy]
+    glossary: Glossary | None
+
+
+@dataclass
+class _CheckedArticle:
+    """One article's results: why it could not be read, and its catalog's result in each locale."""
+
+    unreadable: Issue | None = None
+    catalogs: dict[str, CatalogResult] = field(default_factory=dict)
+
+
+def check_project(
+    project: Project, locales: list[str], options: CheckOptions | None = None, *, jobs: int = 1
+) -> CheckReport:
     """Check every article's catalog in ``locales``; ``report.ok`` is False when something fails.
 
     Problems in files are reported as issues, never raised; only an invalid ``[check]``
-    configuration raises ConfigError.
+    configuration raises ConfigError. ``jobs`` > 1 checks that many articles at once (in worker
+    processes); the report is the same.
     """
+    forget_folders()
     policies = resolve_policies(project, locales, options or CheckOptions())
     report = CheckReport(project=project.name)
     glossary: Glossary | None = None
@@ -44,28 +68,39 @@ def check_project(project: Project, locales: list[str], options: CheckOptions | 
         glossary = load_project_glossary(project)
     except GlossaryError as exc:
         report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
-    templates: dict[str, catalog.POFile | None] = {}
     discovery = project.discover()
     for error in discovery.errors:
         report.project_issues.append(_file_issue(project, error, "syntax"))
     articles = [article.path for article in discovery.articles]
-    for path in articles:
-        try:
-            document = load_article(project, path)
-        except ArticleError as exc:
-            report.project_issues.append(_file_issue(project, exc, "syntax", fallback=path))
-            templates[project.slug_of(path)] = None
-            continue
-        units = document.units(project.relative(path))
-        templates[project.slug_of(path)] = catalog.build_template(units, project_name=project.name)
+    run = _CheckRun(project, tuple(locales), policies, glossary)
+    checked = list(run_ordered(_check_article, run, articles, jobs))
+    report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
     for locale in locales:
         policy = policies[locale]
         summary = LocaleSummary(locale, policy.min_translated, policy.allow_fuzzy)
-        for path in articles:
-            slug = project.slug_of(path)
-            summary.catalogs.append(check_catalog(project, policy, path, templates[slug], glossary))
+        summary.catalogs.extend(article.catalogs[locale] for article in checked)
         report.locales.append(summary)
     return report
+
+
+def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
+    """Every check on one article's catalogs, in each of the run's locales."""
+    project = run.project
+    checked = _CheckedArticle()
+    template: catalog.POFile | None = None
+    try:
+        document = load_article(project, path)
+    except ArticleError as exc:
+        checked.unreadable = _file_issue(project, exc, "syntax", fallback=path)
+    else:
+        units = document.units(project.relative(path))
+        template = catalog.build_template(units, project_name=project.name)
+    notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
+    for locale in run.locales:
+        checked.catalogs[locale] = check_catalog(
+            project, run.policies[locale], path, template, run.glossary, notes=notes
+        )
+    return checked
 
 
 def _file_issue(
@@ -80,20 +115,19 @@ def _file_issue(
     return Issue(shown, exc.line, check, exc.message, locale=locale)
 
 
-def _notes_for(glossary: Glossary | None, locale: str) -> Callable[[str], Sequence[str]] | None:
-    if glossary is None:
-        return None
-    return lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale)
-
-
 def check_catalog(
     project: Project,
     policy: LocalePolicy,
     article: Path,
     template: catalog.POFile | None,
     glossary: Glossary | None,
+    *,
+    notes: GlossaryNotes | None = None,
 ) -> CatalogResult:
-    """Every check on one article's catalog in ``policy.locale``."""
+    """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
+    the caller keeps them for several locales)."""
+    if notes is None and glossary is not None:
+        notes = GlossaryNotes(glossary)
     locale = policy.locale
     po_path = project.catalog_path(locale, project.slug_of(article))
     result = CatalogResult(locale, project.slug_of(article), project.relative(po_path))
@@ -117,7 +151,10 @@ def check_catalog(
     result.stats = catalog.catalog_stats(po)
     if policy.runs("outdated") and template is not None:
         staleness = find_staleness(
-            po, template, fuzzy_threshold=project.fuzzy_threshold, notes_for=_notes_for(glossary, locale)
+            po,
+            template,
+            fuzzy_threshold=project.fuzzy_threshold,
+            notes_for=notes.for_locale(locale) if notes is not None else None,
         )
         if staleness.stale:
             add(
