@@ -765,6 +765,7 @@ def _render_page(
             if locale == source
             else (lambda date: localize_date(date.value, date.style, locale)),
             join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
+            rewrite_url=None if locale == source else (lambda url: project.localized_link(url, locale)),
         )
     finally:
         if page_tag is not None:
