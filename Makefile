@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES)
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat
 
 LOCK := requirements.lock
 PIP_QUIET := --quiet --disable-pip-version-check
@@ -21,7 +21,8 @@ system-deps:
 	@scripts/ensure-debian-packages $(DEBIAN_PACKAGES)
 
 ## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
-## memory tests) and hugo (the test that builds the Hugo example).
+## memory tests), hugo (the test that builds the Hugo example) and OmegaT (the CAT tool the XLIFF/TMX
+## interoperability test runs in console mode).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
 

@@ -1,4 +1,4 @@
-"""What other tools make of transpub's XLIFF and TMX: translate-toolkit reads and edits them, OmegaT too."""
+"""What other tools make of transpub's XLIFF and TMX: translate-toolkit reads and edits them, OmegaT translates them."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import pytest
 from translate.storage import tmx, xliff, xliff2
 
 from exchange_project import catalog_of, fill, harbour_project, run
+from omegat_run import console_translate, make_project, needs_omegat, segment_count
+from transpub.exchange.xliff import read_xliff
 from transpub.memory import TranslationMemory
 
 
@@ -102,9 +104,89 @@ def test_translate_toolkit_reads_the_tmx_and_writes_one_transpub_imports(
     )
 
 
-@pytest.mark.skip(
-    reason="OmegaT not run: Debian's omegat 3.6 pulls 95 packages (~90 MiB) and reads XLIFF 2 only through "
-    "the Okapi plugin; the project does not install it (issue 15 notes)"
-)
-def test_omegat_console_mode_round_trip() -> None:
-    """Placeholder for OmegaT's console-translate run over the exported XLIFF and TMX."""
+MEMORY = [
+    ("Nothing else changed.", "Sonst hat sich nichts geändert."),
+    (
+        "Read <1>the full report</1> on page<2/>4 today.",
+        "Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute.",
+    ),
+    ("The mayor thanked <1>everyone</1> who helped.", "Der Bürgermeister dankte <1>allen</1>, die halfen."),
+]
+
+
+def _snapshot(project: Path) -> dict[str, tuple]:
+    return {
+        e.msgid: (e.msgstr, sorted(e.flags), e.comment, e.tcomment, e.previous_msgid)
+        for e in catalog_of(project, "de")
+    }
+
+
+@needs_omegat
+def test_omegat_fills_units_from_the_exported_memory_and_they_come_back_fuzzy(
+    tmp_path: Path,
+) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    fill(
+        project,
+        "de",
+        {
+            "Harbour reopens": ("Hafen öffnet wieder", "reviewed"),
+            "Ships return": ("Schiffe kehren am Montag zurück.", "mt"),
+        },
+    )
+    with TranslationMemory(project / ".transpub" / "memory.sqlite") as memory:
+        memory.add("en", "de", MEMORY)
+    out = tmp_path / "to-agency"
+    run(project, "xliff", "export", "-l", "de", "--version", "1.2", "--copy-source", "-o", str(out))
+    run(project, "memory", "export", "-l", "de", "-o", str(out / "memory.tmx"))
+    before = _snapshot(project)
+
+    omegat = make_project(tmp_path / "omegat", [out / "harbour.de.xlf"], out / "memory.tmx", "en", "de")
+    console_translate(omegat, tmp_path / "home")
+    written = omegat / "target" / "harbour.de.xlf"
+
+    # what OmegaT changed in the file: exactly the three units its memory holds, codes kept
+    _, (sent,) = read_xliff(out / "harbour.de.xlf")
+    _, (back,) = read_xliff(written)
+    targets = {u.source: u.target for u in sent.units}
+    changed = {u.source: u.target for u in back.units if u.target != targets[u.source]}
+    assert changed == dict(MEMORY)
+
+    result = run(project, "xliff", "import", str(written))
+    assert "harbour.po: 3 entries updated" in result.output
+    after = _snapshot(project)
+    for source, translation in MEMORY:
+        msgstr, flags, *_ = after[source]
+        assert msgstr == translation  # placeholders intact
+        assert "fuzzy" in flags  # OmegaT leaves the state as it was: a translation to review
+    assert {k: v for k, v in after.items() if k not in dict(MEMORY)} == {
+        k: v for k, v in before.items() if k not in dict(MEMORY)
+    }
+    assert after["Harbour reopens"][0] == "Hafen öffnet wieder" and "fuzzy" not in after["Harbour reopens"][1]
+    assert after["Harbour news"][0] == ""  # a copy of the source is no translation
+
+
+@needs_omegat
+def test_omegat_3_6_reads_no_xliff_2_so_it_gets_1_2(tmp_path: Path) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    run(project, "xliff", "export", "-l", "de", "--copy-source", "-o", str(tmp_path / "v2"))
+    run(
+        project,
+        "xliff",
+        "export",
+        "-l",
+        "de",
+        "--version",
+        "1.2",
+        "--copy-source",
+        "-o",
+        str(tmp_path / "v1"),
+    )
+    found = {}
+    for version in ("v1", "v2"):
+        omegat = make_project(
+            tmp_path / f"omegat-{version}", [tmp_path / version / "harbour.de.xlf"], None, "en", "de"
+        )
+        console_translate(omegat, tmp_path / "home")
+        found[version] = segment_count(omegat)
+    assert found == {"v1": 6, "v2": 0}  # Debian's OmegaT has no Okapi filter: XLIFF 2 is not read

@@ -67,6 +67,8 @@ def test_export_writes_dates_author_origin_and_inline_codes(harbour: Path) -> No
     seg = first.find("tuv/seg")
     assert [c.tag for c in seg] == ["bpt", "ept", "ph"]
     assert seg.find("bpt").get("i") == seg.find("ept").get("i") == "1"
+    # each code's content is the XLIFF 1.2 element of the same placeholder, as OmegaT matches codes by it
+    assert [c.text for c in seg] == ['<g id="1">', "</g>", '<x id="2"/>']
     assert units[1].find("prop").text == "apertium"
     assert [t.get(XML_LANG) for t in units[1].findall("tuv")] == ["en", "de"]
 

@@ -305,3 +305,63 @@ def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path)
     assert next(e for e in catalog_of(harbour, "de", "weather") if e.msgid == "Rain is expected.").msgstr == (
         "Es wird Regen erwartet."
     )
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_copy_source_gives_untranslated_units_their_source_as_target_and_imports_nothing(
+    harbour: Path, version: str
+) -> None:
+    run(
+        harbour,
+        "xliff",
+        "export",
+        "-l",
+        "de",
+        "--version",
+        version,
+        "--copy-source",
+        "-o",
+        str(harbour / "out"),
+    )
+    path = harbour / "out" / "harbour.de.xlf"
+    assert_valid(path, version)
+    unit = units(path)["Nothing else changed."]
+    if version == "1.2":
+        target = unit.find(f"{X12}target")
+        assert (target.text, target.get("state")) == ("Nothing else changed.", "needs-translation")
+    else:
+        assert unit.find(f"{X2}segment").get("state") == "initial"
+        assert unit.find(f".//{X2}target").text == "Nothing else changed."
+    link = units(path)["Read the full report on page4 today."]  # translated units keep their target
+    assert "".join(link.find(f".//{X2 if version == '2.1' else X12}target").itertext()).startswith(
+        "Lesen Sie"
+    )
+    before = _catalog_bytes(harbour)
+    result = run(harbour, "xliff", "import", str(path))
+    assert "updated" not in result.output
+    assert _catalog_bytes(harbour) == before
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_translation_left_in_a_not_yet_translated_state_comes_back_fuzzy(
+    harbour: Path, version: str
+) -> None:
+    """What OmegaT 3.6 does: it replaces the target's text and leaves its state alone."""
+    run(
+        harbour,
+        "xliff",
+        "export",
+        "-l",
+        "de",
+        "--version",
+        version,
+        "--copy-source",
+        "-o",
+        str(harbour / "out"),
+    )
+    path = harbour / "out" / "harbour.de.xlf"
+    path.write_text(path.read_text().replace(">Nothing else changed.</target>", ">Sonst nichts.</target>"))
+    result = run(harbour, "xliff", "import", str(path))
+    assert "harbour.po: 1 entry updated" in result.output
+    entry = _entry(harbour, "de", "Nothing")
+    assert entry.msgstr == "Sonst nichts." and "fuzzy" in entry.flags

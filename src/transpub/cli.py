@@ -781,19 +781,28 @@ def xliff() -> None:
     "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("xliff")
 )
 @click.option("--single", is_flag=True, help="One file for the locale instead of one per article.")
+@click.option(
+    "--copy-source",
+    is_flag=True,
+    help="Untranslated units get their source as target (for OmegaT, which translates the target).",
+)
 @click.pass_context
-def xliff_export(ctx: click.Context, locale: str, version: str, out_dir: Path, single: bool) -> None:
+def xliff_export(
+    ctx: click.Context, locale: str, version: str, out_dir: Path, single: bool, copy_source: bool
+) -> None:
     """Write one XLIFF per article (or --single) with sources, targets, states and notes.
 
     \b
     Example:
       transpub xliff export -l fr --version 1.2 -o to-agency/
+      transpub xliff export -l fr --version 1.2 --copy-source -o omegat-project/source/
     """
     from .exchange.xliff_workflow import export_xliff
 
     project = _project(ctx)
     (chosen,) = project.select_locales([locale])
-    for path, units in export_xliff(project, chosen, out_dir, version=version, single=single).files:
+    written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
+    for path, units in written.files:
         click.echo(f"Wrote {path} ({units} units)")
 
 

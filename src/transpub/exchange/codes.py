@@ -5,7 +5,10 @@ A msgid such as ``Read <1>the report</1><2/>.`` becomes, in each format:
 - XLIFF 2.x: ``<pc id="1" dataRefStart="o1" dataRefEnd="c1" canDelete="no">the report</pc><ph id="2"
   dataRef="p2" canDelete="no"/>`` with the element's markup in the unit's ``<originalData>``;
 - XLIFF 1.2: ``<g id="1" ctype="link">the report</g><x id="2" ctype="lb"/>``;
-- TMX 1.4b: ``<bpt i="1" x="1">&lt;a&gt;</bpt>the report<ept i="1">&lt;/a&gt;</ept><ph x="2">&lt;br/&gt;</ph>``.
+- TMX 1.4b: ``<bpt i="1" x="1">&lt;g id="1"&gt;</bpt>the report<ept i="1">&lt;/g&gt;</ept><ph x="2">&lt;x
+  id="2"/&gt;</ph>``: a code's content is the XLIFF 1.2 element transpub's XLIFF gives the same
+  placeholder, so a tool that compares codes by their content (OmegaT names a code after its content's
+  first letter: ``<g0>``, ``<x1/>``) matches the memory against transpub's XLIFF.
 
 Reading maps them back; a code transpub cannot map raises :class:`InlineCodeError` with its line.
 The tag names shown to CAT tools come from the placeholder legend of the entry's notes.
@@ -71,6 +74,15 @@ def _markup(tag: str | None, kind: str, number: int) -> str:
     return {"open": f"<{tag}>", "close": f"</{tag}>", "empty": f"<{tag}/>"}[kind]
 
 
+def _tmx_content(kind: str, number: int) -> str:
+    """The content of a TMX code: the XLIFF 1.2 element of the same placeholder.
+
+    >>> _tmx_content("open", 1), _tmx_content("close", 1), _tmx_content("empty", 2)
+    ('<g id="1">', '</g>', '<x id="2"/>')
+    """
+    return {"open": f'<g id="{number}">', "close": "</g>", "empty": f'<x id="{number}"/>'}[kind]
+
+
 def _append_text(element: etree._Element, text: str) -> None:
     if len(element):
         element[-1].tail = (element[-1].tail or "") + text
@@ -114,7 +126,7 @@ def write_codes(element: etree._Element, text: str, flavour: str, tags: dict[int
                 code = etree.SubElement(current, "bpt", i=str(token.number), x=str(token.number))
             else:
                 code = etree.SubElement(current, "ept", i=str(token.number))
-            code.text = _markup(tag, token.kind, token.number)
+            code.text = _tmx_content(token.kind, token.number)
         elif token.kind == "empty":
             if flavour == "xliff2":
                 etree.SubElement(

@@ -27,6 +27,8 @@ STATE_OUT = {
     "1.2": {"untranslated": "new", "fuzzy": "needs-review-translation", "translated": "signed-off"},
     "2.1": {"untranslated": "initial", "fuzzy": "translated", "translated": "final"},
 }
+#: The state of a target that is a copy of its source (``--copy-source``): no translation yet.
+COPY_STATE = {"1.2": "needs-translation", "2.1": "initial"}
 #: A state read from XLIFF → reviewed (``final``), needs review (``translated``) or nothing yet.
 STATE_IN = {
     "final": "final",
@@ -89,26 +91,44 @@ def _iso(moment: datetime) -> str:
 
 
 def build_xliff(
-    files: list[XliffFile], *, version: str, project: str, source_lang: str, target_lang: str, date: datetime
+    files: list[XliffFile],
+    *,
+    version: str,
+    project: str,
+    source_lang: str,
+    target_lang: str,
+    date: datetime,
+    copy_source: bool = False,
 ) -> bytes:
-    """The bytes of an XLIFF document (``version`` 1.2 or 2.1) holding ``files``."""
+    """The bytes of an XLIFF document (``version`` 1.2 or 2.1) holding ``files``.
+
+    With ``copy_source``, an untranslated unit's target is a copy of its source (state
+    ``needs-translation`` in 1.2, ``initial`` in 2.1), for tools that translate the target text
+    (OmegaT 3.6's XLIFF filter reads nothing else); import takes such a copy as no translation.
+    """
     if version == "1.2":
         root = etree.Element(f"{{{XLIFF12}}}xliff", nsmap={None: XLIFF12}, version="1.2")
         for file in files:
-            _file_12(root, file, project, source_lang, target_lang, date)
+            _file_12(root, file, project, source_lang, target_lang, date, copy_source)
     else:
         root = etree.Element(
             f"{{{XLIFF2}}}xliff", nsmap={None: XLIFF2, "tp": TRANSPUB_NS}, version="2.1", srcLang=source_lang
         )
         root.set("trgLang", target_lang)
         for index, file in enumerate(files, 1):
-            _file_2(root, file, index, project, date)
+            _file_2(root, file, index, project, date, copy_source)
     indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def _file_12(
-    root: etree._Element, file: XliffFile, project: str, source_lang: str, target_lang: str, date: datetime
+    root: etree._Element,
+    file: XliffFile,
+    project: str,
+    source_lang: str,
+    target_lang: str,
+    date: datetime,
+    copy_source: bool,
 ) -> None:
     ns = f"{{{XLIFF12}}}"
     element = etree.SubElement(
@@ -139,6 +159,10 @@ def _file_12(
             if unit.machine:
                 target.set("state-qualifier", "mt-suggestion")
             write_codes(target, unit.target, "xliff12", tags)
+        elif copy_source:
+            write_codes(
+                etree.SubElement(trans, ns + "target", state=COPY_STATE["1.2"]), unit.source, "xliff12", tags
+            )
         for category, text in _notes_with_skipped_target(unit):
             note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
             note.text = f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
@@ -151,7 +175,9 @@ def _notes_with_skipped_target(unit: XliffUnit) -> list[tuple[str, str]]:
     return notes
 
 
-def _file_2(root: etree._Element, file: XliffFile, index: int, project: str, date: datetime) -> None:
+def _file_2(
+    root: etree._Element, file: XliffFile, index: int, project: str, date: datetime, copy_source: bool
+) -> None:
     ns = f"{{{XLIFF2}}}"
     element = etree.SubElement(root, ns + "file", id=f"f{index}", original=file.original)
     element.set(f"{{{TRANSPUB_NS}}}project", project)
@@ -178,6 +204,8 @@ def _file_2(root: etree._Element, file: XliffFile, index: int, project: str, dat
         write_codes(etree.SubElement(segment, ns + "source"), unit.source, "xliff2", tags)
         if target_text is not None:
             write_codes(etree.SubElement(segment, ns + "target"), target_text, "xliff2", tags)
+        elif copy_source:
+            write_codes(etree.SubElement(segment, ns + "target"), unit.source, "xliff2", tags)
 
 
 def parse_xml(path: Path, display: str) -> etree._ElementTree:
@@ -284,8 +312,6 @@ def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> X
                 states.append(STATE_IN.get(part.get("state", "initial"), "new"))
         order = ("new", "needs-review", "translated", "final")
         state = min(states, key=order.index) if states else "new"
-        if has_target and state == "new":
-            state = "needs-review"
         file.units.append(
             XliffUnit(
                 id=xml_unit.get("id", ""),

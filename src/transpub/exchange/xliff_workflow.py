@@ -92,9 +92,13 @@ def export_xliff(
     *,
     version: str = "2.1",
     single: bool = False,
+    copy_source: bool = False,
     now: datetime | None = None,
 ) -> XliffExport:
-    """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken."""
+    """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken.
+
+    ``copy_source`` gives untranslated units their source as target (see :func:`build_xliff`).
+    """
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
     for article in project.article_paths():
@@ -122,6 +126,7 @@ def export_xliff(
                 source_lang=bcp47_tag(project.source_locale),
                 target_lang=bcp47_tag(locale),
                 date=moment,
+                copy_source=copy_source,
             ),
         )
         report.files.append((_shown(project, target), sum(len(f.units) for f in group)))
@@ -203,6 +208,21 @@ def _closest(source: str, entries: list[Any], threshold: float) -> Any | None:
     return candidates[found[2]] if found else None
 
 
+def _state_in(unit: XliffUnit) -> str | None:
+    """The state a unit's target is imported in, or None when it holds no translation.
+
+    A target still in a state that says "not translated yet" (``new``, ``needs-translation``,
+    ``initial``) is no translation when it is empty or a copy of the source (``--copy-source``);
+    with other text, a tool translated it without changing the state (OmegaT 3.6 never does),
+    so it needs review.
+    """
+    if not unit.target:
+        return None
+    if unit.state == "new":
+        return None if unit.target == unit.source else "needs-review"
+    return unit.state
+
+
 def _import_file(
     project: Project,
     file: XliffFile,
@@ -228,7 +248,8 @@ def _import_file(
     in_file = {unit.id for unit in file.units}
     loose = [e for e in entries if unit_id(e.msgid, e.msgctxt) not in in_file]
     for unit in file.units:
-        if unit.target is None or unit.target == "" or unit.state == "new":
+        state = _state_in(unit)
+        if state is None:
             continue
         problem = placeholder_problem(unit.source, unit.target)
         if problem:
@@ -242,7 +263,7 @@ def _import_file(
                 )
             )
             continue
-        reviewed = unit.state == "final" or (accept_translated and unit.state == "translated")
+        reviewed = state == "final" or (accept_translated and state == "translated")
         article_changed = entry.msgid != unit.source
         if entry.msgstr == unit.target and (catalog.is_reviewed(entry) or not reviewed or article_changed):
             report.unchanged += 1

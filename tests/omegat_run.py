@@ -1,0 +1,112 @@
+"""Running OmegaT (the Debian package ``omegat``) headless on a project made for a test.
+
+OmegaT 3.6 keeps its settings in a config folder and its project in a folder holding
+``omegat.project``, ``source/`` (files to translate), ``tm/`` (memories; ``tm/auto/`` ones fill
+segments on load) and ``target/`` (what ``--mode=console-translate`` writes). Everything here lives
+in the test's temporary folder: the real home is never read or written, and Java's HTTP goes to a
+closed local port so that nothing can reach the network.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+OMEGAT = shutil.which("omegat")
+
+needs_omegat = pytest.mark.skipif(
+    OMEGAT is None,
+    reason="OmegaT is not installed (Debian package omegat; `make test` installs it when run as root)",
+)
+
+PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>{source}</source_lang>
+    <target_lang>{target}</target_lang>
+    <source_tok>org.omegat.tokenizer.DefaultTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.DefaultTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+#: Options → External TMXs…: "Display tags" and "Use XML for standalone tags". Without them OmegaT
+#: reads another tool's TMX as plain text, and no segment with inline codes matches it exactly.
+PREFERENCES = """<?xml version="1.0" encoding="UTF-8" ?>
+<omegat>
+  <preference version="1.0">
+    <ext_tmx_show_level2>true</ext_tmx_show_level2>
+    <ext_tmx_use_slash>true</ext_tmx_use_slash>
+  </preference>
+</omegat>
+"""
+
+
+def make_project(root: Path, sources: list[Path], auto_tmx: Path | None, source: str, target: str) -> Path:
+    """An OmegaT project in ``root``: ``sources`` to translate, ``auto_tmx`` as a ``tm/auto`` memory.
+
+    Paragraph segmentation (one segment per XLIFF unit, as transpub exports them).
+    """
+    for folder in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / "omegat.project").write_text(PROJECT.format(source=source, target=target), encoding="utf-8")
+    for path in sources:
+        shutil.copy(path, root / "source" / path.name)
+    if auto_tmx is not None:
+        shutil.copy(auto_tmx, root / "tm" / "auto" / auto_tmx.name)
+    return root
+
+
+def console_translate(project: Path, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``omegat --mode=console-translate`` on ``project`` with ``home`` as home and config folder."""
+    assert OMEGAT is not None
+    config = home / "omegat-config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "omegat.prefs").write_text(PREFERENCES, encoding="utf-8")
+    closed = "127.0.0.1"
+    java = [
+        "-Djava.awt.headless=true",
+        f"-Duser.home={home}",
+        *(f"-D{scheme}.proxy{key}" for scheme in ("http", "https") for key in (f"Host={closed}", "Port=9")),
+    ]
+    environment = {**os.environ, "HOME": str(home), "JAVA_TOOL_OPTIONS": " ".join(java)}
+    environment.pop("DISPLAY", None)
+    result = subprocess.run(
+        [
+            OMEGAT,
+            str(project),
+            "--mode=console-translate",
+            f"--config-dir={config}",
+            "--disable-project-locking",
+            "--no-team",
+            "--quiet",
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result
+
+
+def segment_count(project: Path) -> int:
+    """How many segments OmegaT found in the project's source files (from its statistics file)."""
+    for line in (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("Total:"):
+            return int(line.split()[1])
+    raise AssertionError("no Total line in OmegaT's project_stats.txt")
