@@ -248,10 +248,10 @@ def _import_file(
     in_file = {unit.id for unit in file.units}
     loose = [e for e in entries if unit_id(e.msgid, e.msgctxt) not in in_file]
     for unit in file.units:
-        state = _state_in(unit)
-        if state is None:
+        target, state = unit.target, _state_in(unit)
+        if not target or state is None:
             continue
-        problem = placeholder_problem(unit.source, unit.target)
+        problem = placeholder_problem(unit.source, target)
         if problem:
             report.errors.append(XliffError(f"unit {unit.id}: {problem}; not imported", shown, unit.line))
             continue
@@ -265,7 +265,7 @@ def _import_file(
             continue
         reviewed = state == "final" or (accept_translated and state == "translated")
         article_changed = entry.msgid != unit.source
-        if entry.msgstr == unit.target and (catalog.is_reviewed(entry) or not reviewed or article_changed):
+        if entry.msgstr == target and (catalog.is_reviewed(entry) or not reviewed or article_changed):
             report.unchanged += 1
             continue
         if catalog.is_reviewed(entry):
@@ -283,7 +283,7 @@ def _import_file(
                 continue
         catalog.set_translation(
             entry,
-            unit.target,
+            target,
             fuzzy=not reviewed or article_changed,
             previous_msgid=unit.source if article_changed else None,
         )
