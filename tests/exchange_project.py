@@ -85,3 +85,21 @@ def assert_valid(path: Path, version: str) -> None:
     schema = xliff_schema(version)
     document = etree.parse(str(path))
     assert schema.validate(document), f"{path.name}: {schema.error_log}"
+
+
+def add_plural(
+    project: Path, locale: str, msgid: str, msgid_plural: str, forms: list[str], fuzzy: bool = False
+) -> None:
+    """Add a plural entry (msgid_plural, msgstr[n]) to the harbour catalog, as a hand-edited one has."""
+    po = catalog_of(project, locale)
+    po.append(
+        polib.POEntry(
+            msgid=msgid,
+            msgid_plural=msgid_plural,
+            msgstr_plural=dict(enumerate(forms)),
+            occurrences=[("articles/harbour.html#body/p(ships)", "")],
+            comment="Placeholders: <1>…</1> = strong emphasis (strong)" if "<1>" in msgid else "",
+            flags=["fuzzy"] if fuzzy else [],
+        )
+    )
+    po.save()

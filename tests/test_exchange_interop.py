@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from translate.storage import tmx, xliff, xliff2
+from translate.misc.multistring import multistring
+from translate.storage import poxliff, tmx, xliff, xliff2
 
-from exchange_project import catalog_of, fill, harbour_project, run
+from exchange_project import add_plural, catalog_of, fill, harbour_project, run
 from omegat_run import console_translate, make_project, needs_omegat, segment_count
 from transpub.exchange.xliff import read_xliff
 from transpub.memory import TranslationMemory
@@ -102,6 +103,51 @@ def test_translate_toolkit_reads_the_tmx_and_writes_one_transpub_imports(
         next(e for e in catalog_of(other, "de") if e.msgid == "Nothing else changed.").msgstr
         == "Sonst nichts."
     )
+
+
+SHIPS = ("One ship returns.", "%(n)s ships return.")
+POLISH = ["Jeden statek wraca.", "%(n)s statki wracają.", "%(n)s statków wraca."]
+
+
+def _plural_entry(project: Path):
+    return next(e for e in catalog_of(project, "pl") if e.msgid_plural)
+
+
+def test_translate_toolkit_reads_a_plural_group_in_xliff_1_2_and_its_edit_comes_back(tmp_path: Path) -> None:
+    project = harbour_project(tmp_path / "harbour", locales=("pl",))
+    add_plural(project, "pl", *SHIPS, [*POLISH[:2], ""])
+    run(project, "xliff", "export", "-l", "pl", "--version", "1.2", "-o", str(project / "out"))
+    path = project / "out" / "harbour.pl.xlf"
+    store = poxliff.PoXliffFile.parsefile(str(path))
+    (plural,) = [u for u in store.getunits() if u.hasplural()]
+    assert plural.source.strings == [SHIPS[0], SHIPS[1], SHIPS[1]]
+    assert plural.target.strings == [*POLISH[:2], ""]
+    assert plural.isfuzzy()  # two forms of three: not reviewed work
+    plural.settarget(multistring(POLISH))  # the translator fills the third form and approves
+    plural.markfuzzy(False)
+    store.savefile(str(path))
+    run(project, "xliff", "import", str(path))
+    entry = _plural_entry(project)
+    assert [entry.msgstr_plural[i] for i in range(3)] == POLISH and "fuzzy" not in entry.flags
+
+
+def test_translate_toolkit_reads_plural_forms_in_xliff_2_1_as_units_and_their_edit_comes_back(
+    tmp_path: Path,
+) -> None:
+    project = harbour_project(tmp_path / "harbour", locales=("pl",))
+    add_plural(project, "pl", *SHIPS, ["", "", ""])
+    run(project, "xliff", "export", "-l", "pl", "-o", str(project / "out"))
+    path = project / "out" / "harbour.pl.xlf"
+    store = xliff2.Xliff2File.parsefile(str(path))
+    forms = [u for u in store.getunits() if u.source in SHIPS]
+    assert [u.source for u in forms] == [SHIPS[0], SHIPS[1], SHIPS[1]]
+    for unit, text in zip(forms, POLISH, strict=True):
+        unit.settarget(text)
+        unit.marktranslated()
+    store.savefile(str(path))
+    run(project, "xliff", "import", str(path))
+    entry = _plural_entry(project)
+    assert [entry.msgstr_plural[i] for i in range(3)] == POLISH and "fuzzy" in entry.flags  # translated
 
 
 MEMORY = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from exchange_project import assert_valid, catalog_of, fill, harbour_project, run
+from exchange_project import add_plural, assert_valid, catalog_of, fill, harbour_project, run
 from transpub.exchange.xliff_workflow import export_xliff
 from transpub.project import load_project
 
@@ -365,3 +366,207 @@ def test_a_translation_left_in_a_not_yet_translated_state_comes_back_fuzzy(
     assert "harbour.po: 1 entry updated" in result.output
     entry = _entry(harbour, "de", "Nothing")
     assert entry.msgstr == "Sonst nichts." and "fuzzy" in entry.flags
+
+
+@pytest.fixture
+def notes(harbour: Path) -> Path:
+    """The harbour project with an article whose sentence has two paired codes."""
+    (harbour / "articles" / "notes.html").write_text(
+        '<html><body><p>Read <a href="/r">the report</a> and <em>the notes</em>.</p>'
+        "<p>Rain is expected.</p></body></html>",
+        encoding="utf-8",
+    )
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "--version", "1.2", "-o", str(harbour / "out"))
+    return harbour / "out" / "notes.de.xlf"
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        # the tool wrote each <g> as a bpt/ept pair linked by id, in the order German needs
+        'Lies <bpt id="2">&lt;em&gt;</bpt>die Notizen<ept id="2">&lt;/em&gt;</ept> und '
+        '<bpt id="1">&lt;a&gt;</bpt>den Bericht<ept id="1">&lt;/a&gt;</ept>.',
+        # new ids, linked to the original codes by rid
+        'Lies <bpt id="7" rid="2">&lt;em&gt;</bpt>die Notizen<ept id="8" rid="2">&lt;/em&gt;</ept> und '
+        '<bpt id="5" rid="1">&lt;a&gt;</bpt>den Bericht<ept id="6" rid="1">&lt;/a&gt;</ept>.',
+        # isolated codes whose two halves are both in the unit
+        'Lies <it id="2" pos="open">&lt;em&gt;</it>die Notizen<it id="2" pos="close">&lt;/em&gt;</it> und '
+        '<g id="1">den Bericht</g>.',
+    ],
+    ids=["bpt-ept-by-id", "bpt-ept-by-rid", "it-open-close"],
+)
+def test_paired_codes_rewritten_as_bpt_ept_come_back_as_the_placeholders(notes: Path, target: str) -> None:
+    _edit(notes, "Read", target, "signed-off")
+    result = run(notes.parent.parent, "xliff", "import", str(notes))
+    assert "notes.po: 1 entry updated" in result.output
+    entry = next(e for e in catalog_of(notes.parent.parent, "de", "notes") if e.msgid.startswith("Read"))
+    assert entry.msgstr == "Lies <2>die Notizen</2> und <1>den Bericht</1>."
+    assert "fuzzy" not in entry.flags
+
+
+@pytest.mark.parametrize(
+    ("target", "marker", "message"),
+    [
+        (
+            'Lies <bpt id="1" rid="1">&lt;a&gt;</bpt>den Bericht<ept id="2" rid="3">&lt;/a&gt;</ept> und '
+            '<g id="2">die Notizen</g>.',
+            "den Bericht",
+            'inline code <ept id="2" rid="3"> closes nothing: no start code with rid=\'3\' before it',
+        ),
+        (
+            'Lies <bpt id="1">&lt;a&gt;</bpt>den Bericht und <g id="2">die Notizen</g>.',
+            "den Bericht",
+            "inline code <bpt id=\"1\"> is never closed (no end code with id='1')",
+        ),
+        (
+            'Lies <it id="1" pos="open">&lt;a&gt;</it>den Bericht und <g id="2">die Notizen</g>.',
+            "den Bericht",
+            'inline code <it id="1" pos="open"> is never closed (no end code with id=\'1\')',
+        ),
+    ],
+    ids=["mismatched-rid", "dropped-ept", "dropped-it-close"],
+)
+def test_a_broken_bpt_ept_pair_is_rejected_with_its_line_and_the_rest_imported(
+    notes: Path, target: str, marker: str, message: str
+) -> None:
+    project = notes.parent.parent
+    _edit(notes, "Read", target, "signed-off")
+    _edit(notes, "Rain", "Es wird Regen erwartet.", "signed-off")
+    before = next(e for e in catalog_of(project, "de", "notes") if e.msgid.startswith("Read")).msgstr
+    result = run(project, "xliff", "import", str(notes), code=1)
+    line = _line_of(notes, marker)
+    assert f"Error: out/notes.de.xlf:{line}: unit u-" in result.output
+    assert f"{message}; not imported" in result.output
+    assert "Traceback" not in result.output
+    po = catalog_of(project, "de", "notes")
+    assert next(e for e in po if e.msgid.startswith("Read")).msgstr == before
+    assert next(e for e in po if e.msgid.startswith("Rain")).msgstr == "Es wird Regen erwartet."
+
+
+SHIPS = ("<1>One</1> ship returns.", "<1>%(n)s</1> ships return.")
+
+
+@pytest.fixture
+def polish(tmp_path: Path) -> Path:
+    """A project translated into Polish (three plural forms) with one plural entry, two forms done."""
+    project = harbour_project(tmp_path / "harbour", locales=("de", "pl"))
+    add_plural(project, "pl", *SHIPS, ["<1>Jeden</1> statek wraca.", "<1>%(n)s</1> statki wracają.", ""])
+    return project
+
+
+def _plural_entry(project: Path, locale: str = "pl"):
+    return next(e for e in catalog_of(project, locale) if e.msgid_plural)
+
+
+def _set_form(path: Path, index: int, target: str, state: str) -> None:
+    """What a CAT tool does to one plural form: set its target (XML with inline codes) and state."""
+    tree = etree.parse(str(path))
+    root = tree.getroot()
+    v2 = root.tag.startswith(X2)
+    group = next(g for g in root.iter(f"{X2}group" if v2 else f"{X12}group"))
+    unit = group.findall(f"{X2}unit" if v2 else f"{X12}trans-unit")[index]
+    holder = unit.find(f"{X2}segment") if v2 else unit
+    source = holder.find(f"{X2}source" if v2 else f"{X12}source")
+    old = holder.find(f"{X2}target" if v2 else f"{X12}target")
+    if old is not None:
+        holder.remove(old)
+    new = etree.fromstring(f'<target xmlns="{root.nsmap[None]}">{target}</target>')
+    source.addnext(new)
+    (holder if v2 else new).set("state", state)
+    if not v2 and state == "signed-off":
+        unit.set("approved", "yes")
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_plural_entry_exports_as_a_group_with_one_unit_per_form(polish: Path, version: str) -> None:
+    run(polish, "xliff", "export", "-l", "pl", "--version", version, "-o", str(polish / "out"))
+    path = polish / "out" / "harbour.pl.xlf"
+    assert_valid(path, version)
+    ns = X2 if version == "2.1" else X12
+    (group,) = list(etree.parse(str(path)).getroot().iter(f"{ns}group"))
+    forms = group.findall(f"{ns}unit" if version == "2.1" else f"{ns}trans-unit")
+    group_id = group.get("id")
+    if version == "1.2":
+        assert group.get("restype") == "x-gettext-plurals"
+        assert [f.get("id") for f in forms] == [f"{group_id}[0]", f"{group_id}[1]", f"{group_id}[2]"]
+    else:
+        assert group.get("type") == "gettext:plurals"
+        assert [f.get("id") for f in forms] == [f"{group_id}-0", f"{group_id}-1", f"{group_id}-2"]
+    texts = [
+        (
+            "".join(f.find(f".//{ns}source").itertext()),
+            None if f.find(f".//{ns}target") is None else "".join(f.find(f".//{ns}target").itertext()),
+        )
+        for f in forms
+    ]
+    assert texts == [
+        ("One ship returns.", "Jeden statek wraca."),
+        ("%(n)s ships return.", "%(n)s statki wracają."),
+        ("%(n)s ships return.", None),
+    ]
+    notes = ["".join(n.text for n in f.iter(f"{ns}note") if n.text.startswith("Plural form")) for f in forms]
+    assert notes == [
+        "Plural form msgstr[0] of 3, used for n = 1",
+        "Plural form msgstr[1] of 3, used for n = 2, 3, 4, 22, …",
+        "Plural form msgstr[2] of 3, used for n = 0, 5, 6, 7, …",
+    ]
+    assert forms[0].find(f".//{ns}source").find(f"{ns}{'pc' if version == '2.1' else 'g'}").text == "One"
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_every_plural_form_comes_back_into_its_msgstr(polish: Path, version: str) -> None:
+    run(polish, "xliff", "export", "-l", "pl", "--version", version, "-o", str(polish / "out"))
+    path = polish / "out" / "harbour.pl.xlf"
+    final = "final" if version == "2.1" else "signed-off"
+    code = '<pc id="1" dataRefStart="o1" dataRefEnd="c1">' if version == "2.1" else '<g id="1">'
+    end = "</pc>" if version == "2.1" else "</g>"
+    for index, text in enumerate(["Jeden", "%(n)s", "%(n)s"]):
+        rest = ["statek wraca.", "statki wracają.", "statków wraca."][index]
+        _set_form(path, index, f"{code}{text}{end} {rest}", final)
+    result = run(polish, "xliff", "import", str(path))
+    assert "harbour.po: 1 entry updated" in result.output
+    entry = _plural_entry(polish)
+    assert [entry.msgstr_plural[i] for i in range(3)] == [
+        "<1>Jeden</1> statek wraca.",
+        "<1>%(n)s</1> statki wracają.",
+        "<1>%(n)s</1> statków wraca.",
+    ]
+    assert "fuzzy" not in entry.flags
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda path: None, "plural form(s) msgstr[2] not translated; not imported"),
+        (
+            lambda path: _set_form(path, 2, "statków wraca.", "final"),
+            "plural form msgstr[2]: placeholder <1>…</1> is missing; not imported",
+        ),
+        (
+            lambda path: path.write_text(
+                re.sub(r'\s*<unit id="[^"]*-2".*?</unit>', "", path.read_text(), flags=re.S)
+            ),
+            "has 2 form(s), the catalog entry 3; not imported",
+        ),
+    ],
+    ids=["a-form-left-empty", "a-form-lost-its-code", "a-form-missing"],
+)
+def test_a_plural_that_cannot_fill_every_form_is_rejected_and_the_rest_imported(
+    polish: Path, change, message: str
+) -> None:
+    run(polish, "xliff", "export", "-l", "pl", "-o", str(polish / "out"))
+    path = polish / "out" / "harbour.pl.xlf"
+    _set_form(path, 0, '<pc id="1" dataRefStart="o1" dataRefEnd="c1">Jeden</pc> statek.', "final")
+    change(path)
+    _edit(path, "Nothing", "Nic więcej się nie zmieniło.", "final")
+    before = [_plural_entry(polish).msgstr_plural[i] for i in range(3)]
+    result = run(polish, "xliff", "import", str(path), code=1)
+    assert "Error: out/harbour.pl.xlf:" in result.output and message in result.output
+    assert [_plural_entry(polish).msgstr_plural[i] for i in range(3)] == before
+    assert _entry(polish, "pl", "Nothing").msgstr == "Nic więcej się nie zmieniło."

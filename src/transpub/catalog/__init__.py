@@ -16,8 +16,16 @@ from transpub.catalog.entries import (
     provenance_of,
     set_machine_translation,
 )
-from transpub.catalog.exchange import is_reviewed, live_entries, mark_revised, revision_date, set_translation
-from transpub.catalog.headers import format_date
+from transpub.catalog.exchange import (
+    is_reviewed,
+    live_entries,
+    mark_revised,
+    plural_count,
+    revision_date,
+    set_translation,
+    translations,
+)
+from transpub.catalog.headers import format_date, plural_examples
 from transpub.catalog.merge import (
     UpdateReport,
     build_template,
@@ -54,12 +62,15 @@ __all__ = [
     "mark_revised",
     "merge_catalog",
     "parse_catalog",
+    "plural_count",
+    "plural_examples",
     "plural_forms",
     "provenance_of",
     "read_catalog",
     "revision_date",
     "set_machine_translation",
     "set_translation",
+    "translations",
     "update_catalog",
     "write_catalog",
     "write_mo",

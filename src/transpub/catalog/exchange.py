@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 import polib
 
 from .entries import PROVENANCE_PREFIX, entry_state
-from .headers import format_date
+from .headers import format_date, nplurals_of
 
 
-def live_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
-    """The entries a translator works on: not the header, not obsolete, not plural."""
+def live_entries(po: polib.POFile, *, plurals: bool = False) -> Iterator[polib.POEntry]:
+    """The entries a translator works on: not the header, not obsolete, plural ones only when asked."""
     for entry in po:
-        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt) or entry.msgid_plural:
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
+            continue
+        if entry.msgid_plural and not plurals:
             continue
         yield entry
 
 
+def plural_count(po: polib.POFile, entry: polib.POEntry) -> int:
+    """How many forms (msgstr[0], msgstr[1], …) a plural ``entry`` has: its own, else the header's.
+
+    >>> po = polib.POFile(); po.metadata["Plural-Forms"] = "nplurals=3; plural=(n==1 ? 0 : n<5 ? 1 : 2);"
+    >>> plural_count(po, polib.POEntry(msgid="a", msgid_plural="as"))
+    3
+    """
+    if entry.msgstr_plural:
+        return len(entry.msgstr_plural)
+    return nplurals_of(po.metadata.get("Plural-Forms", "")) or 2
+
+
+def translations(entry: polib.POEntry, count: int = 1) -> list[str]:
+    """The msgstr of ``entry``, or of each of its ``count`` plural forms."""
+    if entry.msgid_plural:
+        forms = {int(k): v for k, v in (entry.msgstr_plural or {}).items()}
+        return [forms.get(index, "") for index in range(count)]
+    return [entry.msgstr]
+
+
 def set_translation(
     entry: polib.POEntry,
-    text: str,
+    text: str | Sequence[str],
     *,
     fuzzy: bool,
     previous_msgid: str | None = None,
@@ -30,9 +52,12 @@ def set_translation(
     """Put a human translation into ``entry``: reviewed, or fuzzy (with the source it translated).
 
     A machine-translation provenance line is dropped (the text is no longer the machine's);
-    ``note`` becomes an extracted comment (``#.``) when given.
+    ``note`` becomes an extracted comment (``#.``) when given. A plural entry takes one text per form.
     """
-    entry.msgstr = text
+    if isinstance(text, str):
+        entry.msgstr = text
+    else:
+        entry.msgstr_plural = dict(enumerate(text))
     if fuzzy and "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     if not fuzzy and "fuzzy" in entry.flags:

@@ -219,5 +219,38 @@ def plural_forms_problem(forms: str) -> str | None:
     return None
 
 
+def nplurals_of(forms: str) -> int | None:
+    """The number of plural forms a Plural-Forms value declares (None when it declares none).
+
+    >>> nplurals_of("nplurals=3; plural=(n==1 ? 0 : n<5 ? 1 : 2);"), nplurals_of("plural=0;")
+    (3, None)
+    """
+    match = _NPLURALS.search(forms)
+    count = match.group(1).strip() if match else ""
+    return int(count) if _ASCII_DIGITS.fullmatch(count) and int(count) > 0 else None
+
+
+def plural_examples(forms: str, count: int = 4) -> list[list[int]]:
+    """For each plural form of a Plural-Forms value, the first ``count`` numbers n that use it.
+
+    Empty when the value is not valid (see :func:`plural_forms_problem`).
+
+    >>> plural_examples("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
+    [[1, 21, 31, 41], [2, 3, 4, 22], [0, 5, 6, 7]]
+    """
+    if plural_forms_problem(forms) is not None:
+        return []
+    nplurals = _NPLURALS.search(forms)
+    plural = _PLURAL.search(forms)
+    assert nplurals is not None and plural is not None
+    function = c2py(plural.group(1).strip())
+    examples: list[list[int]] = [[] for _ in range(int(nplurals.group(1).strip()))]
+    for n in range(1001):
+        found = examples[function(n)]
+        if len(found) < count:
+            found.append(n)
+    return examples
+
+
 def _header_line(po: polib.POFile) -> int:
     return 1 + len((po.header or "").splitlines()) + (1 if po.metadata_is_fuzzy else 0)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -163,11 +163,13 @@ def write_codes(element: etree._Element, text: str, flavour: str, tags: dict[int
 
 @dataclass
 class _Reading:
-    """State while reading one segment: where it is, and TMX's ``i`` → placeholder number."""
+    """State while reading one segment: where it is, TMX's ``i`` → placeholder number, open pairs."""
 
     path: str
     paired: dict[str, int]
     phs_seen: int = 0
+    #: XLIFF 1.2 paired codes opened and not yet closed: pair key → (number, the opening element).
+    open_pairs: dict[str, tuple[int, etree._Element]] = field(default_factory=dict)
 
     def next_number(self) -> int:
         """The number after every one given so far in this unit."""
@@ -181,8 +183,21 @@ def read_codes(element: etree._Element, path: str, numbering: dict[str, int] | N
     ``bpt``/``ept``) become ``<n>…</n>``; standalone ones (``ph``, ``x``) ``<n/>``; ``mrk`` and TMX
     ``hi`` keep their text. A code without a number (TMX from other tools) is numbered in order of
     appearance, and ``numbering`` carries that across a unit's source and target.
+
+    XLIFF 1.2's flat pairs (``bpt``/``ept``, ``bx``/``ex``, and ``it`` with ``pos``) are linked by
+    ``rid`` (else ``id``), as the standard says; an end that closes nothing, or a start never
+    closed (a tool dropped half of a pair), raises :class:`InlineCodeError` with its line.
     """
-    return _read_inside(element, _Reading(path, numbering if numbering is not None else {}))
+    reading = _Reading(path, numbering if numbering is not None else {})
+    text = _read_inside(element, reading)
+    if reading.open_pairs:
+        key, (_, code) = next(iter(reading.open_pairs.items()))
+        raise InlineCodeError(
+            f"inline code {_shown(code)} is never closed (no end code with {_link_name(code)}={key!r})",
+            path,
+            code.sourceline,
+        )
+    return text
 
 
 def _read_inside(element: etree._Element, reading: _Reading) -> str:
@@ -211,10 +226,73 @@ def _number(code: etree._Element, reading: _Reading, *names: str) -> int:
     )
 
 
+def _shown(code: etree._Element) -> str:
+    """An inline code as an error message names it: ``<bpt id="1" rid="2">``."""
+    attributes = "".join(f' {k}="{v}"' for k, v in code.attrib.items() if k in ("id", "rid", "pos"))
+    return f"<{etree.QName(code).localname}{attributes}>"
+
+
+def _link_name(code: etree._Element) -> str:
+    return "rid" if code.get("rid") is not None else "id"
+
+
+def _pair_key(code: etree._Element, reading: _Reading) -> str:
+    """What links the two halves of an XLIFF 1.2 pair: ``rid`` when present, else ``id``."""
+    key = code.get("rid") or code.get("id")
+    if not key:
+        raise InlineCodeError(f"inline code {_shown(code)} has no id", reading.path, code.sourceline)
+    return key
+
+
+def _open_pair(code: etree._Element, reading: _Reading) -> str:
+    """The start of an XLIFF 1.2 pair: its number is the first of ``rid``, ``id`` that is one."""
+    key = _pair_key(code, reading)
+    if key in reading.open_pairs:
+        raise InlineCodeError(
+            f"inline code {_shown(code)} opens {_link_name(code)}={key!r} a second time",
+            reading.path,
+            code.sourceline,
+        )
+    digits = [v for v in (code.get("rid"), code.get("id")) if v is not None and v.isdigit()]
+    if digits:
+        number = int(digits[0])
+    else:
+        number = reading.paired.setdefault(f"xliff12:{key}", reading.next_number())
+    reading.open_pairs[key] = (number, code)
+    return f"<{number}>"
+
+
+def _close_pair(code: etree._Element, reading: _Reading) -> str:
+    key = _pair_key(code, reading)
+    if key not in reading.open_pairs:
+        raise InlineCodeError(
+            f"inline code {_shown(code)} closes nothing: no start code with {_link_name(code)}={key!r} "
+            "before it",
+            reading.path,
+            code.sourceline,
+        )
+    number, _ = reading.open_pairs.pop(key)
+    return f"</{number}>"
+
+
+def _read_xliff12_flat(code: etree._Element, name: str, reading: _Reading) -> str:
+    """XLIFF 1.2's ``bpt``/``ept``, ``bx``/``ex`` and ``it`` as transpub's ``<n>``/``</n>``."""
+    if name == "it":
+        position = code.get("pos")
+        if position not in ("open", "close"):
+            raise InlineCodeError(
+                f'inline code {_shown(code)} needs pos="open" or pos="close"', reading.path, code.sourceline
+            )
+        return _open_pair(code, reading) if position == "open" else _close_pair(code, reading)
+    return _open_pair(code, reading) if name in ("bpt", "bx") else _close_pair(code, reading)
+
+
 def _read_code(code: etree._Element, reading: _Reading) -> str:
     if not isinstance(code.tag, str):  # a comment or processing instruction
         return ""
     name = etree.QName(code).localname
+    if etree.QName(code).namespace == XLIFF12 and name in ("bpt", "ept", "bx", "ex", "it"):
+        return _read_xliff12_flat(code, name, reading)
     if name in ("pc", "g"):
         number = _number(code, reading, "id")
         return f"<{number}>{_read_inside(code, reading)}</{number}>"

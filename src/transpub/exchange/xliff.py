@@ -8,14 +8,24 @@ here they are written as XML and read back, with placeholders as inline codes
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import TranspubError
-from .codes import XLIFF2, XLIFF12, is_well_nested, original_data, read_codes, tags_from_legend, write_codes
+from .codes import (
+    XLIFF2,
+    XLIFF12,
+    InlineCodeError,
+    is_well_nested,
+    original_data,
+    read_codes,
+    tags_from_legend,
+    write_codes,
+)
 from .xmlout import indent
 
 #: transpub's own attributes in XLIFF 2.x (the project and the export date on ``<file>``).
@@ -27,6 +37,8 @@ STATE_OUT = {
     "1.2": {"untranslated": "new", "fuzzy": "needs-review-translation", "translated": "signed-off"},
     "2.1": {"untranslated": "initial", "fuzzy": "translated", "translated": "final"},
 }
+#: How each version marks the group holding a gettext plural's forms (1.2: as translate-toolkit's po2xliff).
+PLURAL_GROUP = {"1.2": "x-gettext-plurals", "2.1": "gettext:plurals"}
 #: The state of a target that is a copy of its source (``--copy-source``): no translation yet.
 COPY_STATE = {"1.2": "needs-translation", "2.1": "initial"}
 #: A state read from XLIFF → reviewed (``final``), needs review (``translated``) or nothing yet.
@@ -61,6 +73,10 @@ class XliffUnit:
     notes: tuple[tuple[str, str], ...] = ()  # (category, text)
     machine: bool = False
     line: int | None = None
+    problem: str | None = None  # when read: why its inline codes cannot be mapped (the unit is rejected)
+    #: A gettext plural entry: one unit per form (msgstr[0], msgstr[1], …) in a group whose id is
+    #: this unit's; ``source`` is then the msgid, and the forms carry the texts.
+    forms: tuple[XliffUnit, ...] = ()
 
 
 @dataclass
@@ -84,6 +100,15 @@ def unit_id(msgid: str, msgctxt: str | None = None) -> str:
     """
     key = (msgctxt + "\x04" if msgctxt else "") + msgid
     return "u-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def form_id(group_id: str, index: int, version: str) -> str:
+    """The id of a plural form's unit: ``u-…[1]`` in 1.2 (as po2xliff), ``u-…-1`` in 2.1 (an NMTOKEN).
+
+    >>> form_id("u-1", 0, "1.2"), form_id("u-1", 2, "2.1")
+    ('u-1[0]', 'u-1-2')
+    """
+    return f"{group_id}[{index}]" if version == "1.2" else f"{group_id}-{index}"
 
 
 def _iso(moment: datetime) -> str:
@@ -148,24 +173,34 @@ def _file_12(
     etree.SubElement(header, ns + "tool", {"tool-id": "transpub", "tool-name": "transpub"})
     body = etree.SubElement(element, ns + "body")
     for unit in file.units:
-        tags = tags_from_legend(text for _, text in unit.notes)
-        trans = etree.SubElement(body, ns + "trans-unit", id=unit.id)
-        if unit.state == "translated" and unit.target is not None and is_well_nested(unit.target):
-            trans.set("approved", "yes")
-        trans.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        write_codes(etree.SubElement(trans, ns + "source"), unit.source, "xliff12", tags)
-        if unit.target is not None and is_well_nested(unit.target):
-            target = etree.SubElement(trans, ns + "target", state=STATE_OUT["1.2"][unit.state])
-            if unit.machine:
-                target.set("state-qualifier", "mt-suggestion")
-            write_codes(target, unit.target, "xliff12", tags)
-        elif copy_source:
-            write_codes(
-                etree.SubElement(trans, ns + "target", state=COPY_STATE["1.2"]), unit.source, "xliff12", tags
-            )
-        for category, text in _notes_with_skipped_target(unit):
-            note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
-            note.text = f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
+        if unit.forms:
+            group = etree.SubElement(body, ns + "group", id=unit.id, restype=PLURAL_GROUP["1.2"])
+            for index, form in enumerate(unit.forms):
+                _trans_unit_12(group, replace(form, id=form_id(unit.id, index, "1.2")), copy_source)
+        else:
+            _trans_unit_12(body, unit, copy_source)
+
+
+def _trans_unit_12(parent: etree._Element, unit: XliffUnit, copy_source: bool) -> None:
+    ns = f"{{{XLIFF12}}}"
+    tags = tags_from_legend(text for _, text in unit.notes)
+    trans = etree.SubElement(parent, ns + "trans-unit", id=unit.id)
+    if unit.state == "translated" and unit.target is not None and is_well_nested(unit.target):
+        trans.set("approved", "yes")
+    trans.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    write_codes(etree.SubElement(trans, ns + "source"), unit.source, "xliff12", tags)
+    if unit.target is not None and is_well_nested(unit.target):
+        target = etree.SubElement(trans, ns + "target", state=STATE_OUT["1.2"][unit.state])
+        if unit.machine:
+            target.set("state-qualifier", "mt-suggestion")
+        write_codes(target, unit.target, "xliff12", tags)
+    elif copy_source:
+        write_codes(
+            etree.SubElement(trans, ns + "target", state=COPY_STATE["1.2"]), unit.source, "xliff12", tags
+        )
+    for category, text in _notes_with_skipped_target(unit):
+        note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
+        note.text = f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
 
 
 def _notes_with_skipped_target(unit: XliffUnit) -> list[tuple[str, str]]:
@@ -183,29 +218,39 @@ def _file_2(
     element.set(f"{{{TRANSPUB_NS}}}project", project)
     element.set(f"{{{TRANSPUB_NS}}}exported", _iso(date))
     for unit in file.units:
-        tags = tags_from_legend(text for _, text in unit.notes)
-        xml_unit = etree.SubElement(element, ns + "unit", id=unit.id, canResegment="no")
-        xml_unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        notes = _notes_with_skipped_target(unit)
-        if notes:
-            holder = etree.SubElement(xml_unit, ns + "notes")
-            for category, text in notes:
-                etree.SubElement(holder, ns + "note", category=category).text = text
-        target_text = unit.target if unit.target is not None and is_well_nested(unit.target) else None
-        data = original_data(tags, unit.source + (target_text or ""))
-        if data:
-            holder = etree.SubElement(xml_unit, ns + "originalData")
-            for data_id, markup in data:
-                etree.SubElement(holder, ns + "data", id=data_id).text = markup
-        state = STATE_OUT["2.1"][unit.state if target_text is not None else "untranslated"]
-        segment = etree.SubElement(xml_unit, ns + "segment", state=state)
-        if unit.machine and target_text is not None:
-            segment.set("subState", "transpub:mt")
-        write_codes(etree.SubElement(segment, ns + "source"), unit.source, "xliff2", tags)
-        if target_text is not None:
-            write_codes(etree.SubElement(segment, ns + "target"), target_text, "xliff2", tags)
-        elif copy_source:
-            write_codes(etree.SubElement(segment, ns + "target"), unit.source, "xliff2", tags)
+        if unit.forms:
+            group = etree.SubElement(element, ns + "group", id=unit.id, type=PLURAL_GROUP["2.1"])
+            for number, form in enumerate(unit.forms):
+                _unit_2(group, replace(form, id=form_id(unit.id, number, "2.1")), copy_source)
+        else:
+            _unit_2(element, unit, copy_source)
+
+
+def _unit_2(parent: etree._Element, unit: XliffUnit, copy_source: bool) -> None:
+    ns = f"{{{XLIFF2}}}"
+    tags = tags_from_legend(text for _, text in unit.notes)
+    xml_unit = etree.SubElement(parent, ns + "unit", id=unit.id, canResegment="no")
+    xml_unit.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    notes = _notes_with_skipped_target(unit)
+    if notes:
+        holder = etree.SubElement(xml_unit, ns + "notes")
+        for category, text in notes:
+            etree.SubElement(holder, ns + "note", category=category).text = text
+    target_text = unit.target if unit.target is not None and is_well_nested(unit.target) else None
+    data = original_data(tags, unit.source + (target_text or ""))
+    if data:
+        holder = etree.SubElement(xml_unit, ns + "originalData")
+        for data_id, markup in data:
+            etree.SubElement(holder, ns + "data", id=data_id).text = markup
+    state = STATE_OUT["2.1"][unit.state if target_text is not None else "untranslated"]
+    segment = etree.SubElement(xml_unit, ns + "segment", state=state)
+    if unit.machine and target_text is not None:
+        segment.set("subState", "transpub:mt")
+    write_codes(etree.SubElement(segment, ns + "source"), unit.source, "xliff2", tags)
+    if target_text is not None:
+        write_codes(etree.SubElement(segment, ns + "target"), target_text, "xliff2", tags)
+    elif copy_source:
+        write_codes(etree.SubElement(segment, ns + "target"), unit.source, "xliff2", tags)
 
 
 def parse_xml(path: Path, display: str) -> etree._ElementTree:
@@ -254,26 +299,65 @@ def _read_file_12(element: etree._Element, shown: str) -> XliffFile:
         date=_date(element.get("date")),
         line=element.sourceline,
     )
+    plurals: dict[etree._Element, list[XliffUnit]] = {}
     for trans in element.iter(ns + "trans-unit"):
-        source = trans.find(ns + "source")
-        if source is None:
-            raise XliffError(f"unit {trans.get('id')} has no <source>", shown, trans.sourceline)
-        numbering: dict[str, int] = {}
-        target = trans.find(ns + "target")
-        file.units.append(
-            XliffUnit(
-                id=trans.get("id", ""),
-                source=read_codes(source, shown, numbering),
-                target=None if target is None else read_codes(target, shown, numbering),
-                state="final"
-                if trans.get("approved") == "yes"
-                else STATE_IN.get(target.get("state", "translated"), "translated")
-                if target is not None
-                else "new",
-                line=(target if target is not None else trans).sourceline,
-            )
-        )
+        unit = _read_trans_unit_12(trans, shown)
+        group = trans.getparent()
+        if group is not None and group.tag == ns + "group" and group.get("restype") == PLURAL_GROUP["1.2"]:
+            plurals.setdefault(group, []).append(unit)
+        else:
+            file.units.append(unit)
+    file.units.extend(_plural(group, forms) for group, forms in plurals.items())
     return file
+
+
+def _read_trans_unit_12(trans: etree._Element, shown: str) -> XliffUnit:
+    ns = f"{{{XLIFF12}}}"
+    source = trans.find(ns + "source")
+    if source is None:
+        raise XliffError(f"unit {trans.get('id')} has no <source>", shown, trans.sourceline)
+    numbering: dict[str, int] = {}
+    target = trans.find(ns + "target")
+    unit_id_ = trans.get("id", "")
+    line = (target if target is not None else trans).sourceline
+    try:
+        source_text = read_codes(source, shown, numbering)
+        target_text = None if target is None else read_codes(target, shown, numbering)
+    except InlineCodeError as exc:
+        return _broken(unit_id_, "".join(source.itertext()), exc, line)
+    if trans.get("approved") == "yes":
+        state = "final"
+    elif target is not None:
+        state = STATE_IN.get(target.get("state", "translated"), "translated")
+    else:
+        state = "new"
+    return XliffUnit(id=unit_id_, source=source_text, target=target_text, state=state, line=line)
+
+
+def _broken(unit_id_: str, source: str, error: InlineCodeError, line: int | None) -> XliffUnit:
+    """A unit whose inline codes cannot be read: kept only to be reported with the code's line."""
+    return XliffUnit(
+        id=unit_id_,
+        source=source,
+        target=None,
+        state="new",
+        line=error.line or line,
+        problem=error.message,
+    )
+
+
+def _plural(group: etree._Element, forms: list[XliffUnit]) -> XliffUnit:
+    """The unit of a gettext plural read from its group: the forms in order, the first problem."""
+    broken = next((form for form in forms if form.problem), None)
+    group_id = group.get("id") or re.sub(r"(\[0\]|-0)$", "", forms[0].id)
+    return XliffUnit(
+        id=group_id,
+        source=forms[0].source,
+        state="new",
+        line=broken.line if broken else forms[0].line,
+        problem=broken.problem if broken else None,
+        forms=tuple(forms),
+    )
 
 
 def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> XliffFile:
@@ -286,13 +370,27 @@ def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> X
         date=_date(element.get(f"{{{TRANSPUB_NS}}}exported")),
         line=element.sourceline,
     )
+    plurals: dict[etree._Element, list[XliffUnit]] = {}
     for xml_unit in element.iter(ns + "unit"):
-        sources: list[str] = []
-        targets: list[str] = []
-        states: list[str] = []
-        has_target = False
-        line = xml_unit.sourceline
-        numbering: dict[str, int] = {}
+        unit = _read_unit_2(xml_unit, shown)
+        group = xml_unit.getparent()
+        if group is not None and group.tag == ns + "group" and group.get("type") == PLURAL_GROUP["2.1"]:
+            plurals.setdefault(group, []).append(unit)
+        else:
+            file.units.append(unit)
+    file.units.extend(_plural(group, forms) for group, forms in plurals.items())
+    return file
+
+
+def _read_unit_2(xml_unit: etree._Element, shown: str) -> XliffUnit:
+    ns = f"{{{XLIFF2}}}"
+    sources: list[str] = []
+    targets: list[str] = []
+    states: list[str] = []
+    has_target = False
+    line = xml_unit.sourceline
+    numbering: dict[str, int] = {}
+    try:
         for part in xml_unit:
             if etree.QName(part).localname not in ("segment", "ignorable"):
                 continue
@@ -310,15 +408,14 @@ def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> X
                 targets.append(sources[-1] if etree.QName(part).localname == "ignorable" else "")
             if etree.QName(part).localname == "segment":
                 states.append(STATE_IN.get(part.get("state", "initial"), "new"))
-        order = ("new", "needs-review", "translated", "final")
-        state = min(states, key=order.index) if states else "new"
-        file.units.append(
-            XliffUnit(
-                id=xml_unit.get("id", ""),
-                source="".join(sources),
-                target="".join(targets) if has_target else None,
-                state=state,
-                line=line,
-            )
-        )
-    return file
+    except InlineCodeError as exc:
+        text = "".join("".join(s.itertext()) for s in xml_unit.iter(ns + "source"))
+        return _broken(xml_unit.get("id", ""), text, exc, line)
+    order = ("new", "needs-review", "translated", "final")
+    return XliffUnit(
+        id=xml_unit.get("id", ""),
+        source="".join(sources),
+        target="".join(targets) if has_target else None,
+        state=min(states, key=order.index) if states else "new",
+        line=line,
+    )

@@ -66,16 +66,42 @@ def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
     return tuple(notes)
 
 
-def _unit(entry: Any) -> XliffUnit:
+def _unit(entry: Any, po: Any) -> XliffUnit:
     state = catalog.entry_state(entry)
+    notes = _notes(entry)
+    machine = (catalog.provenance_of(entry) or "").startswith("machine translation")
+    uid = unit_id(entry.msgid, entry.msgctxt)
+    if not entry.msgid_plural:
+        target = entry.msgstr if state != "untranslated" else None
+        return XliffUnit(id=uid, source=entry.msgid, target=target, state=state, notes=notes, machine=machine)
+    count = catalog.plural_count(po, entry)
+    examples = catalog.plural_examples(po.metadata.get("Plural-Forms", ""))
+    forms = []
+    for index, text in enumerate(catalog.translations(entry, count)):
+        blank = catalog.is_blank(text)
+        forms.append(
+            XliffUnit(
+                id="",
+                source=entry.msgid if index == 0 else entry.msgid_plural,
+                target=None if blank else text,
+                # a plural with some forms empty is not reviewed work: its filled forms need review
+                state="untranslated" if blank else state if state != "untranslated" else "fuzzy",
+                notes=(*notes, ("plural", _form_note(index, count, examples))),
+                machine=machine,
+            )
+        )
     return XliffUnit(
-        id=unit_id(entry.msgid, entry.msgctxt),
-        source=entry.msgid,
-        target=entry.msgstr if state != "untranslated" else None,
-        state=state,
-        notes=_notes(entry),
-        machine=(catalog.provenance_of(entry) or "").startswith("machine translation"),
+        id=uid, source=entry.msgid, state=state, notes=notes, machine=machine, forms=tuple(forms)
     )
+
+
+def _form_note(index: int, count: int, examples: list[list[int]]) -> str:
+    """What a plural form is for: ``Plural form msgstr[1] of 3, used for n = 2, 3, 4, 22, …``."""
+    note = f"Plural form msgstr[{index}] of {count}"
+    numbers = examples[index] if len(examples) == count else []
+    if numbers:
+        note += ", used for n = " + ", ".join(map(str, numbers)) + (", …" if len(numbers) == 4 else "")
+    return note
 
 
 def _shown(project: Project, path: Path) -> str:
@@ -106,7 +132,7 @@ def export_xliff(
         if not path.is_file():
             continue
         po = catalog.read_catalog(path)
-        units = [_unit(entry) for entry in catalog.live_entries(po)]
+        units = [_unit(entry, po) for entry in catalog.live_entries(po, plurals=True)]
         files.append(XliffFile(original=project.relative(article), units=units))
     groups = (
         [(f"{locale}.xlf", files)]
@@ -208,6 +234,9 @@ def _closest(source: str, entries: list[Any], threshold: float) -> Any | None:
     return candidates[found[2]] if found else None
 
 
+_ORDER = ("new", "needs-review", "translated", "final")
+
+
 def _state_in(unit: XliffUnit) -> str | None:
     """The state a unit's target is imported in, or None when it holds no translation.
 
@@ -221,6 +250,33 @@ def _state_in(unit: XliffUnit) -> str | None:
     if unit.state == "new":
         return None if unit.target == unit.source else "needs-review"
     return unit.state
+
+
+def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
+    """The translation a unit brings (one text, or one per plural form) and its state; None if none.
+
+    XliffError when its codes cannot be read, a form lost its placeholders, or a plural is only
+    partly translated.
+    """
+    parts = unit.forms or (unit,)
+    broken = unit.problem or next((form.problem for form in parts if form.problem), None)
+    if broken:
+        raise XliffError(broken)
+    states = [_state_in(form) for form in parts]
+    if all(state is None for state in states):
+        return None
+    missing = [str(index) for index, state in enumerate(states) if state is None]
+    if missing:
+        first = parts[int(missing[0])]
+        raise XliffError(f"plural form(s) msgstr[{', '.join(missing)}] not translated", None, first.line)
+    targets = [form.target or "" for form in parts]
+    for index, (form, target) in enumerate(zip(parts, targets, strict=True)):
+        problem = placeholder_problem(form.source, target)
+        if problem:
+            raise XliffError(
+                f"plural form msgstr[{index}]: {problem}" if unit.forms else problem, None, form.line
+            )
+    return targets, min((s for s in states if s is not None), key=_ORDER.index)
 
 
 def _import_file(
@@ -240,22 +296,26 @@ def _import_file(
     if path not in catalogs:
         catalogs[path] = _Pending(path, catalog.read_catalog(path))
     pending = catalogs[path]
-    entries = list(catalog.live_entries(pending.po))
+    entries = list(catalog.live_entries(pending.po, plurals=True))
     by_id = {unit_id(e.msgid, e.msgctxt): e for e in entries}
     by_previous = {e.previous_msgid: e for e in entries if e.previous_msgid}
     revised = catalog.revision_date(pending.po)
     threshold = project.fuzzy_threshold * 100
     in_file = {unit.id for unit in file.units}
-    loose = [e for e in entries if unit_id(e.msgid, e.msgctxt) not in in_file]
+    loose = [e for e in entries if unit_id(e.msgid, e.msgctxt) not in in_file and not e.msgid_plural]
     for unit in file.units:
-        target, state = unit.target, _state_in(unit)
-        if not target or state is None:
+        try:
+            incoming = _incoming(unit)
+        except XliffError as exc:
+            where = exc.line or unit.line
+            report.errors.append(XliffError(f"unit {unit.id}: {exc.message}; not imported", shown, where))
             continue
-        problem = placeholder_problem(unit.source, target)
-        if problem:
-            report.errors.append(XliffError(f"unit {unit.id}: {problem}; not imported", shown, unit.line))
+        if incoming is None:
             continue
-        entry = by_id.get(unit.id) or by_previous.get(unit.source) or _closest(unit.source, loose, threshold)
+        targets, state = incoming
+        entry = by_id.get(unit.id) or by_previous.get(unit.source)
+        if entry is None and not unit.forms:
+            entry = _closest(unit.source, loose, threshold)
         if entry is None:
             report.warnings.append(
                 XliffError(
@@ -263,9 +323,23 @@ def _import_file(
                 )
             )
             continue
+        if bool(entry.msgid_plural) != bool(unit.forms) or (
+            unit.forms and len(unit.forms) != catalog.plural_count(pending.po, entry)
+        ):
+            count = catalog.plural_count(pending.po, entry) if entry.msgid_plural else 1
+            report.errors.append(
+                XliffError(
+                    f"unit {unit.id} has {len(unit.forms) or 1} form(s), the catalog entry {count}; not imported",
+                    shown,
+                    unit.line,
+                )
+            )
+            continue
         reviewed = state == "final" or (accept_translated and state == "translated")
-        article_changed = entry.msgid != unit.source
-        if entry.msgstr == target and (catalog.is_reviewed(entry) or not reviewed or article_changed):
+        sources = [unit.source] if not unit.forms else [unit.forms[0].source, unit.forms[-1].source]
+        article_changed = sources != ([entry.msgid] if not unit.forms else [entry.msgid, entry.msgid_plural])
+        current = catalog.translations(entry, len(targets))
+        if current == targets and (catalog.is_reviewed(entry) or not reviewed or article_changed):
             report.unchanged += 1
             continue
         if catalog.is_reviewed(entry):
@@ -283,7 +357,7 @@ def _import_file(
                 continue
         catalog.set_translation(
             entry,
-            target,
+            targets if unit.forms else targets[0],
             fuzzy=not reviewed or article_changed,
             previous_msgid=unit.source if article_changed else None,
         )
