@@ -56,14 +56,26 @@ def sample_project(tmp_path: Path) -> Path:
     return root
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """Say so when the shared corpus is missing: its tests were skipped, not passed."""
-    from corpus import MISSING, PAGES
-
-    corpus_tests = [
-        report
+def _skipped_because(terminalreporter, reason: str) -> int:
+    """How many tests were skipped with ``reason`` in their skip message."""
+    return sum(
+        1
         for report in terminalreporter.stats.get("skipped", [])
-        if isinstance(report.longrepr, tuple) and MISSING in str(report.longrepr[2])
-    ]
+        if isinstance(report.longrepr, tuple) and reason in str(report.longrepr[2])
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Say so when the shared corpus or the XLIFF schemas are missing: their tests were skipped, not passed."""
+    from corpus import MISSING, PAGES
+    from exchange_project import SCHEMAS_MISSING
+
+    corpus_tests = _skipped_because(terminalreporter, MISSING)
     if not PAGES and corpus_tests:
-        terminalreporter.write_sep("!", f"{MISSING} ({len(corpus_tests)} skipped)", yellow=True, bold=True)
+        terminalreporter.write_sep("!", f"{MISSING} ({corpus_tests} skipped)", yellow=True, bold=True)
+    schema_tests = _skipped_because(terminalreporter, SCHEMAS_MISSING)
+    if schema_tests:
+        terminalreporter.write_sep(
+            "!", f"XLIFF schema validation skipped ({schema_tests} tests)", yellow=True
+        )
+        terminalreporter.write_line(SCHEMAS_MISSING, yellow=True)

@@ -60,10 +60,18 @@ def fill(project: Path, locale: str, translations: dict[str, tuple[str, str]], s
     po.save()
 
 
+SCHEMA_FILES = ("xliff-core-1.2-strict.xsd", "xliff_core_2.0.xsd", "xml.xsd")
+#: The skip reason when the schemas are missing: what to provide, where (see the README there).
+SCHEMAS_MISSING = (
+    "OASIS XLIFF schemas not found: put " + ", ".join(SCHEMA_FILES) + " in ../shared/xliff-schemas/ "
+    "beside the repository or in $TRANSPUB_XLIFF_SCHEMAS (origins and sha256: tests/data/xliff/schemas/README.md)"
+)
+
+
 def schema_dir() -> Path | None:
     """Where the OASIS XLIFF schemas are: $TRANSPUB_XLIFF_SCHEMAS, else ../shared/xliff-schemas."""
     for candidate in (os.environ.get("TRANSPUB_XLIFF_SCHEMAS"), REPO.parent / "shared" / "xliff-schemas"):
-        if candidate and (Path(candidate) / "xml.xsd").is_file():
+        if candidate and all((Path(candidate) / name).is_file() for name in SCHEMA_FILES):
             return Path(candidate)
     return None
 
@@ -72,7 +80,7 @@ def xliff_schema(version: str) -> etree.XMLSchema:
     """The OASIS schema of ``version`` with xml.xsd imported from the same folder (no network)."""
     folder = schema_dir()
     if folder is None:
-        pytest.skip("OASIS XLIFF schemas not found: see tests/data/xliff/schemas/README.md")
+        pytest.skip(SCHEMAS_MISSING)
     name = "xliff-core-1.2-strict.xsd" if version == "1.2" else "xliff_core_2.0.xsd"
     document = etree.parse(str(folder / name))
     for imported in document.getroot().iter("{http://www.w3.org/2001/XMLSchema}import"):
