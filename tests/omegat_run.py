@@ -104,9 +104,8 @@ def console_translate(project: Path, home: Path, timeout: float = 300) -> subpro
     return result
 
 
-def segment_count(project: Path) -> int:
-    """How many segments OmegaT found in the project's source files (from its statistics file)."""
-    for line in (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("Total:"):
-            return int(line.split()[1])
-    raise AssertionError("no Total line in OmegaT's project_stats.txt")
+def segments_per_file(project: Path) -> dict[str, int]:
+    """How many segments OmegaT found in each source file (a file it cannot read is not listed)."""
+    text = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
+    rows = text.split("Individual File Statistics:", 1)[1].strip().splitlines()[1:]
+    return {row.split("\t")[0].strip(): int(row.split("\t")[1]) for row in rows if "\t" in row}
