@@ -157,3 +157,20 @@ def test_shortcode_parameters_to_translate_are_configurable() -> None:
 def test_a_shortcode_on_its_own_line_does_not_join_the_next_line_to_a_paragraph() -> None:
     document = read("Before.\n{{% note %}}\nInside the note.\n{{% /note %}}\nAfter.\n")
     assert msgids(document) == ["Before.", "Inside the note.", "After."]
+
+
+def test_the_html_page_of_a_hugo_article_shows_no_template_syntax() -> None:
+    text = (
+        "---\ntitle: Harbour\n---\n\n"
+        '{{< figure src="a.png" alt="A dock" caption="The dock" >}}\n\n'
+        "{{% note %}}\nThe **car park** is closed.\n{{% /note %}}\n\n"
+        'Inline {{< icon "x" >}} and {{% mark %}}marked{{% /mark %}}; write {{</* figure */>}} for a figure.\n\n'
+        "{{< youtube abc >}}\n"
+    )
+    page = render_markdown_page(text, "en", "a.md")
+    article = page.split("<article>")[1]
+    assert '<figure><img src="a.png" alt="A dock"><figcaption>The dock</figcaption></figure>' in article
+    assert '<div class="shortcode-note">' in article and "<strong>car park</strong>" in article
+    assert "Inline  and marked; write {{&lt; figure &gt;}} for a figure." in article
+    assert "<!-- youtube -->" in article
+    assert "{{<" not in article and "{{%" not in article

@@ -422,6 +422,10 @@ class _Builder(RunSlots):
             return  # what HTML cannot read whole stays as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
+        for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
+            first = slot.ref.split("/", 1)[0]
+            if "(" in first or "@" in first:
+                slot.ref = "body/" + slot.ref
         self.add(begin, end, list(document.parts))
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
