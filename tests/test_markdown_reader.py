@@ -174,3 +174,11 @@ def test_the_html_page_of_a_hugo_article_shows_no_template_syntax() -> None:
     assert "Inline  and marked; write {{&lt; figure &gt;}} for a figure." in article
     assert "<!-- youtube -->" in article
     assert "{{<" not in article and "{{%" not in article
+
+
+def test_the_html_page_has_heading_ids_and_front_matter_values_as_written() -> None:
+    page = render_markdown_page(
+        "---\ntitle: T\ndraft: false\n---\n# The harbour {#harbour .big}\n", "en", "a.md"
+    )
+    assert '<h1 id="harbour" class="big">The harbour</h1>' in page
+    assert '<meta name="draft" content="false" translate="no">' in page

@@ -100,8 +100,13 @@ def _html_of(template: Template, raw: str) -> str:
 
 
 def _flat(value: object) -> str:
+    """A front matter value as a meta tag's content (``true``, ``2024-03-03``, ``a, b``)."""
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_flat(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
     return str(value)
 
 

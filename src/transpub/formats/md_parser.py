@@ -12,6 +12,7 @@ The ``text_join`` rule is off, so backslash escapes and entities stay tokens of 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -64,8 +65,45 @@ def reading_parser() -> MarkdownIt:
 
 @functools.cache
 def rendering_parser() -> MarkdownIt:
-    """The parser that renders localized Markdown to HTML (task lists shown as check boxes)."""
-    return _markdown().use(tasklists_plugin)
+    """The parser that renders localized Markdown to HTML (task lists shown as check boxes, heading
+    attributes ``{#id .class}`` as Goldmark writes them)."""
+    md = _markdown().use(tasklists_plugin)
+    md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
+    return md
+
+
+_ATTRIBUTES = re.compile(
+    r"[ \t]*\{[ \t]*((?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
+    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)[ \t]*\}$"
+)
+_ATTRIBUTE = re.compile(r"([#.])([\w:-]+)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
+
+
+def _heading_attributes(state: Any) -> None:
+    """``## Title {#id .class}``: the attributes go on the heading, out of its text."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or index + 1 >= len(tokens):
+            continue
+        children = tokens[index + 1].children or []
+        last = children[-1] if children else None
+        if last is None or last.type != "text":
+            continue
+        found = _ATTRIBUTES.search(last.content)
+        if not found:
+            continue
+        last.content = last.content[: found.start()]
+        classes = []
+        for attribute in _ATTRIBUTE.finditer(found.group(1)):
+            if attribute.group(1) == "#":
+                token.attrSet("id", attribute.group(2))
+            elif attribute.group(1) == ".":
+                classes.append(attribute.group(2))
+            else:
+                value = next(v for v in attribute.group(4, 5, 6) if v is not None)
+                token.attrSet(attribute.group(3), value)
+        if classes:
+            token.attrSet("class", " ".join(classes))
 
 
 def _spanning(rule: Callable[[StateInline, bool], bool], carrier: str) -> Callable[[StateInline, bool], bool]:
