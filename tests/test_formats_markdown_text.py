@@ -1,4 +1,4 @@
-"""Markdown (with front matter) and plain-text articles are read like HTML ones."""
+"""Markdown articles (with front matter) are read as Markdown; plain-text articles like HTML ones."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
+from transpub.formats.markdown import read_markdown, render_markdown_page
 
 MARKDOWN = """---
 title: Gold on skis
@@ -30,13 +31,16 @@ She won **Vasaloppet** in [record time](https://example.org/vasa "The race").
 def read(tmp_path: Path, name: str, text: str, **options):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
+    if path.suffix == ".md":  # read as Markdown (what read_article does for .md)
+        return read_markdown(text, path, "utf-8", ReadOptions(**options), display_path=str(path))
     return read_article(path, ReadOptions(**options))
 
 
-def test_markdown_front_matter_title_and_summary_are_translatable(tmp_path: Path) -> None:
+def test_markdown_front_matter_title_summary_and_tags_are_translatable(tmp_path: Path) -> None:
     units = {u.msgid: u for u in read(tmp_path, "a.md", MARKDOWN).units("a.md")}
-    assert "Gold on skis" in units
+    assert units["Gold on skis"].kind == "title"
     assert units["A race through the forest."].kind == "attribute:content"
+    assert units["ski"].kind == "front-matter:tags"
     assert "She won <1>Vasaloppet</1> in <2>record time</2>." in units
     assert {"First item", "Second item", "The race"} <= set(units)
 
@@ -44,7 +48,9 @@ def test_markdown_front_matter_title_and_summary_are_translatable(tmp_path: Path
 def test_markdown_saved_with_windows_line_endings_keeps_its_front_matter(tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
     path.write_bytes(b"---\r\ntitle: CRLF title\r\nsummary: Sum.\r\nauthor: Li\r\n---\r\n\r\nBody.\r\n")
-    assert [u.msgid for u in read_article(path, ReadOptions()).units()] == ["CRLF title", "Sum.", "Body."]
+    document = read_markdown(path.read_bytes().decode("utf-8"), path, "utf-8", ReadOptions())
+    assert [u.msgid for u in document.units()] == ["CRLF title", "Sum.", "Body."]
+    assert document.render().encode() == path.read_bytes()
 
 
 def test_raw_html_in_markdown_is_markup_not_text(tmp_path: Path) -> None:
@@ -52,21 +58,25 @@ def test_raw_html_in_markdown_is_markup_not_text(tmp_path: Path) -> None:
         u.msgid
         for u in read(tmp_path, "raw.md", 'Intro.\n\n<div class="box">Boxed <b>text</b></div>\n').units()
     ]
-    assert units == ["raw", "Intro.", "Boxed <1>text</1>"]  # the title, from the file name
+    assert units == ["Intro.", "Boxed <1>text</1>"]
 
 
 def test_markdown_other_front_matter_keys_are_kept_and_not_translated(tmp_path: Path) -> None:
     document = read(tmp_path, "a.md", MARKDOWN)
-    html = document.render()
+    localized = document.render(lambda slot: Resolution(slot.msgid.upper()))
+    assert "author: Jane Roe\ntags: [SKI, MORA]\ndate: 2024-03-03\n" in localized
+    html = render_markdown_page(localized, "de", "a.md")
     assert '<meta name="author" content="Jane Roe" translate="no">' in html
-    assert '<meta name="tags" content="ski, mora" translate="no">' in html
+    assert '<meta name="tags" content="SKI, MORA" translate="no">' in html
     assert '<meta name="date" content="2024-03-03" translate="no">' in html
-    assert not {"Jane Roe", "ski, mora"} & {u.msgid for u in document.units()}
+    assert "Jane Roe" not in {u.msgid for u in document.units()}
 
 
 def test_markdown_link_target_is_kept_when_translated(tmp_path: Path) -> None:
     document = read(tmp_path, "a.md", MARKDOWN)
-    html = document.render(lambda slot: Resolution(slot.msgid.replace("record time", "Rekordzeit")))
+    localized = document.render(lambda slot: Resolution(slot.msgid.replace("record time", "Rekordzeit")))
+    assert '[Rekordzeit](https://example.org/vasa "The race")' in localized
+    html = render_markdown_page(localized, "de", "a.md")
     assert '<a href="https://example.org/vasa" title="The race">Rekordzeit</a>' in html
 
 

@@ -10,6 +10,7 @@ import pytest
 from transpub.catalog import read_catalog
 from transpub.errors import ArticleError, CatalogError, GlossaryError
 from transpub.formats import ReadOptions, read_article
+from transpub.formats.markdown import read_markdown
 from transpub.glossary import load_glossary, render_glossary
 
 PO_HEADER = (
@@ -54,7 +55,8 @@ def test_yaml_alias_bomb_in_front_matter_is_refused_quickly(tmp_path: Path) -> N
 def test_front_matter_without_aliases_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "ok.md"
     path.write_text("---\ntitle: Fine\ntags: [a, b]\n---\n\nSome text.\n", encoding="utf-8")
-    assert [u.msgid for u in read_article(path, ReadOptions()).units()] == ["Fine", "Some text."]
+    document = read_markdown(path.read_text(encoding="utf-8"), path, "utf-8", ReadOptions())
+    assert [u.msgid for u in document.units()] == ["Fine", "a", "b", "Some text."]
 
 
 def test_csv_export_quotes_cells_a_spreadsheet_would_run_as_formulas(tmp_path: Path) -> None:
