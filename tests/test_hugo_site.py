@@ -73,6 +73,7 @@ def test_the_example_builds_with_hugo_from_the_english_source_alone(english_buil
     (note,) = page.xpath("//article//aside[@class='note']")
     assert note.xpath("p/strong/text()") == ["car park"]  # the callout's Markdown is rendered
     timetable = read_page(english_build, "posts/ferry-timetable")
+    assert "call the ferry office at +34 900 123 456." in text_of(timetable)  # an inline shortcode
     assert timetable.xpath("//article//table//td/text()")[:3] == ["Long Island", "06:00", "22:30"]
     assert timetable.xpath("//article//a[text()='reopened last week']/@href") == ["/posts/harbour-reopens/"]
     for path, html in built_html(english_build).items():
