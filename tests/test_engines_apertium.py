@@ -33,6 +33,16 @@ def test_apertium_translates_a_batch_keeping_each_text_apart():
     assert "perro" in out[1] and "casa" in out[2]
 
 
+def test_a_text_in_a_batch_is_translated_as_if_alone_not_as_the_end_of_the_one_before():
+    # a title, a tag or a heading has no full stop: apertium read the next text as the same sentence
+    # and wrote "las entradas…" (and "Lo que cambios" for "Qué cambios") where alone it writes "Las entradas…"
+    engine = get_engine("apertium")
+    texts = ["Tickets", "Tickets from the old timetable are valid.", "city", "What changes for the ferries"]
+    alone = [engine.translate_batch([text], "en", "es")[0] for text in texts]
+    assert engine.translate_batch(texts, "en", "es") == alone
+    assert alone[1].startswith("Las entradas")
+
+
 def test_apertium_keeps_masked_placeholders_and_translates_inside_them():
     engine = get_engine("apertium")
     masked = mask("Click <1>the house</1> now <2/>.", engine.markup)

@@ -1,8 +1,10 @@
 """Apertium, offline: one ``apertium`` process per batch.
 
 Starting apertium costs about 100 ms, so a batch of texts is joined into one input, one text
-per block, separated by a line holding only ``@@SEP@@`` (apertium passes such words through
-unchanged, as it does the ``@@P1@@``-style masking tokens). If the separators do not come back
+per block, separated by a line holding only ``@@SEP@@`` between blank lines (apertium passes such
+words through unchanged, as it does the ``@@P1@@``-style masking tokens; the blank lines end the
+sentence, so a text without a full stop, such as a title, does not run on into the next one, which
+apertium would then translate as the rest of that sentence). If the separators do not come back
 intact the batch is translated again one text per process, so a merge can never shift
 translations onto the wrong text.
 """
@@ -163,9 +165,9 @@ class ApertiumEngine(EngineBase):
             raise EngineError(f"apertium has no {source}→{target} pair installed")
         if not texts:
             return []
-        joined = f"\n{SEPARATOR}\n".join(texts)
+        joined = f"\n\n{SEPARATOR}\n\n".join(texts)
         output = self._run(mode, joined + "\n")
-        parts = output.split(f"\n{SEPARATOR}\n")
+        parts = output.split(f"\n{SEPARATOR}\n")  # each part's blank lines are stripped below
         if len(parts) == len(texts):
             return [part.strip() or None for part in parts]
         return [self._run(mode, text + "\n").strip() or None for text in texts]
