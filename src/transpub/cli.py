@@ -60,6 +60,12 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
     return value
 
 
+FULL_OPTION = click.option(
+    "--full",
+    is_flag=True,
+    help="Work on every article, even those whose files are as the last run left them "
+    "(see .transpub/manifest.sqlite).",
+)
 JOBS_OPTION = click.option(
     "-j",
     "--jobs",
@@ -190,6 +196,7 @@ def init(
 @click.option("--purge-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
 @SHARD_OPTION
 @JOBS_OPTION
+@FULL_OPTION
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -198,12 +205,14 @@ def extract(
     purge_obsolete: bool,
     shard: tuple[int, int] | None,
     jobs: int,
+    full: bool,
 ) -> None:
     """Cut articles into units and write POT templates and PO catalogs.
 
     Existing translations are kept; changed sentences keep their old translation as fuzzy
     (like msgmerge --previous); removed ones become obsolete. Files whose content would not
-    change are not touched.
+    change are not touched, and an article whose files are as the last run left them (same
+    article, configuration, glossary and transpub) is not even read again (--full: it is).
 
     \b
     Example:
@@ -221,6 +230,7 @@ def extract(
         fuzzy_matching=not no_fuzzy_matching,
         purge_obsolete=purge_obsolete,
         jobs=jobs,
+        full=full,
     )
     for article in report.articles:
         click.echo(article.summary)
@@ -432,6 +442,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     help="Write only the index pages (after the pages were compiled in shards).",
 )
 @JOBS_OPTION
+@FULL_OPTION
 @click.pass_context
 def compile_(
     ctx: click.Context,
@@ -445,6 +456,7 @@ def compile_(
     shard: tuple[int, int] | None,
     indexes_only: bool,
     jobs: int,
+    full: bool,
 ) -> None:
     """Write the localized site: site/<locale>/<slug>.html and index pages.
 
@@ -453,7 +465,8 @@ def compile_(
     written for that locale, and the reason is printed. With --format markdown, each Markdown
     article's translation is written as Markdown where [compile] layout says (content/es/post.md
     or post.es.md) for Hugo, Jekyll or MkDocs; HTML articles still get HTML pages, and no index
-    pages are written.
+    pages are written. An HTML article whose catalogs, pages and assets are as the last run left
+    them is not compiled again (--full: it is).
 
     \b
     Example:
@@ -481,6 +494,7 @@ def compile_(
             format=output_format,
         ),
         jobs=jobs,
+        full=full,
     )
     for page in report.pages:
         if page.locale == project.source_locale:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import catalog
@@ -16,6 +16,7 @@ from .formats.html_attributes import attribute_spans
 from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
+from .manifest import Manifest, Record, code_signature, file_hash, make_key
 from .markdown_outputs import OutputRecord
 from .model import Issue, Unit
 from .project import Project
@@ -123,10 +124,17 @@ class _CompiledArticle:
     mo_written: list[Path] = field(default_factory=list)
     review_written: list[Path] = field(default_factory=list)
     stale: set[str] = field(default_factory=set)
+    #: The manifest record of what was read and written (None: nothing to remember).
+    record: Record | None = None
 
 
 def compile_project(
-    project: Project, locales: list[str], options: CompileOptions = CompileOptions(), *, jobs: int = 1
+    project: Project,
+    locales: list[str],
+    options: CompileOptions = CompileOptions(),
+    *,
+    jobs: int = 1,
+    full: bool = False,
 ) -> CompileReport:
     """Write the localized site for ``locales`` (plus the source locale) and its index pages.
 
@@ -135,6 +143,11 @@ def compile_project(
     already on disk, but its pages are not rewritten. ``jobs`` > 1 compiles that many articles at
     once (in worker processes; Markdown output is written one article at a time); the files and the
     report are the same.
+
+    An article whose catalogs (every locale's: they decide its language links), pages and assets
+    are as the last run left them, from the same article, configuration, options and transpub, is
+    not read again (see :mod:`transpub.manifest`; ``full``: every article is). The index pages are
+    made anew from every page's record.
     """
     forget_folders()
     out_dir = options.out_dir or project.site_dir
@@ -158,10 +171,27 @@ def compile_project(
         markdown_root=markdown_root if markdown else None,
         record=record,
     )
+    manifest = Manifest(project.root, "compile", ignore=full or markdown)
+    run_key = make_key(
+        code_signature(), file_hash(project.config_path), asdict(options), str(out_dir), selected, targets
+    )
+    cached: list[_CompiledArticle | None] = []
+    todo: list[tuple[Path, str]] = []
+    for path in article_paths:
+        key = make_key(run_key, file_hash(path))
+        cached.append(None if markdown else _unchanged(run, manifest, path, key))
+        if cached[-1] is None:
+            todo.append((path, key))
+    done = run_ordered(_compile_article, run, todo, 1 if record is not None else jobs)
     pages: dict[tuple[str, str], Page] = {}
     stale: set[str] = set()
     read: set[str] = set()
-    for compiled in run_ordered(_compile_article, run, article_paths, 1 if record is not None else jobs):
+    for found in cached:
+        compiled = found or next(done)
+        if compiled.record is not None:
+            manifest.put(compiled.slug, compiled.record)
+        elif found is None and not markdown:
+            manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
         if compiled.read:
             read.add(compiled.slug)
         report.errors.extend(compiled.errors)
@@ -175,6 +205,7 @@ def compile_project(
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
+    manifest.save()
     if record is not None:
         _remove_stale_markdown(project, record, [source, *selected], discovery, read, markdown_root, report)
     if markdown:  # a static-site generator makes its own index pages and language menus
@@ -219,12 +250,14 @@ def _write_indexes(
         report.index_written.append(review_index)
 
 
-def _compile_article(run: _CompileRun, path: Path) -> _CompiledArticle:
+def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArticle:
     """Read one article and its catalogs, decide its page in every locale and write the selected ones."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
+    path, key = task
     slug = project.slug_of(path)
     compiled = _CompiledArticle(slug)
+    record = Record(key)
     try:
         document = load_article(project, path)
     except ArticleError as exc:
@@ -240,6 +273,7 @@ def _compile_article(run: _CompileRun, path: Path) -> _CompiledArticle:
     broken: dict[tuple[str, str], CatalogError] = {}
     for locale in targets:
         po_path = project.catalog_path(locale, slug)
+        record.watch(project.root, po_path)  # before reading it: a change while it is read shows next time
         try:
             catalogs[locale] = load_translations(po_path, project.relative(po_path))
         except CatalogError as exc:
@@ -304,7 +338,62 @@ def _compile_article(run: _CompileRun, path: Path) -> _CompiledArticle:
             )
     else:
         _write_pages(run, document, slug, pages, catalogs, broken, assets, compiled)
+        if not compiled.errors:
+            compiled.record = _remember(run, path, slug, assets, compiled, record)
     return compiled
+
+
+def _remember(
+    run: _CompileRun, path: Path, slug: str, assets: ArticleAssets, compiled: _CompiledArticle, record: Record
+) -> Record:
+    """The manifest record of a compiled article: the files it depends on (catalogs, already in
+    ``record``; its pages and review copies in every locale; the MO files; the assets, copied or
+    missing) and the pages and warnings to report when it is skipped."""
+    project, out_dir = run.project, run.out_dir
+    for locale in run.all_locales:
+        record.watch(
+            project.root,
+            out_dir / _html_path(project, locale, slug),
+            out_dir / _html_path(project, locale, slug, review=True),
+        )
+        if run.options.write_mo and locale in run.selected:
+            record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
+    record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
+    record.result = {
+        "pages": [_page_data(page) for page in compiled.pages.values()],
+        "listed": [page.locale for page in compiled.listed],
+        "warnings": [asdict(warning) for warning in compiled.warnings],
+    }
+    return record
+
+
+def _page_data(page: Page) -> dict[str, object]:
+    data = asdict(page)
+    data["output"] = None if page.output is None else str(page.output)
+    data["written"] = False
+    return data
+
+
+def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _CompiledArticle | None:
+    """What the last run compiled of the article at ``path``, when everything it depends on is as
+    that run left it; else None."""
+    slug = run.project.slug_of(path)
+    record = manifest.get(slug)
+    if record is None or not record.holds(run.project.root, key):
+        return None
+    pages = {}
+    for data in record.result["pages"]:
+        page = Page(**data)
+        if page.output is not None:
+            page.output = Path(page.output)
+        pages[page.locale] = page
+    return _CompiledArticle(
+        slug,
+        pages=pages,
+        listed=[pages[locale] for locale in record.result["listed"]],
+        warnings=[Issue(**warning) for warning in record.result["warnings"]],
+        record=None,
+    )
 
 
 def _write_pages(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +10,7 @@ from . import catalog
 from .discovery import in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import forget_folders
+from .manifest import Manifest, Record, code_signature, file_hash, make_key
 from .model import Issue
 from .project import Project
 from .sources import GlossaryNotes, load_article, load_project_glossary
@@ -153,6 +154,8 @@ class _ArticleOutcome:
     extraction: ArticleExtraction | None
     errors: list[TranspubError] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
+    #: locale ("" for the template) -> the manifest record of what was written (None: forget it).
+    records: dict[str, Record | None] = field(default_factory=dict)
 
 
 def extract_project(
@@ -162,6 +165,7 @@ def extract_project(
     fuzzy_matching: bool = True,
     purge_obsolete: bool = False,
     jobs: int = 1,
+    full: bool = False,
 ) -> ExtractReport:
     """Write every article's POT and update its PO files for ``locales``.
 
@@ -170,6 +174,10 @@ def extract_project(
     changed ones keep the old translation as fuzzy, removed ones become obsolete. Catalogs of
     deleted articles are listed in ``orphans`` and left alone. ``jobs`` > 1 works on that many
     articles at once (in worker processes); the files and the report are the same.
+
+    An article whose template and catalogs are as the last run left them, from the same article,
+    configuration, glossary and transpub, is not read again (see :mod:`transpub.manifest`; ``full``:
+    every article is).
     """
     forget_folders()
     report = ExtractReport()
@@ -182,39 +190,94 @@ def extract_project(
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete)
-    paths = [article.path for article in discovery.articles]
-    for outcome in run_ordered(_extract_article, run, paths, jobs):
+    manifest = Manifest(project.root, "extract", ignore=full)
+    run_key = make_key(
+        code_signature(),
+        file_hash(project.config_path),
+        file_hash(project.glossary_path),
+        fuzzy_matching,
+        purge_obsolete,
+    )
+    outcomes: list[_ArticleOutcome | None] = []
+    todo: list[tuple[Path, str]] = []
+    for article in discovery.articles:
+        key = make_key(run_key, file_hash(article.path))
+        outcomes.append(_unchanged(run, manifest, article.path, key))
+        if outcomes[-1] is None:
+            todo.append((article.path, key))
+    done = run_ordered(_extract_article, run, todo, jobs)
+    for outcome, article in zip(outcomes, discovery.articles, strict=True):
+        if outcome is None:
+            outcome = next(done)
+            for locale, record in outcome.records.items():
+                if record is None:
+                    manifest.drop(article.slug, locale)
+                else:
+                    manifest.put(article.slug, record, locale)
         report.errors.extend(outcome.errors)
         report.warnings.extend(outcome.warnings)
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
+    manifest.save()
     report.orphans = find_orphan_catalogs(project)
     return report
 
 
-def _extract_article(run: _ExtractRun, path: Path) -> _ArticleOutcome:
+def _unchanged(run: _ExtractRun, manifest: Manifest, path: Path, key: str) -> _ArticleOutcome | None:
+    """What the last run did for the article at ``path``, when its files are as it left them; else None."""
+    project = run.project
+    slug = project.slug_of(path)
+    template = manifest.get(slug)
+    if template is None or not template.holds(project.root, key):
+        return None
+    for locale in run.locales:
+        record = manifest.get(slug, locale)
+        if record is None or not record.holds(project.root, key):
+            return None
+    units = int(template.result["units"])
+    return _ArticleOutcome(
+        ArticleExtraction(
+            slug=slug,
+            path=project.relative(path),
+            units=units,
+            template_written=False,
+            catalogs_written=dict.fromkeys(run.locales, False),
+            updates={locale: catalog.UpdateReport(kept=units) for locale in run.locales},
+        ),
+        warnings=[Issue(**warning) for warning in template.result["warnings"]],
+    )
+
+
+def _extract_article(run: _ExtractRun, task: tuple[Path, str]) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales."""
     project = run.project
+    path, key = task
     try:
         document = load_article(project, path)
     except ArticleError as exc:
-        return _ArticleOutcome(None, [_relative(project, exc)])
+        return _ArticleOutcome(None, [_relative(project, exc)], records=dict.fromkeys(["", *run.locales]))
     outcome = _ArticleOutcome(None, warnings=list(document.warnings))
     slug = project.slug_of(path)
     shown = project.relative(path)
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)
+    template_path = project.template_path(slug)
     result = ArticleExtraction(
         slug=slug,
         path=shown,
         units=len(units),
-        template_written=catalog.write_template(template, project.template_path(slug)),
+        template_written=catalog.write_template(template, template_path),
     )
+    record = outcome.records[""] = Record(
+        key, result={"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
+    )
+    record.watch(project.root, template_path)
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
+        po_path = project.catalog_path(locale, slug)
         try:
             update = catalog.update_catalog(
-                project.catalog_path(locale, slug),
+                po_path,
                 template,
                 locale,
                 fuzzy_matching=run.fuzzy_matching,
@@ -225,8 +288,11 @@ def _extract_article(run: _ExtractRun, path: Path) -> _ArticleOutcome:
         except CatalogError as exc:
             result.failed[locale] = _relative(project, exc)
             outcome.errors.append(result.failed[locale])
+            outcome.records[locale] = None
             continue
         result.updates[locale] = update
         result.catalogs_written[locale] = update.written
+        po_record = outcome.records[locale] = Record(key)
+        po_record.watch(project.root, po_path)
     outcome.extraction = result
     return outcome

@@ -420,11 +420,13 @@ def parse_fuzzy_threshold(value: Any, where: Path | None = None) -> float:
 def render_gitignore(site: str = "site") -> str:
     """The ``.gitignore`` of a new project: transpub's local state, the generated site, temporary files.
 
-    ``.transpub/`` holds the translation memory (a local cache of machine translations) and the
-    catalogs' lock files; ``.*.tmp`` are files being written (left behind only by a killed run).
+    ``.transpub/`` holds the translation memory (a local cache of machine translations), the
+    catalogs' lock files and the manifest of incremental runs; ``.*.tmp`` are files being written
+    (left behind only by a killed run).
     """
     return (
-        "# transpub: local state (translation memory cache, catalog locks), the built site, temporary files\n"
+        "# transpub: local state (translation memory cache, catalog locks, manifest), the built site, "
+        "temporary files\n"
         f"/.transpub/\n/{site.strip('/')}/\n.*.tmp\n"
     )
 

@@ -27,6 +27,8 @@ class ArticleAssets:
     """Where each relative URL of one article points in the site (``_assets/...``), by URL path."""
 
     targets: dict[str, str] = field(default_factory=dict)
+    #: Every file the article's URLs name inside the project, found or not (what the pages depend on).
+    sources: list[Path] = field(default_factory=list)
 
     def attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
         """The rewritten URL attributes of ``tag`` on the page at ``page`` (from the site's root)."""
@@ -76,6 +78,7 @@ def copy_assets(
                 except ValueError:
                     warnings.append(_warning(shown, tag, f"{name} {url!r} points outside the project"))
                     continue
+                assets.sources.append(source)
                 if not source.is_file():
                     warnings.append(_warning(shown, tag, f"{name} {url!r}: no such file {relative}"))
                     continue

@@ -1,0 +1,218 @@
+"""What each article's outputs were made from, so that a run with nothing changed does nothing.
+
+For every article a workflow finished without error, it records (per command, and per locale
+where outputs are per locale) a *key*, a hash of everything its outputs depend on that is not a
+file it watches (the article's bytes, ``transpub.toml``, the glossary, the options of the run,
+transpub's own code), and a *signature* of every file it read or wrote beside the article (size,
+modification and change times, inode; for a file changed in the last seconds before the record
+was saved, a hash of its content too, since a second change within the same clock tick would not
+show). The next run skips an article when the key and every signature still match, and reports
+what the record says it did (page coverage, warnings).
+
+The records live in ``.transpub/manifest.sqlite`` (ignored by version control; several processes
+may use it at once, as shards in one checkout do). It is a cache: a missing, unreadable or corrupt
+manifest means a full run, never an error, and ``--full`` ignores it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Where a project keeps its manifest (beside the locks and the translation memory).
+MANIFEST = Path(".transpub") / "manifest.sqlite"
+#: A file changed this close (in seconds) to the saving of its record also gets a content hash.
+RACY_SECONDS = 2.0
+#: The libraries whose upgrade may change what transpub writes (CLDR data, PO parsing, HTML).
+_LIBRARIES = ("babel", "polib", "lxml", "charset_normalizer")
+
+Signature = list[Any]
+
+
+def signature(path: Path) -> Signature | None:
+    """``[size, mtime_ns, ctime_ns, inode]`` of ``path``; None when there is no such file."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def content_hash(data: bytes) -> str:
+    """A short, stable hash of some bytes (SHA-256, hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_hash(path: Path | None) -> str:
+    """The hash of a file's content; ``"-"`` when there is no file."""
+    if path is None:
+        return "-"
+    try:
+        return content_hash(path.read_bytes())
+    except OSError:
+        return "-"
+
+
+_code: str | None = None
+
+
+def code_signature() -> str:
+    """What identifies the code that makes the outputs: transpub's version and source files, Python,
+    and the libraries it writes with (an upgrade of any of them is a full run)."""
+    global _code
+    if _code is None:
+        from importlib.util import find_spec
+
+        from . import __version__
+
+        parts = [__version__, sys.version]
+        package = Path(__file__).parent
+        for path in sorted(package.rglob("*.py")):
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+        for name in _LIBRARIES:
+            spec = find_spec(name)
+            origin = spec.origin if spec is not None else None
+            if origin:
+                stat = Path(origin).parent.stat()
+                parts.append(f"{name}:{origin}:{stat.st_mtime_ns}")
+        _code = content_hash("\n".join(parts).encode("utf-8"))
+    return _code
+
+
+def make_key(*parts: object) -> str:
+    """A key from strings, numbers and lists of them (JSON, then hashed)."""
+    return content_hash(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+
+
+@dataclass
+class Record:
+    """One article's (or one article-and-locale's) record: its key, watched files and result."""
+
+    key: str
+    #: Path (relative to the project root, or absolute outside it) -> signature, None for no file.
+    files: dict[str, Signature | None] = field(default_factory=dict)
+    #: What the workflow reports for it on a run that skips it (a JSON-able dict).
+    result: dict[str, Any] = field(default_factory=dict)
+    #: Content hashes of the files changed just before the record was saved.
+    hashes: dict[str, str] = field(default_factory=dict)
+
+    def watch(self, root: Path, *paths: Path) -> None:
+        """Record the current signature of each of ``paths``."""
+        for path in paths:
+            self.files[_name(root, path)] = signature(path)
+
+    def holds(self, root: Path, key: str) -> bool:
+        """True when ``key`` is the record's and no watched file changed since it was recorded."""
+        if key != self.key:
+            return False
+        for name, recorded in self.files.items():
+            path = root / name
+            if signature(path) != recorded:
+                return False
+            if name in self.hashes and file_hash(path) != self.hashes[name]:
+                return False
+        return True
+
+
+def _name(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class Manifest:
+    """The records of one command (``extract``, ``compile``) in a project's manifest."""
+
+    def __init__(self, root: Path, command: str, *, ignore: bool = False) -> None:
+        """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty)."""
+        self.root = root
+        self.command = command
+        self.path = root / MANIFEST
+        self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
+        self._changed: dict[tuple[str, str], Record | None] = {}
+
+    def _load(self) -> dict[tuple[str, str], Record]:
+        if not self.path.is_file():
+            return {}
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)) as db:
+                rows = db.execute(
+                    "SELECT slug, locale, data FROM records WHERE command = ?", (self.command,)
+                ).fetchall()
+            return {(slug, locale): Record(**json.loads(data)) for slug, locale, data in rows}
+        except (sqlite3.Error, ValueError, TypeError):
+            return {}  # unreadable or from another version: a full run
+
+    def get(self, slug: str, locale: str = "") -> Record | None:
+        """The record of ``slug`` (in ``locale``), if any."""
+        return self._records.get((slug, locale))
+
+    def put(self, slug: str, record: Record, locale: str = "") -> None:
+        """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""
+        self._records[slug, locale] = record
+        self._changed[slug, locale] = record
+
+    def drop(self, slug: str, locale: str = "") -> None:
+        """Forget ``slug`` (in ``locale``): its next run is a full one."""
+        if self._records.pop((slug, locale), None) is not None or (slug, locale) in self._changed:
+            self._changed[slug, locale] = None
+
+    def save(self) -> None:
+        """Write the records changed since the manifest was opened (nothing when none did).
+
+        Files changed in the last seconds get a content hash in their record. A manifest that
+        cannot be written is left alone (the next run is a full one for those articles).
+        """
+        if not self._changed:
+            return
+        now = time.time_ns()
+        for record in self._changed.values():
+            if record is not None:
+                self._hash_racy(record, now)
+        rows = [
+            (self.command, slug, locale, None if record is None else json.dumps(record.__dict__))
+            for (slug, locale), record in self._changed.items()
+        ]
+        for attempt in (1, 2):
+            try:
+                self._write(rows)
+                break
+            except sqlite3.DatabaseError:
+                if attempt == 2:
+                    break
+                with contextlib.suppress(OSError):
+                    self.path.unlink()  # corrupt: start a new one
+            except (sqlite3.Error, OSError):
+                break
+        self._changed.clear()
+
+    def _hash_racy(self, record: Record, now: int) -> None:
+        for name, recorded in record.files.items():
+            if recorded is not None and now - recorded[1] < RACY_SECONDS * 1e9:
+                record.hashes[name] = file_hash(self.root / name)
+
+    def _write(self, rows: list[tuple[str, str, str, str | None]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS records (command TEXT, slug TEXT, locale TEXT, data TEXT, "
+                "PRIMARY KEY (command, slug, locale))"
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO records (command, slug, locale, data) VALUES (?, ?, ?, ?)",
+                [row for row in rows if row[3] is not None],
+            )
+            db.executemany(
+                "DELETE FROM records WHERE command = ? AND slug = ? AND locale = ?",
+                [row[:3] for row in rows if row[3] is None],
+            )

@@ -1,0 +1,286 @@
+"""Incremental runs: with nothing changed, extract and compile write nothing and read no article again;
+one changed input redoes the articles it concerns; any input that shapes an output is watched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import transpub.compile
+import transpub.extract
+from transpub import catalog
+from transpub.cli import main
+from transpub.compile import compile_project
+from transpub.extract import extract_project
+from transpub.manifest import MANIFEST
+from transpub.project import init_project, load_project
+
+SLUGS = [f"story-{n}" for n in range(6)]
+
+
+def newsroom(root: Path) -> Path:
+    init_project(root, source="en", locales=["de", "fr"], name="News")
+    (root / "glossary" / "terms.csv").write_text("term,de,fr,note\nbridge,Brücke,pont,\n", encoding="utf-8")
+    (root / "articles" / "img").mkdir()
+    (root / "articles" / "img" / "bridge.jpg").write_bytes(b"\xff\xd8 a bridge")
+    for number, slug in enumerate(SLUGS):
+        (root / "articles" / f"{slug}.html").write_text(
+            f"<html><head><title>Story {number}</title></head><body><article><h1>Story {number}</h1>"
+            f'<p>The <a href="https://example.org/{number}">bridge</a> opened on day {number}. '
+            f"It cost <em>{number}</em> million.</p>"
+            '<figure><img src="img/bridge.jpg" alt="The bridge"><figcaption>At dawn.</figcaption></figure>'
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    return root
+
+
+def translate_all(root: Path, mark: str = "⟦") -> None:
+    """Every msgstr becomes ⟦msgid⟧ (reviewed)."""
+    for path in sorted(root.rglob("*.po")):
+        po = catalog.read_catalog(path)
+        for entry in po:
+            if entry.msgid and not entry.obsolete:
+                entry.msgstr = f"{mark}{entry.msgid}⟧"
+        catalog.write_catalog(po, path)
+
+
+def state(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file of the project (the manifest included, lock files aside): inode, mtime, bytes."""
+    found = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "locks" not in path.parts:
+            stat = path.stat()
+            found[path.relative_to(root).as_posix()] = (stat.st_ino, stat.st_mtime_ns, path.read_bytes())
+    return found
+
+
+def changed(before: dict, after: dict) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles extract and compile read (runs are -j 1, in this process)."""
+    read: list[str] = []
+    for module in (transpub.extract, transpub.compile):
+        original = module.load_article
+
+        def counting(project, path, _original=original):
+            read.append(path.stem)
+            return _original(project, path)
+
+        monkeypatch.setattr(module, "load_article", counting)
+    return read
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--project", str(root), *args, "-j", "1"])
+    return result.exit_code, result.stdout.replace(str(root), "ROOT"), result.stderr
+
+
+def test_a_second_extract_and_compile_with_nothing_changed_write_no_file_and_read_no_article(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root = newsroom(tmp_path / "news")
+    first = run(root, "extract")
+    translate_all(root)
+    run(root, "extract")  # the catalogs changed (translated): extract reads them again once
+    run(root, "compile")
+    before = state(root)
+    reads.clear()
+    again = run(root, "extract")
+    compiled = run(root, "compile")
+    assert reads == []
+    assert changed(before, state(root)) == set()
+    # and they say what a full run that changes nothing says
+    assert again == run(root, "extract", "--full")
+    assert compiled == run(root, "compile", "--full")
+    assert again[1] != first[1]  # (the first run did write: "template written")
+
+
+def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, reads: list[str]) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    article = root / "articles" / "story-3.html"
+    article.write_text(article.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    before = state(root)
+    reads.clear()
+    extract_project(project, ["de", "fr"])
+    assert reads == ["story-3"]
+    assert changed(before, state(root)) == {
+        "locales/templates/story-3.pot",
+        "locales/de/LC_MESSAGES/story-3.po",
+        "locales/fr/LC_MESSAGES/story-3.po",
+        ".transpub/manifest.sqlite",
+    }
+    before = state(root)
+    reads.clear()
+    report = compile_project(project, ["de", "fr"])
+    assert reads == ["story-3"]
+    # "At dusk." is new and untranslated: the page changes in every language, and the review index
+    # (which shows each page's coverage); nothing else
+    assert changed(before, state(root)) == {
+        "site/en/story-3.html",
+        "site/de/story-3.html",
+        "site/fr/story-3.html",
+        "site/_review/index.html",
+        ".transpub/manifest.sqlite",
+    }
+    assert [p.slug for p in report.pages if p.written] == ["story-3"] * 3
+    assert len(report.pages) == 3 * len(SLUGS)  # every page reported, as a full run does
+
+
+def test_a_catalog_falling_below_the_threshold_updates_that_articles_links_and_the_indexes(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    po = root / "locales" / "fr" / "LC_MESSAGES" / "story-2.po"
+    catalog.write_catalog(_untranslated(catalog.read_catalog(po)), po)
+    reads.clear()
+    compile_project(project, ["de", "fr"])
+    assert reads == ["story-2"]
+    assert not (root / "site" / "fr" / "story-2.html").exists()
+    # the German page of that article no longer links a French one; the French index no longer lists it
+    assert "fr/story-2.html" not in (root / "site" / "de" / "story-2.html").read_text(encoding="utf-8")
+    assert "story-2" not in (root / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    assert "story-1" in (root / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+
+
+def _untranslated(po: catalog.POFile) -> catalog.POFile:
+    for entry in po:
+        entry.msgstr = ""
+    return po
+
+
+def test_a_catalog_edited_in_place_with_the_same_size_and_its_old_time_put_back_is_seen(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root, mark="⟦")
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    po = root / "locales" / "de" / "LC_MESSAGES" / "story-1.po"
+    stat = po.stat()
+    data = po.read_bytes().replace("⟦At dawn.".encode(), "⟧At dawn.".encode())
+    with open(po, "r+b") as handle:  # in place: same inode, same size, and the old times put back
+        handle.write(data)
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    compile_project(project, ["de", "fr"])
+    assert "⟧At dawn." in (root / "site" / "de" / "story-1.html").read_text(encoding="utf-8")
+
+
+def test_a_deleted_page_or_asset_copy_is_written_again(tmp_path: Path, reads: list[str]) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    (root / "site" / "de" / "story-4.html").unlink()
+    shutil.rmtree(root / "site" / "_assets")
+    reads.clear()
+    compile_project(project, ["de", "fr"])
+    assert reads == SLUGS  # every article loads the image
+    assert (root / "site" / "de" / "story-4.html").is_file()
+    assert (root / "site" / "_assets" / "articles" / "img" / "bridge.jpg").is_file()
+
+
+@pytest.mark.parametrize("edit", ["glossary", "config", "image"])
+def test_a_changed_glossary_configuration_or_image_is_a_full_run(
+    tmp_path: Path, reads: list[str], edit: str
+) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    if edit == "glossary":
+        (root / "glossary" / "terms.csv").write_text(
+            "term,de,fr,note\ndawn,Morgengrauen,aube,\n", encoding="utf-8"
+        )
+    elif edit == "config":
+        config = root / "transpub.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace('name = "News"', 'name = "Daily"'))
+    else:
+        (root / "articles" / "img" / "bridge.jpg").write_bytes(b"\xff\xd8 a new photo of the bridge")
+    project = load_project(root)
+    reads.clear()
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    if edit == "image":  # extract does not look at images; every page uses it
+        assert reads == SLUGS
+        assert b"new photo" in (root / "site" / "_assets" / "articles" / "img" / "bridge.jpg").read_bytes()
+        return
+    assert reads == SLUGS + SLUGS
+    po = (root / "locales" / "de" / "LC_MESSAGES" / "story-0.po").read_text(encoding="utf-8")
+    pot = (root / "locales" / "templates" / "story-0.pot").read_text(encoding="utf-8")
+    if edit == "glossary":
+        assert 'Glossary: "dawn" = "Morgengrauen"' in po
+        assert "Brücke" not in po
+    else:
+        assert "Daily" in pot
+
+
+@pytest.mark.parametrize("damage", ["deleted", "corrupt"])
+def test_a_missing_or_corrupt_manifest_means_a_full_run_with_the_same_result(
+    tmp_path: Path, reads: list[str], damage: str
+) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    translate_all(root)
+    run(root, "extract")
+    run(root, "compile")
+    before = state(root)
+    expected = (run(root, "extract", "--full"), run(root, "compile", "--full"))
+    manifest = root / MANIFEST
+    if damage == "deleted":
+        manifest.unlink()
+    else:
+        manifest.write_bytes(b"this is not a database" * 100)
+    reads.clear()
+    assert (run(root, "extract"), run(root, "compile")) == expected
+    assert reads == SLUGS + SLUGS
+    assert changed(before, state(root)) == {".transpub/manifest.sqlite"}
+    reads.clear()
+    run(root, "extract")
+    run(root, "compile")
+    assert reads == []  # and the manifest works again
+
+
+def test_a_file_changed_within_the_clock_tick_of_its_record_is_told_by_its_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same size, same times (a change within one tick of the filesystem's clock): the content decides."""
+    import transpub.manifest as manifest
+
+    page = tmp_path / "site" / "de" / "a.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<p>old</p>")
+    record = manifest.Record("key")
+    record.watch(tmp_path, page)
+    book = manifest.Manifest(tmp_path, "compile")
+    book.put("a", record)
+    book.save()  # the file changed a moment ago: its record keeps a hash of its content
+    recorded = record.files["site/de/a.html"]
+    monkeypatch.setattr(manifest, "signature", lambda path: recorded)  # the clock did not move
+    reopened = manifest.Manifest(tmp_path, "compile").get("a")
+    assert reopened is not None and reopened.holds(tmp_path, "key")
+    page.write_bytes(b"<p>new</p>")
+    assert not reopened.holds(tmp_path, "key")
