@@ -16,7 +16,7 @@ from .formats.html_attributes import attribute_spans
 from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
-from .manifest import Manifest, Record, code_signature, file_hash, make_key
+from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
 from .markdown_outputs import OutputRecord
 from .model import Issue, Unit
 from .project import Project
@@ -173,7 +173,13 @@ def compile_project(
     )
     manifest = Manifest(project.root, "compile", ignore=full or markdown)
     run_key = make_key(
-        code_signature(), file_hash(project.config_path), asdict(options), str(out_dir), selected, targets
+        code_signature(),
+        file_hash(project.config_path),
+        project_settings(project),
+        asdict(options),
+        str(out_dir),
+        selected,
+        targets,
     )
     cached: list[_CompiledArticle | None] = []
     todo: list[tuple[Path, str]] = []

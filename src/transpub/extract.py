@@ -10,7 +10,7 @@ from . import catalog
 from .discovery import in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import forget_folders
-from .manifest import Manifest, Record, code_signature, file_hash, make_key
+from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
 from .model import Issue
 from .project import Project
 from .sources import GlossaryNotes, load_article, load_project_glossary
@@ -194,6 +194,7 @@ def extract_project(
     run_key = make_key(
         code_signature(),
         file_hash(project.config_path),
+        project_settings(project),
         file_hash(project.glossary_path),
         fuzzy_matching,
         purge_obsolete,

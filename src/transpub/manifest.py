@@ -23,9 +23,12 @@ import os
 import sqlite3
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .project import Project
 
 #: Where a project keeps its manifest (beside the locks and the translation memory).
 MANIFEST = Path(".transpub") / "manifest.sqlite"
@@ -86,6 +89,12 @@ def code_signature() -> str:
                 parts.append(f"{name}:{origin}:{stat.st_mtime_ns}")
         _code = content_hash("\n".join(parts).encode("utf-8"))
     return _code
+
+
+def project_settings(project: Project) -> str:
+    """Every setting of ``project`` as loaded (a library caller may change some without the file),
+    the shard aside: shards share the records."""
+    return repr(replace(project, shard=None))
 
 
 def make_key(*parts: object) -> str:
