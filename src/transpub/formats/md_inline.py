@@ -22,7 +22,7 @@ from ..inline import escape_lookalikes
 from .document import AttrSlot, LinkTarget, Part
 from .html_tree import VOID, Node
 from .md_escape import escape_markdown, markdown_destination, markdown_title
-from .md_source import ContentMap, Source
+from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
 from .runs import Atom, collapse_space
 
@@ -214,11 +214,7 @@ class InlineReader:
             if destination.ok:
                 target_start, target_end = mapping(pos), mapping(destination.pos)
                 written = self.source.raw(target_start, target_end)
-                if (
-                    not image
-                    and "\ue000" not in self.parsed[target_start:target_end]
-                    and destination.pos > pos
-                ):
+                if not image and MASK not in self.parsed[target_start:target_end] and destination.pos > pos:
                     spans.append(
                         (pos, destination.pos, LinkTarget(destination.str, written, markdown_destination))
                     )
@@ -240,6 +236,8 @@ class InlineReader:
     def _title(
         self, title: str, start: int, end: int, pieces: list[Piece] | None, alt: str | None
     ) -> AttrSlot | None:
+        if MASK in self.parsed[start:end]:
+            return None  # a template token in the title: kept as written (a unit would lose it)
         msgid = escape_lookalikes(collapse_space(title))
         if not _LETTER.search(msgid) and not self.namer.extract_symbols:
             return None
@@ -263,6 +261,8 @@ class InlineReader:
 
     def _alt(self, token: Token, start: int, end: int) -> Part:
         raw = self.source.raw(start, end)
+        if MASK in self.parsed[start:end]:
+            return raw  # a template token in the alt text: kept as written (a unit would lose it)
         msgid = escape_lookalikes(collapse_space(_plain(token.children or [])))
         if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
             return raw

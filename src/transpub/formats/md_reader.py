@@ -31,7 +31,7 @@ from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination
 from .md_inline import InlineReader, Misaligned, SlotNamer
 from .md_parser import parse
-from .md_source import ContentMap, Source, line_content_map
+from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_value, verbatim_pairs
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
@@ -53,7 +53,6 @@ _CONTAINERS = {
     "footnote_open": "li",
     "admonition_open": "div",
 }
-_MASK = "\ue000"
 
 
 class _Context(NamedTuple):
@@ -366,8 +365,8 @@ class _Builder(RunSlots):
             return
         _, start, end = lines[0]
         match = _ADMONITION_TITLE.fullmatch(self.parsed, start, end)
-        if not match or not match.group(2).strip():
-            return
+        if not match or not match.group(2).strip() or MASK in match.group(2):
+            return  # no title, or a template token in it: kept as written (a unit would lose it)
         msgid = escape_lookalikes(collapse_space(match.group(2)))
         if not self.for_translators(msgid):
             return
@@ -410,7 +409,7 @@ class _Builder(RunSlots):
             return
         begin = lines[0][0]
         end = begin + len(token.content)
-        if self.parsed[begin:end] != token.content or _MASK in token.content:
+        if self.parsed[begin:end] != token.content or MASK in token.content:
             return  # inside a container: kept as written
         from .html import read_html
 
@@ -447,7 +446,7 @@ class _Builder(RunSlots):
             if not destination.ok or destination.pos == label.end():
                 continue
             target_start, target_end = mapping(label.end()), mapping(destination.pos)
-            if _MASK in text[target_start:target_end]:
+            if MASK in text[target_start:target_end]:
                 continue
             written = self.source.raw(target_start, target_end)
             self.add(target_start, target_end, [LinkTarget(destination.str, written, markdown_destination)])
@@ -651,7 +650,7 @@ def _parse_text(
         if start < pos:
             continue
         pieces.append(text[pos:start])
-        pieces.append(_sentinel(text[start:end]) if block else re.sub(r"[^\n]", _MASK, text[start:end]))
+        pieces.append(_sentinel(text[start:end]) if block else re.sub(r"[^\n]", MASK, text[start:end]))
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)

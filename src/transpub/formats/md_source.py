@@ -12,6 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
+#: What markdown-it reads in place of each character of an inline template token (same length).
+MASK = "\ue000"
+
 
 class Source:
     """The article as written (``original``) and as markdown-it reads it (``text``: line ends as ``\\n``)."""
