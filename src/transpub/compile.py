@@ -11,8 +11,21 @@ from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, TranspubError
 from .formats.dates import localize_date
-from .formats.document import AttrSlot, Document, Resolution, Slot, Tag, TextSlot, escape_attribute
+from .formats.document import (
+    AttrSlot,
+    Document,
+    Resolution,
+    Resolver,
+    RewriteUrl,
+    Slot,
+    Tag,
+    TextSlot,
+    escape_attribute,
+)
+from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
+from .formats.markdown import render_markdown_page
+from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
@@ -38,7 +51,7 @@ from .site import (
     site_href,
 )
 from .site_assets import ArticleAssets, copy_assets
-from .sources import Translation, load_article, load_translations
+from .sources import Translation, load_article, load_translations, read_options
 from .workers import run_ordered
 
 
@@ -84,7 +97,17 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
         return False
     if entry.state == "fuzzy" and not include_fuzzy:
         return False
-    return entry.state in ("translated", "fuzzy") and placeholder_problem(slot.msgid, entry.text) is None
+    return entry.state in ("translated", "fuzzy") and _problem(slot.msgid, entry.text) is None
+
+
+def _problem(msgid: str, text: str) -> tuple[str, str] | None:
+    """``(check, why)`` when a translation cannot be published: its placeholders or its template
+    tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
+    problem = placeholder_problem(msgid, text)
+    if problem:
+        return "placeholders", problem
+    problem = template_problem(msgid, text)
+    return ("template", problem) if problem else None
 
 
 @dataclass(frozen=True)
@@ -271,8 +294,11 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
         compiled.read = False
         return compiled
     compiled.warnings.extend(document.warnings)
+    shown = document
+    if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
+        shown = _markdown_page(project, document, document.render())
     assets = copy_assets(
-        document, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings
+        shown, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings
     )
 
     catalogs: dict[str, dict[str, Translation]] = {}
@@ -631,20 +657,21 @@ def _remove_stale_markdown(
 def _placeholder_warnings(
     project: Project, document: Document, locale: str, slug: str, entries: dict[str, Translation]
 ) -> list[Issue]:
-    """One warning per translation whose placeholders do not match its source, published or not."""
+    """One warning per translation whose placeholders or template tokens do not match its source,
+    published or not."""
     po_display = project.relative(project.catalog_path(locale, slug))
     warnings: dict[str, Issue] = {}
     for slot in document.slots():
         entry = entries.get(slot.msgid)
         if slot.msgid in warnings or entry is None or not entry.text or entry.state == "untranslated":
             continue
-        problem = placeholder_problem(slot.msgid, entry.text)
+        problem = _problem(slot.msgid, entry.text)
         if problem:
             warnings[slot.msgid] = Issue(
                 po_display,
                 entry.line,
-                "placeholders",
-                f"{problem}; the source text is published instead",
+                problem[0],
+                f"{problem[1]}; the source text is published instead",
                 locale=locale,
                 severity="warning",
                 msgid=slot.msgid,
@@ -757,16 +784,17 @@ def _render_page(
         entry = entries.get(slot.msgid)
         problem = None
         if entry is not None and entry.text and entry.state != "untranslated":
-            problem = placeholder_problem(slot.msgid, entry.text)
+            problem = _problem(slot.msgid, entry.text)
         usable = problem is None and _usable(slot, entry, options.include_fuzzy)
         if review and isinstance(slot, TextSlot) and slot.markable:
             css, text, where = _review_state(entry, problem, po_display)
             hover = review_hover(css, strip_placeholders(slot.msgid), where)
             shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
+            title = escape_attribute(hover)
+            if document.format == "markdown":  # on one line, so that a Markdown heading stays whole
+                title = title.replace("\n", "&#10;")
             return Resolution(
-                text=text,
-                before=f'<span class="tp-{css}"{shown_lang} title="{escape_attribute(hover)}">',
-                after="</span>",
+                text=text, before=f'<span class="tp-{css}"{shown_lang} title="{title}">', after="</span>"
             )
         if usable:
             assert entry is not None
@@ -785,7 +813,18 @@ def _render_page(
             for slot in document.slots()
         )
     )
-    canonical, alternates = _seo_links(document)
+    rewrite: RewriteUrl | None = (
+        None if locale == source else (lambda url: project.localized_link(url, locale))
+    )
+    join = language_of(locale) in SPACELESS_LANGUAGES
+    page: Document = document
+    page_resolve: Resolver | None = resolve
+    if document.format == "markdown":  # the localized Markdown first, then its HTML page
+        page = _markdown_page(
+            project, document, document.render(resolve, join_sentences=join, rewrite_url=rewrite)
+        )
+        page_resolve = rewrite = None  # already resolved and rewritten
+    canonical, alternates = _seo_links(page)
     own_url = (
         page_url(project.locale_dir(locale), slug, base_url)
         if base_url
@@ -798,9 +837,7 @@ def _render_page(
             if isinstance(slot, TextSlot) and slot.markable:
                 continue
             entry = entries.get(slot.msgid)
-            problem = (
-                placeholder_problem(slot.msgid, entry.text) if entry is not None and entry.text else None
-            )
+            problem = _problem(slot.msgid, entry.text) if entry is not None and entry.text else None
             css, text, where = _review_state(entry, problem, po_display)
             hidden.append(HiddenUnit(slot.kind, strip_placeholders(slot.msgid), text, css, where))
         body_start = (
@@ -837,8 +874,8 @@ def _render_page(
         rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
         dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
     inserts = {"head-end": head, "body-start": body_start}
-    page_tag = document.html_tag
-    charset_tag = document.charset_tag if document.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
+    page_tag = page.html_tag
+    charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
     if page_tag is not None:
         page_tag.extra_attributes = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
     if charset_tag is not None:
@@ -846,21 +883,21 @@ def _render_page(
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
     page_path = _html_path(project, locale, slug, review=review)
-    asset_tags = list(document.asset_tags()) if assets.targets else []
+    asset_tags = list(page.asset_tags()) if assets.targets else []
     for tag in asset_tags:
         tag.extra_attributes = assets.attributes_for(tag, page_path)
     saved = [(tag, tag.parts) for tag in dropped]
     for tag, _ in saved:
         tag.parts = []
     try:
-        return document.render(
-            resolve,
+        return page.render(
+            page_resolve,
             inserts=inserts,
             format_date=None
             if locale == source
             else (lambda date: localize_date(date.value, date.style, locale)),
-            join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
-            rewrite_url=None if locale == source else (lambda url: project.localized_link(url, locale)),
+            join_sentences=join,
+            rewrite_url=rewrite,
         )
     finally:
         if page_tag is not None:
@@ -873,6 +910,14 @@ def _render_page(
             tag.parts = parts
         for tag in asset_tags:
             tag.extra_attributes = {}
+
+
+def _markdown_page(project: Project, document: Document, markdown: str) -> Document:
+    """The HTML page of a Markdown article's (localized) text, read as an HTML article so that compile
+    adds the same links, switcher, notices and file URLs as to any page."""
+    shown = project.relative(document.path)
+    html = render_markdown_page(markdown, document.source_locale, shown)
+    return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
 
 
 def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
@@ -896,7 +941,7 @@ def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
 
 
 def _review_state(
-    entry: Translation | None, problem: str | None, po_display: str
+    entry: Translation | None, problem: tuple[str, str] | None, po_display: str
 ) -> tuple[str, str | None, str]:
     """For a review copy: the state class, the text to show (None: the source) and the PO location."""
     state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state

@@ -126,7 +126,7 @@ REVIEW_STATES = {
     "reviewed": "Reviewed translation",
     "machine": "Machine-translated, not reviewed (fuzzy)",
     "missing": "Not translated: source text shown",
-    "broken": "Translation with broken placeholders: source text shown",
+    "broken": "Translation with broken placeholders or template tokens: source text shown",
 }
 
 

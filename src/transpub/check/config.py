@@ -33,13 +33,22 @@ CHECK_IDS: tuple[str, ...] = (
     "threshold",
     "outdated",
     "placeholders",
+    "template",
     "markup",
     "glossary",
     "numbers",
     "syntax",
 )
 #: Checks a translator may silence on one entry with ``#, transpub-no-<check>``.
-ENTRY_CHECKS: tuple[str, ...] = ("untranslated", "fuzzy", "placeholders", "markup", "glossary", "numbers")
+ENTRY_CHECKS: tuple[str, ...] = (
+    "untranslated",
+    "fuzzy",
+    "placeholders",
+    "template",
+    "markup",
+    "glossary",
+    "numbers",
+)
 SILENCE_PREFIX = "transpub-no-"
 
 

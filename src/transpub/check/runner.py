@@ -12,6 +12,7 @@ from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
+from transpub.formats.template_guard import template_problem
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
@@ -209,6 +210,10 @@ def check_entry(
             problem = placeholder_problem(source, translation)
             if problem:
                 found.append(("placeholders", problem))
+        if wanted("template"):
+            problem = template_problem(source, translation)
+            if problem:
+                found.append(("template", problem))
         if wanted("markup"):
             problem = markup_problem(source, translation)
             if problem:

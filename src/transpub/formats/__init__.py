@@ -37,11 +37,9 @@ def read_article(path: Path, options: ReadOptions, *, display_path: str | None =
     if suffix in (".html", ".htm"):
         return read_html(text, path, encoding, options, display_path=shown)
     if suffix in (".md", ".markdown"):
-        from .markdown import markdown_to_html
+        from .markdown import read_markdown
 
-        return read_html(
-            markdown_to_html(text, options.source_locale, shown), path, encoding, options, display_path=shown
-        )
+        return read_markdown(text, path, encoding, options, display_path=shown)
     if suffix == ".txt":
         from .text import text_to_html
 
