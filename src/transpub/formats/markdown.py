@@ -39,7 +39,7 @@ def render_markdown_page(markdown_text: str, lang: str, shown: str) -> str:
     html_body = rendering_parser().render(_for_html(body))
     title = str(meta.get("title", "")).strip()
     if not title:
-        first_heading = re.search(r"<h1>(.*?)</h1>", html_body, re.S)
+        first_heading = re.search(r"<h1(?:\s[^>]*)?>(.*?)</h1>", html_body, re.S)
         title = (
             html.unescape(re.sub(r"<[^>]+>", "", first_heading.group(1)))
             if first_heading
@@ -56,7 +56,9 @@ def render_markdown_page(markdown_text: str, lang: str, shown: str) -> str:
             f'<meta name="{escape_attribute(str(key))}" content="{escape_attribute(_flat(value))}" translate="no">'
         )
     heading = (
-        "" if re.match(r"\s*<h1>", html_body) or not meta.get("title") else f"<h1>{escape_text(title)}</h1>\n"
+        ""
+        if re.match(r"\s*<h1[\s>]", html_body) or not meta.get("title")
+        else f"<h1>{escape_text(title)}</h1>\n"
     )
     return (
         "<!DOCTYPE html>\n"
