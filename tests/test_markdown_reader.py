@@ -154,6 +154,24 @@ def test_shortcode_parameters_to_translate_are_configurable() -> None:
     assert localized == '{{< figure src="a.png" alt=`Un "esquiador"` caption="Mora, 1922" >}}\n'
 
 
+def test_an_unclosed_shortcode_is_named_with_its_line_and_swallows_no_paragraphs() -> None:
+    text = (
+        "---\ntitle: T\n---\n\n"
+        'A {{< figure src="x.png" alt="y" }} broken one.\n\n'
+        "{{% alert %}}\nStill here.\n{{% /alert %}}\n\n"
+        'Later {{< ref "b" >}} text.\n'
+    )
+    document = read(text)
+    assert msgids(document) == [
+        "T",
+        'A {{< figure src="x.png" alt="y" }} broken one.',
+        "Still here.",
+        "Later <1/> text.",
+    ]
+    assert [(w.line, w.severity) for w in document.warnings] == [(5, "warning")]
+    assert "{{< figure" in document.warnings[0].message and "not closed" in document.warnings[0].message
+
+
 def test_a_shortcode_on_its_own_line_does_not_join_the_next_line_to_a_paragraph() -> None:
     document = read("Before.\n{{% note %}}\nInside the note.\n{{% /note %}}\nAfter.\n")
     assert msgids(document) == ["Before.", "Inside the note.", "After."]

@@ -32,7 +32,7 @@ from .md_escape import escape_markdown, escape_markdown_line, markdown_destinati
 from .md_inline import InlineReader, Misaligned, SlotNamer
 from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
-from .md_templates import Template, scan_templates, shortcode_value, verbatim_pairs
+from .md_templates import Template, scan_templates, shortcode_value, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
@@ -682,6 +682,12 @@ def read_markdown(
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.title_kind = front is None or front.title is None
+    for at in unclosed_shortcodes(source.text, templates, front.end if front is not None else 0):
+        line_end = source.text.find("\n", at)
+        opener = source.text[at : line_end if line_end >= 0 else len(source.text)]
+        builder.warn(
+            at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
+        )
     if front is not None:
         builder.front_matter(front)
     blocks = {template.start: template for template in templates if template.block}

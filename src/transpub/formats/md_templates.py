@@ -25,8 +25,9 @@ _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 _BODIES = {
     "{{</*": re.compile(r"(?:[^*]|\*(?!/>\}\}))*\*/>\}\}", re.S),
     "{{%/*": re.compile(r"(?:[^*]|\*(?!/%\}\}))*\*/%\}\}", re.S),
-    "{{<": re.compile(r"(?:" + _STRING + r"|[^\"`>]|>(?!\}\}))*>\}\}", re.S),
-    "{{%": re.compile(r"(?:" + _STRING + r"|[^\"`%]|%(?!\}\}))*%\}\}", re.S),
+    # a shortcode never holds another shortcode's opener: ``{{< a }} … {{% b %}}`` is an unclosed ``{{< a``
+    "{{<": re.compile(r"(?:" + _STRING + r"|[^\"`>{]|>(?!\}\})|\{(?!\{[<%]))*>\}\}", re.S),
+    "{{%": re.compile(r"(?:" + _STRING + r"|[^\"`%{]|%(?!\}\})|\{(?!\{[<%]))*%\}\}", re.S),
     "{%": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'%]|%(?!\}))*%\}", re.S),
     "{{": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'}]|\}(?!\}))*\}\}", re.S),
 }
@@ -129,6 +130,25 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         end = body.end()
         found.append(_template(text, at, end, opener))
         pos = end
+    return found
+
+
+def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) -> list[int]:
+    """Offsets of the ``{{<`` and ``{{%`` (outside fenced code) that start no shortcode of ``templates``
+    (``scan_templates(text, start)``): a shortcode left unclosed, which Hugo refuses to build.
+
+    >>> text = 'A {{< figure src="x.png" }} b.\\n\\n{{% note %}}c{{% /note %}}'
+    >>> unclosed_shortcodes(text, scan_templates(text))
+    [2]
+    """
+    starts = {template.start for template in templates}
+    fences = _fenced_ranges(text, start)
+    found: list[int] = []
+    for match in re.finditer(r"\{\{[<%]", text[start:]):
+        at = start + match.start()
+        if at not in starts and not any(begin <= at < end for begin, end in fences):
+            if not any(t.start < at < t.end for t in templates):
+                found.append(at)
     return found
 
 
