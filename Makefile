@@ -1,5 +1,6 @@
-# transpub: `make demo` runs the whole workflow on the sample article, `make test` runs the tests.
-# Both set everything up first: Debian packages (as root, when missing), a virtualenv in .venv.
+# transpub: `make demo` runs the whole workflow on the sample article, `make demo-hugo` on the Hugo
+# example (examples/hugo), `make test` runs the tests.
+# Each sets everything up first: Debian packages (as root, when missing), a virtualenv in .venv.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,11 +9,12 @@ TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
 TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat
+HUGO_DEMO := build/demo-hugo
 
 LOCK := requirements.lock
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup system-deps test-system-deps hugo-system-deps venv demo test static-checks test-latest lock bench clean
+.PHONY: setup system-deps test-system-deps hugo-system-deps venv demo demo-hugo test static-checks test-latest lock bench clean
 
 setup: system-deps venv
 
@@ -54,6 +56,19 @@ demo: setup
 	@echo
 	@$(TRANSPUB) status
 	@echo "Open site/index.html (review copies with each unit's state: site/_review/)."
+
+## The Hugo example in a scratch copy (examples/ is never written): extract, Spanish by Apertium (all
+## fuzzy, shown as in `make demo`), localized Markdown beside the source, then the real hugo builds it.
+demo-hugo: setup hugo-system-deps
+	@command -v hugo >/dev/null || { echo "hugo is not installed (as root: apt-get install hugo)" >&2; exit 1; }
+	@rm -rf $(HUGO_DEMO) && mkdir -p $(dir $(HUGO_DEMO)) && cp -R examples/hugo $(HUGO_DEMO)
+	$(TRANSPUB) --project $(HUGO_DEMO) extract
+	$(TRANSPUB) --project $(HUGO_DEMO) translate -l es
+	$(TRANSPUB) --project $(HUGO_DEMO) compile --include-fuzzy --format markdown
+	hugo --source $(HUGO_DEMO) --quiet
+	@echo
+	@echo "Open $(HUGO_DEMO)/public/es/posts/harbour-reopens/index.html (English: $(HUGO_DEMO)/public/posts/),"
+	@echo "or serve it: hugo server --source $(HUGO_DEMO). The Spanish Markdown is beside the English in $(HUGO_DEMO)/content/."
 
 test: setup test-system-deps static-checks
 	$(PY) -m pytest -q
