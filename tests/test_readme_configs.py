@@ -1,0 +1,45 @@
+"""Every configuration file the README shows is one its tool reads: each ``# transpub.toml`` block
+follows transpub's schema, and the generators' files (``hugo.toml``, ``_config.yml``, ``mkdocs.yml``)
+parse. (tests/test_hugo_site.py builds a site with the README's Hugo blocks.)"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from transpub.config import validate_config
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+#: Fenced blocks whose first line names the file they show: ```toml\n# transpub.toml\n…```
+BLOCKS = re.findall(r"^```(toml|yaml)\n# ([\w.]+)\n(.*?)^```", README, re.M | re.S)
+
+
+def blocks_of(name: str) -> list[str]:
+    return [body for _, shown, body in BLOCKS if shown == name]
+
+
+@pytest.mark.parametrize("block", blocks_of("transpub.toml"))
+def test_each_transpub_toml_in_the_readme_follows_the_schema(block: str) -> None:
+    validate_config(tomllib.loads(block))
+
+
+@pytest.mark.parametrize(
+    ("name", "load"),
+    [("hugo.toml", tomllib.loads), ("_config.yml", yaml.safe_load), ("mkdocs.yml", yaml.safe_load)],
+)
+def test_the_generators_files_in_the_readme_parse(name: str, load) -> None:
+    blocks = blocks_of(name)
+    assert blocks, f"the README shows no {name}"
+    for block in blocks:
+        assert isinstance(load(block), dict)
+
+
+def test_the_readme_shows_transpub_configurations_for_hugo_jekyll_and_mkdocs() -> None:
+    layouts = [tomllib.loads(block).get("compile", {}).get("layout") for block in blocks_of("transpub.toml")]
+    assert (
+        layouts.count("suffix") >= 2 and layouts.count("directory") >= 3
+    )  # Hugo and MkDocs both ways, Jekyll
