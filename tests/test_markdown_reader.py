@@ -200,3 +200,23 @@ def test_the_html_page_has_heading_ids_and_front_matter_values_as_written() -> N
     )
     assert '<h1 id="harbour" class="big">The harbour</h1>' in page
     assert '<meta name="draft" content="false" translate="no">' in page
+
+
+def test_a_translated_reference_link_named_by_its_text_keeps_its_label() -> None:
+    text = "See [RFC 5646][] and [Home].\n\n- [Automatically][]\n\n[rfc 5646]: /rfc\n[home]: /\n[automatically]: /a\n"
+    document = read(text)
+    assert msgids(document) == ["See <1>RFC 5646</1> and <2>Home</2>.", "<1>Automatically</1>"]
+    localized = translate(
+        document,
+        {
+            "See <1>RFC 5646</1> and <2>Home</2>.": "Ver <1>el RFC</1> e <2>Inicio</2>.",
+            "<1>Automatically</1>": "<1>Solo</1>",
+        },
+    )
+    assert localized.startswith("Ver [el RFC][RFC 5646] e [Inicio][Home].\n\n- [Solo][Automatically]\n")
+    page = render_markdown_page(localized, "es", "a.md")
+    assert (
+        '<a href="/rfc">el RFC</a>' in page
+        and '<a href="/">Inicio</a>' in page
+        and '<a href="/a">Solo</a>' in page
+    )

@@ -51,6 +51,7 @@ class Piece:
     role: str = ""  # html/template: open, close or "" (standalone)
     node: Node | None = None
     template: Template | None = None
+    written: list[Part] | None = None  # a closing piece as a translation writes it (see Atom.written)
 
 
 @dataclass
@@ -101,7 +102,7 @@ class InlineReader:
     def _align(self, children: list[Token], content: str, mapping: ContentMap) -> list[Piece]:
         pieces: list[Piece] = []
         cursor = 0
-        links: list[int] = []  # end offsets of open links
+        links: list[tuple[int, int]] = []  # end and text start of each open link
         index = 0
         while index < len(children):
             token = children[index]
@@ -146,13 +147,20 @@ class InlineReader:
                 start, end = _span(token, cursor)
                 cursor = _expect(content, start, "[")
                 pieces.append(Piece("open", start, cursor, tag="a"))
-                links.append(end)
+                links.append((end, cursor))
             elif kind == "link_close":
                 if not links or not content.startswith("]", cursor):
                     raise Misaligned(f"link end at {cursor}")
-                end = links.pop()
+                end, label_start = links.pop()
                 pieces.append(Piece("close", cursor, end, tag="a", parts=None))
                 pieces[-1].parts = self._destination_parts(content, cursor, end, mapping, pieces)
+                if content[cursor:end] in (
+                    "]",
+                    "[]",
+                    "][]",
+                ):  # the label is the text: keep it when translated
+                    label = " ".join(self._raw(mapping, label_start, cursor).split())
+                    pieces[-1].written = [f"][{label}]"]
                 cursor = end
             elif kind == "image":
                 start, end = _span(token, cursor)
@@ -160,7 +168,10 @@ class InlineReader:
                 if not content.startswith("![", start) or not content.startswith("]", label_end):
                     raise Misaligned(f"image at {start}")
                 parts: list[Part] = [self._raw(mapping, start, start + 2)]
-                parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
+                if content[label_end:end] in ("]", "][]"):  # the alt text is the reference label: kept
+                    parts.append(self._raw(mapping, start + 2, label_end))
+                else:
+                    parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
                 parts.extend(
                     self._destination_parts(content, label_end, end, mapping, None, token.content, image=True)
                 )
@@ -286,7 +297,7 @@ class InlineReader:
         if piece.template is not None:
             parts = self.namer.template_parts(piece.template)
         if piece.kind in ("open", "close"):
-            return Atom(piece.kind, parts=parts, node=piece.node)
+            return Atom(piece.kind, parts=parts, node=piece.node, written=piece.written)
         return Atom(
             "object", parts=parts, node=piece.node or Node(piece.tag, -1, None, {}), shows=piece.shows
         )

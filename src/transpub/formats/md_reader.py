@@ -527,7 +527,12 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     end = opened
                     continue
             break
-        if start < end - 1 and atoms[start].kind == "open" and partner.get(start) == end - 1:
+        if (
+            start < end - 1
+            and atoms[start].kind == "open"
+            and partner.get(start) == end - 1
+            and atoms[end - 1].written is None  # [Text][] must stay a placeholder: its label is its text
+        ):
             lead.append(atoms[start])
             trail.insert(0, atoms[end - 1])
             start, end = start + 1, end - 1

@@ -39,6 +39,9 @@ class Atom:
     number: int = 0
     #: What a reader sees of a standalone element, when its parts do not say (None: read from the parts).
     shows: str | None = None
+    #: A closing atom's source as a translation writes it, when not ``parts`` (a Markdown reference
+    #: link ``[text][]`` whose label is its text: ``[Texto][text]``).
+    written: list | None = None
 
 
 class RunContext(Protocol):
@@ -264,7 +267,7 @@ class RunSlots:
                 msgid_parts.append(f"<{number}>")
             else:
                 number = numbers[id(atom.node)]
-                pieces[number].close = list(atom.parts)  # type: ignore[union-attr]
+                pieces[number].close = list(atom.parts if atom.written is None else atom.written)  # type: ignore[union-attr]
                 msgid_parts.append(f"</{number}>")
         msgid_parts.append(escape_lookalikes("".join(text_run)))
         msgid = "".join(msgid_parts)
