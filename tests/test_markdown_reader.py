@@ -220,3 +220,9 @@ def test_a_translated_reference_link_named_by_its_text_keeps_its_label() -> None
         and '<a href="/">Inicio</a>' in page
         and '<a href="/a">Solo</a>' in page
     )
+
+
+def test_the_inside_of_an_angle_bracket_shortcode_pair_is_kept_unless_it_is_a_callout() -> None:
+    text = "{{< note >}}\nMind the gap.\n{{< /note >}}\n\n{{< chart >}}\nLabel one\n{{< /chart >}}\n"
+    assert msgids(read(text)) == ["Mind the gap."]
+    assert msgids(read(text, shortcodes_with_markdown=("chart",))) == ["Label one"]

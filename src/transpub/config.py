@@ -28,6 +28,11 @@ from .locales import FOLDER_STYLES, is_folder_name
 FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
 #: Named shortcode parameters translated by default (``[extract.shortcodes] translate_params``).
 SHORTCODE_PARAMS = ("alt", "caption", "title")
+#: ``{{< x >}}…{{< /x >}}`` pairs whose inside is prose (callouts), translated by default.
+SHORTCODES_WITH_MARKDOWN = (
+    "note", "tip", "info", "warning", "caution", "danger", "alert", "callout", "notice", "hint",
+    "admonition", "details", "deprecated-in", "new-in",
+)  # fmt: skip
 
 #: How each kind of value is described in messages, and how it is recognised.
 _KINDS: dict[str, Callable[[Any], bool]] = {
@@ -271,6 +276,12 @@ SCHEMA = Table(
                             '({{< figure alt="…" >}}); src, ref, relref and link never are',
                             expects="a list of parameter names (not src, ref, relref or link)",
                             valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
+                        ),
+                        "markdown_inside": Key(
+                            "list of strings",
+                            list(SHORTCODES_WITH_MARKDOWN),
+                            "{{< x >}} … {{< /x >}} shortcodes whose inside is translated as Markdown "
+                            "(the inside of any other {{< >}} pair is kept as written; of {{% %}} pairs, always translated)",
                         ),
                     }
                 ),

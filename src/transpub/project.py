@@ -11,7 +11,16 @@ from typing import Any
 
 import tomli_w
 
-from .config import FRONT_MATTER_KEYS, SCHEMA, SHORTCODE_PARAMS, Key, Table, config_line, validate_config
+from .config import (
+    FRONT_MATTER_KEYS,
+    SCHEMA,
+    SHORTCODE_PARAMS,
+    SHORTCODES_WITH_MARKDOWN,
+    Key,
+    Table,
+    config_line,
+    validate_config,
+)
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine, resolved_folder
@@ -57,6 +66,7 @@ class Project:
     extract_symbols: bool = False
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
+    shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
     #: ``(index, count)``: work on one of ``count`` shards of the articles (``--shard I/N``).
@@ -325,6 +335,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_symbols=extract["symbols"],
         front_matter_keys=tuple(extract["front_matter"]["translate"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
+        shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
         exclude=tuple(paths["exclude"]),
         follow_symlinks=paths["follow_symlinks"],
         scope_include=tuple(extract["include"]),

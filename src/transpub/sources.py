@@ -38,6 +38,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         exclude=project.scope_exclude,
         front_matter_keys=project.front_matter_keys,
         shortcode_params=project.shortcode_params,
+        shortcodes_with_markdown=project.shortcodes_with_markdown,
     )
 
 

@@ -681,7 +681,7 @@ def read_markdown(
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_keys)
     templates = scan_templates(source.text, front.end if front is not None else 0)
-    pairs = verbatim_pairs(templates)
+    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
     parsed = _parse_text(source, front, templates, pairs)
     tokens = parse(parsed, env)

@@ -239,9 +239,12 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         pos = line_end
 
 
-def verbatim_pairs(templates: list[Template]) -> list[tuple[Template, Template]]:
-    """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` and Liquid ``raw``,
-    ``comment``, ``highlight`` blocks, each standing on lines of its own without a container prefix."""
+def verbatim_pairs(
+    templates: list[Template], markdown_inside: tuple[str, ...] = ()
+) -> list[tuple[Template, Template]]:
+    """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` (unless ``x`` is one of
+    ``markdown_inside``: a callout whose inside is prose) and Liquid ``raw``, ``comment``, ``highlight``
+    blocks, each standing on lines of its own without a container prefix."""
     pairs: list[tuple[Template, Template]] = []
     stack: list[Template] = []
     for template in templates:
@@ -252,7 +255,7 @@ def verbatim_pairs(templates: list[Template]) -> list[tuple[Template, Template]]
                 if template.closes(stack[depth]):
                     opener = stack[depth]
                     del stack[depth:]
-                    if _keeps_inside(opener):
+                    if _keeps_inside(opener) and opener.name not in markdown_inside:
                         pairs.append((opener, template))
                     break
         elif template.pair_key() is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS
+from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,5 @@ class ReadOptions:
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
     #: Markdown: the named shortcode parameters that are translated (``alt``, ``caption``, ``title``).
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
+    #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
+    shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
