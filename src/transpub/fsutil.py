@@ -28,7 +28,7 @@ def confine(path: Path, folder: Path) -> Path:
     through here first, so no name can lead a write outside the project's folders: UnsafePathError.
     """
     inside = resolved_folder(os.path.abspath(folder))
-    resolved = os.path.realpath(os.path.abspath(path))
+    resolved = real_path(path)
     if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
     return path
@@ -36,6 +36,16 @@ def confine(path: Path, folder: Path) -> Path:
 
 #: Folders already resolved in this run (a project's folders are asked about once per file written).
 _RESOLVED_FOLDERS: dict[str, str] = {}
+
+
+def real_path(path: Path | str) -> str:
+    """``os.path.realpath(path)``, its folder's resolution remembered for the run (see
+    :func:`resolved_folder`): a file's own name is still checked for a link every time."""
+    absolute = os.path.abspath(path)
+    folder, name = os.path.split(absolute)
+    if not name or name in (".", "..") or os.path.islink(absolute):
+        return os.path.realpath(absolute)
+    return os.path.join(resolved_folder(folder), name)
 
 
 def resolved_folder(folder: str) -> str:

@@ -23,7 +23,7 @@ from .config import (
 )
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
-from .fsutil import confine, resolved_folder
+from .fsutil import confine, real_path, resolved_folder
 from .locales import folder_name, validate_locale
 
 CONFIG_NAME = "transpub.toml"
@@ -119,7 +119,7 @@ class Project:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it, for messages and references."""
-        resolved = os.path.realpath(path)
+        resolved = real_path(path)
         root = resolved_folder(str(self.root))
         if resolved == root:
             return "."

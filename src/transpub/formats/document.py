@@ -156,18 +156,25 @@ class Document:
     #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.
     has_base: bool = False
     depth: int = 0  # how deep its elements nest (see formats/deep.py)
+    #: Its slots and tags, found on first use (its parts do not change once it is read).
+    _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
-        yield from _walk_slots(self.parts)
+        if self._slots is None:  # found once: compile asks for them several times per page
+            self._slots = tuple(_walk_slots(self.parts))
+        yield from self._slots
 
     def tags(self) -> Iterator[Tag]:
         """Every start tag compile may rewrite (see :class:`Tag`), in article order."""
-        yield from _walk_tags(self.parts)
+        if self._tags is None:
+            self._tags = tuple(_walk_tags(self.parts))
+        yield from self._tags
 
     def asset_tags(self) -> Iterator[Tag]:
         """The start tags holding relative file URLs, in article order."""
-        yield from (tag for tag in _walk_tags(self.parts) if tag.urls)
+        yield from (tag for tag in self.tags() if tag.urls)
 
     def link_targets(self) -> Iterator[LinkTarget]:
         """Every link destination compile may rewrite, in article order (inside units too)."""

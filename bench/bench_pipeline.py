@@ -1,0 +1,140 @@
+"""extract and compile of generated news articles, beside translate-toolkit on the same files.
+
+The peer, in the same run: translate-toolkit's ``html2po -P`` (one POT per article) then
+``pot2po`` once per locale (one PO per article and locale) for extract, and ``po2html`` once per
+locale for compile. transpub runs as its command line does, once with ``-j`` at its default (one
+process per core) and once with ``-j 1``, each on a fresh copy (no catalogs, no site, no
+manifest), so nothing is reused from an earlier run. Every command is a separate process; CPU is
+user + system time of the process and its workers (``RUSAGE_CHILDREN``), wall is the elapsed time.
+
+Both tools get the same catalogs to compile: every msgstr ``⟦msgid⟧`` (filled outside the
+timings). transpub compile also writes the source-language page, the index pages and copies the
+images; po2html writes the translated pages only.
+
+    .venv/bin/python bench/bench_pipeline.py [--articles 1000] [--locales 1 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsgen import make_project, pseudo_translate
+
+LOCALES = ["de", "es", "fr", "sv", "ru", "ar", "zh_CN"]
+BIN = Path(sys.executable).parent
+SRC = Path(__file__).resolve().parents[1] / "src"
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
+
+
+def timed(commands: list[list[str]], cwd: Path) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of running ``commands`` one after the other; each must succeed."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    for command in commands:
+        done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()[-2000:]}")
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def transpub(*args: str) -> list[str]:
+    return [sys.executable, "-m", "transpub", *args]
+
+
+def fill_ttk(folder: Path) -> None:
+    """Every msgstr of translate-toolkit's POs becomes ⟦msgid⟧, as transpub's are."""
+    import polib
+
+    for path in sorted(folder.rglob("*.po")):
+        po = polib.pofile(str(path))
+        for entry in po:
+            if entry.msgid:
+                entry.msgstr = f"⟦{entry.msgid}⟧"
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+        po.save()
+
+
+def row(name: str, ours: tuple[float, float], peer: tuple[float, float]) -> str:
+    return (
+        f"  {name:34} transpub {ours[0]:7.2f} s CPU {ours[1]:7.2f} s wall | ttk {peer[0]:7.2f} s CPU "
+        f"{peer[1]:7.2f} s wall | ttk/transpub CPU {peer[0] / ours[0]:5.2f}x wall {peer[1] / ours[1]:5.2f}x"
+    )
+
+
+def bench(articles: int, locale_count: int, work: Path) -> None:
+    locales = LOCALES[:locale_count]
+    original = work / f"news-{locale_count}"
+    make_project(original, articles=articles, locales=locales)
+    paths = sorted((original / "articles").glob("*.html"))
+    size = sum(p.stat().st_size for p in paths) / len(paths)
+    print(f"\n{articles} articles ({size / 1024:.1f} KB each), {locale_count} locale(s): {' '.join(locales)}")
+
+    # translate-toolkit
+    ttk = work / f"ttk-{locale_count}"
+    shutil.rmtree(ttk, ignore_errors=True)
+    ttk.mkdir()
+    peer_extract = timed(
+        [[str(BIN / "html2po"), "-P", str(original / "articles"), str(ttk / "pot")]]
+        + [[str(BIN / "pot2po"), "-i", str(ttk / "pot"), "-o", str(ttk / loc)] for loc in locales],
+        ttk,
+    )
+    for loc in locales:
+        fill_ttk(ttk / loc)
+    peer_compile = timed(
+        [
+            [
+                str(BIN / "po2html"),
+                "-t",
+                str(original / "articles"),
+                "-i",
+                str(ttk / loc),
+                "-o",
+                str(ttk / f"site-{loc}"),
+            ]
+            for loc in locales
+        ],
+        ttk,
+    )
+
+    for jobs in ("default", "1"):
+        copy = work / f"transpub-{locale_count}-{jobs}"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(original, copy)
+        j = [] if jobs == "default" else ["-j", jobs]
+        ours_extract = timed([transpub("extract", *j)], copy)
+        pseudo_translate(copy)
+        ours_compile = timed([transpub("compile", *j)], copy)
+        label = f"-j {os.cpu_count()} (default)" if jobs == "default" else "-j 1"
+        print(row(f"extract {label}", ours_extract, peer_extract))
+        print(row(f"compile {label}", ours_compile, peer_compile))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--locales", type=int, nargs="+", default=[1, 7])
+    args = parser.parse_args()
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as folder:
+        for count in args.locales:
+            bench(args.articles, count, Path(folder))
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
