@@ -9,8 +9,6 @@ Plural-Forms is never replaced: this module is asked only when a catalog is crea
 
 from __future__ import annotations
 
-from babel import UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from transpub.errors import CatalogError, ConfigError
 from transpub.locales import babel_locale
@@ -153,6 +151,9 @@ def plural_forms(locale: str) -> str:
 
 def _from_cldr(locale: str) -> str:
     """Babel's CLDR-derived expression, for the languages neither conventional table has."""
+    from babel import UnknownLocaleError
+    from babel.messages.plurals import get_plural  # only for a language the tables lack
+
     try:
         return str(get_plural(babel_locale(locale)).plural_forms)
     except (ConfigError, ValueError, UnknownLocaleError) as exc:

@@ -6,7 +6,6 @@ import codecs
 import re
 from collections.abc import Callable
 
-from charset_normalizer import from_bytes
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -176,6 +175,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     chinese = _legacy_chinese(data)
     if chinese is not None:
         return chinese
+    from charset_normalizer import from_bytes  # only for a file that declares no charset and is not UTF-8
+
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         codec = _codec_for(best.encoding) or best.encoding

@@ -8,7 +8,6 @@ from transpub.errors import GlossaryError
 from transpub.fsutil import write_if_changed
 from transpub.glossary.csv_format import format_csv_glossary, parse_csv_glossary
 from transpub.glossary.model import Glossary
-from transpub.glossary.tbx_format import format_tbx_glossary, parse_tbx_glossary
 
 FORMATS = ("csv", "tbx")
 
@@ -34,6 +33,8 @@ def read_glossary_bytes(
     if fmt == "csv":
         return parse_csv_glossary(data, path, source_lang or "en")
     if fmt == "tbx":
+        from transpub.glossary.tbx_format import parse_tbx_glossary  # lxml: only for TBX
+
         return parse_tbx_glossary(data, path, source_lang)
     raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)', path)
 
@@ -76,6 +77,8 @@ def format_glossary(glossary: Glossary, fmt: str) -> bytes:
     if fmt == "csv":
         return format_csv_glossary(glossary)
     if fmt == "tbx":
+        from transpub.glossary.tbx_format import format_tbx_glossary
+
         return format_tbx_glossary(glossary)
     raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)')
 
