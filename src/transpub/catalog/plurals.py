@@ -9,7 +9,6 @@ Plural-Forms is never replaced: this module is asked only when a catalog is crea
 
 from __future__ import annotations
 
-
 from transpub.errors import CatalogError, ConfigError
 from transpub.locales import babel_locale
 

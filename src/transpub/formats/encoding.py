@@ -6,7 +6,6 @@ import codecs
 import re
 from collections.abc import Callable
 
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
