@@ -243,3 +243,50 @@ def test_a_merged_memory_keeps_the_newer_of_two_translations(location: str | Pat
         [stored] = memory.entries("de")
         assert (stored.target, stored.creator) == ("Hafen.", "agency")
         assert [(s.origin, s.entries) for s in memory.stats()] == [(HUMAN, 1)]
+
+
+def test_memory_stats_shows_the_space_the_memory_takes_on_either_database(
+    location: str | Path, tmp_path: Path
+) -> None:
+    """PostgreSQL too: its tables and indexes, not the size of a local file that does not exist (0 KiB)."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    project = tmp_path / "news"
+    init_project(project, source="en", locales=["de"], name="News")
+    with open_memory(
+        location if isinstance(location, str) else project / ".transpub" / "memory.sqlite"
+    ) as memory:
+        memory.add("en", "de", [(f"Sentence number {n} of the archive.", f"Satz {n}.") for n in range(2000)])
+        assert memory.size() > 100_000
+    environment = {"TRANSPUB_MEMORY_URL": location} if isinstance(location, str) else {}
+    result = CliRunner(env=environment).invoke(main, ["--project", str(project), "memory", "stats"])
+    assert result.exit_code == 0, result.output
+    kib = int(result.output.strip().splitlines()[-1].split(", ")[1].removesuffix(" KiB"))
+    assert kib > 100
+
+
+def test_a_large_import_finds_close_matches_of_every_new_row_and_keeps_indexing_later_ones(
+    tmp_path: Path,
+) -> None:
+    """A batch of many rows is indexed at once, after the rows; what comes later is indexed as before."""
+    path = tmp_path / "memory.sqlite"
+    batch = [(f"Sentence {n:05d} of the big archive of harbour news.", f"Satz {n}.") for n in range(500)]
+    with open_memory(path) as memory:
+        memory.add("en", "de", [("An early sentence about the harbour.", "Früh.")])
+        assert memory.add("en", "de", batch) == 500
+        memory.merge(
+            [MemoryEntry("en", "de", HUMAN, "A merged sentence about the harbour.", "M.", created=1.0)]
+        )
+        memory.add("en", "de", [("A late sentence about the harbour.", "Spät.")])
+        found = {
+            m.target
+            for m in memory.close_matches("en", "de", "Sentence 00417 of the big archive of harbor news.", 75)
+        }
+        assert "Satz 417." in found
+        for text, target in (("An early", "Früh."), ("A merged", "M."), ("A late", "Spät.")):
+            query = f"{text} sentence about the harbours."
+            assert target in {m.target for m in memory.close_matches("en", "de", query, 75)}
+    count = sqlite3.connect(path).execute("SELECT count(*) FROM memory_trigrams_docsize").fetchone()[0]
+    assert count == 503  # every row indexed once

@@ -131,7 +131,7 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
 
 
 def memory_stats(project: Project) -> tuple[list[MemoryStats], int]:
-    """Entries per language pair and origin, and the memory file's size in bytes."""
-    size = project.memory_path.stat().st_size if project.memory_path.is_file() else 0
+    """Entries per language pair and origin, and the bytes the memory takes (the SQLite file, or the
+    PostgreSQL tables with their indexes)."""
     with open_memory(project.memory_location, dry_run=True) as memory:
-        return memory.stats(), size
+        return memory.stats(), memory.size()

@@ -385,6 +385,18 @@ class PostgresMemory(StoreConnection):
         with self._lock, self._db.transaction():
             return merge_newer(entries, stored, write)
 
+    def size(self) -> int:
+        """Bytes transpub's tables take in the database, their indexes and TOAST data included."""
+        if self._empty:
+            return 0
+        with self._lock:
+            row = self._db.execute(
+                "SELECT coalesce(sum(pg_total_relation_size(to_regclass(name))), 0) "
+                "FROM unnest(ARRAY['memory', 'claims', 'transpub_schema']) AS name "
+                "WHERE to_regclass(name) IS NOT NULL"
+            ).fetchone()
+        return int(row[0])
+
     def stats(self) -> list[MemoryStats]:
         """Entries and source characters per language pair and origin."""
         if self._empty:
