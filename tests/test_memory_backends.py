@@ -290,3 +290,30 @@ def test_a_large_import_finds_close_matches_of_every_new_row_and_keeps_indexing_
             assert target in {m.target for m in memory.close_matches("en", "de", query, 75)}
     count = sqlite3.connect(path).execute("SELECT count(*) FROM memory_trigrams_docsize").fetchone()[0]
     assert count == 503  # every row indexed once
+
+
+def test_a_text_another_worker_sent_and_let_go_of_in_the_meantime_is_taken_from_the_memory(
+    location: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in bench/bench_shards.py: worker B lists what the memory lacks; worker A then sends one of
+    those texts, stores the reply and releases its claim; B's claim then succeeds. B must not pay again."""
+    import transpub.translate as translate
+    from transpub.translate_report import Counts
+
+    filled: dict[Path, dict[str, tuple[str, str]]] = {}
+    monkeypatch.setattr(translate, "_apply", lambda path, fills: filled.setdefault(path, {}).update(fills))
+    page = Path("locales/de/LC_MESSAGES/story.po")
+    pending = {
+        text: translate._Pending(text, paths={page}, entries=1)
+        for text in ("By Anna Berg, <1/>", "The bridge.")
+    }
+    sent: list[str] = []
+    with open_memory(location) as memory:
+        memory.add("en", "de", [("By Anna Berg, <1/>", "Von Anna Berg, <1/>")], "libre")  # worker A, done
+        counts = Counts()
+        translate._send_claimed(
+            memory, "en", "de", "libre", pending, lambda claimed: sent.extend(claimed), "today", counts
+        )
+    assert sent == ["The bridge."]
+    assert filled[page]["By Anna Berg, <1/>"][0] == "Von Anna Berg, <1/>"
+    assert counts.reused_mt == 1

@@ -434,20 +434,40 @@ def _send_claimed(
         mine = memory.claim(source, locale, engine, list(waiting))
         if mine:
             try:
-                send({msgid: waiting.pop(msgid) for msgid in list(waiting) if msgid in mine})
+                # Another worker may have sent one of these, stored its reply and let its claim go
+                # since this worker looked: with the claim held, the memory says so for sure.
+                _take_arrived(memory, source, locale, engine, waiting, today, counts, only=mine)
+                claimed = {msgid: waiting.pop(msgid) for msgid in list(waiting) if msgid in mine}
+                if claimed:
+                    send(claimed)
             finally:
                 memory.release(source, locale, engine, mine)
             continue
         time.sleep(CLAIM_POLL_SECONDS)
-        arrived = memory.lookup(source, locale, list(waiting), engine)
-        fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
-        for msgid, text in arrived.items():
-            item = waiting.pop(msgid)
-            counts.reused_mt += item.entries
-            for path in item.paths:
-                fills[path][msgid] = (text, f"machine translation by {engine} ({source}→{locale}) on {today}")
-        for path, path_fills in fills.items():
-            _apply(path, path_fills)
+        _take_arrived(memory, source, locale, engine, waiting, today, counts)
+
+
+def _take_arrived(
+    memory: MemoryStore,
+    source: str,
+    locale: str,
+    engine: str,
+    waiting: dict[str, _Pending],
+    today: str,
+    counts: Counts,
+    *,
+    only: set[str] | None = None,
+) -> None:
+    """Fill the waiting texts (of ``only``, when given) that the memory now holds, and stop waiting for them."""
+    arrived = memory.lookup(source, locale, list(waiting if only is None else only & waiting.keys()), engine)
+    fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for msgid, text in arrived.items():
+        item = waiting.pop(msgid)
+        counts.reused_mt += item.entries
+        for path in item.paths:
+            fills[path][msgid] = (text, f"machine translation by {engine} ({source}→{locale}) on {today}")
+    for path, path_fills in fills.items():
+        _apply(path, path_fills)
 
 
 def glossary_entries(glossary: Any, locale: str) -> dict[str, str]:
