@@ -39,7 +39,7 @@ def test_a_whitespace_only_translation_is_not_published(tmp_path):
     project = make_project(tmp_path, {"a": [("Hello.", " "), ("Kept.", "Guardado.")]})
     (tmp_path / "articles" / "a.html").write_text("<p>Hello. Kept.</p>", encoding="utf-8")
     page = next(p for p in compile_project(project, ["es"]).pages if p.locale == "es")
-    assert (page.total, page.translated) == (2, 1)
+    assert (page.coverage.total, page.coverage.translated) == (2, 1)
 
 
 @pytest.mark.parametrize(

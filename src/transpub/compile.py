@@ -31,7 +31,7 @@ from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
 from .markdown_outputs import OutputRecord
-from .model import Issue, Unit
+from .model import Coverage, Issue, Unit
 from .project import Project
 from .site import (
     MACHINE_NOTICE,
@@ -323,7 +323,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     units = document.units()
     pages = compiled.pages
     pages[source] = Page(
-        source, slug, _title_of(document, {}, False)[0], len(units), len(units), 0, True, title_locale=source
+        source, slug, _title_of(document, {}, False)[0], Coverage(len(units)), True, title_locale=source
     )
     for locale in targets:
         page = _decide(
@@ -511,33 +511,31 @@ def _decide(
             locale,
             slug,
             _title_of(document, {}, False)[0],
-            len(units),
-            0,
-            0,
+            Coverage(untranslated=len(units)),
             False,
             reason=f"the catalog cannot be read ({error})",
             title_locale=project.source_locale,
         )
-    shown = [
-        entries.get(unit.msgid)
-        for unit in units
-        if _usable(_unit_slot(unit.msgid), entries.get(unit.msgid), options.include_fuzzy)
-    ]
-    fuzzy = sum(1 for unit in units if (entries.get(unit.msgid) or _MISSING).state == "fuzzy")
+    shown = machine = fuzzy = 0
+    for unit in units:
+        entry = entries.get(unit.msgid) or _MISSING
+        if _usable(_unit_slot(unit.msgid), entry, options.include_fuzzy):
+            shown += 1
+            machine += entry.state == "fuzzy"
+        else:
+            fuzzy += entry.state == "fuzzy"
     title, translated_title = _title_of(document, entries, options.include_fuzzy)
     page = Page(
         locale,
         slug,
         title,
-        len(units),
-        len(shown),
-        fuzzy,
+        Coverage(shown, fuzzy, len(units) - shown - fuzzy),
         True,
         title_locale=locale if translated_title else project.source_locale,
-        machine=sum(1 for entry in shown if entry is not None and entry.state == "fuzzy"),
+        machine=machine,
     )
     threshold = _threshold(project, locale, options)
-    if page.percent + 1e-9 < threshold:
+    if page.coverage.percent + 1e-9 < threshold:
         page.published = False
         page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""

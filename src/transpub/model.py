@@ -167,3 +167,15 @@ class Coverage:
     def describe(self) -> str:
         """``85.7% translated (6 of 7 units)``, rounded down as :func:`format_percent` does."""
         return f"{format_percent(self.percent)} translated ({self.translated} of {self.total} units)"
+
+    def __add__(self, other: Coverage) -> Coverage:
+        """The counts of two catalogs (or pages) together.
+
+        >>> Coverage(1, 2, 3) + Coverage(10, 0, 1)
+        Coverage(translated=11, fuzzy=2, untranslated=4)
+        """
+        return Coverage(
+            self.translated + other.translated,
+            self.fuzzy + other.fuzzy,
+            self.untranslated + other.untranslated,
+        )

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from .formats.dates import DateStyle, publication_day, render_date
 from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
-from .model import format_percent
+from .model import Coverage, format_percent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 
 @dataclass
 class Page:
-    """One article in one locale: its coverage and whether (and why not) it was published."""
+    """One article in one locale: its coverage and whether (and why not) it was published.
+
+    ``coverage`` counts what the page shows: ``translated`` units appear translated (with
+    ``--include-fuzzy`` that includes unreviewed machine translations, ``machine`` of them),
+    ``fuzzy`` units have an unreviewed translation that is left out, ``untranslated`` ones have
+    no usable translation. Both appear in the source language.
+    """
 
     locale: str
     slug: str
     title: str
-    total: int
-    translated: int
-    fuzzy: int
+    coverage: Coverage
     published: bool
     reason: str = ""
     output: Path | None = None
@@ -39,25 +43,21 @@ class Page:
     date: str | None = None  # when the article was published, as it says (front matter, meta, <time>)
 
     @property
-    def percent(self) -> float:
-        """Share of units that will be shown translated (machine translations shown included)."""
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
-
-    @property
     def summary(self) -> str:
         """What readers get, honestly: how much is translated and how much of that is machine output.
 
         Rounded down to one decimal as ``transpub status`` and ``check`` do, so a page never shows
         100% too early.
 
-        >>> Page("de", "a", "A", 7, 6, 0, True).summary
+        >>> Page("de", "a", "A", Coverage(6, 0, 1), True).summary
         '85.7% translated'
-        >>> Page("es", "a", "A", 12, 12, 12, True, machine=12).summary
+        >>> Page("es", "a", "A", Coverage(12, 0, 0), True, machine=12).summary
         '100% shown (12 of 12 machine-translated)'
         """
+        shown = format_percent(self.coverage.percent)
         if self.machine:
-            return f"{format_percent(self.percent)} shown ({self.machine} of {self.total} machine-translated)"
-        return f"{format_percent(self.percent)} translated"
+            return f"{shown} shown ({self.machine} of {self.coverage.total} machine-translated)"
+        return f"{shown} translated"
 
 
 #: "Machine-translated" notices, in the reader's language (by language code).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -32,32 +32,11 @@ class StatusRow:
 
     article: str
     locale: str
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
+    coverage: Coverage = field(default_factory=Coverage)
     words: int = 0
     note: str | None = None
     error: str | None = None
     outdated: str | None = None
-
-    @property
-    def coverage(self) -> Coverage:
-        """The row's units by state."""
-        return Coverage(self.translated, self.fuzzy, self.untranslated)
-
-    @property
-    def total(self) -> int:
-        """Units in the article."""
-        return self.coverage.total
-
-    @property
-    def percent(self) -> float:
-        """Share of units translated (reviewed).
-
-        >>> StatusRow("a", "de", translated=1, untranslated=3).percent
-        25.0
-        """
-        return self.coverage.percent
 
     @property
     def counted(self) -> bool:
@@ -144,9 +123,7 @@ def _row(
     return StatusRow(
         slug,
         locale,
-        stats.translated,
-        stats.fuzzy,
-        stats.untranslated,
+        Coverage(stats.translated, stats.fuzzy, stats.untranslated),
         stats.total_words,
         note,
         outdated=outdated,
@@ -162,14 +139,7 @@ def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
     problems: dict[str, dict[str, int]] = {}
     for row in rows:
         old = totals.get(row.locale, StatusRow(TOTAL, row.locale))
-        totals[row.locale] = StatusRow(
-            TOTAL,
-            row.locale,
-            old.translated + row.translated,
-            old.fuzzy + row.fuzzy,
-            old.untranslated + row.untranslated,
-            old.words + row.words,
-        )
+        totals[row.locale] = StatusRow(TOTAL, row.locale, old.coverage + row.coverage, old.words + row.words)
         counts = problems.setdefault(row.locale, {"broken": 0, "outdated": 0})
         counts["broken"] += bool(row.error)
         counts["outdated"] += bool(row.outdated)
@@ -199,7 +169,8 @@ def _percent(value: float) -> str:
 def format_status_table(rows: list[StatusRow]) -> str:
     """An aligned text table, with a totals row per locale when there are several articles.
 
-    >>> print(format_status_table([StatusRow("x", "de", 2, 1, 1, 30), StatusRow("y", "de", 4, 0, 0, 50)]), end="")
+    >>> x, y = StatusRow("x", "de", Coverage(2, 1, 1), 30), StatusRow("y", "de", Coverage(4, 0, 0), 50)
+    >>> print(format_status_table([x, y]), end="")
     article         locale  translated  fuzzy  untranslated       %  words
     x               de               2      1             1   50.0%     30
     y               de               4      0             0  100.0%     50
@@ -211,10 +182,10 @@ def format_status_table(rows: list[StatusRow]) -> str:
         (
             r.article,
             r.locale,
-            str(r.translated),
-            str(r.fuzzy),
-            str(r.untranslated),
-            _percent(r.percent) if r.counted else ("error" if r.error else "n/a"),
+            str(r.coverage.translated),
+            str(r.coverage.fuzzy),
+            str(r.coverage.untranslated),
+            _percent(r.coverage.percent) if r.counted else ("error" if r.error else "n/a"),
             str(r.words),
             _notes(r),
         )
@@ -287,22 +258,24 @@ def _cell(row: StatusRow | None):
         )
     segments = []
     for state in ("translated", "fuzzy", "untranslated"):
-        count = getattr(row, state)
-        if count and row.total:
-            width = f"{100.0 * count / row.total:.2f}%"
+        count = getattr(row.coverage, state)
+        if count and row.coverage.total:
+            width = f"{100.0 * count / row.coverage.total:.2f}%"
             segments.append(E.SPAN(E.CLASS(state), style=f"width:{width}", title=f"{count} {state}"))
     counts: list = []
     for text in (
-        f"{row.translated} ✓",
-        f"{row.fuzzy} fuzzy",
-        f"{row.untranslated} left",
+        f"{row.coverage.translated} ✓",
+        f"{row.coverage.fuzzy} fuzzy",
+        f"{row.coverage.untranslated} left",
         f"{row.words} words",
     ):
         counts += [" · "] if counts else []
         counts.append(E.SPAN(text))  # each kept on one line when the column is narrow
     parts = [
         E.DIV(
-            E.CLASS("cell"), E.SPAN(E.CLASS("pct"), _percent(row.percent)), E.DIV(E.CLASS("bar"), *segments)
+            E.CLASS("cell"),
+            E.SPAN(E.CLASS("pct"), _percent(row.coverage.percent)),
+            E.DIV(E.CLASS("bar"), *segments),
         ),
         E.DIV(E.CLASS("counts"), *counts),
     ]

@@ -13,7 +13,7 @@ from typing import Any
 
 from transpub.check.config import CHECK_IDS
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
-from transpub.model import Issue, format_percent
+from transpub.model import Issue
 
 SCHEMA_VERSION = 1
 
@@ -45,8 +45,8 @@ def format_locale_summary(summary: LocaleSummary) -> str:
         verdict += f", {_plural(summary.warnings, 'warning')}"
     fuzzy_rule = ", fuzzy allowed" if summary.allow_fuzzy else ""
     return (
-        f"{summary.locale}: {format_percent(summary.percent)} translated ({summary.translated} of "
-        f"{summary.total} units), {summary.fuzzy} fuzzy, {summary.untranslated} untranslated; {verdict} "
+        f"{summary.locale}: {summary.coverage.describe()}, {summary.coverage.fuzzy} fuzzy, "
+        f"{summary.coverage.untranslated} untranslated; {verdict} "
         f"(minimum {summary.min_translated:g}%{fuzzy_rule})"
     )
 
@@ -142,6 +142,24 @@ def _catalog_json(result: CatalogResult) -> dict[str, Any]:
     }
 
 
+def _locale_json(summary: LocaleSummary) -> dict[str, Any]:
+    coverage = summary.coverage
+    return {
+        "locale": summary.locale,
+        "min_translated": summary.min_translated,
+        "allow_fuzzy": summary.allow_fuzzy,
+        "translated": coverage.translated,
+        "fuzzy": coverage.fuzzy,
+        "untranslated": coverage.untranslated,
+        "total": coverage.total,
+        "words": summary.words,
+        "percent": round(coverage.percent, 2),
+        "problems": summary.problems,
+        "warnings": summary.warnings,
+        "catalogs": [_catalog_json(c) for c in summary.catalogs],
+    }
+
+
 def report_as_dict(report: CheckReport) -> dict[str, Any]:
     """The report as the JSON document described by ``check-report.schema.json``."""
     return {
@@ -151,23 +169,7 @@ def report_as_dict(report: CheckReport) -> dict[str, Any]:
         "problems": report.problems,
         "warnings": report.warnings,
         "checks": list(CHECK_IDS),
-        "locales": [
-            {
-                "locale": s.locale,
-                "min_translated": s.min_translated,
-                "allow_fuzzy": s.allow_fuzzy,
-                "translated": s.translated,
-                "fuzzy": s.fuzzy,
-                "untranslated": s.untranslated,
-                "total": s.total,
-                "words": s.words,
-                "percent": round(s.percent, 2),
-                "problems": s.problems,
-                "warnings": s.warnings,
-                "catalogs": [_catalog_json(c) for c in s.catalogs],
-            }
-            for s in report.locales
-        ],
+        "locales": [_locale_json(s) for s in report.locales],
         "issues": [_issue_json(issue) for issue in report.issues],
     }
 

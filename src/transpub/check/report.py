@@ -33,43 +33,15 @@ class LocaleSummary:
     allow_fuzzy: bool
     catalogs: list[CatalogResult] = field(default_factory=list)
 
-    def _sum(self, name: str) -> int:
-        return sum(getattr(c.stats, name) for c in self.catalogs if c.stats is not None)
-
     @property
     def coverage(self) -> Coverage:
-        """Units by state over the locale's catalogs."""
-        return Coverage(self._sum("translated"), self._sum("fuzzy"), self._sum("untranslated"))
-
-    @property
-    def translated(self) -> int:
-        """Translated (reviewed) units."""
-        return self.coverage.translated
-
-    @property
-    def fuzzy(self) -> int:
-        """Fuzzy (unreviewed) units."""
-        return self.coverage.fuzzy
-
-    @property
-    def untranslated(self) -> int:
-        """Units with no translation."""
-        return self.coverage.untranslated
-
-    @property
-    def total(self) -> int:
-        """Units in the locale's catalogs."""
-        return self.coverage.total
+        """Units by state over the locale's readable catalogs."""
+        return sum((c.stats for c in self.catalogs if c.stats is not None), Coverage())
 
     @property
     def words(self) -> int:
         """Source words in the locale's catalogs."""
-        return self._sum("total_words")
-
-    @property
-    def percent(self) -> float:
-        """Share of units translated."""
-        return self.coverage.percent
+        return sum(c.stats.total_words for c in self.catalogs if c.stats is not None)
 
     @property
     def issues(self) -> list[Issue]:
