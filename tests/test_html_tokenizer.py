@@ -70,6 +70,20 @@ TRICKY = [
     "<p>x<!doctype",
     "<p>x<?pi",
     "<p>text</",
+    "<p>a<![CDATA[b>c]]>d</p>",
+    "<svg><![CDATA[a>b</svg>]]></svg>x<![CDATA[y>z]]>",
+    "<svg><![CDATA[never closed",
+    "<svg/><![CDATA[a>b]]>",
+    "<script/>x<p>y</p></script>z",
+    "<style/>a<b>c</style><p>d",
+    "<plaintext/>a<b>",
+    "<title>a <b> &amp; <!-- c --></title>d",
+    "<textarea><p>x</textarea>y<textarea/>z</textarea>",
+    "<noscript><style></noscript><p>x</p>",
+    "<noscript><p a='x</noscript>y",
+    "<noscript><noscript>a</noscript>b</noscript>",
+    "<svg><title>a<b>c</b></title></svg><title>y<z</title>",
+    "<math><mi>x</mi></math><textarea>&lt;</textarea>",
 ]
 
 
@@ -157,6 +171,18 @@ PIECES = st.sampled_from(
         "<![",
         "<![\n",
         "<![if x]>",
+        "<script/>",
+        "<noscript>",
+        "</noscript>",
+        "<title>",
+        "</title>",
+        "<textarea/>",
+        "</textarea>",
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<math>",
+        "<![CDATA[x>y]]>",
     ]
 )
 
@@ -261,3 +287,64 @@ def test_long_broken_pages_are_cut_in_linear_time() -> None:
 
     seconds(500)
     assert seconds(8000) < 3 * 4 * seconds(2000)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HTML content: a bogus comment to the first ">", as browsers read it; the rest is text
+        ("<p>a<![CDATA[b>c]]>d</p>", [("text", "a"), ("other", "<![CDATA[b>"), ("text", "c]]>d")]),
+        # SVG and MathML: a CDATA section, whatever it holds
+        ("<svg><![CDATA[a>b</svg>]]></svg>", [("other", "<![CDATA[a>b</svg>]]>")]),
+        ("<math><![CDATA[a>b", [("other", "<![CDATA[a>b")]),
+    ],
+)
+def test_a_cdata_section_is_text_only_in_svg_and_mathml(text: str, expected: list) -> None:
+    tokens = [(t.kind, t.raw) for t in tokenize_html(text) if t.kind in ("other", "text")]
+    assert tokens == expected
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "xmp", "title", "textarea"])
+def test_a_slash_does_not_close_an_element_whose_content_is_text(tag: str) -> None:
+    tokens = tokenize_html(f"<{tag}/>a <p>b</p></{tag}>c")
+    assert [(t.kind, t.raw) for t in tokens] == [
+        ("start", f"<{tag}/>"),
+        ("text", "a <p>b</p>"),
+        ("end", f"</{tag}>"),
+        ("text", "c"),
+    ]
+
+
+@pytest.mark.parametrize("tag", ["title", "textarea"])
+def test_title_and_textarea_hold_text_with_character_references(tag: str) -> None:
+    tokens = tokenize_html(f"<{tag}>Use <b> &amp; <!-- x --></{tag}><p>y</p>")
+    assert [(t.kind, t.raw) for t in tokens[:3]] == [
+        ("start", f"<{tag}>"),
+        ("text", "Use <b> &amp; <!-- x -->"),
+        ("end", f"</{tag}>"),
+    ]
+
+
+def test_a_title_in_svg_is_an_ordinary_element() -> None:
+    tokens = tokenize_html("<svg><title>a<b>c</b></title></svg>")
+    assert [t.raw for t in tokens] == ["<svg>", "<title>", "a", "<b>", "c", "</b>", "</title>", "</svg>"]
+
+
+def test_noscript_ends_at_its_end_tag_whatever_it_holds() -> None:
+    """Browsers run scripts, so ``<noscript>`` is raw text to ``</noscript>``: a ``<style>`` in it
+    cannot hide the rest of the page. Its content is still cut as markup (for readers without
+    scripts), or kept whole when that markup is unfinished."""
+    tokens = tokenize_html("<noscript><p>Enable <b>JS</b><style></noscript><p>After.</p>")
+    assert [(t.kind, t.raw) for t in tokens][-5:] == [
+        ("start", "<style>"),
+        ("end", "</noscript>"),
+        ("start", "<p>"),
+        ("text", "After."),
+        ("end", "</p>"),
+    ]
+    tokens = tokenize_html("<noscript><img alt='x</noscript><p>After.</p>")
+    assert [(t.kind, t.raw) for t in tokens][:3] == [
+        ("start", "<noscript>"),
+        ("other", "<img alt='x"),
+        ("end", "</noscript>"),
+    ]

@@ -29,17 +29,19 @@ class _Tokenizer(HTMLParser):
 
     Positions come from :meth:`getpos` inside the handlers (the start of the construct being
     reported); a token's raw text runs to the next token's start. Where transpub follows the
-    HTML standard rather than html.parser (raw-text elements, markup unfinished at the end of the
-    file), a handler raises :class:`_Cut` and :func:`_add_parser_tokens` takes over from there.
+    HTML standard rather than html.parser (elements whose content is not markup, marked sections,
+    markup unfinished at the end of the file), a handler raises :class:`_Cut` and
+    :func:`_add_parser_tokens` takes over from there.
     """
 
-    def __init__(self, text: str, offset: int, newlines: list[int]) -> None:
+    def __init__(self, text: str, offset: int, newlines: list[int], state: _State) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
         self.base = offset
         self.newlines = newlines
         self.first_newline = bisect.bisect_left(newlines, offset)
         self.closing = False
+        self.state = state
         self.found: list[tuple[str, int, str, list]] = []
 
     def at(self) -> int:
@@ -52,14 +54,18 @@ class _Tokenizer(HTMLParser):
     def handle_starttag(self, tag, attrs):
         start = self.at()
         self.found.append(("start", start, tag, attrs))
-        if tag in RAW_TEXT:
+        if self.state.holds_content(tag):
             raise _Cut(start + len(self.get_starttag_text() or ""), tag)
+        self.state.enter(tag)
 
     def handle_startendtag(self, tag, attrs):
+        if self.state.holds_content(tag):  # "<script/>": the slash closes nothing (HTML ignores it)
+            self.handle_starttag(tag, attrs)
         self.found.append(("startend", self.at(), tag, attrs))
 
     def handle_endtag(self, tag):
         self.found.append(("end", self.at(), tag, []))
+        self.state.leave(tag)
 
     def handle_data(self, data):
         start = self.at()
@@ -70,14 +76,17 @@ class _Tokenizer(HTMLParser):
         self.found.append(("text", start, "", []))
 
     def _other(self, *_):
-        self.found.append(("other", self.at(), "", []))
+        start = self.at()
+        if self.text.startswith("<![", start):
+            raise _Cut(start, "")  # a marked section: HTML's rules, not html.parser's (see _add_cut_markup)
+        self.found.append(("other", start, "", []))
 
     handle_comment = handle_decl = handle_pi = unknown_decl = _other
 
 
 class _Cut(Exception):
-    """html.parser stops at ``at``: the start of a raw-text element's content (``tag``), or (no
-    tag) markup left unfinished at the end of the file."""
+    """html.parser stops at ``at``: the start of the content of ``tag`` (an element whose content
+    is not markup), or (no tag) a marked section or markup left unfinished at the end of the file."""
 
     def __init__(self, at: int, tag: str) -> None:
         super().__init__(at, tag)
@@ -88,25 +97,72 @@ class _Cut(Exception):
 #: Elements whose content is text up to their end tag, whatever it holds (HTML's raw text and
 #: script data; ``plaintext`` runs to the end of the file).
 RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
-_RAW_TEXT_END = {tag: re.compile(rf"</\s*{tag}\s*>", re.I) for tag in RAW_TEXT - {"script", "plaintext"}}
+#: Escapable raw text: text up to the end tag, character references decoded (``<b>`` in a title is text).
+RCDATA = frozenset({"title", "textarea"})
+#: With scripting enabled, as in browsers, ``<noscript>`` runs to the first ``</noscript>``
+#: whatever it holds; its content is read as markup within those bounds (for readers without scripts).
+NOSCRIPT = "noscript"
+#: Foreign content (SVG, MathML): ``<![CDATA[…]]>`` is text there, and title is an ordinary element.
+FOREIGN = frozenset({"svg", "math"})
+_CONTENT_END = {
+    tag: re.compile(rf"</\s*{tag}\s*>", re.I)
+    for tag in (RAW_TEXT | RCDATA | {NOSCRIPT}) - {"script", "plaintext"}
+}
 
 
-def _raw_text_end(tag: str, text: str, pos: int) -> re.Match[str] | None:
-    """The end tag that closes raw-text element ``tag`` whose content starts at ``pos`` (None: none)."""
+@dataclass(slots=True)
+class _State:
+    """What HTML's tokenizer needs to know of the elements around: how deep in foreign content
+    (SVG, MathML) it is, and whether ``<noscript>`` holds raw content (not inside one)."""
+
+    foreign: int = 0
+    scripting: bool = True
+
+    def holds_content(self, tag: str) -> bool:
+        """Whether the content of a ``tag`` starting here is not markup (see :func:`_add_content`)."""
+        if tag in RAW_TEXT:
+            return True
+        return not self.foreign and (tag in RCDATA or (tag == NOSCRIPT and self.scripting))
+
+    def enter(self, tag: str) -> None:
+        """A start tag (not self-closed) of ``tag`` was read."""
+        if tag in FOREIGN:
+            self.foreign += 1
+
+    def leave(self, tag: str) -> None:
+        """An end tag of ``tag`` was read."""
+        if tag in FOREIGN and self.foreign:
+            self.foreign -= 1
+
+
+def _content_end(tag: str, text: str, pos: int) -> re.Match[str] | None:
+    """The end tag that closes element ``tag`` whose content starts at ``pos`` (None: none)."""
     if tag == "script":
         return _ScriptEnd().search(text, pos)
     if tag == "plaintext":
         return None
-    return _RAW_TEXT_END[tag].search(text, pos)
+    return _CONTENT_END[tag].search(text, pos)
 
 
-def _add_raw_text(text: str, tag: str, pos: int, tokens: list[Token]) -> int:
-    """Append the content and end tag of raw-text element ``tag`` (content from ``pos``); return
-    where they end. Without an end tag the content runs to the end of the file, as in browsers."""
-    end = _raw_text_end(tag, text, pos)
+def _add_content(text: str, tag: str, pos: int, tokens: list[Token]) -> int:
+    """Append the content and end tag of element ``tag`` (content from ``pos``); return where they end.
+
+    The content of a raw-text or escapable raw-text element is one text token; a noscript's is
+    cut as markup on its own (so that nothing in it reaches past ``</noscript>``), or kept as one
+    ``other`` token when its markup is unfinished. Without an end tag the content runs to the end
+    of the file, as in browsers.
+    """
+    end = _content_end(tag, text, pos)
     stop = end.start() if end is not None else len(text)
     if stop > pos:
-        tokens.append(Token("text", text[pos:stop]))
+        if tag == NOSCRIPT:
+            inner = tokenize_html(text[pos:stop], scripting=False)
+            if any(token.kind == "eof" for token in inner):
+                inner = [Token("other", text[pos:stop])]
+            for token in inner:
+                _append(tokens, token)
+        else:
+            _append(tokens, Token("text", text[pos:stop]))
     if end is None:
         return len(text)
     tokens.append(Token("end", end.group(0), tag))
@@ -137,16 +193,18 @@ class _ScriptEnd:
         return None
 
 
-def tokenize_html(text: str) -> list[Token]:
+def tokenize_html(text: str, *, scripting: bool = True) -> list[Token]:
     """Cut ``text`` into tokens whose raw texts concatenate back to ``text`` exactly.
 
     Well-formed markup is cut by a few regular expressions; from the first construct they do
     not cover (a sloppy tag, ``<?``, ``<![CDATA[``…) on, :mod:`html.parser` does the rest.
     Both give the same tokens wherever the fast path applies (a test holds them to that).
+    ``scripting`` False reads ``<noscript>`` as ordinary markup (as inside a noscript).
     """
-    tokens, resume = _fast_tokens(text)
+    state = _State(scripting=scripting)
+    tokens, resume = _fast_tokens(text, state)
     if resume < len(text):
-        _add_parser_tokens(text, resume, tokens)
+        _add_parser_tokens(text, resume, tokens, state)
     return tokens
 
 
@@ -166,8 +224,9 @@ _FAST_ATTR = re.compile(r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*("[^"]*"|'[^']*
 _MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
 
 
-def _fast_tokens(text: str) -> tuple[list[Token], int]:
-    """Tokens of the well-formed prefix of ``text`` and the offset where that prefix ends."""
+def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
+    """Tokens of the well-formed prefix of ``text`` and the offset where that prefix ends
+    (``state`` follows the elements read)."""
     tokens: list[Token] = []
     append = tokens.append
     pos = 0
@@ -201,12 +260,18 @@ def _fast_tokens(text: str) -> tuple[list[Token], int]:
                         if value:
                             value = htmllib.unescape(value)
                     attrs[found.group(1).lower()] = value
-            closed = bool(match.group("close"))
-            append(Token("startend" if closed else "start", match.group(0), tag, attrs))
-            if not closed and tag in RAW_TEXT:
-                pos = _add_raw_text(text, tag, pos, tokens)
+            if state.holds_content(tag):  # even "<script/>": HTML ignores the slash there
+                append(Token("start", match.group(0), tag, attrs))
+                pos = _add_content(text, tag, pos, tokens)
+            elif match.group("close"):
+                append(Token("startend", match.group(0), tag, attrs))
+            else:
+                append(Token("start", match.group(0), tag, attrs))
+                state.enter(tag)
         elif match.group("end") is not None:
-            append(Token("end", match.group(0), match.group("end").lower()))
+            tag = match.group("end").lower()
+            append(Token("end", match.group(0), tag))
+            state.leave(tag)
         else:
             append(Token("other", match.group(0)))
     return tokens, length
@@ -215,7 +280,7 @@ def _fast_tokens(text: str) -> tuple[list[Token], int]:
 def tokenize_with_parser(text: str) -> list[Token]:
     """Tokens of ``text`` as :mod:`html.parser` cuts it (the lenient path of :func:`tokenize_html`)."""
     tokens: list[Token] = []
-    _add_parser_tokens(text, 0, tokens)
+    _add_parser_tokens(text, 0, tokens, _State())
     return tokens
 
 
@@ -224,18 +289,19 @@ def tokenize_with_parser(text: str) -> list[Token]:
 _PIECE = 1 << 16
 
 
-def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
+def _add_parser_tokens(text: str, offset: int, tokens: list[Token], state: _State) -> None:
     """Append the tokens of ``text[offset:]`` to ``tokens`` (which cut ``text`` up to ``offset``).
 
     html.parser, through its public interface, cuts the markup; transpub takes over where HTML's
-    rules differ from it: raw-text elements (:data:`RAW_TEXT`), a marked section html.parser
-    cannot read (``<![`` and a newline: a bogus comment to the next ``>``), and markup left
-    unfinished at the end of the file (one ``eof`` token, which readers refuse, as browsers drop it).
+    rules differ from it: elements whose content is not markup (:data:`RAW_TEXT`, :data:`RCDATA`,
+    ``noscript``), marked sections (``<![``: CDATA in SVG and MathML, else a bogus comment to the
+    next ``>``), and markup left unfinished at the end of the file (one ``eof`` token, which readers
+    refuse, as browsers drop it).
     """
     newlines = [match.start() for match in re.finditer("\n", text)]
     pos = offset
     while pos < len(text):
-        parser = _Tokenizer(text, pos, newlines)
+        parser = _Tokenizer(text, pos, newlines, state)
         resume = len(text)
         extra: list[Token] = []
         try:
@@ -245,20 +311,31 @@ def _add_parser_tokens(text: str, offset: int, tokens: list[Token]) -> None:
             parser.close()
             cut = len(text)
         except _Cut as stop:
-            if stop.tag:  # the start tag is the last token found; its content is raw text
-                cut = stop.at
-                resume = _add_raw_text(text, stop.tag, stop.at, extra)
-            else:  # html.parser found no end for the construct at stop.at
-                cut = stop.at
-                resume = _add_bogus_comment(text, cut, extra)
+            cut = stop.at
+            if stop.tag:  # the start tag is the last token found; its content is not markup
+                resume = _add_content(text, stop.tag, stop.at, extra)
+            else:  # a marked section, or html.parser found no end for the construct at stop.at
+                resume = _add_cut_markup(text, cut, extra, state)
         except AssertionError as exc:  # html.parser's way of refusing a marked section it cannot read
             at = parser.at()  # the "<![" or, when it expected a name, just after it
             cut = at - 3 if "name token" in str(exc) and text.startswith("<![", at - 3) else at
-            resume = _add_bogus_comment(text, cut, extra)
+            resume = _add_cut_markup(text, cut, extra, state)
         _add_found(text, pos, cut, parser.found, tokens)
         for token in extra:
             _append(tokens, token)
         pos = resume
+
+
+def _add_cut_markup(text: str, start: int, tokens: list[Token], state: _State) -> int:
+    """Append the construct at ``start`` that html.parser stopped at, as HTML reads it; return where
+    it ends. In SVG or MathML, ``<![CDATA[…]]>`` is one ``other`` token (to the end of the file
+    when unterminated); anything else is read by :func:`_add_bogus_comment`."""
+    if state.foreign and text.startswith("<![CDATA[", start):
+        close = text.find("]]>", start + 9)
+        end = len(text) if close < 0 else close + 3
+        tokens.append(Token("other", text[start:end]))
+        return end
+    return _add_bogus_comment(text, start, tokens)
 
 
 def _add_bogus_comment(text: str, start: int, tokens: list[Token]) -> int:
