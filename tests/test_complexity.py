@@ -155,6 +155,21 @@ EXTRACT_SHAPES = {
         lambda n: _page("<p>" + '<a href="x">Tom</a> ran. ' * (n // 25) + "</p>"),
         20_000,
     ),
+    # issue 18 item 6: deep nesting, walked on a stack (n characters, n/5 elements deep)
+    "deeply nested divs": (lambda n: _page("<div>" * (n // 5) + "Deep text."), 10_000),
+    "deeply nested inline elements": (
+        lambda n: _page("<p>" + "<b>" * (n // 7) + "Bold" + "</b>" * (n // 7) + " tail.</p>"),
+        10_000,
+    ),
+    "stray end tags under deep divs": (
+        lambda n: _page("<div>" * (n // 12) + "x" + "</span>" * (n // 12)),
+        10_000,
+    ),
+    "block starts under deep inline elements": (
+        lambda n: _page("<b>" * (n // 9) + "<div/>x" * (n // 9)),
+        10_000,
+    ),
+    "list items under deep divs": (lambda n: _page("<div>" * (n // 10) + "<li/>" * (n // 10)), 10_000),
 }
 
 

@@ -37,9 +37,42 @@ def test_extract_and_compile_handle_500_unclosed_divs(tmp_path: Path) -> None:
     assert "Deep text." in (tmp_path / "site" / "de" / "deep.html").read_text(encoding="utf-8")
 
 
-def test_an_absurdly_deep_article_is_refused_with_its_line(tmp_path: Path) -> None:
+DEEPEST_DIVS = "<p>Start.</p>\n" + "<div>" * 100_000 + "Deep text."
+DEEPEST_INLINE = "<p>" + "<b>" * 100_000 + "Bold text." + "</b>" * 100_000 + "</p>\n"
+
+
+@pytest.mark.parametrize("source", [DEEPEST_DIVS, DEEPEST_INLINE], ids=["100k divs", "100k inline"])
+def test_an_article_nesting_100_000_elements_is_read_and_rendered_exactly(
+    tmp_path: Path, source: str
+) -> None:
+    """The reader walks the tree on a stack of its own: no depth is too deep for Python's stack
+    (it was refused past 10,000 levels, and needed a thread with a huge stack past 60)."""
     path = tmp_path / "abyss.html"
-    path.write_text("<p>Hi.</p>\n" + "<div>\n" * 10_001 + "Bottom.", encoding="utf-8")
+    path.write_text(source, encoding="utf-8")
+    document = read_article(path, ReadOptions())
+    assert document.units()[-1].msgid in ("Deep text.", "Bold text.")
+    assert document.render() == source
+    upper = document.render(lambda slot: Resolution(slot.msgid.upper()))
+    assert upper.lower() == source.lower() and upper != source
+
+
+def test_include_selectors_on_an_absurdly_deep_article_are_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "abyss.html"
+    path.write_text("<p>Hi.</p>\n" + "<div>\n" * 2_001 + "Bottom.", encoding="utf-8")
     with pytest.raises(ArticleError) as caught:
-        read_article(path, ReadOptions())
-    assert caught.value.line == 10_002 and "nested 10001 deep" in caught.value.message
+        read_article(path, ReadOptions(include=("div",)))
+    assert caught.value.line == 2_002 and "nested more than 2000 deep" in caught.value.message
+    assert read_article(path, ReadOptions()).units()[-1].msgid == "Bottom."  # read whole without selectors
+
+
+def test_a_sentence_with_more_markup_than_placeholders_can_number_is_kept_as_written(tmp_path: Path) -> None:
+    """Placeholders have at most four digits: a sentence wrapped in 10,000 elements would number
+    its markup past them, and a translation would publish ``<10000>`` as text. It is kept as written."""
+    source = "<p>Before.</p><p>" + "<b>" * 10_000 + "Bold" + "</b>" * 10_000 + " tail.</p>\n"
+    path = tmp_path / "wide.html"
+    path.write_text(source, encoding="utf-8")
+    document = read_article(path, ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Before."]
+    assert document.render(lambda slot: Resolution(slot.msgid.upper())) == source.replace(
+        "Before.", "BEFORE."
+    )

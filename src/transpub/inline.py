@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 #: ASCII digits only: ``<١>`` (Arabic-Indic one) is text, not placeholder 1.
 PLACEHOLDER_RE = re.compile(r"<(/?)([0-9]{1,4})(/?)>")
+#: Placeholders have at most four digits: a unit holds at most this many.
+MAX_PLACEHOLDERS = 9999
 
 
 #: A ``<`` that would start a placeholder, and a ``&`` that starts ``&lt;`` (or ``&amp;…lt;``).

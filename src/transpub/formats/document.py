@@ -17,7 +17,6 @@ from ..errors import PlaceholderMismatch
 from ..inline import placeholder_problem, tokenize, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
-from .deep import call_deep
 from .escape import escape_attribute, escape_text
 from .html_attributes import set_attributes
 
@@ -155,7 +154,7 @@ class Document:
     published: str | None = None
     #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.
     has_base: bool = False
-    depth: int = 0  # how deep its elements nest (see formats/deep.py)
+    depth: int = 0  # how deep its elements nest (for information: rendering does not recurse on it)
     #: Its slots and tags, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
@@ -240,7 +239,7 @@ class Document:
             join_sentences,
             rewrite_url,
         )
-        call_deep(self.depth, lambda: _render_parts(self.parts, context, out))
+        _render_parts(self.parts, context, out)
         return "".join(out)
 
 
@@ -303,8 +302,46 @@ def _walk_tags(parts: list) -> Iterator[Tag]:
             stack.append(iter(part.parts))
 
 
+@dataclass(slots=True, eq=False)
+class _Frame:
+    """Parts being rendered into ``out`` (or, with ``slot``, the pieces of its translation:
+    text to escape, or source parts); ``after`` is written once they are all done."""
+
+    parts: list
+    out: list[str]
+    after: str | Callable[[], None] = ""
+    slot: TextSlot | None = None
+    index: int = 0
+
+
 def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:
-    for index, part in enumerate(parts):
+    """Write ``parts`` to ``out``; nested parts (tags, slots, dates, a translation's pieces) go on a
+    stack of frames, not into recursion, so no nesting of parts can exhaust Python's stack."""
+    frames = [_Frame(parts, out)]
+    while frames:
+        frame = frames[-1]
+        if frame.index == len(frame.parts):
+            frames.pop()
+            if callable(frame.after):
+                frame.after()
+            elif frame.after:
+                frame.out.append(frame.after)
+            continue
+        index = frame.index
+        frame.index += 1
+        part = frame.parts[index]
+        out = frame.out
+        if frame.slot is not None:  # a translation: its text, or the source of a placeholder
+            if isinstance(part, str):
+                slot = frame.slot
+                escape = slot.escape
+                if slot.escape_line_start is not None and _at_line_start(out):
+                    escape = slot.escape_line_start
+                out.append(escape(unescape_lookalikes(part)))
+            else:
+                frames.append(_Frame(part, out))
+            continue
+        parts = frame.parts
         if isinstance(part, Gap):
             if part.strip() or not (
                 ctx.join_sentences
@@ -316,7 +353,7 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
         elif isinstance(part, str):
             out.append(part)
         elif isinstance(part, TextSlot):
-            _render_text_slot(part, ctx, out)
+            frames.append(_text_slot_frame(part, ctx, out))
         elif isinstance(part, AttrSlot):
             resolution = ctx.resolve(part)
             out.append(
@@ -325,7 +362,7 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
                 else part.render_value(resolution.text)
             )
         elif isinstance(part, Tag):
-            _render_tag(part, ctx, out)
+            frames.append(_tag_frame(part, out))
         elif isinstance(part, Marker):
             out.append(ctx.inserts.get(part.name, ""))
         elif isinstance(part, LinkTarget):
@@ -334,44 +371,43 @@ def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> Non
         elif isinstance(part, DateSlot):
             written = ctx.format_date(part) if ctx.format_date and part.style is not None else None
             if written is None:
-                _render_parts(part.parts, ctx, out)
+                frames.append(_Frame(part.parts, out))
             else:
                 out.append(escape_text(written))
 
 
-def _render_tag(tag: Tag, ctx: _RenderContext, out: list[str]) -> None:
+def _tag_frame(tag: Tag, out: list[str]) -> _Frame:
+    """The frame rendering ``tag``: into ``out``, or, with attributes to set, into a buffer of its own."""
     if not tag.extra_attributes:
-        _render_parts(tag.parts, ctx, out)  # type: ignore[arg-type]
-        return
+        return _Frame(tag.parts, out)
     inner: list[str] = []
-    _render_parts(tag.parts, ctx, inner)  # type: ignore[arg-type]
-    out.append(set_attributes("".join(inner), tag.extra_attributes))
+    return _Frame(
+        tag.parts, inner, after=lambda: out.append(set_attributes("".join(inner), tag.extra_attributes))
+    )
 
 
-def _render_text_slot(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> None:
+def _text_slot_frame(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> _Frame:
+    """The frame rendering ``slot``: its source, or its translation with each placeholder's source."""
     resolution = ctx.resolve(slot)
     out.append(resolution.before)
     if resolution.text is None or resolution.text == slot.msgid:
-        _render_parts(slot.parts, ctx, out)
-    else:
-        problem = placeholder_problem(slot.msgid, resolution.text)
-        if problem:
-            raise PlaceholderMismatch(problem)
-        for token in tokenize(resolution.text):
-            if token.kind == "text":
-                escape = slot.escape
-                if slot.escape_line_start is not None and _at_line_start(out):
-                    escape = slot.escape_line_start
-                out.append(escape(unescape_lookalikes(token.value)))
-                continue
-            piece = slot.pieces.get(token.number)
-            if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
-                raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
-            if isinstance(piece, PairedPieces):
-                _render_parts(piece.open if token.kind == "open" else piece.close, ctx, out)
-            else:
-                _render_parts(piece, ctx, out)
-    out.append(resolution.after)
+        return _Frame(slot.parts, out, after=resolution.after)
+    problem = placeholder_problem(slot.msgid, resolution.text)
+    if problem:
+        raise PlaceholderMismatch(problem)
+    pieces: list[str | list[Part]] = []
+    for token in tokenize(resolution.text):
+        if token.kind == "text":
+            pieces.append(token.value)
+            continue
+        piece = slot.pieces.get(token.number)
+        if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
+            raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
+        if isinstance(piece, PairedPieces):
+            pieces.append(piece.open if token.kind == "open" else piece.close)
+        else:
+            pieces.append(piece)
+    return _Frame(pieces, out, after=resolution.after, slot=slot)
 
 
 #: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task

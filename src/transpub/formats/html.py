@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -21,7 +21,7 @@ from ..inline import escape_lookalikes
 from ..model import Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
-from .deep import MAX_DEPTH, call_deep, tree_depth
+from .deep import Walk, walk
 from .document import (
     AttrSlot,
     DateSlot,
@@ -47,7 +47,7 @@ from .runs import (
     is_address,
     same_address,
 )
-from .scope import BadSelector, Scope, find_scope, to_xpath
+from .scope import BadSelector, Scope, TooDeep, find_scope, to_xpath
 
 #: Never extracted, and kept whole as one placeholder when inline.
 OPAQUE = frozenset(
@@ -160,22 +160,22 @@ class _Builder(RunSlots):
 
     # -- elements
 
-    def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+    def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         ctx = self.context_for(node, ctx)
         out.append(self.start_tag(node, ctx))
         if ctx.scope == "in" and self.is_date(node):
-            self.emit_date(node, ctx, out)
+            yield self.emit_date(node, ctx, out)
         elif node.tag in self.opaque:
-            self.emit_plain_children(node, ctx, out)
+            yield self.emit_plain(node.children, ctx, out)
         elif node.tag == "head":
-            self.emit_children(node, ctx, out)
+            yield self.emit_children(node, ctx, out)
             out.append(Marker("head-end"))
         elif node.tag == "body":
             out.append(Marker("body-start"))
-            self.emit_children(node, ctx, out)
+            yield self.emit_children(node, ctx, out)
             out.append(Marker("body-end"))
         else:
-            self.emit_children(node, ctx, out)
+            yield self.emit_children(node, ctx, out)
         if node.end is not None:
             out.append(self.tokens[node.end].raw)
 
@@ -262,38 +262,50 @@ class _Builder(RunSlots):
             found.append(((start, end), slot))
         return found
 
-    def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+    def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         run: list[Node | int] = []
         for child in node.children:
             if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
-                self.emit_run(run, ctx, out)
-                run = []
-                self.emit_node(child, ctx, out)
+                if run:
+                    yield self.emit_run(run, ctx, out)
+                    run = []
+                yield self.emit_node(child, ctx, out)
             else:
                 run.append(child)
-        self.emit_run(run, ctx, out)
+        if run:
+            yield self.emit_run(run, ctx, out)
 
-    def emit_plain_children(self, node: Node, ctx: _Context, out: list[Part]) -> None:
-        for child in node.children:
-            self.emit_plain(child, ctx, out)
-
-    def emit_plain(self, item: Node | int, ctx: _Context, out: list[Part]) -> None:
-        """Emit ``item`` verbatim (attribute slots kept, no text slots)."""
-        if isinstance(item, int):
-            out.append(self.tokens[item].raw)
-            return
-        inner = self.context_for(item, ctx)
-        if inner.translate and not ctx.translate and item.tag not in self.opaque:
-            self.emit_node(item, ctx, out)  # translate="yes" inside translate="no": for translation again
-            return
-        out.append(self.start_tag(item, inner))
-        if inner.scope == "in" and self.is_date(item):
-            self.emit_date(item, inner, out)
-        else:
-            for child in item.children:
-                self.emit_plain(child, inner, out)
-        if item.end is not None:
-            out.append(self.tokens[item.end].raw)
+    def emit_plain(self, items: list, ctx: _Context, out: list[Part]) -> Walk[None]:
+        """Emit ``items`` (nodes, token indexes, source strings) verbatim: attribute slots kept, no
+        text slots. Element by element on a stack of its own: no recursion on the depth."""
+        pending: list = [(item, ctx) for item in reversed(items)]
+        while pending:
+            entry = pending.pop()
+            if isinstance(entry, str):  # an end tag, after its element's content
+                out.append(entry)
+                continue
+            item, outer = entry
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            if isinstance(item, int):
+                out.append(self.tokens[item].raw)
+                continue
+            inner = self.context_for(item, outer)
+            if inner.translate and not outer.translate and item.tag not in self.opaque:
+                yield self.emit_node(
+                    item, outer, out
+                )  # translate="yes" inside translate="no": for translation
+                continue
+            out.append(self.start_tag(item, inner))
+            if inner.scope == "in" and self.is_date(item):
+                yield self.emit_date(item, inner, out)
+                if item.end is not None:
+                    out.append(self.tokens[item.end].raw)
+                continue
+            if item.end is not None:
+                pending.append(self.tokens[item.end].raw)
+            pending.extend((child, inner) for child in reversed(item.children))
 
     def is_date(self, node: Node) -> bool:
         """A ``<time datetime>`` whose whole text is the source locale's writing of that date or time:
@@ -350,10 +362,9 @@ class _Builder(RunSlots):
             self.token_lines = lines
         return self.token_lines[index] if 0 <= index < len(self.token_lines) else 1
 
-    def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+    def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         inner: list[Part] = []
-        for child in node.children:
-            self.emit_plain(child, ctx, inner)
+        yield self.emit_plain(node.children, ctx, inner)
         out.append(DateSlot(node.attrs.get("datetime") or "", inner, self.date_styles.get(id(node))))
 
     def shows_own_url(self, node: Node) -> bool:
@@ -385,46 +396,69 @@ class _Builder(RunSlots):
                 return True
         return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
 
-    def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> None:
-        if not run:
-            return
+    def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> Walk[None]:
         if not ctx.translate or not self.has_text(run, ctx):
-            for item in run:
-                self.emit_plain(item, ctx, out)
+            yield self.emit_plain(run, ctx, out)
             return
         lead, core, trail = self.trim(run, ctx)
-        self.emit_edges(lead, ctx, out)
+        yield self.emit_plain(lead, ctx, out)
         if len(core) == 1 and isinstance(core[0], Node) and not self.is_object(core[0], ctx):
             # An inline element enclosing the whole run stays outside the unit: "Home", not "<1>Home</1>".
             node = core[0]
             inner = self.context_for(node, ctx)
             out.append(self.start_tag(node, inner))
-            self.emit_run(list(node.children), inner, out)
+            if node.children:
+                yield self.emit_run(list(node.children), inner, out)
             if node.end is not None:
                 out.append(self.tokens[node.end].raw)
         else:
-            self.emit_sentences(self.atoms(core, ctx), ctx, out)
-        self.emit_edges(trail, ctx, out)
-
-    def emit_edges(self, items: list, ctx: _Context, out: list[Part]) -> None:
-        for item in items:
-            if isinstance(item, str):
-                out.append(item)
-            else:
-                self.emit_plain(item, ctx, out)
+            atoms = yield self.atoms(core, ctx)
+            self.emit_sentences(atoms, ctx, out)
+        yield self.emit_plain(trail, ctx, out)
 
     def has_text(self, run: list, ctx: _Context) -> bool:
+        """Whether ``run`` holds text for translators (in itself or inside its inline elements)."""
         for item in run:
             if isinstance(item, int):
-                token = self.tokens[item]
-                if token.kind == "text" and token.raw.strip() and htmllib.unescape(token.raw).strip():
+                if self.is_text(item):
                     return True
-            elif isinstance(item, Node) and not self.is_object(item, ctx):
-                key = (id(item), ctx.translate)  # remembered: runs nest, and are asked again at each level
-                if key not in self.text_inside:
-                    self.text_inside[key] = self.has_text(item.children, ctx)
-                if self.text_inside[key]:  # is_object: a translate="no" child is an object
-                    return True
+            elif isinstance(item, Node) and not self.is_object(item, ctx) and self.text_within(item, ctx):
+                return True
+        return False
+
+    def is_text(self, index: int) -> bool:
+        """Whether token ``index`` is text with more than whitespace."""
+        token = self.tokens[index]
+        return token.kind == "text" and bool(token.raw.strip()) and bool(htmllib.unescape(token.raw).strip())
+
+    def text_within(self, node: Node, ctx: _Context) -> bool:
+        """Whether ``node``'s content holds text (objects in it aside); remembered per element, as
+        runs nest and are asked again at each level. Depth first on a stack: no recursion."""
+        translate = ctx.translate
+        known = self.text_inside.get((id(node), translate))
+        if known is not None:
+            return known
+        stack: list[tuple[Node, Iterator[Node | int]]] = [(node, iter(node.children))]
+        while stack:
+            current, children = stack[-1]
+            for child in children:
+                if isinstance(child, int):
+                    if self.is_text(child):
+                        for open_node, _ in stack:  # text here is text in every element around it
+                            self.text_inside[(id(open_node), translate)] = True
+                        return True
+                elif not self.is_object(child, ctx):  # is_object: a translate="no" child is an object
+                    found = self.text_inside.get((id(child), translate))
+                    if found is None:
+                        stack.append((child, iter(child.children)))
+                        break
+                    if found:
+                        for open_node, _ in stack:
+                            self.text_inside[(id(open_node), translate)] = True
+                        return True
+            else:
+                self.text_inside[(id(current), translate)] = False
+                stack.pop()
         return False
 
     def trim(self, run: list, ctx: _Context) -> tuple[list, list, list]:
@@ -480,9 +514,16 @@ class _Builder(RunSlots):
             break
         return lead, items, trail
 
-    def atoms(self, items: list, ctx: _Context) -> list[Atom]:
+    def atoms(self, items: list, ctx: _Context) -> Walk[list[Atom]]:
+        """The run ``items`` as text, open, close and object atoms (inline elements opened up)."""
         atoms: list[Atom] = []
-        for item in items:
+        pending: list = [(item, ctx) for item in reversed(items)]
+        while pending:
+            entry = pending.pop()
+            if isinstance(entry, Atom):  # an element's close, after its content
+                atoms.append(entry)
+                continue
+            item, outer = entry
             if isinstance(item, str):
                 atoms.append(Atom("text", raw=item, text=htmllib.unescape(item)))
             elif isinstance(item, int):
@@ -493,16 +534,16 @@ class _Builder(RunSlots):
                     atoms.append(Atom("text", raw=token.raw, text=""))
                 else:  # comment, CDATA, declaration: kept whole
                     atoms.append(Atom("object", parts=[token.raw], node=None))
-            elif self.is_object(item, ctx):
+            elif self.is_object(item, outer):
                 parts: list[Part] = []
-                self.emit_plain(item, ctx, parts)
+                yield self.emit_plain([item], outer, parts)
                 atoms.append(Atom("object", parts=parts, node=item))
             else:
-                inner = self.context_for(item, ctx)
+                inner = self.context_for(item, outer)
                 atoms.append(Atom("open", parts=[self.start_tag(item, inner)], node=item))
-                atoms.extend(self.atoms(item.children, inner))
                 closing = [self.tokens[item.end].raw] if item.end is not None else []
-                atoms.append(Atom("close", parts=closing, node=item))
+                pending.append(Atom("close", parts=closing, node=item))
+                pending.extend((child, inner) for child in reversed(item.children))
         return atoms
 
 
@@ -533,20 +574,18 @@ def read_html(
     options = _with_overrides(tokens, options, display_path or str(path))
     scope = None
     if options.include or options.exclude:
-        scope = find_scope(root, to_xpath(options.include), to_xpath(options.exclude))
+        try:
+            scope = find_scope(root, to_xpath(options.include), to_xpath(options.exclude))
+        except TooDeep as exc:
+            line = "".join(token.raw for token in tokens[: exc.node.start]).count("\n") + 1
+            raise ArticleError(
+                f"{exc}: [extract] include and exclude are matched on pages nesting them less deep",
+                display_path or str(path),
+                line,
+            ) from None
     builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
-    depth, deepest = tree_depth(root, lambda node: [c for c in node.children if isinstance(c, Node)])
-    if depth > MAX_DEPTH:
-        line = "".join(token.raw for token in tokens[: deepest.start]).count("\n") + 1
-        raise ArticleError(
-            f"elements nested {depth} deep (transpub reads up to {MAX_DEPTH})",
-            display_path or str(path),
-            line,
-        )
-    call_deep(
-        depth, lambda: builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts)
-    )
+    walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
     facts = _page_facts(tokens)
     return Document(
         path=path,
@@ -560,7 +599,6 @@ def read_html(
         published=facts.published,
         title=facts.title,
         has_base=facts.has_base,
-        depth=depth,
     )
 
 

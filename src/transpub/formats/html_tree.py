@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .html_tokens import Token
@@ -160,58 +161,98 @@ class Node:
     attrs: dict[str, str | None]
     children: list[Node | int] = field(default_factory=list)
     end: int | None = None
+    block: bool | None = None  # has_block(), once known
 
     def has_block(self) -> bool:
-        """Whether a block element is among this element's descendants."""
-        for child in self.children:
-            if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
-                return True
-        return False
+        """Whether a block element is among this element's descendants (found once, without recursion)."""
+        if self.block is None:
+            stack: list[tuple[Node, Iterator[Node | int]]] = [(self, iter(self.children))]
+            while stack:
+                node, children = stack[-1]
+                for child in children:
+                    if not isinstance(child, Node):
+                        continue
+                    if child.tag not in INLINE or child.block:
+                        for open_node, _ in stack:  # a block here is below every element around it
+                            open_node.block = True
+                        return True
+                    if child.block is None:
+                        stack.append((child, iter(child.children)))
+                        break
+                else:
+                    node.block = False
+                    stack.pop()
+        return bool(self.block)
 
 
 def build_tree(tokens: list[Token]) -> Node:
-    """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level."""
+    """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level.
+
+    Which open element an end tag (or an implied end) closes is looked up, not searched for:
+    however deep the open elements, each token costs the same (a thousand stray ``</span>``
+    under a thousand ``<div>`` do not cost a million steps).
+    """
     root = Node("#root", -1, None, {})
-    stack = [root]
+    open_elements = _OpenElements(root)
+    stack = open_elements.stack
     for index, token in enumerate(tokens):
         if token.kind in ("text", "other", "eof"):
             stack[-1].children.append(index)
         elif token.kind == "end":
-            tag = token.tag
-            for depth in range(len(stack) - 1, 0, -1):
-                if stack[depth].tag == tag:  # the innermost open element it closes
-                    stack[depth].end = index
-                    del stack[depth:]
-                    break
+            depth = open_elements.innermost(token.tag)
+            if depth:  # the innermost open element it closes
+                stack[depth].end = index
+                open_elements.close_from(depth)
             else:
                 stack[-1].children.append(index)  # stray end tag: kept verbatim
         else:
             tag = token.tag
             if tag in CLOSES_P:
-                _close_p(stack)
+                open_elements.close_p()
             if tag in IMPLIED_END:
                 closes, bounds = IMPLIED_END[tag]
-                for depth in range(len(stack) - 1, 0, -1):
-                    if stack[depth].tag in bounds:
-                        break
-                    if stack[depth].tag in closes:
-                        del stack[depth:]
-                        break
+                depth = max(map(open_elements.innermost, closes))
+                if depth > max(map(open_elements.innermost, bounds)):
+                    open_elements.close_from(depth)
             node = Node(tag, index, stack[-1], token.attrs)
             stack[-1].children.append(node)
             if token.kind == "start" and tag not in VOID:
-                stack.append(node)
+                open_elements.push(node)
     return root
 
 
-def _close_p(stack: list[Node]) -> None:
-    for depth in range(len(stack) - 1, 0, -1):
-        tag = stack[depth].tag
-        if tag == "p":
-            del stack[depth:]
-            return
-        if tag not in INLINE:
-            return
+class _OpenElements:
+    """The stack of open elements, with where each tag is open and where the blocks are."""
+
+    def __init__(self, root: Node) -> None:
+        self.stack = [root]
+        self.depths: dict[str, list[int]] = {}  # tag -> depths where it is open, innermost last
+        self.blocks: list[int] = []  # depths of open elements that are not inline, innermost last
+
+    def innermost(self, tag: str) -> int:
+        """The depth of the innermost open ``tag`` (0 when none is open: the root's)."""
+        depths = self.depths.get(tag)
+        return depths[-1] if depths else 0
+
+    def push(self, node: Node) -> None:
+        """Open ``node`` inside the innermost open element."""
+        self.depths.setdefault(node.tag, []).append(len(self.stack))
+        if node.tag not in INLINE:
+            self.blocks.append(len(self.stack))
+        self.stack.append(node)
+
+    def close_from(self, depth: int) -> None:
+        """Close the element at ``depth`` and everything open inside it."""
+        for node in reversed(self.stack[depth:]):
+            self.depths[node.tag].pop()
+            if node.tag not in INLINE:
+                self.blocks.pop()
+        del self.stack[depth:]
+
+    def close_p(self) -> None:
+        """Close an open ``<p>`` with only inline elements inside it (a block start ends a paragraph)."""
+        if self.blocks and self.stack[self.blocks[-1]].tag == "p":
+            self.close_from(self.blocks[-1])
 
 
 _REF_WORDS = 4
@@ -284,15 +325,22 @@ class References:
         return f"{base}/{step}" if base else step
 
     def _base(self, node: Node | None) -> str:
-        """The name of the nearest anchoring element at or above ``node``."""
-        if node is None:
-            return ""
-        known = self._bases.get(id(node))
-        if known is None:
-            anchor = self._anchor(node)
-            known = anchor if anchor is not None else self._base(node.parent)
-            self._bases[id(node)] = known
-        return known
+        """The name of the nearest anchoring element at or above ``node`` (remembered for every
+        element on the way up, so that the ancestors of many elements are climbed once)."""
+        climbed: list[Node] = []
+        known: str | None = None
+        while node is not None:
+            known = self._bases.get(id(node))
+            if known is not None:
+                break
+            known = self._anchor(node)
+            climbed.append(node)
+            if known is not None:
+                break
+            node = node.parent
+        for element in climbed:
+            self._bases[id(element)] = known or ""
+        return known or ""
 
     @staticmethod
     def _anchor(node: Node) -> str | None:
@@ -322,12 +370,18 @@ class References:
         return ""
 
     def _first_words(self, node: Node, words: list[str], limit: int) -> None:
-        for child in node.children:
+        """Up to ``limit`` words of ``node``'s text, in document order (depth first, on a stack)."""
+        stack: list[Iterator[Node | int]] = [iter(node.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
             if len(words) >= limit:
                 return
             if isinstance(child, Node):
                 if child.tag not in _UNREAD:
-                    self._first_words(child, words, limit)
+                    stack.append(iter(child.children))
                 continue
             token = self.tokens[child]
             if token.kind == "text":

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..inline import escape_lookalikes, strip_placeholders
+from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from ..segment import split_sentences
 from .document import DateSlot, Gap, PairedPieces, Part, TextSlot
@@ -88,9 +88,9 @@ class RunSlots:
                         out.extend(atom.parts)
             else:
                 slot = self.make_slot(group, ctx, next(notes))
-                if self.for_translators(slot.msgid):
+                if self.for_translators(slot.msgid) and len(slot.placeholders) <= MAX_PLACEHOLDERS:
                     out.append(slot)
-                else:  # kept as written: nothing in it for a translator
+                else:  # kept as written: nothing in it for a translator (or markup past numbering)
                     out.extend(slot.parts)
 
     def for_translators(self, msgid: str) -> bool:

@@ -22,6 +22,19 @@ class BadSelector(ValueError):
     """A selector that does not parse (the message says where)."""
 
 
+#: lxml checks each element it adds against all its ancestors, so a mirror costs the square of
+#: its depth: selectors are matched on pages nesting elements up to this depth.
+MAX_SCOPE_DEPTH = 2_000
+
+
+class TooDeep(ValueError):
+    """A page nests elements deeper than :data:`MAX_SCOPE_DEPTH`; ``node`` is the first too deep."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(f"elements nested more than {MAX_SCOPE_DEPTH} deep")
+        self.node = node
+
+
 def to_xpath(selectors: tuple[str, ...] | list[str]) -> str | None:
     """One XPath matching any of ``selectors`` (None for none); BadSelector when one does not parse.
 
@@ -46,7 +59,10 @@ class Scope:
 
 
 def find_scope(root: Node, include: str | None, exclude: str | None) -> Scope:
-    """The nodes (by ``id()``) matched by the ``include`` and ``exclude`` XPaths in ``root``'s tree."""
+    """The nodes (by ``id()``) matched by the ``include`` and ``exclude`` XPaths in ``root``'s tree.
+
+    Raises :class:`TooDeep` for a tree deeper than :data:`MAX_SCOPE_DEPTH`.
+    """
     nodes: list[Node] = []
     mirror = _mirror(root, nodes)
     return Scope(
@@ -65,12 +81,14 @@ def _matches(mirror: lxml.etree._Element, xpath: str, nodes: list[Node]) -> list
 def _mirror(root: Node, nodes: list[Node]) -> lxml.etree._Element:
     """An lxml element tree with the tags, ids and classes of ``root``'s elements (numbered)."""
     top = lxml.etree.Element("transpub-root")
-    stack = [(root, top)]
+    stack = [(root, top, 0)]
     while stack:
-        node, parent = stack.pop()
+        node, parent, depth = stack.pop()
         for child in node.children:
             if not isinstance(child, Node):
                 continue
+            if depth >= MAX_SCOPE_DEPTH:
+                raise TooDeep(child)
             try:
                 element = lxml.etree.SubElement(parent, child.tag)
             except ValueError:
@@ -82,5 +100,5 @@ def _mirror(root: Node, nodes: list[Node]) -> lxml.etree._Element:
                     continue  # an attribute name XML cannot hold
             element.set(_ID, str(len(nodes)))
             nodes.append(child)
-            stack.append((child, element))
+            stack.append((child, element, depth + 1))
     return top
