@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from transpub.catalog.headers import check_header, codec_for, is_utf8
+from transpub.catalog.headers import check_header, codec_for, is_utf8, nplurals_of
 from transpub.errors import CatalogError
 
 PAGE_WIDTH = 79
@@ -90,6 +90,7 @@ class _Reader:
         self.path = path
         self.po = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
         self.entries: list[polib.POEntry] = []
+        self.plural_lines: list[tuple[int, int]] = []  # translated plural entries: (forms, msgstr[0] line)
         self.seen: dict[tuple[str | None, str], int] = {}  # key -> line of its msgid
         self.header_line: int | None = None
         self.header_fields: dict[str, int] = {}  # header field name -> line it starts on
@@ -193,6 +194,10 @@ class _Reader:
         else:
             if not entry.obsolete and "fuzzy" not in entry.flags:
                 self._check_newlines(entry)
+                if entry.msgid_plural and entry.msgstr_plural.get(0):  # translated: msgfmt counts its forms
+                    self.plural_lines.append(
+                        (len(entry.msgstr_plural), self.field_lines.get(0, self.msgid_line))
+                    )
             self.entries.append(entry)
         self._start_entry()
 
@@ -276,7 +281,16 @@ class _Reader:
         if kind == ",":
             self.entry.flags.extend(flag for flag in map(str.strip, line[2:].split(",")) if flag)
         elif kind == ":":
-            self.entry.occurrences.extend(_parse_occurrences(line[2:]))
+            references = _parse_occurrences(line[2:])
+            for name, number in references:
+                if not number and name.endswith("\\"):
+                    raise CatalogError(
+                        f"the #: reference {name[:60]!r} ends in a backslash: gettext's tools read it "
+                        "joined with the next line, so it cannot be written back as it is",
+                        self.path,
+                        self.number,
+                    )
+            self.entry.occurrences.extend(references)
         elif kind == ".":
             text = line[2:]
             self.extracted_lines.append(text[1:] if text[:1] == " " else text)
@@ -373,7 +387,31 @@ class _Reader:
         po = self.po
         list.extend(po, self.entries)
         check_header(po, self.path, self.header_line, self.header_fields)
+        self._check_plural_counts(po)
         return po
+
+    def _check_plural_counts(self, po: polib.POFile) -> None:
+        """Each translated plural entry has as many forms as the header's nplurals (``msgfmt -c``
+        refuses the catalog otherwise; untranslated, fuzzy and obsolete entries are not counted)."""
+        if not self.plural_lines:
+            return
+        nplurals = nplurals_of(po.metadata.get("Plural-Forms", ""))
+        first_line = self.plural_lines[0][1]
+        if nplurals is None:
+            raise CatalogError(
+                "plural forms are translated but the header has no Plural-Forms "
+                '(add "Plural-Forms: nplurals=…; plural=…;\\n" for the language)',
+                self.path,
+                first_line,
+            )
+        for forms, line in self.plural_lines:
+            if forms != nplurals:
+                raise CatalogError(
+                    f"this entry has {forms} plural form{'s' if forms != 1 else ''} but the header's "
+                    f"Plural-Forms says nplurals={nplurals} (msgstr[0] … msgstr[{nplurals - 1}])",
+                    self.path,
+                    line,
+                )
 
 
 def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
