@@ -95,6 +95,20 @@ SEED_CSV = [
     b"Vasaloppet,\xe7\x93\xa6\xe8\x90\xa8,Vasaloppets,,,de,\n=SUM(A1),x,'-y,,,,\n",
 ]
 
+SEED_TBX = [
+    (HERE / "data" / "glossary" / "v3.tbx").read_bytes(),
+    (HERE / "data" / "glossary" / "weblate.tbx").read_bytes(),
+    format_glossary(read_glossary_bytes(SEED_CSV[1], "csv"), "tbx"),
+]
+TBX_TOKENS = [
+    b"<", b">", b"</", b"/>", b"<term>", b"</term>", b"<termSec>", b"</termSec>", b'<langSec xml:lang="de">',
+    b"</langSec>", b"<conceptEntry>", b"</conceptEntry>", b'<termNote type="administrativeStatus">',
+    b"deprecatedTerm-admn-sts", b"preferredTerm-admn-sts", b'<descrip type="definition">', b"</descrip>",
+    b'xml:lang="', b'"', b"&amp;", b"&", b"&lt;", b"&#0;", b"&#x1F600;", b"<![CDATA[", b"]]>", b"<!--",
+    b"-->", b'<!DOCTYPE tbx [<!ENTITY e "x">]>', b"&e;", b"<?xml ?>", b"\n", b" ", b"\xff", b"\x00",
+    b"zh-CN", b"de", b"en",
+]  # fmt: skip
+
 #: Pieces of syntax that mutations insert: what breaks readers is usually a half of a construct.
 HTML_TOKENS = [
     b"<",
@@ -408,6 +422,25 @@ def check_glossary(data: bytes, folder: Path) -> Failure | None:
     return None
 
 
+def check_tbx(data: bytes, folder: Path) -> Failure | None:
+    """Read ``data`` as a TBX glossary: GlossaryError with a place, or exports that read back equal."""
+    path = folder / "terms.tbx"
+    try:
+        try:
+            glossary = read_glossary_bytes(data, "tbx", path)
+        except TranspubError as exc:
+            OUTCOMES["refused"] += 1
+            return None if exc.path is not None else Failure("unlocated error", str(exc), data)
+        OUTCOMES["read"] += 1
+        if read_glossary_bytes(format_glossary(glossary, "tbx"), "tbx", path) != glossary:
+            return Failure("mismatch", "TBX export reads back as a different glossary", data)
+        if read_glossary_bytes(format_glossary(glossary, "csv"), "csv", path) != glossary:
+            return Failure("mismatch", "CSV export reads back as a different glossary", data)
+    except Exception as exc:
+        return Failure("crash", describe(exc), data)
+    return None
+
+
 def describe(exc: BaseException) -> str:
     """``Type at file:line (function)`` of the innermost transpub frame: one crasher per place."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if "transpub" in f.filename]
@@ -422,6 +455,7 @@ CHECKS = {
     "text": (SEED_TEXT, HTML_TOKENS, lambda data, folder: check_article(data, ".txt", folder)),
     "po": (SEED_PO, PO_TOKENS, check_po),
     "glossary": (SEED_CSV, CSV_TOKENS, check_glossary),
+    "tbx": (SEED_TBX, TBX_TOKENS, check_tbx),
 }
 
 
@@ -475,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
         ("markdown-native", 3000),
         ("text", 500),
         ("glossary", 2000),
+        ("tbx", 2000),
     ):
         parser.add_argument(f"--{kind}", type=int, default=default, metavar="N", dest=kind.replace("-", "_"))
     parser.add_argument("--seed", type=int, default=18)
@@ -517,6 +552,7 @@ SUFFIXES = {
     "text": ".txt",
     "po": ".po",
     "glossary": ".csv",
+    "tbx": ".tbx",
 }
 
 

@@ -91,6 +91,12 @@ def test_mutated_glossary_reads_and_round_trips_or_is_refused(tmp_path: Path, da
     assert_holds(fuzzing.check_glossary(data, tmp_path))
 
 
+@settings(QUICK, max_examples=150)
+@given(mutated("tbx"))
+def test_mutated_tbx_glossary_reads_and_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert_holds(fuzzing.check_tbx(data, tmp_path))
+
+
 KNOWN = fuzzing.known_failures()
 REGRESSION_FILES = sorted(p for p in fuzzing.REGRESSIONS.glob("*-*.*") if p.name != "XFAIL")
 

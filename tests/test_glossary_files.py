@@ -142,3 +142,31 @@ def test_csv_header_alone_is_an_empty_glossary(tmp_path):
     glossary = load_glossary(path)
     assert len(glossary) == 0
     assert glossary.find("Jingyue", "en") == []
+
+
+TBX_ENTRY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">'
+    "<text><body><conceptEntry>\n"
+    '<langSec xml:lang="en"><termSec><term>{source}</term></termSec></langSec>\n'
+    '<langSec xml:lang="{lang}"><termSec><term>{target}</term></termSec></langSec>\n'
+    "</conceptEntry></body></text></tbx>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "source, lang, target, words",
+    [
+        ("Jingyue", "zFoJh-CN", "净月", 'xml:lang="zFoJh-CN" is not a language tag'),
+        ("Jingyue\x7f", "zh-CN", "净月", "control character U+007F"),
+        ("Jingyue", "zh-CN", "净\x85月", "control character U+0085"),
+    ],
+)
+def test_a_tbx_glossary_that_csv_export_could_not_hold_is_refused_with_its_line(
+    tmp_path: Path, source: str, lang: str, target: str, words: str
+) -> None:
+    """What a TBX file may hold, a CSV export must hold too (it is read back by the same rules)."""
+    path = tmp_path / "terms.tbx"
+    path.write_text(TBX_ENTRY.format(source=source, lang=lang, target=target), encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        load_glossary(path)
+    assert words in raised.value.message and raised.value.line in (3, 4)

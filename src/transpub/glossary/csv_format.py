@@ -9,7 +9,7 @@ from pathlib import Path
 
 from transpub.errors import GlossaryError
 from transpub.glossary.model import Glossary
-from transpub.glossary.terms import ALL_LOCALES, Term, is_locale_name, normalize_locale
+from transpub.glossary.terms import ALL_LOCALES, CONTROL_CHARACTER, Term, is_locale_name, normalize_locale
 
 TERM, NOTE, CASE, DNT, FORBIDDEN = "term", "note", "case_sensitive", "do_not_translate", "forbidden"
 RESERVED = (TERM, NOTE, CASE, DNT, FORBIDDEN)
@@ -18,7 +18,7 @@ _TRUE = {"yes", "y", "true", "1", "x"}
 #: so a spreadsheet shows it as text instead of running it; reading removes that one quote again.
 _FORMULA = re.compile(r"'*[=+\-@]")
 #: Characters no glossary cell may hold (C0/C1 controls but tab and line ends; XML non-characters).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL = CONTROL_CHARACTER
 _FALSE = {"no", "n", "false", "0", ""}
 
 

@@ -13,7 +13,14 @@ from lxml import etree
 
 from transpub.errors import GlossaryError
 from transpub.glossary.model import Glossary
-from transpub.glossary.terms import ALL_LOCALES, Term, language_of, normalize_locale
+from transpub.glossary.terms import (
+    ALL_LOCALES,
+    CONTROL_CHARACTER,
+    Term,
+    is_locale_name,
+    language_of,
+    normalize_locale,
+)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
@@ -119,6 +126,8 @@ def _entry_to_term(entry: etree._Element, source_lang: str, path: Path | str | N
         raw_lang = _lang_of(lang_set)
         if not raw_lang:
             raise GlossaryError("<langSet> without xml:lang", path, lang_set.sourceline)
+        if raw_lang != EVERY_LOCALE and (raw_lang == ALL_LOCALES or not is_locale_name(raw_lang)):
+            raise GlossaryError(f'xml:lang="{raw_lang}" is not a language tag', path, lang_set.sourceline)
         is_source = lang_set is source_set
         locale = ALL_LOCALES if raw_lang == EVERY_LOCALE else normalize_locale(raw_lang)
         renderings = [_Rendering(e, path) for e in _children(lang_set, "tig", "ntig", "termSec")]
@@ -175,6 +184,15 @@ def parse_tbx_glossary(
         raise GlossaryError(
             f"not TBX: root element is <{_local(root.tag)}>, not <martif> or <tbx>", path, root.sourceline
         )
+    for element in root.iter():
+        for text in (element.text, element.tail, *element.attrib.values()):
+            found = CONTROL_CHARACTER.search(text) if text else None
+            if found:
+                raise GlossaryError(
+                    f"control character U+{ord(found.group()):04X} in {text.strip()[:40]!r}",
+                    path,
+                    element.sourceline,
+                )
     declared = _lang_of(root)
     lang = normalize_locale(source_lang or declared or "en")
     entries = [e for e in root.iter() if _local(e.tag) in ("termEntry", "conceptEntry")]

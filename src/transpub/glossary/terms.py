@@ -11,6 +11,9 @@ from transpub.locales import language_of
 
 ALL_LOCALES = "*"
 _LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]+)?)$")
+#: What no glossary text may hold, in any format: control characters (but tab, newline and carriage
+#: return) and non-characters. TBX export cannot write them, and a spreadsheet hides them.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def normalize_locale(name: str) -> str:
