@@ -415,7 +415,7 @@ def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _C
         return None
     pages = {}
     for data in record.result["pages"]:
-        page = Page(**data)
+        page = Page(**{**data, "coverage": Coverage(**data["coverage"])})
         if page.output is not None:
             page.output = Path(page.output)
         pages[page.locale] = page
