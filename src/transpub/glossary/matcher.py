@@ -19,6 +19,7 @@ returned always index the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
@@ -117,46 +118,46 @@ def _edge_kind(char: str) -> str | None:
     return None
 
 
-@dataclass
-class _Node:
-    children: dict[str, _Node]
-    key: str | None = None  # the normalised phrase that ends here, if one does
+def _trie_pattern(keys: list[str], fold: bool, prefix: str = "") -> str | None:
+    """A regex that finds where the phrases ``keys`` (sorted) *start* (end boundaries are checked later).
 
-
-def _build_trie(forms: Iterable[str]) -> _Node:
-    root = _Node({})
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.children.setdefault(char, _Node({}))
-        node.key = form
-    return root
-
-
-def _trie_pattern(root: _Node, fold: bool, prefix: str = "") -> str | None:
-    """A regex that finds where phrases of the trie *start* (end boundaries are checked later).
-
-    Each top-level branch starts with a literal character (each case of it when ``fold``)
-    and checks the start boundary *after* it with a two-character lookbehind: that keeps
-    the pattern's first-character set visible to the regex engine, which then skips
-    quickly over positions where no phrase can start. End boundaries are left to
-    :meth:`PhraseMatcher._longest_at`: one script-aware class per phrase end would make
-    compiling a large glossary take seconds.
+    The pattern has the shape of a trie of the keys, built from the sorted list itself (no node
+    objects: a glossary of a million terms would need gigabytes of them). Each top-level branch
+    starts with a literal character (each case of it when ``fold``) and checks the start boundary
+    *after* it with a two-character lookbehind: that keeps the pattern's first-character set
+    visible to the regex engine, which then skips quickly over positions where no phrase can
+    start. End boundaries are left to :meth:`PhraseMatcher._longest_at`: one script-aware class
+    per phrase end would make compiling a large glossary take seconds.
     """
-    if not root.children:
+    if not keys:
         return None
 
-    def render(node: _Node) -> str:
-        branches = [_piece_pattern(char) + render(child) for char, child in sorted(node.children.items())]
-        if node.key is not None:
+    def groups(lo: int, hi: int, depth: int) -> tuple[bool, list[tuple[str, int, int]]]:
+        """Whether a key ends at ``depth`` among ``keys[lo:hi]``, and the runs sharing each next character."""
+        ends = lo < hi and len(keys[lo]) == depth  # sorted: the key equal to the prefix comes first
+        runs: list[tuple[str, int, int]] = []
+        start = lo + 1 if ends else lo
+        while start < hi:
+            char = keys[start][depth]
+            stop = start + 1
+            while stop < hi and keys[stop][depth] == char:
+                stop += 1
+            runs.append((char, start, stop))
+            start = stop
+        return ends, runs
+
+    def render(lo: int, hi: int, depth: int) -> str:
+        ends, runs = groups(lo, hi, depth)
+        branches = [_piece_pattern(char) + render(start, stop, depth + 1) for char, start, stop in runs]
+        if ends:
             branches.append("")
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
     starts = []
-    for char, child in sorted(root.children.items()):
-        rest = render(child)
+    for char, start, stop in groups(0, len(keys), 0)[1]:
+        rest = render(start, stop, 1)
         if fold and rest:
             rest = f"(?i:{rest})"
         kind = _edge_kind(char)
@@ -173,14 +174,6 @@ def _trie_pattern(root: _Node, fold: bool, prefix: str = "") -> str | None:
     return "|".join(starts)
 
 
-def _char_fits(trie_char: str, char: str, fold: bool) -> bool:
-    if trie_char == "-":
-        return char in _HYPHENS
-    if trie_char == "'":
-        return char in _APOSTROPHES
-    return (char.lower() if fold else char) == trie_char
-
-
 def _end_ok(last: str, following: str) -> bool:
     """True when a phrase ending in ``last`` may be followed by ``following`` ("" = end of text)."""
     if not following:
@@ -192,31 +185,42 @@ def _end_ok(last: str, following: str) -> bool:
     return True
 
 
-def _walk(root: _Node, text: str, start: int, fold: bool) -> tuple[int, str] | None:
-    """The longest phrase of the trie at ``text[start:]`` whose end boundary holds: (end, key)."""
+def _canonical(char: str, fold: bool) -> str:
+    """The character a key holds for ``char`` of a text (see :func:`normalize_form`)."""
+    if char in _HYPHENS:
+        return "-"
+    if char in _APOSTROPHES:
+        return "'"
+    return char.lower() if fold else char
+
+
+def _walk(keys: list[str], text: str, start: int, fold: bool) -> tuple[int, str] | None:
+    """The longest key at ``text[start:]`` whose end boundary holds: (end, key).
+
+    The text is read in the keys' normal form (white space runs as one space, hyphen and
+    apostrophe look-alikes as ``-`` and ``'``) one character at a time, and the sorted keys are
+    searched for the piece read so far: the walk stops as soon as no key starts with it.
+    """
     best: tuple[int, str] | None = None
-    node, pos, size = root, start, len(text)
+    read = ""
+    pos, size, count = start, len(text), len(keys)
     while pos < size:
         char = text[pos]
         if char.isspace():
-            node = node.children.get(" ")  # type: ignore[assignment]
-            if node is None:
-                break
+            read += " "
             while pos < size and text[pos].isspace():
                 pos += 1
         else:
-            step = None
-            for trie_char in (char.lower() if fold else char, "-", "'"):
-                child = node.children.get(trie_char)
-                if child is not None and _char_fits(trie_char, char, fold):
-                    step = child
-                    break
-            if step is None:
+            piece = _canonical(char, fold)
+            if len(piece) != 1:  # "İ" lowers to two characters: no key is read that way
                 break
-            node = step
+            read += piece
             pos += 1
-        if node.key is not None and _end_ok(text[pos - 1], text[pos] if pos < size else ""):
-            best = (pos, node.key)
+        at = bisect_left(keys, read)
+        if at == count or not keys[at].startswith(read):
+            break
+        if keys[at] == read and _end_ok(text[pos - 1], text[pos] if pos < size else ""):
+            best = (pos, read)
     return best
 
 
@@ -240,22 +244,30 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable, bool]], *, locale: str | None = None) -> None:
-        self._lookup: dict[tuple[bool, str], list[Hashable]] = {}
-        by_case: dict[bool, set[str]] = {True: set(), False: set()}
+        # key -> its first payload, per case class; a key with several payloads keeps the others
+        # apart (rare), so that a large glossary holds one dict entry per phrase and no lists
+        self._first: dict[bool, dict[str, Hashable]] = {False: {}, True: {}}
+        self._more: dict[tuple[bool, str], list[Hashable]] = {}
         for form, payload, case_sensitive in phrases:
             key = normalize_form(form, case_sensitive)
             if not key:
                 continue
-            by_case[case_sensitive].add(key)
-            bucket = self._lookup.setdefault((case_sensitive, key), [])
-            if payload not in bucket:
-                bucket.append(payload)
+            first = self._first[case_sensitive]
+            if key not in first:
+                first[key] = payload
+            elif first[key] != payload:
+                more = self._more.setdefault((case_sensitive, key), [])
+                if payload not in more:
+                    more.append(payload)
         base = (locale or "").replace("-", "_").split("_")[0]
         prefix = CLITIC_PREFIXES.get(base, "")
         self._clitics = re.compile(prefix) if prefix else None
-        self._tries = [(cs, _build_trie(sorted(by_case[cs]))) for cs in (False, True) if by_case[cs]]
-        patterns = [_trie_pattern(trie, fold=not cs, prefix=prefix) for cs, trie in self._tries]
+        self._tries = [(cs, sorted(self._first[cs])) for cs in (False, True) if self._first[cs]]
+        patterns = [_trie_pattern(keys, fold=not cs, prefix=prefix) for cs, keys in self._tries]
         self._regex = re.compile("|".join(p for p in patterns if p)) if self._tries else None
+
+    def _payloads(self, case_sensitive: bool, key: str) -> tuple[Hashable, ...]:
+        return (self._first[case_sensitive][key], *self._more.get((case_sensitive, key), ()))
 
     def __bool__(self) -> bool:
         return self._regex is not None
@@ -292,7 +304,7 @@ class PhraseMatcher:
                 continue
             start, end, case_sensitive, key = found
             mapped = map_span(start, end, positions)
-            hits.append(PhraseHit(mapped[0], mapped[1], tuple(self._lookup[(case_sensitive, key)])))
+            hits.append(PhraseHit(mapped[0], mapped[1], self._payloads(case_sensitive, key)))
             pos = end
         return hits
 

@@ -40,7 +40,6 @@ class Glossary:
         self._declared_locales = tuple(normalize_locale(loc) for loc in locales)
         self._matchers: dict[str, PhraseMatcher] = {}
         self._accepted: dict[tuple[int, str], PhraseMatcher] = {}
-        self._index_of = {id(term): index for index, term in enumerate(self.terms)}
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -179,7 +178,10 @@ class Glossary:
         the two terms stand side by side in the source ("Changchun Jingyue Hi-tech … Zone" may
         well become "长春净月高新技术产业开发区").
         """
-        occurrences = [(m.start, m.end, self._index_of[id(m.term)]) for m in self.find(source, source_lang)]
+        occurrences = [
+            (hit.start, hit.end, cast(int, hit.payloads[0]))
+            for hit in self._matcher(source_lang).find(source)
+        ]
         occurrences = [o for o in occurrences if self.terms[o[2]].required(locale) is not None]
         if not occurrences:
             return []

@@ -7,6 +7,7 @@ entities is refused.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -216,6 +217,16 @@ def _tig(parent: etree._Element, text: str, status: str, keep_source: bool = Fal
 
 def format_tbx_glossary(glossary: Glossary, title: str = "transpub glossary") -> bytes:
     """The glossary as TBX-Basic (v2 ``martif``) bytes, pretty-printed, UTF-8."""
+    return b"".join(iter_tbx_glossary(glossary, title))
+
+
+#: Where the entries go in the document's frame (a comment, replaced by them).
+_ENTRIES = "transpub-entries"
+
+
+def iter_tbx_glossary(glossary: Glossary, title: str = "transpub glossary") -> Iterator[bytes]:
+    """:func:`format_tbx_glossary` in pieces: the frame, then one ``termEntry`` at a time, so
+    that no tree of the whole glossary is ever built (a million terms would take gigabytes)."""
     source_lang = glossary.source_lang.replace("_", "-")
     root = etree.Element("martif", type="TBX-Basic")
     root.set(XML_LANG, source_lang)
@@ -226,34 +237,51 @@ def format_tbx_glossary(glossary: Glossary, title: str = "transpub glossary") ->
     encoding = etree.SubElement(header, "encodingDesc")
     etree.SubElement(encoding, "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
     body = etree.SubElement(etree.SubElement(root, "text"), "body")
-    for number, term in enumerate(glossary.terms, start=1):
-        entry = etree.SubElement(body, "termEntry", id=f"t{number}")
-        if term.note:
-            etree.SubElement(entry, "note").text = term.note
-        if term.case_sensitive:
-            etree.SubElement(entry, "descrip", type=CASE_DESCRIP).text = "yes"
-        source_set = etree.SubElement(entry, "langSet")
-        source_set.set(XML_LANG, source_lang)
-        _tig(source_set, term.source, PREFERRED, keep_source=ALL_LOCALES in term.do_not_translate)
-        for form in term.variants.get(glossary.source_lang, ()):
-            _tig(source_set, form, ADMITTED)
-        for form in term.forbidden.get(glossary.source_lang, ()):
-            _tig(source_set, form, DEPRECATED)
-        for locale in [*glossary.locales, ALL_LOCALES]:
-            keep = locale in term.do_not_translate
-            required = term.source if keep else term.translations.get(locale)
-            variants = term.variants.get(locale, ())
-            forbidden = term.forbidden.get(locale, ())
-            if not (required or variants or forbidden):
-                continue
-            lang_set = etree.SubElement(entry, "langSet")
-            lang_set.set(XML_LANG, EVERY_LOCALE if locale == ALL_LOCALES else locale.replace("_", "-"))
-            if required:
-                _tig(lang_set, required, PREFERRED, keep_source=keep)
-            for form in variants:
-                _tig(lang_set, form, ADMITTED)
-            for form in forbidden:
-                _tig(lang_set, form, DEPRECATED)
+    if not glossary.terms:
+        etree.indent(root, space="  ")
+        yield (XML_HEADER + etree.tostring(root, encoding="unicode", pretty_print=True)).encode("utf-8")
+        return
+    body.append(etree.Comment(_ENTRIES))
     etree.indent(root, space="  ")
-    body_text = etree.tostring(root, encoding="unicode", pretty_print=True)
-    return (XML_HEADER + body_text).encode("utf-8")
+    frame = etree.tostring(root, encoding="unicode", pretty_print=True)
+    before, after = frame.split(f"<!--{_ENTRIES}-->")
+    yield (XML_HEADER + before).encode("utf-8")
+    last = len(glossary.terms)
+    for number, term in enumerate(glossary.terms, start=1):
+        entry = _term_entry(glossary, term, number, source_lang)
+        etree.indent(entry, space="  ", level=3)
+        entry.tail = "\n      " if number < last else None
+        yield etree.tostring(entry, encoding="utf-8")
+    yield after.encode("utf-8")
+
+
+def _term_entry(glossary: Glossary, term: Term, number: int, source_lang: str) -> etree._Element:
+    """The ``termEntry`` of ``term`` (the ``number``-th)."""
+    entry = etree.Element("termEntry", id=f"t{number}")
+    if term.note:
+        etree.SubElement(entry, "note").text = term.note
+    if term.case_sensitive:
+        etree.SubElement(entry, "descrip", type=CASE_DESCRIP).text = "yes"
+    source_set = etree.SubElement(entry, "langSet")
+    source_set.set(XML_LANG, source_lang)
+    _tig(source_set, term.source, PREFERRED, keep_source=ALL_LOCALES in term.do_not_translate)
+    for form in term.variants.get(glossary.source_lang, ()):
+        _tig(source_set, form, ADMITTED)
+    for form in term.forbidden.get(glossary.source_lang, ()):
+        _tig(source_set, form, DEPRECATED)
+    for locale in [*glossary.locales, ALL_LOCALES]:
+        keep = locale in term.do_not_translate
+        required = term.source if keep else term.translations.get(locale)
+        variants = term.variants.get(locale, ())
+        forbidden = term.forbidden.get(locale, ())
+        if not (required or variants or forbidden):
+            continue
+        lang_set = etree.SubElement(entry, "langSet")
+        lang_set.set(XML_LANG, EVERY_LOCALE if locale == ALL_LOCALES else locale.replace("_", "-"))
+        if required:
+            _tig(lang_set, required, PREFERRED, keep_source=keep)
+        for form in variants:
+            _tig(lang_set, form, ADMITTED)
+        for form in forbidden:
+            _tig(lang_set, form, DEPRECATED)
+    return entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transpub import locales
 from transpub.locales import language_of
@@ -16,6 +17,7 @@ _LOCALE_RE = re.compile(r"^(\*|[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(@[A-Za-z0-9]
 CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+@lru_cache(maxsize=4096)
 def normalize_locale(name: str) -> str:
     """A gettext locale name from a gettext or BCP 47 one (``zh-cn`` -> ``zh_CN``); ``*`` stays.
 
@@ -54,7 +56,13 @@ def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+#: The empty mapping every term without variants or forbidden forms shares (a large glossary
+#: would otherwise hold two empty dicts per term). Never changed: terms are frozen. (A plain dict,
+#: not a MappingProxyType, so that terms pickle for worker processes.)
+_NONE: Mapping = {}
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One glossary entry: a source phrase and how each locale must (and must not) render it.
 
@@ -95,9 +103,9 @@ class Term:
                 variants[locale] = tuple(dict.fromkeys(f for f in forms if f != self.source))
                 if not variants[locale]:
                     del variants[locale]
-        object.__setattr__(self, "translations", translations)
-        object.__setattr__(self, "variants", variants)
-        object.__setattr__(self, "forbidden", tuples(self.forbidden))
+        object.__setattr__(self, "translations", translations or _NONE)
+        object.__setattr__(self, "variants", variants or _NONE)
+        object.__setattr__(self, "forbidden", tuples(self.forbidden) or _NONE)
         object.__setattr__(self, "do_not_translate", keep)
 
     def __hash__(self) -> int:
