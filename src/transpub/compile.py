@@ -24,7 +24,6 @@ from .formats.document import (
 )
 from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
-from .formats.markdown import render_markdown_page
 from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
@@ -913,6 +912,8 @@ def _render_page(
 def _markdown_page(project: Project, document: Document, markdown: str) -> Document:
     """The HTML page of a Markdown article's (localized) text, read as an HTML article so that compile
     adds the same links, switcher, notices and file URLs as to any page."""
+    from .formats.markdown import render_markdown_page  # markdown-it: only for Markdown articles
+
     shown = project.relative(document.path)
     html = render_markdown_page(markdown, document.source_locale, shown)
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
