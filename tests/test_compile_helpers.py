@@ -151,3 +151,23 @@ def run_cli(root: Path, *args: str) -> Result:
 def page(root: Path, locale: str, slug: str = "skiing", *, site: str = "site") -> str:
     """A published page's text."""
     return (root / site / locale / f"{slug}.html").read_text(encoding="utf-8")
+
+
+def test_links_between_pages_are_the_relative_paths_the_system_computes() -> None:
+    """site_href works out relative paths itself (fast); they are posixpath.relpath's, for any two pages."""
+    import posixpath
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from transpub.site import _relative_path
+
+    part = st.sampled_from(["de", "es", "_review", "2024", "a", "_assets", "index.html", "p.html", "x.png"])
+    page = st.lists(part, min_size=1, max_size=5).map("/".join)
+
+    @given(page, page)
+    def same(to_page: str, from_page: str) -> None:
+        expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        assert _relative_path(to_page, from_page) == expected
+
+    same()

@@ -130,6 +130,22 @@ REVIEW_STATES = {
 }
 
 
+def _relative_path(to_page: str, from_page: str) -> str:
+    """``posixpath.relpath(to_page, dirname(from_page))`` for paths from the site's root, without
+    asking the system for the current folder each time (a page links dozens of files).
+
+    >>> _relative_path("de/2024/a.html", "es/2024/b.html"), _relative_path("_assets/x.png", "index.html")
+    ('../../de/2024/a.html', '_assets/x.png')
+    """
+    to_parts, from_dirs = to_page.split("/"), from_page.split("/")[:-1]
+    if any(part in ("", ".", "..") for part in (*to_parts, *from_dirs)):
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    common = 0  # as posixpath.relpath, less its abspath calls
+    while common < min(len(from_dirs), len(to_parts)) and from_dirs[common] == to_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_dirs) - common) + to_parts[common:]) or "."
+
+
 def site_href(from_page: str, to_page: str) -> str:
     """The relative link from one file of the site to another (both given from the site's root),
     percent-encoded, so that no article name can become a scheme or break out of the attribute.
@@ -139,7 +155,7 @@ def site_href(from_page: str, to_page: str) -> str:
     >>> site_href("es/index.html", "es/javascript:alert(1).html")
     './javascript%3Aalert(1).html'
     """
-    relative = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    relative = _relative_path(to_page, from_page)
     encoded = "/".join(quote(part, safe="!$'()*+,;=@") for part in relative.split("/"))
     return encoded if encoded.startswith("../") else "./" + encoded
 
