@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
@@ -99,6 +100,7 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and _problem(slot.msgid, entry.text) is None
 
 
+@functools.lru_cache(maxsize=16384)  # asked about each translation several times per page
 def _problem(msgid: str, text: str) -> tuple[str, str] | None:
     """``(check, why)`` when a translation cannot be published: its placeholders or its template
     tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
