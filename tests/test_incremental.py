@@ -284,3 +284,32 @@ def test_a_file_changed_within_the_clock_tick_of_its_record_is_told_by_its_conte
     assert reopened is not None and reopened.holds(tmp_path, "key")
     page.write_bytes(b"<p>new</p>")
     assert not reopened.holds(tmp_path, "key")
+
+
+def test_a_fresh_checkout_with_the_site_and_manifest_restored_reads_no_article(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """As in CI: a new clone (new times and inodes, same bytes) with .transpub/ and site/ from a cache."""
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    clone = tmp_path / "clone"
+    shutil.copytree(root, clone)  # every file new: other inodes, other change times
+    for path in clone.rglob("*"):
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))  # and the checkout's own times
+    reads.clear()
+    project = load_project(clone)
+    first = (extract_project(project, ["de", "fr"]), compile_project(project, ["de", "fr"]))
+    assert reads == []
+    assert not any(
+        article.template_written or any(article.catalogs_written.values()) for article in first[0].articles
+    )
+    assert not any(page.written for page in first[1].pages)
+    manifest = (clone / MANIFEST).stat().st_mtime_ns
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    assert reads == []
+    assert (clone / MANIFEST).stat().st_mtime_ns == manifest  # the new signatures were kept: fast path now

@@ -29,7 +29,7 @@ from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
-from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
+from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from .markdown_outputs import OutputRecord
 from .model import Coverage, Issue, Unit
 from .project import Project
@@ -200,8 +200,7 @@ def compile_project(
         code_signature(),
         file_hash(project.config_path),
         project_settings(project),
-        asdict(options),
-        str(out_dir),
+        {**asdict(options), "out_dir": path_name(project.root, out_dir)},
         selected,
         targets,
     )
@@ -393,16 +392,16 @@ def _remember(
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
     record.result = {
-        "pages": [_page_data(page) for page in compiled.pages.values()],
+        "pages": [_page_data(page, project.root) for page in compiled.pages.values()],
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
     return record
 
 
-def _page_data(page: Page) -> dict[str, object]:
+def _page_data(page: Page, root: Path) -> dict[str, object]:
     data = asdict(page)
-    data["output"] = None if page.output is None else str(page.output)
+    data["output"] = None if page.output is None else path_name(root, page.output)
     data["written"] = False
     return data
 
@@ -414,11 +413,13 @@ def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _C
     record = manifest.get(slug)
     if record is None or not record.holds(run.project.root, key):
         return None
+    if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
+        manifest.put(slug, record)
     pages = {}
     for data in record.result["pages"]:
         page = Page(**{**data, "coverage": Coverage(**data["coverage"])})
         if page.output is not None:
-            page.output = Path(page.output)
+            page.output = run.project.root / page.output  # an absolute one stays as it is
         pages[page.locale] = page
     return _CompiledArticle(
         slug,

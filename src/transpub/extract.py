@@ -231,10 +231,15 @@ def _unchanged(run: _ExtractRun, manifest: Manifest, path: Path, key: str) -> _A
     template = manifest.get(slug)
     if template is None or not template.holds(project.root, key):
         return None
+    records = {"": template}
     for locale in run.locales:
         record = manifest.get(slug, locale)
         if record is None or not record.holds(project.root, key):
             return None
+        records[locale] = record
+    for locale, record in records.items():
+        if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
+            manifest.put(slug, record, locale)
     units = int(template.result["units"])
     return _ArticleOutcome(
         ArticleExtraction(

@@ -4,10 +4,12 @@ For every article a workflow finished without error, it records (per command, an
 where outputs are per locale) a *key*, a hash of everything its outputs depend on that is not a
 file it watches (the article's bytes, ``transpub.toml``, the glossary, the options of the run,
 transpub's own code), and a *signature* of every file it read or wrote beside the article (size,
-modification and change times, inode; for a file changed in the last seconds before the record
-was saved, a hash of its content too, since a second change within the same clock tick would not
-show). The next run skips an article when the key and every signature still match, and reports
-what the record says it did (page coverage, warnings).
+modification and change times, inode) with a hash of its content. The next run skips an article
+when the key and every signature still match, and reports what the record says it did (page
+coverage, warnings). A file whose signature changed is compared by content: a fresh checkout or
+a cache restored in CI (new times and inodes, same bytes) still skips, and the record takes the
+new signatures. A file changed in the last seconds before its record was saved is always compared
+by content, since a second change within the same clock tick would not show in its signature.
 
 The records live in ``.transpub/manifest.sqlite`` (ignored by version control; several processes
 may use it at once, as shards in one checkout do). It is a cache: a missing, unreadable or corrupt
@@ -50,8 +52,8 @@ def signature(path: Path) -> Signature | None:
 
 
 def content_hash(data: bytes) -> str:
-    """A short, stable hash of some bytes (SHA-256, hex)."""
-    return hashlib.sha256(data).hexdigest()
+    """A stable hash of some bytes (SHA-256, the first 128 bits in hex)."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def file_hash(path: Path | None) -> str:
@@ -68,8 +70,9 @@ _code: str | None = None
 
 
 def code_signature() -> str:
-    """What identifies the code that makes the outputs: transpub's version and source files, Python,
-    and the libraries it writes with (an upgrade of any of them is a full run)."""
+    """What identifies the code that makes the outputs: transpub's version and source files (their
+    content: a fresh checkout or install of the same code is the same code), Python, and the
+    versions of the libraries it writes with (an upgrade of any of them is a full run)."""
     global _code
     if _code is None:
         from importlib.util import find_spec
@@ -79,22 +82,31 @@ def code_signature() -> str:
         parts = [__version__, sys.version]
         package = Path(__file__).parent
         for path in sorted(package.rglob("*.py")):
-            stat = path.stat()
-            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+            parts.append(f"{path.relative_to(package)}:{content_hash(path.read_bytes())}")
+        listed: dict[Path, list[str]] = {}
         for name in _LIBRARIES:
             spec = find_spec(name)
-            origin = spec.origin if spec is not None else None
-            if origin:
-                stat = Path(origin).parent.stat()
-                parts.append(f"{name}:{origin}:{stat.st_mtime_ns}")
+            if spec is None or not spec.origin:
+                continue
+            folder = Path(spec.origin).parent
+            folder = folder.parent if spec.submodule_search_locations else folder
+            if folder not in listed:
+                listed[folder] = sorted(os.listdir(folder))
+            prefix = name.replace("_", "-").lower() + "-"
+            parts += [
+                e
+                for e in listed[folder]
+                if e.replace("_", "-").lower().startswith(prefix) and e.endswith(".dist-info")
+            ]
         _code = content_hash("\n".join(parts).encode("utf-8"))
     return _code
 
 
 def project_settings(project: Project) -> str:
     """Every setting of ``project`` as loaded (a library caller may change some without the file),
-    the shard aside: shards share the records."""
-    return repr(replace(project, shard=None))
+    its paths relative to its folder (a clone elsewhere is the same project), the shard aside
+    (shards share the records)."""
+    return repr(replace(project, shard=None)).replace(repr(str(project.root))[1:-1], "<project>")
 
 
 def make_key(*parts: object) -> str:
@@ -111,28 +123,48 @@ class Record:
     files: dict[str, Signature | None] = field(default_factory=dict)
     #: What the workflow reports for it on a run that skips it (a JSON-able dict).
     result: dict[str, Any] = field(default_factory=dict)
-    #: Content hashes of the files changed just before the record was saved.
+    #: Path -> a hash of the content it had when watched (for a file that exists).
     hashes: dict[str, str] = field(default_factory=dict)
+    #: Files changed just before the record was saved: their content decides, not their signature.
+    racy: list[str] = field(default_factory=list)
+    #: Set by :meth:`holds` when files matched by content only (their signatures are now the current ones).
+    refreshed: bool = field(default=False, compare=False)
 
     def watch(self, root: Path, *paths: Path) -> None:
-        """Record the current signature of each of ``paths``."""
+        """Record the current signature and content hash of each of ``paths``."""
         for path in paths:
-            self.files[_name(root, path)] = signature(path)
+            name = path_name(root, path)
+            self.files[name] = signature(path)
+            if self.files[name] is not None:
+                self.hashes[name] = file_hash(path)
 
     def holds(self, root: Path, key: str) -> bool:
-        """True when ``key`` is the record's and no watched file changed since it was recorded."""
+        """True when ``key`` is the record's and no watched file changed since it was recorded.
+
+        A file whose signature changed but whose content did not (a fresh checkout, a cache restored
+        in CI, a ``touch``) still holds; the record then takes the new signature (``refreshed``).
+        """
         if key != self.key:
             return False
+        current: dict[str, Signature | None] = {}
         for name, recorded in self.files.items():
             path = root / name
-            if signature(path) != recorded:
+            now = current[name] = signature(path)
+            if now == recorded and name not in self.racy:
+                continue
+            if now is None or recorded is None or file_hash(path) != self.hashes.get(name):
                 return False
-            if name in self.hashes and file_hash(path) != self.hashes[name]:
-                return False
+        if current != self.files:
+            self.files, self.refreshed = current, True
         return True
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "refreshed"}
 
-def _name(root: Path, path: Path) -> str:
+
+def path_name(root: Path, path: Path) -> str:
+    """How a record names ``path``: relative to the project's ``root`` (so that a project keeps its
+    records when moved or cloned elsewhere), absolute when outside it."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -187,9 +219,13 @@ class Manifest:
         now = time.time_ns()
         for record in self._changed.values():
             if record is not None:
-                self._hash_racy(record, now)
+                record.racy = sorted(
+                    name
+                    for name, recorded in record.files.items()
+                    if recorded is not None and now - recorded[1] < RACY_SECONDS * 1e9
+                )
         rows = [
-            (self.command, slug, locale, None if record is None else json.dumps(record.__dict__))
+            (self.command, slug, locale, None if record is None else json.dumps(record.__getstate__()))
             for (slug, locale), record in self._changed.items()
         ]
         for attempt in (1, 2):
@@ -204,11 +240,6 @@ class Manifest:
             except (sqlite3.Error, OSError):
                 break
         self._changed.clear()
-
-    def _hash_racy(self, record: Record, now: int) -> None:
-        for name, recorded in record.files.items():
-            if recorded is not None and now - recorded[1] < RACY_SECONDS * 1e9:
-                record.hashes[name] = file_hash(self.root / name)
 
     def _write(self, rows: list[tuple[str, str, str, str | None]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
