@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from transpub.cli import main
 from transpub.compile import compile_project
 from transpub.errors import UnsafePathError
+from transpub.extract import extract_project
 from transpub.fsutil import STALE_AFTER, atomic_write_bytes, confine, start_run, write_if_changed
 from transpub.project import init_project, load_project
 
@@ -135,3 +136,17 @@ def test_compile_does_not_copy_assets_through_a_link_leaving_the_site(tmp_path: 
     with pytest.raises(UnsafePathError):
         compile_project(load_project(tmp_path), ["de"])
     assert not any(elsewhere.rglob("*"))
+
+
+def test_temporary_files_left_among_the_catalogs_are_removed_by_the_next_extract(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    project = load_project(tmp_path)
+    extract_project(project, ["de"])
+    stale = tmp_path / "locales" / "de" / "LC_MESSAGES" / ".a.po.q1w2e3r4.tmp"
+    stale.write_bytes(b'msgid "Hel')
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    start_run()
+    extract_project(project, ["de"])  # nothing changed: no catalog is written
+    assert not stale.exists()

@@ -185,7 +185,7 @@ def test_a_catalog_edited_in_place_with_the_same_size_and_its_old_time_put_back_
     assert "⟧At dawn." in (root / "site" / "de" / "story-1.html").read_text(encoding="utf-8")
 
 
-def test_a_deleted_page_or_asset_copy_is_written_again(tmp_path: Path, reads: list[str]) -> None:
+def test_a_deleted_page_index_or_asset_copy_is_written_again(tmp_path: Path, reads: list[str]) -> None:
     root = newsroom(tmp_path / "news")
     project = load_project(root)
     extract_project(project, ["de", "fr"])
@@ -193,11 +193,13 @@ def test_a_deleted_page_or_asset_copy_is_written_again(tmp_path: Path, reads: li
     extract_project(project, ["de", "fr"])
     compile_project(project, ["de", "fr"])
     (root / "site" / "de" / "story-4.html").unlink()
+    (root / "site" / "fr" / "index.html").unlink()
     shutil.rmtree(root / "site" / "_assets")
     reads.clear()
     compile_project(project, ["de", "fr"])
     assert reads == SLUGS  # every article loads the image
     assert (root / "site" / "de" / "story-4.html").is_file()
+    assert "story-4" in (root / "site" / "fr" / "index.html").read_text(encoding="utf-8")
     assert (root / "site" / "_assets" / "articles" / "img" / "bridge.jpg").is_file()
 
 

@@ -26,7 +26,7 @@ from .formats.document import (
 from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
 from .formats.template_guard import template_problem
-from .fsutil import confine, forget_folders, remove_file, write_if_changed
+from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
@@ -242,13 +242,45 @@ def compile_project(
     if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
         return report
     if options.pages:
+        for folder in (out_dir, *(out_dir / project.locale_dir(loc) for loc in all_locales)):
+            remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
         _remove_orphan_review_copies(
             out_dir,
             {project.locale_dir(loc) for loc in targets},
             {project.slug_of(path) for path in article_paths},
         )
-    _write_indexes(project, out_dir, list(pages.values()), all_locales, report)
+    _indexes_unless_unchanged(project, out_dir, list(pages.values()), all_locales, report, manifest, run_key)
+    manifest.save()
     return report
+
+
+def _indexes_unless_unchanged(
+    project: Project,
+    out_dir: Path,
+    every_page: list[Page],
+    all_locales: list[str],
+    report: CompileReport,
+    manifest: Manifest,
+    run_key: str,
+) -> None:
+    """Write the index pages, unless every page they list and the index files are as the last run
+    left them (an archive's indexes list every article: making them is most of a run with nothing
+    changed)."""
+    key = make_key(run_key, [_page_data(page, project.root) for page in every_page])
+    record = manifest.get("", "indexes")
+    if record is not None and record.holds(project.root, key):
+        if record.refreshed:
+            manifest.put("", record, "indexes")
+        return
+    _write_indexes(project, out_dir, every_page, all_locales, report)
+    record = Record(key)
+    record.watch(
+        project.root,
+        *(out_dir / _html_path(project, locale, "index") for locale in all_locales),
+        out_dir / "index.html",
+        out_dir / "_review" / "index.html",
+    )
+    manifest.put("", record, "indexes")
 
 
 def _write_indexes(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import catalog
-from .discovery import in_shard
+from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .fsutil import forget_folders
+from .fsutil import forget_folders, remove_stale_temporaries
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
 from .model import Issue
 from .project import Project
@@ -103,30 +104,40 @@ class ExtractReport:
         return not self.errors
 
 
-def find_orphan_catalogs(project: Project) -> list[OrphanCatalogs]:
-    """Templates, catalogs and MO files (of every target locale) whose article is gone."""
-    discovery = project.discover()
+def find_orphan_catalogs(project: Project, discovery: Discovery | None = None) -> list[OrphanCatalogs]:
+    """Templates, catalogs and MO files (of every target locale) whose article is gone
+    (``discovery``: the project's articles, when the caller has found them already)."""
+    discovery = discovery or project.discover()
     articles = {article.slug for article in discovery.articles}
     articles |= discovery.refused
     found: dict[str, list[Path]] = {}
-    candidates = [(project.templates_dir, project.templates_dir.rglob("*.pot"))]
+    candidates = [(project.templates_dir, ".pot")]
     for locale in project.locales:
         folder = project.catalog_path(locale, "x").parent
-        candidates += [(folder, folder.rglob("*.po")), (folder, folder.rglob("*.mo"))]
-    for folder, paths in candidates:
-        for path in sorted(paths):
-            slug = path.relative_to(folder).with_suffix("").as_posix()
-            if (
-                path.is_file()
-                and not path.name.startswith(".")
-                and slug not in articles
-                and in_shard(slug, project.shard)  # another shard's articles are not gone
-            ):
+        candidates += [(folder, ".po"), (folder, ".mo")]
+    for folder, suffix in candidates:
+        for path, slug in _files_below(folder, suffix):
+            if slug not in articles and in_shard(slug, project.shard):  # another shard's are not gone
                 found.setdefault(slug, []).append(path)
     return [
         OrphanCatalogs(slug, tuple(project.relative(path) for path in paths))
         for slug, paths in sorted(found.items())
     ]
+
+
+def _files_below(folder: Path, suffix: str) -> list[tuple[Path, str]]:
+    """The files named ``*<suffix>`` (hidden ones aside) in ``folder`` and below, sorted, each with
+    its path below ``folder`` without the suffix (a slug). One pass over the folders: an archive
+    has tens of thousands of catalogs."""
+    found = []
+    for here, folders, files in os.walk(folder):  # links to folders are not followed (no loops)
+        folders.sort()
+        for name in files:
+            path = os.path.join(here, name)
+            if name.endswith(suffix) and not name.startswith(".") and os.path.isfile(path):
+                slug = os.path.relpath(path, folder)[: -len(suffix)].replace(os.sep, "/")
+                found.append((Path(path), slug))
+    return sorted(found)
 
 
 def _relative(project: Project, error: TranspubError) -> TranspubError:
@@ -220,7 +231,9 @@ def extract_project(
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
     manifest.save()
-    report.orphans = find_orphan_catalogs(project)
+    for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
+        remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
+    report.orphans = find_orphan_catalogs(project, discovery)
     return report
 
 

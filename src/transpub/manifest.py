@@ -42,7 +42,7 @@ _LIBRARIES = ("babel", "polib", "lxml", "charset_normalizer")
 Signature = list[Any]
 
 
-def signature(path: Path) -> Signature | None:
+def signature(path: Path | str) -> Signature | None:
     """``[size, mtime_ns, ctime_ns, inode]`` of ``path``; None when there is no such file."""
     try:
         stat = os.stat(path)
@@ -56,12 +56,12 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def file_hash(path: Path | None) -> str:
+def file_hash(path: Path | str | None) -> str:
     """The hash of a file's content; ``"-"`` when there is no file."""
     if path is None:
         return "-"
     try:
-        return content_hash(path.read_bytes())
+        return content_hash(Path(path).read_bytes())
     except OSError:
         return "-"
 
@@ -147,8 +147,9 @@ class Record:
         if key != self.key:
             return False
         current: dict[str, Signature | None] = {}
+        folder = str(root)
         for name, recorded in self.files.items():
-            path = root / name
+            path = os.path.join(folder, name)  # a string: thousands of files are looked at
             now = current[name] = signature(path)
             if now == recorded and name not in self.racy:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from datetime import date
@@ -300,7 +301,12 @@ _UNDATED = date.min
 
 def _date_of(page: Page, locale: str) -> str:
     """`` — <time datetime="…">4 de enero de 2018</time>`` for a dated page ("" otherwise)."""
-    day = publication_day(page.date)
+    return _written_date(page.date, locale)
+
+
+@functools.lru_cache(maxsize=4096)  # an archive publishes many articles a day: each day written once
+def _written_date(date: str | None, locale: str) -> str:
+    day = publication_day(date)
     if day is None:
         return ""
     shown = render_date(day, DateStyle("date", "long"), locale)
