@@ -12,6 +12,7 @@ writes the same files).
 from __future__ import annotations
 
 import random
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -201,6 +202,46 @@ def news_article(rng: random.Random, number: int) -> str:
     )
 
 
+_MARKDOWN = (
+    (re.compile(r'<a href="([^"]*)">(.*?)</a>'), r"[\2](\1)"),
+    (re.compile(r"</?em>"), "*"),
+    (re.compile(r"</?strong>"), "**"),
+)
+
+
+def _md(text: str) -> str:
+    """A sentence's links and emphasis as Markdown."""
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def news_markdown(rng: random.Random, number: int) -> str:
+    """One article of about 3 KB as Markdown with front matter (a Hugo post)."""
+    day = date(2024, 1, 1) + timedelta(days=number % 700)
+    title = sentence(rng, markup=False).rstrip(".!")
+    body = [
+        f"---\ntitle: {title}\ndate: {day.isoformat()}\ndescription: {sentence(rng, markup=False)}\n---",
+        f"# {title}",
+        f"By {rng.choice(NAMES)}, {day.strftime('%B')} {day.day}, {day.year}",
+        _md(paragraph(rng, (1, 2))),
+        _md(paragraph(rng)),
+        f"![{sentence(rng, markup=False)}](images/photo-{number % 50}.jpg)",
+        _md(paragraph(rng)),
+        f"## {sentence(rng, markup=False).rstrip('.!')}",
+        _md(paragraph(rng)),
+        f"## {sentence(rng, markup=False).rstrip('.!')}",
+        _md(paragraph(rng, (2, 4))),
+        _md(paragraph(rng, (2, 4))),
+    ]
+    if rng.random() < 0.4:
+        body.append(f"> “{sentence(rng, markup=False)}”")
+    if rng.random() < 0.3:
+        body.append("\n".join(f"- {_md(sentence(rng))}" for _ in range(rng.randint(2, 4))))
+    body.append(_md(paragraph(rng, (1, 3))))
+    return "\n\n".join(body) + "\n"
+
+
 GLOSSARY = """term,de,es,fr,note
 city council,Stadtrat,ayuntamiento,conseil municipal,the elected body
 harbour,Hafen,puerto,port,
@@ -214,8 +255,12 @@ def make_project(
     locales: list[str],
     seed: int = 16,
     glossary: bool = True,
+    markdown: bool = False,
 ) -> list[Path]:
-    """A transpub project at ``root`` with ``articles`` generated articles; their paths."""
+    """A transpub project at ``root`` with ``articles`` generated articles; their paths.
+
+    ``markdown``: the articles are Markdown posts (``story-NNNNN.md``) and compile writes localized
+    Markdown (``[compile] format = "markdown"``) instead of HTML pages."""
     root.mkdir(parents=True, exist_ok=True)
     quoted = ", ".join(f'"{loc}"' for loc in locales)
     (root / "transpub.toml").write_text(
@@ -226,7 +271,9 @@ def make_project(
         "[paths]\n"
         'articles = "articles"\n'
         'catalogs = "locales"\n'
-        'site = "site"\n' + ('glossary = "glossary/terms.csv"\n' if glossary else ""),
+        'site = "site"\n'
+        + ('glossary = "glossary/terms.csv"\n' if glossary else "")
+        + ('\n[compile]\nformat = "markdown"\n' if markdown else ""),
         encoding="utf-8",
     )
     if glossary:
@@ -239,8 +286,12 @@ def make_project(
     rng = random.Random(seed)
     paths = []
     for number in range(articles):
-        path = folder / f"story-{number:05d}.html"
-        path.write_text(news_article(rng, number), encoding="utf-8")
+        if markdown:
+            path = folder / f"story-{number:05d}.md"
+            path.write_text(news_markdown(rng, number), encoding="utf-8")
+        else:
+            path = folder / f"story-{number:05d}.html"
+            path.write_text(news_article(rng, number), encoding="utf-8")
         paths.append(path)
     return paths
 

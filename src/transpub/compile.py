@@ -195,7 +195,13 @@ def compile_project(
         markdown_root=markdown_root if markdown else None,
         record=record,
     )
-    manifest = Manifest(project.root, "compile", ignore=full or markdown)
+    # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
+    # trusts none when it cannot read the record of the files it wrote.
+    manifest = Manifest(
+        project.root,
+        "compile-markdown" if markdown else "compile",
+        ignore=full or (markdown and record is None),
+    )
     run_key = make_key(
         code_signature(),
         file_hash(project.config_path),
@@ -208,7 +214,7 @@ def compile_project(
     todo: list[tuple[Path, str]] = []
     for path in article_paths:
         key = make_key(run_key, file_hash(path))
-        cached.append(None if markdown else _unchanged(run, manifest, path, key))
+        cached.append(_unchanged(run, manifest, path, key))
         if cached[-1] is None:
             todo.append((path, key))
     done = run_ordered(_compile_article, run, todo, 1 if record is not None else jobs)
@@ -219,7 +225,7 @@ def compile_project(
         compiled = found or next(done)
         if compiled.record is not None:
             manifest.put(compiled.slug, compiled.record)
-        elif found is None and not markdown:
+        elif found is None:
             manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
         if compiled.read:
             read.add(compiled.slug)
@@ -400,6 +406,8 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
                 run.record,
                 compiled,
             )
+            if not compiled.errors:
+                compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=True)
     else:
         _write_pages(run, document, slug, pages, catalogs, broken, assets, compiled)
         if not compiled.errors:
@@ -408,18 +416,30 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
 
 
 def _remember(
-    run: _CompileRun, path: Path, slug: str, assets: ArticleAssets, compiled: _CompiledArticle, record: Record
+    run: _CompileRun,
+    path: Path,
+    slug: str,
+    assets: ArticleAssets,
+    compiled: _CompiledArticle,
+    record: Record,
+    *,
+    markdown: bool = False,
 ) -> Record:
     """The manifest record of a compiled article: the files it depends on (catalogs, already in
-    ``record``; its pages and review copies in every locale; the MO files; the assets, copied or
-    missing) and the pages and warnings to report when it is skipped."""
+    ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``;
+    the MO files; the assets, copied or missing) and the pages and warnings to report when it is
+    skipped (with ``markdown``, also the digests the record of written files holds for its files)."""
     project, out_dir = run.project, run.out_dir
     for locale in run.all_locales:
-        record.watch(
-            project.root,
-            out_dir / _html_path(project, locale, slug),
-            out_dir / _html_path(project, locale, slug, review=True),
-        )
+        if markdown:
+            assert run.markdown_root is not None
+            record.watch(project.root, _markdown_path(project, locale, path, run.markdown_root))
+        else:
+            record.watch(
+                project.root,
+                out_dir / _html_path(project, locale, slug),
+                out_dir / _html_path(project, locale, slug, review=True),
+            )
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
@@ -428,6 +448,8 @@ def _remember(
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
+    if markdown and run.record is not None:
+        record.result["outputs"] = run.record.digests(p.output for p in compiled.listed if p.output)
     return record
 
 
@@ -445,6 +467,8 @@ def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _C
     record = manifest.get(slug)
     if record is None or not record.holds(run.project.root, key):
         return None
+    if run.record is not None and not run.record.holds(record.result.get("outputs", {})):
+        return None  # Markdown files the record of written files no longer lists as compile's
     if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
         manifest.put(slug, record)
     pages = {}

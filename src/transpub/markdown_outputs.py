@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +65,31 @@ class OutputRecord:
         """``path`` as the record names it (relative to the root, with ``/``)."""
         return confine(path, self.root).relative_to(self.root).as_posix()
 
+    def _lookup(self, key: str) -> Recorded | None:
+        """The entry of ``key``, this run's change first (None: not recorded)."""
+        if key in self.changes:
+            return self.changes[key]
+        return self.files.get(key)
+
+    def digests(self, paths: Iterable[Path]) -> dict[str, str]:
+        """The SHA-256 recorded for each of ``paths`` that is recorded, by the record's name for it."""
+        found = {}
+        for path in paths:
+            key = self.key(path)
+            entry = self._lookup(key)
+            if entry is not None:
+                found[key] = entry.sha256
+        return found
+
+    def holds(self, digests: Mapping[str, str]) -> bool:
+        """True when every file of ``digests`` (from :meth:`digests`) is still recorded with that digest
+        (the record was not deleted or edited since: an incremental run may trust it)."""
+        for key, sha256 in digests.items():
+            entry = self._lookup(key)
+            if entry is None or entry.sha256 != sha256:
+                return False
+        return True
+
     def entries(self) -> dict[str, Recorded]:
         """Every file recorded, this run's changes included."""
         merged = dict(self.files)
@@ -75,7 +101,7 @@ class OutputRecord:
         return merged
 
     def _check_ours(self, path: Path, key: str, current: bytes, what: str) -> None:
-        entry = self.entries().get(key)
+        entry = self._lookup(key)
         if entry is None:
             raise OutputConflict(
                 f"not {what}: this file was not written by transpub compile (move it away, or bring its "
@@ -112,7 +138,7 @@ class OutputRecord:
         """
         key = self.key(path)
         if not path.is_file():
-            if key in self.entries():
+            if self._lookup(key) is not None:
                 self.changes[key] = None
             return False
         current = path.read_bytes()
