@@ -9,11 +9,14 @@ asks to be under 10% for a rerun with nothing changed):
 - one article edited (one sentence), then extract and compile;
 - one catalog edited (one translation), then compile.
 
+The same again for a project of Markdown posts compiled to localized Markdown
+(``[compile] format = "markdown"``, as for Hugo), and, there, one written Markdown file deleted.
+
 Each run is the command line (default ``-j``), as a separate process; CPU is user + system time of
 it and its workers. "Files written" counts the files whose modification time changed under the
 project (the manifest ``.transpub/manifest.sqlite`` counted apart; lock files left out).
 
-    .venv/bin/python bench/bench_incremental.py [--articles 5000] [--locales 7]
+    .venv/bin/python bench/bench_incremental.py [--articles 5000] [--locales 7] [--formats html markdown]
 """
 
 from __future__ import annotations
@@ -69,37 +72,49 @@ def measure(
     return cpu, wall
 
 
+def bench(root: Path, articles: int, locales: list[str], markdown: bool) -> None:
+    """Full runs, then the reruns, of a project of HTML articles (or Markdown posts with ``markdown``)."""
+    make_project(root, articles=articles, locales=locales, markdown=markdown)
+    print(
+        f"{articles} {'Markdown posts, Markdown output' if markdown else 'HTML articles, HTML pages'}, "
+        f"{len(locales)} locales ({' '.join(locales)}), {os.cpu_count()} cores"
+    )
+    full_extract = measure(root, "extract, full (no catalogs yet)", transpub("extract"))
+    pseudo_translate(root)
+    measure(root, "extract after translation (catalogs changed)", transpub("extract"), full_extract)
+    full_compile = measure(root, "compile, full (no site yet)", transpub("compile"))
+    measure(root, "extract, nothing changed", transpub("extract"), full_extract)
+    measure(root, "compile, nothing changed", transpub("compile"), full_compile)
+    article = sorted((root / "articles").glob("*.md" if markdown else "*.html"))[len(locales)]
+    text = article.read_text(encoding="utf-8")
+    if markdown:
+        text = text.replace("\n\n## ", "\n\nA correction was added.\n\n## ", 1)
+    else:
+        text = text.replace("</h1>", "</h1>\n<p>A correction was added.</p>", 1)
+    article.write_text(text, encoding="utf-8")
+    measure(root, "extract, one article edited", transpub("extract"), full_extract)
+    measure(root, "compile, one article edited", transpub("compile"), full_compile)
+    po = root / "locales" / locales[0] / "LC_MESSAGES" / "story-00001.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "⟦', 'msgstr "⟦⟦', 1), encoding="utf-8")
+    measure(root, "compile, one catalog edited", transpub("compile"), full_compile)
+    if markdown:
+        (root / "site" / locales[-1] / "story-00002.md").unlink()
+        measure(root, "compile, one Markdown file deleted", transpub("compile"), full_compile)
+    measure(root, "compile --full, nothing changed", transpub("compile", "--full"), full_compile)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--locales", type=int, default=7)
+    parser.add_argument("--formats", nargs="+", choices=["html", "markdown"], default=["html", "markdown"])
     args = parser.parse_args()
     locales = LOCALES[: args.locales]
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    with tempfile.TemporaryDirectory(prefix="bench-incremental-") as folder:
-        root = Path(folder) / "news"
-        make_project(root, articles=args.articles, locales=locales)
-        print(
-            f"{args.articles} articles, {len(locales)} locales ({' '.join(locales)}), {os.cpu_count()} cores"
-        )
-        full_extract = measure(root, "extract, full (no catalogs yet)", transpub("extract"))
-        pseudo_translate(root)
-        measure(root, "extract after translation (catalogs changed)", transpub("extract"), full_extract)
-        full_compile = measure(root, "compile, full (no site yet)", transpub("compile"))
-        measure(root, "extract, nothing changed", transpub("extract"), full_extract)
-        measure(root, "compile, nothing changed", transpub("compile"), full_compile)
-        article = sorted((root / "articles").glob("*.html"))[len(locales)]
-        article.write_text(
-            article.read_text(encoding="utf-8").replace("</h1>", "</h1>\n<p>A correction was added.</p>", 1),
-            encoding="utf-8",
-        )
-        measure(root, "extract, one article edited", transpub("extract"), full_extract)
-        measure(root, "compile, one article edited", transpub("compile"), full_compile)
-        po = root / "locales" / locales[0] / "LC_MESSAGES" / "story-00001.po"
-        po.write_text(po.read_text(encoding="utf-8").replace('msgstr "⟦', 'msgstr "⟦⟦', 1), encoding="utf-8")
-        measure(root, "compile, one catalog edited", transpub("compile"), full_compile)
-        measure(root, "compile --full, nothing changed", transpub("compile", "--full"), full_compile)
-    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for kind in args.formats:
+        with tempfile.TemporaryDirectory(prefix="bench-incremental-") as folder:
+            bench(Path(folder) / "news", args.articles, locales, kind == "markdown")
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
