@@ -8,9 +8,10 @@ project's translation memory. The engine is set to 10 texts per request and one 
 per process (``[engines.libre] batch_size = 10, concurrency = 1``), so that the engine's latency,
 not the machine, sets the pace, as with a remote engine.
 
-Printed: wall time of each way and their ratio, the requests the engine got, the characters sent
-and the characters of the distinct texts sent (equal when no text was paid for twice), and whether
-every unit came back translated. With PostgreSQL installed (tests/pgcluster.py), the same again
+Printed: wall time of each way and their ratio, the CPU time of the transpub processes (user +
+system), the requests the engine got, the characters sent and the characters of the distinct texts
+sent (equal when no text was paid for twice), the distinct texts sent against the distinct texts
+the catalogs hold (each needed once), and whether every unit came back translated. With PostgreSQL installed (tests/pgcluster.py), the same again
 with the memory in a throwaway PostgreSQL database.
 
     .venv/bin/python bench/bench_shards.py [--units 2000] [--latency 0.05]
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -68,8 +70,9 @@ def run(root: Path, args: list[str], env: dict[str, str] | None = None) -> None:
         raise SystemExit(f"transpub {' '.join(args)} failed:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
 
 
-def translate(root: Path, shards: int, engine: FakeMT, memory_url: str | None) -> float:
-    """Wall seconds for ``shards`` processes (1: one unsharded process) to translate the project."""
+def translate(root: Path, shards: int, engine: FakeMT, memory_url: str | None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the processes) for ``shards`` processes (1: one
+    unsharded process) to translate the project."""
     env = dict(os.environ, TRANSPUB_LIBRE_URL=engine.url)
     if memory_url:
         env["TRANSPUB_MEMORY_URL"] = memory_url
@@ -77,6 +80,7 @@ def translate(root: Path, shards: int, engine: FakeMT, memory_url: str | None) -
     commands = (
         [command] if shards == 1 else [[*command, "--shard", f"{i}/{shards}"] for i in range(1, shards + 1)]
     )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     processes = [
         subprocess.Popen(c, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -84,18 +88,19 @@ def translate(root: Path, shards: int, engine: FakeMT, memory_url: str | None) -
     ]
     outputs = [p.communicate()[0] for p in processes]
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if any(p.returncode != 0 for p in processes):
         raise SystemExit("translate failed:\n" + "\n".join(o[-1500:] for o in outputs))
-    return wall
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def sent(engine: FakeMT) -> tuple[int, int, int]:
-    """Requests, characters sent, characters of the distinct texts sent."""
+def sent(engine: FakeMT) -> tuple[int, int, int, int]:
+    """Requests, characters sent, characters of the distinct texts sent, distinct texts sent."""
     texts = [text for _, batch in engine.request_log for text in batch]
     twice = sorted({text for text in texts if texts.count(text) > 1})
     if twice:
         print(f"    sent more than once: {twice[:5]}")
-    return len(engine.request_log), sum(map(len, texts)), sum(map(len, set(texts)))
+    return len(engine.request_log), sum(map(len, texts)), sum(map(len, set(texts))), len(set(texts))
 
 
 def all_translated(root: Path) -> bool:
@@ -151,13 +156,15 @@ def main() -> None:
                     copy = Path(folder) / f"{kind}-{shards}"
                     shutil.copytree(original, copy)
                     with FakeMT(latency=args.latency) as engine:
-                        walls.append(translate(copy, shards, engine, url))
-                        requests, chars, unique = sent(engine)
+                        wall, cpu = translate(copy, shards, engine, url)
+                        walls.append(wall)
+                        requests, chars, unique, texts = sent(engine)
                     label = "one process" if shards == 1 else "two shards"
                     print(
-                        f"  {kind:10} {label:12} {walls[-1]:7.2f} s wall  {requests:4d} requests  "
+                        f"  {kind:10} {label:12} {wall:7.2f} s wall {cpu:6.2f} s CPU  {requests:4d} requests  "
                         f"{chars:7d} characters sent, {unique:7d} distinct  "
-                        f"{'equal' if chars == unique else 'NOT EQUAL'}; all translated: {all_translated(copy)}"
+                        f"{'equal' if chars == unique else 'NOT EQUAL'}; {texts} distinct texts sent of "
+                        f"{distinct} needed; all translated: {all_translated(copy)}"
                     )
                 print(f"  {kind:10} two shards / one process: wall {walls[0] / walls[1]:.2f}x faster")
             finally:
