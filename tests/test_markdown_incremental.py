@@ -223,3 +223,16 @@ def test_a_fresh_checkout_of_committed_markdown_with_the_manifest_restored_reads
     assert reads == []
     assert not report.errors and not any(page.written for page in report.pages)
     assert changed(before, state(clone)) == {".transpub/manifest.sqlite"}  # the new signatures kept
+
+
+def test_an_article_renamed_to_another_markdown_suffix_is_written_under_its_new_name(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """Same slug, same bytes, new file name: the Markdown files take the new name."""
+    root = compiled_project(tmp_path / "p")
+    (root / "articles" / "posts" / "harbour.md").rename(root / "articles" / "posts" / "harbour.markdown")
+    reads.clear()
+    assert not compile_md(root).errors
+    assert reads == ["posts/harbour.markdown"]
+    spanish = root / "site" / "es" / "posts"
+    assert sorted(p.name for p in spanish.iterdir()) == ["harbour.markdown"]

@@ -213,7 +213,8 @@ def compile_project(
     cached: list[_CompiledArticle | None] = []
     todo: list[tuple[Path, str]] = []
     for path in article_paths:
-        key = make_key(run_key, file_hash(path))
+        # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown)
+        key = make_key(run_key, path_name(project.root, path), file_hash(path))
         cached.append(_unchanged(run, manifest, path, key))
         if cached[-1] is None:
             todo.append((path, key))

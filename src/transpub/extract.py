@@ -11,7 +11,7 @@ from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import forget_folders, remove_stale_temporaries
-from .manifest import Manifest, Record, code_signature, file_hash, make_key, project_settings
+from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from .model import Issue
 from .project import Project
 from .sources import GlossaryNotes, load_article, load_project_glossary
@@ -213,7 +213,8 @@ def extract_project(
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str]] = []
     for article in discovery.articles:
-        key = make_key(run_key, file_hash(article.path))
+        # the article's name too: the references name it (a.htm renamed a.html keeps its slug)
+        key = make_key(run_key, path_name(project.root, article.path), file_hash(article.path))
         outcomes.append(_unchanged(run, manifest, article.path, key))
         if outcomes[-1] is None:
             todo.append((article.path, key))
