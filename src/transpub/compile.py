@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import html as htmllib
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -150,6 +150,9 @@ class _CompiledArticle:
     stale: set[str] = field(default_factory=set)
     #: The manifest record of what was read and written (None: nothing to remember).
     record: Record | None = None
+    #: Markdown output: the record of written files' name for its file in each listed locale (None: no
+    #: file), when known (from its manifest record), so that finding stale files need not work them out.
+    markdown_keys: dict[str, str | None] | None = None
 
 
 def compile_project(
@@ -221,7 +224,7 @@ def compile_project(
     done = run_ordered(_compile_article, run, todo, 1 if record is not None else jobs)
     pages: dict[tuple[str, str], Page] = {}
     stale: set[str] = set()
-    read: set[str] = set()
+    read: dict[str, dict[str, str | None] | None] = {}
     for found in cached:
         compiled = found or next(done)
         if compiled.record is not None:
@@ -229,7 +232,7 @@ def compile_project(
         elif found is None:
             manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
         if compiled.read:
-            read.add(compiled.slug)
+            read[compiled.slug] = compiled.markdown_keys
         report.errors.extend(compiled.errors)
         report.warnings.extend(compiled.warnings)
         report.mo_written.extend(compiled.mo_written)
@@ -451,6 +454,10 @@ def _remember(
     }
     if markdown and run.record is not None:
         record.result["outputs"] = run.record.digests(p.output for p in compiled.listed if p.output)
+        assert run.markdown_root is not None
+        record.result["markdown"] = compiled.markdown_keys = _markdown_keys(
+            run.project, run.record, path, [p.locale for p in compiled.listed], run.markdown_root
+        )
     return record
 
 
@@ -484,6 +491,7 @@ def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _C
         listed=[pages[locale] for locale in record.result["listed"]],
         warnings=[Issue(**warning) for warning in record.result["warnings"]],
         record=None,
+        markdown_keys=record.result.get("markdown"),
     )
 
 
@@ -676,30 +684,48 @@ def _localized_markdown(
     ).encode("utf-8")
 
 
+def _markdown_keys(
+    project: Project, record: OutputRecord, article: Path, locales: list[str], root: Path
+) -> dict[str, str | None]:
+    """The record's name for the Markdown file of ``article`` in each of ``locales`` (None: no file)."""
+    keys: dict[str, str | None] = {}
+    for locale in locales:
+        wanted = project.markdown_path(locale, article, root)
+        keys[locale] = None if wanted is None else record.key(wanted)
+    return keys
+
+
 def _remove_stale_markdown(
     project: Project,
     record: OutputRecord,
     locales: list[str],
     discovery: Discovery,
-    documents: Collection[str],
+    documents: Mapping[str, dict[str, str | None] | None],
     root: Path,
     report: CompileReport,
 ) -> None:
     """Remove the Markdown files compile wrote for articles that are gone, or where the layout or
-    the folders changed, for the locales of this run (and its shard); then save the record."""
+    the folders changed, for the locales of this run (and its shard); then save the record.
+
+    ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
+    record when known."""
     present = {article.slug for article in discovery.articles} | discovery.refused
-    expected = {
-        (locale, slug): project.markdown_path(locale, path, root)
-        for slug, path in ((a.slug, a.path) for a in discovery.articles if a.slug in documents)
-        for locale in locales
-    }
+    expected: dict[tuple[str, str], str | None] = {}
+    for article in discovery.articles:
+        if article.slug not in documents:
+            continue
+        known = documents[article.slug]
+        keys = known if known is not None and all(loc in known for loc in locales) else None
+        if keys is None:
+            keys = _markdown_keys(project, record, article.path, locales, root)
+        for locale in locales:
+            expected[locale, article.slug] = keys[locale]
     for key, entry in sorted(record.entries().items()):
         if entry.locale not in locales or not in_shard(entry.slug, project.shard):
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
             continue  # an article that could not be read this time: its files stay
-        wanted = expected.get((entry.locale, entry.slug))
-        if wanted is not None and record.key(wanted) == key:
+        if expected.get((entry.locale, entry.slug)) == key:
             continue
         try:
             record.remove(root / key)
