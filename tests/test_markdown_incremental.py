@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 import transpub.compile
-from test_compile_markdown import CHINESE, compile_md, make_markdown_project, translate
+from test_compile_markdown import CHINESE, SPANISH, compile_md, extract, make_markdown_project, translate
 from test_incremental import changed, run, state
+from transpub.compile import compile_project
+from transpub.project import load_project
 
 RECORD = "site/.transpub-outputs.json"
 
@@ -236,3 +238,53 @@ def test_an_article_renamed_to_another_markdown_suffix_is_written_under_its_new_
     assert reads == ["posts/harbour.markdown"]
     spanish = root / "site" / "es" / "posts"
     assert sorted(p.name for p in spanish.iterdir()) == ["harbour.markdown"]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_markdown_output_is_written_by_several_processes_as_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-j 2: worker processes write the Markdown (and remove it), the files and the record as with -j 1."""
+    pids = tmp_path / "pids"
+    original = transpub.compile._localized_markdown
+
+    def noting(*args, **kwargs):
+        with open(pids, "a") as handle:  # a forked worker has this function too
+            handle.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(transpub.compile, "_localized_markdown", noting)
+    notes = {f"The ferry leaves at {n} o'clock.": f"Die Fähre fährt um {n} Uhr." for n in range(12)}
+    sites = []
+    for jobs in (1, 2):
+        root = make_markdown_project(tmp_path / f"j{jobs}")
+        (root / "articles" / "notes").mkdir()
+        for n, text in enumerate(notes):
+            (root / "articles" / "notes" / f"note-{n:02d}.md").write_text(f"{text}\n", "utf-8")
+        extract(root)
+        translate(root, "es", SPANISH)
+        translate(root, "de", notes)
+        project = load_project(root)
+        pids.write_text("")
+        first = compile_project(project, project.locales, jobs=jobs)
+        assert (root / "site" / "de" / "notes" / "note-03.md").read_text(
+            "utf-8"
+        ) == "Die Fähre fährt um 3 Uhr.\n"
+        translate(root, "de", dict.fromkeys(notes, ""))  # German withdrawn: its files and folders go
+        second = compile_project(project, project.locales, jobs=jobs)
+        assert not first.errors and not second.errors
+        assert not (root / "site" / "de").exists()
+        workers = {int(line) for line in pids.read_text().split()}
+        assert (os.getpid() not in workers) if jobs == 2 else (workers == {os.getpid()})
+        sites.append(
+            (
+                _files(root / "site"),
+                [(p.locale, p.slug, p.published, p.written) for p in first.pages + second.pages],
+            )
+        )
+    assert sites[0] == sites[1]

@@ -30,7 +30,7 @@ from .fsutil import confine, forget_folders, remove_file, remove_stale_temporari
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
-from .markdown_outputs import OutputRecord
+from .markdown_outputs import OutputRecord, Recorded
 from .model import Coverage, Issue, Unit
 from .project import Project
 from .site import (
@@ -121,7 +121,7 @@ class _CompileRun:
     selected: tuple[str, ...]
     targets: tuple[str, ...]
     #: ``--format markdown``: where the Markdown goes, and the record of the files compile wrote there
-    #: (one record for the run: with it, the articles are compiled in this process, one by one).
+    #: (each article writes through a view of it; its changes go back to the parent's record).
     markdown_root: Path | None = None
     record: OutputRecord | None = None
     #: Assets this process has copied in this run (each once).
@@ -153,6 +153,10 @@ class _CompiledArticle:
     #: Markdown output: the record of written files' name for its file in each listed locale (None: no
     #: file), when known (from its manifest record), so that finding stale files need not work them out.
     markdown_keys: dict[str, str | None] | None = None
+    #: Markdown output: the changes this article made to the record of written files, and the folders
+    #: its removals emptied (made perhaps in a worker process: the parent takes them in).
+    output_changes: dict[str, Recorded | None] = field(default_factory=dict)
+    emptied: list[Path] = field(default_factory=list)
 
 
 def compile_project(
@@ -168,8 +172,7 @@ def compile_project(
     Every configured locale is considered for the links (hreflang, switchers, indexes): a locale
     that is not selected is linked where its catalog reads, meets the threshold and its page is
     already on disk, but its pages are not rewritten. ``jobs`` > 1 compiles that many articles at
-    once (in worker processes; Markdown output is written one article at a time); the files and the
-    report are the same.
+    once (in worker processes); the files and the report are the same.
 
     An article whose catalogs (every locale's: they decide its language links), pages and assets
     are as the last run left them, from the same article, configuration, options and transpub, is
@@ -221,12 +224,14 @@ def compile_project(
         cached.append(_unchanged(run, manifest, path, key))
         if cached[-1] is None:
             todo.append((path, key))
-    done = run_ordered(_compile_article, run, todo, 1 if record is not None else jobs)
+    done = run_ordered(_compile_article, run, todo, jobs)
     pages: dict[tuple[str, str], Page] = {}
     stale: set[str] = set()
     read: dict[str, dict[str, str | None] | None] = {}
     for found in cached:
         compiled = found or next(done)
+        if record is not None:
+            record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
             manifest.put(compiled.slug, compiled.record)
         elif found is None:
@@ -399,6 +404,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
         return compiled
     if run.markdown_root is not None and document.format == "markdown":
         if run.record is not None:
+            outputs = run.record.view()
             _write_markdown(
                 project,
                 document,
@@ -407,11 +413,12 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
                 pages,
                 catalogs,
                 options,
-                run.record,
+                outputs,
                 compiled,
             )
+            compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
             if not compiled.errors:
-                compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=True)
+                compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
         _write_pages(run, document, slug, pages, catalogs, broken, assets, compiled)
         if not compiled.errors:
@@ -427,10 +434,11 @@ def _remember(
     compiled: _CompiledArticle,
     record: Record,
     *,
-    markdown: bool = False,
+    markdown: OutputRecord | None = None,
 ) -> Record:
     """The manifest record of a compiled article: the files it depends on (catalogs, already in
-    ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``;
+    ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``,
+    the record (view) they were written through;
     the MO files; the assets, copied or missing) and the pages and warnings to report when it is
     skipped (with ``markdown``, also the digests the record of written files holds for its files)."""
     project, out_dir = run.project, run.out_dir
@@ -452,11 +460,11 @@ def _remember(
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
-    if markdown and run.record is not None:
-        record.result["outputs"] = run.record.digests(p.output for p in compiled.listed if p.output)
+    if markdown is not None:
+        record.result["outputs"] = markdown.digests(p.output for p in compiled.listed if p.output)
         assert run.markdown_root is not None
         record.result["markdown"] = compiled.markdown_keys = _markdown_keys(
-            run.project, run.record, path, [p.locale for p in compiled.listed], run.markdown_root
+            run.project, markdown, path, [p.locale for p in compiled.listed], run.markdown_root
         )
     return record
 
@@ -709,6 +717,7 @@ def _remove_stale_markdown(
 
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
     record when known."""
+    record.prune()  # the folders the articles' removals emptied (every worker is done)
     present = {article.slug for article in discovery.articles} | discovery.refused
     expected: dict[tuple[str, str], str | None] = {}
     for article in discovery.articles:

@@ -48,6 +48,9 @@ class OutputRecord:
     root: Path
     files: dict[str, Recorded] = field(default_factory=dict)
     changes: dict[str, Recorded | None] = field(default_factory=dict)
+    #: False for a :meth:`view`: folders a removal empties are listed in ``emptied``, not removed.
+    remove_folders: bool = True
+    emptied: list[Path] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
@@ -60,6 +63,24 @@ class OutputRecord:
         record = cls(root)
         record.files = _read(record.path)
         return record
+
+    def view(self) -> OutputRecord:
+        """A record of the same files for one article's outputs, written perhaps in a worker process:
+        it has changes of its own, for :meth:`merge`, and leaves the folders it empties in place (one
+        process removing a folder another is writing into would fail that write)."""
+        return OutputRecord(self.root, self.files, remove_folders=False)
+
+    def merge(self, changes: Mapping[str, Recorded | None], emptied: Iterable[Path]) -> None:
+        """Take in a :meth:`view`'s ``changes`` and the folders it emptied (see :meth:`prune`)."""
+        self.changes.update(changes)
+        self.emptied.extend(emptied)
+
+    def prune(self) -> None:
+        """Remove the folders emptied by removals (up to the root) that are still empty; call it when
+        no other process writes below the root any more."""
+        for folder in self.emptied:
+            _remove_empty_folders(folder, self.root)
+        self.emptied = []
 
     def key(self, path: Path) -> str:
         """``path`` as the record names it (relative to the root, with ``/``)."""
@@ -145,7 +166,10 @@ class OutputRecord:
         self._check_ours(path, key, current, "removed")
         remove_file(path, self.root)
         self.changes[key] = None
-        _remove_empty_folders(path.parent, self.root)
+        if self.remove_folders:
+            _remove_empty_folders(path.parent, self.root)
+        else:
+            self.emptied.append(path.parent)
         return True
 
     def save(self) -> None:
