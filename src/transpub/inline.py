@@ -32,7 +32,13 @@ def escape_lookalikes(text: str) -> str:
     >>> escape_lookalikes("Press <1> or <b>, R&D &lt;")
     'Press &lt;1> or <b>, R&D &amp;lt;'
     """
-    return _LOOKALIKE.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
+    if "<" not in text and "&" not in text:  # most text: nothing to escape
+        return text
+    return _LOOKALIKE.sub(_escape_lookalike, text)
+
+
+def _escape_lookalike(match: re.Match[str]) -> str:
+    return "&lt;" if match.group() == "<" else "&amp;"
 
 
 def unescape_lookalikes(text: str) -> str:

@@ -57,6 +57,30 @@ _HAS_CJK_TERMINATOR = re.compile(r"[。！？｡]")
 
 _MARKER = r"(?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))"
 _FIRST_LIST_MARKER = re.compile(r"(?P<gap>)??" + _MARKER)
+#: The punctuation of a list marker, before a space.
+_MARKER_END = re.compile(r"(?:\.\)?|\))(?=\s)")
+_BULLETS = "•⁃▪◦‣∙·*-"
+
+
+def _may_hold_markers(text: str) -> bool:
+    """False when ``text`` holds no list marker: none of its ``.``, ``)`` or ``.)`` before a space
+    follows a digit, or a letter after a space or a bullet (a quick test before looking for them).
+
+    >>> _may_hold_markers("It rained. Then 1) one"), _may_hold_markers("It rained. Then it stopped.")
+    (True, False)
+    """
+    for end in _MARKER_END.finditer(text):
+        at = end.start() - 1
+        if at < 0:
+            continue
+        char = text[at]
+        if char.isdigit():
+            return True
+        if "a" <= char <= "z" and (at == 0 or text[at - 1].isspace() or text[at - 1] in _BULLETS):
+            return True
+    return False
+
+
 _NEXT_LIST_MARKER = re.compile(r"(?P<gap>\s+)" + _MARKER)
 
 _SHORT_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}\Z")
@@ -288,6 +312,8 @@ def _list_item_starts(text: str) -> tuple[dict[int, int], set[int]]:
     consecutive markers of one style ("1) ... 2) ..." or "a. ... b. ..."), the first one bulleted or
     opening the text or a sentence (so that "am 3. Mai ... am 4. Juni" is no list).
     """
+    if not _may_hold_markers(text):
+        return {}, set()  # most paragraphs
     runs: list[list[re.Match[str]]] = []
     first = _FIRST_LIST_MARKER.match(text)
     markers = _NEXT_LIST_MARKER.finditer(text, first.end() if first else 0)
@@ -387,9 +413,36 @@ def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]
     if _HAS_CJK_TERMINATOR.search(text, start, stop):
         return _CJK_CANDIDATE.finditer(text, start, stop)
     first = _FIRST_CANDIDATE.match(text, start, stop)
-    if first is None:
-        return _NEXT_CANDIDATE.finditer(text, start, stop)
-    return chain((first,), _NEXT_CANDIDATE.finditer(text, first.end(), stop))
+    return _next_candidates(text, first.end() if first else start, stop, first)
+
+
+def _next_candidates(text: str, pos: int, stop: int, first: re.Match[str] | None) -> Iterator[re.Match[str]]:
+    """``first`` (when a match), then what ``_NEXT_CANDIDATE.finditer(text, pos, stop)`` finds.
+
+    A candidate starts at the space before the word that holds its first terminator, so the full
+    pattern is tried only there, not at every space of the text.
+    """
+    if first is not None:
+        yield first
+    find = _ANY_TERMINATOR.search
+    match = _NEXT_CANDIDATE.match
+    while True:
+        term = find(text, pos, stop)
+        if term is None:
+            return
+        at = term.start()
+        space = at - 1
+        while space >= pos and not text[space].isspace():
+            space -= 1
+        found = match(text, space, stop) if space >= pos else None
+        if found is None:
+            pos = at + 1  # no candidate starts before the next space after this terminator
+        else:
+            yield found
+            pos = found.end()
+
+
+_ANY_TERMINATOR = re.compile(r"[.!?…]")
 
 
 def _cut_before_list_items(

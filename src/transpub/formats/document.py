@@ -189,31 +189,28 @@ class Document:
 
     def units(self, relpath: str | None = None) -> list[Unit]:
         """The document's translatable units, one per distinct msgid, refs merged, in order."""
-        merged: dict[str, dict] = {}
-        for slot in self.slots():
+        if self._slots is None:
+            self._slots = tuple(_walk_slots(self.parts))
+        # msgid -> (first slot, refs, notes); dicts as ordered sets: a text repeated n times costs n, not n²
+        merged: dict[str, tuple[Slot, dict[str, None], dict[str, None]]] = {}
+        prefix = f"{relpath}#" if relpath else ""
+        for slot in self._slots:
             entry = merged.get(slot.msgid)
             if entry is None:
-                entry = merged[slot.msgid] = {
-                    "refs": {},  # dicts as ordered sets: a text repeated n times costs n, not n²
-                    "notes": {},
-                    "placeholders": getattr(slot, "placeholders", ()),
-                    "kind": slot.kind,
-                    "flags": getattr(slot, "flags", ()),
-                }
-            ref = f"{relpath}#{slot.ref}" if relpath else slot.ref
-            entry["refs"][ref] = None
-            for note in slot.notes:
-                entry["notes"][note] = None
+                entry = merged[slot.msgid] = (slot, {}, {})
+            entry[1][prefix + slot.ref] = None
+            if slot.notes:
+                entry[2].update(dict.fromkeys(slot.notes))
         return [
             Unit(
                 msgid=msgid,
-                refs=tuple(e["refs"]),
-                notes=tuple(e["notes"]),
-                placeholders=tuple(e["placeholders"]),
-                kind=e["kind"],
-                flags=tuple(e["flags"]),
+                refs=tuple(refs),
+                notes=tuple(notes),
+                placeholders=tuple(getattr(first, "placeholders", ())),
+                kind=first.kind,
+                flags=tuple(getattr(first, "flags", ())),
             )
-            for msgid, e in merged.items()
+            for msgid, (first, refs, notes) in merged.items()
         ]
 
     def render(
@@ -271,18 +268,24 @@ def _translated(part: object, ctx: _RenderContext) -> bool:
     return text is not None and text != part.msgid
 
 
-def _walk_slots(parts: list[Part]) -> Iterator[Slot]:
+def _walk_slots(parts: list[Part]) -> list[Slot]:
     """Slots in document order, without recursion (documents may nest deeply)."""
+    found: list[Slot] = []
     stack: list[Iterator[object]] = [iter(parts)]
     while stack:
-        part = next(stack[-1], _END)
-        if part is _END:
+        for part in stack[-1]:
+            if isinstance(part, str):  # most parts: source text
+                continue
+            if isinstance(part, AttrSlot):
+                found.append(part)
+            elif isinstance(part, (TextSlot, Tag, DateSlot)):
+                if isinstance(part, TextSlot):
+                    found.append(part)
+                stack.append(iter(part.parts))
+                break  # its parts first, then the rest of these
+        else:
             stack.pop()
-            continue
-        if isinstance(part, (TextSlot, AttrSlot)):
-            yield part
-        if isinstance(part, (TextSlot, Tag, DateSlot)):
-            stack.append(iter(part.parts))
+    return found
 
 
 _END = object()

@@ -164,9 +164,13 @@ class _Builder(RunSlots):
         ctx = self.context_for(node, ctx)
         out.append(self.start_tag(node, ctx))
         if ctx.scope == "in" and self.is_date(node):
-            yield self.emit_date(node, ctx, out)
+            left = self.emit_date(node, ctx, out)
+            if left is not None:
+                yield self.plain_rest(*left)
         elif node.tag in self.opaque:
-            yield self.emit_plain(node.children, ctx, out)
+            left = self.plain_items(node.children, ctx, out)
+            if left is not None:
+                yield self.plain_rest(*left)
         elif node.tag == "head":
             yield self.emit_children(node, ctx, out)
             out.append(Marker("head-end"))
@@ -237,7 +241,7 @@ class _Builder(RunSlots):
         return tag
 
     def attribute_slots(self, node: Node, raw: str, ctx: _Context) -> list[tuple[tuple[int, int], AttrSlot]]:
-        if not node.attrs:
+        if not node.attrs or _MAY_TRANSLATE.isdisjoint(node.attrs):
             return []
         wanted = translatable_attributes(node.tag, node.attrs)
         if not wanted or wanted.isdisjoint(node.attrs):
@@ -264,48 +268,78 @@ class _Builder(RunSlots):
 
     def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         run: list[Node | int] = []
+        tokens = self.tokens
         for child in node.children:
-            if isinstance(child, Node) and (child.tag not in INLINE or child.has_block()):
+            if type(child) is int:
+                run.append(child)
+            elif child.tag not in INLINE or child.has_block():  # type: ignore[union-attr]
                 if run:
-                    yield self.emit_run(run, ctx, out)
+                    if len(run) == 1 and type(run[0]) is int and not self.is_text(run[0]):
+                        out.append(tokens[run[0]].raw)  # whitespace between blocks: most runs
+                    else:
+                        yield self.emit_run(run, ctx, out)
                     run = []
-                yield self.emit_node(child, ctx, out)
+                yield self.emit_node(child, ctx, out)  # type: ignore[arg-type]
             else:
                 run.append(child)
         if run:
-            yield self.emit_run(run, ctx, out)
+            if len(run) == 1 and type(run[0]) is int and not self.is_text(run[0]):
+                out.append(tokens[run[0]].raw)
+            else:
+                yield self.emit_run(run, ctx, out)
 
-    def emit_plain(self, items: list, ctx: _Context, out: list[Part]) -> Walk[None]:
-        """Emit ``items`` (nodes, token indexes, source strings) verbatim: attribute slots kept, no
-        text slots. Element by element on a stack of its own: no recursion on the depth."""
-        pending: list = [(item, ctx) for item in reversed(items)]
+    def plain_items(
+        self, items: list, ctx: _Context, out: list[Part]
+    ) -> tuple[list, tuple[Node, _Context, list[Part]]] | None:
+        """Emit ``items`` verbatim (see :meth:`plain`); None when done, else what is left to
+        :meth:`plain_rest` (an element for translation inside one that is not was met)."""
+        if not items:
+            return None
+        pending: list = [(item, ctx, out) for item in reversed(items)]
+        found = self.plain(pending)
+        return None if found is None else (pending, found)
+
+    def plain_rest(self, pending: list, found: tuple[Node, _Context, list[Part]]) -> Walk[None]:
+        """Finish what :meth:`plain` stopped at: ``found`` is for translation, then ``pending``."""
+        while found is not None:
+            yield self.emit_node(*found)
+            found = self.plain(pending)  # type: ignore[assignment]
+
+    def plain(self, pending: list) -> tuple[Node, _Context, list[Part]] | None:
+        """Emit the entries of ``pending`` (``(item, context, out)``, last first) verbatim, until one
+        is an element for translation inside one that is not (``translate="yes"`` inside
+        ``translate="no"``): that entry is returned, for :meth:`emit_node`, and ``pending`` holds the
+        rest. A plain function on a stack: the walk needs no step of its own for plain content."""
+        tokens = self.tokens
+        pop = pending.pop
+        push = pending.append
         while pending:
-            entry = pending.pop()
-            if isinstance(entry, str):  # an end tag, after its element's content
-                out.append(entry)
+            item, outer, out = pop()
+            kind = type(item)
+            if kind is int:
+                out.append(tokens[item].raw)
                 continue
-            item, outer = entry
-            if isinstance(item, str):
+            if kind is not Node:  # a source string, or an element's end tag after its content
                 out.append(item)
-                continue
-            if isinstance(item, int):
-                out.append(self.tokens[item].raw)
                 continue
             inner = self.context_for(item, outer)
             if inner.translate and not outer.translate and item.tag not in self.opaque:
-                yield self.emit_node(
-                    item, outer, out
-                )  # translate="yes" inside translate="no": for translation
-                continue
+                return item, outer, out  # translate="yes" inside translate="no": for translation
             out.append(self.start_tag(item, inner))
             if inner.scope == "in" and self.is_date(item):
-                yield self.emit_date(item, inner, out)
-                if item.end is not None:
-                    out.append(self.tokens[item.end].raw)
-                continue
+                # The date's content goes into its slot, placed now (nothing else is added to
+                # ``out`` before its end tag).
+                dated: list[Part] = []
+                out.append(DateSlot(item.attrs.get("datetime") or "", dated, self.date_styles.get(id(item))))
+                target = dated
+            else:
+                target = out
             if item.end is not None:
-                pending.append(self.tokens[item.end].raw)
-            pending.extend((child, inner) for child in reversed(item.children))
+                push((tokens[item.end].raw, None, out))
+            children = item.children
+            if children:
+                pending.extend([(child, inner, target) for child in reversed(children)])
+        return None
 
     def is_date(self, node: Node) -> bool:
         """A ``<time datetime>`` whose whole text is the source locale's writing of that date or time:
@@ -362,10 +396,14 @@ class _Builder(RunSlots):
             self.token_lines = lines
         return self.token_lines[index] if 0 <= index < len(self.token_lines) else 1
 
-    def emit_date(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
+    def emit_date(
+        self, node: Node, ctx: _Context, out: list[Part]
+    ) -> tuple[list, tuple[Node, _Context, list[Part]]] | None:
+        """Append the :class:`DateSlot` of ``node`` (its content verbatim); what is left, as
+        :meth:`plain_items` says."""
         inner: list[Part] = []
-        yield self.emit_plain(node.children, ctx, inner)
         out.append(DateSlot(node.attrs.get("datetime") or "", inner, self.date_styles.get(id(node))))
+        return self.plain_items(node.children, ctx, inner)
 
     def shows_own_url(self, node: Node) -> bool:
         """Whether the link ``node`` shows nothing but its own URL (or e-mail address) as text."""
@@ -398,11 +436,15 @@ class _Builder(RunSlots):
 
     def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> Walk[None]:
         if not ctx.translate or not self.has_text(run, ctx):
-            yield self.emit_plain(run, ctx, out)
+            left = self.plain_items(run, ctx, out)
+            if left is not None:
+                yield self.plain_rest(*left)
             return
         lead, core, trail = self.trim(run, ctx)
-        yield self.emit_plain(lead, ctx, out)
-        if len(core) == 1 and isinstance(core[0], Node) and not self.is_object(core[0], ctx):
+        left = self.plain_items(lead, ctx, out)
+        if left is not None:
+            yield self.plain_rest(*left)
+        if len(core) == 1 and type(core[0]) is Node and not self.is_object(core[0], ctx):
             # An inline element enclosing the whole run stays outside the unit: "Home", not "<1>Home</1>".
             node = core[0]
             inner = self.context_for(node, ctx)
@@ -412,9 +454,14 @@ class _Builder(RunSlots):
             if node.end is not None:
                 out.append(self.tokens[node.end].raw)
         else:
-            atoms = yield self.atoms(core, ctx)
+            atoms: list[Atom] = []
+            pending: list = [(item, ctx) for item in reversed(core)]
+            while (left := self.atoms(pending, atoms)) is not None:
+                yield self.plain_rest(*left)
             self.emit_sentences(atoms, ctx, out)
-        yield self.emit_plain(trail, ctx, out)
+        left = self.plain_items(trail, ctx, out)
+        if left is not None:
+            yield self.plain_rest(*left)
 
     def has_text(self, run: list, ctx: _Context) -> bool:
         """Whether ``run`` holds text for translators (in itself or inside its inline elements)."""
@@ -429,7 +476,9 @@ class _Builder(RunSlots):
     def is_text(self, index: int) -> bool:
         """Whether token ``index`` is text with more than whitespace."""
         token = self.tokens[index]
-        return token.kind == "text" and bool(token.raw.strip()) and bool(htmllib.unescape(token.raw).strip())
+        if token.kind != "text" or not token.raw.strip():
+            return False
+        return "&" not in token.raw or bool(htmllib.unescape(token.raw).strip())
 
     def text_within(self, node: Node, ctx: _Context) -> bool:
         """Whether ``node``'s content holds text (objects in it aside); remembered per element, as
@@ -514,42 +563,53 @@ class _Builder(RunSlots):
             break
         return lead, items, trail
 
-    def atoms(self, items: list, ctx: _Context) -> Walk[list[Atom]]:
-        """The run ``items`` as text, open, close and object atoms (inline elements opened up)."""
-        atoms: list[Atom] = []
-        pending: list = [(item, ctx) for item in reversed(items)]
+    def atoms(
+        self, pending: list, atoms: list[Atom]
+    ) -> tuple[list, tuple[Node, _Context, list[Part]]] | None:
+        """Append the run's atoms to ``atoms``: text, open, close and object atoms (inline elements
+        opened up), from ``pending`` (``(item, context)``, last first). None when done; else an
+        object holds an element for translation, and what is left of the object is returned for
+        :meth:`plain_rest` before this is called again."""
+        tokens = self.tokens
+        unescape = htmllib.unescape
         while pending:
             entry = pending.pop()
-            if isinstance(entry, Atom):  # an element's close, after its content
+            if type(entry) is Atom:  # an element's close, after its content
                 atoms.append(entry)
                 continue
             item, outer = entry
-            if isinstance(item, str):
-                atoms.append(Atom("text", raw=item, text=htmllib.unescape(item)))
-            elif isinstance(item, int):
-                token = self.tokens[item]
+            kind = type(item)
+            if kind is int:
+                token = tokens[item]
                 if token.kind == "text":
-                    atoms.append(Atom("text", raw=token.raw, text=htmllib.unescape(token.raw)))
+                    raw = token.raw
+                    atoms.append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
                 elif token.kind == "end":  # stray end tag: no element, nothing for a translator to see
                     atoms.append(Atom("text", raw=token.raw, text=""))
                 else:  # comment, CDATA, declaration: kept whole
                     atoms.append(Atom("object", parts=[token.raw], node=None))
+            elif kind is not Node:  # a source string (a text token trimmed)
+                atoms.append(Atom("text", item, unescape(item) if "&" in item else item))
             elif self.is_object(item, outer):
                 parts: list[Part] = []
-                yield self.emit_plain([item], outer, parts)
                 atoms.append(Atom("object", parts=parts, node=item))
+                left = self.plain_items([item], outer, parts)
+                if left is not None:
+                    return left
             else:
                 inner = self.context_for(item, outer)
                 atoms.append(Atom("open", parts=[self.start_tag(item, inner)], node=item))
-                closing = [self.tokens[item.end].raw] if item.end is not None else []
+                closing = [tokens[item.end].raw] if item.end is not None else []
                 pending.append(Atom("close", parts=closing, node=item))
-                pending.extend((child, inner) for child in reversed(item.children))
-        return atoms
+                pending.extend([(child, inner) for child in reversed(item.children)])
+        return None
 
 
 def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
     """The span and :class:`LinkTarget` of a start tag's first ``href`` when it is root-relative
     (``/docs/x``): compile may point it at the reader's language (``[compile.links]``)."""
+    if not _MAY_BE_ROOT_RELATIVE.search(raw):
+        return None  # no href value starts with "/" (or with a space or an entity that may hide one)
     for name, (start, end) in attribute_spans(raw):
         if name != "href":
             continue
@@ -558,6 +618,25 @@ def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
             return None
         return (start, end), LinkTarget(url, raw[start:end], lambda new: '"' + escape_attribute(new) + '"')
     return None
+
+
+#: Every attribute :func:`translatable_attributes` may name, whatever the element.
+_MAY_TRANSLATE = frozenset(
+    {
+        "title",
+        "aria-label",
+        "aria-description",
+        "aria-roledescription",
+        "aria-placeholder",
+        "alt",
+        "placeholder",
+        "value",
+        "label",
+        "abbr",
+        "content",
+    }
+)
+_MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
 
 
 def read_html(

@@ -233,48 +233,59 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     length = len(text)
     search = _FAST_TAG.search
     unsafe = _MARKUP_OPEN.search
+    attributes = _FAST_ATTR.finditer
+    unescape = htmllib.unescape
     while pos < length:
         match = search(text, pos)
         start = match.start() if match else length
         if start > pos:
-            odd = unsafe(text, pos, start)
-            if odd is not None:
-                if odd.start() > pos:
-                    append(Token("text", text[pos : odd.start()]))
-                return tokens, odd.start()
-            append(Token("text", text[pos:start]))
+            piece = text[pos:start]
+            if "<" in piece:
+                odd = unsafe(text, pos, start)
+                if odd is not None:
+                    if odd.start() > pos:
+                        append(Token("text", text[pos : odd.start()]))
+                    return tokens, odd.start()
+            append(Token("text", piece))
         if match is None:
             return tokens, length
         pos = match.end()
-        name = match.group("start")
+        name, listed, close, end = match.groups()
         if name is not None:
             tag = name.lower()
             attrs: dict[str, str | None] = {}
-            listed = match.group("attrs")
             if listed:
-                for found in _FAST_ATTR.finditer(listed):
-                    value = found.group(2)
+                for found in attributes(listed):
+                    key, value = found.groups()
                     if value is not None:
                         if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) > 1:
                             value = value[1:-1]
-                        if value:
-                            value = htmllib.unescape(value)
-                    attrs[found.group(1).lower()] = value
-            if state.holds_content(tag):  # even "<script/>": HTML ignores the slash there
-                append(Token("start", match.group(0), tag, attrs))
+                        if "&" in value:
+                            value = unescape(value)
+                    attrs[key.lower()] = value
+            if tag in _MAY_HOLD_CONTENT and state.holds_content(
+                tag
+            ):  # even "<script/>": HTML ignores the slash there
+                append(Token("start", match.group(), tag, attrs))
                 pos = _add_content(text, tag, pos, tokens)
-            elif match.group("close"):
-                append(Token("startend", match.group(0), tag, attrs))
+            elif close:
+                append(Token("startend", match.group(), tag, attrs))
             else:
-                append(Token("start", match.group(0), tag, attrs))
-                state.enter(tag)
-        elif match.group("end") is not None:
-            tag = match.group("end").lower()
-            append(Token("end", match.group(0), tag))
-            state.leave(tag)
+                append(Token("start", match.group(), tag, attrs))
+                if tag in FOREIGN:
+                    state.enter(tag)
+        elif end is not None:
+            tag = end.lower()
+            append(Token("end", match.group(), tag))
+            if tag in FOREIGN:
+                state.leave(tag)
         else:
-            append(Token("other", match.group(0)))
+            append(Token("other", match.group()))
     return tokens, length
+
+
+#: Elements whose content may not be markup (see :meth:`_State.holds_content`).
+_MAY_HOLD_CONTENT = RAW_TEXT | RCDATA | {NOSCRIPT}
 
 
 def tokenize_with_parser(text: str) -> list[Token]:

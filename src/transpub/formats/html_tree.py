@@ -195,16 +195,21 @@ def build_tree(tokens: list[Token]) -> Node:
     root = Node("#root", -1, None, {})
     open_elements = _OpenElements(root)
     stack = open_elements.stack
+    depths = open_elements.depths
+    current = root.children  # the children of the innermost open element
     for index, token in enumerate(tokens):
-        if token.kind in ("text", "other", "eof"):
-            stack[-1].children.append(index)
-        elif token.kind == "end":
-            depth = open_elements.innermost(token.tag)
+        kind = token.kind
+        if kind == "text" or kind == "other" or kind == "eof":
+            current.append(index)
+        elif kind == "end":
+            open_at = depths.get(token.tag)
+            depth = open_at[-1] if open_at else 0
             if depth:  # the innermost open element it closes
                 stack[depth].end = index
                 open_elements.close_from(depth)
+                current = stack[-1].children
             else:
-                stack[-1].children.append(index)  # stray end tag: kept verbatim
+                current.append(index)  # stray end tag: kept verbatim
         else:
             tag = token.tag
             if tag in CLOSES_P:
@@ -216,8 +221,9 @@ def build_tree(tokens: list[Token]) -> Node:
                     open_elements.close_from(depth)
             node = Node(tag, index, stack[-1], token.attrs)
             stack[-1].children.append(node)
-            if token.kind == "start" and tag not in VOID:
+            if kind == "start" and tag not in VOID:
                 open_elements.push(node)
+            current = stack[-1].children
     return root
 
 
@@ -387,4 +393,7 @@ class References:
             if token.kind == "text":
                 raw = token.raw[:300]  # the first words are all we need
                 text = htmllib.unescape(raw) if "&" in raw else raw
-                words.extend(_WORDS.findall(text.lower())[: limit - len(words)])
+                for word in _WORDS.finditer(text.lower()):  # the first few: not all of a long text
+                    words.append(word.group())
+                    if len(words) >= limit:
+                        return

@@ -76,6 +76,9 @@ class RunSlots:
 
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
+        if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
+            self.emit_slot(self.make_slot(atoms, ctx, ()), out)
+            return
         notes = iter(_paragraph_notes(atoms, [group for kind, group in groups if kind == "unit"]))
         for kind, group in groups:
             if kind == "gap" and all(a.kind == "text" for a in group):
@@ -87,11 +90,15 @@ class RunSlots:
                     else:
                         out.extend(atom.parts)
             else:
-                slot = self.make_slot(group, ctx, next(notes))
-                if self.for_translators(slot.msgid) and len(slot.placeholders) <= MAX_PLACEHOLDERS:
-                    out.append(slot)
-                else:  # kept as written: nothing in it for a translator (or markup past numbering)
-                    out.extend(slot.parts)
+                self.emit_slot(self.make_slot(group, ctx, next(notes)), out)
+
+    def emit_slot(self, slot: TextSlot, out: list[Part]) -> None:
+        """Append ``slot``, or its source when it holds nothing for a translator (or more markup
+        than placeholders can number)."""
+        if self.for_translators(slot.msgid) and len(slot.placeholders) <= MAX_PLACEHOLDERS:
+            out.append(slot)
+        else:
+            out.extend(slot.parts)
 
     def for_translators(self, msgid: str) -> bool:
         """False for a unit with no letters, or one that is only a URL or an e-mail address."""
@@ -239,6 +246,19 @@ class RunSlots:
         return groups
 
     def make_slot(self, atoms: list[Atom], ctx: RunContext, context_note: tuple[str, ...]) -> TextSlot:
+        if len(atoms) == 1 and atoms[0].kind == "text":  # text without markup: many sentences
+            msgid = escape_lookalikes(atoms[0].text)
+            return TextSlot(
+                msgid=msgid if ctx.preformatted else collapse_space(msgid),
+                ref=self.slot_ref(ctx),
+                parts=[atoms[0].raw],
+                notes=ctx.notes + context_note,
+                kind=ctx.kind,
+                flags=("no-wrap",) if ctx.preformatted else (),
+                markable=ctx.markable,
+                escape=self.slot_escape(ctx),
+                escape_line_start=self.slot_escape_line_start(ctx),
+            )
         msgid_parts: list[str] = []
         parts: list[Part] = []
         pieces: dict[int, PairedPieces | list[Part]] = {}
@@ -478,7 +498,7 @@ class _RawCutter:
         self.raw = raw
         self.same = raw == text
         self.pos = 0  # where the next piece starts in ``raw``
-        self.pieces = _ENTITY_PIECE.finditer(raw)
+        self.pieces = iter(()) if self.same else _ENTITY_PIECE.finditer(raw)
         self.piece: re.Match[str] | None = None  # the piece ``pos`` is in (plain text cut inside)
         self.decoded = 0  # decoded characters before ``self.piece``
 

@@ -1,0 +1,91 @@
+"""The reader's quick tests before its full patterns: a quick "no" must never hide what the full
+pattern finds (else a sentence would stay uncut, a list unsplit, an attribute or a link untranslated)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _root_relative_href
+from transpub.formats.html_attributes import attribute_spans, translatable_attributes, unquote
+from transpub.formats.html_tree import CLOSES_P, INLINE, VOID
+from transpub.segment import (
+    _FIRST_LIST_MARKER,
+    _NEXT_CANDIDATE,
+    _NEXT_LIST_MARKER,
+    _may_hold_markers,
+    _next_candidates,
+)
+
+PROSE = st.lists(
+    st.sampled_from(
+        [
+            *"aAbzZ 1209.!?…\"'“”»›)]([{\n\t\u00a0\u202f\u2028\x1c•*-",
+            *["Mr", "U.S", "etc", "The", " 1)", " a.", " 2.", "z. B.", "...", ". . .", "J. R. ", "3.5"],
+        ]
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PROSE, st.data())
+def test_sentence_ends_are_found_where_the_full_pattern_finds_them(text: str, data: st.DataObject) -> None:
+    """The candidate search tries the full pattern only before words holding a terminator."""
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    expected = [m.span() for m in _NEXT_CANDIDATE.finditer(text, start, stop)]
+    assert [m.span() for m in _next_candidates(text, start, stop, None)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(PROSE)
+def test_numbered_lists_are_never_missed_by_the_quick_test(text: str) -> None:
+    markers = [m for m in _NEXT_LIST_MARKER.finditer(text)]
+    first = _FIRST_LIST_MARKER.match(text)
+    if first or markers:
+        assert _may_hold_markers(text)
+
+
+def test_every_translatable_attribute_passes_the_quick_test() -> None:
+    tags = sorted(INLINE | CLOSES_P | VOID | {"input", "textarea", "track", "option", "optgroup", "menu"})
+    tags += ["menuitem", "th", "meta", "area", "img"]
+    variants: list[dict[str, str | None]] = [{}, {"type": "image"}, {"type": "submit"}, {"type": "BUTTON"}]
+    variants += [{"name": "description"}, {"property": "og:title"}, {"name": "twitter:image:alt"}]
+    for tag in tags:
+        for attrs in variants:
+            assert translatable_attributes(tag, attrs) <= _MAY_TRANSLATE, (tag, attrs)
+
+
+START_TAGS = st.builds(
+    lambda name, space, equals, quote, lead, url: f"<a {name}{space}{equals}{quote}{lead}{url}{quote}>",
+    st.sampled_from(["href", "HREF", "Href", "title"]),
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(["=", " = ", "==", ""]),
+    st.sampled_from(["", '"', "'"]),
+    st.sampled_from(["", " ", "&#32;", "&#x2F;", "&sol;", "&nbsp;", "\t"]),
+    st.sampled_from(["/docs/x", "//cdn.example/x", "https://example.org/", "x/y", "", "/"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(START_TAGS)
+def test_root_relative_links_are_never_missed_by_the_quick_test(raw: str) -> None:
+    first = next((span for name, span in attribute_spans(raw) if name == "href"), None)
+    if first is None:
+        return
+    url = html.unescape(unquote(raw[first[0] : first[1]])).strip()
+    if url.startswith("/") and not url.startswith(("//", "/\\")):
+        assert _MAY_BE_ROOT_RELATIVE.search(raw)
+        assert _root_relative_href(raw) is not None
+
+
+def test_quick_tests_say_no_to_plain_prose() -> None:
+    """They are worth having: ordinary news prose passes none of them."""
+    prose = "The council met on Monday. It approved the plan for 904 homes! Work starts in March."
+    assert not _may_hold_markers(prose)
+    assert not _MAY_BE_ROOT_RELATIVE.search('<a href="https://example.org/news/1">')
+    assert re.search(r"[.!?]", prose)
