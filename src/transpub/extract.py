@@ -5,20 +5,22 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .fsutil import forget_folders, remove_stale_temporaries
+from .fsutil import WriteBatch, article_lock_path, forget_folders, remove_stale_temporaries
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from .model import Issue
 from .project import Project
 from .sources import GlossaryNotes, load_article, load_project_glossary
-from .workers import run_ordered
+from .workers import MIN_PARALLEL_ITEMS, run_ordered
 
 if TYPE_CHECKING:
     from .glossary import Glossary
+
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -167,6 +169,8 @@ class _ArticleOutcome:
     warnings: list[Issue] = field(default_factory=list)
     #: locale ("" for the template) -> the manifest record of what was written (None: forget it).
     records: dict[str, Record | None] = field(default_factory=dict)
+    #: locale -> the file its record watches, once the batch that writes it is committed.
+    watch: dict[str, Path] = field(default_factory=dict)
 
 
 def extract_project(
@@ -218,7 +222,9 @@ def extract_project(
         outcomes.append(_unchanged(run, manifest, article.path, key))
         if outcomes[-1] is None:
             todo.append((article.path, key))
-    done = run_ordered(_extract_article, run, todo, jobs)
+    done = (
+        outcome for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs) for outcome in batch
+    )
     for outcome, article in zip(outcomes, discovery.articles, strict=True):
         if outcome is None:
             outcome = next(done)
@@ -268,8 +274,41 @@ def _unchanged(run: _ExtractRun, manifest: Manifest, path: Path, key: str) -> _A
     )
 
 
-def _extract_article(run: _ExtractRun, task: tuple[Path, str]) -> _ArticleOutcome:
-    """Extract one article: its template, then its catalog in each of the run's locales."""
+#: Articles whose files are written together (one flush to disk for all, see fsutil.WriteBatch).
+BATCH_SIZE = 32
+
+
+def _batches(todo: list[Item], jobs: int) -> list[list[Item]]:
+    """``todo`` cut into batches of at most :data:`BATCH_SIZE`, and into enough of them to keep
+    ``jobs`` processes busy (a few per process, so one slow batch does not hold up the run)."""
+    size = BATCH_SIZE
+    if jobs > 1:
+        size = max(1, min(size, -(-len(todo) // max(MIN_PARALLEL_ITEMS, 4 * jobs))))
+    return [todo[start : start + size] for start in range(0, len(todo), size)]
+
+
+def _extract_batch(run: _ExtractRun, tasks: list[tuple[Path, str]]) -> list[_ArticleOutcome]:
+    """Extract a few articles; their templates and catalogs are written together when all are done.
+
+    Each article's lock (one for its template and all its catalogs) is taken before its catalogs
+    are read and held until the batch's files are in place. Articles are locked in the order of
+    the run, as every run orders them, so two runs never wait for each other in a circle.
+    """
+    with WriteBatch() as batch:
+        outcomes = [_extract_article(run, task, batch) for task in tasks]
+    root = run.project.root
+    for outcome in outcomes:
+        for locale, path in outcome.watch.items():
+            record = outcome.records[locale]
+            if record is not None:
+                record.watch(root, path)
+        outcome.watch = {}
+    return outcomes
+
+
+def _extract_article(run: _ExtractRun, task: tuple[Path, str], batch: WriteBatch) -> _ArticleOutcome:
+    """Extract one article: its template, then its catalog in each of the run's locales (written
+    when ``batch`` is committed)."""
     project = run.project
     path, key = task
     try:
@@ -282,16 +321,17 @@ def _extract_article(run: _ExtractRun, task: tuple[Path, str]) -> _ArticleOutcom
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)
     template_path = project.template_path(slug)
+    batch.lock(template_path, guard=article_lock_path(project.catalogs_dir, slug))
     result = ArticleExtraction(
         slug=slug,
         path=shown,
         units=len(units),
-        template_written=catalog.write_template(template, template_path),
+        template_written=catalog.write_template(template, template_path, batch=batch),
     )
-    record = outcome.records[""] = Record(
+    outcome.records[""] = Record(
         key, result={"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
     )
-    record.watch(project.root, template_path)
+    outcome.watch[""] = template_path
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
         po_path = project.catalog_path(locale, slug)
@@ -304,6 +344,7 @@ def _extract_article(run: _ExtractRun, task: tuple[Path, str]) -> _ArticleOutcom
                 fuzzy_threshold=project.fuzzy_threshold,
                 purge_obsolete=run.purge_obsolete,
                 notes_for=notes.for_locale(locale) if notes is not None else None,
+                batch=batch,
             )
         except CatalogError as exc:
             result.failed[locale] = _relative(project, exc)
@@ -312,7 +353,7 @@ def _extract_article(run: _ExtractRun, task: tuple[Path, str]) -> _ArticleOutcom
             continue
         result.updates[locale] = update
         result.catalogs_written[locale] = update.written
-        po_record = outcome.records[locale] = Record(key)
-        po_record.watch(project.root, po_path)
+        outcome.records[locale] = Record(key)
+        outcome.watch[locale] = po_path
     outcome.extraction = result
     return outcome

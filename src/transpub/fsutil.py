@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import LockTimeout, UnsafePathError
@@ -18,7 +19,7 @@ RUN_STARTED = time.time()
 TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 #: A leftover must also be this old (seconds), so a slower concurrent run's file is never taken for one.
 STALE_AFTER = 60.0
-_swept: set[Path] = set()
+_swept: set[str] = set()
 
 
 def confine(path: Path, folder: Path) -> Path:
@@ -86,7 +87,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     Only files named as :func:`atomic_write_bytes` names them and last changed before this run started
     (and at least :data:`STALE_AFTER` seconds ago) are removed; returns them.
     """
-    key = Path(os.path.abspath(folder))
+    key = os.path.abspath(folder)
     if key in _swept:
         return []
     _swept.add(key)
@@ -110,26 +111,42 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     file is removed by the next run that writes into the same folder). ``durable`` flushes the data
     to disk before the rename (fsync), so that a power cut cannot leave an empty file in its place:
     for files people edit (catalogs, glossaries). Files that a run writes again from its sources
-    (pages, templates, indexes) skip it: a flush per page costs more than the page.
+    (pages, templates, indexes) skip it: a flush per page costs more than the page. Many files at
+    once: :class:`WriteBatch` (one flush for all of them).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = _temporary_copy(path, data, flush=durable)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _temporary_copy(path: Path | str, data: bytes, *, flush: bool) -> str:
+    """A temporary file beside ``path`` holding ``data`` (fsync-ed when ``flush``) with the mode
+    ``path`` has (0o644 for a new file), ready to be renamed onto it; its name."""
+    folder, name = os.path.split(os.fspath(path))
+    folder = folder or os.curdir
+    os.makedirs(folder, exist_ok=True)
+    remove_stale_temporaries(Path(folder))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if flush:
+                handle.flush()
+                os.fsync(handle.fileno())
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp_name, mode)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name
 
 
 def write_if_changed(path: Path, data: bytes, *, durable: bool = True) -> bool:
@@ -154,16 +171,45 @@ _CONFIG_NAME = "transpub.toml"
 
 
 def lock_path(path: Path) -> Path:
-    """The lock file guarding ``path``: under the project's ``.transpub/locks/``, mirroring the path.
+    """The lock file guarding ``path``: under the project's ``.transpub/locks/``.
 
-    Every process derives the same lock file from the same catalog. A file outside any project
-    (no ``transpub.toml`` above it) is guarded by a hidden ``.<name>.lock`` beside it.
+    Every process derives the same lock file from the same file. The catalogs of one article share
+    one lock: ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po`` (any locale) is guarded by
+    ``.transpub/locks/<catalogs>/<slug>.lock``, which extract holds while it writes the article's
+    template and catalogs (see :func:`article_lock_path`); another file by its own lock, its path
+    mirrored (``<path>.lock``). A file outside any project (no ``transpub.toml`` above it) is guarded
+    by a hidden ``.<name>.lock`` beside it.
     """
     resolved = Path(os.path.abspath(path)).resolve()
     root = _project_root_of(str(resolved.parent))
     if root is not None:
-        return Path(root) / LOCKS_DIR / f"{resolved.relative_to(root).as_posix()}.lock"
+        relative = resolved.relative_to(root).as_posix()
+        return Path(root) / LOCKS_DIR / (_article_lock_name(relative) or f"{relative}.lock")
     return resolved.with_name(f".{resolved.name}.lock")
+
+
+def _article_lock_name(relative: str) -> str | None:
+    """``<catalogs>/<slug>.lock`` for a catalog ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po``, else None.
+
+    >>> _article_lock_name("locales/de/LC_MESSAGES/world/lake.po")
+    'locales/world/lake.lock'
+    >>> _article_lock_name("locales/templates/lake.pot") is None
+    True
+    """
+    if not relative.endswith(".po"):
+        return None
+    parts = relative[:-3].split("/")
+    if "LC_MESSAGES" not in parts:
+        return None
+    at = parts.index("LC_MESSAGES")
+    if at < 1 or at == len(parts) - 1:
+        return None
+    return "/".join([*parts[: at - 1], *parts[at + 1 :]]) + ".lock"
+
+
+def article_lock_path(catalogs: Path, slug: str) -> Path:
+    """The lock every catalog of article ``slug`` in the folder ``catalogs`` shares (:func:`lock_path`)."""
+    return lock_path(Path(catalogs) / "_" / "LC_MESSAGES" / f"{slug}.po")
 
 
 #: Folder -> the project folder at or above it (None: no project), looked up once per folder and run.
@@ -188,8 +234,9 @@ LOCK_TIMEOUT = 300.0
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold an exclusive lock for ``path`` (see :func:`lock_path`) while the block runs.
+def locked(path: Path, timeout: float = LOCK_TIMEOUT, *, guard: Path | None = None) -> Iterator[None]:
+    """Hold an exclusive lock for ``path`` (see :func:`lock_path`; ``guard``: this lock file instead)
+    while the block runs.
 
     Two transpub processes updating the same catalog serialise here, so neither loses
     the other's entries: each reads the file *after* taking the lock, and writes it by an
@@ -200,7 +247,8 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    guard = lock_path(path)
+    if guard is None:
+        guard = lock_path(path)
     guard.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(guard), timeout=timeout)
     try:
@@ -215,3 +263,96 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+class WriteBatch:
+    """Files written together, under locks held until they are all in place, durable at one point.
+
+    Each file goes to a temporary file beside it (:meth:`write`); :meth:`commit` flushes every
+    durable one to disk in one pass, renames them all onto their files, then releases the locks
+    taken with :meth:`lock`. A crash or an error before that leaves every file as it was (the
+    temporary files are removed, or swept by the next run). One flush for many files: on Linux
+    ``syncfs`` once per file system, so a run that writes thousands of catalogs waits for the disk a
+    few times instead of once per catalog; elsewhere each durable file is fsync-ed as it is written.
+    As a context manager: commits when the block ends normally, discards on an exception.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[str, str, bool]] = []  # (temporary, file, durable)
+        self._locks = contextlib.ExitStack()
+
+    def lock(self, path: Path, timeout: float = LOCK_TIMEOUT, *, guard: Path | None = None) -> None:
+        """Take the lock of ``path`` (see :func:`locked`) until the batch is committed or discarded."""
+        self._locks.enter_context(locked(path, timeout, guard=guard))
+
+    def write(self, path: Path | str, data: bytes, *, durable: bool = True) -> None:
+        """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`)."""
+        flush_now = durable and _syncfs() is None
+        temporary = _temporary_copy(path, data, flush=flush_now)
+        self._staged.append((temporary, os.fspath(path), durable and not flush_now))
+
+    def commit(self) -> None:
+        """Flush, rename every file into place, release the locks."""
+        try:
+            _flush_file_systems([temporary for temporary, _, durable in self._staged if durable])
+            while self._staged:
+                temporary, path, _ = self._staged[0]
+                os.replace(temporary, path)
+                del self._staged[0]
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove the temporary files not renamed yet and release the locks."""
+        try:
+            for temporary, _, _ in self._staged:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+            self._staged.clear()
+        finally:
+            self._locks.close()
+
+    def __enter__(self) -> WriteBatch:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+
+_SYNCFS: list[Callable[[int], int] | None] = []
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's ``syncfs(fd)`` (flush one file system and wait for it), None where there is none."""
+    if not _SYNCFS:
+        function = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            with contextlib.suppress(OSError, AttributeError):
+                function = ctypes.CDLL(None, use_errno=True).syncfs
+                function.argtypes = [ctypes.c_int]
+                function.restype = ctypes.c_int
+        _SYNCFS.append(function)
+    return _SYNCFS[0]
+
+
+def _flush_file_systems(paths: list[str]) -> None:
+    """Make the data of the files ``paths`` durable: one ``syncfs`` per file system they are on."""
+    syncfs = _syncfs()
+    if not paths or syncfs is None:
+        return
+    one_per_device = {os.stat(path).st_dev: path for path in paths}
+    for path in one_per_device.values():
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if syncfs(fd) != 0:
+                import ctypes
+
+                number = ctypes.get_errno()
+                raise OSError(number, f"cannot flush the files to disk: {os.strerror(number)}", path)
+        finally:
+            os.close(fd)

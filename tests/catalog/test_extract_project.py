@@ -30,8 +30,8 @@ def test_extract_leaves_no_lock_files_beside_the_catalogs(tmp_path: Path) -> Non
     extract_project(project, ["de", "es"])
     assert hidden_files(project.catalogs_dir) == []
     locks = tmp_path / ".transpub" / "locks"
-    assert (locks / "locales/de/LC_MESSAGES/lake.po.lock").is_file()
-    assert (locks / "locales/templates/lake.pot.lock").is_file()
+    # One lock for the article: its template and its catalogs in every locale.
+    assert sorted(p.relative_to(locks).as_posix() for p in locks.rglob("*.lock")) == ["locales/lake.lock"]
     assert "/.transpub/" in (tmp_path / ".gitignore").read_text().splitlines()
 
 
@@ -45,7 +45,7 @@ def _add_units(path: str, start: int) -> None:
 def test_two_processes_updating_one_catalog_of_a_project_lose_nothing(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     path = project.catalog_path("es", "lake")
-    assert lock_path(path) == tmp_path / ".transpub/locks/locales/es/LC_MESSAGES/lake.po.lock"
+    assert lock_path(path) == tmp_path / ".transpub/locks/locales/lake.lock"
     update_catalog(
         path, build_template([Unit("Start.", ("articles/lake.html#p[0]",), ())], project_name="News"), "es"
     )

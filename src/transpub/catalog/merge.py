@@ -15,7 +15,7 @@ from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, templ
 from transpub.catalog.pofile import format_catalog
 from transpub.catalog.reader import parse_catalog_bytes
 from transpub.errors import CatalogError
-from transpub.fsutil import locked, write_if_changed
+from transpub.fsutil import WriteBatch, locked, write_if_changed
 from transpub.model import Unit
 
 _Key = tuple[str | None, str]
@@ -72,33 +72,45 @@ def build_template(
 _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ((?:[^"\\\n]|\\[^n])*)\\n"$', re.M)
 
 
-def write_template(template: polib.POFile, path: Path) -> bool:
+def write_template(template: polib.POFile, path: Path, *, batch: WriteBatch | None = None) -> bool:
     """Write a POT unless the existing one differs only in POT-Creation-Date; True if written.
 
     When nothing else changed, ``template`` keeps the date of the file on disk (so the catalogs
     merged from it keep theirs too). The old file is not parsed: its date is read from its header
     and the new text, written with that date, compared byte for byte (a broken or hand-edited
-    template differs, and is simply written anew).
+    template differs, and is simply written anew). ``batch``: the caller holds the file's lock in
+    that batch, which writes the file when it is committed; else the file is locked and written now.
     """
     path = Path(path)
+    if batch is not None:
+        data = _template_bytes(template, path)
+        if data is not None:
+            batch.write(path, data, durable=False)  # made from the article: written again if lost
+        return data is not None
     with locked(path):
-        new_date = template.metadata.get("POT-Creation-Date", "")
-        try:
-            old = path.read_bytes()
-        except FileNotFoundError:
-            old = None
-        header = old[: old.find(b"\n\n")] if old is not None else b""
-        found = _CREATION_DATE.search(header)
-        if old is not None and found is not None:
-            template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
-            data = format_catalog(template).encode("utf-8")
-            if data == old:
-                return False
-            template.metadata["POT-Creation-Date"] = new_date
+        data = _template_bytes(template, path)
+        if data is None:
+            return False
+        return write_if_changed(path, data, durable=False)
+
+
+def _template_bytes(template: polib.POFile, path: Path) -> bytes | None:
+    """The bytes to write to the template at ``path``; None when it holds them (see :func:`write_template`)."""
+    new_date = template.metadata.get("POT-Creation-Date", "")
+    try:
+        old = path.read_bytes()
+    except FileNotFoundError:
+        old = None
+    header = old[: old.find(b"\n\n")] if old is not None else b""
+    found = _CREATION_DATE.search(header)
+    if old is not None and found is not None:
+        template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
         data = format_catalog(template).encode("utf-8")
         if data == old:
-            return False
-        return write_if_changed(path, data, durable=False)  # made from the article: written again if lost
+            return None
+        template.metadata["POT-Creation-Date"] = new_date
+    data = format_catalog(template).encode("utf-8")
+    return None if data == old else data
 
 
 def _key(entry: polib.POEntry) -> _Key:
@@ -281,37 +293,63 @@ def update_catalog(
     fuzzy_threshold: float = 0.6,
     purge_obsolete: bool = False,
     notes_for: Callable[[str], Sequence[str]] | None = None,
+    batch: WriteBatch | None = None,
 ) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
     The existing file is read inside the lock and merged. It is rewritten (atomically) only when
     its content changes: not for a difference in line wrapping or charset alone, so a catalog a
     translator saved in Poedit stays byte for byte as saved until its source changes. A broken
-    existing file raises CatalogError and is left untouched.
+    existing file raises CatalogError and is left untouched. ``batch``: the caller holds the
+    file's lock (:func:`transpub.fsutil.lock_path`) in that batch, which writes the file when it is
+    committed; else the file is locked and written now.
     """
     path = Path(path)
+    if batch is not None:
+        return _update(
+            path, template, locale, fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, batch
+        )
     with locked(path):
-        try:
-            old_data: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            old_data = None
-        except OSError as exc:
-            raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-        exists = old_data is not None
-        old = (
-            parse_catalog_bytes(old_data, path) if old_data is not None else _empty_catalog(template, locale)
+        return _update(
+            path, template, locale, fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, None
         )
-        merged, report = merge_catalog(
-            old,
-            template,
-            fuzzy_matching=fuzzy_matching,
-            fuzzy_threshold=fuzzy_threshold,
-            purge_obsolete=purge_obsolete,
-            notes_for=notes_for,
-        )
-        data = format_catalog(merged).encode("utf-8")
-        if exists and data != old_data and format_catalog(old).encode("utf-8") == data:
-            return replace(report, written=False)  # the same catalog, written another way
+
+
+def _update(
+    path: Path,
+    template: polib.POFile,
+    locale: str,
+    fuzzy_matching: bool,
+    fuzzy_threshold: float,
+    purge_obsolete: bool,
+    notes_for: Callable[[str], Sequence[str]] | None,
+    batch: WriteBatch | None,
+) -> UpdateReport:
+    """:func:`update_catalog`, its lock held."""
+    try:
+        old_data: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        old_data = None
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    exists = old_data is not None
+    old = parse_catalog_bytes(old_data, path) if old_data is not None else _empty_catalog(template, locale)
+    merged, report = merge_catalog(
+        old,
+        template,
+        fuzzy_matching=fuzzy_matching,
+        fuzzy_threshold=fuzzy_threshold,
+        purge_obsolete=purge_obsolete,
+        notes_for=notes_for,
+    )
+    data = format_catalog(merged).encode("utf-8")
+    if exists and data != old_data and format_catalog(old).encode("utf-8") == data:
+        return replace(report, written=False)  # the same catalog, written another way
+    if batch is not None:
+        written = data != old_data
+        if written:
+            batch.write(path, data)
+    else:
         written = data != old_data and write_if_changed(path, data)
     charset = charset_of(old.metadata.get("Content-Type", ""))
     converted = charset if written and exists and not is_utf8(charset) else None

@@ -1,0 +1,120 @@
+"""extract writes an article's template and catalogs together: one lock per article, one flush to disk
+per batch of articles, and still never a half-written file nor a translation lost to a concurrent run."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from pathlib import Path
+
+import pytest
+
+from transpub import catalog, fsutil
+from transpub.extract import extract_project
+from transpub.fsutil import WriteBatch, article_lock_path, lock_path, locked
+from transpub.project import init_project, load_project
+
+ARTICLE = (
+    "<html><body><article><h1>Story {n}</h1><p>The lake freezes in winter.{extra}</p></article></body></html>"
+)
+
+
+def newsroom(root: Path, articles: int, extra: str = "") -> None:
+    if not (root / "transpub.toml").exists():
+        init_project(root, source="en", locales=["de", "es"], name="News")
+    for n in range(articles):
+        (root / "articles" / f"story-{n:02d}.html").write_text(
+            ARTICLE.format(n=n, extra=extra), encoding="utf-8"
+        )
+
+
+def test_every_catalog_of_an_article_and_its_template_share_one_lock(tmp_path: Path) -> None:
+    newsroom(tmp_path, 1)
+    project = load_project(tmp_path)
+    shared = article_lock_path(project.catalogs_dir, "world/lake")
+    assert shared == tmp_path / ".transpub" / "locks" / "locales" / "world" / "lake.lock"
+    assert lock_path(project.catalog_path("de", "world/lake")) == shared
+    assert lock_path(project.catalog_path("es", "world/lake")) == shared
+    assert lock_path(project.catalog_path("es", "world/river")) != shared
+
+
+def test_a_batch_writes_nothing_when_it_fails_and_everything_when_it_ends(tmp_path: Path) -> None:
+    (tmp_path / "a.po").write_bytes(b"old a")
+    with pytest.raises(RuntimeError), WriteBatch() as batch:
+        batch.write(tmp_path / "a.po", b"new a")
+        batch.write(tmp_path / "sub" / "b.po", b"new b")
+        raise RuntimeError("the run broke off")
+    assert (tmp_path / "a.po").read_bytes() == b"old a"
+    assert not (tmp_path / "sub" / "b.po").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.po"]  # no temporary file left
+
+    with WriteBatch() as batch:
+        batch.write(tmp_path / "a.po", b"new a")
+        batch.write(tmp_path / "sub" / "b.po", b"new b", durable=False)
+        assert (tmp_path / "a.po").read_bytes() == b"old a"  # nothing in place before the batch ends
+    assert (tmp_path / "a.po").read_bytes() == b"new a"
+    assert (tmp_path / "sub" / "b.po").read_bytes() == b"new b"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.po", "b.po"]
+
+
+def test_a_batch_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
+    (tmp_path / "a.po").write_bytes(b"old")
+    (tmp_path / "a.po").chmod(0o600)
+    with WriteBatch() as batch:
+        batch.write(tmp_path / "a.po", b"new")
+        batch.write(tmp_path / "b.po", b"new")
+    assert (tmp_path / "a.po").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "b.po").stat().st_mode & 0o777 == 0o644
+
+
+def test_extract_waits_for_the_disk_once_per_batch_not_once_per_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fsutil._syncfs() is None:
+        pytest.skip("no syncfs here: every catalog is flushed as it is written")
+    flushes: list[int] = []
+    fsyncs: list[int] = []
+    real_fsync = fsutil.os.fsync
+    monkeypatch.setattr(fsutil, "_SYNCFS", [lambda fd: flushes.append(fd) or 0])
+    monkeypatch.setattr(fsutil.os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
+    newsroom(tmp_path, 10)
+    report = extract_project(load_project(tmp_path), ["de", "es"])
+    assert report.ok and all(
+        article.catalogs_written == {"de": True, "es": True} for article in report.articles
+    )
+    assert len(flushes) == 1  # 20 catalogs, one batch
+    assert fsyncs == []
+
+
+def _fill_first_entries(root: str, articles: int, started: multiprocessing.synchronize.Event) -> None:
+    """As translate does: under each catalog's lock, read it, fill its first empty entry, write it."""
+    project = load_project(Path(root))
+    started.set()
+    for n in range(articles):
+        path = project.catalog_path("es", f"story-{n:02d}")
+        with locked(path):
+            po = catalog.read_catalog(path)
+            entry = next(e for e in po if not e.obsolete and e.msgid.startswith("Story"))
+            entry.msgstr = f"Historia {n}"
+            catalog.write_catalog(po, path)
+        time.sleep(0.002)
+
+
+def test_translations_written_while_extract_runs_are_kept(tmp_path: Path) -> None:
+    articles = 40
+    newsroom(tmp_path, articles)
+    extract_project(load_project(tmp_path), ["de", "es"])
+    newsroom(tmp_path, articles, extra=" It thaws in spring.")  # every catalog gets rewritten
+    context = multiprocessing.get_context("fork")
+    started = context.Event()
+    writer = context.Process(target=_fill_first_entries, args=(str(tmp_path), articles, started))
+    writer.start()
+    started.wait(10)
+    report = extract_project(load_project(tmp_path), ["de", "es"])
+    writer.join(60)
+    assert writer.exitcode == 0 and report.ok
+    project = load_project(tmp_path)
+    for n in range(articles):
+        po = catalog.read_catalog(project.catalog_path("es", f"story-{n:02d}"))
+        assert po.find(f"Story {n}").msgstr == f"Historia {n}"  # neither run lost the other's work
+        assert po.find("It thaws in spring.") is not None
