@@ -27,6 +27,16 @@ def _record_written_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
             return written
 
         monkeypatch.setattr(module, "write_if_changed", recording)
+    from transpub.fsutil import WriteBatch  # extract writes its catalogs in batches
+
+    batch_write = WriteBatch.write
+
+    def recording_batch(self: WriteBatch, path: Path, data: bytes, **options: bool) -> None:
+        batch_write(self, path, data, **options)
+        if str(path).endswith((".po", ".pot")):
+            WRITTEN_CATALOGS[Path(path)] = data
+
+    monkeypatch.setattr(WriteBatch, "write", recording_batch)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
