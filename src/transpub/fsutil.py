@@ -81,7 +81,7 @@ def forget_folders() -> None:
     _PROJECT_ROOTS.clear()
 
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
+def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     """Delete the temporary files an earlier, killed run left in ``folder`` (once per folder and run).
 
     Only files named as :func:`atomic_write_bytes` names them and last changed before this run started
@@ -129,7 +129,7 @@ def _temporary_copy(path: Path | str, data: bytes, *, flush: bool) -> str:
     folder, name = os.path.split(os.fspath(path))
     folder = folder or os.curdir
     os.makedirs(folder, exist_ok=True)
-    remove_stale_temporaries(Path(folder))
+    remove_stale_temporaries(folder)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -104,3 +104,68 @@ def test_native_line_starts_match_the_original_call() -> None:
         assert linebreak._native_line_starts(escaped, locked, width, start) == _original_native_line_starts(
             escaped, locked, width, start
         )
+
+
+def _awkward_template() -> object:
+    """A template with what extract writes and what it never does (a header-like entry, an obsolete
+    one, a translator comment, a translation, previous msgids, plurals, contexts, flags)."""
+    from transpub.catalog import build_template
+    from transpub.catalog.merge import polib
+    from transpub.model import Unit
+
+    texts = _texts(7, 60, longest=120)
+    units = [
+        Unit(
+            text or "x",
+            (f"articles/a.html#p[{n}]",),
+            notes=(f"note {n}",) if n % 3 else (),
+            flags=("no-wrap",) if n % 11 == 0 else (),
+        )
+        for n, text in enumerate(texts)
+    ]
+    template = build_template(units, project_name="News")
+    template.append(polib.POEntry(msgid="", msgctxt="menu", msgstr=""))
+    template.append(polib.POEntry(msgid="", msgctxt="", msgstr=""))
+    template.append(polib.POEntry(msgid="gone", msgstr="", obsolete=True))
+    template.append(polib.POEntry(msgid="said", msgstr="dit", tcomment="by hand"))
+    template.append(polib.POEntry(msgid="was", msgstr="", previous_msgid="is", flags=["fuzzy"]))
+    template.append(polib.POEntry(msgid="one apple", msgid_plural="%d apples", msgstr_plural={0: "", 1: ""}))
+    template.append(polib.POEntry(msgid="menu", msgctxt="verb", msgstr="", flags=["python-format"]))
+    return template
+
+
+@pytest.mark.parametrize("locale", ["de", "ar", "zh_CN"])
+@pytest.mark.parametrize("with_notes", [False, True])
+def test_a_new_catalog_is_written_as_the_general_merge_writes_it(
+    tmp_path, locale: str, with_notes: bool
+) -> None:
+    from transpub.catalog import format_entries, merge
+
+    template = _awkward_template()
+
+    def notes_for(msgid: str) -> list[str]:
+        return [f"Glossary: {msgid[:3]!r}"] if with_notes and len(msgid) % 2 else []
+
+    path = tmp_path / "a.po"
+    notes = notes_for if with_notes else None
+    report = merge.update_catalog(
+        path, template, locale, notes_for=notes, entry_texts=format_entries(template)
+    )
+    merged, expected_report = merge.merge_catalog(
+        merge._empty_catalog(template, locale), template, notes_for=notes
+    )
+    expected = merge.format_catalog(merged).encode("utf-8")
+    assert _same_but_the_minute(path.read_bytes(), expected)
+    assert report == merge.replace(expected_report, written=True)
+    merge.update_catalog(
+        path2 := tmp_path / "b.po", template, locale, notes_for=notes
+    )  # texts worked out here
+    assert _same_but_the_minute(path2.read_bytes(), expected)
+
+
+def _same_but_the_minute(a: bytes, b: bytes) -> bool:
+    """Equal once the revision date (made when each catalog is) is set aside."""
+    import re
+
+    date = re.compile(rb"PO-Revision-Date: [^\\]*")
+    return date.sub(b"", a) == date.sub(b"", b)

@@ -35,7 +35,7 @@ from transpub.catalog.merge import (
 )
 from transpub.catalog.mo import build_mo, write_mo
 from transpub.catalog.plurals import plural_forms
-from transpub.catalog.pofile import format_catalog, format_entry, write_catalog
+from transpub.catalog.pofile import format_catalog, format_entries, format_entry, write_catalog
 from transpub.catalog.reader import parse_catalog, read_catalog
 
 #: A parsed PO/POT file and one of its entries: the types other layers name, never import.
@@ -54,6 +54,7 @@ __all__ = [
     "entry_state",
     "format_catalog",
     "format_date",
+    "format_entries",
     "format_entry",
     "has_translation",
     "is_blank",

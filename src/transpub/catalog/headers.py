@@ -55,6 +55,7 @@ def template_metadata(project_name: str, creation_date: datetime | None) -> dict
     }
 
 
+@lru_cache(maxsize=64)
 def language_team(locale: str) -> str:
     """A readable team name for the Language-Team field (the locale's English name).
 

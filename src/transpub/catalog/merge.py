@@ -12,7 +12,7 @@ import polib
 
 from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, template_metadata
-from transpub.catalog.pofile import format_catalog
+from transpub.catalog.pofile import format_catalog, format_entries, format_entry
 from transpub.catalog.reader import parse_catalog_bytes
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
@@ -72,7 +72,13 @@ def build_template(
 _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ((?:[^"\\\n]|\\[^n])*)\\n"$', re.M)
 
 
-def write_template(template: polib.POFile, path: Path, *, batch: WriteBatch | None = None) -> bool:
+def write_template(
+    template: polib.POFile,
+    path: Path,
+    *,
+    batch: WriteBatch | None = None,
+    entry_texts: Sequence[str] | None = None,
+) -> bool:
     """Write a POT unless the existing one differs only in POT-Creation-Date; True if written.
 
     When nothing else changed, ``template`` keeps the date of the file on disk (so the catalogs
@@ -80,23 +86,27 @@ def write_template(template: polib.POFile, path: Path, *, batch: WriteBatch | No
     and the new text, written with that date, compared byte for byte (a broken or hand-edited
     template differs, and is simply written anew). ``batch``: the caller holds the file's lock in
     that batch, which writes the file when it is committed; else the file is locked and written now.
+    ``entry_texts``: :func:`~transpub.catalog.pofile.format_entries` of ``template``, when the caller
+    has them (they are the same in every catalog made from it).
     """
     path = Path(path)
     if batch is not None:
-        data = _template_bytes(template, path)
+        data = _template_bytes(template, path, entry_texts)
         if data is not None:
             batch.write(path, data, durable=False)  # made from the article: written again if lost
         return data is not None
     with locked(path):
-        data = _template_bytes(template, path)
+        data = _template_bytes(template, path, entry_texts)
         if data is None:
             return False
         return write_if_changed(path, data, durable=False)
 
 
-def _template_bytes(template: polib.POFile, path: Path) -> bytes | None:
+def _template_bytes(template: polib.POFile, path: Path, entry_texts: Sequence[str] | None) -> bytes | None:
     """The bytes to write to the template at ``path``; None when it holds them (see :func:`write_template`)."""
     new_date = template.metadata.get("POT-Creation-Date", "")
+    if entry_texts is None:
+        entry_texts = format_entries(template)
     try:
         old = path.read_bytes()
     except FileNotFoundError:
@@ -105,11 +115,11 @@ def _template_bytes(template: polib.POFile, path: Path) -> bytes | None:
     found = _CREATION_DATE.search(header)
     if old is not None and found is not None:
         template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
-        data = format_catalog(template).encode("utf-8")
+        data = format_catalog(template, entry_texts=entry_texts).encode("utf-8")
         if data == old:
             return None
         template.metadata["POT-Creation-Date"] = new_date
-    data = format_catalog(template).encode("utf-8")
+    data = format_catalog(template, entry_texts=entry_texts).encode("utf-8")
     return None if data == old else data
 
 
@@ -269,6 +279,53 @@ def merge_catalog(
     return merged, report
 
 
+def _new_catalog_text(
+    empty: polib.POFile,
+    template: polib.POFile,
+    notes_for: Callable[[str], Sequence[str]] | None,
+    entry_texts: Sequence[str] | None,
+) -> tuple[str, UpdateReport]:
+    """``format_catalog(merge_catalog(empty, template))`` for a catalog that has no entries yet,
+    without building the merged catalog: an entry that :func:`_new_entry` copies unchanged (no
+    notes to add, nothing it drops) is the template's entry, its text written once for every
+    locale (``entry_texts``, else worked out here)."""
+    header_only = polib.POFile()
+    header_only.metadata = template.metadata
+    merged, report = merge_catalog(empty, header_only, fuzzy_matching=False)  # the header
+    if entry_texts is None:
+        entry_texts = format_entries(template)
+    nplurals = _plural_count(merged)
+    blocks = [format_catalog(merged)]
+    new = 0
+    for source, text in zip(template, entry_texts, strict=True):
+        if source.obsolete or (source.msgid == "" and source.msgctxt is None):
+            continue  # as merge_catalog
+        new += 1
+        if source.msgid == "" and not source.msgctxt:
+            continue  # as format_catalog
+        notes = notes_for(source.msgid) if notes_for else ()
+        if notes or not _copied_unchanged(source):
+            entry = _new_entry(source, notes)
+            if entry.msgid_plural:
+                entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
+            text = format_entry(entry)
+        blocks.append(text)
+    return "\n".join(blocks), replace(report, new=new)
+
+
+def _copied_unchanged(source: polib.POEntry) -> bool:
+    """True when :func:`_new_entry` (without notes) makes an entry that is written as ``source`` is."""
+    return not (
+        source.msgstr
+        or source.tcomment
+        or source.msgid_plural
+        or source.msgstr_plural
+        or source.previous_msgctxt is not None
+        or source.previous_msgid is not None
+        or source.previous_msgid_plural is not None
+    )
+
+
 def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
     dead = polib.POEntry(
         msgid=entry.msgid,
@@ -294,6 +351,7 @@ def update_catalog(
     purge_obsolete: bool = False,
     notes_for: Callable[[str], Sequence[str]] | None = None,
     batch: WriteBatch | None = None,
+    entry_texts: Sequence[str] | None = None,
 ) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
@@ -302,30 +360,28 @@ def update_catalog(
     translator saved in Poedit stays byte for byte as saved until its source changes. A broken
     existing file raises CatalogError and is left untouched. ``batch``: the caller holds the
     file's lock (:func:`transpub.fsutil.lock_path`) in that batch, which writes the file when it is
-    committed; else the file is locked and written now.
+    committed; else the file is locked and written now. ``entry_texts``: as for :func:`write_template`.
     """
     path = Path(path)
+    options = (fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, entry_texts)
     if batch is not None:
-        return _update(
-            path, template, locale, fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, batch
-        )
+        return _update(path, template, locale, options, batch)
     with locked(path):
-        return _update(
-            path, template, locale, fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, None
-        )
+        return _update(path, template, locale, options, None)
+
+
+_UpdateOptions = tuple[bool, float, bool, Callable[[str], Sequence[str]] | None, Sequence[str] | None]
 
 
 def _update(
     path: Path,
     template: polib.POFile,
     locale: str,
-    fuzzy_matching: bool,
-    fuzzy_threshold: float,
-    purge_obsolete: bool,
-    notes_for: Callable[[str], Sequence[str]] | None,
+    options: _UpdateOptions,
     batch: WriteBatch | None,
 ) -> UpdateReport:
     """:func:`update_catalog`, its lock held."""
+    fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, entry_texts = options
     try:
         old_data: bytes | None = path.read_bytes()
     except FileNotFoundError:
@@ -333,16 +389,21 @@ def _update(
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
     exists = old_data is not None
-    old = parse_catalog_bytes(old_data, path) if old_data is not None else _empty_catalog(template, locale)
-    merged, report = merge_catalog(
-        old,
-        template,
-        fuzzy_matching=fuzzy_matching,
-        fuzzy_threshold=fuzzy_threshold,
-        purge_obsolete=purge_obsolete,
-        notes_for=notes_for,
-    )
-    data = format_catalog(merged).encode("utf-8")
+    if old_data is None:
+        old = _empty_catalog(template, locale)
+        text, report = _new_catalog_text(old, template, notes_for, entry_texts)
+        data = text.encode("utf-8")
+    else:
+        old = parse_catalog_bytes(old_data, path)
+        merged, report = merge_catalog(
+            old,
+            template,
+            fuzzy_matching=fuzzy_matching,
+            fuzzy_threshold=fuzzy_threshold,
+            purge_obsolete=purge_obsolete,
+            notes_for=notes_for,
+        )
+        data = format_catalog(merged).encode("utf-8")
     if exists and data != old_data and format_catalog(old).encode("utf-8") == data:
         return replace(report, written=False)  # the same catalog, written another way
     if batch is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import polib
@@ -290,14 +291,20 @@ def format_entry(entry: polib.POEntry) -> str:
 
 def format_header(po: polib.POFile) -> str:
     """The header entry (``msgid ""``) with its translator comment and fuzzy flag."""
-    parts = [_comment_lines("#", po.header or "")]
-    if po.metadata_is_fuzzy:
+    return _format_header(po.header or "", bool(po.metadata_is_fuzzy), tuple(po.metadata.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _format_header(comment: str, fuzzy: bool, fields: tuple[tuple[str, str], ...]) -> str:
+    """:func:`format_header`, remembered: the catalogs of one locale made in the same minute share
+    their header."""
+    parts = [_comment_lines("#", comment)]
+    if fuzzy:
         parts.append("#, fuzzy\n")
     parts.append('msgid ""\n')
     # Fields in the catalog's own order (a translator's tool may order them its way; msgcat keeps it).
     body = "".join(
-        f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n"
-        for key, value in po.metadata.items()
+        f"{key}: {_utf8_content_type(value) if key == 'Content-Type' else value}\n" for key, value in fields
     )
     parts.append(format_field("", "msgstr", body))
     return "".join(parts)
@@ -308,19 +315,33 @@ def _utf8_content_type(value: str) -> str:
     return re.sub(r"charset=[^;\s]*", "charset=UTF-8", value)
 
 
-def format_catalog(po: polib.POFile) -> str:
-    """The exact text ``msgcat --force-po`` writes for ``po`` (UTF-8, width 79)."""
+def format_catalog(po: polib.POFile, *, entry_texts: Sequence[str] | None = None) -> str:
+    """The exact text ``msgcat --force-po`` writes for ``po`` (UTF-8, width 79).
+
+    ``entry_texts``: :func:`format_entries` of ``po``, when the caller has them already.
+    """
+    texts = format_entries(po) if entry_texts is None else entry_texts
     blocks = [format_header(po)]
     obsolete = []
-    for entry in po:
+    for entry, text in zip(po, texts, strict=True):
         if entry.obsolete:
-            obsolete.append(entry)
+            if text:
+                obsolete.append(text)
             continue
         if entry.msgid == "" and not entry.msgctxt:
             continue
-        blocks.append(format_entry(entry))
-    blocks.extend(text for text in map(format_entry, obsolete) if text)
+        blocks.append(text)
+    blocks.extend(obsolete)
     return "\n".join(blocks)
+
+
+def format_entries(po: polib.POFile) -> list[str]:
+    """:func:`format_entry` of every entry of ``po``, in order ("" for a header-like entry, which
+    :func:`format_catalog` leaves out)."""
+    return [
+        "" if not entry.obsolete and entry.msgid == "" and not entry.msgctxt else format_entry(entry)
+        for entry in po
+    ]
 
 
 def write_catalog(po: polib.POFile, path: Path) -> bool:
