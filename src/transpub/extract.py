@@ -215,13 +215,13 @@ def extract_project(
         purge_obsolete,
     )
     outcomes: list[_ArticleOutcome | None] = []
-    todo: list[tuple[Path, str]] = []
+    todo: list[tuple[Path, str, str]] = []
     for article in discovery.articles:
         # the article's name too: the references name it (a.htm renamed a.html keeps its slug)
         key = make_key(run_key, path_name(project.root, article.path), file_hash(article.path))
-        outcomes.append(_unchanged(run, manifest, article.path, key))
+        outcomes.append(_unchanged(run, manifest, article.path, article.slug, key))
         if outcomes[-1] is None:
-            todo.append((article.path, key))
+            todo.append((article.path, article.slug, key))
     done = (
         outcome for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs) for outcome in batch
     )
@@ -244,10 +244,12 @@ def extract_project(
     return report
 
 
-def _unchanged(run: _ExtractRun, manifest: Manifest, path: Path, key: str) -> _ArticleOutcome | None:
-    """What the last run did for the article at ``path``, when its files are as it left them; else None."""
+def _unchanged(
+    run: _ExtractRun, manifest: Manifest, path: Path, slug: str, key: str
+) -> _ArticleOutcome | None:
+    """What the last run did for the article ``slug`` at ``path``, when its files are as it left
+    them; else None."""
     project = run.project
-    slug = project.slug_of(path)
     template = manifest.get(slug)
     if template is None or not template.holds(project.root, key):
         return None
@@ -287,7 +289,7 @@ def _batches(todo: list[Item], jobs: int) -> list[list[Item]]:
     return [todo[start : start + size] for start in range(0, len(todo), size)]
 
 
-def _extract_batch(run: _ExtractRun, tasks: list[tuple[Path, str]]) -> list[_ArticleOutcome]:
+def _extract_batch(run: _ExtractRun, tasks: list[tuple[Path, str, str]]) -> list[_ArticleOutcome]:
     """Extract a few articles; their templates and catalogs are written together when all are done.
 
     Each article's lock (one for its template and all its catalogs) is taken before its catalogs
@@ -306,17 +308,16 @@ def _extract_batch(run: _ExtractRun, tasks: list[tuple[Path, str]]) -> list[_Art
     return outcomes
 
 
-def _extract_article(run: _ExtractRun, task: tuple[Path, str], batch: WriteBatch) -> _ArticleOutcome:
+def _extract_article(run: _ExtractRun, task: tuple[Path, str, str], batch: WriteBatch) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales (written
     when ``batch`` is committed)."""
     project = run.project
-    path, key = task
+    path, slug, key = task
     try:
         document = load_article(project, path)
     except ArticleError as exc:
         return _ArticleOutcome(None, [_relative(project, exc)], records=dict.fromkeys(["", *run.locales]))
     outcome = _ArticleOutcome(None, warnings=list(document.warnings))
-    slug = project.slug_of(path)
     shown = project.relative(path)
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)

@@ -79,6 +79,7 @@ def forget_folders() -> None:
     """Resolve folders anew from here on (each workflow starts so: a folder may have been replaced)."""
     _RESOLVED_FOLDERS.clear()
     _PROJECT_ROOTS.clear()
+    _ARTICLE_LOCKS.clear()
 
 
 def remove_stale_temporaries(folder: Path | str) -> list[Path]:
@@ -209,7 +210,16 @@ def _article_lock_name(relative: str) -> str | None:
 
 def article_lock_path(catalogs: Path, slug: str) -> Path:
     """The lock every catalog of article ``slug`` in the folder ``catalogs`` shares (:func:`lock_path`)."""
-    return lock_path(Path(catalogs) / "_" / "LC_MESSAGES" / f"{slug}.po")
+    folder = _ARTICLE_LOCKS.get(catalogs)
+    if folder is None:  # once per run: where the locks of this catalogs folder go
+        folder = _ARTICLE_LOCKS[catalogs] = str(
+            lock_path(Path(catalogs) / "_" / "LC_MESSAGES" / "_.po").parent
+        )
+    return Path(os.path.join(folder, *slug.split("/")) + ".lock")
+
+
+#: Catalogs folder -> the folder of its articles' locks, worked out once per run.
+_ARTICLE_LOCKS: dict[Path, str] = {}
 
 
 #: Folder -> the project folder at or above it (None: no project), looked up once per folder and run.

@@ -14,7 +14,6 @@ Workers ignore Ctrl-C: the parent stops the pool and reports the interruption on
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -65,6 +64,7 @@ def run_ordered(
         for item in items:
             yield function(state, item)
         return
+    import multiprocessing  # a run with -j 1 never needs it
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()

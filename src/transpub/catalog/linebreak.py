@@ -11,10 +11,9 @@ width) for the rest, including CJK punctuation.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -22,14 +21,7 @@ BREAK_UNDEFINED, BREAK_PROHIBITED, BREAK_POSSIBLE, BREAK_MANDATORY = 0, 1, 2, 3
 
 
 def _load_libunistring() -> Any:
-    for name in (
-        ctypes.util.find_library("unistring"),
-        "libunistring.so.5",
-        "libunistring.so.2",
-        "libunistring.dylib",
-    ):
-        if not name:
-            continue
+    for name in _library_names():
         try:
             lib = ctypes.CDLL(name)
         except OSError:
@@ -50,6 +42,17 @@ def _load_libunistring() -> Any:
         ]
         return func
     return None
+
+
+def _library_names() -> Iterator[str]:
+    """Where libunistring may be: its usual names first, then the linker's search (ctypes.util,
+    which brings subprocess with it: a process that finds the library by name never imports it)."""
+    yield from ("libunistring.so.5", "libunistring.so.2", "libunistring.dylib")
+    import ctypes.util
+
+    found = ctypes.util.find_library("unistring")
+    if found:
+        yield found
 
 
 _NATIVE = _load_libunistring()
