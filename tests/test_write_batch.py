@@ -39,32 +39,32 @@ def test_every_catalog_of_an_article_and_its_template_share_one_lock(tmp_path: P
 
 
 def test_a_batch_writes_nothing_when_it_fails_and_everything_when_it_ends(tmp_path: Path) -> None:
-    (tmp_path / "a.po").write_bytes(b"old a")
+    (tmp_path / "a.txt").write_bytes(b"old a")
     with pytest.raises(RuntimeError), WriteBatch() as batch:
-        batch.write(tmp_path / "a.po", b"new a")
-        batch.write(tmp_path / "sub" / "b.po", b"new b")
+        batch.write(tmp_path / "a.txt", b"new a")
+        batch.write(tmp_path / "sub" / "b.txt", b"new b")
         raise RuntimeError("the run broke off")
-    assert (tmp_path / "a.po").read_bytes() == b"old a"
-    assert not (tmp_path / "sub" / "b.po").exists()
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.po"]  # no temporary file left
+    assert (tmp_path / "a.txt").read_bytes() == b"old a"
+    assert not (tmp_path / "sub" / "b.txt").exists()
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.txt"]  # no temporary file left
 
     with WriteBatch() as batch:
-        batch.write(tmp_path / "a.po", b"new a")
-        batch.write(tmp_path / "sub" / "b.po", b"new b", durable=False)
-        assert (tmp_path / "a.po").read_bytes() == b"old a"  # nothing in place before the batch ends
-    assert (tmp_path / "a.po").read_bytes() == b"new a"
-    assert (tmp_path / "sub" / "b.po").read_bytes() == b"new b"
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.po", "b.po"]
+        batch.write(tmp_path / "a.txt", b"new a")
+        batch.write(tmp_path / "sub" / "b.txt", b"new b", durable=False)
+        assert (tmp_path / "a.txt").read_bytes() == b"old a"  # nothing in place before the batch ends
+    assert (tmp_path / "a.txt").read_bytes() == b"new a"
+    assert (tmp_path / "sub" / "b.txt").read_bytes() == b"new b"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["a.txt", "b.txt"]
 
 
 def test_a_batch_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
-    (tmp_path / "a.po").write_bytes(b"old")
-    (tmp_path / "a.po").chmod(0o600)
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "a.txt").chmod(0o600)
     with WriteBatch() as batch:
-        batch.write(tmp_path / "a.po", b"new")
-        batch.write(tmp_path / "b.po", b"new")
-    assert (tmp_path / "a.po").stat().st_mode & 0o777 == 0o600
-    assert (tmp_path / "b.po").stat().st_mode & 0o777 == 0o644
+        batch.write(tmp_path / "a.txt", b"new")
+        batch.write(tmp_path / "b.txt", b"new")
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o644
 
 
 def test_extract_waits_for_the_disk_once_per_batch_not_once_per_catalog(
