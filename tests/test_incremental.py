@@ -230,7 +230,7 @@ def test_a_changed_glossary_configuration_or_image_is_a_full_run(
         assert reads == SLUGS
         assert b"new photo" in (root / "site" / "_assets" / "articles" / "img" / "bridge.jpg").read_bytes()
         return
-    assert reads == SLUGS + SLUGS
+    assert sorted(reads[: len(SLUGS)]) == sorted(reads[len(SLUGS) :]) == SLUGS  # extract's, then compile's
     po = (root / "locales" / "de" / "LC_MESSAGES" / "story-0.po").read_text(encoding="utf-8")
     pot = (root / "locales" / "templates" / "story-0.pot").read_text(encoding="utf-8")
     if edit == "glossary":
@@ -258,7 +258,7 @@ def test_a_missing_or_corrupt_manifest_means_a_full_run_with_the_same_result(
         manifest.write_bytes(b"this is not a database" * 100)
     reads.clear()
     assert (run(root, "extract"), run(root, "compile")) == expected
-    assert reads == SLUGS + SLUGS
+    assert sorted(reads[: len(SLUGS)]) == sorted(reads[len(SLUGS) :]) == SLUGS  # extract's, then compile's
     assert changed(before, state(root)) == {".transpub/manifest.sqlite"}
     reads.clear()
     run(root, "extract")

@@ -11,7 +11,7 @@ import pytest
 
 from transpub import catalog, fsutil
 from transpub.extract import extract_project
-from transpub.fsutil import WriteBatch, article_lock_path, lock_path, locked
+from transpub.fsutil import WriteBatch, article_lock_path, lock_bucket, lock_path, locked
 from transpub.project import init_project, load_project
 
 ARTICLE = (
@@ -32,10 +32,33 @@ def test_every_catalog_of_an_article_and_its_template_share_one_lock(tmp_path: P
     newsroom(tmp_path, 1)
     project = load_project(tmp_path)
     shared = article_lock_path(project.catalogs_dir, "world/lake")
-    assert shared == tmp_path / ".transpub" / "locks" / "locales" / "world" / "lake.lock"
+    assert (
+        shared
+        == tmp_path / ".transpub" / "locks" / "locales" / f"articles-{lock_bucket('world/lake'):02d}.lock"
+    )
     assert lock_path(project.catalog_path("de", "world/lake")) == shared
     assert lock_path(project.catalog_path("es", "world/lake")) == shared
+    assert lock_bucket("world/river") != lock_bucket("world/lake")
     assert lock_path(project.catalog_path("es", "world/river")) != shared
+
+
+def test_a_run_takes_one_lock_per_bucket_of_articles_not_one_per_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken: list[Path] = []
+    real_locked = fsutil.locked
+
+    def counting(path: Path, timeout: float = fsutil.LOCK_TIMEOUT, *, guard: Path | None = None):  # type: ignore[no-untyped-def]
+        taken.append(guard or lock_path(path))
+        return real_locked(path, timeout, guard=guard)
+
+    monkeypatch.setattr(fsutil, "locked", counting)
+    articles = 100  # in 64 buckets, 4 batches
+    newsroom(tmp_path, articles)
+    assert extract_project(load_project(tmp_path), ["de"]).ok
+    buckets = {lock_bucket(f"story-{n:02d}") for n in range(articles)}
+    assert len(set(taken)) == len(buckets)
+    assert len(taken) <= len(buckets) + 3 < articles  # a bucket is locked again only by the next batch
 
 
 def test_a_batch_writes_nothing_when_it_fails_and_everything_when_it_ends(tmp_path: Path) -> None:

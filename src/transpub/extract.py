@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .fsutil import WriteBatch, article_lock_path, forget_folders, remove_stale_temporaries
+from .fsutil import WriteBatch, article_lock_path, forget_folders, lock_bucket, remove_stale_temporaries
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from .model import Issue
 from .project import Project
@@ -20,7 +20,8 @@ from .workers import MIN_PARALLEL_ITEMS, run_ordered
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-Item = TypeVar("Item")
+#: An article to extract: its position in the run's list, path, slug and manifest key.
+_Task = tuple[int, Path, str, str]
 
 
 @dataclass
@@ -222,12 +223,13 @@ def extract_project(
         outcomes.append(_unchanged(run, manifest, article.path, article.slug, key))
         if outcomes[-1] is None:
             todo.append((article.path, article.slug, key))
-    done = (
-        outcome for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs) for outcome in batch
-    )
+    done: dict[int, _ArticleOutcome] = {}
+    for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs):
+        done.update(batch)
+    position = iter(range(len(todo)))
     for outcome, article in zip(outcomes, discovery.articles, strict=True):
         if outcome is None:
-            outcome = next(done)
+            outcome = done[next(position)]
             for locale, record in outcome.records.items():
                 if record is None:
                     manifest.drop(article.slug, locale)
@@ -280,26 +282,31 @@ def _unchanged(
 BATCH_SIZE = 32
 
 
-def _batches(todo: list[Item], jobs: int) -> list[list[Item]]:
-    """``todo`` cut into batches of at most :data:`BATCH_SIZE`, and into enough of them to keep
-    ``jobs`` processes busy (a few per process, so one slow batch does not hold up the run)."""
+def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
+    """``todo`` (path, slug, key) cut into batches of at most :data:`BATCH_SIZE`, and into enough of
+    them to keep ``jobs`` processes busy (a few per process, so one slow batch does not hold up the
+    run); each task with its position in ``todo``. Articles are ordered by lock bucket, so that a
+    batch takes few locks (:func:`~transpub.fsutil.lock_bucket`), and always in increasing order."""
     size = BATCH_SIZE
     if jobs > 1:
         size = max(1, min(size, -(-len(todo) // max(MIN_PARALLEL_ITEMS, 4 * jobs))))
-    return [todo[start : start + size] for start in range(0, len(todo), size)]
+    order = sorted(range(len(todo)), key=lambda index: (lock_bucket(todo[index][1]), index))
+    tasks = [(index, *todo[index]) for index in order]
+    return [tasks[start : start + size] for start in range(0, len(tasks), size)]
 
 
-def _extract_batch(run: _ExtractRun, tasks: list[tuple[Path, str, str]]) -> list[_ArticleOutcome]:
+def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _ArticleOutcome]]:
     """Extract a few articles; their templates and catalogs are written together when all are done.
 
-    Each article's lock (one for its template and all its catalogs) is taken before its catalogs
-    are read and held until the batch's files are in place. Articles are locked in the order of
-    the run, as every run orders them, so two runs never wait for each other in a circle.
+    Each article's lock (one for its template and all its catalogs, shared with the articles of its
+    lock bucket) is taken before its catalogs are read and held until the batch's files are in
+    place. Buckets are locked in increasing order, as every run and worker takes them, and a
+    translate run holds one at a time, so no two processes ever wait for each other in a circle.
     """
     with WriteBatch() as batch:
-        outcomes = [_extract_article(run, task, batch) for task in tasks]
+        outcomes = [(task[0], _extract_article(run, task[1:], batch)) for task in tasks]
     root = run.project.root
-    for outcome in outcomes:
+    for _, outcome in outcomes:
         for locale, path in outcome.watch.items():
             record = outcome.records[locale]
             if record is not None:

@@ -8,6 +8,7 @@ import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -175,11 +176,12 @@ def lock_path(path: Path) -> Path:
     """The lock file guarding ``path``: under the project's ``.transpub/locks/``.
 
     Every process derives the same lock file from the same file. The catalogs of one article share
-    one lock: ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po`` (any locale) is guarded by
-    ``.transpub/locks/<catalogs>/<slug>.lock``, which extract holds while it writes the article's
-    template and catalogs (see :func:`article_lock_path`); another file by its own lock, its path
-    mirrored (``<path>.lock``). A file outside any project (no ``transpub.toml`` above it) is guarded
-    by a hidden ``.<name>.lock`` beside it.
+    one lock, and so do the articles whose slugs fall in one of :data:`LOCK_BUCKETS` buckets (a
+    stable hash): ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po`` (any locale) is guarded by
+    ``.transpub/locks/<catalogs>/articles-<bucket>.lock``, which extract holds while it writes the
+    templates and catalogs of a batch of articles (:func:`article_lock_path`, :func:`lock_bucket`).
+    Another file is guarded by its own lock, its path mirrored (``<path>.lock``). A file outside any
+    project (no ``transpub.toml`` above it) by a hidden ``.<name>.lock`` beside it.
     """
     resolved = Path(os.path.abspath(path)).resolve()
     root = _project_root_of(str(resolved.parent))
@@ -189,11 +191,26 @@ def lock_path(path: Path) -> Path:
     return resolved.with_name(f".{resolved.name}.lock")
 
 
+#: How many locks the articles of a project share (a run takes one per bucket its batch touches,
+#: not one per article: filelock costs about half a millisecond a lock).
+LOCK_BUCKETS = 64
+
+
+def lock_bucket(slug: str) -> int:
+    """The lock bucket of article ``slug`` (stable across runs, machines and Python versions).
+
+    >>> lock_bucket("world/lake"), lock_bucket("world/lake") == lock_bucket("world/river")
+    (16, False)
+    """
+    return zlib.crc32(slug.encode("utf-8")) % LOCK_BUCKETS
+
+
 def _article_lock_name(relative: str) -> str | None:
-    """``<catalogs>/<slug>.lock`` for a catalog ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po``, else None.
+    """``<catalogs>/articles-<bucket>.lock`` for a catalog ``<catalogs>/<locale>/LC_MESSAGES/<slug>.po``,
+    else None.
 
     >>> _article_lock_name("locales/de/LC_MESSAGES/world/lake.po")
-    'locales/world/lake.lock'
+    'locales/articles-16.lock'
     >>> _article_lock_name("locales/templates/lake.pot") is None
     True
     """
@@ -205,7 +222,11 @@ def _article_lock_name(relative: str) -> str | None:
     at = parts.index("LC_MESSAGES")
     if at < 1 or at == len(parts) - 1:
         return None
-    return "/".join([*parts[: at - 1], *parts[at + 1 :]]) + ".lock"
+    return "/".join([*parts[: at - 1], _bucket_name(lock_bucket("/".join(parts[at + 1 :])))])
+
+
+def _bucket_name(bucket: int) -> str:
+    return f"articles-{bucket:02d}.lock"
 
 
 def article_lock_path(catalogs: Path, slug: str) -> Path:
@@ -215,7 +236,7 @@ def article_lock_path(catalogs: Path, slug: str) -> Path:
         folder = _ARTICLE_LOCKS[catalogs] = str(
             lock_path(Path(catalogs) / "_" / "LC_MESSAGES" / "_.po").parent
         )
-    return Path(os.path.join(folder, *slug.split("/")) + ".lock")
+    return Path(os.path.join(folder, _bucket_name(lock_bucket(slug))))
 
 
 #: Catalogs folder -> the folder of its articles' locks, worked out once per run.
@@ -290,10 +311,15 @@ class WriteBatch:
     def __init__(self) -> None:
         self._staged: list[tuple[str, str, bool]] = []  # (temporary, file, durable)
         self._locks = contextlib.ExitStack()
+        self._held: set[Path] = set()
 
     def lock(self, path: Path, timeout: float = LOCK_TIMEOUT, *, guard: Path | None = None) -> None:
-        """Take the lock of ``path`` (see :func:`locked`) until the batch is committed or discarded."""
-        self._locks.enter_context(locked(path, timeout, guard=guard))
+        """Take the lock of ``path`` (see :func:`locked`) until the batch is committed or discarded
+        (once: a lock the batch holds already is not taken again)."""
+        key = guard if guard is not None else lock_path(path)
+        if key not in self._held:
+            self._locks.enter_context(locked(path, timeout, guard=key))
+            self._held.add(key)
 
     def write(self, path: Path | str, data: bytes, *, durable: bool = True) -> None:
         """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`)."""
@@ -320,6 +346,7 @@ class WriteBatch:
                     os.unlink(temporary)
             self._staged.clear()
         finally:
+            self._held.clear()
             self._locks.close()
 
     def __enter__(self) -> WriteBatch:

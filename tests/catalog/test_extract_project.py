@@ -7,7 +7,7 @@ from pathlib import Path
 
 from transpub.catalog import build_template, read_catalog, update_catalog, write_catalog
 from transpub.extract import extract_project
-from transpub.fsutil import lock_path
+from transpub.fsutil import lock_bucket, lock_path
 from transpub.model import Unit
 from transpub.project import Project, init_project, load_project
 
@@ -30,8 +30,10 @@ def test_extract_leaves_no_lock_files_beside_the_catalogs(tmp_path: Path) -> Non
     extract_project(project, ["de", "es"])
     assert hidden_files(project.catalogs_dir) == []
     locks = tmp_path / ".transpub" / "locks"
-    # One lock for the article: its template and its catalogs in every locale.
-    assert sorted(p.relative_to(locks).as_posix() for p in locks.rglob("*.lock")) == ["locales/lake.lock"]
+    # One lock for the article (and the others of its bucket): its template and its catalogs in every locale.
+    assert sorted(p.relative_to(locks).as_posix() for p in locks.rglob("*.lock")) == [
+        f"locales/articles-{lock_bucket('lake'):02d}.lock"
+    ]
     assert "/.transpub/" in (tmp_path / ".gitignore").read_text().splitlines()
 
 
@@ -45,7 +47,7 @@ def _add_units(path: str, start: int) -> None:
 def test_two_processes_updating_one_catalog_of_a_project_lose_nothing(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     path = project.catalog_path("es", "lake")
-    assert lock_path(path) == tmp_path / ".transpub/locks/locales/lake.lock"
+    assert lock_path(path) == tmp_path / f".transpub/locks/locales/articles-{lock_bucket('lake'):02d}.lock"
     update_catalog(
         path, build_template([Unit("Start.", ("articles/lake.html#p[0]",), ())], project_name="News"), "es"
     )
