@@ -116,7 +116,7 @@ def _awkward_template() -> object:
     texts = _texts(7, 60, longest=120)
     units = [
         Unit(
-            text or "x",
+            f"{n}: {text}",  # msgids of one catalog are unique
             (f"articles/a.html#p[{n}]",),
             notes=(f"note {n}",) if n % 3 else (),
             flags=("no-wrap",) if n % 11 == 0 else (),
