@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -303,8 +304,10 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
     place. Buckets are locked in increasing order, as every run and worker takes them, and a
     translate run holds one at a time, so no two processes ever wait for each other in a circle.
     """
+    notes = GlossaryNotes(run.glossary) if run.glossary is not None else None  # a batch's terms found once
+    notes_for = {locale: notes.for_locale(locale) for locale in run.locales} if notes is not None else {}
     with WriteBatch() as batch:
-        outcomes = [(task[0], _extract_article(run, task[1:], batch)) for task in tasks]
+        outcomes = [(task[0], _extract_article(run, task[1:], batch, notes_for)) for task in tasks]
     root = run.project.root
     for _, outcome in outcomes:
         for locale, path in outcome.watch.items():
@@ -315,9 +318,14 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
     return outcomes
 
 
-def _extract_article(run: _ExtractRun, task: tuple[Path, str, str], batch: WriteBatch) -> _ArticleOutcome:
+def _extract_article(
+    run: _ExtractRun,
+    task: tuple[Path, str, str],
+    batch: WriteBatch,
+    notes_for: dict[str, Callable[[str], list[str]]],
+) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales (written
-    when ``batch`` is committed)."""
+    when ``batch`` is committed; ``notes_for``: each locale's glossary notes, when there is a glossary)."""
     project = run.project
     path, slug, key = task
     try:
@@ -341,7 +349,6 @@ def _extract_article(run: _ExtractRun, task: tuple[Path, str, str], batch: Write
         key, result={"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
     )
     outcome.watch[""] = template_path
-    notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
         po_path = project.catalog_path(locale, slug)
         try:
@@ -352,7 +359,7 @@ def _extract_article(run: _ExtractRun, task: tuple[Path, str, str], batch: Write
                 fuzzy_matching=run.fuzzy_matching,
                 fuzzy_threshold=project.fuzzy_threshold,
                 purge_obsolete=run.purge_obsolete,
-                notes_for=notes.for_locale(locale) if notes is not None else None,
+                notes_for=notes_for.get(locale),
                 batch=batch,
                 entry_texts=texts,
             )

@@ -70,13 +70,23 @@ class GlossaryNotes:
         """``notes_for(msgid)`` for ``locale``'s catalog."""
         from .glossary import describe_term
 
+        described: dict[int, str] = {}  # id(term) -> its note in this locale (a term recurs)
+
         def notes_for(msgid: str) -> list[str]:
             terms = self._terms.get(msgid)
             if terms is None:
                 terms = self._terms[msgid] = self.glossary.terms_in(
                     strip_placeholders(msgid), self.glossary.source_lang
                 )
-            return [describe_term(term, locale) for term in terms]
+            if not terms:  # most sentences name no term
+                return []
+            notes = []
+            for term in terms:
+                note = described.get(id(term))
+                if note is None:
+                    note = described[id(term)] = describe_term(term, locale)
+                notes.append(note)
+            return notes
 
         return notes_for
 
