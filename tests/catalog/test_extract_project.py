@@ -143,3 +143,44 @@ def test_locks_do_not_need_a_unix_only_module() -> None:
 
     sources = Path(transpub.__file__).parent.rglob("*.py")
     assert not [p.name for p in sources if "import fcntl" in p.read_text(encoding="utf-8")]
+
+
+def _files_below_by_walking(folder: Path, suffix: str) -> list[tuple[str, str]]:
+    """What extract listed before it looked at folders itself (os.walk, a stat per file)."""
+    import os
+
+    found = []
+    for here, folders, files in os.walk(folder):
+        folders.sort()
+        for name in files:
+            path = os.path.join(here, name)
+            if name.endswith(suffix) and not name.startswith(".") and os.path.isfile(path):
+                slug = os.path.relpath(path, folder)[: -len(suffix)].replace(os.sep, "/")
+                found.append((Path(path), slug))
+    return [(str(path), slug) for path, slug in sorted(found)]
+
+
+def test_orphan_search_lists_the_catalogs_a_walk_of_the_folders_lists(tmp_path: Path) -> None:
+    from transpub.extract import _files_below
+
+    folder = tmp_path / "LC_MESSAGES"
+    for name in [
+        "a.po",
+        "a.mo",
+        "a-b/x.po",
+        "a/x.po",
+        "a/.hidden.po",
+        ".h/y.po",
+        "b/c/d.po",
+        "b/c/d.pot",
+        "z.pox",
+    ]:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("", encoding="utf-8")
+    (folder / "linked").symlink_to(folder / "b")  # a link to a folder is not followed
+    (folder / "e.po").symlink_to(folder / "a.po")  # a link to a file counts
+    (folder / "gone.po").symlink_to(folder / "nothing.po")  # a broken link does not
+    found = _files_below(folder, (".po", ".mo"))
+    assert found[".po"] == _files_below_by_walking(folder, ".po")
+    assert found[".mo"] == _files_below_by_walking(folder, ".mo")
+    assert [slug for _, slug in found[".po"]] == [".h/y", "a/x", "a-b/x", "a", "b/c/d", "e"]  # by path
