@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import not_
 from pathlib import Path
 
 from ..errors import PlaceholderMismatch
@@ -271,21 +273,25 @@ def _translated(part: object, ctx: _RenderContext) -> bool:
 def _walk_slots(parts: list[Part]) -> list[Slot]:
     """Slots in document order, without recursion (documents may nest deeply)."""
     found: list[Slot] = []
-    stack: list[Iterator[object]] = [iter(parts)]
+    stack: list[Iterator[object]] = [_not_text(parts)]
     while stack:
         for part in stack[-1]:
-            if isinstance(part, str):  # most parts: source text
-                continue
             if isinstance(part, AttrSlot):
                 found.append(part)
             elif isinstance(part, (TextSlot, Tag, DateSlot)):
                 if isinstance(part, TextSlot):
                     found.append(part)
-                stack.append(iter(part.parts))
+                stack.append(_not_text(part.parts))
                 break  # its parts first, then the rest of these
         else:
             stack.pop()
     return found
+
+
+def _not_text(parts: list) -> Iterator[object]:
+    """The parts that are not source text, in order (filtered without a Python step per part:
+    most parts are text)."""
+    return compress(parts, map(not_, map(isinstance, parts, repeat(str))))
 
 
 _END = object()

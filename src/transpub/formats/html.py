@@ -13,6 +13,8 @@ import html as htmllib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import accumulate, chain, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -185,6 +187,8 @@ class _Builder(RunSlots):
 
     def context_for(self, node: Node, ctx: _Context) -> _Context:
         attrs = node.attrs
+        if attrs and _CONTEXT_ATTRIBUTES.isdisjoint(attrs):
+            attrs = {}  # none that change the context (most elements)
         its = _translates(attrs, ctx.its) if attrs else ctx.its
         scope = ctx.scope
         if self.scope is not None and scope != "cut":
@@ -198,19 +202,25 @@ class _Builder(RunSlots):
                 if attrs.get(name):
                     notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
         tag = node.tag
-        return _Context(
-            its and scope == "in",
-            notes,
-            ctx.preformatted or tag in _PREFORMATTED,
-            ctx.markable and tag not in TEXT_ONLY,
-            ctx.ref if tag == "html" else node,
-            "title" if tag == "title" else ctx.kind,
-            its,
-            scope,
+        # (tuple.__new__ builds the named tuple without a call of its own: one per element)
+        return tuple.__new__(
+            _Context,
+            (
+                its and scope == "in",
+                notes,
+                ctx.preformatted or tag in _PREFORMATTED,
+                ctx.markable and tag not in TEXT_ONLY,
+                ctx.ref if tag == "html" else node,
+                "title" if tag == "title" else ctx.kind,
+                its,
+                scope,
+            ),
         )
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
         token = self.tokens[node.start]
+        if not node.attrs and node.tag != "html":
+            return token.raw  # nothing to translate or rewrite in it (most start tags)
         slots = self.attribute_slots(node, token.raw, ctx) if ctx.translate else []
         is_html = node.tag == "html"
         is_charset = node.tag == "meta" and (
@@ -388,13 +398,10 @@ class _Builder(RunSlots):
 
     def line_of(self, index: int) -> int:
         """The 1-based line of token ``index`` (line starts counted once, on first use)."""
-        if self.token_lines is None:
-            lines, line = [], 1
-            for token in self.tokens:
-                lines.append(line)
-                line += token.raw.count("\n")
-            self.token_lines = lines
-        return self.token_lines[index] if 0 <= index < len(self.token_lines) else 1
+        if self.token_lines is None:  # 1 + the newlines before each token, counted without a loop here
+            newlines = map(str.count, map(_RAW, self.tokens), repeat("\n"))
+            self.token_lines = list(accumulate(newlines, initial=1))
+        return self.token_lines[index] if 0 <= index < len(self.tokens) else 1
 
     def emit_date(
         self, node: Node, ctx: _Context, out: list[Part]
@@ -650,7 +657,8 @@ def read_html(
     tokens = tokenize_html(text)
     _check_unterminated(tokens, display_path or str(path))
     root = build_tree(tokens)
-    options = _with_overrides(tokens, options, display_path or str(path))
+    tags = list(map(_TAG, tokens))
+    options = _with_overrides(tokens, options, display_path or str(path), tags)
     scope = None
     if options.include or options.exclude:
         try:
@@ -665,7 +673,7 @@ def read_html(
     builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
     walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
-    facts = _page_facts(tokens)
+    facts = _page_facts(tokens, tags)
     return Document(
         path=path,
         format="html",
@@ -690,13 +698,18 @@ class _PageFacts:
     has_base: bool = False  # a <base href>: relative URLs do not resolve from the file
 
 
-def _page_facts(tokens: list[Token]) -> _PageFacts:
+def _page_facts(tokens: list[Token], tags: list[str]) -> _PageFacts:
+    """``tags``: the tag of each token."""
     title: str | None = None
     dates: dict[str, str] = {}
     has_base = False
-    for index, token in enumerate(tokens):
+    # Each kind of tag says its own fact (the first of each): looked at kind by kind.
+    for index in chain(
+        _where(tags, "meta"), _where(tags, "time"), _where(tags, "base"), _where(tags, "title")
+    ):
+        token = tokens[index]
         tag = token.tag
-        if token.kind not in ("start", "startend") or tag not in _FACT_TAGS:
+        if token.kind not in ("start", "startend"):
             continue
         attrs = token.attrs
         if tag == "meta":
@@ -731,21 +744,45 @@ _DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
     """Refuse a tag, comment or declaration left open at the end of the file: a browser drops it
     (and everything after it), so it must not be published as text."""
-    offset = 0
-    for token in tokens:
-        if token.kind == "eof":
-            text = "".join(t.raw for t in tokens)
-            line = text.count("\n", 0, offset) + 1
-            raise ArticleError(f"unterminated {token.tag} runs to the end of the file", shown, line)
-        offset += len(token.raw)
+    kinds = list(map(_KIND, tokens))
+    if "eof" not in kinds:
+        return
+    index = kinds.index("eof")
+    line = sum(map(str.count, map(_RAW, tokens[:index]), repeat("\n"))) + 1
+    raise ArticleError(f"unterminated {tokens[index].tag} runs to the end of the file", shown, line)
 
 
-def _with_overrides(tokens: list[Token], options: ReadOptions, shown: str = "") -> ReadOptions:
+_RAW = attrgetter("raw")
+_KIND = attrgetter("kind")
+_TAG = attrgetter("tag")
+#: Attributes that change what an element's content inherits (see :meth:`_Builder.context_for`).
+_CONTEXT_ATTRIBUTES = frozenset({"translate", "class", *NOTE_ATTRIBUTES})
+
+
+def _where(tags: list[str], name: str) -> Iterator[int]:
+    """The indexes of the tokens whose tag is ``name`` (start and end tags), in order.
+
+    >>> list(_where(["p", "meta", "p", "meta"], "meta"))
+    [1, 3]
+    """
+    at = -1
+    while True:
+        try:
+            at = tags.index(name, at + 1)
+        except ValueError:
+            return
+        yield at
+
+
+def _with_overrides(
+    tokens: list[Token], options: ReadOptions, shown: str = "", tags: list[str] | None = None
+) -> ReadOptions:
     """An article may ask for its own segmentation (``<meta name="transpub:segmentation"
     content="paragraph">``) and scope (``<meta name="transpub:include" content="article">``,
     ``transpub:exclude``). ArticleError names the line of a selector that does not parse."""
-    for index, token in enumerate(tokens):
-        if token.kind in ("start", "startend") and token.tag == "meta":
+    for index in _where(list(map(_TAG, tokens)) if tags is None else tags, "meta"):
+        token = tokens[index]
+        if token.kind in ("start", "startend"):
             name = (token.attrs.get("name") or "").lower()
             content = (token.attrs.get("content") or "").strip()
             if name == "transpub:segmentation" and content.lower() in ("sentence", "paragraph"):

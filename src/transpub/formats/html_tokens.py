@@ -10,18 +10,27 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
+from typing import NamedTuple
+
+#: The attributes of a token that is no start tag (never filled: each start tag has its own).
+_NO_ATTRS: dict[str, str | None] = {}
 
 
-@dataclass(slots=True)
-class Token:
-    """One token of the source with its exact text."""
+class Token(NamedTuple):
+    """One token of the source with its exact text (a tuple: one is made for every tag and text)."""
 
     kind: str  # start, startend, end, text, other (comments, declarations), eof (cut short by the end)
     raw: str
     tag: str = ""
-    attrs: dict[str, str | None] = field(default_factory=dict)
+    attrs: dict[str, str | None] = _NO_ATTRS
+
+
+#: ``_token((kind, raw, tag, attrs))`` is ``Token(kind, raw, tag, attrs)`` without a Python call.
+_token: Callable[[tuple[str, str, str, dict[str, str | None]]], Token] = partial(tuple.__new__, Token)
 
 
 class _Tokenizer(HTMLParser):
@@ -244,9 +253,9 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
                 odd = unsafe(text, pos, start)
                 if odd is not None:
                     if odd.start() > pos:
-                        append(Token("text", text[pos : odd.start()]))
+                        append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
                     return tokens, odd.start()
-            append(Token("text", piece))
+            append(_token(("text", piece, "", _NO_ATTRS)))
         if match is None:
             return tokens, length
         pos = match.end()
@@ -266,21 +275,21 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
             if tag in _MAY_HOLD_CONTENT and state.holds_content(
                 tag
             ):  # even "<script/>": HTML ignores the slash there
-                append(Token("start", match.group(), tag, attrs))
+                append(_token(("start", match.group(), tag, attrs)))
                 pos = _add_content(text, tag, pos, tokens)
             elif close:
-                append(Token("startend", match.group(), tag, attrs))
+                append(_token(("startend", match.group(), tag, attrs)))
             else:
-                append(Token("start", match.group(), tag, attrs))
+                append(_token(("start", match.group(), tag, attrs)))
                 if tag in FOREIGN:
                     state.enter(tag)
         elif end is not None:
             tag = end.lower()
-            append(Token("end", match.group(), tag))
+            append(_token(("end", match.group(), tag, _NO_ATTRS)))
             if tag in FOREIGN:
                 state.leave(tag)
         else:
-            append(Token("other", match.group()))
+            append(_token(("other", match.group(), "", _NO_ATTRS)))
     return tokens, length
 
 
@@ -380,7 +389,7 @@ def _unfinished(raw: str) -> Token:
 
 def _append(tokens: list[Token], token: Token) -> None:
     if token.kind == "text" and tokens and tokens[-1].kind == "text":
-        tokens[-1].raw += token.raw
+        tokens[-1] = tokens[-1]._replace(raw=tokens[-1].raw + token.raw)
     else:
         tokens.append(token)
 
@@ -395,7 +404,7 @@ def _add_found(
         # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
         lead = found[0][1] if found else stop
         if tokens:
-            tokens[-1].raw += text[start:lead]
+            tokens[-1] = tokens[-1]._replace(raw=tokens[-1].raw + text[start:lead])
         else:
             found.insert(0, ("text", start, "", []))
     append = tokens.append
@@ -405,7 +414,7 @@ def _add_found(
         if end <= begin:
             continue
         if kind == "text" and last is not None and last.kind == "text":
-            last.raw += text[begin:end]
+            tokens[-1] = last = last._replace(raw=last.raw + text[begin:end])
             continue
         last = Token(kind, text[begin:end], tag, dict(attrs) if attrs else {})
         append(last)

@@ -199,7 +199,7 @@ def build_tree(tokens: list[Token]) -> Node:
     current = root.children  # the children of the innermost open element
     for index, token in enumerate(tokens):
         kind = token.kind
-        if kind == "text" or kind == "other" or kind == "eof":
+        if kind in ("text", "other", "eof"):
             current.append(index)
         elif kind == "end":
             open_at = depths.get(token.tag)

@@ -220,20 +220,26 @@ class RunSlots:
                 continue
             # Pieces are cut at increasing offsets of the one text: no slice of the rest is made per
             # cut (a paragraph of n sentences would cost n²).
-            raw_cutter = _RawCutter(atom.raw, text)
+            # (Source without entities is cut as its text is.)
+            raw_cutter = _RawCutter(atom.raw, text) if atom.raw != text else None
             done = 0  # characters of ``text`` already placed
-            while done < len(text):
-                if cut_index >= len(cuts):
-                    (gap if in_gap else current).append(Atom("text", raw=raw_cutter.rest(), text=text[done:]))
-                    break
-                end, start = cuts[cut_index]
-                k = (start if in_gap else end) - pos
-                if k >= len(text):
-                    (gap if in_gap else current).append(Atom("text", raw=raw_cutter.rest(), text=text[done:]))
+            size = len(text)
+            while done < size:
+                if cut_index < len(cuts):
+                    end, start = cuts[cut_index]
+                    k = (start if in_gap else end) - pos
+                if cut_index >= len(cuts) or k >= size:
+                    if done:
+                        piece = text[done:]
+                        raw = piece if raw_cutter is None else raw_cutter.rest()
+                        (gap if in_gap else current).append(Atom("text", raw, piece))
+                    else:  # not cut: the atom itself
+                        (gap if in_gap else current).append(atom)
                     break
                 if k > done:
-                    head_raw = raw_cutter.take(k)
-                    (gap if in_gap else current).append(Atom("text", raw=head_raw, text=text[done:k]))
+                    piece = text[done:k]
+                    raw = piece if raw_cutter is None else raw_cutter.take(k)
+                    (gap if in_gap else current).append(Atom("text", raw, piece))
                     done = k
                 if in_gap:
                     close_sentence()
@@ -498,7 +504,7 @@ class _RawCutter:
         self.raw = raw
         self.same = raw == text
         self.pos = 0  # where the next piece starts in ``raw``
-        self.pieces = iter(()) if self.same else _ENTITY_PIECE.finditer(raw)
+        self.pieces = _ENTITY_PIECE.finditer(raw)
         self.piece: re.Match[str] | None = None  # the piece ``pos`` is in (plain text cut inside)
         self.decoded = 0  # decoded characters before ``self.piece``
 
