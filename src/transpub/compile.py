@@ -470,7 +470,10 @@ def _remember(
 
 
 def _page_data(page: Page, root: Path) -> dict[str, object]:
-    data = asdict(page)
+    """A page as its record keeps it (its fields are plain values: no deep copy, which ``asdict``
+    makes, for the tens of thousands of pages an index lists)."""
+    data = dict(vars(page))
+    data["coverage"] = dict(vars(page.coverage))
     data["output"] = None if page.output is None else path_name(root, page.output)
     data["written"] = False
     return data
