@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from transpub.catalog.entries import PROVENANCE_PREFIX, entry_state, provenance_of
 from transpub.catalog.headers import check_header, codec_for, is_utf8, nplurals_of
 from transpub.errors import CatalogError
 
@@ -234,14 +235,7 @@ class _Reader:
         po.metadata_is_fuzzy = "fuzzy" in entry.flags
         self.header_line = self.msgid_line
         self._locate_header_fields(entry.msgstr)
-        key = None
-        for line in entry.msgstr.split("\n"):
-            name, colon, value = line.partition(":")
-            if colon:
-                key = name
-                po.metadata[key] = value.strip()
-            elif key is not None and line:
-                po.metadata[key] += "\n" + line.strip()
+        _read_metadata(entry.msgstr, po.metadata)
 
     def _line_of_nul(self) -> int:
         """The line of the header's first string holding a NUL (escaped or not)."""
@@ -414,6 +408,18 @@ class _Reader:
                 )
 
 
+def _read_metadata(msgstr: str, metadata: dict[str, str]) -> None:
+    """The header's ``Name: value`` fields into ``metadata`` (a line without a colon continues the last)."""
+    key = None
+    for line in msgstr.split("\n"):
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            metadata[key] = value.strip()
+        elif key is not None and line:
+            metadata[key] += "\n" + line.strip()
+
+
 def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
     """Parse PO text; CatalogError with file:line on a syntax error, a duplicate or a bad header.
 
@@ -564,3 +570,206 @@ def _decode(data: bytes, path: Path) -> str:
 
 def _line_at(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
+
+
+#: What compile needs of one entry: its msgstr, its state (``translated``, ``fuzzy`` or
+#: ``untranslated``, as :func:`~transpub.catalog.entries.entry_state` says), the line of its msgid
+#: and its machine-translation provenance (see :func:`~transpub.catalog.entries.provenance_of`).
+EntryText = tuple[str, str, "int | None", "str | None"]
+
+
+def read_translations(path: Path) -> dict[str, EntryText]:
+    """The live entries of the PO file at ``path`` by msgid (a later entry of the same msgid wins),
+    as compile uses them; CatalogError(message, path, line) exactly as :func:`read_catalog` raises it.
+
+    A catalog of the usual shape (what transpub, msgcat and Poedit write: comments, ``#|`` lines,
+    msgctxt/msgid/msgstr, obsolete entries, no plural forms) is read in one pattern match per
+    entry, with every check of the strict reader; anything else (and every broken catalog) goes
+    through :func:`parse_catalog`, so the result and the errors are the same either way.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    text = _decode(data, path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    found = _fast_translations(text, path)
+    if found is not None:
+        return found
+    po = parse_catalog(text, path)
+    return {
+        entry.msgid: (entry.msgstr, entry_state(entry), entry.linenum, provenance_of(entry))
+        for entry in po
+        if not entry.obsolete and entry.msgid
+    }
+
+
+_STRING_BODY = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"[ \t]*\n'
+_STRING = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\n'
+_LIVE_MORE = rf"((?:{_STRING})*)"
+_OBSOLETE_MORE = rf"((?:#~[ \t]*{_STRING})*)"
+#: An entry's keywords after its comments: msgctxt, msgid and msgstr, each a string and its
+#: continuation lines, then blank lines. The empty group marks the msgid line.
+_LIVE_KEYWORDS = re.compile(
+    rf"(?:msgctxt[ \t]*{_STRING_BODY}{_LIVE_MORE})?"
+    rf"()msgid[ \t]*{_STRING_BODY}{_LIVE_MORE}"
+    rf"msgstr[ \t]*{_STRING_BODY}{_LIVE_MORE}\n*"
+)
+#: An obsolete entry (``#~``), its comments first.
+_OBSOLETE_ENTRY = re.compile(
+    r"((?:#[^~\n]*\n)*)"
+    rf"(?:#~[ \t]*msgctxt[ \t]*{_STRING_BODY}{_OBSOLETE_MORE})?"
+    rf"()#~[ \t]*msgid[ \t]*{_STRING_BODY}{_OBSOLETE_MORE}"
+    rf"#~[ \t]*msgstr[ \t]*{_STRING_BODY}{_OBSOLETE_MORE}\n*"
+)
+_MORE_BODIES = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+
+
+def _string_value(first: str, more: str) -> str:
+    """A field's value from its first string and its continuation lines (ValueError: bad escape)."""
+    body = first + "".join(_MORE_BODIES.findall(more)) if more else first
+    return unescape(body) if "\\" in body else body
+
+
+def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
+    """:func:`read_translations` for a catalog of the usual shape; None for anything else (a
+    broken catalog included: the strict reader then says what is wrong, and where).
+
+    An entry's comment lines (most of a catalog's text) are passed over with string searches, its
+    keywords read with one pattern match.
+    """
+    if text[:1] == "\ufeff" or "\\\n" in text:
+        return None
+    text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
+    keywords, obsolete_entry, more_bodies = _LIVE_KEYWORDS.match, _OBSOLETE_ENTRY.match, _MORE_BODIES.findall
+    count, find = text.count, text.find
+    found: dict[str, EntryText] = {}
+    header = False
+    seen: set[str | tuple[str, str]] = set()  # msgctxt and msgid (the msgid alone without msgctxt)
+    position, end, line, counted = 1, len(text), 0, 0
+    while position < end:
+        start = find("\nmsg", position - 1) + 1  # the entry's first keyword line, after its comments
+        comments = ""
+        if start > position:
+            lines = count("\n", position, start)
+            if count("\n#", position - 1, start - 1) != lines or count("\n#~", position - 1, start - 1):
+                start = 0  # not comment lines only: an obsolete entry (or something else)
+            elif (
+                count("\n#.", position - 1, start - 1) + count("\n#:", position - 1, start - 1) != lines
+                or find("\\", position, start) >= 0
+            ):
+                comments = text[position:start]  # not only #. and #: lines: look at them
+        match = keywords(text, start) if start else None
+        obsolete = match is None
+        if match is None:
+            match = obsolete_entry(text, position)
+            if match is None:
+                return None
+            comments = match.group(1)
+            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()[1:]
+        else:
+            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()
+        position = match.end()
+        try:
+            if find("\\", match.start(), position) >= 0:
+                msgid = _string_value(msgid, msgid_more)
+                msgstr = _string_value(msgstr, msgstr_more)
+                context = None if context is None else _string_value(context, context_more)
+            else:
+                if msgid_more:
+                    msgid += "".join(more_bodies(msgid_more))
+                if msgstr_more:
+                    msgstr += "".join(more_bodies(msgstr_more))
+                if context_more:
+                    context += "".join(more_bodies(context_more))
+            notes = _fast_comments(comments, obsolete) if comments else (False, None)
+        except ValueError:
+            return None
+        if notes is None:
+            return None
+        key = msgid if context is None else (context, msgid)
+        if key in seen:
+            return None
+        seen.add(key)
+        at = match.start(4 if obsolete else 3)  # the msgid line
+        line += count("\n", counted, at)
+        counted = at
+        if obsolete:
+            continue
+        if not msgid and context is None:  # the header: the first entry, or the strict reader decides
+            if len(seen) > 1 or not _usable_header(msgstr, path, line):
+                return None
+            header = True
+            continue
+        if not header:
+            return None
+        fuzzy = notes[0]
+        if msgstr and not fuzzy:
+            if (msgid[:1] == "\n") != (msgstr[:1] == "\n") or (msgid[-1:] == "\n") != (msgstr[-1:] == "\n"):
+                return None
+        if msgid:
+            state = "untranslated" if not msgstr.strip() else "fuzzy" if fuzzy else "translated"
+            found[msgid] = (msgstr, state, line, notes[1])
+    return found if header else None
+
+
+def _fast_comments(comments: str, obsolete: bool) -> tuple[bool, str | None] | None:
+    """An entry's fuzzy flag and provenance from its comment lines (``#|`` lines checked as the
+    strict reader checks them); None when the strict reader must look at them."""
+    fuzzy, translator = False, []
+    previous: list[str] | None = None  # the strings of an open #| field
+    for comment in comments[:-1].split("\n"):
+        kind = comment[1:2]
+        if kind == "~":
+            return None
+        if kind == "|":
+            if obsolete:
+                return None  # a live #| line in an obsolete entry: an error
+            content = comment[2:].lstrip(" \t")
+            string = _STRING_LINE.match(content)
+            if string is not None:
+                if previous is None:
+                    return None
+                previous.append(string.group(1))
+                continue
+            keyword = _KEYWORD_LINE.match(content)
+            if keyword is None or keyword.group(1) not in ("msgctxt", "msgid", "msgid_plural"):
+                return None
+            if previous is not None:
+                unescape("".join(previous))  # ValueError: the strict reader says where
+            previous = [keyword.group(3)]
+            continue
+        if previous is not None:
+            unescape("".join(previous))
+            previous = None
+        if kind == ",":
+            fuzzy = fuzzy or "fuzzy" in [flag for flag in map(str.strip, comment[2:].split(",")) if flag]
+        elif kind == ":":
+            if "\\" in comment:
+                return None
+        elif kind not in (".", "!"):
+            translator.append(comment[2:] if kind == " " else comment[1:])
+    if previous is not None:
+        unescape("".join(previous))
+    provenance = None
+    for note in reversed(translator):
+        if note.startswith(PROVENANCE_PREFIX):
+            provenance = note[len(PROVENANCE_PREFIX) :]
+            break
+    return fuzzy, provenance
+
+
+def _usable_header(msgstr: str, path: Path, line: int) -> bool:
+    """Whether the header's msgstr passes the strict reader's checks (no NUL, a usable Content-Type
+    and Plural-Forms)."""
+    if "\x00" in msgstr:
+        return False
+    po = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
+    _read_metadata(msgstr, po.metadata)
+    try:
+        check_header(po, path, line, {})
+    except CatalogError:
+        return False
+    return True
