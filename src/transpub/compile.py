@@ -981,9 +981,6 @@ def _render_page(
     asset_tags = list(page.asset_tags()) if assets.targets else []
     for tag in asset_tags:
         tag.extra_attributes = assets.attributes_for(tag, page_path)
-    saved = [(tag, tag.parts) for tag in dropped]
-    for tag, _ in saved:
-        tag.parts = []
     try:
         return page.render(
             page_resolve,
@@ -993,6 +990,7 @@ def _render_page(
             else (lambda date: localize_date(date.value, date.style, locale)),
             join_sentences=join,
             rewrite_url=rewrite,
+            omit=dropped,
         )
     finally:
         if page_tag is not None:
@@ -1001,8 +999,6 @@ def _render_page(
             charset_tag.extra_attributes = {}
         for tag in canonical[:1]:
             tag.extra_attributes = {}
-        for tag, parts in saved:
-            tag.parts = parts
         for tag in asset_tags:
             tag.extra_attributes = {}
 

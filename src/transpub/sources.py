@@ -105,15 +105,4 @@ def load_translations(path: Path, display: str) -> dict[str, Translation]:
     """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet)."""
     if not path.exists():
         return {}
-    po = catalog.read_catalog(path)
-    found: dict[str, Translation] = {}
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
-            continue
-        found[entry.msgid] = Translation(
-            text=entry.msgstr,
-            state=catalog.entry_state(entry),
-            line=entry.linenum,
-            provenance=catalog.provenance_of(entry),
-        )
-    return found
+    return {msgid: Translation(*entry) for msgid, entry in catalog.read_translations(path).items()}

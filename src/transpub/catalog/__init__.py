@@ -36,7 +36,7 @@ from transpub.catalog.merge import (
 from transpub.catalog.mo import build_mo, write_mo
 from transpub.catalog.plurals import plural_forms
 from transpub.catalog.pofile import format_catalog, format_entries, format_entry, write_catalog
-from transpub.catalog.reader import parse_catalog, read_catalog
+from transpub.catalog.reader import parse_catalog, read_catalog, read_translations
 
 #: A parsed PO/POT file and one of its entries: the types other layers name, never import.
 POFile = polib.POFile
@@ -68,6 +68,7 @@ __all__ = [
     "plural_forms",
     "provenance_of",
     "read_catalog",
+    "read_translations",
     "revision_date",
     "set_machine_translation",
     "set_translation",

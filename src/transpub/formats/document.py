@@ -8,8 +8,9 @@ for each placeholder, so attributes and URLs never come from a translation.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import not_
@@ -160,6 +161,10 @@ class Document:
     #: Its slots and tags, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    #: How it renders, by rendering switches (see :meth:`render`).
+    _plans: dict[tuple[bool, bool, bool], _Plan] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
@@ -223,13 +228,23 @@ class Document:
         *,
         join_sentences: bool = False,
         rewrite_url: RewriteUrl | None = None,
+        omit: Collection[Tag] = (),
     ) -> str:
         """The article text with each slot resolved (source text where ``resolve`` says None).
 
         ``inserts`` fills markers by name; ``format_date`` rewrites ``<time datetime>`` content;
         ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese);
-        ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written).
+        ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written); the tags in
+        ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written).
+
+        The parts are turned once into a plan (verbatim text joined into long strings, the rest as
+        steps), and every rendering with the same switches follows it: compile renders an article
+        once per language.
         """
+        key = (join_sentences, rewrite_url is not None, format_date is not None)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = _Plan(self.parts, *key)
         out: list[str] = []
         context = _RenderContext(
             _memoized(resolve or (lambda slot: Resolution())),
@@ -238,7 +253,7 @@ class Document:
             join_sentences,
             rewrite_url,
         )
-        _render_parts(self.parts, context, out)
+        plan.run(context, out, {id(tag) for tag in omit})
         return "".join(out)
 
 
@@ -256,9 +271,10 @@ def _memoized(resolve: Resolver) -> Resolver:
 
     def cached(slot: Slot) -> Resolution:
         key = id(slot)
-        if key not in cache:
-            cache[key] = resolve(slot)
-        return cache[key]
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = resolve(slot)
+        return found
 
     return cached
 
@@ -268,6 +284,186 @@ def _translated(part: object, ctx: _RenderContext) -> bool:
         return False
     text = ctx.resolve(part).text
     return text is not None and text != part.msgid
+
+
+# The steps of a plan (a plan is a list of verbatim strings and steps, as tuples starting with these).
+_SLOT, _ATTRIBUTE, _TAG, _MARKER, _LINK, _DATE, _GAP, _PIECE = range(8)
+Step = tuple  # (kind, part, ...): see _Plan.compile
+
+
+class _Plan:
+    """How to render a list of parts with given switches: verbatim text joined, and steps for what
+    depends on the rendering (slots, tags that may get attributes or be left out, markers, links
+    when they are rewritten, dates when they are written anew, gaps when sentences may join).
+    Building and following a plan use explicit stacks, not recursion: parts may nest deeply."""
+
+    def __init__(self, parts: list[Part], join_sentences: bool, rewrite: bool, dates: bool) -> None:
+        self.join_sentences, self.rewrite, self.dates = join_sentences, rewrite, dates
+        #: The plans of a translation's placeholder pieces, by ``id`` of the source parts they hold.
+        self.pieces: dict[int, list] = {}
+        self.steps = self.compile(parts)
+
+    def compile(self, parts: list[Part]) -> list:
+        """The plan of ``parts``: a list of strings and steps (nested parts get lists of their own)."""
+        root: list = []
+        # each frame: the parts, the next index, the list being filled, verbatim text not yet added
+        stack: list[tuple[list, int, list, list[str]]] = [(parts, 0, root, [])]
+        while stack:
+            source, index, plan, text = stack.pop()
+            while index < len(source):
+                part = source[index]
+                index += 1
+                if isinstance(part, str):
+                    if (
+                        self.join_sentences
+                        and isinstance(part, Gap)
+                        and not part.strip()
+                        and 1 < index < len(source)
+                        and isinstance(source[index - 2], TextSlot)
+                        and isinstance(source[index], TextSlot)
+                    ):
+                        _flush(text, plan)
+                        plan.append((_GAP, part, source[index - 2], source[index]))
+                    else:
+                        text.append(part)
+                    continue
+                if isinstance(part, DateSlot) and not (self.dates and part.style is not None):
+                    stack.append((source, index, plan, text))  # its content, as written
+                    source, index = part.parts, 0
+                    continue
+                if isinstance(part, LinkTarget) and not self.rewrite:
+                    text.append(part.raw)
+                    continue
+                _flush(text, plan)
+                if isinstance(part, AttrSlot):
+                    plan.append((_ATTRIBUTE, part))
+                elif isinstance(part, Marker):
+                    plan.append((_MARKER, part.name))
+                elif isinstance(part, LinkTarget):
+                    plan.append((_LINK, part))
+                elif isinstance(part, (TextSlot, Tag, DateSlot)):
+                    inner: list = []
+                    kind = _SLOT if isinstance(part, TextSlot) else _TAG if isinstance(part, Tag) else _DATE
+                    plan.append((kind, part, inner))
+                    stack.append((source, index, plan, text))
+                    source, index, plan, text = part.parts, 0, inner, []
+            _flush(text, plan)
+        return root
+
+    def piece_plan(self, piece: list[Part]) -> list:
+        """The plan of a placeholder's source parts (made on first use)."""
+        found = self.pieces.get(id(piece))
+        if found is None:
+            found = self.pieces[id(piece)] = self.compile(piece)
+        return found
+
+    def run(self, ctx: _RenderContext, out: list[str], omit: set[int]) -> None:
+        """Write the rendering to ``out``."""
+        resolve = ctx.resolve
+        # each frame: the steps left of the list being followed, the list written to, what ends it
+        # (a string to add, or a tag whose attributes are set on what was written)
+        stack: list[tuple[Iterator, list[str], str | Tag]] = []
+        steps: Iterator = iter(self.steps)
+        while True:
+            for step in steps:
+                if step.__class__ is str:
+                    out.append(step)
+                    continue
+                kind = step[0]
+                if kind == _SLOT:
+                    slot = step[1]
+                    resolution = resolve(slot)
+                    if resolution.before:
+                        out.append(resolution.before)
+                    text = resolution.text
+                    stack.append((steps, out, resolution.after))
+                    if text is None or text == slot.msgid:
+                        steps = iter(step[2])
+                    else:
+                        steps = iter(self.translation(slot, text))
+                    break
+                if kind == _ATTRIBUTE:
+                    slot = step[1]
+                    text = resolve(slot).text
+                    out.append(slot.raw if text is None or text == slot.msgid else slot.render_value(text))
+                elif kind == _TAG:
+                    tag = step[1]
+                    if id(tag) in omit:
+                        continue
+                    if tag.extra_attributes:
+                        stack.append((steps, out, tag))
+                        out = []
+                    else:
+                        stack.append((steps, out, ""))
+                    steps = iter(step[2])
+                    break
+                elif kind == _MARKER:
+                    out.append(ctx.inserts.get(step[1], ""))
+                elif kind == _LINK:
+                    target = step[1]
+                    new = ctx.rewrite_url(target.url) if ctx.rewrite_url is not None else None
+                    out.append(target.raw if new is None or new == target.url else target.write(new))
+                elif kind == _DATE:
+                    written = ctx.format_date(step[1]) if ctx.format_date is not None else None
+                    if written is None:
+                        stack.append((steps, out, ""))
+                        steps = iter(step[2])
+                        break
+                    out.append(escape_text(written))
+                elif kind == _GAP:
+                    if not (_translated(step[2], ctx) and _translated(step[3], ctx)):
+                        out.append(step[1])
+                else:  # _PIECE: translated text that may start a Markdown line
+                    slot, piece = step[1], step[2]
+                    escape = slot.escape_line_start if _at_line_start(out) else slot.escape
+                    out.append(escape(piece))
+            else:
+                if not stack:
+                    return
+                steps, parent, end = stack.pop()
+                if isinstance(end, str):
+                    if end:
+                        parent.append(end)
+                else:
+                    parent.append(set_attributes("".join(out), end.extra_attributes))
+                out = parent
+
+    def translation(self, slot: TextSlot, text: str) -> list:
+        """The plan of ``slot`` translated as ``text``: its text escaped, each placeholder's source."""
+        problem = _placeholder_problem(slot.msgid, text)
+        if problem:
+            raise PlaceholderMismatch(problem)
+        plan: list = []
+        escape, line_start = slot.escape, slot.escape_line_start
+        for token in tokenize(text):
+            if token.kind == "text":
+                value = token.value if "&" not in token.value else unescape_lookalikes(token.value)
+                plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
+                continue
+            piece = slot.pieces.get(token.number)
+            if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
+                raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
+            if isinstance(piece, PairedPieces):
+                piece = piece.open if token.kind == "open" else piece.close
+            plan.extend(self.piece_plan(piece))
+        return plan
+
+
+def _flush(text: list[str], plan: list) -> None:
+    """Add the verbatim text gathered so far to ``plan`` as one string."""
+    if text:
+        plan.append("".join(text))
+        text.clear()
+
+
+@functools.lru_cache(maxsize=16384)  # compile asks first, then the rendering (the same pair)
+def _placeholder_problem(msgid: str, text: str) -> str | None:
+    return placeholder_problem(msgid, text)
+
+
+def placeholder_check(msgid: str, text: str) -> str | None:
+    """:func:`~transpub.inline.placeholder_problem`, remembered for the pairs a run renders."""
+    return _placeholder_problem(msgid, text)
 
 
 def _walk_slots(parts: list[Part]) -> list[Slot]:
@@ -309,114 +505,6 @@ def _walk_tags(parts: list) -> Iterator[Tag]:
             yield part
         if isinstance(part, (Tag, TextSlot, DateSlot)):
             stack.append(iter(part.parts))
-
-
-@dataclass(slots=True, eq=False)
-class _Frame:
-    """Parts being rendered into ``out`` (or, with ``slot``, the pieces of its translation:
-    text to escape, or source parts); ``after`` is written once they are all done."""
-
-    parts: list
-    out: list[str]
-    after: str | Callable[[], None] = ""
-    slot: TextSlot | None = None
-    index: int = 0
-
-
-def _render_parts(parts: list[Part], ctx: _RenderContext, out: list[str]) -> None:
-    """Write ``parts`` to ``out``; nested parts (tags, slots, dates, a translation's pieces) go on a
-    stack of frames, not into recursion, so no nesting of parts can exhaust Python's stack."""
-    frames = [_Frame(parts, out)]
-    while frames:
-        frame = frames[-1]
-        if frame.index == len(frame.parts):
-            frames.pop()
-            if callable(frame.after):
-                frame.after()
-            elif frame.after:
-                frame.out.append(frame.after)
-            continue
-        index = frame.index
-        frame.index += 1
-        part = frame.parts[index]
-        out = frame.out
-        if frame.slot is not None:  # a translation: its text, or the source of a placeholder
-            if isinstance(part, str):
-                slot = frame.slot
-                escape = slot.escape
-                if slot.escape_line_start is not None and _at_line_start(out):
-                    escape = slot.escape_line_start
-                out.append(escape(unescape_lookalikes(part)))
-            else:
-                frames.append(_Frame(part, out))
-            continue
-        parts = frame.parts
-        if isinstance(part, Gap):
-            if part.strip() or not (
-                ctx.join_sentences
-                and 0 < index < len(parts) - 1
-                and _translated(parts[index - 1], ctx)
-                and _translated(parts[index + 1], ctx)
-            ):
-                out.append(part)
-        elif isinstance(part, str):
-            out.append(part)
-        elif isinstance(part, TextSlot):
-            frames.append(_text_slot_frame(part, ctx, out))
-        elif isinstance(part, AttrSlot):
-            resolution = ctx.resolve(part)
-            out.append(
-                part.raw
-                if resolution.text is None or resolution.text == part.msgid
-                else part.render_value(resolution.text)
-            )
-        elif isinstance(part, Tag):
-            frames.append(_tag_frame(part, out))
-        elif isinstance(part, Marker):
-            out.append(ctx.inserts.get(part.name, ""))
-        elif isinstance(part, LinkTarget):
-            new = ctx.rewrite_url(part.url) if ctx.rewrite_url is not None else None
-            out.append(part.raw if new is None or new == part.url else part.write(new))
-        elif isinstance(part, DateSlot):
-            written = ctx.format_date(part) if ctx.format_date and part.style is not None else None
-            if written is None:
-                frames.append(_Frame(part.parts, out))
-            else:
-                out.append(escape_text(written))
-
-
-def _tag_frame(tag: Tag, out: list[str]) -> _Frame:
-    """The frame rendering ``tag``: into ``out``, or, with attributes to set, into a buffer of its own."""
-    if not tag.extra_attributes:
-        return _Frame(tag.parts, out)
-    inner: list[str] = []
-    return _Frame(
-        tag.parts, inner, after=lambda: out.append(set_attributes("".join(inner), tag.extra_attributes))
-    )
-
-
-def _text_slot_frame(slot: TextSlot, ctx: _RenderContext, out: list[str]) -> _Frame:
-    """The frame rendering ``slot``: its source, or its translation with each placeholder's source."""
-    resolution = ctx.resolve(slot)
-    out.append(resolution.before)
-    if resolution.text is None or resolution.text == slot.msgid:
-        return _Frame(slot.parts, out, after=resolution.after)
-    problem = placeholder_problem(slot.msgid, resolution.text)
-    if problem:
-        raise PlaceholderMismatch(problem)
-    pieces: list[str | list[Part]] = []
-    for token in tokenize(resolution.text):
-        if token.kind == "text":
-            pieces.append(token.value)
-            continue
-        piece = slot.pieces.get(token.number)
-        if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
-            raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
-        if isinstance(piece, PairedPieces):
-            pieces.append(piece.open if token.kind == "open" else piece.close)
-        else:
-            pieces.append(piece)
-    return _Frame(pieces, out, after=resolution.after, slot=slot)
 
 
 #: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task

@@ -1,0 +1,219 @@
+"""compile reads each catalog through ``catalog.read_translations``, a fast path for catalogs of the
+usual shape. Whatever the catalog, it must give exactly what the strict reader gives: the same
+translations, states, msgid lines and machine-translation provenance, or the same error at the
+same line (a broken catalog is always left to the strict reader to describe).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from test_catalog_strict import ACCEPTED, REFUSED_FOR_GETTEXT, REJECTED
+
+import fuzzing
+from transpub.catalog import read_catalog, read_translations
+from transpub.catalog.entries import entry_state, provenance_of
+from transpub.catalog.reader import _decode, _fast_translations
+from transpub.errors import CatalogError
+
+HEADER = (
+    "# German translation of the news.\n"
+    "# A. Translator <a@example.org>, 2026.\n"
+    'msgid ""\n'
+    'msgstr ""\n'
+    '"Project-Id-Version: news\\n"\n'
+    '"Language: de\\n"\n'
+    '"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+    "\n"
+)
+#: A catalog as transpub, msgmerge and Poedit leave it: notes, references, machine translations
+#: with their provenance, previous msgids, contexts, wrapped strings, escapes, obsolete entries.
+REALISTIC = HEADER + (
+    "#. Paragraph: The council met. It voted.\n"
+    "#: articles/a.html#story/p(the-council-met)\n"
+    'msgid "The council met."\n'
+    'msgstr "Der Rat tagte."\n'
+    "\n"
+    "# keep it short\n"
+    "# transpub: machine translation by deepl\n"
+    "#. Placeholders: <1>…</1> = link (a)\n"
+    "#: articles/a.html#story/p(the-council-met)\n"
+    "#, fuzzy\n"
+    '#| msgid "It voted <1>no</1>."\n'
+    'msgid "It voted <1>yes</1>."\n'
+    'msgstr "Er stimmte <1>ja</1>."\n'
+    "\n"
+    "#: articles/a.html#head/title\n"
+    'msgctxt "title"\n'
+    'msgid "The council met."\n'
+    'msgstr "Ratssitzung"\n'
+    "\n"
+    "#: articles/a.html#story/p(a-long-one)\n"
+    'msgid ""\n'
+    '"A long sentence that wraps onto a second line, with \\"quotes\\" and a "\n'
+    '"tab\\there."\n'
+    'msgstr ""\n'
+    '"Ein langer Satz, der umbricht, mit \\"Anführungszeichen\\" und einem "\n'
+    '"Tab\\there."\n'
+    "\n"
+    "#: articles/a.html#story/p(untranslated)\n"
+    'msgid "Not yet."\n'
+    'msgstr ""\n'
+    "\n"
+    'msgid "Blank."\n'
+    'msgstr "   "\n'
+    "\n"
+    "#, fuzzy, python-format\n"
+    'msgid "Octal \\303\\251 and hex \\x41 and a backslash \\\\."\n'
+    'msgstr "Oktal é und hex A und ein Backslash \\\\."\n'
+    "\n"
+    'msgid "Lines\\n"\n'
+    'msgstr "Zeilen\\n"\n'
+    "\n"
+    "#~ msgid \"Gone\"\n"
+    '#~ msgstr "Weg"\n'
+    "\n"
+    '#~ msgctxt "title"\n'
+    '#~ msgid "Old title"\n'
+    '#~ msgstr ""\n'
+    '#~ "Alter Titel"\n'
+)
+
+#: Lines that mutations insert: each a valid or broken neighbour of a usual line.
+ODD_LINES = [
+    "",
+    "   ",
+    "#",
+    "#, fuzzy",
+    "#,fuzzy ,",
+    "# transpub: machine translation by x",
+    "#. note",
+    "#: a.html:3",
+    "#: a\\",
+    "#: src\\a.html:3",
+    "#! range",
+    "#foo",
+    '#| msgid "prev"',
+    '#| msgctxt "c"',
+    '#| "continued"',
+    '#| msgstr "no"',
+    '#~ msgid "old"',
+    '#~ msgstr "alt"',
+    '#~ "more"',
+    '#~| msgid "older"',
+    "#~",
+    'msgctxt "c"',
+    'msgid ""',
+    'msgid "x"',
+    'msgid"tight"',
+    'msgid "a\\q"',
+    'msgid "\\n"',
+    'msgstr "y"',
+    'msgstr ""',
+    'msgstr "\\nlead"',
+    'msgstr "bad \\777"',
+    'msgid_plural "xs"',
+    'msgstr[0] "q"',
+    'msgstr[1] "qs"',
+    '"continued"',
+    '"unterminated',
+    '  msgid "indented"',
+    '"x" trailing',
+    'msgstr "tab"\t',
+    'msgstr "Content-Type: text/plain; charset=UTF-8\\n"',
+    "\ufeff",
+    "\f",
+    "garbage",
+]
+
+
+def outcome(path: Path, read) -> object:
+    """What a reader makes of ``path``: its translations, or its error's message and line."""
+    try:
+        return read(path)
+    except CatalogError as exc:
+        return ("error", exc.message, exc.line, str(exc.path))
+
+
+def strict_translations(path: Path) -> dict[str, tuple]:
+    """The translations as compile took them from the strict reader (before the fast path)."""
+    return {
+        entry.msgid: (entry.msgstr, entry_state(entry), entry.linenum, provenance_of(entry))
+        for entry in read_catalog(path)
+        if not entry.obsolete and entry.msgid
+    }
+
+
+def assert_same(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+    assert outcome(path, read_translations) == outcome(path, strict_translations), data
+
+
+def mutate_lines(text: str, rng: random.Random) -> str:
+    """``text`` after a few line edits: delete, duplicate, swap with the next, insert an odd line."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(lines))
+        choice = rng.random()
+        if choice < 0.25:
+            del lines[at]
+        elif choice < 0.4:
+            lines.insert(at, lines[at])
+        elif choice < 0.55 and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        else:
+            lines.insert(at, rng.choice(ODD_LINES))
+        if not lines:
+            lines = [""]
+    out = "\n".join(lines)
+    if rng.random() < 0.1:
+        out = out.replace("\n", "\r\n")
+    if rng.random() < 0.1:
+        out = out.rstrip("\n")
+    return out
+
+
+@pytest.mark.parametrize("case", [*REJECTED, *REFUSED_FOR_GETTEXT, *ACCEPTED])
+def test_the_strict_readers_cases_read_the_same(tmp_path: Path, case: str) -> None:
+    data = {**{name: data for name, (data, _, _) in {**REJECTED, **REFUSED_FOR_GETTEXT}.items()}, **ACCEPTED}[
+        case
+    ]
+    assert_same(tmp_path / "de.po", data)
+
+
+def test_a_usual_catalog_reads_the_same_translations_states_lines_and_provenance(tmp_path: Path) -> None:
+    path = tmp_path / "de.po"
+    path.write_text(REALISTIC, encoding="utf-8")
+    found = read_translations(path)
+    assert found == strict_translations(path)
+    assert found["It voted <1>yes</1>."] == ("Er stimmte <1>ja</1>.", "fuzzy", 23, "machine translation by deepl")
+    assert found["Not yet."][1] == "untranslated" and found["Blank."][1] == "untranslated"
+    assert found["The council met."] == ("Ratssitzung", "translated", 28, None)  # the later entry wins
+
+
+def test_catalogs_as_transpub_writes_them_are_read_without_the_line_by_line_reader(tmp_path: Path) -> None:
+    """The point of the fast path: the usual shapes never need the strict reader's line loop."""
+    for number, text in enumerate([REALISTIC, REALISTIC.replace("\n", "\r\n").replace("\r\n", "\n"), HEADER]):
+        path = tmp_path / f"{number}.po"
+        path.write_text(text, encoding="utf-8")
+        assert _fast_translations(_decode(path.read_bytes(), path), path) is not None
+
+
+def test_catalogs_edited_line_by_line_read_the_same(tmp_path: Path) -> None:
+    rng = random.Random(16)
+    path = tmp_path / "de.po"
+    for _ in range(500):
+        assert_same(path, mutate_lines(REALISTIC, rng).encode("utf-8"))
+
+
+def test_catalogs_mutated_byte_by_byte_read_the_same(tmp_path: Path) -> None:
+    rng = random.Random(19)
+    path = tmp_path / "de.po"
+    seeds = [*fuzzing.SEED_PO, REALISTIC.encode("utf-8")]
+    for _ in range(500):
+        assert_same(path, fuzzing.mutate(rng.choice(seeds), rng, fuzzing.PO_TOKENS))
