@@ -10,9 +10,9 @@ import random
 from pathlib import Path
 
 import pytest
-from test_catalog_strict import ACCEPTED, REFUSED_FOR_GETTEXT, REJECTED
 
 import fuzzing
+from test_catalog_strict import ACCEPTED, REFUSED_FOR_GETTEXT, REJECTED
 from transpub.catalog import read_catalog, read_translations
 from transpub.catalog.entries import entry_state, provenance_of
 from transpub.catalog.reader import _decode, _fast_translations
@@ -75,7 +75,7 @@ REALISTIC = HEADER + (
     'msgid "Lines\\n"\n'
     'msgstr "Zeilen\\n"\n'
     "\n"
-    "#~ msgid \"Gone\"\n"
+    '#~ msgid "Gone"\n'
     '#~ msgstr "Weg"\n'
     "\n"
     '#~ msgctxt "title"\n'
@@ -191,7 +191,12 @@ def test_a_usual_catalog_reads_the_same_translations_states_lines_and_provenance
     path.write_text(REALISTIC, encoding="utf-8")
     found = read_translations(path)
     assert found == strict_translations(path)
-    assert found["It voted <1>yes</1>."] == ("Er stimmte <1>ja</1>.", "fuzzy", 23, "machine translation by deepl")
+    assert found["It voted <1>yes</1>."] == (
+        "Er stimmte <1>ja</1>.",
+        "fuzzy",
+        23,
+        "machine translation by deepl",
+    )
     assert found["Not yet."][1] == "untranslated" and found["Blank."][1] == "untranslated"
     assert found["The council met."] == ("Ratssitzung", "translated", 28, None)  # the later entry wins
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html as htmllib
 from collections.abc import Mapping
@@ -11,9 +12,8 @@ from pathlib import Path
 from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, TranspubError
-from .formats.dates import localize_date
+from .formats.dates import DateStyle, localize_date
 from .formats.document import (
-    AttrSlot,
     Document,
     Resolution,
     Resolver,
@@ -29,7 +29,16 @@ from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
-from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
+from .manifest import (
+    Manifest,
+    Record,
+    code_signature,
+    file_hash,
+    make_key,
+    path_name,
+    project_settings,
+    signature,
+)
 from .markdown_outputs import OutputRecord, Recorded
 from .model import Coverage, Issue, Unit
 from .project import Project
@@ -39,6 +48,7 @@ from .site import (
     REVIEW_STYLE,
     SWITCHER_STYLE,
     HiddenUnit,
+    LanguageLinks,
     Page,
     page_url,
     render_hidden_units,
@@ -352,9 +362,14 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     broken: dict[tuple[str, str], CatalogError] = {}
     for locale in targets:
         po_path = project.catalog_path(locale, slug)
-        record.watch(project.root, po_path)  # before reading it: a change while it is read shows next time
+        stamp = signature(po_path)  # before reading it: a change while it is read shows next time
+        data = None
+        if stamp is not None:
+            with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
+                data = po_path.read_bytes()
+        record.watch_content(project.root, po_path, stamp, data)
         try:
-            catalogs[locale] = load_translations(po_path, project.relative(po_path))
+            catalogs[locale] = load_translations(po_path, "", data)
         except CatalogError as exc:
             if exc.path is not None:  # as extract and check name it (never the reader's full path)
                 exc.path = project.relative(Path(exc.path))
@@ -372,6 +387,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     pages[source] = Page(
         source, slug, _title_of(document, {}, False)[0], Coverage(len(units)), True, title_locale=source
     )
+    texts: dict[str, dict[str, str]] = {}
     for locale in targets:
         page = _decide(
             project,
@@ -382,6 +398,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
             broken.get((locale, slug)),
             options,
             units=units,
+            shown=texts.setdefault(locale, {}),
         )
         if (
             locale not in selected
@@ -397,7 +414,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
         pages[locale] = page
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(_placeholder_warnings(project, document, locale, slug, catalogs[locale]))
+            compiled.warnings.extend(_placeholder_warnings(project, units, locale, slug, catalogs[locale]))
     for page in pages.values():
         page.date = document.published
     if not options.pages:
@@ -420,9 +437,9 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
             if not compiled.errors:
                 compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
-        _write_pages(run, document, slug, pages, catalogs, broken, assets, compiled)
+        written = _write_pages(run, document, slug, pages, catalogs, texts, broken, assets, compiled)
         if not compiled.errors:
-            compiled.record = _remember(run, path, slug, assets, compiled, record)
+            compiled.record = _remember(run, path, slug, assets, compiled, record, written)
     return compiled
 
 
@@ -433,6 +450,7 @@ def _remember(
     assets: ArticleAssets,
     compiled: _CompiledArticle,
     record: Record,
+    written: dict[Path, bytes] | None = None,
     *,
     markdown: OutputRecord | None = None,
 ) -> Record:
@@ -440,18 +458,25 @@ def _remember(
     ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``,
     the record (view) they were written through;
     the MO files; the assets, copied or missing) and the pages and warnings to report when it is
-    skipped (with ``markdown``, also the digests the record of written files holds for its files)."""
+    skipped (with ``markdown``, also the digests the record of written files holds for its files).
+    ``written``: the pages this run wrote (or found as it would write them), with their content."""
     project, out_dir = run.project, run.out_dir
+    written = written or {}
     for locale in run.all_locales:
         if markdown:
             assert run.markdown_root is not None
-            record.watch(project.root, _markdown_path(project, locale, path, run.markdown_root))
+            pages = [_markdown_path(project, locale, path, run.markdown_root)]
         else:
-            record.watch(
-                project.root,
+            pages = [
                 out_dir / _html_path(project, locale, slug),
                 out_dir / _html_path(project, locale, slug, review=True),
-            )
+            ]
+        for page_path in pages:
+            data = written.get(page_path)
+            if data is None:
+                record.watch(project.root, page_path)
+            else:
+                record.watch_content(project.root, page_path, signature(page_path), data)
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
@@ -512,17 +537,21 @@ def _write_pages(
     slug: str,
     pages: dict[str, Page],
     catalogs: dict[str, dict[str, Translation]],
+    shown: dict[str, dict[str, str]],
     broken: dict[tuple[str, str], CatalogError],
     assets: ArticleAssets,
     compiled: _CompiledArticle,
-) -> None:
-    """Write (or remove) the pages of one article in the source and the selected locales."""
+) -> dict[Path, bytes]:
+    """Write (or remove) the pages of one article in the source and the selected locales; the
+    content of each page (and review copy) written or already as it should be."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published]
     reviewed = [
         loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
     ]
+    chrome = _PageChrome(project, document, slug, linked)
+    written: dict[Path, bytes] = {}
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
@@ -544,7 +573,8 @@ def _write_pages(
                 assets,
                 review=True,
             )
-            if write_if_changed(review_path, review_html.encode("utf-8"), durable=False):
+            data = written[review_path] = review_html.encode("utf-8")
+            if write_if_changed(review_path, data, durable=False):
                 compiled.review_written.append(review_path)
         if locale != source and page.published != output.is_file():
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
@@ -562,9 +592,14 @@ def _write_pages(
             project.base_url,
             assets,
             review=False,
+            chrome=chrome,
+            shown=shown.get(locale, {}),
+            machine=page.machine > 0,
         )
         page.output = output
-        page.written = write_if_changed(output, html.encode("utf-8"), durable=False)
+        data = written[output] = html.encode("utf-8")
+        page.written = write_if_changed(output, data, durable=False)
+    return written
 
 
 def _decide(
@@ -577,10 +612,12 @@ def _decide(
     options: CompileOptions,
     *,
     units: list[Unit] | None = None,
+    shown: dict[str, str] | None = None,
 ) -> Page:
     """The page of ``document`` in ``locale``: its coverage, and whether it is published.
 
-    ``units``: the document's units, when the caller has them already.
+    ``units``: the document's units, when the caller has them already; ``shown`` gets the text
+    each unit shows translated (by msgid: the units whose translation is usable).
     """
     if units is None:
         units = document.units()
@@ -594,20 +631,29 @@ def _decide(
             reason=f"the catalog cannot be read ({error})",
             title_locale=project.source_locale,
         )
-    shown = machine = fuzzy = 0
+    texts = {} if shown is None else shown
+    include_fuzzy = options.include_fuzzy
+    machine = fuzzy = 0
     for unit in units:
-        entry = entries.get(unit.msgid) or _MISSING
-        if _usable(_unit_slot(unit.msgid), entry, options.include_fuzzy):
-            shown += 1
-            machine += entry.state == "fuzzy"
+        entry = entries.get(unit.msgid)
+        if entry is None:
+            continue
+        text, state = entry.text, entry.state
+        if (  # as _usable says, for every slot of the unit
+            text
+            and (state == "translated" or (state == "fuzzy" and include_fuzzy))
+            and _problem(unit.msgid, text) is None
+        ):
+            texts[unit.msgid] = text
+            machine += state == "fuzzy"
         else:
-            fuzzy += entry.state == "fuzzy"
+            fuzzy += state == "fuzzy"
     title, translated_title = _title_of(document, entries, options.include_fuzzy)
     page = Page(
         locale,
         slug,
         title,
-        Coverage(shown, fuzzy, len(units) - shown - fuzzy),
+        Coverage(len(texts), fuzzy, len(units) - len(texts) - fuzzy),
         True,
         title_locale=locale if translated_title else project.source_locale,
         machine=machine,
@@ -750,28 +796,29 @@ def _remove_stale_markdown(
 
 
 def _placeholder_warnings(
-    project: Project, document: Document, locale: str, slug: str, entries: dict[str, Translation]
+    project: Project, units: list[Unit], locale: str, slug: str, entries: dict[str, Translation]
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
-    published or not."""
-    po_display = project.relative(project.catalog_path(locale, slug))
-    warnings: dict[str, Issue] = {}
-    for slot in document.slots():
-        entry = entries.get(slot.msgid)
-        if slot.msgid in warnings or entry is None or not entry.text or entry.state == "untranslated":
+    published or not (in the order of the units)."""
+    warnings: list[Issue] = []
+    for unit in units:
+        entry = entries.get(unit.msgid)
+        if entry is None or not entry.text or entry.state == "untranslated":
             continue
-        problem = _problem(slot.msgid, entry.text)
+        problem = _problem(unit.msgid, entry.text)
         if problem:
-            warnings[slot.msgid] = Issue(
-                po_display,
-                entry.line,
-                problem[0],
-                f"{problem[1]}; the source text is published instead",
-                locale=locale,
-                severity="warning",
-                msgid=slot.msgid,
+            warnings.append(
+                Issue(
+                    project.relative(project.catalog_path(locale, slug)),
+                    entry.line,
+                    problem[0],
+                    f"{problem[1]}; the source text is published instead",
+                    locale=locale,
+                    severity="warning",
+                    msgid=unit.msgid,
+                )
             )
-    return list(warnings.values())
+    return warnings
 
 
 def _has_review_copy(
@@ -820,10 +867,6 @@ def _html_path(project: Project, locale: str, slug: str, *, review: bool = False
     return f"_review/{path}" if review else path
 
 
-def _unit_slot(msgid: str) -> Slot:
-    return AttrSlot(msgid=msgid, ref="", raw="", kind="text")
-
-
 def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
     if options.threshold is not None:
         return options.threshold
@@ -849,6 +892,58 @@ def _remove_stale(out_dir: Path, *paths: Path) -> None:
         remove_file(path, out_dir)
 
 
+class _PageChrome:
+    """What the pages of one article share, made once for all its languages: the links to the
+    article in each language (the ``hreflang`` links and the switcher, by how deep a page is) and
+    the source's own ``canonical`` and ``hreflang`` links."""
+
+    def __init__(self, project: Project, document: Document, slug: str, available: list[str]) -> None:
+        self.project, self.document, self.slug, self.available = project, document, slug, available
+        self._targets: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
+        self._switchers: dict[str, LanguageLinks] = {}
+        self._seo: tuple[list[Tag], list[Tag]] | None = None
+
+    def url(self, locale: str, prefix: str) -> str:
+        """``page_url`` of the article in ``locale`` from a page ``prefix`` away (``../``, or the base URL)."""
+        target = self._targets.get(locale)
+        if target is None:
+            target = self._targets[locale] = page_url(self.project.locale_dir(locale), self.slug, "x")[1:]
+        return prefix + target
+
+    def alternates(self, prefix: str) -> str:
+        """The ``hreflang`` links of a page whose links to the others start with ``prefix``."""
+        head = self._heads.get(prefix)
+        if head is None:
+            source = self.project.source_locale
+            head = self._heads[prefix] = (
+                "".join(
+                    f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" '
+                    f'href="{escape_attribute(self.url(loc, prefix))}">'
+                    for loc in self.available
+                )
+                + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(self.url(source, prefix))}">'
+            )
+        return head
+
+    def switcher(self, locale: str, prefix: str) -> str:
+        """The language switcher of the page in ``locale`` (its links to the others start with ``prefix``)."""
+        links = self._switchers.get(prefix)
+        if links is None:
+            links = self._switchers[prefix] = LanguageLinks(
+                self.available, lambda other: self.url(other, prefix)
+            )
+        return links.render(locale)
+
+    def seo_links(self, page: Document) -> tuple[list[Tag], list[Tag]]:
+        """:func:`_seo_links` of ``page`` (found once for the article itself)."""
+        if page is not self.document:
+            return _seo_links(page)
+        if self._seo is None:
+            self._seo = _seo_links(page)
+        return self._seo
+
+
 def _render_page(
     project: Project,
     document: Document,
@@ -861,70 +956,73 @@ def _render_page(
     assets: ArticleAssets,
     *,
     review: bool,
+    chrome: _PageChrome | None = None,
+    shown: dict[str, str] | None = None,
+    machine: bool = False,
 ) -> str:
+    """The page of ``document`` in ``locale`` (or its review copy).
+
+    For a published page: ``chrome`` is what the article's pages share, ``shown`` the text of each
+    unit shown translated (by msgid; see :func:`_decide`), ``machine`` whether some of it is
+    unreviewed machine output.
+    """
     source = project.source_locale
-    po_display = project.relative(project.catalog_path(locale, slug))
     source_tag = bcp47_tag(source)
     source_direction = text_direction(source)
     source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
-
     own_path = _html_path(project, locale, slug)
+    depth = "../" * own_path.count("/")
 
-    def url_of(other: str, absolute: str | None = base_url) -> str:
-        return page_url(project.locale_dir(other), slug, absolute, from_page=own_path)
+    resolve: Resolver | None = None
+    if review:
+        po_display = project.relative(project.catalog_path(locale, slug))
 
-    def resolve(slot: Slot) -> Resolution:
-        if locale == source:
-            return Resolution()
-        entry = entries.get(slot.msgid)
-        problem = None
-        if entry is not None and entry.text and entry.state != "untranslated":
-            problem = _problem(slot.msgid, entry.text)
-        usable = problem is None and _usable(slot, entry, options.include_fuzzy)
-        if review and isinstance(slot, TextSlot) and slot.markable:
-            css, text, where = _review_state(entry, problem, po_display)
-            hover = review_hover(css, strip_placeholders(slot.msgid), where)
-            shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
-            title = escape_attribute(hover)
-            if document.format == "markdown":  # on one line, so that a Markdown heading stays whole
-                title = title.replace("\n", "&#10;")
-            return Resolution(
-                text=text, before=f'<span class="tp-{css}"{shown_lang} title="{title}">', after="</span>"
-            )
-        if usable:
-            assert entry is not None
-            return Resolution(text=entry.text)  # machine output is coloured on review copies only
-        if isinstance(slot, TextSlot) and slot.markable:
-            return Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
-        return Resolution()
+        def resolve(slot: Slot) -> Resolution:
+            entry = entries.get(slot.msgid)
+            problem = None
+            if entry is not None and entry.text and entry.state != "untranslated":
+                problem = _problem(slot.msgid, entry.text)
+            if isinstance(slot, TextSlot) and slot.markable:
+                css, text, where = _review_state(entry, problem, po_display)
+                hover = review_hover(css, strip_placeholders(slot.msgid), where)
+                shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
+                title = escape_attribute(hover)
+                if document.format == "markdown":  # on one line, so that a Markdown heading stays whole
+                    title = title.replace("\n", "&#10;")
+                return Resolution(
+                    text=text, before=f'<span class="tp-{css}"{shown_lang} title="{title}">', after="</span>"
+                )
+            if problem is None and _usable(slot, entry, options.include_fuzzy):
+                assert entry is not None
+                return Resolution(text=entry.text)
+            return _AS_WRITTEN
 
-    used_fuzzy = (
-        options.include_fuzzy
-        and locale != source
-        and any(
-            (entry := entries.get(slot.msgid)) is not None
-            and entry.state == "fuzzy"
-            and _usable(slot, entry, True)
-            for slot in document.slots()
-        )
-    )
+    elif locale != source:
+        texts = shown or {}
+        in_source = Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
+
+        def resolve(slot: Slot) -> Resolution:
+            text = texts.get(slot.msgid)
+            if text is not None:
+                return Resolution(text=text)  # machine output is coloured on review copies only
+            if isinstance(slot, TextSlot) and slot.markable:
+                return in_source
+            return _AS_WRITTEN
+
     rewrite: RewriteUrl | None = (
         None if locale == source else (lambda url: project.localized_link(url, locale))
     )
     join = language_of(locale) in SPACELESS_LANGUAGES
     page: Document = document
-    page_resolve: Resolver | None = resolve
+    page_resolve = resolve
     if document.format == "markdown":  # the localized Markdown first, then its HTML page
         page = _markdown_page(
             project, document, document.render(resolve, join_sentences=join, rewrite_url=rewrite)
         )
         page_resolve = rewrite = None  # already resolved and rewritten
-    canonical, alternates = _seo_links(page)
-    own_url = (
-        page_url(project.locale_dir(locale), slug, base_url)
-        if base_url
-        else site_href(own_path, own_path).removeprefix("./")
-    )
+    chrome = chrome or _PageChrome(project, document, slug, available)
+    canonical, alternates = chrome.seo_links(page)
+    own_url = chrome.url(locale, base_url) if base_url else site_href(own_path, own_path).removeprefix("./")
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
         hidden = []
@@ -951,19 +1049,14 @@ def _render_page(
         rewritten = {}
         dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
     else:
-        head = (
-            "".join(
-                f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" href="{escape_attribute(url_of(loc))}">'
-                for loc in available
-            )
-            + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(url_of(source))}">'
-        )
+        used_fuzzy = options.include_fuzzy and locale != source and machine
+        head = chrome.alternates(base_url or depth)
         if base_url and not canonical:
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
         head += SWITCHER_STYLE
         if used_fuzzy:
             head += NOTICE_STYLE
-        body_start = render_switcher(locale, slug, available, lambda other: url_of(other, None))
+        body_start = chrome.switcher(locale, depth)
         if used_fuzzy:
             body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
         rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
@@ -987,7 +1080,7 @@ def _render_page(
             inserts=inserts,
             format_date=None
             if locale == source
-            else (lambda date: localize_date(date.value, date.style, locale)),
+            else (lambda date: _localized_date(date.value, date.style, locale)),
             join_sentences=join,
             rewrite_url=rewrite,
             omit=dropped,
@@ -1001,6 +1094,15 @@ def _render_page(
             tag.extra_attributes = {}
         for tag in asset_tags:
             tag.extra_attributes = {}
+
+
+#: A slot shown as written.
+_AS_WRITTEN = Resolution()
+
+
+@functools.lru_cache(maxsize=4096)  # an article's dates, in each language
+def _localized_date(value: str, style: DateStyle | None, locale: str) -> str | None:
+    return localize_date(value, style, locale)
 
 
 def _markdown_page(project: Project, document: Document, markdown: str) -> Document:

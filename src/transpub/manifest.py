@@ -138,6 +138,14 @@ class Record:
             if self.files[name] is not None:
                 self.hashes[name] = file_hash(path)
 
+    def watch_content(self, root: Path, path: Path, stamp: Signature | None, data: bytes | None) -> None:
+        """Record ``path`` as :meth:`watch` does, from what the caller has at hand: ``stamp``, its
+        signature when its content was ``data`` (taken before reading it; None: it could not be read)."""
+        name = path_name(root, path)
+        self.files[name] = stamp
+        if stamp is not None:
+            self.hashes[name] = "-" if data is None else content_hash(data)
+
     def holds(self, root: Path, key: str) -> bool:
         """True when ``key`` is the record's and no watched file changed since it was recorded.
 

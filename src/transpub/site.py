@@ -237,19 +237,56 @@ def render_switcher(
     ``href_of`` gives the link to another locale's page (default: the same article there, relative,
     in a folder named as the locale).
     """
-    items = []
-    for other in available:
-        name = escape_text(native_name(other))
-        tag = bcp47_tag(other)
-        if other == locale:
-            items.append(f'<li><span lang="{tag}" aria-current="page">{name}</span></li>')
-        else:
-            href = escape_attribute(
-                href_of(other) if href_of else page_url(other, slug, from_page=f"{locale}/{slug}.html")
-            )
-            items.append(f'<li><a href="{href}" hreflang="{tag}" lang="{tag}">{name}</a></li>')
-    label = escape_attribute(LANGUAGES_LABEL.get(language_of(locale), "Languages"))
-    return f'<nav class="transpub-languages" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
+    return LanguageLinks(
+        available, href_of or (lambda other: page_url(other, slug, from_page=f"{locale}/{slug}.html"))
+    ).render(locale)
+
+
+class LanguageLinks:
+    """The language switcher of an article's pages (see :func:`render_switcher`), made once for all
+    of them: a page's switcher differs from another's only in which language is the current one.
+
+    ``href_of`` gives the link to a language's page (asked once per language, when first needed).
+    """
+
+    def __init__(self, available: list[str], href_of: Callable[[str], str]) -> None:
+        self.available = available
+        self._href_of = href_of
+        self._links: dict[str, str] = {}
+
+    def render(self, locale: str) -> str:
+        """The switcher of the page in ``locale``."""
+        items = []
+        for other in self.available:
+            if other == locale:
+                items.append(_current_item(other))
+                continue
+            link = self._links.get(other)
+            if link is None:
+                tag, name = _language_label(other)
+                href = escape_attribute(self._href_of(other))
+                link = self._links[other] = (
+                    f'<li><a href="{href}" hreflang="{tag}" lang="{tag}">{name}</a></li>'
+                )
+            items.append(link)
+        return f'<nav class="transpub-languages" aria-label="{_nav_label(locale)}"><ul>{"".join(items)}</ul></nav>'
+
+
+@functools.lru_cache(maxsize=256)
+def _language_label(locale: str) -> tuple[str, str]:
+    """A language's tag and its name in itself (escaped for HTML)."""
+    return bcp47_tag(locale), escape_text(native_name(locale))
+
+
+@functools.lru_cache(maxsize=256)
+def _current_item(locale: str) -> str:
+    tag, name = _language_label(locale)
+    return f'<li><span lang="{tag}" aria-current="page">{name}</span></li>'
+
+
+@functools.lru_cache(maxsize=256)
+def _nav_label(locale: str) -> str:
+    return escape_attribute(LANGUAGES_LABEL.get(language_of(locale), "Languages"))
 
 
 def _page(lang: str, title: str, body: str, head: str = "") -> str:

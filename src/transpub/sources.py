@@ -101,8 +101,15 @@ class Translation:
     provenance: str | None = None
 
 
-def load_translations(path: Path, display: str) -> dict[str, Translation]:
-    """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet)."""
-    if not path.exists():
+def load_translations(path: Path, display: str, data: bytes | None = None) -> dict[str, Translation]:
+    """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet).
+
+    ``data``: its bytes, when the caller has read them already.
+    """
+    if data is not None:
+        entries = catalog.parse_translations(data, path)
+    elif not path.exists():
         return {}
-    return {msgid: Translation(*entry) for msgid, entry in catalog.read_translations(path).items()}
+    else:
+        entries = catalog.read_translations(path)
+    return {msgid: Translation(*entry) for msgid, entry in entries.items()}

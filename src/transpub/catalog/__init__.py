@@ -36,7 +36,7 @@ from transpub.catalog.merge import (
 from transpub.catalog.mo import build_mo, write_mo
 from transpub.catalog.plurals import plural_forms
 from transpub.catalog.pofile import format_catalog, format_entries, format_entry, write_catalog
-from transpub.catalog.reader import parse_catalog, read_catalog, read_translations
+from transpub.catalog.reader import parse_catalog, parse_translations, read_catalog, read_translations
 
 #: A parsed PO/POT file and one of its entries: the types other layers name, never import.
 POFile = polib.POFile
@@ -63,6 +63,7 @@ __all__ = [
     "mark_revised",
     "merge_catalog",
     "parse_catalog",
+    "parse_translations",
     "plural_count",
     "plural_examples",
     "plural_forms",

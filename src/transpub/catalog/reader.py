@@ -592,6 +592,11 @@ def read_translations(path: Path) -> dict[str, EntryText]:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
+    return parse_translations(data, path)
+
+
+def parse_translations(data: bytes, path: Path) -> dict[str, EntryText]:
+    """:func:`read_translations` of ``data``, the bytes of the catalog at ``path``."""
     text = _decode(data, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
