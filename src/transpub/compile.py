@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html as htmllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -134,8 +134,9 @@ class _CompileRun:
     #: (each article writes through a view of it; its changes go back to the parent's record).
     markdown_root: Path | None = None
     record: OutputRecord | None = None
-    #: Assets this process has copied in this run (each once).
+    #: Assets this process has copied in this run (each once), and where the articles' file URLs lead.
     copied: set[str] = field(default_factory=set)
+    found: dict[tuple[str, str], tuple[Path, str | None, bool]] = field(default_factory=dict)
 
     @property
     def all_locales(self) -> list[str]:
@@ -355,16 +356,18 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
         shown = _markdown_page(project, document, document.render())
     assets = copy_assets(
-        shown, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings
+        shown, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings, run.found
     )
 
     catalogs: dict[str, dict[str, Translation]] = {}
     broken: dict[tuple[str, str], CatalogError] = {}
+    present: set[str] = set()  # the locales whose catalog exists
     for locale in targets:
         po_path = project.catalog_path(locale, slug)
         stamp = signature(po_path)  # before reading it: a change while it is read shows next time
         data = None
         if stamp is not None:
+            present.add(locale)
             with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
                 data = po_path.read_bytes()
         record.watch_content(project.root, po_path, stamp, data)
@@ -437,7 +440,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
             if not compiled.errors:
                 compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
-        written = _write_pages(run, document, slug, pages, catalogs, texts, broken, assets, compiled)
+        written = _write_pages(run, document, slug, pages, catalogs, texts, broken, present, assets, compiled)
         if not compiled.errors:
             compiled.record = _remember(run, path, slug, assets, compiled, record, written)
     return compiled
@@ -539,6 +542,7 @@ def _write_pages(
     catalogs: dict[str, dict[str, Translation]],
     shown: dict[str, dict[str, str]],
     broken: dict[tuple[str, str], CatalogError],
+    present: Collection[str],
     assets: ArticleAssets,
     compiled: _CompiledArticle,
 ) -> dict[Path, bytes]:
@@ -548,7 +552,9 @@ def _write_pages(
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published]
     reviewed = [
-        loc for loc in targets if _has_review_copy(project, out_dir, loc, slug, selected, options, broken)
+        loc
+        for loc in targets
+        if _has_review_copy(project, out_dir, loc, slug, selected, options, broken, present)
     ]
     chrome = _PageChrome(project, document, slug, linked)
     written: dict[Path, bytes] = {}
@@ -829,12 +835,14 @@ def _has_review_copy(
     selected: list[str],
     options: CompileOptions,
     broken: dict[tuple[str, str], CatalogError],
+    present: Collection[str],
 ) -> bool:
-    """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers)."""
+    """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers;
+    ``present``: the locales whose catalog of the article exists)."""
     review_path = out_dir / _html_path(project, locale, slug, review=True)
     if locale not in selected:
         return review_path.is_file()
-    if (locale, slug) in broken or not project.catalog_path(locale, slug).exists():
+    if (locale, slug) in broken or locale not in present:
         return False
     return options.review or review_path.is_file()
 

@@ -156,7 +156,14 @@ def site_href(from_page: str, to_page: str) -> str:
     >>> site_href("es/index.html", "es/javascript:alert(1).html")
     './javascript%3Aalert(1).html'
     """
-    relative = _relative_path(to_page, from_page)
+    folder, slash, _ = from_page.rpartition("/")
+    return _site_href(folder + slash, to_page)
+
+
+@functools.lru_cache(maxsize=4096)  # every page of a language links the same files (images, indexes)
+def _site_href(folder: str, to_page: str) -> str:
+    """:func:`site_href` from a page in ``folder`` (with its final slash; "" at the root)."""
+    relative = _relative_path(to_page, folder + "x")
     encoded = "/".join(quote(part, safe="!$'()*+,;=@") for part in relative.split("/"))
     return encoded if encoded.startswith("../") else "./" + encoded
 

@@ -49,6 +49,11 @@ def _split(url: str) -> tuple[str, str]:
     return url[:cut], url[cut:]
 
 
+#: What a run found of a file an article names: its resolved path, its path in the project (None:
+#: outside it), whether it is a file.
+_Found = tuple[Path, "str | None", bool]
+
+
 def copy_assets(
     document: Document,
     article: Path,
@@ -57,41 +62,58 @@ def copy_assets(
     out_dir: Path,
     copied: set[str],
     warnings: list[Issue],
+    found: dict[tuple[str, str], _Found] | None = None,
 ) -> ArticleAssets:
     """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
 
     ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied).
+    ``found`` remembers for the run where each URL of a folder's articles leads (an archive's
+    articles share their images: each is looked for once).
     """
     assets = ArticleAssets()
     if document.has_base:  # the article's own <base href> says where its URLs resolve
         return assets
-    project = root.resolve()
+    found = {} if found is None else found
+    folder = str(article.parent)
     for tag in document.asset_tags():
         for name, value in tag.urls.items():
             for url in urls_in(name, value):
                 path, _ = _split(url)
                 if not path or path in assets.targets:
                     continue
-                source = (article.parent / unquote(path)).resolve()
-                try:
-                    relative = source.relative_to(project).as_posix()
-                except ValueError:
+                known = found.get((folder, path))
+                if known is None:
+                    known = found[folder, path] = _look_for(article.parent / unquote(path), root)
+                source, relative, is_file = known
+                if relative is None:
                     warnings.append(_warning(shown, tag, f"{name} {url!r} points outside the project"))
                     continue
                 assets.sources.append(source)
-                if not source.is_file():
+                if not is_file:
                     warnings.append(_warning(shown, tag, f"{name} {url!r}: no such file {relative}"))
                     continue
                 target = f"{ASSETS_DIR}/{relative}"
                 if target not in copied:
-                    try:
-                        write_if_changed(confine(out_dir / target, out_dir), source.read_bytes())
+                    try:  # a copy is made again from its file on every run: no flush to disk
+                        write_if_changed(
+                            confine(out_dir / target, out_dir), source.read_bytes(), durable=False
+                        )
                     except OSError as exc:
                         warnings.append(_warning(shown, tag, f"{name} {url!r}: cannot copy ({exc.strerror})"))
                         continue
                     copied.add(target)
                 assets.targets[path] = target
     return assets
+
+
+def _look_for(path: Path, root: Path) -> _Found:
+    """Where ``path`` leads, its path in the project at ``root`` (None: outside), whether it is a file."""
+    source = path.resolve()
+    try:
+        relative = source.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return source, None, False
+    return source, relative, source.is_file()
 
 
 def _warning(shown: str, tag: Tag, message: str) -> Issue:

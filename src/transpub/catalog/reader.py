@@ -630,6 +630,15 @@ _OBSOLETE_ENTRY = re.compile(
     rf"#~[ \t]*msgstr[ \t]*{_STRING_BODY}{_OBSOLETE_MORE}\n*"
 )
 _MORE_BODIES = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_PLAIN_STRING = r'"([^"\\\n]*)"[ \t]*\n((?:"[^"\\\n]*"[ \t]*\n)*)'
+#: The most usual entry: only ``#.`` and ``#:`` comments, no backslash anywhere (nothing to
+#: unescape or look at), followed by another entry or the end. Groups as :data:`_LIVE_KEYWORDS`'s.
+_PLAIN_ENTRY = re.compile(
+    r"(?:#[.:][^\\\n]*\n)*"
+    rf"(?:msgctxt[ \t]*{_PLAIN_STRING})?"
+    rf"()msgid[ \t]*{_PLAIN_STRING}"
+    rf"msgstr[ \t]*{_PLAIN_STRING}\n*(?=[#m]|\Z)"
+)
 
 
 def _string_value(first: str, more: str) -> str:
@@ -648,52 +657,45 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
     if text[:1] == "\ufeff" or "\\\n" in text:
         return None
     text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
-    keywords, obsolete_entry, more_bodies = _LIVE_KEYWORDS.match, _OBSOLETE_ENTRY.match, _MORE_BODIES.findall
+    plain, more_bodies = _PLAIN_ENTRY.match, _MORE_BODIES.findall
     count, find = text.count, text.find
     found: dict[str, EntryText] = {}
     header = False
     seen: set[str | tuple[str, str]] = set()  # msgctxt and msgid (the msgid alone without msgctxt)
     position, end, line, counted = 1, len(text), 0, 0
     while position < end:
-        start = find("\nmsg", position - 1) + 1  # the entry's first keyword line, after its comments
-        comments = ""
-        if start > position:
-            lines = count("\n", position, start)
-            if count("\n#", position - 1, start - 1) != lines or count("\n#~", position - 1, start - 1):
-                start = 0  # not comment lines only: an obsolete entry (or something else)
-            elif (
-                count("\n#.", position - 1, start - 1) + count("\n#:", position - 1, start - 1) != lines
-                or find("\\", position, start) >= 0
-            ):
-                comments = text[position:start]  # not only #. and #: lines: look at them
-        match = keywords(text, start) if start else None
-        obsolete = match is None
-        if match is None:
-            match = obsolete_entry(text, position)
-            if match is None:
-                return None
-            comments = match.group(1)
-            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()[1:]
-        else:
+        match = plain(text, position)
+        if match is not None:
             context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()
-        position = match.end()
-        try:
-            if find("\\", match.start(), position) >= 0:
-                msgid = _string_value(msgid, msgid_more)
-                msgstr = _string_value(msgstr, msgstr_more)
-                context = None if context is None else _string_value(context, context_more)
-            else:
-                if msgid_more:
-                    msgid += "".join(more_bodies(msgid_more))
-                if msgstr_more:
-                    msgstr += "".join(more_bodies(msgstr_more))
-                if context_more:
-                    context += "".join(more_bodies(context_more))
-            notes = _fast_comments(comments, obsolete) if comments else (False, None)
-        except ValueError:
-            return None
-        if notes is None:
-            return None
+            if msgid_more:
+                msgid += "".join(more_bodies(msgid_more))
+            if msgstr_more:
+                msgstr += "".join(more_bodies(msgstr_more))
+            if context_more:
+                context += "".join(more_bodies(context_more))
+            obsolete, notes = False, _PLAIN_NOTES
+            position = match.end()
+        else:
+            match, obsolete, general = _general_entry(text, position)
+            if match is None or general is None:
+                return None
+            notes = general
+            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()[obsolete:]
+            position = match.end()
+            try:
+                if find("\\", match.start(), position) >= 0:
+                    msgid = _string_value(msgid, msgid_more)
+                    msgstr = _string_value(msgstr, msgstr_more)
+                    context = None if context is None else _string_value(context, context_more)
+                else:
+                    if msgid_more:
+                        msgid += "".join(more_bodies(msgid_more))
+                    if msgstr_more:
+                        msgstr += "".join(more_bodies(msgstr_more))
+                    if context_more:
+                        context += "".join(more_bodies(context_more))
+            except ValueError:
+                return None
         key = msgid if context is None else (context, msgid)
         if key in seen:
             return None
@@ -718,6 +720,41 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
             state = "untranslated" if not msgstr.strip() else "fuzzy" if fuzzy else "translated"
             found[msgid] = (msgstr, state, line, notes[1])
     return found if header else None
+
+
+_PLAIN_NOTES: tuple[bool, str | None] = (False, None)
+
+
+def _general_entry(
+    text: str, position: int
+) -> tuple[re.Match[str] | None, bool, tuple[bool, str | None] | None]:
+    """The entry at ``position`` of any usual shape: its match (of :data:`_LIVE_KEYWORDS`, or of
+    :data:`_OBSOLETE_ENTRY`, whose first group is the comments), whether it is obsolete, and its
+    fuzzy flag and provenance (None: the strict reader must read the catalog)."""
+    count, find = text.count, text.find
+    start = find("\nmsg", position - 1) + 1  # the entry's first keyword line, after its comments
+    comments = ""
+    if start > position:
+        lines = count("\n", position, start)
+        if count("\n#", position - 1, start - 1) != lines or count("\n#~", position - 1, start - 1):
+            start = 0  # not comment lines only: an obsolete entry (or something else)
+        elif (
+            count("\n#.", position - 1, start - 1) + count("\n#:", position - 1, start - 1) != lines
+            or find("\\", position, start) >= 0
+        ):
+            comments = text[position:start]  # not only #. and #: lines: look at them
+    match = _LIVE_KEYWORDS.match(text, start) if start else None
+    obsolete = match is None
+    if match is None:
+        match = _OBSOLETE_ENTRY.match(text, position)
+        if match is None:
+            return None, True, None
+        comments = match.group(1)
+    try:
+        notes = _fast_comments(comments, obsolete) if comments else _PLAIN_NOTES
+    except ValueError:
+        notes = None
+    return match, obsolete, notes
 
 
 def _fast_comments(comments: str, obsolete: bool) -> tuple[bool, str | None] | None:

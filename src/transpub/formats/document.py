@@ -17,7 +17,7 @@ from operator import not_
 from pathlib import Path
 
 from ..errors import PlaceholderMismatch
-from ..inline import placeholder_problem, tokenize, unescape_lookalikes
+from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
@@ -246,8 +246,9 @@ class Document:
         if plan is None:
             plan = self._plans[key] = _Plan(self.parts, *key)
         out: list[str] = []
+        resolve = resolve or _as_written
         context = _RenderContext(
-            _memoized(resolve or (lambda slot: Resolution())),
+            _memoized(resolve) if join_sentences else resolve,  # a gap asks about its neighbours again
             inserts or {},
             format_date,
             join_sentences,
@@ -264,6 +265,13 @@ class _RenderContext:
     format_date: DateFormatter | None
     join_sentences: bool = False
     rewrite_url: RewriteUrl | None = None
+
+
+def _as_written(slot: Slot) -> Resolution:
+    return _AS_WRITTEN
+
+
+_AS_WRITTEN = Resolution()
 
 
 def _memoized(resolve: Resolver) -> Resolver:
@@ -433,19 +441,33 @@ class _Plan:
         problem = _placeholder_problem(slot.msgid, text)
         if problem:
             raise PlaceholderMismatch(problem)
-        plan: list = []
         escape, line_start = slot.escape, slot.escape_line_start
-        for token in tokenize(text):
-            if token.kind == "text":
-                value = token.value if "&" not in token.value else unescape_lookalikes(token.value)
-                plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
+        if "<" not in text:  # most sentences: text only, no placeholder
+            value = text if "&" not in text else unescape_lookalikes(text)
+            return [escape(value) if line_start is None else (_PIECE, slot, value)]
+        plan: list = []
+        # tokenize's split, without a token object per piece: the text, then (closing slash,
+        # number, empty slash, text after) for each placeholder
+        split = PLACEHOLDER_RE.split(text)
+        pending = split[0]
+        for index in range(1, len(split), 4):
+            closing, number, empty, after = split[index : index + 4]
+            if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
+                pending += f"<{closing}{number}{empty}>{after}"
                 continue
-            piece = slot.pieces.get(token.number)
+            if pending:
+                value = pending if "&" not in pending else unescape_lookalikes(pending)
+                plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
+            pending = after
+            piece = slot.pieces.get(int(number))
             if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
-                raise PlaceholderMismatch(f"placeholder {token.value} is not in the source")
+                raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
             if isinstance(piece, PairedPieces):
-                piece = piece.open if token.kind == "open" else piece.close
+                piece = piece.open if not (closing or empty) else piece.close
             plan.extend(self.piece_plan(piece))
+        if pending:
+            value = pending if "&" not in pending else unescape_lookalikes(pending)
+            plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
         return plan
 
 
