@@ -161,10 +161,8 @@ class Document:
     #: Its slots and tags, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    #: How it renders, by rendering switches (see :meth:`render`).
-    _plans: dict[tuple[bool, bool, bool], _Plan] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    #: How it renders, with and without joining sentences (see :meth:`render`).
+    _plans: dict[bool, _Plan] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
@@ -238,13 +236,12 @@ class Document:
         ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written).
 
         The parts are turned once into a plan (verbatim text joined into long strings, the rest as
-        steps), and every rendering with the same switches follows it: compile renders an article
-        once per language.
+        steps; one plan with sentences joined, one without), and every rendering follows it:
+        compile renders an article once per language.
         """
-        key = (join_sentences, rewrite_url is not None, format_date is not None)
-        plan = self._plans.get(key)
+        plan = self._plans.get(join_sentences)
         if plan is None:
-            plan = self._plans[key] = _Plan(self.parts, *key)
+            plan = self._plans[join_sentences] = _Plan(self.parts, join_sentences)
         out: list[str] = []
         resolve = resolve or _as_written
         context = _RenderContext(
@@ -300,13 +297,13 @@ Step = tuple  # (kind, part, ...): see _Plan.compile
 
 
 class _Plan:
-    """How to render a list of parts with given switches: verbatim text joined, and steps for what
-    depends on the rendering (slots, tags that may get attributes or be left out, markers, links
-    when they are rewritten, dates when they are written anew, gaps when sentences may join).
+    """How to render a list of parts: verbatim text joined, and steps for what depends on the
+    rendering (slots, tags that may get attributes or be left out, markers, links that may be
+    rewritten, dates that may be written anew, and gaps when sentences may join).
     Building and following a plan use explicit stacks, not recursion: parts may nest deeply."""
 
-    def __init__(self, parts: list[Part], join_sentences: bool, rewrite: bool, dates: bool) -> None:
-        self.join_sentences, self.rewrite, self.dates = join_sentences, rewrite, dates
+    def __init__(self, parts: list[Part], join_sentences: bool) -> None:
+        self.join_sentences = join_sentences
         #: The plans of a translation's placeholder pieces, by ``id`` of the source parts they hold.
         self.pieces: dict[int, list] = {}
         self.steps = self.compile(parts)
@@ -335,12 +332,9 @@ class _Plan:
                     else:
                         text.append(part)
                     continue
-                if isinstance(part, DateSlot) and not (self.dates and part.style is not None):
+                if isinstance(part, DateSlot) and part.style is None:
                     stack.append((source, index, plan, text))  # its content, as written
                     source, index = part.parts, 0
-                    continue
-                if isinstance(part, LinkTarget) and not self.rewrite:
-                    text.append(part.raw)
                     continue
                 _flush(text, plan)
                 if isinstance(part, AttrSlot):
