@@ -77,12 +77,21 @@ def bench_find() -> None:
 
 # -- memory and time by glossary size (issue 19 item 4) ------------------------------------------
 #
-# ``python bench/bench_glossary.py --sizes 10000 100000 1000000`` writes a CSV glossary of each
-# size (two-word English names, German and Chinese renderings, about 27 bytes a row: 1M rows is
-# about 27 MB) and, in a fresh process per size, measures: loading it, building the source-language
-# matcher and finding terms in 1,000 units (what extract does for its notes), the check of 100
-# translated units, and TBX export. Figures: CPU seconds, tracemalloc peak (Python objects) and the
-# process's peak RSS (lxml's and the regex engine's C memory included).
+# ``python bench/bench_glossary.py --sizes 100000 1000000`` writes a CSV glossary of each size
+# (two-word English names, German and Chinese renderings, about 27 bytes a row: 1M rows is about
+# 27 MB) and runs each step in a fresh process, reporting that process's CPU seconds (user + sys)
+# and peak RSS (``wait4``): loading it; loading it and finding terms in one unit (the first match
+# builds the source-language index); ``transpub extract`` of a project of 5 articles in one
+# locale with that glossary; ``transpub glossary export --format tbx``. The code measured is
+# whatever ``transpub`` the environment imports (``PYTHONPATH=src`` for a worktree's).
+
+_STEPS = {
+    "load": "from transpub.glossary import load_glossary; load_glossary(Path(sys.argv[1]), max_bytes=None)",
+    "load + first match": (
+        "from transpub.glossary import load_glossary; g = load_glossary(Path(sys.argv[1]), max_bytes=None); "
+        "assert g.notes_for('The ' + g.terms[len(g) // 2].source + ' said.', 'de')"
+    ),
+}
 
 
 def _write_csv(path: Path, rows: int) -> None:
@@ -102,59 +111,69 @@ def _write_csv(path: Path, rows: int) -> None:
             out.write(f"{term},{term.split()[0]}x,{''.join(rng.choice(han) for _ in range(3))}\n")
 
 
-def _measure(path: str) -> None:
-    import resource
-    import tracemalloc
+def _run(args: list[str], cwd: Path | None = None) -> tuple[float, float, float, int]:
+    """Run ``args``; (CPU seconds, peak RSS in MB, wall seconds, exit status) of that process alone."""
+    import os
+    import subprocess
 
-    from transpub.glossary import format_glossary
-
-    report: list[str] = []
-    tracemalloc.start()
-
-    def step(name: str, work):
-        tracemalloc.reset_peak()
-        started = time.process_time()
-        result = work()
-        report.append(
-            f"{name} {time.process_time() - started:.2f} s CPU, peak {tracemalloc.get_traced_memory()[1] / 1e6:.0f} MB"
-        )
-        return result
-
-    glossary = step("load", lambda: load_glossary(Path(path), max_bytes=None))
-    names = [term.source for term in list(glossary.terms)[:: max(1, len(glossary) // 1000)]][:1000]
-    units = [f"The {name} said that {names[-i - 1]} would come." for i, name in enumerate(names)]
-    step(
-        "find in 1,000 units (notes for extract)",
-        lambda: sum(len(glossary.notes_for(u, "de")) for u in units),
-    )
-    step("check 100 units", lambda: sum(len(glossary.check(u, u, "en", "de")) for u in units[:100]))
-    step("tbx export", lambda: len(format_glossary(glossary, "tbx")))
-    held = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  {'; '.join(report)}; held after: {held / 1e6:.0f} MB; peak RSS {rss:.0f} MB", flush=True)
+    started = time.perf_counter()
+    child = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, wall, child.returncode
 
 
 def bench_sizes(sizes: list[int]) -> None:
-    """Run :func:`_measure` on a generated glossary of each size, each in a fresh process."""
-    import subprocess
+    """Each step on a generated glossary of each size, each step in a fresh process."""
+    import os
     import sys
     import tempfile
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    from newsgen import make_project
+
+    python = sys.executable
+    print(f"load average {os.getloadavg()[0]:.1f}; {python}", flush=True)
+    base = _run([python, "-c", "import transpub.glossary"])
+    print(f"  (python + import transpub.glossary: {base[0]:.2f} s CPU, peak RSS {base[1]:.0f} MB)")
     with tempfile.TemporaryDirectory() as tmp:
         for rows in sizes:
             path = Path(tmp) / f"terms-{rows}.csv"
             _write_csv(path, rows)
             print(f"{rows:,} rows, {path.stat().st_size / 1e6:.1f} MB CSV:", flush=True)
-            subprocess.run([sys.executable, __file__, "--measure", str(path)], check=False)
+            for name, code in _STEPS.items():
+                cpu, rss, wall, status = _run(
+                    [python, "-c", f"import sys; from pathlib import Path; {code}", str(path)]
+                )
+                print(f"  {name}: {cpu:.2f} s CPU ({wall:.2f} s wall), peak RSS {rss:.0f} MB, exit {status}")
+            project = Path(tmp) / f"project-{rows}"
+            make_project(project, articles=5, locales=["de"])
+            config = project / "transpub.toml"
+            config.write_text(config.read_text() + "glossary_max_mb = 1000\n", encoding="utf-8")
+            (project / "glossary" / "terms.csv").write_bytes(path.read_bytes())
+            transpub = [python, "-m", "transpub"]
+            cpu, rss, wall, status = _run([*transpub, "extract", "-j", "1"], cwd=project)
+            print(
+                f"  extract (5 articles, de): {cpu:.2f} s CPU ({wall:.2f} s wall), peak RSS {rss:.0f} MB, exit {status}"
+            )
+            out = Path(tmp) / "terms.tbx"
+            cpu, rss, wall, status = _run(
+                [*transpub, "glossary", "export", "--format", "tbx", "-o", str(out)], cwd=project
+            )
+            size = out.stat().st_size / 1e6 if out.exists() else 0
+            print(
+                f"  TBX export ({size:.0f} MB): {cpu:.2f} s CPU ({wall:.2f} s wall), peak RSS {rss:.0f} MB, exit {status}",
+                flush=True,
+            )
+            if out.exists():
+                out.unlink()
 
 
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:2] == ["--measure"]:
-        _measure(sys.argv[2])
-    elif sys.argv[1:2] == ["--sizes"]:
-        bench_sizes([int(n) for n in sys.argv[2:]] or [10_000, 100_000, 1_000_000])
+    if sys.argv[1:2] == ["--sizes"]:
+        bench_sizes([int(n) for n in sys.argv[2:]] or [100_000, 1_000_000])
     else:
         bench_find()

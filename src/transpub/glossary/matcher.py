@@ -1,8 +1,11 @@
 """Find many fixed phrases in a text at once: longest match wins, script-aware word boundaries.
 
-A :class:`PhraseMatcher` is compiled once from (form, payload, case_sensitive) triples into
-two trie-shaped regular expressions (one case-insensitive, one case-sensitive), so a call
-costs one regex scan per case class, not one per phrase.
+A :class:`PhraseMatcher` holds its phrases as one sorted list of normalized keys per case class
+(one case-insensitive, one case-sensitive) and nothing else per phrase. A small regular
+expression of the characters a phrase can start with (and the word-boundary rule before them)
+finds the places a phrase may start; there the text is read one character at a time while a
+bisection of the sorted keys says whether some key still starts with what was read. A call costs
+one scan of the text plus a short walk at each candidate start, however many phrases there are.
 
 Boundaries depend on the script at each edge of a phrase: an edge that is a letter of a
 space-separated script (Latin, Cyrillic, Greek, Arabic, …) must not touch another such
@@ -18,10 +21,13 @@ returned always index the original text.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from array import array
 from bisect import bisect_left
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from transpub.inline import PLACEHOLDER_RE
 
@@ -36,12 +42,14 @@ _SPACED_LETTER = f"[^\\W\\d_{_UNSPACED}]"
 _UNSPACED_RE = re.compile(f"[{_UNSPACED}]")
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u00ad"
 _APOSTROPHES = "'\u2019\u02bc"
-_WS_RE = re.compile(r"\s+")
-_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
-_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+#: Hyphen and apostrophe look-alikes, and what a key holds for them.
+_ODD_RE = re.compile(f"[{_HYPHENS[1:]}{_APOSTROPHES[1:]}]")
+_ODD_TABLE = str.maketrans({**dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(_APOSTROPHES, "'")})
 
 #: Proclitics a word may carry in a locale (Arabic و ف ب ل ك and the article), as a regex prefix.
 CLITIC_PREFIXES: dict[str, str] = {"ar": "(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"}
+#: The longest clitic prefix (in characters) any of :data:`CLITIC_PREFIXES` matches.
+_MAX_CLITIC = 4
 
 
 def normalize_form(text: str, case_sensitive: bool = False) -> str:
@@ -52,7 +60,9 @@ def normalize_form(text: str, case_sensitive: bool = False) -> str:
     >>> normalize_form("RMB", case_sensitive=True)
     'RMB'
     """
-    text = _APOSTROPHE_RE.sub("'", _HYPHEN_RE.sub("-", _WS_RE.sub(" ", text.strip())))
+    text = " ".join(text.split())  # white space as the regex \s sees it
+    if _ODD_RE.search(text):
+        text = text.translate(_ODD_TABLE)
     return text if case_sensitive else text.lower()
 
 
@@ -99,16 +109,6 @@ def map_span(start: int, end: int, positions: list[int] | None) -> tuple[int, in
     return positions[start], positions[end - 1] + 1
 
 
-def _piece_pattern(char: str) -> str:
-    if char == " ":
-        return r"\s+"
-    if char == "-":
-        return f"[{_HYPHENS}]"
-    if char == "'":
-        return f"[{_APOSTROPHES}]"
-    return re.escape(char)
-
-
 def _edge_kind(char: str) -> str | None:
     """The class of neighbours a phrase edge ``char`` must not touch (None: it may touch anything)."""
     if is_spaced_letter(char):
@@ -118,60 +118,19 @@ def _edge_kind(char: str) -> str | None:
     return None
 
 
-def _trie_pattern(keys: list[str], fold: bool, prefix: str = "") -> str | None:
-    """A regex that finds where the phrases ``keys`` (sorted) *start* (end boundaries are checked later).
+def _text_forms(char: str, fold: bool) -> list[str]:
+    """The characters of a text that may stand where a key starts with ``char``."""
+    if char == "-":
+        return list(_HYPHENS)
+    if char == "'":
+        return list(_APOSTROPHES)
+    cases = dict.fromkeys([char, char.upper(), char.lower()] if fold else [char])
+    return [case for case in cases if len(case) == 1]
 
-    The pattern has the shape of a trie of the keys, built from the sorted list itself (no node
-    objects: a glossary of a million terms would need gigabytes of them). Each top-level branch
-    starts with a literal character (each case of it when ``fold``) and checks the start boundary
-    *after* it with a two-character lookbehind: that keeps the pattern's first-character set
-    visible to the regex engine, which then skips quickly over positions where no phrase can
-    start. End boundaries are left to :meth:`PhraseMatcher._longest_at`: one script-aware class
-    per phrase end would make compiling a large glossary take seconds.
-    """
-    if not keys:
-        return None
 
-    def groups(lo: int, hi: int, depth: int) -> tuple[bool, list[tuple[str, int, int]]]:
-        """Whether a key ends at ``depth`` among ``keys[lo:hi]``, and the runs sharing each next character."""
-        ends = lo < hi and len(keys[lo]) == depth  # sorted: the key equal to the prefix comes first
-        runs: list[tuple[str, int, int]] = []
-        start = lo + 1 if ends else lo
-        while start < hi:
-            char = keys[start][depth]
-            stop = start + 1
-            while stop < hi and keys[stop][depth] == char:
-                stop += 1
-            runs.append((char, start, stop))
-            start = stop
-        return ends, runs
-
-    def render(lo: int, hi: int, depth: int) -> str:
-        ends, runs = groups(lo, hi, depth)
-        branches = [_piece_pattern(char) + render(start, stop, depth + 1) for char, start, stop in runs]
-        if ends:
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    starts = []
-    for char, start, stop in groups(0, len(keys), 0)[1]:
-        rest = render(start, stop, 1)
-        if fold and rest:
-            rest = f"(?i:{rest})"
-        kind = _edge_kind(char)
-        cases = dict.fromkeys([char, char.upper(), char.lower()] if fold else [char])
-        for case in cases:
-            if len(case) != 1:
-                continue
-            if prefix and kind == _SPACED_LETTER:
-                starts.append(f"(?<!{kind}){prefix}{re.escape(case)}{rest}")
-            elif kind:
-                starts.append(f"{_piece_pattern(case)}(?<!{kind}.){rest}")
-            else:
-                starts.append(_piece_pattern(case) + rest)
-    return "|".join(starts)
+def _class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars`` (escaped)."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 def _end_ok(last: str, following: str) -> bool:
@@ -194,16 +153,19 @@ def _canonical(char: str, fold: bool) -> str:
     return char.lower() if fold else char
 
 
-def _walk(keys: list[str], text: str, start: int, fold: bool) -> tuple[int, str] | None:
-    """The longest key at ``text[start:]`` whose end boundary holds: (end, key).
+def _walk(keys: list[str], text: str, start: int, fold: bool) -> tuple[tuple[int, int] | None, bool]:
+    """The longest key at ``text[start:]`` whose end boundary holds, as (end, index in ``keys``),
+    and whether any key was read whole (end boundary or not).
 
     The text is read in the keys' normal form (white space runs as one space, hyphen and
     apostrophe look-alikes as ``-`` and ``'``) one character at a time, and the sorted keys are
     searched for the piece read so far: the walk stops as soon as no key starts with it.
     """
-    best: tuple[int, str] | None = None
+    best: tuple[int, int] | None = None
+    whole = False
     read = ""
     pos, size, count = start, len(text), len(keys)
+    low = 0
     while pos < size:
         char = text[pos]
         if char.isspace():
@@ -216,12 +178,66 @@ def _walk(keys: list[str], text: str, start: int, fold: bool) -> tuple[int, str]
                 break
             read += piece
             pos += 1
-        at = bisect_left(keys, read)
+        at = low = bisect_left(keys, read, low)
         if at == count or not keys[at].startswith(read):
             break
-        if keys[at] == read and _end_ok(text[pos - 1], text[pos] if pos < size else ""):
-            best = (pos, read)
-    return best
+        if keys[at] == read:
+            whole = True
+            if _end_ok(text[pos - 1], text[pos] if pos < size else ""):
+                best = (pos, at)
+    return best, whole
+
+
+class _Keys:
+    """One case class of a matcher's phrases: their keys, sorted and distinct, and each key's payloads.
+
+    A payload list holds the first payload of each key (an ``array`` when they are all integers,
+    as a glossary's term numbers are); the rare other payloads of a key are kept apart.
+    """
+
+    __slots__ = ("first", "fold", "keys", "more", "starts")
+
+    def __init__(self, fold: bool, keys: list[str], payloads: list[Hashable]) -> None:
+        self.fold = fold
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: registration order kept
+        self.keys: list[str] = []
+        first: list[Hashable] = []
+        self.more: dict[int, list[Hashable]] = {}
+        for number in order:
+            key, payload = keys[number], payloads[number]
+            if self.keys and self.keys[-1] == key:
+                at = len(self.keys) - 1
+                if payload != first[at] and payload not in self.more.get(at, ()):
+                    self.more.setdefault(at, []).append(payload)
+                continue
+            self.keys.append(key)
+            first.append(payload)
+        self.first: list[Hashable] | array[int] = first
+        if all(type(p) is int for p in first):
+            with contextlib.suppress(OverflowError):  # a term number past 2**63: keep the list
+                self.first = array("q", cast(list[int], first))
+        #: text character -> the boundary kinds (see :func:`_edge_kind`) of the keys it may start
+        self.starts: dict[str, set[str | None]] = {}
+        previous = ""
+        for key in self.keys:
+            if key[0] != previous:
+                previous = key[0]
+                kind = _edge_kind(previous)
+                for char in _text_forms(previous, fold):
+                    self.starts.setdefault(char, set()).add(kind)
+
+    def payloads(self, at: int) -> tuple[Hashable, ...]:
+        return (self.first[at], *self.more.get(at, ()))
+
+
+def _boundary_ok(kind: str | None, text: str, pos: int) -> bool:
+    """True when the character before ``pos`` lets a phrase edge of ``kind`` start there."""
+    if kind is None or pos == 0:
+        return True
+    before = text[pos - 1]
+    if kind == _SPACED_LETTER:
+        return not is_spaced_letter(before)
+    return not before.isdigit()
 
 
 @dataclass(frozen=True)
@@ -234,7 +250,7 @@ class PhraseHit:
 
 
 class PhraseMatcher:
-    """Many phrases compiled into one scan; see the module docstring for the matching rules.
+    """Many phrases found in one scan; see the module docstring for the matching rules.
 
     >>> m = PhraseMatcher([("Jingyue", 1, False), ("Jingyue Hi-tech Zone", 2, False)])
     >>> [(h.start, h.end, h.payloads) for h in m.find("Jingyuetan, <1>Jingyue</1> hi-tech zone")]
@@ -244,78 +260,112 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrases: Iterable[tuple[str, Hashable, bool]], *, locale: str | None = None) -> None:
-        # key -> its first payload, per case class; a key with several payloads keeps the others
-        # apart (rare), so that a large glossary holds one dict entry per phrase and no lists
-        self._first: dict[bool, dict[str, Hashable]] = {False: {}, True: {}}
-        self._more: dict[tuple[bool, str], list[Hashable]] = {}
+        keys: dict[bool, list[str]] = {False: [], True: []}
+        payloads: dict[bool, list[Hashable]] = {False: [], True: []}
         for form, payload, case_sensitive in phrases:
             key = normalize_form(form, case_sensitive)
-            if not key:
-                continue
-            first = self._first[case_sensitive]
-            if key not in first:
-                first[key] = payload
-            elif first[key] != payload:
-                more = self._more.setdefault((case_sensitive, key), [])
-                if payload not in more:
-                    more.append(payload)
+            if key:
+                keys[case_sensitive].append(key)
+                payloads[case_sensitive].append(payload)
         base = (locale or "").replace("-", "_").split("_")[0]
         prefix = CLITIC_PREFIXES.get(base, "")
         self._clitics = re.compile(prefix) if prefix else None
-        self._tries = [(cs, sorted(self._first[cs])) for cs in (False, True) if self._first[cs]]
-        patterns = [_trie_pattern(keys, fold=not cs, prefix=prefix) for cs, keys in self._tries]
-        self._regex = re.compile("|".join(p for p in patterns if p)) if self._tries else None
+        self._tries = [_Keys(not cs, keys[cs], payloads[cs]) for cs in (False, True) if keys[cs]]
+        del keys, payloads
+        self._candidates = self._candidate_regex(prefix) if self._tries else None
 
-    def _payloads(self, case_sensitive: bool, key: str) -> tuple[Hashable, ...]:
-        return (self._first[case_sensitive][key], *self._more.get((case_sensitive, key), ()))
+    def _candidate_regex(self, prefix: str) -> re.Pattern[str]:
+        """Where a phrase may start: a character some key starts with, and the boundary before it
+        that key's first character asks for (with a clitic prefix before a letter, for Arabic)."""
+        by_kind: dict[str | None, set[str]] = {}
+        for trie in self._tries:
+            for char, kinds in trie.starts.items():
+                for kind in kinds:
+                    by_kind.setdefault(kind, set()).add(char)
+        branches = []
+        for kind, chars in by_kind.items():
+            if kind == _SPACED_LETTER and prefix:
+                branches.append(f"(?<!{kind}){prefix}{_class(chars)}")
+            elif kind:
+                branches.append(f"{_class(chars)}(?<!{kind}.)")
+            else:
+                branches.append(_class(chars))
+        return re.compile("|".join(branches))
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return bool(self._tries)
 
-    def _longest_at(self, text: str, start: int) -> tuple[int, int, bool, str] | None:
-        """The longest phrase starting at ``start`` (after any clitic prefix): (start, end, case_sensitive, key)."""
+    def _starts_here(self, text: str, start: int) -> bool:
+        """True when some key, read whole, starts at ``start`` with the boundary its first character
+        asks for (or, in a locale with clitics, after a clitic prefix starting there)."""
+        for trie in self._tries:
+            kinds = trie.starts.get(text[start])
+            if kinds and any(
+                _boundary_ok(kind, text, start)
+                for kind in kinds
+                if not (self._clitics and kind == _SPACED_LETTER)
+            ):
+                if _walk(trie.keys, text, start, trie.fold)[1]:
+                    return True
+        if self._clitics is None or not _boundary_ok(_SPACED_LETTER, text, start):
+            return False
+        size = len(text)
+        for length in range(_MAX_CLITIC + 1):
+            begin = start + length
+            if begin >= size or not self._clitics.fullmatch(text, start, begin):
+                continue
+            for trie in self._tries:
+                if _SPACED_LETTER in trie.starts.get(text[begin], ()):
+                    if _walk(trie.keys, text, begin, trie.fold)[1]:
+                        return True
+        return False
+
+    def _longest_at(self, text: str, start: int) -> tuple[int, int, _Keys, int] | None:
+        """The longest phrase starting at ``start`` (after any clitic prefix): (start, end, keys, index)."""
         starts = [start]
         if self._clitics is not None:
             clitic = self._clitics.match(text, start)
             if clitic and clitic.end() > start:
                 starts = list(range(clitic.end(), start - 1, -1))
-        best: tuple[int, int, bool, str] | None = None
+        best: tuple[int, int, _Keys, int] | None = None
         for begin in starts:
-            for case_sensitive, trie in self._tries:
-                found = _walk(trie, text, begin, fold=not case_sensitive)
+            for trie in self._tries:
+                found = _walk(trie.keys, text, begin, trie.fold)[0]
                 if found and (best is None or found[0] > best[1]):
-                    best = (begin, found[0], case_sensitive, found[1])
+                    best = (begin, found[0], trie, found[1])
             if best:
                 return best
         return None
 
+    def _hits(self, plain: str) -> Iterator[tuple[int, int, _Keys, int]]:
+        """Non-overlapping phrases of ``plain`` in order: (start, end, keys, index)."""
+        if self._candidates is None:
+            return
+        pos = 0
+        search = self._candidates.search
+        while (match := search(plain, pos)) is not None:
+            here = match.start()
+            found = self._longest_at(plain, here) if self._starts_here(plain, here) else None
+            if found is None:
+                pos = here + 1
+                continue
+            yield found
+            pos = found[1]
+
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping hits in order; the longest phrase wins where two overlap at one start."""
-        if self._regex is None:
+        if self._candidates is None:
             return []
         plain, positions = strip_inline(text)
         hits: list[PhraseHit] = []
-        pos = 0
-        search = self._regex.search
-        while (match := search(plain, pos)) is not None:
-            found = self._longest_at(plain, match.start())
-            if found is None:
-                pos = match.start() + 1
-                continue
-            start, end, case_sensitive, key = found
+        for start, end, trie, at in self._hits(plain):
             mapped = map_span(start, end, positions)
-            hits.append(PhraseHit(mapped[0], mapped[1], self._payloads(case_sensitive, key)))
-            pos = end
+            hits.append(PhraseHit(mapped[0], mapped[1], trie.payloads(at)))
         return hits
 
     def search(self, text: str) -> bool:
         """True when any phrase occurs in ``text``."""
-        if self._regex is None:
+        if self._candidates is None:
             return False
         plain, _ = strip_inline(text)
-        pos = 0
-        while (match := self._regex.search(plain, pos)) is not None:
-            if self._longest_at(plain, match.start()) is not None:
-                return True
-            pos = match.start() + 1
-        return False
+        return next(self._hits(plain), None) is not None

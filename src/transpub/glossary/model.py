@@ -84,13 +84,12 @@ class Glossary:
         key = normalize_locale(lang)
         matcher = self._matchers.get(key)
         if matcher is None:
-            phrases: list[tuple[str, int, bool]] = []
-            for index, term in enumerate(self.terms):
-                if self._is_source(key):
-                    forms = (term.source, *term.variants_for(key))
-                else:
-                    forms = term.accepted(key)
-                phrases.extend((form, index, term.case_sensitive) for form in forms)
+            is_source = self._is_source(key)
+            phrases = (
+                (form, index, term.case_sensitive)
+                for index, term in enumerate(self.terms)
+                for form in ((term.source, *term.variants_for(key)) if is_source else term.accepted(key))
+            )
             matcher = self._matchers[key] = PhraseMatcher(phrases, locale=key)
         return matcher
 

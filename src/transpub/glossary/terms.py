@@ -129,6 +129,8 @@ class Term:
 
     def variants_for(self, locale: str) -> tuple[str, ...]:
         """Accepted variants and inflected forms in ``locale`` (without the required one)."""
+        if not self.variants:
+            return ()
         key = pick_locale(self.variants, locale)
         return tuple(self.variants[key]) if key is not None else ()
 
