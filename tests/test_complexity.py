@@ -31,11 +31,22 @@ MAX_RATIO = 3.0
 
 
 def _loops_for(work: Callable[[object], object], argument: object) -> int:
-    """How many runs of ``work`` on ``argument`` take long enough (20 ms) to be timed reliably."""
-    started = time.process_time()
+    """How many runs of ``work`` on ``argument`` take long enough (20 ms of CPU) to be timed reliably.
+
+    Counted after a first run (caches filled, patterns compiled) by timing 1, 2, 4… runs, as
+    ``timeit`` does: one slow first run must not leave a sub-millisecond figure to compare, which
+    the scheduler's noise on a loaded machine can triple.
+    """
     work(argument)
-    elapsed = time.process_time() - started
-    return max(1, min(1000, int(0.02 / max(elapsed, 1e-6)) + 1))
+    loops = 1
+    while loops < 100_000:
+        started = time.process_time()
+        for _ in range(loops):
+            work(argument)
+        if time.process_time() - started >= 0.02:
+            break
+        loops *= 2
+    return loops
 
 
 def _best_times(

@@ -5,11 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+from array import array
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from transpub.errors import GlossaryError
 from transpub.glossary.model import Glossary
-from transpub.glossary.terms import ALL_LOCALES, CONTROL_CHARACTER, Term, is_locale_name, normalize_locale
+from transpub.glossary.store import TermStore
+from transpub.glossary.terms import (
+    ALL_LOCALES,
+    CONTROL_CHARACTER,
+    Fields,
+    Term,
+    is_locale_name,
+    normalize_locale,
+)
 
 TERM, NOTE, CASE, DNT, FORBIDDEN = "term", "note", "case_sensitive", "do_not_translate", "forbidden"
 RESERVED = (TERM, NOTE, CASE, DNT, FORBIDDEN)
@@ -102,39 +112,6 @@ def _parse_forbidden(cell: str, path: Path | str | None, line: int) -> dict[str,
     return {k: tuple(v) for k, v in forbidden.items()}
 
 
-def _parse_row(row: dict[str, str], locales: list[str], path: Path | str | None, line: int) -> Term:
-    sources = split_cell(row.get(TERM, ""))
-    if not sources:
-        raise GlossaryError("empty term", path, line)
-    translations: dict[str, str] = {}
-    variants: dict[str, tuple[str, ...]] = {}
-    for locale in locales:
-        items = split_cell(row.get(locale, ""))
-        if items:
-            translations[locale] = items[0]
-            if items[1:]:
-                variants[locale] = tuple(items[1:])
-    if sources[1:]:
-        variants["<source>"] = tuple(sources[1:])
-    case_cell = row.get(CASE, "").strip().lower()
-    if case_cell not in _TRUE | _FALSE:
-        raise GlossaryError(f'case_sensitive must be yes or no, not "{row.get(CASE)}"', path, line)
-    dnt_items = split_cell(row.get(DNT, "").replace(",", "|").replace(" ", "|"))
-    for item in dnt_items:
-        if not is_locale_name(item):
-            raise GlossaryError(f'do_not_translate: "{item}" is not a locale (or *)', path, line)
-    dnt = frozenset(normalize_locale(item) for item in dnt_items)
-    return Term(
-        source=sources[0],
-        translations=translations,
-        variants=variants,
-        forbidden=_parse_forbidden(row.get(FORBIDDEN, ""), path, line),
-        do_not_translate=dnt,
-        case_sensitive=case_cell in _TRUE,
-        note=row.get(NOTE, "").strip(),
-    )
-
-
 def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang: str = "en") -> Glossary:
     """Read a CSV glossary; a broken file raises :class:`GlossaryError` with its line.
 
@@ -142,54 +119,146 @@ def parse_csv_glossary(data: bytes, path: Path | str | None = None, source_lang:
     >>> g.terms[0].required("zh_CN"), g.terms[0].accepted("de")
     ('瓦萨', ('Vasaloppet', 'Vasaloppets'))
     """
-    text = _decode(data, path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return _parse_lines(io.StringIO(_decode(data, path), newline=""), path, source_lang)
+
+
+def read_csv_glossary(path: Path, source_lang: str = "en") -> Glossary:
+    """Read the CSV glossary at ``path`` a line at a time (the file is never held whole)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _parse_lines(handle, path, source_lang)
+    except UnicodeDecodeError:
+        return parse_csv_glossary(path.read_bytes(), path, source_lang)  # to say on which line
+
+
+def _parse_lines(lines: Iterable[str], path: Path | str | None, source_lang: str) -> Glossary:
+    reader = csv.reader(lines, strict=True)
     source_lang = normalize_locale(source_lang)
-    terms: list[Term] = []
-    first_line: dict[tuple[str, bool], int] = {}
+    terms = TermStore()
+    # hashes of the terms seen (a set of integers, not of strings: a million terms) and each
+    # term's first line, to name the earlier line of a duplicate
+    seen: set[int] = set()
+    lines_of = array("q")
     columns: list[str] | None = None
-    locales: list[str] = []
+    locales: list[tuple[int, str]] = []
     line = 1
     try:
         for record in reader:
             start_line, line = line, reader.line_num + 1
-            _check_cells(record, path, start_line)
+            if _CONTROL.search("".join(record)):
+                _check_cells(record, path, start_line)
             if not any(cell.strip() for cell in record):
                 continue
             if columns is None:
-                columns, locales = _read_header(record, path)
+                columns, names = _read_header(record, path)
+                locales = [(columns.index(name), name) for name in names]
+                places = {name: columns.index(name) for name in RESERVED if name in columns}
                 continue
             if len(record) != len(columns):
                 raise GlossaryError(
                     f"{len(record)} cells where the header has {len(columns)}", path, start_line
                 )
-            row = dict(zip(columns, (unquote_formula(cell) for cell in record), strict=True))
-            term = _parse_row(row, locales, path, start_line)
-            if "<source>" in term.variants:
-                variants = dict(term.variants)
-                variants[source_lang] = variants.pop("<source>")
-                term = Term(
-                    term.source,
-                    term.translations,
-                    variants,
-                    term.forbidden,
-                    term.do_not_translate,
-                    term.case_sensitive,
-                    term.note,
-                )
-            key = (term.source if term.case_sensitive else term.source.casefold(), term.case_sensitive)
-            if key in first_line:
-                raise GlossaryError(
-                    f'term "{term.source}" already defined on line {first_line[key]}', path, start_line
-                )
-            first_line[key] = start_line
-            terms.append(term)
+            fields = _parse_record(record, places, locales, source_lang, path, start_line)
+            source, case_sensitive = fields[0], fields[5]
+            key = hash((source if case_sensitive else source.casefold(), case_sensitive))
+            if key in seen:
+                earlier = _earlier(terms, lines_of, source, case_sensitive)
+                if earlier is not None:
+                    raise GlossaryError(
+                        f'term "{source}" already defined on line {earlier}', path, start_line
+                    )
+            seen.add(key)
+            lines_of.append(start_line)
+            terms.append_fields(fields)
     except csv.Error as exc:
         # ``line`` is where the record being read started (an unclosed quote runs to the end)
         raise GlossaryError(f"CSV syntax: {exc} (unclosed quote?)", path, line) from exc
     if columns is None:
         raise GlossaryError("empty file: no header row", path, 1)
-    return Glossary(terms, source_lang=source_lang, locales=locales)
+    return Glossary(terms, source_lang=source_lang, locales=[name for _, name in locales])
+
+
+def _earlier(terms: TermStore, lines_of: array[int], source: str, case_sensitive: bool) -> int | None:
+    """The line of the term already read that ``source`` repeats (None: a hash collision only)."""
+    folded = source if case_sensitive else source.casefold()
+    for index in range(len(terms)):
+        other = terms.fields(index)
+        if other[5] == case_sensitive and (other[0] if case_sensitive else other[0].casefold()) == folded:
+            return lines_of[index]
+    return None
+
+
+def _items(cell: str) -> list[str]:
+    """:func:`split_cell`, quicker for a cell of one item."""
+    if "|" not in cell:
+        cell = cell.strip()
+        return [cell] if cell else []
+    return split_cell(cell)
+
+
+def _parse_record(
+    record: list[str],
+    places: dict[str, int],
+    locales: list[tuple[int, str]],
+    source_lang: str,
+    path: Path | str | None,
+    line: int,
+) -> Fields:
+    """One row's term as :meth:`Term.fields` (a row with do-not-translate locales goes through
+    :class:`Term` itself, which moves their translations among the variants)."""
+
+    def cell(name: str) -> str:
+        at = places.get(name)
+        if at is None:
+            return ""
+        text = record[at]
+        return unquote_formula(text) if text[:1] == "'" else text
+
+    sources = _items(cell(TERM))
+    if not sources:
+        raise GlossaryError("empty term", path, line)
+    translations: dict[str, str] = {}
+    variants: dict[str, tuple[str, ...]] = {}
+    for at, locale in locales:
+        text = record[at]
+        if not text:
+            continue
+        items = _items(unquote_formula(text) if text[:1] == "'" else text)
+        if items:
+            translations[locale] = items[0]
+            if items[1:]:
+                variants[locale] = tuple(items[1:])
+    if sources[1:]:
+        variants[source_lang] = tuple(sources[1:])  # a source variant wins over a column of its name
+    case_cell = cell(CASE).strip().lower()
+    if case_cell not in _TRUE and case_cell not in _FALSE:
+        raise GlossaryError(f'case_sensitive must be yes or no, not "{cell(CASE)}"', path, line)
+    dnt_items = _items(cell(DNT).replace(",", "|").replace(" ", "|"))
+    for item in dnt_items:
+        if not is_locale_name(item):
+            raise GlossaryError(f'do_not_translate: "{item}" is not a locale (or *)', path, line)
+    forbidden_cell = cell(FORBIDDEN)
+    forbidden = _parse_forbidden(forbidden_cell, path, line) if forbidden_cell else {}
+    note = cell(NOTE).strip()
+    if dnt_items:
+        return Term(
+            source=sources[0],
+            translations=translations,
+            variants=variants,
+            forbidden=forbidden,
+            do_not_translate=frozenset(normalize_locale(item) for item in dnt_items),
+            case_sensitive=case_cell in _TRUE,
+            note=note,
+        ).fields()
+    return (
+        sources[0],
+        translations or None,
+        variants or None,
+        forbidden or None,
+        None,
+        case_cell in _TRUE,
+        note,
+    )
 
 
 def _join(items: list[str] | tuple[str, ...]) -> str:
@@ -198,12 +267,21 @@ def _join(items: list[str] | tuple[str, ...]) -> str:
 
 def format_csv_glossary(glossary: Glossary) -> bytes:
     """The glossary as CSV bytes (``\\n`` line ends, UTF-8, no BOM), columns in ``glossary.locales`` order."""
+    return b"".join(iter_csv_glossary(glossary))
+
+
+def iter_csv_glossary(glossary: Glossary, rows: int = 1000) -> Iterator[bytes]:
+    """:func:`format_csv_glossary` in pieces of ``rows`` rows."""
     locales = list(glossary.locales)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([TERM, *locales, NOTE, CASE, DNT, FORBIDDEN])
     source_lang = glossary.source_lang
-    for term in glossary.terms:
+    for number, term in enumerate(glossary.terms, start=1):
+        if number % rows == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
         cells = [_join([term.source, *term.variants.get(source_lang, ())])]
         for locale in locales:
             if term.keeps_source(locale):
@@ -225,4 +303,4 @@ def format_csv_glossary(glossary: Glossary) -> bytes:
         forbidden = _join([f"{loc}:{text}" for loc, texts in term.forbidden.items() for text in texts])
         cells.extend([term.note, "yes" if term.case_sensitive else "", dnt, forbidden])
         writer.writerow([quote_formula(cell) for cell in cells])
-    return out.getvalue().encode("utf-8")
+    yield out.getvalue().encode("utf-8")

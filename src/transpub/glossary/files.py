@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from transpub.errors import GlossaryError
-from transpub.fsutil import write_if_changed
-from transpub.glossary.csv_format import format_csv_glossary, parse_csv_glossary
+from transpub.fsutil import remove_stale_temporaries
+from transpub.glossary.csv_format import iter_csv_glossary, parse_csv_glossary, read_csv_glossary
 from transpub.glossary.model import Glossary
 
 FORMATS = ("csv", "tbx")
@@ -64,6 +69,8 @@ def load_glossary(
                 "split it or raise glossary_max_mb under [paths] in transpub.toml",
                 path,
             )
+        if fmt == "csv":
+            return read_csv_glossary(path, source_lang or "en")
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise GlossaryError("glossary file not found", path) from exc
@@ -72,15 +79,20 @@ def load_glossary(
     return read_glossary_bytes(data, fmt, path, source_lang)
 
 
+def iter_glossary(glossary: Glossary, fmt: str) -> Iterator[bytes]:
+    """The bytes of ``glossary`` written as ``fmt`` (``csv`` or ``tbx``), a piece at a time."""
+    if fmt == "csv":
+        return iter_csv_glossary(glossary)
+    if fmt == "tbx":
+        from transpub.glossary.tbx_format import iter_tbx_glossary
+
+        return iter_tbx_glossary(glossary)
+    raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)')
+
+
 def format_glossary(glossary: Glossary, fmt: str) -> bytes:
     """The bytes of ``glossary`` written as ``fmt`` (``csv`` or ``tbx``)."""
-    if fmt == "csv":
-        return format_csv_glossary(glossary)
-    if fmt == "tbx":
-        from transpub.glossary.tbx_format import format_tbx_glossary
-
-        return format_tbx_glossary(glossary)
-    raise GlossaryError(f'unknown glossary format "{fmt}" (use csv or tbx)')
+    return b"".join(iter_glossary(glossary, fmt))
 
 
 def render_glossary(glossary: Glossary, fmt: str) -> str:
@@ -89,9 +101,34 @@ def render_glossary(glossary: Glossary, fmt: str) -> str:
 
 
 def write_glossary(glossary: Glossary, path: Path, fmt: str | None = None) -> bool:
-    """Write ``glossary`` to ``path`` atomically as ``fmt`` (default: from the suffix).
+    """Write ``glossary`` to ``path`` atomically as ``fmt`` (default: from the suffix), a piece at a
+    time: the file's bytes are never held whole (a TBX of a million terms is 700 MB).
 
     Returns True when the file changed (an unchanged file keeps its mtime).
     """
     path = Path(path)
-    return write_if_changed(path, format_glossary(glossary, fmt or format_of(path)))
+    return write_chunks_if_changed(path, iter_glossary(glossary, fmt or format_of(path)))
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[bytes]) -> bool:
+    """Write ``chunks`` to a temporary file beside ``path`` and put it in place (flushed to disk)
+    unless ``path`` already holds exactly these bytes; True when the file was written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            if path.is_file() and filecmp.cmp(tmp_name, path, shallow=False):
+                os.unlink(tmp_name)
+                return False
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    return True

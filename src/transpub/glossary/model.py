@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import cast
 
 from transpub.glossary.matcher import PhraseMatcher, strip_inline
+from transpub.glossary.store import TermStore
 from transpub.glossary.terms import (
     ALL_LOCALES,
     GlossaryViolation,
@@ -35,7 +36,7 @@ class Glossary:
     def __init__(
         self, terms: Iterable[Term] = (), source_lang: str = "en", locales: Iterable[str] = ()
     ) -> None:
-        self.terms: tuple[Term, ...] = tuple(terms)
+        self.terms: TermStore = terms if isinstance(terms, TermStore) else TermStore(terms)
         self.source_lang = normalize_locale(source_lang)
         self._declared_locales = tuple(normalize_locale(loc) for loc in locales)
         self._matchers: dict[str, PhraseMatcher] = {}
@@ -60,9 +61,7 @@ class Glossary:
     @cached_property
     def locales(self) -> tuple[str, ...]:
         """Target locales in a stable order: those declared first, then in order of first use."""
-        names = list(self._declared_locales)
-        for term in self.terms:
-            names.extend(term.locales())
+        names = [*self._declared_locales, *self.terms.locales]
         return tuple(dict.fromkeys(n for n in names if n != self.source_lang))
 
     def term(self, source: str) -> Term | None:

@@ -60,6 +60,20 @@ def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
 #: would otherwise hold two empty dicts per term). Never changed: terms are frozen. (A plain dict,
 #: not a MappingProxyType, so that terms pickle for worker processes.)
 _NONE: Mapping = {}
+_NO_LOCALES: frozenset[str] = frozenset()
+
+#: A term as :class:`~transpub.glossary.store.TermStore` packs it: source, translations,
+#: variants, forbidden (each None when empty), do-not-translate locales (None when none),
+#: case sensitivity, note.
+Fields = tuple[
+    str,
+    dict[str, str] | None,
+    dict[str, tuple[str, ...]] | None,
+    dict[str, tuple[str, ...]] | None,
+    tuple[str, ...] | None,
+    bool,
+    str,
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +120,34 @@ class Term:
         object.__setattr__(self, "translations", translations or _NONE)
         object.__setattr__(self, "variants", variants or _NONE)
         object.__setattr__(self, "forbidden", tuples(self.forbidden) or _NONE)
-        object.__setattr__(self, "do_not_translate", keep)
+        object.__setattr__(self, "do_not_translate", keep or _NO_LOCALES)
+
+    def fields(self) -> Fields:
+        """The term as plain values (what :meth:`from_fields` makes it again)."""
+        return (
+            self.source,
+            dict(self.translations) or None,
+            dict(self.variants) or None,
+            dict(self.forbidden) or None,
+            tuple(sorted(self.do_not_translate)) or None,
+            self.case_sensitive,
+            self.note,
+        )
+
+    @classmethod
+    def from_fields(cls, fields: Fields) -> Term:
+        """The term of :meth:`fields` (already normalized: ``__post_init__`` is not run again)."""
+        source, translations, variants, forbidden, dnt, case_sensitive, note = fields
+        term = object.__new__(cls)
+        setter = object.__setattr__
+        setter(term, "source", source)
+        setter(term, "translations", translations or _NONE)
+        setter(term, "variants", variants or _NONE)
+        setter(term, "forbidden", forbidden or _NONE)
+        setter(term, "do_not_translate", frozenset(dnt) if dnt else _NO_LOCALES)
+        setter(term, "case_sensitive", case_sensitive)
+        setter(term, "note", note)
+        return term
 
     def __hash__(self) -> int:
         return hash((self.source, self.case_sensitive, self.do_not_translate))
