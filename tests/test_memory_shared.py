@@ -57,7 +57,7 @@ def test_two_workers_on_one_postgresql_memory_send_each_text_once(
         ]
         outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    assert engine.repeated() == []  # no text paid for twice
+    assert engine.repeated() == [], (engine.request_log, outputs)  # no text paid for twice
     assert sum(engine.paid.values()) == len(SENTENCES)  # characters sent = unique characters
     for root in workers:
         for article in range(2):
@@ -94,7 +94,7 @@ def test_two_translate_shards_on_one_project_pay_each_shared_text_once(
         ]
         outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
-    assert engine.repeated() == []
+    assert engine.repeated() == [], (engine.request_log, outputs)
     assert sum(len(text) for text in engine.paid) == sum(len(text) for text in SENTENCES)  # sent = unique
     for article in range(8):
         po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
