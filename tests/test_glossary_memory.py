@@ -72,6 +72,6 @@ def test_a_tbx_export_is_written_without_holding_the_file(big_csv: Path, tmp_pat
         tracemalloc.stop()
     written = out.stat().st_size
     assert written > 3_000_000
-    assert peak < written / 10, f"peak {peak / 1e6:.1f} MB for a {written / 1e6:.1f} MB file"
+    assert peak < written / 4, f"peak {peak / 1e6:.1f} MB for a {written / 1e6:.1f} MB file"
     assert load_glossary(out, max_bytes=None) == glossary
     assert not write_glossary(glossary, out)  # unchanged: not written again

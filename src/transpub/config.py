@@ -215,8 +215,8 @@ SCHEMA = Table(
                 "glossary": Key("string", None, "or a .tbx file"),
                 "glossary_max_mb": Key(
                     "number",
-                    10.0,
-                    "a larger glossary file is refused (it is held in memory whole)",
+                    64.0,
+                    "a larger glossary file is refused (in memory it takes about 10 times its size)",
                     expects=_ABOVE_0,
                     valid=lambda value: value > 0,
                 ),

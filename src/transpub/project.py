@@ -79,7 +79,7 @@ class Project:
     memory_score: float = 75.0
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
-    glossary_max_mb: float = 10.0
+    glossary_max_mb: float = 64.0
     #: ``[compile] format``: "html" (a finished site) or "markdown" (localized Markdown files).
     output_format: str = "html"
     #: ``[compile] layout``: "directory" (``<markdown_dir>/<lang>/<path>``) or "suffix" (``<name>.<lang>.md``).
