@@ -9,10 +9,13 @@ apostrophe look-alikes, white space runs, placeholders) both must give the same 
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reference_phrase_matcher as old
+from transpub.glossary import matcher
 from transpub.glossary.matcher import PhraseMatcher
 
 #: Pieces texts and phrases are made of: words that share prefixes, letters next to words, digits,
@@ -79,9 +82,12 @@ def _hits(matcher, text: str) -> list[tuple[int, int, tuple]]:
     phrases=_phrases,
     texts=st.lists(_text, min_size=1, max_size=4),
     locale=st.sampled_from([None, "en", "ar", "zh_CN"]),
+    pairs=st.booleans(),
 )
-def test_the_compact_matcher_finds_what_the_old_regex_matcher_found(phrases, texts, locale) -> None:
-    new = PhraseMatcher(phrases, locale=locale)
+def test_the_compact_matcher_finds_what_the_old_regex_matcher_found(phrases, texts, locale, pairs) -> None:
+    # ``pairs``: the candidate regex spells out two characters (small glossaries), else one
+    with mock.patch.object(matcher, "_MAX_PAIRS", 2000 if pairs else 0):
+        new = PhraseMatcher(phrases, locale=locale)
     reference = old.PhraseMatcher(phrases, locale=locale)
     assert bool(new) == bool(reference)
     for text in texts:

@@ -118,6 +118,70 @@ def _edge_kind(char: str) -> str | None:
     return None
 
 
+def _piece_pattern(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "-":
+        return f"[{_HYPHENS}]"
+    if char == "'":
+        return f"[{_APOSTROPHES}]"
+    return re.escape(char)
+
+
+#: The candidate regex spells out the first two characters of every key when they make no more
+#: than this many distinct pairs (a Latin glossary of any size: about 700), else only the first.
+_MAX_PAIRS = 2000
+
+
+def _pairs_fit(keys: list[str]) -> bool:
+    """True when ``keys`` (sorted) start with at most :data:`_MAX_PAIRS` distinct two-character prefixes."""
+    count, previous = 0, None
+    for key in keys:
+        if key[:2] != previous:
+            previous = key[:2]
+            count += 1
+            if count > _MAX_PAIRS:
+                return False
+    return True
+
+
+def _prefix_pattern(keys: list[str], fold: bool, prefix: str = "") -> str:
+    """A regex of where the keys (sorted) may start, spelled out to their second character: a trie of
+    the keys cut at depth 2, each top-level branch a literal first character (each case of it when
+    ``fold``) with the start boundary checked after it by a lookbehind (which keeps the first
+    characters visible to the regex engine, so it skips quickly where nothing can start)."""
+
+    def runs(lo: int, hi: int, depth: int) -> tuple[bool, list[tuple[str, int, int]]]:
+        ends = lo < hi and len(keys[lo]) == depth  # sorted: the key equal to the prefix comes first
+        found: list[tuple[str, int, int]] = []
+        start = lo + 1 if ends else lo
+        while start < hi:
+            char = keys[start][depth]
+            stop = start + 1
+            while stop < hi and keys[stop][depth] == char:
+                stop += 1
+            found.append((char, start, stop))
+            start = stop
+        return ends, found
+
+    starts = []
+    for char, start, stop in runs(0, len(keys), 0)[1]:
+        ends, seconds = runs(start, stop, 1)
+        branches = [_piece_pattern(second) for second, _, _ in seconds]
+        rest = "" if ends or not branches else "(?:" + "|".join(branches) + ")"
+        if fold and rest:
+            rest = f"(?i:{rest})"
+        kind = _edge_kind(char)
+        for case in _text_forms(char, fold) if char not in "-'" else [char]:
+            if prefix and kind == _SPACED_LETTER:
+                starts.append(f"(?<!{kind}){prefix}{re.escape(case)}{rest}")
+            elif kind:
+                starts.append(f"{_piece_pattern(case)}(?<!{kind}.){rest}")
+            else:
+                starts.append(_piece_pattern(case) + rest)
+    return "|".join(starts)
+
+
 def _text_forms(char: str, fold: bool) -> list[str]:
     """The characters of a text that may stand where a key starts with ``char``."""
     if char == "-":
@@ -142,6 +206,10 @@ def _end_ok(last: str, following: str) -> bool:
     if last.isdigit():
         return not following.isdigit()
     return True
+
+
+#: Hyphen and apostrophe look-alikes and the character a key holds for them.
+_CANONICAL = {**dict.fromkeys(_HYPHENS, "-"), **dict.fromkeys(_APOSTROPHES, "'")}
 
 
 def _canonical(char: str, fold: bool) -> str:
@@ -173,9 +241,11 @@ def _walk(keys: list[str], text: str, start: int, fold: bool) -> tuple[tuple[int
             while pos < size and text[pos].isspace():
                 pos += 1
         else:
-            piece = _canonical(char, fold)
-            if len(piece) != 1:  # "İ" lowers to two characters: no key is read that way
-                break
+            piece = _CANONICAL.get(char)  # _canonical(char, fold), inlined
+            if piece is None:
+                piece = char.lower() if fold else char
+                if len(piece) != 1:  # "İ" lowers to two characters: no key is read that way
+                    break
             read += piece
             pos += 1
         at = low = bisect_left(keys, read, low)
@@ -195,7 +265,7 @@ class _Keys:
     as a glossary's term numbers are); the rare other payloads of a key are kept apart.
     """
 
-    __slots__ = ("first", "fold", "keys", "more", "starts")
+    __slots__ = ("first", "firsts", "fold", "keys", "more", "starts")
 
     def __init__(self, fold: bool, keys: list[str], payloads: list[Hashable]) -> None:
         self.fold = fold
@@ -218,10 +288,13 @@ class _Keys:
                 self.first = array("q", cast(list[int], first))
         #: text character -> the boundary kinds (see :func:`_edge_kind`) of the keys it may start
         self.starts: dict[str, set[str | None]] = {}
+        #: the first characters of the keys
+        self.firsts: set[str] = set()
         previous = ""
         for key in self.keys:
             if key[0] != previous:
                 previous = key[0]
+                self.firsts.add(previous)
                 kind = _edge_kind(previous)
                 for char in _text_forms(previous, fold):
                     self.starts.setdefault(char, set()).add(kind)
@@ -282,6 +355,8 @@ class PhraseMatcher:
             for char, kinds in trie.starts.items():
                 for kind in kinds:
                     by_kind.setdefault(kind, set()).add(char)
+        if all(_pairs_fit(trie.keys) for trie in self._tries):
+            return re.compile("|".join(_prefix_pattern(t.keys, t.fold, prefix) for t in self._tries))
         branches = []
         for kind, chars in by_kind.items():
             if kind == _SPACED_LETTER and prefix:
@@ -320,6 +395,25 @@ class PhraseMatcher:
                         return True
         return False
 
+    def _found_at(self, text: str, start: int) -> tuple[int, int, _Keys, int] | None:
+        """The longest phrase at ``start`` when :meth:`_starts_here` (each key list walked once
+        where there are no clitics)."""
+        if self._clitics is not None:
+            return self._longest_at(text, start) if self._starts_here(text, start) else None
+        best: tuple[int, int, _Keys, int] | None = None
+        here = False
+        first = text[start]
+        for trie in self._tries:
+            if (_CANONICAL.get(first) or (first.lower() if trie.fold else first)) not in trie.firsts:
+                continue  # the walk would stop at once
+            found, whole = _walk(trie.keys, text, start, trie.fold)
+            if whole and not here:
+                kinds = trie.starts.get(text[start], ())
+                here = any(_boundary_ok(kind, text, start) for kind in kinds)
+            if found and (best is None or found[0] > best[1]):
+                best = (start, found[0], trie, found[1])
+        return best if here else None
+
     def _longest_at(self, text: str, start: int) -> tuple[int, int, _Keys, int] | None:
         """The longest phrase starting at ``start`` (after any clitic prefix): (start, end, keys, index)."""
         starts = [start]
@@ -345,7 +439,7 @@ class PhraseMatcher:
         search = self._candidates.search
         while (match := search(plain, pos)) is not None:
             here = match.start()
-            found = self._longest_at(plain, here) if self._starts_here(plain, here) else None
+            found = self._found_at(plain, here)
             if found is None:
                 pos = here + 1
                 continue

@@ -15,6 +15,9 @@ from typing import overload
 
 from transpub.glossary.terms import Fields, Term
 
+#: How many terms asked for by index are kept made (then forgotten all at once).
+_RECENT = 4096
+
 
 class TermStore(Sequence[Term]):
     """Terms in order, packed; indexing and iterating make :class:`Term` objects on demand.
@@ -30,6 +33,7 @@ class TermStore(Sequence[Term]):
         #: every locale a term mentions, in first-mention order (``*`` excluded)
         self.locales: list[str] = []
         self._known: set[str] = set()
+        self._recent: dict[int, Term] = {}  # terms asked for lately (a text's hits repeat them)
         for term in terms:
             self.append(term)
 
@@ -70,7 +74,12 @@ class TermStore(Sequence[Term]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("term index out of range")
-        return Term.from_fields(self.fields(index))
+        term = self._recent.get(index)
+        if term is None:
+            if len(self._recent) >= _RECENT:
+                self._recent.clear()
+            term = self._recent[index] = Term.from_fields(self.fields(index))
+        return term
 
     def __iter__(self) -> Iterator[Term]:
         data, start = memoryview(self._data), 0
