@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import re
 import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import LockTimeout, UnsafePathError
@@ -116,7 +117,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     (pages, templates, indexes) skip it: a flush per page costs more than the page. Many files at
     once: :class:`WriteBatch` (one flush for all of them).
     """
-    tmp_name = _temporary_copy(path, data, flush=durable)
+    tmp_name = _temporary_copy(path, (data,), flush=durable)
     try:
         os.replace(tmp_name, path)
     except BaseException:
@@ -125,9 +126,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
         raise
 
 
-def _temporary_copy(path: Path | str, data: bytes, *, flush: bool) -> str:
-    """A temporary file beside ``path`` holding ``data`` (fsync-ed when ``flush``) with the mode
-    ``path`` has (0o644 for a new file), ready to be renamed onto it; its name."""
+def _temporary_copy(path: Path | str, chunks: Iterable[bytes], *, flush: bool) -> str:
+    """A temporary file beside ``path`` holding ``chunks`` one after the other (fsync-ed when
+    ``flush``) with the mode ``path`` has (0o644 for a new file), ready to be renamed onto it; its name."""
     folder, name = os.path.split(os.fspath(path))
     folder = folder or os.curdir
     os.makedirs(folder, exist_ok=True)
@@ -135,7 +136,8 @@ def _temporary_copy(path: Path | str, data: bytes, *, flush: bool) -> str:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             if flush:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -164,6 +166,23 @@ def write_if_changed(path: Path, data: bytes, *, durable: bool = True) -> bool:
     except FileNotFoundError:
         pass
     atomic_write_bytes(path, data, durable=durable)
+    return True
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[bytes]) -> bool:
+    """:func:`write_if_changed` for bytes that come a piece at a time and are never held whole (a
+    TBX of a million terms is 700 MB): they go to a temporary file beside ``path`` (flushed to
+    disk), which takes its place unless ``path`` already holds exactly these bytes."""
+    tmp_name = _temporary_copy(path, chunks, flush=True)
+    try:
+        if os.path.isfile(path) and filecmp.cmp(tmp_name, path, shallow=False):
+            os.unlink(tmp_name)
+            return False
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
     return True
 
 
@@ -324,7 +343,7 @@ class WriteBatch:
     def write(self, path: Path | str, data: bytes, *, durable: bool = True) -> None:
         """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`)."""
         flush_now = durable and _syncfs() is None
-        temporary = _temporary_copy(path, data, flush=flush_now)
+        temporary = _temporary_copy(path, (data,), flush=flush_now)
         self._staged.append((temporary, os.fspath(path), durable and not flush_now))
 
     def commit(self) -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import filecmp
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from transpub.errors import GlossaryError
-from transpub.fsutil import remove_stale_temporaries
+from transpub.fsutil import write_chunks_if_changed
 from transpub.glossary.csv_format import iter_csv_glossary, parse_csv_glossary, read_csv_glossary
 from transpub.glossary.model import Glossary
 
@@ -108,27 +104,3 @@ def write_glossary(glossary: Glossary, path: Path, fmt: str | None = None) -> bo
     """
     path = Path(path)
     return write_chunks_if_changed(path, iter_glossary(glossary, fmt or format_of(path)))
-
-
-def write_chunks_if_changed(path: Path, chunks: Iterable[bytes]) -> bool:
-    """Write ``chunks`` to a temporary file beside ``path`` and put it in place (flushed to disk)
-    unless ``path`` already holds exactly these bytes; True when the file was written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(path.parent)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            if path.is_file() and filecmp.cmp(tmp_name, path, shallow=False):
-                os.unlink(tmp_name)
-                return False
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    return True
