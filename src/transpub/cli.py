@@ -8,6 +8,7 @@ found or work failed, 2 wrong usage or configuration (as click's own usage error
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -401,6 +402,10 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     """A written file as the user finds it: below the output folder, else below the project."""
     if path is None:
         return None
+    if out_dir is not None:  # as strings first: a run lists thousands of pages
+        here, folder = str(path), str(out_dir).rstrip(os.sep) + os.sep
+        if here.startswith(folder) and ".." not in here.split(os.sep):
+            return here[len(folder) :].replace(os.sep, "/")
     if out_dir is not None and path.is_relative_to(out_dir):
         return path.relative_to(out_dir).as_posix()
     return project.relative(path)

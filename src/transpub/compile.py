@@ -168,6 +168,8 @@ class _CompiledArticle:
     #: its removals emptied (made perhaps in a worker process: the parent takes them in).
     output_changes: dict[str, Recorded | None] = field(default_factory=dict)
     emptied: list[Path] = field(default_factory=list)
+    #: An article not compiled again: each page as its record keeps it (see :func:`_page_data`), by locale.
+    recorded_pages: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 def compile_project(
@@ -202,6 +204,7 @@ def compile_project(
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     article_paths = [article.path for article in discovery.articles]
+    slugs = {article.path: article.slug for article in discovery.articles}
     record = _load_record(markdown_root, report) if markdown and options.pages else None
     run = _CompileRun(
         project,
@@ -232,11 +235,12 @@ def compile_project(
     for path in article_paths:
         # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown)
         key = make_key(run_key, path_name(project.root, path), file_hash(path))
-        cached.append(_unchanged(run, manifest, path, key))
+        cached.append(_unchanged(run, manifest, path, slugs[path], key))
         if cached[-1] is None:
             todo.append((path, key))
     done = run_ordered(_compile_article, run, todo, jobs)
     pages: dict[tuple[str, str], Page] = {}
+    recorded: dict[tuple[str, str], dict[str, object]] = {}
     stale: set[str] = set()
     read: dict[str, dict[str, str | None] | None] = {}
     for found in cached:
@@ -257,6 +261,8 @@ def compile_project(
         stale |= compiled.stale
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
+        for locale, data in compiled.recorded_pages.items():
+            recorded[locale, compiled.slug] = data
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
@@ -273,9 +279,13 @@ def compile_project(
         _remove_orphan_review_copies(
             out_dir,
             {project.locale_dir(loc) for loc in targets},
-            {project.slug_of(path) for path in article_paths},
+            set(slugs.values()),
         )
-    _indexes_unless_unchanged(project, out_dir, list(pages.values()), all_locales, report, manifest, run_key)
+    every_page = list(pages.values())
+    every_data = [recorded.get(place) or _page_data(page, project.root) for place, page in pages.items()]
+    _indexes_unless_unchanged(
+        project, out_dir, every_page, every_data, all_locales, report, manifest, run_key
+    )
     manifest.save()
     return report
 
@@ -284,15 +294,16 @@ def _indexes_unless_unchanged(
     project: Project,
     out_dir: Path,
     every_page: list[Page],
+    every_data: list[dict[str, object]],
     all_locales: list[str],
     report: CompileReport,
     manifest: Manifest,
     run_key: str,
 ) -> None:
-    """Write the index pages, unless every page they list and the index files are as the last run
-    left them (an archive's indexes list every article: making them is most of a run with nothing
-    changed)."""
-    key = make_key(run_key, [_page_data(page, project.root) for page in every_page])
+    """Write the index pages, unless every page they list (``every_data``: each as :func:`_page_data`
+    gives it) and the index files are as the last run left them (an archive's indexes list every
+    article: making them is most of a run with nothing changed)."""
+    key = make_key(run_key, every_data)
     record = manifest.get("", "indexes")
     if record is not None and record.holds(project.root, key):
         if record.refreshed:
@@ -507,10 +518,11 @@ def _page_data(page: Page, root: Path) -> dict[str, object]:
     return data
 
 
-def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _CompiledArticle | None:
-    """What the last run compiled of the article at ``path``, when everything it depends on is as
-    that run left it; else None."""
-    slug = run.project.slug_of(path)
+def _unchanged(
+    run: _CompileRun, manifest: Manifest, path: Path, slug: str, key: str
+) -> _CompiledArticle | None:
+    """What the last run compiled of the article ``slug`` at ``path``, when everything it depends on
+    is as that run left it; else None."""
     record = manifest.get(slug)
     if record is None or not record.holds(run.project.root, key):
         return None
@@ -519,13 +531,15 @@ def _unchanged(run: _CompileRun, manifest: Manifest, path: Path, key: str) -> _C
     if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
         manifest.put(slug, record)
     pages = {}
+    root = run.project.root
     for data in record.result["pages"]:
         page = Page(**{**data, "coverage": Coverage(**data["coverage"])})
         if page.output is not None:
-            page.output = run.project.root / page.output  # an absolute one stays as it is
+            page.output = root / page.output  # an absolute one stays as it is
         pages[page.locale] = page
     return _CompiledArticle(
         slug,
+        recorded_pages={data["locale"]: data for data in record.result["pages"]},
         pages=pages,
         listed=[pages[locale] for locale in record.result["listed"]],
         warnings=[Issue(**warning) for warning in record.result["warnings"]],
