@@ -25,6 +25,7 @@ from .formats.document import (
 )
 from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
+from .formats.md_files import file_references
 from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
 from .inline import placeholder_problem, strip_placeholders
@@ -39,6 +40,7 @@ from .manifest import (
     project_settings,
     signature,
 )
+from .markdown_assets import ImagePlan, plan_images
 from .markdown_outputs import OutputRecord, Recorded
 from .model import Coverage, Issue, Unit
 from .project import Project
@@ -170,6 +172,8 @@ class _CompiledArticle:
     emptied: list[Path] = field(default_factory=list)
     #: An article not compiled again: each page as its record keeps it (see :func:`_page_data`), by locale.
     recorded_pages: dict[str, dict[str, object]] = field(default_factory=dict)
+    #: Markdown output: the record's names of the image copies its file in each locale uses, when known.
+    copies: dict[str, list[str]] | None = None
 
 
 def compile_project(
@@ -243,6 +247,7 @@ def compile_project(
     recorded: dict[tuple[str, str], dict[str, object]] = {}
     stale: set[str] = set()
     read: dict[str, dict[str, str | None] | None] = {}
+    copies: dict[str, dict[str, list[str]] | None] = {}
     for found in cached:
         compiled = found or next(done)
         if record is not None:
@@ -253,6 +258,7 @@ def compile_project(
             manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
         if compiled.read:
             read[compiled.slug] = compiled.markdown_keys
+            copies[compiled.slug] = compiled.copies
         report.errors.extend(compiled.errors)
         report.warnings.extend(compiled.warnings)
         report.mo_written.extend(compiled.mo_written)
@@ -268,7 +274,9 @@ def compile_project(
     report.stale_links = [loc for loc in targets if loc in stale]
     manifest.save()
     if record is not None:
-        _remove_stale_markdown(project, record, [source, *selected], discovery, read, markdown_root, report)
+        _remove_stale_markdown(
+            project, record, [source, *selected], discovery, read, copies, markdown_root, report
+        )
     if markdown:  # a static-site generator makes its own index pages and language menus
         return report
     if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
@@ -366,9 +374,19 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     shown = document
     if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
         shown = _markdown_page(project, document, document.render())
-    assets = copy_assets(
-        shown, path, project.relative(path), project.root, out_dir, run.copied, compiled.warnings, run.found
-    )
+    if document.format == "markdown" and run.markdown_root is not None:
+        assets = ArticleAssets()  # its Markdown files get its images beside them (see _image_plan)
+    else:
+        assets = copy_assets(
+            shown,
+            path,
+            project.relative(path),
+            project.root,
+            out_dir,
+            run.copied,
+            compiled.warnings,
+            run.found,
+        )
 
     catalogs: dict[str, dict[str, Translation]] = {}
     broken: dict[tuple[str, str], CatalogError] = {}
@@ -436,6 +454,8 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     if run.markdown_root is not None and document.format == "markdown":
         if run.record is not None:
             outputs = run.record.view()
+            images = _image_plan(project, document, path, [source, *selected], options)
+            compiled.warnings.extend(images.warnings)
             _write_markdown(
                 project,
                 document,
@@ -446,9 +466,11 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
                 options,
                 outputs,
                 compiled,
+                images,
             )
             compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
             if not compiled.errors:
+                record.watch(project.root, *images.watched)
                 compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
         written = _write_pages(run, document, slug, pages, catalogs, texts, broken, present, assets, compiled)
@@ -500,7 +522,14 @@ def _remember(
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
     if markdown is not None:
-        record.result["outputs"] = markdown.digests(p.output for p in compiled.listed if p.output)
+        copies = compiled.copies or {}
+        record.result["outputs"] = markdown.digests(
+            [
+                *(p.output for p in compiled.listed if p.output),
+                *(markdown.root / key for keys in copies.values() for key in keys),
+            ]
+        )
+        record.result["copies"] = copies
         assert run.markdown_root is not None
         record.result["markdown"] = compiled.markdown_keys = _markdown_keys(
             run.project, markdown, path, [p.locale for p in compiled.listed], run.markdown_root
@@ -545,6 +574,7 @@ def _unchanged(
         warnings=[Issue(**warning) for warning in record.result["warnings"]],
         record=None,
         markdown_keys=record.result.get("markdown"),
+        copies=record.result.get("copies"),
     )
 
 
@@ -711,11 +741,15 @@ def _write_markdown(
     options: CompileOptions,
     record: OutputRecord,
     report: _CompiledArticle,
+    images: ImagePlan,
 ) -> None:
-    """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted),
-    or remove it where the page is not published; conflicts with files compile did not write are errors."""
+    """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted)
+    and the copies of the images each file needs, or remove it where the page is not published;
+    conflicts with files compile did not write are errors."""
     source = project.source_locale
     slug = project.slug_of(article)
+    report.copies = {}
+    read: dict[Path, bytes] = {}
     for locale in locales:
         page = pages[locale]
         report.listed.append(page)
@@ -732,9 +766,67 @@ def _write_markdown(
                 data = _localized_markdown(project, document, locale, catalogs.get(locale, {}), options)
             page.output = output
             page.written = record.write(output, data, locale, slug)
+            report.copies[locale] = _copy_images(
+                project, record, images, output, locale, slug, read, report, project.relative(article)
+            )
         except (TranspubError, OSError) as exc:
             report.errors.append(exc if isinstance(exc, TranspubError) else TranspubError(str(exc), output))
             page.output = None
+
+
+def _image_plan(
+    project: Project, document: Document, article: Path, locales: list[str], options: CompileOptions
+) -> ImagePlan:
+    """The image copies the Markdown files of ``article`` in ``locales`` need (none when every file
+    is in the article's folder: its references lead where they lead from the article)."""
+    outputs = [
+        output for locale in locales if (output := project.markdown_path(locale, article, options.out_dir))
+    ]
+    if all(output.parent == article.parent for output in outputs):
+        return ImagePlan()
+    shown = project.relative(article)
+    try:
+        references = file_references(document.render(), shown, read_options(project, article))
+    except ArticleError:  # (read once already: the reader reported it)
+        return ImagePlan()
+    return plan_images(references, article, outputs, project.articles_dir, project.root, shown)
+
+
+def _copy_images(
+    project: Project,
+    record: OutputRecord,
+    images: ImagePlan,
+    output: Path,
+    locale: str,
+    slug: str,
+    read: dict[Path, bytes],
+    report: _CompiledArticle,
+    shown: str,
+) -> list[str]:
+    """Copy the images the file at ``output`` needs (each source read once: ``read``); the record's
+    names of the copies it uses. A copy that cannot be made is a warning naming the reference's line."""
+    keys: list[str] = []
+    for copy in images.copies.get(output, []):
+        try:
+            data = read.get(copy.source)
+            if data is None:
+                data = read[copy.source] = copy.source.read_bytes()
+            key = record.key(copy.target)
+            if key not in keys and record.copy(copy.target, data, locale, slug) is not None:
+                keys.append(key)
+        except (TranspubError, OSError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            report.warnings.append(
+                Issue(
+                    shown,
+                    copy.reference.line,
+                    "images",
+                    f"{copy.reference.what} {copy.reference.url!r}: cannot copy it to "
+                    f"{project.relative(copy.target)} ({why})",
+                    severity="warning",
+                )
+            )
+    return keys
 
 
 def _localized_markdown(
@@ -778,14 +870,16 @@ def _remove_stale_markdown(
     locales: list[str],
     discovery: Discovery,
     documents: Mapping[str, dict[str, str | None] | None],
+    copies: Mapping[str, dict[str, list[str]] | None],
     root: Path,
     report: CompileReport,
 ) -> None:
     """Remove the Markdown files compile wrote for articles that are gone, or where the layout or
-    the folders changed, for the locales of this run (and its shard); then save the record.
+    the folders changed, for the locales of this run (and its shard), and the image copies no file
+    uses any more; then save the record.
 
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
-    record when known."""
+    record when known; ``copies``: the image copies each of their files uses, by locale."""
     record.prune()  # the folders the articles' removals emptied (every worker is done)
     present = {article.slug for article in discovery.articles} | discovery.refused
     expected: dict[tuple[str, str], str | None] = {}
@@ -798,7 +892,27 @@ def _remove_stale_markdown(
             keys = _markdown_keys(project, record, article.path, locales, root)
         for locale in locales:
             expected[locale, article.slug] = keys[locale]
+    used = {(locale, slug): keys for slug, known in copies.items() for locale, keys in (known or {}).items()}
+
+    def still_uses(user: tuple[str, str], key: str) -> bool:
+        locale, slug = user
+        if locale not in locales or not in_shard(slug, project.shard):
+            return True  # not this run's to decide
+        if slug in present and ((locale, slug) not in expected or copies.get(slug) is None):
+            return True  # an article that could not be read (or whose copies are not known): kept
+        return key in used.get(user, ())
+
     for key, entry in sorted(record.entries().items()):
+        if entry.users:
+            users = tuple(user for user in entry.users if still_uses(user, key))
+            if users != entry.users:
+                try:
+                    record.release(key, users)
+                except (TranspubError, OSError) as exc:
+                    report.errors.append(
+                        exc if isinstance(exc, TranspubError) else TranspubError(str(exc), root / key)
+                    )
+            continue
         if entry.locale not in locales or not in_shard(entry.slug, project.shard):
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:

@@ -7,6 +7,11 @@ bytes). A file that is not recorded, or that changed since compile wrote it, is 
 deleted: :class:`OutputConflict` names it (a file already holding exactly the bytes compile would
 write is taken as compile's). Static-site generators (Hugo, Jekyll, MkDocs) ignore the record, as
 they ignore every file whose name starts with a dot; commit it with the files when they are committed.
+
+Copies of an article's images (see :mod:`transpub.markdown_assets`) are recorded too, with every
+locale and article whose file uses them (articles of one folder share their images). A copy is
+removed when none of them uses it any more. A file compile did not copy there, or a copy changed
+since, is the translation's own image: it is never replaced or removed, and no error.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import TranspubError
@@ -35,6 +40,8 @@ class Recorded:
     locale: str
     slug: str
     sha256: str
+    #: An image copy: the ``(locale, article)`` pairs whose files use it (empty for a Markdown file).
+    users: tuple[tuple[str, str], ...] = ()
 
 
 def _digest(data: bytes) -> str:
@@ -51,6 +58,9 @@ class OutputRecord:
     #: False for a :meth:`view`: folders a removal empties are listed in ``emptied``, not removed.
     remove_folders: bool = True
     emptied: list[Path] = field(default_factory=list)
+    #: The users this run took off each copy (:meth:`release`), so that :meth:`save` keeps the others
+    #: that another run (a shard) recorded meanwhile.
+    released: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -71,8 +81,13 @@ class OutputRecord:
         return OutputRecord(self.root, self.files, remove_folders=False)
 
     def merge(self, changes: Mapping[str, Recorded | None], emptied: Iterable[Path]) -> None:
-        """Take in a :meth:`view`'s ``changes`` and the folders it emptied (see :meth:`prune`)."""
-        self.changes.update(changes)
+        """Take in a :meth:`view`'s ``changes`` and the folders it emptied (see :meth:`prune`); the
+        users of a copy that several views wrote are all kept."""
+        for key, entry in changes.items():
+            known = self._lookup(key)
+            if entry is not None and entry.users and known is not None and known.users:
+                entry = replace(entry, users=tuple(sorted({*known.users, *entry.users})))
+            self.changes[key] = entry
         self.emptied.extend(emptied)
 
     def prune(self) -> None:
@@ -152,6 +167,52 @@ class OutputRecord:
         self.changes[key] = Recorded(locale, slug, _digest(data))
         return written
 
+    def copy(self, path: Path, data: bytes, locale: str, slug: str) -> bool | None:
+        """Write the image copy ``data`` to ``path`` for the file of ``slug`` in ``locale`` and record
+        that it uses it; True when written, False when already there, None when ``path`` holds a file
+        compile did not copy there or changed since (the translation's own image: left as it is)."""
+        key = self.key(path)
+        entry = self._lookup(key)
+        try:
+            current: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current is not None and current != data:
+            if entry is None or not entry.users or entry.sha256 != _digest(current):
+                if entry is not None:
+                    self.changes[key] = None  # no longer compile's to replace or remove
+                return None
+        written = write_if_changed(path, data, durable=False)  # made again from its source when lost
+        users = {(locale, slug), *(entry.users if entry is not None else ())}
+        self.changes[key] = Recorded(locale, slug, _digest(data), tuple(sorted(users)))
+        return written
+
+    def release(self, key: str, users: tuple[tuple[str, str], ...]) -> bool:
+        """Keep the copy ``key`` for ``users`` only; with none left, remove it (unless it was changed
+        since it was copied: then it stays, no longer recorded). True when a file was removed."""
+        entry = self._lookup(key)
+        if entry is None:
+            return False
+        self.released.setdefault(key, set()).update(set(entry.users) - set(users))
+        if users:
+            self.changes[key] = replace(entry, locale=users[0][0], slug=users[0][1], users=users)
+            return False
+        path = self.root / key
+        try:
+            current = path.read_bytes()
+        except (FileNotFoundError, IsADirectoryError):
+            self.changes[key] = None
+            return False
+        self.changes[key] = None
+        if _digest(current) != entry.sha256:
+            return False  # changed by hand since: the translation's own image now
+        remove_file(confine(path, self.root), self.root)
+        if self.remove_folders:
+            _remove_empty_folders(path.parent, self.root)
+        else:
+            self.emptied.append(path.parent)
+        return True
+
     def remove(self, path: Path) -> bool:
         """Delete ``path`` if compile wrote it and it is unchanged; True when a file was removed.
 
@@ -181,20 +242,35 @@ class OutputRecord:
             for key, entry in self.changes.items():
                 if entry is None:
                     files.pop(key, None)
-                else:
-                    files[key] = entry
-            data = {
-                "version": _VERSION,
-                "files": {
-                    key: {"locale": e.locale, "article": e.slug, "sha256": e.sha256}
-                    for key, e in sorted(files.items())
-                },
-            }
+                    continue
+                saved = files.get(key)
+                if entry.users and saved is not None and saved.users:  # users another run added stay
+                    others = set(saved.users) - self.released.get(key, set())
+                    entry = replace(entry, users=tuple(sorted({*others, *entry.users})))
+                files[key] = entry
+            data = {"version": _VERSION, "files": {key: _entry_data(e) for key, e in sorted(files.items())}}
             if files or self.path.exists():
                 text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
                 write_if_changed(confine(self.path, self.root), text.encode("utf-8"))
         self.files = files
         self.changes = {}
+        self.released = {}
+
+
+def _entry_data(entry: Recorded) -> dict[str, object]:
+    data: dict[str, object] = {"locale": entry.locale, "article": entry.slug, "sha256": entry.sha256}
+    if entry.users:
+        data["used_by"] = [f"{locale}:{slug}" for locale, slug in entry.users]
+    return data
+
+
+def _users(value: object) -> tuple[tuple[str, str], ...]:
+    """The ``used_by`` list of an image copy (``locale:article`` strings) as pairs."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise TypeError("used_by is not a list")
+    return tuple((str(user).partition(":")[0], str(user).partition(":")[2]) for user in value)
 
 
 def _read(path: Path) -> dict[str, Recorded]:
@@ -207,7 +283,12 @@ def _read(path: Path) -> dict[str, Recorded]:
     try:
         data = json.loads(text)
         return {
-            str(key): Recorded(str(value["locale"]), str(value["article"]), str(value["sha256"]))
+            str(key): Recorded(
+                str(value["locale"]),
+                str(value["article"]),
+                str(value["sha256"]),
+                _users(value.get("used_by")),
+            )
             for key, value in data["files"].items()
         }
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -621,7 +621,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[str, ContentMap]]:
     return cells
 
 
-def _parse_text(
+def parse_text(
     source: Source,
     front: FrontMatter | None,
     templates: list[Template],
@@ -683,7 +683,7 @@ def read_markdown(
     templates = scan_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
-    parsed = _parse_text(source, front, templates, pairs)
+    parsed = parse_text(source, front, templates, pairs)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.title_kind = front is None or front.title is None

@@ -1,0 +1,145 @@
+"""The files a Markdown article names by a relative path: its images, wherever Markdown puts them.
+
+A localized copy of an article written in another folder (``site/es/posts/harbour.md`` for
+``articles/posts/harbour.md``) no longer finds ``images/harbour.jpg``; compile needs each such
+reference to put the file where the copy looks for it. :func:`file_references` lists them with
+their lines: Markdown images (inline and by reference), the file URLs of raw HTML (``<img src>``,
+``srcset``, ``<video poster>``… as in HTML articles), and, where they may name something else than
+a file beside the article (a page, a file of the site's root), links and front matter values under
+image keys (``image``, ``images``, ``cover``…). Absolute URLs, ``data:``, fragments, code spans and blocks,
+template tokens (Hugo shortcodes, Liquid tags) are not references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from .assets import asset_attributes, is_relative, urls_in
+from .front_matter import read_front_matter
+from .html_tokens import tokenize_html
+from .md_parser import parse
+from .md_reader import parse_text
+from .md_source import MASK, Source
+from .md_templates import scan_templates, verbatim_pairs
+from .options import ReadOptions
+
+#: Front matter keys whose string values (at any depth below them) name image files.
+IMAGE_KEYS = frozenset(
+    {"image", "images", "cover", "thumbnail", "featured_image", "featuredimage", "feature_image", "banner"}
+)
+
+
+@dataclass(frozen=True)
+class FileReference:
+    """A relative file URL of an article: the path it names (decoded, without ``?query#fragment``),
+    the line where it is written and what holds it (``image``, ``<img src>``, ``front matter image``)."""
+
+    path: str
+    line: int
+    what: str
+    url: str
+    #: False for a link or a front matter value: it may name a page, or a file from the site's root
+    #: (Hugo's ``images``), rather than a file beside the article.
+    file_only: bool = True
+
+
+def file_references(text: str, shown: str, options: ReadOptions) -> list[FileReference]:
+    """Every relative file reference of the Markdown article ``text``, in line order.
+
+    >>> [(r.path, r.line, r.what) for r in file_references(
+    ...     "![A](img/a%20b.png)\\n\\n`![B](b.png)`\\n\\n<img src='c.png' alt=''>\\n\\n[x](d.pdf) ![E](https://e/e.png)\\n",
+    ...     "a.md", ReadOptions())]
+    [('img/a b.png', 1, 'image'), ('c.png', 5, '<img src>'), ('d.pdf', 7, 'link')]
+    """
+    source = Source(text)
+    front = read_front_matter(source.text, shown, options.front_matter_keys)
+    templates = scan_templates(source.text, front.end if front is not None else 0)
+    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
+    parsed = parse_text(source, front, templates, pairs)
+    found: list[FileReference] = []
+    if front is not None:
+        found.extend(_front_matter_references(source.text[: front.end], front.data))
+    for token in parse(parsed, {}):
+        if token.map is None:
+            continue
+        first_line = token.map[0] + 1
+        if token.type == "html_block":
+            found.extend(_html_references(token.content, first_line))
+        elif token.type == "inline":
+            found.extend(_inline_references(token, first_line))
+    return sorted(found, key=lambda reference: reference.line)
+
+
+def _reference(url: str, line: int, what: str, file_only: bool = True) -> FileReference | None:
+    url = url.strip()
+    shown = unquote(url)  # markdown-it gives an image's URL percent-encoded
+    if MASK in shown or not is_relative(url):
+        return None
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    path = unquote(url[:cut])
+    return FileReference(path, line, what, shown, file_only) if path else None
+
+
+def _inline_references(token: Token, first_line: int) -> Iterator[FileReference]:
+    content = token.content
+    cursor = 0
+    for child in token.children or []:
+        if child.type in ("image", "link_open"):
+            start = child.meta.get("span", (cursor, cursor))[0] if child.meta else cursor
+            cursor = max(cursor, start)
+            line = first_line + content.count("\n", 0, start)
+            if child.type == "image":
+                found = _reference(str(child.attrs.get("src", "")), line, "image")
+            else:
+                found = _reference(str(child.attrs.get("href", "")), line, "link", file_only=False)
+            if found is not None:
+                yield found
+        elif child.type == "html_inline":
+            start = content.find(child.content, cursor)
+            start = cursor if start < 0 else start
+            cursor = start + len(child.content)
+            yield from _html_references(child.content, first_line + content.count("\n", 0, start))
+
+
+def _html_references(html: str, first_line: int) -> Iterator[FileReference]:
+    line = first_line
+    for token in tokenize_html(html):
+        if token.kind in ("start", "startend"):
+            for name, value in asset_attributes(token.tag, token.attrs).items():
+                for url in urls_in(name, value):
+                    found = _reference(url, line, f"<{token.tag} {name}>")
+                    if found is not None:
+                        yield found
+        line += token.raw.count("\n")
+
+
+def _front_matter_references(block: str, data: object) -> Iterator[FileReference]:
+    """The relative paths among the string values under :data:`IMAGE_KEYS`, each at the first line
+    of the block that holds it (after the previous one's)."""
+    searched = 0
+    for value in _image_values(data, False):
+        at = block.find(value, searched)
+        if at < 0:
+            at = block.find(value)
+        if at < 0:
+            continue
+        searched = at + len(value)
+        found = _reference(value, block.count("\n", 0, at) + 1, "front matter image", file_only=False)
+        if found is not None and Path(found.path).suffix:
+            yield found
+
+
+def _image_values(data: object, under_image_key: bool) -> Iterator[str]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _image_values(value, under_image_key or str(key).lower() in IMAGE_KEYS)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _image_values(value, under_image_key)
+    elif isinstance(data, str) and under_image_key and "\n" not in data:
+        yield data
