@@ -300,7 +300,6 @@ def test_an_unpublished_translation_takes_its_copies_with_it(tmp_path: Path) -> 
 # --- the real hugo --------------------------------------------------------------------------------
 
 HUGO_CONFIG = """baseURL = "https://harbour.example/"
-uglyURLs = true                  # a page's relative URLs resolve in its folder: posts/harbour.html
 defaultContentLanguage = "en"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
 
@@ -322,22 +321,32 @@ def built_image(public: Path, page: str) -> bytes | None:
     return found.read_bytes() if found.is_file() else None
 
 
+#: Where the post is below content/en, and its page in the built site: a page, whose relative URLs
+#: resolve in its folder with uglyURLs (posts/harbour.html), and a page bundle (posts/harbour/).
+HUGO_POSTS = {
+    "a page, uglyURLs": ("posts/harbour.md", "posts/harbour.html", "uglyURLs = true\n"),
+    "a page bundle": ("posts/harbour/index.md", "posts/harbour/index.html", ""),
+}
+
+
 @needs_hugo
-def test_hugo_by_content_folder_shows_the_image_on_the_spanish_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", HUGO_POSTS)
+def test_hugo_by_content_folder_shows_the_image_on_the_spanish_page(tmp_path: Path, kind: str) -> None:
+    post, page, extra = HUGO_POSTS[kind]
     site = tmp_path / "site"
     (site / "layouts" / "_default").mkdir(parents=True)
     for name in ("single.html", "list.html"):
         (site / "layouts" / "_default" / name).write_text("<main>{{ .Content }}</main>\n", "utf-8")
-    (site / "hugo.toml").write_text(HUGO_CONFIG, "utf-8")
+    (site / "hugo.toml").write_text(extra + HUGO_CONFIG, "utf-8")
     (site / "transpub.toml").write_text(
         '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["es"]\n\n[paths]\narticles = "content/en"\n\n'
         '[compile]\nformat = "markdown"\nlayout = "directory"\nmarkdown_dir = "content"\n',
         encoding="utf-8",
     )
-    posts = site / "content" / "en" / "posts"
-    (posts / "images").mkdir(parents=True)
-    (posts / "images" / "harbour.png").write_bytes(b"\x89PNG the harbour")
-    (posts / "harbour.md").write_text(
+    post_path = site / "content" / "en" / post
+    (post_path.parent / "images").mkdir(parents=True)
+    (post_path.parent / "images" / "harbour.png").write_bytes(b"\x89PNG the harbour")
+    post_path.write_text(
         "---\ntitle: The harbour reopens\n---\n\nThe ferry runs again.\n\n![The harbour](images/harbour.png)\n",
         encoding="utf-8",
     )
@@ -345,9 +354,9 @@ def test_hugo_by_content_folder_shows_the_image_on_the_spanish_page(tmp_path: Pa
     translate_all(site)
     assert not compile_md(site).errors
     public = build_with_hugo(site)
-    assert built_image(public, "posts/harbour.html") == b"\x89PNG the harbour"
-    assert "El ferry vuelve a funcionar." in (public / "es" / "posts" / "harbour.html").read_text("utf-8")
-    assert built_image(public, "es/posts/harbour.html") == b"\x89PNG the harbour"
+    assert built_image(public, page) == b"\x89PNG the harbour"
+    assert "El ferry vuelve a funcionar." in (public / "es" / page).read_text("utf-8")
+    assert built_image(public, f"es/{page}") == b"\x89PNG the harbour"
 
 
 def test_posts_sharing_an_image_compiled_by_several_processes_both_keep_it(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ template tokens (Hugo shortcodes, Liquid tags) are not references.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,9 @@ from .options import ReadOptions
 IMAGE_KEYS = frozenset(
     {"image", "images", "cover", "thumbnail", "featured_image", "featuredimage", "feature_image", "banner"}
 )
+
+#: What every reference needs somewhere in the text (a superset: most articles without any are not parsed).
+_MAY_REFER = re.compile(r"\]\(|\]:|<|" + "|".join(sorted(IMAGE_KEYS)), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ def file_references(text: str, shown: str, options: ReadOptions) -> list[FileRef
     ...     "a.md", ReadOptions())]
     [('img/a b.png', 1, 'image'), ('c.png', 5, '<img src>'), ('d.pdf', 7, 'link')]
     """
+    if not _MAY_REFER.search(text):
+        return []
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_keys)
     templates = scan_templates(source.text, front.end if front is not None else 0)
