@@ -389,3 +389,22 @@ def test_two_shards_recording_one_copy_at_once_keep_both_users(tmp_path: Path) -
         ("es", "posts/ferry"),
         ("es", "posts/harbour"),
     )
+
+
+def test_an_image_linked_to_a_file_out_of_the_project_is_not_copied(tmp_path: Path) -> None:
+    root = make_post_project(tmp_path / "p", "", "articles")
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"not for the site")
+    dock = root / "articles" / "posts" / "images" / "dock.png"
+    dock.unlink()
+    dock.symlink_to(secret)  # a symbolic link in the articles folder that leads out of the project
+    report = compile_md(root)
+    assert not report.errors
+    (warning,) = [w for w in report.warnings if w.check == "images"]
+    assert (warning.path, warning.line) == (
+        "articles/posts/harbour.md",
+        POST.splitlines().index('<figure><img src="images/dock.png" alt="The dock"></figure>') + 1,
+    )
+    assert "'images/dock.png' leads out of the project" in warning.message
+    assert not (root / "site" / "es" / "posts" / "images" / "dock.png").exists()
+    assert not (root / "site" / "en" / "posts" / "images" / "dock.png").exists()
