@@ -131,7 +131,7 @@ def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
     if flag == "no":
         return False
     classes = attrs.get("class")
-    if classes and "notranslate" in classes.split():
+    if classes and "notranslate" in classes and "notranslate" in classes.split():
         return False
     return True if flag in ("yes", "") else inherited  # HTML: translate="" and bare translate mean yes
 
@@ -165,7 +165,7 @@ class _Builder(RunSlots):
     def emit_node(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         ctx = self.context_for(node, ctx)
         out.append(self.start_tag(node, ctx))
-        if ctx.scope == "in" and self.is_date(node):
+        if ctx.scope == "in" and node.tag == "time" and self.is_date(node):
             left = self.emit_date(node, ctx, out)
             if left is not None:
                 yield self.plain_rest(*left)
@@ -280,16 +280,16 @@ class _Builder(RunSlots):
         run: list[Node | int] = []
         tokens = self.tokens
         for child in node.children:
-            if type(child) is int:
+            if isinstance(child, int):
                 run.append(child)
-            elif child.tag not in INLINE or child.has_block():  # type: ignore[union-attr]
+            elif child.tag not in INLINE or (child.block if child.block is not None else child.has_block()):
                 if run:
                     if len(run) == 1 and type(run[0]) is int and not self.is_text(run[0]):
                         out.append(tokens[run[0]].raw)  # whitespace between blocks: most runs
                     else:
                         yield self.emit_run(run, ctx, out)
                     run = []
-                yield self.emit_node(child, ctx, out)  # type: ignore[arg-type]
+                yield self.emit_node(child, ctx, out)
             else:
                 run.append(child)
         if run:
@@ -336,7 +336,7 @@ class _Builder(RunSlots):
             if inner.translate and not outer.translate and item.tag not in self.opaque:
                 return item, outer, out  # translate="yes" inside translate="no": for translation
             out.append(self.start_tag(item, inner))
-            if inner.scope == "in" and self.is_date(item):
+            if inner.scope == "in" and item.tag == "time" and self.is_date(item):
                 # The date's content goes into its slot, placed now (nothing else is added to
                 # ``out`` before its end tag).
                 dated: list[Part] = []
@@ -431,7 +431,8 @@ class _Builder(RunSlots):
 
     def is_object(self, node: Node, ctx: _Context) -> bool:
         """Inline elements kept whole as one standalone placeholder."""
-        if node.tag in VOID or node.tag in self.opaque or self.is_date(node):
+        tag = node.tag
+        if tag in VOID or tag in self.opaque or (tag == "time" and self.is_date(node)):
             return True
         if node.tag == "a" and not self.options.extract_link_urls and node.attrs.get("href"):
             key = id(node)
@@ -439,7 +440,8 @@ class _Builder(RunSlots):
                 self.own_urls[key] = self.shows_own_url(node)
             if self.own_urls[key]:
                 return True
-        return ctx.translate and bool(node.attrs) and not _translates(node.attrs, True)
+        attrs = node.attrs
+        return ctx.translate and not _ITS_ATTRIBUTES.isdisjoint(attrs) and not _translates(attrs, True)
 
     def emit_run(self, run: list[Node | int], ctx: _Context, out: list[Part]) -> Walk[None]:
         if not ctx.translate or not self.has_text(run, ctx):
@@ -755,6 +757,8 @@ def _check_unterminated(tokens: list[Token], shown: str) -> None:
 _RAW = attrgetter("raw")
 _KIND = attrgetter("kind")
 _TAG = attrgetter("tag")
+#: The attributes :func:`_translates` reads.
+_ITS_ATTRIBUTES = frozenset({"translate", "class"})
 #: Attributes that change what an element's content inherits (see :meth:`_Builder.context_for`).
 _CONTEXT_ATTRIBUTES = frozenset({"translate", "class", *NOTE_ATTRIBUTES})
 
