@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 
 from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _root_relative_href
 from transpub.formats.html_attributes import attribute_spans, translatable_attributes, unquote
-from transpub.formats.html_tree import CLOSES_P, INLINE, VOID
+from transpub.formats.html_tokens import Token
+from transpub.formats.html_tree import _WORDS, CLOSES_P, INLINE, VOID, Node, References, build_tree
+from transpub.formats.options import ReadOptions
+from transpub.formats.runs import _LETTER, ADDRESS_MARK, SPACE_INSIDE, RunSlots, is_address
+from transpub.inline import strip_placeholders
 from transpub.segment import (
     _FIRST_LIST_MARKER,
     _NEXT_CANDIDATE,
@@ -89,3 +93,60 @@ def test_quick_tests_say_no_to_plain_prose() -> None:
     assert not _may_hold_markers(prose)
     assert not _MAY_BE_ROOT_RELATIVE.search('<a href="https://example.org/news/1">')
     assert re.search(r"[.!?]", prose)
+
+
+MSGIDS = st.lists(
+    st.sampled_from(
+        [*"aZ é1²_ .:@/<>\t\n\u00a0\u2028-", "<1>", "</1>", "<2/>", "https://", "www.", "x@y.org", "5", "×"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _for_translators_by_full_patterns(msgid: str, options: ReadOptions) -> bool:
+    """What a unit's quick tests must agree with: the patterns alone (the reader before its quick tests)."""
+    if not options.extract_symbols and not _LETTER.search(msgid):
+        return False
+    if options.extract_bare_urls or SPACE_INSIDE.search(msgid.strip()) or not ADDRESS_MARK.search(msgid):
+        return True
+    return not is_address(strip_placeholders(msgid))
+
+
+@settings(max_examples=600, deadline=None)
+@given(MSGIDS, st.booleans(), st.booleans())
+def test_units_left_out_are_the_ones_the_full_patterns_leave_out(
+    msgid: str, symbols: bool, urls: bool
+) -> None:
+    """A msgid's first letter and inner plain space answer without a pattern: never another answer."""
+    slots = RunSlots()
+    slots.options = ReadOptions(extract_symbols=symbols, extract_bare_urls=urls)
+    assert slots.for_translators(msgid) == _for_translators_by_full_patterns(msgid, slots.options)
+
+
+WORDY = st.lists(
+    st.sampled_from(
+        ["The", "quick", "É", "İstanbul", "x_1", " ", "  ", ", ", "&amp;", "-", "ß", "9", "\n", "a" * 20]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WORDY, min_size=1, max_size=3), st.sampled_from([4, 10]))
+def test_references_take_the_same_first_words_as_the_full_lower_cased_scan(
+    texts: list[str], limit: int
+) -> None:
+    """ASCII text gives its first words without lowering all of it: the same words, cut the same way."""
+    tokens = [Token("start", "<p>", "p")]
+    for text in texts:
+        tokens += [Token("text", text), Token("start", "<b>", "b"), Token("end", "</b>", "b")]
+    tokens.append(Token("end", "</p>", "p"))
+    paragraph = build_tree(tokens).children[0]
+    assert isinstance(paragraph, Node)
+    words: list[str] = []
+    References(tokens)._first_words(paragraph, words, limit)
+    expected: list[str] = []
+    for text in texts:
+        raw = text[:300]
+        expected += [m.group() for m in _WORDS.finditer(html.unescape(raw).lower())]
+    assert words == expected[:limit]

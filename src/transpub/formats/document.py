@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import not_
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlaceholderMismatch
 from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
@@ -485,22 +486,28 @@ def placeholder_check(msgid: str, text: str) -> str | None:
 def _walk_slots(parts: list[Part]) -> list[Slot]:
     """Slots in document order, without recursion (documents may nest deeply)."""
     found: list[Slot] = []
-    stack: list[Iterator[object]] = [_not_text(parts)]
+    append = found.append
+    stack: list[Iterator[Any]] = [_not_text(parts)]
     while stack:
         for part in stack[-1]:
-            if isinstance(part, AttrSlot):
-                found.append(part)
-            elif isinstance(part, (TextSlot, Tag, DateSlot)):
-                if isinstance(part, TextSlot):
-                    found.append(part)
+            kind = type(part)
+            if kind is AttrSlot:
+                append(part)
+            elif kind is TextSlot:
+                append(part)
+                inner = part.parts
+                if len(inner) > 1 or (inner and type(inner[0]) is not str):  # not one source string
+                    stack.append(_not_text(inner))
+                    break  # its parts first, then the rest of these
+            elif kind is Tag or kind is DateSlot:
                 stack.append(_not_text(part.parts))
-                break  # its parts first, then the rest of these
+                break
         else:
             stack.pop()
     return found
 
 
-def _not_text(parts: list) -> Iterator[object]:
+def _not_text(parts: list) -> Iterator[Any]:
     """The parts that are not source text, in order (filtered without a Python step per part:
     most parts are text)."""
     return compress(parts, map(not_, map(isinstance, parts, repeat(str))))

@@ -240,12 +240,12 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     append = tokens.append
     pos = 0
     length = len(text)
-    search = _FAST_TAG.search
+    matches = _FAST_TAG.finditer(text)  # one scan (a search per tag costs a call each)
     unsafe = _MARKUP_OPEN.search
     attributes = _FAST_ATTR.finditer
     unescape = htmllib.unescape
     while pos < length:
-        match = search(text, pos)
+        match = next(matches, None)
         start = match.start() if match else length
         if start > pos:
             piece = text[pos:start]
@@ -277,6 +277,7 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
             ):  # even "<script/>": HTML ignores the slash there
                 append(_token(("start", match.group(), tag, attrs)))
                 pos = _add_content(text, tag, pos, tokens)
+                matches = _FAST_TAG.finditer(text, pos)
             elif close:
                 append(_token(("startend", match.group(), tag, attrs)))
             else:

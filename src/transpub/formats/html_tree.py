@@ -196,34 +196,43 @@ def build_tree(tokens: list[Token]) -> Node:
     open_elements = _OpenElements(root)
     stack = open_elements.stack
     depths = open_elements.depths
+    blocks = open_elements.blocks
     current = root.children  # the children of the innermost open element
     for index, token in enumerate(tokens):
         kind = token.kind
-        if kind in ("text", "other", "eof"):
-            current.append(index)
-        elif kind == "end":
+        if kind == "end":
             open_at = depths.get(token.tag)
-            depth = open_at[-1] if open_at else 0
-            if depth:  # the innermost open element it closes
+            if open_at:  # the innermost open element it closes
+                depth = open_at[-1]
                 stack[depth].end = index
-                open_elements.close_from(depth)
+                if depth == len(stack) - 1:  # the innermost element of all (most end tags)
+                    open_at.pop()
+                    if stack.pop().tag not in INLINE:
+                        blocks.pop()
+                else:
+                    open_elements.close_from(depth)
                 current = stack[-1].children
             else:
                 current.append(index)  # stray end tag: kept verbatim
-        else:
+        elif kind == "start" or kind == "startend":
             tag = token.tag
-            if tag in CLOSES_P:
-                open_elements.close_p()
+            if tag in CLOSES_P and blocks and stack[blocks[-1]].tag == "p":
+                open_elements.close_from(blocks[-1])  # a block start ends a paragraph
             if tag in IMPLIED_END:
                 closes, bounds = IMPLIED_END[tag]
                 depth = max(map(open_elements.innermost, closes))
                 if depth > max(map(open_elements.innermost, bounds)):
                     open_elements.close_from(depth)
-            node = Node(tag, index, stack[-1], token.attrs)
-            stack[-1].children.append(node)
+            parent = stack[-1]
+            node = Node(tag, index, parent, token.attrs)
+            parent.children.append(node)
             if kind == "start" and tag not in VOID:
                 open_elements.push(node)
-            current = stack[-1].children
+                current = node.children
+            else:
+                current = parent.children
+        else:  # text, other, eof
+            current.append(index)
     return root
 
 
@@ -255,16 +264,13 @@ class _OpenElements:
                 self.blocks.pop()
         del self.stack[depth:]
 
-    def close_p(self) -> None:
-        """Close an open ``<p>`` with only inline elements inside it (a block start ends a paragraph)."""
-        if self.blocks and self.stack[self.blocks[-1]].tag == "p":
-            self.close_from(self.blocks[-1])
-
 
 _REF_WORDS = 4
 _REF_MORE_WORDS = 10
 _REF_CHARS = 40
 _WORDS = re.compile(r"\w+")
+#: Characters looked at per word still wanted, before all of a text (see ``_first_words``).
+_ASCII_WORDS_SPAN = 16
 #: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
 #: never a URL, which is no business of translators.
 _KEY_ATTRIBUTES = (
@@ -393,6 +399,11 @@ class References:
             if token.kind == "text":
                 raw = token.raw[:300]  # the first words are all we need
                 text = htmllib.unescape(raw) if "&" in raw else raw
+                if text.isascii():  # lower case does not change ASCII words: only the words taken are
+                    found = _WORDS.findall(text, 0, _ASCII_WORDS_SPAN * (limit - len(words)))
+                    if len(found) >= limit - len(words) + 1:  # more words than needed: the span cut none
+                        words.extend([word.lower() for word in found[: limit - len(words)]])
+                        return
                 for word in _WORDS.finditer(text.lower()):  # the first few: not all of a long text
                     words.append(word.group())
                     if len(words) >= limit:

@@ -103,13 +103,13 @@ class RunSlots:
     def for_translators(self, msgid: str) -> bool:
         """False for a unit with no letters, or one that is only a URL or an e-mail address."""
         # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
-        if not self.options.extract_symbols and not _LETTER.search(msgid):
+        # (a first letter or an inner space, most msgids, answers without a pattern)
+        if not self.options.extract_symbols and not msgid[:1].isalpha() and not _LETTER.search(msgid):
             return False
-        if (
-            self.options.extract_bare_urls
-            or SPACE_INSIDE.search(msgid.strip())
-            or not ADDRESS_MARK.search(msgid)
-        ):
+        if self.options.extract_bare_urls:
+            return True
+        inner = msgid.strip()
+        if " " in inner or SPACE_INSIDE.search(inner) or not ADDRESS_MARK.search(msgid):
             return True
         return not is_address(strip_placeholders(msgid))
 
