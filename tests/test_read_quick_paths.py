@@ -9,9 +9,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _root_relative_href
+from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _Builder, _root_relative_href
 from transpub.formats.html_attributes import attribute_spans, translatable_attributes, unquote
-from transpub.formats.html_tokens import Token
+from transpub.formats.html_tokens import Token, tokenize_html
 from transpub.formats.html_tree import _WORDS, CLOSES_P, INLINE, VOID, Node, References, build_tree
 from transpub.formats.options import ReadOptions
 from transpub.formats.runs import _LETTER, ADDRESS_MARK, SPACE_INSIDE, RunSlots, is_address
@@ -150,3 +150,23 @@ def test_references_take_the_same_first_words_as_the_full_lower_cased_scan(
         raw = text[:300]
         expected += [m.group() for m in _WORDS.finditer(html.unescape(raw).lower())]
     assert words == expected[:limit]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "a\n", "\n\n", "<img\nsrc=x>", "</p>", "<!-- \n -->", "b"]), max_size=30
+    ),
+    st.data(),
+)
+def test_a_tokens_line_is_its_newlines_counted_whatever_order_lines_are_asked_in(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    """Lines of warnings and file URLs are counted from the last token asked about: the same lines."""
+    tokens = tokenize_html("".join(pieces))
+    builder = _Builder(tokens, ReadOptions())
+    for index in data.draw(st.lists(st.integers(-2, len(tokens) + 1), max_size=8)):
+        expected = (
+            "".join(token.raw for token in tokens[:index]).count("\n") + 1 if 0 <= index < len(tokens) else 1
+        )
+        assert builder.line_of(index) == expected

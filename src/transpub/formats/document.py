@@ -208,13 +208,13 @@ class Document:
             if slot.notes:
                 entry[2].update(dict.fromkeys(slot.notes))
         return [
-            Unit(
-                msgid=msgid,
-                refs=tuple(refs),
-                notes=tuple(notes),
-                placeholders=tuple(getattr(first, "placeholders", ())),
-                kind=first.kind,
-                flags=tuple(getattr(first, "flags", ())),
+            Unit(  # (positional: a call with keywords builds a dict for each)
+                msgid,
+                tuple(refs),
+                tuple(notes),
+                tuple(getattr(first, "placeholders", ())),
+                first.kind,
+                tuple(getattr(first, "flags", ())),
             )
             for msgid, (first, refs, notes) in merged.items()
         ]

@@ -13,7 +13,7 @@ import html as htmllib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -148,7 +148,7 @@ class _Builder(RunSlots):
         self.display_path = display_path
         self.warnings: list[Issue] = []
         self.date_styles: dict[int, DateStyle | None] = {}
-        self.token_lines: list[int] | None = None
+        self.line_at = (0, 1)  # a token's index and line (see line_of)
         self.own_urls: dict[int, bool] = {}
         self.references = References(tokens)
         self.html_tag: Tag | None = None
@@ -397,11 +397,16 @@ class _Builder(RunSlots):
         return escape_text
 
     def line_of(self, index: int) -> int:
-        """The 1-based line of token ``index`` (line starts counted once, on first use)."""
-        if self.token_lines is None:  # 1 + the newlines before each token, counted without a loop here
-            newlines = map(str.count, map(_RAW, self.tokens), repeat("\n"))
-            self.token_lines = list(accumulate(newlines, initial=1))
-        return self.token_lines[index] if 0 <= index < len(self.tokens) else 1
+        """The 1-based line of token ``index``: newlines counted from the last token asked about
+        (tokens are asked about in document order: each newline is counted once)."""
+        if not 0 <= index < len(self.tokens):
+            return 1
+        at, line = self.line_at
+        if index < at:
+            at, line = 0, 1
+        line += "".join(map(_RAW, self.tokens[at:index])).count("\n")
+        self.line_at = (index, line)
+        return line
 
     def emit_date(
         self, node: Node, ctx: _Context, out: list[Part]
@@ -594,22 +599,22 @@ class _Builder(RunSlots):
                     raw = token.raw
                     atoms.append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
                 elif token.kind == "end":  # stray end tag: no element, nothing for a translator to see
-                    atoms.append(Atom("text", raw=token.raw, text=""))
+                    atoms.append(Atom("text", token.raw, ""))
                 else:  # comment, CDATA, declaration: kept whole
-                    atoms.append(Atom("object", parts=[token.raw], node=None))
+                    atoms.append(Atom("object", "", "", [token.raw], None))
             elif kind is not Node:  # a source string (a text token trimmed)
                 atoms.append(Atom("text", item, unescape(item) if "&" in item else item))
             elif self.is_object(item, outer):
                 parts: list[Part] = []
-                atoms.append(Atom("object", parts=parts, node=item))
+                atoms.append(Atom("object", "", "", parts, item))
                 left = self.plain_items([item], outer, parts)
                 if left is not None:
                     return left
             else:
                 inner = self.context_for(item, outer)
-                atoms.append(Atom("open", parts=[self.start_tag(item, inner)], node=item))
+                atoms.append(Atom("open", "", "", [self.start_tag(item, inner)], item))
                 closing = [tokens[item.end].raw] if item.end is not None else []
-                pending.append(Atom("close", parts=closing, node=item))
+                pending.append(Atom("close", "", "", closing, item))
                 pending.extend([(child, inner) for child in reversed(item.children)])
         return None
 

@@ -76,21 +76,35 @@ class RunSlots:
 
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
+        preformatted = ctx.preformatted
+        # What every slot of the run shares (named once: its block's reference is the same)
+        shared: _Shared = (
+            self.slot_ref(ctx),
+            ctx.notes,
+            ctx.kind,
+            ("no-wrap",) if preformatted else (),
+            ctx.markable,
+            self.slot_escape(ctx),
+            self.slot_escape_line_start(ctx),
+            preformatted,
+        )
         if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
-            self.emit_slot(self.make_slot(atoms, ctx, ()), out)
+            self.emit_slot(self.make_slot(atoms, shared, ()), out)
             return
         notes = iter(_paragraph_notes(atoms, [group for kind, group in groups if kind == "unit"]))
         for kind, group in groups:
-            if kind == "gap" and all(a.kind == "text" for a in group):
+            if kind != "gap":
+                self.emit_slot(self.make_slot(group, shared, next(notes)), out)
+            elif len(group) == 1 and group[0].kind == "text":  # a space between sentences (most gaps)
+                out.append(Gap(group[0].raw))
+            elif all(a.kind == "text" for a in group):
                 out.append(Gap("".join(a.raw for a in group)))
-            elif kind == "gap":  # a line break between two sentences stays between them
+            else:  # a line break between two sentences stays between them
                 for atom in group:
                     if atom.kind == "text":
                         out.append(Gap(atom.raw))
                     else:
                         out.extend(atom.parts)
-            else:
-                self.emit_slot(self.make_slot(group, ctx, next(notes)), out)
 
     def emit_slot(self, slot: TextSlot, out: list[Part]) -> None:
         """Append ``slot``, or its source when it holds nothing for a translator (or more markup
@@ -251,19 +265,22 @@ class RunSlots:
                 groups.append(("gap", gap))
         return groups
 
-    def make_slot(self, atoms: list[Atom], ctx: RunContext, context_note: tuple[str, ...]) -> TextSlot:
+    def make_slot(self, atoms: list[Atom], shared: _Shared, context_note: tuple[str, ...]) -> TextSlot:
+        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
         if len(atoms) == 1 and atoms[0].kind == "text":  # text without markup: many sentences
             msgid = escape_lookalikes(atoms[0].text)
             return TextSlot(
-                msgid=msgid if ctx.preformatted else collapse_space(msgid),
-                ref=self.slot_ref(ctx),
-                parts=[atoms[0].raw],
-                notes=ctx.notes + context_note,
-                kind=ctx.kind,
-                flags=("no-wrap",) if ctx.preformatted else (),
-                markable=ctx.markable,
-                escape=self.slot_escape(ctx),
-                escape_line_start=self.slot_escape_line_start(ctx),
+                msgid if preformatted else collapse_space(msgid),
+                ref,
+                [atoms[0].raw],
+                (),
+                {},
+                notes + context_note,
+                kind,
+                flags,
+                markable,
+                escape,
+                escape_line_start,
             )
         msgid_parts: list[str] = []
         parts: list[Part] = []
@@ -297,21 +314,26 @@ class RunSlots:
                 msgid_parts.append(f"</{number}>")
         msgid_parts.append(escape_lookalikes("".join(text_run)))
         msgid = "".join(msgid_parts)
-        if not ctx.preformatted:
-            msgid = collapse_space(msgid)
         return TextSlot(
-            msgid=msgid,
-            ref=self.slot_ref(ctx),
-            parts=parts,
-            placeholders=tuple(placeholders),
-            pieces=pieces,
-            notes=ctx.notes + context_note,
-            kind=ctx.kind,
-            flags=("no-wrap",) if ctx.preformatted else (),
-            markable=ctx.markable,
-            escape=self.slot_escape(ctx),
-            escape_line_start=self.slot_escape_line_start(ctx),
+            msgid if preformatted else collapse_space(msgid),
+            ref,
+            parts,
+            tuple(placeholders),
+            pieces,
+            notes + context_note,
+            kind,
+            flags,
+            markable,
+            escape,
+            escape_line_start,
         )
+
+
+#: What the slots of one run share: ref, notes, kind, flags, markable, escape, escape_line_start,
+#: preformatted (see :meth:`RunSlots.make_slot`).
+_Shared = tuple[
+    str, tuple[str, ...], str, tuple[str, ...], bool, Callable[[str], str], Callable[[str], str] | None, bool
+]
 
 
 _MARKUP = re.compile(r"<[^>]*>")
