@@ -4,7 +4,11 @@ The peer, in the same run: translate-toolkit's ``html2po -P`` (one POT per artic
 ``pot2po`` once per locale (one PO per article and locale) for extract, and ``po2html`` once per
 locale for compile. transpub runs as its command line does, once with ``-j`` at its default (one
 process per core) and once with ``-j 1``, each on a fresh copy (no catalogs, no site, no
-manifest), so nothing is reused from an earlier run. Every command is a separate process; CPU is
+manifest), so nothing is reused from an earlier run. compile runs as a user runs it, after that
+extract in the same project: it is a first, full compile (no site, no record of one), but it finds
+what extract read of each article in ``.transpub/reads.sqlite`` (see transpub.readcache); the
+``cold`` line is the same compile on a copy without ``.transpub/`` (a checkout whose catalogs were
+extracted elsewhere). Every command is a separate process; CPU is
 user + system time of the process and its workers (``RUSAGE_CHILDREN``), wall is the elapsed time.
 
 Both tools get the same catalogs to compile: every msgstr ``⟦msgid⟧`` (filled outside the
@@ -124,10 +128,17 @@ def bench(articles: int, locale_count: int, work: Path) -> None:
         j = [] if jobs == "default" else ["-j", jobs]
         ours_extract = timed([transpub("extract", *j)], copy)
         pseudo_translate(copy)
+        cold = work / f"transpub-{locale_count}-{jobs}-cold"
+        shutil.rmtree(cold, ignore_errors=True)
+        shutil.copytree(copy, cold)
+        shutil.rmtree(cold / ".transpub")
         ours_compile = timed([transpub("compile", *j)], copy)
+        cold_compile = timed([transpub("compile", *j)], cold)
+        shutil.rmtree(cold)
         label = f"-j {os.cpu_count()} (default)" if jobs == "default" else "-j 1"
         print(row(f"extract {label}", ours_extract, peer_extract))
         print(row(f"compile {label}", ours_compile, peer_compile))
+        print(row(f"compile {label}, cold (no .transpub/)", cold_compile, peer_compile))
         if jobs == "default":  # what CI does next: a few articles changed (translate-toolkit redoes all)
             timed([transpub("extract", *j)], copy)  # (untimed) the translated catalogs are merged once
             for path in sorted((copy / "articles").glob("*.html"))[:: max(1, articles // 10)][:10]:

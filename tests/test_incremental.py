@@ -70,9 +70,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for module in (transpub.extract, transpub.compile):
         original = module.load_article
 
-        def counting(project, path, _original=original):
+        def counting(project, path, *args, _original=original):
             read.append(path.stem)
-            return _original(project, path)
+            return _original(project, path, *args)
 
         monkeypatch.setattr(module, "load_article", counting)
     return read
@@ -121,6 +121,7 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
         "locales/de/LC_MESSAGES/story-3.po",
         "locales/fr/LC_MESSAGES/story-3.po",
         ".transpub/manifest.sqlite",
+        ".transpub/reads.sqlite",  # what extract read of it, for compile
     }
     before = state(root)
     reads.clear()

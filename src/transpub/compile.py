@@ -44,6 +44,7 @@ from .markdown_assets import ImagePlan, plan_images
 from .markdown_outputs import OutputRecord, Recorded
 from .model import Coverage, Issue, Unit
 from .project import Project
+from .readcache import ReadCache
 from .site import (
     MACHINE_NOTICE,
     NOTICE_STYLE,
@@ -139,6 +140,8 @@ class _CompileRun:
     #: Assets this process has copied in this run (each once), and where the articles' file URLs lead.
     copied: set[str] = field(default_factory=set)
     found: dict[tuple[str, str], tuple[Path, str | None, bool]] = field(default_factory=dict)
+    #: The documents extract read (None: every article is read, ``--full``).
+    reads: ReadCache | None = None
 
     @property
     def all_locales(self) -> list[str]:
@@ -218,6 +221,7 @@ def compile_project(
         tuple(targets),
         markdown_root=markdown_root if markdown else None,
         record=record,
+        reads=None if full else ReadCache(project.root),
     )
     # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
     # trusts none when it cannot read the record of the files it wrote.
@@ -365,7 +369,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     compiled = _CompiledArticle(slug)
     record = Record(key)
     try:
-        document = load_article(project, path)
+        document = load_article(project, path, run.reads)
     except ArticleError as exc:
         compiled.errors.append(exc)
         compiled.read = False

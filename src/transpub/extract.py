@@ -15,6 +15,7 @@ from .fsutil import WriteBatch, article_lock_path, forget_folders, lock_bucket, 
 from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from .model import Issue
 from .project import Project
+from .readcache import Entry, ReadCache, save_reads
 from .sources import GlossaryNotes, load_article, load_project_glossary
 from .workers import MIN_PARALLEL_ITEMS, run_ordered
 
@@ -179,6 +180,8 @@ class _ExtractRun:
     glossary: Glossary | None
     fuzzy_matching: bool
     purge_obsolete: bool
+    #: Where the documents read are kept, for compile, check and status (see transpub.readcache).
+    reads: ReadCache | None = None
 
 
 @dataclass
@@ -192,6 +195,8 @@ class _ArticleOutcome:
     records: dict[str, Record | None] = field(default_factory=dict)
     #: locale -> the file its record watches, once the batch that writes it is committed.
     watch: dict[str, Path] = field(default_factory=dict)
+    #: The document read, as the read cache stores it (the parent writes them all at once).
+    reads: list[Entry] = field(default_factory=list)
 
 
 def extract_project(
@@ -225,7 +230,9 @@ def extract_project(
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
-    run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete)
+    run = _ExtractRun(
+        project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, ReadCache(project.root, store=True)
+    )
     manifest = Manifest(project.root, "extract", ignore=full)
     run_key = make_key(
         code_signature(),
@@ -247,9 +254,11 @@ def extract_project(
     for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs):
         done.update(batch)
     position = iter(range(len(todo)))
+    reads: list[Entry] = []
     for outcome, article in zip(outcomes, discovery.articles, strict=True):
         if outcome is None:
             outcome = done[next(position)]
+            reads.extend(outcome.reads)
             for locale, record in outcome.records.items():
                 if record is None:
                     manifest.drop(article.slug, locale)
@@ -260,6 +269,8 @@ def extract_project(
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
     manifest.save()
+    shown = {project.relative(article.path) for article in discovery.articles}
+    save_reads(project.root, reads, lambda name, slug: name in shown or not in_shard(slug, project.shard))
     for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
         remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
     report.orphans = find_orphan_catalogs(project, discovery)
@@ -348,10 +359,12 @@ def _extract_article(
     project = run.project
     path, slug, key = task
     try:
-        document = load_article(project, path)
+        document = load_article(project, path, run.reads)
     except ArticleError as exc:
         return _ArticleOutcome(None, [_relative(project, exc)], records=dict.fromkeys(["", *run.locales]))
     outcome = _ArticleOutcome(None, warnings=list(document.warnings))
+    if run.reads is not None:
+        outcome.reads = run.reads.take()
     shown = project.relative(path)
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)

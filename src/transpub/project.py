@@ -432,7 +432,8 @@ def render_gitignore(site: str = "site") -> str:
     """The ``.gitignore`` of a new project: transpub's local state, the generated site, temporary files.
 
     ``.transpub/`` holds the translation memory (a local cache of machine translations), the
-    catalogs' lock files and the manifest of incremental runs; ``.*.tmp`` are files being written
+    catalogs' lock files, the manifest of incremental runs and the documents extract read (for
+    compile); ``.*.tmp`` are files being written
     (left behind only by a killed run).
     """
     return (

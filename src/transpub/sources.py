@@ -16,6 +16,7 @@ from . import catalog
 from .formats import Document, ReadOptions, read_article
 from .inline import strip_placeholders
 from .project import Project
+from .readcache import ReadCache
 
 if TYPE_CHECKING:
     from .glossary import Glossary, Term
@@ -42,9 +43,26 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
     )
 
 
-def load_article(project: Project, path: Path) -> Document:
-    """Read one article of ``project`` (ArticleError when it cannot be read)."""
-    return read_article(path, read_options(project, path), display_path=project.relative(path))
+def load_article(project: Project, path: Path, reads: ReadCache | None = None) -> Document:
+    """Read one article of ``project`` (ArticleError when it cannot be read).
+
+    ``reads``: the documents extract read (taken from there when the article, the options and
+    transpub are the same; see :mod:`transpub.readcache`), or where extract keeps what it reads.
+    """
+    options, shown = read_options(project, path), project.relative(path)
+    if reads is None or not reads.active:
+        return read_article(path, options, display_path=shown)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return read_article(path, options, display_path=shown)  # says why, as without the cache
+    key = reads.digest(options, shown, data)
+    document = reads.get(shown, key, path)
+    if document is None:
+        document = read_article(path, options, display_path=shown, data=data)
+        if reads.store:
+            reads.keep(shown, project.slug_of(path), key, document)
+    return document
 
 
 def load_project_glossary(project: Project) -> Glossary | None:

@@ -17,6 +17,7 @@ from transpub.inline import strip_placeholders
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.model import Coverage
 from transpub.project import Project
+from transpub.readcache import ReadCache
 from transpub.sources import load_article, load_project_glossary
 
 TOTAL = "(all articles)"
@@ -53,9 +54,10 @@ def collect_status(project: Project, locales: list[str]) -> list[StatusRow]:
     """
     glossary, glossary_ok = _glossary(project)
     rows = []
+    reads = ReadCache(project.root)
     for path in project.article_paths():
         slug = project.slug_of(path)
-        template = _template(project, path) if glossary_ok else None
+        template = _template(project, path, reads) if glossary_ok else None
         for locale in locales:
             rows.append(_row(project, slug, locale, template, glossary))
     return rows
@@ -73,10 +75,11 @@ def _glossary(project: Project) -> tuple[Glossary | None, bool]:
         return None, False
 
 
-def _template(project: Project, article: Path) -> catalog.POFile | None:
-    """The POT extract would write for ``article`` now (None when the article cannot be read)."""
+def _template(project: Project, article: Path, reads: ReadCache | None = None) -> catalog.POFile | None:
+    """The POT extract would write for ``article`` now (None when the article cannot be read;
+    ``reads``: the documents extract read)."""
     try:
-        document = load_article(project, article)
+        document = load_article(project, article, reads)
     except ArticleError:
         return None
     return catalog.build_template(document.units(project.relative(article)), project_name=project.name)

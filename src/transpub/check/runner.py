@@ -18,6 +18,7 @@ from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.model import Issue, format_percent
 from transpub.project import Project
+from transpub.readcache import ReadCache
 from transpub.sources import GlossaryNotes, load_article, load_project_glossary
 from transpub.workers import run_ordered
 
@@ -42,6 +43,8 @@ class _CheckRun:
     locales: tuple[str, ...]
     policies: dict[str, LocalePolicy]
     glossary: Glossary | None
+    #: The documents extract read (see transpub.readcache).
+    reads: ReadCache | None = None
 
 
 @dataclass
@@ -73,7 +76,7 @@ def check_project(
     for error in discovery.errors:
         report.project_issues.append(_file_issue(project, error, "syntax"))
     articles = [article.path for article in discovery.articles]
-    run = _CheckRun(project, tuple(locales), policies, glossary)
+    run = _CheckRun(project, tuple(locales), policies, glossary, ReadCache(project.root))
     checked = list(run_ordered(_check_article, run, articles, jobs))
     report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
     for locale in locales:
@@ -90,7 +93,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     checked = _CheckedArticle()
     template: catalog.POFile | None = None
     try:
-        document = load_article(project, path)
+        document = load_article(project, path, run.reads)
     except ArticleError as exc:
         checked.unreadable = _file_issue(project, exc, "syntax", fallback=path)
     else:

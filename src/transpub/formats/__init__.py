@@ -14,13 +14,17 @@ from .encoding import declared_charset, decode_bytes
 from .options import ReadOptions
 
 
-def read_article(path: Path, options: ReadOptions, *, display_path: str | None = None) -> Document:
-    """Read and parse the article at ``path``; ArticleError (with file and line) when it cannot be."""
+def read_article(
+    path: Path, options: ReadOptions, *, display_path: str | None = None, data: bytes | None = None
+) -> Document:
+    """Read and parse the article at ``path`` (``data``: its bytes, when the caller has read them);
+    ArticleError (with file and line) when it cannot be."""
     shown = display_path or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
     suffix = path.suffix.lower()
     try:
         text, encoding = decode_bytes(

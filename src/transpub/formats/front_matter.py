@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import yaml
 
@@ -145,7 +146,7 @@ def _yaml_values(
         offset + start,
         offset + end,
         node.value,
-        lambda text: _yaml_scalar(text, node.style, flow),
+        partial(_yaml_scalar, style=node.style, flow=flow),  # a partial: the read cache stores it
     )
 
 
@@ -170,6 +171,11 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
     if style == "'" and text.isprintable():
         return "'" + text.replace("'", "''") + "'"
     return _quoted(text)
+
+
+def _json_value(text: str) -> str:
+    """A translated JSON string value, quotes included (its spaces collapsed)."""
+    return _quoted(" ".join(text.split()))
 
 
 def _quoted(text: str) -> str:
@@ -272,7 +278,7 @@ def _toml_strings(body: str, offset: int, key: str, start: int, end: int) -> Ite
                 offset + string.start(),
                 offset + string.end(),
                 value,
-                lambda text, literal=literal: _toml_string(text, literal),  # type: ignore[misc]
+                partial(_toml_string, literal=literal),
             )
         index += 1
         pos = string.end()
@@ -348,4 +354,4 @@ def _json_string(
     text: str, key: str, index: int | None, start: int, end: int, value: str
 ) -> Iterator[FrontValue]:
     if value.strip():
-        yield FrontValue(key, index, start, end, value, lambda t: _quoted(" ".join(t.split())))
+        yield FrontValue(key, index, start, end, value, _json_value)

@@ -630,8 +630,14 @@ def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
         url = htmllib.unescape(unquote(raw[start:end])).strip()
         if not url.startswith("/") or url.startswith(("//", "/\\")):
             return None
-        return (start, end), LinkTarget(url, raw[start:end], lambda new: '"' + escape_attribute(new) + '"')
+        return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
     return None
+
+
+def quoted_attribute(value: str) -> str:
+    """An attribute value as written in a start tag, quotes included (a named function: the read
+    cache stores it by name)."""
+    return '"' + escape_attribute(value) + '"'
 
 
 #: Every attribute :func:`translatable_attributes` may name, whatever the element.

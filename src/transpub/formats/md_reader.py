@@ -379,7 +379,7 @@ class _Builder(RunSlots):
                     self.names.name("admonition", msgid) + "@title",
                     self.source.raw(match.start(1), match.end(1)),
                     "attribute:title",
-                    write=lambda text: '"' + " ".join(text.split()) + '"',
+                    write=_admonition_title,
                 )
             ],
         )
@@ -710,3 +710,8 @@ def read_markdown(
         published=front.date if front is not None else None,
         depth=builder.depth + 4,
     )
+
+
+def _admonition_title(text: str) -> str:
+    """A translated admonition title, quotes included (its spaces collapsed)."""
+    return '"' + " ".join(text.split()) + '"'

@@ -1,0 +1,441 @@
+"""What extract read of each article, kept so that compile, check and status need not read it again.
+
+Reading an article (decoding, tokenizing, cutting it into units) is a large share of every
+workflow's cost per article, and ``extract``, ``compile``, ``check`` and ``status`` all read the
+same bytes with the same reader. Extract keeps each article's :class:`~transpub.formats.Document`
+in ``.transpub/reads.sqlite`` (one row per article, replaced when it is read again, dropped when the
+article is gone), under a *digest* of everything the reading depends on: the article's bytes and
+name, the reader options (segmentation, source locale, what is extracted) and transpub's own code
+(:func:`~transpub.manifest.code_signature`). The others look the digest up and take the stored
+document when it matches; on anything else (no row, another digest, a damaged row or file, another
+version of this format) they read the article as before. It is a cache: nothing it holds is ever
+an error a user sees or a different output.
+
+A document is stored as nested tuples (:mod:`marshal`, with a CRC-32): loading one costs about a
+tenth of reading the article. Its functions (how a slot's translation is escaped, how a link is
+written) are stored by name, and only module-level functions of ``transpub.formats`` (or a
+``functools.partial`` of one, with plain arguments; a stored name is looked up nowhere else); a
+document holding any other function, or nesting deeper than :data:`MAX_DEPTH`, is not stored (it
+is read each time, as before). Nothing is unpickled: a damaged or hostile file can make compile
+read articles again, not run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib
+import marshal
+import os
+import sqlite3
+import sys
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import FunctionType
+from typing import Any
+
+from .formats.dates import DateStyle
+from .formats.document import (
+    AttrSlot,
+    DateSlot,
+    Document,
+    Gap,
+    LinkTarget,
+    Marker,
+    PairedPieces,
+    Tag,
+    TextSlot,
+)
+from .formats.options import ReadOptions
+from .manifest import code_signature
+from .model import Issue, Placeholder
+
+#: Where a project keeps the documents extract read (beside its manifest).
+READS = Path(".transpub") / "reads.sqlite"
+#: The version of the stored form (a change makes every stored document a miss).
+FORMAT = 1
+#: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
+#: articles nest a dozen levels).
+MAX_DEPTH = 100
+
+#: One stored article: its name (as the project shows it), slug, digest and stored form.
+Entry = tuple[str, str, str, bytes]
+
+# The tags of the stored parts (a plain string is stored as itself).
+_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN = range(8)
+
+
+class Uncacheable(Exception):
+    """A document that cannot be stored (an unnamed function, deep nesting, an unknown part)."""
+
+
+def digest_prefix() -> str:
+    """The part of every digest that is the same for every article of a run (the code's signature)."""
+    return f"{FORMAT}:{code_signature()}"
+
+
+def digest(prefix: str, options: ReadOptions, shown: str, data: bytes) -> str:
+    """The digest of reading ``data`` (the article named ``shown``) with ``options``."""
+    hasher = hashlib.sha256(f"{prefix}\0{options!r}\0{shown}\0".encode())
+    hasher.update(data)
+    return hasher.hexdigest()[:32]
+
+
+# -- the stored form ----------------------------------------------------------------------------
+
+#: Where the functions a document holds may come from (a stored name is never looked up elsewhere).
+_READERS = "transpub.formats."
+_DEFAULT_ESCAPE = TextSlot.__dataclass_fields__["escape"].default
+_names: dict[Any, Any] = {}  # function -> its stored name
+_functions: dict[Any, Callable[..., Any]] = {}  # stored name -> function
+
+
+def _function_name(function: Any) -> Any:
+    """How ``function`` is stored: ``"module:name"`` of a module-level function of transpub, or
+    ``(name, args, keywords)`` of a ``functools.partial`` of one; Uncacheable otherwise."""
+    try:
+        return _names[function]
+    except (KeyError, TypeError):
+        pass
+    if function is None or function is _DEFAULT_ESCAPE:
+        return None if function is None else ""
+    if isinstance(function, functools.partial):
+        partial = (_function_name(function.func), function.args, function.keywords)
+        try:
+            marshal.dumps(partial)
+        except ValueError:
+            raise Uncacheable(f"a partial with arguments that cannot be stored: {function!r}") from None
+        return partial
+    module = getattr(function, "__module__", None) or ""
+    qualname = getattr(function, "__qualname__", "")
+    if (
+        not isinstance(function, FunctionType)
+        or not module.startswith(_READERS)
+        or not qualname.isidentifier()
+    ):
+        raise Uncacheable(f"a function that has no name to store: {function!r}")
+    if getattr(sys.modules.get(module), qualname, None) is not function:
+        raise Uncacheable(f"a function not found by its name: {function!r}")
+    _names[function] = name = f"{module}:{qualname}"
+    return name
+
+
+def _function(name: Any) -> Any:
+    """The function stored as ``name`` (see :func:`_function_name`)."""
+    if name is None:
+        return None
+    if name == "":
+        return _DEFAULT_ESCAPE
+    if isinstance(name, tuple):
+        inner, args, keywords = name
+        return functools.partial(_function(inner), *args, **keywords)
+    found = _functions.get(name)
+    if found is None:
+        module, _, qualname = name.partition(":")
+        if not module.startswith(_READERS):
+            raise ValueError(f"not a function of transpub's readers: {name}")
+        found = getattr(importlib.import_module(module), qualname)
+        if not isinstance(found, FunctionType):
+            raise ValueError(f"not a function: {name}")
+        _functions[name] = found
+    return found
+
+
+class _Encoder:
+    """Turns a document's parts into nested tuples, lists and dicts of plain values; a part met
+    again (a placeholder's markup is also among its slot's parts) is stored as a reference."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, int] = {}
+        self.keep: list[object] = []  # the objects seen, alive while their ids are used
+
+    def parts(self, parts: list[Any], depth: int = 0) -> list[Any]:
+        if depth > MAX_DEPTH:
+            raise Uncacheable("nested too deep")
+        out: list[Any] = []
+        append = out.append
+        for part in parts:
+            if part.__class__ is str:
+                append(part)
+            else:
+                append(self.part(part, depth))
+        return out
+
+    def part(self, part: Any, depth: int) -> Any:
+        index = self.seen.get(id(part))
+        if index is not None:
+            return (_SEEN, index)
+        cls = part.__class__
+        if cls is Gap:
+            return (_GAP, str(part))
+        self.seen[id(part)] = len(self.keep)
+        self.keep.append(part)
+        if cls is TextSlot:
+            return (
+                _TEXT,
+                part.msgid,
+                part.ref,
+                self.parts(part.parts, depth + 1),
+                tuple((p.number, p.tag, p.paired, p.shows) for p in part.placeholders),
+                {
+                    number: (self.parts(piece.open, depth + 1), self.parts(piece.close, depth + 1))
+                    if isinstance(piece, PairedPieces)
+                    else self.parts(piece, depth + 1)
+                    for number, piece in part.pieces.items()
+                },
+                part.notes,
+                part.kind,
+                part.flags,
+                part.markable,
+                _function_name(part.escape),
+                _function_name(part.escape_line_start),
+            )
+        if cls is Tag:
+            return (
+                _TAG,
+                self.parts(part.parts, depth + 1),
+                part.name,
+                part.extra_attributes,
+                part.urls,
+                part.line,
+            )
+        if cls is AttrSlot:
+            return (_ATTR, part.msgid, part.ref, part.raw, part.kind, part.notes, _function_name(part.write))
+        if cls is Marker:
+            return (_MARKER, part.name)
+        if cls is LinkTarget:
+            return (_LINK, part.url, part.raw, _function_name(part.write))
+        if cls is DateSlot:
+            style = part.style
+            return (
+                _DATE,
+                part.value,
+                self.parts(part.parts, depth + 1),
+                None if style is None else (style.kind, style.date_width, style.time_width),
+            )
+        raise Uncacheable(f"a part that cannot be stored: {cls.__name__}")
+
+    def reference(self, part: object | None) -> int | None:
+        """The index of a part already stored (None for None)."""
+        if part is None:
+            return None
+        index = self.seen.get(id(part))
+        if index is None:
+            raise Uncacheable("a tag that is not among the parts")
+        return index
+
+
+def encode(document: Document) -> bytes:
+    """The stored form of ``document`` (Uncacheable when it cannot be stored)."""
+    if document.depth > MAX_DEPTH:
+        raise Uncacheable("nested too deep")
+    encoder = _Encoder()
+    parts = encoder.parts(document.parts)
+    body = marshal.dumps(
+        (
+            FORMAT,
+            document.format,
+            document.encoding,
+            parts,
+            document.source_locale,
+            encoder.reference(document.html_tag),
+            encoder.reference(document.charset_tag),
+            [
+                (w.path, w.line, w.check, w.message, w.locale, w.severity, w.msgid, w.extra)
+                for w in document.warnings
+            ],
+            document.title,
+            document.published,
+            document.has_base,
+            document.depth,
+        )
+    )
+    return zlib.crc32(body).to_bytes(4, "big") + body
+
+
+class _Decoder:
+    """The inverse of :class:`_Encoder`."""
+
+    def __init__(self) -> None:
+        self.seen: list[Any] = []
+
+    def parts(self, stored: list[Any]) -> list[Any]:
+        return [part if part.__class__ is str else self.part(part) for part in stored]
+
+    def part(self, stored: tuple[Any, ...]) -> Any:
+        kind = stored[0]
+        if kind == _SEEN:
+            return self.seen[stored[1]]
+        if kind == _GAP:
+            return Gap(stored[1])
+        index = len(self.seen)
+        self.seen.append(None)  # its place, in the order it was stored (its parts come after it)
+        part: Any
+        if kind == _TEXT:
+            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line = stored
+            part = TextSlot(
+                msgid,
+                ref,
+                self.parts(parts),
+                tuple(Placeholder(*p) for p in placeholders),
+                {
+                    number: PairedPieces(self.parts(piece[0]), self.parts(piece[1]))
+                    if isinstance(piece, tuple)
+                    else self.parts(piece)
+                    for number, piece in pieces.items()
+                },
+                notes,
+                kind_,
+                flags,
+                markable,
+                _function(esc),
+                _function(line),
+            )
+        elif kind == _TAG:
+            _, parts, name, extra, urls, line = stored
+            part = Tag(self.parts(parts), name, extra, urls, line)
+        elif kind == _ATTR:
+            _, msgid, ref, raw, kind_, notes, write = stored
+            part = AttrSlot(msgid, ref, raw, kind_, notes, _function(write))
+        elif kind == _MARKER:
+            part = Marker(stored[1])
+        elif kind == _LINK:
+            part = LinkTarget(stored[1], stored[2], _function(stored[3]))
+        elif kind == _DATE:
+            _, value, parts, style = stored
+            part = DateSlot(value, self.parts(parts), None if style is None else DateStyle(*style))
+        else:
+            raise ValueError(f"unknown stored part {kind!r}")
+        self.seen[index] = part
+        return part
+
+
+def decode(blob: bytes, path: Path) -> Document:
+    """The document stored as ``blob``, read from ``path`` (ValueError and others when damaged)."""
+    body = memoryview(blob)[4:]
+    if zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
+        raise ValueError("damaged stored document")
+    stored = marshal.loads(body)
+    if stored[0] != FORMAT:
+        raise ValueError("another version of the stored form")
+    _, format_, encoding, parts, locale, html_tag, charset_tag, warnings, title, published, base, depth = (
+        stored
+    )
+    decoder = _Decoder()
+    return Document(
+        path=path,
+        format=format_,
+        encoding=encoding,
+        parts=decoder.parts(parts),
+        source_locale=locale,
+        html_tag=None if html_tag is None else decoder.seen[html_tag],
+        charset_tag=None if charset_tag is None else decoder.seen[charset_tag],
+        warnings=[Issue(*w) for w in warnings],
+        title=title,
+        published=published,
+        has_base=base,
+        depth=depth,
+    )
+
+
+# -- the table ----------------------------------------------------------------------------------
+
+
+class ReadCache:
+    """The documents extract stored for a project, looked up by article (one connection per process).
+
+    ``store``: keep each document read through :meth:`keep` (extract); they are written by
+    :func:`save_reads`, in the process that runs the workflow, once its workers are done.
+    """
+
+    def __init__(self, root: Path, *, store: bool = False) -> None:
+        self.path = root / READS
+        self.store = store
+        #: False when there is nothing to look up (no file; or it could not be read) nor to keep.
+        self.active = store or self.path.is_file()
+        self.prefix = digest_prefix() if self.active else ""
+        self.kept: list[Entry] = []
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_db": None, "_pid": 0}
+
+    def digest(self, options: ReadOptions, shown: str, data: bytes) -> str:
+        """The digest of reading ``data`` (the article named ``shown``) with ``options``."""
+        return digest(self.prefix, options, shown, data)
+
+    def get(self, shown: str, key: str, path: Path) -> Document | None:
+        """The document stored for ``shown`` under ``key`` (None: none, another one, or damaged)."""
+        if self.store or not self.active:
+            return None
+        try:
+            db = self._connection()
+            row = db.execute("SELECT digest, data FROM reads WHERE path = ?", (shown,)).fetchone()
+            if row is None or row[0] != key:
+                return None
+            return decode(row[1], path)
+        except sqlite3.Error:
+            self.active = False  # unreadable: read every article as before
+            return None
+        except Exception:  # a damaged row: read this article as before
+            return None
+
+    def keep(self, shown: str, slug: str, key: str, document: Document) -> None:
+        """Remember ``document`` (read from ``shown`` with ``key``) for :func:`save_reads`."""
+        if not self.store:
+            return
+        with contextlib.suppress(Uncacheable, RecursionError, ValueError):
+            self.kept.append((shown, slug, key, encode(document)))
+
+    def take(self) -> list[Entry]:
+        """The documents kept so far (a worker hands them to the parent), forgotten here."""
+        kept, self.kept = self.kept, []
+        return kept
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+            self._pid = os.getpid()
+        return self._db
+
+
+def save_reads(root: Path, entries: Iterable[Entry], present: Callable[[str, str], bool]) -> None:
+    """Store ``entries`` in the project at ``root``, and drop every other row for which
+    ``present(path, slug)`` is False (an article gone, or renamed). A file that cannot be written is
+    left alone, a damaged one replaced: never an error."""
+    rows = list(entries)
+    if not rows and not (root / READS).is_file():
+        return
+    for attempt in (1, 2):
+        try:
+            _write(root / READS, rows, present)
+            return
+        except sqlite3.DatabaseError:
+            if attempt == 2:
+                return
+            with contextlib.suppress(OSError):
+                (root / READS).unlink()  # damaged: start a new one
+        except (sqlite3.Error, OSError):
+            return
+
+
+def _write(path: Path, rows: list[Entry], present: Callable[[str, str], bool]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db, db:
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS reads (path TEXT PRIMARY KEY, slug TEXT, digest TEXT, data BLOB)"
+        )
+        stored = {name: (slug, key) for name, slug, key in db.execute("SELECT path, slug, digest FROM reads")}
+        rows = [row for row in rows if stored.get(row[0]) != (row[1], row[2])]  # (unchanged: not rewritten)
+        written = {row[0] for row in rows}
+        gone = [
+            (name,) for name, (slug, _) in stored.items() if name not in written and not present(name, slug)
+        ]
+        if rows or gone:  # else the file is left as it was (a run that read nothing writes nothing)
+            db.executemany(
+                "INSERT OR REPLACE INTO reads (path, slug, digest, data) VALUES (?, ?, ?, ?)", rows
+            )
+            db.executemany("DELETE FROM reads WHERE path = ?", gone)

@@ -1,0 +1,330 @@
+"""Compile, check and status take the articles extract read from ``.transpub/reads.sqlite`` instead
+of reading them again, and publish exactly what a read of the article gives: an article edited
+since, another reader option or another transpub reads it anew, and a damaged cache is never an
+error nor a different page."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import transpub.readcache
+import transpub.sources
+from corpus import PAGES, needs_corpus
+from transpub import catalog
+from transpub.cli import main
+from transpub.formats import ReadOptions, read_article
+from transpub.formats.document import Document, Resolution, Tag
+from transpub.project import init_project
+from transpub.readcache import MAX_DEPTH, READS, ReadCache, Uncacheable, decode, encode
+
+DATA = Path(__file__).parent / "data"
+#: Golden articles of each kind a document holds (attributes, placeholders, dates, links, front
+#: matter, shortcodes, admonitions); every test article is stored and taken back in the last test.
+GOLDEN_ARTICLES = [
+    *(
+        DATA / "html" / f"{name}.html"
+        for name in ("attributes", "inline-placeholders", "meta-social", "notes")
+    ),
+    *(DATA / "markdown" / f"{name}.md" for name in ("front_yaml", "front_toml", "front_json", "admonitions")),
+    *(DATA / "markdown" / f"{name}.md" for name in ("shortcodes", "inline")),
+]
+STORIES = 6
+
+
+def newsroom(root: Path, stories: int = STORIES) -> Path:
+    """The golden HTML and Markdown articles of tests/data, and a few news stories, in English
+    for German and French."""
+    init_project(root, source="en", locales=["de", "fr"], name="News")
+    (root / "articles" / "golden").mkdir()
+    for path in GOLDEN_ARTICLES:
+        shutil.copy(path, root / "articles" / "golden" / path.name)
+    for number in range(stories):
+        (root / "articles" / f"story-{number:02d}.html").write_text(
+            f"<html><head><title>Story {number}</title></head><body><article>"
+            f"<h1>The council met on day {number}</h1>"
+            f'<p>By Anna, <time datetime="2024-03-{number + 1:02d}">March {number + 1}, 2024</time></p>'
+            f'<p>The <a href="/news/{number}">new bridge</a> opened. It cost <em>{number}</em> '
+            "million euros. Nobody came.</p></article></body></html>",
+            encoding="utf-8",
+        )
+    return root
+
+
+def pseudo_translate(root: Path) -> None:
+    """Every msgstr becomes ⟦msgid⟧ (reviewed)."""
+    for path in sorted(root.rglob("*.po")):
+        po = catalog.read_catalog(path)
+        for entry in po:
+            if entry.msgid and not entry.obsolete:
+                entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.write_catalog(po, path)
+
+
+def run(root: Path, *args: str, jobs: int = 1) -> tuple[int, str, str]:
+    jobs_option = [] if args[0] == "status" else ["-j", str(jobs)]  # (status reads in one process)
+    result = CliRunner().invoke(main, ["--project", str(root), *args, *jobs_option])
+    return (
+        result.exit_code,
+        result.stdout.replace(str(root), "ROOT"),
+        result.stderr.replace(str(root), "ROOT"),
+    )
+
+
+def site(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "site").rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The articles read from their files (not taken from the cache), in this process."""
+    read: list[str] = []
+    original = transpub.sources.read_article
+
+    def counting(path: Path, *args: object, **kwargs: object) -> Document:
+        read.append(path.name)
+        return original(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transpub.sources, "read_article", counting)
+    return read
+
+
+def extracted(tmp_path: Path) -> tuple[Path, Path]:
+    """A newsroom extracted and pseudo-translated, and a copy of it without the stored reads."""
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    pseudo_translate(root)
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold)
+    (cold / READS).unlink()
+    return root, cold
+
+
+def test_compile_after_extract_reads_no_article_again_and_writes_the_same_site(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root, cold = extracted(tmp_path)
+    reads.clear()
+    warm = run(root, "compile")
+    assert reads == []  # every article taken from what extract read
+    cold_run = run(cold, "compile")
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES
+    assert warm == cold_run
+    assert site(root) == site(cold)
+    assert "⟦" in (root / "site" / "de" / "story-03.html").read_text(encoding="utf-8")
+
+
+def test_check_and_status_after_extract_read_no_article_again_and_say_the_same(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root, cold = extracted(tmp_path)
+    reads.clear()
+    warm = run(root, "check"), run(root, "status")
+    assert reads == []
+    assert warm == (run(cold, "check"), run(cold, "status"))
+    assert len(reads) == 2 * (len(GOLDEN_ARTICLES) + STORIES)
+
+
+def test_an_article_edited_after_extract_is_published_as_it_now_reads(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root, cold = extracted(tmp_path)
+    for project in (root, cold):
+        story = project / "articles" / "story-03.html"
+        story.write_text(story.read_text(encoding="utf-8").replace("Nobody came.", "Everybody came."))
+    reads.clear()
+    warm = run(root, "compile")
+    assert reads == ["story-03.html"]
+    page = (root / "site" / "en" / "story-03.html").read_text(encoding="utf-8")
+    assert "Everybody came." in page and "Nobody came." not in page
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "row", "version"])
+def test_a_damaged_read_cache_makes_compile_read_the_articles_with_the_same_site_and_no_error(
+    tmp_path: Path, reads: list[str], damage: str
+) -> None:
+    root, cold = extracted(tmp_path)
+    stored = root / READS
+    if damage == "garbage":
+        stored.write_bytes(b"not a database at all\n" * 500)
+    elif damage == "truncated":
+        stored.write_bytes(stored.read_bytes()[: stored.stat().st_size // 3])
+    elif damage == "empty":
+        stored.write_bytes(b"")
+    else:
+        with sqlite3.connect(stored) as db:
+            if damage == "row":  # one byte of each stored document changed
+                for name, data in db.execute("SELECT path, data FROM reads").fetchall():
+                    middle = len(data) // 2
+                    damaged = data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :]
+                    db.execute("UPDATE reads SET data = ? WHERE path = ?", (damaged, name))
+            else:  # stored by another version of the stored form, with a valid checksum
+                for name, data in db.execute("SELECT path, data FROM reads").fetchall():
+                    body = marshal.dumps((transpub.readcache.FORMAT + 1, *marshal.loads(data[4:])[1:]))
+                    db.execute(
+                        "UPDATE reads SET data = ? WHERE path = ?",
+                        (zlib.crc32(body).to_bytes(4, "big") + body, name),
+                    )
+    reads.clear()
+    warm = run(root, "compile")
+    assert warm[0] == 0 and "reads.sqlite" not in warm[2] and "Traceback" not in warm[2]
+    if damage != "truncated":  # (a truncated file may still hold a few whole rows)
+        assert len(reads) == len(GOLDEN_ARTICLES) + STORIES
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+    # and the next extract that reads them stores them again
+    assert run(root, "extract", "--full")[0] == 0
+    with sqlite3.connect(root / READS) as db:
+        assert db.execute("SELECT count(*) FROM reads").fetchone()[0] == len(GOLDEN_ARTICLES) + STORIES
+
+
+def test_another_reader_option_or_transpub_reads_the_articles_anew(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cold = extracted(tmp_path)
+    for project in (root, cold):  # segmentation by paragraph, without extracting again
+        config = project / "transpub.toml"
+        config.write_text(
+            config.read_text().replace('segmentation = "sentence"', 'segmentation = "paragraph"')
+        )
+    reads.clear()
+    warm = run(root, "compile")
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+
+    root, _ = extracted(tmp_path / "again")
+    monkeypatch.setattr(transpub.readcache, "code_signature", lambda: "another transpub")
+    reads.clear()
+    run(root, "compile")
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES
+
+
+def test_extract_and_compile_with_two_processes_store_and_take_every_article(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract", jobs=2)[0] == 0
+    with sqlite3.connect(root / READS) as db:
+        assert db.execute("SELECT count(*) FROM reads").fetchone()[0] == len(GOLDEN_ARTICLES) + STORIES
+    pseudo_translate(root)
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold)
+    (cold / READS).unlink()
+    reads.clear()
+    assert run(root, "compile", jobs=2) == run(cold, "compile", jobs=1)
+    assert site(root) == site(cold)
+
+
+def test_the_read_cache_keeps_one_entry_per_article_and_drops_deleted_ones(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    story = root / "articles" / "story-03.html"
+    story.write_text(story.read_text(encoding="utf-8").replace("Nobody", "Everybody"))
+    (root / "articles" / "story-04.html").unlink()
+    run(root, "extract")
+    with sqlite3.connect(root / READS) as db:
+        stored = dict(db.execute("SELECT path, digest FROM reads"))
+    assert len(stored) == len(GOLDEN_ARTICLES) + STORIES - 1
+    assert "articles/story-04.html" not in stored and "articles/story-03.html" in stored
+
+
+def test_sharded_extracts_keep_each_others_stored_reads(tmp_path: Path, reads: list[str]) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract", "--shard", "1/2")[0] == 0
+    with sqlite3.connect(root / READS) as db:
+        first = db.execute("SELECT count(*) FROM reads").fetchone()[0]
+    assert 0 < first < len(GOLDEN_ARTICLES) + STORIES
+    assert run(root, "extract", "--shard", "2/2")[0] == 0
+    with sqlite3.connect(root / READS) as db:
+        assert db.execute("SELECT count(*) FROM reads").fetchone()[0] == len(GOLDEN_ARTICLES) + STORIES
+    reads.clear()
+    run(root, "compile")
+    assert reads == []
+
+
+def test_a_document_nesting_too_deep_to_store_is_read_each_time(tmp_path: Path) -> None:
+    # (the readers keep parts nearly flat, whatever the page's nesting: this guards the recursion)
+    tag = Tag(["<b>"], "b")
+    for _ in range(MAX_DEPTH + 5):
+        tag = Tag(["<i>", tag, "</i>"], "i")
+    document = Document(Path("deep.html"), "html", "utf-8", ["<p>", tag, "</p>"], "en")
+    with pytest.raises(Uncacheable):
+        encode(document)
+    cache = ReadCache(tmp_path, store=True)
+    cache.keep("articles/deep.html", "deep", "digest", document)
+    assert cache.take() == []
+
+
+def _shape(document: Document) -> object:
+    """Everything a document holds, as nested lists (a part met again as a reference to the first)."""
+    seen: dict[int, int] = {}
+
+    def conv(x: object) -> object:
+        if x.__class__ is str or x is None or isinstance(x, (int, bool)):
+            return x
+        if isinstance(x, Path):
+            return str(x)
+        if isinstance(x, str):  # Gap
+            return [type(x).__name__, str(x)]
+        if isinstance(x, (list, tuple)):
+            return [type(x).__name__, [conv(y) for y in x]]
+        if isinstance(x, dict):
+            return ["dict", [(k, conv(v)) for k, v in x.items()]]
+        if callable(x):
+            func = getattr(x, "func", x)
+            return ["function", func, getattr(x, "args", None), getattr(x, "keywords", None)]
+        if id(x) in seen:
+            return ["seen", seen[id(x)]]
+        seen[id(x)] = len(seen)
+        return [type(x).__name__, [(k, conv(v)) for k, v in vars(x).items() if not k.startswith("_")]]
+
+    fields = ("parts", "html_tag", "charset_tag", "format", "encoding", "source_locale", "warnings")
+    more = ("title", "published", "has_base", "depth", "path")
+    return conv([getattr(document, name) for name in fields + more])
+
+
+def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
+    stored = 0
+    for path in files:
+        try:
+            document = read_article(path, options)
+        except Exception:  # unreadable on purpose
+            continue
+        try:
+            blob = encode(document)
+        except Uncacheable:
+            continue
+        back = decode(blob, path)
+        assert _shape(back) == _shape(document), path
+        assert back.render() == document.render(), path
+        assert back.render(_pseudo) == document.render(_pseudo), path
+        stored += 1
+    assert stored > 0.9 * len(files)
+
+
+def _pseudo(slot: object) -> Resolution:
+    return Resolution(f"⟦{slot.msgid}⟧")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("segmentation", ["sentence", "paragraph"])
+def test_every_test_article_comes_back_from_the_cache_as_read(segmentation: str) -> None:
+    files = [p for p in sorted(DATA.rglob("*")) if p.suffix in (".html", ".htm", ".md", ".txt")]
+    _comes_back_as_read(files, ReadOptions(segmentation=segmentation, extract_code=True))
+
+
+@needs_corpus
+def test_every_real_page_comes_back_from_the_cache_as_read() -> None:
+    _comes_back_as_read(PAGES, ReadOptions())
