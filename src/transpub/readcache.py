@@ -95,12 +95,13 @@ _functions: dict[Any, Callable[..., Any]] = {}  # stored name -> function
 def _function_name(function: Any) -> Any:
     """How ``function`` is stored: ``"module:name"`` of a module-level function of transpub, or
     ``(name, args, keywords)`` of a ``functools.partial`` of one; Uncacheable otherwise."""
-    try:
-        return _names[function]
-    except (KeyError, TypeError):
-        pass
-    if function is None or function is _DEFAULT_ESCAPE:
-        return None if function is None else ""
+    if function is None:
+        return None
+    name = _names.get(function)
+    if name is not None:
+        return name
+    if function is _DEFAULT_ESCAPE:
+        return ""
     if isinstance(function, functools.partial):
         partial = (_function_name(function.func), function.args, function.keywords)
         try:
@@ -145,46 +146,46 @@ def _function(name: Any) -> Any:
 
 class _Encoder:
     """Turns a document's parts into nested tuples, lists and dicts of plain values; a part met
-    again (a placeholder's markup is also among its slot's parts) is stored as a reference."""
+    again (a placeholder's markup is also among its slot's parts, the ``<html>`` tag among the
+    document's) is stored as a reference to the first (compile tells tags apart by identity)."""
 
     def __init__(self) -> None:
         self.seen: dict[int, int] = {}
         self.keep: list[object] = []  # the objects seen, alive while their ids are used
 
     def parts(self, parts: list[Any], depth: int = 0) -> list[Any]:
+        if _only_text(parts):  # most slots' parts: stored as they are
+            return parts
         if depth > MAX_DEPTH:
             raise Uncacheable("nested too deep")
-        out: list[Any] = []
-        append = out.append
-        for part in parts:
-            if part.__class__ is str:
-                append(part)
-            else:
-                append(self.part(part, depth))
-        return out
+        part = self.part
+        return [item if item.__class__ is str else part(item, depth) for item in parts]
 
     def part(self, part: Any, depth: int) -> Any:
-        index = self.seen.get(id(part))
-        if index is not None:
-            return (_SEEN, index)
         cls = part.__class__
         if cls is Gap:
             return (_GAP, str(part))
+        index = self.seen.get(id(part))
+        if index is not None:
+            return (_SEEN, index)
         self.seen[id(part)] = len(self.keep)
         self.keep.append(part)
         if cls is TextSlot:
+            pieces = part.pieces
             return (
                 _TEXT,
                 part.msgid,
                 part.ref,
                 self.parts(part.parts, depth + 1),
-                tuple((p.number, p.tag, p.paired, p.shows) for p in part.placeholders),
+                tuple([(p.number, p.tag, p.paired, p.shows) for p in part.placeholders]),
                 {
                     number: (self.parts(piece.open, depth + 1), self.parts(piece.close, depth + 1))
-                    if isinstance(piece, PairedPieces)
+                    if piece.__class__ is PairedPieces
                     else self.parts(piece, depth + 1)
-                    for number, piece in part.pieces.items()
-                },
+                    for number, piece in pieces.items()
+                }
+                if pieces
+                else {},
                 part.notes,
                 part.kind,
                 part.flags,
@@ -227,6 +228,14 @@ class _Encoder:
         return index
 
 
+def _only_text(parts: list[Any]) -> bool:
+    """Whether ``parts`` holds plain strings only (or nothing), found without a Python step per part."""
+    return not parts or set(map(type, parts)) == _STR
+
+
+_STR = {str}
+
+
 def encode(document: Document) -> bytes:
     """The stored form of ``document`` (Uncacheable when it cannot be stored)."""
     if document.depth > MAX_DEPTH:
@@ -262,14 +271,17 @@ class _Decoder:
         self.seen: list[Any] = []
 
     def parts(self, stored: list[Any]) -> list[Any]:
-        return [part if part.__class__ is str else self.part(part) for part in stored]
+        if _only_text(stored):  # a list of its own, made by marshal: taken as it is
+            return stored
+        part = self.part
+        return [item if item.__class__ is str else part(item) for item in stored]
 
     def part(self, stored: tuple[Any, ...]) -> Any:
         kind = stored[0]
-        if kind == _SEEN:
-            return self.seen[stored[1]]
         if kind == _GAP:
             return Gap(stored[1])
+        if kind == _SEEN:
+            return self.seen[stored[1]]
         index = len(self.seen)
         self.seen.append(None)  # its place, in the order it was stored (its parts come after it)
         part: Any
@@ -279,13 +291,15 @@ class _Decoder:
                 msgid,
                 ref,
                 self.parts(parts),
-                tuple(Placeholder(*p) for p in placeholders),
+                tuple([Placeholder(*p) for p in placeholders]) if placeholders else (),
                 {
                     number: PairedPieces(self.parts(piece[0]), self.parts(piece[1]))
-                    if isinstance(piece, tuple)
+                    if piece.__class__ is tuple
                     else self.parts(piece)
                     for number, piece in pieces.items()
-                },
+                }
+                if pieces
+                else pieces,
                 notes,
                 kind_,
                 flags,
