@@ -4,6 +4,7 @@ per batch of articles, and still never a half-written file nor a translation los
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from pathlib import Path
 
@@ -141,3 +142,24 @@ def test_translations_written_while_extract_runs_are_kept(tmp_path: Path) -> Non
         po = catalog.read_catalog(project.catalog_path("es", f"story-{n:02d}"))
         assert po.find(f"Story {n}").msgstr == f"Historia {n}"  # neither run lost the other's work
         assert po.find("It thaws in spring.") is not None
+
+
+def test_the_temporary_files_a_killed_run_leaves_are_swept_by_the_next_run(tmp_path: Path) -> None:
+    left = [fsutil._temporary_copy(tmp_path / "a.po", [b"half"], flush=False) for _ in range(300)]
+    assert len(set(left)) == 300
+    for name in left:  # as if a killed run left them an hour ago
+        os.utime(name, (time.time() - 3600,) * 2)
+    fsutil._swept.clear()
+    assert sorted(map(str, fsutil.remove_stale_temporaries(tmp_path))) == sorted(left)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_catalogs_are_readable_by_everyone_whatever_the_umask(tmp_path: Path) -> None:
+    newsroom(tmp_path, 2)
+    old = os.umask(0o077)
+    try:
+        assert extract_project(load_project(tmp_path), ["de"]).ok
+    finally:
+        os.umask(old)
+    written = [*tmp_path.glob("locales/templates/*.pot"), *tmp_path.glob("locales/de/LC_MESSAGES/*.po")]
+    assert len(written) == 4 and {p.stat().st_mode & 0o777 for p in written} == {0o644}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import os
 import re
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -126,31 +126,83 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
         raise
 
 
-def _temporary_copy(path: Path | str, chunks: Iterable[bytes], *, flush: bool) -> str:
+def _temporary_copy(
+    path: Path | str, chunks: Iterable[bytes], *, flush: bool, mode: int | None = None
+) -> str:
     """A temporary file beside ``path`` holding ``chunks`` one after the other (fsync-ed when
-    ``flush``) with the mode ``path`` has (0o644 for a new file), ready to be renamed onto it; its name."""
+    ``flush``) with the mode ``path`` has (0o644 for a new file; ``mode``: this one, when the caller
+    knows it), ready to be renamed onto it; its name. Its folder is made when it is missing."""
     folder, name = os.path.split(os.fspath(path))
     folder = folder or os.curdir
-    os.makedirs(folder, exist_ok=True)
     remove_stale_temporaries(folder)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = _create_temporary(folder, name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            if flush:
-                handle.flush()
-                os.fsync(handle.fileno())
         try:
-            mode = os.stat(path).st_mode & 0o7777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp_name, mode)
+            for chunk in chunks:
+                _write_all(fd, chunk)
+            if flush:
+                os.fsync(fd)
+            if mode is None:
+                try:
+                    mode = os.stat(path).st_mode & 0o7777
+                except FileNotFoundError:
+                    mode = 0o644
+            if _FCHMOD is not None:
+                _FCHMOD(fd, mode)
+        finally:
+            os.close(fd)
+        if _FCHMOD is None:
+            os.chmod(tmp_name, mode)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
     return tmp_name
+
+
+#: How :func:`_create_temporary` opens a new temporary file (as tempfile.mkstemp does).
+_CREATE_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+#: ``os.fchmod`` where there is one (not on Windows before Python 3.13).
+_FCHMOD: Callable[[int, int], None] | None = getattr(os, "fchmod", None)
+
+
+def _create_temporary(folder: str, name: str) -> tuple[int, str]:
+    """A new file ``.<name>.<8 random characters>.tmp`` in ``folder`` (made when missing), open for
+    writing, readable by its owner only: its descriptor and path (what tempfile.mkstemp gives, without
+    its name generator: tempfile brings shutil and random into every run)."""
+    made = False
+    for _ in range(10_000):
+        number = int.from_bytes(os.urandom(6), "little")
+        token = []
+        for _ in range(8):
+            number, digit = divmod(number, len(_NAME_CHARACTERS))
+            token.append(_NAME_CHARACTERS[digit])
+        tmp_name = os.path.join(folder, f".{name}.{''.join(token)}.tmp")
+        try:
+            return os.open(tmp_name, _CREATE_FLAGS, 0o600), tmp_name
+        except FileExistsError:
+            continue  # another file has that name: draw again
+        except FileNotFoundError:
+            if made:
+                raise
+            os.makedirs(folder, exist_ok=True)  # the folder's first file: make the folder, try again
+            made = True
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the file ``fd`` (``os.write`` may take part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def write_if_changed(path: Path, data: bytes, *, durable: bool = True) -> bool:
@@ -291,28 +343,99 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT, *, guard: Path | None = No
     Two transpub processes updating the same catalog serialise here, so neither loses
     the other's entries: each reads the file *after* taking the lock, and writes it by an
     atomic rename. The lock file stays (removing it would race with a waiting process).
-    filelock works on every platform; after ``timeout`` seconds of waiting, LockTimeout.
+    After ``timeout`` seconds of waiting, LockTimeout. The lock is ``flock`` on the lock file, as
+    filelock takes it (where there is no ``flock``, filelock's own way is used).
     """
-    import filelock  # only the commands that write catalogs take locks
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if guard is None:
         guard = lock_path(path)
+    release = _lock_file(guard, timeout, path)
+    try:
+        yield
+    finally:
+        release()
+
+
+#: How long a waiting run sleeps between two tries of a held lock (filelock's default poll interval).
+LOCK_POLL_SECONDS = 0.05
+#: errno values ``flock`` gives for a lock another process holds.
+_HELD = frozenset({errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK})
+
+
+def _lock_file(guard: Path, timeout: float, path: Path) -> Callable[[], None]:
+    """Take the lock file ``guard`` (made, with its folder, when missing) for ``path``; the function
+    that releases it. LockTimeout after ``timeout`` seconds of waiting."""
+    if _flock is None:
+        return _lock_with_filelock(guard, timeout, path)
+    name = os.fspath(guard)
+    try:
+        fd = os.open(name, _LOCK_FLAGS, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(name), exist_ok=True)
+        fd = os.open(name, _LOCK_FLAGS, 0o666)
+    try:
+        deadline: float | None = None
+        while True:
+            try:
+                _flock(fd, _LOCK_EXCLUSIVE)
+                break
+            except OSError as exc:
+                if exc.errno not in _HELD:
+                    if exc.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
+                        os.close(fd)  # a file system without flock: filelock knows what to do there
+                        return _lock_with_filelock(guard, timeout, path)
+                    raise
+            now = time.monotonic()
+            if deadline is None:
+                deadline = now + timeout
+            if now >= deadline:
+                raise _lock_timeout(guard, timeout, path)
+            time.sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - now)))
+    except BaseException:
+        os.close(fd)
+        raise
+
+    def release() -> None:
+        try:
+            _flock(fd, _UNLOCK)
+        finally:
+            os.close(fd)
+
+    return release
+
+
+def _lock_with_filelock(guard: Path, timeout: float, path: Path) -> Callable[[], None]:
+    """:func:`_lock_file` through filelock (where ``flock`` is missing)."""
+    import filelock
+
     guard.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(str(guard), timeout=timeout)
     try:
         lock.acquire()
     except filelock.Timeout as exc:
-        raise LockTimeout(
-            f"another transpub run has held this file for over {timeout:g} s (lock {guard}); "
-            "try again when it has finished",
-            path,
-        ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
+        raise _lock_timeout(guard, timeout, path) from exc
+    return lock.release
+
+
+def _lock_timeout(guard: Path, timeout: float, path: Path) -> LockTimeout:
+    return LockTimeout(
+        f"another transpub run has held this file for over {timeout:g} s (lock {guard}); "
+        "try again when it has finished",
+        path,
+    )
+
+
+try:
+    import fcntl
+
+    _flock: Callable[[int, int], None] | None = fcntl.flock
+    _LOCK_EXCLUSIVE = fcntl.LOCK_EX | fcntl.LOCK_NB
+    _UNLOCK = fcntl.LOCK_UN
+except ImportError:  # Windows
+    _flock = None
+    _LOCK_EXCLUSIVE = _UNLOCK = 0
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 class WriteBatch:
@@ -340,10 +463,11 @@ class WriteBatch:
             self._locks.enter_context(locked(path, timeout, guard=key))
             self._held.add(key)
 
-    def write(self, path: Path | str, data: bytes, *, durable: bool = True) -> None:
-        """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`)."""
+    def write(self, path: Path | str, data: bytes, *, durable: bool = True, new: bool = False) -> None:
+        """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`;
+        ``new``: the caller found no file there, under the lock: it gets mode 0o644 without a look)."""
         flush_now = durable and _syncfs() is None
-        temporary = _temporary_copy(path, (data,), flush=flush_now)
+        temporary = _temporary_copy(path, (data,), flush=flush_now, mode=0o644 if new else None)
         self._staged.append((temporary, os.fspath(path), durable and not flush_now))
 
     def commit(self) -> None:
@@ -401,7 +525,8 @@ def _flush_file_systems(paths: list[str]) -> None:
     syncfs = _syncfs()
     if not paths or syncfs is None:
         return
-    one_per_device = {os.stat(path).st_dev: path for path in paths}
+    one_per_folder = {os.path.dirname(path): path for path in paths}  # a folder's files share its device
+    one_per_device = {os.stat(path).st_dev: path for path in one_per_folder.values()}
     for path in one_per_device.values():
         fd = os.open(path, os.O_RDONLY)
         try:

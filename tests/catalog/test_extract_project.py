@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from transpub.catalog import build_template, read_catalog, update_catalog, write_catalog
 from transpub.extract import extract_project
 from transpub.fsutil import lock_bucket, lock_path
@@ -120,29 +122,37 @@ def test_extract_rewrites_a_broken_template_it_generated(tmp_path: Path) -> None
     assert read_catalog(pot)[0].msgid == "The lake freezes in winter."
 
 
-def test_a_catalog_locked_by_another_run_for_too_long_is_one_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("flock", [True, False], ids=["flock", "without-flock"])
+def test_a_catalog_locked_by_another_run_for_too_long_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flock: bool
+) -> None:
     import filelock
-    import pytest
 
+    from transpub import fsutil
     from transpub.errors import LockTimeout
     from transpub.fsutil import locked
 
+    if not flock:  # as on Windows, where there is no fcntl: filelock takes the locks
+        monkeypatch.setattr(fsutil, "_flock", None)
     (tmp_path / "transpub.toml").write_text("", encoding="utf-8")
     path = tmp_path / "locales" / "es" / "LC_MESSAGES" / "lake.po"
     lock_path(path).parent.mkdir(parents=True)
-    other_run = filelock.FileLock(str(lock_path(path)))
+    other_run = filelock.FileLock(str(lock_path(path)))  # an older transpub took its locks so
     with other_run, pytest.raises(LockTimeout) as caught, locked(path, timeout=0.2):
         pass
     assert str(caught.value).startswith(f"{path}: another transpub run has held this file for over 0.2 s")
-    with locked(path, timeout=0.2):  # free again
+    with locked(path, timeout=0.2), pytest.raises(filelock.Timeout):  # free again, and others see it held
+        filelock.FileLock(str(lock_path(path)), timeout=0.1).acquire()
+    with other_run:
         pass
 
 
-def test_locks_do_not_need_a_unix_only_module() -> None:
+def test_locks_need_no_unix_only_module() -> None:
     import transpub
 
     sources = Path(transpub.__file__).parent.rglob("*.py")
-    assert not [p.name for p in sources if "import fcntl" in p.read_text(encoding="utf-8")]
+    imports = [p.name for p in sources if "import fcntl" in p.read_text(encoding="utf-8")]
+    assert imports == ["fsutil.py"]  # where it is optional: the test above runs without it too
 
 
 def _files_below_by_walking(folder: Path, suffix: str) -> list[tuple[str, str]]:

@@ -409,7 +409,7 @@ def _update(
     if batch is not None:
         written = data != old_data
         if written:
-            batch.write(path, data)
+            batch.write(path, data, new=not exists)
     else:
         written = data != old_data and write_if_changed(path, data)
     charset = charset_of(old.metadata.get("Content-Type", ""))
