@@ -368,14 +368,14 @@ def _extract_article(
     shown = project.relative(path)
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)
-    texts = catalog.format_entries(template)  # the same in the template and every new catalog
+    texts = catalog.template_texts(template)  # the same in the template and every new catalog
     template_path = project.template_path(slug)
     batch.lock(template_path, guard=article_lock_path(project.catalogs_dir, slug))
     result = ArticleExtraction(
         slug=slug,
         path=shown,
         units=len(units),
-        template_written=catalog.write_template(template, template_path, batch=batch, entry_texts=texts),
+        template_written=catalog.write_template(template, template_path, batch=batch, texts=texts),
     )
     outcome.records[""] = Record(
         key, result={"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
@@ -393,7 +393,7 @@ def _extract_article(
                 purge_obsolete=run.purge_obsolete,
                 notes_for=notes_for.get(locale),
                 batch=batch,
-                entry_texts=texts,
+                texts=texts,
             )
         except CatalogError as exc:
             result.failed[locale] = _relative(project, exc)

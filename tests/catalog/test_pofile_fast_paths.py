@@ -131,7 +131,14 @@ def _awkward_template() -> object:
     template.append(polib.POEntry(msgid="was", msgstr="", previous_msgid="is", flags=["fuzzy"]))
     template.append(polib.POEntry(msgid="one apple", msgid_plural="%d apples", msgstr_plural={0: "", 1: ""}))
     template.append(polib.POEntry(msgid="menu", msgctxt="verb", msgstr="", flags=["python-format"]))
+    template.append(polib.POEntry(msgid="ends a line", msgstr="", comment="first\n"))
+    template.append(polib.POEntry(msgid="ends a path", msgstr="", comment="C:\\", occurrences=[("a", "")]))
+    template.append(polib.POEntry(msgid="one line", msgstr="", comment="one\n\ntwo", flags=["no-wrap"]))
     return template
+
+
+#: Glossary notes as a locale may give them: none, empty, several, on several lines, ending in a backslash.
+_NOTES = ([], [""], ["Glossary: lake → See"], ["a\nb", "c"], ["path C:\\"], ["", "n", ""], ["x\n"])
 
 
 @pytest.mark.parametrize("locale", ["de", "ar", "zh_CN"])
@@ -139,18 +146,16 @@ def _awkward_template() -> object:
 def test_a_new_catalog_is_written_as_the_general_merge_writes_it(
     tmp_path, locale: str, with_notes: bool
 ) -> None:
-    from transpub.catalog import format_entries, merge
+    from transpub.catalog import merge, template_texts
 
     template = _awkward_template()
 
     def notes_for(msgid: str) -> list[str]:
-        return [f"Glossary: {msgid[:3]!r}"] if with_notes and len(msgid) % 2 else []
+        return _NOTES[len(msgid) % len(_NOTES)] if with_notes else []
 
     path = tmp_path / "a.po"
     notes = notes_for if with_notes else None
-    report = merge.update_catalog(
-        path, template, locale, notes_for=notes, entry_texts=format_entries(template)
-    )
+    report = merge.update_catalog(path, template, locale, notes_for=notes, texts=template_texts(template))
     merged, expected_report = merge.merge_catalog(
         merge._empty_catalog(template, locale), template, notes_for=notes
     )

@@ -27,9 +27,11 @@ from transpub.catalog.exchange import (
 )
 from transpub.catalog.headers import format_date, plural_examples
 from transpub.catalog.merge import (
+    TemplateTexts,
     UpdateReport,
     build_template,
     merge_catalog,
+    template_texts,
     update_catalog,
     write_template,
 )
@@ -46,6 +48,7 @@ __all__ = [
     "CatalogStats",
     "POEntry",
     "POFile",
+    "TemplateTexts",
     "UpdateReport",
     "build_mo",
     "build_template",
@@ -73,6 +76,7 @@ __all__ = [
     "revision_date",
     "set_machine_translation",
     "set_translation",
+    "template_texts",
     "translations",
     "update_catalog",
     "write_catalog",

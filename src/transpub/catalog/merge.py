@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
 
+from transpub.catalog import headers
 from transpub.catalog.entries import has_translation
-from transpub.catalog.headers import charset_of, is_utf8, locale_metadata, template_metadata
-from transpub.catalog.pofile import format_catalog, format_entries, format_entry
+from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
+from transpub.catalog.pofile import comment_lines, format_catalog, format_entries, format_entry
 from transpub.catalog.reader import parse_catalog_bytes
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
@@ -68,6 +70,37 @@ def build_template(
     return template
 
 
+@dataclass(frozen=True)
+class TemplateTexts:
+    """What the template and every catalog made from it share, worked out once per template.
+
+    ``entries``: :func:`~transpub.catalog.pofile.format_entries` of the template. ``fresh``: the
+    entries a new catalog holds, in order, each with its text and where its ``#.`` lines end in that
+    text (-1 when :func:`_new_entry` changes more than its comment: it is then written anew);
+    ``count``: the entries a new catalog counts as new.
+    """
+
+    entries: Sequence[str]
+    fresh: tuple[tuple[polib.POEntry, str, int], ...]
+    count: int
+
+
+def template_texts(template: polib.POFile, entry_texts: Sequence[str] | None = None) -> TemplateTexts:
+    """The :class:`TemplateTexts` of ``template`` (``entry_texts``: its formatted entries, when known)."""
+    entries = format_entries(template) if entry_texts is None else entry_texts
+    fresh = []
+    count = 0
+    for source, text in zip(template, entries, strict=True):
+        if source.obsolete or (source.msgid == "" and source.msgctxt is None):
+            continue  # as merge_catalog
+        count += 1
+        if source.msgid == "" and not source.msgctxt:
+            continue  # as format_catalog
+        end = len(comment_lines("#.", source.comment)) if _copied_unchanged(source) else -1
+        fresh.append((source, text, end))
+    return TemplateTexts(entries, tuple(fresh), count)
+
+
 #: The creation date in a template's header, as transpub (and msgcat) write it: one field per line.
 _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ((?:[^"\\\n]|\\[^n])*)\\n"$', re.M)
 
@@ -77,7 +110,7 @@ def write_template(
     path: Path,
     *,
     batch: WriteBatch | None = None,
-    entry_texts: Sequence[str] | None = None,
+    texts: TemplateTexts | None = None,
 ) -> bool:
     """Write a POT unless the existing one differs only in POT-Creation-Date; True if written.
 
@@ -86,31 +119,35 @@ def write_template(
     and the new text, written with that date, compared byte for byte (a broken or hand-edited
     template differs, and is simply written anew). ``batch``: the caller holds the file's lock in
     that batch, which writes the file when it is committed; else the file is locked and written now.
-    ``entry_texts``: :func:`~transpub.catalog.pofile.format_entries` of ``template``, when the caller
-    has them (they are the same in every catalog made from it).
+    ``texts``: :func:`template_texts` of ``template``, when the caller has them (they are the same
+    in every catalog made from it).
     """
     path = Path(path)
     if batch is not None:
-        data = _template_bytes(template, path, entry_texts)
-        if data is not None:
-            batch.write(path, data, durable=False)  # made from the article: written again if lost
+        try:
+            old: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            old = None
+        data = _template_bytes(template, old, texts)
+        if data is not None:  # made from the article: written again if lost
+            batch.write(path, data, durable=False, new=old is None)
         return data is not None
     with locked(path):
-        data = _template_bytes(template, path, entry_texts)
+        try:
+            old = path.read_bytes()
+        except FileNotFoundError:
+            old = None
+        data = _template_bytes(template, old, texts)
         if data is None:
             return False
         return write_if_changed(path, data, durable=False)
 
 
-def _template_bytes(template: polib.POFile, path: Path, entry_texts: Sequence[str] | None) -> bytes | None:
-    """The bytes to write to the template at ``path``; None when it holds them (see :func:`write_template`)."""
+def _template_bytes(template: polib.POFile, old: bytes | None, texts: TemplateTexts | None) -> bytes | None:
+    """The bytes to write to the template whose file holds ``old``; None when they are the same (see
+    :func:`write_template`)."""
     new_date = template.metadata.get("POT-Creation-Date", "")
-    if entry_texts is None:
-        entry_texts = format_entries(template)
-    try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        old = None
+    entry_texts = format_entries(template) if texts is None else texts.entries
     header = old[: old.find(b"\n\n")] if old is not None else b""
     found = _CREATION_DATE.search(header)
     if old is not None and found is not None:
@@ -280,37 +317,74 @@ def merge_catalog(
 
 
 def _new_catalog_text(
-    empty: polib.POFile,
     template: polib.POFile,
+    locale: str,
     notes_for: Callable[[str], Sequence[str]] | None,
-    entry_texts: Sequence[str] | None,
-) -> tuple[str, UpdateReport]:
-    """``format_catalog(merge_catalog(empty, template))`` for a catalog that has no entries yet,
-    without building the merged catalog: an entry that :func:`_new_entry` copies unchanged (no
-    notes to add, nothing it drops) is the template's entry, its text written once for every
-    locale (``entry_texts``, else worked out here)."""
+    texts: TemplateTexts | None,
+) -> tuple[str, int]:
+    """``format_catalog(merge_catalog(_empty_catalog(template, locale), template))`` for a catalog
+    that has no entries yet, and the number of its entries (all new), without building the merged
+    catalog: its header is made once per locale and minute, an entry that :func:`_new_entry`
+    copies unchanged is the template's text (with the glossary's notes, if any, after its ``#.``
+    lines), written once for every locale (``texts``, else worked out here)."""
+    if texts is None:
+        texts = template_texts(template)
+    header, nplurals = _new_catalog_header(
+        template.header, tuple(template.metadata.items()), locale, _revision_date()
+    )
+    blocks = [header]
+    if notes_for is None:
+        for source, text, end in texts.fresh:
+            blocks.append(text if end >= 0 else _new_entry_text(source, (), nplurals))
+        return "\n".join(blocks), texts.count
+    for source, text, end in texts.fresh:
+        notes = notes_for(source.msgid)
+        if end < 0:
+            text = _new_entry_text(source, notes, nplurals)
+        elif notes:
+            text = text[:end] + "".join(comment_lines("#.", note) for note in notes if note) + text[end:]
+        blocks.append(text)
+    return "\n".join(blocks), texts.count
+
+
+def _new_entry_text(source: polib.POEntry, notes: Sequence[str], nplurals: int) -> str:
+    """The text of ``source``'s entry in a new catalog whose locale has ``nplurals`` forms."""
+    entry = _new_entry(source, notes)
+    if entry.msgid_plural:
+        entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
+    return format_entry(entry)
+
+
+#: The minute of the last revision date made, and that date as a header writes it.
+_REVISION: list[object] = [None, ""]
+
+
+def _revision_date() -> str:
+    """The current time as a new catalog's PO-Revision-Date, as :func:`locale_metadata` sets it
+    (from the clock it asks), formatted once a minute."""
+    now = headers.datetime.now(UTC)
+    minute = now.replace(second=0, microsecond=0)
+    if _REVISION[0] != minute:
+        _REVISION[:] = [minute, format_date(now)]
+    return str(_REVISION[1])
+
+
+@functools.lru_cache(maxsize=64)
+def _new_catalog_header(
+    header: str | None, fields: tuple[tuple[str, str], ...], locale: str, revision: str
+) -> tuple[str, int]:
+    """The header of a new catalog for ``locale`` made from a template with this ``header`` and
+    these ``fields`` at the time ``revision``, and the number of plural forms it names: as
+    :func:`merge_catalog` of an empty catalog writes it (remembered: the articles of a run share it)."""
+    template = polib.POFile()
+    template.header = header
+    template.metadata = dict(fields)
+    empty = _empty_catalog(template, locale)
+    empty.metadata["PO-Revision-Date"] = revision
     header_only = polib.POFile()
     header_only.metadata = template.metadata
-    merged, report = merge_catalog(empty, header_only, fuzzy_matching=False)  # the header
-    if entry_texts is None:
-        entry_texts = format_entries(template)
-    nplurals = _plural_count(merged)
-    blocks = [format_catalog(merged)]
-    new = 0
-    for source, text in zip(template, entry_texts, strict=True):
-        if source.obsolete or (source.msgid == "" and source.msgctxt is None):
-            continue  # as merge_catalog
-        new += 1
-        if source.msgid == "" and not source.msgctxt:
-            continue  # as format_catalog
-        notes = notes_for(source.msgid) if notes_for else ()
-        if notes or not _copied_unchanged(source):
-            entry = _new_entry(source, notes)
-            if entry.msgid_plural:
-                entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
-            text = format_entry(entry)
-        blocks.append(text)
-    return "\n".join(blocks), replace(report, new=new)
+    merged, _ = merge_catalog(empty, header_only, fuzzy_matching=False)
+    return format_catalog(merged), _plural_count(merged)
 
 
 def _copied_unchanged(source: polib.POEntry) -> bool:
@@ -351,7 +425,7 @@ def update_catalog(
     purge_obsolete: bool = False,
     notes_for: Callable[[str], Sequence[str]] | None = None,
     batch: WriteBatch | None = None,
-    entry_texts: Sequence[str] | None = None,
+    texts: TemplateTexts | None = None,
 ) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
@@ -360,17 +434,17 @@ def update_catalog(
     translator saved in Poedit stays byte for byte as saved until its source changes. A broken
     existing file raises CatalogError and is left untouched. ``batch``: the caller holds the
     file's lock (:func:`transpub.fsutil.lock_path`) in that batch, which writes the file when it is
-    committed; else the file is locked and written now. ``entry_texts``: as for :func:`write_template`.
+    committed; else the file is locked and written now. ``texts``: as for :func:`write_template`.
     """
     path = Path(path)
-    options = (fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, entry_texts)
+    options = (fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, texts)
     if batch is not None:
         return _update(path, template, locale, options, batch)
     with locked(path):
         return _update(path, template, locale, options, None)
 
 
-_UpdateOptions = tuple[bool, float, bool, Callable[[str], Sequence[str]] | None, Sequence[str] | None]
+_UpdateOptions = tuple[bool, float, bool, Callable[[str], Sequence[str]] | None, TemplateTexts | None]
 
 
 def _update(
@@ -381,37 +455,38 @@ def _update(
     batch: WriteBatch | None,
 ) -> UpdateReport:
     """:func:`update_catalog`, its lock held."""
-    fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, entry_texts = options
+    fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, texts = options
     try:
         old_data: bytes | None = path.read_bytes()
     except FileNotFoundError:
         old_data = None
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    exists = old_data is not None
     if old_data is None:
-        old = _empty_catalog(template, locale)
-        text, report = _new_catalog_text(old, template, notes_for, entry_texts)
+        text, new = _new_catalog_text(template, locale, notes_for, texts)
         data = text.encode("utf-8")
-    else:
-        old = parse_catalog_bytes(old_data, path)
-        merged, report = merge_catalog(
-            old,
-            template,
-            fuzzy_matching=fuzzy_matching,
-            fuzzy_threshold=fuzzy_threshold,
-            purge_obsolete=purge_obsolete,
-            notes_for=notes_for,
-        )
-        data = format_catalog(merged).encode("utf-8")
-    if exists and data != old_data and format_catalog(old).encode("utf-8") == data:
+        if batch is None:
+            return UpdateReport(new=new, written=write_if_changed(path, data))
+        batch.write(path, data, new=True)
+        return UpdateReport(new=new, written=True)
+    old = parse_catalog_bytes(old_data, path)
+    merged, report = merge_catalog(
+        old,
+        template,
+        fuzzy_matching=fuzzy_matching,
+        fuzzy_threshold=fuzzy_threshold,
+        purge_obsolete=purge_obsolete,
+        notes_for=notes_for,
+    )
+    data = format_catalog(merged).encode("utf-8")
+    if data != old_data and format_catalog(old).encode("utf-8") == data:
         return replace(report, written=False)  # the same catalog, written another way
     if batch is not None:
         written = data != old_data
         if written:
-            batch.write(path, data, new=not exists)
+            batch.write(path, data)
     else:
         written = data != old_data and write_if_changed(path, data)
     charset = charset_of(old.metadata.get("Content-Type", ""))
-    converted = charset if written and exists and not is_utf8(charset) else None
+    converted = charset if written and not is_utf8(charset) else None
     return replace(report, written=written, converted_from=converted)

@@ -182,13 +182,13 @@ def _wrap_portions(
 _format_source_field = functools.lru_cache(maxsize=4096)(format_field)
 
 
-def _comment_lines(marker: str, text: str) -> str:
+def comment_lines(marker: str, text: str) -> str:
     r"""``marker`` comment lines for ``text``, one per line of it.
 
     gettext joins a line that ends in a backslash with the next one, even in comments, so such a
     line gets a trailing space (msgcat keeps it, and reading it back gives the same comment).
 
-    >>> _comment_lines("#.", "Path: C:\\\nNext")
+    >>> comment_lines("#.", "Path: C:\\\nNext")
     '#. Path: C:\\ \n#. Next\n'
     """
     if not text:
@@ -257,9 +257,9 @@ def format_entry(entry: polib.POEntry) -> str:
         return ""
     parts = []
     if entry.tcomment:
-        parts.append(_comment_lines("#", entry.tcomment))
+        parts.append(comment_lines("#", entry.tcomment))
     if entry.comment:
-        parts.append(_comment_lines("#.", entry.comment))
+        parts.append(comment_lines("#.", entry.comment))
     if entry.occurrences:
         parts.append(_reference_lines(entry.occurrences))
     wrap = True
@@ -298,7 +298,7 @@ def format_header(po: polib.POFile) -> str:
 def _format_header(comment: str, fuzzy: bool, fields: tuple[tuple[str, str], ...]) -> str:
     """:func:`format_header`, remembered: the catalogs of one locale made in the same minute share
     their header."""
-    parts = [_comment_lines("#", comment)]
+    parts = [comment_lines("#", comment)]
     if fuzzy:
         parts.append("#, fuzzy\n")
     parts.append('msgid ""\n')
