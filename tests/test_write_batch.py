@@ -163,3 +163,26 @@ def test_new_catalogs_are_readable_by_everyone_whatever_the_umask(tmp_path: Path
         os.umask(old)
     written = [*tmp_path.glob("locales/templates/*.pot"), *tmp_path.glob("locales/de/LC_MESSAGES/*.po")]
     assert len(written) == 4 and {p.stat().st_mode & 0o777 for p in written} == {0o644}
+
+
+def test_the_manifest_records_what_extract_wrote_as_a_look_at_the_files_would(tmp_path: Path) -> None:
+    from transpub.manifest import Manifest, Record
+
+    newsroom(tmp_path, 5)
+    project = load_project(tmp_path)
+    assert extract_project(project, ["de", "es"]).ok
+    manifest = Manifest(tmp_path, "extract")
+    looked = 0
+    for slug in (f"story-{n:02d}" for n in range(5)):
+        for locale, path in [
+            ("", project.template_path(slug)),
+            ("de", project.catalog_path("de", slug)),
+            ("es", project.catalog_path("es", slug)),
+        ]:
+            record = manifest.get(slug, locale)
+            assert record is not None
+            fresh = Record(record.key)
+            fresh.watch(tmp_path, path)
+            assert (record.files, record.hashes) == (fresh.files, fresh.hashes)
+            looked += 1
+    assert looked == 15

@@ -12,7 +12,17 @@ from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import WriteBatch, article_lock_path, forget_folders, lock_bucket, remove_stale_temporaries
-from .manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
+from .manifest import (
+    Manifest,
+    Record,
+    code_signature,
+    content_hash,
+    file_hash,
+    make_key,
+    path_name,
+    project_settings,
+    signature,
+)
 from .model import Issue
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
@@ -336,16 +346,28 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
     """
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None  # a batch's terms found once
     notes_for = {locale: notes.for_locale(locale) for locale in run.locales} if notes is not None else {}
-    with WriteBatch() as batch:
+    with WriteBatch(digest=content_hash) as batch:
         outcomes = [(task[0], _extract_article(run, task[1:], batch, notes_for)) for task in tasks]
     root = run.project.root
     for _, outcome in outcomes:
         for locale, path in outcome.watch.items():
             record = outcome.records[locale]
             if record is not None:
-                record.watch(root, path)
+                _watch(record, root, path, batch.digests.get(os.fspath(path)))
         outcome.watch = {}
     return outcomes
+
+
+def _watch(record: Record, root: Path, path: Path, digest: str | None) -> None:
+    """``record.watch(root, path)``, without reading the file again when the batch wrote it (its
+    ``digest``): its signature now, with the hash of the bytes written."""
+    if digest is None:
+        record.watch(root, path)
+        return
+    name = path_name(root, path)
+    stamp = record.files[name] = signature(path)
+    if stamp is not None:
+        record.hashes[name] = digest
 
 
 def _extract_article(

@@ -30,7 +30,9 @@ def confine(path: Path, folder: Path) -> Path:
     Every path transpub writes or deletes is built from names it read (locales, article slugs) and goes
     through here first, so no name can lead a write outside the project's folders: UnsafePathError.
     """
-    inside = resolved_folder(os.path.abspath(folder))
+    inside = _CONFINING.get(folder)
+    if inside is None:
+        inside = _CONFINING[folder] = resolved_folder(os.path.abspath(folder))
     resolved = real_path(path)
     if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
@@ -39,6 +41,8 @@ def confine(path: Path, folder: Path) -> Path:
 
 #: Folders already resolved in this run (a project's folders are asked about once per file written).
 _RESOLVED_FOLDERS: dict[str, str] = {}
+#: The folders :func:`confine` was given in this run, resolved.
+_CONFINING: dict[Path | str, str] = {}
 
 
 def real_path(path: Path | str) -> str:
@@ -80,6 +84,7 @@ def start_run() -> None:
 def forget_folders() -> None:
     """Resolve folders anew from here on (each workflow starts so: a folder may have been replaced)."""
     _RESOLVED_FOLDERS.clear()
+    _CONFINING.clear()
     _PROJECT_ROOTS.clear()
     _ARTICLE_LOCKS.clear()
 
@@ -450,8 +455,12 @@ class WriteBatch:
     As a context manager: commits when the block ends normally, discards on an exception.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, digest: Callable[[bytes], str] | None = None) -> None:
+        """``digest``: a hash of each file's bytes, kept in :attr:`digests` by path as written (so a
+        caller that records what it wrote need not read the files again)."""
         self._staged: list[tuple[str, str, bool]] = []  # (temporary, file, durable)
+        self._digest = digest
+        self.digests: dict[str, str] = {}
         self._locks = contextlib.ExitStack()
         self._held: set[Path] = set()
 
@@ -469,6 +478,8 @@ class WriteBatch:
         flush_now = durable and _syncfs() is None
         temporary = _temporary_copy(path, (data,), flush=flush_now, mode=0o644 if new else None)
         self._staged.append((temporary, os.fspath(path), durable and not flush_now))
+        if self._digest is not None:
+            self.digests[os.fspath(path)] = self._digest(data)
 
     def commit(self) -> None:
         """Flush, rename every file into place, release the locks."""

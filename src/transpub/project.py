@@ -111,11 +111,12 @@ class Project:
 
     def template_path(self, slug: str) -> Path:
         """Where the POT of article ``slug`` lives (UnsafePathError if that is outside the catalogs folder)."""
-        return confine(self.templates_dir / f"{slug}.pot", self.catalogs_dir)
+        return confine(Path(os.path.join(self.catalogs_dir, "templates", f"{slug}.pot")), self.catalogs_dir)
 
     def catalog_path(self, locale: str, slug: str) -> Path:
         """Where the PO of article ``slug`` for ``locale`` lives (UnsafePathError if outside the catalogs folder)."""
-        return confine(self.catalogs_dir / locale / "LC_MESSAGES" / f"{slug}.po", self.catalogs_dir)
+        path = os.path.join(self.catalogs_dir, locale, "LC_MESSAGES", f"{slug}.po")  # one Path, not four
+        return confine(Path(path), self.catalogs_dir)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it, for messages and references."""
