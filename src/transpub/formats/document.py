@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import not_
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import PlaceholderMismatch
 from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
@@ -124,9 +124,9 @@ Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget
 Slot = TextSlot | AttrSlot
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """What compile decided for one slot: the text to publish (None: the source) and a wrapper."""
+class Resolution(NamedTuple):
+    """What compile decided for one slot: the text to publish (None: the source) and a wrapper
+    (a named tuple: a rendering makes one per slot)."""
 
     text: str | None = None
     before: str = ""
