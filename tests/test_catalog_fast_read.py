@@ -222,3 +222,23 @@ def test_catalogs_mutated_byte_by_byte_read_the_same(tmp_path: Path) -> None:
     seeds = [*fuzzing.SEED_PO, REALISTIC.encode("utf-8")]
     for _ in range(500):
         assert_same(path, fuzzing.mutate(rng.choice(seeds), rng, fuzzing.PO_TOKENS))
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '#: a.html#p\nmsgid "He said "yes"."\nmsgstr "Er sagte ja."\n',
+        '#: a.html#p\nmsgid ""\n"He said "yes" "\n"twice."\nmsgstr "Er sagte ja."\n',
+        '#: a.html#p\nmsgid "He said yes."\nmsgstr ""\n"Er sagte "ja"."\n',
+        '#: a.html#p\nmsgid "He said \\"yes\\"."\nmsgstr ""\n"Er sagte \\"ja\\"."\n',
+        '#. a note with a \\ backslash\nmsgid "Plain."\nmsgstr "Schlicht."\n',
+        '#: a.html#p\nmsgctxt "a "b" c"\nmsgid "Plain."\nmsgstr "Schlicht."\n',
+        '#: a.html#p\nmsgid "Plain." \nmsgstr "Schlicht."\t\n',
+        '#: a.html#p\nmsgid "Plain."\nmsgstr "Schlicht." "more"\n',
+    ],
+)
+def test_quotes_and_backslashes_in_an_entry_read_the_same_both_ways(tmp_path: Path, entry: str) -> None:
+    """A plain entry is one without backslash or quote inside its strings: any other goes through
+    the general pattern or the strict reader, with the same translations or the same error."""
+    text = HEADER + "\n" + entry + '\n#: b.html#p\nmsgid "After."\nmsgstr "Danach."\n'
+    assert_same(tmp_path / "de.po", text.encode("utf-8"))

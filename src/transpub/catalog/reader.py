@@ -10,6 +10,7 @@ itself gives the entry's first line, often a comment); errors point at the offen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -630,11 +631,16 @@ _OBSOLETE_ENTRY = re.compile(
     rf"#~[ \t]*msgstr[ \t]*{_STRING_BODY}{_OBSOLETE_MORE}\n*"
 )
 _MORE_BODIES = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-_PLAIN_STRING = r'"([^"\\\n]*)"[ \t]*\n((?:"[^"\\\n]*"[ \t]*\n)*)'
-#: The most usual entry: only ``#.`` and ``#:`` comments, no backslash anywhere (nothing to
-#: unescape or look at), followed by another entry or the end. Groups as :data:`_LIVE_KEYWORDS`'s.
+#: The strings of a plain entry's continuation lines (no backslash or quote inside them).
+_PLAIN_BODIES = re.compile(r'"([^\n]*)"[ \t]*\n')
+_PLAIN_STRING = r'"([^\n]*)"[ \t]*\n((?:"[^\n]*"[ \t]*\n)*)'
+#: The most usual entry: only ``#.`` and ``#:`` comments, followed by another entry or the end.
+#: Groups as :data:`_LIVE_KEYWORDS`'s. It is only taken when it holds no backslash and no quote
+#: inside a string (nothing to unescape or look at): checked on the match, not in the pattern (a
+#: class such as ``[^"\\\n]`` makes the regular expression engine test each character against a
+#: set, several times slower than ``[^\n]``; see :func:`_plain_groups`).
 _PLAIN_ENTRY = re.compile(
-    r"(?:#[.:][^\\\n]*\n)*"
+    r"(?:#[.:][^\n]*\n)*"
     rf"(?:msgctxt[ \t]*{_PLAIN_STRING})?"
     rf"()msgid[ \t]*{_PLAIN_STRING}"
     rf"msgstr[ \t]*{_PLAIN_STRING}\n*(?=[#m]|\Z)"
@@ -657,7 +663,7 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
     if text[:1] == "\ufeff" or "\\\n" in text:
         return None
     text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
-    plain, more_bodies = _PLAIN_ENTRY.match, _MORE_BODIES.findall
+    plain, plain_bodies, more_bodies = _PLAIN_ENTRY.match, _PLAIN_BODIES.findall, _MORE_BODIES.findall
     count, find = text.count, text.find
     found: dict[str, EntryText] = {}
     header = False
@@ -665,14 +671,16 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
     position, end, line, counted = 1, len(text), 0, 0
     while position < end:
         match = plain(text, position)
-        if match is not None:
-            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = match.groups()
+        groups = None if match is None else _plain_groups(match, find)
+        if groups is not None:
+            assert match is not None
+            context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = groups
             if msgid_more:
-                msgid += "".join(more_bodies(msgid_more))
+                msgid += "".join(plain_bodies(msgid_more))
             if msgstr_more:
-                msgstr += "".join(more_bodies(msgstr_more))
+                msgstr += "".join(plain_bodies(msgstr_more))
             if context_more:
-                context += "".join(more_bodies(context_more))
+                context += "".join(plain_bodies(context_more))
             obsolete, notes = False, _PLAIN_NOTES
             position = match.end()
         else:
@@ -723,6 +731,22 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
 
 
 _PLAIN_NOTES: tuple[bool, str | None] = (False, None)
+
+
+def _plain_groups(match: re.Match[str], find: Callable[[str, int, int], int]) -> tuple[str | None, ...] | None:
+    """The groups of a :data:`_PLAIN_ENTRY` match (``find``: the text's), or None when the entry
+    holds a backslash or a string holds a quote: then it is not a plain entry (the general pattern
+    reads it, or finds it broken)."""
+    if find("\\", match.start(), match.end()) >= 0:
+        return None
+    groups = match.groups()
+    context, context_more, _, msgid, msgid_more, msgstr, msgstr_more = groups
+    for first, more in ((msgid, msgid_more), (msgstr, msgstr_more), (context, context_more)):
+        if first is not None and '"' in first:
+            return None
+        if more and more.count('"') != 2 * more.count("\n"):
+            return None
+    return groups
 
 
 def _general_entry(
