@@ -9,6 +9,7 @@ itself gives the entry's first line, often a comment); errors point at the offen
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -714,7 +715,7 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
         if obsolete:
             continue
         if not msgid and context is None:  # the header: the first entry, or the strict reader decides
-            if len(seen) > 1 or not _usable_header(msgstr, path, line):
+            if len(seen) > 1 or not _usable_header(msgstr):
                 return None
             header = True
             continue
@@ -827,15 +828,16 @@ def _fast_comments(comments: str, obsolete: bool) -> tuple[bool, str | None] | N
     return fuzzy, provenance
 
 
-def _usable_header(msgstr: str, path: Path, line: int) -> bool:
+@functools.lru_cache(maxsize=64)  # the catalogs of one run mostly share their header
+def _usable_header(msgstr: str) -> bool:
     """Whether the header's msgstr passes the strict reader's checks (no NUL, a usable Content-Type
-    and Plural-Forms)."""
+    and Plural-Forms): a question of its text alone."""
     if "\x00" in msgstr:
         return False
     po = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
     _read_metadata(msgstr, po.metadata)
     try:
-        check_header(po, path, line, {})
+        check_header(po, None, 1, {})  # (where it is is only for the message)
     except CatalogError:
         return False
     return True
