@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -734,7 +735,7 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
 _PLAIN_NOTES: tuple[bool, str | None] = (False, None)
 
 
-def _plain_groups(match: re.Match[str], find: Callable[[str, int, int], int]) -> tuple[str | None, ...] | None:
+def _plain_groups(match: re.Match[str], find: Callable[[str, int, int], int]) -> tuple[Any, ...] | None:
     """The groups of a :data:`_PLAIN_ENTRY` match (``find``: the text's), or None when the entry
     holds a backslash or a string holds a quote: then it is not a plain entry (the general pattern
     reads it, or finds it broken)."""
