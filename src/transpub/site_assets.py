@@ -30,8 +30,19 @@ class ArticleAssets:
     #: Every file the article's URLs name inside the project, found or not (what the pages depend on).
     sources: list[Path] = field(default_factory=list)
 
+    #: attributes_for's answers, by tag and where the page is (see :func:`_from_where`).
+    _made: dict[tuple[Tag, str | int], dict[str, str]] = field(default_factory=dict, repr=False)
+
     def attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
-        """The rewritten URL attributes of ``tag`` on the page at ``page`` (from the site's root)."""
+        """The rewritten URL attributes of ``tag`` on the page at ``page`` (from the site's root);
+        made once for the pages of every language at one depth."""
+        key = (tag, _from_where(page))
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._attributes_for(tag, page)
+        return dict(made)
+
+    def _attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
 
         def new_url(url: str) -> str | None:
             path, suffix = _split(url)
@@ -40,6 +51,16 @@ class ArticleAssets:
 
         rewritten = {name: rewrite_urls(name, value, new_url) for name, value in tag.urls.items()}
         return {name: value for name, value in rewritten.items() if value != tag.urls[name]}
+
+
+def _from_where(page: str) -> str | int:
+    """What the links from ``page`` to ``_assets/…`` depend on: how deep its folder is (``../`` per
+    level) when that folder is an ordinary one outside ``_assets/`` (every language's page of an
+    article), else the folder itself."""
+    folders = page.split("/")[:-1]
+    if folders[:1] == [ASSETS_DIR] or any(part in ("", ".", "..") for part in folders):
+        return "/".join(folders) + "/"
+    return len(folders)
 
 
 def _split(url: str) -> tuple[str, str]:

@@ -1,0 +1,69 @@
+"""compile's shortcuts give what the general path gives: an article's rewritten file URLs are made
+once per page depth (not once per language), review copies known absent from a listing of their
+folder."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from test_compile_helpers import compile_lib, make_project
+from test_fidelity_assets import make
+from transpub.project import load_project
+from transpub.site_assets import ArticleAssets, copy_assets
+from transpub.sources import load_article
+
+PAGES = [
+    "index.html",
+    "en/2024/story.html",
+    "es/2024/story.html",
+    "de/2024/story.html",
+    "es/story.html",
+    "_review/es/2024/story.html",
+    "_review/de/story.html",
+    "_assets/x.html",
+    "_assets/img/x.html",
+    "es/_assets/story.html",
+    "a/b/c/d/story.html",
+    "./es/story.html",
+    "es//story.html",
+    "es/../story.html",
+]
+
+
+def test_file_urls_on_every_page_are_those_made_for_that_page_alone(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    project = load_project(root)
+    article = project.articles_dir / "2024" / "story.html"
+    document = load_article(project, article)
+    assets = copy_assets(document, article, "2024/story.html", root, root / "site", set(), [], {})
+    assert assets.targets and list(document.asset_tags())
+    reference = ArticleAssets(assets.targets, assets.sources)
+    rng = random.Random(12)
+    for _ in range(300):
+        tag = rng.choice(list(document.asset_tags()))
+        page = rng.choice(PAGES)
+        got = assets.attributes_for(tag, page)
+        assert got == reference._attributes_for(tag, page), (page, tag.urls)
+        got["src"] = "changed by a caller"  # a caller's copy: the next page is not affected
+    assert assets.attributes_for(tag, "es/2024/story.html") == reference._attributes_for(
+        tag, "es/2024/story.html"
+    )
+
+
+def test_review_copies_from_an_earlier_run_stay_linked_and_go_with_their_catalog(tmp_path: Path) -> None:
+    """compile lists a review folder once instead of asking about each review copy: a copy made by an
+    earlier ``--review`` run is still linked from the others, and removed when its catalog is."""
+    root = make_project(tmp_path / "news")
+    compile_lib(root, review=True)
+    review = root / "site" / "_review"
+    assert (review / "de" / "skiing.html").is_file() and (review / "ar" / "skiing.html").is_file()
+    compile_lib(root)  # no --review: the copies stay, and link each other
+    assert (review / "de" / "skiing.html").is_file()
+    compile_lib(root, ["ar"], review=True)
+    assert "../de/skiing.html" in (review / "ar" / "skiing.html").read_text("utf-8")
+    (root / "locales" / "de" / "LC_MESSAGES" / "skiing.po").unlink()
+    compile_lib(root)
+    assert not (review / "de" / "skiing.html").exists()
+    compile_lib(root, ["ar"], review=True)
+    assert "../de/skiing.html" not in (review / "ar" / "skiing.html").read_text("utf-8")
