@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html as htmllib
+import os
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -142,6 +143,8 @@ class _CompileRun:
     found: dict[tuple[str, str], tuple[Path, str | None, bool]] = field(default_factory=dict)
     #: The documents extract read (None: every article is read, ``--full``).
     reads: ReadCache | None = None
+    #: The names in folders of the site (relative to it) as they were when first looked at (see _absent).
+    listed: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def all_locales(self) -> list[str]:
@@ -507,13 +510,13 @@ def _remember(
             assert run.markdown_root is not None
             pages = [_markdown_path(project, locale, path, run.markdown_root)]
         else:
-            pages = [
-                out_dir / _html_path(project, locale, slug),
-                out_dir / _html_path(project, locale, slug, review=True),
-            ]
+            review = _html_path(project, locale, slug, review=True)
+            pages = [out_dir / _html_path(project, locale, slug), out_dir / review]
         for page_path in pages:
             data = written.get(page_path)
-            if data is None:
+            if data is None and not markdown and page_path is pages[1] and _absent(run, review):
+                record.files[path_name(project.root, page_path)] = None  # as watch says of no file
+            elif data is None:
                 record.watch(project.root, page_path)
             else:
                 record.watch_content(project.root, page_path, signature(page_path), data)
@@ -599,21 +602,19 @@ def _write_pages(
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published]
-    reviewed = [
-        loc
-        for loc in targets
-        if _has_review_copy(project, out_dir, loc, slug, selected, options, broken, present)
-    ]
+    reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
     chrome = _PageChrome(project, document, slug, linked)
     written: dict[Path, bytes] = {}
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
         output = confine(out_dir / _html_path(project, locale, slug), out_dir)
-        review_path = confine(out_dir / _html_path(project, locale, slug, review=True), out_dir)
+        review_relative = _html_path(project, locale, slug, review=True)
+        review_path = confine(out_dir / review_relative, out_dir)
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
-            _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
+            if not _absent(run, review_relative):
+                _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
         elif locale != source and options.review:
             review_html = _render_page(
                 project,
@@ -960,23 +961,37 @@ def _placeholder_warnings(
 
 
 def _has_review_copy(
-    project: Project,
-    out_dir: Path,
+    run: _CompileRun,
     locale: str,
     slug: str,
-    selected: list[str],
-    options: CompileOptions,
     broken: dict[tuple[str, str], CatalogError],
     present: Collection[str],
 ) -> bool:
     """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers;
     ``present``: the locales whose catalog of the article exists)."""
-    review_path = out_dir / _html_path(project, locale, slug, review=True)
-    if locale not in selected:
-        return review_path.is_file()
-    if (locale, slug) in broken or locale not in present:
-        return False
-    return options.review or review_path.is_file()
+    relative = _html_path(run.project, locale, slug, review=True)
+    if locale in run.selected:
+        if (locale, slug) in broken or locale not in present:
+            return False
+        if run.options.review:
+            return True
+    return not _absent(run, relative) and (run.out_dir / relative).is_file()
+
+
+def _absent(run: _CompileRun, relative: str) -> bool:
+    """True when nothing was at ``relative`` (a path in the site) when this run first looked into its
+    folder: review copies are asked about for every page, and most sites have few or none. (Only
+    absence is taken from the listing: a file this run removed since is looked at again.)"""
+    folder, _, name = relative.rpartition("/")
+    names = run.listed.get(folder)
+    if names is None:
+        try:
+            with os.scandir(os.path.join(run.out_dir, folder)) as entries:
+                names = {entry.name for entry in entries}
+        except OSError:  # no such folder (yet): nothing in it
+            names = set()
+        run.listed[folder] = names
+    return name not in names
 
 
 def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
