@@ -10,7 +10,7 @@ one place a gettext name becomes a Babel locale (``sr_RS@latin`` is ``sr_Latn_RS
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -111,6 +111,7 @@ def babel_locale(name: str) -> Locale:
         raise ConfigError(f"unknown locale {name!r}") from exc
 
 
+@lru_cache(maxsize=512)  # asked for on every page (lang attributes, links)
 def bcp47_tag(name: str) -> str:
     """The BCP 47 language tag for an HTML ``lang`` attribute.
 
@@ -121,6 +122,7 @@ def bcp47_tag(name: str) -> str:
     return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
 
 
+@lru_cache(maxsize=512)
 def text_direction(name: str) -> str:
     """``rtl`` or ``ltr``.
 
@@ -149,6 +151,7 @@ def native_name(name: str) -> str:
     return display[:1].upper() + display[1:]
 
 
+@lru_cache(maxsize=512)
 def language_of(name: str) -> str:
     """The bare language code (``zh_CN`` → ``zh``), for segmenters and engines.
 
