@@ -428,7 +428,7 @@ class _Plan:
                     if end:
                         parent.append(end)
                 else:
-                    parent.append(set_attributes("".join(out), end.extra_attributes))
+                    parent.append(_with_attributes("".join(out), tuple(end.extra_attributes.items())))
                 out = parent
 
     def translation(self, slot: TextSlot, text: str) -> list:
@@ -464,6 +464,14 @@ class _Plan:
             value = pending if "&" not in pending else unescape_lookalikes(pending)
             plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
         return plan
+
+
+@functools.lru_cache(
+    maxsize=4096
+)  # every page sets lang and dir on the same <html> tag, URLs on the same <img>
+def _with_attributes(start_tag: str, attributes: tuple[tuple[str, str], ...]) -> str:
+    """:func:`set_attributes` of the written ``start_tag`` (remembered: a pure function of both)."""
+    return set_attributes(start_tag, dict(attributes))
 
 
 def _flush(text: list[str], plan: list) -> None:
