@@ -23,13 +23,14 @@ from .formats.document import (
     Tag,
     TextSlot,
     escape_attribute,
+    placeholder_check,
 )
 from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
 from .formats.md_files import file_references
 from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
-from .inline import placeholder_problem, strip_placeholders
+from .inline import strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .manifest import (
     Manifest,
@@ -43,7 +44,7 @@ from .manifest import (
 )
 from .markdown_assets import ImagePlan, plan_images
 from .markdown_outputs import OutputRecord, Recorded
-from .model import Coverage, Issue, Unit
+from .model import Coverage, Issue
 from .project import Project
 from .readcache import ReadCache
 from .site import (
@@ -118,7 +119,7 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
 def _problem(msgid: str, text: str) -> tuple[str, str] | None:
     """``(check, why)`` when a translation cannot be published: its placeholders or its template
     tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
-    problem = placeholder_problem(msgid, text)
+    problem = placeholder_check(msgid, text)  # remembered for the rendering, which checks again
     if problem:
         return "placeholders", problem
     problem = template_problem(msgid, text)
@@ -421,10 +422,10 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
             if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
                 compiled.mo_written.append(mo_path)
 
-    units = document.units()
+    msgids = _msgids(document)
     pages = compiled.pages
     pages[source] = Page(
-        source, slug, _title_of(document, {}, False)[0], Coverage(len(units)), True, title_locale=source
+        source, slug, _title_of(document, {}, False)[0], Coverage(len(msgids)), True, title_locale=source
     )
     texts: dict[str, dict[str, str]] = {}
     for locale in targets:
@@ -436,24 +437,16 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
             catalogs.get(locale),
             broken.get((locale, slug)),
             options,
-            units=units,
+            msgids=msgids,
             shown=texts.setdefault(locale, {}),
         )
-        if (
-            locale not in selected
-            and page.published
-            and not (
-                _markdown_path(project, locale, path, run.markdown_root)
-                if run.markdown_root is not None and document.format == "markdown"
-                else out_dir / _html_path(project, locale, slug)
-            ).is_file()
-        ):
+        if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
             page.published = False
             page.reason = f"not compiled yet (transpub compile -l {locale})"
         pages[locale] = page
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(_placeholder_warnings(project, units, locale, slug, catalogs[locale]))
+            compiled.warnings.extend(_placeholder_warnings(project, msgids, locale, slug, catalogs[locale]))
     for page in pages.values():
         page.date = document.published
     if not options.pages:
@@ -608,7 +601,8 @@ def _write_pages(
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
-        output = confine(out_dir / _html_path(project, locale, slug), out_dir)
+        relative = _html_path(project, locale, slug)
+        output = confine(out_dir / relative, out_dir)
         review_relative = _html_path(project, locale, slug, review=True)
         review_path = confine(out_dir / review_relative, out_dir)
         entries = catalogs.get(locale, {})
@@ -631,10 +625,12 @@ def _write_pages(
             data = written[review_path] = review_html.encode("utf-8")
             if write_if_changed(review_path, data, durable=False):
                 compiled.review_written.append(review_path)
-        if locale != source and page.published != output.is_file():
+        exists = not _absent(run, relative) and output.is_file()
+        if locale != source and page.published != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
-            _remove_stale(out_dir, output)
+            if exists:
+                _remove_stale(out_dir, output)
             continue
         html = _render_page(
             project,
@@ -666,22 +662,22 @@ def _decide(
     error: CatalogError | None,
     options: CompileOptions,
     *,
-    units: list[Unit] | None = None,
+    msgids: list[str] | None = None,
     shown: dict[str, str] | None = None,
 ) -> Page:
     """The page of ``document`` in ``locale``: its coverage, and whether it is published.
 
-    ``units``: the document's units, when the caller has them already; ``shown`` gets the text
-    each unit shows translated (by msgid: the units whose translation is usable).
+    ``msgids``: the document's units' (:func:`_msgids`), when the caller has them already; ``shown``
+    gets the text each unit shows translated (by msgid: the units whose translation is usable).
     """
-    if units is None:
-        units = document.units()
+    if msgids is None:
+        msgids = _msgids(document)
     if entries is None:
         return Page(
             locale,
             slug,
             _title_of(document, {}, False)[0],
-            Coverage(untranslated=len(units)),
+            Coverage(untranslated=len(msgids)),
             False,
             reason=f"the catalog cannot be read ({error})",
             title_locale=project.source_locale,
@@ -689,17 +685,17 @@ def _decide(
     texts = {} if shown is None else shown
     include_fuzzy = options.include_fuzzy
     machine = fuzzy = 0
-    for unit in units:
-        entry = entries.get(unit.msgid)
+    for msgid in msgids:
+        entry = entries.get(msgid)
         if entry is None:
             continue
         text, state = entry.text, entry.state
         if (  # as _usable says, for every slot of the unit
             text
             and (state == "translated" or (state == "fuzzy" and include_fuzzy))
-            and _problem(unit.msgid, text) is None
+            and _problem(msgid, text) is None
         ):
-            texts[unit.msgid] = text
+            texts[msgid] = text
             machine += state == "fuzzy"
         else:
             fuzzy += state == "fuzzy"
@@ -708,7 +704,7 @@ def _decide(
         locale,
         slug,
         title,
-        Coverage(len(texts), fuzzy, len(units) - len(texts) - fuzzy),
+        Coverage(len(texts), fuzzy, len(msgids) - len(texts) - fuzzy),
         True,
         title_locale=locale if translated_title else project.source_locale,
         machine=machine,
@@ -720,6 +716,12 @@ def _decide(
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
         )
     return page
+
+
+def _msgids(document: Document) -> list[str]:
+    """The msgids of ``document``'s units, in their order (:meth:`Document.units` without the refs and
+    notes compile has no use for)."""
+    return list(dict.fromkeys(slot.msgid for slot in document.slots()))
 
 
 def _markdown_path(project: Project, locale: str, article: Path, root: Path) -> Path:
@@ -935,16 +937,16 @@ def _remove_stale_markdown(
 
 
 def _placeholder_warnings(
-    project: Project, units: list[Unit], locale: str, slug: str, entries: dict[str, Translation]
+    project: Project, msgids: list[str], locale: str, slug: str, entries: dict[str, Translation]
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
     published or not (in the order of the units)."""
     warnings: list[Issue] = []
-    for unit in units:
-        entry = entries.get(unit.msgid)
+    for msgid in msgids:
+        entry = entries.get(msgid)
         if entry is None or not entry.text or entry.state == "untranslated":
             continue
-        problem = _problem(unit.msgid, entry.text)
+        problem = _problem(msgid, entry.text)
         if problem:
             warnings.append(
                 Issue(
@@ -954,7 +956,7 @@ def _placeholder_warnings(
                     f"{problem[1]}; the source text is published instead",
                     locale=locale,
                     severity="warning",
-                    msgid=unit.msgid,
+                    msgid=msgid,
                 )
             )
     return warnings
@@ -978,10 +980,19 @@ def _has_review_copy(
     return not _absent(run, relative) and (run.out_dir / relative).is_file()
 
 
+def _page_exists(run: _CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
+    """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
+    if run.markdown_root is not None and document.format == "markdown":
+        return _markdown_path(run.project, locale, article, run.markdown_root).is_file()
+    relative = _html_path(run.project, locale, slug)
+    return not _absent(run, relative) and (run.out_dir / relative).is_file()
+
+
 def _absent(run: _CompileRun, relative: str) -> bool:
     """True when nothing was at ``relative`` (a path in the site) when this run first looked into its
-    folder: review copies are asked about for every page, and most sites have few or none. (Only
-    absence is taken from the listing: a file this run removed since is looked at again.)"""
+    folder: pages and review copies are asked about for every page, and a first run or a site
+    without review copies has none. (Only absence is taken from the listing: a file there is looked
+    at again, and each page is asked about before its article writes it.)"""
     folder, _, name = relative.rpartition("/")
     names = run.listed.get(folder)
     if names is None:
