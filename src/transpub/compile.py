@@ -9,6 +9,7 @@ import os
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import catalog
 from .discovery import Discovery, in_shard
@@ -27,7 +28,6 @@ from .formats.document import (
 )
 from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
-from .formats.md_files import file_references
 from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
 from .inline import strip_placeholders
@@ -42,7 +42,6 @@ from .manifest import (
     project_settings,
     signature,
 )
-from .markdown_assets import ImagePlan, plan_images
 from .markdown_outputs import OutputRecord, Recorded
 from .model import Coverage, Issue
 from .project import Project
@@ -68,6 +67,9 @@ from .site import (
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations, read_options
 from .workers import run_ordered
+
+if TYPE_CHECKING:
+    from .markdown_assets import ImagePlan
 
 
 @dataclass
@@ -786,6 +788,10 @@ def _image_plan(
 ) -> ImagePlan:
     """The image copies the Markdown files of ``article`` in ``locales`` need (none when every file
     is in the article's folder: its references lead where they lead from the article)."""
+    # markdown-it: only for Markdown output (a run of HTML articles never imports it)
+    from .formats.md_files import file_references
+    from .markdown_assets import ImagePlan, plan_images
+
     outputs = [
         output for locale in locales if (output := project.markdown_path(locale, article, options.out_dir))
     ]

@@ -1,0 +1,33 @@
+"""A site of HTML articles is compiled without loading what only Markdown needs (markdown-it: about a
+third of compile's start-up)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from test_compile_helpers import make_project
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+CHECK = """
+import sys
+from pathlib import Path
+from transpub.compile import CompileOptions, compile_project
+from transpub.project import load_project
+report = compile_project(load_project(Path(sys.argv[1])), ["de"], CompileOptions())
+assert report.pages and not report.errors, report.errors
+print("markdown_it" in sys.modules)
+"""
+
+
+def test_compiling_html_articles_does_not_load_markdown_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK, str(root)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
