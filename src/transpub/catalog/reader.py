@@ -498,11 +498,15 @@ def read_catalog(path: Path) -> polib.POFile:
     another charset (gettext would turn "é" into "Ã©") are errors at the Content-Type line.
     """
     path = Path(path)
+    return parse_catalog_bytes(_catalog_bytes(path), path)
+
+
+def _catalog_bytes(path: Path) -> bytes:
+    """The bytes of the catalog at ``path``; CatalogError when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    return parse_catalog_bytes(data, path)
 
 
 def parse_catalog_bytes(data: bytes, path: Path) -> polib.POFile:
@@ -591,11 +595,7 @@ def read_translations(path: Path) -> dict[str, EntryText]:
     through :func:`parse_catalog`, so the result and the errors are the same either way.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    return parse_translations(data, path)
+    return parse_translations(_catalog_bytes(path), path)
 
 
 def parse_translations(data: bytes, path: Path) -> dict[str, EntryText]:

@@ -269,19 +269,31 @@ class RunSlots:
         ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
         if len(atoms) == 1 and atoms[0].kind == "text":  # text without markup: many sentences
             msgid = escape_lookalikes(atoms[0].text)
-            return TextSlot(
-                msgid if preformatted else collapse_space(msgid),
-                ref,
-                [atoms[0].raw],
-                (),
-                {},
-                notes + context_note,
-                kind,
-                flags,
-                markable,
-                escape,
-                escape_line_start,
-            )
+            parts: list[Part] = [atoms[0].raw]
+            placeholders: tuple[Placeholder, ...] = ()
+            pieces: dict[int, PairedPieces | list[Part]] = {}
+        else:
+            msgid, parts, placeholders, pieces = self._marked_up(atoms)
+        return TextSlot(
+            msgid if preformatted else collapse_space(msgid),
+            ref,
+            parts,
+            placeholders,
+            pieces,
+            notes + context_note,
+            kind,
+            flags,
+            markable,
+            escape,
+            escape_line_start,
+        )
+
+    @staticmethod
+    def _marked_up(
+        atoms: list[Atom],
+    ) -> tuple[str, list[Part], tuple[Placeholder, ...], dict[int, PairedPieces | list[Part]]]:
+        """The msgid (before spaces are collapsed), source parts, placeholders and pieces of a
+        sentence's ``atoms`` when they hold markup (see :meth:`make_slot`)."""
         msgid_parts: list[str] = []
         parts: list[Part] = []
         pieces: dict[int, PairedPieces | list[Part]] = {}
@@ -313,20 +325,7 @@ class RunSlots:
                 pieces[number].close = list(atom.parts if atom.written is None else atom.written)  # type: ignore[union-attr]
                 msgid_parts.append(f"</{number}>")
         msgid_parts.append(escape_lookalikes("".join(text_run)))
-        msgid = "".join(msgid_parts)
-        return TextSlot(
-            msgid if preformatted else collapse_space(msgid),
-            ref,
-            parts,
-            tuple(placeholders),
-            pieces,
-            notes + context_note,
-            kind,
-            flags,
-            markable,
-            escape,
-            escape_line_start,
-        )
+        return "".join(msgid_parts), parts, tuple(placeholders), pieces
 
 
 #: What the slots of one run share: ref, notes, kind, flags, markable, escape, escape_line_start,
