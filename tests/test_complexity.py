@@ -268,3 +268,17 @@ MARKDOWN_SHAPES = {
 def test_markdown_extract_time_grows_linearly(shape: str) -> None:
     build, n = MARKDOWN_SHAPES[shape]
     assert_linear(build, _extract_markdown, n)
+
+
+def test_the_linear_time_check_fails_a_cost_that_grows_quadratically() -> None:
+    """The checks above can fail: copying a growing list once per character (n² / 2 copies)
+    is caught over one doubling and over two, whatever cache step the machine has."""
+
+    def copy_per_character(text: object) -> int:
+        seen: list[int] = []
+        for index in range(len(str(text))):
+            seen = [*seen, index]
+        return len(seen)
+
+    with pytest.raises(pytest.fail.Exception, match="doubling the input took"):
+        assert_linear(lambda n: "a" * n, copy_per_character, 3000)
