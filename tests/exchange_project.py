@@ -63,14 +63,16 @@ def fill(project: Path, locale: str, translations: dict[str, tuple[str, str]], s
 SCHEMA_FILES = ("xliff-core-1.2-strict.xsd", "xliff_core_2.0.xsd", "xml.xsd")
 #: The skip reason when the schemas are missing: what to provide, where (see the README there).
 SCHEMAS_MISSING = (
-    "OASIS XLIFF schemas not found: put " + ", ".join(SCHEMA_FILES) + " in ../shared/xliff-schemas/ "
-    "beside the repository or in $TRANSPUB_XLIFF_SCHEMAS (origins and sha256: tests/data/xliff/schemas/README.md)"
+    "OASIS XLIFF schemas not found: " + ", ".join(SCHEMA_FILES) + " belong in tests/data/xliff/schemas/ "
+    "(or in $TRANSPUB_XLIFF_SCHEMAS; origins and sha256: tests/data/xliff/schemas/README.md)"
 )
+#: The copies committed with the tests (their licences allow it: see the README there).
+COMMITTED_SCHEMAS = REPO / "tests" / "data" / "xliff" / "schemas"
 
 
 def schema_dir() -> Path | None:
-    """Where the OASIS XLIFF schemas are: $TRANSPUB_XLIFF_SCHEMAS, else ../shared/xliff-schemas."""
-    for candidate in (os.environ.get("TRANSPUB_XLIFF_SCHEMAS"), REPO.parent / "shared" / "xliff-schemas"):
+    """Where the OASIS XLIFF schemas are: $TRANSPUB_XLIFF_SCHEMAS, else the committed copies."""
+    for candidate in (os.environ.get("TRANSPUB_XLIFF_SCHEMAS"), COMMITTED_SCHEMAS):
         if candidate and all((Path(candidate) / name).is_file() for name in SCHEMA_FILES):
             return Path(candidate)
     return None

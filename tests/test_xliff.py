@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from datetime import UTC, datetime
@@ -10,7 +11,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from exchange_project import add_plural, assert_valid, catalog_of, fill, harbour_project, run
+from exchange_project import (
+    COMMITTED_SCHEMAS,
+    SCHEMA_FILES,
+    add_plural,
+    assert_valid,
+    catalog_of,
+    fill,
+    harbour_project,
+    run,
+)
 from transpub.exchange.xliff_workflow import export_xliff
 from transpub.project import load_project
 
@@ -565,3 +575,14 @@ def test_a_plural_that_cannot_fill_every_form_is_rejected_and_the_rest_imported(
     assert "Error: out/harbour.pl.xlf:" in result.output and message in result.output
     assert [_plural_entry(polish).msgstr_plural[i] for i in range(3)] == before
     assert _entry(polish, "pl", "Nothing").msgstr == "Nic więcej się nie zmieniło."
+
+
+def test_the_committed_xliff_schemas_are_the_official_files_unmodified() -> None:
+    """The schemas the exports are validated against are byte for byte the published ones
+    (the sha256 of each is listed with its origin in the README beside them)."""
+    listed = (COMMITTED_SCHEMAS / "README.md").read_text(encoding="utf-8")
+    for name in SCHEMA_FILES:
+        digest = hashlib.sha256((COMMITTED_SCHEMAS / name).read_bytes()).hexdigest()
+        assert re.search(rf"`{re.escape(name)}` \|[^\n]*`{digest}`", listed), (
+            f"{name}: sha256 {digest} not in README"
+        )
