@@ -316,3 +316,125 @@ def test_a_fresh_checkout_with_the_site_and_manifest_restored_reads_no_article(
     compile_project(project, ["de", "fr"])
     assert reads == []
     assert (clone / MANIFEST).stat().st_mtime_ns == manifest  # the new signatures were kept: fast path now
+
+
+def test_an_article_edited_in_place_with_the_same_size_and_its_old_time_put_back_is_seen(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """An article is watched by its signature (size, times, inode): the change time still tells."""
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    article = root / "articles" / "story-2.html"
+    stat = article.stat()
+    with open(article, "r+b") as handle:  # in place: same inode, same size, and the old times put back
+        handle.write(article.read_bytes().replace(b"At dawn.", b"At dusk."))
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    reads.clear()
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    assert reads == ["story-2", "story-2"]
+    assert 'msgid "At dusk."' in (root / "locales" / "de" / "LC_MESSAGES" / "story-2.po").read_text("utf-8")
+    assert "At dusk." in (root / "site" / "fr" / "story-2.html").read_text(encoding="utf-8")
+
+
+def test_an_article_extracted_for_one_language_is_extracted_again_for_the_others(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    """`extract -l de` after an edit: the next `extract` still updates the French catalog."""
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    article = root / "articles" / "story-1.html"
+    article.write_text(article.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    extract_project(project, ["de"])
+    reads.clear()
+    extract_project(project, ["de", "fr"])
+    assert reads == ["story-1"]
+    assert 'msgid "At dusk."' in (root / "locales" / "fr" / "LC_MESSAGES" / "story-1.po").read_text("utf-8")
+
+
+@pytest.mark.parametrize("edit", ["title", "date", "translated title"])
+def test_a_changed_title_or_date_is_shown_in_the_index_pages(tmp_path: Path, edit: str) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    article = root / "articles" / "story-5.html"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("<h1>", '<p><time datetime="2024-03-01">1 March</time></p><h1>'), "utf-8")
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    text = article.read_text(encoding="utf-8")
+    if edit == "title":
+        article.write_text(text.replace("Story 5", "Bridge story 5"), encoding="utf-8")
+        extract_project(project, ["de", "fr"])
+        translate_all(root)
+        expected = {"en": "Bridge story 5", "de": "⟦Bridge story 5⟧", "fr": "⟦Bridge story 5⟧"}
+    elif edit == "date":
+        article.write_text(text.replace("2024-03-01", "2023-03-01"), encoding="utf-8")
+        expected = dict.fromkeys(["en", "de", "fr"], "2023-03-01")
+    else:
+        translate_all(root, mark="⟪")
+        expected = {"de": "⟪Story 5⟧", "fr": "⟪Story 5⟧"}
+    compile_project(project, ["de", "fr"])
+    for locale, shown in expected.items():
+        assert shown in (root / "site" / locale / "index.html").read_text(encoding="utf-8")
+        assert shown in (root / "site" / "index.html").read_text(encoding="utf-8")
+    if edit != "date":
+        assert shown in (root / "site" / "_review" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_recorded_absent_that_appears_is_a_change(tmp_path: Path) -> None:
+    """A record that saw no file at a path (a review copy never made) no longer holds once one is there."""
+    from transpub.manifest import Manifest, Record
+
+    (tmp_path / "site" / "de").mkdir(parents=True)
+    record = Record("key")
+    record.watch(
+        tmp_path, tmp_path / "site" / "de" / "a.html", tmp_path / "site" / "_review" / "de" / "a.html"
+    )
+    book = Manifest(tmp_path, "compile")
+    book.put("a", record)
+    book.save()
+    assert (
+        Manifest(tmp_path, "compile").get("a").holds(tmp_path, "key", Manifest(tmp_path, "compile").listing)
+    )
+    (tmp_path / "site" / "_review" / "de").mkdir(parents=True)
+    (tmp_path / "site" / "_review" / "de" / "a.html").write_text("review copy", encoding="utf-8")
+    reopened = Manifest(tmp_path, "compile")
+    assert not reopened.get("a").holds(tmp_path, "key", reopened.listing)
+    (tmp_path / "site" / "de" / "a.html").write_text("page", encoding="utf-8")
+    reopened = Manifest(tmp_path, "compile")
+    assert not reopened.get("a").holds(tmp_path, "key", reopened.listing)
+
+
+def test_records_of_an_older_layout_mean_a_full_run_for_their_articles_only(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    import sqlite3
+
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    expected = compile_project(project, ["de", "fr"])
+    with sqlite3.connect(root / MANIFEST) as db:  # as transpub 0.x stored them: a JSON object
+        db.execute(
+            "UPDATE records SET data = ? WHERE command = 'compile' AND slug = 'story-3'",
+            ('{"key": "k", "files": {}, "result": {}, "hashes": {}, "racy": []}',),
+        )
+        db.execute("INSERT INTO records VALUES ('compile', 'gone', '', '{\"key\": \"k\"}')")
+    reads.clear()
+    again = compile_project(project, ["de", "fr"])
+    assert reads == ["story-3"]
+    assert [(p.locale, p.slug, p.summary) for p in again.pages] == [
+        (p.locale, p.slug, p.summary) for p in expected.pages
+    ]
+    reads.clear()
+    compile_project(project, ["de", "fr"])
+    assert reads == []

@@ -174,15 +174,16 @@ def test_the_manifest_records_what_extract_wrote_as_a_look_at_the_files_would(tm
     manifest = Manifest(tmp_path, "extract")
     looked = 0
     for slug in (f"story-{n:02d}" for n in range(5)):
-        for locale, path in [
-            ("", project.template_path(slug)),
-            ("de", project.catalog_path("de", slug)),
-            ("es", project.catalog_path("es", slug)),
+        article = tmp_path / "articles" / f"{slug}.html"
+        for locale, paths in [
+            ("", [article, project.template_path(slug)]),  # the template's record watches the article too
+            ("de", [project.catalog_path("de", slug)]),
+            ("es", [project.catalog_path("es", slug)]),
         ]:
             record = manifest.get(slug, locale)
             assert record is not None
             fresh = Record(record.key)
-            fresh.watch(tmp_path, path)
+            fresh.watch(tmp_path, *paths)
             assert (record.files, record.hashes) == (fresh.files, fresh.hashes)
             looked += 1
     assert looked == 15

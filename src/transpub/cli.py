@@ -233,8 +233,8 @@ def extract(
         jobs=jobs,
         full=full,
     )
-    for article in report.articles:
-        click.echo(article.summary)
+    if report.articles:  # written at once: an archive has thousands of articles
+        click.echo("\n".join(article.summary for article in report.articles))
     for orphan in report.orphans:
         click.echo(f"Warning: {orphan}", err=True)
     for warning in report.warnings:
@@ -501,16 +501,19 @@ def compile_(
         jobs=jobs,
         full=full,
     )
+    lines = []  # written at once: an archive has tens of thousands of pages
     for page in report.pages:
         if page.locale == project.source_locale:
             continue
         if page.published:
-            click.echo(
+            lines.append(
                 f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.slug}.html'}: "
                 f"{page.summary}" + ("" if page.written else " (unchanged)")
             )
         else:
-            click.echo(f"{page.locale}/{page.slug}: not published: {page.reason}")
+            lines.append(f"{page.locale}/{page.slug}: not published: {page.reason}")
+    if lines:
+        click.echo("\n".join(lines))
     for warning in report.warnings:
         click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:

@@ -6,8 +6,8 @@ import contextlib
 import functools
 import html as htmllib
 import os
-from collections.abc import Collection, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ from .manifest import (
     Manifest,
     Record,
     code_signature,
+    content_hash,
     file_hash,
     make_key,
     path_name,
@@ -148,6 +149,8 @@ class _CompileRun:
     reads: ReadCache | None = None
     #: The names in folders of the site (relative to it) as they were when first looked at (see _absent).
     listed: dict[str, set[str]] = field(default_factory=dict)
+    #: The output folders of the pages of articles not compiled again, by name (see _recorded_page).
+    folders: dict[str, Path] = field(default_factory=dict)
 
     @property
     def all_locales(self) -> list[str]:
@@ -179,10 +182,10 @@ class _CompiledArticle:
     #: its removals emptied (made perhaps in a worker process: the parent takes them in).
     output_changes: dict[str, Recorded | None] = field(default_factory=dict)
     emptied: list[Path] = field(default_factory=list)
-    #: An article not compiled again: each page as its record keeps it (see :func:`_page_data`), by locale.
-    recorded_pages: dict[str, dict[str, object]] = field(default_factory=dict)
     #: Markdown output: the record's names of the image copies its file in each locale uses, when known.
     copies: dict[str, list[str]] | None = None
+    #: What the index pages show of its pages (see :func:`_index_rows`), when its record keeps it.
+    index_rows: list[str] | None = None
 
 
 def compile_project(
@@ -247,19 +250,21 @@ def compile_project(
     cached: list[_CompiledArticle | None] = []
     todo: list[tuple[Path, str]] = []
     for path in article_paths:
-        # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown)
-        key = make_key(run_key, path_name(project.root, path), file_hash(path))
+        # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
+        # content is a file its record watches (a look at its signature, not a read of it)
+        key = make_key(run_key, path_name(project.root, path))
         cached.append(_unchanged(run, manifest, path, slugs[path], key))
         if cached[-1] is None:
             todo.append((path, key))
     done = run_ordered(_compile_article, run, todo, jobs)
     pages: dict[tuple[str, str], Page] = {}
-    recorded: dict[tuple[str, str], dict[str, object]] = {}
     stale: set[str] = set()
     read: dict[str, dict[str, str | None] | None] = {}
     copies: dict[str, dict[str, list[str]] | None] = {}
+    shown: list[list[str]] = []  # what the index pages show of each article (see _index_rows)
     for found in cached:
         compiled = found or next(done)
+        shown.append(compiled.index_rows or _index_rows(compiled.pages.values()))
         if record is not None:
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
@@ -277,8 +282,6 @@ def compile_project(
         stale |= compiled.stale
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
-        for locale, data in compiled.recorded_pages.items():
-            recorded[locale, compiled.slug] = data
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
@@ -299,10 +302,8 @@ def compile_project(
             {project.locale_dir(loc) for loc in targets},
             set(slugs.values()),
         )
-    every_page = list(pages.values())
-    every_data = [recorded.get(place) or _page_data(page, project.root) for place, page in pages.items()]
     _indexes_unless_unchanged(
-        project, out_dir, every_page, every_data, all_locales, report, manifest, run_key
+        project, out_dir, list(pages.values()), shown, all_locales, report, manifest, run_key
     )
     manifest.save()
     return report
@@ -312,23 +313,31 @@ def _indexes_unless_unchanged(
     project: Project,
     out_dir: Path,
     every_page: list[Page],
-    every_data: list[dict[str, object]],
+    shown: list[list[str]],
     all_locales: list[str],
     report: CompileReport,
     manifest: Manifest,
     run_key: str,
 ) -> None:
-    """Write the index pages, unless every page they list (``every_data``: each as :func:`_page_data`
-    gives it) and the index files are as the last run left them (an archive's indexes list every
-    article: making them is most of a run with nothing changed)."""
-    key = make_key(run_key, every_data)
+    """Write the index pages whose content may have changed since the last run: an archive's
+    indexes list every article (making them is most of a run with nothing changed, or with one
+    article's text edited). ``shown``: what they show of each article's pages (see
+    :func:`_index_rows`); the language and site indexes are made again when the published pages'
+    titles, dates or names changed, the review index when any page's title, state or coverage did,
+    and both when an index file is not as the last run left it."""
+    keys = {kind: _digest(all_locales, [rows[at] for rows in shown]) for at, kind in enumerate(_INDEXES)}
+    key = make_key(run_key, "indexes")
     record = manifest.get("", "indexes")
+    made: dict[str, str] = {}
     if record is not None and record.holds(project.root, key):
-        if record.refreshed:
+        made = record.result.get("made", {})
+    kinds = [kind for kind in _INDEXES if made.get(kind) != keys[kind]]
+    if not kinds:
+        if record is not None and record.refreshed:
             manifest.put("", record, "indexes")
         return
-    _write_indexes(project, out_dir, every_page, all_locales, report)
-    record = Record(key)
+    _write_indexes(project, out_dir, every_page, all_locales, report, kinds)
+    record = Record(key, result={"made": keys})
     record.watch(
         project.root,
         *(out_dir / _html_path(project, locale, "index") for locale in all_locales),
@@ -338,32 +347,63 @@ def _indexes_unless_unchanged(
     manifest.put("", record, "indexes")
 
 
+#: The kinds of index pages: the languages' and the site's (published pages), the review index (every page).
+_INDEXES = ("listing", "review")
+
+
+def _index_rows(pages: Iterable[Page]) -> list[str]:
+    """What the index pages show of one article's ``pages``, a digest per kind of :data:`_INDEXES`:
+    the published pages' names, titles and dates, and every page's title, state and coverage."""
+    listing: list[tuple[object, ...]] = []
+    review: list[tuple[object, ...]] = []
+    for page in pages:
+        if page.published:
+            listing.append((page.locale, page.slug, page.title, page.title_locale, page.date))
+        coverage = page.coverage
+        review.append((page.locale, page.slug, page.title, page.title_locale, page.published, page.reason))
+        review.append((coverage.translated, coverage.fuzzy, coverage.untranslated, page.machine))
+    return [_digest(listing), _digest(review)]
+
+
+def _digest(*parts: object) -> str:
+    """A key of plain values (strings, numbers, None, tuples and lists of them) by their ``repr``."""
+    return content_hash(repr(parts).encode("utf-8"))
+
+
 def _write_indexes(
-    project: Project, out_dir: Path, every_page: list[Page], all_locales: list[str], report: CompileReport
+    project: Project,
+    out_dir: Path,
+    every_page: list[Page],
+    all_locales: list[str],
+    report: CompileReport,
+    kinds: Collection[str] = _INDEXES,
 ) -> None:
-    """The site's index pages: one per language with something published, the site's and the review index."""
-    source = project.source_locale
-    indexed = [
-        loc for loc in all_locales if loc == source or any(p.published for p in every_page if p.locale == loc)
-    ]
-    for locale in all_locales:
-        path = confine(out_dir / _html_path(project, locale, "index"), out_dir)
-        if locale not in indexed:
-            _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
-            continue
-        listed = [p for p in every_page if p.locale == locale and p.published]
-        if write_if_changed(
-            path, render_locale_index(project, locale, listed, indexed).encode("utf-8"), durable=False
-        ):
-            report.index_written.append(path)
-    index = out_dir / "index.html"
-    if write_if_changed(index, render_index(project, every_page, all_locales).encode("utf-8"), durable=False):
-        report.index_written.append(index)
-    review_index = out_dir / "_review" / "index.html"
-    if write_if_changed(
-        review_index, render_review_index(project, every_page, all_locales).encode("utf-8"), durable=False
-    ):
-        report.index_written.append(review_index)
+    """The site's index pages (of ``kinds``): one per language with something published and the
+    site's (``listing``), the review index (``review``)."""
+    if "listing" in kinds:
+        source = project.source_locale
+        published: dict[str, list[Page]] = {locale: [] for locale in all_locales}
+        for page in every_page:
+            if page.published:
+                published.setdefault(page.locale, []).append(page)
+        indexed = [loc for loc in all_locales if loc == source or published[loc]]
+        for locale in all_locales:
+            path = confine(out_dir / _html_path(project, locale, "index"), out_dir)
+            if locale not in indexed:
+                _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
+                continue
+            text = render_locale_index(project, locale, published[locale], indexed)
+            if write_if_changed(path, text.encode("utf-8"), durable=False):
+                report.index_written.append(path)
+        index = out_dir / "index.html"
+        text = render_index(project, every_page, all_locales)
+        if write_if_changed(index, text.encode("utf-8"), durable=False):
+            report.index_written.append(index)
+    if "review" in kinds:
+        review_index = out_dir / "_review" / "index.html"
+        text = render_review_index(project, every_page, all_locales)
+        if write_if_changed(review_index, text.encode("utf-8"), durable=False):
+            report.index_written.append(review_index)
 
 
 def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArticle:
@@ -374,6 +414,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     slug = project.slug_of(path)
     compiled = _CompiledArticle(slug)
     record = Record(key)
+    record.watch(project.root, path)  # before it is read: a change while it is read shows next time
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -518,8 +559,10 @@ def _remember(
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
+    compiled.index_rows = _index_rows(compiled.pages.values())
     record.result = {
-        "pages": [_page_data(page, project.root) for page in compiled.pages.values()],
+        "pages": [_stored_page(page, project.root) for page in compiled.pages.values()],
+        "index": compiled.index_rows,
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
@@ -539,44 +582,66 @@ def _remember(
     return record
 
 
-def _page_data(page: Page, root: Path) -> dict[str, object]:
-    """A page as its record keeps it (its fields are plain values: no deep copy, which ``asdict``
-    makes, for the tens of thousands of pages an index lists)."""
-    data = dict(vars(page))
-    data["coverage"] = dict(vars(page.coverage))
-    data["output"] = None if page.output is None else path_name(root, page.output)
-    data["written"] = False
-    return data
+#: A page's fields in the order its record keeps them (a list: thousands are loaded at once).
+_PAGE_FIELDS = tuple(f.name for f in fields(Page))
+_COVERAGE_FIELDS = tuple(f.name for f in fields(Coverage))
+
+
+def _stored_page(page: Page, root: Path) -> list[object]:
+    """A page as its record keeps it: its fields' values (:data:`_PAGE_FIELDS`), the coverage's
+    counts, the output's name in the project, and not written (as a page the next run skips)."""
+    values: list[object] = [getattr(page, name) for name in _PAGE_FIELDS]
+    values[_PAGE_FIELDS.index("coverage")] = [getattr(page.coverage, name) for name in _COVERAGE_FIELDS]
+    values[_PAGE_FIELDS.index("output")] = None if page.output is None else path_name(root, page.output)
+    values[_PAGE_FIELDS.index("written")] = False
+    return values
+
+
+_COVERAGE_AT = _PAGE_FIELDS.index("coverage")
+_OUTPUT_AT = _PAGE_FIELDS.index("output")
+
+
+def _recorded_page(stored: list[object], root: Path, folders: dict[str, Path]) -> Page:
+    """The page :func:`_stored_page` kept (its output below ``root``, an absolute one as it is;
+    ``folders``: the paths of the output folders made so far, each made once per run)."""
+    values = list(stored)
+    values[_COVERAGE_AT] = Coverage(*stored[_COVERAGE_AT])  # type: ignore[misc]
+    output = stored[_OUTPUT_AT]
+    if isinstance(output, str):
+        folder, _, name = output.rpartition("/")
+        parent = folders.get(folder)
+        if parent is None:
+            parent = folders[folder] = root / folder
+        values[_OUTPUT_AT] = parent / name
+    return Page(*values)  # type: ignore[arg-type]
 
 
 def _unchanged(
     run: _CompileRun, manifest: Manifest, path: Path, slug: str, key: str
 ) -> _CompiledArticle | None:
     """What the last run compiled of the article ``slug`` at ``path``, when everything it depends on
-    is as that run left it; else None."""
+    (the article, its catalogs, pages and assets: its record's files) is as that run left it; else None."""
     record = manifest.get(slug)
-    if record is None or not record.holds(run.project.root, key):
+    if record is None or not record.holds(run.project.root, key, manifest.listing):
         return None
     if run.record is not None and not run.record.holds(record.result.get("outputs", {})):
         return None  # Markdown files the record of written files no longer lists as compile's
     if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
         manifest.put(slug, record)
+    root, folders = run.project.root, run.folders
     pages = {}
-    root = run.project.root
-    for data in record.result["pages"]:
-        page = Page(**{**data, "coverage": Coverage(**data["coverage"])})
-        if page.output is not None:
-            page.output = root / page.output  # an absolute one stays as it is
+    for stored in record.result["pages"]:
+        page = _recorded_page(stored, root, folders)
         pages[page.locale] = page
     return _CompiledArticle(
         slug,
-        recorded_pages={data["locale"]: data for data in record.result["pages"]},
         pages=pages,
         listed=[pages[locale] for locale in record.result["listed"]],
         warnings=[Issue(**warning) for warning in record.result["warnings"]],
         record=None,
         markdown_keys=record.result.get("markdown"),
         copies=record.result.get("copies"),
+        index_rows=record.result.get("index"),
     )
 
 

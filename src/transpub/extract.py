@@ -255,8 +255,9 @@ def extract_project(
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str, str]] = []
     for article in discovery.articles:
-        # the article's name too: the references name it (a.htm renamed a.html keeps its slug)
-        key = make_key(run_key, path_name(project.root, article.path), file_hash(article.path))
+        # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
+        # content is a file the template's record watches (a look at its signature, not a read of it)
+        key = make_key(run_key, path_name(project.root, article.path))
         outcomes.append(_unchanged(run, manifest, article.path, article.slug, key))
         if outcomes[-1] is None:
             todo.append((article.path, article.slug, key))
@@ -291,15 +292,19 @@ def _unchanged(
     run: _ExtractRun, manifest: Manifest, path: Path, slug: str, key: str
 ) -> _ArticleOutcome | None:
     """What the last run did for the article ``slug`` at ``path``, when its files are as it left
-    them; else None."""
+    them (the article and template, watched by the template's record; each catalog, by its
+    locale's record, made from the article as the template's record saw it); else None."""
     project = run.project
     template = manifest.get(slug)
-    if template is None or not template.holds(project.root, key):
+    if template is None or not template.holds(project.root, key, manifest.listing):
+        return None
+    article = template.hashes.get(path_name(project.root, path))
+    if article is None:
         return None
     records = {"": template}
     for locale in run.locales:
         record = manifest.get(slug, locale)
-        if record is None or not record.holds(project.root, key):
+        if record is None or not record.holds(project.root, _catalog_key(key, article), manifest.listing):
             return None
         records[locale] = record
     for locale, record in records.items():
@@ -317,6 +322,12 @@ def _unchanged(
         ),
         warnings=[Issue(**warning) for warning in template.result["warnings"]],
     )
+
+
+def _catalog_key(key: str, article: str) -> str:
+    """The key of a catalog's record: the article's (``key``) and the hash of the article's content
+    it was made from (``article``): a run for other locales may have extracted a newer article."""
+    return make_key(key, article)
 
 
 #: Articles whose files are written together (one flush to disk for all, see fsutil.WriteBatch).
@@ -380,6 +391,9 @@ def _extract_article(
     when ``batch`` is committed; ``notes_for``: each locale's glossary notes, when there is a glossary)."""
     project = run.project
     path, slug, key = task
+    template_record = Record(key)
+    template_record.watch(project.root, path)  # before it is read: a change while it is read shows next time
+    catalog_key = _catalog_key(key, template_record.hashes.get(path_name(project.root, path), "-"))
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -399,9 +413,8 @@ def _extract_article(
         units=len(units),
         template_written=catalog.write_template(template, template_path, batch=batch, texts=texts),
     )
-    outcome.records[""] = Record(
-        key, result={"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
-    )
+    template_record.result = {"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
+    outcome.records[""] = template_record
     outcome.watch[""] = template_path
     for locale in run.locales:
         po_path = project.catalog_path(locale, slug)
@@ -424,7 +437,7 @@ def _extract_article(
             continue
         result.updates[locale] = update
         result.catalogs_written[locale] = update.written
-        outcome.records[locale] = Record(key)
+        outcome.records[locale] = Record(catalog_key)
         outcome.watch[locale] = po_path
     outcome.extraction = result
     return outcome

@@ -146,29 +146,94 @@ class Record:
         if stamp is not None:
             self.hashes[name] = "-" if data is None else content_hash(data)
 
-    def holds(self, root: Path, key: str) -> bool:
+    def holds(self, root: Path, key: str, listing: Listing | None = None) -> bool:
         """True when ``key`` is the record's and no watched file changed since it was recorded.
 
         A file whose signature changed but whose content did not (a fresh checkout, a cache restored
         in CI, a ``touch``) still holds; the record then takes the new signature (``refreshed``).
+        ``listing``: the run's listings of folders, which tell that a file recorded as absent still is
+        without a look at it (taken before the run wrote anything there).
         """
         if key != self.key:
             return False
-        current: dict[str, Signature | None] = {}
-        folder = str(root)
+        current: dict[str, Signature | None] | None = None
+        prefix = str(root).rstrip(os.sep) + os.sep
+        racy = self.racy
         for name, recorded in self.files.items():
-            path = os.path.join(folder, name)  # a string: thousands of files are looked at
-            now = current[name] = signature(path)
-            if now == recorded and name not in self.racy:
+            # strings, not paths: thousands of files are looked at
+            if recorded is None and listing is not None and listing.absent(name, prefix):
+                continue
+            path = name if name.startswith(os.sep) else prefix + name
+            now = signature(path)
+            if now == recorded and (not racy or name not in racy):
                 continue
             if now is None or recorded is None or file_hash(path) != self.hashes.get(name):
                 return False
-        if current != self.files:
+            if now != recorded:
+                if current is None:
+                    current = dict(self.files)
+                current[name] = now
+        if current is not None:
             self.files, self.refreshed = current, True
         return True
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k != "refreshed"}
+
+    def encode(self) -> str:
+        """The record as the manifest stores it: JSON, each watched file as one list (name, then its
+        signature and hash when it exists; fewer objects to make when thousands are loaded)."""
+        hashes = self.hashes
+        files = [
+            [name] if stamp is None else [name, *stamp, hashes.get(name, "-")]
+            for name, stamp in self.files.items()
+        ]
+        return json.dumps([_FORMAT, self.key, files, self.racy, self.result], separators=(",", ":"))
+
+    @classmethod
+    def decode(cls, stored: Any) -> Record | None:
+        """The record :meth:`encode` stored (already parsed), None when it is not one (another version)."""
+        if type(stored) is not list or len(stored) != 5 or stored[0] != _FORMAT:
+            return None
+        _, key, files, racy, result = stored
+        record = cls(key, result=result, racy=racy)
+        record.files = {entry[0]: entry[1:5] if len(entry) > 1 else None for entry in files}
+        record.hashes = {entry[0]: entry[5] for entry in files if len(entry) > 1}
+        return record
+
+
+#: The version of :meth:`Record.encode`'s layout (a record of another is not trusted: a full run).
+_FORMAT = 2
+
+
+class Listing:
+    """The names in folders, each folder listed once, when first asked about: one listing tells that
+    thousands of files recorded as absent (review copies never made) still are."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, set[str]] = {}
+
+    def absent(self, name: str, prefix: str) -> bool:
+        """True when ``name`` (a record's name: below the folder ``prefix`` ends with a separator, or
+        absolute) was not in its folder's listing."""
+        folder, _, base = name.rpartition("/")
+        place = (folder or os.sep) if name.startswith(os.sep) else prefix + folder
+        names = self._names.get(place)
+        if names is None:
+            try:
+                names = set(os.listdir(place))
+            except OSError:  # no such folder: nothing in it
+                names = set()
+            self._names[place] = names
+        return base not in names
+
+
+def _parse(data: Any) -> Any:
+    """One stored record parsed (None when it is not JSON)."""
+    try:
+        return json.loads(data)
+    except (ValueError, TypeError):
+        return None
 
 
 def path_name(root: Path, path: Path) -> str:
@@ -193,6 +258,8 @@ class Manifest:
         self.path = root / MANIFEST
         self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
         self._changed: dict[tuple[str, str], Record | None] = {}
+        #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
+        self.listing = Listing()
 
     def _load(self) -> dict[tuple[str, str], Record]:
         if not self.path.is_file():
@@ -202,9 +269,21 @@ class Manifest:
                 rows = db.execute(
                     "SELECT slug, locale, data FROM records WHERE command = ?", (self.command,)
                 ).fetchall()
-            return {(slug, locale): Record(**json.loads(data)) for slug, locale, data in rows}
-        except (sqlite3.Error, ValueError, TypeError):
-            return {}  # unreadable or from another version: a full run
+        except sqlite3.Error:
+            return {}  # unreadable: a full run
+        try:  # one parse for every row: thousands of rows
+            parsed = json.loads("[" + ",".join(data for _, _, data in rows) + "]")
+        except (ValueError, TypeError):
+            parsed = [_parse(data) for _, _, data in rows]
+        records = {}
+        for (slug, locale, _), stored in zip(rows, parsed, strict=True):
+            try:
+                record = Record.decode(stored)
+            except (ValueError, TypeError, IndexError):
+                record = None
+            if record is not None:  # else from another version, or damaged: that article's full run
+                records[slug, locale] = record
+        return records
 
     def get(self, slug: str, locale: str = "") -> Record | None:
         """The record of ``slug`` (in ``locale``), if any."""
@@ -237,7 +316,7 @@ class Manifest:
                     if recorded is not None and now - recorded[1] < RACY_SECONDS * 1e9
                 )
         rows = [
-            (self.command, slug, locale, None if record is None else json.dumps(record.__getstate__()))
+            (self.command, slug, locale, None if record is None else record.encode())
             for (slug, locale), record in self._changed.items()
         ]
         for attempt in (1, 2):
