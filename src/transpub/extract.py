@@ -426,7 +426,7 @@ def _extract_article(
                 fuzzy_matching=run.fuzzy_matching,
                 fuzzy_threshold=project.fuzzy_threshold,
                 purge_obsolete=run.purge_obsolete,
-                notes_for=notes.for_locale(locale) if noted else None,
+                notes_for=notes.for_locale(locale) if notes is not None and noted else None,
                 batch=batch,
                 texts=texts,
             )
