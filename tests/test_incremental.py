@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -415,8 +416,6 @@ def test_a_file_recorded_absent_that_appears_is_a_change(tmp_path: Path) -> None
 def test_records_of_an_older_layout_mean_a_full_run_for_their_articles_only(
     tmp_path: Path, reads: list[str]
 ) -> None:
-    import sqlite3
-
     root = newsroom(tmp_path / "news")
     project = load_project(root)
     extract_project(project, ["de", "fr"])
@@ -438,3 +437,65 @@ def test_records_of_an_older_layout_mean_a_full_run_for_their_articles_only(
     reads.clear()
     compile_project(project, ["de", "fr"])
     assert reads == []
+
+
+@pytest.mark.parametrize("change", ["none", "touched", "edited", "deleted", "appeared", "racy"])
+def test_a_record_as_loaded_holds_exactly_when_a_look_at_each_of_its_files_does(
+    tmp_path: Path, change: str
+) -> None:
+    """A record straight from the manifest compares every signature at once; the same record with
+    its files unpacked compares them one by one: the two always agree."""
+    from transpub.manifest import Manifest, Record
+
+    site = tmp_path / "site" / "de"
+    site.mkdir(parents=True)
+    kept, gone, edited = site / "a.html", site / "b.html", site / "c.html"
+    for path in (kept, gone, edited):
+        path.write_text(f"<p>{path.name}</p>", encoding="utf-8")
+        if change != "racy":  # changed long before the record is saved: their signatures decide
+            os.utime(path, ns=(2_000_000_000, 2_000_000_000))
+    never = tmp_path / "site" / "_review" / "de" / "a.html"
+    record = Record("key")
+    record.watch(tmp_path, kept, gone, edited, never)
+    book = Manifest(tmp_path, "compile")
+    book.put("a", record)
+    book.save()
+    if change == "touched":
+        os.utime(kept, ns=(1_000_000_000, 1_000_000_000))
+    elif change == "edited":
+        edited.write_text("<p>C!</p>", encoding="utf-8")
+    elif change == "deleted":
+        gone.unlink()
+    elif change == "appeared":
+        never.parent.mkdir(parents=True)
+        never.write_text("review copy", encoding="utf-8")
+    loaded, unpacked = Manifest(tmp_path, "compile"), Manifest(tmp_path, "compile")
+    looked = unpacked.get("a")
+    assert looked is not None and looked.files  # (unpacked)
+    stored = loaded.get("a")
+    assert stored is not None
+    expected = change in ("none", "touched", "racy")
+    assert stored.holds(tmp_path, "key", loaded.listing) is expected
+    assert looked.holds(tmp_path, "key", unpacked.listing) is expected
+    assert stored.files == looked.files
+    assert stored.refreshed == looked.refreshed == (change == "touched")
+
+
+def test_a_damaged_record_means_a_full_run_for_its_article(tmp_path: Path, reads: list[str]) -> None:
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    with sqlite3.connect(root / MANIFEST) as db:  # a signature lost from story-2's record
+        [data] = db.execute(
+            "SELECT data FROM records WHERE command = 'compile' AND slug = 'story-2'"
+        ).fetchone()
+        db.execute(
+            "UPDATE records SET data = ? WHERE command = 'compile' AND slug = 'story-2'",
+            (data.replace(";", "", 1),),
+        )
+    reads.clear()
+    compile_project(project, ["de", "fr"])
+    assert reads == ["story-2"]

@@ -26,7 +26,6 @@ from .formats.document import (
     escape_attribute,
     placeholder_check,
 )
-from .formats.html import read_html
 from .formats.html_attributes import attribute_spans
 from .formats.template_guard import template_problem
 from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
@@ -1349,6 +1348,8 @@ def _markdown_page(project: Project, document: Document, markdown: str) -> Docum
 
     shown = project.relative(document.path)
     html = render_markdown_page(markdown, document.source_locale, shown)
+    from .formats.html import read_html  # (an HTML article's compile may not read any)
+
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
 
 

@@ -22,10 +22,11 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,29 +115,68 @@ def make_key(*parts: object) -> str:
     return content_hash(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
 
 
-@dataclass
 class Record:
     """One article's (or one article-and-locale's) record: its key, watched files and result."""
 
-    key: str
-    #: Path (relative to the project root, or absolute outside it) -> signature, None for no file.
-    files: dict[str, Signature | None] = field(default_factory=dict)
-    #: What the workflow reports for it on a run that skips it (a JSON-able dict).
-    result: dict[str, Any] = field(default_factory=dict)
-    #: Path -> a hash of the content it had when watched (for a file that exists).
-    hashes: dict[str, str] = field(default_factory=dict)
-    #: Files changed just before the record was saved: their content decides, not their signature.
-    racy: list[str] = field(default_factory=list)
-    #: Set by :meth:`holds` when files matched by content only (their signatures are now the current ones).
-    refreshed: bool = field(default=False, compare=False)
+    def __init__(
+        self,
+        key: str,
+        files: dict[str, Signature | None] | None = None,
+        result: dict[str, Any] | None = None,
+        hashes: dict[str, str] | None = None,
+        racy: list[str] | None = None,
+    ) -> None:
+        self.key = key
+        self._files: dict[str, Signature | None] = {} if files is None else files
+        #: What the workflow reports for it on a run that skips it (a JSON-able dict).
+        self.result: dict[str, Any] = {} if result is None else result
+        self._hashes: dict[str, str] = {} if hashes is None else hashes
+        #: Files changed just before the record was saved: their content decides, not their signature.
+        self.racy: list[str] = [] if racy is None else racy
+        #: Set by :meth:`holds` when files matched by content only (their signatures are now the current ones).
+        self.refreshed = False
+        #: As the manifest keeps them, until asked for: the files there were, those there were not, the
+        #: signatures of the first (see :func:`_stamps`) and their content hashes (comma-separated).
+        self._stored: tuple[list[str], list[str], str, str] | None = None
+
+    @property
+    def files(self) -> dict[str, Signature | None]:
+        """Path (relative to the project root, or absolute outside it) -> signature, None for no file."""
+        if self._stored is not None:
+            self._unpack()
+        return self._files
+
+    @files.setter
+    def files(self, files: dict[str, Signature | None]) -> None:
+        self._unpack()
+        self._files = files
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        """Path -> a hash of the content it had when watched (for a file that exists)."""
+        if self._stored is not None:
+            self._unpack()
+        return self._hashes
+
+    def _unpack(self) -> None:
+        if self._stored is None:
+            return
+        present, absent, stamps, digests = self._stored
+        self._stored = None
+        self._files = dict.fromkeys(absent)
+        if present:
+            for name, stamp in zip(present, stamps.split(";"), strict=True):
+                self._files[name] = [int(value) for value in stamp.split(".")]
+            self._hashes = dict(zip(present, digests.split(","), strict=True))
 
     def watch(self, root: Path, *paths: Path) -> None:
         """Record the current signature and content hash of each of ``paths``."""
+        files, hashes = self.files, self.hashes
         for path in paths:
             name = path_name(root, path)
-            self.files[name] = signature(path)
-            if self.files[name] is not None:
-                self.hashes[name] = file_hash(path)
+            files[name] = signature(path)
+            if files[name] is not None:
+                hashes[name] = file_hash(path)
 
     def watch_content(self, root: Path, path: Path, stamp: Signature | None, data: bytes | None) -> None:
         """Record ``path`` as :meth:`watch` does, from what the caller has at hand: ``stamp``, its
@@ -156,8 +196,16 @@ class Record:
         """
         if key != self.key:
             return False
-        current: dict[str, Signature | None] | None = None
         prefix = str(root).rstrip(os.sep) + os.sep
+        stored = self._stored
+        if stored is not None and not self.racy:  # as stored: one comparison of every signature
+            present, absent, stamps, _ = stored
+            if (
+                all(_absent_now(name, prefix, listing) for name in absent)
+                and _stamps(prefix, present) == stamps
+            ):
+                return True
+        current: dict[str, Signature | None] | None = None
         racy = self.racy
         for name, recorded in self.files.items():
             # strings, not paths: thousands of files are looked at
@@ -178,32 +226,77 @@ class Record:
         return True
 
     def __getstate__(self) -> dict[str, Any]:
+        self._unpack()
         return {k: v for k, v in self.__dict__.items() if k != "refreshed"}
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.refreshed = False
+
     def encode(self) -> str:
-        """The record as the manifest stores it: JSON, each watched file as one list (name, then its
-        signature and hash when it exists; fewer objects to make when thousands are loaded)."""
+        """The record as the manifest stores it: JSON, the watched files' signatures and hashes each
+        in one string (thousands of records are loaded and compared at once, few of them unpacked)."""
         hashes = self.hashes
-        files = [
-            [name] if stamp is None else [name, *stamp, hashes.get(name, "-")]
-            for name, stamp in self.files.items()
-        ]
-        return json.dumps([_FORMAT, self.key, files, self.racy, self.result], separators=(",", ":"))
+        seen = [(name, stamp) for name, stamp in self.files.items() if stamp is not None]
+        present = [name for name, _ in seen]
+        absent = [name for name, stamp in self.files.items() if stamp is None]
+        stamps = ";".join(_stamp(stamp) for _, stamp in seen)
+        digests = ",".join(hashes.get(name, "-") for name in present)
+        stored = [_FORMAT, self.key, present, absent, stamps, digests, self.racy, self.result]
+        return json.dumps(stored, separators=(",", ":"))
 
     @classmethod
     def decode(cls, stored: Any) -> Record | None:
         """The record :meth:`encode` stored (already parsed), None when it is not one (another version)."""
-        if type(stored) is not list or len(stored) != 5 or stored[0] != _FORMAT:
+        if type(stored) is not list or len(stored) != 8 or stored[0] != _FORMAT:
             return None
-        _, key, files, racy, result = stored
+        _, key, present, absent, stamps, digests, racy, result = stored
+        if not (
+            type(key) is str
+            and type(present) is type(absent) is type(racy) is list
+            and type(stamps) is str
+            and type(digests) is str
+            and all(type(name) is str for name in (*present, *absent, *racy))
+            and (
+                _STAMPS.fullmatch(stamps) and stamps.count(";") == digests.count(",") == len(present) - 1
+                if present
+                else stamps == digests == ""
+            )
+            and type(result) is dict
+        ):
+            return None
         record = cls(key, result=result, racy=racy)
-        record.files = {entry[0]: entry[1:5] if len(entry) > 1 else None for entry in files}
-        record.hashes = {entry[0]: entry[5] for entry in files if len(entry) > 1}
+        record._stored = (present, absent, stamps, digests)
         return record
 
 
+#: What :meth:`Record.encode` makes of the signatures of one or more files.
+_STAMPS = re.compile(r"-?\d+\.-?\d+\.-?\d+\.-?\d+(?:;-?\d+\.-?\d+\.-?\d+\.-?\d+)*")
+
+
+def _stamp(signature: Signature) -> str:
+    size, modified, changed, inode = signature
+    return f"{size}.{modified}.{changed}.{inode}"
+
+
+def _stamps(prefix: str, names: list[str]) -> str:
+    """The signatures of the files ``names`` now, as :meth:`Record.encode` keeps them ("-": no file)."""
+    found = []
+    for name in names:
+        now = signature(name if name.startswith(os.sep) else prefix + name)
+        found.append("-" if now is None else _stamp(now))
+    return ";".join(found)
+
+
+def _absent_now(name: str, prefix: str, listing: Listing | None) -> bool:
+    """No file at ``name`` (a record's name), as the run's ``listing`` says or as a look at it does."""
+    if listing is not None:
+        return listing.absent(name, prefix)
+    return signature(name if name.startswith(os.sep) else prefix + name) is None
+
+
 #: The version of :meth:`Record.encode`'s layout (a record of another is not trusted: a full run).
-_FORMAT = 2
+_FORMAT = 3
 
 
 class Listing:
