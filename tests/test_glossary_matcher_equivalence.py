@@ -103,3 +103,29 @@ def test_a_phrase_with_several_payloads_keeps_them_in_registration_order() -> No
     phrases = [("Jingyue", 3, False), ("jingyue", 1, False), ("JINGYUE", 3, False), ("Jingyue", 2, False)]
     assert _hits(PhraseMatcher(phrases), "in Jingyue") == [(3, 10, (3, 1, 2))]
     assert _hits(old.PhraseMatcher(phrases), "in Jingyue") == [(3, 10, (3, 1, 2))]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    phrases=_phrases,
+    texts=st.lists(_text, max_size=6),
+    locale=st.sampled_from([None, "en", "ar", "zh_CN"]),
+)
+def test_an_articles_texts_searched_at_once_find_what_each_finds_alone(phrases, texts, locale) -> None:
+    # extract looks up the glossary terms of all an article's sentences in one search
+    found = PhraseMatcher(phrases, locale=locale)
+    forms = [form for form, _, _ in phrases]
+    samples = [*texts, *(text.join(forms) for text in texts), " ".join(forms), "".join(forms)]
+    for form in forms:  # a phrase cut in two, at the end of one text and the start of the next
+        for cut in range(1, len(form)):
+            samples.extend([form[:cut], form[cut:], form])
+    assert [[(h.start, h.end, h.payloads) for h in hits] for hits in found.find_each(samples)] == [
+        _hits(found, sample) for sample in samples
+    ]
+
+
+def test_texts_holding_the_separator_are_searched_one_by_one() -> None:
+    found = PhraseMatcher([("lake", 1, False), ("lake\x00side", 2, False)])
+    texts = ["the lake", "side lake\x00side", "lake"]
+    assert found.find_each(texts) == [found.find(text) for text in texts]
+    assert [len(hits) for hits in found.find_each(texts)] == [1, 1, 1]

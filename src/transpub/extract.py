@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -356,9 +355,8 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
     translate run holds one at a time, so no two processes ever wait for each other in a circle.
     """
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None  # a batch's terms found once
-    notes_for = {locale: notes.for_locale(locale) for locale in run.locales} if notes is not None else {}
     with WriteBatch(digest=content_hash) as batch:
-        outcomes = [(task[0], _extract_article(run, task[1:], batch, notes_for)) for task in tasks]
+        outcomes = [(task[0], _extract_article(run, task[1:], batch, notes)) for task in tasks]
     root = run.project.root
     for _, outcome in outcomes:
         for locale, path in outcome.watch.items():
@@ -385,10 +383,10 @@ def _extract_article(
     run: _ExtractRun,
     task: tuple[Path, str, str],
     batch: WriteBatch,
-    notes_for: dict[str, Callable[[str], list[str]]],
+    notes: GlossaryNotes | None,
 ) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales (written
-    when ``batch`` is committed; ``notes_for``: each locale's glossary notes, when there is a glossary)."""
+    when ``batch`` is committed; ``notes``: the glossary's notes, when there is a glossary)."""
     project = run.project
     path, slug, key = task
     template_record = Record(key)
@@ -404,7 +402,9 @@ def _extract_article(
     shown = project.relative(path)
     units = document.units(shown)
     template = catalog.build_template(units, project_name=project.name)
-    texts = catalog.template_texts(template)  # the same in the template and every new catalog
+    # the terms of all the article's msgids found in one search; only their entries differ by locale
+    noted = notes.look_up([unit.msgid for unit in units]) if notes is not None else ()
+    texts = catalog.template_texts(template, noted=noted)  # the same in the template and every new catalog
     template_path = project.template_path(slug)
     batch.lock(template_path, guard=article_lock_path(project.catalogs_dir, slug))
     result = ArticleExtraction(
@@ -426,7 +426,7 @@ def _extract_article(
                 fuzzy_matching=run.fuzzy_matching,
                 fuzzy_threshold=project.fuzzy_threshold,
                 purge_obsolete=run.purge_obsolete,
-                notes_for=notes_for.get(locale),
+                notes_for=notes.for_locale(locale) if notes is not None and noted else None,
                 batch=batch,
                 texts=texts,
             )

@@ -7,7 +7,7 @@ below).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -84,9 +84,27 @@ class GlossaryNotes:
 
     glossary: Glossary
     _terms: dict[str, list[Term]] = field(default_factory=dict)
+    _notes_for: dict[str, Callable[[str], list[str]]] = field(default_factory=dict)
+
+    def look_up(self, msgids: Sequence[str]) -> set[str]:
+        """Find the terms of ``msgids`` (an article's) in one search; the msgids that name any (the
+        only ones whose notes are not empty)."""
+        todo = list(dict.fromkeys(msgid for msgid in msgids if msgid not in self._terms))
+        if todo:
+            found = self.glossary.terms_in_each(
+                [strip_placeholders(msgid) for msgid in todo], self.glossary.source_lang
+            )
+            self._terms.update(zip(todo, found, strict=True))
+        return {msgid for msgid in msgids if self._terms[msgid]}
 
     def for_locale(self, locale: str) -> Callable[[str], list[str]]:
-        """``notes_for(msgid)`` for ``locale``'s catalog."""
+        """``notes_for(msgid)`` for ``locale``'s catalog (one per locale, which remembers its notes)."""
+        made = self._notes_for.get(locale)
+        if made is None:
+            made = self._notes_for[locale] = self._make_notes_for(locale)
+        return made
+
+    def _make_notes_for(self, locale: str) -> Callable[[str], list[str]]:
         from .glossary import describe_term
 
         described: dict[int, str] = {}  # id(term) -> its note in this locale (a term recurs)

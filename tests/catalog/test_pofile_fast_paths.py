@@ -143,8 +143,9 @@ _NOTES = ([], [""], ["Glossary: lake → See"], ["a\nb", "c"], ["path C:\\"], ["
 
 @pytest.mark.parametrize("locale", ["de", "ar", "zh_CN"])
 @pytest.mark.parametrize("with_notes", [False, True])
+@pytest.mark.parametrize("noted_known", [False, True])
 def test_a_new_catalog_is_written_as_the_general_merge_writes_it(
-    tmp_path, locale: str, with_notes: bool
+    tmp_path, locale: str, with_notes: bool, noted_known: bool
 ) -> None:
     from transpub.catalog import merge, template_texts
 
@@ -155,7 +156,11 @@ def test_a_new_catalog_is_written_as_the_general_merge_writes_it(
 
     path = tmp_path / "a.po"
     notes = notes_for if with_notes else None
-    report = merge.update_catalog(path, template, locale, notes_for=notes, texts=template_texts(template))
+    # ``noted_known``: extract knows which msgids name a glossary term; the others' entries are
+    # then encoded once for every locale
+    noted = {entry.msgid for entry in template if notes_for(entry.msgid)} if noted_known else None
+    texts = template_texts(template, noted=noted)
+    report = merge.update_catalog(path, template, locale, notes_for=notes, texts=texts)
     merged, expected_report = merge.merge_catalog(
         merge._empty_catalog(template, locale), template, notes_for=notes
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import polib
 
@@ -77,16 +78,28 @@ class TemplateTexts:
     ``entries``: :func:`~transpub.catalog.pofile.format_entries` of the template. ``fresh``: the
     entries a new catalog holds, in order, each with its text and where its ``#.`` lines end in that
     text (-1 when :func:`_new_entry` changes more than its comment: it is then written anew);
-    ``count``: the entries a new catalog counts as new.
+    ``count``: the entries a new catalog counts as new. ``pieces``: a new catalog's entries (its
+    header aside) as every locale writes them, in UTF-8, each run of entries that are the same in
+    every locale's catalog joined into one piece, the others (from ``fresh``) worked out per locale.
     """
 
     entries: Sequence[str]
     fresh: tuple[tuple[polib.POEntry, str, int], ...]
     count: int
+    pieces: tuple[bytes | tuple[polib.POEntry, str, int], ...]
 
 
-def template_texts(template: polib.POFile, entry_texts: Sequence[str] | None = None) -> TemplateTexts:
-    """The :class:`TemplateTexts` of ``template`` (``entry_texts``: its formatted entries, when known)."""
+def template_texts(
+    template: polib.POFile,
+    entry_texts: Sequence[str] | None = None,
+    *,
+    noted: Collection[str] | None = None,
+) -> TemplateTexts:
+    """The :class:`TemplateTexts` of ``template`` (``entry_texts``: its formatted entries, when known).
+
+    ``noted``: the msgids whose entries may get notes (``notes_for`` gives every other msgid none),
+    when the caller knows them: the entries of the others are the same in every locale's catalog.
+    """
     entries = format_entries(template) if entry_texts is None else entry_texts
     fresh = []
     count = 0
@@ -98,7 +111,19 @@ def template_texts(template: polib.POFile, entry_texts: Sequence[str] | None = N
             continue  # as format_catalog
         end = len(comment_lines("#.", source.comment)) if _copied_unchanged(source) else -1
         fresh.append((source, text, end))
-    return TemplateTexts(entries, tuple(fresh), count)
+    pieces: list[bytes | tuple[polib.POEntry, str, int]] = []
+    same: list[str] = []  # entries written alike in every locale, not joined yet
+    for item in fresh:
+        if item[2] >= 0 and noted is not None and item[0].msgid not in noted:
+            same.append(item[1])
+            continue
+        if same:
+            pieces.append("\n".join(same).encode("utf-8"))
+            same = []
+        pieces.append(item)
+    if same:
+        pieces.append("\n".join(same).encode("utf-8"))
+    return TemplateTexts(entries, tuple(fresh), count, tuple(pieces))
 
 
 #: The creation date in a template's header, as transpub (and msgcat) write it: one field per line.
@@ -316,35 +341,36 @@ def merge_catalog(
     return merged, report
 
 
-def _new_catalog_text(
+def _new_catalog_bytes(
     template: polib.POFile,
     locale: str,
     notes_for: Callable[[str], Sequence[str]] | None,
     texts: TemplateTexts | None,
-) -> tuple[str, int]:
-    """``format_catalog(merge_catalog(_empty_catalog(template, locale), template))`` for a catalog
-    that has no entries yet, and the number of its entries (all new), without building the merged
-    catalog: its header is made once per locale and minute, an entry that :func:`_new_entry`
+) -> tuple[bytes, int]:
+    """``format_catalog(merge_catalog(_empty_catalog(template, locale), template))`` in UTF-8 for a
+    catalog that has no entries yet, and the number of its entries (all new), without building the
+    merged catalog: its header is made once per locale and minute, an entry that :func:`_new_entry`
     copies unchanged is the template's text (with the glossary's notes, if any, after its ``#.``
-    lines), written once for every locale (``texts``, else worked out here)."""
+    lines), and the entries that are the same in every locale's catalog are encoded once for all
+    (``texts``, else worked out here)."""
     if texts is None:
         texts = template_texts(template)
     header, nplurals = _new_catalog_header(
         template.header, tuple(template.metadata.items()), locale, _revision_date()
     )
     blocks = [header]
-    if notes_for is None:
-        for source, text, end in texts.fresh:
-            blocks.append(text if end >= 0 else _new_entry_text(source, (), nplurals))
-        return "\n".join(blocks), texts.count
-    for source, text, end in texts.fresh:
-        notes = notes_for(source.msgid)
+    for piece in texts.pieces:
+        if type(piece) is bytes:
+            blocks.append(piece)
+            continue
+        source, text, end = cast(tuple[polib.POEntry, str, int], piece)
+        notes = notes_for(source.msgid) if notes_for is not None else ()
         if end < 0:
             text = _new_entry_text(source, notes, nplurals)
         elif notes:
             text = text[:end] + "".join(comment_lines("#.", note) for note in notes if note) + text[end:]
-        blocks.append(text)
-    return "\n".join(blocks), texts.count
+        blocks.append(text.encode("utf-8"))
+    return b"\n".join(blocks), texts.count
 
 
 def _new_entry_text(source: polib.POEntry, notes: Sequence[str], nplurals: int) -> str:
@@ -372,8 +398,8 @@ def _revision_date() -> str:
 @functools.lru_cache(maxsize=64)
 def _new_catalog_header(
     header: str | None, fields: tuple[tuple[str, str], ...], locale: str, revision: str
-) -> tuple[str, int]:
-    """The header of a new catalog for ``locale`` made from a template with this ``header`` and
+) -> tuple[bytes, int]:
+    """The header (in UTF-8) of a new catalog for ``locale`` made from a template with this ``header`` and
     these ``fields`` at the time ``revision``, and the number of plural forms it names: as
     :func:`merge_catalog` of an empty catalog writes it (remembered: the articles of a run share it)."""
     template = polib.POFile()
@@ -384,7 +410,7 @@ def _new_catalog_header(
     header_only = polib.POFile()
     header_only.metadata = template.metadata
     merged, _ = merge_catalog(empty, header_only, fuzzy_matching=False)
-    return format_catalog(merged), _plural_count(merged)
+    return format_catalog(merged).encode("utf-8"), _plural_count(merged)
 
 
 def _copied_unchanged(source: polib.POEntry) -> bool:
@@ -463,8 +489,7 @@ def _update(
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
     if old_data is None:
-        text, new = _new_catalog_text(template, locale, notes_for, texts)
-        data = text.encode("utf-8")
+        data, new = _new_catalog_bytes(template, locale, notes_for, texts)
         if batch is None:
             return UpdateReport(new=new, written=write_if_changed(path, data))
         batch.write(path, data, new=True)

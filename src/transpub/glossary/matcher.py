@@ -25,7 +25,7 @@ import contextlib
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -127,6 +127,10 @@ def _piece_pattern(char: str) -> str:
         return f"[{_APOSTROPHES}]"
     return re.escape(char)
 
+
+#: What :meth:`PhraseMatcher.find_each` puts between two texts: neither a letter, a digit, white
+#: space, a hyphen, an apostrophe nor part of a placeholder (and no glossary text may hold it).
+_SEPARATOR = "\x00"
 
 #: The candidate regex spells out the first two characters of every key when they make no more
 #: than this many distinct pairs (a Latin glossary of any size: about 700), else only the first.
@@ -344,6 +348,7 @@ class PhraseMatcher:
         prefix = CLITIC_PREFIXES.get(base, "")
         self._clitics = re.compile(prefix) if prefix else None
         self._tries = [_Keys(not cs, keys[cs], payloads[cs]) for cs in (False, True) if keys[cs]]
+        self._holds_separator = any(_SEPARATOR in key for trie in self._tries for key in trie.keys)
         del keys, payloads
         self._candidates = self._candidate_regex(prefix) if self._tries else None
 
@@ -456,6 +461,30 @@ class PhraseMatcher:
             mapped = map_span(start, end, positions)
             hits.append(PhraseHit(mapped[0], mapped[1], trie.payloads(at)))
         return hits
+
+    def find_each(self, texts: Sequence[str]) -> list[list[PhraseHit]]:
+        """:meth:`find` of each of ``texts``, in one scan of them all (a call per text costs more than
+        the scan of a short text): they are read as one text, each after a character no phrase
+        holds and no boundary is kept by, so no hit spans two of them and each finds what it finds
+        alone. The hits' offsets index their own text."""
+        if self._candidates is None:
+            return [[] for _ in texts]
+        if self._holds_separator or any(_SEPARATOR in text for text in texts):
+            return [self.find(text) for text in texts]
+        joined = _SEPARATOR.join(texts)
+        starts = []
+        offset = 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        found: list[list[PhraseHit]] = [[] for _ in texts]
+        number = 0
+        for hit in self.find(joined):
+            while number + 1 < len(starts) and starts[number + 1] <= hit.start:
+                number += 1
+            base = starts[number]
+            found[number].append(PhraseHit(hit.start - base, hit.end - base, hit.payloads))
+        return found
 
     def search(self, text: str) -> bool:
         """True when any phrase occurs in ``text``."""

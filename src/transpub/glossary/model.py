@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import cast
 
@@ -106,6 +106,14 @@ class Glossary:
     def terms_in(self, text: str, lang: str) -> list[Term]:
         """The distinct terms found in ``text``, in order of first occurrence."""
         return list(dict.fromkeys(m.term for m in self.find(text, lang)))
+
+    def terms_in_each(self, texts: Sequence[str], lang: str) -> list[list[Term]]:
+        """:meth:`terms_in` of each of ``texts``, found in one scan of them all."""
+        terms = self.terms
+        return [
+            list(dict.fromkeys(terms[cast(int, hit.payloads[0])] for hit in hits)) if hits else []
+            for hits in self._matcher(lang).find_each(texts)
+        ]
 
     # -- translator notes ------------------------------------------------------
 
