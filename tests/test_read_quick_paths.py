@@ -27,7 +27,7 @@ from transpub.segment import (
 PROSE = st.lists(
     st.sampled_from(
         [
-            *"aAbzZ 1209.!?…\"'“”»›)]([{\n\t\u00a0\u202f\u2028\x1c•*-",
+            *"aAbzZ 1209.!?…\"'“”»›)]([{\n\t\u00a0\u202f\u2028\x1c\u3000é•*-",
             *["Mr", "U.S", "etc", "The", " 1)", " a.", " 2.", "z. B.", "...", ". . .", "J. R. ", "3.5"],
         ]
     ),

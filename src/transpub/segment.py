@@ -431,9 +431,11 @@ def _next_candidates(text: str, pos: int, stop: int, first: re.Match[str] | None
         if term is None:
             return
         at = term.start()
-        space = at - 1
-        while space >= pos and not text[space].isspace():
-            space -= 1
+        space = text.rfind(" ", pos, at)
+        if space < 0 or not text[space + 1 : at].isalnum():  # (most words: letters after a space)
+            space = at - 1
+            while space >= pos and not text[space].isspace():
+                space -= 1
         found = match(text, space, stop) if space >= pos else None
         if found is None:
             pos = at + 1  # no candidate starts before the next space after this terminator

@@ -131,20 +131,25 @@ class RunSlots:
         """Group atoms into sentence units and the whitespace gaps between them."""
         if ctx.preformatted or self.options.segmentation == "paragraph":
             return [("unit", atoms)]
-        flat_parts: list[str] = []
-        positions: list[int] = []
-        pos = 0
-        for atom in atoms:
-            positions.append(pos)
-            if atom.kind == "text":
-                piece = atom.text
-            elif atom.kind == "object":  # a line break reads as one: "Read now.<br>Next." is two sentences
-                piece = "\n" if atom.node is not None and atom.node.tag == "br" else OBJECT
-            else:
-                piece = ""
-            flat_parts.append(piece)
-            pos += len(piece)
-        flat = "".join(flat_parts)
+        if len(atoms) == 1 and atoms[0].kind == "text":  # text without markup: many runs
+            flat = atoms[0].text
+            positions = [0]
+        else:
+            flat_parts: list[str] = []
+            positions = []
+            pos = 0
+            for atom in atoms:
+                positions.append(pos)
+                kind = atom.kind
+                if kind == "text":
+                    piece = atom.text
+                elif kind == "object":  # a line break reads as one: "Read now.<br>Next." is two sentences
+                    piece = "\n" if atom.node is not None and atom.node.tag == "br" else OBJECT
+                else:
+                    continue  # open and close read as nothing
+                flat_parts.append(piece)
+                pos += len(piece)
+            flat = "".join(flat_parts)
         if not _may_have_two_sentences(flat):
             return [("unit", atoms)]
         spans = split_sentences(flat, self.options.source_locale)
@@ -205,49 +210,47 @@ class RunSlots:
         groups: list[tuple[str, list[Atom]]] = []
         current: list[Atom] = []
         gap: list[Atom] = []
+        count = len(cuts)
         cut_index = 0
+        end, start = cuts[0]  # the boundary at ``cut_index`` (kept in step with it)
         in_gap = False
-
-        def close_sentence() -> None:
-            nonlocal current, gap, in_gap, cut_index
-            groups.append(("unit", current))
-            groups.append(("gap", gap))
-            current, gap, in_gap = [], [], False
-            cut_index += 1
-
         for atom, pos in zip(atoms, positions):
-            if atom.kind != "text":
-                while cut_index < len(cuts):
-                    end, start = cuts[cut_index]
+            kind = atom.kind
+            if kind != "text":
+                while cut_index < count:
                     if not in_gap:
-                        if pos < end or (pos == end and atom.kind == "close"):
+                        if pos < end or (pos == end and kind == "close"):
                             break
                         in_gap = True
                     if pos < start:
                         break
-                    close_sentence()
+                    groups.append(("unit", current))  # the sentence ends
+                    groups.append(("gap", gap))
+                    current, gap, in_gap = [], [], False
+                    cut_index += 1
+                    if cut_index < count:
+                        end, start = cuts[cut_index]
                 (gap if in_gap else current).append(atom)
                 continue
             text = atom.text
-            if not text:
-                (gap if in_gap else current).append(atom)
+            size = len(text)
+            if not size or cut_index >= count or (start if in_gap else end) - pos >= size:
+                (gap if in_gap else current).append(atom)  # not cut: the atom itself (most atoms)
                 continue
             # Pieces are cut at increasing offsets of the one text: no slice of the rest is made per
             # cut (a paragraph of n sentences would cost n²).
             # (Source without entities is cut as its text is.)
             raw_cutter = _RawCutter(atom.raw, text) if atom.raw != text else None
             done = 0  # characters of ``text`` already placed
-            size = len(text)
             while done < size:
-                if cut_index < len(cuts):
-                    end, start = cuts[cut_index]
+                if cut_index < count:
                     k = (start if in_gap else end) - pos
-                if cut_index >= len(cuts) or k >= size:
+                if cut_index >= count or k >= size:
                     if done:
                         piece = text[done:]
                         raw = piece if raw_cutter is None else raw_cutter.rest()
                         (gap if in_gap else current).append(Atom("text", raw, piece))
-                    else:  # not cut: the atom itself
+                    else:  # not cut (a boundary at its very start only opened a gap)
                         (gap if in_gap else current).append(atom)
                     break
                 if k > done:
@@ -256,7 +259,12 @@ class RunSlots:
                     (gap if in_gap else current).append(Atom("text", raw, piece))
                     done = k
                 if in_gap:
-                    close_sentence()
+                    groups.append(("unit", current))  # the sentence ends
+                    groups.append(("gap", gap))
+                    current, gap, in_gap = [], [], False
+                    cut_index += 1
+                    if cut_index < count:
+                        end, start = cuts[cut_index]
                 else:
                     in_gap = True
         if in_gap or current:
