@@ -92,3 +92,118 @@ def test_renderings_with_other_switches_and_omitted_tags_do_not_change_each_othe
     assert document.render(resolve, join_sentences=True) == (
         '<html><link rel="alternate" hreflang="de" href="/de/"><p>一。二。</p>'
     )
+
+
+def _plain_text_slot(msgid: str, *, markable: bool = True, line_start: bool = False) -> TextSlot:
+    return TextSlot(
+        msgid=msgid,
+        ref="p",
+        parts=[msgid],
+        markable=markable,
+        escape=escape_text,
+        escape_line_start=(lambda s: "\\" + s) if line_start else None,
+    )
+
+
+TRANSLATIONS = st.sampled_from(
+    [
+        None,
+        "same",
+        "Zwei.",
+        "R&D &lt;1> a &amp;lt;",
+        "x <1>y</1>",
+        "a < b",
+        "<2/> b",
+        "c <3>d</3> <1>e</1><2/>",
+    ]
+)
+WRAP = Resolution(before='<span lang="en">', after="</span>")
+
+
+def _reference(parts: list[object], texts: dict[str, str], join: bool) -> str:
+    """A published page as the parts and the translations say (without a rendering plan)."""
+    from transpub.formats.document import AttrSlot
+    from transpub.formats.escape import escape_attribute
+
+    def translated(part: object) -> bool:
+        text = texts.get(getattr(part, "msgid", ""))
+        return isinstance(part, TextSlot) and text is not None and text != part.msgid
+
+    out = []
+    for index, part in enumerate(parts):
+        if isinstance(part, Gap):
+            between = (
+                0 < index < len(parts) - 1 and translated(parts[index - 1]) and translated(parts[index + 1])
+            )
+            out.append("" if join and between else part)
+        elif isinstance(part, AttrSlot):
+            text = texts.get(part.msgid)
+            shown = text is not None and text != part.msgid
+            out.append(f'"{escape_attribute(unescape_lookalikes(text))}"' if shown else part.raw)
+        elif isinstance(part, TextSlot) and not translated(part):
+            wrapped = part.markable and part.msgid not in texts
+            out.append(
+                (WRAP.before if wrapped else "") + "".join(part.parts) + (WRAP.after if wrapped else "")
+            )
+        elif isinstance(part, TextSlot):
+            text = texts[part.msgid]
+            problem = placeholder_problem(part.msgid, text)
+            if problem:
+                return f"error: {problem}"
+            out.append(_expected(text))
+        else:
+            out.append(str(part))
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["plain", "placeholders", "unmarkable", "line", "attribute"]), TRANSLATIONS
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_a_published_page_shows_each_translation_and_wraps_the_source_whatever_resolver_says_so(
+    slots: list[tuple[str, str | None]], join: bool
+) -> None:
+    """A slot's translation without placeholders is written without a plan of its own, and compile's
+    Translated resolver is followed without a call per slot: the page must be what the parts and the
+    translations say (wrapped source, placeholders, joined sentences, errors), through either."""
+    from transpub.errors import PlaceholderMismatch
+    from transpub.formats.document import AttrSlot, Translated
+
+    parts: list[object] = ["<p>"]
+    texts: dict[str, str] = {}
+    for index, (kind, translation) in enumerate(slots):
+        if kind == "placeholders":
+            slot: TextSlot | AttrSlot = _slot()
+        elif kind == "attribute":
+            slot = AttrSlot(f"Alt {index}.", "img@alt", f'"Alt {index}."', "attribute")
+        else:
+            slot = _plain_text_slot(
+                f"Sentence {index}.", markable=kind != "unmarkable", line_start=kind == "line"
+            )
+        if translation is not None:
+            texts[slot.msgid] = slot.msgid if translation == "same" else translation
+        parts += [slot, Gap(" ")]
+    parts.append("</p>")
+    document = Document(Path("a.html"), "html", "utf-8", parts, "en")  # type: ignore[arg-type]
+
+    def resolve(slot: TextSlot | AttrSlot) -> Resolution:
+        if slot.msgid in texts:
+            return Resolution(text=texts[slot.msgid])
+        return WRAP if isinstance(slot, TextSlot) and slot.markable else Resolution()
+
+    def rendered(resolver: object) -> str:
+        try:
+            return document.render(resolver, join_sentences=join)  # type: ignore[arg-type]
+        except PlaceholderMismatch as exc:
+            return f"error: {exc}"
+
+    expected = _reference(parts, texts, join)
+    assert rendered(Translated(texts, WRAP)) == expected
+    assert rendered(resolve) == expected

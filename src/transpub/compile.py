@@ -23,6 +23,7 @@ from .formats.document import (
     Slot,
     Tag,
     TextSlot,
+    Translated,
     escape_attribute,
     placeholder_check,
 )
@@ -1234,16 +1235,10 @@ def _render_page(
             return _AS_WRITTEN
 
     elif locale != source:
-        texts = shown or {}
-        in_source = Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
-
-        def resolve(slot: Slot) -> Resolution:
-            text = texts.get(slot.msgid)
-            if text is not None:
-                return Resolution(text=text)  # machine output is coloured on review copies only
-            if isinstance(slot, TextSlot) and slot.markable:
-                return in_source
-            return _AS_WRITTEN
+        # each unit's usable text (machine output is coloured on review copies only), else the source
+        resolve = Translated(
+            shown or {}, Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
+        )
 
     rewrite: RewriteUrl | None = (
         None if locale == source else (lambda url: project.localized_link(url, locale))

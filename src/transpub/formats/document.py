@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import not_
@@ -134,6 +134,28 @@ class Resolution(NamedTuple):
 
 
 Resolver = Callable[[Slot], Resolution]
+
+
+class Translated:
+    """A resolver that publishes each slot's text from ``texts`` (by msgid) and wraps a markable
+    text slot without one in ``otherwise`` (any other slot is shown as written): what compile asks
+    of a published page. :meth:`Document.render` follows it without a call per slot."""
+
+    __slots__ = ("otherwise", "texts")
+
+    def __init__(self, texts: Mapping[str, str], otherwise: Resolution | None = None) -> None:
+        self.texts = texts
+        self.otherwise = otherwise or Resolution()
+
+    def __call__(self, slot: Slot) -> Resolution:
+        text = self.texts.get(slot.msgid)
+        if text is not None:
+            return Resolution(text=text)
+        if isinstance(slot, TextSlot) and slot.markable:
+            return self.otherwise
+        return _AS_WRITTEN
+
+
 DateFormatter = Callable[["DateSlot"], "str | None"]
 #: A link's new URL, or None to keep it as written (see :class:`LinkTarget`).
 RewriteUrl = Callable[[str], "str | None"]
@@ -245,12 +267,15 @@ class Document:
             plan = self._plans[join_sentences] = _Plan(self.parts, join_sentences)
         out: list[str] = []
         resolve = resolve or _as_written
+        texts = resolve.texts if isinstance(resolve, Translated) else None
         context = _RenderContext(
-            _memoized(resolve) if join_sentences else resolve,  # a gap asks about its neighbours again
+            # a gap asks about its neighbours again (a Translated resolver is a lookup: no need)
+            _memoized(resolve) if join_sentences and texts is None else resolve,
             inserts or {},
             format_date,
             join_sentences,
             rewrite_url,
+            texts,
         )
         plan.run(context, out, {id(tag) for tag in omit})
         return "".join(out)
@@ -263,6 +288,8 @@ class _RenderContext:
     format_date: DateFormatter | None
     join_sentences: bool = False
     rewrite_url: RewriteUrl | None = None
+    #: The texts of a :class:`Translated` resolver (looked up here, without a call per slot).
+    texts: Mapping[str, str] | None = None
 
 
 def _as_written(slot: Slot) -> Resolution:
@@ -288,7 +315,9 @@ def _memoized(resolve: Resolver) -> Resolver:
 def _translated(part: object, ctx: _RenderContext) -> bool:
     if not isinstance(part, TextSlot):
         return False
-    text = ctx.resolve(part).text
+    text = None if ctx.texts is None else ctx.texts.get(part.msgid)
+    if text is None:
+        text = ctx.resolve(part).text
     return text is not None and text != part.msgid
 
 
@@ -363,6 +392,7 @@ class _Plan:
     def run(self, ctx: _RenderContext, out: list[str], omit: set[int]) -> None:
         """Write the rendering to ``out``."""
         resolve = ctx.resolve
+        lookup = None if ctx.texts is None else ctx.texts.get
         # each frame: the steps left of the list being followed, the list written to, what ends it
         # (a string to add, or a tag whose attributes are set on what was written)
         stack: list[tuple[Iterator, list[str], str | Tag]] = []
@@ -375,19 +405,37 @@ class _Plan:
                 kind = step[0]
                 if kind == _SLOT:
                     slot = step[1]
-                    resolution = resolve(slot)
-                    if resolution.before:
-                        out.append(resolution.before)
-                    text = resolution.text
-                    stack.append((steps, out, resolution.after))
+                    text = None if lookup is None else lookup(slot.msgid)
+                    if text is None:
+                        text, before, after = resolve(slot)
+                    else:  # what the Translated resolver says of it
+                        before = after = ""
+                    if before:
+                        out.append(before)
                     if text is None or text == slot.msgid:
-                        steps = iter(step[2])
-                    else:
-                        steps = iter(self.translation(slot, text))
+                        inner = step[2]
+                        if len(inner) == 1 and inner[0].__class__ is str:  # a sentence as written
+                            out.append(inner[0])
+                            if after:
+                                out.append(after)
+                            continue
+                        stack.append((steps, out, after))
+                        steps = iter(inner)
+                        break
+                    if "<" not in text and "<" not in slot.msgid and slot.escape_line_start is None:
+                        # text only, no placeholder (as translation says, without its plan)
+                        out.append(slot.escape(text if "&" not in text else unescape_lookalikes(text)))
+                        if after:
+                            out.append(after)
+                        continue
+                    stack.append((steps, out, after))
+                    steps = iter(self.translation(slot, text))
                     break
                 if kind == _ATTRIBUTE:
                     slot = step[1]
-                    text = resolve(slot).text
+                    text = None if lookup is None else lookup(slot.msgid)
+                    if text is None:
+                        text = resolve(slot).text
                     out.append(slot.raw if text is None or text == slot.msgid else slot.render_value(text))
                 elif kind == _TAG:
                     tag = step[1]
