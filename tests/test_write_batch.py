@@ -91,23 +91,121 @@ def test_a_batch_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
     assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o644
 
 
-def test_extract_waits_for_the_disk_once_per_batch_not_once_per_catalog(
+def test_a_first_extract_waits_for_the_disk_once_and_before_it_records_the_catalogs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if fsutil._syncfs() is None:
         pytest.skip("no syncfs here: every catalog is flushed as it is written")
-    flushes: list[int] = []
+    from transpub.manifest import Manifest
+
+    events: list[str] = []
     fsyncs: list[int] = []
     real_fsync = fsutil.os.fsync
-    monkeypatch.setattr(fsutil, "_SYNCFS", [lambda fd: flushes.append(fd) or 0])
+    real_save = Manifest.save
+    monkeypatch.setattr(fsutil, "_SYNCFS", [lambda fd: events.append("flush") or 0])
     monkeypatch.setattr(fsutil.os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
-    newsroom(tmp_path, 10)
+    monkeypatch.setattr(Manifest, "save", lambda self: events.append("record") or real_save(self))
+    newsroom(tmp_path, 100)  # four batches
     report = extract_project(load_project(tmp_path), ["de", "es"])
     assert report.ok and all(
         article.catalogs_written == {"de": True, "es": True} for article in report.articles
     )
-    assert len(flushes) == 1  # 20 catalogs, one batch
+    assert events == ["flush", "record"]  # 200 new catalogs: one flush, then the manifest
     assert fsyncs == []
+
+
+def test_catalogs_that_replace_others_are_flushed_before_they_take_their_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fsutil._syncfs() is None:
+        pytest.skip("no syncfs here: every catalog is flushed as it is written")
+    newsroom(tmp_path, 100)
+    assert extract_project(load_project(tmp_path), ["de", "es"]).ok
+    newsroom(tmp_path, 100, extra=" It thaws in spring.")  # every catalog gets rewritten
+    seen: list[bytes] = []
+    project = load_project(tmp_path)
+    first = project.catalog_path("de", "story-00")
+
+    def flush(fd: int) -> int:
+        seen.append(first.read_bytes())
+        return 0
+
+    monkeypatch.setattr(fsutil, "_SYNCFS", [flush])
+    assert extract_project(project, ["de", "es"]).ok
+    assert len(seen) == 4  # one flush per batch, none for the run
+    assert b"It thaws in spring." not in seen[0]  # the batch's flush came before its renames
+    assert b"It thaws in spring." in first.read_bytes()
+
+
+def test_an_empty_catalog_is_written_anew(tmp_path: Path) -> None:
+    # what a power cut may leave of a new catalog not yet on disk: it held nothing to keep
+    newsroom(tmp_path, 2)
+    project = load_project(tmp_path)
+    assert extract_project(project, ["de"]).ok
+    empty = project.catalog_path("de", "story-01")
+    complete = empty.read_bytes()
+    empty.write_bytes(b"")
+    report = extract_project(project, ["de"], full=True)
+    assert report.ok and report.articles[1].catalogs_written == {"de": True}
+    assert _but_the_date(empty.read_bytes()) == _but_the_date(complete)
+
+
+def _but_the_date(data: bytes) -> bytes:
+    import re
+
+    return re.sub(rb"PO-Revision-Date: [^\\]*", b"", data)
+
+
+_KILLED_RUN = """
+import sys
+from pathlib import Path
+from transpub import fsutil
+from transpub.extract import extract_project
+from transpub.project import load_project
+
+real_commit = fsutil.WriteBatch.commit
+done = 0
+
+def commit(self):
+    global done
+    real_commit(self)
+    done += 1
+    if done == 2:  # two batches in place: say so, and wait to be killed
+        print("committed", flush=True)
+        sys.stdin.read()
+
+fsutil.WriteBatch.commit = commit
+extract_project(load_project(Path(sys.argv[1])), ["de", "es"])
+"""
+
+
+def test_a_killed_extract_leaves_complete_catalogs_and_records_none_of_them(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from transpub.manifest import Manifest
+
+    newsroom(tmp_path, 100)
+    src = Path(__file__).resolve().parents[1] / "src"
+    run = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_RUN, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert run.stdout is not None and run.stdout.readline() == b"committed\n"
+    run.send_signal(signal.SIGKILL)
+    run.wait(30)
+    project = load_project(tmp_path)
+    written = sorted(tmp_path.glob("locales/*/LC_MESSAGES/*.po"))
+    assert 0 < len(written) < 200
+    for path in written:  # each one whole, as a full run writes it
+        assert len(catalog.read_catalog(path)) == 2
+    manifest = Manifest(tmp_path, "extract")
+    assert all(manifest.get(f"story-{n:02d}", "de") is None for n in range(100))  # nothing recorded
+    report = extract_project(project, ["de", "es"])
+    assert report.ok and len(list(tmp_path.glob("locales/*/LC_MESSAGES/*.po"))) == 200
 
 
 def _fill_first_entries(root: str, articles: int, started: multiprocessing.synchronize.Event) -> None:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from .fsutil import WriteBatch, article_lock_path, forget_folders, lock_bucket, remove_stale_temporaries
+from .fsutil import (
+    WriteBatch,
+    article_lock_path,
+    forget_folders,
+    lock_bucket,
+    remove_stale_temporaries,
+    start_flush,
+)
 from .manifest import (
     Manifest,
     Record,
@@ -26,7 +33,7 @@ from .model import Issue
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .sources import GlossaryNotes, load_article, load_project_glossary
-from .workers import MIN_PARALLEL_ITEMS, run_ordered
+from .workers import chunk_sizes, run_ordered
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -236,6 +243,8 @@ def extract_project(
     except GlossaryError as exc:
         report.errors.append(_relative(project, exc))
         glossary = None
+    if glossary is not None and jobs > 1:
+        glossary.terms_in_each([], glossary.source_lang)  # its matcher made once, before the workers fork
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
@@ -261,8 +270,16 @@ def extract_project(
         if outcomes[-1] is None:
             todo.append((article.path, article.slug, key))
     done: dict[int, _ArticleOutcome] = {}
-    for batch in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs):
+    unflushed: set[str] = set()
+    for batch, folders in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs, chunk=1):
         done.update(batch)
+        unflushed |= folders
+    # The new catalogs the batches wrote (they replace nothing) reach the disk here, in one flush for
+    # the whole run rather than one per batch (each waits for the disk, and for every other file on
+    # it), in the background while the results are gathered, and before the manifest records them
+    # as done: no record ever names a catalog that a power cut could still take away. A catalog that
+    # replaces another was flushed by its batch before it took the other's place.
+    flushed = start_flush(unflushed)
     position = iter(range(len(todo)))
     reads: list[Entry] = []
     for outcome, article in zip(outcomes, discovery.articles, strict=True):
@@ -278,12 +295,13 @@ def extract_project(
         report.warnings.extend(outcome.warnings)
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
-    manifest.save()
     shown = {project.relative(article.path) for article in discovery.articles}
     save_reads(project.root, reads, lambda name, slug: name in shown or not in_shard(slug, project.shard))
     for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
         remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
     report.orphans = find_orphan_catalogs(project, discovery)
+    flushed()
+    manifest.save()
     return report
 
 
@@ -334,20 +352,31 @@ BATCH_SIZE = 32
 
 
 def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
-    """``todo`` (path, slug, key) cut into batches of at most :data:`BATCH_SIZE`, and into enough of
-    them to keep ``jobs`` processes busy (a few per process, so one slow batch does not hold up the
-    run); each task with its position in ``todo``. Articles are ordered by lock bucket, so that a
-    batch takes few locks (:func:`~transpub.fsutil.lock_bucket`), and always in increasing order."""
-    size = BATCH_SIZE
-    if jobs > 1:
-        size = max(1, min(size, -(-len(todo) // max(MIN_PARALLEL_ITEMS, 4 * jobs))))
+    """``todo`` (path, slug, key) cut into batches of at most :data:`BATCH_SIZE`, and with ``jobs``
+    > 1 into batches that shrink as the work runs out (:func:`~transpub.workers.chunk_sizes`), so
+    that the processes finish together; each task with its position in ``todo``. Articles are
+    ordered by lock bucket, so that a batch takes few locks (:func:`~transpub.fsutil.lock_bucket`),
+    and always in increasing order."""
     order = sorted(range(len(todo)), key=lambda index: (lock_bucket(todo[index][1]), index))
     tasks = [(index, *todo[index]) for index in order]
-    return [tasks[start : start + size] for start in range(0, len(tasks), size)]
+    if jobs <= 1:
+        sizes = [BATCH_SIZE] * -(-len(tasks) // BATCH_SIZE)
+    else:
+        sizes = chunk_sizes(len(tasks), jobs, BATCH_SIZE)
+    batches = []
+    start = 0
+    for size in sizes:
+        batches.append(tasks[start : start + size])
+        start += size
+    return batches
 
 
-def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _ArticleOutcome]]:
+def _extract_batch(
+    run: _ExtractRun, tasks: list[_Task]
+) -> tuple[list[tuple[int, _ArticleOutcome]], set[str]]:
     """Extract a few articles; their templates and catalogs are written together when all are done.
+    Also the folders of the new catalogs written, which the run flushes to disk before it records
+    them (see :class:`~transpub.fsutil.WriteBatch`, ``defer_new``).
 
     Each article's lock (one for its template and all its catalogs, shared with the articles of its
     lock bucket) is taken before its catalogs are read and held until the batch's files are in
@@ -355,7 +384,7 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
     translate run holds one at a time, so no two processes ever wait for each other in a circle.
     """
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None  # a batch's terms found once
-    with WriteBatch(digest=content_hash) as batch:
+    with WriteBatch(digest=content_hash, defer_new=True) as batch:
         outcomes = [(task[0], _extract_article(run, task[1:], batch, notes)) for task in tasks]
     root = run.project.root
     for _, outcome in outcomes:
@@ -364,7 +393,7 @@ def _extract_batch(run: _ExtractRun, tasks: list[_Task]) -> list[tuple[int, _Art
             if record is not None:
                 _watch(record, root, path, batch.digests.get(os.fspath(path)))
         outcome.watch = {}
-    return outcomes
+    return outcomes, batch.unflushed
 
 
 def _watch(record: Record, root: Path, path: Path, digest: str | None) -> None:

@@ -455,12 +455,23 @@ class WriteBatch:
     As a context manager: commits when the block ends normally, discards on an exception.
     """
 
-    def __init__(self, digest: Callable[[bytes], str] | None = None) -> None:
+    def __init__(self, digest: Callable[[bytes], str] | None = None, *, defer_new: bool = False) -> None:
         """``digest``: a hash of each file's bytes, kept in :attr:`digests` by path as written (so a
-        caller that records what it wrote need not read the files again)."""
+        caller that records what it wrote need not read the files again).
+
+        ``defer_new``: a durable file the caller found absent (``new``) is not flushed at
+        :meth:`commit` but its folder listed in :attr:`unflushed`, for the caller to flush with
+        :func:`flush_folders` (one ``syncfs`` for a whole run) before it records the file as done.
+        A new file replaces nothing, so until then a power cut can only lose that file itself (the
+        run has not recorded it: the next one makes it again); a file that replaces another is
+        still flushed before it takes the other's place.
+        """
         self._staged: list[tuple[str, str, bool]] = []  # (temporary, file, durable)
         self._digest = digest
         self.digests: dict[str, str] = {}
+        self._defer_new = defer_new
+        #: The folders of the new files written without a flush (see ``defer_new``).
+        self.unflushed: set[str] = set()
         self._locks = contextlib.ExitStack()
         self._held: set[Path] = set()
 
@@ -475,9 +486,13 @@ class WriteBatch:
     def write(self, path: Path | str, data: bytes, *, durable: bool = True, new: bool = False) -> None:
         """Write ``data`` to ``path`` at :meth:`commit` (``durable``: see :func:`atomic_write_bytes`;
         ``new``: the caller found no file there, under the lock: it gets mode 0o644 without a look)."""
-        flush_now = durable and _syncfs() is None
+        has_syncfs = _syncfs() is not None
+        flush_now = durable and not has_syncfs
         temporary = _temporary_copy(path, (data,), flush=flush_now, mode=0o644 if new else None)
-        self._staged.append((temporary, os.fspath(path), durable and not flush_now))
+        deferred = durable and new and self._defer_new and has_syncfs
+        if deferred:
+            self.unflushed.add(os.path.dirname(os.path.abspath(path)))
+        self._staged.append((temporary, os.fspath(path), durable and not flush_now and not deferred))
         if self._digest is not None:
             self.digests[os.fspath(path)] = self._digest(data)
 
@@ -531,20 +546,71 @@ def _syncfs() -> Callable[[int], int] | None:
     return _SYNCFS[0]
 
 
+def flush_folders(folders: Iterable[str]) -> None:
+    """Make the files written in ``folders`` durable (the :attr:`WriteBatch.unflushed` of a run's
+    batches): one ``syncfs`` per file system they are on (nothing where there is no ``syncfs``: the
+    batches flushed each file as they wrote it). OSError when the flush fails."""
+    if _syncfs() is None:
+        return
+    devices: dict[int, str] = {}
+    for folder in folders:
+        try:
+            devices.setdefault(os.stat(folder).st_dev, folder)
+        except FileNotFoundError:
+            continue  # removed since: nothing of it to flush
+    for folder in devices.values():
+        _sync_file_system(folder)
+
+
+def start_flush(folders: Iterable[str]) -> Callable[[], None]:
+    """:func:`flush_folders` in a thread, since it waits for the disk and not for Python: the caller
+    goes on with its work, then calls the function returned, which waits for the flush to end (and
+    raises its OSError)."""
+    todo = list(folders)
+    if not todo or _syncfs() is None:
+        return lambda: None
+    import threading
+
+    failed: list[OSError] = []
+
+    def flush() -> None:
+        try:
+            flush_folders(todo)
+        except OSError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=flush, name="transpub-flush", daemon=True)
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if failed:
+            raise failed[0]
+
+    return wait
+
+
 def _flush_file_systems(paths: list[str]) -> None:
     """Make the data of the files ``paths`` durable: one ``syncfs`` per file system they are on."""
-    syncfs = _syncfs()
-    if not paths or syncfs is None:
+    if not paths or _syncfs() is None:
         return
     one_per_folder = {os.path.dirname(path): path for path in paths}  # a folder's files share its device
     one_per_device = {os.stat(path).st_dev: path for path in one_per_folder.values()}
     for path in one_per_device.values():
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            if syncfs(fd) != 0:
-                import ctypes
+        _sync_file_system(path)
 
-                number = ctypes.get_errno()
-                raise OSError(number, f"cannot flush the files to disk: {os.strerror(number)}", path)
-        finally:
-            os.close(fd)
+
+def _sync_file_system(path: str) -> None:
+    """``syncfs`` of the file system ``path`` (a file or a folder) is on."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            import ctypes
+
+            number = ctypes.get_errno()
+            raise OSError(number, f"cannot flush the files to disk: {os.strerror(number)}", path)
+    finally:
+        os.close(fd)

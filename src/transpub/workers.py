@@ -42,9 +42,27 @@ def _start_worker(state: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, once
 
 
-def _call(task: tuple[Callable[[Any, Any], Any], Any]) -> Any:
-    function, item = task
-    return function(_state, item)
+def _call_each(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[Any]:
+    function, items = task
+    return [function(_state, item) for item in items]
+
+
+def chunk_sizes(count: int, workers: int, largest: int = 32) -> list[int]:
+    """How ``count`` items are handed to ``workers`` processes: in chunks (one round trip each) of
+    at most ``largest`` items that shrink as the work runs out, so that the processes finish
+    together: the last chunks are a few items each, not a large one that one process works on while
+    the others wait.
+
+    >>> chunk_sizes(100, 2)
+    [13, 11, 10, 9, 8, 7, 6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    """
+    sizes = []
+    left = count
+    while left > 0:
+        size = max(1, min(largest, -(-left // (4 * max(1, workers)))))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def run_ordered(
@@ -52,13 +70,16 @@ def run_ordered(
     state: Any,
     items: Sequence[Item],
     jobs: int = 1,
+    *,
+    chunk: int | None = None,
 ) -> Iterator[Result]:
     """``function(state, item)`` for each item, yielded in the order of ``items``.
 
     With ``jobs`` <= 1 (or few items) the calls run here, one after the other. Otherwise up to
     ``jobs`` worker processes run them; ``function`` must be a module-level function, ``items`` and
     results picklable (``state`` too where processes are spawned rather than forked). An exception
-    a call raises is raised here, as in the serial path.
+    a call raises is raised here, as in the serial path. ``chunk``: the items a process is handed at
+    a time (default: :func:`chunk_sizes`, many at first, one at the end).
     """
     if jobs <= 1 or len(items) < MIN_PARALLEL_ITEMS:
         for item in items:
@@ -70,12 +91,18 @@ def run_ordered(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     workers = min(jobs, len(items))
-    chunk = max(1, min(32, len(items) // (workers * 8)))
+    sizes = chunk_sizes(len(items), workers) if chunk is None else [chunk] * -(-len(items) // chunk)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(state,)
     ) as pool:
         try:
-            yield from pool.map(_call, [(function, item) for item in items], chunksize=chunk)
+            futures = []
+            start = 0
+            for size in sizes:
+                futures.append(pool.submit(_call_each, (function, items[start : start + size])))
+                start += size
+            for future in futures:
+                yield from future.result()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise

@@ -488,11 +488,11 @@ def _update(
         old_data = None
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror or exc}", path) from exc
-    if old_data is None:
+    if not old_data:  # no catalog yet (or an empty file, as a power cut may leave a new one: it held nothing)
         data, new = _new_catalog_bytes(template, locale, notes_for, texts)
         if batch is None:
             return UpdateReport(new=new, written=write_if_changed(path, data))
-        batch.write(path, data, new=True)
+        batch.write(path, data, new=old_data is None)
         return UpdateReport(new=new, written=True)
     old = parse_catalog_bytes(old_data, path)
     merged, report = merge_catalog(
