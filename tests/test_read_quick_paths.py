@@ -170,3 +170,25 @@ def test_a_tokens_line_is_its_newlines_counted_whatever_order_lines_are_asked_in
             "".join(token.raw for token in tokens[:index]).count("\n") + 1 if 0 <= index < len(tokens) else 1
         )
         assert builder.line_of(index) == expected
+
+
+LEADING_TEXT = st.lists(
+    st.tuples(
+        st.text(alphabet="abZ9_", min_size=1, max_size=16),
+        st.sampled_from([" ", " ", ", ", " - ", " -- - ", "\n", ".", "&amp;", "<i>", "</i> ", " é "]),
+    ).map("".join),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LEADING_TEXT, st.sampled_from([4, 10]))
+def test_reference_words_read_from_a_prefix_are_the_first_words_of_the_text(text: str, limit: int) -> None:
+    """References take the first words of an element's leading text from a short prefix of it when
+    that holds more words than needed: the same words the full walk over its content finds."""
+    tokens = tokenize_html(f"<p>{text}</p>")
+    node = next(child for child in build_tree(tokens).children if isinstance(child, Node))
+    words: list[str] = []
+    References(tokens)._first_words(node, words, limit)
+    if words:
+        assert References(tokens)._key(node, limit) == "-".join(words)[: 40 * limit // 4].strip("-")

@@ -270,6 +270,10 @@ _REF_MORE_WORDS = 10
 _REF_CHARS = 40
 _WORDS = re.compile(r"\w+")
 _ASCII_WORDS = re.compile(r"\w+", re.ASCII)
+#: How much of an element's first text is looked at first, per word wanted (see References._key).
+_PREFIX = 12
+#: Elements that anchor references whatever their attributes (see References._anchor).
+_ANCHORS = frozenset({"head", "body", "html", "#root"})
 #: Attributes that name an element without text (``meta(description)``, ``img(a-skier-on-the)``);
 #: never a URL, which is no business of translators.
 _KEY_ATTRIBUTES = (
@@ -316,19 +320,30 @@ class References:
         return known
 
     def _name(self, node: Node) -> str:
-        anchor = self._anchor(node)
-        if anchor is not None:
-            return anchor
-        base = self._base(node.parent)
-        name = self._path(base, node, _REF_WORDS)
-        if name in self._used:  # two elements start alike: more of their words tell them apart
-            longer = self._path(base, node, _REF_MORE_WORDS)
-            if longer not in self._used:
-                self._used[longer] = 1
-                return longer
-        count = self._used.get(name, 0) + 1
-        self._used[name] = count
-        return name if count == 1 else f"{name}~{count}"
+        tag = node.tag
+        if (node.attrs and node.attrs.get("id")) or tag in _ANCHORS:
+            anchor = self._anchor(node)
+            if anchor is not None:
+                return anchor
+        parent = node.parent
+        base = self._bases.get(id(parent)) if parent is not None else ""  # (siblings share it)
+        if base is None:
+            base = self._base(parent)
+        key = self._key(node, _REF_WORDS)
+        step = f"{tag}({key})" if key else tag
+        name = f"{base}/{step}" if base else step
+        used = self._used
+        count = used.get(name)
+        if count is None:
+            used[name] = 1
+            return name
+        # two elements start alike: more of their words tell them apart
+        longer = self._path(base, node, _REF_MORE_WORDS)
+        if longer not in used:
+            used[longer] = 1
+            return longer
+        used[name] = count + 1
+        return f"{name}~{count + 1}"
 
     def _path(self, base: str, node: Node, limit: int) -> str:
         key = self._key(node, limit)
@@ -366,6 +381,16 @@ class References:
         return None
 
     def _key(self, node: Node, limit: int = 4) -> str:
+        children = node.children
+        if children and type(children[0]) is int:  # text first (most elements named): its first words
+            token = self.tokens[children[0]]
+            if token.kind == "text":
+                raw = token.raw[:300]
+                if "&" not in raw and raw.isascii():
+                    # (the words of a prefix: all but the last are whole, enough when there are more)
+                    found = _ASCII_WORDS.findall(raw, 0, _PREFIX * limit)
+                    if len(found) > limit:
+                        return "-".join(found[:limit]).lower()[: _REF_CHARS * limit // _REF_WORDS].strip("-")
         words: list[str] = []
         self._first_words(node, words, limit)
         if words:
