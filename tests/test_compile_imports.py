@@ -31,3 +31,26 @@ def test_compiling_html_articles_does_not_load_markdown_it(tmp_path: Path) -> No
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+AGAIN = """
+import sys
+from pathlib import Path
+from transpub.compile import CompileOptions, compile_project
+from transpub.project import load_project
+report = compile_project(load_project(Path(sys.argv[1])), ["de"], CompileOptions())
+assert report.pages and not report.errors and not any(page.written for page in report.pages)
+print(sorted(name for name in ("lxml.etree", "transpub.formats.html", "transpub.catalog") if name in sys.modules))
+"""
+
+
+def test_a_compile_with_nothing_changed_loads_neither_the_html_nor_the_catalog_reader(tmp_path: Path) -> None:
+    """It reads no article and no catalog: lxml, the HTML reader and the catalog package are a good
+    part of a start-up."""
+    root = make_project(tmp_path / "news")
+    env = {"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", CHECK, str(root)], capture_output=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", AGAIN, str(root)], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, TranspubError
 from .formats.dates import DateStyle, localize_date
@@ -461,6 +460,8 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
                 compiled.errors.append(exc)
             continue
         if locale in selected and options.write_mo and po_path.exists():
+            from . import catalog  # (only for MO files)
+
             mo_path = po_path.with_suffix(".mo")
             if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
                 compiled.mo_written.append(mo_path)

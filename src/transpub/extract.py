@@ -262,11 +262,12 @@ def extract_project(
     )
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str, str]] = []
+    shown = {article.path: project.relative(article.path) for article in discovery.articles}
     for article in discovery.articles:
         # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
         # content is a file the template's record watches (a look at its signature, not a read of it)
         key = make_key(run_key, path_name(project.root, article.path))
-        outcomes.append(_unchanged(run, manifest, article.path, article.slug, key))
+        outcomes.append(_unchanged(run, manifest, article.path, shown[article.path], article.slug, key))
         if outcomes[-1] is None:
             todo.append((article.path, article.slug, key))
     done: dict[int, _ArticleOutcome] = {}
@@ -295,8 +296,8 @@ def extract_project(
         report.warnings.extend(outcome.warnings)
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
-    shown = {project.relative(article.path) for article in discovery.articles}
-    save_reads(project.root, reads, lambda name, slug: name in shown or not in_shard(slug, project.shard))
+    names = set(shown.values())
+    save_reads(project.root, reads, lambda name, slug: name in names or not in_shard(slug, project.shard))
     for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
         remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
     report.orphans = find_orphan_catalogs(project, discovery)
@@ -306,11 +307,11 @@ def extract_project(
 
 
 def _unchanged(
-    run: _ExtractRun, manifest: Manifest, path: Path, slug: str, key: str
+    run: _ExtractRun, manifest: Manifest, path: Path, shown: str, slug: str, key: str
 ) -> _ArticleOutcome | None:
-    """What the last run did for the article ``slug`` at ``path``, when its files are as it left
-    them (the article and template, watched by the template's record; each catalog, by its
-    locale's record, made from the article as the template's record saw it); else None."""
+    """What the last run did for the article ``slug`` at ``path`` (``shown`` in messages), when its
+    files are as it left them (the article and template, watched by the template's record; each
+    catalog, by its locale's record, made from the article as the template's record saw it); else None."""
     project = run.project
     template = manifest.get(slug)
     if template is None or not template.holds(project.root, key, manifest.listing):
@@ -319,9 +320,10 @@ def _unchanged(
     if article is None:
         return None
     records = {"": template}
+    key = _catalog_key(key, article)
     for locale in run.locales:
         record = manifest.get(slug, locale)
-        if record is None or not record.holds(project.root, _catalog_key(key, article), manifest.listing):
+        if record is None or not record.holds(project.root, key, manifest.listing):
             return None
         records[locale] = record
     for locale, record in records.items():
@@ -331,7 +333,7 @@ def _unchanged(
     return _ArticleOutcome(
         ArticleExtraction(
             slug=slug,
-            path=project.relative(path),
+            path=shown,
             units=units,
             template_written=False,
             catalogs_written=dict.fromkeys(run.locales, False),

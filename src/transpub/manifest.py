@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import sys
 import time
@@ -196,7 +195,12 @@ class Record:
         """
         if key != self.key:
             return False
-        prefix = str(root).rstrip(os.sep) + os.sep
+        try:
+            return self._holds(str(root).rstrip(os.sep) + os.sep, listing)
+        except (TypeError, ValueError):  # a damaged record (its files not names, its signatures not numbers)
+            return False
+
+    def _holds(self, prefix: str, listing: Listing | None) -> bool:
         stored = self._stored
         if stored is not None and not self.racy:  # as stored: one comparison of every signature
             present, absent, stamps, _ = stored
@@ -251,27 +255,16 @@ class Record:
         if type(stored) is not list or len(stored) != 8 or stored[0] != _FORMAT:
             return None
         _, key, present, absent, stamps, digests, racy, result = stored
-        if not (
+        if not (  # (what is inside is checked when looked at: see holds)
             type(key) is str
             and type(present) is type(absent) is type(racy) is list
-            and type(stamps) is str
-            and type(digests) is str
-            and all(type(name) is str for name in (*present, *absent, *racy))
-            and (
-                _STAMPS.fullmatch(stamps) and stamps.count(";") == digests.count(",") == len(present) - 1
-                if present
-                else stamps == digests == ""
-            )
+            and type(stamps) is type(digests) is str
             and type(result) is dict
         ):
             return None
         record = cls(key, result=result, racy=racy)
         record._stored = (present, absent, stamps, digests)
         return record
-
-
-#: What :meth:`Record.encode` makes of the signatures of one or more files.
-_STAMPS = re.compile(r"-?\d+\.-?\d+\.-?\d+\.-?\d+(?:;-?\d+\.-?\d+\.-?\d+\.-?\d+)*")
 
 
 def _stamp(signature: Signature) -> str:

@@ -13,7 +13,6 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import catalog
 from .formats import Document, ReadOptions, read_article
 from .inline import strip_placeholders
 from .project import Project
@@ -142,6 +141,8 @@ def load_translations(path: Path, display: str, data: bytes | None = None) -> di
 
     ``data``: its bytes, when the caller has read them already.
     """
+    from . import catalog  # (a compile with nothing to do reads no catalog)
+
     if data is not None:
         entries = catalog.parse_translations(data, path)
     elif not path.exists():
