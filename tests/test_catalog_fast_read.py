@@ -242,3 +242,80 @@ def test_quotes_and_backslashes_in_an_entry_read_the_same_both_ways(tmp_path: Pa
     the general pattern or the strict reader, with the same translations or the same error."""
     text = HEADER + "\n" + entry + '\n#: b.html#p\nmsgid "After."\nmsgstr "Danach."\n'
     assert_same(tmp_path / "de.po", text.encode("utf-8"))
+
+
+#: A catalog as extract writes it for news articles (every entry plain: notes, references, wrapped
+#: strings, no msgctxt, flags or escapes), after translation: read at once, not entry by entry.
+PLAIN = HEADER + (
+    "#. Paragraph: The council met. It voted on the “new” budget.\n"
+    "#: articles/a.html#story/p(the-council-met)\n"
+    'msgid "The council met."\n'
+    'msgstr "⟦The council met.⟧"\n'
+    "\n"
+    "#. Placeholders: <1>…</1> = emphasis (em)\n"
+    "#: articles/a.html#story/p(the-council-met)\n"
+    "#: articles/a.html#story/p(it-voted)\n"
+    'msgid ""\n'
+    '"It voted on the <1>new</1> budget for 2026, which the mayor had announced "\n'
+    '"in March."\n'
+    'msgstr ""\n'
+    '"Er stimmte über das <1>neue</1> Budget für 2026 ab, das die Bürgermeisterin "\n'
+    '"im März angekündigt hatte."\n'
+    "\n"
+    "#: articles/a.html#head/title\n"
+    'msgid "Not yet."\n'
+    'msgstr ""\n'
+    "\n"
+    'msgid "Blank."\n'
+    'msgstr "  "\n'
+    "\n"
+    "\n"
+    "#: articles/a.html#story/p(last)\n"
+    'msgid "Last."\n'
+    'msgstr ""\n'
+    '"Zuletzt."\n'
+)
+
+
+def test_a_catalog_of_plain_entries_is_read_at_once_with_the_lines_and_states_of_the_strict_reader(
+    tmp_path: Path,
+) -> None:
+    from transpub.catalog import reader
+
+    path = tmp_path / "de.po"
+    path.write_text(PLAIN, encoding="utf-8")
+    text = "\n" + PLAIN
+    header_end = reader._general_entry(text, 1)[0].end()
+    assert reader._plain_rest(text, header_end, text.count("\n", 0, header_end)) is not None
+    found = read_translations(path)
+    assert found == strict_translations(path)
+    assert found["It voted on the <1>new</1> budget for 2026, which the mayor had announced in March."] == (
+        "Er stimmte über das <1>neue</1> Budget für 2026 ab, das die Bürgermeisterin im März angekündigt hatte.",
+        "translated",
+        20,
+        None,
+    )
+    assert found["Blank."][1] == "untranslated" and found["Last."] == ("Zuletzt.", "translated", 36, None)
+
+
+def test_plain_catalogs_edited_or_mutated_read_the_same_at_once_entry_by_entry_and_strictly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a plain catalog at once is a shortcut: whatever the edit, it gives what reading it
+    entry by entry gives, and what the strict reader gives."""
+    from transpub.catalog import reader
+
+    rng = random.Random(7)
+    path = tmp_path / "de.po"
+    seeds = [PLAIN, PLAIN.replace('"in March."\n', '"in March." \t\n')]  # (a space after a string)
+    for number in range(600):
+        seed = seeds[number % 4 // 2]
+        if number % 2:
+            data = mutate_lines(seed, rng).encode("utf-8")
+        else:
+            data = fuzzing.mutate(seed.encode("utf-8"), rng, fuzzing.PO_TOKENS)
+        assert_same(path, data)
+        with monkeypatch.context() as patched:
+            patched.setattr(reader, "_plain_rest", lambda text, position, newlines: None)
+            entry_by_entry = outcome(path, read_translations)
+        assert outcome(path, read_translations) == entry_by_entry, data

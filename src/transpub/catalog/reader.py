@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import accumulate, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -719,6 +721,9 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
             if len(seen) > 1 or not _usable_header(msgstr):
                 return None
             header = True
+            rest = _plain_rest(text, position, line + count("\n", counted, position))
+            if rest is not None:  # every other entry is plain: read at once
+                return rest
             continue
         if not header:
             return None
@@ -733,6 +738,66 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
 
 
 _PLAIN_NOTES: tuple[bool, str | None] = (False, None)
+
+#: :data:`_PLAIN_ENTRY` for ``findall`` over the rest of a catalog, without msgctxt (such a catalog
+#: is read entry by entry): the whole entry, its comments, the msgid and msgstr strings and their
+#: continuation lines.
+_PLAIN_ENTRIES = re.compile(
+    r"(((?:#[.:][^\n]*\n)*)"
+    rf"msgid[ \t]*{_PLAIN_STRING}"
+    rf"msgstr[ \t]*{_PLAIN_STRING}\n*(?=[#m]|\Z))"
+)
+_STATES = ("untranslated", "translated")
+#: A continuation line with an impossible body, put between the continuation lines of entries so
+#: that one ``findall`` reads them all (see :func:`_with_bodies`).
+_ENTRY_BREAK = '"\x00"\n'
+
+
+def _plain_rest(text: str, position: int, newlines: int) -> dict[str, EntryText] | None:
+    """The entries of ``text`` from ``position`` (after ``newlines`` newlines) when every one is a
+    plain entry without msgctxt (as :data:`_PLAIN_ENTRY` and :func:`_plain_groups` take it) and no
+    msgid repeats, read without a Python step per entry (the usual catalog as transpub writes it);
+    None otherwise (then the entry by entry loop reads them, or finds the catalog broken)."""
+    if text.find("\\", position) >= 0:
+        return None
+    found = _PLAIN_ENTRIES.findall(text, position)
+    if not found:
+        return None
+    wholes, comments, msgid_firsts, msgid_more, msgstr_firsts, msgstr_more = zip(*found)
+    lengths = list(map(len, wholes))
+    if sum(lengths) != len(text) - position:  # not one plain entry after the other to the end
+        return None  # (an entry with msgctxt, flags, translator comments; an obsolete one…)
+    if '"' in "".join(msgid_firsts) or '"' in "".join(msgstr_firsts):
+        return None
+    for more in ("".join(msgid_more), "".join(msgstr_more)):
+        if more.count('"') != 2 * more.count("\n"):  # a quote inside a continuation line
+            return None
+    msgids, msgstrs = _with_bodies(msgid_firsts, msgid_more), _with_bodies(msgstr_firsts, msgstr_more)
+    if msgids is None or msgstrs is None or len(set(msgids)) != len(msgids) or "" in msgids:
+        return None  # (a repeated msgid, or a second header)
+    # each msgid line: where its entry starts, after its comments; its number: the newlines before it
+    ends = list(map(add, accumulate(lengths[:-1], initial=position), map(len, comments)))
+    counted = map(text.count, repeat("\n"), [position, *ends[:-1]], ends)
+    lines = accumulate(counted, initial=newlines)
+    next(lines)
+    states = map(_STATES.__getitem__, map(bool, map(str.strip, msgstrs)))
+    return dict(zip(msgids, zip(msgstrs, states, lines, repeat(None))))
+
+
+def _with_bodies(firsts: tuple[str, ...], mores: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Each field's value: its first string and the strings of its continuation lines (each line a
+    string between two quotes: checked by the caller), all read at once; None when a string holds
+    the NUL that marks where an entry's lines end."""
+    if not any(mores):
+        return firsts
+    joined = _ENTRY_BREAK.join(mores)
+    if joined.count('"\n') == joined.count("\n"):  # no space after a closing quote: join the lines
+        bodies = joined.replace('"\n"', "")[1:-2].split("\x00")
+    else:
+        bodies = "".join(_PLAIN_BODIES.findall(joined)).split("\x00")
+    if len(bodies) != len(firsts):
+        return None
+    return tuple(map(add, firsts, bodies))
 
 
 def _plain_groups(match: re.Match[str], find: Callable[[str, int, int], int]) -> tuple[Any, ...] | None:
