@@ -55,6 +55,7 @@ from .site import (
     LanguageLinks,
     Page,
     page_url,
+    prepare_languages,
     render_hidden_units,
     render_index,
     render_locale_index,
@@ -66,7 +67,7 @@ from .site import (
 )
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations, read_options
-from .workers import run_ordered
+from .workers import MIN_PARALLEL_ITEMS, run_ordered
 
 if TYPE_CHECKING:
     from .markdown_assets import ImagePlan
@@ -255,6 +256,8 @@ def compile_project(
         cached.append(_unchanged(run, manifest, path, slugs[path], key))
         if cached[-1] is None:
             todo.append((path, key))
+    if jobs > 1 and len(todo) >= MIN_PARALLEL_ITEMS:  # once here, not once in each worker process
+        prepare_languages(run.all_locales)
     done = run_ordered(_compile_article, run, todo, jobs)
     pages: dict[tuple[str, str], Page] = {}
     stale: set[str] = set()

@@ -279,6 +279,17 @@ class LanguageLinks:
         return f'<nav class="transpub-languages" aria-label="{_nav_label(locale)}"><ul>{"".join(items)}</ul></nav>'
 
 
+def prepare_languages(locales: list[str]) -> None:
+    """Make what the pages of ``locales`` show of each language (its name, tag and direction in the
+    switcher, its dates) now: compile does it once before it starts its worker processes, which
+    then find it made instead of each loading the CLDR data again."""
+    for locale in locales:
+        _current_item(locale)
+        _nav_label(locale)
+        text_direction(locale)
+        render_date(date(2000, 1, 1), DateStyle("date", "long"), locale)
+
+
 @functools.lru_cache(maxsize=256)
 def _language_label(locale: str) -> tuple[str, str]:
     """A language's tag and its name in itself (escaped for HTML)."""
