@@ -111,7 +111,9 @@ def _square(offset: int, number: int) -> tuple[int, int]:
 def test_results_come_back_in_the_order_of_the_items_from_several_processes() -> None:
     results = list(run_ordered(_square, 1, list(range(200)), jobs=3))
     assert [value for value, _ in results] == [n * n + 1 for n in range(200)]
-    assert len({pid for _, pid in results}) > 1  # really worked on elsewhere
+    # really worked on in other processes (how many of the 3 took a share depends on the machine's
+    # load: on a busy one, the first worker can finish these tiny calls before another starts)
+    assert __import__("os").getpid() not in {pid for _, pid in results}
     assert {pid for _, pid in run_ordered(_square, 0, list(range(200)), jobs=1)} == {
         __import__("os").getpid()
     }
