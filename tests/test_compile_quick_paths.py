@@ -7,6 +7,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from test_compile_helpers import compile_lib, make_project
 from test_fidelity_assets import make
 from transpub.project import load_project
@@ -67,3 +70,43 @@ def test_review_copies_from_an_earlier_run_stay_linked_and_go_with_their_catalog
     assert not (review / "de" / "skiing.html").exists()
     compile_lib(root, ["ar"], review=True)
     assert "../de/skiing.html" not in (review / "ar" / "skiing.html").read_text("utf-8")
+
+
+_PARTS = [
+    "",
+    ".",
+    "..",
+    "de",
+    "zh_CN",
+    "2024",
+    "story-1.html",
+    "x y.html",
+    "é.html",
+    "a:b.html",
+    "it's.html",
+    "~x",
+]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4), st.lists(st.sampled_from(_PARTS), max_size=4)
+)
+def test_a_link_to_a_page_of_the_same_folder_is_the_link_made_for_any_two_pages(
+    page: list[str], target: list[str]
+) -> None:
+    """An index page links each of its folder's pages by name without working out a relative path:
+    the link (or the error) is the one the general path makes, whatever the names."""
+    from transpub.site import _site_href, site_href
+
+    from_page = "/".join(page)
+    to_page = "/".join(page[:-1] + target)  # often a page beside it
+
+    def outcome(function: object, *args: str) -> str:
+        try:
+            return function(*args)  # type: ignore[operator]
+        except ValueError as exc:
+            return f"error: {exc}"
+
+    folder, slash, _ = from_page.rpartition("/")
+    assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -157,7 +158,22 @@ def site_href(from_page: str, to_page: str) -> str:
     './javascript%3Aalert(1).html'
     """
     folder, slash, _ = from_page.rpartition("/")
-    return _site_href(folder + slash, to_page)
+    folder += slash
+    if to_page.startswith(folder):  # a page of the same folder (an index's rows): its name, if plain
+        name = to_page[len(folder) :]
+        if _PLAIN_NAME.fullmatch(name) and name not in (".", "..") and _plain_folder(folder):
+            return "./" + name
+    return _site_href(folder, to_page)
+
+
+#: A file name that :func:`urllib.parse.quote` leaves as it is (with :func:`_site_href`'s safe characters).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.~!$'()*+,;=@-]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_folder(folder: str) -> bool:
+    """Whether no part of ``folder`` (with its final slash) is empty, ``.`` or ``..``."""
+    return all(part not in ("", ".", "..") for part in folder.split("/")[:-1])
 
 
 @functools.lru_cache(maxsize=4096)  # every page of a language links the same files (images, indexes)
@@ -359,7 +375,7 @@ def _date_of(page: Page, locale: str) -> str:
     return _written_date(page.date, locale)
 
 
-@functools.lru_cache(maxsize=4096)  # an archive publishes many articles a day: each day written once
+@functools.lru_cache(maxsize=1 << 16)  # each day once per language, though the indexes ask twice
 def _written_date(date: str | None, locale: str) -> str:
     day = publication_day(date)
     if day is None:
