@@ -359,7 +359,8 @@ def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
     that the processes finish together; each task with its position in ``todo``. Articles are
     ordered by lock bucket, so that a batch takes few locks (:func:`~transpub.fsutil.lock_bucket`),
     and always in increasing order."""
-    order = sorted(range(len(todo)), key=lambda index: (lock_bucket(todo[index][1]), index))
+    buckets = {index: lock_bucket(todo[index][1]) for index in range(len(todo))}
+    order = sorted(range(len(todo)), key=lambda index: (buckets[index], index))
     tasks = [(index, *todo[index]) for index in order]
     if jobs <= 1:
         sizes = [BATCH_SIZE] * -(-len(tasks) // BATCH_SIZE)
@@ -368,8 +369,17 @@ def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
     batches = []
     start = 0
     for size in sizes:
-        batches.append(tasks[start : start + size])
-        start += size
+        if start >= len(tasks):
+            break
+        end = min(start + size, len(tasks))
+        # a lock bucket is never split between two batches: two processes working on the two at
+        # once would each wait for the other's lock (held until its batch is written)
+        while jobs > 1 and end < len(tasks) and buckets[tasks[end][0]] == buckets[tasks[end - 1][0]]:
+            end += 1
+        batches.append(tasks[start:end])
+        start = end
+    if start < len(tasks):
+        batches.append(tasks[start:])
     return batches
 
 
