@@ -18,7 +18,7 @@ from transpub.cli import main
 from transpub.compile import compile_project
 from transpub.extract import extract_project
 from transpub.manifest import MANIFEST
-from transpub.project import init_project, load_project
+from transpub.project import Project, init_project, load_project
 
 SLUGS = [f"story-{n}" for n in range(6)]
 
@@ -48,6 +48,18 @@ def translate_all(root: Path, mark: str = "⟦") -> None:
             if entry.msgid and not entry.obsolete:
                 entry.msgstr = f"{mark}{entry.msgid}⟧"
         catalog.write_catalog(po, path)
+
+
+def published_newsroom(tmp_path: Path) -> tuple[Path, Project]:
+    """The newsroom extracted, translated (every msgstr ``⟦msgid⟧``), extracted again and compiled
+    in German and French, as a team's first day leaves it; with its loaded project."""
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    return root, project
 
 
 def state(root: Path) -> dict[str, tuple[int, int, bytes]]:
@@ -105,12 +117,7 @@ def test_a_second_extract_and_compile_with_nothing_changed_write_no_file_and_rea
 
 
 def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, reads: list[str]) -> None:
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     article = root / "articles" / "story-3.html"
     article.write_text(article.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
     before = state(root)
@@ -144,12 +151,7 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
 def test_a_catalog_falling_below_the_threshold_updates_that_articles_links_and_the_indexes(
     tmp_path: Path, reads: list[str]
 ) -> None:
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     po = root / "locales" / "fr" / "LC_MESSAGES" / "story-2.po"
     catalog.write_catalog(_untranslated(catalog.read_catalog(po)), po)
     reads.clear()
@@ -188,12 +190,7 @@ def test_a_catalog_edited_in_place_with_the_same_size_and_its_old_time_put_back_
 
 
 def test_a_deleted_page_index_or_asset_copy_is_written_again(tmp_path: Path, reads: list[str]) -> None:
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     (root / "site" / "de" / "story-4.html").unlink()
     (root / "site" / "fr" / "index.html").unlink()
     shutil.rmtree(root / "site" / "_assets")
@@ -209,12 +206,7 @@ def test_a_deleted_page_index_or_asset_copy_is_written_again(tmp_path: Path, rea
 def test_a_changed_glossary_configuration_or_image_is_a_full_run(
     tmp_path: Path, reads: list[str], edit: str
 ) -> None:
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     if edit == "glossary":
         (root / "glossary" / "terms.csv").write_text(
             "term,de,fr,note\ndawn,Morgengrauen,aube,\n", encoding="utf-8"
@@ -294,12 +286,7 @@ def test_a_fresh_checkout_with_the_site_and_manifest_restored_reads_no_article(
     tmp_path: Path, reads: list[str]
 ) -> None:
     """As in CI: a new clone (new times and inodes, same bytes) with .transpub/ and site/ from a cache."""
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     clone = tmp_path / "clone"
     shutil.copytree(root, clone)  # every file new: other inodes, other change times
     for path in clone.rglob("*"):
@@ -323,12 +310,7 @@ def test_an_article_edited_in_place_with_the_same_size_and_its_old_time_put_back
     tmp_path: Path, reads: list[str]
 ) -> None:
     """An article is watched by its signature (size, times, inode): the change time still tells."""
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     article = root / "articles" / "story-2.html"
     stat = article.stat()
     with open(article, "r+b") as handle:  # in place: same inode, same size, and the old times put back
@@ -482,12 +464,7 @@ def test_a_record_as_loaded_holds_exactly_when_a_look_at_each_of_its_files_does(
 
 
 def test_a_damaged_record_means_a_full_run_for_its_article(tmp_path: Path, reads: list[str]) -> None:
-    root = newsroom(tmp_path / "news")
-    project = load_project(root)
-    extract_project(project, ["de", "fr"])
-    translate_all(root)
-    extract_project(project, ["de", "fr"])
-    compile_project(project, ["de", "fr"])
+    root, project = published_newsroom(tmp_path)
     with sqlite3.connect(root / MANIFEST) as db:  # a signature lost from story-2's record
         [data] = db.execute(
             "SELECT data FROM records WHERE command = 'compile' AND slug = 'story-2'"

@@ -378,8 +378,6 @@ def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
             end += 1
         batches.append(tasks[start:end])
         start = end
-    if start < len(tasks):
-        batches.append(tasks[start:])
     return batches
 
 
