@@ -124,6 +124,31 @@ def test_compile_after_extract_reads_no_article_again_and_writes_the_same_site(
     assert "⟦" in (root / "site" / "de" / "story-03.html").read_text(encoding="utf-8")
 
 
+def catalogs(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "locales").rglob("*.po*"))
+        if p.is_file()
+    }
+
+
+def test_extract_after_the_translators_filled_the_catalogs_reads_no_article_again(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    root, cold = extracted(tmp_path)
+    for project in (root, cold):  # and one article edited meanwhile
+        story = project / "articles" / "story-03.html"
+        story.write_text(story.read_text(encoding="utf-8").replace("Nobody came.", "Everybody came."))
+    reads.clear()
+    warm = run(root, "extract")
+    assert reads == ["story-03.html"]  # the others taken from what the last extract read
+    assert warm == run(cold, "extract")
+    assert catalogs(root) == catalogs(cold)
+    reads.clear()
+    assert run(root, "extract", "--full")[0] == 0
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES  # --full reads every article
+
+
 def test_check_and_status_after_extract_read_no_article_again_and_say_the_same(
     tmp_path: Path, reads: list[str]
 ) -> None:

@@ -248,9 +248,10 @@ def extract_project(
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
-    run = _ExtractRun(
-        project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, ReadCache(project.root, store=True)
-    )
+    # an article read before by the same reader (its catalogs alone changed) is taken from the
+    # documents stored then; ``full`` reads every article again
+    cache = ReadCache(project.root, store=True, look_up=not full)
+    run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, cache)
     manifest = Manifest(project.root, "extract", ignore=full)
     run_key = make_key(
         code_signature(),

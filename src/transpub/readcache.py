@@ -362,13 +362,17 @@ class ReadCache:
 
     ``store``: keep each document read through :meth:`keep` (extract); they are written by
     :func:`save_reads`, in the process that runs the workflow, once its workers are done.
+    ``look_up``: with ``store``, also take the documents stored (extract reading an article again
+    whose catalogs alone changed); without it, every document is read.
     """
 
-    def __init__(self, root: Path, *, store: bool = False) -> None:
+    def __init__(self, root: Path, *, store: bool = False, look_up: bool = False) -> None:
         self.path = root / READS
         self.store = store
         #: False when there is nothing to look up (no file; or it could not be read) nor to keep.
         self.active = store or self.path.is_file()
+        #: Whether stored documents are looked up (not while storing, unless asked to).
+        self.looking = (look_up or not store) and self.path.is_file()
         self.prefix = digest_prefix() if self.active else ""
         self.kept: list[Entry] = []
         self._db: sqlite3.Connection | None = None
@@ -383,7 +387,7 @@ class ReadCache:
 
     def get(self, shown: str, key: str, path: Path) -> Document | None:
         """The document stored for ``shown`` under ``key`` (None: none, another one, or damaged)."""
-        if self.store or not self.active:
+        if not self.looking:
             return None
         try:
             db = self._connection()
@@ -392,7 +396,8 @@ class ReadCache:
                 return None
             return decode(row[1], path)
         except sqlite3.Error:
-            self.active = False  # unreadable: read every article as before
+            self.looking = False  # unreadable: read every article as before
+            self.active = self.store
             return None
         except Exception:  # a damaged row: read this article as before
             return None

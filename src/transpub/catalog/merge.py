@@ -16,7 +16,7 @@ from transpub.catalog import headers
 from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import comment_lines, format_catalog, format_entries, format_entry
-from transpub.catalog.reader import parse_catalog_bytes
+from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
 from transpub.model import Unit
@@ -87,6 +87,30 @@ class TemplateTexts:
     fresh: tuple[tuple[polib.POEntry, str, int], ...]
     count: int
     pieces: tuple[bytes | tuple[polib.POEntry, str, int], ...]
+
+    @functools.cached_property
+    def kept(self) -> tuple[tuple[str, str, int, str], ...] | None:
+        """The template's entries as :func:`_kept_catalog` compares a catalog's with them: each
+        entry's msgid, its ``#.`` and ``#:`` lines (``head``), where its ``#.`` lines end in them,
+        and its msgctxt and msgid lines. None when some entry is not of that simple kind (no flags,
+        no plural, copied unchanged by :func:`_new_entry`; msgids unique; no reference that the
+        reader refuses), or when a new catalog counts entries it does not write."""
+        if len(self.fresh) != self.count:
+            return None
+        kept = []
+        keys = set()
+        for source, text, end in self.fresh:
+            if end < 0 or source.flags or not text.endswith(_EMPTY_MSGSTR):
+                return None
+            if any(not line and name.endswith("\\") for name, line in source.occurrences):
+                return None
+            keys.add(_key(source))
+            cut = 0 if text.startswith("msg") else text.find("\nmsg") + 1
+            kept.append((source.msgid, text[:cut], end, text[cut : -len(_EMPTY_MSGSTR)]))
+        return tuple(kept) if len(keys) == len(kept) else None
+
+
+_EMPTY_MSGSTR = 'msgstr ""\n'
 
 
 def template_texts(
@@ -235,6 +259,21 @@ def _empty_catalog(template: polib.POFile, locale: str) -> polib.POFile:
     return po
 
 
+def _merged_header(old: polib.POFile, template: polib.POFile) -> polib.POFile:
+    """A catalog with no entries yet and the header :func:`merge_catalog` gives ``old`` merged with
+    ``template``: as msgmerge, the catalog's own header (Poedit's X-Generator, Last-Translator,
+    revision date, field order...) stays; only the fields of :data:`_FIELDS_FROM_TEMPLATE` come from
+    the template."""
+    merged = polib.POFile(wrapwidth=79)
+    merged.header = old.header
+    merged.metadata = dict(old.metadata)
+    merged.metadata_is_fuzzy = old.metadata_is_fuzzy
+    for field in _FIELDS_FROM_TEMPLATE:
+        if field in template.metadata:
+            merged.metadata[field] = template.metadata[field]
+    return merged
+
+
 def merge_catalog(
     old: polib.POFile,
     template: polib.POFile,
@@ -252,15 +291,7 @@ def merge_catalog(
     """
     if not 0 <= fuzzy_threshold <= 1:
         raise ValueError(f"fuzzy_threshold must be from 0 to 1, not {fuzzy_threshold!r}")
-    merged = polib.POFile(wrapwidth=79)
-    merged.header = old.header
-    merged.metadata = dict(old.metadata)
-    merged.metadata_is_fuzzy = old.metadata_is_fuzzy
-    # As msgmerge: the catalog's own header (Poedit's X-Generator, Last-Translator, revision date,
-    # field order...) stays; only these two come from the template.
-    for field in _FIELDS_FROM_TEMPLATE:
-        if field in template.metadata:
-            merged.metadata[field] = template.metadata[field]
+    merged = _merged_header(old, template)
     nplurals = _plural_count(merged)
 
     live = {_key(e): e for e in old if not e.obsolete and not (e.msgid == "" and e.msgctxt is None)}
@@ -473,6 +504,113 @@ def update_catalog(
 _UpdateOptions = tuple[bool, float, bool, Callable[[str], Sequence[str]] | None, TemplateTexts | None]
 
 
+#: An entry's translator comment lines: ``#`` lines of none of the other kinds (``#.``, ``#:``,
+#: ``#,``, ``#|``, ``#~``, ``#!``).
+_TRANSLATOR_LINES = re.compile(r"(?:#(?:[^.:,!~|\n][^\n]*)?\n)*")
+_STRING = r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"\n'
+#: A msgstr as the reader reads one (stricter: one space after the keyword, none after a string):
+#: the contents of its first string, and its further strings.
+_MSGSTR_FIELD = re.compile(r"msgstr " + _STRING + r"((?:" + _STRING.replace("(", "(?:", 1) + r")*)")
+_MORE_STRINGS = re.compile(_STRING)
+
+
+def _kept_catalog(
+    text: str,
+    template: polib.POFile,
+    texts: TemplateTexts,
+    notes_for: Callable[[str], Sequence[str]] | None,
+) -> UpdateReport | None:
+    """What :func:`_update` reports for the catalog ``text`` (as the reader decodes it) when merging
+    it with ``template`` changes nothing a catalog writes (it then needs no rewrite), worked out
+    without parsing its entries or formatting any text. None when that is not shown this way: the
+    catalog is then merged in full, which also says what is wrong with a broken one.
+
+    Shown this way: a valid header whose fields from the template are the template's; then every
+    entry of the template, in order, with nothing else: each has the ``#.`` lines (the glossary's
+    notes too), ``#:`` lines, msgctxt and msgid lines of the template's text, and only what a
+    translator adds, in a form the reader reads (a translator comment, one ``#,`` line, a msgstr).
+    Each merged entry then takes those parts from the catalog's, and the rest of it is what the
+    catalog's entry reads as: the merged catalog is written as the catalog read is (``_update``
+    leaves the file alone, whatever its wrapping or charset, as after a full merge).
+    """
+    kept = texts.kept
+    cut = text.find("\n\n")
+    if kept is None or cut < 0 or "\\\n" in text or "\r" in text or text[:1] == "\ufeff":
+        return None  # (lines joined, or kept apart, by the reader in ways not followed here)
+    fields = _header_fields(text[: cut + 1])
+    if fields is None or any(
+        name in template.metadata and template.metadata[name] != value
+        for name, value in zip(_FIELDS_FROM_TEMPLATE, fields, strict=True)
+    ):
+        return None
+    position = cut + 2
+    translator_lines, msgstr_field, more_strings = _TRANSLATOR_LINES.match, _MSGSTR_FIELD.match, _MORE_STRINGS
+    size = len(text)
+    for msgid, head, end, ids in kept:
+        found = translator_lines(text, position)
+        if found is not None:  # (always: it matches nothing too)
+            position = found.end()
+        notes = notes_for(msgid) if notes_for is not None else ()
+        if notes:
+            head = head[:end] + "".join(comment_lines("#.", note) for note in notes if note) + head[end:]
+        if not text.startswith(head, position):
+            return None
+        position += len(head)
+        flags: list[str] = []
+        if text.startswith("#,", position):
+            stop = text.find("\n", position)
+            if stop < 0:
+                return None
+            flags = [flag for flag in map(str.strip, text[position + 2 : stop].split(",")) if flag]
+            position = stop + 1
+        if not text.startswith(ids, position):
+            return None
+        field = msgstr_field(text, position + len(ids))
+        if field is None:
+            return None
+        msgstr, more = field.groups()
+        if more:
+            msgstr += "".join(more_strings.findall(more))
+        if "\\" in msgstr:
+            try:
+                msgstr = unescape(msgstr)
+            except ValueError:
+                return None
+        if msgstr and "fuzzy" not in flags and not _newlines_agree(msgid, msgstr):
+            return None  # the reader refuses such a catalog: merged in full, it says why
+        position = field.end()
+        if position < size and text[position] != "\n":
+            return None
+        position += 1
+    if position != size + 1:
+        return None
+    return UpdateReport(kept=texts.count)
+
+
+@functools.lru_cache(maxsize=256)
+def _header_fields(header: str) -> tuple[str | None, ...] | None:
+    """The values of :data:`_FIELDS_FROM_TEMPLATE` in ``header``, a catalog's first entry; None
+    when it is not a valid header alone (remembered: the catalogs of a locale often share theirs)."""
+    start = header.find('msgid ""\n')
+    if start < 0 or (start and header[start - 1] != "\n"):
+        return None
+    if any(line[:1] not in ("m", '"') for line in header[start:-1].split("\n")):
+        return None  # (what follows the header's strings belongs to the next entry)
+    try:
+        old = parse_catalog(header)
+    except CatalogError:
+        return None
+    if len(old):
+        return None
+    return tuple(old.metadata.get(name) for name in _FIELDS_FROM_TEMPLATE)
+
+
+def _newlines_agree(msgid: str, msgstr: str) -> bool:
+    """Whether a translation begins and ends with a newline where its msgid does (else the reader
+    refuses the catalog, as ``msgfmt -c``)."""
+    return msgid.startswith("\n") == msgstr.startswith("\n") and msgid.endswith("\n") == msgstr.endswith("\n")
+
+
 def _update(
     path: Path,
     template: polib.POFile,
@@ -494,7 +632,14 @@ def _update(
             return UpdateReport(new=new, written=write_if_changed(path, data))
         batch.write(path, data, new=old_data is None)
         return UpdateReport(new=new, written=True)
-    old = parse_catalog_bytes(old_data, path)
+    text = decode_catalog(old_data, path)
+    report = _kept_catalog(
+        text, template, texts if texts is not None else template_texts(template), notes_for
+    )
+    if report is not None:  # nothing to merge: the catalog is left as it is
+        return report
+    old = parse_catalog(text, path)
+    old.fpath = str(path)
     merged, report = merge_catalog(
         old,
         template,

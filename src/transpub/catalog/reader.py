@@ -577,6 +577,12 @@ def _decode(data: bytes, path: Path) -> str:
         ) from exc
 
 
+def decode_catalog(data: bytes, path: Path) -> str:
+    """The text of a catalog's bytes as :func:`parse_catalog_bytes` reads them (CatalogError when
+    they cannot be read)."""
+    return _decode(data, path)
+
+
 def _line_at(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
