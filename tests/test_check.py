@@ -142,6 +142,16 @@ def test_placeholder_mismatch_is_a_problem(project: Path) -> None:
     assert result.exit_code == 1
 
 
+def test_a_hand_written_entry_with_an_unclosed_placeholder_is_a_problem_not_a_crash(project: Path) -> None:
+    """A msgid written by hand (not by extract) may hold a placeholder that is never closed: check
+    names the entry's problem like any other instead of stopping with a traceback."""
+    po = project / DE
+    po.write_text(po.read_text("utf-8") + '\nmsgid "Press <1> now"\nmsgstr "Jetzt"\n', "utf-8")
+    result = run(project, "check", "-l", "de")
+    assert result.exit_code == 1
+    assert '[placeholders] "Press <1> now": placeholder <1>…</1> is missing' in result.output
+
+
 def test_raw_html_typed_into_a_translation_is_a_markup_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
     result = run(project, "check", "-l", "de")

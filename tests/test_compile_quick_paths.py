@@ -110,3 +110,98 @@ def test_a_link_to_a_page_of_the_same_folder_is_the_link_made_for_any_two_pages(
 
     folder, slash, _ = from_page.rpartition("/")
     assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)
+
+
+_PIECES = st.sampled_from(
+    [
+        "<1>",
+        "</1>",
+        "<2/>",
+        "<3>",
+        "</3>",
+        "<01>",
+        "</1/>",
+        "<12345>",
+        "&lt;1>",
+        "<b>",
+        "a < b",
+        " ",
+        "Wort",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(st.lists(_PIECES, max_size=10), st.data())
+def test_a_translation_is_published_or_held_back_as_the_full_placeholder_check_says(
+    source_pieces: list[str], data: st.DataObject
+) -> None:
+    """A translation holding the source's placeholders in the source's order is accepted without
+    working out both structures: what compile decides (publish it, or show the source and warn why)
+    is what the full comparison of the structures says, for the same order, another order or others."""
+    from transpub.inline import _structure_problem, placeholder_problem
+
+    source = "".join(source_pieces)
+    kept = [p for p in source_pieces if p.startswith("<") and p.endswith(">")]
+    how = data.draw(st.sampled_from(["same order", "shuffled", "any"]))
+    if how == "any":
+        translation = "".join(data.draw(st.lists(_PIECES, max_size=10)))
+    else:
+        order = kept if how == "same order" else data.draw(st.permutations(kept))
+        words = data.draw(
+            st.lists(st.sampled_from(["Wort ", "", "&lt;2>", " a<b "]), min_size=len(order) + 1)
+        )
+        translation = "".join(w + p for w, p in zip(words, [*order, ""]))
+    assert placeholder_problem(source, translation) == _structure_problem(source, translation)
+
+
+def _parts_of_a_document() -> st.SearchStrategy[list[object]]:
+    """Nested document parts of every kind (text, gaps, slots, tags, dates, markers, links)."""
+    from transpub.formats.document import AttrSlot, DateSlot, Gap, LinkTarget, Marker, Tag, TextSlot
+
+    leaves = st.one_of(
+        st.sampled_from(["<p>", "text", Gap(" "), ""]),
+        st.builds(lambda n: AttrSlot(f"alt {n}", "img[alt]", f'"alt {n}"', "alt"), st.integers(0, 9)),
+        st.just(None).map(lambda _: Marker("head-end")),
+        st.just(None).map(lambda _: LinkTarget("/x", '"/x"', str)),
+    )
+
+    def nest(children: st.SearchStrategy[list[object]]) -> st.SearchStrategy[list[object]]:
+        inner = st.one_of(
+            children.map(lambda parts: TextSlot("unit", "p", parts)),  # type: ignore[arg-type]
+            children.map(lambda parts: Tag(parts, name="a")),  # type: ignore[arg-type]
+            children.map(lambda parts: DateSlot("2024-01-02", parts)),  # type: ignore[arg-type]
+        )
+        return st.lists(st.one_of(leaves, inner), max_size=5)
+
+    return st.recursive(st.lists(leaves, max_size=4), nest, max_leaves=30)
+
+
+def _walked_one_by_one(parts: list[object], slots: list[object], tags: list[object]) -> None:
+    """The slots and tags of ``parts``, found part by part (recursively: a small document)."""
+    from transpub.formats.document import AttrSlot, DateSlot, Tag, TextSlot
+
+    for part in parts:
+        if isinstance(part, (AttrSlot, TextSlot)):
+            slots.append(part)
+        if isinstance(part, Tag):
+            tags.append(part)
+        if isinstance(part, (TextSlot, Tag, DateSlot)):
+            _walked_one_by_one(part.parts, slots, tags)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_parts_of_a_document())
+def test_every_unit_and_tag_of_a_page_is_found_in_article_order(parts: list[object]) -> None:
+    """compile finds an article's units (what it counts and translates) and its tags (file URLs,
+    canonical links) in one walk for both: the same ones, in the same order, as a look at each part."""
+    from transpub.formats.document import Document
+
+    slots: list[object] = []
+    tags: list[object] = []
+    _walked_one_by_one(parts, slots, tags)
+    document = Document(Path("a.html"), "html", "utf-8", parts, "en")  # type: ignore[arg-type]
+    assert list(document.tags()) == tags
+    assert list(document.slots()) == slots
+    assert [unit.msgid for unit in document.units()] == list(dict.fromkeys(s.msgid for s in slots))  # type: ignore[attr-defined]

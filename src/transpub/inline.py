@@ -135,6 +135,13 @@ def placeholder_problem(source: str, translation: str) -> str | None:
     """
     if "<" not in source and "<" not in translation:
         return None
+    if PLACEHOLDER_RE.findall(source) == PLACEHOLDER_RE.findall(translation):
+        return None  # the source's placeholders in the source's order (most translations): same structure
+    return _structure_problem(source, translation)
+
+
+def _structure_problem(source: str, translation: str) -> str | None:
+    """:func:`placeholder_problem` by the texts' structures (the full path, without its quick checks)."""
     expected, found = structure_of(source), structure_of(translation)
     if expected == found:
         return None
@@ -155,7 +162,8 @@ def placeholder_problem(source: str, translation: str) -> str | None:
 
 
 def _number_of(signature: str) -> int:
-    return int(re.match(r"\d+", signature).group(0))  # type: ignore[union-attr]
+    """The placeholder number of a :func:`structure_of` item (``2<1``, ``3/0``, ``!4``, ``!open5``)."""
+    return int(re.search(r"\d+", signature).group(0))  # type: ignore[union-attr]
 
 
 def _display(number: int, signature: str) -> str:

@@ -190,14 +190,21 @@ class Document:
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
         if self._slots is None:  # found once: compile asks for them several times per page
-            self._slots = tuple(_walk_slots(self.parts))
+            self._walk()
+            assert self._slots is not None
         yield from self._slots
 
     def tags(self) -> Iterator[Tag]:
         """Every start tag compile may rewrite (see :class:`Tag`), in article order."""
         if self._tags is None:
-            self._tags = tuple(_walk_tags(self.parts))
+            self._walk()
+            assert self._tags is not None
         yield from self._tags
+
+    def _walk(self) -> None:
+        """Find its slots and tags (one walk for both: compile asks for each)."""
+        slots, tags = _walk_parts(self.parts)
+        self._slots, self._tags = tuple(slots), tuple(tags)
 
     def asset_tags(self) -> Iterator[Tag]:
         """The start tags holding relative file URLs, in article order."""
@@ -218,7 +225,8 @@ class Document:
     def units(self, relpath: str | None = None) -> list[Unit]:
         """The document's translatable units, one per distinct msgid, refs merged, in order."""
         if self._slots is None:
-            self._slots = tuple(_walk_slots(self.parts))
+            self._walk()
+            assert self._slots is not None
         # msgid -> (first slot, refs, notes); dicts as ordered sets: a text repeated n times costs n, not n²
         merged: dict[str, tuple[Slot, dict[str, None], dict[str, None]]] = {}
         prefix = f"{relpath}#" if relpath else ""
@@ -539,28 +547,34 @@ def placeholder_check(msgid: str, text: str) -> str | None:
     return _placeholder_problem(msgid, text)
 
 
-def _walk_slots(parts: list[Part]) -> list[Slot]:
-    """Slots in document order, without recursion (documents may nest deeply)."""
-    found: list[Slot] = []
-    append = found.append
+def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag]]:
+    """The slots and the tags in document order (a slot's pieces are among its parts), without
+    recursion (documents may nest deeply)."""
+    slots: list[Slot] = []
+    tags: list[Tag] = []
+    add_slot, add_tag = slots.append, tags.append
     stack: list[Iterator[Any]] = [_not_text(parts)]
     while stack:
         for part in stack[-1]:
             kind = type(part)
             if kind is AttrSlot:
-                append(part)
+                add_slot(part)
             elif kind is TextSlot:
-                append(part)
+                add_slot(part)
                 inner = part.parts
                 if len(inner) > 1 or (inner and type(inner[0]) is not str):  # not one source string
                     stack.append(_not_text(inner))
                     break  # its parts first, then the rest of these
-            elif kind is Tag or kind is DateSlot:
+            elif kind is Tag:
+                add_tag(part)
+                stack.append(_not_text(part.parts))
+                break
+            elif kind is DateSlot:
                 stack.append(_not_text(part.parts))
                 break
         else:
             stack.pop()
-    return found
+    return slots, tags
 
 
 def _not_text(parts: list) -> Iterator[Any]:
@@ -570,20 +584,6 @@ def _not_text(parts: list) -> Iterator[Any]:
 
 
 _END = object()
-
-
-def _walk_tags(parts: list) -> Iterator[Tag]:
-    """Every Tag in document order, without recursion (a slot's pieces are among its parts)."""
-    stack: list[Iterator[object]] = [iter(parts)]
-    while stack:
-        part = next(stack[-1], _END)
-        if part is _END:
-            stack.pop()
-            continue
-        if isinstance(part, Tag):
-            yield part
-        if isinstance(part, (Tag, TextSlot, DateSlot)):
-            stack.append(iter(part.parts))
 
 
 #: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task
