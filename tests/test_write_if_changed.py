@@ -69,3 +69,29 @@ def test_temporary_files_are_named_as_the_sweep_expects(tmp_path: Path) -> None:
         assert os.stat(name).st_mode & 0o777 == 0o600
         names.add(base)
     assert len(names) == 200
+
+
+def test_a_page_known_to_be_new_is_written_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compile writes the pages a listing showed absent without reading an old one first: still
+    through a temporary file and a rename (a failed write leaves no page and no temporary), and
+    readable by all whatever the umask."""
+    page = tmp_path / "de" / "story.html"
+    old_umask = os.umask(0o077)
+    try:
+        assert write_if_changed(page, b"<p>Hallo</p>", durable=False, new=True)
+    finally:
+        os.umask(old_umask)
+    assert page.read_bytes() == b"<p>Hallo</p>"
+    assert page.stat().st_mode & 0o7777 == 0o644
+    other = tmp_path / "de" / "other.html"
+
+    def disk_full(fd: int, data: bytes) -> None:
+        os.write(fd, data[:3])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "_write_all", disk_full)
+    with pytest.raises(OSError):
+        write_if_changed(other, b"<p>Hallo Welt</p>", durable=False, new=True)
+    assert sorted(p.name for p in page.parent.iterdir()) == ["story.html"]

@@ -416,9 +416,14 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArtic
     slug = project.slug_of(path)
     compiled = _CompiledArticle(slug)
     record = Record(key)
-    record.watch(project.root, path)  # before it is read: a change while it is read shows next time
+    stamp = signature(path)  # before it is read: a change while it is read shows next time
+    data = None
+    if stamp is not None:
+        with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
+            data = path.read_bytes()
+    record.watch_content(project.root, path, stamp, data)  # what was compiled, read once
     try:
-        document = load_article(project, path, run.reads)
+        document = load_article(project, path, run.reads, data)
     except ArticleError as exc:
         compiled.errors.append(exc)
         compiled.read = False
@@ -675,12 +680,12 @@ def _write_pages(
         relative = _html_path(project, locale, slug)
         output = confine(out_dir / relative, out_dir)
         review_relative = _html_path(project, locale, slug, review=True)
-        review_path = confine(out_dir / review_relative, out_dir)
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
-            if not _absent(run, review_relative):
-                _remove_stale(out_dir, review_path)  # no catalog (any more), or a broken one
+            if not _absent(run, review_relative):  # no catalog (any more), or a broken one
+                _remove_stale(out_dir, confine(out_dir / review_relative, out_dir))
         elif locale != source and options.review:
+            review_path = confine(out_dir / review_relative, out_dir)
             review_html = _render_page(
                 project,
                 document,
@@ -694,9 +699,10 @@ def _write_pages(
                 review=True,
             )
             data = written[review_path] = review_html.encode("utf-8")
-            if write_if_changed(review_path, data, durable=False):
+            if write_if_changed(review_path, data, durable=False, new=_absent(run, review_relative)):
                 compiled.review_written.append(review_path)
-        exists = not _absent(run, relative) and output.is_file()
+        absent = _absent(run, relative)  # (a first run: no page to look at, compare or remove)
+        exists = not absent and output.is_file()
         if locale != source and page.published != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
@@ -720,7 +726,7 @@ def _write_pages(
         )
         page.output = output
         data = written[output] = html.encode("utf-8")
-        page.written = write_if_changed(output, data, durable=False)
+        page.written = write_if_changed(output, data, durable=False, new=absent)
     return written
 
 

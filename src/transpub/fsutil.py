@@ -112,7 +112,7 @@ def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     A reader never sees a half-written file, and a crash leaves the old file intact (its temporary
@@ -120,9 +120,10 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
     to disk before the rename (fsync), so that a power cut cannot leave an empty file in its place:
     for files people edit (catalogs, glossaries). Files that a run writes again from its sources
     (pages, templates, indexes) skip it: a flush per page costs more than the page. Many files at
-    once: :class:`WriteBatch` (one flush for all of them).
+    once: :class:`WriteBatch` (one flush for all of them). ``mode``: the file's mode (None: the
+    mode of the file it replaces, 0o644 for a new one).
     """
-    tmp_name = _temporary_copy(path, (data,), flush=durable)
+    tmp_name = _temporary_copy(path, (data,), flush=durable, mode=mode)
     try:
         os.replace(tmp_name, path)
     except BaseException:
@@ -210,19 +211,22 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_if_changed(path: Path, data: bytes, *, durable: bool = True) -> bool:
+def write_if_changed(path: Path, data: bytes, *, durable: bool = True, new: bool = False) -> bool:
     """Atomically write ``data`` unless ``path`` already holds exactly these bytes.
 
     Returns True when the file was written. An unchanged file keeps its mtime. ``durable``: see
-    :func:`atomic_write_bytes`.
+    :func:`atomic_write_bytes`. ``new``: the caller found no file there (a listing of its folder
+    made in this run before anything wrote there): it is written without a look at an old one,
+    with mode 0o644 (still through a temporary file and a rename).
     """
     remove_stale_temporaries(path.parent)
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    atomic_write_bytes(path, data, durable=durable)
+    if not new:
+        try:
+            if path.read_bytes() == data:
+                return False
+        except FileNotFoundError:
+            pass
+    atomic_write_bytes(path, data, durable=durable, mode=0o644 if new else None)
     return True
 
 

@@ -43,19 +43,23 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
     )
 
 
-def load_article(project: Project, path: Path, reads: ReadCache | None = None) -> Document:
+def load_article(
+    project: Project, path: Path, reads: ReadCache | None = None, data: bytes | None = None
+) -> Document:
     """Read one article of ``project`` (ArticleError when it cannot be read).
 
     ``reads``: the documents extract read (taken from there when the article, the options and
     transpub are the same; see :mod:`transpub.readcache`), or where extract keeps what it reads.
+    ``data``: the article's bytes, when the caller has read them already.
     """
     options, shown = read_options(project, path), project.relative(path)
     if reads is None or not reads.active:
-        return read_article(path, options, display_path=shown)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return read_article(path, options, display_path=shown)  # says why, as without the cache
+        return read_article(path, options, display_path=shown, data=data)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return read_article(path, options, display_path=shown)  # says why, as without the cache
     key = reads.digest(options, shown, data)
     document = reads.get(shown, key, path)
     if document is None:
