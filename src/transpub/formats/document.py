@@ -237,17 +237,20 @@ class Document:
             entry[1][prefix + slot.ref] = None
             if slot.notes:
                 entry[2].update(dict.fromkeys(slot.notes))
-        return [
-            Unit(  # (positional: a call with keywords builds a dict for each)
-                msgid,
-                tuple(refs),
-                tuple(notes),
-                tuple(getattr(first, "placeholders", ())),
-                first.kind,
-                tuple(getattr(first, "flags", ())),
-            )
-            for msgid, (first, refs, notes) in merged.items()
-        ]
+        units: list[Unit] = []
+        for msgid, (first, refs, notes) in merged.items():
+            unit = _new(Unit)  # (a frozen dataclass's __init__ costs a call per field: filled in place)
+            fields = unit.__dict__
+            fields["msgid"] = msgid
+            fields["refs"] = tuple(refs)
+            fields["notes"] = tuple(notes)
+            placeholders = getattr(first, "placeholders", ())
+            flags = getattr(first, "flags", ())
+            fields["placeholders"] = placeholders if placeholders.__class__ is tuple else tuple(placeholders)
+            fields["kind"] = first.kind
+            fields["flags"] = flags if flags.__class__ is tuple else tuple(flags)
+            units.append(unit)
+        return units
 
     def render(
         self,
@@ -584,6 +587,7 @@ def _not_text(parts: list) -> Iterator[Any]:
 
 
 _END = object()
+_new = object.__new__
 
 
 #: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task

@@ -279,6 +279,7 @@ class _Builder(RunSlots):
     def emit_children(self, node: Node, ctx: _Context, out: list[Part]) -> Walk[None]:
         run: list[Node | int] = []
         tokens = self.tokens
+        flat = self.scope is None  # (blocks of text and simple inline elements: see emit_flat)
         for child in node.children:
             if isinstance(child, int):
                 run.append(child)
@@ -289,6 +290,8 @@ class _Builder(RunSlots):
                     else:
                         yield self.emit_run(run, ctx, out)
                     run = []
+                if flat and self.emit_flat(child, ctx, out):
+                    continue
                 yield self.emit_node(child, ctx, out)
             else:
                 run.append(child)
@@ -297,6 +300,89 @@ class _Builder(RunSlots):
                 out.append(tokens[run[0]].raw)
             else:
                 yield self.emit_run(run, ctx, out)
+
+    def emit_flat(self, node: Node, outer: _Context, out: list[Part]) -> bool:
+        """Emit ``node`` as :meth:`emit_node` does, without a step of the walk, when it is a block
+        of the commonest shape: text and inline elements holding only text, for translation
+        (``<p>A <a href="…">link</a> and <em>more</em>.</p>``). False, with nothing emitted, when
+        it is not (the walk emits it)."""
+        tag = node.tag
+        children = node.children
+        if not children or tag in _NOT_FLAT or tag in INLINE or tag in self.opaque:
+            return False
+        tokens = self.tokens
+        ctx = self.context_for(node, outer)
+        if not ctx.translate:
+            return False
+        for child in children:
+            if isinstance(child, int):
+                if tokens[child].kind != "text":
+                    return False
+                continue
+            if (
+                child.tag not in INLINE
+                or child.tag == "time"  # (a date's style and warning: asked in the walk's order)
+                or child.end is None
+                or not _CONTEXT_ATTRIBUTES.isdisjoint(child.attrs)
+                or self.is_object(child, ctx)
+            ):
+                return False
+            for inner in child.children:
+                if type(inner) is not int or tokens[inner].kind != "text":
+                    return False
+        if len(children) == 1 and type(children[0]) is int and not self.is_text(children[0]):
+            out.append(self.start_tag(node, ctx))
+            out.append(tokens[children[0]].raw)  # whitespace alone: as emit_children writes it
+        else:
+            if not self.has_text(children, ctx):
+                return False
+            lead, core, trail = self.trim(children, ctx)
+            if not _only_source(lead) or not _only_source(trail):
+                return False  # an element without text at an edge: the walk's way
+            out.append(self.start_tag(node, ctx))
+            self.emit_flat_core(lead, core, trail, ctx, out)
+        if node.end is not None:
+            out.append(tokens[node.end].raw)
+        return True
+
+    def emit_flat_core(self, lead: list, core: list, trail: list, ctx: _Context, out: list[Part]) -> None:
+        """Emit a flat run trimmed to ``lead``, ``core`` and ``trail`` (see :meth:`emit_flat`), as
+        :meth:`emit_run` does."""
+        tokens = self.tokens
+        for item in lead:
+            out.append(item if type(item) is str else tokens[item].raw)
+        if len(core) == 1 and type(core[0]) is Node:
+            # An inline element enclosing the whole run stays outside the unit (see emit_run).
+            node = core[0]
+            inner = self.context_for(node, ctx)
+            out.append(self.start_tag(node, inner))
+            self.emit_flat_core(*self.trim(node.children, inner), inner, out)  # text (it has some) only
+            out.append(tokens[node.end].raw)  # type: ignore[index]
+        else:
+            unescape = htmllib.unescape
+            atoms: list[Atom] = []
+            append = atoms.append
+            for item in core:
+                kind = type(item)
+                if kind is int:
+                    raw = tokens[item].raw
+                    append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
+                elif kind is str:
+                    append(Atom("text", item, unescape(item) if "&" in item else item))
+                else:
+                    start = (
+                        self.start_tag(item, self.context_for(item, ctx))
+                        if item.attrs
+                        else tokens[item.start].raw
+                    )
+                    append(Atom("open", "", "", [start], item))
+                    for child in item.children:
+                        raw = tokens[child].raw
+                        append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
+                    append(Atom("close", "", "", [tokens[item.end].raw], item))
+            self.emit_sentences(atoms, ctx, out)
+        for item in trail:
+            out.append(item if type(item) is str else tokens[item].raw)
 
     def plain_items(
         self, items: list, ctx: _Context, out: list[Part]
@@ -617,6 +703,15 @@ class _Builder(RunSlots):
                 pending.append(Atom("close", "", "", closing, item))
                 pending.extend([(child, inner) for child in reversed(item.children)])
         return None
+
+
+#: Blocks :meth:`_Builder.emit_flat` leaves to the walk (they emit more than their content).
+_NOT_FLAT = frozenset({"html", "head", "body", "time"})
+
+
+def _only_source(items: list) -> bool:
+    """Whether ``items`` holds token indexes and source strings only (no element)."""
+    return Node not in map(type, items)
 
 
 def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
