@@ -476,3 +476,23 @@ def test_a_damaged_record_means_a_full_run_for_its_article(tmp_path: Path, reads
     reads.clear()
     compile_project(project, ["de", "fr"])
     assert reads == ["story-2"]
+
+
+def test_records_are_written_only_once_the_files_they_name_are_on_disk(tmp_path: Path) -> None:
+    """The manifest waits for the flush it is given before it writes; a failed flush saves no record."""
+    from transpub.manifest import Manifest, Record
+
+    (tmp_path / "a.po").write_text("catalog", encoding="utf-8")
+    seen: list[object] = []
+    book = Manifest(tmp_path, "extract")
+    book.put("a", Record("key"))
+    book.save(before_write=lambda: seen.append(Manifest(tmp_path, "extract").get("a")))
+    assert seen == [None] and Manifest(tmp_path, "extract").get("a") is not None
+
+    def failed_flush() -> None:
+        raise OSError(5, "Input/output error")
+
+    book.put("b", Record("key"))
+    with pytest.raises(OSError):
+        book.save(before_write=failed_flush)
+    assert Manifest(tmp_path, "extract").get("b") is None

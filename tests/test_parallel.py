@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from transpub import catalog
@@ -136,3 +137,15 @@ def test_no_two_batches_of_a_parallel_extract_share_a_lock() -> None:
             assert owners.setdefault(lock_bucket(task[2]), number) == number, (
                 "a lock bucket split between batches"
             )
+
+
+def test_work_done_in_the_background_raises_its_error_where_it_is_waited_for() -> None:
+    from transpub.workers import in_background
+
+    done: list[int] = []
+    in_background(done.append, 1).wait()
+    assert done == [1]
+    failing = in_background(int, "not a number")
+    with pytest.raises(ValueError, match="not a number"):
+        failing.wait()
+    assert not failing.running

@@ -91,27 +91,39 @@ def test_a_batch_keeps_the_mode_of_the_file_it_replaces(tmp_path: Path) -> None:
     assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o644
 
 
-def test_a_first_extract_waits_for_the_disk_once_and_before_it_records_the_catalogs(
+def test_a_first_extract_flushes_every_catalog_before_it_records_them_and_none_one_by_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if fsutil._syncfs() is None:
         pytest.skip("no syncfs here: every catalog is flushed as it is written")
-    from transpub.manifest import Manifest
+    from transpub.manifest import MANIFEST, Manifest
 
     events: list[str] = []
     fsyncs: list[int] = []
     real_fsync = fsutil.os.fsync
-    real_save = Manifest.save
-    monkeypatch.setattr(fsutil, "_SYNCFS", [lambda fd: events.append("flush") or 0])
+    real_write = Manifest._write
+    catalogs = tmp_path / "locales"
+
+    def flush(fd: int) -> int:  # (flushes may run in the background while the batches are written)
+        events.append(f"flush {len(list(catalogs.rglob('*.po')))}")
+        return 0
+
+    def write(self: Manifest, rows: list[tuple[str, str, str, str | None]]) -> None:
+        events.append("record")
+        real_write(self, rows)
+
+    monkeypatch.setattr(fsutil, "_SYNCFS", [flush])
     monkeypatch.setattr(fsutil.os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
-    monkeypatch.setattr(Manifest, "save", lambda self: events.append("record") or real_save(self))
+    monkeypatch.setattr(Manifest, "_write", write)
     newsroom(tmp_path, 100)  # four batches
     report = extract_project(load_project(tmp_path), ["de", "es"])
     assert report.ok and all(
         article.catalogs_written == {"de": True, "es": True} for article in report.articles
     )
-    assert events == ["flush", "record"]  # 200 new catalogs: one flush, then the manifest
-    assert fsyncs == []
+    assert events[-2:] == ["flush 200", "record"]  # 200 new catalogs flushed, then the manifest written
+    assert int(events[0].split()[1]) < 200  # the disk began to write them while the batches went on
+    assert events.count("record") == 1 and (tmp_path / MANIFEST).is_file()
+    assert fsyncs == []  # no catalog flushed on its own
 
 
 def test_catalogs_that_replace_others_are_flushed_before_they_take_their_place(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import (
     WriteBatch,
     article_lock_path,
+    flush_folders,
     forget_folders,
     lock_bucket,
     remove_stale_temporaries,
@@ -33,7 +35,7 @@ from .model import Issue
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .sources import GlossaryNotes, load_article, load_project_glossary
-from .workers import chunk_sizes, run_ordered
+from .workers import Background, chunk_sizes, in_background, run_ordered
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -273,9 +275,14 @@ def extract_project(
             todo.append((article.path, article.slug, key))
     done: dict[int, _ArticleOutcome] = {}
     unflushed: set[str] = set()
+    ahead: Background | None = None
     for batch, folders in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs, chunk=1):
         done.update(batch)
         unflushed |= folders
+        if folders and (ahead is None or not ahead.running):
+            # what is written so far goes to the disk while the work goes on (a flush waits for the
+            # disk, not for Python), so that the last flush finds little left to write
+            ahead = in_background(_flush_ahead, list(unflushed))
     # The new catalogs the batches wrote (they replace nothing) reach the disk here, in one flush for
     # the whole run rather than one per batch (each waits for the disk, and for every other file on
     # it), in the background while the results are gathered, and before the manifest records them
@@ -298,13 +305,28 @@ def extract_project(
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
     names = set(shown.values())
-    save_reads(project.root, reads, lambda name, slug: name in names or not in_shard(slug, project.shard))
+    # the reads are stored while the rest is done (an SQLite commit waits for the disk)
+    stored = in_background(
+        save_reads, project.root, reads, lambda name, slug: name in names or not in_shard(slug, project.shard)
+    )
     for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
         remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
     report.orphans = find_orphan_catalogs(project, discovery)
-    flushed()
-    manifest.save()
+
+    def on_disk() -> None:  # every catalog written: the last flush, and the one ahead of it, ended
+        flushed()
+        if ahead is not None:
+            ahead.wait()
+
+    manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
+    stored.wait()
     return report
+
+
+def _flush_ahead(folders: list[str]) -> None:
+    """``flush_folders``, early: a failure is not reported here but by the run's last flush."""
+    with contextlib.suppress(OSError):
+        flush_folders(folders)
 
 
 def _unchanged(

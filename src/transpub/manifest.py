@@ -25,6 +25,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -385,13 +386,17 @@ class Manifest:
         if self._records.pop((slug, locale), None) is not None or (slug, locale) in self._changed:
             self._changed[slug, locale] = None
 
-    def save(self) -> None:
+    def save(self, before_write: Callable[[], None] | None = None) -> None:
         """Write the records changed since the manifest was opened (nothing when none did).
 
         Files changed in the last seconds get a content hash in their record. A manifest that
         cannot be written is left alone (the next run is a full one for those articles).
+        ``before_write``: called once the records are encoded, before they are written (a wait for
+        the files they name to reach the disk: the encoding goes on meanwhile).
         """
         if not self._changed:
+            if before_write is not None:
+                before_write()
             return
         now = time.time_ns()
         for record in self._changed.values():
@@ -405,6 +410,8 @@ class Manifest:
             (self.command, slug, locale, None if record is None else record.encode())
             for (slug, locale), record in self._changed.items()
         ]
+        if before_write is not None:
+            before_write()
         for attempt in (1, 2):
             try:
                 self._write(rows)

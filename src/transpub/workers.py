@@ -47,6 +47,42 @@ def _call_each(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[An
     return [function(_state, item) for item in items]
 
 
+class Background:
+    """A function running in a thread (see :func:`in_background`)."""
+
+    def __init__(self, function: Callable[..., object], *args: Any) -> None:
+        import threading
+
+        self._failed: list[BaseException] = []
+
+        def call() -> None:
+            try:
+                function(*args)
+            except BaseException as exc:  # raised again where it is waited for
+                self._failed.append(exc)
+
+        name = f"transpub-{getattr(function, '__name__', 'work')}"
+        self._thread = threading.Thread(target=call, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """True until the function has returned (or raised)."""
+        return self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Wait for the function to end; raise what it raised."""
+        self._thread.join()
+        if self._failed:
+            raise self._failed[0]
+
+
+def in_background(function: Callable[..., object], *args: Any) -> Background:
+    """``function(*args)`` in a thread, for work that waits for the disk rather than for Python (an
+    SQLite commit, a flush to disk) while this thread goes on with its own; ``.wait()`` for its end."""
+    return Background(function, *args)
+
+
 def chunk_sizes(count: int, workers: int, largest: int = 32) -> list[int]:
     """How ``count`` items are handed to ``workers`` processes: in chunks (one round trip each) of
     at most ``largest`` items that shrink as the work runs out, so that the processes finish
