@@ -149,3 +149,26 @@ def test_work_done_in_the_background_raises_its_error_where_it_is_waited_for() -
     with pytest.raises(ValueError, match="not a number"):
         failing.wait()
     assert not failing.running
+
+
+def test_a_worker_reads_its_first_article_without_loading_anything(tmp_path: Path) -> None:
+    """What each -j worker would load on its first article (about 0.1 s: the reader's modules, the
+    source language's date formats) is loaded once, before the workers start."""
+    import subprocess
+    import sys
+
+    root = newsroom(tmp_path / "news")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from transpub.project import load_project\n"
+        "from transpub.sources import load_article, prepare_reading\n"
+        f"project = load_project(Path({str(root)!r}))\n"
+        "prepare_reading(project)\n"
+        "loaded = set(sys.modules)\n"
+        'load_article(project, project.articles_dir / "2025" / "story-00.html")\n'
+        "print(sorted(set(sys.modules) - loaded))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -34,8 +34,8 @@ from .manifest import (
 from .model import Issue
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
-from .sources import GlossaryNotes, load_article, load_project_glossary
-from .workers import Background, chunk_sizes, in_background, run_ordered
+from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
+from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -245,8 +245,6 @@ def extract_project(
     except GlossaryError as exc:
         report.errors.append(_relative(project, exc))
         glossary = None
-    if glossary is not None and jobs > 1:
-        glossary.terms_in_each([], glossary.source_lang)  # its matcher made once, before the workers fork
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
@@ -276,7 +274,12 @@ def extract_project(
     done: dict[int, _ArticleOutcome] = {}
     unflushed: set[str] = set()
     ahead: Background | None = None
-    for batch, folders in run_ordered(_extract_batch, run, _batches(todo, jobs), jobs, chunk=1):
+    batches = _batches(todo, jobs)
+    if in_processes(batches, jobs):  # made once here, not once in each worker process:
+        prepare_reading(project)
+        if glossary is not None:
+            glossary.terms_in_each([], glossary.source_lang)  # the glossary's matcher
+    for batch, folders in run_ordered(_extract_batch, run, batches, jobs, chunk=1):
         done.update(batch)
         unflushed |= folders
         if folders and (ahead is None or not ahead.running):

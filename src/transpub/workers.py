@@ -101,6 +101,12 @@ def chunk_sizes(count: int, workers: int, largest: int = 32) -> list[int]:
     return sizes
 
 
+def in_processes(items: Sequence[Any], jobs: int) -> bool:
+    """Whether :func:`run_ordered` works on ``items`` in worker processes (else in this one): what
+    every worker would load on its own is best loaded before, once."""
+    return jobs > 1 and len(items) >= MIN_PARALLEL_ITEMS
+
+
 def run_ordered(
     function: Callable[[Any, Item], Result],
     state: Any,
@@ -117,7 +123,7 @@ def run_ordered(
     a call raises is raised here, as in the serial path. ``chunk``: the items a process is handed at
     a time (default: :func:`chunk_sizes`, many at first, one at the end).
     """
-    if jobs <= 1 or len(items) < MIN_PARALLEL_ITEMS:
+    if not in_processes(items, jobs):
         for item in items:
             yield function(state, item)
         return
