@@ -496,3 +496,29 @@ def test_records_are_written_only_once_the_files_they_name_are_on_disk(tmp_path:
     with pytest.raises(OSError):
         book.save(before_write=failed_flush)
     assert Manifest(tmp_path, "extract").get("b") is None
+
+
+def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_an_index_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transpub.manifest import Manifest
+
+    root, project = published_newsroom(tmp_path)
+    commits: list[int] = []
+    real_write = Manifest._write
+    monkeypatch.setattr(
+        Manifest, "_write", lambda self, rows: commits.append(len(rows)) or real_write(self, rows)
+    )
+    (root / "site" / "index.html").unlink()
+    (root / MANIFEST).unlink()
+    assert not compile_project(project, ["de", "fr"]).errors
+    assert len(commits) == 1  # every page's record and the index pages' together
+
+    def no_space(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    (root / MANIFEST).unlink()
+    monkeypatch.setattr(transpub.compile, "_write_indexes", no_space)
+    with pytest.raises(OSError):
+        compile_project(project, ["de", "fr"])
+    assert Manifest(root, "compile").get(project.slug_of(next(iter(project.discover().articles)).path))

@@ -287,27 +287,28 @@ def compile_project(
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
-    manifest.save()
-    if record is not None:
-        _remove_stale_markdown(
-            project, record, [source, *selected], discovery, read, copies, markdown_root, report
+    try:
+        if record is not None:
+            _remove_stale_markdown(
+                project, record, [source, *selected], discovery, read, copies, markdown_root, report
+            )
+        if markdown:  # a static-site generator makes its own index pages and language menus
+            return report
+        if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
+            return report
+        if options.pages:
+            for folder in (out_dir, *(out_dir / project.locale_dir(loc) for loc in all_locales)):
+                remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
+            _remove_orphan_review_copies(
+                out_dir,
+                {project.locale_dir(loc) for loc in targets},
+                set(slugs.values()),
+            )
+        _indexes_unless_unchanged(
+            project, out_dir, list(pages.values()), shown, all_locales, report, manifest, run_key
         )
-    if markdown:  # a static-site generator makes its own index pages and language menus
-        return report
-    if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
-        return report
-    if options.pages:
-        for folder in (out_dir, *(out_dir / project.locale_dir(loc) for loc in all_locales)):
-            remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
-        _remove_orphan_review_copies(
-            out_dir,
-            {project.locale_dir(loc) for loc in targets},
-            set(slugs.values()),
-        )
-    _indexes_unless_unchanged(
-        project, out_dir, list(pages.values()), shown, all_locales, report, manifest, run_key
-    )
-    manifest.save()
+    finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
+        manifest.save()
     return report
 
 
