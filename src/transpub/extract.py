@@ -466,10 +466,10 @@ def _extract_article(
         outcome.reads = run.reads.take()
     shown = project.relative(path)
     units = document.units(shown)
-    template = catalog.build_template(units, project_name=project.name)
+    template = catalog.template_header(project.name)  # (its entries made only for a full merge)
     # the terms of all the article's msgids found in one search; only their entries differ by locale
     noted = notes.look_up([unit.msgid for unit in units]) if notes is not None else ()
-    texts = catalog.template_texts(template, noted=noted)  # the same in the template and every new catalog
+    texts = catalog.unit_texts(units, template, noted=noted)  # the same in the template and every new catalog
     template_path = project.template_path(slug)
     batch.lock(template_path, guard=article_lock_path(project.catalogs_dir, slug))
     result = ArticleExtraction(

@@ -8,14 +8,24 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 import polib
 
 from transpub.catalog import headers
 from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
-from transpub.catalog.pofile import comment_lines, format_catalog, format_entries, format_entry
+from transpub.catalog.pofile import (
+    catalog_blocks,
+    comment_lines,
+    format_catalog,
+    format_entries,
+    format_entry,
+    format_header,
+    format_source_field,
+    reference_lines,
+    sort_flags,
+)
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
@@ -50,25 +60,45 @@ def build_template(
     units: Sequence[Unit], *, project_name: str, creation_date: datetime | None = None
 ) -> polib.POFile:
     """A POT with one entry per unit, in order: references, notes, placeholder legend, flags."""
+    return _with_entries(template_header(project_name, creation_date), units)
+
+
+def template_header(project_name: str, creation_date: datetime | None = None) -> polib.POFile:
+    """The template of ``project_name``'s articles without its entries: its header (see
+    :func:`unit_texts`)."""
     template = polib.POFile(wrapwidth=79)
     template.header = f"Translation template for {project_name}."
     template.metadata = template_metadata(project_name, creation_date)
     template.metadata_is_fuzzy = True
+    return template
+
+
+def _with_entries(header: polib.POFile, units: Sequence[Unit]) -> polib.POFile:
+    """The template with ``header`` (its header fields the same dict) and one entry per unit."""
+    template = polib.POFile(wrapwidth=79)
+    template.header = header.header
+    template.metadata = header.metadata
+    template.metadata_is_fuzzy = header.metadata_is_fuzzy
     for unit in units:
-        notes = [line for note in unit.notes for line in note.split("\n")]
-        legend = _legend(unit)
-        if legend:
-            notes.append(legend)
         template.append(
             polib.POEntry(
                 msgid=unit.msgid,
                 msgstr="",
-                comment="\n".join(notes),
+                comment=_comment(unit),
                 occurrences=[(ref, "") for ref in unit.refs],
                 flags=list(unit.flags),
             )
         )
     return template
+
+
+def _comment(unit: Unit) -> str:
+    """The ``#.`` comment of ``unit``'s entry: its notes, then its placeholders' legend."""
+    notes = [line for note in unit.notes for line in note.split("\n")]
+    legend = _legend(unit)
+    if legend:
+        notes.append(legend)
+    return "\n".join(notes)
 
 
 @dataclass(frozen=True)
@@ -84,9 +114,14 @@ class TemplateTexts:
     """
 
     entries: Sequence[str]
-    fresh: tuple[tuple[polib.POEntry, str, int], ...]
+    fresh: tuple[tuple[polib.POEntry | _Source, str, int], ...]
     count: int
-    pieces: tuple[bytes | tuple[polib.POEntry, str, int], ...]
+    pieces: tuple[bytes | tuple[polib.POEntry | _Source, str, int], ...]
+    #: The entries' texts as the template writes them after its header (:func:`catalog_blocks`).
+    blocks: Sequence[str]
+    #: The template with its entries (:func:`unit_texts`, which makes them only when asked), or None:
+    #: the template the caller has is the whole template.
+    full: Callable[[], polib.POFile] | None = None
 
     @functools.cached_property
     def kept(self) -> tuple[tuple[str, str, int, str], ...] | None:
@@ -125,7 +160,7 @@ def template_texts(
     when the caller knows them: the entries of the others are the same in every locale's catalog.
     """
     entries = format_entries(template) if entry_texts is None else entry_texts
-    fresh = []
+    fresh: list[tuple[polib.POEntry | _Source, str, int]] = []
     count = 0
     for source, text in zip(template, entries, strict=True):
         if source.obsolete or (source.msgid == "" and source.msgctxt is None):
@@ -135,7 +170,15 @@ def template_texts(
             continue  # as format_catalog
         end = len(comment_lines("#.", source.comment)) if _copied_unchanged(source) else -1
         fresh.append((source, text, end))
-    pieces: list[bytes | tuple[polib.POEntry, str, int]] = []
+    blocks = catalog_blocks(template, entries)
+    return TemplateTexts(entries, tuple(fresh), count, _pieces(fresh, noted), blocks)
+
+
+def _pieces(
+    fresh: Sequence[tuple[polib.POEntry | _Source, str, int]], noted: Collection[str] | None
+) -> tuple[bytes | tuple[polib.POEntry | _Source, str, int], ...]:
+    """The :attr:`TemplateTexts.pieces` of the entries ``fresh`` (see :func:`template_texts`)."""
+    pieces: list[bytes | tuple[polib.POEntry | _Source, str, int]] = []
     same: list[str] = []  # entries written alike in every locale, not joined yet
     for item in fresh:
         if item[2] >= 0 and noted is not None and item[0].msgid not in noted:
@@ -147,7 +190,57 @@ def template_texts(
         pieces.append(item)
     if same:
         pieces.append("\n".join(same).encode("utf-8"))
-    return TemplateTexts(entries, tuple(fresh), count, tuple(pieces))
+    return tuple(pieces)
+
+
+class _Source(NamedTuple):
+    """What catalogs need of a template entry made from a unit (:func:`unit_texts`): no polib entry."""
+
+    msgid: str
+    flags: tuple[str, ...]
+    occurrences: list[tuple[str, str]]
+    msgctxt: None = None
+
+
+def unit_texts(
+    units: Sequence[Unit], header: polib.POFile, *, noted: Collection[str] | None = None
+) -> TemplateTexts:
+    """:func:`template_texts` of the template with ``header`` (:func:`template_header`) and an entry
+    per unit, as :func:`build_template` makes it, worked out from the units: no polib entry is made
+    until a catalog must be merged entry by entry (:attr:`TemplateTexts.full`). The template written
+    and the catalogs made from it are the same as with that template."""
+    made: list[polib.POFile] = []
+
+    def full() -> polib.POFile:
+        if not made:
+            made.append(_with_entries(header, units))
+        return made[0]
+
+    if any(not unit.msgid for unit in units):  # an entry that catalogs leave out: the general way
+        return replace(template_texts(full(), noted=noted), full=full)
+    entries = []
+    fresh: list[tuple[polib.POEntry | _Source, str, int]] = []
+    for unit in units:
+        parts = []
+        comment = _comment(unit)
+        if comment:
+            parts.append(comment_lines("#.", comment))
+        end = len(parts[0]) if parts else 0
+        occurrences = [(ref, "") for ref in unit.refs]
+        if occurrences:
+            parts.append(reference_lines(occurrences))
+        wrap = True
+        if unit.flags:
+            wrap = "no-wrap" not in unit.flags
+            flags = sort_flags(unit.flags, translated=False)
+            if flags:
+                parts.append("#, " + ", ".join(flags) + "\n")
+        parts.append(format_source_field("", "msgid", unit.msgid, wrap=wrap))
+        parts.append(_EMPTY_MSGSTR)
+        text = "".join(parts)
+        entries.append(text)
+        fresh.append((_Source(unit.msgid, unit.flags, occurrences), text, end))
+    return TemplateTexts(entries, tuple(fresh), len(units), _pieces(fresh, noted), entries, full)
 
 
 #: The creation date in a template's header, as transpub (and msgcat) write it: one field per line.
@@ -169,7 +262,7 @@ def write_template(
     template differs, and is simply written anew). ``batch``: the caller holds the file's lock in
     that batch, which writes the file when it is committed; else the file is locked and written now.
     ``texts``: :func:`template_texts` of ``template``, when the caller has them (they are the same
-    in every catalog made from it).
+    in every catalog made from it), or :func:`unit_texts` made with ``template`` as header.
     """
     path = Path(path)
     if batch is not None:
@@ -196,16 +289,16 @@ def _template_bytes(template: polib.POFile, old: bytes | None, texts: TemplateTe
     """The bytes to write to the template whose file holds ``old``; None when they are the same (see
     :func:`write_template`)."""
     new_date = template.metadata.get("POT-Creation-Date", "")
-    entry_texts = format_entries(template) if texts is None else texts.entries
+    blocks = catalog_blocks(template) if texts is None else texts.blocks
     header = old[: old.find(b"\n\n")] if old is not None else b""
     found = _CREATION_DATE.search(header)
     if old is not None and found is not None:
         template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
-        data = format_catalog(template, entry_texts=entry_texts).encode("utf-8")
+        data = "\n".join([format_header(template), *blocks]).encode("utf-8")
         if data == old:
             return None
         template.metadata["POT-Creation-Date"] = new_date
-    data = format_catalog(template, entry_texts=entry_texts).encode("utf-8")
+    data = "\n".join([format_header(template), *blocks]).encode("utf-8")
     return None if data == old else data
 
 
@@ -491,7 +584,8 @@ def update_catalog(
     translator saved in Poedit stays byte for byte as saved until its source changes. A broken
     existing file raises CatalogError and is left untouched. ``batch``: the caller holds the
     file's lock (:func:`transpub.fsutil.lock_path`) in that batch, which writes the file when it is
-    committed; else the file is locked and written now. ``texts``: as for :func:`write_template`.
+    committed; else the file is locked and written now. ``texts``: as for :func:`write_template`
+    (with those of :func:`unit_texts`, ``template`` is its header alone).
     """
     path = Path(path)
     options = (fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, texts)
@@ -642,7 +736,7 @@ def _update(
     old.fpath = str(path)
     merged, report = merge_catalog(
         old,
-        template,
+        texts.full() if texts is not None and texts.full is not None else template,
         fuzzy_matching=fuzzy_matching,
         fuzzy_threshold=fuzzy_threshold,
         purge_obsolete=purge_obsolete,

@@ -179,7 +179,7 @@ def _wrap_portions(
 
 #: ``format_field`` for source texts: a msgid is written in the template and again in each locale's
 #: catalog (seven locales: eight times), so its wrapping is worked out once.
-_format_source_field = functools.lru_cache(maxsize=4096)(format_field)
+format_source_field = functools.lru_cache(maxsize=4096)(format_field)
 
 
 def comment_lines(marker: str, text: str) -> str:
@@ -201,7 +201,7 @@ def comment_lines(marker: str, text: str) -> str:
     )
 
 
-def _reference_lines(occurrences: list[tuple[str, str]]) -> str:
+def reference_lines(occurrences: list[tuple[str, str]]) -> str:
     """``#:`` lines, filled to 79 columns like gettext (file names are never split)."""
     if not occurrences:
         return ""
@@ -261,7 +261,7 @@ def format_entry(entry: polib.POEntry) -> str:
     if entry.comment:
         parts.append(comment_lines("#.", entry.comment))
     if entry.occurrences:
-        parts.append(_reference_lines(entry.occurrences))
+        parts.append(reference_lines(entry.occurrences))
     wrap = True
     if entry.flags:
         wrap = "no-wrap" not in entry.flags
@@ -278,9 +278,9 @@ def format_entry(entry: polib.POEntry) -> str:
     prefix = "#~ " if obsolete else ""
     if entry.msgctxt is not None:
         parts.append(format_field(prefix, "msgctxt", entry.msgctxt, wrap=wrap))
-    parts.append(_format_source_field(prefix, "msgid", entry.msgid, wrap=wrap))
+    parts.append(format_source_field(prefix, "msgid", entry.msgid, wrap=wrap))
     if entry.msgid_plural:
-        parts.append(_format_source_field(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap))
+        parts.append(format_source_field(prefix, "msgid_plural", entry.msgid_plural, wrap=wrap))
         plural = {int(k): v for k, v in (entry.msgstr_plural or {}).items()} or {0: "", 1: ""}
         for index in sorted(plural):
             parts.append(format_field(prefix, f"msgstr[{index}]", plural[index], wrap=wrap))
@@ -320,8 +320,14 @@ def format_catalog(po: polib.POFile, *, entry_texts: Sequence[str] | None = None
 
     ``entry_texts``: :func:`format_entries` of ``po``, when the caller has them already.
     """
+    return "\n".join([format_header(po), *catalog_blocks(po, entry_texts)])
+
+
+def catalog_blocks(po: polib.POFile, entry_texts: Sequence[str] | None = None) -> list[str]:
+    """The entries' texts in :func:`format_catalog` (after the header, each followed by a blank line
+    but the last): the live ones in order, then the obsolete ones (``entry_texts``: as there)."""
     texts = format_entries(po) if entry_texts is None else entry_texts
-    blocks = [format_header(po)]
+    blocks = []
     obsolete = []
     for entry, text in zip(po, texts, strict=True):
         if entry.obsolete:
@@ -332,7 +338,7 @@ def format_catalog(po: polib.POFile, *, entry_texts: Sequence[str] | None = None
             continue
         blocks.append(text)
     blocks.extend(obsolete)
-    return "\n".join(blocks)
+    return blocks
 
 
 def format_entries(po: polib.POFile) -> list[str]:
