@@ -83,9 +83,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for module in (transpub.extract, transpub.compile):
         original = module.load_article
 
-        def counting(project, path, *args, _original=original):
+        def counting(project, path, *args, _original=original, **kwargs):
             read.append(path.stem)
-            return _original(project, path, *args)
+            return _original(project, path, *args, **kwargs)
 
         monkeypatch.setattr(module, "load_article", counting)
     return read
@@ -522,3 +522,19 @@ def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_a
     with pytest.raises(OSError):
         compile_project(project, ["de", "fr"])
     assert Manifest(root, "compile").get(project.slug_of(next(iter(project.discover().articles)).path))
+
+
+def test_extract_reads_each_article_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = newsroom(tmp_path / "news")
+    opened: list[str] = []
+    original = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if path.parent.name == "articles":
+            opened.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    assert run(root, "extract")[0] == 0
+    articles = sorted(path.name for path in (root / "articles").iterdir() if path.suffix in (".html", ".md"))
+    assert articles and sorted(opened) == articles  # its hash and its document from one read

@@ -455,10 +455,15 @@ def _extract_article(
     project = run.project
     path, slug, key = task
     template_record = Record(key)
-    template_record.watch(project.root, path)  # before it is read: a change while it is read shows next time
+    stamp = signature(path)  # before it is read: a change while it is read shows next time
+    try:
+        data: bytes | None = path.read_bytes()
+    except OSError:
+        data = None  # (load_article says why)
+    template_record.watch_content(project.root, path, stamp, data)  # the bytes read, read once
     catalog_key = _catalog_key(key, template_record.hashes.get(path_name(project.root, path), "-"))
     try:
-        document = load_article(project, path, run.reads)
+        document = load_article(project, path, run.reads, data=data)
     except ArticleError as exc:
         return _ArticleOutcome(None, [_relative(project, exc)], records=dict.fromkeys(["", *run.locales]))
     outcome = _ArticleOutcome(None, warnings=list(document.warnings))
