@@ -14,6 +14,7 @@ from transpub.catalog import (
     build_template,
     format_catalog,
     merge,
+    read_catalog,
     template_header,
     template_texts,
     unit_texts,
@@ -54,7 +55,7 @@ def _units(rng: random.Random) -> list[Unit]:
                     for k in range(rng.choice([0, 0, 1, 2]))
                 ),
                 flags=tuple(
-                    rng.choice(["no-wrap", "python-format", "custom", "fuzzy", "wrap"])
+                    rng.choice(["no-wrap", "python-format", "custom", "fuzzy"])
                     for _ in range(rng.choice([0, 0, 0, 1, 2]))
                 ),
             )
@@ -88,14 +89,18 @@ def test_texts_from_units_are_those_of_the_template_built_from_them(tmp_path: Pa
         if texts.kept is not None:
             assert texts.kept == expected.kept
         assert texts.full is not None and merge.format_entries(texts.full()) == list(expected.entries)
+        if len({unit.msgid for unit in units}) < len(units) or not all(unit.msgid for unit in units):
+            continue  # (no catalog to write: gettext's tools refuse them, and the suite checks them all)
         # the files written: the template, a new catalog, and one merged with a translated catalog
         for way, (po, made) in {"units": (header, texts), "template": (template, expected)}.items():
             folder = tmp_path / f"{case}-{way}"
             write_template(po, folder / "a.pot", texts=made)
             update_catalog(folder / "de.po", po, "de", texts=made)
             if units:
-                unique = list({unit.msgid: unit for unit in units[1:] + units[:1]}.values())
-                translated = build_template(unique, project_name="News")
+                update_catalog(
+                    folder / "fr.po", build_template(units[1:] + units[:1], project_name="News"), "fr"
+                )
+                translated = read_catalog(folder / "fr.po")  # (in another order: merged entry by entry)
                 for entry in translated:
                     entry.msgstr = "⟦" + entry.msgid + "⟧" if entry.msgid.count("\n") == 0 else ""
                 (folder / "fr.po").write_text(format_catalog(translated), encoding="utf-8")
