@@ -34,6 +34,7 @@ from .locales import bcp47_tag, language_of, text_direction
 from .manifest import (
     Manifest,
     Record,
+    Signature,
     code_signature,
     content_hash,
     file_hash,
@@ -151,6 +152,9 @@ class _CompileRun:
     listed: dict[str, set[str]] = field(default_factory=dict)
     #: The output folders of the pages of articles not compiled again, by name (see _recorded_page).
     folders: dict[str, Path] = field(default_factory=dict)
+    #: The files articles load and their copies (by path, a copy by its name in the site), as this
+    #: process first recorded them in this run: name, signature, content hash (see _watch_asset).
+    watched: dict[Path | str, tuple[str, Signature | None, str | None]] = field(default_factory=dict)
 
     @property
     def all_locales(self) -> list[str]:
@@ -248,14 +252,14 @@ def compile_project(
         targets,
     )
     cached: list[_CompiledArticle | None] = []
-    todo: list[tuple[Path, str]] = []
+    todo: list[tuple[Path, str, str]] = []
     for path in article_paths:
         # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
         # content is a file its record watches (a look at its signature, not a read of it)
         key = make_key(run_key, path_name(project.root, path))
         cached.append(_unchanged(run, manifest, path, slugs[path], key))
         if cached[-1] is None:
-            todo.append((path, key))
+            todo.append((path, key, slugs[path]))
     if jobs > 1 and len(todo) >= MIN_PARALLEL_ITEMS:  # once here, not once in each worker process
         prepare_languages(run.all_locales)
     done = run_ordered(_compile_article, run, todo, jobs)
@@ -409,12 +413,12 @@ def _write_indexes(
             report.index_written.append(review_index)
 
 
-def _compile_article(run: _CompileRun, task: tuple[Path, str]) -> _CompiledArticle:
-    """Read one article and its catalogs, decide its page in every locale and write the selected ones."""
+def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _CompiledArticle:
+    """Read one article (path, record key, slug) and its catalogs, decide its page in every locale
+    and write the selected ones."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
-    path, key = task
-    slug = project.slug_of(path)
+    path, key, slug = task
     compiled = _CompiledArticle(slug)
     record = Record(key)
     stamp = signature(path)  # before it is read: a change while it is read shows next time
@@ -568,7 +572,10 @@ def _remember(
                 record.watch_content(project.root, page_path, signature(page_path), data)
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
-    record.watch(project.root, *assets.sources, *(out_dir / target for target in assets.targets.values()))
+    for source in assets.sources:
+        _watch_asset(run, record, source)
+    for target in assets.targets.values():
+        _watch_asset(run, record, target)
     compiled.index_rows = _index_rows(compiled.pages.values())
     record.result = {
         "pages": [_stored_page(page, project.root) for page in compiled.pages.values()],
@@ -595,6 +602,22 @@ def _remember(
 #: A page's fields in the order its record keeps them (a list: thousands are loaded at once).
 _PAGE_FIELDS = tuple(f.name for f in fields(Page))
 _COVERAGE_FIELDS = tuple(f.name for f in fields(Coverage))
+
+
+def _watch_asset(run: _CompileRun, record: Record, file: Path | str) -> None:
+    """Record a file an article loads (a path), or its copy (its name in the site), as
+    :meth:`Record.watch` does, each looked at once per run and process: an archive's articles share
+    their images, and a copy is made once per run (a change after that shows in the next run)."""
+    known = run.watched.get(file)
+    if known is None:
+        path = run.out_dir / file if isinstance(file, str) else file
+        stamp = signature(path)
+        known = (path_name(run.project.root, path), stamp, None if stamp is None else file_hash(path))
+        run.watched[file] = known
+    name, stamp, digest = known
+    record.files[name] = None if stamp is None else list(stamp)  # (a record's own list)
+    if digest is not None:
+        record.hashes[name] = digest
 
 
 def _stored_page(page: Page, root: Path) -> list[object]:

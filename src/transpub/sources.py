@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def read_options(project: Project, path: Path | None = None) -> ReadOptions:
     """The reader options for ``path`` (a per-article segmentation override wins)."""
     segmentation = project.segmentation
-    if path is not None:
+    if path is not None and project.segmentation_overrides:  # (no slug to work out without any)
         segmentation = project.segmentation_overrides.get(project.slug_of(path), segmentation)
     return ReadOptions(
         source_locale=project.source_locale,
