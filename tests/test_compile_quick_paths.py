@@ -205,3 +205,19 @@ def test_every_unit_and_tag_of_a_page_is_found_in_article_order(parts: list[obje
     assert list(document.tags()) == tags
     assert list(document.slots()) == slots
     assert [unit.msgid for unit in document.units()] == list(dict.fromkeys(s.msgid for s in slots))  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(["a", " ", "&", "<", ">", '"', "é", "⟦", "amp;", "lt;"]), max_size=12).map(
+        "".join
+    )
+)
+def test_text_escaped_for_a_page_is_what_the_three_replacements_make_of_it(text: str) -> None:
+    """Most sentences hold no ``&``, ``<`` or ``>`` and are published as they are, without the
+    replacements: whatever the text, the page shows what the replacements make of it."""
+    from transpub.formats.escape import escape_attribute, escape_text
+
+    expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert escape_text(text) == expected
+    assert escape_attribute(text) == expected.replace('"', "&quot;")

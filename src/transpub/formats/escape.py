@@ -9,6 +9,8 @@ def escape_text(text: str) -> str:
     >>> escape_text('<script>alert("x")</script> & co')
     '&lt;script&gt;alert("x")&lt;/script&gt; &amp; co'
     """
+    if "&" not in text and "<" not in text and ">" not in text:  # most sentences: nothing to escape
+        return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
