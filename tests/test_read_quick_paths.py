@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _Builder, _root_relative_href
@@ -14,10 +14,21 @@ from transpub.formats.html_attributes import attribute_spans, translatable_attri
 from transpub.formats.html_tokens import Token, tokenize_html
 from transpub.formats.html_tree import _WORDS, CLOSES_P, INLINE, VOID, Node, References, build_tree
 from transpub.formats.options import ReadOptions
-from transpub.formats.runs import _LETTER, ADDRESS_MARK, SPACE_INSIDE, RunSlots, is_address
+from transpub.formats.runs import (
+    _AFTER_LAST_SENTENCE,
+    _LETTER,
+    _TERMINATOR,
+    ADDRESS_MARK,
+    SPACE_INSIDE,
+    RunSlots,
+    _may_have_two_sentences,
+    is_address,
+)
 from transpub.inline import strip_placeholders
 from transpub.segment import (
+    _BULLETS,
     _FIRST_LIST_MARKER,
+    _MARKER_END,
     _NEXT_CANDIDATE,
     _NEXT_LIST_MARKER,
     _may_hold_markers,
@@ -52,6 +63,43 @@ def test_numbered_lists_are_never_missed_by_the_quick_test(text: str) -> None:
     first = _FIRST_LIST_MARKER.match(text)
     if first or markers:
         assert _may_hold_markers(text)
+
+
+def _may_hold_markers_by_pattern(text: str) -> bool:
+    """The quick test for list markers as written with the pattern of the ends it looks before."""
+    for end in _MARKER_END.finditer(text):
+        at = end.start() - 1
+        if at < 0:
+            continue
+        char = text[at]
+        if char.isdigit():
+            return True
+        if "a" <= char <= "z" and (at == 0 or text[at - 1].isspace() or text[at - 1] in _BULLETS):
+            return True
+    return False
+
+
+@settings(max_examples=600, deadline=None)
+@given(PROSE)
+@example("Steps: 1.) mix 2.) bake")
+@example("x b.) y")
+@example("x.) 2) a)\n")
+def test_list_markers_quick_test_found_with_str_find_answers_as_the_pattern_does(text: str) -> None:
+    """Each "." and ")" found with str.find: the same answer as the ends the pattern finds."""
+    assert _may_hold_markers(text) == _may_hold_markers_by_pattern(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.one_of(PROSE, st.sampled_from(["。", "！", "？", "｡", "你好", " ."])), max_size=6).map(
+        "".join
+    )
+)
+def test_a_second_sentence_is_looked_for_where_the_pattern_finds_a_terminator(text: str) -> None:
+    """The first terminator found with str.find: the same answer as the pattern's search."""
+    match = _TERMINATOR.search(text)
+    expected = match is not None and bool(text[match.end() :].strip(_AFTER_LAST_SENTENCE))
+    assert _may_have_two_sentences(text) == expected
 
 
 def test_every_translatable_attribute_passes_the_quick_test() -> None:

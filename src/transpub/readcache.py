@@ -125,6 +125,9 @@ def _function_name(function: Any) -> Any:
 
 def _function(name: Any) -> Any:
     """The function stored as ``name`` (see :func:`_function_name`)."""
+    found = _functions.get(name) if name.__class__ is str else None
+    if found is not None:  # (most names: one look)
+        return found
     if name is None:
         return None
     if name == "":
@@ -154,7 +157,7 @@ class _Encoder:
         self.keep: list[object] = []  # the objects seen, alive while their ids are used
 
     def parts(self, parts: list[Any], depth: int = 0) -> list[Any]:
-        if _only_text(parts):  # most slots' parts: stored as they are
+        if (len(parts) == 1 and parts[0].__class__ is str) or _only_text(parts):  # most: stored as they are
             return parts
         if depth > MAX_DEPTH:
             raise Uncacheable("nested too deep")
@@ -271,7 +274,9 @@ class _Decoder:
         self.seen: list[Any] = []
 
     def parts(self, stored: list[Any]) -> list[Any]:
-        if _only_text(stored):  # a list of its own, made by marshal: taken as it is
+        if (len(stored) == 1 and stored[0].__class__ is str) or _only_text(
+            stored
+        ):  # a list of its own, made by marshal: taken as it is
             return stored
         part = self.part
         return [item if item.__class__ is str else part(item) for item in stored]
@@ -291,7 +296,7 @@ class _Decoder:
                 msgid,
                 ref,
                 self.parts(parts),
-                tuple([Placeholder(*p) for p in placeholders]) if placeholders else (),
+                _placeholders(placeholders) if placeholders else (),
                 {
                     number: PairedPieces(self.parts(piece[0]), self.parts(piece[1]))
                     if piece.__class__ is tuple
@@ -324,6 +329,24 @@ class _Decoder:
             raise ValueError(f"unknown stored part {kind!r}")
         self.seen[index] = part
         return part
+
+
+def _placeholders(stored: tuple[Any, ...]) -> tuple[Placeholder, ...]:
+    """The placeholders stored as ``stored`` (``(number, tag, paired, shows)`` each), each filled in
+    place (a frozen dataclass's ``__init__`` costs a call per field)."""
+    found = []
+    for number, tag, paired, shows in stored:
+        placeholder = _new(Placeholder)
+        fields = placeholder.__dict__
+        fields["number"] = number
+        fields["tag"] = tag
+        fields["paired"] = paired
+        fields["shows"] = shows
+        found.append(placeholder)
+    return tuple(found)
+
+
+_new = object.__new__
 
 
 def decode(blob: bytes, path: Path) -> Document:
