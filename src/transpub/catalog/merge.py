@@ -18,13 +18,13 @@ from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_me
 from transpub.catalog.pofile import (
     catalog_blocks,
     comment_lines,
+    flag_line,
     format_catalog,
     format_entries,
     format_entry,
     format_header,
     format_source_field,
     reference_lines,
-    sort_flags,
 )
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
@@ -229,12 +229,9 @@ def unit_texts(
         occurrences = [(ref, "") for ref in unit.refs]
         if occurrences:
             parts.append(reference_lines(occurrences))
-        wrap = True
-        if unit.flags:
-            wrap = "no-wrap" not in unit.flags
-            flags = sort_flags(unit.flags, translated=False)
-            if flags:
-                parts.append("#, " + ", ".join(flags) + "\n")
+        wrap, flags = flag_line(unit.flags, translated=False)
+        if flags:
+            parts.append(flags)
         parts.append(format_source_field("", "msgid", unit.msgid, wrap=wrap))
         parts.append(_EMPTY_MSGSTR)
         text = "".join(parts)

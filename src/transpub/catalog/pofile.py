@@ -242,6 +242,18 @@ def sort_flags(flags: list[str] | tuple[str, ...], *, translated: bool) -> list[
     return sorted(kept, key=lambda flag: (_FLAG_ORDER[flag], flag))
 
 
+def flag_line(flags: list[str] | tuple[str, ...], *, translated: bool) -> tuple[bool, str]:
+    """Whether the entry's fields wrap, and its ``#,`` line as msgcat writes it ('' for none).
+
+    >>> flag_line(["no-wrap", "python-format"], translated=False)
+    (False, '#, python-format, no-wrap\\n')
+    """
+    if not flags:
+        return True, ""
+    kept = sort_flags(flags, translated=translated)
+    return "no-wrap" not in flags, ("#, " + ", ".join(kept) + "\n") if kept else ""
+
+
 def _first_msgstr(entry: polib.POEntry) -> str:
     if entry.msgid_plural:
         plural = entry.msgstr_plural or {}
@@ -262,12 +274,9 @@ def format_entry(entry: polib.POEntry) -> str:
         parts.append(comment_lines("#.", entry.comment))
     if entry.occurrences:
         parts.append(reference_lines(entry.occurrences))
-    wrap = True
-    if entry.flags:
-        wrap = "no-wrap" not in entry.flags
-        flags = sort_flags(entry.flags, translated=translated)
-        if flags:
-            parts.append("#, " + ", ".join(flags) + "\n")
+    wrap, flags = flag_line(entry.flags, translated=translated)
+    if flags:
+        parts.append(flags)
     previous = "#~| " if obsolete else "#| "
     if entry.previous_msgctxt is not None:
         parts.append(format_field(previous, "msgctxt", entry.previous_msgctxt, wrap=wrap))
