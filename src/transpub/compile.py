@@ -68,7 +68,7 @@ from .site import (
 )
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations, read_options
-from .workers import MIN_PARALLEL_ITEMS, run_ordered
+from .workers import in_processes, run_ordered
 
 if TYPE_CHECKING:
     from .markdown_assets import ImagePlan
@@ -260,7 +260,7 @@ def compile_project(
         cached.append(_unchanged(run, manifest, path, slugs[path], key))
         if cached[-1] is None:
             todo.append((path, key, slugs[path]))
-    if jobs > 1 and len(todo) >= MIN_PARALLEL_ITEMS:  # once here, not once in each worker process
+    if in_processes(todo, jobs):  # once here, not once in each worker process
         prepare_languages(run.all_locales)
     done = run_ordered(_compile_article, run, todo, jobs)
     pages: dict[tuple[str, str], Page] = {}
