@@ -421,12 +421,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     path, key, slug = task
     compiled = _CompiledArticle(slug)
     record = Record(key)
-    stamp = signature(path)  # before it is read: a change while it is read shows next time
-    data = None
-    if stamp is not None:
-        with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
-            data = path.read_bytes()
-    record.watch_content(project.root, path, stamp, data)  # what was compiled, read once
+    data = record.watch_read(project.root, path)  # what was compiled, read once
     try:
         document = load_article(project, path, run.reads, data)
     except ArticleError as exc:

@@ -455,12 +455,7 @@ def _extract_article(
     project = run.project
     path, slug, key = task
     template_record = Record(key)
-    stamp = signature(path)  # before it is read: a change while it is read shows next time
-    try:
-        data: bytes | None = path.read_bytes()
-    except OSError:
-        data = None  # (load_article says why)
-    template_record.watch_content(project.root, path, stamp, data)  # the bytes read, read once
+    data = template_record.watch_read(project.root, path)  # the bytes read, read once
     catalog_key = _catalog_key(key, template_record.hashes.get(path_name(project.root, path), "-"))
     try:
         document = load_article(project, path, run.reads, data=data)

@@ -186,6 +186,18 @@ class Record:
         if stamp is not None:
             self.hashes[name] = "-" if data is None else content_hash(data)
 
+    def watch_read(self, root: Path, path: Path) -> bytes | None:
+        """The bytes of ``path``, recorded as :meth:`watch` records it from this one read: its
+        signature taken before the read (a change while it is read shows next time); None when it
+        cannot be read (the caller's reader says why)."""
+        stamp = signature(path)
+        data = None
+        if stamp is not None:
+            with contextlib.suppress(OSError):
+                data = path.read_bytes()
+        self.watch_content(root, path, stamp, data)
+        return data
+
     def holds(self, root: Path, key: str, listing: Listing | None = None) -> bool:
         """True when ``key`` is the record's and no watched file changed since it was recorded.
 
