@@ -157,7 +157,7 @@ class _Encoder:
         self.keep: list[object] = []  # the objects seen, alive while their ids are used
 
     def parts(self, parts: list[Any], depth: int = 0) -> list[Any]:
-        if (len(parts) == 1 and parts[0].__class__ is str) or _only_text(parts):  # most: stored as they are
+        if _only_text(parts):  # most slots' parts: stored as they are
             return parts
         if depth > MAX_DEPTH:
             raise Uncacheable("nested too deep")
@@ -232,8 +232,9 @@ class _Encoder:
 
 
 def _only_text(parts: list[Any]) -> bool:
-    """Whether ``parts`` holds plain strings only (or nothing), found without a Python step per part."""
-    return not parts or set(map(type, parts)) == _STR
+    """Whether ``parts`` holds plain strings only (or nothing), found without a Python step per part
+    (most parts: one string)."""
+    return not parts or (len(parts) == 1 and parts[0].__class__ is str) or set(map(type, parts)) == _STR
 
 
 _STR = {str}
@@ -274,9 +275,7 @@ class _Decoder:
         self.seen: list[Any] = []
 
     def parts(self, stored: list[Any]) -> list[Any]:
-        if (len(stored) == 1 and stored[0].__class__ is str) or _only_text(
-            stored
-        ):  # a list of its own, made by marshal: taken as it is
+        if _only_text(stored):  # a list of its own, made by marshal: taken as it is
             return stored
         part = self.part
         return [item if item.__class__ is str else part(item) for item in stored]
@@ -393,9 +392,10 @@ class ReadCache:
         self.path = root / READS
         self.store = store
         #: False when there is nothing to look up (no file; or it could not be read) nor to keep.
-        self.active = store or self.path.is_file()
+        stored = self.path.is_file()
+        self.active = store or stored
         #: Whether stored documents are looked up (not while storing, unless asked to).
-        self.looking = (look_up or not store) and self.path.is_file()
+        self.looking = (look_up or not store) and stored
         self.prefix = digest_prefix() if self.active else ""
         self.kept: list[Entry] = []
         self._db: sqlite3.Connection | None = None
