@@ -15,7 +15,7 @@ import fuzzing
 from test_catalog_strict import ACCEPTED, REFUSED_FOR_GETTEXT, REJECTED
 from transpub.catalog import read_catalog, read_translations
 from transpub.catalog.entries import entry_state, provenance_of
-from transpub.catalog.reader import _decode, _fast_translations
+from transpub.catalog.reader import _fast_translations, decode_catalog
 from transpub.errors import CatalogError
 
 HEADER = (
@@ -206,7 +206,7 @@ def test_catalogs_as_transpub_writes_them_are_read_without_the_line_by_line_read
     for number, text in enumerate([REALISTIC, REALISTIC.replace("\n", "\r\n").replace("\r\n", "\n"), HEADER]):
         path = tmp_path / f"{number}.po"
         path.write_text(text, encoding="utf-8")
-        assert _fast_translations(_decode(path.read_bytes(), path), path) is not None
+        assert _fast_translations(decode_catalog(path.read_bytes(), path), path) is not None
 
 
 def test_catalogs_edited_line_by_line_read_the_same(tmp_path: Path) -> None:

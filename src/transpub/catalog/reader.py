@@ -513,7 +513,7 @@ def _catalog_bytes(path: Path) -> bytes:
 
 def parse_catalog_bytes(data: bytes, path: Path) -> polib.POFile:
     """The catalog in ``data``, the bytes of the file at ``path`` (see :func:`read_catalog`)."""
-    po = parse_catalog(_decode(data, path), path)
+    po = parse_catalog(decode_catalog(data, path), path)
     po.fpath = str(path)
     return po
 
@@ -528,8 +528,9 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", re.I)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """The text of a catalog's bytes, in the charset its header declares (UTF-8 when none)."""
+def decode_catalog(data: bytes, path: Path) -> str:
+    """The text of a catalog's bytes, in the charset its header declares (UTF-8 when none);
+    CatalogError when they cannot be read."""
     if data[:3] == b"\xef\xbb\xbf":
         raise CatalogError(_BOM_MESSAGE, path, 1)
     found = _DECLARED_CHARSET.search(data)
@@ -577,12 +578,6 @@ def _decode(data: bytes, path: Path) -> str:
         ) from exc
 
 
-def decode_catalog(data: bytes, path: Path) -> str:
-    """The text of a catalog's bytes as :func:`parse_catalog_bytes` reads them (CatalogError when
-    they cannot be read)."""
-    return _decode(data, path)
-
-
 def _line_at(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
@@ -608,7 +603,7 @@ def read_translations(path: Path) -> dict[str, EntryText]:
 
 def parse_translations(data: bytes, path: Path) -> dict[str, EntryText]:
     """:func:`read_translations` of ``data``, the bytes of the catalog at ``path``."""
-    text = _decode(data, path)
+    text = decode_catalog(data, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     found = _fast_translations(text, path)
