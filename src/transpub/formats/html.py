@@ -41,8 +41,12 @@ from .html_tree import INLINE, VOID, Node, References, build_tree
 from .options import ReadOptions
 from .runs import (
     ADDRESS_MARK,
+    CLOSE,
+    OPEN,
     SPACE_INSIDE,
+    TEXT,
     Atom,
+    FlatEntry,
     RunContext,
     RunSlots,
     collapse_space,
@@ -360,27 +364,32 @@ class _Builder(RunSlots):
             out.append(tokens[node.end].raw)  # type: ignore[index]
         else:
             unescape = htmllib.unescape
-            atoms: list[Atom] = []
-            append = atoms.append
+            entries: list[FlatEntry] = []
+            append = entries.append
+            texts: list[str] = []
+            marked = False
             for item in core:
                 kind = type(item)
-                if kind is int:
-                    raw = tokens[item].raw
-                    append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
-                elif kind is str:
-                    append(Atom("text", item, unescape(item) if "&" in item else item))
+                if kind is int or kind is str:
+                    raw = tokens[item].raw if kind is int else item
+                    text = unescape(raw) if "&" in raw else raw
+                    append((TEXT, raw, text))
+                    texts.append(text)
                 else:
+                    marked = True
                     start = (
                         self.start_tag(item, self.context_for(item, ctx))
                         if item.attrs
                         else tokens[item.start].raw
                     )
-                    append(Atom("open", "", "", [start], item))
+                    append((OPEN, start, item.tag))
                     for child in item.children:
                         raw = tokens[child].raw
-                        append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
-                    append(Atom("close", "", "", [tokens[item.end].raw], item))
-            self.emit_sentences(atoms, ctx, out)
+                        text = unescape(raw) if "&" in raw else raw
+                        append((TEXT, raw, text))
+                        texts.append(text)
+                    append((CLOSE, tokens[item.end].raw, item.tag))
+            self.emit_flat_run(entries, texts[0] if len(texts) == 1 else "".join(texts), marked, ctx, out)
         for item in trail:
             out.append(item if type(item) is str else tokens[item].raw)
 

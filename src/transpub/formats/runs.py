@@ -106,6 +106,219 @@ class RunSlots:
                     else:
                         out.extend(atom.parts)
 
+    def emit_flat_run(
+        self, entries: list[FlatEntry], flat: str, marked: bool, ctx: RunContext, out: list[Part]
+    ) -> None:
+        """Emit a flat run as :meth:`emit_sentences` emits its atoms, in one pass and without
+        :class:`Atom` objects: each sentence's slot is made as the pass reaches its end.
+
+        ``entries`` are ``(TEXT, raw, text)``, ``(OPEN, start tag, tag name)`` and ``(CLOSE, end tag,
+        tag name)`` in source order, each open followed by text only and then its close (no element
+        inside another, no standalone one); ``flat`` is their texts joined; ``marked`` says whether
+        any entry is a tag.
+        """
+        preformatted = ctx.preformatted
+        shared: _Shared = (
+            self.slot_ref(ctx),
+            ctx.notes,
+            ctx.kind,
+            ("no-wrap",) if preformatted else (),
+            ctx.markable,
+            self.slot_escape(ctx),
+            self.slot_escape_line_start(ctx),
+            preformatted,
+        )
+        # Look-alikes of placeholders are escaped only in text that may hold one (most text does not).
+        escaping = "<" in flat or "&" in flat
+        cuts: list[tuple[int, int]] = []
+        if not preformatted and self.options.segmentation != "paragraph" and _may_have_two_sentences(flat):
+            spans = split_sentences(flat, self.options.source_locale)
+            if len(spans) > 1:
+                cuts = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:])]
+                if marked:
+                    cuts = _cuts_outside_elements(entries, cuts)
+        if not cuts:  # one sentence (most runs)
+            if not marked:
+                msgid = escape_lookalikes(flat) if escaping else flat
+                self.emit_slot(
+                    self._flat_slot(msgid, [entry[1] for entry in entries], (), {}, shared, ()), out
+                )
+            else:
+                self._emit_flat_sentences(entries, [], escaping, shared, [()], out)
+            return
+        bounds = [0]
+        for end, start in cuts:
+            bounds.append(end)
+            bounds.append(start)
+        bounds.append(len(flat))
+        count = len(cuts) + 1
+        notes = _notes(count, flat, lambda: [flat[bounds[2 * i] : bounds[2 * i + 1]] for i in range(count)])
+        if len(entries) == 1 and entries[0][1] == flat:  # text alone, as written (no entity): sliced
+            for index in range(count):
+                text = flat[bounds[2 * index] : bounds[2 * index + 1]]
+                msgid = escape_lookalikes(text) if escaping else text
+                self.emit_slot(self._flat_slot(msgid, [text], (), {}, shared, notes[index]), out)
+                if index < len(cuts):
+                    out.append(Gap(flat[bounds[2 * index + 1] : bounds[2 * index + 2]]))
+            return
+        self._emit_flat_sentences(entries, cuts, escaping, shared, notes, out)
+
+    def _emit_flat_sentences(
+        self,
+        entries: list[FlatEntry],
+        cuts: list[tuple[int, int]],
+        escaping: bool,
+        shared: _Shared,
+        notes: list[tuple[str, ...]],
+        out: list[Part],
+    ) -> None:
+        """Emit the sentences of a flat run cut at ``cuts`` (none: one sentence), cutting its entries
+        as :meth:`split_atoms` cuts atoms, with the gaps between them."""
+        count = len(cuts)
+        cut_index = 0
+        end, start = cuts[0] if cuts else (0, 0)
+        in_gap = False
+        pos = 0
+        # the sentence being read: its parts, its msgid's pieces (text unescaped yet, from
+        # ``run_from`` on), placeholders, their markup (``opened``: the last element opened)
+        parts: list[Part] = []
+        words: list[str] = []
+        placeholders: list[Placeholder] = []
+        pieces: dict[int, PairedPieces | list[Part]] = {}
+        opened: PairedPieces | None = None
+        run_from = 0
+        gap: list = []  # the source between two sentences (a tag as a 1-tuple)
+        for kind, source, text in entries:
+            if kind != TEXT:
+                while cut_index < count:
+                    if not in_gap:
+                        if pos < end or (pos == end and kind == CLOSE):
+                            break
+                        in_gap = True
+                    if pos < start:
+                        break
+                    self._emit_flat_unit(
+                        words, run_from, escaping, parts, placeholders, pieces, shared, notes[cut_index], out
+                    )
+                    _emit_gap(gap, out)
+                    parts, words, placeholders, pieces, run_from, gap, in_gap = [], [], [], {}, 0, [], False
+                    cut_index += 1
+                    if cut_index < count:
+                        end, start = cuts[cut_index]
+                if in_gap:
+                    gap.append((source,))
+                    continue
+                if escaping and len(words) > run_from:
+                    words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
+                parts.append(source)
+                if kind == OPEN:
+                    number = len(placeholders) + 1
+                    placeholders.append(Placeholder(number, text, True))
+                    opened = pieces[number] = PairedPieces([source], [])
+                    words.append(f"<{number}>")
+                else:
+                    opened.close = [source]  # type: ignore[union-attr]
+                    words.append(f"</{len(placeholders)}>")
+                run_from = len(words)
+                continue
+            size = len(text)
+            if cut_index >= count or (start if in_gap else end) - pos >= size:
+                if in_gap:
+                    gap.append(source)
+                else:
+                    parts.append(source)
+                    words.append(text)
+                pos += size
+                continue
+            raw_cutter = _RawCutter(source, text) if source != text else None  # type: ignore[arg-type]
+            done = 0
+            while done < size:
+                if cut_index < count:
+                    k = (start if in_gap else end) - pos
+                if cut_index >= count or k >= size:
+                    if done:
+                        piece = text[done:]
+                        raw = piece if raw_cutter is None else raw_cutter.rest()
+                    else:
+                        piece, raw = text, source  # type: ignore[assignment]
+                    if in_gap:
+                        gap.append(raw)
+                    else:
+                        parts.append(raw)
+                        words.append(piece)
+                    break
+                if k > done:
+                    piece = text[done:k]
+                    raw = piece if raw_cutter is None else raw_cutter.take(k)
+                    if in_gap:
+                        gap.append(raw)
+                    else:
+                        parts.append(raw)
+                        words.append(piece)
+                    done = k
+                if in_gap:
+                    self._emit_flat_unit(
+                        words, run_from, escaping, parts, placeholders, pieces, shared, notes[cut_index], out
+                    )
+                    _emit_gap(gap, out)
+                    parts, words, placeholders, pieces, run_from, gap, in_gap = [], [], [], {}, 0, [], False
+                    cut_index += 1
+                    if cut_index < count:
+                        end, start = cuts[cut_index]
+                else:
+                    in_gap = True
+            pos += size
+        if in_gap or parts:
+            self._emit_flat_unit(
+                words, run_from, escaping, parts, placeholders, pieces, shared, notes[cut_index], out
+            )
+            if gap:
+                _emit_gap(gap, out)
+
+    def _emit_flat_unit(
+        self,
+        words: list[str],
+        run_from: int,
+        escaping: bool,
+        parts: list[Part],
+        placeholders: list[Placeholder],
+        pieces: dict[int, PairedPieces | list[Part]],
+        shared: _Shared,
+        note: tuple[str, ...],
+        out: list[Part],
+    ) -> None:
+        """Emit one sentence of a flat run (``words``: its msgid's pieces, text from ``run_from`` on
+        not escaped yet)."""
+        if escaping and len(words) > run_from:
+            words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
+        msgid = words[0] if len(words) == 1 else "".join(words)
+        self.emit_slot(self._flat_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
+
+    @staticmethod
+    def _flat_slot(
+        msgid: str,
+        parts: list[Part],
+        placeholders: tuple[Placeholder, ...],
+        pieces: dict[int, PairedPieces | list[Part]],
+        shared: _Shared,
+        context_note: tuple[str, ...],
+    ) -> TextSlot:
+        """The slot of one sentence of a flat run (see :meth:`make_slot`)."""
+        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
+        return TextSlot(
+            msgid if preformatted else collapse_space(msgid),
+            ref,
+            parts,
+            placeholders,
+            pieces,
+            notes + context_note,
+            kind,
+            flags,
+            markable,
+            escape,
+            escape_line_start,
+        )
+
     def emit_slot(self, slot: TextSlot, out: list[Part]) -> None:
         """Append ``slot``, or its source when it holds nothing for a translator (or more markup
         than placeholders can number)."""
@@ -336,6 +549,53 @@ class RunSlots:
         return "".join(msgid_parts), parts, tuple(placeholders), pieces
 
 
+#: The kinds of a flat run's entries (see :meth:`RunSlots.emit_flat_run`).
+TEXT, OPEN, CLOSE = 0, 1, 2
+#: ``(TEXT, raw, text)``, ``(OPEN, start tag, tag name)`` or ``(CLOSE, end tag, tag name)``.
+FlatEntry = tuple[int, "Part", str]
+
+
+def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The boundaries ``(end, start)`` of ``cuts`` that no element of a flat run stands across or
+    inside (what :meth:`RunSlots.depths_at` finds for atoms): one sweep over elements and boundaries."""
+    elements: list[tuple[int, int]] = []  # (open, close) positions in the run's text
+    pos = opened = 0
+    for kind, _, text in entries:
+        if kind == TEXT:
+            pos += len(text)
+        elif kind == OPEN:
+            opened = pos
+        else:
+            elements.append((opened, pos))
+    kept: list[tuple[int, int]] = []
+    index = 0
+    count = len(elements)
+    for end, start in cuts:
+        while index < count and elements[index][1] < end:
+            index += 1  # closed before the boundary (and before every later one)
+        at = index
+        while at < count:
+            opened, closed = elements[at]
+            if opened >= start:
+                kept.append((end, start))
+                break
+            if closed > end or opened >= end:
+                break  # open across the boundary, or a tag inside it
+            at += 1
+        else:
+            kept.append((end, start))
+    return kept
+
+
+def _emit_gap(gap: list, out: list[Part]) -> None:
+    """Emit the source between two sentences of a flat run (as :meth:`RunSlots.emit_sentences`)."""
+    if all(type(item) is str for item in gap):
+        out.append(Gap("".join(gap)))
+    else:  # (a tag between two sentences: not in flat runs, kept as emit_sentences keeps it)
+        for item in gap:
+            out.append(Gap(item) if type(item) is str else item[0])
+
+
 #: What the slots of one run share: ref, notes, kind, flags, markable, escape, escape_line_start,
 #: preformatted (see :meth:`RunSlots.make_slot`).
 _Shared = tuple[
@@ -447,13 +707,23 @@ def _paragraph_notes(atoms: list[Atom], units: list[list[Atom]]) -> list[tuple[s
     A short paragraph is shown whole; in a long one, a unit sees the sentence before and after it,
     cut to a few hundred characters, with ``…`` where the paragraph goes on.
     """
-    if len(units) <= 1:
-        return [()] * len(units)
-    if len(units) <= _NOTE_WHOLE_UNITS:
-        whole = collapse_space("".join(map(_reading_text, atoms)))
+    return _notes(
+        len(units),
+        "".join(map(_reading_text, atoms)),
+        lambda: ["".join(map(_reading_text, group)) for group in units],
+    )
+
+
+def _notes(count: int, whole: str, texts_of: Callable[[], list[str]]) -> list[tuple[str, ...]]:
+    """The ``Paragraph:`` notes of ``count`` units of a paragraph that reads ``whole``; ``texts_of``
+    gives what each unit reads (asked only for a long paragraph)."""
+    if count <= 1:
+        return [()] * count
+    if count <= _NOTE_WHOLE_UNITS:
+        whole = collapse_space(whole)
         if len(whole) <= _NOTE_WHOLE_CHARS:
-            return [("Paragraph: " + whole,)] * len(units)
-    texts = [collapse_space("".join(map(_reading_text, group))) for group in units]
+            return [("Paragraph: " + whole,)] * count
+    texts = [collapse_space(text) for text in texts_of()]
     notes: list[tuple[str, ...]] = []
     for index, text in enumerate(texts):
         before = _tail_words(texts[index - 1], _NOTE_NEIGHBOUR_CHARS) if index else ""
