@@ -184,8 +184,6 @@ class Document:
     #: Its slots and tags, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    #: How it renders, with and without joining sentences (see :meth:`render`).
-    _plans: dict[bool, _Plan] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""
@@ -269,38 +267,27 @@ class Document:
         ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written); the tags in
         ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written).
 
-        The parts are turned once into a plan (verbatim text joined into long strings, the rest as
-        steps; one plan with sentences joined, one without), and every rendering follows it:
-        compile renders an article once per language.
+        The parts are followed as they are, with an explicit stack (parts may nest deeply): no
+        other form of the article is made first (compile renders an article once per language,
+        and most articles in one or two).
         """
-        plan = self._plans.get(join_sentences)
-        if plan is None:
-            plan = self._plans[join_sentences] = _Plan(self.parts, join_sentences)
-        out: list[str] = []
         resolve = resolve or _as_written
         texts = resolve.texts if isinstance(resolve, Translated) else None
-        context = _RenderContext(
-            # a gap asks about its neighbours again (a Translated resolver is a lookup: no need)
-            _memoized(resolve) if join_sentences and texts is None else resolve,
+        if join_sentences and texts is None:  # a gap asks about its neighbours again
+            resolve = _memoized(resolve)
+        out: list[str] = []
+        _render(
+            self.parts,
+            out,
+            resolve,
+            None if texts is None else texts.get,
             inserts or {},
             format_date,
             join_sentences,
             rewrite_url,
-            texts,
+            {id(tag) for tag in omit},
         )
-        plan.run(context, out, {id(tag) for tag in omit})
         return "".join(out)
-
-
-@dataclass(frozen=True)
-class _RenderContext:
-    resolve: Resolver
-    inserts: dict[str, str]
-    format_date: DateFormatter | None
-    join_sentences: bool = False
-    rewrite_url: RewriteUrl | None = None
-    #: The texts of a :class:`Translated` resolver (looked up here, without a call per slot).
-    texts: Mapping[str, str] | None = None
 
 
 def _as_written(slot: Slot) -> Resolution:
@@ -323,206 +310,183 @@ def _memoized(resolve: Resolver) -> Resolver:
     return cached
 
 
-def _translated(part: object, ctx: _RenderContext) -> bool:
-    if not isinstance(part, TextSlot):
-        return False
-    text = None if ctx.texts is None else ctx.texts.get(part.msgid)
-    if text is None:
-        text = ctx.resolve(part).text
-    return text is not None and text != part.msgid
+class _Piece:
+    """Translated text of a slot that may start a Markdown line (escaped as it is written)."""
+
+    __slots__ = ("slot", "text")
+
+    def __init__(self, slot: TextSlot, text: str) -> None:
+        self.slot, self.text = slot, text
 
 
-# The steps of a plan (a plan is a list of verbatim strings and steps, as tuples starting with these).
-_SLOT, _ATTRIBUTE, _TAG, _MARKER, _LINK, _DATE, _GAP, _PIECE = range(8)
-Step = tuple  # (kind, part, ...): see _Plan.compile
+def _render(
+    parts: list[Part],
+    out: list[str],
+    resolve: Resolver,
+    lookup: Callable[[str], str | None] | None,
+    inserts: dict[str, str],
+    format_date: DateFormatter | None,
+    join: bool,
+    rewrite_url: RewriteUrl | None,
+    omit: set[int],
+) -> None:
+    """Write the rendering of ``parts`` to ``out`` (see :meth:`Document.render`; ``lookup``: the
+    texts of a :class:`Translated` resolver, looked up without a call per slot)."""
 
+    def translated(part: object) -> bool:
+        if part.__class__ is not TextSlot and not isinstance(part, TextSlot):
+            return False
+        text = None if lookup is None else lookup(part.msgid)
+        if text is None:
+            text = resolve(part).text
+        return text is not None and text != part.msgid
 
-class _Plan:
-    """How to render a list of parts: verbatim text joined, and steps for what depends on the
-    rendering (slots, tags that may get attributes or be left out, markers, links that may be
-    rewritten, dates that may be written anew, and gaps when sentences may join).
-    Building and following a plan use explicit stacks, not recursion: parts may nest deeply."""
-
-    def __init__(self, parts: list[Part], join_sentences: bool) -> None:
-        self.join_sentences = join_sentences
-        #: The plans of a translation's placeholder pieces, by ``id`` of the source parts they hold.
-        self.pieces: dict[int, list] = {}
-        self.steps = self.compile(parts)
-
-    def compile(self, parts: list[Part]) -> list:
-        """The plan of ``parts``: a list of strings and steps (nested parts get lists of their own)."""
-        root: list = []
-        # each frame: the parts, the next index, the list being filled, verbatim text not yet added
-        stack: list[tuple[list, int, list, list[str]]] = [(parts, 0, root, [])]
-        while stack:
-            source, index, plan, text = stack.pop()
-            while index < len(source):
-                part = source[index]
-                index += 1
-                if isinstance(part, str):
-                    if (
-                        self.join_sentences
-                        and isinstance(part, Gap)
-                        and not part.strip()
-                        and 1 < index < len(source)
-                        and isinstance(source[index - 2], TextSlot)
-                        and isinstance(source[index], TextSlot)
-                    ):
-                        _flush(text, plan)
-                        plan.append((_GAP, part, source[index - 2], source[index]))
-                    else:
-                        text.append(part)
-                    continue
-                if isinstance(part, DateSlot) and part.style is None:
-                    stack.append((source, index, plan, text))  # its content, as written
-                    source, index = part.parts, 0
-                    continue
-                _flush(text, plan)
-                if isinstance(part, AttrSlot):
-                    plan.append((_ATTRIBUTE, part))
-                elif isinstance(part, Marker):
-                    plan.append((_MARKER, part.name))
-                elif isinstance(part, LinkTarget):
-                    plan.append((_LINK, part))
-                elif isinstance(part, (TextSlot, Tag, DateSlot)):
-                    inner: list = []
-                    kind = _SLOT if isinstance(part, TextSlot) else _TAG if isinstance(part, Tag) else _DATE
-                    plan.append((kind, part, inner))
-                    stack.append((source, index, plan, text))
-                    source, index, plan, text = part.parts, 0, inner, []
-            _flush(text, plan)
-        return root
-
-    def piece_plan(self, piece: list[Part]) -> list:
-        """The plan of a placeholder's source parts (made on first use)."""
-        found = self.pieces.get(id(piece))
-        if found is None:
-            found = self.pieces[id(piece)] = self.compile(piece)
-        return found
-
-    def run(self, ctx: _RenderContext, out: list[str], omit: set[int]) -> None:
-        """Write the rendering to ``out``."""
-        resolve = ctx.resolve
-        lookup = None if ctx.texts is None else ctx.texts.get
-        # each frame: the steps left of the list being followed, the list written to, what ends it
-        # (a string to add, or a tag whose attributes are set on what was written)
-        stack: list[tuple[Iterator, list[str], str | Tag]] = []
-        steps: Iterator = iter(self.steps)
-        while True:
-            for step in steps:
-                if step.__class__ is str:
-                    out.append(step)
-                    continue
-                kind = step[0]
-                if kind == _SLOT:
-                    slot = step[1]
-                    text = None if lookup is None else lookup(slot.msgid)
-                    if text is None:
-                        text, before, after = resolve(slot)
-                    else:  # what the Translated resolver says of it
-                        before = after = ""
+    # each frame: the items left of the list being followed, that list, the list written to, and
+    # what ends it (a string to add, or a tag whose attributes are set on what was written)
+    stack: list[tuple[Iterator[tuple[int, Any]], list[Any], list[str], str | Tag]] = []
+    source: list[Any] = parts
+    items: Iterator[tuple[int, Any]] = enumerate(parts)
+    while True:
+        for index, part in items:
+            cls = part.__class__
+            if cls is str:
+                out.append(part)
+                continue
+            if cls not in _PART_CLASSES:
+                cls = _part_class(part)
+            if cls is TextSlot:
+                text = None if lookup is None else lookup(part.msgid)
+                if text is None:
+                    text, before, after = resolve(part)
                     if before:
                         out.append(before)
-                    if text is None or text == slot.msgid:
-                        inner = step[2]
-                        if len(inner) == 1 and inner[0].__class__ is str:  # a sentence as written
-                            out.append(inner[0])
-                            if after:
-                                out.append(after)
-                            continue
-                        stack.append((steps, out, after))
-                        steps = iter(inner)
-                        break
-                    if "<" not in text and "<" not in slot.msgid and slot.escape_line_start is None:
-                        # text only, no placeholder (as translation says, without its plan)
-                        out.append(slot.escape(text if "&" not in text else unescape_lookalikes(text)))
+                else:  # what the Translated resolver says of it
+                    after = ""
+                if text is None or text == part.msgid:
+                    inner = part.parts
+                    if len(inner) == 1 and inner[0].__class__ is str:  # a sentence as written
+                        out.append(inner[0])
                         if after:
                             out.append(after)
                         continue
-                    stack.append((steps, out, after))
-                    steps = iter(self.translation(slot, text))
-                    break
-                if kind == _ATTRIBUTE:
-                    slot = step[1]
-                    text = None if lookup is None else lookup(slot.msgid)
-                    if text is None:
-                        text = resolve(slot).text
-                    out.append(slot.raw if text is None or text == slot.msgid else slot.render_value(text))
-                elif kind == _TAG:
-                    tag = step[1]
-                    if id(tag) in omit:
-                        continue
-                    if tag.extra_attributes:
-                        stack.append((steps, out, tag))
-                        out = []
-                    else:
-                        stack.append((steps, out, ""))
-                    steps = iter(step[2])
-                    break
-                elif kind == _MARKER:
-                    out.append(ctx.inserts.get(step[1], ""))
-                elif kind == _LINK:
-                    target = step[1]
-                    new = ctx.rewrite_url(target.url) if ctx.rewrite_url is not None else None
-                    out.append(target.raw if new is None or new == target.url else target.write(new))
-                elif kind == _DATE:
-                    written = ctx.format_date(step[1]) if ctx.format_date is not None else None
-                    if written is None:
-                        stack.append((steps, out, ""))
-                        steps = iter(step[2])
-                        break
-                    out.append(escape_text(written))
-                elif kind == _GAP:
-                    if not (_translated(step[2], ctx) and _translated(step[3], ctx)):
-                        out.append(step[1])
-                else:  # _PIECE: translated text that may start a Markdown line
-                    slot, piece = step[1], step[2]
-                    escape = slot.escape_line_start if _at_line_start(out) else slot.escape
-                    out.append(escape(piece))
-            else:
-                if not stack:
-                    return
-                steps, parent, end = stack.pop()
-                if isinstance(end, str):
-                    if end:
-                        parent.append(end)
+                elif "<" not in text and "<" not in part.msgid and part.escape_line_start is None:
+                    # text only, no placeholder
+                    out.append(part.escape(text if "&" not in text else unescape_lookalikes(text)))
+                    if after:
+                        out.append(after)
+                    continue
                 else:
-                    parent.append(_with_attributes("".join(out), tuple(end.extra_attributes.items())))
-                out = parent
+                    inner = _translation(part, text)
+                stack.append((items, source, out, after))
+                source, items = inner, enumerate(inner)
+                break
+            if cls is Gap:
+                if not (
+                    join
+                    and 0 < index < len(source) - 1
+                    and not part.strip()
+                    and translated(source[index - 1])
+                    and translated(source[index + 1])
+                ):
+                    out.append(part)
+            elif cls is str:  # (a string of another class)
+                out.append(part)
+            elif cls is AttrSlot:
+                text = None if lookup is None else lookup(part.msgid)
+                if text is None:
+                    text = resolve(part).text
+                out.append(part.raw if text is None or text == part.msgid else part.render_value(text))
+            elif cls is Tag:
+                if id(part) in omit:
+                    continue
+                if part.extra_attributes:
+                    stack.append((items, source, out, part))
+                    out = []
+                else:
+                    stack.append((items, source, out, ""))
+                source = part.parts
+                items = enumerate(source)
+                break
+            elif cls is Marker:
+                out.append(inserts.get(part.name, ""))
+            elif cls is LinkTarget:
+                new = rewrite_url(part.url) if rewrite_url is not None else None
+                out.append(part.raw if new is None or new == part.url else part.write(new))
+            elif cls is DateSlot:
+                written = format_date(part) if format_date is not None and part.style is not None else None
+                if written is not None:
+                    out.append(escape_text(written))
+                    continue
+                stack.append((items, source, out, ""))  # its content, as written
+                source = part.parts
+                items = enumerate(source)
+                break
+            elif cls is list:  # a placeholder's source markup, in a translation
+                stack.append((items, source, out, ""))
+                source = part
+                items = enumerate(source)
+                break
+            elif cls is _Piece:  # translated text that may start a Markdown line
+                slot = part.slot
+                escape = slot.escape_line_start if _at_line_start(out) else slot.escape
+                out.append(escape(part.text))
+        else:
+            if not stack:
+                return
+            items, source, parent, end = stack.pop()
+            if isinstance(end, str):
+                if end:
+                    parent.append(end)
+            else:
+                parent.append(_with_attributes("".join(out), tuple(end.extra_attributes.items())))
+            out = parent
 
-    def translation(self, slot: TextSlot, text: str) -> list:
-        """The plan of ``slot`` translated as ``text``: its text escaped, each placeholder's source."""
-        problem = _placeholder_problem(slot.msgid, text)
-        if problem:
-            raise PlaceholderMismatch(problem)
-        escape, line_start = slot.escape, slot.escape_line_start
-        if "<" not in text:  # most sentences: text only, no placeholder
-            value = text if "&" not in text else unescape_lookalikes(text)
-            return [escape(value) if line_start is None else (_PIECE, slot, value)]
-        plan: list = []
-        # tokenize's split, without a token object per piece: the text, then (closing slash,
-        # number, empty slash, text after) for each placeholder
-        split = PLACEHOLDER_RE.split(text)
-        pending = split[0]
-        for index in range(1, len(split), 4):
-            closing, number, empty, after = split[index : index + 4]
-            if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
-                pending += f"<{closing}{number}{empty}>{after}"
-                continue
-            if pending:
-                value = pending if "&" not in pending else unescape_lookalikes(pending)
-                plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
-            pending = after
-            piece = slot.pieces.get(int(number))
-            if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
-                raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
-            if isinstance(piece, PairedPieces):
-                piece = piece.open if not (closing or empty) else piece.close
-            plan.extend(self.piece_plan(piece))
+
+#: The classes of parts :func:`_render` tells apart (anything else: by the class it derives from).
+_PART_CLASSES = frozenset({TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, list, _Piece})
+
+
+def _part_class(part: object) -> type:
+    """The class :func:`_render` takes ``part`` for (one it derives from; None: nothing written)."""
+    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot):
+        if isinstance(part, cls):
+            return cls
+    return type(None)
+
+
+def _translation(slot: TextSlot, text: str) -> list[Any]:
+    """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list)."""
+    problem = _placeholder_problem(slot.msgid, text)
+    if problem:
+        raise PlaceholderMismatch(problem)
+    escape, line_start = slot.escape, slot.escape_line_start
+    if "<" not in text:  # most sentences: text only, no placeholder
+        value = text if "&" not in text else unescape_lookalikes(text)
+        return [escape(value) if line_start is None else _Piece(slot, value)]
+    items: list[Any] = []
+    # tokenize's split, without a token object per piece: the text, then (closing slash,
+    # number, empty slash, text after) for each placeholder
+    split = PLACEHOLDER_RE.split(text)
+    pending = split[0]
+    for index in range(1, len(split), 4):
+        closing, number, empty, after = split[index : index + 4]
+        if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
+            pending += f"<{closing}{number}{empty}>{after}"
+            continue
         if pending:
             value = pending if "&" not in pending else unescape_lookalikes(pending)
-            plan.append(escape(value) if line_start is None else (_PIECE, slot, value))
-        return plan
+            items.append(escape(value) if line_start is None else _Piece(slot, value))
+        pending = after
+        piece = slot.pieces.get(int(number))
+        if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
+            raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
+        if isinstance(piece, PairedPieces):
+            piece = piece.open if not (closing or empty) else piece.close
+        items.append(piece if piece.__class__ is list else list(piece))
+    if pending:
+        value = pending if "&" not in pending else unescape_lookalikes(pending)
+        items.append(escape(value) if line_start is None else _Piece(slot, value))
+    return items
 
 
 @functools.lru_cache(
@@ -531,13 +495,6 @@ class _Plan:
 def _with_attributes(start_tag: str, attributes: tuple[tuple[str, str], ...]) -> str:
     """:func:`set_attributes` of the written ``start_tag`` (remembered: a pure function of both)."""
     return set_attributes(start_tag, dict(attributes))
-
-
-def _flush(text: list[str], plan: list) -> None:
-    """Add the verbatim text gathered so far to ``plan`` as one string."""
-    if text:
-        plan.append("".join(text))
-        text.clear()
 
 
 @functools.lru_cache(maxsize=16384)  # compile asks first, then the rendering (the same pair)
