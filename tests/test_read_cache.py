@@ -20,7 +20,7 @@ from corpus import PAGES, needs_corpus
 from transpub import catalog
 from transpub.cli import main
 from transpub.formats import ReadOptions, read_article
-from transpub.formats.document import Document, Resolution, Tag
+from transpub.formats.document import Document, Resolution, Tag, _walk_parts
 from transpub.project import init_project
 from transpub.readcache import MAX_DEPTH, READS, ReadCache, Uncacheable, decode, encode
 
@@ -334,6 +334,9 @@ def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
             continue
         back = decode(blob, path)
         assert _shape(back) == _shape(document), path
+        # the slots and tags gathered while decoding are the ones a walk of its parts finds (by identity)
+        slots, tags = _walk_parts(back.parts)
+        assert (list(back.slots()), list(back.tags())) == (slots, tags), path
         assert back.render() == document.render(), path
         assert back.render(_pseudo) == document.render(_pseudo), path
         stored += 1

@@ -269,14 +269,22 @@ def encode(document: Document) -> bytes:
 
 
 class _Decoder:
-    """The inverse of :class:`_Encoder`."""
+    """The inverse of :class:`_Encoder`. It also gathers the document's slots and tags as it meets
+    them (what :meth:`Document.slots` and :meth:`Document.tags` would walk the parts again for)."""
 
     def __init__(self) -> None:
         self.seen: list[Any] = []
+        #: The slots and tags among the parts, in the order a walk of the parts finds them.
+        self.slots: list[Any] = []
+        self.tags: list[Any] = []
+        #: False while a slot's pieces are decoded (a walk of the parts does not look there).
+        self.walking = True
+        #: False when a part stands twice among the parts (the document then finds its own).
+        self.exact = True
 
     def parts(self, stored: list[Any]) -> list[Any]:
-        if _only_text(stored):  # a list of its own, made by marshal: taken as it is
-            return stored
+        if not stored or (len(stored) == 1 and stored[0].__class__ is str) or _only_text(stored):
+            return stored  # a list of its own, made by marshal: taken as it is
         part = self.part
         return [item if item.__class__ is str else part(item) for item in stored]
 
@@ -285,25 +293,33 @@ class _Decoder:
         if kind == _GAP:
             return Gap(stored[1])
         if kind == _SEEN:
+            if self.walking:
+                self.exact = False
             return self.seen[stored[1]]
         index = len(self.seen)
         self.seen.append(None)  # its place, in the order it was stored (its parts come after it)
         part: Any
         if kind == _TEXT:
             _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line = stored
-            part = TextSlot(
-                msgid,
-                ref,
-                self.parts(parts),
-                _placeholders(placeholders) if placeholders else (),
-                {
+            part = self.seen[index] = _new(TextSlot)
+            if self.walking:
+                self.slots.append(part)
+            parts = self.parts(parts)
+            if pieces:
+                walking, self.walking = self.walking, False
+                pieces = {
                     number: PairedPieces(self.parts(piece[0]), self.parts(piece[1]))
                     if piece.__class__ is tuple
                     else self.parts(piece)
                     for number, piece in pieces.items()
                 }
-                if pieces
-                else pieces,
+                self.walking = walking
+            part.__init__(
+                msgid,
+                ref,
+                parts,
+                _placeholders(placeholders) if placeholders else (),
+                pieces,
                 notes,
                 kind_,
                 flags,
@@ -311,12 +327,19 @@ class _Decoder:
                 _function(esc),
                 _function(line),
             )
-        elif kind == _TAG:
+            return part
+        if kind == _TAG:
             _, parts, name, extra, urls, line = stored
-            part = Tag(self.parts(parts), name, extra, urls, line)
-        elif kind == _ATTR:
+            part = self.seen[index] = _new(Tag)
+            if self.walking:
+                self.tags.append(part)
+            part.__init__(self.parts(parts), name, extra, urls, line)
+            return part
+        if kind == _ATTR:
             _, msgid, ref, raw, kind_, notes, write = stored
             part = AttrSlot(msgid, ref, raw, kind_, notes, _function(write))
+            if self.walking:
+                self.slots.append(part)
         elif kind == _MARKER:
             part = Marker(stored[1])
         elif kind == _LINK:
@@ -360,7 +383,7 @@ def decode(blob: bytes, path: Path) -> Document:
         stored
     )
     decoder = _Decoder()
-    return Document(
+    document = Document(
         path=path,
         format=format_,
         encoding=encoding,
@@ -374,6 +397,9 @@ def decode(blob: bytes, path: Path) -> Document:
         has_base=base,
         depth=depth,
     )
+    if decoder.exact:  # found as they were decoded (else the document walks its parts)
+        document._slots, document._tags = tuple(decoder.slots), tuple(decoder.tags)
+    return document
 
 
 # -- the table ----------------------------------------------------------------------------------
