@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from . import catalog
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, GlossaryError, TranspubError
 from .fsutil import (
+    TEMPORARY_NAME,
     WriteBatch,
     article_lock_path,
     flush_folders,
@@ -23,6 +25,8 @@ from .fsutil import (
 from .manifest import (
     Manifest,
     Record,
+    Signature,
+    all_hold,
     code_signature,
     content_hash,
     file_hash,
@@ -127,36 +131,99 @@ class ExtractReport:
         return not self.errors
 
 
-def find_orphan_catalogs(project: Project, discovery: Discovery | None = None) -> list[OrphanCatalogs]:
+def find_orphan_catalogs(
+    project: Project,
+    discovery: Discovery | None = None,
+    *,
+    manifest: Manifest | None = None,
+    sweep: tuple[Path, ...] = (),
+) -> list[OrphanCatalogs]:
     """Templates, catalogs and MO files (of every target locale) whose article is gone
-    (``discovery``: the project's articles, when the caller has found them already)."""
+    (``discovery``: the project's articles, when the caller has found them already).
+
+    ``sweep``: folders to clear of a killed run's temporary files first (see
+    :func:`~transpub.fsutil.remove_stale_temporaries`). ``manifest``: where the folders looked into
+    are recorded (their signatures, see :mod:`transpub.manifest`) with what was found; when none of
+    them changed since, for the same articles, that is the answer, without a look into them (nor a
+    sweep: no temporary file was there).
+    """
     discovery = discovery or project.discover()
     articles = {article.slug for article in discovery.articles}
     articles |= discovery.refused
-    found: dict[str, list[str]] = {}
     candidates: list[tuple[Path, tuple[str, ...]]] = [(project.templates_dir, (".pot",))]
     for locale in project.locales:
         candidates.append((project.catalog_path(locale, "x").parent, (".po", ".mo")))
+    slot = "orphans" if project.shard is None else "orphans {}/{}".format(*project.shard)
+    key = make_key(
+        code_signature(),
+        sorted(articles),
+        project.shard,
+        [[path_name(project.root, folder), *suffixes] for folder, suffixes in candidates],
+    )
+    recorded = manifest.get("", slot) if manifest is not None else None
+    if recorded is not None and recorded.same_signatures(project.root, key):
+        try:
+            return [OrphanCatalogs(slug, tuple(paths)) for slug, paths in recorded.result["orphans"]]
+        except (KeyError, TypeError, ValueError):  # a damaged record: look again
+            pass
+    for folder in sweep:
+        remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
+
+    def gone(slug: str) -> bool:
+        return slug not in articles and in_shard(slug, project.shard)  # another shard's are not gone
+
+    found: dict[str, list[str]] = {}
+    looked: dict[str, Signature | None] | None = {}
     for folder, suffixes in candidates:
-        files = _files_below(folder, suffixes)
+        files, plain = _files_below(folder, suffixes, gone, looked)
+        if not plain:
+            looked = None  # what a signature does not tell seen there: nothing recorded
         for suffix in suffixes:
             for path, slug in files[suffix]:
-                if slug not in articles and in_shard(slug, project.shard):  # another shard's are not gone
-                    found.setdefault(slug, []).append(path)
-    return [
+                found.setdefault(slug, []).append(path)
+    orphans = [
         OrphanCatalogs(slug, tuple(project.relative(Path(path)) for path in paths))
         for slug, paths in sorted(found.items())
     ]
+    if manifest is not None:
+        if looked is None:
+            manifest.drop("", slot)
+        else:
+            record = Record(
+                key, {path_name(project.root, Path(name)): stamp for name, stamp in looked.items()}
+            )
+            record.result = {"orphans": [[orphan.slug, list(orphan.paths)] for orphan in orphans]}
+            if (
+                recorded is None
+                or manifest.unsaved
+                or (recorded.key, recorded.files, recorded.result) != (key, record.files, record.result)
+            ):  # (the same record again, only looked at too soon after its folders changed: no write for it)
+                manifest.put("", record, slot)
+    return orphans
 
 
-def _files_below(folder: Path, suffixes: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
-    """Suffix -> the files named ``*<suffix>`` (hidden ones aside) in ``folder`` and below, sorted by
-    path, each with its path below ``folder`` without the suffix (a slug). One pass over the
-    folders for all suffixes, without a stat of each file: an archive has tens of thousands of
-    catalogs. Links to folders are not followed (no loops); links to files count, as files."""
+def _files_below(
+    folder: Path,
+    suffixes: tuple[str, ...],
+    keep: Callable[[str], bool],
+    looked: dict[str, Signature | None] | None = None,
+) -> tuple[dict[str, list[tuple[str, str]]], bool]:
+    """Suffix -> the files named ``*<suffix>`` (hidden ones aside) in ``folder`` and below whose path
+    below ``folder`` without the suffix (a slug) ``keep`` keeps, sorted by path, each with its slug.
+    One pass over the folders for all suffixes, without a stat of each file: an archive has tens of
+    thousands of catalogs. Links to folders are not followed (no loops); links to files count, as files.
+
+    ``looked``: each folder's signature is put there, taken before it is listed. Also whether the
+    folders' signatures tell their whole state: False when a link, a temporary file (see
+    :data:`~transpub.fsutil.TEMPORARY_NAME`) or an entry that cannot be looked at was seen.
+    """
     found: dict[str, list[tuple[list[str], str, str]]] = {suffix: [] for suffix in suffixes}
+    plain = True
 
     def visit(here: str, prefix: str) -> None:
+        nonlocal plain
+        if looked is not None:
+            looked[here] = signature(here)
         try:
             entries = list(os.scandir(here))
         except OSError:
@@ -167,19 +234,28 @@ def _files_below(folder: Path, suffixes: tuple[str, ...]) -> dict[str, list[tupl
                 if entry.is_dir(follow_symlinks=False):
                     visit(entry.path, f"{prefix}{name}/")
                     continue
-                if name.startswith(".") or not entry.is_file():
+                if name.startswith("."):
+                    if TEMPORARY_NAME.fullmatch(name):
+                        plain = False
+                    continue
+                if entry.is_symlink():
+                    plain = False
+                if not entry.is_file():
                     continue
             except OSError:
+                plain = False
                 continue
             for suffix in suffixes:
                 if name.endswith(suffix):
-                    found[suffix].append(
-                        (entry.path.split(os.sep), entry.path, prefix + name[: -len(suffix)])
-                    )
+                    slug = prefix + name[: -len(suffix)]
+                    if keep(slug):
+                        found[suffix].append((entry.path.split(os.sep), entry.path, slug))
                     break
 
     visit(os.fspath(folder), "")
-    return {suffix: [(path, slug) for _, path, slug in sorted(files)] for suffix, files in found.items()}
+    return {
+        suffix: [(path, slug) for _, path, slug in sorted(files)] for suffix, files in found.items()
+    }, plain
 
 
 def _relative(project: Project, error: TranspubError) -> TranspubError:
@@ -312,9 +388,12 @@ def extract_project(
     stored = in_background(
         save_reads, project.root, reads, lambda name, slug: name in names or not in_shard(slug, project.shard)
     )
-    for folder in (project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)):
-        remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
-    report.orphans = find_orphan_catalogs(project, discovery)
+    report.orphans = find_orphan_catalogs(
+        project,
+        discovery,
+        manifest=manifest,
+        sweep=(project.templates_dir, *(project.catalog_path(loc, "x").parent for loc in locales)),
+    )
 
     def on_disk() -> None:  # every catalog written: the last flush, and the one ahead of it, ended
         flushed()
@@ -340,22 +419,26 @@ def _unchanged(
     catalog, by its locale's record, made from the article as the template's record saw it); else None."""
     project = run.project
     template = manifest.get(slug)
-    if template is None or not template.holds(project.root, key, manifest.listing):
+    if template is None or template.key != key:
         return None
-    article = template.hashes.get(path_name(project.root, path))
+    article = template.hash_of(path_name(project.root, path))
     if article is None:
         return None
     records = {"": template}
-    key = _catalog_key(key, article)
     for locale in run.locales:
         record = manifest.get(slug, locale)
-        if record is None or not record.holds(project.root, key, manifest.listing):
+        if record is None:
             return None
         records[locale] = record
+    catalog_key = _catalog_key(key, article)
+    wanted = [(record, catalog_key if locale else key) for locale, record in records.items()]
+    if not all_hold(project.root, wanted, manifest.listing):  # one look at each file
+        return None
     for locale, record in records.items():
         if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
             manifest.put(slug, record, locale)
     units = int(template.result["units"])
+    kept = catalog.UpdateReport(kept=units)  # (each locale's: nothing done)
     return _ArticleOutcome(
         ArticleExtraction(
             slug=slug,
@@ -363,7 +446,7 @@ def _unchanged(
             units=units,
             template_written=False,
             catalogs_written=dict.fromkeys(run.locales, False),
-            updates={locale: catalog.UpdateReport(kept=units) for locale in run.locales},
+            updates=dict.fromkeys(run.locales, kept),
         ),
         warnings=[Issue(**warning) for warning in template.result["warnings"]],
     )

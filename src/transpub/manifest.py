@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from .project import Project
@@ -112,11 +112,21 @@ def project_settings(project: Project) -> str:
 
 def make_key(*parts: object) -> str:
     """A key from strings, numbers and lists of them (JSON, then hashed)."""
+    if all(type(part) is str for part in parts):  # (a key for each article: its JSON made directly)
+        return content_hash(
+            ("[" + ", ".join(map(_json_string, cast("tuple[str, ...]", parts))) + "]").encode("utf-8")
+        )
     return content_hash(json.dumps(parts, sort_keys=True, default=str).encode("utf-8"))
+
+
+#: A string as ``json.dumps`` writes it.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
 
 class Record:
     """One article's (or one article-and-locale's) record: its key, watched files and result."""
+
+    __slots__ = ("_files", "_hashes", "_stored", "key", "racy", "refreshed", "result")
 
     def __init__(
         self,
@@ -151,6 +161,17 @@ class Record:
         self._unpack()
         self._files = files
 
+    def hash_of(self, name: str) -> str | None:
+        """``hashes.get(name)``, without unpacking a record as loaded (a look at one file's hash)."""
+        stored = self._stored
+        if stored is None:
+            return self._hashes.get(name)
+        present, _, _, digests = stored
+        found = digests.split(",")
+        if name not in present or len(found) != len(present):  # (none, or a damaged record)
+            return None
+        return found[present.index(name)]
+
     @property
     def hashes(self) -> dict[str, str]:
         """Path -> a hash of the content it had when watched (for a file that exists)."""
@@ -164,6 +185,7 @@ class Record:
         present, absent, stamps, digests = self._stored
         self._stored = None
         self._files = dict.fromkeys(absent)
+        self._hashes = {}
         if present:
             for name, stamp in zip(present, stamps.split(";"), strict=True):
                 self._files[name] = [int(value) for value in stamp.split(".")]
@@ -213,6 +235,27 @@ class Record:
         except (TypeError, ValueError):  # a damaged record (its files not names, its signatures not numbers)
             return False
 
+    def same_signatures(self, root: Path, key: str) -> bool:
+        """True when ``key`` is the record's and every watched file (or folder) has the signature
+        recorded, none of them changed just before the record was saved (no content is compared: for
+        folders, whose signature tells whether their listing changed)."""
+        if key != self.key or self.racy:
+            return False
+        prefix = str(root).rstrip(os.sep) + os.sep
+        try:
+            if self._stored is not None:
+                present, absent, stamps, _ = self._stored
+                return (
+                    all(_absent_now(name, prefix, None) for name in absent)
+                    and _stamps(prefix, present) == stamps
+                )
+            return all(
+                signature(name if name.startswith(os.sep) else prefix + name) == recorded
+                for name, recorded in self.files.items()
+            )
+        except (TypeError, ValueError, AttributeError):  # a damaged record
+            return False
+
     def _holds(self, prefix: str, listing: Listing | None) -> bool:
         stored = self._stored
         if stored is not None and not self.racy:  # as stored: one comparison of every signature
@@ -242,13 +285,14 @@ class Record:
             self.files, self.refreshed = current, True
         return True
 
-    def __getstate__(self) -> dict[str, Any]:
+    def __getstate__(self) -> tuple[Any, ...]:
         self._unpack()
-        return {k: v for k, v in self.__dict__.items() if k != "refreshed"}
+        return (self.key, self._files, self.result, self._hashes, self.racy)
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.key, self._files, self.result, self._hashes, self.racy = state
         self.refreshed = False
+        self._stored = None
 
     def encode(self) -> str:
         """The record as the manifest stores it: JSON, the watched files' signatures and hashes each
@@ -275,8 +319,9 @@ class Record:
             and type(result) is dict
         ):
             return None
-        record = cls(key, result=result, racy=racy)
-        record._stored = (present, absent, stamps, digests)
+        record = cls.__new__(cls)  # (thousands of records are loaded: no call of __init__)
+        record.key, record.result, record.racy, record.refreshed = key, result, racy, False
+        record._stored = (present, absent, stamps, digests)  # _files and _hashes: made when unpacked
         return record
 
 
@@ -288,10 +333,36 @@ def _stamp(signature: Signature) -> str:
 def _stamps(prefix: str, names: list[str]) -> str:
     """The signatures of the files ``names`` now, as :meth:`Record.encode` keeps them ("-": no file)."""
     found = []
+    stat = os.stat
     for name in names:
-        now = signature(name if name.startswith(os.sep) else prefix + name)
-        found.append("-" if now is None else _stamp(now))
+        try:  # (signature and _stamp in one: tens of thousands of files are looked at)
+            now = stat(name if name.startswith(os.sep) else prefix + name)
+        except OSError:
+            found.append("-")
+            continue
+        found.append(f"{now.st_size}.{now.st_mtime_ns}.{now.st_ctime_ns}.{now.st_ino}")
     return ";".join(found)
+
+
+def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | None = None) -> bool:
+    """True when every record of ``wanted`` holds its key, as :meth:`Record.holds` tells (records
+    as the manifest stored them, none racy, are looked at without a call for each)."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    for record, key in wanted:
+        stored = record._stored
+        if stored is None or record.racy or record.key != key:
+            break
+        present, absent, stamps, _ = stored
+        try:
+            if absent and not all(_absent_now(name, prefix, listing) for name in absent):
+                return False
+            if _stamps(prefix, present) != stamps:
+                break
+        except (TypeError, ValueError, AttributeError):  # a damaged record: see holds
+            break
+    else:
+        return True
+    return all(record.holds(root, key, listing) for record, key in wanted)
 
 
 def _absent_now(name: str, prefix: str, listing: Listing | None) -> bool:
@@ -392,6 +463,11 @@ class Manifest:
         """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""
         self._records[slug, locale] = record
         self._changed[slug, locale] = record
+
+    @property
+    def unsaved(self) -> bool:
+        """True when records were put or dropped since the manifest was opened or saved."""
+        return bool(self._changed)
 
     def drop(self, slug: str, locale: str = "") -> None:
         """Forget ``slug`` (in ``locale``): its next run is a full one."""

@@ -1,0 +1,107 @@
+"""Catalogs left behind by removed articles are reported on every extract, also when extract, with
+nothing changed, does not look into the catalog folders again (their signatures are in the manifest)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import transpub.extract
+import transpub.manifest
+from test_incremental import newsroom, run
+from transpub.extract import extract_project
+from transpub.project import load_project
+
+
+def settled(root: Path) -> None:
+    """The catalog folders as a run a while ago left them (their last change long before the next
+    record of them is saved: not too recent for their signatures to tell)."""
+    for folder, _, _ in os.walk(root / "locales"):
+        os.utime(folder, ns=(1_000_000_000, 1_000_000_000))
+
+
+def orphans(root: Path) -> list[str]:
+    """The orphan warnings of ``transpub extract``."""
+    code, _, errors = run(root, "extract")
+    assert code == 0
+    return [line for line in errors.splitlines() if "orphan catalogs" in line]
+
+
+@pytest.fixture
+def looks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders extract's orphan search lists."""
+    listed: list[str] = []
+    original = transpub.extract._files_below
+
+    def counting(folder, *args, **kwargs):
+        listed.append(str(folder))
+        return original(folder, *args, **kwargs)
+
+    monkeypatch.setattr(transpub.extract, "_files_below", counting)
+    return listed
+
+
+def test_with_nothing_changed_extract_does_not_list_the_catalog_folders_and_reports_the_same(
+    tmp_path: Path, looks: list[str]
+) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    (root / "articles" / "story-1.html").unlink()
+    settled(root)
+    first = orphans(root)
+    assert first == [
+        "Warning: orphan catalogs for removed article story-1: locales/templates/story-1.pot, "
+        "locales/de/LC_MESSAGES/story-1.po, locales/fr/LC_MESSAGES/story-1.po; "
+        "delete them or restore the article"
+    ]
+    assert looks  # (the folders changed since the last run: listed)
+    looks.clear()
+    assert orphans(root) == first
+    assert looks == []
+
+
+@pytest.mark.parametrize("where", ["locales/de/LC_MESSAGES/gone.po", "locales/fr/LC_MESSAGES/old/gone.po"])
+def test_a_catalog_that_appears_with_its_folders_times_put_back_is_reported(
+    tmp_path: Path, looks: list[str], where: str
+) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    settled(root)
+    assert orphans(root) == []
+    looks.clear()
+    assert orphans(root) == []
+    assert looks == []
+    (root / where).parent.mkdir(exist_ok=True)
+    (root / where).write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    settled(root)  # (the folders' change times still tell)
+    slug = Path(where).relative_to("locales/de/LC_MESSAGES" if "/de/" in where else "locales/fr/LC_MESSAGES")
+    assert orphans(root) == [
+        f"Warning: orphan catalogs for removed article {slug.with_suffix('').as_posix()}: {where}; "
+        "delete them or restore the article"
+    ]
+
+
+def test_a_catalog_that_appears_within_the_clock_tick_of_the_folders_record_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders changed just before their record was saved: a second change within the same tick of
+    the filesystem's clock would not show in their signatures, so they are listed again."""
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])  # the folders changed a moment before the record was saved
+    record = transpub.manifest.Manifest(root, "extract").get("", "orphans")
+    assert record is not None and record._stored is not None
+    present, _, stamps, _ = record._stored
+    looked = transpub.manifest._stamps
+
+    def unmoved(prefix: str, names: list[str]) -> str:  # the folders' signatures as recorded
+        return stamps if names == present else looked(prefix, names)
+
+    monkeypatch.setattr(transpub.manifest, "_stamps", unmoved)
+    (root / "locales" / "de" / "LC_MESSAGES" / "gone.po").write_text(
+        'msgid ""\nmsgstr ""\n', encoding="utf-8"
+    )
+    report = extract_project(project, ["de", "fr"])
+    assert [orphan.slug for orphan in report.orphans] == ["gone"]
