@@ -31,6 +31,8 @@ from transpub.segment import (
     _MARKER_END,
     _NEXT_CANDIDATE,
     _NEXT_LIST_MARKER,
+    _SHORT_ABBREVIATION,
+    _has_cjk_terminator,
     _may_hold_markers,
     _next_candidates,
 )
@@ -100,6 +102,25 @@ def test_a_second_sentence_is_looked_for_where_the_pattern_finds_a_terminator(te
     match = _TERMINATOR.search(text)
     expected = match is not None and bool(text[match.end() :].strip(_AFTER_LAST_SENTENCE))
     assert _may_have_two_sentences(text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(PROSE, st.sampled_from(["。", "！", "？", "｡", "你好", "，", "\u3000"])), max_size=5
+    ).map("".join)
+)
+def test_full_width_terminators_are_found_as_the_pattern_finds_them(text: str) -> None:
+    """Chinese and Japanese sentence ends are looked for with str's search: the same answer."""
+    assert _has_cjk_terminator(text) == bool(re.search("[。！？｡]", text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcZé1._-", max_size=12))
+def test_a_word_without_a_dot_is_never_read_as_a_dotted_abbreviation(key: str) -> None:
+    """A word without "." ends a sentence without asking the abbreviation pattern: it never matches."""
+    if "." not in key:
+        assert not _SHORT_ABBREVIATION.match(key)
 
 
 def test_every_translatable_attribute_passes_the_quick_test() -> None:

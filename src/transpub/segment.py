@@ -53,7 +53,6 @@ _CJK_CANDIDATE = re.compile(
     ).replace("W", r"[^\s.!?…。！？｡]"),
     re.VERBOSE,
 )
-_HAS_CJK_TERMINATOR = re.compile(r"[。！？｡]")
 
 _MARKER = r"(?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))"
 _FIRST_LIST_MARKER = re.compile(r"(?P<gap>)??" + _MARKER)
@@ -290,8 +289,9 @@ def _is_boundary(
         if len(key) == 1:
             if not key.isalpha():
                 return True
-        elif len(key) > 32 or not _SHORT_ABBREVIATION.match(key):
-            return True  # (no dotted acronym is that long: "a.a.a.…" is a word, not read as one)
+        elif "." not in key or len(key) > 32 or not _SHORT_ABBREVIATION.match(key):
+            # (no dot: a word, most words; no dotted acronym is that long: "a.a.a.…" is a word)
+            return True
     # An abbreviation, an initial or a dotted acronym such as "U.S."
     if at_sentence_start and len(key) == 1:
         return False  # a list letter "a."
@@ -366,7 +366,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     stop = len(text.rstrip())
     list_starts: dict[int, int] = {}
     list_dots: set[int] = set()
-    if ") " in text or ". " in text:
+    if (") " in text or ". " in text) and _may_hold_markers(text):
         list_starts, list_dots = _list_item_starts(text)
     spans: list[tuple[int, int]] = []
     sentence_start = start
@@ -415,10 +415,20 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 
 def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """The candidate boundaries of `text[start:stop]`, in order; all patterns share group names."""
-    if _HAS_CJK_TERMINATOR.search(text, start, stop):
+    if _has_cjk_terminator(text):  # (outside ``start:stop`` there is only whitespace)
         return _CJK_CANDIDATE.finditer(text, start, stop)
     first = _FIRST_CANDIDATE.match(text, start, stop)
     return _next_candidates(text, first.end() if first else start, stop, first)
+
+
+def _has_cjk_terminator(text: str) -> bool:
+    """Whether ``text`` holds a full-width terminator (``。！？｡``), found with str's own search (a
+    pattern's scan tests each character against a set: far slower).
+
+    >>> _has_cjk_terminator("你好。今天"), _has_cjk_terminator("One. Two")
+    (True, False)
+    """
+    return "。" in text or "！" in text or "？" in text or "｡" in text
 
 
 def _next_candidates(text: str, pos: int, stop: int, first: re.Match[str] | None) -> Iterator[re.Match[str]]:
@@ -433,7 +443,7 @@ def _next_candidates(text: str, pos: int, stop: int, first: re.Match[str] | None
     match = _NEXT_CANDIDATE.match
     # The next terminator ([.!?…]) is found with str.find (a pattern's scan costs far more per
     # character), looking only for the terminators the text holds besides ".".
-    others = [other for other in "!?…" if other in text]
+    others = tuple(filter(text.__contains__, "!?…"))
     while True:
         at = find(".", pos, stop)
         if at < 0:

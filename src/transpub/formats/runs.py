@@ -589,7 +589,9 @@ def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]
 
 def _emit_gap(gap: list, out: list[Part]) -> None:
     """Emit the source between two sentences of a flat run (as :meth:`RunSlots.emit_sentences`)."""
-    if all(type(item) is str for item in gap):
+    if len(gap) == 1 and type(gap[0]) is str:  # a space between two sentences (most gaps)
+        out.append(Gap(gap[0]))
+    elif all(type(item) is str for item in gap):
         out.append(Gap("".join(gap)))
     else:  # (a tag between two sentences: not in flat runs, kept as emit_sentences keeps it)
         for item in gap:
