@@ -13,6 +13,7 @@ extension and a temporary-file suffix are added.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
 import os
@@ -106,9 +107,12 @@ def _name_max(folder: Path) -> int:
 
 def _slug_problem(slug: str, name_max: int) -> str | None:
     """Why ``slug`` cannot name catalogs and pages, or None."""
-    bad = [ch for ch in slug if unicodedata.category(ch) == "Cc"]
-    if bad:
-        return f"its name holds a control character ({bad[0]!r}); rename the file"
+    if not slug.isprintable():  # (a control character is not printable: most slugs are looked at no further)
+        bad = [ch for ch in slug if unicodedata.category(ch) == "Cc"]
+        if bad:
+            return f"its name holds a control character ({bad[0]!r}); rename the file"
+    if len(slug.encode("utf-8")) + _ADDED_TO_NAMES <= name_max:  # (no part of it is longer)
+        return None
     for part in slug.split("/"):
         if len(part.encode("utf-8")) + _ADDED_TO_NAMES > name_max:
             return (
@@ -116,6 +120,34 @@ def _slug_problem(slug: str, name_max: int) -> str | None:
                 f"added ({len(part.encode('utf-8'))} bytes; at most {name_max - _ADDED_TO_NAMES})"
             )
     return None
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``: from the last dot, unless it begins or ends the name."""
+    at = name.rfind(".")
+    return name[at:] if 0 < at < len(name) - 1 else ""
+
+
+def _slug_of(relative: str) -> str:
+    """:func:`slug_for` of a path below ``articles/`` as a string with ``/`` between its parts."""
+    without = relative[: -len(_suffix(relative.rpartition("/")[2]))] or relative
+    folder, _, name = without.rpartition("/")
+    return folder if name == "index" and folder else without
+
+
+def _is(entry: os.DirEntry[str], kind: str) -> bool:
+    """``entry.is_dir()`` or ``entry.is_file()`` (links followed) as ``Path.is_dir()`` and
+    ``Path.is_file()`` tell it: False for an entry gone, a broken link or a loop of links."""
+    try:
+        return entry.is_dir() if kind == "dir" else entry.is_file()
+    except OSError as exc:
+        if exc.errno in _MISSING:
+            return False
+        raise
+
+
+#: The errors for which pathlib's ``is_dir`` and ``is_file`` answer False.
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
 def discover_articles(
@@ -139,7 +171,7 @@ def discover_articles(
         return found
     root = project_root.resolve()
     name_max = _name_max(articles_dir)
-    candidates: list[tuple[Path, PurePosixPath]] = []
+    candidates: list[tuple[str, str]] = []  # (path, path below articles_dir): strings, not paths
     seen_dirs = {articles_dir.resolve()}
 
     def shown(path: Path) -> str:
@@ -148,24 +180,26 @@ def discover_articles(
         except ValueError:
             return str(path)
 
-    def walk(folder: Path, relative: PurePosixPath) -> None:
+    def walk(folder: str, relative: str) -> None:
         try:
-            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            found.errors.append(ArticleError(f"cannot read the folder: {exc.strerror}", shown(folder)))
+            found.errors.append(ArticleError(f"cannot read the folder: {exc.strerror}", shown(Path(folder))))
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            rel = relative / entry.name
-            if any(fnmatch.fnmatchcase(rel.as_posix(), pattern) for pattern in exclude):
+            rel = relative + name
+            if exclude and any(fnmatch.fnmatchcase(rel, pattern) for pattern in exclude):
                 continue
             if entry.is_symlink():
-                target = entry.resolve()
+                target = Path(entry.path).resolve()
                 if not follow_symlinks and not _within(target, root):
                     found.warnings.append(
                         Issue(
-                            shown(entry),
+                            shown(Path(entry.path)),
                             None,
                             "articles",
                             f"a symbolic link out of the project (to {target}) is not followed "
@@ -174,40 +208,40 @@ def discover_articles(
                         )
                     )
                     continue
-            if entry.is_dir():
-                if Path(os.path.abspath(entry)) in skipped:
+            if _is(entry, "dir"):
+                if Path(os.path.abspath(entry.path)) in skipped:
                     continue  # localized Markdown written by compile
-                resolved = entry.resolve()
+                resolved = Path(entry.path).resolve()
                 if resolved in seen_dirs:
                     continue  # a link back into a folder already read
                 seen_dirs.add(resolved)
-                walk(entry, rel)
-            elif entry.is_file() and entry.suffix.lower() in ARTICLE_SUFFIXES:
-                if is_translation_name(entry.name, translation_names):
+                walk(entry.path, rel + "/")
+            elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
+                if is_translation_name(name, translation_names):
                     continue
-                candidates.append((entry, rel))
+                candidates.append((entry.path, rel))
 
-    walk(articles_dir, PurePosixPath())
-    by_slug: dict[str, list[Path]] = {}
+    walk(os.fspath(articles_dir), "")
+    by_slug: dict[str, list[str]] = {}
     for path, rel in candidates:
-        by_slug.setdefault(slug_for(rel), []).append(path)
+        by_slug.setdefault(_slug_of(rel), []).append(path)
     for slug, paths in by_slug.items():
         if len(paths) > 1:
             found.refused.add(slug)
-            names = " and ".join(shown(p) for p in paths)
+            names = " and ".join(shown(Path(p)) for p in paths)
             found.errors.append(
                 ArticleError(
                     f"{names} have the same slug {slug!r}: neither is processed until one is renamed "
                     "or excluded ([paths] exclude)",
-                    shown(paths[0]),
+                    shown(Path(paths[0])),
                 )
             )
             continue
         problem = _slug_problem(slug, name_max)
         if problem is not None:
             found.refused.add(slug)
-            found.errors.append(ArticleError(problem, repr(shown(paths[0]))[1:-1]))
+            found.errors.append(ArticleError(problem, repr(shown(Path(paths[0])))[1:-1]))
             continue
-        found.articles.append(Article(paths[0], slug))
+        found.articles.append(Article(Path(paths[0]), slug))
     found.articles.sort(key=lambda article: article.slug)
     return found
