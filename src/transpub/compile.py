@@ -480,6 +480,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         source, slug, _title_of(document, {}, False)[0], Coverage(len(msgids)), True, title_locale=source
     )
     texts: dict[str, dict[str, str]] = {}
+    problems: dict[str, list[tuple[str, Translation, tuple[str, str]]]] = {}
     for locale in targets:
         page = _decide(
             project,
@@ -491,6 +492,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
             options,
             msgids=msgids,
             shown=texts.setdefault(locale, {}),
+            problems=problems.setdefault(locale, []),
         )
         if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
             page.published = False
@@ -498,7 +500,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         pages[locale] = page
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(_placeholder_warnings(project, msgids, locale, slug, catalogs[locale]))
+            compiled.warnings.extend(_placeholder_warnings(project, locale, slug, problems[locale]))
     for page in pages.values():
         page.date = document.published
     if not options.pages:
@@ -760,11 +762,14 @@ def _decide(
     *,
     msgids: list[str] | None = None,
     shown: dict[str, str] | None = None,
+    problems: list[tuple[str, Translation, tuple[str, str]]] | None = None,
 ) -> Page:
     """The page of ``document`` in ``locale``: its coverage, and whether it is published.
 
     ``msgids``: the document's units' (:func:`_msgids`), when the caller has them already; ``shown``
-    gets the text each unit shows translated (by msgid: the units whose translation is usable).
+    gets the text each unit shows translated (by msgid: the units whose translation is usable);
+    ``problems`` each translation (not untranslated) that cannot be published, with why (see
+    :func:`_problem`), in the order of the units.
     """
     if msgids is None:
         msgids = _msgids(document)
@@ -786,10 +791,11 @@ def _decide(
         if entry is None:
             continue
         text, state = entry.text, entry.state
+        problem = _problem(msgid, text) if text and state != "untranslated" else None
+        if problem is not None and problems is not None:
+            problems.append((msgid, entry, problem))
         if (  # as _usable says, for every slot of the unit
-            text
-            and (state == "translated" or (state == "fuzzy" and include_fuzzy))
-            and _problem(msgid, text) is None
+            text and (state == "translated" or (state == "fuzzy" and include_fuzzy)) and problem is None
         ):
             texts[msgid] = text
             machine += state == "fuzzy"
@@ -1037,29 +1043,25 @@ def _remove_stale_markdown(
 
 
 def _placeholder_warnings(
-    project: Project, msgids: list[str], locale: str, slug: str, entries: dict[str, Translation]
+    project: Project, locale: str, slug: str, problems: list[tuple[str, Translation, tuple[str, str]]]
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
-    published or not (in the order of the units)."""
-    warnings: list[Issue] = []
-    for msgid in msgids:
-        entry = entries.get(msgid)
-        if entry is None or not entry.text or entry.state == "untranslated":
-            continue
-        problem = _problem(msgid, entry.text)
-        if problem:
-            warnings.append(
-                Issue(
-                    project.relative(project.catalog_path(locale, slug)),
-                    entry.line,
-                    problem[0],
-                    f"{problem[1]}; the source text is published instead",
-                    locale=locale,
-                    severity="warning",
-                    msgid=msgid,
-                )
-            )
-    return warnings
+    published or not (``problems``: as :func:`_decide` found them, in the order of the units)."""
+    if not problems:
+        return []
+    shown = project.relative(project.catalog_path(locale, slug))
+    return [
+        Issue(
+            shown,
+            entry.line,
+            problem[0],
+            f"{problem[1]}; the source text is published instead",
+            locale=locale,
+            severity="warning",
+            msgid=msgid,
+        )
+        for msgid, entry, problem in problems
+    ]
 
 
 def _has_review_copy(

@@ -343,6 +343,7 @@ def _render(
 
     # each frame: the items left of the list being followed, that list, the list written to, and
     # what ends it (a string to add, or a tag whose attributes are set on what was written)
+    as_written = resolve is _as_written
     stack: list[tuple[Iterator[tuple[int, Any]], list[Any], list[str], str | Tag]] = []
     source: list[Any] = parts
     items: Iterator[tuple[int, Any]] = enumerate(parts)
@@ -355,8 +356,9 @@ def _render(
             if cls not in _PART_CLASSES:
                 cls = _part_class(part)
             if cls is TextSlot:
-                text = None if lookup is None else lookup(part.msgid)
-                if text is None:
+                if as_written:  # (the source language's page: no call per slot)
+                    text, after = None, ""
+                elif lookup is None or (text := lookup(part.msgid)) is None:
                     text, before, after = resolve(part)
                     if before:
                         out.append(before)
@@ -393,7 +395,7 @@ def _render(
                 out.append(part)
             elif cls is AttrSlot:
                 text = None if lookup is None else lookup(part.msgid)
-                if text is None:
+                if text is None and not as_written:
                     text = resolve(part).text
                 out.append(part.raw if text is None or text == part.msgid else part.render_value(text))
             elif cls is Tag:
