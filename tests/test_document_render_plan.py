@@ -1,5 +1,6 @@
-"""A document renders from a plan made once (compile renders an article once per language): every
-rendering must be what the parts say, whatever was rendered before with other switches."""
+"""A document renders by following its parts (compile renders an article once per language, the
+source language's page without a call per slot): every rendering must be what the parts say,
+whatever was rendered before with other switches."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def _slot(msgid: str = SOURCE) -> TextSlot:
 
 
 def _expected(text: str) -> str:
-    """The translated slot as tokenize reads ``text`` (the rendering before plans)."""
+    """The translated slot as tokenize reads ``text`` (the rendering written out token by token)."""
     out = []
     for token in tokenize(text):
         if token.kind == "text":
@@ -121,7 +122,7 @@ WRAP = Resolution(before='<span lang="en">', after="</span>")
 
 
 def _reference(parts: list[object], texts: dict[str, str], join: bool) -> str:
-    """A published page as the parts and the translations say (without a rendering plan)."""
+    """A published page as the parts and the translations say (written out part by part)."""
     from transpub.formats.document import AttrSlot
     from transpub.formats.escape import escape_attribute
 
@@ -207,3 +208,6 @@ def test_a_published_page_shows_each_translation_and_wraps_the_source_whatever_r
     expected = _reference(parts, texts, join)
     assert rendered(Translated(texts, WRAP)) == expected
     assert rendered(resolve) == expected
+    # the source language's page (no resolver: no call per slot) is what a resolver keeping every
+    # slot as written gives
+    assert document.render(join_sentences=join) == rendered(lambda slot: Resolution())

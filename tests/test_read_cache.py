@@ -338,6 +338,7 @@ def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
         slots, tags = _walk_parts(back.parts)
         assert (list(back.slots()), list(back.tags())) == (slots, tags), path
         assert back.render() == document.render(), path
+        assert back.render() == back.render(lambda slot: Resolution()), path  # (the source page's quick path)
         assert back.render(_pseudo) == document.render(_pseudo), path
         stored += 1
     assert stored > 0.9 * len(files)
