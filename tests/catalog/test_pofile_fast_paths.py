@@ -179,3 +179,49 @@ def _same_but_the_minute(a: bytes, b: bytes) -> bool:
 
     date = re.compile(rb"PO-Revision-Date: [^\\]*")
     return date.sub(b"", a) == date.sub(b"", b)
+
+
+#: Characters whose line breaking depends on what comes before (or after) them: spaces, quotes,
+#: hyphens, numbers and their punctuation, combining marks, regional indicators, ideographs, emoji
+#: with their modifiers and joiners, mandatory breaks of other kinds than the newline.
+_BREAKERS = list(" \u00a0\u2011-–—/\\'\"«»()[]{}.,;:!?%$€0123456789aZé") + list(
+    "\u0301\u200b\u200d\u2060\ufeff\u3000中文。「」가\U0001f1e9\U0001f1ea\U0001f600\U0001f3fb\u2028\u0085\x0b\x0c\t\r\n"
+)
+
+
+def _awkward_texts(rng: random.Random, count: int) -> list[str]:
+    return [
+        "".join(rng.choice(_BREAKERS) for _ in range(rng.choice([0, 1, 2, 3, 10, 40, 90, 170])))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_line_starts_found_together_are_those_each_text_gets_alone(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(300):
+        texts = _awkward_texts(rng, rng.choice([1, 2, 3, 8, 30]))
+        width = rng.choice([1, 5, 20, 77, 77, 77])
+        assert linebreak.find_line_starts_each(texts, width) == [
+            linebreak.find_line_starts(text, [], width, 0) for text in texts
+        ]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = ["the", "council", "approved", "a", "budget", "of", "418", "million", "euros", "in", "March"]
+    return " ".join(rng.choice(words) for _ in range(rng.choice([1, 5, 11, 12, 13, 14, 20, 40])))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_articles_msgids_formatted_together_are_as_each_alone(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(200):
+        msgids = [
+            rng.choice([_sentence(rng), _sentence(rng), text, "", "x" * rng.randint(60, 90)])
+            for text in _texts(rng.randint(0, 10**6), rng.choice([0, 1, 2, 5, 30]), longest=180)
+        ]
+        wraps = [rng.random() < 0.9 for _ in msgids]
+        assert pofile.format_msgids(msgids, wraps) == [
+            pofile.format_field("", "msgid", msgid, wrap=wrap)
+            for msgid, wrap in zip(msgids, wraps, strict=True)
+        ]

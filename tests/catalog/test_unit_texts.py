@@ -30,10 +30,28 @@ def _text(rng: random.Random, longest: int = 150) -> str:
     return "".join(rng.choice(_ALPHABET) for _ in range(rng.choice([0, 1, 5, 30, 70, longest])))
 
 
+def _sentence(rng: random.Random) -> str:
+    words = [
+        "The",
+        "council",
+        "approved",
+        "a",
+        "budget",
+        "of",
+        "418",
+        "million",
+        "euros",
+        "in",
+        "March",
+        "<1>",
+    ]
+    return " ".join(rng.choice(words) for _ in range(rng.choice([5, 12, 14, 30])))
+
+
 def _units(rng: random.Random) -> list[Unit]:
-    units = []
+    units: list[Unit] = []
     for n in range(rng.randint(0, 14)):
-        msgid = rng.choice([f"{n}: {_text(rng)}", f"{n}: {_text(rng)}", f"{n}: {_text(rng)}", "", "same"])
+        msgid = rng.choice([f"{n}: {_text(rng)}", f"{n}: {_text(rng)}", f"{n}: {_sentence(rng)}", "", "same"])
         units.append(
             Unit(
                 msgid,
@@ -41,7 +59,9 @@ def _units(rng: random.Random) -> list[Unit]:
                     rng.choice([f"articles/a.html#p[{n}]", "./articles/b.html", f"a.html:{n}", "x" * 90])
                     for _ in range(rng.choice([0, 1, 1, 1, 2, 3]))
                 ),
-                notes=tuple(
+                notes=units[-1].notes  # (the sentences of a paragraph)
+                if units and rng.random() < 0.4
+                else tuple(
                     rng.choice(["note", "two\nlines", "C:\\", "", "\n", _text(rng, 90)])
                     for _ in range(rng.choice([0, 0, 1, 2]))
                 ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -418,6 +419,47 @@ def find_line_starts(text: str, locked: Sequence[int], width: int, start: int) -
     return find_line_starts_python(text, locked, width, start)
 
 
+def find_line_starts_each(texts: Sequence[str], width: int) -> list[list[int]]:
+    """:func:`find_line_starts` of each of ``texts`` (nothing locked, from column 0), with one call of
+    libunistring for them all: they are given to it as one text, one per line. After the newline
+    that ends a line (a mandatory break) libunistring starts afresh, as at the start of a text (no
+    break before its first character, at column 0), and at it it ends the line as at the end of a
+    text; so each text's breaks are those it gets alone. A call costs more than breaking a sentence.
+    """
+    joined = "\n".join(texts)
+    if _NATIVE is None or len(texts) < 2 or "\r" in joined or joined.count("\n") >= len(texts):
+        return [find_line_starts(text, (), width, 0) for text in texts]  # (a newline of their own)
+    data = joined.encode("utf-8")
+    raw = _native_marks(data, width, 0, None)
+    found: list[list[int]] = []
+    begin = 0  # where the text begins in ``data``
+    for text in texts:
+        end = begin + len(text) if text.isascii() else begin + len(text.encode("utf-8"))
+        position = raw.find(b"\x02", begin, end)
+        if position == -1:
+            found.append([])
+        else:
+            positions = []
+            while position != -1:
+                positions.append(position - begin)
+                position = raw.find(b"\x02", position + 1, end)
+            found.append(positions if end - begin == len(text) else _char_offsets(data[begin:end], positions))
+        begin = end + 1
+    return found
+
+
+def _char_offsets(data: bytes, positions: list[int]) -> list[int]:
+    """The UTF-8 byte offsets ``positions`` into ``data`` (increasing) as character offsets,
+    decoding each stretch once."""
+    offsets = []
+    chars = previous = 0
+    for position in positions:
+        chars += len(data[previous:position].decode("utf-8"))
+        previous = position
+        offsets.append(chars)
+    return offsets
+
+
 def find_line_starts_python(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
     """The pure-Python path of :func:`find_line_starts`, always."""
     chars = list(text)
@@ -425,6 +467,21 @@ def find_line_starts_python(text: str, locked: Sequence[int], width: int, start:
     for index in locked:
         breaks[index] = BREAK_PROHIBITED
     return _fill(chars, breaks, width, start)
+
+
+#: Each thread's buffer for libunistring's answers (a ctypes array of a new size makes a new type).
+_BUFFERS = threading.local()
+
+
+def _native_marks(data: bytes, width: int, start: int, overrides: bytes | None) -> bytes:
+    """libunistring's ``u8_width_linebreaks`` of ``data``: a byte per byte of it (2: a line starts
+    there), written into this thread's buffer, which grows as needed."""
+    size = len(data)
+    buffer = getattr(_BUFFERS, "buffer", None)
+    if buffer is None or len(buffer) < size:
+        buffer = _BUFFERS.buffer = ctypes.create_string_buffer(max(4096, 1 << size.bit_length()))
+    _NATIVE(data, size, width, start, 0, overrides, b"UTF-8", buffer)
+    return buffer.raw[:size]
 
 
 def _native_line_starts(text: str, locked: Sequence[int], width: int, start: int) -> list[int]:
@@ -442,9 +499,7 @@ def _native_line_starts(text: str, locked: Sequence[int], width: int, start: int
             for index in locked:
                 marks[len(text[:index].encode("utf-8"))] = BREAK_PROHIBITED
         overrides = bytes(marks)
-    result = (ctypes.c_char * (size or 1))()
-    _NATIVE(data, size, width, start, 0, overrides, b"UTF-8", result)
-    raw = result.raw
+    raw = _native_marks(data, width, start, overrides)
     found = raw.find(b"\x02")
     if found == -1:
         return []
@@ -452,13 +507,4 @@ def _native_line_starts(text: str, locked: Sequence[int], width: int, start: int
     while found != -1:
         positions.append(found)
         found = raw.find(b"\x02", found + 1)
-    if is_ascii:
-        return positions
-    # Byte offsets to character offsets, decoding each stretch once.
-    offsets = []
-    chars = previous = 0
-    for position in positions:
-        chars += len(data[previous:position].decode("utf-8"))
-        previous = position
-        offsets.append(chars)
-    return offsets
+    return positions if is_ascii else _char_offsets(data, positions)

@@ -23,7 +23,7 @@ from transpub.catalog.pofile import (
     format_entries,
     format_entry,
     format_header,
-    format_source_field,
+    format_msgids,
     reference_lines,
 )
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
@@ -218,25 +218,32 @@ def unit_texts(
 
     if any(not unit.msgid for unit in units):  # an entry that catalogs leave out: the general way
         return replace(template_texts(full(), noted=noted), full=full)
+    wraps = [not unit.flags or "no-wrap" not in unit.flags for unit in units]
+    msgids = format_msgids([unit.msgid for unit in units], wraps)
+    new_source = tuple.__new__  # (a _Source without a Python call)
+    noted_lines: dict[tuple[str, ...], str] = {}  # the sentences of a paragraph share its notes
     entries = []
     fresh: list[tuple[polib.POEntry | _Source, str, int]] = []
-    for unit in units:
-        parts = []
-        comment = _comment(unit)
-        if comment:
-            parts.append(comment_lines("#.", comment))
-        end = len(parts[0]) if parts else 0
-        occurrences = [(ref, "") for ref in unit.refs]
-        if occurrences:
-            parts.append(reference_lines(occurrences))
-        wrap, flags = flag_line(unit.flags, translated=False)
-        if flags:
-            parts.append(flags)
-        parts.append(format_source_field("", "msgid", unit.msgid, wrap=wrap))
-        parts.append(_EMPTY_MSGSTR)
-        text = "".join(parts)
+    for unit, msgid in zip(units, msgids, strict=True):
+        notes = unit.notes
+        head = noted_lines.get(notes) if notes else ""
+        if head is None:
+            head = noted_lines[notes] = comment_lines("#.", "\n".join(notes))
+        if unit.placeholders:
+            legend = comment_lines("#.", cast(str, _legend(unit)))
+            head = head + legend if head or not notes else "#.\n" + legend  # (notes, all empty: a line)
+        end = len(head)
+        refs = unit.refs
+        occurrences = [(ref, "") for ref in refs]
+        if len(refs) == 1 and not refs[0].startswith("./"):
+            head += f"#: {refs[0]}\n"
+        elif refs:
+            head += reference_lines(occurrences)
+        if unit.flags:
+            head += flag_line(unit.flags, translated=False)[1]
+        text = f"{head}{msgid}{_EMPTY_MSGSTR}"
         entries.append(text)
-        fresh.append((_Source(unit.msgid, unit.flags, occurrences), text, end))
+        fresh.append((new_source(_Source, (unit.msgid, unit.flags, occurrences, None)), text, end))
     return TemplateTexts(entries, tuple(fresh), len(units), _pieces(fresh, noted), entries, full)
 
 

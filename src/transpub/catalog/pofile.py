@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from transpub.catalog.linebreak import find_line_starts, text_width
+from transpub.catalog.linebreak import find_line_starts, find_line_starts_each, text_width
 from transpub.fsutil import write_if_changed
 
 PAGE_WIDTH = 79
@@ -29,6 +29,7 @@ _ESCAPE_PAIRS = (
     ("\v", "\\v"),
 )
 _NEEDS_ESCAPE = re.compile(r'[\\"\a\b\f\n\r\t\v]')
+_ESCAPED_CHARS = tuple(char for char, _ in _ESCAPE_PAIRS)
 
 #: gettext's format languages in the order msgcat writes their flags.
 _FORMAT_LANGUAGES = (
@@ -180,6 +181,63 @@ def _wrap_portions(
 #: ``format_field`` for source texts: a msgid is written in the template and again in each locale's
 #: catalog (seven locales: eight times), so its wrapping is worked out once.
 format_source_field = functools.lru_cache(maxsize=4096)(format_field)
+
+
+#: The longest text of one column per character that fits on the ``msgid`` line (``msgid "…"``).
+_ONE_LINE_MSGID = PAGE_WIDTH - 2 - len("msgid ")
+
+
+def format_msgids(msgids: Sequence[str], wraps: Sequence[bool]) -> list[str]:
+    """``format_field("", "msgid", msgid, wrap=wrap)`` of each of ``msgids`` (an article's), the line
+    breaks of those that :func:`format_field` breaks found in one search for them all
+    (:func:`~transpub.catalog.linebreak.find_line_starts_each`: a search costs more than a sentence).
+
+    A msgid (nothing to escape) wider than a line is broken from column 0, as format_field does
+    first; one that fits on a line but not after ``msgid`` goes on a line of its own when it has a
+    break opportunity at all (format_field's second search, from column 6, breaks it then, and only
+    then: it overflows), which a search with a width of 1 shows (it breaks any text of two columns
+    or more that has one) when libunistring counts its columns as transpub does (printable ASCII).
+    """
+    fields: list[str] = []
+    wide: list[int] = []  # the indexes of the msgids wider than a line (their field made below)
+    narrow: list[int] = []  # and of those that fit on a line of their own but not after ``msgid``
+    joined = "".join(msgids)  # (a few scans of an article's text for a character cost less than a search)
+    clean = not any(char in joined for char in _ESCAPED_CHARS)
+    needs_escape = _NEEDS_ESCAPE.search
+    for msgid, wrap in zip(msgids, wraps, strict=True):
+        if (clean or needs_escape(msgid) is None) and msgid:
+            if not wrap or (len(msgid) <= _ONE_LINE_MSGID and msgid.isascii()):
+                fields.append(f'msgid "{msgid}"\n')
+                continue
+            width = text_width(msgid)
+            if width <= _ONE_LINE_MSGID:
+                fields.append(f'msgid "{msgid}"\n')
+                continue
+            if width > PAGE_WIDTH - 2:
+                wide.append(len(fields))
+                fields.append(msgid)
+                continue
+            if msgid.isascii() and msgid.isprintable():
+                narrow.append(len(fields))
+                fields.append(msgid)
+                continue
+        fields.append(format_source_field("", "msgid", msgid, wrap=wrap))
+    if wide:
+        texts = [fields[index] for index in wide]
+        for index, text, starts in zip(
+            wide, texts, find_line_starts_each(texts, PAGE_WIDTH - 2), strict=True
+        ):
+            if not starts:  # (no break from column 0: as format_field finds, with its second search)
+                fields[index] = format_source_field("", "msgid", text)
+                continue
+            bounds = [0, *starts, len(text)]
+            lines = [text[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
+            fields[index] = 'msgid ""\n"' + '"\n"'.join(lines) + '"\n'
+    if narrow:
+        texts = [fields[index] for index in narrow]
+        for index, text, starts in zip(narrow, texts, find_line_starts_each(texts, 1), strict=True):
+            fields[index] = f'msgid ""\n"{text}"\n' if starts else f'msgid "{text}"\n'
+    return fields
 
 
 def comment_lines(marker: str, text: str) -> str:
