@@ -91,7 +91,12 @@ def strip_placeholders(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
-    return unescape_lookalikes("".join(t.value for t in tokenize(text) if t.kind == "text"))
+    return unescape_lookalikes(_TAG.sub("", text) if "<" in text else text)
+
+
+#: A placeholder as :func:`tokenize` finds one: ``<1>``, ``</1>`` or ``<1/>``, not ``</1/>`` (text
+#: there, in which no other starts).
+_TAG = re.compile(r"<(?:/?[0-9]{1,4}|[0-9]{1,4}/)>")
 
 
 @functools.lru_cache(maxsize=8192)  # compile asks for each msgid's several times per page

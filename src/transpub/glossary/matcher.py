@@ -24,9 +24,10 @@ from __future__ import annotations
 import contextlib
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import cast
 
 from transpub.inline import PLACEHOLDER_RE
@@ -469,21 +470,17 @@ class PhraseMatcher:
         alone. The hits' offsets index their own text."""
         if self._candidates is None:
             return [[] for _ in texts]
-        if self._holds_separator or any(_SEPARATOR in text for text in texts):
-            return [self.find(text) for text in texts]
         joined = _SEPARATOR.join(texts)
-        starts = []
-        offset = 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text) + 1
+        if self._holds_separator or joined.count(_SEPARATOR) >= len(texts):  # (a text holds one)
+            return [self.find(text) for text in texts]
         found: list[list[PhraseHit]] = [[] for _ in texts]
-        number = 0
-        for hit in self.find(joined):
-            while number + 1 < len(starts) and starts[number + 1] <= hit.start:
-                number += 1
-            base = starts[number]
-            found[number].append(PhraseHit(hit.start - base, hit.end - base, hit.payloads))
+        hits = self.find(joined)
+        if hits:  # (most texts have none: where each begins is worked out only for those that do)
+            starts = [0, *accumulate(len(text) + 1 for text in texts)]
+            for hit in hits:
+                number = bisect_right(starts, hit.start) - 1
+                base = starts[number]
+                found[number].append(PhraseHit(hit.start - base, hit.end - base, hit.payloads))
         return found
 
     def search(self, text: str) -> bool:
