@@ -10,7 +10,20 @@ from transpub.inline import strip_placeholders, tokenize, unescape_lookalikes
 
 MARKUP = st.lists(
     st.sampled_from(
-        [*"ab <>/&;0123 ", "<1>", "</1>", "<2/>", "</3/>", "<12345>", "&lt;", "&amp;", "lt;", "<<", "</", "/>"]
+        [
+            *"ab <>/&;0123 ",
+            "<1>",
+            "</1>",
+            "<2/>",
+            "</3/>",
+            "<12345>",
+            "&lt;",
+            "&amp;",
+            "lt;",
+            "<<",
+            "</",
+            "/>",
+        ]
     ),
     max_size=30,
 ).map("".join)

@@ -122,6 +122,8 @@ class TemplateTexts:
     #: The template with its entries (:func:`unit_texts`, which makes them only when asked), or None:
     #: the template the caller has is the whole template.
     full: Callable[[], polib.POFile] | None = None
+    #: The blocks in UTF-8, joined by newlines (as in the template), when known (:func:`unit_texts`).
+    body: bytes | None = None
 
     @functools.cached_property
     def kept(self) -> tuple[tuple[str, str, int, str], ...] | None:
@@ -185,12 +187,18 @@ def _pieces(
             same.append(item[1])
             continue
         if same:
-            pieces.append("\n".join(same).encode("utf-8"))
+            pieces.append(_encoded(same))
             same = []
         pieces.append(item)
     if same:
-        pieces.append("\n".join(same).encode("utf-8"))
+        pieces.append(_encoded(same))
     return tuple(pieces)
+
+
+def _encoded(texts: list[str]) -> bytes:
+    """``texts`` joined by newlines, in UTF-8 (each encoded alone: most are ASCII, copied as they are,
+    which the text of them all is not when one holds a character beyond Latin-1)."""
+    return b"\n".join([text.encode("utf-8") for text in texts])
 
 
 class _Source(NamedTuple):
@@ -244,7 +252,9 @@ def unit_texts(
         text = f"{head}{msgid}{_EMPTY_MSGSTR}"
         entries.append(text)
         fresh.append((new_source(_Source, (unit.msgid, unit.flags, occurrences, None)), text, end))
-    return TemplateTexts(entries, tuple(fresh), len(units), _pieces(fresh, noted), entries, full)
+    pieces = _pieces(fresh, noted)
+    body = b"\n".join([piece if isinstance(piece, bytes) else piece[1].encode("utf-8") for piece in pieces])
+    return TemplateTexts(entries, tuple(fresh), len(units), pieces, entries, full, body)
 
 
 #: The creation date in a template's header, as transpub (and msgcat) write it: one field per line.
@@ -293,17 +303,26 @@ def _template_bytes(template: polib.POFile, old: bytes | None, texts: TemplateTe
     """The bytes to write to the template whose file holds ``old``; None when they are the same (see
     :func:`write_template`)."""
     new_date = template.metadata.get("POT-Creation-Date", "")
-    blocks = catalog_blocks(template) if texts is None else texts.blocks
+    if texts is not None and texts.body is not None:
+        body = texts.body
+    else:
+        body = "\n".join(catalog_blocks(template) if texts is None else texts.blocks).encode("utf-8")
     header = old[: old.find(b"\n\n")] if old is not None else b""
     found = _CREATION_DATE.search(header)
     if old is not None and found is not None:
         template.metadata["POT-Creation-Date"] = found.group(1).decode("utf-8", "replace")
-        data = "\n".join([format_header(template), *blocks]).encode("utf-8")
+        data = _with_header(template, body)
         if data == old:
             return None
         template.metadata["POT-Creation-Date"] = new_date
-    data = "\n".join([format_header(template), *blocks]).encode("utf-8")
+    data = _with_header(template, body)
     return None if data == old else data
+
+
+def _with_header(template: polib.POFile, body: bytes) -> bytes:
+    """The bytes of ``template``'s file: its header, then ``body`` (its entries) after a newline."""
+    header = format_header(template).encode("utf-8")
+    return header + b"\n" + body if body else header
 
 
 def _key(entry: polib.POEntry) -> _Key:
