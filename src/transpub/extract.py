@@ -540,14 +540,14 @@ def _extract_article(
     template_record = Record(key)
     data = template_record.watch_read(project.root, path)  # the bytes read, read once
     catalog_key = _catalog_key(key, template_record.hashes.get(path_name(project.root, path), "-"))
+    shown = project.relative(path)
     try:
-        document = load_article(project, path, run.reads, data=data)
+        document = load_article(project, path, run.reads, data=data, shown=shown, slug=slug)
     except ArticleError as exc:
         return _ArticleOutcome(None, [_relative(project, exc)], records=dict.fromkeys(["", *run.locales]))
     outcome = _ArticleOutcome(None, warnings=list(document.warnings))
     if run.reads is not None:
         outcome.reads = run.reads.take()
-    shown = project.relative(path)
     units = document.units(shown)
     template = catalog.template_header(project.name)  # (its entries made only for a full merge)
     # the terms of all the article's msgids found in one search; only their entries differ by locale

@@ -44,15 +44,24 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
 
 
 def load_article(
-    project: Project, path: Path, reads: ReadCache | None = None, data: bytes | None = None
+    project: Project,
+    path: Path,
+    reads: ReadCache | None = None,
+    data: bytes | None = None,
+    *,
+    shown: str | None = None,
+    slug: str | None = None,
 ) -> Document:
     """Read one article of ``project`` (ArticleError when it cannot be read).
 
     ``reads``: the documents extract read (taken from there when the article, the options and
     transpub are the same; see :mod:`transpub.readcache`), or where extract keeps what it reads.
-    ``data``: the article's bytes, when the caller has read them already.
+    ``data``: the article's bytes, when the caller has read them already; ``shown`` and ``slug``:
+    its ``project.relative(path)`` and ``project.slug_of(path)``, when the caller has them.
     """
-    options, shown = read_options(project, path), project.relative(path)
+    options = read_options(project, path)
+    if shown is None:
+        shown = project.relative(path)
     if reads is None or not reads.active:
         return read_article(path, options, display_path=shown, data=data)
     if data is None:
@@ -65,7 +74,7 @@ def load_article(
     if document is None:
         document = read_article(path, options, display_path=shown, data=data)
         if reads.store:
-            reads.keep(shown, project.slug_of(path), key, document)
+            reads.keep(shown, project.slug_of(path) if slug is None else slug, key, document)
     return document
 
 

@@ -68,9 +68,21 @@ def template_header(project_name: str, creation_date: datetime | None = None) ->
     :func:`unit_texts`)."""
     template = polib.POFile(wrapwidth=79)
     template.header = f"Translation template for {project_name}."
-    template.metadata = template_metadata(project_name, creation_date)
+    if creation_date is None:  # now: the fields of this minute's templates, made once
+        template.metadata = dict(_template_fields(project_name, _revision_date()))
+    else:
+        template.metadata = template_metadata(project_name, creation_date)
     template.metadata_is_fuzzy = True
     return template
+
+
+@functools.lru_cache(maxsize=8)
+def _template_fields(project_name: str, creation_date: str) -> dict[str, str]:
+    """The header fields of ``project_name``'s templates made at ``creation_date`` (as a header
+    writes it; a copy is taken of them)."""
+    fields = template_metadata(project_name, None)
+    fields["POT-Creation-Date"] = creation_date
+    return fields
 
 
 def _with_entries(header: polib.POFile, units: Sequence[Unit]) -> polib.POFile:
@@ -533,8 +545,9 @@ _REVISION: list[object] = [None, ""]
 
 
 def _revision_date() -> str:
-    """The current time as a new catalog's PO-Revision-Date, as :func:`locale_metadata` sets it
-    (from the clock it asks), formatted once a minute."""
+    """The current time as a header writes it (a new catalog's PO-Revision-Date, as
+    :func:`locale_metadata` sets it, a template's POT-Creation-Date), from the clock they ask,
+    formatted once a minute."""
     now = headers.datetime.now(UTC)
     minute = now.replace(second=0, microsecond=0)
     if _REVISION[0] != minute:
