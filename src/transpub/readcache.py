@@ -168,33 +168,28 @@ class _Encoder:
         cls = part.__class__
         if cls is Gap:
             return (_GAP, str(part))
-        index = self.seen.get(id(part))
+        seen = self.seen
+        index = seen.get(id(part))
         if index is not None:
             return (_SEEN, index)
-        self.seen[id(part)] = len(self.keep)
+        seen[id(part)] = len(self.keep)
         self.keep.append(part)
         if cls is TextSlot:
-            pieces = part.pieces
+            pieces, parts, placeholders = part.pieces, part.parts, part.placeholders
+            escape, line_start = part.escape, part.escape_line_start
             return (
                 _TEXT,
                 part.msgid,
                 part.ref,
-                self.parts(part.parts, depth + 1),
-                tuple([(p.number, p.tag, p.paired, p.shows) for p in part.placeholders]),
-                {
-                    number: (self.parts(piece.open, depth + 1), self.parts(piece.close, depth + 1))
-                    if piece.__class__ is PairedPieces
-                    else self.parts(piece, depth + 1)
-                    for number, piece in pieces.items()
-                }
-                if pieces
-                else {},
+                parts if len(parts) == 1 and parts[0].__class__ is str else self.parts(parts, depth + 1),
+                tuple([(p.number, p.tag, p.paired, p.shows) for p in placeholders]) if placeholders else (),
+                self._pieces(pieces, depth + 1) if pieces else {},
                 part.notes,
                 part.kind,
                 part.flags,
                 part.markable,
-                _function_name(part.escape),
-                _function_name(part.escape_line_start),
+                _names.get(escape) or _function_name(escape),  # (most slots: a name stored already)
+                None if line_start is None else _function_name(line_start),
             )
         if cls is Tag:
             return (
@@ -220,6 +215,16 @@ class _Encoder:
                 None if style is None else (style.kind, style.date_width, style.time_width),
             )
         raise Uncacheable(f"a part that cannot be stored: {cls.__name__}")
+
+    def _pieces(self, pieces: dict[int, Any], depth: int) -> dict[int, Any]:
+        """A text slot's pieces by placeholder number, stored."""
+        parts = self.parts
+        return {
+            number: (parts(piece.open, depth), parts(piece.close, depth))
+            if piece.__class__ is PairedPieces
+            else parts(piece, depth)
+            for number, piece in pieces.items()
+        }
 
     def reference(self, part: object | None) -> int | None:
         """The index of a part already stored (None for None)."""
