@@ -106,6 +106,26 @@ def test_a_symbolic_link_out_of_the_project_is_not_followed_unless_allowed(tmp_p
     assert (root / "locales/templates/more/secret.pot").is_file()
 
 
+@pytest.mark.parametrize("follow", [False, True])
+def test_a_loop_of_symbolic_links_is_a_warning_and_the_other_articles_are_extracted(
+    tmp_path: Path, follow: bool
+) -> None:
+    root = make(
+        tmp_path / "p",
+        {"story.html": article("Story")},
+        "[paths]\nfollow_symlinks = true\n" if follow else "",
+    )
+    os.symlink("self.html", root / "articles" / "self.html")
+    os.symlink("b", root / "articles" / "a")
+    os.symlink("a", root / "articles" / "b")
+    result = run(root, "extract")
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for name in ("self.html", "a", "b"):
+        assert f"articles/{name}: a symbolic link that leads back to itself" in result.stderr
+    assert (root / "locales/templates/story.pot").is_file()
+
+
 def test_links_built_from_slugs_are_encoded_relative_paths(tmp_path: Path) -> None:
     root = make(
         tmp_path / "p", {"javascript:alert(1).html": article("Hostile"), "a b.html": article("Spaced")}

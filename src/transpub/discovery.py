@@ -6,7 +6,7 @@ mirror the slug (``locales/es/LC_MESSAGES/2024/story.po``, ``site/es/2024/story.
 
 Left out, each with one error or warning naming the file: files matching a ``[paths] exclude``
 glob; hidden files and folders; symbolic links that lead out of the project (unless
-``[paths] follow_symlinks``); two files with one slug (both refused: neither may replace the
+``[paths] follow_symlinks``) and loops of links; two files with one slug (both refused: neither may replace the
 other); slugs with control characters, and names too long for the filesystem once the
 extension and a temporary-file suffix are added.
 """
@@ -195,7 +195,19 @@ def discover_articles(
             if exclude and any(fnmatch.fnmatchcase(rel, pattern) for pattern in exclude):
                 continue
             if entry.is_symlink():
-                target = Path(entry.path).resolve()
+                try:
+                    target = Path(entry.path).resolve()
+                except (RuntimeError, OSError):  # a loop of links (RuntimeError before Python 3.13)
+                    found.warnings.append(
+                        Issue(
+                            shown(Path(entry.path)),
+                            None,
+                            "articles",
+                            "a symbolic link that leads back to itself (a loop of links) is not followed",
+                            severity="warning",
+                        )
+                    )
+                    continue
                 if not follow_symlinks and not _within(target, root):
                     found.warnings.append(
                         Issue(
