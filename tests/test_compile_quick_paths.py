@@ -112,6 +112,34 @@ def test_a_link_to_a_page_of_the_same_folder_is_the_link_made_for_any_two_pages(
     assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)
 
 
+@settings(max_examples=400, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_PARTS) | st.text(max_size=6), min_size=1, max_size=4),
+)
+def test_a_link_with_nothing_to_encode_is_the_link_encoding_makes(page: list[str], target: list[str]) -> None:
+    """A link whose relative path needs no percent-encoding is taken as it is: the same link (or the
+    same error) as encoding each of its parts gives, whatever the names."""
+    from transpub.site import _quote_part, _relative_path, _site_href
+
+    folder = "/".join(page[:-1]) + "/" if len(page) > 1 else ""
+    to_page = "/".join(target)
+
+    def encoded() -> str:
+        relative = _relative_path(to_page, folder + "x")
+        link = "/".join(_quote_part(part) for part in relative.split("/"))
+        return link if link.startswith("../") else "./" + link
+
+    def outcome(function: object) -> str:
+        try:
+            return function()  # type: ignore[operator]
+        except ValueError as exc:
+            return f"error: {exc}"
+
+    _site_href.cache_clear()
+    assert outcome(lambda: _site_href(folder, to_page)) == outcome(encoded)
+
+
 _PIECES = st.sampled_from(
     [
         "<1>",

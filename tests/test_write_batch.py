@@ -143,10 +143,44 @@ def test_catalogs_that_replace_others_are_flushed_before_they_take_their_place(
         return 0
 
     monkeypatch.setattr(fsutil, "_SYNCFS", [flush])
+    monkeypatch.setattr(fsutil, "FSYNC_AT_MOST", 0)  # (a batch of a few files fsyncs them instead)
     assert extract_project(project, ["de", "es"]).ok
     assert len(seen) == 4  # one flush per batch, none for the run
     assert b"It thaws in spring." not in seen[0]  # the batch's flush came before its renames
     assert b"It thaws in spring." in first.read_bytes()
+
+
+def test_an_extract_that_rewrites_one_articles_catalogs_waits_for_those_files_not_the_whole_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # syncfs would also wait for every page the compile before left unwritten: a few fsyncs do not
+    if fsutil._syncfs() is None:
+        pytest.skip("no syncfs here: every catalog is flushed as it is written")
+    newsroom(tmp_path, 100)
+    project = load_project(tmp_path)
+    assert extract_project(project, ["de", "es"]).ok
+    (tmp_path / "articles" / "story-07.html").write_text(
+        ARTICLE.format(n=7, extra=" It thaws in spring."), encoding="utf-8"
+    )
+    whole_disk: list[int] = []
+    flushed: dict[str, bytes] = {}  # the file a flushed temporary replaces: what it held then
+    real_fsync = fsutil.os.fsync
+    rewritten = {str(project.catalog_path(locale, "story-07")) for locale in ("de", "es")}
+
+    def fsync(fd: int) -> None:
+        folder, name = os.path.split(os.readlink(f"/proc/self/fd/{fd}"))
+        for path in rewritten:
+            if os.path.dirname(path) == folder and name.startswith(f".{os.path.basename(path)}."):
+                flushed[path] = Path(path).read_bytes()
+        real_fsync(fd)
+
+    monkeypatch.setattr(fsutil, "_SYNCFS", [lambda fd: whole_disk.append(fd) or 0])
+    monkeypatch.setattr(fsutil.os, "fsync", fsync)
+    assert extract_project(load_project(tmp_path), ["de", "es"]).ok
+    assert whole_disk == []
+    assert set(flushed) == rewritten  # both catalogs (the template is not kept durable), each flushed...
+    assert all(b"It thaws in spring." not in old for old in flushed.values())  # ...before its rename
+    assert all(b"It thaws in spring." in Path(path).read_bytes() for path in rewritten)
 
 
 def test_an_empty_catalog_is_written_anew(tmp_path: Path) -> None:

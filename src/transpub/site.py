@@ -180,8 +180,20 @@ def _plain_folder(folder: str) -> bool:
 def _site_href(folder: str, to_page: str) -> str:
     """:func:`site_href` from a page in ``folder`` (with its final slash; "" at the root)."""
     relative = _relative_path(to_page, folder + "x")
-    encoded = "/".join(quote(part, safe="!$'()*+,;=@") for part in relative.split("/"))
+    if _PLAIN_PATH.fullmatch(relative):  # nothing to encode (a review index links every page once)
+        encoded = relative
+    else:
+        encoded = "/".join(_quote_part(part) for part in relative.split("/"))
     return encoded if encoded.startswith("../") else "./" + encoded
+
+
+#: A relative path that :func:`_quote_part` leaves as it is, part by part.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~!$'()*+,;=@/-]+")
+
+
+def _quote_part(part: str) -> str:
+    """One part of a path, percent-encoded as a link's (``/`` included, so nothing becomes a folder)."""
+    return quote(part, safe="!$'()*+,;=@")
 
 
 def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
