@@ -141,7 +141,7 @@ class RunSlots:
             if not marked:
                 msgid = escape_lookalikes(flat) if escaping else flat
                 self.emit_slot(
-                    self._flat_slot(msgid, [entry[1] for entry in entries], (), {}, shared, ()), out
+                    self._sentence_slot(msgid, [entry[1] for entry in entries], (), {}, shared, ()), out
                 )
             else:
                 self._emit_flat_sentences(entries, [], escaping, shared, [()], out)
@@ -157,7 +157,7 @@ class RunSlots:
             for index in range(count):
                 text = flat[bounds[2 * index] : bounds[2 * index + 1]]
                 msgid = escape_lookalikes(text) if escaping else text
-                self.emit_slot(self._flat_slot(msgid, [text], (), {}, shared, notes[index]), out)
+                self.emit_slot(self._sentence_slot(msgid, [text], (), {}, shared, notes[index]), out)
                 if index < len(cuts):
                     out.append(Gap(flat[bounds[2 * index + 1] : bounds[2 * index + 2]]))
             return
@@ -292,10 +292,10 @@ class RunSlots:
         if escaping and len(words) > run_from:
             words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
         msgid = words[0] if len(words) == 1 else "".join(words)
-        self.emit_slot(self._flat_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
+        self.emit_slot(self._sentence_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
 
     @staticmethod
-    def _flat_slot(
+    def _sentence_slot(
         msgid: str,
         parts: list[Part],
         placeholders: tuple[Placeholder, ...],
@@ -303,7 +303,8 @@ class RunSlots:
         shared: _Shared,
         context_note: tuple[str, ...],
     ) -> TextSlot:
-        """The slot of one sentence of a flat run (see :meth:`make_slot`)."""
+        """The slot of one sentence (a flat run's, or :meth:`make_slot`'s): its msgid's spaces collapsed
+        unless it is preformatted."""
         ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
         return TextSlot(
             msgid if preformatted else collapse_space(msgid),
@@ -487,7 +488,6 @@ class RunSlots:
         return groups
 
     def make_slot(self, atoms: list[Atom], shared: _Shared, context_note: tuple[str, ...]) -> TextSlot:
-        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
         if len(atoms) == 1 and atoms[0].kind == "text":  # text without markup: many sentences
             msgid = escape_lookalikes(atoms[0].text)
             parts: list[Part] = [atoms[0].raw]
@@ -495,19 +495,7 @@ class RunSlots:
             pieces: dict[int, PairedPieces | list[Part]] = {}
         else:
             msgid, parts, placeholders, pieces = self._marked_up(atoms)
-        return TextSlot(
-            msgid if preformatted else collapse_space(msgid),
-            ref,
-            parts,
-            placeholders,
-            pieces,
-            notes + context_note,
-            kind,
-            flags,
-            markable,
-            escape,
-            escape_line_start,
-        )
+        return self._sentence_slot(msgid, parts, placeholders, pieces, shared, context_note)
 
     @staticmethod
     def _marked_up(
