@@ -203,7 +203,7 @@ def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str
     >>> page_url("de", "2024/story"), page_url("de", "a b", "https://news.example/")
     ('../../de/2024/story.html', 'https://news.example/de/a%20b.html')
     """
-    target = "/".join(quote(part, safe="!$'()*+,;=@") for part in f"{folder}/{slug}.html".split("/"))
+    target = "/".join(_quote_part(part) for part in f"{folder}/{slug}.html".split("/"))
     if base_url:
         return base_url + target
     return "../" * (from_page or target).count("/") + target

@@ -74,11 +74,10 @@ class RunSlots:
         """How translated text that starts a line is escaped (None: as any other)."""
         return None
 
-    def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
-        groups = self.cut(atoms, ctx)
+    def _shared(self, ctx: RunContext) -> _Shared:
+        """What every slot of a run of ``ctx`` shares (worked out once: its block's reference is the same)."""
         preformatted = ctx.preformatted
-        # What every slot of the run shares (named once: its block's reference is the same)
-        shared: _Shared = (
+        return (
             self.slot_ref(ctx),
             ctx.notes,
             ctx.kind,
@@ -88,6 +87,10 @@ class RunSlots:
             self.slot_escape_line_start(ctx),
             preformatted,
         )
+
+    def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
+        groups = self.cut(atoms, ctx)
+        shared = self._shared(ctx)
         if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
             self.emit_slot(self.make_slot(atoms, shared, ()), out)
             return
@@ -118,16 +121,7 @@ class RunSlots:
         any entry is a tag.
         """
         preformatted = ctx.preformatted
-        shared: _Shared = (
-            self.slot_ref(ctx),
-            ctx.notes,
-            ctx.kind,
-            ("no-wrap",) if preformatted else (),
-            ctx.markable,
-            self.slot_escape(ctx),
-            self.slot_escape_line_start(ctx),
-            preformatted,
-        )
+        shared = self._shared(ctx)
         # Look-alikes of placeholders are escaped only in text that may hold one (most text does not).
         escaping = "<" in flat or "&" in flat
         cuts: list[tuple[int, int]] = []
