@@ -13,7 +13,6 @@ To add a setting, add one :class:`Key` below; ``project.py`` turns the validated
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -422,6 +421,8 @@ def suggest(name: str, known: list[str]) -> str:
     >>> suggest("deepll", ["deepl", "google"]), suggest("zzz", ["deepl", "google"])
     ("; did you mean 'deepl'?", ' (known: deepl google)')
     """
+    import difflib  # (only for a misspelt name)
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
         return f"; did you mean {close[0]!r}?"
@@ -490,6 +491,8 @@ class _Validator:
                 "tables belong here"
             )
         if not path:
+            import difflib  # (only for a misspelt name)
+
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             hint = f"; did you mean [{close[0]}]?" if close else f" (known: {' '.join(sorted(known))})"
             return f"unknown table [{key}]{hint}"

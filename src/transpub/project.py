@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import tomli_w
-
 from .config import (
     FRONT_MATTER_KEYS,
     SCHEMA,
@@ -492,6 +490,8 @@ def _toml_value(value: Any) -> str:
     """``value`` written by the TOML writer (lists on one line)."""
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    import tomli_w  # (only ``transpub init`` writes TOML)
+
     return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 

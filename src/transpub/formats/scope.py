@@ -7,15 +7,27 @@ rebuilt. Outside the scope nothing is extracted and every byte is kept.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-
-import lxml.etree
-from cssselect import HTMLTranslator, SelectorError
+from typing import TYPE_CHECKING
 
 from .html_tree import Node
 
-_TRANSLATOR = HTMLTranslator()
+if TYPE_CHECKING:
+    import lxml.etree
+    from cssselect import HTMLTranslator
+
+# lxml and cssselect are imported when a selector is first used: a project without [extract]
+# include or exclude (nearly all) never loads them (about 55M instructions a run)
+
 _ID = "data-transpub-node"
+
+
+@functools.cache
+def _translator() -> HTMLTranslator:
+    from cssselect import HTMLTranslator
+
+    return HTMLTranslator()
 
 
 class BadSelector(ValueError):
@@ -41,10 +53,14 @@ def to_xpath(selectors: tuple[str, ...] | list[str]) -> str | None:
     >>> to_xpath(["nav", "footer"])
     'descendant-or-self::nav | descendant-or-self::footer'
     """
+    if not selectors:
+        return None
+    from cssselect import SelectorError
+
     paths = []
     for selector in selectors:
         try:
-            paths.append(_TRANSLATOR.css_to_xpath(selector, prefix="descendant-or-self::"))
+            paths.append(_translator().css_to_xpath(selector, prefix="descendant-or-self::"))
         except SelectorError as exc:
             raise BadSelector(f"{selector!r} is not a CSS selector ({exc})") from None
     return " | ".join(paths) if paths else None
@@ -72,6 +88,8 @@ def find_scope(root: Node, include: str | None, exclude: str | None) -> Scope:
 
 
 def _matches(mirror: lxml.etree._Element, xpath: str, nodes: list[Node]) -> list[int]:
+    import lxml.etree
+
     found = mirror.xpath(xpath)
     return [
         id(nodes[int(el.get(_ID))]) for el in found if isinstance(el, lxml.etree._Element) and el.get(_ID)
@@ -80,6 +98,8 @@ def _matches(mirror: lxml.etree._Element, xpath: str, nodes: list[Node]) -> list
 
 def _mirror(root: Node, nodes: list[Node]) -> lxml.etree._Element:
     """An lxml element tree with the tags, ids and classes of ``root``'s elements (numbered)."""
+    import lxml.etree
+
     top = lxml.etree.Element("transpub-root")
     stack = [(root, top, 0)]
     while stack:

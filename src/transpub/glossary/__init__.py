@@ -32,6 +32,8 @@ preferred rendering (on the source one for every locale), case sensitivity a
 TBX v3 (``tbx``/``conceptEntry``/``langSec``/``termSec``) is read as well.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from transpub.errors import GlossaryError
 from transpub.glossary.files import (
     format_glossary,
@@ -42,8 +44,10 @@ from transpub.glossary.files import (
 )
 from transpub.glossary.matcher import PhraseMatcher
 from transpub.glossary.model import Glossary, describe_term
-from transpub.glossary.suggest import TermCandidate, suggest_terms
 from transpub.glossary.terms import ALL_LOCALES, GlossaryViolation, Term, TermMatch, normalize_locale
+
+if TYPE_CHECKING:
+    from transpub.glossary.suggest import TermCandidate, suggest_terms
 
 __all__ = [
     "ALL_LOCALES",
@@ -63,3 +67,13 @@ __all__ = [
     "suggest_terms",
     "write_glossary",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``suggest_terms`` and ``TermCandidate``, loaded when first asked for: only ``transpub glossary
+    suggest`` needs them, and their module costs every other run its import and regexes."""
+    if name in ("suggest_terms", "TermCandidate"):
+        from transpub.glossary import suggest
+
+        return getattr(suggest, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
