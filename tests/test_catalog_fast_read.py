@@ -319,3 +319,104 @@ def test_plain_catalogs_edited_or_mutated_read_the_same_at_once_entry_by_entry_a
             patched.setattr(reader, "_plain_rest", lambda text, position, newlines: None)
             entry_by_entry = outcome(path, read_translations)
         assert outcome(path, read_translations) == entry_by_entry, data
+
+
+#: A plain catalog whose last msgid comes twice (the strict reader's error).
+TWICE = PLAIN + '\n#: articles/a.html#story/p(again)\nmsgid "Last."\nmsgstr "Wieder."\n'
+
+
+def read_without_lines(path: Path) -> dict[str, tuple]:
+    return read_translations(path, lines=False)
+
+
+def test_catalogs_read_without_their_lines_give_the_same_translations_or_the_same_error(
+    tmp_path: Path,
+) -> None:
+    """compile reads a catalog without counting its lines (it counts them again for a warning or a
+    review copy): whatever the catalog, the translations, states and provenance are the strict
+    reader's, or the error is; each line is the strict reader's or None."""
+    rng = random.Random(23)
+    path = tmp_path / "de.po"
+    seeds = [PLAIN, REALISTIC, PLAIN.replace('msgstr ""\n"Zuletzt."', 'msgstr "Zuletzt <1>x</1>."'), TWICE]
+    for number in range(800):
+        seed = seeds[number % 4]
+        if number % 4 < 2:
+            data = mutate_lines(seed, rng).encode("utf-8")
+        else:
+            data = fuzzing.mutate(seed.encode("utf-8"), rng, fuzzing.PO_TOKENS)
+        path.write_bytes(data)
+        strict = outcome(path, strict_translations)
+        found = outcome(path, read_without_lines)
+        if isinstance(strict, tuple) or isinstance(found, tuple):
+            assert found == strict, data
+            continue
+        assert isinstance(found, dict) and found.keys() == strict.keys(), data
+        for msgid, (text, state, line, provenance) in found.items():
+            assert (text, state, provenance) == (strict[msgid][0], strict[msgid][1], strict[msgid][3]), data
+            assert line in (None, strict[msgid][2]), data
+
+
+def test_a_catalog_of_plain_entries_read_without_lines_is_read_at_once_as_with_them(tmp_path: Path) -> None:
+    """The quick read of the plain entries without their lines (one split, no line counted) takes
+    the catalogs the read with lines takes, with the same entries; the others go entry by entry."""
+    from transpub.catalog import reader
+
+    rng = random.Random(29)
+    plain = "\n" + PLAIN
+    start = reader._general_entry(plain, 1)[0].end()
+    assert reader._plain_rest_unnumbered(plain, start) is not None
+    for number in range(800):
+        seed = TWICE if number % 3 == 0 else PLAIN
+        if number % 2:
+            text = mutate_lines(seed, rng)
+        else:
+            text = fuzzing.mutate(seed.encode("utf-8"), rng, fuzzing.PO_TOKENS).decode("utf-8", "replace")
+        text = "\n" + text.replace("\r\n", "\n")
+        entry = reader._general_entry(text, 1)[0]
+        if entry is None:
+            continue
+        position = entry.end()
+        numbered = reader._plain_rest(text, position, text.count("\n", 0, position))
+        found = reader._plain_rest_unnumbered(text, position)
+        if numbered is None:
+            assert found is None, text
+        else:
+            assert found == {msgid: (t, s, None, p) for msgid, (t, s, _, p) in numbered.items()}, text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "# content-type: text/plain; charset=latin-1\n",
+        "# CONTENT-TYPE: x\n",
+        '"Content-Type: text/plain\\n"\n',
+        "#. Content-Type: charset=ascii\n",
+    ],
+)
+def test_the_declared_charset_is_found_where_a_search_from_the_start_finds_it(head: str) -> None:
+    """decode_catalog looks for the charset from the first ``Content-Type:`` written as usual, unless
+    the name is written in other cases before it: the same match as a search of the whole text."""
+    from transpub.catalog import reader
+
+    rng = random.Random(31)
+    seeds = [(head + HEADER).encode("utf-8"), (head + PLAIN).encode("latin-1", "replace")]
+    for number in range(300):
+        data = fuzzing.mutate(seeds[number % 2], rng, [*fuzzing.PO_TOKENS, b"Content-Type:", b"charset="])
+        expected = reader._DECLARED_CHARSET.search(data)
+        found = reader._DECLARED_CHARSET.search(data, reader._charset_from(data))
+        assert (found and (found.span(), found.group(1))) == (
+            expected and (expected.span(), expected.group(1))
+        )
+
+
+def test_a_line_ending_in_a_backslash_is_found_among_many_backslashes() -> None:
+    from transpub.catalog import reader
+
+    rng = random.Random(37)
+    for _ in range(2000):
+        pieces = [rng.choice(["\\", "\n", "a", '"', "\\\\", "\\n"]) for _ in range(rng.randrange(300))]
+        if rng.random() < 0.3:
+            pieces.insert(rng.randrange(len(pieces) + 1), "\\\n")  # (perhaps after a hundred backslashes)
+        text = "".join(pieces)
+        assert reader._continues_a_line(text) == ("\\\n" in text), text

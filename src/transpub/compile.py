@@ -8,6 +8,7 @@ import html as htmllib
 import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -449,6 +450,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     catalogs: dict[str, dict[str, Translation]] = {}
     broken: dict[tuple[str, str], CatalogError] = {}
     present: set[str] = set()  # the locales whose catalog exists
+    read: dict[str, bytes | None] = {}  # their bytes
     for locale in targets:
         po_path = project.catalog_path(locale, slug)
         stamp = signature(po_path)  # before reading it: a change while it is read shows next time
@@ -458,8 +460,9 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
             with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
                 data = po_path.read_bytes()
         record.watch_content(project.root, po_path, stamp, data)
+        read[locale] = data
         try:
-            catalogs[locale] = load_translations(po_path, "", data)
+            catalogs[locale] = _translations(po_path, data, lines=options.review)
         except CatalogError as exc:
             if exc.path is not None:  # as extract and check name it (never the reader's full path)
                 exc.path = project.relative(Path(exc.path))
@@ -500,7 +503,9 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         pages[locale] = page
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(_placeholder_warnings(project, locale, slug, problems[locale]))
+            compiled.warnings.extend(
+                _placeholder_warnings(project, locale, slug, problems[locale], read[locale])
+            )
     for page in pages.values():
         page.date = document.published
     if not options.pages:
@@ -1043,17 +1048,28 @@ def _remove_stale_markdown(
 
 
 def _placeholder_warnings(
-    project: Project, locale: str, slug: str, problems: list[tuple[str, Translation, tuple[str, str]]]
+    project: Project,
+    locale: str,
+    slug: str,
+    problems: list[tuple[str, Translation, tuple[str, str]]],
+    data: bytes | None,
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
-    published or not (``problems``: as :func:`_decide` found them, in the order of the units)."""
+    published or not (``problems``: as :func:`_decide` found them, in the order of the units, their
+    lines perhaps not counted: see :func:`_translations`; ``data``: the catalog's bytes, read again
+    with the lines then)."""
     if not problems:
         return []
-    shown = project.relative(project.catalog_path(locale, slug))
+    po_path = project.catalog_path(locale, slug)
+    shown = project.relative(po_path)
+    lines = {msgid: entry.line for msgid, entry, _ in problems}
+    if None in lines.values() and data is not None:  # (a warning is rare; counting lines is not)
+        entries = _translations(po_path, data, lines=True)
+        lines = {msgid: entries[msgid].line for msgid in lines}
     return [
         Issue(
             shown,
-            entry.line,
+            lines[msgid],
             problem[0],
             f"{problem[1]}; the source text is published instead",
             locale=locale,
@@ -1062,6 +1078,18 @@ def _placeholder_warnings(
         )
         for msgid, entry, problem in problems
     ]
+
+
+def _translations(po_path: Path, data: bytes | None, *, lines: bool) -> dict[str, Translation]:
+    """The entries of the catalog at ``po_path`` (``data``: its bytes; None: read from there, or
+    none when there is no file) as :func:`load_translations` gives them; without ``lines``, an
+    entry's line may be None (a catalog read at once is not counted line by line)."""
+    if data is None:
+        return load_translations(po_path, "", None)
+    from . import catalog  # (a compile with nothing to do reads no catalog)
+
+    entries = catalog.parse_translations(data, po_path, lines=lines)
+    return dict(zip(entries, map(tuple.__new__, repeat(Translation), entries.values())))
 
 
 def _has_review_copy(

@@ -528,12 +528,22 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", re.I)
 
 
+def _charset_from(data: bytes) -> int:
+    """Where :data:`_DECLARED_CHARSET` may first match in ``data``: at the first ``Content-Type:``
+    written as usual unless the name is written in other cases before it (a search for the exact
+    bytes is quick; the case-insensitive pattern tries every position)."""
+    at = data.find(b"Content-Type:")
+    if at <= 0 or b"content-type:" in data[:at].lower():
+        return 0
+    return at
+
+
 def decode_catalog(data: bytes, path: Path) -> str:
     """The text of a catalog's bytes, in the charset its header declares (UTF-8 when none);
     CatalogError when they cannot be read."""
     if data[:3] == b"\xef\xbb\xbf":
         raise CatalogError(_BOM_MESSAGE, path, 1)
-    found = _DECLARED_CHARSET.search(data)
+    found = _DECLARED_CHARSET.search(data, _charset_from(data))
     charset = found.group(1).decode("ascii", "replace") if found else None
     where = data[: found.start()].count(b"\n") + 1 if found else None
     if is_utf8(charset) or data.isascii():
@@ -588,7 +598,7 @@ def _line_at(data: bytes, offset: int) -> int:
 EntryText = tuple[str, str, "int | None", "str | None"]
 
 
-def read_translations(path: Path) -> dict[str, EntryText]:
+def read_translations(path: Path, *, lines: bool = True) -> dict[str, EntryText]:
     """The live entries of the PO file at ``path`` by msgid (a later entry of the same msgid wins),
     as compile uses them; CatalogError(message, path, line) exactly as :func:`read_catalog` raises it.
 
@@ -596,17 +606,21 @@ def read_translations(path: Path) -> dict[str, EntryText]:
     msgctxt/msgid/msgstr, obsolete entries, no plural forms) is read in one pattern match per
     entry, with every check of the strict reader; anything else (and every broken catalog) goes
     through :func:`parse_catalog`, so the result and the errors are the same either way.
+
+    ``lines`` False: an entry's line may be None (counting the lines of a catalog read at once is
+    a pass over its text; compile needs them only for a warning or a review copy, and then reads
+    the catalog again with them).
     """
     path = Path(path)
-    return parse_translations(_catalog_bytes(path), path)
+    return parse_translations(_catalog_bytes(path), path, lines=lines)
 
 
-def parse_translations(data: bytes, path: Path) -> dict[str, EntryText]:
+def parse_translations(data: bytes, path: Path, *, lines: bool = True) -> dict[str, EntryText]:
     """:func:`read_translations` of ``data``, the bytes of the catalog at ``path``."""
     text = decode_catalog(data, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    found = _fast_translations(text, path)
+    found = _fast_translations(text, path, lines)
     if found is not None:
         return found
     po = parse_catalog(text, path)
@@ -658,14 +672,14 @@ def _string_value(first: str, more: str) -> str:
     return unescape(body) if "\\" in body else body
 
 
-def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
+def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, EntryText] | None:
     """:func:`read_translations` for a catalog of the usual shape; None for anything else (a
     broken catalog included: the strict reader then says what is wrong, and where).
 
     An entry's comment lines (most of a catalog's text) are passed over with string searches, its
     keywords read with one pattern match.
     """
-    if text[:1] == "\ufeff" or "\\\n" in text:
+    if text[:1] == "\ufeff" or _continues_a_line(text):
         return None
     text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
     plain, plain_bodies, more_bodies = _PLAIN_ENTRY.match, _PLAIN_BODIES.findall, _MORE_BODIES.findall
@@ -722,7 +736,10 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
             if len(seen) > 1 or not _usable_header(msgstr):
                 return None
             header = True
-            rest = _plain_rest(text, position, line + count("\n", counted, position))
+            if lines:
+                rest = _plain_rest(text, position, line + count("\n", counted, position))
+            else:
+                rest = _plain_rest_unnumbered(text, position)
             if rest is not None:  # every other entry is plain: read at once
                 return rest
             continue
@@ -739,6 +756,21 @@ def _fast_translations(text: str, path: Path) -> dict[str, EntryText] | None:
 
 
 _PLAIN_NOTES: tuple[bool, str | None] = (False, None)
+
+
+def _continues_a_line(text: str) -> bool:
+    """Whether a line of ``text`` ends in a backslash (gettext joins it with the next), found from
+    its backslashes (a search for one character is quick; most catalogs have a few, in the header)."""
+    find = text.find
+    at = find("\\")
+    for _ in range(64):
+        if at < 0:
+            return False
+        if text[at + 1 : at + 2] == "\n":
+            return True
+        at = find("\\", at + 1)
+    return "\\\n" in text
+
 
 #: :data:`_PLAIN_ENTRY` for ``findall`` over the rest of a catalog, without msgctxt (such a catalog
 #: is read entry by entry): the whole entry, its comments, the msgid and msgstr strings and their
@@ -783,6 +815,37 @@ def _plain_rest(text: str, position: int, newlines: int) -> dict[str, EntryText]
     next(lines)
     states = map(_STATES.__getitem__, map(bool, map(str.strip, msgstrs)))
     return dict(zip(msgids, zip(msgstrs, states, lines, repeat(None))))
+
+
+#: :data:`_PLAIN_ENTRIES` without the groups :func:`_plain_rest` needs for the lines (the whole
+#: entry, its comments), split on: the text between two matches must be empty.
+_PLAIN_KEYWORDS = re.compile(
+    r"(?:#[.:][^\n]*\n)*"
+    rf"msgid[ \t]*{_PLAIN_STRING}"
+    rf"msgstr[ \t]*{_PLAIN_STRING}\n*"
+)
+
+
+def _plain_rest_unnumbered(text: str, position: int) -> dict[str, EntryText] | None:
+    """:func:`_plain_rest` without the lines (each None): the entries of ``text`` from ``position``
+    when every one is a plain entry without msgctxt and no msgid repeats; None otherwise."""
+    if text.find("\\", position) >= 0:
+        return None
+    parts = _PLAIN_KEYWORDS.split(text[position:])
+    if len(parts) == 1 or "".join(parts[::5]):  # nothing, or something between two plain entries
+        return None
+    msgid_firsts, msgid_more, msgstr_firsts, msgstr_more = parts[1::5], parts[2::5], parts[3::5], parts[4::5]
+    if '"' in "".join(msgid_firsts) or '"' in "".join(msgstr_firsts):
+        return None
+    for more in ("".join(msgid_more), "".join(msgstr_more)):
+        if more.count('"') != 2 * more.count("\n"):  # a quote inside a continuation line
+            return None
+    msgids = _with_bodies(tuple(msgid_firsts), tuple(msgid_more))
+    msgstrs = _with_bodies(tuple(msgstr_firsts), tuple(msgstr_more))
+    if msgids is None or msgstrs is None or len(set(msgids)) != len(msgids) or "" in msgids:
+        return None  # (a repeated msgid, or a second header)
+    states = map(_STATES.__getitem__, map(bool, map(str.strip, msgstrs)))
+    return dict(zip(msgids, zip(msgstrs, states, repeat(None), repeat(None))))
 
 
 def _with_bodies(firsts: tuple[str, ...], mores: tuple[str, ...]) -> tuple[str, ...] | None:
