@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 
 __all__ = ["segment", "split_sentences"]
@@ -33,7 +33,7 @@ _CANDIDATE_BODY = r"""
     (?=(?P<space>\s+)(?P<next>\S+)|\s*\Z)
 """.replace("W", r"[^\s.!?…。！？｡]")
 # Text without full-width terminators: every candidate word follows a space (fast to scan for).
-# (The never-matching tail gives these the same groups as _CJK_CANDIDATE.)
+# (The never-matching tail gives these the same groups as _cjk_candidate().)
 _NO_CJK = r"(?:(?!)(?P<cjk>)(?P<cjk_space>))?"
 _FIRST_CANDIDATE = re.compile(_CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
 _NEXT_CANDIDATE = re.compile(r"\s" + _CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
@@ -42,7 +42,7 @@ _NEXT_CANDIDATE = re.compile(r"\s" + _CANDIDATE_BODY + _NO_CJK, re.VERBOSE)
 # next terminator: so a word that ends in no candidate is matched whole, without groups (the last
 # branch), and skipped, instead of being scanned again from each closer inside it.
 _WORD_START = r"(?<![^\s。！？｡」』”’）】》〉〕｣\"')\]»])"
-_CJK_CANDIDATE = re.compile(
+_CJK_CANDIDATE_PATTERN = (
     _WORD_START
     + _CANDIDATE_BODY
     + r"""| (?P<cjk>[。！？｡]+[!?！？…]*[”’"'」』）】》〉〕｣)]*)(?=(?P<cjk_space>\s*))"""
@@ -50,9 +50,16 @@ _CJK_CANDIDATE = re.compile(
     + _WORD_START
     + r"(?=W|[.!?…]+X)(?:W++|[.!?…]++(?=X))*+".replace(
         "X", r"[^\s.!?…。！？｡“‘”’\"'»›)\]}」』）】》〉〕｣]"
-    ).replace("W", r"[^\s.!?…。！？｡]"),
-    re.VERBOSE,
+    ).replace("W", r"[^\s.!?…。！？｡]")
 )
+
+
+@cache
+def _cjk_candidate() -> re.Pattern[str]:
+    """The pattern for text with full-width terminators, compiled when such a text is first cut
+    (about 23M instructions: a run on articles without them never pays it)."""
+    return re.compile(_CJK_CANDIDATE_PATTERN, re.VERBOSE)
+
 
 _MARKER = r"(?P<marker>(?P<bullet>[•⁃▪◦‣∙·*-]\s?)?(?P<num>\d{1,3}|[a-z])(?P<punct>\.\)|\)|\.)(?=\s))"
 _FIRST_LIST_MARKER = re.compile(r"(?P<gap>)??" + _MARKER)
@@ -416,7 +423,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """The candidate boundaries of `text[start:stop]`, in order; all patterns share group names."""
     if _has_cjk_terminator(text):  # (outside ``start:stop`` there is only whitespace)
-        return _CJK_CANDIDATE.finditer(text, start, stop)
+        return _cjk_candidate().finditer(text, start, stop)
     first = _FIRST_CANDIDATE.match(text, start, stop)
     return _next_candidates(text, first.end() if first else start, stop, first)
 
