@@ -86,6 +86,8 @@ def _may_hold_markers_by_pattern(text: str) -> bool:
 @example("Steps: 1.) mix 2.) bake")
 @example("x b.) y")
 @example("x.) 2) a)\n")
+@example("Steps -a. mix *b) bake")  # a letter after a bullet
+@example("Steps ‣a. mix")
 def test_list_markers_quick_test_found_with_str_find_answers_as_the_pattern_does(text: str) -> None:
     """Each "." and ")" found with str.find: the same answer as the ends the pattern finds."""
     assert _may_hold_markers(text) == _may_hold_markers_by_pattern(text)
@@ -255,6 +257,53 @@ LEADING_TEXT = st.lists(
 def test_reference_words_read_from_a_prefix_are_the_first_words_of_the_text(text: str, limit: int) -> None:
     """References take the first words of an element's leading text from a short prefix of it when
     that holds more words than needed: the same words the full walk over its content finds."""
+    tokens = tokenize_html(f"<p>{text}</p>")
+    node = next(child for child in build_tree(tokens).children if isinstance(child, Node))
+    words: list[str] = []
+    References(tokens)._first_words(node, words, limit)
+    if words:
+        assert References(tokens)._key(node, limit) == "-".join(words)[: 40 * limit // 4].strip("-")
+
+
+NON_ASCII_LEADING = st.lists(
+    st.sampled_from(
+        [
+            "ΟΔΟΣ",
+            "Σ",
+            "ΑΣ.",
+            "ʹ",
+            "ʹΒ",
+            "İstanbul",
+            "STRASSE ß",
+            "“Quote”",
+            "e\u0301",
+            "Ǆ",
+            "ﬁ",
+            "x_1",
+            "9",
+            " ",
+            ", ",
+            ".",
+            "'",
+            "\n",
+            "&amp;",
+            "<i>",
+            "</i>",
+            "a" * 13,
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(NON_ASCII_LEADING, st.sampled_from([4, 10]))
+@example("ab" + " " * 14 + "ab" + " " * 14 + "ab" + " " * 10 + "ΑΣ.ʹΒ and more", 4)  # a prefix ends after "ʹ"
+def test_references_of_text_in_other_scripts_take_the_first_words_of_the_lower_cased_text(
+    text: str, limit: int
+) -> None:
+    """Non-ASCII text is lowered a prefix at a time for its reference (a final sigma looks past the
+    prefix: such text takes the full walk): the same name as the full walk over the element."""
     tokens = tokenize_html(f"<p>{text}</p>")
     node = next(child for child in build_tree(tokens).children if isinstance(child, Node))
     words: list[str] = []

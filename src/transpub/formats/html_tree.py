@@ -198,10 +198,13 @@ def build_tree(tokens: list[Token]) -> Node:
     depths = open_elements.depths
     blocks = open_elements.blocks
     current = root.children  # the children of the innermost open element
-    for index, token in enumerate(tokens):
-        kind = token.kind
-        if kind == "end":
-            open_at = depths.get(token.tag)
+    index = -1
+    for kind, _, tag, attrs in tokens:
+        index += 1
+        if kind == "text":  # (most tokens)
+            current.append(index)
+        elif kind == "end":
+            open_at = depths.get(tag)
             if open_at:  # the innermost open element it closes
                 depth = open_at[-1]
                 stack[depth].end = index
@@ -215,7 +218,6 @@ def build_tree(tokens: list[Token]) -> Node:
             else:
                 current.append(index)  # stray end tag: kept verbatim
         elif kind == "start" or kind == "startend":
-            tag = token.tag
             if tag in CLOSES_P and blocks and stack[blocks[-1]].tag == "p":
                 open_elements.close_from(blocks[-1])  # a block start ends a paragraph
             if tag in IMPLIED_END:
@@ -224,14 +226,22 @@ def build_tree(tokens: list[Token]) -> Node:
                 if depth > max(map(open_elements.innermost, bounds)):
                     open_elements.close_from(depth)
             parent = stack[-1]
-            node = Node(tag, index, parent, token.attrs)
+            node = Node(tag, index, parent, attrs, [])
             parent.children.append(node)
             if kind == "start" and tag not in VOID:
-                open_elements.push(node)
+                # (open_elements.push, written out: one per element)
+                open_at = depths.get(tag)
+                if open_at is None:
+                    depths[tag] = [len(stack)]
+                else:
+                    open_at.append(len(stack))
+                if tag not in INLINE:
+                    blocks.append(len(stack))
+                stack.append(node)
                 current = node.children
             else:
                 current = parent.children
-        else:  # text, other, eof
+        else:  # other, eof
             current.append(index)
     return root
 
@@ -385,12 +395,21 @@ class References:
         if children and type(children[0]) is int:  # text first (most elements named): its first words
             token = self.tokens[children[0]]
             if token.kind == "text":
-                raw = token.raw[:300]
-                if "&" not in raw and raw.isascii():
+                raw = token.raw[: _PREFIX * limit]
+                if "&" not in raw:
                     # (the words of a prefix: all but the last are whole, enough when there are more)
-                    found = _ASCII_WORDS.findall(raw, 0, _PREFIX * limit)
-                    if len(found) > limit:
-                        return "-".join(found[:limit]).lower()[: _REF_CHARS * limit // _REF_WORDS].strip("-")
+                    if raw.isascii():
+                        found = _ASCII_WORDS.findall(raw)
+                        if len(found) > limit:
+                            return (
+                                "-".join(found[:limit]).lower()[: _REF_CHARS * limit // _REF_WORDS].strip("-")
+                            )
+                    elif "Σ" not in raw:
+                        # Lower case maps each character on its own but a final sigma (it looks at
+                        # what follows): without one, the prefix lowered is the text lowered, cut.
+                        found = _WORDS.findall(raw.lower())
+                        if len(found) > limit:
+                            return "-".join(found[:limit])[: _REF_CHARS * limit // _REF_WORDS].strip("-")
         words: list[str] = []
         self._first_words(node, words, limit)
         if words:
