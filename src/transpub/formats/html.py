@@ -289,7 +289,11 @@ class _Builder(RunSlots):
                 run.append(child)
             elif child.tag not in INLINE or (child.block if child.block is not None else child.has_block()):
                 if run:
-                    if len(run) == 1 and type(run[0]) is int and not self.is_text(run[0]):
+                    if (
+                        len(run) == 1
+                        and type(run[0]) is int
+                        and (tokens[run[0]].raw.isspace() or not self.is_text(run[0]))
+                    ):
                         out.append(tokens[run[0]].raw)  # whitespace between blocks: most runs
                     else:
                         yield self.emit_run(run, ctx, out)
@@ -300,7 +304,11 @@ class _Builder(RunSlots):
             else:
                 run.append(child)
         if run:
-            if len(run) == 1 and type(run[0]) is int and not self.is_text(run[0]):
+            if (
+                len(run) == 1
+                and type(run[0]) is int
+                and (tokens[run[0]].raw.isspace() or not self.is_text(run[0]))
+            ):
                 out.append(tokens[run[0]].raw)
             else:
                 yield self.emit_run(run, ctx, out)

@@ -757,6 +757,7 @@ def collapse_space(text: str) -> str:
 
 _TERMINATOR = re.compile(r"[.!?…。！？｡]")
 _TERMINATORS = ".!?…。！？｡"
+_ASCII_TERMINATORS = ".!?"
 _AFTER_LAST_SENTENCE = " \t\n\r\f\u00a0\u202f.!?…。！？｡\"'“‘”’»›)]}」』）】》〉〕｣"
 
 
@@ -772,7 +773,8 @@ def _may_have_two_sentences(text: str) -> bool:
     """
     # the first terminator, found with str.find (a pattern's scan costs far more per character)
     first = len(text)
-    for terminator in _TERMINATORS:
+    # (ASCII text, most text, can hold none of the others; str.isascii costs no scan)
+    for terminator in _ASCII_TERMINATORS if text.isascii() else _TERMINATORS:
         found = text.find(terminator, 0, first)
         if found >= 0:
             first = found
