@@ -228,7 +228,10 @@ _FAST_TAG = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
-_FAST_ATTR = re.compile(r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*("[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?""")
+#: An attribute: its name, then its value in double quotes, in single quotes or bare (the groups).
+_FAST_ATTR = re.compile(
+    r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|((?!['"=])[^>\s]*+)))?"""
+)
 #: A "<" that html.parser would not take as plain text (the fast path stops there).
 _MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
 
@@ -240,58 +243,62 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     append = tokens.append
     pos = 0
     length = len(text)
-    matches = _FAST_TAG.finditer(text)  # one scan (a search per tag costs a call each)
     unsafe = _MARKUP_OPEN.search
     attributes = _FAST_ATTR.finditer
     unescape = htmllib.unescape
-    while pos < length:
-        match = next(matches, None)
-        start = match.start() if match else length
-        if start > pos:
-            piece = text[pos:start]
-            if "<" in piece:
-                odd = unsafe(text, pos, start)
-                if odd is not None:
-                    if odd.start() > pos:
-                        append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
-                    return tokens, odd.start()
-            append(_token(("text", piece, "", _NO_ATTRS)))
-        if match is None:
-            return tokens, length
-        pos = match.end()
-        name, listed, close, end = match.groups()
-        if name is not None:
-            tag = name.lower()
-            attrs: dict[str, str | None] = {}
-            if listed:
-                for found in attributes(listed):
-                    key, value = found.groups()
-                    if value is not None:
-                        if value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) > 1:
-                            value = value[1:-1]
-                        if "&" in value:
+    while True:  # one scan for the tags (a search per tag costs a call each), again after raw content
+        for match in _FAST_TAG.finditer(text, pos):
+            start, stop = match.span()
+            if start > pos:
+                piece = text[pos:start]
+                if "<" in piece:
+                    odd = unsafe(text, pos, start)
+                    if odd is not None:
+                        if odd.start() > pos:
+                            append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
+                        return tokens, odd.start()
+                append(_token(("text", piece, "", _NO_ATTRS)))
+            pos = stop
+            name, listed, close, end = match.groups()
+            if name is not None:
+                tag = name.lower()
+                attrs: dict[str, str | None] = {}
+                if listed:
+                    for found in attributes(listed):
+                        key, double, single, bare = found.groups()
+                        value = double if double is not None else single if single is not None else bare
+                        if value is not None and "&" in value:
                             value = unescape(value)
-                    attrs[key.lower()] = value
-            if tag in _MAY_HOLD_CONTENT and state.holds_content(
-                tag
-            ):  # even "<script/>": HTML ignores the slash there
-                append(_token(("start", match.group(), tag, attrs)))
-                pos = _add_content(text, tag, pos, tokens)
-                matches = _FAST_TAG.finditer(text, pos)
-            elif close:
-                append(_token(("startend", match.group(), tag, attrs)))
-            else:
-                append(_token(("start", match.group(), tag, attrs)))
+                        attrs[key.lower()] = value
+                if tag in _MAY_HOLD_CONTENT and state.holds_content(tag):
+                    # (even "<script/>": HTML ignores the slash there)
+                    append(_token(("start", match.group(), tag, attrs)))
+                    pos = _add_content(text, tag, pos, tokens)
+                    break  # the scan for tags starts again after the content
+                if close:
+                    append(_token(("startend", match.group(), tag, attrs)))
+                else:
+                    append(_token(("start", match.group(), tag, attrs)))
+                    if tag in FOREIGN:
+                        state.enter(tag)
+            elif end is not None:
+                tag = end.lower()
+                append(_token(("end", match.group(), tag, _NO_ATTRS)))
                 if tag in FOREIGN:
-                    state.enter(tag)
-        elif end is not None:
-            tag = end.lower()
-            append(_token(("end", match.group(), tag, _NO_ATTRS)))
-            if tag in FOREIGN:
-                state.leave(tag)
-        else:
-            append(_token(("other", match.group(), "", _NO_ATTRS)))
-    return tokens, length
+                    state.leave(tag)
+            else:
+                append(_token(("other", match.group(), "", _NO_ATTRS)))
+        else:  # no tag after ``pos``
+            if pos < length:
+                piece = text[pos:]
+                if "<" in piece:
+                    odd = unsafe(text, pos)
+                    if odd is not None:
+                        if odd.start() > pos:
+                            append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
+                        return tokens, odd.start()
+                append(_token(("text", piece, "", _NO_ATTRS)))
+            return tokens, length
 
 
 #: Elements whose content may not be markup (see :meth:`_State.holds_content`).
