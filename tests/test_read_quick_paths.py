@@ -310,3 +310,51 @@ def test_references_of_text_in_other_scripts_take_the_first_words_of_the_lower_c
     References(tokens)._first_words(node, words, limit)
     if words:
         assert References(tokens)._key(node, limit) == "-".join(words)[: 40 * limit // 4].strip("-")
+
+
+BLOCK_CONTENT = st.lists(
+    st.sampled_from(
+        [
+            "Rain",
+            "fell.",
+            " Then",
+            " ",
+            "\n",
+            "\u2003",
+            "\xa0",
+            "&nbsp;",
+            "&#160;",
+            "&amp;",
+            "&lt;",
+            "x;",
+            "<b>bold</b>",
+            "<b> </b>",
+            "<em>&nbsp;</em>",
+            '<a href="https://example.com/">example.com</a>',
+            "<!-- note -->",
+            "<br>",
+        ]
+    ),
+    min_size=1,
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BLOCK_CONTENT)
+@example("&nbsp;Rain fell.")
+@example("Rain fell.&nbsp;")
+@example("Rain fell. ")
+def test_blocks_with_text_at_both_edges_are_read_as_trimming_them_reads_them(content: str) -> None:
+    """A block whose content starts and ends with text (no space, no entity at its edges) is not
+    trimmed: the same parts and slots as trimming it gives."""
+    from pathlib import Path
+    from unittest.mock import patch
+
+    from transpub.formats.html import read_html
+
+    page = f"<body>\n<p>{content}</p>\n<h2 title='t'>{content}</h2>\n</body>"
+    quick = read_html(page, Path("a.html"), "utf-8", ReadOptions())
+    with patch("transpub.formats.html._text_at_both_edges", return_value=False):
+        full = read_html(page, Path("a.html"), "utf-8", ReadOptions())
+    assert list(map(repr, quick.parts)) == list(map(repr, full.parts))

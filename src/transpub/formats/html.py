@@ -346,11 +346,23 @@ class _Builder(RunSlots):
             out.append(self.start_tag(node, ctx))
             out.append(tokens[children[0]].raw)  # whitespace alone: as emit_children writes it
         else:
-            if not self.has_text(children, ctx):
-                return False
-            lead, core, trail = self.trim(children, ctx)
-            if not _only_source(lead) or not _only_source(trail):
-                return False  # an element without text at an edge: the walk's way
+            first = children[0]
+            last = children[-1]
+            if (
+                type(first) is int
+                and type(last) is int
+                and _text_at_both_edges(tokens[first].raw, tokens[last].raw)
+            ):
+                # (most blocks) it has text, and trimming leaves its content whole
+                lead: list = []
+                core: list = children
+                trail: list = []
+            else:
+                if not self.has_text(children, ctx):
+                    return False
+                lead, core, trail = self.trim(children, ctx)
+                if not _only_source(lead) or not _only_source(trail):
+                    return False  # an element without text at an edge: the walk's way
             out.append(self.start_tag(node, ctx))
             self.emit_flat_core(lead, core, trail, ctx, out)
         if node.end is not None:
@@ -724,6 +736,24 @@ class _Builder(RunSlots):
 
 #: Blocks :meth:`_Builder.emit_flat` leaves to the walk (they emit more than their content).
 _NOT_FLAT = frozenset({"html", "head", "body", "time"})
+
+
+def _text_at_both_edges(head: str, tail: str) -> bool:
+    """Whether a run whose first and last items are the text tokens ``head`` and ``tail`` starts and
+    ends with text that :meth:`_Builder.trim` keeps whole: no whitespace and no entity (which may be
+    a no-break space) at either edge (so it has text for translators too).
+
+    >>> _text_at_both_edges("Rain fell", "today."), _text_at_both_edges("&nbsp;Rain", "x")
+    (True, False)
+    """
+    return bool(
+        head
+        and tail
+        and not head[0].isspace()
+        and head[0] != "&"
+        and not tail[-1].isspace()
+        and tail[-1] != ";"
+    )
 
 
 def _only_source(items: list) -> bool:
