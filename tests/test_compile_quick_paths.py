@@ -249,3 +249,48 @@ def test_text_escaped_for_a_page_is_what_the_three_replacements_make_of_it(text:
     expected = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert escape_text(text) == expected
     assert escape_attribute(text) == expected.replace('"', "&quot;")
+
+
+#: Pieces of msgids and translations: words, placeholders (paired, standalone, broken), template
+#: tokens (Hugo shortcodes, Liquid tags) and lone brackets.
+_JUDGED_PIECES = [
+    "The council",
+    " met",
+    "⟦",
+    "⟧",
+    " ",
+    "<1>",
+    "</1>",
+    "<2/>",
+    "<2>",
+    "</2>",
+    "<3",
+    "<",
+    ">",
+    '{{< figure src="a.svg" >}}',
+    "{{% note %}}",
+    "{% if x %}",
+    "{{ page.title }}",
+    "{{",
+    "{%",
+    "{",
+    "}",
+    "%}",
+    "&lt;",
+]
+
+
+def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_template_tokens_says() -> None:
+    """A pair with no ``<`` and no ``{`` on either side is publishable without comparing anything:
+    the same answer (publish it, or show the source and warn why) as the comparison, for any pair."""
+    from transpub import compile as compiling
+
+    rng = random.Random(41)
+    for _ in range(5000):
+        msgid = "".join(rng.choice(_JUDGED_PIECES) for _ in range(rng.randrange(6)))
+        text = (
+            msgid
+            if rng.random() < 0.3
+            else "".join(rng.choice(_JUDGED_PIECES) for _ in range(rng.randrange(6)))
+        )
+        assert compiling._problem(msgid, text) == compiling._compared(msgid, text), (msgid, text)

@@ -120,10 +120,16 @@ def _usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and _problem(slot.msgid, entry.text) is None
 
 
-@functools.lru_cache(maxsize=16384)  # asked about each translation several times per page
 def _problem(msgid: str, text: str) -> tuple[str, str] | None:
     """``(check, why)`` when a translation cannot be published: its placeholders or its template
     tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
+    if "<" not in text and "<" not in msgid and "{" not in text and "{" not in msgid:
+        return None  # no placeholder and no template token on either side (most translations)
+    return _compared(msgid, text)
+
+
+def _compared(msgid: str, text: str) -> tuple[str, str] | None:
+    """:func:`_problem` by comparing the placeholders and the template tokens of both texts."""
     problem = placeholder_check(msgid, text)  # remembered for the rendering, which checks again
     if problem:
         return "placeholders", problem
