@@ -288,73 +288,90 @@ class _Decoder:
         self.exact = True
 
     def parts(self, stored: list[Any]) -> list[Any]:
-        if not stored or (len(stored) == 1 and stored[0].__class__ is str) or _only_text(stored):
+        if len(stored) < 2 and (not stored or stored[0].__class__ is str):
             return stored  # a list of its own, made by marshal: taken as it is
         part = self.part
         return [item if item.__class__ is str else part(item) for item in stored]
 
     def part(self, stored: tuple[Any, ...]) -> Any:
         kind = stored[0]
+        seen = self.seen
+        part: Any
+        if kind == _TEXT:  # (most parts that are not strings: each step here counts)
+            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line = stored
+            part = _new(TextSlot)
+            seen.append(part)  # in the order it was stored (its parts come after it)
+            if self.walking:
+                self.slots.append(part)
+            if len(parts) > 1 or (parts and parts[0].__class__ is not str):
+                parts = self.parts(parts)
+            if pieces:
+                walking, self.walking = self.walking, False
+                decode = self.parts
+                for number, piece in pieces.items():
+                    if piece.__class__ is tuple:
+                        paired = _new(PairedPieces)
+                        fields = paired.__dict__
+                        fields["open"] = decode(piece[0])
+                        fields["close"] = decode(piece[1])
+                        pieces[number] = paired
+                    else:
+                        pieces[number] = decode(piece)
+                self.walking = walking
+            fields = part.__dict__  # (a dataclass's __init__ costs a call and a step per field)
+            fields["msgid"] = msgid
+            fields["ref"] = ref
+            fields["parts"] = parts
+            fields["placeholders"] = _placeholders(placeholders) if placeholders else ()
+            fields["pieces"] = pieces
+            fields["notes"] = notes
+            fields["kind"] = kind_
+            fields["flags"] = flags
+            fields["markable"] = markable
+            fields["escape"] = (_functions.get(esc) if esc.__class__ is str else None) or _function(esc)
+            fields["escape_line_start"] = None if line is None else _function(line)
+            return part
         if kind == _GAP:
             return Gap(stored[1])
         if kind == _SEEN:
             if self.walking:
                 self.exact = False
-            return self.seen[stored[1]]
-        index = len(self.seen)
-        self.seen.append(None)  # its place, in the order it was stored (its parts come after it)
-        part: Any
-        if kind == _TEXT:
-            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line = stored
-            part = self.seen[index] = _new(TextSlot)
-            if self.walking:
-                self.slots.append(part)
-            parts = self.parts(parts)
-            if pieces:
-                walking, self.walking = self.walking, False
-                pieces = {
-                    number: PairedPieces(self.parts(piece[0]), self.parts(piece[1]))
-                    if piece.__class__ is tuple
-                    else self.parts(piece)
-                    for number, piece in pieces.items()
-                }
-                self.walking = walking
-            part.__init__(
-                msgid,
-                ref,
-                parts,
-                _placeholders(placeholders) if placeholders else (),
-                pieces,
-                notes,
-                kind_,
-                flags,
-                markable,
-                _function(esc),
-                _function(line),
-            )
-            return part
+            return seen[stored[1]]
         if kind == _TAG:
             _, parts, name, extra, urls, line = stored
-            part = self.seen[index] = _new(Tag)
+            part = _new(Tag)
+            seen.append(part)
             if self.walking:
                 self.tags.append(part)
-            part.__init__(self.parts(parts), name, extra, urls, line)
+            fields = part.__dict__
+            fields["parts"] = self.parts(parts)
+            fields["name"] = name
+            fields["extra_attributes"] = extra
+            fields["urls"] = urls
+            fields["line"] = line
             return part
         if kind == _ATTR:
             _, msgid, ref, raw, kind_, notes, write = stored
             part = AttrSlot(msgid, ref, raw, kind_, notes, _function(write))
+            seen.append(part)
             if self.walking:
                 self.slots.append(part)
-        elif kind == _MARKER:
+            return part
+        if kind == _MARKER:
             part = Marker(stored[1])
         elif kind == _LINK:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
         elif kind == _DATE:
+            index = len(seen)
+            seen.append(None)  # its place (its parts come after it)
             _, value, parts, style = stored
-            part = DateSlot(value, self.parts(parts), None if style is None else DateStyle(*style))
+            part = seen[index] = DateSlot(
+                value, self.parts(parts), None if style is None else DateStyle(*style)
+            )
+            return part
         else:
             raise ValueError(f"unknown stored part {kind!r}")
-        self.seen[index] = part
+        seen.append(part)
         return part
 
 
