@@ -83,10 +83,17 @@ def _hits(matcher, text: str) -> list[tuple[int, int, tuple]]:
     texts=st.lists(_text, min_size=1, max_size=4),
     locale=st.sampled_from([None, "en", "ar", "zh_CN"]),
     pairs=st.booleans(),
+    needles=st.booleans(),
 )
-def test_the_compact_matcher_finds_what_the_old_regex_matcher_found(phrases, texts, locale, pairs) -> None:
-    # ``pairs``: the candidate regex spells out two characters (small glossaries), else one
-    with mock.patch.object(matcher, "_MAX_PAIRS", 2000 if pairs else 0):
+def test_the_compact_matcher_finds_what_the_old_regex_matcher_found(
+    phrases, texts, locale, pairs, needles
+) -> None:
+    # ``pairs``: the candidate regex spells out two characters (small glossaries), else one;
+    # ``needles``: a small glossary's prefixes are searched for plainly where they can be
+    with (
+        mock.patch.object(matcher, "_MAX_PAIRS", 2000 if pairs else 0),
+        mock.patch.object(matcher, "_MAX_NEEDLES", 16 if needles else 0),
+    ):
         new = PhraseMatcher(phrases, locale=locale)
     reference = old.PhraseMatcher(phrases, locale=locale)
     assert bool(new) == bool(reference)
@@ -129,3 +136,53 @@ def test_texts_holding_the_separator_are_searched_one_by_one() -> None:
     texts = ["the lake", "side lake\x00side", "lake"]
     assert found.find_each(texts) == [found.find(text) for text in texts]
     assert [len(hits) for hits in found.find_each(texts)] == [1, 1, 1]
+
+
+#: Characters whose lower case is not one for one, or differs alone and in a word: the text lowered
+#: as a whole must still put a prefix where the walk reads it.
+_CASE_PIECES = ["İ", "i", "I", "Σ", "σ", "ς", "K", "k", "ǅ", "ß", "ﬁ", "x", "X", "1", " ", "\t"]
+_small_text = st.lists(st.sampled_from(_PIECES + _CASE_PIECES), max_size=30).map("".join)
+_small_phrase = st.lists(
+    st.sampled_from([p for p in _PIECES + _CASE_PIECES if not p.startswith("<")]), min_size=1, max_size=3
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    phrases=st.lists(st.tuples(_small_phrase, st.integers(0, 3), st.booleans()), min_size=1, max_size=5),
+    texts=st.lists(_small_text, min_size=1, max_size=4),
+    locale=st.sampled_from([None, "en", "ar"]),
+)
+def test_a_small_glossary_finds_by_its_prefixes_what_the_candidate_regex_finds(
+    phrases, texts, locale
+) -> None:
+    # a glossary of a few terms looks for their first two characters with str.find, not with the regex
+    fast = PhraseMatcher(phrases, locale=locale)
+    with mock.patch.object(matcher, "_MAX_NEEDLES", 0):
+        general = PhraseMatcher(phrases, locale=locale)
+    assert general._needles is None
+    forms = [form for form, _, _ in phrases]
+    for text in texts:
+        for sample in (text, " ".join(forms) + text, text.join(forms), text.upper().join(forms)):
+            assert _hits(fast, sample) == _hits(general, sample), sample
+            assert fast.search(sample) == general.search(sample), sample
+        assert fast.find_each([text, *forms]) == general.find_each([text, *forms])
+
+
+def test_a_small_glossary_is_searched_by_its_prefixes() -> None:
+    # (what the test above holds to the regex: the news glossary's two terms take the plain search)
+    found = PhraseMatcher([("city council", 1, False), ("harbour", 2, False)])
+    assert found._needles is not None
+    text = "The City Council met at the harbour; that council has a city-council."
+    assert _hits(found, text) == [(4, 16, (1,)), (28, 35, (2,))]
+
+
+def test_a_small_glossary_finds_a_term_written_with_a_kelvin_sign_as_the_regex_does() -> None:
+    # "\u212a" (KELVIN SIGN) lowers to "k" alone: the walk reads it as "k" after a term's first letter
+    phrases = [("ok", 1, False), ("kilo", 2, False), ("Ok", 3, True)]
+    fast = PhraseMatcher(phrases)
+    with mock.patch.object(matcher, "_MAX_NEEDLES", 0):
+        general = PhraseMatcher(phrases)
+    for text in ["o\u212a", "it is O\u212a", "\u212ailo", "OK ok Ok oK", "İok"]:
+        assert _hits(fast, text) == _hits(general, text), text
+    assert _hits(fast, "o\u212a") == [(0, 2, (1,))]

@@ -527,14 +527,21 @@ def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_a
 def test_extract_reads_each_article_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = newsroom(tmp_path / "news")
     opened: list[str] = []
-    original = Path.read_bytes
+    original, original_open = Path.read_bytes, os.open
 
     def counting(path: Path) -> bytes:
         if path.parent.name == "articles":
             opened.append(path.name)
         return original(path)
 
+    def counting_open(path: str | Path, flags: int, *args: object, **options: object) -> int:
+        if Path(path).parent.name == "articles" and not flags & (os.O_WRONLY | os.O_RDWR):
+            opened.append(Path(path).name)
+        return original_open(path, flags, *args, **options)
+
     monkeypatch.setattr(Path, "read_bytes", counting)
+    # (the manifest's read takes the signature from the file it opens)
+    monkeypatch.setattr(os, "open", counting_open)
     assert run(root, "extract")[0] == 0
     articles = sorted(path.name for path in (root / "articles").iterdir() if path.suffix in (".html", ".md"))
     assert articles and sorted(opened) == articles  # its hash and its document from one read

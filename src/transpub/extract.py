@@ -44,8 +44,9 @@ from .workers import Background, chunk_sizes, in_background, in_processes, run_o
 if TYPE_CHECKING:
     from .glossary import Glossary
 
-#: An article to extract: its position in the run's list, path, slug and manifest key.
-_Task = tuple[int, Path, str, str]
+#: An article to extract: its position in the run's list, path, slug, manifest key and name as shown
+#: (``project.relative(path)``, worked out once in the parent).
+_Task = tuple[int, Path, str, str, str]
 
 
 @dataclass
@@ -338,7 +339,7 @@ def extract_project(
         purge_obsolete,
     )
     outcomes: list[_ArticleOutcome | None] = []
-    todo: list[tuple[Path, str, str]] = []
+    todo: list[tuple[Path, str, str, str]] = []
     shown = {article.path: project.relative(article.path) for article in discovery.articles}
     for article in discovery.articles:
         # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
@@ -346,7 +347,7 @@ def extract_project(
         key = make_key(run_key, path_name(project.root, article.path))
         outcomes.append(_unchanged(run, manifest, article.path, shown[article.path], article.slug, key))
         if outcomes[-1] is None:
-            todo.append((article.path, article.slug, key))
+            todo.append((article.path, article.slug, key, shown[article.path]))
     done: dict[int, _ArticleOutcome] = {}
     unflushed: set[str] = set()
     ahead: Background | None = None
@@ -462,8 +463,8 @@ def _catalog_key(key: str, article: str) -> str:
 BATCH_SIZE = 32
 
 
-def _batches(todo: list[tuple[Path, str, str]], jobs: int) -> list[list[_Task]]:
-    """``todo`` (path, slug, key) cut into batches of at most :data:`BATCH_SIZE`, and with ``jobs``
+def _batches(todo: list[tuple[Path, str, str, str]], jobs: int) -> list[list[_Task]]:
+    """``todo`` (path, slug, key, name shown) cut into batches of at most :data:`BATCH_SIZE`, and with ``jobs``
     > 1 into batches that shrink as the work runs out (:func:`~transpub.workers.chunk_sizes`), so
     that the processes finish together; each task with its position in ``todo``. Articles are
     ordered by lock bucket, so that a batch takes few locks (:func:`~transpub.fsutil.lock_bucket`),
@@ -529,18 +530,17 @@ def _watch(record: Record, root: Path, path: Path, digest: str | None) -> None:
 
 def _extract_article(
     run: _ExtractRun,
-    task: tuple[Path, str, str],
+    task: tuple[Path, str, str, str],
     batch: WriteBatch,
     notes: GlossaryNotes | None,
 ) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales (written
     when ``batch`` is committed; ``notes``: the glossary's notes, when there is a glossary)."""
     project = run.project
-    path, slug, key = task
+    path, slug, key, shown = task
     template_record = Record(key)
     data = template_record.watch_read(project.root, path)  # the bytes read, read once
     catalog_key = _catalog_key(key, template_record.hashes.get(path_name(project.root, path), "-"))
-    shown = project.relative(path)
     try:
         document = load_article(project, path, run.reads, data=data, shown=shown, slug=slug)
     except ArticleError as exc:

@@ -52,6 +52,30 @@ def signature(path: Path | str) -> Signature | None:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
+def _signed_read(path: Path | str) -> tuple[Signature | None, bytes | None]:
+    """``signature(path)`` taken before ``path`` is read, and its bytes (None when it cannot be
+    read): the signature from the file opened (one look at it, not a look and then an open)."""
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except OSError:
+        return signature(path), None  # (a file that cannot be opened may still be there)
+    try:
+        stat = os.fstat(descriptor)
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        try:
+            chunks = [os.read(descriptor, stat.st_size + 1)]
+            while chunks[-1]:
+                chunks.append(os.read(descriptor, max(stat.st_size, 65536)))
+        except OSError:  # (a folder, say: it has a signature, no bytes)
+            return stamp, None
+        return stamp, b"".join(chunks) if len(chunks) > 2 else chunks[0]
+    finally:
+        os.close(descriptor)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
 def content_hash(data: bytes) -> str:
     """A stable hash of some bytes (SHA-256, the first 128 bits in hex)."""
     return hashlib.sha256(data).hexdigest()[:32]
@@ -212,11 +236,7 @@ class Record:
         """The bytes of ``path``, recorded as :meth:`watch` records it from this one read: its
         signature taken before the read (a change while it is read shows next time); None when it
         cannot be read (the caller's reader says why)."""
-        stamp = signature(path)
-        data = None
-        if stamp is not None:
-            with contextlib.suppress(OSError):
-                data = path.read_bytes()
+        stamp, data = _signed_read(path)
         self.watch_content(root, path, stamp, data)
         return data
 

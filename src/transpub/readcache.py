@@ -78,9 +78,16 @@ def digest_prefix() -> str:
 
 def digest(prefix: str, options: ReadOptions, shown: str, data: bytes) -> str:
     """The digest of reading ``data`` (the article named ``shown``) with ``options``."""
-    hasher = hashlib.sha256(f"{prefix}\0{options!r}\0{shown}\0".encode())
+    hasher = hashlib.sha256(f"{prefix}\0{_options_text(options)}\0{shown}\0".encode())
     hasher.update(data)
     return hasher.hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=64)
+def _options_text(options: ReadOptions) -> str:
+    """``repr(options)``, remembered: the articles of a run share their options (equal options, a
+    frozen dataclass, have the same repr), which each article builds anew."""
+    return repr(options)
 
 
 # -- the stored form ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, product
 from typing import cast
 
 from transpub.inline import PLACEHOLDER_RE
@@ -146,6 +146,43 @@ _SEPARATOR = "\x00"
 #: The candidate regex spells out the first two characters of every key when they make no more
 #: than this many distinct pairs (a Latin glossary of any size: about 700), else only the first.
 _MAX_PAIRS = 2000
+
+
+#: A glossary whose keys start with few distinct two-character prefixes (a small one) finds where
+#: a phrase may start by a plain search for each way a text may write each prefix, at most this many
+#: (see :meth:`PhraseMatcher._needle_starts`).
+_MAX_NEEDLES = 16
+#: What a prefix searched for plainly is made of: printable ASCII, no white space, hyphen or
+#: apostrophe (which match runs and look-alikes in a text), no placeholder or separator.
+_NEEDLE_CHARS = frozenset(chr(code) for code in range(0x21, 0x7F)) - set("-'<>/")
+
+
+def _needles(tries: list[_Keys]) -> list[tuple[str, str | None]] | None:
+    """Each way a text may write the distinct two-character prefixes (or whole one-character keys)
+    of the keys of ``tries`` that the walk reads as the prefix (:func:`_walk`: each character's
+    lower case alone, for a case-folded key), with the boundary kind of its first character
+    (:func:`_edge_kind`); None when there are more than :data:`_MAX_NEEDLES`, or a prefix holds a
+    character not in :data:`_NEEDLE_CHARS` (a text may then match it in ways a plain search does
+    not see). Of all characters beyond ASCII only the Kelvin sign lowers to one ASCII character
+    ("İ" lowers to two, where the walk stops)."""
+    needles: dict[str, str | None] = {}
+    for trie in tries:
+        for key in trie.keys:
+            prefix = key[:2]
+            if not _NEEDLE_CHARS.issuperset(prefix):
+                return None
+            forms = [[char] if not trie.fold else _folded_forms(char) for char in prefix]
+            for written in product(*forms):
+                needles["".join(written)] = _edge_kind(prefix[0])
+            if len(needles) > _MAX_NEEDLES:
+                return None
+    return list(needles.items())
+
+
+def _folded_forms(char: str) -> list[str]:
+    """The characters whose lower case alone is ``char`` (printable ASCII, as a key holds it)."""
+    forms = list(dict.fromkeys([char, char.upper()]))
+    return [*forms, "\u212a"] if char == "k" else forms
 
 
 def _pairs_fit(keys: list[str]) -> bool:
@@ -362,6 +399,8 @@ class PhraseMatcher:
         self._holds_separator = any(_SEPARATOR in key for trie in self._tries for key in trie.keys)
         del keys, payloads
         self._candidates = self._candidate_regex(prefix) if self._tries else None
+        #: A small glossary without clitics: its prefixes as searched for plainly (see :meth:`_needle_starts`).
+        self._needles = _needles(self._tries) if self._tries and self._clitics is None else None
 
     def _candidate_regex(self, prefix: str) -> re.Pattern[str]:
         """Where a phrase may start: a character some key starts with, and the boundary before it
@@ -451,6 +490,16 @@ class PhraseMatcher:
         """Non-overlapping phrases of ``plain`` in order: (start, end, keys, index)."""
         if self._candidates is None:
             return
+        if self._needles is not None:  # (a small glossary)
+            pos = 0
+            for here in self._needle_starts(plain):
+                if here < pos:
+                    continue
+                found = self._found_at(plain, here)
+                if found is not None:
+                    yield found
+                    pos = found[1]
+            return
         pos = 0
         search = self._candidates.search
         while (match := search(plain, pos)) is not None:
@@ -461,6 +510,24 @@ class PhraseMatcher:
                 continue
             yield found
             pos = found[1]
+
+    def _needle_starts(self, plain: str) -> list[int]:
+        """Where in ``plain`` a phrase may start, in order: each place one of :attr:`_needles` stands
+        with the boundary its first character asks for before it. A phrase :meth:`_found_at` finds
+        starts at one of them, and the candidate regex finds no other (nor fewer: each is walked).
+        A plain search of the text for a few prefixes costs less than the regex, which tries its
+        branches and their boundaries at each character that may start one."""
+        starts: list[int] = []
+        for needle, kind in cast(list[tuple[str, str | None]], self._needles):
+            find = plain.find
+            at = find(needle)
+            while at >= 0:
+                if kind is None or _boundary_ok(kind, plain, at):
+                    starts.append(at)
+                at = find(needle, at + 1)
+        if len(cast(list[tuple[str, str | None]], self._needles)) > 1:
+            starts = sorted(set(starts))
+        return starts
 
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping hits in order; the longest phrase wins where two overlap at one start."""
