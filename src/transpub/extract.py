@@ -289,7 +289,7 @@ class _ArticleOutcome:
     #: locale ("" for the template) -> the manifest record of what was written (None: forget it).
     records: dict[str, Record | None] = field(default_factory=dict)
     #: locale -> the file its record watches, once the batch that writes it is committed.
-    watch: dict[str, Path] = field(default_factory=dict)
+    watch: dict[str, Path | str] = field(default_factory=dict)
     #: The document read, as the read cache stores it (the parent writes them all at once).
     reads: list[Entry] = field(default_factory=list)
 
@@ -491,6 +491,50 @@ def _batches(todo: list[tuple[Path, str, str, str]], jobs: int) -> list[list[_Ta
     return batches
 
 
+class _Places:
+    """Where a batch's articles' templates and catalogs go (``project.template_path`` and
+    ``catalog_path``, locale "" for the template) and their locks, each folder looked at once.
+
+    The files of an article extracted for the first time are not there: one look (``os.access``,
+    without following a link) under the article's lock tells that nothing is at a file's place, no
+    file to read and no link that could lead a write out of the catalogs folder (which
+    :func:`~transpub.fsutil.confine` looks for); anything else takes the project's way.
+    """
+
+    def __init__(self, project: Project, locales: tuple[str, ...]) -> None:
+        self.project = project
+        #: locale -> its files' folder (confined, absolute and normal), or None: the project's way
+        self.folders: dict[str, str | None] = {}
+        self.suffixes = {"": ".pot", **dict.fromkeys(locales, ".po")}
+        for locale in self.suffixes:
+            try:
+                probe = project.catalog_path(locale, "_") if locale else project.template_path("_")
+            except TranspubError:  # (as it is for each article, which then says so)
+                self.folders[locale] = None
+                continue
+            folder = os.path.dirname(os.fspath(probe))
+            usable = os.path.abspath(folder) == folder and not folder.endswith(os.sep)
+            self.folders[locale] = folder if usable else None
+        self._guards: dict[int, Path] = {}
+
+    def guard(self, slug: str) -> Path:
+        """``article_lock_path`` of the article ``slug`` (the same for every slug of its lock bucket)."""
+        bucket = lock_bucket(slug)
+        found = self._guards.get(bucket)
+        if found is None:
+            found = self._guards[bucket] = article_lock_path(self.project.catalogs_dir, slug)
+        return found
+
+    def new_file(self, locale: str, slug: str) -> str | None:
+        """The path of the article ``slug``'s template (locale "") or catalog when nothing is there
+        (as the project names it: checked with its lock held); None: look the project's way."""
+        folder = self.folders[locale]
+        if folder is None or os.sep in slug or (os.altsep is not None and os.altsep in slug):
+            return None
+        path = f"{folder}{os.sep}{slug}{self.suffixes[locale]}"
+        return None if os.access(path, os.F_OK, follow_symlinks=False) else path
+
+
 def _extract_batch(
     run: _ExtractRun, tasks: list[_Task]
 ) -> tuple[list[tuple[int, _ArticleOutcome]], set[str]]:
@@ -504,8 +548,9 @@ def _extract_batch(
     translate run holds one at a time, so no two processes ever wait for each other in a circle.
     """
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None  # a batch's terms found once
+    places = _Places(run.project, run.locales)
     with WriteBatch(digest=content_hash, defer_new=True) as batch:
-        outcomes = [(task[0], _extract_article(run, task[1:], batch, notes)) for task in tasks]
+        outcomes = [(task[0], _extract_article(run, task[1:], batch, notes, places)) for task in tasks]
     root = run.project.root
     for _, outcome in outcomes:
         for locale, path in outcome.watch.items():
@@ -516,11 +561,11 @@ def _extract_batch(
     return outcomes, batch.unflushed
 
 
-def _watch(record: Record, root: Path, path: Path, digest: str | None) -> None:
+def _watch(record: Record, root: Path, path: Path | str, digest: str | None) -> None:
     """``record.watch(root, path)``, without reading the file again when the batch wrote it (its
     ``digest``): its signature now, with the hash of the bytes written."""
     if digest is None:
-        record.watch(root, path)
+        record.watch(root, Path(path))
         return
     name = path_name(root, path)
     stamp = record.files[name] = signature(path)
@@ -533,6 +578,7 @@ def _extract_article(
     task: tuple[Path, str, str, str],
     batch: WriteBatch,
     notes: GlossaryNotes | None,
+    places: _Places,
 ) -> _ArticleOutcome:
     """Extract one article: its template, then its catalog in each of the run's locales (written
     when ``batch`` is committed; ``notes``: the glossary's notes, when there is a glossary)."""
@@ -553,19 +599,28 @@ def _extract_article(
     # the terms of all the article's msgids found in one search; only their entries differ by locale
     noted = notes.look_up([unit.msgid for unit in units]) if notes is not None else ()
     texts = catalog.unit_texts(units, template, noted=noted)  # the same in the template and every new catalog
-    template_path = project.template_path(slug)
-    batch.lock(template_path, guard=article_lock_path(project.catalogs_dir, slug))
+    folder = places.folders[""]
+    template_path: Path | str = (
+        project.template_path(slug) if folder is None else f"{folder}{os.sep}{slug}.pot"
+    )  # (the lock made the folder: it is that of the project's path)
+    batch.lock(Path(template_path), guard=places.guard(slug))
+    new = places.new_file("", slug)
+    if new is None and folder is not None:
+        template_path = project.template_path(slug)
     result = ArticleExtraction(
         slug=slug,
         path=shown,
         units=len(units),
-        template_written=catalog.write_template(template, template_path, batch=batch, texts=texts),
+        template_written=catalog.write_template(
+            template, template_path, batch=batch, texts=texts, absent=new is not None
+        ),
     )
     template_record.result = {"units": len(units), "warnings": [asdict(w) for w in document.warnings]}
     outcome.records[""] = template_record
     outcome.watch[""] = template_path
     for locale in run.locales:
-        po_path = project.catalog_path(locale, slug)
+        new = places.new_file(locale, slug)
+        po_path = project.catalog_path(locale, slug) if new is None else new
         try:
             update = catalog.update_catalog(
                 po_path,
@@ -577,6 +632,7 @@ def _extract_article(
                 notes_for=notes.for_locale(locale) if notes is not None and noted else None,
                 batch=batch,
                 texts=texts,
+                absent=new is not None,
             )
         except CatalogError as exc:
             result.failed[locale] = _relative(project, exc)

@@ -426,14 +426,14 @@ def _parse(data: Any) -> Any:
         return None
 
 
-def path_name(root: Path, path: Path) -> str:
+def path_name(root: Path, path: Path | str) -> str:
     """How a record names ``path``: relative to the project's ``root`` (so that a project keeps its
     records when moved or cloned elsewhere), absolute when outside it."""
     here, folder = str(path), str(root).rstrip(os.sep) + os.sep
     if here.startswith(folder) and ".." not in here.split(os.sep):
         return here[len(folder) :].replace(os.sep, "/")
     try:
-        return path.relative_to(root).as_posix()
+        return Path(path).relative_to(root).as_posix()
     except ValueError:
         return str(path)
 

@@ -275,10 +275,11 @@ _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ((?:[^"\\\n]|\\[^n])*)\\n"$'
 
 def write_template(
     template: polib.POFile,
-    path: Path,
+    path: Path | str,
     *,
     batch: WriteBatch | None = None,
     texts: TemplateTexts | None = None,
+    absent: bool = False,
 ) -> bool:
     """Write a POT unless the existing one differs only in POT-Creation-Date; True if written.
 
@@ -289,17 +290,19 @@ def write_template(
     that batch, which writes the file when it is committed; else the file is locked and written now.
     ``texts``: :func:`template_texts` of ``template``, when the caller has them (they are the same
     in every catalog made from it), or :func:`unit_texts` made with ``template`` as header.
+    ``absent``: with ``batch``, the caller found nothing at ``path`` (no file, no link) under the
+    lock: there is no old file to read.
     """
-    path = Path(path)
     if batch is not None:
         try:
-            old: bytes | None = path.read_bytes()
+            old: bytes | None = None if absent else Path(path).read_bytes()
         except FileNotFoundError:
             old = None
         data = _template_bytes(template, old, texts)
         if data is not None:  # made from the article: written again if lost
             batch.write(path, data, durable=False, new=old is None)
         return data is not None
+    path = Path(path)
     with locked(path):
         try:
             old = path.read_bytes()
@@ -602,7 +605,7 @@ def _as_obsolete(entry: polib.POEntry) -> polib.POEntry:
 
 
 def update_catalog(
-    path: Path,
+    path: Path | str,
     template: polib.POFile,
     locale: str,
     *,
@@ -612,6 +615,7 @@ def update_catalog(
     notes_for: Callable[[str], Sequence[str]] | None = None,
     batch: WriteBatch | None = None,
     texts: TemplateTexts | None = None,
+    absent: bool = False,
 ) -> UpdateReport:
     """Create or update ``path`` (the PO for ``locale``) from ``template`` under an exclusive lock.
 
@@ -621,12 +625,17 @@ def update_catalog(
     existing file raises CatalogError and is left untouched. ``batch``: the caller holds the
     file's lock (:func:`transpub.fsutil.lock_path`) in that batch, which writes the file when it is
     committed; else the file is locked and written now. ``texts``: as for :func:`write_template`
-    (with those of :func:`unit_texts`, ``template`` is its header alone).
+    (with those of :func:`unit_texts`, ``template`` is its header alone). ``absent``: as for
+    :func:`write_template` (a new catalog, made without a look for an old one).
     """
-    path = Path(path)
     options = (fuzzy_matching, fuzzy_threshold, purge_obsolete, notes_for, texts)
     if batch is not None:
-        return _update(path, template, locale, options, batch)
+        if absent:
+            data, new = _new_catalog_bytes(template, locale, notes_for, texts)
+            batch.write(path, data, new=True)
+            return UpdateReport(new=new, written=True)
+        return _update(Path(path), template, locale, options, batch)
+    path = Path(path)
     with locked(path):
         return _update(path, template, locale, options, None)
 
