@@ -252,17 +252,22 @@ LEADING_TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
-@given(LEADING_TEXT, st.sampled_from([4, 10]))
-def test_reference_words_read_from_a_prefix_are_the_first_words_of_the_text(text: str, limit: int) -> None:
-    """References take the first words of an element's leading text from a short prefix of it when
-    that holds more words than needed: the same words the full walk over its content finds."""
+def _assert_reference_is_the_first_words(text: str, limit: int) -> None:
+    """The reference key of ``<p>text</p>`` is the first ``limit`` words the full walk finds."""
     tokens = tokenize_html(f"<p>{text}</p>")
     node = next(child for child in build_tree(tokens).children if isinstance(child, Node))
     words: list[str] = []
     References(tokens)._first_words(node, words, limit)
     if words:
         assert References(tokens)._key(node, limit) == "-".join(words)[: 40 * limit // 4].strip("-")
+
+
+@settings(max_examples=400, deadline=None)
+@given(LEADING_TEXT, st.sampled_from([4, 10]))
+def test_reference_words_read_from_a_prefix_are_the_first_words_of_the_text(text: str, limit: int) -> None:
+    """References take the first words of an element's leading text from a short prefix of it when
+    that holds more words than needed: the same words the full walk over its content finds."""
+    _assert_reference_is_the_first_words(text, limit)
 
 
 NON_ASCII_LEADING = st.lists(
@@ -304,12 +309,7 @@ def test_references_of_text_in_other_scripts_take_the_first_words_of_the_lower_c
 ) -> None:
     """Non-ASCII text is lowered a prefix at a time for its reference (a final sigma looks past the
     prefix: such text takes the full walk): the same name as the full walk over the element."""
-    tokens = tokenize_html(f"<p>{text}</p>")
-    node = next(child for child in build_tree(tokens).children if isinstance(child, Node))
-    words: list[str] = []
-    References(tokens)._first_words(node, words, limit)
-    if words:
-        assert References(tokens)._key(node, limit) == "-".join(words)[: 40 * limit // 4].strip("-")
+    _assert_reference_is_the_first_words(text, limit)
 
 
 BLOCK_CONTENT = st.lists(

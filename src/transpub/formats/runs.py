@@ -296,27 +296,10 @@ class RunSlots:
         context_note: tuple[str, ...],
         out: list[Part],
     ) -> None:
-        """``self.emit_slot(self._sentence_slot(…), out)`` in one call (a flat run's sentences; the
-        slot is made only when it is for translators)."""
-        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
-        if not preformatted:
-            msgid = collapse_space(msgid)
-        if self.for_translators(msgid) and len(placeholders) <= MAX_PLACEHOLDERS:
-            out.append(
-                TextSlot(
-                    msgid,
-                    ref,
-                    parts,
-                    placeholders,
-                    pieces,
-                    notes + context_note,
-                    kind,
-                    flags,
-                    markable,
-                    escape,
-                    escape_line_start,
-                )
-            )
+        """``self.emit_slot(self._sentence_slot(…), out)`` with one call fewer (a flat run's sentences)."""
+        slot = self._sentence_slot(msgid, parts, placeholders, pieces, shared, context_note)
+        if self.for_translators(slot.msgid) and len(placeholders) <= MAX_PLACEHOLDERS:
+            out.append(slot)
         else:
             out.extend(parts)
 
