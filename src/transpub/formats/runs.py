@@ -134,7 +134,9 @@ class RunSlots:
         if not cuts:  # one sentence (most runs)
             if not marked:
                 msgid = escape_lookalikes(flat) if escaping else flat
-                self._emit_sentence(msgid, [entry[1] for entry in entries], (), {}, shared, (), out)
+                self.emit_slot(
+                    self._sentence_slot(msgid, [entry[1] for entry in entries], (), {}, shared, ()), out
+                )
             else:
                 self._emit_flat_sentences(entries, [], escaping, shared, [()], out)
             return
@@ -149,7 +151,7 @@ class RunSlots:
             for index in range(count):
                 text = flat[bounds[2 * index] : bounds[2 * index + 1]]
                 msgid = escape_lookalikes(text) if escaping else text
-                self._emit_sentence(msgid, [text], (), {}, shared, notes[index], out)
+                self.emit_slot(self._sentence_slot(msgid, [text], (), {}, shared, notes[index]), out)
                 if index < len(cuts):
                     out.append(Gap(flat[bounds[2 * index + 1] : bounds[2 * index + 2]]))
             return
@@ -284,24 +286,7 @@ class RunSlots:
         if escaping and len(words) > run_from:
             words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
         msgid = words[0] if len(words) == 1 else "".join(words)
-        self._emit_sentence(msgid, parts, tuple(placeholders), pieces, shared, note, out)
-
-    def _emit_sentence(
-        self,
-        msgid: str,
-        parts: list[Part],
-        placeholders: tuple[Placeholder, ...],
-        pieces: dict[int, PairedPieces | list[Part]],
-        shared: _Shared,
-        context_note: tuple[str, ...],
-        out: list[Part],
-    ) -> None:
-        """``self.emit_slot(self._sentence_slot(…), out)`` with one call fewer (a flat run's sentences)."""
-        slot = self._sentence_slot(msgid, parts, placeholders, pieces, shared, context_note)
-        if self.for_translators(slot.msgid) and len(placeholders) <= MAX_PLACEHOLDERS:
-            out.append(slot)
-        else:
-            out.extend(parts)
+        self.emit_slot(self._sentence_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
 
     @staticmethod
     def _sentence_slot(
