@@ -8,7 +8,6 @@ import html as htmllib
 import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -468,7 +467,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         record.watch_content(project.root, po_path, stamp, data)
         read[locale] = data
         try:
-            catalogs[locale] = _translations(po_path, data, lines=options.review)
+            catalogs[locale] = load_translations(po_path, "", data, lines=options.review)
         except CatalogError as exc:
             if exc.path is not None:  # as extract and check name it (never the reader's full path)
                 exc.path = project.relative(Path(exc.path))
@@ -1062,7 +1061,7 @@ def _placeholder_warnings(
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
     published or not (``problems``: as :func:`_decide` found them, in the order of the units, their
-    lines perhaps not counted: see :func:`_translations`; ``data``: the catalog's bytes, read again
+    lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
     with the lines then)."""
     if not problems:
         return []
@@ -1070,7 +1069,7 @@ def _placeholder_warnings(
     shown = project.relative(po_path)
     lines = {msgid: entry.line for msgid, entry, _ in problems}
     if None in lines.values() and data is not None:  # (a warning is rare; counting lines is not)
-        entries = _translations(po_path, data, lines=True)
+        entries = load_translations(po_path, "", data)
         lines = {msgid: entries[msgid].line for msgid in lines}
     return [
         Issue(
@@ -1084,18 +1083,6 @@ def _placeholder_warnings(
         )
         for msgid, entry, problem in problems
     ]
-
-
-def _translations(po_path: Path, data: bytes | None, *, lines: bool) -> dict[str, Translation]:
-    """The entries of the catalog at ``po_path`` (``data``: its bytes; None: read from there, or
-    none when there is no file) as :func:`load_translations` gives them; without ``lines``, an
-    entry's line may be None (a catalog read at once is not counted line by line)."""
-    if data is None:
-        return load_translations(po_path, "", None)
-    from . import catalog  # (a compile with nothing to do reads no catalog)
-
-    entries = catalog.parse_translations(data, po_path, lines=lines)
-    return dict(zip(entries, map(tuple.__new__, repeat(Translation), entries.values())))
 
 
 def _has_review_copy(

@@ -49,6 +49,11 @@ def signature(path: Path | str) -> Signature | None:
         stat = os.stat(path)
     except OSError:
         return None
+    return _signature_of(stat)
+
+
+def _signature_of(stat: os.stat_result) -> Signature:
+    """:func:`signature` of a file from its ``stat``."""
     return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
@@ -61,7 +66,7 @@ def _signed_read(path: Path | str) -> tuple[Signature | None, bytes | None]:
         return signature(path), None  # (a file that cannot be opened may still be there)
     try:
         stat = os.fstat(descriptor)
-        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        stamp = _signature_of(stat)
         try:
             chunks = [os.read(descriptor, stat.st_size + 1)]
             while chunks[-1]:

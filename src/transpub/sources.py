@@ -149,15 +149,18 @@ class Translation(NamedTuple):
     provenance: str | None = None
 
 
-def load_translations(path: Path, display: str, data: bytes | None = None) -> dict[str, Translation]:
+def load_translations(
+    path: Path, display: str, data: bytes | None = None, *, lines: bool = True
+) -> dict[str, Translation]:
     """The entries of the PO at ``path`` by msgid (empty when the file does not exist yet).
 
-    ``data``: its bytes, when the caller has read them already.
+    ``data``: its bytes, when the caller has read them already; with them and without ``lines``,
+    an entry's line may be None (a catalog read at once is not counted line by line).
     """
     from . import catalog  # (a compile with nothing to do reads no catalog)
 
     if data is not None:
-        entries = catalog.parse_translations(data, path)
+        entries = catalog.parse_translations(data, path, lines=lines)
     elif not path.exists():
         return {}
     else:
