@@ -8,7 +8,9 @@ manifest), so nothing is reused from an earlier run. compile runs as a user runs
 extract in the same project: it is a first, full compile (no site, no record of one), but it finds
 what extract read of each article in ``.transpub/reads.sqlite`` (see transpub.readcache); the
 ``cold`` line is the same compile on a copy without ``.transpub/`` (a checkout whose catalogs were
-extracted elsewhere). Every command is a separate process; CPU is
+extracted elsewhere). No tree is deleted between timings (the folder goes at the end): ext4 does
+not reuse an inode for some seconds after its file is deleted, and every file created would search
+past them. Every command is a separate process; CPU is
 user + system time of the process and its workers (``RUSAGE_CHILDREN``), wall is the elapsed time.
 
 Both tools get the same catalogs to compile: every msgstr ``⟦msgid⟧`` (filled outside the
@@ -48,7 +50,14 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def timed(commands: list[list[str]], cwd: Path) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of running ``commands`` one after the other; each must succeed."""
+    """(CPU seconds, wall seconds) of running ``commands`` one after the other; each must succeed.
+
+    The disk is flushed first (``os.sync``), untimed: on ext4 without a journal, a new file's inode
+    is not taken from an inode-table block still dirty from an earlier step (a copy just made), so
+    every file created would otherwise search past those blocks, and whichever tool ran after the
+    biggest copy would pay for it.
+    """
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     for command in commands:
@@ -134,7 +143,6 @@ def bench(articles: int, locale_count: int, work: Path) -> None:
         shutil.rmtree(cold / ".transpub")
         ours_compile = timed([transpub("compile", *j)], copy)
         cold_compile = timed([transpub("compile", *j)], cold)
-        shutil.rmtree(cold)
         label = f"-j {os.cpu_count()} (default)" if jobs == "default" else "-j 1"
         print(row(f"extract {label}", ours_extract, peer_extract))
         print(row(f"compile {label}", ours_compile, peer_compile))
