@@ -231,7 +231,7 @@ def test_another_reader_option_or_transpub_reads_the_articles_anew(
     assert site(root) == site(cold)
 
     root, _ = extracted(tmp_path / "again")
-    monkeypatch.setattr(transpub.readcache, "code_signature", lambda: "another transpub")
+    monkeypatch.setattr(transpub.readcache, "code_signature", lambda root=None: "another transpub")
     reads.clear()
     run(root, "compile")
     assert len(reads) == len(GOLDEN_ARTICLES) + STORIES

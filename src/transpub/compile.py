@@ -250,7 +250,7 @@ def compile_project(
         ignore=full or (markdown and record is None),
     )
     run_key = make_key(
-        code_signature(),
+        code_signature(project.root),
         file_hash(project.config_path),
         project_settings(project),
         {**asdict(options), "out_dir": path_name(project.root, out_dir)},

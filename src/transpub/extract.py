@@ -156,7 +156,7 @@ def find_orphan_catalogs(
         candidates.append((project.catalog_path(locale, "x").parent, (".po", ".mo")))
     slot = "orphans" if project.shard is None else "orphans {}/{}".format(*project.shard)
     key = make_key(
-        code_signature(),
+        code_signature(project.root),
         sorted(articles),
         project.shard,
         [[path_name(project.root, folder), *suffixes] for folder, suffixes in candidates],
@@ -331,7 +331,7 @@ def extract_project(
     run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, cache)
     manifest = Manifest(project.root, "extract", ignore=full)
     run_key = make_key(
-        code_signature(),
+        code_signature(project.root),
         file_hash(project.config_path),
         project_settings(project),
         file_hash(project.glossary_path),

@@ -98,38 +98,112 @@ def file_hash(path: Path | str | None) -> str:
 
 _code: str | None = None
 
+#: Where a project remembers the signature of the code that ran in it (see :func:`code_signature`).
+CODE_SIGNATURES = Path(".transpub") / "code-signatures.json"
+#: How many installations of transpub a project remembers the signature of.
+_REMEMBERED_CODES = 8
 
-def code_signature() -> str:
+
+def code_signature(root: Path | None = None) -> str:
     """What identifies the code that makes the outputs: transpub's version and source files (their
     content: a fresh checkout or install of the same code is the same code), Python, and the
-    versions of the libraries it writes with (an upgrade of any of them is a full run)."""
+    versions of the libraries it writes with (an upgrade of any of them is a full run).
+
+    ``root``: a project, whose ``.transpub/`` remembers the signature beside the stat signatures
+    (size, times, inode) of the source files it was made from: a run that finds every file as
+    it was takes the signature from there rather than hashing the whole source (~1.2 MB). A file
+    added, removed or changed in any way changes its change time (or the listing), and the
+    signature is made again; a file changed within :data:`RACY_SECONDS` of the hashing is not
+    remembered, since a second change within the same clock tick would not show.
+    """
     global _code
     if _code is None:
-        from importlib.util import find_spec
-
-        from . import __version__
-
-        parts = [__version__, sys.version]
-        package = Path(__file__).parent
-        for path in sorted(package.rglob("*.py")):
-            parts.append(f"{path.relative_to(package)}:{content_hash(path.read_bytes())}")
-        listed: dict[Path, list[str]] = {}
-        for name in _LIBRARIES:
-            spec = find_spec(name)
-            if spec is None or not spec.origin:
-                continue
-            folder = Path(spec.origin).parent
-            folder = folder.parent if spec.submodule_search_locations else folder
-            if folder not in listed:
-                listed[folder] = sorted(os.listdir(folder))
-            prefix = name.replace("_", "-").lower() + "-"
-            parts += [
-                e
-                for e in listed[folder]
-                if e.replace("_", "-").lower().startswith(prefix) and e.endswith(".dist-info")
-            ]
-        _code = content_hash("\n".join(parts).encode("utf-8"))
+        _code = _code_signature(Path(__file__).parent, root)
     return _code
+
+
+def _code_signature(package: Path, root: Path | None, *, racy_seconds: float = RACY_SECONDS) -> str:
+    """:func:`code_signature` of the source files of ``package``, remembered in ``root``."""
+    from . import __version__
+
+    files = _source_files(package)
+    libraries = _library_versions()
+    stamps = [[name, *_signature_of(stat)] for name, stat in files]
+    stamp = content_hash(json.dumps([__version__, sys.version, libraries, stamps]).encode("utf-8"))
+    where = str(package)
+    remembered: dict[str, Any] = {}
+    if root is not None:
+        with contextlib.suppress(OSError, ValueError):
+            remembered = json.loads((root / CODE_SIGNATURES).read_bytes())
+            found = remembered.get(where) if isinstance(remembered, dict) else None
+            if (
+                isinstance(found, list)
+                and len(found) == 2
+                and found[0] == stamp
+                and isinstance(found[1], str)
+            ):
+                return found[1]
+    parts = [__version__, sys.version]
+    for name, _ in files:
+        parts.append(f"{name}:{content_hash((package / name).read_bytes())}")
+    parts += libraries
+    code = content_hash("\n".join(parts).encode("utf-8"))
+    latest = max((stat.st_ctime_ns for _, stat in files), default=0)
+    if root is not None and time.time_ns() - latest >= racy_seconds * 1e9:
+        if not isinstance(remembered, dict):
+            remembered = {}
+        remembered.pop(where, None)
+        kept = dict(list(remembered.items())[-(_REMEMBERED_CODES - 1) :])
+        kept[where] = [stamp, code]
+        temporary = root / CODE_SIGNATURES.with_name(f"{CODE_SIGNATURES.name}.{os.getpid()}.tmp")
+        try:
+            temporary.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_text(json.dumps(kept), encoding="utf-8")
+            os.replace(temporary, root / CODE_SIGNATURES)
+        except OSError:  # (it is remembered next time)
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+    return code
+
+
+def _source_files(package: Path) -> list[tuple[str, os.stat_result]]:
+    """The ``.py`` files under ``package`` (their names relative to it, in the order of their
+    paths) and their ``stat``."""
+    found: list[tuple[tuple[str, ...], os.stat_result]] = []
+    folders: list[tuple[str, ...]] = [()]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(package, *folder)) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):  # (as Path.rglob)
+                    folders.append((*folder, entry.name))
+                elif entry.name.endswith(".py") and entry.is_file():
+                    found.append(((*folder, entry.name), entry.stat()))
+    found.sort(key=lambda item: item[0])
+    return [("/".join(parts), stat) for parts, stat in found]
+
+
+def _library_versions() -> list[str]:
+    """The installed distributions (``name-version.dist-info``) of :data:`_LIBRARIES`."""
+    from importlib.util import find_spec
+
+    listed: dict[Path, list[str]] = {}
+    versions: list[str] = []
+    for name in _LIBRARIES:
+        spec = find_spec(name)
+        if spec is None or not spec.origin:
+            continue
+        folder = Path(spec.origin).parent
+        folder = folder.parent if spec.submodule_search_locations else folder
+        if folder not in listed:
+            listed[folder] = sorted(os.listdir(folder))
+        prefix = name.replace("_", "-").lower() + "-"
+        versions += [
+            e
+            for e in listed[folder]
+            if e.replace("_", "-").lower().startswith(prefix) and e.endswith(".dist-info")
+        ]
+    return versions
 
 
 def project_settings(project: Project) -> str:

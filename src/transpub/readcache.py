@@ -71,9 +71,10 @@ class Uncacheable(Exception):
     """A document that cannot be stored (an unnamed function, deep nesting, an unknown part)."""
 
 
-def digest_prefix() -> str:
-    """The part of every digest that is the same for every article of a run (the code's signature)."""
-    return f"{FORMAT}:{code_signature()}"
+def digest_prefix(root: Path | None = None) -> str:
+    """The part of every digest that is the same for every article of a run (the code's signature;
+    ``root``: the project that remembers it)."""
+    return f"{FORMAT}:{code_signature(root)}"
 
 
 def digest(prefix: str, options: ReadOptions, shown: str, data: bytes) -> str:
@@ -451,7 +452,7 @@ class ReadCache:
         self.active = store or stored
         #: Whether stored documents are looked up (not while storing, unless asked to).
         self.looking = (look_up or not store) and stored
-        self.prefix = digest_prefix() if self.active else ""
+        self.prefix = digest_prefix(root) if self.active else ""
         self.kept: list[Entry] = []
         self._db: sqlite3.Connection | None = None
         self._pid = 0
