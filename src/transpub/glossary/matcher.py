@@ -398,9 +398,11 @@ class PhraseMatcher:
         self._tries = [_Keys(not cs, keys[cs], payloads[cs]) for cs in (False, True) if keys[cs]]
         self._holds_separator = any(_SEPARATOR in key for trie in self._tries for key in trie.keys)
         del keys, payloads
-        self._candidates = self._candidate_regex(prefix) if self._tries else None
         #: A small glossary without clitics: its prefixes as searched for plainly (see :meth:`_needle_starts`).
         self._needles = _needles(self._tries) if self._tries and self._clitics is None else None
+        #: Where a phrase may start, where the prefixes are not searched for plainly (only then is
+        #: it used: a compiled class of letters costs a run tens of millions of instructions).
+        self._candidates = self._candidate_regex(prefix) if self._tries and self._needles is None else None
 
     def _candidate_regex(self, prefix: str) -> re.Pattern[str]:
         """Where a phrase may start: a character some key starts with, and the boundary before it
@@ -488,7 +490,7 @@ class PhraseMatcher:
 
     def _hits(self, plain: str) -> Iterator[tuple[int, int, _Keys, int]]:
         """Non-overlapping phrases of ``plain`` in order: (start, end, keys, index)."""
-        if self._candidates is None:
+        if not self._tries:
             return
         if self._needles is not None:  # (a small glossary)
             pos = 0
@@ -501,7 +503,7 @@ class PhraseMatcher:
                     pos = found[1]
             return
         pos = 0
-        search = self._candidates.search
+        search = cast(re.Pattern[str], self._candidates).search
         while (match := search(plain, pos)) is not None:
             here = match.start()
             found = self._found_at(plain, here)
@@ -531,7 +533,7 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping hits in order; the longest phrase wins where two overlap at one start."""
-        if self._candidates is None:
+        if not self._tries:
             return []
         plain, positions = strip_inline(text)
         hits: list[PhraseHit] = []
@@ -545,7 +547,7 @@ class PhraseMatcher:
         the scan of a short text): they are read as one text, each after a character no phrase
         holds and no boundary is kept by, so no hit spans two of them and each finds what it finds
         alone. The hits' offsets index their own text."""
-        if self._candidates is None:
+        if not self._tries:
             return [[] for _ in texts]
         joined = _SEPARATOR.join(texts)
         if self._holds_separator or joined.count(_SEPARATOR) >= len(texts):  # (a text holds one)
@@ -562,7 +564,7 @@ class PhraseMatcher:
 
     def search(self, text: str) -> bool:
         """True when any phrase occurs in ``text``."""
-        if self._candidates is None:
+        if not self._tries:
             return False
         plain, _ = strip_inline(text)
         return next(self._hits(plain), None) is not None
