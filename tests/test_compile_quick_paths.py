@@ -112,6 +112,33 @@ def test_a_link_to_a_page_of_the_same_folder_is_the_link_made_for_any_two_pages(
     assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)
 
 
+@settings(max_examples=600, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(_PARTS), min_size=1, max_size=3),
+    st.lists(st.sampled_from(_PARTS) | st.text(max_size=4), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_a_link_from_an_index_page_is_the_link_made_for_any_two_pages(
+    page: list[str], target: list[str], beside: bool
+) -> None:
+    """The site's and the review index link every page without working out a relative path: from
+    the root or one folder down, the link (or the error) is the one the general path makes to any
+    page, whatever the names (``beside``: a page below the index's own folder)."""
+    from transpub.site import _site_href, site_href
+
+    from_page = "/".join(page)
+    to_page = "/".join((page[:-1] if beside else []) + target)
+
+    def outcome(function: object, *args: str) -> str:
+        try:
+            return function(*args)  # type: ignore[operator]
+        except ValueError as exc:
+            return f"error: {exc}"
+
+    folder, slash, _ = from_page.rpartition("/")
+    assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)
+
+
 @settings(max_examples=400, deadline=None, database=None)
 @given(
     st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4),
@@ -294,3 +321,29 @@ def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_t
             else "".join(rng.choice(_JUDGED_PIECES) for _ in range(rng.randrange(6)))
         )
         assert compiling._problem(msgid, text) == compiling._compared(msgid, text), (msgid, text)
+
+
+_DATES = st.sampled_from(
+    [None, "", "2024-01-05", "2024-01-05T23:59:00Z", "2023-12-31", "2024-02-30", "soon", " 2024-01-05"]
+)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "A", "b", "Ä", "ä", "ß", "ss", ""]), _DATES), max_size=12))
+def test_indexes_list_pages_newest_first_then_by_title_as_two_sorts_would(
+    pages: list[tuple[str, str]],
+) -> None:
+    """An index sorts its pages once: newest first, undated last, by title within a day (without
+    case), in the order given within a title, as sorting by title and then by day gives."""
+    from datetime import date
+
+    from transpub.formats.dates import publication_day
+    from transpub.model import Coverage
+    from transpub.site import Page, newest_first
+
+    given_pages = [
+        Page("de", f"s{at}", title, Coverage(1), True, date=day) for at, (title, day) in enumerate(pages)
+    ]
+    by_title = sorted(given_pages, key=lambda p: p.title.casefold())
+    expected = sorted(by_title, key=lambda p: publication_day(p.date) or date.min, reverse=True)
+    assert [page.slug for page in newest_first(given_pages)] == [page.slug for page in expected]

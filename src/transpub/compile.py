@@ -55,6 +55,8 @@ from .site import (
     HiddenUnit,
     LanguageLinks,
     Page,
+    by_locale,
+    newest_first,
     page_url,
     prepare_languages,
     render_hidden_units,
@@ -395,21 +397,19 @@ def _write_indexes(
     site's (``listing``), the review index (``review``)."""
     if "listing" in kinds:
         source = project.source_locale
-        published: dict[str, list[Page]] = {locale: [] for locale in all_locales}
-        for page in every_page:
-            if page.published:
-                published.setdefault(page.locale, []).append(page)
-        indexed = [loc for loc in all_locales if loc == source or published[loc]]
+        published = by_locale(page for page in every_page if page.published)
+        newest = {locale: newest_first(pages) for locale, pages in published.items()}
+        indexed = [loc for loc in all_locales if loc == source or newest.get(loc)]
         for locale in all_locales:
             path = confine(out_dir / _html_path(project, locale, "index"), out_dir)
             if locale not in indexed:
                 _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
                 continue
-            text = render_locale_index(project, locale, published[locale], indexed)
+            text = render_locale_index(project, locale, newest.get(locale, []), indexed, ordered=True)
             if write_if_changed(path, text.encode("utf-8"), durable=False):
                 report.index_written.append(path)
         index = out_dir / "index.html"
-        text = render_index(project, every_page, all_locales)
+        text = render_index(project, every_page, all_locales, newest)
         if write_if_changed(index, text.encode("utf-8"), durable=False):
             report.index_written.append(index)
     if "review" in kinds:

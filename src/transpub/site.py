@@ -16,7 +16,7 @@ from .locales import bcp47_tag, language_of, native_name, text_direction
 from .model import Coverage, format_percent
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
     from .project import Project
@@ -163,6 +163,16 @@ def site_href(from_page: str, to_page: str) -> str:
         name = to_page[len(folder) :]
         if _PLAIN_NAME.fullmatch(name) and name not in (".", "..") and _plain_folder(folder):
             return "./" + name
+    if (  # from the root or a folder of it (the site's and the review index's rows): nothing to work out
+        "/" not in folder[:-1]
+        and _PLAIN_PATH.fullmatch(to_page)
+        and not _ODD_PART.search(to_page)
+        and _plain_folder(folder)
+    ):
+        if to_page.startswith(folder):
+            return "./" + to_page[len(folder) :]
+        if to_page != folder[:-1]:
+            return "../" + to_page  # (no part in common)
     return _site_href(folder, to_page)
 
 
@@ -189,6 +199,8 @@ def _site_href(folder: str, to_page: str) -> str:
 
 #: A relative path that :func:`_quote_part` leaves as it is, part by part.
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~!$'()*+,;=@/-]+")
+#: An empty, ``.`` or ``..`` part of a path.
+_ODD_PART = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")
 
 
 def _quote_part(part: str) -> str:
@@ -343,17 +355,19 @@ def _page(lang: str, title: str, body: str, head: str = "") -> str:
     )
 
 
-def render_locale_index(project: Project, locale: str, pages: list[Page], locales: list[str]) -> str:
+def render_locale_index(
+    project: Project, locale: str, pages: list[Page], locales: list[str], *, ordered: bool = False
+) -> str:
     """``site/<locale>/index.html``: the articles published in ``locale``.
 
     With a switcher to the other languages' index pages (``locales``: those that have one)
-    and a link back to ``site/index.html``.
+    and a link back to ``site/index.html``. ``ordered``: ``pages`` are already newest first.
     """
     folder = project.locale_dir(locale)
     rows = "".join(
         f'<li><a href="{escape_attribute(site_href(f"{folder}/index.html", f"{folder}/{page.slug}.html"))}"'
         f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a>{_date_of(page, locale)}</li>\n"
-        for page in newest_first(pages)
+        for page in (pages if ordered else newest_first(pages))
     )
     language = language_of(locale)
     home = ALL_LANGUAGES_LABEL.get(language)
@@ -374,9 +388,19 @@ def render_locale_index(project: Project, locale: str, pages: list[Page], locale
 
 
 def newest_first(pages: list[Page]) -> list[Page]:
-    """Pages by publication date, newest first; undated ones last; by title within a day."""
-    by_title = sorted(pages, key=lambda p: p.title.casefold())
-    return sorted(by_title, key=lambda p: publication_day(p.date) or _UNDATED, reverse=True)
+    """Pages by publication date, newest first; undated ones last; by title within a day (in the
+    order given within a title)."""
+    return sorted(pages, key=_newest_key)
+
+
+def _newest_key(page: Page) -> tuple[int, str]:
+    return _day_order(page.date), page.title.casefold()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _day_order(value: str | None) -> int:
+    """Where a page of the publication date ``value`` goes, newest first, undated last."""
+    return -(publication_day(value) or _UNDATED).toordinal()
 
 
 _UNDATED = date.min
@@ -402,12 +426,18 @@ def _lang_if_other(page: Page, locale: str) -> str:
     return ""
 
 
-def render_index(project: Project, pages: list[Page], locales: list[str]) -> str:
+def render_index(
+    project: Project, pages: list[Page], locales: list[str], newest: Mapping[str, list[Page]] | None = None
+) -> str:
     """``site/index.html``: every language that has published articles, each with its articles
-    (title and date, newest first). What is held back and why is in ``_review/index.html``."""
+    (title and date, newest first). What is held back and why is in ``_review/index.html``.
+    ``newest``: the published pages of each language, newest first (when already sorted)."""
+    if newest is None:
+        published = by_locale(page for page in pages if page.published)
+        newest = {locale: newest_first(mine) for locale, mine in published.items()}
     sections = []
     for locale in locales:
-        mine = newest_first([p for p in pages if p.locale == locale and p.published])
+        mine = newest.get(locale)
         if not mine:
             continue
         tag = bcp47_tag(locale)
@@ -428,12 +458,28 @@ def render_index(project: Project, pages: list[Page], locales: list[str]) -> str
     return _page(project.source_locale, project.name, body)
 
 
+def by_locale(pages: Iterable[Page]) -> dict[str, list[Page]]:
+    """``pages`` by language (in the order given)."""
+    grouped: dict[str, list[Page]] = {}
+    for page in pages:
+        mine = grouped.get(page.locale)
+        if mine is None:
+            mine = grouped[page.locale] = []
+        mine.append(page)
+    return grouped
+
+
+def _slug_of(page: Page) -> str:
+    return page.slug
+
+
 def render_review_index(project: Project, pages: list[Page], locales: list[str]) -> str:
     """``site/_review/index.html`` (for editors, not indexed): every article in every language with
     how much is translated, what is machine output, and why a page is held back."""
+    grouped = by_locale(pages)
     sections = []
     for locale in locales:
-        mine = sorted((p for p in pages if p.locale == locale), key=lambda p: p.slug)
+        mine = sorted(grouped.get(locale, ()), key=_slug_of)
         rows = []
         for page in mine:
             title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
