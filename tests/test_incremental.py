@@ -4,6 +4,7 @@ one changed input redoes the articles it concerns; any input that shapes an outp
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -143,6 +144,7 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
         "site/fr/story-3.html",
         "site/_review/index.html",
         ".transpub/manifest.sqlite",
+        ".transpub/index-rows.bin",  # the index pages' rows of story-3, for the next run
     }
     assert [p.slug for p in report.pages if p.written] == ["story-3"] * 3
     assert len(report.pages) == 3 * len(SLUGS)  # every page reported, as a full run does
@@ -545,3 +547,67 @@ def test_extract_reads_each_article_file_once(tmp_path: Path, monkeypatch: pytes
     assert run(root, "extract")[0] == 0
     articles = sorted(path.name for path in (root / "articles").iterdir() if path.suffix in (".html", ".md"))
     assert articles and sorted(opened) == articles  # its hash and its document from one read
+
+
+@pytest.mark.parametrize("edit", ["title", "date", "held back", "rows lost"])
+def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: Path, edit: str) -> None:
+    """A compile with one article changed makes the index pages of the other articles' rows as the
+    last run kept them (``.transpub/index-rows.bin``) and of that article's new ones: the pages are
+    those made from every page, whatever changed (a title, a date, a page held back, the kept rows
+    lost), and still when the rows kept are those of the run before (a run that could not keep its
+    own) and the index pages are made again."""
+    from transpub.site import render_index, render_locale_index, render_review_index
+
+    root = newsroom(tmp_path / "news")
+    project = load_project(root)
+    for number, slug in enumerate(SLUGS):  # days shared by several articles, titles differing in case
+        article = root / "articles" / f"{slug}.html"
+        day = f"2024-0{1 + number % 3}-0{1 + number % 2}"
+        text = article.read_text(encoding="utf-8").replace(
+            "<h1>", f'<p><time datetime="{day}">{day}</time></p><h1>'
+        )
+        if number % 2:
+            text = text.replace(f"Story {number}", f"story {number}")
+        article.write_text(text, encoding="utf-8")
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"])
+    kept = (root / ".transpub" / "index-rows.bin").read_bytes()
+    article = root / "articles" / "story-3.html"
+    text = article.read_text(encoding="utf-8")
+    if edit == "title":
+        article.write_text(text.replace("story 3", "A bridge story"), encoding="utf-8")
+        extract_project(project, ["de", "fr"])
+        translate_all(root)
+    elif edit == "date":
+        article.write_text(text.replace("2024-01-02", "2024-03-02"), encoding="utf-8")
+    elif edit == "held back":
+        po = root / "locales" / "fr" / "LC_MESSAGES" / "story-3.po"
+        po.write_text(re.sub(r'msgstr ".+"', 'msgstr ""', po.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        (root / ".transpub" / "index-rows.bin").write_bytes(b"\0\0\0\0damaged")
+        (root / "site" / "_review" / "index.html").unlink()
+    for again in (False, True):
+        if again:  # the rows kept before the change, and every index page to make again
+            (root / ".transpub" / "index-rows.bin").write_bytes(kept)
+            for index in (root / "site").rglob("index.html"):
+                index.unlink()
+        report = compile_project(project, ["de", "fr"])
+        assert not report.errors
+        every_page = [*report.pages, *report.other_pages]
+        locales = ["en", "de", "fr"]
+        indexed = [
+            loc for loc in locales if loc == "en" or any(p.published and p.locale == loc for p in every_page)
+        ]
+        expected = {
+            "index.html": render_index(project, every_page, locales),
+            "_review/index.html": render_review_index(project, every_page, locales),
+        }
+        for locale in indexed:
+            mine = [page for page in every_page if page.locale == locale and page.published]
+            expected[f"{locale}/index.html"] = render_locale_index(project, locale, mine, indexed)
+        if edit == "held back":
+            assert "story-3" not in expected["fr/index.html"]
+        for name, text in expected.items():
+            assert (root / "site" / name).read_text(encoding="utf-8") == text, name

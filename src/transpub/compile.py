@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import html as htmllib
+import marshal
 import os
+import zlib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -28,7 +30,14 @@ from .formats.document import (
 )
 from .formats.html_attributes import attribute_spans
 from .formats.template_guard import template_problem
-from .fsutil import confine, forget_folders, remove_file, remove_stale_temporaries, write_if_changed
+from .fsutil import (
+    atomic_write_bytes,
+    confine,
+    forget_folders,
+    remove_file,
+    remove_stale_temporaries,
+    write_if_changed,
+)
 from .inline import strip_placeholders
 from .locales import bcp47_tag, language_of, text_direction
 from .manifest import (
@@ -55,18 +64,20 @@ from .site import (
     HiddenUnit,
     LanguageLinks,
     Page,
-    by_locale,
-    newest_first,
+    locale_index_page,
+    locale_index_row,
+    newest_key,
     page_url,
     prepare_languages,
     render_hidden_units,
-    render_index,
-    render_locale_index,
-    render_review_index,
     render_review_legend,
     render_switcher,
     review_hover,
+    review_index_page,
+    review_index_row,
     site_href,
+    site_index_page,
+    site_index_row,
 )
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations, read_options
@@ -163,6 +174,8 @@ class _CompileRun:
     #: The files articles load and their copies (by path, a copy by its name in the site), as this
     #: process first recorded them in this run: name, signature, content hash (see _watch_asset).
     watched: dict[Path | str, tuple[str, Signature | None, str | None]] = field(default_factory=dict)
+    #: Whether this run makes index pages (each compiled article then makes its rows in them).
+    indexes: bool = False
 
     @property
     def all_locales(self) -> list[str]:
@@ -198,6 +211,8 @@ class _CompiledArticle:
     copies: dict[str, list[str]] | None = None
     #: What the index pages show of its pages (see :func:`_index_rows`), when its record keeps it.
     index_rows: list[str] | None = None
+    #: Its pages' rows in the index pages (see :func:`_article_rows`), when made with them.
+    rows: _ArticleRows | None = None
 
 
 def compile_project(
@@ -243,6 +258,7 @@ def compile_project(
         markdown_root=markdown_root if markdown else None,
         record=record,
         reads=None if full else ReadCache(project.root),
+        indexes=not markdown and project.shard is None and options.pages,
     )
     # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
     # trusts none when it cannot read the record of the files it wrote.
@@ -275,10 +291,12 @@ def compile_project(
     stale: set[str] = set()
     read: dict[str, dict[str, str | None] | None] = {}
     copies: dict[str, dict[str, list[str]] | None] = {}
-    shown: list[list[str]] = []  # what the index pages show of each article (see _index_rows)
+    articles: list[_CompiledArticle] = []
     for found in cached:
         compiled = found or next(done)
-        shown.append(compiled.index_rows or _index_rows(compiled.pages.values()))
+        if compiled.index_rows is None:  # what the index pages show of it (see _index_rows)
+            compiled.index_rows = _index_rows(compiled.pages.values())
+        articles.append(compiled)
         if record is not None:
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
@@ -316,9 +334,7 @@ def compile_project(
                 {project.locale_dir(loc) for loc in targets},
                 set(slugs.values()),
             )
-        _indexes_unless_unchanged(
-            project, out_dir, list(pages.values()), shown, all_locales, report, manifest, run_key
-        )
+        _indexes_unless_unchanged(project, out_dir, articles, all_locales, report, manifest, run_key)
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
         manifest.save()
     return report
@@ -327,8 +343,7 @@ def compile_project(
 def _indexes_unless_unchanged(
     project: Project,
     out_dir: Path,
-    every_page: list[Page],
-    shown: list[list[str]],
+    articles: list[_CompiledArticle],
     all_locales: list[str],
     report: CompileReport,
     manifest: Manifest,
@@ -340,6 +355,7 @@ def _indexes_unless_unchanged(
     :func:`_index_rows`); the language and site indexes are made again when the published pages'
     titles, dates or names changed, the review index when any page's title, state or coverage did,
     and both when an index file is not as the last run left it."""
+    shown = [article.index_rows or [] for article in articles]
     keys = {kind: _digest(all_locales, [rows[at] for rows in shown]) for at, kind in enumerate(_INDEXES)}
     key = make_key(run_key, "indexes")
     record = manifest.get("", "indexes")
@@ -351,7 +367,7 @@ def _indexes_unless_unchanged(
         if record is not None and record.refreshed:
             manifest.put("", record, "indexes")
         return
-    _write_indexes(project, out_dir, every_page, all_locales, report, kinds)
+    _write_indexes(project, out_dir, articles, all_locales, report, kinds, make_key(run_key, "index rows"))
     record = Record(key, result={"made": keys})
     record.watch(
         project.root,
@@ -388,35 +404,157 @@ def _digest(*parts: object) -> str:
 def _write_indexes(
     project: Project,
     out_dir: Path,
-    every_page: list[Page],
+    articles: list[_CompiledArticle],
     all_locales: list[str],
     report: CompileReport,
     kinds: Collection[str] = _INDEXES,
+    rows_key: str | None = None,
 ) -> None:
     """The site's index pages (of ``kinds``): one per language with something published and the
-    site's (``listing``), the review index (``review``)."""
+    site's (``listing``), the review index (``review``), made of the rows of every page of
+    ``articles`` (see :func:`_article_rows`): those the articles compiled in this run made, those
+    kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
+    for the others whose pages show the same as then, made again for any other."""
+    stored = _load_index_rows(project.root, rows_key) if rows_key else {}
+    rows = _rows_of(project, articles, stored)
+    try:
+        texts = _index_texts(project, out_dir, rows, all_locales, kinds)
+    except (TypeError, ValueError, IndexError):  # damaged kept rows (a sort, a join failed): none kept
+        rows = _rows_of(project, articles, {})
+        texts = _index_texts(project, out_dir, rows, all_locales, kinds)
+    for path, text in texts:
+        if text is None:
+            _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
+        elif write_if_changed(path, text.encode("utf-8"), durable=False):
+            report.index_written.append(path)
+    if rows_key and rows != stored:
+        with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
+            body = marshal.dumps((_ROWS_FORMAT, rows_key, rows))
+            path = project.root / INDEX_ROWS
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, zlib.crc32(body).to_bytes(4, "big") + body, durable=False)
+
+
+#: Where compile keeps the rows of the index pages, by article (:func:`_article_rows`, marshalled
+#: with a CRC-32): a run with one article changed makes that article's rows, not the archive's.
+INDEX_ROWS = Path(".transpub") / "index-rows.bin"
+#: The version of its form (a change makes every kept row a miss).
+_ROWS_FORMAT = 1
+
+#: One page's rows in the language's and the site's indexes: locale, sort keys (see
+#: :func:`~transpub.site.newest_key`), the two rows.
+_ListingRow = tuple[str, int, str, str, str]
+#: An article's rows: the digests of what the index pages show of its pages (:func:`_index_rows`),
+#: the rows of its published pages in the listings, and (locale, row) of every page in the review index.
+_ArticleRows = tuple[str, str, tuple[_ListingRow, ...], tuple[tuple[str, str], ...]]
+
+
+def _article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -> _ArticleRows:
+    """The rows of an article's ``pages`` in the index pages (``digests``: :func:`_index_rows` of them)."""
+    listing: list[_ListingRow] = []
+    review: list[tuple[str, str]] = []
+    source = project.source_locale
+    for page in pages:
+        folder = project.locale_dir(page.locale)
+        if page.published:
+            day, title = newest_key(page)
+            listing.append(
+                (page.locale, day, title, locale_index_row(folder, page), site_index_row(folder, page))
+            )
+        review.append((page.locale, review_index_row(folder, source, page)))
+    return digests[0], digests[1], tuple(listing), tuple(review)
+
+
+def _load_index_rows(root: Path, key: str) -> dict[str, _ArticleRows]:
+    """The rows :data:`INDEX_ROWS` keeps by article slug, when kept under ``key`` (else none)."""
+    try:
+        blob = (root / INDEX_ROWS).read_bytes()
+        body = memoryview(blob)[4:]
+        if zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
+            return {}
+        stored = marshal.loads(body)
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if (
+        type(stored) is tuple
+        and len(stored) == 3
+        and stored[:2] == (_ROWS_FORMAT, key)
+        and type(stored[2]) is dict
+    ):
+        return stored[2]
+    return {}
+
+
+def _rows_of(
+    project: Project, articles: list[_CompiledArticle], stored: dict[str, _ArticleRows]
+) -> dict[str, _ArticleRows]:
+    """Every article's rows (by slug): made in this run, else kept (the same digests), else made now."""
+    rows: dict[str, _ArticleRows] = {}
+    for article in articles:
+        if not article.pages:
+            continue  # not read: no page to list
+        digests = article.index_rows or _index_rows(article.pages.values())
+        found = article.rows
+        if found is None:
+            found = stored.get(article.slug)
+            if (
+                type(found) is not tuple
+                or len(found) != 4
+                or found[0] != digests[0]
+                or found[1] != digests[1]
+            ):
+                found = _article_rows(project, article.pages.values(), digests)
+        rows[article.slug] = found
+    return rows
+
+
+def _index_texts(
+    project: Project,
+    out_dir: Path,
+    rows: dict[str, _ArticleRows],
+    all_locales: list[str],
+    kinds: Collection[str],
+) -> list[tuple[Path, str | None]]:
+    """The index pages of ``kinds`` made of ``rows`` (None: a page to remove)."""
+    texts: list[tuple[Path, str | None]] = []
     if "listing" in kinds:
+        listed: dict[str, list[tuple[int, str, int, str, str]]] = {}
+        at = 0
+        for _, _, listing, _ in rows.values():
+            for locale, day, title, row, site_row in listing:
+                mine = listed.get(locale)
+                if mine is None:
+                    mine = listed[locale] = []
+                mine.append(
+                    (day, title, at, row, site_row)
+                )  # (newest first, in article order within a title)
+                at += 1
+        for mine in listed.values():
+            mine.sort()
         source = project.source_locale
-        published = by_locale(page for page in every_page if page.published)
-        newest = {locale: newest_first(pages) for locale, pages in published.items()}
-        indexed = [loc for loc in all_locales if loc == source or newest.get(loc)]
+        indexed = [loc for loc in all_locales if loc == source or listed.get(loc)]
         for locale in all_locales:
             path = confine(out_dir / _html_path(project, locale, "index"), out_dir)
             if locale not in indexed:
-                _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
+                texts.append((path, None))
                 continue
-            text = render_locale_index(project, locale, newest.get(locale, []), indexed, ordered=True)
-            if write_if_changed(path, text.encode("utf-8"), durable=False):
-                report.index_written.append(path)
-        index = out_dir / "index.html"
-        text = render_index(project, every_page, all_locales, newest)
-        if write_if_changed(index, text.encode("utf-8"), durable=False):
-            report.index_written.append(index)
+            shown = "".join([entry[3] for entry in listed.get(locale, ())])
+            texts.append((path, locale_index_page(project, locale, shown, indexed)))
+        sections = [(loc, [entry[4] for entry in listed[loc]]) for loc in all_locales if listed.get(loc)]
+        texts.append((out_dir / "index.html", site_index_page(project, sections)))
     if "review" in kinds:
-        review_index = out_dir / "_review" / "index.html"
-        text = render_review_index(project, every_page, all_locales)
-        if write_if_changed(review_index, text.encode("utf-8"), durable=False):
-            report.index_written.append(review_index)
+        reviewed: dict[str, list[tuple[str, int, str]]] = {}
+        at = 0
+        for slug, (_, _, _, review) in rows.items():
+            for locale, row in review:
+                entries = reviewed.get(locale)
+                if entries is None:
+                    entries = reviewed[locale] = []
+                entries.append((slug, at, row))  # (by slug, in article order within one)
+                at += 1
+        sections = [(loc, [entry[2] for entry in sorted(reviewed.get(loc, ()))]) for loc in all_locales]
+        texts.append((out_dir / "_review" / "index.html", review_index_page(project, sections)))
+    return texts
 
 
 def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _CompiledArticle:
@@ -584,6 +722,8 @@ def _remember(
     for target in assets.targets.values():
         _watch_asset(run, record, target)
     compiled.index_rows = _index_rows(compiled.pages.values())
+    if run.indexes:  # (in the worker process, not in the parent's index pages)
+        compiled.rows = _article_rows(project, compiled.pages.values(), compiled.index_rows)
     record.result = {
         "pages": [_stored_page(page, project.root) for page in compiled.pages.values()],
         "index": compiled.index_rows,

@@ -16,7 +16,7 @@ from .locales import bcp47_tag, language_of, native_name, text_direction
 from .model import Coverage, format_percent
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
     from .project import Project
@@ -355,20 +355,29 @@ def _page(lang: str, title: str, body: str, head: str = "") -> str:
     )
 
 
-def render_locale_index(
-    project: Project, locale: str, pages: list[Page], locales: list[str], *, ordered: bool = False
-) -> str:
-    """``site/<locale>/index.html``: the articles published in ``locale``.
+def render_locale_index(project: Project, locale: str, pages: list[Page], locales: list[str]) -> str:
+    """``site/<locale>/index.html``: the articles published in ``locale`` (``pages``).
 
     With a switcher to the other languages' index pages (``locales``: those that have one)
-    and a link back to ``site/index.html``. ``ordered``: ``pages`` are already newest first.
+    and a link back to ``site/index.html``.
     """
     folder = project.locale_dir(locale)
-    rows = "".join(
+    rows = [locale_index_row(folder, page) for page in newest_first(pages)]
+    return locale_index_page(project, locale, "".join(rows), locales)
+
+
+def locale_index_row(folder: str, page: Page) -> str:
+    """The row of a published ``page`` in the index page of its language (kept in ``folder``)."""
+    locale = page.locale
+    return (
         f'<li><a href="{escape_attribute(site_href(f"{folder}/index.html", f"{folder}/{page.slug}.html"))}"'
         f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a>{_date_of(page, locale)}</li>\n"
-        for page in (pages if ordered else newest_first(pages))
     )
+
+
+def locale_index_page(project: Project, locale: str, rows: str, locales: list[str]) -> str:
+    """:func:`render_locale_index` of the pages whose rows (:func:`locale_index_row`, newest first) are ``rows``."""
+    folder = project.locale_dir(locale)
     language = language_of(locale)
     home = ALL_LANGUAGES_LABEL.get(language)
     home_lang = "" if home is not None else ' lang="en" dir="ltr"'
@@ -390,10 +399,11 @@ def render_locale_index(
 def newest_first(pages: list[Page]) -> list[Page]:
     """Pages by publication date, newest first; undated ones last; by title within a day (in the
     order given within a title)."""
-    return sorted(pages, key=_newest_key)
+    return sorted(pages, key=newest_key)
 
 
-def _newest_key(page: Page) -> tuple[int, str]:
+def newest_key(page: Page) -> tuple[int, str]:
+    """Where :func:`newest_first` puts ``page``: by this, ascending, in the order given within a key."""
     return _day_order(page.date), page.title.casefold()
 
 
@@ -426,35 +436,43 @@ def _lang_if_other(page: Page, locale: str) -> str:
     return ""
 
 
-def render_index(
-    project: Project, pages: list[Page], locales: list[str], newest: Mapping[str, list[Page]] | None = None
-) -> str:
+def render_index(project: Project, pages: list[Page], locales: list[str]) -> str:
     """``site/index.html``: every language that has published articles, each with its articles
-    (title and date, newest first). What is held back and why is in ``_review/index.html``.
-    ``newest``: the published pages of each language, newest first (when already sorted)."""
-    if newest is None:
-        published = by_locale(page for page in pages if page.published)
-        newest = {locale: newest_first(mine) for locale, mine in published.items()}
+    (title and date, newest first). What is held back and why is in ``_review/index.html``."""
+    published = by_locale(page for page in pages if page.published)
     sections = []
     for locale in locales:
-        mine = newest.get(locale)
-        if not mine:
-            continue
+        folder = project.locale_dir(locale)
+        rows = [site_index_row(folder, page) for page in newest_first(published.get(locale, []))]
+        if rows:
+            sections.append((locale, rows))
+    return site_index_page(project, sections)
+
+
+def site_index_row(folder: str, page: Page) -> str:
+    """The row of a published ``page`` in the site's index page (its language's pages are in ``folder``)."""
+    locale = page.locale
+    return (
+        f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.slug}.html"))}" '
+        f'hreflang="{bcp47_tag(locale)}"><span lang="{bcp47_tag(page.title_locale or locale)}">'
+        f"{escape_text(page.title)}</span></a>{_date_of(page, locale)}</li>"
+    )
+
+
+def site_index_page(project: Project, sections: list[tuple[str, list[str]]]) -> str:
+    """:func:`render_index` of each language's rows (:func:`site_index_row`, newest first), for the
+    languages that have published pages, in order."""
+    parts = []
+    for locale, rows in sections:
         tag = bcp47_tag(locale)
         folder = project.locale_dir(locale)
-        rows = [
-            f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.slug}.html"))}" '
-            f'hreflang="{tag}"><span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}'
-            f"</span></a>{_date_of(page, locale)}</li>"
-            for page in mine
-        ]
         name = escape_text(native_name(locale))
-        sections.append(
+        parts.append(
             f'<section><h2><a href="{escape_attribute(site_href("index.html", f"{folder}/index.html"))}" '
             f'lang="{tag}">{name}</a></h2>\n'
             f'<ul dir="{text_direction(locale)}" lang="{tag}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )
-    body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(sections)
+    body = f"<h1>{escape_text(project.name)}</h1>\n" + "".join(parts)
     return _page(project.source_locale, project.name, body)
 
 
@@ -469,33 +487,42 @@ def by_locale(pages: Iterable[Page]) -> dict[str, list[Page]]:
     return grouped
 
 
-def _slug_of(page: Page) -> str:
-    return page.slug
-
-
 def render_review_index(project: Project, pages: list[Page], locales: list[str]) -> str:
     """``site/_review/index.html`` (for editors, not indexed): every article in every language with
     how much is translated, what is machine output, and why a page is held back."""
     grouped = by_locale(pages)
     sections = []
     for locale in locales:
+        folder = project.locale_dir(locale)
         mine = sorted(grouped.get(locale, ()), key=_slug_of)
-        rows = []
-        for page in mine:
-            title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
-            if page.published:
-                href = escape_attribute(
-                    site_href("_review/index.html", f"{project.locale_dir(locale)}/{page.slug}.html")
-                )
-                coverage = "" if locale == project.source_locale else f" — {escape_text(page.summary)}"
-                rows.append(f'<li><a href="{href}">{title}</a>{coverage}</li>')
-            else:
-                rows.append(f"<li>{title} — not published: {escape_text(page.reason)}</li>")
-        sections.append(
-            f'<section><h2 lang="{bcp47_tag(locale)}">{escape_text(native_name(locale))}</h2>\n'
-            f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
-        )
-    body = f"<h1>{escape_text(project.name)} — review</h1>\n" + "".join(sections)
+        sections.append((locale, [review_index_row(folder, project.source_locale, page) for page in mine]))
+    return review_index_page(project, sections)
+
+
+def _slug_of(page: Page) -> str:
+    return page.slug
+
+
+def review_index_row(folder: str, source: str, page: Page) -> str:
+    """The row of ``page`` in the review index (its language's pages are in ``folder``; ``source``:
+    the source locale)."""
+    locale = page.locale
+    title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
+    if page.published:
+        href = escape_attribute(site_href("_review/index.html", f"{folder}/{page.slug}.html"))
+        coverage = "" if locale == source else f" — {escape_text(page.summary)}"
+        return f'<li><a href="{href}">{title}</a>{coverage}</li>'
+    return f"<li>{title} — not published: {escape_text(page.reason)}</li>"
+
+
+def review_index_page(project: Project, sections: list[tuple[str, list[str]]]) -> str:
+    """:func:`render_review_index` of each language's rows (:func:`review_index_row`, by slug), in order."""
+    parts = [
+        f'<section><h2 lang="{bcp47_tag(locale)}">{escape_text(native_name(locale))}</h2>\n'
+        f'<ul dir="{text_direction(locale)}">\n' + "\n".join(rows) + "\n</ul></section>\n"
+        for locale, rows in sections
+    ]
+    body = f"<h1>{escape_text(project.name)} — review</h1>\n" + "".join(parts)
     return _page(
         project.source_locale, f"{project.name} — review", body, head='<meta name="robots" content="noindex">'
     )
