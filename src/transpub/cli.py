@@ -18,10 +18,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import ConfigError, ProjectNotFound, TranspubError
-from .locales import parse_cli_locale
-from .project import CONFIG_NAME, Project, init_project, load_project
+from . import __version__, dataclass_code
+
+dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
+
+from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
+from .locales import parse_cli_locale  # noqa: E402
+from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
 
 
 def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
