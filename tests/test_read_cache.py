@@ -322,7 +322,7 @@ def _shape(document: Document) -> object:
 
 
 def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
-    stored = 0
+    stored = gathered = 0
     for path in files:
         try:
             document = read_article(path, options)
@@ -332,6 +332,9 @@ def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
             blob = encode(document)
         except Uncacheable:
             continue
+        # the slots and tags the encoding met and left to the document are those a walk finds
+        gathered += document._slots is not None
+        assert (list(document.slots()), list(document.tags())) == _walk_parts(document.parts), path
         back = decode(blob, path)
         assert _shape(back) == _shape(document), path
         # the slots and tags gathered while decoding are the ones a walk of its parts finds (by identity)
@@ -342,6 +345,7 @@ def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
         assert back.render(_pseudo) == document.render(_pseudo), path
         stored += 1
     assert stored > 0.9 * len(files)
+    assert gathered > 0.9 * stored
 
 
 def _pseudo(slot: object) -> Resolution:

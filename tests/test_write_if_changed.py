@@ -71,6 +71,26 @@ def test_temporary_files_are_named_as_the_sweep_expects(tmp_path: Path) -> None:
     assert len(names) == 200
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_worker_names_its_temporary_files_otherwise_than_its_parent(tmp_path: Path) -> None:
+    """Worker processes write beside each other: each draws its own names (two alike would make one
+    of them look for another name)."""
+    os.close(fsutil._create_temporary(str(tmp_path), "page.html")[0])  # (the parent has drawn)
+    (tmp_path / "child").mkdir()
+    (tmp_path / "parent").mkdir()
+    pid = os.fork()
+    if pid == 0:  # the child: one name in its own folder
+        try:
+            os.close(fsutil._create_temporary(str(tmp_path / "child"), "page.html")[0])
+        finally:
+            os._exit(0)
+    os.close(fsutil._create_temporary(str(tmp_path / "parent"), "page.html")[0])
+    os.waitpid(pid, 0)
+    child, parent = (os.listdir(tmp_path / name) for name in ("child", "parent"))
+    assert len(child) == len(parent) == 1
+    assert child != parent
+
+
 def test_a_page_known_to_be_new_is_written_whole_or_not_at_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

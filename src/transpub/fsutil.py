@@ -17,7 +17,7 @@ from .errors import LockTimeout, UnsafePathError
 
 #: When this process started: a temporary file older than that is a leftover of an earlier, killed run.
 RUN_STARTED = time.time()
-#: The temporary files :func:`atomic_write_bytes` creates (``.<name>.<8 random characters>.tmp``).
+#: The temporary files :func:`atomic_write_bytes` creates (``.<name>.<8 characters>.tmp``).
 TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 #: A leftover must also be this old (seconds), so a slower concurrent run's file is never taken for one.
 STALE_AFTER = 60.0
@@ -175,23 +175,26 @@ _CREATE_FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
-_NAME_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+#: The number of this process's next temporary file name: drawn at random for its first one, then
+#: counted up (a draw per name costs a system call); a forked process draws its own.
+_next_name: list[int] = []
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_next_name.clear)
 #: ``os.fchmod`` where there is one (not on Windows before Python 3.13).
 _FCHMOD: Callable[[int, int], None] | None = getattr(os, "fchmod", None)
 
 
 def _create_temporary(folder: str, name: str) -> tuple[int, str]:
-    """A new file ``.<name>.<8 random characters>.tmp`` in ``folder`` (made when missing), open for
+    """A new file ``.<name>.<8 hexadecimal digits>.tmp`` in ``folder`` (made when missing), open for
     writing, readable by its owner only: its descriptor and path (what tempfile.mkstemp gives, without
     its name generator: tempfile brings shutil and random into every run)."""
     made = False
     for _ in range(10_000):
-        number = int.from_bytes(os.urandom(6), "little")
-        token = []
-        for _ in range(8):
-            number, digit = divmod(number, len(_NAME_CHARACTERS))
-            token.append(_NAME_CHARACTERS[digit])
-        tmp_name = os.path.join(folder, f".{name}.{''.join(token)}.tmp")
+        if not _next_name:
+            _next_name.append(int.from_bytes(os.urandom(4), "little"))
+        number = _next_name[0]
+        _next_name[0] = (number + 1) & 0xFFFFFFFF  # (two threads may take one number: the second draws again)
+        tmp_name = os.path.join(folder, f".{name}.{number:08x}.tmp")
         try:
             return os.open(tmp_name, _CREATE_FLAGS, 0o600), tmp_name
         except FileExistsError:

@@ -158,11 +158,20 @@ def _function(name: Any) -> Any:
 class _Encoder:
     """Turns a document's parts into nested tuples, lists and dicts of plain values; a part met
     again (a placeholder's markup is also among its slot's parts, the ``<html>`` tag among the
-    document's) is stored as a reference to the first (compile tells tags apart by identity)."""
+    document's) is stored as a reference to the first (compile tells tags apart by identity).
+    It also gathers the document's slots and tags as it meets them, as :class:`_Decoder` does
+    (what :meth:`Document.slots` and :meth:`Document.tags` would walk the parts again for)."""
 
     def __init__(self) -> None:
         self.seen: dict[int, int] = {}
         self.keep: list[object] = []  # the objects seen, alive while their ids are used
+        #: The slots and tags among the parts, in the order a walk of the parts finds them.
+        self.slots: list[Any] = []
+        self.tags: list[Any] = []
+        #: False while a slot's pieces are encoded (a walk of the parts does not look there).
+        self.walking = True
+        #: False when a part stands twice among the parts (the document then finds its own).
+        self.exact = True
 
     def parts(self, parts: list[Any], depth: int = 0) -> list[Any]:
         if _only_text(parts):  # most slots' parts: stored as they are
@@ -179,10 +188,14 @@ class _Encoder:
         seen = self.seen
         index = seen.get(id(part))
         if index is not None:
+            if self.walking:
+                self.exact = False
             return (_SEEN, index)
         seen[id(part)] = len(self.keep)
         self.keep.append(part)
         if cls is TextSlot:
+            if self.walking:
+                self.slots.append(part)
             pieces, parts, placeholders = part.pieces, part.parts, part.placeholders
             escape, line_start = part.escape, part.escape_line_start
             return (
@@ -200,6 +213,8 @@ class _Encoder:
                 None if line_start is None else _function_name(line_start),
             )
         if cls is Tag:
+            if self.walking:
+                self.tags.append(part)
             return (
                 _TAG,
                 self.parts(part.parts, depth + 1),
@@ -209,6 +224,8 @@ class _Encoder:
                 part.line,
             )
         if cls is AttrSlot:
+            if self.walking:
+                self.slots.append(part)
             return (_ATTR, part.msgid, part.ref, part.raw, part.kind, part.notes, _function_name(part.write))
         if cls is Marker:
             return (_MARKER, part.name)
@@ -227,12 +244,15 @@ class _Encoder:
     def _pieces(self, pieces: dict[int, Any], depth: int) -> dict[int, Any]:
         """A text slot's pieces by placeholder number, stored."""
         parts = self.parts
-        return {
+        walking, self.walking = self.walking, False
+        stored = {
             number: (parts(piece.open, depth), parts(piece.close, depth))
             if piece.__class__ is PairedPieces
             else parts(piece, depth)
             for number, piece in pieces.items()
         }
+        self.walking = walking
+        return stored
 
     def reference(self, part: object | None) -> int | None:
         """The index of a part already stored (None for None)."""
@@ -254,7 +274,9 @@ _STR = {str}
 
 
 def encode(document: Document) -> bytes:
-    """The stored form of ``document`` (Uncacheable when it cannot be stored)."""
+    """The stored form of ``document`` (Uncacheable when it cannot be stored). The document keeps
+    the slots and tags met on the way, when it has not found them yet (extract asks for its units
+    next)."""
     if document.depth > MAX_DEPTH:
         raise Uncacheable("nested too deep")
     encoder = _Encoder()
@@ -278,6 +300,8 @@ def encode(document: Document) -> bytes:
             document.depth,
         )
     )
+    if encoder.exact and document._slots is None:  # (else the document walks its parts)
+        document._slots, document._tags = tuple(encoder.slots), tuple(encoder.tags)
     return zlib.crc32(body).to_bytes(4, "big") + body
 
 
