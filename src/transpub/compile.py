@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .discovery import Discovery, in_shard
 from .errors import ArticleError, CatalogError, TranspubError
@@ -415,31 +415,38 @@ def _write_indexes(
     ``articles`` (see :func:`_article_rows`): those the articles compiled in this run made, those
     kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
     for the others whose pages show the same as then, made again for any other."""
-    stored = _load_index_rows(project.root, rows_key) if rows_key else {}
-    rows = _rows_of(project, articles, stored)
+    kept = _load_index_rows(project.root, rows_key) if rows_key else [b"", b""]
+    stored = [_unmarshal(blob) if kind in kinds else {} for kind, blob in zip(_INDEXES, kept, strict=True)]
+    rows = _rows_of(project, articles, stored, kinds)
     try:
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
     except (TypeError, ValueError, IndexError):  # damaged kept rows (a sort, a join failed): none kept
-        rows = _rows_of(project, articles, {})
+        rows = _rows_of(project, articles, [{}, {}], kinds)
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
     for path, text in texts:
         if text is None:
             _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
         elif write_if_changed(path, text.encode("utf-8"), durable=False):
             report.index_written.append(path)
-    if rows_key and rows != stored:
+    if not rows_key:
+        return
+    blobs = [
+        _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
+        for at, kind in enumerate(_INDEXES)
+    ]
+    if blobs != kept:
         with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
-            body = marshal.dumps((_ROWS_FORMAT, rows_key, rows))
             path = project.root / INDEX_ROWS
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, zlib.crc32(body).to_bytes(4, "big") + body, durable=False)
+            atomic_write_bytes(path, _kept_rows(rows_key, blobs), durable=False)
 
 
-#: Where compile keeps the rows of the index pages, by article (:func:`_article_rows`, marshalled
-#: with a CRC-32): a run with one article changed makes that article's rows, not the archive's.
+#: Where compile keeps the rows of the index pages by article, for each kind of :data:`_INDEXES`
+#: (see :func:`_article_rows`; marshalled, with a CRC-32): a run with one article changed makes
+#: that article's rows, not the archive's, and unmarshals only the rows of the index pages it makes.
 INDEX_ROWS = Path(".transpub") / "index-rows.bin"
-#: The version of its form (a change makes every kept row a miss).
-_ROWS_FORMAT = 1
+#: How it starts: its form's version (another makes every kept row a miss), then the key.
+_ROWS_HEAD = b"transpub index rows 1\n"
 
 #: One page's rows in the language's and the site's indexes: locale, sort keys (see
 #: :func:`~transpub.site.newest_key`), the two rows.
@@ -447,6 +454,8 @@ _ListingRow = tuple[str, int, str, str, str]
 #: An article's rows: the digests of what the index pages show of its pages (:func:`_index_rows`),
 #: the rows of its published pages in the listings, and (locale, row) of every page in the review index.
 _ArticleRows = tuple[str, str, tuple[_ListingRow, ...], tuple[tuple[str, str], ...]]
+#: The rows of one kind of index pages, by article slug: its digest for that kind, its rows.
+_KindRows = dict[str, tuple[str, tuple[Any, ...]]]
 
 
 def _article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -> _ArticleRows:
@@ -465,53 +474,74 @@ def _article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -
     return digests[0], digests[1], tuple(listing), tuple(review)
 
 
-def _load_index_rows(root: Path, key: str) -> dict[str, _ArticleRows]:
-    """The rows :data:`INDEX_ROWS` keeps by article slug, when kept under ``key`` (else none)."""
+def _load_index_rows(root: Path, key: str) -> list[bytes]:
+    """The rows of each kind of index pages :data:`INDEX_ROWS` keeps when kept under ``key`` (else
+    none: empty), each marshalled with its CRC-32 (see :func:`_unmarshal`)."""
     try:
         blob = (root / INDEX_ROWS).read_bytes()
-        body = memoryview(blob)[4:]
-        if zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
-            return {}
-        stored = marshal.loads(body)
-    except (OSError, ValueError, EOFError, TypeError):
+    except OSError:
+        return [b"", b""]
+    head = _ROWS_HEAD + key.encode("ascii")
+    if not blob.startswith(head):
+        return [b"", b""]
+    kept, at = [], len(head)
+    for _ in _INDEXES:
+        size = int.from_bytes(blob[at : at + 4], "big")
+        kept.append(blob[at + 4 : at + 4 + size])
+        at += 4 + size
+    return kept if at == len(blob) else [b"", b""]
+
+
+def _kept_rows(key: str, blobs: list[bytes]) -> bytes:
+    """What :func:`_load_index_rows` reads."""
+    return b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
+
+
+def _marshal(rows: _KindRows) -> bytes:
+    body = marshal.dumps(rows)
+    return zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def _unmarshal(blob: bytes) -> _KindRows:
+    """The rows of one kind :func:`_marshal` made (none when damaged)."""
+    body = memoryview(blob)[4:]
+    if len(blob) < 4 or zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
         return {}
-    if (
-        type(stored) is tuple
-        and len(stored) == 3
-        and stored[:2] == (_ROWS_FORMAT, key)
-        and type(stored[2]) is dict
-    ):
-        return stored[2]
-    return {}
+    try:
+        rows = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return rows if type(rows) is dict else {}
 
 
 def _rows_of(
-    project: Project, articles: list[_CompiledArticle], stored: dict[str, _ArticleRows]
-) -> dict[str, _ArticleRows]:
-    """Every article's rows (by slug): made in this run, else kept (the same digests), else made now."""
-    rows: dict[str, _ArticleRows] = {}
+    project: Project, articles: list[_CompiledArticle], stored: list[_KindRows], kinds: Collection[str]
+) -> list[_KindRows]:
+    """Every article's rows in the index pages of ``kinds`` (see :data:`_KindRows`, by kind): made
+    in this run, else kept (the same digest), else made now."""
+    rows: list[_KindRows] = [{}, {}]
+    wanted = [kind in kinds for kind in _INDEXES]
     for article in articles:
         if not article.pages:
             continue  # not read: no page to list
         digests = article.index_rows or _index_rows(article.pages.values())
-        found = article.rows
-        if found is None:
-            found = stored.get(article.slug)
-            if (
-                type(found) is not tuple
-                or len(found) != 4
-                or found[0] != digests[0]
-                or found[1] != digests[1]
-            ):
-                found = _article_rows(project, article.pages.values(), digests)
-        rows[article.slug] = found
+        made = article.rows
+        for at in (0, 1):
+            if not wanted[at]:
+                continue
+            found = None if made is not None else stored[at].get(article.slug)
+            if type(found) is not tuple or len(found) != 2 or found[0] != digests[at]:
+                if made is None:
+                    made = _article_rows(project, article.pages.values(), digests)
+                found = (made[0], made[2]) if at == 0 else (made[1], made[3])
+            rows[at][article.slug] = found
     return rows
 
 
 def _index_texts(
     project: Project,
     out_dir: Path,
-    rows: dict[str, _ArticleRows],
+    rows: list[_KindRows],
     all_locales: list[str],
     kinds: Collection[str],
 ) -> list[tuple[Path, str | None]]:
@@ -520,14 +550,12 @@ def _index_texts(
     if "listing" in kinds:
         listed: dict[str, list[tuple[int, str, int, str, str]]] = {}
         at = 0
-        for _, _, listing, _ in rows.values():
+        for _, listing in rows[0].values():
             for locale, day, title, row, site_row in listing:
                 mine = listed.get(locale)
                 if mine is None:
                     mine = listed[locale] = []
-                mine.append(
-                    (day, title, at, row, site_row)
-                )  # (newest first, in article order within a title)
+                mine.append((day, title, at, row, site_row))  # (in article order within a title)
                 at += 1
         for mine in listed.values():
             mine.sort()
@@ -543,16 +571,15 @@ def _index_texts(
         sections = [(loc, [entry[4] for entry in listed[loc]]) for loc in all_locales if listed.get(loc)]
         texts.append((out_dir / "index.html", site_index_page(project, sections)))
     if "review" in kinds:
-        reviewed: dict[str, list[tuple[str, int, str]]] = {}
-        at = 0
-        for slug, (_, _, _, review) in rows.items():
-            for locale, row in review:
+        reviewed: dict[str, list[str]] = {}
+        review_rows = rows[1]
+        for slug in sorted(review_rows):  # by slug in every language (an article has one page in each)
+            for locale, row in review_rows[slug][1]:
                 entries = reviewed.get(locale)
                 if entries is None:
                     entries = reviewed[locale] = []
-                entries.append((slug, at, row))  # (by slug, in article order within one)
-                at += 1
-        sections = [(loc, [entry[2] for entry in sorted(reviewed.get(loc, ()))]) for loc in all_locales]
+                entries.append(row)
+        sections = [(loc, reviewed.get(loc, [])) for loc in all_locales]
         texts.append((out_dir / "_review" / "index.html", review_index_page(project, sections)))
     return texts
 
