@@ -97,3 +97,29 @@ def test_an_unreadable_datetime_stays_untouched_with_a_warning_naming_file_and_l
     assert element in page
     assert warnings and all(w.startswith("articles/story.html:3: ") for w in warnings)
     assert "last Tuesday" in warnings[0]
+
+
+@pytest.mark.parametrize("locale", ["en", "de", "es", "fr", "sv", "ru", "ar", "zh_CN", "ja", "xx"])
+def test_a_date_is_written_exactly_as_babel_writes_it_in_every_width(locale: str) -> None:
+    """render_date keeps each locale's date patterns at hand: every day, width and locale must still
+    read exactly as babel's own format_date (and the datetime glue) writes it."""
+    import datetime as dt
+
+    from babel.dates import format_date, format_time
+
+    from transpub.formats.dates import DATE_WIDTHS, TIME_WIDTHS, DateStyle, _cldr, render_date
+
+    cldr = _cldr(locale)
+    for offset in range(0, 800, 37):
+        day = dt.date(2023, 12, 25) + dt.timedelta(days=offset)
+        moment = dt.datetime.combine(day, dt.time(offset % 24, offset % 60))
+        for width in DATE_WIDTHS:
+            written = format_date(day, width, locale=cldr)
+            assert render_date(day, DateStyle("date", width), locale) == written
+            assert render_date(moment, DateStyle("date", width), locale) == written
+            for time_width in TIME_WIDTHS:
+                clock = format_time(moment.time(), time_width, locale=cldr)
+                glue = str(cldr.datetime_formats[width]).replace("'", "")
+                assert render_date(moment, DateStyle("datetime", width, time_width), locale) == glue.replace(
+                    "{0}", clock
+                ).replace("{1}", written)

@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _Builder, _root_relative_href
 from transpub.formats.html_attributes import attribute_spans, translatable_attributes, unquote
 from transpub.formats.html_tokens import Token, tokenize_html
-from transpub.formats.html_tree import _WORDS, CLOSES_P, INLINE, VOID, Node, References, build_tree
+from transpub.formats.html_tree import (
+    _WORDS,
+    CLOSES_P,
+    INLINE,
+    VOID,
+    Node,
+    References,
+    ascii_words_lowered,
+    build_tree,
+)
 from transpub.formats.options import ReadOptions
 from transpub.formats.runs import (
     _AFTER_LAST_SENTENCE,
@@ -268,6 +277,14 @@ def test_reference_words_read_from_a_prefix_are_the_first_words_of_the_text(text
     """References take the first words of an element's leading text from a short prefix of it when
     that holds more words than needed: the same words the full walk over its content finds."""
     _assert_reference_is_the_first_words(text, limit)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@example("The U.S. 2nd-rate_plan, (again)\x00\x7f\t\x0b\x1c")
+def test_references_of_ascii_text_take_the_words_the_full_pattern_finds(text: str) -> None:
+    """ASCII words for references are cut by a byte table, not by a pattern: the same words, lowered."""
+    assert ascii_words_lowered(text) == _WORDS.findall(text.lower())
 
 
 NON_ASCII_LEADING = st.lists(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
+from babel.dates import DateTimePattern, format_time, get_date_format, parse_pattern
 
 from ..errors import ConfigError
 from ..locales import babel_locale
@@ -121,7 +121,8 @@ def render_date(value: dt.date | dt.time | dt.datetime, style: DateStyle, locale
         )
     day = value.date() if isinstance(value, dt.datetime) else value
     assert isinstance(day, dt.date)
-    written = format_date(day, style.date_width, locale=cldr)
+    # (babel's format_date, without looking its pattern up in the locale's data on every call)
+    written = _date_pattern(locale, style.date_width).apply(day, cldr)
     if style.kind == "date":
         return written
     assert isinstance(value, dt.datetime)
@@ -136,6 +137,12 @@ def _cldr(locale: str):
         return babel_locale(locale)
     except ConfigError:
         return babel_locale("en")
+
+
+@lru_cache(maxsize=256)
+def _date_pattern(locale: str, width: str) -> DateTimePattern:
+    """The pattern babel's ``format_date(day, width, locale)`` writes a day of ``locale`` with."""
+    return parse_pattern(get_date_format(width, locale=_cldr(locale)))  # type: ignore[arg-type]
 
 
 def source_date_style(datetime_value: str, shown: str, source_locale: str) -> DateStyle | None:
