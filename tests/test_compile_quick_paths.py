@@ -97,19 +97,7 @@ def test_a_link_to_a_page_of_the_same_folder_is_the_link_made_for_any_two_pages(
 ) -> None:
     """An index page links each of its folder's pages by name without working out a relative path:
     the link (or the error) is the one the general path makes, whatever the names."""
-    from transpub.site import _site_href, site_href
-
-    from_page = "/".join(page)
-    to_page = "/".join(page[:-1] + target)  # often a page beside it
-
-    def outcome(function: object, *args: str) -> str:
-        try:
-            return function(*args)  # type: ignore[operator]
-        except ValueError as exc:
-            return f"error: {exc}"
-
-    folder, slash, _ = from_page.rpartition("/")
-    assert outcome(site_href, from_page, to_page) == outcome(_site_href, folder + slash, to_page)
+    _assert_link_as_made_in_general("/".join(page), "/".join(page[:-1] + target))  # often beside it
 
 
 @settings(max_examples=600, deadline=None, database=None)
@@ -124,10 +112,12 @@ def test_a_link_from_an_index_page_is_the_link_made_for_any_two_pages(
     """The site's and the review index link every page without working out a relative path: from
     the root or one folder down, the link (or the error) is the one the general path makes to any
     page, whatever the names (``beside``: a page below the index's own folder)."""
-    from transpub.site import _site_href, site_href
+    _assert_link_as_made_in_general("/".join(page), "/".join((page[:-1] if beside else []) + target))
 
-    from_page = "/".join(page)
-    to_page = "/".join((page[:-1] if beside else []) + target)
+
+def _assert_link_as_made_in_general(from_page: str, to_page: str) -> None:
+    """``site_href``'s link (or error) from ``from_page`` to ``to_page`` is ``_site_href``'s."""
+    from transpub.site import _site_href, site_href
 
     def outcome(function: object, *args: str) -> str:
         try:
