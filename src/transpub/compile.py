@@ -407,15 +407,15 @@ def _write_indexes(
     articles: list[_CompiledArticle],
     all_locales: list[str],
     report: CompileReport,
-    kinds: Collection[str] = _INDEXES,
-    rows_key: str | None = None,
+    kinds: Collection[str],
+    rows_key: str,
 ) -> None:
     """The site's index pages (of ``kinds``): one per language with something published and the
     site's (``listing``), the review index (``review``), made of the rows of every page of
     ``articles`` (see :func:`_article_rows`): those the articles compiled in this run made, those
     kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
     for the others whose pages show the same as then, made again for any other."""
-    kept = _load_index_rows(project.root, rows_key) if rows_key else [b"", b""]
+    kept = _load_index_rows(project.root, rows_key)
     stored = [_unmarshal(blob) if kind in kinds else {} for kind, blob in zip(_INDEXES, kept, strict=True)]
     rows = _rows_of(project, articles, stored, kinds)
     try:
@@ -428,8 +428,6 @@ def _write_indexes(
             _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
         elif write_if_changed(path, text.encode("utf-8"), durable=False):
             report.index_written.append(path)
-    if not rows_key:
-        return
     blobs = [
         _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
         for at, kind in enumerate(_INDEXES)
