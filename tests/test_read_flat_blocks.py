@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus import PAGES, needs_corpus
@@ -133,6 +133,14 @@ ARTICLE = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(ARTICLE, st.sampled_from(["sentence", "paragraph"]))
+@example("<html><body><p><em>The council met.</em></p></body></html>", "sentence")
+@example(
+    "<html><body><p><b></b>It approved. The plan</p><li>One. <a href='x'></a></li></body></html>", "sentence"
+)
+@example(
+    "<html><body><p>&nbsp;Mr. Li <em>met</em> them. Then</p><h2>R&amp;D. <b>x</b>\n</h2></body></html>",
+    "sentence",
+)
 def test_generated_articles_read_as_the_walk_reads_them(text: str, segmentation: str) -> None:
     quick, walked = both_ways(text, ReadOptions(segmentation=segmentation))
     assert quick == walked

@@ -15,7 +15,7 @@ from transpub.formats.document import Gap, Part
 from transpub.formats.escape import escape_text
 from transpub.formats.html_tree import Node
 from transpub.formats.options import ReadOptions
-from transpub.formats.runs import CLOSE, OPEN, TEXT, Atom, FlatEntry, RunContext, RunSlots
+from transpub.formats.runs import CLOSE, OPEN, TEXT, Atom, FlatEntry, FlatMark, RunContext, RunSlots
 
 
 @dataclasses.dataclass(frozen=True)
@@ -138,6 +138,60 @@ def test_a_flat_run_reads_as_its_atoms_read(
     options = ReadOptions(source_locale=locale, segmentation=segmentation)
     quick, general = _both(run, options, _Context(preformatted=preformatted))
     assert quick == general
+
+
+def _as_tokenized(run: list) -> list:
+    """``run`` with adjacent texts joined, as HTML's tokens have them (text runs to the next tag)."""
+    joined: list = []
+    for item in run:
+        if isinstance(item, str) and joined and isinstance(joined[-1], str):
+            joined[-1] += item
+        elif isinstance(item, str):
+            joined.append(item)
+        else:
+            tag, texts = item
+            joined.append((tag, ["".join(texts)] if texts else []))
+    return joined
+
+
+def _from_source(run: list, options: ReadOptions, ctx: _Context) -> object:
+    """What :meth:`RunSlots.emit_flat_source` makes of a run written without character references."""
+    marks: list[FlatMark] = []
+    texts: list[str] = []
+    for item in run:
+        if isinstance(item, str):
+            texts.append(item)
+            continue
+        tag, inner = item
+        marks.append((len("".join(texts)), OPEN, f"<{tag}>", tag))
+        texts.extend(inner)
+        marks.append((len("".join(texts)), CLOSE, f"</{tag}>", tag))
+    out: list[Part] = []
+    _Slots(options).emit_flat_source("".join(texts), marks, ctx, out)  # type: ignore[arg-type]
+    return _shape(out)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    RUN.filter(lambda run: "&" not in repr(run)),
+    st.sampled_from(["en", "de", "zh_CN", "ja"]),
+    st.sampled_from(["sentence", "paragraph"]),
+    st.booleans(),
+)
+@example(["One. ", ("b", ["Two."]), " Three."], "en", "sentence", False)
+@example(["One. ", ("b", []), "Two. ", ("a", [])], "en", "sentence", False)
+@example([("em", ["Yes."]), " No. Maybe."], "en", "sentence", False)
+@example(["你好。", ("em", ["今天很好！"]), "明天。"], "zh_CN", "sentence", False)
+def test_a_run_written_without_references_reads_from_its_source_as_its_atoms_read(
+    run: list, locale: str, segmentation: str, preformatted: bool
+) -> None:
+    """Sentences sliced from a run's source (no character reference in it) are the slots, gaps
+    and notes the general path makes of its atoms."""
+    run = _as_tokenized(run)
+    options = ReadOptions(source_locale=locale, segmentation=segmentation)
+    ctx = _Context(preformatted=preformatted)
+    _, general = _both(run, options, ctx)
+    assert _from_source(run, options, ctx) == general
 
 
 def test_a_long_paragraph_gives_each_sentence_its_neighbours_as_the_general_path_does() -> None:

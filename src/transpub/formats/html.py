@@ -317,7 +317,11 @@ class _Builder(RunSlots):
         """Emit ``node`` as :meth:`emit_node` does, without a step of the walk, when it is a block
         of the commonest shape: text and inline elements holding only text, for translation
         (``<p>A <a href="…">link</a> and <em>more</em>.</p>``). False, with nothing emitted, when
-        it is not (the walk emits it)."""
+        it is not (the walk emits it).
+
+        One pass over its children checks the shape and takes its text as written and where its
+        tags stand in it (its marks): a block whose text has no character reference and no space at
+        its edges (most blocks) is cut into sentences from those (:meth:`RunSlots.emit_flat_source`)."""
         tag = node.tag
         children = node.children
         if not children or tag in _NOT_FLAT or tag in INLINE or tag in self.opaque:
@@ -326,10 +330,16 @@ class _Builder(RunSlots):
         ctx = self.context_for(node, outer)
         if not ctx.translate:
             return False
+        texts: list[str] = []
+        marks: list = []  # (position, OPEN or CLOSE, element, tag name): start tags made below
+        pos = 0
         for child in children:
             if isinstance(child, int):
-                if tokens[child].kind != "text":
+                token = tokens[child]
+                if token.kind != "text":
                     return False
+                texts.append(token.raw)
+                pos += len(token.raw)
                 continue
             if (
                 child.tag not in INLINE
@@ -339,9 +349,39 @@ class _Builder(RunSlots):
                 or self.is_object(child, ctx)
             ):
                 return False
+            marks.append((pos, OPEN, child, child.tag))
             for inner in child.children:
                 if type(inner) is not int or tokens[inner].kind != "text":
                     return False
+                raw = tokens[inner].raw
+                texts.append(raw)
+                pos += len(raw)
+            marks.append((pos, CLOSE, tokens[child.end].raw, child.tag))
+        flat = texts[0] if len(texts) == 1 else "".join(texts)
+        if (
+            "&" in flat
+            or type(children[0]) is not int
+            or type(children[-1]) is not int
+            or flat[0].isspace()
+            or flat[-1].isspace()
+        ):
+            return self.emit_flat_trimmed(node, ctx, out)
+        # (text as written at both edges: the run has text, and trimming leaves it whole)
+        out.append(self.start_tag(node, ctx))
+        for index in range(0, len(marks), 2):  # start tags, in order (they may name their element)
+            where, kind, element, name = marks[index]
+            start = self.start_tag(element, ctx) if element.attrs else tokens[element.start].raw
+            marks[index] = (where, kind, start, name)
+        self.emit_flat_source(flat, marks, ctx, out)
+        if node.end is not None:
+            out.append(tokens[node.end].raw)
+        return True
+
+    def emit_flat_trimmed(self, node: Node, ctx: _Context, out: list[Part]) -> bool:
+        """:meth:`emit_flat` for a block of that shape whose text has a character reference or
+        space at an edge (``ctx``: the block's context): its run is trimmed, entities decoded."""
+        tokens = self.tokens
+        children = node.children
         if len(children) == 1 and type(children[0]) is int and not self.is_text(children[0]):
             out.append(self.start_tag(node, ctx))
             out.append(tokens[children[0]].raw)  # whitespace alone: as emit_children writes it
@@ -353,7 +393,7 @@ class _Builder(RunSlots):
                 and type(last) is int
                 and _text_at_both_edges(tokens[first].raw, tokens[last].raw)
             ):
-                # (most blocks) it has text, and trimming leaves its content whole
+                # it has text, and trimming leaves its content whole
                 lead: list = []
                 core: list = children
                 trail: list = []

@@ -13,6 +13,7 @@ import html as htmllib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Protocol
 
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
@@ -156,6 +157,90 @@ class RunSlots:
                     out.append(Gap(flat[bounds[2 * index + 1] : bounds[2 * index + 2]]))
             return
         self._emit_flat_sentences(entries, cuts, escaping, shared, notes, out)
+
+    def emit_flat_source(self, flat: str, marks: list[FlatMark], ctx: RunContext, out: list[Part]) -> None:
+        """Emit a flat run whose text reads as it is written (no character reference in it) as
+        :meth:`emit_flat_run` emits it: ``flat`` is its text, ``marks`` its tags in order (each open
+        followed by its close: no element inside another, none standalone). Each sentence is a slice
+        of ``flat`` with the marks that fall in it; the gaps are the slices between."""
+        shared = self._shared(ctx)
+        bounds = [0, len(flat)]  # sentence i is flat[bounds[2i]:bounds[2i + 1]]
+        if (
+            not ctx.preformatted
+            and self.options.segmentation != "paragraph"
+            and _may_have_two_sentences(flat)
+        ):
+            spans = split_sentences(flat, self.options.source_locale)
+            if len(spans) > 1:
+                cuts = [(end, start) for (_, end), (start, _) in zip(spans, spans[1:])]
+                if marks:
+                    cuts = _cuts_outside(_elements_of(marks), cuts)
+                bounds = [0, *chain.from_iterable(cuts), len(flat)]
+        count = len(bounds) // 2
+        notes = _notes(count, flat, lambda: [flat[bounds[2 * i] : bounds[2 * i + 1]] for i in range(count)])
+        escaping = "<" in flat  # (look-alikes of placeholders: most text holds none)
+        at = 0  # the next mark
+        last = count - 1
+        for index in range(count):
+            start = bounds[2 * index]
+            end = bounds[2 * index + 1]
+            if at == len(marks) or (index < last and not _in_sentence(marks[at], end)):
+                text = flat[start:end]
+                msgid = escape_lookalikes(text) if escaping else text
+                self.emit_slot(self._sentence_slot(msgid, [text], (), {}, shared, notes[index]), out)
+            else:
+                at = self._emit_marked_sentence(
+                    flat, (start, end), marks, at, index == last, escaping, shared, notes[index], out
+                )
+            if index < last:
+                out.append(Gap(flat[end : bounds[2 * index + 2]]))
+
+    def _emit_marked_sentence(
+        self,
+        flat: str,
+        span: tuple[int, int],
+        marks: list[FlatMark],
+        at: int,
+        last: bool,
+        escaping: bool,
+        shared: _Shared,
+        note: tuple[str, ...],
+        out: list[Part],
+    ) -> int:
+        """Emit the sentence ``flat[start:end]`` (``span``) of :meth:`emit_flat_source` with its marks
+        from ``marks[at]`` on (the ``last`` one takes all that are left); return the index of the
+        first mark after it."""
+        start, end = span
+        parts: list[Part] = []
+        words: list[str] = []
+        placeholders: list[Placeholder] = []
+        pieces: dict[int, PairedPieces | list[Part]] = {}
+        opened: PairedPieces | None = None
+        pos = start
+        while at < len(marks) and (last or _in_sentence(marks[at], end)):
+            where, kind, source, tag = marks[at]
+            at += 1
+            if where > pos:
+                text = flat[pos:where]
+                parts.append(text)
+                words.append(escape_lookalikes(text) if escaping else text)
+                pos = where
+            parts.append(source)
+            if kind == OPEN:
+                number = len(placeholders) + 1
+                placeholders.append(Placeholder(number, tag, True))
+                opened = pieces[number] = PairedPieces([source], [])
+                words.append(f"<{number}>")
+            else:
+                opened.close = [source]  # type: ignore[union-attr]
+                words.append(f"</{len(placeholders)}>")
+        if end > pos:
+            text = flat[pos:end]
+            parts.append(text)
+            words.append(escape_lookalikes(text) if escaping else text)
+        msgid = "".join(words)
+        self.emit_slot(self._sentence_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
+        return at
 
     def _emit_flat_sentences(
         self,
@@ -535,11 +620,14 @@ class RunSlots:
 TEXT, OPEN, CLOSE = 0, 1, 2
 #: ``(TEXT, raw, text)``, ``(OPEN, start tag, tag name)`` or ``(CLOSE, end tag, tag name)``.
 FlatEntry = tuple[int, "Part", str]
+#: A flat run's tag (see :meth:`RunSlots.emit_flat_source`): ``(position in the run's text, OPEN or
+#: CLOSE, the tag as written, tag name)``.
+FlatMark = tuple[int, int, "Part", str]
 
 
 def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The boundaries ``(end, start)`` of ``cuts`` that no element of a flat run stands across or
-    inside (what :meth:`RunSlots.depths_at` finds for atoms): one sweep over elements and boundaries."""
+    inside (what :meth:`RunSlots.depths_at` finds for atoms)."""
     elements: list[tuple[int, int]] = []  # (open, close) positions in the run's text
     pos = opened = 0
     for kind, _, text in entries:
@@ -549,6 +637,18 @@ def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]
             opened = pos
         else:
             elements.append((opened, pos))
+    return _cuts_outside(elements, cuts)
+
+
+def _elements_of(marks: list[FlatMark]) -> list[tuple[int, int]]:
+    """The ``(open, close)`` positions of a flat run's elements, from its ``marks`` (open, close,
+    open, close…)."""
+    return [(marks[index][0], marks[index + 1][0]) for index in range(0, len(marks), 2)]
+
+
+def _cuts_outside(elements: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The boundaries ``(end, start)`` of ``cuts`` that none of ``elements`` (``(open, close)``
+    positions, in order) stands across or inside: one sweep over elements and boundaries."""
     kept: list[tuple[int, int]] = []
     index = 0
     count = len(elements)
@@ -567,6 +667,12 @@ def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]
         else:
             kept.append((end, start))
     return kept
+
+
+def _in_sentence(mark: FlatMark, end: int) -> bool:
+    """Whether ``mark`` belongs to a sentence that ends at ``end`` (a close there does; an open
+    there starts the next one)."""
+    return mark[0] < end or (mark[0] == end and mark[1] == CLOSE)
 
 
 def _emit_gap(gap: list, out: list[Part]) -> None:
