@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transpub.segment import segment, split_sentences
+from transpub.segment import _plain_spans, _rules_for, _spans, segment, split_sentences
 
 DATA = Path(__file__).parent / "data" / "segment"
 GOLDEN_RULES = Path(__file__).parent.parent / "bench" / "data" / "golden_rules_en.json"
@@ -148,3 +148,69 @@ def test_spans_are_ordered_disjoint_stripped_and_cover_all_text(text: str, lang:
         previous_end = end
     assert text[previous_end:].strip() == ""
     assert segment(text, lang) == [text[a:b] for a, b in spans]
+
+
+PLAIN_PIECES = st.sampled_from(
+    [
+        "The",
+        "council",
+        "Council",
+        "met",
+        "late.",
+        "Late.",
+        "today!",
+        "Why?",
+        "it",
+        "I.",
+        "OK.",
+        "Mr.",
+        "Dr.",
+        "etc.",
+        "Jan.",
+        "U.S.",
+        "e.g.",
+        "3.5",
+        "in 2024.",
+        "example.org.",
+        "a.",
+        "1.",
+        "1)",
+        "2)",
+        "b)",
+        "(x)",
+        '"Yes."',
+        "'No.'",
+        "x,",
+        "...",
+        "!!",
+        ".",
+        "?",
+        " ",
+        "\n",
+        "\u00e9t\u00e9.",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(PLAIN_PIECES, max_size=24).map(" ".join),
+    st.sampled_from(["en", "de", "fr", "sv", "xx"]),
+)
+@example("The council met. It rained! Why? No. The end.", "en")
+@example("Mr. Li met Dr. Ruiz. Then etc. Late", "en")
+@example("Steps: 1) The first 2) The second", "en")
+def test_plain_text_is_cut_where_the_full_rules_cut_it(text: str, lang: str) -> None:
+    """Plain text (ASCII, words, single terminators) is read without the candidate pattern: the
+    same sentences as the full rules find."""
+    rules = _rules_for(lang)
+    start = len(text) - len(text.lstrip())
+    stop = len(text.rstrip())
+    assert split_sentences(text, lang) == (_spans(text, start, stop, rules) if stop else [])
+
+
+def test_a_news_paragraph_is_cut_without_the_candidate_pattern() -> None:
+    """A paragraph of plain sentences (most of an article) takes the quick way."""
+    text = "The village in Eastport announced the late wind for 587 people! Li Wei reported the festival."
+    rules = _rules_for("en")
+    assert _plain_spans(text, 0, len(text), rules) == _spans(text, 0, len(text), rules) == [(0, 63), (64, 93)]

@@ -371,6 +371,16 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     if start == len(text):
         return []
     stop = len(text.rstrip())
+    if text.isascii():
+        spans = _plain_spans(text, start, stop, rules)
+        if spans is not None:
+            return spans
+    return _spans(text, start, stop, rules)
+
+
+def _spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of ``text`` whose sentences run from ``start`` to ``stop`` (its
+    whitespace at both ends aside), whatever the text."""
     list_starts: dict[int, int] = {}
     list_dots: set[int] = set()
     if (") " in text or ". " in text) and _may_hold_markers(text):
@@ -417,6 +427,52 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     spans.append((sentence_start, stop))
     if list_starts:
         spans = _cut_before_list_items(spans, list_starts)
+    return spans
+
+
+def _plain_spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, int]] | None:
+    """:func:`_spans` of ASCII ``text`` in which every terminator (``.!?``) is alone and either ends
+    the text, or stands inside a word (``3.5``, ``example.org``), or is followed by one space and a
+    letter: a small letter (no break), or a capital after a word of letters that is no
+    abbreviation, title or ender of ``rules`` (a break). None for any other text: a single pass
+    with ``str.find``, no pattern (most paragraphs are this plain)."""
+    if ")" in text:
+        return None  # (may hold a list marker)
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    others = [mark for mark in "!?" if mark in text]
+    find = text.find
+    pos = start
+    while True:
+        at = find(".", pos, stop)
+        if at < 0:
+            at = stop
+        for other in others:
+            nearer = find(other, pos, at)
+            if nearer >= 0:
+                at = nearer
+        if at >= stop - 1:  # none left, or the last character
+            break
+        after = text[at + 1]
+        pos = at + 1
+        if after != " ":
+            if after.isalnum():
+                continue  # inside a word
+            return None
+        first = text[at + 2]  # (text[stop - 1] is no space: at + 2 < stop)
+        if "a" <= first <= "z":
+            continue  # a small letter follows: no break
+        if not "A" <= first <= "Z":
+            return None
+        word = text[(text.rfind(" ", start, at) + 1) or start : at]
+        if len(word) < 2 or not word.isalpha():
+            return None
+        key = word.lower()
+        if text[at] == "." and (key in rules.abbreviations or key in rules.titles or key in rules.enders):
+            return None
+        spans.append((sentence_start, at + 1))
+        sentence_start = at + 2
+    spans.append((sentence_start, stop))
     return spans
 
 
