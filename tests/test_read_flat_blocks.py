@@ -135,6 +135,10 @@ ARTICLE = st.lists(
 @given(ARTICLE, st.sampled_from(["sentence", "paragraph"]))
 @example("<html><body><p><em>The council met.</em></p></body></html>", "sentence")
 @example(
+    "<html><body><p>https://example.org/x</p><p>Read <b>it</b>. https://example.org/x</p></body></html>",
+    "sentence",
+)
+@example(
     "<html><body><p><b></b>It approved. The plan</p><li>One. <a href='x'></a></li></body></html>", "sentence"
 )
 @example(

@@ -371,7 +371,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     if start == len(text):
         return []
     stop = len(text.rstrip())
-    if text.isascii():
+    if text.isascii() or not (_has_cjk_terminator(text) or "…" in text):
         spans = _plain_spans(text, start, stop, rules)
         if spans is not None:
             return spans
@@ -431,11 +431,11 @@ def _spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, i
 
 
 def _plain_spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, int]] | None:
-    """:func:`_spans` of ASCII ``text`` in which every terminator (``.!?``) is alone and either ends
-    the text, or stands inside a word (``3.5``, ``example.org``), or is followed by one space and a
-    letter: a small letter (no break), or a capital after a word of letters that is no
-    abbreviation, title or ender of ``rules`` (a break). None for any other text: a single pass
-    with ``str.find``, no pattern (most paragraphs are this plain)."""
+    """:func:`_spans` of ``text`` (with no other terminator than ``.!?``) in which every terminator
+    is alone and either ends the text, or stands inside a word (``3.5``, ``example.org``), or is
+    followed by one space and an ASCII letter: a small one (no break), or a capital after a word of
+    letters that is no abbreviation, title or ender of ``rules`` (a break). None for any other
+    text: a single pass with ``str.find``, no pattern (most paragraphs are this plain)."""
     if ")" in text:
         return None  # (may hold a list marker)
     spans: list[tuple[int, int]] = []

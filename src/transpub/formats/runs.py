@@ -135,9 +135,7 @@ class RunSlots:
         if not cuts:  # one sentence (most runs)
             if not marked:
                 msgid = escape_lookalikes(flat) if escaping else flat
-                self.emit_slot(
-                    self._sentence_slot(msgid, [entry[1] for entry in entries], (), {}, shared, ()), out
-                )
+                self._emit_sentence(msgid, [entry[1] for entry in entries], (), {}, shared, (), out)
             else:
                 self._emit_flat_sentences(entries, [], escaping, shared, [()], out)
             return
@@ -152,7 +150,7 @@ class RunSlots:
             for index in range(count):
                 text = flat[bounds[2 * index] : bounds[2 * index + 1]]
                 msgid = escape_lookalikes(text) if escaping else text
-                self.emit_slot(self._sentence_slot(msgid, [text], (), {}, shared, notes[index]), out)
+                self._emit_sentence(msgid, [text], (), {}, shared, notes[index], out)
                 if index < len(cuts):
                     out.append(Gap(flat[bounds[2 * index + 1] : bounds[2 * index + 2]]))
             return
@@ -187,7 +185,7 @@ class RunSlots:
             if at == len(marks) or (index < last and not _in_sentence(marks[at], end)):
                 text = flat[start:end]
                 msgid = escape_lookalikes(text) if escaping else text
-                self.emit_slot(self._sentence_slot(msgid, [text], (), {}, shared, notes[index]), out)
+                self._emit_sentence(msgid, [text], (), {}, shared, notes[index], out)
             else:
                 at = self._emit_marked_sentence(
                     flat, (start, end), marks, at, index == last, escaping, shared, notes[index], out
@@ -238,9 +236,44 @@ class RunSlots:
             text = flat[pos:end]
             parts.append(text)
             words.append(escape_lookalikes(text) if escaping else text)
-        msgid = "".join(words)
-        self.emit_slot(self._sentence_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
+        self._emit_sentence("".join(words), parts, tuple(placeholders), pieces, shared, note, out)
         return at
+
+    def _emit_sentence(
+        self,
+        msgid: str,
+        parts: list[Part],
+        placeholders: tuple[Placeholder, ...],
+        pieces: dict[int, PairedPieces | list[Part]],
+        shared: _Shared,
+        note: tuple[str, ...],
+        out: list[Part],
+    ) -> None:
+        """``self.emit_slot(self._sentence_slot(…), out)`` in one step: the slot is made only when it
+        is for translators (most are: a msgid that starts with a letter and has a space is)."""
+        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
+        if not preformatted:
+            msgid = collapse_space(msgid)  # (so no space at its edges)
+        if (
+            (preformatted or not (msgid[:1].isalpha() and " " in msgid)) and not self.for_translators(msgid)
+        ) or len(placeholders) > MAX_PLACEHOLDERS:
+            out.extend(parts)
+            return
+        out.append(
+            TextSlot(
+                msgid,
+                ref,
+                parts,
+                placeholders,
+                pieces,
+                notes + note,
+                kind,
+                flags,
+                markable,
+                escape,
+                escape_line_start,
+            )
+        )
 
     def _emit_flat_sentences(
         self,
@@ -371,7 +404,7 @@ class RunSlots:
         if escaping and len(words) > run_from:
             words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
         msgid = words[0] if len(words) == 1 else "".join(words)
-        self.emit_slot(self._sentence_slot(msgid, parts, tuple(placeholders), pieces, shared, note), out)
+        self._emit_sentence(msgid, parts, tuple(placeholders), pieces, shared, note, out)
 
     @staticmethod
     def _sentence_slot(
