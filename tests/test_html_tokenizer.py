@@ -193,6 +193,14 @@ def test_any_mix_of_markup_fragments_is_cut_as_html_parser_cuts_it(text: str) ->
     assert_same_tokens(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.sampled_from(TRICKY)), max_size=12).map("".join))
+def test_markup_cut_short_by_the_end_of_the_file_is_the_last_token_only(text: str) -> None:
+    """What the end of the file cuts short runs to its end (the reader looks only there)."""
+    kinds = [token.kind for token in tokenize_html(text)]
+    assert "eof" not in kinds[:-1]
+
+
 def test_the_tokenizer_uses_only_html_parsers_public_interface() -> None:
     """A Python release may change html.parser's private helpers at will; transpub must not
     depend on them (issue 13): only the documented handler methods are overridden, and no

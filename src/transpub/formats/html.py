@@ -12,7 +12,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
@@ -77,6 +77,13 @@ OPAQUE = frozenset(
         "plaintext",
     ]
 )
+#: The elements kept whole, by whether ``<code>`` and ``<pre>`` are extracted (options extract_code,
+#: extract_pre): made once, not per article.
+_OPAQUE_WITH = {
+    (code, pre): OPAQUE | ({"code"} if not code else set()) | ({"pre"} if not pre else set())
+    for code in (False, True)
+    for pre in (False, True)
+}
 #: Element content is text only: a translation cannot be wrapped in a <span> there.
 TEXT_ONLY = frozenset({"title", "option", "textarea"})
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
@@ -158,11 +165,7 @@ class _Builder(RunSlots):
         self.html_tag: Tag | None = None
         self.charset_tag: Tag | None = None
         self.text_inside: dict[tuple[int, bool], bool] = {}  # (element, translate) -> has_text
-        self.opaque = set(OPAQUE)
-        if not options.extract_code:
-            self.opaque.add("code")
-        if not options.extract_pre:
-            self.opaque.add("pre")
+        self.opaque = _OPAQUE_WITH[(options.extract_code, options.extract_pre)]
 
     # -- elements
 
@@ -316,17 +319,24 @@ class _Builder(RunSlots):
     def emit_flat(self, node: Node, outer: _Context, out: list[Part]) -> bool:
         """Emit ``node`` as :meth:`emit_node` does, without a step of the walk, when it is a block
         of the commonest shape: text and inline elements holding only text, for translation
-        (``<p>A <a href="…">link</a> and <em>more</em>.</p>``). False, with nothing emitted, when
-        it is not (the walk emits it).
+        (``<p>A <a href="…">link</a> and <em>more</em>.</p>``), or an element without content.
+        False, with nothing emitted, when it is not (the walk emits it).
 
         One pass over its children checks the shape and takes its text as written and where its
         tags stand in it (its marks): a block whose text has no character reference and no space at
         its edges (most blocks) is cut into sentences from those (:meth:`RunSlots.emit_flat_source`)."""
         tag = node.tag
         children = node.children
-        if not children or tag in _NOT_FLAT or tag in INLINE or tag in self.opaque:
+        if tag in _NOT_FLAT or tag in INLINE:
             return False
         tokens = self.tokens
+        if not children:  # (meta, link, hr…: their start tag, and an end tag if any)
+            out.append(self.start_tag(node, self.context_for(node, outer)))
+            if node.end is not None:
+                out.append(tokens[node.end].raw)
+            return True
+        if tag in self.opaque:
+            return False
         ctx = self.context_for(node, outer)
         if not ctx.translate:
             return False
@@ -884,8 +894,7 @@ def read_html(
     )
 
 
-@dataclass(frozen=True)
-class _PageFacts:
+class _PageFacts(NamedTuple):
     """What compile needs to know of a page besides its units, found in one pass over the tokens."""
 
     title: str | None = None  # the text of the first <title>
@@ -938,17 +947,16 @@ _DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 
 def _check_unterminated(tokens: list[Token], shown: str) -> None:
     """Refuse a tag, comment or declaration left open at the end of the file: a browser drops it
-    (and everything after it), so it must not be published as text."""
-    kinds = list(map(_KIND, tokens))
-    if "eof" not in kinds:
+    (and everything after it), so it must not be published as text. (It runs to the end of the
+    file: its ``eof`` token is the last one, never another.)"""
+    if not tokens or tokens[-1].kind != "eof":
         return
-    index = kinds.index("eof")
+    index = len(tokens) - 1
     line = sum(map(str.count, map(_RAW, tokens[:index]), repeat("\n"))) + 1
     raise ArticleError(f"unterminated {tokens[index].tag} runs to the end of the file", shown, line)
 
 
 _RAW = attrgetter("raw")
-_KIND = attrgetter("kind")
 _TAG = attrgetter("tag")
 #: The attributes :func:`_translates` reads.
 _ITS_ATTRIBUTES = frozenset({"translate", "class"})
