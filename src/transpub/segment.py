@@ -12,7 +12,7 @@ U+FFFC (an inline object) is an ordinary word character; newlines and U+00A0 cou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
@@ -441,16 +441,9 @@ def _plain_spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[
     spans: list[tuple[int, int]] = []
     sentence_start = start
     others = [mark for mark in "!?" if mark in text]
-    find = text.find
     pos = start
     while True:
-        at = find(".", pos, stop)
-        if at < 0:
-            at = stop
-        for other in others:
-            nearer = find(other, pos, at)
-            if nearer >= 0:
-                at = nearer
+        at = _next_terminator(text, pos, stop, others)
         if at >= stop - 1:  # none left, or the last character
             break
         after = text[at + 1]
@@ -474,6 +467,20 @@ def _plain_spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[
         sentence_start = at + 2
     spans.append((sentence_start, stop))
     return spans
+
+
+def _next_terminator(text: str, pos: int, stop: int, others: Sequence[str]) -> int:
+    """Where the first ``.`` or one of ``others`` (terminators ``text`` holds) stands in
+    ``text[pos:stop]``; ``stop`` when none does. Found with str.find: a pattern's scan costs far
+    more per character."""
+    at = text.find(".", pos, stop)
+    if at < 0:
+        at = stop
+    for other in others:
+        nearer = text.find(other, pos, at)
+        if nearer >= 0:
+            at = nearer
+    return at
 
 
 def _find_candidates(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
@@ -502,19 +509,11 @@ def _next_candidates(text: str, pos: int, stop: int, first: re.Match[str] | None
     """
     if first is not None:
         yield first
-    find = text.find
     match = _NEXT_CANDIDATE.match
-    # The next terminator ([.!?…]) is found with str.find (a pattern's scan costs far more per
-    # character), looking only for the terminators the text holds besides ".".
+    # the terminators the text holds besides "." (see _next_terminator)
     others = tuple(filter(text.__contains__, "!?…"))
     while True:
-        at = find(".", pos, stop)
-        if at < 0:
-            at = stop
-        for other in others:
-            nearer = find(other, pos, at)
-            if nearer >= 0:
-                at = nearer
+        at = _next_terminator(text, pos, stop, others)
         if at >= stop:
             return
         space = text.rfind(" ", pos, at)

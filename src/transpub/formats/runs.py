@@ -224,14 +224,7 @@ class RunSlots:
                 words.append(escape_lookalikes(text) if escaping else text)
                 pos = where
             parts.append(source)
-            if kind == OPEN:
-                number = len(placeholders) + 1
-                placeholders.append(Placeholder(number, tag, True))
-                opened = pieces[number] = PairedPieces([source], [])
-                words.append(f"<{number}>")
-            else:
-                opened.close = [source]  # type: ignore[union-attr]
-                words.append(f"</{len(placeholders)}>")
+            opened = _add_mark(kind == OPEN, source, tag, words, placeholders, pieces, opened)
         if end > pos:
             text = flat[pos:end]
             parts.append(text)
@@ -323,14 +316,7 @@ class RunSlots:
                 if escaping and len(words) > run_from:
                     words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
                 parts.append(source)
-                if kind == OPEN:
-                    number = len(placeholders) + 1
-                    placeholders.append(Placeholder(number, text, True))
-                    opened = pieces[number] = PairedPieces([source], [])
-                    words.append(f"<{number}>")
-                else:
-                    opened.close = [source]  # type: ignore[union-attr]
-                    words.append(f"</{len(placeholders)}>")
+                opened = _add_mark(kind == OPEN, source, text, words, placeholders, pieces, opened)
                 run_from = len(words)
                 continue
             size = len(text)
@@ -700,6 +686,28 @@ def _cuts_outside(elements: list[tuple[int, int]], cuts: list[tuple[int, int]]) 
         else:
             kept.append((end, start))
     return kept
+
+
+def _add_mark(
+    opens: bool,
+    source: Part,
+    tag: str,
+    words: list[str],
+    placeholders: list[Placeholder],
+    pieces: dict[int, PairedPieces | list[Part]],
+    opened: PairedPieces | None,
+) -> PairedPieces | None:
+    """Add an inline element's start (``opens``) or end tag ``source`` to a sentence's msgid pieces
+    (``words``), placeholders and their markup; the element opened last, which an end tag closes."""
+    if opens:
+        number = len(placeholders) + 1
+        placeholders.append(Placeholder(number, tag, True))
+        opened = pieces[number] = PairedPieces([source], [])
+        words.append(f"<{number}>")
+    else:
+        opened.close = [source]  # type: ignore[union-attr]
+        words.append(f"</{len(placeholders)}>")
+    return opened
 
 
 def _in_sentence(mark: FlatMark, end: int) -> bool:
