@@ -26,9 +26,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     original = transpub.compile.load_article
 
-    def counting(project, path, *args):
+    def counting(project, path, *args, **kwargs):
         read.append(path.relative_to(project.articles_dir).as_posix())
-        return original(project, path, *args)
+        return original(project, path, *args, **kwargs)
 
     monkeypatch.setattr(transpub.compile, "load_article", counting)
     return read

@@ -591,8 +591,9 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     compiled = _CompiledArticle(slug)
     record = Record(key)
     data = record.watch_read(project.root, path)  # what was compiled, read once
+    shown_path = project.relative(path)
     try:
-        document = load_article(project, path, run.reads, data)
+        document = load_article(project, path, run.reads, data, shown=shown_path, slug=slug)
     except ArticleError as exc:
         compiled.errors.append(exc)
         compiled.read = False
@@ -607,7 +608,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         assets = copy_assets(
             shown,
             path,
-            project.relative(path),
+            shown_path,
             project.root,
             out_dir,
             run.copied,
@@ -621,13 +622,11 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     read: dict[str, bytes | None] = {}  # their bytes
     for locale in targets:
         po_path = project.catalog_path(locale, slug)
-        stamp = signature(po_path)  # before reading it: a change while it is read shows next time
-        data = None
-        if stamp is not None:
+        # its signature taken before it is read (a change while it is read shows next time); None:
+        # no catalog, or one that cannot be read (the reader says why)
+        data = record.watch_read(project.root, po_path)
+        if data is not None or signature(po_path) is not None:
             present.add(locale)
-            with contextlib.suppress(OSError):  # (the reader says why it cannot read it)
-                data = po_path.read_bytes()
-        record.watch_content(project.root, po_path, stamp, data)
         read[locale] = data
         try:
             catalogs[locale] = load_translations(po_path, "", data, lines=options.review)
@@ -713,7 +712,7 @@ def _remember(
     assets: ArticleAssets,
     compiled: _CompiledArticle,
     record: Record,
-    written: dict[Path, bytes] | None = None,
+    written: dict[str, tuple[Path, bytes]] | None = None,
     *,
     markdown: OutputRecord | None = None,
 ) -> Record:
@@ -722,24 +721,18 @@ def _remember(
     the record (view) they were written through;
     the MO files; the assets, copied or missing) and the pages and warnings to report when it is
     skipped (with ``markdown``, also the digests the record of written files holds for its files).
-    ``written``: the pages this run wrote (or found as it would write them), with their content."""
-    project, out_dir = run.project, run.out_dir
+    ``written``: the pages this run wrote (or found as it would write them), by their path in the
+    site, with their file and content."""
+    project = run.project
     written = written or {}
     for locale in run.all_locales:
         if markdown:
             assert run.markdown_root is not None
-            pages = [_markdown_path(project, locale, path, run.markdown_root)]
+            record.watch(project.root, _markdown_path(project, locale, path, run.markdown_root))
         else:
-            review = _html_path(project, locale, slug, review=True)
-            pages = [out_dir / _html_path(project, locale, slug), out_dir / review]
-        for page_path in pages:
-            data = written.get(page_path)
-            if data is None and not markdown and page_path is pages[1] and _absent(run, review):
-                record.files[path_name(project.root, page_path)] = None  # as watch says of no file
-            elif data is None:
-                record.watch(project.root, page_path)
-            else:
-                record.watch_content(project.root, page_path, signature(page_path), data)
+            for review in (False, True):
+                relative = _html_path(project, locale, slug, review=review)
+                _watch_page(run, record, relative, written.get(relative), review=review)
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     for source in assets.sources:
@@ -769,6 +762,22 @@ def _remember(
             run.project, markdown, path, [p.locale for p in compiled.listed], run.markdown_root
         )
     return record
+
+
+def _watch_page(
+    run: _CompileRun, record: Record, relative: str, written: tuple[Path, bytes] | None, *, review: bool
+) -> None:
+    """Record the page (or ``review`` copy) at ``relative`` in the site as :meth:`Record.watch`
+    does: from its content when this run wrote it (``written``: its file and content), as no file
+    for a review copy there was none of in its folder (see :func:`_absent`), else by a look at it."""
+    root = run.project.root
+    if written is not None:
+        page_path, data = written
+        record.watch_content(root, page_path, signature(page_path), data)
+    elif review and _absent(run, relative):
+        record.files[path_name(root, run.out_dir / relative)] = None  # as watch says of no file
+    else:
+        record.watch(root, run.out_dir / relative)
 
 
 #: A page's fields in the order its record keeps them (a list: thousands are loaded at once).
@@ -861,15 +870,16 @@ def _write_pages(
     present: Collection[str],
     assets: ArticleAssets,
     compiled: _CompiledArticle,
-) -> dict[Path, bytes]:
+) -> dict[str, tuple[Path, bytes]]:
     """Write (or remove) the pages of one article in the source and the selected locales; the
-    content of each page (and review copy) written or already as it should be."""
+    file and content of each page (and review copy) written or already as it should be, by its
+    path in the site."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published]
     reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
     chrome = _PageChrome(project, document, slug, linked)
-    written: dict[Path, bytes] = {}
+    written: dict[str, tuple[Path, bytes]] = {}
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
@@ -894,7 +904,8 @@ def _write_pages(
                 assets,
                 review=True,
             )
-            data = written[review_path] = review_html.encode("utf-8")
+            data = review_html.encode("utf-8")
+            written[review_relative] = review_path, data
             if write_if_changed(review_path, data, durable=False, new=_absent(run, review_relative)):
                 compiled.review_written.append(review_path)
         absent = _absent(run, relative)  # (a first run: no page to look at, compare or remove)
@@ -921,7 +932,8 @@ def _write_pages(
             machine=page.machine > 0,
         )
         page.output = output
-        data = written[output] = html.encode("utf-8")
+        data = html.encode("utf-8")
+        written[relative] = output, data
         page.written = write_if_changed(output, data, durable=False, new=absent)
     return written
 
@@ -1470,7 +1482,6 @@ def _render_page(
         page_resolve = rewrite = None  # already resolved and rewritten
     chrome = chrome or _PageChrome(project, document, slug, available)
     canonical, alternates = chrome.seo_links(page)
-    own_url = chrome.url(locale, base_url) if base_url else site_href(own_path, own_path).removeprefix("./")
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
         hidden = []
@@ -1499,6 +1510,7 @@ def _render_page(
     else:
         used_fuzzy = options.include_fuzzy and locale != source and machine
         head = chrome.alternates(base_url or depth)
+        own_url = _own_url(chrome, locale, own_path, base_url) if base_url or canonical else ""
         if base_url and not canonical:
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
         head += SWITCHER_STYLE
@@ -1518,7 +1530,7 @@ def _render_page(
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
-    page_path = _html_path(project, locale, slug, review=review)
+    page_path = _html_path(project, locale, slug, review=True) if review else own_path
     asset_tags = list(page.asset_tags()) if assets.targets else []
     for tag in asset_tags:
         tag.extra_attributes = assets.attributes_for(tag, page_path)
@@ -1542,6 +1554,12 @@ def _render_page(
             tag.extra_attributes = {}
         for tag in asset_tags:
             tag.extra_attributes = {}
+
+
+def _own_url(chrome: _PageChrome, locale: str, own_path: str, base_url: str | None) -> str:
+    """The URL of the page in ``locale`` at ``own_path`` in the site, for its own canonical link:
+    under ``base_url``, else from its own folder."""
+    return chrome.url(locale, base_url) if base_url else site_href(own_path, own_path).removeprefix("./")
 
 
 #: A slot shown as written.
