@@ -7,6 +7,7 @@ same line (a broken catalog is always left to the strict reader to describe).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -420,3 +421,82 @@ def test_a_line_ending_in_a_backslash_is_found_among_many_backslashes() -> None:
             pieces.insert(rng.randrange(len(pieces) + 1), "\\\n")  # (perhaps after a hundred backslashes)
         text = "".join(pieces)
         assert reader._continues_a_line(text) == ("\\\n" in text), text
+
+
+#: Pieces of a PO string's contents: escapes of every kind, and the characters next to which they
+#: change meaning (a backslash before a backslash, an ``n`` after one).
+ESCAPE_PIECES = ["\\n", "\\\\", "\\t", '\\"', "\\101", "\\x41", "\\q", "\\", "n", "a", " ", "é", '"']
+
+
+def test_a_string_whose_escapes_are_newlines_reads_as_with_every_other_escape() -> None:
+    """A header's strings hold only ``\\n`` escapes: they are read without a call per escape, to
+    the same text (or the same error) as a string with any other escape."""
+    from transpub.catalog import reader
+
+    rng = random.Random(31)
+    newlines_only = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(ESCAPE_PIECES) for _ in range(rng.randrange(1, 9)))
+        newlines_only += text.count("\\") == text.count("\\n")
+        assert outcome_of(reader.unescape, text) == outcome_of(
+            lambda t: reader._ESCAPE.sub(reader._decode_escape, t), text
+        ), text
+    assert newlines_only > 300  # (the quick way was taken often)
+
+
+#: What may follow a string's closing quote on its line.
+LINE_ENDS = ["", "", " ", "\t "]
+
+
+def test_a_field_continued_on_other_lines_reads_as_its_strings_joined() -> None:
+    """A msgid or msgstr on several lines is the strings of its lines joined, however they end
+    (a space or a tab after a closing quote) and whatever they escape."""
+    from transpub.catalog import reader
+
+    rng = random.Random(37)
+    for _ in range(2000):
+        bodies = [
+            "".join(rng.choice([*ESCAPE_PIECES[:6], "a", " ", "é"]) for _ in range(rng.randrange(0, 5)))
+            for _ in range(rng.randrange(1, 5))
+        ]
+        more = "".join(f'"{body}"{rng.choice(LINE_ENDS)}\n' for body in bodies)
+        expected = outcome_of(reader.unescape, "first" + "".join(bodies))
+        assert outcome_of(lambda m: reader._string_value("first", m), more) == expected, more
+
+
+def outcome_of(read: Callable[[str], str], text: str) -> str | tuple[str, str]:
+    """What ``read`` makes of ``text``: its value, or the error it raises."""
+    try:
+        return read(text)
+    except ValueError as exc:
+        return ("error", str(exc))
+
+
+def test_catalogs_that_start_with_a_header_read_before_read_as_when_it_is_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalogs of a language share their header, which is read once per run: whatever follows
+    it, and whatever was edited in it, a catalog reads as it would with the header never seen."""
+    from transpub.catalog import reader
+
+    rng = random.Random(41)
+    path = tmp_path / "de.po"
+    seeds = [PLAIN, REALISTIC, TWICE, HEADER + PLAIN[PLAIN.index("#:") :]]
+    remembered = 0
+    for number in range(800):
+        seed = seeds[number % 4]
+        if number % 2:
+            text = mutate_lines(seed, rng)
+        else:
+            text = fuzzing.mutate(seed.encode("utf-8"), rng, fuzzing.PO_TOKENS).decode("utf-8", "replace")
+        path.write_text(text, encoding="utf-8")
+        with monkeypatch.context() as patched:
+            patched.setattr(reader, "_HEADERS", {})
+            as_new = outcome(path, read_translations), outcome(path, read_without_lines)
+            known = dict(reader._HEADERS)
+        if known:
+            remembered += 1
+            with monkeypatch.context() as patched:
+                patched.setattr(reader, "_HEADERS", known)
+                assert (outcome(path, read_translations), outcome(path, read_without_lines)) == as_new, text
+    assert remembered > 200  # (most catalogs start with a header the next one may share)

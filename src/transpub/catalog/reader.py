@@ -73,6 +73,8 @@ def unescape(text: str) -> str:
     """
     if "\\" not in text:
         return text
+    if text.count("\\") == text.count("\\n"):  # only newlines (a header's lines): no call per escape
+        return text.replace("\\n", "\n")
     return _ESCAPE.sub(_decode_escape, text)
 
 
@@ -668,7 +670,12 @@ _PLAIN_ENTRY = re.compile(
 
 def _string_value(first: str, more: str) -> str:
     """A field's value from its first string and its continuation lines (ValueError: bad escape)."""
-    body = first + "".join(_MORE_BODIES.findall(more)) if more else first
+    if not more:
+        body = first
+    elif more.count('"\n') == more.count("\n"):  # no space after a closing quote: join the lines
+        body = first + more[1:-2].replace('"\n"', "")
+    else:
+        body = first + "".join(_MORE_BODIES.findall(more))
     return unescape(body) if "\\" in body else body
 
 
@@ -688,6 +695,15 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
     header = False
     seen: set[str | tuple[str, str]] = set()  # msgctxt and msgid (the msgid alone without msgctxt)
     position, end, line, counted = 1, len(text), 0, 0
+    head = _head(text)
+    known = _HEADERS.get(head) if head else None
+    if known is not None:  # a header read before (the catalogs of a language share theirs)
+        seen.add("")
+        header = True
+        position, line, counted = known
+        rest = _rest_at_once(text, position, line, counted, lines)
+        if rest is not None:
+            return rest
     while position < end:
         match = plain(text, position)
         groups = None if match is None else _plain_groups(match, find)
@@ -736,11 +752,10 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
             if len(seen) > 1 or not _usable_header(msgstr):
                 return None
             header = True
-            if lines:
-                rest = _plain_rest(text, position, line + count("\n", counted, position))
-            else:
-                rest = _plain_rest_unnumbered(text, position)
-            if rest is not None:  # every other entry is plain: read at once
+            if head and position == len(head) + 1 and len(_HEADERS) < _KNOWN_HEADERS:
+                _HEADERS[head] = (position, line, counted)
+            rest = _rest_at_once(text, position, line, counted, lines)
+            if rest is not None:
                 return rest
             continue
         if not header:
@@ -756,6 +771,35 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
 
 
 _PLAIN_NOTES: tuple[bool, str | None] = (False, None)
+
+#: Headers read (see :func:`_head`), each with where the entries after it start, and the number and
+#: place of its msgid line: the catalogs of one language, written in one run, share their header.
+_HEADERS: dict[str, tuple[int, int, int]] = {}
+_KNOWN_HEADERS = 64
+
+
+def _head(text: str) -> str:
+    """The start of a catalog's ``text`` (after its first newline) to the end of its first blank
+    lines, when it holds a backslash (a header's ``\\n``); else "". A header entry that ends
+    there reads the same in every catalog that starts so (its reading looks no further)."""
+    blank = text.find("\n\n", 1)
+    if blank < 0:
+        return ""
+    stop = blank + 2
+    while text[stop : stop + 1] == "\n":
+        stop += 1
+    head = text[1:stop]
+    return head if "\\" in head else ""
+
+
+def _rest_at_once(
+    text: str, position: int, line: int, counted: int, lines: bool
+) -> dict[str, EntryText] | None:
+    """The entries after the header (from ``position``; ``line``: the number of its msgid line,
+    at ``counted``) read at once when every one is plain (see :func:`_plain_rest`), else None."""
+    if lines:
+        return _plain_rest(text, position, line + text.count("\n", counted, position))
+    return _plain_rest_unnumbered(text, position)
 
 
 def _continues_a_line(text: str) -> bool:
