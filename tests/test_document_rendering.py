@@ -70,6 +70,23 @@ def test_a_translation_shows_each_placeholder_as_its_source_markup(
     assert document.render(lambda slot: Resolution(text)) == f"<p>{_expected(text)}</p>"
 
 
+@settings(max_examples=100, deadline=None, database=None)
+@given(st.permutations(["<1>", "</1>", "<2/>", "<3>", "</3>"]), st.lists(WORDS, min_size=6, max_size=6))
+def test_a_translation_a_review_copy_marks_shows_its_markup_inside_the_mark(
+    order: list[str], words: list[str]
+) -> None:
+    """A review copy wraps each translated unit in a mark: the translation's text and its
+    placeholders' source markup are inside it, in the order of the translation."""
+    text = "".join(w + p for w, p in zip(words, [*order, ""]))
+    if placeholder_problem(SOURCE, text) is not None:
+        return
+    document = Document(Path("a.html"), "html", "utf-8", ["<p>", _slot(), "</p>"], "en")
+    marked = Resolution(text, before='<span class="tp-reviewed">', after="</span>")
+    assert (
+        document.render(lambda slot: marked) == f'<p><span class="tp-reviewed">{_expected(text)}</span></p>'
+    )
+
+
 def test_renderings_with_other_switches_and_omitted_tags_do_not_change_each_other() -> None:
     link = Tag(['<link rel="alternate" hreflang="de" href="/de/">'], name="link")
     first, second = _slot("One."), _slot("Two.")

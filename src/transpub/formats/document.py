@@ -378,7 +378,12 @@ def _render(
                         out.append(after)
                     continue
                 else:
-                    inner = _translation(part, text)
+                    inner, plain = _translation(part, text)
+                    if plain:  # text and markup written as they are (most translations with placeholders)
+                        out += inner
+                        if after:
+                            out.append(after)
+                        continue
                 stack.append((items, source, out, after))
                 source, items = inner, enumerate(inner)
                 break
@@ -456,15 +461,18 @@ def _part_class(part: object) -> type:
     return type(None)
 
 
-def _translation(slot: TextSlot, text: str) -> list[Any]:
-    """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list)."""
+def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
+    """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list,
+    or its strings among the items when it has nothing else); and whether every item is a string
+    (written as it is)."""
     problem = _placeholder_problem(slot.msgid, text)
     if problem:
         raise PlaceholderMismatch(problem)
     escape, line_start = slot.escape, slot.escape_line_start
+    plain = line_start is None
     if "<" not in text:  # most sentences: text only, no placeholder
         value = text if "&" not in text else unescape_lookalikes(text)
-        return [escape(value) if line_start is None else _Piece(slot, value)]
+        return [escape(value) if plain else _Piece(slot, value)], plain
     items: list[Any] = []
     # tokenize's split, without a token object per piece: the text, then (closing slash,
     # number, empty slash, text after) for each placeholder
@@ -484,11 +492,24 @@ def _translation(slot: TextSlot, text: str) -> list[Any]:
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if isinstance(piece, PairedPieces):
             piece = piece.open if not (closing or empty) else piece.close
-        items.append(piece if piece.__class__ is list else list(piece))
+        if _only_strings(piece):
+            items += piece
+        else:
+            items.append(piece if piece.__class__ is list else list(piece))
+            plain = False
     if pending:
         value = pending if "&" not in pending else unescape_lookalikes(pending)
         items.append(escape(value) if line_start is None else _Piece(slot, value))
-    return items
+    return items, plain
+
+
+def _only_strings(parts: Any) -> bool:
+    """Whether ``parts`` (a placeholder's source markup) are strings only (most: one start or end
+    tag), found without a Python step per part."""
+    return (len(parts) == 1 and parts[0].__class__ is str) or set(map(type, parts)) <= _STRING_CLASS
+
+
+_STRING_CLASS = {str}
 
 
 @functools.lru_cache(
