@@ -105,6 +105,7 @@ def _styles_for(value: dt.date | dt.time | dt.datetime) -> list[DateStyle]:
     return [DateStyle("time", "", t) for t in TIME_WIDTHS]
 
 
+@lru_cache(maxsize=4096)  # a page and the index pages show its day in its language: written once
 def render_date(value: dt.date | dt.time | dt.datetime, style: DateStyle, locale: str) -> str:
     """``value`` written in ``locale`` with the fields and widths of ``style``.
 
