@@ -337,3 +337,23 @@ def test_indexes_list_pages_newest_first_then_by_title_as_two_sorts_would(
     by_title = sorted(given_pages, key=lambda p: p.title.casefold())
     expected = sorted(by_title, key=lambda p: publication_day(p.date) or date.min, reverse=True)
     assert [page.slug for page in newest_first(given_pages)] == [page.slug for page in expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["site", "de", "_review", "a b", "ü", ".", "..", "", "x.html", "story-1.html"]),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_page_kept_by_the_manifest_comes_back_with_the_path_it_was_written_to(parts: list[str]) -> None:
+    from transpub.compile import _recorded_page, _stored_page
+    from transpub.site import Coverage, Page
+
+    root = Path("/project")
+    output = root.joinpath(*parts)
+    page = Page("de", "story", "Title", Coverage(3, 1, 0), True, output=output)
+    back = _recorded_page(_stored_page(page, root), root, {})
+    assert back.output == root / str(output.relative_to(root)) and str(back.output) == str(output)
+    assert back.output.parts == output.parts

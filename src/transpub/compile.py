@@ -8,7 +8,7 @@ import html as htmllib
 import marshal
 import os
 import zlib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -826,8 +826,16 @@ def _recorded_page(stored: list[object], root: Path, folders: dict[str, Path]) -
         parent = folders.get(folder)
         if parent is None:
             parent = folders[folder] = root / folder
-        values[_OUTPUT_AT] = parent / name
+        if _CHILD is not None and name and name not in (".", ".."):
+            values[_OUTPUT_AT] = _CHILD(parent, name)  # (a no-op run makes one per page: 40,000)
+        else:
+            values[_OUTPUT_AT] = parent / name
     return Page(*values)  # type: ignore[arg-type]
+
+
+#: pathlib's own way to a child by a plain name (what ``iterdir`` uses), ``parent / name`` without
+#: parsing ``name`` again: a fifth of the cost; ``/`` where a Python lacks it.
+_CHILD: Callable[[Path, str], Path] | None = getattr(Path, "_make_child_relpath", None)
 
 
 def _unchanged(
