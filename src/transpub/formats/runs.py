@@ -242,31 +242,8 @@ class RunSlots:
         note: tuple[str, ...],
         out: list[Part],
     ) -> None:
-        """``self.emit_slot(self._sentence_slot(…), out)`` in one step: the slot is made only when it
-        is for translators (most are: a msgid that starts with a letter and has a space is)."""
-        ref, notes, kind, flags, markable, escape, escape_line_start, preformatted = shared
-        if not preformatted:
-            msgid = collapse_space(msgid)  # (so no space at its edges)
-        if (
-            (preformatted or not (msgid[:1].isalpha() and " " in msgid)) and not self.for_translators(msgid)
-        ) or len(placeholders) > MAX_PLACEHOLDERS:
-            out.extend(parts)
-            return
-        out.append(
-            TextSlot(
-                msgid,
-                ref,
-                parts,
-                placeholders,
-                pieces,
-                notes + note,
-                kind,
-                flags,
-                markable,
-                escape,
-                escape_line_start,
-            )
-        )
+        """Emit the slot of one sentence of a flat run (see :meth:`_sentence_slot` and :meth:`emit_slot`)."""
+        self.emit_slot(self._sentence_slot(msgid, parts, placeholders, pieces, shared, note), out)
 
     def _emit_flat_sentences(
         self,
