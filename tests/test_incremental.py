@@ -284,6 +284,89 @@ def test_a_file_changed_within_the_clock_tick_of_its_record_is_told_by_its_conte
     assert not reopened.holds(tmp_path, "key")
 
 
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose content a run compares with its record (a racy file's, see RACY_SECONDS)."""
+    import transpub.manifest as manifest
+
+    looked: list[str] = []
+    original = manifest.file_hash
+
+    def counting(path: Path | str | None) -> str:
+        looked.append(Path(str(path)).name)
+        return original(path)
+
+    monkeypatch.setattr(manifest, "file_hash", counting)
+    return looked
+
+
+def clock_ahead(monkeypatch: pytest.MonkeyPatch, seconds: int) -> None:
+    """The manifest's clock ``seconds`` ahead of the real one: files were written that long ago."""
+    import time
+    import types
+
+    import transpub.manifest as manifest
+
+    ahead = types.SimpleNamespace(time_ns=lambda: time.time_ns() + seconds * 10**9)
+    monkeypatch.setattr(manifest, "time", ahead)
+
+
+def test_files_written_just_before_their_record_are_compared_until_a_run_that_writes_finds_them_settled(
+    tmp_path: Path, hashed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files written a moment before their record was saved are compared by content on the next runs;
+    once a run has found them unchanged, seconds later, its next write of the manifest says so, and
+    the runs after it look at their signatures only. A run with nothing to write still writes nothing."""
+    root, _ = published_newsroom(tmp_path)  # (every record saved a moment after its files)
+    clock_ahead(monkeypatch, 3)
+    hashed.clear()
+    before = state(root)
+    assert run(root, "compile")[0] == run(root, "extract")[0] == 0
+    assert hashed  # compared by content...
+    assert changed(before, state(root)) == set()  # ... and nothing written, the manifest neither
+    hashed.clear()
+    run(root, "compile")
+    assert hashed  # (still: nothing was written)
+    story = root / "articles" / "story-3.html"
+    story.write_text(story.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    run(root, "extract")
+    run(root, "compile")
+    hashed.clear()
+    before = state(root)
+    run(root, "extract")
+    run(root, "compile")
+    assert hashed == []
+    assert changed(before, state(root)) == set()
+
+
+def test_a_racy_file_found_unchanged_too_soon_after_its_change_stays_racy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file compared by content less than RACY_SECONDS after it changed could still change within
+    the same tick of a coarse clock: its record is not written again as settled, even by a save
+    that comes later."""
+    from transpub.manifest import Manifest, Record
+
+    page = tmp_path / "site" / "de" / "a.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<p>old</p>")
+    record = Record("key")
+    record.watch(tmp_path, page)
+    book = Manifest(tmp_path, "compile")
+    book.put("a", record)
+    book.save()
+    clock_ahead(monkeypatch, 1)  # compared one second after the change...
+    reopened = Manifest(tmp_path, "compile")
+    loaded = reopened.get("a")
+    assert loaded is not None and loaded.racy == ["site/de/a.html"]
+    assert loaded.holds(tmp_path, "key")
+    clock_ahead(monkeypatch, 3)  # ... and the manifest written later, with another record
+    reopened.put("b", Record("other"))
+    reopened.save()
+    again = Manifest(tmp_path, "compile").get("a")
+    assert again is not None and again.racy == ["site/de/a.html"]
+
+
 def test_a_fresh_checkout_with_the_site_and_manifest_restored_reads_no_article(
     tmp_path: Path, reads: list[str]
 ) -> None:

@@ -229,7 +229,7 @@ _json_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 class Record:
     """One article's (or one article-and-locale's) record: its key, watched files and result."""
 
-    __slots__ = ("_files", "_hashes", "_stored", "key", "racy", "refreshed", "result")
+    __slots__ = ("_files", "_hashes", "_stored", "key", "racy", "refreshed", "result", "settled")
 
     def __init__(
         self,
@@ -248,6 +248,9 @@ class Record:
         self.racy: list[str] = [] if racy is None else racy
         #: Set by :meth:`holds` when files matched by content only (their signatures are now the current ones).
         self.refreshed = False
+        #: Set by :meth:`holds` when its racy files matched by content long enough after they last
+        #: changed: saved again with the manifest's next write, the record is no longer racy.
+        self.settled = False
         #: As the manifest keeps them, until asked for: the files there were, those there were not, the
         #: signatures of the first (see :func:`_stamps`) and their content hashes (comma-separated).
         self._stored: tuple[list[str], list[str], str, str] | None = None
@@ -366,6 +369,8 @@ class Record:
                 return True
         current: dict[str, Signature | None] | None = None
         racy = self.racy
+        # (taken before any file is looked at: a change after the look has a later time than this)
+        checked_at = time.time_ns() if racy else 0
         for name, recorded in self.files.items():
             # strings, not paths: thousands of files are looked at
             if recorded is None and listing is not None and listing.absent(name, prefix):
@@ -382,6 +387,8 @@ class Record:
                 current[name] = now
         if current is not None:
             self.files, self.refreshed = current, True
+        elif racy:
+            self.settled = _settled(self.files, racy, checked_at)
         return True
 
     def __getstate__(self) -> tuple[Any, ...]:
@@ -390,7 +397,7 @@ class Record:
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.key, self._files, self.result, self._hashes, self.racy = state
-        self.refreshed = False
+        self.refreshed = self.settled = False
         self._stored = None
 
     def encode(self) -> str:
@@ -419,9 +426,23 @@ class Record:
         ):
             return None
         record = cls.__new__(cls)  # (thousands of records are loaded: no call of __init__)
-        record.key, record.result, record.racy, record.refreshed = key, result, racy, False
+        record.key, record.result, record.racy = key, result, racy
+        record.refreshed = record.settled = False
         record._stored = (present, absent, stamps, digests)  # _files and _hashes: made when unpacked
         return record
+
+
+def _settled(files: dict[str, Signature | None], racy: list[str], checked_at: int) -> bool:
+    """Whether the ``racy`` files of a record, just found to hold the content recorded (their
+    signatures unchanged), need no such look again: each had last changed more than
+    :data:`RACY_SECONDS` before ``checked_at``, when the look began. A change after the look gets a
+    modification time later than ``checked_at`` less one tick of the file system's clock (a tick of at
+    most :data:`RACY_SECONDS`), so later than the recorded one: a signature other than the recorded one."""
+    for name in racy:
+        recorded = files.get(name)
+        if recorded is not None and checked_at - recorded[1] <= RACY_SECONDS * 1e9:
+            return False
+    return True
 
 
 def _stamp(signature: Signature) -> str:
@@ -576,7 +597,9 @@ class Manifest:
     def save(self, before_write: Callable[[], None] | None = None) -> None:
         """Write the records changed since the manifest was opened (nothing when none did).
 
-        Files changed in the last seconds get a content hash in their record. A manifest that
+        Files changed in the last seconds get a content hash in their record (looked at by every run,
+        until a run finds them long unchanged, see :func:`_settled`: such records are written again
+        too, when there is something else to write). A manifest that
         cannot be written is left alone (the next run is a full one for those articles).
         ``before_write``: called once the records are encoded, before they are written (a wait for
         the files they name to reach the disk: the encoding goes on meanwhile).
@@ -585,6 +608,9 @@ class Manifest:
             if before_write is not None:
                 before_write()
             return
+        for slug_locale, kept in self._records.items():  # (only when writing anyway)
+            if kept.settled and slug_locale not in self._changed:
+                self._changed[slug_locale] = kept
         now = time.time_ns()
         for record in self._changed.values():
             if record is not None:
