@@ -253,6 +253,47 @@ def test_extract_and_compile_with_two_processes_store_and_take_every_article(
     assert site(root) == site(cold)
 
 
+def stored_rows(root: Path) -> dict[str, tuple[str, str, bytes]]:
+    with sqlite3.connect(root / READS) as db:
+        return {name: (slug, key, data) for name, slug, key, data in db.execute("SELECT * FROM reads")}
+
+
+def test_a_full_extract_stores_what_it_reads_anew_and_encodes_no_unchanged_article_again(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    before = stored_rows(root)
+    story = root / "articles" / "story-03.html"
+    story.write_text(story.read_text(encoding="utf-8").replace("Nobody came.", "Everybody came."))
+    encoded: list[str] = []
+    original = transpub.readcache.encode
+
+    def counting(document: Document) -> bytes:
+        encoded.append(document.path.name)
+        return original(document)
+
+    monkeypatch.setattr(transpub.readcache, "encode", counting)
+    reads.clear()
+    assert run(root, "extract", "--full")[0] == 0
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES  # every article read
+    assert encoded == ["story-03.html"]  # the others are stored as they read
+    after = stored_rows(root)
+    assert after.keys() == before.keys()
+    assert {name for name in after if after[name] != before[name]} == {"articles/story-03.html"}
+    # what is stored is what a read gives: compile takes every article from it, as a cold compile
+    pseudo_translate(root)
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold)
+    (cold / READS).unlink()
+    reads.clear()
+    warm = run(root, "compile")
+    assert reads == []
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+    assert "Everybody came." in (root / "site" / "en" / "story-03.html").read_text(encoding="utf-8")
+
+
 def test_the_read_cache_keeps_one_entry_per_article_and_drops_deleted_ones(tmp_path: Path) -> None:
     root = newsroom(tmp_path / "news")
     run(root, "extract")

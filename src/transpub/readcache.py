@@ -465,7 +465,8 @@ class ReadCache:
     ``store``: keep each document read through :meth:`keep` (extract); they are written by
     :func:`save_reads`, in the process that runs the workflow, once its workers are done.
     ``look_up``: with ``store``, also take the documents stored (extract reading an article again
-    whose catalogs alone changed); without it, every document is read.
+    whose catalogs alone changed); without it, every document is read, and one stored as it reads
+    (same name, slug and digest) is not encoded again.
     """
 
     def __init__(self, root: Path, *, store: bool = False, look_up: bool = False) -> None:
@@ -480,6 +481,12 @@ class ReadCache:
         self.kept: list[Entry] = []
         self._db: sqlite3.Connection | None = None
         self._pid = 0
+        #: Storing without looking up (a full extract): the slug and digest of each document stored,
+        #: by name, read once. A document read again as it is stored is not encoded again: the
+        #: row would be left as it is (see :func:`_write`); None: every document read is encoded.
+        self.stored: dict[str, tuple[str, str]] | None = None
+        if store and stored and not self.looking:
+            self.stored = _stored_digests(self.path)
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_db": None, "_pid": 0}
@@ -509,6 +516,9 @@ class ReadCache:
         """Remember ``document`` (read from ``shown`` with ``key``) for :func:`save_reads`."""
         if not self.store:
             return
+        stored = self.stored
+        if stored is not None and stored.get(shown) == (slug, key):
+            return  # stored as it is (which _write would keep, not write again)
         with contextlib.suppress(Uncacheable, RecursionError, ValueError):
             self.kept.append((shown, slug, key, encode(document)))
 
@@ -522,6 +532,17 @@ class ReadCache:
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
             self._pid = os.getpid()
         return self._db
+
+
+def _stored_digests(path: Path) -> dict[str, tuple[str, str]] | None:
+    """Name -> (slug, digest) of each document stored at ``path`` (None when it cannot be read)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
+            return {
+                name: (slug, key) for name, slug, key in db.execute("SELECT path, slug, digest FROM reads")
+            }
+    except sqlite3.Error:
+        return None
 
 
 def save_reads(root: Path, entries: Iterable[Entry], present: Callable[[str, str], bool]) -> None:
