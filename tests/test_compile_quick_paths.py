@@ -7,12 +7,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_compile_helpers import compile_lib, make_project
 from test_fidelity_assets import make
-from transpub.project import load_project
+from transpub.project import init_project, load_project
 from transpub.site_assets import ArticleAssets, copy_assets
 from transpub.sources import load_article
 
@@ -357,3 +358,135 @@ def test_a_page_kept_by_the_manifest_comes_back_with_the_path_it_was_written_to(
     back = _recorded_page(_stored_page(page, root), root, {})
     assert back.output == root / str(output.relative_to(root)) and str(back.output) == str(output)
     assert back.output.parts == output.parts
+
+
+def _tree_with_links(tmp_path: Path) -> tuple[Path, Path]:
+    """A site with a language folder, a link to a folder elsewhere, and pages that are links (to a
+    page inside, to a file outside)."""
+    import os
+
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    (site / "de" / "sub").mkdir(parents=True)
+    (site / "en").mkdir()
+    outside.mkdir()
+    (outside / "x.html").write_text("x", encoding="utf-8")
+    (site / "en" / "x.html").write_text("x", encoding="utf-8")
+    (site / "away").symlink_to(outside, target_is_directory=True)
+    (site / "de" / "out.html").symlink_to(outside / "x.html")
+    (site / "de" / "in.html").symlink_to(site / "en" / "x.html")
+    os.symlink("..", site / "de" / "up")
+    return site, outside
+
+
+FOLDERS = [
+    "site/de",
+    "site/de/sub",
+    "site/en",
+    "site/away",
+    "site/de/up",
+    "site/de/up/..",
+    "site/./de",
+    "site//de",
+    "site",
+    "outside",
+    "site/de/none",
+    "site/de/../../outside",
+    ".",
+]
+NAMES = ["a.html", "out.html", "in.html", "x.html", "up", "..", ".", "", "sub/a.html", "a b.html", "ü.html"]
+
+
+def test_a_file_checked_in_its_folder_is_allowed_and_refused_as_confine_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from transpub.errors import UnsafePathError
+    from transpub.fsutil import confine, confined_file, forget_folders
+
+    site, _ = _tree_with_links(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    refused = 0
+    for absolute in (True, False):
+        forget_folders()
+        for folder in FOLDERS:
+            given = os.path.join(tmp_path, folder) if absolute else folder
+            for name in NAMES:
+                for _ in range(2):  # the second time from what the first one remembered
+                    expected: object
+                    try:
+                        confine(Path(os.path.join(given, name)), site)
+                        expected = os.path.join(given, name)
+                    except UnsafePathError:
+                        expected = UnsafePathError
+                    try:
+                        got: object = confined_file(given, name, site)
+                    except UnsafePathError:
+                        got = UnsafePathError
+                    assert got == expected, (given, name)
+                    refused += expected is UnsafePathError
+    assert refused > 50  # (links and folders out of the site among them)
+
+
+class _Run:
+    """What compile's shortcuts for the site's files look at of a run."""
+
+    def __init__(self, root: Path, out_dir: Path) -> None:
+        from types import SimpleNamespace
+
+        self.project = SimpleNamespace(root=root)
+        self.out_dir = out_dir
+        self.places: dict[str, object] = {}
+
+
+RELATIVES = [*PAGES, "/x.html", "story.html", "de/a b.html", "de/ü.html", "de/../../x.html", "de/./x.html"]
+
+
+@pytest.mark.parametrize(
+    "out_dir", ["/project/site", "/project", "/project/../site", "/elsewhere/site", "/project/a/../site", "/"]
+)
+def test_a_site_file_gets_the_path_and_the_record_name_the_general_way_gives(out_dir: str) -> None:
+    import os
+
+    from transpub.compile import _child, _place, _record_name
+    from transpub.manifest import path_name
+
+    root = Path("/project")
+    run = _Run(root, Path(out_dir))
+    for _ in range(2):  # the second time from the folders remembered
+        for relative in RELATIVES:
+            place, name = _place(run, relative)  # type: ignore[arg-type]
+            path = run.out_dir / relative
+            assert os.path.join(place[0], name) == str(path), relative
+            child = _child(place[1], name)
+            assert child == path and str(child) == str(path) and child.parts == path.parts, relative
+            assert _record_name(run, relative) == path_name(root, path), relative  # type: ignore[arg-type]
+
+
+def test_an_articles_catalog_is_where_the_project_says_and_checked_as_it_checks_it(tmp_path: Path) -> None:
+    from transpub.compile import CompileOptions, _catalog_file, _CompileRun
+    from transpub.errors import UnsafePathError
+
+    init_project(tmp_path, source="en", locales=["de", "pt_BR"])
+    project = load_project(tmp_path)
+    outside = tmp_path / "outside.po"
+    outside.write_text("", encoding="utf-8")
+    folder = project.catalogs_dir / "de" / "LC_MESSAGES"
+    (folder / "2024").mkdir(parents=True, exist_ok=True)
+    (folder / "2024" / "away.po").symlink_to(outside)
+    (folder / "inside.po").symlink_to(folder / "2024" / "away.po")
+    run = _CompileRun(project, CompileOptions(), project.site_dir, ("de",), ("de", "pt_BR"))
+    for _ in range(2):
+        for locale in ("de", "pt_BR"):
+            for slug in ("a", "2024/story", "a/b/c", "ü x", "2024/away", "inside", "x/../2024/away"):
+                try:
+                    expected: object = project.catalog_path(locale, slug)
+                except UnsafePathError:
+                    expected = UnsafePathError
+                try:
+                    name, path = _catalog_file(run, locale, slug)
+                except UnsafePathError:
+                    name, path = "", UnsafePathError  # type: ignore[assignment]
+                assert path == expected, (locale, slug)
+                if path is not UnsafePathError:
+                    assert name == str(expected) and path.parts == expected.parts  # type: ignore[union-attr]

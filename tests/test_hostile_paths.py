@@ -150,3 +150,46 @@ def test_temporary_files_left_among_the_catalogs_are_removed_by_the_next_extract
     start_run()
     extract_project(project, ["de"])  # nothing changed: no catalog is written
     assert not stale.exists()
+
+
+def _site_with_a_page(tmp_path: Path) -> Path:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_text("keep me", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    return elsewhere
+
+
+def test_compile_does_not_write_pages_into_a_language_folder_that_leads_outside_the_site(
+    tmp_path: Path,
+) -> None:
+    elsewhere = _site_with_a_page(tmp_path)
+    (tmp_path / "site" / "en").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UnsafePathError):
+        compile_project(load_project(tmp_path), ["de"])
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a.html"]
+    assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep me"
+
+
+def test_compile_does_not_write_a_page_over_a_link_that_leads_outside_the_site(tmp_path: Path) -> None:
+    elsewhere = _site_with_a_page(tmp_path)
+    (tmp_path / "site" / "en").mkdir()
+    (tmp_path / "site" / "en" / "a.html").symlink_to(elsewhere / "a.html")
+    with pytest.raises(UnsafePathError):
+        compile_project(load_project(tmp_path), ["de"])
+    assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "site" / "en" / "a.html").is_symlink()
+
+
+def test_compile_does_not_read_a_catalog_through_a_link_that_leads_outside_the_catalogs(
+    tmp_path: Path,
+) -> None:
+    elsewhere = _site_with_a_page(tmp_path)
+    folder = tmp_path / "locales" / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "a.po").symlink_to(elsewhere / "a.html")
+    with pytest.raises(UnsafePathError):
+        compile_project(load_project(tmp_path), ["de"])
+    assert not (tmp_path / "site" / "de" / "a.html").exists()

@@ -33,6 +33,7 @@ from .formats.template_guard import template_problem
 from .fsutil import (
     atomic_write_bytes,
     confine,
+    confined_file,
     forget_folders,
     remove_file,
     remove_stale_temporaries,
@@ -171,6 +172,10 @@ class _CompileRun:
     listed: dict[str, set[str]] = field(default_factory=dict)
     #: The output folders of the pages of articles not compiled again, by name (see _recorded_page).
     folders: dict[str, Path] = field(default_factory=dict)
+    #: The folders of the site's files by their path in the site (see :func:`_place`), and those of the
+    #: catalogs by locale and the folder part of the slug (see :func:`_catalog_file`).
+    places: dict[str, _Place] = field(default_factory=dict)
+    catalog_places: dict[tuple[str, str], tuple[str, Path]] = field(default_factory=dict)
     #: The files articles load and their copies (by path, a copy by its name in the site), as this
     #: process first recorded them in this run: name, signature, content hash (see _watch_asset).
     watched: dict[Path | str, tuple[str, Signature | None, str | None]] = field(default_factory=dict)
@@ -621,11 +626,11 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     present: set[str] = set()  # the locales whose catalog exists
     read: dict[str, bytes | None] = {}  # their bytes
     for locale in targets:
-        po_path = project.catalog_path(locale, slug)
+        po_file, po_path = _catalog_file(run, locale, slug)
         # its signature taken before it is read (a change while it is read shows next time); None:
         # no catalog, or one that cannot be read (the reader says why)
-        data = record.watch_read(project.root, po_path)
-        if data is not None or signature(po_path) is not None:
+        data = record.watch_read(project.root, po_file)
+        if data is not None or signature(po_file) is not None:
             present.add(locale)
         read[locale] = data
         try:
@@ -712,7 +717,7 @@ def _remember(
     assets: ArticleAssets,
     compiled: _CompiledArticle,
     record: Record,
-    written: dict[str, tuple[Path, bytes]] | None = None,
+    written: dict[str, tuple[Path | str, bytes]] | None = None,
     *,
     markdown: OutputRecord | None = None,
 ) -> Record:
@@ -725,6 +730,7 @@ def _remember(
     site, with their file and content."""
     project = run.project
     written = written or {}
+    names: dict[str, str] = {}  # the record's name of each page's output (see _stored_page)
     for locale in run.all_locales:
         if markdown:
             assert run.markdown_root is not None
@@ -732,7 +738,9 @@ def _remember(
         else:
             for review in (False, True):
                 relative = _html_path(project, locale, slug, review=review)
-                _watch_page(run, record, relative, written.get(relative), review=review)
+                name = _watch_page(run, record, relative, written.get(relative), review=review)
+                if name is not None and not review:
+                    names[locale] = name
         if run.options.write_mo and locale in run.selected:
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     for source in assets.sources:
@@ -743,7 +751,7 @@ def _remember(
     if run.indexes:  # (in the worker process, not in the parent's index pages)
         compiled.rows = _article_rows(project, compiled.pages.values(), compiled.index_rows)
     record.result = {
-        "pages": [_stored_page(page, project.root) for page in compiled.pages.values()],
+        "pages": [_stored_page(page, project.root, names) for page in compiled.pages.values()],
         "index": compiled.index_rows,
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
@@ -765,19 +773,26 @@ def _remember(
 
 
 def _watch_page(
-    run: _CompileRun, record: Record, relative: str, written: tuple[Path, bytes] | None, *, review: bool
-) -> None:
+    run: _CompileRun, record: Record, relative: str, written: tuple[Path | str, bytes] | None, *, review: bool
+) -> str | None:
     """Record the page (or ``review`` copy) at ``relative`` in the site as :meth:`Record.watch`
-    does: from its content when this run wrote it (``written``: its file and content), as no file
-    for a review copy there was none of in its folder (see :func:`_absent`), else by a look at it."""
+    does: from its content when this run wrote it (``written``: its file and content; then the
+    record's name of it), as no file for a review copy there was none of in its folder (see
+    :func:`_absent`), else by a look at it."""
     root = run.project.root
     if written is not None:
         page_path, data = written
-        record.watch_content(root, page_path, signature(page_path), data)
-    elif review and _absent(run, relative):
-        record.files[path_name(root, run.out_dir / relative)] = None  # as watch says of no file
+        name = _record_name(run, relative)
+        stamp = signature(page_path)  # as Record.watch_content records it
+        record.files[name] = stamp
+        if stamp is not None:
+            record.hashes[name] = content_hash(data)
+        return name
+    if review and _absent(run, relative):
+        record.files[_record_name(run, relative)] = None  # as watch says of no file
     else:
         record.watch(root, run.out_dir / relative)
+    return None
 
 
 #: A page's fields in the order its record keeps them (a list: thousands are loaded at once).
@@ -801,12 +816,16 @@ def _watch_asset(run: _CompileRun, record: Record, file: Path | str) -> None:
         record.hashes[name] = digest
 
 
-def _stored_page(page: Page, root: Path) -> list[object]:
+def _stored_page(page: Page, root: Path, names: Mapping[str, str] | None = None) -> list[object]:
     """A page as its record keeps it: its fields' values (:data:`_PAGE_FIELDS`), the coverage's
-    counts, the output's name in the project, and not written (as a page the next run skips)."""
+    counts, the output's name in the project (``names``: the names of the pages this run wrote, by
+    locale), and not written (as a page the next run skips)."""
     values: list[object] = [getattr(page, name) for name in _PAGE_FIELDS]
     values[_PAGE_FIELDS.index("coverage")] = [getattr(page.coverage, name) for name in _COVERAGE_FIELDS]
-    values[_PAGE_FIELDS.index("output")] = None if page.output is None else path_name(root, page.output)
+    output = page.output
+    if output is not None:
+        named = names.get(page.locale) if names else None
+        values[_PAGE_FIELDS.index("output")] = named if named is not None else path_name(root, output)
     values[_PAGE_FIELDS.index("written")] = False
     return values
 
@@ -878,7 +897,7 @@ def _write_pages(
     present: Collection[str],
     assets: ArticleAssets,
     compiled: _CompiledArticle,
-) -> dict[str, tuple[Path, bytes]]:
+) -> dict[str, tuple[Path | str, bytes]]:
     """Write (or remove) the pages of one article in the source and the selected locales; the
     file and content of each page (and review copy) written or already as it should be, by its
     path in the site."""
@@ -887,12 +906,13 @@ def _write_pages(
     linked = [loc for loc in run.all_locales if pages[loc].published]
     reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
     chrome = _PageChrome(project, document, slug, linked)
-    written: dict[str, tuple[Path, bytes]] = {}
+    written: dict[str, tuple[Path | str, bytes]] = {}
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
         relative = _html_path(project, locale, slug)
-        output = confine(out_dir / relative, out_dir)
+        place, name = _place(run, relative)
+        output = confined_file(place[0], name, out_dir)  # as confine(out_dir / relative, out_dir)
         review_relative = _html_path(project, locale, slug, review=True)
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
@@ -917,12 +937,12 @@ def _write_pages(
             if write_if_changed(review_path, data, durable=False, new=_absent(run, review_relative)):
                 compiled.review_written.append(review_path)
         absent = _absent(run, relative)  # (a first run: no page to look at, compare or remove)
-        exists = not absent and output.is_file()
+        exists = not absent and os.path.isfile(output)
         if locale != source and page.published != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
             if exists:
-                _remove_stale(out_dir, output)
+                _remove_stale(out_dir, _child(place[1], name))
             continue
         html = _render_page(
             project,
@@ -939,11 +959,70 @@ def _write_pages(
             shown=shown.get(locale, {}),
             machine=page.machine > 0,
         )
-        page.output = output
+        page.output = _child(place[1], name)
         data = html.encode("utf-8")
         written[relative] = output, data
         page.written = write_if_changed(output, data, durable=False, new=absent)
     return written
+
+
+#: A folder of the site: its path (a string, and a path object) and how the manifest's records name
+#: the files in it (what :func:`~transpub.manifest.path_name` gives less the file's name; None: ask it).
+_Place = tuple[str, Path, "str | None"]
+
+
+def _place(run: _CompileRun, relative: str) -> tuple[_Place, str]:
+    """The folder of the file at ``relative`` in the site (worked out once per folder and run: an
+    archive's pages share a few folders) and the file's name: ``out_dir / relative`` is the
+    folder's path joined with the name."""
+    name = relative.rpartition("/")[2]
+    head = relative[: len(relative) - len(name)]
+    place = run.places.get(head)
+    if place is None:
+        folder_path = run.out_dir / head  # (the site itself for "")
+        folder = str(folder_path)
+        root = str(run.project.root).rstrip(os.sep) + os.sep
+        within = folder if folder.endswith(os.sep) else folder + os.sep
+        prefix = None  # as path_name names a file there: relative to the root, when plainly inside it
+        if os.sep == "/" and within.startswith(root) and ".." not in folder.split(os.sep):
+            prefix = within[len(root) :]
+        place = run.places[head] = (folder, folder_path, prefix)
+    return place, name
+
+
+def _record_name(run: _CompileRun, relative: str) -> str:
+    """``path_name(root, out_dir / relative)``: how the manifest's records name the file at
+    ``relative`` in the site."""
+    place, name = _place(run, relative)
+    if place[2] is None or not name or name in (".", ".."):
+        return path_name(run.project.root, os.path.join(place[0], name))
+    return place[2] + name
+
+
+def _child(folder: Path, name: str) -> Path:
+    """``folder / name`` for a file's ``name`` in ``folder`` (pathlib's own child step, without
+    parsing the name again, where it has one and the name is plain)."""
+    if _CHILD is not None and _PLAIN_NAMES and name and name not in (".", "..") and "/" not in name:
+        return _CHILD(folder, name)
+    return folder / name
+
+
+#: Whether a name without "/" holds no separator (not on Windows, where "\\" is one too).
+_PLAIN_NAMES = os.sep == "/" and os.altsep is None
+
+
+def _catalog_file(run: _CompileRun, locale: str, slug: str) -> tuple[str, Path]:
+    """``project.catalog_path(locale, slug)`` (checked as it checks it: UnsafePathError), as a
+    string and as a path; each catalogs folder worked out once per run."""
+    project = run.project
+    last = slug.rpartition("/")[2]
+    head, name = slug[: len(slug) - len(last)], last + ".po"
+    key = (locale, head)
+    place = run.catalog_places.get(key)
+    if place is None:
+        folder_path = Path(os.path.join(project.catalogs_dir, locale, "LC_MESSAGES", head))
+        place = run.catalog_places[key] = (str(folder_path), folder_path)
+    return confined_file(place[0], name, project.catalogs_dir), _child(place[1], name)
 
 
 def _decide(

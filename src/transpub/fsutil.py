@@ -22,6 +22,9 @@ TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 #: A leftover must also be this old (seconds), so a slower concurrent run's file is never taken for one.
 STALE_AFTER = 60.0
 _swept: set[str] = set()
+#: The absolute, normal names of the folders in :data:`_swept` (a folder asked about by such a name
+#: is known swept without working its name out again).
+_swept_as_given: set[str] = set()
 
 
 def confine(path: Path, folder: Path) -> Path:
@@ -30,12 +33,40 @@ def confine(path: Path, folder: Path) -> Path:
     Every path transpub writes or deletes is built from names it read (locales, article slugs) and goes
     through here first, so no name can lead a write outside the project's folders: UnsafePathError.
     """
+    _check_inside(real_path(path), folder, path)
+    return path
+
+
+def _check_inside(resolved: str, folder: Path, path: Path | str) -> None:
+    """UnsafePathError unless ``resolved`` (``path`` resolved) is ``folder`` (resolved) or inside it."""
     inside = _CONFINING.get(folder)
     if inside is None:
         inside = _CONFINING[folder] = resolved_folder(os.path.abspath(folder))
-    resolved = real_path(path)
     if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
         raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
+
+
+def confined_file(folder: str, name: str, within: Path) -> str:
+    """``os.path.join(folder, name)``, after the check :func:`confine` makes of it (the same answer:
+    the same error, the same links followed): for the files of a few folders (a site's pages, a
+    language's catalogs), each folder's absolute form worked out once per run, and no path object
+    made per file. The file's own name is still looked at for a link every time; a ``name`` that is
+    not a plain file name (a separator, ``.``, ``..``) is checked by :func:`confine` itself."""
+    path = os.path.join(folder, name)
+    if not name or name in (".", "..") or os.sep in name or (os.altsep is not None and os.altsep in name):
+        confine(Path(path), within)
+        return path
+    absolute = _ABSOLUTE_FOLDERS.get(folder)
+    if absolute is None:
+        absolute = os.path.abspath(folder)
+        if os.path.isabs(folder):  # (a relative one depends on the working folder)
+            _ABSOLUTE_FOLDERS[folder] = absolute
+    file = os.path.join(absolute, name)  # what real_path makes of ``path``: abspath(path)
+    if os.path.islink(file):
+        resolved = os.path.realpath(file)
+    else:
+        resolved = os.path.join(resolved_folder(absolute), name)
+    _check_inside(resolved, within, path)
     return path
 
 
@@ -43,6 +74,8 @@ def confine(path: Path, folder: Path) -> Path:
 _RESOLVED_FOLDERS: dict[str, str] = {}
 #: The folders :func:`confine` was given in this run, resolved.
 _CONFINING: dict[Path | str, str] = {}
+#: The folders :func:`confined_file` was given in this run, absolute (``os.path.abspath``).
+_ABSOLUTE_FOLDERS: dict[str, str] = {}
 
 
 def real_path(path: Path | str) -> str:
@@ -78,6 +111,7 @@ def start_run() -> None:
     global RUN_STARTED
     RUN_STARTED = time.time()
     _swept.clear()
+    _swept_as_given.clear()
     forget_folders()
 
 
@@ -85,6 +119,7 @@ def forget_folders() -> None:
     """Resolve folders anew from here on (each workflow starts so: a folder may have been replaced)."""
     _RESOLVED_FOLDERS.clear()
     _CONFINING.clear()
+    _ABSOLUTE_FOLDERS.clear()
     _PROJECT_ROOTS.clear()
     _ARTICLE_LOCKS.clear()
 
@@ -95,7 +130,11 @@ def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     Only files named as :func:`atomic_write_bytes` names them and last changed before this run started
     (and at least :data:`STALE_AFTER` seconds ago) are removed; returns them.
     """
+    if folder.__class__ is str and folder in _swept_as_given:
+        return []  # (an absolute folder's name as given: each file written there asks)
     key = os.path.abspath(folder)
+    if key == folder:
+        _swept_as_given.add(key)
     if key in _swept:
         return []
     _swept.add(key)
@@ -112,7 +151,9 @@ def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True, mode: int | None = None) -> None:
+def atomic_write_bytes(
+    path: Path | str, data: bytes, *, durable: bool = True, mode: int | None = None
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     A reader never sees a half-written file, and a crash leaves the old file intact (its temporary
@@ -214,7 +255,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def write_if_changed(path: Path, data: bytes, *, durable: bool = True, new: bool = False) -> bool:
+def write_if_changed(path: Path | str, data: bytes, *, durable: bool = True, new: bool = False) -> bool:
     """Atomically write ``data`` unless ``path`` already holds exactly these bytes.
 
     Returns True when the file was written. An unchanged file keeps its mtime. ``durable``: see
@@ -222,14 +263,16 @@ def write_if_changed(path: Path, data: bytes, *, durable: bool = True, new: bool
     made in this run before anything wrote there): it is written without a look at an old one,
     with mode 0o644 (still through a temporary file and a rename).
     """
-    remove_stale_temporaries(path.parent)
+    name = os.fspath(path)
+    remove_stale_temporaries(os.path.dirname(name) or os.curdir)
     if not new:
         try:
-            if path.read_bytes() == data:
-                return False
+            with open(name, "rb") as file:
+                if file.read() == data:
+                    return False
         except FileNotFoundError:
             pass
-    atomic_write_bytes(path, data, durable=durable, mode=0o644 if new else None)
+    atomic_write_bytes(name, data, durable=durable, mode=0o644 if new else None)
     return True
 
 

@@ -306,7 +306,9 @@ class Record:
             if files[name] is not None:
                 hashes[name] = file_hash(path)
 
-    def watch_content(self, root: Path, path: Path, stamp: Signature | None, data: bytes | None) -> None:
+    def watch_content(
+        self, root: Path, path: Path | str, stamp: Signature | None, data: bytes | None
+    ) -> None:
         """Record ``path`` as :meth:`watch` does, from what the caller has at hand: ``stamp``, its
         signature when its content was ``data`` (taken before reading it; None: it could not be read)."""
         name = path_name(root, path)
@@ -314,7 +316,7 @@ class Record:
         if stamp is not None:
             self.hashes[name] = "-" if data is None else content_hash(data)
 
-    def watch_read(self, root: Path, path: Path) -> bytes | None:
+    def watch_read(self, root: Path, path: Path | str) -> bytes | None:
         """The bytes of ``path``, recorded as :meth:`watch` records it from this one read: its
         signature taken before the read (a change while it is read shows next time); None when it
         cannot be read (the caller's reader says why)."""
