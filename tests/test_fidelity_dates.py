@@ -123,3 +123,27 @@ def test_a_date_is_written_exactly_as_babel_writes_it_in_every_width(locale: str
                 assert render_date(moment, DateStyle("datetime", width, time_width), locale) == glue.replace(
                     "{0}", clock
                 ).replace("{1}", written)
+
+
+def test_every_locale_writes_every_kind_of_day_as_babel_does() -> None:
+    """render_date writes each field of a locale's date pattern once per run for the part of the day it
+    shows (a month's name once for all its days): every locale babel knows, in every width, must
+    still write each day exactly as babel's format_date does, whichever day wrote a field first."""
+    import datetime as dt
+
+    from babel import localedata
+    from babel.dates import format_date
+
+    from transpub.formats.dates import DATE_WIDTHS, DateStyle, _cldr, render_date
+
+    # every month and day of the week, the first and last days of months, years of 1 to 4 digits
+    days = [dt.date(2024, 1, 1) + dt.timedelta(days=offset) for offset in range(0, 366, 41)]
+    days += [dt.date(year, month, day) for year, month, day in ((1, 1, 1), (99, 12, 31), (999, 2, 28))]
+    days += [dt.date(2000, 2, 29), dt.date(9999, 12, 31)]
+    for locale in localedata.locale_identifiers():
+        cldr = _cldr(locale)
+        for width in DATE_WIDTHS:
+            for day in days:
+                assert render_date(day, DateStyle("date", width), locale) == format_date(
+                    day, width, locale=cldr
+                ), (locale, width, day)

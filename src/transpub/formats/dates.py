@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel.dates import DateTimePattern, format_time, get_date_format, parse_pattern
+from babel.dates import DateTimeFormat, DateTimePattern, format_time, get_date_format, parse_pattern
 
 from ..errors import ConfigError
 from ..locales import babel_locale
@@ -47,6 +48,15 @@ class DateStyle:
     kind: str  # date | time | datetime
     date_width: str = ""
     time_width: str = ""
+
+
+#: The styles a value may be written in, in the order they are tried (a date, a date and time, a time).
+_DATE_STYLES = tuple(DateStyle("date", d) for d in DATE_WIDTHS)
+_DATETIME_STYLES = (
+    *(DateStyle("datetime", d, t) for d in DATE_WIDTHS for t in TIME_WIDTHS),
+    *_DATE_STYLES,
+)
+_TIME_STYLES = tuple(DateStyle("time", "", t) for t in TIME_WIDTHS)
 
 
 class UnparsableDate(ValueError):
@@ -95,14 +105,12 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split()).casefold()
 
 
-def _styles_for(value: dt.date | dt.time | dt.datetime) -> list[DateStyle]:
+def _styles_for(value: dt.date | dt.time | dt.datetime) -> tuple[DateStyle, ...]:
     if isinstance(value, dt.datetime):
-        return [DateStyle("datetime", d, t) for d in DATE_WIDTHS for t in TIME_WIDTHS] + [
-            DateStyle("date", d) for d in DATE_WIDTHS
-        ]
+        return _DATETIME_STYLES
     if isinstance(value, dt.date):
-        return [DateStyle("date", d) for d in DATE_WIDTHS]
-    return [DateStyle("time", "", t) for t in TIME_WIDTHS]
+        return _DATE_STYLES
+    return _TIME_STYLES
 
 
 @lru_cache(maxsize=4096)  # a page and the index pages show its day in its language: written once
@@ -122,8 +130,7 @@ def render_date(value: dt.date | dt.time | dt.datetime, style: DateStyle, locale
         )
     day = value.date() if isinstance(value, dt.datetime) else value
     assert isinstance(day, dt.date)
-    # (babel's format_date, without looking its pattern up in the locale's data on every call)
-    written = _date_pattern(locale, style.date_width).apply(day, cldr)
+    written = _write_day(day, locale, style.date_width)
     if style.kind == "date":
         return written
     assert isinstance(value, dt.datetime)
@@ -146,6 +153,61 @@ def _date_pattern(locale: str, width: str) -> DateTimePattern:
     return parse_pattern(get_date_format(width, locale=_cldr(locale)))  # type: ignore[arg-type]
 
 
+#: The pattern fields whose text (babel's ``DateTimeFormat.__getitem__``) depends on one part of
+#: the day alone, in a given locale: that part (the day of the month, the month, the year, the day
+#: of the week). An era (G) is told by the year, a quarter by the month.
+_FIELD_PARTS: dict[str, Callable[[dt.date], int]] = {
+    "d": lambda day: day.day,
+    "M": lambda day: day.month,
+    "L": lambda day: day.month,
+    "Q": lambda day: day.month,
+    "q": lambda day: day.month,
+    "y": lambda day: day.year,
+    "G": lambda day: day.year,
+    "E": dt.date.weekday,
+}
+_FIELD = re.compile(r"%\((\w+)\)s")
+#: (locale, field, the part of the day it shows) -> the field's text, as babel writes it.
+_FIELD_TEXTS: dict[tuple[str, str, int], str] = {}
+
+
+@lru_cache(maxsize=256)
+def _day_fields(
+    locale: str, width: str
+) -> tuple[str, tuple[tuple[str, Callable[[dt.date], int]], ...]] | None:
+    """The %-format of :func:`_date_pattern` and each field it names with the part of the day that
+    field shows; None when a field shows more than one part (babel then writes each day)."""
+    written = str(_date_pattern(locale, width).format)  # (a str, whatever babel's annotation says)
+    fields = []
+    for name in dict.fromkeys(_FIELD.findall(written)):
+        part = _FIELD_PARTS.get(name[0])
+        if part is None:
+            return None
+        fields.append((name, part))
+    return written, tuple(fields)
+
+
+def _write_day(day: dt.date, locale: str, width: str) -> str:
+    """babel's ``format_date(day, width, locale)``: each field of the locale's pattern written by
+    babel once per run for the part of the day it shows (a month's name once for every day of it),
+    the pattern filled in with them; a pattern with other fields is applied by babel."""
+    found = _day_fields(locale, width)
+    if found is None:
+        return _date_pattern(locale, width).apply(day, _cldr(locale))
+    pattern, fields = found
+    texts = {}
+    made = None
+    for name, part in fields:
+        key = (locale, name, part(day))
+        text = _FIELD_TEXTS.get(key)
+        if text is None:
+            if made is None:
+                made = DateTimeFormat(day, _cldr(locale))
+            text = _FIELD_TEXTS[key] = made[name]
+        texts[name] = text
+    return pattern % texts
+
+
 def source_date_style(datetime_value: str, shown: str, source_locale: str) -> DateStyle | None:
     """The style in which ``shown`` writes ``datetime_value`` in the source locale, if it does exactly.
 
@@ -166,7 +228,8 @@ def source_date_style(datetime_value: str, shown: str, source_locale: str) -> Da
         return None
     for style in _styles_for(value):
         if _normal(render_date(value, style, source_locale)) == wanted:
-            return style
+            # (each <time> gets a style of its own, as before: the styles tried are shared)
+            return DateStyle(style.kind, style.date_width, style.time_width)
     return None
 
 
