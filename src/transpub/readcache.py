@@ -342,26 +342,25 @@ class _Decoder:
                 decode = self.parts
                 for number, piece in pieces.items():
                     if piece.__class__ is tuple:
-                        paired = _new(PairedPieces)
-                        fields = paired.__dict__
-                        fields["open"] = decode(piece[0])
-                        fields["close"] = decode(piece[1])
-                        pieces[number] = paired
+                        pieces[number] = PairedPieces(decode(piece[0]), decode(piece[1]))
                     else:
                         pieces[number] = decode(piece)
                 self.walking = walking
-            fields = part.__dict__  # (a dataclass's __init__ costs a call and a step per field)
-            fields["msgid"] = msgid
-            fields["ref"] = ref
-            fields["parts"] = parts
-            fields["placeholders"] = _placeholders(placeholders) if placeholders else ()
-            fields["pieces"] = pieces
-            fields["notes"] = notes
-            fields["kind"] = kind_
-            fields["flags"] = flags
-            fields["markable"] = markable
-            fields["escape"] = (_functions.get(esc) if esc.__class__ is str else None) or _function(esc)
-            fields["escape_line_start"] = None if line is None else _function(line)
+            # its own __init__ (after it is among the parts seen): its fields then live in the object,
+            # not in a dict made for them, and each rendering reads them several times
+            part.__init__(
+                msgid,
+                ref,
+                parts,
+                _placeholders(placeholders) if placeholders else (),
+                pieces,
+                notes,
+                kind_,
+                flags,
+                markable,
+                (_functions.get(esc) if esc.__class__ is str else None) or _function(esc),
+                None if line is None else _function(line),
+            )
             return part
         if kind == _GAP:
             return Gap(stored[1])
@@ -375,12 +374,7 @@ class _Decoder:
             seen.append(part)
             if self.walking:
                 self.tags.append(part)
-            fields = part.__dict__
-            fields["parts"] = self.parts(parts)
-            fields["name"] = name
-            fields["extra_attributes"] = extra
-            fields["urls"] = urls
-            fields["line"] = line
+            part.__init__(self.parts(parts), name, extra, urls, line)
             return part
         if kind == _ATTR:
             _, msgid, ref, raw, kind_, notes, write = stored
