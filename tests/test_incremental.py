@@ -275,7 +275,9 @@ def test_a_file_changed_within_the_clock_tick_of_its_record_is_told_by_its_conte
     record.watch(tmp_path, page)
     book = manifest.Manifest(tmp_path, "compile")
     book.put("a", record)
+    clock_after_change(monkeypatch, page, 0.01)
     book.save()  # the file changed a moment ago: its record keeps a hash of its content
+    monkeypatch.undo()
     recorded = record.files["site/de/a.html"]
     monkeypatch.setattr(manifest, "signature", lambda path: recorded)  # the clock did not move
     reopened = manifest.Manifest(tmp_path, "compile").get("a")
@@ -300,15 +302,26 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return looked
 
 
-def clock_ahead(monkeypatch: pytest.MonkeyPatch, seconds: int) -> None:
+def clock_ahead(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
     """The manifest's clock ``seconds`` ahead of the real one: files were written that long ago."""
     import time
     import types
 
     import transpub.manifest as manifest
 
-    ahead = types.SimpleNamespace(time_ns=lambda: time.time_ns() + seconds * 10**9)
+    ahead = types.SimpleNamespace(time_ns=lambda: time.time_ns() + int(seconds * 10**9))
     monkeypatch.setattr(manifest, "time", ahead)
+
+
+def clock_after_change(monkeypatch: pytest.MonkeyPatch, path: Path, seconds: float) -> None:
+    """The manifest's clock stopped ``seconds`` after the last change of the file ``path`` (however
+    slow the machine running the test)."""
+    import types
+
+    import transpub.manifest as manifest
+
+    at = path.stat().st_mtime_ns + int(seconds * 10**9)
+    monkeypatch.setattr(manifest, "time", types.SimpleNamespace(time_ns=lambda: at))
 
 
 def test_files_written_just_before_their_record_are_compared_until_a_run_that_writes_finds_them_settled(
@@ -342,9 +355,9 @@ def test_files_written_just_before_their_record_are_compared_until_a_run_that_wr
 def test_a_racy_file_found_unchanged_too_soon_after_its_change_stays_racy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file compared by content less than RACY_SECONDS after it changed could still change within
-    the same tick of a coarse clock: its record is not written again as settled, even by a save
-    that comes later."""
+    """A file compared by content too soon after it changed (here a fifth of a second: its times have
+    fractions of a second) could still change within the same tick of its clock: its record is not
+    written again as settled, even by a save that comes later."""
     from transpub.manifest import Manifest, Record
 
     page = tmp_path / "site" / "de" / "a.html"
@@ -354,17 +367,49 @@ def test_a_racy_file_found_unchanged_too_soon_after_its_change_stays_racy(
     record.watch(tmp_path, page)
     book = Manifest(tmp_path, "compile")
     book.put("a", record)
+    clock_after_change(monkeypatch, page, 0.01)
     book.save()
-    clock_ahead(monkeypatch, 1)  # compared one second after the change...
+    clock_after_change(monkeypatch, page, 0.2)  # compared a fifth of a second after the change...
     reopened = Manifest(tmp_path, "compile")
     loaded = reopened.get("a")
     assert loaded is not None and loaded.racy == ["site/de/a.html"]
     assert loaded.holds(tmp_path, "key")
-    clock_ahead(monkeypatch, 3)  # ... and the manifest written later, with another record
+    clock_after_change(monkeypatch, page, 3)  # ... and the manifest written later, with another record
     reopened.put("b", Record("other"))
     reopened.save()
     again = Manifest(tmp_path, "compile").get("a")
     assert again is not None and again.racy == ["site/de/a.html"]
+
+
+def test_only_files_changed_within_a_tick_of_their_clock_of_the_saving_are_compared_by_content(
+    tmp_path: Path,
+) -> None:
+    """A file system with times in whole seconds (FAT, HFS+, ext3) has a coarse clock: a file changed
+    up to two seconds before its record was saved is compared by content. One with fractions of a
+    second (ext4, APFS, NTFS) ticks in milliseconds: half a second is enough."""
+    import time
+
+    from transpub.manifest import Manifest, Record
+
+    now = time.time_ns()
+    second = 10**9
+    whole = (now // second - 1) * second  # between one and two seconds ago, on a whole second
+    fine = now - second + 123_456  # a second ago, with a fraction
+    old = 2 * second  # (1970)
+    record = Record(
+        "key",
+        files={
+            "coarse.html": [10, whole, whole, 1],
+            "fine.html": [10, fine, fine, 2],
+            "old.html": [10, old, old, 4],
+            "gone.html": None,
+        },
+    )
+    book = Manifest(tmp_path, "compile")
+    book.put("a", record)
+    book.save()
+    loaded = Manifest(tmp_path, "compile").get("a")
+    assert loaded is not None and loaded.racy == ["coarse.html"]
 
 
 def test_a_fresh_checkout_with_the_site_and_manifest_restored_reads_no_article(

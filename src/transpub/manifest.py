@@ -35,8 +35,14 @@ if TYPE_CHECKING:
 
 #: Where a project keeps its manifest (beside the locks and the translation memory).
 MANIFEST = Path(".transpub") / "manifest.sqlite"
-#: A file changed this close (in seconds) to the saving of its record also gets a content hash.
+#: A file changed this close (in seconds) to the saving of its record also gets a content hash: a
+#: second change within the same tick of its file system's clock would not show in its signature.
+#: Two seconds cover the coarsest clocks (FAT's); see :data:`FINE_RACY_SECONDS` for the others.
 RACY_SECONDS = 2.0
+#: :data:`RACY_SECONDS` for a file whose last change time has a fraction of a second: its file system
+#: keeps times finer than a second, from a clock that ticks in milliseconds (Linux: a jiffy, 10 ms at
+#: most; Windows: 15.6 ms), and this is many ticks.
+FINE_RACY_SECONDS = 0.5
 #: The libraries whose upgrade may change what transpub writes (CLDR data, PO parsing, HTML).
 _LIBRARIES = ("babel", "polib", "lxml", "charset_normalizer")
 
@@ -434,15 +440,23 @@ class Record:
         return record
 
 
+def _is_racy(signature: Signature, now: int) -> bool:
+    """Whether a file with ``signature`` could, at ``now`` (ns), change again without a change of its
+    signature: its modification time is less than :data:`RACY_SECONDS` before
+    (:data:`FINE_RACY_SECONDS` when that time has a fraction of a second)."""
+    modified = signature[1]
+    window = FINE_RACY_SECONDS if modified % 1_000_000_000 else RACY_SECONDS
+    return now - modified < window * 1e9
+
+
 def _settled(files: dict[str, Signature | None], racy: list[str], checked_at: int) -> bool:
     """Whether the ``racy`` files of a record, just found to hold the content recorded (their
-    signatures unchanged), need no such look again: each had last changed more than
-    :data:`RACY_SECONDS` before ``checked_at``, when the look began. A change after the look gets a
-    modification time later than ``checked_at`` less one tick of the file system's clock (a tick of at
-    most :data:`RACY_SECONDS`), so later than the recorded one: a signature other than the recorded one."""
+    signatures unchanged), need no such look again: none is racy at ``checked_at``, when the look
+    began (:func:`_is_racy`). A change after the look gets times later than ``checked_at`` less one
+    tick of the file system's clock, so later than the recorded ones: another signature."""
     for name in racy:
         recorded = files.get(name)
-        if recorded is not None and checked_at - recorded[1] <= RACY_SECONDS * 1e9:
+        if recorded is not None and _is_racy(recorded, checked_at):
             return False
     return True
 
@@ -619,7 +633,7 @@ class Manifest:
                 record.racy = sorted(
                     name
                     for name, recorded in record.files.items()
-                    if recorded is not None and now - recorded[1] < RACY_SECONDS * 1e9
+                    if recorded is not None and _is_racy(recorded, now)
                 )
         rows = [
             (self.command, slug, locale, None if record is None else record.encode())
