@@ -500,3 +500,29 @@ def test_catalogs_that_start_with_a_header_read_before_read_as_when_it_is_new(
                 patched.setattr(reader, "_HEADERS", known)
                 assert (outcome(path, read_translations), outcome(path, read_without_lines)) == as_new, text
     assert remembered > 200  # (most catalogs start with a header the next one may share)
+
+
+def test_a_second_catalog_with_a_known_header_is_read_at_once_without_the_entry_by_entry_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A language's catalogs share their header: the second one's entries are read at once, with the
+    lines and states the strict reader gives, and no entry is read one by one."""
+    from transpub.catalog import reader
+
+    first, second = tmp_path / "a.po", tmp_path / "b.po"
+    first.write_text(PLAIN, encoding="utf-8")
+    second.write_text(PLAIN.replace('msgstr ""\n\n#', 'msgstr "Hallo"\n\n#', 1), encoding="utf-8")
+    expected = {
+        lines: outcome(second, read_translations if lines else read_without_lines) for lines in (True, False)
+    }
+    monkeypatch.setattr(reader, "_HEADERS", {})
+    read_translations(first)  # (its header remembered)
+    assert reader._HEADERS
+
+    def one_by_one(*args: object) -> object:
+        raise AssertionError("an entry read one by one")
+
+    monkeypatch.setattr(reader, "_plain_groups", one_by_one)
+    monkeypatch.setattr(reader, "_general_entry", one_by_one)
+    assert outcome(second, read_translations) == expected[True]
+    assert outcome(second, read_without_lines) == expected[False]

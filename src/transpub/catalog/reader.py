@@ -688,6 +688,15 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
     """
     if text[:1] == "\ufeff" or _continues_a_line(text):
         return None
+    tried = False
+    if text[-1:] == "\n":  # a header read before: the entries after it tried at once, from the text as it is
+        head = _head(text, 0)
+        known = _HEADERS.get(head) if head else None
+        if known is not None:  # (its places are in the text with a newline before it: one less here)
+            tried = True
+            rest = _rest_at_once(text, known[0] - 1, known[1], known[2] - 1, lines)
+            if rest is not None:
+                return rest
     text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
     plain, plain_bodies, more_bodies = _PLAIN_ENTRY.match, _PLAIN_BODIES.findall, _MORE_BODIES.findall
     count, find = text.count, text.find
@@ -701,7 +710,7 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
         seen.add("")
         header = True
         position, line, counted = known
-        rest = _rest_at_once(text, position, line, counted, lines)
+        rest = None if tried else _rest_at_once(text, position, line, counted, lines)
         if rest is not None:
             return rest
     while position < end:
@@ -778,17 +787,18 @@ _HEADERS: dict[str, tuple[int, int, int]] = {}
 _KNOWN_HEADERS = 64
 
 
-def _head(text: str) -> str:
-    """The start of a catalog's ``text`` (after its first newline) to the end of its first blank
-    lines, when it holds a backslash (a header's ``\\n``); else "". A header entry that ends
-    there reads the same in every catalog that starts so (its reading looks no further)."""
-    blank = text.find("\n\n", 1)
+def _head(text: str, start: int = 1) -> str:
+    """The start of a catalog's ``text`` (after its first newline; ``start`` 0: a text without that
+    newline) to the end of its first blank lines, when it holds a backslash (a header's ``\\n``);
+    else "". A header entry that ends there reads the same in every catalog that starts so (its
+    reading looks no further)."""
+    blank = text.find("\n\n", start)
     if blank < 0:
         return ""
     stop = blank + 2
     while text[stop : stop + 1] == "\n":
         stop += 1
-    head = text[1:stop]
+    head = text[start:stop]
     return head if "\\" in head else ""
 
 
