@@ -783,10 +783,7 @@ def _watch_page(
     if written is not None:
         page_path, data = written
         name = _record_name(run, relative)
-        stamp = signature(page_path)  # as Record.watch_content records it
-        record.files[name] = stamp
-        if stamp is not None:
-            record.hashes[name] = content_hash(data)
+        record.watch_content(root, page_path, signature(page_path), data, name=name)
         return name
     if review and _absent(run, relative):
         record.files[_record_name(run, relative)] = None  # as watch says of no file
@@ -845,10 +842,7 @@ def _recorded_page(stored: list[object], root: Path, folders: dict[str, Path]) -
         parent = folders.get(folder)
         if parent is None:
             parent = folders[folder] = root / folder
-        if _CHILD is not None and name and name not in (".", ".."):
-            values[_OUTPUT_AT] = _CHILD(parent, name)  # (a no-op run makes one per page: 40,000)
-        else:
-            values[_OUTPUT_AT] = parent / name
+        values[_OUTPUT_AT] = _child(parent, name)  # (a no-op run makes one per page: 40,000)
     return Page(*values)  # type: ignore[arg-type]
 
 
@@ -981,11 +975,9 @@ def _place(run: _CompileRun, relative: str) -> tuple[_Place, str]:
     if place is None:
         folder_path = run.out_dir / head  # (the site itself for "")
         folder = str(folder_path)
-        root = str(run.project.root).rstrip(os.sep) + os.sep
-        within = folder if folder.endswith(os.sep) else folder + os.sep
-        prefix = None  # as path_name names a file there: relative to the root, when plainly inside it
-        if os.sep == "/" and within.startswith(root) and ".." not in folder.split(os.sep):
-            prefix = within[len(root) :]
+        prefix = None  # as path_name names a file there, less the file's name ("/"-separated only)
+        if os.sep == "/":
+            prefix = path_name(run.project.root, os.path.join(folder, "_"))[:-1]
         place = run.places[head] = (folder, folder_path, prefix)
     return place, name
 
@@ -1020,7 +1012,7 @@ def _catalog_file(run: _CompileRun, locale: str, slug: str) -> tuple[str, Path]:
     key = (locale, head)
     place = run.catalog_places.get(key)
     if place is None:
-        folder_path = Path(os.path.join(project.catalogs_dir, locale, "LC_MESSAGES", head))
+        folder_path = Path(os.path.join(project.catalog_folder(locale), head))
         place = run.catalog_places[key] = (str(folder_path), folder_path)
     return confined_file(place[0], name, project.catalogs_dir), _child(place[1], name)
 

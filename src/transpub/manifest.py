@@ -39,7 +39,7 @@ MANIFEST = Path(".transpub") / "manifest.sqlite"
 #: second change within the same tick of its file system's clock would not show in its signature.
 #: Two seconds cover the coarsest clocks (FAT's); see :data:`FINE_RACY_SECONDS` for the others.
 RACY_SECONDS = 2.0
-#: :data:`RACY_SECONDS` for a file whose last change time has a fraction of a second: its file system
+#: :data:`RACY_SECONDS` for a file whose modification time has a fraction of a second: its file system
 #: keeps times finer than a second, from a clock that ticks in milliseconds (Linux: a jiffy, 10 ms at
 #: most; Windows: 15.6 ms), and this is many ticks.
 FINE_RACY_SECONDS = 0.5
@@ -313,11 +313,19 @@ class Record:
                 hashes[name] = file_hash(path)
 
     def watch_content(
-        self, root: Path, path: Path | str, stamp: Signature | None, data: bytes | None
+        self,
+        root: Path,
+        path: Path | str,
+        stamp: Signature | None,
+        data: bytes | None,
+        *,
+        name: str | None = None,
     ) -> None:
         """Record ``path`` as :meth:`watch` does, from what the caller has at hand: ``stamp``, its
-        signature when its content was ``data`` (taken before reading it; None: it could not be read)."""
-        name = path_name(root, path)
+        signature when its content was ``data`` (taken before reading it; None: it could not be read);
+        ``name``: ``path_name(root, path)``, when the caller knows it already."""
+        if name is None:
+            name = path_name(root, path)
         self.files[name] = stamp
         if stamp is not None:
             self.hashes[name] = "-" if data is None else content_hash(data)

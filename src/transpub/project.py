@@ -111,9 +111,13 @@ class Project:
         """Where the POT of article ``slug`` lives (UnsafePathError if that is outside the catalogs folder)."""
         return confine(Path(os.path.join(self.catalogs_dir, "templates", f"{slug}.pot")), self.catalogs_dir)
 
+    def catalog_folder(self, locale: str) -> str:
+        """The folder of the PO files of ``locale`` (an article's in it, or in the folders of its slug)."""
+        return os.path.join(self.catalogs_dir, locale, "LC_MESSAGES")
+
     def catalog_path(self, locale: str, slug: str) -> Path:
         """Where the PO of article ``slug`` for ``locale`` lives (UnsafePathError if outside the catalogs folder)."""
-        path = os.path.join(self.catalogs_dir, locale, "LC_MESSAGES", f"{slug}.po")  # one Path, not four
+        path = os.path.join(self.catalog_folder(locale), f"{slug}.po")  # one Path, not four
         return confine(Path(path), self.catalogs_dir)
 
     def relative(self, path: Path) -> str:
