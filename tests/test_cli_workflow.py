@@ -46,7 +46,7 @@ def test_init_rejects_an_unknown_locale(tmp_path: Path) -> None:
 
 def test_project_is_found_from_a_subfolder(sample_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(sample_project / "articles")
-    result = CliRunner().invoke(main, ["extract", "-l", "fr"])
+    result = CliRunner().invoke(main, ["extract", "-l", "fr", "-v"])
     assert result.exit_code == 0, result.output
     assert f"articles/{SLUG}.html: 12 units" in result.output
 

@@ -150,6 +150,32 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
     assert len(report.pages) == 3 * len(SLUGS)  # every page reported, as a full run does
 
 
+def test_a_rerun_lists_what_it_wrote_and_counts_what_it_left_as_it_was(tmp_path: Path) -> None:
+    root, _ = published_newsroom(tmp_path)
+    article = root / "articles" / "story-3.html"
+    article.write_text(article.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    extracted = run(root, "extract")[1].splitlines()
+    assert extracted == [
+        "articles/story-3.html: 5 units; template written; updated de fr",
+        "5 articles unchanged (-v lists them)",
+    ]
+    compiled = run(root, "compile")[1].splitlines()
+    assert compiled[:2] == ["de/story-3.html: 80% translated", "fr/story-3.html: 80% translated"]
+    assert compiled[2] == "10 pages unchanged (-v lists them)"
+    # -v lists every article and page, those left as they were too, as a run before this one did
+    extracted = run(root, "extract", "-v")[1].splitlines()
+    assert extracted == [
+        f"articles/{slug}.html: 5 units; template unchanged; catalogs unchanged" for slug in SLUGS
+    ]
+    compiled = run(root, "compile", "-v")[1].splitlines()
+    assert compiled[:12] == [
+        f"{locale}/{slug}.html: {'80' if slug == 'story-3' else '100'}% translated (unchanged)"
+        for slug in SLUGS
+        for locale in ("de", "fr")
+    ]
+    assert "unchanged (-v" not in "\n".join(compiled)
+
+
 def test_a_catalog_falling_below_the_threshold_updates_that_articles_links_and_the_indexes(
     tmp_path: Path, reads: list[str]
 ) -> None:

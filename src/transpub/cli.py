@@ -83,6 +83,12 @@ JOBS_OPTION = click.option(
     help="Work on N articles at once, in N processes (default: one per core; -j 1: one at a time). "
     "The files written and the report are the same.",
 )
+VERBOSE_OPTION = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="List every article (page), also those left as they were (default: a count of them).",
+)
 LOCALE_OPTION = click.option(
     "-l",
     "--locale",
@@ -229,6 +235,7 @@ def init(
 @SHARD_OPTION
 @JOBS_OPTION
 @FULL_OPTION
+@VERBOSE_OPTION
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -238,6 +245,7 @@ def extract(
     shard: tuple[int, int] | None,
     jobs: int,
     full: bool,
+    verbose: bool,
 ) -> None:
     """Cut articles into units and write POT templates and PO catalogs.
 
@@ -245,6 +253,7 @@ def extract(
     (like msgmerge --previous); removed ones become obsolete. Files whose content would not
     change are not touched, and an article whose files are as the last run left them (same
     article, configuration, glossary and transpub) is not even read again (--full: it is).
+    Each article that changed gets a line; those left as they were are counted (-v lists them).
 
     \b
     Example:
@@ -265,8 +274,10 @@ def extract(
             jobs=jobs,
             full=full,
         )
-    if report.articles:  # written at once: an archive has thousands of articles
-        click.echo("\n".join(article.summary for article in report.articles))
+    shown = [article.summary for article in report.articles if verbose or article.changed]
+    if shown:  # written at once: an archive has thousands of articles
+        click.echo("\n".join(shown))
+    _echo_unchanged(len(report.articles) - len(shown), "article")
     for orphan in report.orphans:
         click.echo(f"Warning: {orphan}", err=True)
     for warning in report.warnings:
@@ -430,6 +441,12 @@ def _compare(
     click.echo(f"Wrote {path}")
 
 
+def _echo_unchanged(count: int, thing: str) -> None:
+    """The line that counts the articles (pages) a run left as they were, unless there are none."""
+    if count:
+        click.echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
+
+
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
     """A written file as the user finds it: below the output folder, else below the project."""
     if path is None:
@@ -480,6 +497,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
 )
 @JOBS_OPTION
 @FULL_OPTION
+@VERBOSE_OPTION
 @click.pass_context
 def compile_(
     ctx: click.Context,
@@ -494,6 +512,7 @@ def compile_(
     indexes_only: bool,
     jobs: int,
     full: bool,
+    verbose: bool,
 ) -> None:
     """Write the localized site: site/<locale>/<slug>.html and index pages.
 
@@ -503,7 +522,8 @@ def compile_(
     article's translation is written as Markdown where [compile] layout says (content/es/post.md
     or post.es.md) for Hugo, Jekyll or MkDocs; HTML articles still get HTML pages, and no index
     pages are written. An HTML article whose catalogs, pages and assets are as the last run left
-    them is not compiled again (--full: it is).
+    them is not compiled again (--full: it is). Each page written, or not published, gets a line;
+    pages left as they were are counted (-v lists them).
 
     \b
     Example:
@@ -535,10 +555,13 @@ def compile_(
             full=full,
         )
     lines = []  # written at once: an archive has tens of thousands of pages
+    unchanged = 0
     for page in report.pages:
         if page.locale == project.source_locale:
             continue
-        if page.published:
+        if page.published and not (page.written or verbose):
+            unchanged += 1
+        elif page.published:
             lines.append(
                 f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.slug}.html'}: "
                 f"{page.summary}" + ("" if page.written else " (unchanged)")
@@ -547,6 +570,7 @@ def compile_(
             lines.append(f"{page.locale}/{page.slug}: not published: {page.reason}")
     if lines:
         click.echo("\n".join(lines))
+    _echo_unchanged(unchanged, "page")
     for warning in report.warnings:
         click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:

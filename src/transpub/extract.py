@@ -64,6 +64,11 @@ class ArticleExtraction:
     failed: dict[str, TranspubError] = field(default_factory=dict)
 
     @property
+    def changed(self) -> bool:
+        """Whether extract wrote a file of it, or has something to say of it (a broken catalog)."""
+        return self.template_written or any(self.catalogs_written.values()) or bool(self.failed)
+
+    @property
     def summary(self) -> str:
         """One line for the user; a catalog that could not be updated is never called unchanged.
 

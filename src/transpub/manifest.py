@@ -25,7 +25,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -363,10 +363,7 @@ class Record:
         try:
             if self._stored is not None:
                 present, absent, stamps, _ = self._stored
-                return (
-                    all(_absent_now(name, prefix, None) for name in absent)
-                    and _stamps(prefix, present) == stamps
-                )
+                return _all_absent(absent, prefix, None) and _stamps(prefix, present) == stamps
             return all(
                 signature(name if name.startswith(os.sep) else prefix + name) == recorded
                 for name, recorded in self.files.items()
@@ -378,10 +375,7 @@ class Record:
         stored = self._stored
         if stored is not None and not self.racy:  # as stored: one comparison of every signature
             present, absent, stamps, _ = stored
-            if (
-                all(_absent_now(name, prefix, listing) for name in absent)
-                and _stamps(prefix, present) == stamps
-            ):
+            if _all_absent(absent, prefix, listing) and _stamps(prefix, present) == stamps:
                 return True
         current: dict[str, Signature | None] | None = None
         racy = self.racy
@@ -498,7 +492,7 @@ def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | No
             break
         present, absent, stamps, _ = stored
         try:
-            if absent and not all(_absent_now(name, prefix, listing) for name in absent):
+            if absent and not _all_absent(absent, prefix, listing):
                 return False
             if _stamps(prefix, present) != stamps:
                 break
@@ -509,11 +503,12 @@ def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | No
     return all(record.holds(root, key, listing) for record, key in wanted)
 
 
-def _absent_now(name: str, prefix: str, listing: Listing | None) -> bool:
-    """No file at ``name`` (a record's name), as the run's ``listing`` says or as a look at it does."""
+def _all_absent(names: list[str], prefix: str, listing: Listing | None) -> bool:
+    """No file at any of ``names`` (a record's names), as the run's ``listing`` says or as a look at
+    each does."""
     if listing is not None:
-        return listing.absent(name, prefix)
-    return signature(name if name.startswith(os.sep) else prefix + name) is None
+        return listing.all_absent(names, prefix)
+    return all(signature(name if name.startswith(os.sep) else prefix + name) is None for name in names)
 
 
 #: The version of :meth:`Record.encode`'s layout (a record of another is not trusted: a full run).
@@ -530,16 +525,24 @@ class Listing:
     def absent(self, name: str, prefix: str) -> bool:
         """True when ``name`` (a record's name: below the folder ``prefix`` ends with a separator, or
         absolute) was not in its folder's listing."""
-        folder, _, base = name.rpartition("/")
-        place = (folder or os.sep) if name.startswith(os.sep) else prefix + folder
-        names = self._names.get(place)
-        if names is None:
-            try:
-                names = set(os.listdir(place))
-            except OSError:  # no such folder: nothing in it
-                names = set()
-            self._names[place] = names
-        return base not in names
+        return self.all_absent((name,), prefix)
+
+    def all_absent(self, names: Iterable[str], prefix: str) -> bool:
+        """True when none of ``names`` (as :meth:`absent` takes them) was in its folder's listing."""
+        listed = self._names
+        for name in names:  # (a no-op run asks of tens of thousands of names)
+            folder, _, base = name.rpartition("/")
+            place = (folder or os.sep) if name.startswith(os.sep) else prefix + folder
+            found = listed.get(place)
+            if found is None:
+                try:
+                    found = set(os.listdir(place))
+                except OSError:  # no such folder: nothing in it
+                    found = set()
+                listed[place] = found
+            if base in found:
+                return False
+        return True
 
 
 def _parse(data: Any) -> Any:
