@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 import transpub.compile
 import transpub.extract
+import transpub.manifest
 from transpub import catalog
 from transpub.cli import main
 from transpub.compile import compile_project
@@ -174,6 +175,60 @@ def test_a_rerun_lists_what_it_wrote_and_counts_what_it_left_as_it_was(tmp_path:
         for locale in ("de", "fr")
     ]
     assert "unchanged (-v" not in "\n".join(compiled)
+
+
+def test_an_archive_looked_at_in_processes_compiles_again_exactly_the_articles_whose_files_changed(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an archive's records are looked at in -j processes (from RECORDS_IN_PROCESSES articles on: here 2)
+    monkeypatch.setattr(transpub.compile, "RECORDS_IN_PROCESSES", 2)
+    root = newsroom(tmp_path / "news")
+    story = (root / "articles" / "story-0.html").read_text(encoding="utf-8")
+    for number in range(6, 12):
+        (root / "articles" / f"story-{number}.html").write_text(story, encoding="utf-8")
+    project = load_project(root)
+    extract_project(project, ["de", "fr"])
+    translate_all(root)
+    extract_project(project, ["de", "fr"])
+    compile_project(project, ["de", "fr"], jobs=2)
+    clock_ahead(monkeypatch, 3)  # its files were written seconds before its records were saved:
+    compile_project(project, ["de", "fr"], full=True)  # records that need no look at their bytes
+    trail = tmp_path / "lookers"
+    stamps = transpub.manifest._stamps
+
+    def looked(prefix: str, names: list[str]) -> str:
+        with trail.open("a", encoding="utf-8") as pids:
+            pids.write(f"{os.getpid()}\n")
+        return stamps(prefix, names)
+
+    monkeypatch.setattr(transpub.manifest, "_stamps", looked)
+    before = state(root)
+    reads.clear()
+    compile_project(project, ["de", "fr"], jobs=2)
+    assert reads == []
+    assert changed(before, state(root)) == set()
+    lookers = trail.read_text(encoding="utf-8").split()
+    assert len(lookers) == 12 + 1  # every article's record, then the index pages'
+    assert str(os.getpid()) not in lookers[:12]  # the articles' records looked at in other processes
+    # a page deleted, an article edited, a catalog translated anew: those articles, and no other
+    (root / "site" / "fr" / "story-4.html").unlink()
+    (root / "site" / "_review" / "fr").mkdir(parents=True)
+    stray = root / "site" / "_review" / "fr" / "story-10.html"  # a file its record says is not there
+    stray.write_text("<p>an old review copy</p>", encoding="utf-8")
+    edited = root / "articles" / "story-9.html"
+    edited.write_text(story.replace("At dawn.", "At dusk."), encoding="utf-8")
+    po_path = root / "locales" / "de" / "LC_MESSAGES" / "story-7.po"
+    po = catalog.read_catalog(po_path)
+    for entry in po:
+        entry.msgstr = entry.msgstr.replace("⟦", "⟪")
+    catalog.write_catalog(po, po_path)
+    reads.clear()
+    report = compile_project(project, ["de", "fr"], jobs=2)
+    assert sorted(reads) == ["story-10", "story-4", "story-7", "story-9"]
+    assert (root / "site" / "fr" / "story-4.html").exists()
+    assert "⟪" in (root / "site" / "de" / "story-7.html").read_text(encoding="utf-8")
+    assert "At dusk." in (root / "site" / "de" / "story-9.html").read_text(encoding="utf-8")
+    assert len(report.pages) == 3 * 12  # every page reported, as a full run does
 
 
 def test_a_catalog_falling_below_the_threshold_updates_that_articles_links_and_the_indexes(

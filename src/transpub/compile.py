@@ -8,7 +8,7 @@ import html as htmllib
 import marshal
 import os
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +48,7 @@ from .manifest import (
     code_signature,
     content_hash,
     file_hash,
+    holding_as_stored,
     make_key,
     path_name,
     project_settings,
@@ -82,7 +83,7 @@ from .site import (
 )
 from .site_assets import ArticleAssets, copy_assets
 from .sources import Translation, load_article, load_translations, read_options
-from .workers import in_processes, run_ordered
+from .workers import MIN_PARALLEL_ITEMS, forks, in_processes, run_ordered
 
 if TYPE_CHECKING:
     from .markdown_assets import ImagePlan
@@ -282,11 +283,14 @@ def compile_project(
     )
     cached: list[_CompiledArticle | None] = []
     todo: list[tuple[Path, str, str]] = []
-    for path in article_paths:
-        # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
-        # content is a file its record watches (a look at its signature, not a read of it)
-        key = make_key(run_key, path_name(project.root, path))
-        cached.append(_unchanged(run, manifest, path, slugs[path], key))
+    # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
+    # content is a file its record watches (a look at its signature, not a read of it)
+    keys = [make_key(run_key, path_name(project.root, path)) for path in article_paths]
+    as_stored = _records_as_stored(
+        project.root, [(manifest.get(slugs[path]), key) for path, key in zip(article_paths, keys)], jobs
+    )
+    for path, key, held in zip(article_paths, keys, as_stored, strict=True):
+        cached.append(_unchanged(run, manifest, path, slugs[path], key, as_stored=held))
         if cached[-1] is None:
             todo.append((path, key, slugs[path]))
     if in_processes(todo, jobs):  # once here, not once in each worker process
@@ -851,13 +855,47 @@ def _recorded_page(stored: list[object], root: Path, folders: dict[str, Path]) -
 _CHILD: Callable[[Path, str], Path] | None = getattr(Path, "_make_child_relpath", None)
 
 
+#: From this many articles on, a run with ``-j`` looks at their records' files in as many processes
+#: (a look is a few microseconds a file; a process a few tens of milliseconds to start).
+RECORDS_IN_PROCESSES = 1000
+
+
+def _records_as_stored(root: Path, wanted: list[tuple[Record | None, str]], jobs: int) -> list[bool]:
+    """Which records of ``wanted`` hold their key as stored, by their files' signatures alone (see
+    :func:`holding_as_stored`), found in ``jobs`` forked processes for an archive (tens of thousands
+    of files); all False (nothing found: :meth:`Record.holds` is asked of each) for fewer articles,
+    one job, or where processes are not forked."""
+    if len(wanted) < RECORDS_IN_PROCESSES or jobs < 2 or not forks():
+        return [False] * len(wanted)
+    spans = [(start, start + size) for start, size in _spans(len(wanted), jobs)]
+    return [held for part in run_ordered(_held_in_span, (root, wanted), spans, jobs) for held in part]
+
+
+def _spans(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, size) of the parts ``count`` records are cut in for ``jobs`` processes: a few each,
+    so that a process that is done first takes another."""
+    parts = min(count, max(MIN_PARALLEL_ITEMS, 4 * jobs))
+    start = 0
+    for part in range(parts):
+        size = count // parts + (part < count % parts)
+        yield start, size
+        start += size
+
+
+def _held_in_span(state: tuple[Path, list[tuple[Record | None, str]]], span: tuple[int, int]) -> list[bool]:
+    root, wanted = state
+    start, end = span
+    return holding_as_stored(root, wanted[start:end])
+
+
 def _unchanged(
-    run: _CompileRun, manifest: Manifest, path: Path, slug: str, key: str
+    run: _CompileRun, manifest: Manifest, path: Path, slug: str, key: str, *, as_stored: bool = False
 ) -> _CompiledArticle | None:
     """What the last run compiled of the article ``slug`` at ``path``, when everything it depends on
-    (the article, its catalogs, pages and assets: its record's files) is as that run left it; else None."""
+    (the article, its catalogs, pages and assets: its record's files) is as that run left it; else None.
+    ``as_stored``: its record was found to hold as stored (see :func:`_records_as_stored`)."""
     record = manifest.get(slug)
-    if record is None or not record.holds(run.project.root, key, manifest.listing):
+    if record is None or not (as_stored or record.holds(run.project.root, key, manifest.listing)):
         return None
     if run.record is not None and not run.record.holds(record.result.get("outputs", {})):
         return None  # Markdown files the record of written files no longer lists as compile's

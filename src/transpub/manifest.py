@@ -25,7 +25,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -480,6 +480,29 @@ def _stamps(prefix: str, names: list[str]) -> str:
             continue
         found.append(f"{now.st_size}.{now.st_mtime_ns}.{now.st_ctime_ns}.{now.st_ino}")
     return ";".join(found)
+
+
+def holding_as_stored(
+    root: Path, wanted: Sequence[tuple[Record | None, str]], listing: Listing | None = None
+) -> list[bool]:
+    """For each (record, key) of ``wanted``, True when the record, as the manifest stored it and not
+    racy, holds ``key`` by the signatures of its files alone: what :meth:`Record.holds` would find
+    first, and then answer True without a change to the record. False: ask :meth:`Record.holds`
+    (no record, a racy or damaged one, or a file whose signature changed). Changes nothing: many
+    processes may ask this of parts of one manifest."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    verdicts = []
+    for record, key in wanted:
+        stored = None if record is None else record._stored
+        if record is None or stored is None or record.racy or record.key != key:
+            verdicts.append(False)
+            continue
+        present, absent, stamps, _ = stored
+        try:
+            verdicts.append(_all_absent(absent, prefix, listing) and _stamps(prefix, present) == stamps)
+        except (TypeError, ValueError, AttributeError):  # a damaged record: see holds
+            verdicts.append(False)
+    return verdicts
 
 
 def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | None = None) -> bool:

@@ -101,6 +101,14 @@ def chunk_sizes(count: int, workers: int, largest: int = 32) -> list[int]:
     return sizes
 
 
+def forks() -> bool:
+    """Whether worker processes are forked from this one (Linux), so that they start with its state
+    at once; else they are spawned, and each is handed the state pickled."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def in_processes(items: Sequence[Any], jobs: int) -> bool:
     """Whether :func:`run_ordered` works on ``items`` in worker processes (else in this one): what
     every worker would load on its own is best loaded before, once."""
@@ -130,8 +138,7 @@ def run_ordered(
     import multiprocessing  # a run with -j 1 never needs it
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("fork" if forks() else "spawn")
     workers = min(jobs, len(items))
     sizes = chunk_sizes(len(items), workers) if chunk is None else [chunk] * -(-len(items) // chunk)
     with ProcessPoolExecutor(
