@@ -865,21 +865,26 @@ def _records_as_stored(root: Path, wanted: list[tuple[Record | None, str]], jobs
     :func:`holding_as_stored`), found in ``jobs`` forked processes for an archive (tens of thousands
     of files); all False (nothing found: :meth:`Record.holds` is asked of each) for fewer articles,
     one job, or where processes are not forked."""
-    if len(wanted) < RECORDS_IN_PROCESSES or jobs < 2 or not forks():
+    recorded = sum(record is not None for record, _ in wanted)  # (none in a first or --full run)
+    if recorded < RECORDS_IN_PROCESSES or jobs < 2 or not forks():
         return [False] * len(wanted)
-    spans = [(start, start + size) for start, size in _spans(len(wanted), jobs)]
+    spans = list(_spans(len(wanted), jobs))
     return [held for part in run_ordered(_held_in_span, (root, wanted), spans, jobs) for held in part]
 
 
 def _spans(count: int, jobs: int) -> Iterator[tuple[int, int]]:
-    """(start, size) of the parts ``count`` records are cut in for ``jobs`` processes: a few each,
-    so that a process that is done first takes another."""
+    """(start, end) of the parts ``count`` records are cut in for ``jobs`` processes: a few each,
+    so that a process that is done first takes another.
+
+    >>> list(_spans(10, 2))
+    [(0, 2), (2, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (9, 10)]
+    """
     parts = min(count, max(MIN_PARALLEL_ITEMS, 4 * jobs))
     start = 0
     for part in range(parts):
-        size = count // parts + (part < count % parts)
-        yield start, size
-        start += size
+        end = start + count // parts + (part < count % parts)
+        yield start, end
+        start = end
 
 
 def _held_in_span(state: tuple[Path, list[tuple[Record | None, str]]], span: tuple[int, int]) -> list[bool]:
