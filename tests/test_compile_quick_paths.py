@@ -5,6 +5,7 @@ folder."""
 from __future__ import annotations
 
 import random
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
@@ -355,9 +356,25 @@ def test_a_page_kept_by_the_manifest_comes_back_with_the_path_it_was_written_to(
     root = Path("/project")
     output = root.joinpath(*parts)
     page = Page("de", "story", "Title", Coverage(3, 1, 0), True, output=output)
-    back = _recorded_page(_stored_page(page, root), root, {})
+    back = _recorded_page(_stored_page(page, root), root, {}, {})
     assert back.output == root / str(output.relative_to(root)) and str(back.output) == str(output)
     assert back.output.parts == output.parts
+    assert back == page  # the coverage too
+
+
+def test_pages_kept_by_the_manifest_keep_each_its_own_coverage() -> None:
+    from transpub.compile import _recorded_page, _stored_page
+    from transpub.site import Coverage, Page
+
+    root, folders, coverages = Path("/project"), {}, {}
+    counts = [(3, 1, 0), (3, 0, 1), (3, 1, 0), (0, 0, 4)]
+    pages = [
+        Page("de", f"s{n}", "T", Coverage(*c), True, output=root / "site" / "de" / f"s{n}.html")
+        for n, c in enumerate(counts)
+    ]
+    back = [_recorded_page(_stored_page(page, root), root, folders, coverages) for page in pages]
+    assert back == pages
+    assert [astuple(page.coverage) for page in back] == counts
 
 
 def _tree_with_links(tmp_path: Path) -> tuple[Path, Path]:

@@ -171,8 +171,10 @@ class _CompileRun:
     reads: ReadCache | None = None
     #: The names in folders of the site (relative to it) as they were when first looked at (see _absent).
     listed: dict[str, set[str]] = field(default_factory=dict)
-    #: The output folders of the pages of articles not compiled again, by name (see _recorded_page).
+    #: The output folders of the pages of articles not compiled again, by name, and their coverages
+    #: by counts (see _recorded_page).
     folders: dict[str, Path] = field(default_factory=dict)
+    coverages: dict[tuple[int, ...], Coverage] = field(default_factory=dict)
     #: The folders of the site's files by their path in the site (see :func:`_place`), and those of the
     #: catalogs by locale and the folder part of the slug (see :func:`_catalog_file`).
     places: dict[str, _Place] = field(default_factory=dict)
@@ -835,11 +837,18 @@ _COVERAGE_AT = _PAGE_FIELDS.index("coverage")
 _OUTPUT_AT = _PAGE_FIELDS.index("output")
 
 
-def _recorded_page(stored: list[object], root: Path, folders: dict[str, Path]) -> Page:
+def _recorded_page(
+    stored: list[object], root: Path, folders: dict[str, Path], coverages: dict[tuple[int, ...], Coverage]
+) -> Page:
     """The page :func:`_stored_page` kept (its output below ``root``, an absolute one as it is;
-    ``folders``: the paths of the output folders made so far, each made once per run)."""
+    ``folders``: the paths of the output folders made so far, each made once per run; ``coverages``:
+    those made so far by their counts, one for each (a coverage does not change: pages share it))."""
     values = list(stored)
-    values[_COVERAGE_AT] = Coverage(*stored[_COVERAGE_AT])  # type: ignore[misc]
+    counts: tuple[int, ...] = tuple(stored[_COVERAGE_AT])  # type: ignore[arg-type]
+    coverage = coverages.get(counts)
+    if coverage is None:
+        coverage = coverages[counts] = Coverage(*counts)
+    values[_COVERAGE_AT] = coverage
     output = stored[_OUTPUT_AT]
     if isinstance(output, str):
         folder, _, name = output.rpartition("/")
@@ -906,10 +915,10 @@ def _unchanged(
         return None  # Markdown files the record of written files no longer lists as compile's
     if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
         manifest.put(slug, record)
-    root, folders = run.project.root, run.folders
+    root, folders, coverages = run.project.root, run.folders, run.coverages
     pages = {}
     for stored in record.result["pages"]:
-        page = _recorded_page(stored, root, folders)
+        page = _recorded_page(stored, root, folders, coverages)
         pages[page.locale] = page
     return _CompiledArticle(
         slug,
