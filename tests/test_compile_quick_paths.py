@@ -159,6 +159,49 @@ def test_a_link_with_nothing_to_encode_is_the_link_encoding_makes(page: list[str
     assert outcome(lambda: _site_href(folder, to_page)) == outcome(encoded)
 
 
+@settings(max_examples=600, deadline=None, database=None)
+@given(st.sampled_from(_PARTS) | st.text(max_size=8))
+def test_a_part_of_a_link_is_encoded_as_urllib_encodes_it(part: str) -> None:
+    """A name with nothing to encode is taken as it is: the text urllib's quote makes of it, with
+    the characters a link keeps (``/`` encoded), whatever the name."""
+    from urllib.parse import quote
+
+    from transpub.site import _quote_part, quoted_path
+
+    safe = "!$'()*+,;=@"
+    assert _quote_part(part) == quote(part, safe=safe)
+    if "/" not in part:  # (a path's parts, each encoded)
+        assert quoted_path(f"{part}/{part}.html") == quote(part, safe=safe) + "/" + quote(
+            f"{part}.html", safe=safe
+        )
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    st.lists(st.sampled_from(_PARTS) | st.text(max_size=4), min_size=1, max_size=3),
+    st.lists(st.sampled_from(_PARTS) | st.text(max_size=4), min_size=1, max_size=3),
+    st.sampled_from(["", "../", "../../", "https://news.example/"]),
+)
+def test_a_pages_links_to_its_article_in_other_languages_are_the_page_urls(
+    folder: list[str], slug: list[str], prefix: str
+) -> None:
+    """The hreflang links and the switcher of an article's pages lead where :func:`page_url` says
+    its page in each language is (the slug encoded once per article, each folder once per run)."""
+    from transpub.compile import _PageChrome
+    from transpub.site import page_url
+
+    class Project:
+        source_locale = "en"
+
+        def locale_dir(self, locale: str) -> str:
+            return "/".join(folder) if locale == "de" else locale
+
+    chrome = _PageChrome(Project(), None, "/".join(slug), ["en", "de"])  # type: ignore[arg-type]
+    for locale in ("de", "en", "de"):
+        expected = page_url(Project().locale_dir(locale), "/".join(slug), "x")[1:]
+        assert chrome.url(locale, prefix) == prefix + expected
+
+
 _PIECES = st.sampled_from(
     [
         "<1>",

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import html as htmllib
 import marshal
+import operator
 import os
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -69,8 +70,8 @@ from .site import (
     locale_index_page,
     locale_index_row,
     newest_key,
-    page_url,
     prepare_languages,
+    quoted_path,
     render_hidden_units,
     render_review_legend,
     render_switcher,
@@ -1141,7 +1142,10 @@ def _decide(
 def _msgids(document: Document) -> list[str]:
     """The msgids of ``document``'s units, in their order (:meth:`Document.units` without the refs and
     notes compile has no use for)."""
-    return list(dict.fromkeys(slot.msgid for slot in document.slots()))
+    return list(dict.fromkeys(map(_MSGID, document.slots())))
+
+
+_MSGID = operator.attrgetter("msgid")
 
 
 def _markdown_path(project: Project, locale: str, article: Path, root: Path) -> Path:
@@ -1500,12 +1504,15 @@ class _PageChrome:
         self._heads: dict[str, str] = {}
         self._switchers: dict[str, LanguageLinks] = {}
         self._seo: tuple[list[Tag], list[Tag]] | None = None
+        self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
 
     def url(self, locale: str, prefix: str) -> str:
         """``page_url`` of the article in ``locale`` from a page ``prefix`` away (``../``, or the base URL)."""
         target = self._targets.get(locale)
-        if target is None:
-            target = self._targets[locale] = page_url(self.project.locale_dir(locale), self.slug, "x")[1:]
+        if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
+            if self._page is None:
+                self._page = quoted_path(f"{self.slug}.html")
+            target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
         return prefix + target
 
     def alternates(self, prefix: str) -> str:
@@ -1539,6 +1546,11 @@ class _PageChrome:
         if self._seo is None:
             self._seo = _seo_links(page)
         return self._seo
+
+
+@functools.lru_cache(maxsize=256)  # a run's few language folders, for each article's links
+def _quoted_folder(folder: str) -> str:
+    return quoted_path(folder)
 
 
 def _render_page(

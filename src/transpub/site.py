@@ -205,7 +205,18 @@ _ODD_PART = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")
 
 def _quote_part(part: str) -> str:
     """One part of a path, percent-encoded as a link's (``/`` included, so nothing becomes a folder)."""
+    if _PLAIN_NAME.fullmatch(part):  # (most names: nothing to encode, found without urllib's steps)
+        return part
     return quote(part, safe="!$'()*+,;=@")
+
+
+def quoted_path(path: str) -> str:
+    """``path`` (parts separated by ``/``) with each part percent-encoded (see :func:`page_url`).
+
+    >>> quoted_path("de/2024/a b.html")
+    'de/2024/a%20b.html'
+    """
+    return "/".join(map(_quote_part, path.split("/")))
 
 
 def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
@@ -215,7 +226,7 @@ def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str
     >>> page_url("de", "2024/story"), page_url("de", "a b", "https://news.example/")
     ('../../de/2024/story.html', 'https://news.example/de/a%20b.html')
     """
-    target = "/".join(_quote_part(part) for part in f"{folder}/{slug}.html".split("/"))
+    target = quoted_path(f"{folder}/{slug}.html")
     if base_url:
         return base_url + target
     return "../" * (from_page or target).count("/") + target

@@ -246,13 +246,16 @@ def localize_date(datetime_value: str, style: DateStyle | None, locale: str) -> 
     return None if value is None or style is None else render_date(value, style, locale)
 
 
+_PUBLICATION_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
+
 def publication_day(value: str | None) -> dt.date | None:
     """The day a ``published`` value (``2014-12-24T12:02:00Z``, ``2024-05-01``) names, if any.
 
     >>> publication_day("2014-12-24T12:02:00Z"), publication_day("soon")
     (datetime.date(2014, 12, 24), None)
     """
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
+    match = _PUBLICATION_DAY.match(value or "")
     if not match:
         return None
     try:
