@@ -526,3 +526,36 @@ def test_a_second_catalog_with_a_known_header_is_read_at_once_without_the_entry_
     monkeypatch.setattr(reader, "_general_entry", one_by_one)
     assert outcome(second, read_translations) == expected[True]
     assert outcome(second, read_without_lines) == expected[False]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["#: articles/a.html#story\\", "#. A note \\", "#. \\", '"Zuletzt." \\', "#, fuzzy\\"],
+)
+def test_a_line_continued_by_a_backslash_after_a_header_read_before_reads_as_the_strict_reader_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str
+) -> None:
+    """gettext joins a line that ends in a backslash with the next one: a catalog whose header was
+    read before (its entries then read at once) and one of whose lines does so reads as the strict
+    reader reads it, with its lines and without."""
+    from transpub.catalog import reader
+
+    first, second = tmp_path / "a.po", tmp_path / "b.po"
+    first.write_text(PLAIN, encoding="utf-8")
+    lines = PLAIN.split("\n")
+    at = max(i for i, text in enumerate(lines) if text.startswith("#:"))
+    lines.insert(at, line)
+    second.write_text("\n".join(lines), encoding="utf-8")
+    strict = outcome(second, strict_translations)
+    monkeypatch.setattr(reader, "_HEADERS", {})
+    read_translations(first)  # (its header remembered)
+    assert reader._HEADERS
+    assert outcome(second, read_translations) == strict
+    found = outcome(second, read_without_lines)
+    if isinstance(strict, tuple) or isinstance(found, tuple):
+        assert found == strict
+        return
+    assert isinstance(found, dict) and found.keys() == strict.keys()
+    for msgid, (text, state, number, provenance) in found.items():
+        assert (text, state, provenance) == (strict[msgid][0], strict[msgid][1], strict[msgid][3])
+        assert number in (None, strict[msgid][2])

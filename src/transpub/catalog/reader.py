@@ -686,7 +686,7 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
     An entry's comment lines (most of a catalog's text) are passed over with string searches, its
     keywords read with one pattern match.
     """
-    if text[:1] == "\ufeff" or _continues_a_line(text):
+    if text[:1] == "\ufeff":
         return None
     tried = False
     if text[-1:] == "\n":  # a header read before: the entries after it tried at once, from the text as it is
@@ -694,9 +694,13 @@ def _fast_translations(text: str, path: Path, lines: bool = True) -> dict[str, E
         known = _HEADERS.get(head) if head else None
         if known is not None:  # (its places are in the text with a newline before it: one less here)
             tried = True
+            # no line of such a text continues another (what _continues_a_line looks for): a known
+            # header was read after that check, and entries read at once hold no backslash
             rest = _rest_at_once(text, known[0] - 1, known[1], known[2] - 1, lines)
             if rest is not None:
                 return rest
+    if _continues_a_line(text):
+        return None
     text = "\n" + text if text[-1:] == "\n" else "\n" + text + "\n"  # every line follows a newline
     plain, plain_bodies, more_bodies = _PLAIN_ENTRY.match, _PLAIN_BODIES.findall, _MORE_BODIES.findall
     count, find = text.count, text.find
