@@ -231,6 +231,34 @@ def test_an_archive_looked_at_in_processes_compiles_again_exactly_the_articles_w
     assert len(report.pages) == 3 * 12  # every page reported, as a full run does
 
 
+def test_the_record_of_the_index_pages_is_what_their_files_are_after_a_run_that_made_only_some(
+    tmp_path: Path,
+) -> None:
+    from transpub.manifest import Manifest, file_hash, path_name, signature
+
+    root, project = published_newsroom(tmp_path)
+    article = root / "articles" / "story-3.html"
+    article.write_text(article.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    extract_project(project, ["de", "fr"])
+    report = compile_project(project, ["de", "fr"])  # a new unit: the review index only
+    assert [path.relative_to(root).as_posix() for path in report.index_written] == ["site/_review/index.html"]
+    record = Manifest(root, "compile").get("", "indexes")
+    assert record is not None
+    indexes = [
+        root / "site" / name for name in ("en/index.html", "de/index.html", "fr/index.html", "index.html")
+    ]
+    for path in [*indexes, root / "site" / "_review" / "index.html"]:
+        name = path_name(root, path)
+        assert record.files[name] == signature(path), name
+        assert record.hashes[name] == file_hash(path), name
+    # an index page that run did not make, changed by hand, is made again by the next
+    german = root / "site" / "de" / "index.html"
+    was = german.read_bytes()
+    german.write_bytes(was.replace(b"Story 1", b"Story one"))
+    report = compile_project(project, ["de", "fr"])
+    assert german.read_bytes() == was
+
+
 def test_a_catalog_falling_below_the_threshold_updates_that_articles_links_and_the_indexes(
     tmp_path: Path, reads: list[str]
 ) -> None:

@@ -371,23 +371,43 @@ def _indexes_unless_unchanged(
     keys = {kind: _digest(all_locales, [rows[at] for rows in shown]) for at, kind in enumerate(_INDEXES)}
     key = make_key(run_key, "indexes")
     record = manifest.get("", "indexes")
-    made: dict[str, str] = {}
-    if record is not None and record.holds(project.root, key):
-        made = record.result.get("made", {})
+    held = record is not None and record.holds(project.root, key)
+    made: dict[str, str] = record.result.get("made", {}) if held and record is not None else {}
     kinds = [kind for kind in _INDEXES if made.get(kind) != keys[kind]]
     if not kinds:
         if record is not None and record.refreshed:
             manifest.put("", record, "indexes")
         return
-    _write_indexes(project, out_dir, articles, all_locales, report, kinds, make_key(run_key, "index rows"))
-    record = Record(key, result={"made": keys})
-    record.watch(
-        project.root,
+    written = _write_indexes(
+        project, out_dir, articles, all_locales, report, kinds, make_key(run_key, "index rows")
+    )
+    indexes = Record(key, result={"made": keys})
+    for path in (
         *(out_dir / _html_path(project, locale, "index") for locale in all_locales),
         out_dir / "index.html",
         out_dir / "_review" / "index.html",
-    )
-    manifest.put("", record, "indexes")
+    ):
+        _watch_index(project.root, indexes, path, written, record if held else None)
+    manifest.put("", indexes, "indexes")
+
+
+def _watch_index(
+    root: Path, record: Record, path: Path, written: dict[str, bytes | None], previous: Record | None
+) -> None:
+    """Record the index page ``path`` as :meth:`Record.watch` does, without reading it again where
+    that is known: from the bytes this run made of it (``written``, by record name), or, for an
+    index page this run did not make, from the ``previous`` record of the index pages, which held (its
+    files are as it says). An archive's index pages are megabytes."""
+    name = path_name(root, path)
+    data = written.get(name)
+    if data is not None:
+        record.watch_content(root, path, signature(path), data, name=name)
+    elif name not in written and previous is not None and name in previous.files:
+        record.files[name] = previous.files[name]
+        if name in previous.hashes:
+            record.hashes[name] = previous.hashes[name]
+    else:
+        record.watch(root, path)
 
 
 #: The kinds of index pages: the languages' and the site's (published pages), the review index (every page).
@@ -421,12 +441,13 @@ def _write_indexes(
     report: CompileReport,
     kinds: Collection[str],
     rows_key: str,
-) -> None:
+) -> dict[str, bytes | None]:
     """The site's index pages (of ``kinds``): one per language with something published and the
     site's (``listing``), the review index (``review``), made of the rows of every page of
     ``articles`` (see :func:`_article_rows`): those the articles compiled in this run made, those
     kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
-    for the others whose pages show the same as then, made again for any other."""
+    for the others whose pages show the same as then, made again for any other. Returns the
+    content of each index page made, by its record name (None: removed, nothing to list)."""
     kept = _load_index_rows(project.root, rows_key)
     stored = [_unmarshal(blob) if kind in kinds else {} for kind, blob in zip(_INDEXES, kept, strict=True)]
     rows = _rows_of(project, articles, stored, kinds)
@@ -435,10 +456,12 @@ def _write_indexes(
     except (TypeError, ValueError, IndexError):  # damaged kept rows (a sort, a join failed): none kept
         rows = _rows_of(project, articles, [{}, {}], kinds)
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
+    made: dict[str, bytes | None] = {}
     for path, text in texts:
-        if text is None:
+        data = made[path_name(project.root, path)] = None if text is None else text.encode("utf-8")
+        if data is None:
             _remove_stale(out_dir, path)  # nothing published in this language: no empty index page
-        elif write_if_changed(path, text.encode("utf-8"), durable=False):
+        elif write_if_changed(path, data, durable=False):
             report.index_written.append(path)
     blobs = [
         _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
@@ -449,6 +472,7 @@ def _write_indexes(
             path = project.root / INDEX_ROWS
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, _kept_rows(rows_key, blobs), durable=False)
+    return made
 
 
 #: Where compile keeps the rows of the index pages by article, for each kind of :data:`_INDEXES`
