@@ -7,6 +7,7 @@ import errno
 import filecmp
 import os
 import re
+import stat
 import sys
 import time
 import zlib
@@ -138,16 +139,21 @@ def remove_stale_temporaries(folder: Path | str) -> list[Path]:
     if key in _swept:
         return []
     _swept.add(key)
-    removed = []
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(key):
-            if not TEMPORARY_NAME.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
-                continue
-            with contextlib.suppress(OSError):
-                changed = entry.stat(follow_symlinks=False).st_mtime
-                if changed < RUN_STARTED and changed < time.time() - STALE_AFTER:
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+    removed: list[Path] = []
+    try:
+        names = os.listdir(key)
+    except OSError:
+        return removed
+    for name in names:  # (a site's folder holds thousands of pages: names are told apart as strings)
+        if not (name.startswith(".") and name.endswith(".tmp") and TEMPORARY_NAME.fullmatch(name)):
+            continue
+        path = os.path.join(key, name)
+        with contextlib.suppress(OSError):
+            found = os.lstat(path)
+            changed = found.st_mtime
+            if stat.S_ISREG(found.st_mode) and changed < RUN_STARTED and changed < time.time() - STALE_AFTER:
+                os.unlink(path)
+                removed.append(Path(path))
     return removed
 
 
