@@ -12,9 +12,10 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -83,12 +84,18 @@ JOBS_OPTION = click.option(
     help="Work on N articles at once, in N processes (default: one per core; -j 1: one at a time). "
     "The files written and the report are the same.",
 )
-VERBOSE_OPTION = click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help="List every article (page), also those left as they were (default: a count of them).",
-)
+
+
+def _verbose_option(thing: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``-v``: every ``thing`` (article, page) listed, those left as they were too."""
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        help=f"List every {thing}, also those left as they were (default: a count of them).",
+    )
+
+
 LOCALE_OPTION = click.option(
     "-l",
     "--locale",
@@ -235,7 +242,7 @@ def init(
 @SHARD_OPTION
 @JOBS_OPTION
 @FULL_OPTION
-@VERBOSE_OPTION
+@_verbose_option("article")
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -497,7 +504,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
 )
 @JOBS_OPTION
 @FULL_OPTION
-@VERBOSE_OPTION
+@_verbose_option("page")
 @click.pass_context
 def compile_(
     ctx: click.Context,
