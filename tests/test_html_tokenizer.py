@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 
 from corpus import PAGES, needs_corpus
 from transpub.formats.encoding import declared_charset, decode_bytes
-from transpub.formats.html_tokens import tokenize_html, tokenize_with_parser
+from transpub.formats.html_tokens import (
+    _fast_tokens,
+    _fast_tokens_from,
+    _State,
+    tokenize_html,
+    tokenize_with_parser,
+)
 
 SAMPLE_ARTICLES = sorted((Path(__file__).parents[1] / "articles").glob("*.html"))
 
@@ -191,6 +197,15 @@ PIECES = st.sampled_from(
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_any_mix_of_markup_fragments_is_cut_as_html_parser_cuts_it(text: str) -> None:
     assert_same_tokens(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.sampled_from(TRICKY)), max_size=12).map("".join))
+def test_markup_is_cut_in_one_scan_as_tag_by_tag(text: str) -> None:
+    """The scan that reads text and tag together cuts as the search for one tag after another."""
+    one_scan = _fast_tokens(text, _State())
+    tag_by_tag = _fast_tokens_from(text, _State(), [], 0)
+    assert one_scan == tag_by_tag
 
 
 @settings(max_examples=400, deadline=None)

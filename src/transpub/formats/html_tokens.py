@@ -228,6 +228,19 @@ _FAST_TAG = re.compile(
     )""",
     re.VERBOSE | re.DOTALL,
 )
+#: The text up to the next "<" and the tag there (the groups of :data:`_FAST_TAG`), or a "<" that
+#: starts no tag (the last group), or the end of the text: every match starts where the last ended.
+_FAST_ITEM = re.compile(
+    r"""([^<]*+)(?:(<(?:
+      (?P<start>[a-zA-Z][^\t\n\r\f />\x00]*+)
+      (?P<attrs>(?:\s+[^\s/>"'=][^\s/>"'=]*+(?:\s*=\s*(?:"[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?)*)
+      \s*(?P<close>/?)>
+    | /\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*+)\s*>
+    | !--.*?--\s*>
+    | ![dD][oO][cC][tT][yY][pP][eE][^>]*>
+    ))|(<)|\Z)""",
+    re.VERBOSE | re.DOTALL,
+)
 #: An attribute: its name, then its value in double quotes, in single quotes or bare (the groups).
 _FAST_ATTR = re.compile(
     r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|((?!['"=])[^>\s]*+)))?"""
@@ -238,10 +251,65 @@ _MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
 
 def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     """Tokens of the well-formed prefix of ``text`` and the offset where that prefix ends
-    (``state`` follows the elements read)."""
+    (``state`` follows the elements read).
+
+    Each match of :data:`_FAST_ITEM` is the text before a tag and the tag, read from its groups
+    alone (no offsets asked for: each match starts where the last one ended). At a "<" that starts
+    no tag, :func:`_fast_tokens_from` reads on from the text before it (a "<" may be text, or the
+    end of the well-formed prefix)."""
     tokens: list[Token] = []
     append = tokens.append
     pos = 0
+    attributes = _FAST_ATTR.finditer
+    unescape = htmllib.unescape
+    while True:  # one scan (a search per tag costs a call each), again after raw content
+        for match in _FAST_ITEM.finditer(text, pos):
+            piece, whole, name, listed, close, end, odd = match.groups()
+            if whole is None:
+                if odd is not None:  # a "<" that starts no tag: the text around it read as before
+                    return _fast_tokens_from(text, state, tokens, match.start())
+                if piece:  # the text after the last tag
+                    append(_token(("text", piece, "", _NO_ATTRS)))
+                return tokens, len(text)
+            if piece:
+                append(_token(("text", piece, "", _NO_ATTRS)))
+            if name is not None:
+                tag = name.lower()
+                attrs: dict[str, str | None] = {}
+                if listed:
+                    for found in attributes(listed):
+                        key, double, single, bare = found.groups()
+                        value = double if double is not None else single if single is not None else bare
+                        if value is not None and "&" in value:
+                            value = unescape(value)
+                        attrs[key.lower()] = value
+                if tag in _MAY_HOLD_CONTENT and state.holds_content(tag):
+                    # (even "<script/>": HTML ignores the slash there)
+                    append(_token(("start", whole, tag, attrs)))
+                    pos = _add_content(text, tag, match.end(), tokens)
+                    break  # the scan for tags starts again after the content
+                if close:
+                    append(_token(("startend", whole, tag, attrs)))
+                else:
+                    append(_token(("start", whole, tag, attrs)))
+                    if tag in FOREIGN:
+                        state.enter(tag)
+            elif end is not None:
+                tag = end.lower()
+                append(_token(("end", whole, tag, _NO_ATTRS)))
+                if tag in FOREIGN:
+                    state.leave(tag)
+            else:
+                append(_token(("other", whole, "", _NO_ATTRS)))
+        else:  # (never: the last match is the end of the text)
+            return _fast_tokens_from(text, state, tokens, pos)
+
+
+def _fast_tokens_from(text: str, state: _State, tokens: list[Token], pos: int) -> tuple[list[Token], int]:
+    """:func:`_fast_tokens` on from ``pos`` (where a token starts), appending to ``tokens``: the text
+    between two tags is taken whole when each "<" in it is text for html.parser, and the
+    well-formed prefix ends at the first that is not."""
+    append = tokens.append
     length = len(text)
     unsafe = _MARKUP_OPEN.search
     attributes = _FAST_ATTR.finditer
