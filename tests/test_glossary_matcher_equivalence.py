@@ -186,3 +186,45 @@ def test_a_small_glossary_finds_a_term_written_with_a_kelvin_sign_as_the_regex_d
     for text in ["o\u212a", "it is O\u212a", "\u212ailo", "OK ok Ok oK", "İok"]:
         assert _hits(fast, text) == _hits(general, text), text
     assert _hits(fast, "o\u212a") == [(0, 2, (1,))]
+
+
+_ASCII_PIECES = [p for p in _PIECES + _CASE_PIECES if p.isascii()]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    phrases=st.lists(
+        st.tuples(
+            st.lists(
+                st.sampled_from([p for p in _ASCII_PIECES if not p.startswith("<")]), min_size=1, max_size=3
+            ).map("".join),
+            st.integers(0, 3),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    texts=st.lists(
+        st.lists(st.sampled_from(_ASCII_PIECES), max_size=30).map("".join), min_size=1, max_size=4
+    ),
+)
+def test_a_small_glossary_finds_in_ascii_text_by_its_first_words_what_its_prefixes_find(
+    phrases, texts
+) -> None:
+    # in ASCII text the terms' first words are sought (in the text lowered, for terms of any case)
+    words = PhraseMatcher(phrases)
+    with mock.patch.object(matcher, "_word_needles", lambda tries: None):
+        prefixes = PhraseMatcher(phrases)
+    assert prefixes._words is None
+    forms = [form for form, _, _ in phrases]
+    for text in texts:
+        for sample in (text, " ".join(forms) + text, text.join(forms), text.upper().join(forms)):
+            assert _hits(words, sample) == _hits(prefixes, sample), sample
+        assert words.find_each([text, *forms]) == prefixes.find_each([text, *forms])
+
+
+def test_a_small_glossary_walks_from_its_terms_first_words_in_ascii_text() -> None:
+    found = PhraseMatcher([("city council", 1, False), ("harbour", 2, False), ("RMB", 3, True)])
+    text = "The City Council met at the harbour; that council has a city-council. Charts in rmb, RMB."
+    assert found._needle_starts(text) == [4, 28, 56, 85]
+    assert _hits(found, text) == [(4, 16, (1,)), (28, 35, (2,)), (85, 88, (3,))]

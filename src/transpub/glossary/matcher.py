@@ -179,6 +179,33 @@ def _needles(tries: list[_Keys]) -> list[tuple[str, str | None]] | None:
     return list(needles.items())
 
 
+#: The ASCII letters and digits a key starts with (see :func:`_word_needles`).
+_ASCII_WORD = re.compile(r"[a-zA-Z0-9]*")
+
+
+def _word_needles(
+    tries: list[_Keys],
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]] | None:
+    """The distinct first words (the ASCII letters and digits a key starts with) of the keys of
+    ``tries``, those of case-folded keys and those of the others apart, each with the boundary
+    kind of its first character (as :func:`_needles` gives it); None when a key starts otherwise.
+
+    An ASCII text's character is read by the walk (:func:`_walk`) as itself, lowered for a folded
+    key: a phrase of ASCII text starts where the text (lowered, for a folded key) holds its key's
+    first word (never "-" or "'", which a key's first two characters do not hold, see
+    :data:`_NEEDLE_CHARS`)."""
+    folded: dict[str, str | None] = {}
+    exact: dict[str, str | None] = {}
+    for trie in tries:
+        found = folded if trie.fold else exact
+        for key in trie.keys:
+            word = _ASCII_WORD.match(key).group()  # type: ignore[union-attr]
+            if not word:
+                return None
+            found[word] = _edge_kind(key[0])
+    return list(folded.items()), list(exact.items())
+
+
 def _folded_forms(char: str) -> list[str]:
     """The characters whose lower case alone is ``char`` (printable ASCII, as a key holds it)."""
     forms = list(dict.fromkeys([char, char.upper()]))
@@ -400,6 +427,8 @@ class PhraseMatcher:
         del keys, payloads
         #: A small glossary without clitics: its prefixes as searched for plainly (see :meth:`_needle_starts`).
         self._needles = _needles(self._tries) if self._tries and self._clitics is None else None
+        #: The same glossary's words as searched for in ASCII text (see :meth:`_needle_starts`).
+        self._words = _word_needles(self._tries) if self._needles is not None else None
         #: Where a phrase may start, where the prefixes are not searched for plainly (only then is
         #: it used: a compiled class of letters costs a run tens of millions of instructions).
         self._candidates = self._candidate_regex(prefix) if self._tries and self._needles is None else None
@@ -518,7 +547,16 @@ class PhraseMatcher:
         with the boundary its first character asks for before it. A phrase :meth:`_found_at` finds
         starts at one of them, and the candidate regex finds no other (nor fewer: each is walked).
         A plain search of the text for a few prefixes costs less than the regex, which tries its
-        branches and their boundaries at each character that may start one."""
+        branches and their boundaries at each character that may start one.
+
+        In ASCII text (most), the keys' first words are sought instead (:func:`_word_needles`): as
+        the walk reads them, in the text lowered for keys of any case (ASCII lowers character for
+        character), as written for the others. The places found are those of the prefixes where
+        a key's whole first word follows: all where a phrase starts (it starts with a key's
+        word), fewer to walk from."""
+        words = self._words
+        if words is not None and plain.isascii():
+            return self._word_starts(plain, words)
         starts: list[int] = []
         for needle, kind in cast(list[tuple[str, str | None]], self._needles):
             find = plain.find
@@ -528,6 +566,25 @@ class PhraseMatcher:
                     starts.append(at)
                 at = find(needle, at + 1)
         if len(cast(list[tuple[str, str | None]], self._needles)) > 1:
+            starts = sorted(set(starts))
+        return starts
+
+    @staticmethod
+    def _word_starts(
+        plain: str, words: tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]
+    ) -> list[int]:
+        """:meth:`_needle_starts` of ASCII ``plain`` by the keys' first ``words`` (folded, exact)."""
+        starts: list[int] = []
+        folded, exact = words
+        for text, needles in ((plain.lower() if folded else plain, folded), (plain, exact)):
+            find = text.find
+            for needle, kind in needles:
+                at = find(needle)
+                while at >= 0:
+                    if kind is None or _boundary_ok(kind, plain, at):
+                        starts.append(at)
+                    at = find(needle, at + 1)
+        if len(folded) + len(exact) > 1:
             starts = sorted(set(starts))
         return starts
 
