@@ -13,7 +13,7 @@ import html as htmllib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from itertools import chain, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -862,8 +862,9 @@ def read_html(
     tokens = tokenize_html(text)
     _check_unterminated(tokens, display_path or str(path))
     root = build_tree(tokens)
-    tags = list(map(_TAG, tokens))
-    options = _with_overrides(tokens, options, display_path or str(path), tags)
+    # the tokens whose tag tells a fact of the page (or an override), found in one pass
+    facts_at = list(compress(count(), map(_FACT_TAGS.__contains__, map(_TAG, tokens))))
+    options = _with_overrides(tokens, options, display_path or str(path), facts_at)
     scope = None
     if options.include or options.exclude:
         try:
@@ -878,7 +879,7 @@ def read_html(
     builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
     walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
-    facts = _page_facts(tokens, tags)
+    facts = _page_facts(tokens, facts_at)
     return Document(
         path=path,
         format="html",
@@ -902,15 +903,17 @@ class _PageFacts(NamedTuple):
     has_base: bool = False  # a <base href>: relative URLs do not resolve from the file
 
 
-def _page_facts(tokens: list[Token], tags: list[str]) -> _PageFacts:
-    """``tags``: the tag of each token."""
+def _page_facts(tokens: list[Token], facts_at: list[int] | None = None) -> _PageFacts:
+    """``facts_at``: the indexes of the tokens whose tag is in :data:`_FACT_TAGS`, in order (None:
+    found here)."""
+    if facts_at is None:
+        facts_at = list(compress(count(), map(_FACT_TAGS.__contains__, map(_TAG, tokens))))
     title: str | None = None
     dates: dict[str, str] = {}
     has_base = False
-    # Each kind of tag says its own fact (the first of each): looked at kind by kind.
-    for index in chain(
-        _where(tags, "meta"), _where(tags, "time"), _where(tags, "base"), _where(tags, "title")
-    ):
+    # Each kind of tag says its own fact (the first of each), whatever the others say: the tokens
+    # are looked at in their order.
+    for index in facts_at:
         token = tokens[index]
         tag = token.tag
         if token.kind not in ("start", "startend"):
@@ -964,30 +967,18 @@ _ITS_ATTRIBUTES = frozenset({"translate", "class"})
 _CONTEXT_ATTRIBUTES = frozenset({"translate", "class", *NOTE_ATTRIBUTES})
 
 
-def _where(tags: list[str], name: str) -> Iterator[int]:
-    """The indexes of the tokens whose tag is ``name`` (start and end tags), in order.
-
-    >>> list(_where(["p", "meta", "p", "meta"], "meta"))
-    [1, 3]
-    """
-    at = -1
-    while True:
-        try:
-            at = tags.index(name, at + 1)
-        except ValueError:
-            return
-        yield at
-
-
 def _with_overrides(
-    tokens: list[Token], options: ReadOptions, shown: str = "", tags: list[str] | None = None
+    tokens: list[Token], options: ReadOptions, shown: str = "", facts_at: list[int] | None = None
 ) -> ReadOptions:
     """An article may ask for its own segmentation (``<meta name="transpub:segmentation"
     content="paragraph">``) and scope (``<meta name="transpub:include" content="article">``,
-    ``transpub:exclude``). ArticleError names the line of a selector that does not parse."""
-    for index in _where(list(map(_TAG, tokens)) if tags is None else tags, "meta"):
+    ``transpub:exclude``). ArticleError names the line of a selector that does not parse.
+    ``facts_at``: the indexes of the tokens whose tag is in :data:`_FACT_TAGS` (None: found here)."""
+    if facts_at is None:
+        facts_at = list(compress(count(), map(_FACT_TAGS.__contains__, map(_TAG, tokens))))
+    for index in facts_at:
         token = tokens[index]
-        if token.kind in ("start", "startend"):
+        if token.tag == "meta" and token.kind in ("start", "startend"):
             name = (token.attrs.get("name") or "").lower()
             content = (token.attrs.get("content") or "").strip()
             if name == "transpub:segmentation" and content.lower() in ("sentence", "paragraph"):
