@@ -895,15 +895,31 @@ def _plain_rest_unnumbered(text: str, position: int) -> dict[str, EntryText] | N
     msgid_firsts, msgid_more, msgstr_firsts, msgstr_more = parts[1::5], parts[2::5], parts[3::5], parts[4::5]
     if '"' in "".join(msgid_firsts) or '"' in "".join(msgstr_firsts):
         return None
-    for more in ("".join(msgid_more), "".join(msgstr_more)):
-        if more.count('"') != 2 * more.count("\n"):  # a quote inside a continuation line
-            return None
-    msgids = _with_bodies(tuple(msgid_firsts), tuple(msgid_more))
-    msgstrs = _with_bodies(tuple(msgstr_firsts), tuple(msgstr_more))
+    msgids = _checked_bodies(msgid_firsts, msgid_more)
+    msgstrs = None if msgids is None else _checked_bodies(msgstr_firsts, msgstr_more)
     if msgids is None or msgstrs is None or len(set(msgids)) != len(msgids) or "" in msgids:
         return None  # (a repeated msgid, or a second header)
     states = map(_STATES.__getitem__, map(bool, map(str.strip, msgstrs)))
     return dict(zip(msgids, zip(msgstrs, states, repeat(None), repeat(None))))
+
+
+def _checked_bodies(firsts: list[str], mores: list[str]) -> list[str] | tuple[str, ...] | None:
+    """:func:`_with_bodies` of a field's strings, None when a continuation line holds a quote
+    inside its string (its quotes are not twice its newlines), found in the text that joins them:
+    the marks between the entries' lines hold two quotes for their newline."""
+    if not any(mores):
+        return firsts
+    joined = _ENTRY_BREAK.join(mores)
+    newlines = joined.count("\n")
+    if joined.count('"') != 2 * newlines:  # a quote inside a continuation line
+        return None
+    if joined.count('"\n') == newlines:  # no space after a closing quote: join the lines
+        bodies = joined.replace('"\n"', "")[1:-2].split("\x00")
+    else:
+        bodies = "".join(_PLAIN_BODIES.findall(joined)).split("\x00")
+    if len(bodies) != len(firsts):
+        return None
+    return list(map(add, firsts, bodies))
 
 
 def _with_bodies(firsts: tuple[str, ...], mores: tuple[str, ...]) -> tuple[str, ...] | None:
