@@ -29,7 +29,7 @@ from transpub.catalog.pofile import (
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
-from transpub.model import Unit
+from transpub.model import Placeholder, Unit
 
 _Key = tuple[str | None, str]
 _FIELDS_FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
@@ -54,6 +54,23 @@ def _legend(unit: Unit) -> str | None:
     if not unit.placeholders:
         return None
     return "Placeholders: " + "; ".join(p.legend() for p in unit.placeholders)
+
+
+@functools.lru_cache(maxsize=1024)
+def _placeholder_legend(number: int, tag: str, paired: bool, shows: str) -> str:
+    """:meth:`Placeholder.legend` of the placeholder with these fields (remembered: the placeholders
+    of a run's articles are mostly the same few)."""
+    return Placeholder(number, tag, paired, shows).legend()
+
+
+def _unit_legend(placeholders: tuple[Placeholder, ...]) -> str:
+    """:func:`_legend` of a unit with ``placeholders`` (not empty), each line remembered."""
+    if len(placeholders) == 1:
+        only = placeholders[0]
+        return "Placeholders: " + _placeholder_legend(only.number, only.tag, only.paired, only.shows)
+    return "Placeholders: " + "; ".join(
+        [_placeholder_legend(p.number, p.tag, p.paired, p.shows) for p in placeholders]
+    )
 
 
 def build_template(
@@ -250,7 +267,7 @@ def unit_texts(
         if head is None:
             head = noted_lines[notes] = comment_lines("#.", "\n".join(notes))
         if unit.placeholders:
-            legend = comment_lines("#.", cast(str, _legend(unit)))
+            legend = comment_lines("#.", _unit_legend(unit.placeholders))
             head = head + legend if head or not notes else "#.\n" + legend  # (notes, all empty: a line)
         end = len(head)
         refs = unit.refs
