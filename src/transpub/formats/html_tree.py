@@ -7,6 +7,7 @@ import html as htmllib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .html_tokens import Token
 
@@ -296,6 +297,16 @@ def ascii_words_lowered(text: str) -> list[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
+def _ascii_words(text: str, limit: int) -> list[str]:
+    """The first ``limit`` words of ASCII ``text`` as :func:`ascii_words_lowered` finds them, and the
+    rest of its words as one more item when it has more (a list of at most ``limit`` + 1 items).
+
+    >>> _ascii_words("The U.S. 2nd-rate_plan, (again)", 3), _ascii_words("A b", 3)
+    (['the', 'u', 's', '2nd rate_plan   again '], ['a', 'b'])
+    """
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split(None, limit)
+
+
 #: How much of an element's first text is looked at first, per word wanted (see References._key).
 _PREFIX = 12
 #: Elements that anchor references whatever their attributes (see References._anchor).
@@ -408,6 +419,8 @@ class References:
 
     def _key(self, node: Node, limit: int = 4) -> str:
         children = node.children
+        words: list[str] = []
+        read = 0  # the children whose words are in ``words``
         if children and type(children[0]) is int:  # text first (most elements named): its first words
             token = self.tokens[children[0]]
             if token.kind == "text":
@@ -415,17 +428,18 @@ class References:
                 if "&" not in raw:
                     # (the words of a prefix: all but the last are whole, enough when there are more)
                     if raw.isascii():
-                        found = ascii_words_lowered(raw)
+                        found = _ascii_words(raw, limit)
                         if len(found) > limit:
                             return "-".join(found[:limit])[: _REF_CHARS * limit // _REF_WORDS].strip("-")
+                        if len(raw) == len(token.raw):  # its whole text: read on after it
+                            words, read = found, 1
                     elif "Σ" not in raw:
                         # Lower case maps each character on its own but a final sigma (it looks at
                         # what follows): without one, the prefix lowered is the text lowered, cut.
                         found = _WORDS.findall(raw.lower())
                         if len(found) > limit:
                             return "-".join(found[:limit])[: _REF_CHARS * limit // _REF_WORDS].strip("-")
-        words: list[str] = []
-        self._first_words(node, words, limit)
+        self._first_words(node, words, limit, read)
         if words:
             return "-".join(words)[: _REF_CHARS * limit // _REF_WORDS].strip("-")
         for attribute in _KEY_ATTRIBUTES:
@@ -434,16 +448,19 @@ class References:
                 if attribute in ("name", "property", "http-equiv", "itemprop", "rel", "type", "charset"):
                     return re.sub(r"[^\w.:-]+", "-", value.strip().lower())[:_REF_CHARS].strip("-")
                 found = (
-                    ascii_words_lowered(value)
+                    _ascii_words(value, limit)
                     if value.isascii()
                     else [word.lower() for word in _WORDS.findall(value)]
                 )
                 return "-".join(found[:limit])[:_REF_CHARS].strip("-")
         return ""
 
-    def _first_words(self, node: Node, words: list[str], limit: int) -> None:
-        """Up to ``limit`` words of ``node``'s text, in document order (depth first, on a stack)."""
-        stack: list[Iterator[Node | int]] = [iter(node.children)]
+    def _first_words(self, node: Node, words: list[str], limit: int, start: int = 0) -> None:
+        """Up to ``limit`` words of ``node``'s text, in document order (depth first, on a stack);
+        ``start``: its children before that one were read into ``words`` already."""
+        stack: list[Iterator[Node | int]] = [
+            islice(node.children, start, None) if start else iter(node.children)
+        ]
         while stack:
             child = next(stack[-1], None)
             if child is None:
@@ -460,7 +477,8 @@ class References:
                 raw = token.raw[:300]  # the first words are all we need
                 text = htmllib.unescape(raw) if "&" in raw else raw
                 if text.isascii():
-                    words.extend(ascii_words_lowered(text)[: limit - len(words)])
+                    wanted = limit - len(words)
+                    words.extend(_ascii_words(text, wanted)[:wanted])
                     if len(words) >= limit:
                         return
                     continue
