@@ -360,10 +360,9 @@ class Record:
         if key != self.key or self.racy:
             return False
         prefix = str(root).rstrip(os.sep) + os.sep
+        if self._stored is not None:
+            return _as_stored(self, key, prefix, None) is True
         try:
-            if self._stored is not None:
-                present, absent, stamps, _ = self._stored
-                return _all_absent(absent, prefix, None) and _stamps(prefix, present) == stamps
             return all(
                 signature(name if name.startswith(os.sep) else prefix + name) == recorded
                 for name, recorded in self.files.items()
@@ -372,11 +371,8 @@ class Record:
             return False
 
     def _holds(self, prefix: str, listing: Listing | None) -> bool:
-        stored = self._stored
-        if stored is not None and not self.racy:  # as stored: one comparison of every signature
-            present, absent, stamps, _ = stored
-            if _all_absent(absent, prefix, listing) and _stamps(prefix, present) == stamps:
-                return True
+        if _as_stored(self, self.key, prefix, listing):  # one comparison of every signature
+            return True
         current: dict[str, Signature | None] | None = None
         racy = self.racy
         # (taken before any file is looked at: a change after the look has a later time than this)
@@ -491,18 +487,7 @@ def holding_as_stored(
     (no record, a racy or damaged one, or a file whose signature changed). Changes nothing: many
     processes may ask this of parts of one manifest."""
     prefix = str(root).rstrip(os.sep) + os.sep
-    verdicts = []
-    for record, key in wanted:
-        stored = None if record is None else record._stored
-        if record is None or stored is None or record.racy or record.key != key:
-            verdicts.append(False)
-            continue
-        present, absent, stamps, _ = stored
-        try:
-            verdicts.append(_all_absent(absent, prefix, listing) and _stamps(prefix, present) == stamps)
-        except (TypeError, ValueError, AttributeError):  # a damaged record: see holds
-            verdicts.append(False)
-    return verdicts
+    return [record is not None and _as_stored(record, key, prefix, listing) is True for record, key in wanted]
 
 
 def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | None = None) -> bool:
@@ -510,20 +495,32 @@ def all_hold(root: Path, wanted: list[tuple[Record, str]], listing: Listing | No
     as the manifest stored them, none racy, are looked at without a call for each)."""
     prefix = str(root).rstrip(os.sep) + os.sep
     for record, key in wanted:
-        stored = record._stored
-        if stored is None or record.racy or record.key != key:
-            break
-        present, absent, stamps, _ = stored
-        try:
-            if absent and not _all_absent(absent, prefix, listing):
-                return False
-            if _stamps(prefix, present) != stamps:
-                break
-        except (TypeError, ValueError, AttributeError):  # a damaged record: see holds
+        verdict = _as_stored(record, key, prefix, listing)
+        if verdict is False:
+            return False
+        if verdict is None:
             break
     else:
         return True
     return all(record.holds(root, key, listing) for record, key in wanted)
+
+
+def _as_stored(record: Record, key: str, prefix: str, listing: Listing | None) -> bool | None:
+    """What the signatures of ``record``'s files alone tell, looked at as the manifest stored them
+    (one comparison of every signature, the record not unpacked): True, it holds ``key``; False, a
+    file recorded as absent is there (it does not); None, they cannot tell (the record unpacked,
+    racy, damaged or for another key, or a file's signature changed: its content may not have).
+    ``prefix``: the project's folder and a separator."""
+    stored = record._stored
+    if stored is None or record.racy or record.key != key:
+        return None
+    present, absent, stamps, _ = stored
+    try:
+        if absent and not _all_absent(absent, prefix, listing):
+            return False
+        return True if _stamps(prefix, present) == stamps else None
+    except (TypeError, ValueError, AttributeError):  # a damaged record: see Record.holds
+        return None
 
 
 def _all_absent(names: list[str], prefix: str, listing: Listing | None) -> bool:
