@@ -217,36 +217,70 @@ def tokenize_html(text: str, *, scripting: bool = True) -> list[Token]:
     return tokens
 
 
-_FAST_TAG = re.compile(
-    r"""<(?:
+#: A well-formed tag, comment or doctype: a start tag's name, attributes and closing slash, or an
+#: end tag's name (the groups).
+_TAG_PATTERN = r"""<(?:
       (?P<start>[a-zA-Z][^\t\n\r\f />\x00]*+)
       (?P<attrs>(?:\s+[^\s/>"'=][^\s/>"'=]*+(?:\s*=\s*(?:"[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?)*)
       \s*(?P<close>/?)>
     | /\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*+)\s*>
     | !--.*?--\s*>
     | ![dD][oO][cC][tT][yY][pP][eE][^>]*>
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
+    )"""
+_FAST_TAG = re.compile(_TAG_PATTERN, re.VERBOSE | re.DOTALL)
 #: The text up to the next "<" and the tag there (the groups of :data:`_FAST_TAG`), or a "<" that
 #: starts no tag (the last group), or the end of the text: every match starts where the last ended.
-_FAST_ITEM = re.compile(
-    r"""([^<]*+)(?:(<(?:
-      (?P<start>[a-zA-Z][^\t\n\r\f />\x00]*+)
-      (?P<attrs>(?:\s+[^\s/>"'=][^\s/>"'=]*+(?:\s*=\s*(?:"[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?)*)
-      \s*(?P<close>/?)>
-    | /\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*+)\s*>
-    | !--.*?--\s*>
-    | ![dD][oO][cC][tT][yY][pP][eE][^>]*>
-    ))|(<)|\Z)""",
-    re.VERBOSE | re.DOTALL,
-)
+_FAST_ITEM = re.compile(rf"""([^<]*+)(?:({_TAG_PATTERN})|(<)|\Z)""", re.VERBOSE | re.DOTALL)
 #: An attribute: its name, then its value in double quotes, in single quotes or bare (the groups).
 _FAST_ATTR = re.compile(
     r"""\s+([^\s/>"'=][^\s/>"'=]*+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|((?!['"=])[^>\s]*+)))?"""
 )
 #: A "<" that html.parser would not take as plain text (the fast path stops there).
 _MARKUP_OPEN = re.compile(r"<(?:[a-zA-Z/!?]|\Z)")
+
+
+def _add_tag(
+    text: str,
+    state: _State,
+    tokens: list[Token],
+    whole: str,
+    name: str | None,
+    listed: str | None,
+    close: str | None,
+    end: str | None,
+    stop: int,
+) -> int | None:
+    """Append to ``tokens`` the token of a tag :data:`_FAST_TAG` matched (``whole``, its groups, and
+    ``stop`` where it ends in ``text``), and ``state`` follows it; for an element whose content is
+    raw text (script, style…), its content and end tag too: then where they end, else None."""
+    if name is not None:
+        tag = name.lower()
+        attrs: dict[str, str | None] = {}
+        if listed:
+            for found in _FAST_ATTR.finditer(listed):
+                key, double, single, bare = found.groups()
+                value = double if double is not None else single if single is not None else bare
+                if value is not None and "&" in value:
+                    value = htmllib.unescape(value)
+                attrs[key.lower()] = value
+        if tag in _MAY_HOLD_CONTENT and state.holds_content(tag):
+            # (even "<script/>": HTML ignores the slash there)
+            tokens.append(_token(("start", whole, tag, attrs)))
+            return _add_content(text, tag, stop, tokens)
+        if close:
+            tokens.append(_token(("startend", whole, tag, attrs)))
+        else:
+            tokens.append(_token(("start", whole, tag, attrs)))
+            if tag in FOREIGN:
+                state.enter(tag)
+    elif end is not None:
+        tag = end.lower()
+        tokens.append(_token(("end", whole, tag, _NO_ATTRS)))
+        if tag in FOREIGN:
+            state.leave(tag)
+    else:
+        tokens.append(_token(("other", whole, "", _NO_ATTRS)))
+    return None
 
 
 def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
@@ -260,8 +294,6 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     tokens: list[Token] = []
     append = tokens.append
     pos = 0
-    attributes = _FAST_ATTR.finditer
-    unescape = htmllib.unescape
     while True:  # one scan (a search per tag costs a call each), again after raw content
         for match in _FAST_ITEM.finditer(text, pos):
             piece, whole, name, listed, close, end, odd = match.groups()
@@ -273,34 +305,10 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
                 return tokens, len(text)
             if piece:
                 append(_token(("text", piece, "", _NO_ATTRS)))
-            if name is not None:
-                tag = name.lower()
-                attrs: dict[str, str | None] = {}
-                if listed:
-                    for found in attributes(listed):
-                        key, double, single, bare = found.groups()
-                        value = double if double is not None else single if single is not None else bare
-                        if value is not None and "&" in value:
-                            value = unescape(value)
-                        attrs[key.lower()] = value
-                if tag in _MAY_HOLD_CONTENT and state.holds_content(tag):
-                    # (even "<script/>": HTML ignores the slash there)
-                    append(_token(("start", whole, tag, attrs)))
-                    pos = _add_content(text, tag, match.end(), tokens)
-                    break  # the scan for tags starts again after the content
-                if close:
-                    append(_token(("startend", whole, tag, attrs)))
-                else:
-                    append(_token(("start", whole, tag, attrs)))
-                    if tag in FOREIGN:
-                        state.enter(tag)
-            elif end is not None:
-                tag = end.lower()
-                append(_token(("end", whole, tag, _NO_ATTRS)))
-                if tag in FOREIGN:
-                    state.leave(tag)
-            else:
-                append(_token(("other", whole, "", _NO_ATTRS)))
+            content_end = _add_tag(text, state, tokens, whole, name, listed, close, end, match.end())
+            if content_end is not None:
+                pos = content_end
+                break  # the scan for tags starts again after the content
         else:  # (never: the last match is the end of the text)
             return _fast_tokens_from(text, state, tokens, pos)
 
@@ -312,8 +320,6 @@ def _fast_tokens_from(text: str, state: _State, tokens: list[Token], pos: int) -
     append = tokens.append
     length = len(text)
     unsafe = _MARKUP_OPEN.search
-    attributes = _FAST_ATTR.finditer
-    unescape = htmllib.unescape
     while True:  # one scan for the tags (a search per tag costs a call each), again after raw content
         for match in _FAST_TAG.finditer(text, pos):
             start, stop = match.span()
@@ -328,34 +334,10 @@ def _fast_tokens_from(text: str, state: _State, tokens: list[Token], pos: int) -
                 append(_token(("text", piece, "", _NO_ATTRS)))
             pos = stop
             name, listed, close, end = match.groups()
-            if name is not None:
-                tag = name.lower()
-                attrs: dict[str, str | None] = {}
-                if listed:
-                    for found in attributes(listed):
-                        key, double, single, bare = found.groups()
-                        value = double if double is not None else single if single is not None else bare
-                        if value is not None and "&" in value:
-                            value = unescape(value)
-                        attrs[key.lower()] = value
-                if tag in _MAY_HOLD_CONTENT and state.holds_content(tag):
-                    # (even "<script/>": HTML ignores the slash there)
-                    append(_token(("start", match.group(), tag, attrs)))
-                    pos = _add_content(text, tag, pos, tokens)
-                    break  # the scan for tags starts again after the content
-                if close:
-                    append(_token(("startend", match.group(), tag, attrs)))
-                else:
-                    append(_token(("start", match.group(), tag, attrs)))
-                    if tag in FOREIGN:
-                        state.enter(tag)
-            elif end is not None:
-                tag = end.lower()
-                append(_token(("end", match.group(), tag, _NO_ATTRS)))
-                if tag in FOREIGN:
-                    state.leave(tag)
-            else:
-                append(_token(("other", match.group(), "", _NO_ATTRS)))
+            content_end = _add_tag(text, state, tokens, match.group(), name, listed, close, end, stop)
+            if content_end is not None:
+                pos = content_end
+                break  # the scan for tags starts again after the content
         else:  # no tag after ``pos``
             if pos < length:
                 piece = text[pos:]
