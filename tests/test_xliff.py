@@ -277,8 +277,27 @@ def _catalog_bytes(project: Path) -> dict[Path, bytes]:
             lambda t: t.replace('trgLang="de"', 'trgLang="ja"'),
             "target language 'ja' is not one of the project's",
         ),
+        (
+            # a German file whose original leads into the French catalogs
+            lambda t: t.replace(
+                'original="articles/harbour.html"', 'original="articles/../../fr/LC_MESSAGES/harbour.html"'
+            ),
+            "original 'articles/../../fr/LC_MESSAGES/harbour.html' names no file below articles/",
+        ),
+        (
+            lambda t: t.replace(
+                'original="articles/harbour.html"', 'original="locales/fr/LC_MESSAGES/harbour.html"'
+            ),
+            "names no file below articles/",
+        ),
     ],
-    ids=["malformed", "other-project", "other-language"],
+    ids=[
+        "malformed",
+        "other-project",
+        "other-language",
+        "original-into-another-locale",
+        "original-outside-articles",
+    ],
 )
 def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, change, message: str) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))

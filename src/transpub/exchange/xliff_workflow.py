@@ -7,9 +7,10 @@ nothing; a unit whose inline codes were dropped or misplaced is rejected alone.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -279,6 +280,23 @@ def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
     return targets, min((s for s in states if s is not None), key=_ORDER.index)
 
 
+def _slug_of_original(project: Project, file: XliffFile, shown: str) -> str:
+    """The slug of the article a ``<file original="…">`` names; XliffError when it names no file below the
+    articles folder: an ``original`` such as ``articles/../../fr/LC_MESSAGES/x.html`` would otherwise
+    pick another language's catalog, past the target-language check."""
+    original = file.original.replace("\\", "/")
+    articles = os.path.normpath(os.path.abspath(project.articles_dir))
+    target = os.path.normpath(os.path.join(os.path.abspath(project.root), original))
+    relative = os.path.relpath(target, articles)
+    if ".." in PurePosixPath(original).parts or relative == "." or relative.split(os.sep)[0] == "..":
+        raise XliffError(
+            f"original {file.original!r} names no file below {_shown(project, project.articles_dir)}/",
+            shown,
+            file.line,
+        )
+    return project.slug_of(Path(articles, relative))
+
+
 def _import_file(
     project: Project,
     file: XliffFile,
@@ -288,7 +306,7 @@ def _import_file(
     accept_translated: bool,
 ) -> None:
     locale = _check_file(project, file, shown)
-    path = project.catalog_path(locale, project.slug_of(Path(file.original)))
+    path = project.catalog_path(locale, _slug_of_original(project, file, shown))
     if not path.is_file():
         raise XliffError(
             f"no catalog for {file.original} in {locale}: run transpub extract first", shown, file.line
