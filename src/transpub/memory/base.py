@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, Self
+from urllib.parse import unquote
 
 from rapidfuzz import fuzz, process
 
@@ -182,9 +183,54 @@ def probes(text: str, size: int = 6, most: int = 10) -> list[str]:
 
 
 def describe_location(location: str | Path) -> str:
-    """``location`` fit for a message: a URL's password replaced by ``***``.
+    """``location`` fit for a message: a URL's password replaced by ``***``, in its user part (up to
+    the last ``@`` before the query: a password may hold ``/`` or ``@``) and in its query
+    (``?password=…``, which libpq takes too).
 
     >>> describe_location("postgresql://tm:s3cret@db.example/tm")
     'postgresql://tm:***@db.example/tm'
+    >>> describe_location("postgresql://tm:pa/ss@db/tm"), describe_location("postgresql://:s3cret@db/tm")
+    ('postgresql://tm:***@db/tm', 'postgresql://:***@db/tm')
+    >>> describe_location("postgresql://tm@db/tm?sslmode=require&password=s3cret")
+    'postgresql://tm@db/tm?sslmode=require&password=***'
     """
-    return re.sub(r"(://[^:/@]+:)[^@/]*@", r"\1***@", str(location))
+    text = str(location)
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    head, mark, query = rest.partition("?")
+    at = head.rfind("@")
+    if at >= 0 and ":" in head[:at]:
+        head = head[:at].partition(":")[0] + ":***" + head[at:]
+    return f"{scheme}://{head}{mark}" + _QUERY_PASSWORD.sub(r"\1***", query)
+
+
+#: A password given as a URL query parameter (libpq reads ``password`` and ``sslpassword`` there).
+_QUERY_PASSWORD = re.compile(r"((?:^|&)(?:ssl)?password=)[^&#]*", re.I)
+
+
+def hide_secrets(message: str, location: str | Path) -> str:
+    """``message`` (a driver's, about ``location``) without the URL's passwords or any piece of them
+    (libpq reads a password holding a ``/`` as a port or a host, and quotes it as such).
+
+    >>> hide_secrets('invalid integer value "pa" for connection option "port"', "postgresql://tm:pa/ss@db/tm")
+    'invalid integer value "***" for connection option "port"'
+    """
+    _, sep, rest = str(location).partition("://")
+    if not sep:
+        return message
+    head, _, query = rest.partition("?")
+    secrets = [match.group(0).partition("=")[2] for match in _QUERY_PASSWORD.finditer(query)]
+    at = head.rfind("@")
+    if at >= 0 and ":" in head[:at]:
+        secrets.append(head[:at].partition(":")[2])
+    pieces = {
+        piece
+        for secret in secrets
+        for whole in (secret, unquote(secret))
+        for piece in (whole, *re.split(r"[/@:?#&]", whole))
+        if len(piece) >= 2
+    }
+    for piece in sorted(pieces, key=len, reverse=True):
+        message = message.replace(piece, "***")
+    return message

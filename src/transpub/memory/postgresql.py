@@ -29,6 +29,7 @@ from .base import (
     StoreConnection,
     best_matches,
     describe_location,
+    hide_secrets,
     length_window,
     merge_newer,
     probes,
@@ -126,7 +127,7 @@ class PostgresMemory(StoreConnection):
             self._db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             raise MemoryStoreError(
-                f"cannot reach the translation memory at {self.path}: {_first_line(exc)}"
+                f"cannot reach the translation memory at {self.path}: {hide_secrets(_first_line(exc), url)}"
             ) from exc
         version = self.schema_version()
         if version == 0 and not read_only:  # set up under the lock: another worker may be doing it now
