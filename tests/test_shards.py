@@ -77,6 +77,7 @@ def test_three_shards_extract_and_compile_every_article_once_then_indexes_list_t
 
 def test_a_shard_outside_its_range_is_a_usage_error(tmp_path: Path) -> None:
     root = newsroom(tmp_path / "news")
-    for bad in ("4/3", "0/2", "two/3", "3"):
+    # digits that are not ASCII ("²".isdigit() holds, int("²") fails) and a number too long for int()
+    for bad in ("4/3", "0/2", "two/3", "3", "²/4", "1/" + "9" * 5000, " 1/2", "1/2\n"):
         code, output = run(root, "extract", "--shard", bad)
-        assert code == 2 and "I/N" in output
+        assert code == 2 and "I/N" in output and "Traceback" not in output
