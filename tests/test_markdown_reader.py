@@ -65,6 +65,23 @@ def test_a_hostile_translation_is_escaped_text_in_the_html_page(evil: str) -> No
     assert " ".join(evil.split()) in html.unescape(article)  # shown as written, templates included
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
+def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
+    # a blank line ends a raw HTML block: what came after it in the translation would be Markdown
+    document = read('<div class="box">\n<p title="A box">Inside the box.</p>\n</div>\n\nAfter the box.\n')
+    assert msgids(document) == ["A box", "Inside the box.", "After the box."]
+    evil = (
+        f"Innen{newline * 2}# Head ![t](https://t.example/p.png) [click](https://phish.example){newline * 2}x"
+    )
+    localized = translate(document, {"Inside the box.": evil, "A box": evil + " (title)"})
+    page = render_markdown_page(localized, "de", "a.md")
+    article = page.split("<article>")[1]
+    assert not re.search(r"<(h1|img|a)\b", article), article
+    assert article.count("https://t.example/p.png") == 2  # shown as text, in the paragraph and its title
+    flat = " ".join(evil.split())
+    assert msgids(read(localized)) == [flat + " (title)", flat, "After the box."]  # read back: the same text
+
+
 def test_a_translation_that_drops_a_shortcode_placeholder_is_refused() -> None:
     document = read("Inline {{< icon star >}} icon.\n")
     assert msgids(document) == ["Inline <1/> icon."]

@@ -26,7 +26,8 @@ from markdown_it.token import Token
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
-from .document import AttrSlot, Document, LinkTarget, Part
+from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
+from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination
 from .md_inline import InlineReader, Misaligned, SlotNamer
@@ -425,6 +426,11 @@ class _Builder(RunSlots):
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
                 slot.ref = "body/" + slot.ref
+            # a blank line in a translation would end the block: what follows it would be Markdown
+            if isinstance(slot, TextSlot):
+                slot.escape = escape_text_in_markdown
+            elif slot.write is None:
+                slot.write = attribute_in_markdown
         self.add(begin, end, list(document.parts))
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
