@@ -65,6 +65,20 @@ def test_a_hostile_translation_is_escaped_text_in_the_html_page(evil: str) -> No
     assert " ".join(evil.split()) in html.unescape(article)  # shown as written, templates included
 
 
+@pytest.mark.parametrize(
+    "evil", ["https://evil.example/login", "(http://evil.example)", "www.evil.example", "me@evil.example"]
+)
+def test_a_bare_url_or_address_in_a_translation_is_not_made_a_link(evil: str) -> None:
+    # Goldmark's linkify (Hugo) and the page's renderer make links of bare URLs and addresses
+    document = read("Some text.\n")
+    localized = translate(document, {"Some text.": f"Siehe {evil} jetzt."})
+    article = render_markdown_page(localized, "de", "a.md").split("<article>")[1]
+    assert "<a " not in article, article
+    assert f"Siehe {evil} jetzt." in html.unescape(article)
+    again = read(localized)
+    assert msgids(again) == [f"Siehe {evil} jetzt."] and not again.units()[0].placeholders
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
 def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
     # a blank line ends a raw HTML block: what came after it in the translation would be Markdown

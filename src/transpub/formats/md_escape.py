@@ -1,7 +1,8 @@
 """Writing translated text into Markdown so that it stays text: untrusted text never becomes markup.
 
 A translation is written on one line (its line breaks become spaces). Every character Markdown
-(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``); a
+(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``; and the ``:`` of
+``https://``, the ``.`` of ``www.`` and an ``@``, which Goldmark's linkify would make links of); a
 character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is
 escaped where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown,
 where a backslash does not help — are written ``&#123;{`` and ``&#123;%``.
@@ -18,6 +19,7 @@ _INLINE = re.compile(
     r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
+    r"|:(?=//)|(?<=[wW]{3})\.|@"  # bare URLs and e-mail addresses, which Goldmark's linkify makes links
 )
 #: What starts a block at the start of a line: headings, quotes, list items, setext lines,
 #: definitions, ordered list items, admonitions.
@@ -34,6 +36,8 @@ def escape_markdown(text: str) -> str:
     \\*evil\\* \\[x\\](javascript:alert(1)) \\<script> R&D snake_case
     >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# #"))
     &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp; C# \\#
+    >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
+    https\\://evil.example www\\.evil.example me\\@evil.example
     """
     text = _SPACES.sub(" ", text)
     if not text:
