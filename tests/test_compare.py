@@ -103,3 +103,20 @@ def test_compare_report_renders_in_a_browser(compared, tmp_path):
     assert shot.stat().st_size > 5000
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(shot, ARTIFACTS / "compare-report.png")
+
+
+def test_a_control_character_from_an_engine_or_a_catalog_still_gives_the_report(tmp_path):
+    # lxml refuses such characters: the report of a paid comparison was lost to a traceback
+    from transpub.compare_report import ComparedUnit, Comparison, EngineOutput, write_comparison
+
+    unit = ComparedUnit(
+        "The mayor thanked everyone.",
+        "locales/es/LC_MESSAGES/story.po:7",
+        "El alcalde\f agradeció a todos.",  # a translator's catalog may hold \f
+        (EngineOutput("El alcalde\x1b[31m agradeció."), EngineOutput("", ("malformed reply: \x00",))),
+    )
+    report = tmp_path / "compare.html"
+    write_comparison(Comparison("News", "en", "es", ("libre", "llm"), (unit,)), report)
+    [row] = cells(report)
+    assert "El alcalde\\x0c agradeció a todos." in row[0]
+    assert "El alcalde\\x1b[31m agradeció." in row[1] and "malformed reply: \\x00" in row[2]

@@ -9,6 +9,7 @@ article says can become markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,14 +82,30 @@ p.reviewed { margin: .4rem 0 0; color: #555; font-size: 13px; }
 """
 
 
+#: What XML (so lxml) cannot hold: control characters but tab and line breaks, lone surrogates, U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown(text: str) -> str:
+    r"""``text`` as the page can hold it: a character XML cannot hold (an engine's or a catalog's
+    ``\x1b``, ``\f``) written as its ``\x`` code, so the report of a paid comparison is written anyway.
+
+    >>> _shown("El alcalde\x0c agradeció\x1b.")
+    'El alcalde\\x0c agradeció\\x1b.'
+    """
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 def _output_cell(output: EngineOutput, lang: str, direction: str) -> E.HtmlElement:
     cell = E.TD(E.CLASS("ok" if output.text and not output.problems else "bad"))
     if output.text:
-        cell.append(E.DIV(output.text, lang=lang, dir=direction))
+        cell.append(E.DIV(_shown(output.text), lang=lang, dir=direction))
     else:
         cell.append(E.DIV(E.EM("no translation")))
     if output.problems:
-        cell.append(E.UL(E.CLASS("problems"), *(E.LI(problem) for problem in output.problems)))
+        cell.append(E.UL(E.CLASS("problems"), *(E.LI(_shown(problem)) for problem in output.problems)))
     return cell
 
 
@@ -100,10 +117,14 @@ def render_comparison(comparison: Comparison) -> str:
     header = E.TR(E.TH("source", scope="col"), *(E.TH(engine, scope="col") for engine in comparison.engines))
     rows = []
     for unit in comparison.units:
-        source = E.TD(E.DIV(E.CLASS("where"), unit.where), E.DIV(unit.source, lang=source_lang))
+        source = E.TD(
+            E.DIV(E.CLASS("where"), _shown(unit.where)), E.DIV(_shown(unit.source), lang=source_lang)
+        )
         if unit.reviewed:
             source.append(
-                E.P(E.CLASS("reviewed"), "reviewed: ", E.SPAN(unit.reviewed, lang=lang, dir=direction))
+                E.P(
+                    E.CLASS("reviewed"), "reviewed: ", E.SPAN(_shown(unit.reviewed), lang=lang, dir=direction)
+                )
             )
         rows.append(E.TR(source, *(_output_cell(output, lang, direction) for output in unit.outputs)))
     page = E.HTML(
@@ -115,7 +136,7 @@ def render_comparison(comparison: Comparison) -> str:
         ),
         E.BODY(
             E.H1(f"Engine comparison: {title}"),
-            E.P(f"{comparison.project}: {len(comparison.units)} sampled units."),
+            E.P(f"{_shown(comparison.project)}: {len(comparison.units)} sampled units."),
             E.UL(E.CLASS("summary"), *(E.LI(line) for line in comparison.summary())),
             E.TABLE(E.THEAD(header), E.TBODY(*rows)) if rows else E.P("No units to compare."),
         ),
