@@ -234,3 +234,19 @@ def test_an_inline_script_or_comment_does_not_cut_a_sentence_in_two() -> None:
     assert msgids("<p>Call <script>track()</script> us now.</p>") == ["Call <1/> us now."]
     legends = [p.legend() for u in read("<p>A <!-- note --> b.</p>").units() for p in u.placeholders]
     assert legends == ["<1/> = HTML comment (comment)"]
+
+
+def test_a_meta_tag_that_is_also_a_pragma_is_not_offered_for_translation() -> None:
+    # http-equiv is acted on whatever name the tag has: a translation "0;url=https://evil.example"
+    # of this content would send every reader of the page elsewhere
+    source = (
+        '<head><meta name="description" http-equiv="refresh" content="Harbour news">'
+        '<meta property="og:title" http-equiv="Set-Cookie" content="Harbour news today">'
+        '<meta name="description" content="A story."></head><p>Text.</p>'
+    )
+    assert msgids(source) == ["A story.", "Text."]
+    evil = "0;url=https://evil.example"
+    page = render_with(
+        source, {"Harbour news": evil, "Harbour news today": evil, "A story.": "Eine Geschichte."}
+    )
+    assert evil not in page and 'content="Eine Geschichte."' in page

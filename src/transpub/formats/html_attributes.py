@@ -111,5 +111,6 @@ def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset
         names.add("abbr")
     if tag == "meta":
         key = (attrs.get("name") or attrs.get("property") or "").lower()
-        names = {"content"} if key in META_TRANSLATABLE else set()
+        # a browser acts on http-equiv (refresh, set-cookie) whatever name the tag has: never a translation
+        names = {"content"} if key in META_TRANSLATABLE and "http-equiv" not in attrs else set()
     return frozenset(names)
