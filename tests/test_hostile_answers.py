@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fakeservers import FakeMT
@@ -75,3 +77,27 @@ def test_escaped_markup_in_an_answer_is_not_turned_into_text(style):
     masked = mask("Bold <1>word</1>.", style)
     token = masked.text.replace("Bold", "&lt;i&gt;Negrita&lt;/i&gt;" if style == "xml" else "<i>Negrita</i>")
     assert unmask(masked, token) == "Negrita <1>word</1>."
+
+
+def test_an_answer_holding_a_lone_surrogate_is_kept_and_written(tmp_path, monkeypatch):
+    # JSON may say "\ud800", which no file and no SQLite text can hold: the paid batch was lost to a
+    # UnicodeEncodeError traceback
+    project = make_project(
+        tmp_path,
+        {"a": [("Hello world.", ""), ("Good night.", "")]},
+        extra='[engines.llm]\nmodel = "news-mt-1"\n',
+    )
+
+    def answer(body):
+        units = json.loads(body["messages"][-1]["content"])["units"]
+        texts = {"Hello world.": "Hola \\ud800mundo.", "Good night.": "Buenas noches."}
+        return "{" + ", ".join(f'"{u["id"]}": "{texts[u["text"]]}"' for u in units) + "}"
+
+    with FakeMT() as server:
+        server.chat_answer = answer
+        monkeypatch.setenv("TRANSPUB_LLM_URL", server.url + "/v1")
+        report = translate_project(project, ["es"], engine="llm", policy=FAST)
+    assert report.ok, report.failures
+    found = entries(project)
+    assert found["Hello world."].msgstr == "Hola \ufffdmundo."
+    assert found["Good night."].msgstr == "Buenas noches."

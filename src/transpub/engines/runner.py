@@ -280,6 +280,20 @@ def join_replies(pieces: list[Piece], replies: list[str]) -> str:
     return "".join(out).rstrip()
 
 
+#: What no file (UTF-8) and no SQLite text can hold: a lone surrogate (JSON's "\ud800"), and NUL.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(reply: str) -> str:
+    r"""An engine's ``reply`` as the memory and the catalogs can hold it: a lone surrogate (which a
+    JSON answer can say) or a NUL becomes U+FFFD, so the batch it came in is not lost.
+
+    >>> storable("Hola \ud800mundo\x00.")
+    'Hola \ufffdmundo\ufffd.'
+    """
+    return _UNSTORABLE.sub("\ufffd", reply) if _UNSTORABLE.search(reply) else reply
+
+
 def plan_batches(sizes: list[int], batch_size: int, max_chars: int) -> list[list[int]]:
     """Group item indices into requests of at most ``batch_size`` items and ``max_chars`` characters.
 
@@ -450,7 +464,7 @@ def run_engine(
         got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, sleep)
         if len(got) != len(batch):
             raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
-        return got
+        return [storable(reply) if reply.__class__ is str else reply for reply in got]
 
     def settle(text_index: int, outcome: BatchOutcome) -> None:
         own = plan.pieces_of[text_index]
