@@ -79,6 +79,25 @@ def test_a_bare_url_or_address_in_a_translation_is_not_made_a_link(evil: str) ->
     assert msgids(again) == [f"Siehe {evil} jetzt."] and not again.units()[0].placeholders
 
 
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "El [muelle](https://phish.example/login).",
+        "El muelle ![](https://tracker.example/p.png).",
+        "El muelle <img src=x onerror=alert(1)>.",
+        "El muelle, https://phish.example.",
+    ],
+)
+def test_a_shortcode_parameter_cannot_be_given_markup_by_its_translation(evil: str) -> None:
+    # Hugo's figure renders its caption with markdownify (and raw HTML, with goldmark's unsafe = true)
+    document = read('{{< figure src="a.png" caption="The north dock." >}}\n\nSome text.\n')
+    assert msgids(document) == ["The north dock.", "Some text."]
+    localized = translate(document, {"The north dock.": evil, "Some text.": "Algo de texto."})
+    assert localized == '{{< figure src="a.png" caption="The north dock." >}}\n\nAlgo de texto.\n'
+    plain = translate(document, {"The north dock.": "El muelle norte."})
+    assert plain.startswith('{{< figure src="a.png" caption="El muelle norte." >}}')
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
 def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
     # a blank line ends a raw HTML block: what came after it in the translation would be Markdown

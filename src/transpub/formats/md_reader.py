@@ -15,6 +15,7 @@ Raw HTML blocks are read as HTML articles are.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +34,7 @@ from .md_escape import escape_markdown, escape_markdown_line, markdown_destinati
 from .md_inline import InlineReader, Misaligned, SlotNamer
 from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
-from .md_templates import Template, scan_templates, shortcode_value, unclosed_shortcodes, verbatim_pairs
+from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
@@ -205,7 +206,9 @@ class _Builder(RunSlots):
                         self.names.name(template.name, param.value) + f"@{param.name}",
                         self.source.raw(param.start, param.end),
                         f"attribute:{param.name}",
-                        write=shortcode_value,
+                        write=functools.partial(
+                            shortcode_param, param.value, self.source.raw(param.start, param.end)
+                        ),
                     )
                 )
                 pos = param.end

@@ -15,6 +15,7 @@ of Liquid's ``raw``, ``comment`` and ``highlight`` blocks. Tokens inside fenced 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
@@ -285,3 +286,28 @@ def shortcode_value(text: str) -> str:
     if "`" not in text:
         return f"`{text}`"
     return '"' + text.replace("\\", "/").replace('"', '\\"') + '"'
+
+
+#: What a shortcode's template may render as a link, an image or HTML when it reads a parameter as
+#: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``).
+_PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.")
+
+
+def shortcode_param(source: str, raw: str, text: str) -> str:
+    """A translated shortcode parameter (:func:`shortcode_value`), or the parameter as written
+    (``raw``) when the translation holds a link, an image, a bare URL or HTML that its ``source``
+    value does not: the translation of a parameter is text, and cannot add markup to the page.
+
+    >>> shortcode_param("The dock.", '"The dock."', "El muelle.")
+    '"El muelle."'
+    >>> shortcode_param("The dock.", '"The dock."', "El [muelle](https://evil.example) <img src=x>.")
+    '"The dock."'
+    >>> shortcode_param("See https://a.example.", '"See https://a.example."', "Ver https://a.example.")
+    '"Ver https://a.example."'
+    """
+    if _PARAM_MARKUP.search(text):
+        allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))
+        found = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(text))
+        if found - allowed:
+            return raw
+    return shortcode_value(text)
