@@ -148,6 +148,10 @@ def test_translated_front_matter_values_are_quoted_for_their_format() -> None:
         ("---\ntitle: Fine\nsummary: [unclosed\nauthor: x\n---\nBody.\n", 4, "YAML"),
         ("+++\ntitle = 'Fine'\nsummary = \n+++\nBody.\n", 3, "TOML"),
         ('{\n  "title": "Fine",\n  "tags": [,]\n}\nBody.\n', 3, "JSON"),
+        # a date no calendar has: a ValueError from YAML's constructor ended extract with a traceback
+        ("---\ntitle: Fine\ndate: 2024-02-30\n---\nBody.\n", 3, "YAML"),
+        ("---\ntitle: Fine\nsummary: x\ndate: 0000-00-00\n---\nBody.\n", 4, "YAML"),
+        ("---\ntitle: Fine\ndate: 2024-01-01T10:00:00+99:00\n---\nBody.\n", 3, "YAML"),
     ],
 )
 def test_broken_front_matter_names_the_line(text: str, line: int, what: str) -> None:

@@ -8,6 +8,7 @@ format needs. Everything else in the block is kept as written.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import tomllib
@@ -66,6 +67,19 @@ class _NoAliasLoader(yaml.SafeLoader):
                 None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
             )
         return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> datetime.date:
+        """A date as YAML reads it; one that no calendar has (``2024-02-30``, ``0000-00-00``, an offset of
+        ``+99:00``) is a YAML error at its line, not a ValueError from deep inside the constructor."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
+            ) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
 
 
 def read_front_matter(text: str, shown: str, keys: tuple[str, ...]) -> FrontMatter | None:
