@@ -36,6 +36,25 @@ def test_plural_forms_with_a_unicode_digit_is_refused_on_its_line(tmp_path: Path
     assert "Plural-Forms" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "forms",
+    [
+        "nplurals=" + "9" * 5000 + "; plural=0;",  # int() refuses more than 4,300 digits: a traceback
+        "nplurals=999999999; plural=0;",  # a list per form: gigabytes for one plural entry
+    ],
+    ids=["5000-digits", "a-billion-forms"],
+)
+def test_plural_forms_with_more_forms_than_any_language_is_refused_on_its_line(
+    tmp_path: Path, forms: str
+) -> None:
+    path = tmp_path / "de.po"
+    path.write_text(PO_HEADER.format(forms=forms), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    assert caught.value.line == 4
+    assert "more plural forms than any language has" in str(caught.value)
+
+
 def test_yaml_alias_bomb_in_front_matter_is_refused_quickly(tmp_path: Path) -> None:
     bomb = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in "bcdefghi":

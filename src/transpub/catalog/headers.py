@@ -22,6 +22,9 @@ GENERATOR = f"transpub {__version__}"
 _POT_PLURAL_FORMS = "nplurals=INTEGER; plural=EXPRESSION;"
 _CHARSET = re.compile(r"charset=([^;\s]*)", re.I)
 _NPLURALS = re.compile(r"nplurals\s*=\s*([^;]*)")
+#: More plural forms than any language has (Arabic has 6): a larger nplurals is a mistake or an attack
+#: (each form is a list, a string, an XLIFF unit; int() refuses more than 4,300 digits).
+MAX_NPLURALS = 100
 _ASCII_DIGITS = re.compile(r"[0-9]+")  # msgfmt reads ASCII digits only (str.isdigit also takes ² or ٢)
 _PLURAL = re.compile(r"(?<![n])plural\s*=\s*([^;]*)")
 
@@ -200,8 +203,10 @@ def plural_forms_problem(forms: str) -> str | None:
     if plural is None:
         return f"{forms!r} lacks plural=EXPRESSION"
     count = nplurals.group(1).strip()
-    if not _ASCII_DIGITS.fullmatch(count) or int(count) < 1:
-        return f"nplurals={count} is not a positive integer"
+    if not _ASCII_DIGITS.fullmatch(count) or int(count.lstrip("0")[:9] or "0") < 1:
+        return f"nplurals={_shown_count(count)} is not a positive integer"
+    if len(count.lstrip("0")) > 3 or int(count) > MAX_NPLURALS:
+        return f"nplurals={_shown_count(count)} is more plural forms than any language has (at most {MAX_NPLURALS})"
     expression = plural.group(1).strip()
     try:
         function = c2py(expression)
@@ -227,8 +232,17 @@ def nplurals_of(forms: str) -> int | None:
     (3, None)
     """
     match = _NPLURALS.search(forms)
-    count = match.group(1).strip() if match else ""
-    return int(count) if _ASCII_DIGITS.fullmatch(count) and int(count) > 0 else None
+    count = match.group(1).strip().lstrip("0") if match else ""
+    return (
+        int(count)
+        if _ASCII_DIGITS.fullmatch(count) and len(count) <= 3 and 0 < int(count) <= MAX_NPLURALS
+        else None
+    )
+
+
+def _shown_count(count: str) -> str:
+    """An nplurals value for a message (a long one cut short)."""
+    return count if len(count) <= 12 else count[:12] + "…"
 
 
 def plural_examples(forms: str, count: int = 4) -> list[list[int]]:
