@@ -38,7 +38,7 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
             return tuple(parse_cli_locale(item) for item in value)
         return parse_cli_locale(str(value))
     except ConfigError as exc:
-        raise click.BadParameter(exc.message) from exc
+        raise click.BadParameter(visible(exc.message)) from exc
 
 
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
@@ -110,6 +110,28 @@ LOCALE_OPTION = click.option(
 )
 
 
+#: What a terminal takes for a command, not text: C0 controls but tab, line feed and carriage return
+#: (ESC starts sequences that set the title, write the clipboard…), DEL, and the C1 controls (CSI).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    r"""``text`` with the control characters a terminal would act on written as ``\xNN``: messages
+    quote articles, catalogs and engine answers, which are not the user's to command the terminal.
+
+    >>> visible("template token {{< x \x1b]52;c;ZXZpbA==\x07 >}}\ttab")
+    'template token {{< x \\x1b]52;c;ZXZpbA==\\x07 >}}\ttab'
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _echo(message: Any = None, **options: Any) -> None:
+    """``click.echo`` of ``message`` made :func:`visible`."""
+    click.echo(visible(message) if isinstance(message, str) else message, **options)
+
+
 class ConfigProblem(click.ClickException):
     """A mistake in transpub.toml or on the command line: one line, exit 2."""
 
@@ -123,11 +145,11 @@ class TranspubGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
-            raise ConfigProblem(str(exc)) from exc
+            raise ConfigProblem(visible(str(exc))) from exc
         except TranspubError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(visible(str(exc))) from exc
         except KeyboardInterrupt:
-            click.echo("Interrupted; work already saved is kept.", err=True)
+            _echo("Interrupted; work already saved is kept.", err=True)
             sys.exit(130)
 
 
@@ -226,11 +248,11 @@ def init(
     if source in locales:
         raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
     written = init_project(directory, source=source, locales=list(locales), name=name, engine=engine)
-    click.echo(f"Created {config} (source {source}, targets {' '.join(locales)}).")
+    _echo(f"Created {config} (source {source}, targets {' '.join(locales)}).")
     others = [str(path) for path in written if path != config]
     if others:
-        click.echo(f"Also wrote {', '.join(others)}.")
-    click.echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
+        _echo(f"Also wrote {', '.join(others)}.")
+    _echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
 
 
 @main.command()
@@ -286,14 +308,14 @@ def extract(
         )
     shown = [article.summary for article in report.articles if verbose or article.changed]
     if shown:  # written at once: an archive has thousands of articles
-        click.echo("\n".join(shown))
+        _echo("\n".join(shown))
     _echo_unchanged(len(report.articles) - len(shown), "article")
     for orphan in report.orphans:
-        click.echo(f"Warning: {orphan}", err=True)
+        _echo(f"Warning: {orphan}", err=True)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
+        _echo(f"Warning: {warning.location}: {warning.message}", err=True)
     for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
+        _echo(f"Error: {error}", err=True)
     if report.errors:
         sys.exit(1)
 
@@ -380,7 +402,7 @@ def translate(
         waiting = [loc for loc in selected if not project.engine_for(loc)]
         selected = [loc for loc in selected if project.engine_for(loc)]
         if waiting:
-            click.echo(
+            _echo(
                 f"No engine configured for {' '.join(waiting)}: skipped "
                 "(set [translate] engine or [locale.X] engine, or pass --engine)."
             )
@@ -398,12 +420,12 @@ def translate(
         retry_rejected=retry_rejected,
     )
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        _echo(f"Warning: {warning}", err=True)
     if report.dry_run:
         for est in report.estimates:
-            click.echo(est.describe())
+            _echo(est.describe())
         if not report.estimates:
-            click.echo("Nothing to send: every entry is filled or comes from the translation memory.")
+            _echo("Nothing to send: every entry is filled or comes from the translation memory.")
     for (locale, name), counts in sorted(report.counts.items()):
         parts = [
             f"{label} {value}"
@@ -420,11 +442,11 @@ def translate(
             if value
         ]
         if parts or not report.dry_run:
-            click.echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
+            _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines():
-        click.echo(line, err=True)
+        _echo(line, err=True)
     if not report.ok:
-        click.echo(report.advice(), err=True)
+        _echo(report.advice(), err=True)
         sys.exit(1)
 
 
@@ -447,14 +469,14 @@ def _compare(
     path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
     write_comparison(comparison, path)
     for line in comparison.summary():
-        click.echo(line)
-    click.echo(f"Wrote {path}")
+        _echo(line)
+    _echo(f"Wrote {path}")
 
 
 def _echo_unchanged(count: int, thing: str) -> None:
     """The line that counts the articles (pages) a run left as they were, unless there are none."""
     if count:
-        click.echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
+        _echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
 
 
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
@@ -579,27 +601,27 @@ def compile_(
         else:
             lines.append(f"{page.locale}/{page.slug}: not published: {page.reason}")
     if lines:
-        click.echo("\n".join(lines))
+        _echo("\n".join(lines))
     _echo_unchanged(unchanged, "page")
     for warning in report.warnings:
-        click.echo(f"Warning: {warning.location}: {warning.message}", err=True)
+        _echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:
-        click.echo(
+        _echo(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
             "run `transpub compile` (every language) to update their links."
         )
     for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
+        _echo(f"Error: {error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
     if report.errors:
         if site is not None:
-            click.echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
+            _echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
         else:
-            click.echo(f"Markdown written as listed above (errors: {len(report.errors)})")
+            _echo(f"Markdown written as listed above (errors: {len(report.errors)})")
         sys.exit(1)
     if site is not None:
-        click.echo(f"Site: {site}")
+        _echo(f"Site: {site}")
 
 
 @main.command()
@@ -651,7 +673,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
         data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         units = text_units(data, lang, paragraph=paragraph, shown=str(file))
     for unit in units:
-        click.echo(unit)
+        _echo(unit)
 
 
 @main.command()
@@ -704,7 +726,7 @@ def check(
             CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
             jobs=jobs,
         )
-    click.echo(format_check_report(report, fmt), nl=False)
+    _echo(format_check_report(report, fmt), nl=False)
     if not report.ok:
         sys.exit(1)
 
@@ -731,10 +753,10 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
 
     project = _project(ctx)
     rows = collect_status(project, project.select_locales(locales))
-    click.echo(format_status_table(rows), nl=False)
+    _echo(format_status_table(rows), nl=False)
     if html_path is not None:
         write_status_html(rows, html_path, project)
-        click.echo(f"Report: {html_path}")
+        _echo(f"Report: {html_path}")
     from .status import has_errors
 
     if has_errors(rows):  # a catalog could not be read: the figures are not the whole truth
@@ -781,7 +803,7 @@ def engines(ctx: click.Context) -> None:
         else:
             shown = "pairs unknown"
         note = f"  ({info.note})" if info.note else ""
-        click.echo(f"{info.name:<12} {state:<{width}}  {shown}{note}")
+        _echo(f"{info.name:<12} {state:<{width}}  {shown}{note}")
 
 
 @main.group()
@@ -820,10 +842,10 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     if terms is None:
         raise click.ClickException("this project has no glossary file")
     if output is None:
-        click.echo(render_glossary(terms, fmt), nl=False)
+        _echo(render_glossary(terms, fmt), nl=False)
     else:
         write_glossary(terms, output, fmt)
-        click.echo(f"Wrote {output}")
+        _echo(f"Wrote {output}")
 
 
 @glossary.command(name="suggest")
@@ -850,7 +872,7 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
         for slot in load_article(project, path).slots()
     ]
     for candidate in suggest_terms(texts, terms, project.source_locale, limit=limit):
-        click.echo(candidate.describe())
+        _echo(candidate.describe())
 
 
 @main.group()
@@ -893,7 +915,7 @@ def xliff_export(
     (chosen,) = project.select_locales([locale])
     written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
     for path, units in written.files:
-        click.echo(f"Wrote {path} ({units} units)")
+        _echo(f"Wrote {path} ({units} units)")
 
 
 @xliff.command(name="import")
@@ -911,7 +933,7 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
 
     report = import_xliff(_project(ctx), list(files), accept_translated=accept_translated)
     for path, count in report.changed.items():
-        click.echo(f"{path}: {count} entr{'y' if count == 1 else 'ies'} updated")
+        _echo(f"{path}: {count} entr{'y' if count == 1 else 'ies'} updated")
     _exit_on_problems(report.errors, report.warnings, "nothing was written" if not report.changed else None)
 
 
@@ -943,7 +965,7 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
     chosen = project.select_locales(locales) if locales else [None]
     for locale in chosen:
         target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
-        click.echo(f"Wrote {target} ({export_tmx(project, target, locale)} units)")
+        _echo(f"Wrote {target} ({export_tmx(project, target, locale)} units)")
 
 
 @memory.command(name="import")
@@ -964,9 +986,9 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
         for tag, n in report.skipped_languages.items()
     ]
     for line in skipped:
-        click.echo(line, err=True)
+        _echo(line, err=True)
     _exit_on_problems(report.errors, [], "nothing was stored")
-    click.echo(f"{report.added} added, {report.updated} updated, {report.duplicates} duplicates merged")
+    _echo(f"{report.added} added, {report.updated} updated, {report.duplicates} duplicates merged")
 
 
 @memory.command(name="migrate")
@@ -986,9 +1008,9 @@ def memory_migrate(ctx: click.Context) -> None:
     before, after = migrate_memory(location)
     where = describe_location(location)
     if before == after:
-        click.echo(f"{where}: schema version {after}, up to date")
+        _echo(f"{where}: schema version {after}, up to date")
     else:
-        click.echo(f"{where}: schema version {before} → {after}")
+        _echo(f"{where}: schema version {before} → {after}")
 
 
 @memory.command(name="stats")
@@ -1004,10 +1026,10 @@ def memory_stats(ctx: click.Context) -> None:
 
     rows, size = stats_of(_project(ctx))
     for row in rows:
-        click.echo(
+        _echo(
             f"{row.source_lang}→{row.target_lang}  {row.origin:<20} {row.entries:>7} entries  {row.source_chars:>9} chars"
         )
-    click.echo(f"{sum(r.entries for r in rows)} entries, {size / 1024:.0f} KiB")
+    _echo(f"{sum(r.entries for r in rows)} entries, {size / 1024:.0f} KiB")
 
 
 @main.command()
@@ -1042,7 +1064,7 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
         if result.low_confidence:
             warnings.append(result.summary)
         else:
-            click.echo(result.summary)
+            _echo(result.summary)
     _exit_on_problems(errors, warnings)
     if warnings:
         sys.exit(1)
@@ -1050,12 +1072,12 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
 
 def _exit_on_problems(errors: list, warnings: list, after: str | None = None) -> None:
     for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        _echo(f"Warning: {warning}", err=True)
     for error in errors:
-        click.echo(f"Error: {error}", err=True)
+        _echo(f"Error: {error}", err=True)
     if errors:
         if after:
-            click.echo(after[:1].upper() + after[1:] + ".", err=True)
+            _echo(after[:1].upper() + after[1:] + ".", err=True)
         sys.exit(1)
 
 
