@@ -1,8 +1,9 @@
 """Writing translated text into Markdown so that it stays text: untrusted text never becomes markup.
 
 A translation is written on one line (its line breaks become spaces). Every character Markdown
-(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``; and the ``:`` of
-``https://``, the ``.`` of ``www.`` and an ``@``, which Goldmark's linkify would make links of); a
+(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``); the ``:`` of
+``https://``, the ``.`` of ``www.`` and an ``@``, which Goldmark's linkify would make links of, are written
+``&#58;``, ``&#46;`` and ``&#64;``; a
 character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is
 escaped where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown,
 where a backslash does not help — are written ``&#123;{`` and ``&#123;%``.
@@ -37,7 +38,7 @@ def escape_markdown(text: str) -> str:
     >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# #"))
     &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp; C# \\#
     >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
-    https\\://evil.example www\\.evil.example me\\@evil.example
+    https&#58;//evil.example www&#46;evil.example me&#64;evil.example
     """
     text = _SPACES.sub(" ", text)
     if not text:
@@ -73,8 +74,14 @@ def escape_markdown_line(text: str) -> str:
     return text
 
 
+#: Written as character references (a backslash would show in Python-Markdown, MkDocs' reader).
+_REFERENCES = {":": "&#58;", ".": "&#46;", "@": "&#64;"}
+
+
 def _escape_one(match: re.Match[str]) -> str:
     char = match.group()
+    if char in _REFERENCES:
+        return _REFERENCES[char]
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
         return "&#123;" if after in ("{", "%") and after else "\\{"
