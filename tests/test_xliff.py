@@ -314,6 +314,22 @@ def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, chang
     assert _catalog_bytes(harbour) == before
 
 
+def test_two_articles_whose_names_meet_in_one_file_name_each_get_their_own_file(harbour: Path) -> None:
+    # 2024/story and 2024--story are both "2024--story": the second file overwrote the first
+    (harbour / "articles" / "2024").mkdir()
+    (harbour / "articles" / "2024" / "story.html").write_text("<p>Story one is here.</p>", encoding="utf-8")
+    (harbour / "articles" / "2024--story.html").write_text("<p>Story two is here.</p>", encoding="utf-8")
+    run(harbour, "extract")
+    result = run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    originals = sorted(
+        f.get("original")
+        for path in (harbour / "out").glob("*.xlf")
+        for f in etree.parse(str(path)).getroot().iter(f"{X2}file")
+    )
+    assert originals == ["articles/2024--story.html", "articles/2024/story.html", "articles/harbour.html"]
+    assert result.output.count("Wrote ") == 3
+
+
 def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path) -> None:
     (harbour / "articles" / "weather.html").write_text(
         "<html><body><p>Rain is expected.</p></body></html>", encoding="utf-8"

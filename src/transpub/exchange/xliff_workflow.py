@@ -135,11 +135,7 @@ def export_xliff(
         po = catalog.read_catalog(path)
         units = [_unit(entry, po) for entry in catalog.live_entries(po, plurals=True)]
         files.append(XliffFile(original=project.relative(article), units=units))
-    groups = (
-        [(f"{locale}.xlf", files)]
-        if single
-        else [(f"{project.slug_of(Path(f.original)).replace('/', '--')}.{locale}.xlf", [f]) for f in files]
-    )
+    groups = [(f"{locale}.xlf", files)] if single else _one_file_each(project, files, locale)
     report = XliffExport()
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, group in groups:
@@ -158,6 +154,25 @@ def export_xliff(
         )
         report.files.append((_shown(project, target), sum(len(f.units) for f in group)))
     return report
+
+
+def _one_file_each(
+    project: Project, files: list[XliffFile], locale: str
+) -> list[tuple[str, list[XliffFile]]]:
+    """A file name per article, ``<slug with / as -->.<locale>.xlf``; a name another article took
+    already (``2024/story`` and ``2024--story``; compared without case, as macOS and Windows do) gets
+    ``~2``, ``~3``… so that no article's file overwrites another's (import reads ``original``, not names)."""
+    taken: set[str] = set()
+    groups = []
+    for file in files:
+        stem = project.slug_of(Path(file.original)).replace("/", "--")
+        name, number = f"{stem}.{locale}.xlf", 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{stem}~{number}.{locale}.xlf"
+        taken.add(name.casefold())
+        groups.append((name, [file]))
+    return groups
 
 
 @dataclass
