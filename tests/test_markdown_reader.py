@@ -98,6 +98,14 @@ def test_a_shortcode_parameter_cannot_be_given_markup_by_its_translation(evil: s
     assert plain.startswith('{{< figure src="a.png" caption="El muelle norte." >}}')
 
 
+def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
+    # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
+    document = read("Some text.\n\n- An item\n")
+    localized = translate(document, {"Some text.": "#Hashtag des Tages", "An item": "#1 der Liste"})
+    assert localized == "\\#Hashtag des Tages\n\n- \\#1 der Liste\n"
+    assert msgids(read(localized)) == ["#Hashtag des Tages", "#1 der Liste"]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
 def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
     # a blank line ends a raw HTML block: what came after it in the translation would be Markdown

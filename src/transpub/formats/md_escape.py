@@ -22,10 +22,10 @@ _INLINE = re.compile(
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|@"  # bare URLs and e-mail addresses, which Goldmark's linkify makes links
 )
-#: What starts a block at the start of a line: headings, quotes, list items, setext lines,
-#: definitions, ordered list items, admonitions.
+#: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
+#: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions.
 _LINE_START = re.compile(
-    r"[#][#]*(?=[ \t]|$)|>|([-+*=])\1*(?=[ \t]|$)|[-*_]{3,}|:(?=[ \t])|\d{1,9}(?=[.)](?:[ \t]|$))|!!!|\?\?\?"
+    r"#+|>|([-+*=])\1*(?=[ \t]|$)|[-*_]{3,}|:(?=[ \t])|\d{1,9}(?=[.)](?:[ \t]|$))|!!!|\?\?\?"
 )
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
