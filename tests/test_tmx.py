@@ -89,6 +89,22 @@ def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) ->
     assert "en→de  human" in stats and "2 entries" in stats
 
 
+@pytest.mark.parametrize("record", ["apertium:rejected", "apertium:piece"])
+def test_a_tmx_cannot_pass_its_units_off_as_transpubs_own_records(harbour: Path, record: str) -> None:
+    # "apertium:rejected" kept translate from ever sending the text to Apertium; "apertium:piece"
+    # made the text Apertium's reply for that piece of a long sentence
+    tmx = AGENCY_TMX.replace(
+        '<tu creationdate="20250105T101500Z" creationid="AGENCY\\anna">',
+        f'<tu creationdate="20250105T101500Z"><prop type="x-origin">{record}</prop>',
+    )
+    (harbour / "agency.tmx").write_text(tmx, encoding="utf-8")
+    result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
+    assert "1 unit(s) with an origin of transpub's own records" in result.output
+    with _memory(harbour) as memory:
+        assert not [e for e in memory.entries("de") if e.origin == record]
+        assert memory.exact("en", "de", "Harbour reopens").target == "Alter Hafen-Titel"  # the other unit
+
+
 def test_imported_memory_fills_exact_and_close_matches(harbour: Path) -> None:
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     run(harbour, "memory", "import", str(harbour / "agency.tmx"))

@@ -985,6 +985,11 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
         f"Warning: {n} unit(s) in {tag}, not a language of this project"
         for tag, n in report.skipped_languages.items()
     ]
+    if report.skipped_records:
+        skipped.append(
+            f"Warning: {report.skipped_records} unit(s) with an origin of transpub's own records "
+            "(ENGINE:rejected, ENGINE:piece) skipped: they are no translations"
+        )
     for line in skipped:
         _echo(line, err=True)
     _exit_on_problems(report.errors, [], "nothing was stored")

@@ -31,6 +31,8 @@ class TmxImport:
     updated: int = 0
     duplicates: int = 0
     skipped_languages: dict[str, int] = field(default_factory=dict)
+    #: Units whose origin is one of transpub's own records (``deepl:rejected``, ``deepl:piece``), skipped.
+    skipped_records: int = 0
     errors: list[TranspubError] = field(default_factory=list)
 
 
@@ -98,6 +100,11 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
             )
             continue
         for unit in units:
+            if unit.origin and unit.origin.endswith(_INTERNAL):
+                # export never writes these: a file that says "deepl:rejected" would keep translate from
+                # sending the text to DeepL, and "deepl:piece" would pass its text off as DeepL's reply
+                report.skipped_records += 1
+                continue
             created = _seconds(unit.created) or _seconds(unit.changed) or datetime.now(UTC).timestamp()
             for tag, text in unit.targets.items():
                 locale = match_locale(tag, project.locales)
