@@ -356,3 +356,22 @@ def test_failure_lines_name_the_po_line_and_msgid_and_collapse_repeats(tmp_path,
     assert lines[0].startswith("Failed (6 units): es libre: libre: HTTP 500")
     assert lines[1] == f'  locales/es/LC_MESSAGES/a.po:{line} "Sentence number 0 is long enough to be…"'
     assert lines[-1] == "  ... and 3 more"
+
+
+def test_a_broken_catalog_is_one_error_line_and_the_other_articles_are_still_translated(tmp_path, fake):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    project = make_project(tmp_path, {"a": [("Broken here.", "")], "b": [("Still translated.", "")]})
+    broken = project.catalog_path("es", "a")
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace('msgid "Broken here."', 'msgid "Broken here.'), encoding="utf-8")
+    line = text.splitlines().index('msgid "Broken here."') + 1
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es"])
+    assert result.exit_code == 1, result.output
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: locales/es/LC_MESSAGES/a.po:{line}: "), errors
+    assert entries(project, "b")["Still translated."].msgstr == "[es] Still translated."
+    assert broken.read_text(encoding="utf-8") == text.replace('msgid "Broken here."', 'msgid "Broken here.')
+    assert "Traceback" not in result.output

@@ -445,8 +445,11 @@ def translate(
             _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines():
         _echo(line, err=True)
+    for error in report.errors:
+        _echo(f"Error: {error}", err=True)
     if not report.ok:
-        _echo(report.advice(), err=True)
+        if report.advice():
+            _echo(report.advice(), err=True)
         sys.exit(1)
 
 

@@ -41,7 +41,7 @@ from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
-from .errors import EngineError, PlaceholderMismatch
+from .errors import CatalogError, EngineError, PlaceholderMismatch
 from .fsutil import locked
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
@@ -337,7 +337,11 @@ def translate_project(
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:
-                po = catalog.read_catalog(path)
+                try:
+                    po = catalog.read_catalog(path)
+                except CatalogError as exc:  # a translator's broken save: the other catalogs go on
+                    report.errors.append(str(CatalogError(exc.message, project.relative(path), exc.line)))
+                    continue
                 title = _title_of(po)
                 reviewed = [
                     (e.msgid, e.msgstr)

@@ -217,6 +217,9 @@ class TranslateReport:
     dry_run: bool = False
     #: what the user should know about the engines' settings (credentials in a server URL)
     warnings: list[str] = field(default_factory=list)
+    #: catalogs that could not be read ("file:line: message", the file relative to the project):
+    #: left as they are, the other catalogs translated
+    errors: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -225,8 +228,8 @@ class TranslateReport:
 
     @property
     def ok(self) -> bool:
-        """True when no unit failed (the CLI exits 1 otherwise)."""
-        return self.failed == 0
+        """True when no unit failed and every catalog could be read (the CLI exits 1 otherwise)."""
+        return self.failed == 0 and not self.errors
 
     def failure_lines(self, limit: int = 20) -> list[str]:
         """:func:`failure_lines` of this report's failures."""
