@@ -223,3 +223,24 @@ def test_project_option_also_works_after_the_command_name(
         main, ["glossary", "suggest", "--project", str(sample_project), "--limit", "1"]
     )
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["xliff", "export", "-l", "de"], ["translate", "-l", "de", "--engine", "tm"]],
+)
+def test_a_broken_catalog_is_named_from_the_project_folder_as_check_names_it(
+    sample_project: Path, command: list[str]
+) -> None:
+    run(sample_project, "extract", "-l", "de")
+    po = sample_project / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po"
+    lines = po.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith('msgid "') and line != 'msgid ""')
+    lines[at] = lines[at][:-1]  # the closing quote lost in an editor
+    po.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = run(sample_project, "check", "-l", "de", ok=False)
+    assert f"locales/de/LC_MESSAGES/{SLUG}.po:{at + 1}: [syntax]" in checked.output
+    result = run(sample_project, *command, ok=False)
+    assert result.exit_code == 1
+    assert f"Error: locales/de/LC_MESSAGES/{SLUG}.po:{at + 1}: " in result.output, result.output
+    assert str(sample_project) not in result.output

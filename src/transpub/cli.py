@@ -147,7 +147,7 @@ class TranspubGroup(click.Group):
         except ConfigError as exc:
             raise ConfigProblem(visible(str(exc))) from exc
         except TranspubError as exc:
-            raise click.ClickException(visible(str(exc))) from exc
+            raise click.ClickException(visible(_message(ctx, exc))) from exc
         except KeyboardInterrupt:
             _echo("Interrupted; work already saved is kept.", err=True)
             sys.exit(130)
@@ -178,9 +178,20 @@ def _collecting_less() -> Iterator[None]:
             gc.unfreeze()
 
 
+def _message(ctx: click.Context, exc: TranspubError) -> str:
+    """``exc`` as one line, a file in the project named from the project's folder as every other
+    message names it (``locales/de/LC_MESSAGES/a.po:12: …``), not by its absolute path."""
+    project = (ctx.obj or {}).get("project") if isinstance(ctx.obj, dict) else None
+    if project is None or exc.path is None or not Path(exc.path).is_absolute():
+        return str(exc)
+    return str(TranspubError(exc.message, project.relative(Path(exc.path)), exc.line))
+
+
 def _project(ctx: click.Context) -> Project:
     root = ctx.obj.get("project_dir")
-    return load_project(root)
+    project = load_project(root)
+    ctx.obj["project"] = project
+    return project
 
 
 @click.group(cls=TranspubGroup, context_settings={"help_option_names": ["-h", "--help"]})
