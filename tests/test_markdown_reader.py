@@ -153,7 +153,7 @@ def test_translated_front_matter_values_are_quoted_for_their_format() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "what"),
     [
-        ("---\ntitle: Fine\nsummary: [unclosed\nauthor: x\n---\nBody.\n", 4, "YAML"),
+        ("---\ntitle: Fine\nsummary: [unclosed\nauthor: x\n---\nBody.\n", 3, "YAML"),
         ("+++\ntitle = 'Fine'\nsummary = \n+++\nBody.\n", 3, "TOML"),
         ('{\n  "title": "Fine",\n  "tags": [,]\n}\nBody.\n', 3, "JSON"),
         # a date no calendar has: a ValueError from YAML's constructor ended extract with a traceback
@@ -166,6 +166,22 @@ def test_broken_front_matter_names_the_line(text: str, line: int, what: str) -> 
     with pytest.raises(ArticleError, match=f"not valid {what}") as caught:
         read(text, "broken.md")
     assert caught.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "stop", "what"),
+    [
+        ('---\ntitle: "Ferry\ndate: 2024-01-01\nfoo: bar\n---\nBody.\n', 2, 5, "a quoted scalar"),
+        ("---\ntitle: Fine\nsummary: [unclosed\nauthor: x\n---\nBody.\n", 3, 4, "a flow sequence"),
+    ],
+)
+def test_an_unclosed_quote_or_bracket_in_front_matter_is_named_at_its_line_not_where_reading_stopped(
+    text: str, start: int, stop: int, what: str
+) -> None:
+    with pytest.raises(ArticleError, match="not valid YAML") as caught:
+        read(text, "broken.md")
+    assert caught.value.line == start
+    assert what in caught.value.message and f"line {stop}" in caught.value.message
 
 
 def test_yaml_aliases_are_refused_in_front_matter() -> None:

@@ -118,6 +118,11 @@ def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...
         else:
             line = 2
         problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or exc
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and start.line + 2 < line:
+            # an unclosed quote or bracket: named where it opens, not where the reader ran out
+            problem = f"{context} that starts here: {problem} at line {line}"
+            line = start.line + 2
         raise ArticleError(f"front matter is not valid YAML ({problem})", shown, line) from exc
     finally:
         if loader is not None:
