@@ -81,3 +81,18 @@ def test_a_shard_outside_its_range_is_a_usage_error(tmp_path: Path) -> None:
     for bad in ("4/3", "0/2", "two/3", "3", "²/4", "1/" + "9" * 5000, " 1/2", "1/2\n"):
         code, output = run(root, "extract", "--shard", bad)
         assert code == 2 and "I/N" in output and "Traceback" not in output
+
+
+def test_a_sharded_compile_says_the_index_pages_are_still_to_be_made_and_names_no_missing_page(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    code, output = run(root, "compile", "--shard", "1/2", "--threshold", "0")
+    assert code == 0, output
+    assert not (root / "site" / "index.html").exists()
+    assert "index.html" not in output
+    assert "transpub compile --indexes" in output
+    code, output = run(root, "compile", "--indexes")
+    assert code == 0, output
+    assert f"Site: {root / 'site' / 'index.html'}" in output and (root / "site" / "index.html").is_file()

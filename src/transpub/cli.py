@@ -628,10 +628,16 @@ def compile_(
         _echo(f"Error: {error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
+    if site is not None and shard is not None:  # a shard writes pages only: no index to point at yet
+        _echo(
+            f"Pages of shard {shard[0]}/{shard[1]} written in {report.out_dir}; once every shard is done, "
+            "`transpub compile --indexes` writes the index pages."
+        )
+        site = None
     if report.errors:
         if site is not None:
             _echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
-        else:
+        elif markdown:
             _echo(f"Markdown written as listed above (errors: {len(report.errors)})")
         sys.exit(1)
     if site is not None:
