@@ -66,3 +66,23 @@ def test_check_flags_a_version_a_translator_wrote_as_a_decimal() -> None:
 def test_check_still_accepts_decimals_written_the_spanish_way() -> None:
     for source, target in PROSE.items():
         assert numbers_problem(source, target, "en", "es") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "typed", "locale", "hint"),
+    [
+        ("Tickets cost 3.50 euros.", "Tickets kosten 3.50 Euro.", "de", "write 3.50 as 3,50 in de"),
+        (
+            "It weighs 1,234.500 tonnes.",
+            "Il pèse 1,234.500 tonnes.",
+            "fr",
+            "write 1,234.500 as 1\u202f234,500 in fr",
+        ),
+        ("RMB31.36 billion", "31.36 Mrd.", "de", "write 31.36 as 31,36 in de"),
+    ],
+)
+def test_the_hint_for_a_number_typed_the_source_way_keeps_its_decimals(
+    source: str, typed: str, locale: str, hint: str
+) -> None:
+    problem = numbers_problem(source, typed, "en", locale)
+    assert problem is not None and problem.endswith(f"({hint})"), problem

@@ -11,6 +11,7 @@ the month's number, so ``January 4, 2018`` matches ``2018年1月4日``. Words su
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections import Counter
@@ -22,7 +23,6 @@ from babel import Locale
 from babel.dates import get_month_names
 from babel.numbers import (
     NumberFormatError,
-    format_decimal,
     get_decimal_symbol,
     get_group_symbol,
     parse_decimal,
@@ -441,6 +441,21 @@ def _shown(number: Number) -> str:
     return number.text if any(ch.isdigit() for ch in number.text) else f"{number.text} ({number.value})"
 
 
+def _as_written_in(value: Decimal, locale: str) -> str:
+    """``value`` written the way ``locale`` writes numbers, with the decimals it was written with
+    (a price's ``3.50`` is ``3,50``, not ``3,5``).
+
+    >>> _as_written_in(Decimal("1234.50"), "de")
+    '1.234,50'
+    """
+    cldr = _babel_locale(locale)
+    pattern = copy.copy(cldr.decimal_formats[None])
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern.frac_prec = (decimals, max(decimals, pattern.frac_prec[1]))
+    return str(pattern.apply(value, cldr))
+
+
 def _format_hint(missing: list[Number], translation: str, locale: str) -> str | None:
     """A hint when a number was typed as the source writes it instead of as ``locale`` does.
 
@@ -453,8 +468,8 @@ def _format_hint(missing: list[Number], translation: str, locale: str) -> str | 
             continue  # a literal (1.2.3) is written the same everywhere
         if written in translation and any(ch.isdigit() for ch in written) and not written.isdigit():
             try:
-                local = format_decimal(number.value, locale=_babel_locale(locale), group_separator=True)
-            except (ValueError, TypeError):
+                local = _as_written_in(number.value, locale)
+            except (ValueError, TypeError, KeyError, AttributeError):
                 return None
             if local != number.text:
                 return f"write {number.text} as {local} in {locale}"
