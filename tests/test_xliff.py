@@ -621,3 +621,13 @@ def test_the_committed_xliff_schemas_are_the_official_files_unmodified() -> None
         assert re.search(rf"`{re.escape(name)}` \|[^\n]*`{digest}`", listed), (
             f"{name}: sha256 {digest} not in README"
         )
+
+
+def test_an_import_that_changes_nothing_says_so_rather_than_printing_nothing(harbour: Path) -> None:
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    before = _catalog_bytes(harbour)
+    result = run(harbour, "xliff", "import", str(harbour / "out" / "harbour.de.xlf"))
+    assert (
+        result.output.strip() == "No catalog changed: the 1 file read holds no translation the catalogs lack."
+    ), result.output
+    assert _catalog_bytes(harbour) == before

@@ -954,6 +954,9 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
     report = import_xliff(_project(ctx), list(files), accept_translated=accept_translated)
     for path, count in report.changed.items():
         _echo(f"{path}: {count} entr{'y' if count == 1 else 'ies'} updated")
+    if not report.changed and not report.errors:
+        read = f"the {len(files)} files read hold" if len(files) > 1 else "the 1 file read holds"
+        _echo(f"No catalog changed: {read} no translation the catalogs lack.")
     _exit_on_problems(report.errors, report.warnings, "nothing was written" if not report.changed else None)
 
 
