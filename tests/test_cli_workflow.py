@@ -244,3 +244,20 @@ def test_a_broken_catalog_is_named_from_the_project_folder_as_check_names_it(
     assert result.exit_code == 1
     assert f"Error: locales/de/LC_MESSAGES/{SLUG}.po:{at + 1}: " in result.output, result.output
     assert str(sample_project) not in result.output
+
+
+def test_a_misspelt_key_is_named_as_the_readme_shows_it(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = sample_project / "transpub.toml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = lines.index("[compile]") + 1
+    lines.insert(at, "publish_treshold = 80")
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(sample_project)
+    result = CliRunner().invoke(main, ["compile"])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: transpub.toml:{at + 1}: unknown key 'publish_treshold' in [compile]; "
+        "did you mean 'publish_threshold'?\n"
+    )

@@ -145,7 +145,7 @@ class TranspubGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
-            raise ConfigProblem(visible(str(exc))) from exc
+            raise ConfigProblem(visible(_message(ctx, exc))) from exc
         except TranspubError as exc:
             raise click.ClickException(visible(_message(ctx, exc))) from exc
         except KeyboardInterrupt:
@@ -180,11 +180,19 @@ def _collecting_less() -> Iterator[None]:
 
 def _message(ctx: click.Context, exc: TranspubError) -> str:
     """``exc`` as one line, a file in the project named from the project's folder as every other
-    message names it (``locales/de/LC_MESSAGES/a.po:12: …``), not by its absolute path."""
-    project = (ctx.obj or {}).get("project") if isinstance(ctx.obj, dict) else None
-    if project is None or exc.path is None or not Path(exc.path).is_absolute():
+    message names it (``locales/de/LC_MESSAGES/a.po:12: …``), not by its absolute path; before the
+    project is loaded (a mistake in transpub.toml), a file below the current folder from there."""
+    if exc.path is None or not Path(exc.path).is_absolute():
         return str(exc)
-    return str(TranspubError(exc.message, project.relative(Path(exc.path)), exc.line))
+    project = ctx.obj.get("project") if isinstance(ctx.obj, dict) else None
+    if project is not None:
+        shown = project.relative(Path(exc.path))
+    else:
+        try:
+            shown = Path(exc.path).relative_to(Path.cwd()).as_posix()
+        except (ValueError, OSError):
+            return str(exc)
+    return str(TranspubError(exc.message, shown, exc.line))
 
 
 def _project(ctx: click.Context) -> Project:
