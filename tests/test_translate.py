@@ -375,3 +375,16 @@ def test_a_broken_catalog_is_one_error_line_and_the_other_articles_are_still_tra
     assert entries(project, "b")["Still translated."].msgstr == "[es] Still translated."
     assert broken.read_text(encoding="utf-8") == text.replace('msgid "Broken here."', 'msgid "Broken here.')
     assert "Traceback" not in result.output
+
+
+def test_a_dry_run_says_what_the_memory_would_fill_not_that_it_filled_it(tmp_path, fake):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    make_project(tmp_path, {"a": [("Kept.", "Guardado.")], "b": [("Kept.", ""), ("New.", "")]})
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "es via libre: would send 1 unit" in result.output
+    assert "es via libre: would fill from memory 1" in result.output, result.output
+    assert entries(make_project(tmp_path, {}), "b")["Kept."].msgstr == ""

@@ -460,7 +460,9 @@ def translate(
             )
             if value
         ]
-        if parts or not report.dry_run:
+        if parts and report.dry_run:  # nothing was filled: this is what a run would take from the memory
+            _echo(f"{locale} via {name}: would fill " + ", ".join(parts))
+        elif not report.dry_run:
             _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines():
         _echo(line, err=True)

@@ -156,7 +156,7 @@ class Estimate:
             return head + "nothing to send"
         if self.tokens_in is not None:
             return head + self._describe_tokens()
-        line = head + f"would send {self.units} units, {self.chars} characters"
+        line = head + f"would send {self.units} unit{'' if self.units == 1 else 's'}, {self.chars} characters"
         if self.cost is not None and self.price_per_million:
             return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
         if self.free:
