@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polib
 from click.testing import CliRunner
 
 from transpub.cli import main
@@ -96,3 +97,26 @@ def test_a_sharded_compile_says_the_index_pages_are_still_to_be_made_and_names_n
     code, output = run(root, "compile", "--indexes")
     assert code == 0, output
     assert f"Site: {root / 'site' / 'index.html'}" in output and (root / "site" / "index.html").is_file()
+
+
+def test_the_index_run_after_the_shards_does_not_repeat_their_warnings(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    story = root / "articles" / "2024" / "story-1.html"
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("The story", 'The <img src="gone.png" alt="A map"> story'),
+        encoding="utf-8",
+    )
+    assert run(root, "extract")[0] == 0
+    po = polib.pofile(str(root / "locales" / "es" / "LC_MESSAGES" / "2024" / "story-1.po"))
+    [entry] = [e for e in po if "<1/>" in e.msgid]
+    entry.msgstr = "La historia, sin su imagen."  # the image's placeholder dropped: the page keeps the source
+    po.save()
+    warned = []
+    for index in (1, 2):
+        code, output = run(root, "compile", "--shard", f"{index}/2", "--threshold", "0")
+        assert code == 0, output
+        warned += [line for line in output.splitlines() if line.startswith("Warning:")]
+    assert len(warned) == 2 and "gone.png" in warned[0] and "placeholder <1/> is missing" in warned[1], warned
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0, output
+    assert "Warning:" not in output

@@ -634,11 +634,14 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         compiled.errors.append(exc)
         compiled.read = False
         return compiled
-    compiled.warnings.extend(document.warnings)
+    if options.pages:  # (the index pages after sharded runs: those runs reported the article's warnings)
+        compiled.warnings.extend(document.warnings)
     shown = document
     if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
         shown = _markdown_page(project, document, document.render())
-    if document.format == "markdown" and run.markdown_root is not None:
+    if not options.pages:
+        assets = ArticleAssets()  # no page is written: nothing to load files for
+    elif document.format == "markdown" and run.markdown_root is not None:
         assets = ArticleAssets()  # its Markdown files get its images beside them (see _image_plan)
     else:
         assets = copy_assets(
@@ -704,15 +707,15 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
             page.published = False
             page.reason = f"not compiled yet (transpub compile -l {locale})"
         pages[locale] = page
+    for page in pages.values():
+        page.date = document.published
+    if not options.pages:
+        return compiled
     for locale in selected:
         if locale in catalogs:
             compiled.warnings.extend(
                 _placeholder_warnings(project, locale, slug, problems[locale], read[locale])
             )
-    for page in pages.values():
-        page.date = document.published
-    if not options.pages:
-        return compiled
     if run.markdown_root is not None and document.format == "markdown":
         if run.record is not None:
             outputs = run.record.view()
