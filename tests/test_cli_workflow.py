@@ -261,3 +261,10 @@ def test_a_misspelt_key_is_named_as_the_readme_shows_it(
         f"Error: transpub.toml:{at + 1}: unknown key 'publish_treshold' in [compile]; "
         "did you mean 'publish_threshold'?\n"
     )
+
+
+def test_extract_in_a_project_without_articles_says_where_it_looked(tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "de"])
+    (tmp_path / "news" / "story.html").write_text("<p>Put in the wrong folder.</p>", encoding="utf-8")
+    result = run(tmp_path / "news", "extract")
+    assert result.output == "No articles in articles/ (HTML, Markdown or text files).\n"

@@ -329,6 +329,13 @@ def extract(
     if shown:  # written at once: an archive has thousands of articles
         _echo("\n".join(shown))
     _echo_unchanged(len(report.articles) - len(shown), "article")
+    if not report.articles and not report.errors:  # (not silence: the articles may be in another folder)
+        where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+        _echo(
+            f"No articles in shard {shard[0]}/{shard[1]} of {where}."
+            if shard
+            else f"No articles in {where} (HTML, Markdown or text files)."
+        )
     for orphan in report.orphans:
         _echo(f"Warning: {orphan}", err=True)
     for warning in report.warnings:
