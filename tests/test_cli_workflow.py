@@ -268,3 +268,10 @@ def test_extract_in_a_project_without_articles_says_where_it_looked(tmp_path: Pa
     (tmp_path / "news" / "story.html").write_text("<p>Put in the wrong folder.</p>", encoding="utf-8")
     result = run(tmp_path / "news", "extract")
     assert result.output == "No articles in articles/ (HTML, Markdown or text files).\n"
+
+
+def test_an_xliff_export_with_no_catalog_to_export_says_so(tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "de"])
+    result = run(tmp_path / "news", "xliff", "export", "-l", "de", "-o", str(tmp_path / "out"))
+    assert result.output == "No de catalog to export: run `transpub extract` first.\n"
+    assert not any((tmp_path / "out").glob("*"))

@@ -953,6 +953,8 @@ def xliff_export(
     written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
     for path, units in written.files:
         _echo(f"Wrote {path} ({units} units)")
+    if not written.files:
+        _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
 
 
 @xliff.command(name="import")
