@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import click
 import polib
 import pytest
 from click.testing import CliRunner
@@ -275,3 +277,27 @@ def test_an_xliff_export_with_no_catalog_to_export_says_so(tmp_path: Path) -> No
     result = run(tmp_path / "news", "xliff", "export", "-l", "de", "-o", str(tmp_path / "out"))
     assert result.output == "No de catalog to export: run `transpub extract` first.\n"
     assert not any((tmp_path / "out").glob("*"))
+
+
+def _commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.update(_commands(command, f"{prefix}{name} "))
+        else:
+            found[f"{prefix}{name}"] = command
+    return found
+
+
+def test_the_readme_names_the_commands_that_take_several_locales() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    said = " ".join(readme.split("## The workflow", 1)[1].split("| command |", 1)[0].split())
+    sentence = said.split("`-l LOCALE` (repeatable)", 1)[0].rsplit(";", 1)[-1]
+    named = set(re.findall(r"`([a-z]+(?: [a-z]+)?)`", sentence))
+    several = {
+        name
+        for name, command in _commands(main).items()
+        if any(isinstance(p, click.Option) and "-l" in p.opts and p.multiple for p in command.params)
+        and name != "init"  # (its -l names the project's target locales)
+    }
+    assert named == several
