@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transpub.memory import HUMAN, TranslationMemory
 
 
@@ -41,3 +43,33 @@ def test_nothing_below_the_score_is_offered(tmp_path):
     with TranslationMemory(tmp_path / "m.sqlite") as memory:
         memory.add("en", "es", [("Completely different words here.", "x")])
         assert memory.close_matches("en", "es", "Click the button.", 75) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["translate", "-l", "es", "--engine", "tm"],
+        ["translate", "-l", "es", "--engine", "tm", "--dry-run"],
+        ["memory", "stats"],
+        ["memory", "migrate"],
+        ["memory", "export", "-o", "MEMORY.tmx"],
+    ],
+)
+def test_a_damaged_memory_file_is_one_error_line_and_is_kept_as_it_is(tmp_path, command) -> None:
+    from click.testing import CliRunner
+
+    from test_translate_helpers import make_project
+    from transpub.cli import main
+
+    make_project(tmp_path, {"a": [("Hello.", "")]}, engine="tm")
+    damaged = tmp_path / ".transpub" / "memory.sqlite"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b"not a database, but someone's paid translations may be in here" * 100)
+    before = damaged.read_bytes()
+    args = [str(tmp_path / "m.tmx") if arg == "MEMORY.tmx" else arg for arg in command]
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), *args])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    [line] = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
+    assert "memory.sqlite" in line and "not a database" in line
+    assert damaged.read_bytes() == before

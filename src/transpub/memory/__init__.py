@@ -25,9 +25,13 @@ opened, and ``transpub memory migrate`` does it explicitly (PostgreSQL is only m
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import MemoryStoreError
 from .base import (
     CLAIM_SECONDS,
     HUMAN,
@@ -67,7 +71,22 @@ def open_memory(location: str | Path, *, dry_run: bool = False) -> MemoryStore:
         from .postgresql import PostgresMemory  # psycopg is only needed for a shared memory
 
         return PostgresMemory(location, read_only=dry_run)
-    return TranslationMemory.snapshot(location) if dry_run else TranslationMemory(location)
+    with _readable(location):
+        return TranslationMemory.snapshot(location) if dry_run else TranslationMemory(location)
+
+
+@contextlib.contextmanager
+def _readable(location: str | Path) -> Iterator[None]:
+    """A SQLite file that is no memory (damaged, or another file put there) is one error naming it,
+    and is left as it is: it may hold translations paid for."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise MemoryStoreError(
+            f"cannot be read as a translation memory ({exc}); restore it from a backup, or move it "
+            "away to start with an empty memory",
+            str(location),
+        ) from None
 
 
 def migrate_memory(location: str | Path) -> tuple[int, int]:
@@ -77,5 +96,5 @@ def migrate_memory(location: str | Path) -> tuple[int, int]:
 
         with PostgresMemory(location, migrating=True) as shared:
             return shared.migrate()
-    with TranslationMemory(location) as local:
+    with _readable(location), TranslationMemory(location) as local:
         return local.migrated_from, SCHEMA_VERSION
