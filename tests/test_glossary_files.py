@@ -170,3 +170,16 @@ def test_a_tbx_glossary_that_csv_export_could_not_hold_is_refused_with_its_line(
     with pytest.raises(GlossaryError) as raised:
         load_glossary(path)
     assert words in raised.value.message and raised.value.line in (3, 4)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_spreadsheets_csv_separated_by_semicolons_or_tabs_says_so(tmp_path, separator):
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        f"term{separator}es{separator}de\nharbour{separator}puerto{separator}Hafen\n", encoding="utf-8"
+    )
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 1
+    shown = "';'" if separator == ";" else "tabs"
+    assert f"separated by {shown}" in caught.value.message and "commas" in caught.value.message

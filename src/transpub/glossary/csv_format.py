@@ -91,9 +91,12 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
             columns.append(normalize_locale(name))
             locales.append(normalize_locale(name))
         else:
-            raise GlossaryError(
-                f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}', path, 1
-            )
+            message = f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}'
+            for separator, shown in ((";", "';'"), ("\t", "tabs")):
+                if separator in name and TERM in (cell.strip().lower() for cell in name.split(separator)):
+                    # a spreadsheet set to a language whose lists use ';' (or saving "text") wrote it so
+                    message += f"; the file is separated by {shown}, not commas: save it as CSV with commas"
+            raise GlossaryError(message, path, 1)
     duplicates = sorted({c for c in columns if columns.count(c) > 1})
     if duplicates:
         raise GlossaryError(f"column {duplicates[0]!r} appears twice", path, 1)
