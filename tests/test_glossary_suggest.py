@@ -90,3 +90,19 @@ def test_a_text_repeated_as_title_and_heading_counts_once():
     title = "Platinum industry adds splendor to the new year"
     found = suggest_terms([title, title, title], Glossary(), "en")
     assert found == []
+
+
+def test_suggest_with_nothing_to_propose_says_so_rather_than_printing_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    runner = CliRunner()
+    runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "de"])
+    (tmp_path / "news" / "articles" / "a.html").write_text("<p>the boat is late.</p>", encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_path / "news"), "glossary", "suggest"])
+    assert result.exit_code == 0, result.output
+    assert (
+        result.output
+        == "Nothing to suggest: no name or frequent phrase in the 1 article is missing from the glossary.\n"
+    )

@@ -908,8 +908,15 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
         for path in project.article_paths()
         for slot in load_article(project, path).slots()
     ]
-    for candidate in suggest_terms(texts, terms, project.source_locale, limit=limit):
+    candidates = suggest_terms(texts, terms, project.source_locale, limit=limit)
+    for candidate in candidates:
         _echo(candidate.describe())
+    if not candidates:
+        count = len(project.article_paths())
+        _echo(
+            "Nothing to suggest: no name or frequent phrase in the "
+            f"{count} article{'' if count == 1 else 's'} is missing from the glossary."
+        )
 
 
 @main.group()
