@@ -116,6 +116,17 @@ def test_missing_catalog_is_outdated(project: Path) -> None:
     )
 
 
+def test_a_missing_catalogs_units_count_as_untranslated_in_the_summary(project: Path) -> None:
+    # the locale is not "100% translated" while one of its articles has no catalog at all
+    po_path(project, "zh_CN").unlink()
+    result = run(project, "check", "-l", "zh_CN", "--min-translated", "0")
+    assert result.exit_code == 1
+    assert lines(result)[1:] == [
+        "zh_CN: 0% translated (0 of 5 units), 0 fuzzy, 5 untranslated; 1 problem (minimum 0%)",
+        "check: 1 problem in 1 locale",
+    ]
+
+
 def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still_checked(
     project: Path,
 ) -> None:

@@ -146,6 +146,8 @@ def check_catalog(
     if not po_path.exists():
         if policy.runs("outdated"):
             add("outdated", None, f"no catalog for {project.relative(article)}; {EXTRACT_HINT}")
+        if template is not None:  # its units count as untranslated in the locale's summary, not as none
+            result.stats = catalog.catalog_stats(template)
         return result
     try:
         po = catalog.read_catalog(po_path)
