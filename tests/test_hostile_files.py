@@ -28,12 +28,18 @@ PO_HEADER = (
     ],
 )
 def test_plural_forms_with_a_unicode_digit_is_refused_on_its_line(tmp_path: Path, forms: str) -> None:
+    refused = refusal_of_plural_forms(tmp_path, forms)
+    assert refused.line == 4
+    assert "Plural-Forms" in str(refused)
+
+
+def refusal_of_plural_forms(tmp_path: Path, forms: str) -> CatalogError:
+    """The error reading a catalog whose Plural-Forms header (line 4) says ``forms``."""
     path = tmp_path / "de.po"
     path.write_text(PO_HEADER.format(forms=forms), encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
         read_catalog(path)
-    assert caught.value.line == 4
-    assert "Plural-Forms" in str(caught.value)
+    return caught.value
 
 
 @pytest.mark.parametrize(
@@ -47,12 +53,9 @@ def test_plural_forms_with_a_unicode_digit_is_refused_on_its_line(tmp_path: Path
 def test_plural_forms_with_more_forms_than_any_language_is_refused_on_its_line(
     tmp_path: Path, forms: str
 ) -> None:
-    path = tmp_path / "de.po"
-    path.write_text(PO_HEADER.format(forms=forms), encoding="utf-8")
-    with pytest.raises(CatalogError) as caught:
-        read_catalog(path)
-    assert caught.value.line == 4
-    assert "more plural forms than any language has" in str(caught.value)
+    refused = refusal_of_plural_forms(tmp_path, forms)
+    assert refused.line == 4
+    assert "more plural forms than any language has" in str(refused)
 
 
 def test_yaml_alias_bomb_in_front_matter_is_refused_quickly(tmp_path: Path) -> None:
