@@ -76,6 +76,20 @@ def test_reviewed_translation_feeds_other_articles_exactly_and_fuzzily(tmp_path,
     assert (counts.filled_tm, counts.filled_fuzzy_tm) == (1, 1)
 
 
+def test_a_reviewed_translation_that_lost_its_placeholders_is_not_reused_elsewhere(tmp_path, fake):
+    # article a's reviewer dropped the link; article b still gets a translation that keeps it
+    project = make_project(
+        tmp_path,
+        {
+            "a": [("Read <1>the report</1> now.", "Lee el informe ahora.")],
+            "b": [("Read <1>the report</1> now.", "")],
+        },
+    )
+    report = translate_project(project, ["es"], policy=FAST)
+    assert entries(project, "b")["Read <1>the report</1> now."].msgstr == "[es] Read <1>the report</1> now."
+    assert report.counts[("es", "libre")].filled_tm == 0
+
+
 def test_memory_score_100_on_the_command_line_sends_close_matches_to_mt(tmp_path, fake):
     from click.testing import CliRunner
 

@@ -567,6 +567,19 @@ def _estimate(
     )
 
 
+def _same_placeholders(msgid: str, translation: str) -> bool:
+    """Whether ``translation`` holds the placeholders of ``msgid``, nested alike (True when the
+    msgid's own cannot be read: there is nothing to hold the translation to)."""
+    try:
+        wanted = placeholder_tree(msgid)
+    except PlaceholderMismatch:
+        return True
+    try:
+        return placeholder_tree(translation) == wanted
+    except PlaceholderMismatch:
+        return False
+
+
 def _from_memory(
     memory: MemoryStore,
     msgid: str,
@@ -584,6 +597,8 @@ def _from_memory(
         return msgid, f"copied from the source (nothing to translate) on {today}"
     origins = (HUMAN, engine) if retry_rejected else (HUMAN, engine, f"{engine}:rejected")
     exact = memory.exact(source, target, msgid, origins=origins)
+    if exact is not None and exact.origin == HUMAN and not _same_placeholders(msgid, exact.target):
+        exact = None  # (a translation imported or reviewed with another unit's markup: not reused)
     if exact is not None:
         if exact.origin == HUMAN:
             counts.filled_tm += 1
