@@ -73,3 +73,19 @@ def test_a_damaged_memory_file_is_one_error_line_and_is_kept_as_it_is(tmp_path, 
     [line] = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
     assert "memory.sqlite" in line and "not a database" in line
     assert damaged.read_bytes() == before
+
+
+def test_a_busy_memory_is_not_called_damaged(tmp_path, monkeypatch) -> None:
+    # "database is locked" says nothing of the file: being told to move it away would lose it
+    import sqlite3
+
+    import transpub.memory as memory_package
+    from transpub.errors import MemoryStoreError
+
+    def busy(location):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(memory_package, "TranslationMemory", busy)
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        memory_package.open_memory(tmp_path / "memory.sqlite")
+    assert not isinstance(raised.value, MemoryStoreError)

@@ -81,6 +81,8 @@ def _readable(location: str | Path) -> Iterator[None]:
     and is left as it is: it may hold translations paid for."""
     try:
         yield
+    except sqlite3.OperationalError:
+        raise  # (busy, locked, no room: the file may be sound, and must not be moved away)
     except sqlite3.DatabaseError as exc:
         raise MemoryStoreError(
             f"cannot be read as a translation memory ({exc}); restore it from a backup, or move it "
