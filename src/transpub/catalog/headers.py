@@ -203,9 +203,10 @@ def plural_forms_problem(forms: str) -> str | None:
     if plural is None:
         return f"{forms!r} lacks plural=EXPRESSION"
     count = nplurals.group(1).strip()
-    if not _ASCII_DIGITS.fullmatch(count) or int(count.lstrip("0")[:9] or "0") < 1:
+    forms_count = _count(count)
+    if forms_count is None or forms_count < 1:
         return f"nplurals={_shown_count(count)} is not a positive integer"
-    if len(count.lstrip("0")) > 3 or int(count) > MAX_NPLURALS:
+    if forms_count > MAX_NPLURALS:
         return f"nplurals={_shown_count(count)} is more plural forms than any language has (at most {MAX_NPLURALS})"
     expression = plural.group(1).strip()
     try:
@@ -217,7 +218,7 @@ def plural_forms_problem(forms: str) -> str | None:
             value = function(n)
         except ZeroDivisionError:
             return f"the plural expression {expression!r} divides by zero (for n={n})"
-        if not 0 <= value < int(count):
+        if not 0 <= value < forms_count:
             return (
                 f"nplurals={count} but the plural expression gives {value} (for n={n}); "
                 "it must stay below nplurals"
@@ -232,12 +233,17 @@ def nplurals_of(forms: str) -> int | None:
     (3, None)
     """
     match = _NPLURALS.search(forms)
-    count = match.group(1).strip().lstrip("0") if match else ""
-    return (
-        int(count)
-        if _ASCII_DIGITS.fullmatch(count) and len(count) <= 3 and 0 < int(count) <= MAX_NPLURALS
-        else None
-    )
+    count = _count(match.group(1).strip()) if match else None
+    return count if count is not None and 0 < count <= MAX_NPLURALS else None
+
+
+def _count(text: str) -> int | None:
+    """The number an nplurals value says (None when it is not ASCII digits), read only as far as
+    :data:`MAX_NPLURALS` matters: a longer one is ``MAX_NPLURALS + 1`` (int() refuses 5,000 digits)."""
+    if not _ASCII_DIGITS.fullmatch(text):
+        return None
+    digits = text.lstrip("0")
+    return MAX_NPLURALS + 1 if len(digits) > 3 else int(digits or "0")
 
 
 def _shown_count(count: str) -> str:
