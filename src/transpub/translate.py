@@ -567,17 +567,12 @@ def _estimate(
     )
 
 
-def _same_placeholders(msgid: str, translation: str) -> bool:
-    """Whether ``translation`` holds the placeholders of ``msgid``, nested alike (True when the
-    msgid's own cannot be read: there is nothing to hold the translation to)."""
+def _placeholders_of(text: str) -> dict[str, tuple[str, str | None]] | None:
+    """:func:`placeholder_tree` of ``text``; None when its placeholders are malformed."""
     try:
-        wanted = placeholder_tree(msgid)
+        return placeholder_tree(text)
     except PlaceholderMismatch:
-        return True
-    try:
-        return placeholder_tree(translation) == wanted
-    except PlaceholderMismatch:
-        return False
+        return None
 
 
 def _from_memory(
@@ -596,8 +591,14 @@ def _from_memory(
         counts.copied += 1
         return msgid, f"copied from the source (nothing to translate) on {today}"
     origins = (HUMAN, engine) if retry_rejected else (HUMAN, engine, f"{engine}:rejected")
+    wanted = _placeholders_of(msgid)
     exact = memory.exact(source, target, msgid, origins=origins)
-    if exact is not None and exact.origin == HUMAN and not _same_placeholders(msgid, exact.target):
+    if (
+        exact is not None
+        and exact.origin == HUMAN
+        and wanted is not None
+        and _placeholders_of(exact.target) != wanted
+    ):
         exact = None  # (a translation imported or reviewed with another unit's markup: not reused)
     if exact is not None:
         if exact.origin == HUMAN:
@@ -608,16 +609,9 @@ def _from_memory(
             return REJECTED_BEFORE
         counts.reused_mt += 1
         return exact.target, f"machine translation by {engine} ({source}→{target}) on {today}"
-    try:
-        wanted = placeholder_tree(msgid)
-    except PlaceholderMismatch:
-        wanted = None
     for match in memory.close_matches(source, target, msgid, score, origins=(HUMAN, engine)):
-        try:
-            if placeholder_tree(match.target) != wanted:
-                continue
-        except PlaceholderMismatch:
-            continue
+        if wanted is None or _placeholders_of(match.target) != wanted:
+            continue  # (a close match must hold the msgid's placeholders, nested alike)
         counts.filled_fuzzy_tm += 1
         return match.target, f"translation memory {match.score:.0f}% match on {today}"
     return None
