@@ -195,14 +195,27 @@ def describe_location(location: str | Path) -> str:
     'postgresql://tm@db/tm?sslmode=require&password=***'
     """
     text = str(location)
+    parts = _url_parts(text)
+    if parts is None:
+        return text
+    scheme, user, password, host, mark, query = parts
+    hidden = user if password is None else user + ":***"
+    return f"{scheme}://{hidden}{host}{mark}" + _QUERY_PASSWORD.sub(r"\1***", query)
+
+
+def _url_parts(text: str) -> tuple[str, str, str | None, str, str, str] | None:
+    """A URL as the password hiding reads it: scheme, user name, password (None: none there; the
+    user part runs up to the last "@" before the query, since a password may hold "/" or "@"),
+    the rest of the address from that "@", "?" and the query; None when ``text`` is no URL."""
     scheme, sep, rest = text.partition("://")
     if not sep:
-        return text
+        return None
     head, mark, query = rest.partition("?")
     at = head.rfind("@")
     if at >= 0 and ":" in head[:at]:
-        head = head[:at].partition(":")[0] + ":***" + head[at:]
-    return f"{scheme}://{head}{mark}" + _QUERY_PASSWORD.sub(r"\1***", query)
+        user, _, password = head[:at].partition(":")
+        return scheme, user, password, head[at:], mark, query
+    return scheme, head, None, "", mark, query
 
 
 #: A password given as a URL query parameter (libpq reads ``password`` and ``sslpassword`` there).
@@ -216,14 +229,13 @@ def hide_secrets(message: str, location: str | Path) -> str:
     >>> hide_secrets('invalid integer value "pa" for connection option "port"', "postgresql://tm:pa/ss@db/tm")
     'invalid integer value "***" for connection option "port"'
     """
-    _, sep, rest = str(location).partition("://")
-    if not sep:
+    parts = _url_parts(str(location))
+    if parts is None:
         return message
-    head, _, query = rest.partition("?")
+    _, _, password, _, _, query = parts
     secrets = [match.group(0).partition("=")[2] for match in _QUERY_PASSWORD.finditer(query)]
-    at = head.rfind("@")
-    if at >= 0 and ":" in head[:at]:
-        secrets.append(head[:at].partition(":")[2])
+    if password is not None:
+        secrets.append(password)
     pieces = {
         piece
         for secret in secrets
