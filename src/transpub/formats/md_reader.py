@@ -200,15 +200,14 @@ class _Builder(RunSlots):
                 if not self.for_translators(msgid) or is_address(msgid):
                     continue
                 parts.append(self.source.raw(pos, param.start))
+                raw = self.source.raw(param.start, param.end)
                 parts.append(
                     AttrSlot(
                         msgid,
                         self.names.name(template.name, param.value) + f"@{param.name}",
-                        self.source.raw(param.start, param.end),
+                        raw,
                         f"attribute:{param.name}",
-                        write=functools.partial(
-                            shortcode_param, param.value, self.source.raw(param.start, param.end)
-                        ),
+                        write=functools.partial(shortcode_param, param.value, raw),
                     )
                 )
                 pos = param.end
