@@ -58,5 +58,5 @@ def attribute_in_markdown(text: str) -> str:
     >>> attribute_in_markdown('a "b"\n\nc')
     '"a &quot;b&quot;&#10;&#10;c"'
     """
-    value = escape_text(text).replace('"', "&quot;")
+    value = escape_attribute(text)
     return '"' + value.replace("\r", "&#13;").replace("\n", "&#10;") + '"'
