@@ -139,3 +139,23 @@ def test_github_format_says_when_the_annotations_shown_are_not_all(tmp_path: Pat
     errors = [line for line in result.output.splitlines() if line.startswith("::error ")]
     assert len(errors) > 10
     assert f"this log lists all {len(errors)} problems" in result.output
+
+
+def test_a_control_character_in_a_text_leaves_the_json_report_valid(tmp_path: Path) -> None:
+    # U+0085 (a mis-decoded CMS ellipsis) and DEL: json leaves them raw, and escaping them for the
+    # terminal as \x85 made the report invalid JSON for the CI step that reads it
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    root = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(root), "--source", "en", "-l", "de"]).exit_code == 0
+    (root / "articles" / "a.html").write_text(
+        "<html><body><p>Caf\x85 opens\x7f.</p><p>Other text.</p></body></html>", encoding="utf-8"
+    )
+    assert CliRunner().invoke(main, ["--project", str(root), "extract"]).exit_code == 0
+    result = CliRunner().invoke(main, ["--project", str(root), "check", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert any(issue["msgid"] == "Caf\x85 opens\x7f." for issue in report["issues"])
+    assert "\x85" not in result.output and "\x7f" not in result.output

@@ -175,8 +175,14 @@ def report_as_dict(report: CheckReport) -> dict[str, Any]:
 
 
 def format_json(report: CheckReport) -> str:
-    """The report as indented JSON (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(report_as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    """The report as indented JSON (UTF-8 text, not ASCII-escaped; DEL and the C1 controls, which
+    json leaves as they are and a terminal acts on, written as ``\\u`` escapes like the C0 ones)."""
+    text = json.dumps(report_as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return _JSON_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+#: What ``json.dumps(ensure_ascii=False)`` leaves unescaped that a terminal takes for a command.
+_JSON_CONTROLS = re.compile("[\x7f-\x9f]")
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
