@@ -3,10 +3,13 @@ one changed input redoes the articles it concerns; any input that shapes an outp
 
 from __future__ import annotations
 
+import ast
+import marshal
 import os
 import re
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -848,3 +851,32 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
             assert "story-3" not in expected["fr/index.html"]
         for name, text in expected.items():
             assert (root / "site" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_index_rows_kept_by_a_run_elsewhere_cannot_put_markup_in_the_index_pages(tmp_path: Path) -> None:
+    """``.transpub/index-rows.bin`` holds markup that goes into the index pages as it is: one this
+    transpub did not write (restored from another run's cache, edited) keeps no row, and the index
+    pages are made of every page as without it."""
+    root, project = published_newsroom(tmp_path)
+    made = {name: (root / "site" / name).read_bytes() for name in ("index.html", "_review/index.html")}
+    rows = root / ".transpub" / "index-rows.bin"
+    data = rows.read_bytes()
+    line = data.index(b"\n") + 1  # the form's line, then the run's key (hex digits)
+    head = line + len(re.match(rb"[0-9a-f]*", data[line:]).group())  # type: ignore[union-attr]
+    blobs, at = [], head
+    while at + 4 <= len(data):
+        size = int.from_bytes(data[at : at + 4], "big")
+        blobs.append(data[at + 4 : at + 4 + size])
+        at += 4 + size
+    hostile = []
+    for blob in blobs[:2]:
+        kept = marshal.loads(blob[4:])
+        text = repr(kept).replace("</a>", "</a><script>alert(1)</script>")
+        body = marshal.dumps(ast.literal_eval(text))
+        hostile.append(zlib.crc32(body).to_bytes(4, "big") + body)
+    rows.write_bytes(data[:head] + b"".join(len(b).to_bytes(4, "big") + b for b in hostile))
+    for name in made:  # the index pages to make again, of the rows of articles not compiled again
+        (root / "site" / name).unlink()
+    assert not compile_project(project, ["de", "fr"]).errors
+    for name, before in made.items():
+        assert (root / "site" / name).read_bytes() == before, name

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import transpub.fsutil
 import transpub.readcache
 import transpub.sources
 from corpus import PAGES, needs_corpus
@@ -213,6 +214,74 @@ def test_a_damaged_read_cache_makes_compile_read_the_articles_with_the_same_site
     assert run(root, "extract", "--full")[0] == 0
     with sqlite3.connect(root / READS) as db:
         assert db.execute("SELECT count(*) FROM reads").fetchone()[0] == len(GOLDEN_ARTICLES) + STORIES
+
+
+def _poisoned(data: bytes, poison: str) -> bytes:
+    """A stored document as a hostile transpub would store it (a valid checksum, no signature of
+    this machine): ``script`` adds a script to its source text, ``unescaped`` makes every text slot's
+    translation go into the page as it is written."""
+    stored = list(marshal.loads(data[4:]))  # (what follows the stored form is ignored)
+
+    def walk(parts: list[object]) -> list[object]:
+        out: list[object] = []
+        for part in parts:
+            if isinstance(part, str) and poison == "script" and "</article>" in part:
+                part = part.replace("</article>", "<script>alert(1)</script></article>")
+            elif isinstance(part, tuple) and part[0] == transpub.readcache._TEXT and poison == "unescaped":
+                part = (*part[:10], "", *part[11:])  # the default escape: none
+            elif isinstance(part, tuple) and part[0] == transpub.readcache._TAG:
+                part = (part[0], walk(part[1]), *part[2:])
+            out.append(part)
+        return out
+
+    stored[3] = walk(stored[3])
+    body = marshal.dumps(tuple(stored))
+    return zlib.crc32(body).to_bytes(4, "big") + body
+
+
+@pytest.mark.parametrize("poison", ["script", "unescaped"])
+def test_a_read_cache_written_elsewhere_cannot_change_a_published_page(
+    tmp_path: Path, reads: list[str], poison: str
+) -> None:
+    """A ``.transpub/reads.sqlite`` this transpub did not write (a CI cache restored from a fork's
+    run) is read as missing: its article is read again and its page is as a run without it makes."""
+    root, cold = extracted(tmp_path)
+    for project in (root, cold):  # a translation with markup in it, escaped as any other
+        po = project / "locales" / "de" / "LC_MESSAGES" / "story-03.po"
+        po.write_text(
+            po.read_text(encoding="utf-8").replace(
+                'msgstr "⟦Nobody came.⟧"', 'msgstr "<img src=x onerror=alert(1)>"'
+            ),
+            encoding="utf-8",
+        )
+    with sqlite3.connect(root / READS) as db:
+        for name, data in db.execute("SELECT path, data FROM reads").fetchall():
+            db.execute("UPDATE reads SET data = ? WHERE path = ?", (_poisoned(data, poison), name))
+    reads.clear()
+    warm = run(root, "compile")
+    page = (root / "site" / "de" / "story-03.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img src=x" not in page and "&lt;img src=x" in page
+    assert "story-03.html" in reads
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+
+
+def test_a_read_cache_from_another_machine_is_read_anew(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, cold = extracted(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    monkeypatch.setattr(transpub.fsutil, "_LOCAL_KEY", None, raising=False)  # (read again)
+    reads.clear()
+    warm = run(root, "compile")
+    assert len(reads) == len(GOLDEN_ARTICLES) + STORIES
+    assert warm == run(cold, "compile")
+    assert site(root) == site(cold)
+    # and an extract there stores them again, for that machine
+    assert run(root, "extract")[0] == 0
+    reads.clear()
+    assert run(root, "compile")[0] == 0
+    assert reads == []
 
 
 def test_another_reader_option_or_transpub_reads_the_articles_anew(

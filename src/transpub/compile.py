@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import hmac
 import html as htmllib
 import marshal
 import operator
@@ -36,6 +38,7 @@ from .fsutil import (
     confine,
     confined_file,
     forget_folders,
+    local_key,
     remove_file,
     remove_stale_temporaries,
     write_if_changed,
@@ -467,17 +470,21 @@ def _write_indexes(
         _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
         for at, kind in enumerate(_INDEXES)
     ]
-    if blobs != kept:
+    key = local_key()
+    if blobs != kept and key is not None:
         with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
             path = project.root / INDEX_ROWS
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, _kept_rows(rows_key, blobs), durable=False)
+            atomic_write_bytes(path, _kept_rows(rows_key, blobs, key), durable=False)
     return made
 
 
 #: Where compile keeps the rows of the index pages by article, for each kind of :data:`_INDEXES`
 #: (see :func:`_article_rows`; marshalled, with a CRC-32): a run with one article changed makes
 #: that article's rows, not the archive's, and unmarshals only the rows of the index pages it makes.
+#: The rows are markup that goes into the index pages as it is: the file is signed with this user's
+#: key on this machine (:func:`~transpub.fsutil.local_key`), and one signed otherwise (restored from
+#: another run's cache, edited) keeps no row.
 INDEX_ROWS = Path(".transpub") / "index-rows.bin"
 #: How it starts: its form's version (another makes every kept row a miss), then the key.
 _ROWS_HEAD = b"transpub index rows 1\n"
@@ -511,13 +518,20 @@ def _article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -
 def _load_index_rows(root: Path, key: str) -> list[bytes]:
     """The rows of each kind of index pages :data:`INDEX_ROWS` keeps when kept under ``key`` (else
     none: empty), each marshalled with its CRC-32 (see :func:`_unmarshal`)."""
+    secret = local_key()
+    if secret is None:
+        return [b"", b""]
     try:
         blob = (root / INDEX_ROWS).read_bytes()
     except OSError:
         return [b"", b""]
     head = _ROWS_HEAD + key.encode("ascii")
-    if not blob.startswith(head):
+    size = len(blob) - _ROWS_SIGNATURE
+    if not blob.startswith(head) or size < len(head):
         return [b"", b""]
+    if not hmac.compare_digest(_rows_signature(secret, blob[:size]), blob[size:]):
+        return [b"", b""]  # not written by this user's transpub on this machine
+    blob = blob[:size]
     kept, at = [], len(head)
     for _ in _INDEXES:
         size = int.from_bytes(blob[at : at + 4], "big")
@@ -526,9 +540,18 @@ def _load_index_rows(root: Path, key: str) -> list[bytes]:
     return kept if at == len(blob) else [b"", b""]
 
 
-def _kept_rows(key: str, blobs: list[bytes]) -> bytes:
-    """What :func:`_load_index_rows` reads."""
-    return b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
+def _kept_rows(key: str, blobs: list[bytes], secret: bytes) -> bytes:
+    """What :func:`_load_index_rows` reads (signed with ``secret``)."""
+    data = b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
+    return data + _rows_signature(secret, data)
+
+
+#: The size of the signature at the end of :data:`INDEX_ROWS`.
+_ROWS_SIGNATURE = 16
+
+
+def _rows_signature(secret: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, key=secret, digest_size=_ROWS_SIGNATURE, person=b"index rows").digest()
 
 
 def _marshal(rows: _KindRows) -> bytes:

@@ -686,3 +686,56 @@ def _sync_file_system(path: str) -> None:
             raise OSError(number, f"cannot flush the files to disk: {os.strerror(number)}", path)
     finally:
         os.close(fd)
+
+
+#: The key :func:`local_key` read or made (b"": none could be had), once per process.
+_LOCAL_KEY: bytes | None = None
+LOCAL_KEY_NAME = "cache-key"
+
+
+def local_key() -> bytes | None:
+    """A random key of this user on this machine, kept outside every project (``$XDG_CACHE_HOME``,
+    else ``~/.cache``, ``transpub/cache-key``), made the first time it is asked for; None when there
+    is no such folder to keep it in.
+
+    transpub signs what it keeps in a project's ``.transpub/`` to use again (the documents extract
+    read, the rows of the index pages) with it: a file that this user did not write on this machine
+    (a CI cache restored from another run, a copy from elsewhere, one edited by hand) is then read
+    as missing, so nothing in it can reach a page."""
+    global _LOCAL_KEY
+    if _LOCAL_KEY is None:
+        _LOCAL_KEY = _read_or_make_key()
+    return _LOCAL_KEY or None
+
+
+def _read_or_make_key() -> bytes:
+    try:
+        cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(cache):
+            return b""
+        folder = Path(cache) / "transpub"
+        path = folder / LOCAL_KEY_NAME
+        with contextlib.suppress(FileNotFoundError):
+            return _key_of(path.read_bytes())
+        import secrets
+
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = folder / f".{LOCAL_KEY_NAME}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            _write_all(fd, secrets.token_bytes(32))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            with contextlib.suppress(FileExistsError):  # another process made it first: its key
+                os.link(temporary, path)
+        finally:
+            temporary.unlink()
+        return _key_of(path.read_bytes())
+    except (OSError, RuntimeError, ValueError):  # no home, a read-only one: nothing is kept signed
+        return b""
+
+
+def _key_of(data: bytes) -> bytes:
+    return data if len(data) == 32 else b""

@@ -11,6 +11,15 @@ document when it matches; on anything else (no row, another digest, a damaged ro
 version of this format) they read the article as before. It is a cache: nothing it holds is ever
 an error a user sees or a different output.
 
+Each row is signed with this user's key on this machine (:func:`~transpub.fsutil.local_key`, kept
+outside the project), which the digest holds too: a row this user's transpub did not write here (a
+CI cache restored from another run, a file copied or edited) is a miss, so it cannot put markup in
+a page, change how a translation is escaped, or publish text nobody translated. Checking that a
+stored document rebuilds its source would not be enough: what a document holds besides its source
+text (which catalog entry each slot publishes, how a translation is escaped, the markup a placeholder
+stands for, the files a page names) is not in that text. Without a key (no home folder) nothing is
+stored or looked up.
+
 A document is stored as nested tuples (:mod:`marshal`, with a CRC-32): loading one costs about a
 tenth of reading the article. Its functions (how a slot's translation is escaped, how a link is
 written) are stored by name, and only module-level functions of ``transpub.formats`` (or a
@@ -25,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import importlib
 import marshal
 import os
@@ -49,6 +59,7 @@ from .formats.document import (
     TextSlot,
 )
 from .formats.options import ReadOptions
+from .fsutil import local_key
 from .manifest import code_signature
 from .model import Issue, Placeholder
 
@@ -60,8 +71,10 @@ FORMAT = 1
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
 
-#: One stored article: its name (as the project shows it), slug, digest and stored form.
+#: One stored article: its name (as the project shows it), slug, digest and stored form (signed).
 Entry = tuple[str, str, str, bytes]
+#: The size of a stored form's signature (at its end; see :func:`sign`).
+SIGNATURE_SIZE = 16
 
 # The tags of the stored parts (a plain string is stored as itself).
 _GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN = range(8)
@@ -71,10 +84,33 @@ class Uncacheable(Exception):
     """A document that cannot be stored (an unnamed function, deep nesting, an unknown part)."""
 
 
-def digest_prefix(root: Path | None = None) -> str:
+def digest_prefix(root: Path | None = None, key: bytes = b"") -> str:
     """The part of every digest that is the same for every article of a run (the code's signature;
-    ``root``: the project that remembers it)."""
-    return f"{FORMAT}:{code_signature(root)}"
+    ``root``: the project that remembers it; ``key``: what the rows are signed with, so that a row
+    signed with another key has another digest and is replaced when its article is read again)."""
+    mark = hashlib.blake2b(b"reads", key=key, digest_size=8).hexdigest() if key else ""
+    return f"{FORMAT}:{code_signature(root)}:{mark}"
+
+
+def sign(key: bytes, digest: str, blob: bytes) -> bytes:
+    """``blob`` (the stored form of the document stored under ``digest``) with its signature."""
+    return blob + _signature(key, digest, blob)
+
+
+def _signature(key: bytes, digest: str, blob: bytes | memoryview) -> bytes:
+    mac = hashlib.blake2b(digest.encode() + b"\0", key=key, digest_size=SIGNATURE_SIZE)
+    mac.update(blob)
+    return mac.digest()
+
+
+def signed(key: bytes, digest: str, stored: bytes) -> memoryview | None:
+    """The stored form in ``stored`` when it is signed with ``key`` for ``digest`` (else None)."""
+    if len(stored) <= SIGNATURE_SIZE:
+        return None
+    blob = memoryview(stored)[:-SIGNATURE_SIZE]
+    if not hmac.compare_digest(_signature(key, digest, blob), stored[-SIGNATURE_SIZE:]):
+        return None
+    return blob
 
 
 def digest(prefix: str, options: ReadOptions, shown: str, data: bytes) -> str:
@@ -419,7 +455,7 @@ def _placeholders(stored: tuple[Any, ...]) -> tuple[Placeholder, ...]:
 _new = object.__new__
 
 
-def decode(blob: bytes, path: Path) -> Document:
+def decode(blob: bytes | memoryview, path: Path) -> Document:
     """The document stored as ``blob``, read from ``path`` (ValueError and others when damaged)."""
     body = memoryview(blob)[4:]
     if zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
@@ -465,13 +501,15 @@ class ReadCache:
 
     def __init__(self, root: Path, *, store: bool = False, look_up: bool = False) -> None:
         self.path = root / READS
-        self.store = store
+        #: What rows are signed with (see :func:`~transpub.fsutil.local_key`); none: no rows kept.
+        self.key = local_key() or b""
+        self.store = store = store and bool(self.key)
         #: False when there is nothing to look up (no file; or it could not be read) nor to keep.
-        stored = self.path.is_file()
+        stored = bool(self.key) and self.path.is_file()
         self.active = store or stored
         #: Whether stored documents are looked up (not while storing, unless asked to).
         self.looking = (look_up or not store) and stored
-        self.prefix = digest_prefix(root) if self.active else ""
+        self.prefix = digest_prefix(root, self.key) if self.active else ""
         self.kept: list[Entry] = []
         self._db: sqlite3.Connection | None = None
         self._pid = 0
@@ -498,7 +536,8 @@ class ReadCache:
             row = db.execute("SELECT digest, data FROM reads WHERE path = ?", (shown,)).fetchone()
             if row is None or row[0] != key:
                 return None
-            return decode(row[1], path)
+            blob = signed(self.key, key, row[1])
+            return None if blob is None else decode(blob, path)
         except sqlite3.Error:
             self.looking = False  # unreadable: read every article as before
             self.active = self.store
@@ -514,7 +553,7 @@ class ReadCache:
         if stored is not None and stored.get(shown) == (slug, key):
             return  # stored as it is (which _write would keep, not write again)
         with contextlib.suppress(Uncacheable, RecursionError, ValueError):
-            self.kept.append((shown, slug, key, encode(document)))
+            self.kept.append((shown, slug, key, sign(self.key, key, encode(document))))
 
     def take(self) -> list[Entry]:
         """The documents kept so far (a worker hands them to the parent), forgotten here."""
