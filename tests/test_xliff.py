@@ -237,6 +237,31 @@ def test_a_changed_article_keeps_the_translation_as_fuzzy_with_the_previous_sour
     assert "fuzzy" in entry.flags and entry.previous_msgid == "Nothing else changed."
 
 
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_an_xliff_source_with_codes_the_catalog_lacks_cannot_bring_them_into_a_translation(
+    harbour: Path, version: str
+) -> None:
+    """A unit's own <source> given a code the catalog's text does not have (a crafted or edited
+    file): the target's placeholders are held to the catalog's msgid, and the unit is not imported."""
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    text = path.read_text(encoding="utf-8")
+    if version == "2.1":
+        code, target = '<ph id="9" dataRef="p9"/>', 'Sonst<ph id="9" dataRef="p9"/> nichts.'
+    else:
+        code, target = '<x id="9" ctype="lb"/>', 'Sonst<x id="9" ctype="lb"/> nichts.'
+    path.write_text(text.replace("Nothing else changed.", f"Nothing{code} else changed."), encoding="utf-8")
+    _edit(path, "Nothing", target, "final" if version == "2.1" else "signed-off")
+    before = _catalog_bytes(harbour)
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    assert (
+        "placeholder <9/> is not in the source (the catalog's msgid, which differs from the unit's"
+        " <source>); not imported" in result.output
+    )
+    assert _catalog_bytes(harbour) == before
+    assert "<9/>" not in _entry(harbour, "de", "Nothing").msgstr
+
+
 def test_a_reviewed_entry_is_not_overwritten_by_an_older_export(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
     path = harbour / "out" / "harbour.de.xlf"

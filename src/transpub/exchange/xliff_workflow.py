@@ -295,6 +295,17 @@ def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
     return targets, min((s for s in states if s is not None), key=_ORDER.index)
 
 
+def _misfit(entry: Any, targets: list[str]) -> str | None:
+    """Why ``targets`` (a translation, or one per plural form) do not fit ``entry``'s placeholders
+    (msgstr[0] its msgid's, the other forms its msgid_plural's), or None."""
+    for index, target in enumerate(targets):
+        source = entry.msgid if index == 0 else entry.msgid_plural
+        problem = placeholder_problem(source, target)
+        if problem:
+            return f"plural form msgstr[{index}]: {problem}" if entry.msgid_plural else problem
+    return None
+
+
 def _slug_of_original(project: Project, file: XliffFile, shown: str) -> str:
     """The slug of the article a ``<file original="…">`` names; XliffError when it names no file below the
     articles folder: an ``original`` such as ``articles/../../fr/LC_MESSAGES/x.html`` would otherwise
@@ -371,6 +382,20 @@ def _import_file(
         reviewed = state == "final" or (accept_translated and state == "translated")
         sources = [unit.source] if not unit.forms else [unit.forms[0].source, unit.forms[-1].source]
         article_changed = sources != ([entry.msgid] if not unit.forms else [entry.msgid, entry.msgid_plural])
+        # The placeholders a translation may hold are the catalog's, not those of the file's <source>
+        # (the article changed since export, or a crafted file): a target that does not fit the
+        # entry's text is not imported (it stays in the XLIFF file), one that fits comes in fuzzy.
+        misfit = _misfit(entry, targets) if article_changed else None
+        if misfit is not None:
+            report.errors.append(
+                XliffError(
+                    f"unit {unit.id}: {misfit} (the catalog's msgid, which differs from the unit's"
+                    " <source>); not imported",
+                    shown,
+                    unit.line,
+                )
+            )
+            continue
         current = catalog.translations(entry, len(targets))
         if current == targets and (catalog.is_reviewed(entry) or not reviewed or article_changed):
             report.unchanged += 1
