@@ -132,6 +132,28 @@ def test_dir_pairs_files_by_path_and_reports_a_missing_translation(festival: Pat
     assert f"Error: articles/other.html: no translation at {old / 'other.html'}" in result.output
 
 
+def test_an_article_that_is_a_link_to_another_fills_its_own_catalog(festival: Path) -> None:
+    """``articles/reprint.html`` a symbolic link to the festival article: extract gives it a catalog
+    of its own, and align fills that one, never the catalog of the article it leads to."""
+    (festival / "articles" / "reprint.html").symlink_to(f"{SLUG}.html")
+    run(festival, "extract")
+    before = (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes()
+    run(festival, "align", "articles/reprint.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
+    assert (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
+    assert _filled(festival, "de", "reprint")["Programme"] == "Programm"
+
+
+def test_a_link_out_of_the_articles_folder_is_no_article_to_align(festival: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.html"
+    shutil.copy(DATA / f"{SLUG}.html", elsewhere)
+    (festival / "articles" / "outside.html").symlink_to(elsewhere)
+    result = run(
+        festival, "align", "articles/outside.html", str(DATA / f"{SLUG}.de.html"), "-l", "de", code=1
+    )
+    assert "Error: articles/outside.html: not an article of this project" in result.output
+    assert not list((festival / "locales").rglob("outside.po"))
+
+
 def test_source_text_kept_in_comments_pairs_blocks_that_length_cannot(festival: Path) -> None:
     # the list items are swapped and one is much longer: only the comments above them tell
     result = run(

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import html as html_lib
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import catalog
-from ..discovery import ARTICLE_SUFFIXES
+from ..discovery import ARTICLE_SUFFIXES, Article
 from ..errors import ArticleError, TranspubError
 from ..formats import ReadOptions, read_article
 from ..formats.document import Document, Slot
@@ -187,16 +188,29 @@ def _shown(project: Project, path: Path) -> str:
         return str(path)
 
 
-def align_article(project: Project, source: Path, translation: Path, locale: str) -> ArticleAlignment:
-    """Align ``translation`` with the project article ``source`` and fill its catalog for ``locale``."""
+def _article_slug(project: Project, source: Path, shown: str, articles: list[Article] | None) -> str:
+    """The slug extract knows the article at ``source`` by (``articles``: the project's, when the
+    caller found them). A symbolic link is its own article, as extract reads it: the slug is never
+    taken from where the link leads (another article's catalog, or none of this project)."""
+    if articles is None:
+        articles = project.discover().articles
+    wanted = os.path.abspath(source)
+    for article in articles:
+        if os.path.abspath(article.path) == wanted:
+            return article.slug
+    resolved = {article.slug for article in articles if article.path.resolve() == source.resolve()}
+    if len(resolved) == 1:  # the article's own file, named through a linked folder
+        return resolved.pop()
+    raise AlignError(f"not an article of this project (articles are in {project.articles_dir})", shown)
+
+
+def align_article(
+    project: Project, source: Path, translation: Path, locale: str, articles: list[Article] | None = None
+) -> ArticleAlignment:
+    """Align ``translation`` with the project article ``source`` and fill its catalog for ``locale``
+    (``articles``: the project's, when the caller found them)."""
     shown_source, shown_translation = _shown(project, source), _shown(project, translation)
-    if source.resolve().parent != project.articles_dir.resolve() and not source.resolve().is_relative_to(
-        project.articles_dir.resolve()
-    ):
-        raise AlignError(
-            f"not an article of this project (articles are in {project.articles_dir})", shown_source
-        )
-    catalog_path = project.catalog_path(locale, project.slug_of(source.resolve()))
+    catalog_path = project.catalog_path(locale, _article_slug(project, source, shown_source, articles))
     if not catalog_path.is_file():
         raise AlignError(f"no catalog for {locale} yet: run transpub extract first", shown_source)
     source_blocks = _blocks(_read(source, project.source_locale, project, shown_source))
@@ -395,6 +409,7 @@ def align_folders(project: Project, source_dir: Path, translation_dir: Path, loc
     that has no translation or cannot be aligned.
     """
     results: list[Any] = []
+    articles = project.discover().articles
     for path in sorted(source_dir.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
             continue
@@ -403,7 +418,7 @@ def align_folders(project: Project, source_dir: Path, translation_dir: Path, loc
             results.append(AlignError(f"no translation at {partner}", _shown(project, path)))
             continue
         try:
-            results.append(align_article(project, path, partner, locale))
+            results.append(align_article(project, path, partner, locale, articles))
         except (AlignError, ArticleError) as exc:
             results.append(exc)
     return results
