@@ -204,6 +204,19 @@ def test_a_translation_below_the_threshold_is_not_written_and_an_earlier_one_is_
     assert not page.published and "below the 80% needed to publish" in page.reason
 
 
+def test_a_broken_catalog_keeps_the_markdown_written_before_and_is_an_error(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    compile_md(root)
+    spanish = root / "site" / "es" / "posts" / "harbour.md"
+    written = spanish.read_bytes()
+    (root / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po").write_text(
+        'msgid "x"\nmsgstr "unterminated\n', encoding="utf-8"
+    )
+    report = compile_md(root)
+    assert [str(error.path) for error in report.errors] == ["locales/es/LC_MESSAGES/posts/harbour.po"]
+    assert spanish.read_bytes() == written
+
+
 def test_machine_translations_need_include_fuzzy_as_for_html(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     translate(root, "zh_CN", CHINESE, fuzzy=True)

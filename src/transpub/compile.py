@@ -713,6 +713,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     )
     texts: dict[str, dict[str, str]] = {}
     problems: dict[str, list[tuple[str, Translation, tuple[str, str]]]] = {}
+    kept: set[str] = set()  # the locales whose catalog cannot be read, with a page published before
     for locale in targets:
         page = _decide(
             project,
@@ -729,6 +730,9 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
         if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
             page.published = False
             page.reason = f"not compiled yet (transpub compile -l {locale})"
+        elif (locale, slug) in broken and options.pages and _page_exists(run, document, locale, path, slug):
+            kept.add(locale)  # nothing is lost: the page published before stays, and stays linked
+            page.reason += "; the page published before is kept"
         pages[locale] = page
     for page in pages.values():
         page.date = document.published
@@ -755,13 +759,16 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
                 outputs,
                 compiled,
                 images,
+                kept,
             )
             compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
             if not compiled.errors:
                 record.watch(project.root, *images.watched)
                 compiled.record = _remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
-        written = _write_pages(run, document, slug, pages, catalogs, texts, broken, present, assets, compiled)
+        written = _write_pages(
+            run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept
+        )
         if not compiled.errors:
             compiled.record = _remember(run, path, slug, assets, compiled, record, written)
     return compiled
@@ -994,13 +1001,15 @@ def _write_pages(
     present: Collection[str],
     assets: ArticleAssets,
     compiled: _CompiledArticle,
+    kept: Collection[str] = (),
 ) -> dict[str, tuple[Path | str, bytes]]:
     """Write (or remove) the pages of one article in the source and the selected locales; the
     file and content of each page (and review copy) written or already as it should be, by its
-    path in the site."""
+    path in the site. ``kept``: the locales whose page is left as it is (and linked), its catalog
+    unreadable."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
-    linked = [loc for loc in run.all_locales if pages[loc].published]
+    linked = [loc for loc in run.all_locales if pages[loc].published or loc in kept]
     reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
     chrome = _PageChrome(project, document, slug, linked)
     written: dict[str, tuple[Path | str, bytes]] = {}
@@ -1038,7 +1047,7 @@ def _write_pages(
         if locale != source and page.published != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
-            if exists:
+            if exists and locale not in kept:
                 _remove_stale(out_dir, _child(place[1], name))
             continue
         html = _render_page(
@@ -1223,6 +1232,7 @@ def _write_markdown(
     record: OutputRecord,
     report: _CompiledArticle,
     images: ImagePlan,
+    kept: Collection[str] = (),
 ) -> None:
     """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted)
     and the copies of the images each file needs, or remove it where the page is not published;
@@ -1239,7 +1249,8 @@ def _write_markdown(
             continue
         try:
             if not page.published:
-                record.remove(output)
+                if locale not in kept:  # (kept: its catalog cannot be read)
+                    record.remove(output)
                 continue
             if locale == source:
                 data = article.read_bytes()
