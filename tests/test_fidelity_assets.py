@@ -77,3 +77,28 @@ def test_a_missing_file_is_a_warning_naming_article_and_line_and_the_url_is_kept
     assert "img/poster.jpg" in warnings[0]
     assert 'poster="img/poster.jpg"' in (root / "site/es/2024/story.html").read_text(encoding="utf-8")
     assert (root / "site/es/2024/story.html").is_file()  # the page is still published
+
+
+def test_an_article_naming_a_hidden_or_transpubs_own_file_does_not_publish_it(tmp_path: Path) -> None:
+    """An article is anyone's text: ``<link href="../../.env">`` must not copy the project's secrets
+    (or its .git, its catalogs, its configuration) into the public site. Each is a warning naming
+    the article and line, and its URL is kept as written."""
+    body = (
+        '<html><head><title>Story</title><link rel="stylesheet" href="../../.env">\n'
+        '<script src="../../.git/config"></script></head><body>\n'
+        '<p><img src="../../transpub.toml" alt="A"> <img src="../../locales/es/LC_MESSAGES/2024/story.po"'
+        ' alt="B"> <img src="img/a.png" alt="C"> The lake froze.</p></body></html>\n'
+    )
+    root = make(tmp_path / "p", body=body, files=["img/a.png"])
+    (root / ".env").write_text("ENGINE_KEY=secret\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text("[remote]\nurl = https://token@example.com/x\n", encoding="utf-8")
+    extract_project(load_project(root), ["es"])
+    report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))
+    copied = sorted(
+        p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*") if p.is_file()
+    )
+    assert [name for name in copied if name.startswith("_assets/")] == ["_assets/articles/2024/img/a.png"]
+    warnings = sorted(f"{w.location}: {w.message}" for w in report.warnings)
+    assert len(warnings) == 4 and all("never copied; the URL is kept as written" in w for w in warnings)
+    assert 'href="../../.env"' in (root / "site/es/2024/story.html").read_text(encoding="utf-8")

@@ -85,7 +85,7 @@ from .site import (
     site_index_page,
     site_index_row,
 )
-from .site_assets import ArticleAssets, copy_assets
+from .site_assets import ArticleAssets, copy_assets, private_files
 from .sources import Translation, load_article, load_translations, read_options
 from .workers import MIN_PARALLEL_ITEMS, forks, in_processes, run_ordered
 
@@ -676,6 +676,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
             run.copied,
             compiled.warnings,
             run.found,
+            private_files(project.root, project.config_path, project.catalogs_dir, project.memory_path),
         )
 
     catalogs: dict[str, dict[str, Translation]] = {}

@@ -4,11 +4,16 @@ A relative URL of an article (``img/a.png`` beside ``articles/story.html``) woul
 compiled pages (``site/es/story.html``). Each such file is copied once, for every language, to
 ``site/_assets/<its path in the project>``, and the URL on every page (source language, targets,
 review copies) is rewritten to point there. A file that is missing, unreadable or outside the
-project is a warning naming the article and line; its URL is kept as written.
+project is a warning naming the article and line; its URL is kept as written. So is a file that is
+the project's own and never a page's (see :func:`private_files`): a hidden file or one in a hidden
+folder (``.env``, ``.git/config``, ``.transpub/``), ``transpub.toml``, the catalogs, the memory; an
+article (anyone's text) naming ``../.env`` must not publish it.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -84,10 +89,12 @@ def copy_assets(
     copied: set[str],
     warnings: list[Issue],
     found: dict[tuple[str, str], _Found] | None = None,
+    private: tuple[str, ...] = (),
 ) -> ArticleAssets:
     """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
 
-    ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied).
+    ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied,
+    nor hidden ones, nor those at or below the paths ``private`` names: see :func:`private_files`).
     ``found`` remembers for the run where each URL of a folder's articles leads (an archive's
     articles share their images: each is looked for once).
     """
@@ -109,6 +116,15 @@ def copy_assets(
                 if relative is None:
                     warnings.append(_warning(shown, tag, f"{name} {url!r} points outside the project"))
                     continue
+                if _is_private(relative, private):
+                    warnings.append(
+                        _warning(
+                            shown,
+                            tag,
+                            f"{name} {url!r} names a hidden file or transpub's own ({relative}), never copied",
+                        )
+                    )
+                    continue
                 assets.sources.append(source)
                 if not is_file:
                     warnings.append(_warning(shown, tag, f"{name} {url!r}: no such file {relative}"))
@@ -125,6 +141,30 @@ def copy_assets(
                     copied.add(target)
                 assets.targets[path] = target
     return assets
+
+
+@functools.lru_cache(maxsize=16)
+def private_files(root: Path, *paths: Path | None) -> tuple[str, ...]:
+    """The paths (relative to the project at ``root``, ``/``-separated) among ``paths`` (files or
+    folders: the configuration, the catalogs, the memory) that lie inside the project (remembered:
+    every article of a run asks)."""
+    inside = []
+    for path in paths:
+        if path is None:
+            continue
+        try:
+            inside.append(Path(os.path.realpath(path)).relative_to(root.resolve()).as_posix())
+        except ValueError:
+            continue
+    return tuple(inside)
+
+
+def _is_private(relative: str, private: tuple[str, ...]) -> bool:
+    """Whether the file at ``relative`` in the project is hidden (or in a hidden folder) or at or
+    below one of ``private``."""
+    return any(part.startswith(".") for part in relative.split("/")) or any(
+        relative == name or relative.startswith(name.rstrip("/") + "/") for name in private if name != "."
+    )
 
 
 def _look_for(path: Path, root: Path) -> _Found:
