@@ -193,3 +193,54 @@ def test_compile_does_not_read_a_catalog_through_a_link_that_leads_outside_the_c
     with pytest.raises(UnsafePathError):
         compile_project(load_project(tmp_path), ["de"])
     assert not (tmp_path / "site" / "de" / "a.html").exists()
+
+
+def _outside_project(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A project whose site and catalogs are folders beside it (``../public``, ``../shared``: a
+    legitimate setup, as Hugo's publishDir outside the project), and a folder elsewhere to keep."""
+    root = tmp_path / "project"
+    init_project(root, source="en", locales=["de"])
+    config = root / "transpub.toml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('site = "site"', 'site = "../public"').replace(
+        'catalogs = "locales"', 'catalogs = "../shared"'
+    )
+    assert '"../public"' in text and '"../shared"' in text
+    config.write_text(text, encoding="utf-8")
+    (root / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_text("keep me", encoding="utf-8")
+    return root, tmp_path / "public", elsewhere
+
+
+def test_a_site_and_catalogs_outside_the_project_are_written_there(tmp_path: Path) -> None:
+    root, public, _ = _outside_project(tmp_path)
+    extract_project(load_project(root), ["de"])
+    compile_project(load_project(root), ["de"])
+    assert (tmp_path / "shared" / "de" / "LC_MESSAGES" / "a.po").is_file()
+    assert (public / "en" / "a.html").is_file() and (public / "index.html").is_file()
+
+
+@pytest.mark.parametrize("link", ["site language folder", "page", "catalog folder"])
+def test_a_link_in_a_site_or_catalogs_outside_the_project_leads_no_write_out_of_it(
+    tmp_path: Path, link: str
+) -> None:
+    root, public, elsewhere = _outside_project(tmp_path)
+    if link == "catalog folder":
+        (tmp_path / "shared").mkdir()
+        (tmp_path / "shared" / "de").symlink_to(elsewhere, target_is_directory=True)
+        with pytest.raises(UnsafePathError):
+            extract_project(load_project(root), ["de"])
+    else:
+        extract_project(load_project(root), ["de"])
+        if link == "page":
+            (public / "en").mkdir(parents=True)
+            (public / "en" / "a.html").symlink_to(elsewhere / "a.html")
+        else:
+            public.mkdir()
+            (public / "en").symlink_to(elsewhere, target_is_directory=True)
+        with pytest.raises(UnsafePathError):
+            compile_project(load_project(root), ["de"])
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a.html"]
+    assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep me"
