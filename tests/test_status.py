@@ -129,3 +129,19 @@ def test_status_says_when_a_catalog_is_out_of_date_with_its_article(tmp_path: Pa
     )
     assert run(root, "extract").exit_code == 0
     assert "out of date" not in run(root, "status").output
+
+
+def test_status_names_an_article_that_cannot_be_read_and_exits_1(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    article = root / "articles" / "signing.html"
+    article.write_text(ARTICLE + "\n<!-- cut short", encoding="utf-8")
+    result = run(root, "status")
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1  # one line for the article, not one per locale
+    assert errors[0].startswith("Error: articles/signing.html:") and "comment" in errors[0]
+    assert "(article cannot be read)" in result.stdout
+    assert result.exit_code == 1  # as `transpub check` does
+    out = tmp_path / "report.html"
+    run(root, "status", "--html", str(out))
+    alert = html.fromstring(out.read_text(encoding="utf-8")).xpath("//p[@role='alert']")[0].text_content()
+    assert "1 article cannot be read: articles/signing.html:" in alert

@@ -794,9 +794,11 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         _echo(f"Report: {html_path}")
-    from .status import has_errors
+    from .status import article_errors, has_errors
 
-    if has_errors(rows):  # a catalog could not be read: the figures are not the whole truth
+    for error in article_errors(rows):
+        _echo(f"Error: {error}", err=True)
+    if has_errors(rows):  # a catalog or an article could not be read: the figures are not the whole truth
         sys.exit(1)
 
 

@@ -28,7 +28,8 @@ class StatusRow:
     """One article in one locale: units by state and source words.
 
     ``note`` says when the catalog is missing or broken, ``error`` holds what is wrong with a
-    broken one (its counts mean nothing then), ``outdated`` how it differs from its article.
+    broken one (its counts mean nothing then), ``outdated`` how it differs from its article,
+    ``article_error`` what is wrong with an article that cannot be read (file and line first).
     """
 
     article: str
@@ -38,6 +39,7 @@ class StatusRow:
     note: str | None = None
     error: str | None = None
     outdated: str | None = None
+    article_error: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -57,15 +59,21 @@ def collect_status(project: Project, locales: list[str]) -> list[StatusRow]:
     reads = ReadCache(project.root)
     for path in project.article_paths():
         slug = project.slug_of(path)
-        template = _template(project, path, reads) if glossary_ok else None
+        template, unreadable = _template(project, path, reads) if glossary_ok else (None, None)
         for locale in locales:
-            rows.append(_row(project, slug, locale, template, glossary))
+            row = _row(project, slug, locale, template, glossary)
+            rows.append(replace(row, article_error=unreadable) if unreadable else row)
     return rows
 
 
 def has_errors(rows: list[StatusRow]) -> bool:
-    """Whether a catalog is broken (``transpub status`` then exits 1)."""
-    return any(row.error for row in rows)
+    """Whether a catalog is broken or an article cannot be read (``transpub status`` then exits 1)."""
+    return any(row.error or row.article_error for row in rows)
+
+
+def article_errors(rows: list[StatusRow]) -> list[str]:
+    """What is wrong with each article that cannot be read, once per article (file and line first)."""
+    return list(dict.fromkeys(row.article_error for row in rows if row.article_error))
 
 
 def _glossary(project: Project) -> tuple[Glossary | None, bool]:
@@ -75,14 +83,17 @@ def _glossary(project: Project) -> tuple[Glossary | None, bool]:
         return None, False
 
 
-def _template(project: Project, article: Path, reads: ReadCache | None = None) -> catalog.POFile | None:
-    """The POT extract would write for ``article`` now (None when the article cannot be read;
-    ``reads``: the documents extract read)."""
+def _template(
+    project: Project, article: Path, reads: ReadCache | None = None
+) -> tuple[catalog.POFile | None, str | None]:
+    """The POT extract would write for ``article`` now, or None and what is wrong with the article
+    when it cannot be read (``reads``: the documents extract read)."""
     try:
         document = load_article(project, article, reads)
-    except ArticleError:
-        return None
-    return catalog.build_template(document.units(project.relative(article)), project_name=project.name)
+    except ArticleError as exc:
+        shown = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
+        return None, str(ArticleError(exc.message, shown or project.relative(article), exc.line))
+    return catalog.build_template(document.units(project.relative(article)), project_name=project.name), None
 
 
 def _row(
@@ -208,6 +219,8 @@ def format_status_table(rows: list[StatusRow]) -> str:
 def _notes(row: StatusRow) -> str:
     """The notes of a row in the text table: missing or broken catalog, out of date."""
     notes = [row.note] if row.note else []
+    if row.article_error:
+        notes.append("article cannot be read")
     if row.outdated:
         notes.append(f"out of date: {row.outdated}; run `transpub extract`")
     return "; ".join(notes)
@@ -285,6 +298,8 @@ def _cell(row: StatusRow | None):
     if row.note:
         problem = row.article == TOTAL and "broken" in row.note
         parts.append(E.DIV(E.CLASS("note problem" if problem else "note"), row.note))
+    if row.article_error:
+        parts.append(E.DIV(E.CLASS("note"), "article cannot be read", title=row.article_error))
     if row.outdated:
         parts.append(
             E.DIV(
@@ -354,6 +369,16 @@ def render_status_html(rows: list[StatusRow], title: str) -> str:
                 {"role": "alert"},
                 f"{len(broken)} broken catalog{'s' if len(broken) != 1 else ''}: "
                 + "; ".join(row.error or "" for row in broken),
+            )
+        )
+    unreadable = article_errors(rows)
+    if unreadable:
+        content.append(
+            E.P(
+                E.CLASS("alert"),
+                {"role": "alert"},
+                f"{len(unreadable)} article{'s' if len(unreadable) != 1 else ''} cannot be read: "
+                + "; ".join(unreadable),
             )
         )
     content.append(
