@@ -325,6 +325,23 @@ def test_mo_files_read_back_with_msgunfmt(project: Path) -> None:
     assert 'msgstr "Skifestival eröffnet"' in text
 
 
+def test_compile_mo_says_how_many_mo_files_it_wrote_and_v_lists_them(project: Path) -> None:
+    result = run_cli(project, "compile", "--mo")
+    assert result.exit_code == 0
+    written = sorted(project.glob("locales/*/LC_MESSAGES/skiing.mo"))
+    assert written
+    count = len(written)
+    assert (
+        f"{count} MO file{'' if count == 1 else 's'} written beside the catalogs (-v lists them)"
+        in result.stdout
+    )
+    assert "MO files: none changed" in run_cli(project, "compile", "--mo").stdout
+    (project / "locales" / "de" / "LC_MESSAGES" / "skiing.mo").unlink()
+    again = run_cli(project, "compile", "--mo", "-v")
+    assert "locales/de/LC_MESSAGES/skiing.mo: MO file written" in again.stdout.splitlines()
+    assert "1 MO file written beside the catalogs" in again.stdout.splitlines()
+
+
 def test_index_pages_list_articles_with_translated_titles(project: Path) -> None:
     compile_lib(project, review=True)
     site = project / "site"

@@ -510,6 +510,19 @@ def _echo_unchanged(count: int, thing: str) -> None:
         _echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
 
 
+def _echo_mo_files(project: Project, written: list[Path], verbose: bool) -> None:
+    """``compile --mo``: how many MO files this run wrote (-v: each of them), or that none changed."""
+    if verbose:
+        for path in written:
+            _echo(f"{project.relative(path)}: MO file written")
+    if not written:
+        _echo("MO files: none changed")
+    else:
+        count = len(written)
+        listed = "" if verbose else " (-v lists them)"
+        _echo(f"{count} MO file{'' if count == 1 else 's'} written beside the catalogs{listed}")
+
+
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
     """A written file as the user finds it: below the output folder, else below the project."""
     if path is None:
@@ -634,6 +647,8 @@ def compile_(
     if lines:
         _echo("\n".join(lines))
     _echo_unchanged(unchanged, "page")
+    if write_mo:
+        _echo_mo_files(project, report.mo_written, verbose)
     for warning in report.warnings:
         _echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:
