@@ -301,3 +301,20 @@ def test_the_readme_names_the_commands_that_take_several_locales() -> None:
         and name != "init"  # (its -l names the project's target locales)
     }
     assert named == several
+
+
+def _interrupt(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_says_saved_work_is_kept_only_for_commands_that_save(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("transpub.status.collect_status", _interrupt)
+    monkeypatch.setattr("transpub.check.check_project", _interrupt)
+    monkeypatch.setattr("transpub.translate.translate_project", _interrupt)
+    for command in (["status"], ["check"]):  # read-only: nothing was being saved
+        result = run(sample_project, *command, ok=False)
+        assert (result.exit_code, result.stderr) == (130, "Interrupted.\n"), command
+    result = run(sample_project, "translate", "-l", "es", "--engine", "tm", ok=False)
+    assert (result.exit_code, result.stderr) == (130, "Interrupted; work already saved is kept.\n")

@@ -149,8 +149,15 @@ class TranspubGroup(click.Group):
         except TranspubError as exc:
             raise click.ClickException(visible(_message(ctx, exc))) from exc
         except KeyboardInterrupt:
-            _echo("Interrupted; work already saved is kept.", err=True)
+            saves = isinstance(ctx.obj, dict) and ctx.obj.get("saves_work")
+            _echo("Interrupted; work already saved is kept." if saves else "Interrupted.", err=True)
             sys.exit(130)
+
+
+def _saves_work(ctx: click.Context) -> None:
+    """Mark the command as one that saves as it goes (Ctrl-C then says that what was saved is kept)."""
+    if isinstance(ctx.obj, dict):
+        ctx.obj["saves_work"] = True
 
 
 #: The youngest generation's size during a run (Python's default, 700, collects it every few objects
@@ -313,6 +320,7 @@ def extract(
       transpub extract --shard 2/4   # a quarter of the articles (one CI job of four)
       transpub extract -j 1          # one article at a time (default: one process per core)
     """
+    _saves_work(ctx)
     from .extract import extract_project
 
     project = replace(_project(ctx), shard=shard)
@@ -414,6 +422,7 @@ def translate(
       transpub translate --compare deepl llm -l de --sample 30   # which engine did better
       transpub translate -l es --shard 2/4     # one CI job of four (share the memory: [paths] memory)
     """
+    _saves_work(ctx)
     from .engines.registry import check_engine_tables
     from .progress import make_progress_printer
     from .translate import translate_project
@@ -609,6 +618,7 @@ def compile_(
       transpub compile --indexes          # the index pages, over every article
       transpub compile --format markdown  # content/posts/x.es.md for a static-site generator
     """
+    _saves_work(ctx)
     from .compile import CompileOptions, compile_project
 
     if shard is not None and indexes_only:
@@ -992,6 +1002,7 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
     Example:
       transpub xliff import from-agency/*.xlf
     """
+    _saves_work(ctx)
     from .exchange.xliff_workflow import import_xliff
 
     report = import_xliff(_project(ctx), list(files), accept_translated=accept_translated)
@@ -1044,6 +1055,7 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Example:
       transpub memory import agency.tmx
     """
+    _saves_work(ctx)
     from .exchange.memory_workflow import import_tmx
 
     report = import_tmx(_project(ctx), list(files))
@@ -1073,6 +1085,7 @@ def memory_migrate(ctx: click.Context) -> None:
     Example:
       TRANSPUB_MEMORY_URL=postgresql://tm@db.example/tm transpub memory migrate
     """
+    _saves_work(ctx)
     from .memory import describe_location, migrate_memory
 
     location = _project(ctx).memory_location
@@ -1118,6 +1131,7 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
       transpub align articles/harbour.html ../old-site/de/harbour.html -l de
       transpub align --dir articles ../old-site/de -l de
     """
+    _saves_work(ctx)
     from .exchange.align_workflow import align_article, align_folders
 
     if len(paths) != 2:
