@@ -400,5 +400,21 @@ def test_a_dry_run_says_what_the_memory_would_fill_not_that_it_filled_it(tmp_pat
     result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "es via libre: would send 1 unit" in result.output
-    assert "es via libre: would fill from memory 1" in result.output, result.output
+    assert "es via libre: would fill 1 entry from the translation memory" in result.output, result.output
     assert entries(make_project(tmp_path, {}), "b")["Kept."].msgstr == ""
+
+
+def test_a_dry_run_says_in_words_that_plural_entries_would_be_left_empty(tmp_path, fake):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    project = make_project(tmp_path, {"a": [("Kept.", "Guardado.")], "b": [("Kept.", "")]})
+    with project.catalog_path("es", "b").open("a", encoding="utf-8") as po:
+        po.write('\nmsgid "One ferry"\nmsgid_plural "%d ferries"\nmsgstr[0] ""\nmsgstr[1] ""\n')
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "es via libre: would fill 1 entry from the translation memory; would leave 1 plural entry empty "
+        "(plural entries are not filled)"
+    ) in result.output.splitlines(), result.output

@@ -477,7 +477,7 @@ def translate(
             if value
         ]
         if parts and report.dry_run:  # nothing was filled: this is what a run would take from the memory
-            _echo(f"{locale} via {name}: would fill " + ", ".join(parts))
+            _echo(f"{locale} via {name}: {_would_fill(counts)}")
         elif not report.dry_run:
             _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines():
@@ -488,6 +488,48 @@ def translate(
         if report.advice():
             _echo(report.advice(), err=True)
         sys.exit(1)
+
+
+def _would_fill(counts: Any) -> str:
+    """What ``translate --dry-run`` would fill without asking the engine, and leave empty, in words.
+
+    >>> from transpub.translate_report import Counts
+    >>> _would_fill(Counts(filled_tm=2, filled_fuzzy_tm=1, skipped=1))
+    'would fill 2 entries from the translation memory, 1 from close memory matches (fuzzy); would leave 1 plural entry empty (plural entries are not filled)'
+    >>> _would_fill(Counts(skipped=3))
+    'would leave 3 plural entries empty (plural entries are not filled)'
+    """
+
+    def entries(count: int) -> str:
+        return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+    fills = [
+        (value, what)
+        for value, what in (
+            (counts.filled_tm, "from the translation memory"),
+            (counts.filled_fuzzy_tm, "from close memory matches (fuzzy)"),
+            (counts.reused_mt, "with earlier machine translations"),
+            (counts.copied, "by copying the source (nothing to translate)"),
+            (counts.filled_mt, "by machine translation"),
+        )
+        if value
+    ]
+    said = []
+    if fills:
+        said.append(
+            "would fill "
+            + ", ".join(
+                f"{entries(value) if i == 0 else value} {what}" for i, (value, what) in enumerate(fills)
+            )
+        )
+    if counts.skipped:
+        plural = "entry" if counts.skipped == 1 else "entries"
+        said.append(f"would leave {counts.skipped} plural {plural} empty (plural entries are not filled)")
+    if counts.rejected_placeholders:
+        said.append(f"{counts.rejected_placeholders} rejected earlier, not asked again")
+    if counts.failed:
+        said.append(f"{counts.failed} failed")
+    return "; ".join(said) or "nothing to fill"
 
 
 def _compare(
