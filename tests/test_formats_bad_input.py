@@ -32,6 +32,12 @@ def test_binary_file_is_refused_with_its_name(tmp_path: Path) -> None:
     assert "\n" not in message
 
 
+def test_a_binary_article_is_said_to_be_no_text_file_once(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "photo.md", PNG)
+    assert caught.value.message.count("text file") == 1, caught.value.message
+
+
 def test_nul_bytes_late_in_a_text_file_are_refused_with_a_line(tmp_path: Path) -> None:
     data = b"<p>ok</p>\n" * 600 + b"<p>bad\x00</p>\n"
     with pytest.raises(ArticleError) as caught:

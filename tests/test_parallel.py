@@ -91,7 +91,7 @@ def test_j4_writes_the_same_files_and_reports_the_same_lines_as_j1(tmp_path: Pat
 
     code, out, err = run(parallel, "extract", "-j", "4", "-v")
     assert code == 1
-    assert "Error: articles/2024/broken.html: not a text file" in err
+    assert "Error: articles/2024/broken.html: NUL bytes: this is not a text file" in err
     assert re.search(r"^Error: locales/fr/LC_MESSAGES/2024/story-04\.po:\d+: ", err, re.M)
     assert "articles/2025/story-12.html: 8 units" in out
     code, out, err = run(parallel, "compile", "-j", "4", "--include-fuzzy", "-v")

@@ -30,8 +30,9 @@ def read_article(
         text, encoding = decode_bytes(
             data, declared=declared_charset(data) if suffix in (".html", ".htm") else None
         )
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"not a text file ({exc.reason})", shown) from exc
+    except UnicodeDecodeError as exc:  # (the reason may say it already: "NUL bytes: this is not a text file")
+        reason = exc.reason if "text file" in exc.reason else f"not a text file ({exc.reason})"
+        raise ArticleError(reason, shown) from exc
     if "\x00" in text:
         raise ArticleError(
             "not a text file (NUL characters)", shown, text.count("\n", 0, text.index("\x00")) + 1
