@@ -106,6 +106,46 @@ def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() ->
     assert msgids(read(localized)) == ["#Hashtag des Tages", "#1 der Liste"]
 
 
+#: The characters Goldmark (Hugo), kramdown (Jekyll) and Python-Markdown (MkDocs) all take escaped by a
+#: backslash (``|`` in MkDocs by the tables extension it always loads): before any other (``\\<``,
+#: ``\\~``, ``\\&``, ``\\=``) kramdown or Python-Markdown shows the backslash, and Python-Markdown
+#: then reads ``<script>`` after it as HTML.
+PORTABLE_ESCAPES = set("\\`*_{}[]()>#+-.!|")
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        *HOSTILE,
+        "a | b, ~~c~~, 1 < 2, <b>x</b>, R&amp;D, AT&T, x == y",
+        "= underline",
+        ": a definition",
+        "??? details",
+        "!!! note",
+        "| a | b |",
+    ],
+)
+def test_a_translation_shows_no_backslash_in_mkdocs_or_jekyll(evil: str) -> None:
+    document = read("# Title\n\nSome text.\n\n- An item\n\nTerm\n: Its definition\n")
+    table = {source: evil for source in ("Title", "Some text.", "An item", "Its definition")}
+    localized = translate(document, table)
+    escaped = {match.group(1) for match in re.finditer(r"\\(.)", localized)}
+    assert escaped <= PORTABLE_ESCAPES, localized
+    page = render_markdown_page(localized, "es", "a.md").split("<article>")[1]
+    assert not re.search(r"<(em|strong|a|img|code|script|b|s|del|table|h1)\b", page.split("</h1>", 1)[1]), (
+        page
+    )
+    assert " ".join(evil.split()) in html.unescape(page)  # Goldmark's reading: the text as written
+
+
+def test_a_translated_link_title_shows_no_backslash_in_mkdocs_or_jekyll() -> None:
+    document = read('See [the map](/map/ "The map") now.\n')
+    localized = translate(document, {"The map": 'El "mapa" \\ R&amp;D'})
+    assert localized == 'See [the map](/map/ "El &quot;mapa&quot; &#92; R&amp;amp;D") now.\n'
+    page = render_markdown_page(localized, "es", "a.md")
+    assert 'title="El &quot;mapa&quot; \\ R&amp;amp;D"' in page
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
 def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
     # a blank line ends a raw HTML block: what came after it in the translation would be Markdown

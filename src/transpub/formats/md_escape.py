@@ -1,12 +1,18 @@
 """Writing translated text into Markdown so that it stays text: untrusted text never becomes markup.
 
-A translation is written on one line (its line breaks become spaces). Every character Markdown
-(CommonMark, Goldmark) could read as markup is backslash-escaped (``\\*``, ``\\[``, ``\\<``); the ``:`` of
-``https://``, the ``.`` of ``www.`` and an ``@``, which Goldmark's linkify would make links of, are written
-``&#58;``, ``&#46;`` and ``&#64;``; a
-character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is
-escaped where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown,
-where a backslash does not help — are written ``&#123;{`` and ``&#123;%``.
+A translation is written on one line (its line breaks become spaces). It must read the same in Hugo
+(Goldmark, CommonMark), Jekyll (kramdown) and MkDocs (Python-Markdown), which do not take the same
+backslash escapes: a backslash is written only before a character all three take escaped
+(``\\ ` * _ { } [ ] ( ) > # + - . !``: ``\\*``, ``\\[``, ``\\_``, and ``\\|``, which MkDocs takes
+with the ``tables`` extension it always loads); anything else Markdown could read as markup is
+written as a character reference, which all three show as the character: ``<`` of a tag, a comment
+or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``, and
+at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
+as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an ``@``, which
+Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;`` and ``&#64;``; a character
+that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is escaped
+where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a
+backslash does not help — are written ``&#123;{`` and ``&#123;%``.
 """
 
 from __future__ import annotations
@@ -34,9 +40,9 @@ def escape_markdown(text: str) -> str:
     """``text`` as Markdown that shows exactly ``text``, on one line (anywhere in a line).
 
     >>> print(escape_markdown("*evil* [x](javascript:alert(1)) <script> R&D snake_case"))
-    \\*evil\\* \\[x\\](javascript:alert(1)) \\<script> R&D snake_case
-    >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# #"))
-    &#123;\\{< x >}} &#123;% if %} \\{.y} \\&amp; C# \\#
+    \\*evil\\* \\[x\\](javascript:alert(1)) &lt;script> R&D snake_case
+    >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# # a | b ~~c~~"))
+    &#123;\\{< x >}} &#123;% if %} \\{.y} &amp;amp; C# # a \\| b &#126;&#126;c&#126;&#126;
     >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
     https&#58;//evil.example www&#46;evil.example me&#64;evil.example
     """
@@ -59,6 +65,8 @@ def escape_markdown_line(text: str) -> str:
     1\\. First \\- item \\# x
     >>> print(escape_markdown_line("!!! note"), escape_markdown_line("> q"), escape_markdown_line("2024 was"))
     \\!\\!\\! note \\> q 2024 was
+    >>> print(escape_markdown_line("=="), escape_markdown_line(": def"), escape_markdown_line("??? x"))
+    &#61;&#61; &#58; def &#63;&#63;&#63; x
     """
     text = escape_markdown(text)
     lead = len(text) - len(text.lstrip(" "))
@@ -70,12 +78,26 @@ def escape_markdown_line(text: str) -> str:
         if piece[0].isdigit():
             text = text[: start.end()] + "\\" + text[start.end() :]
         else:
-            text = text[:lead] + "".join("\\" + char for char in piece) + text[start.end() :]
+            text = (
+                text[:lead]
+                + "".join(_REFERENCES.get(char, "\\" + char) for char in piece)
+                + text[start.end() :]
+            )
     return text
 
 
-#: Written as character references (a backslash would show in Python-Markdown, MkDocs' reader).
-_REFERENCES = {":": "&#58;", ".": "&#46;", "@": "&#64;"}
+#: Written as character references: a backslash before them would show in Python-Markdown (MkDocs'
+#: reader) or kramdown (Jekyll's), and before ``:``, ``.`` and ``@`` it would not stop linkify.
+_REFERENCES = {
+    ":": "&#58;",
+    ".": "&#46;",
+    "@": "&#64;",
+    "<": "&lt;",
+    "&": "&amp;",
+    "~": "&#126;",
+    "=": "&#61;",
+    "?": "&#63;",
+}
 
 
 def _escape_one(match: re.Match[str]) -> str:
@@ -89,13 +111,18 @@ def _escape_one(match: re.Match[str]) -> str:
 
 
 def markdown_title(text: str) -> str:
-    """A link or image title, quotes included.
+    """A link or image title, quotes included: a quote, a backslash and the ``&`` of an entity as
+    character references (kramdown keeps a backslash in a title, Python-Markdown ``\\"``).
 
-    >>> markdown_title('The "race" \\\\ now')
-    '"The \\\\"race\\\\" \\\\\\\\ now"'
+    >>> print(markdown_title('The "race" \\\\ R&D &amp; now'))
+    "The &quot;race&quot; &#92; R&D &amp;amp; now"
     """
     text = _SPACES.sub(" ", text)
-    return '"' + re.sub(r'[\\"&]', lambda m: "\\" + m.group(), text) + '"'
+    return '"' + _TITLE.sub(lambda m: _TITLE_REFERENCES[m.group()], text) + '"'
+
+
+_TITLE = re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)')
+_TITLE_REFERENCES = {"\\": "&#92;", '"': "&quot;", "&": "&amp;"}
 
 
 def markdown_destination(url: str) -> str:
