@@ -138,6 +138,18 @@ def test_a_translation_shows_no_backslash_in_mkdocs_or_jekyll(evil: str) -> None
     assert " ".join(evil.split()) in html.unescape(page)  # Goldmark's reading: the text as written
 
 
+def test_a_translated_admonition_title_is_shown_as_text_not_as_html_or_markdown() -> None:
+    # Python-Markdown (MkDocs) and the page's renderer read an admonition's title as inline Markdown and HTML
+    document = read('!!! note "Tickets"\n    Buy them at the pier.\n')
+    evil = '<img src=x onerror=alert(1)> *now* "here"'
+    localized = translate(document, {"Tickets": evil})
+    assert "<img" not in localized, localized
+    title = (
+        render_markdown_page(localized, "es", "a.md").split('class="admonition-title">')[1].split("</p>")[0]
+    )
+    assert html.unescape(title) == evil
+
+
 def test_a_translated_link_title_shows_no_backslash_in_mkdocs_or_jekyll() -> None:
     document = read('See [the map](/map/ "The map") now.\n')
     localized = translate(document, {"The map": 'El "mapa" \\ R&amp;D'})

@@ -721,5 +721,10 @@ def read_markdown(
 
 
 def _admonition_title(text: str) -> str:
-    """A translated admonition title, quotes included (its spaces collapsed)."""
-    return '"' + " ".join(text.split()) + '"'
+    """A translated admonition title, quotes included (its spaces collapsed), escaped as text:
+    Python-Markdown (MkDocs) and the page's renderer read the title as inline Markdown and HTML.
+
+    >>> print(_admonition_title('<img src=x onerror=alert(1)> *Say* "hi"'))
+    "&lt;img src=x onerror=alert(1)> \\*Say\\* "hi""
+    """
+    return '"' + escape_markdown(" ".join(text.split())) + '"'
