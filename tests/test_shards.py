@@ -120,3 +120,22 @@ def test_the_index_run_after_the_shards_does_not_repeat_their_warnings(tmp_path:
     code, output = run(root, "compile", "--indexes", "--threshold", "0")
     assert code == 0, output
     assert "Warning:" not in output
+
+
+def test_the_index_run_warns_of_pages_the_shards_published_that_its_options_would_not(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    for index in (1, 2):
+        code, output = run(root, "compile", "--shard", f"{index}/2", "--threshold", "0")
+        assert code == 0, output
+    code, output = run(root, "compile", "--indexes")  # without the shards' --threshold 0
+    assert code == 0, output
+    warned = [line for line in output.splitlines() if line.startswith("Warning:")]
+    assert len(warned) == len(SLUGS), output
+    assert (
+        "Warning: site/es/my-post.html: a page from an earlier run that these options do not publish ("
+        in output
+    )
+    assert "give `transpub compile --indexes` the shards' options" in warned[0]
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0 and "Warning:" not in output, output

@@ -738,6 +738,7 @@ def _compile_article(run: _CompileRun, task: tuple[Path, str, str]) -> _Compiled
     for page in pages.values():
         page.date = document.published
     if not options.pages:
+        compiled.warnings.extend(_pages_left_out(run, document, path, pages))
         return compiled
     for locale in selected:
         if locale in catalogs:
@@ -1475,6 +1476,33 @@ def _has_review_copy(
         if run.options.review:
             return True
     return not _absent(run, relative) and (run.out_dir / relative).is_file()
+
+
+def _pages_left_out(
+    run: _CompileRun, document: Document, article: Path, pages: dict[str, Page]
+) -> list[Issue]:
+    """``compile --indexes``: the pages a sharded run wrote that this run, with other options
+    (``--include-fuzzy``, ``--threshold``), would not publish, so that its index pages leave them out."""
+    if run.markdown_root is not None and document.format == "markdown":
+        return []
+    issues = []
+    for locale in run.selected:
+        page = pages.get(locale)
+        if page is None or page.published or not _page_exists(run, document, locale, article, page.slug):
+            continue
+        issues.append(
+            Issue(
+                run.project.relative(run.out_dir / _html_path(run.project, locale, page.slug)),
+                None,
+                "indexes",
+                f"a page from an earlier run that these options do not publish ({page.reason}): the index "
+                "pages leave it out; give `transpub compile --indexes` the shards' options "
+                "(--include-fuzzy, --threshold)",
+                locale,
+                "warning",
+            )
+        )
+    return issues
 
 
 def _page_exists(run: _CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
