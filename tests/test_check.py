@@ -143,6 +143,16 @@ def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still
     assert lines(result)[-2:] == [CLEAN_SUMMARY[1], "check: 1 problem in 1 locale"]
 
 
+def test_an_article_that_cannot_be_read_is_one_problem_not_also_a_missing_catalog_per_locale(
+    project: Path,
+) -> None:
+    (project / "articles" / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = run(project, "check")
+    assert result.exit_code == 1
+    about = [line for line in lines(result) if "photo" in line]
+    assert about == ["articles/photo.md: [syntax] NUL bytes: this is not a text file"], about
+
+
 def test_placeholder_mismatch_is_a_problem(project: Path) -> None:
     set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")
     result = run(project, "check", "-l", "de")

@@ -144,7 +144,9 @@ def check_catalog(
         )
 
     if not po_path.exists():
-        if policy.runs("outdated"):
+        if (
+            policy.runs("outdated") and template is not None
+        ):  # (an article that cannot be read: its error says it)
             add("outdated", None, f"no catalog for {project.relative(article)}; {EXTRACT_HINT}")
         if template is not None:  # its units count as untranslated in the locale's summary, not as none
             result.stats = catalog.catalog_stats(template)
