@@ -318,3 +318,12 @@ def test_ctrl_c_says_saved_work_is_kept_only_for_commands_that_save(
         assert (result.exit_code, result.stderr) == (130, "Interrupted.\n"), command
     result = run(sample_project, "translate", "-l", "es", "--engine", "tm", ok=False)
     assert (result.exit_code, result.stderr) == (130, "Interrupted; work already saved is kept.\n")
+
+
+def test_importing_a_missing_xliff_or_tmx_file_is_one_plain_error_line(sample_project: Path) -> None:
+    for command in (["xliff", "import"], ["memory", "import"]):
+        missing = sample_project / "from-agency" / "missing.xml"
+        result = run(sample_project, *command, str(missing), ok=False)
+        assert result.exit_code == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        assert errors == ["Error: from-agency/missing.xml: cannot read: No such file or directory"], errors

@@ -257,7 +257,8 @@ def parse_xml(path: Path, display: str) -> etree._ElementTree:
     """Parse an XML file safely (no network, no entities); XliffError with the line when broken."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        return etree.parse(str(path), parser)
+        with open(path, "rb") as file:  # (lxml's own error for a missing file repeats the name twice)
+            return etree.parse(file, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         raise XliffError(f"not well-formed XML: {exc.msg}", display, line) from None
