@@ -145,3 +145,14 @@ def test_status_names_an_article_that_cannot_be_read_and_exits_1(tmp_path: Path)
     run(root, "status", "--html", str(out))
     alert = html.fromstring(out.read_text(encoding="utf-8")).xpath("//p[@role='alert']")[0].text_content()
     assert "1 article cannot be read: articles/signing.html:" in alert
+
+
+def test_status_names_a_glossary_that_cannot_be_read_and_exits_1(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "glossary" / "terms.csv").write_text('term,de\n"unclosed,x\n', encoding="utf-8")
+    result = run(root, "status")
+    assert result.stdout.startswith("article  locale")  # the counts are still shown
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and errors[0].startswith("Error: glossary/terms.csv:2: "), errors
+    assert "out-of-date catalogs are not shown" in errors[0]
+    assert result.exit_code == 1  # as `transpub check` does

@@ -856,16 +856,19 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     from .status import collect_status, format_status_table, write_status_html
 
     project = _project(ctx)
-    rows = collect_status(project, project.select_locales(locales))
+    problems: list[str] = []
+    rows = collect_status(project, project.select_locales(locales), problems)
     _echo(format_status_table(rows), nl=False)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         _echo(f"Report: {html_path}")
     from .status import article_errors, has_errors
 
-    for error in article_errors(rows):
+    for error in [*problems, *article_errors(rows)]:
         _echo(f"Error: {error}", err=True)
-    if has_errors(rows):  # a catalog or an article could not be read: the figures are not the whole truth
+    if problems or has_errors(
+        rows
+    ):  # a catalog or an article could not be read: the figures are not the whole truth
         sys.exit(1)
 
 

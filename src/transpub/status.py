@@ -47,14 +47,17 @@ class StatusRow:
         return self.error is None and self.note != "not extracted"
 
 
-def collect_status(project: Project, locales: list[str]) -> list[StatusRow]:
+def collect_status(
+    project: Project, locales: list[str], problems: list[str] | None = None
+) -> list[StatusRow]:
     """One row per article and locale, articles in name order, locales as given.
 
     A missing catalog counts the template's units as untranslated; a broken one gives a row
     with an error (``transpub check`` reports the details). A catalog that ``transpub extract``
-    would change (the article was edited since) is marked out of date.
+    would change (the article was edited since) is marked out of date. ``problems`` gets what
+    keeps the run from telling that (a glossary that cannot be read), file and line first.
     """
-    glossary, glossary_ok = _glossary(project)
+    glossary, glossary_ok = _glossary(project, problems)
     rows = []
     reads = ReadCache(project.root)
     for path in project.article_paths():
@@ -76,10 +79,17 @@ def article_errors(rows: list[StatusRow]) -> list[str]:
     return list(dict.fromkeys(row.article_error for row in rows if row.article_error))
 
 
-def _glossary(project: Project) -> tuple[Glossary | None, bool]:
+def _glossary(project: Project, problems: list[str] | None = None) -> tuple[Glossary | None, bool]:
     try:
         return load_project_glossary(project), True
-    except GlossaryError:  # without its notes every catalog would look out of date: do not tell
+    except GlossaryError as exc:  # without its notes every catalog would look out of date: do not tell
+        if problems is not None:
+            shown = (
+                project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
+            )
+            problems.append(
+                str(GlossaryError(exc.message, shown, exc.line)) + " (out-of-date catalogs are not shown)"
+            )
         return None, False
 
 
