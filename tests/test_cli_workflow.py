@@ -327,3 +327,20 @@ def test_importing_a_missing_xliff_or_tmx_file_is_one_plain_error_line(sample_pr
         assert result.exit_code == 1
         errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
         assert errors == ["Error: from-agency/missing.xml: cannot read: No such file or directory"], errors
+
+
+def test_an_output_path_through_a_file_is_one_error_line_not_a_traceback(
+    sample_project: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    for command, target in (
+        (["status", "--html"], "report.html"),
+        (["glossary", "export", "--format", "tbx", "-o"], "terms.tbx"),
+        (["memory", "export", "-o"], "memory.tmx"),
+    ):
+        result = CliRunner().invoke(
+            main, ["--project", str(sample_project), *command, str(tmp_path / "afile" / target)]
+        )
+        assert result.exit_code == 1, (command, result.output)
+        assert not isinstance(result.exception, OSError), command  # (click reports an uncaught one as exit 1)
+        assert result.stderr == f"Error: {tmp_path / 'afile' / target}: Not a directory\n", command

@@ -148,10 +148,34 @@ class TranspubGroup(click.Group):
             raise ConfigProblem(visible(_message(ctx, exc))) from exc
         except TranspubError as exc:
             raise click.ClickException(visible(_message(ctx, exc))) from exc
+        except (
+            OSError
+        ) as exc:  # a file or folder the system refused (a path through a file, no permission, disk full)
+            raise click.ClickException(visible(_os_message(ctx, exc))) from exc
         except KeyboardInterrupt:
             saves = isinstance(ctx.obj, dict) and ctx.obj.get("saves_work")
             _echo("Interrupted; work already saved is kept." if saves else "Interrupted.", err=True)
             sys.exit(130)
+
+
+#: The temporary file transpub writes beside a file before renaming it onto it (fsutil).
+_TEMPORARY = re.compile(r"\.(.+)\.[0-9a-f]{8}\.tmp")
+
+
+def _os_message(ctx: click.Context, exc: OSError) -> str:
+    """An error of the system as one line naming the file (the one being written, not its temporary
+    copy), from the project's folder as other messages name it.
+
+    >>> _os_message(click.Context(main), NotADirectoryError(20, "Not a directory", "/tmp/a/.x.html.0a1b2c3d.tmp"))
+    '/tmp/a/x.html: Not a directory'
+    """
+    name = exc.filename
+    if name is None:
+        return exc.strerror or str(exc)
+    folder, base = os.path.split(os.fsdecode(name))
+    temporary = _TEMPORARY.fullmatch(base)
+    path = os.path.join(folder, temporary.group(1)) if temporary else os.path.join(folder, base)
+    return _message(ctx, TranspubError(exc.strerror or str(exc), os.path.abspath(path)))
 
 
 def _saves_work(ctx: click.Context) -> None:
