@@ -244,3 +244,20 @@ def test_a_link_in_a_site_or_catalogs_outside_the_project_leads_no_write_out_of_
             compile_project(load_project(root), ["de"])
     assert sorted(p.name for p in elsewhere.iterdir()) == ["a.html"]
     assert (elsewhere / "a.html").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("name", ["reads.sqlite", "manifest.sqlite"])
+def test_a_link_in_place_of_a_cache_file_leads_no_write_out_of_the_project(tmp_path: Path, name: str) -> None:
+    """``.transpub/`` restored from a CI cache may hold a symbolic link where transpub keeps a database
+    it writes in place: the link is replaced by the project's own file, nothing is written where it led."""
+    root = tmp_path / "project"
+    init_project(root, source="en", locales=["de"])
+    (root / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".transpub").mkdir(exist_ok=True)
+    (root / ".transpub" / name).symlink_to(elsewhere / "planted.db")
+    result = CliRunner().invoke(main, ["--project", str(root), "extract", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert list(elsewhere.iterdir()) == []
+    assert not (root / ".transpub" / name).is_symlink() and (root / ".transpub" / name).is_file()

@@ -688,6 +688,15 @@ def _sync_file_system(path: str) -> None:
         os.close(fd)
 
 
+def unlink_link(path: Path | str) -> None:
+    """Remove ``path`` when it is a symbolic link. A file transpub keeps in ``.transpub/`` and writes
+    in place (an SQLite database) is never one: a link there (a cache restored from elsewhere) must
+    not lead the write out of the project. (:func:`atomic_write_bytes` replaces a link as it is.)"""
+    if os.path.islink(path):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+
+
 #: The key :func:`local_key` read or made (b"": none could be had), once per process.
 _LOCAL_KEY: bytes | None = None
 LOCAL_KEY_NAME = "cache-key"

@@ -687,6 +687,8 @@ class Manifest:
 
     def _write(self, rows: list[tuple[str, str, str, str | None]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_symlink():  # never written through a link (one restored with a cache)
+            self.path.unlink()
         with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as db, db:
             db.execute(
                 "CREATE TABLE IF NOT EXISTS records (command TEXT, slug TEXT, locale TEXT, data TEXT, "

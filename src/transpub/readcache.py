@@ -59,7 +59,7 @@ from .formats.document import (
     TextSlot,
 )
 from .formats.options import ReadOptions
-from .fsutil import local_key
+from .fsutil import local_key, unlink_link
 from .manifest import code_signature
 from .model import Issue, Placeholder
 
@@ -600,6 +600,7 @@ def save_reads(root: Path, entries: Iterable[Entry], present: Callable[[str, str
 
 def _write(path: Path, rows: list[Entry], present: Callable[[str, str], bool]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    unlink_link(path)
     with contextlib.closing(sqlite3.connect(path, timeout=30)) as db, db:
         db.execute(
             "CREATE TABLE IF NOT EXISTS reads (path TEXT PRIMARY KEY, slug TEXT, digest TEXT, data BLOB)"
