@@ -408,3 +408,23 @@ def test_an_image_linked_to_a_file_out_of_the_project_is_not_copied(tmp_path: Pa
     assert "'images/dock.png' leads out of the project" in warning.message
     assert not (root / "site" / "es" / "posts" / "images" / "dock.png").exists()
     assert not (root / "site" / "en" / "posts" / "images" / "dock.png").exists()
+
+
+def test_an_image_naming_a_hidden_file_is_not_copied(tmp_path: Path) -> None:
+    root = make_post_project(tmp_path / "p", "", "articles")
+    (root / "articles" / "posts" / ".env").write_bytes(b"ENGINE_KEY=secret")
+    dock = root / "articles" / "posts" / "images" / "dock.png"
+    dock.unlink()
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_bytes(b"url = https://token@example.com/x")
+    dock.symlink_to(root / ".git" / "config")  # an innocent name for a hidden file
+    post = root / "articles" / "posts" / "harbour.md"
+    post.write_text(POST + "\nSee ![env](.env).\n", "utf-8")
+    extract(root)
+    translate_all(root)
+    report = compile_md(root)
+    assert not report.errors
+    messages = sorted(w.message for w in report.warnings if w.check == "images")
+    assert len(messages) == 2 and all("names a hidden file" in m for m in messages), messages
+    assert not (root / "site" / "es" / "posts" / ".env").exists()
+    assert not (root / "site" / "es" / "posts" / "images" / "dock.png").exists()

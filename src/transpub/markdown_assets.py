@@ -102,6 +102,9 @@ def _problem(source: Path, articles: Path, root: str) -> str | None:
     real, inside = os.path.realpath(source), os.path.realpath(root)
     if not real.startswith(inside.rstrip(os.sep) + os.sep):
         return "leads out of the project"
+    hidden = (*source.relative_to(articles).parts, *Path(real[len(inside) :]).parts)
+    if any(part.startswith(".") for part in hidden):  # (.env, .git/: never copied into the site)
+        return f"names a hidden file ({_shown(source, root)})"
     if not os.path.isfile(real):
         return f"names no file ({_shown(source, root)})"
     return None
