@@ -262,6 +262,28 @@ def test_an_xliff_source_with_codes_the_catalog_lacks_cannot_bring_them_into_a_t
     assert "<9/>" not in _entry(harbour, "de", "Nothing").msgstr
 
 
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_text_that_looks_like_a_placeholder_travels_as_text_through_xliff(
+    harbour: Path, version: str
+) -> None:
+    """An article's own ``<1>`` (``Press &lt;1&gt;``) is text in the XLIFF, as the translator reads it,
+    and a ``<1>`` the translator types as text comes back as text, not as the source's markup."""
+    article = harbour / "articles" / "harbour.html"
+    article.write_text(
+        article.read_text().replace("<p>Nothing else changed.</p>", "<p>Press &lt;1&gt; to call.</p>")
+    )
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    assert "Press &lt;1&gt; to call." in path.read_text(encoding="utf-8")  # not &amp;lt;1
+    _edit(path, "Press", "Drücken Sie &lt;1&gt; zum Anrufen.", "final" if version == "2.1" else "signed-off")
+    run(harbour, "xliff", "import", str(path))
+    assert _entry(harbour, "de", "Press").msgstr == "Drücken Sie &lt;1> zum Anrufen."
+    run(harbour, "compile", "-l", "de", "--threshold", "0")
+    page = (harbour / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
+    assert "Drücken Sie &lt;1&gt; zum Anrufen." in page
+
+
 def test_a_reviewed_entry_is_not_overwritten_by_an_older_export(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
     path = harbour / "out" / "harbour.de.xlf"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import TranspubError
-from ..inline import tokenize
+from ..inline import escape_lookalikes, tokenize, unescape_lookalikes
 
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -117,8 +117,8 @@ def write_codes(element: etree._Element, text: str, flavour: str, tags: dict[int
     for token in tokenize(text):
         current = stack[-1]
         tag = tags.get(token.number)
-        if token.kind == "text":
-            _append_text(current, token.value)
+        if token.kind == "text":  # the article's text: a literal <1> is text there, not &lt;1>
+            _append_text(current, unescape_lookalikes(token.value))
         elif flavour == "tmx":
             if token.kind == "empty":
                 code = etree.SubElement(current, "ph", x=str(token.number))
@@ -201,10 +201,12 @@ def read_codes(element: etree._Element, path: str, numbering: dict[str, int] | N
 
 
 def _read_inside(element: etree._Element, reading: _Reading) -> str:
-    out: list[str] = [element.text or ""]
+    """The text of ``element`` with its codes as placeholders; a ``<1>`` typed as text (an escaped
+    ``&lt;1&gt;`` in the file) stays text (``&lt;1>``, as in a msgid), never a placeholder."""
+    out: list[str] = [escape_lookalikes(element.text or "")]
     for child in element:
         out.append(_read_code(child, reading))
-        out.append(child.tail or "")
+        out.append(escape_lookalikes(child.tail or ""))
     return "".join(out)
 
 
