@@ -501,11 +501,13 @@ class ReadCache:
 
     def __init__(self, root: Path, *, store: bool = False, look_up: bool = False) -> None:
         self.path = root / READS
-        #: What rows are signed with (see :func:`~transpub.fsutil.local_key`); none: no rows kept.
-        self.key = local_key() or b""
+        stored = self.path.is_file()
+        #: What rows are signed with (see :func:`~transpub.fsutil.local_key`; asked for only when
+        #: there is a file or something to store); none: no rows kept.
+        self.key = (local_key() or b"") if store or stored else b""
         self.store = store = store and bool(self.key)
         #: False when there is nothing to look up (no file; or it could not be read) nor to keep.
-        stored = bool(self.key) and self.path.is_file()
+        stored = stored and bool(self.key)
         self.active = store or stored
         #: Whether stored documents are looked up (not while storing, unless asked to).
         self.looking = (look_up or not store) and stored
