@@ -50,6 +50,9 @@ def test_a_whitespace_only_translation_is_not_published(tmp_path):
         '<b>[es]</b> Hola <span class="notranslate">mundo</span>.',
         "<script>alert(1)</script>[es] Hola mundo.",
         "[es] Hola<br> mundo.",
+        "<scr<b>ipt>alert(1)</scr</b>ipt>[es] Hola mundo.",  # a tag that removing another would make
+        "<<!-- -->script>alert(1)<<b>/script>[es] Hola mundo.",
+        "<svg/onload=alert(1)>[es] Hola <br/>mundo.",  # a tag name ended by / instead of a space
     ],
 )
 def test_markup_in_an_engine_answer_never_reaches_the_catalog(tmp_path, monkeypatch, answer):

@@ -244,7 +244,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
     return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored) + masked.trail
 
 
-_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^\s/<>]*(?:\s[^<>]*)?/?>", re.S)
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^\s/<>]*(?:[\s/][^<>]*)?>", re.S)
 
 
 def strip_foreign_markup(text: str, source: str) -> str:
@@ -257,8 +257,21 @@ def strip_foreign_markup(text: str, source: str) -> str:
     'Hola mundo<1/>'
     >>> strip_foreign_markup("Use <b> here", "Use <b> here")
     'Use <b> here'
+
+    Removing a tag can join the text around it into another (``<scr<b>ipt>``): the removal is
+    repeated until nothing foreign is left.
+
+    >>> strip_foreign_markup("<scr<b>ipt>x</scr<!-- -->ipt> <svg/onload=y>", "x")
+    'x '
     """
-    return _MARKUP.sub(lambda m: m.group() if m.group() in source else "", text)
+
+    def foreign(match: re.Match[str]) -> str:
+        return match.group() if match.group() in source else ""
+
+    stripped = _MARKUP.sub(foreign, text)
+    while stripped != text:
+        text, stripped = stripped, _MARKUP.sub(foreign, stripped)
+    return stripped
 
 
 #: Closing brackets and quotes -> the opening ones they close (full-width forms too).
