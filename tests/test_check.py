@@ -182,6 +182,15 @@ def test_raw_html_typed_into_a_translation_is_a_markup_problem(project: Path) ->
     )
 
 
+def test_a_control_character_in_a_translation_is_a_markup_problem(project: Path) -> None:
+    set_entry(project, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1>\x01 jetzt\x85.")
+    result = run(project, "check", "-l", "de")
+    assert lines(result)[0] == (
+        f'{DE}:28: [markup] "Read <1>the report</1> now.": control character U+0001, U+0085 would be '
+        "written into the page; remove it"
+    )
+
+
 def test_glossary_violation_names_the_required_term(project: Path) -> None:
     set_entry(project, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
     result = run(project, "check", "-l", "zh_CN")

@@ -2,7 +2,8 @@
 
 Inline elements reach translators as placeholders (``<1>…</1>``); compile escapes everything
 else. So ``<b>``, ``</a>``, ``<br>`` or ``&nbsp;`` in a msgstr, when the source does not
-have them as text, would appear literally on the page.
+have them as text, would appear literally on the page. So would a control character (ESC, NUL, a
+mis-decoded U+0085) the source does not hold.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ RAW_MARKUP_RE = re.compile(
     r"|<!--.*?-->"  # a comment
     r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity
 )
+
+
+#: Control characters (C0 but tab and line breaks, DEL, C1), which no text on a page holds.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def find_raw_markup(text: str) -> list[str]:
@@ -40,7 +45,13 @@ def markup_problem(source: str, translation: str) -> str | None:
     'raw markup <b>, </b> would be shown as text; use the placeholders of the source (<1>…</1>)'
     >>> markup_problem("Type &lt;b&gt; or <b>", "Tippe <b>") is None
     True
+    >>> markup_problem("Hello.", "Hallo\x1b[31m.")
+    'control character U+001B would be written into the page; remove it'
     """
+    controls = sorted(set(_CONTROL.findall(translation)) - set(_CONTROL.findall(source)))
+    if controls:  # (ESC, BEL, NUL, a mis-decoded U+0085: invisible, yet written into the page)
+        shown = ", ".join(f"U+{ord(c):04X}" for c in controls)
+        return f"control character {shown} would be written into the page; remove it"
     allowed = Counter(find_raw_markup(source))
     extra: list[str] = []
     for item in find_raw_markup(translation):
