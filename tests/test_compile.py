@@ -491,6 +491,14 @@ def test_a_broken_catalog_keeps_the_page_published_before_and_is_one_error(proje
     assert "not published: the catalog cannot be read" in (site / "_review" / "index.html").read_text("utf-8")
 
 
+def test_a_kept_page_leaves_the_other_languages_links_as_they_are(project: Path) -> None:
+    compile_lib(project)
+    break_catalog(project, "de")
+    result = run_cli(project, "compile", "-l", "de")
+    assert result.exit_code == 1 and "the page published before is kept" in result.stdout
+    assert "Note:" not in result.stdout  # the other languages' pages still link it, rightly
+
+
 def test_page_held_back_below_the_threshold_still_warns_about_broken_placeholders(project: Path) -> None:
     set_translations(project, "ar", {READ: "اقرأ <2>التقرير</2> هنا."})
     result = run_cli(project, "compile", "--threshold", "95")

@@ -1046,7 +1046,7 @@ def _write_pages(
                 compiled.review_written.append(review_path)
         absent = _absent(run, relative)  # (a first run: no page to look at, compare or remove)
         exists = not absent and os.path.isfile(output)
-        if locale != source and page.published != exists:
+        if locale != source and (page.published or locale in kept) != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
             if exists and locale not in kept:
