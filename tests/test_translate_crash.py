@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from fakeservers import FakeMT
 from test_translate_helpers import make_project
@@ -51,3 +54,43 @@ def test_killed_run_resumes_without_paying_twice(tmp_path, monkeypatch):
     assert not asked_again & saved
     assert report.ok and filled(path) == set(texts)
     assert not list(path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_mid_run_keeps_every_reply_already_paid_for(tmp_path, sig, code):
+    words = [
+        "alpha",
+        "bravo",
+        "charlie",
+        "delta",
+        "echo",
+        "foxtrot",
+        "golf",
+        "hotel",
+        "india",
+        "juliet",
+        "kilo",
+        "lima",
+        "mike",
+    ]
+    texts = [" ".join(random.Random(i).sample(words, 6)).capitalize() + "." for i in range(12)]
+    project = make_project(
+        tmp_path, {"a": [(t, "") for t in texts]}, extra="[engines.libre]\nbatch_size = 2\nconcurrency = 2\n"
+    )
+    path = project.catalog_path("es", "a")
+    command = [sys.executable, "-m", "transpub", "--project", str(tmp_path), "translate", "-l", "es"]
+    with FakeMT(latency=0.5) as server:
+        env = {**os.environ, "TRANSPUB_LIBRE_URL": server.url}
+        child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not filled(path):
+            time.sleep(0.01)
+        time.sleep(0.1)  # the next requests are out (each is answered after 0.5 s)
+        child.send_signal(sig)
+        _, stderr = child.communicate(timeout=30)
+        assert child.returncode == code and "work already saved is kept" in stderr
+        assert set(server.paid) <= filled(path)  # the requests out when the signal came are kept too
+        server.latency = 0
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert rerun.returncode == 0 and server.repeated() == []  # nothing paid for is asked again
+    assert filled(path) == set(texts)

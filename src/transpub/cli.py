@@ -152,6 +152,10 @@ class TranspubGroup(click.Group):
             OSError
         ) as exc:  # a file or folder the system refused (a path through a file, no permission, disk full)
             raise click.ClickException(visible(_os_message(ctx, exc))) from exc
+        except Terminated:
+            saves = isinstance(ctx.obj, dict) and ctx.obj.get("saves_work")
+            _echo("Terminated; work already saved is kept." if saves else "Terminated.", err=True)
+            sys.exit(143)
         except KeyboardInterrupt:
             saves = isinstance(ctx.obj, dict) and ctx.obj.get("saves_work")
             _echo("Interrupted; work already saved is kept." if saves else "Interrupted.", err=True)
@@ -182,6 +186,31 @@ def _saves_work(ctx: click.Context) -> None:
     """Mark the command as one that saves as it goes (Ctrl-C then says that what was saved is kept)."""
     if isinstance(ctx.obj, dict):
         ctx.obj["saves_work"] = True
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, ``kill``) during a run: it stops as on Ctrl-C, keeping the
+    replies of requests already sent (paid for), rather than dying with them unsaved."""
+
+
+@contextlib.contextmanager
+def _sigterm_stops_like_ctrl_c() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` in the main thread (elsewhere: unchanged)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 #: The youngest generation's size during a run (Python's default, 700, collects it every few objects
@@ -468,16 +497,17 @@ def translate(
         if not selected:
             return
     progress = make_progress_printer(sys.stderr)
-    report = translate_project(
-        project,
-        selected,
-        engine=engine,
-        dry_run=dry_run,
-        progress=progress,
-        concurrency=concurrency,
-        memory_score=memory_score,
-        retry_rejected=retry_rejected,
-    )
+    with _sigterm_stops_like_ctrl_c():
+        report = translate_project(
+            project,
+            selected,
+            engine=engine,
+            dry_run=dry_run,
+            progress=progress,
+            concurrency=concurrency,
+            memory_score=memory_score,
+            retry_rejected=retry_rejected,
+        )
     for warning in report.warnings:
         _echo(f"Warning: {warning}", err=True)
     if report.dry_run:

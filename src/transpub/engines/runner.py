@@ -459,13 +459,6 @@ def run_engine(
             return translate_units(sent, [piece_contexts[i] for i in batch], source, target)
         return engine.translate_batch(sent, source, target)
 
-    def send(batch: list[int]) -> list[str | None]:
-        sent = [cores[i] for i in batch]
-        got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, sleep)
-        if len(got) != len(batch):
-            raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
-        return [storable(reply) if reply.__class__ is str else reply for reply in got]
-
     def settle(text_index: int, outcome: BatchOutcome) -> None:
         own = plan.pieces_of[text_index]
         if text_index in reported:
@@ -504,6 +497,47 @@ def run_engine(
         for group in groups.values()
         for batch in plan_batches([measure(cores[i]) for i in group], max(1, engine.batch_size), batch_limit)
     ]
+    stopping = threading.Event()
+
+    def pause(seconds: float) -> None:
+        """The backoff before a retry; an interrupted run gives up at once instead of retrying."""
+        if stopping.is_set():
+            raise EngineError(f"{engine.name}: the run was interrupted")
+        sleep(seconds)
+        if stopping.is_set():
+            raise EngineError(f"{engine.name}: the run was interrupted")
+
+    def send(batch: list[int]) -> list[str | None]:
+        sent = [cores[i] for i in batch]
+        got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, pause)
+        if len(got) != len(batch):
+            raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
+        return [storable(reply) if reply.__class__ is str else reply for reply in got]
+
+    def deliver(future: Future, batch: list[int]) -> None:
+        outcome = BatchOutcome(chars=sum(len(cores[i]) for i in batch))
+        try:
+            got: list[str | None] = future.result()
+            error = None
+        except EngineError as exc:
+            got, error = [None] * len(batch), exc.message
+        for unique_index, reply in zip(batch, got):
+            if error is not None:
+                errors[unique_index] = error
+            elif reply is None or not reply.strip():
+                errors[unique_index] = getattr(reply, "reason", None) or (
+                    f"{engine.name} returned an empty translation"
+                )
+            else:
+                replies[unique_index] = reply.strip()
+        if pieces is not None:
+            paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
+            if paid:
+                pieces.remember(paid)
+        for text_index in sorted({t for u in batch for t in users[u]}):
+            settle(text_index, outcome)
+        on_batch(outcome)
+
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
@@ -511,30 +545,20 @@ def run_engine(
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    batch = futures[future]
-                    outcome = BatchOutcome(chars=sum(len(cores[i]) for i in batch))
-                    try:
-                        got: list[str | None] = future.result()
-                        error = None
-                    except EngineError as exc:
-                        got, error = [None] * len(batch), exc.message
-                    for unique_index, reply in zip(batch, got):
-                        if error is not None:
-                            errors[unique_index] = error
-                        elif reply is None or not reply.strip():
-                            errors[unique_index] = getattr(reply, "reason", None) or (
-                                f"{engine.name} returned an empty translation"
-                            )
-                        else:
-                            replies[unique_index] = reply.strip()
-                    if pieces is not None:
-                        paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
-                        if paid:
-                            pieces.remember(paid)
-                    for text_index in sorted({t for u in batch for t in users[u]}):
-                        settle(text_index, outcome)
-                    on_batch(outcome)
+                    deliver(future, futures[future])
+        except KeyboardInterrupt:
+            # Ctrl-C (or SIGTERM, see the CLI): requests not sent yet are dropped, no retry starts,
+            # and the replies of the requests already out (paid for) are delivered before stopping
+            stopping.set()
+            for future in pending:
+                future.cancel()
+            out = [future for future in pending if not future.cancelled()]
+            wait(out)
+            for future in out:
+                deliver(future, futures[future])
+            raise
         except BaseException:
+            stopping.set()
             for future in pending:
                 future.cancel()
             raise
