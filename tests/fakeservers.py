@@ -19,13 +19,16 @@ One server speaks three APIs:
   ``response_format``, as servers without structured output do.
 
 Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults are queued per
-request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow"), a
+request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow", "html"
+(a 502 error page in HTML), "html200" (the same page with 200), "short"/"long" (one translation
+fewer/more than texts asked)), a
 ``latency`` applies to every request, and ``fail_if`` (a test on a request's texts) answers
 500 to every request it holds true for. ``paid`` counts every text answered successfully, so a
 test can assert that nothing paid for is asked twice. ``heard`` keeps every request as received
 (request line, headers, body), so a test can assert a secret never reached this server;
 ``redirect_to`` answers every POST with a 307 to that base URL (same path); the fault "echo"
-answers 400 with the request's Authorization header in the error (as some servers do).
+answers 400 with the request's key (Authorization, X-goog-api-key or api_key) in the error (as
+some servers do), "echo_late" the same after 160 characters of other words.
 """
 
 from __future__ import annotations
@@ -163,10 +166,12 @@ class FakeMT:
         if self.redirect_to is not None:
             return _send(handler, 307, {"moved": True}, {"Location": self.redirect_to + handler.path})
         fault = self._next_fault()
-        if fault == "echo":
-            return _send(
-                handler, 400, {"error": f"unknown credentials: {handler.headers.get('Authorization')}"}
-            )
+        if fault in ("echo", "echo_late"):
+            said = handler.headers.get("Authorization") or handler.headers.get("X-goog-api-key")
+            said = said or _one(fields.get("api_key"))
+            before = ("The request could not be accepted. " * 5)[:160] if fault == "echo_late" else ""
+            error = f"{before}unknown credentials: {said}"
+            return _send(handler, 400, {"error": {"message": error} if "chat" in parsed.path else error})
         if fault == "slow":
             time.sleep(self.slow_seconds)
             fault = None
@@ -179,6 +184,14 @@ class FakeMT:
             return _send(handler, 429, {"error": "slow down"}, {"Retry-After": str(self.retry_after)})
         if fault == "500":
             return _send(handler, 500, {"error": "internal"})
+        if fault in ("html", "html200"):  # a proxy's or load balancer's error page instead of JSON
+            body = b"<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>"
+            handler.send_response(502 if fault == "html" else 200)
+            handler.send_header("Content-Type", "text/html")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
         if fault == "malformed":
             body = b'{"translatedText": ["unterminated'
             handler.send_response(200)
@@ -217,8 +230,8 @@ class FakeMT:
                 200,
                 {
                     "translations": [
-                        {"detected_source_language": "EN", "text": t, "billed_characters": len(s)}
-                        for s, t in zip(texts, out)
+                        {"detected_source_language": "EN", "text": t, "billed_characters": len(t)}
+                        for t in out
                     ]
                 },
             )
@@ -328,6 +341,10 @@ class FakeMT:
                 self.paid[text] += 1
         if fault == "empty":
             return ["" for _ in texts]
+        if fault == "short":  # one translation fewer than texts asked
+            return [self.translate(text, target or "xx") for text in texts[:-1]]
+        if fault == "long":  # one translation more than texts asked
+            return [self.translate(text, target or "xx") for text in [*texts, "extra"]]
         return [self.translate(text, target or "xx") for text in texts]
 
 

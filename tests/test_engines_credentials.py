@@ -138,3 +138,44 @@ def test_an_open_circuit_breaker_still_says_why_the_service_failed(monkeypatch, 
     refused = [message for message in failed.values() if "failed repeatedly" in message]
     assert refused, failed
     assert all(cause in message for message in refused), refused
+
+
+@pytest.mark.parametrize("name", ["libre", "google", "deepl", "llm"])
+def test_a_key_echoed_late_in_a_long_error_never_shows_even_in_part(monkeypatch, name):
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_LIBRE_API_KEY", KEY)
+        monkeypatch.setenv("TRANSPUB_GOOGLE_API_KEY", KEY)
+        monkeypatch.setenv("TRANSPUB_GOOGLE_URL", server.url + "/language/translate/v2")
+        monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", KEY)
+        monkeypatch.setenv("TRANSPUB_DEEPL_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_LLM_API_KEY", KEY)
+        server.default_fault = "echo_late"
+        engine = (
+            LLMEngine({"model": "m", "base_url": server.url + "/v1"}) if name == "llm" else get_engine(name)
+        )
+        with pytest.raises(EngineError) as raised:
+            engine.translate_batch(["Hello."], "en", "es")
+    message = str(raised.value)
+    assert KEY[:6] not in message, message  # not the key, nor the start of it cut off at a length limit
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("name", ["libre", "google", "deepl", "llm"])
+def test_an_html_error_page_instead_of_json_is_one_line_naming_the_page(monkeypatch, name):
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_GOOGLE_API_KEY", KEY)
+        monkeypatch.setenv("TRANSPUB_GOOGLE_URL", server.url + "/language/translate/v2")
+        monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", KEY)
+        monkeypatch.setenv("TRANSPUB_DEEPL_URL", server.url)
+        engine = (
+            LLMEngine({"model": "m", "base_url": server.url + "/v1"}) if name == "llm" else get_engine(name)
+        )
+        for fault in ("html", "html200"):  # the page with HTTP 502, and with HTTP 200
+            server.queue(fault)
+            with pytest.raises(EngineError) as raised:
+                engine.translate_batch(["Hello."], "en", "es")
+            message = str(raised.value)
+            assert "\n" not in message and "<" not in message, message
+            assert "HTML page" in message or "HTTP 502" in message, message

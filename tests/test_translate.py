@@ -418,3 +418,23 @@ def test_a_dry_run_says_in_words_that_plural_entries_would_be_left_empty(tmp_pat
         "es via libre: would fill 1 entry from the translation memory; would leave 1 plural entry empty "
         "(plural entries are not filled)"
     ) in result.output.splitlines(), result.output
+
+
+@pytest.mark.parametrize("engine", ["libre", "deepl"])
+@pytest.mark.parametrize("fault", ["short", "long"])
+def test_a_reply_with_fewer_or_more_translations_than_texts_fails_its_batch_once_and_keeps_the_rest(
+    tmp_path, monkeypatch, engine, fault
+):
+    texts = [f"Text {word} is here." for word in ("alpha", "bravo", "charlie", "delta")]
+    extra = f"[engines.{engine}]\nbatch_size = 2\nconcurrency = 1\n"
+    project = make_project(tmp_path, {"a": [(t, "") for t in texts]}, engine=engine, extra=extra)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_DEEPL_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_DEEPL_API_KEY", "key")
+        server.queue(fault)
+        report = translate_project(project, ["es"], policy=RetryPolicy(attempts=3, base_delay=0, max_delay=0))
+    assert server.repeated() == []  # a server that counts wrong is not paid again and again
+    failed = [line for line in report.failure_lines() if "for 2 texts" in line]
+    assert not report.ok and failed and all("\n" not in line for line in failed)
+    assert sum(1 for e in entries(project, "a").values() if e.msgstr) == 2  # the other batch is kept

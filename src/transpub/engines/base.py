@@ -11,6 +11,7 @@ Retries, backoff, the circuit breaker, batching and concurrency live in
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
@@ -176,6 +177,29 @@ def redact(message: str, secrets: list[str | None]) -> str:
     for secret in sorted((s for s in secrets if s), key=len, reverse=True):  # longest first
         message = message.replace(secret, "***")
     return message
+
+
+#: Where an HTML page starts in a reply or an error message (a proxy's or load balancer's error page).
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.I | re.S)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """A server's words (an error's detail) as one short line: an HTML page said as such, with
+    its title, rather than quoted; white space collapsed; at most ``limit`` characters.
+
+    >>> one_line("Unexpected status: 502, content: <!DOCTYPE html>\\n<html><head><title>502 Bad\\nGateway</title>")
+    'Unexpected status: 502, content: an HTML page (502 Bad Gateway)'
+    >>> one_line("bad   request\\n  (field q)")
+    'bad request (field q)'
+    """
+    page = _HTML_START.search(text)
+    if page is not None:
+        title = _HTML_TITLE.search(text, page.start())
+        name = " ".join(title.group(1).split())[:80] if title else ""
+        text = text[: page.start()] + "an HTML page" + (f" ({name})" if name else "")
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def url_secrets(url: str | None) -> list[str]:

@@ -27,6 +27,7 @@ from .base import (
     UnitContext,
     env_secret,
     language_of,
+    one_line,
     parse_retry_after,
     redact,
     url_credentials_warning,
@@ -64,6 +65,9 @@ def deepl_target(locale: str) -> str:
 
 def _remember_retry_after(response: Any, *args: Any, **kwargs: Any) -> None:
     _local.retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    kind = str(response.headers.get("Content-Type", ""))
+    # an HTML page (a proxy's error page) said as such when the client finds no translations in it
+    _local.page = one_line(response.text[:4000]) if "html" in kind.lower() else None
 
 
 class DeepLEngine(EngineBase):
@@ -192,10 +196,12 @@ class DeepLEngine(EngineBase):
         )
         if not isinstance(results, list):
             results = [results]
-        if len(results) != len(texts):
-            raise TransientEngineError(
-                f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)"
-            )
+        if not results and texts:
+            page = getattr(_local, "page", None)
+            said = f"the reply is not valid JSON: {page}" if page else "malformed reply (no translations)"
+            raise TransientEngineError(f"deepl: {said}")
+        if len(results) != len(texts):  # (asking again would pay again for the same wrong count)
+            raise EngineError(f"deepl: malformed reply ({len(results)} translations for {len(texts)} texts)")
         return [getattr(r, "text", None) for r in results]
 
     def _call(self, call: Any) -> Any:
@@ -204,20 +210,22 @@ class DeepLEngine(EngineBase):
 
         _local.retry_after = None
         _local.redirect = None
+        _local.page = None
         try:
             return call()
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
             if getattr(_local, "redirect", None) is not None:  # raised in send, wrapped by the client
                 raise _local.redirect from None
             raise TransientEngineError(
-                redact(f"deepl: {exc}", self._secrets), retry_after=getattr(_local, "retry_after", None)
+                one_line(redact(f"deepl: {exc}", self._secrets), 300),
+                retry_after=getattr(_local, "retry_after", None),
             ) from None
         except deepl.AuthorizationException:
             raise EngineError("deepl: the API key was refused") from None
         except deepl.QuotaExceededException:
             raise EngineError("deepl: the character quota is used up") from None
         except deepl.DeepLException as exc:
-            message = redact(str(exc), self._secrets)
+            message = one_line(redact(str(exc), self._secrets), 300)
             status = getattr(exc, "http_status_code", None)
             if getattr(exc, "should_retry", False) or (status is not None and status >= 500):
                 raise TransientEngineError(
@@ -227,7 +235,9 @@ class DeepLEngine(EngineBase):
         except (ValueError, TypeError) as exc:
             raise TransientEngineError(f"deepl: malformed reply ({type(exc).__name__})") from None
         except Exception as exc:  # anything else the client lets through (e.g. from requests)
-            raise EngineError(redact(f"deepl: {type(exc).__name__}: {exc}", self._secrets)[:300]) from None
+            raise EngineError(
+                one_line(redact(f"deepl: {type(exc).__name__}: {exc}", self._secrets), 300)
+            ) from None
 
 
 def glossary_hash(entries: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ..errors import EngineError
-from .base import TransientEngineError, parse_retry_after, redact
+from .base import TransientEngineError, one_line, parse_retry_after, redact
 
 _local = threading.local()
 
@@ -120,9 +120,11 @@ def decode_reply(response: requests.Response, *, what: str, secrets: list[str | 
     if status in (401, 403):
         raise EngineError(f"{what}: HTTP {status}: the API key was refused")
     if status >= 400:
-        detail = response.text[:200].replace("\n", " ")
-        raise EngineError(redact(f"{what}: HTTP {status}: {detail}", secrets))
+        # redacted whole, then cut: a cut first could leave the start of a key the server echoed
+        raise EngineError(one_line(redact(f"{what}: HTTP {status}: {response.text}", secrets), 300))
     try:
         return response.json()
     except ValueError:
-        raise TransientEngineError(f"{what}: the reply is not valid JSON", status=status) from None
+        page = one_line(response.text[:4000])
+        said = f": {page}" if page.startswith("an HTML page") else ""
+        raise TransientEngineError(f"{what}: the reply is not valid JSON{said}", status=status) from None

@@ -38,6 +38,7 @@ from .base import (
     Unanswered,
     UnitContext,
     env_secret,
+    one_line,
     parse_retry_after,
     redact,
     setting,
@@ -261,7 +262,9 @@ class LLMEngine(EngineBase):
                     self.structured = structured = False  # this server takes no schema: json_object
                     continue
                 raise EngineError(
-                    redact(f"llm: the server refused the request: {_message(exc)}", self._secrets)
+                    one_line(
+                        redact(f"llm: the server refused the request: {_message(exc)}", self._secrets), 300
+                    )
                 ) from None
             except openai.RateLimitError as exc:
                 raise TransientEngineError(
@@ -278,7 +281,7 @@ class LLMEngine(EngineBase):
                 if redirect is not None:
                     raise redirect from None
                 status = exc.status_code
-                message = redact(f"llm: HTTP {status}: {_message(exc)}", self._secrets)[:300]
+                message = one_line(redact(f"llm: HTTP {status}: {_message(exc)}", self._secrets), 300)
                 if status >= 500 or status == 408:
                     raise TransientEngineError(
                         message, retry_after=_retry_after(exc), status=status
@@ -286,6 +289,10 @@ class LLMEngine(EngineBase):
                 raise EngineError(message) from None
             except (openai.APIResponseValidationError, ValueError, TypeError) as exc:
                 raise TransientEngineError(f"llm: malformed reply ({type(exc).__name__})") from None
+            if isinstance(completion, str):  # the SDK's answer to a reply that is not JSON
+                page = one_line(completion[:4000])
+                said = f": {page}" if page.startswith("an HTML page") else ""
+                raise TransientEngineError(f"llm: the reply is not valid JSON{said}")
             try:
                 content = completion.choices[0].message.content
             except (AttributeError, IndexError, TypeError):
@@ -445,5 +452,5 @@ def _message(exc: Any) -> str:
     if isinstance(body, dict):
         inner = body.get("error", body)
         if isinstance(inner, dict) and inner.get("message"):
-            return str(inner["message"])[:200]
-    return str(getattr(exc, "message", exc))[:200]
+            return str(inner["message"])  # (cut by the caller, after the secrets are taken out)
+    return str(getattr(exc, "message", exc))
