@@ -329,3 +329,33 @@ def test_a_text_another_worker_sent_and_let_go_of_in_the_meantime_is_taken_from_
     assert sent == ["The bridge."]
     assert filled[page]["By Anna Berg, <1/>"][0] == "Von Anna Berg, <1/>"
     assert counts.reused_mt == 1
+
+
+def test_a_worker_sending_for_longer_than_a_claim_lasts_keeps_its_texts_from_the_others(
+    location: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big shard on a slow model outlasts a claim: the worker still sending renews it, so the other
+    worker (polling the memory) does not take the texts over and pay for them a second time."""
+    import time
+
+    import transpub.translate as translate
+    from transpub.translate_report import Counts
+
+    monkeypatch.setattr(translate, "CLAIM_HOLD_SECONDS", 1.2, raising=False)  # a claim lasts 1.2 s
+    pending = {text: translate._Pending(text, entries=1) for text in ("The bridge.", "The harbour.")}
+    taken_over: list[set[str]] = []
+
+    def slow_send(claimed: dict) -> None:  # the requests take three times as long as a claim lasts
+        end = time.monotonic() + 3.6
+        while time.monotonic() < end:
+            with open_memory(location) as other:  # another worker, looking for texts to send
+                taken_over.append(other.claim("en", "de", "libre", list(pending), seconds=60))
+            time.sleep(0.2)
+
+    with open_memory(location) as memory:
+        claim = memory.claim
+        monkeypatch.setattr(
+            memory, "claim", lambda *args, seconds=1.2: claim(*args, seconds=min(seconds, 1.2))
+        )
+        translate._send_claimed(memory, "en", "de", "libre", pending, slow_send, "today", Counts())
+    assert taken_over and not any(taken_over), taken_over

@@ -27,12 +27,14 @@ The workflow never prints: it reports through the ``progress`` callback and its 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import re
+import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +47,7 @@ from .errors import CatalogError, EngineError, PlaceholderMismatch
 from .fsutil import locked
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
-from .memory import HUMAN, MemoryStore, open_memory
+from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .numberforms import localized_number_spans
 from .translate_report import (
     FAILED,
@@ -64,6 +66,8 @@ DEFAULT_MEMORY_SCORE = 75.0
 DEFAULT_CONCURRENCY = 8
 #: How often a worker looks for the replies of texts another worker has claimed (seconds).
 CLAIM_POLL_SECONDS = 0.5
+#: How long a claim on the texts this worker sends lasts; renewed while they are out (seconds).
+CLAIM_HOLD_SECONDS = CLAIM_SECONDS
 #: Returned by :func:`_from_memory` when this engine's earlier (paid) reply was rejected.
 REJECTED_BEFORE = ("", "")
 
@@ -435,7 +439,7 @@ def _send_claimed(
     """
     waiting = dict(pending)
     while waiting:
-        mine = memory.claim(source, locale, engine, list(waiting))
+        mine = memory.claim(source, locale, engine, list(waiting), seconds=CLAIM_HOLD_SECONDS)
         if mine:
             try:
                 # Another worker may have sent one of these, stored its reply and let its claim go
@@ -443,12 +447,39 @@ def _send_claimed(
                 _take_arrived(memory, source, locale, engine, waiting, today, counts, only=mine)
                 claimed = {msgid: waiting.pop(msgid) for msgid in list(waiting) if msgid in mine}
                 if claimed:
-                    send(claimed)
+                    with _claims_renewed(memory, source, locale, engine, mine):
+                        send(claimed)
             finally:
                 memory.release(source, locale, engine, mine)
             continue
         time.sleep(CLAIM_POLL_SECONDS)
         _take_arrived(memory, source, locale, engine, waiting, today, counts)
+
+
+@contextlib.contextmanager
+def _claims_renewed(
+    memory: MemoryStore, source: str, locale: str, engine: str, held: set[str]
+) -> Iterator[None]:
+    """While inside, this worker's claims on ``held`` are renewed every quarter of their length, so
+    that a run longer than a claim (many texts, a slow model, a long Retry-After) keeps them:
+    only the claims of a worker that was killed expire, and no other worker pays for a text
+    this one is still sending."""
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(CLAIM_HOLD_SECONDS / 4):
+            try:
+                memory.claim(source, locale, engine, list(held), seconds=CLAIM_HOLD_SECONDS)
+            except Exception:  # (the memory failing shows in the run itself, with its message)
+                return
+
+    keeper = threading.Thread(target=renew, name="transpub-claims", daemon=True)
+    keeper.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        keeper.join()
 
 
 def _take_arrived(
