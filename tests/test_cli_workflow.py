@@ -344,3 +344,16 @@ def test_an_output_path_through_a_file_is_one_error_line_not_a_traceback(
         assert result.exit_code == 1, (command, result.output)
         assert not isinstance(result.exception, OSError), command  # (click reports an uncaught one as exit 1)
         assert result.stderr == f"Error: {tmp_path / 'afile' / target}: Not a directory\n", command
+
+
+def test_a_misspelt_articles_folder_is_named_in_a_warning_not_an_empty_run_that_passes(
+    tmp_path: Path,
+) -> None:
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
+    config = tmp_path / "news" / "transpub.toml"
+    config.write_text(config.read_text().replace('articles = "articles"', 'articles = "artcles"'))
+    for command in ("extract", "check", "status"):
+        result = run(tmp_path / "news", command, ok=False)
+        warning = "Warning: transpub.toml: [paths] articles: there is no folder artcles/; no article is read"
+        assert warning in result.stderr.splitlines(), (command, result.stderr)
+    assert "Warning" not in run(tmp_path / "news", "engines").stderr  # (a command that reads no article)

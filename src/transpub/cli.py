@@ -255,10 +255,21 @@ def _message(ctx: click.Context, exc: TranspubError) -> str:
     return str(TranspubError(exc.message, shown, exc.line))
 
 
+#: The commands that read the articles: they say when the articles folder is not there (a misspelt
+#: ``[paths] articles`` would otherwise give an empty run, and a check that passes).
+_READ_ARTICLES = frozenset({"extract", "compile", "check", "status", "translate"})
+
+
 def _project(ctx: click.Context) -> Project:
     root = ctx.obj.get("project_dir")
     project = load_project(root)
     ctx.obj["project"] = project
+    if ctx.info_name in _READ_ARTICLES and not project.articles_dir.is_dir():
+        where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+        _echo(
+            f"Warning: {CONFIG_NAME}: [paths] articles: there is no folder {where}; no article is read",
+            err=True,
+        )
     return project
 
 
