@@ -413,7 +413,7 @@ def extract(
     for warning in report.warnings:
         _echo(f"Warning: {warning.location}: {warning.message}", err=True)
     for error in report.errors:
-        _echo(f"Error: {error}", err=True)
+        _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     if report.errors:
         sys.exit(1)
 
@@ -773,8 +773,8 @@ def compile_(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
             "run `transpub compile` (every language) to update their links."
         )
-    for error in report.errors:
-        _echo(f"Error: {error}", err=True)
+    for error in report.errors:  # (a file named from the project's folder, as the other lines name it)
+        _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
     if site is not None and shard is not None:  # a shard writes pages only: no index to point at yet
