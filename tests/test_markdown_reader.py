@@ -150,6 +150,14 @@ def test_a_translated_admonition_title_is_shown_as_text_not_as_html_or_markdown(
     assert html.unescape(title) == evil
 
 
+def test_a_translation_with_two_dollar_pairs_is_no_math_in_jekyll() -> None:
+    # kramdown (Jekyll) reads $$…$$ as math, anywhere in a paragraph
+    document = read("Some text.\n")
+    localized = translate(document, {"Some text.": "It costs $$5 and $$6, or $7."})
+    assert "$$" not in localized, localized
+    assert "It costs $$5 and $$6, or $7." in html.unescape(render_markdown_page(localized, "es", "a.md"))
+
+
 def test_a_translated_link_title_shows_no_backslash_in_mkdocs_or_jekyll() -> None:
     document = read('See [the map](/map/ "The map") now.\n')
     localized = translate(document, {"The map": 'El "mapa" \\ R&amp;D'})

@@ -8,11 +8,12 @@ with the ``tables`` extension it always loads); anything else Markdown could rea
 written as a character reference, which all three show as the character: ``<`` of a tag, a comment
 or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``, and
 at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
-as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an ``@``, which
-Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;`` and ``&#64;``; a character
-that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``) is escaped
-where a text piece starts; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a
-backslash does not help — are written ``&#123;{`` and ``&#123;%``.
+as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an
+``@``, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;`` and ``&#64;``;
+a character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``)
+is escaped where a text piece starts; the first ``$`` of ``$$`` (kramdown's math) is written
+``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
+not help — are written ``&#123;{`` and ``&#123;%``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _INLINE = re.compile(
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|@"  # bare URLs and e-mail addresses, which Goldmark's linkify makes links
+    r"|\$(?=\$)"  # $$, which starts math in kramdown
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
 #: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions.
@@ -45,6 +47,8 @@ def escape_markdown(text: str) -> str:
     &#123;\\{< x >}} &#123;% if %} \\{.y} &amp;amp; C# # a \\| b &#126;&#126;c&#126;&#126;
     >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
     https&#58;//evil.example www&#46;evil.example me&#64;evil.example
+    >>> print(escape_markdown("It costs $$5 and $$6, or $7."))
+    It costs &#36;$5 and &#36;$6, or $7.
     """
     text = _SPACES.sub(" ", text)
     if not text:
@@ -97,6 +101,7 @@ _REFERENCES = {
     "~": "&#126;",
     "=": "&#61;",
     "?": "&#63;",
+    "$": "&#36;",
 }
 
 
