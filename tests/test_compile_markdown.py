@@ -276,6 +276,7 @@ def test_a_hand_written_file_is_never_replaced_or_removed(tmp_path: Path) -> Non
     )
     assert own.read_text("utf-8") == "Mi propia traducción.\n"
     assert (root / "site" / "es" / "guide" / "index.md").is_file()  # the other articles are written
+    assert "unchanged" not in result.stdout  # the page refused is not counted as left as it was
 
 
 def test_a_file_edited_since_compile_wrote_it_is_kept(tmp_path: Path) -> None:

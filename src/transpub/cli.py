@@ -752,6 +752,8 @@ def compile_(
     for page in report.pages:
         if page.locale == project.source_locale:
             continue
+        if page.published and page.output is None and report.errors:
+            continue  # not written for an error (a file compile did not write is in its place): its line says so
         if page.published and not (page.written or verbose):
             unchanged += 1
         elif page.published:
