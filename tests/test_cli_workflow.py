@@ -357,3 +357,25 @@ def test_a_misspelt_articles_folder_is_named_in_a_warning_not_an_empty_run_that_
         warning = "Warning: transpub.toml: [paths] articles: there is no folder artcles/; no article is read"
         assert warning in result.stderr.splitlines(), (command, result.stderr)
     assert "Warning" not in run(tmp_path / "news", "engines").stderr  # (a command that reads no article)
+
+
+def test_output_cut_short_by_head_ends_without_an_error_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import transpub
+
+    text = tmp_path / "big.txt"
+    text.write_text(" ".join(f"Sentence number {i} is here." for i in range(20000)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(transpub.__file__).resolve().parents[1])}
+    with subprocess.Popen(
+        [sys.executable, "-m", "transpub", "segment", str(text)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as process:  # as `transpub segment big.txt | head -1`
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline() == b"Sentence number 0 is here.\n"
+        process.stdout.close()
+        assert process.stderr.read() == b""

@@ -9,6 +9,7 @@ found or work failed, 2 wrong usage or configuration (as click's own usage error
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
 import re
@@ -148,9 +149,9 @@ class TranspubGroup(click.Group):
             raise ConfigProblem(visible(_message(ctx, exc))) from exc
         except TranspubError as exc:
             raise click.ClickException(visible(_message(ctx, exc))) from exc
-        except (
-            OSError
-        ) as exc:  # a file or folder the system refused (a path through a file, no permission, disk full)
+        except OSError as exc:  # refused by the system: a path through a file, no permission, a full disk
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of the output went away (`| head`): click ends quietly
             raise click.ClickException(visible(_os_message(ctx, exc))) from exc
         except Terminated:
             saves = isinstance(ctx.obj, dict) and ctx.obj.get("saves_work")
