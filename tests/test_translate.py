@@ -438,3 +438,26 @@ def test_a_reply_with_fewer_or_more_translations_than_texts_fails_its_batch_once
     failed = [line for line in report.failure_lines() if "for 2 texts" in line]
     assert not report.ok and failed and all("\n" not in line for line in failed)
     assert sum(1 for e in entries(project, "a").values() if e.msgstr) == 2  # the other batch is kept
+
+
+def test_a_tmx_unit_filed_under_the_engines_name_that_lost_its_placeholders_is_not_reused(tmp_path, fake):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    project = make_project(tmp_path, {"a": [("Click <1>here</1>.", "")]})
+    (tmp_path / "agency.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence" '
+        'creationtool="x" creationtoolversion="1" o-tmf="x" adminlang="en" datatype="plaintext"/><body>'
+        '<tu><prop type="x-origin">libre</prop><tuv xml:lang="en"><seg>Click <bpt i="1">&lt;g id="1"&gt;</bpt>'
+        'here<ept i="1">&lt;/g&gt;</ept>.</seg></tuv><tuv xml:lang="es"><seg>Pulsa aquí.</seg></tuv></tu>'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(
+        main, ["--project", str(tmp_path), "memory", "import", str(tmp_path / "agency.tmx")]
+    )
+    assert imported.exit_code == 0 and "1 added" in imported.output, imported.output
+    report = translate_project(project, ["es"], policy=FAST)
+    assert entries(project, "a")["Click <1>here</1>."].msgstr == "[es] Click <1>here</1>."
+    assert report.ok and sum(fake.paid.values()) == 1  # asked of the engine once

@@ -497,6 +497,9 @@ def _take_arrived(
     arrived = memory.lookup(source, locale, list(waiting if only is None else only & waiting.keys()), engine)
     fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
     for msgid, text in arrived.items():
+        wanted = _placeholders_of(msgid)
+        if wanted is not None and _placeholders_of(text) != wanted:
+            continue  # (filed under the engine's name by a TMX, with other markup: sent instead)
         item = waiting.pop(msgid)
         counts.reused_mt += item.entries
         for path in item.paths:
@@ -626,11 +629,13 @@ def _from_memory(
     exact = memory.exact(source, target, msgid, origins=origins)
     if (
         exact is not None
-        and exact.origin == HUMAN
+        and not exact.origin.endswith(":rejected")
         and wanted is not None
         and _placeholders_of(exact.target) != wanted
     ):
-        exact = None  # (a translation imported or reviewed with another unit's markup: not reused)
+        # (a translation imported or reviewed with another unit's markup: not reused; nor one filed
+        # under this engine's name by a TMX, which transpub never checked)
+        exact = None
     if exact is not None:
         if exact.origin == HUMAN:
             counts.filled_tm += 1
