@@ -461,3 +461,29 @@ def test_a_tmx_unit_filed_under_the_engines_name_that_lost_its_placeholders_is_n
     report = translate_project(project, ["es"], policy=FAST)
     assert entries(project, "a")["Click <1>here</1>."].msgstr == "[es] Click <1>here</1>."
     assert report.ok and sum(fake.paid.values()) == 1  # asked of the engine once
+
+
+def test_a_catalog_a_translator_breaks_during_a_run_is_one_error_and_the_rest_is_still_filled(tmp_path):
+    texts = [f"Text {word} is here." for word in ("alpha", "bravo", "charlie", "delta")]
+    extra = "[engines.libre]\nbatch_size = 1\nconcurrency = 1\n"
+    project = make_project(
+        tmp_path,
+        {"a": [(texts[0], ""), (texts[1], "")], "z": [(texts[2], "")]},
+        locales=("es", "de"),
+        extra=extra,
+    )
+    broken = project.catalog_path("es", "z")
+
+    def translate(text, target):  # a translator saves z.po broken while the run is on (before its turn)
+        if target == "es" and "alpha" in text:
+            broken.write_text(broken.read_text(encoding="utf-8") + '\nmsgid "unfinished\n', encoding="utf-8")
+        return f"[{target}] {text}"
+
+    with FakeMT(translate=translate) as server, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es", "de"], policy=FAST)
+    assert len(server.request_log) == 6  # three texts, two locales, each sent once
+    assert len(report.errors) == 1 and report.errors[0].startswith("locales/es/LC_MESSAGES/z.po:")
+    assert not report.ok
+    assert entries(project, "a")[texts[1]].msgstr == f"[es] {texts[1]}"  # the other catalogs are filled,
+    assert entries(project, "z", "de")[texts[2]].msgstr == f"[de] {texts[2]}"  # and the next locale too

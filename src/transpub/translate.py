@@ -274,6 +274,19 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
     return changed
 
 
+def _apply_or_report(
+    project: Any, report: TranslateReport, path: Path, fills: dict[str, tuple[str, str]]
+) -> None:
+    """:func:`_apply`; a catalog a translator broke during the run is one error in the report (its
+    fills stay in the memory, for the next run), and the other catalogs and locales go on."""
+    try:
+        _apply(path, fills)
+    except CatalogError as exc:
+        message = str(CatalogError(exc.message, project.relative(path), exc.line))
+        if message not in report.errors:
+            report.errors.append(message)
+
+
 def translate_project(
     project: Any,
     locales: list[str],
@@ -394,7 +407,7 @@ def translate_project(
                 )
                 continue
             for path, fills in early.items():
-                _apply(path, fills)
+                _apply_or_report(project, report, path, fills)
             if not pending:
                 continue
             if not machine:
@@ -736,7 +749,7 @@ def _machine_translate(
         if rejected:
             memory.add(source, locale, rejected, f"{name}:rejected")
         for path, path_fills in fills.items():
-            _apply(path, path_fills)
+            _apply_or_report(project, report, path, path_fills)
         done_units += len(outcome.done) + len(outcome.failed)
         done_chars += outcome.chars
         emit("batch")
