@@ -141,8 +141,13 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
             "source language 'fr-FR' is not the project's",
             None,
         ),
+        (
+            AGENCY_TMX.replace('<ept i="1">&lt;/em&gt;</ept>, die', '<ept i="7">&lt;/em&gt;</ept>, die'),
+            "<ept> without its <bpt>",
+            16,
+        ),
     ],
-    ids=["no-source-language", "malformed", "other-source-language"],
+    ids=["no-source-language", "malformed", "other-source-language", "code-without-its-start"],
 )
 def test_bad_tmx_is_one_error_line_and_stores_nothing(
     harbour: Path, text: str, message: str, line: int | None
@@ -152,5 +157,6 @@ def test_bad_tmx_is_one_error_line_and_stores_nothing(
     errors = [x for x in result.output.splitlines() if x.startswith("Error:")]
     assert len(errors) == 1 and message in errors[0], result.output
     assert errors[0].startswith("Error: bad.tmx:" + (f"{line}:" if line else ""))
+    assert "Nothing was stored." in result.output
     with _memory(harbour) as memory:
         assert memory.count() == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .codes import read_codes, write_codes
+from .codes import InlineCodeError, read_codes, write_codes
 from .xliff import XliffError, parse_xml
 from .xmlout import indent
 
@@ -121,7 +121,12 @@ def read_tmx(path: Path, display: str | None = None) -> tuple[str, list[TmxUnit]
             seg = tuv.find("seg")
             if seg is None:
                 continue
-            text = read_codes(seg, shown, numbering)
+            try:
+                text = read_codes(seg, shown, numbering)
+            except (
+                InlineCodeError
+            ) as exc:  # (a code without its other half: this file's error, not the run's)
+                raise TmxError(exc.message, exc.path, exc.line) from None
             if lang.lower() == wanted and source is None:
                 source = text
             else:
