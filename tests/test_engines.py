@@ -318,3 +318,37 @@ def test_every_engine_takes_its_shared_settings_from_its_table_in_the_same_way()
             assert get_engine(name, project=_Project({name: {"max_chars": 99}})).max_chars == 99
             with pytest.raises(EngineError, match="engine setting timeout = 'soon' is not a valid float"):
                 get_engine(name, project=_Project({name: {"timeout": "soon"}}))
+
+
+def test_ctrl_c_while_a_batch_is_saved_keeps_the_batches_that_came_back_with_it():
+    import threading
+    import time
+
+    back = {"Second.": threading.Event(), "Third.": threading.Event()}
+
+    class Echo:
+        name, markup, batch_size, max_chars = "echo", "xml", 1, 100
+
+        def translate_batch(self, texts, source, target):
+            if texts[0] in back:
+                back[texts[0]].set()
+            return [f"[es] {texts[0]}"]
+
+    saved: list[dict[int, str]] = []
+
+    def on_batch(outcome: BatchOutcome) -> None:
+        saved.append(dict(outcome.done))
+        if len(saved) == 1:  # while the first batch is saved, the other two come back
+            for event in back.values():
+                event.wait(5)
+            time.sleep(0.1)
+        elif len(saved) == 2:
+            raise KeyboardInterrupt  # Ctrl-C while the second is saved; the third is back too
+
+    with pytest.raises(KeyboardInterrupt):
+        run_engine(Echo(), ["First.", "Second.", "Third."], "en", "es", on_batch=on_batch, concurrency=3)
+    assert sorted(t for batch in saved for t in batch.values()) == [
+        "[es] First.",
+        "[es] Second.",
+        "[es] Third.",
+    ]

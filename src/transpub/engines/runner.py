@@ -541,20 +541,22 @@ def run_engine(
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
+        undelivered = set(futures)
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
+                    undelivered.discard(future)
                     deliver(future, futures[future])
         except KeyboardInterrupt:
             # Ctrl-C (or SIGTERM, see the CLI): requests not sent yet are dropped, no retry starts,
-            # and the replies of the requests already out (paid for) are delivered before stopping
+            # and the replies of the requests already out or back (paid for) are delivered before
+            # stopping
             stopping.set()
-            for future in pending:
-                future.cancel()
-            out = [future for future in pending if not future.cancelled()]
+            out = [future for future in futures if future in undelivered and not future.cancel()]
             wait(out)
             for future in out:
+                undelivered.discard(future)
                 deliver(future, futures[future])
             raise
         except BaseException:
