@@ -160,3 +160,16 @@ def test_bad_tmx_is_one_error_line_and_stores_nothing(
     assert "Nothing was stored." in result.output
     with _memory(harbour) as memory:
         assert memory.count() == 0
+
+
+def test_memory_export_with_a_control_character_in_a_stored_translation_writes_a_valid_tmx(
+    harbour: Path, tmp_path: Path
+) -> None:
+    # an engine's JSON reply can say "\u000b" or "\u001b"; XML 1.0 cannot hold either
+    with _memory(harbour) as memory:
+        memory.add("en", "de", [("The bell rang.", "Die Glocke\x0b läutete\x1b[0m.")], "libre")
+        memory.add("en", "de", [("Harbour reopens", "Hafen wieder offen")])
+    result = run(harbour, "memory", "export", "-o", str(tmp_path / "out.tmx"))
+    assert "Traceback" not in result.output
+    segments = [seg.text for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
+    assert "Die Glocke\ufffd läutete\ufffd[0m." in segments and "Hafen wieder offen" in segments
