@@ -94,3 +94,24 @@ def test_ctrl_c_or_sigterm_mid_run_keeps_every_reply_already_paid_for(tmp_path, 
         rerun = subprocess.run(command, env=env, capture_output=True, text=True)
     assert rerun.returncode == 0 and server.repeated() == []  # nothing paid for is asked again
     assert filled(path) == set(texts)
+
+
+def test_ctrl_c_while_the_service_asks_to_wait_stops_the_run_without_waiting(tmp_path):
+    project = make_project(tmp_path, {"a": [("Hello there.", "")]})
+    command = [sys.executable, "-m", "transpub", "--project", str(tmp_path), "translate", "-l", "es"]
+    with FakeMT(retry_after=100) as server:  # 429, "Retry-After: 100" to every request
+        server.default_fault = "429"
+        child = subprocess.Popen(
+            command, env={**os.environ, "TRANSPUB_LIBRE_URL": server.url}, stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not server.requests:
+            time.sleep(0.01)
+        time.sleep(0.3)  # the run is now waiting the 100 s the service asked for
+        child.send_signal(signal.SIGINT)
+        try:
+            _, stderr = child.communicate(timeout=30)  # well before the 100 s are up
+        finally:
+            child.kill()
+    assert child.returncode == 130 and "Interrupted" in stderr
+    assert project.catalog_path("es", "a").is_file()

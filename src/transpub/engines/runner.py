@@ -500,10 +500,12 @@ def run_engine(
     stopping = threading.Event()
 
     def pause(seconds: float) -> None:
-        """The backoff before a retry; an interrupted run gives up at once instead of retrying."""
-        if stopping.is_set():
-            raise EngineError(f"{engine.name}: the run was interrupted")
-        sleep(seconds)
+        """The backoff before a retry (a Retry-After may ask for minutes); an interrupted run ends
+        it at once and gives up instead of retrying."""
+        if sleep is time.sleep:
+            stopping.wait(seconds)
+        elif not stopping.is_set():
+            sleep(seconds)
         if stopping.is_set():
             raise EngineError(f"{engine.name}: the run was interrupted")
 
