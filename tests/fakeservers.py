@@ -21,7 +21,7 @@ One server speaks three APIs:
 Its translation is deterministic: ``"[es] " + text`` (markup untouched). Faults are queued per
 request with :meth:`FakeMT.queue` ("429", "500", "malformed", "drop", "empty", "slow", "html"
 (a 502 error page in HTML), "html200" (the same page with 200), "short"/"long" (one translation
-fewer/more than texts asked)), a
+fewer/more than texts asked), "deep" (JSON arrays nested 100,000 deep)), a
 ``latency`` applies to every request, and ``fail_if`` (a test on a request's texts) answers
 500 to every request it holds true for. ``paid`` counts every text answered successfully, so a
 test can assert that nothing paid for is asked twice. ``heard`` keeps every request as received
@@ -188,6 +188,14 @@ class FakeMT:
             body = b"<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>"
             handler.send_response(502 if fault == "html" else 200)
             handler.send_header("Content-Type", "text/html")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
+        if fault == "deep":  # valid JSON, nested deeper than a parser's recursion goes
+            body = b"[" * 100_000 + b"]" * 100_000
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
             handler.send_header("Content-Length", str(len(body)))
             handler.end_headers()
             handler.wfile.write(body)

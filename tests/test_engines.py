@@ -352,3 +352,33 @@ def test_ctrl_c_while_a_batch_is_saved_keeps_the_batches_that_came_back_with_it(
         "[es] Second.",
         "[es] Third.",
     ]
+
+
+@pytest.mark.parametrize("name", ["libre", "llm", "llm-content"])
+def test_a_reply_nested_thousands_deep_is_a_failed_batch_not_a_crash(monkeypatch, name):
+    from transpub.engines.llm import LLMEngine
+
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        if name == "llm-content":  # the model's answer itself
+            server.chat_answer = lambda body: "[" * 100_000 + "]" * 100_000
+        else:
+            server.default_fault = "deep"
+        engine = (
+            LLMEngine({"model": "m", "base_url": server.url + "/v1"}) if name != "libre" else get_engine(name)
+        )
+        failed: dict[int, str] = {}
+
+        def on_batch(outcome: BatchOutcome) -> None:
+            failed.update(outcome.failed)
+
+        run_engine(
+            engine,
+            ["Hello there."],
+            "en",
+            "es",
+            on_batch=on_batch,
+            policy=RetryPolicy(attempts=1),
+            sleep=lambda seconds: None,
+        )
+    assert list(failed) == [0] and "\n" not in failed[0], failed

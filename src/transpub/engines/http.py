@@ -124,7 +124,7 @@ def decode_reply(response: requests.Response, *, what: str, secrets: list[str | 
         raise EngineError(one_line(redact(f"{what}: HTTP {status}: {response.text}", secrets), 300))
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: arrays nested thousands deep)
         page = one_line(response.text[:4000])
         said = f": {page}" if page.startswith("an HTML page") else ""
         raise TransientEngineError(f"{what}: the reply is not valid JSON{said}", status=status) from None

@@ -287,7 +287,7 @@ class LLMEngine(EngineBase):
                         message, retry_after=_retry_after(exc), status=status
                     ) from None
                 raise EngineError(message) from None
-            except (openai.APIResponseValidationError, ValueError, TypeError) as exc:
+            except (openai.APIResponseValidationError, ValueError, TypeError, RecursionError) as exc:
                 raise TransientEngineError(f"llm: malformed reply ({type(exc).__name__})") from None
             if isinstance(completion, str):  # the SDK's answer to a reply that is not JSON
                 page = one_line(completion[:4000])
@@ -421,7 +421,7 @@ def _parse_answer(content: str) -> tuple[dict[str, Any] | None, set[str]]:
     fenced = _FENCE.match(content)
     try:
         parsed = json.loads(fenced.group(1) if fenced else content, object_pairs_hook=pairs)
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: arrays nested thousands deep)
         return None, set()
     if isinstance(parsed, dict) and isinstance(parsed.get("translations"), dict):
         parsed = parsed["translations"]
