@@ -379,3 +379,14 @@ def test_output_cut_short_by_head_ends_without_an_error_line(tmp_path: Path) -> 
         assert process.stdout.readline() == b"Sentence number 0 is here.\n"
         process.stdout.close()
         assert process.stderr.read() == b""
+
+
+def test_translate_with_out_or_sample_but_no_compare_is_refused_before_anything_is_sent(
+    sample_project: Path,
+) -> None:
+    before = {p: p.read_bytes() for p in (sample_project / "locales").rglob("*.po")}
+    for options, named in ((["--out", "report.html"], "--out goes"), (["--sample", "5"], "--sample goes")):
+        result = run(sample_project, "translate", "-l", "es", "--engine", "tm", *options, ok=False)
+        assert result.exit_code == 2, result.output
+        assert f"Error: {named} with --compare A B" in result.stderr
+    assert {p: p.read_bytes() for p in (sample_project / "locales").rglob("*.po")} == before

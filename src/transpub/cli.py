@@ -492,6 +492,18 @@ def translate(
     from .progress import make_progress_printer
     from .translate import translate_project
 
+    if not compare:  # (without --compare they would be ignored, and a paid run fill the catalogs)
+        given = [
+            option
+            for option, name in (("--sample", "sample"), ("--out", "out_path"))
+            if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+        ]
+        if given:
+            verb = "go" if len(given) > 1 else "goes"
+            raise click.UsageError(
+                f"{' and '.join(given)} {verb} with --compare A B (a report comparing two engines)"
+            )
+
     project = replace(_project(ctx), shard=shard)
     check_engine_tables(project)
     selected = project.select_locales(locales)
