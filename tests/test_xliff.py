@@ -678,3 +678,47 @@ def test_an_import_that_changes_nothing_says_so_rather_than_printing_nothing(har
         result.output.strip() == "No catalog changed: the 1 file read holds no translation the catalogs lack."
     ), result.output
     assert _catalog_bytes(harbour) == before
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_control_character_pasted_into_an_article_exports_as_valid_xliff_and_comes_back(
+    harbour: Path, version: str
+) -> None:
+    """A vertical tab pasted from Word is a character XML cannot hold: XLIFF 2 writes it as ``<cp
+    hex="000B"/>`` (and reads it back), XLIFF 1.2 as U+FFFD; either way the file validates and the
+    signed-off unit comes back reviewed, not taken for a changed article."""
+    article = harbour / "articles" / "harbour.html"
+    article.write_text(
+        article.read_text().replace("<p>Nothing else changed.</p>", "<p>The bell\x0b rings.</p>")
+    )
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    assert_valid(path, version)
+    if version == "2.1":
+        assert '<source>The bell<cp hex="000B"/> rings.</source>' in path.read_text(encoding="utf-8")
+        _edit(path, "The bell", 'Die Glocke<cp hex="000B"/> läutet.', "final")
+        expected = "Die Glocke\x0b läutet."
+    else:
+        assert "<source>The bell\ufffd rings.</source>" in path.read_text(encoding="utf-8")
+        _edit(path, "The bell", "Die Glocke läutet.", "signed-off")
+        expected = "Die Glocke läutet."
+    run(harbour, "xliff", "import", str(path))
+    entry = _entry(harbour, "de", "The bell")
+    assert entry.msgstr == expected
+    assert "fuzzy" not in entry.flags
+
+
+@pytest.mark.parametrize("hex_value", ["3C", "110000", "D800", "x"])
+def test_a_cp_code_for_a_character_xml_can_hold_is_refused_with_its_line(
+    harbour: Path, hex_value: str
+) -> None:
+    """``<cp>`` stands only for what XML cannot hold: ``<cp hex="3C"/>`` would make a ``<`` the file
+    does not show (``<cp hex="3C"/>1>`` reads as a placeholder)."""
+    run(harbour, "xliff", "export", "-l", "de", "--version", "2.1", "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    _edit(path, "Nothing", f'Sonst<cp hex="{hex_value}"/> nichts.', "final")
+    before = _catalog_bytes(harbour)
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    assert f"<cp hex='{hex_value}'> is no character that XML cannot hold; not imported" in result.output
+    assert _catalog_bytes(harbour) == before

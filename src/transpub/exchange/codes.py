@@ -83,7 +83,39 @@ def _tmx_content(kind: str, number: int) -> str:
     return {"open": f'<g id="{number}">', "close": "</g>", "empty": f'<x id="{number}"/>'}[kind]
 
 
-def _append_text(element: etree._Element, text: str) -> None:
+#: The characters XML 1.0 cannot hold: the C0 controls but tab, LF and CR (a vertical tab pasted from
+#: Word, an escape an engine sent), U+FFFE and U+FFFF, and lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as an XML document can hold it: each character XML 1.0 cannot is U+FFFD (a note,
+    TMX and XLIFF 1.2 have no way to write one; XLIFF 2 has ``<cp>``, see :func:`write_codes`).
+
+    >>> xml_text("Bell\x0b rings\x1b.")
+    'Bell\ufffd rings\ufffd.'
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _append_text(element: etree._Element, text: str, flavour: str = "") -> None:
+    """Add ``text`` at the end of ``element``; a character XML cannot hold is an XLIFF 2 ``<cp
+    hex="000B"/>`` (read back as the character), U+FFFD in the other formats (and for a lone
+    surrogate, which no format can carry)."""
+    start = 0
+    if flavour == "xliff2":
+        for match in _NOT_XML.finditer(text):
+            if "\ud800" <= match.group() <= "\udfff":
+                continue
+            _add_text(element, xml_text(text[start : match.start()]))
+            etree.SubElement(element, f"{{{XLIFF2}}}cp", hex=f"{ord(match.group()):04X}")
+            start = match.end()
+    _add_text(element, xml_text(text[start:]))
+
+
+def _add_text(element: etree._Element, text: str) -> None:
+    if not text:
+        return
     if len(element):
         element[-1].tail = (element[-1].tail or "") + text
     else:
@@ -118,7 +150,7 @@ def write_codes(element: etree._Element, text: str, flavour: str, tags: dict[int
         current = stack[-1]
         tag = tags.get(token.number)
         if token.kind == "text":  # the article's text: a literal <1> is text there, not &lt;1>
-            _append_text(current, unescape_lookalikes(token.value))
+            _append_text(current, unescape_lookalikes(token.value), flavour)
         elif flavour == "tmx":
             if token.kind == "empty":
                 code = etree.SubElement(current, "ph", x=str(token.number))
@@ -326,8 +358,14 @@ def _read_code(code: etree._Element, reading: _Reading) -> str:
         number = int(x) if x.isdigit() else reading.paired.get(key) or reading.next_number()
         reading.paired[key] = number
         return f"<{number}/>"
-    if name == "cp":
-        return chr(int(code.get("hex", "0"), 16))
+    if name == "cp":  # a character XML cannot hold (and only such: XLIFF 2.1, 4.3.1.7)
+        hex_value = code.get("hex", "")
+        value = int(hex_value, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", hex_value) else -1
+        if not 0 <= value <= 0x10FFFF or not _NOT_XML.fullmatch(chr(value)) or 0xD800 <= value <= 0xDFFF:
+            raise InlineCodeError(
+                f"<cp hex={hex_value!r}> is no character that XML cannot hold", reading.path, code.sourceline
+            )
+        return chr(value)
     if name in ("it", "ut"):
         return ""
     raise InlineCodeError(f"inline code <{name}> is not supported", reading.path, code.sourceline)

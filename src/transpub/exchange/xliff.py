@@ -25,6 +25,7 @@ from .codes import (
     read_codes,
     tags_from_legend,
     write_codes,
+    xml_text,
 )
 from .xmlout import indent
 
@@ -200,7 +201,9 @@ def _trans_unit_12(parent: etree._Element, unit: XliffUnit, copy_source: bool) -
         )
     for category, text in _notes_with_skipped_target(unit):
         note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
-        note.text = f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
+        note.text = xml_text(
+            f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
+        )
 
 
 def _notes_with_skipped_target(unit: XliffUnit) -> list[tuple[str, str]]:
@@ -235,13 +238,13 @@ def _unit_2(parent: etree._Element, unit: XliffUnit, copy_source: bool) -> None:
     if notes:
         holder = etree.SubElement(xml_unit, ns + "notes")
         for category, text in notes:
-            etree.SubElement(holder, ns + "note", category=category).text = text
+            etree.SubElement(holder, ns + "note", category=category).text = xml_text(text)
     target_text = unit.target if unit.target is not None and is_well_nested(unit.target) else None
     data = original_data(tags, unit.source + (target_text or ""))
     if data:
         holder = etree.SubElement(xml_unit, ns + "originalData")
         for data_id, markup in data:
-            etree.SubElement(holder, ns + "data", id=data_id).text = markup
+            etree.SubElement(holder, ns + "data", id=data_id).text = xml_text(markup)
     state = STATE_OUT["2.1"][unit.state if target_text is not None else "untranslated"]
     segment = etree.SubElement(xml_unit, ns + "segment", state=state)
     if unit.machine and target_text is not None:

@@ -21,6 +21,7 @@ from ..fsutil import atomic_write_bytes
 from ..inline import placeholder_problem
 from ..locales import bcp47_tag
 from ..project import Project
+from .codes import xml_text
 from .languages import match_locale
 from .xliff import XliffError, XliffFile, XliffUnit, build_xliff, read_xliff, unit_id
 
@@ -381,7 +382,9 @@ def _import_file(
             continue
         reviewed = state == "final" or (accept_translated and state == "translated")
         sources = [unit.source] if not unit.forms else [unit.forms[0].source, unit.forms[-1].source]
-        article_changed = sources != ([entry.msgid] if not unit.forms else [entry.msgid, entry.msgid_plural])
+        expected = [entry.msgid] if not unit.forms else [entry.msgid, entry.msgid_plural]
+        # (XLIFF 1.2 writes a character XML cannot hold as U+FFFD: that is no change of the article)
+        article_changed = sources != expected and sources != [xml_text(text) for text in expected]
         # The placeholders a translation may hold are the catalog's, not those of the file's <source>
         # (the article changed since export, or a crafted file): a target that does not fit the
         # entry's text is not imported (it stays in the XLIFF file), one that fits comes in fuzzy.
