@@ -7,14 +7,13 @@ placeholder form; a document without a source language is refused with its line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
 
-from .codes import InlineCodeError, read_codes, write_codes
+from .codes import InlineCodeError, read_codes, write_codes, xml_text
 from .xliff import XliffError, parse_xml
 from .xmlout import indent
 
@@ -58,20 +57,6 @@ def parse_date(value: str | None) -> datetime | None:
         return None
 
 
-#: What XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; lone surrogates; U+FFFE/F.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` as XML 1.0 can hold it: each character it cannot (a control character an engine's
-    reply or a pasted text brought into the memory) becomes U+FFFD.
-
-    >>> xml_text("Suena\x0bla\x1b campana.")
-    'Suena\ufffdla\ufffd campana.'
-    """
-    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
-
-
 def build_tmx(units: list[TmxUnit], *, source_lang: str, date: datetime, tool_version: str) -> bytes:
     """The bytes of a TMX 1.4b document holding ``units``."""
     root = etree.Element("tmx", version="1.4")
@@ -104,7 +89,7 @@ def build_tmx(units: list[TmxUnit], *, source_lang: str, date: datetime, tool_ve
         for lang, text in [(source_lang, unit.source), *unit.targets.items()]:
             tuv = etree.SubElement(tu, "tuv")
             tuv.set(XML_LANG, xml_text(lang))
-            write_codes(etree.SubElement(tuv, "seg"), xml_text(text), "tmx", {})
+            write_codes(etree.SubElement(tuv, "seg"), text, "tmx", {})
     indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
