@@ -187,7 +187,7 @@ def test_a_pages_links_to_its_article_in_other_languages_are_the_page_urls(
 ) -> None:
     """The hreflang links and the switcher of an article's pages lead where :func:`page_url` says
     its page in each language is (the slug encoded once per article, each folder once per run)."""
-    from transpub.compile import _PageChrome
+    from transpub.compile.pages import PageChrome
     from transpub.site import page_url
 
     class Project:
@@ -196,7 +196,7 @@ def test_a_pages_links_to_its_article_in_other_languages_are_the_page_urls(
         def locale_dir(self, locale: str) -> str:
             return "/".join(folder) if locale == "de" else locale
 
-    chrome = _PageChrome(Project(), None, "/".join(slug), ["en", "de"])  # type: ignore[arg-type]
+    chrome = PageChrome(Project(), None, "/".join(slug), ["en", "de"])  # type: ignore[arg-type]
     for locale in ("de", "en", "de"):
         expected = page_url(Project().locale_dir(locale), "/".join(slug), "x")[1:]
         assert chrome.url(locale, prefix) == prefix + expected
@@ -345,7 +345,7 @@ _JUDGED_PIECES = [
 def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_template_tokens_says() -> None:
     """A pair with no ``<`` and no ``{`` on either side is publishable without comparing anything:
     the same answer (publish it, or show the source and warn why) as the comparison, for any pair."""
-    from transpub import compile as compiling
+    from transpub.compile import decide
 
     rng = random.Random(41)
     for _ in range(5000):
@@ -355,7 +355,7 @@ def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_t
             if rng.random() < 0.3
             else "".join(rng.choice(_JUDGED_PIECES) for _ in range(rng.randrange(6)))
         )
-        assert compiling._problem(msgid, text) == compiling._compared(msgid, text), (msgid, text)
+        assert decide.problem_of(msgid, text) == decide._compared(msgid, text), (msgid, text)
 
 
 _DATES = st.sampled_from(
@@ -393,7 +393,7 @@ def test_indexes_list_pages_newest_first_then_by_title_as_two_sorts_would(
     )
 )
 def test_a_page_kept_by_the_manifest_comes_back_with_the_path_it_was_written_to(parts: list[str]) -> None:
-    from transpub.compile import _recorded_page, _stored_page
+    from transpub.compile.records import _recorded_page, _stored_page
     from transpub.site import Coverage, Page
 
     root = Path("/project")
@@ -406,7 +406,7 @@ def test_a_page_kept_by_the_manifest_comes_back_with_the_path_it_was_written_to(
 
 
 def test_pages_kept_by_the_manifest_keep_each_its_own_coverage() -> None:
-    from transpub.compile import _recorded_page, _stored_page
+    from transpub.compile.records import _recorded_page, _stored_page
     from transpub.site import Coverage, Page
 
     root, folders, coverages = Path("/project"), {}, {}
@@ -508,23 +508,24 @@ RELATIVES = [*PAGES, "/x.html", "story.html", "de/a b.html", "de/ü.html", "de/.
 def test_a_site_file_gets_the_path_and_the_record_name_the_general_way_gives(out_dir: str) -> None:
     import os
 
-    from transpub.compile import _child, _place, _record_name
+    from transpub.compile.places import child, place_of, record_name
     from transpub.manifest import path_name
 
     root = Path("/project")
     run = _Run(root, Path(out_dir))
     for _ in range(2):  # the second time from the folders remembered
         for relative in RELATIVES:
-            place, name = _place(run, relative)  # type: ignore[arg-type]
+            place, name = place_of(run, relative)  # type: ignore[arg-type]
             path = run.out_dir / relative
             assert os.path.join(place[0], name) == str(path), relative
-            child = _child(place[1], name)
-            assert child == path and str(child) == str(path) and child.parts == path.parts, relative
-            assert _record_name(run, relative) == path_name(root, path), relative  # type: ignore[arg-type]
+            found = child(place[1], name)
+            assert found == path and str(found) == str(path) and found.parts == path.parts, relative
+            assert record_name(run, relative) == path_name(root, path), relative  # type: ignore[arg-type]
 
 
 def test_an_articles_catalog_is_where_the_project_says_and_checked_as_it_checks_it(tmp_path: Path) -> None:
-    from transpub.compile import CompileOptions, _catalog_file, _CompileRun
+    from transpub.compile.places import catalog_file
+    from transpub.compile.run import CompileOptions, CompileRun
     from transpub.errors import UnsafePathError
 
     init_project(tmp_path, source="en", locales=["de", "pt_BR"])
@@ -535,7 +536,7 @@ def test_an_articles_catalog_is_where_the_project_says_and_checked_as_it_checks_
     (folder / "2024").mkdir(parents=True, exist_ok=True)
     (folder / "2024" / "away.po").symlink_to(outside)
     (folder / "inside.po").symlink_to(folder / "2024" / "away.po")
-    run = _CompileRun(project, CompileOptions(), project.site_dir, ("de",), ("de", "pt_BR"))
+    run = CompileRun(project, CompileOptions(), project.site_dir, ("de",), ("de", "pt_BR"))
     for _ in range(2):
         for locale in ("de", "pt_BR"):
             for slug in ("a", "2024/story", "a/b/c", "ü x", "2024/away", "inside", "x/../2024/away"):
@@ -544,7 +545,7 @@ def test_an_articles_catalog_is_where_the_project_says_and_checked_as_it_checks_
                 except UnsafePathError:
                     expected = UnsafePathError
                 try:
-                    name, path = _catalog_file(run, locale, slug)
+                    name, path = catalog_file(run, locale, slug)
                 except UnsafePathError:
                     name, path = "", UnsafePathError  # type: ignore[assignment]
                 assert path == expected, (locale, slug)

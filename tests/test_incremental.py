@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import transpub.compile
+import transpub.compile.article
+import transpub.compile.indexes
+import transpub.compile.records
 import transpub.extract
 import transpub.manifest
 from transpub import catalog
@@ -85,7 +87,7 @@ def changed(before: dict, after: dict) -> set[str]:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles extract and compile read (runs are -j 1, in this process)."""
     read: list[str] = []
-    for module in (transpub.extract, transpub.compile):
+    for module in (transpub.extract, transpub.compile.article):
         original = module.load_article
 
         def counting(project, path, *args, _original=original, **kwargs):
@@ -184,7 +186,7 @@ def test_an_archive_looked_at_in_processes_compiles_again_exactly_the_articles_w
     tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # an archive's records are looked at in -j processes (from RECORDS_IN_PROCESSES articles on: here 2)
-    monkeypatch.setattr(transpub.compile, "RECORDS_IN_PROCESSES", 2)
+    monkeypatch.setattr(transpub.compile.records, "RECORDS_IN_PROCESSES", 2)
     root = newsroom(tmp_path / "news")
     story = (root / "articles" / "story-0.html").read_text(encoding="utf-8")
     for number in range(6, 12):
@@ -760,7 +762,7 @@ def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_a
         raise OSError(28, "No space left on device")
 
     (root / MANIFEST).unlink()
-    monkeypatch.setattr(transpub.compile, "_write_indexes", no_space)
+    monkeypatch.setattr(transpub.compile.indexes, "_write_indexes", no_space)
     with pytest.raises(OSError):
         compile_project(project, ["de", "fr"])
     assert Manifest(root, "compile").get(project.slug_of(next(iter(project.discover().articles)).path))

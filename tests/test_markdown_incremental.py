@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import transpub.compile
+import transpub.compile.article
+import transpub.compile.markdown
+import transpub.compile.workflow
 from test_compile_markdown import CHINESE, SPANISH, compile_md, extract, make_markdown_project, translate
 from test_incremental import changed, run, state
 from transpub.compile import compile_project
@@ -24,13 +26,13 @@ RECORD = "site/.transpub-outputs.json"
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles compile reads (in this process: Markdown output is compiled one article at a time)."""
     read: list[str] = []
-    original = transpub.compile.load_article
+    original = transpub.compile.article.load_article
 
     def counting(project, path, *args, **kwargs):
         read.append(path.relative_to(project.articles_dir).as_posix())
         return original(project, path, *args, **kwargs)
 
-    monkeypatch.setattr(transpub.compile, "load_article", counting)
+    monkeypatch.setattr(transpub.compile.article, "load_article", counting)
     return read
 
 
@@ -141,7 +143,7 @@ def test_a_new_version_of_transpub_redoes_every_article(
     tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = compiled_project(tmp_path / "p")
-    monkeypatch.setattr(transpub.compile, "code_signature", lambda root=None: "another transpub")
+    monkeypatch.setattr(transpub.compile.workflow, "code_signature", lambda root=None: "another transpub")
     reads.clear()
     compile_md(root)
     assert sorted(reads) == ["guide/index.md", "posts/harbour.md"]
@@ -252,14 +254,14 @@ def test_markdown_output_is_written_by_several_processes_as_by_one(
 ) -> None:
     """-j 2: worker processes write the Markdown (and remove it), the files and the record as with -j 1."""
     pids = tmp_path / "pids"
-    original = transpub.compile._localized_markdown
+    original = transpub.compile.markdown._localized_markdown
 
     def noting(*args, **kwargs):
         with open(pids, "a") as handle:  # a forked worker has this function too
             handle.write(f"{os.getpid()}\n")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(transpub.compile, "_localized_markdown", noting)
+    monkeypatch.setattr(transpub.compile.markdown, "_localized_markdown", noting)
     notes = {f"The ferry leaves at {n} o'clock.": f"Die Fähre fährt um {n} Uhr." for n in range(12)}
     sites = []
     for jobs in (1, 2):

@@ -1,0 +1,327 @@
+"""Compiling one article: its pages in every language (or its Markdown files), in this process or in
+a worker process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from pathlib import Path
+
+from ..errors import ArticleError, CatalogError
+from ..formats.document import Document
+from ..fsutil import confine, confined_file, write_if_changed
+from ..manifest import Record, signature
+from ..model import Coverage, Issue
+from ..project import Project
+from ..site import Page
+from ..site_assets import ArticleAssets, copy_assets, private_files
+from ..sources import Translation, load_article, load_translations
+from .decide import decide, msgids_of, title_of
+from .markdown import image_plan, write_markdown
+from .pages import PageChrome, markdown_page, render_page
+from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
+from .records import remember
+from .run import CompiledArticle, CompileRun
+
+
+def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArticle:
+    """Read one article (path, record key, slug) and its catalogs, decide its page in every locale
+    and write the selected ones."""
+    project, options, out_dir = run.project, run.options, run.out_dir
+    source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
+    path, key, slug = task
+    compiled = CompiledArticle(slug)
+    record = Record(key)
+    data = record.watch_read(project.root, path)  # what was compiled, read once
+    shown_path = project.relative(path)
+    try:
+        document = load_article(project, path, run.reads, data, shown=shown_path, slug=slug)
+    except ArticleError as exc:
+        compiled.errors.append(exc)
+        compiled.read = False
+        return compiled
+    if options.pages:  # (the index pages after sharded runs: those runs reported the article's warnings)
+        compiled.warnings.extend(document.warnings)
+    shown = document
+    if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
+        shown = markdown_page(project, document, document.render())
+    if not options.pages:
+        assets = ArticleAssets()  # no page is written: nothing to load files for
+    elif document.format == "markdown" and run.markdown_root is not None:
+        assets = ArticleAssets()  # its Markdown files get its images beside them (see image_plan)
+    else:
+        assets = copy_assets(
+            shown,
+            path,
+            shown_path,
+            project.root,
+            out_dir,
+            run.copied,
+            compiled.warnings,
+            run.found,
+            private_files(project.root, project.config_path, project.catalogs_dir, project.memory_path),
+        )
+
+    catalogs: dict[str, dict[str, Translation]] = {}
+    broken: dict[tuple[str, str], CatalogError] = {}
+    present: set[str] = set()  # the locales whose catalog exists
+    read: dict[str, bytes | None] = {}  # their bytes
+    for locale in targets:
+        po_file, po_path = catalog_file(run, locale, slug)
+        # its signature taken before it is read (a change while it is read shows next time); None:
+        # no catalog, or one that cannot be read (the reader says why)
+        data = record.watch_read(project.root, po_file)
+        if data is not None or signature(po_file) is not None:
+            present.add(locale)
+        read[locale] = data
+        try:
+            catalogs[locale] = load_translations(po_path, "", data, lines=options.review)
+        except CatalogError as exc:
+            if exc.path is not None:  # as extract and check name it (never the reader's full path)
+                exc.path = project.relative(Path(exc.path))
+            broken[locale, slug] = exc
+            if locale in selected:
+                compiled.errors.append(exc)
+            continue
+        if locale in selected and options.write_mo and po_path.exists():
+            from .. import catalog  # (only for MO files)
+
+            mo_path = po_path.with_suffix(".mo")
+            if catalog.write_mo(catalog.read_catalog(po_path), mo_path, include_fuzzy=options.include_fuzzy):
+                compiled.mo_written.append(mo_path)
+
+    msgids = msgids_of(document)
+    pages = compiled.pages
+    pages[source] = Page(
+        source, slug, title_of(document, {}, False)[0], Coverage(len(msgids)), True, title_locale=source
+    )
+    texts: dict[str, dict[str, str]] = {}
+    problems: dict[str, list[tuple[str, Translation, tuple[str, str]]]] = {}
+    kept: set[str] = set()  # the locales whose catalog cannot be read, with a page published before
+    for locale in targets:
+        page = decide(
+            project,
+            document,
+            locale,
+            slug,
+            catalogs.get(locale),
+            broken.get((locale, slug)),
+            options,
+            msgids=msgids,
+            shown=texts.setdefault(locale, {}),
+            problems=problems.setdefault(locale, []),
+        )
+        if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
+            page.published = False
+            page.reason = f"not compiled yet (transpub compile -l {locale})"
+        elif (locale, slug) in broken and options.pages and _page_exists(run, document, locale, path, slug):
+            kept.add(locale)  # nothing is lost: the page published before stays, and stays linked
+            page.reason += "; the page published before is kept"
+        pages[locale] = page
+    for page in pages.values():
+        page.date = document.published
+    if not options.pages:
+        compiled.warnings.extend(_pages_left_out(run, document, path, pages))
+        return compiled
+    for locale in selected:
+        if locale in catalogs:
+            compiled.warnings.extend(
+                _placeholder_warnings(project, locale, slug, problems[locale], read[locale])
+            )
+    if run.markdown_root is not None and document.format == "markdown":
+        if run.record is not None:
+            outputs = run.record.view()
+            images = image_plan(project, document, path, [source, *selected], options)
+            compiled.warnings.extend(images.warnings)
+            write_markdown(
+                project,
+                document,
+                path,
+                [source, *selected],
+                pages,
+                catalogs,
+                options,
+                outputs,
+                compiled,
+                images,
+                kept,
+            )
+            compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
+            if not compiled.errors:
+                record.watch(project.root, *images.watched)
+                compiled.record = remember(run, path, slug, assets, compiled, record, markdown=outputs)
+    else:
+        written = _write_pages(
+            run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept
+        )
+        if not compiled.errors:
+            compiled.record = remember(run, path, slug, assets, compiled, record, written)
+    return compiled
+
+
+def _write_pages(
+    run: CompileRun,
+    document: Document,
+    slug: str,
+    pages: dict[str, Page],
+    catalogs: dict[str, dict[str, Translation]],
+    shown: dict[str, dict[str, str]],
+    broken: dict[tuple[str, str], CatalogError],
+    present: Collection[str],
+    assets: ArticleAssets,
+    compiled: CompiledArticle,
+    kept: Collection[str] = (),
+) -> dict[str, tuple[Path | str, bytes]]:
+    """Write (or remove) the pages of one article in the source and the selected locales; the
+    file and content of each page (and review copy) written or already as it should be, by its
+    path in the site. ``kept``: the locales whose page is left as it is (and linked), its catalog
+    unreadable."""
+    project, options, out_dir = run.project, run.options, run.out_dir
+    source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
+    linked = [loc for loc in run.all_locales if pages[loc].published or loc in kept]
+    reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
+    chrome = PageChrome(project, document, slug, linked)
+    written: dict[str, tuple[Path | str, bytes]] = {}
+    for locale in [source, *selected]:
+        page = pages[locale]
+        compiled.listed.append(page)
+        relative = html_path(project, locale, slug)
+        place, name = place_of(run, relative)
+        output = confined_file(place[0], name, out_dir)  # as confine(out_dir / relative, out_dir)
+        review_relative = html_path(project, locale, slug, review=True)
+        entries = catalogs.get(locale, {})
+        if locale != source and locale not in reviewed:
+            if not is_absent(run, review_relative):  # no catalog (any more), or a broken one
+                remove_stale(out_dir, confine(out_dir / review_relative, out_dir))
+        elif locale != source and options.review:
+            review_path = confine(out_dir / review_relative, out_dir)
+            review_html = render_page(
+                project,
+                document,
+                locale,
+                slug,
+                entries,
+                [source, *reviewed],
+                options,
+                project.base_url,
+                assets,
+                review=True,
+            )
+            data = review_html.encode("utf-8")
+            written[review_relative] = review_path, data
+            if write_if_changed(review_path, data, durable=False, new=is_absent(run, review_relative)):
+                compiled.review_written.append(review_path)
+        absent = is_absent(run, relative)  # (a first run: no page to look at, compare or remove)
+        exists = not absent and os.path.isfile(output)
+        if locale != source and (page.published or locale in kept) != exists:
+            compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
+        if not page.published:
+            if exists and locale not in kept:
+                remove_stale(out_dir, child(place[1], name))
+            continue
+        html = render_page(
+            project,
+            document,
+            locale,
+            slug,
+            entries,
+            linked,
+            options,
+            project.base_url,
+            assets,
+            review=False,
+            chrome=chrome,
+            shown=shown.get(locale, {}),
+            machine=page.machine > 0,
+        )
+        page.output = child(place[1], name)
+        data = html.encode("utf-8")
+        written[relative] = output, data
+        page.written = write_if_changed(output, data, durable=False, new=absent)
+    return written
+
+
+def _placeholder_warnings(
+    project: Project,
+    locale: str,
+    slug: str,
+    problems: list[tuple[str, Translation, tuple[str, str]]],
+    data: bytes | None,
+) -> list[Issue]:
+    """One warning per translation whose placeholders or template tokens do not match its source,
+    published or not (``problems``: as :func:`decide` found them, in the order of the units, their
+    lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
+    with the lines then)."""
+    if not problems:
+        return []
+    po_path = project.catalog_path(locale, slug)
+    shown = project.relative(po_path)
+    lines = {msgid: entry.line for msgid, entry, _ in problems}
+    if None in lines.values() and data is not None:  # (a warning is rare; counting lines is not)
+        entries = load_translations(po_path, "", data)
+        lines = {msgid: entries[msgid].line for msgid in lines}
+    return [
+        Issue(
+            shown,
+            lines[msgid],
+            problem[0],
+            f"{problem[1]}; the source text is published instead",
+            locale=locale,
+            severity="warning",
+            msgid=msgid,
+        )
+        for msgid, entry, problem in problems
+    ]
+
+
+def _has_review_copy(
+    run: CompileRun,
+    locale: str,
+    slug: str,
+    broken: dict[tuple[str, str], CatalogError],
+    present: Collection[str],
+) -> bool:
+    """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers;
+    ``present``: the locales whose catalog of the article exists)."""
+    relative = html_path(run.project, locale, slug, review=True)
+    if locale in run.selected:
+        if (locale, slug) in broken or locale not in present:
+            return False
+        if run.options.review:
+            return True
+    return not is_absent(run, relative) and (run.out_dir / relative).is_file()
+
+
+def _pages_left_out(
+    run: CompileRun, document: Document, article: Path, pages: dict[str, Page]
+) -> list[Issue]:
+    """``compile --indexes``: the pages a sharded run wrote that this run, with other options
+    (``--include-fuzzy``, ``--threshold``), would not publish, so that its index pages leave them out."""
+    if run.markdown_root is not None and document.format == "markdown":
+        return []
+    issues = []
+    for locale in run.selected:
+        page = pages.get(locale)
+        if page is None or page.published or not _page_exists(run, document, locale, article, page.slug):
+            continue
+        issues.append(
+            Issue(
+                run.project.relative(run.out_dir / html_path(run.project, locale, page.slug)),
+                None,
+                "indexes",
+                f"a page from an earlier run that these options do not publish ({page.reason}): the index "
+                "pages leave it out; give `transpub compile --indexes` the shards' options "
+                "(--include-fuzzy, --threshold)",
+                locale,
+                "warning",
+            )
+        )
+    return issues
+
+
+def _page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
+    """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
+    if run.markdown_root is not None and document.format == "markdown":
+        return markdown_path(run.project, locale, article, run.markdown_root).is_file()
+    relative = html_path(run.project, locale, slug)
+    return not is_absent(run, relative) and (run.out_dir / relative).is_file()

@@ -1,0 +1,145 @@
+"""Which translations compile publishes: per slot (placeholders, template tokens, fuzzy) and per page
+(the threshold)."""
+
+from __future__ import annotations
+
+import operator
+
+from ..errors import CatalogError
+from ..formats.document import Document, Slot, placeholder_check
+from ..formats.template_guard import template_problem
+from ..inline import strip_placeholders
+from ..model import Coverage
+from ..project import Project
+from ..site import Page
+from ..sources import Translation
+from .run import CompileOptions
+
+
+def usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
+    if entry is None or not entry.text:
+        return False
+    if entry.state == "fuzzy" and not include_fuzzy:
+        return False
+    return entry.state in ("translated", "fuzzy") and problem_of(slot.msgid, entry.text) is None
+
+
+def problem_of(msgid: str, text: str) -> tuple[str, str] | None:
+    """``(check, why)`` when a translation cannot be published: its placeholders or its template
+    tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
+    if "<" not in text and "<" not in msgid and "{" not in text and "{" not in msgid:
+        return None  # no placeholder and no template token on either side (most translations)
+    return _compared(msgid, text)
+
+
+def _compared(msgid: str, text: str) -> tuple[str, str] | None:
+    """:func:`problem_of` by comparing the placeholders and the template tokens of both texts."""
+    problem = placeholder_check(msgid, text)  # remembered for the rendering, which checks again
+    if problem:
+        return "placeholders", problem
+    problem = template_problem(msgid, text)
+    return ("template", problem) if problem else None
+
+
+def decide(
+    project: Project,
+    document: Document,
+    locale: str,
+    slug: str,
+    entries: dict[str, Translation] | None,
+    error: CatalogError | None,
+    options: CompileOptions,
+    *,
+    msgids: list[str] | None = None,
+    shown: dict[str, str] | None = None,
+    problems: list[tuple[str, Translation, tuple[str, str]]] | None = None,
+) -> Page:
+    """The page of ``document`` in ``locale``: its coverage, and whether it is published.
+
+    ``msgids``: the document's units' (:func:`msgids_of`), when the caller has them already; ``shown``
+    gets the text each unit shows translated (by msgid: the units whose translation is usable);
+    ``problems`` each translation (not untranslated) that cannot be published, with why (see
+    :func:`problem_of`), in the order of the units.
+    """
+    if msgids is None:
+        msgids = msgids_of(document)
+    if entries is None:
+        return Page(
+            locale,
+            slug,
+            title_of(document, {}, False)[0],
+            Coverage(untranslated=len(msgids)),
+            False,
+            reason=f"the catalog cannot be read ({error})",
+            title_locale=project.source_locale,
+        )
+    texts = {} if shown is None else shown
+    include_fuzzy = options.include_fuzzy
+    machine = fuzzy = 0
+    for msgid in msgids:
+        entry = entries.get(msgid)
+        if entry is None:
+            continue
+        text, state = entry.text, entry.state
+        problem = problem_of(msgid, text) if text and state != "untranslated" else None
+        if problem is not None and problems is not None:
+            problems.append((msgid, entry, problem))
+        if (  # as usable says, for every slot of the unit
+            text and (state == "translated" or (state == "fuzzy" and include_fuzzy)) and problem is None
+        ):
+            texts[msgid] = text
+            machine += state == "fuzzy"
+        else:
+            fuzzy += state == "fuzzy"
+    title, translated_title = title_of(document, entries, options.include_fuzzy)
+    page = Page(
+        locale,
+        slug,
+        title,
+        Coverage(len(texts), fuzzy, len(msgids) - len(texts) - fuzzy),
+        True,
+        title_locale=locale if translated_title else project.source_locale,
+        machine=machine,
+    )
+    threshold = _threshold(project, locale, options)
+    if page.coverage.percent + 1e-9 < threshold:
+        page.published = False
+        page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
+            " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
+        )
+    return page
+
+
+def msgids_of(document: Document) -> list[str]:
+    """The msgids of ``document``'s units, in their order (:meth:`Document.units` without the refs and
+    notes compile has no use for)."""
+    return list(dict.fromkeys(map(_MSGID, document.slots())))
+
+
+_MSGID = operator.attrgetter("msgid")
+
+
+_MISSING = Translation("", "untranslated", None)
+
+
+#: Languages written without spaces between sentences.
+SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
+def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
+    if options.threshold is not None:
+        return options.threshold
+    own = project.settings_for(locale).publish_threshold
+    return float(own) if own is not None else project.publish_threshold
+
+
+def title_of(document: Document, entries: dict[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:
+    """The page title as published, and whether it is translated."""
+    for slot in document.slots():
+        if slot.kind == "title":
+            entry = entries.get(slot.msgid)
+            if usable(slot, entry, include_fuzzy):
+                assert entry is not None
+                return strip_placeholders(entry.text), True
+            return strip_placeholders(slot.msgid), False
+    return document.title or document.path.stem, False  # a title outside [extract] include, or none

@@ -1,0 +1,307 @@
+"""The site's index pages (one per language, the site's, the review index), made from each article's
+rows, which are kept between runs in ``.transpub/index-rows.bin``."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import marshal
+import zlib
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+from ..fsutil import atomic_write_bytes, confine, local_key, write_if_changed
+from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
+from ..project import Project
+from ..site import (
+    Page,
+    locale_index_page,
+    locale_index_row,
+    newest_key,
+    review_index_page,
+    review_index_row,
+    site_index_page,
+    site_index_row,
+)
+from .places import html_path, remove_stale
+from .run import ArticleRows, CompiledArticle, CompileReport, KindRows, ListingRow
+
+
+def indexes_unless_unchanged(
+    project: Project,
+    out_dir: Path,
+    articles: list[CompiledArticle],
+    all_locales: list[str],
+    report: CompileReport,
+    manifest: Manifest,
+    run_key: str,
+) -> None:
+    """Write the index pages whose content may have changed since the last run: an archive's
+    indexes list every article (making them is most of a run with nothing changed, or with one
+    article's text edited). ``shown``: what they show of each article's pages (see
+    :func:`index_rows`); the language and site indexes are made again when the published pages'
+    titles, dates or names changed, the review index when any page's title, state or coverage did,
+    and both when an index file is not as the last run left it."""
+    shown = [article.index_rows or [] for article in articles]
+    keys = {kind: _digest(all_locales, [rows[at] for rows in shown]) for at, kind in enumerate(_INDEXES)}
+    key = make_key(run_key, "indexes")
+    record = manifest.get("", "indexes")
+    held = record is not None and record.holds(project.root, key)
+    made: dict[str, str] = record.result.get("made", {}) if held and record is not None else {}
+    kinds = [kind for kind in _INDEXES if made.get(kind) != keys[kind]]
+    if not kinds:
+        if record is not None and record.refreshed:
+            manifest.put("", record, "indexes")
+        return
+    written = _write_indexes(
+        project, out_dir, articles, all_locales, report, kinds, make_key(run_key, "index rows")
+    )
+    indexes = Record(key, result={"made": keys})
+    for path in (
+        *(out_dir / html_path(project, locale, "index") for locale in all_locales),
+        out_dir / "index.html",
+        out_dir / "_review" / "index.html",
+    ):
+        _watch_index(project.root, indexes, path, written, record if held else None)
+    manifest.put("", indexes, "indexes")
+
+
+def _watch_index(
+    root: Path, record: Record, path: Path, written: dict[str, bytes | None], previous: Record | None
+) -> None:
+    """Record the index page ``path`` as :meth:`Record.watch` does, without reading it again where
+    that is known: from the bytes this run made of it (``written``, by record name), or, for an
+    index page this run did not make, from the ``previous`` record of the index pages, which held (its
+    files are as it says). An archive's index pages are megabytes."""
+    name = path_name(root, path)
+    data = written.get(name)
+    if data is not None:
+        record.watch_content(root, path, signature(path), data, name=name)
+    elif name not in written and previous is not None and name in previous.files:
+        record.files[name] = previous.files[name]
+        if name in previous.hashes:
+            record.hashes[name] = previous.hashes[name]
+    else:
+        record.watch(root, path)
+
+
+#: The kinds of index pages: the languages' and the site's (published pages), the review index (every page).
+_INDEXES = ("listing", "review")
+
+
+def index_rows(pages: Iterable[Page]) -> list[str]:
+    """What the index pages show of one article's ``pages``, a digest per kind of :data:`_INDEXES`:
+    the published pages' names, titles and dates, and every page's title, state and coverage."""
+    listing: list[tuple[object, ...]] = []
+    review: list[tuple[object, ...]] = []
+    for page in pages:
+        if page.published:
+            listing.append((page.locale, page.slug, page.title, page.title_locale, page.date))
+        coverage = page.coverage
+        review.append((page.locale, page.slug, page.title, page.title_locale, page.published, page.reason))
+        review.append((coverage.translated, coverage.fuzzy, coverage.untranslated, page.machine))
+    return [_digest(listing), _digest(review)]
+
+
+def _digest(*parts: object) -> str:
+    """A key of plain values (strings, numbers, None, tuples and lists of them) by their ``repr``."""
+    return content_hash(repr(parts).encode("utf-8"))
+
+
+def _write_indexes(
+    project: Project,
+    out_dir: Path,
+    articles: list[CompiledArticle],
+    all_locales: list[str],
+    report: CompileReport,
+    kinds: Collection[str],
+    rows_key: str,
+) -> dict[str, bytes | None]:
+    """The site's index pages (of ``kinds``): one per language with something published and the
+    site's (``listing``), the review index (``review``), made of the rows of every page of
+    ``articles`` (see :func:`article_rows`): those the articles compiled in this run made, those
+    kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
+    for the others whose pages show the same as then, made again for any other. Returns the
+    content of each index page made, by its record name (None: removed, nothing to list)."""
+    kept = _load_index_rows(project.root, rows_key)
+    stored = [_unmarshal(blob) if kind in kinds else {} for kind, blob in zip(_INDEXES, kept, strict=True)]
+    rows = _rows_of(project, articles, stored, kinds)
+    try:
+        texts = _index_texts(project, out_dir, rows, all_locales, kinds)
+    except (TypeError, ValueError, IndexError):  # damaged kept rows (a sort, a join failed): none kept
+        rows = _rows_of(project, articles, [{}, {}], kinds)
+        texts = _index_texts(project, out_dir, rows, all_locales, kinds)
+    made: dict[str, bytes | None] = {}
+    for path, text in texts:
+        data = made[path_name(project.root, path)] = None if text is None else text.encode("utf-8")
+        if data is None:
+            remove_stale(out_dir, path)  # nothing published in this language: no empty index page
+        elif write_if_changed(path, data, durable=False):
+            report.index_written.append(path)
+    blobs = [
+        _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
+        for at, kind in enumerate(_INDEXES)
+    ]
+    key = local_key()
+    if blobs != kept and key is not None:
+        with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
+            path = project.root / INDEX_ROWS
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, _kept_rows(rows_key, blobs, key), durable=False)
+    return made
+
+
+#: Where compile keeps the rows of the index pages by article, for each kind of :data:`_INDEXES`
+#: (see :func:`article_rows`; marshalled, with a CRC-32): a run with one article changed makes
+#: that article's rows, not the archive's, and unmarshals only the rows of the index pages it makes.
+#: The rows are markup that goes into the index pages as it is: the file is signed with this user's
+#: key on this machine (:func:`~transpub.fsutil.local_key`), and one signed otherwise (restored from
+#: another run's cache, edited) keeps no row.
+INDEX_ROWS = Path(".transpub") / "index-rows.bin"
+
+
+#: How it starts: its form's version (another makes every kept row a miss), then the key.
+_ROWS_HEAD = b"transpub index rows 1\n"
+
+
+def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -> ArticleRows:
+    """The rows of an article's ``pages`` in the index pages (``digests``: :func:`index_rows` of them)."""
+    listing: list[ListingRow] = []
+    review: list[tuple[str, str]] = []
+    source = project.source_locale
+    for page in pages:
+        folder = project.locale_dir(page.locale)
+        if page.published:
+            day, title = newest_key(page)
+            listing.append(
+                (page.locale, day, title, locale_index_row(folder, page), site_index_row(folder, page))
+            )
+        review.append((page.locale, review_index_row(folder, source, page)))
+    return digests[0], digests[1], tuple(listing), tuple(review)
+
+
+def _load_index_rows(root: Path, key: str) -> list[bytes]:
+    """The rows of each kind of index pages :data:`INDEX_ROWS` keeps when kept under ``key`` (else
+    none: empty), each marshalled with its CRC-32 (see :func:`_unmarshal`)."""
+    secret = local_key()
+    if secret is None:
+        return [b"", b""]
+    try:
+        blob = (root / INDEX_ROWS).read_bytes()
+    except OSError:
+        return [b"", b""]
+    head = _ROWS_HEAD + key.encode("ascii")
+    size = len(blob) - _ROWS_SIGNATURE
+    if not blob.startswith(head) or size < len(head):
+        return [b"", b""]
+    if not hmac.compare_digest(_rows_signature(secret, blob[:size]), blob[size:]):
+        return [b"", b""]  # not written by this user's transpub on this machine
+    blob = blob[:size]
+    kept, at = [], len(head)
+    for _ in _INDEXES:
+        size = int.from_bytes(blob[at : at + 4], "big")
+        kept.append(blob[at + 4 : at + 4 + size])
+        at += 4 + size
+    return kept if at == len(blob) else [b"", b""]
+
+
+def _kept_rows(key: str, blobs: list[bytes], secret: bytes) -> bytes:
+    """What :func:`_load_index_rows` reads (signed with ``secret``)."""
+    data = b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
+    return data + _rows_signature(secret, data)
+
+
+#: The size of the signature at the end of :data:`INDEX_ROWS`.
+_ROWS_SIGNATURE = 16
+
+
+def _rows_signature(secret: bytes, data: bytes) -> bytes:
+    return hashlib.blake2b(data, key=secret, digest_size=_ROWS_SIGNATURE, person=b"index rows").digest()
+
+
+def _marshal(rows: KindRows) -> bytes:
+    body = marshal.dumps(rows)
+    return zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def _unmarshal(blob: bytes) -> KindRows:
+    """The rows of one kind :func:`_marshal` made (none when damaged)."""
+    body = memoryview(blob)[4:]
+    if len(blob) < 4 or zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
+        return {}
+    try:
+        rows = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    return rows if type(rows) is dict else {}
+
+
+def _rows_of(
+    project: Project, articles: list[CompiledArticle], stored: list[KindRows], kinds: Collection[str]
+) -> list[KindRows]:
+    """Every article's rows in the index pages of ``kinds`` (see :data:`KindRows`, by kind): made
+    in this run, else kept (the same digest), else made now."""
+    rows: list[KindRows] = [{}, {}]
+    wanted = [kind in kinds for kind in _INDEXES]
+    for article in articles:
+        if not article.pages:
+            continue  # not read: no page to list
+        digests = article.index_rows or index_rows(article.pages.values())
+        made = article.rows
+        for at in (0, 1):
+            if not wanted[at]:
+                continue
+            found = None if made is not None else stored[at].get(article.slug)
+            if type(found) is not tuple or len(found) != 2 or found[0] != digests[at]:
+                if made is None:
+                    made = article_rows(project, article.pages.values(), digests)
+                found = (made[0], made[2]) if at == 0 else (made[1], made[3])
+            rows[at][article.slug] = found
+    return rows
+
+
+def _index_texts(
+    project: Project,
+    out_dir: Path,
+    rows: list[KindRows],
+    all_locales: list[str],
+    kinds: Collection[str],
+) -> list[tuple[Path, str | None]]:
+    """The index pages of ``kinds`` made of ``rows`` (None: a page to remove)."""
+    texts: list[tuple[Path, str | None]] = []
+    if "listing" in kinds:
+        listed: dict[str, list[tuple[int, str, int, str, str]]] = {}
+        at = 0
+        for _, listing in rows[0].values():
+            for locale, day, title, row, site_row in listing:
+                mine = listed.get(locale)
+                if mine is None:
+                    mine = listed[locale] = []
+                mine.append((day, title, at, row, site_row))  # (in article order within a title)
+                at += 1
+        for mine in listed.values():
+            mine.sort()
+        source = project.source_locale
+        indexed = [loc for loc in all_locales if loc == source or listed.get(loc)]
+        for locale in all_locales:
+            path = confine(out_dir / html_path(project, locale, "index"), out_dir)
+            if locale not in indexed:
+                texts.append((path, None))
+                continue
+            shown = "".join([entry[3] for entry in listed.get(locale, ())])
+            texts.append((path, locale_index_page(project, locale, shown, indexed)))
+        sections = [(loc, [entry[4] for entry in listed[loc]]) for loc in all_locales if listed.get(loc)]
+        texts.append((out_dir / "index.html", site_index_page(project, sections)))
+    if "review" in kinds:
+        reviewed: dict[str, list[str]] = {}
+        review_rows = rows[1]
+        for slug in sorted(review_rows):  # by slug in every language (an article has one page in each)
+            for locale, row in review_rows[slug][1]:
+                entries = reviewed.get(locale)
+                if entries is None:
+                    entries = reviewed[locale] = []
+                entries.append(row)
+        sections = [(loc, reviewed.get(loc, [])) for loc in all_locales]
+        texts.append((out_dir / "_review" / "index.html", review_index_page(project, sections)))
+    return texts

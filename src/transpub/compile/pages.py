@@ -1,0 +1,314 @@
+"""One HTML page of the site: an article rendered in a language, with the markup the site adds
+(language links, switcher, notices, review marks)."""
+
+from __future__ import annotations
+
+import functools
+import html as htmllib
+
+from ..formats.dates import DateStyle, localize_date
+from ..formats.document import (
+    Document,
+    Resolution,
+    Resolver,
+    RewriteUrl,
+    Slot,
+    Tag,
+    TextSlot,
+    Translated,
+    escape_attribute,
+)
+from ..formats.html_attributes import attribute_spans
+from ..inline import strip_placeholders
+from ..locales import bcp47_tag, language_of, text_direction
+from ..project import Project
+from ..site import (
+    MACHINE_NOTICE,
+    NOTICE_STYLE,
+    REVIEW_STYLE,
+    SWITCHER_STYLE,
+    HiddenUnit,
+    LanguageLinks,
+    quoted_path,
+    render_hidden_units,
+    render_review_legend,
+    render_switcher,
+    review_hover,
+    site_href,
+)
+from ..site_assets import ArticleAssets
+from ..sources import Translation, read_options
+from .decide import SPACELESS_LANGUAGES, problem_of, usable
+from .places import html_path
+from .run import CompileOptions
+
+
+class PageChrome:
+    """What the pages of one article share, made once for all its languages: the links to the
+    article in each language (the ``hreflang`` links and the switcher, by how deep a page is) and
+    the source's own ``canonical`` and ``hreflang`` links."""
+
+    def __init__(self, project: Project, document: Document, slug: str, available: list[str]) -> None:
+        self.project, self.document, self.slug, self.available = project, document, slug, available
+        self._targets: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
+        self._switchers: dict[str, LanguageLinks] = {}
+        self._seo: tuple[list[Tag], list[Tag]] | None = None
+        self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
+
+    def url(self, locale: str, prefix: str) -> str:
+        """``page_url`` of the article in ``locale`` from a page ``prefix`` away (``../``, or the base URL)."""
+        target = self._targets.get(locale)
+        if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
+            if self._page is None:
+                self._page = quoted_path(f"{self.slug}.html")
+            target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
+        return prefix + target
+
+    def alternates(self, prefix: str) -> str:
+        """The ``hreflang`` links of a page whose links to the others start with ``prefix``."""
+        head = self._heads.get(prefix)
+        if head is None:
+            source = self.project.source_locale
+            head = self._heads[prefix] = (
+                "".join(
+                    f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" '
+                    f'href="{escape_attribute(self.url(loc, prefix))}">'
+                    for loc in self.available
+                )
+                + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(self.url(source, prefix))}">'
+            )
+        return head
+
+    def switcher(self, locale: str, prefix: str) -> str:
+        """The language switcher of the page in ``locale`` (its links to the others start with ``prefix``)."""
+        links = self._switchers.get(prefix)
+        if links is None:
+            links = self._switchers[prefix] = LanguageLinks(
+                self.available, lambda other: self.url(other, prefix)
+            )
+        return links.render(locale)
+
+    def seo_links(self, page: Document) -> tuple[list[Tag], list[Tag]]:
+        """:func:`_seo_links` of ``page`` (found once for the article itself)."""
+        if page is not self.document:
+            return _seo_links(page)
+        if self._seo is None:
+            self._seo = _seo_links(page)
+        return self._seo
+
+
+@functools.lru_cache(maxsize=256)  # a run's few language folders, for each article's links
+def _quoted_folder(folder: str) -> str:
+    return quoted_path(folder)
+
+
+def render_page(
+    project: Project,
+    document: Document,
+    locale: str,
+    slug: str,
+    entries: dict[str, Translation],
+    available: list[str],
+    options: CompileOptions,
+    base_url: str | None,
+    assets: ArticleAssets,
+    *,
+    review: bool,
+    chrome: PageChrome | None = None,
+    shown: dict[str, str] | None = None,
+    machine: bool = False,
+) -> str:
+    """The page of ``document`` in ``locale`` (or its review copy).
+
+    For a published page: ``chrome`` is what the article's pages share, ``shown`` the text of each
+    unit shown translated (by msgid; see :func:`decide`), ``machine`` whether some of it is
+    unreviewed machine output.
+    """
+    source = project.source_locale
+    source_tag = bcp47_tag(source)
+    source_direction = text_direction(source)
+    source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
+    own_path = html_path(project, locale, slug)
+    depth = "../" * own_path.count("/")
+
+    resolve: Resolver | None = None
+    if review:
+        po_display = project.relative(project.catalog_path(locale, slug))
+
+        def resolve(slot: Slot) -> Resolution:
+            entry = entries.get(slot.msgid)
+            problem = None
+            if entry is not None and entry.text and entry.state != "untranslated":
+                problem = problem_of(slot.msgid, entry.text)
+            if isinstance(slot, TextSlot) and slot.markable:
+                css, text, where = _review_state(entry, problem, po_display)
+                hover = review_hover(css, strip_placeholders(slot.msgid), where)
+                shown_lang = "" if text is not None else f' lang="{source_tag}"{source_dir}'
+                title = escape_attribute(hover)
+                if document.format == "markdown":  # on one line, so that a Markdown heading stays whole
+                    title = title.replace("\n", "&#10;")
+                return Resolution(
+                    text=text, before=f'<span class="tp-{css}"{shown_lang} title="{title}">', after="</span>"
+                )
+            if problem is None and usable(slot, entry, options.include_fuzzy):
+                assert entry is not None
+                return Resolution(text=entry.text)
+            return _AS_WRITTEN
+
+    elif locale != source:
+        # each unit's usable text (machine output is coloured on review copies only), else the source
+        resolve = Translated(
+            shown or {}, Resolution(before=f'<span lang="{source_tag}"{source_dir}>', after="</span>")
+        )
+
+    rewrite: RewriteUrl | None = (
+        None if locale == source else (lambda url: project.localized_link(url, locale))
+    )
+    join = language_of(locale) in SPACELESS_LANGUAGES
+    page: Document = document
+    page_resolve = resolve
+    if document.format == "markdown":  # the localized Markdown first, then its HTML page
+        page = markdown_page(
+            project, document, document.render(resolve, join_sentences=join, rewrite_url=rewrite)
+        )
+        page_resolve = rewrite = None  # already resolved and rewritten
+    chrome = chrome or PageChrome(project, document, slug, available)
+    canonical, alternates = chrome.seo_links(page)
+    if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
+        head = REVIEW_STYLE
+        hidden = []
+        for slot in document.slots():
+            if isinstance(slot, TextSlot) and slot.markable:
+                continue
+            entry = entries.get(slot.msgid)
+            problem = problem_of(slot.msgid, entry.text) if entry is not None and entry.text else None
+            css, text, where = _review_state(entry, problem, po_display)
+            hidden.append(HiddenUnit(slot.kind, strip_placeholders(slot.msgid), text, css, where))
+        body_start = (
+            render_review_legend(po_display)
+            + render_hidden_units(hidden)
+            + render_switcher(
+                locale,
+                slug,
+                available,
+                lambda other: site_href(
+                    html_path(project, locale, slug, review=True),
+                    html_path(project, other, slug, review=other != source),
+                ),
+            )
+        )
+        rewritten = {}
+        dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
+    else:
+        used_fuzzy = options.include_fuzzy and locale != source and machine
+        head = chrome.alternates(base_url or depth)
+        own_url = _own_url(chrome, locale, own_path, base_url) if base_url or canonical else ""
+        if base_url and not canonical:
+            head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
+        head += SWITCHER_STYLE
+        if used_fuzzy:
+            head += NOTICE_STYLE
+        body_start = chrome.switcher(locale, depth)
+        if used_fuzzy:
+            body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
+        rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
+        dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
+    inserts = {"head-end": head, "body-start": body_start}
+    page_tag = page.html_tag
+    charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
+    if page_tag is not None:
+        page_tag.extra_attributes = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
+    if charset_tag is not None:
+        charset_tag.extra_attributes = _utf8_declaration(charset_tag)
+    for tag in canonical[:1]:
+        tag.extra_attributes = rewritten.get(id(tag), {})
+    page_path = html_path(project, locale, slug, review=True) if review else own_path
+    asset_tags = list(page.asset_tags()) if assets.targets else []
+    for tag in asset_tags:
+        tag.extra_attributes = assets.attributes_for(tag, page_path)
+    try:
+        return page.render(
+            page_resolve,
+            inserts=inserts,
+            format_date=None
+            if locale == source
+            else (lambda date: _localized_date(date.value, date.style, locale)),
+            join_sentences=join,
+            rewrite_url=rewrite,
+            omit=dropped,
+        )
+    finally:
+        if page_tag is not None:
+            page_tag.extra_attributes = {}
+        if charset_tag is not None:
+            charset_tag.extra_attributes = {}
+        for tag in canonical[:1]:
+            tag.extra_attributes = {}
+        for tag in asset_tags:
+            tag.extra_attributes = {}
+
+
+def _own_url(chrome: PageChrome, locale: str, own_path: str, base_url: str | None) -> str:
+    """The URL of the page in ``locale`` at ``own_path`` in the site, for its own canonical link:
+    under ``base_url``, else from its own folder."""
+    return chrome.url(locale, base_url) if base_url else site_href(own_path, own_path).removeprefix("./")
+
+
+#: A slot shown as written.
+_AS_WRITTEN = Resolution()
+
+
+@functools.lru_cache(maxsize=4096)  # an article's dates, in each language
+def _localized_date(value: str, style: DateStyle | None, locale: str) -> str | None:
+    return localize_date(value, style, locale)
+
+
+def markdown_page(project: Project, document: Document, markdown: str) -> Document:
+    """The HTML page of a Markdown article's (localized) text, read as an HTML article so that compile
+    adds the same links, switcher, notices and file URLs as to any page."""
+    from ..formats.markdown import render_markdown_page  # markdown-it: only for Markdown articles
+
+    shown = project.relative(document.path)
+    html = render_markdown_page(markdown, document.source_locale, shown)
+    from ..formats.html import read_html  # (an HTML article's compile may not read any)
+
+    return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
+
+
+def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
+    """The source's ``<link rel="canonical">`` and ``<link rel="alternate" hreflang>`` tags."""
+    canonical: list[Tag] = []
+    alternates: list[Tag] = []
+    for tag in document.tags():
+        if tag.name != "link":
+            continue
+        source = "".join(part if isinstance(part, str) else part.raw for part in tag.parts)
+        attributes = {
+            name: htmllib.unescape(source[start:end].strip("\"'"))
+            for name, (start, end) in attribute_spans(source)
+        }
+        rel = attributes.get("rel", "").lower().split()
+        if "canonical" in rel:
+            canonical.append(tag)
+        elif "alternate" in rel and "hreflang" in attributes:
+            alternates.append(tag)
+    return canonical, alternates
+
+
+def _review_state(
+    entry: Translation | None, problem: tuple[str, str] | None, po_display: str
+) -> tuple[str, str | None, str]:
+    """For a review copy: the state class, the text to show (None: the source) and the PO location."""
+    state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state
+    css = "broken" if problem else {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
+    where = f"{po_display}:{entry.line}" if entry is not None and entry.line else f"{po_display} (no entry)"
+    text = entry.text if entry is not None and entry.text and not problem else None
+    return css, text, where
+
+
+def _utf8_declaration(tag: Tag) -> dict[str, str]:
+    """The attribute to rewrite so that a legacy-charset page, now written in UTF-8, says so."""
+    source = "".join(part for part in tag.parts if isinstance(part, str))
+    names = {name for name, _ in attribute_spans(source)}
+    return {"charset": "utf-8"} if "charset" in names else {"content": "text/html; charset=utf-8"}

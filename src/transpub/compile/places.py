@@ -1,0 +1,102 @@
+"""Where compile's files are: the pages' and catalogs' paths, and what is already in the site's folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..fsutil import confined_file, remove_file
+from ..manifest import path_name
+from ..project import Project
+from .run import CompileRun, Place
+
+#: pathlib's own way to a child by a plain name (what ``iterdir`` uses), ``parent / name`` without
+#: parsing ``name`` again: a fifth of the cost; ``/`` where a Python lacks it.
+_CHILD: Callable[[Path, str], Path] | None = getattr(Path, "_make_child_relpath", None)
+
+
+def place_of(run: CompileRun, relative: str) -> tuple[Place, str]:
+    """The folder of the file at ``relative`` in the site (worked out once per folder and run: an
+    archive's pages share a few folders) and the file's name: ``out_dir / relative`` is the
+    folder's path joined with the name."""
+    name = relative.rpartition("/")[2]
+    head = relative[: len(relative) - len(name)]
+    place = run.places.get(head)
+    if place is None:
+        folder_path = run.out_dir / head  # (the site itself for "")
+        folder = str(folder_path)
+        prefix = None  # as path_name names a file there, less the file's name ("/"-separated only)
+        if os.sep == "/":
+            prefix = path_name(run.project.root, os.path.join(folder, "_"))[:-1]
+        place = run.places[head] = (folder, folder_path, prefix)
+    return place, name
+
+
+def record_name(run: CompileRun, relative: str) -> str:
+    """``path_name(root, out_dir / relative)``: how the manifest's records name the file at
+    ``relative`` in the site."""
+    place, name = place_of(run, relative)
+    if place[2] is None or not name or name in (".", ".."):
+        return path_name(run.project.root, os.path.join(place[0], name))
+    return place[2] + name
+
+
+def child(folder: Path, name: str) -> Path:
+    """``folder / name`` for a file's ``name`` in ``folder`` (pathlib's own child step, without
+    parsing the name again, where it has one and the name is plain)."""
+    if _CHILD is not None and _PLAIN_NAMES and name and name not in (".", "..") and "/" not in name:
+        return _CHILD(folder, name)
+    return folder / name
+
+
+#: Whether a name without "/" holds no separator (not on Windows, where "\\" is one too).
+_PLAIN_NAMES = os.sep == "/" and os.altsep is None
+
+
+def catalog_file(run: CompileRun, locale: str, slug: str) -> tuple[str, Path]:
+    """``project.catalog_path(locale, slug)`` (checked as it checks it: UnsafePathError), as a
+    string and as a path; each catalogs folder worked out once per run."""
+    project = run.project
+    last = slug.rpartition("/")[2]
+    head, name = slug[: len(slug) - len(last)], last + ".po"
+    key = (locale, head)
+    place = run.catalog_places.get(key)
+    if place is None:
+        folder_path = Path(os.path.join(project.catalog_folder(locale), head))
+        place = run.catalog_places[key] = (str(folder_path), folder_path)
+    return confined_file(place[0], name, project.catalogs_dir), child(place[1], name)
+
+
+def markdown_path(project: Project, locale: str, article: Path, root: Path) -> Path:
+    """Where the Markdown of ``article`` in ``locale`` goes (the article itself when there is no copy)."""
+    return project.markdown_path(locale, article, root) or article
+
+
+def is_absent(run: CompileRun, relative: str) -> bool:
+    """True when nothing was at ``relative`` (a path in the site) when this run first looked into its
+    folder: pages and review copies are asked about for every page, and a first run or a site
+    without review copies has none. (Only absence is taken from the listing: a file there is looked
+    at again, and each page is asked about before its article writes it.)"""
+    folder, _, name = relative.rpartition("/")
+    names = run.listed.get(folder)
+    if names is None:
+        try:
+            with os.scandir(os.path.join(run.out_dir, folder)) as entries:
+                names = {entry.name for entry in entries}
+        except OSError:  # no such folder (yet): nothing in it
+            names = set()
+        run.listed[folder] = names
+    return name not in names
+
+
+def html_path(project: Project, locale: str, slug: str, *, review: bool = False) -> str:
+    """Where the page of ``slug`` in ``locale`` is in the site: ``<folder>/<slug>.html`` (``_review/…``)."""
+    path = f"{project.locale_dir(locale)}/{slug}.html"
+    return f"_review/{path}" if review else path
+
+
+def remove_stale(out_dir: Path, *paths: Path) -> None:
+    """Delete pages an earlier run published that are no longer published (only inside ``out_dir``)."""
+    for path in paths:
+        remove_file(path, out_dir)

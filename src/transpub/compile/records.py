@@ -1,0 +1,234 @@
+"""What compile remembers of an article (its manifest record: the files read and written, its pages)
+and how a run finds an article unchanged since the last one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from ..manifest import Manifest, Record, file_hash, holding_as_stored, path_name, signature
+from ..markdown_outputs import OutputRecord
+from ..model import Coverage, Issue
+from ..site import Page
+from ..site_assets import ArticleAssets
+from ..workers import MIN_PARALLEL_ITEMS, forks, run_ordered
+from .indexes import article_rows, index_rows
+from .markdown import markdown_keys
+from .places import child, html_path, is_absent, markdown_path, record_name
+from .run import CompiledArticle, CompileRun
+
+
+def remember(
+    run: CompileRun,
+    path: Path,
+    slug: str,
+    assets: ArticleAssets,
+    compiled: CompiledArticle,
+    record: Record,
+    written: dict[str, tuple[Path | str, bytes]] | None = None,
+    *,
+    markdown: OutputRecord | None = None,
+) -> Record:
+    """The manifest record of a compiled article: the files it depends on (catalogs, already in
+    ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``,
+    the record (view) they were written through;
+    the MO files; the assets, copied or missing) and the pages and warnings to report when it is
+    skipped (with ``markdown``, also the digests the record of written files holds for its files).
+    ``written``: the pages this run wrote (or found as it would write them), by their path in the
+    site, with their file and content."""
+    project = run.project
+    written = written or {}
+    names: dict[str, str] = {}  # the record's name of each page's output (see _stored_page)
+    for locale in run.all_locales:
+        if markdown:
+            assert run.markdown_root is not None
+            record.watch(project.root, markdown_path(project, locale, path, run.markdown_root))
+        else:
+            for review in (False, True):
+                relative = html_path(project, locale, slug, review=review)
+                name = _watch_page(run, record, relative, written.get(relative), review=review)
+                if name is not None and not review:
+                    names[locale] = name
+        if run.options.write_mo and locale in run.selected:
+            record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
+    for source in assets.sources:
+        _watch_asset(run, record, source)
+    for target in assets.targets.values():
+        _watch_asset(run, record, target)
+    compiled.index_rows = index_rows(compiled.pages.values())
+    if run.indexes:  # (in the worker process, not in the parent's index pages)
+        compiled.rows = article_rows(project, compiled.pages.values(), compiled.index_rows)
+    record.result = {
+        "pages": [_stored_page(page, project.root, names) for page in compiled.pages.values()],
+        "index": compiled.index_rows,
+        "listed": [page.locale for page in compiled.listed],
+        "warnings": [asdict(warning) for warning in compiled.warnings],
+    }
+    if markdown is not None:
+        copies = compiled.copies or {}
+        record.result["outputs"] = markdown.digests(
+            [
+                *(p.output for p in compiled.listed if p.output),
+                *(markdown.root / key for keys in copies.values() for key in keys),
+            ]
+        )
+        record.result["copies"] = copies
+        assert run.markdown_root is not None
+        record.result["markdown"] = compiled.markdown_keys = markdown_keys(
+            run.project, markdown, path, [p.locale for p in compiled.listed], run.markdown_root
+        )
+    return record
+
+
+def _watch_page(
+    run: CompileRun, record: Record, relative: str, written: tuple[Path | str, bytes] | None, *, review: bool
+) -> str | None:
+    """Record the page (or ``review`` copy) at ``relative`` in the site as :meth:`Record.watch`
+    does: from its content when this run wrote it (``written``: its file and content; then the
+    record's name of it), as no file for a review copy there was none of in its folder (see
+    :func:`is_absent`), else by a look at it."""
+    root = run.project.root
+    if written is not None:
+        page_path, data = written
+        name = record_name(run, relative)
+        record.watch_content(root, page_path, signature(page_path), data, name=name)
+        return name
+    if review and is_absent(run, relative):
+        record.files[record_name(run, relative)] = None  # as watch says of no file
+    else:
+        record.watch(root, run.out_dir / relative)
+    return None
+
+
+#: A page's fields in the order its record keeps them (a list: thousands are loaded at once).
+_PAGE_FIELDS = tuple(f.name for f in fields(Page))
+
+
+_COVERAGE_FIELDS = tuple(f.name for f in fields(Coverage))
+
+
+def _watch_asset(run: CompileRun, record: Record, file: Path | str) -> None:
+    """Record a file an article loads (a path), or its copy (its name in the site), as
+    :meth:`Record.watch` does, each looked at once per run and process: an archive's articles share
+    their images, and a copy is made once per run (a change after that shows in the next run)."""
+    known = run.watched.get(file)
+    if known is None:
+        path = run.out_dir / file if isinstance(file, str) else file
+        stamp = signature(path)
+        known = (path_name(run.project.root, path), stamp, None if stamp is None else file_hash(path))
+        run.watched[file] = known
+    name, stamp, digest = known
+    record.files[name] = None if stamp is None else list(stamp)  # (a record's own list)
+    if digest is not None:
+        record.hashes[name] = digest
+
+
+def _stored_page(page: Page, root: Path, names: Mapping[str, str] | None = None) -> list[object]:
+    """A page as its record keeps it: its fields' values (:data:`_PAGE_FIELDS`), the coverage's
+    counts, the output's name in the project (``names``: the names of the pages this run wrote, by
+    locale), and not written (as a page the next run skips)."""
+    values: list[object] = [getattr(page, name) for name in _PAGE_FIELDS]
+    values[_PAGE_FIELDS.index("coverage")] = [getattr(page.coverage, name) for name in _COVERAGE_FIELDS]
+    output = page.output
+    if output is not None:
+        named = names.get(page.locale) if names else None
+        values[_PAGE_FIELDS.index("output")] = named if named is not None else path_name(root, output)
+    values[_PAGE_FIELDS.index("written")] = False
+    return values
+
+
+_COVERAGE_AT = _PAGE_FIELDS.index("coverage")
+
+
+_OUTPUT_AT = _PAGE_FIELDS.index("output")
+
+
+def _recorded_page(
+    stored: list[object], root: Path, folders: dict[str, Path], coverages: dict[tuple[int, ...], Coverage]
+) -> Page:
+    """The page :func:`_stored_page` kept (its output below ``root``, an absolute one as it is;
+    ``folders``: the paths of the output folders made so far, each made once per run; ``coverages``:
+    those made so far by their counts, one for each (a coverage does not change: pages share it))."""
+    values = list(stored)
+    counts: tuple[int, ...] = tuple(stored[_COVERAGE_AT])  # type: ignore[arg-type]
+    coverage = coverages.get(counts)
+    if coverage is None:
+        coverage = coverages[counts] = Coverage(*counts)
+    values[_COVERAGE_AT] = coverage
+    output = stored[_OUTPUT_AT]
+    if isinstance(output, str):
+        folder, _, name = output.rpartition("/")
+        parent = folders.get(folder)
+        if parent is None:
+            parent = folders[folder] = root / folder
+        values[_OUTPUT_AT] = child(parent, name)  # (a no-op run makes one per page: 40,000)
+    return Page(*values)  # type: ignore[arg-type]
+
+
+#: From this many articles on, a run with ``-j`` looks at their records' files in as many processes
+#: (a look is a few microseconds a file; a process a few tens of milliseconds to start).
+RECORDS_IN_PROCESSES = 1000
+
+
+def records_as_stored(root: Path, wanted: list[tuple[Record | None, str]], jobs: int) -> list[bool]:
+    """Which records of ``wanted`` hold their key as stored, by their files' signatures alone (see
+    :func:`holding_as_stored`), found in ``jobs`` forked processes for an archive (tens of thousands
+    of files); all False (nothing found: :meth:`Record.holds` is asked of each) for fewer articles,
+    one job, or where processes are not forked."""
+    recorded = sum(record is not None for record, _ in wanted)  # (none in a first or --full run)
+    if recorded < RECORDS_IN_PROCESSES or jobs < 2 or not forks():
+        return [False] * len(wanted)
+    spans = list(_spans(len(wanted), jobs))
+    return [held for part in run_ordered(_held_in_span, (root, wanted), spans, jobs) for held in part]
+
+
+def _spans(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the parts ``count`` records are cut in for ``jobs`` processes: a few each,
+    so that a process that is done first takes another.
+
+    >>> list(_spans(10, 2))
+    [(0, 2), (2, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (9, 10)]
+    """
+    parts = min(count, max(MIN_PARALLEL_ITEMS, 4 * jobs))
+    start = 0
+    for part in range(parts):
+        end = start + count // parts + (part < count % parts)
+        yield start, end
+        start = end
+
+
+def _held_in_span(state: tuple[Path, list[tuple[Record | None, str]]], span: tuple[int, int]) -> list[bool]:
+    root, wanted = state
+    start, end = span
+    return holding_as_stored(root, wanted[start:end])
+
+
+def unchanged(
+    run: CompileRun, manifest: Manifest, path: Path, slug: str, key: str, *, as_stored: bool = False
+) -> CompiledArticle | None:
+    """What the last run compiled of the article ``slug`` at ``path``, when everything it depends on
+    (the article, its catalogs, pages and assets: its record's files) is as that run left it; else None.
+    ``as_stored``: its record was found to hold as stored (see :func:`records_as_stored`)."""
+    record = manifest.get(slug)
+    if record is None or not (as_stored or record.holds(run.project.root, key, manifest.listing)):
+        return None
+    if run.record is not None and not run.record.holds(record.result.get("outputs", {})):
+        return None  # Markdown files the record of written files no longer lists as compile's
+    if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
+        manifest.put(slug, record)
+    root, folders, coverages = run.project.root, run.folders, run.coverages
+    pages = {}
+    for stored in record.result["pages"]:
+        page = _recorded_page(stored, root, folders, coverages)
+        pages[page.locale] = page
+    return CompiledArticle(
+        slug,
+        pages=pages,
+        listed=[pages[locale] for locale in record.result["listed"]],
+        warnings=[Issue(**warning) for warning in record.result["warnings"]],
+        record=None,
+        markdown_keys=record.result.get("markdown"),
+        copies=record.result.get("copies"),
+        index_rows=record.result.get("index"),
+    )

@@ -1,0 +1,144 @@
+"""What a compile run is: its options, its report, the settings every article's work gets, and
+one article's result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TranspubError
+from ..manifest import Record, Signature
+from ..markdown_outputs import OutputRecord, Recorded
+from ..model import Coverage, Issue
+from ..project import Project
+from ..readcache import ReadCache
+from ..site import Page
+
+
+@dataclass
+class CompileReport:
+    """Pages compiled or held back in this run, warnings (placeholder mismatches) and errors.
+
+    ``pages`` are the pages of the selected locales and the source locale, the ones this run
+    wrote, removed or held back. ``other_pages`` are those of the locales not selected: they are
+    not written, but the published ones are linked from every page and listed in the indexes.
+    """
+
+    pages: list[Page] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    errors: list[TranspubError] = field(default_factory=list)
+    index_written: list[Path] = field(default_factory=list)
+    mo_written: list[Path] = field(default_factory=list)
+    out_dir: Path | None = None
+    other_pages: list[Page] = field(default_factory=list)
+    review_written: list[Path] = field(default_factory=list)
+    #: Locales not compiled in this run whose published pages link an out-of-date list of languages
+    #: (a selected language was published or withdrawn): ``transpub compile`` without ``-l`` updates them.
+    stale_links: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CompileOptions:
+    """Switches of ``transpub compile``."""
+
+    out_dir: Path | None = None
+    include_fuzzy: bool = False
+    review: bool = False
+    write_mo: bool = False
+    threshold: float | None = None
+    #: False for ``--indexes``: decide every page but write only the index pages (after sharded runs).
+    pages: bool = True
+    #: ``--format``: "html" or "markdown" (None: ``[compile] format``).
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class CompileRun:
+    """What every article's compilation needs (sent once to each worker process)."""
+
+    project: Project
+    options: CompileOptions
+    out_dir: Path
+    selected: tuple[str, ...]
+    targets: tuple[str, ...]
+    #: ``--format markdown``: where the Markdown goes, and the record of the files compile wrote there
+    #: (each article writes through a view of it; its changes go back to the parent's record).
+    markdown_root: Path | None = None
+    record: OutputRecord | None = None
+    #: Assets this process has copied in this run (each once), and where the articles' file URLs lead.
+    copied: set[str] = field(default_factory=set)
+    found: dict[tuple[str, str], tuple[Path, str | None, bool]] = field(default_factory=dict)
+    #: The documents extract read (None: every article is read, ``--full``).
+    reads: ReadCache | None = None
+    #: The names in folders of the site (relative to it) as they were when first looked at (see is_absent).
+    listed: dict[str, set[str]] = field(default_factory=dict)
+    #: The output folders of the pages of articles not compiled again, by name, and their coverages
+    #: by counts (see _recorded_page).
+    folders: dict[str, Path] = field(default_factory=dict)
+    coverages: dict[tuple[int, ...], Coverage] = field(default_factory=dict)
+    #: The folders of the site's files by their path in the site (see :func:`place_of`), and those of the
+    #: catalogs by locale and the folder part of the slug (see :func:`catalog_file`).
+    places: dict[str, Place] = field(default_factory=dict)
+    catalog_places: dict[tuple[str, str], tuple[str, Path]] = field(default_factory=dict)
+    #: The files articles load and their copies (by path, a copy by its name in the site), as this
+    #: process first recorded them in this run: name, signature, content hash (see _watch_asset).
+    watched: dict[Path | str, tuple[str, Signature | None, str | None]] = field(default_factory=dict)
+    #: Whether this run makes index pages (each compiled article then makes its rows in them).
+    indexes: bool = False
+
+    @property
+    def all_locales(self) -> list[str]:
+        """The source locale, then every target."""
+        return [self.project.source_locale, *self.targets]
+
+
+@dataclass
+class CompiledArticle:
+    """One article's pages (every locale's, by locale) and what compiling it reported."""
+
+    slug: str
+    #: False when the article could not be read.
+    read: bool = True
+    pages: dict[str, Page] = field(default_factory=dict)
+    #: The pages of the source and the selected locales, in that order (``CompileReport.pages``).
+    listed: list[Page] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    errors: list[TranspubError] = field(default_factory=list)
+    mo_written: list[Path] = field(default_factory=list)
+    review_written: list[Path] = field(default_factory=list)
+    stale: set[str] = field(default_factory=set)
+    #: The manifest record of what was read and written (None: nothing to remember).
+    record: Record | None = None
+    #: Markdown output: the record of written files' name for its file in each listed locale (None: no
+    #: file), when known (from its manifest record), so that finding stale files need not work them out.
+    markdown_keys: dict[str, str | None] | None = None
+    #: Markdown output: the changes this article made to the record of written files, and the folders
+    #: its removals emptied (made perhaps in a worker process: the parent takes them in).
+    output_changes: dict[str, Recorded | None] = field(default_factory=dict)
+    emptied: list[Path] = field(default_factory=list)
+    #: Markdown output: the record's names of the image copies its file in each locale uses, when known.
+    copies: dict[str, list[str]] | None = None
+    #: What the index pages show of its pages (see :func:`index_rows`), when its record keeps it.
+    index_rows: list[str] | None = None
+    #: Its pages' rows in the index pages (see :func:`article_rows`), when made with them.
+    rows: ArticleRows | None = None
+
+
+#: One page's rows in the language's and the site's indexes: locale, sort keys (see
+#: :func:`~transpub.site.newest_key`), the two rows.
+ListingRow = tuple[str, int, str, str, str]
+
+
+#: An article's rows: the digests of what the index pages show of its pages (:func:`index_rows`),
+#: the rows of its published pages in the listings, and (locale, row) of every page in the review index.
+ArticleRows = tuple[str, str, tuple[ListingRow, ...], tuple[tuple[str, str], ...]]
+
+
+#: The rows of one kind of index pages, by article slug: its digest for that kind, its rows.
+KindRows = dict[str, tuple[str, tuple[Any, ...]]]
+
+
+#: A folder of the site: its path (a string, and a path object) and how the manifest's records name
+#: the files in it (what :func:`~transpub.manifest.path_name` gives less the file's name; None: ask it).
+Place = tuple[str, Path, "str | None"]

@@ -1,0 +1,163 @@
+"""The compile workflow: articles + catalogs → ``site/<locale>/<slug>.html`` and index pages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
+from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
+from ..project import Project
+from ..readcache import ReadCache
+from ..site import Page, prepare_languages
+from ..workers import in_processes, run_ordered
+from .article import compile_article
+from .indexes import index_rows, indexes_unless_unchanged
+from .markdown import load_record, remove_stale_markdown
+from .records import records_as_stored, unchanged
+from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun
+
+
+def compile_project(
+    project: Project,
+    locales: list[str],
+    options: CompileOptions = CompileOptions(),
+    *,
+    jobs: int = 1,
+    full: bool = False,
+) -> CompileReport:
+    """Write the localized site for ``locales`` (plus the source locale) and its index pages.
+
+    Every configured locale is considered for the links (hreflang, switchers, indexes): a locale
+    that is not selected is linked where its catalog reads, meets the threshold and its page is
+    already on disk, but its pages are not rewritten. ``jobs`` > 1 compiles that many articles at
+    once (in worker processes); the files and the report are the same.
+
+    An article whose catalogs (every locale's: they decide its language links), pages and assets
+    are as the last run left them, from the same article, configuration, options and transpub, is
+    not read again (see :mod:`transpub.manifest`; ``full``: every article is). The index pages are
+    made anew from every page's record.
+    """
+    forget_folders()
+    out_dir = options.out_dir or project.site_dir
+    report = CompileReport(out_dir=out_dir)
+    markdown = (options.format or project.output_format) == "markdown"
+    markdown_root = options.out_dir or project.markdown_root
+    source = project.source_locale
+    selected = [loc for loc in dict.fromkeys(locales) if loc != source]
+    targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
+    discovery = project.discover()
+    report.errors.extend(discovery.errors)
+    report.warnings.extend(discovery.warnings)
+    article_paths = [article.path for article in discovery.articles]
+    slugs = {article.path: article.slug for article in discovery.articles}
+    record = load_record(markdown_root, report) if markdown and options.pages else None
+    run = CompileRun(
+        project,
+        options,
+        out_dir,
+        tuple(selected),
+        tuple(targets),
+        markdown_root=markdown_root if markdown else None,
+        record=record,
+        reads=None if full else ReadCache(project.root),
+        indexes=not markdown and project.shard is None and options.pages,
+    )
+    # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
+    # trusts none when it cannot read the record of the files it wrote.
+    manifest = Manifest(
+        project.root,
+        "compile-markdown" if markdown else "compile",
+        ignore=full or (markdown and record is None),
+    )
+    run_key = make_key(
+        code_signature(project.root),
+        file_hash(project.config_path),
+        project_settings(project),
+        {**asdict(options), "out_dir": path_name(project.root, out_dir)},
+        selected,
+        targets,
+    )
+    cached: list[CompiledArticle | None] = []
+    todo: list[tuple[Path, str, str]] = []
+    # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
+    # content is a file its record watches (a look at its signature, not a read of it)
+    keys = [make_key(run_key, path_name(project.root, path)) for path in article_paths]
+    as_stored = records_as_stored(
+        project.root, [(manifest.get(slugs[path]), key) for path, key in zip(article_paths, keys)], jobs
+    )
+    for path, key, held in zip(article_paths, keys, as_stored, strict=True):
+        cached.append(unchanged(run, manifest, path, slugs[path], key, as_stored=held))
+        if cached[-1] is None:
+            todo.append((path, key, slugs[path]))
+    if in_processes(todo, jobs):  # once here, not once in each worker process
+        prepare_languages(run.all_locales)
+    done = run_ordered(compile_article, run, todo, jobs)
+    pages: dict[tuple[str, str], Page] = {}
+    stale: set[str] = set()
+    read: dict[str, dict[str, str | None] | None] = {}
+    copies: dict[str, dict[str, list[str]] | None] = {}
+    articles: list[CompiledArticle] = []
+    for found in cached:
+        compiled = found or next(done)
+        if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
+            compiled.index_rows = index_rows(compiled.pages.values())
+        articles.append(compiled)
+        if record is not None:
+            record.merge(compiled.output_changes, compiled.emptied)
+        if compiled.record is not None:
+            manifest.put(compiled.slug, compiled.record)
+        elif found is None:
+            manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
+        if compiled.read:
+            read[compiled.slug] = compiled.markdown_keys
+            copies[compiled.slug] = compiled.copies
+        report.errors.extend(compiled.errors)
+        report.warnings.extend(compiled.warnings)
+        report.mo_written.extend(compiled.mo_written)
+        report.review_written.extend(compiled.review_written)
+        report.pages.extend(compiled.listed)
+        stale |= compiled.stale
+        for locale, page in compiled.pages.items():
+            pages[locale, compiled.slug] = page
+    all_locales = [source, *targets]
+    report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
+    report.stale_links = [loc for loc in targets if loc in stale]
+    try:
+        if record is not None:
+            remove_stale_markdown(
+                project, record, [source, *selected], discovery, read, copies, markdown_root, report
+            )
+        if markdown:  # a static-site generator makes its own index pages and language menus
+            return report
+        if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
+            return report
+        if options.pages:
+            for folder in (out_dir, *(out_dir / project.locale_dir(loc) for loc in all_locales)):
+                remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
+            _remove_orphan_review_copies(
+                out_dir,
+                {project.locale_dir(loc) for loc in targets},
+                set(slugs.values()),
+            )
+        indexes_unless_unchanged(project, out_dir, articles, all_locales, report, manifest, run_key)
+    finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
+        manifest.save()
+    return report
+
+
+def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
+    """Delete review copies of articles or locales (by output folder) the project no longer has."""
+    review_dir = out_dir / "_review"
+    if not review_dir.is_dir():
+        return
+    for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
+        confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
+        for path in sorted(folder.rglob("*.html")):
+            if folder.name not in folders or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
+                remove_file(path, out_dir)
+        for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+            if not any(sub.iterdir()):
+                sub.rmdir()
+        if not any(folder.iterdir()):
+            folder.rmdir()
