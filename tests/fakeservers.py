@@ -186,28 +186,13 @@ class FakeMT:
             return _send(handler, 500, {"error": "internal"})
         if fault in ("html", "html200"):  # a proxy's or load balancer's error page instead of JSON
             body = b"<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>"
-            handler.send_response(502 if fault == "html" else 200)
-            handler.send_header("Content-Type", "text/html")
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
-            return
+            return _send_bytes(handler, 502 if fault == "html" else 200, body, "text/html")
         if fault == "deep":  # valid JSON, nested deeper than a parser's recursion goes
             body = b"[" * 100_000 + b"]" * 100_000
-            handler.send_response(200)
-            handler.send_header("Content-Type", "application/json")
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
-            return
+            return _send_bytes(handler, 200, body, "application/json")
         if fault == "malformed":
             body = b'{"translatedText": ["unterminated'
-            handler.send_response(200)
-            handler.send_header("Content-Type", "application/json")
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
-            return
+            return _send_bytes(handler, 200, body, "application/json")
         if route == "/translate":
             texts, target = fields.get("q"), _one(fields.get("target"))
             if self.api_key and _one(fields.get("api_key")) != self.api_key:
@@ -292,12 +277,7 @@ class FakeMT:
                 return None
             if parts[1:] == ["entries"]:
                 body = "\n".join(f"{k}\t{v}" for k, v in found["entries"].items()).encode()
-                handler.send_response(200)
-                handler.send_header("Content-Type", "text/tab-separated-values")
-                handler.send_header("Content-Length", str(len(body)))
-                handler.end_headers()
-                handler.wfile.write(body)
-                return None
+                return _send_bytes(handler, 200, body, "text/tab-separated-values")
             return _send(handler, 200, {k: v for k, v in found.items() if k != "entries"})
 
     def _chat(self, handler: BaseHTTPRequestHandler, body: dict[str, Any], fault: str | None) -> None:
@@ -379,9 +359,20 @@ def _fields(query: str, raw: bytes, content_type: str) -> dict[str, Any]:
 def _send(
     handler: BaseHTTPRequestHandler, status: int, payload: Any, headers: dict[str, str] | None = None
 ) -> None:
-    body = json.dumps(payload, ensure_ascii=False).encode()
+    _send_bytes(
+        handler, status, json.dumps(payload, ensure_ascii=False).encode(), "application/json", headers
+    )
+
+
+def _send_bytes(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    body: bytes,
+    content_type: str,
+    headers: dict[str, str] | None = None,
+) -> None:
     handler.send_response(status)
-    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Type", content_type)
     handler.send_header("Content-Length", str(len(body)))
     for key, value in (headers or {}).items():
         handler.send_header(key, value)

@@ -262,19 +262,22 @@ def test_an_xliff_source_with_codes_the_catalog_lacks_cannot_bring_them_into_a_t
     assert "<9/>" not in _entry(harbour, "de", "Nothing").msgstr
 
 
+def _exported_with(harbour: Path, paragraph: str, version: str) -> Path:
+    """The German XLIFF of the harbour article once its last paragraph is ``paragraph``."""
+    article = harbour / "articles" / "harbour.html"
+    article.write_text(article.read_text().replace("<p>Nothing else changed.</p>", paragraph))
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    return harbour / "out" / "harbour.de.xlf"
+
+
 @pytest.mark.parametrize("version", ["1.2", "2.1"])
 def test_text_that_looks_like_a_placeholder_travels_as_text_through_xliff(
     harbour: Path, version: str
 ) -> None:
     """An article's own ``<1>`` (``Press &lt;1&gt;``) is text in the XLIFF, as the translator reads it,
     and a ``<1>`` the translator types as text comes back as text, not as the source's markup."""
-    article = harbour / "articles" / "harbour.html"
-    article.write_text(
-        article.read_text().replace("<p>Nothing else changed.</p>", "<p>Press &lt;1&gt; to call.</p>")
-    )
-    run(harbour, "extract")
-    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
-    path = harbour / "out" / "harbour.de.xlf"
+    path = _exported_with(harbour, "<p>Press &lt;1&gt; to call.</p>", version)
     assert "Press &lt;1&gt; to call." in path.read_text(encoding="utf-8")  # not &amp;lt;1
     _edit(path, "Press", "Drücken Sie &lt;1&gt; zum Anrufen.", "final" if version == "2.1" else "signed-off")
     run(harbour, "xliff", "import", str(path))
@@ -687,13 +690,7 @@ def test_a_control_character_pasted_into_an_article_exports_as_valid_xliff_and_c
     """A vertical tab pasted from Word is a character XML cannot hold: XLIFF 2 writes it as ``<cp
     hex="000B"/>`` (and reads it back), XLIFF 1.2 as U+FFFD; either way the file validates and the
     signed-off unit comes back reviewed, not taken for a changed article."""
-    article = harbour / "articles" / "harbour.html"
-    article.write_text(
-        article.read_text().replace("<p>Nothing else changed.</p>", "<p>The bell\x0b rings.</p>")
-    )
-    run(harbour, "extract")
-    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
-    path = harbour / "out" / "harbour.de.xlf"
+    path = _exported_with(harbour, "<p>The bell\x0b rings.</p>", version)
     assert_valid(path, version)
     if version == "2.1":
         assert '<source>The bell<cp hex="000B"/> rings.</source>' in path.read_text(encoding="utf-8")
