@@ -279,6 +279,21 @@ def test_a_hand_written_file_is_never_replaced_or_removed(tmp_path: Path) -> Non
     assert "unchanged" not in result.stdout  # the page refused is not counted as left as it was
 
 
+def test_a_run_that_writes_no_markdown_for_an_error_says_so_rather_than_pointing_at_a_list(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    for article in (root / "articles").rglob("*.md"):
+        if article.name != "harbour.md":
+            article.unlink()
+    own = root / "site" / "es" / "posts" / "harbour.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("Mi propia traducción.\n", "utf-8")
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "No Markdown file written (errors: 1)"
+
+
 def test_a_file_edited_since_compile_wrote_it_is_kept(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     compile_md(root)

@@ -802,7 +802,8 @@ def compile_(
         if site is not None:
             _echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
         elif markdown:
-            _echo(f"Markdown written as listed above (errors: {len(report.errors)})")
+            written = "Markdown written as listed above" if lines else "No Markdown file written"
+            _echo(f"{written} (errors: {len(report.errors)})")
         sys.exit(1)
     if site is not None:
         _echo(f"Site: {site}")
