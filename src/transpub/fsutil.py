@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import filecmp
+import hashlib
+import hmac
 import os
 import re
 import stat
@@ -748,3 +750,30 @@ def _read_or_make_key() -> bytes:
 
 def _key_of(data: bytes) -> bytes:
     return data if len(data) == 32 else b""
+
+
+#: The size of the signature :func:`with_signature` puts at the end of what it signs.
+SIGNATURE_SIZE = 16
+
+
+def with_signature(key: bytes, data: bytes, context: bytes) -> bytes:
+    """``data`` followed by its signature with ``key`` (:func:`local_key`) as ``context`` (what it is
+    kept as: a row's digest, a file's purpose), which :func:`signed_part` checks."""
+    return data + _signature(key, data, context)
+
+
+def signed_part(key: bytes, stored: bytes, context: bytes) -> memoryview | None:
+    """What ``stored`` holds before its signature when :func:`with_signature` signed it with ``key`` as
+    ``context``; None when it is signed otherwise, or not at all (written elsewhere, or edited)."""
+    if len(stored) <= SIGNATURE_SIZE:
+        return None
+    data = memoryview(stored)[:-SIGNATURE_SIZE]
+    if not hmac.compare_digest(_signature(key, data, context), stored[-SIGNATURE_SIZE:]):
+        return None
+    return data
+
+
+def _signature(key: bytes, data: bytes | memoryview, context: bytes) -> bytes:
+    mac = hashlib.blake2b(context + b"\0", key=key, digest_size=SIGNATURE_SIZE)
+    mac.update(data)
+    return mac.digest()

@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import hmac
 import importlib
 import marshal
 import os
@@ -59,7 +58,7 @@ from .formats.document import (
     TextSlot,
 )
 from .formats.options import ReadOptions
-from .fsutil import local_key, unlink_link
+from .fsutil import local_key, signed_part, unlink_link, with_signature
 from .manifest import code_signature
 from .model import Issue, Placeholder
 
@@ -73,8 +72,6 @@ MAX_DEPTH = 100
 
 #: One stored article: its name (as the project shows it), slug, digest and stored form (signed).
 Entry = tuple[str, str, str, bytes]
-#: The size of a stored form's signature (at its end; see :func:`sign`).
-SIGNATURE_SIZE = 16
 
 # The tags of the stored parts (a plain string is stored as itself).
 _GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN = range(8)
@@ -90,27 +87,6 @@ def digest_prefix(root: Path | None = None, key: bytes = b"") -> str:
     signed with another key has another digest and is replaced when its article is read again)."""
     mark = hashlib.blake2b(b"reads", key=key, digest_size=8).hexdigest() if key else ""
     return f"{FORMAT}:{code_signature(root)}:{mark}"
-
-
-def sign(key: bytes, digest: str, blob: bytes) -> bytes:
-    """``blob`` (the stored form of the document stored under ``digest``) with its signature."""
-    return blob + _signature(key, digest, blob)
-
-
-def _signature(key: bytes, digest: str, blob: bytes | memoryview) -> bytes:
-    mac = hashlib.blake2b(digest.encode() + b"\0", key=key, digest_size=SIGNATURE_SIZE)
-    mac.update(blob)
-    return mac.digest()
-
-
-def signed(key: bytes, digest: str, stored: bytes) -> memoryview | None:
-    """The stored form in ``stored`` when it is signed with ``key`` for ``digest`` (else None)."""
-    if len(stored) <= SIGNATURE_SIZE:
-        return None
-    blob = memoryview(stored)[:-SIGNATURE_SIZE]
-    if not hmac.compare_digest(_signature(key, digest, blob), stored[-SIGNATURE_SIZE:]):
-        return None
-    return blob
 
 
 def digest(prefix: str, options: ReadOptions, shown: str, data: bytes) -> str:
@@ -538,7 +514,7 @@ class ReadCache:
             row = db.execute("SELECT digest, data FROM reads WHERE path = ?", (shown,)).fetchone()
             if row is None or row[0] != key:
                 return None
-            blob = signed(self.key, key, row[1])
+            blob = signed_part(self.key, row[1], key.encode())
             return None if blob is None else decode(blob, path)
         except sqlite3.Error:
             self.looking = False  # unreadable: read every article as before
@@ -555,7 +531,7 @@ class ReadCache:
         if stored is not None and stored.get(shown) == (slug, key):
             return  # stored as it is (which _write would keep, not write again)
         with contextlib.suppress(Uncacheable, RecursionError, ValueError):
-            self.kept.append((shown, slug, key, sign(self.key, key, encode(document))))
+            self.kept.append((shown, slug, key, with_signature(self.key, encode(document), key.encode())))
 
     def take(self) -> list[Entry]:
         """The documents kept so far (a worker hands them to the parent), forgotten here."""

@@ -4,14 +4,12 @@ rows, which are kept between runs in ``.transpub/index-rows.bin``."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import marshal
 import zlib
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes, confine, local_key, write_if_changed
+from ..fsutil import atomic_write_bytes, confine, local_key, signed_part, with_signature, write_if_changed
 from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
 from ..project import Project
 from ..site import (
@@ -192,12 +190,12 @@ def _load_index_rows(root: Path, key: str) -> list[bytes]:
     except OSError:
         return [b"", b""]
     head = _ROWS_HEAD + key.encode("ascii")
-    size = len(blob) - _ROWS_SIGNATURE
-    if not blob.startswith(head) or size < len(head):
-        return [b"", b""]
-    if not hmac.compare_digest(_rows_signature(secret, blob[:size]), blob[size:]):
+    signed = signed_part(secret, blob, _ROWS_CONTEXT)
+    if signed is None:
         return [b"", b""]  # not written by this user's transpub on this machine
-    blob = blob[:size]
+    blob = bytes(signed)
+    if not blob.startswith(head):
+        return [b"", b""]
     kept, at = [], len(head)
     for _ in _INDEXES:
         size = int.from_bytes(blob[at : at + 4], "big")
@@ -209,15 +207,11 @@ def _load_index_rows(root: Path, key: str) -> list[bytes]:
 def _kept_rows(key: str, blobs: list[bytes], secret: bytes) -> bytes:
     """What :func:`_load_index_rows` reads (signed with ``secret``)."""
     data = b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
-    return data + _rows_signature(secret, data)
+    return with_signature(secret, data, _ROWS_CONTEXT)
 
 
-#: The size of the signature at the end of :data:`INDEX_ROWS`.
-_ROWS_SIGNATURE = 16
-
-
-def _rows_signature(secret: bytes, data: bytes) -> bytes:
-    return hashlib.blake2b(data, key=secret, digest_size=_ROWS_SIGNATURE, person=b"index rows").digest()
+#: What :data:`INDEX_ROWS` is signed as (see :func:`~transpub.fsutil.with_signature`).
+_ROWS_CONTEXT = b"index rows"
 
 
 def _marshal(rows: KindRows) -> bytes:
