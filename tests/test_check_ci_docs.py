@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from pathlib import Path
 
 import click
 import pytest
 import yaml
 
+from shown_commands import parse_shown
 from transpub.check import CHECK_IDS
-from transpub.cli import main
 
 REPO = Path(__file__).parents[1]
 DOC = REPO / "docs" / "ci.md"
@@ -23,14 +22,8 @@ def fenced_blocks(language: str) -> list[str]:
 
 
 def parse_transpub_command(command: str) -> click.Context:
-    """Parse ``transpub <sub> <args>`` with the real CLI (UsageError on an unknown command or option)."""
-    command = re.split(r"\s(?:>|\|\||&&)\s", command)[0]
-    words = shlex.split(command)
-    assert words[0] == "transpub", command
-    parent = main.make_context("transpub", [words[1]], resilient_parsing=True)
-    sub = main.get_command(parent, words[1])
-    assert sub is not None, f"no such command: {command}"
-    return sub.make_context(words[1], words[2:], parent=parent)
+    """Parse ``transpub <sub> <args>`` (the first command of a shell line) with the real CLI."""
+    return parse_shown(re.split(r"\s(?:>|\|\||&&)\s", command)[0])
 
 
 def workflow(job: str = "check") -> dict:
