@@ -719,3 +719,87 @@ def test_a_cp_code_for_a_character_xml_can_hold_is_refused_with_its_line(
     result = run(harbour, "xliff", "import", str(path), code=1)
     assert f"<cp hex='{hex_value}'> is no character that XML cannot hold; not imported" in result.output
     assert _catalog_bytes(harbour) == before
+
+
+def _comment(project: Path, locale: str, start: str, comment: str) -> None:
+    """What a reviewer does in Poedit: write a translator comment (``# …``) on one entry."""
+    po = catalog_of(project, locale)
+    entry = next(e for e in po if e.msgid.startswith(start))
+    entry.tcomment = "\n".join(filter(None, [comment, entry.tcomment]))
+    po.save()
+
+
+def _translator_notes(unit: etree._Element) -> list[str]:
+    if unit.tag.startswith(X2):
+        return [n.text for n in unit.iter(f"{X2}note") if n.get("category") == "translator"]
+    return [n.text for n in unit.iter(f"{X12}note") if n.get("from") == "translator"]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_reviewers_comment_in_poedit_reaches_the_agency_as_a_translator_note(
+    harbour: Path, version: str
+) -> None:
+    _comment(harbour, "de", "Read", "Keep 'Bericht': the desk's word for it.\nAsk Li before changing it.")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    assert_valid(path, version)
+    found = units(path)
+    assert _translator_notes(found["Read the full report on page4 today."]) == [
+        "Keep 'Bericht': the desk's word for it.",
+        "Ask Li before changing it.",
+    ]  # the machine's provenance line stays a note of its own, not a translator's
+    assert _translator_notes(found["Harbour reopens"]) == []
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_note_the_translator_wrote_in_the_cat_tool_comes_back_as_a_translator_comment(
+    harbour: Path, version: str
+) -> None:
+    _comment(harbour, "de", "Read", "Keep 'Bericht'.")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    tree = etree.parse(str(path))
+    for unit in tree.getroot().iter(f"{X2}unit", f"{X12}trans-unit"):
+        if "".join(unit.find(f".//{X2}source" if version == "2.1" else f"{X12}source").itertext()) in (
+            "Nothing else changed.",
+            "Read the full report on page4 today.",
+        ):
+            if version == "2.1":
+                holder = unit.find(f"{X2}notes")
+                if holder is None:
+                    holder = etree.Element(f"{X2}notes")
+                    unit.insert(0, holder)
+                etree.SubElement(holder, f"{X2}note").text = "Unsure of the tone: check with the editor."
+            else:
+                etree.SubElement(
+                    unit, f"{X12}note", {"from": "Anna"}
+                ).text = "Unsure of the tone: check with the editor."
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    _edit(path, "Nothing", "Sonst änderte sich nichts.", "final" if version == "2.1" else "signed-off")
+    result = run(harbour, "xliff", "import", str(path))
+    assert "harbour.po: 2 entries updated" in result.output
+    nothing = _entry(harbour, "de", "Nothing")
+    assert nothing.msgstr == "Sonst änderte sich nichts." and "fuzzy" not in nothing.flags
+    assert nothing.tcomment == "Unsure of the tone: check with the editor."
+    read = _entry(harbour, "de", "Read")  # its translation unchanged: the note comes in all the same
+    assert read.tcomment.split("\n") == [
+        "Keep 'Bericht'.",
+        "Unsure of the tone: check with the editor.",
+        "transpub: machine translation by apertium (en→de) on 2026-11-30",
+    ]
+    again = run(harbour, "xliff", "import", str(path))  # a second import adds nothing twice
+    assert "entries updated" not in again.output
+    assert _entry(harbour, "de", "Read").tcomment == read.tcomment
+
+
+def test_an_agencys_note_cannot_silence_a_check(harbour: Path) -> None:
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.getroot().iter(f"{X2}unit") if "Nothing" in "".join(u.itertext()))
+    etree.SubElement(unit.find(f"{X2}notes"), f"{X2}note").text = "transpub-no-numbers"
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    _edit(path, "Nothing", "Sonst änderte sich 5 nichts.", "final")
+    result = run(harbour, "xliff", "import", str(path))
+    assert "note 'transpub-no-numbers' not taken" in result.output
+    assert "transpub-no-numbers" not in _entry(harbour, "de", "Nothing").tcomment

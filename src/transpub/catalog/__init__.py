@@ -17,6 +17,7 @@ from transpub.catalog.entries import (
     set_machine_translation,
 )
 from transpub.catalog.exchange import (
+    add_translator_comments,
     is_reviewed,
     live_entries,
     mark_revised,
@@ -24,6 +25,7 @@ from transpub.catalog.exchange import (
     revision_date,
     set_translation,
     translations,
+    translator_comments,
 )
 from transpub.catalog.headers import format_date, plural_examples
 from transpub.catalog.merge import (
@@ -52,6 +54,7 @@ __all__ = [
     "POFile",
     "TemplateTexts",
     "UpdateReport",
+    "add_translator_comments",
     "build_mo",
     "build_template",
     "catalog_stats",
@@ -81,6 +84,7 @@ __all__ = [
     "template_header",
     "template_texts",
     "translations",
+    "translator_comments",
     "unit_texts",
     "update_catalog",
     "write_catalog",

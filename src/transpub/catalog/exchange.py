@@ -93,3 +93,35 @@ def revision_date(po: polib.POFile) -> datetime | None:
 def mark_revised(po: polib.POFile, moment: datetime | None = None) -> None:
     """Set ``PO-Revision-Date`` to ``moment`` (default: now), as an editor does on save."""
     po.metadata["PO-Revision-Date"] = format_date(moment or datetime.now(UTC))
+
+
+def translator_comments(entry: polib.POEntry) -> list[str]:
+    """The lines of ``entry``'s translator comment (``# …``) people wrote: not transpub's provenance.
+
+    >>> translator_comments(polib.POEntry(msgid="a", tcomment="Ask Li\\ntranspub: machine translation by x"))
+    ['Ask Li']
+    """
+    return [
+        line
+        for line in (entry.tcomment or "").split("\n")
+        if line.strip() and not line.startswith(PROVENANCE_PREFIX)
+    ]
+
+
+def add_translator_comments(entry: polib.POEntry, lines: Sequence[str]) -> bool:
+    """Add the ``lines`` ``entry``'s translator comment lacks, after its own and before the provenance line.
+
+    True when the comment changed.
+
+    >>> e = polib.POEntry(msgid="a", tcomment="Ask Li\\ntranspub: machine translation by x")
+    >>> add_translator_comments(e, ["Ask Li", "Too long?"]), e.tcomment.split("\\n")
+    (True, ['Ask Li', 'Too long?', 'transpub: machine translation by x'])
+    """
+    own = translator_comments(entry)
+    held = {line.strip() for line in own}
+    new = [line for line in dict.fromkeys(line.strip() for line in lines) if line and line not in held]
+    if not new:
+        return False
+    provenance = [line for line in (entry.tcomment or "").split("\n") if line.startswith(PROVENANCE_PREFIX)]
+    entry.tcomment = "\n".join([*own, *new, *provenance])
+    return True

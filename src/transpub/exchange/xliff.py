@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -200,7 +201,9 @@ def _trans_unit_12(parent: etree._Element, unit: XliffUnit, copy_source: bool) -
             etree.SubElement(trans, ns + "target", state=COPY_STATE["1.2"]), unit.source, "xliff12", tags
         )
     for category, text in _notes_with_skipped_target(unit):
-        note = etree.SubElement(trans, ns + "note", {"from": "transpub"})
+        note = etree.SubElement(
+            trans, ns + "note", {"from": "translator" if category == "translator" else "transpub"}
+        )
         note.text = xml_text(
             f"{category.capitalize()}: {text}" if category in ("location", "provenance") else text
         )
@@ -335,7 +338,23 @@ def _read_trans_unit_12(trans: etree._Element, shown: str) -> XliffUnit:
         state = STATE_IN.get(target.get("state", "translated"), "translated")
     else:
         state = "new"
-    return XliffUnit(id=unit_id_, source=source_text, target=target_text, state=state, line=line)
+    notes = _people_notes(n for n in trans.iterfind(ns + "note") if n.get("from") != "transpub")
+    return XliffUnit(id=unit_id_, source=source_text, target=target_text, state=state, notes=notes, line=line)
+
+
+#: The categories of the notes transpub writes in XLIFF 2 (its 1.2 notes are ``from="transpub"``):
+#: any other note is a person's, and comes back as a translator comment.
+OWN_NOTES = frozenset(("glossary", "placeholders", "context", "location", "provenance", "plural"))
+
+
+def _people_notes(notes: Iterable[etree._Element]) -> tuple[tuple[str, str], ...]:
+    """The lines of notes people wrote, as ``("translator", line)``."""
+    return tuple(
+        ("translator", line.strip())
+        for note in notes
+        for line in "".join(note.itertext()).splitlines()
+        if line.strip()
+    )
 
 
 def _broken(unit_id_: str, source: str, error: InlineCodeError, line: int | None) -> XliffUnit:
@@ -358,6 +377,7 @@ def _plural(group: etree._Element, forms: list[XliffUnit]) -> XliffUnit:
         id=group_id,
         source=forms[0].source,
         state="new",
+        notes=tuple(dict.fromkeys(note for form in forms for note in form.notes)),
         line=broken.line if broken else forms[0].line,
         problem=broken.problem if broken else None,
         forms=tuple(forms),
@@ -416,8 +436,12 @@ def _read_unit_2(xml_unit: etree._Element, shown: str) -> XliffUnit:
         text = "".join("".join(s.itertext()) for s in xml_unit.iter(ns + "source"))
         return _broken(xml_unit.get("id", ""), text, exc, line)
     order = ("new", "needs-review", "translated", "final")
+    notes = _people_notes(
+        n for n in xml_unit.iterfind(f"{ns}notes/{ns}note") if n.get("category") not in OWN_NOTES
+    )
     return XliffUnit(
         id=xml_unit.get("id", ""),
+        notes=notes,
         source="".join(sources),
         target="".join(targets) if has_target else None,
         state=min(states, key=order.index) if states else "new",

@@ -49,7 +49,7 @@ class XliffImport:
 
 
 def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = [("translator", line) for line in catalog.translator_comments(entry)]
     for line in (entry.comment or "").split("\n"):
         if not line:
             continue
@@ -399,9 +399,13 @@ def _import_file(
                 )
             )
             continue
+        noted = _take_notes(entry, unit, shown, report)
         current = catalog.translations(entry, len(targets))
         if current == targets and (catalog.is_reviewed(entry) or not reviewed or article_changed):
-            report.unchanged += 1
+            if noted:
+                pending.changed += 1
+            else:
+                report.unchanged += 1
             continue
         if catalog.is_reviewed(entry):
             reason = None
@@ -415,6 +419,7 @@ def _import_file(
                 report.warnings.append(
                     XliffError(f"unit {unit.id}: kept the reviewed translation ({reason})", shown, unit.line)
                 )
+                pending.changed += int(noted)
                 continue
         catalog.set_translation(
             entry,
@@ -423,3 +428,29 @@ def _import_file(
             previous_msgid=unit.source if article_changed else None,
         )
         pending.changed += 1
+
+
+#: A translator comment word that silences one of ``transpub check``'s checks on its entry.
+_SILENCING = "transpub-no-"
+
+
+def _take_notes(entry: Any, unit: XliffUnit, shown: str, report: XliffImport) -> bool:
+    """Add the notes people wrote on ``unit`` to ``entry``'s translator comment; True when it changed.
+
+    A note line that would silence a check (``transpub-no-numbers``) is left out with a warning:
+    that is the reviewer's decision, not the file's.
+    """
+    lines = []
+    own = {line.strip() for line in catalog.translator_comments(entry)}
+    for _, line in unit.notes:
+        if line not in own and any(word.strip(",").startswith(_SILENCING) for word in line.split()):
+            report.warnings.append(
+                XliffError(
+                    f"unit {unit.id}: note {line!r} not taken (silencing a check is the reviewer's decision)",
+                    shown,
+                    unit.line,
+                )
+            )
+        else:
+            lines.append(line)
+    return catalog.add_translator_comments(entry, lines)
