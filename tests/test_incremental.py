@@ -24,6 +24,7 @@ from transpub import catalog
 from transpub.cli import main
 from transpub.compile import compile_project
 from transpub.extract import extract_project
+from transpub.fsutil import local_key
 from transpub.manifest import MANIFEST
 from transpub.project import Project, init_project, load_project
 
@@ -247,7 +248,7 @@ def test_the_record_of_the_index_pages_is_what_their_files_are_after_a_run_that_
     extract_project(project, ["de", "fr"])
     report = compile_project(project, ["de", "fr"])  # a new unit: the review index only
     assert [path.relative_to(root).as_posix() for path in report.index_written] == ["site/_review/index.html"]
-    record = Manifest(root, "compile").get("", "indexes")
+    record = Manifest(root, "compile", key=local_key()).get("", "indexes")
     assert record is not None
     indexes = [
         root / "site" / name for name in ("en/index.html", "de/index.html", "fr/index.html", "index.html")
@@ -765,7 +766,9 @@ def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_a
     monkeypatch.setattr(transpub.compile.indexes, "_write_indexes", no_space)
     with pytest.raises(OSError):
         compile_project(project, ["de", "fr"])
-    assert Manifest(root, "compile").get(project.slug_of(next(iter(project.discover().articles)).path))
+    assert Manifest(root, "compile", key=local_key()).get(
+        project.slug_of(next(iter(project.discover().articles)).path)
+    )
 
 
 def test_extract_reads_each_article_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

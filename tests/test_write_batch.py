@@ -320,7 +320,7 @@ def test_the_manifest_records_what_extract_wrote_as_a_look_at_the_files_would(tm
     newsroom(tmp_path, 5)
     project = load_project(tmp_path)
     assert extract_project(project, ["de", "es"]).ok
-    manifest = Manifest(tmp_path, "extract")
+    manifest = Manifest(tmp_path, "extract", key=fsutil.local_key())
     looked = 0
     for slug in (f"story-{n:02d}" for n in range(5)):
         article = tmp_path / "articles" / f"{slug}.html"

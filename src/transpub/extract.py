@@ -18,6 +18,7 @@ from .fsutil import (
     article_lock_path,
     flush_folders,
     forget_folders,
+    local_key,
     lock_bucket,
     remove_stale_temporaries,
     start_flush,
@@ -334,7 +335,7 @@ def extract_project(
     # documents stored then; ``full`` reads every article again
     cache = ReadCache(project.root, store=True, look_up=not full)
     run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, cache)
-    manifest = Manifest(project.root, "extract", ignore=full)
+    manifest = Manifest(project.root, "extract", ignore=full, key=local_key())
     run_key = make_key(
         code_signature(project.root),
         file_hash(project.config_path),

@@ -704,19 +704,33 @@ _LOCAL_KEY: bytes | None = None
 LOCAL_KEY_NAME = "cache-key"
 
 
-def local_key() -> bytes | None:
-    """A random key of this user on this machine, kept outside every project (``$XDG_CACHE_HOME``,
-    else ``~/.cache``, ``transpub/cache-key``), made the first time it is asked for; None when there
-    is no such folder to keep it in.
+#: The environment variable holding a key shared by the machines that share a project's ``.transpub/``
+#: (CI runners restoring it from a cache: a secret of the CI); :func:`local_key` prefers it.
+SHARED_KEY_VARIABLE = "TRANSPUB_CACHE_KEY"
 
-    transpub signs what it keeps in a project's ``.transpub/`` to use again (the documents extract
-    read, the rows of the index pages) with it: a file that this user did not write on this machine
-    (a CI cache restored from another run, a copy from elsewhere, one edited by hand) is then read
-    as missing, so nothing in it can reach a page."""
+
+def local_key() -> bytes | None:
+    """The key of :data:`SHARED_KEY_VARIABLE` when it is set (not empty), else a random key of this
+    user on this machine, kept outside every project (``$XDG_CACHE_HOME``, else ``~/.cache``,
+    ``transpub/cache-key``), made the first time it is asked for; None when there is no such folder
+    to keep it in.
+
+    transpub signs what it keeps in a project's ``.transpub/`` to use again (the manifest's records,
+    the documents extract read, the rows of the index pages) with it: a file that was not written
+    with this key (a CI cache restored from another machine or a fork's run, a copy from elsewhere,
+    one edited by hand) is then read as missing, so nothing in it can reach a page."""
     global _LOCAL_KEY
     if _LOCAL_KEY is None:
-        _LOCAL_KEY = _read_or_make_key()
+        shared = os.environ.get(SHARED_KEY_VARIABLE, "")
+        _LOCAL_KEY = _shared_key(shared) if shared else _read_or_make_key()
     return _LOCAL_KEY or None
+
+
+def _shared_key(secret: str) -> bytes:
+    """The 32-byte key of the secret ``secret`` (any text: what a CI keeps as a secret)."""
+    return hashlib.blake2b(
+        secret.encode("utf-8", "surrogateescape"), digest_size=32, person=b"transpub-shared"
+    ).digest()
 
 
 def _read_or_make_key() -> bytes:

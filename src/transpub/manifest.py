@@ -13,13 +13,17 @@ by content, since a second change within the same clock tick would not show in i
 
 The records live in ``.transpub/manifest.sqlite`` (ignored by version control; several processes
 may use it at once, as shards in one checkout do). It is a cache: a missing, unreadable or corrupt
-manifest means a full run, never an error, and ``--full`` ignores it.
+manifest means a full run, never an error, and ``--full`` ignores it. Each record is signed with
+the key the workflow gives (:func:`~transpub.fsutil.local_key`: this machine's, or the one CI
+runners share): a record written elsewhere or edited is not there, so it can neither keep a stale
+output nor have its result (titles, coverage) reported.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import sqlite3
@@ -565,6 +569,32 @@ class Listing:
         return True
 
 
+#: Where a stored record begins, after its signature (:func:`_sign`, in hexadecimal).
+_SIGNED_AT = 32
+
+
+def _record_signature(key: bytes, command: str, slug: str, locale: str, data: str) -> str:
+    """The signature of the record ``data`` of ``slug`` in ``locale`` (for ``command``) with ``key``."""
+    mac = hashlib.blake2b(key=key, digest_size=_SIGNED_AT // 2, person=b"transpub-record")
+    mac.update(f"{command}\0{slug}\0{locale}\0".encode("utf-8", "surrogatepass"))
+    mac.update(data.encode("utf-8", "surrogatepass"))
+    return mac.hexdigest()
+
+
+def _sign(key: bytes, command: str, slug: str, locale: str, data: str) -> str:
+    """``data`` (a record encoded) as the manifest stores it: after its signature."""
+    return _record_signature(key, command, slug, locale, data) + data
+
+
+def _signed(key: bytes, command: str, row: tuple[Any, Any, Any]) -> bool:
+    """Whether the stored record of ``row`` (slug, locale, data) is signed with ``key`` (for ``command``)."""
+    slug, locale, data = row
+    if type(data) is not str or type(slug) is not str or type(locale) is not str:
+        return False
+    expected = _record_signature(key, command, slug, locale, data[_SIGNED_AT:])
+    return data[:_SIGNED_AT].isascii() and hmac.compare_digest(expected, data[:_SIGNED_AT])
+
+
 def _parse(data: Any) -> Any:
     """One stored record parsed (None when it is not JSON)."""
     try:
@@ -588,11 +618,18 @@ def path_name(root: Path, path: Path | str) -> str:
 class Manifest:
     """The records of one command (``extract``, ``compile``) in a project's manifest."""
 
-    def __init__(self, root: Path, command: str, *, ignore: bool = False) -> None:
-        """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty)."""
+    def __init__(self, root: Path, command: str, *, ignore: bool = False, key: bytes | None = b"") -> None:
+        """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty).
+
+        ``key``: what its records are signed with (workflows: :func:`~transpub.fsutil.local_key`); a
+        record not signed with it (written elsewhere, or edited) is not there. None: no key could be
+        had, and no record is trusted. (The default, no key, makes the signature a mere checksum.)
+        """
         self.root = root
         self.command = command
         self.path = root / MANIFEST
+        self.key = key
+        ignore = ignore or key is None
         self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
         self._changed: dict[tuple[str, str], Record | None] = {}
         #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
@@ -608,10 +645,12 @@ class Manifest:
                 ).fetchall()
         except sqlite3.Error:
             return {}  # unreadable: a full run
+        # a row not signed with the key (restored from elsewhere, or edited) is not there
+        rows = [row for row in rows if _signed(self.key or b"", self.command, row)]
         try:  # one parse for every row: thousands of rows
-            parsed = json.loads("[" + ",".join(data for _, _, data in rows) + "]")
+            parsed = json.loads("[" + ",".join(data[_SIGNED_AT:] for _, _, data in rows) + "]")
         except (ValueError, TypeError):
-            parsed = [_parse(data) for _, _, data in rows]
+            parsed = [_parse(data[_SIGNED_AT:]) for _, _, data in rows]
         records = {}
         for (slug, locale, _), stored in zip(rows, parsed, strict=True):
             try:
@@ -666,8 +705,14 @@ class Manifest:
                     for name, recorded in record.files.items()
                     if recorded is not None and _is_racy(recorded, now)
                 )
+        key = self.key or b""
         rows = [
-            (self.command, slug, locale, None if record is None else record.encode())
+            (
+                self.command,
+                slug,
+                locale,
+                None if record is None else _sign(key, self.command, slug, locale, record.encode()),
+            )
             for (slug, locale), record in self._changed.items()
         ]
         if before_write is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
+from ..fsutil import confine, forget_folders, local_key, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
 from ..project import Project
 from ..readcache import ReadCache
@@ -69,6 +69,7 @@ def compile_project(
         project.root,
         "compile-markdown" if markdown else "compile",
         ignore=full or (markdown and record is None),
+        key=local_key(),
     )
     run_key = make_key(
         code_signature(project.root),
