@@ -316,13 +316,36 @@ def lock_path(path: Path) -> Path:
     templates and catalogs of a batch of articles (:func:`article_lock_path`, :func:`lock_bucket`).
     Another file is guarded by its own lock, its path mirrored (``<path>.lock``). A file outside any
     project (no ``transpub.toml`` above it) by a hidden ``.<name>.lock`` beside it.
+
+    A lock file is made where it is when missing, so it must stay in the project, links resolved, or
+    in the folder ``.transpub`` is a link to (one put on a faster disk): a link below ``.transpub/``
+    (``.transpub/locks`` itself, say) that leads elsewhere is UnsafePathError, before anything is
+    made there.
     """
     resolved = Path(os.path.abspath(path)).resolve()
     root = _project_root_of(str(resolved.parent))
     if root is not None:
         relative = resolved.relative_to(root).as_posix()
-        return Path(root) / LOCKS_DIR / (_article_lock_name(relative) or f"{relative}.lock")
+        lock = Path(root) / LOCKS_DIR / (_article_lock_name(relative) or f"{relative}.lock")
+        _check_lock_place(root, lock)
+        return lock
     return resolved.with_name(f".{resolved.name}.lock")
+
+
+def _check_lock_place(root: str, lock: Path) -> None:
+    """UnsafePathError unless the lock file ``lock`` of the project at ``root`` is, links resolved, in
+    the project or in the folder its ``.transpub`` leads to (see :func:`lock_path`)."""
+    state = os.path.join(root, LOCKS_DIR.parent)
+    resolved = os.path.join(resolved_folder(os.path.dirname(lock)), lock.name)
+    for folder in (root, state):
+        inside = resolved_folder(folder)
+        if resolved.startswith(inside.rstrip(os.sep) + os.sep):
+            return
+    raise UnsafePathError(
+        f"transpub makes its lock files here, and a symbolic link leads it out of the project (to "
+        f"{os.path.dirname(resolved)}); remove the link (a link of .transpub itself is followed)",
+        os.path.relpath(os.path.dirname(lock), root),
+    )
 
 
 #: How many locks the articles of a project share (a run takes one per bucket its batch touches,

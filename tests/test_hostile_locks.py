@@ -1,0 +1,79 @@
+"""transpub makes its lock files under ``.transpub/locks/``: a symbolic link there that leads out of
+the project (a folder restored from elsewhere, a crafted checkout) is one ``Error:`` line and nothing
+is made where it leads; ``.transpub`` itself may be a link (to a faster disk), and is followed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.project import init_project
+
+
+def newsroom(root: Path) -> Path:
+    init_project(root, source="en", locales=["de"], name="News")
+    (root / "articles" / "bridge.html").write_text(
+        "<html><head><title>Bridge</title></head><body><p>The bridge opened.</p></body></html>",
+        encoding="utf-8",
+    )
+    return root
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--project", str(root), *args, "-j", "1"])
+    return result.exit_code, result.stdout, result.stderr.replace(str(root), "ROOT")
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*"))
+
+
+def test_a_link_in_place_of_the_locks_folder_leading_out_of_the_project_is_one_error_and_makes_nothing_there(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "news")
+    someone_elses = tmp_path / "home-of-someone"
+    someone_elses.mkdir()
+    (root / ".transpub").mkdir()
+    (root / ".transpub" / "locks").symlink_to(someone_elses)
+    code, out, err = run(root, "extract")
+    assert code == 1 and out == ""
+    assert err == (
+        "Error: .transpub/locks/locales: transpub makes its lock files here, and a symbolic link leads it "
+        f"out of the project (to {someone_elses}/locales); remove the link (a link of .transpub itself is "
+        "followed)\n"
+    )
+    assert listing(someone_elses) == []
+    assert not (root / "locales" / "de" / "LC_MESSAGES" / "bridge.po").exists()
+
+
+def test_a_link_deeper_in_the_locks_folder_is_refused_the_same_way(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    someone_elses = tmp_path / "home-of-someone"
+    someone_elses.mkdir()
+    (root / ".transpub" / "locks").mkdir(parents=True)
+    (root / ".transpub" / "locks" / "locales").symlink_to(someone_elses)
+    code, _, err = run(root, "extract")
+    assert code == 1 and err.startswith("Error: .transpub/locks/locales: transpub makes its lock files here")
+    assert listing(someone_elses) == []
+
+
+def test_transpub_state_folder_linked_to_another_disk_is_followed(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    fast_disk = tmp_path / "fast-disk" / "news-state"
+    fast_disk.mkdir(parents=True)
+    (root / ".transpub").symlink_to(fast_disk)
+    assert run(root, "extract")[0] == 0
+    assert (fast_disk / "locks" / "locales").is_dir()
+    assert (root / "locales" / "de" / "LC_MESSAGES" / "bridge.po").is_file()
+
+
+def test_a_locks_folder_linked_elsewhere_in_the_project_is_followed(tmp_path: Path) -> None:
+    root = newsroom(tmp_path / "news")
+    (root / "scratch").mkdir()
+    (root / ".transpub").mkdir()
+    (root / ".transpub" / "locks").symlink_to(root / "scratch")
+    assert run(root, "extract")[0] == 0
+    assert (root / "scratch" / "locales").is_dir()
