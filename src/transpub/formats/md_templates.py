@@ -1,7 +1,9 @@
 """Static-site generator syntax in Markdown: Hugo shortcodes and Jekyll/Liquid tags, found in one pass.
 
 Template tokens are markup, never text: ``{{< figure src="a.png" alt="A skier" >}}``,
-``{{% note %}}``, ``{{</* escaped */>}}``, ``{% include x.html %}``, ``{{ page.title }}``. The Markdown
+``{{% note %}}``, ``{{</* escaped */>}}``, ``{% include x.html %}``, ``{{ page.title }}``, and
+kramdown's (Jekyll's) attribute lists and extensions, which Python-Markdown's ``attr_list`` (MkDocs)
+reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``. The Markdown
 reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
 line) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
 translators, as units of their own.
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
-_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{")
+_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:")
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
@@ -31,11 +33,15 @@ _BODIES = {
     "{{%": re.compile(r"(?:" + _STRING + r"|[^\"`%{]|%(?!\}\})|\{(?!\{[<%]))*%\}\}", re.S),
     "{%": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'%]|%(?!\}))*%\}", re.S),
     "{{": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'}]|\}(?!\}))*\}\}", re.S),
+    # kramdown: an attribute list ``{: .x #y k="v"}``, ``{:ref: .x}`` or an extension ``{::name …}``, on one line
+    "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
 }
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: Liquid block tags whose inside is not Markdown.
 _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
+#: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
+_VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}(`{3,}|~{3,})")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 
@@ -57,7 +63,7 @@ class Template:
 
     start: int
     end: int
-    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{"
+    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:"
     name: str  # shortcode or Liquid tag name ("" for {{ output }})
     closing: bool  # {{< /x >}}, {% endx %}
     self_closing: bool  # {{< x />}}
@@ -76,7 +82,11 @@ class Template:
 
     def pair_key(self) -> str | None:
         """The name an opening and a closing token share, or None for a standalone token."""
-        if self.self_closing or self.opener in ("{{</*", "{{%/*", "{{"):
+        if (
+            self.self_closing
+            or self.opener in ("{{</*", "{{%/*", "{{")
+            or (self.opener == "{:" and not self.name)
+        ):
             return None
         if self.opener == "{%":
             if self.closing:
@@ -106,7 +116,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     fences = _fenced_ranges(text, start)
     fence_index = 0
     pos = start
-    last_close = {key: text.rfind(key[-2:]) for key in ("}}", "%}")}
+    last_close = {key: text.rfind(key) for key in ("}}", "%}", "}")}
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -120,7 +130,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         opener = match.group()
         if opener in ("{{<", "{{%") and text.startswith("/*", match.end()):
             opener += "/*"
-        closer = "%}" if opener == "{%" else "}}"
+        closer = "%}" if opener == "{%" else "}" if opener == "{:" else "}}"
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
             pos = at + 1
             continue
@@ -154,7 +164,7 @@ def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) ->
 
 
 def _template(text: str, start: int, end: int, opener: str) -> Template:
-    inner_end = end - (4 if opener.endswith("/*") else 3 if opener != "{%" else 2)
+    inner_end = end - (4 if opener.endswith("/*") else 2 if opener == "{%" else 1 if opener == "{:" else 3)
     inner = text[start + len(opener) : inner_end]
     self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
     name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*") else None
@@ -163,6 +173,11 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
         name_match = _NAME.match(inner)
     name = name_match.group(2) if name_match else ""
     closing = bool(name_match and name_match.group(1)) or (opener == "{%" and name.startswith("end"))
+    if opener == "{:":  # {::name …}, {::name … /}, {:/name}: an extension; {: …}, {:ref: …}: attributes
+        extension = re.match(r"(:|/)([\w-]*)", inner)
+        name = extension.group(2) if extension else ""
+        closing = bool(extension and extension.group(1) == "/")
+        self_closing = bool(extension and not closing and inner.rstrip().endswith("/"))
     params: list[Param] = []
     if opener in ("{{<", "{{%") and name_match and not closing:
         offset = start + len(opener)
@@ -271,6 +286,8 @@ def verbatim_pairs(
 def _keeps_inside(template: Template) -> bool:
     if template.opener == "{{<":
         return True
+    if template.opener == "{:":
+        return template.name in _VERBATIM_KRAMDOWN
     return template.opener == "{%" and template.name in _VERBATIM_LIQUID
 
 
