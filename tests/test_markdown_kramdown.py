@@ -63,3 +63,20 @@ def test_a_kramdown_attribute_list_is_a_placeholder_inside_a_sentence() -> None:
 def test_a_kramdown_attribute_list_does_not_reach_the_html_page() -> None:
     page = render_markdown_page("The harbour reopens today.\n{: .lead}\n", "en", "a.md")
     assert "{:" not in page and "The harbour reopens today." in page
+
+
+def test_the_title_of_a_reference_definition_is_offered_to_translators_like_an_inline_links() -> None:
+    text = 'See the [timetable][tt] and ![the logo][logo].\n\n[tt]: /timetable/ "Ferry times"\n[logo]: /logo.png\n  "The logo"\n'
+    document = read(text)
+    assert [unit.msgid for unit in document.units()][-2:] == ["Ferry times", "The logo"]
+    localized = document.render(
+        lambda slot: Resolution(
+            {"Ferry times": 'Horarios "del ferri"', "The logo": "El logo"}.get(slot.msgid)
+        )
+    )
+    assert localized == text.replace('"Ferry times"', '"Horarios &quot;del ferri&quot;"').replace(
+        '"The logo"', '"El logo"'
+    )
+    page = render_markdown_page(localized, "es", "a.md")
+    assert 'title="Horarios &quot;del ferri&quot;"' in page and 'title="El logo"' in page
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == text

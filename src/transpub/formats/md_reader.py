@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from markdown_it.helpers import parseLinkDestination
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..errors import ArticleError
@@ -30,7 +30,7 @@ from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .md_escape import escape_markdown, escape_markdown_line, markdown_destination
+from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, markdown_title
 from .md_inline import InlineReader, Misaligned, SlotNamer
 from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -457,7 +457,29 @@ class _Builder(RunSlots):
             if MASK in text[target_start:target_end]:
                 continue
             written = self.source.raw(target_start, target_end)
-            self.add(target_start, target_end, [LinkTarget(destination.str, written, markdown_destination)])
+            parts: list[Part] = [LinkTarget(destination.str, written, markdown_destination)]
+            end = target_end
+            title_start = destination.pos
+            while title_start < len(content) and content[title_start] in " \t\n":
+                title_start += 1
+            title = parseLinkTitle(content, title_start, len(content))
+            if title.ok and title_start > destination.pos and not content[title.pos :].strip():
+                start, end_of_title = mapping(title_start), mapping(title.pos)
+                msgid = escape_lookalikes(collapse_space(title.str))
+                if MASK not in text[start:end_of_title] and self.for_translators(msgid):
+                    parts.append(self.source.raw(target_end, start))
+                    ref = self.names.name("ref", label.group().strip().rstrip(":").strip("[]")) + "@title"
+                    parts.append(
+                        AttrSlot(
+                            msgid,
+                            ref,
+                            self.source.raw(start, end_of_title),
+                            "attribute:title",
+                            write=markdown_title,
+                        )
+                    )
+                    end = end_of_title
+            self.add(target_start, end, parts)
 
 
 def _emit_plain(atoms: list[Atom], out: list[Part]) -> None:
