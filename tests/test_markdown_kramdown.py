@@ -80,3 +80,34 @@ def test_the_title_of_a_reference_definition_is_offered_to_translators_like_an_i
     page = render_markdown_page(localized, "es", "a.md")
     assert 'title="Horarios &quot;del ferri&quot;"' in page and 'title="El logo"' in page
     assert pseudo(document).replace("⟦", "").replace("⟧", "") == text
+
+
+def test_kramdown_math_is_kept_as_written_and_never_offered_as_text() -> None:
+    text = "The area is $$\\pi r^2$$ for a circle.\n\n$$\na^2 + b^2 = c^2\n$$\n"
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == ["The area is <1/> for a circle."]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == text  # not &#36;$, which kramdown shows
+    page = render_markdown_page(text, "en", "a.md")
+    assert "$$\\pi r^2$$" in page  # for MathJax
+
+
+def test_an_abbreviation_definition_keeps_its_syntax_and_offers_its_expansion() -> None:
+    # kramdown (Jekyll) and Python-Markdown's abbr (MkDocs): the line defines, and is not shown
+    text = "The HTML version is shorter.\n\n*[HTML]: HyperText Markup Language\n"
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == [
+        "The HTML version is shorter.",
+        "HyperText Markup Language",
+    ]
+    localized = document.render(
+        lambda slot: Resolution({"HyperText Markup Language": "Lenguaje *de* marcado"}.get(slot.msgid))
+    )
+    assert localized == "The HTML version is shorter.\n\n*[HTML]: Lenguaje \\*de\\* marcado\n"
+
+
+def test_a_raw_html_block_holding_math_or_an_attribute_list_is_still_translated() -> None:
+    # kramdown reads neither inside raw HTML: there they are the block's text, as before
+    text = '<div class="box">\n<p>The area is $$\\pi r^2$$ {: .x} here.</p>\n</div>\n'
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == ["The area is $$\\pi r^2$$ {: .x} here."]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == text

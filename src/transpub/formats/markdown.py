@@ -84,6 +84,8 @@ def _for_html(body: str) -> str:
 
 
 def _html_of(template: Template, raw: str) -> str:
+    if template.opener == "$$":
+        return escape_text(raw)  # math, as written, for MathJax or KaTeX
     if template.opener in ("{{</*", "{{%/*"):
         return _ESCAPED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", raw)
     if template.shortcode and template.name == "figure" and not template.closing:

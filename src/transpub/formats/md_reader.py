@@ -47,6 +47,9 @@ _ATTRIBUTE_LINE = re.compile(r"\{[ \t]*[#.:][^{}\n]*\}")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 _ID = re.compile(r"#([\w:-]+)")
 _ADMONITION_TITLE = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?[ \t]+("(.*)")[^\s"]*[ \t]*')
+#: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
+#: abbreviation there): the block is read as HTML, they with its text.
+_TEXT_IN_HTML = frozenset({"$$", "{:", "*["})
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -412,8 +415,10 @@ class _Builder(RunSlots):
             return
         begin = lines[0][0]
         end = begin + len(token.content)
-        if self.parsed[begin:end] != token.content or MASK in token.content:
+        if self.parsed[begin:end] != token.content:
             return  # inside a container: kept as written
+        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)):
+            return  # Liquid and shortcodes are run before the HTML is read: kept as written
         from .html import read_html
 
         try:

@@ -3,7 +3,8 @@
 Template tokens are markup, never text: ``{{< figure src="a.png" alt="A skier" >}}``,
 ``{{% note %}}``, ``{{</* escaped */>}}``, ``{% include x.html %}``, ``{{ page.title }}``, and
 kramdown's (Jekyll's) attribute lists and extensions, which Python-Markdown's ``attr_list`` (MkDocs)
-reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``. The Markdown
+reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``, their math ``$$a^2$$`` and the opening
+``*[HTML]:`` of an abbreviation's definition (its expansion is text). The Markdown
 reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
 line) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
 translators, as units of their own.
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
-_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:")
+_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|(?<![^\n])[ \t]{0,3}\*\[")
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
@@ -35,7 +36,13 @@ _BODIES = {
     "{{": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'}]|\}(?!\}))*\}\}", re.S),
     # kramdown: an attribute list ``{: .x #y k="v"}``, ``{:ref: .x}`` or an extension ``{::name …}``, on one line
     "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
+    # kramdown math, inline or on lines of its own (no blank line inside)
+    "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
+    # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
+    "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
 }
+#: The closing delimiter of each kind of token.
+_CLOSERS = {"{%": "%}", "{:": "}", "$$": "$$", "*[": "]:"}
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: Liquid block tags whose inside is not Markdown.
@@ -63,7 +70,7 @@ class Template:
 
     start: int
     end: int
-    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:"
+    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:", "$$", "*["
     name: str  # shortcode or Liquid tag name ("" for {{ output }})
     closing: bool  # {{< /x >}}, {% endx %}
     self_closing: bool  # {{< x />}}
@@ -84,7 +91,7 @@ class Template:
         """The name an opening and a closing token share, or None for a standalone token."""
         if (
             self.self_closing
-            or self.opener in ("{{</*", "{{%/*", "{{")
+            or self.opener in ("{{</*", "{{%/*", "{{", "$$", "*[")
             or (self.opener == "{:" and not self.name)
         ):
             return None
@@ -116,7 +123,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     fences = _fenced_ranges(text, start)
     fence_index = 0
     pos = start
-    last_close = {key: text.rfind(key) for key in ("}}", "%}", "}")}
+    last_close = {key: text.rfind(key) for key in ("}}", *_CLOSERS.values())}
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -130,7 +137,9 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         opener = match.group()
         if opener in ("{{<", "{{%") and text.startswith("/*", match.end()):
             opener += "/*"
-        closer = "%}" if opener == "{%" else "}" if opener == "{:" else "}}"
+        if opener.endswith("*["):  # at a line's start, after up to three spaces
+            at, opener = match.end() - 2, "*["
+        closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
             pos = at + 1
             continue
@@ -164,10 +173,10 @@ def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) ->
 
 
 def _template(text: str, start: int, end: int, opener: str) -> Template:
-    inner_end = end - (4 if opener.endswith("/*") else 2 if opener == "{%" else 1 if opener == "{:" else 3)
+    inner_end = end - (4 if opener.endswith("/*") else len(_CLOSERS[opener]) if opener in _CLOSERS else 3)
     inner = text[start + len(opener) : inner_end]
     self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
-    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*") else None
+    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*", "$$", "*[") else None
     if opener == "{%":
         inner = inner.strip("-")  # {%- tag -%}
         name_match = _NAME.match(inner)
