@@ -803,3 +803,18 @@ def test_an_agencys_note_cannot_silence_a_check(harbour: Path) -> None:
     result = run(harbour, "xliff", "import", str(path))
     assert "note 'transpub-no-numbers' not taken" in result.output
     assert "transpub-no-numbers" not in _entry(harbour, "de", "Nothing").tcomment
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_transpubs_own_notes_do_not_come_back_as_translator_comments_from_a_tool_that_drops_their_origin(
+    harbour: Path, version: str
+) -> None:
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r' (from|category)="[^"]*"(?=>)', "", text)  # a tool that rewrites <note> bare
+    path.write_text(text, encoding="utf-8")
+    _edit(path, "Nothing", "Sonst änderte sich nichts.", "final" if version == "2.1" else "signed-off")
+    run(harbour, "xliff", "import", str(path))
+    comments = [line for e in catalog_of(harbour, "de") for line in e.tcomment.split("\n") if line]
+    assert comments == ["transpub: machine translation by apertium (en→de) on 2026-11-30"]

@@ -430,6 +430,19 @@ def _import_file(
         pending.changed += 1
 
 
+#: How the notes transpub writes begin (1.2 prefixes location and provenance; plural forms have one
+#: each): a tool that rewrites notes without their ``from`` or ``category`` still gives them back.
+_OWN_NOTES = (
+    "Paragraph: ",
+    "Glossary: ",
+    "Placeholders: ",
+    "Location: ",
+    "Provenance: ",
+    "Plural form msgstr[",
+    "machine translation by ",
+    "translation left out (",
+)
+
 #: A translator comment word that silences one of ``transpub check``'s checks on its entry.
 _SILENCING = "transpub-no-"
 
@@ -442,7 +455,10 @@ def _take_notes(entry: Any, unit: XliffUnit, shown: str, report: XliffImport) ->
     """
     lines = []
     own = {line.strip() for line in catalog.translator_comments(entry)}
+    ours = {text for category, text in _notes(entry) if category != "translator"}
     for _, line in unit.notes:
+        if line in ours or line.startswith(_OWN_NOTES):
+            continue  # transpub's own note, from a tool that dropped its from="transpub" or category
         if line not in own and any(word.strip(",").startswith(_SILENCING) for word in line.split()):
             report.warnings.append(
                 XliffError(
