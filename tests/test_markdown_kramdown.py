@@ -111,3 +111,20 @@ def test_a_raw_html_block_holding_math_or_an_attribute_list_is_still_translated(
     document = read(text)
     assert [unit.msgid for unit in document.units()] == ["The area is $$\\pi r^2$$ {: .x} here."]
     assert pseudo(document).replace("⟦", "").replace("⟧", "") == text
+
+
+def test_the_alt_and_title_of_inline_raw_html_in_markdown_are_offered_as_in_an_html_article() -> None:
+    text = 'An <img src="x.png" alt="A ferry"> and the <abbr title="World Health Organization">WHO</abbr>.\n'
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == [
+        "An <1/> and the <2>WHO</2>.",
+        "A ferry",
+        "World Health Organization",
+    ]
+    table = {"A ferry": 'Un "ferri"', "World Health Organization": "Organización Mundial de la Salud"}
+    localized = document.render(lambda slot: Resolution(table.get(slot.msgid)))
+    assert localized == (
+        'An <img src="x.png" alt="Un &quot;ferri&quot;"> and the'
+        ' <abbr title="Organización Mundial de la Salud">WHO</abbr>.\n'
+    )
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == text

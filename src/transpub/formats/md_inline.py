@@ -11,6 +11,7 @@ whose source differs from their text.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
 from .document import AttrSlot, LinkTarget, Part
+from .escape import attribute_in_markdown
+from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tree import VOID, Node
 from .md_escape import escape_markdown, markdown_destination, markdown_title
 from .md_source import MASK, ContentMap, Source
@@ -180,6 +183,7 @@ class InlineReader:
             elif kind == "html_inline":
                 cursor = _expect(content, cursor, token.content)
                 pieces.append(_html_piece(cursor - len(token.content), cursor, token.content))
+                pieces[-1].parts = self._html_attributes(pieces[-1], token.content, mapping)
             elif kind == "footnote_ref":
                 start, end = _span(token, cursor)
                 pieces.append(Piece("object", start, end, tag="footnote", shows=""))
@@ -284,6 +288,40 @@ class InlineReader:
             kind="attribute:alt",
             write=escape_markdown,
         )
+
+    def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
+        """The parts of a raw inline start tag whose ``alt``, ``title``… are units (as in an HTML
+        article), or None when it has none (or spans lines: kept as written)."""
+        if piece.role == "close" or piece.tag == "comment" or "\n" in html:
+            return None
+        start, end = mapping(piece.start), mapping(piece.end)
+        if self.source.raw(start, end) != html or MASK in self.parsed[start:end]:
+            return None
+        spans = attribute_spans(html)
+        wanted = translatable_attributes(piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans})
+        parts: list[Part] = []
+        pos = 0
+        for name, (value_start, value_end) in spans:
+            if name not in wanted:
+                continue
+            msgid = escape_lookalikes(collapse_space(htmllib.unescape(unquote(html[value_start:value_end]))))
+            if not _LETTER.search(msgid) and not self.namer.extract_symbols:
+                continue
+            parts.append(html[pos:value_start])
+            parts.append(
+                AttrSlot(
+                    msgid=msgid,
+                    ref=self.namer.ref(piece.tag, msgid) + f"@{name}",
+                    raw=html[value_start:value_end],
+                    kind=f"attribute:{name}",
+                    write=attribute_in_markdown,
+                )
+            )
+            pos = value_end
+        if not parts:
+            return None
+        parts.append(html[pos:])
+        return [part for part in parts if part != ""]
 
     # -- atoms
 
