@@ -8,20 +8,24 @@ found or work failed, 2 wrong usage or configuration (as click's own usage error
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import gc
-import os
-import re
-import sys
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from . import regex_code
 
-import click
+regex_code.remember()  # first: the modules below, and those a command loads, compile their patterns
 
-from . import __version__, dataclass_code
+import contextlib  # noqa: E402
+import errno  # noqa: E402
+import gc  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+from . import __version__, dataclass_code  # noqa: E402
 
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
 
