@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 import transpub.compile.workflow
 import transpub.fsutil
+import transpub.signing
 from transpub.cli import main
 from transpub.manifest import MANIFEST, content_hash
 from transpub.project import init_project
@@ -35,7 +36,7 @@ def machine(home: Path, monkeypatch: pytest.MonkeyPatch, shared: str | None = No
         monkeypatch.delenv("TRANSPUB_CACHE_KEY", raising=False)
     else:
         monkeypatch.setenv("TRANSPUB_CACHE_KEY", shared)
-    monkeypatch.setattr(transpub.fsutil, "_LOCAL_KEY", None)  # (read again)
+    monkeypatch.setattr(transpub.signing, "_LOCAL_KEY", None)  # (read again)
 
 
 @pytest.fixture

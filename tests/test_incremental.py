@@ -24,9 +24,9 @@ from transpub import catalog
 from transpub.cli import main
 from transpub.compile import compile_project
 from transpub.extract import extract_project
-from transpub.fsutil import local_key
 from transpub.manifest import MANIFEST
 from transpub.project import Project, init_project, load_project
+from transpub.signing import local_key
 
 SLUGS = [f"story-{n}" for n in range(6)]
 

@@ -11,6 +11,7 @@ import pytest
 import transpub.extract
 import transpub.fsutil
 import transpub.manifest
+import transpub.signing
 from test_incremental import newsroom, run
 from transpub.extract import extract_project
 from transpub.project import load_project
@@ -92,7 +93,7 @@ def test_a_catalog_that_appears_within_the_clock_tick_of_the_folders_record_is_r
     root = newsroom(tmp_path / "news")
     project = load_project(root)
     extract_project(project, ["de", "fr"])  # the folders changed a moment before the record was saved
-    record = transpub.manifest.Manifest(root, "extract", key=transpub.fsutil.local_key()).get("", "orphans")
+    record = transpub.manifest.Manifest(root, "extract", key=transpub.signing.local_key()).get("", "orphans")
     assert record is not None and record._stored is not None
     present, _, stamps, _ = record._stored
     looked = transpub.manifest._stamps

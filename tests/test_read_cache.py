@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 import transpub.fsutil
 import transpub.readcache
+import transpub.signing
 import transpub.sources
 from corpus import PAGES, needs_corpus
 from transpub import catalog
@@ -271,7 +272,7 @@ def test_a_read_cache_from_another_machine_is_read_anew(
 ) -> None:
     root, cold = extracted(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
-    monkeypatch.setattr(transpub.fsutil, "_LOCAL_KEY", None, raising=False)  # (read again)
+    monkeypatch.setattr(transpub.signing, "_LOCAL_KEY", None, raising=False)  # (read again)
     reads.clear()
     warm = run(root, "compile")
     assert len(reads) == len(GOLDEN_ARTICLES) + STORIES

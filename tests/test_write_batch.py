@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transpub import catalog, fsutil
+from transpub import catalog, fsutil, signing
 from transpub.extract import extract_project
 from transpub.fsutil import WriteBatch, article_lock_path, lock_bucket, lock_path, locked
 from transpub.project import init_project, load_project
@@ -320,7 +320,7 @@ def test_the_manifest_records_what_extract_wrote_as_a_look_at_the_files_would(tm
     newsroom(tmp_path, 5)
     project = load_project(tmp_path)
     assert extract_project(project, ["de", "es"]).ok
-    manifest = Manifest(tmp_path, "extract", key=fsutil.local_key())
+    manifest = Manifest(tmp_path, "extract", key=signing.local_key())
     looked = 0
     for slug in (f"story-{n:02d}" for n in range(5)):
         article = tmp_path / "articles" / f"{slug}.html"

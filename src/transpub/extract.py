@@ -18,7 +18,6 @@ from .fsutil import (
     article_lock_path,
     flush_folders,
     forget_folders,
-    local_key,
     lock_bucket,
     remove_stale_temporaries,
     start_flush,
@@ -39,6 +38,7 @@ from .manifest import (
 from .model import Issue
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
+from .signing import local_key
 from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 

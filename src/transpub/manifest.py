@@ -14,7 +14,7 @@ by content, since a second change within the same clock tick would not show in i
 The records live in ``.transpub/manifest.sqlite`` (ignored by version control; several processes
 may use it at once, as shards in one checkout do). It is a cache: a missing, unreadable or corrupt
 manifest means a full run, never an error, and ``--full`` ignores it. Each record is signed with
-the key the workflow gives (:func:`~transpub.fsutil.local_key`: this machine's, or the one CI
+the key the workflow gives (:func:`~transpub.signing.local_key`: this machine's, or the one CI
 runners share): a record written elsewhere or edited is not there, so it can neither keep a stale
 output nor have its result (titles, coverage) reported.
 """
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import hmac
 import json
 import os
 import sqlite3
@@ -33,6 +32,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+
+from .signing import signed_text, text_if_signed
 
 if TYPE_CHECKING:
     from .project import Project
@@ -569,30 +570,9 @@ class Listing:
         return True
 
 
-#: Where a stored record begins, after its signature (:func:`_sign`, in hexadecimal).
-_SIGNED_AT = 32
-
-
-def _record_signature(key: bytes, command: str, slug: str, locale: str, data: str) -> str:
-    """The signature of the record ``data`` of ``slug`` in ``locale`` (for ``command``) with ``key``."""
-    mac = hashlib.blake2b(key=key, digest_size=_SIGNED_AT // 2, person=b"transpub-record")
-    mac.update(f"{command}\0{slug}\0{locale}\0".encode("utf-8", "surrogatepass"))
-    mac.update(data.encode("utf-8", "surrogatepass"))
-    return mac.hexdigest()
-
-
-def _sign(key: bytes, command: str, slug: str, locale: str, data: str) -> str:
-    """``data`` (a record encoded) as the manifest stores it: after its signature."""
-    return _record_signature(key, command, slug, locale, data) + data
-
-
-def _signed(key: bytes, command: str, row: tuple[Any, Any, Any]) -> bool:
-    """Whether the stored record of ``row`` (slug, locale, data) is signed with ``key`` (for ``command``)."""
-    slug, locale, data = row
-    if type(data) is not str or type(slug) is not str or type(locale) is not str:
-        return False
-    expected = _record_signature(key, command, slug, locale, data[_SIGNED_AT:])
-    return data[:_SIGNED_AT].isascii() and hmac.compare_digest(expected, data[:_SIGNED_AT])
+def _record_context(command: str, slug: str, locale: str) -> bytes:
+    """What a stored record of ``slug`` in ``locale`` (for ``command``) is signed as."""
+    return f"manifest record\0{command}\0{slug}\0{locale}".encode("utf-8", "surrogatepass")
 
 
 def _parse(data: Any) -> Any:
@@ -621,7 +601,7 @@ class Manifest:
     def __init__(self, root: Path, command: str, *, ignore: bool = False, key: bytes | None = b"") -> None:
         """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty).
 
-        ``key``: what its records are signed with (workflows: :func:`~transpub.fsutil.local_key`); a
+        ``key``: what its records are signed with (workflows: :func:`~transpub.signing.local_key`); a
         record not signed with it (written elsewhere, or edited) is not there. None: no key could be
         had, and no record is trusted. (The default, no key, makes the signature a mere checksum.)
         """
@@ -646,13 +626,20 @@ class Manifest:
         except sqlite3.Error:
             return {}  # unreadable: a full run
         # a row not signed with the key (restored from elsewhere, or edited) is not there
-        rows = [row for row in rows if _signed(self.key or b"", self.command, row)]
+        key = self.key or b""
+        signed = [
+            (slug, locale, text)
+            for slug, locale, data in rows
+            if type(slug) is str
+            and type(locale) is str
+            and (text := text_if_signed(key, data, _record_context(self.command, slug, locale))) is not None
+        ]
         try:  # one parse for every row: thousands of rows
-            parsed = json.loads("[" + ",".join(data[_SIGNED_AT:] for _, _, data in rows) + "]")
+            parsed = json.loads("[" + ",".join(text for _, _, text in signed) + "]")
         except (ValueError, TypeError):
-            parsed = [_parse(data[_SIGNED_AT:]) for _, _, data in rows]
+            parsed = [_parse(text) for _, _, text in signed]
         records = {}
-        for (slug, locale, _), stored in zip(rows, parsed, strict=True):
+        for (slug, locale, _), stored in zip(signed, parsed, strict=True):
             try:
                 record = Record.decode(stored)
             except (ValueError, TypeError, IndexError):
@@ -711,7 +698,9 @@ class Manifest:
                 self.command,
                 slug,
                 locale,
-                None if record is None else _sign(key, self.command, slug, locale, record.encode()),
+                None
+                if record is None
+                else signed_text(key, record.encode(), _record_context(self.command, slug, locale)),
             )
             for (slug, locale), record in self._changed.items()
         ]

@@ -11,7 +11,7 @@ document when it matches; on anything else (no row, another digest, a damaged ro
 version of this format) they read the article as before. It is a cache: nothing it holds is ever
 an error a user sees or a different output.
 
-Each row is signed with this user's key on this machine (:func:`~transpub.fsutil.local_key`, kept
+Each row is signed with this user's key on this machine (:func:`~transpub.signing.local_key`, kept
 outside the project), which the digest holds too: a row this user's transpub did not write here (a
 CI cache restored from another run, a file copied or edited) is a miss, so it cannot put markup in
 a page, change how a translation is escaped, or publish text nobody translated. Checking that a
@@ -58,9 +58,10 @@ from .formats.document import (
     TextSlot,
 )
 from .formats.options import ReadOptions
-from .fsutil import local_key, signed_part, unlink_link, with_signature
+from .fsutil import unlink_link
 from .manifest import code_signature
 from .model import Issue, Placeholder
+from .signing import local_key, signed_part, with_signature
 
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
@@ -478,7 +479,7 @@ class ReadCache:
     def __init__(self, root: Path, *, store: bool = False, look_up: bool = False) -> None:
         self.path = root / READS
         stored = self.path.is_file()
-        #: What rows are signed with (see :func:`~transpub.fsutil.local_key`; asked for only when
+        #: What rows are signed with (see :func:`~transpub.signing.local_key`; asked for only when
         #: there is a file or something to store); none: no rows kept.
         self.key = (local_key() or b"") if store or stored else b""
         self.store = store = store and bool(self.key)

@@ -9,9 +9,10 @@ import zlib
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes, confine, local_key, signed_part, with_signature, write_if_changed
+from ..fsutil import atomic_write_bytes, confine, write_if_changed
 from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
 from ..project import Project
+from ..signing import local_key, signed_part, with_signature
 from ..site import (
     Page,
     locale_index_page,
@@ -154,7 +155,7 @@ def _write_indexes(
 #: (see :func:`article_rows`; marshalled, with a CRC-32): a run with one article changed makes
 #: that article's rows, not the archive's, and unmarshals only the rows of the index pages it makes.
 #: The rows are markup that goes into the index pages as it is: the file is signed with this user's
-#: key on this machine (:func:`~transpub.fsutil.local_key`), and one signed otherwise (restored from
+#: key on this machine (:func:`~transpub.signing.local_key`), and one signed otherwise (restored from
 #: another run's cache, edited) keeps no row.
 INDEX_ROWS = Path(".transpub") / "index-rows.bin"
 
@@ -210,7 +211,7 @@ def _kept_rows(key: str, blobs: list[bytes], secret: bytes) -> bytes:
     return with_signature(secret, data, _ROWS_CONTEXT)
 
 
-#: What :data:`INDEX_ROWS` is signed as (see :func:`~transpub.fsutil.with_signature`).
+#: What :data:`INDEX_ROWS` is signed as (see :func:`~transpub.signing.with_signature`).
 _ROWS_CONTEXT = b"index rows"
 
 

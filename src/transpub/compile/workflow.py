@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from ..fsutil import confine, forget_folders, local_key, remove_file, remove_stale_temporaries
+from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
 from ..project import Project
 from ..readcache import ReadCache
+from ..signing import local_key
 from ..site import Page, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
