@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 from pathlib import Path
+from typing import Any
 
 #: The key :func:`local_key` read or made (b"": none could be had), once per process.
 _LOCAL_KEY: bytes | None = None
@@ -108,9 +109,24 @@ def signed_part(key: bytes, stored: bytes, context: bytes) -> memoryview | None:
 
 
 def _signature(key: bytes, data: bytes | memoryview, context: bytes) -> bytes:
-    mac = hashlib.blake2b(context + b"\0", key=key, digest_size=SIGNATURE_SIZE)
+    """Keyed BLAKE2b of ``context``, a NUL and ``data``: a copy of the hash keyed once for ``key``
+    (:func:`_keyed`), which saves the keying, a third of signing one of the manifest's small records."""
+    mac = _keyed(key).copy()
+    mac.update(context + b"\0")
     mac.update(data)
     return mac.digest()
+
+
+#: The BLAKE2b hash keyed with each key signed with so far (one: this machine's, or the shared one).
+_KEYED: dict[bytes, Any] = {}
+
+
+def _keyed(key: bytes) -> Any:
+    """A BLAKE2b hash keyed with ``key``, nothing hashed yet (made once per key)."""
+    keyed = _KEYED.get(key)
+    if keyed is None:
+        keyed = _KEYED[key] = hashlib.blake2b(key=key, digest_size=SIGNATURE_SIZE)
+    return keyed
 
 
 def signed_text(key: bytes, text: str, context: bytes) -> str:
