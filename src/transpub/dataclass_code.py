@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import contextlib
 import marshal
-import os
 import sys
-from importlib.util import MAGIC_NUMBER, cache_from_source
 from types import CodeType
 from typing import Any
+
+from .kept_files import kept_path, read_kept, write_kept
 
 #: How many sources the file keeps at most (beyond it, only those of the run that writes it).
 MAX_KEPT = 2000
@@ -37,9 +36,8 @@ _path: str | None = None
 
 def cache_path() -> str:
     """Where the compiled methods are kept: ``__pycache__/dataclass-code.<tag>.<magic>.marshal``
-    beside this module (or under ``sys.pycache_prefix``)."""
-    pyc = cache_from_source(os.path.join(os.path.dirname(__file__), "dataclass-code.py"))
-    return f"{pyc.removesuffix('.pyc')}.{MAGIC_NUMBER.hex()}.marshal"
+    beside this module (see :func:`~transpub.kept_files.kept_path`)."""
+    return kept_path("dataclass-code", "marshal")
 
 
 def exec_remembered(source: Any, globals: Any = None, locals: Any = None, /) -> None:
@@ -79,10 +77,10 @@ def remember() -> None:
 
 def _load(path: str) -> dict[str, CodeType]:
     """The code kept in ``path``; empty when there is none or it cannot be read."""
+    data = read_kept(path)
     try:
-        with open(path, "rb") as handle:
-            kept = marshal.loads(handle.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        kept = marshal.loads(data) if data is not None else None
+    except (ValueError, EOFError, TypeError):
         return {}
     if not isinstance(kept, dict):
         return {}
@@ -97,13 +95,5 @@ def _save() -> None:
 
 
 def _write(path: str, codes: dict[str, CodeType]) -> None:
-    """``codes`` in ``path``, through a temporary file renamed over it."""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps(codes))
-        os.replace(temporary, path)
-    except (OSError, ValueError):  # (a read-only installation: compiled on every run, as without this)
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    """``codes`` in ``path`` (see :func:`~transpub.kept_files.write_kept`)."""
+    write_kept(path, marshal.dumps(codes))

@@ -25,11 +25,11 @@ import _sre  # type: ignore[import-not-found]
 import atexit
 import contextlib
 import marshal
-import os
 import sys
-from importlib.util import MAGIC_NUMBER, cache_from_source
 from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from .kept_files import kept_path, read_kept, write_kept
 
 #: How many patterns the file keeps at most (beyond it, only those of the run that writes it): the
 #: commands load different modules, and a module may build a pattern from a set, in another order in
@@ -56,8 +56,7 @@ _original: Any = None
 def cache_path() -> str:
     """Where the code is kept: ``__pycache__/regex-code.<tag>.<magic>.marshal`` beside this module
     (or under ``sys.pycache_prefix``)."""
-    pyc = cache_from_source(os.path.join(os.path.dirname(__file__), "regex-code.py"))
-    return f"{pyc.removesuffix('.pyc')}.{MAGIC_NUMBER.hex()}.marshal"
+    return kept_path("regex-code", "marshal")
 
 
 def compile_remembered(pattern: Any, flags: int = 0) -> Any:
@@ -132,10 +131,10 @@ def remember() -> None:
 def _load(path: str) -> dict[Key, Args]:
     """The code kept in ``path``; empty when there is none, it cannot be read, or another Python
     wrote it."""
+    data = read_kept(path)
     try:
-        with open(path, "rb") as handle:
-            kept = marshal.loads(handle.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        kept = marshal.loads(data) if data is not None else None
+    except (ValueError, EOFError, TypeError):
         return {}
     if not (type(kept) is tuple and len(kept) == 2 and kept[0] == _MATCHER and type(kept[1]) is dict):
         return {}
@@ -154,13 +153,5 @@ def _save() -> None:
 
 
 def _write(path: str, kept: dict[Key, Args]) -> None:
-    """``kept`` in ``path``, through a temporary file renamed over it."""
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps((_MATCHER, kept)))
-        os.replace(temporary, path)
-    except (OSError, ValueError):  # (a read-only installation: compiled on every run, as without this)
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    """``kept`` in ``path`` (see :func:`~transpub.kept_files.write_kept`)."""
+    write_kept(path, marshal.dumps((_MATCHER, kept)))
