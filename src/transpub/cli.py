@@ -25,9 +25,10 @@ from typing import Any  # noqa: E402
 
 import click  # noqa: E402
 
-from . import __version__, dataclass_code  # noqa: E402
+from . import __version__, cldr_cache, dataclass_code  # noqa: E402
 
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
+cldr_cache.remember()  # before a language's name, direction or dates are asked of Babel
 
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
