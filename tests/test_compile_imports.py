@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from test_compile_helpers import make_project
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -54,3 +56,40 @@ def test_a_compile_with_nothing_changed_loads_neither_the_html_nor_the_catalog_r
         [sys.executable, "-c", AGAIN, str(root)], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+WRITERS = """
+import sys
+from pathlib import Path
+from transpub.compile import CompileOptions, compile_project
+from transpub.project import load_project
+report = compile_project(load_project(Path(sys.argv[1])), ["de"], CompileOptions())
+assert report.pages and not report.errors, report.errors
+assert "transpub.catalog.reader" in sys.modules  # (it read the catalogs)
+print(sorted(name for name in ("transpub.catalog.merge", "transpub.catalog.pofile") if name in sys.modules))
+"""
+
+
+def test_compiling_reads_the_catalogs_without_loading_what_writes_them(tmp_path: Path) -> None:
+    """The catalog package loads a module when one of its names is first used: compile reads
+    catalogs and never writes templates or catalogs (msgmerge-style merging, msgcat-style formatting)."""
+    root = make_project(tmp_path / "news")
+    result = subprocess.run(
+        [sys.executable, "-c", WRITERS, str(root)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_name_the_catalog_package_offers_is_found_in_its_module() -> None:
+    import transpub.catalog as catalog
+
+    for name in catalog.__all__:
+        value = getattr(catalog, name)
+        assert value is not None, name
+    assert set(catalog._HOMES) == set(catalog.__all__) - {"POFile", "POEntry"}
+    with pytest.raises(AttributeError):
+        catalog.no_such_name  # noqa: B018
