@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -146,8 +147,27 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
             "<ept> without its <bpt>",
             16,
         ),
+        (  # the first problem in the file is not the one a reader of the whole file meets first
+            AGENCY_TMX.replace('srclang="en-US"', 'srclang="fr-FR"').replace("</tmx>", "</tmx", 1),
+            "not well-formed XML",
+            21,
+        ),
+        (
+            AGENCY_TMX.replace(
+                '<ept i="1">&lt;/em&gt;</ept>, die', '<ept i="7">&lt;/em&gt;</ept>, die'
+            ).replace("</body>", "</bdy>"),
+            "not well-formed XML",
+            19,
+        ),
     ],
-    ids=["no-source-language", "malformed", "other-source-language", "code-without-its-start"],
+    ids=[
+        "no-source-language",
+        "malformed",
+        "other-source-language",
+        "code-without-its-start",
+        "other-source-language-then-malformed",
+        "code-without-its-start-then-malformed",
+    ],
 )
 def test_bad_tmx_is_one_error_line_and_stores_nothing(
     harbour: Path, text: str, message: str, line: int | None
@@ -173,3 +193,44 @@ def test_memory_export_with_a_control_character_in_a_stored_translation_writes_a
     assert "Traceback" not in result.output
     segments = [seg.text for seg in etree.parse(str(tmp_path / "out.tmx")).iter("seg")]
     assert "Die Glocke\ufffd läutete\ufffd[0m." in segments and "Hafen wieder offen" in segments
+
+
+def _tmx_of(units: int, *, end: str = "</body></tmx>\n") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/><body>\n'
+        + "".join(
+            f'<tu><tuv xml:lang="en"><seg>The council met on day {n}.</seg></tuv>'
+            f'<tuv xml:lang="de"><seg>Der Rat tagte am Tag {n}.</seg></tuv></tu>\n'
+            for n in range(units)
+        )
+        + end
+    )
+
+
+def test_a_large_tmx_is_imported_holding_a_few_units_at_a_time(harbour: Path) -> None:
+    """The memory an import takes does not grow with the file (a 300,000-unit TMX took 900 MB)."""
+    from transpub.exchange.memory_workflow import import_tmx
+    from transpub.project import load_project
+
+    (harbour / "large.tmx").write_text(_tmx_of(6000), encoding="utf-8")
+    project = load_project(harbour)
+    tracemalloc.start()
+    try:
+        report = import_tmx(project, [harbour / "large.tmx"])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (report.added, report.errors) == (6000, [])
+    assert peak < 2_000_000  # (every unit held at once: 5 MB)
+    with _memory(harbour) as memory:
+        assert memory.exact("en", "de", "The council met on day 5999.").target == "Der Rat tagte am Tag 5999."
+
+
+def test_a_tmx_broken_at_its_end_after_a_good_one_stores_nothing_of_either(harbour: Path) -> None:
+    (harbour / "good.tmx").write_text(_tmx_of(3), encoding="utf-8")
+    (harbour / "cut.tmx").write_text(_tmx_of(3, end="</body>\n"), encoding="utf-8")
+    result = run(harbour, "memory", "import", str(harbour / "good.tmx"), str(harbour / "cut.tmx"), code=1)
+    errors = [x for x in result.output.splitlines() if x.startswith("Error:")]
+    assert len(errors) == 1 and errors[0].startswith("Error: cut.tmx:7: not well-formed XML"), result.output
+    with _memory(harbour) as memory:
+        assert memory.count() == 0

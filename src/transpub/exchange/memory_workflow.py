@@ -6,6 +6,9 @@ origin, or origin ``human``) fills exact and close matches like reviewed transla
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,39 +85,57 @@ def _seconds(moment: datetime | None) -> float | None:
 
 
 def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
-    """Merge the TMX ``paths`` into the memory; nothing is stored when any file is broken."""
+    """Merge the TMX ``paths`` into the memory; nothing is stored when any file is broken.
+
+    The files are read as streams and their entries gathered in a temporary file (the newest of two
+    translations of one source kept), then merged in one transaction: the memory an import takes does
+    not grow with the files."""
     report = TmxImport()
-    collected: dict[tuple[str, str, str], MemoryEntry] = {}
-    for path in paths:
-        shown = project.relative(path) if path.resolve().is_relative_to(project.root.resolve()) else str(path)
-        try:
-            source_lang, units = read_tmx(path, shown)
-        except TmxError as exc:
-            report.errors.append(exc)
-            continue
-        if match_locale(source_lang, [project.source_locale]) is None:
-            report.errors.append(
-                TmxError(
-                    f"source language {source_lang!r} is not the project's ({project.source_locale})", shown
-                )
+    with (
+        tempfile.TemporaryDirectory(prefix="transpub-import-") as folder,
+        _Gathered(Path(folder), project.source_locale) as gathered,
+    ):
+        for path in paths:
+            shown = (
+                project.relative(path) if path.resolve().is_relative_to(project.root.resolve()) else str(path)
             )
+            try:
+                _gather(project, path, shown, gathered, report)
+            except TmxError as exc:
+                report.errors.append(exc)
+        if report.errors:
+            return report
+        report.duplicates = gathered.offered - len(gathered)
+        with open_memory(project.memory_location) as memory:
+            report.added, report.updated = memory.merge(gathered)
+    return report
+
+
+def _gather(project: Project, path: Path, shown: str, gathered: _Gathered, report: TmxImport) -> None:
+    """Add the entries of the TMX file ``path`` to ``gathered`` (TmxError: a broken file)."""
+    source_lang, units = read_tmx(path, shown)
+    if match_locale(source_lang, [project.source_locale]) is None:
+        for _ in units:  # (a broken unit or XML further on is the error a whole read gives first)
+            pass
+        raise TmxError(
+            f"source language {source_lang!r} is not the project's ({project.source_locale})", shown
+        )
+    for unit in units:
+        if unit.origin and unit.origin.endswith(_INTERNAL):
+            # export never writes these: a file that says "deepl:rejected" would keep translate from
+            # sending the text to DeepL, and "deepl:piece" would pass its text off as DeepL's reply
+            report.skipped_records += 1
             continue
-        for unit in units:
-            if unit.origin and unit.origin.endswith(_INTERNAL):
-                # export never writes these: a file that says "deepl:rejected" would keep translate from
-                # sending the text to DeepL, and "deepl:piece" would pass its text off as DeepL's reply
-                report.skipped_records += 1
+        created = _seconds(unit.created) or _seconds(unit.changed) or datetime.now(UTC).timestamp()
+        for tag, text in unit.targets.items():
+            locale = match_locale(tag, project.locales)
+            if locale is None:
+                report.skipped_languages[tag] = report.skipped_languages.get(tag, 0) + 1
                 continue
-            created = _seconds(unit.created) or _seconds(unit.changed) or datetime.now(UTC).timestamp()
-            for tag, text in unit.targets.items():
-                locale = match_locale(tag, project.locales)
-                if locale is None:
-                    report.skipped_languages[tag] = report.skipped_languages.get(tag, 0) + 1
-                    continue
-                if not text.strip():
-                    continue
-                entry = MemoryEntry(
-                    project.source_locale,
+            if not text.strip():
+                continue
+            gathered.add(
+                (
                     locale,
                     unit.origin or HUMAN,
                     unit.source,
@@ -123,18 +144,62 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
                     _seconds(unit.changed),
                     unit.creator,
                 )
-                key = (locale, entry.origin, unit.source)
-                older = collected.get(key)
-                if older is not None:
-                    report.duplicates += 1
-                    if (older.changed or older.created) > (entry.changed or entry.created):
-                        continue
-                collected[key] = entry
-    if report.errors:
-        return report
-    with open_memory(project.memory_location) as memory:
-        report.added, report.updated = memory.merge(collected.values())
-    return report
+            )
+
+
+class _Gathered:
+    """The entries of an import, one per target language, origin and source (the newest of two; the
+    later of two as new), in a temporary SQLite file in ``folder``; in the order each was first added.
+    Iterated: the entries, from the file (one at a time in memory)."""
+
+    def __init__(self, folder: Path, source_lang: str) -> None:
+        self.source_lang = source_lang
+        self.db = sqlite3.connect(folder / "gathered.sqlite")
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute(
+            "CREATE TABLE entries (target_lang TEXT, origin TEXT, source TEXT, target TEXT, created REAL, "
+            "changed REAL, creator TEXT, PRIMARY KEY (target_lang, origin, source))"
+        )
+        #: How many entries were added (the duplicates among them are merged).
+        self.offered = 0
+        self._waiting: list[tuple[object, ...]] = []
+
+    def add(self, entry: tuple[str, str, str, str, float, float | None, str | None]) -> None:
+        """Add (target language, origin, source, target, created, changed, creator)."""
+        self.offered += 1
+        self._waiting.append(entry)
+        if len(self._waiting) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        # the newer of two kept, as their dates tell (changed, else created; the later added of two
+        # of one date)
+        self.db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+            "target = excluded.target, created = excluded.created, changed = excluded.changed, "
+            "creator = excluded.creator WHERE coalesce(nullif(entries.changed, 0), entries.created) "
+            "<= coalesce(nullif(excluded.changed, 0), excluded.created)",
+            self._waiting,
+        )
+        self._waiting.clear()
+
+    def __len__(self) -> int:
+        self._flush()
+        return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def __iter__(self) -> Iterator[MemoryEntry]:
+        self._flush()
+        for row in self.db.execute(
+            "SELECT target_lang, origin, source, target, created, changed, creator FROM entries ORDER BY rowid"
+        ):
+            yield MemoryEntry(self.source_lang, *row)
+
+    def __enter__(self) -> _Gathered:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
 
 
 def memory_stats(project: Project) -> tuple[list[MemoryStats], int]:

@@ -7,14 +7,16 @@ placeholder form; a document without a source language is refused with its line.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO, NoReturn
 
 from lxml import etree
 
 from .codes import InlineCodeError, read_codes, write_codes, xml_text
-from .xliff import XliffError, parse_xml
+from .xliff import XliffError
 from .xmlout import indent
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -94,26 +96,107 @@ def build_tmx(units: list[TmxUnit], *, source_lang: str, date: datetime, tool_ve
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-def read_tmx(path: Path, display: str | None = None) -> tuple[str, list[TmxUnit]]:
-    """The source language and the units of a TMX file (TmxError naming the file and line)."""
-    shown = display or str(path)
-    try:
-        root = parse_xml(path, shown).getroot()
-    except XliffError as exc:
-        raise TmxError(exc.message, exc.path, exc.line) from None
-    if root.tag != "tmx":
-        raise TmxError("not a TMX document (no <tmx> root)", shown, root.sourceline)
-    header = root.find("header")
-    source_lang = header.get("srclang") if header is not None else None
-    if not source_lang or source_lang == "*all*":
-        where = header if header is not None else root
-        raise TmxError("the TMX header names no source language (srclang)", shown, where.sourceline)
-    wanted = source_lang.lower()
-    units: list[TmxUnit] = []
-    for tu in root.iter("tu"):
+def read_tmx(path: Path, display: str | None = None) -> tuple[str, Iterator[TmxUnit]]:
+    """The source language of a TMX file and its units, read as they come (a file of any size takes
+    the memory of one unit): TmxError naming the file and line, from here for a file that is no TMX
+    or names no source language, from the units when one is broken further on. A file that is not
+    well-formed XML is that error, wherever it is (another error found before the end of the file
+    is reported only when the rest of the file is well-formed)."""
+    stream = _TmxStream(path, display or str(path))
+    return stream.open(), stream.units()
+
+
+class _TmxStream:
+    """One TMX file parsed as a stream of events (lxml's iterparse), each ``<tu>`` dropped once read."""
+
+    def __init__(self, path: Path, shown: str) -> None:
+        self.path = path
+        self.shown = shown
+        self.wanted = ""
+        self.file: BinaryIO | None = None
+        self.events: Iterator[tuple[str, etree._Element]] = iter(())
+
+    def open(self) -> str:
+        """Read up to the end of the header: the source language (TmxError: see :func:`read_tmx`)."""
+        try:
+            self.file = open(self.path, "rb")  # noqa: SIM115 (closed by units(), or on an error)
+        except OSError as exc:
+            raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
+        self.events = etree.iterparse(
+            self.file,
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        )
+        root: etree._Element | None = None
+        for event, element in self._next():
+            if root is None:
+                root = element
+                if root.tag != "tmx":
+                    self._fail("not a TMX document (no <tmx> root)", root.sourceline)
+            elif event == "end" and element.tag == "header" and element.getparent() is root:
+                source_lang = element.get("srclang")
+                if not source_lang or source_lang == "*all*":
+                    self._fail("the TMX header names no source language (srclang)", element.sourceline)
+                self.wanted = source_lang.lower()
+                return source_lang
+            elif event == "start" and element.tag == "tu":  # (units before any header)
+                break
+        self._fail(
+            "the TMX header names no source language (srclang)", root.sourceline if root is not None else None
+        )
+
+    def units(self) -> Iterator[TmxUnit]:
+        """The units after the header, each as its ``</tu>`` is read."""
+        try:
+            for event, element in self._next():
+                if event == "end" and element.tag == "tu":
+                    unit = self._unit(element)
+                    element.clear(keep_tail=True)  # (and the units before it: the memory of one unit)
+                    while element.getprevious() is not None:
+                        del element.getparent()[0]
+                    if unit is not None:
+                        yield unit
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+    def _next(self) -> Iterator[tuple[str, etree._Element]]:
+        """The parser's events from where it is (a loop may leave and the next one go on)."""
+        while True:
+            try:
+                found = next(self.events, None)
+            except etree.XMLSyntaxError as exc:
+                self.close()
+                raise TmxError(f"not well-formed XML: {exc.msg}", self.shown, exc.lineno or None) from None
+            except OSError as exc:
+                self.close()
+                raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
+            if found is None:
+                return
+            yield found
+
+    def _fail(self, message: str, line: int | None) -> NoReturn:
+        """TmxError ``message`` at ``line``, unless the rest of the file is not well-formed XML (that
+        error, as a parse of the whole file gives first)."""
+        try:
+            for _ in self._next():
+                pass
+        finally:
+            self.close()
+        raise TmxError(message, self.shown, line)
+
+    def _unit(self, tu: etree._Element) -> TmxUnit | None:
         numbering: dict[str, int] = {}
         texts: dict[str, str] = {}
         source = None
+        wanted = self.wanted
         variants = tu.findall("tuv")
         variants.sort(key=lambda v: (v.get(XML_LANG) or v.get("lang") or "").lower() != wanted)
         for tuv in variants:
@@ -122,27 +205,22 @@ def read_tmx(path: Path, display: str | None = None) -> tuple[str, list[TmxUnit]
             if seg is None:
                 continue
             try:
-                text = read_codes(seg, shown, numbering)
-            except (
-                InlineCodeError
-            ) as exc:  # (a code without its other half: this file's error, not the run's)
-                raise TmxError(exc.message, exc.path, exc.line) from None
+                text = read_codes(seg, self.shown, numbering)
+            except InlineCodeError as exc:  # (a code without its other half: this file's error)
+                self._fail(exc.message, exc.line)
             if lang.lower() == wanted and source is None:
                 source = text
             else:
                 texts[lang] = text
         if source is None or not source.strip():
-            continue
+            return None
         origin = next((p.text for p in tu.findall("prop") if p.get("type") == ORIGIN_PROP and p.text), None)
-        units.append(
-            TmxUnit(
-                source=source,
-                targets=texts,
-                origin=origin,
-                created=parse_date(tu.get("creationdate")),
-                changed=parse_date(tu.get("changedate")),
-                creator=tu.get("creationid"),
-                line=tu.sourceline,
-            )
+        return TmxUnit(
+            source=source,
+            targets=texts,
+            origin=origin,
+            created=parse_date(tu.get("creationdate")),
+            changed=parse_date(tu.get("changedate")),
+            creator=tu.get("creationid"),
+            line=tu.sourceline,
         )
-    return source_lang, units

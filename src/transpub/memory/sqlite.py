@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 
 from ..errors import MemoryStoreError
@@ -309,7 +309,8 @@ class TranslationMemory(StoreConnection):
                 ),
             )
 
-        entries = list(entries)
+        if not isinstance(entries, Sized):  # (an import's entries come from a file: counted, not listed)
+            entries = list(entries)
         with self._writing(len(entries)):
             return merge_newer(entries, stored, write)
 
