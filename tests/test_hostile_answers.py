@@ -119,3 +119,58 @@ def test_terminal_control_sequences_in_a_translation_are_shown_not_sent_to_the_t
         assert "{{< x \\x1b]52;c;ZXZpbA==\\x07 >}}" in output, output
         assert not [char for char in output if ord(char) < 32 and char not in "\t\n\r"], output
         assert "\x9b" not in output
+
+
+def test_an_adapter_that_fails_unexpectedly_fails_its_batch_and_the_other_replies_are_kept(
+    tmp_path, monkeypatch
+):
+    """A bug in an adapter (or a library under it) after the engine answered: that batch fails with one
+    line, the run goes on, and every reply received is saved and never paid for again."""
+    from click.testing import CliRunner
+
+    import transpub.engines.webapi as webapi
+    from exchange_project import catalog_of, harbour_project
+    from transpub.cli import main
+
+    root = harbour_project(tmp_path / "harbour")
+    with (root / "transpub.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[engines.libre]\nbatch_size = 1\n")
+    answer = webapi.LibreEngine.translate_batch
+
+    def buggy(self, texts, source, target):
+        got = answer(self, texts, source, target)  # (paid for)
+        if "mayor" in texts[0]:
+            raise ValueError("no idea what this is")
+        return got
+
+    monkeypatch.setattr(webapi.LibreEngine, "translate_batch", buggy)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        result = CliRunner().invoke(
+            main, ["--project", str(root), "translate", "-l", "de", "--engine", "libre"]
+        )
+        assert result.exit_code == 1
+        assert "Traceback" not in result.output
+        said = [line for line in result.output.splitlines() if "unexpectedly" in line]
+        assert len(said) == 1 and "(ValueError: no idea what this is); its reply is not used" in said[0]
+        translated = {e.msgid: e.msgstr for e in catalog_of(root, "de")}
+        assert translated["Harbour reopens"] == "[de] Harbour reopens"
+        assert translated["Nothing else changed."] == "[de] Nothing else changed."
+        assert translated["The mayor thanked <1>everyone</1> who helped."] == ""
+        monkeypatch.setattr(webapi.LibreEngine, "translate_batch", answer)  # the adapter fixed
+        again = CliRunner().invoke(
+            main, ["--project", str(root), "translate", "-l", "de", "--engine", "libre"]
+        )
+        assert again.exit_code == 0, again.output
+        mayor = "The mayor thanked <x1>everyone</x1> who helped."
+        assert server.paid[mayor] == 2  # (the reply the adapter could not read is sent again)
+        assert {text: paid for text, paid in server.paid.items() if text != mayor} == dict.fromkeys(
+            [
+                "Harbour news",
+                "Harbour reopens",
+                "Read <x1>the full report</x1> on page<x2/>4 today.",
+                "Ships return on Monday.",
+                "Nothing else changed.",
+            ],
+            1,
+        )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 import random
 import re
 import threading
@@ -33,7 +34,7 @@ from itertools import islice
 from typing import Protocol, TypeVar
 
 from ..errors import EngineError
-from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext
+from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext, one_line, redact, url_secrets
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,30 @@ def plan_batches(sizes: list[int], batch_size: int, max_chars: int) -> list[list
 _T = TypeVar("_T")
 
 
+def _count(number: int, one: str, many: str | None = None) -> str:
+    """``number`` and the word for that many.
+
+    >>> _count(1, "reply", "replies"), _count(2, "text")
+    ('1 reply', '2 texts')
+    """
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def unexpected_failure(engine: Engine, exc: Exception) -> EngineError:
+    """What an exception an adapter did not expect (a bug, a library's own) makes of its batch: a
+    failure saying so in one line, with no secret of the environment or the engine in it."""
+    secrets: list[str | None] = [getattr(engine, "api_key", None)]
+    for name, value in os.environ.items():
+        if name.startswith("TRANSPUB_") and name.endswith("_KEY"):
+            secrets.append(value)
+        elif name.startswith("TRANSPUB_") and name.endswith("_URL"):
+            secrets += url_secrets(value)
+    said = redact(one_line(str(exc) or "no message", 120), secrets)
+    return EngineError(
+        f"{engine.name}: the adapter failed unexpectedly ({type(exc).__name__}: {said}); its reply is not used"
+    )
+
+
 def call_with_retry(
     call: Callable[[], _T],
     policy: RetryPolicy,
@@ -455,9 +480,14 @@ def run_engine(
     translate_units = getattr(engine, "translate_units", None)
 
     def attempt(sent: list[str], batch: list[int]) -> list[str | None]:
-        if piece_contexts is not None and translate_units is not None:
-            return translate_units(sent, [piece_contexts[i] for i in batch], source, target)
-        return engine.translate_batch(sent, source, target)
+        try:
+            if piece_contexts is not None and translate_units is not None:
+                return translate_units(sent, [piece_contexts[i] for i in batch], source, target)
+            return engine.translate_batch(sent, source, target)
+        except EngineError:
+            raise
+        except Exception as exc:  # a fault of the adapter (or of a library under it): this batch fails
+            raise unexpected_failure(engine, exc) from exc
 
     def settle(text_index: int, outcome: BatchOutcome) -> None:
         own = plan.pieces_of[text_index]
@@ -512,9 +542,16 @@ def run_engine(
     def send(batch: list[int]) -> list[str | None]:
         sent = [cores[i] for i in batch]
         got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, pause)
-        if len(got) != len(batch):
-            raise EngineError(f"{engine.name}: {len(got)} replies for {len(batch)} texts")
-        return [storable(reply) if reply.__class__ is str else reply for reply in got]
+        try:
+            if len(got) != len(batch):
+                raise EngineError(
+                    f"{engine.name}: {_count(len(got), 'reply', 'replies')} for {_count(len(batch), 'text')}"
+                )
+            return [storable(reply) if reply.__class__ is str else reply for reply in got]
+        except EngineError:
+            raise
+        except Exception as exc:  # (not a list of texts)
+            raise unexpected_failure(engine, exc) from exc
 
     def deliver(future: Future, batch: list[int]) -> None:
         outcome = BatchOutcome(chars=sum(len(cores[i]) for i in batch))
