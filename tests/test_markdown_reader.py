@@ -150,6 +150,19 @@ def test_a_translated_admonition_title_is_shown_as_text_not_as_html_or_markdown(
     assert html.unescape(title) == evil
 
 
+def test_an_admonition_title_with_an_entity_or_an_escape_is_translated_and_shown_as_written() -> None:
+    # MkDocs reads the title as inline Markdown: "R&amp;D \\*now\\*" shows "R&D *now*"
+    document = read('!!! note "R&amp;D \\*now\\*"\n    Buy them at the pier.\n')
+    assert msgids(document)[0] == "R&D *now*"
+
+    def title(markdown: str) -> str:
+        page = render_markdown_page(markdown, "es", "a.md")
+        return html.unescape(page.split('class="admonition-title">')[1].split("</p>")[0])
+
+    assert title(translate(document, {})) == "R&D *now*"
+    assert title(translate(document, {"R&D *now*": "⟦R&D *now*⟧"})) == "⟦R&D *now*⟧"
+
+
 def test_a_translation_with_two_dollar_pairs_is_no_math_in_jekyll() -> None:
     # kramdown (Jekyll) reads $$…$$ as math, anywhere in a paragraph
     document = read("Some text.\n")

@@ -115,6 +115,74 @@ def _escape_one(match: re.Match[str]) -> str:
     return "\\" + char
 
 
+def escape_markdown_alt(text: str) -> str:
+    r"""``text`` as the alt text of a Markdown image (between ``![`` and ``]``), escaped only where it
+    would be markup there. Hugo (Goldmark, 0.111 at least) shows an alt text's backslashes and
+    character references as written, and of emphasis, code and tags only their text; kramdown
+    (Jekyll) and Python-Markdown (MkDocs) take an alt text as text, its escapes and references read.
+    So what would end or break the image gets a backslash (``[``, ``]``, a backslash before punctuation,
+    and ``|``, a table row in kramdown), ``<`` of a tag, ``&`` of an entity and ``{{``/``{%`` (read
+    by Hugo and Jekyll before Markdown) a character reference, as :func:`escape_markdown` writes them;
+    ``*``, ``_``, backticks and ``~`` are written as they are unless they would make emphasis, code
+    or strikethrough there (then they are escaped too); a link or an address stays as written
+    (Goldmark's linkify keeps its text in an alt text).
+
+    >>> print(escape_markdown_alt("Photo: @anna_k, https://e.example, 5 * 3 = 15*, ~50 people, R&D, C:\\Users"))
+    Photo: @anna_k, https://e.example, 5 * 3 = 15*, ~50 people, R&D, C:\Users
+    >>> print(escape_markdown_alt("[c] e | f <g> &amp; {{< i >}} j\\"))
+    \[c\] e \| f &lt;g> &amp;amp; &#123;{< i >}} j\\
+    >>> print(escape_markdown_alt("*a* _b_ `d` ~~h~~"))
+    \*a\* \_b\_ \`d\` &#126;&#126;h&#126;&#126;
+    """
+    text = _SPACES.sub(" ", text)
+    written = _ALT.sub(_escape_alt, text)
+    if _ALT_MARKERS.search(written) and _makes_markup(written):
+        written = _ALT_ALL.sub(_escape_alt, text)
+    return written
+
+
+#: What ends or breaks an image's alt text, or is read before Markdown (see :func:`escape_markdown_alt`).
+_ALT_PATTERN = (
+    r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows (or the closing ])
+    r"|[\[\]|]"
+    r"|<(?=[A-Za-z/!?])"  # a tag, a comment, an autolink
+    r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
+    r"|\{(?=[{%])"  # Hugo's and Liquid's {{ and {%
+)
+_ALT = re.compile(_ALT_PATTERN)
+#: What may make emphasis, code or strikethrough.
+_ALT_MARKERS = re.compile(r"[*_`~]")
+_ALT_ALL = re.compile(
+    _ALT_PATTERN + r"|`|(?<!\s)\*|\*(?!\s|$)"  # code; an asterisk that could open or close emphasis
+    r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
+    r"|~(?=~)|(?<=~)~"  # strikethrough
+)
+#: What Goldmark makes of markers in an alt text (of them, it keeps only the text).
+_MARKUP_IN_ALT = frozenset({"em_open", "strong_open", "s_open", "code_inline"})
+
+
+def _makes_markup(written: str) -> bool:
+    """Whether the alt text ``written`` holds emphasis, code or strikethrough, as Goldmark reads it."""
+    from .md_parser import rendering_parser
+
+    tokens = rendering_parser().parseInline(f"![{written}](x)")
+    return any(
+        child.type in _MARKUP_IN_ALT
+        for token in tokens
+        for image in token.children or []
+        for child in image.children or []
+    )
+
+
+def _escape_alt(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _REFERENCES:
+        return _REFERENCES[char]
+    if char == "{":
+        return "&#123;"
+    return "\\" + char
+
+
 def markdown_title(text: str) -> str:
     """A link or image title, quotes included: a quote, a backslash and the ``&`` of an entity as
     character references (kramdown keeps a backslash in a title, Python-Markdown ``\\"``).

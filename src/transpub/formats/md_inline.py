@@ -24,7 +24,7 @@ from .document import AttrSlot, LinkTarget, Part
 from .escape import attribute_in_markdown
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tree import VOID, Node
-from .md_escape import escape_markdown, markdown_destination, markdown_title
+from .md_escape import escape_markdown_alt, markdown_destination, markdown_title
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
 from .runs import Atom, collapse_space
@@ -278,7 +278,7 @@ class InlineReader:
         raw = self.source.raw(start, end)
         if MASK in self.parsed[start:end]:
             return raw  # a template token in the alt text: kept as written (a unit would lose it)
-        msgid = escape_lookalikes(collapse_space(_plain(token.children or [])))
+        msgid = escape_lookalikes(collapse_space(plain_text(token.children or [])))
         if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
             return raw
         return AttrSlot(
@@ -286,7 +286,7 @@ class InlineReader:
             ref=self.namer.ref("img", msgid) + "@alt",
             raw=raw,
             kind="attribute:alt",
-            write=escape_markdown,
+            write=escape_markdown_alt,
         )
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
@@ -374,14 +374,14 @@ def _skip_space(content: str, pos: int, end: int) -> int:
     return pos
 
 
-def _plain(children: list[Token]) -> str:
+def plain_text(children: list[Token]) -> str:
     """The text of inline tokens as an image's alt text shows it."""
     out: list[str] = []
     for token in children:
         if token.type in ("text", "text_special", "code_inline"):
             out.append(token.content)
         elif token.type == "image":
-            out.append(_plain(token.children or []))
+            out.append(plain_text(token.children or []))
         elif token.type in ("softbreak", "hardbreak"):
             out.append(" ")
     return "".join(out)

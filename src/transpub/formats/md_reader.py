@@ -31,8 +31,8 @@ from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, markdown_title
-from .md_inline import InlineReader, Misaligned, SlotNamer
-from .md_parser import parse
+from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
+from .md_parser import parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
@@ -373,7 +373,10 @@ class _Builder(RunSlots):
         match = _ADMONITION_TITLE.fullmatch(self.parsed, start, end)
         if not match or not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
-        msgid = escape_lookalikes(collapse_space(match.group(2)))
+        # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
+        msgid = escape_lookalikes(
+            collapse_space(plain_text(rendering_parser().parseInline(match.group(2))[0].children or []))
+        )
         if not self.for_translators(msgid):
             return
         self.add(

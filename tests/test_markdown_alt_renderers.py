@@ -1,0 +1,130 @@
+"""A translated image alt text in the Markdown transpub writes, as the real renderers show it: Hugo
+(Goldmark, which shows an alt text's escapes and character references as written), kramdown
+(Jekyll) and Python-Markdown (MkDocs), each where it is installed. Ordinary alt texts read exactly
+as translated in all three; markup in a translation never becomes an element in any of them."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.markdown import read_markdown
+
+HUGO = shutil.which("hugo")
+KRAMDOWN = shutil.which("ruby") is not None and (
+    subprocess.run(["ruby", "-rkramdown", "-e", ""], capture_output=True).returncode == 0
+)
+PYTHON_MARKDOWN = importlib.util.find_spec("markdown") is not None
+
+#: Alt texts as translators write them, which every renderer must show exactly.
+ORDINARY = [
+    "Foto: @anna_k, https://hafen.example und www.hafen.example",
+    "5 * 3 = 15*, ~50 Leute, R&D, 100%",
+    "C:\\Users\\anna, snake_case, x_, Preis*",
+    "#1 der Liste - 2. Reihe + mehr > weniger",
+    "Ein {Klammer} und $$5",
+]
+#: Alt texts holding markup: shown as text (as written by kramdown and Python-Markdown), never markup.
+HOSTILE = [
+    "*fett* [Link](javascript:alert(1)) <script>alert(1)</script>",
+    "Tabelle | Zelle ~~weg~~ `code` &amp; {{< shortcode >}} {% raw %} ] Ende\\",
+]
+
+
+def localized(alts: list[str]) -> str:
+    """A Markdown article of one image per alt text, translated into ``alts``."""
+    source = "\n\n".join(f"![Picture number {n}](p{n}.png)" for n in range(len(alts))) + "\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    table = {f"Picture number {n}": alt for n, alt in enumerate(alts)}
+    return document.render(lambda slot: Resolution(table.get(slot.msgid)))
+
+
+def hugo(markdown: str, site: Path) -> str:
+    assert HUGO is not None
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "http://example.org/"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n',
+        encoding="utf-8",
+    )
+    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
+    (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
+    subprocess.run(
+        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
+
+
+def kramdown(markdown: str) -> str:
+    return subprocess.run(
+        ["ruby", "-rkramdown", "-e", "print Kramdown::Document.new(STDIN.read).to_html"],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+
+
+def python_markdown(markdown: str) -> str:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['tables']))",
+        ],
+        input=markdown,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+
+
+def renderers(tmp_path: Path) -> dict[str, object]:
+    found: dict[str, object] = {}
+    if HUGO is not None:
+        found["hugo"] = lambda markdown: hugo(markdown, tmp_path / "site")
+    if KRAMDOWN:
+        found["kramdown"] = kramdown
+    if PYTHON_MARKDOWN:
+        found["python-markdown"] = python_markdown
+    if not found:
+        pytest.skip("none of hugo, kramdown (ruby-kramdown) and Python-Markdown is installed")
+    return found
+
+
+def shown(page: str, count: int) -> tuple[list[str | None], list[str]]:
+    """The alt text of each image (by its number) and the tags of every other element of ``page``."""
+    tree = lxml.html.fromstring(f"<div>{page}</div>")
+    alts = {image.get("src"): image.get("alt") for image in tree.iter("img")}
+    others = sorted({str(e.tag) for e in tree.iter() if e.tag not in ("div", "p", "img")})
+    return [alts.get(f"p{n}.png") for n in range(count)], others
+
+
+def test_an_ordinary_translated_alt_text_reads_as_written_in_hugo_jekyll_and_mkdocs(tmp_path: Path) -> None:
+    markdown = localized(ORDINARY)
+    for name, render in renderers(tmp_path).items():
+        alts, others = shown(render(markdown), len(ORDINARY))  # type: ignore[operator]
+        assert (alts, others) == (ORDINARY, []), (name, markdown)
+
+
+def test_markup_in_a_translated_alt_text_never_becomes_an_element(tmp_path: Path) -> None:
+    markdown = localized(HOSTILE)
+    for name, render in renderers(tmp_path).items():
+        alts, others = shown(render(markdown), len(HOSTILE))  # type: ignore[operator]
+        assert others == [] and None not in alts, (name, markdown)
+        if name != "hugo":  # (Hugo shows the escapes; it has no way to show such a text as written)
+            assert alts == HOSTILE, (name, markdown)
