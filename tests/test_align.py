@@ -119,7 +119,10 @@ def test_unrelated_articles_are_low_confidence_and_fill_nothing(festival: Path) 
     assert (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
 
 
-def test_dir_pairs_files_by_path_and_reports_a_missing_translation(festival: Path, tmp_path: Path) -> None:
+def test_dir_pairs_files_by_path_and_skips_an_article_nobody_translated(
+    festival: Path, tmp_path: Path
+) -> None:
+    """Not every article of a folder was translated: one with no counterpart is a skip, not an error."""
     (festival / "articles" / "other.html").write_text(
         "<html><body><p>Alone.</p></body></html>", encoding="utf-8"
     )
@@ -127,9 +130,19 @@ def test_dir_pairs_files_by_path_and_reports_a_missing_translation(festival: Pat
     old = tmp_path / "old-site"
     old.mkdir()
     shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
+    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de")
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"articles/{SLUG}.html: 11 filled")
+    assert lines[1] == f"1 article skipped, with no file of the same path under {old}: articles/other.html"
+
+
+def test_dir_with_no_article_translated_is_one_error(festival: Path, tmp_path: Path) -> None:
+    """Folders of which no file pairs (the wrong folder given) are a mistake, not a run of skips."""
+    old = tmp_path / "old-site"
+    old.mkdir()
+    (old / "unrelated.html").write_text("<p>Nichts.</p>", encoding="utf-8")
     result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de", code=1)
-    assert f"articles/{SLUG}.html: 11 filled" in result.output
-    assert f"Error: articles/other.html: no translation at {old / 'other.html'}" in result.output
+    assert result.output == (f"Error: articles: no article here has a file of the same path under {old}\n")
 
 
 def test_an_article_that_is_a_link_to_another_fills_its_own_catalog(festival: Path) -> None:

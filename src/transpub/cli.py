@@ -1263,7 +1263,7 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
       transpub align --dir articles ../old-site/de -l de
     """
     _saves_work(ctx)
-    from .exchange.align_workflow import align_article, align_folders
+    from .exchange.align_workflow import Unpaired, align_article, align_folders
 
     if len(paths) != 2:
         raise click.UsageError("give SOURCE and TRANSLATION (two files, or two folders with --dir)")
@@ -1274,13 +1274,18 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
     else:
         results = [align_article(project, paths[0], paths[1], chosen)]
     errors, warnings = [r for r in results if isinstance(r, Exception)], []
+    unpaired = [r.source for r in results if isinstance(r, Unpaired)]
     for result in results:
-        if isinstance(result, Exception):
+        if isinstance(result, (Exception, Unpaired)):
             continue
         if result.low_confidence:
             warnings.append(result.summary)
         else:
             _echo(result.summary)
+    if unpaired:  # (not every article was translated: normal in a folder)
+        shown = ", ".join(unpaired[:5]) + (f" and {len(unpaired) - 5} more" if len(unpaired) > 5 else "")
+        count = f"{len(unpaired)} article{'' if len(unpaired) == 1 else 's'}"
+        _echo(f"{count} skipped, with no file of the same path under {paths[1]}: {shown}")
     _exit_on_problems(errors, warnings)
     if warnings:
         sys.exit(1)

@@ -402,11 +402,20 @@ def _join(slots: list[Slot], joiner: str) -> tuple[str, tuple[Placeholder, ...]]
     return joiner.join(texts), tuple(holders)
 
 
+@dataclass(frozen=True)
+class Unpaired:
+    """A source article of a folder run with no file of the same path in the translation folder (not
+    every article was translated): skipped."""
+
+    source: str
+
+
 def align_folders(project: Project, source_dir: Path, translation_dir: Path, locale: str) -> list[Any]:
     """Align every article under ``source_dir`` with the file of the same path under ``translation_dir``.
 
-    Returns one :class:`ArticleAlignment` per pair, or an :class:`AlignError` for a source file
-    that has no translation or cannot be aligned.
+    Returns one :class:`ArticleAlignment` per pair, an :class:`AlignError` for a pair that cannot be
+    aligned, and an :class:`Unpaired` for a source file that has no translation (skipped); an
+    AlignError alone when no source file has one (the folders do not pair at all).
     """
     results: list[Any] = []
     articles = project.discover().articles
@@ -415,10 +424,17 @@ def align_folders(project: Project, source_dir: Path, translation_dir: Path, loc
             continue
         partner = translation_dir / path.relative_to(source_dir)
         if not partner.is_file():
-            results.append(AlignError(f"no translation at {partner}", _shown(project, path)))
+            results.append(Unpaired(_shown(project, path)))
             continue
         try:
             results.append(align_article(project, path, partner, locale, articles))
         except (AlignError, ArticleError) as exc:
             results.append(exc)
+    if all(isinstance(result, Unpaired) for result in results):
+        return [
+            AlignError(
+                f"no article here has a file of the same path under {_shown(project, translation_dir)}",
+                _shown(project, source_dir),
+            )
+        ]
     return results
