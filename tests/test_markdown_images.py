@@ -410,6 +410,34 @@ def test_an_image_linked_to_a_file_out_of_the_project_is_not_copied(tmp_path: Pa
     assert not (root / "site" / "en" / "posts" / "images" / "dock.png").exists()
 
 
+def test_an_image_naming_transpubs_own_files_is_not_copied_beside_the_translations(tmp_path: Path) -> None:
+    """The articles folder is the project's own (articles = "."): an article is anyone's text, and
+    naming transpub.toml, a catalog or the memory must not publish them, as on the HTML site."""
+    root = make_post_project(tmp_path / "p", "", ".")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text("utf-8").replace('articles = "."', 'articles = "."\nmemory = "tm/memory.sqlite"')
+    )
+    (root / "tm").mkdir()
+    (root / "tm" / "memory.sqlite").write_bytes(b"SQLite format 3")
+    post = root / "posts" / "harbour.md"
+    post.write_text(
+        POST + "\nSee ![a](../transpub.toml), ![b](../locales/es/LC_MESSAGES/posts/harbour.po) and "
+        "![c](../tm/memory.sqlite).\n",
+        "utf-8",
+    )
+    extract(root)
+    translate_all(root)
+    report = compile_md(root)
+    assert not report.errors
+    messages = sorted(w.message for w in report.warnings if w.check == "images")
+    assert len(messages) == 3 and all("names a hidden file or transpub's own" in m for m in messages), (
+        messages
+    )
+    copied = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*") if p.is_file()}
+    assert not {name for name in copied if name.endswith((".toml", ".po", ".sqlite"))}, copied
+
+
 def test_an_image_naming_a_hidden_file_is_not_copied(tmp_path: Path) -> None:
     root = make_post_project(tmp_path / "p", "", "articles")
     (root / "articles" / "posts" / ".env").write_bytes(b"ENGINE_KEY=secret")

@@ -24,6 +24,7 @@ from pathlib import Path
 from .discovery import ARTICLE_SUFFIXES
 from .formats.md_files import FileReference
 from .model import Issue
+from .project import is_private
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,13 @@ def plan_images(
     articles_dir: Path,
     project_root: Path,
     shown: str,
+    private: tuple[str, ...] = (),
 ) -> ImagePlan:
     """The copies that make each of ``references`` (of ``article``, named ``shown`` in warnings) lead
     from each file in ``outputs`` to the file it leads to from the article, and a warning for each
-    reference that cannot be made to (one per reference, whatever the number of files)."""
+    reference that cannot be made to (one per reference, whatever the number of files). ``private``:
+    transpub's own files (:meth:`~transpub.project.Project.private_files`), never copied, as hidden
+    ones (:func:`~transpub.project.is_private`)."""
     plan = ImagePlan()
     folders = [(output, output.parent) for output in outputs if output.parent != article.parent]
     if not folders:
@@ -69,7 +73,7 @@ def plan_images(
         if not targets:
             continue
         plan.watched.append(source)
-        problem = _problem(source, articles, root)
+        problem = _problem(source, articles, root, private)
         if not reference.file_only and (problem or source.suffix.lower() in ARTICLE_SUFFIXES):
             continue  # a page, or a file from the site's root: not this article's file
         if problem:
@@ -95,16 +99,17 @@ def _normal(path: Path) -> Path:
     return Path(os.path.normpath(os.path.abspath(path)))
 
 
-def _problem(source: Path, articles: Path, root: str) -> str | None:
+def _problem(source: Path, articles: Path, root: str, private: tuple[str, ...]) -> str | None:
     """Why ``source`` cannot be copied (None: it can)."""
     if articles not in source.parents:
         return f"leads out of the articles folder ({_shown(source, root)})"
     real, inside = os.path.realpath(source), os.path.realpath(root)
     if not real.startswith(inside.rstrip(os.sep) + os.sep):
         return "leads out of the project"
-    hidden = (*source.relative_to(articles).parts, *Path(real[len(inside) :]).parts)
-    if any(part.startswith(".") for part in hidden):  # (.env, .git/: never copied into the site)
-        return f"names a hidden file ({_shown(source, root)})"
+    named = _shown(source, root)
+    leads_to = real[len(inside.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+    if is_private(named, private) or is_private(leads_to, private):  # (.env, .git/, transpub.toml)
+        return f"names a hidden file or transpub's own ({named})"
     if not os.path.isfile(real):
         return f"names no file ({_shown(source, root)})"
     return None

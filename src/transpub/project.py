@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -25,6 +26,38 @@ from .fsutil import confine, real_path, resolved_folder
 from .locales import folder_name, validate_locale
 
 CONFIG_NAME = "transpub.toml"
+
+
+def is_private(relative: str, private: tuple[str, ...]) -> bool:
+    """Whether the file at ``relative`` (its path in the project, ``/``-separated) is one no article
+    publishes, into the HTML site or beside its Markdown: a hidden file or one in a hidden folder
+    (``.env``, ``.git/config``, ``.transpub/``), or one at or below ``private``
+    (:meth:`Project.private_files`). Both compile's HTML assets and Markdown images ask it, of the
+    path a reference names and of the path it leads to.
+
+    >>> is_private(".env", ()), is_private("img/.cache/a.png", ()), is_private("img/a.png", ())
+    (True, True, False)
+    >>> is_private("locales/de/LC_MESSAGES/a.po", ("transpub.toml", "locales")), is_private("locales2/a", ("locales",))
+    (True, False)
+    """
+    return any(part.startswith(".") for part in relative.split("/")) or any(
+        relative == name or relative.startswith(name.rstrip("/") + "/") for name in private if name != "."
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _inside(root: Path, *paths: Path | None) -> tuple[str, ...]:
+    """The paths among ``paths`` that lie inside the project at ``root`` (relative to it, links resolved;
+    remembered: every article of a run asks)."""
+    inside = []
+    for path in paths:
+        if path is None:
+            continue
+        try:
+            inside.append(Path(os.path.realpath(path)).relative_to(root.resolve()).as_posix())
+        except ValueError:
+            continue
+    return tuple(inside)
 
 
 @dataclass(frozen=True)
@@ -182,6 +215,12 @@ class Project:
         ):
             return None
         return confine(path, root)
+
+    def private_files(self) -> tuple[str, ...]:
+        """transpub's own files and folders inside the project, which no article publishes (their
+        paths in the project, ``/``-separated): ``transpub.toml``, the catalogs, the memory (see
+        :func:`is_private`)."""
+        return _inside(self.root, self.config_path, self.catalogs_dir, self.memory_path)
 
     def settings_for(self, locale: str) -> LocaleSettings:
         """The ``[locale.<name>]`` settings of ``locale`` (empty when absent)."""

@@ -5,14 +5,13 @@ compiled pages (``site/es/story.html``). Each such file is copied once, for ever
 ``site/_assets/<its path in the project>``, and the URL on every page (source language, targets,
 review copies) is rewritten to point there. A file that is missing, unreadable or outside the
 project is a warning naming the article and line; its URL is kept as written. So is a file that is
-the project's own and never a page's (see :func:`private_files`): a hidden file or one in a hidden
+the project's own and never a page's (see :func:`~transpub.project.is_private`): a hidden file or one in a hidden
 folder (``.env``, ``.git/config``, ``.transpub/``), ``transpub.toml``, the catalogs, the memory; an
 article (anyone's text) naming ``../.env`` must not publish it.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from .formats.assets import rewrite_urls, urls_in
 from .formats.document import Document, Tag
 from .fsutil import confine, write_if_changed
 from .model import Issue
+from .project import is_private
 from .site import site_href
 
 ASSETS_DIR = "_assets"
@@ -94,7 +94,7 @@ def copy_assets(
     """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
 
     ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied,
-    nor hidden ones, nor those at or below the paths ``private`` names: see :func:`private_files`).
+    nor hidden ones, nor those at or below the paths ``private`` names: see :meth:`~transpub.project.Project.private_files`).
     ``found`` remembers for the run where each URL of a folder's articles leads (an archive's
     articles share their images: each is looked for once).
     """
@@ -116,7 +116,8 @@ def copy_assets(
                 if relative is None:
                     warnings.append(_warning(shown, tag, f"{name} {url!r} points outside the project"))
                     continue
-                if _is_private(relative, private):
+                named = os.path.normpath(os.path.join(folder, unquote(path)))
+                if is_private(relative, private) or is_private(_in_project(named, root) or "", private):
                     warnings.append(
                         _warning(
                             shown,
@@ -143,28 +144,11 @@ def copy_assets(
     return assets
 
 
-@functools.lru_cache(maxsize=16)
-def private_files(root: Path, *paths: Path | None) -> tuple[str, ...]:
-    """The paths (relative to the project at ``root``, ``/``-separated) among ``paths`` (files or
-    folders: the configuration, the catalogs, the memory) that lie inside the project (remembered:
-    every article of a run asks)."""
-    inside = []
-    for path in paths:
-        if path is None:
-            continue
-        try:
-            inside.append(Path(os.path.realpath(path)).relative_to(root.resolve()).as_posix())
-        except ValueError:
-            continue
-    return tuple(inside)
-
-
-def _is_private(relative: str, private: tuple[str, ...]) -> bool:
-    """Whether the file at ``relative`` in the project is hidden (or in a hidden folder) or at or
-    below one of ``private``."""
-    return any(part.startswith(".") for part in relative.split("/")) or any(
-        relative == name or relative.startswith(name.rstrip("/") + "/") for name in private if name != "."
-    )
+def _in_project(path: str, root: Path) -> str | None:
+    """``path`` (absolute, normal) relative to the project at ``root`` (``/``-separated), as named:
+    None when it is not below it."""
+    folder = str(root).rstrip(os.sep) + os.sep
+    return path[len(folder) :].replace(os.sep, "/") if path.startswith(folder) else None
 
 
 def _look_for(path: Path, root: Path) -> _Found:

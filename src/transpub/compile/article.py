@@ -14,7 +14,7 @@ from ..manifest import Record, signature
 from ..model import Coverage, Issue
 from ..project import Project
 from ..site import Page
-from ..site_assets import ArticleAssets, copy_assets, private_files
+from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, title_of
 from .markdown import image_plan, write_markdown
@@ -59,7 +59,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
             run.copied,
             compiled.warnings,
             run.found,
-            private_files(project.root, project.config_path, project.catalogs_dir, project.memory_path),
+            project.private_files(),
         )
 
     catalogs: dict[str, dict[str, Translation]] = {}

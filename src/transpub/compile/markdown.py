@@ -96,7 +96,9 @@ def image_plan(
         references = file_references(document.render(), shown, read_options(project, article))
     except ArticleError:  # (read once already: the reader reported it)
         return ImagePlan()
-    return plan_images(references, article, outputs, project.articles_dir, project.root, shown)
+    return plan_images(
+        references, article, outputs, project.articles_dir, project.root, shown, project.private_files()
+    )
 
 
 def _copy_images(
