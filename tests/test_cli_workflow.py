@@ -103,7 +103,7 @@ def test_whole_loop_with_apertium_gives_a_fuzzy_spanish_catalog_and_a_site(sampl
     shutil.rmtree(sample_project / "locales/es")  # start from an empty Spanish catalog
     run(sample_project, "extract")
     result = run(sample_project, "translate", "-l", "es")
-    assert "es via apertium: machine-translated 12" in result.output
+    assert "es via apertium: 12 machine-translated" in result.output
     spanish = polib.pofile(str(sample_project / "locales/es/LC_MESSAGES" / f"{SLUG}.po"))
     filled = [e for e in spanish if e.msgstr]
     assert len(filled) == 12

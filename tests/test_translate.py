@@ -195,7 +195,7 @@ def test_tm_engine_fills_from_memory_only(tmp_path):
     got = entries(project, "b")
     assert got["Known."].msgstr == "Conocido." and got["New."].msgstr == ""
     counts = report.counts[("es", "tm")]
-    assert (counts.filled_tm, counts.skipped) == (1, 1) and report.ok
+    assert (counts.filled_tm, counts.unmatched) == (1, 1) and report.ok
 
 
 def test_glossary_term_comes_out_as_the_required_target_term(tmp_path, fake, monkeypatch):
@@ -367,7 +367,7 @@ def test_failure_lines_name_the_po_line_and_msgid_and_collapse_repeats(tmp_path,
     assert f"locales/es/LC_MESSAGES/a.po:{line}" in [f.where[0] for f in report.failures]
     lines = report.failure_lines()
     assert len(lines) < len(texts)
-    assert lines[0].startswith("Failed (6 units): es libre: libre: HTTP 500")
+    assert lines[0].startswith("Failed (6 units): es libre: HTTP 500")
     assert lines[1] == f'  locales/es/LC_MESSAGES/a.po:{line} "Sentence number 0 is long enough to be…"'
     assert lines[-1] == "  ... and 3 more"
 
@@ -487,3 +487,50 @@ def test_a_catalog_a_translator_breaks_during_a_run_is_one_error_and_the_rest_is
     assert not report.ok
     assert entries(project, "a")[texts[1]].msgstr == f"[es] {texts[1]}"  # the other catalogs are filled,
     assert entries(project, "z", "de")[texts[2]].msgstr == f"[de] {texts[2]}"  # and the next locale too
+
+
+def _cli(project_root, *args):
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    return CliRunner().invoke(main, ["--project", str(project_root), *args])
+
+
+def test_the_summary_of_a_memory_only_run_says_what_was_left_empty_and_why(tmp_path):
+    make_project(tmp_path, {"a": [("Known.", "Conocido.")], "b": [("Known.", ""), ("New.", "")]}, engine="tm")
+    result = _cli(tmp_path, "translate", "-l", "es")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "es via tm: 1 from the memory, 1 left empty (no match in the memory)"
+    ]
+
+
+def test_a_failed_unit_is_named_once_with_the_engine_and_the_advice_counts_it_in_the_singular(tmp_path, fake):
+    fake.default_fault = "500"
+    make_project(tmp_path, {"a": [("One.", "")]}, extra="[engines.libre]\nattempts = 1\n")
+    result = _cli(tmp_path, "translate", "-l", "es")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "es via libre: 1 failed"
+    assert lines[1].startswith('Failed: locales/es/LC_MESSAGES/a.po:10 "One.": es libre: HTTP 500')
+    assert lines[2] == (
+        "1 unit could not be translated: 1 failed (run again to retry them; nothing already received is "
+        "requested again)."
+    )
+
+
+def test_a_reply_missing_a_translation_is_counted_in_words(tmp_path, fake):
+    fake.queue("short")
+    make_project(tmp_path, {"a": [("One.", ""), ("Two.", "")]}, extra="[engines.libre]\nbatch_size = 2\n")
+    result = _cli(tmp_path, "translate", "-l", "es")
+    assert "es libre: 1 reply for 2 texts" in result.output, result.output
+
+
+def test_memory_migrate_names_the_memory_as_the_other_commands_do(tmp_path):
+    make_project(tmp_path, {"a": [("One.", "")]}, engine="tm")
+    assert _cli(tmp_path, "translate", "-l", "es").exit_code == 0  # (the memory made)
+    result = _cli(tmp_path, "memory", "migrate")
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    assert line.startswith(".transpub/memory.sqlite: schema version ") and line.endswith(", up to date")

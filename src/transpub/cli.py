@@ -545,20 +545,7 @@ def translate(
         if not report.estimates:
             _echo("Nothing to send: every entry is filled or comes from the translation memory.")
     for (locale, name), counts in sorted(report.counts.items()):
-        parts = [
-            f"{label} {value}"
-            for label, value in (
-                ("machine-translated", counts.filled_mt),
-                ("reused earlier MT", counts.reused_mt),
-                ("from memory", counts.filled_tm),
-                ("close memory matches", counts.filled_fuzzy_tm),
-                ("copied", counts.copied),
-                ("failed", counts.failed),
-                ("rejected (placeholders/terms)", counts.rejected_placeholders),
-                ("skipped", counts.skipped),
-            )
-            if value
-        ]
+        parts = _filled(counts)
         if parts and report.dry_run:  # nothing was filled: this is what a run would take from the memory
             _echo(f"{locale} via {name}: {_would_fill(counts)}")
         elif not report.dry_run:
@@ -571,6 +558,33 @@ def translate(
         if report.advice():
             _echo(report.advice(), err=True)
         sys.exit(1)
+
+
+def _filled(counts: Any) -> list[str]:
+    """What a translate run did with the empty entries of one locale, in words, the count first.
+
+    >>> from transpub.translate_report import Counts
+    >>> _filled(Counts(filled_mt=5, failed=1))
+    ['5 machine-translated', '1 failed']
+    >>> _filled(Counts(filled_tm=2, unmatched=6, skipped=1))
+    ['2 from the memory', '6 left empty (no match in the memory)', '1 plural entry left empty']
+    """
+    plural = "plural entry" if counts.skipped == 1 else "plural entries"
+    return [
+        f"{value} {label}"
+        for label, value in (
+            ("machine-translated", counts.filled_mt),
+            ("from earlier machine translations", counts.reused_mt),
+            ("from the memory", counts.filled_tm),
+            ("from close memory matches (fuzzy)", counts.filled_fuzzy_tm),
+            ("copied (nothing to translate)", counts.copied),
+            ("failed", counts.failed),
+            ("rejected (placeholders/terms)", counts.rejected_placeholders),
+            ("left empty (no match in the memory)", counts.unmatched),
+            (f"{plural} left empty", counts.skipped),
+        )
+        if value
+    ]
 
 
 def _would_fill(counts: Any) -> str:
@@ -1219,9 +1233,11 @@ def memory_migrate(ctx: click.Context) -> None:
     _saves_work(ctx)
     from .memory import describe_location, migrate_memory
 
-    location = _project(ctx).memory_location
+    project = _project(ctx)
+    location = project.memory_location
     before, after = migrate_memory(location)
-    where = describe_location(location)
+    # a file as the other commands name it (below the project), a URL without its password
+    where = project.relative(location) if isinstance(location, Path) else describe_location(location)
     if before == after:
         _echo(f"{where}: schema version {after}, up to date")
     else:

@@ -411,7 +411,7 @@ def translate_project(
             if not pending:
                 continue
             if not machine:
-                counts.skipped += sum(p.entries for p in pending.values())
+                counts.unmatched += sum(p.entries for p in pending.values())
                 continue
 
             send = functools.partial(

@@ -17,7 +17,8 @@ class Counts:
     copied: int = 0  # nothing to translate (numbers, placeholders): source copied
     failed: int = 0  # the engine gave no usable reply
     rejected_placeholders: int = 0  # the reply broke placeholders or glossary terms
-    skipped: int = 0  # left empty (tm-only engine, plural entries)
+    skipped: int = 0  # plural entries, left empty (never filled)
+    unmatched: int = 0  # left empty by an engine that only looks in the memory (tm): no match there
     requested_units: int = 0  # distinct texts sent to the engine in this run
     requested_chars: int = 0
 
@@ -79,16 +80,18 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
     >>> f = [Failure("fr", "libre", f"Text {i}.", "libre: HTTP 500", where=(f"a.po:{i}",)) for i in (3, 7)]
     >>> for line in failure_lines(f + [Failure("fr", "libre", "Odd.", "libre: HTTP 400", where=("b.po:9",))]):
     ...     print(line)
-    Failed (2 units): fr libre: libre: HTTP 500
+    Failed (2 units): fr libre: HTTP 500
       a.po:3 "Text 3."
       a.po:7 "Text 7."
-    Failed: b.po:9 "Odd.": fr libre: libre: HTTP 400
+    Failed: b.po:9 "Odd.": fr libre: HTTP 400
     """
     groups: dict[tuple[str, str, str], list[Failure]] = {}
     for failure in failures:
         groups.setdefault((failure.locale, failure.engine, failure.message), []).append(failure)
     lines: list[str] = []
-    for count, ((locale, engine, message), members) in enumerate(groups.items()):
+    for count, ((locale, engine, said), members) in enumerate(groups.items()):
+        # (an engine's error names it: "libre: HTTP 500"; the line names it once)
+        message = said[len(engine) + 2 :] if said.startswith(f"{engine}: ") else said
         if count == limit:
             lines.append(
                 f"... and {len(groups) - limit} more kinds of failure "
@@ -257,7 +260,8 @@ class TranslateReport:
                 f"{rejected} rejected (the engine's reply broke placeholders or glossary terms: "
                 f"run with --retry-rejected to ask again, or translate {them} by hand)"
             )
-        return f"{failed + rejected} units could not be translated: " + "; ".join(parts) + "."
+        units = "1 unit" if failed + rejected == 1 else f"{failed + rejected} units"
+        return f"{units} could not be translated: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)
