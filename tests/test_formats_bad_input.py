@@ -137,3 +137,21 @@ def test_raw_text_elements_are_published_as_written(tmp_path: Path, tag: str) ->
     assert [u.msgid for u in document.units()] == ["Intro."]
     pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert pseudo == source.replace("Intro.", "⟦Intro.⟧")
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        '{\n"title": "x", "tags": ' + "[" * 100_000 + "]" * 100_000 + "\n}\n",
+        '+++\ntitle = "x"\ntags = ' + "[" * 5_000 + "]" * 5_000 + "\n+++\n",
+        "---\ntitle: " + "[" * 5_000 + "]" * 5_000 + "\n---\n",
+    ],
+    ids=["json", "toml", "yaml"],
+)
+def test_front_matter_nested_thousands_deep_is_one_error_naming_the_file(tmp_path: Path, front: str) -> None:
+    # the JSON, TOML and YAML readers recurse: a few kilobytes of brackets went past Python's stack
+    path = tmp_path / "deep.md"
+    path.write_text(front + "\nBody text.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path, ReadOptions(), display_path="deep.md")
+    assert str(caught.value) == "deep.md:1: front matter nests lists or mappings too deeply to be read"

@@ -84,16 +84,20 @@ _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.con
 
 def read_front_matter(text: str, shown: str, keys: tuple[str, ...]) -> FrontMatter | None:
     """The front matter at the start of ``text`` (None when there is none); ArticleError names the
-    line of broken front matter."""
-    match = _YAML.match(text)
-    if match:
-        return _read_yaml(text, match, shown, keys)
-    match = _TOML.match(text)
-    if match:
-        return _read_toml(text, match, shown, keys)
-    match = _JSON_START.match(text)
-    if match:
-        return _read_json(text, match.end(), shown, keys)
+    line of broken front matter, or its first line when it nests lists or mappings deeper than the
+    YAML, TOML and JSON readers (which recurse) can go."""
+    try:
+        match = _YAML.match(text)
+        if match:
+            return _read_yaml(text, match, shown, keys)
+        match = _TOML.match(text)
+        if match:
+            return _read_toml(text, match, shown, keys)
+        match = _JSON_START.match(text)
+        if match:
+            return _read_json(text, match.end(), shown, keys)
+    except RecursionError:
+        raise ArticleError("front matter nests lists or mappings too deeply to be read", shown, 1) from None
     return None
 
 
