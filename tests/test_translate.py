@@ -534,3 +534,12 @@ def test_memory_migrate_names_the_memory_as_the_other_commands_do(tmp_path):
     assert result.exit_code == 0, result.output
     (line,) = result.output.splitlines()
     assert line.startswith(".transpub/memory.sqlite: schema version ") and line.endswith(", up to date")
+
+
+def test_an_export_of_one_unit_says_unit(tmp_path):
+    make_project(tmp_path, {"a": [("One.", "Uno.")]}, engine="tm")
+    result = _cli(tmp_path, "xliff", "export", "-l", "es", "-o", str(tmp_path / "out"))
+    assert result.output == "Wrote out/a.es.xlf (1 unit)\n", result.output
+    assert _cli(tmp_path, "translate", "-l", "es").exit_code == 0  # (the memory gets the reviewed unit)
+    result = _cli(tmp_path, "memory", "export", "-o", str(tmp_path / "m.tmx"))
+    assert result.output == f"Wrote {tmp_path / 'm.tmx'} (1 unit)\n", result.output

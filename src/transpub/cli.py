@@ -1131,7 +1131,7 @@ def xliff_export(
     (chosen,) = project.select_locales([locale])
     written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
     for path, units in written.files:
-        _echo(f"Wrote {path} ({units} units)")
+        _echo(f"Wrote {path} ({units} unit{'' if units == 1 else 's'})")
     if not written.files:
         _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
 
@@ -1187,7 +1187,8 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
     chosen = project.select_locales(locales) if locales else [None]
     for locale in chosen:
         target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
-        _echo(f"Wrote {target} ({export_tmx(project, target, locale)} units)")
+        units = export_tmx(project, target, locale)
+        _echo(f"Wrote {target} ({units} unit{'' if units == 1 else 's'})")
 
 
 @memory.command(name="import")
