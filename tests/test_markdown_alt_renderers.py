@@ -1,6 +1,7 @@
 """A translated image alt text in the Markdown transpub writes, as the real renderers show it: Hugo
 (Goldmark, which shows an alt text's escapes and character references as written), kramdown
-(Jekyll) and Python-Markdown (MkDocs), each where it is installed. Ordinary alt texts read exactly
+(Jekyll) and Python-Markdown (MkDocs), each where it is installed (a missing one is a skip that
+says so). Ordinary alt texts read exactly
 as translated in all three; markup in a translation never becomes an element in any of them."""
 
 from __future__ import annotations
@@ -93,17 +94,23 @@ def python_markdown(markdown: str) -> str:
     ).stdout
 
 
-def renderers(tmp_path: Path) -> dict[str, object]:
-    found: dict[str, object] = {}
-    if HUGO is not None:
-        found["hugo"] = lambda markdown: hugo(markdown, tmp_path / "site")
-    if KRAMDOWN:
-        found["kramdown"] = kramdown
-    if PYTHON_MARKDOWN:
-        found["python-markdown"] = python_markdown
-    if not found:
-        pytest.skip("none of hugo, kramdown (ruby-kramdown) and Python-Markdown is installed")
-    return found
+#: The renderers, each with whether it is here and why not: each missing one is a skip with its reason.
+RENDERERS = {
+    "hugo": (HUGO is not None, "hugo (Hugo's Goldmark) is not installed"),
+    "kramdown": (KRAMDOWN, "kramdown (Jekyll's renderer, Debian ruby-kramdown) is not installed"),
+    "python-markdown": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
+}
+EACH_RENDERER = [
+    pytest.param(name, marks=pytest.mark.skipif(not here, reason=why), id=name)
+    for name, (here, why) in RENDERERS.items()
+]
+
+
+def render(name: str, markdown: str, tmp_path: Path) -> str:
+    """``markdown`` as the renderer ``name`` makes it into HTML."""
+    if name == "hugo":
+        return hugo(markdown, tmp_path / "site")
+    return kramdown(markdown) if name == "kramdown" else python_markdown(markdown)
 
 
 def shown(page: str, count: int) -> tuple[list[str | None], list[str]]:
@@ -114,17 +121,19 @@ def shown(page: str, count: int) -> tuple[list[str | None], list[str]]:
     return [alts.get(f"p{n}.png") for n in range(count)], others
 
 
-def test_an_ordinary_translated_alt_text_reads_as_written_in_hugo_jekyll_and_mkdocs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_an_ordinary_translated_alt_text_reads_as_written_in_hugo_jekyll_and_mkdocs(
+    name: str, tmp_path: Path
+) -> None:
     markdown = localized(ORDINARY)
-    for name, render in renderers(tmp_path).items():
-        alts, others = shown(render(markdown), len(ORDINARY))  # type: ignore[operator]
-        assert (alts, others) == (ORDINARY, []), (name, markdown)
+    alts, others = shown(render(name, markdown, tmp_path), len(ORDINARY))
+    assert (alts, others) == (ORDINARY, []), markdown
 
 
-def test_markup_in_a_translated_alt_text_never_becomes_an_element(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_markup_in_a_translated_alt_text_never_becomes_an_element(name: str, tmp_path: Path) -> None:
     markdown = localized(HOSTILE)
-    for name, render in renderers(tmp_path).items():
-        alts, others = shown(render(markdown), len(HOSTILE))  # type: ignore[operator]
-        assert others == [] and None not in alts, (name, markdown)
-        if name != "hugo":  # (Hugo shows the escapes; it has no way to show such a text as written)
-            assert alts == HOSTILE, (name, markdown)
+    alts, others = shown(render(name, markdown, tmp_path), len(HOSTILE))
+    assert others == [] and None not in alts, markdown
+    if name != "hugo":  # (Hugo shows the escapes; it has no way to show such a text as written)
+        assert alts == HOSTILE, markdown
