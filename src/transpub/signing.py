@@ -12,6 +12,7 @@ SQLite.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import hmac
 import os
@@ -67,17 +68,17 @@ def _read_or_make_key() -> bytes:
         temporary = folder / f".{LOCAL_KEY_NAME}.{os.getpid()}.{secrets.token_hex(4)}"
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            key = secrets.token_bytes(32)
-            if os.write(fd, key) != len(key):
-                return b""  # (a short write of 32 bytes: a full disk)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
+            try:
+                key = secrets.token_bytes(32)
+                if os.write(fd, key) != len(key):
+                    raise OSError(errno.ENOSPC, "the key was written in part", str(temporary))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             with contextlib.suppress(FileExistsError):  # another process made it first: its key
                 os.link(temporary, path)
         finally:
-            temporary.unlink()
+            temporary.unlink()  # (made or not, the temporary file goes)
         return _key_of(path.read_bytes())
     except (OSError, RuntimeError, ValueError):  # no home, a read-only one: nothing is kept signed
         return b""
