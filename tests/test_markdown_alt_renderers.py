@@ -69,28 +69,20 @@ def hugo(markdown: str, site: Path) -> str:
 
 
 def kramdown(markdown: str) -> str:
-    return subprocess.run(
-        ["ruby", "-rkramdown", "-e", "print Kramdown::Document.new(STDIN.read).to_html"],
-        input=markdown,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    return _html_from(
+        ["ruby", "-rkramdown", "-e", "print Kramdown::Document.new(STDIN.read).to_html"], markdown
+    )
 
 
 def python_markdown(markdown: str) -> str:
+    script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['tables']))"
+    return _html_from([sys.executable, "-c", script], markdown)
+
+
+def _html_from(command: list[str], markdown: str) -> str:
+    """What ``command`` prints given ``markdown`` on its standard input (a renderer's HTML)."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['tables']))",
-        ],
-        input=markdown,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+        command, input=markdown, capture_output=True, text=True, check=True, timeout=120
     ).stdout
 
 
