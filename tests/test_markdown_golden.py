@@ -25,14 +25,11 @@ CASES = sorted(p.stem for p in DATA.glob("*.md") if not p.stem.endswith(".expect
 #: A line break and what may follow it at the start of a line inside a block (quote markers, indentation).
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 #: Source that a translation writes differently on purpose: an entity as the character it stands for,
-#: brackets that are text escaped, a YAML block scalar as a quoted string, a reference link named by
-#: its text with its label.
+#: brackets that are text escaped, a YAML block scalar as a quoted string.
 WRITTEN_ANEW = {
     "inline": [("&copy;", "©"), ("&amp;", "&")],
     "references": [
         ("[text][missing]", "\\[text\\]\\[missing\\]"),
-        ("[the FAQ][]", "[the FAQ][the FAQ]"),  # a reference whose label is its text keeps the label
-        ("[Home].", "[Home][Home]."),
     ],
     "front_yaml": [("|\n  A long summary\n  over lines.", '"A long summary over lines."')],
 }

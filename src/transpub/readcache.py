@@ -260,6 +260,7 @@ class _Encoder:
         walking, self.walking = self.walking, False
         stored = {
             number: (parts(piece.open, depth), parts(piece.close, depth))
+            + (() if piece.same is None else (parts(piece.same, depth),))
             if piece.__class__ is PairedPieces
             else parts(piece, depth)
             for number, piece in pieces.items()
@@ -355,7 +356,9 @@ class _Decoder:
                 decode = self.parts
                 for number, piece in pieces.items():
                     if piece.__class__ is tuple:
-                        pieces[number] = PairedPieces(decode(piece[0]), decode(piece[1]))
+                        pieces[number] = PairedPieces(
+                            decode(piece[0]), decode(piece[1]), decode(piece[2]) if len(piece) > 2 else None
+                        )
                     else:
                         pieces[number] = decode(piece)
                 self.walking = walking

@@ -99,6 +99,11 @@ class PairedPieces:
 
     open: list[Part]
     close: list[Part]
+    #: The source from after the opening markup through the closing one, written instead of the
+    #: translation's content and ``close`` when the translation keeps the element's content as the
+    #: source has it (a Markdown link ``[text]`` whose label is its text stays ``[text]``; ``close``
+    #: writes the label, ``][text]``, for a translated text). None: always ``close``.
+    same: list[Part] | None = None
 
 
 @dataclass(eq=False)
@@ -474,6 +479,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         value = text if "&" not in text else unescape_lookalikes(text)
         return [escape(value) if plain else _Piece(slot, value)], plain
     items: list[Any] = []
+    opened: dict[str, int] = {}  # where each opening piece with a ``same`` is among the items
     # tokenize's split, without a token object per piece: the text, then (closing slash,
     # number, empty slash, text after) for each placeholder
     split = PLACEHOLDER_RE.split(text)
@@ -491,6 +497,13 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if isinstance(piece, PairedPieces):
+            if piece.same is not None and not (closing or empty):
+                opened[number] = len(items)
+            elif piece.same is not None and number in opened and _same_content(slot.msgid, text, number):
+                del items[opened[number] :]
+                items.append([*piece.open, *piece.same])
+                plain = False
+                continue
             piece = piece.open if not (closing or empty) else piece.close
         if _only_strings(piece):
             items += piece
@@ -501,6 +514,13 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         value = pending if "&" not in pending else unescape_lookalikes(pending)
         items.append(escape(value) if line_start is None else _Piece(slot, value))
     return items, plain
+
+
+def _same_content(msgid: str, text: str, number: str) -> bool:
+    """Whether the translation ``text`` keeps the content of paired placeholder ``number`` as ``msgid`` has it."""
+    inside = re.compile(f"<{number}>(.*?)</{number}>", re.S)
+    found, source = inside.search(text), inside.search(msgid)
+    return found is not None and source is not None and found.group(1) == source.group(1)
 
 
 def _only_strings(parts: Any) -> bool:

@@ -583,6 +583,7 @@ class RunSlots:
         pieces: dict[int, PairedPieces | list[Part]] = {}
         placeholders: list[Placeholder] = []
         numbers: dict[int, int] = {}
+        inside: dict[int, int] = {}  # where each paired placeholder's content starts in ``parts``
         text_run: list[str] = []  # consecutive text, escaped as one (a look-alike may span two atoms)
         for atom in atoms:
             if atom.kind == "text":
@@ -603,10 +604,16 @@ class RunSlots:
                 numbers[id(atom.node)] = number
                 placeholders.append(Placeholder(number, atom.node.tag, True))  # type: ignore[union-attr]
                 pieces[number] = PairedPieces(list(atom.parts), [])
+                inside[number] = len(parts)
                 msgid_parts.append(f"<{number}>")
             else:
                 number = numbers[id(atom.node)]
-                pieces[number].close = list(atom.parts if atom.written is None else atom.written)  # type: ignore[union-attr]
+                paired = pieces[number]
+                assert isinstance(paired, PairedPieces)
+                if atom.written is None:
+                    paired.close = list(atom.parts)
+                else:  # written when translated; the source's own when its content is kept
+                    paired.close, paired.same = list(atom.written), parts[inside[number] :]
                 msgid_parts.append(f"</{number}>")
         msgid_parts.append(escape_lookalikes("".join(text_run)))
         return "".join(msgid_parts), parts, tuple(placeholders), pieces

@@ -1,0 +1,150 @@
+"""The CommonMark spec examples (and GFM's tables, task lists, strikethrough and autolinks) as
+Markdown articles: nothing changes that nobody translated.
+
+Each example (tests/data/commonmark/, see its README) is read as an article, then
+
+- untranslated, it is written back byte for byte;
+- pseudo-translated (every msgid ``⟦msgid⟧``), everything outside the marks is the source byte for
+  byte, and the page shows what the source shows with the translation in place (the same HTML,
+  the marks taken out of it);
+- with the marks removed, each translated stretch is its source again, but for what a translation
+  is written with on purpose: a translation is written on one line (its soft line breaks become
+  spaces) and its text is escaped anew (a character the source wrote as an entity or with a
+  backslash may be written as itself or escaped otherwise: the same text, shown the same).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from transpub.errors import ArticleError
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.md_parser import rendering_parser
+from transpub.formats.md_reader import read_markdown
+
+EXAMPLES = json.loads((Path(__file__).parent / "data" / "commonmark" / "examples.json").read_text("utf-8"))
+#: Examples an article does not read as CommonMark does, on purpose.
+NOT_COMMONMARK = {
+    # a file that starts with a ``---`` line starts with front matter for Hugo, Jekyll and MkDocs:
+    # ``Foo`` is no mapping of keys to values, an error naming the line
+    ("commonmark", 96): "front matter",
+}
+#: A backslash escape or a character reference (as CommonMark reads them: at most 7 decimal digits).
+#: Translated stretches that are written anew on purpose: an image's alt text is plain text (what
+#: the page shows of it), so markup in it is written as the text it shows.
+WRITTEN_ANEW = {
+    ("commonmark", 520): ["[[foo](uri1)](uri2)"],
+    ("commonmark", 574): ["foo ![bar](/url)"],
+    ("commonmark", 575): ["foo [bar](/url)"],
+    ("commonmark", 576): ["foo *bar*"],
+    ("commonmark", 577): ["foo *bar*"],
+}
+#: Known to change (not fixed yet): each reason says what a user would see.
+KNOWN = {
+    ("commonmark", 193): "a translated link title is written in double quotes whatever the source's",
+    ("commonmark", 194): "a translated link title is written in double quotes whatever the source's",
+    ("commonmark", 195): "a translated link title is written in double quotes whatever the source's",
+    ("commonmark", 505): "a translated link title is written in double quotes whatever the source's",
+    ("commonmark", 509): "a translated link title is written in double quotes whatever the source's",
+    ("commonmark", 196): "a translated title loses the line breaks at its ends",
+    ("commonmark", 593): "a '!' before a translated link makes it an image",
+    ("gfm", 626): "translated text right after a bare URL (`&hl;`) becomes part of the URL",
+    ("gfm", 627): "translated text right after a bare URL (`<lp`) becomes part of the URL",
+    ("gfm", 631): "translated text right before an address glued to it (`a.b-c_d@a.b`) stops it being a link",
+}
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
+#: A line break and the container prefixes (quote markers, indentation) of the line it starts.
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
+
+
+def _id(example: dict) -> str:
+    return f"{example['spec']}-{example['example']}"
+
+
+def _outside_marks(marked: str) -> list[str]:
+    """The stretches of ``marked`` outside every ``⟦…⟧`` (marks nest: a link title inside a sentence)."""
+    stretches, current, depth = [], [], 0
+    for char in marked:
+        if char == "⟦":
+            if depth == 0:
+                stretches.append("".join(current))
+                current = []
+            depth += 1
+        elif char == "⟧":
+            depth -= 1
+        elif depth == 0:
+            current.append(char)
+    stretches.append("".join(current))
+    return stretches
+
+
+def _inside_marks(marked: str) -> list[str]:
+    """The outermost ``⟦…⟧`` stretches of ``marked``, marks taken out."""
+    found, current, depth = [], [], 0
+    for char in marked:
+        if char == "⟦":
+            depth += 1
+        elif char == "⟧":
+            depth -= 1
+            if depth == 0:
+                found.append("".join(current))
+                current = []
+        elif depth:
+            current.append(char)
+    return found
+
+
+def _as_shown(markdown: str) -> str:
+    """What a stretch of Markdown says once escapes and entities are read and spaces collapsed."""
+    text = _LINE_BREAK.sub(" ", markdown)
+    return " ".join(_ESCAPE.sub(lambda m: m.group(1) or html.unescape(m.group()), text).split())
+
+
+def _plain(markdown: str) -> str:
+    """What an image's alt text shows of ``markdown``."""
+    found = re.search(r'alt="([^"]*)"', rendering_parser().renderInline(f"![{markdown}](x)"))
+    assert found
+    return html.unescape(found.group(1))
+
+
+def _page(markdown: str) -> str:
+    return " ".join(rendering_parser().render(markdown).split())
+
+
+def _case(example: dict) -> object:
+    known = KNOWN.get((example["spec"], example["example"]))
+    marks = [pytest.mark.xfail(reason=known, strict=True)] if known else []
+    return pytest.param(example, id=_id(example), marks=marks)
+
+
+@pytest.mark.parametrize("example", [_case(example) for example in EXAMPLES])
+def test_a_spec_example_changes_nowhere_but_in_what_was_translated(example: dict) -> None:
+    source = example["markdown"]
+    reason = NOT_COMMONMARK.get((example["spec"], example["example"]))
+    try:
+        document = read_markdown(source, Path("example.md"), "utf-8", ReadOptions())
+    except ArticleError:
+        assert reason, "refused though nothing says why"
+        return
+    assert reason is None, f"{reason}: expected to be refused"
+    assert document.render() == source
+    assert document.render(lambda slot: Resolution(slot.msgid)) == source
+    # the marks stand apart from the text next to them (a mark glued to a bare URL would be part of it)
+    spaced = document.render(lambda slot: Resolution(f"⟦ {slot.msgid} ⟧"))
+    marked = spaced.replace("⟦ ", "⟦").replace(" ⟧", "⟧")
+    outside = _outside_marks(marked)
+    translated = re.fullmatch("(.*?)".join(map(re.escape, outside)), source, re.S)
+    assert translated, f"changed outside the translation: {marked!r}"
+    anew = {_as_shown(stretch) for stretch in WRITTEN_ANEW.get((example["spec"], example["example"]), ())}
+    assert [_as_shown(t) for t in _inside_marks(marked)] == [
+        shown if shown not in anew else _as_shown(_plain(stretch))
+        for stretch in translated.groups()
+        for shown in [_as_shown(stretch)]
+    ]
+    assert _page(spaced).replace("⟦ ", "").replace(" ⟧", "") == _page(source)
