@@ -47,11 +47,6 @@ WRITTEN_ANEW = {
 }
 #: Known to change (not fixed yet): each reason says what a user would see.
 KNOWN = {
-    ("commonmark", 193): "a translated link title is written in double quotes whatever the source's",
-    ("commonmark", 194): "a translated link title is written in double quotes whatever the source's",
-    ("commonmark", 195): "a translated link title is written in double quotes whatever the source's",
-    ("commonmark", 505): "a translated link title is written in double quotes whatever the source's",
-    ("commonmark", 509): "a translated link title is written in double quotes whatever the source's",
     ("commonmark", 196): "a translated title loses the line breaks at its ends",
     ("commonmark", 593): "a '!' before a translated link makes it an image",
     ("gfm", 626): "translated text right after a bare URL (`&hl;`) becomes part of the URL",

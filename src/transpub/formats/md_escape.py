@@ -18,7 +18,9 @@ not help — are written ``&#123;{`` and ``&#123;%``.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 #: Characters that may start or end markup anywhere in a line.
 _INLINE = re.compile(
@@ -183,19 +185,34 @@ def _escape_alt(match: re.Match[str]) -> str:
     return "\\" + char
 
 
-def markdown_title(text: str) -> str:
+def markdown_title(text: str, quote: str = '"') -> str:
     """A link or image title, quotes included: a quote, a backslash and the ``&`` of an entity as
     character references (kramdown keeps a backslash in a title, Python-Markdown ``\\"``).
+    ``quote`` is the one the source's title opens with (``"``, ``'`` or ``(``): it is kept.
 
     >>> print(markdown_title('The "race" \\\\ R&D &amp; now'))
     "The &quot;race&quot; &#92; R&D &amp;amp; now"
+    >>> print(markdown_title("It's (new)", "'"), markdown_title("It's (new)", "("))
+    'It&#39;s (new)' (It's &#40;new&#41;)
     """
     text = _SPACES.sub(" ", text)
-    return '"' + _TITLE.sub(lambda m: _TITLE_REFERENCES[m.group()], text) + '"'
+    closing = _CLOSING.get(quote, '"')
+    special = _TITLE_SPECIAL[closing]
+    return quote + special.sub(lambda m: _TITLE_REFERENCES[m.group()], text) + closing
 
 
-_TITLE = re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)')
-_TITLE_REFERENCES = {"\\": "&#92;", '"': "&quot;", "&": "&amp;"}
+def title_writer(raw: str) -> Callable[[str], str]:
+    """How a translation of the title written ``raw`` (quotes included) is written: in its quotes."""
+    return markdown_title if raw[:1] not in ("'", "(") else functools.partial(markdown_title, quote=raw[0])
+
+
+_CLOSING = {'"': '"', "'": "'", "(": ")"}
+_TITLE_SPECIAL = {
+    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)'),
+    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)"),
+    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)"),
+}
+_TITLE_REFERENCES = {"\\": "&#92;", '"': "&quot;", "'": "&#39;", "(": "&#40;", ")": "&#41;", "&": "&amp;"}
 
 
 def markdown_destination(url: str) -> str:

@@ -24,7 +24,7 @@ from .document import AttrSlot, LinkTarget, Part
 from .escape import attribute_in_markdown
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tree import VOID, Node
-from .md_escape import escape_markdown_alt, markdown_destination, markdown_title
+from .md_escape import escape_markdown_alt, markdown_destination, title_writer
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
 from .runs import Atom, collapse_space
@@ -271,7 +271,7 @@ class InlineReader:
             ref=(self.namer.ref("a", words) if alt is None else self.namer.ref("img", alt)) + "@title",
             raw=self.source.raw(start, end),
             kind="attribute:title",
-            write=markdown_title,
+            write=title_writer(self.source.raw(start, end)),
         )
 
     def _alt(self, token: Token, start: int, end: int) -> Part:

@@ -30,7 +30,7 @@ from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, markdown_title
+from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
 from .md_parser import parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -483,7 +483,7 @@ class _Builder(RunSlots):
                             ref,
                             self.source.raw(start, end_of_title),
                             "attribute:title",
-                            write=markdown_title,
+                            write=title_writer(self.source.raw(start, end_of_title)),
                         )
                     )
                     end = end_of_title
