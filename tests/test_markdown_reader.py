@@ -373,6 +373,22 @@ def test_a_translated_reference_link_named_by_its_text_keeps_its_label() -> None
     )
 
 
+def test_a_reference_link_whose_text_a_translation_keeps_is_written_as_the_source_wrote_it() -> None:
+    text = "Read [the FAQ][] or [Home] first.\n\n[the faq]: /faq\n[home]: /\n"
+    document = read(text)
+    localized = translate(
+        document, {"Read <1>the FAQ</1> or <2>Home</2> first.": "Lee <1>the FAQ</1> o <2>Home</2> ya."}
+    )
+    assert localized == "Lee [the FAQ][] o [Home] ya.\n\n[the faq]: /faq\n[home]: /\n"
+
+
+def test_an_exclamation_mark_before_a_translated_link_does_not_make_it_an_image() -> None:
+    document = read("Hi [foo] now.\n\n[foo]: /u\n")
+    for translation in ("¡Hola!<1>foo</1> ya.", "¡Hola!<1>fu</1> ya."):
+        page = render_markdown_page(translate(document, {"Hi <1>foo</1> now.": translation}), "es", "a.md")
+        assert "<img" not in page and '¡Hola!<a href="/u">' in page
+
+
 def test_the_inside_of_an_angle_bracket_shortcode_pair_is_kept_unless_it_is_a_callout() -> None:
     text = "{{< note >}}\nMind the gap.\n{{< /note >}}\n\n{{< chart >}}\nLabel one\n{{< /chart >}}\n"
     assert msgids(read(text)) == ["Mind the gap."]

@@ -48,7 +48,6 @@ WRITTEN_ANEW = {
 #: Known to change (not fixed yet): each reason says what a user would see.
 KNOWN = {
     ("commonmark", 196): "a translated title loses the line breaks at its ends",
-    ("commonmark", 593): "a '!' before a translated link makes it an image",
     ("gfm", 626): "translated text right after a bare URL (`&hl;`) becomes part of the URL",
     ("gfm", 627): "translated text right after a bare URL (`<lp`) becomes part of the URL",
     ("gfm", 631): "translated text right before an address glued to it (`a.b-c_d@a.b`) stops it being a link",

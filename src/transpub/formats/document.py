@@ -318,10 +318,11 @@ def _memoized(resolve: Resolver) -> Resolver:
 class _Piece:
     """Translated text of a slot that may start a Markdown line (escaped as it is written)."""
 
-    __slots__ = ("slot", "text")
+    __slots__ = ("before_link", "slot", "text")
 
     def __init__(self, slot: TextSlot, text: str) -> None:
         self.slot, self.text = slot, text
+        self.before_link = False  # a link's ``[`` follows: a ``!`` ending the text would make it an image
 
 
 def _render(
@@ -441,7 +442,10 @@ def _render(
             elif cls is _Piece:  # translated text that may start a Markdown line
                 slot = part.slot
                 escape = slot.escape_line_start if _at_line_start(out) else slot.escape
-                out.append(escape(part.text))
+                written = escape(part.text)
+                if part.before_link and written.endswith("!") and not written.endswith("\\!"):
+                    written = written[:-1] + "\\!"
+                out.append(written)
         else:
             if not stack:
                 return
@@ -505,6 +509,14 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 plain = False
                 continue
             piece = piece.open if not (closing or empty) else piece.close
+        if (
+            items
+            and items[-1].__class__ is _Piece
+            and piece
+            and piece[0].__class__ is str
+            and piece[0][:1] == "["
+        ):
+            items[-1].before_link = True
         if _only_strings(piece):
             items += piece
         else:
