@@ -105,6 +105,20 @@ def test_an_abbreviation_definition_keeps_its_syntax_and_offers_its_expansion() 
     assert localized == "The HTML version is shorter.\n\n*[HTML]: Lenguaje \\*de\\* marcado\n"
 
 
+def test_an_abbreviation_definition_in_a_quote_keeps_its_syntax_and_offers_its_expansion() -> None:
+    # kramdown and Python-Markdown read a quote's lines as blocks: the definition is one there too
+    text = "> The HTML version is shorter.\n>\n> *[HTML]: HyperText Markup Language\n"
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == [
+        "The HTML version is shorter.",
+        "HyperText Markup Language",
+    ]
+    localized = document.render(lambda slot: Resolution(f"[{slot.msgid}]"))
+    assert localized == (
+        "> \\[The HTML version is shorter.\\]\n>\n> *[HTML]: \\[HyperText Markup Language\\]\n"
+    )
+
+
 def test_a_raw_html_block_holding_math_or_an_attribute_list_is_still_translated() -> None:
     # kramdown reads neither inside raw HTML: there they are the block's text, as before
     text = '<div class="box">\n<p>The area is $$\\pi r^2$$ {: .x} here.</p>\n</div>\n'

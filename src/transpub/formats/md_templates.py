@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
-_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|(?<![^\n])[ \t]{0,3}\*\[")
+_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}\*\[")
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
@@ -137,7 +137,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         opener = match.group()
         if opener in ("{{<", "{{%") and text.startswith("/*", match.end()):
             opener += "/*"
-        if opener.endswith("*["):  # at a line's start, after up to three spaces
+        if opener.endswith("*["):  # at a line's start, after up to three spaces (and quote markers)
             at, opener = match.end() - 2, "*["
         closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
