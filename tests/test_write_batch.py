@@ -259,6 +259,56 @@ def test_a_killed_extract_leaves_complete_catalogs_and_records_none_of_them(tmp_
     assert report.ok and len(list(tmp_path.glob("locales/*/LC_MESSAGES/*.po"))) == 200
 
 
+_KILLED_BEFORE_COMMIT = """
+import sys
+from pathlib import Path
+from transpub import fsutil
+from transpub.extract import extract_project
+from transpub.project import load_project
+
+real_commit = fsutil.WriteBatch.commit
+done = 0
+
+def commit(self):
+    global done
+    done += 1
+    if done == 2:  # a batch in place, the next one written but not yet in place: wait to be killed
+        print("written", flush=True)
+        sys.stdin.read()
+    real_commit(self)
+
+fsutil.WriteBatch.commit = commit
+extract_project(load_project(Path(sys.argv[1])), ["de", "es"])
+"""
+
+
+def test_an_extract_killed_while_it_writes_new_catalogs_leaves_no_stray_file_in_the_catalogs_folders(
+    tmp_path: Path,
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    if not (hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")) or fsutil._syncfs() is None:
+        pytest.skip("no unnamed files here (O_TMPFILE, /proc): new catalogs go through named temporaries")
+    newsroom(tmp_path, 100)
+    src = Path(__file__).resolve().parents[1] / "src"
+    run = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_BEFORE_COMMIT, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert run.stdout is not None and run.stdout.readline() == b"written\n"
+    run.send_signal(signal.SIGKILL)
+    run.wait(30)
+    left = sorted(p.name for p in (tmp_path / "locales").rglob("*") if p.is_file())
+    assert left and all(name.endswith((".po", ".pot")) for name in left)  # no hidden temporary file
+    assert len(left) < 300  # (the second batch's files were not put in place)
+    for path in tmp_path.glob("locales/*/LC_MESSAGES/*.po"):
+        assert len(catalog.read_catalog(path)) == 2
+
+
 def _fill_first_entries(root: str, articles: int, started: multiprocessing.synchronize.Event) -> None:
     """As translate does: under each catalog's lock, read it, fill its first empty entry, write it."""
     project = load_project(Path(root))

@@ -532,6 +532,11 @@ class WriteBatch:
     ``syncfs`` once per file system, so a run that writes thousands of catalogs waits for the disk a
     few times instead of once per catalog (a batch of a few files fsyncs each: :data:`FSYNC_AT_MOST`);
     elsewhere each durable file is fsync-ed as it is written.
+    A file that replaces nothing and is not flushed at :meth:`commit` (``new``, and not durable or
+    left to the caller to flush, see ``defer_new``) is written, where the system allows it, to a
+    file without a name in its folder (Linux's ``O_TMPFILE``) that :meth:`commit` links into place:
+    one entry made in the folder rather than a temporary one made, then renamed, and nothing to
+    sweep after a crash or a kill (such a file vanishes with the process that wrote it).
     As a context manager: commits when the block ends normally, discards on an exception.
     """
 
@@ -546,7 +551,11 @@ class WriteBatch:
         run has not recorded it: the next one makes it again); a file that replaces another is
         still flushed before it takes the other's place.
         """
-        self._staged: list[tuple[str, str, bool]] = []  # (temporary, file, durable)
+        #: (temporary, file, durable): a temporary file's name, or the descriptor of an unnamed file
+        #: (see :func:`_write_unnamed`) with the bytes written there (linked into place at commit)
+        self._staged: list[tuple[str | tuple[int, bytes], str, bool]] = []
+        #: folder -> its descriptor, where this batch writes unnamed files (closed when it ends)
+        self._folders: dict[str, int] = {}
         self._digest = digest
         self.digests: dict[str, str] = {}
         self._defer_new = defer_new
@@ -568,8 +577,14 @@ class WriteBatch:
         ``new``: the caller found no file there, under the lock: it gets mode 0o644 without a look)."""
         has_syncfs = _syncfs() is not None
         flush_now = durable and not has_syncfs
-        temporary = _temporary_copy(path, (data,), flush=flush_now, mode=0o644 if new else None)
         deferred = durable and new and self._defer_new and has_syncfs
+        unnamed = None
+        if new and (deferred or not durable) and len(self._staged) < UNNAMED_AT_MOST:
+            unnamed = _write_unnamed(os.fspath(path), data, self._folders)  # (flushed by no one here)
+        if unnamed is not None:
+            temporary: str | tuple[int, bytes] = (unnamed, data)
+        else:
+            temporary = _temporary_copy(path, (data,), flush=flush_now, mode=0o644 if new else None)
         if deferred:
             self.unflushed.add(os.path.dirname(os.path.abspath(path)))
         self._staged.append((temporary, os.fspath(path), durable and not flush_now and not deferred))
@@ -579,21 +594,40 @@ class WriteBatch:
     def commit(self) -> None:
         """Flush, rename every file into place, release the locks."""
         try:
-            _flush_file_systems([temporary for temporary, _, durable in self._staged if durable])
+            _flush_file_systems(
+                [
+                    temporary
+                    for temporary, _, durable in self._staged
+                    if durable and isinstance(temporary, str)
+                ]
+            )
             while self._staged:
                 temporary, path, _ = self._staged[0]
-                os.replace(temporary, path)
+                if isinstance(temporary, str):
+                    os.replace(temporary, path)
+                else:
+                    _link_unnamed(temporary[0], path, temporary[1], self._folders)
                 del self._staged[0]
+                if not isinstance(temporary, str):
+                    os.close(temporary[0])
         finally:
             self.discard()
 
     def discard(self) -> None:
-        """Remove the temporary files not renamed yet and release the locks."""
+        """Remove the temporary files not renamed yet (close the unnamed ones) and release the locks."""
         try:
             for temporary, _, _ in self._staged:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+                if isinstance(temporary, str):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(temporary)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.close(temporary[0])  # (the file, nameless, is gone)
             self._staged.clear()
+            for folder in self._folders.values():
+                with contextlib.suppress(OSError):
+                    os.close(folder)
+            self._folders.clear()
         finally:
             self._held.clear()
             self._locks.close()
@@ -606,6 +640,77 @@ class WriteBatch:
             self.commit()
         else:
             self.discard()
+
+
+#: A batch stages at most this many files (one open descriptor each) as unnamed files; beyond, as
+#: named temporary files.
+UNNAMED_AT_MOST = 256
+#: How :func:`_write_unnamed` opens a file without a name in a folder (0: the system has no way).
+_UNNAMED_FLAGS = getattr(os, "O_TMPFILE", 0) and (
+    os.O_WRONLY | getattr(os, "O_TMPFILE", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+#: Whether unnamed files can be linked into place here (``/proc/self/fd``); False after a failure.
+_UNNAMED_USABLE = [bool(_UNNAMED_FLAGS) and os.path.isdir("/proc/self/fd")]
+#: Folders whose file system makes no unnamed file (EOPNOTSUPP): named temporary files there.
+_NAMED_ONLY: set[str] = set()
+
+
+def _write_unnamed(path: str, data: bytes, folders: dict[str, int]) -> int | None:
+    """A file without a name in ``path``'s folder (made when missing) holding ``data``, with mode
+    0o644, to be linked as ``path`` by :func:`_link_unnamed`: its descriptor (``folders``: the
+    folders' descriptors, opened once, kept there). None where the system makes no such file: the
+    caller writes a named temporary file instead. A killed process leaves nothing of it."""
+    if not _UNNAMED_USABLE[0]:
+        return None
+    folder = os.path.dirname(path) or os.curdir
+    if folder in _NAMED_ONLY:
+        return None
+    remove_stale_temporaries(folder)  # (an earlier run's named ones, as a named write sweeps them)
+    where = folders.get(folder)
+    if where is None:
+        flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            where = os.open(folder, flags)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)  # the folder's first file: make the folder
+            where = os.open(folder, flags)
+        folders[folder] = where
+    try:
+        fd = os.open(".", _UNNAMED_FLAGS, 0o600, dir_fd=where)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):  # (a kernel or file system without)
+            _NAMED_ONLY.add(folder)
+            return None
+        raise
+    try:
+        _write_all(fd, data)
+        if _FCHMOD is not None:
+            _FCHMOD(fd, 0o644)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _link_unnamed(fd: int, path: str, data: bytes, folders: dict[str, int]) -> None:
+    """Give the unnamed file ``fd`` (see :func:`_write_unnamed`) the name ``path``. Should a file be
+    there by now (it was absent, but not every writer takes transpub's locks), or the link fail,
+    ``data`` takes its place through a named temporary file, as when unnamed files are not used."""
+    folder, name = os.path.split(path)
+    try:
+        os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=folders[folder or os.curdir], follow_symlinks=True)
+        return
+    except FileExistsError:
+        pass
+    except OSError:  # (no /proc, say): named temporary files from here on
+        _UNNAMED_USABLE[0] = False
+    temporary = _temporary_copy(path, (data,), flush=False, mode=0o644)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
 
 
 _SYNCFS: list[Callable[[int], int] | None] = []
