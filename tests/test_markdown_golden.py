@@ -25,8 +25,10 @@ CASES = sorted(p.stem for p in DATA.glob("*.md") if not p.stem.endswith(".expect
 #: A line break and what may follow it at the start of a line inside a block (quote markers, indentation).
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 #: Source that a translation writes differently on purpose: an entity as the character it stands for,
-#: brackets that are text escaped, a YAML block scalar as a quoted string.
+#: brackets that are text escaped, a YAML block scalar as a quoted string, the translated default title
+#: of an admonition that gives none.
 WRITTEN_ANEW = {
+    "admonitions": [("!!! tip\n", '!!! tip "Tip"\n')],
     "inline": [("&copy;", "©"), ("&amp;", "&")],
     "references": [
         ("[text][missing]", "\\[text\\]\\[missing\\]"),

@@ -150,6 +150,23 @@ def test_a_translated_admonition_title_is_shown_as_text_not_as_html_or_markdown(
     assert html.unescape(title) == evil
 
 
+def test_an_admonition_without_a_title_shows_its_default_title_translated() -> None:
+    # MkDocs (Python-Markdown) titles "!!! warning" "Warning": a translator must be able to translate it
+    text = "!!! warning\n    Mind the gap.\n\n??? note inline end\n    Tickets at the pier.\n"
+    document = read(text)
+    assert msgids(document) == ["Warning", "Mind the gap.", "Note", "Tickets at the pier."]
+    warning = document.units()[0]
+    assert warning.kind == "attribute:title" and "title MkDocs shows" in " ".join(warning.notes)
+    assert translate(document, {}) == text
+    assert translate(document, {"Warning": "Warning", "Note": "Note"}) == text  # kept: nothing written
+    localized = translate(document, {"Warning": "Atención *ya*", "Note": "Nota"})
+    assert localized == (
+        '!!! warning "Atención \\*ya\\*"\n    Mind the gap.\n\n??? note inline end "Nota"\n    Tickets at the pier.\n'
+    )
+    page = render_markdown_page(localized, "es", "a.md")
+    assert '<p class="admonition-title">Atención *ya*</p>' in page
+
+
 def test_an_admonition_title_with_an_entity_or_an_escape_is_translated_and_shown_as_written() -> None:
     # MkDocs reads the title as inline Markdown: "R&amp;D \\*now\\*" shows "R&D *now*"
     document = read('!!! note "R&amp;D \\*now\\*"\n    Buy them at the pier.\n')

@@ -8,7 +8,8 @@ quote prefixes and blank lines are copied as written.
 What is a unit: paragraphs, headings, list items, table cells, definition terms and
 descriptions, footnote texts (cut into sentences as in HTML articles, inline markup as
 placeholders); image alt texts, link titles, the translated front matter values, the listed
-shortcode parameters and admonition titles (units of their own). Soft line breaks read as spaces.
+shortcode parameters and admonition titles (units of their own; the title MkDocs gives an
+admonition without one too, written only when translated). Soft line breaks read as spaces.
 Raw HTML blocks are read as HTML articles are.
 """
 
@@ -47,6 +48,12 @@ _ATTRIBUTE_LINE = re.compile(r"\{[ \t]*[#.:][^{}\n]*\}")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 _ID = re.compile(r"#([\w:-]+)")
 _ADMONITION_TITLE = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?[ \t]+("(.*)")[^\s"]*[ \t]*')
+#: An admonition without a title (``!!! warning``, ``??? note inline end``): MkDocs shows its type.
+_ADMONITION_UNTITLED = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+[\w-]+)*(?=[ \t]*$)")
+#: What translators are told of an admonition's default title.
+_DEFAULT_TITLE_NOTE = (
+    "The title MkDocs shows for this admonition, which gives none; a translation is written as its title"
+)
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
 _TEXT_IN_HTML = frozenset({"$$", "{:", "*["})
@@ -371,7 +378,10 @@ class _Builder(RunSlots):
             return
         _, start, end = lines[0]
         match = _ADMONITION_TITLE.fullmatch(self.parsed, start, end)
-        if not match or not match.group(2).strip() or MASK in match.group(2):
+        if not match:
+            self.admonition_default_title(start, end)
+            return
+        if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
         msgid = escape_lookalikes(
@@ -392,6 +402,25 @@ class _Builder(RunSlots):
                 )
             ],
         )
+
+    def admonition_default_title(self, start: int, end: int) -> None:
+        """The title MkDocs (Python-Markdown) shows of an admonition that gives none, its type
+        capitalized (``!!! warning``: "Warning"), as a unit: written after the type only when translated."""
+        untitled = _ADMONITION_UNTITLED.match(self.parsed[:end], start)
+        if not untitled:
+            return
+        msgid = untitled.group(1).lower().capitalize()
+        if not self.for_translators(msgid):
+            return
+        slot = AttrSlot(
+            msgid,
+            self.names.name("admonition", msgid) + "@title",
+            "",
+            "attribute:title",
+            notes=(_DEFAULT_TITLE_NOTE,),
+            write=_admonition_default_title,
+        )
+        self.add(untitled.end(), untitled.end(), [slot])
 
     def html_block(
         self, token: Token, blocks: dict[int, Template], pairs: dict[int, tuple[Template, Template]]
@@ -758,3 +787,12 @@ def _admonition_title(text: str) -> str:
     "&lt;img src=x onerror=alert(1)> \\*Say\\* "hi""
     """
     return '"' + escape_markdown(" ".join(text.split())) + '"'
+
+
+def _admonition_default_title(text: str) -> str:
+    """A translated default title, written after the admonition's type (see :func:`_admonition_title`).
+
+    >>> print(_admonition_default_title("Atención"))
+     "Atención"
+    """
+    return " " + _admonition_title(text)
