@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 import pytest
 
 from test_check_fixtures import ARTICLE, add_flag, edit_catalog, make_project, po_path, run, set_entry
@@ -104,6 +105,26 @@ def test_catalog_rewrapped_by_another_editor_is_not_outdated(project: Path) -> N
         encoding="utf-8",
     )
     result = run(project, "check", "-l", "de")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_long_note_rewrapped_by_polib_is_not_outdated(tmp_path: Path) -> None:
+    # polib (and tools built on it) wraps a long "#." note into several lines when it saves a catalog
+    root = tmp_path / "docs"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "a.md").write_text("!!! warning\n    Mind the gap.\n", encoding="utf-8")
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "Docs"\nsource_locale = "en"\nlocales = ["de"]\n', encoding="utf-8"
+    )
+    assert run(root, "extract").exit_code == 0
+    path = root / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    po = polib.pofile(str(path))
+    assert len(po.find("Warning").comment) > 78
+    for entry in po:
+        entry.msgstr = "Achtung" if entry.msgid == "Warning" else "Vorsicht, Lücke."
+    po.save()
+    assert "\n#. " in path.read_text(encoding="utf-8").split('msgid "Warning"')[0].split("\n\n")[-1]
+    result = run(root, "check", "-l", "de")
     assert result.exit_code == 0, result.output
 
 

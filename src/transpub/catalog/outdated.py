@@ -3,12 +3,14 @@
 The template is built exactly as extract builds it and merged into the catalog on disk with
 the catalog layer's pure :func:`~transpub.catalog.merge_catalog`; nothing is written. The
 merged entries are compared with the ones on disk entry by entry, each formatted as msgcat
-writes it, so header dates, the generator version and line wrapping (Poedit's, say) do not
-count as changes, while new, removed or reordered units and changed notes or references do.
+writes it, so header dates, the generator version and line wrapping (Poedit's, say; polib's of a
+long ``#.`` note into several lines too) do not count as changes, while new, removed or reordered
+units and changed notes or references do.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -59,6 +61,15 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
+def _compared(entry: polib.POEntry) -> str:
+    """``entry`` as msgcat writes it, its extracted notes unwrapped: polib (and editors built on it)
+    wraps a long ``#.`` line into several, which read back as one note with line breaks."""
+    if entry.comment and "\n" in entry.comment:
+        entry = copy.copy(entry)
+        entry.comment = " ".join(entry.comment.split())
+    return format_entry(entry)
+
+
 def find_staleness(
     current: polib.POFile,
     template: polib.POFile,
@@ -69,8 +80,8 @@ def find_staleness(
     """Compare ``current`` with the result of merging it into ``template`` as extract does."""
     merged, _ = merge_catalog(current, template, fuzzy_threshold=fuzzy_threshold, notes_for=notes_for)
     old_live, new_live = _live(current), _live(merged)
-    old_text = {_key(e): format_entry(e) for e in old_live}
-    new_text = {_key(e): format_entry(e) for e in new_live}
+    old_text = {_key(e): _compared(e) for e in old_live}
+    new_text = {_key(e): _compared(e) for e in new_live}
     added = [k for k in new_text if k not in old_text]
     removed = [e for e in old_live if _key(e) not in new_text]
     changed = [e for e in old_live if _key(e) in new_text and new_text[_key(e)] != old_text[_key(e)]]
