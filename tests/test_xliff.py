@@ -319,6 +319,18 @@ def _catalog_bytes(project: Path) -> dict[Path, bytes]:
     ("change", "message"),
     [
         (lambda t: t.replace("</unit>", "</unt>", 1), "not well-formed XML"),
+        # read as a stream: a broken end is still found, and named before an earlier broken unit
+        (lambda t: t.replace("</xliff>", "<oops></xliff>"), "not well-formed XML"),
+        (
+            lambda t: re.sub(r"<source>.*?</source>", "", t, count=1, flags=re.S).replace(
+                "</xliff>", "<oops></xliff>"
+            ),
+            "not well-formed XML",
+        ),
+        (
+            lambda t: re.sub(r"<source>.*?</source>", "", t, count=1, flags=re.S),
+            "has a part without <source>",
+        ),
         (
             lambda t: t.replace('tp:project="harbour"', 'tp:project="Other News"'),
             "is for project 'Other News'",
@@ -343,6 +355,9 @@ def _catalog_bytes(project: Path) -> dict[Path, bytes]:
     ],
     ids=[
         "malformed",
+        "malformed-at-the-end",
+        "unit-without-source-then-malformed",
+        "unit-without-source",
         "other-project",
         "other-language",
         "original-into-another-locale",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -259,31 +260,178 @@ def _unit_2(parent: etree._Element, unit: XliffUnit, copy_source: bool) -> None:
         write_codes(etree.SubElement(segment, ns + "target"), unit.source, "xliff2", tags)
 
 
-def parse_xml(path: Path, display: str) -> etree._ElementTree:
-    """Parse an XML file safely (no network, no entities); XliffError with the line when broken."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffFile]]:
+    """The version and the files of an XLIFF document (XliffError naming the file and line).
+
+    The document is read as a stream (lxml's iterparse, no network, no entities): each unit is
+    read when its end tag is, then dropped, so that a large file costs the units read, not a tree
+    of it. The errors are those of reading it whole: broken XML first, wherever it is, then the
+    first unit that cannot be read.
+    """
+    shown = display or str(path)
+    reading = _Reading(shown)
     try:
         with open(path, "rb") as file:  # (lxml's own error for a missing file repeats the name twice)
-            return etree.parse(file, parser)
+            root, line = _root(file)
+            if root.localname != "xliff" or root.namespace not in (XLIFF12, XLIFF2):
+                _well_formed(file)  # (its elements are not kept: a large file costs no memory)
+                raise XliffError("not an XLIFF 1.2 or 2.x document", shown, line)
+            file.seek(0)
+            events = etree.iterparse(
+                file,
+                events=("start", "end"),
+                tag=_READ_TAGS,  # (other elements make no event: their content is read with a unit's)
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                huge_tree=False,
+            )
+            unit_tag = ""
+            for event, element in events:
+                if reading.root is None:
+                    reading.begin(element.getroottree().getroot())
+                    unit_tag = reading.unit_tag
+                if element.tag != unit_tag or reading.in_unit > 1:
+                    if event == "start":
+                        reading.start(element)
+                    else:
+                        reading.end(element)
+                elif event == "start":  # (most events: a unit starts, or ends, is read and dropped)
+                    reading.in_unit += 1
+                else:
+                    reading.in_unit = 0
+                    if reading.open_files and reading.error is None:
+                        reading.unit(element)
+                    element.clear(keep_tail=True)
+                    parent = element.getparent()
+                    while element.getprevious() is not None:
+                        del parent[0]
+            if reading.root is None:
+                reading.begin(events.root)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
-        raise XliffError(f"not well-formed XML: {exc.msg}", display, line) from None
+        raise XliffError(f"not well-formed XML: {exc.msg}", shown, line) from None
     except OSError as exc:
-        raise XliffError(f"cannot read: {exc.strerror or exc}", display) from None
+        raise XliffError(f"cannot read: {exc.strerror or exc}", shown) from None
+    if reading.error is not None:
+        raise reading.error
+    return reading.version, reading.files
 
 
-def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffFile]]:
-    """The version and the files of an XLIFF document (XliffError naming the file and line)."""
-    shown = display or str(path)
-    root = parse_xml(path, shown).getroot()
-    qname = etree.QName(root)
-    if qname.localname != "xliff" or qname.namespace not in (XLIFF12, XLIFF2):
-        raise XliffError("not an XLIFF 1.2 or 2.x document", shown, root.sourceline)
-    if qname.namespace == XLIFF12:
-        return "1.2", [_read_file_12(element, shown) for element in root.iter(f"{{{XLIFF12}}}file")]
-    return root.get("version", "2.0"), [
-        _read_file_2(element, root, shown) for element in root.iter(f"{{{XLIFF2}}}file")
-    ]
+def _root(file: IO[bytes]) -> tuple[etree.QName, int | None]:
+    """The name and line of the root element of the XML document ``file`` (read up to it)."""
+    try:
+        for _, element in etree.iterparse(
+            file, events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        ):
+            return etree.QName(element), element.sourceline
+    except etree.XMLSyntaxError:
+        pass  # broken before its root: the parser's own error, as when the document is read whole
+    _well_formed(file)
+    raise etree.XMLSyntaxError("no root element", None, 1, 1)  # (never: no root is not well-formed)
+
+
+class _Nothing:
+    """A parser target that keeps nothing (a document read only to find whether it is well-formed)."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        """Nothing kept."""
+
+    def end(self, tag: str) -> None:
+        """Nothing kept."""
+
+    def data(self, data: str) -> None:
+        """Nothing kept."""
+
+    def close(self) -> None:
+        """Nothing made."""
+
+
+def _well_formed(file: IO[bytes]) -> None:
+    """XMLSyntaxError when the XML document ``file`` (read from its start) is not well-formed."""
+    file.seek(0)
+    parser = etree.XMLParser(
+        target=_Nothing(), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    etree.parse(file, parser)
+
+
+#: The elements :func:`read_xliff` follows as they start and end: files and units of both versions.
+_READ_TAGS = (f"{{{XLIFF12}}}file", f"{{{XLIFF12}}}trans-unit", f"{{{XLIFF2}}}file", f"{{{XLIFF2}}}unit")
+
+
+class _Reading:
+    """What :func:`read_xliff` has read so far of one document, event by event."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.version = ""
+        self.files: list[XliffFile] = []
+        self.error: XliffError | None = None  # the first, raised once the whole document is well-formed
+        self.root: etree._Element | None = None
+        self.ns = ""
+        #: The files being read (a unit of a file inside a file is the outer one's too, as with a tree),
+        #: each with its plural groups so far: (group id, its forms) by the group (kept: its key).
+        self.open_files: list[tuple[XliffFile, dict[etree._Element, tuple[str | None, list[XliffUnit]]]]] = []
+        self.unit_tag = ""  # the tag of a unit in this version
+        self.in_unit = 0  # how many units the element being read is inside
+
+    def begin(self, root: etree._Element) -> None:
+        """The document's root (an ``<xliff>``, its start tag read): which version it is."""
+        self.root = root
+        qname = etree.QName(root)
+        self.version = "1.2" if qname.namespace == XLIFF12 else root.get("version", "2.0")
+        self.ns = f"{{{qname.namespace}}}"
+        self.unit_tag = self.ns + ("trans-unit" if self.version == "1.2" else "unit")
+
+    def start(self, element: etree._Element) -> None:
+        """A file's or a unit's start tag (its attributes are read)."""
+        if self.error is not None:
+            return
+        if element.tag == self.unit_tag:
+            self.in_unit += 1
+        elif element.tag == self.ns + "file":
+            assert self.root is not None
+            file = _file_start_12(element) if self.version == "1.2" else _file_start_2(element, self.root)
+            self.files.append(file)
+            self.open_files.append((file, {}))
+
+    def end(self, element: etree._Element) -> None:
+        """A file's or a unit's end tag (it is whole): a unit is read; what is read is dropped."""
+        if element.tag == self.unit_tag:
+            self.in_unit -= 1
+            if self.open_files and self.error is None:
+                self.unit(element)
+        elif element.tag == self.ns + "file" and self.open_files and self.error is None:
+            file, plurals = self.open_files.pop()
+            file.units.extend(_plural(group_id, forms) for group_id, forms in plurals.values())
+        if self.in_unit == 0:  # nothing of it is needed any more (a unit's parts are, until its end)
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+
+    def unit(self, element: etree._Element) -> None:
+        """Read the unit ``element`` (whole) into the files being read."""
+        try:
+            if self.version == "1.2":
+                unit = _read_trans_unit_12(element, self.shown)
+            else:
+                unit = _read_unit_2(element, self.shown)
+        except XliffError as exc:
+            self.error = exc
+            return
+        group = element.getparent()
+        attribute, plural = (
+            ("restype", PLURAL_GROUP["1.2"]) if self.version == "1.2" else ("type", PLURAL_GROUP["2.1"])
+        )
+        in_plural = group is not None and group.tag == self.ns + "group" and group.get(attribute) == plural
+        for file, plurals in self.open_files:
+            if in_plural:
+                assert group is not None
+                plurals.setdefault(group, (group.get("id"), []))[1].append(unit)
+            else:
+                file.units.append(unit)
 
 
 def _date(value: str | None) -> datetime | None:
@@ -296,9 +444,9 @@ def _date(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _read_file_12(element: etree._Element, shown: str) -> XliffFile:
-    ns = f"{{{XLIFF12}}}"
-    file = XliffFile(
+def _file_start_12(element: etree._Element) -> XliffFile:
+    """An XLIFF 1.2 ``<file>`` as its start tag says (its units are read as they come)."""
+    return XliffFile(
         original=element.get("original", ""),
         project=element.get("product-name"),
         source_lang=element.get("source-language"),
@@ -306,16 +454,6 @@ def _read_file_12(element: etree._Element, shown: str) -> XliffFile:
         date=_date(element.get("date")),
         line=element.sourceline,
     )
-    plurals: dict[etree._Element, list[XliffUnit]] = {}
-    for trans in element.iter(ns + "trans-unit"):
-        unit = _read_trans_unit_12(trans, shown)
-        group = trans.getparent()
-        if group is not None and group.tag == ns + "group" and group.get("restype") == PLURAL_GROUP["1.2"]:
-            plurals.setdefault(group, []).append(unit)
-        else:
-            file.units.append(unit)
-    file.units.extend(_plural(group, forms) for group, forms in plurals.items())
-    return file
 
 
 def _read_trans_unit_12(trans: etree._Element, shown: str) -> XliffUnit:
@@ -369,10 +507,11 @@ def _broken(unit_id_: str, source: str, error: InlineCodeError, line: int | None
     )
 
 
-def _plural(group: etree._Element, forms: list[XliffUnit]) -> XliffUnit:
-    """The unit of a gettext plural read from its group: the forms in order, the first problem."""
+def _plural(group: str | None, forms: list[XliffUnit]) -> XliffUnit:
+    """The unit of a gettext plural read from its group (``group``: its id): the forms in order,
+    the first problem."""
     broken = next((form for form in forms if form.problem), None)
-    group_id = group.get("id") or re.sub(r"(\[0\]|-0)$", "", forms[0].id)
+    group_id = group or re.sub(r"(\[0\]|-0)$", "", forms[0].id)
     return XliffUnit(
         id=group_id,
         source=forms[0].source,
@@ -384,9 +523,9 @@ def _plural(group: etree._Element, forms: list[XliffUnit]) -> XliffUnit:
     )
 
 
-def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> XliffFile:
-    ns = f"{{{XLIFF2}}}"
-    file = XliffFile(
+def _file_start_2(element: etree._Element, root: etree._Element) -> XliffFile:
+    """An XLIFF 2.x ``<file>`` as its start tag (and the root's) says (its units are read as they come)."""
+    return XliffFile(
         original=element.get("original", ""),
         project=element.get(f"{{{TRANSPUB_NS}}}project"),
         source_lang=root.get("srcLang"),
@@ -394,16 +533,6 @@ def _read_file_2(element: etree._Element, root: etree._Element, shown: str) -> X
         date=_date(element.get(f"{{{TRANSPUB_NS}}}exported")),
         line=element.sourceline,
     )
-    plurals: dict[etree._Element, list[XliffUnit]] = {}
-    for xml_unit in element.iter(ns + "unit"):
-        unit = _read_unit_2(xml_unit, shown)
-        group = xml_unit.getparent()
-        if group is not None and group.tag == ns + "group" and group.get("type") == PLURAL_GROUP["2.1"]:
-            plurals.setdefault(group, []).append(unit)
-        else:
-            file.units.append(unit)
-    file.units.extend(_plural(group, forms) for group, forms in plurals.items())
-    return file
 
 
 def _read_unit_2(xml_unit: etree._Element, shown: str) -> XliffUnit:
