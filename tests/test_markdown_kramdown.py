@@ -119,6 +119,18 @@ def test_an_abbreviation_definition_in_a_quote_keeps_its_syntax_and_offers_its_e
     )
 
 
+def test_the_line_after_an_abbreviation_definition_is_not_written_into_its_expansion() -> None:
+    # the definition is one line (kramdown, Python-Markdown): the next line is the page's text
+    text = "*[HTML]: HyperText Markup Language\nThe HTML version is shorter.\n"
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == [
+        "HyperText Markup Language",
+        "The HTML version is shorter.",
+    ]
+    localized = document.render(lambda slot: Resolution(f"[{slot.msgid}]"))
+    assert localized == "*[HTML]: \\[HyperText Markup Language\\]\n\\[The HTML version is shorter.\\]\n"
+
+
 def test_a_raw_html_block_holding_math_or_an_attribute_list_is_still_translated() -> None:
     # kramdown reads neither inside raw HTML: there they are the block's text, as before
     text = '<div class="box">\n<p>The area is $$\\pi r^2$$ {: .x} here.</p>\n</div>\n'

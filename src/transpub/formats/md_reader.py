@@ -338,7 +338,12 @@ class _Builder(RunSlots):
             kind=kind,
         )
         out: list[Part] = []
-        self.emit_run(atoms, ctx, out)
+        for number, (run, line_break) in enumerate(_abbreviation_lines(atoms)):
+            if number:  # a line after an abbreviation's definition: a unit of its own
+                shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
+                ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
+            self.emit_run(run, ctx, out)
+            _emit_plain(line_break, out)
         self.add(start, end, out)
 
     def templates_in(self, start: int, end: int) -> list[Template]:
@@ -517,6 +522,31 @@ class _Builder(RunSlots):
                     )
                     end = end_of_title
             self.add(target_start, end, parts)
+
+
+def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
+    """``atoms`` as runs, each with the line break after it: a line that defines an abbreviation
+    (``*[HTML]: HyperText Markup Language``, one line in kramdown and Python-Markdown) is a run of its
+    own, apart from the lines before and after it (one run, as read, when there is none)."""
+    runs: list[tuple[list[Atom], list[Atom]]] = []
+    current: list[Atom] = []
+    defining = _defines(atoms[0]) if atoms else False
+    for index, atom in enumerate(atoms):
+        if atom.kind == "text" and "\n" in atom.raw and not atom.text.strip():
+            following = atoms[index + 1] if index + 1 < len(atoms) else None
+            if defining or (following is not None and _defines(following)):
+                runs.append((current, [atom]))
+                current = []
+                defining = following is not None and _defines(following)
+                continue
+        current.append(atom)
+    runs.append((current, []))
+    return [(run, line_break) for run, line_break in runs if run or line_break]
+
+
+def _defines(atom: Atom) -> bool:
+    """Whether ``atom`` is the opening ``*[HTML]:`` of an abbreviation's definition."""
+    return atom.kind == "object" and bool(atom.parts) and str(atom.parts[0]).startswith("*[")
 
 
 def _emit_plain(atoms: list[Atom], out: list[Part]) -> None:
