@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import sqlite3
-import zlib
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,7 @@ from transpub.compile import compile_project
 from transpub.extract import extract_project
 from transpub.manifest import MANIFEST
 from transpub.project import Project, init_project, load_project
-from transpub.signing import local_key
+from transpub.signing import SIGNATURE_SIZE, local_key
 
 SLUGS = [f"story-{n}" for n in range(6)]
 
@@ -151,7 +150,7 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
         "site/fr/story-3.html",
         "site/_review/index.html",
         ".transpub/manifest.sqlite",
-        ".transpub/index-rows.bin",  # the index pages' rows of story-3, for the next run
+        ".transpub/index-rows-review.bin",  # the review index's rows of story-3, for the next run
     }
     assert [p.slug for p in report.pages if p.written] == ["story-3"] * 3
     assert len(report.pages) == 3 * len(SLUGS)  # every page reported, as a full run does
@@ -818,7 +817,8 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
     translate_all(root)
     extract_project(project, ["de", "fr"])
     compile_project(project, ["de", "fr"])
-    kept = (root / ".transpub" / "index-rows.bin").read_bytes()
+    kept = {path: path.read_bytes() for path in (root / ".transpub").glob("index-rows-*.bin")}
+    assert len(kept) == 2
     article = root / "articles" / "story-3.html"
     text = article.read_text(encoding="utf-8")
     if edit == "title":
@@ -831,11 +831,13 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
         po = root / "locales" / "fr" / "LC_MESSAGES" / "story-3.po"
         po.write_text(re.sub(r'msgstr ".+"', 'msgstr ""', po.read_text(encoding="utf-8")), encoding="utf-8")
     else:
-        (root / ".transpub" / "index-rows.bin").write_bytes(b"\0\0\0\0damaged")
+        for path in kept:
+            path.write_bytes(b"\0\0\0\0damaged")
         (root / "site" / "_review" / "index.html").unlink()
     for again in (False, True):
         if again:  # the rows kept before the change, and every index page to make again
-            (root / ".transpub" / "index-rows.bin").write_bytes(kept)
+            for path, data in kept.items():
+                path.write_bytes(data)
             for index in (root / "site").rglob("index.html"):
                 index.unlink()
         report = compile_project(project, ["de", "fr"])
@@ -859,27 +861,20 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
 
 
 def test_index_rows_kept_by_a_run_elsewhere_cannot_put_markup_in_the_index_pages(tmp_path: Path) -> None:
-    """``.transpub/index-rows.bin`` holds markup that goes into the index pages as it is: one this
+    """``.transpub/index-rows-*.bin`` hold markup that goes into the index pages as it is: one this
     transpub did not write (restored from another run's cache, edited) keeps no row, and the index
     pages are made of every page as without it."""
     root, project = published_newsroom(tmp_path)
     made = {name: (root / "site" / name).read_bytes() for name in ("index.html", "_review/index.html")}
-    rows = root / ".transpub" / "index-rows.bin"
-    data = rows.read_bytes()
-    line = data.index(b"\n") + 1  # the form's line, then the run's key (hex digits)
-    head = line + len(re.match(rb"[0-9a-f]*", data[line:]).group())  # type: ignore[union-attr]
-    blobs, at = [], head
-    while at + 4 <= len(data):
-        size = int.from_bytes(data[at : at + 4], "big")
-        blobs.append(data[at + 4 : at + 4 + size])
-        at += 4 + size
-    hostile = []
-    for blob in blobs[:2]:
-        kept = marshal.loads(blob[4:])
+    files = sorted((root / ".transpub").glob("index-rows-*.bin"))
+    assert [path.name for path in files] == ["index-rows-listing.bin", "index-rows-review.bin"]
+    for rows in files:
+        data = rows.read_bytes()[:-SIGNATURE_SIZE]  # the form's line, the run's key and a line end, the rows
+        head = data.index(b"\n", data.index(b"\n") + 1) + 1
+        kept = marshal.loads(data[head:])
+        assert "</a>" in repr(kept)
         text = repr(kept).replace("</a>", "</a><script>alert(1)</script>")
-        body = marshal.dumps(ast.literal_eval(text))
-        hostile.append(zlib.crc32(body).to_bytes(4, "big") + body)
-    rows.write_bytes(data[:head] + b"".join(len(b).to_bytes(4, "big") + b for b in hostile))
+        rows.write_bytes(data[:head] + marshal.dumps(ast.literal_eval(text)) + bytes(SIGNATURE_SIZE))
     for name in made:  # the index pages to make again, of the rows of articles not compiled again
         (root / "site" / name).unlink()
     assert not compile_project(project, ["de", "fr"]).errors

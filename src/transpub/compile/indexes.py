@@ -1,11 +1,10 @@
 """The site's index pages (one per language, the site's, the review index), made from each article's
-rows, which are kept between runs in ``.transpub/index-rows.bin``."""
+rows, which are kept between runs in ``.transpub/index-rows-<kind>.bin``."""
 
 from __future__ import annotations
 
 import contextlib
 import marshal
-import zlib
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
@@ -123,8 +122,8 @@ def _write_indexes(
     kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
     for the others whose pages show the same as then, made again for any other. Returns the
     content of each index page made, by its record name (None: removed, nothing to list)."""
-    kept = _load_index_rows(project.root, rows_key)
-    stored = [_unmarshal(blob) if kind in kinds else {} for kind, blob in zip(_INDEXES, kept, strict=True)]
+    kept = _load_index_rows(project.root, rows_key, kinds)
+    stored = [_unmarshal(blob) for blob in kept]
     rows = _rows_of(project, articles, stored, kinds)
     try:
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
@@ -138,30 +137,39 @@ def _write_indexes(
             remove_stale(out_dir, path)  # nothing published in this language: no empty index page
         elif write_if_changed(path, data, durable=False):
             report.index_written.append(path)
-    blobs = [
-        _marshal(rows[at]) if kind in kinds and rows[at] != stored[at] else kept[at]
-        for at, kind in enumerate(_INDEXES)
-    ]
     key = local_key()
-    if blobs != kept and key is not None:
+    for at, kind in enumerate(_INDEXES):
+        if kind not in kinds or rows[at] == stored[at] or key is None:
+            continue  # (the rows of the index pages not made, or made of the same rows: kept as they are)
         with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
-            path = project.root / INDEX_ROWS
+            path = project.root / index_rows_path(kind)
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, _kept_rows(rows_key, blobs, key), durable=False)
+            atomic_write_bytes(path, _kept_rows(rows_key, kind, marshal.dumps(rows[at]), key), durable=False)
+    with contextlib.suppress(OSError):  # (the one file of both kinds an earlier transpub kept)
+        (project.root / _OLD_INDEX_ROWS).unlink()
     return made
 
 
-#: Where compile keeps the rows of the index pages by article, for each kind of :data:`_INDEXES`
-#: (see :func:`article_rows`; marshalled, with a CRC-32): a run with one article changed makes
-#: that article's rows, not the archive's, and unmarshals only the rows of the index pages it makes.
-#: The rows are markup that goes into the index pages as it is: the file is signed with this user's
-#: key on this machine (:func:`~transpub.signing.local_key`), and one signed otherwise (restored from
-#: another run's cache, edited) keeps no row.
-INDEX_ROWS = Path(".transpub") / "index-rows.bin"
+#: Where compile keeps the rows of the index pages by article, one file for each kind of
+#: :data:`_INDEXES` (see :func:`article_rows`, :func:`index_rows_path`; marshalled): a run with one
+#: article changed makes that article's rows, not the archive's, and reads, checks and writes only the
+#: rows of the index pages it makes (an edit that changes a page's coverage but no title: the review
+#: index's). The rows are markup that goes into the index pages as it is: each file is signed with
+#: this user's key on this machine (:func:`~transpub.signing.local_key`), and one signed otherwise
+#: (restored from another run's cache, edited) keeps no row.
+INDEX_ROWS = Path(".transpub") / "index-rows-{kind}.bin"
+#: The one file of both kinds (with a CRC-32 each) an earlier transpub kept: removed.
+_OLD_INDEX_ROWS = Path(".transpub") / "index-rows.bin"
 
 
-#: How it starts: its form's version (another makes every kept row a miss), then the key.
-_ROWS_HEAD = b"transpub index rows 1\n"
+def index_rows_path(kind: str) -> Path:
+    """Where the rows of the index pages of ``kind`` (one of :data:`_INDEXES`) are kept, in a project."""
+    return Path(str(INDEX_ROWS).format(kind=kind))
+
+
+#: How each starts: its form's version (another makes every kept row a miss), then the key and a line
+#: end (its kind is in what it is signed as: see :func:`_context`).
+_ROWS_HEAD = b"transpub index rows 2\n"
 
 
 def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -> ArticleRows:
@@ -180,53 +188,39 @@ def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) ->
     return digests[0], digests[1], tuple(listing), tuple(review)
 
 
-def _load_index_rows(root: Path, key: str) -> list[bytes]:
-    """The rows of each kind of index pages :data:`INDEX_ROWS` keeps when kept under ``key`` (else
-    none: empty), each marshalled with its CRC-32 (see :func:`_unmarshal`)."""
+def _load_index_rows(root: Path, key: str, kinds: Collection[str]) -> list[bytes | memoryview]:
+    """The marshalled rows of each kind of index pages (in the order of :data:`_INDEXES`) kept under
+    ``key`` (see :func:`index_rows_path`), for the ``kinds`` asked for (empty for the others, and
+    when none are kept, under another key, or signed otherwise)."""
     secret = local_key()
-    if secret is None:
-        return [b"", b""]
-    try:
-        blob = (root / INDEX_ROWS).read_bytes()
-    except OSError:
-        return [b"", b""]
-    head = _ROWS_HEAD + key.encode("ascii")
-    signed = signed_part(secret, blob, _ROWS_CONTEXT)
-    if signed is None:
-        return [b"", b""]  # not written by this user's transpub on this machine
-    blob = bytes(signed)
-    if not blob.startswith(head):
-        return [b"", b""]
-    kept, at = [], len(head)
-    for _ in _INDEXES:
-        size = int.from_bytes(blob[at : at + 4], "big")
-        kept.append(blob[at + 4 : at + 4 + size])
-        at += 4 + size
-    return kept if at == len(blob) else [b"", b""]
+    kept: list[bytes | memoryview] = []
+    for kind in _INDEXES:
+        blob = None
+        if secret is not None and kind in kinds:
+            with contextlib.suppress(OSError):
+                blob = signed_part(secret, (root / index_rows_path(kind)).read_bytes(), _context(kind))
+        head = _ROWS_HEAD + key.encode("ascii") + b"\n"
+        kept.append(blob[len(head) :] if blob is not None and blob[: len(head)] == head else b"")
+    return kept
 
 
-def _kept_rows(key: str, blobs: list[bytes], secret: bytes) -> bytes:
-    """What :func:`_load_index_rows` reads (signed with ``secret``)."""
-    data = b"".join([_ROWS_HEAD, key.encode("ascii"), *(len(b).to_bytes(4, "big") + b for b in blobs)])
-    return with_signature(secret, data, _ROWS_CONTEXT)
+def _kept_rows(key: str, kind: str, blob: bytes, secret: bytes) -> bytes:
+    """What :func:`_load_index_rows` reads of ``kind`` (signed with ``secret``)."""
+    return with_signature(secret, b"".join([_ROWS_HEAD, key.encode("ascii"), b"\n", blob]), _context(kind))
 
 
-#: What :data:`INDEX_ROWS` is signed as (see :func:`~transpub.signing.with_signature`).
-_ROWS_CONTEXT = b"index rows"
+def _context(kind: str) -> bytes:
+    """What the rows of ``kind`` are signed as (see :func:`~transpub.signing.with_signature`)."""
+    return b"index rows " + kind.encode("ascii")
 
 
-def _marshal(rows: KindRows) -> bytes:
-    body = marshal.dumps(rows)
-    return zlib.crc32(body).to_bytes(4, "big") + body
-
-
-def _unmarshal(blob: bytes) -> KindRows:
-    """The rows of one kind :func:`_marshal` made (none when damaged)."""
-    body = memoryview(blob)[4:]
-    if len(blob) < 4 or zlib.crc32(body).to_bytes(4, "big") != blob[:4]:
+def _unmarshal(blob: bytes | memoryview) -> KindRows:
+    """The rows of one kind kept as ``blob`` (none when there are none, or they cannot be read: the
+    file is signed, so a damaged one is no match already)."""
+    if not blob:
         return {}
     try:
-        rows = marshal.loads(body)
+        rows = marshal.loads(blob)
     except (ValueError, EOFError, TypeError):
         return {}
     return rows if type(rows) is dict else {}
