@@ -106,10 +106,7 @@ def test_a_manifest_record_edited_by_hand_cannot_put_its_title_in_the_index_page
             page[2] = "FORGED title"
 
     edit_records(root, "compile", forge)
-    kept_rows = sorted((root / ".transpub").glob("index-rows-*.bin"))
-    assert len(kept_rows) == 2  # the listing's and the review index's
-    for rows in kept_rows:
-        rows.unlink()
+    (root / ".transpub" / "index-rows.sqlite").unlink()
     (root / "site" / "de" / "index.html").unlink()
     compiled.clear()
     code, output = run(root, "compile")

@@ -4,6 +4,7 @@ one changed input redoes the articles it concerns; any input that shapes an outp
 from __future__ import annotations
 
 import ast
+import contextlib
 import marshal
 import os
 import re
@@ -150,7 +151,7 @@ def test_one_edited_article_is_the_only_one_read_and_rewritten(tmp_path: Path, r
         "site/fr/story-3.html",
         "site/_review/index.html",
         ".transpub/manifest.sqlite",
-        ".transpub/index-rows-review.bin",  # the review index's rows of story-3, for the next run
+        ".transpub/index-rows.sqlite",  # the index pages' rows of story-3, for the next run
     }
     assert [p.slug for p in report.pages if p.written] == ["story-3"] * 3
     assert len(report.pages) == 3 * len(SLUGS)  # every page reported, as a full run does
@@ -796,7 +797,7 @@ def test_extract_reads_each_article_file_once(tmp_path: Path, monkeypatch: pytes
 @pytest.mark.parametrize("edit", ["title", "date", "held back", "rows lost"])
 def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: Path, edit: str) -> None:
     """A compile with one article changed makes the index pages of the other articles' rows as the
-    last run kept them (``.transpub/index-rows.bin``) and of that article's new ones: the pages are
+    last run kept them (``.transpub/index-rows.sqlite``) and of that article's new ones: the pages are
     those made from every page, whatever changed (a title, a date, a page held back, the kept rows
     lost), and still when the rows kept are those of the run before (a run that could not keep its
     own) and the index pages are made again."""
@@ -817,8 +818,7 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
     translate_all(root)
     extract_project(project, ["de", "fr"])
     compile_project(project, ["de", "fr"])
-    kept = {path: path.read_bytes() for path in (root / ".transpub").glob("index-rows-*.bin")}
-    assert len(kept) == 2
+    kept = (root / ".transpub" / "index-rows.sqlite").read_bytes()
     article = root / "articles" / "story-3.html"
     text = article.read_text(encoding="utf-8")
     if edit == "title":
@@ -831,13 +831,11 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
         po = root / "locales" / "fr" / "LC_MESSAGES" / "story-3.po"
         po.write_text(re.sub(r'msgstr ".+"', 'msgstr ""', po.read_text(encoding="utf-8")), encoding="utf-8")
     else:
-        for path in kept:
-            path.write_bytes(b"\0\0\0\0damaged")
+        (root / ".transpub" / "index-rows.sqlite").write_bytes(b"\0\0\0\0damaged")
         (root / "site" / "_review" / "index.html").unlink()
     for again in (False, True):
         if again:  # the rows kept before the change, and every index page to make again
-            for path, data in kept.items():
-                path.write_bytes(data)
+            (root / ".transpub" / "index-rows.sqlite").write_bytes(kept)
             for index in (root / "site").rglob("index.html"):
                 index.unlink()
         report = compile_project(project, ["de", "fr"])
@@ -861,20 +859,20 @@ def test_index_pages_made_of_kept_rows_are_those_made_from_every_page(tmp_path: 
 
 
 def test_index_rows_kept_by_a_run_elsewhere_cannot_put_markup_in_the_index_pages(tmp_path: Path) -> None:
-    """``.transpub/index-rows-*.bin`` hold markup that goes into the index pages as it is: one this
-    transpub did not write (restored from another run's cache, edited) keeps no row, and the index
+    """``.transpub/index-rows.sqlite`` holds markup that goes into the index pages as it is: a row this
+    transpub did not write (restored from another run's cache, edited) is not kept, and the index
     pages are made of every page as without it."""
     root, project = published_newsroom(tmp_path)
     made = {name: (root / "site" / name).read_bytes() for name in ("index.html", "_review/index.html")}
-    files = sorted((root / ".transpub").glob("index-rows-*.bin"))
-    assert [path.name for path in files] == ["index-rows-listing.bin", "index-rows-review.bin"]
-    for rows in files:
-        data = rows.read_bytes()[:-SIGNATURE_SIZE]  # the form's line, the run's key and a line end, the rows
-        head = data.index(b"\n", data.index(b"\n") + 1) + 1
-        kept = marshal.loads(data[head:])
-        assert "</a>" in repr(kept)
-        text = repr(kept).replace("</a>", "</a><script>alert(1)</script>")
-        rows.write_bytes(data[:head] + marshal.dumps(ast.literal_eval(text)) + bytes(SIGNATURE_SIZE))
+    with contextlib.closing(sqlite3.connect(root / ".transpub" / "index-rows.sqlite")) as db, db:
+        stored = db.execute("SELECT kind, bucket, data FROM rows").fetchall()
+        assert {kind for kind, _, _ in stored} == {"listing", "review"}
+        for kind, bucket, data in stored:  # markup added, the signature left as it was
+            kept = marshal.loads(data[:-SIGNATURE_SIZE])
+            text = repr(kept).replace("</a>", "</a><script>alert(1)</script>")
+            assert text != repr(kept)
+            forged = marshal.dumps(ast.literal_eval(text)) + data[-SIGNATURE_SIZE:]
+            db.execute("UPDATE rows SET data = ? WHERE kind = ? AND bucket = ?", (forged, kind, bucket))
     for name in made:  # the index pages to make again, of the rows of articles not compiled again
         (root / "site" / name).unlink()
     assert not compile_project(project, ["de", "fr"]).errors

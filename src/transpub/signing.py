@@ -1,7 +1,7 @@
 """Signing what transpub keeps in a project's ``.transpub/`` to use again, with a key of its own.
 
 The manifest's records, the documents extract read (``reads.sqlite``) and the rows of the index
-pages (``index-rows-*.bin``) are used again by later runs: each is signed with :func:`local_key`, and
+pages (``index-rows.sqlite``) are used again by later runs: each is signed with :func:`local_key`, and
 one that was not signed with it (written on another machine, restored from someone else's cache,
 edited by hand) is read as missing, never trusted and never an error. One construction for all of
 them (keyed BLAKE2b over a context naming what is signed, then the data): :func:`with_signature` and

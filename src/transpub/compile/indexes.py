@@ -1,17 +1,14 @@
 """The site's index pages (one per language, the site's, the review index), made from each article's
-rows, which are kept between runs in ``.transpub/index-rows-<kind>.bin``."""
+rows, which are kept between runs (see :mod:`.kept_rows`)."""
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from ..fsutil import atomic_write_bytes, confine, write_if_changed
+from ..fsutil import confine, write_if_changed
 from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
 from ..project import Project
-from ..signing import local_key, signed_part, with_signature
 from ..site import (
     Page,
     locale_index_page,
@@ -22,6 +19,7 @@ from ..site import (
     site_index_page,
     site_index_row,
 )
+from .kept_rows import load_rows, save_rows
 from .places import html_path, remove_stale
 from .run import ArticleRows, CompiledArticle, CompileReport, KindRows, ListingRow
 
@@ -119,16 +117,16 @@ def _write_indexes(
     """The site's index pages (of ``kinds``): one per language with something published and the
     site's (``listing``), the review index (``review``), made of the rows of every page of
     ``articles`` (see :func:`article_rows`): those the articles compiled in this run made, those
-    kept in :data:`INDEX_ROWS` (under ``rows_key``: this run's code, configuration and options)
+    kept by :mod:`.kept_rows` (under ``rows_key``: this run's code, configuration and options)
     for the others whose pages show the same as then, made again for any other. Returns the
     content of each index page made, by its record name (None: removed, nothing to list)."""
-    kept = _load_index_rows(project.root, rows_key, kinds)
-    stored = [_unmarshal(blob) for blob in kept]
+    stored = [load_rows(project.root, rows_key, kind) if kind in kinds else {} for kind in _INDEXES]
     rows = _rows_of(project, articles, stored, kinds)
     try:
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
     except (TypeError, ValueError, IndexError):  # damaged kept rows (a sort, a join failed): none kept
-        rows = _rows_of(project, articles, [{}, {}], kinds)
+        stored = [{}, {}]
+        rows = _rows_of(project, articles, stored, kinds)
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
     made: dict[str, bytes | None] = {}
     for path, text in texts:
@@ -137,39 +135,10 @@ def _write_indexes(
             remove_stale(out_dir, path)  # nothing published in this language: no empty index page
         elif write_if_changed(path, data, durable=False):
             report.index_written.append(path)
-    key = local_key()
     for at, kind in enumerate(_INDEXES):
-        if kind not in kinds or rows[at] == stored[at] or key is None:
-            continue  # (the rows of the index pages not made, or made of the same rows: kept as they are)
-        with contextlib.suppress(OSError, ValueError):  # (a cache: the next run makes them again)
-            path = project.root / index_rows_path(kind)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, _kept_rows(rows_key, kind, marshal.dumps(rows[at]), key), durable=False)
-    with contextlib.suppress(OSError):  # (the one file of both kinds an earlier transpub kept)
-        (project.root / _OLD_INDEX_ROWS).unlink()
+        if kind in kinds and rows[at] != stored[at]:
+            save_rows(project.root, rows_key, kind, rows[at], stored[at])
     return made
-
-
-#: Where compile keeps the rows of the index pages by article, one file for each kind of
-#: :data:`_INDEXES` (see :func:`article_rows`, :func:`index_rows_path`; marshalled): a run with one
-#: article changed makes that article's rows, not the archive's, and reads, checks and writes only the
-#: rows of the index pages it makes (an edit that changes a page's coverage but no title: the review
-#: index's). The rows are markup that goes into the index pages as it is: each file is signed with
-#: this user's key on this machine (:func:`~transpub.signing.local_key`), and one signed otherwise
-#: (restored from another run's cache, edited) keeps no row.
-INDEX_ROWS = Path(".transpub") / "index-rows-{kind}.bin"
-#: The one file of both kinds (with a CRC-32 each) an earlier transpub kept: removed.
-_OLD_INDEX_ROWS = Path(".transpub") / "index-rows.bin"
-
-
-def index_rows_path(kind: str) -> Path:
-    """Where the rows of the index pages of ``kind`` (one of :data:`_INDEXES`) are kept, in a project."""
-    return Path(str(INDEX_ROWS).format(kind=kind))
-
-
-#: How each starts: its form's version (another makes every kept row a miss), then the key and a line
-#: end (its kind is in what it is signed as: see :func:`_context`).
-_ROWS_HEAD = b"transpub index rows 2\n"
 
 
 def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) -> ArticleRows:
@@ -186,44 +155,6 @@ def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) ->
             )
         review.append((page.locale, review_index_row(folder, source, page)))
     return digests[0], digests[1], tuple(listing), tuple(review)
-
-
-def _load_index_rows(root: Path, key: str, kinds: Collection[str]) -> list[bytes | memoryview]:
-    """The marshalled rows of each kind of index pages (in the order of :data:`_INDEXES`) kept under
-    ``key`` (see :func:`index_rows_path`), for the ``kinds`` asked for (empty for the others, and
-    when none are kept, under another key, or signed otherwise)."""
-    secret = local_key()
-    kept: list[bytes | memoryview] = []
-    for kind in _INDEXES:
-        blob = None
-        if secret is not None and kind in kinds:
-            with contextlib.suppress(OSError):
-                blob = signed_part(secret, (root / index_rows_path(kind)).read_bytes(), _context(kind))
-        head = _ROWS_HEAD + key.encode("ascii") + b"\n"
-        kept.append(blob[len(head) :] if blob is not None and blob[: len(head)] == head else b"")
-    return kept
-
-
-def _kept_rows(key: str, kind: str, blob: bytes, secret: bytes) -> bytes:
-    """What :func:`_load_index_rows` reads of ``kind`` (signed with ``secret``)."""
-    return with_signature(secret, b"".join([_ROWS_HEAD, key.encode("ascii"), b"\n", blob]), _context(kind))
-
-
-def _context(kind: str) -> bytes:
-    """What the rows of ``kind`` are signed as (see :func:`~transpub.signing.with_signature`)."""
-    return b"index rows " + kind.encode("ascii")
-
-
-def _unmarshal(blob: bytes | memoryview) -> KindRows:
-    """The rows of one kind kept as ``blob`` (none when there are none, or they cannot be read: the
-    file is signed, so a damaged one is no match already)."""
-    if not blob:
-        return {}
-    try:
-        rows = marshal.loads(blob)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    return rows if type(rows) is dict else {}
 
 
 def _rows_of(
