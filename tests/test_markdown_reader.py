@@ -410,3 +410,29 @@ def test_the_inside_of_an_angle_bracket_shortcode_pair_is_kept_unless_it_is_a_ca
     text = "{{< note >}}\nMind the gap.\n{{< /note >}}\n\n{{< chart >}}\nLabel one\n{{< /chart >}}\n"
     assert msgids(read(text)) == ["Mind the gap."]
     assert msgids(read(text, shortcodes_with_markdown=("chart",))) == ["Label one"]
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://example.com/a", "https://example.com/a"),
+        ("www.example.com/a_b", "http://www.example.com/a_b"),
+        ("ann@example.com", "mailto:ann@example.com"),
+    ],
+)
+def test_a_bare_url_a_translation_glues_text_to_stays_the_same_link(url: str, href: str) -> None:
+    """Chinese and Japanese put no space around a URL: 访问https://…了解 would be no link (text before
+    it) or a link swallowing the text after it, so the URL is written as a link on its own."""
+    document = read(f"Visit {url} for details, or see {url}.\n")
+    msgid = "Visit <1/> for details, or see <2/>."
+    assert msgids(document) == [msgid]
+    for translation, shown in (
+        ("访问<1/>了解详情，或见<2/>。", ["访问", "了解详情，或见", "。"]),
+        ("Besuchen Sie <1/> für Details oder <2/>.", ["Besuchen Sie ", " für Details oder ", "."]),
+    ):
+        page = render_markdown_page(translate(document, {msgid: translation}), "zh", "a.md")
+        link = f'<a href="{html.escape(href)}">{html.escape(url)}</a>'
+        assert link.join(shown) in page, page
+    # a translation that keeps what the source has around the URL writes it as the source does
+    kept = translate(document, {msgid: "Besuchen Sie <1/> für Details oder <2/>."})
+    assert kept == f"Besuchen Sie {url} für Details oder {url}.\n"

@@ -23,6 +23,7 @@ from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
 from .html_attributes import set_attributes
+from .md_escape import bare_url_stays_a_link, standalone_url
 
 
 @dataclass(eq=False)
@@ -470,6 +471,43 @@ def _part_class(part: object) -> type:
     return type(None)
 
 
+def _bare_url_in_place(
+    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int
+) -> list[Part]:
+    """The source parts of the standalone placeholder ``number`` of ``slot``, at ``at`` in a translation
+    split by ``PLACEHOLDER_RE``: as written, but for a Markdown bare URL (``https://…``, ``www.…``, an
+    address: a link whose markup is its text) that the text the translation puts around it would
+    make another link or no link (``访问https://a.org了解``: text glued to it), which is written so
+    that it stays the link it is (see :func:`~transpub.formats.md_escape.standalone_url`)."""
+    raw = piece[0]
+    if raw.__class__ is not str or raw[:1] in ("<", "[", ""):
+        return piece
+    shown = next((p for p in slot.placeholders if str(p.number) == number), None)
+    if shown is None or shown.tag != "a" or shown.paired or shown.shows != raw:
+        return piece
+    here = _around(split, at)
+    if bare_url_stays_a_link(*here):
+        return piece
+    source = PLACEHOLDER_RE.split(slot.msgid)
+    for index in range(1, len(source), 4):
+        if source[index + 1] == number and source[index + 2] and not source[index]:
+            if _around(source, index) == here:  # as the source has it around: the same link
+                return piece
+            break
+    written = standalone_url(raw, slot.escape)
+    return piece if written is None else [written]
+
+
+def _around(split: list[str], at: int) -> tuple[str, str]:
+    """The character right before the placeholder at ``at`` of a text split by ``PLACEHOLDER_RE``
+    ("": none; NUL: another placeholder's markup) and what follows it up to the first space."""
+    before_text, after_text = split[at - 1], split[at + 3]
+    before = before_text[-1:] if before_text or at == 1 else "\0"
+    if not after_text and at + 4 < len(split):
+        return before, "\0"
+    return before, after_text.split(None, 1)[0] if after_text and not after_text[0].isspace() else ""
+
+
 def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
     """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list,
     or its strings among the items when it has nothing else); and whether every item is a string
@@ -500,6 +538,8 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         piece = slot.pieces.get(int(number))
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
+        if empty and not closing and piece.__class__ is list and len(piece) == 1:
+            piece = _bare_url_in_place(slot, number, piece, split, index)
         if isinstance(piece, PairedPieces):
             if piece.same is not None and not (closing or empty):
                 opened[number] = len(items)

@@ -13,7 +13,8 @@ as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of `
 a character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``)
 is escaped where a text piece starts; the first ``$`` of ``$$`` (kramdown's math) is written
 ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
-not help — are written ``&#123;{`` and ``&#123;%``.
+not help — are written ``&#123;{`` and ``&#123;%``. A bare URL of the source that a translation
+glues text to is written as a link on its own (:func:`standalone_url`).
 """
 
 from __future__ import annotations
@@ -225,3 +226,51 @@ def markdown_destination(url: str) -> str:
     if url and re.fullmatch(r"[^\s<>()\\\x00-\x1f]+", url):
         return url
     return "<" + re.sub(r"[\\<>]", lambda m: "\\" + m.group(), url) + ">"
+
+
+#: A URL CommonMark takes between ``<`` and ``>`` as it is (an autolink: a scheme, then no space,
+#: ``<``, ``>`` or control character).
+_SCHEME_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>\x00-\x1f]*")
+#: An e-mail address CommonMark takes between ``<`` and ``>``.
+_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*"
+)
+#: What a bare URL may have right before it and still be one (GFM: a line's start, a space, ``*``,
+#: ``_``, ``~`` or ``(``; "": the start of the translation, whose source context it keeps).
+_BEFORE_BARE_URL = frozenset(["", "*", "_", "~", "("])
+#: What a bare URL may end with, GFM and linkify leaving it out of the link.
+_AFTER_BARE_URL = frozenset("?!.,:*_~")
+
+
+def bare_url_stays_a_link(before: str, after: str) -> bool:
+    """Whether a bare URL (an autolink written without ``<…>``) with ``before`` (the character written
+    right before it, "" for none) and ``after`` (what follows, up to the first space, "" for none)
+    stays the same link: the link ends where it ends, and is one at all.
+
+    >>> bare_url_stays_a_link(" ", "."), bare_url_stays_a_link("", "")
+    (True, True)
+    >>> bare_url_stays_a_link("问", ""), bare_url_stays_a_link(" ", "了解"), bare_url_stays_a_link(" ", ".了")
+    (False, False, False)
+    """
+    if not (before in _BEFORE_BARE_URL or before.isspace()):
+        return False
+    return all(char in _AFTER_BARE_URL for char in after)
+
+
+def standalone_url(raw: str, escape: Callable[[str], str]) -> str | None:
+    """A bare URL or e-mail address ``raw`` written so that it is the same link whatever is written
+    around it: ``<…>`` (a CommonMark autolink) where it has a scheme or is an address, else a link
+    to ``http://`` and the URL showing ``raw`` (``escape``: how its text is escaped), as GFM makes
+    of ``www.`` URLs; None where neither can be written.
+
+    >>> standalone_url("https://example.com/a", str), standalone_url("ann@example.com", str)
+    ('<https://example.com/a>', '<ann@example.com>')
+    >>> standalone_url("www.example.com/a_b", escape_markdown)
+    '[www&#46;example.com/a_b](http://www.example.com/a_b)'
+    """
+    if _SCHEME_URL.fullmatch(raw) or _EMAIL.fullmatch(raw):
+        return f"<{raw}>"
+    if raw[:4].lower() == "www." and not re.search(r"[\s<>\\]", raw):
+        return f"[{escape(raw)}]({markdown_destination('http://' + raw)})"
+    return None
