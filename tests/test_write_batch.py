@@ -207,6 +207,24 @@ def _but_the_date(data: bytes) -> bytes:
     return re.sub(rb"PO-Revision-Date: [^\\]*", b"", data)
 
 
+def _killed_when_it_says(script: str, root: Path, line: bytes) -> None:
+    """Run the Python ``script`` on the project at ``root`` and kill it (SIGKILL) once it prints ``line``."""
+    import signal
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    run = subprocess.Popen(
+        [sys.executable, "-c", script, str(root)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(src)},
+    )
+    assert run.stdout is not None and run.stdout.readline() == line
+    run.send_signal(signal.SIGKILL)
+    run.wait(30)
+
+
 _KILLED_RUN = """
 import sys
 from pathlib import Path
@@ -231,23 +249,10 @@ extract_project(load_project(Path(sys.argv[1])), ["de", "es"])
 
 
 def test_a_killed_extract_leaves_complete_catalogs_and_records_none_of_them(tmp_path: Path) -> None:
-    import signal
-    import subprocess
-    import sys
-
     from transpub.manifest import Manifest
 
     newsroom(tmp_path, 100)
-    src = Path(__file__).resolve().parents[1] / "src"
-    run = subprocess.Popen(
-        [sys.executable, "-c", _KILLED_RUN, str(tmp_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(src)},
-    )
-    assert run.stdout is not None and run.stdout.readline() == b"committed\n"
-    run.send_signal(signal.SIGKILL)
-    run.wait(30)
+    _killed_when_it_says(_KILLED_RUN, tmp_path, b"committed\n")
     project = load_project(tmp_path)
     written = sorted(tmp_path.glob("locales/*/LC_MESSAGES/*.po"))
     assert 0 < len(written) < 200
@@ -285,23 +290,10 @@ extract_project(load_project(Path(sys.argv[1])), ["de", "es"])
 def test_an_extract_killed_while_it_writes_new_catalogs_leaves_no_stray_file_in_the_catalogs_folders(
     tmp_path: Path,
 ) -> None:
-    import signal
-    import subprocess
-    import sys
-
     if not (hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")) or fsutil._syncfs() is None:
         pytest.skip("no unnamed files here (O_TMPFILE, /proc): new catalogs go through named temporaries")
     newsroom(tmp_path, 100)
-    src = Path(__file__).resolve().parents[1] / "src"
-    run = subprocess.Popen(
-        [sys.executable, "-c", _KILLED_BEFORE_COMMIT, str(tmp_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(src)},
-    )
-    assert run.stdout is not None and run.stdout.readline() == b"written\n"
-    run.send_signal(signal.SIGKILL)
-    run.wait(30)
+    _killed_when_it_says(_KILLED_BEFORE_COMMIT, tmp_path, b"written\n")
     left = sorted(p.name for p in (tmp_path / "locales").rglob("*") if p.is_file())
     assert left and all(name.endswith((".po", ".pot")) for name in left)  # no hidden temporary file
     assert len(left) < 300  # (the second batch's files were not put in place)
