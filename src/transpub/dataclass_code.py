@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import marshal
 import sys
 from types import CodeType
 from typing import Any
 
-from .kept_files import kept_path, read_kept, write_kept
+from .kept_files import kept_path, read_marshalled, write_marshalled
 
 #: How many sources the file keeps at most (beyond it, only those of the run that writes it).
 MAX_KEPT = 2000
@@ -77,11 +76,7 @@ def remember() -> None:
 
 def _load(path: str) -> dict[str, CodeType]:
     """The code kept in ``path``; empty when there is none or it cannot be read."""
-    data = read_kept(path)
-    try:
-        kept = marshal.loads(data) if data is not None else None
-    except (ValueError, EOFError, TypeError):
-        return {}
+    kept = read_marshalled(path)
     if not isinstance(kept, dict):
         return {}
     return {source: code for source, code in kept.items() if type(source) is str and type(code) is CodeType}
@@ -96,4 +91,4 @@ def _save() -> None:
 
 def _write(path: str, codes: dict[str, CodeType]) -> None:
     """``codes`` in ``path`` (see :func:`~transpub.kept_files.write_kept`)."""
-    write_kept(path, marshal.dumps(codes))
+    write_marshalled(path, codes)

@@ -12,8 +12,10 @@ makes what it would hold, as without it.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
 from importlib.util import MAGIC_NUMBER, cache_from_source
+from typing import Any
 
 
 def kept_path(name: str, extension: str) -> str:
@@ -30,6 +32,23 @@ def read_kept(path: str) -> bytes | None:
             return handle.read()
     except OSError:
         return None
+
+
+def read_marshalled(path: str) -> object:
+    """What the kept file ``path`` holds, unmarshalled; None when there is none, it cannot be read, or
+    it is damaged (the caller checks the form of what it gets)."""
+    data = read_kept(path)
+    if data is None:
+        return None
+    try:
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def write_marshalled(path: str, value: Any) -> None:
+    """Keep ``value`` marshalled in ``path`` (see :func:`write_kept`)."""
+    write_kept(path, marshal.dumps(value))
 
 
 def write_kept(path: str, data: bytes) -> None:

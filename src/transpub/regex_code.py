@@ -24,12 +24,11 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import atexit
 import contextlib
-import marshal
 import sys
 from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from .kept_files import kept_path, read_kept, write_kept
+from .kept_files import kept_path, read_marshalled, write_marshalled
 
 #: How many patterns the file keeps at most (beyond it, only those of the run that writes it): the
 #: commands load different modules, and a module may build a pattern from a set, in another order in
@@ -131,11 +130,7 @@ def remember() -> None:
 def _load(path: str) -> dict[Key, Args]:
     """The code kept in ``path``; empty when there is none, it cannot be read, or another Python
     wrote it."""
-    data = read_kept(path)
-    try:
-        kept = marshal.loads(data) if data is not None else None
-    except (ValueError, EOFError, TypeError):
-        return {}
+    kept = read_marshalled(path)
     if not (type(kept) is tuple and len(kept) == 2 and kept[0] == _MATCHER and type(kept[1]) is dict):
         return {}
     return {
@@ -154,4 +149,4 @@ def _save() -> None:
 
 def _write(path: str, kept: dict[Key, Args]) -> None:
     """``kept`` in ``path`` (see :func:`~transpub.kept_files.write_kept`)."""
-    write_kept(path, marshal.dumps((_MATCHER, kept)))
+    write_marshalled(path, (_MATCHER, kept))
