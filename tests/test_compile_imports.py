@@ -12,6 +12,21 @@ import pytest
 from test_compile_helpers import make_project
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _printed(script: str, root: Path) -> str:
+    """What the Python ``script`` prints (stripped) when run on the project at ``root`` in a new
+    process, with transpub's sources and nothing else of this environment."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(root)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    return result.stdout.strip()
+
+
 CHECK = """
 import sys
 from pathlib import Path
@@ -25,14 +40,7 @@ print("markdown_it" in sys.modules)
 
 def test_compiling_html_articles_does_not_load_markdown_it(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
-    result = subprocess.run(
-        [sys.executable, "-c", CHECK, str(root)],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
-    assert result.stdout.strip() == "False"
+    assert _printed(CHECK, root) == "False"
 
 
 AGAIN = """
@@ -50,12 +58,8 @@ def test_a_compile_with_nothing_changed_loads_neither_the_html_nor_the_catalog_r
     """It reads no article and no catalog: lxml, the HTML reader and the catalog package are a good
     part of a start-up."""
     root = make_project(tmp_path / "news")
-    env = {"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "-c", CHECK, str(root)], capture_output=True, env=env, check=True)
-    result = subprocess.run(
-        [sys.executable, "-c", AGAIN, str(root)], capture_output=True, text=True, env=env, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    _printed(CHECK, root)
+    assert _printed(AGAIN, root) == "[]"
 
 
 WRITERS = """
@@ -74,14 +78,7 @@ def test_compiling_reads_the_catalogs_without_loading_what_writes_them(tmp_path:
     """The catalog package loads a module when one of its names is first used: compile reads
     catalogs and never writes templates or catalogs (msgmerge-style merging, msgcat-style formatting)."""
     root = make_project(tmp_path / "news")
-    result = subprocess.run(
-        [sys.executable, "-c", WRITERS, str(root)],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    assert _printed(WRITERS, root) == "[]"
 
 
 def test_every_name_the_catalog_package_offers_is_found_in_its_module() -> None:
