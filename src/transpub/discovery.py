@@ -18,6 +18,7 @@ import fnmatch
 import hashlib
 import os
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -180,7 +181,8 @@ def discover_articles(
         except ValueError:
             return str(path)
 
-    def walk(folder: str, relative: str) -> None:
+    def walk(folder: str, relative: str) -> Iterator[tuple[str, str]]:
+        """Note the articles in ``folder``; yield each folder in it to walk, when it comes in order."""
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
@@ -227,13 +229,21 @@ def discover_articles(
                 if resolved in seen_dirs:
                     continue  # a link back into a folder already read
                 seen_dirs.add(resolved)
-                walk(entry.path, rel + "/")
+                yield entry.path, rel + "/"
             elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
                 if is_translation_name(name, translation_names):
                     continue
                 candidates.append((entry.path, rel))
 
-    walk(os.fspath(articles_dir), "")
+    # depth first, in name order, without recursion (a walk calling itself is a reference cycle that
+    # keeps what it found until a collection, and a limit on how deep the folders may go)
+    walks = [walk(os.fspath(articles_dir), "")]
+    while walks:
+        below = next(walks[-1], None)
+        if below is None:
+            walks.pop()
+        else:
+            walks.append(walk(*below))
     by_slug: dict[str, list[str]] = {}
     for path, rel in candidates:
         by_slug.setdefault(_slug_of(rel), []).append(path)

@@ -227,19 +227,20 @@ def _files_below(
     found: dict[str, list[tuple[list[str], str, str]]] = {suffix: [] for suffix in suffixes}
     plain = True
 
-    def visit(here: str, prefix: str) -> None:
-        nonlocal plain
+    folders = [(os.fspath(folder), "")]  # still to list (a stack: no recursion, however deep)
+    while folders:
+        here, prefix = folders.pop()
         if looked is not None:
             looked[here] = signature(here)
         try:
             entries = list(os.scandir(here))
         except OSError:
-            return  # as os.walk: a folder that cannot be read is skipped
+            continue  # as os.walk: a folder that cannot be read is skipped
         for entry in entries:
             name = entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    visit(entry.path, f"{prefix}{name}/")
+                    folders.append((entry.path, f"{prefix}{name}/"))
                     continue
                 if name.startswith("."):
                     if TEMPORARY_NAME.fullmatch(name):
@@ -258,8 +259,6 @@ def _files_below(
                     if keep(slug):
                         found[suffix].append((entry.path.split(os.sep), entry.path, slug))
                     break
-
-    visit(os.fspath(folder), "")
     return {
         suffix: [(path, slug) for _, path, slug in sorted(files)] for suffix, files in found.items()
     }, plain

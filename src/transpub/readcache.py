@@ -496,7 +496,7 @@ class ReadCache:
         self.looking = (look_up or not store) and stored
         self.prefix = digest_prefix(root, self.key) if self.active else ""
         self.kept: list[Entry] = []
-        self._db: sqlite3.Connection | None = None
+        self._lookups: sqlite3.Cursor | None = None
         self._pid = 0
         #: Storing without looking up (a full extract): the slug and digest of each document stored,
         #: by name, read once. A document read again as it is stored is not encoded again: the
@@ -506,7 +506,7 @@ class ReadCache:
             self.stored = _stored_digests(self.path)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_db": None, "_pid": 0}
+        return {**self.__dict__, "_lookups": None, "_pid": 0}
 
     def digest(self, options: ReadOptions, shown: str, data: bytes) -> str:
         """The digest of reading ``data`` (the article named ``shown``) with ``options``."""
@@ -517,8 +517,7 @@ class ReadCache:
         if not self.looking:
             return None
         try:
-            db = self._connection()
-            row = db.execute("SELECT digest, data FROM reads WHERE path = ?", (shown,)).fetchone()
+            row = self._cursor().execute("SELECT digest, data FROM reads WHERE path = ?", (shown,)).fetchone()
             if row is None or row[0] != key:
                 return None
             blob = signed_part(self.key, row[1], key.encode())
@@ -545,11 +544,13 @@ class ReadCache:
         kept, self.kept = self.kept, []
         return kept
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._db is None or self._pid != os.getpid():  # a forked worker opens its own
-            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+    def _cursor(self) -> sqlite3.Cursor:
+        """The one cursor every look-up goes through (a cursor per look-up would add to the
+        connection's list of its cursors, one per article, until a collection)."""
+        if self._lookups is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._lookups = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30).cursor()
             self._pid = os.getpid()
-        return self._db
+        return self._lookups
 
 
 def _stored_digests(path: Path) -> dict[str, tuple[str, str]] | None:

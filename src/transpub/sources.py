@@ -120,13 +120,13 @@ class GlossaryNotes:
         from .glossary import describe_term
 
         described: dict[int, str] = {}  # id(term) -> its note in this locale (a term recurs)
+        # (what it needs of self, not self, which keeps it: no reference cycle to wait for a collection)
+        found, glossary = self._terms, self.glossary
 
         def notes_for(msgid: str) -> list[str]:
-            terms = self._terms.get(msgid)
+            terms = found.get(msgid)
             if terms is None:
-                terms = self._terms[msgid] = self.glossary.terms_in(
-                    strip_placeholders(msgid), self.glossary.source_lang
-                )
+                terms = found[msgid] = glossary.terms_in(strip_placeholders(msgid), glossary.source_lang)
             if not terms:  # most sentences name no term
                 return []
             notes = []

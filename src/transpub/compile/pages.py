@@ -43,6 +43,27 @@ from .places import html_path
 from .run import CompileOptions
 
 
+class ArticleUrls:
+    """The link to one article's page in each language from a page ``prefix`` away (``../``, or the
+    base URL), its path made once per language. Apart from :class:`PageChrome`, so that the switchers
+    PageChrome keeps can ask for links without holding PageChrome (and the article's document) in a
+    reference cycle, which only the garbage collector could free."""
+
+    def __init__(self, project: Project, slug: str) -> None:
+        self.project, self.slug = project, slug
+        self._targets: dict[str, str] = {}
+        self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
+
+    def __call__(self, locale: str, prefix: str) -> str:
+        """``page_url`` of the article in ``locale`` from a page ``prefix`` away."""
+        target = self._targets.get(locale)
+        if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
+            if self._page is None:
+                self._page = quoted_path(f"{self.slug}.html")
+            target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
+        return prefix + target
+
+
 class PageChrome:
     """What the pages of one article share, made once for all its languages: the links to the
     article in each language (the ``hreflang`` links and the switcher, by how deep a page is) and
@@ -50,20 +71,10 @@ class PageChrome:
 
     def __init__(self, project: Project, document: Document, slug: str, available: list[str]) -> None:
         self.project, self.document, self.slug, self.available = project, document, slug, available
-        self._targets: dict[str, str] = {}
+        self.url = ArticleUrls(project, slug)
         self._heads: dict[str, str] = {}
         self._switchers: dict[str, LanguageLinks] = {}
         self._seo: tuple[list[Tag], list[Tag]] | None = None
-        self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
-
-    def url(self, locale: str, prefix: str) -> str:
-        """``page_url`` of the article in ``locale`` from a page ``prefix`` away (``../``, or the base URL)."""
-        target = self._targets.get(locale)
-        if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
-            if self._page is None:
-                self._page = quoted_path(f"{self.slug}.html")
-            target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
-        return prefix + target
 
     def alternates(self, prefix: str) -> str:
         """The ``hreflang`` links of a page whose links to the others start with ``prefix``."""
@@ -84,9 +95,8 @@ class PageChrome:
         """The language switcher of the page in ``locale`` (its links to the others start with ``prefix``)."""
         links = self._switchers.get(prefix)
         if links is None:
-            links = self._switchers[prefix] = LanguageLinks(
-                self.available, lambda other: self.url(other, prefix)
-            )
+            url = self.url  # (not self: see ArticleUrls)
+            links = self._switchers[prefix] = LanguageLinks(self.available, lambda other: url(other, prefix))
         return links.render(locale)
 
     def seo_links(self, page: Document) -> tuple[list[Tag], list[Tag]]:

@@ -37,7 +37,7 @@ from .document import (
 )
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tokens import Token, tokenize_html
-from .html_tree import INLINE, VOID, Node, References, build_tree
+from .html_tree import INLINE, VOID, Node, References, build_tree, let_go
 from .options import ReadOptions
 from .runs import (
     ADDRESS_MARK,
@@ -879,6 +879,7 @@ def read_html(
     builder = _Builder(tokens, options, display_path or str(path), scope)
     parts: list[Part] = []
     walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
+    let_go(root)
     facts = _page_facts(tokens, facts_at)
     return Document(
         path=path,

@@ -186,6 +186,18 @@ class Node:
         return bool(self.block)
 
 
+def let_go(root: Node) -> None:
+    """Unlink the tree below ``root`` from its parents, once it is walked: each element and its
+    parent refer to each other, a cycle that only the garbage collector frees, so that every
+    article's tree would stay in memory until a collection walks it (and a run's collections would
+    walk every tree). Without the cycles a tree is freed as soon as its last use ends."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node.parent = None
+        stack.extend(child for child in node.children if type(child) is Node)
+
+
 def build_tree(tokens: list[Token]) -> Node:
     """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level.
 

@@ -783,30 +783,33 @@ def read_markdown(
     parsed = parse_text(source, front, templates, pairs)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
-    builder.title_kind = front is None or front.title is None
-    for at in unclosed_shortcodes(source.text, templates, front.end if front is not None else 0):
-        line_end = source.text.find("\n", at)
-        opener = source.text[at : line_end if line_end >= 0 else len(source.text)]
-        builder.warn(
-            at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
+    try:
+        builder.title_kind = front is None or front.title is None
+        for at in unclosed_shortcodes(source.text, templates, front.end if front is not None else 0):
+            line_end = source.text.find("\n", at)
+            opener = source.text[at : line_end if line_end >= 0 else len(source.text)]
+            builder.warn(
+                at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
+            )
+        if front is not None:
+            builder.front_matter(front)
+        blocks = {template.start: template for template in templates if template.block}
+        builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})
+        builder.references(env.get("reference_lines", []))
+        title = (front.title if front is not None else None) or builder.first_heading or path.stem
+        return Document(
+            path=path,
+            format="markdown",
+            encoding=encoding,
+            parts=builder.parts(),
+            source_locale=options.source_locale,
+            warnings=builder.warnings,
+            title=title,
+            published=front.date if front is not None else None,
+            depth=builder.depth + 4,
         )
-    if front is not None:
-        builder.front_matter(front)
-    blocks = {template.start: template for template in templates if template.block}
-    builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})
-    builder.references(env.get("reference_lines", []))
-    title = (front.title if front is not None else None) or builder.first_heading or path.stem
-    return Document(
-        path=path,
-        format="markdown",
-        encoding=encoding,
-        parts=builder.parts(),
-        source_locale=options.source_locale,
-        warnings=builder.warnings,
-        title=title,
-        published=front.date if front is not None else None,
-        depth=builder.depth + 4,
-    )
+    finally:  # its inline reader refers back to it: without the cycle, reference counts free them
+        del builder.reader
 
 
 def _admonition_title(text: str) -> str:
