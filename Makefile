@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown
 HUGO_DEMO := build/demo-hugo
 
 LOCK := requirements.lock
@@ -23,8 +23,9 @@ system-deps:
 	@scripts/ensure-debian-packages $(DEBIAN_PACKAGES)
 
 ## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
-## memory tests), hugo (the test that builds the Hugo example) and OmegaT (the CAT tool the XLIFF/TMX
-## interoperability test runs in console mode).
+## memory tests), hugo (the test that builds the Hugo example), OmegaT (the CAT tool the XLIFF/TMX
+## interoperability test runs in console mode) and kramdown (Jekyll's renderer: the tests that render
+## localized Markdown as Jekyll would; Python-Markdown, MkDocs' renderer, comes with the lock).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
 
