@@ -24,6 +24,7 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]
 import atexit
 import contextlib
+import marshal
 import sys
 from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -47,6 +48,12 @@ Args = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 _kept: dict[Key, Args] = {}
 _used: set[Key] = set()
+#: The code of each kept pattern (marshalled), looked at when a pattern is not kept: a module may
+#: spell a pattern anew in each process, with the same code (Babel's plural rules join a set of
+#: letters into a character class, in the set's order, which differs from process to process). Such
+#: a pattern does not make the file be written again in every run: it is compiled, and kept only
+#: when the file is written for a pattern with new code.
+_codes: set[bytes] = set()
 _new = False
 _path: str | None = None
 _original: Any = None
@@ -81,9 +88,19 @@ def compile_remembered(pattern: Any, flags: int = 0) -> Any:
                 if _sre.compile(pattern, *args) == compiled:
                     _kept[key] = args
                     _used.add(key)
-                    _new = True
+                    code = marshal.dumps(args)
+                    if code not in _kept_code():  # (else: kept when the file is written for another)
+                        _new = True
+                        _codes.add(code)
         return compiled
     return _original(pattern, flags)
+
+
+def _kept_code() -> set[bytes]:
+    """:data:`_codes` (made at the first pattern not kept, in a run)."""
+    if not _codes and _kept:
+        _codes.update(marshal.dumps(args) for args in _kept.values())
+    return _codes
 
 
 def _by_a_module(frame: Any) -> bool:
