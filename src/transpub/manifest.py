@@ -33,6 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from .gc_pause import no_collection
 from .signing import signed_text, text_if_signed
 
 if TYPE_CHECKING:
@@ -610,7 +611,8 @@ class Manifest:
         self.path = root / MANIFEST
         self.key = key
         ignore = ignore or key is None
-        self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
+        with no_collection():  # (tens of thousands of records, none in a reference cycle)
+            self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
         self._changed: dict[tuple[str, str], Record | None] = {}
         #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
         self.listing = Listing()

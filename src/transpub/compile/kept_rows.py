@@ -14,7 +14,6 @@ cache: a file that cannot be read or written means rows made again, never an err
 from __future__ import annotations
 
 import contextlib
-import gc
 import marshal
 import sqlite3
 import zlib
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fsutil import unlink_link
+from ..gc_pause import no_collection
 from ..signing import local_key, signed_part, with_signature
 
 #: Where the rows are kept, in a project.
@@ -60,14 +60,9 @@ def load_rows(root: Path, key: str, kind: str) -> dict[str, Any]:
     except sqlite3.Error:
         return {}
     rows: dict[str, Any] = {}
-    paused = gc.isenabled()
-    gc.disable()  # an archive's rows are a million tuples and strings, none in a cycle: no collection
-    try:  # looks through them as they are made
+    with no_collection():  # an archive's rows are a million tuples and strings, none in a cycle
         for bucket, data in stored:
             _load_bucket(secret, key, kind, bucket, data, rows)
-    finally:
-        if paused:
-            gc.enable()
     return rows
 
 
