@@ -1,0 +1,44 @@
+"""What transpub keeps in .transpub/ is signed with keyed BLAKE2b of its context and its bytes, for a
+small record as for a blob of megabytes: records and blobs written by an earlier version still check
+(a change of how signatures are made would turn every project's caches into misses and full runs),
+and one changed byte, another context or another key does not."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from transpub.signing import SIGNATURE_SIZE, signed_part, signed_text, text_if_signed, with_signature
+
+KEY = bytes(range(32))
+
+
+@pytest.mark.parametrize("size", [1, 300, 4095, 4096, 4097, 70_000, 3_000_000])
+def test_a_signature_is_the_keyed_blake2b_of_the_context_and_the_data_whatever_their_size(size: int) -> None:
+    data = bytes((n * 7) % 251 for n in range(size))
+    stored = with_signature(KEY, data, b"reads\0story-1")
+    expected = hashlib.blake2b(b"reads\0story-1\0" + data, key=KEY, digest_size=SIGNATURE_SIZE).digest()
+    assert stored == data + expected
+    assert signed_part(KEY, stored, b"reads\0story-1") == data
+    assert signed_part(KEY, stored, b"reads\0story-2") is None  # another row's signature
+    changed = bytearray(stored)
+    changed[size // 2] ^= 1
+    assert signed_part(KEY, bytes(changed), b"reads\0story-1") is None
+
+
+def test_a_signed_record_checks_and_an_edited_one_does_not() -> None:
+    record = '[3,"key",["articles/a.html"],[],"12.3.4.5","-",[],{"units":3}]'
+    stored = signed_text(KEY, record, b"manifest record\0extract\0a\0")
+    assert (
+        stored[: 2 * SIGNATURE_SIZE]
+        == hashlib.blake2b(
+            b"manifest record\0extract\0a\0\0" + record.encode(), key=KEY, digest_size=SIGNATURE_SIZE
+        ).hexdigest()
+    )
+    assert text_if_signed(KEY, stored, b"manifest record\0extract\0a\0") == record
+    assert (
+        text_if_signed(KEY, stored.replace('"units":3', '"units":4'), b"manifest record\0extract\0a\0")
+        is None
+    )
+    assert text_if_signed(b"another key", stored, b"manifest record\0extract\0a\0") is None
