@@ -704,13 +704,7 @@ def _link_unnamed(fd: int, path: str, data: bytes, folders: dict[str, int]) -> N
         pass
     except OSError:  # (no /proc, say): named temporary files from here on
         _UNNAMED_USABLE[0] = False
-    temporary = _temporary_copy(path, (data,), flush=False, mode=0o644)
-    try:
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    atomic_write_bytes(path, data, durable=False, mode=0o644)
 
 
 _SYNCFS: list[Callable[[int], int] | None] = []
