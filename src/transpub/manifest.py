@@ -33,6 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from .cache_files import write_or_start_anew
 from .gc_pause import no_collection
 from .signing import signed_text, text_if_signed
 
@@ -708,17 +709,7 @@ class Manifest:
         ]
         if before_write is not None:
             before_write()
-        for attempt in (1, 2):
-            try:
-                self._write(rows)
-                break
-            except sqlite3.DatabaseError:
-                if attempt == 2:
-                    break
-                with contextlib.suppress(OSError):
-                    self.path.unlink()  # corrupt: start a new one
-            except (sqlite3.Error, OSError):
-                break
+        write_or_start_anew(self.path, lambda anew: self._write(rows))
         self._changed.clear()
 
     def _write(self, rows: list[tuple[str, str, str, str | None]]) -> None:

@@ -45,6 +45,7 @@ from pathlib import Path
 from types import FunctionType
 from typing import Any
 
+from .cache_files import write_or_start_anew
 from .formats.dates import DateStyle
 from .formats.document import (
     AttrSlot,
@@ -571,17 +572,7 @@ def save_reads(root: Path, entries: Iterable[Entry], present: Callable[[str, str
     rows = list(entries)
     if not rows and not (root / READS).is_file():
         return
-    for attempt in (1, 2):
-        try:
-            _write(root / READS, rows, present)
-            return
-        except sqlite3.DatabaseError:
-            if attempt == 2:
-                return
-            with contextlib.suppress(OSError):
-                (root / READS).unlink()  # damaged: start a new one
-        except (sqlite3.Error, OSError):
-            return
+    write_or_start_anew(root / READS, lambda anew: _write(root / READS, rows, present))
 
 
 def _write(path: Path, rows: list[Entry], present: Callable[[str, str], bool]) -> None:

@@ -20,6 +20,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from ..cache_files import write_or_start_anew
 from ..fsutil import unlink_link
 from ..gc_pause import no_collection
 from ..signing import local_key, signed_part, with_signature
@@ -92,23 +93,20 @@ def save_rows(root: Path, key: str, kind: str, rows: dict[str, Any], kept: dict[
         return
     new, old = _by_bucket(rows), _by_bucket(kept)
     path = root / INDEX_ROWS
-    for attempt in (1, 2):
+
+    def write(anew: bool) -> None:  # (anew: every bucket, the file it was compared with gone)
         changed = [
             (kind, bucket, with_signature(secret, marshal.dumps(held), _context(key, kind, bucket)))
             for bucket, held in new.items()
-            if old.get(bucket) != held
+            if anew or old.get(bucket) != held
         ]
-        try:
-            _write(path, kind, changed, list(new))
-            break
-        except sqlite3.DatabaseError:
-            if attempt == 2:
-                return
-            with contextlib.suppress(OSError):
-                path.unlink()  # damaged: start a new one
-            old = {}
-        except (sqlite3.Error, OSError, ValueError):
+        _write(path, kind, changed, list(new))
+
+    try:
+        if not write_or_start_anew(path, write):
             return
+    except ValueError:
+        return
     for old_file in _OLD_INDEX_ROWS:
         with contextlib.suppress(OSError):
             (root / old_file).unlink(missing_ok=True)
