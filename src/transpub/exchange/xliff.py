@@ -302,10 +302,7 @@ def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffF
                     reading.in_unit = 0
                     if reading.open_files and reading.error is None:
                         reading.unit(element)
-                    element.clear(keep_tail=True)
-                    parent = element.getparent()
-                    while element.getprevious() is not None:
-                        del parent[0]
+                    _drop_read(element)
             if reading.root is None:
                 reading.begin(events.root)
     except etree.XMLSyntaxError as exc:
@@ -406,10 +403,7 @@ class _Reading:
             file, plurals = self.open_files.pop()
             file.units.extend(_plural(group_id, forms) for group_id, forms in plurals.values())
         if self.in_unit == 0:  # nothing of it is needed any more (a unit's parts are, until its end)
-            element.clear(keep_tail=True)
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
+            _drop_read(element)
 
     def unit(self, element: etree._Element) -> None:
         """Read the unit ``element`` (whole) into the files being read."""
@@ -432,6 +426,15 @@ class _Reading:
                 plurals.setdefault(group, (group.get("id"), []))[1].append(unit)
             else:
                 file.units.append(unit)
+
+
+def _drop_read(element: etree._Element) -> None:
+    """Drop what is read of the document up to ``element``'s end: its content and the elements before
+    it (a large file costs the unit being read, not a tree of the document)."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]
 
 
 def _date(value: str | None) -> datetime | None:
