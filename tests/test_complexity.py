@@ -272,7 +272,7 @@ def test_markdown_extract_time_grows_linearly(shape: str) -> None:
 
 def test_the_linear_time_check_fails_a_cost_that_grows_quadratically() -> None:
     """The checks above can fail: adding up every number before each character (n² / 2 additions)
-    is caught over one doubling and over two, whatever cache step the machine has.
+    is caught over each of three doublings, whatever cache step the machine has.
 
     The cost is the processor's alone (no memory to copy: copying a growing list, the earlier
     example, measured 4-5 per doubling alone but passed the check twice in a full run on a
