@@ -436,3 +436,41 @@ def test_a_bare_url_a_translation_glues_text_to_stays_the_same_link(url: str, hr
     # a translation that keeps what the source has around the URL writes it as the source does
     kept = translate(document, {msgid: "Besuchen Sie <1/> für Details oder <2/>."})
     assert kept == f"Besuchen Sie {url} für Details oder {url}.\n"
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://example.com/x", "https://example.com/x"),
+        ("www.example.com/report", "http://www.example.com/report"),
+    ],
+)
+def test_a_paragraph_that_starts_with_a_bare_url_keeps_the_link_whatever_follows_it(
+    url: str, href: str
+) -> None:
+    """A bare URL glued to the sentence after it (``https://…, said the mayor.``) travels with the unit
+    as a placeholder: the translator sees it, and a translation that glues text to it (``…sagte``)
+    neither sends readers to ``/xsagte`` nor loses the link."""
+    document = read(f"{url}, said the mayor.\n")
+    assert msgids(document) == ["<1/>, said the mayor."]
+    link = f'<a href="{html.escape(href)}">{html.escape(url)}</a>'
+    for translation, after in (("<1/>, sagte der Bürgermeister.", ", sagte"), ("<1/>sagte er.", "sagte")):
+        page = render_markdown_page(translate(document, {"<1/>, said the mayor.": translation}), "de", "a.md")
+        assert link + after in page, page
+    # kept as the source writes it where the translation keeps what follows it
+    kept = translate(document, {"<1/>, said the mayor.": "<1/>, sagte der Bürgermeister."})
+    assert kept == f"{url}, sagte der Bürgermeister.\n"
+
+
+def test_an_address_glued_to_the_text_before_it_stays_the_same_address() -> None:
+    """``desk_ann@example.com`` links ``ann@example.com`` (GFM, as Hugo reads it): the address travels
+    with the unit, so that a translation glued to it (``Postfach<1/>``) does not address someone else."""
+    document = read("Contact the desk_ann@example.com\n")
+    assert msgids(document) == ["Contact the desk_<1/>"]
+    link = '<a href="mailto:ann@example.com">ann@example.com</a>'
+    for translation, before in (
+        ("Schreiben Sie an desk_<1/>", "desk_"),
+        ("Schreiben Sie ans Postfach<1/>", "Postfach"),
+    ):
+        page = render_markdown_page(translate(document, {"Contact the desk_<1/>": translation}), "de", "a.md")
+        assert before + link in page, page

@@ -491,8 +491,10 @@ def _bare_url_in_place(
     source = PLACEHOLDER_RE.split(slot.msgid)
     for index in range(1, len(source), 4):
         if source[index + 1] == number and source[index + 2] and not source[index]:
-            if _around(source, index) == here:  # as the source has it around: the same link
-                return piece
+            was, after = _around(source, index), here[1]
+            if was[1] == after and slot.escape(after) == after:  # followed as in the source, written so
+                if was[0] == here[0] or bare_url_stays_a_link(here[0], ""):  # and a link may start there
+                    return piece  # the same link
             break
     written = standalone_url(raw, slot.escape)
     return piece if written is None else [written]

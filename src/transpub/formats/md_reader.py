@@ -590,6 +590,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[start] = Atom("text", raw=atom.raw[cut:], text=atom.text[cut:])
                 break
             if atom.kind == "object":
+                if _glued_bare_url(atom, atoms[start + 1] if start + 1 < end else None, at_start=True):
+                    break
                 lead.append(atom)
                 start += 1
                 continue
@@ -614,6 +616,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[end - 1] = Atom("text", raw=atom.raw[:cut], text=atom.text[:cut])
                 break
             if atom.kind == "object":
+                if _glued_bare_url(atom, atoms[end - 2] if end - 2 >= start else None, at_start=False):
+                    break
                 trail.insert(0, atom)
                 end -= 1
                 continue
@@ -635,6 +639,20 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             start, end = start + 1, end - 1
             continue
         return lead, atoms[start:end], trail
+
+
+def _glued_bare_url(atom: Atom, beside: Atom | None, *, at_start: bool) -> bool:
+    """Whether ``atom`` is a bare URL or e-mail address (a link whose markup is its text) with text
+    glued to it, after it (``at_start``) or before it: it stays in the unit, a placeholder, so that
+    the translator sees it and a translation glued to it is written so that the link stays the link
+    it is (``https://example.com/x, said`` translated ``… sagte`` must not link ``/xsagte``)."""
+    if beside is None or beside.kind != "text" or not beside.text:
+        return False
+    if atom.node is None or atom.node.tag != "a" or len(atom.parts) != 1 or atom.parts[0] != atom.shows:
+        return False
+    if str(atom.parts[0])[:1] in ("<", "["):
+        return False
+    return not (beside.text[0] if at_start else beside.text[-1]).isspace()
 
 
 def _first_line(token: Token, text: str) -> int:
