@@ -474,3 +474,34 @@ def test_an_address_glued_to_the_text_before_it_stays_the_same_address() -> None
     ):
         page = render_markdown_page(translate(document, {"Contact the desk_<1/>": translation}), "de", "a.md")
         assert before + link in page, page
+
+
+def test_an_alert_keeps_its_marker_and_offers_its_title_and_its_text_apart() -> None:
+    """GitHub's and Hugo's alerts (``> [!NOTE]``, Hugo's with a title after it; Obsidian's callouts
+    with ``+`` or ``-``): the marker is markup, the title and the text are units of their own."""
+    text = "> [!NOTE]\n> Modules are Go modules.\n\n> [!WARNING] Be careful\n> Back up *first*.\n"
+    document = read(text)
+    assert msgids(document) == ["Modules are Go modules.", "Be careful", "Back up <1>first</1>."]
+    translated = translate(
+        document,
+        {
+            "Modules are Go modules.": "Module sind Go-Module.",
+            "Be careful": "Vorsicht",
+            "Back up <1>first</1>.": "Erst <1>sichern</1>.",
+        },
+    )
+    assert translated == "> [!NOTE]\n> Module sind Go-Module.\n\n> [!WARNING] Vorsicht\n> Erst *sichern*.\n"
+    # not at the start of a quote: text as before
+    assert msgids(read("> See [!NOTE] here.\n")) == ["See [!NOTE] here."]
+
+
+@pytest.mark.parametrize("attributes", ['{class="wide"}', "{.lead}", "{: .lead #intro}"])
+def test_a_block_attribute_list_under_a_paragraph_stays_markup(attributes: str) -> None:
+    """Goldmark's block attributes (``parser.attribute.block``) and kramdown's IAL on the line after a
+    paragraph apply to it: they are neither offered to translators nor written as text."""
+    for text in (f"A paragraph.\n{attributes}\n", f"> Quoted text.\n{attributes}\n"):
+        document = read(text)
+        assert msgids(document) == [text.split("\n")[0].lstrip("> ")]
+        assert translate(document, {m: "Übersetzt." for m in msgids(document)}) == text.replace(
+            text.split("\n")[0].lstrip("> "), "Übersetzt."
+        )

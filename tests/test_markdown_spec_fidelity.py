@@ -52,9 +52,7 @@ BARE_URL_AS_LINK = {("gfm", 626), ("gfm", 627)}
 #: A bare URL written as a link on its own: ``<URL>``, or ``[URL](http://URL)`` for a ``www.`` one.
 _STANDALONE_URL = re.compile(r"<([^<>\s]+)>|\[([^\]]+)\]\(http://([^()\s]+)\)")
 #: Known to change (not fixed yet): each reason says what a user would see.
-KNOWN = {
-    ("commonmark", 196): "a translated title loses the line breaks at its ends",
-}
+KNOWN: dict[tuple[str, int], str] = {}
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
 #: A line break and the container prefixes (quote markers, indentation) of the line it starts.
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")

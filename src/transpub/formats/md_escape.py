@@ -203,8 +203,30 @@ def markdown_title(text: str, quote: str = '"') -> str:
 
 
 def title_writer(raw: str) -> Callable[[str], str]:
-    """How a translation of the title written ``raw`` (quotes included) is written: in its quotes."""
-    return markdown_title if raw[:1] not in ("'", "(") else functools.partial(markdown_title, quote=raw[0])
+    """How a translation of the title written ``raw`` (quotes included) is written: in its quotes,
+    between the spaces and line breaks the source has at its ends (a page shows them in the title);
+    none where a line there starts with a container's ``>``, which the translation's line has not.
+
+    >>> write = title_writer("'\\ntitle\\nline2\\n'")
+    >>> write("Titel Zeile2")
+    "'\\nTitel Zeile2\\n'"
+    >>> title_writer("'\\n> title\\n> '")("Titel")
+    "'Titel'"
+    """
+    quote = raw[:1] if raw[:1] in ("'", "(") else '"'
+    inner = raw[1:-1]
+    text = inner.strip(" \t\n")
+    lead = inner[: len(inner) - len(inner.lstrip(" \t\n"))] if text and not text.startswith(">") else ""
+    trail = inner[len(inner.rstrip(" \t\n")) :] if text and not text.endswith(">") else ""
+    if not lead and not trail:
+        return markdown_title if quote == '"' else functools.partial(markdown_title, quote=quote)
+    return functools.partial(_title_between, quote=quote, lead=lead, trail=trail)
+
+
+def _title_between(text: str, quote: str, lead: str, trail: str) -> str:
+    """:func:`markdown_title` of ``text`` with ``lead`` and ``trail`` inside its quotes."""
+    written = markdown_title(text, quote)
+    return written[:1] + lead + written[1:-1] + trail + written[-1:]
 
 
 _CLOSING = {'"': '"', "'": "'", "(": ")"}

@@ -44,8 +44,13 @@ _HEADING_ATTRIBUTES = re.compile(
     r"[ \t]*\{[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
     r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*[ \t]*\}$"
 )
-_ATTRIBUTE_LINE = re.compile(r"\{[ \t]*[#.:][^{}\n]*\}")
+_ATTRIBUTE_LINE = re.compile(r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}")
+#: A block attribute list on the last line of a paragraph (Goldmark's ``{.lead}``, kramdown's
+#: ``{: .lead}``), which applies to the block: markup.
+_ATTRIBUTE_TAIL = re.compile(r"\n[ \t]*(\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\})[ \t]*\Z")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
+#: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
+_ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
 _ID = re.compile(r"#([\w:-]+)")
 _ADMONITION_TITLE = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?[ \t]+("(.*)")[^\s"]*[ \t]*')
 #: An admonition without a title (``!!! warning``, ``??? note inline end``): MkDocs shows its type.
@@ -232,14 +237,19 @@ class _Builder(RunSlots):
         """Read every block of ``tokens``."""
         containers: list[str] = []
         leaf: tuple[str, Token] | None = None
-        first_in_item_paragraph = False
+        first_in_item_paragraph = first_in_quote_paragraph = False
         table: Token | None = None
         row: list[tuple[str, ContentMap]] = []
         dl: Token | None = None
         skip_inline = False
         previous = ""
         for token in tokens:
-            kind, previous, first_in_item = token.type, token.type, previous == "list_item_open"
+            kind, first_in_item, first_in_quote = (
+                token.type,
+                previous == "list_item_open",
+                previous == "blockquote_open",
+            )
+            previous = kind
             if kind in _CONTAINERS:
                 containers.append(_CONTAINERS[kind])
                 if kind == "admonition_open":
@@ -251,6 +261,7 @@ class _Builder(RunSlots):
                 tag = containers[-1] if token.hidden and containers else "p"
                 leaf = (tag, token)
                 first_in_item_paragraph = first_in_item
+                first_in_quote_paragraph = first_in_quote
             elif kind == "heading_open":
                 leaf = (token.tag, token)
             elif kind == "table_open":
@@ -271,7 +282,15 @@ class _Builder(RunSlots):
                 if skip_inline:
                     skip_inline = False
                 elif leaf is not None:
-                    self.inline(token, leaf, containers, row, dl, task=first_in_item_paragraph)
+                    self.inline(
+                        token,
+                        leaf,
+                        containers,
+                        row,
+                        dl,
+                        task=first_in_item_paragraph,
+                        alert=first_in_quote_paragraph,
+                    )
                 leaf = None
 
     def inline(
@@ -283,6 +302,7 @@ class _Builder(RunSlots):
         dl: Token | None,
         *,
         task: bool,
+        alert: bool = False,
     ) -> None:
         tag, opener = leaf
         content = token.content
@@ -320,6 +340,12 @@ class _Builder(RunSlots):
                 return  # a block attribute line ({.class}): markup
             if task and _TASK.match(content):
                 objects.append((mapping(0), mapping(3), "input"))
+            attributes = _ATTRIBUTE_TAIL.search(content)
+            if attributes:
+                objects.append((mapping(attributes.start(1)), mapping(attributes.end(1)), "attributes"))
+            marker = _ALERT.match(content) if alert else None
+            if marker:  # a GitHub/Hugo alert (> [!NOTE] Title): the marker is markup, its line the title
+                objects.append((mapping(0), mapping(marker.end()), "alert"))
         start, end = mapping(0), mapping(len(content))
         try:
             atoms = self.reader.atoms(token, mapping, self.templates_in(start, end), objects)
@@ -338,6 +364,10 @@ class _Builder(RunSlots):
             kind=kind,
         )
         out: list[Part] = []
+        if opener.type == "paragraph_open" and alert and _ALERT.match(content):
+            title, line_break, atoms = _first_line_apart(atoms)
+            self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
+            _emit_plain(line_break, out)
         for number, (run, line_break) in enumerate(_abbreviation_lines(atoms)):
             if number:  # a line after an abbreviation's definition: a unit of its own
                 shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
@@ -542,6 +572,27 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
         current.append(atom)
     runs.append((current, []))
     return [(run, line_break) for run, line_break in runs if run or line_break]
+
+
+def _first_line_apart(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
+    """The atoms of the first line, the line break after it, and the atoms of the lines after it
+    (no line break: all in the first line)."""
+    for index, atom in enumerate(atoms):
+        if atom.kind != "text" or "\n" not in atom.raw:
+            continue
+        if not atom.text.strip():
+            return atoms[:index], [atom], atoms[index + 1 :]
+        cut = atom.raw.index("\n")
+        if atom.raw != atom.text:
+            break  # (escapes or entities in the line: its break is not placed here; one line)
+        head, rest = atom.raw[:cut].rstrip(" \t"), atom.raw[cut:]
+        after = rest.lstrip(" \t\n>")
+        brk = rest[: len(rest) - len(after)]
+        first = [*atoms[:index], Atom("text", raw=head, text=head)] if head else atoms[:index]
+        spaces = atom.raw[len(head) : cut] + brk
+        tail = [Atom("text", raw=after, text=after)] if after else []
+        return first, [Atom("text", raw=spaces, text=spaces)], tail + atoms[index + 1 :]
+    return atoms, [], []
 
 
 def _defines(atom: Atom) -> bool:
