@@ -31,7 +31,7 @@ WRITTEN_ANEW = {
     "admonitions": [("!!! tip\n", '!!! tip "Tip"\n')],
     "inline": [("&copy;", "©"), ("&amp;", "&")],
     "references": [
-        ("[text][missing]", "\\[text\\]\\[missing\\]"),
+        ("[text][missing]", "&#91;text&#93;&#91;missing&#93;"),
     ],
     "front_yaml": [("|\n  A long summary\n  over lines.", '"A long summary over lines."')],
 }

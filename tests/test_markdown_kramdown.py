@@ -115,7 +115,7 @@ def test_an_abbreviation_definition_in_a_quote_keeps_its_syntax_and_offers_its_e
     ]
     localized = document.render(lambda slot: Resolution(f"[{slot.msgid}]"))
     assert localized == (
-        "> \\[The HTML version is shorter.\\]\n>\n> *[HTML]: \\[HyperText Markup Language\\]\n"
+        "> &#91;The HTML version is shorter.&#93;\n>\n> *[HTML]: &#91;HyperText Markup Language&#93;\n"
     )
 
 
@@ -128,7 +128,9 @@ def test_the_line_after_an_abbreviation_definition_is_not_written_into_its_expan
         "The HTML version is shorter.",
     ]
     localized = document.render(lambda slot: Resolution(f"[{slot.msgid}]"))
-    assert localized == "*[HTML]: \\[HyperText Markup Language\\]\n\\[The HTML version is shorter.\\]\n"
+    assert (
+        localized == "*[HTML]: &#91;HyperText Markup Language&#93;\n&#91;The HTML version is shorter.&#93;\n"
+    )
 
 
 def test_a_raw_html_block_holding_math_or_an_attribute_list_is_still_translated() -> None:

@@ -505,3 +505,12 @@ def test_a_block_attribute_list_under_a_paragraph_stays_markup(attributes: str) 
         assert translate(document, {m: "Übersetzt." for m in msgids(document)}) == text.replace(
             text.split("\n")[0].lstrip("> "), "Übersetzt."
         )
+
+
+def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
+    r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
+    docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""
+    document = read("The value must be in the range [0, 1].\n")
+    translated = translate(document, {"The value must be in the range [0, 1].": "Der Wert liegt in [0, 1]."})
+    assert "\\[" not in translated and "\\]" not in translated
+    assert "<p>Der Wert liegt in [0, 1].</p>" in render_markdown_page(translated, "de", "a.md")

@@ -3,9 +3,10 @@
 A translation is written on one line (its line breaks become spaces). It must read the same in Hugo
 (Goldmark, CommonMark), Jekyll (kramdown) and MkDocs (Python-Markdown), which do not take the same
 backslash escapes: a backslash is written only before a character all three take escaped
-(``\\ ` * _ { } [ ] ( ) > # + - . !``: ``\\*``, ``\\[``, ``\\_``, and ``\\|``, which MkDocs takes
+(``\\ ` * _ { } [ ] ( ) > # + - . !``: ``\\*``, ``\\_``, and ``\\|``, which MkDocs takes
 with the ``tables`` extension it always loads); anything else Markdown could read as markup is
-written as a character reference, which all three show as the character: ``<`` of a tag, a comment
+written as a character reference, which all three show as the character: ``[`` and ``]`` (``\\[``
+is display math where Hugo passes math through), ``<`` of a tag, a comment
 or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``, and
 at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
 as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an
@@ -45,7 +46,7 @@ def escape_markdown(text: str) -> str:
     """``text`` as Markdown that shows exactly ``text``, on one line (anywhere in a line).
 
     >>> print(escape_markdown("*evil* [x](javascript:alert(1)) <script> R&D snake_case"))
-    \\*evil\\* \\[x\\](javascript:alert(1)) &lt;script> R&D snake_case
+    \\*evil\\* &#91;x&#93;(javascript:alert(1)) &lt;script> R&D snake_case
     >>> print(escape_markdown("{{< x >}} {% if %} {.y} &amp; C# # a | b ~~c~~"))
     &#123;\\{< x >}} &#123;% if %} \\{.y} &amp;amp; C# # a \\| b &#126;&#126;c&#126;&#126;
     >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
@@ -108,10 +109,19 @@ _REFERENCES = {
 }
 
 
+#: Brackets in text, as character references: ``\\[`` and ``\\]`` are the delimiters of display
+#: math where a Hugo site passes math through (``markup.goldmark.extensions.passthrough``, as Hugo's
+#: math documentation sets it up), which would make ``[0, 1]`` a formula. (An alt text keeps the
+#: backslash: Hugo shows its character references as written.)
+_BRACKETS = {"[": "&#91;", "]": "&#93;"}
+
+
 def _escape_one(match: re.Match[str]) -> str:
     char = match.group()
     if char in _REFERENCES:
         return _REFERENCES[char]
+    if char in _BRACKETS:
+        return _BRACKETS[char]
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
         return "&#123;" if after in ("{", "%") and after else "\\{"
