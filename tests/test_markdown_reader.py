@@ -514,3 +514,13 @@ def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     translated = translate(document, {"The value must be in the range [0, 1].": "Der Wert liegt in [0, 1]."})
     assert "\\[" not in translated and "\\]" not in translated
     assert "<p>Der Wert liegt in [0, 1].</p>" in render_markdown_page(translated, "de", "a.md")
+
+
+def test_hugo_passthrough_math_is_kept_as_written_and_never_offered() -> None:
+    r"""Hugo's math guide passes ``\[…\]`` (display, on lines of its own) and ``\(…\)`` (inline) to
+    KaTeX or MathJax as written: the formula is markup (a placeholder), not text to escape."""
+    text = "Intro.\n\n\\[\n\\hat{y}_c = a || b\n\\]\n\nInline \\(a_1 \\| b\\) here.\n"
+    document = read(text)
+    assert msgids(document) == ["Intro.", "Inline <1/> here."]
+    translated = translate(document, {"Intro.": "Einleitung.", "Inline <1/> here.": "Hier <1/> inline."})
+    assert translated == "Einleitung.\n\n\\[\n\\hat{y}_c = a || b\n\\]\n\nHier \\(a_1 \\| b\\) inline.\n"

@@ -21,7 +21,7 @@ from .document import escape_attribute, escape_text
 from .front_matter import read_front_matter
 from .md_parser import rendering_parser
 from .md_reader import read_markdown
-from .md_templates import Template, scan_templates
+from .md_templates import MATH_OPENERS, Template, scan_templates
 
 _ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 
@@ -84,7 +84,7 @@ def _for_html(body: str) -> str:
 
 
 def _html_of(template: Template, raw: str) -> str:
-    if template.opener == "$$":
+    if template.opener in MATH_OPENERS:
         return escape_text(raw)  # math, as written, for MathJax or KaTeX
     if template.opener in ("{{</*", "{{%/*"):
         return _ESCAPED.sub(lambda m: "{{" + m.group(1) + m.group(2) + m.group(3) + "}}", raw)

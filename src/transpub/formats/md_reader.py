@@ -61,7 +61,7 @@ _DEFAULT_TITLE_NOTE = (
 )
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
-_TEXT_IN_HTML = frozenset({"$$", "{:", "*["})
+_TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "*["})
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
     "blockquote_open": "blockquote",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
-_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}\*\[")
+_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)")
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
@@ -38,11 +38,17 @@ _BODIES = {
     "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
     # kramdown math, inline or on lines of its own (no blank line inside)
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
+    # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
+    # line's start to a line's end; no blank line inside
+    "\\(": re.compile(r"(?:[^\\\n]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
+    "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
 }
 #: The closing delimiter of each kind of token.
-_CLOSERS = {"{%": "%}", "{:": "}", "$$": "$$", "*[": "]:"}
+_CLOSERS = {"{%": "%}", "{:": "}", "$$": "$$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
+#: Math: kramdown's ``$$``, Hugo's passthrough ``\\(`` and ``\\[``.
+MATH_OPENERS = ("$$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: Liquid block tags whose inside is not Markdown.
@@ -70,7 +76,7 @@ class Template:
 
     start: int
     end: int
-    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:", "$$", "*["
+    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:", "$$", "\\(", "\\[", "*["
     name: str  # shortcode or Liquid tag name ("" for {{ output }})
     closing: bool  # {{< /x >}}, {% endx %}
     self_closing: bool  # {{< x />}}
@@ -91,7 +97,7 @@ class Template:
         """The name an opening and a closing token share, or None for a standalone token."""
         if (
             self.self_closing
-            or self.opener in ("{{</*", "{{%/*", "{{", "$$", "*[")
+            or self.opener in ("{{</*", "{{%/*", "{{", "*[", *MATH_OPENERS)
             or (self.opener == "{:" and not self.name)
         ):
             return None
@@ -137,8 +143,8 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         opener = match.group()
         if opener in ("{{<", "{{%") and text.startswith("/*", match.end()):
             opener += "/*"
-        if opener.endswith("*["):  # at a line's start, after up to three spaces (and quote markers)
-            at, opener = match.end() - 2, "*["
+        if opener.endswith(("*[", "\\[")):  # at a line's start, after up to three spaces (and quote markers)
+            at, opener = match.end() - 2, opener[-2:]
         closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
             pos = at + 1
@@ -176,7 +182,7 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     inner_end = end - (4 if opener.endswith("/*") else len(_CLOSERS[opener]) if opener in _CLOSERS else 3)
     inner = text[start + len(opener) : inner_end]
     self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
-    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*", "$$", "*[") else None
+    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*", "*[", *MATH_OPENERS) else None
     if opener == "{%":
         inner = inner.strip("-")  # {%- tag -%}
         name_match = _NAME.match(inner)
