@@ -524,3 +524,30 @@ def test_hugo_passthrough_math_is_kept_as_written_and_never_offered() -> None:
     assert msgids(document) == ["Intro.", "Inline <1/> here."]
     translated = translate(document, {"Intro.": "Einleitung.", "Inline <1/> here.": "Hier <1/> inline."})
     assert translated == "Einleitung.\n\n\\[\n\\hat{y}_c = a || b\n\\]\n\nHier \\(a_1 \\| b\\) inline.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro.\n\n    {% if a\n    %} more code\n",
+        "- item\n\n    ```\n    {{ a\n    }} more code\n    ```\n",
+        "> Quote {{ a\n> }} text.\n",
+    ],
+)
+def test_a_template_tag_over_lines_in_code_or_a_container_leaves_the_lines_in_their_block(text: str) -> None:
+    """A Liquid tag over two lines of an indented code block (or a fenced one in a list item) was
+    read with the second line's indentation hidden: the code block ended there, and its rest became
+    a paragraph of the reader's inner marks offered to translators and written into the page."""
+    document = read(text)
+    assert all("\ue000" not in msgid and "more code" not in msgid for msgid in msgids(document))
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "\ue000" not in marked
+    assert marked.replace("⟦", "").replace("⟧", "") == text
+
+
+def test_a_mention_in_a_translation_stays_a_mention_and_an_address_stays_text() -> None:
+    """``@squidfunk`` is a GitHub mention for MkDocs' magiclink: written as is; ``ann@example.com``
+    in a translation would become a link in Hugo: its ``@`` is a character reference."""
+    document = read("Thanks to you.\n")
+    translated = translate(document, {"Thanks to you.": "Danke an @squidfunk und ann@example.com."})
+    assert translated == "Danke an @squidfunk und ann&#64;example.com.\n"

@@ -10,7 +10,8 @@ is display math where Hugo passes math through), ``<`` of a tag, a comment
 or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``, and
 at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
 as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an
-``@``, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;`` and ``&#64;``;
+``@`` of an address, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;``
+and ``&#64;`` (an ``@`` with no address around it, ``@squidfunk``, stays: a mention for MkDocs' magiclink);
 a character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``)
 is escaped where a text piece starts; the first ``$`` of ``$$`` (kramdown's math) is written
 ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
@@ -31,7 +32,7 @@ _INLINE = re.compile(
     r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
-    r"|:(?=//)|(?<=[wW]{3})\.|@"  # bare URLs and e-mail addresses, which Goldmark's linkify makes links
+    r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
     r"|\$(?=\$)"  # $$, which starts math in kramdown
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,

@@ -821,10 +821,24 @@ def parse_text(
         if start < pos:
             continue
         pieces.append(text[pos:start])
-        pieces.append(_sentinel(text[start:end]) if block else re.sub(r"[^\n]", MASK, text[start:end]))
+        pieces.append(_sentinel(text[start:end]) if block else _masked(text[start:end]))
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def _masked(raw: str) -> str:
+    """``raw`` as inert characters, its line ends kept and each later line's indentation and ``>``
+    prefixes too: a token over lines in an indented code block, a list item or a quote leaves the
+    lines in their block (without them, ``    %} more code`` ended a code block, a paragraph after)."""
+    if "\n" not in raw:
+        return MASK * len(raw)
+    lines = raw.split("\n")
+    out = [MASK * len(lines[0])]
+    for line in lines[1:]:
+        keep = len(line) - len(line.lstrip(" \t>"))
+        out.append(line[:keep] + MASK * (len(line) - keep))
+    return "\n".join(out)
 
 
 def _sentinel(raw: str) -> str:
