@@ -30,9 +30,6 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 WRITTEN_ANEW = {
     "admonitions": [("!!! tip\n", '!!! tip "Tip"\n')],
     "inline": [("&copy;", "©"), ("&amp;", "&")],
-    "references": [
-        ("[text][missing]", "&#91;text&#93;&#91;missing&#93;"),
-    ],
     "front_yaml": [("|\n  A long summary\n  over lines.", '"A long summary over lines."')],
 }
 

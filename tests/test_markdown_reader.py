@@ -551,3 +551,31 @@ def test_a_mention_in_a_translation_stays_a_mention_and_an_address_stays_text() 
     document = read("Thanks to you.\n")
     translated = translate(document, {"Thanks to you.": "Danke an @squidfunk und ann@example.com."})
     assert translated == "Danke an @squidfunk und ann&#64;example.com.\n"
+
+
+def test_a_reference_link_whose_definition_the_site_appends_keeps_its_brackets_and_label() -> None:
+    """MkDocs-Material appends its reference definitions to every page at build time (a snippet):
+    ``[text][label]`` with no definition on the page is still a link there, so its brackets and label
+    are markup (a placeholder pair), never escaped into visible brackets."""
+    document = read("See the [`plugins`][mkdocs.plugins] setting and [the guide][guide].\n")
+    msgid = "See the <1><2/></1> setting and <3>the guide</3>."
+    assert msgids(document) == [msgid]
+    translated = translate(document, {msgid: "Siehe <3>die Anleitung</3> und die Einstellung <1><2/></1>."})
+    assert translated == "Siehe [die Anleitung][guide] und die Einstellung [`plugins`][mkdocs.plugins].\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "msgid"),
+    [
+        ('**Update**{ title="August 21, 2024" } is out.\n', "<1>Update</1><2/> is out."),
+        ("Press [Go](#){ .md-button } now.\n", "Press <1>Go</1><2/> now."),
+        ("### Changes to files { data-search-exclude }\n", "Changes to files"),
+    ],
+)
+def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -> None:
+    """Python-Markdown's attr_list (MkDocs) takes ``{ .md-button }`` right after an element, and a
+    heading's ``{ data-search-exclude }``: markup, written as the source has it."""
+    document = read(text)
+    assert msgids(document) == [msgid]
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "\\{" not in marked and marked.replace("⟦", "").replace("⟧", "") == text

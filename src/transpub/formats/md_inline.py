@@ -442,9 +442,8 @@ def _merge_spans(
             collected.append(piece)
             position += 1
         if collected[-1].end == end:
-            merged = Piece(
-                "template" if template is not None else "object", start, end, tag=tag, template=template
-            )
+            kind = "template" if template is not None else _SPAN_KINDS.get(tag, "object")
+            merged = Piece(kind, start, end, tag=tag if kind == "object" else tag[:-1], template=template)
             if template is not None:
                 merged.tag = template.tag
                 merged.key = template.pair_key()
@@ -455,6 +454,11 @@ def _merge_spans(
             index += 1
     out.extend(collected)
     return out
+
+
+#: Spans that open or close an element (``a[`` and ``a]``: an undefined reference link's ``[`` and
+#: ``][label]``); any other span is a standalone object.
+_SPAN_KINDS = {"a[": "open", "a]": "close"}
 
 
 def _split(piece: Piece, at: int) -> tuple[Piece, Piece]:

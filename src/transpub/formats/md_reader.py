@@ -41,13 +41,16 @@ from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
 _WORDS = re.compile(r"\w+")
 _HEADING_ATTRIBUTES = re.compile(
-    r"[ \t]*\{[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
-    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*[ \t]*\}$"
+    r"[ \t]*\{[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
+    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+))*[ \t]*\}$"
 )
 _ATTRIBUTE_LINE = re.compile(r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}")
 #: A block attribute list on the last line of a paragraph (Goldmark's ``{.lead}``, kramdown's
 #: ``{: .lead}``), which applies to the block: markup.
 _ATTRIBUTE_TAIL = re.compile(r"\n[ \t]*(\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\})[ \t]*\Z")
+#: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
+#: Material appends its definitions at build time, a snippet included on every page).
+_FULL_REFERENCE = re.compile(r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)\]\[([^\[\]\\\n]+)\]")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 #: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
 _ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
@@ -61,7 +64,7 @@ _DEFAULT_TITLE_NOTE = (
 )
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
-_TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "*["})
+_TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "{", "*["})
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -329,6 +332,10 @@ class _Builder(RunSlots):
                 f"could not place the text of a <{tag}>; kept as written",
             )
             return
+        if "][" in content:  # a full reference link whose label the page does not define: markup
+            for reference in _FULL_REFERENCE.finditer(content):
+                objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
+                objects.append((mapping(reference.start(2) - 2), mapping(reference.end()), "a]"))
         if opener.type == "heading_open":
             attributes = _HEADING_ATTRIBUTES.search(content)
             if attributes:

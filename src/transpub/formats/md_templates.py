@@ -23,7 +23,9 @@ from dataclasses import dataclass
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
-_OPEN = re.compile(r"\{\{[<%]|\{%|\{\{|\{:|\$\$|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)")
+_OPEN = re.compile(
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|\$\$|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
+)
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
@@ -36,6 +38,11 @@ _BODIES = {
     "{{": re.compile(r"(?:\"[^\"]*\"|'[^']*'|[^\"'}]|\}(?!\}))*\}\}", re.S),
     # kramdown: an attribute list ``{: .x #y k="v"}``, ``{:ref: .x}`` or an extension ``{::name …}``, on one line
     "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
+    # Python-Markdown's attr_list (MkDocs) without the colon, right after an element:
+    # ``[Go](#){ .md-button }``, ``**New**{ title="…" }`` (after a space: a heading's, or text)
+    "{": re.compile(
+        r"(?:[ \t]*(?:[.#][A-Za-z_][\w:-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'}]+)|[\w-]+))+[ \t]*\}"
+    ),
     # kramdown math, inline or on lines of its own (no blank line inside)
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
     # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
@@ -46,7 +53,7 @@ _BODIES = {
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
 }
 #: The closing delimiter of each kind of token.
-_CLOSERS = {"{%": "%}", "{:": "}", "$$": "$$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
+_CLOSERS = {"{%": "%}", "{:": "}", "{": "}", "$$": "$$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
 #: Math: kramdown's ``$$``, Hugo's passthrough ``\\(`` and ``\\[``.
 MATH_OPENERS = ("$$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
@@ -76,7 +83,7 @@ class Template:
 
     start: int
     end: int
-    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:", "$$", "\\(", "\\[", "*["
+    opener: str  # "{{<", "{{%", "{{</*", "{{%/*", "{%", "{{", "{:", "{", "$$", "\\(", "\\[", "*["
     name: str  # shortcode or Liquid tag name ("" for {{ output }})
     closing: bool  # {{< /x >}}, {% endx %}
     self_closing: bool  # {{< x />}}
@@ -99,6 +106,7 @@ class Template:
             self.self_closing
             or self.opener in ("{{</*", "{{%/*", "{{", "*[", *MATH_OPENERS)
             or (self.opener == "{:" and not self.name)
+            or self.opener == "{"
         ):
             return None
         if self.opener == "{%":
@@ -182,7 +190,9 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     inner_end = end - (4 if opener.endswith("/*") else len(_CLOSERS[opener]) if opener in _CLOSERS else 3)
     inner = text[start + len(opener) : inner_end]
     self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
-    name_match = _NAME.match(inner) if opener not in ("{{", "{{</*", "{{%/*", "*[", *MATH_OPENERS) else None
+    name_match = (
+        _NAME.match(inner) if opener not in ("{", "{{", "{{</*", "{{%/*", "*[", *MATH_OPENERS) else None
+    )
     if opener == "{%":
         inner = inner.strip("-")  # {%- tag -%}
         name_match = _NAME.match(inner)
