@@ -579,3 +579,13 @@ def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -
     assert msgids(document) == [msgid]
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "\\{" not in marked and marked.replace("⟦", "").replace("⟧", "") == text
+
+
+def test_an_admonition_title_with_inline_markdown_is_kept_as_written() -> None:
+    """MkDocs reads an admonition's title as inline Markdown; a title with code or a link would be
+    written back as plain text (its backticks lost, its brackets shown): it stays as written."""
+    text = '!!! info "The [`site_url`][site_url] setting must be set"\n\n    Set it.\n\n!!! tip "Plain title"\n\n    Tip.\n'
+    document = read(text)
+    assert msgids(document) == ["Set it.", "Plain title", "Tip."]
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert marked.replace("⟦", "").replace("⟧", "") == text

@@ -51,6 +51,8 @@ _ATTRIBUTE_TAIL = re.compile(r"\n[ \t]*(\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\})[ \t
 #: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
 #: Material appends its definitions at build time, a snippet included on every page).
 _FULL_REFERENCE = re.compile(r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)\]\[([^\[\]\\\n]+)\]")
+#: The inline tokens of plain text (an admonition title of nothing else is a unit).
+_PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 #: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
 _ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
@@ -426,9 +428,10 @@ class _Builder(RunSlots):
         if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
-        msgid = escape_lookalikes(
-            collapse_space(plain_text(rendering_parser().parseInline(match.group(2))[0].children or []))
-        )
+        children = rendering_parser().parseInline(match.group(2))[0].children or []
+        if _FULL_REFERENCE.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
+            return  # code, a link, emphasis…: kept as written (a title is written back as plain text)
+        msgid = escape_lookalikes(collapse_space(plain_text(children)))
         if not self.for_translators(msgid):
             return
         self.add(
