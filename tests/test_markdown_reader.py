@@ -589,3 +589,19 @@ def test_an_admonition_title_with_inline_markdown_is_kept_as_written() -> None:
     assert msgids(document) == ["Set it.", "Plain title", "Tip."]
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert marked.replace("⟦", "").replace("⟧", "") == text
+
+
+def test_a_content_tab_offers_its_label_and_its_markdown() -> None:
+    """MkDocs-Material's content tabs (pymdownx.tabbed): the label is a unit written in its quotes,
+    the indented Markdown under it is translated (it was an indented code block, left in English, and
+    the label's syntax was offered with it)."""
+    text = '=== "Now"\n\n    Run *this* command.\n\n    ```\n    code\n    ```\n\n=== "Later"\n\n    Then that.\n'
+    document = read(text)
+    assert msgids(document) == ["Now", "Run <1>this</1> command.", "Later", "Then that."]
+    translated = translate(
+        document,
+        {"Now": "Jetzt", "Run <1>this</1> command.": "Führe <1>diesen</1> Befehl aus.", "Later": "Später"},
+    )
+    assert translated == text.replace('"Now"', '"Jetzt"').replace(
+        "Run *this* command.", "Führe *diesen* Befehl aus."
+    ).replace('"Later"', '"Später"')

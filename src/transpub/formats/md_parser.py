@@ -1,8 +1,8 @@
 """markdown-it set up for Goldmark's Markdown (what Hugo renders), with source positions for reading.
 
 The same parser serves reading and rendering: CommonMark with raw HTML, GFM tables,
-strikethrough and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists and
-MkDocs admonitions. For reading, some rules record where their tokens are in the text
+strikethrough and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists,
+MkDocs admonitions and MkDocs-Material's content tabs (read as admonitions). For reading, some rules record where their tokens are in the text
 markdown-it parsed (``token.meta["span"]``), and block rules record the start and end of each of
 their lines once container prefixes (``> ``, list indentation) are taken off
 (``token.meta["lines"]``): with these the reader finds every token's source, byte for byte.
@@ -38,13 +38,67 @@ _SPANNED = {
     "gfm_autolink_email": "link_open",
 }
 #: Block rules whose first token carries its lines.
-_LINED = ("table", "admonition", "html_block", "heading", "lheading", "deflist", "paragraph")
+_LINED = ("table", "admonition", "content_tab", "html_block", "heading", "lheading", "deflist", "paragraph")
+#: The first line of a content tab (pymdownx.tabbed, MkDocs-Material): ``=== "Label"``, ``===+``, ``===!``.
+_TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
 
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(footnote_plugin, inline=False).use(deflist_plugin).use(admon_plugin).use(gfm_autolink_plugin)
+    md.block.ruler.before(
+        "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
     return md
+
+
+def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A content tab of MkDocs-Material (``=== "Label"``, its Markdown indented by four spaces on the
+    lines below), read as an admonition is: ``admonition_open`` (markup ``===``), the label as its
+    title, then the blocks inside, up to a line indented less (or two blank lines)."""
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # (an indented code block's line)
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    found = _TAB_LINE.fullmatch(state.src, start, maximum) if state.src.startswith("===", start) else None
+    if found is None:
+        return False
+    if silent:
+        return True
+    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+    state.parentType = "admonition"
+    state.blkIndent += 4
+    next_line, was_empty = start_line, False
+    while True:
+        next_line += 1
+        if next_line >= end_line:
+            break
+        is_empty = state.sCount[next_line] < state.blkIndent
+        if is_empty and was_empty:
+            break
+        was_empty = is_empty
+        pos = state.bMarks[next_line] + state.tShift[next_line]
+        if pos < state.eMarks[next_line] and state.sCount[next_line] < state.blkIndent:
+            break
+    state.lineMax = next_line
+    markup, label = found.group(1), found.group(2)
+    token = state.push("admonition_open", "div", 1)
+    token.markup, token.block, token.map = markup, True, [start_line, next_line]
+    token.attrs = {"class": "tabbed-block"}
+    token.meta = {"tag": "tab"}
+    token.content, token.info = label, state.src[start + len(markup) : maximum]
+    token = state.push("admonition_title_open", "p", 1)
+    token.attrs = {"class": "tabbed-label"}
+    token.map = [start_line, start_line + 1]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = label, [start_line, start_line + 1], []
+    state.push("admonition_title_close", "p", -1)
+    state.md.block.tokenize(state, start_line + 1, next_line)
+    token = state.push("admonition_close", "div", -1)
+    token.markup, token.block = markup, True
+    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+    state.line = next_line
+    return True
 
 
 @functools.cache

@@ -57,7 +57,10 @@ _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 #: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
 _ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
 _ID = re.compile(r"#([\w:-]+)")
-_ADMONITION_TITLE = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?[ \t]+("(.*)")[^\s"]*[ \t]*')
+#: An admonition's first line with its title (``!!! note "Title"``), or a content tab's (``=== "Label"``).
+_ADMONITION_TITLE = re.compile(
+    r'(?:(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?|===[!+]?)[ \t]+("(.*)")[^\s"]*[ \t]*'
+)
 #: An admonition without a title (``!!! warning``, ``??? note inline end``): MkDocs shows its type.
 _ADMONITION_UNTITLED = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+[\w-]+)*(?=[ \t]*$)")
 #: What translators are told of an admonition's default title.
@@ -429,7 +432,9 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
         children = rendering_parser().parseInline(match.group(2))[0].children or []
-        if _FULL_REFERENCE.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
+        if _FULL_REFERENCE.search(match.group(2)) or any(
+            child.type not in _PLAIN_INLINE for child in children
+        ):
             return  # code, a link, emphasis…: kept as written (a title is written back as plain text)
         msgid = escape_lookalikes(collapse_space(plain_text(children)))
         if not self.for_translators(msgid):
