@@ -605,3 +605,14 @@ def test_a_content_tab_offers_its_label_and_its_markdown() -> None:
     assert translated == text.replace('"Now"', '"Jetzt"').replace(
         "Run *this* command.", "Führe *diesen* Befehl aus."
     ).replace('"Later"', '"Später"')
+
+
+def test_inline_dollar_math_is_kept_and_money_stays_text() -> None:
+    r"""``$…$`` is inline math for MkDocs' arithmatex and Hugo's math guide (no space inside either end,
+    no digit after the closing ``$``): kept as written, its backslashes not doubled. Prices and
+    variables stay text, and a translation's ``$x$`` is written so that it is not math."""
+    document = read("Let $\\exists a,b\\in G$ hold. It costs $5 and $6; set $HOME and $PATH.\n")
+    assert msgids(document) == ["Let <1/> hold.", "It costs $5 and $6; set $HOME and $PATH."]
+    table = {m: m.replace("Let", "Sei").replace("hold.", "gilt.") for m in msgids(document)}
+    assert translate(document, table).startswith("Sei $\\exists a,b\\in G$ gilt.")
+    assert translate(read("A note.\n"), {"A note.": "Mit $x$ hier."}) == "Mit &#36;x$ hier.\n"

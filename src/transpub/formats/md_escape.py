@@ -13,8 +13,8 @@ as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of `
 ``@`` of an address, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;``
 and ``&#64;`` (an ``@`` with no address around it, ``@squidfunk``, stays: a mention for MkDocs' magiclink);
 a character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``)
-is escaped where a text piece starts; the first ``$`` of ``$$`` (kramdown's math) is written
-``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
+is escaped where a text piece starts; the first ``$`` of math (kramdown's ``$$``, arithmatex's and
+Hugo's ``$x$``) is written ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
 not help — are written ``&#123;{`` and ``&#123;%``. A bare URL of the source that a translation
 glues text to is written as a link on its own (:func:`standalone_url`).
 """
@@ -33,7 +33,7 @@ _INLINE = re.compile(
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
-    r"|\$(?=\$)"  # $$, which starts math in kramdown
+    r"|\$(?=\$|[^\s$\d](?:[^$\n]*[^\s\\])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
 #: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions.

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|\$\$|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -47,15 +47,17 @@ _BODIES = {
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
     # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
     # line's start to a line's end; no blank line inside
+    # and $…$ inline (pymdownx.arithmatex, Hugo's guide): no space inside either end, no digit after
+    "$": re.compile(r"(?:[^$\\\n]|\\.)*?[^\s\\]\$(?![\d$])"),
     "\\(": re.compile(r"(?:[^\\\n]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
 }
 #: The closing delimiter of each kind of token.
-_CLOSERS = {"{%": "%}", "{:": "}", "{": "}", "$$": "$$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
+_CLOSERS = {"{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
 #: Math: kramdown's ``$$``, Hugo's passthrough ``\\(`` and ``\\[``.
-MATH_OPENERS = ("$$", "\\(", "\\[")
+MATH_OPENERS = ("$$", "$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: Liquid block tags whose inside is not Markdown.
