@@ -616,3 +616,19 @@ def test_inline_dollar_math_is_kept_and_money_stays_text() -> None:
     table = {m: m.replace("Let", "Sei").replace("hold.", "gilt.") for m in msgids(document)}
     assert translate(document, table).startswith("Sei $\\exists a,b\\in G$ gilt.")
     assert translate(read("A note.\n"), {"A note.": "Mit $x$ hier."}) == "Mit &#36;x$ hier.\n"
+
+
+def test_dollar_signs_in_two_code_spans_are_no_math() -> None:
+    """``$c3`` and ``$c1`` in two code spans (Hugo's docs: template variables) do not delimit math:
+    the words between them stay in the unit."""
+    document = read("To find the elements within `$c3` that do not exist in `$c1` or `$c2`:\n")
+    assert msgids(document) == ["To find the elements within <1/> that do not exist in <2/> or <3/>:"]
+
+
+def test_an_attribute_list_right_after_underscore_emphasis_keeps_the_emphasis() -> None:
+    text = '> __Update__{ title="August 21, 2024" }: it is out.\n'
+    document = read(text)
+    assert msgids(document) == ["<1>Update</1><2/>: it is out."]
+    assert translate(document, {"<1>Update</1><2/>: it is out.": "<1>Neu</1><2/>: erschienen."}) == (
+        '> __Neu__{ title="August 21, 2024" }: erschienen.\n'
+    )

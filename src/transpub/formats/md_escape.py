@@ -33,7 +33,7 @@ _INLINE = re.compile(
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
-    r"|\$(?=\$|[^\s$\d](?:[^$\n]*[^\s\\])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
+    r"|\$(?=\$|[^\s$\d`](?:[^$\n`]*[^\s\\`])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
 #: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions.

@@ -836,7 +836,13 @@ def parse_text(
         if start < pos:
             continue
         pieces.append(text[pos:start])
-        pieces.append(_sentinel(text[start:end]) if block else _masked(text[start:end]))
+        raw = text[start:end]
+        if block:
+            pieces.append(_sentinel(raw))
+        elif raw[:1] == "{" and raw[1:2] not in ("{", "%"):  # an attribute list: its "{" is punctuation
+            pieces.append("{" + _masked(raw[1:]))  # to emphasis before it, as in the source (__New__{…})
+        else:
+            pieces.append(_masked(raw))
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)

@@ -48,7 +48,7 @@ _BODIES = {
     # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
     # line's start to a line's end; no blank line inside
     # and $…$ inline (pymdownx.arithmatex, Hugo's guide): no space inside either end, no digit after
-    "$": re.compile(r"(?:[^$\\\n]|\\.)*?[^\s\\]\$(?![\d$])"),
+    "$": re.compile(r"(?:[^$\\\n`]|\\.)*?[^\s\\`]\$(?![\d$])"),  # (no code span's backtick inside)
     "\\(": re.compile(r"(?:[^\\\n]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
