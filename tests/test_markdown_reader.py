@@ -632,3 +632,10 @@ def test_an_attribute_list_right_after_underscore_emphasis_keeps_the_emphasis() 
     assert translate(document, {"<1>Update</1><2/>: it is out.": "<1>Neu</1><2/>: erschienen."}) == (
         '> __Neu__{ title="August 21, 2024" }: erschienen.\n'
     )
+
+
+def test_bracketed_text_before_a_footnote_reference_is_no_link() -> None:
+    document = read("It uses [semantic versioning][^2], which helps.\n\n[^2]: See semver.org.\n")
+    assert msgids(document)[0] == "It uses [semantic versioning]<1/>, which helps."
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "[semantic versioning&#93;" not in marked

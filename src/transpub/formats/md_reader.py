@@ -49,8 +49,9 @@ _ATTRIBUTE_LINE = re.compile(r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}")
 #: ``{: .lead}``), which applies to the block: markup.
 _ATTRIBUTE_TAIL = re.compile(r"\n[ \t]*(\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\})[ \t]*\Z")
 #: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
-#: Material appends its definitions at build time, a snippet included on every page).
-_FULL_REFERENCE = re.compile(r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)\]\[([^\[\]\\\n]+)\]")
+#: Material appends its definitions at build time, a snippet included on every page); not before a
+#: footnote reference (``[text][^2]``: text, then the footnote).
+_FULL_REFERENCE = re.compile(r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)\]\[([^\[\]\\\n^][^\[\]\\\n]*)\]")
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
