@@ -4,7 +4,9 @@ Template tokens are markup, never text: ``{{< figure src="a.png" alt="A skier" >
 ``{{% note %}}``, ``{{</* escaped */>}}``, ``{% include x.html %}``, ``{{ page.title }}``, and
 kramdown's (Jekyll's) attribute lists and extensions, which Python-Markdown's ``attr_list`` (MkDocs)
 reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``, their math ``$$a^2$$`` and the opening
-``*[HTML]:`` of an abbreviation's definition (its expansion is text). The Markdown
+``*[HTML]:`` of an abbreviation's definition (its expansion is text); Python-Markdown's attribute
+lists without the colon right after an element (``[Go](#){ .md-button }``), and math as Hugo passes
+it through and MkDocs' arithmatex reads it (``$x$``, ``\\(x\\)``, ``\\[``…``\\]``). The Markdown
 reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
 line) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
 translators, as units of their own.
@@ -45,10 +47,11 @@ _BODIES = {
     ),
     # kramdown math, inline or on lines of its own (no blank line inside)
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
+    # $…$ inline (pymdownx.arithmatex, Hugo's math guide): no space inside either end, no digit
+    # after it, no code span's backtick inside
+    "$": re.compile(r"(?:[^$\\\n`]|\\.)*?[^\s\\`]\$(?![\d$])"),
     # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
     # line's start to a line's end; no blank line inside
-    # and $…$ inline (pymdownx.arithmatex, Hugo's guide): no space inside either end, no digit after
-    "$": re.compile(r"(?:[^$\\\n`]|\\.)*?[^\s\\`]\$(?![\d$])"),  # (no code span's backtick inside)
     "\\(": re.compile(r"(?:[^\\\n]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
@@ -56,7 +59,7 @@ _BODIES = {
 }
 #: The closing delimiter of each kind of token.
 _CLOSERS = {"{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
-#: Math: kramdown's ``$$``, Hugo's passthrough ``\\(`` and ``\\[``.
+#: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``.
 MATH_OPENERS = ("$$", "$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
