@@ -579,6 +579,8 @@ def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -
     assert msgids(document) == [msgid]
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "\\{" not in marked and marked.replace("⟦", "").replace("⟧", "") == text
+    if text.startswith("#"):  # the page shows the heading's text, its attribute on it
+        assert '<h3 data-search-exclude="">Changes to files</h3>' in render_markdown_page(text, "de", "a.md")
 
 
 def test_an_admonition_title_with_inline_markdown_is_kept_as_written() -> None:

@@ -126,11 +126,13 @@ def rendering_parser() -> MarkdownIt:
     return md
 
 
-_ATTRIBUTES = re.compile(
-    r"[ \t]*\{[ \t]*((?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
-    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))*)[ \t]*\}$"
-)
-_ATTRIBUTE = re.compile(r"([#.])([\w:-]+)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))")
+#: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key``.
+_ONE_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
+#: A heading's attribute list at the end of its text (``## Title {#id .class}``, Python-Markdown's
+#: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
+#: renderer puts the attributes on the heading.
+HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
+_ATTRIBUTE = re.compile(r"([#.])([\w:-]+)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
 
 
 def _heading_attributes(state: Any) -> None:
@@ -143,7 +145,7 @@ def _heading_attributes(state: Any) -> None:
         last = children[-1] if children else None
         if last is None or last.type != "text":
             continue
-        found = _ATTRIBUTES.search(last.content)
+        found = HEADING_ATTRIBUTES.search(last.content)
         if not found:
             continue
         last.content = last.content[: found.start()]
@@ -153,6 +155,8 @@ def _heading_attributes(state: Any) -> None:
                 token.attrSet("id", attribute.group(2))
             elif attribute.group(1) == ".":
                 classes.append(attribute.group(2))
+            elif attribute.group(7):
+                token.attrSet(attribute.group(7), "")
             else:
                 value = next(v for v in attribute.group(4, 5, 6) if v is not None)
                 token.attrSet(attribute.group(3), value)

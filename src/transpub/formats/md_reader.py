@@ -33,21 +33,19 @@ from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import parse, rendering_parser
+from .md_parser import HEADING_ATTRIBUTES, parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
 _WORDS = re.compile(r"\w+")
-_HEADING_ATTRIBUTES = re.compile(
-    r"[ \t]*\{[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
-    r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+))*[ \t]*\}$"
-)
-_ATTRIBUTE_LINE = re.compile(r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}")
-#: A block attribute list on the last line of a paragraph (Goldmark's ``{.lead}``, kramdown's
-#: ``{: .lead}``), which applies to the block: markup.
-_ATTRIBUTE_TAIL = re.compile(r"\n[ \t]*(\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\})[ \t]*\Z")
+#: A block attribute list (Goldmark's ``{.lead}`` or ``{class="wide"}``, kramdown's ``{: .lead}``).
+_BLOCK_ATTRIBUTES = r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}"
+#: A paragraph that is only an attribute list (it applies to the block before it): markup.
+_ATTRIBUTE_LINE = re.compile(_BLOCK_ATTRIBUTES)
+#: An attribute list on the last line of a paragraph, which applies to the paragraph: markup.
+_ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
 #: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
 #: Material appends its definitions at build time, a snippet included on every page); not before a
 #: footnote reference (``[text][^2]``: text, then the footnote).
@@ -323,6 +321,7 @@ class _Builder(RunSlots):
             return
         objects: list[tuple[int, int, str]] = []
         anchor = None
+        marker: re.Match[str] | None = None  # (a GitHub or Hugo alert's, see below)
         lines = opener.meta.get("lines") if opener.meta else None
         if tag in ("th", "td"):
             pass
@@ -343,7 +342,7 @@ class _Builder(RunSlots):
                 objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
                 objects.append((mapping(reference.start(2) - 2), mapping(reference.end()), "a]"))
         if opener.type == "heading_open":
-            attributes = _HEADING_ATTRIBUTES.search(content)
+            attributes = HEADING_ATTRIBUTES.search(content)
             if attributes:
                 objects.append((mapping(attributes.start()), mapping(attributes.end()), "attributes"))
                 found = _ID.search(attributes.group())
@@ -357,7 +356,9 @@ class _Builder(RunSlots):
             if attributes:
                 objects.append((mapping(attributes.start(1)), mapping(attributes.end(1)), "attributes"))
             marker = _ALERT.match(content) if alert else None
-            if marker:  # a GitHub/Hugo alert (> [!NOTE] Title): the marker is markup, its line the title
+            if (
+                marker is not None
+            ):  # a GitHub/Hugo alert (> [!NOTE] Title): the marker is markup, its line the title
                 objects.append((mapping(0), mapping(marker.end()), "alert"))
         start, end = mapping(0), mapping(len(content))
         try:
@@ -377,7 +378,7 @@ class _Builder(RunSlots):
             kind=kind,
         )
         out: list[Part] = []
-        if opener.type == "paragraph_open" and alert and _ALERT.match(content):
+        if marker is not None:
             title, line_break, atoms = _first_line_apart(atoms)
             self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
             _emit_plain(line_break, out)
