@@ -641,3 +641,11 @@ def test_bracketed_text_before_a_footnote_reference_is_no_link() -> None:
     assert msgids(document)[0] == "It uses [semantic versioning]<1/>, which helps."
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "[semantic versioning&#93;" not in marked
+
+
+def test_a_template_token_over_two_blocks_never_puts_the_readers_marks_in_a_unit() -> None:
+    text = "[r]:{%\n%}T\n"
+    document = read(text)
+    assert all("\ue000" not in msgid for msgid in msgids(document))
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "\ue000" not in marked and marked.replace("⟦", "").replace("⟧", "") == text

@@ -163,6 +163,11 @@ class _Builder(RunSlots):
         """Markdown escaping of text that starts a line."""
         return escape_markdown_line
 
+    def for_translators(self, msgid: str) -> bool:
+        """As for every format, but never text holding the reader's inner marks (a template token
+        over two blocks, ``[r]:{%⏎%}T``, leaves the second block some): kept as written."""
+        return MASK not in msgid and super().for_translators(msgid)
+
     # -- regions
 
     def add(self, start: int, end: int, parts: list[Part]) -> None:
