@@ -25,12 +25,13 @@ CASES = sorted(p.stem for p in DATA.glob("*.md") if not p.stem.endswith(".expect
 #: A line break and what may follow it at the start of a line inside a block (quote markers, indentation).
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 #: Source that a translation writes differently on purpose: an entity as the character it stands for,
-#: brackets that are text escaped, a YAML block scalar as a quoted string, the translated default title
-#: of an admonition that gives none.
+#: brackets that are text escaped, a YAML block scalar whose indentation is given by a number as a
+#: quoted string (one without keeps its header: its style and final line break), the translated
+#: default title of an admonition that gives none.
 WRITTEN_ANEW = {
     "admonitions": [("!!! tip\n", '!!! tip "Tip"\n')],
     "inline": [("&copy;", "©"), ("&amp;", "&")],
-    "front_yaml": [("|\n  A long summary\n  over lines.", '"A long summary over lines."')],
+    "front_yaml_blocks": [(">2\n      indented by a number", '"indented by a number"')],
 }
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions
@@ -238,6 +239,17 @@ def test_translated_front_matter_values_are_quoted_for_their_format() -> None:
     assert translate(toml_doc, {"Gold": 'l\'or "fin"'}) == '+++\ntitle = "l\'or \\"fin\\""\n+++\nBody.\n'
     json_doc = read('{"title": "Gold", "n": 1}\nBody.\n')
     assert translate(json_doc, {"Gold": 'Or "fin"'}) == '{"title": "Or \\"fin\\"", "n": 1}\nBody.\n'
+
+
+def test_a_translated_yaml_block_scalar_keeps_its_style_and_final_line_break() -> None:
+    text = "---\ndescription: >\n  A race through\n  the forest.\nsummary: |-\n  Gold\n---\nBody.\n"
+    table = {"A race through the forest.": "Una carrera: por el bosque # no es un comentario", "Gold": "Oro"}
+    written = translate(read(text), table)
+    assert written.startswith("---\ndescription: >\n  Una carrera: por el bosque # no es un comentario\n")
+    assert yaml.safe_load(written.split("---")[1]) == {
+        "description": "Una carrera: por el bosque # no es un comentario\n",
+        "summary": "Oro",
+    }
 
 
 @pytest.mark.parametrize(

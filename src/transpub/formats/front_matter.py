@@ -163,14 +163,47 @@ def _yaml_values(
     start, end = node.start_mark.index, node.end_mark.index
     raw = body[start:end]
     end = start + len(raw.rstrip())
+    block = _block_header(raw) if node.style in ("|", ">") else None
     yield FrontValue(
         key,
         index,
         offset + start,
         offset + end,
         node.value,
-        partial(_yaml_scalar, style=node.style, flow=flow),  # a partial: the read cache stores it
+        # a partial: the read cache stores it
+        partial(_yaml_block, header=block[0], indent=block[1])
+        if block is not None
+        else partial(_yaml_scalar, style=node.style, flow=flow),
     )
+
+
+def _block_header(raw: str) -> tuple[str, str] | None:
+    """The header line (``|``, ``>-``, ``> # a comment``…) and the indentation of the first line of
+    a block scalar written as ``raw``; None when its indentation is given by a number (then a
+    translation is quoted)."""
+    header, _, content = raw.partition("\n")
+    line = next((line for line in content.split("\n") if line.strip()), "")
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    if not indent or any(char.isdigit() for char in header.split("#", 1)[0]):
+        return None
+    return header, indent
+
+
+def _yaml_block(text: str, header: str, indent: str) -> str:
+    """``text`` as the block scalar it replaces (the same header, so the same style and final line
+    break), on one line: a folded scalar reads back as ``text``, a literal one as ``text`` on one line.
+    Text a block scalar cannot hold (control characters) is double-quoted.
+
+    >>> print(_yaml_block("Una carrera:  por el bosque # sin comentario", ">-", "  "))
+    >-
+      Una carrera: por el bosque # sin comentario
+    >>> print(_yaml_block("a\\x07b", "|", "  "))
+    "a\\u0007b"
+    """
+    text = " ".join(text.split())
+    if not text or not text.isprintable():
+        return _quoted(text)
+    return f"{header}\n{indent}{text}"
 
 
 def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
