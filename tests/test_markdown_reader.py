@@ -107,6 +107,16 @@ def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() ->
     assert msgids(read(localized)) == ["#Hashtag des Tages", "#1 der Liste"]
 
 
+def test_a_single_tilde_pair_is_markup_kept_as_written_and_a_translated_tilde_stays_text() -> None:
+    # H~2~O: struck through by Goldmark (Hugo, as GitHub), a subscript in MkDocs (pymdownx.tilde)
+    document = read("Water is H~2~O, ~~not~~ wine, for ~50 people.\n")
+    assert msgids(document) == ["Water is H<1>2</1>O, <2>not</2> wine, for ~50 people."]
+    table = {
+        "Water is H<1>2</1>O, <2>not</2> wine, for ~50 people.": "Agua ~es~ H<1>2</1>O, <2>no</2> vino, ~50."
+    }
+    assert translate(document, table) == "Agua &#126;es&#126; H~2~O, ~~no~~ vino, &#126;50.\n"
+
+
 #: The characters Goldmark (Hugo), kramdown (Jekyll) and Python-Markdown (MkDocs) all take escaped by a
 #: backslash (``|`` in MkDocs by the tables extension it always loads): before any other (``\\<``,
 #: ``\\~``, ``\\&``, ``\\=``) kramdown or Python-Markdown shows the backslash, and Python-Markdown

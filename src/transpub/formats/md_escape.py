@@ -169,7 +169,7 @@ _ALT_MARKERS = re.compile(r"[*_`~]")
 _ALT_ALL = re.compile(
     _ALT_PATTERN + r"|`|(?<!\s)\*|\*(?!\s|$)"  # code; an asterisk that could open or close emphasis
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
-    r"|~(?=~)|(?<=~)~"  # strikethrough
+    r"|~"  # strikethrough (Goldmark takes one tilde or two)
 )
 #: What Goldmark makes of markers in an alt text (of them, it keeps only the text).
 _MARKUP_IN_ALT = frozenset({"em_open", "strong_open", "s_open", "code_inline"})

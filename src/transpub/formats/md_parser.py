@@ -1,7 +1,7 @@
 """markdown-it set up for Goldmark's Markdown (what Hugo renders), with source positions for reading.
 
 The same parser serves reading and rendering: CommonMark with raw HTML, GFM tables,
-strikethrough and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists,
+strikethrough (one tilde or two, as Goldmark) and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists,
 MkDocs admonitions and MkDocs-Material's content tabs (read as admonitions). For reading, some rules record where their tokens are in the text
 markdown-it parsed (``token.meta["span"]``), and block rules record the start and end of each of
 their lines once container prefixes (``> ``, list indentation) are taken off
@@ -45,6 +45,9 @@ _TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Goldmark takes one tilde as well as two (``H~2~O``), as GitHub does; MkDocs' pymdownx.tilde
+    # makes a subscript of it: markup either way, never text to escape.
+    md.options["strikethrough_single_tilde"] = True
     md.use(footnote_plugin, inline=False).use(deflist_plugin).use(admon_plugin).use(gfm_autolink_plugin)
     md.block.ruler.before(
         "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
