@@ -48,8 +48,14 @@ _ATTRIBUTE_LINE = re.compile(_BLOCK_ATTRIBUTES)
 _ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
 #: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
 #: Material appends its definitions at build time, a snippet included on every page); not before a
-#: footnote reference (``[text][^2]``: text, then the footnote).
-_FULL_REFERENCE = re.compile(r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)\]\[([^\[\]\\\n^][^\[\]\\\n]*)\]")
+#: footnote reference (``[text][^2]``: text, then the footnote). Python-Markdown (MkDocs) also takes
+#: one space or line break between the two (``[text]`` at a line's end, ``[label]`` on the next),
+#: where CommonMark reads text, then ``[label]`` alone: the whole is markup either way.
+_FULL_REFERENCE = re.compile(
+    r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)([^\[\]\\\n^][^\[\]\\\n]*)\](?![(\[])"
+)
+#: Text in brackets: a reference link where the page (or a snippet appended at build time) defines it.
+_BRACKETED = re.compile(r"(?<!\\)\[[^\[\]\n]+\]")
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
@@ -342,10 +348,10 @@ class _Builder(RunSlots):
                 f"could not place the text of a <{tag}>; kept as written",
             )
             return
-        if "][" in content:  # a full reference link whose label the page does not define: markup
+        if "]" in content:  # a full reference link whose label the page does not define: markup
             for reference in _FULL_REFERENCE.finditer(content):
                 objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
-                objects.append((mapping(reference.start(2) - 2), mapping(reference.end()), "a]"))
+                objects.append((mapping(reference.start(2)), mapping(reference.end()), "a]"))
         if opener.type == "heading_open":
             attributes = HEADING_ATTRIBUTES.search(content)
             if attributes:
@@ -439,10 +445,10 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
         children = rendering_parser().parseInline(match.group(2))[0].children or []
-        if _FULL_REFERENCE.search(match.group(2)) or any(
-            child.type not in _PLAIN_INLINE for child in children
-        ):
-            return  # code, a link, emphasis…: kept as written (a title is written back as plain text)
+        if _BRACKETED.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
+            # code, a link, emphasis, a reference (``[Insiders]``, whose definition MkDocs-Material may
+            # append at build time)…: kept as written (a title is written back as plain text)
+            return
         msgid = escape_lookalikes(collapse_space(plain_text(children)))
         if not self.for_translators(msgid):
             return
