@@ -107,6 +107,16 @@ def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() ->
     assert msgids(read(localized)) == ["#Hashtag des Tages", "#1 der Liste"]
 
 
+def test_a_javascript_link_of_the_source_is_kept_as_written_and_never_a_link_on_the_page() -> None:
+    # MkDocs-Material's buttons: [Subscribe][Demo]{ .md-button } with [Demo]: javascript:…
+    text = '[Subscribe][Demo] now.\n\n  [Demo]: javascript:alert$.next("Demo")\n'
+    document = read(text)
+    assert msgids(document) == ["<1>Subscribe</1> now."]
+    localized = translate(document, {"<1>Subscribe</1> now.": "Jetzt <1>abonnieren</1>."})
+    assert localized == 'Jetzt [abonnieren][Demo].\n\n  [Demo]: javascript:alert$.next("Demo")\n'
+    assert "href" not in render_markdown_page(localized, "de", "a.md").split("<article>")[1]
+
+
 def test_a_single_tilde_pair_is_markup_kept_as_written_and_a_translated_tilde_stays_text() -> None:
     # H~2~O: struck through by Goldmark (Hugo, as GitHub), a subscript in MkDocs (pymdownx.tilde)
     document = read("Water is H~2~O, ~~not~~ wine, for ~50 people.\n")

@@ -109,6 +109,9 @@ def reading_parser() -> MarkdownIt:
     """The parser the reader uses (positions recorded; no task-list rewriting of the text)."""
     md = _markdown()
     md.disable("text_join")
+    # Every destination is read as a link, ``javascript:`` too (a button's on MkDocs-Material): it is
+    # kept as written, not turned into text a translation would escape; the page renderer refuses it.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     for rule in md.inline.ruler.__rules__:
         if rule.name in _SPANNED:
             md.inline.ruler.at(rule.name, _spanning(rule.fn, _SPANNED[rule.name]), {"alt": list(rule.alt)})
