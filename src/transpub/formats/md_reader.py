@@ -349,7 +349,9 @@ class _Builder(RunSlots):
             )
             return
         if "]" in content:  # a full reference link whose label the page does not define: markup
-            for reference in _FULL_REFERENCE.finditer(content):
+            # (not from a task item's box: ``- [x] [Label]`` is a box, then a link)
+            first = 3 if task and _TASK.match(content) else 0
+            for reference in _FULL_REFERENCE.finditer(content, first):
                 objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
                 objects.append((mapping(reference.start(2)), mapping(reference.end()), "a]"))
         if opener.type == "heading_open":
