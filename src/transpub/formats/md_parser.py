@@ -17,7 +17,9 @@ from collections.abc import Callable
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -115,12 +117,39 @@ def reading_parser() -> MarkdownIt:
     for rule in md.inline.ruler.__rules__:
         if rule.name in _SPANNED:
             md.inline.ruler.at(rule.name, _spanning(rule.fn, _SPANNED[rule.name]), {"alt": list(rule.alt)})
+    md.core.ruler.after("block", "definitions_after_html", _definitions_after_html)
     for block_rule in md.block.ruler.__rules__:
         if block_rule.name in _LINED:
             md.block.ruler.at(block_rule.name, _lining(block_rule.fn), {"alt": list(block_rule.alt)})
         elif block_rule.name == "reference":
             md.block.ruler.at(block_rule.name, _referencing(block_rule.fn), {"alt": list(block_rule.alt)})
     return md
+
+
+#: A reference definition on one line (``  [Twemoji]: https://…``, a title after it): label, destination.
+DEFINITION_LINE = re.compile(
+    r" {0,3}\[([^\[\]\n]+)\]:[ \t]*(<[^<>\n]*>|[^\s<>]+)"
+    r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\n?"""
+)
+
+
+def _definitions_after_html(state: StateCore) -> None:
+    """Reference definitions on the last lines of an HTML block (right after ``</div>``, no blank
+    line): CommonMark reads them as the block's text, Python-Markdown (MkDocs) as definitions. The
+    reader takes them as definitions too, so that ``[Twemoji]`` is a link to keep, not brackets to
+    escape (their lines are kept as written)."""
+    references = state.env.setdefault("references", {})
+    for token in state.tokens:
+        if token.type != "html_block":
+            continue
+        for line in reversed(token.content.splitlines(keepends=True)[1:]):
+            found = DEFINITION_LINE.fullmatch(line)
+            if found is None:
+                break
+            label = normalizeReference(found.group(1))
+            if label and label not in references:
+                href = state.md.normalizeLink(found.group(2).strip("<>"))
+                references[label] = {"title": "", "href": href, "map": token.map}
 
 
 @functools.cache

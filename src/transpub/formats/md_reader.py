@@ -33,7 +33,7 @@ from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import HEADING_ATTRIBUTES, parse, rendering_parser
+from .md_parser import DEFINITION_LINE, HEADING_ATTRIBUTES, parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
@@ -54,8 +54,28 @@ _ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
 _FULL_REFERENCE = re.compile(
     r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)([^\[\]\\\n^][^\[\]\\\n]*)\](?![(\[])"
 )
+#: ``[text]`` right before a footnote reference (``[semantic versioning][^2]``): CommonMark reads
+#: text, Python-Markdown a reference link where the page defines ``text``: markup either way.
+_BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\[\^)")
 #: Text in brackets: a reference link where the page (or a snippet appended at build time) defines it.
 _BRACKETED = re.compile(r"(?<!\\)\[[^\[\]\n]+\]")
+
+
+def _without_definitions(html: str) -> str:
+    """``html`` (an HTML block's text) without the reference definitions on its last lines: right
+    after ``</div>``, CommonMark reads them as part of the block, Python-Markdown (MkDocs) as
+    definitions. They are kept as written, not read as the block's text.
+
+    >>> _without_definitions("<div>\\n:smile:\\n</div>\\n  [a]: https://a.example\\n  [b]: /b\\n")
+    '<div>\\n:smile:\\n</div>\\n'
+    """
+    lines = html.splitlines(keepends=True)
+    kept = len(lines)
+    while kept > 1 and DEFINITION_LINE.fullmatch(lines[kept - 1]):
+        kept -= 1
+    return "".join(lines[:kept])
+
+
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
@@ -354,6 +374,9 @@ class _Builder(RunSlots):
             for reference in _FULL_REFERENCE.finditer(content, first):
                 objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
                 objects.append((mapping(reference.start(2)), mapping(reference.end()), "a]"))
+            for reference in _BEFORE_FOOTNOTE.finditer(content, first):
+                objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
+                objects.append((mapping(reference.end() - 1), mapping(reference.end()), "a]"))
         if opener.type == "heading_open":
             attributes = HEADING_ATTRIBUTES.search(content)
             if attributes:
@@ -511,8 +534,8 @@ class _Builder(RunSlots):
             self.add(template.start, template.end, self.template_parts(template))
             return
         begin = lines[0][0]
-        end = begin + len(token.content)
-        if self.parsed[begin:end] != token.content:
+        end = begin + len(_without_definitions(token.content))
+        if self.parsed[begin:end] != token.content[: end - begin]:
             return  # inside a container: kept as written
         if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)):
             return  # Liquid and shortcodes are run before the HTML is read: kept as written
