@@ -602,6 +602,8 @@ def test_a_reference_link_whose_definition_the_site_appends_keeps_its_brackets_a
         ('**Update**{ title="August 21, 2024" } is out.\n', "<1>Update</1><2/> is out."),
         ("Press [Go](#){ .md-button } now.\n", "Press <1>Go</1><2/> now."),
         ("### Changes to files { data-search-exclude }\n", "Changes to files"),
+        ("See [Lists](a.md#lists){ data-preview } first.\n", "See <1>Lists</1><2/> first."),
+        ("[Lists](a.md#lists){ data-preview }\n", "Lists"),
     ],
 )
 def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -> None:
@@ -613,6 +615,12 @@ def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -
     assert "\\{" not in marked and marked.replace("⟦", "").replace("⟧", "") == text
     if text.startswith("#"):  # the page shows the heading's text, its attribute on it
         assert '<h3 data-search-exclude="">Changes to files</h3>' in render_markdown_page(text, "de", "a.md")
+
+
+def test_braces_after_plain_text_stay_text() -> None:
+    # a bare key is an attribute list only right after an element (a link, emphasis, code, a tag)
+    document = read("Write x^{2} or set{x}.\n")
+    assert msgids(document) == ["Write x^{2} or set{x}."]
 
 
 def test_an_admonition_title_with_inline_markdown_is_kept_as_written() -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -41,7 +41,8 @@ _BODIES = {
     # kramdown: an attribute list ``{: .x #y k="v"}``, ``{:ref: .x}`` or an extension ``{::name …}``, on one line
     "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
     # Python-Markdown's attr_list (MkDocs) without the colon, right after an element:
-    # ``[Go](#){ .md-button }``, ``**New**{ title="…" }`` (after a space: a heading's, or text)
+    # ``[Go](#){ .md-button }``, ``**New**{ title="…" }`` (after a space: a heading's, or text);
+    # with only a bare key, right after a link, emphasis, code or a tag: ``[Go](#){ data-preview }``
     "{": re.compile(
         r"(?:[ \t]*(?:[.#][A-Za-z_][\w:-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'}]+)|[\w-]+))+[ \t]*\}"
     ),
