@@ -129,3 +129,44 @@ def test_markup_in_a_translated_alt_text_never_becomes_an_element(name: str, tmp
     assert others == [] and None not in alts, markdown
     if name != "hugo":  # (Hugo shows the escapes; it has no way to show such a text as written)
         assert alts == HOSTILE, markdown
+
+
+#: Source syntax each renderer reads its own way, that a translation must leave as the source has it:
+#: raw ``<code>`` with underscores (kramdown shows a backslash in it), one tilde pair, a reference
+#: split over a line break (a link in Python-Markdown), a reference defined right after ``</div>``.
+KEPT_AS_WRITTEN = """\
+Run it with <code>--config _config.yml,_config_dev.yml</code> first.
+
+Water is H~2~O, ~~not~~ wine, for ~50 people.
+
+Material provides the [styles for code blocks]
+[colors], which are nice.
+
+<div class="result" markdown="1">
+Shown.
+</div>
+  [Twemoji]: https://example.org/twemoji
+
+See [Twemoji] (recommended).
+
+  [colors]: https://example.org/colors.scss
+"""
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_pseudo_translated_page_renders_as_its_source_in_hugo_jekyll_and_mkdocs(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown(KEPT_AS_WRITTEN, Path("a.md"), "utf-8", ReadOptions())
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert marked.count("⟦") >= 5
+    plain = marked.replace("⟦", "").replace("⟧", "")
+    source_page = render(name, KEPT_AS_WRITTEN, tmp_path / "source")
+    translated_page = render(name, plain, tmp_path / "translated")
+    assert as_shown(translated_page) == as_shown(source_page), plain
+
+
+def as_shown(page: str) -> str:
+    """``page``'s elements, attributes and text as a browser has them (entities read, spaces collapsed)."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    return " ".join(lxml.html.tostring(tree, encoding="unicode").split())

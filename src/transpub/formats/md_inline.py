@@ -97,6 +97,8 @@ class InlineReader:
         )
         if spans and pieces:
             pieces = _merge_spans(pieces, spans, self.source)
+        if any(piece.kind == "html" and piece.tag in _CODE_ELEMENTS for piece in pieces):
+            pieces = _code_elements(pieces)
         _pair(pieces)
         return [self._atom(piece) for piece in pieces]
 
@@ -385,6 +387,40 @@ def plain_text(children: list[Token]) -> str:
         elif token.type in ("softbreak", "hardbreak"):
             out.append(" ")
     return "".join(out)
+
+
+#: Inline HTML elements whose content is code: kept as written, as a code span is (not ``<kbd>``:
+#: key names are translated, Ctrl is Strg in German).
+_CODE_ELEMENTS = frozenset({"code", "samp"})
+
+
+def _code_elements(pieces: list[Piece]) -> list[Piece]:
+    """``<code>…</code>`` (and ``<samp>``) written as HTML in the Markdown, one object kept
+    as written: kramdown (Jekyll) shows their content as written, so a backslash a translation's
+    escaping put before ``_config.yml``'s underscore would show."""
+    out: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        index += 1
+        if piece.kind != "html" or piece.role != "open" or piece.tag not in _CODE_ELEMENTS:
+            out.append(piece)
+            continue
+        end = next(
+            (
+                at
+                for at in range(index, len(pieces))
+                if pieces[at].kind == "html" and pieces[at].key == piece.key
+            ),
+            None,
+        )
+        if end is None or pieces[end].role != "close":
+            out.append(piece)
+            continue
+        shows = "".join(inner.text if inner.kind == "text" else " " for inner in pieces[index:end])
+        out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=collapse_space(shows)))
+        index = end + 1
+    return out
 
 
 def _html_piece(start: int, end: int, html: str) -> Piece:
