@@ -1,8 +1,8 @@
 """markdown-it set up for Goldmark's Markdown (what Hugo renders), with source positions for reading.
 
 The same parser serves reading and rendering: CommonMark with raw HTML, GFM tables,
-strikethrough (one tilde or two, as Goldmark) and autolinks of bare URLs (Goldmark's linkify), footnotes, definition lists,
-MkDocs admonitions and MkDocs-Material's content tabs (read as admonitions). For reading, some rules record where their tokens are in the text
+strikethrough (one tilde or two, as Goldmark) and autolinks of bare URLs (Goldmark's linkify),
+footnotes, definition lists, MkDocs admonitions and MkDocs-Material's content tabs (read as admonitions). For reading, some rules record where their tokens are in the text
 markdown-it parsed (``token.meta["span"]``), and block rules record the start and end of each of
 their lines once container prefixes (``> ``, list indentation) are taken off
 (``token.meta["lines"]``): with these the reader finds every token's source, byte for byte.
@@ -127,29 +127,40 @@ def reading_parser() -> MarkdownIt:
 
 
 #: A reference definition on one line (``  [Twemoji]: https://…``, a title after it): label, destination.
-DEFINITION_LINE = re.compile(
+_DEFINITION_LINE = re.compile(
     r" {0,3}\[([^\[\]\n]+)\]:[ \t]*(<[^<>\n]*>|[^\s<>]+)"
     r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\n?"""
 )
 
 
+def definitions_after_html(html: str) -> list[re.Match[str]]:
+    """The reference definitions on the last lines of an HTML block's text (right after ``</div>``,
+    no blank line), last first: CommonMark reads them as the block's text, Python-Markdown (MkDocs)
+    as definitions. The reader takes them as definitions and keeps their lines as written.
+
+    >>> [m.group(1) for m in definitions_after_html("<div>\\n:smile:\\n</div>\\n  [a]: https://a.example\\n  [b]: /b\\n")]
+    ['b', 'a']
+    """
+    found: list[re.Match[str]] = []
+    for line in reversed(html.splitlines(keepends=True)[1:]):
+        definition = _DEFINITION_LINE.fullmatch(line)
+        if definition is None:
+            break
+        found.append(definition)
+    return found
+
+
 def _definitions_after_html(state: StateCore) -> None:
-    """Reference definitions on the last lines of an HTML block (right after ``</div>``, no blank
-    line): CommonMark reads them as the block's text, Python-Markdown (MkDocs) as definitions. The
-    reader takes them as definitions too, so that ``[Twemoji]`` is a link to keep, not brackets to
-    escape (their lines are kept as written)."""
+    """The definitions of :func:`definitions_after_html`, as markdown-it's own, so that ``[Twemoji]``
+    is a link to keep, not brackets to escape."""
     references = state.env.setdefault("references", {})
     for token in state.tokens:
-        if token.type != "html_block":
-            continue
-        for line in reversed(token.content.splitlines(keepends=True)[1:]):
-            found = DEFINITION_LINE.fullmatch(line)
-            if found is None:
-                break
-            label = normalizeReference(found.group(1))
-            if label and label not in references:
-                href = state.md.normalizeLink(found.group(2).strip("<>"))
-                references[label] = {"title": "", "href": href, "map": token.map}
+        if token.type == "html_block":
+            for definition in definitions_after_html(token.content):
+                label = normalizeReference(definition.group(1))
+                if label and label not in references:
+                    href = state.md.normalizeLink(definition.group(2).strip("<>"))
+                    references[label] = {"title": "", "href": href, "map": token.map}
 
 
 @functools.cache

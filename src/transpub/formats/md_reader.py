@@ -33,7 +33,7 @@ from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import DEFINITION_LINE, HEADING_ATTRIBUTES, parse, rendering_parser
+from .md_parser import HEADING_ATTRIBUTES, definitions_after_html, parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
 from .options import ReadOptions
@@ -62,18 +62,10 @@ _BRACKETED = re.compile(r"(?<!\\)\[[^\[\]\n]+\]")
 
 
 def _without_definitions(html: str) -> str:
-    """``html`` (an HTML block's text) without the reference definitions on its last lines: right
-    after ``</div>``, CommonMark reads them as part of the block, Python-Markdown (MkDocs) as
-    definitions. They are kept as written, not read as the block's text.
-
-    >>> _without_definitions("<div>\\n:smile:\\n</div>\\n  [a]: https://a.example\\n  [b]: /b\\n")
-    '<div>\\n:smile:\\n</div>\\n'
-    """
+    """``html`` (an HTML block's text) without the reference definitions on its last lines (see
+    :func:`~.md_parser.definitions_after_html`): they are kept as written, not read as its text."""
     lines = html.splitlines(keepends=True)
-    kept = len(lines)
-    while kept > 1 and DEFINITION_LINE.fullmatch(lines[kept - 1]):
-        kept -= 1
-    return "".join(lines[:kept])
+    return "".join(lines[: len(lines) - len(definitions_after_html(html))])
 
 
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
