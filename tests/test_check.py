@@ -235,8 +235,8 @@ def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales
     )
     result = run(project, "check", "-l", "de")
     assert lines(result)[0] == (
-        f'{DE}:23: [numbers] "Jingyue signed 16 projects worth RMB31.…": 16, 31.36 are missing; '
-        "61, 31, 36 are not in the source (write 31.36 as 31,36 in de)"
+        f'{DE}:23: [numbers] "Jingyue signed 16 projects worth RMB31.…": 31.36 is written as in the source, '
+        "which de reads as other numbers (write 31.36 as 31,36 in de); 16 is missing; 61 is not in the source"
     )
 
 

@@ -68,6 +68,15 @@ def test_check_still_accepts_decimals_written_the_spanish_way() -> None:
         assert numbers_problem(source, target, "en", "es") is None
 
 
+def test_a_number_kept_as_the_source_writes_it_is_named_once_not_as_its_pieces() -> None:
+    # German reads "3.0" as 3 and 0: it said "0, 0 are not in the source"
+    problem = numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3.0 auf 4.0.", "en", "de")
+    assert problem == (
+        "3.0, 4.0 are written as in the source, which de reads as other numbers (write 3.0 as 3,0, 4.0 as 4,0 in de)"
+    )
+    assert numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3,0 auf 4,0.", "en", "de") is None
+
+
 @pytest.mark.parametrize(
     ("source", "typed", "locale", "hint"),
     [

@@ -408,6 +408,11 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     '1.27 is missing; 1,27 is not in the source'
     """
     source_numbers = find_numbers(source, source_locale, source=True)
+    misread = _misread(source_numbers, translation, locale)
+    if misread:  # said once, as such; the rest is compared without them
+        source_numbers = [n for n in source_numbers if n not in misread] + [
+            Number(n.text, n.text, n.text) for n in misread
+        ]
     literals = [n.text for n in source_numbers if isinstance(n.value, str)]
     missing, extra = compare_numbers(source_numbers, find_numbers(translation, locale, literals=literals))
     if missing or extra:  # "20 000" is a common way to group digits in any language
@@ -419,6 +424,13 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     if extra:
         _, extra = compare_numbers(find_number_words(source, source_locale), extra)
     parts = []
+    if misread:
+        names = ", ".join(n.text for n in misread)
+        local = ", ".join(f"{n.text} as {_local_or_none(n, locale) or '?'}" for n in misread)
+        parts.append(
+            f"{names} {'is' if len(misread) == 1 else 'are'} written as in the source, which {locale} "
+            f"reads as other numbers (write {local} in {locale})"
+        )
     if missing:
         names = ", ".join(map(_shown, missing))
         parts.append(f"{names} {'is' if len(missing) == 1 else 'are'} missing")
@@ -430,6 +442,41 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     message = "; ".join(parts)
     hint = _format_hint(missing, translation, locale)
     return f"{message} ({hint})" if hint else message
+
+
+def _misread(source_numbers: list[Number], translation: str, locale: str) -> list[Number]:
+    """The source's numbers with a separator (``3.0``, ``1,000``) that ``translation`` writes as the
+    source does, where ``locale`` reads other numbers (``3.0`` is 3 and 0 in German).
+
+    >>> [n.text for n in _misread(find_numbers("from 3.0 to 4.0, 1,000 times", "en"), "von 3.0 auf 4.0, 1,000 Mal", "de")]
+    ['3.0', '4.0', '1,000']
+    >>> _misread(find_numbers("3.5 times", "en"), "3.5 veces", "es_MX")
+    []
+    """
+    found = []
+    for number in source_numbers:
+        if (
+            isinstance(number.value, str)
+            or number.text.isdigit()
+            or not any(c.isdigit() for c in number.text)
+        ):
+            continue
+        if not re.search(rf"(?<![\d.,]){re.escape(number.text)}(?!\d|[.,]\d)", translation):
+            continue
+        read = find_numbers(number.text, locale)
+        if len(read) != 1 or read[0].value != number.value:
+            found.append(number)
+    return found
+
+
+def _local_or_none(number: Number, locale: str) -> str | None:
+    """``number`` as ``locale`` writes it, or None when it cannot be said."""
+    if isinstance(number.value, str):
+        return None
+    try:
+        return _as_written_in(number.value, locale)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _shown(number: Number) -> str:
