@@ -66,6 +66,8 @@ _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: Liquid block tags whose inside is not Markdown.
 _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
+#: The end of a Liquid ``raw`` block.
+_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}(`{3,}|~{3,})")
@@ -170,6 +172,11 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         end = body.end()
         found.append(_template(text, at, end, opener))
         pos = end
+        if opener == "{%" and found[-1].name == "raw" and not found[-1].closing:
+            # Liquid reads nothing up to {% endraw %}: a "{%" inside is text (``{% raw %}`{%`{% endraw %}``)
+            endraw = _ENDRAW.search(text, end)
+            if endraw is not None:
+                pos = endraw.start()
     return found
 
 
