@@ -33,32 +33,14 @@ from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import HEADING_ATTRIBUTES, definitions_after_html, parse, rendering_parser
+from .md_parser import definitions_after_html, parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
+from .md_text_markup import BRACKETED, markup_in_text
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
 _WORDS = re.compile(r"\w+")
-#: A block attribute list (Goldmark's ``{.lead}`` or ``{class="wide"}``, kramdown's ``{: .lead}``).
-_BLOCK_ATTRIBUTES = r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}"
-#: A paragraph that is only an attribute list (it applies to the block before it): markup.
-_ATTRIBUTE_LINE = re.compile(_BLOCK_ATTRIBUTES)
-#: An attribute list on the last line of a paragraph, which applies to the paragraph: markup.
-_ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
-#: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``: MkDocs-
-#: Material appends its definitions at build time, a snippet included on every page); not before a
-#: footnote reference (``[text][^2]``: text, then the footnote). Python-Markdown (MkDocs) also takes
-#: one space or line break between the two (``[text]`` at a line's end, ``[label]`` on the next),
-#: where CommonMark reads text, then ``[label]`` alone: the whole is markup either way.
-_FULL_REFERENCE = re.compile(
-    r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)([^\[\]\\\n^][^\[\]\\\n]*)\](?![(\[])"
-)
-#: ``[text]`` right before a footnote reference (``[semantic versioning][^2]``): CommonMark reads
-#: text, Python-Markdown a reference link where the page defines ``text``: markup either way.
-_BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\[\^)")
-#: Text in brackets: a reference link where the page (or a snippet appended at build time) defines it.
-_BRACKETED = re.compile(r"(?<!\\)\[[^\[\]\n]+\]")
 
 
 def _without_definitions(html: str) -> str:
@@ -70,10 +52,6 @@ def _without_definitions(html: str) -> str:
 
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
-_TASK = re.compile(r"\[[ xX]\](?=[ \t])")
-#: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
-_ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
-_ID = re.compile(r"#([\w:-]+)")
 #: An admonition's first line with its title (``!!! note "Title"``), or a content tab's (``=== "Label"``).
 _ADMONITION_TITLE = re.compile(
     r'(?:(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?|===[!+]?)[ \t]+("(.*)")[^\s"]*[ \t]*'
@@ -342,9 +320,6 @@ class _Builder(RunSlots):
             mapping = cell_map if cell == content else None
         if not content.strip():
             return
-        objects: list[tuple[int, int, str]] = []
-        anchor = None
-        marker: re.Match[str] | None = None  # (a GitHub or Hugo alert's, see below)
         lines = opener.meta.get("lines") if opener.meta else None
         if tag in ("th", "td"):
             pass
@@ -360,34 +335,11 @@ class _Builder(RunSlots):
                 f"could not place the text of a <{tag}>; kept as written",
             )
             return
-        if "]" in content:  # a full reference link whose label the page does not define: markup
-            # (not from a task item's box: ``- [x] [Label]`` is a box, then a link)
-            first = 3 if task and _TASK.match(content) else 0
-            for reference in _FULL_REFERENCE.finditer(content, first):
-                objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
-                objects.append((mapping(reference.start(2)), mapping(reference.end()), "a]"))
-            for reference in _BEFORE_FOOTNOTE.finditer(content, first):
-                objects.append((mapping(reference.start()), mapping(reference.start() + 1), "a["))
-                objects.append((mapping(reference.end() - 1), mapping(reference.end()), "a]"))
-        if opener.type == "heading_open":
-            attributes = HEADING_ATTRIBUTES.search(content)
-            if attributes:
-                objects.append((mapping(attributes.start()), mapping(attributes.end()), "attributes"))
-                found = _ID.search(attributes.group())
-                anchor = found.group(1) if found else None
-        elif opener.type == "paragraph_open":
-            if _ATTRIBUTE_LINE.fullmatch(content):
-                return  # a block attribute line ({.class}): markup
-            if task and _TASK.match(content):
-                objects.append((mapping(0), mapping(3), "input"))
-            attributes = _ATTRIBUTE_TAIL.search(content)
-            if attributes:
-                objects.append((mapping(attributes.start(1)), mapping(attributes.end(1)), "attributes"))
-            marker = _ALERT.match(content) if alert else None
-            if (
-                marker is not None
-            ):  # a GitHub/Hugo alert (> [!NOTE] Title): the marker is markup, its line the title
-                objects.append((mapping(0), mapping(marker.end()), "alert"))
+        markup = markup_in_text(content, opener.type, task=task, alert=alert)
+        if markup is None:
+            return  # a block attribute line ({.class}): markup
+        objects = [(mapping(start), mapping(end), name) for start, end, name in markup.spans]
+        anchor = markup.anchor
         start, end = mapping(0), mapping(len(content))
         try:
             atoms = self.reader.atoms(token, mapping, self.templates_in(start, end), objects)
@@ -406,7 +358,7 @@ class _Builder(RunSlots):
             kind=kind,
         )
         out: list[Part] = []
-        if marker is not None:
+        if markup.alert:
             title, line_break, atoms = _first_line_apart(atoms)
             self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
             _emit_plain(line_break, out)
@@ -462,7 +414,7 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
         children = rendering_parser().parseInline(match.group(2))[0].children or []
-        if _BRACKETED.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
+        if BRACKETED.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
             # code, a link, emphasis, a reference (``[Insiders]``, whose definition MkDocs-Material may
             # append at build time)…: kept as written (a title is written back as plain text)
             return
