@@ -377,6 +377,19 @@ def test_a_shortcode_on_its_own_line_does_not_join_the_next_line_to_a_paragraph(
     assert msgids(document) == ["Before.", "Inside the note.", "After."]
 
 
+def test_a_list_items_code_block_closed_by_a_deeper_fence_ends_there_for_shortcodes_too() -> None:
+    # the closing fence may be indented up to three spaces more than the item's content (CommonMark):
+    # every shortcode after it was taken for code and written escaped (Kubernetes' kubeadm page)
+    text = (
+        "1. Run this script:\n   ```sh\n   echo {{< x >}}\n    ```\n\n   {{< caution >}}\n   Copy these.\n"
+        '   {{< /caution >}}\n\nLater a {{< glossary_tooltip text="Pod" term_id="pod" >}} runs.\n'
+    )
+    document = read(text)
+    assert msgids(document) == ["Run this script:", "Copy these.", "Later a <1/> runs."]
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert marked.replace("⟦", "").replace("⟧", "") == text
+
+
 def test_the_html_page_of_a_hugo_article_shows_no_template_syntax() -> None:
     text = (
         "---\ntitle: Harbour\n---\n\n"

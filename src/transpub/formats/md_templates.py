@@ -70,7 +70,8 @@ _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endh
 _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
-_FENCE = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
+_CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 
 
@@ -241,16 +242,22 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
     pos = start
     open_at = -1
     fence = ""
+    indent = 0  # the opening fence's: a list item's content is indented, its closing fence may be more
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end + 1
-        match = _FENCE.match(text, pos, end)
+        match = _FENCE.match(text, pos, end) if open_at < 0 else _CLOSING_FENCE.match(text, pos, end)
         if match:
-            marker = match.group(1)
+            marker = match.group(2)
             if open_at < 0:
                 if not (marker[0] == "`" and "`" in text[match.end() : end]):
-                    open_at, fence = pos, marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence) and not text[match.end() : end].strip():
+                    open_at, fence, indent = pos, marker, len(match.group(1))
+            elif (
+                marker[0] == fence[0]
+                and len(marker) >= len(fence)
+                and len(match.group(1)) <= max(3, indent + 3)
+                and not text[match.end() : end].strip()
+            ):
                 ranges.append((open_at, end))
                 open_at = -1
         pos = end
