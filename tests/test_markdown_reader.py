@@ -117,6 +117,15 @@ def test_a_javascript_link_of_the_source_is_kept_as_written_and_never_a_link_on_
     assert "href" not in render_markdown_page(localized, "de", "a.md").split("<article>")[1]
 
 
+def test_a_backslash_before_a_letter_or_a_space_is_written_as_it_is() -> None:
+    # text in every renderer; doubled, it showed two backslashes (and MkDocs' escapeall reads "\\ " as
+    # a no-break space); before punctuation or at the end it is still escaped
+    document = read("Result\\ Value is in C:\\Users.\n")
+    assert msgids(document) == ["Result\\ Value is in C:\\Users."]
+    table = {"Result\\ Value is in C:\\Users.": "Wert\\ in C:\\Nutzer, \\*nicht fett\\* \\"}
+    assert translate(document, table) == "Wert\\ in C:\\Nutzer, \\\\\\*nicht fett\\\\\\* \\\\\n"
+
+
 def test_a_single_tilde_pair_is_markup_kept_as_written_and_a_translated_tilde_stays_text() -> None:
     # H~2~O: struck through by Goldmark (Hugo, as GitHub), a subscript in MkDocs (pymdownx.tilde)
     document = read("Water is H~2~O, ~~not~~ wine, for ~50 people.\n")

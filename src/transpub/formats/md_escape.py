@@ -27,7 +27,9 @@ from collections.abc import Callable
 
 #: Characters that may start or end markup anywhere in a line.
 _INLINE = re.compile(
-    r"[\\`*\[\]|~]"  # escapes, code, emphasis, links, table cells, strikethrough
+    r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows (before a letter or a
+    # space it is text in every renderer; MkDocs' escapeall reads "\ " as a no-break space)
+    r"|[`*\[\]|~]"  # code, emphasis, links, table cells, strikethrough
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
     r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity

@@ -461,7 +461,12 @@ def _merge_spans(
         inside = start <= piece.start and piece.end <= end
         exact = piece.end - piece.start == len(piece.text)  # its source is its text: it can be cut
         # (``]`` then ``[label]`` on the next line, which markdown-it read as a link: one close, as written)
-        label_link = tag == "a]" and inside and piece.tag == "a" and piece.kind in ("open", "close")
+        label_link = (
+            tag == "a]"
+            and inside
+            and piece.tag == "a"
+            and (piece.kind == "open" or (piece.kind == "close" and any(p.kind == "open" for p in collected)))
+        )
         if (piece.kind not in ("text", "soft") and not label_link) or not (inside or exact):
             out.extend(collected)  # markup inside the span: the span is not a token of its own here
             collected = []

@@ -5,8 +5,8 @@ The Markdown reader keeps each as written (a placeholder for translators, never 
 a heading's attribute list (``## Title {#id .class}``), a paragraph's block attribute list on its
 last line (``{.lead}``, ``{: .lead}``), a task item's box (``[x]``), the marker of a GitHub or Hugo
 alert (``> [!NOTE]``), and the reference links MkDocs reads where CommonMark reads brackets:
-``[text][label]`` whose definition is not on the page (MkDocs-Material appends its definitions at
-build time), ``[text]`` then ``[label]`` after one space or line break, and ``[text]`` right
+``[text][label]`` or ``[text][]`` whose definition is not on the page (MkDocs-Material appends its
+definitions at build time, MkDocs' autorefs makes them), ``[text]`` then ``[label]`` after one space or line break, and ``[text]`` right
 before a footnote reference (``[semantic versioning][^2]``).
 """
 
@@ -28,6 +28,7 @@ _ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
 #: reference (``[text][^2]``: see _BEFORE_FOOTNOTE).
 _FULL_REFERENCE = re.compile(
     r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)([^\[\]\\\n^][^\[\]\\\n]*)\](?![(\[])"
+    r"|(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\]\[)()\](?![(\[])"  # collapsed: [text][] (MkDocs' autorefs)
 )
 #: ``[text]`` right before a footnote reference: a reference link in MkDocs where ``text`` is defined.
 _BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\[\^)")
@@ -35,8 +36,9 @@ _BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\
 BRACKETED = re.compile(r"(?<!\\)\[[^\[\]\n]+\]")
 #: A task item's box.
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
-#: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``), a quote's first line.
-_ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?(?=[ \t\n]|$)")
+#: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``; pymdownx.quotes'
+#: callout: options after a bar, ``[!warning | inline | end]``), a quote's first line.
+_ALERT = re.compile(r"\[![A-Za-z][\w-]*(?:[ \t]*\|[^\]\n]*)?\][+-]?(?=[ \t\n]|$)")
 _ID = re.compile(r"#([\w:-]+)")
 
 
@@ -68,7 +70,7 @@ def markup_in_text(content: str, block: str, *, task: bool = False, alert: bool 
     if "]" in content:
         for reference in _FULL_REFERENCE.finditer(content, first):
             found.spans.append((reference.start(), reference.start() + 1, "a["))
-            found.spans.append((reference.start(2), reference.end(), "a]"))
+            found.spans.append((reference.start(2 if reference.group(2) else 5), reference.end(), "a]"))
         for reference in _BEFORE_FOOTNOTE.finditer(content, first):
             found.spans.append((reference.start(), reference.start() + 1, "a["))
             found.spans.append((reference.end() - 1, reference.end(), "a]"))
