@@ -35,7 +35,14 @@ from .md_escape import escape_markdown, escape_markdown_line, markdown_destinati
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
 from .md_parser import definitions_after_html, parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
-from .md_templates import Template, scan_templates, shortcode_param, unclosed_shortcodes, verbatim_pairs
+from .md_templates import (
+    LINE_OPENERS,
+    Template,
+    scan_templates,
+    shortcode_param,
+    unclosed_shortcodes,
+    verbatim_pairs,
+)
 from .md_text_markup import BRACKETED, markup_in_text
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
@@ -481,8 +488,10 @@ class _Builder(RunSlots):
         end = begin + len(_without_definitions(token.content))
         if self.parsed[begin:end] != token.content[: end - begin]:
             return  # inside a container: kept as written
-        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)):
-            return  # Liquid and shortcodes are run before the HTML is read: kept as written
+        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)) or any(
+            begin <= template.start < end for template in self.templates if template.opener in LINE_OPENERS
+        ):
+            return  # Liquid, shortcodes and snippets are run before the HTML is read: kept as written
         from .html import read_html
 
         try:

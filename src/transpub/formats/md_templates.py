@@ -26,7 +26,7 @@ from dataclasses import dataclass
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[)"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--)"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -57,9 +57,22 @@ _BODIES = {
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
+    # mkdocstrings' (and mkdocs-click's) directive ``::: package.module.Class`` on a line of its own,
+    # with the lines of options indented under it
+    ":::": re.compile(r"[ \t]+[\w.:/-]+[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
+    # pymdownx.snippets: ``--8<-- "file.md"`` on a line of its own, or a block of file names between
+    # two ``--8<--`` lines
+    "--8<--": re.compile(
+        r"[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*(?=\n|$)|[ \t]*\n(?:[^\n]*\n)*?[ \t]*--8<--[ \t]*(?=\n|$)"
+    ),
 }
+#: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
+LINE_OPENERS = (":::", "--8<--")
 #: The closing delimiter of each kind of token.
-_CLOSERS = {"{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]"}
+_CLOSERS = {
+    "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
+    ":::": "", "--8<--": "",
+}  # fmt: skip
 #: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``.
 MATH_OPENERS = ("$$", "$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
@@ -113,7 +126,7 @@ class Template:
         """The name an opening and a closing token share, or None for a standalone token."""
         if (
             self.self_closing
-            or self.opener in ("{{</*", "{{%/*", "{{", "*[", *MATH_OPENERS)
+            or self.opener in ("{{</*", "{{%/*", "{{", "*[", *MATH_OPENERS, *LINE_OPENERS)
             or (self.opener == "{:" and not self.name)
             or self.opener == "{"
         ):
@@ -162,6 +175,9 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             opener += "/*"
         if opener.endswith(("*[", "\\[")):  # at a line's start, after up to three spaces (and quote markers)
             at, opener = match.end() - 2, opener[-2:]
+        elif opener.endswith(LINE_OPENERS):
+            kind = ":::" if opener.endswith(":::") else "--8<--"
+            at, opener = match.end() - len(kind), kind
         closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
             pos = at + 1
@@ -205,7 +221,9 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     inner = text[start + len(opener) : inner_end]
     self_closing = opener in ("{{<", "{{%") and inner.rstrip().endswith("/")
     name_match = (
-        _NAME.match(inner) if opener not in ("{", "{{", "{{</*", "{{%/*", "*[", *MATH_OPENERS) else None
+        _NAME.match(inner)
+        if opener not in ("{", "{{", "{{</*", "{{%/*", "*[", *MATH_OPENERS, *LINE_OPENERS)
+        else None
     )
     if opener == "{%":
         inner = inner.strip("-")  # {%- tag -%}
