@@ -399,6 +399,25 @@ def test_a_list_items_code_block_closed_by_a_deeper_fence_ends_there_for_shortco
     assert marked.replace("⟦", "").replace("⟧", "") == text
 
 
+def test_a_shortcode_on_its_own_line_under_text_is_part_of_the_paragraph_as_hugo_reads_it() -> None:
+    # Kubernetes' docs: a glossary tooltip on a line of its own inside a bold sentence or a link text
+    text = (
+        '**You must deploy a\n{{< glossary_tooltip text="Container Network Interface" term_id="cni" >}}\n'
+        '(CNI) based Pod network add-on.**\n\nRead [the guide about\n{{< glossary_tooltip text="Pods" '
+        'term_id="pod" >}}\nand more](/docs/pods/) today.\n'
+    )
+    document = read(text, shortcode_params=("text",))
+    assert msgids(document) == [
+        "You must deploy a <1/> (CNI) based Pod network add-on.",
+        "Container Network Interface",
+        "Read <1>the guide about <2/> and more</1> today.",
+        "Pods",
+    ]
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "\\*" not in marked and "&#91;" not in marked
+    assert marked.startswith('**⟦You must deploy a {{< glossary_tooltip text="⟦Container Network Interface⟧"')
+
+
 def test_the_html_page_of_a_hugo_article_shows_no_template_syntax() -> None:
     text = (
         "---\ntitle: Harbour\n---\n\n"

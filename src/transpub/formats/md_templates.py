@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
@@ -77,6 +77,8 @@ _CLOSERS = {
 MATH_OPENERS = ("$$", "$", "\\(", "\\[")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
+#: A line of paragraph text (not blank, no heading, fence, table row, HTML or template token).
+_TEXT_LINE = re.compile(r"[ \t>]*(?![ \t>]|#|`{3}|~{3}|\||<|\{\{|\{%|:::|!!!|\?\?\?|---|===|\*\*\*$)\S")
 #: Liquid block tags whose inside is not Markdown.
 _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 #: The end of a Liquid ``raw`` block.
@@ -194,7 +196,29 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             endraw = _ENDRAW.search(text, end)
             if endraw is not None:
                 pos = endraw.start()
-    return found
+    return _in_paragraphs(text, found)
+
+
+def _in_paragraphs(text: str, templates: list[Template]) -> list[Template]:
+    """``templates`` with each shortcode that is alone on its line right under a line of text, and
+    has no closing one, taken as inline: Hugo puts a shortcode's output where it stands, so there it
+    is part of the paragraph (``**You must deploy a`` / ``{{< glossary_tooltip … >}}`` / ``(CNI) …**``
+    is one bold sentence), where a Liquid tag's line is left blank and ends it."""
+    closed = {(t.opener, t.name) for t in templates if t.closing}
+    out = []
+    for template in templates:
+        if (
+            template.block
+            and template.opener in ("{{<", "{{%")
+            and not template.closing
+            and (template.opener, template.name) not in closed
+        ):
+            line_start = text.rfind("\n", 0, template.start) + 1
+            above = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+            if line_start and _TEXT_LINE.match(above):
+                template = replace(template, block=False)
+        out.append(template)
+    return out
 
 
 def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) -> list[int]:
