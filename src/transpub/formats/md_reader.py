@@ -854,13 +854,16 @@ def _masked(raw: str) -> str:
 
 
 def _sentinel(raw: str) -> str:
-    """``<?-----?>`` of ``raw``'s length and lines (a continuation line's ``>`` prefix kept)."""
+    """``<?-----?>`` of ``raw``'s length and lines (a continuation line's ``>`` prefix kept): an HTML
+    block that interrupts a paragraph and ends on ``raw``'s last line (``<?>`` for three characters)."""
     lines = raw.split("\n")
     out = []
     for number, line in enumerate(lines):
         keep = len(line) - len(line.lstrip(" \t>")) if number else 0
         out.append(line[:keep] + "-" * (len(line) - keep))
     masked = "\n".join(out)
+    if len(masked) == 3:  # (pymdownx.blocks' closing ``///``): ends on its line as the longer ones
+        return "<?>"
     return "<?" + masked[2:-2] + "?>"
 
 

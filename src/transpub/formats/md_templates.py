@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--)"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$))))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -65,13 +65,15 @@ _BODIES = {
     "--8<--": re.compile(
         r"[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*(?=\n|$)|[ \t]*\n(?:[^\n]*\n)*?[ \t]*--8<--[ \t]*(?=\n|$)"
     ),
+    # pymdownx.blocks: ``/// note | Title`` (its options indented under it) and the closing ``///``
+    "///": re.compile(r"/*(?:[ \t]+[\w-][^\n]*)?[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
 }
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
-LINE_OPENERS = (":::", "--8<--")
+LINE_OPENERS = (":::", "--8<--", "///")
 #: The closing delimiter of each kind of token.
 _CLOSERS = {
     "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
-    ":::": "", "--8<--": "",
+    ":::": "", "--8<--": "", "///": "",
 }  # fmt: skip
 #: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``.
 MATH_OPENERS = ("$$", "$", "\\(", "\\[")
@@ -178,7 +180,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         if opener.endswith(("*[", "\\[")):  # at a line's start, after up to three spaces (and quote markers)
             at, opener = match.end() - 2, opener[-2:]
         elif opener.endswith(LINE_OPENERS):
-            kind = ":::" if opener.endswith(":::") else "--8<--"
+            kind = next(kind for kind in LINE_OPENERS if opener.endswith(kind))
             at, opener = match.end() - len(kind), kind
         closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
