@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$))))"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|\\begin\{(?=[A-Za-z]+\*?\}))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -65,6 +65,8 @@ _BODIES = {
     "--8<--": re.compile(
         r"[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*(?=\n|$)|[ \t]*\n(?:[^\n]*\n)*?[ \t]*--8<--[ \t]*(?=\n|$)"
     ),
+    # arithmatex's environment, from a line's start: ``\\begin{align}`` … ``\\end{align}``
+    "\\begin{": re.compile(r"([A-Za-z]+\*?)\}(?:[^\\]|\\(?!end\{\1\}))*\\end\{\1\}"),
     # pymdownx.blocks: ``/// note | Title`` (its options indented under it) and the closing ``///``
     "///": re.compile(r"/*(?:[ \t]+[\w-][^\n]*)?[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
 }
@@ -73,10 +75,10 @@ LINE_OPENERS = (":::", "--8<--", "///")
 #: The closing delimiter of each kind of token.
 _CLOSERS = {
     "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
-    ":::": "", "--8<--": "", "///": "",
+    ":::": "", "--8<--": "", "///": "", "\\begin{": "",
 }  # fmt: skip
 #: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``.
-MATH_OPENERS = ("$$", "$", "\\(", "\\[")
+MATH_OPENERS = ("$$", "$", "\\(", "\\[", "\\begin{")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: A line of paragraph text (not blank, no heading, fence, table row, HTML or template token).
@@ -179,6 +181,8 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             opener += "/*"
         if opener.endswith(("*[", "\\[")):  # at a line's start, after up to three spaces (and quote markers)
             at, opener = match.end() - 2, opener[-2:]
+        elif opener.endswith("\\begin{"):
+            at, opener = match.end() - 7, "\\begin{"
         elif opener.endswith(LINE_OPENERS):
             kind = next(kind for kind in LINE_OPENERS if opener.endswith(kind))
             at, opener = match.end() - len(kind), kind
