@@ -5,10 +5,13 @@ Template tokens are markup, never text: ``{{< figure src="a.png" alt="A skier" >
 kramdown's (Jekyll's) attribute lists and extensions, which Python-Markdown's ``attr_list`` (MkDocs)
 reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``, their math ``$$a^2$$`` and the opening
 ``*[HTML]:`` of an abbreviation's definition (its expansion is text); Python-Markdown's attribute
-lists without the colon right after an element (``[Go](#){ .md-button }``), and math as Hugo passes
-it through and MkDocs' arithmatex reads it (``$x$``, ``\\(x\\)``, ``\\[``…``\\]``). The Markdown
+lists without the colon right after an element (``[Go](#){ .md-button }``), math as Hugo passes
+it through and MkDocs' arithmatex reads it (``$x$``, ``\\(x\\)``, ``\\[``…``\\]``, ``\\begin{align}``…),
+and the lines of MkDocs' plugins (mkdocstrings' ``::: package.Class``, pymdownx.snippets'
+``--8<-- "file.md"``, pymdownx.blocks' ``/// note | Title`` and ``///``). The Markdown
 reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
-line) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
+line, except a shortcode with no closing one right under a line of text: Hugo leaves it in that
+paragraph) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
 translators, as units of their own.
 
 Hugo's rule for the Markdown between a pair is followed: the inside of ``{{% x %}}…{{% /x %}}``
@@ -77,7 +80,8 @@ _CLOSERS = {
     "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
     ":::": "", "--8<--": "", "///": "", "\\begin{": "",
 }  # fmt: skip
-#: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``.
+#: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``,
+#: arithmatex's environments (``\\begin{align}``).
 MATH_OPENERS = ("$$", "$", "\\(", "\\[", "\\begin{")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
