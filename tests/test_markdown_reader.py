@@ -418,6 +418,16 @@ def test_a_shortcode_on_its_own_line_under_text_is_part_of_the_paragraph_as_hugo
     assert marked.startswith('**⟦You must deploy a {{< glossary_tooltip text="⟦Container Network Interface⟧"')
 
 
+def test_a_pymdownx_block_keeps_its_lines_and_offers_its_title_and_its_markdown() -> None:
+    text = "/// details | Summary | more\n    type: warning\n\nHidden *text*.\n///\n"
+    document = read(text)
+    assert msgids(document) == ["Summary | more", "Hidden <1>text</1>."]
+    localized = translate(
+        document, {"Summary | more": "Resumen | más", "Hidden <1>text</1>.": "<1>Oculto</1>."}
+    )
+    assert localized == "/// details | Resumen \\| más\n    type: warning\n\n*Oculto*.\n///\n"
+
+
 def test_the_html_page_of_a_hugo_article_shows_no_template_syntax() -> None:
     text = (
         "---\ntitle: Harbour\n---\n\n"

@@ -241,6 +241,21 @@ class _Builder(RunSlots):
                     )
                 )
                 pos = param.end
+        elif template.opener == "///" and template.params:  # a pymdownx.blocks block's title
+            title = template.params[0]
+            msgid = escape_lookalikes(collapse_space(title.value))
+            if self.for_translators(msgid):
+                parts.append(self.source.raw(pos, title.start))
+                parts.append(
+                    AttrSlot(
+                        msgid,
+                        self.names.name(template.name or "block", msgid) + "@title",
+                        self.source.raw(title.start, title.end),
+                        "attribute:title",
+                        write=escape_markdown,
+                    )
+                )
+                pos = title.end
         parts.append(self.source.raw(pos, template.end))
         return parts
 

@@ -8,7 +8,7 @@ reads too: ``{: .lead}``, ``{::comment}``…``{:/comment}``, their math ``$$a^2$
 lists without the colon right after an element (``[Go](#){ .md-button }``), math as Hugo passes
 it through and MkDocs' arithmatex reads it (``$x$``, ``\\(x\\)``, ``\\[``…``\\]``, ``\\begin{align}``…),
 and the lines of MkDocs' plugins (mkdocstrings' ``::: package.Class``, pymdownx.snippets'
-``--8<-- "file.md"``, pymdownx.blocks' ``/// note | Title`` and ``///``). The Markdown
+``--8<-- "file.md"``, pymdownx.blocks' ``/// note | Title`` and ``///``: its title a parameter). The Markdown
 reader keeps each token as written (a placeholder inside a unit, verbatim markup on its own
 line, except a shortcode with no closing one right under a line of text: Hugo leaves it in that
 paragraph) and offers only the named parameters a project lists (``alt``, ``caption``, ``title``) to
@@ -73,6 +73,8 @@ _BODIES = {
     # pymdownx.blocks: ``/// note | Title`` (its options indented under it) and the closing ``///``
     "///": re.compile(r"/*(?:[ \t]+[\w-][^\n]*)?[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
 }
+#: The title of a pymdownx.blocks block, after the bar of its first line.
+_BLOCK_TITLE = re.compile(r"/{3,}[ \t]+[\w-]+[ \t]*\|[ \t]*([^\n]*[^\s])?")
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
 LINE_OPENERS = (":::", "--8<--", "///")
 #: The closing delimiter of each kind of token.
@@ -279,6 +281,10 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
             if quote == '"':
                 value = value.replace('\\"', '"')
             params.append(Param(param.group(1), offset + param.start(2), offset + param.end(2), value, quote))
+    elif opener == "///":  # pymdownx.blocks: ``/// note | Title``: the title, a parameter
+        title = _BLOCK_TITLE.match(text, start, end)
+        if title is not None and title.group(1):
+            params.append(Param("title", title.start(1), title.end(1), title.group(1), ""))
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
