@@ -6,12 +6,17 @@ UTF-8, detection) and picks the reader by suffix.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import ArticleError
+from ..model import Issue
 from .document import Document
 from .encoding import declared_charset, decode_bytes
 from .options import ReadOptions
+
+#: YAML or TOML front matter, as Hugo finds it at the top of a content file.
+_FRONT_MATTER = re.compile(r"\ufeff?(?:---|\+\+\+)[ \t]*\r?\n")
 
 
 def read_article(
@@ -40,7 +45,19 @@ def read_article(
     from .html import read_html
 
     if suffix in (".html", ".htm"):
-        return read_html(text, path, encoding, options, display_path=shown)
+        document = read_html(text, path, encoding, options, display_path=shown)
+        if _FRONT_MATTER.match(text):
+            document.warnings.append(
+                Issue(
+                    shown,
+                    1,
+                    "html",
+                    "front matter at the top of an HTML article is read as page text: an HTML content page "
+                    "of Hugo is not supported (write it in Markdown, or leave it out of [paths] articles)",
+                    severity="warning",
+                )
+            )
+        return document
     if suffix in (".md", ".markdown"):
         from .markdown import read_markdown
 
