@@ -241,7 +241,7 @@ class _Builder(RunSlots):
                     )
                 )
                 pos = param.end
-        elif template.opener == "///" and template.params:  # a pymdownx.blocks block's title
+        elif template.opener in ("///", ":::") and template.params:  # a block's or container's title
             title = template.params[0]
             msgid = escape_lookalikes(collapse_space(title.value))
             if self.for_translators(msgid):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=[ \t]+[\w.:/-]+[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|\\begin\{(?=[A-Za-z]+\*?\}))"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|\\begin\{(?=[A-Za-z]+\*?\}))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -61,8 +61,9 @@ _BODIES = {
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
     # mkdocstrings' (and mkdocs-click's) directive ``::: package.module.Class`` on a line of its own,
-    # with the lines of options indented under it
-    ":::": re.compile(r"[ \t]+[\w.:/-]+[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
+    # with the lines of options indented under it; a container's opening line (VitePress'
+    # ``::: tip Title``, Docusaurus' ``:::note``, Pandoc's ``::: {.aside}``) and its closing ``:::``
+    ":::": re.compile(r"[ \t]+[\w.:/-]+[ \t]*(?:\n[ \t]+\S[^\n]*)+|:*[^\n]*"),
     # pymdownx.snippets: ``--8<-- "file.md"`` on a line of its own, or a block of file names between
     # two ``--8<--`` lines
     "--8<--": re.compile(
@@ -75,6 +76,8 @@ _BODIES = {
 }
 #: The title of a pymdownx.blocks block, after the bar of its first line.
 _BLOCK_TITLE = re.compile(r"/{3,}[ \t]+[\w-]+[ \t]*\|[ \t]*([^\n]*[^\s])?")
+#: The title of a container (``::: tip Title``, ``:::tip[Title]``), after its name.
+_CONTAINER_TITLE = re.compile(r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)([^\s{\[\]](?:[^\n{\]]*[^\s{\]])?)")
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
 LINE_OPENERS = (":::", "--8<--", "///")
 #: The closing delimiter of each kind of token.
@@ -281,8 +284,8 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
             if quote == '"':
                 value = value.replace('\\"', '"')
             params.append(Param(param.group(1), offset + param.start(2), offset + param.end(2), value, quote))
-    elif opener == "///":  # pymdownx.blocks: ``/// note | Title``: the title, a parameter
-        title = _BLOCK_TITLE.match(text, start, end)
+    elif opener in ("///", ":::"):  # ``/// note | Title``, ``::: tip Title``: the title, a parameter
+        title = (_BLOCK_TITLE if opener == "///" else _CONTAINER_TITLE).match(text, start, end)
         if title is not None and title.group(1):
             params.append(Param("title", title.start(1), title.end(1), title.group(1), ""))
     line_start = text.rfind("\n", 0, start) + 1
