@@ -243,8 +243,9 @@ class _Builder(RunSlots):
                 pos = param.end
         elif template.opener in ("///", ":::") and template.params:  # a block's or container's title
             title = template.params[0]
-            msgid = escape_lookalikes(collapse_space(title.value))
-            if self.for_translators(msgid):
+            children = rendering_parser().parseInline(title.value)[0].children or []
+            msgid = escape_lookalikes(collapse_space(plain_text(children)))  # (inline Markdown, as MkDocs')
+            if _plain_title(title.value) and self.for_translators(msgid):
                 parts.append(self.source.raw(pos, title.start))
                 parts.append(
                     AttrSlot(
@@ -436,9 +437,7 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
         children = rendering_parser().parseInline(match.group(2))[0].children or []
-        if BRACKETED.search(match.group(2)) or any(child.type not in _PLAIN_INLINE for child in children):
-            # code, a link, emphasis, a reference (``[Insiders]``, whose definition MkDocs-Material may
-            # append at build time)…: kept as written (a title is written back as plain text)
+        if not _plain_title(match.group(2)):
             return
         msgid = escape_lookalikes(collapse_space(plain_text(children)))
         if not self.for_translators(msgid):
@@ -573,6 +572,17 @@ class _Builder(RunSlots):
                     )
                     end = end_of_title
             self.add(target_start, end, parts)
+
+
+def _plain_title(title: str) -> bool:
+    """Whether a title MkDocs reads as inline Markdown is plain text: one with code, a link, emphasis
+    or a reference (``[Insiders]``, whose definition MkDocs-Material may append at build time), or
+    a block's argument that is no title (``div[style='…']`` of pymdownx.blocks' ``html``) is kept as
+    written, since a title is written back as plain text."""
+    if BRACKETED.search(title):
+        return False
+    children = rendering_parser().parseInline(title)[0].children or []
+    return all(child.type in _PLAIN_INLINE for child in children)
 
 
 def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:

@@ -29,7 +29,9 @@ from dataclasses import dataclass, replace
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|:::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|\\begin\{(?=[A-Za-z]+\*?\}))"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\\[|\\begin\{(?=[A-Za-z]+\*?\}))"
+    r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?::::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
+    r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$)))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -73,17 +75,20 @@ _BODIES = {
     "\\begin{": re.compile(r"([A-Za-z]+\*?)\}(?:[^\\]|\\(?!end\{\1\}))*\\end\{\1\}"),
     # pymdownx.blocks: ``/// note | Title`` (its options indented under it) and the closing ``///``
     "///": re.compile(r"/*(?:[ \t]+[\w-][^\n]*)?[ \t]*(?:\n[ \t]+\S[^\n]*)*"),
+    # VitePress: a snippet import ``<<< @/snippets/a.js{2} [title]``, a table of contents ``[[toc]]``
+    "<<<": re.compile(r"[ \t]+[^\n]*"),
+    "[[toc]]": re.compile(r"[ \t]*"),
 }
 #: The title of a pymdownx.blocks block, after the bar of its first line.
 _BLOCK_TITLE = re.compile(r"/{3,}[ \t]+[\w-]+[ \t]*\|[ \t]*([^\n]*[^\s])?")
 #: The title of a container (``::: tip Title``, ``:::tip[Title]``), after its name.
 _CONTAINER_TITLE = re.compile(r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)([^\s{\[\]](?:[^\n{\]]*[^\s{\]])?)")
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
-LINE_OPENERS = (":::", "--8<--", "///")
+LINE_OPENERS = (":::", "--8<--", "///", "<<<", "[[toc]]")
 #: The closing delimiter of each kind of token.
 _CLOSERS = {
     "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
-    ":::": "", "--8<--": "", "///": "", "\\begin{": "",
+    ":::": "", "--8<--": "", "///": "", "\\begin{": "", "<<<": "", "[[toc]]": "",
 }  # fmt: skip
 #: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``,
 #: arithmatex's environments (``\\begin{align}``).
@@ -204,6 +209,8 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             pos = at + 1
             continue
         end = body.end()
+        if opener in (":::", "///") and "\n" in text[at:end]:
+            end = _options_end(text, at, end)
         found.append(_template(text, at, end, opener))
         pos = end
         if opener == "{%" and found[-1].name == "raw" and not found[-1].closing:
@@ -212,6 +219,27 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if endraw is not None:
                 pos = endraw.start()
     return _in_paragraphs(text, found)
+
+
+def _options_end(text: str, start: int, end: int) -> int:
+    """The end of a directive's or block's lines of options (``start..end``: its first line and the
+    indented lines under it): only lines indented more than the first one are its options (inside a
+    list item or a content tab, the lines after it are indented as much, and are its content).
+
+    >>> text = "    /// note\\n        type: x\\n    Content.\\n"
+    >>> text[4 : _options_end(text, 4, len(text) - 1)]
+    '/// note\\n        type: x'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = len(text[line_start:start].expandtabs(4))
+    position = text.find("\n", start, end)
+    while position >= 0:
+        line_end = text.find("\n", position + 1, end)
+        line = text[position + 1 : end if line_end < 0 else line_end]
+        if len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" ")) <= indent:
+            return position
+        position = line_end
+    return end
 
 
 def _in_paragraphs(text: str, templates: list[Template]) -> list[Template]:
