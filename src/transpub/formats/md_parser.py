@@ -35,6 +35,7 @@ _SPANNED = {
     "autolink": "link_open",
     "backticks": "code_inline",
     "footnote_ref": "footnote_ref",
+    "footnote_inline": "footnote_ref",
     "gfm_autolink_www": "link_open",
     "gfm_autolink_protocol": "link_open",
     "gfm_autolink_email": "link_open",
@@ -45,12 +46,14 @@ _LINED = ("table", "admonition", "content_tab", "html_block", "heading", "lheadi
 _TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
 
 
-def _markdown() -> MarkdownIt:
+def _markdown(*, inline_footnotes: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # Goldmark takes one tilde as well as two (``H~2~O``), as GitHub does; MkDocs' pymdownx.tilde
     # makes a subscript of it: markup either way, never text to escape.
     md.options["strikethrough_single_tilde"] = True
-    md.use(footnote_plugin, inline=False).use(deflist_plugin).use(admon_plugin).use(gfm_autolink_plugin)
+    md.use(footnote_plugin, inline=inline_footnotes).use(deflist_plugin).use(admon_plugin).use(
+        gfm_autolink_plugin
+    )
     md.block.ruler.before(
         "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
@@ -109,7 +112,8 @@ def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool
 @functools.cache
 def reading_parser() -> MarkdownIt:
     """The parser the reader uses (positions recorded; no task-list rewriting of the text)."""
-    md = _markdown()
+    # (an inline footnote ``^[text]``, Pandoc's and VitePress': kept as written, not brackets to escape)
+    md = _markdown(inline_footnotes=True)
     md.disable("text_join")
     # Every destination is read as a link, ``javascript:`` too (a button's on MkDocs-Material): it is
     # kept as written, not turned into text a translation would escape; the page renderer refuses it.
