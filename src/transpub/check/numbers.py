@@ -514,9 +514,8 @@ def _format_hint(missing: list[Number], translation: str, locale: str) -> str | 
         if isinstance(number.value, str):
             continue  # a literal (1.2.3) is written the same everywhere
         if written in translation and any(ch.isdigit() for ch in written) and not written.isdigit():
-            try:
-                local = _as_written_in(number.value, locale)
-            except (ValueError, TypeError, KeyError, AttributeError):
+            local = _local_or_none(number, locale)
+            if local is None:
                 return None
             if local != number.text:
                 return f"write {number.text} as {local} in {locale}"
