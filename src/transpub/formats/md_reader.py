@@ -243,9 +243,9 @@ class _Builder(RunSlots):
                 pos = param.end
         elif template.opener in ("///", ":::") and template.params:  # a block's or container's title
             title = template.params[0]
-            children = rendering_parser().parseInline(title.value)[0].children or []
-            msgid = escape_lookalikes(collapse_space(plain_text(children)))  # (inline Markdown, as MkDocs')
-            if _plain_title(title.value) and self.for_translators(msgid):
+            text = _plain_title(title.value)
+            msgid = escape_lookalikes(collapse_space(text)) if text is not None else ""
+            if text is not None and self.for_translators(msgid):
                 parts.append(self.source.raw(pos, title.start))
                 parts.append(
                     AttrSlot(
@@ -435,11 +435,10 @@ class _Builder(RunSlots):
             return
         if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
-        # the title is inline Markdown (MkDocs' reading): its text, entities and escapes read
-        children = rendering_parser().parseInline(match.group(2))[0].children or []
-        if not _plain_title(match.group(2)):
+        text = _plain_title(match.group(2))
+        if text is None:
             return
-        msgid = escape_lookalikes(collapse_space(plain_text(children)))
+        msgid = escape_lookalikes(collapse_space(text))
         if not self.for_translators(msgid):
             return
         self.add(
@@ -574,15 +573,18 @@ class _Builder(RunSlots):
             self.add(target_start, end, parts)
 
 
-def _plain_title(title: str) -> bool:
-    """Whether a title MkDocs reads as inline Markdown is plain text: one with code, a link, emphasis
-    or a reference (``[Insiders]``, whose definition MkDocs-Material may append at build time), or
-    a block's argument that is no title (``div[style='…']`` of pymdownx.blocks' ``html``) is kept as
-    written, since a title is written back as plain text."""
+def _plain_title(title: str) -> str | None:
+    """The text of a title MkDocs reads as inline Markdown (its entities and escapes read), or None
+    when it is no plain text: one with code, a link, emphasis or a reference (``[Insiders]``, whose
+    definition MkDocs-Material may append at build time), or a block's argument that is no title
+    (``div[style='…']`` of pymdownx.blocks' ``html``), is kept as written, since a title is written
+    back as plain text."""
     if BRACKETED.search(title):
-        return False
+        return None
     children = rendering_parser().parseInline(title)[0].children or []
-    return all(child.type in _PLAIN_INLINE for child in children)
+    if any(child.type not in _PLAIN_INLINE for child in children):
+        return None
+    return plain_text(children)
 
 
 def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
