@@ -156,11 +156,13 @@ def definitions_after_html(html: str) -> list[re.Match[str]]:
 
 def _definitions_after_html(state: StateCore) -> None:
     """The definitions of :func:`definitions_after_html`, as markdown-it's own, so that ``[Twemoji]``
-    is a link to keep, not brackets to escape."""
+    is a link to keep, not brackets to escape; their number in the block's ``meta["definitions"]``."""
     references = state.env.setdefault("references", {})
     for token in state.tokens:
         if token.type == "html_block":
-            for definition in definitions_after_html(token.content):
+            definitions = definitions_after_html(token.content)
+            token.meta["definitions"] = len(definitions)  # (lines the reader keeps as written)
+            for definition in definitions:
                 label = normalizeReference(definition.group(1))
                 if label and label not in references:
                     href = state.md.normalizeLink(definition.group(2).strip("<>"))

@@ -33,7 +33,7 @@ from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import definitions_after_html, parse, rendering_parser
+from .md_parser import parse, rendering_parser
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import (
     LINE_OPENERS,
@@ -48,13 +48,6 @@ from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
 _WORDS = re.compile(r"\w+")
-
-
-def _without_definitions(html: str) -> str:
-    """``html`` (an HTML block's text) without the reference definitions on its last lines (see
-    :func:`~.md_parser.definitions_after_html`): they are kept as written, not read as its text."""
-    lines = html.splitlines(keepends=True)
-    return "".join(lines[: len(lines) - len(definitions_after_html(html))])
 
 
 #: The inline tokens of plain text (an admonition title of nothing else is a unit).
@@ -134,6 +127,8 @@ class _Builder(RunSlots):
         self.templates = templates
         self.inline_templates = [t for t in templates if not t.block]
         self.inline_starts = [t.start for t in self.inline_templates]
+        #: where MkDocs' plugins' lines start (a snippet in an HTML block keeps the block as written)
+        self.line_token_starts = [t.start for t in templates if t.opener in LINE_OPENERS]
         self.names = _RefNames()
         self.regions: list[tuple[int, int, list[Part]]] = []
         self.warnings: list[Issue] = []
@@ -498,11 +493,18 @@ class _Builder(RunSlots):
             self.add(template.start, template.end, self.template_parts(template))
             return
         begin = lines[0][0]
-        end = begin + len(_without_definitions(token.content))
-        if self.parsed[begin:end] != token.content[: end - begin]:
+        # without the reference definitions on its last lines (md_parser.definitions_after_html),
+        # kept as written, not read as its text
+        definitions = token.meta.get("definitions", 0)
+        html = (
+            "".join(token.content.splitlines(keepends=True)[:-definitions]) if definitions else token.content
+        )
+        end = begin + len(html)
+        if self.parsed[begin:end] != html:
             return  # inside a container: kept as written
-        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)) or any(
-            begin <= template.start < end for template in self.templates if template.opener in LINE_OPENERS
+        line_token = bisect.bisect_left(self.line_token_starts, begin)
+        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)) or (
+            line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end
         ):
             return  # Liquid, shortcodes and snippets are run before the HTML is read: kept as written
         from .html import read_html
