@@ -155,14 +155,3 @@ def test_front_matter_nested_thousands_deep_is_one_error_naming_the_file(tmp_pat
     with pytest.raises(ArticleError) as caught:
         read_article(path, ReadOptions(), display_path="deep.md")
     assert str(caught.value) == "deep.md:1: front matter nests lists or mappings too deeply to be read"
-
-
-def test_an_html_article_with_front_matter_is_read_with_a_warning_naming_its_first_line(
-    tmp_path: Path,
-) -> None:
-    # Hugo's HTML content pages (Kubernetes' tutorials): the front matter is page text to transpub
-    document = read(tmp_path, "basics.html", b"---\ntitle: Basics\nweight: 10\n---\n<p>Hello there.</p>\n")
-    (warning,) = document.warnings
-    assert (warning.line, warning.severity) == (1, "warning")
-    assert "front matter" in warning.message and "not supported" in warning.message
-    assert not read(tmp_path, "plain.html", b"<p>Hello --- there.</p>\n").warnings

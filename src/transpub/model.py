@@ -53,6 +53,8 @@ ELEMENT_NAMES: dict[str, str] = {
     "embed": "embedded object",
     "comment": "HTML comment",
     "template": "template",
+    "shortcode": "Hugo shortcode",
+    "footnote": "footnote reference",
     "noscript": "no-script text",
 }
 

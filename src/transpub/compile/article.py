@@ -18,7 +18,7 @@ from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, title_of
 from .markdown import image_plan, write_markdown
-from .pages import PageChrome, markdown_page, render_page
+from .pages import PageChrome, content_page, render_page
 from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
 from .records import remember
 from .run import CompiledArticle, CompileRun
@@ -43,11 +43,11 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
     if options.pages:  # (the index pages after sharded runs: those runs reported the article's warnings)
         compiled.warnings.extend(document.warnings)
     shown = document
-    if document.format == "markdown" and run.markdown_root is None:  # the files its HTML page loads
-        shown = markdown_page(project, document, document.render())
+    if document.for_generator and run.markdown_root is None:  # the files its HTML page loads
+        shown = content_page(project, document, document.render())
     if not options.pages:
         assets = ArticleAssets()  # no page is written: nothing to load files for
-    elif document.format == "markdown" and run.markdown_root is not None:
+    elif document.for_generator and run.markdown_root is not None:
         assets = ArticleAssets()  # its Markdown files get its images beside them (see image_plan)
     else:
         assets = copy_assets(
@@ -128,7 +128,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
             compiled.warnings.extend(
                 _placeholder_warnings(project, locale, slug, problems[locale], read[locale])
             )
-    if run.markdown_root is not None and document.format == "markdown":
+    if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
@@ -297,7 +297,7 @@ def _pages_left_out(
 ) -> list[Issue]:
     """``compile --indexes``: the pages a sharded run wrote that this run, with other options
     (``--include-fuzzy``, ``--threshold``), would not publish, so that its index pages leave them out."""
-    if run.markdown_root is not None and document.format == "markdown":
+    if run.markdown_root is not None and document.for_generator:
         return []
     issues = []
     for locale in run.selected:
@@ -321,7 +321,7 @@ def _pages_left_out(
 
 def _page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
     """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
-    if run.markdown_root is not None and document.format == "markdown":
+    if run.markdown_root is not None and document.for_generator:
         return markdown_path(run.project, locale, article, run.markdown_root).is_file()
     relative = html_path(run.project, locale, slug)
     return not is_absent(run, relative) and (run.out_dir / relative).is_file()

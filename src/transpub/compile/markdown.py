@@ -93,7 +93,9 @@ def image_plan(
         return ImagePlan()
     shown = project.relative(article)
     try:
-        references = file_references(document.render(), shown, read_options(project, article))
+        references = file_references(
+            document.render(), shown, read_options(project, article), html=document.format == "html-content"
+        )
     except ArticleError:  # (read once already: the reader reported it)
         return ImagePlan()
     return plan_images(

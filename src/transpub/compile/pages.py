@@ -178,8 +178,8 @@ def render_page(
     join = language_of(locale) in SPACELESS_LANGUAGES
     page: Document = document
     page_resolve = resolve
-    if document.format == "markdown":  # the localized Markdown first, then its HTML page
-        page = markdown_page(
+    if document.for_generator:  # the localized content file first, then its HTML page
+        page = content_page(
             project, document, document.render(resolve, join_sentences=join, rewrite_url=rewrite)
         )
         page_resolve = rewrite = None  # already resolved and rewritten
@@ -274,13 +274,16 @@ def _localized_date(value: str, style: DateStyle | None, locale: str) -> str | N
     return localize_date(value, style, locale)
 
 
-def markdown_page(project: Project, document: Document, markdown: str) -> Document:
-    """The HTML page of a Markdown article's (localized) text, read as an HTML article so that compile
-    adds the same links, switcher, notices and file URLs as to any page."""
-    from ..formats.markdown import render_markdown_page  # markdown-it: only for Markdown articles
+def content_page(project: Project, document: Document, content: str) -> Document:
+    """The HTML page of a generator's content file (Markdown, or HTML with front matter) from its
+    (localized) text, read as an HTML article so that compile adds the same links, switcher, notices
+    and file URLs as to any page."""
+    # markdown-it: only for content files
+    from ..formats.markdown import render_html_content_page, render_markdown_page
 
     shown = project.relative(document.path)
-    html = render_markdown_page(markdown, document.source_locale, shown)
+    render = render_markdown_page if document.format == "markdown" else render_html_content_page
+    html = render(content, document.source_locale, shown)
     from ..formats.html import read_html  # (an HTML article's compile may not read any)
 
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)

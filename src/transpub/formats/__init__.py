@@ -10,12 +10,11 @@ import re
 from pathlib import Path
 
 from ..errors import ArticleError
-from ..model import Issue
 from .document import Document
 from .encoding import declared_charset, decode_bytes
 from .options import ReadOptions
 
-#: YAML or TOML front matter, as Hugo finds it at the top of a content file.
+#: YAML or TOML front matter, as Hugo finds it at the top of a content file (HTML too).
 _FRONT_MATTER = re.compile(r"\ufeff?(?:---|\+\+\+)[ \t]*\r?\n")
 
 
@@ -45,19 +44,11 @@ def read_article(
     from .html import read_html
 
     if suffix in (".html", ".htm"):
-        document = read_html(text, path, encoding, options, display_path=shown)
-        if _FRONT_MATTER.match(text):
-            document.warnings.append(
-                Issue(
-                    shown,
-                    1,
-                    "html",
-                    "front matter at the top of an HTML article is read as page text: an HTML content page "
-                    "of Hugo is not supported (write it in Markdown, or leave it out of [paths] articles)",
-                    severity="warning",
-                )
-            )
-        return document
+        if _FRONT_MATTER.match(text):  # a static-site generator's content page
+            from .html_content import read_html_content
+
+            return read_html_content(text, path, encoding, options, display_path=shown)
+        return read_html(text, path, encoding, options, display_path=shown)
     if suffix in (".md", ".markdown"):
         from .markdown import read_markdown
 

@@ -172,7 +172,7 @@ class Document:
     """A decoded article: its parts in source order, and what it is."""
 
     path: Path
-    format: str
+    format: str  # html, markdown, or html-content (an HTML page with front matter: see html_content)
     encoding: str
     parts: list[Part]
     source_locale: str
@@ -190,6 +190,12 @@ class Document:
     #: Its slots and tags, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def for_generator(self) -> bool:
+        """A static-site generator's content file (Markdown, or HTML with front matter): published
+        as a localized file for the generator, or as a page made from it (see compile)."""
+        return self.format != "html"
 
     def slots(self) -> Iterator[Slot]:
         """Every slot in article order (attribute slots where their tag stands)."""

@@ -852,14 +852,22 @@ _MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
 
 
 def read_html(
-    text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
+    text: str,
+    path: Path,
+    encoding: str,
+    options: ReadOptions,
+    *,
+    display_path: str | None = None,
+    tokens: list[Token] | None = None,
 ) -> Document:
-    """Build the :class:`Document` of an HTML article already decoded to ``text``.
+    """Build the :class:`Document` of an HTML article already decoded to ``text`` (``tokens``: its
+    tokens, when the caller has cut them).
 
     Raises ArticleError for markup that would swallow the rest of the article
     (an unterminated comment or tag at the end of the file).
     """
-    tokens = tokenize_html(text)
+    if tokens is None:
+        tokens = tokenize_html(text)
     _check_unterminated(tokens, display_path or str(path))
     root = build_tree(tokens)
     # the tokens whose tag tells a fact of the page (or an override), found in one pass

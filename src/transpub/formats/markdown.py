@@ -3,7 +3,7 @@
 :func:`read_markdown` gives a :class:`Document` of the Markdown source itself (format
 ``"markdown"``): its rendering with translations is the localized Markdown a static-site
 generator builds from. :func:`render_markdown_page` turns (localized) Markdown into a complete
-HTML page for projects that publish a finished site: the front matter ``title`` becomes the
+HTML page (:func:`render_html_content_page` an HTML content page with front matter) for projects that publish a finished site: the front matter ``title`` becomes the
 page title, ``summary``/``description`` the meta description, every other key a
 ``<meta name="KEY" translate="no">``; Hugo's ``figure`` shortcode becomes a ``<figure>``, the
 Markdown inside ``{{% x %}}`` pairs a ``<div class="shortcode-x">``, other template tokens are
@@ -34,9 +34,25 @@ def render_markdown_page(markdown_text: str, lang: str, shown: str) -> str:
     """
     text = markdown_text.replace("\r\n", "\n").replace("\r", "\n")
     front = read_front_matter(text, shown, FRONT_MATTER_KEYS)
-    meta = front.data if front is not None else {}
     body = text[front.end :] if front is not None else text
-    html_body = rendering_parser().render(_for_html(body))
+    return _page(
+        front.data if front is not None else {}, rendering_parser().render(_for_html(body)), lang, shown
+    )
+
+
+def render_html_content_page(content: str, lang: str, shown: str) -> str:
+    """The HTML page of an HTML content page of a static-site generator (front matter, then the body
+    as the generator uses it: as written, its template tokens replaced as for Markdown).
+
+    ArticleError (with the line) for broken front matter.
+    """
+    front = read_front_matter(content, shown, FRONT_MATTER_KEYS)
+    body = content[front.end :] if front is not None else content
+    return _page(front.data if front is not None else {}, _for_html(body.lstrip("\r\n")), lang, shown)
+
+
+def _page(meta: dict, html_body: str, lang: str, shown: str) -> str:
+    """A complete page: ``meta`` (front matter) in its head, ``html_body`` in an ``<article>``."""
     title = str(meta.get("title", "")).strip()
     if not title:
         first_heading = re.search(r"<h1(?:\s[^>]*)?>(.*?)</h1>", html_body, re.S)
@@ -114,4 +130,4 @@ def _flat(value: object) -> str:
     return str(value)
 
 
-__all__ = ["markdown_to_html", "read_markdown", "render_markdown_page"]
+__all__ = ["markdown_to_html", "read_markdown", "render_html_content_page", "render_markdown_page"]

@@ -52,8 +52,11 @@ class FileReference:
     file_only: bool = True
 
 
-def file_references(text: str, shown: str, options: ReadOptions) -> list[FileReference]:
-    """Every relative file reference of the Markdown article ``text``, in line order.
+def file_references(
+    text: str, shown: str, options: ReadOptions, *, html: bool = False
+) -> list[FileReference]:
+    """Every relative file reference of the Markdown article ``text`` (``html``: of the HTML content
+    page, front matter then HTML), in line order.
 
     >>> [(r.path, r.line, r.what) for r in file_references(
     ...     "![A](img/a%20b.png)\\n\\n`![B](b.png)`\\n\\n<img src='c.png' alt=''>\\n\\n[x](d.pdf) ![E](https://e/e.png)\\n",
@@ -64,6 +67,11 @@ def file_references(text: str, shown: str, options: ReadOptions) -> list[FileRef
         return []
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_keys)
+    if html:  # an HTML content page: its body is HTML as written
+        body = front.end if front is not None else 0
+        listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
+        listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
+        return listed
     templates = scan_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     parsed = parse_text(source, front, templates, pairs)

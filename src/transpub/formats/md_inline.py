@@ -24,9 +24,11 @@ from .document import AttrSlot, LinkTarget, Part
 from .escape import attribute_in_markdown
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tree import VOID, Node
-from .md_escape import escape_markdown_alt, markdown_destination, title_writer
+from .md_escape import escape_markdown, escape_markdown_alt, markdown_destination, title_writer
+from .md_parser import rendering_parser
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
+from .md_text_markup import BRACKETED
 from .runs import Atom, collapse_space
 
 _EMPHASIS = {"em": "em", "strong": "strong", "s": "s"}
@@ -188,7 +190,8 @@ class InlineReader:
                 pieces[-1].parts = self._html_attributes(pieces[-1], token.content, mapping)
             elif kind == "footnote_ref":
                 start, end = _span(token, cursor)
-                pieces.append(Piece("object", start, end, tag="footnote", shows=""))
+                inline_note = self._inline_footnote(content, start, end, mapping)
+                pieces.append(Piece("object", start, end, tag="footnote", shows="", parts=inline_note))
                 cursor = end
             elif kind == "footnote_anchor":
                 continue
@@ -275,6 +278,23 @@ class InlineReader:
             kind="attribute:title",
             write=title_writer(self.source.raw(start, end)),
         )
+
+    def _inline_footnote(self, content: str, start: int, end: int, mapping: ContentMap) -> list[Part] | None:
+        """The parts of an inline footnote ``^[text]`` (Pandoc's, markdown-it-footnote's) whose text
+        is plain and on one line: its text a unit of its own; None for any other footnote reference
+        (kept as written, as a footnote with markup in its text is)."""
+        if not content.startswith("^[", start) or not content.startswith("]", end - 1):
+            return None
+        text_start, text_end = mapping(start + 2), mapping(end - 1)
+        raw = self.source.raw(text_start, text_end)
+        if "\n" in raw or MASK in self.parsed[text_start:text_end]:
+            return None
+        plain = plain_inline(raw)
+        msgid = escape_lookalikes(collapse_space(plain)) if plain is not None else ""
+        if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
+            return None
+        slot = AttrSlot(msgid, self.namer.ref("footnote", msgid), raw, "footnote", write=escape_markdown)
+        return [self._raw(mapping, start, start + 2), slot, self._raw(mapping, end - 1, end)]
 
     def _alt(self, token: Token, start: int, end: int) -> Part:
         raw = self.source.raw(start, end)
@@ -374,6 +394,28 @@ def _skip_space(content: str, pos: int, end: int) -> int:
     while pos < end and content[pos] in " \t\n":
         pos += 1
     return pos
+
+
+#: Inline tokens of plain text.
+_PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
+
+
+def plain_inline(text: str) -> str | None:
+    """The text of inline Markdown that is plain text (its entities and escapes read), or None when
+    it is not: one with code, a link, emphasis or a reference (``[Insiders]``, whose definition
+    MkDocs-Material may append at build time), or a block's argument that is no title
+    (``div[style='…']`` of pymdownx.blocks' ``html``). For titles and inline footnotes, whose
+    translation is written back as plain text.
+
+    >>> plain_inline("Tips &amp; tricks"), plain_inline("See *this*"), plain_inline("[Insiders]")
+    ('Tips & tricks', None, None)
+    """
+    if BRACKETED.search(text):
+        return None
+    children = rendering_parser().parseInline(text)[0].children or []
+    if any(child.type not in _PLAIN_INLINE for child in children):
+        return None
+    return plain_text(children)
 
 
 def plain_text(children: list[Token]) -> str:

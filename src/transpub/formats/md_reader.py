@@ -31,9 +31,10 @@ from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
+from .front_slots import front_matter_slots
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
-from .md_inline import InlineReader, Misaligned, SlotNamer, plain_text
-from .md_parser import parse, rendering_parser
+from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
+from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import (
     LINE_OPENERS,
@@ -43,15 +44,13 @@ from .md_templates import (
     unclosed_shortcodes,
     verbatim_pairs,
 )
-from .md_text_markup import BRACKETED, markup_in_text
+from .md_text_markup import markup_in_text
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
 
 _WORDS = re.compile(r"\w+")
 
 
-#: The inline tokens of plain text (an admonition title of nothing else is a unit).
-_PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 #: An admonition's first line with its title (``!!! note "Title"``), or a content tab's (``=== "Label"``).
 _ADMONITION_TITLE = re.compile(
     r'(?:(?:!!!|\?\?\?\+?)[ \t]*[^"\s](?:[^"]*[^"\s])?|===[!+]?)[ \t]+("(.*)")[^\s"]*[ \t]*'
@@ -197,19 +196,9 @@ class _Builder(RunSlots):
 
     def front_matter(self, front: FrontMatter) -> None:
         """A slot for each translated value."""
-        for value in front.values:
-            msgid = escape_lookalikes(collapse_space(value.value))
-            if not self.for_translators(msgid):
-                continue
-            kind = {"title": "title", "description": "attribute:content", "summary": "attribute:content"}.get(
-                value.key if value.index is None else "", f"front-matter:{value.key}"
-            )
-            ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
-            self.add(
-                value.start,
-                value.end,
-                [AttrSlot(msgid, ref, self.source.raw(value.start, value.end), kind, write=value.write)],
-            )
+        for start, end, slot in front_matter_slots(front, self.source.raw, self.options):
+            if MASK not in slot.msgid:
+                self.add(start, end, [slot])
 
     # -- template tokens
 
@@ -238,7 +227,7 @@ class _Builder(RunSlots):
                 pos = param.end
         elif template.opener in ("///", ":::") and template.params:  # a block's or container's title
             title = template.params[0]
-            text = _plain_title(title.value)
+            text = plain_inline(title.value)
             msgid = escape_lookalikes(collapse_space(text)) if text is not None else ""
             if text is not None and self.for_translators(msgid):
                 parts.append(self.source.raw(pos, title.start))
@@ -430,7 +419,7 @@ class _Builder(RunSlots):
             return
         if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
-        text = _plain_title(match.group(2))
+        text = plain_inline(match.group(2))
         if text is None:
             return
         msgid = escape_lookalikes(collapse_space(text))
@@ -573,20 +562,6 @@ class _Builder(RunSlots):
                     )
                     end = end_of_title
             self.add(target_start, end, parts)
-
-
-def _plain_title(title: str) -> str | None:
-    """The text of a title MkDocs reads as inline Markdown (its entities and escapes read), or None
-    when it is no plain text: one with code, a link, emphasis or a reference (``[Insiders]``, whose
-    definition MkDocs-Material may append at build time), or a block's argument that is no title
-    (``div[style='…']`` of pymdownx.blocks' ``html``), is kept as written, since a title is written
-    back as plain text."""
-    if BRACKETED.search(title):
-        return None
-    children = rendering_parser().parseInline(title)[0].children or []
-    if any(child.type not in _PLAIN_INLINE for child in children):
-        return None
-    return plain_text(children)
 
 
 def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:

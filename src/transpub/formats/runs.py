@@ -405,16 +405,7 @@ class RunSlots:
 
     def for_translators(self, msgid: str) -> bool:
         """False for a unit with no letters, or one that is only a URL or an e-mail address."""
-        # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
-        # (a first letter or an inner space, most msgids, answers without a pattern)
-        if not self.options.extract_symbols and not msgid[:1].isalpha() and not _LETTER.search(msgid):
-            return False
-        if self.options.extract_bare_urls:
-            return True
-        inner = msgid.strip()
-        if " " in inner or SPACE_INSIDE.search(inner) or not ADDRESS_MARK.search(msgid):
-            return True
-        return not is_address(strip_placeholders(msgid))
+        return offered(msgid, self.options)
 
     def cut(self, atoms: list[Atom], ctx: RunContext) -> list[tuple[str, list[Atom]]]:
         """Group atoms into sentence units and the whitespace gaps between them."""
@@ -595,8 +586,11 @@ class RunSlots:
             parts.extend(atom.parts)
             if atom.kind == "object":
                 number = len(placeholders) + 1
-                tag = atom.node.tag if atom.node is not None else "comment"
-                placeholders.append(Placeholder(number, tag, False, collapse_space(_reading_text(atom))))
+                if atom.node is not None:
+                    tag, shows = atom.node.tag, collapse_space(_reading_text(atom))
+                else:  # a comment, or a template token of an HTML content page (shown as written)
+                    tag, shows = _markup_name(atom.parts)
+                placeholders.append(Placeholder(number, tag, False, shows))
                 pieces[number] = list(atom.parts)
                 msgid_parts.append(f"<{number}/>")
             elif atom.kind == "open":
@@ -742,6 +736,21 @@ _NOT_READ = frozenset(
 )
 
 
+def _markup_name(parts: list) -> tuple[str, str]:
+    """The name and the text shown of markup kept whole that is no element: a comment (nothing
+    shown), or a template token (``{{< shortcode >}}``, ``{% tag %}``), shown as written.
+
+    >>> _markup_name(["<!-- x -->"]), _markup_name(['{{< param "phone" >}}']), _markup_name(["{% if a %}"])
+    (('comment', ''), ('shortcode', '{{< param "phone" >}}'), ('template', '{% if a %}'))
+    """
+    raw = "".join(part for part in parts if isinstance(part, str))
+    if raw.startswith(("{{<", "{{%")):
+        return "shortcode", collapse_space(raw)
+    if raw.startswith(("{{", "{%")):
+        return "template", collapse_space(raw)
+    return "comment", ""
+
+
 def _reading_text(atom: Atom) -> str:
     """What a reader sees of ``atom`` in the paragraph (for the translator's context note)."""
     if atom.kind == "text":
@@ -771,6 +780,27 @@ def _plain_parts(parts: list) -> list[str]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def offered(msgid: str, options: ReadOptions) -> bool:
+    """Whether ``msgid`` is offered to translators: not without letters (unless ``extract_symbols``),
+    nor only a URL or an e-mail address (unless ``extract_bare_urls``).
+
+    >>> offered("See the report", ReadOptions()), offered("2024", ReadOptions()), offered("https://a.b/c", ReadOptions())
+    (True, False, False)
+    """
+    # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
+    # (a first letter or an inner space, most msgids, answers without a pattern)
+    if not options.extract_symbols and not msgid[:1].isalpha() and not _LETTER.search(msgid):
+        return False
+    if options.extract_bare_urls:
+        return True
+    inner = msgid.strip()
+    if " " in inner or SPACE_INSIDE.search(inner) or not ADDRESS_MARK.search(msgid):
+        return True
+    return not is_address(strip_placeholders(msgid))
+
+
 SPACE_INSIDE = re.compile(r"\s")
 #: Every URL or e-mail address has one of these.
 ADDRESS_MARK = re.compile(r"[.:@/]")

@@ -1,0 +1,117 @@
+"""HTML content pages of a static-site generator: front matter, then an HTML body.
+
+Hugo (and Jekyll) read a content file written in HTML as they read a Markdown one: the front matter
+gives the page's title and parameters, the body is the page's content, used as written. Such a page
+is read here as that: the front matter's translated values (``title``, ``description``…) are units
+as in a Markdown article, the body is read as any HTML article is, and the document's format is
+``html-content``, so that compile writes it where the generator's content goes, not as a page of
+the site (see :attr:`~transpub.formats.document.Document.for_generator`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .document import Document, Part
+from .front_matter import read_front_matter
+from .front_slots import front_matter_slots
+from .html import read_html
+from .html_tokens import Token, tokenize_html
+from .md_templates import scan_templates
+from .options import ReadOptions
+
+_NOT_LINE_END = re.compile(r"[^\r\n]")
+#: The template tokens a generator reads in an HTML page's body (not Markdown's other constructs).
+_TEMPLATE_OPENERS = ("{{<", "{{%", "{%", "{{")
+
+
+def read_html_content(
+    text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
+) -> Document:
+    """The :class:`Document` of an HTML content page already decoded to ``text`` (an HTML article
+    when it has no front matter); ArticleError (with the line) for broken front matter or markup."""
+    shown = display_path or str(path)
+    front = read_front_matter(text, shown, options.front_matter_keys)
+    if front is None:
+        return read_html(text, path, encoding, options, display_path=shown)
+    # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
+    blanked = _NOT_LINE_END.sub(" ", text[: front.end]) + text[front.end :]
+    tokens = tokens_with_templates(blanked, front.end)
+    document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
+    head: list[Part] = []
+    pos = 0
+    for start, end, slot in front_matter_slots(front, lambda a, b: text[a:b], options):
+        head.extend((text[pos:start], slot))
+        pos = end
+    head.append(text[pos : front.end])
+    document.parts = [part for part in head if part != ""] + _after(document.parts, front.end)
+    document.format = "html-content"
+    document.title = front.title or document.title
+    document.published = front.date or document.published
+    return document
+
+
+def tokens_with_templates(text: str, start: int = 0) -> list[Token]:
+    """The HTML tokens of ``text``, each template token after ``start`` (``{{< shortcode >}}``,
+    ``{% tag %}``, ``{{ output }}``) one token of kind ``other``, as a comment is: markup kept as
+    written, a placeholder inside a sentence, never text to translate or escape (its ``<`` and
+    ``>`` would otherwise be text, or a tag: ``{{<note>}}``).
+
+    >>> [(t.kind, t.raw) for t in tokens_with_templates('<p>See {{<note>}} this.</p>')]
+    [('start', '<p>'), ('text', 'See '), ('other', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
+    """
+    spans = [
+        (template.start, template.end)
+        for template in scan_templates(text, start)
+        if template.opener.startswith(_TEMPLATE_OPENERS) and template.end - template.start >= len("<!---->")
+    ]
+    if not spans:
+        return tokenize_html(text)
+    # each token tokenized as a comment of its length (its line ends kept), then given back its text
+    pieces: list[str] = []
+    pos = 0
+    for token_start, token_end in spans:
+        inner = _NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
+        pieces.extend((text[pos:token_start], "<!--", inner, "-->"))
+        pos = token_end
+    pieces.append(text[pos:])
+    masked = "".join(pieces)
+    tokens: list[Token] = []
+    pos = 0
+    at = 0  # the first span not yet given back
+    for token in tokenize_html(masked):
+        end = pos + len(token.raw)
+        while at < len(spans) and spans[at][1] <= pos:
+            at += 1
+        if at < len(spans) and spans[at][0] < end:  # it holds a template token: its text as written
+            raw = text[pos:end]
+            attrs = token.attrs
+            if token.kind in ("start", "startend"):  # (in an attribute value)
+                attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
+            token = Token("other" if (pos, end) in spans else token.kind, raw, token.tag, attrs)
+        tokens.append(token)
+        pos = end
+    return tokens
+
+
+def _given_back(value: str | None, masked: str, text: str, start: int, end: int) -> str | None:
+    """An attribute value of the tag at ``start..end`` of ``masked``, its masked template tokens
+    written as in ``text``."""
+    if value is None or "<!--" not in value:
+        return value
+    for match in re.finditer(r"<!--[^>]*?-->", masked[start:end]):
+        value = value.replace(match.group(), text[start + match.start() : start + match.end()], 1)
+    return value
+
+
+def _after(parts: list[Part], offset: int) -> list[Part]:
+    """``parts`` without their first ``offset`` characters, which are text as written (the blanked
+    front matter: only markup or spaces, never a slot)."""
+    for index, part in enumerate(parts):
+        if not isinstance(part, str):
+            raise AssertionError("a slot inside the blanked front matter")  # (spaces hold no unit)
+        if len(part) > offset:
+            return [part[offset:], *parts[index + 1 :]]
+        offset -= len(part)
+    return []

@@ -1,0 +1,218 @@
+"""HTML content pages of a static-site generator: front matter, then an HTML body (Hugo reads them as
+it reads Markdown pages; the Kubernetes website's "Kubernetes Basics" tutorial is written so).
+
+Their front matter is front matter (its title and description are units, the rest is kept), their
+body is HTML read as any HTML article, their shortcodes are markup; compile writes them where the
+generator's content goes, as it does Markdown. The last test builds the Hugo example with such a
+page by the real ``hugo`` (skipped, with the reason, where it is missing).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.errors import ArticleError
+from transpub.formats import ReadOptions, read_article
+from transpub.formats.document import Resolution
+from transpub.formats.html_content import tokens_with_templates
+
+REPO = Path(__file__).resolve().parent.parent
+HUGO = shutil.which("hugo")
+
+PAGE = """---
+title: Scaling Your App
+weight: 10
+description: Scale an existing app manually using kubectl.
+layout: tutorial
+---
+
+<div class="row">
+  <div class="col-md-8">
+    <h3>Objectives</h3>
+    <img src="diagram.svg" alt="A diagram of three pods">
+    <p>Scale an app using kubectl. Call {{< param "ferry_phone" >}} for help.</p>
+  </div>
+  {{< note >}}<p>If Docker is the container runtime, a tunnel is needed.</p>
+  {{< /note >}}
+  <p>See <a href='{{< relref "install.md" >}}'>the install guide</a> first.</p>
+</div>
+"""
+
+
+def read(tmp_path: Path, text: str, name: str = "scale.html"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_article(path, ReadOptions(), display_path=name)
+
+
+def pseudo(document) -> str:
+    return document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+
+
+def unmarked(text: str) -> str:
+    return text.replace("⟦", "").replace("⟧", "")
+
+
+def test_the_front_matter_title_and_description_are_units_and_the_rest_stays_as_written(
+    tmp_path: Path,
+) -> None:
+    document = read(tmp_path, PAGE)
+    units = {unit.msgid: unit for unit in document.units()}
+    assert units["Scaling Your App"].kind == "title"
+    assert units["Scale an existing app manually using kubectl."].kind == "attribute:content"
+    assert not [msgid for msgid in units if "weight" in msgid or "---" in msgid or "tutorial" in msgid]
+    assert (document.format, document.title, document.warnings) == ("html-content", "Scaling Your App", [])
+    written = pseudo(document)
+    assert written.startswith("---\ntitle: ⟦Scaling Your App⟧\nweight: 10\n")
+    assert unmarked(written) == PAGE
+
+
+def test_shortcodes_are_markup_never_text_to_translate_or_escape(tmp_path: Path) -> None:
+    document = read(tmp_path, PAGE)
+    msgids = [unit.msgid for unit in document.units()]
+    assert "{{< note >}}" not in "".join(msgids)  # the pair around the paragraph is outside every unit
+    (phone,) = [unit for unit in document.units() if unit.msgid.startswith("Call")]
+    assert phone.msgid == "Call <1/> for help."
+    assert phone.placeholders[0].legend() == '<1/> = Hugo shortcode (shortcode) "{{< param "ferry_phone" >}}"'
+    translated = document.render(
+        lambda slot: Resolution("Llame al <1/> si necesita ayuda." if slot.msgid == phone.msgid else None)
+    )
+    assert 'Llame al {{< param "ferry_phone" >}} si necesita ayuda.' in translated
+    assert "&lt;" not in translated and "{{< /note >}}" in translated
+    assert "<a href='{{< relref \"install.md\" >}}'>" in pseudo(document)
+
+
+def test_a_shortcode_written_without_spaces_is_not_read_as_a_tag() -> None:
+    kinds = [(token.kind, token.raw) for token in tokens_with_templates("<p>A {{<note>}}b{{</note>}}.</p>")]
+    assert kinds == [
+        ("start", "<p>"),
+        ("text", "A "),
+        ("other", "{{<note>}}"),
+        ("text", "b"),
+        ("other", "{{</note>}}"),
+        ("text", "."),
+        ("end", "</p>"),
+    ]
+
+
+def test_an_error_in_the_body_names_the_line_of_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "---\ntitle: Broken\n---\n<p>Fine.</p>\n<p>Then <!-- a comment never closed\n")
+    assert str(caught.value).startswith("scale.html:5: ")
+
+
+def test_broken_front_matter_is_one_error_naming_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError) as caught:
+        read(tmp_path, "---\ntitle: [unclosed\n---\n<p>Hello.</p>\n")
+    assert str(caught.value).startswith("scale.html:") and "front matter" in str(caught.value)
+
+
+def test_an_html_page_without_front_matter_is_an_html_article(tmp_path: Path) -> None:
+    document = read(tmp_path, "<p>Hello --- there {{< x >}}.</p>\n")
+    assert document.format == "html" and not document.warnings
+
+
+def make_project(root: Path, output: str) -> None:
+    (root / "content" / "en").mkdir(parents=True)
+    (root / "content" / "en" / "scale.html").write_text(PAGE, encoding="utf-8")
+    (root / "content" / "en" / "diagram.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    compile_section = (
+        '[compile]\nformat = "markdown"\nlayout = "directory"\nmarkdown_dir = "content"\n'
+        if output == "markdown"
+        else '[compile]\nformat = "html"\n'
+    )
+    (root / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["de"]\n[paths]\narticles = "content/en"\n'
+        'catalogs = "locales"\nsite = "site"\n' + compile_section,
+        encoding="utf-8",
+    )
+
+
+def transpub(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--project", str(root), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def pseudo_translate(root: Path) -> None:
+    for path in (root / "locales").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.save()
+
+
+def test_compile_writes_the_localized_html_content_page_where_the_generators_content_goes(
+    tmp_path: Path,
+) -> None:
+    make_project(tmp_path, "markdown")
+    transpub(tmp_path, "extract")
+    pseudo_translate(tmp_path)
+    transpub(tmp_path, "compile")
+    written = (tmp_path / "content" / "de" / "scale.html").read_text(encoding="utf-8")
+    assert unmarked(written) == PAGE  # no switcher, no lang attribute, no page around it
+    assert "title: ⟦Scaling Your App⟧" in written and 'alt="⟦A diagram of three pods⟧"' in written
+    assert (tmp_path / "content" / "de" / "diagram.svg").is_file()  # its image beside it, as for Markdown
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_site_of_html_pages_shows_the_front_matter_as_the_head_never_as_text(tmp_path: Path) -> None:
+    make_project(tmp_path, "html")
+    transpub(tmp_path, "extract")
+    pseudo_translate(tmp_path)
+    transpub(tmp_path, "compile")
+    page = lxml.html.fromstring((tmp_path / "site" / "de" / "scale.html").read_bytes())
+    assert page.findtext(".//title") == "⟦Scaling Your App⟧"
+    assert page.xpath("//meta[@name='description']/@content") == [
+        "⟦Scale an existing app manually using kubectl.⟧"
+    ]
+    body = page.find(".//body").text_content()
+    assert "weight" not in body and "---" not in body and "{{" not in body
+    assert "⟦Scale an app using kubectl.⟧" in body
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_builds_the_translated_html_content_page_as_the_english_one_with_the_marks_removed(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(
+        REPO / "examples" / "hugo",
+        site,
+        ignore=shutil.ignore_patterns("public", ".transpub", "*.es.md", "locales"),
+    )
+    page = PAGE.replace("{{< note >}}<p>If Docker", "{{< note >}}\n<p>If Docker").replace(
+        """<a href='{{< relref "install.md" >}}'>""", """<a href='{{< relref "ferry-timetable.md" >}}'>"""
+    )
+    (site / "content" / "posts" / "scale.html").write_text(page, encoding="utf-8")
+    transpub(site, "extract")
+    pseudo_translate(site)
+    transpub(site, "compile")
+    assert (site / "content" / "posts" / "scale.es.html").is_file()
+    assert HUGO is not None
+    built = subprocess.run(
+        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".hugo-cache")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+
+    def article(path: str) -> lxml.html.HtmlElement:
+        page = lxml.html.fromstring((site / "public" / path / "index.html").read_bytes())
+        return page.xpath("//article")[0]
+
+    english, spanish = article("posts/scale"), article("es/posts/scale")
+    assert spanish.findtext(".//h1") == "⟦Scaling Your App⟧"
+    assert " ".join(unmarked(spanish.text_content()).split()) == " ".join(english.text_content().split())
+    assert "+34 900 123 456" in spanish.text_content()  # the shortcode ran in the Spanish page
+    assert spanish.xpath(".//aside")  # and the note pair around the paragraph too
