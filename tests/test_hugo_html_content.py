@@ -47,10 +47,10 @@ layout: tutorial
 """
 
 
-def read(tmp_path: Path, text: str, name: str = "scale.html"):
+def read(tmp_path: Path, text: str, name: str = "scale.html", options: ReadOptions | None = None):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return read_article(path, ReadOptions(), display_path=name)
+    return read_article(path, options or ReadOptions(), display_path=name)
 
 
 def pseudo(document) -> str:
@@ -88,6 +88,38 @@ def test_shortcodes_are_markup_never_text_to_translate_or_escape(tmp_path: Path)
     assert 'Llame al {{< param "ferry_phone" >}} si necesita ayuda.' in translated
     assert "&lt;" not in translated and "{{< /note >}}" in translated
     assert "<a href='{{< relref \"install.md\" >}}'>" in pseudo(document)
+
+
+def test_a_shortcodes_text_parameters_are_units_as_in_markdown(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Cluster\n---\n"
+        '<p>Runtimes such as {{< glossary_tooltip text="container runtime" term_id="cri" >}} run pods.</p>\n'
+        '{{< figure src="/img/a.png" caption="A diagram of the cluster" >}}\n'
+    )
+    # ([extract.shortcodes] translate_params: the Kubernetes website's glossary_tooltip shows its text)
+    document = read(tmp_path, page, options=ReadOptions(shortcode_params=("caption", "text")))
+    units = {unit.msgid: unit.kind for unit in document.units()}
+    assert (
+        units["container runtime"] == "attribute:text"
+        and units["A diagram of the cluster"] == "attribute:caption"
+    )
+    assert "cri" not in units and "/img/a.png" not in units
+    written = pseudo(document)
+    assert '{{< glossary_tooltip text="⟦container runtime⟧" term_id="cri" >}}' in written
+    assert unmarked(written) == page
+
+
+def test_liquid_comments_are_never_offered_and_a_raw_block_is_one_placeholder(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: About\nlayout: page\n---\n"
+        "{% comment %}\nTODO: document the sass variables\n{% endcomment %}\n"
+        "<p>Tags look like {% raw %}{% if %}{% endraw %} in a page.</p>\n"
+        '<p>Our logo: <img src="{{ site.baseurl }}/img/logo.png" alt="Project logo"></p>\n'
+    )
+    document = read(tmp_path, page, "about.html")
+    msgids = [unit.msgid for unit in document.units()]
+    assert msgids == ["About", "Tags look like <1/> in a page.", "Our logo:", "Project logo"]
+    assert unmarked(pseudo(document)) == page
 
 
 def test_a_shortcode_written_without_spaces_is_not_read_as_a_tag() -> None:

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .document import Document, Part
+from .document import DateSlot, Document, PairedPieces, Part, TextSlot
 from .front_matter import read_front_matter
-from .front_slots import front_matter_slots
 from .html import read_html
 from .html_tokens import Token, tokenize_html
-from .md_templates import scan_templates
+from .md_templates import Template, scan_templates
 from .options import ReadOptions
+from .value_slots import front_matter_slots, shortcode_param_slots
 
 _NOT_LINE_END = re.compile(r"[^\r\n]")
+_WORDS = re.compile(r"\w+")
+#: Liquid blocks whose content is no page text: read as one token with it.
+_LIQUID_BLOCKS = frozenset({"comment", "raw"})
 #: The template tokens a generator reads in an HTML page's body (not Markdown's other constructs).
 _TEMPLATE_OPENERS = ("{{<", "{{%", "{%", "{{")
 
@@ -37,7 +40,8 @@ def read_html_content(
         return read_html(text, path, encoding, options, display_path=shown)
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
     blanked = _NOT_LINE_END.sub(" ", text[: front.end]) + text[front.end :]
-    tokens = tokens_with_templates(blanked, front.end)
+    templates = body_templates(blanked, front.end)
+    tokens = tokens_with_templates(blanked, front.end, templates)
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
     head: list[Part] = []
     pos = 0
@@ -45,14 +49,25 @@ def read_html_content(
         head.extend((text[pos:start], slot))
         pos = end
     head.append(text[pos : front.end])
-    document.parts = [part for part in head if part != ""] + _after(document.parts, front.end)
+    body = _after(document.parts, front.end)
+    with_slots = _shortcodes_with_slots(text, templates, options)
+    if with_slots:
+        body = _with_slots(body, with_slots)
+    document.parts = [part for part in head if part != ""] + body
     document.format = "html-content"
     document.title = front.title or document.title
     document.published = front.date or document.published
     return document
 
 
-def tokens_with_templates(text: str, start: int = 0) -> list[Token]:
+def body_templates(text: str, start: int = 0) -> list[Template]:
+    """The template tokens a generator reads in the HTML of ``text`` from ``start`` on."""
+    return [
+        template for template in scan_templates(text, start) if template.opener.startswith(_TEMPLATE_OPENERS)
+    ]
+
+
+def tokens_with_templates(text: str, start: int = 0, templates: list[Template] | None = None) -> list[Token]:
     """The HTML tokens of ``text``, each template token after ``start`` (``{{< shortcode >}}``,
     ``{% tag %}``, ``{{ output }}``) one token of kind ``other``, as a comment is: markup kept as
     written, a placeholder inside a sentence, never text to translate or escape (its ``<`` and
@@ -61,11 +76,9 @@ def tokens_with_templates(text: str, start: int = 0) -> list[Token]:
     >>> [(t.kind, t.raw) for t in tokens_with_templates('<p>See {{<note>}} this.</p>')]
     [('start', '<p>'), ('text', 'See '), ('other', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
     """
-    spans = [
-        (template.start, template.end)
-        for template in scan_templates(text, start)
-        if template.opener.startswith(_TEMPLATE_OPENERS) and template.end - template.start >= len("<!---->")
-    ]
+    if templates is None:
+        templates = body_templates(text, start)
+    spans = [span for span in _token_spans(templates) if span[1] - span[0] >= len("<!---->")]
     if not spans:
         return tokenize_html(text)
     # each token tokenized as a comment of its length (its line ends kept), then given back its text
@@ -95,6 +108,30 @@ def tokens_with_templates(text: str, start: int = 0) -> list[Token]:
     return tokens
 
 
+def _token_spans(templates: list[Template]) -> list[tuple[int, int]]:
+    """Where each template token is, a Liquid ``{% comment %}`` or ``{% raw %}`` block with what it
+    holds one token (a comment is no text for readers; what a raw block holds is shown as written).
+
+    >>> text = "a {{ x }} {% comment %}Note{% endcomment %} {% raw %}{{ y }}{% endraw %}"
+    >>> [text[a:b] for a, b in _token_spans(body_templates(text))]
+    ['{{ x }}', '{% comment %}Note{% endcomment %}', '{% raw %}{{ y }}{% endraw %}']
+    """
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(templates):
+        template = templates[index]
+        end = template.end
+        if template.opener == "{%" and template.name in _LIQUID_BLOCKS and not template.closing:
+            closer = "end" + template.name
+            for later in range(index + 1, len(templates)):
+                if templates[later].opener == "{%" and templates[later].name == closer:
+                    end, index = templates[later].end, later
+                    break
+        spans.append((template.start, end))
+        index += 1
+    return spans
+
+
 def _given_back(value: str | None, masked: str, text: str, start: int, end: int) -> str | None:
     """An attribute value of the tag at ``start..end`` of ``masked``, its masked template tokens
     written as in ``text``."""
@@ -103,6 +140,71 @@ def _given_back(value: str | None, masked: str, text: str, start: int, end: int)
     for match in re.finditer(r"<!--[^>]*?-->", masked[start:end]):
         value = value.replace(match.group(), text[start + match.start() : start + match.end()], 1)
     return value
+
+
+def _shortcodes_with_slots(
+    text: str, templates: list[Template], options: ReadOptions
+) -> dict[str, list[Part]]:
+    """The parts of each shortcode of ``templates`` (by its text as written) that has parameters to
+    translate (``[extract.shortcodes] translate_params``): its source, those parameters as slots."""
+    found: dict[str, list[Part]] = {}
+    for template in templates:
+        raw = text[template.start : template.end]
+        if raw in found:
+            continue
+        parts: list[Part] = []
+        pos = template.start
+        for start, end, slot in shortcode_param_slots(template, lambda a, b: text[a:b], options, _ref):
+            parts.extend((text[pos:start], slot))
+            pos = end
+        if parts:
+            parts.append(text[pos : template.end])
+            found[raw] = [part for part in parts if part != ""]
+    return found
+
+
+def _ref(name: str, value: str) -> str:
+    """The reference of a shortcode's parameter (without ``@name``): ``glossary_tooltip(containerd)``."""
+    return f"{name}({'-'.join(word.lower() for word in _WORDS.findall(value)[:4])})"
+
+
+def _with_slots(parts: list[Part], shortcodes: dict[str, list[Part]]) -> list[Part]:
+    """``parts``, each shortcode of ``shortcodes`` in a text part as written replaced by its parts
+    (in the markup of sentences too: a shortcode inside a sentence is one of its placeholders)."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.extend(_split(part, shortcodes) if "{{" in part else (part,))
+            continue
+        if isinstance(part, TextSlot):
+            part.parts = _with_slots(part.parts, shortcodes)
+            for number, piece in part.pieces.items():
+                if isinstance(piece, PairedPieces):
+                    piece.open = _with_slots(piece.open, shortcodes)
+                    piece.close = _with_slots(piece.close, shortcodes)
+                    if piece.same is not None:
+                        piece.same = _with_slots(piece.same, shortcodes)
+                else:
+                    part.pieces[number] = _with_slots(piece, shortcodes)
+        elif isinstance(part, DateSlot):  # (a shortcode inside a start tag keeps its parameters as written)
+            part.parts = _with_slots(part.parts, shortcodes)
+        out.append(part)
+    return out
+
+
+def _split(text: str, shortcodes: dict[str, list[Part]]) -> list[Part]:
+    """``text`` with each shortcode of ``shortcodes`` in it replaced by its parts."""
+    out: list[Part] = []
+    pos = 0
+    while True:
+        found = min(((at, raw) for raw in shortcodes if (at := text.find(raw, pos)) >= 0), default=None)
+        if found is None:
+            break
+        at, raw = found
+        out.extend((text[pos:at], *shortcodes[raw]))
+        pos = at + len(raw)
+    out.append(text[pos:])
+    return [part for part in out if part != ""]
 
 
 def _after(parts: list[Part], offset: int) -> list[Part]:

@@ -92,7 +92,9 @@ def file_references(
 def _reference(url: str, line: int, what: str, file_only: bool = True) -> FileReference | None:
     url = url.strip()
     shown = unquote(url)  # markdown-it gives an image's URL percent-encoded
-    if MASK in shown or not is_relative(url):
+    if MASK in shown or "{{" in shown or "{%" in shown:  # a template token: the generator's
+        return None
+    if not is_relative(url):
         return None
     cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
     path = unquote(url[:cut])

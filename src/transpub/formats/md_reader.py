@@ -16,7 +16,6 @@ Raw HTML blocks are read as HTML articles are.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +30,6 @@ from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .front_slots import front_matter_slots
 from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import parse
@@ -40,13 +38,13 @@ from .md_templates import (
     LINE_OPENERS,
     Template,
     scan_templates,
-    shortcode_param,
     unclosed_shortcodes,
     verbatim_pairs,
 )
 from .md_text_markup import markup_in_text
 from .options import ReadOptions
-from .runs import Atom, RunContext, RunSlots, collapse_space, is_address
+from .runs import Atom, RunContext, RunSlots, collapse_space
+from .value_slots import front_matter_slots, shortcode_param_slots
 
 _WORDS = re.compile(r"\w+")
 
@@ -207,24 +205,11 @@ class _Builder(RunSlots):
         parts: list[Part] = []
         pos = template.start
         if template.shortcode:
-            for param in template.params:
-                if param.name not in self.options.shortcode_params:
-                    continue
-                msgid = escape_lookalikes(collapse_space(param.value))
-                if not self.for_translators(msgid) or is_address(msgid):
-                    continue
-                parts.append(self.source.raw(pos, param.start))
-                raw = self.source.raw(param.start, param.end)
-                parts.append(
-                    AttrSlot(
-                        msgid,
-                        self.names.name(template.name, param.value) + f"@{param.name}",
-                        raw,
-                        f"attribute:{param.name}",
-                        write=functools.partial(shortcode_param, param.value, raw),
-                    )
-                )
-                pos = param.end
+            for start, end, slot in shortcode_param_slots(
+                template, self.source.raw, self.options, self.names.name
+            ):
+                parts.extend((self.source.raw(pos, start), slot))
+                pos = end
         elif template.opener in ("///", ":::") and template.params:  # a block's or container's title
             title = template.params[0]
             text = plain_inline(title.value)

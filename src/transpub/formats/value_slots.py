@@ -1,0 +1,63 @@
+"""Translatable values as slots, for every reader of content files (Markdown, and HTML content pages
+of a static-site generator): those of a front matter block, and a shortcode's parameters."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+
+from ..inline import escape_lookalikes
+from .document import AttrSlot
+from .front_matter import FrontMatter
+from .md_templates import Template, shortcode_param
+from .options import ReadOptions
+from .runs import collapse_space, is_address, offered
+
+#: The unit kind of a front matter key's value (others: ``front-matter:<key>``).
+_KINDS = {"title": "title", "description": "attribute:content", "summary": "attribute:content"}
+
+
+def front_matter_slots(
+    front: FrontMatter, raw: Callable[[int, int], str], options: ReadOptions
+) -> Iterator[tuple[int, int, AttrSlot]]:
+    """Each translated value of ``front`` offered to translators: its start and end offsets in the
+    text and its slot (``raw``: the text as written between two offsets)."""
+    for value in front.values:
+        msgid = escape_lookalikes(collapse_space(value.value))
+        if not offered(msgid, options):
+            continue
+        kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
+        ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
+        yield (
+            value.start,
+            value.end,
+            AttrSlot(msgid, ref, raw(value.start, value.end), kind, write=value.write),
+        )
+
+
+def shortcode_param_slots(
+    template: Template, raw: Callable[[int, int], str], options: ReadOptions, ref: Callable[[str, str], str]
+) -> Iterator[tuple[int, int, AttrSlot]]:
+    """Each parameter of the shortcode ``template`` named in ``[extract.shortcodes] translate_params``
+    (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
+    (``ref``: the reference of a value of the shortcode, by its name and the value)."""
+    if not template.shortcode:
+        return
+    for param in template.params:
+        if param.name not in options.shortcode_params:
+            continue
+        msgid = escape_lookalikes(collapse_space(param.value))
+        if not offered(msgid, options) or is_address(msgid):
+            continue
+        written = raw(param.start, param.end)
+        yield (
+            param.start,
+            param.end,
+            AttrSlot(
+                msgid,
+                ref(template.name, param.value) + f"@{param.name}",
+                written,
+                f"attribute:{param.name}",
+                write=functools.partial(shortcode_param, param.value, written),
+            ),
+        )
