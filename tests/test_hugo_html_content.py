@@ -135,6 +135,23 @@ def test_a_shortcode_written_without_spaces_is_not_read_as_a_tag() -> None:
     ]
 
 
+def test_a_template_that_writes_text_at_a_sentences_end_stays_in_its_unit(tmp_path: Path) -> None:
+    # a translator may have to put the author first ("{{ page.author }}による"): an edge is no reason
+    # to leave it out, as it is for a Liquid tag or a shortcode pair around the text
+    page = (
+        "---\ntitle: Post\n---\n<p>Posted by {{ page.author }}</p>\n"
+        "<p>{% if page.team %}We are {{ page.team }} people.{% endif %}</p>\n"
+        '<p>Ask {{< param "phone" >}}</p>\n'
+    )
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()][1:] == [
+        "Posted by <1/>",
+        "We are <1/> people.",
+        "Ask <1/>",
+    ]
+    assert unmarked(pseudo(document)) == page
+
+
 def test_an_error_in_the_body_names_the_line_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as caught:
         read(tmp_path, "---\ntitle: Broken\n---\n<p>Fine.</p>\n<p>Then <!-- a comment never closed\n")

@@ -742,3 +742,15 @@ def test_a_template_token_over_two_blocks_never_puts_the_readers_marks_in_a_unit
     assert all("\ue000" not in msgid for msgid in msgids(document))
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "\ue000" not in marked and marked.replace("⟦", "").replace("⟧", "") == text
+
+
+def test_a_template_output_at_a_sentences_edge_stays_in_its_unit_for_the_translator_to_move() -> None:
+    source = (
+        "Posted on {{ page.date }} by {{ page.author }}\n\n"
+        '{{< param "editor" >}} edited this.\n\n'
+        "{{% note %}}A note.{{% /note %}}\n"
+    )
+    document = read(source)
+    assert msgids(document) == ["Posted on <1/> by <2/>", "<1/> edited this.", "A note."]
+    japanese = translate(document, {"Posted on <1/> by <2/>": "<2/>による投稿（<1/>）"})
+    assert japanese.startswith("{{ page.author }}による投稿（{{ page.date }}）\n")

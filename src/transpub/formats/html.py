@@ -698,6 +698,8 @@ class _Builder(RunSlots):
             first = items[0]
             if isinstance(first, int):
                 token = self.tokens[first]
+                if token.kind == "template":  # (text of the sentence, written by the generator)
+                    break
                 if token.kind != "text":
                     lead.append(items.pop(0))
                     continue
@@ -720,6 +722,8 @@ class _Builder(RunSlots):
             last = items[-1]
             if isinstance(last, int):
                 token = self.tokens[last]
+                if token.kind == "template":
+                    break
                 if token.kind != "text":
                     trail.insert(0, items.pop())
                     continue

@@ -69,65 +69,78 @@ def body_templates(text: str, start: int = 0) -> list[Template]:
 
 def tokens_with_templates(text: str, start: int = 0, templates: list[Template] | None = None) -> list[Token]:
     """The HTML tokens of ``text``, each template token after ``start`` (``{{< shortcode >}}``,
-    ``{% tag %}``, ``{{ output }}``) one token of kind ``other``, as a comment is: markup kept as
-    written, a placeholder inside a sentence, never text to translate or escape (its ``<`` and
-    ``>`` would otherwise be text, or a tag: ``{{<note>}}``).
+    ``{% tag %}``, ``{{ output }}``) one token of kind ``template`` or ``other`` (see
+    :func:`_token_spans`): markup kept as written, a placeholder inside a sentence, never text to
+    translate or escape (its ``<`` and ``>`` would otherwise be text, or a tag: ``{{<note>}}``).
 
     >>> [(t.kind, t.raw) for t in tokens_with_templates('<p>See {{<note>}} this.</p>')]
-    [('start', '<p>'), ('text', 'See '), ('other', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
+    [('start', '<p>'), ('text', 'See '), ('template', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
     """
     if templates is None:
         templates = body_templates(text, start)
-    spans = [span for span in _token_spans(templates) if span[1] - span[0] >= len("<!---->")]
+    spans = {
+        span: kind for span, kind in _token_spans(templates).items() if span[1] - span[0] >= len("<!---->")
+    }
     if not spans:
         return tokenize_html(text)
     # each token tokenized as a comment of its length (its line ends kept), then given back its text
     pieces: list[str] = []
     pos = 0
-    for token_start, token_end in spans:
+    for token_start, token_end in spans:  # (in order)
         inner = _NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
         pieces.extend((text[pos:token_start], "<!--", inner, "-->"))
         pos = token_end
     pieces.append(text[pos:])
     masked = "".join(pieces)
+    starts = list(spans)
     tokens: list[Token] = []
     pos = 0
     at = 0  # the first span not yet given back
     for token in tokenize_html(masked):
         end = pos + len(token.raw)
-        while at < len(spans) and spans[at][1] <= pos:
+        while at < len(starts) and starts[at][1] <= pos:
             at += 1
-        if at < len(spans) and spans[at][0] < end:  # it holds a template token: its text as written
+        if at < len(starts) and starts[at][0] < end:  # it holds a template token: its text as written
             raw = text[pos:end]
             attrs = token.attrs
             if token.kind in ("start", "startend"):  # (in an attribute value)
                 attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
-            token = Token("other" if (pos, end) in spans else token.kind, raw, token.tag, attrs)
+            kind = spans.get((pos, end))
+            token = Token(kind or token.kind, raw, token.tag, attrs)
         tokens.append(token)
         pos = end
     return tokens
 
 
-def _token_spans(templates: list[Template]) -> list[tuple[int, int]]:
-    """Where each template token is, a Liquid ``{% comment %}`` or ``{% raw %}`` block with what it
-    holds one token (a comment is no text for readers; what a raw block holds is shown as written).
+def _token_spans(templates: list[Template]) -> dict[tuple[int, int], str]:
+    """Where each template token is, in order, and its token kind: ``template`` for one that writes
+    text into its sentence (a Liquid output ``{{ x }}``, a shortcode without a closing one: kept in
+    its sentence's unit, at an edge too), ``other`` for the rest (a Liquid tag, either end of a
+    shortcode pair); a Liquid ``{% comment %}`` or ``{% raw %}`` block with what it holds is one
+    token (a comment is no text for readers; what a raw block holds is shown as written).
 
-    >>> text = "a {{ x }} {% comment %}Note{% endcomment %} {% raw %}{{ y }}{% endraw %}"
-    >>> [text[a:b] for a, b in _token_spans(body_templates(text))]
-    ['{{ x }}', '{% comment %}Note{% endcomment %}', '{% raw %}{{ y }}{% endraw %}']
+    >>> text = "a {{ x }} {% comment %}Note{% endcomment %} {{< n >}}b{{< /n >}} {% raw %}{{ y }}{% endraw %}"
+    >>> [(text[a:b], kind) for (a, b), kind in _token_spans(body_templates(text)).items()]
+    [('{{ x }}', 'template'), ('{% comment %}Note{% endcomment %}', 'other'), ('{{< n >}}', 'other'), ('{{< /n >}}', 'other'), ('{% raw %}{{ y }}{% endraw %}', 'other')]
     """
-    spans: list[tuple[int, int]] = []
+    spans: dict[tuple[int, int], str] = {}
+    closed = {template.name for template in templates if template.shortcode and template.closing}
     index = 0
     while index < len(templates):
         template = templates[index]
         end = template.end
+        kind = "other"
         if template.opener == "{%" and template.name in _LIQUID_BLOCKS and not template.closing:
             closer = "end" + template.name
             for later in range(index + 1, len(templates)):
                 if templates[later].opener == "{%" and templates[later].name == closer:
                     end, index = templates[later].end, later
                     break
-        spans.append((template.start, end))
+        elif template.opener == "{{" or (
+            template.shortcode and not template.closing and template.name not in closed
+        ):
+            kind = "template"
+        spans[template.start, end] = kind
         index += 1
     return spans
 

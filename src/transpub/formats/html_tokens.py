@@ -23,7 +23,10 @@ _NO_ATTRS: dict[str, str | None] = {}
 class Token(NamedTuple):
     """One token of the source with its exact text (a tuple: one is made for every tag and text)."""
 
-    kind: str  # start, startend, end, text, other (comments, declarations), eof (cut short by the end)
+    #: start, startend, end, text, other (comments, declarations, a generator's template tags),
+    #: template (a generator's token that writes text into its sentence: ``{{ page.author }}``, a
+    #: shortcode that is not one of a pair), eof (cut short by the end)
+    kind: str
     raw: str
     tag: str = ""
     attrs: dict[str, str | None] = _NO_ATTRS

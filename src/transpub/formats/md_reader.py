@@ -636,7 +636,9 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[start] = Atom("text", raw=atom.raw[cut:], text=atom.text[cut:])
                 break
             if atom.kind == "object":
-                if _glued_bare_url(atom, atoms[start + 1] if start + 1 < end else None, at_start=True):
+                if _writes_text(atom) or _glued_bare_url(
+                    atom, atoms[start + 1] if start + 1 < end else None, at_start=True
+                ):
                     break
                 lead.append(atom)
                 start += 1
@@ -662,7 +664,9 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[end - 1] = Atom("text", raw=atom.raw[:cut], text=atom.text[:cut])
                 break
             if atom.kind == "object":
-                if _glued_bare_url(atom, atoms[end - 2] if end - 2 >= start else None, at_start=False):
+                if _writes_text(atom) or _glued_bare_url(
+                    atom, atoms[end - 2] if end - 2 >= start else None, at_start=False
+                ):
                     break
                 trail.insert(0, atom)
                 end -= 1
@@ -685,6 +689,17 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             start, end = start + 1, end - 1
             continue
         return lead, atoms[start:end], trail
+
+
+def _writes_text(atom: Atom) -> bool:
+    """Whether ``atom`` is a template token that writes text into its sentence (a Liquid or Go
+    template output ``{{ page.author }}``, a shortcode that is not one of a pair): kept in its unit at
+    an edge too, where a translator may have to move it (``{{ page.author }}による``)."""
+    return (
+        atom.node is not None
+        and atom.node.tag in ("template", "shortcode")
+        and (atom.shows or "").startswith("{{")
+    )
 
 
 def _glued_bare_url(atom: Atom, beside: Atom | None, *, at_start: bool) -> bool:
