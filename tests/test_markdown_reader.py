@@ -754,3 +754,27 @@ def test_a_template_output_at_a_sentences_edge_stays_in_its_unit_for_the_transla
     assert msgids(document) == ["Posted on <1/> by <2/>", "<1/> edited this.", "A note."]
     japanese = translate(document, {"Posted on <1/> by <2/>": "<2/>による投稿（<1/>）"})
     assert japanese.startswith("{{ page.author }}による投稿（{{ page.date }}）\n")
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: Basics\ncard:\n  name: tutorials\n  title: Walkthrough the basics\n"
+        "menu:\n  main:\n    name: About us\n    weight: 2\n---\n",
+        '+++\ntitle = "Basics"\n[card]\nname = "tutorials"\ntitle = "Walkthrough the basics"\n'
+        '[[cascade]]\ntitle = "Not this one"\n[menu.main]\nname = "About us"\nweight = 2\n+++\n',
+        '{\n"title": "Basics", "card": {"name": "tutorials", "title": "Walkthrough the basics"},\n'
+        '"menu": {"main": {"name": "About us", "weight": 2}}\n}\n',
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_a_dotted_front_matter_key_translates_the_value_nested_under_it(front: str) -> None:
+    # Docsy's section cards (the Kubernetes website) and Hugo's menu entries show these to readers
+    source = front + "\nBody text.\n"
+    document = read(source, front_matter_keys=("title", "card.title", "menu.main.name"))
+    units = {unit.msgid: unit.refs for unit in document.units()}
+    assert list(units) == ["Basics", "Walkthrough the basics", "About us", "Body text."]
+    assert units["About us"] == ("front-matter/menu.main.name",)
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "⟦Walkthrough the basics⟧" in pseudo and "⟦About us⟧" in pseudo and "⟦tutorials⟧" not in pseudo
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source

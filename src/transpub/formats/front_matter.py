@@ -142,17 +142,61 @@ def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...
             if key in DATE_KEYS and front.date is None and isinstance(value_node, yaml.ScalarNode):
                 if _DATED.match(value_node.value):
                     front.date = value_node.value.strip()
-            if key not in keys:
-                continue
+        _yaml_mapping(front, body, offset, node, keys, _prefixes(keys), "")
+    return front
+
+
+def _yaml_mapping(
+    front: FrontMatter,
+    body: str,
+    offset: int,
+    node: yaml.MappingNode,
+    keys: tuple[str, ...],
+    prefixes: frozenset[str],
+    path: str,
+) -> None:
+    """Add the translated values of mapping ``node`` (at dotted ``path``) to ``front``: the keys named
+    in ``keys``, in the mappings ``prefixes`` lead to (``card.title``: ``title`` in ``card``)."""
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        name = f"{path}.{key_node.value}" if path else key_node.value
+        if name in keys:
             if isinstance(value_node, yaml.ScalarNode):
-                front.values.extend(_yaml_values(body, offset, key, None, value_node, flow=False))
+                front.values.extend(_yaml_values(body, offset, name, None, value_node, flow=False))
             elif isinstance(value_node, yaml.SequenceNode):
                 for index, item in enumerate(value_node.value):
                     if isinstance(item, yaml.ScalarNode):
                         front.values.extend(
-                            _yaml_values(body, offset, key, index, item, flow=bool(value_node.flow_style))
+                            _yaml_values(body, offset, name, index, item, flow=bool(value_node.flow_style))
                         )
-    return front
+        elif name in prefixes and isinstance(value_node, yaml.MappingNode):
+            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name)
+
+
+def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
+    """The mappings that lead to a dotted key of ``keys``.
+
+    >>> sorted(_prefixes(("title", "card.title", "menu.main.name")))
+    ['card', 'menu', 'menu.main']
+    """
+    return frozenset(key.rsplit(".", cut)[0] for key in keys for cut in range(1, key.count(".") + 1))
+
+
+def _value_at(data: dict, key: str) -> object:
+    """The value of ``key`` in ``data``, a dotted key the value in the tables it names.
+
+    >>> _value_at({"card": {"title": "Basics"}, "a.b": 1}, "card.title"), _value_at({"a.b": 1}, "a.b")
+    ('Basics', 1)
+    """
+    if key in data:
+        return data[key]
+    found: object = data
+    for name in key.split("."):
+        if not isinstance(found, dict) or name not in found:
+            return None
+        found = found[name]
+    return found
 
 
 def _yaml_values(
@@ -247,6 +291,10 @@ def _quoted(text: str) -> str:
 # --------------------------------------------------------------------------- TOML
 
 _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+#: A table's header line: its dotted name of bare keys, or nothing (an array of tables, a quoted name).
+_TOML_TABLE = re.compile(
+    r"[ \t]*\[(?:([ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*)\]|[^\n]*)"
+)
 _TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')[ \t]*=[ \t]*")
 _TOML_STRING = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', re.S
@@ -270,22 +318,27 @@ def _read_toml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...
             front.date = str(data[key]).strip()
             break
     pos = 0
+    table: str | None = ""  # the [table] the lines are in ("": none; None: one whose keys are not read)
     while pos < len(body):
         line_end = body.find("\n", pos)
         line_end = len(body) if line_end < 0 else line_end
-        if body[pos:line_end].lstrip().startswith("["):
-            break  # a [table]: only top-level keys are translated
+        header = _TOML_TABLE.match(body, pos, line_end)
+        if header is not None:  # [card] (not [[an.array.of.tables]], nor a quoted name)
+            table = header.group(1).replace(" ", "").replace("\t", "") if header.group(1) else None
+            pos = line_end + 1
+            continue
         key_match = _TOML_KEY.match(body, pos, line_end)
-        if key_match is None:
+        if key_match is None or table is None:
             pos = line_end + 1
             continue
         key = key_match.group(1)
         if key[0] in "\"'":
             key = tomllib.loads(f"k = {key}")["k"]
+        name = f"{table}.{key}" if table else key
         value_start = key_match.end()
         value_end = _toml_value_end(body, value_start)
-        if key in keys and isinstance(data.get(key), (str, list)):
-            front.values.extend(_toml_strings(body, offset, key, value_start, value_end))
+        if name in keys and isinstance(_value_at(data, name), (str, list)):
+            front.values.extend(_toml_strings(body, offset, name, value_start, value_end))
         next_line = body.find("\n", value_end)
         pos = len(body) if next_line < 0 else next_line + 1
     return front
@@ -372,8 +425,28 @@ def _read_json(text: str, start: int, shown: str, keys: tuple[str, ...]) -> Fron
         if isinstance(data.get(key), str) and _DATED.match(data[key]):
             front.date = data[key].strip()
             break
-    for key, value_start, value_end in _json_members(text, start, decoder):
-        value = data.get(key)
+    _json_object(front, text, start, data, decoder, keys, _prefixes(keys), "")
+    return front
+
+
+def _json_object(
+    front: FrontMatter,
+    text: str,
+    start: int,
+    data: dict,
+    decoder: json.JSONDecoder,
+    keys: tuple[str, ...],
+    prefixes: frozenset[str],
+    path: str,
+) -> None:
+    """Add the translated values of the object ``data`` written at ``start`` (at dotted ``path``) to
+    ``front`` (see :func:`_yaml_mapping`)."""
+    for member, value_start, value_end in _json_members(text, start, decoder):
+        value = data.get(member)
+        key = f"{path}.{member}" if path else member
+        if key in prefixes and isinstance(value, dict):
+            _json_object(front, text, value_start, value, decoder, keys, prefixes, key)
+            continue
         if key not in keys:
             continue
         if isinstance(value, str):
@@ -386,7 +459,6 @@ def _read_json(text: str, start: int, shown: str, keys: tuple[str, ...]) -> Fron
                 if isinstance(item, str):
                     front.values.extend(_json_string(text, key, index, pos, item_end, item))
                 pos = _JSON_SPACE.match(text, item_end).end() + 1  # type: ignore[union-attr]
-    return front
 
 
 def _json_members(text: str, start: int, decoder: json.JSONDecoder) -> Iterator[tuple[str, int, int]]:
