@@ -109,16 +109,25 @@ def test_a_shortcodes_text_parameters_are_units_as_in_markdown(tmp_path: Path) -
     assert unmarked(written) == page
 
 
-def test_liquid_comments_are_never_offered_and_a_raw_block_is_one_placeholder(tmp_path: Path) -> None:
+def test_liquid_comments_are_never_offered_a_raw_block_is_one_placeholder_and_includes_have_units(
+    tmp_path: Path,
+) -> None:
     page = (
         "---\ntitle: About\nlayout: page\n---\n"
+        '{% include figure.html url="/team.jpg" caption="The team in 2019" %}\n'
         "{% comment %}\nTODO: document the sass variables\n{% endcomment %}\n"
         "<p>Tags look like {% raw %}{% if %}{% endraw %} in a page.</p>\n"
         '<p>Our logo: <img src="{{ site.baseurl }}/img/logo.png" alt="Project logo"></p>\n'
     )
     document = read(tmp_path, page, "about.html")
     msgids = [unit.msgid for unit in document.units()]
-    assert msgids == ["About", "Tags look like <1/> in a page.", "Our logo:", "Project logo"]
+    assert msgids == [
+        "About",
+        "The team in 2019",
+        "Tags look like <1/> in a page.",
+        "Our logo:",
+        "Project logo",
+    ]
     assert unmarked(pseudo(document)) == page
 
 

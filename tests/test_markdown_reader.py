@@ -778,3 +778,16 @@ def test_a_dotted_front_matter_key_translates_the_value_nested_under_it(front: s
     pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "⟦Walkthrough the basics⟧" in pseudo and "⟦About us⟧" in pseudo and "⟦tutorials⟧" not in pseudo
     assert pseudo.replace("⟦", "").replace("⟧", "") == source
+
+
+def test_a_jekyll_includes_quoted_parameters_are_units_like_a_shortcodes() -> None:
+    source = (
+        "Text {% include icon.html title='Home page' %} here.\n\n"
+        '{% include figure.html caption="A \\"red\\" dock" url="/a.png" alt=page.alt %}\n'
+    )
+    document = read(source)
+    assert msgids(document) == ["Text <1/> here.", "Home page", 'A "red" dock']
+    written = translate(document, {"Home page": "Página de inicio", 'A "red" dock': 'Un muelle "rojo"'})
+    assert "{% include icon.html title='Página de inicio' %}" in written
+    assert '{% include figure.html caption="Un muelle \\"rojo\\"" url="/a.png" alt=page.alt %}' in written
+    assert translate(document, {}) == source

@@ -187,7 +187,7 @@ def _with_slots(parts: list[Part], shortcodes: dict[str, list[Part]]) -> list[Pa
     out: list[Part] = []
     for part in parts:
         if isinstance(part, str):
-            out.extend(_split(part, shortcodes) if "{{" in part else (part,))
+            out.extend(_split(part, shortcodes) if "{" in part else (part,))
             continue
         if isinstance(part, TextSlot):
             part.parts = _with_slots(part.parts, shortcodes)

@@ -204,7 +204,7 @@ class _Builder(RunSlots):
         """The source of ``template``, its translated parameters as slots."""
         parts: list[Part] = []
         pos = template.start
-        if template.shortcode:
+        if template.shortcode or template.opener == "{%":  # (a Liquid include's parameters too)
             for start, end, slot in shortcode_param_slots(
                 template, self.source.raw, self.options, self.names.name
             ):

@@ -94,6 +94,11 @@ _CLOSERS = {
 #: arithmatex's environments (``\\begin{align}``).
 MATH_OPENERS = ("$$", "$", "\\(", "\\[", "\\begin{")
 _NAME = re.compile(r"\s*(/?)\s*([\w./-]+)")
+#: Jekyll's tags that pass named parameters to an include (``include.caption`` in it).
+_LIQUID_INCLUDES = frozenset({"include", "include_relative", "include_cached"})
+#: A quoted parameter of a Liquid include (``caption="A \\"red\\" skier"``, ``alt='The dock'``; as Jekyll
+#: reads them: a variable, ``title=page.title``, is no text).
+_LIQUID_PARAM = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
 #: A line of paragraph text (not blank, no heading, fence, table row, HTML or template token).
 _TEXT_LINE = re.compile(r"[ \t>]*(?![ \t>]|#|`{3}|~{3}|\||<|\{\{|\{%|:::|!!!|\?\?\?|---|===|\*\*\*$)\S")
@@ -116,7 +121,7 @@ class Param:
     start: int
     end: int
     value: str  # unquoted
-    quote: str  # '"', '`' or ''
+    quote: str  # '"', '`' or '' (a Liquid include's: '"' or "'")
 
 
 @dataclass(frozen=True)
@@ -312,6 +317,15 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
             if quote == '"':
                 value = value.replace('\\"', '"')
             params.append(Param(param.group(1), offset + param.start(2), offset + param.end(2), value, quote))
+    elif opener == "{%" and name in _LIQUID_INCLUDES and name_match:  # {% include x.html caption="A" %}
+        written = text[start + len(opener) : inner_end]
+        offset = start + len(opener) + len(written) - len(written.lstrip("-"))  # ({%- include … -%})
+        for param in _LIQUID_PARAM.finditer(inner, name_match.end()):
+            raw = param.group(2)
+            value = raw[1:-1].replace('\\"', '"') if raw[0] == '"' else raw[1:-1]
+            params.append(
+                Param(param.group(1), offset + param.start(2), offset + param.end(2), value, raw[0])
+            )
     elif opener in ("///", ":::"):  # ``/// note | Title``, ``::: tip Title``: the title, a parameter
         title = (_BLOCK_TITLE if opener == "///" else _CONTAINER_TITLE).match(text, start, end)
         if title is not None and title.group(1):
@@ -442,6 +456,25 @@ def shortcode_value(text: str) -> str:
 #: What a shortcode's template may render as a link, an image or HTML when it reads a parameter as
 #: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``).
 _PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.")
+
+
+def liquid_param(source: str, raw: str, text: str) -> str:
+    r"""A translated parameter of a Liquid include, quoted as Jekyll reads it back (its own single
+    quotes kept where they can hold it, else double quotes, ``\"`` inside);
+    the parameter as written (``raw``) when the translation holds markup its ``source`` value does
+    not (see :func:`shortcode_param`) or a backslash (which Jekyll's reading would take as an escape).
+
+    >>> print(liquid_param("The dock", '"The dock"', 'El "muelle"'), liquid_param("A", '"A"', "B\\"))
+    "El \"muelle\"" "A"
+    >>> print(liquid_param("The dock", "'The dock'", 'El "muelle"'), liquid_param("Dock", "'Dock'", "L'eau"))
+    'El "muelle"' "L'eau"
+    """
+    if "\\" in text or shortcode_param(source, raw, text) == raw:
+        return raw
+    text = " ".join(text.split())
+    if raw.startswith("'") and "'" not in text:  # the source's quotes, where they can hold it
+        return f"'{text}'"
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def shortcode_param(source: str, raw: str, text: str) -> str:

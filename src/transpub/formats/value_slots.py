@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from ..inline import escape_lookalikes
 from .document import AttrSlot
 from .front_matter import FrontMatter
-from .md_templates import Template, shortcode_param
+from .md_templates import Template, liquid_param, shortcode_param
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
 
@@ -38,11 +38,12 @@ def front_matter_slots(
 def shortcode_param_slots(
     template: Template, raw: Callable[[int, int], str], options: ReadOptions, ref: Callable[[str, str], str]
 ) -> Iterator[tuple[int, int, AttrSlot]]:
-    """Each parameter of the shortcode ``template`` named in ``[extract.shortcodes] translate_params``
+    """Each parameter of the shortcode (or Liquid include) ``template`` named in ``[extract.shortcodes] translate_params``
     (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
     (``ref``: the reference of a value of the shortcode, by its name and the value)."""
-    if not template.shortcode:
+    if not template.shortcode and template.opener != "{%":  # (a Liquid include's parameters: see Template)
         return
+    writer = shortcode_param if template.shortcode else liquid_param
     for param in template.params:
         if param.name not in options.shortcode_params:
             continue
@@ -58,6 +59,6 @@ def shortcode_param_slots(
                 ref(template.name, param.value) + f"@{param.name}",
                 written,
                 f"attribute:{param.name}",
-                write=functools.partial(shortcode_param, param.value, written),
+                write=functools.partial(writer, param.value, written),
             ),
         )
