@@ -748,10 +748,11 @@ def test_a_template_output_at_a_sentences_edge_stays_in_its_unit_for_the_transla
     source = (
         "Posted on {{ page.date }} by {{ page.author }}\n\n"
         '{{< param "editor" >}} edited this.\n\n'
-        "{{% note %}}A note.{{% /note %}}\n"
+        "{{% note %}}A note.{{% /note %}}\n\n"
+        "A video follows\n{{< youtube abc >}}\n"  # (on a line of its own: stays there, outside)
     )
     document = read(source)
-    assert msgids(document) == ["Posted on <1/> by <2/>", "<1/> edited this.", "A note."]
+    assert msgids(document) == ["Posted on <1/> by <2/>", "<1/> edited this.", "A note.", "A video follows"]
     japanese = translate(document, {"Posted on <1/> by <2/>": "<2/>による投稿（<1/>）"})
     assert japanese.startswith("{{ page.author }}による投稿（{{ page.date }}）\n")
 

@@ -636,9 +636,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[start] = Atom("text", raw=atom.raw[cut:], text=atom.text[cut:])
                 break
             if atom.kind == "object":
-                if _writes_text(atom) or _glued_bare_url(
-                    atom, atoms[start + 1] if start + 1 < end else None, at_start=True
-                ):
+                beside = atoms[start + 1] if start + 1 < end else None
+                if _writes_text(atom, beside) or _glued_bare_url(atom, beside, at_start=True):
                     break
                 lead.append(atom)
                 start += 1
@@ -664,9 +663,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     atoms[end - 1] = Atom("text", raw=atom.raw[:cut], text=atom.text[:cut])
                 break
             if atom.kind == "object":
-                if _writes_text(atom) or _glued_bare_url(
-                    atom, atoms[end - 2] if end - 2 >= start else None, at_start=False
-                ):
+                beside = atoms[end - 2] if end - 2 >= start else None
+                if _writes_text(atom, beside) or _glued_bare_url(atom, beside, at_start=False):
                     break
                 trail.insert(0, atom)
                 end -= 1
@@ -691,14 +689,16 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
         return lead, atoms[start:end], trail
 
 
-def _writes_text(atom: Atom) -> bool:
+def _writes_text(atom: Atom, beside: Atom | None) -> bool:
     """Whether ``atom`` is a template token that writes text into its sentence (a Liquid or Go
-    template output ``{{ page.author }}``, a shortcode that is not one of a pair): kept in its unit at
-    an edge too, where a translator may have to move it (``{{ page.author }}による``)."""
+    template output ``{{ page.author }}``, a shortcode that is not one of a pair) on the line of the
+    text ``beside`` it: kept in its unit at an edge too, where a translator may have to move it
+    (``{{ page.author }}による``). One on a line of its own stays outside, where it is written."""
     return (
         atom.node is not None
         and atom.node.tag in ("template", "shortcode")
         and (atom.shows or "").startswith("{{")
+        and not (beside is not None and beside.kind == "text" and "\n" in beside.raw)
     )
 
 
