@@ -274,3 +274,14 @@ def test_hugo_builds_the_translated_html_content_page_as_the_english_one_with_th
     assert " ".join(unmarked(spanish.text_content()).split()) == " ".join(english.text_content().split())
     assert "+34 900 123 456" in spanish.text_content()  # the shortcode ran in the Spanish page
     assert spanish.xpath(".//aside")  # and the note pair around the paragraph too
+
+
+def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path) -> None:
+    page = "---\r\ntitle: Hello there\r\nweight: 3\r\n---\r\n<p>Body {{< x >}} text.</p>\r\n"
+    path = tmp_path / "crlf.html"
+    path.write_bytes(page.encode())
+    document = read_article(path, ReadOptions(), display_path="crlf.html")
+    assert [unit.msgid for unit in document.units()] == ["Hello there", "Body <1/> text."]
+    written = pseudo(document)
+    assert written.startswith("---\r\ntitle: ⟦Hello there⟧\r\n")
+    assert unmarked(written) == page

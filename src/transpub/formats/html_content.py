@@ -17,6 +17,7 @@ from .document import DateSlot, Document, PairedPieces, Part, TextSlot
 from .front_matter import read_front_matter
 from .html import read_html
 from .html_tokens import Token, tokenize_html
+from .md_source import Source
 from .md_templates import Template, scan_templates
 from .options import ReadOptions
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -35,21 +36,23 @@ def read_html_content(
     """The :class:`Document` of an HTML content page already decoded to ``text`` (an HTML article
     when it has no front matter); ArticleError (with the line) for broken front matter or markup."""
     shown = display_path or str(path)
-    front = read_front_matter(text, shown, options.front_matter_keys)
+    source = Source(text)  # (front matter is read with its line ends as \n, as for Markdown)
+    front = read_front_matter(source.text, shown, options.front_matter_keys)
     if front is None:
         return read_html(text, path, encoding, options, display_path=shown)
+    front_end = source.at(front.end)
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
-    blanked = _NOT_LINE_END.sub(" ", text[: front.end]) + text[front.end :]
-    templates = body_templates(blanked, front.end)
-    tokens = tokens_with_templates(blanked, front.end, templates)
+    blanked = _NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
+    templates = body_templates(blanked, front_end)
+    tokens = tokens_with_templates(blanked, front_end, templates)
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
     head: list[Part] = []
     pos = 0
-    for start, end, slot in front_matter_slots(front, lambda a, b: text[a:b], options):
-        head.extend((text[pos:start], slot))
-        pos = end
-    head.append(text[pos : front.end])
-    body = _after(document.parts, front.end)
+    for start, end, slot in front_matter_slots(front, source.raw, options):
+        head.extend((text[pos : source.at(start)], slot))
+        pos = source.at(end)
+    head.append(text[pos:front_end])
+    body = _after(document.parts, front_end)
     with_slots = _shortcodes_with_slots(text, templates, options)
     if with_slots:
         body = _with_slots(body, with_slots)
