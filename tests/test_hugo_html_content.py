@@ -10,7 +10,6 @@ page by the real ``hugo`` (skipped, with the reason, where it is missing).
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -18,6 +17,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 
+from test_hugo_site import HUGO, build_with_hugo
 from transpub.cli import main
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
@@ -25,7 +25,6 @@ from transpub.formats.document import Resolution
 from transpub.formats.html_content import tokens_with_templates
 
 REPO = Path(__file__).resolve().parent.parent
-HUGO = shutil.which("hugo")
 
 PAGE = """---
 title: Scaling Your App
@@ -256,17 +255,10 @@ def test_hugo_builds_the_translated_html_content_page_as_the_english_one_with_th
     pseudo_translate(site)
     transpub(site, "compile")
     assert (site / "content" / "posts" / "scale.es.html").is_file()
-    assert HUGO is not None
-    built = subprocess.run(
-        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".hugo-cache")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
+    public = build_with_hugo(site)
 
     def article(path: str) -> lxml.html.HtmlElement:
-        page = lxml.html.fromstring((site / "public" / path / "index.html").read_bytes())
+        page = lxml.html.fromstring((public / path / "index.html").read_bytes())
         return page.xpath("//article")[0]
 
     english, spanish = article("posts/scale"), article("es/posts/scale")
