@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown jekyll
 HUGO_DEMO := build/demo-hugo
 
 LOCK := requirements.lock
@@ -24,8 +24,9 @@ system-deps:
 
 ## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
 ## memory tests), hugo (the test that builds the Hugo example), OmegaT (the CAT tool the XLIFF/TMX
-## interoperability test runs in console mode) and kramdown (Jekyll's renderer: the tests that render
-## localized Markdown as Jekyll would; Python-Markdown, MkDocs' renderer, comes with the lock).
+## interoperability test runs in console mode), kramdown (Jekyll's renderer: the tests that render
+## localized Markdown as Jekyll would; Python-Markdown, MkDocs' renderer, comes with the lock) and
+## jekyll itself (the test that builds a small Jekyll site, tests/data/jekyll_site).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
 

@@ -1,0 +1,94 @@
+"""A small Jekyll site (tests/data/jekyll_site) translated by transpub and built by the real ``jekyll``.
+
+The English pages are an HTML content page with Liquid (an output, a comment, a raw block, an
+include with a caption) and a Markdown page (kramdown: emphasis, an include, a list, a footnote).
+transpub writes their German copies into ``de/``; with every translation ``⟦msgid⟧``, the pages
+Jekyll builds from them read as the English ones with the marks removed, the include shows the
+translated caption and the comment stays hidden. Skipped, with the reason, where jekyll is missing
+(``make test`` installs the Debian package jekyll).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+from click.testing import CliRunner
+
+from transpub.cli import main
+
+SITE = Path(__file__).parent / "data" / "jekyll_site"
+JEKYLL = shutil.which("jekyll")
+pytestmark = [
+    pytest.mark.jekyll,
+    pytest.mark.skipif(
+        JEKYLL is None, reason="jekyll is not installed (make test installs the Debian package jekyll)"
+    ),
+]
+
+
+def transpub(site: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--project", str(site), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, translated (every msgstr ``⟦msgid⟧``) and built by jekyll: its ``_site``."""
+    site = tmp_path_factory.mktemp("jekyll") / "site"
+    shutil.copytree(SITE, site)
+    transpub(site, "extract")
+    for path in (site / "locales").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.save()
+    transpub(site, "compile")
+    assert JEKYLL is not None
+    done = subprocess.run(
+        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=site,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site / "_site"
+
+
+def article(built: Path, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((built / path).read_text(encoding="utf-8")).xpath("//article")[0]
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().replace("⟦", "").replace("⟧", "").split())
+
+
+@pytest.mark.parametrize("page", ["about.html", "ferries.html"])
+def test_the_german_pages_read_as_the_english_ones_with_the_marks_removed(built: Path, page: str) -> None:
+    english, german = article(built, f"en/{page}"), article(built, f"de/{page}")
+    assert text(german) == text(english)
+    assert german.findtext("h1").startswith("⟦")
+    for attribute in ("src", "href"):  # every URL as in the English page
+        assert german.xpath(f".//@{attribute}") == english.xpath(f".//@{attribute}")
+
+
+def test_liquid_runs_in_the_german_html_page_with_the_translated_include_caption(built: Path) -> None:
+    german = article(built, "de/about.html")
+    assert german.findtext(".//figcaption") == "⟦The team in 2019⟧"
+    assert german.xpath(".//img/@alt") == ["⟦The harbour team⟧"]
+    shown = german.text_content()
+    assert "Harbour News" in shown and "{% if %}" in shown  # site.title, and the raw block as written
+    assert "TODO" not in shown and "{{" not in shown
+
+
+def test_the_german_markdown_page_keeps_its_list_footnote_and_include(built: Path) -> None:
+    german = article(built, "de/ferries.html")
+    assert len(german.xpath(".//ul/li")) == 2 and german.xpath(".//div[@class='footnotes']")
+    assert german.findtext(".//figcaption") == '⟦The new ferry, "Aurora"⟧'
+    assert german.xpath(".//strong/text()") == ["every hour"]
