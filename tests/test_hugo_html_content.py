@@ -269,11 +269,21 @@ def test_hugo_builds_the_translated_html_content_page_as_the_english_one_with_th
 
 
 def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path) -> None:
-    page = "---\r\ntitle: Hello there\r\nweight: 3\r\n---\r\n<p>Body {{< x >}} text.</p>\r\n"
+    page = (
+        "---\r\ntitle: Hello there\r\ndescription: >-\r\n  A page kept\r\n  on Windows.\r\nweight: 3\r\n---\r\n"
+        "<p>Body {{< x >}} text.</p>\r\n"
+    )
     path = tmp_path / "crlf.html"
     path.write_bytes(page.encode())
     document = read_article(path, ReadOptions(), display_path="crlf.html")
-    assert [unit.msgid for unit in document.units()] == ["Hello there", "Body <1/> text."]
+    assert [unit.msgid for unit in document.units()] == [
+        "Hello there",
+        "A page kept on Windows.",
+        "Body <1/> text.",
+    ]
     written = pseudo(document)
-    assert written.startswith("---\r\ntitle: ⟦Hello there⟧\r\n")
-    assert unmarked(written) == page
+    assert written.startswith(
+        "---\r\ntitle: ⟦Hello there⟧\r\ndescription: >-\r\n  ⟦A page kept on Windows.⟧\r\n"
+    )
+    assert "\n" not in written.replace("\r\n", "")  # every line end the file's own
+    assert unmarked(written) == page.replace("A page kept\r\n  on", "A page kept on")

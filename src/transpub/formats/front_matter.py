@@ -13,7 +13,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import yaml
@@ -82,14 +82,20 @@ class _NoAliasLoader(yaml.SafeLoader):
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
 
 
-def read_front_matter(text: str, shown: str, keys: tuple[str, ...]) -> FrontMatter | None:
+def read_front_matter(
+    text: str, shown: str, keys: tuple[str, ...], *, newline: str = "\n"
+) -> FrontMatter | None:
     """The front matter at the start of ``text`` (None when there is none); ArticleError names the
     line of broken front matter, or its first line when it nests lists or mappings deeper than the
-    YAML, TOML and JSON readers (which recurse) can go."""
+    YAML, TOML and JSON readers (which recurse) can go. ``newline``: the file's line end (``text``
+    has ``\n``), with which a translated YAML block scalar is written."""
     try:
         match = _YAML.match(text)
         if match:
-            return _read_yaml(text, match, shown, keys)
+            front = _read_yaml(text, match, shown, keys)
+            if newline != "\n":
+                front.values = [_written_with(value, newline) for value in front.values]
+            return front
         match = _TOML.match(text)
         if match:
             return _read_toml(text, match, shown, keys)
@@ -233,7 +239,17 @@ def _block_header(raw: str) -> tuple[str, str] | None:
     return header, indent
 
 
-def _yaml_block(text: str, header: str, indent: str) -> str:
+def _written_with(value: FrontValue, newline: str) -> FrontValue:
+    """``value``, a block scalar written with line end ``newline`` (any other value as it was)."""
+    write = value.write
+    if isinstance(write, partial) and write.func is _yaml_block:
+        return replace(
+            value, write=partial(_yaml_block, *write.args, **{**write.keywords, "newline": newline})
+        )
+    return value
+
+
+def _yaml_block(text: str, header: str, indent: str, newline: str = "\n") -> str:
     """``text`` as the block scalar it replaces (the same header, so the same style and final line
     break), on one line: a folded scalar reads back as ``text``, a literal one as ``text`` on one line.
     Text a block scalar cannot hold (control characters) is double-quoted.
@@ -247,7 +263,7 @@ def _yaml_block(text: str, header: str, indent: str) -> str:
     text = " ".join(text.split())
     if not text or not text.isprintable():
         return _quoted(text)
-    return f"{header}\n{indent}{text}"
+    return f"{header}{newline}{indent}{text}"
 
 
 def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:

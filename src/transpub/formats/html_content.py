@@ -37,7 +37,7 @@ def read_html_content(
     when it has no front matter); ArticleError (with the line) for broken front matter or markup."""
     shown = display_path or str(path)
     source = Source(text)  # (front matter is read with its line ends as \n, as for Markdown)
-    front = read_front_matter(source.text, shown, options.front_matter_keys)
+    front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
     if front is None:
         return read_html(text, path, encoding, options, display_path=shown)
     front_end = source.at(front.end)

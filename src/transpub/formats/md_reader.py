@@ -878,7 +878,7 @@ def read_markdown(
     the line) for broken front matter."""
     shown = display_path or str(path)
     source = Source(text)
-    front = read_front_matter(source.text, shown, options.front_matter_keys)
+    front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
     templates = scan_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}

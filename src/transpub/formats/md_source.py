@@ -30,6 +30,11 @@ class Source:
                 match.start() - index for index, match in enumerate(re.finditer("\r\n", original))
             ]
 
+    @property
+    def newline(self) -> str:
+        """The article's line end: ``\r\n`` when it has Windows line ends, else ``\n``."""
+        return "\r\n" if self._removed else "\n"
+
     def at(self, pos: int) -> int:
         """The offset in ``original`` of offset ``pos`` of ``text``."""
         return pos + bisect.bisect_left(self._removed, pos) if self._removed else pos
