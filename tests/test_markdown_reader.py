@@ -792,3 +792,14 @@ def test_a_jekyll_includes_quoted_parameters_are_units_like_a_shortcodes() -> No
     assert "{% include icon.html title='Página de inicio' %}" in written
     assert '{% include figure.html caption="Un muelle \\"rojo\\"" url="/a.png" alt=page.alt %}' in written
     assert translate(document, {}) == source
+
+
+def test_what_the_author_escaped_for_an_extension_stays_escaped_in_the_translation() -> None:
+    # MkDocs' magiclink makes #12 an issue link and @anna a mention; the author escaped them
+    source = "Fixed in \\#12 by \\@anna.\n\nSee issue #3.\n"
+    document = read(source)
+    assert msgids(document) == ["Fixed in #12 by @anna.", "See issue #3."]
+    spanish = translate(
+        document, {"Fixed in #12 by @anna.": "#12: corregido por @anna.", "See issue #3.": "Vea #3."}
+    )
+    assert spanish == "\\#12: corregido por \\@anna.\n\nVea #3.\n"

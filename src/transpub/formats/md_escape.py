@@ -68,6 +68,39 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+#: Punctuation an author escapes for an extension rather than for CommonMark: MkDocs' magiclink
+#: (``\#1`` an issue, ``\@anna`` a mention, ``\!2`` a pull request), emoji (``\:smile:``),
+#: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``).
+EXTENSION_ESCAPES = frozenset("#@!:^=+~?")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def escaped_in(source: str) -> str:
+    r"""The characters of :data:`EXTENSION_ESCAPES` that ``source`` (Markdown as written) escapes, in
+    order: a translation of its text escapes them too.
+
+    >>> escaped_in(r"Fixed in \#12 by \@anna, see *this* \*"), escaped_in("no escapes")
+    ('#@', '')
+    """
+    found = dict.fromkeys(char for char in _ESCAPED.findall(source) if char in EXTENSION_ESCAPES)
+    return "".join(found)
+
+
+def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False) -> str:
+    r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and each of the
+    characters ``escaped`` (:func:`escaped_in`: the source escapes them for an extension) escaped
+    wherever it stands as text.
+
+    >>> print(escape_markdown_keeping("Corregido en #12 por @anna [x] R&D", "#@"))
+    Corregido en \#12 por \@anna &#91;x&#93; R&D
+    >>> print(escape_markdown_keeping("# 12 y #13", "#", line_start=True))
+    \# 12 y \#13
+    """
+    written = escape_markdown_line(text) if line_start else escape_markdown(text)
+    pattern = re.compile(r"(?<![\\&])[" + re.escape(escaped) + "]")  # (not escaped yet, nor &#…;)
+    return pattern.sub(lambda match: "\\" + match.group(), written)
+
+
 def escape_markdown_line(text: str) -> str:
     """``text`` as Markdown that shows exactly ``text`` at the start of a line (where ``#``, ``>``,
     ``-``, ``1.``, ``:``, ``!!!`` and four spaces start blocks).

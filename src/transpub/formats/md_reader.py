@@ -16,6 +16,7 @@ Raw HTML blocks are read as HTML articles are.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,14 @@ from ..model import Issue
 from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .md_escape import escape_markdown, escape_markdown_line, markdown_destination, title_writer
+from .md_escape import (
+    escape_markdown,
+    escape_markdown_keeping,
+    escape_markdown_line,
+    escaped_in,
+    markdown_destination,
+    title_writer,
+)
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -78,6 +86,8 @@ class _Context(NamedTuple):
     ref: str
     escape: Callable[[str], str]
     kind: str = "text"
+    #: The characters the source escapes for an extension (see md_escape.escaped_in), escaped in translations.
+    escaped: str = ""
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -156,6 +166,9 @@ class _Builder(RunSlots):
 
     def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
         """Markdown escaping of text that starts a line."""
+        assert isinstance(ctx, _Context)
+        if ctx.escaped:
+            return functools.partial(escape_markdown_keeping, escaped=ctx.escaped, line_start=True)
         return escape_markdown_line
 
     def for_translators(self, msgid: str) -> bool:
@@ -344,10 +357,15 @@ class _Builder(RunSlots):
             self.first_heading = collapse_space(words)
             if self.title_kind:
                 kind = "title"
+        # what the author escaped for an extension (magiclink's \#1) a translation escapes too
+        escaped = escaped_in("".join(atom.raw for atom in atoms if atom.kind == "text" and "\\" in atom.raw))
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
-            escape=escape_markdown,
+            escape=functools.partial(escape_markdown_keeping, escaped=escaped)
+            if escaped
+            else escape_markdown,
             kind=kind,
+            escaped=escaped,
         )
         out: list[Part] = []
         if markup.alert:
