@@ -72,32 +72,36 @@ def escape_markdown(text: str) -> str:
 #: (``\#1`` an issue, ``\@anna`` a mention, ``\!2`` a pull request), emoji (``\:smile:``),
 #: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``).
 EXTENSION_ESCAPES = frozenset("#@!:^=+~?")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: An escaped character of :data:`EXTENSION_ESCAPES` and the word after it (``\#1432``, ``\@anna``).
+_ESCAPED = re.compile(r"\\([#@!:^=+~?])(\w*)")
 
 
 def escaped_in(source: str) -> str:
-    r"""The characters of :data:`EXTENSION_ESCAPES` that ``source`` (Markdown as written) escapes, in
-    order: a translation of its text escapes them too.
+    r"""What ``source`` (Markdown as written) escapes for an extension: each escaped character of
+    :data:`EXTENSION_ESCAPES` with the word after it, separated by spaces (a translation of its text
+    escapes them too, where they stand with that word: ``#12`` stays a link when ``\#1432`` is
+    escaped beside it).
 
-    >>> escaped_in(r"Fixed in \#12 by \@anna, see *this* \*"), escaped_in("no escapes")
-    ('#@', '')
+    >>> escaped_in(r"Fixed in \#1432 by \@anna in #12, see *this* \*"), escaped_in("no escapes")
+    ('#1432 @anna', '')
     """
-    found = dict.fromkeys(char for char in _ESCAPED.findall(source) if char in EXTENSION_ESCAPES)
-    return "".join(found)
+    return " ".join(dict.fromkeys(char + word for char, word in _ESCAPED.findall(source)))
 
 
 def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False) -> str:
-    r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and each of the
-    characters ``escaped`` (:func:`escaped_in`: the source escapes them for an extension) escaped
-    wherever it stands as text.
+    r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
+    escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
+    same word.
 
-    >>> print(escape_markdown_keeping("Corregido en #12 por @anna [x] R&D", "#@"))
-    Corregido en \#12 por \@anna &#91;x&#93; R&D
-    >>> print(escape_markdown_keeping("# 12 y #13", "#", line_start=True))
-    \# 12 y \#13
+    >>> print(escape_markdown_keeping("Corregido en #1432 por @anna, vea #12 [x]", "#1432 @anna"))
+    Corregido en \#1432 por \@anna, vea #12 &#91;x&#93;
+    >>> print(escape_markdown_keeping("#1432 corregido", "#1432", line_start=True))
+    \#1432 corregido
     """
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
-    pattern = re.compile(r"(?<![\\&])[" + re.escape(escaped) + "]")  # (not escaped yet, nor &#…;)
+    items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))
+    # (not escaped yet, nor the # of a character reference; the whole word, not the start of a longer one)
+    pattern = re.compile(r"(?<![\\&])(?:" + items + r")(?!\w)")
     return pattern.sub(lambda match: "\\" + match.group(), written)
 
 

@@ -358,7 +358,9 @@ class _Builder(RunSlots):
             if self.title_kind:
                 kind = "title"
         # what the author escaped for an extension (magiclink's \#1) a translation escapes too
-        escaped = escaped_in("".join(atom.raw for atom in atoms if atom.kind == "text" and "\\" in atom.raw))
+        escaped = ""
+        if any("\\" in atom.raw for atom in atoms if atom.kind == "text"):
+            escaped = escaped_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms))
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=functools.partial(escape_markdown_keeping, escaped=escaped)
@@ -372,6 +374,19 @@ class _Builder(RunSlots):
             title, line_break, atoms = _first_line_apart(atoms)
             self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
             _emit_plain(line_break, out)
+        lines = _marked_lines(atoms) if tag in ("p", "li") else None
+        if lines is not None:  # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one
+            for number, (marker, run, line_break) in enumerate(lines):
+                if number:
+                    shown = "".join(
+                        atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40]
+                    )
+                    ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
+                _emit_plain(marker, out)
+                self.emit_run(run, ctx, out)
+                _emit_plain(line_break, out)
+            self.add(start, end, out)
+            return
         for number, (run, line_break) in enumerate(_abbreviation_lines(atoms)):
             if number:  # a line after an abbreviation's definition: a unit of its own
                 shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
@@ -585,6 +600,41 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
         current.append(atom)
     runs.append((current, []))
     return [(run, line_break) for run, line_break in runs if run or line_break]
+
+
+#: A list item's marker at a line's start that CommonMark reads as text but pymdownx.fancylists as a
+#: list: ``a.``, ``B)``, ``iv.``, ``#.`` (and numbers, which a paragraph may hold when they do not
+#: start at 1).
+_LINE_MARKER = re.compile(r"(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|\d{1,9}|#)[.)][ \t]+(?=\S)")
+
+
+def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
+    r"""The lines of a paragraph of two lines or more that each start with a list marker (see
+    :data:`_LINE_MARKER`): each line's marker, its text and the line break after it, so that each
+    line is a unit of its own and its marker stays where it is (a translated paragraph is written on
+    one line: pymdownx.fancylists would read one item). None for any other paragraph.
+
+    >>> [[a.raw for a in marker + run] for marker, run, _ in _marked_lines(
+    ...     [Atom("text", "a. One", "a. One"), Atom("text", "\n", "\n"), Atom("text", "b. Two", "b. Two")])]
+    [['a. ', 'One'], ['b. ', 'Two']]
+    """
+    lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
+    current: list[Atom] = []
+    for atom in [*atoms, None]:
+        if atom is not None and not (atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()):
+            current.append(atom)
+            continue
+        first = current[0] if current else None
+        if first is None or first.kind != "text" or first.raw != first.text:
+            return None
+        found = _LINE_MARKER.match(first.raw)
+        if found is None:
+            return None
+        rest = first.raw[found.end() :]
+        marker = [Atom("text", raw=found.group(), text=found.group())]
+        lines.append((marker, [Atom("text", raw=rest, text=rest), *current[1:]], [atom] if atom else []))
+        current = []
+    return lines if len(lines) > 1 else None
 
 
 def _first_line_apart(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:

@@ -1,0 +1,77 @@
+"""The Markdown golden articles, pseudo-translated, rendered by Python-Markdown with the extensions
+MkDocs-Material's documentation recommends (pymdown-extensions from the lock: magiclink, fancylists,
+caret, mark, tilde, keys, arithmatex, tasklist, tabbed, details, superfences…): the translated page
+shows what the source page shows, with the marks removed. This is what an MkDocs-Material site
+builds from transpub's Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.md_reader import read_markdown
+
+markdown = pytest.importorskip("markdown", reason="Python-Markdown (MkDocs' renderer) is not installed")
+pytest.importorskip("pymdownx", reason="pymdown-extensions is not installed (it is in the lock's test extra)")
+
+DATA = Path(__file__).parent / "data" / "markdown"
+#: Cases for other generators: Liquid is Jekyll's (run before Markdown), and a setext heading over
+#: two lines is a heading in CommonMark (Hugo) but a paragraph and a rule in Python-Markdown.
+OTHER_GENERATORS = {"liquid", "headings"}
+CASES = sorted(
+    path.stem
+    for path in DATA.glob("*.md")
+    if not path.stem.endswith(".expect") and path.stem not in OTHER_GENERATORS
+)
+EXTENSIONS = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.fancylists",
+    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.magiclink", "pymdownx.mark",
+    "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
+]  # fmt: skip
+CONFIGS = {
+    "pymdownx.magiclink": {"repo_url_shorthand": True, "user": "squidfunk", "repo": "mkdocs-material"},
+    "pymdownx.arithmatex": {"generic": True},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+_FRONT_MATTER = re.compile(r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+|\{\n.*?\n\})\n", re.S)
+
+
+def rendered(text: str) -> str:
+    """The page MkDocs-Material's Python-Markdown makes of an article (its front matter is MkDocs')."""
+    html = markdown.markdown(_FRONT_MATTER.sub("", text), extensions=EXTENSIONS, extension_configs=CONFIGS)
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    return " ".join(lxml.html.tostring(tree, encoding="unicode").split())
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_pseudo_translated_article_renders_as_its_source_in_mkdocs_material(case: str) -> None:
+    source = (DATA / f"{case}.md").read_text(encoding="utf-8")
+    document = read_markdown(source, Path(f"{case}.md"), "utf-8", ReadOptions())
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
+
+
+def test_the_magiclinks_of_the_source_are_the_translations_and_its_escaped_ones_stay_text() -> None:
+    source = (DATA / "pymdown.md").read_text(encoding="utf-8")
+    document = read_markdown(source, Path("pymdown.md"), "utf-8", ReadOptions())
+    spanish = document.render(
+        lambda slot: Resolution(
+            {
+                "Fixed in #1432 by @anna, thanks to squidfunk/mkdocs-material#1500.": (
+                    "@anna corrigió #1432, gracias a squidfunk/mkdocs-material#1500."
+                )
+            }.get(slot.msgid)
+        )
+    )
+    page = lxml.html.fragment_fromstring(
+        markdown.markdown(spanish, extensions=EXTENSIONS, extension_configs=CONFIGS), create_parent="div"
+    )
+    assert [link.text for link in page.iter("a")] == ["#1500", "#12"]  # not #1432, not @anna
+    assert len(page.xpath("//ol[@type='a']/li")) == 3 and len(page.xpath("//ol[@type='i']/li")) == 2
