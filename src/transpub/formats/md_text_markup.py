@@ -23,12 +23,12 @@ _BLOCK_ATTRIBUTES = r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}"
 _ATTRIBUTE_LINE = re.compile(_BLOCK_ATTRIBUTES)
 #: An attribute list on the last line of a paragraph, which applies to the paragraph: markup.
 _ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
-#: ``[text][label]`` (markdown-it leaves it text when the page does not define ``label``), or with
-#: one space or line break between the two, as Python-Markdown takes it; not before a footnote
-#: reference (``[text][^2]``: see _BEFORE_FOOTNOTE).
+#: ``[text][label]`` or ``[text][]`` (markdown-it leaves it text when the page does not define
+#: ``label``; MkDocs' autorefs defines them at build time), or with one space or line break between
+#: the two, as Python-Markdown takes it; not before a footnote reference (``[text][^2]``: see
+#: _BEFORE_FOOTNOTE).
 _FULL_REFERENCE = re.compile(
-    r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)([^\[\]\\\n^][^\[\]\\\n]*)\](?![(\[])"
-    r"|(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\]\[)()\](?![(\[])"  # collapsed: [text][] (MkDocs' autorefs)
+    r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)((?:[^\[\]\\\n^][^\[\]\\\n]*)?)\](?![(\[])"
 )
 #: ``[text]`` right before a footnote reference: a reference link in MkDocs where ``text`` is defined.
 _BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\[\^)")
@@ -70,7 +70,7 @@ def markup_in_text(content: str, block: str, *, task: bool = False, alert: bool 
     if "]" in content:
         for reference in _FULL_REFERENCE.finditer(content, first):
             found.spans.append((reference.start(), reference.start() + 1, "a["))
-            found.spans.append((reference.start(2 if reference.group(2) else 5), reference.end(), "a]"))
+            found.spans.append((reference.start(2), reference.end(), "a]"))
         for reference in _BEFORE_FOOTNOTE.finditer(content, first):
             found.spans.append((reference.start(), reference.start() + 1, "a["))
             found.spans.append((reference.end() - 1, reference.end(), "a]"))
