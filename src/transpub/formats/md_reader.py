@@ -374,23 +374,16 @@ class _Builder(RunSlots):
             title, line_break, atoms = _first_line_apart(atoms)
             self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
             _emit_plain(line_break, out)
+        # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one: a unit per line, its
+        # marker kept; else a unit per abbreviation's definition and per run between them
         lines = _marked_lines(atoms) if tag in ("p", "li") else None
-        if lines is not None:  # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one
-            for number, (marker, run, line_break) in enumerate(lines):
-                if number:
-                    shown = "".join(
-                        atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40]
-                    )
-                    ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
-                _emit_plain(marker, out)
-                self.emit_run(run, ctx, out)
-                _emit_plain(line_break, out)
-            self.add(start, end, out)
-            return
-        for number, (run, line_break) in enumerate(_abbreviation_lines(atoms)):
-            if number:  # a line after an abbreviation's definition: a unit of its own
+        if lines is None:
+            lines = [([], run, line_break) for run, line_break in _abbreviation_lines(atoms)]
+        for number, (marker, run, line_break) in enumerate(lines):
+            if number:  # a line of its own: a unit of its own
                 shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
                 ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
+            _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
         self.add(start, end, out)
@@ -590,7 +583,7 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
     current: list[Atom] = []
     defining = _defines(atoms[0]) if atoms else False
     for index, atom in enumerate(atoms):
-        if atom.kind == "text" and "\n" in atom.raw and not atom.text.strip():
+        if _is_line_break(atom):
             following = atoms[index + 1] if index + 1 < len(atoms) else None
             if defining or (following is not None and _defines(following)):
                 runs.append((current, [atom]))
@@ -608,6 +601,11 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
 _LINE_MARKER = re.compile(r"(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|\d{1,9}|#)[.)][ \t]+(?=\S)")
 
 
+def _is_line_break(atom: Atom) -> bool:
+    """Whether ``atom`` is the break between two lines of a paragraph (and what starts the next)."""
+    return atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()
+
+
 def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
     r"""The lines of a paragraph of two lines or more that each start with a list marker (see
     :data:`_LINE_MARKER`): each line's marker, its text and the line break after it, so that each
@@ -621,7 +619,7 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
     lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
     current: list[Atom] = []
     for atom in [*atoms, None]:
-        if atom is not None and not (atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()):
+        if atom is not None and not _is_line_break(atom):
             current.append(atom)
             continue
         first = current[0] if current else None
