@@ -13,7 +13,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
 import yaml
@@ -92,10 +92,7 @@ def read_front_matter(
     try:
         match = _YAML.match(text)
         if match:
-            front = _read_yaml(text, match, shown, keys)
-            if newline != "\n":
-                front.values = [_written_with(value, newline) for value in front.values]
-            return front
+            return _read_yaml(text, match, shown, keys, newline)
         match = _TOML.match(text)
         if match:
             return _read_toml(text, match, shown, keys)
@@ -110,7 +107,9 @@ def read_front_matter(
 # --------------------------------------------------------------------------- YAML
 
 
-def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...]) -> FrontMatter:
+def _read_yaml(
+    text: str, match: re.Match[str], shown: str, keys: tuple[str, ...], newline: str = "\n"
+) -> FrontMatter:
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
     loader = None
@@ -148,7 +147,7 @@ def _read_yaml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...
             if key in DATE_KEYS and front.date is None and isinstance(value_node, yaml.ScalarNode):
                 if _DATED.match(value_node.value):
                     front.date = value_node.value.strip()
-        _yaml_mapping(front, body, offset, node, keys, _prefixes(keys), "")
+        _yaml_mapping(front, body, offset, node, keys, _prefixes(keys), "", newline)
     return front
 
 
@@ -160,24 +159,36 @@ def _yaml_mapping(
     keys: tuple[str, ...],
     prefixes: frozenset[str],
     path: str,
+    newline: str,
 ) -> None:
     """Add the translated values of mapping ``node`` (at dotted ``path``) to ``front``: the keys named
-    in ``keys``, in the mappings ``prefixes`` lead to (``card.title``: ``title`` in ``card``)."""
+    in ``keys``, in the mappings ``prefixes`` lead to (``card.title``: ``title`` in ``card``); a
+    block scalar's translation is written with the file's line end ``newline``."""
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         name = f"{path}.{key_node.value}" if path else key_node.value
         if name in keys:
             if isinstance(value_node, yaml.ScalarNode):
-                front.values.extend(_yaml_values(body, offset, name, None, value_node, flow=False))
+                front.values.extend(
+                    _yaml_values(body, offset, name, None, value_node, flow=False, newline=newline)
+                )
             elif isinstance(value_node, yaml.SequenceNode):
                 for index, item in enumerate(value_node.value):
                     if isinstance(item, yaml.ScalarNode):
                         front.values.extend(
-                            _yaml_values(body, offset, name, index, item, flow=bool(value_node.flow_style))
+                            _yaml_values(
+                                body,
+                                offset,
+                                name,
+                                index,
+                                item,
+                                flow=bool(value_node.flow_style),
+                                newline=newline,
+                            )
                         )
         elif name in prefixes and isinstance(value_node, yaml.MappingNode):
-            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name)
+            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name, newline)
 
 
 def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
@@ -206,7 +217,7 @@ def _value_at(data: dict, key: str) -> object:
 
 
 def _yaml_values(
-    body: str, offset: int, key: str, index: int | None, node: yaml.ScalarNode, *, flow: bool
+    body: str, offset: int, key: str, index: int | None, node: yaml.ScalarNode, *, flow: bool, newline: str
 ) -> Iterator[FrontValue]:
     if node.tag != _STR_TAG or not node.value.strip():
         return
@@ -221,7 +232,7 @@ def _yaml_values(
         offset + end,
         node.value,
         # a partial: the read cache stores it
-        partial(_yaml_block, header=block[0], indent=block[1])
+        partial(_yaml_block, header=block[0], indent=block[1], newline=newline)
         if block is not None
         else partial(_yaml_scalar, style=node.style, flow=flow),
     )
@@ -237,16 +248,6 @@ def _block_header(raw: str) -> tuple[str, str] | None:
     if not indent or any(char.isdigit() for char in header.split("#", 1)[0]):
         return None
     return header, indent
-
-
-def _written_with(value: FrontValue, newline: str) -> FrontValue:
-    """``value``, a block scalar written with line end ``newline`` (any other value as it was)."""
-    write = value.write
-    if isinstance(write, partial) and write.func is _yaml_block:
-        return replace(
-            value, write=partial(_yaml_block, *write.args, **{**write.keywords, "newline": newline})
-        )
-    return value
 
 
 def _yaml_block(text: str, header: str, indent: str, newline: str = "\n") -> str:
