@@ -167,9 +167,15 @@ class Template:
         if not self.closing or other.closing or self.pair_key() is None or other.pair_key() is None:
             return False
         if self.opener == "{%":
-            return other.opener == "{%" and self.name == "end" + other.name
+            return other.opener == "{%" and (
+                self.name == "end" + other.name or _LIQUID_ENDS.get(other.name) == self.name
+            )
         return self.opener == other.opener and self.name == other.name
 
+
+#: Liquid block tags whose end tag is not ``end`` + their name: GitHub Docs' ``{% ifversion fpt %}``
+#: … ``{% endif %}``.
+_LIQUID_ENDS = {"ifversion": "endif"}
 
 #: Liquid tags that never have an end tag.
 _LIQUID_STANDALONE = frozenset(

@@ -604,6 +604,11 @@ class RunSlots:
                 number = numbers[id(atom.node)]
                 paired = pieces[number]
                 assert isinstance(paired, PairedPieces)
+                shown = placeholders[number - 1]
+                if shown.tag in _TEMPLATE_TAGS:  # the legend shows the tokens (a condition, a shortcode)
+                    placeholders[number - 1] = Placeholder(
+                        number, shown.tag, True, _pair_shows(paired.open, atom.parts)
+                    )
                 if atom.written is None:
                     paired.close = list(atom.parts)
                 else:  # written when translated; the source's own when its content is kept
@@ -749,6 +754,23 @@ def _markup_name(parts: list) -> tuple[str, str]:
     if raw.startswith(("{{", "{%")):
         return "template", collapse_space(raw)
     return "comment", ""
+
+
+#: The tags of template tokens (a Liquid tag, a Hugo shortcode), whose legend shows them as written.
+_TEMPLATE_TAGS = frozenset({"template", "shortcode"})
+
+
+def _pair_shows(opening: list, closing: list) -> str:
+    """What a paired template placeholder's legend shows: its two tokens, the opening one cut short.
+
+    >>> _pair_shows(["{% if site.beta %}"], ["{% endif %}"])
+    '{% if site.beta %}…{% endif %}'
+    """
+    start = collapse_space("".join(part for part in opening if isinstance(part, str)))
+    end = collapse_space("".join(part for part in closing if isinstance(part, str)))
+    if len(start) > 40:
+        start = start[:39] + "…"
+    return f"{start}…{end}"
 
 
 def _reading_text(atom: Atom) -> str:
