@@ -160,6 +160,33 @@ def test_a_template_that_writes_text_at_a_sentences_end_stays_in_its_unit(tmp_pa
     assert unmarked(pseudo(document)) == page
 
 
+def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_showing_its_tokens(
+    tmp_path: Path,
+) -> None:
+    # the translator may move "(beta)" but must keep it inside its condition: one pair, not two
+    # unrelated tokens; the legend says what the condition is
+    page = (
+        "---\ntitle: Post\n---\n"
+        "<p>Use the API{% if site.beta %} (beta){% endif %} to read the <b>data</b>.</p>\n"
+        "<p>Click {{< mark >}}here{{< /mark >}} to go.</p>\n"
+        "<p>Odd <em>{% if a %}one</em> two{% endif %} three. {% endif %} and {% if b %} open.</p>\n"
+    )
+    document = read(tmp_path, page)
+    units = {unit.msgid: unit for unit in document.units()}
+    beta = units["Use the API<1> (beta)</1> to read the <2>data</2>."]
+    assert beta.placeholders[0].legend() == '<1>…</1> = template (template) "{% if site.beta %}…{% endif %}"'
+    mark = units["Click <1>here</1> to go."]
+    assert mark.placeholders[0].legend() == '<1>…</1> = Hugo shortcode (shortcode) "{{< mark >}}…{{< /mark >}}"'
+    # across an element's end, or without its other end: each stands alone, as written
+    assert "Odd <1><2/>one</1> two<3/> three." in units
+    assert "<1/> and <2/> open." in units
+    translated = document.render(
+        lambda slot: Resolution("Die API<1> (Beta)</1> liest die <2>Daten</2>." if slot.msgid == beta.msgid else None)
+    )
+    assert "<p>Die API{% if site.beta %} (Beta){% endif %} liest die <b>Daten</b>.</p>" in translated
+    assert unmarked(pseudo(document)) == page
+
+
 def test_an_error_in_the_body_names_the_line_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as caught:
         read(tmp_path, "---\ntitle: Broken\n---\n<p>Fine.</p>\n<p>Then <!-- a comment never closed\n")

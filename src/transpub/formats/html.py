@@ -166,6 +166,8 @@ class _Builder(RunSlots):
         self.charset_tag: Tag | None = None
         self.text_inside: dict[tuple[int, bool], bool] = {}  # (element, translate) -> has_text
         self.opaque = _OPAQUE_WITH[(options.extract_code, options.extract_pre)]
+        #: Whether template pairs stand among the tokens (an HTML content page's: see pair_templates).
+        self.template_pairs = any(token.kind == "other" and "template-role" in token.attrs for token in tokens)
 
     # -- elements
 
@@ -637,6 +639,8 @@ class _Builder(RunSlots):
             pending: list = [(item, ctx) for item in reversed(core)]
             while (left := self.atoms(pending, atoms)) is not None:
                 yield self.plain_rest(*left)
+            if self.template_pairs:
+                pair_templates(atoms)
             self.emit_sentences(atoms, ctx, out)
         left = self.plain_items(trail, ctx, out)
         if left is not None:
@@ -769,6 +773,8 @@ class _Builder(RunSlots):
                     atoms.append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
                 elif token.kind == "end":  # stray end tag: no element, nothing for a translator to see
                     atoms.append(Atom("text", token.raw, ""))
+                elif "template-role" in token.attrs:  # one end of a template pair (see pair_templates)
+                    atoms.append(Atom("object", "", "", [token.raw], Node(token.tag, -1, None, token.attrs)))
                 else:  # comment, CDATA, declaration: kept whole
                     atoms.append(Atom("object", "", "", [token.raw], None))
             elif kind is not Node:  # a source string (a text token trimmed)
@@ -786,6 +792,42 @@ class _Builder(RunSlots):
                 pending.append(Atom("close", "", "", closing, item))
                 pending.extend([(child, inner) for child in reversed(item.children)])
         return None
+
+
+def pair_templates(atoms: list[Atom]) -> None:
+    """Make the two ends of a template pair in ``atoms`` (``{% if x %}`` … ``{% endif %}`` of an HTML
+    content page: object atoms whose node holds the pair's number) one paired placeholder when the
+    elements between them close inside it; every other end of a pair stands alone, as a comment."""
+    stack: list[Atom] = []  # open elements and template openers
+    for atom in atoms:
+        node = atom.node
+        if atom.kind == "open":
+            stack.append(atom)
+        elif atom.kind == "close":
+            while stack and stack[-1].node is not node:
+                _alone(stack.pop())
+            if stack:
+                stack.pop()
+        elif atom.kind == "object" and node is not None and node.start == -1 and "template-role" in node.attrs:
+            if node.attrs["template-role"] == "open":
+                stack.append(atom)
+                continue
+            opener = stack[-1].node if stack and stack[-1].kind == "object" else None
+            if opener is not None and opener.attrs["template-pair"] == node.attrs["template-pair"]:
+                opener_atom = stack.pop()
+                opener_atom.kind, atom.kind = "open", "close"
+                atom.node = opener_atom.node = Node(node.tag, -1, None, {})
+            else:
+                _alone(atom)
+    for atom in stack:
+        if atom.kind == "object":
+            _alone(atom)
+
+
+def _alone(atom: Atom) -> None:
+    """A template pair's end that stands alone: a placeholder shown as written (see ``_markup_name``)."""
+    if atom.kind == "object":
+        atom.node = None
 
 
 #: Blocks :meth:`_Builder.emit_flat` leaves to the walk (they emit more than their content).

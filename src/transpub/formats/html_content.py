@@ -86,6 +86,7 @@ def tokens_with_templates(text: str, start: int = 0, templates: list[Template] |
     }
     if not spans:
         return tokenize_html(text)
+    pairs = _pairs(templates)
     # each token tokenized as a comment of its length (its line ends kept), then given back its text
     pieces: list[str] = []
     pos = 0
@@ -109,7 +110,11 @@ def tokens_with_templates(text: str, start: int = 0, templates: list[Template] |
             if token.kind in ("start", "startend"):  # (in an attribute value)
                 attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
             kind = spans.get((pos, end))
-            token = Token(kind or token.kind, raw, token.tag, attrs)
+            pair = pairs.get(pos) if kind == "other" else None
+            if pair is not None:  # one end of a pair: the reader may make them one placeholder
+                token = Token("other", raw, pair[0], {"template-pair": pair[1], "template-role": pair[2]})
+            else:
+                token = Token(kind or token.kind, raw, token.tag, attrs)
         tokens.append(token)
         pos = end
     return tokens
@@ -146,6 +151,33 @@ def _token_spans(templates: list[Template]) -> dict[tuple[int, int], str]:
         spans[template.start, end] = kind
         index += 1
     return spans
+
+
+def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
+    """Where each token of a template pair starts (``{% if x %}`` … ``{% endif %}``, ``{{< mark >}}``
+    … ``{{< /mark >}}``): its legend's tag, the pair's number and its role (``open``, ``close``).
+
+    >>> text = "{% if a %}x{% endif %} {{< n >}}y{{< /n >}} {% else %}"
+    >>> sorted(_pairs(body_templates(text)).values())
+    [('shortcode', '2', 'close'), ('shortcode', '2', 'open'), ('template', '1', 'close'), ('template', '1', 'open')]
+    """
+    found: dict[int, tuple[str, str, str]] = {}
+    stack: list[Template] = []
+    for template in templates:
+        if template.pair_key() is None or (template.opener == "{%" and template.name in _LIQUID_BLOCKS):
+            continue
+        if not template.closing:
+            stack.append(template)
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if template.closes(stack[depth]):
+                opener = stack[depth]
+                del stack[depth:]
+                number = str(len(found) // 2 + 1)
+                found[opener.start] = (opener.tag, number, "open")
+                found[template.start] = (template.tag, number, "close")
+                break
+    return found
 
 
 def _given_back(value: str | None, masked: str, text: str, start: int, end: int) -> str | None:
