@@ -176,12 +176,16 @@ def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_show
     beta = units["Use the API<1> (beta)</1> to read the <2>data</2>."]
     assert beta.placeholders[0].legend() == '<1>…</1> = template (template) "{% if site.beta %}…{% endif %}"'
     mark = units["Click <1>here</1> to go."]
-    assert mark.placeholders[0].legend() == '<1>…</1> = Hugo shortcode (shortcode) "{{< mark >}}…{{< /mark >}}"'
+    assert (
+        mark.placeholders[0].legend() == '<1>…</1> = Hugo shortcode (shortcode) "{{< mark >}}…{{< /mark >}}"'
+    )
     # across an element's end, or without its other end: each stands alone, as written
     assert "Odd <1><2/>one</1> two<3/> three." in units
     assert "<1/> and <2/> open." in units
     translated = document.render(
-        lambda slot: Resolution("Die API<1> (Beta)</1> liest die <2>Daten</2>." if slot.msgid == beta.msgid else None)
+        lambda slot: Resolution(
+            "Die API<1> (Beta)</1> liest die <2>Daten</2>." if slot.msgid == beta.msgid else None
+        )
     )
     assert "<p>Die API{% if site.beta %} (Beta){% endif %} liest die <b>Daten</b>.</p>" in translated
     assert unmarked(pseudo(document)) == page

@@ -167,7 +167,9 @@ class _Builder(RunSlots):
         self.text_inside: dict[tuple[int, bool], bool] = {}  # (element, translate) -> has_text
         self.opaque = _OPAQUE_WITH[(options.extract_code, options.extract_pre)]
         #: Whether template pairs stand among the tokens (an HTML content page's: see pair_templates).
-        self.template_pairs = any(token.kind == "other" and "template-role" in token.attrs for token in tokens)
+        self.template_pairs = any(
+            token.kind == "other" and "template-role" in token.attrs for token in tokens
+        )
 
     # -- elements
 
@@ -808,7 +810,9 @@ def pair_templates(atoms: list[Atom]) -> None:
                 _alone(stack.pop())
             if stack:
                 stack.pop()
-        elif atom.kind == "object" and node is not None and node.start == -1 and "template-role" in node.attrs:
+        elif (
+            atom.kind == "object" and node is not None and node.start == -1 and "template-role" in node.attrs
+        ):
             if node.attrs["template-role"] == "open":
                 stack.append(atom)
                 continue
