@@ -191,6 +191,28 @@ def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_show
     assert unmarked(pseudo(document)) == page
 
 
+def test_the_lines_of_a_percent_shortcode_pair_are_read_as_markdown_a_list_stays_a_list(
+    tmp_path: Path,
+) -> None:
+    # Hugo reads what {{% note %}} holds as Markdown: read as HTML text, its list was one unit
+    # ("* item one * item two"), and a translation wrote it on one line, a paragraph
+    page = (
+        "---\ntitle: Post\n---\n<div>\n{{% note %}}\n* Stop the **server**.\n* Copy the files.\n"
+        "{{% /note %}}\n</div>\n<p>Then start it.</p>\n"
+    )
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()][1:] == [
+        "Stop the <1>server</1>.",
+        "Copy the files.",
+        "Then start it.",
+    ]
+    assert unmarked(pseudo(document)) == page
+    translated = document.render(
+        lambda slot: Resolution("Kopieren *alle* Dateien." if "Copy" in slot.msgid else None)
+    )
+    assert "* Kopieren \\*alle\\* Dateien.\n{{% /note %}}" in translated
+
+
 def test_an_error_in_the_body_names_the_line_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as caught:
         read(tmp_path, "---\ntitle: Broken\n---\n<p>Fine.</p>\n<p>Then <!-- a comment never closed\n")

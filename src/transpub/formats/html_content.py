@@ -44,7 +44,8 @@ def read_html_content(
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
     blanked = _NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
     templates = body_templates(blanked, front_end)
-    tokens = tokens_with_templates(blanked, front_end, templates)
+    regions = _markdown_regions(templates)
+    tokens = tokens_with_templates(blanked, front_end, templates, regions)
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
     head: list[Part] = []
     pos = 0
@@ -53,6 +54,8 @@ def read_html_content(
         pos = source.at(end)
     head.append(text[pos:front_end])
     body = _after(document.parts, front_end)
+    if regions:
+        body = _with_markdown(body, blanked, regions, document, options, shown)
     with_slots = _shortcodes_with_slots(text, templates, options)
     if with_slots:
         body = _with_slots(body, with_slots)
@@ -70,11 +73,17 @@ def body_templates(text: str, start: int = 0) -> list[Template]:
     ]
 
 
-def tokens_with_templates(text: str, start: int = 0, templates: list[Template] | None = None) -> list[Token]:
+def tokens_with_templates(
+    text: str,
+    start: int = 0,
+    templates: list[Template] | None = None,
+    regions: list[tuple[Template, Template]] = [],  # noqa: B006 (never changed)
+) -> list[Token]:
     """The HTML tokens of ``text``, each template token after ``start`` (``{{< shortcode >}}``,
     ``{% tag %}``, ``{{ output }}``) one token of kind ``template`` or ``other`` (see
     :func:`_token_spans`): markup kept as written, a placeholder inside a sentence, never text to
-    translate or escape (its ``<`` and ``>`` would otherwise be text, or a tag: ``{{<note>}}``).
+    translate or escape (its ``<`` and ``>`` would otherwise be text, or a tag: ``{{<note>}}``);
+    each of ``regions`` (see :func:`_markdown_regions`) one ``other`` token with what it holds.
 
     >>> [(t.kind, t.raw) for t in tokens_with_templates('<p>See {{<note>}} this.</p>')]
     [('start', '<p>'), ('text', 'See '), ('template', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
@@ -82,7 +91,9 @@ def tokens_with_templates(text: str, start: int = 0, templates: list[Template] |
     if templates is None:
         templates = body_templates(text, start)
     spans = {
-        span: kind for span, kind in _token_spans(templates).items() if span[1] - span[0] >= len("<!---->")
+        span: kind
+        for span, kind in _token_spans(templates, regions).items()
+        if span[1] - span[0] >= len("<!---->")
     }
     if not spans:
         return tokenize_html(text)
@@ -120,7 +131,10 @@ def tokens_with_templates(text: str, start: int = 0, templates: list[Template] |
     return tokens
 
 
-def _token_spans(templates: list[Template]) -> dict[tuple[int, int], str]:
+def _token_spans(
+    templates: list[Template],
+    regions: list[tuple[Template, Template]] = [],  # noqa: B006 (never changed)
+) -> dict[tuple[int, int], str]:
     """Where each template token is, in order, and its token kind: ``template`` for one that writes
     text into its sentence (a Liquid output ``{{ x }}``, a shortcode without a closing one: kept in
     its sentence's unit, at an edge too), ``other`` for the rest (a Liquid tag, either end of a
@@ -133,15 +147,21 @@ def _token_spans(templates: list[Template]) -> dict[tuple[int, int], str]:
     """
     spans: dict[tuple[int, int], str] = {}
     closed = {template.name for template in templates if template.shortcode and template.closing}
+    region_ends = {opener.start: closer for opener, closer in regions}
     index = 0
     while index < len(templates):
         template = templates[index]
         end = template.end
         kind = "other"
-        if template.opener == "{%" and template.name in _LIQUID_BLOCKS and not template.closing:
-            closer = "end" + template.name
+        if template.start in region_ends:  # the region and what it holds: one token
+            closer = region_ends[template.start]
+            end = closer.end
+            while templates[index] is not closer:
+                index += 1
+        elif template.opener == "{%" and template.name in _LIQUID_BLOCKS and not template.closing:
+            ender = "end" + template.name
             for later in range(index + 1, len(templates)):
-                if templates[later].opener == "{%" and templates[later].name == closer:
+                if templates[later].opener == "{%" and templates[later].name == ender:
                     end, index = templates[later].end, later
                     break
         elif template.opener == "{{" or (
@@ -151,6 +171,74 @@ def _token_spans(templates: list[Template]) -> dict[tuple[int, int], str]:
         spans[template.start, end] = kind
         index += 1
     return spans
+
+
+def _markdown_regions(templates: list[Template]) -> list[tuple[Template, Template]]:
+    """The outermost ``{{% x %}}`` … ``{{% /x %}}`` pairs of ``templates`` standing on lines of their
+    own: Hugo reads what such a pair holds as Markdown (where a shortcode's ``.Inner`` goes through
+    ``markdownify``, or the page's renderer), so its lines are Markdown's, not HTML text.
+
+    >>> text = "<div>\\n{{% note %}}\\n* a\\n{{% /note %}}\\n</div> {{% x %}}b{{% /x %}}"
+    >>> [(o.name, c.name) for o, c in _markdown_regions(body_templates(text))]
+    [('note', 'note')]
+    """
+    regions: list[tuple[Template, Template]] = []
+    stack: list[Template] = []
+    for template in templates:
+        if template.opener != "{{%" or not template.block or template.self_closing:
+            continue
+        if not template.closing:
+            stack.append(template)
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if template.closes(stack[depth]):
+                opener = stack[depth]
+                del stack[depth:]
+                while regions and regions[-1][0].start > opener.start:  # inside this one
+                    regions.pop()
+                regions.append((opener, template))
+                break
+    return regions
+
+
+def _with_markdown(
+    body: list[Part],
+    text: str,
+    regions: list[tuple[Template, Template]],
+    document: Document,
+    options: ReadOptions,
+    shown: str,
+) -> list[Part]:
+    """``body`` (parts of the HTML content page ``text``, its front matter blanked) with the lines
+    each of ``regions`` holds read as Markdown (where the region is no placeholder of a sentence:
+    then it stays as written, a placeholder); their warnings join ``document``'s."""
+    from .md_reader import read_markdown  # (a page without such a pair never needs it)
+
+    found: dict[str, list[Part]] = {}
+    for opener, closer in regions:
+        inner_start = text.find("\n", opener.end) + 1
+        inner_end = text.rfind("\n", 0, closer.start) + 1
+        raw = text[opener.start : closer.end]
+        if inner_start <= 0 or inner_end <= inner_start or raw in found:
+            continue
+        inside = read_markdown(
+            _NOT_LINE_END.sub(" ", text[:inner_start]) + text[inner_start:inner_end],
+            document.path,
+            document.encoding,
+            options,
+            display_path=shown,
+        )
+        document.warnings.extend(inside.warnings)
+        document.depth = max(document.depth, inside.depth)
+        found[raw] = [
+            text[opener.start : inner_start],
+            *_after(inside.parts, inner_start),
+            text[inner_end : closer.end],
+        ]
+    out: list[Part] = []
+    for part in body:
+        out.extend(_split(part, found) if isinstance(part, str) and "{{%" in part else (part,))
+    return out
 
 
 def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
