@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -278,6 +279,40 @@ def test_a_translated_yaml_block_scalar_keeps_its_style_and_final_line_break() -
     assert yaml.safe_load(written.split("---")[1]) == {
         "description": "Una carrera: por el bosque # no es un comentario\n",
         "summary": "Oro",
+    }
+
+
+def test_a_literal_block_scalar_keeps_its_line_breaks_for_the_translator_and_in_the_page() -> None:
+    # an address or a poem: its line breaks are its value's (a folded one's are not)
+    text = "---\nsummary: |\n  Harbour Office\n    Quay 4\n\n  Visby\n---\nBody.\n"
+    document = read(text)
+    (address,) = [unit for unit in document.units() if unit.msgid.startswith("Harbour")]
+    assert address.msgid == "Harbour Office\n  Quay 4\n\nVisby"
+    assert translate(document, {}) == text
+    written = translate(document, {address.msgid: "Hafenamt\n  Kai 4\n\nVisby"})
+    assert yaml.safe_load(written.split("---")[1]) == {"summary": "Hafenamt\n  Kai 4\n\nVisby\n"}
+    # a translation on one line stays one; one whose first line starts with a space is quoted
+    assert yaml.safe_load(translate(document, {address.msgid: "Hafenamt, Visby"}).split("---")[1]) == {
+        "summary": "Hafenamt, Visby\n"
+    }
+    odd = translate(document, {address.msgid: " Hafenamt\nVisby"})
+    assert yaml.safe_load(odd.split("---")[1]) == {"summary": " Hafenamt\nVisby"}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_multi_line_toml_string_keeps_its_line_breaks_for_the_translator_and_in_the_page(
+    newline: str,
+) -> None:
+    text = '+++\nsummary = """\nHarbour Office\nQuay "4"\n"""\n+++\nBody.\n'.replace("\n", newline)
+    document = read(text)
+    (summary,) = [unit for unit in document.units() if unit.msgid.startswith("Harbour")]
+    assert summary.msgid == 'Harbour Office\nQuay "4"'
+    assert translate(document, {}) == text
+    pseudo = translate(document, {summary.msgid: f"⟦{summary.msgid}⟧"})
+    assert pseudo.replace("⟦", "").replace("⟧", "") == text
+    written = translate(document, {summary.msgid: 'Hafenamt\\\nKai "4"'})
+    assert tomllib.loads(written.replace("\r\n", "\n").split("+++")[1]) == {
+        "summary": 'Hafenamt\\\nKai "4"\n'
     }
 
 

@@ -39,6 +39,9 @@ class FrontValue:
     end: int
     value: str
     write: Callable[[str], str]
+    #: Whether its line breaks are part of its value (a YAML literal block scalar of several lines:
+    #: an address, a poem), so translators get them and a translation is written line by line.
+    lines: bool = False
 
 
 @dataclass
@@ -95,7 +98,7 @@ def read_front_matter(
             return _read_yaml(text, match, shown, keys, newline)
         match = _TOML.match(text)
         if match:
-            return _read_toml(text, match, shown, keys)
+            return _read_toml(text, match, shown, keys, newline)
         match = _JSON_START.match(text)
         if match:
             return _read_json(text, match.end(), shown, keys)
@@ -235,6 +238,7 @@ def _yaml_values(
         partial(_yaml_block, header=block[0], indent=block[1], newline=newline)
         if block is not None
         else partial(_yaml_scalar, style=node.style, flow=flow),
+        lines=block is not None and node.style == "|" and "\n" in node.value.strip("\n"),
     )
 
 
@@ -252,19 +256,40 @@ def _block_header(raw: str) -> tuple[str, str] | None:
 
 def _yaml_block(text: str, header: str, indent: str, newline: str = "\n") -> str:
     """``text`` as the block scalar it replaces (the same header, so the same style and final line
-    break), on one line: a folded scalar reads back as ``text``, a literal one as ``text`` on one line.
-    Text a block scalar cannot hold (control characters) is double-quoted.
+    break): a folded scalar on one line (it reads back as ``text``), a literal one line by line (its
+    line breaks are its value's). Text a block scalar cannot hold (control characters, a first line
+    that starts with a space) is double-quoted.
 
     >>> print(_yaml_block("Una carrera:  por el bosque # sin comentario", ">-", "  "))
     >-
       Una carrera: por el bosque # sin comentario
+    >>> print(_yaml_block("Calle Mayor 1\\n\\n28013  Madrid", "|", "  "))
+    |
+      Calle Mayor 1
+    <BLANKLINE>
+      28013 Madrid
     >>> print(_yaml_block("a\\x07b", "|", "  "))
     "a\\u0007b"
     """
+    if header.startswith("|") and "\n" in text.strip("\n"):
+        lines = [spaced_line(line) for line in text.strip("\n").split("\n")]
+        if lines[0][:1] != " " and all(line.isprintable() for line in lines):
+            return header + "".join(newline + (indent + line if line else "") for line in lines)
+        return _quoted("\n".join(lines))
     text = " ".join(text.split())
     if not text or not text.isprintable():
         return _quoted(text)
     return f"{header}{newline}{indent}{text}"
+
+
+def spaced_line(line: str) -> str:
+    """A line of a literal block's value as translators get it: its indentation kept (it is the
+    value's), the rest of its spaces collapsed.
+
+    >>> spaced_line("  two   words ")
+    '  two words'
+    """
+    return line[: len(line) - len(line.lstrip(" "))] + " ".join(line.split())
 
 
 def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
@@ -319,7 +344,9 @@ _TOML_STRING = re.compile(
 _TOML_SKIP = re.compile(r"(?:[ \t\r\n,]|#[^\n]*)*")
 
 
-def _read_toml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...]) -> FrontMatter:
+def _read_toml(
+    text: str, match: re.Match[str], shown: str, keys: tuple[str, ...], newline: str = "\n"
+) -> FrontMatter:
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
     try:
@@ -355,7 +382,7 @@ def _read_toml(text: str, match: re.Match[str], shown: str, keys: tuple[str, ...
         value_start = key_match.end()
         value_end = _toml_value_end(body, value_start)
         if name in keys and isinstance(_value_at(data, name), (str, list)):
-            front.values.extend(_toml_strings(body, offset, name, value_start, value_end))
+            front.values.extend(_toml_strings(body, offset, name, value_start, value_end, newline))
         next_line = body.find("\n", value_end)
         pos = len(body) if next_line < 0 else next_line + 1
     return front
@@ -385,7 +412,9 @@ def _toml_value_end(body: str, start: int) -> int:
     return pos
 
 
-def _toml_strings(body: str, offset: int, key: str, start: int, end: int) -> Iterator[FrontValue]:
+def _toml_strings(
+    body: str, offset: int, key: str, start: int, end: int, newline: str = "\n"
+) -> Iterator[FrontValue]:
     array = body.startswith("[", start)
     pos = start + 1 if array else start
     index = 0
@@ -398,18 +427,74 @@ def _toml_strings(body: str, offset: int, key: str, start: int, end: int) -> Ite
         value = tomllib.loads(f"v = {raw}")["v"]
         if value.strip():
             literal = raw.startswith("'") and not raw.startswith("'''")
+            lines = raw.startswith(('"""', "'''")) and "\n" in value.strip("\n")
             yield FrontValue(
                 key,
                 index if array else None,
                 offset + string.start(),
                 offset + string.end(),
                 value,
-                partial(_toml_string, literal=literal),
+                partial(_toml_lines, form=_toml_form(raw), newline=newline)
+                if lines
+                else partial(_toml_string, literal=literal),
+                lines=lines,
             )
         index += 1
         pos = string.end()
         if not array:
             break
+
+
+def _toml_form(raw: str) -> tuple[str, str, str, bool]:
+    """The delimiter of the multi-line TOML string written as ``raw``; whether a line break stands
+    right after its opening one and right before its closing one (``"\\n"``) or not (``""``); whether
+    it escapes its quotes (``\\"``, which a multi-line string need not).
+
+    >>> _toml_form("'''\\nA\\nB'''")
+    ("'''", '\\n', '', False)
+    """
+    quote, inner = raw[:3], raw[3:-3]
+    after_open = "\n" if inner.startswith(("\n", "\r\n")) else ""
+    return quote, after_open, "\n" if inner.endswith("\n") else "", '\\"' in inner
+
+
+def _toml_lines(text: str, form: tuple[str, str, str, bool], newline: str = "\n") -> str:
+    """``text`` as the multi-line TOML string it replaces (``form``: see :func:`_toml_form`), line by
+    line (its line breaks are its value's); a basic string where a literal one cannot hold it.
+
+    >>> print(_toml_lines("Hafenamt\\n  Kai 4", ("'''", "\\n", "\\n", False)))
+    '''
+    Hafenamt
+      Kai 4
+    '''
+    >>> print(_toml_lines("l'été\\nHafen", ("'''", "", "", False)).replace('"', "Q"))  # (a basic one)
+    QQQl'été
+    HafenQQQ
+    """
+    quote, after_open, before_close, escaped = form
+    lines = [spaced_line(line) for line in text.strip("\n").split("\n")]
+    if not all(line.isprintable() for line in lines):
+        return _quoted("\n".join(lines))
+    if quote == "'''" and "'" not in text:
+        body = newline.join(lines)
+    else:
+        quote = '"' * 3
+        body = newline.join(_quoted(line)[1:-1] if escaped else _basic_line(line) for line in lines)
+        if before_close == "" and body.endswith('"') and not body.endswith('\\"'):
+            body = body[:-1] + '\\"'  # (not a quote of the closing delimiter)
+    return quote + after_open.replace("\n", newline) + body + before_close.replace("\n", newline) + quote
+
+
+def _basic_line(line: str) -> str:
+    """A line of a multi-line basic TOML string holding ``line`` (printable), escaped where it must be.
+
+    >>> print(_basic_line('a "quote" \\\\ and ' + '"' * 3))
+    a "quote" \\\\ and ""\\"
+    """
+    line = line.replace("\\", "\\\\")
+    while '"""' in line:
+        line = line.replace('"""', '""\\"')
+    return line
 
 
 def _toml_string(text: str, literal: bool) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 from ..inline import escape_lookalikes
 from .document import AttrSlot
-from .front_matter import FrontMatter
+from .front_matter import FrontMatter, spaced_line
 from .md_templates import Template, liquid_param, shortcode_param
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
@@ -23,7 +23,10 @@ def front_matter_slots(
     """Each translated value of ``front`` offered to translators: its start and end offsets in the
     text and its slot (``raw``: the text as written between two offsets)."""
     for value in front.values:
-        msgid = escape_lookalikes(collapse_space(value.value))
+        if value.lines:  # (its line breaks are its value's)
+            msgid = escape_lookalikes("\n".join(map(spaced_line, value.value.strip("\n").split("\n"))))
+        else:
+            msgid = escape_lookalikes(collapse_space(value.value))
         if not offered(msgid, options):
             continue
         kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
