@@ -838,3 +838,30 @@ def test_what_the_author_escaped_for_an_extension_stays_escaped_in_the_translati
         document, {"Fixed in #12 by @anna.": "#12: corregido por @anna.", "See issue #3.": "Vea #3."}
     )
     assert spanish == "\\#12: corregido por \\@anna.\n\nVea #3.\n"
+
+
+def test_a_liquid_tag_after_a_fence_indented_in_a_list_item_is_a_placeholder_not_escaped_text() -> None:
+    # the fence opens four spaces in and closes three in (GitHub Docs): the scan of template tokens
+    # took the closing line for an opening one, and every tag after it for code, then text
+    text = '1. Add:\n\n    ```\n    {% raw %}x{% endraw %}\n   ```\n\n1. Click the {% octicon "copilot" %} icon.\n'
+    document = read(text)
+    assert [unit.msgid for unit in document.units()] == ["Add:", "Click the <1/> icon."]
+    pseudo = translate(document, {unit.msgid: f"⟦{unit.msgid}⟧" for unit in document.units()})
+    assert pseudo.replace("⟦", "").replace("⟧", "") == text
+    # indented code (no list) that shows a fence line stays code, and a tag after it a tag
+    code = "Text.\n\n    ```\n    {{ x }}\n\nSee {% octicon x %}.\n"
+    assert [unit.msgid for unit in read(code).units()] == ["Text.", "See <1/>."]
+
+
+def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
+    # a note for writers: on a line of its own or inside a paragraph, its text was a unit
+    text = (
+        "Click here.\n\n{% comment %}Own-line note for writers.{% endcomment %}\n\n"
+        "Click **Save**. {%- comment -%}Inline note.{%- endcomment -%} Done.\n"
+    )
+    document = read(text)
+    msgids = [unit.msgid for unit in document.units()]
+    assert not any("note" in msgid for msgid in msgids)
+    assert msgids == ["Click here.", "Click <1>Save</1>.", "<1/> Done."]
+    pseudo = translate(document, {msgid: f"⟦{msgid}⟧" for msgid in msgids})
+    assert pseudo.replace("⟦", "").replace("⟧", "") == text

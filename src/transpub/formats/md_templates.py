@@ -106,10 +106,14 @@ _TEXT_LINE = re.compile(r"[ \t>]*(?![ \t>]|#|`{3}|~{3}|\||<|\{\{|\{%|:::|!!!|\?\
 _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 #: The end of a Liquid ``raw`` block.
 _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
 _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
+#: A fence line indented by four spaces or more (or a tab): a list item's fenced code, or indented code.
+_INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}|~{3,})", re.MULTILINE)
+_LINE_END = re.compile("\n")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 
 
@@ -224,6 +228,12 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             end = _options_end(text, at, end)
         found.append(_template(text, at, end, opener))
         pos = end
+        if opener == "{%" and found[-1].name == "comment" and not found[-1].closing:
+            line_end = text.find("\n", end)
+            closing = _ENDCOMMENT.search(text, end, len(text) if line_end < 0 else line_end)
+            if closing is not None:  # on one line: one token with what it holds, a note for writers
+                found[-1] = replace(_template(text, at, closing.end(), opener), self_closing=True)
+                pos = closing.end()
         if opener == "{%" and found[-1].name == "raw" and not found[-1].closing:
             # Liquid reads nothing up to {% endraw %}: a "{%" inside is text (``{% raw %}`{%`{% endraw %}``)
             endraw = _ENDRAW.search(text, end)
@@ -344,10 +354,20 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
 
 
 def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of each fenced code block's content (its fence lines included), in order."""
+    """``(start, end)`` of each fenced code block's content (its fence lines included), in order.
+
+    A fence indented by four spaces or more opens a block only inside a list item (elsewhere the line
+    is indented code): where there is one, the Markdown parser finds the blocks, with their lists.
+
+    >>> text = "1. Add:\\n\\n    ```\\n    x\\n   ```\\n\\n1. Click {% octicon x %}.\\n"
+    >>> [text[a:b] for a, b in _fenced_ranges(text, 0)]
+    ['    ```\\n    x\\n   ```\\n']
+    """
     ranges: list[tuple[int, int]] = []
     if "```" not in text and "~~~" not in text:
         return ranges
+    if _INDENTED_FENCE.search(text, start):
+        return _parsed_fences(text, start)
     pos = start
     open_at = -1
     fence = ""
@@ -372,6 +392,19 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
         pos = end
     if open_at >= 0:
         ranges.append((open_at, len(text)))
+    return ranges
+
+
+def _parsed_fences(text: str, start: int) -> list[tuple[int, int]]:
+    """:func:`_fenced_ranges` of ``text`` from ``start`` on, as the Markdown parser finds them."""
+    from .md_parser import reading_parser  # (only for a text with an indented fence)
+
+    line_starts = [start, *(match.end() for match in _LINE_END.finditer(text, start))]
+    ranges = []
+    for token in reading_parser().parse(text[start:], {}):
+        if token.type == "fence" and token.map is not None:
+            first, last = token.map
+            ranges.append((line_starts[first], line_starts[last] if last < len(line_starts) else len(text)))
     return ranges
 
 
