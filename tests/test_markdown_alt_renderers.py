@@ -170,3 +170,22 @@ def as_shown(page: str) -> str:
     """``page``'s elements, attributes and text as a browser has them (entities read, spaces collapsed)."""
     tree = lxml.html.fragment_fromstring(page, create_parent="div")
     return " ".join(lxml.html.tostring(tree, encoding="unicode").split())
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_paragraph_with_pipes_renders_as_its_source_once_translated(name: str, tmp_path: Path) -> None:
+    # kramdown reads a line with a pipe as a table's row: a translation wrote it "\|", a paragraph
+    source = (
+        "Replace the placeholders.\n\nSOURCE | Name of the source organization\n"
+        "DESTINATION | Name of the destination organization\n\nNo pipe here.\n"
+    )
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source
+    expected = render(name, source, tmp_path / "source")
+    assert render(name, pseudo, tmp_path / "translated").replace("⟦", "").replace("⟧", "") == expected
+    # a pipe a translation brings where the source has none is text in every renderer
+    added = document.render(
+        lambda slot: Resolution("Kein | Rohr." if slot.msgid == "No pipe here." else None)
+    )
+    assert "<p>Kein | Rohr.</p>" in render(name, added, tmp_path / "added")

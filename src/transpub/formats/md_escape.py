@@ -88,21 +88,35 @@ def escaped_in(source: str) -> str:
     return " ".join(dict.fromkeys(char + word for char, word in _ESCAPED.findall(source)))
 
 
-def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False) -> str:
+def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False, pipes: bool = False) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
-    same word.
+    same word; with ``pipes`` (the source's paragraph writes ``|`` as it is), ``|`` as it is.
 
     >>> print(escape_markdown_keeping("Corregido en #1432 por @anna, vea #12 [x]", "#1432 @anna"))
     Corregido en \#1432 por \@anna, vea #12 &#91;x&#93;
     >>> print(escape_markdown_keeping("#1432 corregido", "#1432", line_start=True))
     \#1432 corregido
+    >>> print(escape_markdown_keeping("QUELLE | Name \\| x", "", pipes=True))
+    QUELLE | Name \\| x
+
+    A pipe needs no escape in a paragraph (a table starts at a line of cells over a delimiter row,
+    which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
+    table's row: a paragraph whose source has one was a row there, and its translation stays one.
     """
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
+    if pipes and "|" in written:
+        written = _ESCAPED_PIPE.sub(r"\1|", written)
+    if not escaped:
+        return written
     items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))
     # (not escaped yet, nor the # of a character reference; the whole word, not the start of a longer one)
     pattern = re.compile(r"(?<![\\&])(?:" + items + r")(?!\w)")
     return pattern.sub(lambda match: "\\" + match.group(), written)
+
+
+#: A pipe escaped by :func:`escape_markdown` (after an even number of backslashes: its own).
+_ESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\\\|")
 
 
 def escape_markdown_line(text: str) -> str:

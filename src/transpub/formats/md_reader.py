@@ -80,6 +80,10 @@ _CONTAINERS = {
 }
 
 
+#: A pipe not escaped by a backslash.
+_BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
+
+
 class _Context(NamedTuple):
     """What a run of inline Markdown needs to become slots (see :class:`RunContext`)."""
 
@@ -88,6 +92,8 @@ class _Context(NamedTuple):
     kind: str = "text"
     #: The characters the source escapes for an extension (see md_escape.escaped_in), escaped in translations.
     escaped: str = ""
+    #: Whether the source writes ``|`` as it is (see md_escape.escape_markdown_keeping).
+    pipes: bool = False
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -167,8 +173,10 @@ class _Builder(RunSlots):
     def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
         """Markdown escaping of text that starts a line."""
         assert isinstance(ctx, _Context)
-        if ctx.escaped:
-            return functools.partial(escape_markdown_keeping, escaped=ctx.escaped, line_start=True)
+        if ctx.escaped or ctx.pipes:
+            return functools.partial(
+                escape_markdown_keeping, escaped=ctx.escaped, line_start=True, pipes=ctx.pipes
+            )
         return escape_markdown_line
 
     def for_translators(self, msgid: str) -> bool:
@@ -361,13 +369,18 @@ class _Builder(RunSlots):
         escaped = ""
         if any("\\" in atom.raw for atom in atoms if atom.kind == "text"):
             escaped = escaped_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms))
+        # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
+        pipes = tag not in ("td", "th") and any(
+            atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in atoms
+        )
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
-            escape=functools.partial(escape_markdown_keeping, escaped=escaped)
-            if escaped
+            escape=functools.partial(escape_markdown_keeping, escaped=escaped, pipes=pipes)
+            if escaped or pipes
             else escape_markdown,
             kind=kind,
             escaped=escaped,
+            pipes=pipes,
         )
         out: list[Part] = []
         if markup.alert:
@@ -377,6 +390,8 @@ class _Builder(RunSlots):
         # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one: a unit per line, its
         # marker kept; else a unit per abbreviation's definition and per run between them
         lines = _marked_lines(atoms) if tag in ("p", "li") else None
+        if lines is None and pipes and tag == "p":  # a table's rows in kramdown: a unit per line
+            lines = _piped_lines(atoms)
         if lines is None:
             lines = [([], run, line_break) for run, line_break in _abbreviation_lines(atoms)]
         for number, (marker, run, line_break) in enumerate(lines):
@@ -631,6 +646,28 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
         rest = first.raw[found.end() :]
         marker = [Atom("text", raw=found.group(), text=found.group())]
         lines.append((marker, [Atom("text", raw=rest, text=rest), *current[1:]], [atom] if atom else []))
+        current = []
+    return lines if len(lines) > 1 else None
+
+
+def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
+    r"""The lines of a paragraph of two lines or more that each hold a pipe written as it is, as
+    :func:`_marked_lines` gives them (no marker): kramdown (Jekyll) reads such lines as the rows of a
+    table, which a translation written on one line would make one row. None for any other paragraph.
+
+    >>> [[a.raw for a in run] for _, run, _ in _piped_lines(
+    ...     [Atom("text", "A | 1", "A | 1"), Atom("text", "\n", "\n"), Atom("text", "B | 2", "B | 2")])]
+    [['A | 1'], ['B | 2']]
+    """
+    lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
+    current: list[Atom] = []
+    for atom in [*atoms, None]:
+        if atom is not None and not _is_line_break(atom):
+            current.append(atom)
+            continue
+        if not any(piece.kind == "text" and _BARE_PIPE.search(piece.raw) for piece in current):
+            return None
+        lines.append(([], current, [atom] if atom else []))
         current = []
     return lines if len(lines) > 1 else None
 
