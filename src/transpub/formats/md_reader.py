@@ -698,6 +698,24 @@ def _defines(atom: Atom) -> bool:
     return atom.kind == "object" and bool(atom.parts) and str(atom.parts[0]).startswith("*[")
 
 
+#: A Liquid tag that starts another branch of a condition: ``{% else %}``, ``{% elsif x %}``, ``{% when x %}``.
+_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
+
+
+def _branches(atoms: list[Atom], start: int, end: int) -> bool:
+    """Whether the pair ``atoms[start]`` … ``atoms[end - 1]`` is a Liquid condition with another
+    branch inside (``{% if x %}A{% else %}B{% endif %}``): it stays in the unit, so that the
+    translator sees which text is which branch's, not a lone ``{% else %}`` between two texts."""
+    return bool(
+        atoms[start].node is not None
+        and atoms[start].node.tag == "template"
+        and any(
+            atom.kind == "object" and atom.node is not None and _BRANCH.match(atom.shows or "")
+            for atom in atoms[start + 1 : end - 1]
+        )
+    )
+
+
 def _emit_plain(atoms: list[Atom], out: list[Part]) -> None:
     for atom in atoms:
         if atom.kind == "text":
@@ -784,6 +802,7 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             and atoms[start].kind == "open"
             and partner.get(start) == end - 1
             and atoms[end - 1].written is None  # [Text][] must stay a placeholder: its label is its text
+            and not _branches(atoms, start, end)
         ):
             lead.append(atoms[start])
             trail.insert(0, atoms[end - 1])
