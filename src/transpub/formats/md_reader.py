@@ -706,9 +706,10 @@ def _branches(atoms: list[Atom], start: int, end: int) -> bool:
     """Whether the pair ``atoms[start]`` … ``atoms[end - 1]`` is a Liquid condition with another
     branch inside (``{% if x %}A{% else %}B{% endif %}``): it stays in the unit, so that the
     translator sees which text is which branch's, not a lone ``{% else %}`` between two texts."""
+    opener = atoms[start].node
     return bool(
-        atoms[start].node is not None
-        and atoms[start].node.tag == "template"
+        opener is not None
+        and opener.tag == "template"
         and any(
             atom.kind == "object" and atom.node is not None and _BRANCH.match(atom.shows or "")
             for atom in atoms[start + 1 : end - 1]
