@@ -35,6 +35,7 @@ CHECK_IDS: tuple[str, ...] = (
     "placeholders",
     "template",
     "markup",
+    "links",
     "glossary",
     "numbers",
     "syntax",
@@ -46,6 +47,7 @@ ENTRY_CHECKS: tuple[str, ...] = (
     "placeholders",
     "template",
     "markup",
+    "links",
     "glossary",
     "numbers",
 )

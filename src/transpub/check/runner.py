@@ -8,6 +8,7 @@ from pathlib import Path
 from transpub import catalog
 from transpub.catalog.outdated import find_staleness
 from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
+from transpub.check.links import links_problem
 from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
@@ -225,6 +226,10 @@ def check_entry(
             problem = markup_problem(source, translation)
             if problem:
                 found.append(("markup", problem))
+        if wanted("links"):
+            problem = links_problem(source, translation)
+            if problem:
+                found.append(("links", problem))
         if wanted("glossary") and glossary is not None:
             found.extend(
                 ("glossary", v.message)

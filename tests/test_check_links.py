@@ -1,0 +1,97 @@
+"""``transpub check``'s ``links`` rule: the addresses in a unit's text are the source's."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polib
+from click.testing import CliRunner
+
+from transpub.cli import main
+
+CONFIG = """\
+[project]
+name = "Docs"
+source_locale = "en"
+locales = ["de"]
+
+[paths]
+articles = "content"
+catalogs = "locales"
+
+[extract.front_matter]
+translate = ["title", "intro"]
+"""
+# GitHub Docs renders the front matter's intro as Markdown: its link is text in the unit
+ARTICLE = """\
+---
+title: Supported browsers
+intro: 'We support [Chrome](https://www.google.com/chrome) and https://www.mozilla.org/firefox.'
+---
+
+Use a current browser.
+"""
+
+
+def run(root: Path, *args: str):
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def translate(root: Path, table: dict[str, str]) -> None:
+    (path,) = (root / "locales").rglob("*.po")
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = table.get(entry.msgid, f"⟦{entry.msgid}⟧")
+    catalog.save()
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    (root / "content").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "content" / "browsers.md").write_text(ARTICLE, encoding="utf-8")
+    assert run(root, "extract").exit_code == 0
+    return root
+
+
+def test_a_translation_that_sends_a_link_elsewhere_fails_check_naming_both_addresses(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    intro = "We support [Chrome](https://www.google.com/chrome) and https://www.mozilla.org/firefox."
+    translate(
+        root,
+        {
+            intro: "Wir unterstützen [Chrome](https://evil.example/chrome) und https://www.mozilla.org/firefox."
+        },
+    )
+    result = run(root, "check")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if "[links]" in line]
+    assert "browsers.po" in line
+    assert "https://www.google.com/chrome of the source is not in the translation" in line
+    assert "https://evil.example/chrome" in line
+
+
+def test_addresses_kept_as_written_pass_and_a_translator_may_silence_one_entry(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert run(root, "check").exit_code == 1  # (untranslated)
+    translate(root, {})  # ⟦msgid⟧: every address as written
+    assert run(root, "check").exit_code == 0
+    intro = "We support [Chrome](https://www.google.com/chrome) and https://www.mozilla.org/firefox."
+    translate(
+        root,
+        {
+            intro: "Wir unterstützen [Chrome](https://www.google.de/chrome) und https://www.mozilla.org/de/firefox."
+        },
+    )
+    assert run(root, "check").exit_code == 1
+    (path,) = (root / "locales").rglob("*.po")
+    catalog = polib.pofile(str(path))
+    catalog.find(intro).tcomment = "transpub-no-links"
+    catalog.save()
+    assert run(root, "check").exit_code == 0
