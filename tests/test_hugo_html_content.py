@@ -191,6 +191,19 @@ def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_show
     assert unmarked(pseudo(document)) == page
 
 
+def test_a_condition_around_a_whole_paragraph_with_an_else_inside_stays_in_its_unit(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Post\n---\n<p>{% if x %}Make it private.{% else %}Choose when you create it.{% endif %}</p>\n"
+        "<p>{% if y %}Only this.{% endif %}</p>\n"
+    )
+    document = read(tmp_path, page)
+    branches, only = list(document.units())[1:]
+    assert branches.msgid == "<1>Make it private.<2/>Choose when you create it.</1>"
+    assert branches.placeholders[1].legend() == '<2/> = template (template) "{% else %}"'
+    assert only.msgid == "Only this."  # (a condition without another branch stays outside, as before)
+    assert unmarked(pseudo(document)) == page
+
+
 def test_the_lines_of_a_percent_shortcode_pair_are_read_as_markdown_a_list_stays_a_list(
     tmp_path: Path,
 ) -> None:

@@ -750,7 +750,30 @@ class _Builder(RunSlots):
                 trail.insert(0, raw[len(stripped) :])
                 items[-1] = stripped
             break
+        if self.template_pairs and lead and trail and self.branches_between(lead[-1], items, trail[0]):
+            items = [lead.pop(), *items, trail.pop(0)]  # (the condition stays in the unit, with its branches)
         return lead, items, trail
+
+    def branches_between(self, first: object, items: list, last: object) -> bool:
+        """Whether ``first`` and ``last`` are the two ends of a template pair (see pair_templates) with
+        another branch of the condition among ``items`` (``{% if x %}A{% else %}B{% endif %}``): the
+        translator then sees which text is which branch's, not a lone ``{% else %}`` between two texts."""
+        from .md_templates import LIQUID_BRANCH  # (an HTML content page's reader has it already)
+
+        if not (isinstance(first, int) and isinstance(last, int)):
+            return False
+        opening, closing = self.tokens[first].attrs, self.tokens[last].attrs
+        return (
+            opening.get("template-role") == "open"
+            and closing.get("template-role") == "close"
+            and opening.get("template-pair") == closing.get("template-pair")
+            and any(
+                isinstance(item, int)
+                and self.tokens[item].kind == "other"
+                and LIQUID_BRANCH.match(self.tokens[item].raw)
+                for item in items
+            )
+        )
 
     def atoms(
         self, pending: list, atoms: list[Atom]

@@ -44,6 +44,7 @@ from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_templates import (
     LINE_OPENERS,
+    LIQUID_BRANCH,
     Template,
     scan_templates,
     unclosed_shortcodes,
@@ -698,10 +699,6 @@ def _defines(atom: Atom) -> bool:
     return atom.kind == "object" and bool(atom.parts) and str(atom.parts[0]).startswith("*[")
 
 
-#: A Liquid tag that starts another branch of a condition: ``{% else %}``, ``{% elsif x %}``, ``{% when x %}``.
-_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
-
-
 def _branches(atoms: list[Atom], start: int, end: int) -> bool:
     """Whether the pair ``atoms[start]`` … ``atoms[end - 1]`` is a Liquid condition with another
     branch inside (``{% if x %}A{% else %}B{% endif %}``): it stays in the unit, so that the
@@ -711,7 +708,7 @@ def _branches(atoms: list[Atom], start: int, end: int) -> bool:
         opener is not None
         and opener.tag == "template"
         and any(
-            atom.kind == "object" and atom.node is not None and _BRANCH.match(atom.shows or "")
+            atom.kind == "object" and atom.node is not None and LIQUID_BRANCH.match(atom.shows or "")
             for atom in atoms[start + 1 : end - 1]
         )
     )

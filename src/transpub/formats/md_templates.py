@@ -106,6 +106,8 @@ _TEXT_LINE = re.compile(r"[ \t>]*(?![ \t>]|#|`{3}|~{3}|\||<|\{\{|\{%|:::|!!!|\?\
 _VERBATIM_LIQUID = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 #: The end of a Liquid ``raw`` block.
 _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+#: A Liquid tag that starts another branch of a condition: ``{% else %}``, ``{% elsif x %}``, ``{% when x %}``.
+LIQUID_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
 _ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
