@@ -18,7 +18,7 @@ from .front_matter import read_front_matter
 from .html import read_html
 from .html_tokens import Token, tokenize_html
 from .md_source import Source
-from .md_templates import Template, scan_templates
+from .md_templates import Template, closed_pairs, outermost, scan_templates
 from .options import ReadOptions
 from .value_slots import front_matter_slots, shortcode_param_slots
 
@@ -182,23 +182,13 @@ def _markdown_regions(templates: list[Template]) -> list[tuple[Template, Templat
     >>> [(o.name, c.name) for o, c in _markdown_regions(body_templates(text))]
     [('note', 'note')]
     """
-    regions: list[tuple[Template, Template]] = []
-    stack: list[Template] = []
-    for template in templates:
-        if template.opener != "{{%" or not template.block or template.self_closing:
-            continue
-        if not template.closing:
-            stack.append(template)
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if template.closes(stack[depth]):
-                opener = stack[depth]
-                del stack[depth:]
-                while regions and regions[-1][0].start > opener.start:  # inside this one
-                    regions.pop()
-                regions.append((opener, template))
-                break
-    return regions
+    return outermost(
+        closed_pairs(
+            template
+            for template in templates
+            if template.opener == "{{%" and template.block and not template.self_closing
+        )
+    )
 
 
 def _with_markdown(
@@ -250,21 +240,10 @@ def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
     [('shortcode', '2', 'close'), ('shortcode', '2', 'open'), ('template', '1', 'close'), ('template', '1', 'open')]
     """
     found: dict[int, tuple[str, str, str]] = {}
-    stack: list[Template] = []
-    for template in templates:
-        if template.pair_key() is None or (template.opener == "{%" and template.name in _LIQUID_BLOCKS):
-            continue
-        if not template.closing:
-            stack.append(template)
-            continue
-        for depth in range(len(stack) - 1, -1, -1):
-            if template.closes(stack[depth]):
-                opener = stack[depth]
-                del stack[depth:]
-                number = str(len(found) // 2 + 1)
-                found[opener.start] = (opener.tag, number, "open")
-                found[template.start] = (template.tag, number, "close")
-                break
+    kept = (t for t in templates if not (t.opener == "{%" and t.name in _LIQUID_BLOCKS))
+    for number, (opener, closer) in enumerate(closed_pairs(kept), 1):
+        found[opener.start] = (opener.tag, str(number), "open")
+        found[closer.start] = (closer.tag, str(number), "close")
     return found
 
 

@@ -633,12 +633,8 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
     [['a. ', 'One'], ['b. ', 'Two']]
     """
     lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
-    current: list[Atom] = []
-    for atom in [*atoms, None]:
-        if atom is not None and not _is_line_break(atom):
-            current.append(atom)
-            continue
-        first = current[0] if current else None
+    for line, line_break in _lines(atoms):
+        first = line[0] if line else None
         if first is None or first.kind != "text" or first.raw != first.text:
             return None
         found = _LINE_MARKER.match(first.raw)
@@ -646,8 +642,7 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
             return None
         rest = first.raw[found.end() :]
         marker = [Atom("text", raw=found.group(), text=found.group())]
-        lines.append((marker, [Atom("text", raw=rest, text=rest), *current[1:]], [atom] if atom else []))
-        current = []
+        lines.append((marker, [Atom("text", raw=rest, text=rest), *line[1:]], line_break))
     return lines if len(lines) > 1 else None
 
 
@@ -660,17 +655,26 @@ def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[A
     ...     [Atom("text", "A | 1", "A | 1"), Atom("text", "\n", "\n"), Atom("text", "B | 2", "B | 2")])]
     [['A | 1'], ['B | 2']]
     """
-    lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
-    current: list[Atom] = []
-    for atom in [*atoms, None]:
-        if atom is not None and not _is_line_break(atom):
-            current.append(atom)
-            continue
-        if not any(piece.kind == "text" and _BARE_PIPE.search(piece.raw) for piece in current):
+    lines = _lines(atoms)
+    for line, _ in lines:
+        if not any(atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in line):
             return None
-        lines.append(([], current, [atom] if atom else []))
-        current = []
-    return lines if len(lines) > 1 else None
+    return [([], line, line_break) for line, line_break in lines] if len(lines) > 1 else None
+
+
+def _lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
+    """The lines of a paragraph's ``atoms``: each line's atoms and the line break after it (none
+    after the last)."""
+    lines: list[tuple[list[Atom], list[Atom]]] = []
+    current: list[Atom] = []
+    for atom in atoms:
+        if _is_line_break(atom):
+            lines.append((current, [atom]))
+            current = []
+        else:
+            current.append(atom)
+    lines.append((current, []))
+    return lines
 
 
 def _first_line_apart(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
@@ -444,32 +445,46 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         pos = line_end
 
 
+def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
+    """Each opening token of ``templates`` with the token that closes it, in the order they close (an
+    opening token left open by a later closing one is no pair: ``{% if %}{{< x >}}{% endif %}``)."""
+    pairs: list[tuple[Template, Template]] = []
+    stack: list[Template] = []
+    for template in templates:
+        if template.closing:
+            for depth in range(len(stack) - 1, -1, -1):
+                if template.closes(stack[depth]):
+                    pairs.append((stack[depth], template))
+                    del stack[depth:]
+                    break
+        elif template.pair_key() is not None:
+            stack.append(template)
+    return pairs
+
+
+def outermost(pairs: list[tuple[Template, Template]]) -> list[tuple[Template, Template]]:
+    """The pairs of ``pairs`` inside no other one, in order."""
+    found: list[tuple[Template, Template]] = []
+    for pair in sorted(pairs, key=lambda p: p[0].start):
+        if not found or pair[0].start >= found[-1][1].end:
+            found.append(pair)
+    return found
+
+
 def verbatim_pairs(
     templates: list[Template], markdown_inside: tuple[str, ...] = ()
 ) -> list[tuple[Template, Template]]:
     """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` (unless ``x`` is one of
     ``markdown_inside``: a callout whose inside is prose) and Liquid ``raw``, ``comment``, ``highlight``
     blocks, each standing on lines of its own without a container prefix."""
-    pairs: list[tuple[Template, Template]] = []
-    stack: list[Template] = []
-    for template in templates:
-        if not template.block:
-            continue
-        if template.closing:
-            for depth in range(len(stack) - 1, -1, -1):
-                if template.closes(stack[depth]):
-                    opener = stack[depth]
-                    del stack[depth:]
-                    if _keeps_inside(opener) and opener.name not in markdown_inside:
-                        pairs.append((opener, template))
-                    break
-        elif template.pair_key() is not None:
-            stack.append(template)
-    outermost: list[tuple[Template, Template]] = []
-    for pair in sorted(pairs, key=lambda p: p[0].start):
-        if not outermost or pair[0].start >= outermost[-1][1].end:
-            outermost.append(pair)
-    return outermost
+    pairs = closed_pairs(template for template in templates if template.block)
+    return outermost(
+        [
+            (opener, closer)
+            for opener, closer in pairs
+            if _keeps_inside(opener) and opener.name not in markdown_inside
+        ]
+    )
 
 
 def _keeps_inside(template: Template) -> bool:
