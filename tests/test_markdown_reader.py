@@ -625,6 +625,41 @@ def test_a_block_attribute_list_under_a_paragraph_stays_markup(attributes: str) 
         )
 
 
+def test_a_heading_id_with_dots_stays_markup_and_is_the_heading_id() -> None:
+    """Goldmark reads ``{#v0.14.2}`` as the id ``v0.14.2`` (a changelog's version headings, linked
+    from elsewhere): it is not offered, not escaped, and the rendered page keeps the anchor."""
+    text = "## Release v0.14.2 {#v0.14.2}\n\nSee [the release](#v0.14.2).\n"
+    document = read(text)
+    assert msgids(document) == ["Release v0.14.2", "See <1>the release</1>."]
+    translated = translate(
+        document, {"Release v0.14.2": "Version v0.14.2", "See <1>the release</1>.": "Siehe <1>Version</1>."}
+    )
+    assert translated == "## Version v0.14.2 {#v0.14.2}\n\nSiehe [Version](#v0.14.2).\n"
+    assert '<h2 id="v0.14.2">Version v0.14.2</h2>' in render_markdown_page(translated, "de", "a.md")
+
+
+def test_a_table_attribute_list_under_a_table_is_not_offered_nor_escaped() -> None:
+    """Docsy's ``{.td-initial .table}`` on the line after a table (Goldmark's block attributes; a row
+    of one cell to GFM) is markup: the table's cells are offered, the attribute line is kept."""
+    text = "| Shape | Sides |\n| --- | --- |\n| Triangle | 3 |\n{.td-initial .table-dark}\n"
+    document = read(text)
+    assert msgids(document) == ["Shape", "Sides", "Triangle"]
+    translated = translate(document, {"Shape": "Form", "Sides": "Seiten", "Triangle": "Dreieck"})
+    assert translated == "| Form | Seiten |\n| --- | --- |\n| Dreieck | 3 |\n{.td-initial .table-dark}\n"
+
+
+def test_an_autolink_whose_address_a_shortcode_writes_is_kept_as_written() -> None:
+    """``<{{% param github_repo %}}/tree/main>`` is a link once Hugo has written the address: one
+    placeholder showing it whole; the ``<`` was text and a translation wrote ``&lt;``."""
+    text = "Source: <{{% param github_repo %}}/tree/main>.\n\n| Site | Repo |\n| --- | --- |\n| Demo | <{{< param repo >}}-example> |\n"
+    document = read(text)
+    assert msgids(document) == ["Source: <1/>.", "Site", "Repo", "Demo"]
+    translated = translate(
+        document, {"Source: <1/>.": "Quelle: <1/>.", "Site": "Seite", "Repo": "Repo", "Demo": "Demo"}
+    )
+    assert translated == text.replace("Source:", "Quelle:").replace("| Site |", "| Seite |")
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -178,13 +178,14 @@ def rendering_parser() -> MarkdownIt:
     return md
 
 
-#: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key``.
-_ONE_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
+#: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key`` (an id or
+#: class may hold dots after its first character, as Goldmark reads them: ``{#v0.14.2}``).
+_ONE_ATTRIBUTE = r"(?:[#.][\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
 #: A heading's attribute list at the end of its text (``## Title {#id .class}``, Python-Markdown's
 #: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
 #: renderer puts the attributes on the heading.
 HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
-_ATTRIBUTE = re.compile(r"([#.])([\w:-]+)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
+_ATTRIBUTE = re.compile(r"([#.])([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
 
 
 def _heading_attributes(state: Any) -> None:

@@ -49,6 +49,7 @@ from .md_templates import (
     scan_templates,
     unclosed_shortcodes,
     verbatim_pairs,
+    with_autolinks,
 )
 from .md_text_markup import markup_in_text
 from .options import ReadOptions
@@ -1003,7 +1004,9 @@ def read_markdown(
     shown = display_path or str(path)
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
-    templates = scan_templates(source.text, front.end if front is not None else 0)
+    templates = with_autolinks(
+        source.text, scan_templates(source.text, front.end if front is not None else 0)
+    )
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
     parsed = parse_text(source, front, templates, pairs)

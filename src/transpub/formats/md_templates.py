@@ -110,6 +110,8 @@ _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 #: A Liquid tag that starts another branch of a condition: ``{% else %}``, ``{% elsif x %}``, ``{% when x %}``.
 LIQUID_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
 _ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+#: The rest of an autolink whose address starts with a template's output: no space, up to its ``>``.
+_AUTOLINK_REST = re.compile(r"[^\s<>]*>")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
@@ -443,6 +445,24 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         line_end = end if line_end < 0 else line_end
         broken.append(text[match.start() : line_end])
         pos = line_end
+
+
+def with_autolinks(text: str, templates: list[Template]) -> list[Template]:
+    """``templates``, where one that starts the address of an autolink (``<{{% param repo %}}/issues>``,
+    a link once Hugo has written the address) takes in the whole ``<…>``: one token, kept as
+    written (the ``<`` alone would be text, and a translation would write it ``&lt;``)."""
+    found = []
+    for template in templates:
+        if (
+            not template.block
+            and template.opener in ("{{<", "{{%", "{{")
+            and text[template.start - 1 : template.start] == "<"
+        ):
+            rest = _AUTOLINK_REST.match(text, template.end)
+            if rest is not None:
+                template = replace(template, start=template.start - 1, end=rest.end())
+        found.append(template)
+    return found
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:

@@ -39,7 +39,7 @@ _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 #: The marker of a GitHub or Hugo alert (Obsidian's callout: with ``+`` or ``-``; pymdownx.quotes'
 #: callout: options after a bar, ``[!warning | inline | end]``), a quote's first line.
 _ALERT = re.compile(r"\[![A-Za-z][\w-]*(?:[ \t]*\|[^\]\n]*)?\][+-]?(?=[ \t\n]|$)")
-_ID = re.compile(r"#([\w:-]+)")
+_ID = re.compile(r"#([\w:-][\w:.-]*)")
 
 
 @dataclass
@@ -55,7 +55,7 @@ class TextMarkup:
 def markup_in_text(content: str, block: str, *, task: bool = False, alert: bool = False) -> TextMarkup | None:
     """The markup in ``content``, the text of a ``block`` (``heading_open``, ``paragraph_open``…);
     ``task``: the first paragraph of a task item, ``alert``: the first of a quote. None when the
-    whole paragraph is markup (a block attribute list on a line of its own).
+    whole paragraph or table cell is markup (a block attribute list on a line of its own).
 
     >>> markup_in_text("See [styles]\\n[colors] and [x][^1].", "paragraph_open").spans
     [(4, 5, 'a['), (11, 21, 'a]'), (26, 27, 'a['), (28, 29, 'a]')]
@@ -80,6 +80,9 @@ def markup_in_text(content: str, block: str, *, task: bool = False, alert: bool 
             found.spans.append((attributes.start(), attributes.end(), "attributes"))
             anchor = _ID.search(attributes.group())
             found.anchor = anchor.group(1) if anchor else None
+    elif block in ("td_open", "th_open"):
+        if _ATTRIBUTE_LINE.fullmatch(content):
+            return None  # a table's attribute list on the line after it (a row of one cell to GFM)
     elif block == "paragraph_open":
         if _ATTRIBUTE_LINE.fullmatch(content):
             return None
