@@ -660,6 +660,19 @@ def test_an_autolink_whose_address_a_shortcode_writes_is_kept_as_written() -> No
     assert translated == text.replace("Source:", "Quelle:").replace("| Site |", "| Seite |")
 
 
+def test_code_in_a_shortcode_pair_inside_a_paragraph_is_never_offered_nor_escaped() -> None:
+    """Hugo's inline ``{{< highlight >}}`` and Docsy's ``{{< card code=true >}}`` hold code: the pair
+    is one placeholder kept as written (``File[] files`` was offered, then written ``File&#91;&#93;``)."""
+    text = (
+        'Run {{< highlight go "hl_inline=true" >}}fmt.Println("a[1]"){{< /highlight >}} in *main*.\n\n'
+        "{{< cardpane >}} {{< card code=true >}} File[] files =\nlist(); {{< /card >}}\n{{< /cardpane >}}\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["Run <1/> in <2>main</2>."]
+    translated = translate(document, {"Run <1/> in <2>main</2>.": "Führen Sie <1/> in <2>main</2> aus."})
+    assert translated == text.replace("Run ", "Führen Sie ").replace("*main*.", "*main* aus.")
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -26,7 +26,7 @@ from .html_tokens import tokenize_html
 from .md_parser import parse
 from .md_reader import parse_text
 from .md_source import MASK, Source
-from .md_templates import scan_templates, verbatim_pairs
+from .md_templates import markdown_templates, verbatim_pairs
 from .options import ReadOptions
 
 #: Front matter keys whose string values (at any depth below them) name image files.
@@ -72,7 +72,7 @@ def file_references(
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
         listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
         return listed
-    templates = scan_templates(source.text, front.end if front is not None else 0)
+    templates = markdown_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     parsed = parse_text(source, front, templates, pairs)
     found: list[FileReference] = []

@@ -46,10 +46,9 @@ from .md_templates import (
     LINE_OPENERS,
     LIQUID_BRANCH,
     Template,
-    scan_templates,
+    markdown_templates,
     unclosed_shortcodes,
     verbatim_pairs,
-    with_autolinks,
 )
 from .md_text_markup import markup_in_text
 from .options import ReadOptions
@@ -1004,9 +1003,7 @@ def read_markdown(
     shown = display_path or str(path)
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
-    templates = with_autolinks(
-        source.text, scan_templates(source.text, front.end if front is not None else 0)
-    )
+    templates = markdown_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
     parsed = parse_text(source, front, templates, pairs)

@@ -110,6 +110,7 @@ _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 #: A Liquid tag that starts another branch of a condition: ``{% else %}``, ``{% elsif x %}``, ``{% when x %}``.
 LIQUID_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
 _ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: The rest of an autolink whose address starts with a template's output: no space, up to its ``>``.
 _AUTOLINK_REST = re.compile(r"[^\s<>]*>")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
@@ -447,7 +448,14 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         pos = line_end
 
 
-def with_autolinks(text: str, templates: list[Template]) -> list[Template]:
+def markdown_templates(text: str, start: int = 0) -> list[Template]:
+    """The template tokens of a Markdown article's body from ``start`` on, as its reader keeps them:
+    :func:`scan_templates`' tokens, an autolink whose address a template writes and a shortcode
+    pair holding code inside a paragraph each taken as one token."""
+    return _with_inline_code(text, _with_autolinks(text, scan_templates(text, start)))
+
+
+def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
     """``templates``, where one that starts the address of an autolink (``<{{% param repo %}}/issues>``,
     a link once Hugo has written the address) takes in the whole ``<…>``: one token, kept as
     written (the ``<`` alone would be text, and a translation would write it ``&lt;``)."""
@@ -463,6 +471,36 @@ def with_autolinks(text: str, templates: list[Template]) -> list[Template]:
                 template = replace(template, start=template.start - 1, end=rest.end())
         found.append(template)
     return found
+
+
+def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
+    """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
+    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``) is one token from its opening to its
+    closing one, kept as written: code is neither offered nor escaped (``File[] files`` was
+    written ``File&#91;&#93; files``)."""
+    pairs = [
+        (opener, closer)
+        for opener, closer in outermost(closed_pairs(t for t in templates if not t.block and t.shortcode))
+        if _holds_code(opener) and not _BLANK_LINE.search(text, opener.end, closer.start)
+    ]
+    if not pairs:
+        return templates
+    found: list[Template] = []
+    index = 0
+    for opener, closer in pairs:
+        found.extend(t for t in templates[index:] if t.start < opener.start)
+        found.append(replace(opener, end=closer.end, self_closing=True, params=()))
+        index = next((i for i, t in enumerate(templates) if t.start >= closer.end), len(templates))
+    found.extend(templates[index:])
+    return found
+
+
+def _holds_code(opener: Template) -> bool:
+    if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
+        return False
+    return opener.name == "highlight" or any(
+        param.name == "code" and param.value.lower() == "true" for param in opener.params
+    )
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
