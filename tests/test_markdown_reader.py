@@ -913,3 +913,57 @@ def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     assert msgids == ["Click here.", "Click <1>Save</1>.", "<1/> Done."]
     pseudo = translate(document, {msgid: f"⟦{msgid}⟧" for msgid in msgids})
     assert pseudo.replace("⟦", "").replace("⟧", "") == text
+
+
+# --------------------------------------------------------------------------- front matter values that are Markdown
+
+
+INTRO = """---
+title: Using actions
+intro: 'You can use {% data variables.product.prodname_actions %} to [automate](/actions) your *workflow*.'
+---
+
+Body.
+"""
+
+
+def test_a_front_matter_value_the_site_renders_as_markdown_has_placeholders_not_markdown_syntax() -> None:
+    """GitHub Docs renders ``intro`` as Markdown: with ``[extract.front_matter] markdown = ["intro"]``
+    translators get its link, emphasis and template as placeholders (not ``[automate](/actions)``
+    to retype), and the value is written back quoted for YAML."""
+    document = read(INTRO, front_matter_keys=("title",), front_matter_markdown=("intro",))
+    assert msgids(document) == [
+        "Using actions",
+        "You can use <1/> to <2>automate</2> your <3>workflow</3>.",
+        "Body.",
+    ]
+    [unit] = [u for u in document.units() if u.msgid.startswith("You")]
+    assert unit.refs == ("front-matter/intro",)
+    translated = translate(
+        document,
+        {
+            "You can use <1/> to <2>automate</2> your <3>workflow</3>.": "Mit <1/> 'automatisieren' Sie Ihren <3>Workflow</3>: <2>so</2> *schnell*."
+        },
+    )
+    front = yaml.safe_load(translated.split("---")[1])
+    assert front["intro"] == (
+        "Mit {% data variables.product.prodname_actions %} 'automatisieren' Sie Ihren *Workflow*: "
+        "[so](/actions) \\*schnell\\*."
+    )
+    assert translated.endswith("---\n\nBody.\n")
+    # nothing translated: the value as the source writes it, quotes and all
+    assert translate(document, {}) == INTRO
+
+
+def test_a_markdown_front_matter_value_keeps_its_link_even_when_the_translation_tries_another() -> None:
+    """The link's destination is markup: a translation that writes its own ``[x](https://evil.example)``
+    gets it as text, escaped; the destination published is the source's."""
+    document = read(INTRO, front_matter_markdown=("intro",))
+    translated = translate(
+        document,
+        {
+            "You can use <1/> to <2>automate</2> your <3>workflow</3>.": "[Klick](https://evil.example) <1/> <2>hier</2> <3>x</3>."
+        },
+    )
+    intro = yaml.safe_load(translated.split("---")[1])["intro"]
+    assert "](https://evil.example)" not in intro and "[hier](/actions)" in intro

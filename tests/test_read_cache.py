@@ -472,3 +472,20 @@ def test_every_test_article_comes_back_from_the_cache_as_read(segmentation: str)
 @needs_corpus
 def test_every_real_page_comes_back_from_the_cache_as_read() -> None:
     _comes_back_as_read(PAGES, ReadOptions())
+
+
+def test_a_front_matter_value_read_as_markdown_comes_back_from_the_cache_as_read(tmp_path: Path) -> None:
+    """GitHub Docs' ``intro`` read as Markdown (``[extract.front_matter] markdown``): its parts and
+    how its translation is written back into the YAML are stored, and render the same."""
+    article = tmp_path / "intro.md"
+    article.write_text(
+        "---\ntitle: Actions\nintro: 'Use [actions](/actions) to *automate* it.'\n---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    _comes_back_as_read([article], ReadOptions(front_matter_markdown=("intro",)))
+    back = decode(encode(read_article(article, ReadOptions(front_matter_markdown=("intro",)))), article)
+    german = {
+        "Use <1>actions</1> to <2>automate</2> it.": "Mit <1>Aktionen</1> 'automatisieren' Sie <2>es</2>."
+    }
+    rendered = back.render(lambda slot: Resolution(german.get(slot.msgid)))
+    assert "intro: 'Mit [Aktionen](/actions) ''automatisieren'' Sie *es*.'\n" in rendered

@@ -264,6 +264,12 @@ SCHEMA = Table(
                             list(FRONT_MATTER_KEYS),
                             "Markdown front matter keys whose values (strings, lists of strings) are translated",
                         ),
+                        "markdown": Key(
+                            "list of strings",
+                            [],
+                            "front matter keys whose values the site renders as Markdown (GitHub Docs' intro): "
+                            "translated with their links, code and templates as placeholders",
+                        ),
                     }
                 ),
                 "shortcodes": Table(

@@ -96,6 +96,7 @@ class Project:
     extract_bare_urls: bool = False
     extract_symbols: bool = False
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    front_matter_markdown: tuple[str, ...] = ()
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     exclude: tuple[str, ...] = ()
@@ -376,6 +377,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_bare_urls=extract["bare_urls"],
         extract_symbols=extract["symbols"],
         front_matter_keys=tuple(extract["front_matter"]["translate"]),
+        front_matter_markdown=tuple(extract["front_matter"]["markdown"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
         shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
         exclude=tuple(paths["exclude"]),

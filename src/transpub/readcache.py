@@ -236,6 +236,8 @@ class _Encoder:
                 part.extra_attributes,
                 part.urls,
                 part.line,
+                _function_name(part.write_value),
+                part.value_raw,
             )
         if cls is AttrSlot:
             if self.walking:
@@ -386,12 +388,12 @@ class _Decoder:
                 self.exact = False
             return seen[stored[1]]
         if kind == _TAG:
-            _, parts, name, extra, urls, line = stored
+            _, parts, name, extra, urls, line, write_value, value_raw = stored
             part = _new(Tag)
             seen.append(part)
             if self.walking:
                 self.tags.append(part)
-            part.__init__(self.parts(parts), name, extra, urls, line)
+            part.__init__(self.parts(parts), name, extra, urls, line, _function(write_value), value_raw)
             return part
         if kind == _ATTR:
             _, msgid, ref, raw, kind_, notes, write = stored

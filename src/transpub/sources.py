@@ -38,6 +38,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         include=project.scope_include,
         exclude=project.scope_exclude,
         front_matter_keys=project.front_matter_keys,
+        front_matter_markdown=project.front_matter_markdown,
         shortcode_params=project.shortcode_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
     )

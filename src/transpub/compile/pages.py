@@ -8,6 +8,7 @@ import html as htmllib
 
 from ..formats.dates import DateStyle, localize_date
 from ..formats.document import (
+    AttrSlot,
     Document,
     Resolution,
     Resolver,
@@ -296,7 +297,11 @@ def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
     for tag in document.tags():
         if tag.name != "link":
             continue
-        source = "".join(part if isinstance(part, str) else part.raw for part in tag.parts)
+        source = "".join(
+            part if isinstance(part, str) else part.raw
+            for part in tag.parts
+            if isinstance(part, (str, AttrSlot))
+        )
         attributes = {
             name: htmllib.unescape(source[start:end].strip("\"'"))
             for name, (start, end) in attribute_spans(source)

@@ -50,12 +50,17 @@ class AttrSlot:
 class Tag:
     """Markup that holds translatable attributes, or that compile may rewrite (``<html>``)."""
 
-    parts: list[str | AttrSlot]
+    parts: list[Part]  # (start tags: text and attribute slots)
     name: str = ""
     extra_attributes: dict[str, str] = field(default_factory=dict)
     #: Attributes holding relative file URLs (``src``, ``srcset``, ``style`` with ``url()``…), unescaped.
     urls: dict[str, str] = field(default_factory=dict)
     line: int | None = None
+    #: A value written in another syntax around its parts (a front matter value read as Markdown):
+    #: how the rendering of its parts is written there (quoted and escaped for YAML), and the value
+    #: and its text as the source has them (written as they are while the rendering is the value).
+    write_value: Callable[[str], str] | None = None
+    value_raw: tuple[str, str] | None = None
 
 
 class Gap(str):
@@ -419,7 +424,7 @@ def _render(
             elif cls is Tag:
                 if id(part) in omit:
                     continue
-                if part.extra_attributes:
+                if part.extra_attributes or part.write_value is not None:
                     stack.append((items, source, out, part))
                     out = []
                 else:
@@ -460,6 +465,8 @@ def _render(
             if isinstance(end, str):
                 if end:
                     parent.append(end)
+            elif end.write_value is not None:
+                parent.append(_value_written("".join(out), end))
             else:
                 parent.append(_with_attributes("".join(out), tuple(end.extra_attributes.items())))
             out = parent
@@ -595,6 +602,14 @@ _STRING_CLASS = {str}
 @functools.lru_cache(
     maxsize=4096
 )  # every page sets lang and dir on the same <html> tag, URLs on the same <img>
+def _value_written(text: str, tag: Tag) -> str:
+    """The rendering ``text`` of ``tag``'s parts written as its value (see :attr:`Tag.write_value`)."""
+    assert tag.write_value is not None
+    if tag.value_raw is not None and text == tag.value_raw[0]:
+        return tag.value_raw[1]
+    return tag.write_value(text)
+
+
 def _with_attributes(start_tag: str, attributes: tuple[tuple[str, str], ...]) -> str:
     """:func:`set_attributes` of the written ``start_tag`` (remembered: a pure function of both)."""
     return set_attributes(start_tag, dict(attributes))

@@ -37,7 +37,7 @@ def read_html_content(
     when it has no front matter); ArticleError (with the line) for broken front matter or markup."""
     shown = display_path or str(path)
     source = Source(text)  # (front matter is read with its line ends as \n, as for Markdown)
-    front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
+    front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     if front is None:
         return read_html(text, path, encoding, options, display_path=shown)
     front_end = source.at(front.end)
@@ -49,7 +49,13 @@ def read_html_content(
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
     head: list[Part] = []
     pos = 0
-    for start, end, slot in front_matter_slots(front, source.raw, options):
+
+    def markdown(value: str, at: int) -> Document:
+        from .md_reader import value_reader  # (only for a front matter value that is Markdown)
+
+        return value_reader(path, encoding, options, shown, source.line_of, document.warnings)(value, at)
+
+    for start, end, slot in front_matter_slots(front, source.raw, options, markdown):
         head.extend((text[pos : source.at(start)], slot))
         pos = source.at(end)
     head.append(text[pos:front_end])

@@ -66,7 +66,7 @@ def file_references(
     if not _MAY_REFER.search(text):
         return []
     source = Source(text)
-    front = read_front_matter(source.text, shown, options.front_matter_keys)
+    front = read_front_matter(source.text, shown, options.front_matter_translated)
     if html:  # an HTML content page: its body is HTML as written
         body = front.end if front is not None else 0
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []

@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,7 +29,7 @@ from markdown_it.token import Token
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
-from .document import AttrSlot, Document, LinkTarget, Part, TextSlot
+from .document import AttrSlot, Document, LinkTarget, Part, Tag, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .md_escape import (
@@ -147,6 +148,8 @@ class _Builder(RunSlots):
         self.regions: list[tuple[int, int, list[Part]]] = []
         self.warnings: list[Issue] = []
         self.first_heading: str | None = None
+        #: Reads a front matter value that is Markdown (its text, where it is written).
+        self.markdown: Callable[[str, int], Document] | None = None
         self.depth = 0
         self.reader = InlineReader(
             source,
@@ -216,8 +219,8 @@ class _Builder(RunSlots):
 
     def front_matter(self, front: FrontMatter) -> None:
         """A slot for each translated value."""
-        for start, end, slot in front_matter_slots(front, self.source.raw, self.options):
-            if MASK not in slot.msgid:
+        for start, end, slot in front_matter_slots(front, self.source.raw, self.options, self.markdown):
+            if isinstance(slot, Tag) or MASK not in slot.msgid:
                 self.add(start, end, [slot])
 
     # -- template tokens
@@ -995,6 +998,27 @@ def _sentinel(raw: str) -> str:
     return "<?" + masked[2:-2] + "?>"
 
 
+def value_reader(
+    path: Path,
+    encoding: str,
+    options: ReadOptions,
+    shown: str,
+    line_of: Callable[[int], int],
+    warnings: list[Issue],
+) -> Callable[[str, int], Document]:
+    """What reads a front matter value that is Markdown (its text, where it is written) as an
+    article's body is read; its warnings join ``warnings``, at the value's line."""
+    body_options = replace(options, front_matter_keys=(), front_matter_markdown=())
+
+    def read(text: str, at: int) -> Document:
+        document = read_markdown(text, path, encoding, body_options, display_path=shown)
+        line = line_of(at)
+        warnings.extend(replace(issue, line=line) for issue in document.warnings)
+        return document
+
+    return read
+
+
 def read_markdown(
     text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
 ) -> Document:
@@ -1002,7 +1026,7 @@ def read_markdown(
     the line) for broken front matter."""
     shown = display_path or str(path)
     source = Source(text)
-    front = read_front_matter(source.text, shown, options.front_matter_keys, newline=source.newline)
+    front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     templates = markdown_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
@@ -1018,6 +1042,7 @@ def read_markdown(
                 at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
             )
         if front is not None:
+            builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
             builder.front_matter(front)
         blocks = {template.start: template for template in templates if template.block}
         builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})

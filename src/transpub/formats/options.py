@@ -25,7 +25,17 @@ class ReadOptions:
     exclude: tuple[str, ...] = ()
     #: Markdown: the front matter keys whose values are translated (strings, and strings in lists).
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    #: Markdown: the front matter keys whose values are Markdown (GitHub Docs' ``intro``): read as a
+    #: paragraph is, links and code as placeholders (their keys are translated too).
+    front_matter_markdown: tuple[str, ...] = ()
     #: Markdown: the named shortcode parameters that are translated (``alt``, ``caption``, ``title``).
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
+
+    @property
+    def front_matter_translated(self) -> tuple[str, ...]:
+        """The front matter keys whose values are translated: as text, and as Markdown."""
+        if not self.front_matter_markdown:
+            return self.front_matter_keys
+        return tuple(dict.fromkeys(self.front_matter_keys + self.front_matter_markdown))

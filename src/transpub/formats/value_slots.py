@@ -7,8 +7,8 @@ import functools
 from collections.abc import Callable, Iterator
 
 from ..inline import escape_lookalikes
-from .document import AttrSlot
-from .front_matter import FrontMatter, spaced_line
+from .document import AttrSlot, Document, Tag, TextSlot
+from .front_matter import FrontMatter, FrontValue, spaced_line
 from .md_templates import Template, liquid_param, shortcode_param
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
@@ -18,11 +18,21 @@ _KINDS = {"title": "title", "description": "attribute:content", "summary": "attr
 
 
 def front_matter_slots(
-    front: FrontMatter, raw: Callable[[int, int], str], options: ReadOptions
-) -> Iterator[tuple[int, int, AttrSlot]]:
+    front: FrontMatter,
+    raw: Callable[[int, int], str],
+    options: ReadOptions,
+    markdown: Callable[[str, int], Document] | None = None,
+) -> Iterator[tuple[int, int, AttrSlot | Tag]]:
     """Each translated value of ``front`` offered to translators: its start and end offsets in the
-    text and its slot (``raw``: the text as written between two offsets)."""
+    text and its slot (``raw``: the text as written between two offsets). A value of a key in
+    ``[extract.front_matter] markdown`` is read by ``markdown`` (a Markdown reader, given the value
+    and where it is written): a tag around its parts, whose rendering it writes as the value."""
     for value in front.values:
+        if markdown is not None and value.key in options.front_matter_markdown:
+            tag = _markdown_value(value, raw(value.start, value.end), markdown)
+            if tag is not None:
+                yield value.start, value.end, tag
+            continue
         if value.lines:  # (its line breaks are its value's)
             msgid = escape_lookalikes("\n".join(map(spaced_line, value.value.strip("\n").split("\n"))))
         else:
@@ -36,6 +46,22 @@ def front_matter_slots(
             value.end,
             AttrSlot(msgid, ref, raw(value.start, value.end), kind, write=value.write),
         )
+
+
+def _markdown_value(value: FrontValue, written: str, markdown: Callable[[str, int], Document]) -> Tag | None:
+    """The parts of a front matter value read as Markdown, in a tag that writes their rendering as
+    the value (None: nothing in it to translate). Its slots are named after the key."""
+    document = markdown(value.value, value.start)
+    slots = list(document.slots())
+    if not slots:
+        return None
+    ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
+    kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
+    for slot in slots:
+        slot.ref = ref
+        if isinstance(slot, TextSlot):
+            slot.kind = kind
+    return Tag(document.parts, write_value=value.write, value_raw=(value.value, written))
 
 
 def shortcode_param_slots(
