@@ -673,6 +673,22 @@ def test_code_in_a_shortcode_pair_inside_a_paragraph_is_never_offered_nor_escape
     assert translated == text.replace("Run ", "Führen Sie ").replace("*main*.", "*main* aus.")
 
 
+def test_a_hugo_comment_shortcode_is_never_offered() -> None:
+    """``{{< comment >}}…{{< /comment >}}`` (Hugo's and Docsy's) is never published: a note for
+    writers, inline or on lines of its own, with either delimiter, is kept as written, not offered."""
+    text = (
+        "{{< comment >}}Note for [writers].{{< /comment >}}\nVisible text.\n\n"
+        "Before. {{< comment >}}Inline note.{{< /comment >}} After.\n\n"
+        "{{% comment %}}\nA block note.\n{{% /comment %}}\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["Visible text.", "Before.", "<1/> After."]
+    assert (
+        translate(document, {m: "⟦" + m + "⟧" for m in msgids(document)}).replace("⟦", "").replace("⟧", "")
+        == text
+    )
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

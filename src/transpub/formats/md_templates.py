@@ -475,9 +475,9 @@ def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
 
 def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
     """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
-    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``) is one token from its opening to its
-    closing one, kept as written: code is neither offered nor escaped (``File[] files`` was
-    written ``File&#91;&#93; files``)."""
+    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``) or a comment is one token from its
+    opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
+    files`` was written ``File&#91;&#93; files``), a comment for writers is not offered."""
     pairs = [
         (opener, closer)
         for opener, closer in outermost(closed_pairs(t for t in templates if not t.block and t.shortcode))
@@ -496,6 +496,10 @@ def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
 
 
 def _holds_code(opener: Template) -> bool:
+    """Whether the inside of the shortcode pair ``opener`` opens is code, or never published (a
+    ``comment``: Hugo's, Docsy's)."""
+    if opener.name == "comment":
+        return True
     if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
         return False
     return opener.name == "highlight" or any(
@@ -546,7 +550,7 @@ def verbatim_pairs(
 
 
 def _keeps_inside(template: Template) -> bool:
-    if template.opener == "{{<":
+    if template.opener == "{{<" or (template.opener == "{{%" and template.name == "comment"):
         return True
     if template.opener == "{:":
         return template.name in _VERBATIM_KRAMDOWN
