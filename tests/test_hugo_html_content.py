@@ -226,6 +226,26 @@ def test_the_lines_of_a_percent_shortcode_pair_are_read_as_markdown_a_list_stays
     assert "* Kopieren \\*alle\\* Dateien.\n{{% /note %}}" in translated
 
 
+def test_a_callouts_markdown_inside_an_angle_bracket_pair_is_read_as_markdown_its_html_as_html(
+    tmp_path: Path,
+) -> None:
+    # {{< note >}} (in [extract.shortcodes] markdown_inside) hands its trimmed inside to markdownify:
+    # a list there stays a list (it was one unit, "Check: * the cluster * kubectl"); a note whose first
+    # line the page's HTML indents holds HTML, read as HTML as before
+    page = (
+        "---\ntitle: Post\n---\n<div>\n{{< note >}}\nCheck:\n* the cluster\n* kubectl\n{{< /note >}}\n"
+        "  <div>\n    {{< note >}}\n    <p>The <code>kubectl</code> tool.</p>\n    {{< /note >}}\n  </div>\n</div>\n"
+    )
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()][1:] == [
+        "Check:",
+        "the cluster",
+        "kubectl",
+        "The <1/> tool.",
+    ]
+    assert unmarked(pseudo(document)) == page
+
+
 def test_an_error_in_the_body_names_the_line_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(ArticleError) as caught:
         read(tmp_path, "---\ntitle: Broken\n---\n<p>Fine.</p>\n<p>Then <!-- a comment never closed\n")

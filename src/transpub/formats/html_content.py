@@ -44,7 +44,7 @@ def read_html_content(
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
     blanked = _NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
     templates = body_templates(blanked, front_end)
-    regions = _markdown_regions(templates)
+    regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
     tokens = tokens_with_templates(blanked, front_end, templates, regions)
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
     head: list[Part] = []
@@ -179,22 +179,40 @@ def _token_spans(
     return spans
 
 
-def _markdown_regions(templates: list[Template]) -> list[tuple[Template, Template]]:
+def _markdown_regions(
+    text: str, templates: list[Template], markdown_inside: tuple[str, ...] = ()
+) -> list[tuple[Template, Template]]:
     """The outermost ``{{% x %}}`` … ``{{% /x %}}`` pairs of ``templates`` standing on lines of their
-    own: Hugo reads what such a pair holds as Markdown (where a shortcode's ``.Inner`` goes through
-    ``markdownify``, or the page's renderer), so its lines are Markdown's, not HTML text.
+    own, and ``{{< x >}}`` … ``{{< /x >}}`` ones where ``x`` is one of ``markdown_inside`` (a callout:
+    ``[extract.shortcodes] markdown_inside``) whose first line is not indented as code: Hugo reads
+    what such a pair holds as Markdown (where a shortcode's ``.Inner`` goes through ``markdownify``,
+    or the page's renderer), so its lines are Markdown's, not HTML text. (A callout's ``.Inner`` is
+    trimmed first: its first line indented by the page's HTML is not code there, and is left to the
+    HTML reader here.)
 
     >>> text = "<div>\\n{{% note %}}\\n* a\\n{{% /note %}}\\n</div> {{% x %}}b{{% /x %}}"
-    >>> [(o.name, c.name) for o, c in _markdown_regions(body_templates(text))]
+    >>> [(o.name, c.name) for o, c in _markdown_regions(text, body_templates(text))]
     [('note', 'note')]
     """
     return outermost(
-        closed_pairs(
-            template
-            for template in templates
-            if template.opener == "{{%" and template.block and not template.self_closing
-        )
+        [
+            (opener, closer)
+            for opener, closer in closed_pairs(
+                template
+                for template in templates
+                if template.opener in ("{{%", "{{<") and template.block and not template.self_closing
+            )
+            if opener.opener == "{{%"
+            or (
+                opener.name in markdown_inside
+                and not _CODE_INDENT.match(text, text.find("\n", opener.end) + 1)
+            )
+        ]
     )
+
+
+#: A line indented as Markdown's code is (four spaces, or a tab).
+_CODE_INDENT = re.compile(r"(?: {4}| {0,3}\t)[ \t]*\S")
 
 
 def _with_markdown(
@@ -233,7 +251,9 @@ def _with_markdown(
         ]
     out: list[Part] = []
     for part in body:
-        out.extend(_split(part, found) if isinstance(part, str) and "{{%" in part else (part,))
+        out.extend(
+            _split(part, found) if isinstance(part, str) and ("{{%" in part or "{{<" in part) else (part,)
+        )
     return out
 
 
@@ -332,6 +352,8 @@ def _after(parts: list[Part], offset: int) -> list[Part]:
     """``parts`` without their first ``offset`` characters, which are text as written (the blanked
     front matter: only markup or spaces, never a slot)."""
     for index, part in enumerate(parts):
+        if offset == 0:
+            return parts[index:]
         if not isinstance(part, str):
             raise AssertionError("a slot inside the blanked front matter")  # (spaces hold no unit)
         if len(part) > offset:
