@@ -599,9 +599,6 @@ def _only_strings(parts: Any) -> bool:
 _STRING_CLASS = {str}
 
 
-@functools.lru_cache(
-    maxsize=4096
-)  # every page sets lang and dir on the same <html> tag, URLs on the same <img>
 def _value_written(text: str, tag: Tag) -> str:
     """The rendering ``text`` of ``tag``'s parts written as its value (see :attr:`Tag.write_value`)."""
     assert tag.write_value is not None
@@ -610,6 +607,9 @@ def _value_written(text: str, tag: Tag) -> str:
     return tag.write_value(text)
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # every page sets lang and dir on the same <html> tag, URLs on the same <img>
 def _with_attributes(start_tag: str, attributes: tuple[tuple[str, str], ...]) -> str:
     """:func:`set_attributes` of the written ``start_tag`` (remembered: a pure function of both)."""
     return set_attributes(start_tag, dict(attributes))

@@ -452,7 +452,7 @@ def markdown_templates(text: str, start: int = 0) -> list[Template]:
     """The template tokens of a Markdown article's body from ``start`` on, as its reader keeps them:
     :func:`scan_templates`' tokens, an autolink whose address a template writes and a shortcode
     pair holding code inside a paragraph each taken as one token."""
-    return _with_inline_code(text, _with_autolinks(text, scan_templates(text, start)))
+    return _with_inline_verbatim(text, _with_autolinks(text, scan_templates(text, start)))
 
 
 def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
@@ -473,7 +473,7 @@ def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
     return found
 
 
-def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
+def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template]:
     """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
     ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``) or a comment is one token from its
     opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
@@ -481,7 +481,7 @@ def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
     pairs = [
         (opener, closer)
         for opener, closer in outermost(closed_pairs(t for t in templates if not t.block and t.shortcode))
-        if _holds_code(opener) and not _BLANK_LINE.search(text, opener.end, closer.start)
+        if _inside_not_prose(opener) and not _BLANK_LINE.search(text, opener.end, closer.start)
     ]
     if not pairs:
         return templates
@@ -495,7 +495,7 @@ def _with_inline_code(text: str, templates: list[Template]) -> list[Template]:
     return found
 
 
-def _holds_code(opener: Template) -> bool:
+def _inside_not_prose(opener: Template) -> bool:
     """Whether the inside of the shortcode pair ``opener`` opens is code, or never published (a
     ``comment``: Hugo's, Docsy's)."""
     if opener.name == "comment":
