@@ -689,6 +689,22 @@ def test_a_hugo_comment_shortcode_is_never_offered() -> None:
     )
 
 
+def test_the_tabs_of_a_docsy_tabpane_with_text_true_are_translated_code_tabs_are_not() -> None:
+    """``{{< tabpane text=true >}}`` says its tabs hold text (Docsy): their prose is offered, whether
+    a tab is ``{{% tab %}}`` or ``{{< tab >}}``; a tabpane without it holds code, kept as written."""
+    text = (
+        '{{< tabpane text=true >}}\n{{% tab header="English" %}}\nWelcome to the **site**.\n{{% /tab %}}\n'
+        '{{< tab header="German" >}}\nPlain text in a tab.\n{{< /tab >}}\n{{< /tabpane >}}\n\n'
+        '{{< tabpane >}}\n{{< tab header="Go" >}}\nfmt.Println("hi")\n{{< /tab >}}\n{{< /tabpane >}}\n'
+    )
+    document = read(text)
+    assert msgids(document) == ["Welcome to the <1>site</1>.", "Plain text in a tab."]
+    assert (
+        translate(document, {m: "⟦" + m + "⟧" for m in msgids(document)}).replace("⟦", "").replace("⟧", "")
+        == text
+    )
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -537,15 +537,26 @@ def verbatim_pairs(
     templates: list[Template], markdown_inside: tuple[str, ...] = ()
 ) -> list[tuple[Template, Template]]:
     """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` (unless ``x`` is one of
-    ``markdown_inside``: a callout whose inside is prose) and Liquid ``raw``, ``comment``, ``highlight``
-    blocks, each standing on lines of its own without a container prefix."""
+    ``markdown_inside``: a callout whose inside is prose, or the pair says ``text=true``, as Docsy's
+    ``{{< tabpane text=true >}}`` does of its tabs, or stands inside such a pair) and Liquid ``raw``,
+    ``comment``, ``highlight`` blocks, each standing on lines of its own without a container prefix."""
     pairs = closed_pairs(template for template in templates if template.block)
+    prose = [(opener.start, closer.end) for opener, closer in pairs if _says_text(opener)]
     return outermost(
         [
             (opener, closer)
             for opener, closer in pairs
-            if _keeps_inside(opener) and opener.name not in markdown_inside
+            if _keeps_inside(opener)
+            and opener.name not in markdown_inside
+            and not any(start <= opener.start < end for start, end in prose)
         ]
+    )
+
+
+def _says_text(opener: Template) -> bool:
+    """Whether a shortcode pair's inside is text by its own word: ``text=true`` (Docsy's tabs)."""
+    return opener.opener == "{{<" and any(
+        p.name == "text" and p.value.lower() == "true" for p in opener.params
     )
 
 
