@@ -705,6 +705,22 @@ def test_the_tabs_of_a_docsy_tabpane_with_text_true_are_translated_code_tabs_are
     )
 
 
+def test_docsy_cards_and_image_captions_are_translated_a_code_card_is_not() -> None:
+    """Docsy renders a ``card``'s and an ``imgproc``'s inside as Markdown (they are in the default
+    ``markdown_inside``): offered, inside a ``cardpane`` too; a ``card code=true`` holds code."""
+    text = (
+        '{{< cardpane >}}\n{{< card header="Docsy" >}}\nDocsy is a *Hugo* theme.\n{{< /card >}}\n'
+        '{{< card code=true lang="go" >}}\nfmt.Println("[1]")\n{{< /card >}}\n{{< /cardpane >}}\n\n'
+        '{{< imgproc spruce Fill "400x450" >}}\nNorway Spruce *Picea abies* shoot.\n{{< /imgproc >}}\n'
+    )
+    document = read(text)
+    assert msgids(document) == ["Docsy is a <1>Hugo</1> theme.", "Norway Spruce <1>Picea abies</1> shoot."]
+    assert (
+        translate(document, {m: "⟦" + m + "⟧" for m in msgids(document)}).replace("⟦", "").replace("⟧", "")
+        == text
+    )
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -30,7 +30,7 @@ SHORTCODE_PARAMS = ("alt", "caption", "title")
 #: ``{{< x >}}…{{< /x >}}`` pairs whose inside is prose (callouts), translated by default.
 SHORTCODES_WITH_MARKDOWN = (
     "note", "tip", "info", "warning", "caution", "danger", "alert", "callout", "notice", "hint",
-    "admonition", "details", "deprecated-in", "new-in",
+    "admonition", "details", "deprecated-in", "new-in", "card", "cardpane", "imgproc", "pageinfo",
 )  # fmt: skip
 
 #: How each kind of value is described in messages, and how it is recognised.

@@ -547,7 +547,7 @@ def verbatim_pairs(
             (opener, closer)
             for opener, closer in pairs
             if _keeps_inside(opener)
-            and opener.name not in markdown_inside
+            and (opener.name not in markdown_inside or _inside_not_prose(opener))
             and not any(start <= opener.start < end for start, end in prose)
         ]
     )
