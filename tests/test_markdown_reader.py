@@ -721,6 +721,16 @@ def test_docsy_cards_and_image_captions_are_translated_a_code_card_is_not() -> N
     )
 
 
+def test_a_shortcode_pairs_legend_shows_a_parameter_that_is_a_unit_of_its_own() -> None:
+    """The alert's ``title`` is a unit of its own; the pair's legend still shows it as written (it
+    showed ``title= color=warning``, which told the translator nothing)."""
+    document = read('Text {{% alert title="Broken!" color=warning %}}inline **alert**{{% /alert %}} here.\n')
+    unit = next(u for u in document.units() if u.msgid.startswith("Text"))
+    assert unit.placeholders[0].shows.startswith('{{% alert title="Broken!" color=warning')
+    assert unit.placeholders[0].shows.endswith("{{% /alert %}}")
+    assert "Broken!" in [u.msgid for u in document.units()]
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -19,7 +19,7 @@ from typing import Protocol
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from ..segment import split_sentences
-from .document import DateSlot, Gap, PairedPieces, Part, TextSlot
+from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot
 from .html_tree import VOID, Node
 from .options import ReadOptions
 
@@ -766,11 +766,19 @@ def _pair_shows(opening: list, closing: list) -> str:
     >>> _pair_shows(["{% if site.beta %}"], ["{% endif %}"])
     '{% if site.beta %}…{% endif %}'
     """
-    start = collapse_space("".join(part for part in opening if isinstance(part, str)))
-    end = collapse_space("".join(part for part in closing if isinstance(part, str)))
+    start = collapse_space("".join(_as_written(part) for part in opening))
+    end = collapse_space("".join(_as_written(part) for part in closing))
     if len(start) > 40:
         start = start[:39] + "…"
     return f"{start}…{end}"
+
+
+def _as_written(part: object) -> str:
+    """The source text of a template token's part: a parameter's value that is a unit of its own
+    shows as written (``title="Broken!"``, not ``title=``)."""
+    if isinstance(part, str):
+        return part
+    return part.raw if isinstance(part, AttrSlot) else ""
 
 
 def _reading_text(atom: Atom) -> str:
