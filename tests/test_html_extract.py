@@ -250,3 +250,20 @@ def test_a_meta_tag_that_is_also_a_pragma_is_not_offered_for_translation() -> No
         source, {"Harbour news": evil, "Harbour news today": evil, "A story.": "Eine Geschichte."}
     )
     assert evil not in page and 'content="Eine Geschichte."' in page
+
+
+def test_code_and_keys_at_a_sentences_edge_stay_in_the_unit() -> None:
+    """``<code>``, ``<kbd>``, ``<samp>`` and ``<var>`` are words of their sentence: at its start or end
+    they stay in the unit (it was ``'s variants are <1/> and``), where a translator can move them."""
+    page = (
+        "<html><body><p><code>Option</code>'s variants are <code>Some</code> and <code>None</code></p>"
+        "<p><code>--verbose</code></p></body></html>"
+    )
+    assert msgids(page) == ["<1/>'s variants are <2/> and <3/>"]
+    german = render_with(
+        page, {"<1/>'s variants are <2/> and <3/>": "<2/> und <3/> sind die Varianten von <1/>"}
+    )
+    assert (
+        "<p><code>Some</code> und <code>None</code> sind die Varianten von <code>Option</code></p>" in german
+    )
+    assert "<p><code>--verbose</code></p>" in german

@@ -731,6 +731,17 @@ def test_a_shortcode_pairs_legend_shows_a_parameter_that_is_a_unit_of_its_own() 
     assert "Broken!" in [u.msgid for u in document.units()]
 
 
+def test_code_at_a_sentences_edge_stays_in_the_unit_where_a_translator_can_move_it() -> None:
+    """A code span is a word of its sentence: ``Option``'s variants are ``Some`` and ``None`` was the
+    unit ``'s variants are <1/> and``, which a verb-final language cannot translate."""
+    text = "`Option`'s variants are `Some` and `None`.\n\n## To `panic!` or Not to `panic!`\n\n`--verbose`\n"
+    document = read(text)
+    assert msgids(document) == ["<1/>'s variants are <2/> and <3/>.", "To <1/> or Not to <2/>"]
+    translated = translate(document, {"To <1/> or Not to <2/>": "<1/> oder nicht <2/>"})
+    assert "## `panic!` oder nicht `panic!`\n" in translated
+    assert translated.endswith("\n`--verbose`\n")  # code alone is no unit
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -93,6 +93,17 @@ _LEADING_SPACE = re.compile(r"(?:\s|&nbsp;|&#160;|&#[xX]0*[aA]0;)+")
 _SPACE_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#Xa0;", "&#XA0;")
 
 
+#: Elements that are words of their sentence though they are no text to translate: kept in the
+#: unit at its edges, where a translator may have to move them (``<code>Option</code>'s variants
+#: are …``; the unit was ``'s variants are <1/> and``, with no room for a verb-final language).
+_WORD_ELEMENTS = frozenset({"code", "kbd", "samp", "var"})
+
+
+def _is_code(item: object) -> bool:
+    """Whether a run's ``item`` is an element of :data:`_WORD_ELEMENTS`."""
+    return isinstance(item, Node) and item.tag in _WORD_ELEMENTS
+
+
 def _strip_leading_space(raw: str) -> str:
     """``raw`` without its leading whitespace, no-break spaces and their entities.
 
@@ -720,6 +731,8 @@ class _Builder(RunSlots):
                 break
             if isinstance(first, str):
                 break
+            if _is_code(first) and self.has_text(items[1:], ctx):
+                break  # (a word of the sentence: see _is_code)
             if self.is_object(first, ctx) or not self.has_text([first], ctx):
                 lead.append(items.pop(0))
                 continue
@@ -737,6 +750,8 @@ class _Builder(RunSlots):
             elif isinstance(last, str):
                 raw = last
             else:
+                if _is_code(last) and self.has_text(items[:-1], ctx):
+                    break
                 if self.is_object(last, ctx) or not self.has_text([last], ctx):
                     trail.insert(0, items.pop())
                     continue

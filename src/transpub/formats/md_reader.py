@@ -765,6 +765,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                 beside = atoms[start + 1] if start + 1 < end else None
                 if _writes_text(atom, beside) or _glued_bare_url(atom, beside, at_start=True):
                     break
+                if _is_code(atom) and texts[end] > texts[start + 1]:
+                    break
                 lead.append(atom)
                 start += 1
                 continue
@@ -792,6 +794,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                 beside = atoms[end - 2] if end - 2 >= start else None
                 if _writes_text(atom, beside) or _glued_bare_url(atom, beside, at_start=False):
                     break
+                if _is_code(atom) and texts[end - 1] > texts[start]:
+                    break
                 trail.insert(0, atom)
                 end -= 1
                 continue
@@ -814,6 +818,13 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             start, end = start + 1, end - 1
             continue
         return lead, atoms[start:end], trail
+
+
+def _is_code(atom: Atom) -> bool:
+    """Whether ``atom`` is a code span: a word of its sentence (``Option``'s variants are ``Some`` and
+    ``None``), kept in its unit at an edge too, where a translator may have to move it (a verb-final
+    language): the unit was ``'s variants are <1/> and``."""
+    return atom.node is not None and atom.node.tag == "code"
 
 
 def _writes_text(atom: Atom, beside: Atom | None) -> bool:
