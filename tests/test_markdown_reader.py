@@ -742,6 +742,19 @@ def test_code_at_a_sentences_edge_stays_in_the_unit_where_a_translator_can_move_
     assert translated.endswith("\n`--verbose`\n")  # code alone is no unit
 
 
+def test_math_delimiters_in_code_spans_are_code_and_mdbooks_escaped_delimiters_are_whole() -> None:
+    """mdBook's guide: `` `\\(` and `\\)` `` are two code spans (the math token ran from one to the
+    other and took the word "and" with it); ``\\( x^2 \\)`` is one token, its first backslash too
+    (it was left in the unit: ``For example \\<1/>``)."""
+    text = "Delimited by `\\\\(` and `\\\\)`.\n\nFor example \\\\( x^2 \\\\) you write.\n"
+    document = read(text)
+    assert msgids(document) == ["Delimited by <1/> and <2/>.", "For example <1/> you write."]
+    assert (
+        translate(document, {m: "⟦" + m + "⟧" for m in msgids(document)}).replace("⟦", "").replace("⟧", "")
+        == text
+    )
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

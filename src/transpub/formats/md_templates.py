@@ -58,8 +58,8 @@ _BODIES = {
     # after it, no code span's backtick inside
     "$": re.compile(r"(?:[^$\\\n`]|\\.)*?[^\s\\`]\$(?![\d$])"),
     # Hugo's passthrough math (its math guide's delimiters): \( inline \), and \[ display \] from a
-    # line's start to a line's end; no blank line inside
-    "\\(": re.compile(r"(?:[^\\\n]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
+    # line's start to a line's end; no blank line inside, no code span's backtick inside the inline one
+    "\\(": re.compile(r"(?:[^\\\n`]|\\(?!\))|\n(?![ \t>]*(?:\n|$)))*\\\)"),
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
@@ -232,6 +232,8 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         end = body.end()
         if opener in (":::", "///") and "\n" in text[at:end]:
             end = _options_end(text, at, end)
+        if opener in ("\\(", "\\[") and text[at - 1 : at] == "\\" and text[at - 2 : at - 1] != "\\":
+            at -= 1  # mdBook's MathJax delimiters ``\\( … \\)``: the escaped backslash is the token's
         found.append(_template(text, at, end, opener))
         pos = end
         if opener == "{%" and found[-1].name == "comment" and not found[-1].closing:
