@@ -755,6 +755,30 @@ def test_math_delimiters_in_code_spans_are_code_and_mdbooks_escaped_delimiters_a
     )
 
 
+def test_a_dotted_front_matter_key_goes_through_a_list_of_mappings() -> None:
+    """VitePress' home page: ``features.title`` names the title of each feature, ``hero.actions.text``
+    each button's text (a list of mappings on the way); each is a unit with its item's number."""
+    text = (
+        "---\nlayout: home\nhero:\n  tagline: Docs in Minutes\n  actions:\n    - theme: brand\n"
+        "      text: What is it?\n      link: /guide/\n    - text: Quickstart\nfeatures:\n"
+        "  - title: Focus on Content\n    details: Just Markdown.\n  - title: Enjoy Vite\n---\n"
+    )
+    keys = ("hero.tagline", "hero.actions.text", "features.title", "features.details")
+    document = read(text, front_matter_keys=keys)
+    units = {u.msgid: u.refs for u in document.units()}
+    assert units == {
+        "Docs in Minutes": ("front-matter/hero.tagline",),
+        "What is it?": ("front-matter/hero.actions.text/1",),
+        "Quickstart": ("front-matter/hero.actions.text/2",),
+        "Focus on Content": ("front-matter/features.title/1",),
+        "Just Markdown.": ("front-matter/features.details/1",),
+        "Enjoy Vite": ("front-matter/features.title/2",),
+    }
+    translated = translate(document, {"What is it?": "Was ist das?", "Enjoy Vite": "Vite: genießen"})
+    assert "      text: Was ist das?\n      link: /guide/\n" in translated
+    assert '  - title: "Vite: genießen"\n---\n' in translated
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""
