@@ -163,11 +163,11 @@ def _yaml_mapping(
     prefixes: frozenset[str],
     path: str,
     newline: str,
-    item: int | None = None,
+    position: int | None = None,
 ) -> None:
     """Add the translated values of mapping ``node`` (at dotted ``path``) to ``front``: the keys named
     in ``keys``, in the mappings ``prefixes`` lead to (``card.title``: ``title`` in ``card``; a list
-    of mappings on the way is gone through, each its ``item``: ``features.title`` is the title of
+    of mappings on the way is gone through, each at its ``position``: ``features.title`` is the title of
     each of VitePress' home page features); a block scalar's translation is written with the file's
     line end ``newline``."""
     for key_node, value_node in node.value:
@@ -177,7 +177,7 @@ def _yaml_mapping(
         if name in keys:
             if isinstance(value_node, yaml.ScalarNode):
                 front.values.extend(
-                    _yaml_values(body, offset, name, item, value_node, flow=False, newline=newline)
+                    _yaml_values(body, offset, name, position, value_node, flow=False, newline=newline)
                 )
             elif isinstance(value_node, yaml.SequenceNode):
                 for index, item in enumerate(value_node.value):
@@ -194,7 +194,7 @@ def _yaml_mapping(
                             )
                         )
         elif name in prefixes and isinstance(value_node, yaml.MappingNode):
-            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name, newline, item)
+            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name, newline, position)
         elif name in prefixes and isinstance(value_node, yaml.SequenceNode):
             for index, entry in enumerate(value_node.value):
                 if isinstance(entry, yaml.MappingNode):
