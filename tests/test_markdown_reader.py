@@ -772,6 +772,22 @@ def test_a_dotted_front_matter_key_goes_through_a_list_of_mappings() -> None:
     assert '  - title: "Vite: genießen"\n---\n' in translated
 
 
+def test_attributes_the_project_names_are_translated_on_custom_elements() -> None:
+    """``[extract] attributes``: the Rust book's ``<Listing caption="…">`` (382 captions) and
+    VitePress' ``<Badge text="…">`` are units, in HTML blocks and inline HTML; the rest is kept."""
+    text = (
+        '<Listing number="2-1" file-name="src/main.rs" caption="Code that gets a guess">\n\n'
+        "```rust\nfn main() {}\n```\n\n</Listing>\n\n"
+        'Use <Badge type="info" text="beta" /> here <abbr data-tip="Tip text">X</abbr>.\n'
+    )
+    assert msgids(read(text)) == ["Use <1/> here <2>X</2>."]
+    document = read(text, attributes=("listing@caption", "badge@text", "*@data-tip"))
+    assert msgids(document) == ["Code that gets a guess", "Use <1/> here <2>X</2>.", "beta", "Tip text"]
+    assert unmarked_pseudo(document) == text
+    translated = translate(document, {"Code that gets a guess": 'Code, der "rät"'})
+    assert 'caption="Code, der &quot;rät&quot;"' in translated
+
+
 def test_brackets_in_a_translation_are_never_hugo_passthrough_math() -> None:
     r"""``\[`` and ``\]`` delimit display math where a Hugo site passes math through (Hugo's own
     docs do): a translation's ``[0, 1]`` is written with character references, shown as brackets."""

@@ -33,6 +33,13 @@ SHORTCODES_WITH_MARKDOWN = (
     "admonition", "details", "deprecated-in", "new-in", "card", "cardpane", "imgproc", "pageinfo",
 )  # fmt: skip
 
+#: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
+#: that holds an address or script (href, src, on…, style).
+_ELEMENT_ATTRIBUTE = re.compile(
+    r"(?:\*|[A-Za-z][\w.:-]*)@(?!(?:href|src|srcset|action|formaction|style|xmlns|on[a-z]*)$)[A-Za-z_:][\w.:-]*",
+    re.IGNORECASE,
+)
+
 #: How each kind of value is described in messages, and how it is recognised.
 _KINDS: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
@@ -234,6 +241,14 @@ SCHEMA = Table(
                 "link_urls": Key("boolean", False, "extract link text that is the link's own URL?"),
                 "bare_urls": Key("boolean", False, "extract units that are only a URL or e-mail address?"),
                 "symbols": Key("boolean", False, "extract units with no letters (5, ×, <<)?"),
+                "attributes": Key(
+                    "list of strings",
+                    [],
+                    "more attributes whose values are translated, as element@attribute "
+                    '(the Rust book\'s "listing@caption", VitePress\' "badge@text"; "*@data-tooltip": on any element)',
+                    expects='a list such as ["listing@caption", "*@data-tooltip"]',
+                    valid=lambda names: all(_ELEMENT_ATTRIBUTE.fullmatch(name) for name in names),
+                ),
                 "include": Key(
                     "list of strings",
                     [],

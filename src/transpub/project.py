@@ -95,6 +95,7 @@ class Project:
     extract_link_urls: bool = False
     extract_bare_urls: bool = False
     extract_symbols: bool = False
+    extract_attributes: tuple[str, ...] = ()
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
     front_matter_markdown: tuple[str, ...] = ()
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
@@ -376,6 +377,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_link_urls=extract["link_urls"],
         extract_bare_urls=extract["bare_urls"],
         extract_symbols=extract["symbols"],
+        extract_attributes=tuple(name.lower() for name in extract["attributes"]),
         front_matter_keys=tuple(extract["front_matter"]["translate"]),
         front_matter_markdown=tuple(extract["front_matter"]["markdown"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),

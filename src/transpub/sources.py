@@ -37,6 +37,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         extract_symbols=project.extract_symbols,
         include=project.scope_include,
         exclude=project.scope_exclude,
+        attributes=project.extract_attributes,
         front_matter_keys=project.front_matter_keys,
         front_matter_markdown=project.front_matter_markdown,
         shortcode_params=project.shortcode_params,

@@ -273,9 +273,9 @@ class _Builder(RunSlots):
         return tag
 
     def attribute_slots(self, node: Node, raw: str, ctx: _Context) -> list[tuple[tuple[int, int], AttrSlot]]:
-        if not node.attrs or _MAY_TRANSLATE.isdisjoint(node.attrs):
+        if not node.attrs or (_MAY_TRANSLATE.isdisjoint(node.attrs) and not self.options.attributes):
             return []
-        wanted = translatable_attributes(node.tag, node.attrs)
+        wanted = translatable_attributes(node.tag, node.attrs, self.options.attributes)
         if not wanted or wanted.isdisjoint(node.attrs):
             return []
         found = []

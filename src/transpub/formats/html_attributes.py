@@ -96,9 +96,20 @@ def set_attributes(start_tag: str, attributes: dict[str, str]) -> str:
     return start_tag
 
 
-def translatable_attributes(tag: str, attrs: dict[str, str | None]) -> frozenset[str]:
-    """The attributes of this element whose values are for translation."""
+def translatable_attributes(
+    tag: str, attrs: dict[str, str | None], more: tuple[str, ...] = ()
+) -> frozenset[str]:
+    """The attributes of this element whose values are for translation (``more``: the project's
+    ``element@attribute`` entries, ``[extract] attributes``).
+
+    >>> sorted(translatable_attributes("listing", {"caption": "A"}, ("listing@caption", "*@data-tip")))
+    ['aria-description', 'aria-label', 'aria-placeholder', 'aria-roledescription', 'caption', 'data-tip', 'title']
+    """
     names = {"title", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder"}
+    for entry in more:
+        element, _, attribute = entry.partition("@")
+        if element in ("*", tag):
+            names.add(attribute)
     if tag in ("img", "area") or (tag == "input" and (attrs.get("type") or "").lower() == "image"):
         names.add("alt")
     if tag in ("input", "textarea"):

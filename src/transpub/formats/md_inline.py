@@ -65,6 +65,8 @@ class SlotNamer:
 
     ref: Callable[[str, str], str]  # (tag, words) -> reference
     extract_symbols: bool = False
+    #: More attributes whose values are translated (``[extract] attributes``: ``element@attribute``).
+    attributes: tuple[str, ...] = ()
     template_parts: Callable[[Template], list[Part]] = field(default=lambda template: [])
 
 
@@ -320,7 +322,9 @@ class InlineReader:
         if self.source.raw(start, end) != html or MASK in self.parsed[start:end]:
             return None
         spans = attribute_spans(html)
-        wanted = translatable_attributes(piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans})
+        wanted = translatable_attributes(
+            piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans}, self.namer.attributes
+        )
         parts: list[Part] = []
         pos = 0
         for name, (value_start, value_end) in spans:

@@ -157,6 +157,7 @@ class _Builder(RunSlots):
             SlotNamer(
                 ref=lambda tag, words: self.names.name(tag, words),
                 extract_symbols=options.extract_symbols,
+                attributes=options.attributes,
                 template_parts=self.template_parts,
             ),
         )

@@ -23,6 +23,8 @@ class ReadOptions:
     #: CSS selectors: only what ``include`` matches (everything when empty), minus what ``exclude`` matches.
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: More attributes whose values are translated: ``element@attribute`` (lower case; ``*@x``: any).
+    attributes: tuple[str, ...] = ()
     #: Markdown: the front matter keys whose values are translated (strings, and strings in lists).
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
     #: Markdown: the front matter keys whose values are Markdown (GitHub Docs' ``intro``): read as a
