@@ -462,14 +462,15 @@ def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
     a link once Hugo has written the address) takes in the whole ``<…>``: one token, kept as
     written (the ``<`` alone would be text, and a translation would write it ``&lt;``)."""
     found = []
-    for template in templates:
+    for index, template in enumerate(templates):
         if (
             not template.block
             and template.opener in ("{{<", "{{%", "{{")
             and text[template.start - 1 : template.start] == "<"
         ):
             rest = _AUTOLINK_REST.match(text, template.end)
-            if rest is not None:
+            after = templates[index + 1].start if index + 1 < len(templates) else len(text)
+            if rest is not None and rest.end() <= after:  # (never over the next token: no overlap)
                 template = replace(template, start=template.start - 1, end=rest.end())
         found.append(template)
     return found
@@ -487,14 +488,16 @@ def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template
     ]
     if not pairs:
         return templates
-    found: list[Template] = []
-    index = 0
-    for opener, closer in pairs:
-        found.extend(t for t in templates[index:] if t.start < opener.start)
-        found.append(replace(opener, end=closer.end, self_closing=True, params=()))
-        index = next((i for i, t in enumerate(templates) if t.start >= closer.end), len(templates))
-    found.extend(templates[index:])
-    return found
+    whole = {
+        opener.start: replace(opener, end=closer.end, self_closing=True, params=())
+        for opener, closer in pairs
+    }
+    spans = [(opener.start, closer.end) for opener, closer in pairs]
+    return [
+        whole.get(template.start, template)
+        for template in templates
+        if template.start in whole or not any(start <= template.start < end for start, end in spans)
+    ]
 
 
 def _inside_not_prose(opener: Template) -> bool:
@@ -504,9 +507,7 @@ def _inside_not_prose(opener: Template) -> bool:
         return True
     if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
         return False
-    return opener.name == "highlight" or any(
-        param.name == "code" and param.value.lower() == "true" for param in opener.params
-    )
+    return opener.name == "highlight" or _says_true(opener, "code")
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
@@ -557,9 +558,12 @@ def verbatim_pairs(
 
 def _says_text(opener: Template) -> bool:
     """Whether a shortcode pair's inside is text by its own word: ``text=true`` (Docsy's tabs)."""
-    return opener.opener == "{{<" and any(
-        p.name == "text" and p.value.lower() == "true" for p in opener.params
-    )
+    return opener.opener == "{{<" and _says_true(opener, "text")
+
+
+def _says_true(template: Template, name: str) -> bool:
+    """Whether ``template`` has the parameter ``name=true`` (``code=true``, ``text=true``)."""
+    return any(param.name == name and param.value.lower() == "true" for param in template.params)
 
 
 def _keeps_inside(template: Template) -> bool:
