@@ -39,13 +39,18 @@ def front_matter_slots(
             msgid = escape_lookalikes(collapse_space(value.value))
         if not offered(msgid, options):
             continue
-        kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
-        ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
+        ref, kind = _ref_and_kind(value)
         yield (
             value.start,
             value.end,
             AttrSlot(msgid, ref, raw(value.start, value.end), kind, write=value.write),
         )
+
+
+def _ref_and_kind(value: FrontValue) -> tuple[str, str]:
+    """The reference and the unit kind of a front matter value's slots."""
+    kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
+    return f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else ""), kind
 
 
 def _markdown_value(value: FrontValue, written: str, markdown: Callable[[str, int], Document]) -> Tag | None:
@@ -55,8 +60,7 @@ def _markdown_value(value: FrontValue, written: str, markdown: Callable[[str, in
     slots = list(document.slots())
     if not slots:
         return None
-    ref = f"front-matter/{value.key}" + (f"/{value.index + 1}" if value.index is not None else "")
-    kind = _KINDS.get(value.key if value.index is None else "", f"front-matter:{value.key}")
+    ref, kind = _ref_and_kind(value)
     for slot in slots:
         slot.ref = ref
         if isinstance(slot, TextSlot):
