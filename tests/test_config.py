@@ -177,6 +177,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "layout": "directory",
         "markdown_dir": None,
         "copy_source": True,
+        "heading_ids": None,
         "locale_style": "gettext",
         "locale_dirs": {},
         "links": {},

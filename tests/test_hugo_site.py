@@ -183,7 +183,9 @@ def test_the_example_builds_with_hugo_from_the_english_source_alone(english_buil
     timetable = read_page(english_build, TIMETABLE)
     assert "call the ferry office at +34 900 123 456." in text_of(timetable)  # an inline shortcode
     assert timetable.xpath("//article//table//td/text()")[:3] == ["Long Island", "06:00", "22:30"]
-    assert timetable.xpath("//article//a[text()='reopened last week']/@href") == ["/posts/harbour-reopens/"]
+    assert timetable.xpath("//article//a[text()='reopened last week']/@href") == [
+        "/posts/harbour-reopens/#what-changes-for-the-ferries"
+    ]
     for path, html in built_html(english_build).items():
         assert "{{<" not in html and "{{%" not in html, path
 
@@ -234,7 +236,9 @@ def test_the_spanish_note_callout_is_rendered_with_spanish_markdown(localized: B
 @pytest.mark.apertium
 def test_spanish_pages_link_to_spanish_posts_and_keep_code_numbers_and_shortcodes(localized: Built) -> None:
     timetable = read_page(localized.public, f"es/{TIMETABLE}")
-    assert timetable.xpath("//article//p/a/@href") == ["/es/posts/harbour-reopens/"]
+    assert timetable.xpath("//article//p/a/@href") == [
+        "/es/posts/harbour-reopens/#what-changes-for-the-ferries"
+    ]
     assert read_page(localized.public, f"es/{BUNDLE}").xpath("//article//p/a/@href") == [
         "/es/posts/ferry-timetable/"
     ]
@@ -246,6 +250,14 @@ def test_spanish_pages_link_to_spanish_posts_and_keep_code_numbers_and_shortcode
     ]
     for path, html in built_html(localized.public).items():
         assert "{{<" not in html and "{{%" not in html, path
+
+
+@pytest.mark.apertium
+def test_the_spanish_heading_keeps_the_anchor_the_timetable_links_to(localized: Built) -> None:
+    heading = localized.spanish(BUNDLE, "What changes for the ferries")
+    (h2,) = read_page(localized.public, f"es/{BUNDLE}").xpath("//article//h2")
+    assert text_of(h2) == heading  # Apertium's Spanish heading…
+    assert h2.get("id") == "what-changes-for-the-ferries"  # …with the English heading's anchor
 
 
 @pytest.mark.apertium

@@ -33,6 +33,9 @@ SHORTCODES_WITH_MARKDOWN = (
     "admonition", "details", "deprecated-in", "new-in", "card", "cardpane", "imgproc", "pageinfo",
 )  # fmt: skip
 
+#: The generators whose heading ids ``[compile] heading_ids`` keeps (see ``formats/heading_ids.py``).
+HEADING_ID_STYLES = ("hugo", "hugo-0.143", "jekyll", "mkdocs", "mdbook")
+
 #: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
 #: that holds an address or script (href, src, on…, style).
 _ELEMENT_ATTRIBUTE = re.compile(
@@ -360,6 +363,14 @@ SCHEMA = Table(
                 ),
                 "copy_source": Key(
                     "boolean", True, "markdown: also write the source-language file into the output tree"
+                ),
+                "heading_ids": Key(
+                    "string",
+                    None,
+                    "markdown: a translated heading gets {#id}, the id this generator gives the source "
+                    "heading, so links to it keep working",
+                    expects='"hugo" (0.144 and later), "hugo-0.143", "jekyll", "mkdocs" (with attr_list) or "mdbook"',
+                    valid=lambda v: v in HEADING_ID_STYLES,
                 ),
                 "locale_style": Key(
                     "string",

@@ -121,6 +121,8 @@ class Project:
     markdown_dir: Path | None = None
     #: ``[compile] copy_source``: the source-language file is written into the Markdown tree too.
     copy_source: bool = True
+    #: ``[compile] heading_ids``: the generator whose id a translated Markdown heading keeps (None: none).
+    heading_ids: str | None = None
     #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
     locale_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
@@ -397,6 +399,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         markdown_layout=compile_["layout"],
         markdown_dir=markdown_dir,
         copy_source=compile_["copy_source"],
+        heading_ids=compile_["heading_ids"],
         locale_dirs=locale_dirs,
         link_rules=_link_rules(compile_["links"], config_path, text),
     )

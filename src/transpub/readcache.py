@@ -52,6 +52,7 @@ from .formats.document import (
     DateSlot,
     Document,
     Gap,
+    HeadingId,
     LinkTarget,
     Marker,
     PairedPieces,
@@ -67,7 +68,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 1
+FORMAT = 2
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -76,7 +77,7 @@ MAX_DEPTH = 100
 Entry = tuple[str, str, str, bytes]
 
 # The tags of the stored parts (a plain string is stored as itself).
-_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN = range(8)
+_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID = range(9)
 
 
 class Uncacheable(Exception):
@@ -247,6 +248,8 @@ class _Encoder:
             return (_MARKER, part.name)
         if cls is LinkTarget:
             return (_LINK, part.url, part.raw, _function_name(part.write))
+        if cls is HeadingId:  # (its slots: stored before it)
+            return (_HEADING_ID, [self.reference(slot) for slot in part.slots], part.ids, part.closing)
         if cls is DateSlot:
             style = part.style
             return (
@@ -406,6 +409,8 @@ class _Decoder:
             part = Marker(stored[1])
         elif kind == _LINK:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
+        elif kind == _HEADING_ID:
+            part = HeadingId([seen[index] for index in stored[1]], stored[2], stored[3])
         elif kind == _DATE:
             index = len(seen)
             seen.append(None)  # its place (its parts come after it)

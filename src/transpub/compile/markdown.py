@@ -148,7 +148,8 @@ def _localized_markdown(
     options: CompileOptions,
 ) -> bytes:
     """The Markdown article in ``locale``: each unit's usable translation, else its source (no markup
-    added), with root-relative links rewritten by ``[compile.links]``."""
+    added), with root-relative links rewritten by ``[compile.links]`` and a translated heading's id
+    kept by ``[compile] heading_ids``."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -161,6 +162,7 @@ def _localized_markdown(
         resolve,
         join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
         rewrite_url=lambda url: project.localized_link(url, locale),
+        heading_ids=project.heading_ids,
     ).encode("utf-8")
 
 

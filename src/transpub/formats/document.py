@@ -22,6 +22,7 @@ from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
+from .heading_ids import id_written
 from .html_attributes import set_attributes
 from .md_escape import bare_url_stays_a_link, standalone_url
 
@@ -131,7 +132,20 @@ class TextSlot:
     escape_line_start: Callable[[str], str] | None = None
 
 
-Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget
+@dataclass(eq=False)
+class HeadingId:
+    """The end of a Markdown heading with no ``{#id}`` of its own: compile may write there the id the
+    generator gives the source heading, when the heading is translated (see :mod:`.heading_ids`)."""
+
+    #: The heading's text slots (among the parts before it).
+    slots: list[TextSlot]
+    #: Its id in each style of :data:`~.heading_ids.STYLES` that can tell it.
+    ids: dict[str, str]
+    #: The source from the heading's text to its line's end, spaces at the end left out (closing ``#``s).
+    closing: str = ""
+
+
+Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId
 Slot = TextSlot | AttrSlot
 
 
@@ -276,13 +290,16 @@ class Document:
         join_sentences: bool = False,
         rewrite_url: RewriteUrl | None = None,
         omit: Collection[Tag] = (),
+        heading_ids: str | None = None,
     ) -> str:
         """The article text with each slot resolved (source text where ``resolve`` says None).
 
         ``inserts`` fills markers by name; ``format_date`` rewrites ``<time datetime>`` content;
         ``join_sentences`` drops the space between two translated sentences (Chinese, Japanese);
         ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written); the tags in
-        ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written).
+        ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written);
+        ``heading_ids`` names a generator (:data:`~.heading_ids.STYLES`): a translated Markdown heading
+        gets the ``{#id}`` it gives the source heading.
 
         The parts are followed as they are, with an explicit stack (parts may nest deeply): no
         other form of the article is made first (compile renders an article once per language,
@@ -303,6 +320,7 @@ class Document:
             join_sentences,
             rewrite_url,
             {id(tag) for tag in omit},
+            heading_ids,
         )
         return "".join(out)
 
@@ -347,6 +365,7 @@ def _render(
     join: bool,
     rewrite_url: RewriteUrl | None,
     omit: set[int],
+    heading_ids: str | None = None,
 ) -> None:
     """Write the rendering of ``parts`` to ``out`` (see :meth:`Document.render`; ``lookup``: the
     texts of a :class:`Translated` resolver, looked up without a call per slot)."""
@@ -451,6 +470,12 @@ def _render(
                 source = part
                 items = enumerate(source)
                 break
+            elif cls is HeadingId:
+                heading_id = part.ids.get(heading_ids) if heading_ids is not None else None
+                if heading_ids is not None and heading_id is not None and any(map(translated, part.slots)):
+                    out.append(id_written(heading_ids, heading_id, part.closing))
+                else:
+                    out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line
                 slot = part.slot
                 escape = slot.escape_line_start if _at_line_start(out) else slot.escape
@@ -473,12 +498,14 @@ def _render(
 
 
 #: The classes of parts :func:`_render` tells apart (anything else: by the class it derives from).
-_PART_CLASSES = frozenset({TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, list, _Piece})
+_PART_CLASSES = frozenset(
+    {TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, list, _Piece}
+)
 
 
 def _part_class(part: object) -> type:
     """The class :func:`_render` takes ``part`` for (one it derives from; None: nothing written)."""
-    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot):
+    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId):
         if isinstance(part, cls):
             return cls
     return type(None)

@@ -29,9 +29,10 @@ from markdown_it.token import Token
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
-from .document import AttrSlot, Document, LinkTarget, Part, Tag, TextSlot
+from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
+from .heading_ids import Heading, base_ids, unique_ids
 from .md_escape import (
     escape_markdown,
     escape_markdown_keeping,
@@ -148,6 +149,8 @@ class _Builder(RunSlots):
         self.regions: list[tuple[int, int, list[Part]]] = []
         self.warnings: list[Issue] = []
         self.first_heading: str | None = None
+        #: The page's headings in order, each with the part where its id may be written (if any).
+        self.headings: list[tuple[Heading, HeadingId | None]] = []
         #: Reads a front matter value that is Markdown (its text, where it is written).
         self.markdown: Callable[[str, int], Document] | None = None
         self.depth = 0
@@ -332,6 +335,7 @@ class _Builder(RunSlots):
     ) -> None:
         tag, opener = leaf
         content = token.content
+        heading = self.heading(token, opener) if opener.type == "heading_open" else None
         mapping: ContentMap | None = None
         if tag in ("th", "td") and row:
             cell, cell_map = row.pop(0)
@@ -407,6 +411,43 @@ class _Builder(RunSlots):
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
         self.add(start, end, out)
+        if heading is not None:
+            self.heading_id_place(heading, opener, end, [part for part in out if isinstance(part, TextSlot)])
+
+    def heading(self, token: Token, opener: Token) -> Heading:
+        """The record of a heading for the ids of the page's headings (:mod:`.heading_ids`)."""
+        content = token.content
+        found = Heading()
+        markup = markup_in_text(content, "heading_open")
+        lines = opener.meta.get("lines") if opener.meta else None
+        if markup is not None and markup.anchor:
+            found.explicit = markup.anchor
+        elif markup is not None and not markup.spans and lines and MASK not in content:
+            if not self.templates_in(lines[0][0], lines[-1][2]):  # (a template's output: not known here)
+                found.bases = base_ids(token.children or [], content)
+        self.headings.append((found, None))
+        return found
+
+    def heading_id_place(self, heading: Heading, opener: Token, end: int, slots: list[TextSlot]) -> None:
+        """After a heading's text (``end``), the place where compile may write its id: before the
+        spaces that end its line, its closing ``#``s in it (ATX)."""
+        if heading.bases is None or not slots:
+            return
+        closing_end = end
+        if opener.markup.startswith("#"):
+            line_end = self.source.text.find("\n", end)
+            line = self.source.text[end : line_end if line_end >= 0 else len(self.source.text)]
+            closing_end = end + len(line.rstrip(" \t"))
+        part = HeadingId(slots, {}, self.source.raw(end, closing_end))
+        self.headings[-1] = (heading, part)
+        self.add(end, closing_end, [part])
+
+    def heading_ids(self) -> None:
+        """Each heading's id in each style, now that the page's headings are known."""
+        ids = unique_ids([heading for heading, _ in self.headings])
+        for (_, part), found in zip(self.headings, ids, strict=True):
+            if part is not None:
+                part.ids = found
 
     def templates_in(self, start: int, end: int) -> list[Template]:
         """The inline template tokens within ``start..end``."""
@@ -1059,6 +1100,7 @@ def read_markdown(
         blocks = {template.start: template for template in templates if template.block}
         builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})
         builder.references(env.get("reference_lines", []))
+        builder.heading_ids()
         title = (front.title if front is not None else None) or builder.first_heading or path.stem
         return Document(
             path=path,

@@ -1,0 +1,281 @@
+"""The id a static-site generator gives a Markdown heading that has none of its own.
+
+A generator derives a heading's anchor from its text (``## Install the tool`` →
+``#install-the-tool``). Once the heading is translated, the anchor is derived from the translation
+and every link to the old one (``[see](#install-the-tool)``, ``page.md#install-the-tool``) breaks.
+``[compile] heading_ids`` names the generator; compile then writes ``{#install-the-tool}`` after a
+translated heading that has no id of its own, the id the generator gives the source heading, so
+links keep working. Each style follows its generator's own code:
+
+- ``hugo``: Hugo 0.144 and later (Goldmark, ``autoIDType = "github"``): the heading's plain text
+  (code spans' code, a link's or an emphasis' first piece, typographer dashes), lower-cased
+  letters, digits and ``_``, a space or ``-`` a ``-``; an empty one ``heading``; a repeated one
+  ``-1``, ``-2``…
+- ``hugo-0.143``: Hugo up to 0.143 (Debian bookworm's 0.111): the same, from the heading's source
+  line as written (a link's address and emphasis marks included).
+- ``jekyll``: kramdown's GFM parser (Jekyll's default): the text (typographic symbols left out),
+  lower-cased word characters, ``-``, spaces and tabs as ``-``; a repeated one ``-1``, ``-2``…
+- ``mkdocs``: Python-Markdown's ``toc`` (MkDocs): ASCII-folded, lower-cased word characters, runs of
+  spaces and ``-`` one ``-``; a repeated one ``_1``, ``_2``… (``{#id}`` needs ``attr_list``).
+- ``mdbook``: mdBook: lower-cased alphanumerics, ``_`` and ``-``, a space ``-``; empty ``section``.
+
+A heading whose text holds what the generator reads otherwise (a template token, a footnote, an
+attribute list) gets no id from transpub: its anchor cannot be told here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..config import HEADING_ID_STYLES
+
+if TYPE_CHECKING:  # (compile of HTML articles imports this module, never markdown-it)
+    from markdown_it.token import Token
+
+#: The generators ``[compile] heading_ids`` may name.
+STYLES = HEADING_ID_STYLES
+
+#: An id kramdown reads in ``## Title {#id}`` (an XML name: a letter or ``_`` first, no digit).
+_KRAMDOWN_ID = re.compile(r"[^\W\d][\w:.-]*")
+_CONTAINERS = {"em_open", "strong_open", "s_open", "link_open"}
+_LEAVES = {"text", "code_inline", "softbreak", "hardbreak", "html_inline", "image"}
+_DASHES = re.compile(r"---|--")
+
+
+@dataclass
+class _Node:
+    """A piece of a heading's inline content (markdown-it's flat tokens as a tree)."""
+
+    type: str
+    content: str = ""
+    children: list[_Node] | None = None
+
+
+def _tree(tokens: Sequence[Token]) -> list[_Node] | None:
+    """``tokens`` (an inline token's children) as a tree; None when one of them is not plain text,
+    code, a break, emphasis, a link, an image or inline HTML."""
+    root: list[_Node] = []
+    stack: list[list[_Node]] = [root]
+    for token in tokens:
+        if token.type in _CONTAINERS:
+            node = _Node(token.type[: -len("_open")], children=[])
+            stack[-1].append(node)
+            assert node.children is not None
+            stack.append(node.children)
+        elif token.type.endswith("_close") and token.type.replace("_close", "_open") in _CONTAINERS:
+            if len(stack) == 1:
+                return None
+            stack.pop()
+        elif token.type == "image":
+            alt = _tree(token.children or [])
+            if alt is None:
+                return None
+            stack[-1].append(_Node("image", children=alt))
+        elif token.type == "text_special":  # an entity or an escaped character: text
+            stack[-1].append(_Node("text", token.content))
+        elif token.type in _LEAVES:
+            stack[-1].append(_Node(token.type, token.content))
+        else:
+            return None
+    return root if len(stack) == 1 else None
+
+
+def _all_text(nodes: list[_Node], *, without_dashes: bool = False) -> str:
+    """The text of ``nodes`` as a page shows it (an image's alt text left out); ``without_dashes``:
+    ``--`` and ``---`` outside code left out (kramdown's typographic dashes, never in an id)."""
+    out: list[str] = []
+    for node in nodes:
+        if node.type == "text":
+            out.append(_DASHES.sub("", node.content) if without_dashes else node.content)
+        elif node.type == "code_inline":
+            out.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif node.type != "image" and node.children is not None:
+            out.append(_all_text(node.children, without_dashes=without_dashes))
+    return "".join(out)
+
+
+def _hugo_text(nodes: list[_Node]) -> str | None:
+    """Hugo's plain text of a heading (``render.TextPlain``): text and code; of a link, emphasis or
+    image, its first piece only (None when it has more than one: the pieces Goldmark makes are not
+    always markdown-it's)."""
+    out: list[str] = []
+    for node in nodes:
+        if node.type == "text":
+            out.append(_typographer(node.content))
+        elif node.type == "code_inline":
+            out.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif node.children is not None:
+            if len(node.children) > 1:
+                return None
+            inner = _hugo_text(node.children)
+            if inner is None:
+                return None
+            out.append(inner)
+    return "".join(out)
+
+
+def _typographer(text: str) -> str:
+    """What Goldmark's typographer makes of ``text``, as far as an id can tell (dashes, guillemets)."""
+    text = _DASHES.sub(lambda m: "—" if len(m.group()) == 3 else "–", text)
+    return text.replace("...", "…").replace("<<", "«").replace(">>", "»")
+
+
+def _goldmark_sanitized(text: str) -> str:
+    """Hugo's ``sanitizeAnchorName`` (github): trimmed, letters, digits and ``_`` lower-cased, a space
+    or ``-`` a ``-``, anything else left out.
+
+    >>> _goldmark_sanitized("Special !\\"#$%&(parens)=?´* chars")
+    'special-parens-chars'
+    """
+    out = []
+    for char in text.strip():
+        if char in "- ":
+            out.append("-")
+        elif char == "_" or unicodedata.category(char) == "Nd" or unicodedata.category(char)[0] == "L":
+            out.append(char.lower())
+    return "".join(out)
+
+
+_NOT_RUBY_WORD = re.compile(r"[^\w\- \t]")
+
+
+def _kramdown_gfm(text: str) -> str:
+    """kramdown's ``generate_gfm_header_id`` before its counter: down-cased, characters other than
+    word characters, ``-``, spaces and tabs left out, spaces and tabs ``-``.
+
+    >>> _kramdown_gfm("with  ä space"), _kramdown_gfm("abc def öúß")
+    ('with--ä-space', 'abc-def-öúß')
+    """
+    lowered = text.lower()
+    kept = "".join(
+        char for char in lowered if _NOT_RUBY_WORD.match(char) is None or unicodedata.category(char)[0] == "M"
+    )
+    return kept.replace(" ", "-").replace("\t", "-")
+
+
+def _python_markdown(text: str) -> str:
+    """Python-Markdown's ``toc.slugify`` with ``-`` (MkDocs' default).
+
+    >>> _python_markdown("Résumé 神 Über"), _python_markdown("Multiple--Hyphens  here ")
+    ('resume-uber', 'multiple-hyphens-here')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", folded).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def _mdbook(text: str) -> str:
+    """mdBook's ``id_from_content`` (empty: ``section``).
+
+    >>> _mdbook("`--passes`: add more rustdoc passes".replace("`", ""))
+    '--passes-add-more-rustdoc-passes'
+    """
+    out = []
+    for char in text.strip().lower():
+        if char.isalnum() or char in "_-":
+            out.append(char)
+        elif char.isspace():
+            out.append("-")
+    return "".join(out) or "section"
+
+
+def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
+    """The id each style derives from a heading's text before it is made unique: ``tokens`` are its
+    inline content's (markdown-it's children), ``raw`` its text as the source writes it (closing
+    ``#``s and attribute list left out). A style that cannot tell is absent."""
+    ids: dict[str, str] = {"hugo-0.143": _goldmark_sanitized(raw.rsplit("\n", 1)[-1])}
+    nodes = _tree(tokens)
+    if nodes is None:
+        return ids
+    hugo = _hugo_text(nodes)
+    if hugo is not None:
+        ids["hugo"] = _goldmark_sanitized(hugo.rsplit("\n", 1)[-1])
+    ids["jekyll"] = _kramdown_gfm(_all_text(nodes, without_dashes=True))
+    text = _all_text(nodes)
+    ids["mkdocs"] = _python_markdown(text)
+    ids["mdbook"] = _mdbook(text)
+    return ids
+
+
+@dataclass
+class Heading:
+    """One Markdown heading of a page, in order: its explicit ``{#id}``, or the ids each style derives
+    from its text (None: no style can tell, a template token in it)."""
+
+    explicit: str | None = None
+    bases: dict[str, str] | None = None
+
+
+def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
+    """Each heading's id in each style, made unique in the page as the generator makes it (empty
+    dict for a heading with an explicit id; a style absent: no id, or one transpub cannot tell or
+    the generator's ``{#id}`` cannot say)."""
+    found: list[dict[str, str]] = [{} for _ in headings]
+    hugo_used: dict[str, set[str]] = {"hugo": set(), "hugo-0.143": set()}
+    kramdown_counts: dict[str, int] = {}
+    mkdocs_used = {heading.explicit for heading in headings if heading.explicit}
+    mdbook_used: set[str] = set()
+    for number, heading in enumerate(headings):
+        if heading.explicit is not None:
+            for used in hugo_used.values():
+                used.add(heading.explicit)
+            continue
+        bases = heading.bases or {}
+        for style in ("hugo", "hugo-0.143"):
+            if style in bases:
+                found[number][style] = _numbered(bases[style] or "heading", hugo_used[style], "-")
+        if "jekyll" in bases:
+            base = bases["jekyll"]
+            count = kramdown_counts[base] = kramdown_counts.get(base, -1) + 1
+            written = f"{base}-{count}" if count else base
+            if _KRAMDOWN_ID.fullmatch(written):
+                found[number]["jekyll"] = written
+        if "mkdocs" in bases:
+            found[number]["mkdocs"] = _python_markdown_unique(bases["mkdocs"], mkdocs_used)
+        if "mdbook" in bases:
+            found[number]["mdbook"] = _numbered(bases["mdbook"], mdbook_used, "-")
+    return found
+
+
+def _numbered(base: str, used: set[str], joint: str) -> str:
+    """``base``, or ``base-1``, ``base-2``… the first not in ``used`` (then in it)."""
+    written, number = base, 0
+    while written in used:
+        number += 1
+        written = f"{base}{joint}{number}"
+    used.add(written)
+    return written
+
+
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _python_markdown_unique(base: str, used: set[str]) -> str:
+    """Python-Markdown's ``toc.unique``: ``_1`` added, or a trailing ``_N`` counted up."""
+    written = base
+    while written in used or not written:
+        counted = _COUNTED.match(written)
+        written = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{written}_1"
+    used.add(written)
+    return written
+
+
+def id_written(style: str, heading_id: str, closing: str) -> str:
+    """What follows a translated heading's text in ``style``: its ``{#id}`` and ``closing`` (the
+    closing ``#``s as the source writes them, if any), or ``closing`` alone where the style's
+    generator reads no ``{#id}`` beside them (mdBook)."""
+    if not closing.strip():
+        return f" {{#{heading_id}}}{closing}"
+    if style == "mkdocs":  # (Python-Markdown takes the #s off first, then the attribute list)
+        return f" {{#{heading_id}}}{closing}"
+    if style == "mdbook":
+        return closing
+    return f"{closing} {{#{heading_id}}}"  # (Goldmark and kramdown: the list after the #s)

@@ -1,0 +1,290 @@
+"""``[compile] heading_ids``: a translated Markdown heading keeps the anchor its source heading has.
+
+A generator derives a heading's id from its text, so a translated heading gets another one and
+links to it (``[see](#install-the-tool)``, ``page.md#install-the-tool``) break. With
+``heading_ids`` naming the generator, compile writes ``{#install-the-tool}`` after a translated
+heading that has no id of its own. The ids are checked against the real renderers where they are
+installed (Hugo 0.111's Goldmark, Jekyll's kramdown with its GFM parser, MkDocs' Python-Markdown;
+a missing one is a skip that says so) and against the generators' own test examples (Hugo 0.144+,
+kramdown, mdBook).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from test_compile_helpers import run_cli
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.markdown import read_markdown
+
+HUGO = shutil.which("hugo")
+KRAMDOWN_GFM = shutil.which("ruby") is not None and (
+    subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
+    == 0
+)
+PYTHON_MARKDOWN = importlib.util.find_spec("markdown") is not None
+
+#: A page of headings as real docs write them: code, links, emphasis, entities, dashes, repeats, an
+#: id of their own, closing #s, a setext heading, headings in a list and a quote.
+PAGE = """# Install the tool
+
+Read [the steps](#use-make-demo-now) first.
+
+## Use `make demo` now
+
+## A [linked *big* word](https://x.example) here
+
+## Fish &amp; chips &eacute;t&eacute;
+
+## Dashes -- and --- here... "quoted" it's
+
+## Install the tool
+
+## An id of its own {#custom}
+
+## Closing hashes ##
+
+Setext heading
+--------------
+
+## An <b>html</b> tag and an ![image](a.png)
+
+- ### A heading in a list item
+
+> ## A heading in a quote
+
+## Install the tool
+"""
+
+
+def translated(markdown: str, style: str | None) -> str:
+    """``markdown`` with every unit translated (its text prefixed, as a translation changes it)."""
+    document = read_markdown(markdown, Path("page.md"), "utf-8", ReadOptions())
+    return document.render(lambda slot: Resolution(f"Traducido: {slot.msgid}"), heading_ids=style)
+
+
+def written_ids(markdown: str, style: str) -> list[str]:
+    """The ids compile writes into the translation of a page of ``markdown``, in order."""
+    return re.findall(r"\{#([^}]+)\}$", translated(markdown, style), re.M)
+
+
+def headings_ids(html: str) -> list[str | None]:
+    """The id of each heading of ``html``, in order (None: it has none)."""
+    return [found or None for found in re.findall(r'<h[1-6](?: id="([^"]*)")?', html)]
+
+
+def hugo(markdown: str, site: Path) -> str:
+    assert HUGO is not None
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "http://example.org/"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n'
+        "[markup.goldmark.renderer]\nunsafe = true\n",
+        encoding="utf-8",
+    )
+    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
+    (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
+    subprocess.run(
+        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
+
+
+def kramdown_gfm(markdown: str) -> str:
+    """Jekyll's rendering: kramdown with the GFM parser, as Jekyll configures it."""
+    script = (
+        'print Kramdown::Document.new(STDIN.read, input: "GFM", auto_ids: true, '
+        "gfm_quirks: [:paragraph_end]).to_html"
+    )
+    return _html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)
+
+
+def python_markdown(markdown: str) -> str:
+    """MkDocs' rendering: Python-Markdown with toc (MkDocs always has it) and attr_list."""
+    script = (
+        "import sys, markdown; "
+        "print(markdown.markdown(sys.stdin.read(), extensions=['toc', 'attr_list', 'tables']))"
+    )
+    return _html_from([sys.executable, "-c", script], markdown)
+
+
+def _html_from(command: list[str], markdown: str) -> str:
+    return subprocess.run(
+        command, input=markdown, capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+
+
+#: Each style with the real renderer that checks it, whether it is here and why not.
+RENDERERS = {
+    "hugo-0.143": (HUGO is not None, "hugo is not installed (make test installs the Debian package hugo)"),
+    "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Debian package jekyll) is not installed"),
+    "mkdocs": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
+}
+EACH_RENDERER = [
+    pytest.param(style, marks=pytest.mark.skipif(not here, reason=why), id=style)
+    for style, (here, why) in RENDERERS.items()
+]
+
+
+def rendered(style: str, markdown: str, tmp_path: Path) -> str:
+    if style == "hugo-0.143":
+        return hugo(markdown, tmp_path / "site")
+    return kramdown_gfm(markdown) if style == "jekyll" else python_markdown(markdown)
+
+
+@pytest.mark.parametrize("style", EACH_RENDERER)
+def test_translated_headings_keep_the_ids_the_generator_gives_the_source(style: str, tmp_path: Path) -> None:
+    source = headings_ids(rendered(style, PAGE, tmp_path))
+    kept = headings_ids(rendered(style, translated(PAGE, style), tmp_path))
+    moved = headings_ids(rendered(style, translated(PAGE, None), tmp_path))
+    assert len(source) == len(kept) == 13
+    assert kept == source
+    assert sum(a != b for a, b in zip(source, moved, strict=True)) >= 12  # (what the setting prevents)
+
+
+@pytest.mark.parametrize("style", EACH_RENDERER)
+def test_the_links_of_a_translated_page_still_reach_their_headings(style: str, tmp_path: Path) -> None:
+    page = rendered(style, translated(PAGE, style), tmp_path)
+    assert 'href="#use-make-demo-now"' in page
+    assert 'id="use-make-demo-now"' in page
+
+
+def test_hugo_ids_follow_hugos_own_examples() -> None:
+    """Hugo's tests of ``sanitizeAnchorName`` (github) and of ids from a heading's plain text (0.144+);
+    a heading without letters is never offered, so never translated."""
+    titles = {
+        "God is good: 神真美好": "god-is-good-神真美好",
+        "Number 32": "number-32",
+        "Question?": "question",
+        'Special !"#$%&(parens)=?´* chars': "special-parens-chars",
+        "Resumé": "resumé",
+        "One-Hyphen": "one-hyphen",
+        "Trailing hyphen-": "trailing-hyphen-",
+        "Forward/slash": "forwardslash",
+        "Backward\\slash": "backwardslash",
+        "Under\\_score": "under_score",
+        "Nonbreaking\u00a0Space": "nonbreakingspace",
+        "Hello [Test](https://example.com)": "hello-test",
+        "Example [hyperlink](https://example.com/) in a header": "example-hyperlink-in-a-header",
+        "An image ![kitten](a.jpg)": "an-image-kitten",
+        "Some <span>raw</span> HTML": "some-raw-html",
+    }
+    page = "".join(f"## {title}\n\n" for title in titles)
+    assert written_ids(page, "hugo") == list(titles.values())
+    assert written_ids("First line.\nSecond line.\n----------------\n", "hugo") == ["second-line"]
+
+
+def test_jekyll_ids_follow_kramdowns_own_examples() -> None:
+    """kramdown-parser-gfm's header id examples; an id kramdown's ``{#id}`` cannot say (a digit
+    first, none at all) is not written."""
+    titles = {
+        "variable_name": "variable_name",
+        "abc def öúß": "abc-def-öúß",
+        "192 abc 192": None,
+        ";.;;": None,
+        "before \tafter tab": "before--after-tab",
+        "with `code`": "with-code",
+        "with &nbsp;&auml;&nbsp;space": "with-äspace",
+        'With "smart" quotes': "with-smart-quotes",
+    }
+    page = "".join(f"## {title}\n\n" for title in titles) + "## variable_name\n\n## variable_name\n"
+    expected = [found for found in titles.values() if found] + ["variable_name-1", "variable_name-2"]
+    assert written_ids(page, "jekyll") == expected
+
+
+def test_mdbook_ids_follow_mdbooks_own_examples() -> None:
+    titles = {
+        "`--passes`: add more rustdoc passes": "--passes-add-more-rustdoc-passes",
+        "中文標題 CJK title": "中文標題-cjk-title",
+        "Über": "über",
+    }
+    page = "".join(f"## {title}\n\n" for title in titles) + "## Über\n\n## Ä!\n\n## !.():\n\n## ä\n"
+    assert written_ids(page, "mdbook") == [*titles.values(), "über-1", "ä", "ä-1"]
+
+
+def test_a_heading_left_untranslated_or_with_an_id_of_its_own_is_written_as_it_is() -> None:
+    document = read_markdown(PAGE, Path("page.md"), "utf-8", ReadOptions())
+    only = {"Install the tool": "Instalar la herramienta"}
+    spanish = document.render(lambda slot: Resolution(only.get(slot.msgid)), heading_ids="hugo")
+    assert spanish.count("## Instalar la herramienta {#install-the-tool-") == 2
+    assert "# Instalar la herramienta {#install-the-tool}\n" in spanish
+    assert "## Use `make demo` now\n" in spanish and "## An id of its own {#custom}\n" in spanish
+    assert document.render(heading_ids="hugo") == PAGE
+
+
+@pytest.mark.parametrize(
+    ("style", "closed"),
+    [
+        ("hugo", "## Traducido: Closing hashes ## {#closing-hashes}"),
+        ("jekyll", "## Traducido: Closing hashes ## {#closing-hashes}"),
+        ("mkdocs", "## Traducido: Closing hashes {#closing-hashes} ##"),
+        ("mdbook", "## Traducido: Closing hashes ##"),
+    ],
+)
+def test_the_id_of_a_heading_with_closing_hashes_goes_where_the_generator_reads_it(
+    style: str, closed: str
+) -> None:
+    assert closed + "\n" in translated(PAGE, style)
+
+
+def test_a_heading_holding_a_template_token_gets_no_id_from_transpub() -> None:
+    """Hugo replaces a shortcode before it derives the id: the anchor cannot be told here."""
+    page = "## Set up {{< param name >}} today\n\n## Set up today\n"
+    assert translated(page, "hugo").startswith("## Traducido: Set up {{< param name >}} today\n")
+    assert written_ids(page, "hugo") == ["set-up-today"]
+
+
+def test_a_translation_cannot_write_an_id_of_its_own() -> None:
+    document = read_markdown("## Setup\n", Path("page.md"), "utf-8", ReadOptions())
+    spanish = document.render(lambda slot: Resolution("Hola {#evil}"), heading_ids="hugo")
+    assert spanish == "## Hola \\{#evil} {#setup}\n"
+
+
+def test_compile_writes_the_ids_and_a_pseudo_translation_adds_only_them(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    (root / "articles").mkdir(parents=True)
+    page = PAGE.replace("&amp;", "and").replace("&eacute;", "é")  # (the msgid holds the characters)
+    (root / "articles" / "page.md").write_text("---\ntitle: Tools\n---\n\n" + page, encoding="utf-8")
+    (root / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["es"]\n\n'
+        '[compile]\nformat = "markdown"\nheading_ids = "hugo"\n',
+        encoding="utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    for path in (root / "locales" / "es" / "LC_MESSAGES").rglob("*.po"):
+        catalog = polib.pofile(str(path), wrapwidth=0)
+        for entry in catalog:
+            entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.save()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    spanish = (root / "site" / "es" / "page.md").read_text("utf-8")
+    added = re.findall(r" \{#[^}]+\}$", spanish, re.M)
+    assert len(added) == 12
+    unmarked = re.sub(r" \{#(?!custom)[^}]+\}$", "", spanish.replace("⟦", "").replace("⟧", ""), flags=re.M)
+    assert unmarked == "---\ntitle: Tools\n---\n\n" + page
+
+
+def test_an_unknown_generator_is_refused_with_the_ones_there_are(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nlocales = ["es"]\n\n[compile]\nheading_ids = "gatsby"\n', encoding="utf-8"
+    )
+    result = run_cli(root, "status")
+    assert result.exit_code == 2
+    assert "heading_ids" in result.output and '"hugo" (0.144 and later)' in result.output
