@@ -748,6 +748,16 @@ def test_math_delimiters_in_code_spans_are_code_and_mdbooks_escaped_delimiters_a
     assert unmarked_pseudo(document) == text
 
 
+def test_mdbooks_display_formula_on_a_line_of_its_own_is_not_offered() -> None:
+    """mdBook's MathJax display delimiters ``\\[ … \\]`` (the first backslash escapes the second):
+    the formula was a unit (``\\[ \\mu = \\frac{1}{N} \\sum_<1/> x_i \\]``) and its pseudo-translation
+    was written ``\\&#91; … \\&#93;``."""
+    text = "For example:\n\n\\\\[ \\mu = \\frac{1}{N} \\sum_{i=0} x_i \\\\]\n\nDone.\n"
+    document = read(text)
+    assert msgids(document) == ["For example:", "Done."]
+    assert unmarked_pseudo(document) == text
+
+
 def test_a_dotted_front_matter_key_goes_through_a_list_of_mappings() -> None:
     """VitePress' home page: ``features.title`` names the title of each feature, ``hero.actions.text``
     each button's text (a list of mappings on the way); each is a unit with its item's number."""
