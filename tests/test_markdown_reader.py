@@ -748,6 +748,41 @@ def test_math_delimiters_in_code_spans_are_code_and_mdbooks_escaped_delimiters_a
     assert unmarked_pseudo(document) == text
 
 
+def test_a_shortcode_that_starts_a_line_of_a_paragraph_starts_one_in_the_translation() -> None:
+    """Docsy's docs: ``{{% alert %}}`` at the start of a list item's second line makes its ``<div>``
+    a block there, inline after text; a translation joined it to the line before (its soft break a
+    space). Now its line break (and indentation, or quote markers) goes with it, unless the
+    translation puts it at the start of the line anyway. Shortcodes inside a sentence and ``{{< >}}``
+    ones are written where the translation puts them, as before."""
+    text = (
+        "1. Install the tool:\n   {{% alert %}}Check the version.{{% /alert %}}\n"
+        "2. Quoted:\n\n> Some text\n> {% include note.html %} more text.\n\n"
+        "Call the office at\n{{< param phone >}} today.\n"
+    )
+    document = read(text)
+    assert msgids(document) == [
+        "Install the tool: <1>Check the version.</1>",
+        "Quoted:",
+        "Some text <1/> more text.",
+        "Call the office at <1/> today.",
+    ]
+    # (a translated paragraph is written on one line where line breaks make no difference)
+    assert unmarked_pseudo(document) == text.replace("at\n{{<", "at {{<")
+    spanish = translate(
+        document,
+        {
+            "Install the tool: <1>Check the version.</1>": "Instale la herramienta:  <1>Compruebe la versión.</1>",
+            "Some text <1/> more text.": "<1/> Algo de texto y más.",
+            "Call the office at <1/> today.": "Llame hoy a la oficina al <1/>.",
+        },
+    )
+    assert spanish == (
+        "1. Instale la herramienta:\n   {{% alert %}}Compruebe la versión.{{% /alert %}}\n"
+        "2. Quoted:\n\n> {% include note.html %} Algo de texto y más.\n\n"
+        "Llame hoy a la oficina al {{< param phone >}}.\n"
+    )
+
+
 def test_mdbooks_display_formula_on_a_line_of_its_own_is_not_offered() -> None:
     """mdBook's MathJax display delimiters ``\\[ … \\]`` (the first backslash escapes the second):
     the formula was a unit (``\\[ \\mu = \\frac{1}{N} \\sum_<1/> x_i \\]``) and its pseudo-translation

@@ -53,6 +53,7 @@ from .formats.document import (
     Document,
     Gap,
     HeadingId,
+    LineStart,
     LinkTarget,
     Marker,
     PairedPieces,
@@ -77,7 +78,7 @@ MAX_DEPTH = 100
 Entry = tuple[str, str, str, bytes]
 
 # The tags of the stored parts (a plain string is stored as itself).
-_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID = range(9)
+_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID, _LINE_START = range(10)
 
 
 class Uncacheable(Exception):
@@ -248,6 +249,8 @@ class _Encoder:
             return (_MARKER, part.name)
         if cls is LinkTarget:
             return (_LINK, part.url, part.raw, _function_name(part.write))
+        if cls is LineStart:
+            return (_LINE_START, part.raw)
         if cls is HeadingId:  # (its slots: stored before it)
             return (_HEADING_ID, [self.reference(slot) for slot in part.slots], part.ids, part.closing)
         if cls is DateSlot:
@@ -409,6 +412,8 @@ class _Decoder:
             part = Marker(stored[1])
         elif kind == _LINK:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
+        elif kind == _LINE_START:
+            part = LineStart(stored[1])
         elif kind == _HEADING_ID:
             part = HeadingId([seen[index] for index in stored[1]], stored[2], stored[3])
         elif kind == _DATE:

@@ -133,6 +133,16 @@ class TextSlot:
 
 
 @dataclass(eq=False)
+class LineStart:
+    """The line break (and the next line's indentation or quote markers) before a template token
+    whose output a generator reads differently at a line's start (``{{% alert %}}``: a block there,
+    inline after text), in a placeholder's source: written when a translation puts the token after
+    text, nothing when it already starts a line."""
+
+    raw: str
+
+
+@dataclass(eq=False)
 class HeadingId:
     """The end of a Markdown heading with no ``{#id}`` of its own: compile may write there the id the
     generator gives the source heading, when the heading is translated (see :mod:`.heading_ids`)."""
@@ -145,7 +155,7 @@ class HeadingId:
     closing: str = ""
 
 
-Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId
+Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId | LineStart
 Slot = TextSlot | AttrSlot
 
 
@@ -470,6 +480,11 @@ def _render(
                 source = part
                 items = enumerate(source)
                 break
+            elif cls is LineStart:
+                if not _at_line_start(out):
+                    if out and out[-1].endswith((" ", "\t")):  # (two spaces before it: a hard break)
+                        out[-1] = out[-1].rstrip(" \t")
+                    out.append(part.raw)
             elif cls is HeadingId:
                 heading_id = part.ids.get(heading_ids) if heading_ids is not None else None
                 if heading_ids is not None and heading_id is not None and any(map(translated, part.slots)):
@@ -499,13 +514,13 @@ def _render(
 
 #: The classes of parts :func:`_render` tells apart (anything else: by the class it derives from).
 _PART_CLASSES = frozenset(
-    {TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, list, _Piece}
+    {TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, LineStart, list, _Piece}
 )
 
 
 def _part_class(part: object) -> type:
     """The class :func:`_render` takes ``part`` for (one it derives from; None: nothing written)."""
-    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId):
+    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, LineStart):
         if isinstance(part, cls):
             return cls
     return type(None)

@@ -20,7 +20,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
-from .document import AttrSlot, LinkTarget, Part
+from .document import AttrSlot, LineStart, LinkTarget, Part
 from .escape import attribute_in_markdown
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tree import VOID, Node
@@ -104,7 +104,14 @@ class InlineReader:
         if any(piece.kind == "html" and piece.tag in _CODE_ELEMENTS for piece in pieces):
             pieces = _code_elements(pieces)
         _pair(pieces)
-        return [self._atom(piece) for piece in pieces]
+        atoms = [self._atom(piece) for piece in pieces]
+        for index in range(1, len(pieces)):
+            before, piece = pieces[index - 1], pieces[index]
+            if before.kind == "soft" and piece.template is not None and _starts_a_block(piece.template):
+                atom = atoms[index]
+                if atom.kind != "close":
+                    atom.written = [LineStart(atoms[index - 1].raw), *atom.parts]
+        return atoms
 
     # -- alignment with the content
 
@@ -365,6 +372,15 @@ class InlineReader:
         return Atom(
             "object", parts=parts, node=piece.node or Node(piece.tag, -1, None, {}), shows=piece.shows
         )
+
+
+def _starts_a_block(template: Template) -> bool:
+    """Whether what ``template`` makes reads otherwise at a line's start than after text: a Hugo
+    shortcode whose output is Markdown (``{{% alert %}}``: its ``<div>`` starts an HTML block at a
+    line's start), a Liquid include (its HTML)."""
+    if template.opener == "{{%":
+        return not template.closing
+    return template.opener == "{%" and template.name in ("include", "include_relative", "render")
 
 
 def _expect(content: str, cursor: int, text: str) -> int:

@@ -40,8 +40,9 @@ class Atom:
     number: int = 0
     #: What a reader sees of a standalone element, when its parts do not say (None: read from the parts).
     shows: str | None = None
-    #: A closing atom's source as a translation writes it, when not ``parts`` (a Markdown reference
-    #: link ``[text][]`` whose label is its text: ``[Texto][text]``).
+    #: Its source as a translation writes it, when not ``parts``: a closing Markdown reference link
+    #: ``[text][]`` whose label is its text (``[Texto][text]``), a template token that must start a
+    #: line (its line break first, see :class:`~transpub.formats.document.LineStart`).
     written: list | None = None
 
 
@@ -591,13 +592,13 @@ class RunSlots:
                 else:  # a comment, or a template token of an HTML content page (shown as written)
                     tag, shows = _markup_name(atom.parts)
                 placeholders.append(Placeholder(number, tag, False, shows))
-                pieces[number] = list(atom.parts)
+                pieces[number] = list(atom.written or atom.parts)
                 msgid_parts.append(f"<{number}/>")
             elif atom.kind == "open":
                 number = len(placeholders) + 1
                 numbers[id(atom.node)] = number
                 placeholders.append(Placeholder(number, atom.node.tag, True))  # type: ignore[union-attr]
-                pieces[number] = PairedPieces(list(atom.parts), [])
+                pieces[number] = PairedPieces(list(atom.written or atom.parts), [])
                 inside[number] = len(parts)
                 msgid_parts.append(f"<{number}>")
             else:
