@@ -665,6 +665,19 @@ def test_an_autolink_whose_address_a_shortcode_writes_is_kept_as_written() -> No
     assert translated == text.replace("Source:", "Quelle:").replace("| Site |", "| Seite |")
 
 
+def test_an_autolink_whose_address_several_template_tokens_write_is_kept_as_written() -> None:
+    """``<{{ site.url }}{{ page.url }}>`` (tokens one after the other, text between them) was
+    offered as ``See <<1/><2/>> here.`` and written ``&lt;…>``: no link any more."""
+    text = (
+        "See <{{ site.url }}{{ page.url }}> here.\n\nAlso <{{< param repo >}}/tree/{{< param branch >}}>.\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["See <1/> here.", "Also <1/>."]
+    translated = translate(document, {"See <1/> here.": "Siehe <1/>.", "Also <1/>.": "Auch <1/>."})
+    assert translated == text.replace("See", "Siehe").replace("> here.", ">.").replace("Also", "Auch")
+    assert msgids(read("A <{{ a }} and {{ b }}> b.\n")) == ["A <<1/> and <2/>> b."]  # (spaces: no address)
+
+
 def test_code_in_a_shortcode_pair_inside_a_paragraph_is_never_offered_nor_escaped() -> None:
     """Hugo's inline ``{{< highlight >}}`` and Docsy's ``{{< card code=true >}}`` hold code: the pair
     is one placeholder kept as written (``File[] files`` was offered, then written ``File&#91;&#93;``)."""

@@ -112,7 +112,6 @@ LIQUID_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
 _ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: The rest of an autolink whose address starts with a template's output: no space, up to its ``>``.
-_AUTOLINK_REST = re.compile(r"[^\s<>]*>")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
@@ -459,21 +458,52 @@ def markdown_templates(text: str, start: int = 0) -> list[Template]:
 
 def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
     """``templates``, where one that starts the address of an autolink (``<{{% param repo %}}/issues>``,
-    a link once Hugo has written the address) takes in the whole ``<…>``: one token, kept as
-    written (the ``<`` alone would be text, and a translation would write it ``&lt;``)."""
+    ``<{{ site.url }}{{ page.url }}>``: a link once the generator has written the address) takes in
+    the whole ``<…>`` and the tokens in it: one token, kept as written (the ``<`` alone would be
+    text, and a translation would write it ``&lt;``)."""
     found = []
-    for index, template in enumerate(templates):
+    index = 0
+    while index < len(templates):
+        template = templates[index]
         if (
             not template.block
-            and template.opener in ("{{<", "{{%", "{{")
+            and template.opener in _ADDRESS_OPENERS
             and text[template.start - 1 : template.start] == "<"
         ):
-            rest = _AUTOLINK_REST.match(text, template.end)
-            after = templates[index + 1].start if index + 1 < len(templates) else len(text)
-            if rest is not None and rest.end() <= after:  # (never over the next token: no overlap)
-                template = replace(template, start=template.start - 1, end=rest.end())
+            end, last = _autolink_end(text, templates, index)
+            if end is not None:
+                found.append(replace(template, start=template.start - 1, end=end))
+                index = last + 1
+                continue
         found.append(template)
+        index += 1
     return found
+
+
+#: Template tokens that may write (part of) an address.
+_ADDRESS_OPENERS = ("{{<", "{{%", "{{")
+_ADDRESS_TEXT = re.compile(r"[^\s<>]*")
+
+
+def _autolink_end(text: str, templates: list[Template], index: int) -> tuple[int | None, int]:
+    """The end of the autolink whose address starts with ``templates[index]`` (text without spaces
+    and more tokens up to its ``>``), and the index of the last token in it; None when the ``<``
+    opens no autolink."""
+    pos, last = templates[index].end, index
+    while True:
+        following = templates[last + 1] if last + 1 < len(templates) else None
+        limit = following.start if following is not None else len(text)
+        pos = _ADDRESS_TEXT.match(text, pos, limit).end()  # type: ignore[union-attr]
+        if pos < limit and text[pos] == ">":
+            return pos + 1, last
+        if (
+            following is None
+            or pos != following.start
+            or following.block
+            or following.opener not in _ADDRESS_OPENERS
+        ):
+            return None, index
+        pos, last = following.end, last + 1
 
 
 def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template]:
