@@ -4,7 +4,7 @@ A generator derives a heading's id from its text, so a translated heading gets a
 links to it (``[see](#install-the-tool)``, ``page.md#install-the-tool``) break. With
 ``heading_ids`` naming the generator, compile writes ``{#install-the-tool}`` after a translated
 heading that has no id of its own. The ids are checked against the real renderers where they are
-installed (Hugo 0.111's Goldmark, Jekyll's kramdown with its GFM parser, MkDocs' Python-Markdown;
+installed (Hugo 0.111's Goldmark with either id type, Jekyll's kramdown with its GFM parser, MkDocs' Python-Markdown;
 a missing one is a skip that says so) and against the generators' own test examples (Hugo 0.144+,
 kramdown, mdBook).
 """
@@ -82,7 +82,7 @@ def headings_ids(html: str) -> list[str | None]:
     return [found or None for found in re.findall(r'<h[1-6](?: id="([^"]*)")?', html)]
 
 
-def hugo(markdown: str, site: Path) -> str:
+def hugo(markdown: str, site: Path, id_type: str = "github") -> str:
     assert HUGO is not None
     shutil.rmtree(site, ignore_errors=True)
     (site / "content").mkdir(parents=True)
@@ -90,7 +90,8 @@ def hugo(markdown: str, site: Path) -> str:
     (site / "hugo.toml").write_text(
         'baseURL = "http://example.org/"\n'
         'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n'
-        "[markup.goldmark.renderer]\nunsafe = true\n",
+        "[markup.goldmark.renderer]\nunsafe = true\n"
+        f'[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n',
         encoding="utf-8",
     )
     (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
@@ -131,6 +132,10 @@ def _html_from(command: list[str], markdown: str) -> str:
 #: Each style with the real renderer that checks it, whether it is here and why not.
 RENDERERS = {
     "hugo-0.143": (HUGO is not None, "hugo is not installed (make test installs the Debian package hugo)"),
+    "hugo-0.143-blackfriday": (
+        HUGO is not None,
+        "hugo is not installed (make test installs the Debian package hugo)",
+    ),
     "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Debian package jekyll) is not installed"),
     "mkdocs": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
 }
@@ -141,8 +146,8 @@ EACH_RENDERER = [
 
 
 def rendered(style: str, markdown: str, tmp_path: Path) -> str:
-    if style == "hugo-0.143":
-        return hugo(markdown, tmp_path / "site")
+    if style.startswith("hugo"):
+        return hugo(markdown, tmp_path / "site", "blackfriday" if style.endswith("blackfriday") else "github")
     return kramdown_gfm(markdown) if style == "jekyll" else python_markdown(markdown)
 
 
@@ -186,6 +191,17 @@ def test_hugo_ids_follow_hugos_own_examples() -> None:
     page = "".join(f"## {title}\n\n" for title in titles)
     assert written_ids(page, "hugo") == list(titles.values())
     assert written_ids("First line.\nSecond line.\n----------------\n", "hugo") == ["second-line"]
+
+
+def test_hugos_blackfriday_ids_follow_hugos_own_example() -> None:
+    """``autoHeadingIDType = "blackfriday"`` (the Kubernetes docs): each run of other characters one ``-``."""
+    page = "## Let's try this, shall we?\n\n## A/AAAA records\n\n## Pod's [DNS](/dns/) policy\n"
+    assert written_ids(page, "hugo-blackfriday") == [
+        "let-s-try-this-shall-we",
+        "a-aaaa-records",
+        "pod-s-dns-policy",
+    ]
+    assert written_ids(page, "hugo-0.143-blackfriday")[2] == "pod-s-dns-dns-policy"  # (the line as written)
 
 
 def test_jekyll_ids_follow_kramdowns_own_examples() -> None:

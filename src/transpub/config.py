@@ -34,7 +34,9 @@ SHORTCODES_WITH_MARKDOWN = (
 )  # fmt: skip
 
 #: The generators whose heading ids ``[compile] heading_ids`` keeps (see ``formats/heading_ids.py``).
-HEADING_ID_STYLES = ("hugo", "hugo-0.143", "jekyll", "mkdocs", "mdbook")
+HEADING_ID_STYLES = (
+    "hugo", "hugo-0.143", "hugo-blackfriday", "hugo-0.143-blackfriday", "jekyll", "mkdocs", "mdbook",
+)  # fmt: skip
 
 #: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
 #: that holds an address or script (href, src, on…, style).
@@ -369,7 +371,8 @@ SCHEMA = Table(
                     None,
                     "markdown: a translated heading gets {#id}, the id this generator gives the source "
                     "heading, so links to it keep working",
-                    expects='"hugo" (0.144 and later), "hugo-0.143", "jekyll", "mkdocs" (with attr_list) or "mdbook"',
+                    expects='"hugo" (0.144 and later), "hugo-0.143", "hugo-blackfriday", "hugo-0.143-blackfriday" '
+                    '(autoHeadingIDType = "blackfriday"), "jekyll", "mkdocs" (with attr_list) or "mdbook"',
                     valid=lambda v: v in HEADING_ID_STYLES,
                 ),
                 "locale_style": Key(

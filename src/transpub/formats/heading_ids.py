@@ -13,6 +13,9 @@ links keep working. Each style follows its generator's own code:
   ``-1``, ``-2``…
 - ``hugo-0.143``: Hugo up to 0.143 (Debian bookworm's 0.111): the same, from the heading's source
   line as written (a link's address and emphasis marks included).
+- ``hugo-blackfriday``, ``hugo-0.143-blackfriday``: the same texts with Hugo's
+  ``autoHeadingIDType = "blackfriday"`` (the Kubernetes docs): lower-cased letters and digits, each
+  run of anything else one ``-`` between them.
 - ``jekyll``: kramdown's GFM parser (Jekyll's default): the text (typographic symbols left out),
   lower-cased word characters, ``-``, spaces and tabs as ``-``; a repeated one ``-1``, ``-2``…
 - ``mkdocs``: Python-Markdown's ``toc`` (MkDocs): ASCII-folded, lower-cased word characters, runs of
@@ -144,6 +147,25 @@ def _goldmark_sanitized(text: str) -> str:
     return "".join(out)
 
 
+def _blackfriday(text: str) -> str:
+    """Blackfriday's ``SanitizedAnchorName`` (Hugo's ``autoHeadingIDType = "blackfriday"``).
+
+    >>> _blackfriday("Let's try this, shall we?"), _blackfriday("A/AAAA records_v1.6 ")
+    ('let-s-try-this-shall-we', 'a-aaaa-records-v1-6')
+    """
+    out: list[str] = []
+    dash = False
+    for char in text:
+        if unicodedata.category(char)[0] in "LN":
+            if dash and out:
+                out.append("-")
+            dash = False
+            out.append(char.lower())
+        else:
+            dash = True
+    return "".join(out)
+
+
 _NOT_RUBY_WORD = re.compile(r"[^\w\- \t]")
 
 
@@ -191,13 +213,18 @@ def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
     """The id each style derives from a heading's text before it is made unique: ``tokens`` are its
     inline content's (markdown-it's children), ``raw`` its text as the source writes it (closing
     ``#``s and attribute list left out). A style that cannot tell is absent."""
-    ids: dict[str, str] = {"hugo-0.143": _goldmark_sanitized(raw.rsplit("\n", 1)[-1])}
+    line = raw.rsplit("\n", 1)[-1]
+    ids: dict[str, str] = {
+        "hugo-0.143": _goldmark_sanitized(line),
+        "hugo-0.143-blackfriday": _blackfriday(line),
+    }
     nodes = _tree(tokens)
     if nodes is None:
         return ids
     hugo = _hugo_text(nodes)
     if hugo is not None:
         ids["hugo"] = _goldmark_sanitized(hugo.rsplit("\n", 1)[-1])
+        ids["hugo-blackfriday"] = _blackfriday(hugo.rsplit("\n", 1)[-1])
     ids["jekyll"] = _kramdown_gfm(_all_text(nodes, without_dashes=True))
     text = _all_text(nodes)
     ids["mkdocs"] = _python_markdown(text)
@@ -219,7 +246,7 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
     dict for a heading with an explicit id; a style absent: no id, or one transpub cannot tell or
     the generator's ``{#id}`` cannot say)."""
     found: list[dict[str, str]] = [{} for _ in headings]
-    hugo_used: dict[str, set[str]] = {"hugo": set(), "hugo-0.143": set()}
+    hugo_used: dict[str, set[str]] = {style: set() for style in STYLES if style.startswith("hugo")}
     kramdown_counts: dict[str, int] = {}
     mkdocs_used = {heading.explicit for heading in headings if heading.explicit}
     mdbook_used: set[str] = set()
@@ -229,7 +256,7 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
                 used.add(heading.explicit)
             continue
         bases = heading.bases or {}
-        for style in ("hugo", "hugo-0.143"):
+        for style in hugo_used:
             if style in bases:
                 found[number][style] = _numbered(bases[style] or "heading", hugo_used[style], "-")
         if "jekyll" in bases:

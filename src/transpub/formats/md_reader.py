@@ -243,7 +243,15 @@ class _Builder(RunSlots):
             title = template.params[0]
             text = plain_inline(title.value)
             msgid = escape_lookalikes(collapse_space(text)) if text is not None else ""
-            if text is not None and self.for_translators(msgid):
+            marked_up = (  # (VitePress and Docusaurus render a container's title as inline Markdown)
+                self.marked_up_title(template, title.value, title.start)
+                if text is None and template.opener == ":::"
+                else None
+            )
+            if marked_up is not None:
+                parts.extend((self.source.raw(pos, title.start), marked_up))
+                pos = title.end
+            elif text is not None and self.for_translators(msgid):
                 parts.append(self.source.raw(pos, title.start))
                 parts.append(
                     AttrSlot(
@@ -257,6 +265,22 @@ class _Builder(RunSlots):
                 pos = title.end
         parts.append(self.source.raw(pos, template.end))
         return parts
+
+    def marked_up_title(self, template: Template, value: str, at: int) -> Tag | None:
+        """A block's title holding inline Markdown (VitePress' ``::: warning Avoid `<style scoped>```,
+        rendered as inline Markdown): read as a paragraph is, its translation written on the title's
+        line (None: nothing to translate, or it would read as a block of its own)."""
+        if self.markdown is None or _BLOCK_START.match(value):
+            return None
+        document = self.markdown(value, at)
+        slots = list(document.slots())
+        if not slots or not all(isinstance(slot, TextSlot) for slot in slots):
+            return None
+        for slot in slots:
+            slot.ref = self.names.name(template.name or "block", slot.msgid) + "@title"
+        return Tag(
+            document.parts, write_value=on_one_line, value_raw=(value, self.source.raw(at, at + len(value)))
+        )
 
     # -- blocks
 
@@ -1094,8 +1118,8 @@ def read_markdown(
             builder.warn(
                 at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
             )
+        builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
         if front is not None:
-            builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
             builder.front_matter(front)
         blocks = {template.start: template for template in templates if template.block}
         builder.walk(tokens, blocks, {pair[0].start: pair for pair in pairs})
@@ -1115,6 +1139,19 @@ def read_markdown(
         )
     finally:  # its inline reader refers back to it: without the cycle, reference counts free them
         del builder.reader
+
+
+#: What starts a block of its own at a line's start (a title read as a paragraph must not).
+_BLOCK_START = re.compile(r"[ \t]*(?:[#>*+=|-]|\d{1,9}[.)]|```|~~~|<|\{\{|\{%)")
+
+
+def on_one_line(text: str) -> str:
+    """A translated block title, its line breaks spaces (the title ends with its line).
+
+    >>> on_one_line("Avoid `x`\\nin *Markdown*")
+    'Avoid `x` in *Markdown*'
+    """
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _admonition_title(text: str) -> str:
