@@ -63,6 +63,16 @@ def test_a_hostile_translation_is_published_as_literal_text_in_markdown(evil: st
         assert not [u for u in again.units() if u.placeholders], localized
 
 
+@pytest.mark.parametrize("evil", HOSTILE)
+def test_a_hostile_translation_of_a_containers_title_with_code_stays_text_on_its_line(evil: str) -> None:
+    document = read("::: warning Avoid `<style scoped>` here\nBody.\n:::\n")
+    localized = translate(document, {"Avoid <1/> here": evil + " <1/>"})
+    assert localized.endswith(" `<style scoped>`\nBody.\n:::\n"), localized  # on the title's line
+    again = read(localized)
+    assert msgids(again)[0] == " ".join(evil.split()) + " <1/>", localized
+    assert [p.tag for p in again.units()[0].placeholders] == ["code"]
+
+
 @pytest.mark.parametrize("evil", HOSTILE[:5])
 def test_a_hostile_translation_is_escaped_text_in_the_html_page(evil: str) -> None:
     document = read("Some text.\n")

@@ -83,7 +83,9 @@ _BODIES = {
 #: The title of a pymdownx.blocks block, after the bar of its first line.
 _BLOCK_TITLE = re.compile(r"/{3,}[ \t]+[\w-]+[ \t]*\|[ \t]*([^\n]*[^\s])?")
 #: The title of a container (``::: tip Title``, ``:::tip[Title]``), after its name.
-_CONTAINER_TITLE = re.compile(r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)([^\s{\[\]](?:[^\n{\]]*[^\s{\]])?)")
+_CONTAINER_TITLE = re.compile(
+    r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)((?:\\[^\n]|[^\s{\[\]\\])(?:(?:\\[^\n]|[^\n{\]\\])*(?:\\[^\n]|[^\s{\]\\]))?)"
+)  # (its end: a brace of VitePress' {open}, a bracket of Docusaurus' [Title]; an escaped one is the title's)
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
 LINE_OPENERS = (":::", "--8<--", "///", "<<<", "[[toc]]")
 #: The closing delimiter of each kind of token.
