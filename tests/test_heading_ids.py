@@ -295,6 +295,35 @@ def test_compile_writes_the_ids_and_a_pseudo_translation_adds_only_them(tmp_path
     assert unmarked == "---\ntitle: Tools\n---\n\n" + page
 
 
+def test_the_html_pages_of_a_markdown_article_give_headings_ids_and_keep_them_translated(
+    tmp_path: Path,
+) -> None:
+    """compile's own HTML pages (format html): every heading gets an id as a generator gives one,
+    so ``[the steps](#use-make-demo-now)`` leads somewhere, and the Spanish page's headings have the
+    English page's ids."""
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    page = PAGE.replace("&amp;", "and").replace("&eacute;", "é")
+    (root / "articles" / "page.md").write_text(page, encoding="utf-8")
+    (root / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["es"]\n\n[compile]\npublish_threshold = 0\n',
+        encoding="utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    for path in (root / "locales" / "es" / "LC_MESSAGES").rglob("*.po"):
+        catalog = polib.pofile(str(path), wrapwidth=0)
+        for entry in catalog:
+            entry.msgstr = f"Traducido: {entry.msgid}"
+        catalog.save()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    english = headings_ids((root / "site" / "en" / "page.html").read_text("utf-8"))
+    spanish_page = (root / "site" / "es" / "page.html").read_text("utf-8")
+    assert None not in english and len(english) == 13
+    assert headings_ids(spanish_page) == english
+    assert 'href="#use-make-demo-now"' in spanish_page and "Traducido: Use" in spanish_page
+
+
 def test_an_unknown_generator_is_refused_with_the_ones_there_are(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     (root / "articles").mkdir(parents=True)

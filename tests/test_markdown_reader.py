@@ -931,7 +931,8 @@ def test_an_attribute_list_without_a_colon_stays_markup(text: str, msgid: str) -
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "\\{" not in marked and marked.replace("⟦", "").replace("⟧", "") == text
     if text.startswith("#"):  # the page shows the heading's text, its attribute on it
-        assert '<h3 data-search-exclude="">Changes to files</h3>' in render_markdown_page(text, "de", "a.md")
+        page = render_markdown_page(text, "de", "a.md")
+        assert '<h3 data-search-exclude="" id="changes-to-files">Changes to files</h3>' in page
 
 
 def test_braces_after_plain_text_stay_text() -> None:

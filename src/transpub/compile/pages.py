@@ -181,7 +181,11 @@ def render_page(
     page_resolve = resolve
     if document.for_generator:  # the localized content file first, then its HTML page
         page = content_page(
-            project, document, document.render(resolve, join_sentences=join, rewrite_url=rewrite)
+            project,
+            document,
+            document.render(
+                resolve, join_sentences=join, rewrite_url=rewrite, heading_ids=page_heading_ids(project)
+            ),
         )
         page_resolve = rewrite = None  # already resolved and rewritten
     chrome = chrome or PageChrome(project, document, slug, available)
@@ -283,11 +287,19 @@ def content_page(project: Project, document: Document, content: str) -> Document
     from ..formats.markdown import render_html_content_page, render_markdown_page
 
     shown = project.relative(document.path)
-    render = render_markdown_page if document.format == "markdown" else render_html_content_page
-    html = render(content, document.source_locale, shown)
+    if document.format == "markdown":
+        html = render_markdown_page(content, document.source_locale, shown, page_heading_ids(project))
+    else:
+        html = render_html_content_page(content, document.source_locale, shown)
     from ..formats.html import read_html  # (an HTML article's compile may not read any)
 
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
+
+
+def page_heading_ids(project: Project) -> str:
+    """How the headings of a Markdown article's HTML page get their ids: ``[compile] heading_ids``,
+    else GitHub's way from their text; a translated heading gets the source heading's."""
+    return project.heading_ids or "github"
 
 
 def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:

@@ -22,6 +22,9 @@ links keep working. Each style follows its generator's own code:
   spaces and ``-`` one ``-``; a repeated one ``_1``, ``_2``… (``{#id}`` needs ``attr_list``).
 - ``mdbook``: mdBook: lower-cased alphanumerics, ``_`` and ``-``, a space ``-``; empty ``section``.
 
+``github`` is transpub's own, for the HTML pages it makes of Markdown articles: GitHub's way (as
+``hugo``) from the heading's whole text, from its source line when that cannot be told.
+
 A heading whose text holds what the generator reads otherwise (a template token, a footnote, an
 attribute list) gets no id from transpub: its anchor cannot be told here.
 """
@@ -220,7 +223,9 @@ def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
     }
     nodes = _tree(tokens)
     if nodes is None:
+        ids["github"] = ids["hugo-0.143"]
         return ids
+    ids["github"] = _goldmark_sanitized(_all_text(nodes).replace("\n", " "))
     hugo = _hugo_text(nodes)
     if hugo is not None:
         ids["hugo"] = _goldmark_sanitized(hugo.rsplit("\n", 1)[-1])
@@ -246,7 +251,7 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
     dict for a heading with an explicit id; a style absent: no id, or one transpub cannot tell or
     the generator's ``{#id}`` cannot say)."""
     found: list[dict[str, str]] = [{} for _ in headings]
-    hugo_used: dict[str, set[str]] = {style: set() for style in STYLES if style.startswith("hugo")}
+    hugo_used: dict[str, set[str]] = {style: set() for style in (*STYLES, "github") if style[:1] in "hg"}
     kramdown_counts: dict[str, int] = {}
     mkdocs_used = {heading.explicit for heading in headings if heading.explicit}
     mdbook_used: set[str] = set()

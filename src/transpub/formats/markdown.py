@@ -26,18 +26,18 @@ from .md_templates import MATH_OPENERS, Template, scan_templates
 _ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 
 
-def render_markdown_page(markdown_text: str, lang: str, shown: str) -> str:
+def render_markdown_page(markdown_text: str, lang: str, shown: str, heading_ids: str = "github") -> str:
     """The HTML page of a Markdown article (deterministic, so catalogs do not churn).
 
     Raw HTML in the Markdown is kept as HTML (CommonMark allows it); Windows line ends are read as
-    line ends. ArticleError (with the line) for broken front matter.
+    line ends; a heading without an id gets the one the generator ``heading_ids`` names would give
+    it (see :mod:`.heading_ids`). ArticleError (with the line) for broken front matter.
     """
     text = markdown_text.replace("\r\n", "\n").replace("\r", "\n")
     front = read_front_matter(text, shown, FRONT_MATTER_KEYS)
     body = text[front.end :] if front is not None else text
-    return _page(
-        front.data if front is not None else {}, rendering_parser().render(_for_html(body)), lang, shown
-    )
+    html_body = rendering_parser().render(_for_html(body), {"heading_ids": heading_ids})
+    return _page(front.data if front is not None else {}, html_body, lang, shown)
 
 
 def render_html_content_page(content: str, lang: str, shown: str) -> str:

@@ -28,6 +28,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from .heading_ids import Heading, base_ids, unique_ids
+
 #: Inline rules whose tokens need their span, and the token type that carries it.
 _SPANNED = {
     "link": "link_open",
@@ -175,6 +177,7 @@ def rendering_parser() -> MarkdownIt:
     attributes ``{#id .class}`` as Goldmark writes them)."""
     md = _markdown().use(tasklists_plugin)
     md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
+    md.core.ruler.after("heading_attributes", "heading_ids", _heading_ids)
     return md
 
 
@@ -215,6 +218,33 @@ def _heading_attributes(state: Any) -> None:
                 token.attrSet(attribute.group(3), value)
         if classes:
             token.attrSet("class", " ".join(classes))
+
+
+def _heading_ids(state: Any) -> None:
+    """Each heading without an id gets the one the generator named by ``env["heading_ids"]`` gives
+    it (see :mod:`.heading_ids`), as every generator does: in-page links then lead somewhere, and a
+    translated heading's ``{#id}`` (which compile writes) is the source heading's."""
+    style = state.env.get("heading_ids") if isinstance(state.env, dict) else None
+    if not style:
+        return
+    tokens = state.tokens
+    headings: list[Heading] = []
+    openers: list[Any] = []
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or index + 1 >= len(tokens):
+            continue
+        explicit = token.attrGet("id")
+        if explicit is not None:
+            headings.append(Heading(explicit=str(explicit)))
+            openers.append(None)
+        else:
+            inline = tokens[index + 1]
+            raw = HEADING_ATTRIBUTES.sub("", inline.content)
+            headings.append(Heading(bases=base_ids(inline.children or [], raw)))
+            openers.append(token)
+    for opener, ids in zip(openers, unique_ids(headings), strict=True):
+        if opener is not None and style in ids:
+            opener.attrSet("id", ids[style])
 
 
 def _spanning(rule: Callable[[StateInline, bool], bool], carrier: str) -> Callable[[StateInline, bool], bool]:
