@@ -34,7 +34,7 @@ KRAMDOWN_GFM = shutil.which("ruby") is not None and (
 PYTHON_MARKDOWN = importlib.util.find_spec("markdown") is not None
 
 #: A page of headings as real docs write them: code, links, emphasis, entities, dashes, repeats, an
-#: id of their own, closing #s, a setext heading, headings in a list and a quote.
+#: id of their own, a class of their own, closing #s, a setext heading, headings in a list and a quote.
 PAGE = """# Install the tool
 
 Read [the steps](#use-make-demo-now) first.
@@ -50,6 +50,8 @@ Read [the steps](#use-make-demo-now) first.
 ## Install the tool
 
 ## An id of its own {#custom}
+
+## A wide table {.wide}
 
 ## Closing hashes ##
 
@@ -79,7 +81,8 @@ def written_ids(markdown: str, style: str) -> list[str]:
 
 def headings_ids(html: str) -> list[str | None]:
     """The id of each heading of ``html``, in order (None: it has none)."""
-    return [found or None for found in re.findall(r'<h[1-6](?: id="([^"]*)")?', html)]
+    tags = re.findall(r"<h[1-6](?:\s[^>]*)?>", html)
+    return [found.group(1) if (found := re.search(r'\sid="([^"]*)"', tag)) else None for tag in tags]
 
 
 def hugo(markdown: str, site: Path, id_type: str = "github") -> str:
@@ -156,7 +159,7 @@ def test_translated_headings_keep_the_ids_the_generator_gives_the_source(style: 
     source = headings_ids(rendered(style, PAGE, tmp_path))
     kept = headings_ids(rendered(style, translated(PAGE, style), tmp_path))
     moved = headings_ids(rendered(style, translated(PAGE, None), tmp_path))
-    assert len(source) == len(kept) == 13
+    assert len(source) == len(kept) == 14
     assert kept == source
     assert sum(a != b for a, b in zip(source, moved, strict=True)) >= 12  # (what the setting prevents)
 
@@ -289,9 +292,12 @@ def test_compile_writes_the_ids_and_a_pseudo_translation_adds_only_them(tmp_path
     result = run_cli(root, "compile")
     assert result.exit_code == 0, result.output
     spanish = (root / "site" / "es" / "page.md").read_text("utf-8")
-    added = re.findall(r" \{#[^}]+\}$", spanish, re.M)
-    assert len(added) == 12
-    unmarked = re.sub(r" \{#(?!custom)[^}]+\}$", "", spanish.replace("⟦", "").replace("⟧", ""), flags=re.M)
+    added = re.findall(r" \{#[^}\s]+\}$", spanish, re.M)
+    assert len(added) == 12 and "## A wide table {#a-wide-table .wide}\n" in spanish.replace("⟦", "").replace(
+        "⟧", ""
+    )
+    unmarked = re.sub(r" \{#(?!custom)[^}\s]+\}$", "", spanish.replace("⟦", "").replace("⟧", ""), flags=re.M)
+    unmarked = unmarked.replace("{#a-wide-table .wide}", "{.wide}")
     assert unmarked == "---\ntitle: Tools\n---\n\n" + page
 
 
@@ -319,7 +325,7 @@ def test_the_html_pages_of_a_markdown_article_give_headings_ids_and_keep_them_tr
     assert result.exit_code == 0, result.output
     english = headings_ids((root / "site" / "en" / "page.html").read_text("utf-8"))
     spanish_page = (root / "site" / "es" / "page.html").read_text("utf-8")
-    assert None not in english and len(english) == 13
+    assert None not in english and len(english) == 14
     assert headings_ids(spanish_page) == english
     assert 'href="#use-make-demo-now"' in spanish_page and "Traducido: Use" in spanish_page
 

@@ -252,7 +252,8 @@ class _Encoder:
         if cls is LineStart:
             return (_LINE_START, part.raw)
         if cls is HeadingId:  # (its slots: stored before it)
-            return (_HEADING_ID, [self.reference(slot) for slot in part.slots], part.ids, part.closing)
+            slots = [self.reference(slot) for slot in part.slots]
+            return (_HEADING_ID, slots, part.ids, part.closing, part.attributes)
         if cls is DateSlot:
             style = part.style
             return (
@@ -415,7 +416,7 @@ class _Decoder:
         elif kind == _LINE_START:
             part = LineStart(stored[1])
         elif kind == _HEADING_ID:
-            part = HeadingId([seen[index] for index in stored[1]], stored[2], stored[3])
+            part = HeadingId([seen[index] for index in stored[1]], stored[2], stored[3], stored[4])
         elif kind == _DATE:
             index = len(seen)
             seen.append(None)  # its place (its parts come after it)

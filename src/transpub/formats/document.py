@@ -153,6 +153,8 @@ class HeadingId:
     ids: dict[str, str]
     #: The source from the heading's text to its line's end, spaces at the end left out (closing ``#``s).
     closing: str = ""
+    #: The heading's own attribute list, when this place is at its start (``{.wide}``: ``{#id .wide}``).
+    attributes: str = ""
 
 
 Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId | LineStart
@@ -488,7 +490,7 @@ def _render(
             elif cls is HeadingId:
                 heading_id = part.ids.get(heading_ids) if heading_ids is not None else None
                 if heading_ids is not None and heading_id is not None and any(map(translated, part.slots)):
-                    out.append(id_written(heading_ids, heading_id, part.closing))
+                    out.append(id_written(heading_ids, heading_id, part.closing, part.attributes))
                 else:
                     out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line

@@ -244,6 +244,8 @@ class Heading:
 
     explicit: str | None = None
     bases: dict[str, str] | None = None
+    #: Its attribute list without an id (``{.wide}``, ``{: .beat}``), where its id then goes.
+    attributes: str = ""
 
 
 def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
@@ -300,10 +302,24 @@ def _python_markdown_unique(base: str, used: set[str]) -> str:
     return written
 
 
-def id_written(style: str, heading_id: str, closing: str) -> str:
+def id_written(style: str, heading_id: str, closing: str, attributes: str = "") -> str:
     """What follows a translated heading's text in ``style``: its ``{#id}`` and ``closing`` (the
     closing ``#``s as the source writes them, if any), or ``closing`` alone where the style's
-    generator reads no ``{#id}`` beside them (mdBook)."""
+    generator reads no ``{#id}`` beside them (mdBook). With ``attributes`` (the heading's own list,
+    ``{.wide}``): ``#id `` to write at the list's start, or nothing where the generator would not
+    read the list with it (kramdown's header ids stand alone; only Python-Markdown reads ``{:`` and
+    bare names).
+
+    >>> id_written("hugo", "a", "", "{.wide}"), id_written("hugo", "a", "", "{: .wide}")
+    ('#a ', '')
+    """
+    if attributes:
+        python_markdown_only = attributes.startswith("{:") or any(
+            word[:1] not in "#." and "=" not in word for word in attributes.strip("{} :").split()
+        )
+        if style == "jekyll" or (python_markdown_only and style != "mkdocs"):
+            return ""
+        return f"#{heading_id} "
     if not closing.strip():
         return f" {{#{heading_id}}}{closing}"
     if style == "mkdocs":  # (Python-Markdown takes the #s off first, then the attribute list)

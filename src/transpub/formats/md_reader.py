@@ -150,7 +150,7 @@ class _Builder(RunSlots):
         self.warnings: list[Issue] = []
         self.first_heading: str | None = None
         #: The page's headings in order, each with the part where its id may be written (if any).
-        self.headings: list[tuple[Heading, HeadingId | None]] = []
+        self.headings: list[tuple[Heading, list[HeadingId]]] = []
         #: Reads a front matter value that is Markdown (its text, where it is written).
         self.markdown: Callable[[str, int], Document] | None = None
         self.depth = 0
@@ -435,6 +435,8 @@ class _Builder(RunSlots):
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
         self.add(start, end, out)
+        if heading is not None and heading.attributes:
+            self.heading_id_in_list(heading, out)
         if heading is not None:
             self.heading_id_place(heading, opener, end, [part for part in out if isinstance(part, TextSlot)])
 
@@ -444,12 +446,25 @@ class _Builder(RunSlots):
         found = Heading()
         markup = markup_in_text(content, "heading_open")
         lines = opener.meta.get("lines") if opener.meta else None
-        if markup is not None and markup.anchor:
+        if markup is None or not lines or MASK in content:
+            pass
+        elif markup.anchor:
             found.explicit = markup.anchor
-        elif markup is not None and not markup.spans and lines and MASK not in content:
-            if not self.templates_in(lines[0][0], lines[-1][2]):  # (a template's output: not known here)
-                found.bases = base_ids(token.children or [], content)
-        self.headings.append((found, None))
+        elif self.templates_in(lines[0][0], lines[-1][2]):
+            pass  # (a template's output: not known here)
+        elif not markup.spans:
+            found.bases = base_ids(token.children or [], content)
+        elif [tag for _, _, tag in markup.spans] == ["attributes"]:  # its own list without an id
+            at = markup.spans[0][0]
+            children = list(token.children or [])
+            last = children[-1] if children else None
+            if last is not None and last.type == "text" and last.content.endswith(content[at:]):
+                children[-1] = last.copy(content=last.content[: len(last.content) - len(content) + at])
+                found.bases = base_ids(children, content[:at])
+                found.attributes = content[at:].strip()
+                # (kramdown reads no such list: its id is the whole text's, written after it)
+                found.bases["jekyll"] = base_ids(token.children or [], content).get("jekyll", "")
+        self.headings.append((found, []))
         return found
 
     def heading_id_place(self, heading: Heading, opener: Token, end: int, slots: list[TextSlot]) -> None:
@@ -463,15 +478,34 @@ class _Builder(RunSlots):
             line = self.source.text[end : line_end if line_end >= 0 else len(self.source.text)]
             closing_end = end + len(line.rstrip(" \t"))
         part = HeadingId(slots, {}, self.source.raw(end, closing_end))
-        self.headings[-1] = (heading, part)
+        self.headings[-1][1].append(part)
         self.add(end, closing_end, [part])
+
+    def heading_id_in_list(self, heading: Heading, out: list[Part]) -> None:
+        """In a heading's own attribute list (``{.wide}``, the end of its parts ``out``), the place
+        where compile may write its id: right after the list's ``{`` (or ``{:``)."""
+        slots = [part for part in out if isinstance(part, TextSlot)]
+        places = [(i, part) for i, part in enumerate(out) if isinstance(part, str) and "{" in part]
+        if not slots or not places:
+            return
+        index, text = places[-1]
+        opening = _LIST_OPENING.search(text, text.rfind("{"))
+        assert opening is not None
+        part = HeadingId(slots, {}, attributes=heading.attributes)
+        out[index : index + 1] = [text[: opening.end()], part, text[opening.end() :]]
+        self.headings[-1][1].append(part)
 
     def heading_ids(self) -> None:
         """Each heading's id in each style, now that the page's headings are known."""
         ids = unique_ids([heading for heading, _ in self.headings])
-        for (_, part), found in zip(self.headings, ids, strict=True):
-            if part is not None:
-                part.ids = found
+        for (heading, parts), found in zip(self.headings, ids, strict=True):
+            for part in parts:  # (a heading with a list of its own: in it, but kramdown's after it)
+                in_list = bool(part.attributes)
+                part.ids = {
+                    style: written
+                    for style, written in found.items()
+                    if not heading.attributes or in_list != (style == "jekyll")
+                }
 
     def templates_in(self, start: int, end: int) -> list[Template]:
         """The inline template tokens within ``start..end``."""
@@ -1141,6 +1175,8 @@ def read_markdown(
         del builder.reader
 
 
+#: The start of an attribute list, up to its first attribute.
+_LIST_OPENING = re.compile(r"\{:?[ \t]*")
 #: What starts a block of its own at a line's start (a title read as a paragraph must not).
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>*+=|-]|\d{1,9}[.)]|```|~~~|<|\{\{|\{%)")
 
