@@ -183,9 +183,7 @@ def render_page(
         page = content_page(
             project,
             document,
-            document.render(
-                resolve, join_sentences=join, rewrite_url=rewrite, heading_ids=page_heading_ids(project)
-            ),
+            document.render(resolve, join_sentences=join, rewrite_url=rewrite, heading_ids=PAGE_HEADING_IDS),
         )
         page_resolve = rewrite = None  # already resolved and rewritten
     chrome = chrome or PageChrome(project, document, slug, available)
@@ -272,6 +270,9 @@ def _own_url(chrome: PageChrome, locale: str, own_path: str, base_url: str | Non
 
 #: A slot shown as written.
 _AS_WRITTEN = Resolution()
+#: How the headings of a Markdown article's HTML page get ids: GitHub's way from their text (which
+#: markup around an untranslated unit does not change), a translated heading its source's.
+PAGE_HEADING_IDS = "github"
 
 
 @functools.lru_cache(maxsize=4096)  # an article's dates, in each language
@@ -288,18 +289,12 @@ def content_page(project: Project, document: Document, content: str) -> Document
 
     shown = project.relative(document.path)
     if document.format == "markdown":
-        html = render_markdown_page(content, document.source_locale, shown, page_heading_ids(project))
+        html = render_markdown_page(content, document.source_locale, shown, PAGE_HEADING_IDS)
     else:
         html = render_html_content_page(content, document.source_locale, shown)
     from ..formats.html import read_html  # (an HTML article's compile may not read any)
 
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
-
-
-def page_heading_ids(project: Project) -> str:
-    """How the headings of a Markdown article's HTML page get their ids: ``[compile] heading_ids``,
-    else GitHub's way from their text; a translated heading gets the source heading's."""
-    return project.heading_ids or "github"
 
 
 def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:

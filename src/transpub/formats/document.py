@@ -151,7 +151,8 @@ class HeadingId:
     slots: list[TextSlot]
     #: Its id in each style of :data:`~.heading_ids.STYLES` that can tell it.
     ids: dict[str, str]
-    #: The source from the heading's text to its line's end, spaces at the end left out (closing ``#``s).
+    #: The source from the heading's text to its line's end, spaces at the end left out (closing
+    #: ``#``s): written when no id is.
     closing: str = ""
     #: The heading's own attribute list, when this place is at its start (``{.wide}``: ``{#id .wide}``).
     attributes: str = ""
@@ -490,7 +491,7 @@ def _render(
             elif cls is HeadingId:
                 heading_id = part.ids.get(heading_ids) if heading_ids is not None else None
                 if heading_ids is not None and heading_id is not None and any(map(translated, part.slots)):
-                    out.append(id_written(heading_ids, heading_id, part.closing, part.attributes))
+                    out.append(id_written(heading_ids, heading_id, part.attributes))
                 else:
                     out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line

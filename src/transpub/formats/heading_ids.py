@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -253,19 +253,19 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
     dict for a heading with an explicit id; a style absent: no id, or one transpub cannot tell or
     the generator's ``{#id}`` cannot say)."""
     found: list[dict[str, str]] = [{} for _ in headings]
-    hugo_used: dict[str, set[str]] = {style: set() for style in (*STYLES, "github") if style[:1] in "hg"}
+    hugo_used = {style: _Used() for style in (*STYLES, "github") if style[:1] in "hg"}
     kramdown_counts: dict[str, int] = {}
-    mkdocs_used = {heading.explicit for heading in headings if heading.explicit}
-    mdbook_used: set[str] = set()
+    mkdocs_used = _Used(heading.explicit for heading in headings if heading.explicit)
+    mdbook_used = _Used()
     for number, heading in enumerate(headings):
         if heading.explicit is not None:
             for used in hugo_used.values():
-                used.add(heading.explicit)
+                used.ids.add(heading.explicit)
             continue
         bases = heading.bases or {}
-        for style in hugo_used:
+        for style, used in hugo_used.items():
             if style in bases:
-                found[number][style] = _numbered(bases[style] or "heading", hugo_used[style], "-")
+                found[number][style] = used.unique(bases[style] or "heading")
         if "jekyll" in bases:
             base = bases["jekyll"]
             count = kramdown_counts[base] = kramdown_counts.get(base, -1) + 1
@@ -273,45 +273,59 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
             if _KRAMDOWN_ID.fullmatch(written):
                 found[number]["jekyll"] = written
         if "mkdocs" in bases:
-            found[number]["mkdocs"] = _python_markdown_unique(bases["mkdocs"], mkdocs_used)
+            found[number]["mkdocs"] = mkdocs_used.python_markdown_unique(bases["mkdocs"])
         if "mdbook" in bases:
-            found[number]["mdbook"] = _numbered(bases["mdbook"], mdbook_used, "-")
+            found[number]["mdbook"] = mdbook_used.unique(bases["mdbook"])
     return found
-
-
-def _numbered(base: str, used: set[str], joint: str) -> str:
-    """``base``, or ``base-1``, ``base-2``… the first not in ``used`` (then in it)."""
-    written, number = base, 0
-    while written in used:
-        number += 1
-        written = f"{base}{joint}{number}"
-    used.add(written)
-    return written
 
 
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
 
 
-def _python_markdown_unique(base: str, used: set[str]) -> str:
-    """Python-Markdown's ``toc.unique``: ``_1`` added, or a trailing ``_N`` counted up."""
-    written = base
-    while written in used or not written:
-        counted = _COUNTED.match(written)
-        written = f"{counted.group(1)}_{int(counted.group(2)) + 1}" if counted else f"{written}_1"
-    used.add(written)
-    return written
+class _Used:
+    """The ids in use on a page, and the next number to try after each stem (a page of a thousand
+    ``### Fixed`` headings is read in linear time)."""
+
+    def __init__(self, ids: Iterable[str | None] = ()) -> None:
+        self.ids: set[str] = {found for found in ids if found}
+        self.next: dict[str, int] = {}
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base-1``, ``base-2``… the first not in use (Goldmark's, mdBook's way)."""
+        if base in self.ids:
+            return self._numbered(base, "-", 1)
+        self.ids.add(base)
+        return base
+
+    def python_markdown_unique(self, base: str) -> str:
+        """Python-Markdown's ``toc.unique``: ``base``, or ``_1`` added, or its ``_N`` counted up."""
+        if base and base not in self.ids:
+            self.ids.add(base)
+            return base
+        counted = _COUNTED.match(base)
+        if counted:
+            return self._numbered(counted.group(1), "_", int(counted.group(2)) + 1)
+        return self._numbered(base, "_", 1)
+
+    def _numbered(self, stem: str, joint: str, first: int) -> str:
+        number = max(first, self.next.get(stem + joint, first))
+        while f"{stem}{joint}{number}" in self.ids:
+            number += 1
+        self.next[stem + joint] = number + 1
+        written = f"{stem}{joint}{number}"
+        self.ids.add(written)
+        return written
 
 
-def id_written(style: str, heading_id: str, closing: str, attributes: str = "") -> str:
-    """What follows a translated heading's text in ``style``: its ``{#id}`` and ``closing`` (the
-    closing ``#``s as the source writes them, if any), or ``closing`` alone where the style's
-    generator reads no ``{#id}`` beside them (mdBook). With ``attributes`` (the heading's own list,
-    ``{.wide}``): ``#id `` to write at the list's start, or nothing where the generator would not
-    read the list with it (kramdown's header ids stand alone; only Python-Markdown reads ``{:`` and
-    bare names).
+def id_written(style: str, heading_id: str, attributes: str = "") -> str:
+    """What follows a translated heading's text in ``style``: `` {#id}``, written instead of the
+    closing ``#``s the source may have (they are optional, and Goldmark before 1.7.14 took a ``#``
+    of the translation for them). With ``attributes`` (the heading's own list, ``{.wide}``): ``#id `` to
+    write at the list's start, or nothing where the generator would not read the list with it
+    (kramdown's header ids stand alone; only Python-Markdown reads ``{:`` and bare names).
 
-    >>> id_written("hugo", "a", "", "{.wide}"), id_written("hugo", "a", "", "{: .wide}")
-    ('#a ', '')
+    >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}"), id_written("hugo", "a", "{: .x}")
+    (' {#a}', '#a ', '')
     """
     if attributes:
         python_markdown_only = attributes.startswith("{:") or any(
@@ -320,10 +334,4 @@ def id_written(style: str, heading_id: str, closing: str, attributes: str = "") 
         if style == "jekyll" or (python_markdown_only and style != "mkdocs"):
             return ""
         return f"#{heading_id} "
-    if not closing.strip():
-        return f" {{#{heading_id}}}{closing}"
-    if style == "mkdocs":  # (Python-Markdown takes the #s off first, then the attribute list)
-        return f" {{#{heading_id}}}{closing}"
-    if style == "mdbook":
-        return closing
-    return f"{closing} {{#{heading_id}}}"  # (Goldmark and kramdown: the list after the #s)
+    return f" {{#{heading_id}}}"

@@ -109,7 +109,7 @@ class InlineReader:
             before, piece = pieces[index - 1], pieces[index]
             if before.kind == "soft" and piece.template is not None and _starts_a_block(piece.template):
                 atom = atoms[index]
-                if atom.kind != "close":
+                if atom.kind == "open" or (atom.kind == "object" and piece.template.opener == "{%"):
                     atom.written = [LineStart(atoms[index - 1].raw), *atom.parts]
         return atoms
 
@@ -376,8 +376,8 @@ class InlineReader:
 
 def _starts_a_block(template: Template) -> bool:
     """Whether what ``template`` makes reads otherwise at a line's start than after text: a Hugo
-    shortcode whose output is Markdown (``{{% alert %}}``: its ``<div>`` starts an HTML block at a
-    line's start), a Liquid include (its HTML)."""
+    shortcode pair whose output is Markdown (``{{% alert %}}…``: its ``<div>`` starts an HTML block
+    at a line's start; not a standalone ``{{% param x %}}``), a Liquid include (its HTML)."""
     if template.opener == "{{%":
         return not template.closing
     return template.opener == "{%" and template.name in ("include", "include_relative", "render")

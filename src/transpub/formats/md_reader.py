@@ -48,6 +48,7 @@ from .md_templates import (
     LINE_OPENERS,
     LIQUID_BRANCH,
     Template,
+    closed_pairs,
     markdown_templates,
     unclosed_shortcodes,
     verbatim_pairs,
@@ -149,8 +150,14 @@ class _Builder(RunSlots):
         self.regions: list[tuple[int, int, list[Part]]] = []
         self.warnings: list[Issue] = []
         self.first_heading: str | None = None
-        #: The page's headings in order, each with the part where its id may be written (if any).
-        self.headings: list[tuple[Heading, list[HeadingId]]] = []
+        #: The page's headings in order, each with the parts where its id may be written and where
+        #: its ids are counted (-1: the page; else the start of the ``{{< x >}}`` pair it is in,
+        #: whose inside Hugo renders on its own).
+        self.headings: list[tuple[Heading, list[HeadingId], int]] = []
+        self.id_scopes = [
+            (opener.end, closer.start)
+            for opener, closer in closed_pairs(t for t in templates if t.opener == "{{<")
+        ]
         #: Reads a front matter value that is Markdown (its text, where it is written).
         self.markdown: Callable[[str, int], Document] | None = None
         self.depth = 0
@@ -464,7 +471,9 @@ class _Builder(RunSlots):
                 found.attributes = content[at:].strip()
                 # (kramdown reads no such list: its id is the whole text's, written after it)
                 found.bases["jekyll"] = base_ids(token.children or [], content).get("jekyll", "")
-        self.headings.append((found, []))
+        at = lines[0][0] if lines else 0
+        scopes = [start for start, end in self.id_scopes if start <= at < end]
+        self.headings.append((found, [], max(scopes, default=-1)))
         return found
 
     def heading_id_place(self, heading: Heading, opener: Token, end: int, slots: list[TextSlot]) -> None:
@@ -485,20 +494,27 @@ class _Builder(RunSlots):
         """In a heading's own attribute list (``{.wide}``, the end of its parts ``out``), the place
         where compile may write its id: right after the list's ``{`` (or ``{:``)."""
         slots = [part for part in out if isinstance(part, TextSlot)]
-        places = [(i, part) for i, part in enumerate(out) if isinstance(part, str) and "{" in part]
+        places = [(i, p) for i, p in enumerate(out) if isinstance(p, str) and heading.attributes in p]
         if not slots or not places:
             return
         index, text = places[-1]
-        opening = _LIST_OPENING.search(text, text.rfind("{"))
-        assert opening is not None
+        opening = _LIST_OPENING.match(text, text.rfind(heading.attributes))
+        if opening is None:
+            return
         part = HeadingId(slots, {}, attributes=heading.attributes)
         out[index : index + 1] = [text[: opening.end()], part, text[opening.end() :]]
         self.headings[-1][1].append(part)
 
     def heading_ids(self) -> None:
         """Each heading's id in each style, now that the page's headings are known."""
-        ids = unique_ids([heading for heading, _ in self.headings])
-        for (heading, parts), found in zip(self.headings, ids, strict=True):
+        ids: list[dict[str, str]] = [{} for _ in self.headings]
+        for scope in {scope for _, _, scope in self.headings}:
+            numbers = [number for number, (_, _, inside) in enumerate(self.headings) if inside == scope]
+            for number, found in zip(
+                numbers, unique_ids([self.headings[n][0] for n in numbers]), strict=True
+            ):
+                ids[number] = found
+        for (heading, parts, _), found in zip(self.headings, ids, strict=True):
             for part in parts:  # (a heading with a list of its own: in it, but kramdown's after it)
                 in_list = bool(part.attributes)
                 part.ids = {
@@ -1178,7 +1194,9 @@ def read_markdown(
 #: The start of an attribute list, up to its first attribute.
 _LIST_OPENING = re.compile(r"\{:?[ \t]*")
 #: What starts a block of its own at a line's start (a title read as a paragraph must not).
-_BLOCK_START = re.compile(r"[ \t]*(?:[#>*+=|-]|\d{1,9}[.)]|```|~~~|<|\{\{|\{%)")
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:#{1,6}(?:[ \t]|$)|>|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<|\{\{|\{%|[=-]+[ \t]*$)"
+)
 
 
 def on_one_line(text: str) -> str:

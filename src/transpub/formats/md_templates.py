@@ -113,7 +113,6 @@ _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 LIQUID_BRANCH = re.compile(r"\{%-?\s*(?:else|elsif|when)\b")
 _ENDCOMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-#: The rest of an autolink whose address starts with a template's output: no space, up to its ``>``.
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
@@ -483,7 +482,7 @@ def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
 
 
 #: Template tokens that may write (part of) an address.
-_ADDRESS_OPENERS = ("{{<", "{{%", "{{")
+_ADDRESS_OPENERS = ("{{<", "{{%", "{{", "{%")
 _ADDRESS_TEXT = re.compile(r"[^\s<>]*")
 
 
