@@ -21,12 +21,12 @@ from pathlib import Path
 import polib
 import pytest
 
+from real_renderers import HUGO, html_from, hugo_page
 from test_compile_helpers import run_cli
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
 
-HUGO = shutil.which("hugo")
 KRAMDOWN_GFM = shutil.which("ruby") is not None and (
     subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
     == 0
@@ -86,26 +86,8 @@ def headings_ids(html: str) -> list[str | None]:
 
 
 def hugo(markdown: str, site: Path, id_type: str = "github") -> str:
-    assert HUGO is not None
-    shutil.rmtree(site, ignore_errors=True)
-    (site / "content").mkdir(parents=True)
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "http://example.org/"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n'
-        "[markup.goldmark.renderer]\nunsafe = true\n"
-        f'[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n',
-        encoding="utf-8",
-    )
-    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
-    (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
-    subprocess.run(
-        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
+    settings = f'[markup.goldmark.renderer]\nunsafe = true\n[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n'
+    return hugo_page(markdown, site, settings)
 
 
 def kramdown_gfm(markdown: str) -> str:
@@ -114,7 +96,7 @@ def kramdown_gfm(markdown: str) -> str:
         'print Kramdown::Document.new(STDIN.read, input: "GFM", auto_ids: true, '
         "gfm_quirks: [:paragraph_end]).to_html"
     )
-    return _html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)
+    return html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)
 
 
 def python_markdown(markdown: str) -> str:
@@ -123,13 +105,7 @@ def python_markdown(markdown: str) -> str:
         "import sys, markdown; "
         "print(markdown.markdown(sys.stdin.read(), extensions=['toc', 'attr_list', 'tables']))"
     )
-    return _html_from([sys.executable, "-c", script], markdown)
-
-
-def _html_from(command: list[str], markdown: str) -> str:
-    return subprocess.run(
-        command, input=markdown, capture_output=True, text=True, check=True, timeout=120
-    ).stdout
+    return html_from([sys.executable, "-c", script], markdown)
 
 
 #: Each style with the real renderer that checks it, whether it is here and why not.

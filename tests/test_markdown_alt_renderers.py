@@ -15,11 +15,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from real_renderers import HUGO, html_from, hugo_page
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
 
-HUGO = shutil.which("hugo")
 KRAMDOWN = shutil.which("ruby") is not None and (
     subprocess.run(["ruby", "-rkramdown", "-e", ""], capture_output=True).returncode == 0
 )
@@ -48,42 +48,15 @@ def localized(alts: list[str]) -> str:
     return document.render(lambda slot: Resolution(table.get(slot.msgid)))
 
 
-def hugo(markdown: str, site: Path) -> str:
-    assert HUGO is not None
-    (site / "content").mkdir(parents=True)
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "http://example.org/"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n',
-        encoding="utf-8",
-    )
-    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
-    (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
-    subprocess.run(
-        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
-
-
 def kramdown(markdown: str) -> str:
-    return _html_from(
+    return html_from(
         ["ruby", "-rkramdown", "-e", "print Kramdown::Document.new(STDIN.read).to_html"], markdown
     )
 
 
 def python_markdown(markdown: str) -> str:
     script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['tables']))"
-    return _html_from([sys.executable, "-c", script], markdown)
-
-
-def _html_from(command: list[str], markdown: str) -> str:
-    """What ``command`` prints given ``markdown`` on its standard input (a renderer's HTML)."""
-    return subprocess.run(
-        command, input=markdown, capture_output=True, text=True, check=True, timeout=120
-    ).stdout
+    return html_from([sys.executable, "-c", script], markdown)
 
 
 #: The renderers, each with whether it is here and why not: each missing one is a skip with its reason.
@@ -101,7 +74,7 @@ EACH_RENDERER = [
 def render(name: str, markdown: str, tmp_path: Path) -> str:
     """``markdown`` as the renderer ``name`` makes it into HTML."""
     if name == "hugo":
-        return hugo(markdown, tmp_path / "site")
+        return hugo_page(markdown, tmp_path / "site")
     return kramdown(markdown) if name == "kramdown" else python_markdown(markdown)
 
 
