@@ -6,6 +6,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 HUGO = shutil.which("hugo")
 
@@ -39,3 +42,12 @@ def html_from(command: list[str], markdown: str) -> str:
     return subprocess.run(
         command, input=markdown, capture_output=True, text=True, check=True, timeout=120
     ).stdout
+
+
+def each_present(renderers: dict[str, tuple[bool, str]]) -> list[Any]:
+    """A test parameter per renderer (name: whether it is installed, why not), each missing one a
+    skip with its reason."""
+    return [
+        pytest.param(name, marks=pytest.mark.skipif(not here, reason=why), id=name)
+        for name, (here, why) in renderers.items()
+    ]

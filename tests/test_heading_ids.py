@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from real_renderers import HUGO, html_from, hugo_page
+from real_renderers import HUGO, each_present, html_from, hugo_page
 from test_compile_helpers import run_cli
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
@@ -118,10 +118,7 @@ RENDERERS = {
     "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Debian package jekyll) is not installed"),
     "mkdocs": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
 }
-EACH_RENDERER = [
-    pytest.param(style, marks=pytest.mark.skipif(not here, reason=why), id=style)
-    for style, (here, why) in RENDERERS.items()
-]
+EACH_RENDERER = each_present(RENDERERS)
 
 
 def rendered(style: str, markdown: str, tmp_path: Path) -> str:

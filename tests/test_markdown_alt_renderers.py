@@ -15,7 +15,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from real_renderers import HUGO, html_from, hugo_page
+from real_renderers import HUGO, each_present, html_from, hugo_page
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
@@ -65,10 +65,7 @@ RENDERERS = {
     "kramdown": (KRAMDOWN, "kramdown (Jekyll's renderer, Debian ruby-kramdown) is not installed"),
     "python-markdown": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
 }
-EACH_RENDERER = [
-    pytest.param(name, marks=pytest.mark.skipif(not here, reason=why), id=name)
-    for name, (here, why) in RENDERERS.items()
-]
+EACH_RENDERER = each_present(RENDERERS)
 
 
 def render(name: str, markdown: str, tmp_path: Path) -> str:
