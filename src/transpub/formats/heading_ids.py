@@ -317,21 +317,30 @@ class _Used:
         return written
 
 
+def reads_list(style: str, attributes: str) -> bool:
+    """Whether the generator of ``style`` reads a heading's attribute list ``attributes`` as one
+    (else it shows it as text, and derives the id from it too): kramdown's header ids stand alone;
+    Goldmark reads no bare name (``{ data-search-exclude }``), Python-Markdown, pulldown-cmark (mdBook)
+    and transpub's pages do.
+
+    >>> reads_list("hugo", "{.wide}"), reads_list("hugo", "{ data-x }"), reads_list("mkdocs", "{ data-x }")
+    (True, False, True)
+    """
+    if style == "jekyll":
+        return False
+    bare_names = attributes.startswith("{:") or any(
+        word[:1] not in "#." and "=" not in word for word in attributes.strip("{} :").split()
+    )
+    return not bare_names or style in ("mkdocs", "mdbook", "github")
+
+
 def id_written(style: str, heading_id: str, attributes: str = "") -> str:
     """What follows a translated heading's text in ``style``: `` {#id}``, written instead of the
     closing ``#``s the source may have (they are optional, and Goldmark before 1.7.14 took a ``#``
-    of the translation for them). With ``attributes`` (the heading's own list, ``{.wide}``): ``#id `` to
-    write at the list's start, or nothing where the generator would not read the list with it
-    (kramdown's header ids stand alone; only Python-Markdown reads ``{:`` and bare names).
+    of the translation for them). With ``attributes`` (the heading's own list, which the generator
+    reads: see :func:`reads_list`): ``#id `` to write at the list's start.
 
-    >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}"), id_written("hugo", "a", "{: .x}")
-    (' {#a}', '#a ', '')
+    >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}")
+    (' {#a}', '#a ')
     """
-    if attributes:
-        python_markdown_only = attributes.startswith("{:") or any(
-            word[:1] not in "#." and "=" not in word for word in attributes.strip("{} :").split()
-        )
-        if style == "jekyll" or (python_markdown_only and style != "mkdocs"):
-            return ""
-        return f"#{heading_id} "
-    return f" {{#{heading_id}}}"
+    return f"#{heading_id} " if attributes else f" {{#{heading_id}}}"

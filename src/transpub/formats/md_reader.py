@@ -32,7 +32,7 @@ from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import attribute_in_markdown, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .heading_ids import Heading, base_ids, unique_ids
+from .heading_ids import Heading, base_ids, reads_list, unique_ids
 from .md_escape import (
     escape_markdown,
     escape_markdown_keeping,
@@ -468,9 +468,12 @@ class _Builder(RunSlots):
             if last is not None and last.type == "text" and last.content.endswith(content[at:]):
                 children[-1] = last.copy(content=last.content[: len(last.content) - len(content) + at])
                 found.bases = base_ids(children, content[:at])
-                found.attributes = content[at:].strip()
-                # (kramdown reads no such list: its id is the whole text's, written after it)
-                found.bases["jekyll"] = base_ids(token.children or [], content).get("jekyll", "")
+                found.attributes = attributes = content[at:].strip()
+                # (a generator that shows the list as text derives the id from it too: written after it)
+                whole = base_ids(token.children or [], content)
+                for style in found.bases:
+                    if not reads_list(style, attributes):
+                        found.bases[style] = whole.get(style, "")
         at = lines[0][0] if lines else 0
         scopes = [start for start, end in self.id_scopes if start <= at < end]
         self.headings.append((found, [], max(scopes, default=-1)))
@@ -515,12 +518,12 @@ class _Builder(RunSlots):
             ):
                 ids[number] = found
         for (heading, parts, _), found in zip(self.headings, ids, strict=True):
-            for part in parts:  # (a heading with a list of its own: in it, but kramdown's after it)
+            for part in parts:  # (a heading with a list of its own: in it where it is read, else after it)
                 in_list = bool(part.attributes)
                 part.ids = {
                     style: written
                     for style, written in found.items()
-                    if not heading.attributes or in_list != (style == "jekyll")
+                    if not heading.attributes or in_list == reads_list(style, heading.attributes)
                 }
 
     def templates_in(self, start: int, end: int) -> list[Template]:
