@@ -234,6 +234,9 @@ def test_a_heading_with_closing_hashes_gets_its_id_instead_of_them(style: str) -
 def test_an_id_goes_into_the_headings_own_list_not_into_a_value_in_it() -> None:
     page = '## Title {.wide data-x="a{b"}\n'
     assert translated(page, "hugo") == '## Traducido: Title {#title .wide data-x="a{b"}\n'
+    # a quoted value with a space is one attribute: Goldmark reads the list (the id went after it)
+    spaced = '## Prices {.wide title="Two words"}\n'
+    assert translated(spaced, "hugo") == '## Traducido: Prices {#prices .wide title="Two words"}\n'
 
 
 def test_headings_inside_a_shortcode_pair_count_apart_from_the_pages() -> None:

@@ -45,6 +45,15 @@ if TYPE_CHECKING:  # (compile of HTML articles imports this module, never markdo
 #: The generators ``[compile] heading_ids`` may name.
 STYLES = HEADING_ID_STYLES
 
+#: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key`` (an id or
+#: class may hold dots after its first character, as Goldmark reads them: ``{#v0.14.2}``).
+_ONE_ATTRIBUTE = r"(?:[#.][\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
+#: A heading's attribute list at the end of its text (``## Title {#id .class}``, Python-Markdown's
+#: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
+#: renderer puts the attributes on the heading.
+HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
+#: One attribute in a list's group 1: ``#``/``.`` and a name, ``key=value`` (groups 3-6), a bare ``key`` (7).
+ATTRIBUTE = re.compile(r"([#.])([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
 #: An id kramdown reads in ``## Title {#id}`` (an XML name: a letter or ``_`` first, no digit).
 _KRAMDOWN_ID = re.compile(r"[^\W\d][\w:.-]*")
 _CONTAINERS = {"em_open", "strong_open", "s_open", "link_open"}
@@ -225,13 +234,14 @@ def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
     if nodes is None:
         ids["github"] = ids["hugo-0.143"]
         return ids
-    ids["github"] = _goldmark_sanitized(_all_text(nodes).replace("\n", " "))
+    text = _all_text(nodes)
+    ids["github"] = _goldmark_sanitized(text.replace("\n", " "))
     hugo = _hugo_text(nodes)
     if hugo is not None:
-        ids["hugo"] = _goldmark_sanitized(hugo.rsplit("\n", 1)[-1])
-        ids["hugo-blackfriday"] = _blackfriday(hugo.rsplit("\n", 1)[-1])
+        last_line = hugo.rsplit("\n", 1)[-1]  # (of a setext heading over lines, Hugo takes the last)
+        ids["hugo"] = _goldmark_sanitized(last_line)
+        ids["hugo-blackfriday"] = _blackfriday(last_line)
     ids["jekyll"] = _kramdown_gfm(_all_text(nodes, without_dashes=True))
-    text = _all_text(nodes)
     ids["mkdocs"] = _python_markdown(text)
     ids["mdbook"] = _mdbook(text)
     return ids
@@ -325,12 +335,13 @@ def reads_list(style: str, attributes: str) -> bool:
 
     >>> reads_list("hugo", "{.wide}"), reads_list("hugo", "{ data-x }"), reads_list("mkdocs", "{ data-x }")
     (True, False, True)
+    >>> reads_list("hugo", '{.wide title="Two words"}')
+    True
     """
     if style == "jekyll":
         return False
-    bare_names = attributes.startswith("{:") or any(
-        word[:1] not in "#." and "=" not in word for word in attributes.strip("{} :").split()
-    )
+    found = HEADING_ATTRIBUTES.fullmatch(attributes)
+    bare_names = found is None or any(one.group(7) for one in ATTRIBUTE.finditer(found.group(1)))
     return not bare_names or style in ("mkdocs", "mdbook", "github")
 
 

@@ -107,10 +107,9 @@ class InlineReader:
         atoms = [self._atom(piece) for piece in pieces]
         for index in range(1, len(pieces)):
             before, piece = pieces[index - 1], pieces[index]
-            if before.kind == "soft" and piece.template is not None and _starts_a_block(piece.template):
-                atom = atoms[index]
-                if atom.kind == "open" or (atom.kind == "object" and piece.template.opener == "{%"):
-                    atom.written = [LineStart(atoms[index - 1].raw), *atom.parts]
+            atom = atoms[index]
+            if before.kind == "soft" and piece.template is not None and _starts_a_block(piece.template, atom):
+                atom.written = [LineStart(atoms[index - 1].raw), *atom.parts]
         return atoms
 
     # -- alignment with the content
@@ -374,12 +373,13 @@ class InlineReader:
         )
 
 
-def _starts_a_block(template: Template) -> bool:
-    """Whether what ``template`` makes reads otherwise at a line's start than after text: a Hugo
-    shortcode pair whose output is Markdown (``{{% alert %}}…``: its ``<div>`` starts an HTML block
-    at a line's start; not a standalone ``{{% param x %}}``), a Liquid include (its HTML)."""
+def _starts_a_block(template: Template, atom: Atom) -> bool:
+    """Whether what ``template`` (read as ``atom``) makes reads otherwise at a line's start than after
+    text: the opening of a Hugo shortcode pair whose output is Markdown (``{{% alert %}}…``: its
+    ``<div>`` starts an HTML block at a line's start; not a standalone ``{{% param x %}}``), a Liquid
+    include (its HTML)."""
     if template.opener == "{{%":
-        return not template.closing
+        return atom.kind == "open"
     return template.opener == "{%" and template.name in ("include", "include_relative", "render")
 
 

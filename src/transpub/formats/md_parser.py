@@ -28,7 +28,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from .heading_ids import Heading, base_ids, unique_ids
+from .heading_ids import ATTRIBUTE, HEADING_ATTRIBUTES, Heading, base_ids, unique_ids
 
 #: Inline rules whose tokens need their span, and the token type that carries it.
 _SPANNED = {
@@ -181,16 +181,6 @@ def rendering_parser() -> MarkdownIt:
     return md
 
 
-#: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key`` (an id or
-#: class may hold dots after its first character, as Goldmark reads them: ``{#v0.14.2}``).
-_ONE_ATTRIBUTE = r"(?:[#.][\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
-#: A heading's attribute list at the end of its text (``## Title {#id .class}``, Python-Markdown's
-#: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
-#: renderer puts the attributes on the heading.
-HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
-_ATTRIBUTE = re.compile(r"([#.])([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
-
-
 def _heading_attributes(state: Any) -> None:
     """``## Title {#id .class}``: the attributes go on the heading, out of its text."""
     tokens = state.tokens
@@ -206,7 +196,7 @@ def _heading_attributes(state: Any) -> None:
             continue
         last.content = last.content[: found.start()]
         classes = []
-        for attribute in _ATTRIBUTE.finditer(found.group(1)):
+        for attribute in ATTRIBUTE.finditer(found.group(1)):
             if attribute.group(1) == "#":
                 token.attrSet("id", attribute.group(2))
             elif attribute.group(1) == ".":

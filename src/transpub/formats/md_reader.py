@@ -511,8 +511,10 @@ class _Builder(RunSlots):
     def heading_ids(self) -> None:
         """Each heading's id in each style, now that the page's headings are known."""
         ids: list[dict[str, str]] = [{} for _ in self.headings]
-        for scope in {scope for _, _, scope in self.headings}:
-            numbers = [number for number, (_, _, inside) in enumerate(self.headings) if inside == scope]
+        in_scope: dict[int, list[int]] = {}
+        for number, (_, _, scope) in enumerate(self.headings):
+            in_scope.setdefault(scope, []).append(number)
+        for numbers in in_scope.values():
             for number, found in zip(
                 numbers, unique_ids([self.headings[n][0] for n in numbers]), strict=True
             ):

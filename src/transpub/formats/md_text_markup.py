@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .md_parser import HEADING_ATTRIBUTES
+from .heading_ids import HEADING_ATTRIBUTES
 
 #: A block attribute list (Goldmark's ``{.lead}`` or ``{class="wide"}``, kramdown's ``{: .lead}``).
 _BLOCK_ATTRIBUTES = r"\{[ \t]*(?:[#.:]|[\w-]+=)[^{}\n]*\}"
