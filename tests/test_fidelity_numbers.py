@@ -29,10 +29,16 @@ UNCHANGED = [
     "The 2.5 release ships today.",
     "Set max_ratio1.5 in the file.",
     "Install Python 3.11 and version 2.0 of the tool.",
+    "We upgraded Docsy from 0.4 to 0.5 last year.",
+    "Docsy moved from Bootstrap 4 to 5.2 in one release.",
+    "Test with Python 3.11 and 3.12 first.",
+    "Support for Hugo 0.110 through 0.115 ends in May.",
 ]
 PROSE = {
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
     "About 1.5 million people and 20,000 firms took part.": "About 1,5 million people and 20.000 firms took part.",
+    "Growth slowed from 3.5 to 2.1 in 2023.": "Growth slowed from 3,5 to 2,1 in 2023.",
+    "The rate was updated from 3.5 to 4.25 percent.": "The rate was updated from 3,5 to 4,25 percent.",
 }
 
 
@@ -70,11 +76,23 @@ def test_check_still_accepts_decimals_written_the_spanish_way() -> None:
 
 def test_a_number_kept_as_the_source_writes_it_is_named_once_not_as_its_pieces() -> None:
     # German reads "3.0" as 3 and 0: it said "0, 0 are not in the source"
-    problem = numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3.0 auf 4.0.", "en", "de")
+    problem = numbers_problem(
+        "Rates rose from 3.0 to 4.0.", "Die Zinsen stiegen von 3.0 auf 4.0.", "en", "de"
+    )
     assert problem == (
         "3.0, 4.0 are written as in the source, which de reads as other numbers (write 3.0 as 3,0, 4.0 as 4,0 in de)"
     )
-    assert numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3,0 auf 4,0.", "en", "de") is None
+    assert (
+        numbers_problem("Rates rose from 3.0 to 4.0.", "Die Zinsen stiegen von 3,0 auf 4,0.", "en", "de")
+        is None
+    )
+
+
+def test_check_accepts_versions_an_upgrade_keeps_and_flags_them_written_as_decimals() -> None:
+    # "from 3.0 to 4.0" after "upgrade" are versions: German keeps them as written
+    assert numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3.0 auf 4.0.", "en", "de") is None
+    problem = numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3,0 auf 4,0.", "en", "de")
+    assert problem is not None and "3.0, 4.0 are missing" in problem
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,13 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     (False, False)
     >>> is_quantity("mail a1.5@x.org", 6, 9), is_quantity("at https://x.org/2.5/", 17, 20)
     (False, False)
+
+    The ends of a range are alike, and software is upgraded from one version to another:
+
+    >>> is_quantity("Python 3.11 and 3.12", 16, 20), is_quantity("upgraded Docsy from 0.4 to 0.5", 20, 23)
+    (False, False)
+    >>> is_quantity("rose from 3.5 to 4.2", 17, 20), is_quantity("updated from 3.5 to 4.2 percent", 13, 16)
+    (True, True)
     """
     before, after = _token_around(text, start, end)
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
@@ -159,6 +166,12 @@ def is_quantity(text: str, start: int, end: int) -> bool:
         previous = word.group(1).rstrip(".")
         if previous.lower() in VERSION_WORDS:
             return False
+        if previous.lower() in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
+            if previous.lower() in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
+                return False  # upgraded Docsy from 0.4 to 0.5
+            earlier = _NUMBER_BEFORE.search(text, max(0, word.start() - _REACH), start)
+            if earlier is not None and not is_quantity(text, earlier.start(1), earlier.end(1)):
+                return False  # the end of a range of versions (Bootstrap 4 to 5.2)
         if previous[:1].isupper() and not _is_currency(previous):
             # a name (Ubuntu 18.04, Kubernetes 1.27, PHP 8.1), unless a sentence merely starts there
             return _starts_sentence(text, word.start()) and previous.lower() in _SENTENCE_WORDS
@@ -178,6 +191,30 @@ def _is_currency(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _currency_codes() -> frozenset[str]:
     return frozenset(list_currencies())
+
+
+#: Words that join the two ends of a range or a pair (``from 0.4 to 0.5``, ``3.11 and 3.12``).
+_RANGE_WORDS = frozenset(["from", "to", "and", "or", "through", "thru", "until", "till", "than"])
+#: A number right before a range word (``4`` in ``Bootstrap 4 to 5.2``), in group 1.
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)[ \u00a0]+[^\W\d_]+[ \u00a0]+$")
+#: Verbs of moving software between versions: a number after their ``from`` or ``to`` is a version.
+_UPGRADING = re.compile(
+    r"\b(?:upgrad|downgrad|migrat|bump|updat|port)(?:e|es|ed|ing|ion|s)?\b", re.IGNORECASE
+)
+#: A unit after a number (or after the other end of its range): then it is a quantity whatever the verb.
+_UNIT_AFTER = re.compile(
+    r"(?:[ \u00a0]*(?:to|and|or|-|\u2013)?[ \u00a0]*[\d.,]*)?[ \u00a0]*"
+    r"(?:%|percent\b|per[ \u00a0]cent\b|percentage\b|points?\b|times\b|million\b|billion\b|"
+    r"trillion\b|thousand\b)",
+    re.IGNORECASE,
+)
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The text before ``position`` back to the start of its sentence or clause (a bounded reach)."""
+    before = text[max(0, position - _REACH) : position]
+    cut = max(before.rfind(mark) for mark in (". ", "; ", "! ", "? ", "\n"))
+    return before[cut + 1 :]
 
 
 #: Capitalised words that begin sentences before a quantity and are not names.
@@ -234,8 +271,8 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     [(3, 8, '31,36'), (26, 32, '20.000')]
     >>> localized_number_spans("RMB31.36 billion", "en", "zh_CN")
     []
-    >>> localized_number_spans("version 1.2.3 and 3.14", "en", "de")
-    [(18, 22, '3,14')]
+    >>> localized_number_spans("version 1.2.3 costs 3.14", "en", "de")
+    [(20, 24, '3,14')]
     """
     found = _number_pattern(source_locale)
     target = _babel_locale(target_locale)
