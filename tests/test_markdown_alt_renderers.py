@@ -159,3 +159,22 @@ def test_a_paragraph_with_pipes_renders_as_its_source_once_translated(name: str,
         lambda slot: Resolution("Kein | Rohr." if slot.msgid == "No pipe here." else None)
     )
     assert "<p>Kein | Rohr.</p>" in render(name, added, tmp_path / "added")
+
+
+#: Paragraph translations with a lone asterisk or tilde between spaces, and with ones that could pair.
+LONE_MARKS = {
+    "First paragraph.": "Rechne 5 * 3 * 4 = 60 und nimm ~ als Heimat.",
+    "Second paragraph.": "Etwa ~50 Leute, a*b*c und x~y~z, ~~nicht~~ weg.",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_lone_asterisk_or_tilde_of_a_translation_is_written_as_is_and_nothing_pairs_up(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown("First paragraph.\n\nSecond paragraph.\n", Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(LONE_MARKS.get(slot.msgid)))
+    assert written.startswith("Rechne 5 * 3 * 4 = 60 und nimm ~ als Heimat.\n"), written
+    tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert [p.text_content() for p in tree.iter("p")] == list(LONE_MARKS.values()), written
+    assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written

@@ -7,7 +7,8 @@ backslash escapes: a backslash is written only before a character all three take
 with the ``tables`` extension it always loads); anything else Markdown could read as markup is
 written as a character reference, which all three show as the character: ``[`` and ``]`` (``\\[``
 is display math where Hugo passes math through), ``<`` of a tag, a comment
-or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``, and
+or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethrough) as ``&#126;``
+(a ``~`` or ``*`` between two spaces, which no renderer reads as markup, as it is: ``5 * 3``), and
 at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
 as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an
 ``@`` of an address, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;``
@@ -56,6 +57,8 @@ def escape_markdown(text: str) -> str:
     https&#58;//evil.example www&#46;evil.example me&#64;evil.example
     >>> print(escape_markdown("It costs $$5 and $$6, or $7."))
     It costs &#36;$5 and &#36;$6, or $7.
+    >>> print(escape_markdown("5 * 3 = 15, ~ 50 people, ~60 *more*"))
+    5 * 3 = 15, ~ 50 people, &#126;60 \\*more\\*
     """
     text = _SPACES.sub(" ", text)
     if not text:
@@ -84,8 +87,19 @@ def escaped_in(source: str) -> str:
 
     >>> escaped_in(r"Fixed in \#1432 by \@anna in #12, see *this* \*"), escaped_in("no escapes")
     ('#1432 @anna', '')
+
+    A lone asterisk escaped between spaces (``2 \* 3``, which a translation would write as it is)
+    is kept escaped too:
+
+    >>> escaped_in(r"2 \* 3 and \*not bold\*")
+    '*'
     """
-    return " ".join(dict.fromkeys(char + word for char, word in _ESCAPED.findall(source)))
+    found = [char + word for char, word in _ESCAPED.findall(source)] + _ESCAPED_ALONE.findall(source)
+    return " ".join(dict.fromkeys(found))
+
+
+#: An asterisk escaped between spaces (see :data:`_SPACED_ALONE`; a tilde is in :data:`EXTENSION_ESCAPES`).
+_ESCAPED_ALONE = re.compile(r"(?<=[ \t])\\(\*)(?=[ \t])")
 
 
 def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False, pipes: bool = False) -> str:
@@ -172,6 +186,8 @@ _BRACKETS = {"[": "&#91;", "]": "&#93;"}
 
 def _escape_one(match: re.Match[str]) -> str:
     char = match.group()
+    if char in _SPACED_ALONE and _between_spaces(match.string, match.start()):
+        return char  # 5 * 3, "Use ~ for home": neither opens nor closes anything in any renderer
     if char in _REFERENCES:
         return _REFERENCES[char]
     if char in _BRACKETS:
@@ -180,6 +196,18 @@ def _escape_one(match: re.Match[str]) -> str:
         after = match.string[match.end() : match.end() + 1]
         return "&#123;" if after in ("{", "%") and after else "\\{"
     return "\\" + char
+
+
+#: Characters written as they are between two spaces of the same piece of text: with a space on
+#: each side, an asterisk or a tilde neither opens nor closes emphasis or strikethrough in Goldmark,
+#: kramdown or Python-Markdown (whose ``NOT_STRONG_RE`` keeps it; pymdownx.tilde's too), so
+#: ``5 * 3`` stays ``5 * 3``. (At a piece's edge, what is beside it is not known: escaped there.)
+_SPACED_ALONE = frozenset("*~")
+
+
+def _between_spaces(text: str, position: int) -> bool:
+    """Whether the character at ``position`` of ``text`` has a space or tab on both sides."""
+    return 0 < position < len(text) - 1 and text[position - 1] in " \t" and text[position + 1] in " \t"
 
 
 def escape_markdown_alt(text: str) -> str:
