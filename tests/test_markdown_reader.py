@@ -1085,6 +1085,20 @@ def test_a_liquid_tag_after_a_fence_indented_in_a_list_item_is_a_placeholder_not
     assert [unit.msgid for unit in read(code).units()] == ["Text.", "See <1/>."]
 
 
+def test_a_liquid_raw_block_glued_to_its_fences_stays_code_and_the_prose_after_it_is_offered() -> None:
+    # Minimal Mistakes' docs: Liquid drops the tags and Jekyll sees a fenced block; the closing line
+    # was read as an opening fence, the code as paragraphs ({% if %} offered, <link> a live tag once
+    # translated) and every tag after it as code
+    text = (
+        "Add tags to `custom.html`.\n\n{% raw %}```html\n{% if page.page_css %}\n"
+        '  <link rel="stylesheet" href="{{ s }}">\n{% endif %}\n```{% endraw %}\n\n'
+        "Next, add {% include x.html %} to the page.\n\n{%- raw -%}\n~~~\n{{ y }}\n~~~\n{%- endraw -%}\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["Add tags to <1/>.", "Next, add <1/> to the page."]
+    assert unmarked_pseudo(document) == text
+
+
 def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     # a note for writers: on a line of its own or inside a paragraph, its text was a unit
     text = (

@@ -116,6 +116,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
+#: A Liquid raw tag that a fence follows on its line, and an end tag after a closing fence.
+_RAW_OPENING = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}\{%-?\s*raw\s*-?%\}(?=[ \t]*(?:`{3,}|~{3,}))")
+_ENDRAW_LINE_END = re.compile(r"\{%-?\s*endraw\s*-?%\}[ \t]*\n?")
 _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
 #: A fence line indented by four spaces or more (or a tab): a list item's fenced code, or indented code.
 _INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}|~{3,})", re.MULTILINE)
@@ -358,7 +361,20 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     block = _PREFIX.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
+    if opener == "{%" and name in ("raw", "endraw") and not block:
+        block = _glued_to_a_fence(text, line_start, start, end, line_end, closing)
     return Template(start, end, opener, name, closing, self_closing, tuple(params), block)
+
+
+def _glued_to_a_fence(text: str, line_start: int, start: int, end: int, line_end: int, closing: bool) -> bool:
+    """Whether a Liquid ``raw`` tag at ``start..end`` opens its line before a fence
+    (``{% raw %}```html``), or an ``endraw`` ends it after a closing one (``````{% endraw %}``):
+    a block of lines of its own, as Jekyll reads it once Liquid has dropped the tags."""
+    if closing:
+        return (
+            _CLOSING_FENCE.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
+        )
+    return _RAW_OPENING.match(text, line_start, line_end) is not None
 
 
 def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
@@ -383,19 +399,24 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end + 1
-        match = _FENCE.match(text, pos, end) if open_at < 0 else _CLOSING_FENCE.match(text, pos, end)
+        # (Jekyll: a raw block glued to its fences, "{% raw %}```html" … "```{% endraw %}", is a fence
+        # once Liquid has dropped the tags: the fence is the code, the tags stand outside it)
+        raw = _RAW_OPENING.match(text, pos, end) if open_at < 0 else None
+        line = raw.end() if raw else pos
+        match = _FENCE.match(text, line, end) if open_at < 0 else _CLOSING_FENCE.match(text, pos, end)
         if match:
             marker = match.group(2)
+            rest = text[match.end() : end]
             if open_at < 0:
-                if not (marker[0] == "`" and "`" in text[match.end() : end]):
-                    open_at, fence, indent = pos, marker, len(match.group(1))
+                if not (marker[0] == "`" and "`" in rest):
+                    open_at, fence, indent = line, marker, len(match.group(1))
             elif (
                 marker[0] == fence[0]
                 and len(marker) >= len(fence)
                 and len(match.group(1)) <= max(3, indent + 3)
-                and not text[match.end() : end].strip()
+                and (not rest.strip() or _ENDRAW_LINE_END.fullmatch(rest))
             ):
-                ranges.append((open_at, end))
+                ranges.append((open_at, end if not rest.strip() else match.end()))
                 open_at = -1
         pos = end
     if open_at >= 0:
