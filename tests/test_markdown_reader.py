@@ -1099,6 +1099,23 @@ def test_a_liquid_raw_block_glued_to_its_fences_stays_code_and_the_prose_after_i
     assert unmarked_pseudo(document) == text
 
 
+def test_an_html_block_with_liquid_offers_its_prose_and_keeps_the_liquid_as_written() -> None:
+    # Minimal Mistakes' docs: a block with {{ site.baseurl }} was kept whole (its captions never
+    # offered), one with a Liquid line read that line as text ("<p>" in its filter a tag)
+    text = (
+        '<figure>\n  {{ img | markdownify | remove: "<p>" | remove: "</p>" }}\n'
+        "  <figcaption>Photo of the harbour.</figcaption>\n</figure>\n\n"
+        '<figure>\n<img src="{{ site.baseurl }}/a.png" alt="A harbour">\n'
+        "<figcaption>Calm and blue, {{ page.title }} today.</figcaption>\n</figure>\n\n"
+        "<h2>Posts</h2>\n{% for post in site.posts %}\n  <h3>{{ post.title }}</h3>\n{% endfor %}\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["Photo of the harbour.", "A harbour", "Calm and blue, <1/> today.", "Posts"]
+    assert unmarked_pseudo(document) == text
+    spanish = translate(document, {"Calm and blue, <1/> today.": "Tranquilo, <1/> <b>hoy</b>."})
+    assert "<figcaption>Tranquilo, {{ page.title }} &lt;b&gt;hoy&lt;/b&gt;.</figcaption>" in spanish
+
+
 def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     # a note for writers: on a line of its own or inside a paragraph, its text was a unit
     text = (

@@ -643,15 +643,25 @@ class _Builder(RunSlots):
         if self.parsed[begin:end] != html:
             return  # inside a container: kept as written
         line_token = bisect.bisect_left(self.line_token_starts, begin)
-        if any(template.opener not in _TEXT_IN_HTML for template in self.templates_in(begin, end)) or (
-            line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end
-        ):
-            return  # Liquid, shortcodes and snippets are run before the HTML is read: kept as written
+        if line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end:
+            return  # snippets are put in before the HTML is read: kept as written
         from .html import read_html
+        from .html_content import body_templates, tokens_with_templates
 
+        raw = self.source.raw(begin, end)
+        # Liquid and shortcodes are run before the HTML is read: each token is markup kept as written
+        # or a placeholder in its sentence, as in an HTML page of the generator (html_content)
+        templates = body_templates(raw) if "{" in raw else []
+        if any(template.opener == "{{%" for template in templates):
+            return  # a {{% x %}} shortcode's output is Markdown: the block is kept as written
         try:
             document = read_html(
-                self.source.raw(begin, end), Path(self.shown), "utf-8", self.options, display_path=self.shown
+                raw,
+                Path(self.shown),
+                "utf-8",
+                self.options,
+                display_path=self.shown,
+                tokens=tokens_with_templates(raw, 0, templates) if templates else None,
             )
         except ArticleError:
             return  # what HTML cannot read whole stays as written
