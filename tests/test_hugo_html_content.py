@@ -22,7 +22,7 @@ from transpub.cli import main
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
-from transpub.formats.html_content import tokens_with_templates
+from transpub.formats.html_templates import tokens_with_templates
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -16,18 +16,13 @@ from pathlib import Path
 from .document import DateSlot, Document, PairedPieces, Part, TextSlot
 from .front_matter import read_front_matter
 from .html import read_html
-from .html_tokens import Token, tokenize_html
+from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
 from .md_source import Source
-from .md_templates import Template, closed_pairs, outermost, scan_templates
+from .md_templates import Template, closed_pairs, outermost
 from .options import ReadOptions
 from .value_slots import front_matter_slots, shortcode_param_slots
 
-_NOT_LINE_END = re.compile(r"[^\r\n]")
 _WORDS = re.compile(r"\w+")
-#: Liquid blocks whose content is no page text: read as one token with it.
-_LIQUID_BLOCKS = frozenset({"comment", "raw"})
-#: The template tokens a generator reads in an HTML page's body (not Markdown's other constructs).
-_TEMPLATE_OPENERS = ("{{<", "{{%", "{%", "{{")
 
 
 def read_html_content(
@@ -42,7 +37,7 @@ def read_html_content(
         return read_html(text, path, encoding, options, display_path=shown)
     front_end = source.at(front.end)
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
-    blanked = _NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
+    blanked = NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
     templates = body_templates(blanked, front_end)
     regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
     tokens = tokens_with_templates(blanked, front_end, templates, regions)
@@ -70,113 +65,6 @@ def read_html_content(
     document.title = front.title or document.title
     document.published = front.date or document.published
     return document
-
-
-def body_templates(text: str, start: int = 0) -> list[Template]:
-    """The template tokens a generator reads in the HTML of ``text`` from ``start`` on."""
-    return [
-        template for template in scan_templates(text, start) if template.opener.startswith(_TEMPLATE_OPENERS)
-    ]
-
-
-def tokens_with_templates(
-    text: str,
-    start: int = 0,
-    templates: list[Template] | None = None,
-    regions: list[tuple[Template, Template]] = [],  # noqa: B006 (never changed)
-) -> list[Token]:
-    """The HTML tokens of ``text``, each template token after ``start`` (``{{< shortcode >}}``,
-    ``{% tag %}``, ``{{ output }}``) one token of kind ``template`` or ``other`` (see
-    :func:`_token_spans`): markup kept as written, a placeholder inside a sentence, never text to
-    translate or escape (its ``<`` and ``>`` would otherwise be text, or a tag: ``{{<note>}}``);
-    each of ``regions`` (see :func:`_markdown_regions`) one ``other`` token with what it holds.
-
-    >>> [(t.kind, t.raw) for t in tokens_with_templates('<p>See {{<note>}} this.</p>')]
-    [('start', '<p>'), ('text', 'See '), ('template', '{{<note>}}'), ('text', ' this.'), ('end', '</p>')]
-    """
-    if templates is None:
-        templates = body_templates(text, start)
-    spans = {
-        span: kind
-        for span, kind in _token_spans(templates, regions).items()
-        if span[1] - span[0] >= len("<!---->")
-    }
-    if not spans:
-        return tokenize_html(text)
-    pairs = _pairs(templates)
-    # each token tokenized as a comment of its length (its line ends kept), then given back its text
-    pieces: list[str] = []
-    pos = 0
-    for token_start, token_end in spans:  # (in order)
-        inner = _NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
-        pieces.extend((text[pos:token_start], "<!--", inner, "-->"))
-        pos = token_end
-    pieces.append(text[pos:])
-    masked = "".join(pieces)
-    starts = list(spans)
-    tokens: list[Token] = []
-    pos = 0
-    at = 0  # the first span not yet given back
-    for token in tokenize_html(masked):
-        end = pos + len(token.raw)
-        while at < len(starts) and starts[at][1] <= pos:
-            at += 1
-        if at < len(starts) and starts[at][0] < end:  # it holds a template token: its text as written
-            raw = text[pos:end]
-            attrs = token.attrs
-            if token.kind in ("start", "startend"):  # (in an attribute value)
-                attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
-            kind = spans.get((pos, end))
-            pair = pairs.get(pos) if kind == "other" else None
-            if pair is not None:  # one end of a pair: the reader may make them one placeholder
-                token = Token("other", raw, pair[0], {"template-pair": pair[1], "template-role": pair[2]})
-            else:
-                token = Token(kind or token.kind, raw, token.tag, attrs)
-        tokens.append(token)
-        pos = end
-    return tokens
-
-
-def _token_spans(
-    templates: list[Template],
-    regions: list[tuple[Template, Template]] = [],  # noqa: B006 (never changed)
-) -> dict[tuple[int, int], str]:
-    """Where each template token is, in order, and its token kind: ``template`` for one that writes
-    text into its sentence (a Liquid output ``{{ x }}``, a shortcode without a closing one: kept in
-    its sentence's unit, at an edge too), ``other`` for the rest (a Liquid tag, either end of a
-    shortcode pair); a Liquid ``{% comment %}`` or ``{% raw %}`` block with what it holds is one
-    token (a comment is no text for readers; what a raw block holds is shown as written).
-
-    >>> text = "a {{ x }} {% comment %}Note{% endcomment %} {{< n >}}b{{< /n >}} {% raw %}{{ y }}{% endraw %}"
-    >>> [(text[a:b], kind) for (a, b), kind in _token_spans(body_templates(text)).items()]
-    [('{{ x }}', 'template'), ('{% comment %}Note{% endcomment %}', 'other'), ('{{< n >}}', 'other'), ('{{< /n >}}', 'other'), ('{% raw %}{{ y }}{% endraw %}', 'other')]
-    """
-    spans: dict[tuple[int, int], str] = {}
-    closed = {template.name for template in templates if template.shortcode and template.closing}
-    region_ends = {opener.start: closer for opener, closer in regions}
-    index = 0
-    while index < len(templates):
-        template = templates[index]
-        end = template.end
-        kind = "other"
-        if template.start in region_ends:  # the region and what it holds: one token
-            closer = region_ends[template.start]
-            end = closer.end
-            while templates[index] is not closer:
-                index += 1
-        elif template.opener == "{%" and template.name in _LIQUID_BLOCKS and not template.closing:
-            ender = "end" + template.name
-            for later in range(index + 1, len(templates)):
-                if templates[later].opener == "{%" and templates[later].name == ender:
-                    end, index = templates[later].end, later
-                    break
-        elif template.opener == "{{" or (
-            template.shortcode and not template.closing and template.name not in closed
-        ):
-            kind = "template"
-        spans[template.start, end] = kind
-        index += 1
-    return spans
 
 
 def _markdown_regions(
@@ -236,7 +124,7 @@ def _with_markdown(
         if inner_start <= 0 or inner_end <= inner_start or raw in found:
             continue
         inside = read_markdown(
-            _NOT_LINE_END.sub(" ", text[:inner_start]) + text[inner_start:inner_end],
+            NOT_LINE_END.sub(" ", text[:inner_start]) + text[inner_start:inner_end],
             document.path,
             document.encoding,
             options,
@@ -255,32 +143,6 @@ def _with_markdown(
             _split(part, found) if isinstance(part, str) and ("{{%" in part or "{{<" in part) else (part,)
         )
     return out
-
-
-def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
-    """Where each token of a template pair starts (``{% if x %}`` … ``{% endif %}``, ``{{< mark >}}``
-    … ``{{< /mark >}}``): its legend's tag, the pair's number and its role (``open``, ``close``).
-
-    >>> text = "{% if a %}x{% endif %} {{< n >}}y{{< /n >}} {% else %}"
-    >>> sorted(_pairs(body_templates(text)).values())
-    [('shortcode', '2', 'close'), ('shortcode', '2', 'open'), ('template', '1', 'close'), ('template', '1', 'open')]
-    """
-    found: dict[int, tuple[str, str, str]] = {}
-    kept = (t for t in templates if not (t.opener == "{%" and t.name in _LIQUID_BLOCKS))
-    for number, (opener, closer) in enumerate(closed_pairs(kept), 1):
-        found[opener.start] = (opener.tag, str(number), "open")
-        found[closer.start] = (closer.tag, str(number), "close")
-    return found
-
-
-def _given_back(value: str | None, masked: str, text: str, start: int, end: int) -> str | None:
-    """An attribute value of the tag at ``start..end`` of ``masked``, its masked template tokens
-    written as in ``text``."""
-    if value is None or "<!--" not in value:
-        return value
-    for match in re.finditer(r"<!--[^>]*?-->", masked[start:end]):
-        value = value.replace(match.group(), text[start + match.start() : start + match.end()], 1)
-    return value
 
 
 def _shortcodes_with_slots(

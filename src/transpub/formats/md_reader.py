@@ -646,7 +646,7 @@ class _Builder(RunSlots):
         if line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end:
             return  # snippets are put in before the HTML is read: kept as written
         from .html import read_html
-        from .html_content import body_templates, tokens_with_templates
+        from .html_templates import body_templates, tokens_with_templates
 
         raw = self.source.raw(begin, end)
         # Liquid and shortcodes are run before the HTML is read: each token is markup kept as written
