@@ -75,6 +75,35 @@ def test_a_damaged_memory_file_is_one_error_line_and_is_kept_as_it_is(tmp_path, 
     assert damaged.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["translate", "-l", "es", "--engine", "tm"],
+        ["memory", "stats"],
+        ["memory", "import", "MEMORY.tmx"],
+    ],
+)
+def test_a_memory_path_naming_a_folder_is_one_error_line(tmp_path, command) -> None:
+    # [paths] memory = ".transpub" crashed with sqlite3's "unable to open database file"; stats said 0 entries
+    from click.testing import CliRunner
+
+    from test_translate_helpers import make_project
+    from transpub.cli import main
+
+    make_project(tmp_path, {"a": [("Hello.", "")]}, engine="tm", extra='[paths]\nmemory = ".transpub"')
+    (tmp_path / ".transpub").mkdir(exist_ok=True)
+    (tmp_path / "m.tmx").write_text(
+        '<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+        'creationtool="t" creationtoolversion="1" o-tmf="t"/><body/></tmx>'
+    )
+    args = [str(tmp_path / "m.tmx") if arg == "MEMORY.tmx" else arg for arg in command]
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), *args])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    [line] = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
+    assert ".transpub is a folder" in line
+
+
 def test_a_busy_memory_is_not_called_damaged(tmp_path, monkeypatch) -> None:
     # "database is locked" says nothing of the file: being told to move it away would lose it
     import sqlite3

@@ -43,3 +43,16 @@ def test_the_readme_shows_transpub_configurations_for_hugo_jekyll_and_mkdocs() -
     assert (
         layouts.count("suffix") >= 2 and layouts.count("directory") >= 3
     )  # Hugo and MkDocs both ways, Jekyll
+
+
+def test_the_readmes_full_configuration_example_loads_as_a_project(tmp_path: Path) -> None:
+    # its locale_dirs named pt_BR, a locale the example does not have: a configuration error (exit 2)
+    from transpub.project import load_project
+
+    section = README.split("## Configuration: `transpub.toml`", 1)[1]
+    example = re.search(r"^```toml\n(.*?)^```", section, re.M | re.S)
+    assert example is not None
+    (tmp_path / "transpub.toml").write_text(example.group(1), encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    project = load_project(tmp_path)
+    assert list(project.locales) == ["zh_CN", "es", "de", "fr", "sv", "ru", "ar"]

@@ -89,8 +89,16 @@ class TranslationMemory(StoreConnection):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else path
         if isinstance(self.path, Path):
+            if self.path.is_dir():
+                raise MemoryStoreError(
+                    f"{self.path} is a folder: [paths] memory names the translation memory's file "
+                    "(for example .transpub/memory.sqlite)"
+                )
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        except sqlite3.Error as exc:
+            raise MemoryStoreError(f"cannot open the translation memory {path}: {exc}") from None
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
@@ -124,8 +132,10 @@ class TranslationMemory(StoreConnection):
         Nothing is created or changed on disk: the file is read without locking (``immutable``)
         unless a write-ahead log is beside it (an unfinished or running session), then read-only.
         """
-        memory = cls(":memory:")
         path = Path(path)
+        if path.is_dir():
+            cls(path)  # (the error that names the folder)
+        memory = cls(":memory:")
         memory.copied_from = path
         if path.is_file():
             wal = path.with_name(path.name + "-wal").exists()
