@@ -346,17 +346,23 @@ def test_an_output_path_through_a_file_is_one_error_line_not_a_traceback(
         assert result.stderr == f"Error: {tmp_path / 'afile' / target}: Not a directory\n", command
 
 
-def test_a_misspelt_articles_folder_is_named_in_a_warning_not_an_empty_run_that_passes(
+def test_a_misspelt_articles_folder_is_a_configuration_error_not_an_empty_run_that_passes(
     tmp_path: Path,
 ) -> None:
+    # it was a warning, and `check` said "check: OK" with exit 0 on 0 of 0 units: CI passed
     assert CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
     config = tmp_path / "news" / "transpub.toml"
-    config.write_text(config.read_text().replace('articles = "articles"', 'articles = "artcles"'))
-    for command in ("extract", "check", "status"):
+    text = config.read_text()
+    config.write_text(text.replace('articles = "articles"', 'articles = "artcles"'))
+    line = text.splitlines().index('articles = "articles"') + 1
+    for command in ("extract", "check", "status", "compile"):
         result = run(tmp_path / "news", command, ok=False)
-        warning = "Warning: transpub.toml: [paths] articles: there is no folder artcles/; no article is read"
-        assert warning in result.stderr.splitlines(), (command, result.stderr)
-    assert "Warning" not in run(tmp_path / "news", "engines").stderr  # (a command that reads no article)
+        assert result.exit_code == 2, (command, result.output)
+        error = (
+            f"Error: transpub.toml:{line}: [paths] articles: artcles/ is not there; no article could be read"
+        )
+        assert result.stderr.startswith(error), (command, result.stderr)
+    assert run(tmp_path / "news", "engines").exit_code == 0  # (a command that reads no article)
 
 
 def test_output_cut_short_by_head_ends_without_an_error_line(tmp_path: Path) -> None:
@@ -390,3 +396,27 @@ def test_translate_with_out_or_sample_but_no_compare_is_refused_before_anything_
         assert result.exit_code == 2, result.output
         assert f"Error: {named} with --compare A B" in result.stderr
     assert {p: p.read_bytes() for p in (sample_project / "locales").rglob("*.po")} == before
+
+
+def test_check_of_a_project_without_target_locales_is_an_error_not_a_pass(tmp_path: Path) -> None:
+    # "check: OK" with exit 0 on an empty locales list: CI passed with nothing checked
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
+    config = tmp_path / "news" / "transpub.toml"
+    config.write_text(config.read_text().replace('locales = ["es"]', "locales = []"))
+    result = run(tmp_path / "news", "check", ok=False)
+    assert result.exit_code == 2, result.output
+    assert "[project] locales names no target locale: there is nothing to check" in result.stderr
+
+
+def test_a_misspelt_glossary_file_is_named_in_a_warning(tmp_path: Path) -> None:
+    # glossary = "glossary/term.csv": the glossary and its checks were off without a word
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
+    config = tmp_path / "news" / "transpub.toml"
+    text = config.read_text()
+    config.write_text(text.replace('glossary = "glossary/terms.csv"', 'glossary = "glossary/term.csv"'))
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.startswith("glossary = "))
+    warning = f"Warning: transpub.toml:{line}: [paths] glossary: glossary/term.csv is not there; no glossary is used"
+    for command in ("extract", "check", "status"):
+        assert warning in run(tmp_path / "news", command, ok=False).stderr.splitlines(), command
+    config.write_text(text)
+    assert "Warning" not in run(tmp_path / "news", "extract").stderr

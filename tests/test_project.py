@@ -42,7 +42,8 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
     [
         ('[project\nlocales = ["es"]', "not valid TOML"),
         ('[project]\nlocales = ["xx_QQ"]', "unknown locale 'xx_QQ'"),
-        ('[project]\nsource_locale = "en"\nlocales = ["en"]', "cannot also be a target"),
+        ('[project]\nsource_locale = "en"\nlocales = ["en"]', "transpub.toml:3: the source locale en cannot"),
+        ('[project]\nlocales = ["es", "de", "es"]', "transpub.toml:2: [project] locales names es twice"),
         ('[project]\nlocales = "es"', "must be a list"),
         ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),
         (
@@ -51,7 +52,7 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ),
         (
             '[project]\nlocales = ["es"]\n[locale.de]\nengine = "x"',
-            "[locale.de] configures a locale that is not a target",
+            "transpub.toml:3: [locale.de] configures a locale that is not a target",
         ),
     ],
 )

@@ -271,10 +271,35 @@ def _project(ctx: click.Context) -> Project:
     project = load_project(root)
     ctx.obj["project"] = project
     if ctx.info_name in _READ_ARTICLES and not project.articles_dir.is_dir():
+        from .config import config_line
+
         where = f"{project.relative(project.articles_dir).rstrip('/')}/"
-        _echo(
-            f"Warning: {CONFIG_NAME}: [paths] articles: there is no folder {where}; no article is read",
-            err=True,
+        what = "a file, not a folder" if project.articles_dir.exists() else "not there"
+        config = project.config_path
+        raise ConfigError(
+            f"[paths] articles: {where} is {what}; no article could be read (an empty run would pass)",
+            config,
+            config_line(config.read_text(encoding="utf-8"), "paths", "articles"),
+        )
+    glossary = project.glossary_path
+    if ctx.info_name in _READ_ARTICLES and glossary is not None and not glossary.exists():
+        from .config import config_line
+
+        line = config_line(project.config_path.read_text(encoding="utf-8"), "paths", "glossary")
+        if line is not None:  # (named in the file: a misspelt name would switch the glossary off unseen)
+            _echo(
+                f"Warning: {CONFIG_NAME}:{line}: [paths] glossary: {project.relative(glossary)} is not "
+                "there; no glossary is used",
+                err=True,
+            )
+    if ctx.info_name == "check" and not project.locales:
+        from .config import config_line
+
+        config = project.config_path
+        raise ConfigError(
+            "[project] locales names no target locale: there is nothing to check",
+            config,
+            config_line(config.read_text(encoding="utf-8"), "project", "locales"),
         )
     return project
 

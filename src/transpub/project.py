@@ -332,14 +332,22 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
 
     source = validate_locale(proj["source_locale"], config_path)
     locales = proj["locales"]
+    locales_line = config_line(text, "project", "locales")
     for loc in locales:
         validate_locale(loc, config_path)
     if source in locales:
-        raise ConfigError(f"the source locale {source} cannot also be a target", config_path)
+        raise ConfigError(f"the source locale {source} cannot also be a target", config_path, locales_line)
+    repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
+    if repeated:
+        raise ConfigError(f"[project] locales names {', '.join(repeated)} twice", config_path, locales_line)
     for table in ("locale", "check"):
         for name in config[table]:
             if isinstance(config[table][name], dict) and name not in locales:
-                raise ConfigError(f"[{table}.{name}] configures a locale that is not a target", config_path)
+                raise ConfigError(
+                    f"[{table}.{name}] configures a locale that is not a target",
+                    config_path,
+                    config_line(text, table, name),
+                )
 
     settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
     glossary = paths["glossary"]
