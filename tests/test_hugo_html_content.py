@@ -130,6 +130,30 @@ def test_liquid_comments_are_never_offered_a_raw_block_is_one_placeholder_and_in
     assert unmarked(pseudo(document)) == page
 
 
+def test_a_liquid_tag_on_a_line_of_its_own_ends_the_text_before_it_and_keeps_its_line(
+    tmp_path: Path,
+) -> None:
+    # Minimal Mistakes' collection-archive.html: 'None' and the for/unless/capture lines after it were
+    # one unit, "'None'<1/> <2/> <3/> <4/><5/>", written back on one line (the blank line gone)
+    page = (
+        "---\ntitle: Posts\n---\n\n{% capture written_label %}'None'{% endcapture %}\n\n"
+        "{% for collection in site.collections %}\n  {% unless collection.output == false %}\n"
+        "    {% capture label %}{{ collection.label }}{% endcapture %}\n"
+        '    <h2 id="{{ label | slugify }}">{{ label }}</h2>\n  {% endunless %}\n{% endfor %}\n'
+        "<p>Hello there.\n{% if site.x %}\nMore text here.\n{% endif %}\n</p>\n"
+        "<p>Inline {% if a %}yes{% else %}no{% endif %} end.</p>\n"
+    )
+    document = read(tmp_path, page, "archive.html")
+    assert [unit.msgid for unit in document.units()] == [
+        "Posts",
+        "'None'",
+        "Hello there.",
+        "More text here.",
+        "Inline <1>yes<2/>no</1> end.",
+    ]
+    assert unmarked(pseudo(document)) == page
+
+
 def test_a_shortcode_written_without_spaces_is_not_read_as_a_tag() -> None:
     kinds = [(token.kind, token.raw) for token in tokens_with_templates("<p>A {{<note>}}b{{</note>}}.</p>")]
     assert kinds == [

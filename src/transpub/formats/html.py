@@ -304,32 +304,35 @@ class _Builder(RunSlots):
         flat = self.scope is None  # (blocks of text and simple inline elements: see emit_flat)
         for child in node.children:
             if isinstance(child, int):
-                run.append(child)
+                if "template-line" not in tokens[child].attrs:
+                    run.append(child)
+                    continue
+                # a template tag on a line of its own (see html_templates) stands between blocks
+                if run and not self.as_written(run, out):
+                    yield self.emit_run(run, ctx, out)
+                run = []
+                out.append(tokens[child].raw)
             elif child.tag not in INLINE or (child.block if child.block is not None else child.has_block()):
-                if run:
-                    if (
-                        len(run) == 1
-                        and type(run[0]) is int
-                        and (tokens[run[0]].raw.isspace() or not self.is_text(run[0]))
-                    ):
-                        out.append(tokens[run[0]].raw)  # whitespace between blocks: most runs
-                    else:
-                        yield self.emit_run(run, ctx, out)
-                    run = []
+                if run and not self.as_written(run, out):
+                    yield self.emit_run(run, ctx, out)
+                run = []
                 if flat and self.emit_flat(child, ctx, out):
                     continue
                 yield self.emit_node(child, ctx, out)
             else:
                 run.append(child)
-        if run:
-            if (
-                len(run) == 1
-                and type(run[0]) is int
-                and (tokens[run[0]].raw.isspace() or not self.is_text(run[0]))
-            ):
-                out.append(tokens[run[0]].raw)
-            else:
-                yield self.emit_run(run, ctx, out)
+        if run and not self.as_written(run, out):
+            yield self.emit_run(run, ctx, out)
+
+    def as_written(self, run: list[Node | int], out: list[Part]) -> bool:
+        """Whether the ``run`` of inline content between two blocks is one token of whitespace or
+        markup (most runs): then it is appended to ``out`` as written (else :meth:`emit_run` it)."""
+        if len(run) == 1 and type(run[0]) is int:
+            raw = self.tokens[run[0]].raw
+            if raw.isspace() or not self.is_text(run[0]):
+                out.append(raw)
+                return True
+        return False
 
     def emit_flat(self, node: Node, outer: _Context, out: list[Part]) -> bool:
         """Emit ``node`` as :meth:`emit_node` does, without a step of the walk, when it is a block

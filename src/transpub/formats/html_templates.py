@@ -52,6 +52,9 @@ def tokens_with_templates(
     if not spans:
         return tokenize_html(text)
     pairs = _pairs(templates)
+    # a Liquid tag alone on its line ({% for %}, {% if %}, {% capture %}) stands between blocks: Jekyll
+    # leaves its line blank, so it ends the text before it, as in a Markdown page
+    lines_of_their_own = {t.start for t in templates if t.block and t.opener == "{%"}
     # each token tokenized as a comment of its length (its line ends kept), then given back its text
     pieces: list[str] = []
     pos = 0
@@ -76,7 +79,9 @@ def tokens_with_templates(
                 attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
             kind = spans.get((pos, end))
             pair = pairs.get(pos) if kind == "other" else None
-            if pair is not None:  # one end of a pair: the reader may make them one placeholder
+            if pos in lines_of_their_own and kind == "other":
+                token = Token("other", raw, token.tag, {"template-line": "1"})
+            elif pair is not None:  # one end of a pair: the reader may make them one placeholder
                 token = Token("other", raw, pair[0], {"template-pair": pair[1], "template-role": pair[2]})
             else:
                 token = Token(kind or token.kind, raw, token.tag, attrs)
