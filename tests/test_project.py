@@ -44,6 +44,14 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ('[project]\nlocales = ["xx_QQ"]', "unknown locale 'xx_QQ'"),
         ('[project]\nsource_locale = "en"\nlocales = ["en"]', "transpub.toml:3: the source locale en cannot"),
         ('[project]\nlocales = ["es", "de", "es"]', "transpub.toml:2: [project] locales names es twice"),
+        (
+            '[project]\nlocales = ["es"]\n[paths]\nsite = "articles"',
+            "transpub.toml:4: [paths] site (articles) is in the articles folder (articles)",
+        ),
+        (
+            '[project]\nlocales = ["es"]\n[paths]\ncatalogs = "po"\nsite = "po/site"',
+            "transpub.toml:5: [paths] site (po/site) is in the catalogs folder (po)",
+        ),
         ('[project]\nlocales = "es"', "must be a list"),
         ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),
         (

@@ -355,6 +355,16 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     base_url = compile_["base_url"] or None
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
+    site_dir = Path(os.path.abspath(root / paths["site"]))
+    for name in ("articles", "catalogs"):
+        folder = Path(os.path.abspath(root / paths[name]))
+        if site_dir == folder or folder in site_dir.parents:
+            raise ConfigError(
+                f"[paths] site ({paths['site']}) is in the {name} folder ({paths[name]}): compile would "
+                f"write its pages among the {name}; name another folder",
+                config_path,
+                config_line(text, "paths", "site") or config_line(text, "paths", name),
+            )
     if compile_["layout"] == "directory":
         articles_dir = Path(os.path.abspath(root / paths["articles"]))
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
