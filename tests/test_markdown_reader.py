@@ -349,6 +349,16 @@ def test_broken_front_matter_names_the_line(text: str, line: int, what: str) -> 
     assert caught.value.line == line
 
 
+@pytest.mark.parametrize("text", ["---\ntitle: ok\n\nText.\n", "+++\ntitle = 'ok'\n\nText.\n"])
+def test_front_matter_that_is_never_closed_is_an_error_not_text(text: str) -> None:
+    # its keys were offered as a paragraph ("title: ok"); Hugo refuses such a page
+    with pytest.raises(ArticleError, match=r"front matter opened by .* is not closed") as caught:
+        read(text, "open.md")
+    assert caught.value.line == 1
+    # a thematic break at the top is no front matter
+    assert msgids(read("---\n\nText after a rule.\n")) == ["Text after a rule."]
+
+
 @pytest.mark.parametrize(
     ("text", "start", "stop", "what"),
     [

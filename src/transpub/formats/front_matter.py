@@ -23,6 +23,8 @@ from ..errors import ArticleError
 _YAML = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _JSON_START = re.compile(r"\A\ufeff?(?=\{\s*[\"}])")
+#: Front matter opened (its first line a YAML or TOML key) that no line closes: not a thematic break.
+_UNCLOSED = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*(?::(?:[ \t]|$)|=)", re.M)
 _DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _STR_TAG = "tag:yaml.org,2002:str"
 #: Keys whose value says when an article was published, in order of preference.
@@ -102,6 +104,10 @@ def read_front_matter(
         match = _JSON_START.match(text)
         if match:
             return _read_json(text, match.end(), shown, keys)
+        unclosed = _UNCLOSED.match(text)
+        if unclosed:  # (Hugo refuses the page; its keys would otherwise be offered as text)
+            fence = unclosed.group(1)
+            raise ArticleError(f"front matter opened by {fence} is not closed by a {fence} line", shown, 1)
     except RecursionError:
         raise ArticleError("front matter nests lists or mappings too deeply to be read", shown, 1) from None
     return None
