@@ -420,3 +420,11 @@ def test_a_misspelt_glossary_file_is_named_in_a_warning(tmp_path: Path) -> None:
         assert warning in run(tmp_path / "news", command, ok=False).stderr.splitlines(), command
     config.write_text(text)
     assert "Warning" not in run(tmp_path / "news", "extract").stderr
+
+
+def test_init_refuses_an_engine_transpub_does_not_know(tmp_path: Path) -> None:
+    # it wrote engine = "deepel", which only translate refused, much later
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "es", "--engine", "deepel"])
+    assert result.exit_code == 2
+    assert "unknown engine 'deepel'; did you mean 'deepl'?" in result.output
+    assert not (tmp_path / "news").exists()

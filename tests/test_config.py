@@ -187,10 +187,12 @@ def test_defaults_fill_every_declared_key() -> None:
 
 def test_a_table_for_an_engine_that_does_not_exist_is_refused_with_the_nearest_name(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", "\n[engines.deepll]\nprice_per_million = 20\n")
-    for command in ("engines", "translate"):
+    line = (root / "transpub.toml").read_text().splitlines().index("[engines.deepll]") + 1
+    for command in ("engines", "translate", "extract", "check", "compile"):  # (every command: its line)
         result = run(root, command)
         assert result.exit_code == 2
-        assert "[engines.deepll] configures an unknown engine; did you mean 'deepl'?" in result.output
+        expected = f"transpub.toml:{line}: [engines.deepll] configures an unknown engine 'deepll'; did you mean 'deepl'?"
+        assert expected in result.output, command
 
 
 def test_an_attribute_to_translate_that_holds_an_address_or_script_is_refused(tmp_path: Path) -> None:

@@ -44,6 +44,15 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ('[project]\nlocales = ["xx_QQ"]', "unknown locale 'xx_QQ'"),
         ('[project]\nsource_locale = "en"\nlocales = ["en"]', "transpub.toml:3: the source locale en cannot"),
         ('[project]\nlocales = ["es", "de", "es"]', "transpub.toml:2: [project] locales names es twice"),
+        ('[project]\nlocales = ["es"]\n[engines.deeepl]\nmodel = "x"', "transpub.toml:3: [engines.deeepl]"),
+        (
+            '[project]\nlocales = ["es"]\n[locale.es]\nengine = "deepel"',
+            "transpub.toml:4: [locale.es] engine names an unknown engine 'deepel'; did you mean 'deepl'?",
+        ),
+        (
+            '[project]\nlocales = ["es"]\n[translate]\nengine = "apertum"',
+            "transpub.toml:4: [translate] engine",
+        ),
         (
             '[project]\nlocales = ["es"]\n[paths]\nsite = "articles"',
             "transpub.toml:4: [paths] site (articles) is in the articles folder (articles)",
@@ -140,3 +149,10 @@ def test_init_in_an_existing_repository_adds_to_its_gitignore(tmp_path: Path) ->
     assert lines[:2] == ["node_modules/", "/site/"] and "/.transpub/" in lines and lines.count("/site/") == 1
     with pytest.raises(TranspubError, match="already exists"):
         init_project(tmp_path, source="en", locales=["de"])
+
+
+def test_the_engine_names_a_configuration_may_use_are_those_transpub_engines_lists() -> None:
+    from transpub.config import ENGINE_NAMES
+    from transpub.engines.registry import engine_names
+
+    assert sorted(ENGINE_NAMES) == engine_names()

@@ -47,6 +47,15 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
         raise click.BadParameter(visible(exc.message)) from exc
 
 
+def _engine_name(value: str | None) -> str | None:
+    """``--engine NAME``, one that ``transpub engines`` lists."""
+    from .config import ENGINE_NAMES, suggest
+
+    if value is not None and value not in ENGINE_NAMES:
+        raise click.BadParameter(f"unknown engine {value!r}" + suggest(value, sorted(ENGINE_NAMES)))
+    return value
+
+
 def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
     """``--shard I/N`` as (I, N), 1 <= I <= N."""
     if value is None:
@@ -350,7 +359,12 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     help="A target locale, gettext style (zh_CN, pt_BR, sr@latin). Repeatable.",
 )
 @click.option("--name", default=None, help="Project name (default: the folder's name).")
-@click.option("--engine", default=None, help="Default machine-translation engine (see `transpub engines`).")
+@click.option(
+    "--engine",
+    default=None,
+    callback=lambda ctx, param, value: _engine_name(value),
+    help="Default machine-translation engine (see `transpub engines`).",
+)
 def init(
     directory: Path, source: str, locales: tuple[str, ...], name: str | None, engine: str | None
 ) -> None:

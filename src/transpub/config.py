@@ -24,6 +24,27 @@ from .errors import ConfigError
 from .locales import FOLDER_STYLES, is_folder_name
 
 #: Markdown front matter keys translated by default (``[extract.front_matter] translate``).
+#: Every engine name (``transpub engines``; engines.registry.CATALOGUE, which a test keeps alike): here
+#: so that a misspelt one is a configuration error of every command, not only of translate.
+ENGINE_NAMES = frozenset(
+    [
+        "apertium",
+        "baidu",
+        "chatgpt",
+        "deepl",
+        "google",
+        "google-free",
+        "libre",
+        "libre-dt",
+        "llm",
+        "microsoft",
+        "mymemory",
+        "papago",
+        "qcri",
+        "tm",
+        "yandex",
+    ]
+)
 FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
 #: Named shortcode parameters translated by default (``[extract.shortcodes] translate_params``).
 SHORTCODE_PARAMS = ("alt", "caption", "title")

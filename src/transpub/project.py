@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import (
+    ENGINE_NAMES,
     FRONT_MATTER_KEYS,
     SCHEMA,
     SHORTCODE_PARAMS,
@@ -18,6 +19,7 @@ from .config import (
     Key,
     Table,
     config_line,
+    suggest,
     validate_config,
 )
 from .discovery import Discovery, discover_articles, in_shard, slug_for
@@ -323,6 +325,28 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     return parse_config(root, raw, text=text)
 
 
+def _check_engine_names(config: dict[str, Any], config_path: Path, text: str | None) -> None:
+    """ConfigError, naming the line and the nearest name, for an engine transpub does not know in
+    ``[engines.<name>]``, ``[translate] engine`` or ``[locale.<x>] engine``."""
+    named: list[tuple[tuple[str, ...], str | None]] = [
+        (("engines", name), name) for name in config["engines"]
+    ]
+    named.append((("translate", "engine"), config["translate"]["engine"]))
+    named += [(("locale", loc, "engine"), table.get("engine")) for loc, table in config["locale"].items()]
+    for where, name in named:
+        if name is not None and name not in ENGINE_NAMES:
+            shown = (
+                f"[engines.{name}] configures"
+                if where[0] == "engines"
+                else f"[{'.'.join(where[:-1])}] engine names"
+            )
+            raise ConfigError(
+                f"{shown} an unknown engine {name!r}" + suggest(name, sorted(ENGINE_NAMES)),
+                config_path,
+                config_line(text, *where),
+            )
+
+
 def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) -> Project:
     """Build a :class:`Project` from the parsed TOML of ``root/transpub.toml`` (``text``: its text,
     so that errors name the line)."""
@@ -349,6 +373,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
                     config_line(text, table, name),
                 )
 
+    _check_engine_names(config, config_path, text)
     settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
     glossary = paths["glossary"]
     compile_ = config["compile"]
