@@ -428,3 +428,18 @@ def test_init_refuses_an_engine_transpub_does_not_know(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "unknown engine 'deepel'; did you mean 'deepl'?" in result.output
     assert not (tmp_path / "news").exists()
+
+
+def test_the_site_inside_the_articles_folder_is_never_read_as_articles(tmp_path: Path) -> None:
+    # articles = ".": the next extract read site/index.html and site/_review/index.html as articles
+    root = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(root), "-l", "es"]).exit_code == 0
+    config = root / "transpub.toml"
+    config.write_text(config.read_text().replace('articles = "articles"', 'articles = "."'))
+    (root / "harbour.html").write_text("<h1>The harbour</h1><p>It reopens today.</p>", encoding="utf-8")
+    run(root, "extract")
+    run(root, "compile")
+    assert (root / "site" / "index.html").is_file()
+    again = run(root, "extract", "-v")
+    assert "site/" not in again.output, again.output
+    assert sorted(p.name for p in (root / "locales" / "templates").rglob("*.pot")) == ["harbour.pot"]

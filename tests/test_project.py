@@ -55,7 +55,7 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ),
         (
             '[project]\nlocales = ["es"]\n[paths]\nsite = "articles"',
-            "transpub.toml:4: [paths] site (articles) is in the articles folder (articles)",
+            "transpub.toml:4: [paths] site (articles) is the articles folder (articles)",
         ),
         (
             '[project]\nlocales = ["es"]\n[paths]\ncatalogs = "po"\nsite = "po/site"',

@@ -252,13 +252,15 @@ class Project:
         return found
 
     def _markdown_output_dirs(self) -> tuple[Path, ...]:
-        """Folders of localized Markdown inside ``articles/`` (never read as articles)."""
+        """Folders compile writes inside ``articles/`` (never read as articles): localized Markdown's,
+        and the site's (``articles = "."``: its pages, index and review copies are no articles)."""
         if self.markdown_layout == "directory":
             folders = [
                 self.markdown_root / self.locale_dir(loc) for loc in (self.source_locale, *self.locales)
             ]
         else:
             folders = [self.markdown_root]
+        folders.append(self.site_dir)
         articles = Path(os.path.abspath(self.articles_dir))
         return tuple(
             folder
@@ -381,12 +383,12 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
     site_dir = Path(os.path.abspath(root / paths["site"]))
-    for name in ("articles", "catalogs"):
+    for name in ("articles", "catalogs"):  # (a site inside the articles folder is left out of them)
         folder = Path(os.path.abspath(root / paths[name]))
-        if site_dir == folder or folder in site_dir.parents:
+        if site_dir == folder or (name == "catalogs" and folder in site_dir.parents):
             raise ConfigError(
-                f"[paths] site ({paths['site']}) is in the {name} folder ({paths[name]}): compile would "
-                f"write its pages among the {name}; name another folder",
+                f"[paths] site ({paths['site']}) is {'the' if site_dir == folder else 'in the'} {name} "
+                f"folder ({paths[name]}): compile would write its pages among the {name}; name another folder",
                 config_path,
                 config_line(text, "paths", "site") or config_line(text, "paths", name),
             )
