@@ -33,11 +33,13 @@ UNCHANGED = [
     "Docsy moved from Bootstrap 4 to 5.2 in one release.",
     "Test with Python 3.11 and 3.12 first.",
     "Support for Hugo 0.110 through 0.115 ends in May.",
+    "2.1 Getting started",
 ]
 PROSE = {
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
     "About 1.5 million people and 20,000 firms took part.": "About 1,5 million people and 20.000 firms took part.",
     "Growth slowed from 3.5 to 2.1 in 2023.": "Growth slowed from 3,5 to 2,1 in 2023.",
+    "3.5 Million Visitors Came": "3,5 Million Visitors Came",
     "The rate was updated from 3.5 to 4.25 percent.": "The rate was updated from 3,5 to 4,25 percent.",
 }
 

@@ -74,6 +74,24 @@ def test_export_writes_dates_author_origin_and_inline_codes(harbour: Path) -> No
     assert [t.get(XML_LANG) for t in units[1].findall("tuv")] == ["en", "de"]
 
 
+def test_export_holds_the_translations_reviewed_in_the_catalogs_before_any_translate_run(
+    harbour: Path,
+) -> None:
+    # the memory learns reviewed work when translate runs: a project translated by hand, then
+    # exported for OmegaT (README), gave a TMX of 0 units
+    from exchange_project import fill
+
+    fill(
+        harbour, "de", {"Harbour reopens": ("Hafen wieder offen", "reviewed"), "The mayor": ("Der…", "fuzzy")}
+    )
+    run(harbour, "memory", "export", "-o", str(harbour / "de.tmx"), "-l", "de")
+    units = etree.parse(str(harbour / "de.tmx")).getroot().findall("body/tu")
+    pairs = [[seg.text for seg in unit.findall("tuv/seg")] for unit in units]
+    assert pairs == [["Harbour reopens", "Hafen wieder offen"]]  # the fuzzy one is not reviewed work
+    assert units[0].find("prop").text == "human"
+    assert not (harbour / ".transpub" / "memory.sqlite").exists()  # (an export writes no memory)
+
+
 def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) -> None:
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))

@@ -144,6 +144,8 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     (False, False)
     >>> is_quantity("rose from 3.5 to 4.2", 17, 20), is_quantity("updated from 3.5 to 4.2 percent", 13, 16)
     (True, True)
+    >>> is_quantity("2.1 Getting started", 0, 3), is_quantity("3.5 Million Visitors", 0, 3)
+    (False, True)
     """
     before, after = _token_around(text, start, end)
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
@@ -161,6 +163,13 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     following = _WORD_AFTER.match(text, end)
     if following is not None and following.group(1).lower() in VERSION_WORDS:
         return False  # the 2.5 release
+    if (
+        following is not None
+        and following.group(1)[0].isupper()
+        and not text[max(0, start - _REACH) : start].strip(" \t#")
+        and not _UNIT_AFTER.match(text, end)
+    ):
+        return False  # a section's number before its title (2.1 Getting started), not 3.5 Million
     word = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
     if word is not None:
         previous = word.group(1).rstrip(".")

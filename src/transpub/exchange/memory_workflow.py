@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__
-from ..errors import TranspubError
+from .. import __version__, catalog
+from ..errors import CatalogError, TranspubError
 from ..fsutil import atomic_write_bytes
 from ..locales import bcp47_tag
 from ..memory import HUMAN, MemoryEntry, MemoryStats, open_memory
@@ -68,6 +68,13 @@ def export_tmx(
         for e in entries
         if e.source_lang == project.source_locale
     ]
+    known = {(e.source, e.target_lang, e.target) for e in entries}
+    for target in [locale] if locale else list(project.locales):
+        for source, text, changed in reviewed_in_catalogs(project, target):
+            if (source, target, text) not in known:
+                known.add((source, target, text))
+                moment = _moment(changed)
+                units.append(TmxUnit(source, {_tag(target): text}, HUMAN, moment, moment, "transpub"))
     atomic_write_bytes(
         path,
         build_tmx(
@@ -78,6 +85,23 @@ def export_tmx(
         ),
     )
     return len(units)
+
+
+def reviewed_in_catalogs(project: Project, locale: str) -> Iterator[tuple[str, str, float]]:
+    """``(source, translation, when)`` of each reviewed entry of ``locale``'s catalogs (``when``: the
+    catalog's modification time), which the memory learns only when translate runs: an export holds
+    them too (a project translated by hand, then exported for OmegaT, gave an empty memory). A catalog
+    that cannot be read is left out (check and status name it)."""
+    for article in project.article_paths():
+        path = project.catalog_path(locale, project.slug_of(article))
+        try:
+            po = catalog.read_catalog(path)
+            when = path.stat().st_mtime
+        except (CatalogError, OSError):
+            continue
+        for entry in po:
+            if not entry.obsolete and not entry.msgid_plural and catalog.entry_state(entry) == "translated":
+                yield entry.msgid, entry.msgstr, when
 
 
 def _seconds(moment: datetime | None) -> float | None:
