@@ -75,7 +75,13 @@ def test_german_translation_with_credit_line_merged_sentence_and_changed_emphasi
         assert entries[msgid].msgstr == ""
     programme = entries["Programme"]
     assert "fuzzy" in programme.flags
-    assert f"aligned from {DATA / f'{SLUG}.de.html'}" in programme.comment
+    assert f"transpub: aligned from {DATA / f'{SLUG}.de.html'}" in programme.tcomment
+    # a translator comment, which extract keeps (it took the extracted comment "#. aligned from"
+    # away, and check called the catalogs outdated until it did)
+    run(festival, "extract")
+    kept = {e.msgid: e for e in catalog_of(festival, "de", SLUG)}["Programme"]
+    assert kept.tcomment == programme.tcomment and kept.comment == programme.comment
+    assert "outdated" not in run(festival, "check", "-l", "de", code=1).output
     assert all("Anna Berg" not in text for text in _filled(festival, "de").values())  # the credit line
 
 

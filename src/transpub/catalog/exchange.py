@@ -47,12 +47,13 @@ def set_translation(
     *,
     fuzzy: bool,
     previous_msgid: str | None = None,
-    note: str | None = None,
+    provenance: str | None = None,
 ) -> None:
     """Put a human translation into ``entry``: reviewed, or fuzzy (with the source it translated).
 
     A machine-translation provenance line is dropped (the text is no longer the machine's);
-    ``note`` becomes an extracted comment (``#.``) when given. A plural entry takes one text per form.
+    ``provenance`` (``aligned from de/harbour.html``) becomes the new one, a translator comment
+    (``# transpub: …``) that extract keeps, as machine translation's. A plural entry takes one text per form.
     """
     if isinstance(text, str):
         entry.msgstr = text
@@ -70,10 +71,9 @@ def set_translation(
     lines = [
         line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE_PREFIX)
     ]
+    if provenance:
+        lines.append(PROVENANCE_PREFIX + provenance)
     entry.tcomment = "\n".join(lines)
-    if note:
-        notes = [line for line in (entry.comment or "").split("\n") if line and line != note]
-        entry.comment = "\n".join([*notes, note])
 
 
 def is_reviewed(entry: polib.POEntry) -> bool:

@@ -9,7 +9,7 @@
 4. The translation's inline markup is mapped onto the source's placeholders by element and order;
    a sentence whose markup cannot be mapped is not filled.
 
-Only empty entries are filled, as fuzzy with ``#. aligned from <file>``; every aligned pair goes
+Only empty entries are filled, as fuzzy with ``# transpub: aligned from <file>``; every aligned pair goes
 to the memory. When too few blocks pair up (unrelated articles), nothing is filled.
 """
 
@@ -238,7 +238,7 @@ def align_article(
         if catalog.entry_state(entry) != "untranslated":
             result.kept += 1
             continue
-        catalog.set_translation(entry, text, fuzzy=True, note=f"aligned from {shown_translation}")
+        catalog.set_translation(entry, text, fuzzy=True, provenance=f"aligned from {shown_translation}")
         result.filled += 1
     if result.filled:
         catalog.write_catalog(po, catalog_path)
