@@ -305,6 +305,10 @@ def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, mess
     root = make_project(tmp_path / "news", translate=False)
     with (root / "transpub.toml").open("a", encoding="utf-8") as file:
         file.write(config)
+    line = len(
+        (root / "transpub.toml").read_text(encoding="utf-8").splitlines()
+    )  # (the key's line: the last)
     result = run(root, "check")
     assert result.exit_code == 2  # configuration errors exit 2; problems found exit 1
     assert message in result.output
+    assert f"transpub.toml:{line}: " in result.output

@@ -42,6 +42,11 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
     [
         ('[project\nlocales = ["es"]', "not valid TOML"),
         ('[project]\nlocales = ["xx_QQ"]', "unknown locale 'xx_QQ'"),
+        ('[project]\nlocales = ["english"]', "transpub.toml:2: invalid locale name 'english'"),
+        (
+            'name = "News"\nlocales = ["es"]',
+            "transpub.toml:1: the key 'name' belongs in [project]: is the [project] line missing above it?",
+        ),
         ('[project]\nsource_locale = "en"\nlocales = ["en"]', "transpub.toml:3: the source locale en cannot"),
         ('[project]\nlocales = ["es", "de", "es"]', "transpub.toml:2: [project] locales names es twice"),
         ('[project]\nlocales = ["es"]\n[engines.deeepl]\nmodel = "x"', "transpub.toml:3: [engines.deeepl]"),

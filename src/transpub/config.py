@@ -547,6 +547,13 @@ class _Validator:
                 "tables belong here"
             )
         if not path:
+            owners = [
+                name for name, table in schema.keys.items() if isinstance(table, Table) and key in table.keys
+            ]
+            if owners:  # a key above every table header: the header is missing
+                return (
+                    f"the key {key!r} belongs in [{owners[0]}]: is the [{owners[0]}] line missing above it?"
+                )
             import difflib  # (only for a misspelt name)
 
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)

@@ -327,6 +327,14 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     return parse_config(root, raw, text=text)
 
 
+def _locale_on_line(name: str, config_path: Path, line: int | None) -> str:
+    """:func:`validate_locale` of a name of ``transpub.toml``, its error naming the ``line``."""
+    try:
+        return validate_locale(name, config_path)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, config_path, line) from None
+
+
 def _check_engine_names(config: dict[str, Any], config_path: Path, text: str | None) -> None:
     """ConfigError, naming the line and the nearest name, for an engine transpub does not know in
     ``[engines.<name>]``, ``[translate] engine`` or ``[locale.<x>] engine``."""
@@ -356,11 +364,13 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     config = validate_config(raw, text=text, where=config_path)
     proj, paths, extract = config["project"], config["paths"], config["extract"]
 
-    source = validate_locale(proj["source_locale"], config_path)
+    source = _locale_on_line(
+        proj["source_locale"], config_path, config_line(text, "project", "source_locale")
+    )
     locales = proj["locales"]
     locales_line = config_line(text, "project", "locales")
     for loc in locales:
-        validate_locale(loc, config_path)
+        _locale_on_line(loc, config_path, config_line(text, "project", "locales"))
     if source in locales:
         raise ConfigError(f"the source locale {source} cannot also be a target", config_path, locales_line)
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from transpub.config import config_line
 from transpub.errors import ConfigError
 from transpub.project import Project
 
@@ -94,18 +95,20 @@ class LocalePolicy:
 
 
 def _check_list(value: Any, where: str, project: Project) -> frozenset[str]:
+    problem = None
+    unknown = [item for item in value if item not in CHECK_IDS] if isinstance(value, list) else []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where} must be a list of check names", project.config_path)
-    unknown = [item for item in value if item not in CHECK_IDS]
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown check {', '.join(unknown)} (known: {' '.join(CHECK_IDS)})", project.config_path
-        )
-    if "syntax" in value:
-        raise ConfigError(
-            f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)",
-            project.config_path,
-        )
+        problem = f"{where} must be a list of check names"
+    elif unknown:
+        problem = f"{where}: unknown check {', '.join(unknown)} (known: {' '.join(CHECK_IDS)})"
+    elif "syntax" in value:
+        problem = f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)"
+    if problem is not None:
+        try:
+            line = config_line(project.config_path.read_text(encoding="utf-8"), *where.split("."))
+        except OSError:
+            line = None
+        raise ConfigError(problem, project.config_path, line)
     return frozenset(value)
 
 
