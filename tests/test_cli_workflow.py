@@ -443,3 +443,12 @@ def test_the_site_inside_the_articles_folder_is_never_read_as_articles(tmp_path:
     again = run(root, "extract", "-v")
     assert "site/" not in again.output, again.output
     assert sorted(p.name for p in (root / "locales" / "templates").rglob("*.pot")) == ["harbour.pot"]
+
+
+def test_compile_before_extract_says_to_run_extract(tmp_path: Path) -> None:
+    # it said "not published: 0% translated, below the 80% needed to publish"
+    root = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(root), "-l", "es"]).exit_code == 0
+    (root / "articles" / "harbour.html").write_text("<h1>The harbour</h1>", encoding="utf-8")
+    result = run(root, "compile")
+    assert "es/harbour: not published: no catalog for it yet (run transpub extract)" in result.output

@@ -117,6 +117,8 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
         elif (locale, slug) in broken and options.pages and _page_exists(run, document, locale, path, slug):
             kept.add(locale)  # nothing is lost: the page published before stays, and stays linked
             page.reason += "; the page published before is kept"
+        elif locale not in present and not page.published:
+            page.reason = "no catalog for it yet (run transpub extract)"
         pages[locale] = page
     for page in pages.values():
         page.date = document.published
