@@ -73,18 +73,31 @@ def test_translated_text_is_escaped_so_it_cannot_inject_markup() -> None:
     assert out == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>"
 
 
-def test_translated_attribute_is_escaped_and_other_attributes_kept() -> None:
+def test_translated_attribute_is_escaped_in_the_sources_quotes_and_other_attributes_kept() -> None:
     source = "<img src='a.png' alt='A cat' width=3>"
-    out = render_with(source, {"A cat": 'Eine "Katze"'})
-    assert out == "<img src='a.png' alt=\"Eine &quot;Katze&quot;\" width=3>"
+    out = render_with(source, {"A cat": "Eine \"Katze\" & ein 'Hund' <b>"})
+    assert out == "<img src='a.png' alt='Eine \"Katze\" &amp; ein &#39;Hund&#39; &lt;b&gt;' width=3>"
+    assert render_with('<img alt="A cat">', {"A cat": 'Un "gato"'}) == '<img alt="Un &quot;gato&quot;">'
 
 
-def test_nbsp_entity_stays_a_no_break_space_in_identity_and_translation() -> None:
-    source = "<p>5&nbsp;km to go.</p>"
+def test_an_attribute_keeps_the_spaces_at_its_edges_and_its_references() -> None:
+    # 18 of 65 real pages changed in attributes only: title=" Buzz", alt="… Page ", do&nbsp;Brasil, You&#39;re
+    source = '<a title=" Home&nbsp;page " href="/">x</a><img alt="You&#39;re <here>">'
+    assert render_with(source, {}) == source
+    assert render_with(source, {"Home\xa0page": "Página\xa0inicial", "You're <here>": "Estás <aquí>"}) == (
+        '<a title=" Página&nbsp;inicial " href="/">x</a><img alt="Estás <aquí>">'
+    )
+
+
+def test_nbsp_entity_stays_a_no_break_space_written_as_the_source_writes_it() -> None:
+    source = "<p>5&nbsp;km to go &mdash; or &#8220;run&#8221;.</p>"
     document = read(source)
     assert document.render() == source
-    out = document.render(lambda slot: Resolution(slot.msgid.replace("go", "run")))
-    assert out == "<p>5\u00a0km to run.</p>"
+    out = document.render(lambda slot: Resolution(slot.msgid.replace("go", "walk")))
+    assert out == "<p>5&nbsp;km to walk &mdash; or &#8220;run&#8221;.</p>"
+    # a translation's own characters are written as the source writes them too; others as they are
+    out = document.render(lambda slot: Resolution("8\u00a0km — «zu Fuß» & mehr."))
+    assert out == "<p>8&nbsp;km &mdash; «zu Fuß» &amp; mehr.</p>"
 
 
 def test_sentences_are_separate_units_and_their_spacing_is_kept() -> None:

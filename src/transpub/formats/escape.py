@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Callable
 
 
 def escape_text(text: str) -> str:
@@ -14,6 +16,76 @@ def escape_text(text: str) -> str:
     if "&" not in text and "<" not in text and ">" not in text:  # most sentences: nothing to escape
         return text
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: A character reference as written in HTML (``&mdash;``, ``&#8217;``, ``&#x2014;``).
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def references_in(raw: str) -> dict[str, str]:
+    """Each character ``raw`` (HTML as written) writes as a character reference, and how, but for
+    the ``&``, ``<`` and ``>`` that :func:`escape_text` writes anyway.
+
+    >>> references_in("Rock &amp; roll &mdash; it&#8217;s &nbsp;here")
+    {'—': '&mdash;', '’': '&#8217;', '\xa0': '&nbsp;'}
+    """
+    found: dict[str, str] = {}
+    for match in _REFERENCE.finditer(raw):
+        char = html.unescape(match.group())
+        if len(char) == 1 and char not in "&<>" and char not in found:
+            found[char] = match.group()
+    return found
+
+
+def escape_text_keeping(references: dict[str, str]) -> Callable[[str], str]:
+    """:func:`escape_text`, with each character of ``references`` (see :func:`references_in`) written
+    as its source wrote it: a translation keeps the source's ``&nbsp;`` and ``&mdash;`` visible in
+    the HTML, and a text kept as it is comes back as written.
+
+    >>> escape_text_keeping({"\xa0": "&nbsp;", "—": "&mdash;"})("A\xa0b — c & d")
+    'A&nbsp;b &mdash; c &amp; d'
+    """
+    table = str.maketrans(references)
+
+    def escape(text: str) -> str:
+        return escape_text(text).translate(table)
+
+    return escape
+
+
+def attribute_writer(raw: str) -> Callable[[str], str] | None:
+    """How a translated value of the attribute value written ``raw`` (quotes included) is written,
+    when not as :func:`escape_attribute` in double quotes (None): in the source's single quotes,
+    between the spaces at the source value's edges, and with the characters the source writes as
+    references (``&nbsp;``, ``&#39;``) written so.
+
+    >>> attribute_writer('"Plain text"') is None
+    True
+    >>> attribute_writer("' Home&nbsp;page '")("It's the\xa0start")
+    "' It&#39;s the&nbsp;start '"
+    """
+    quote = raw[:1] if raw[:1] in ("'", '"') and len(raw) >= 2 and raw[-1] == raw[0] else ""
+    inner = raw[1:-1] if quote else raw
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :] if inner.strip() else ""
+    references = references_in(inner) if "&" in inner else {}
+    brackets = "<" in inner or ">" in inner  # (written as they are there: inert in a quoted value)
+    if quote != "'" and not lead and not trail and not references and not brackets:
+        return None
+    quote = quote or '"'
+    table = str.maketrans(
+        {
+            **references,
+            "&": "&amp;",
+            quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
+            **({} if brackets else {"<": "&lt;", ">": "&gt;"}),
+        }
+    )
+
+    def write(text: str) -> str:
+        return quote + lead + text.translate(table) + trail + quote
+
+    return write
 
 
 def escape_attribute(text: str) -> str:

@@ -35,6 +35,7 @@ from .document import (
     escape_attribute,
     escape_text,
 )
+from .escape import attribute_writer, escape_text_keeping, references_in
 from .html_attributes import attribute_spans, translatable_attributes, unquote
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, VOID, Node, References, build_tree, let_go
@@ -49,6 +50,7 @@ from .runs import (
     FlatEntry,
     RunContext,
     RunSlots,
+    _Shared,
     collapse_space,
     is_address,
     same_address,
@@ -288,12 +290,14 @@ class _Builder(RunSlots):
                 continue
             if not self.options.extract_bare_urls and is_address(msgid):
                 continue
+            written = raw[start:end]
             slot = AttrSlot(
                 msgid=msgid,
                 ref=f"{self.references.of(node)}@{name}",
-                raw=raw[start:end],
+                raw=written,
                 kind=f"attribute:{name}",
                 notes=ctx.notes,
+                write=None if _PLAIN_VALUE.fullmatch(written) else attribute_writer(written),
             )
             found.append(((start, end), slot))
         return found
@@ -578,6 +582,16 @@ class _Builder(RunSlots):
     def slot_escape(self, ctx: RunContext) -> Callable[[str], str]:
         """Translated text is element content: ``<`` and ``&`` escaped."""
         return escape_text
+
+    def keeping_references(self, shared: _Shared, raw: str) -> _Shared:
+        """``shared`` with :func:`escape_text_keeping` the references of ``raw`` (``&nbsp;``,
+        ``&mdash;``), where translated text is element content."""
+        if shared[5] is not escape_text:
+            return shared
+        references = references_in(raw)
+        if not references:
+            return shared
+        return (*shared[:5], escape_text_keeping(references), *shared[6:])
 
     def line_of(self, index: int) -> int:
         """The 1-based line of token ``index``: newlines counted from the last token asked about
@@ -940,6 +954,11 @@ _MAY_TRANSLATE = frozenset(
     }
 )
 _MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
+
+
+#: An attribute value written in double quotes without references, brackets or spaces at its edges
+#: (most): a translation is written as :func:`escape_attribute` writes it.
+_PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s](?:[^&<>"]*[^&<>"\s])?)?"')
 
 
 def read_html(

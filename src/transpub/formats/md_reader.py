@@ -676,6 +676,8 @@ class _Builder(RunSlots):
                 slot.escape = escape_text_in_markdown
             elif slot.write is None:
                 slot.write = attribute_in_markdown
+            else:  # (in the source's quotes, as HTML writes it) its line breaks as references
+                slot.write = functools.partial(_on_one_line, slot.write)
         self.add(begin, end, list(document.parts))
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
@@ -1159,6 +1161,12 @@ def value_reader(
         return document
 
     return read
+
+
+def _on_one_line(write: Callable[[str], str], text: str) -> str:
+    """``write(text)`` with its line breaks as character references: a translated attribute value
+    in a raw HTML block, where a blank line would end the block."""
+    return write(text).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def read_markdown(

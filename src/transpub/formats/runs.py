@@ -90,9 +90,18 @@ class RunSlots:
             preformatted,
         )
 
+    def keeping_references(self, shared: _Shared, raw: str) -> _Shared:
+        """``shared``, for a run whose text as written holds the character references in ``raw``:
+        with an escape that writes their characters as the source does (an HTML reader's; else
+        ``shared`` as it is)."""
+        return shared
+
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
         shared = self._shared(ctx)
+        written = "".join([atom.raw for atom in atoms if atom.kind == "text" and "&" in atom.raw])
+        if written:
+            shared = self.keeping_references(shared, written)
         if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
             self.emit_slot(self.make_slot(atoms, shared, ()), out)
             return
@@ -124,6 +133,11 @@ class RunSlots:
         """
         preformatted = ctx.preformatted
         shared = self._shared(ctx)
+        written = "".join(
+            [raw for kind, raw, _ in entries if kind == TEXT and isinstance(raw, str) and "&" in raw]
+        )
+        if written:
+            shared = self.keeping_references(shared, written)
         # Look-alikes of placeholders are escaped only in text that may hold one (most text does not).
         escaping = "<" in flat or "&" in flat
         cuts: list[tuple[int, int]] = []
