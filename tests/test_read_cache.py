@@ -489,3 +489,22 @@ def test_a_front_matter_value_read_as_markdown_comes_back_from_the_cache_as_read
     }
     rendered = back.render(lambda slot: Resolution(german.get(slot.msgid)))
     assert "intro: 'Mit [Aktionen](/actions) ''automatisieren'' Sie *es*.'\n" in rendered
+
+
+def test_text_and_attributes_written_as_the_source_writes_them_are_stored_and_written_alike(
+    tmp_path: Path,
+) -> None:
+    # their writers were closures: such articles (18 of 65 real pages) could not be stored, and were read again
+    html = "<p title=' A&nbsp;b '>5&nbsp;km &mdash; it&#8217;s here.</p>"
+    markdown = "<div title=' A&nbsp;b '>\n5&nbsp;km &mdash; it&#8217;s here.\n</div>\n\nText.\n"
+    for name, text in (("a.html", html), ("a.md", markdown)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        document = read_article(path, ReadOptions())
+        again = decode(encode(document), path)
+        for translate in (
+            lambda s: Resolution(f"⟦{s.msgid}⟧"),
+            lambda s: Resolution("Ça\xa0va — 'oui'\n\nx"),
+        ):
+            assert again.render(translate) == document.render(translate)
+        assert document.render(lambda s: Resolution(s.msgid)) == text

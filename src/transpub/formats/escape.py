@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
+from typing import Any
 
 
 def escape_text(text: str) -> str:
@@ -40,24 +42,31 @@ def references_in(raw: str) -> dict[str, str]:
 def escape_text_keeping(references: dict[str, str]) -> Callable[[str], str]:
     """:func:`escape_text`, with each character of ``references`` (see :func:`references_in`) written
     as its source wrote it: a translation keeps the source's ``&nbsp;`` and ``&mdash;`` visible in
-    the HTML, and a text kept as it is comes back as written.
+    the HTML, and a text kept as it is comes back as written. (A partial of a module function, which
+    the read cache stores by name.)
 
     >>> escape_text_keeping({"\xa0": "&nbsp;", "—": "&mdash;"})("A\xa0b — c & d")
     'A&nbsp;b &mdash; c &amp; d'
     """
-    table = str.maketrans(references)
+    return functools.partial(escape_text_with, references=tuple(references.items()))
 
-    def escape(text: str) -> str:
-        return escape_text(text).translate(table)
 
-    return escape
+def escape_text_with(text: str, references: tuple[tuple[str, str], ...] = ()) -> str:
+    """:func:`escape_text` of ``text``, then each character of ``references`` written as its reference."""
+    return escape_text(text).translate(_table(references))
+
+
+@functools.lru_cache(maxsize=256)
+def _table(references: tuple[tuple[str, str], ...]) -> dict[int, str]:
+    return str.maketrans(dict(references))
 
 
 def attribute_writer(raw: str) -> Callable[[str], str] | None:
     """How a translated value of the attribute value written ``raw`` (quotes included) is written,
     when not as :func:`escape_attribute` in double quotes (None): in the source's single quotes,
-    between the spaces at the source value's edges, and with the characters the source writes as
-    references (``&nbsp;``, ``&#39;``) written so.
+    between the spaces at the source value's edges, with the characters the source writes as
+    references (``&nbsp;``, ``&#39;``) written so, and ``<`` and ``>`` as they are where the source
+    writes them so (inert in a quoted value).
 
     >>> attribute_writer('"Plain text"') is None
     True
@@ -69,23 +78,31 @@ def attribute_writer(raw: str) -> Callable[[str], str] | None:
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :] if inner.strip() else ""
     references = references_in(inner) if "&" in inner else {}
-    brackets = "<" in inner or ">" in inner  # (written as they are there: inert in a quoted value)
+    brackets = "<" in inner or ">" in inner
     if quote != "'" and not lead and not trail and not references and not brackets:
         return None
     quote = quote or '"'
-    table = str.maketrans(
-        {
-            **references,
-            "&": "&amp;",
-            quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
-            **({} if brackets else {"<": "&lt;", ">": "&gt;"}),
-        }
-    )
+    table = {
+        **references,
+        "&": "&amp;",
+        quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
+        **({} if brackets else {"<": "&lt;", ">": "&gt;"}),
+    }
+    return functools.partial(write_attribute, quote=quote, lead=lead, trail=trail, table=tuple(table.items()))
 
-    def write(text: str) -> str:
-        return quote + lead + text.translate(table) + trail + quote
 
-    return write
+def write_attribute(
+    text: str, quote: str = '"', lead: str = "", trail: str = "", table: tuple[tuple[str, str], ...] = ()
+) -> str:
+    """An attribute value written by :func:`attribute_writer`: ``text`` with the characters of
+    ``table`` replaced, between ``lead`` and ``trail``, in ``quote``."""
+    return quote + lead + text.translate(_table(table)) + trail + quote
+
+
+def attribute_on_one_line(text: str, **writer: Any) -> str:
+    """:func:`write_attribute` (``writer``: its keywords) with line breaks as character references:
+    a value in a Markdown raw HTML block, where a blank line would end the block."""
+    return write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def escape_attribute(text: str) -> str:
@@ -97,7 +114,7 @@ def escape_attribute(text: str) -> str:
     return escape_text(text).replace('"', "&quot;")
 
 
-def escape_text_in_markdown(text: str) -> str:
+def escape_text_in_markdown(text: str, references: tuple[tuple[str, str], ...] = ()) -> str:
     r"""Escape text for HTML element content inside a Markdown raw HTML block: as :func:`escape_text`,
     and a line break that would make a blank line (another one or the text's end after it, only
     spaces between; or the text's start before it) written as a character reference, so that a
@@ -108,7 +125,7 @@ def escape_text_in_markdown(text: str) -> str:
     >>> escape_text_in_markdown("One\n\n![x](https://t.example/p.png)\r\n \r\ntwo\nthree")
     'One&#10;\n![x](https://t.example/p.png)&#13;&#10; \r\ntwo\nthree'
     """
-    text = escape_text(text)
+    text = escape_text_with(text, references) if references else escape_text(text)
     if "\n" not in text and "\r" not in text:
         return text
     pieces = _LINE_BREAK.split(text)  # line, break, line, break, …, line

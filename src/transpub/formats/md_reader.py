@@ -30,7 +30,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
-from .escape import attribute_in_markdown, escape_text_in_markdown
+from .escape import attribute_in_markdown, attribute_on_one_line, escape_text_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
 from .md_escape import (
@@ -672,12 +672,21 @@ class _Builder(RunSlots):
             if "(" in first or "@" in first:
                 slot.ref = "body/" + slot.ref
             # a blank line in a translation would end the block: what follows it would be Markdown
-            if isinstance(slot, TextSlot):
-                slot.escape = escape_text_in_markdown
+            if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
+                kept = (
+                    slot.escape.keywords.get("references")
+                    if isinstance(slot.escape, functools.partial)
+                    else None
+                )
+                slot.escape = (
+                    functools.partial(escape_text_in_markdown, references=kept)
+                    if kept
+                    else escape_text_in_markdown
+                )
             elif slot.write is None:
                 slot.write = attribute_in_markdown
-            else:  # (in the source's quotes, as HTML writes it) its line breaks as references
-                slot.write = functools.partial(_on_one_line, slot.write)
+            elif isinstance(slot.write, functools.partial):  # (as HTML writes it: see attribute_writer)
+                slot.write = functools.partial(attribute_on_one_line, **slot.write.keywords)
         self.add(begin, end, list(document.parts))
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
@@ -1161,12 +1170,6 @@ def value_reader(
         return document
 
     return read
-
-
-def _on_one_line(write: Callable[[str], str], text: str) -> str:
-    """``write(text)`` with its line breaks as character references: a translated attribute value
-    in a raw HTML block, where a blank line would end the block."""
-    return write(text).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def read_markdown(
