@@ -126,7 +126,7 @@ def _token_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left:start].lstrip(_TOKEN_EDGE), text[end:right].rstrip(_TOKEN_EDGE)
 
 
-def is_quantity(text: str, start: int, end: int) -> bool:
+def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool:
     """Whether the number at ``text[start:end]`` is clearly a quantity (not a version, name or address).
 
     >>> is_quantity("RMB31.36 billion", 3, 8), is_quantity("up 3.5% on 2,000 units", 3, 6)
@@ -138,14 +138,15 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     >>> is_quantity("mail a1.5@x.org", 6, 9), is_quantity("at https://x.org/2.5/", 17, 20)
     (False, False)
 
-    The ends of a range are alike, and software is upgraded from one version to another:
+    The ends of a range are alike (a list's two numbers when both have decimals), and software is
+    upgraded from one version to another:
 
     >>> is_quantity("Python 3.11 and 3.12", 16, 20), is_quantity("upgraded Docsy from 0.4 to 0.5", 20, 23)
     (False, False)
-    >>> is_quantity("rose from 3.5 to 4.2", 17, 20), is_quantity("updated from 3.5 to 4.2 percent", 13, 16)
+    >>> is_quantity("rose from 3.5 to 4.2", 17, 20), is_quantity("Windows 10 and 11.5 hours", 15, 19)
     (True, True)
-    >>> is_quantity("2.1 Getting started", 0, 3), is_quantity("3.5 Million Visitors", 0, 3)
-    (False, True)
+    >>> is_quantity("updated its forecast from 2.9 to 3.1", 26, 29), is_quantity("Between 2.5 and 3.5", 16, 19)
+    (True, True)
     """
     before, after = _token_around(text, start, end)
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
@@ -163,24 +164,23 @@ def is_quantity(text: str, start: int, end: int) -> bool:
     following = _WORD_AFTER.match(text, end)
     if following is not None and following.group(1).lower() in VERSION_WORDS:
         return False  # the 2.5 release
-    if (
-        following is not None
-        and following.group(1)[0].isupper()
-        and not text[max(0, start - _REACH) : start].strip(" \t#")
-        and not _UNIT_AFTER.match(text, end)
-    ):
-        return False  # a section's number before its title (2.1 Getting started), not 3.5 Million
     word = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
     if word is not None:
         previous = word.group(1).rstrip(".")
         if previous.lower() in VERSION_WORDS:
             return False
-        if previous.lower() in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
-            if previous.lower() in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
+        joining = previous.lower()
+        if _range and joining in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
+            if joining in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
                 return False  # upgraded Docsy from 0.4 to 0.5
             earlier = _NUMBER_BEFORE.search(text, max(0, word.start() - _REACH), start)
-            if earlier is not None and not is_quantity(text, earlier.start(1), earlier.end(1)):
-                return False  # the end of a range of versions (Bootstrap 4 to 5.2)
+            if (
+                earlier is not None
+                and (joining not in ("and", "or") or ("." in earlier.group(1) and "." in text[start:end]))
+                # (one step back only: a long list costs linear time)
+                and not is_quantity(text, earlier.start(1), earlier.end(1), _range=False)
+            ):
+                return False  # the end of a range of versions (Bootstrap 4 to 5.2, 3.11 and 3.12)
         if previous[:1].isupper() and not _is_currency(previous):
             # a name (Ubuntu 18.04, Kubernetes 1.27, PHP 8.1), unless a sentence merely starts there
             return _starts_sentence(text, word.start()) and previous.lower() in _SENTENCE_WORDS
@@ -206,10 +206,9 @@ def _currency_codes() -> frozenset[str]:
 _RANGE_WORDS = frozenset(["from", "to", "and", "or", "through", "thru", "until", "till", "than"])
 #: A number right before a range word (``4`` in ``Bootstrap 4 to 5.2``), in group 1.
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)[ \u00a0]+[^\W\d_]+[ \u00a0]+$")
-#: Verbs of moving software between versions: a number after their ``from`` or ``to`` is a version.
-_UPGRADING = re.compile(
-    r"\b(?:upgrad|downgrad|migrat|bump|updat|port)(?:e|es|ed|ing|ion|s)?\b", re.IGNORECASE
-)
+#: Upgrading software: a number after the verb's ``from`` or ``to`` is a version (not "updated its
+#: forecast from 2.9 to 3.1").
+_UPGRADING = re.compile(r"\b(?:upgrad|downgrad)(?:e|es|ed|ing)\b", re.IGNORECASE)
 #: A unit after a number (or after the other end of its range): then it is a quantity whatever the verb.
 _UNIT_AFTER = re.compile(
     r"(?:[ \u00a0]*(?:to|and|or|-|\u2013)?[ \u00a0]*[\d.,]*)?[ \u00a0]*"
@@ -247,6 +246,7 @@ _SENTENCE_WORDS = frozenset(
         "under",
         "up",
         "approximately",
+        "between",
         "roughly",
         "exactly",
         "less",
