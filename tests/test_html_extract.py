@@ -82,10 +82,15 @@ def test_translated_attribute_is_escaped_in_the_sources_quotes_and_other_attribu
 
 def test_an_attribute_keeps_the_spaces_at_its_edges_and_its_references() -> None:
     # 18 of 65 real pages changed in attributes only: title=" Buzz", alt="… Page ", do&nbsp;Brasil, You&#39;re
-    source = '<a title=" Home&nbsp;page " href="/">x</a><img alt="You&#39;re <here>">'
+    source = '<a title=" Home&nbsp;page " href="/">x</a><img alt="You&#39;re -> here">'
     assert render_with(source, {}) == source
-    assert render_with(source, {"Home\xa0page": "Página\xa0inicial", "You're <here>": "Estás <aquí>"}) == (
-        '<a title=" Página&nbsp;inicial " href="/">x</a><img alt="Estás <aquí>">'
+    assert render_with(
+        source, {"Home\xa0page": "Página\xa0inicial", "You're -> here": "Estás -> <aquí>"}
+    ) == ('<a title=" Página&nbsp;inicial " href="/">x</a><img alt="Estás -> &lt;aquí>">')
+    # references of letters (an address hidden from robots) and of ";" stay, the rest is escaped once
+    hidden = "<p>Write to &#106;&#97;&#109;&#112;@example.org today&#59;</p>"
+    assert render_with(hidden, {"Write to jamp@example.org today;": "Tom & Jerry <b>;"}) == (
+        "<p>To&#109; &amp; Jerry &lt;b&gt;&#59;</p>"
     )
 
 

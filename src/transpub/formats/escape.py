@@ -52,8 +52,18 @@ def escape_text_keeping(references: dict[str, str]) -> Callable[[str], str]:
 
 
 def escape_text_with(text: str, references: tuple[tuple[str, str], ...] = ()) -> str:
-    """:func:`escape_text` of ``text``, then each character of ``references`` written as its reference."""
-    return escape_text(text).translate(_table(references))
+    """:func:`escape_text` of ``text`` with each character of ``references`` written as its reference,
+    in one pass (a second would rewrite the ``&amp;`` of the first where the source writes ``a`` or
+    ``;`` as a reference, as e-mail addresses hidden from robots do).
+
+    >>> escape_text_with("Tom & Jerry <b>;", (("m", "&#109;"), (";", "&#59;")))
+    'To&#109; &amp; Jerry &lt;b&gt;&#59;'
+    """
+    return text.translate(_table((*references, *_TEXT_ESCAPES)))
+
+
+#: What :func:`escape_text` writes as references (the source's own spelling of them does not count).
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -65,8 +75,8 @@ def attribute_writer(raw: str) -> Callable[[str], str] | None:
     """How a translated value of the attribute value written ``raw`` (quotes included) is written,
     when not as :func:`escape_attribute` in double quotes (None): in the source's single quotes,
     between the spaces at the source value's edges, with the characters the source writes as
-    references (``&nbsp;``, ``&#39;``) written so, and ``<`` and ``>`` as they are where the source
-    writes them so (inert in a quoted value).
+    references (``&nbsp;``, ``&#39;``) written so, and ``>`` as it is where the source writes it so
+    (``->``; a ``<`` is always a reference, against tools that strip tags naively).
 
     >>> attribute_writer('"Plain text"') is None
     True
@@ -78,15 +88,16 @@ def attribute_writer(raw: str) -> Callable[[str], str] | None:
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :] if inner.strip() else ""
     references = references_in(inner) if "&" in inner else {}
-    brackets = "<" in inner or ">" in inner
-    if quote != "'" and not lead and not trail and not references and not brackets:
+    bracket = ">" in inner
+    if quote != "'" and not lead and not trail and not references and not bracket:
         return None
     quote = quote or '"'
     table = {
         **references,
         "&": "&amp;",
+        "<": "&lt;",
         quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
-        **({} if brackets else {"<": "&lt;", ">": "&gt;"}),
+        **({} if bracket else {">": "&gt;"}),
     }
     return functools.partial(write_attribute, quote=quote, lead=lead, trail=trail, table=tuple(table.items()))
 
