@@ -60,11 +60,7 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ),
         (
             '[project]\nlocales = ["es"]\n[paths]\nsite = "articles"',
-            "transpub.toml:4: [paths] site (articles) is the articles folder (articles)",
-        ),
-        (
-            '[project]\nlocales = ["es"]\n[paths]\ncatalogs = "po"\nsite = "po/site"',
-            "transpub.toml:5: [paths] site (po/site) is in the catalogs folder (po)",
+            "transpub.toml:4: [paths] site (articles) is the articles folder: compile would write its pages",
         ),
         ('[project]\nlocales = "es"', "must be a list"),
         ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),
@@ -161,3 +157,17 @@ def test_the_engine_names_a_configuration_may_use_are_those_transpub_engines_lis
     from transpub.engines.registry import engine_names
 
     assert sorted(ENGINE_NAMES) == engine_names()
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        'catalogs = "."\nsite = "public"',  # (catalogs are read from <locale>/LC_MESSAGES only)
+        'articles = "."\nsite = "public"',
+        'articles = "content"\nsite = "content"\n[compile]\nformat = "markdown"\nlayout = "directory"',
+        'site = "../public"',
+    ],
+)
+def test_site_folders_that_work_are_accepted(tmp_path: Path, paths: str) -> None:
+    write_config(tmp_path, f'[project]\nlocales = ["es"]\n[paths]\n{paths}')
+    assert load_project(tmp_path).locales == ("es",)

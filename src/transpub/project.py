@@ -393,15 +393,15 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
     site_dir = Path(os.path.abspath(root / paths["site"]))
-    for name in ("articles", "catalogs"):  # (a site inside the articles folder is left out of them)
-        folder = Path(os.path.abspath(root / paths[name]))
-        if site_dir == folder or (name == "catalogs" and folder in site_dir.parents):
-            raise ConfigError(
-                f"[paths] site ({paths['site']}) is {'the' if site_dir == folder else 'in the'} {name} "
-                f"folder ({paths[name]}): compile would write its pages among the {name}; name another folder",
-                config_path,
-                config_line(text, "paths", "site") or config_line(text, "paths", name),
-            )
+    # HTML pages written into the articles folder itself would be read as articles (a site inside it
+    # is left out of them; localized Markdown by directory there is, by its locale folders)
+    if compile_["format"] == "html" and site_dir == Path(os.path.abspath(root / paths["articles"])):
+        raise ConfigError(
+            f"[paths] site ({paths['site']}) is the articles folder: compile would write its pages among "
+            "the articles; name another folder",
+            config_path,
+            config_line(text, "paths", "site") or config_line(text, "paths", "articles"),
+        )
     if compile_["layout"] == "directory":
         articles_dir = Path(os.path.abspath(root / paths["articles"]))
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
