@@ -308,10 +308,11 @@ class _Builder(RunSlots):
         flat = self.scope is None  # (blocks of text and simple inline elements: see emit_flat)
         for child in node.children:
             if isinstance(child, int):
-                if "template-line" not in tokens[child].attrs:
+                if "template-line" not in tokens[child].attrs or node.tag not in _FLOW_CONTAINERS:
                     run.append(child)
                     continue
-                # a template tag on a line of its own (see html_templates) stands between blocks
+                # a template tag on a line of its own (see html_templates) among blocks stands between
+                # them (in a paragraph it is part of its sentence: {% include %} writes text there)
                 if run and not self.as_written(run, out):
                     yield self.emit_run(run, ctx, out)
                 run = []
@@ -956,6 +957,37 @@ _MAY_TRANSLATE = frozenset(
 _MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
 
 
+#: Elements that hold blocks (and text between them): a template tag on a line of its own there, such
+#: as ``{% for %}`` or ``{% capture %}``, ends the text before it (see :meth:`_Builder.emit_children`).
+_FLOW_CONTAINERS = frozenset(
+    [
+        "#root",
+        "html",
+        "body",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "form",
+        "fieldset",
+        "details",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "template",
+    ]
+)
 #: An attribute value written in double quotes without references, brackets or spaces at its edges
 #: (most): a translation is written as :func:`escape_attribute` writes it.
 _PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s](?:[^&<>"]*[^&<>"\s])?)?"')
