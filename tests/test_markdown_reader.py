@@ -1126,6 +1126,22 @@ def test_an_html_block_with_liquid_offers_its_prose_and_keeps_the_liquid_as_writ
     assert "<figcaption>Tranquilo, {{ page.title }} &lt;b&gt;hoy&lt;/b&gt;.</figcaption>" in spanish
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="col">\n{{< alert >}}\nBe careful on the ferry.\n{{< /alert >}}\n</div>\n',
+        '<div class="notice" markdown="1">\n**Note:** see [the timetable](#).\n</div>\n',
+        '<div class="result" markdown>\nShown with [a link](#).\n</div>\n',  # (MkDocs' md_in_html)
+    ],
+)
+def test_an_html_block_whose_content_is_markdown_is_kept_as_written(block: str) -> None:
+    # what a {{< x >}} pair holds may be markdownified, and kramdown reads a markdown="1" block's
+    # content as Markdown: a translation escaped as HTML ([x](javascript:…)) was a live link there
+    document = read(block + "\nAfter.\n")
+    assert msgids(document) == ["After."]
+    assert unmarked_pseudo(document) == block + "\nAfter.\n"
+
+
 def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     # a note for writers: on a line of its own or inside a paragraph, its text was a unit
     text = (

@@ -74,6 +74,8 @@ _DEFAULT_TITLE_NOTE = (
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
 _TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "{", "*["})
+#: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
+_MARKDOWN_INSIDE = re.compile(r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))")
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -652,8 +654,14 @@ class _Builder(RunSlots):
         # Liquid and shortcodes are run before the HTML is read: each token is markup kept as written
         # or a placeholder in its sentence, as in an HTML page of the generator (html_content)
         templates = body_templates(raw) if "{" in raw else []
-        if any(template.opener == "{{%" for template in templates):
-            return  # a {{% x %}} shortcode's output is Markdown: the block is kept as written
+        if any(
+            template.opener == "{{%" or (template.shortcode and template.closing) for template in templates
+        ):
+            # a {{% x %}} shortcode's output is Markdown, and what a {{< x >}} pair holds may be
+            # (markdownify): a translation escaped as HTML would be a link there; kept as written
+            return
+        if _MARKDOWN_INSIDE.match(raw):
+            return  # <div markdown="1">: kramdown reads what it holds as Markdown (as above)
         try:
             document = read_html(
                 raw,
