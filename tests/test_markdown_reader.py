@@ -355,8 +355,9 @@ def test_front_matter_that_is_never_closed_is_an_error_not_text(text: str) -> No
     with pytest.raises(ArticleError, match=r"front matter opened by .* is not closed") as caught:
         read(text, "open.md")
     assert caught.value.line == 1
-    # a thematic break at the top is no front matter
+    # a thematic break at the top is no front matter, nor a rule and then a note
     assert msgids(read("---\n\nText after a rule.\n")) == ["Text after a rule."]
+    assert msgids(read("---\nNote: the timetable changed.\n")) == ["Note: the timetable changed."]
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from . import __version__, cldr_cache, dataclass_code  # noqa: E402
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
 cldr_cache.remember()  # before a language's name, direction or dates are asked of Babel
 
+from .config import config_line  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
@@ -280,8 +281,6 @@ def _project(ctx: click.Context) -> Project:
     project = load_project(root)
     ctx.obj["project"] = project
     if ctx.info_name in _READ_ARTICLES and not project.articles_dir.is_dir():
-        from .config import config_line
-
         where = f"{project.relative(project.articles_dir).rstrip('/')}/"
         what = "a file, not a folder" if project.articles_dir.exists() else "not there"
         config = project.config_path
@@ -292,8 +291,6 @@ def _project(ctx: click.Context) -> Project:
         )
     glossary = project.glossary_path
     if ctx.info_name in _READ_ARTICLES and glossary is not None and not glossary.exists():
-        from .config import config_line
-
         line = config_line(project.config_path.read_text(encoding="utf-8"), "paths", "glossary")
         if line is not None:  # (named in the file: a misspelt name would switch the glossary off unseen)
             _echo(
@@ -302,8 +299,6 @@ def _project(ctx: click.Context) -> Project:
                 err=True,
             )
     if ctx.info_name == "check" and not project.locales:
-        from .config import config_line
-
         config = project.config_path
         raise ConfigError(
             "[project] locales names no target locale: there is nothing to check",
@@ -1214,7 +1209,7 @@ def memory() -> None:
 @LOCALE_OPTION
 @click.pass_context
 def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) -> None:
-    """Write the memory as TMX 1.4b (dates, author and origin kept).
+    """Write the memory as TMX 1.4b (dates, author and origin kept), with the catalogs' reviewed work.
 
     \b
     Example:

@@ -23,7 +23,6 @@ from typing import Any
 from .errors import ConfigError
 from .locales import FOLDER_STYLES, is_folder_name
 
-#: Markdown front matter keys translated by default (``[extract.front_matter] translate``).
 #: Every engine name (``transpub engines``; engines.registry.CATALOGUE, which a test keeps alike): here
 #: so that a misspelt one is a configuration error of every command, not only of translate.
 ENGINE_NAMES = frozenset(
@@ -45,6 +44,7 @@ ENGINE_NAMES = frozenset(
         "yandex",
     ]
 )
+#: Markdown front matter keys translated by default (``[extract.front_matter] translate``).
 FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
 #: Named shortcode parameters translated by default (``[extract.shortcodes] translate_params``).
 SHORTCODE_PARAMS = ("alt", "caption", "title")

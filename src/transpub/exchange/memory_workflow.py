@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,7 +53,8 @@ def _moment(seconds: float | None) -> datetime | None:
 def export_tmx(
     project: Project, path: Path, locale: str | None = None, *, now: datetime | None = None
 ) -> int:
-    """Write the memory (of one target locale, when given) as TMX 1.4b; the number of units."""
+    """Write the memory (of one target locale, when given) as TMX 1.4b, with every translation
+    reviewed in the catalogs it does not hold yet (see :func:`reviewed_in_catalogs`); the number of units."""
     with open_memory(project.memory_location, dry_run=True) as memory:
         entries = [e for e in memory.entries(locale) if not e.origin.endswith(_INTERNAL)]
     units = [
@@ -69,12 +70,13 @@ def export_tmx(
         if e.source_lang == project.source_locale
     ]
     known = {(e.source, e.target_lang, e.target) for e in entries}
-    for target in [locale] if locale else list(project.locales):
-        for source, text, changed in reviewed_in_catalogs(project, target):
-            if (source, target, text) not in known:
-                known.add((source, target, text))
-                moment = _moment(changed)
-                units.append(TmxUnit(source, {_tag(target): text}, HUMAN, moment, moment, "transpub"))
+    for target, source, text, changed in reviewed_in_catalogs(
+        project, [locale] if locale else project.locales
+    ):
+        if (source, target, text) not in known:
+            known.add((source, target, text))
+            moment = _moment(changed)
+            units.append(TmxUnit(source, {_tag(target): text}, HUMAN, moment, moment, "transpub"))
     atomic_write_bytes(
         path,
         build_tmx(
@@ -87,21 +89,23 @@ def export_tmx(
     return len(units)
 
 
-def reviewed_in_catalogs(project: Project, locale: str) -> Iterator[tuple[str, str, float]]:
-    """``(source, translation, when)`` of each reviewed entry of ``locale``'s catalogs (``when``: the
-    catalog's modification time), which the memory learns only when translate runs: an export holds
-    them too (a project translated by hand, then exported for OmegaT, gave an empty memory). A catalog
-    that cannot be read is left out (check and status name it)."""
-    for article in project.article_paths():
-        path = project.catalog_path(locale, project.slug_of(article))
-        try:
-            po = catalog.read_catalog(path)
-            when = path.stat().st_mtime
-        except (CatalogError, OSError):
-            continue
-        for entry in po:
-            if not entry.obsolete and not entry.msgid_plural and catalog.entry_state(entry) == "translated":
-                yield entry.msgid, entry.msgstr, when
+def reviewed_in_catalogs(project: Project, locales: Sequence[str]) -> Iterator[tuple[str, str, str, float]]:
+    """``(locale, source, translation, when)`` of each reviewed entry of the catalogs of ``locales``
+    (``when``: the catalog's modification time), which the memory learns only when translate runs:
+    an export holds them too (a project translated by hand, then exported for OmegaT, gave an empty
+    memory). A catalog that cannot be read is left out (check and status name it)."""
+    slugs = [project.slug_of(article) for article in project.article_paths()]
+    for locale in locales:
+        for slug in slugs:
+            path = project.catalog_path(locale, slug)
+            try:
+                po = catalog.read_catalog(path)
+                when = path.stat().st_mtime
+            except (CatalogError, OSError):
+                continue
+            for entry in catalog.live_entries(po):
+                if not entry.msgid_plural and catalog.entry_state(entry) == "translated":
+                    yield locale, entry.msgid, entry.msgstr, when
 
 
 def _seconds(moment: datetime | None) -> float | None:

@@ -24,7 +24,15 @@ _YAML = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)
 _TOML = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _JSON_START = re.compile(r"\A\ufeff?(?=\{\s*[\"}])")
 #: Front matter opened (its first line a YAML or TOML key) that no line closes: not a thematic break.
-_UNCLOSED = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*(?::(?:[ \t]|$)|=)", re.M)
+_UNCLOSED = re.compile(
+    r"\A\ufeff?(---|\+\+\+)[ \t]*\n[ \t]*([A-Za-z_][\w-]*)[ \t]*(?::(?:[ \t]|$)|=)[^\n]*\n?"
+    r"([ \t]*[A-Za-z_][\w-]*[ \t]*(?::(?:[ \t]|$)|=))?",
+    re.M,
+)
+#: Keys that open most front matter (one of them first says a page's front matter is not closed).
+_COMMON_KEYS = frozenset(
+    ["title", "date", "draft", "layout", "description", "slug", "tags", "categories", "author", "weight"]
+)
 _DATED = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
 _STR_TAG = "tag:yaml.org,2002:str"
 #: Keys whose value says when an article was published, in order of preference.
@@ -105,7 +113,9 @@ def read_front_matter(
         if match:
             return _read_json(text, match.end(), shown, keys)
         unclosed = _UNCLOSED.match(text)
-        if unclosed:  # (Hugo refuses the page; its keys would otherwise be offered as text)
+        if unclosed and (unclosed.group(2) in _COMMON_KEYS or unclosed.group(3)):
+            # (Hugo refuses the page; its keys would otherwise be offered as text. A rule and then
+            # "Note: …" is a page of MkDocs: a key of front matter, or two keys, say otherwise)
             fence = unclosed.group(1)
             raise ArticleError(f"front matter opened by {fence} is not closed by a {fence} line", shown, 1)
     except RecursionError:
