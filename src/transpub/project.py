@@ -370,7 +370,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     locales = proj["locales"]
     locales_line = config_line(text, "project", "locales")
     for loc in locales:
-        _locale_on_line(loc, config_path, config_line(text, "project", "locales"))
+        _locale_on_line(loc, config_path, locales_line)
     if source in locales:
         raise ConfigError(f"the source locale {source} cannot also be a target", config_path, locales_line)
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})

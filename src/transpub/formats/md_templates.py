@@ -116,9 +116,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 #: kramdown extensions whose inside is not Markdown (``{::comment}``…``{:/comment}``).
 _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
-#: A Liquid raw tag that a fence follows on its line, and an end tag after a closing fence.
+#: A Liquid raw tag that a fence follows on its line.
 _RAW_OPENING = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}\{%-?\s*raw\s*-?%\}(?=[ \t]*(?:`{3,}|~{3,}))")
-_ENDRAW_LINE_END = re.compile(r"\{%-?\s*endraw\s*-?%\}[ \t]*\n?")
 _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
 #: A fence line indented by four spaces or more (or a tab): a list item's fenced code, or indented code.
 _INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}|~{3,})", re.MULTILINE)
@@ -414,7 +413,7 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
                 marker[0] == fence[0]
                 and len(marker) >= len(fence)
                 and len(match.group(1)) <= max(3, indent + 3)
-                and (not rest.strip() or _ENDRAW_LINE_END.fullmatch(rest))
+                and (not rest.strip() or _ENDRAW.fullmatch(rest.strip()))
             ):
                 ranges.append((open_at, end if not rest.strip() else match.end()))
                 open_at = -1
