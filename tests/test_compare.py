@@ -120,3 +120,26 @@ def test_a_control_character_from_an_engine_or_a_catalog_still_gives_the_report(
     [row] = cells(report)
     assert "El alcalde\\x0c agradeció a todos." in row[0]
     assert "El alcalde\\x1b[31m agradeció." in row[1] and "malformed reply: \\x00" in row[2]
+
+
+def test_compare_finds_the_catalogs_of_articles_in_folders_and_says_tm_has_nothing_to_compare(
+    tmp_path, monkeypatch
+):
+    # articles/news/story.html has the catalog news/story.po: compare looked for story.po, found none
+    root = tmp_path / "news"
+    (root / "articles" / "news").mkdir(parents=True)
+    make_project(root, {"news/story": [("The ferry leaves at noon.", "")]})
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        report = tmp_path / "compare.html"
+        result = run_cli(
+            root, "translate", "--compare", "libre", "libre-dt", "-l", "es", "--out", str(report)
+        )
+        assert result.exit_code == 0, result.output
+        [row] = cells(report)
+        assert "news/story.po" in row[0] and "The ferry leaves at noon." in row[0]
+        result = run_cli(root, "translate", "--compare", "libre", "tm", "-l", "es")
+    assert result.exit_code != 0
+    assert (
+        "engine tm fills from the memory only: it has no translations of its own to compare" in result.output
+    )

@@ -30,7 +30,7 @@ from . import __version__, cldr_cache, dataclass_code  # noqa: E402
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
 cldr_cache.remember()  # before a language's name, direction or dates are asked of Babel
 
-from .config import config_line  # noqa: E402
+from .config import ENGINE_NAMES, config_line, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
@@ -50,8 +50,6 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
 
 def _engine_name(value: str | None) -> str | None:
     """``--engine NAME``, one that ``transpub engines`` lists."""
-    from .config import ENGINE_NAMES, suggest
-
     if value is not None and value not in ENGINE_NAMES:
         raise click.BadParameter(f"unknown engine {value!r}" + suggest(value, sorted(ENGINE_NAMES)))
     return value

@@ -809,14 +809,19 @@ def compare_engines(
     catalog = _catalog_api()
     adapters = {name: get_engine(name, project) for name in names}
     for name, adapter in adapters.items():
-        if not getattr(adapter, "machine", True) or not adapter.is_configured():
+        if not getattr(adapter, "machine", True):
+            raise EngineError(
+                f"engine {name} fills from the memory only: it has no translations of its own to compare "
+                "(compare machine-translation engines)"
+            )
+        if not adapter.is_configured():
             raise EngineError(
                 f"engine {name} is not configured for machine translation (see `transpub engines`)"
             )
     units: dict[str, _Pending] = {}
     reviewed: dict[str, str] = {}
     for article in project.article_paths():
-        path = project.catalog_path(locale, article.stem)
+        path = project.catalog_path(locale, project.slug_of(article))
         if not path.is_file():
             continue
         po = catalog.read_catalog(path)
