@@ -502,7 +502,7 @@ def test_the_summary_of_a_memory_only_run_says_what_was_left_empty_and_why(tmp_p
     result = _cli(tmp_path, "translate", "-l", "es")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "es via tm: 1 from the memory, 1 left empty (no match in the memory)"
+        "es via tm: 1 from the memory, 1 left empty (no reviewed translation in the memory)"
     ]
 
 

@@ -599,7 +599,7 @@ def _filled(counts: Any) -> list[str]:
     >>> _filled(Counts(filled_mt=5, failed=1))
     ['5 machine-translated', '1 failed']
     >>> _filled(Counts(filled_tm=2, unmatched=6, skipped=1))
-    ['2 from the memory', '6 left empty (no match in the memory)', '1 plural entry left empty']
+    ['2 from the memory', '6 left empty (no reviewed translation in the memory)', '1 plural entry left empty']
     """
     plural = "plural entry" if counts.skipped == 1 else "plural entries"
     return [
@@ -612,7 +612,7 @@ def _filled(counts: Any) -> list[str]:
             ("copied (nothing to translate)", counts.copied),
             ("failed", counts.failed),
             ("rejected (placeholders/terms)", counts.rejected_placeholders),
-            ("left empty (no match in the memory)", counts.unmatched),
+            ("left empty (no reviewed translation in the memory)", counts.unmatched),
             (f"{plural} left empty", counts.skipped),
         )
         if value
