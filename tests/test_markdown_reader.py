@@ -1143,6 +1143,23 @@ def test_an_html_block_whose_content_is_markdown_is_kept_as_written(block: str) 
     assert unmarked_pseudo(document) == block + "\nAfter.\n"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Splash\nfeature_row:\n  - alt: a\n    title: Row one\nfeature_row2:\n"
+        "  - image_path: /a.jpg\n    title: Row two\n---\nBody.\n",
+        '+++\ntitle = "Splash"\n[feature_row]\ntitle = "Row one"\n[feature_row2]\ntitle = "Row two"\n+++\nBody.\n',
+        '{\n "title": "Splash", "feature_row": {"title": "Row one"}, "feature_row2": {"title": "Row two"}\n}\nBody.\n',
+    ],
+)
+def test_a_star_in_a_front_matter_key_takes_every_key_of_that_shape(text: str) -> None:
+    # Jekyll themes name a page's rows and galleries feature_row, feature_row2…: 12 such keys of 5
+    # Minimal Mistakes pages could be offered only by listing each one
+    document = read(text, front_matter_keys=("title", "feature_row*.title"))
+    assert msgids(document) == ["Splash", "Row one", "Row two", "Body."]
+    assert unmarked_pseudo(document) == text
+
+
 def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     # a note for writers: on a line of its own or inside a paragraph, its text was a unit
     text = (

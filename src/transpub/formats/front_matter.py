@@ -12,7 +12,7 @@ import datetime
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -102,6 +102,8 @@ def read_front_matter(
     line of broken front matter, or its first line when it nests lists or mappings deeper than the
     YAML, TOML and JSON readers (which recurse) can go. ``newline``: the file's line end (``text``
     has ``\n``), with which a translated YAML block scalar is written."""
+    if any("*" in key for key in keys):
+        keys = KeyNames(keys)  # type: ignore[assignment]
     try:
         match = _YAML.match(text)
         if match:
@@ -127,7 +129,7 @@ def read_front_matter(
 
 
 def _read_yaml(
-    text: str, match: re.Match[str], shown: str, keys: tuple[str, ...], newline: str = "\n"
+    text: str, match: re.Match[str], shown: str, keys: Container[str], newline: str = "\n"
 ) -> FrontMatter:
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
@@ -175,8 +177,8 @@ def _yaml_mapping(
     body: str,
     offset: int,
     node: yaml.MappingNode,
-    keys: tuple[str, ...],
-    prefixes: frozenset[str],
+    keys: Container[str],
+    prefixes: Container[str],
     path: str,
     newline: str,
     position: int | None = None,
@@ -217,13 +219,41 @@ def _yaml_mapping(
                     _yaml_mapping(front, body, offset, entry, keys, prefixes, name, newline, index)
 
 
-def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
+def _prefixes(keys: Container[str]) -> Container[str]:
     """The mappings that lead to a dotted key of ``keys``.
 
     >>> sorted(_prefixes(("title", "card.title", "menu.main.name")))
     ['card', 'menu', 'menu.main']
+    >>> "feature_row2" in _prefixes(KeyNames(("feature_row*.title",)))
+    True
     """
-    return frozenset(key.rsplit(".", cut)[0] for key in keys for cut in range(1, key.count(".") + 1))
+    names: tuple[str, ...] = keys.names if isinstance(keys, KeyNames) else tuple(keys)  # type: ignore[arg-type]
+    found = {key.rsplit(".", cut)[0] for key in names for cut in range(1, key.count(".") + 1)}
+    return KeyNames(tuple(found)) if any("*" in key for key in found) else frozenset(found)
+
+
+class KeyNames:
+    """Dotted key names of ``[extract.front_matter] translate``, a ``*`` in a name matching any part
+    of one key (``feature_row*.title``: the titles of ``feature_row``, ``feature_row2``…, as Jekyll
+    themes name a page's rows and galleries).
+
+    >>> names = KeyNames(("title", "feature_row*.title", "gallery*.alt"))
+    >>> ["title" in names, "feature_row2.title" in names, "gallery.alt" in names, "feature_row.x.title" in names]
+    [True, True, True, False]
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        self._exact = frozenset(name for name in names if "*" not in name)
+        patterns = [re.escape(name).replace("\\*", "[^.]*") for name in names if "*" in name]
+        self._pattern = re.compile("|".join(patterns)) if patterns else None
+
+    def __contains__(self, name: object) -> bool:
+        if name in self._exact:
+            return True
+        return (
+            self._pattern is not None and isinstance(name, str) and self._pattern.fullmatch(name) is not None
+        )
 
 
 def _value_at(data: dict, key: str) -> object:
@@ -368,7 +398,7 @@ _TOML_SKIP = re.compile(r"(?:[ \t\r\n,]|#[^\n]*)*")
 
 
 def _read_toml(
-    text: str, match: re.Match[str], shown: str, keys: tuple[str, ...], newline: str = "\n"
+    text: str, match: re.Match[str], shown: str, keys: Container[str], newline: str = "\n"
 ) -> FrontMatter:
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
@@ -537,7 +567,7 @@ def _toml_string(text: str, literal: bool) -> str:
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def _read_json(text: str, start: int, shown: str, keys: tuple[str, ...]) -> FrontMatter:
+def _read_json(text: str, start: int, shown: str, keys: Container[str]) -> FrontMatter:
     decoder = json.JSONDecoder()
     try:
         data, end = decoder.raw_decode(text, start)
@@ -560,8 +590,8 @@ def _json_object(
     start: int,
     data: dict,
     decoder: json.JSONDecoder,
-    keys: tuple[str, ...],
-    prefixes: frozenset[str],
+    keys: Container[str],
+    prefixes: Container[str],
     path: str,
 ) -> None:
     """Add the translated values of the object ``data`` written at ``start`` (at dotted ``path``) to
