@@ -30,7 +30,7 @@ from . import __version__, cldr_cache, dataclass_code  # noqa: E402
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
 cldr_cache.remember()  # before a language's name, direction or dates are asked of Babel
 
-from .config import ENGINE_NAMES, config_line, suggest  # noqa: E402
+from .config import ENGINE_NAMES, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
@@ -48,7 +48,7 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
         raise click.BadParameter(visible(exc.message)) from exc
 
 
-def _engine_name(value: str | None) -> str | None:
+def _engine_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--engine NAME``, one that ``transpub engines`` lists."""
     if value is not None and value not in ENGINE_NAMES:
         raise click.BadParameter(f"unknown engine {value!r}" + suggest(value, sorted(ENGINE_NAMES)))
@@ -281,15 +281,14 @@ def _project(ctx: click.Context) -> Project:
     if ctx.info_name in _READ_ARTICLES and not project.articles_dir.is_dir():
         where = f"{project.relative(project.articles_dir).rstrip('/')}/"
         what = "a file, not a folder" if project.articles_dir.exists() else "not there"
-        config = project.config_path
         raise ConfigError(
             f"[paths] articles: {where} is {what}; no article could be read (an empty run would pass)",
-            config,
-            config_line(config.read_text(encoding="utf-8"), "paths", "articles"),
+            project.config_path,
+            project.line_of("paths", "articles"),
         )
     glossary = project.glossary_path
     if ctx.info_name in _READ_ARTICLES and glossary is not None and not glossary.exists():
-        line = config_line(project.config_path.read_text(encoding="utf-8"), "paths", "glossary")
+        line = project.line_of("paths", "glossary")
         if line is not None:  # (named in the file: a misspelt name would switch the glossary off unseen)
             _echo(
                 f"Warning: {CONFIG_NAME}:{line}: [paths] glossary: {project.relative(glossary)} is not "
@@ -297,11 +296,10 @@ def _project(ctx: click.Context) -> Project:
                 err=True,
             )
     if ctx.info_name == "check" and not project.locales:
-        config = project.config_path
         raise ConfigError(
             "[project] locales names no target locale: there is nothing to check",
-            config,
-            config_line(config.read_text(encoding="utf-8"), "project", "locales"),
+            project.config_path,
+            project.line_of("project", "locales"),
         )
     return project
 
@@ -355,7 +353,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 @click.option(
     "--engine",
     default=None,
-    callback=lambda ctx, param, value: _engine_name(value),
+    callback=_engine_name,
     help="Default machine-translation engine (see `transpub engines`).",
 )
 def init(

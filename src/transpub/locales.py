@@ -52,8 +52,9 @@ def is_gettext_name(name: str) -> bool:
     return LOCALE_NAME.fullmatch(name) is not None
 
 
-def validate_locale(name: str, where: Path | None = None) -> str:
-    """Check that ``name`` is a gettext locale name that Babel knows, and return it.
+def validate_locale(name: str, where: Path | None = None, line: int | None = None) -> str:
+    """Check that ``name`` is a gettext locale name that Babel knows, and return it (an error names
+    ``where`` and its ``line``).
 
     A name in another spelling is refused with the gettext spelling as a hint.
 
@@ -67,12 +68,13 @@ def validate_locale(name: str, where: Path | None = None) -> str:
         hint = normalize_locale(name) if isinstance(name, str) else ""
         if is_gettext_name(hint):
             raise ConfigError(
-                f"invalid locale name {name!r}: write it {hint} (gettext names: {_EXAMPLES})", where
+                f"invalid locale name {name!r}: write it {hint} (gettext names: {_EXAMPLES})", where, line
             )
         raise ConfigError(
             f"invalid locale name {name!r}: a gettext name is ll, ll_CC or lll, optionally followed by "
             f"@ and letters or digits ({_EXAMPLES})",
             where,
+            line,
         )
     try:
         babel_locale(name)
@@ -80,6 +82,7 @@ def validate_locale(name: str, where: Path | None = None) -> str:
         raise ConfigError(
             f"unknown locale {name!r} (not in Babel's CLDR data; use gettext names such as {_EXAMPLES})",
             where,
+            line,
         ) from exc
     return name
 

@@ -167,23 +167,23 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     word = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
     if word is not None:
         previous = word.group(1).rstrip(".")
-        if previous.lower() in VERSION_WORDS:
+        lowered = previous.lower()
+        if lowered in VERSION_WORDS:
             return False
-        joining = previous.lower()
-        if _range and joining in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
-            if joining in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
+        if _range and lowered in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
+            if lowered in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
                 return False  # upgraded Docsy from 0.4 to 0.5
             earlier = _NUMBER_BEFORE.search(text, max(0, word.start() - _REACH), start)
             if (
                 earlier is not None
-                and (joining not in ("and", "or") or ("." in earlier.group(1) and "." in text[start:end]))
+                and (lowered not in ("and", "or") or ("." in earlier.group(1) and "." in text[start:end]))
                 # (one step back only: a long list costs linear time)
                 and not is_quantity(text, earlier.start(1), earlier.end(1), _range=False)
             ):
                 return False  # the end of a range of versions (Bootstrap 4 to 5.2, 3.11 and 3.12)
         if previous[:1].isupper() and not _is_currency(previous):
             # a name (Ubuntu 18.04, Kubernetes 1.27, PHP 8.1), unless a sentence merely starts there
-            return _starts_sentence(text, word.start()) and previous.lower() in _SENTENCE_WORDS
+            return _starts_sentence(text, word.start()) and lowered in _SENTENCE_WORDS
     return True
 
 

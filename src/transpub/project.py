@@ -135,6 +135,14 @@ class Project:
         """The ``transpub.toml`` this project was loaded from."""
         return self.root / CONFIG_NAME
 
+    def line_of(self, *names: str) -> int | None:
+        """The line of a table or key in :attr:`config_path` (for an error found after loading it;
+        None when the file says nothing of it or cannot be read again)."""
+        try:
+            return config_line(self.config_path.read_text(encoding="utf-8"), *names)
+        except OSError:
+            return None
+
     @property
     def memory_location(self) -> str | Path:
         """Where the translation memory lives: ``TRANSPUB_MEMORY_URL`` when set (it wins), else
@@ -327,14 +335,6 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     return parse_config(root, raw, text=text)
 
 
-def _locale_on_line(name: str, config_path: Path, line: int | None) -> str:
-    """:func:`validate_locale` of a name of ``transpub.toml``, its error naming the ``line``."""
-    try:
-        return validate_locale(name, config_path)
-    except ConfigError as exc:
-        raise ConfigError(exc.message, config_path, line) from None
-
-
 def _check_engine_names(config: dict[str, Any], config_path: Path, text: str | None) -> None:
     """ConfigError, naming the line and the nearest name, for an engine transpub does not know in
     ``[engines.<name>]``, ``[translate] engine`` or ``[locale.<x>] engine``."""
@@ -364,13 +364,13 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     config = validate_config(raw, text=text, where=config_path)
     proj, paths, extract = config["project"], config["paths"], config["extract"]
 
-    source = _locale_on_line(
+    source = validate_locale(
         proj["source_locale"], config_path, config_line(text, "project", "source_locale")
     )
     locales = proj["locales"]
     locales_line = config_line(text, "project", "locales")
     for loc in locales:
-        _locale_on_line(loc, config_path, locales_line)
+        validate_locale(loc, config_path, locales_line)
     if source in locales:
         raise ConfigError(f"the source locale {source} cannot also be a target", config_path, locales_line)
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
@@ -392,10 +392,10 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
     base_url = compile_["base_url"] or None
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
-    site_dir = Path(os.path.abspath(root / paths["site"]))
+    articles_dir = Path(os.path.abspath(root / paths["articles"]))
     # HTML pages written into the articles folder itself would be read as articles (a site inside it
     # is left out of them; localized Markdown by directory there is, by its locale folders)
-    if compile_["format"] == "html" and site_dir == Path(os.path.abspath(root / paths["articles"])):
+    if compile_["format"] == "html" and Path(os.path.abspath(root / paths["site"])) == articles_dir:
         raise ConfigError(
             f"[paths] site ({paths['site']}) is the articles folder: compile would write its pages among "
             "the articles; name another folder",
@@ -403,7 +403,6 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
             config_line(text, "paths", "site") or config_line(text, "paths", "articles"),
         )
     if compile_["layout"] == "directory":
-        articles_dir = Path(os.path.abspath(root / paths["articles"]))
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
         for loc in locales:
             folder = output_root / locale_dirs[loc]

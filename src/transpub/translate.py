@@ -360,11 +360,7 @@ def translate_project(
                     report.errors.append(str(CatalogError(exc.message, project.relative(path), exc.line)))
                     continue
                 title = _title_of(po)
-                reviewed = [
-                    (e.msgid, e.msgstr)
-                    for e in po
-                    if not e.obsolete and not _is_plural(e) and catalog.entry_state(e) == "translated"
-                ]
+                reviewed = catalog.reviewed_pairs(po)
                 if reviewed:
                     memory.add(source_lang, locale, reviewed, HUMAN)
                 for entry in po:

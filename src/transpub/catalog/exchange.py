@@ -81,6 +81,12 @@ def is_reviewed(entry: polib.POEntry) -> bool:
     return entry_state(entry) == "translated"
 
 
+def reviewed_pairs(po: polib.POFile) -> list[tuple[str, str]]:
+    """``(msgid, msgstr)`` of each reviewed entry of ``po`` but plural ones: the human work a
+    translation memory learns (translate) and a memory export holds."""
+    return [(entry.msgid, entry.msgstr) for entry in live_entries(po) if is_reviewed(entry)]
+
+
 def revision_date(po: polib.POFile) -> datetime | None:
     """The catalog's ``PO-Revision-Date`` (None when unset or unreadable)."""
     value = po.metadata.get("PO-Revision-Date", "")

@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from transpub.config import config_line
 from transpub.errors import ConfigError
 from transpub.project import Project
 
@@ -104,11 +103,7 @@ def _check_list(value: Any, where: str, project: Project) -> frozenset[str]:
     elif "syntax" in value:
         problem = f"{where}: the syntax check cannot be turned off (a broken catalog cannot be checked)"
     if problem is not None:
-        try:
-            line = config_line(project.config_path.read_text(encoding="utf-8"), *where.split("."))
-        except OSError:
-            line = None
-        raise ConfigError(problem, project.config_path, line)
+        raise ConfigError(problem, project.config_path, project.line_of(*where.split(".")))
     return frozenset(value)
 
 

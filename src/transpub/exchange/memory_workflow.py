@@ -103,9 +103,8 @@ def reviewed_in_catalogs(project: Project, locales: Sequence[str]) -> Iterator[t
                 when = path.stat().st_mtime
             except (CatalogError, OSError):
                 continue
-            for entry in catalog.live_entries(po):
-                if not entry.msgid_plural and catalog.entry_state(entry) == "translated":
-                    yield locale, entry.msgid, entry.msgstr, when
+            for source, text in catalog.reviewed_pairs(po):
+                yield locale, source, text, when
 
 
 def _seconds(moment: datetime | None) -> float | None:

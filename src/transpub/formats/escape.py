@@ -116,6 +116,25 @@ def attribute_on_one_line(text: str, **writer: Any) -> str:
     return write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
+def text_escape_in_markdown(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """The text ``escape`` of an HTML reader (:func:`escape_text`, or :func:`escape_text_keeping`'s
+    partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`)."""
+    if isinstance(escape, functools.partial) and escape.func is escape_text_with:
+        return functools.partial(escape_text_in_markdown, **escape.keywords)
+    return escape_text_in_markdown
+
+
+def attribute_write_in_markdown(write: Callable[[str], str] | None) -> Callable[[str], str] | None:
+    """How an attribute value an HTML reader writes with ``write`` (None: :func:`escape_attribute` in
+    double quotes; :func:`attribute_writer`'s partial) is written in a Markdown raw HTML block: its
+    line breaks as references (another writer is kept)."""
+    if write is None:
+        return attribute_in_markdown
+    if isinstance(write, functools.partial) and write.func is write_attribute:
+        return functools.partial(attribute_on_one_line, **write.keywords)
+    return write
+
+
 def escape_attribute(text: str) -> str:
     """Escape text for a double-quoted HTML attribute value.
 

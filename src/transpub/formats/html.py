@@ -50,7 +50,6 @@ from .runs import (
     FlatEntry,
     RunContext,
     RunSlots,
-    _Shared,
     collapse_space,
     is_address,
     same_address,
@@ -584,15 +583,10 @@ class _Builder(RunSlots):
         """Translated text is element content: ``<`` and ``&`` escaped."""
         return escape_text
 
-    def keeping_references(self, shared: _Shared, raw: str) -> _Shared:
-        """``shared`` with :func:`escape_text_keeping` the references of ``raw`` (``&nbsp;``,
-        ``&mdash;``), where translated text is element content."""
-        if shared[5] is not escape_text:
-            return shared
-        references = references_in(raw)
-        if not references:
-            return shared
-        return (*shared[:5], escape_text_keeping(references), *shared[6:])
+    def escape_keeping(self, escape: Callable[[str], str], written: str) -> Callable[[str], str]:
+        """:func:`escape_text_keeping` the references of ``written`` (``&nbsp;``, ``&mdash;``)."""
+        references = references_in(written)
+        return escape_text_keeping(references) if references else escape
 
     def line_of(self, index: int) -> int:
         """The 1-based line of token ``index``: newlines counted from the last token asked about

@@ -52,8 +52,8 @@ def tokens_with_templates(
     if not spans:
         return tokenize_html(text)
     pairs = _pairs(templates)
-    # a Liquid tag alone on its line ({% for %}, {% if %}, {% capture %}) stands between blocks: Jekyll
-    # leaves its line blank, so it ends the text before it, as in a Markdown page
+    # a Liquid tag alone on its line ({% for %}, {% if %}, {% capture %}): among blocks it ends the text
+    # before it (the HTML reader says where: not inside a paragraph)
     lines_of_their_own = {t.start for t in templates if t.block and t.opener == "{%"}
     # each token tokenized as a comment of its length (its line ends kept), then given back its text
     pieces: list[str] = []

@@ -30,7 +30,11 @@ from collections.abc import Callable
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows (before a letter or a
     # space it is text in every renderer; MkDocs' escapeall reads "\ " as a no-break space)
-    r"|[`*\[\]|~]"  # code, emphasis, links, table cells, strikethrough
+    r"|[`\[\]|]"  # code, links, table cells
+    # emphasis, strikethrough: not a * or ~ between two spaces of the piece (5 * 3, "use ~ for home"),
+    # which opens and closes nothing in Goldmark, kramdown or Python-Markdown (NOT_STRONG_RE; pymdownx'
+    # tilde too); at a piece's edge, what is beside it is not known
+    r"|(?<![ \t])[*~]|[*~](?![ \t])"
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
     r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
@@ -98,7 +102,8 @@ def escaped_in(source: str) -> str:
     return " ".join(dict.fromkeys(found))
 
 
-#: An asterisk escaped between spaces (see :data:`_SPACED_ALONE`; a tilde is in :data:`EXTENSION_ESCAPES`).
+#: An asterisk escaped between spaces (which :func:`escape_markdown` writes as it is; a tilde is in
+#: :data:`EXTENSION_ESCAPES`).
 _ESCAPED_ALONE = re.compile(r"(?<=[ \t])\\(\*)(?=[ \t])")
 
 
@@ -186,8 +191,6 @@ _BRACKETS = {"[": "&#91;", "]": "&#93;"}
 
 def _escape_one(match: re.Match[str]) -> str:
     char = match.group()
-    if char in _SPACED_ALONE and _between_spaces(match.string, match.start()):
-        return char  # 5 * 3, "Use ~ for home": neither opens nor closes anything in any renderer
     if char in _REFERENCES:
         return _REFERENCES[char]
     if char in _BRACKETS:
@@ -196,18 +199,6 @@ def _escape_one(match: re.Match[str]) -> str:
         after = match.string[match.end() : match.end() + 1]
         return "&#123;" if after in ("{", "%") and after else "\\{"
     return "\\" + char
-
-
-#: Characters written as they are between two spaces of the same piece of text: with a space on
-#: each side, an asterisk or a tilde neither opens nor closes emphasis or strikethrough in Goldmark,
-#: kramdown or Python-Markdown (whose ``NOT_STRONG_RE`` keeps it; pymdownx.tilde's too), so
-#: ``5 * 3`` stays ``5 * 3``. (At a piece's edge, what is beside it is not known: escaped there.)
-_SPACED_ALONE = frozenset("*~")
-
-
-def _between_spaces(text: str, position: int) -> bool:
-    """Whether the character at ``position`` of ``text`` has a space or tab on both sides."""
-    return 0 < position < len(text) - 1 and text[position - 1] in " \t" and text[position + 1] in " \t"
 
 
 def escape_markdown_alt(text: str) -> str:

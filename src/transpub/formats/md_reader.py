@@ -30,7 +30,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
-from .escape import attribute_in_markdown, attribute_on_one_line, escape_text_in_markdown
+from .escape import attribute_write_in_markdown, text_escape_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
 from .md_escape import (
@@ -681,20 +681,9 @@ class _Builder(RunSlots):
                 slot.ref = "body/" + slot.ref
             # a blank line in a translation would end the block: what follows it would be Markdown
             if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
-                kept = (
-                    slot.escape.keywords.get("references")
-                    if isinstance(slot.escape, functools.partial)
-                    else None
-                )
-                slot.escape = (
-                    functools.partial(escape_text_in_markdown, references=kept)
-                    if kept
-                    else escape_text_in_markdown
-                )
-            elif slot.write is None:
-                slot.write = attribute_in_markdown
-            elif isinstance(slot.write, functools.partial):  # (as HTML writes it: see attribute_writer)
-                slot.write = functools.partial(attribute_on_one_line, **slot.write.keywords)
+                slot.escape = text_escape_in_markdown(slot.escape)
+            else:
+                slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:

@@ -90,18 +90,20 @@ class RunSlots:
             preformatted,
         )
 
-    def keeping_references(self, shared: _Shared, raw: str) -> _Shared:
-        """``shared``, for a run whose text as written holds the character references in ``raw``:
-        with an escape that writes their characters as the source does (an HTML reader's; else
-        ``shared`` as it is)."""
-        return shared
+    def escape_keeping(self, escape: Callable[[str], str], written: str) -> Callable[[str], str]:
+        """``escape``, for a run whose text as written holds the character references in ``written``:
+        one that writes their characters as the source does (an HTML reader's; else ``escape``)."""
+        return escape
+
+    def _keeping_references(self, shared: _Shared, texts: list[str]) -> _Shared:
+        """``shared`` with :meth:`escape_keeping` the references of a run's ``texts`` as written."""
+        written = "".join([text for text in texts if "&" in text])
+        escape = self.escape_keeping(shared[5], written) if written else shared[5]
+        return shared if escape is shared[5] else (*shared[:5], escape, *shared[6:])
 
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
-        shared = self._shared(ctx)
-        written = "".join([atom.raw for atom in atoms if atom.kind == "text" and "&" in atom.raw])
-        if written:
-            shared = self.keeping_references(shared, written)
+        shared = self._keeping_references(self._shared(ctx), [a.raw for a in atoms if a.kind == "text"])
         if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
             self.emit_slot(self.make_slot(atoms, shared, ()), out)
             return
@@ -132,12 +134,8 @@ class RunSlots:
         any entry is a tag.
         """
         preformatted = ctx.preformatted
-        shared = self._shared(ctx)
-        written = "".join(
-            [raw for kind, raw, _ in entries if kind == TEXT and isinstance(raw, str) and "&" in raw]
-        )
-        if written:
-            shared = self.keeping_references(shared, written)
+        texts = [raw for kind, raw, _ in entries if kind == TEXT and isinstance(raw, str)]
+        shared = self._keeping_references(self._shared(ctx), texts)
         # Look-alikes of placeholders are escaped only in text that may hold one (most text does not).
         escaping = "<" in flat or "&" in flat
         cuts: list[tuple[int, int]] = []

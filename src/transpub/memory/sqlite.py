@@ -80,6 +80,15 @@ CREATE TABLE IF NOT EXISTS claims (
 }
 
 
+def _refuse_a_folder(path: Path) -> None:
+    """MemoryStoreError naming ``path`` when it is a folder (``[paths] memory = ".transpub"``)."""
+    if path.is_dir():
+        raise MemoryStoreError(
+            f"{path} is a folder: [paths] memory names the translation memory's file "
+            "(for example .transpub/memory.sqlite)"
+        )
+
+
 class TranslationMemory(StoreConnection):
     """The project's translation memory in a SQLite file (thread-safe; use as a context manager)."""
 
@@ -89,11 +98,7 @@ class TranslationMemory(StoreConnection):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else path
         if isinstance(self.path, Path):
-            if self.path.is_dir():
-                raise MemoryStoreError(
-                    f"{self.path} is a folder: [paths] memory names the translation memory's file "
-                    "(for example .transpub/memory.sqlite)"
-                )
+            _refuse_a_folder(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
@@ -133,8 +138,7 @@ class TranslationMemory(StoreConnection):
         unless a write-ahead log is beside it (an unfinished or running session), then read-only.
         """
         path = Path(path)
-        if path.is_dir():
-            cls(path)  # (the error that names the folder)
+        _refuse_a_folder(path)
         memory = cls(":memory:")
         memory.copied_from = path
         if path.is_file():
