@@ -240,6 +240,27 @@ def test_changed_number_is_a_problem_but_local_number_formats_and_chinese_scales
     )
 
 
+@pytest.mark.parametrize(
+    ("locale", "date"),
+    [
+        ("es", "4 de enero de 2018"),  # CLDR: d 'de' MMMM 'de' y
+        ("pt", "4 de janeiro de 2018"),
+        ("ca", "4 de gener del 2018"),
+        ("es", "January 4, 2018"),  # kept as the source writes it (a quoted title, a dateline)
+    ],
+)
+def test_a_date_written_as_the_language_writes_dates_or_as_the_source_wrote_it_is_not_a_number_problem(
+    tmp_path: Path, locale: str, date: str
+) -> None:
+    root = make_project(tmp_path / "news", locales=(locale,))
+    sentence = "The festival was held on January 4, 2018."
+    set_entry(root, locale, sentence, f"El festival se celebró el {date}.")
+    assert not [line for line in lines(run(root, "check", "-l", locale)) if "[numbers]" in line]
+    set_entry(root, locale, sentence, f"El festival se celebró el {date.replace('4', '5', 1)}.")
+    (problem,) = [line for line in lines(run(root, "check", "-l", locale)) if "[numbers]" in line]
+    assert problem.endswith('": 4 is missing; 5 is not in the source'), problem
+
+
 def test_space_grouped_thousands_are_numbers_and_a_version_number_is_one_literal(project: Path) -> None:
     sentence = "Jingyue signed 16 projects worth RMB31.36 billion."
     for grouped in ("31 360 000 000 RMB", "31 360 Mio. RMB"):

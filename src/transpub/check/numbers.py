@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import get_month_names
+from babel.dates import get_date_format, get_month_names
 from babel.numbers import (
     NumberFormatError,
     get_decimal_symbol,
@@ -173,9 +173,7 @@ def _babel_locale(locale: str) -> Locale:
 
 
 @lru_cache(maxsize=128)
-def _patterns(
-    locale: str, spaced: bool = False
-) -> tuple[re.Pattern[str], str, str, dict[str, int], dict[str, int]]:
+def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, str, dict[str, int]]:
     cldr = _babel_locale(locale)
     decimal = get_decimal_symbol(cldr)
     group = get_group_symbol(cldr)
@@ -189,8 +187,14 @@ def _patterns(
     number = re.compile(
         rf"(?<![\d{dec}])(?:\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
     )
-    language = language_of(locale)
-    scales = SCALE_WORDS.get(language, {})
+    scales = SCALE_WORDS.get(language_of(locale), {})
+    return number, decimal, group, scales
+
+
+def _month_names(locale: str) -> dict[str, int]:
+    """``locale``'s month names, wide and abbreviated (lower case, without a final dot), and their
+    numbers."""
+    cldr = _babel_locale(locale)
     months: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -199,7 +203,7 @@ def _patterns(
                 name = name.rstrip(".").lower()
                 if name and not any(ch.isdigit() for ch in name) and len(name) >= 2:
                     months.setdefault(name, index)
-    return number, decimal, group, scales, months
+    return months
 
 
 def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
@@ -282,7 +286,13 @@ def _known_literals(text: str, literals: list[str]) -> tuple[str, list[Number]]:
 
 
 def find_numbers(
-    text: str, locale: str, *, spaced: bool = False, source: bool = False, literals: list[str] | None = None
+    text: str,
+    locale: str,
+    *,
+    spaced: bool = False,
+    source: bool = False,
+    literals: list[str] | None = None,
+    months_of: str | None = None,
 ) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
 
@@ -306,9 +316,18 @@ def find_numbers(
     [Decimal('2.5'), '18.04']
     >>> [n.value for n in find_numbers("Ubuntu 18.04 es 2,5 veces", "es", literals=["18.04"])]
     [Decimal('2.5'), '18.04']
+
+    A month name beside a number is the month's number, joined as the locale's dates join it
+    (``6 de noviembre de 2015``); ``months_of``: another locale whose month names count too (a
+    translation that keeps the source's date as written).
+
+    >>> [str(n.value) for n in find_numbers("el 6 de noviembre de 2015", "es")]
+    ['6', '2015', '11']
+    >>> [str(n.value) for n in find_numbers("el November 6, 2015", "es", months_of="en")]
+    ['6', '2015', '11']
     """
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
-    pattern, decimal, group, scales, months = _patterns(locale, spaced)
+    pattern, decimal, group, scales = _patterns(locale, spaced)
     text = text.replace("٫", decimal).replace("٬", group)
     text, literals_found = _literals(text, pattern)
     if literals:
@@ -330,7 +349,7 @@ def find_numbers(
         power = _scale_after(text[match.end() :], scales, cjk)
         found.append(Number(raw, value, value.scaleb(power) if power else value))
     found.extend(literals_found)
-    found.extend(_month_numbers(text, months))
+    found.extend(_month_numbers(text, _month_pattern(locale, months_of)))
     return found
 
 
@@ -349,20 +368,52 @@ def find_number_words(text: str, locale: str) -> list[Number]:
     return found
 
 
-def _month_numbers(text: str, months: dict[str, int]) -> list[Number]:
-    """Month names written next to a number (a date), as the month's number."""
-    if not months:
+def _month_numbers(text: str, months: tuple[re.Pattern[str], dict[str, int]] | None) -> list[Number]:
+    """Month names written next to a number (a date), as the month's number (``months``: see
+    :func:`_month_pattern`)."""
+    if months is None:
         return []
-    names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
-    pattern = re.compile(
-        rf"(?<!\w)({names})\.?(?=[ \u00a0,]*\d)|(?<=\d)[ \u00a0.,]*({names})(?!\w)", re.IGNORECASE
-    )
+    pattern, numbers_of = months
     numbers = []
     for match in pattern.finditer(text):
         written = match.group(1) or match.group(2)
-        value = Decimal(months[written.lower()])
+        value = Decimal(numbers_of[written.lower()])
         numbers.append(Number(written, value, value))
     return numbers
+
+
+@lru_cache(maxsize=128)
+def _month_pattern(
+    locale: str, months_of: str | None = None
+) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """A month name of ``locale`` (or of ``months_of``) before or after a number, with the words
+    the locale's dates put between them (CLDR's long date patterns: ``d 'de' MMMM 'de' y``), and
+    the number of each name (lower case)."""
+    months: dict[str, int] = {}
+    joins: set[str] = set()
+    for name in dict.fromkeys(filter(None, (locale, months_of))):
+        months = {**_month_names(name), **months}
+        joins |= _date_words(name)
+    if not months:
+        return None
+    names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
+    join = "|".join(re.escape(word) for word in sorted(joins, key=len, reverse=True))
+    word = rf"(?:(?:{join})[ \u00a0]+)?" if join else ""
+    pattern = re.compile(
+        rf"(?<!\w)({names})\.?(?=[ \u00a0,]*{word}\d)|(?<=\d)[ \u00a0.,]*{word}({names})(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, months
+
+
+def _date_words(locale: str) -> set[str]:
+    """The words ``locale``'s long dates write between day, month and year (``de`` in Spanish)."""
+    cldr = _babel_locale(locale)
+    words: set[str] = set()
+    for width in ("long", "full", "medium"):
+        pattern = get_date_format(width, locale=cldr).pattern
+        words.update(w.lower() for w in re.findall(r"'([^\W\d_]+)'", pattern) if len(w) >= 2)
+    return words
 
 
 def compare_numbers(source: list[Number], translation: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -414,10 +465,13 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             Number(n.text, n.text, n.text) for n in misread
         ]
     literals = [n.text for n in source_numbers if isinstance(n.value, str)]
-    missing, extra = compare_numbers(source_numbers, find_numbers(translation, locale, literals=literals))
+    missing, extra = compare_numbers(
+        source_numbers, find_numbers(translation, locale, literals=literals, months_of=source_locale)
+    )
     if missing or extra:  # "20 000" is a common way to group digits in any language
         spaced = compare_numbers(
-            source_numbers, find_numbers(translation, locale, spaced=True, literals=literals)
+            source_numbers,
+            find_numbers(translation, locale, spaced=True, literals=literals, months_of=source_locale),
         )
         if len(spaced[0]) + len(spaced[1]) < len(missing) + len(extra):
             missing, extra = spaced
