@@ -115,6 +115,25 @@ def test_a_shortcode_parameter_cannot_be_given_markup_by_its_translation(evil: s
     assert plain.startswith('{{< figure src="a.png" caption="El muelle norte." >}}')
 
 
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "Ein Pod mit [Sidecar](javascript:alert(1)).",
+        "Ein Pod mit [Sidecar](<javascript:alert(1)>).",
+        "Ein Pod mit [Sidecar](/docs/sidecar/) und [mehr](data:text/html,x).",
+        "Ein Pod mit [Sidecar][s].\n\n[s]: javascript:alert(1)",
+    ],
+)
+def test_a_shortcode_parameters_link_cannot_be_sent_elsewhere_by_its_translation(evil: str) -> None:
+    # Kubernetes' figure caption holds a link, and the site renders it with markdownify and unsafe
+    source = '{{< figure src="pod.svg" caption="A Pod with a [sidecar](/docs/sidecar/)." >}}\n'
+    document = read(source)
+    assert msgids(document) == ["A Pod with a [sidecar](/docs/sidecar/)."]
+    assert translate(document, {msgids(document)[0]: evil}) == source
+    kept = translate(document, {msgids(document)[0]: "Ein Pod mit [Sidecar](/docs/sidecar/)."})
+    assert kept == '{{< figure src="pod.svg" caption="Ein Pod mit [Sidecar](/docs/sidecar/)." >}}\n'
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

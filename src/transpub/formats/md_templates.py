@@ -642,6 +642,8 @@ def shortcode_value(text: str) -> str:
 #: What a shortcode's template may render as a link, an image or HTML when it reads a parameter as
 #: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``).
 _PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.")
+#: Where a link of a parameter read as Markdown goes: ``[x](here)``, ``[x](<here>)``, ``[x]: here``.
+_PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
 
 def liquid_param(source: str, raw: str, text: str) -> str:
@@ -674,10 +676,19 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     '"The dock."'
     >>> shortcode_param("See https://a.example.", '"See https://a.example."', "Ver https://a.example.")
     '"Ver https://a.example."'
+
+    A link of the source stays a link in a translation only where it goes where the source's does:
+
+    >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](/pods/).")
+    '"Ein [Pod](/pods/)."'
+    >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](javascript:alert(1)).")
+    '"A [pod](/pods/)."'
     """
     if _PARAM_MARKUP.search(text):
         allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))
         found = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(text))
         if found - allowed:
+            return raw
+        if Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source)):
             return raw
     return shortcode_value(text)
