@@ -98,3 +98,16 @@ def test_template_problems_can_be_warnings(tmp_path: Path) -> None:
     result = run_cli(root, "check", "-l", "de")
     assert result.exit_code == 0
     assert "[template] warning:" in result.output
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b[31m", "\x85"])
+def test_a_control_character_in_a_translation_never_reaches_the_page(tmp_path: Path, control: str) -> None:
+    # NUL makes the page a binary file to grep and git, ESC reaches the reader's HTML
+    root = project_with(tmp_path, {SKIERS: f"Über 300 Skifahrer{control} nahmen teil."})
+    result = run_cli(root, "compile", "-l", "de", "--threshold", "50")
+    assert result.exit_code == 0, result.output
+    german = page(root, "de")
+    assert control not in german and SKIERS in german and "nahmen teil" not in german
+    line = line_of(root, "de", SKIERS)
+    warning = f"Warning: locales/de/LC_MESSAGES/skiing.po:{line}: control character U+{ord(control[0]):04X}"
+    assert warning in result.stderr and "the source text is published instead" in result.stderr

@@ -130,6 +130,28 @@ def structure_of(text: str) -> tuple[str, ...]:
     return tuple(sorted(signature))
 
 
+#: Control characters (C0 but tab and line breaks, DEL, C1), which no text on a page holds.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_problem(source: str, translation: str) -> str | None:
+    """Why ``translation`` cannot be written into a page for the control characters it adds to
+    ``source``'s (ESC, BEL, NUL, a mis-decoded U+0085: invisible, yet written into the file), or None.
+
+    >>> control_problem("Hello.", "Hallo\x1b[31m.")
+    'control character U+001B would be written into the page; remove it'
+    >>> control_problem("Hello.", "Hallo.") is None
+    True
+    """
+    if not CONTROL_RE.search(translation):
+        return None
+    controls = sorted(set(CONTROL_RE.findall(translation)) - set(CONTROL_RE.findall(source)))
+    if not controls:
+        return None
+    shown = ", ".join(f"U+{ord(c):04X}" for c in controls)
+    return f"control character {shown} would be written into the page; remove it"
+
+
 def placeholder_problem(source: str, translation: str) -> str | None:
     """Why ``translation``'s placeholders do not fit ``source``'s, or None when they do.
 

@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from transpub.inline import PLACEHOLDER_RE
+from transpub.inline import PLACEHOLDER_RE, control_problem
 
 RAW_MARKUP_RE = re.compile(
     r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>"  # a tag, attributes after a space or a slash ("<svg/onload=…>")
     r"|<!--.*?-->"  # a comment
     r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity
 )
-
-
-#: Control characters (C0 but tab and line breaks, DEL, C1), which no text on a page holds.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def find_raw_markup(text: str) -> list[str]:
@@ -48,10 +44,9 @@ def markup_problem(source: str, translation: str) -> str | None:
     >>> markup_problem("Hello.", "Hallo\x1b[31m.")
     'control character U+001B would be written into the page; remove it'
     """
-    controls = sorted(set(_CONTROL.findall(translation)) - set(_CONTROL.findall(source)))
-    if controls:  # (ESC, BEL, NUL, a mis-decoded U+0085: invisible, yet written into the page)
-        shown = ", ".join(f"U+{ord(c):04X}" for c in controls)
-        return f"control character {shown} would be written into the page; remove it"
+    controls = control_problem(source, translation)
+    if controls:
+        return controls
     allowed = Counter(find_raw_markup(source))
     extra: list[str] = []
     for item in find_raw_markup(translation):

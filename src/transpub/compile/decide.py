@@ -8,7 +8,7 @@ import operator
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, placeholder_check
 from ..formats.template_guard import template_problem
-from ..inline import strip_placeholders
+from ..inline import control_problem, strip_placeholders
 from ..model import Coverage
 from ..project import Project
 from ..site import Page
@@ -26,10 +26,16 @@ def usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
 
 def problem_of(msgid: str, text: str) -> tuple[str, str] | None:
     """``(check, why)`` when a translation cannot be published: its placeholders or its template
-    tokens (Hugo shortcodes, Liquid tags) differ from the source's. Its unit then shows the source."""
+    tokens (Hugo shortcodes, Liquid tags) differ from the source's, or it adds a control character.
+    Its unit then shows the source."""
     if "<" not in text and "<" not in msgid and "{" not in text and "{" not in msgid:
-        return None  # no placeholder and no template token on either side (most translations)
-    return _compared(msgid, text)
+        problem = None  # no placeholder and no template token on either side (most translations)
+    else:
+        problem = _compared(msgid, text)
+    if problem is None:
+        controls = control_problem(msgid, text)
+        return ("markup", controls) if controls else None
+    return problem
 
 
 def _compared(msgid: str, text: str) -> tuple[str, str] | None:
