@@ -1193,6 +1193,26 @@ def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
     assert pseudo.replace("⟦", "").replace("⟧", "") == text
 
 
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "Eine [Beschreibung](javascript:alert(1)).",
+        "Eine <img src=x onerror=alert(1)> Beschreibung.",
+        "Eine ![p](https://evil.example/p.png) Beschreibung.",
+        "Eine Beschreibung, https://evil.example/phish.",
+    ],
+)
+def test_a_plain_front_matter_value_keeps_its_source_when_a_translation_adds_a_link_or_html(evil: str) -> None:
+    # Docsy, Kubernetes and Hugo's summary render such values with markdownify (raw HTML with unsafe)
+    text = "---\ntitle: Pods\ndescription: >\n  A short description.\n---\n\nBody.\n"
+    document = read(text)
+    assert msgids(document) == ["Pods", "A short description.", "Body."]
+    localized = translate(document, {"A short description.": evil, "Pods": "Pods (de)"})
+    assert localized == text.replace("title: Pods", "title: Pods (de)")
+    plain = translate(document, {"A short description.": "Eine kurze Beschreibung."})
+    assert "description: >\n  Eine kurze Beschreibung.\n" in plain
+
+
 # --------------------------------------------------------------------------- front matter values that are Markdown
 
 

@@ -421,7 +421,9 @@ def _shape(document: Document) -> object:
             return ["dict", [(k, conv(v)) for k, v in x.items()]]
         if callable(x):
             func = getattr(x, "func", x)
-            return ["function", func, getattr(x, "args", None), getattr(x, "keywords", None)]
+            args = getattr(x, "args", None)  # (a writer may be handed another: the front matter's)
+            args = None if args is None else [conv(a) if callable(a) else a for a in args]
+            return ["function", func, args, getattr(x, "keywords", None)]
         if id(x) in seen:
             return ["seen", seen[id(x)]]
         seen[id(x)] = len(seen)

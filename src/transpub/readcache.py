@@ -23,7 +23,7 @@ stored or looked up.
 A document is stored as nested tuples (:mod:`marshal`, with a CRC-32): loading one costs about a
 tenth of reading the article. Its functions (how a slot's translation is escaped, how a link is
 written) are stored by name, and only module-level functions of ``transpub.formats`` (or a
-``functools.partial`` of one, with plain arguments; a stored name is looked up nowhere else); a
+``functools.partial`` of one, with plain arguments or such functions; a stored name is looked up nowhere else); a
 document holding any other function, or nesting deeper than :data:`MAX_DEPTH`, is not stored (it
 is read each time, as before). Nothing is unpickled: a damaged or hostile file can make compile
 read articles again, not run code.
@@ -127,7 +127,8 @@ def _function_name(function: Any) -> Any:
     if function is _DEFAULT_ESCAPE:
         return ""
     if isinstance(function, functools.partial):
-        partial = (_function_name(function.func), function.args, function.keywords)
+        args = tuple(map(_stored_argument, function.args))
+        partial = (_function_name(function.func), args, function.keywords)
         try:
             marshal.dumps(partial)
         except ValueError:
@@ -147,6 +148,26 @@ def _function_name(function: Any) -> Any:
     return name
 
 
+#: A partial's argument that is a function itself: ``(_FUNCTION, its stored name)``.
+_FUNCTION = "\x00function"
+
+
+def _stored_argument(argument: Any) -> Any:
+    """A partial's argument as stored: a function (a writer another writer calls) by its name."""
+    if isinstance(argument, (FunctionType, functools.partial)):
+        return (_FUNCTION, _function_name(argument))
+    if isinstance(argument, tuple) and argument[:1] == (_FUNCTION,):
+        raise Uncacheable("a partial's argument that looks like a stored function")
+    return argument
+
+
+def _loaded_argument(argument: Any) -> Any:
+    """A partial's argument as :func:`_stored_argument` stored it."""
+    if argument.__class__ is tuple and len(argument) == 2 and argument[0] == _FUNCTION:
+        return _function(argument[1])
+    return argument
+
+
 def _function(name: Any) -> Any:
     """The function stored as ``name`` (see :func:`_function_name`)."""
     found = _functions.get(name) if name.__class__ is str else None
@@ -158,7 +179,7 @@ def _function(name: Any) -> Any:
         return _DEFAULT_ESCAPE
     if isinstance(name, tuple):
         inner, args, keywords = name
-        return functools.partial(_function(inner), *args, **keywords)
+        return functools.partial(_function(inner), *map(_loaded_argument, args), **keywords)
     found = _functions.get(name)
     if found is None:
         module, _, qualname = name.partition(":")

@@ -684,11 +684,21 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](javascript:alert(1)).")
     '"A [pod](/pods/)."'
     """
-    if _PARAM_MARKUP.search(text):
-        allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))
-        found = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(text))
-        if found - allowed:
-            return raw
-        if Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source)):
-            return raw
-    return shortcode_value(text)
+    return raw if adds_markup(source, text) else shortcode_value(text)
+
+
+def adds_markup(source: str, text: str) -> bool:
+    """Whether ``text``, a translation of ``source`` written as it is where a site may render it as
+    Markdown, holds a link, an image, a bare URL or HTML that ``source`` does not, or sends one of
+    ``source``'s links elsewhere.
+
+    >>> adds_markup("The dock.", "El muelle <img src=x>."), adds_markup("A [pod](/p/).", "Un [pod](/p/).")
+    (True, False)
+    """
+    if not _PARAM_MARKUP.search(text):
+        return False
+    allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))
+    found = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(text))
+    if found - allowed:
+        return True
+    return bool(Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source)))

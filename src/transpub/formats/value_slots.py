@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from ..inline import escape_lookalikes
 from .document import AttrSlot, Document, Tag, TextSlot
 from .front_matter import FrontMatter, FrontValue, spaced_line
-from .md_templates import Template, liquid_param, shortcode_param
+from .md_templates import Template, adds_markup, liquid_param, shortcode_param
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
 
@@ -40,11 +40,18 @@ def front_matter_slots(
         if not offered(msgid, options):
             continue
         ref, kind = _ref_and_kind(value)
-        yield (
-            value.start,
-            value.end,
-            AttrSlot(msgid, ref, raw(value.start, value.end), kind, write=value.write),
-        )
+        written = raw(value.start, value.end)
+        write = functools.partial(plain_value, value.value, written, value.write)
+        yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
+
+
+def plain_value(source: str, written: str, write: Callable[[str], str], text: str) -> str:
+    """A translation of the front matter value ``source`` written by ``write`` (quoted for its
+    format), or the value as ``written`` when the translation holds a link, an image, a URL or HTML
+    that the source does not: a value is text, yet themes render some as Markdown, raw HTML
+    included (Docsy's and Kubernetes' ``description``: ``markdownify``).
+    """
+    return written if adds_markup(source, text) else write(text)
 
 
 def _ref_and_kind(value: FrontValue) -> tuple[str, str]:
