@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
@@ -132,6 +133,32 @@ def test_a_shortcode_parameters_link_cannot_be_sent_elsewhere_by_its_translation
     assert translate(document, {msgids(document)[0]: evil}) == source
     kept = translate(document, {msgids(document)[0]: "Ein Pod mit [Sidecar](/docs/sidecar/)."})
     assert kept == '{{< figure src="pod.svg" caption="Ein Pod mit [Sidecar](/docs/sidecar/)." >}}\n'
+
+
+REFERENCES = "See [docs] for more.\n\nRead [docs] again.\n\n[docs]: https://good.example/docs\n\nOur ![logo], [a][b] and [^1] x.\n\n[logo]: /l.png\n[b]: /b\n[^1]: Note.\n"
+
+
+@pytest.mark.parametrize(
+    ("msgid", "evil"),
+    [
+        ("See <1>docs</1> for more.", "Mira <1>docs</1>(javascript:alert(1)) para más."),
+        ("See <1>docs</1> for more.", "<1>docs</1>: https://evil.example/phish"),  # a definition of [docs]
+        ("Our <1/>, <2>a</2> and <3/> x.", "Nuestro <1/>(https://evil.example/p.png), <2>a</2>(//evil) y <3/>: x"),
+    ],
+)
+def test_text_after_a_reference_in_brackets_cannot_make_it_a_link_image_or_definition(
+    msgid: str, evil: str
+) -> None:
+    # [docs] kept, ![logo], [a][b] and [^1] end in "]": a "(" or ":" after them was Markdown syntax
+    document = read(REFERENCES)
+    assert msgid in msgids(document)
+    localized = translate(document, {msgid: evil})
+    for page in (render_markdown_page(localized, "es", "a.md"), markdown.markdown(localized)):
+        targets = "".join(re.findall(r'(?:href|src)="([^"]*)"', page))
+        assert "evil" not in targets and "javascript" not in targets, page
+    assert 'href="https://good.example/docs"' in render_markdown_page(
+        translate(document, {"See <1>docs</1> for more.": "Mira <1>docs</1> (la guía)."}), "es", "a.md"
+    )
 
 
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:

@@ -361,11 +361,25 @@ def _memoized(resolve: Resolver) -> Resolver:
 class _Piece:
     """Translated text of a slot that may start a Markdown line (escaped as it is written)."""
 
-    __slots__ = ("before_link", "slot", "text")
+    __slots__ = ("after_bracket", "before_link", "slot", "text")
 
-    def __init__(self, slot: TextSlot, text: str) -> None:
+    def __init__(self, slot: TextSlot, text: str, after_bracket: bool = False) -> None:
         self.slot, self.text = slot, text
         self.before_link = False  # a link's ``[`` follows: a ``!`` ending the text would make it an image
+        #: markup ending in ``]`` is before it (``[docs]``, ``![logo]``, ``[^1]``): a ``(`` or ``:``
+        #: starting the text would make that a link, an image or a reference definition
+        self.after_bracket = after_bracket
+
+
+#: What a text right after markup ending in ``]`` starts with, written so that it stays text.
+_AFTER_BRACKET = {"(": "&#40;", ":": "&#58;"}
+
+
+def _after_bracket(written: str) -> str:
+    """``written`` (escaped text right after markup ending in ``]``) with a first ``(`` or ``:`` as a
+    character reference: ``[docs](javascript:…)`` and ``[docs]: https://…`` are markup."""
+    first = _AFTER_BRACKET.get(written[:1])
+    return written if first is None else first + written[1:]
 
 
 def _render(
@@ -500,6 +514,8 @@ def _render(
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + "\\!"
+                if part.after_bracket:
+                    written = _after_bracket(written)
                 out.append(written)
         else:
             if not stack:
@@ -586,14 +602,14 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
     # number, empty slash, text after) for each placeholder
     split = PLACEHOLDER_RE.split(text)
     pending = split[0]
+    bracket = False  # the last placeholder's markup ends in "]"
     for index in range(1, len(split), 4):
         closing, number, empty, after = split[index : index + 4]
         if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
             pending += f"<{closing}{number}{empty}>{after}"
             continue
         if pending:
-            value = pending if "&" not in pending else unescape_lookalikes(pending)
-            items.append(escape(value) if line_start is None else _Piece(slot, value))
+            items.append(_text_item(slot, pending, line_start is None, bracket))
         pending = after
         piece = slot.pieces.get(int(number))
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
@@ -607,6 +623,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 del items[opened[number] :]
                 items.append([*piece.open, *piece.same])
                 plain = False
+                bracket = _ends_in_bracket(piece.same)
                 continue
             piece = piece.open if not (closing or empty) else piece.close
         if (
@@ -622,10 +639,30 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         else:
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
+        bracket = _ends_in_bracket(piece)
     if pending:
-        value = pending if "&" not in pending else unescape_lookalikes(pending)
-        items.append(escape(value) if line_start is None else _Piece(slot, value))
+        items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
+
+
+def _text_item(slot: TextSlot, text: str, plain: bool, after_bracket: bool) -> Any:
+    """The item of ``text`` of a translation of ``slot``, between placeholders: escaped (``plain``:
+    the slot has no line-start escape), else a :class:`_Piece` escaped when written; right after
+    markup ending in ``]``, its first ``(`` or ``:`` a reference."""
+    value = text if "&" not in text else unescape_lookalikes(text)
+    if not plain:
+        return _Piece(slot, value, after_bracket)
+    written = slot.escape(value)
+    return _after_bracket(written) if after_bracket else written
+
+
+def _ends_in_bracket(piece: Any) -> bool:
+    """Whether a placeholder's source markup ends in ``]`` (a shortcut reference ``[docs]``, an
+    image ``![logo]``, a footnote ``[^1]``), after which ``(`` or ``:`` would be markup."""
+    if not piece:
+        return False
+    last = piece[-1]
+    return last.__class__ is str and last.endswith("]")
 
 
 def _same_content(msgid: str, text: str, number: str) -> bool:
