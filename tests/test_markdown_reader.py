@@ -143,7 +143,10 @@ REFERENCES = "See [docs] for more.\n\nRead [docs] again.\n\n[docs]: https://good
     [
         ("See <1>docs</1> for more.", "Mira <1>docs</1>(javascript:alert(1)) para más."),
         ("See <1>docs</1> for more.", "<1>docs</1>: https://evil.example/phish"),  # a definition of [docs]
-        ("Our <1/>, <2>a</2> and <3/> x.", "Nuestro <1/>(https://evil.example/p.png), <2>a</2>(//evil) y <3/>: x"),
+        (
+            "Our <1/>, <2>a</2> and <3/> x.",
+            "Nuestro <1/>(https://evil.example/p.png), <2>a</2>(//evil) y <3/>: x",
+        ),
     ],
 )
 def test_text_after_a_reference_in_brackets_cannot_make_it_a_link_image_or_definition(
@@ -1229,7 +1232,9 @@ def test_a_liquid_comment_on_one_line_is_never_offered_to_translators() -> None:
         "Eine Beschreibung, https://evil.example/phish.",
     ],
 )
-def test_a_plain_front_matter_value_keeps_its_source_when_a_translation_adds_a_link_or_html(evil: str) -> None:
+def test_a_plain_front_matter_value_keeps_its_source_when_a_translation_adds_a_link_or_html(
+    evil: str,
+) -> None:
     # Docsy, Kubernetes and Hugo's summary render such values with markdownify (raw HTML with unsafe)
     text = "---\ntitle: Pods\ndescription: >\n  A short description.\n---\n\nBody.\n"
     document = read(text)
