@@ -7,6 +7,7 @@ builds from transpub's Markdown.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -75,3 +76,24 @@ def test_the_magiclinks_of_the_source_are_the_translations_and_its_escaped_ones_
     )
     assert [link.text for link in page.iter("a")] == ["#1500", "#12"]  # not #1432, not @anna
     assert len(page.xpath("//ol[@type='a']/li")) == 3 and len(page.xpath("//ol[@type='i']/li")) == 2
+
+
+@pytest.mark.parametrize("evil", ['--8<-- "secret.txt"', "/// html | script"])
+def test_a_translation_cannot_include_a_file_or_open_a_block_in_mkdocs(tmp_path: Path, evil: str) -> None:
+    # pymdownx.snippets publishes the file a line names (mkdocs.yml, .env…); blocks.html makes any tag;
+    # the paragraph's source has a bare | (kramdown's table row), which its translation keeps as it is
+    (tmp_path / "secret.txt").write_text("TOP-SECRET", encoding="utf-8")
+    source = "Answer yes | no to the prompt.\n\nThen press enter.\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    spanish = document.render(
+        lambda slot: Resolution(
+            {"Answer yes | no to the prompt.": evil, "Then press enter.": "alert(1)"}.get(slot.msgid)
+        )
+    )
+    page = markdown.markdown(
+        spanish,
+        extensions=[*EXTENSIONS, "pymdownx.snippets", "pymdownx.blocks.html"],
+        extension_configs={**CONFIGS, "pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+    )
+    assert "TOP-SECRET" not in page and "<script" not in page, page
+    assert evil.split()[-1] in html.unescape(page), page  # shown as text

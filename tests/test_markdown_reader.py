@@ -50,6 +50,10 @@ HOSTILE = [
     "Title {#evil .x}",
     "R&amp;D &copy; \\* 2 * 3 _a_",
     "line\n\n# broken out\n",
+    '--8<-- "secret.txt"',  # MkDocs' snippets: a file of the project on the page
+    "<<< /etc/passwd",  # VitePress' code snippet
+    "/// html | script",  # pymdownx.blocks
+    "::: danger Title",  # a container
 ]
 
 

@@ -43,9 +43,13 @@ _INLINE = re.compile(
     r"|\$(?=\$|[^\s$\d`](?:[^$\n`]*[^\s\\`])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
-#: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions.
+#: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions,
+#: and the lines that include a file or open a container: pymdownx.snippets' ``--8<--`` (MkDocs),
+#: VitePress' ``<<< @/file`` and ``:::``, pymdownx.blocks' ``///`` (its first character is written
+#: escaped: ``\--8<--``, ``&lt;<<``, ``&#47;//``).
 _LINE_START = re.compile(
     r"#+|>|([-+*=])\1*(?=[ \t]|$)|[-*_]{3,}|:(?=[ \t])|\d{1,9}(?=[.)](?:[ \t]|$))|!!!|\?\?\?"
+    r"|-(?=-*8<-)|<(?=<<)|/(?=//)|:(?=::)"
 )
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
@@ -148,6 +152,13 @@ def escape_markdown_line(text: str) -> str:
     \\!\\!\\! note \\> q 2024 was
     >>> print(escape_markdown_line("=="), escape_markdown_line(": def"), escape_markdown_line("??? x"))
     &#61;&#61; &#58; def &#63;&#63;&#63; x
+
+    A line that would include a file (MkDocs' snippets, VitePress) or open a container or block:
+
+    >>> print(escape_markdown_line('--8<-- "secret.txt"'), escape_markdown_line("<<< /etc/passwd"))
+    \\--8<-- "secret.txt" &lt;<< /etc/passwd
+    >>> print(escape_markdown_line("/// html | script"), escape_markdown_line("::: danger"))
+    &#47;// html \\| script &#58;:: danger
     """
     text = escape_markdown(text)
     lead = len(text) - len(text.lstrip(" "))
@@ -179,6 +190,7 @@ _REFERENCES = {
     "=": "&#61;",
     "?": "&#63;",
     "$": "&#36;",
+    "/": "&#47;",
 }
 
 
