@@ -168,6 +168,26 @@ def test_text_after_a_reference_in_brackets_cannot_make_it_a_link_image_or_defin
     )
 
 
+@pytest.mark.parametrize(
+    "opening", ['<span class="lead">', '<a href="/about">', "<my-callout>", "<dialog open>"]
+)
+def test_a_translation_in_an_html_block_that_mkdocs_and_jekyll_read_as_markdown_stays_text(
+    opening: str,
+) -> None:
+    # kramdown and Python-Markdown read such a block as a paragraph: its text is Markdown there
+    name = opening[1:].split()[0].rstrip(">")
+    source = f"{opening}\nWelcome to our site.\n</{name}>\n\n<div>\nA [box] *here*.\n</div>\n"
+    document = read(source)
+    assert msgids(document) == ["Welcome to our site.", "A [box] *here*."]
+    assert unmarked_pseudo(document) == source
+    evil = "[Haz clic](javascript:alert(1)) ![x](https://evil.example/p.png) **negrita** https://evil.example"
+    page = markdown.markdown(
+        translate(document, {"Welcome to our site.": evil}), extensions=["pymdownx.magiclink"]
+    )
+    assert not re.search(r"<(img|strong|em)\b|href=\"(?!/about)", page), page
+    assert evil in html.unescape(page)
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

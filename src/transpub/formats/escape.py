@@ -116,12 +116,19 @@ def attribute_on_one_line(text: str, **writer: Any) -> str:
     return write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
-def text_escape_in_markdown(escape: Callable[[str], str]) -> Callable[[str], str]:
+def text_escape_in_markdown(
+    escape: Callable[[str], str], markdown: str | None = None
+) -> Callable[[str], str]:
     """The text ``escape`` of an HTML reader (:func:`escape_text`, or :func:`escape_text_keeping`'s
-    partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`)."""
-    if isinstance(escape, functools.partial) and escape.func is escape_text_with:
-        return functools.partial(escape_text_in_markdown, **escape.keywords)
-    return escape_text_in_markdown
+    partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`;
+    ``markdown``: for a block whose text a renderer reads as Markdown, the characters of emphasis
+    and code the source's text writes as they are)."""
+    keywords = (
+        escape.keywords if isinstance(escape, functools.partial) and escape.func is escape_text_with else {}
+    )
+    if markdown is not None:
+        keywords = {**keywords, "markdown": markdown}
+    return functools.partial(escape_text_in_markdown, **keywords) if keywords else escape_text_in_markdown
 
 
 def attribute_write_in_markdown(write: Callable[[str], str] | None) -> Callable[[str], str] | None:
@@ -144,7 +151,9 @@ def escape_attribute(text: str) -> str:
     return escape_text(text).replace('"', "&quot;")
 
 
-def escape_text_in_markdown(text: str, references: tuple[tuple[str, str], ...] = ()) -> str:
+def escape_text_in_markdown(
+    text: str, references: tuple[tuple[str, str], ...] = (), markdown: str | None = None
+) -> str:
     r"""Escape text for HTML element content inside a Markdown raw HTML block: as :func:`escape_text`,
     and a line break that would make a blank line (another one or the text's end after it, only
     spaces between; or the text's start before it) written as a character reference, so that a
@@ -154,8 +163,21 @@ def escape_text_in_markdown(text: str, references: tuple[tuple[str, str], ...] =
 
     >>> escape_text_in_markdown("One\n\n![x](https://t.example/p.png)\r\n \r\ntwo\nthree")
     'One&#10;\n![x](https://t.example/p.png)&#13;&#10; \r\ntwo\nthree'
+
+    ``markdown``: the block is one whose text kramdown (Jekyll) and Python-Markdown (MkDocs) read as
+    Markdown (it opens with an inline or unknown tag: ``<span>``, ``<a>``, ``<my-callout>``), so what
+    Markdown reads as links, images, bare URLs, emphasis or code is written as character references,
+    as HTML shows them; but the characters of emphasis and code in ``markdown`` (those the source's
+    text writes as they are: its author writes Markdown there), which make no link:
+
+    >>> escape_text_in_markdown("[x](javascript:a) *b* `c` https://e.example me@e.example", markdown="")
+    '&#91;x&#93;(javascript:a) &#42;b&#42; &#96;c&#96; https&#58;//e.example me&#64;e.example'
+    >>> escape_text_in_markdown("[x](javascript:a) *b* `c`", markdown="*")
+    '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
     """
     text = escape_text_with(text, references) if references else escape_text(text)
+    if markdown is not None:
+        text = _MARKDOWN_SYNTAX.sub(functools.partial(_markdown_reference, kept=markdown), text)
     if "\n" not in text and "\r" not in text:
         return text
     pieces = _LINE_BREAK.split(text)  # line, break, line, break, …, line
@@ -168,6 +190,19 @@ def escape_text_in_markdown(text: str, references: tuple[tuple[str, str], ...] =
 
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+#: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
+#: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
+#: and e-mail addresses.
+_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~]|:(?=//)|(?<=[\w.+-])@(?=\w)")
+
+
+#: The characters of emphasis and code a Markdown-read HTML block's source may write as they are.
+MARKDOWN_KEPT = "*_`~\\"
+
+
+def _markdown_reference(match: re.Match[str], kept: str = "") -> str:
+    char = match.group()
+    return char if char in kept else f"&#{ord(char)};"
 
 
 def attribute_in_markdown(text: str) -> str:

@@ -30,7 +30,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
-from .escape import attribute_write_in_markdown, text_escape_in_markdown
+from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
 from .md_escape import (
@@ -75,6 +75,26 @@ _DEFAULT_TITLE_NOTE = (
 #: abbreviation there): the block is read as HTML, they with its text.
 _TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "{", "*["})
 #: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
+#: Tags that open an HTML block whose text kramdown (Jekyll) and Python-Markdown (MkDocs) keep as
+#: HTML; a block opened by any other (``<span>``, ``<a>``, ``<img>``, a custom element) is read as a
+#: paragraph there, its text as Markdown (CommonMark, Hugo, keeps every HTML block as HTML).
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "html", "iframe", "legend", "li", "main", "map", "math", "menu", "nav", "noscript",
+    "object", "ol", "p", "pre", "script", "section", "style", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul", "video",
+})  # fmt: skip
+_FIRST_TAG = re.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _markdown_reads_inside(raw: str) -> bool:
+    """Whether kramdown or Python-Markdown read the text of the HTML block ``raw`` as Markdown: it
+    opens with a tag not in :data:`_BLOCK_TAGS` (a comment or a declaration: no)."""
+    first = _FIRST_TAG.match(raw)
+    return first is not None and first.group(1).lower() not in _BLOCK_TAGS
+
+
 _MARKDOWN_INSIDE = re.compile(r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))")
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
@@ -675,13 +695,15 @@ class _Builder(RunSlots):
             return  # what HTML cannot read whole stays as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
+        read_as_markdown = _markdown_reads_inside(raw)
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
                 slot.ref = "body/" + slot.ref
             # a blank line in a translation would end the block: what follows it would be Markdown
             if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
-                slot.escape = text_escape_in_markdown(slot.escape)
+                kept = "".join(c for c in MARKDOWN_KEPT if c in slot.msgid) if read_as_markdown else None
+                slot.escape = text_escape_in_markdown(slot.escape, kept)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
