@@ -243,6 +243,37 @@ def test_the_memory_url_variable_wins_over_the_configured_memory(
     assert load_project(tmp_path).memory_location == "postgresql://ci@db.internal/tm"
 
 
+@pytest.mark.parametrize(
+    "location",
+    [
+        "postgresql+psycopg://tm:hunter2@db.example/tm",
+        "mysql://tm:hunter2@db/tm",
+        "host=db user=tm password=hunter2",
+    ],
+)
+def test_a_memory_location_that_is_no_postgresql_url_nor_a_path_is_a_configuration_error(
+    tmp_path: Path, location: str
+) -> None:
+    """It was taken for a file name: a SQLite file in a folder named after the URL, password included,
+    and each CI worker with a private memory (every text paid for once per worker)."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    init_project(tmp_path, source="en", locales=["es"], name="News")
+    config = tmp_path / "transpub.toml"
+    text = config.read_text(encoding="utf-8")
+    for environment in ({"TRANSPUB_MEMORY_URL": location}, {}):
+        if not environment:
+            config.write_text(text.replace('".transpub/memory.sqlite"', f'"{location}"'), encoding="utf-8")
+        result = CliRunner(env=environment).invoke(main, ["--project", str(tmp_path), "memory", "stats"])
+        assert result.exit_code == 2, result.output
+        where = "TRANSPUB_MEMORY_URL" if environment else "transpub.toml:"
+        assert where in result.output and "no memory transpub can open" in result.output, result.output
+        assert "hunter2" not in result.output
+        assert not [p for p in tmp_path.rglob("*") if "hunter2" in str(p) or p.suffix == ".sqlite"]
+
+
 def test_a_merged_memory_keeps_the_newer_of_two_translations(location: str | Path) -> None:
     older = MemoryEntry("en", "de", HUMAN, "Harbour.", "Hafen (alt).", created=100.0)
     newer = MemoryEntry(

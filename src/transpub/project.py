@@ -147,7 +147,13 @@ class Project:
     def memory_location(self) -> str | Path:
         """Where the translation memory lives: ``TRANSPUB_MEMORY_URL`` when set (it wins), else
         ``[paths] memory``: a ``postgresql://`` URL, or a SQLite file under the project."""
-        return os.environ.get("TRANSPUB_MEMORY_URL") or self.memory_url or self.memory_path
+        from_environment = os.environ.get("TRANSPUB_MEMORY_URL")
+        if from_environment:
+            problem = memory_location_problem(from_environment)
+            if problem:
+                raise ConfigError(f"TRANSPUB_MEMORY_URL is {problem}")
+            return from_environment
+        return self.memory_url or self.memory_path
 
     @property
     def templates_dir(self) -> Path:
@@ -335,6 +341,41 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     return parse_config(root, raw, text=text)
 
 
+_POSTGRES_URL = re.compile(r"postgres(?:ql)?://", re.I)
+#: A URL of another scheme (``postgresql+psycopg://``, ``mysql://``), or a libpq connection string.
+_NOT_A_PATH = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://|.*\b(?:host|hostaddr|dbname|user|password|port)\s*=", re.S
+)
+
+
+def memory_location_problem(value: str) -> str | None:
+    """Why ``value`` names no memory transpub can open (None: a ``postgresql://`` URL or a path).
+    The value itself is not repeated: it may hold a password.
+
+    >>> print(memory_location_problem("postgresql+psycopg://tm:secret@db/tm"))
+    a postgresql+psycopg:// URL, which is no memory transpub can open: write postgresql://… (or postgres://…) for PostgreSQL, or a path for a SQLite file
+    >>> memory_location_problem("postgresql://tm@db/tm"), memory_location_problem(".transpub/memory.sqlite")
+    (None, None)
+    """
+    if _POSTGRES_URL.match(value) or not _NOT_A_PATH.match(value):
+        return None
+    shown = (
+        f"a {value.split('://', 1)[0]}:// URL" if "://" in value else "a libpq connection string (key=value)"
+    )
+    return (
+        f"{shown}, which is no memory transpub can open: write postgresql://… (or postgres://…) for "
+        "PostgreSQL, or a path for a SQLite file"
+    )
+
+
+def _check_memory_location(config: dict[str, Any], config_path: Path, text: str | None) -> None:
+    """ConfigError naming the line for a ``[paths] memory`` that is neither a path nor a PostgreSQL
+    URL (it was taken for a file name: a folder named after the URL, password included)."""
+    problem = memory_location_problem(config["paths"]["memory"])
+    if problem:
+        raise ConfigError(f"[paths] memory is {problem}", config_path, config_line(text, "paths", "memory"))
+
+
 def _check_engine_names(config: dict[str, Any], config_path: Path, text: str | None) -> None:
     """ConfigError, naming the line and the nearest name, for an engine transpub does not know in
     ``[engines.<name>]``, ``[translate] engine`` or ``[locale.<x>] engine``."""
@@ -386,6 +427,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
                 )
 
     _check_engine_names(config, config_path, text)
+    _check_memory_location(config, config_path, text)
     settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
     glossary = paths["glossary"]
     compile_ = config["compile"]
@@ -423,7 +465,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         site_dir=root / paths["site"],
         glossary_path=(root / glossary) if glossary else None,
         memory_path=root / paths["memory"],
-        memory_url=paths["memory"] if re.match(r"postgres(?:ql)?://", paths["memory"], re.I) else None,
+        memory_url=paths["memory"] if _POSTGRES_URL.match(paths["memory"]) else None,
         engine=config["translate"]["engine"],
         locale_settings=settings,
         segmentation=extract["segmentation"],
