@@ -99,3 +99,40 @@ def test_two_translate_shards_on_one_project_pay_each_shared_text_once(
     for article in range(8):
         po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
         assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]
+
+
+def test_a_memory_that_drops_mid_run_is_one_error_and_every_reply_paid_for_is_in_the_catalogs(
+    tmp_path: Path,
+    fresh_database: str,  # noqa: F811
+) -> None:
+    """The database restarts (a failover, the network) while the engine answers: the run stops with
+    one Error line, and what the engine answered is in the catalogs, not paid for again."""
+    import psycopg
+
+    root = worker_project(tmp_path / "worker")
+    answered: list[str] = []
+
+    def translate(text: str, target: str) -> str:
+        if len(answered) == 4:  # the server drops this worker's connection mid-run
+            with psycopg.connect(fresh_database, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+        answered.append(text)
+        return f"[{target.lower()}] {text}"
+
+    with FakeMT(translate=translate) as engine:
+        environment = dict(os.environ, TRANSPUB_LIBRE_URL=engine.url, TRANSPUB_MEMORY_URL=fresh_database)
+        command = [sys.executable, "-m", "transpub", "translate", "-l", "es", "--engine", "libre"]
+        run = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "stopped answering" in errors[0], run.stderr
+    filled = [
+        e.msgid
+        for article in range(2)
+        for e in read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
+        if e.msgid and e.msgstr
+    ]
+    assert sorted(filled) == sorted(answered) and len(answered) > 4, (run.stderr, len(filled), len(answered))

@@ -739,13 +739,15 @@ def _machine_translate(
             item = items[index]
             counts.failed += item.entries
             report.failures.append(failure(item, message, FAILED))
-        if paid:
-            memory.add(source, locale, paid, name)
-            memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
-        if rejected:
-            memory.add(source, locale, rejected, f"{name}:rejected")
-        for path, path_fills in fills.items():
-            _apply_or_report(project, report, path, path_fills)
+        try:  # the catalogs first: what was paid for is kept when the memory stops answering
+            for path, path_fills in fills.items():
+                _apply_or_report(project, report, path, path_fills)
+        finally:  # and in the memory when a catalog cannot be written (a full disk)
+            if paid:
+                memory.add(source, locale, paid, name)
+                memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
+            if rejected:
+                memory.add(source, locale, rejected, f"{name}:rejected")
         done_units += len(outcome.done) + len(outcome.failed)
         done_chars += outcome.chars
         emit("batch")

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import os
 import random
@@ -587,19 +588,16 @@ def run_engine(
                 for future in finished:
                     undelivered.discard(future)
                     deliver(future, futures[future])
-        except KeyboardInterrupt:
-            # Ctrl-C (or SIGTERM, see the CLI): requests not sent yet are dropped, no retry starts,
-            # and the replies of the requests already out or back (paid for) are delivered before
-            # stopping
+        except BaseException:
+            # Ctrl-C (or SIGTERM, see the CLI), or on_batch failed (the memory stopped answering):
+            # requests not sent yet are dropped, no retry starts, and the replies of the requests
+            # already out or back (paid for) are delivered before stopping, as far as on_batch can
+            # take them (it keeps them in the catalogs before it stores them in the memory)
             stopping.set()
             out = [future for future in futures if future in undelivered and not future.cancel()]
             wait(out)
             for future in out:
                 undelivered.discard(future)
-                deliver(future, futures[future])
-            raise
-        except BaseException:
-            stopping.set()
-            for future in pending:
-                future.cancel()
+                with contextlib.suppress(Exception):
+                    deliver(future, futures[future])
             raise

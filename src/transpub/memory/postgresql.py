@@ -12,9 +12,10 @@ The schema is created in an empty database; an older one is only upgraded by
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..errors import MemoryStoreError
@@ -412,3 +413,30 @@ class PostgresMemory(StoreConnection):
 
 def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _answering(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` of :class:`PostgresMemory`, with an error of the database while it runs (the
+    server restarted, a failover, the network) one :class:`MemoryStoreError` naming the memory,
+    which the command line says in one line."""
+
+    @functools.wraps(method)
+    def guarded(self: PostgresMemory, *args: Any, **kwargs: Any) -> Any:
+        import psycopg
+
+        try:
+            return method(self, *args, **kwargs)
+        except psycopg.Error as exc:
+            raise MemoryStoreError(
+                f"the translation memory at {self.path} stopped answering: {_first_line(exc)}; what "
+                "the engine answered before is in the catalogs: run again once the database is back"
+            ) from exc
+
+    return guarded
+
+
+for _name in (
+    "schema_version", "add", "exact", "lookup", "forget", "close_matches", "claim", "release",
+    "count", "entries", "merge", "size", "stats",
+):  # fmt: skip
+    setattr(PostgresMemory, _name, _answering(getattr(PostgresMemory, _name)))
