@@ -63,6 +63,15 @@ def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
     for stage in ("extract", "translate", "compile", "check"):
         assert f"transpub {stage} --shard 1/4" in " ".join(commands)
     assert commands[-1] == "transpub compile --indexes"
+    # the shard's pages and catalogs are uploaded before check, which fails while anything is fuzzy,
+    # and the indexes run all the same, with the catalogs they decide from
+    steps = jobs["shard"]["steps"]
+    upload = next(i for i, step in enumerate(steps) if "upload-artifact" in str(step.get("uses")))
+    check = next(i for i, step in enumerate(steps) if str(step.get("run", "")).startswith("transpub check"))
+    assert upload < check and {"site/", "locales/"} <= set(steps[upload]["with"]["path"].split())
+    assert "cancelled()" in jobs["indexes"]["if"]
+    download = next(step for step in jobs["indexes"]["steps"] if "download-artifact" in str(step.get("uses")))
+    assert download["with"]["path"] == "." and download["with"]["merge-multiple"] is True
     for command in commands:
         context = parse_transpub_command(command)
         if "--shard" in command:
