@@ -1132,6 +1132,30 @@ def test_a_dotted_front_matter_key_translates_the_value_nested_under_it(front: s
     assert pseudo.replace("⟦", "").replace("⟧", "") == source
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        "---\ntitle: Docs\nmenu: {main: {name: Documentation, weight: 1}}\n---\n",
+        "---\ntitle: Docs\nmenu:\n  main: [{name: Documentation, weight: 1}]\n---\n",
+        "{title: Docs, menu: {main: {name: Documentation, weight: 1}}}\n---\n",
+    ],
+    ids=["flow-mapping", "flow-sequence", "flow-document"],
+)
+def test_a_translation_in_a_yaml_flow_collection_cannot_add_a_key(front: str) -> None:
+    # in {…} a plain value ends at a comma: Hugo's menu "pre" is raw HTML on every page of the language
+    if front.startswith("{"):
+        front = "---\n" + front
+    source = front + "\nBody.\n"
+    document = read(source, front_matter_keys=("title", "menu.main.name"))
+    assert "Documentation" in msgids(document)
+    evil = 'Documentación, "pre":"\\u003cimg src=x onerror=alert(1)\\u003e"'
+    written = translate(document, {"Documentation": evil})
+    data = yaml.safe_load(written.split("---")[1])
+    main = data["menu"]["main"]
+    entry = main[0] if isinstance(main, list) else main
+    assert entry == {"name": evil, "weight": 1} and data["title"] == "Docs", written
+
+
 def test_a_jekyll_includes_quoted_parameters_are_units_like_a_shortcodes() -> None:
     source = (
         "Text {% include icon.html title='Home page' %} here.\n\n"

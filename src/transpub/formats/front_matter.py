@@ -168,7 +168,9 @@ def _read_yaml(
             if key in DATE_KEYS and front.date is None and isinstance(value_node, yaml.ScalarNode):
                 if _DATED.match(value_node.value):
                     front.date = value_node.value.strip()
-        _yaml_mapping(front, body, offset, node, keys, _prefixes(keys), "", newline)
+        _yaml_mapping(
+            front, body, offset, node, keys, _prefixes(keys), "", newline, flow=bool(node.flow_style)
+        )
     return front
 
 
@@ -182,12 +184,16 @@ def _yaml_mapping(
     path: str,
     newline: str,
     position: int | None = None,
+    *,
+    flow: bool = False,
 ) -> None:
     """Add the translated values of mapping ``node`` (at dotted ``path``) to ``front``: the keys named
     in ``keys``, in the mappings ``prefixes`` lead to (``card.title``: ``title`` in ``card``; a list
     of mappings on the way is gone through, each at its ``position``: ``features.title`` is the title of
     each of VitePress' home page features); a block scalar's translation is written with the file's
-    line end ``newline``."""
+    line end ``newline``; ``flow``: the mapping is inside a flow collection, ``{…}`` or ``[…]``,
+    where a plain value ends at a comma (``name: Docs, "pre": "<img …>"`` would add a key)."""
+    flow = flow or bool(node.flow_style)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
@@ -195,7 +201,7 @@ def _yaml_mapping(
         if name in keys:
             if isinstance(value_node, yaml.ScalarNode):
                 front.values.extend(
-                    _yaml_values(body, offset, name, position, value_node, flow=False, newline=newline)
+                    _yaml_values(body, offset, name, position, value_node, flow=flow, newline=newline)
                 )
             elif isinstance(value_node, yaml.SequenceNode):
                 for index, item in enumerate(value_node.value):
@@ -207,16 +213,19 @@ def _yaml_mapping(
                                 name,
                                 index,
                                 item,
-                                flow=bool(value_node.flow_style),
+                                flow=flow or bool(value_node.flow_style),
                                 newline=newline,
                             )
                         )
         elif name in prefixes and isinstance(value_node, yaml.MappingNode):
-            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name, newline, position)
+            _yaml_mapping(front, body, offset, value_node, keys, prefixes, name, newline, position, flow=flow)
         elif name in prefixes and isinstance(value_node, yaml.SequenceNode):
+            inside = flow or bool(value_node.flow_style)
             for index, entry in enumerate(value_node.value):
                 if isinstance(entry, yaml.MappingNode):
-                    _yaml_mapping(front, body, offset, entry, keys, prefixes, name, newline, index)
+                    _yaml_mapping(
+                        front, body, offset, entry, keys, prefixes, name, newline, index, flow=inside
+                    )
 
 
 def _prefixes(keys: Container[str]) -> Container[str]:
