@@ -404,6 +404,16 @@ def test_a_multi_line_toml_string_keeps_its_line_breaks_for_the_translator_and_i
     }
 
 
+def test_a_line_of_plus_signs_in_a_multi_line_toml_translation_does_not_end_the_front_matter() -> None:
+    # Hugo ends TOML front matter at a +++ line: the whole site failed to build
+    text = '+++\ntitle = \'Harbour\'\nsummary = """\nHarbour Office\nQuay 4\n"""\n+++\nBody.\n'
+    document = read(text)
+    written = translate(document, {"Harbour Office\nQuay 4": "Hafenamt\n+++\ndraft = true"})
+    front, body = written.split("\n+++\n", 1)[0].removeprefix("+++\n"), written.split("\n+++\n", 1)[1]
+    assert tomllib.loads(front) == {"title": "Harbour", "summary": "Hafenamt\n+++\ndraft = true"}
+    assert body == "Body.\n"
+
+
 @pytest.mark.parametrize(
     ("text", "line", "what"),
     [

@@ -532,10 +532,13 @@ def _toml_lines(text: str, form: tuple[str, str, str, bool], newline: str = "\n"
     >>> print(_toml_lines("l'été\\nHafen", ("'''", "", "", False)).replace('"', "Q"))  # (a basic one)
     QQQl'été
     HafenQQQ
+    >>> print(_toml_lines("Hafenamt\\n+++\\nKai 4", ("'''", "\\n", "\\n", False)))
+    "Hafenamt\\n+++\\nKai 4"
     """
     quote, after_open, before_close, escaped = form
     lines = [spaced_line(line) for line in text.strip("\n").split("\n")]
-    if not all(line.isprintable() for line in lines):
+    if not all(line.isprintable() and not line.startswith("+++") for line in lines):
+        # (a line +++ would end Hugo's front matter there: one line, its breaks escaped)
         return _quoted("\n".join(lines))
     if quote == "'''" and "'" not in text:
         body = newline.join(lines)
