@@ -108,6 +108,7 @@ def test_a_bare_url_or_address_in_a_translation_is_not_made_a_link(evil: str) ->
         "El muelle ![](https://tracker.example/p.png).",
         "El muelle <img src=x onerror=alert(1)>.",
         "El muelle, https://phish.example.",
+        "El muelle, escriba a ann@phish.example.",  # a mailto: link with Goldmark's linkify
     ],
 )
 def test_a_shortcode_parameter_cannot_be_given_markup_by_its_translation(evil: str) -> None:
@@ -1177,6 +1178,9 @@ def test_a_jekyll_includes_quoted_parameters_are_units_like_a_shortcodes() -> No
     assert "{% include icon.html title='Página de inicio' %}" in written
     assert '{% include figure.html caption="Un muelle \\"rojo\\"" url="/a.png" alt=page.alt %}' in written
     assert translate(document, {}) == source
+    # Liquid ends the tag at the first %}, quoted or not: the whole site would not build
+    broken = translate(document, {'A "red" dock': "Un muelle %} {{ site.secret }}"})
+    assert '{% include figure.html caption="A \\"red\\" dock" url="/a.png" alt=page.alt %}' in broken
 
 
 def test_what_the_author_escaped_for_an_extension_stays_escaped_in_the_translation() -> None:

@@ -640,8 +640,9 @@ def shortcode_value(text: str) -> str:
 
 
 #: What a shortcode's template may render as a link, an image or HTML when it reads a parameter as
-#: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``).
-_PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.")
+#: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``;
+#: an e-mail address is a ``mailto:`` link with Goldmark's linkify).
+_PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.|(?<=[\w.+-])@(?=[\w-]+\.\w)")
 #: Where a link of a parameter read as Markdown goes: ``[x](here)``, ``[x](<here>)``, ``[x]: here``.
 _PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
@@ -650,15 +651,18 @@ def liquid_param(source: str, raw: str, text: str) -> str:
     r"""A translated parameter of a Liquid include, quoted as Jekyll reads it back (its own single
     quotes kept where they can hold it, else double quotes, ``\"`` inside);
     the parameter as written (``raw``) when the translation holds markup its ``source`` value does
-    not (see :func:`shortcode_param`) or a backslash (which Jekyll's reading would take as an escape).
+    not (see :func:`shortcode_param`), a backslash (which Jekyll's reading would take as an escape) or
+    ``%}`` (the end of the tag, for Liquid, even inside quotes).
 
     >>> print(liquid_param("The dock", '"The dock"', 'El "muelle"'), liquid_param("A", '"A"', "B\\"))
     "El \"muelle\"" "A"
     >>> print(liquid_param("The dock", "'The dock'", 'El "muelle"'), liquid_param("Dock", "'Dock'", "L'eau"))
     'El "muelle"' "L'eau"
+    >>> print(liquid_param("The dock", '"The dock"', "El 100 %} muelle"))
+    "The dock"
     """
-    if "\\" in text or shortcode_param(source, raw, text) == raw:
-        return raw
+    if "\\" in text or "%}" in text or shortcode_param(source, raw, text) == raw:
+        return raw  # (Liquid ends the tag at the first %}, quoted or not: the site would not build)
     text = " ".join(text.split())
     if raw.startswith("'") and "'" not in text:  # the source's quotes, where they can hold it
         return f"'{text}'"
