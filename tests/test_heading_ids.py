@@ -221,6 +221,20 @@ def test_a_heading_left_untranslated_or_with_an_id_of_its_own_is_written_as_it_i
     assert document.render(heading_ids="hugo") == PAGE
 
 
+def test_an_id_written_with_two_hashes_is_the_headings_id_not_text(tmp_path: Path) -> None:
+    """The Kubernetes docs write ``{##termination-with-sidecars}``, which Hugo reads as that id: it
+    was offered as text, written ``\\{##…}`` and given another id, and the page's link broke."""
+    page = "### Pod shutdown {##termination-with-sidecars}\n\nSee [the order](#termination-with-sidecars).\n"
+    document = read_markdown(page, Path("page.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()][0] == "Pod shutdown"
+    spanish = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids="hugo")
+    assert spanish.startswith("### ⟦Pod shutdown⟧ {##termination-with-sidecars}\n")
+    if HUGO is not None:
+        assert '<h3 id="termination-with-sidecars">⟦Pod shutdown⟧</h3>' in hugo_page(
+            spanish, tmp_path / "site"
+        )
+
+
 @pytest.mark.parametrize("style", ["hugo", "jekyll", "mkdocs", "mdbook"])
 def test_a_heading_with_closing_hashes_gets_its_id_instead_of_them(style: str) -> None:
     """Closing ``#``s are optional; Goldmark before 1.7.14 took a ``#`` of the translation for them

@@ -46,14 +46,17 @@ if TYPE_CHECKING:  # (compile of HTML articles imports this module, never markdo
 STYLES = HEADING_ID_STYLES
 
 #: One attribute of a heading's list: ``#id``, ``.class``, ``key=value`` or a bare ``key`` (an id or
-#: class may hold dots after its first character, as Goldmark reads them: ``{#v0.14.2}``).
-_ONE_ATTRIBUTE = r"(?:[#.][\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
+#: class may hold dots after its first character, as Goldmark reads them: ``{#v0.14.2}``; Hugo reads
+#: ``{##id}``, which the Kubernetes docs write, as ``{#id}``).
+_ONE_ATTRIBUTE = r"(?:(?:#+|\.)[\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)|[\w-]+)"
 #: A heading's attribute list at the end of its text (``## Title {#id .class}``, Python-Markdown's
 #: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
 #: renderer puts the attributes on the heading.
 HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
 #: One attribute in a list's group 1: ``#``/``.`` and a name, ``key=value`` (groups 3-6), a bare ``key`` (7).
-ATTRIBUTE = re.compile(r"([#.])([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)")
+ATTRIBUTE = re.compile(
+    r"([#.])(?:(?<=#)#*)([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)"
+)
 #: An id kramdown reads in ``## Title {#id}`` (an XML name: a letter or ``_`` first, no digit).
 _KRAMDOWN_ID = re.compile(r"[^\W\d][\w:.-]*")
 _CONTAINERS = {"em_open", "strong_open", "s_open", "link_open"}
