@@ -226,7 +226,7 @@ def test_an_id_written_with_two_hashes_is_the_headings_id_not_text(tmp_path: Pat
     was offered as text, written ``\\{##…}`` and given another id, and the page's link broke."""
     page = "### Pod shutdown {##termination-with-sidecars}\n\nSee [the order](#termination-with-sidecars).\n"
     document = read_markdown(page, Path("page.md"), "utf-8", ReadOptions())
-    assert [unit.msgid for unit in document.units()][0] == "Pod shutdown"
+    assert next(unit.msgid for unit in document.units()) == "Pod shutdown"
     spanish = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids="hugo")
     assert spanish.startswith("### ⟦Pod shutdown⟧ {##termination-with-sidecars}\n")
     if HUGO is not None:

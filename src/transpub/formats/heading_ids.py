@@ -55,7 +55,7 @@ _ONE_ATTRIBUTE = r"(?:(?:#+|\.)[\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}
 HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
 #: One attribute in a list's group 1: ``#``/``.`` and a name, ``key=value`` (groups 3-6), a bare ``key`` (7).
 ATTRIBUTE = re.compile(
-    r"([#.])(?:(?<=#)#*)([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)"
+    r"([#.])(?:(?<=#)#+)?([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)"
 )
 #: An id kramdown reads in ``## Title {#id}`` (an XML name: a letter or ``_`` first, no digit).
 _KRAMDOWN_ID = re.compile(r"[^\W\d][\w:.-]*")
