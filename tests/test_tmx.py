@@ -177,6 +177,13 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
             "not well-formed XML",
             19,
         ),
+        (  # not expanded: "Alter Hafen-Titel" was stored as " Hafen-Titel"
+            AGENCY_TMX.replace("?>\n", '?>\n<!DOCTYPE tmx [<!ENTITY old "Alter">]>\n', 1).replace(
+                "Alter Hafen", "&old; Hafen"
+            ),
+            "entity reference &old; in a unit",
+            13,
+        ),
     ],
     ids=[
         "no-source-language",
@@ -185,6 +192,7 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
         "code-without-its-start",
         "other-source-language-then-malformed",
         "code-without-its-start-then-malformed",
+        "declared-entity",
     ],
 )
 def test_bad_tmx_is_one_error_line_and_stores_nothing(

@@ -352,6 +352,13 @@ def _catalog_bytes(project: Path) -> dict[Path, bytes]:
             ),
             "names no file below articles/",
         ),
+        (
+            # an entity the document declares is not expanded: the unit came in as "  nichts." (final)
+            lambda t: t.replace("?>\n", '?>\n<!DOCTYPE xliff [<!ENTITY e "Sonst">]>\n', 1).replace(
+                "Sonst nichts.", "&e; nichts."
+            ),
+            "entity reference &e; in a unit",
+        ),
     ],
     ids=[
         "malformed",
@@ -362,6 +369,7 @@ def _catalog_bytes(project: Path) -> dict[Path, bytes]:
         "other-language",
         "original-into-another-locale",
         "original-outside-articles",
+        "declared-entity",
     ],
 )
 def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, change, message: str) -> None:

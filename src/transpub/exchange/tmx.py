@@ -193,6 +193,13 @@ class _TmxStream:
         raise TmxError(message, self.shown, line)
 
     def _unit(self, tu: etree._Element) -> TmxUnit | None:
+        entity = next(tu.iter(etree.Entity), None)
+        if entity is not None:  # (not expanded: its text would be lost)
+            self._fail(
+                f"entity reference {entity.text} in a unit: transpub does not expand the entities a "
+                "document declares (its text would be lost); write the characters themselves",
+                entity.getparent().sourceline,
+            )
         numbering: dict[str, int] = {}
         texts: dict[str, str] = {}
         source = None

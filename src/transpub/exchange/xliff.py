@@ -407,6 +407,15 @@ class _Reading:
 
     def unit(self, element: etree._Element) -> None:
         """Read the unit ``element`` (whole) into the files being read."""
+        entity = next(element.iter(etree.Entity), None)
+        if entity is not None:  # (its text would be lost: entities are not expanded, see read_xliff)
+            self.error = XliffError(
+                f"entity reference {entity.text} in a unit: transpub does not expand the entities a "
+                "document declares (its text would be lost); write the characters themselves",
+                self.shown,
+                entity.getparent().sourceline,
+            )
+            return
         try:
             if self.version == "1.2":
                 unit = _read_trans_unit_12(element, self.shown)
