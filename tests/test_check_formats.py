@@ -30,6 +30,12 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File names as outside a GitHub Actions job (its runner sets ``GITHUB_WORKSPACE``)."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+
+
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if os.environ.get("TRANSPUB_UPDATE_GOLDEN"):
@@ -45,6 +51,21 @@ def test_text_and_github_output_match_golden_files(messy: Path, fmt: str) -> Non
     result = run(messy, "check", "--format", fmt)
     assert result.exit_code == 1
     check_golden(f"messy.{fmt}.expect", result.output)
+
+
+def test_github_annotations_name_files_from_the_repository_when_the_project_is_in_a_folder_of_it(
+    messy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitHub puts an annotation on the pull request's file only by its path in the repository
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(messy.parent))
+    annotations = [line for line in run(messy, "check", "--format", "github").output.splitlines()]
+    assert "::error file=news/locales/de/LC_MESSAGES/signing.po,line=38," in "\n".join(annotations)
+    assert not [line for line in annotations if line.startswith("::") and "file=locales/" in line]
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(messy))  # the project at the top of the repository
+    assert (
+        "::error file=locales/de/LC_MESSAGES/signing.po,line=38,"
+        in run(messy, "check", "--format", "github").output
+    )
 
 
 def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(messy: Path) -> None:

@@ -960,9 +960,22 @@ def check(
             CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
             jobs=jobs,
         )
-    _echo(format_check_report(report, fmt), nl=False)
+    _echo(format_check_report(report, fmt, folder=_in_repository(project.root)), nl=False)
     if not report.ok:
         sys.exit(1)
+
+
+def _in_repository(root: Path) -> str:
+    """The project folder ``root`` relative to the repository a GitHub Actions job checked out
+    (``GITHUB_WORKSPACE``), which the file names of annotations start from; "" elsewhere."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return ""
+    try:
+        folder = Path(os.path.abspath(root)).relative_to(os.path.abspath(workspace)).as_posix()
+    except ValueError:  # (a project outside the checkout)
+        return ""
+    return "" if folder == "." else folder
 
 
 @main.command()

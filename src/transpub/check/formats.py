@@ -7,6 +7,7 @@ by ``transpub/data/check-report.schema.json`` and docs/ci.md.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from typing import Any
@@ -93,12 +94,13 @@ def escape_github_property(text: str) -> str:
 GITHUB_SHOWN = 10
 
 
-def format_github(report: CheckReport) -> str:
-    """``::error file=…,line=…,title=transpub <check>::message`` per problem, then the summary."""
+def format_github(report: CheckReport, folder: str = "") -> str:
+    """``::error file=…,line=…,title=transpub <check>::message`` per problem, then the summary
+    (``folder``: the project's folder in the repository, which GitHub's file names start from)."""
     lines = []
     for issue in report.issues:
         kind = "error" if issue.severity == "error" else "warning"
-        props = [f"file={escape_github_property(issue.path)}"]
+        props = [f"file={escape_github_property(posixpath.join(folder, issue.path))}"]
         if issue.line:
             props.append(f"line={issue.line}")
         props.append(f"title={escape_github_property('transpub ' + issue.check)}")
@@ -259,10 +261,11 @@ def format_junit(report: CheckReport) -> str:
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github, "junit": format_junit}
 
 
-def format_check_report(report: CheckReport, fmt: str = "text") -> str:
-    """The report in ``fmt`` (``text``, ``json``, ``github`` or ``junit``), ending with a newline."""
+def format_check_report(report: CheckReport, fmt: str = "text", *, folder: str = "") -> str:
+    """The report in ``fmt`` (``text``, ``json``, ``github`` or ``junit``), ending with a newline
+    (``folder``: for ``github``, the project's folder in the repository, ``""`` at its top)."""
     try:
         formatter = FORMATTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r} (known: {' '.join(FORMATTERS)})") from None
-    return formatter(report)
+    return format_github(report, folder) if formatter is format_github else formatter(report)
