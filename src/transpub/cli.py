@@ -830,6 +830,8 @@ def compile_(
     _echo_unchanged(unchanged, "page")
     if write_mo:
         _echo_mo_files(project, report.mo_written, verbose)
+    for removed in report.removed:
+        _echo(f"{removed}: removed (its article is gone)")
     for warning in report.warnings:
         _echo(f"Warning: {warning.location}: {warning.message}", err=True)
     if report.stale_links:

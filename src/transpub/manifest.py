@@ -655,6 +655,10 @@ class Manifest:
         """The record of ``slug`` (in ``locale``), if any."""
         return self._records.get((slug, locale))
 
+    def slugs(self) -> set[str]:
+        """The slugs with a record (in any locale)."""
+        return {slug for slug, _ in self._records}
+
     def put(self, slug: str, record: Record, locale: str = "") -> None:
         """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""
         self._records[slug, locale] = record

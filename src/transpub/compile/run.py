@@ -36,6 +36,8 @@ class CompileReport:
     #: Locales not compiled in this run whose published pages link an out-of-date list of languages
     #: (a selected language was published or withdrawn): ``transpub compile`` without ``-l`` updates them.
     stale_links: list[str] = field(default_factory=list)
+    #: Pages (and review copies) removed because their article is gone, relative to the project.
+    removed: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

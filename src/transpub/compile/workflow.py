@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from ..discovery import in_shard
+from ..errors import UnsafePathError
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
+from ..model import Issue
 from ..project import Project
 from ..readcache import ReadCache
 from ..signing import local_key
@@ -132,6 +135,9 @@ def compile_project(
             )
         if markdown:  # a static-site generator makes its own index pages and language menus
             return report
+        if options.pages and not full:
+            present = set(slugs.values()) | discovery.refused
+            _remove_pages_of_gone_articles(project, manifest, out_dir, present, report)
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
             return report
         if options.pages:
@@ -146,6 +152,45 @@ def compile_project(
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
         manifest.save()
     return report
+
+
+def _remove_pages_of_gone_articles(
+    project: Project, manifest: Manifest, out_dir: Path, present: set[str], report: CompileReport
+) -> None:
+    """Delete the pages (and review copies) compile wrote for articles that are gone (in this run's
+    shard): those its records name, in the site, as they were written (a page changed since is a
+    warning, and stays); then forget the records. A retracted article no longer stays published."""
+    if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
+        return
+    for slug in sorted(manifest.slugs() - present):
+        if not in_shard(slug, project.shard):
+            continue
+        record = manifest.get(slug)
+        if record is None:
+            continue
+        for name, digest in sorted(record.hashes.items()):
+            path = project.root / name
+            if path.suffix != ".html" or not path.is_file():
+                continue
+            try:
+                confine(path, out_dir)
+            except UnsafePathError:  # (not in the site: not compile's to remove)
+                continue
+            if file_hash(path) != digest:
+                report.warnings.append(
+                    Issue(
+                        project.relative(path),
+                        None,
+                        "removed",
+                        f"left as it is: its article {slug} is gone, but the page was changed since "
+                        "compile wrote it; delete it if it should go",
+                        severity="warning",
+                    )
+                )
+                continue
+            remove_file(path, out_dir)
+            report.removed.append(project.relative(path))
+        manifest.drop(slug)
 
 
 def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
