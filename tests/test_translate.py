@@ -391,6 +391,24 @@ def test_a_broken_catalog_is_one_error_line_and_the_other_articles_are_still_tra
     assert "Traceback" not in result.output
 
 
+def test_articles_without_a_catalog_yet_are_a_warning_saying_to_extract_first(tmp_path, fake):
+    # a CI job that forgot extract printed "es via libre: nothing to do" and went green
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    make_project(tmp_path, {"a": [("Translated here.", "")]})
+    for slug in ("b", "c", "d", "e"):
+        (tmp_path / "articles" / f"{slug}.html").write_text("<p>Not extracted.</p>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: 4 articles (b, c, d, …) have no es catalog yet, so nothing of them is translated: "
+        "run `transpub extract` first" in result.output
+    )
+    assert "es via libre: 1 machine-translated" in result.output
+
+
 def test_a_dry_run_says_what_the_memory_would_fill_not_that_it_filled_it(tmp_path, fake):
     from click.testing import CliRunner
 

@@ -348,9 +348,16 @@ def translate_project(
         for locale, name in plan:
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
-            paths = [
-                p for p in (project.catalog_path(locale, project.slug_of(a)) for a in articles) if p.is_file()
-            ]
+            every = [project.catalog_path(locale, project.slug_of(a)) for a in articles]
+            paths = [p for p in every if p.is_file()]
+            if len(paths) < len(every):  # (a CI job that forgot extract: nothing to fill, and green)
+                missing = [p.stem for p in every if not p.is_file()]
+                report.warnings.append(
+                    f"{len(missing)} article{'s' if len(missing) > 1 else ''} ({', '.join(missing[:3])}"
+                    f"{', …' if len(missing) > 3 else ''}) {'have' if len(missing) > 1 else 'has'} no "
+                    f"{locale} catalog yet, so nothing of {'them' if len(missing) > 1 else 'it'} is "
+                    "translated: run `transpub extract` first"
+                )
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:
