@@ -189,6 +189,16 @@ def test_a_translation_in_an_html_block_that_mkdocs_and_jekyll_read_as_markdown_
     assert evil in html.unescape(page)
 
 
+def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together() -> None:
+    # Chinese and Japanese join a paragraph's sentences with no space between them
+    document = read("See the details. They are here.\n")
+    evil = {"See the details.": "详情见 https:", "They are here.": "//evil.example/phish。"}
+    written = document.render(lambda slot: Resolution(evil.get(slot.msgid)), join_sentences=True)
+    assert "https&#58;&#47;/evil" in written or "https:&#47;/evil" in written, written
+    page = render_markdown_page(written, "zh_CN", "a.md")
+    assert "<a " not in page.split("<article>")[1], page
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

@@ -40,6 +40,9 @@ _INLINE = re.compile(
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
+    # (and a piece that starts //, which the piece before it may end with a scheme: a sentence ending
+    # "https:" and the next starting "//evil.example", where a spaceless language joins them)
+    r"|^/(?=/)"
     r"|\$(?=\$|[^\s$\d`](?:[^$\n`]*[^\s\\`])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
