@@ -199,6 +199,14 @@ def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together() 
     assert "<a " not in page.split("<article>")[1], page
 
 
+def test_a_table_cell_whose_translation_ends_in_a_backslash_keeps_its_columns() -> None:
+    # GFM tables split cells before reading escapes: a \\ before the cell's | still escaped it
+    document = read("|Name|Role|\n|---|---|\n|Alice|Editor|\n")
+    written = translate(document, {"Alice": "Alicia\\", "Editor": "Redactora"})
+    page = render_markdown_page(written, "es", "a.md")
+    assert re.findall(r"<td>(.*?)</td>", page) == ["Alicia\\", "Redactora"], page
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

@@ -213,6 +213,10 @@ def _escape_one(match: re.Match[str]) -> str:
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
         return "&#123;" if after in ("{", "%") and after else "\\{"
+    if char == "\\" and match.end() == len(match.string):
+        # the piece's last character: \\ before the | that ends a table cell still escapes it (GFM
+        # tables split cells before anything else), the cell and the next one would merge
+        return "&#92;"
     return "\\" + char
 
 
