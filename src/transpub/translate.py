@@ -66,8 +66,10 @@ DEFAULT_MEMORY_SCORE = 75.0
 DEFAULT_CONCURRENCY = 8
 #: How often a worker looks for the replies of texts another worker has claimed (seconds).
 CLAIM_POLL_SECONDS = 0.5
-#: How long a claim on the texts this worker sends lasts; renewed while they are out (seconds).
-CLAIM_HOLD_SECONDS = CLAIM_SECONDS
+#: How long a claim on the texts this worker sends lasts; renewed every quarter of it while they are
+#: out (seconds). What a killed worker claimed waits this long for another worker (5 minutes, with
+#: nothing said, was a CI job that looked hung).
+CLAIM_HOLD_SECONDS = min(CLAIM_SECONDS, 60.0)
 #: Returned by :func:`_from_memory` when this engine's earlier (paid) reply was rejected.
 REJECTED_BEFORE = ("", "")
 
