@@ -206,6 +206,24 @@ def test_an_older_postgresql_schema_waits_for_transpub_memory_migrate(fresh_data
         assert memory.claim("en", "es", "deepl", ["A."]) == {"A."}
 
 
+def test_memory_migrate_on_a_new_database_says_it_set_the_schema_up(
+    tmp_path: Path,
+    fresh_database: str,  # noqa: F811
+) -> None:
+    # it said "schema version 2, up to date": the connection had set it up before migrate looked
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    init_project(tmp_path, source="en", locales=["es"], name="News")
+    command = ["--project", str(tmp_path), "memory", "migrate"]
+    result = CliRunner(env={"TRANSPUB_MEMORY_URL": fresh_database}).invoke(main, command)
+    assert result.exit_code == 0, result.output
+    assert f"schema version 0 → {SCHEMA_VERSION}" in result.output
+    again = CliRunner(env={"TRANSPUB_MEMORY_URL": fresh_database}).invoke(main, command)
+    assert f"schema version {SCHEMA_VERSION}, up to date" in again.output
+
+
 @pytest.mark.parametrize(
     ("url", "pieces"),
     [

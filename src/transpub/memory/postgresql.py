@@ -131,7 +131,8 @@ class PostgresMemory(StoreConnection):
                 f"cannot reach the translation memory at {self.path}: {hide_secrets(_first_line(exc), url)}"
             ) from exc
         version = self.schema_version()
-        if version == 0 and not read_only:  # set up under the lock: another worker may be doing it now
+        if version == 0 and not read_only and not migrating:  # (migrate says it set it up)
+            # set up under the lock: another worker may be doing it now
             _, version = self.migrate(only_if_empty=True)
         fresh = version == 0 and not self._has_tables()
         if version > SCHEMA_VERSION:
