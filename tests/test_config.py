@@ -195,16 +195,24 @@ def test_a_table_for_an_engine_that_does_not_exist_is_refused_with_the_nearest_n
         assert expected in result.output, command
 
 
-def test_an_attribute_to_translate_that_holds_an_address_or_script_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "attribute", ["a@href", "iframe@srcdoc", "a@xlink:href", "object@data", "video@poster", "*@onclick"]
+)
+def test_an_attribute_to_translate_that_holds_an_address_or_script_is_refused(
+    tmp_path: Path, attribute: str
+) -> None:
+    # iframe@srcdoc is a document (its &lt;script&gt; runs), the others load or link what they name
     root = tmp_path / "news"
     root.mkdir()
-    text = render_config("News", "en", ["es"]).replace(
-        "[extract]\n", '[extract]\nattributes = ["a@href"]\n', 1
+    text = (
+        render_config("News", "en", ["es"])
+        .replace("[extract]\n", '[extract]\nattributes = ["a@href"]\n', 1)
+        .replace("a@href", attribute)
     )
     (root / "transpub.toml").write_text(text, encoding="utf-8")
     with pytest.raises(
         ConfigError, match=re.escape('must be a list such as ["listing@caption", "*@data-tooltip"]')
     ):
         load_project(root)
-    (root / "transpub.toml").write_text(text.replace("a@href", "Listing@caption"), encoding="utf-8")
+    (root / "transpub.toml").write_text(text.replace(attribute, "Listing@caption"), encoding="utf-8")
     assert load_project(root).extract_attributes == ("listing@caption",)
