@@ -207,6 +207,18 @@ def test_a_table_cell_whose_translation_ends_in_a_backslash_keeps_its_columns() 
     assert re.findall(r"<td>(.*?)</td>", page) == ["Alicia\\", "Redactora"], page
 
 
+def test_a_shortcode_parameter_no_quoting_can_hold_as_written_keeps_its_source() -> None:
+    # with both quote kinds and a backslash, the backslash was written as a slash: another text
+    document = read('{{< figure src="a.png" caption="The north dock." >}}\n')
+    odd = 'El "muelle" `norte` en C:\\puertos'
+    assert (
+        translate(document, {"The north dock.": odd})
+        == '{{< figure src="a.png" caption="The north dock." >}}\n'
+    )
+    plain = translate(document, {"The north dock.": 'El "muelle" en C:\\puertos'})
+    assert plain == '{{< figure src="a.png" caption=`El "muelle" en C:\\puertos` >}}\n'
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")
