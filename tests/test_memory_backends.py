@@ -240,8 +240,26 @@ def test_an_unreachable_database_is_one_clear_error_without_its_password(
 ) -> None:
     with pytest.raises(MemoryStoreError) as caught:
         open_memory(url.format(dir=tmp_path))
-    assert "cannot reach the translation memory" in str(caught.value)
+    assert "cannot connect to the translation memory" in str(caught.value)
     assert not [piece for piece in pieces if piece in str(caught.value)], str(caught.value)
+
+
+def test_a_memory_url_that_cannot_be_read_is_a_configuration_error_without_its_password(
+    tmp_path: Path,
+) -> None:
+    """Exit 2, as for other mistakes in the settings (it was 1, as for a database that is down)."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    init_project(tmp_path, source="en", locales=["es"], name="News")
+    for url in ("postgresql://tm:s3cret@db.example/tm?bogus=1", "postgresql://tm:s3cret@[db/tm"):
+        result = CliRunner(env={"TRANSPUB_MEMORY_URL": url}).invoke(
+            main, ["--project", str(tmp_path), "memory", "stats"]
+        )
+        assert result.exit_code == 2, result.output
+        assert "the memory URL" in result.output and "cannot be read" in result.output, result.output
+        assert "s3cret" not in result.output
 
 
 def test_the_memory_url_variable_wins_over_the_configured_memory(

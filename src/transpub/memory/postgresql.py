@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..errors import MemoryStoreError
+from ..errors import ConfigError, MemoryStoreError
 from .base import (
     CANDIDATES,
     CLAIM_SECONDS,
@@ -124,11 +124,24 @@ class PostgresMemory(StoreConnection):
         self.owner = worker_id()
         self._lock = threading.Lock()
         self._overlay: dict[tuple[str, str, str, str], str] = {}  # a dry run's additions
+        try:  # a URL that cannot be read is a mistake in the settings, not a database that is down
+            psycopg.conninfo.conninfo_to_dict(url)
+        except psycopg.Error as exc:
+            raise ConfigError(
+                f"the memory URL {self.path} cannot be read: {hide_secrets(_first_line(exc), url)} "
+                "(TRANSPUB_MEMORY_URL or [paths] memory)"
+            ) from None
         try:
             self._db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
+            why = hide_secrets(_first_line(exc), url)
+            hint = (
+                " (give the password in PGPASSWORD or a .pgpass file)"
+                if "password" in why and ("authentication" in why or "no password" in why)
+                else ""
+            )
             raise MemoryStoreError(
-                f"cannot reach the translation memory at {self.path}: {hide_secrets(_first_line(exc), url)}"
+                f"cannot connect to the translation memory at {self.path}: {why}{hint}"
             ) from exc
         version = self.schema_version()
         if version == 0 and not read_only and not migrating:  # (migrate says it set it up)
