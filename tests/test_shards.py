@@ -76,6 +76,26 @@ def test_three_shards_extract_and_compile_every_article_once_then_indexes_list_t
     assert set().union(*checked) == set(SLUGS)
 
 
+def test_the_index_run_leaves_out_and_names_the_pages_of_a_shard_that_are_not_in_the_site(
+    tmp_path: Path,
+) -> None:
+    # a shard whose pages were not put in place: the indexes linked pages that do not exist
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    code, output = run(root, "compile", "--shard", "1/2", "--threshold", "0")
+    assert code == 0, output
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0, output
+    missing = [slug for slug in SLUGS if not in_shard(slug, (1, 2))]
+    for slug in missing:
+        assert f"Warning: site/es/{slug}.html: a page to publish that is not in the site" in output, output
+    index = (root / "site" / "es" / "index.html").read_text(encoding="utf-8")
+    for slug in SLUGS:
+        assert (f'href="{slug.rsplit("/", 1)[-1]}.html"' in index or f"{slug}.html" in index) != (
+            slug in missing
+        )
+
+
 def test_a_shard_outside_its_range_is_a_usage_error(tmp_path: Path) -> None:
     root = newsroom(tmp_path / "news")
     # digits that are not ASCII ("²".isdigit() holds, int("²") fails) and a number too long for int()

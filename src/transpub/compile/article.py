@@ -298,10 +298,26 @@ def _pages_left_out(
     run: CompileRun, document: Document, article: Path, pages: dict[str, Page]
 ) -> list[Issue]:
     """``compile --indexes``: the pages a sharded run wrote that this run, with other options
-    (``--include-fuzzy``, ``--threshold``), would not publish, so that its index pages leave them out."""
+    (``--include-fuzzy``, ``--threshold``), would not publish, and the pages it would publish that
+    are not in the site (a shard's pages not put there), so that its index pages leave them out."""
     if run.markdown_root is not None and document.for_generator:
         return []
     issues = []
+    for locale, page in pages.items():
+        if page.published and not _page_exists(run, document, locale, article, page.slug):
+            page.published = False
+            page.reason = "not in the site"
+            issues.append(
+                Issue(
+                    run.project.relative(run.out_dir / html_path(run.project, locale, page.slug)),
+                    None,
+                    "indexes",
+                    "a page to publish that is not in the site: the index pages leave it out; put every "
+                    "shard's pages (and catalogs) in place before `transpub compile --indexes`",
+                    locale,
+                    "warning",
+                )
+            )
     for locale in run.selected:
         page = pages.get(locale)
         if page is None or page.published or not _page_exists(run, document, locale, article, page.slug):
