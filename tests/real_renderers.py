@@ -13,9 +13,9 @@ import pytest
 HUGO = shutil.which("hugo")
 
 
-def hugo_page(markdown: str, site: Path, settings: str = "") -> str:
-    """The HTML Hugo makes of ``markdown`` as the content of one page (``settings``: more of hugo.toml),
-    built in ``site`` (made anew)."""
+def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[str, str] | None = None) -> str:
+    """The HTML Hugo makes of ``markdown`` as the content of one page (``settings``: more of hugo.toml;
+    ``shortcodes``: templates by name), built in ``site`` (made anew)."""
     assert HUGO is not None
     shutil.rmtree(site, ignore_errors=True)
     (site / "content").mkdir(parents=True)
@@ -27,6 +27,9 @@ def hugo_page(markdown: str, site: Path, settings: str = "") -> str:
         encoding="utf-8",
     )
     (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
+    for name, template in (shortcodes or {}).items():
+        (site / "layouts" / "shortcodes").mkdir(parents=True, exist_ok=True)
+        (site / "layouts" / "shortcodes" / f"{name}.html").write_text(template, encoding="utf-8")
     (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
     subprocess.run(
         [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],

@@ -11,6 +11,7 @@ import markdown
 import pytest
 import yaml
 
+from real_renderers import HUGO, hugo_page
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
@@ -217,6 +218,20 @@ def test_a_shortcode_parameter_no_quoting_can_hold_as_written_keeps_its_source()
     )
     plain = translate(document, {"The north dock.": 'El "muelle" en C:\\puertos'})
     assert plain == '{{< figure src="a.png" caption=`El "muelle" en C:\\puertos` >}}\n'
+
+
+@pytest.mark.skipif(HUGO is None, reason="Hugo is not installed")
+def test_text_a_translation_puts_after_a_markdown_shortcode_cannot_start_a_heading_in_hugo(
+    tmp_path: Path,
+) -> None:
+    # {{% x %}} is replaced by its output before Markdown is read: output ending in a line break
+    # made "# Titular falso" a heading
+    document = read("Call {{% phone %}} now.\n")
+    written = translate(document, {"Call <1/> now.": "Llame al <1/># Titular falso"})
+    page = hugo_page(written, tmp_path / "site", shortcodes={"phone": "555 0100\n"})
+    assert "<h1" not in page and "# Titular falso" in page, page
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == "Call {{% phone %}} now.\n"
 
 
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:

@@ -361,14 +361,16 @@ def _memoized(resolve: Resolver) -> Resolver:
 class _Piece:
     """Translated text of a slot that may start a Markdown line (escaped as it is written)."""
 
-    __slots__ = ("after_bracket", "before_link", "slot", "text")
+    __slots__ = ("after", "before_link", "slot", "text")
 
-    def __init__(self, slot: TextSlot, text: str, after_bracket: bool = False) -> None:
+    def __init__(self, slot: TextSlot, text: str, after: str = "") -> None:
         self.slot, self.text = slot, text
         self.before_link = False  # a link's ``[`` follows: a ``!`` ending the text would make it an image
-        #: markup ending in ``]`` is before it (``[docs]``, ``![logo]``, ``[^1]``): a ``(`` or ``:``
-        #: starting the text would make that a link, an image or a reference definition
-        self.after_bracket = after_bracket
+        #: What markup is right before it: ``"]"`` (``[docs]``, ``![logo]``, ``[^1]``: a ``(`` or ``:``
+        #: starting the text would make that a link, an image or a reference definition), ``"%}}"``
+        #: (a Hugo shortcode whose output is Markdown, often ending in a line break: the text may start
+        #: a line), else ``""``.
+        self.after = after
 
 
 #: What a text right after markup ending in ``]`` starts with, written so that it stays text.
@@ -510,11 +512,12 @@ def _render(
                     out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line
                 slot = part.slot
-                escape = slot.escape_line_start if _at_line_start(out) else slot.escape
+                starts = part.after == "%}}" or _at_line_start(out)
+                escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + "\\!"
-                if part.after_bracket:
+                if part.after == "]":
                     written = _after_bracket(written)
                 out.append(written)
         else:
@@ -602,7 +605,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
     # number, empty slash, text after) for each placeholder
     split = PLACEHOLDER_RE.split(text)
     pending = split[0]
-    bracket = False  # the last placeholder's markup ends in "]"
+    bracket = ""  # how the last placeholder's markup ends (see _Piece.after)
     for index in range(1, len(split), 4):
         closing, number, empty, after = split[index : index + 4]
         if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
@@ -623,7 +626,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 del items[opened[number] :]
                 items.append([*piece.open, *piece.same])
                 plain = False
-                bracket = _ends_in_bracket(piece.same)
+                bracket = _markup_end(piece.same)
                 continue
             piece = piece.open if not (closing or empty) else piece.close
         if (
@@ -639,30 +642,35 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         else:
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
-        bracket = _ends_in_bracket(piece)
+        bracket = _markup_end(piece)
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
 
 
-def _text_item(slot: TextSlot, text: str, plain: bool, after_bracket: bool) -> Any:
+def _text_item(slot: TextSlot, text: str, plain: bool, after: str) -> Any:
     """The item of ``text`` of a translation of ``slot``, between placeholders: escaped (``plain``:
-    the slot has no line-start escape), else a :class:`_Piece` escaped when written; right after
-    markup ending in ``]``, its first ``(`` or ``:`` a reference."""
+    the slot has no line-start escape), else a :class:`_Piece` escaped when written (``after``: see
+    :attr:`_Piece.after`); right after markup ending in ``]``, its first ``(`` or ``:`` a reference."""
     value = text if "&" not in text else unescape_lookalikes(text)
     if not plain:
-        return _Piece(slot, value, after_bracket)
+        return _Piece(slot, value, after)
     written = slot.escape(value)
-    return _after_bracket(written) if after_bracket else written
+    return _after_bracket(written) if after == "]" else written
 
 
-def _ends_in_bracket(piece: Any) -> bool:
-    """Whether a placeholder's source markup ends in ``]`` (a shortcut reference ``[docs]``, an
-    image ``![logo]``, a footnote ``[^1]``), after which ``(`` or ``:`` would be markup."""
+def _markup_end(piece: Any) -> str:
+    """How a placeholder's source markup ends, where that shapes the text after it (see
+    :attr:`_Piece.after`): ``"]"`` (a shortcut reference ``[docs]``, an image ``![logo]``, a footnote
+    ``[^1]``), ``"%}}"`` (a ``{{% x %}}`` shortcode), else ``""``."""
     if not piece:
-        return False
+        return ""
     last = piece[-1]
-    return last.__class__ is str and last.endswith("]")
+    if last.__class__ is not str:
+        return ""
+    if last.endswith("]"):
+        return "]"
+    return "%}}" if last.endswith("%}}") else ""
 
 
 def _same_content(msgid: str, text: str, number: str) -> bool:
