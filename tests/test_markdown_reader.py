@@ -234,6 +234,17 @@ def test_text_a_translation_puts_after_a_markdown_shortcode_cannot_start_a_headi
     assert pseudo.replace("⟦", "").replace("⟧", "") == "Call {{% phone %}} now.\n"
 
 
+def test_characters_the_source_writes_as_references_are_written_so_in_its_translation() -> None:
+    # &mdash; became a bare dash, &nbsp; a no-break space nobody sees in a diff, &amp; a bare &
+    source = "Ports&nbsp;80&mdash;443 &amp; more are *open*.\n\n- R&amp;D &#8217;s lab\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    written = translate(
+        document, {"Ports\xa080—443 & more are <1>open</1>.": "Puertos\xa080—443 & más: <1>abiertos</1>."}
+    )
+    assert written.startswith("Puertos&nbsp;80&mdash;443 &amp; más: *abiertos*.\n")
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

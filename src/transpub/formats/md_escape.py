@@ -23,6 +23,7 @@ glues text to is written as a link on its own (:func:`standalone_url`).
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable
 
@@ -114,7 +115,62 @@ def escaped_in(source: str) -> str:
 _ESCAPED_ALONE = re.compile(r"(?<=[ \t])\\(\*)(?=[ \t])")
 
 
-def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False, pipes: bool = False) -> str:
+#: A character reference as Markdown reads one: ``&mdash;``, ``&#8217;``, ``&#x2014;``.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def references_in(source: str) -> tuple[tuple[str, str], ...]:
+    """The characters outside ASCII, and ``&``, ``"`` and ``'``, that ``source`` (Markdown text as
+    written) writes as character references, each with the first reference it uses (a translation
+    of its text writes them so too).
+
+    >>> references_in("Ports&nbsp;80&mdash;443 &amp; more &mdash; x &#8217; &lt;")
+    (('\\xa0', '&nbsp;'), ('—', '&mdash;'), ('&', '&amp;'), ('’', '&#8217;'))
+
+    A character it also writes as it is may be written either way: as it is.
+
+    >>> references_in("R&amp;D and R&D, &copy; and ©, &mdash;")
+    (('—', '&mdash;'),)
+    """
+    found: dict[str, str] = {}
+    for match in _CHARACTER_REFERENCE.finditer(source):
+        char = html.unescape(match.group())
+        if len(char) == 1 and (ord(char) > 127 or char in _KEPT_ASCII):
+            found.setdefault(char, match.group())
+    if not found:
+        return ()
+    bare = _CHARACTER_REFERENCE.sub("", source)  # a character the source also writes as it is: either
+    return tuple(
+        (char, reference)
+        for char, reference in found.items()
+        if (_BARE_AMPERSAND.search(bare) is None if char == "&" else char not in bare)
+    )
+
+
+#: The characters of ASCII a source's references are kept for: none of them is in an escape this
+#: module writes but ``&``, whose bare ones only are replaced (see :func:`_with_references`).
+_KEPT_ASCII = frozenset("&\"'")
+#: An ``&`` that starts no reference (``&#91;`` is an escape of this module's).
+_BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def _with_references(written: str, references: tuple[tuple[str, str], ...]) -> str:
+    """``written`` (escaped) with each character of ``references`` as its reference."""
+    for char, reference in references:
+        if char == "&":
+            written = _BARE_AMPERSAND.sub(reference, written)
+        elif char in written:
+            written = written.replace(char, reference)
+    return written
+
+
+def escape_markdown_keeping(
+    text: str,
+    escaped: str,
+    line_start: bool = False,
+    pipes: bool = False,
+    references: tuple[tuple[str, str], ...] = (),
+) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
     same word; with ``pipes`` (the source's paragraph writes ``|`` as it is), ``|`` as it is.
@@ -126,6 +182,11 @@ def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False, p
     >>> print(escape_markdown_keeping("QUELLE | Name \\| x", "", pipes=True))
     QUELLE | Name \\| x
 
+    With ``references`` (see :func:`references_in`), their characters as the source writes them:
+
+    >>> print(escape_markdown_keeping("Puertos 80—443", "", references=(("—", "&mdash;"),)))
+    Puertos 80&mdash;443
+
     A pipe needs no escape in a paragraph (a table starts at a line of cells over a delimiter row,
     which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
@@ -133,6 +194,8 @@ def escape_markdown_keeping(text: str, escaped: str, line_start: bool = False, p
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
     if pipes and "|" in written:
         written = _ESCAPED_PIPE.sub(r"\1|", written)
+    if references:
+        written = _with_references(written, references)
     if not escaped:
         return written
     items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))

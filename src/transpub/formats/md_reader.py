@@ -39,6 +39,7 @@ from .md_escape import (
     escape_markdown_line,
     escaped_in,
     markdown_destination,
+    references_in,
     title_writer,
 )
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
@@ -120,6 +121,8 @@ class _Context(NamedTuple):
     escaped: str = ""
     #: Whether the source writes ``|`` as it is (see md_escape.escape_markdown_keeping).
     pipes: bool = False
+    #: The characters the source writes as references (see md_escape.references_in), so written in translations.
+    references: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -210,9 +213,13 @@ class _Builder(RunSlots):
     def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
         """Markdown escaping of text that starts a line."""
         assert isinstance(ctx, _Context)
-        if ctx.escaped or ctx.pipes:
+        if ctx.escaped or ctx.pipes or ctx.references:
             return functools.partial(
-                escape_markdown_keeping, escaped=ctx.escaped, line_start=True, pipes=ctx.pipes
+                escape_markdown_keeping,
+                escaped=ctx.escaped,
+                line_start=True,
+                pipes=ctx.pipes,
+                references=ctx.references,
             )
         return escape_markdown_line
 
@@ -435,14 +442,21 @@ class _Builder(RunSlots):
         pipes = tag not in ("td", "th") and any(
             atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in atoms
         )
+        # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
+        references: tuple[tuple[str, str], ...] = ()
+        if any("&" in atom.raw for atom in atoms if atom.kind == "text"):
+            references = references_in("".join(atom.raw for atom in atoms if atom.kind == "text"))
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
-            escape=functools.partial(escape_markdown_keeping, escaped=escaped, pipes=pipes)
-            if escaped or pipes
+            escape=functools.partial(
+                escape_markdown_keeping, escaped=escaped, pipes=pipes, references=references
+            )
+            if escaped or pipes or references
             else escape_markdown,
             kind=kind,
             escaped=escaped,
             pipes=pipes,
+            references=references,
         )
         out: list[Part] = []
         if markup.alert:
