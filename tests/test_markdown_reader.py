@@ -245,6 +245,22 @@ def test_characters_the_source_writes_as_references_are_written_so_in_its_transl
     assert written.startswith("Puertos&nbsp;80&mdash;443 &amp; más: *abiertos*.\n")
 
 
+def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_a_link() -> None:
+    # [watch] and [1, 2] were written &#91;watch&#93; in every translation (the Kubernetes docs)
+    source = "Use the [watch] verb on [1, 2] items.\n\n[other]: /defined\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    for evil in (
+        "Usa [watch](javascript:alert(1)) ya.",
+        "Usa [watch][other] ya.",
+        "Usa [watch]: /x y [other].",
+    ):
+        page = render_markdown_page(
+            translate(document, {"Use the [watch] verb on [1, 2] items.": evil}), "es", "a.md"
+        )
+        assert "<a " not in page.split("<article>")[1], (evil, page)
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

@@ -164,12 +164,41 @@ def _with_references(written: str, references: tuple[tuple[str, str], ...]) -> s
     return written
 
 
+#: Text in brackets a source paragraph writes as it is: no link, image, footnote or definition
+#: (a text atom; nothing it could start follows it, no bracket or backslash in it).
+_LITERAL_BRACKETS = re.compile(r"(?<![\\\]])\[([^\[\]\\\n]{1,80})\](?![(\[:])")
+
+
+def brackets_in(source: str) -> tuple[str, ...]:
+    r"""What ``source`` (the text of a paragraph as written, where Markdown found no link) writes in
+    brackets as it is (``[watch]``, ``[1, 2]``): shown as written there, since the page defines no
+    such link; a translation writes them so too, where nothing that makes a link follows them.
+
+    >>> brackets_in("Use [watch] or [1, 2]; [x](not a link and \\[y\\]")
+    ('watch', '1, 2')
+    """
+    return tuple(dict.fromkeys(match.group(1) for match in _LITERAL_BRACKETS.finditer(source)))
+
+
+def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
+    """``written`` (escaped) with the brackets around each of ``brackets`` as the source writes them,
+    where nothing that would make a link, a reference or a definition follows."""
+    for inner in brackets:
+        shown = escape_markdown(inner)
+        escaped = f"&#91;{shown}&#93;"
+        if escaped in written:
+            kept = f"[{shown}]"
+            written = re.sub(re.escape(escaped) + r"(?![(\[:])", lambda _, kept=kept: kept, written)
+    return written
+
+
 def escape_markdown_keeping(
     text: str,
     escaped: str,
     line_start: bool = False,
     pipes: bool = False,
     references: tuple[tuple[str, str], ...] = (),
+    brackets: tuple[str, ...] = (),
 ) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
@@ -187,6 +216,11 @@ def escape_markdown_keeping(
     >>> print(escape_markdown_keeping("Puertos 80—443", "", references=(("—", "&mdash;"),)))
     Puertos 80&mdash;443
 
+    With ``brackets`` (see :func:`brackets_in`), those the source writes as they are:
+
+    >>> print(escape_markdown_keeping("Usa [watch], no [watch](javascript:x)", "", brackets=("watch",)))
+    Usa [watch], no &#91;watch&#93;(javascript:x)
+
     A pipe needs no escape in a paragraph (a table starts at a line of cells over a delimiter row,
     which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
@@ -196,6 +230,8 @@ def escape_markdown_keeping(
         written = _ESCAPED_PIPE.sub(r"\1|", written)
     if references:
         written = _with_references(written, references)
+    if brackets and "&#91;" in written:
+        written = _with_brackets(written, brackets)
     if not escaped:
         return written
     items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))

@@ -34,6 +34,7 @@ from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_m
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
 from .md_escape import (
+    brackets_in,
     escape_markdown,
     escape_markdown_keeping,
     escape_markdown_line,
@@ -123,6 +124,8 @@ class _Context(NamedTuple):
     pipes: bool = False
     #: The characters the source writes as references (see md_escape.references_in), so written in translations.
     references: tuple[tuple[str, str], ...] = ()
+    #: What the source writes in brackets as it is (see md_escape.brackets_in), so written in translations.
+    brackets: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -213,13 +216,14 @@ class _Builder(RunSlots):
     def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
         """Markdown escaping of text that starts a line."""
         assert isinstance(ctx, _Context)
-        if ctx.escaped or ctx.pipes or ctx.references:
+        if ctx.escaped or ctx.pipes or ctx.references or ctx.brackets:
             return functools.partial(
                 escape_markdown_keeping,
                 escaped=ctx.escaped,
                 line_start=True,
                 pipes=ctx.pipes,
                 references=ctx.references,
+                brackets=ctx.brackets,
             )
         return escape_markdown_line
 
@@ -446,17 +450,26 @@ class _Builder(RunSlots):
         references: tuple[tuple[str, str], ...] = ()
         if any("&" in atom.raw for atom in atoms if atom.kind == "text"):
             references = references_in("".join(atom.raw for atom in atoms if atom.kind == "text"))
+        # text in brackets the source writes as it is ([watch], no link) a translation writes so too
+        brackets: tuple[str, ...] = ()
+        if any("[" in atom.raw for atom in atoms if atom.kind == "text"):
+            brackets = brackets_in(" ".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=functools.partial(
-                escape_markdown_keeping, escaped=escaped, pipes=pipes, references=references
+                escape_markdown_keeping,
+                escaped=escaped,
+                pipes=pipes,
+                references=references,
+                brackets=brackets,
             )
-            if escaped or pipes or references
+            if escaped or pipes or references or brackets
             else escape_markdown,
             kind=kind,
             escaped=escaped,
             pipes=pipes,
             references=references,
+            brackets=brackets,
         )
         out: list[Part] = []
         if markup.alert:
