@@ -261,6 +261,16 @@ def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_
         assert "<a " not in page.split("<article>")[1], (evil, page)
 
 
+def test_a_link_that_shows_its_own_address_is_a_placeholder_like_an_autolink() -> None:
+    # its text was offered, and written https&#58;//kompose.io in every translation
+    source = (
+        "See [https://kompose.io](https://kompose.io) for more.\n\n[https://kompose.io](https://kompose.io)\n"
+    )
+    document = read(source)
+    assert msgids(document) == ["See <1/> for more."]
+    assert unmarked_pseudo(document) == source
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

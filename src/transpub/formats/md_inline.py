@@ -158,6 +158,13 @@ class InlineReader:
                 index += 1
                 pieces.append(Piece("object", start, end, tag="a", shows="".join(shown)))
                 cursor = end
+            elif kind == "link_open" and _shows_its_address(token, children, index):
+                # [https://kompose.io](https://kompose.io): as an autolink, nothing to translate
+                start, end = _span(token, cursor)
+                _expect(content, start, "[")
+                pieces.append(Piece("object", start, end, tag="a", shows=children[index].content))
+                index += 2  # (its text and its end)
+                cursor = end
             elif kind == "link_open":
                 start, end = _span(token, cursor)
                 cursor = _expect(content, start, "[")
@@ -483,6 +490,17 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
         out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=collapse_space(shows)))
         index = end + 1
     return out
+
+
+def _shows_its_address(link: Token, children: list[Token], index: int) -> bool:
+    """Whether the link opened by ``link`` (``children[index]`` on: what follows it) shows its own
+    address as its text, and nothing else (``[https://kompose.io](https://kompose.io)``)."""
+    if index + 1 >= len(children) or children[index + 1].type != "link_close":
+        return False
+    text = children[index]
+    if text.type != "text" or "://" not in text.content or link.attrGet("title") is not None:
+        return False
+    return text.content == link.attrGet("href")
 
 
 def _html_piece(start: int, end: int, html: str) -> Piece:
