@@ -271,6 +271,22 @@ def test_a_link_that_shows_its_own_address_is_a_placeholder_like_an_autolink() -
     assert unmarked_pseudo(document) == source
 
 
+def test_a_raw_link_in_a_sentence_points_at_the_readers_language_like_a_markdown_link() -> None:
+    # [compile.links]: <a href="/docs/…"> kept /docs/ where [Pods](/docs/pods/) beside it got /de/docs/
+    document = read('See <a href="/docs/concepts/" title="Nodes">Nodes</a> and [Pods](/docs/pods/).\n')
+    assert msgids(document) == ["See <1>Nodes</1> and <2>Pods</2>.", "Nodes"]
+
+    def localized(url: str) -> str | None:
+        return "/de" + url if url.startswith("/docs/") else None
+
+    german = document.render(lambda slot: Resolution(None), rewrite_url=localized)
+    assert german == 'See <a href="/de/docs/concepts/" title="Nodes">Nodes</a> and [Pods](/de/docs/pods/).\n'
+    assert (
+        document.render()
+        == 'See <a href="/docs/concepts/" title="Nodes">Nodes</a> and [Pods](/docs/pods/).\n'
+    )
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

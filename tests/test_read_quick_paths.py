@@ -9,8 +9,13 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transpub.formats.html import _MAY_BE_ROOT_RELATIVE, _MAY_TRANSLATE, _Builder, _root_relative_href
-from transpub.formats.html_attributes import attribute_spans, translatable_attributes, unquote
+from transpub.formats.html import _MAY_TRANSLATE, _Builder, _root_relative_link
+from transpub.formats.html_attributes import (
+    _MAY_BE_ROOT_RELATIVE,
+    attribute_spans,
+    translatable_attributes,
+    unquote,
+)
 from transpub.formats.html_tokens import Token, tokenize_html
 from transpub.formats.html_tree import (
     _WORDS,
@@ -164,7 +169,7 @@ def test_root_relative_links_are_never_missed_by_the_quick_test(raw: str) -> Non
     url = html.unescape(unquote(raw[first[0] : first[1]])).strip()
     if url.startswith("/") and not url.startswith(("//", "/\\")):
         assert _MAY_BE_ROOT_RELATIVE.search(raw)
-        assert _root_relative_href(raw) is not None
+        assert _root_relative_link(raw) is not None
 
 
 def test_quick_tests_say_no_to_plain_prose() -> None:

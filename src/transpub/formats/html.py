@@ -32,11 +32,16 @@ from .document import (
     Marker,
     Part,
     Tag,
-    escape_attribute,
     escape_text,
 )
 from .escape import attribute_writer, escape_text_keeping, references_in
-from .html_attributes import attribute_spans, translatable_attributes, unquote
+from .html_attributes import (
+    attribute_spans,
+    quoted_attribute,
+    root_relative_href,
+    translatable_attributes,
+    unquote,
+)
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, VOID, Node, References, build_tree, let_go
 from .options import ReadOptions
@@ -253,7 +258,7 @@ class _Builder(RunSlots):
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
         attrs = node.attrs
         urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
-        link = _root_relative_href(token.raw) if node.tag == "a" and "href" in attrs else None
+        link = _root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
         if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
             return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
         parts: list = []
@@ -911,25 +916,14 @@ def _only_source(items: list) -> bool:
     return Node not in map(type, items)
 
 
-def _root_relative_href(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
-    """The span and :class:`LinkTarget` of a start tag's first ``href`` when it is root-relative
-    (``/docs/x``): compile may point it at the reader's language (``[compile.links]``)."""
-    if not _MAY_BE_ROOT_RELATIVE.search(raw):
-        return None  # no href value starts with "/" (or with a space or an entity that may hide one)
-    for name, (start, end) in attribute_spans(raw):
-        if name != "href":
-            continue
-        url = htmllib.unescape(unquote(raw[start:end])).strip()
-        if not url.startswith("/") or url.startswith(("//", "/\\")):
-            return None
-        return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
-    return None
-
-
-def quoted_attribute(value: str) -> str:
-    """An attribute value as written in a start tag, quotes included (a named function: the read
-    cache stores it by name)."""
-    return '"' + escape_attribute(value) + '"'
+def _root_relative_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
+    """The span and :class:`LinkTarget` of a start tag's root-relative ``href`` (see
+    :func:`~transpub.formats.html_attributes.root_relative_href`)."""
+    found = root_relative_href(raw)
+    if found is None:
+        return None
+    (start, end), url = found
+    return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
 
 
 #: Every attribute :func:`translatable_attributes` may name, whatever the element.
@@ -948,7 +942,6 @@ _MAY_TRANSLATE = frozenset(
         "content",
     }
 )
-_MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
 
 
 #: Elements that hold blocks (and text between them): a template tag on a line of its own there, such

@@ -3,6 +3,7 @@ how to set one without touching the rest of the tag."""
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 from .escape import escape_attribute
@@ -125,3 +126,29 @@ def translatable_attributes(
         # a browser acts on http-equiv (refresh, set-cookie) whatever name the tag has: never a translation
         names = {"content"} if key in META_TRANSLATABLE and "http-equiv" not in attrs else set()
     return frozenset(names)
+
+
+#: An ``href`` whose value may start with ``/`` (after spaces or an entity that may hide one).
+_MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
+
+
+def root_relative_href(raw: str) -> tuple[tuple[int, int], str] | None:
+    """The span of the value of a start tag's first ``href``, and its URL, when it is root-relative
+    (``/docs/x``): compile may point it at the reader's language (``[compile.links]``; written back
+    by :func:`quoted_attribute`)."""
+    if not _MAY_BE_ROOT_RELATIVE.search(raw):
+        return None  # no href value starts with "/" (or with a space or an entity that may hide one)
+    for name, (start, end) in attribute_spans(raw):
+        if name != "href":
+            continue
+        url = htmllib.unescape(unquote(raw[start:end])).strip()
+        if not url.startswith("/") or url.startswith(("//", "/\\")):
+            return None
+        return (start, end), url
+    return None
+
+
+def quoted_attribute(value: str) -> str:
+    """An attribute value as written in a start tag, quotes included (a named function: the read
+    cache stores it by name)."""
+    return '"' + escape_attribute(value) + '"'

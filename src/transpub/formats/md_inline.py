@@ -22,7 +22,13 @@ from markdown_it.token import Token
 from ..inline import escape_lookalikes
 from .document import AttrSlot, LineStart, LinkTarget, Part
 from .escape import attribute_in_markdown
-from .html_attributes import attribute_spans, translatable_attributes, unquote
+from .html_attributes import (
+    attribute_spans,
+    quoted_attribute,
+    root_relative_href,
+    translatable_attributes,
+    unquote,
+)
 from .html_tree import VOID, Node
 from .md_escape import escape_markdown, escape_markdown_alt, markdown_destination, title_writer
 from .md_parser import rendering_parser
@@ -338,27 +344,35 @@ class InlineReader:
         wanted = translatable_attributes(
             piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans}, self.namer.attributes
         )
-        parts: list[Part] = []
-        pos = 0
+        found: list[tuple[int, int, Part]] = []
         for name, (value_start, value_end) in spans:
             if name not in wanted:
                 continue
             msgid = escape_lookalikes(collapse_space(htmllib.unescape(unquote(html[value_start:value_end]))))
             if not _LETTER.search(msgid) and not self.namer.extract_symbols:
                 continue
-            parts.append(html[pos:value_start])
-            parts.append(
-                AttrSlot(
-                    msgid=msgid,
-                    ref=self.namer.ref(piece.tag, msgid) + f"@{name}",
-                    raw=html[value_start:value_end],
-                    kind=f"attribute:{name}",
-                    write=attribute_in_markdown,
-                )
+            slot = AttrSlot(
+                msgid=msgid,
+                ref=self.namer.ref(piece.tag, msgid) + f"@{name}",
+                raw=html[value_start:value_end],
+                kind=f"attribute:{name}",
+                write=attribute_in_markdown,
             )
-            pos = value_end
-        if not parts:
+            found.append((value_start, value_end, slot))
+        link = root_relative_href(html) if piece.tag == "a" else None
+        if link is not None:  # (/docs/x: compile may point it at the reader's language, as in HTML)
+            (value_start, value_end), url = link
+            found.append(
+                (value_start, value_end, LinkTarget(url, html[value_start:value_end], quoted_attribute))
+            )
+        if not found:
             return None
+        parts: list[Part] = []
+        pos = 0
+        for value_start, value_end, part in sorted(found, key=lambda item: item[0]):
+            parts.append(html[pos:value_start])
+            parts.append(part)
+            pos = value_end
         parts.append(html[pos:])
         return [part for part in parts if part != ""]
 
