@@ -287,6 +287,16 @@ def test_a_raw_link_in_a_sentence_points_at_the_readers_language_like_a_markdown
     )
 
 
+def test_a_table_only_hugo_reads_as_one_is_kept_as_written_with_a_warning() -> None:
+    # a delimiter row of 5 cells under a header of 4: Goldmark made a table of it, markdown-it a
+    # paragraph, whose units cut across cells; a translation not starting with | broke the table
+    table = "| Marker | Extension | Description |\n|---|---|---|---|\n| `a` | `b` | Applies to lists. |\n"
+    document = read(table + "\nSome text.\n")
+    assert msgids(document) == ["Some text."]
+    assert [w.line for w in document.warnings] == [1] and "delimiter row" in document.warnings[0].message
+    assert unmarked_pseudo(document) == table + "\nSome text.\n"
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

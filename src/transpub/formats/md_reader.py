@@ -108,6 +108,13 @@ _CONTAINERS = {
 }
 
 
+#: A paragraph that is a table's header and delimiter rows (and more) to Goldmark, which reads one
+#: whose rows do not have as many cells as the GFM spec (and markdown-it) asks.
+_LOOSE_TABLE = re.compile(
+    r"[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)"
+)
+
+
 #: A pipe not escaped by a backslash.
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
 
@@ -419,6 +426,13 @@ class _Builder(RunSlots):
             self.warn(
                 _first_line(opener, self.source.text),
                 f"could not place the text of a <{tag}>; kept as written",
+            )
+            return
+        if tag == "p" and _LOOSE_TABLE.match(content):
+            self.warn(
+                _first_line(opener, self.source.text),
+                "a table whose delimiter row has another number of cells than its header: Hugo shows "
+                "it as a table, CommonMark as a paragraph; kept as written (give both rows as many cells)",
             )
             return
         markup = markup_in_text(content, opener.type, task=task, alert=alert)
