@@ -108,11 +108,9 @@ _CONTAINERS = {
 }
 
 
-#: A paragraph that is a table's header and delimiter rows (and more) to Goldmark, which reads one
+#: A paragraph that is a table's header (a line with a pipe) and delimiter rows to Goldmark, which reads one
 #: whose rows do not have as many cells as the GFM spec (and markdown-it) asks.
-_LOOSE_TABLE = re.compile(
-    r"[^\n]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)"
-)
+_LOOSE_TABLE = re.compile(r"([^\n]*)\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)")
 
 
 #: A pipe not escaped by a backslash.
@@ -428,7 +426,8 @@ class _Builder(RunSlots):
                 f"could not place the text of a <{tag}>; kept as written",
             )
             return
-        if tag == "p" and _LOOSE_TABLE.match(content):
+        loose_table = _LOOSE_TABLE.match(content) if tag == "p" and "-" in content else None
+        if loose_table is not None and "|" in loose_table.group(1):
             self.warn(
                 _first_line(opener, self.source.text),
                 "a table whose delimiter row has another number of cells than its header: Hugo shows "
