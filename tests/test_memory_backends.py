@@ -277,6 +277,9 @@ def test_the_memory_url_variable_wins_over_the_configured_memory(
     assert load_project(tmp_path).memory_location == "postgresql://tm@db.example/tm"
     monkeypatch.setenv("TRANSPUB_MEMORY_URL", "postgresql://ci@db.internal/tm")
     assert load_project(tmp_path).memory_location == "postgresql://ci@db.internal/tm"
+    # a SQLite path is from the project's folder, as in [paths] memory (it was from the current one)
+    monkeypatch.setenv("TRANSPUB_MEMORY_URL", "ci/memory.sqlite")
+    assert load_project(tmp_path).memory_location == tmp_path / "ci" / "memory.sqlite"
 
 
 @pytest.mark.parametrize(

@@ -146,13 +146,15 @@ class Project:
     @property
     def memory_location(self) -> str | Path:
         """Where the translation memory lives: ``TRANSPUB_MEMORY_URL`` when set (it wins), else
-        ``[paths] memory``: a ``postgresql://`` URL, or a SQLite file under the project."""
+        ``[paths] memory``: a ``postgresql://`` URL, or a SQLite file (a relative path from the project)."""
         from_environment = os.environ.get("TRANSPUB_MEMORY_URL")
         if from_environment:
             problem = memory_location_problem(from_environment)
             if problem:
                 raise ConfigError(f"TRANSPUB_MEMORY_URL is {problem}")
-            return from_environment
+            if _POSTGRES_URL.match(from_environment):
+                return from_environment
+            return self.root / from_environment  # a SQLite file: from the project, as [paths] memory
         return self.memory_url or self.memory_path
 
     @property
