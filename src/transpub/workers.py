@@ -28,12 +28,29 @@ MIN_PARALLEL_ITEMS = 8
 _state: Any = None
 
 
-def default_jobs() -> int:
-    """The number of processes ``-j`` defaults to: the cores this process may run on."""
+def default_jobs(cpu_max: str = "/sys/fs/cgroup/cpu.max") -> int:
+    """The number of processes ``-j`` defaults to: the cores this process may run on, no more than
+    the CPU time its container may use (a CI runner's pod limited to 2 CPUs on a 64-core node:
+    2; cgroup v2's ``cpu.max``, ``quota period``).
+
+    >>> import tempfile, pathlib
+    >>> limit = pathlib.Path(tempfile.mkdtemp()) / "cpu.max"
+    >>> _ = limit.write_text("50000 100000\\n")  # half a CPU: one process
+    >>> default_jobs(str(limit))
+    1
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    try:
+        with open(cpu_max, encoding="ascii") as file:
+            quota, period = file.read().split()[:2]
+        if quota != "max" and int(period) > 0:
+            cores = min(cores, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):  # no cgroup v2 limit (or not Linux)
+        pass
+    return cores
 
 
 def _start_worker(state: Any) -> None:
