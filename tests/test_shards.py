@@ -76,14 +76,22 @@ def test_three_shards_extract_and_compile_every_article_once_then_indexes_list_t
     assert set().union(*checked) == set(SLUGS)
 
 
+def first_of_two_shards_compiled(root: Path) -> str:
+    """The newsroom extracted in ``root``, and the first of two shards compiled (every page
+    published): what that compile printed."""
+    newsroom(root)
+    assert run(root, "extract")[0] == 0
+    code, output = run(root, "compile", "--shard", "1/2", "--threshold", "0")
+    assert code == 0, output
+    return output
+
+
 def test_the_index_run_leaves_out_and_names_the_pages_of_a_shard_that_are_not_in_the_site(
     tmp_path: Path,
 ) -> None:
     # a shard whose pages were not put in place: the indexes linked pages that do not exist
-    root = newsroom(tmp_path / "news")
-    assert run(root, "extract")[0] == 0
-    code, output = run(root, "compile", "--shard", "1/2", "--threshold", "0")
-    assert code == 0, output
+    root = tmp_path / "news"
+    first_of_two_shards_compiled(root)
     code, output = run(root, "compile", "--indexes", "--threshold", "0")
     assert code == 0, output
     missing = [slug for slug in SLUGS if not in_shard(slug, (1, 2))]
@@ -107,10 +115,8 @@ def test_a_shard_outside_its_range_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_sharded_compile_says_the_index_pages_are_still_to_be_made_and_names_no_missing_page(
     tmp_path: Path,
 ) -> None:
-    root = newsroom(tmp_path / "news")
-    assert run(root, "extract")[0] == 0
-    code, output = run(root, "compile", "--shard", "1/2", "--threshold", "0")
-    assert code == 0, output
+    root = tmp_path / "news"
+    output = first_of_two_shards_compiled(root)
     assert not (root / "site" / "index.html").exists()
     assert "index.html" not in output
     assert "transpub compile --indexes" in output
