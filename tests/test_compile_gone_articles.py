@@ -52,3 +52,40 @@ def test_a_page_changed_since_compile_wrote_it_is_left_with_a_warning(tmp_path: 
     assert result.exit_code == 0, result.output
     assert edited.is_file() and not (root / "site" / "en" / "retracted.html").exists()
     assert "Warning: site/de/retracted.html: left as it is: its article retracted is gone" in result.stderr
+
+
+def test_an_article_left_out_by_the_configuration_keeps_its_source_and_its_pages(tmp_path: Path) -> None:
+    # the articles folder inside the site folder: the article's source was "removed" with its pages
+    from test_compile_helpers import CONFIG
+
+    root = tmp_path / "news"
+    (root / "public" / "src").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG + '\n[paths]\nsite = "public"\narticles = "public/src"\n')
+    # (the paths section last: the exclusion below goes into it)
+    (root / "public" / "src" / "skiing.html").write_text(ARTICLE, encoding="utf-8")
+    draft = root / "public" / "src" / "draft.html"
+    draft.write_text(ARTICLE.replace("Skiing Festival Opens", "Draft Story"), encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'exclude = ["draft.html"]\n')
+    result = run_cli(root, "compile", "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    assert "removed" not in result.output and draft.is_file()
+    assert (root / "public" / "de" / "draft.html").is_file()
+
+
+def test_a_linked_folder_of_articles_away_for_a_moment_takes_no_page_off_the_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    archive = tmp_path / "archive" / "2023"
+    archive.mkdir(parents=True)
+    (archive / "old.html").write_text(ARTICLE.replace("Skiing Festival Opens", "Old Story"), encoding="utf-8")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[paths]\nfollow_symlinks = true\n")
+    (root / "articles" / "2023").symlink_to(archive)
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    archive.rename(tmp_path / "archive" / "away")  # a mount not there now
+    result = run_cli(root, "compile", "--threshold", "0")
+    assert result.exit_code == 0 and "removed" not in result.output, result.output
+    assert (root / "site" / "en" / "2023" / "old.html").is_file()

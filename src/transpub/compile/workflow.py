@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from pathlib import Path
 
 from ..discovery import in_shard
-from ..errors import UnsafePathError
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
@@ -18,6 +18,7 @@ from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .markdown import load_record, remove_stale_markdown
+from .places import html_path
 from .records import records_as_stored, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun
 
@@ -157,26 +158,32 @@ def compile_project(
 def _remove_pages_of_gone_articles(
     project: Project, manifest: Manifest, out_dir: Path, present: set[str], report: CompileReport
 ) -> None:
-    """Delete the pages (and review copies) compile wrote for articles that are gone (in this run's
-    shard): those its records name, in the site, as they were written (a page changed since is a
-    warning, and stays); then forget the records. A retracted article no longer stays published."""
+    """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
+    their slug in the site (``<locale folder>/<slug>.html``, every language), as compile wrote them
+    (the record says how: a page changed since is a warning, and stays); then forget the records.
+    A retracted article no longer stays published. Nothing else is removed (the article's source
+    and assets are in its record too), and nothing while the article's file is still there (left
+    out of the articles by the configuration, or in a folder that could not be read)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs() - present):
-        if not in_shard(slug, project.shard):
-            continue
         record = manifest.get(slug)
-        if record is None:
+        if record is None or not in_shard(slug, project.shard):
             continue
-        for name, digest in sorted(record.hashes.items()):
-            path = project.root / name
-            if path.suffix != ".html" or not path.is_file():
+        hashes = record.hashes
+        sources = [
+            project.root / name for name in hashes if is_below(project.root / name, project.articles_dir)
+        ]
+        if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
+            continue  # its file is still there (or may be: a linked folder away for a moment)
+        pages = [out_dir / html_path(project, loc, slug) for loc in (project.source_locale, *project.locales)]
+        recorded = {name: path for path in pages if (name := path_name(project.root, path)) in hashes}
+        if not recorded:
+            continue  # its pages are elsewhere (an --out run): its record stays for the run there
+        for name, path in recorded.items():
+            if not path.is_file():
                 continue
-            try:
-                confine(path, out_dir)
-            except UnsafePathError:  # (not in the site: not compile's to remove)
-                continue
-            if file_hash(path) != digest:
+            if file_hash(path) != hashes[name]:
                 report.warnings.append(
                     Issue(
                         project.relative(path),
@@ -191,6 +198,21 @@ def _remove_pages_of_gone_articles(
             remove_file(path, out_dir)
             report.removed.append(project.relative(path))
         manifest.drop(slug)
+
+
+def _behind_a_broken_link(path: Path, top: Path) -> bool:
+    """Whether a folder between ``top`` and ``path`` is a link to nothing (a mount not there now)."""
+    for folder in Path(os.path.abspath(path)).parents:
+        if not folder.is_relative_to(os.path.abspath(top)) or folder == Path(os.path.abspath(top)):
+            return False
+        if folder.is_symlink() and not folder.exists():
+            return True
+    return False
+
+
+def is_below(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (as written: no link is followed)."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
 
 
 def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
