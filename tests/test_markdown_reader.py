@@ -297,6 +297,32 @@ def test_a_table_only_hugo_reads_as_one_is_kept_as_written_with_a_warning() -> N
     assert unmarked_pseudo(document) == table + "\nSome text.\n"
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<div>Boxed.</div>\nWelcome to our site.\n",
+        "<hr>\nWelcome to our site.\n",
+        "</span>\nWelcome to our site.\n",
+    ],
+)
+def test_text_after_the_first_element_of_an_html_block_stays_text_for_mkdocs_and_jekyll(block: str) -> None:
+    # one HTML block to CommonMark; kramdown and Python-Markdown read the line after </div> as Markdown
+    document = read(block)
+    assert "Welcome to our site." in msgids(document)
+    assert unmarked_pseudo(document) == block
+    evil = "[Clic](javascript:alert(1)) ![x](https://evil.example/p.png) www.evil.example"
+    page = markdown.markdown(
+        translate(document, {"Welcome to our site.": evil}), extensions=["pymdownx.magiclink"]
+    )
+    assert not re.search(r"<(img|a)\b", page), page
+
+
+def test_a_line_of_a_translation_in_a_block_read_as_markdown_starts_no_heading_or_list() -> None:
+    document = read("<span>\nWelcome to our site.\n</span>\n")
+    page = markdown.markdown(translate(document, {"Welcome to our site.": "# Titular falso"}))
+    assert "<h1" not in page and "# Titular falso" in html.unescape(page), page
+
+
 def test_a_translation_starting_with_a_hash_is_no_heading_for_mkdocs_either() -> None:
     # CommonMark needs a space after #, Python-Markdown (MkDocs) does not: "#Hashtag" is an <h1> there
     document = read("Some text.\n\n- An item\n")

@@ -174,10 +174,16 @@ def escape_text_in_markdown(
     '&#91;x&#93;(javascript:a) &#42;b&#42; &#96;c&#96; https&#58;//e.example me&#64;e.example'
     >>> escape_text_in_markdown("[x](javascript:a) *b* `c`", markdown="*")
     '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
+
+    and what would start a block where a line starts (a heading, a list item, an admonition):
+
+    >>> escape_text_in_markdown("# Titular\n1. uno\n!!! danger", markdown="")
+    '&#35; Titular\n1&#46; uno\n&#33;!! danger'
     """
     text = escape_text_with(text, references) if references else escape_text(text)
     if markdown is not None:
         text = _MARKDOWN_SYNTAX.sub(functools.partial(_markdown_reference, kept=markdown), text)
+        text = _BLOCK_MARKER.sub(_block_marker_reference, text)
     if "\n" not in text and "\r" not in text:
         return text
     pieces = _LINE_BREAK.split(text)  # line, break, line, break, …, line
@@ -193,7 +199,20 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 #: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
 #: and e-mail addresses.
-_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~]|:(?=//)|(?<=[\w.+-])@(?=\w)")
+_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
+
+
+#: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a
+#: definition, an admonition, a table row, an ordered item's number and its dot), in text of an HTML
+#: block read as Markdown (the text may start a line there).
+_BLOCK_MARKER = re.compile(r"(?:^|(?<=\n))[ \t]*(?:([#>+\-*=:!?|~])|\d{1,9}([.)]))")
+
+
+def _block_marker_reference(match: re.Match[str]) -> str:
+    index = 1 if match.group(1) is not None else 2
+    start, end = match.start(index) - match.start(), match.end(index) - match.start()
+    whole = match.group()
+    return whole[:start] + f"&#{ord(whole[start])};" + whole[end:]
 
 
 #: The characters of emphasis and code a Markdown-read HTML block's source may write as they are.

@@ -33,6 +33,7 @@ from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, Text
 from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
+from .html_tokens import tokenize_html
 from .md_escape import (
     brackets_in,
     escape_markdown,
@@ -91,10 +92,23 @@ _FIRST_TAG = re.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)")
 
 
 def _markdown_reads_inside(raw: str) -> bool:
-    """Whether kramdown or Python-Markdown read the text of the HTML block ``raw`` as Markdown: it
-    opens with a tag not in :data:`_BLOCK_TAGS` (a comment or a declaration: no)."""
-    first = _FIRST_TAG.match(raw)
-    return first is not None and first.group(1).lower() not in _BLOCK_TAGS
+    """Whether kramdown or Python-Markdown may read text of the HTML block ``raw`` as Markdown: all
+    but a block that is one element of :data:`_BLOCK_TAGS` (``<div>…</div>``, ``<p>…</p>``) and
+    nothing after it. A block opened by another tag (``<span>``, ``<a>``, a custom element, an end
+    tag, a comment) is read as a paragraph there, and so is text after the first element's end
+    (``<div>Hi.</div>`` and a line of text under it: one HTML block to CommonMark)."""
+    tokens = [token for token in tokenize_html(raw) if token.kind != "text" or token.raw.strip()]
+    if not tokens or tokens[0].kind != "start" or tokens[0].tag not in _BLOCK_TAGS:
+        return True
+    name, depth = tokens[0].tag, 0
+    for index, token in enumerate(tokens):
+        if token.tag == name and token.kind == "start":
+            depth += 1
+        elif token.tag == name and token.kind == "end":
+            depth -= 1
+            if depth == 0:
+                return any(later.kind != "eof" for later in tokens[index + 1 :])
+    return True  # (never closed, or a void element: what follows it is not inside it)
 
 
 _MARKDOWN_INSIDE = re.compile(r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))")
