@@ -190,14 +190,34 @@ def test_a_translation_in_an_html_block_that_mkdocs_and_jekyll_read_as_markdown_
     assert evil in html.unescape(page)
 
 
-def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together() -> None:
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("详情见 https:", "//evil.example/phish。"),
+        ("详情见 https:/", "/evil.example/phish。"),
+        ("访问 www", ".evil.example。"),
+        ("写信 admin", "@evil.example。"),
+    ],
+)
+def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together(
+    first: str, second: str
+) -> None:
     # Chinese and Japanese join a paragraph's sentences with no space between them
     document = read("See the details. They are here.\n")
-    evil = {"See the details.": "详情见 https:", "They are here.": "//evil.example/phish。"}
+    evil = {"See the details.": first, "They are here.": second}
     written = document.render(lambda slot: Resolution(evil.get(slot.msgid)), join_sentences=True)
-    assert "https&#58;&#47;/evil" in written or "https:&#47;/evil" in written, written
     page = render_markdown_page(written, "zh_CN", "a.md")
     assert "<a " not in page.split("<article>")[1], page
+
+
+def test_the_next_sentence_cannot_make_a_link_or_a_heading_of_how_a_sentence_ends() -> None:
+    document = read("See [docs] now. Then go.\n\nCall {{% phone %}}. Then go.\n\n[docs]: /d\n")
+    joined = {"See <1>docs</1> now.": "见<1>docs</1>", "Then go.": "(https://evil.example/p)。"}
+    written = document.render(lambda slot: Resolution(joined.get(slot.msgid)), join_sentences=True)
+    assert "evil" not in "".join(re.findall(r'href="[^"]*"', render_markdown_page(written, "zh_CN", "a.md")))
+    heading = {"Call <1/>.": "Llame al <1/>", "Then go.": "# Titular falso"}
+    written = document.render(lambda slot: Resolution(heading.get(slot.msgid)))
+    assert "{{% phone %}} \\# Titular falso" in written, written  # Hugo's output of it may end a line
 
 
 def test_a_table_cell_whose_translation_ends_in_a_backslash_keeps_its_columns() -> None:

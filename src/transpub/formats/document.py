@@ -512,13 +512,19 @@ def _render(
                     out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line
                 slot = part.slot
-                starts = part.after == "%}}" or _at_line_start(out)
+                # what is before it, of this unit or of the one before (sentences a language
+                # writes without a space between them meet here)
+                before = _tail(out)
+                after = part.after or _markup_end([before.rstrip(" \t")])
+                starts = after == "%}}" or _at_line_start(out)
                 escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + "\\!"
-                if part.after == "]":
+                if after == "]" and before.endswith("]"):
                     written = _after_bracket(written)
+                elif before[-1:].isalnum() or before[-1:] in (":", "/"):
+                    written = _address_continued(written)
                 out.append(written)
         else:
             if not stack:
@@ -758,6 +764,30 @@ _new = object.__new__
 #: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task
 #: box, a definition marker.
 _LINE_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?")
+
+
+def _tail(out: list[str]) -> str:
+    """The last characters written (a few: enough to tell how the text before ends)."""
+    tail = ""
+    for piece in reversed(out):
+        tail = piece[-8:] + tail
+        if len(tail) >= 8:
+            break
+    return tail[-8:]
+
+
+#: How a text that continues an address written before it may start (``/evil`` after ``https:/``,
+#: ``.evil.example`` after ``www``, ``@evil.example`` after ``admin``): its first character as a reference.
+_ADDRESS_CONTINUED = {"/": "&#47;", ".": "&#46;", "@": "&#64;", ":": "&#58;"}
+
+
+def _address_continued(written: str) -> str:
+    """``written`` with a first character that would carry an address on (see :data:`_ADDRESS_CONTINUED`)
+    as a reference; only where it goes on a word, a ``:`` or a ``/`` written right before it."""
+    first = _ADDRESS_CONTINUED.get(written[:1])
+    if first is None or (written[1:2] in ("", " ") and written[:1] in ".:"):
+        return written  # (a sentence's end or a colon after a word is no address)
+    return first + written[1:]
 
 
 def _at_line_start(out: list[str]) -> bool:
