@@ -570,13 +570,15 @@ def run_engine(
                 )
             else:
                 replies[unique_index] = reply.strip()
-        if pieces is not None:
-            paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
-            if paid:
-                pieces.remember(paid)
-        for text_index in sorted({t for u in batch for t in users[u]}):
-            settle(text_index, outcome)
-        on_batch(outcome)
+        try:
+            if pieces is not None:
+                paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
+                if paid:
+                    pieces.remember(paid)
+        finally:  # (a memory that fails here: the texts whose pieces are all back still reach on_batch)
+            for text_index in sorted({t for u in batch for t in users[u]}):
+                settle(text_index, outcome)
+            on_batch(outcome)
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
