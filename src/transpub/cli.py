@@ -974,7 +974,7 @@ def _in_repository(root: Path) -> str:
     if not workspace:
         return ""
     try:
-        folder = Path(os.path.abspath(root)).relative_to(os.path.abspath(workspace)).as_posix()
+        folder = Path(os.path.realpath(root)).relative_to(os.path.realpath(workspace)).as_posix()
     except ValueError:  # (a project outside the checkout)
         return ""
     return "" if folder == "." else folder

@@ -60,11 +60,12 @@ HEADING_ID_STYLES = (
 )  # fmt: skip
 
 #: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
-#: that holds an address, a document or script (href, src, srcdoc, xlink:href, data, poster, on…, style).
+#: that holds an address, a document or script (href, src, srcdoc, xlink:href, data, poster, on…, style;
+#: a meta's content, a refresh; SVG animation values, which can set an href).
 _ELEMENT_ATTRIBUTE = re.compile(
     r"(?:\*|[A-Za-z][\w.:-]*)@(?!(?:href|src|srcset|srcdoc|action|formaction|style|xmlns(?::[\w.-]+)?"
     r"|[\w.-]+:href|data|poster|background|codebase|classid|archive|ping|manifest|icon|longdesc|lowsrc"
-    r"|dynsrc|usemap|cite|on[a-z]*)$)[A-Za-z_:][\w.:-]*",
+    r"|dynsrc|usemap|cite|content|to|from|values|by|on[a-z]*)$)[A-Za-z_:][\w.:-]*",
     re.IGNORECASE,
 )
 

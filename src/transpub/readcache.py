@@ -186,8 +186,12 @@ def _function(name: Any) -> Any:
         if not module.startswith(_READERS):
             raise ValueError(f"not a function of transpub's readers: {name}")
         found = getattr(importlib.import_module(module), qualname)
-        if not isinstance(found, FunctionType):
-            raise ValueError(f"not a function: {name}")
+        if (
+            not isinstance(found, FunctionType)
+            or found.__module__ != module
+            or found.__qualname__ != qualname
+        ):  # (a name the module imports from elsewhere is none a document is stored with)
+            raise ValueError(f"not a function of transpub's readers: {name}")
         _functions[name] = found
     return found
 

@@ -43,7 +43,7 @@ from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
-from .errors import CatalogError, EngineError, PlaceholderMismatch
+from .errors import CatalogError, EngineError, MemoryStoreError, PlaceholderMismatch
 from .fsutil import locked
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
@@ -346,14 +346,18 @@ def translate_project(
     glossary = _load_glossary(project)
     articles = project.article_paths()
     memory = open_memory(project.memory_location, dry_run=dry_run)
+    without_catalogs: set[str] = set()  # the locales said to have articles without a catalog
     with memory:
         for locale, name in plan:
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
-            every = [project.catalog_path(locale, project.slug_of(a)) for a in articles]
+            slugs = [project.slug_of(a) for a in articles]
+            every = [project.catalog_path(locale, slug) for slug in slugs]
             paths = [p for p in every if p.is_file()]
-            if len(paths) < len(every):  # (a CI job that forgot extract: nothing to fill, and green)
-                missing = [p.stem for p in every if not p.is_file()]
+            if len(paths) < len(every) and locale not in without_catalogs:
+                without_catalogs.add(locale)
+                # (a CI job that forgot extract: nothing to fill, and green)
+                missing = [slug for slug, p in zip(slugs, every) if not p.is_file()]
                 report.warnings.append(
                     f"{len(missing)} article{'s' if len(missing) > 1 else ''} ({', '.join(missing[:3])}"
                     f"{', …' if len(missing) > 3 else ''}) {'have' if len(missing) > 1 else 'has'} no "
@@ -434,7 +438,15 @@ def translate_project(
                 concurrency=concurrency,
                 policy=policy,
             )
-            _send_claimed(memory, source_lang, locale, name, pending, send, today, counts)
+            try:
+                _send_claimed(memory, source_lang, locale, name, pending, send, today, counts)
+            except MemoryStoreError as exc:  # (each batch went to the catalogs first: nothing is lost)
+                raise MemoryStoreError(
+                    f"{exc.message}; what the engine answered until then is in the catalogs: run "
+                    "again once the memory answers",
+                    exc.path,
+                    exc.line,
+                ) from exc
     return report
 
 
@@ -488,8 +500,8 @@ def _claims_renewed(
         while not stop.wait(CLAIM_HOLD_SECONDS / 4):
             try:
                 memory.claim(source, locale, engine, list(held), seconds=CLAIM_HOLD_SECONDS)
-            except Exception:  # (the memory failing shows in the run itself, with its message)
-                return
+            except Exception:  # (the memory failing shows in the run itself; a blip: the next try)
+                continue
 
     keeper = threading.Thread(target=renew, name="transpub-claims", daemon=True)
     keeper.start()

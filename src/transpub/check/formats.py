@@ -100,7 +100,8 @@ def format_github(report: CheckReport, folder: str = "") -> str:
     lines = []
     for issue in report.issues:
         kind = "error" if issue.severity == "error" else "warning"
-        props = [f"file={escape_github_property(posixpath.join(folder, issue.path))}"]
+        path = posixpath.normpath(posixpath.join(folder, issue.path)) if folder and issue.path else issue.path
+        props = [f"file={escape_github_property(path)}"]
         if issue.line:
             props.append(f"line={issue.line}")
         props.append(f"title={escape_github_property('transpub ' + issue.check)}")

@@ -688,8 +688,8 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](javascript:alert(1)).")
     '"A [pod](/pods/)."'
     """
-    if '"' in text and "`" in text and "\\" in text:
-        return raw  # no quoting holds all three as written (shortcode_value would change the backslash)
+    if "`" in text and "\\" in text:
+        return raw  # no quoting holds both as written (shortcode_value would change the backslash)
     return raw if adds_markup(source, text) else shortcode_value(text)
 
 

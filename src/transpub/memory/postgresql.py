@@ -120,6 +120,7 @@ class PostgresMemory(StoreConnection):
                 "a postgresql:// memory needs psycopg: pip install 'transpub[postgresql]'"
             ) from exc
         self.path = describe_location(url)
+        self._url = url  # (only to keep its secrets out of messages)
         self.read_only = read_only
         self.owner = worker_id()
         self._lock = threading.Lock()
@@ -441,16 +442,14 @@ def _answering(method: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return method(self, *args, **kwargs)
         except psycopg.Error as exc:
-            raise MemoryStoreError(
-                f"the translation memory at {self.path} stopped answering: {_first_line(exc)}; what "
-                "the engine answered before is in the catalogs: run again once the database is back"
-            ) from exc
+            why = hide_secrets(_first_line(exc), self._url)
+            raise MemoryStoreError(f"the translation memory at {self.path} failed: {why}") from exc
 
     return guarded
 
 
 for _name in (
-    "schema_version", "add", "exact", "lookup", "forget", "close_matches", "claim", "release",
+    "_has_tables", "schema_version", "add", "exact", "lookup", "forget", "close_matches", "claim", "release",
     "count", "entries", "merge", "size", "stats",
 ):  # fmt: skip
     setattr(PostgresMemory, _name, _answering(getattr(PostgresMemory, _name)))
