@@ -303,13 +303,13 @@ def _pages_left_out(
     if run.markdown_root is not None and document.for_generator:
         return []
     issues = []
-    for locale, page in pages.items():
-        if page.published and not _page_exists(run, document, locale, article, page.slug):
-            page.published = False
-            page.reason = "not in the site"
+    for locale, decided in pages.items():
+        if decided.published and not _page_exists(run, document, locale, article, decided.slug):
+            decided.published = False
+            decided.reason = "not in the site"
             issues.append(
                 Issue(
-                    run.project.relative(run.out_dir / html_path(run.project, locale, page.slug)),
+                    run.project.relative(run.out_dir / html_path(run.project, locale, decided.slug)),
                     None,
                     "indexes",
                     "a page to publish that is not in the site: the index pages leave it out; put every "
