@@ -337,6 +337,17 @@ def test_text_after_the_first_element_of_an_html_block_stays_text_for_mkdocs_and
     assert not re.search(r"<(img|a)\b", page), page
 
 
+def test_the_sources_own_addresses_in_a_block_read_as_markdown_are_written_as_they_are() -> None:
+    # a pseudo-translation wrote https&#58;//… and me&#64;…: MkDocs' magiclink lost the source's link
+    source = "<span>\nSee https://example.com/docs or mail me@example.com now.\n</span>\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    evil = "Ver https://example.com/docs.evil.example y https://evil.example/x"
+    written = translate(document, {msgids(document)[0]: evil})
+    page = markdown.markdown(written, extensions=["pymdownx.magiclink"])
+    assert re.findall(r'href="([^"]*)"', page) == [], page
+
+
 def test_a_line_of_a_translation_in_a_block_read_as_markdown_starts_no_heading_or_list() -> None:
     document = read("<span>\nWelcome to our site.\n</span>\n")
     page = markdown.markdown(translate(document, {"Welcome to our site.": "# Titular falso"}))

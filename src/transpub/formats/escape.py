@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .md_escape import literal_replacement
+
 
 def escape_text(text: str) -> str:
     """Escape text for HTML element content.
@@ -117,17 +119,18 @@ def attribute_on_one_line(text: str, **writer: Any) -> str:
 
 
 def text_escape_in_markdown(
-    escape: Callable[[str], str], markdown: str | None = None
+    escape: Callable[[str], str], markdown: str | None = None, addresses: tuple[str, ...] = ()
 ) -> Callable[[str], str]:
     """The text ``escape`` of an HTML reader (:func:`escape_text`, or :func:`escape_text_keeping`'s
     partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`;
     ``markdown``: for a block whose text a renderer reads as Markdown, the characters of emphasis
-    and code the source's text writes as they are)."""
+    and code the source's text writes as they are; ``addresses``: the URLs and e-mail addresses it
+    writes, kept as they are where a translation writes them whole)."""
     keywords = (
         escape.keywords if isinstance(escape, functools.partial) and escape.func is escape_text_with else {}
     )
     if markdown is not None:
-        keywords = {**keywords, "markdown": markdown}
+        keywords = {**keywords, "markdown": markdown, **({"addresses": addresses} if addresses else {})}
     return functools.partial(escape_text_in_markdown, **keywords) if keywords else escape_text_in_markdown
 
 
@@ -152,7 +155,10 @@ def escape_attribute(text: str) -> str:
 
 
 def escape_text_in_markdown(
-    text: str, references: tuple[tuple[str, str], ...] = (), markdown: str | None = None
+    text: str,
+    references: tuple[tuple[str, str], ...] = (),
+    markdown: str | None = None,
+    addresses: tuple[str, ...] = (),
 ) -> str:
     r"""Escape text for HTML element content inside a Markdown raw HTML block: as :func:`escape_text`,
     and a line break that would make a blank line (another one or the text's end after it, only
@@ -175,6 +181,11 @@ def escape_text_in_markdown(
     >>> escape_text_in_markdown("[x](javascript:a) *b* `c`", markdown="*")
     '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
 
+    The source's own addresses (``addresses``) are written as they are, whole:
+
+    >>> escape_text_in_markdown("Ver https://a.example y https://a.example.evil", markdown="", addresses=("https://a.example",))
+    'Ver https://a.example y https&#58;//a.example.evil'
+
     and what would start a block where a line starts (a heading, a list item, an admonition):
 
     >>> escape_text_in_markdown("# Titular\n1. uno\n!!! danger", markdown="")
@@ -182,7 +193,14 @@ def escape_text_in_markdown(
     """
     text = escape_text_with(text, references) if references else escape_text(text)
     if markdown is not None:
-        text = _MARKDOWN_SYNTAX.sub(functools.partial(_markdown_reference, kept=markdown), text)
+        reference = functools.partial(_markdown_reference, kept=markdown)
+        text = _MARKDOWN_SYNTAX.sub(reference, text)
+        for address in addresses:  # the source's own, whole (not the start of a longer one)
+            written = escape_text(address)
+            escaped = _MARKDOWN_SYNTAX.sub(reference, written)
+            if escaped != written and escaped in text:
+                pattern = r"(?<![\w/.@&#;-])" + re.escape(escaped) + r"(?![\w/.\-~%?#=&+@:])"
+                text = re.sub(pattern, literal_replacement(written), text)
         text = _BLOCK_MARKER.sub(_block_marker_reference, text)
     if "\n" not in text and "\r" not in text:
         return text

@@ -187,11 +187,11 @@ def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
         shown = escape_markdown(inner)
         escaped = f"&#91;{shown}&#93;"
         if escaped in written:
-            written = re.sub(re.escape(escaped) + r"(?![(\[:])", _constant(f"[{shown}]"), written)
+            written = re.sub(re.escape(escaped) + r"(?![(\[:])", literal_replacement(f"[{shown}]"), written)
     return written
 
 
-def _constant(text: str) -> Callable[[re.Match[str]], str]:
+def literal_replacement(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement for :func:`re.sub` that is ``text`` as it is (no group references read in it)."""
     return lambda _: text
 

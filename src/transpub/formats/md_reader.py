@@ -91,6 +91,12 @@ _BLOCK_TAGS = frozenset({
 _FIRST_TAG = re.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)")
 
 
+#: A URL or an e-mail address in a text (which MkDocs' magiclink makes a link).
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
 def _markdown_reads_inside(raw: str) -> bool:
     """Whether kramdown or Python-Markdown may read text of the HTML block ``raw`` as Markdown: all
     but a block that is one element of :data:`_BLOCK_TAGS` (``<div>…</div>``, ``<p>…</p>``) and
@@ -757,7 +763,8 @@ class _Builder(RunSlots):
             # a blank line in a translation would end the block: what follows it would be Markdown
             if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
                 kept = "".join(c for c in MARKDOWN_KEPT if c in slot.msgid) if read_as_markdown else None
-                slot.escape = text_escape_in_markdown(slot.escape, kept)
+                addresses = tuple(dict.fromkeys(_ADDRESS.findall(slot.msgid))) if read_as_markdown else ()
+                slot.escape = text_escape_in_markdown(slot.escape, kept, addresses)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
