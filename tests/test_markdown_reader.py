@@ -267,7 +267,7 @@ def test_characters_the_source_writes_as_references_are_written_so_in_its_transl
 
 def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_a_link() -> None:
     # [watch] and [1, 2] were written &#91;watch&#93; in every translation (the Kubernetes docs)
-    source = "Use the [watch] verb on [1, 2] items.\n\n[other]: /defined\n"
+    source = "Use the [watch] verb on [1, 2] items.\n\nPick [windows|linux] now.\n\n[other]: /defined\n"
     document = read(source)
     assert unmarked_pseudo(document) == source
     for evil in (

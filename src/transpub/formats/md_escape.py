@@ -230,12 +230,12 @@ def escape_markdown_keeping(
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
     """
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
+    if brackets and "&#91;" in written:  # (before the pipes: [windows|linux] is found as escaped)
+        written = _with_brackets(written, brackets)
     if pipes and "|" in written:
         written = _ESCAPED_PIPE.sub(r"\1|", written)
     if references:
         written = _with_references(written, references)
-    if brackets and "&#91;" in written:
-        written = _with_brackets(written, brackets)
     if not escaped:
         return written
     items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))
