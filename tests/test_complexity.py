@@ -284,5 +284,13 @@ def test_the_linear_time_check_fails_a_cost_that_grows_quadratically() -> None:
             total += sum(range(index))
         return total
 
-    with pytest.raises(pytest.fail.Exception, match="doubling the input took"):
-        assert_linear(lambda n: "a" * n, add_up_per_character, 800)
+    # (caught in one of two tries: once in a full run on a virtual machine whose CPU was taken
+    # from it now and then, every doubling of one try measured under 3; the check itself keeps
+    # its one verdict per call)
+    for _ in range(2):
+        try:
+            assert_linear(lambda n: "a" * n, add_up_per_character, 800)
+        except pytest.fail.Exception as caught:
+            assert "doubling the input took" in str(caught)
+            return
+    pytest.fail("a cost that grows quadratically passed the linear-time check twice")
