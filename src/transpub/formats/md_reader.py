@@ -33,6 +33,7 @@ from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, Text
 from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_markdown
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, reads_list, unique_ids
+from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
 from .md_escape import (
     brackets_in,
@@ -77,7 +78,6 @@ _DEFAULT_TITLE_NOTE = (
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
 _TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "{", "*["})
-#: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
 #: Tags that open an HTML block whose text kramdown (Jekyll) and Python-Markdown (MkDocs) keep as
 #: HTML; a block opened by any other (``<span>``, ``<a>``, ``<img>``, a custom element) is read as a
 #: paragraph there, its text as Markdown (CommonMark, Hugo, keeps every HTML block as HTML).
@@ -88,7 +88,6 @@ _BLOCK_TAGS = frozenset({
     "object", "ol", "p", "pre", "script", "section", "style", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "tr", "ul", "video",
 })  # fmt: skip
-_FIRST_TAG = re.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)")
 
 
 #: A URL or an e-mail address in a text (which MkDocs' magiclink makes a link).
@@ -97,13 +96,14 @@ _ADDRESS = re.compile(
 )
 
 
-def _markdown_reads_inside(raw: str) -> bool:
-    """Whether kramdown or Python-Markdown may read text of the HTML block ``raw`` as Markdown: all
+def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
+    """Whether kramdown or Python-Markdown may read text of an HTML block (``tokens``: its
+    :func:`~transpub.formats.html_tokens.tokenize_html`) as Markdown: all
     but a block that is one element of :data:`_BLOCK_TAGS` (``<div>…</div>``, ``<p>…</p>``) and
     nothing after it. A block opened by another tag (``<span>``, ``<a>``, a custom element, an end
     tag, a comment) is read as a paragraph there, and so is text after the first element's end
     (``<div>Hi.</div>`` and a line of text under it: one HTML block to CommonMark)."""
-    tokens = [token for token in tokenize_html(raw) if token.kind != "text" or token.raw.strip()]
+    tokens = [token for token in tokens if token.kind != "text" or token.raw.strip()]
     if not tokens or tokens[0].kind != "start" or tokens[0].tag not in _BLOCK_TAGS:
         return True
     name, depth = tokens[0].tag, 0
@@ -117,6 +117,7 @@ def _markdown_reads_inside(raw: str) -> bool:
     return True  # (never closed, or a void element: what follows it is not inside it)
 
 
+#: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
 _MARKDOWN_INSIDE = re.compile(r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))")
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
@@ -154,6 +155,22 @@ class _Context(NamedTuple):
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
+
+
+def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
+    """How a translation of a run of ``ctx`` is written (at a ``line_start``): as
+    :func:`escape_markdown` (:func:`escape_markdown_line`), keeping what the source escapes, writes
+    as it is or as references (see md_escape.escape_markdown_keeping)."""
+    if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets):
+        return escape_markdown_line if line_start else escape_markdown
+    keeping = functools.partial(
+        escape_markdown_keeping,
+        escaped=ctx.escaped,
+        pipes=ctx.pipes,
+        references=ctx.references,
+        brackets=ctx.brackets,
+    )
+    return functools.partial(keeping, line_start=True) if line_start else keeping
 
 
 class _RefNames:
@@ -241,16 +258,7 @@ class _Builder(RunSlots):
     def slot_escape_line_start(self, ctx: RunContext) -> Callable[[str], str] | None:
         """Markdown escaping of text that starts a line."""
         assert isinstance(ctx, _Context)
-        if ctx.escaped or ctx.pipes or ctx.references or ctx.brackets:
-            return functools.partial(
-                escape_markdown_keeping,
-                escaped=ctx.escaped,
-                line_start=True,
-                pipes=ctx.pipes,
-                references=ctx.references,
-                brackets=ctx.brackets,
-            )
-        return escape_markdown_line
+        return _source_escape(ctx, line_start=True)
 
     def for_translators(self, msgid: str) -> bool:
         """As for every format, but never text holding the reader's inner marks (a template token
@@ -489,21 +497,14 @@ class _Builder(RunSlots):
             brackets = brackets_in(" ".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
-            escape=functools.partial(
-                escape_markdown_keeping,
-                escaped=escaped,
-                pipes=pipes,
-                references=references,
-                brackets=brackets,
-            )
-            if escaped or pipes or references or brackets
-            else escape_markdown,
+            escape=escape_markdown,
             kind=kind,
             escaped=escaped,
             pipes=pipes,
             references=references,
             brackets=brackets,
         )
+        ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
         if markup.alert:
             title, line_break, atoms = _first_line_apart(atoms)
@@ -742,6 +743,7 @@ class _Builder(RunSlots):
             return
         if _MARKDOWN_INSIDE.match(raw):
             return  # <div markdown="1">: kramdown reads what it holds as Markdown (as above)
+        tokens = tokenize_html(raw)
         try:
             document = read_html(
                 raw,
@@ -749,13 +751,13 @@ class _Builder(RunSlots):
                 "utf-8",
                 self.options,
                 display_path=self.shown,
-                tokens=tokens_with_templates(raw, 0, templates) if templates else None,
+                tokens=tokens_with_templates(raw, 0, templates) if templates else tokens,
             )
         except ArticleError:
             return  # what HTML cannot read whole stays as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
-        read_as_markdown = _markdown_reads_inside(raw)
+        read_as_markdown = _markdown_reads_inside(tokens)
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
