@@ -172,7 +172,7 @@ def _remove_pages_of_gone_articles(
             continue
         hashes = record.hashes
         sources = [
-            project.root / name for name in hashes if is_below(project.root / name, project.articles_dir)
+            project.root / name for name in hashes if _is_below(project.root / name, project.articles_dir)
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
@@ -201,16 +201,17 @@ def _remove_pages_of_gone_articles(
 
 
 def _behind_a_broken_link(path: Path, top: Path) -> bool:
-    """Whether a folder between ``top`` and ``path`` is a link to nothing (a mount not there now)."""
+    """Whether a folder below ``top`` on the way to ``path`` is a link to nothing (a mount not there now)."""
+    top = Path(os.path.abspath(top))
     for folder in Path(os.path.abspath(path)).parents:
-        if not folder.is_relative_to(os.path.abspath(top)) or folder == Path(os.path.abspath(top)):
+        if folder == top or not folder.is_relative_to(top):
             return False
         if folder.is_symlink() and not folder.exists():
             return True
     return False
 
 
-def is_below(path: Path, folder: Path) -> bool:
+def _is_below(path: Path, folder: Path) -> bool:
     """Whether ``path`` is ``folder`` or inside it (as written: no link is followed)."""
     return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
 
