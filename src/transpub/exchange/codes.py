@@ -208,6 +208,21 @@ class _Reading:
         return max(self.paired.values(), default=0) + 1
 
 
+def declared_entity(unit: etree._Element) -> tuple[str, int | None] | None:
+    """Why the ``unit`` (an XLIFF unit, a TMX ``<tu>``) cannot be read, and the line, when it holds an
+    entity reference the document declares: documents are read without expanding entities, so its
+    text would be lost."""
+    entity = next(unit.iter(etree.Entity), None)
+    if entity is None:
+        return None
+    parent = entity.getparent()
+    return (
+        f"entity reference {entity.text} in a unit: transpub does not expand the entities a document "
+        "declares (its text would be lost); write the characters themselves",
+        parent.sourceline if parent is not None else None,
+    )
+
+
 def read_codes(element: etree._Element, path: str, numbering: dict[str, int] | None = None) -> str:
     """The text of an XLIFF ``<source>``/``<target>`` or a TMX ``<seg>`` with transpub placeholders.
 

@@ -15,7 +15,7 @@ from typing import BinaryIO, NoReturn
 
 from lxml import etree
 
-from .codes import InlineCodeError, read_codes, write_codes, xml_text
+from .codes import InlineCodeError, declared_entity, read_codes, write_codes, xml_text
 from .xliff import XliffError
 from .xmlout import indent
 
@@ -193,13 +193,9 @@ class _TmxStream:
         raise TmxError(message, self.shown, line)
 
     def _unit(self, tu: etree._Element) -> TmxUnit | None:
-        entity = next(tu.iter(etree.Entity), None)
-        if entity is not None:  # (not expanded: its text would be lost)
-            self._fail(
-                f"entity reference {entity.text} in a unit: transpub does not expand the entities a "
-                "document declares (its text would be lost); write the characters themselves",
-                entity.getparent().sourceline,
-            )
+        entity = declared_entity(tu)
+        if entity is not None:
+            self._fail(*entity)
         numbering: dict[str, int] = {}
         texts: dict[str, str] = {}
         source = None

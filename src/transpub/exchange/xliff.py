@@ -22,6 +22,7 @@ from .codes import (
     XLIFF2,
     XLIFF12,
     InlineCodeError,
+    declared_entity,
     is_well_nested,
     original_data,
     read_codes,
@@ -407,14 +408,9 @@ class _Reading:
 
     def unit(self, element: etree._Element) -> None:
         """Read the unit ``element`` (whole) into the files being read."""
-        entity = next(element.iter(etree.Entity), None)
-        if entity is not None:  # (its text would be lost: entities are not expanded, see read_xliff)
-            self.error = XliffError(
-                f"entity reference {entity.text} in a unit: transpub does not expand the entities a "
-                "document declares (its text would be lost); write the characters themselves",
-                self.shown,
-                entity.getparent().sourceline,
-            )
+        entity = declared_entity(element)
+        if entity is not None:
+            self.error = XliffError(entity[0], self.shown, entity[1])
             return
         try:
             if self.version == "1.2":
