@@ -39,6 +39,7 @@ from .html_attributes import (
     attribute_spans,
     quoted_attribute,
     root_relative_href,
+    spliced,
     translatable_attributes,
     unquote,
 )
@@ -261,14 +262,8 @@ class _Builder(RunSlots):
         link = _root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
         if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
             return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
-        parts: list = []
-        pos = 0
-        for (start, end), piece in sorted([*slots, *([link] if link else [])], key=lambda found: found[0]):
-            parts.append(token.raw[pos:start])
-            parts.append(piece)
-            pos = end
-        parts.append(token.raw[pos:])
-        tag = Tag([p for p in parts if p != ""], node.tag)
+        values: list[tuple[tuple[int, int], Part]] = [*slots, *([link] if link else [])]
+        tag = Tag(spliced(token.raw, values), node.tag)
         if urls:
             tag.urls = urls
             tag.line = self.line_of(node.start)

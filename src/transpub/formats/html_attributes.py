@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from typing import TypeVar
 
 from .escape import escape_attribute
+
+T = TypeVar("T")
 
 META_TRANSLATABLE = frozenset(
     {
@@ -146,6 +149,23 @@ def root_relative_href(raw: str) -> tuple[tuple[int, int], str] | None:
             return None
         return (start, end), url
     return None
+
+
+def spliced(raw: str, values: list[tuple[tuple[int, int], T]]) -> list[str | T]:
+    """``raw`` (a start tag) with the value at each span of ``values`` replaced by its part, in the
+    tag's order, and no empty string between them.
+
+    >>> spliced('<a title="T" href="/x">', [((18, 22), "HREF"), ((9, 12), "TITLE")])
+    ['<a title=', 'TITLE', ' href=', 'HREF', '>']
+    """
+    parts: list[str | T] = []
+    pos = 0
+    for (start, end), part in sorted(values, key=lambda value: value[0]):
+        parts.append(raw[pos:start])
+        parts.append(part)
+        pos = end
+    parts.append(raw[pos:])
+    return [part for part in parts if part != ""]
 
 
 def quoted_attribute(value: str) -> str:

@@ -26,6 +26,7 @@ from .html_attributes import (
     attribute_spans,
     quoted_attribute,
     root_relative_href,
+    spliced,
     translatable_attributes,
     unquote,
 )
@@ -344,7 +345,7 @@ class InlineReader:
         wanted = translatable_attributes(
             piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans}, self.namer.attributes
         )
-        found: list[tuple[int, int, Part]] = []
+        found: list[tuple[tuple[int, int], Part]] = []
         for name, (value_start, value_end) in spans:
             if name not in wanted:
                 continue
@@ -358,23 +359,14 @@ class InlineReader:
                 kind=f"attribute:{name}",
                 write=attribute_in_markdown,
             )
-            found.append((value_start, value_end, slot))
+            found.append(((value_start, value_end), slot))
         link = root_relative_href(html) if piece.tag == "a" else None
         if link is not None:  # (/docs/x: compile may point it at the reader's language, as in HTML)
             (value_start, value_end), url = link
             found.append(
-                (value_start, value_end, LinkTarget(url, html[value_start:value_end], quoted_attribute))
+                ((value_start, value_end), LinkTarget(url, html[value_start:value_end], quoted_attribute))
             )
-        if not found:
-            return None
-        parts: list[Part] = []
-        pos = 0
-        for value_start, value_end, part in sorted(found, key=lambda item: item[0]):
-            parts.append(html[pos:value_start])
-            parts.append(part)
-            pos = value_end
-        parts.append(html[pos:])
-        return [part for part in parts if part != ""]
+        return spliced(html, found) if found else None
 
     # -- atoms
 
