@@ -128,6 +128,31 @@ def test_a_long_note_rewrapped_by_polib_is_not_outdated(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+def test_a_note_polib_rewrapped_at_a_hyphen_is_not_outdated(tmp_path: Path) -> None:
+    # textwrap breaks "high-quality" after its hyphen: "high-" ends one "#." line, "quality" starts the next
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    words = "The zone laid a solid foundation for the growth of the local economy. It did so" + " very" * 8
+    (root / "articles" / "a.html").write_text(
+        f"<html><body><p>{words} for its high-quality development, said the mayor.</p></body></html>",
+        encoding="utf-8",
+    )
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "News"\nsource_locale = "en"\nlocales = ["de"]\n', encoding="utf-8"
+    )
+    assert run(root, "extract").exit_code == 0
+    path = root / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgstr = f"⟦{entry.msgid}⟧"
+    po.save()
+    assert "high-\n#. quality" in path.read_text(encoding="utf-8")
+    result = run(root, "check", "-l", "de")
+    assert result.exit_code == 0, result.output
+    status = run(root, "status")
+    assert "out of date" not in status.output, status.output
+
+
 def test_missing_catalog_is_outdated(project: Path) -> None:
     po_path(project, "zh_CN").unlink()
     result = run(project, "check", "-l", "zh_CN")

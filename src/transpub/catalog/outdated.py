@@ -4,7 +4,7 @@ The template is built exactly as extract builds it and merged into the catalog o
 the catalog layer's pure :func:`~transpub.catalog.merge_catalog`; nothing is written. The
 merged entries are compared with the ones on disk entry by entry, each formatted as msgcat
 writes it, so header dates, the generator version and line wrapping (Poedit's, say; polib's of a
-long ``#.`` note into several lines too) do not count as changes, while new, removed or reordered
+long ``#.`` note into several lines too, even after a hyphen) do not count as changes, while new, removed or reordered
 units and changed notes or references do.
 """
 
@@ -62,11 +62,13 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 
 def _compared(entry: polib.POEntry) -> str:
-    """``entry`` as msgcat writes it, its extracted notes unwrapped: polib (and editors built on it)
-    wraps a long ``#.`` line into several, which read back as one note with line breaks."""
-    if entry.comment and "\n" in entry.comment:
+    """``entry`` as msgcat writes it, its extracted notes without their white space: polib (and
+    editors built on it) wraps a long ``#.`` line into several, which read back as one note with
+    line breaks, and breaks a line after a hyphen too (``high-`` then ``quality``), so a note is
+    the same note when only where its spaces and line breaks fall differs."""
+    if entry.comment:
         entry = copy.copy(entry)
-        entry.comment = " ".join(entry.comment.split())
+        entry.comment = "".join(entry.comment.split())
     return format_entry(entry)
 
 
