@@ -43,10 +43,20 @@ def test_workflow_example_is_valid_yaml_whose_transpub_commands_exist() -> None:
         for line in str(step.get("run", "")).splitlines()
         if line.strip().startswith("transpub ")
     ]
-    assert "transpub check --format github" in commands
+    assert any(c.startswith("transpub check --format github") for c in commands)
     assert any(c.startswith("transpub status --html") for c in commands)
     for command in commands:
         parse_transpub_command(command)
+
+
+def test_the_workflow_example_checks_once_for_both_the_annotations_and_the_junit_report_it_uploads() -> None:
+    steps = workflow()["jobs"]["check"]["steps"]
+    checks = [str(step["run"]) for step in steps if str(step.get("run", "")).startswith("transpub check")]
+    assert len(checks) == 1  # one run of the check (an archive's check is long), not one per report
+    context = parse_transpub_command(checks[0])
+    assert context.params["fmt"] == "github"
+    (upload,) = [step for step in steps if "upload-artifact" in str(step.get("uses"))]
+    assert str(context.params["junit_path"]) in upload["with"]["path"].split()
 
 
 def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:

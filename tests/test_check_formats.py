@@ -180,3 +180,50 @@ def test_a_control_character_in_a_text_leaves_the_json_report_valid(tmp_path: Pa
     report = json.loads(result.output)
     assert any(issue["msgid"] == "Caf\x85 opens\x7f." for issue in report["issues"])
     assert "\x85" not in result.output and "\x7f" not in result.output
+
+
+def test_one_check_run_prints_annotations_and_writes_the_junit_and_json_reports_to_files(
+    messy: Path, tmp_path: Path
+) -> None:
+    junit, report = tmp_path / "reports" / "transpub-junit.xml", tmp_path / "transpub.json"
+    result = run(messy, "check", "--format", "github", "--junit", str(junit), "--json", str(report))
+    assert result.exit_code == 1
+    assert result.output == run(messy, "check", "--format", "github").output  # stdout as without the files
+    assert junit.read_text(encoding="utf-8") == run(messy, "check", "--format", "junit").output
+    assert report.read_text(encoding="utf-8") == run(messy, "check", "--format", "json").output
+    assert etree.fromstring(junit.read_bytes()).get("failures") == "4"
+    assert json.loads(report.read_text(encoding="utf-8"))["problems"] == 4
+
+
+def test_a_report_file_that_cannot_be_finished_leaves_the_previous_report_whole(
+    messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from click.testing import CliRunner
+
+    import transpub.fsutil
+    from transpub.cli import main
+
+    junit = tmp_path / "transpub-junit.xml"
+    junit.write_text("<testsuites/>\n", encoding="utf-8")
+    real_write = transpub.fsutil._write_all
+
+    def disk_full(fd: int, data: bytes) -> None:  # half the report reaches the disk, then it is full
+        real_write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(transpub.fsutil, "_write_all", disk_full)
+    result = CliRunner().invoke(main, ["--project", str(messy), "check", "--junit", str(junit)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {junit}: cannot write the JUnit report: No space left on device"
+    ]
+    assert junit.read_text(encoding="utf-8") == "<testsuites/>\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["transpub-junit.xml"]  # no temporary file left
+
+
+def test_junit_and_json_reports_cannot_be_written_to_one_file(messy: Path, tmp_path: Path) -> None:
+    result = run(messy, "check", "--junit", str(tmp_path / "r"), "--json", str(tmp_path / "." / "r"))
+    assert result.exit_code == 2 and "--junit and --json name the same file" in result.output
+    assert not (tmp_path / "r").exists()

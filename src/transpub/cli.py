@@ -929,6 +929,22 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     show_default=True,
     help="Output format.",
 )
+@click.option(
+    "--junit",
+    "junit_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Also write the report as JUnit XML to FILE (whatever --format prints).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Also write the report as JSON to FILE (whatever --format prints).",
+)
 @SHARD_OPTION
 @JOBS_OPTION
 @click.pass_context
@@ -938,22 +954,30 @@ def check(
     min_translated: float | None,
     allow_fuzzy: bool,
     fmt: str,
+    junit_path: Path | None,
+    json_path: Path | None,
     shard: tuple[int, int] | None,
     jobs: int,
 ) -> None:
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
     One line per problem with file:line, check id and message, then a summary per locale.
+    --junit FILE and --json FILE also write the report to a file in the same run (replaced as
+    a whole: never half-written), e.g. annotations on stdout and JUnit XML for a dashboard.
 
     \b
     Example:
       transpub check
       transpub check -l zh_CN --format github
       transpub check --min-translated 80 --allow-fuzzy --format json
-      transpub check --shard 3/4 --format github
+      transpub check --format github --junit transpub-junit.xml
+      transpub check --shard 3/4 --format github --junit transpub-junit-3.xml
     """
-    from .check import CheckOptions, check_project, format_check_report
+    from .check import CheckOptions, check_project, format_check_report, write_check_report
 
+    files = [(kind, path) for kind, path in (("junit", junit_path), ("json", json_path)) if path is not None]
+    if len(files) == 2 and os.path.abspath(files[0][1]) == os.path.abspath(files[1][1]):
+        raise click.UsageError("--junit and --json name the same file: give each report its own")
     project = replace(_project(ctx), shard=shard)
     with _collecting_less():
         report = check_project(
@@ -963,6 +987,12 @@ def check(
             jobs=jobs,
         )
     _echo(format_check_report(report, fmt, folder=_in_repository(project.root)), nl=False)
+    for kind, path in files:
+        try:
+            write_check_report(report, kind, path)
+        except OSError as exc:  # (named as given: a write that fails midway names no file)
+            what = "JUnit" if kind == "junit" else "JSON"
+            raise TranspubError(f"cannot write the {what} report: {exc.strerror or exc}", path) from exc
     if not report.ok:
         sys.exit(1)
 

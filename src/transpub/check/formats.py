@@ -10,10 +10,12 @@ import json
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 from transpub.check.config import CHECK_IDS
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
+from transpub.fsutil import atomic_write_bytes
 from transpub.model import Issue
 
 SCHEMA_VERSION = 1
@@ -270,3 +272,9 @@ def format_check_report(report: CheckReport, fmt: str = "text", *, folder: str =
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r} (known: {' '.join(FORMATTERS)})") from None
     return format_github(report, folder) if formatter is format_github else formatter(report)
+
+
+def write_check_report(report: CheckReport, fmt: str, path: Path) -> None:
+    """Write the report in ``fmt`` to ``path`` atomically: a reader (a CI step uploading it) finds the
+    old file or the whole new one, never part of it, and a failed write leaves the old one."""
+    atomic_write_bytes(path, format_check_report(report, fmt).encode("utf-8"))
