@@ -59,6 +59,25 @@ def test_the_workflow_example_checks_once_for_both_the_annotations_and_the_junit
     assert str(context.params["junit_path"]) in upload["with"]["path"].split()
 
 
+def test_each_shard_of_the_matrix_writes_and_uploads_a_junit_report_of_its_own() -> None:
+    steps = workflow("shard")["jobs"]["shard"]["steps"]
+    (check,) = [str(step["run"]) for step in steps if str(step.get("run", "")).startswith("transpub check")]
+    position = next(i for i, step in enumerate(steps) if str(step.get("run", "")) == check)
+    reports = {
+        shard: str(
+            parse_transpub_command(check.replace("${{ matrix.shard }}", str(shard))).params["junit_path"]
+        )
+        for shard in (1, 2, 3, 4)
+    }
+    assert len(set(reports.values())) == 4  # the matrix's reports do not overwrite each other
+    (upload,) = [step for step in steps[position:] if "upload-artifact" in str(step.get("uses"))]
+    assert "always()" in upload["if"]  # uploaded when the check failed too
+    for shard, report in reports.items():
+        assert upload["with"]["path"].replace("${{ matrix.shard }}", str(shard)) == report
+    # one artifact per shard, which the index job's download (shard-*) leaves alone
+    assert "${{ matrix.shard }}" in upload["with"]["name"] and not upload["with"]["name"].startswith("shard-")
+
+
 def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
     jobs = workflow("shard")["jobs"]
     assert jobs["shard"]["strategy"]["matrix"]["shard"] == [1, 2, 3, 4]

@@ -227,3 +227,31 @@ def test_junit_and_json_reports_cannot_be_written_to_one_file(messy: Path, tmp_p
     result = run(messy, "check", "--junit", str(tmp_path / "r"), "--json", str(tmp_path / "." / "r"))
     assert result.exit_code == 2 and "--junit and --json name the same file" in result.output
     assert not (tmp_path / "r").exists()
+
+
+def test_the_reports_of_a_shard_say_which_shard_they_cover(messy: Path, tmp_path: Path) -> None:
+    junit, report = tmp_path / "transpub-junit-2.xml", tmp_path / "transpub-2.json"
+    result = run(messy, "check", "--shard", "2/3", "--junit", str(junit), "--json", str(report))
+    assert result.exit_code in (0, 1), result.output
+    root = etree.fromstring(junit.read_bytes())
+    assert root.get("name") == "transpub check: Demo (shard 2/3)"
+    suites = root.findall("testsuite")
+    assert [suite.get("name") for suite in suites] == [
+        "transpub.de (shard 2/3)",
+        "transpub.sv (shard 2/3)",
+        "transpub.zh_CN (shard 2/3)",
+    ]
+    for suite in suites:
+        assert [(p.get("name"), p.get("value")) for p in suite.findall("properties/property")] == [
+            ("shard", "2/3")
+        ]
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert document["shard"] == {"index": 2, "count": 3}
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_the_reports_of_every_article_name_no_shard(messy: Path) -> None:
+    assert json.loads(run(messy, "check", "--format", "json").output)["shard"] is None
+    root = etree.fromstring(run(messy, "check", "--format", "junit").output.encode("utf-8"))
+    assert root.get("name") == "transpub check: Demo" and root.find("testsuite/properties") is None

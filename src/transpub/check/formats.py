@@ -170,6 +170,7 @@ def report_as_dict(report: CheckReport) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "project": report.project,
+        "shard": None if report.shard is None else {"index": report.shard[0], "count": report.shard[1]},
         "ok": report.ok,
         "problems": report.problems,
         "warnings": report.warnings,
@@ -230,8 +231,14 @@ def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]
 
 
 def format_junit(report: CheckReport) -> str:
-    """JUnit XML: a testsuite per locale; per catalog a passing testcase, or a failing one per problem."""
-    root = ET.Element("testsuites", name=f"transpub check: {_xml_text(report.project)}")
+    """JUnit XML: a testsuite per locale; per catalog a passing testcase, or a failing one per problem.
+
+    A report of one shard says so in every name (``transpub.de (shard 2/4)``) and in a ``shard``
+    property of each suite, so that the reports of a CI matrix tell apart on a dashboard.
+    """
+    shard = report.shard_name
+    in_shard = f" (shard {shard})" if shard else ""
+    root = ET.Element("testsuites", name=f"transpub check: {_xml_text(report.project)}{in_shard}")
     suites: list[tuple[str, list[tuple[str, list[Issue]]]]] = []
     if report.project_issues:
         by_path: dict[str, list[Issue]] = {}
@@ -242,7 +249,10 @@ def format_junit(report: CheckReport) -> str:
         suites.append((summary.locale, [(c.path, c.issues) for c in summary.catalogs]))
     total_tests = total_failures = 0
     for name, cases in suites:
-        suite = ET.SubElement(root, "testsuite", name=f"transpub.{name}")
+        suite = ET.SubElement(root, "testsuite", name=f"transpub.{name}{in_shard}")
+        if shard:
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", name="shard", value=shard)
         tests = failures = 0
         for path, issues in cases:
             count, failed = _testcase(suite, f"transpub.{name}", path, issues)

@@ -66,6 +66,8 @@ class CheckReport:
     project: str
     locales: list[LocaleSummary] = field(default_factory=list)
     project_issues: list[Issue] = field(default_factory=list)
+    #: ``(I, N)`` when only shard I of N of the articles was checked (``--shard I/N``), else None.
+    shard: tuple[int, int] | None = None
 
     @property
     def issues(self) -> list[Issue]:
@@ -86,3 +88,8 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing fails: the CLI exits 0."""
         return self.problems == 0
+
+    @property
+    def shard_name(self) -> str | None:
+        """``"2/4"`` for a report of shard 2 of 4, None for one of every article."""
+        return f"{self.shard[0]}/{self.shard[1]}" if self.shard is not None else None

@@ -67,7 +67,7 @@ def check_project(
     """
     forget_folders()
     policies = resolve_policies(project, locales, options or CheckOptions())
-    report = CheckReport(project=project.name)
+    report = CheckReport(project=project.name, shard=project.shard)
     glossary: Glossary | None = None
     try:
         glossary = load_project_glossary(project)
