@@ -146,7 +146,11 @@ def test_a_manifest_from_another_machine_is_a_full_run_and_no_error(
     shutil.copytree(root, restored)  # (new times and inodes: compared by content)
     machine(tmp_path / "machine-b", monkeypatch)
     compiled.clear()
-    assert run(restored, "compile") == (0, "1 page unchanged (-v lists them)\nSite: ROOT/site/index.html\n")
+    result = CliRunner().invoke(main, ["--project", str(restored), "compile", "-j", "1"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"1 page unchanged (-v lists them)\nSite: {restored}/site/index.html\n",
+    )
     assert compiled == ["bridge"]
     assert (restored / "site" / "de" / "bridge.html").read_bytes() == before
     # that machine's own records then spare the work
@@ -182,3 +186,43 @@ def test_a_manifest_written_before_records_were_signed_is_a_full_run(
     compiled.clear()
     assert run(root, "compile")[0] == 0
     assert compiled == ["bridge"]
+
+
+#: What extract and compile say when the manifest's records were signed on another machine.
+NOT_USED = (
+    "Note: the records of 1 article in .transpub/manifest.sqlite were signed with another key and not used"
+)
+
+
+def test_a_manifest_restored_without_the_shared_key_says_in_one_line_why_it_did_not_spare_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = translated_site(tmp_path / "news")
+    restored = tmp_path / "runner"
+    shutil.copytree(root, restored)
+    machine(tmp_path / "machine-b", monkeypatch)  # a fresh CI runner, no TRANSPUB_CACHE_KEY
+    for command, done in (("extract", "1 article read again"), ("compile", "1 article compiled again")):
+        result = CliRunner().invoke(main, ["--project", str(restored), command, "-j", "1"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines() == [
+            f"{NOT_USED} ({done}): set TRANSPUB_CACHE_KEY (the same secret on every CI runner) "
+            "to use a cache restored from another machine"
+        ]
+        assert NOT_USED not in result.stdout
+    # the records this machine wrote then are its own: nothing more to say
+    for command in ("extract", "compile"):
+        assert NOT_USED not in run(restored, command)[1]
+
+
+def test_a_manifest_signed_with_another_shared_key_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    machine(tmp_path / "runner-1", monkeypatch, shared="a secret of the CI")
+    root = translated_site(tmp_path / "news")
+    machine(tmp_path / "runner-2", monkeypatch, shared="another secret")
+    code, output = run(root, "compile")
+    assert code == 0
+    assert (
+        f"{NOT_USED} (1 article compiled again): TRANSPUB_CACHE_KEY is set, so they were written with "
+        "another key or none\n" in output
+    )

@@ -444,6 +444,7 @@ def extract(
             if shard
             else f"No articles in {where} (HTML, Markdown or text files)."
         )
+    _echo_foreign_records(report.foreign_records, "read")
     for orphan in report.orphans:
         _echo(f"Warning: {orphan}", err=True)
     for warning in report.warnings:
@@ -688,6 +689,27 @@ def _echo_unchanged(count: int, thing: str) -> None:
         _echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
 
 
+def _echo_foreign_records(count: int, done: str) -> None:
+    """One line (to stderr) when records of the manifest were not used because another key signed
+    them, so that a CI log says why a restored cache did not spare the work."""
+    if not count:
+        return
+    from .signing import SHARED_KEY_VARIABLE
+
+    articles = f"{count} article{'' if count == 1 else 's'}"
+    why = (
+        f"{SHARED_KEY_VARIABLE} is set, so they were written with another key or none"
+        if os.environ.get(SHARED_KEY_VARIABLE)
+        else f"set {SHARED_KEY_VARIABLE} (the same secret on every CI runner) to use a cache restored "
+        "from another machine"
+    )
+    _echo(
+        f"Note: the records of {articles} in .transpub/manifest.sqlite were signed with another key "
+        f"and not used ({articles} {done} again): {why}",
+        err=True,
+    )
+
+
 def _echo_mo_files(project: Project, written: list[Path], verbose: bool) -> None:
     """``compile --mo``: how many MO files this run wrote (-v: each of them), or that none changed."""
     if verbose:
@@ -828,6 +850,7 @@ def compile_(
     if lines:
         _echo("\n".join(lines))
     _echo_unchanged(unchanged, "page")
+    _echo_foreign_records(report.foreign_records, "compiled")
     if write_mo:
         _echo_mo_files(project, report.mo_written, verbose)
     for removed in report.removed:

@@ -131,6 +131,9 @@ class ExtractReport:
     orphans: list[OrphanCatalogs] = field(default_factory=list)
     #: What the readers kept as written but a user should know (an unreadable ``<time datetime>``).
     warnings: list[Issue] = field(default_factory=list)
+    #: Articles whose record in the manifest was signed with another key (restored from another
+    #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were read again.
+    foreign_records: int = 0
 
     @property
     def ok(self) -> bool:
@@ -406,6 +409,7 @@ def extract_project(
         if ahead is not None:
             ahead.wait()
 
+    report.foreign_records = manifest.ignored_articles
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
     stored.wait()
     return report

@@ -611,7 +611,10 @@ class Manifest:
         self.command = command
         self.path = root / MANIFEST
         self.key = key
-        ignore = ignore or key is None
+        #: The records there that were not signed with ``key`` (written elsewhere, or edited).
+        self._foreign: set[tuple[str, str]] = set()
+        #: Those of them this run looked for (see :attr:`ignored_articles`).
+        self._ignored: set[tuple[str, str]] = set()
         with no_collection():  # (tens of thousands of records, none in a reference cycle)
             self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
         self._changed: dict[tuple[str, str], Record | None] = {}
@@ -628,15 +631,22 @@ class Manifest:
                 ).fetchall()
         except sqlite3.Error:
             return {}  # unreadable: a full run
-        # a row not signed with the key (restored from elsewhere, or edited) is not there
-        key = self.key or b""
-        signed = [
-            (slug, locale, text)
-            for slug, locale, data in rows
-            if type(slug) is str
-            and type(locale) is str
-            and (text := text_if_signed(key, data, _record_context(self.command, slug, locale))) is not None
-        ]
+        # a row not signed with the key (restored from elsewhere, or edited) is not there; with no
+        # key (None: none could be had) none is
+        key = self.key
+        signed = []
+        for slug, locale, data in rows:
+            if type(slug) is not str or type(locale) is not str:
+                continue
+            text = (
+                None
+                if key is None
+                else text_if_signed(key, data, _record_context(self.command, slug, locale))
+            )
+            if text is None:
+                self._foreign.add((slug, locale))
+            else:
+                signed.append((slug, locale, text))
         try:  # one parse for every row: thousands of rows
             parsed = json.loads("[" + ",".join(text for _, _, text in signed) + "]")
         except (ValueError, TypeError):
@@ -653,7 +663,17 @@ class Manifest:
 
     def get(self, slug: str, locale: str = "") -> Record | None:
         """The record of ``slug`` (in ``locale``), if any."""
-        return self._records.get((slug, locale))
+        record = self._records.get((slug, locale))
+        if record is None and (slug, locale) in self._foreign:
+            self._ignored.add((slug, locale))
+        return record
+
+    @property
+    def ignored_articles(self) -> int:
+        """The articles this run looked for a record of and found one not signed with its key (a
+        manifest restored from another machine, a fork's run, another ``TRANSPUB_CACHE_KEY``, or
+        edited): not used, so those articles were done again."""
+        return len({slug for slug, _ in self._ignored if slug})
 
     def slugs(self) -> set[str]:
         """The slugs with a record (in any locale)."""

@@ -38,6 +38,9 @@ class CompileReport:
     stale_links: list[str] = field(default_factory=list)
     #: Pages (and review copies) removed because their article is gone, relative to the project.
     removed: list[str] = field(default_factory=list)
+    #: Articles whose record in the manifest was signed with another key (restored from another
+    #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
+    foreign_records: int = 0
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,7 @@ def compile_project(
             )
         indexes_unless_unchanged(project, out_dir, articles, all_locales, report, manifest, run_key)
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
+        report.foreign_records = manifest.ignored_articles
         manifest.save()
     return report
 
