@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 
@@ -61,6 +62,50 @@ def test_a_run_stopped_between_pieces_does_not_pay_the_finished_pieces_again(tmp
     assert msgstr(project, LONG).count("[es]") == 3
 
 
+def test_pieces_paid_before_the_memory_failed_are_said_to_be_kept_and_not_paid_again(tmp_path, monkeypatch):
+    """The memory stops answering once the first piece is out: the run stops with an error saying
+    the pieces paid for are kept, and the next run (the memory back) does not pay for them again."""
+    from transpub.errors import MemoryStoreError
+    from transpub.memory import TranslationMemory
+
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+    down = threading.Event()
+    real_add = TranslationMemory.add
+
+    def add(self, *args, **kwargs):
+        if down.is_set():
+            raise MemoryStoreError("the translation memory failed: server closed the connection")
+        return real_add(self, *args, **kwargs)
+
+    def translate(text, target):
+        down.set()  # the memory drops while the first piece is out
+        return f"[{target.lower()}] {text}"
+
+    monkeypatch.setattr(TranslationMemory, "add", add)
+    with FakeMT(translate=translate) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(MemoryStoreError) as failed:
+            translate_project(project, ["es"], policy=FAST, concurrency=1)
+        assert (
+            "2 paid pieces of texts cut for the engine's length limit are kept in .transpub/unsaved/"
+            in str(failed.value)
+        )  # (the second piece was out when the memory failed)
+        assert msgstr(project, LONG) == ""
+        down.clear()
+        [estimate] = translate_project(project, ["es"], dry_run=True).estimates  # (it keeps them kept)
+        assert estimate.chars == len("Third sentence is right here.")
+        server.translate = lambda text, target: f"[{target.lower()}] {text}"
+        again = translate_project(project, ["es"], policy=FAST)
+        sent = [t for _, texts in server.request_log for t in texts]
+    assert again.ok, again.failures
+    assert again.notes == [
+        "2 machine translations an earlier run paid for and kept in .transpub/unsaved/ "
+        "(the memory had failed) stored in the memory"
+    ]
+    assert sent.count("First sentence is right here.") == 1 and server.repeated() == []
+    assert msgstr(project, LONG).count("[es]") == 3
+
+
 def test_dry_run_leaves_out_pieces_already_paid(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
     with FakeMT() as server:
@@ -69,6 +114,19 @@ def test_dry_run_leaves_out_pieces_already_paid(tmp_path, monkeypatch):
         translate_project(project, ["es"], policy=FAST)
     [estimate] = translate_project(project, ["es"], dry_run=True).estimates
     assert (estimate.units, estimate.chars) == (1, len("Second sentence is right here."))
+
+
+def test_a_damaged_file_of_kept_replies_is_a_warning_naming_it_and_is_left_as_it_is(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+    damaged = tmp_path / ".transpub" / "unsaved" / "1-cut-short.json"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_text('{"source_lang": "en", "pai', encoding="utf-8")
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+    assert report.ok and msgstr(project, LONG).count("[es]") == 3
+    assert [w for w in report.warnings if str(damaged) in w and "left as it is" in w], report.warnings
+    assert damaged.exists()
 
 
 MARKUP = "The festival is <1>wonderful and in winter time</1> and many people come to see it."

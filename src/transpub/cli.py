@@ -568,6 +568,8 @@ def translate(
             memory_score=memory_score,
             retry_rejected=retry_rejected,
         )
+    for note in report.notes:
+        _echo(f"Note: {note}.", err=True)
     for warning in report.warnings:
         _echo(f"Warning: {warning}", err=True)
     if report.dry_run:

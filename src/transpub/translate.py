@@ -13,7 +13,9 @@ For every target locale and every article's PO file:
    re-read inside the lock, touching only entries that are still empty.
 
 Texts split for a provider's length limit have each piece's reply stored as it comes back,
-so a piece is never paid twice. A reply rejected for broken placeholders or glossary terms is
+so a piece is never paid twice. A write the memory refuses (it stopped answering) is kept in
+``.transpub/unsaved/`` (:mod:`transpub.memory.unsaved`) and stored by the next run before it
+looks anything up; the error that stops the run says what was kept. A reply rejected for broken placeholders or glossary terms is
 remembered and not asked again, unless ``retry_rejected`` is set (``--retry-rejected``).
 
 A dry run reads the memory from an in-memory copy and writes nothing anywhere: it counts the
@@ -48,6 +50,7 @@ from .fsutil import locked
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
+from .memory.unsaved import UNSAVED, keep, store_kept
 from .numberforms import localized_number_spans
 from .translate_report import (
     FAILED,
@@ -92,17 +95,67 @@ class _Pending:
         self.lines.append((path, getattr(entry, "linenum", 0) or 0))
 
 
+class _Keeping:
+    """Stores paid replies in the memory; a write it refuses (it stopped answering) is kept in
+    ``.transpub/unsaved/`` for the next run (:mod:`transpub.memory.unsaved`), and counted for the
+    error that stops the run (:meth:`said`)."""
+
+    def __init__(self, memory: MemoryStore, folder: Path, shown: str) -> None:
+        self.memory, self.folder, self.shown = memory, folder, shown
+        self.kept: dict[str, int] = defaultdict(int)  # kind (piece, rejected, reply) -> translations
+        self.lost = 0
+        self.why = ""
+
+    def add(self, source: str, target: str, pairs: list[tuple[str, str]], origin: str) -> None:
+        """``memory.add``; what it refuses is kept, and its error raised."""
+        try:
+            self.memory.add(source, target, pairs, origin)
+        except BaseException:
+            try:
+                keep(self.folder, source, target, origin, pairs)
+            except OSError as exc:
+                self.lost += len(pairs)
+                self.why = str(exc)
+            else:
+                self.kept[origin.rpartition(":")[2] if ":" in origin else "reply"] += len(pairs)
+            raise
+
+    def said(self) -> str:
+        """What became of the replies the memory refused, for the error that stops the run."""
+        pieces, rejected = self.kept["piece"], self.kept["rejected"]
+        parts = []
+        if pieces:
+            parts.append(
+                "1 paid piece of a text cut for the engine's length limit is"
+                if pieces == 1
+                else f"{pieces} paid pieces of texts cut for the engine's length limit are"
+            )
+        if rejected:
+            parts.append("1 rejected reply is" if rejected == 1 else f"{rejected} rejected replies are")
+        said = "what the engine answered until then is in the catalogs"
+        if parts:
+            said += (
+                f", and {' and '.join(parts)} kept in {self.shown} (the next run stores them in the memory)"
+            )
+        if self.lost:
+            said += (
+                f"; {self.lost} paid {'reply' if self.lost == 1 else 'replies'} could not be kept "
+                f"either ({self.why}) and will be paid for again"
+            )
+        return said
+
+
 class _MemoryPieces:
     """The runner's piece store in the translation memory (origin ``<engine>:piece``)."""
 
-    def __init__(self, memory: MemoryStore, source: str, target: str, engine: str) -> None:
-        self.memory, self.source, self.target, self.origin = memory, source, target, f"{engine}:piece"
+    def __init__(self, keeping: _Keeping, source: str, target: str, engine: str) -> None:
+        self.keeping, self.source, self.target, self.origin = keeping, source, target, f"{engine}:piece"
 
     def known(self, pieces: list[str]) -> dict[str, str]:
-        return self.memory.lookup(self.source, self.target, pieces, self.origin)
+        return self.keeping.memory.lookup(self.source, self.target, pieces, self.origin)
 
     def remember(self, pairs: list[tuple[str, str]]) -> None:
-        self.memory.add(self.source, self.target, pairs, self.origin)
+        self.keeping.add(self.source, self.target, pairs, self.origin)
 
 
 def _catalog_api() -> Any:
@@ -347,6 +400,16 @@ def translate_project(
     slugs = [project.slug_of(article) for article in project.article_paths()]
     memory = open_memory(project.memory_location, dry_run=dry_run)
     with memory:
+        unsaved = project.root / UNSAVED
+        earlier = store_kept(memory, unsaved, remove=not dry_run)
+        report.warnings.extend(earlier.unreadable)
+        if earlier.translations:
+            report.notes.append(
+                f"{earlier.translations} machine translation{'s' if earlier.translations > 1 else ''} "
+                f"an earlier run paid for and kept in {UNSAVED.as_posix()}/ (the memory had failed) "
+                + ("would be stored in the memory" if dry_run else "stored in the memory")
+            )
+        keeping = _Keeping(memory, unsaved, f"{UNSAVED.as_posix()}/")
         for locale, name in plan:  # (a locale once: select_locales keeps each once)
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
@@ -426,6 +489,7 @@ def translate_project(
                 name,
                 locale,
                 memory=memory,
+                keeping=keeping,
                 report=report,
                 counts=counts,
                 today=today,
@@ -436,10 +500,9 @@ def translate_project(
             )
             try:
                 _send_claimed(memory, source_lang, locale, name, pending, send, today, counts)
-            except MemoryStoreError as exc:  # (each batch went to the catalogs first: nothing is lost)
+            except MemoryStoreError as exc:  # (each batch went to the catalogs first, pieces to unsaved/)
                 raise MemoryStoreError(
-                    f"{exc.message}; what the engine answered until then is in the catalogs: run "
-                    "again once the memory answers",
+                    f"{exc.message}; {keeping.said()}: run again once the memory answers",
                     exc.path,
                     exc.line,
                 ) from exc
@@ -697,6 +760,7 @@ def _machine_translate(
     locale: str,
     pending: dict[str, _Pending],
     memory: MemoryStore,
+    keeping: _Keeping,
     report: TranslateReport,
     counts: Counts,
     today: str,
@@ -761,10 +825,10 @@ def _machine_translate(
                 _apply_or_report(project, report, path, path_fills)
         finally:  # and in the memory when a catalog cannot be written (a full disk)
             if paid:
-                memory.add(source, locale, paid, name)
+                keeping.add(source, locale, paid, name)
                 memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
             if rejected:
-                memory.add(source, locale, rejected, f"{name}:rejected")
+                keeping.add(source, locale, rejected, f"{name}:rejected")
         done_units += len(outcome.done) + len(outcome.failed)
         done_chars += outcome.chars
         emit("batch")
@@ -779,7 +843,7 @@ def _machine_translate(
         concurrency=workers,
         policy=policy,
         breaker=breaker,
-        pieces=_MemoryPieces(memory, source, locale, name),
+        pieces=_MemoryPieces(keeping, source, locale, name),
         contexts=contexts,
     )
     emit("finish")

@@ -220,6 +220,8 @@ class TranslateReport:
     dry_run: bool = False
     #: what the user should know about the engines' settings (credentials in a server URL)
     warnings: list[str] = field(default_factory=list)
+    #: what the user should know that went well (replies kept when the memory failed, now stored)
+    notes: list[str] = field(default_factory=list)
     #: catalogs that could not be read ("file:line: message", the file relative to the project):
     #: left as they are, the other catalogs translated
     errors: list[str] = field(default_factory=list)
