@@ -145,6 +145,31 @@ def test_an_expired_claim_of_a_killed_worker_blocks_nobody(location: str | Path)
         assert survivor.claim("en", "es", "deepl", ["A."]) == {"A."}
 
 
+def _claim_rows(location: str | Path) -> list[str]:
+    """The owners of the claims left in the memory, as its administrator sees them."""
+    if isinstance(location, Path):
+        with sqlite3.connect(location) as db:
+            return [owner for (owner,) in db.execute("SELECT owner FROM claims")]
+    import psycopg
+
+    with psycopg.connect(location) as db:
+        return [owner for (owner,) in db.execute("SELECT owner FROM claims").fetchall()]
+
+
+def test_the_expired_claims_of_a_killed_worker_are_removed_when_another_worker_claims(
+    location: str | Path,
+) -> None:
+    """A worker killed after claiming leaves rows that only expire: the next claim removes them, so
+    the memory does not fill up with claims nobody holds."""
+    with open_memory(location) as killed, open_memory(location) as survivor:
+        assert killed.claim("en", "es", "deepl", ["A.", "B."], seconds=-1) == {"A.", "B."}  # expired
+        killed.claim("en", "de", "libre", ["A."], seconds=-1)  # (any pair and engine)
+        assert survivor.claim("en", "fr", "deepl", ["C."]) == {"C."}
+        assert _claim_rows(location) == [survivor.owner]  # type: ignore[attr-defined]
+        survivor.release("en", "fr", "deepl", ["C."])
+        assert _claim_rows(location) == []
+
+
 def test_a_dry_run_writes_nothing_to_the_memory(location: str | Path) -> None:
     with open_memory(location) as memory:
         memory.add("en", "es", [("Kept.", "Guardado.")], HUMAN)

@@ -16,7 +16,8 @@ prefer human work; close matches are candidates found by trigrams (SQLite FTS5's
 tokenizer, PostgreSQL's pg_trgm) within a length window of the query, scored by rapidfuzz's
 ratio (0–100), never a scan of every row. Before a text is sent to an engine it is *claimed*
 (:meth:`TranslationMemory.claim`), so two workers translating the same text at once pay for it
-once; a claim expires, so a killed worker blocks nobody for long. A paid reply the memory refuses
+once; a claim expires, so a killed worker blocks nobody for long, and the next claim of any worker
+removes the expired ones. A paid reply the memory refuses
 (it stopped answering) is kept in the project until the next run stores it (:mod:`.unsaved`).
 
 The schema is versioned (``PRAGMA user_version``); an older SQLite file is brought up to date when

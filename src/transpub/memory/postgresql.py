@@ -4,7 +4,8 @@ It behaves as the SQLite store of :mod:`transpub.memory` does. Rows are keyed by
 source text (a B-tree cannot index long paragraphs themselves); close matches are candidates from
 a pg_trgm GIN index (rows holding pieces of the query) in a length window, re-scored with the same rapidfuzz ratio as on SQLite.
 Claims use the database's clock, so workers on machines whose clocks differ agree on expiry, and
-an ``INSERT … ON CONFLICT DO UPDATE … WHERE expired`` makes taking a claim atomic.
+an ``INSERT … ON CONFLICT DO UPDATE … WHERE expired`` makes taking a claim atomic; expired claims
+are removed by the next claim of any worker.
 
 The schema is created in an empty database; an older one is only upgraded by
 ``transpub memory migrate`` (never by a worker that happens to start first).
@@ -325,11 +326,19 @@ class PostgresMemory(StoreConnection):
         sources: Sequence[str],
         seconds: float = CLAIM_SECONDS,
     ) -> set[str]:
-        """Claim ``sources`` for sending to ``origin``; returns those this worker now holds."""
+        """Claim ``sources`` for sending to ``origin``; returns those this worker now holds.
+
+        Expired claims (of any text: a killed worker's, nobody holds them any more) are removed
+        first, but only those no other worker is taking over right now (``SKIP LOCKED``: removing
+        waits for nobody, so two workers never wait for each other's rows)."""
         by_hash = {source_hash(s): s for s in sources}
         if self.read_only or not by_hash:
             return set(by_hash.values())
         with self._lock:
+            self._db.execute(
+                "DELETE FROM claims WHERE ctid = ANY(ARRAY("
+                "SELECT ctid FROM claims WHERE expires < " + _NOW + " FOR UPDATE SKIP LOCKED))"
+            )
             rows = self._db.execute(
                 "INSERT INTO claims SELECT %s, %s, %s, h, %s, " + _NOW + " + %s "
                 "FROM unnest(%s::bytea[]) AS h ORDER BY h "

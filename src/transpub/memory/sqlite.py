@@ -249,13 +249,15 @@ class TranslationMemory(StoreConnection):
         """Claim ``sources`` for sending to ``origin``; returns those this worker now holds.
 
         A text nobody holds, whose claim expired, or that this worker already holds is taken
-        (and its claim renewed); a text another worker holds is left to it.
+        (and its claim renewed); a text another worker holds is left to it. Expired claims (of any
+        text: a killed worker's, nobody holds them any more) are removed first.
         """
         now = time.time()
         rows = [
             (source_lang, target_lang, origin, s, self.owner, now + seconds) for s in dict.fromkeys(sources)
         ]
         with self._lock, self._db:
+            self._db.execute("DELETE FROM claims WHERE expires < ?", (now,))
             self._db.executemany(
                 "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
                 "owner = excluded.owner, expires = excluded.expires "
