@@ -75,6 +75,40 @@ def test_a_damaged_memory_file_is_one_error_line_and_is_kept_as_it_is(tmp_path, 
     assert damaged.read_bytes() == before
 
 
+def test_a_memory_another_process_keeps_locked_is_one_error_line_for_translate_and_is_kept_as_it_is(
+    tmp_path, monkeypatch
+) -> None:
+    # (readers are not kept out: memory stats and export read a locked memory as it was)
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    import transpub.memory.sqlite
+    from test_translate_helpers import make_project
+    from transpub.cli import main
+    from transpub.memory import TranslationMemory
+
+    make_project(tmp_path, {"a": [("Hello.", "")]}, engine="tm")
+    path = tmp_path / ".transpub" / "memory.sqlite"
+    with TranslationMemory(path) as memory:
+        memory.add("en", "es", [("Hello.", "Hola.")], "human")
+    monkeypatch.setattr(transpub.memory.sqlite, "BUSY_SECONDS", 0.2)
+    holder = sqlite3.connect(str(path), isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = CliRunner().invoke(
+            main, ["--project", str(tmp_path), "translate", "-l", "es", "--engine", "tm"]
+        )
+    finally:
+        holder.close()
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    [line] = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
+    assert "memory.sqlite" in line and "locked" in line, line
+    with TranslationMemory(path) as memory:
+        assert memory.lookup("en", "es", ["Hello."], "human") == {"Hello.": "Hola."}
+
+
 @pytest.mark.parametrize(
     "command",
     [
@@ -115,6 +149,7 @@ def test_a_busy_memory_is_not_called_damaged(tmp_path, monkeypatch) -> None:
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(memory_package, "TranslationMemory", busy)
-    with pytest.raises(sqlite3.OperationalError) as raised:
+    with pytest.raises(MemoryStoreError) as raised:
         memory_package.open_memory(tmp_path / "memory.sqlite")
-    assert not isinstance(raised.value, MemoryStoreError)
+    assert "locked" in str(raised.value) and "move it away" not in str(raised.value)
+    assert "another process is writing it" in str(raised.value)

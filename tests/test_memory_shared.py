@@ -136,3 +136,49 @@ def test_a_memory_that_drops_mid_run_is_one_error_and_every_reply_paid_for_is_in
         if e.msgid and e.msgstr
     ]
     assert sorted(filled) == sorted(answered) and len(answered) > 4, (run.stderr, len(filled), len(answered))
+
+
+def test_a_sqlite_memory_locked_mid_run_is_one_error_and_every_reply_paid_for_is_in_the_catalogs(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Another process holds the SQLite memory's write lock longer than a worker waits (a backup, a
+    second run on a network share): the run stops with one Error line naming the memory, and what the
+    engine answered until then is in the catalogs."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    import transpub.memory.sqlite
+    from transpub.cli import main
+
+    root = worker_project(tmp_path / "worker")
+    monkeypatch.setattr(transpub.memory.sqlite, "BUSY_SECONDS", 0.2)
+    holder = sqlite3.connect(
+        str(root / ".transpub" / "memory.sqlite"), isolation_level=None, check_same_thread=False
+    )
+    answered: list[str] = []
+
+    def translate(text: str, target: str) -> str:
+        if len(answered) == 4:  # another process takes the write lock and keeps it
+            holder.execute("BEGIN EXCLUSIVE")
+        answered.append(text)
+        return f"[{target.lower()}] {text}"
+
+    try:
+        with FakeMT(translate=translate) as engine:
+            monkeypatch.setenv("TRANSPUB_LIBRE_URL", engine.url)
+            monkeypatch.chdir(root)
+            run = CliRunner().invoke(main, ["translate", "-l", "es", "--engine", "libre"])
+    finally:
+        holder.close()
+    assert run.exit_code != 0 and not isinstance(run.exception, sqlite3.Error), run.output
+    errors = [line for line in run.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "memory.sqlite" in errors[0] and "locked" in errors[0], run.output
+    assert "is in the catalogs" in errors[0], run.output
+    filled = [
+        e.msgid
+        for article in range(2)
+        for e in read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
+        if e.msgid and e.msgstr
+    ]
+    assert sorted(filled) == sorted(answered) and len(answered) > 4, (run.output, len(filled), len(answered))

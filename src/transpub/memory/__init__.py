@@ -83,8 +83,10 @@ def _readable(location: str | Path) -> Iterator[None]:
     and is left as it is: it may hold translations paid for."""
     try:
         yield
-    except sqlite3.OperationalError:
-        raise  # (busy, locked, no room: the file may be sound, and must not be moved away)
+    except sqlite3.OperationalError as exc:  # (busy, locked, no room: the file may be sound, left as it is)
+        busy = "locked" in str(exc) or "busy" in str(exc)
+        hint = ": another process is writing it; run again when it is done" if busy else ""
+        raise MemoryStoreError(f"cannot be opened ({exc}){hint}", str(location)) from None
     except sqlite3.DatabaseError as exc:
         raise MemoryStoreError(
             f"cannot be read as a translation memory ({exc}); restore it from a backup, or move it "

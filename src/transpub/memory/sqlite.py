@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
+from typing import Any
 
 from ..errors import MemoryStoreError
 from .base import (
@@ -26,6 +28,8 @@ from .base import (
     worker_id,
 )
 
+#: How long a worker waits for another process's write lock on the file before it gives up.
+BUSY_SECONDS = 30.0
 #: Columns added after the first release (kept nullable, so older memories open unchanged).
 _LATER_COLUMNS = {"changed": "REAL", "creator": "TEXT"}
 #: Close-match candidates: the FTS5 trigram index is the outer loop (CROSS JOIN keeps SQLite from
@@ -101,7 +105,7 @@ class TranslationMemory(StoreConnection):
             _refuse_a_folder(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_SECONDS)
         except sqlite3.Error as exc:
             raise MemoryStoreError(f"cannot open the translation memory {path}: {exc}") from None
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -374,3 +378,25 @@ def _add_later_columns(db: sqlite3.Connection) -> None:
     for name, kind in _LATER_COLUMNS.items():
         if name not in present:
             db.execute(f"ALTER TABLE memory ADD COLUMN {name} {kind}")
+
+
+def _answering(method: Callable[..., Any]) -> Callable[..., Any]:
+    """``method`` of :class:`TranslationMemory`, with an error of SQLite while it runs (another
+    process held the write lock longer than :data:`BUSY_SECONDS`, a full disk) one
+    :class:`MemoryStoreError` naming the file, which the command line says in one line."""
+
+    @functools.wraps(method)
+    def guarded(self: TranslationMemory, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise MemoryStoreError(f"the translation memory {self.path} failed: {exc}") from exc
+
+    return guarded
+
+
+for _name in (
+    "add", "exact", "lookup", "forget", "close_matches", "claim", "release", "count", "entries", "merge",
+    "stats",
+):  # fmt: skip
+    setattr(TranslationMemory, _name, _answering(getattr(TranslationMemory, _name)))
