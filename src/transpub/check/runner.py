@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
+from transpub.formats.document import AttrSlot, Document
 from transpub.formats.template_guard import template_problem
+from transpub.formats.value_slots import kept_source
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
@@ -93,6 +96,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     project = run.project
     checked = _CheckedArticle()
     template: catalog.POFile | None = None
+    values: dict[str, list[AttrSlot]] = {}
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -100,12 +104,24 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     else:
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)
+        values = written_values(document)
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
         checked.catalogs[locale] = check_catalog(
-            project, run.policies[locale], path, template, run.glossary, notes=notes
+            project, run.policies[locale], path, template, run.glossary, notes=notes, values=values
         )
     return checked
+
+
+def written_values(document: Document) -> dict[str, list[AttrSlot]]:
+    """The slots of ``document`` whose format writes the translation itself, by msgid: front matter
+    values, shortcode parameters… (some keep their source for some translations: see
+    :func:`~transpub.formats.value_slots.kept_source`)."""
+    values: dict[str, list[AttrSlot]] = {}
+    for slot in document.slots():
+        if isinstance(slot, AttrSlot) and slot.write is not None:
+            values.setdefault(slot.msgid, []).append(slot)
+    return values
 
 
 def _file_issue(
@@ -128,9 +144,10 @@ def check_catalog(
     glossary: Glossary | None,
     *,
     notes: GlossaryNotes | None = None,
+    values: Mapping[str, Sequence[AttrSlot]] | None = None,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
-    the caller keeps them for several locales)."""
+    the caller keeps them for several locales; ``values``: the article's :func:`written_values`)."""
     if notes is None and glossary is not None:
         notes = GlossaryNotes(glossary)
     locale = policy.locale
@@ -174,7 +191,8 @@ def check_catalog(
     for entry in po:
         if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
             continue
-        for check, message in check_entry(entry, policy, glossary, project.source_locale):
+        slots = values.get(entry.msgid, ()) if values else ()
+        for check, message in check_entry(entry, policy, glossary, project.source_locale, values=slots):
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
     if policy.runs("threshold") and policy.min_translated < 100 and result.stats.total:
         # at 100% every untranslated or fuzzy entry is already a problem of its own
@@ -192,9 +210,17 @@ def check_catalog(
 
 
 def check_entry(
-    entry: catalog.POEntry, policy: LocalePolicy, glossary: Glossary | None, source_locale: str
+    entry: catalog.POEntry,
+    policy: LocalePolicy,
+    glossary: Glossary | None,
+    source_locale: str,
+    *,
+    values: Sequence[AttrSlot] = (),
 ) -> list[tuple[str, str]]:
-    """``(check, message)`` for each problem of one entry, after the entry's silencing flags."""
+    """``(check, message)`` for each problem of one entry, after the entry's silencing flags
+    (``values``: the slots of the entry's unit that are values its format writes, see
+    :func:`written_values`: a translation one of them would not write is a problem of the check that
+    says why, unless that check has found one already)."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
 
     def wanted(check: str) -> bool:
@@ -239,7 +265,20 @@ def check_entry(
             problem = numbers_problem(source, translation, source_locale, policy.locale)
             if problem:
                 found.append(("numbers", problem))
+        for check, why in _kept_sources(values, translation):
+            if wanted(check) and check not in {found_check for found_check, _ in found}:
+                found.append((check, f"{why}; compile publishes the source text instead"))
     return found
+
+
+def _kept_sources(values: Sequence[AttrSlot], translation: str) -> dict[tuple[str, str], None]:
+    """Why each of ``values`` would be written as its source has it rather than as ``translation``
+    (once per reason)."""
+    return dict.fromkeys(
+        kept
+        for kept in (kept_source(slot, translation) for slot in values if slot.msgid != translation)
+        if kept
+    )
 
 
 def _pairs(entry: catalog.POEntry) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from ..project import Project
 from ..site import Page
 from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
-from .decide import decide, msgids_of, title_of
+from .decide import decide, kept_sources, msgids_of, title_of
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
 from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
@@ -127,9 +127,8 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
         return compiled
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(
-                _placeholder_warnings(project, locale, slug, problems[locale], read[locale])
-            )
+            refused = problems[locale] + kept_sources(document, texts[locale], catalogs[locale])
+            compiled.warnings.extend(_refusal_warnings(project, locale, slug, refused, read[locale]))
     if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
@@ -243,7 +242,7 @@ def _write_pages(
     return written
 
 
-def _placeholder_warnings(
+def _refusal_warnings(
     project: Project,
     locale: str,
     slug: str,
@@ -251,8 +250,8 @@ def _placeholder_warnings(
     data: bytes | None,
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
-    published or not (``problems``: as :func:`decide` found them, in the order of the units, their
-    lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
+    published or not, and per translation a value keeps its source for (``problems``: as
+    :func:`decide` and :func:`kept_sources` found them, their lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
     with the lines then)."""
     if not problems:
         return []

@@ -8,6 +8,7 @@ import operator
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, placeholder_check
 from ..formats.template_guard import template_problem
+from ..formats.value_slots import kept_source
 from ..inline import control_problem, strip_placeholders
 from ..model import Coverage
 from ..project import Project
@@ -114,6 +115,23 @@ def decide(
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
         )
     return page
+
+
+def kept_sources(
+    document: Document, shown: dict[str, str], entries: dict[str, Translation]
+) -> list[tuple[str, Translation, tuple[str, str]]]:
+    """Each translation ``shown`` (by msgid, see :func:`decide`) that a value of ``document`` (a front
+    matter value, a shortcode's parameter) writes as its source has it instead, with why
+    (:func:`~transpub.formats.value_slots.kept_source`): once per msgid and reason, in the order of
+    the units."""
+    found: dict[tuple[str, tuple[str, str]], None] = {}
+    for slot in document.slots():
+        text = shown.get(slot.msgid)
+        if text is not None and text != slot.msgid:
+            kept = kept_source(slot, text)
+            if kept is not None:
+                found[slot.msgid, kept] = None
+    return [(msgid, entries[msgid], kept) for msgid, kept in found]
 
 
 def msgids_of(document: Document) -> list[str]:

@@ -643,6 +643,11 @@ def shortcode_value(text: str) -> str:
 #: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``;
 #: an e-mail address is a ``mailto:`` link with Goldmark's linkify).
 _PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.|(?<=[\w.+-])@(?=[\w-]+\.\w)")
+#: Each match of :data:`_PARAM_MARKUP` in words (any other: ``<`` and a letter, HTML).
+_MARKUP_WORDS = {
+    "](": "a link or an image", "][": "a reference link", "]:": "a link definition", "://": "a URL",
+    "www.": "a URL", "@": "an e-mail address",
+}  # fmt: skip
 #: Where a link of a parameter read as Markdown goes: ``[x](here)``, ``[x](<here>)``, ``[x]: here``.
 _PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
@@ -661,8 +666,8 @@ def liquid_param(source: str, raw: str, text: str) -> str:
     >>> print(liquid_param("The dock", '"The dock"', "El 100 %} muelle"))
     "The dock"
     """
-    if "\\" in text or "%}" in text or shortcode_param(source, raw, text) == raw:
-        return raw  # (Liquid ends the tag at the first %}, quoted or not: the site would not build)
+    if unwritable_param(text, liquid=True) or shortcode_param(source, raw, text) == raw:
+        return raw
     text = " ".join(text.split())
     if raw.startswith("'") and "'" not in text:  # the source's quotes, where they can hold it
         return f"'{text}'"
@@ -688,9 +693,28 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](javascript:alert(1)).")
     '"A [pod](/pods/)."'
     """
-    if "`" in text and "\\" in text:
-        return raw  # no quoting holds both as written (shortcode_value would change the backslash)
+    if unwritable_param(text):
+        return raw
     return raw if adds_markup(source, text) else shortcode_value(text)
+
+
+def unwritable_param(text: str, *, liquid: bool = False) -> str | None:
+    r"""What in ``text``, a shortcode's (or with ``liquid``, a Liquid include's) translated parameter,
+    no quoting writes back as it is, in words; None: nothing.
+
+    >>> unwritable_param("C:\\ in `x`")
+    'a backtick and a backslash, which no quoting of a shortcode parameter holds as written'
+    >>> unwritable_param("C:\\", liquid=True), unwritable_param("C:\\")
+    ('a backslash, which Jekyll would read as an escape', None)
+    """
+    if liquid:
+        if "\\" in text:
+            return "a backslash, which Jekyll would read as an escape"
+        if "%}" in text:  # (Liquid ends the tag at the first %}, quoted or not: the site would not build)
+            return "%}, which ends the Liquid tag"
+    if "`" in text and "\\" in text:  # (shortcode_value would change the backslash)
+        return "a backtick and a backslash, which no quoting of a shortcode parameter holds as written"
+    return None
 
 
 def adds_markup(source: str, text: str) -> bool:
@@ -701,10 +725,23 @@ def adds_markup(source: str, text: str) -> bool:
     >>> adds_markup("The dock.", "El muelle <img src=x>."), adds_markup("A [pod](/p/).", "Un [pod](/p/).")
     (True, False)
     """
+    return bool(markup_added(source, text))
+
+
+def markup_added(source: str, text: str) -> list[str]:
+    """What :func:`adds_markup` finds in ``text`` that ``source`` does not have, in words, each once.
+
+    >>> markup_added("Write to us.", "Escríbanos a info@port.example o <b>aquí</b>.")
+    ['an e-mail address', 'HTML']
+    >>> markup_added("A [pod](/p/).", "Un [pod](/q/)."), markup_added("A [pod](/p/).", "Un [pod](/p/).")
+    (["a link that goes elsewhere than the source's"], [])
+    """
     if not _PARAM_MARKUP.search(text):
-        return False
+        return []
     allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))
     found = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(text))
-    if found - allowed:
-        return True
-    return bool(Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source)))
+    added = found - allowed
+    if added:
+        return list(dict.fromkeys(_MARKUP_WORDS.get(item, "HTML") for item in added))
+    moved = Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source))
+    return ["a link that goes elsewhere than the source's"] if moved else []

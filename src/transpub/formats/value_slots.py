@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 
-from ..inline import escape_lookalikes
-from .document import AttrSlot, Document, Tag, TextSlot
+from ..inline import escape_lookalikes, unescape_lookalikes
+from .document import AttrSlot, Document, Slot, Tag, TextSlot
 from .front_matter import FrontMatter, FrontValue, spaced_line
-from .md_templates import Template, adds_markup, liquid_param, shortcode_param
+from .md_templates import Template, adds_markup, liquid_param, markup_added, shortcode_param, unwritable_param
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
 
@@ -52,6 +52,48 @@ def plain_value(source: str, written: str, write: Callable[[str], str], text: st
     included (Docsy's and Kubernetes' ``description``: ``markdownify``).
     """
     return written if adds_markup(source, text) else write(text)
+
+
+def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
+    """``(check, why)`` when ``slot``, a front matter value or a shortcode's or Liquid include's
+    parameter, is written as its source has it rather than as the translation ``text`` (see
+    :func:`plain_value`, :func:`~.md_templates.shortcode_param`, :func:`~.md_templates.liquid_param`);
+    None when the translation is written, or for any other slot.
+
+    >>> write = functools.partial(plain_value, "Write to us.", "Write to us.", str)
+    >>> slot = AttrSlot("Write to us.", "front-matter/summary", "Write to us.", "attribute:content", write=write)
+    >>> kept_source(slot, "Escríbanos: info@port.example.")[1]
+    'front matter value summary: the translation adds an e-mail address (a site may render the value as Markdown)'
+    >>> kept_source(slot, "Escríbanos.") is None
+    True
+    """
+    write = slot.write if isinstance(slot, AttrSlot) else None
+    if not isinstance(write, functools.partial) or write.func not in _VALUE_WRITERS:
+        return None
+    source, text = write.args[0], unescape_lookalikes(text)
+    if write.func is plain_value:
+        what = f"front matter value {slot.ref.removeprefix('front-matter/')}"
+    else:
+        what = f"{slot.kind.removeprefix('attribute:')} parameter of {_VALUE_WRITERS[write.func]}"
+        unwritable = unwritable_param(text, liquid=write.func is liquid_param)
+        if unwritable:
+            return "template", f"{what}: the translation holds {unwritable}"
+    added = markup_added(source, text)
+    if not added:
+        return None
+    return (
+        "markup" if added == ["HTML"] else "links",
+        f"{what}: the translation adds {' and '.join(added)} (a site may render the value as Markdown)",
+    )
+
+
+#: The writers of values that keep their source for some translations (see :func:`kept_source`): what
+#: each writes.
+_VALUE_WRITERS: dict[Callable[..., str], str] = {
+    plain_value: "front matter",
+    shortcode_param: "a shortcode",
+    liquid_param: "a Liquid include",
+}
 
 
 def _ref_and_kind(value: FrontValue) -> tuple[str, str]:

@@ -1,0 +1,156 @@
+"""A translated front matter value or shortcode parameter that its format does not write (one that adds
+a link or an e-mail address a theme would render, a Liquid parameter with a backslash) keeps its source
+on the page: compile says so, naming the catalog's line, and check reports it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from test_compile_helpers import run_cli
+
+POST = """---
+title: The harbour
+summary: The ferry runs again.
+---
+
+# The harbour
+
+The ferry runs daily.
+
+{% include figure.html caption="The dock at dawn" %}
+
+{{< figure src="/boat.png" caption="A boat" >}}
+"""
+
+
+def make_post_project(root: Path, german: dict[str, str]) -> Path:
+    """A Markdown post with a summary, a Liquid include and a shortcode, extracted, German filled."""
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["de"]\n\n[compile]\nformat = "markdown"\n',
+        encoding="utf-8",
+    )
+    (root / "articles" / "post.md").write_text(POST, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    translations = {
+        "The harbour": "Der Hafen",
+        "The ferry runs again.": "Die Fähre fährt wieder.",
+        "The ferry runs daily.": "Die Fähre fährt täglich.",
+        "The dock at dawn": "Der Steg bei Tagesanbruch",
+        "A boat": "Ein Boot",
+        **german,
+    }
+    po = polib.pofile(str(catalog(root)), wrapwidth=0)
+    for entry in po:
+        entry.msgstr = translations[entry.msgid]
+    po.save()
+    return root
+
+
+def catalog(root: Path) -> Path:
+    return root / "locales" / "de" / "LC_MESSAGES" / "post.po"
+
+
+def line_of(root: Path, msgid: str) -> int:
+    lines = catalog(root).read_text(encoding="utf-8").splitlines()
+    return lines.index(f'msgid "{msgid}"') + 1
+
+
+def german_post(root: Path) -> str:
+    return (root / "site" / "de" / "post.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("translation", "why"),
+    [
+        ("Die Fähre fährt wieder, schreiben Sie an info@port.example.", "adds an e-mail address"),
+        ("Die Fähre fährt [wieder][fahrplan].", "adds a reference link"),
+        ("Die Fähre fährt <b>wieder</b>.", "adds HTML"),
+    ],
+)
+def test_compile_warns_when_a_front_matter_translation_keeps_its_source(
+    tmp_path: Path, translation: str, why: str
+) -> None:
+    root = make_post_project(tmp_path / "harbour", {"The ferry runs again.": translation})
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "summary: The ferry runs again.\n" in german_post(root)  # the source, as before
+    assert "Der Steg bei Tagesanbruch" in german_post(root)  # (the other values are translated, unsaid)
+    line = line_of(root, "The ferry runs again.")
+    warnings = [text for text in result.stderr.splitlines() if "post.po" in text]
+    assert warnings == [
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: front matter value summary: the translation {why} "
+        "(a site may render the value as Markdown); the source text is published instead"
+    ]
+
+
+def test_compile_warns_when_a_liquid_parameter_translation_with_a_backslash_keeps_its_source(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "harbour", {"The dock at dawn": "Der Steg C:\\ bei Tagesanbruch"})
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert '{% include figure.html caption="The dock at dawn" %}' in german_post(root)
+    line = line_of(root, "The dock at dawn")
+    assert (
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a Liquid include: the translation "
+        "holds a backslash, which Jekyll would read as an escape; the source text is published instead"
+    ) in result.stderr
+
+
+def test_compile_warns_when_a_shortcode_parameter_translation_adding_a_link_keeps_its_source(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "harbour", {"A boat": "Ein [Boot](https://evil.example)"})
+    result = run_cli(root, "compile")
+    assert '{{< figure src="/boat.png" caption="A boat" >}}' in german_post(root)
+    line = line_of(root, "A boat")
+    assert (
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a shortcode: the translation adds "
+        "a link or an image and a URL (a site may render the value as Markdown); the source text is published instead"
+    ) in result.stderr
+    reported = [text for text in run_cli(root, "check").output.splitlines() if text.startswith("locales/")]
+    assert reported == [  # (check's links problem says it: once)
+        f'locales/de/LC_MESSAGES/post.po:{line}: [links] "A boat": the translation adds https://evil.example, '
+        "which the source does not have"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "translation", "shown"),
+    [
+        (
+            "The ferry runs again.",
+            "Schreiben Sie an info@port.example.",
+            '[links] "The ferry runs again.": front matter value summary: the translation adds an e-mail address',
+        ),
+        (
+            "The ferry runs again.",
+            "Die Fähre fährt [wieder][fahrplan].",
+            '[links] "The ferry runs again.": front matter value summary: the translation adds a reference link',
+        ),
+        (
+            "The dock at dawn",
+            "Der Steg C:\\ bei Tagesanbruch",
+            '[template] "The dock at dawn": caption parameter of a Liquid include: the translation holds a backslash',
+        ),
+        (
+            "The dock at dawn",
+            "Der Steg %} bei Tagesanbruch",
+            '[template] "The dock at dawn": caption parameter of a Liquid include: the translation holds %}',
+        ),
+    ],
+)
+def test_check_fails_on_a_value_translation_compile_would_not_write(
+    tmp_path: Path, msgid: str, translation: str, shown: str
+) -> None:
+    root = make_post_project(tmp_path / "harbour", {msgid: translation})
+    result = run_cli(root, "check")
+    assert result.exit_code == 1
+    line = line_of(root, msgid)
+    reported = [text for text in result.output.splitlines() if text.startswith("locales/")]
+    assert len(reported) == 1 and reported[0].startswith(f"locales/de/LC_MESSAGES/post.po:{line}: {shown}")
+    assert reported[0].endswith("; compile publishes the source text instead")
