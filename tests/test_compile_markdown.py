@@ -114,6 +114,27 @@ def test_directory_layout_writes_each_language_in_its_folder_with_the_source_bes
     assert not list(site.rglob("*.html"))  # no index pages: the generator makes its own
 
 
+def test_compile_indexes_of_markdown_output_is_refused_saying_there_are_no_index_pages(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "site-project")  # ([compile] format = "markdown")
+    result = run_cli(root, "compile", "--indexes")
+    assert result.exit_code == 2
+    assert (
+        'Error: --indexes writes the index pages of an HTML site; [compile] format = "markdown" writes none '
+        "(the static-site generator makes its own): give --format html for an HTML site's"
+    ) in result.stderr
+    result = run_cli(root, "compile", "--indexes", "--format", "markdown")
+    assert result.exit_code == 2
+    assert (
+        "Error: --indexes writes the index pages of an HTML site; --format markdown writes none"
+        in result.stderr
+    )
+    assert not (root / "site").exists()
+    result = run_cli(root, "compile", "--indexes", "--format", "html")
+    assert result.exit_code == 0 and (root / "site" / "index.html").is_file()
+
+
 def test_suffix_layout_writes_translations_beside_their_sources_and_extract_ignores_them(
     tmp_path: Path,
 ) -> None:

@@ -771,7 +771,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     "--indexes",
     "indexes_only",
     is_flag=True,
-    help="Write only the index pages (after the pages were compiled in shards).",
+    help="Write only the index pages of an HTML site (after its pages were compiled in shards).",
 )
 @JOBS_OPTION
 @FULL_OPTION
@@ -817,6 +817,12 @@ def compile_(
     if shard is not None and indexes_only:
         raise click.UsageError("--indexes covers every article: it cannot be combined with --shard")
     project = replace(_project(ctx), shard=shard)
+    if indexes_only and (output_format or project.output_format) == "markdown":
+        chosen = "--format markdown" if output_format else '[compile] format = "markdown"'
+        raise click.UsageError(
+            f"--indexes writes the index pages of an HTML site; {chosen} writes none (the static-site "
+            "generator makes its own)" + ("" if output_format else ": give --format html for an HTML site's")
+        )
     with _collecting_less():
         report = compile_project(
             project,
