@@ -89,3 +89,46 @@ def test_a_linked_folder_of_articles_away_for_a_moment_takes_no_page_off_the_sit
     result = run_cli(root, "compile", "--threshold", "0")
     assert result.exit_code == 0 and "removed" not in result.output, result.output
     assert (root / "site" / "en" / "2023" / "old.html").is_file()
+
+
+def test_a_preview_compiled_elsewhere_does_not_keep_a_deleted_article_on_the_site(tmp_path: Path) -> None:
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))
+
+
+def test_the_pages_of_a_deleted_article_leave_an_out_folder_when_it_is_compiled_again(tmp_path: Path) -> None:
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    assert (preview / "de" / "retracted.html").is_file()
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0  # the site, in between
+    (root / "articles" / "retracted.html").unlink()
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0
+    result = run_cli(root, "compile", "-l", "de", "--out", str(preview))
+    assert result.exit_code == 0, result.output
+    assert "de/retracted.html: removed (its article is gone)" in result.output
+    assert not list(preview.rglob("retracted.html")) and (preview / "de" / "skiing.html").is_file()
+
+
+def test_the_records_of_an_out_folder_deleted_since_do_not_stay_in_the_manifest(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+
+    def commands() -> set[str]:
+        with sqlite3.connect(root / ".transpub" / "manifest.sqlite") as db:
+            return {command for (command,) in db.execute("SELECT command FROM records")}
+
+    assert f"compile {preview}" in commands()
+    shutil.rmtree(preview)
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0
+    assert commands() == {"compile", "extract"}

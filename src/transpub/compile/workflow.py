@@ -72,10 +72,12 @@ def compile_project(
     # trusts none when it cannot read the record of the files it wrote.
     manifest = Manifest(
         project.root,
-        "compile-markdown" if markdown else "compile",
+        _records_name(project, out_dir, markdown),
         ignore=full or (markdown and record is None),
         key=local_key(),
     )
+    if not markdown:  # the records of --out folders deleted since (a preview's, say)
+        manifest.forget_others(_OUT_RECORDS, lambda folder: not os.path.isdir(project.root / folder))
     run_key = make_key(
         code_signature(project.root),
         file_hash(project.config_path),
@@ -156,6 +158,22 @@ def compile_project(
     return report
 
 
+def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
+    """The name of this run's records in the manifest: one set for each output folder of HTML pages
+    (``--out``), so that each says what compile wrote there, and a page of an article that is gone
+    is removed from every folder it was compiled to, when that folder is compiled again (Markdown
+    files: the record in their folder says so, see :mod:`transpub.markdown_outputs`)."""
+    if markdown:
+        return "compile-markdown"
+    folder = path_name(project.root, os.path.abspath(out_dir))
+    site = path_name(project.root, os.path.abspath(project.site_dir))
+    return "compile" if folder == site else _OUT_RECORDS + folder
+
+
+#: The name of an ``--out`` folder's records in the manifest, before the folder's (see :func:`_records_name`).
+_OUT_RECORDS = "compile "
+
+
 def _remove_pages_of_gone_articles(
     project: Project, manifest: Manifest, out_dir: Path, present: set[str], report: CompileReport
 ) -> None:
@@ -180,7 +198,7 @@ def _remove_pages_of_gone_articles(
         pages = [out_dir / html_path(project, loc, slug) for loc in (project.source_locale, *project.locales)]
         recorded = {name: path for path in pages if (name := path_name(project.root, path)) in hashes}
         if not recorded:
-            continue  # its pages are elsewhere (an --out run): its record stays for the run there
+            continue  # its pages are elsewhere (a record of before --out runs had records of their own)
         for name, path in recorded.items():
             if not path.is_file():
                 continue
