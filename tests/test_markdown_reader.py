@@ -281,6 +281,45 @@ def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_
         assert "<a " not in page.split("<article>")[1], (evil, page)
 
 
+def test_braces_and_backslashes_the_source_writes_are_written_so_in_its_translation() -> None:
+    # web-{0..N-1} came back web-\{0..N-1} and \\\\.\\pipe as \\\\.\pipe in every translation
+    # (the Kubernetes docs), which pages show the same but a diff of the Markdown does not
+    source = (
+        "| Pod names |\n|---|\n| web-{0..N-1} |\n\n"
+        "* Pods start in order, from {0..N-1}.\n"
+        "* An empty `namespaceSelector` ({}) matches all.\n\n"
+        "A named pipe (e.g. \\\\\\\\.\\\\pipe\\\\\\*) on the host.\n"
+    )
+    document = read(source)
+    assert "web-{0..N-1}" in msgids(document)
+    assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize(
+    ("evil", "written_so"),
+    [
+        ("<1>x</1>{0..N-1} onclick=alert(1)}", "*x*\\{0..N-1}"),  # right after an element
+        ("{0..N-1} onclick=alert(1)} <1>x</1>", "\\{0..N-1}"),  # where a line may start
+        ("<1>x</1> web-{0..N-1} ({}) onclick=alert(1)}", "* web-{0..N-1} ("),  # ending a heading
+        ("{onclick=alert(1)} {: .evil} {#evil} <1>x</1>{.evil}", "\\{onclick"),
+    ],
+)
+def test_braces_the_source_writes_as_they_are_never_make_attributes_in_a_translation(
+    evil: str, written_so: str
+) -> None:
+    """Python-Markdown's attr_list (MkDocs) reads almost anything in braces as attributes: right after
+    an element, at the end of a heading after a space, on a line of their own. A source's braces
+    written as they are in its translation ({0..N-1}) stay text wherever the translation puts them."""
+    source = "## The *web* pods web-{0..N-1} ({})\n\nStart *in* order from {0..N-1} then.\n"
+    document = read(source)
+    heading, paragraph = msgids(document)
+    written = translate(document, {heading: evil, paragraph: evil})
+    assert written.count(written_so) == 2, written
+    page = markdown.markdown(written, extensions=["attr_list"])
+    assert re.findall(r"<(\w+)([^>]*)>", page) == [("h2", ""), ("em", ""), ("p", ""), ("em", "")], page
+    assert page.count("onclick=alert(1)}") == 2, page
+
+
 def test_a_link_that_shows_its_own_address_is_a_placeholder_like_an_autolink() -> None:
     # its text was offered, and written https&#58;//kompose.io in every translation
     source = (

@@ -191,6 +191,37 @@ def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
     return written
 
 
+def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
+    r"""``written`` (escaped) with each word of ``spellings`` (as escaped, as the source writes it)
+    as the source writes it, where it starts no escape's second character (nor a reference's); one
+    that starts with a brace not where nothing but spaces is before it (an inline element may be,
+    after which Python-Markdown reads attributes in braces).
+
+    >>> print(with_spellings(r"\{0..N-1} a \{0..N-1}, (\{0..N-1}) \\{0..N-1}", ((r"\{0..N-1}", "{0..N-1}"),)))
+    \{0..N-1} a {0..N-1}, ({0..N-1}) \\{0..N-1}
+    """
+    table = dict(spellings)
+    if not any(word in written for word in table):
+        return written
+    pattern = _spellings_pattern(tuple(table))
+
+    def spelled(match: re.Match[str]) -> str:
+        kept = table[match.group(2)]
+        if kept[0] == "{" and not written[: match.start(2)].strip():
+            return match.group()
+        return match.group(1) + kept
+
+    return pattern.sub(spelled, written)
+
+
+@functools.lru_cache(maxsize=256)
+def _spellings_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (the longest first), after an even number of backslashes (group 1), not
+    after ``&`` or ``#``."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\\&#])((?:\\\\)*)(" + alternatives + ")")
+
+
 def literal_replacement(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement for :func:`re.sub` that is ``text`` as it is (no group references read in it)."""
     return lambda _: text
@@ -203,6 +234,7 @@ def escape_markdown_keeping(
     pipes: bool = False,
     references: tuple[tuple[str, str], ...] = (),
     brackets: tuple[str, ...] = (),
+    spellings: tuple[tuple[str, str], ...] = (),
 ) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
@@ -225,6 +257,12 @@ def escape_markdown_keeping(
     >>> print(escape_markdown_keeping("Usa [watch], no [watch](javascript:x)", "", brackets=("watch",)))
     Usa [watch], no &#91;watch&#93;(javascript:x)
 
+    With ``spellings`` (see :func:`~transpub.formats.md_spellings.spellings_in`), those words as the
+    source writes them (see :func:`with_spellings`):
+
+    >>> print(escape_markdown_keeping("Pods web-{0..N-1}", "", spellings=(("web-\\{0..N-1}", "web-{0..N-1}"),)))
+    Pods web-{0..N-1}
+
     A pipe needs no escape in a paragraph (a table starts at a line of cells over a delimiter row,
     which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
@@ -232,6 +270,8 @@ def escape_markdown_keeping(
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
     if brackets and "&#91;" in written:  # (before the pipes: [windows|linux] is found as escaped)
         written = _with_brackets(written, brackets)
+    if spellings:
+        written = with_spellings(written, spellings)
     if pipes and "|" in written:
         written = _ESCAPED_PIPE.sub(r"\1|", written)
     if references:

@@ -48,6 +48,7 @@ from .md_escape import (
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import parse
 from .md_source import MASK, ContentMap, Source, line_content_map
+from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_templates import (
     LINE_OPENERS,
     LIQUID_BRANCH,
@@ -152,6 +153,8 @@ class _Context(NamedTuple):
     references: tuple[tuple[str, str], ...] = ()
     #: What the source writes in brackets as it is (see md_escape.brackets_in), so written in translations.
     brackets: tuple[str, ...] = ()
+    #: The words the source writes with escapes of its own (see md_spellings.spellings_in), so written in translations.
+    spellings: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -161,7 +164,7 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
     """How a translation of a run of ``ctx`` is written (at a ``line_start``): as
     :func:`escape_markdown` (:func:`escape_markdown_line`), keeping what the source escapes, writes
     as it is or as references (see md_escape.escape_markdown_keeping)."""
-    if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets):
+    if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings):
         return escape_markdown_line if line_start else escape_markdown
     keeping = functools.partial(
         escape_markdown_keeping,
@@ -169,6 +172,7 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
         pipes=ctx.pipes,
         references=ctx.references,
         brackets=ctx.brackets,
+        spellings=ctx.spellings,
     )
     return functools.partial(keeping, line_start=True) if line_start else keeping
 
@@ -495,6 +499,11 @@ class _Builder(RunSlots):
         brackets: tuple[str, ...] = ()
         if any("[" in atom.raw for atom in atoms if atom.kind == "text"):
             brackets = brackets_in(" ".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
+        # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
+        spellings: tuple[tuple[str, str], ...] = ()
+        if any("\\" in atom.raw or "{" in atom.raw for atom in atoms if atom.kind == "text"):
+            source = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+            spellings = spellings_in(source, braces_after_space=tag in BRACES_AFTER_SPACE)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
@@ -503,6 +512,7 @@ class _Builder(RunSlots):
             pipes=pipes,
             references=references,
             brackets=brackets,
+            spellings=spellings,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []

@@ -1,0 +1,104 @@
+"""The words a Markdown source writes with escapes of its own, which a translation keeping such a word
+writes as the source does (:func:`~transpub.formats.md_escape.escape_markdown_keeping`).
+
+:func:`~transpub.formats.md_escape.escape_markdown` writes a text its own way: ``\\pipe`` (a
+backslash before a letter needs none) as ``\\pipe``, ``{0..N-1}`` as ``\\{0..N-1}``. A word of the
+source's text that it writes otherwise is kept as the source writes it where that is as safe as
+its own writing, whatever a translation puts around it:
+
+- a backslash more before punctuation it writes as it is (``\\\\``, ``\\>``, ``\\.``): an escape
+  in every renderer, or a backslash shown where the source shows it too (none before ``(``, ``)``
+  and ``$``, math delimiters where a site passes math through);
+- a brace written as it is (``web-{0..N-1}``, ``({})``) where no renderer reads attributes: what
+  the braces hold is no attribute list (Goldmark, kramdown's ``{:``, CriticMarkup, Liquid), and,
+  for Python-Markdown's attr_list (which reads almost anything in braces), the brace follows a
+  character of the word, not an inline element or a line's start; one that starts the word only
+  in a paragraph, a list item or a description (:data:`BRACES_AFTER_SPACE`), never as the first
+  word a translation writes there (see :func:`~transpub.formats.md_escape.with_spellings`).
+
+Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
+writes later would close a tag there) is written the module's way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .md_escape import escape_markdown
+
+#: The blocks whose text Python-Markdown's attr_list reads attributes from only at the start of a line
+#: or right after an inline element: there a source's word may start with a brace (headings, table
+#: cells and definition terms take a brace after a space at their end).
+BRACES_AFTER_SPACE = frozenset({"p", "li", "dd", "blockquote", "div"})
+#: ASCII punctuation a source may escape where :func:`escape_markdown` writes it as it is.
+_ADDABLE = frozenset("!\"#%'*+,-./:;=>?@\\^_`|}~")
+#: A token of Markdown as written: an escape, or a character.
+_RAW_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|.", re.S)
+#: A token as :func:`escape_markdown` writes: an escape, a character reference, or a character.
+_WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.S)
+#: What a brace may hold as it is: nothing, or a word starting with a letter or digit and no ``=``
+#: (not Goldmark's ``{#id .class key=value}``, kramdown's ``{: …}``, CriticMarkup's ``{++ …}``,
+#: Liquid's ``{{``, ``{%``, ``{#``).
+_BRACED = re.compile(r"(?:[A-Za-z0-9][^{}=\\\s]*)?")
+
+
+def spellings_in(source: str, braces_after_space: bool = False) -> tuple[tuple[str, str], ...]:
+    r"""Each word of ``source`` (the text of a block as written, markup between its text runs as line
+    breaks) that :func:`escape_markdown` writes otherwise, as it writes it and as the source does,
+    where the source's spelling is as safe (see the module's docstring; ``braces_after_space``: the
+    block is one of :data:`BRACES_AFTER_SPACE`).
+
+    >>> spellings_in(r"host (e.g. \\\\.\\pipe\\\*) as web-{0..N-1} or ({}) not \<p\>")
+    (('\\\\\\\\.\\pipe\\\\\\*)', '\\\\\\\\.\\\\pipe\\\\\\*)'), ('web-\\{0..N-1}', 'web-{0..N-1}'), ('(\\{})', '({})'))
+    >>> spellings_in("from {0..N-1}."), spellings_in("from {0..N-1}.", braces_after_space=True)
+    ((), (('\\{0..N-1}.', '{0..N-1}.'),))
+
+    Braces that hold attributes somewhere are not kept:
+
+    >>> spellings_in("a{.x} b{onclick=1} c{:y} d{} e{%x} f{++g}")
+    ()
+    """
+    if "\\" not in source and "{" not in source:
+        return ()
+    found: dict[str, str] = {}
+    for raw in source.split():
+        if "&" in raw or not ("\\" in raw or "{" in raw):
+            continue
+        raw_tokens = _RAW_TOKEN.findall(raw)
+        shown = "".join(token[-1] for token in raw_tokens)
+        written = escape_markdown(shown)
+        if written == raw or written in found:
+            continue
+        written_tokens = _WRITTEN_TOKEN.findall(written)
+        if _as_safe(raw_tokens, written_tokens, shown, braces_after_space):
+            found[written] = raw
+    return tuple(found.items())
+
+
+def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space: bool) -> bool:
+    """Whether the word written ``raw`` (its tokens) is as safe as ``written`` (the tokens of
+    :func:`escape_markdown`'s writing of it; ``shown``: what both show)."""
+    if len(raw) != len(written) or len(shown) != len(raw):
+        return False
+    for index, (mine, theirs) in enumerate(zip(written, raw, strict=True)):
+        if mine == theirs:
+            continue
+        char = shown[index]
+        if mine == char and theirs == "\\" + char and char in _ADDABLE:
+            continue  # an escape more
+        if mine == "\\{" and theirs == "{" and _brace_kept(shown, index, braces_after_space):
+            continue
+        return False
+    return True
+
+
+def _brace_kept(shown: str, index: int, braces_after_space: bool) -> bool:
+    """Whether the brace at ``index`` of the word ``shown`` may be written as it is (see the module's
+    docstring)."""
+    if index == 0 and not braces_after_space:
+        return False
+    end = shown.find("}", index)
+    if end < 0 or not _BRACED.fullmatch(shown, index + 1, end):
+        return False
+    # nothing in them: not at the word's end (Goldmark takes "{}" ending a heading as no attributes)
+    return end > index + 1 or end + 1 < len(shown)
