@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -188,6 +190,36 @@ def test_a_translation_in_an_html_block_that_mkdocs_and_jekyll_read_as_markdown_
     )
     assert not re.search(r"<(img|strong|em)\b|href=\"(?!/about)", page), page
     assert evil in html.unescape(page)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<span>\nUse *this* one, web-{0..N-1}.\n</span>\n",
+        "<div>Boxed.</div>\nUse *this* one, web-{0..N-1}.\n",
+    ],
+)
+def test_a_translation_in_an_html_block_read_as_markdown_sets_no_attributes_for_mkdocs_or_jekyll(
+    block: str,
+) -> None:
+    # Python-Markdown's attr_list reads {onclick=…} after an element (emphasis the source writes as
+    # it is) or on a line of its own, kramdown {: onclick=…}: an event handler on the page
+    document = read(block)
+    unit = msgids(document)[-1]
+    assert unmarked_pseudo(document) == block
+    evil = 'Usa *esto*{onclick=alert(1)} y *eso*{: onclick="alert(2)"} web-{0..N-1}\n{: onclick="alert(3)"}'
+    written = translate(document, {unit: evil})
+    pages = [markdown.markdown(written, extensions=["attr_list"])]
+    if shutil.which("ruby") and subprocess.run(["ruby", "-rkramdown", "-e", ""]).returncode == 0:
+        script = "print Kramdown::Document.new(STDIN.read).to_html"
+        pages.append(
+            subprocess.run(
+                ["ruby", "-rkramdown", "-e", script], input=written, text=True, capture_output=True
+            ).stdout
+        )
+    for page in pages:
+        assert "onclick" not in re.sub(r">[^<]*<", "><", page), page  # in no tag
+        assert "web-{0..N-1}" in page
 
 
 @pytest.mark.parametrize(

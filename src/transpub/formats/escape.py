@@ -172,7 +172,8 @@ def escape_text_in_markdown(
 
     ``markdown``: the block is one whose text kramdown (Jekyll) and Python-Markdown (MkDocs) read as
     Markdown (it opens with an inline or unknown tag: ``<span>``, ``<a>``, ``<my-callout>``), so what
-    Markdown reads as links, images, bare URLs, emphasis or code is written as character references,
+    Markdown reads as links, images, bare URLs, emphasis or code, and a brace that may open an
+    attribute list (``{: onclick=…}``), is written as character references,
     as HTML shows them; but the characters of emphasis and code in ``markdown`` (those the source's
     text writes as they are: its author writes Markdown there), which make no link:
 
@@ -216,8 +217,13 @@ def escape_text_in_markdown(
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 #: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
-#: and e-mail addresses.
-_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
+#: and e-mail addresses; and a brace that may open an attribute list (kramdown's ``{: onclick=…}``,
+#: Python-Markdown's attr_list ``{onclick=…}`` after an element or on a line of its own): all but
+#: one after a letter, a digit, ``-`` or ``(`` holding a word with no ``=`` (``web-{0..N-1}``, ``f({})``).
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\\[\]*_`~]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"
+    r"|\{(?!(?:[A-Za-z0-9][^{}=\s]*)?\})|(?<![^\W_]|[(-])\{"
+)
 
 
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a
