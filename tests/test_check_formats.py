@@ -251,6 +251,14 @@ def test_the_reports_of_a_shard_say_which_shard_they_cover(messy: Path, tmp_path
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
+def test_the_text_summary_of_a_shard_says_which_shard_was_checked(messy: Path) -> None:
+    # a CI log of one matrix job must not read as the verdict on every article
+    for fmt in ("text", "github"):
+        verdict = run(messy, "check", "--shard", "2/3", "--format", fmt).output.splitlines()[-1]
+        assert verdict.startswith("check (shard 2/3): "), verdict
+    assert run(messy, "check").output.splitlines()[-1].startswith("check: ")
+
+
 def test_the_reports_of_every_article_name_no_shard(messy: Path) -> None:
     assert json.loads(run(messy, "check", "--format", "json").output)["shard"] is None
     root = etree.fromstring(run(messy, "check", "--format", "junit").output.encode("utf-8"))

@@ -55,13 +55,15 @@ def format_locale_summary(summary: LocaleSummary) -> str:
 
 
 def format_verdict(report: CheckReport) -> str:
-    """The last line: ``check: OK`` or ``check: 3 problems in 2 locales``."""
+    """The last line: ``check: OK`` or ``check: 3 problems in 2 locales``; a report of one shard
+    names it (``check (shard 2/4): OK``), as its locale lines count that shard's catalogs only."""
     warnings = f" ({_plural(report.warnings, 'warning')})" if report.warnings else ""
+    what = f"check (shard {report.shard_name})" if report.shard_name else "check"
     if report.ok:
-        return f"check: OK{warnings}"
+        return f"{what}: OK{warnings}"
     failing = sum(1 for s in report.locales if s.problems)
     where = f" in {_plural(failing, 'locale')}" if failing else ""
-    return f"check: {_plural(report.problems, 'problem')}{where}{warnings}"
+    return f"{what}: {_plural(report.problems, 'problem')}{where}{warnings}"
 
 
 def _summary_lines(report: CheckReport) -> list[str]:
