@@ -68,6 +68,27 @@ def test_github_annotations_name_files_from_the_repository_when_the_project_is_i
     )
 
 
+def test_junit_reports_name_files_from_the_repository_when_the_project_is_in_a_folder_of_it(
+    messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitHub's JUnit reporters find a test case's file by its path in the repository
+    def files(junit: bytes) -> set[str]:
+        return {case.get("file") for case in etree.fromstring(junit).iter("testcase")}
+
+    report = tmp_path / "transpub-junit.xml"
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(messy.parent))
+    printed = run(messy, "check", "--format", "junit", "--junit", str(report)).output.encode("utf-8")
+    in_folder = {f"news/locales/{locale}/LC_MESSAGES/signing.po" for locale in ("de", "sv", "zh_CN")}
+    assert files(printed) == files(report.read_bytes()) == in_folder
+    root = etree.fromstring(printed)  # the names stay the project's paths
+    assert root.find("testsuite/testcase").get("name").startswith("locales/de/LC_MESSAGES/signing.po")
+    at_top = {name.removeprefix("news/") for name in in_folder}
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(messy))  # the project at the top of the repository
+    assert files(run(messy, "check", "--format", "junit").output.encode("utf-8")) == at_top
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))  # a project outside the checkout
+    assert files(run(messy, "check", "--format", "junit").output.encode("utf-8")) == at_top
+
+
 def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(messy: Path) -> None:
     annotations = [
         line

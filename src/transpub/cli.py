@@ -1017,10 +1017,11 @@ def check(
             CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
             jobs=jobs,
         )
-    _echo(format_check_report(report, fmt, folder=_in_repository(project.root)), nl=False)
+    folder = _in_repository(project.root)
+    _echo(format_check_report(report, fmt, folder=folder), nl=False)
     for kind, path in files:
         try:
-            write_check_report(report, kind, path)
+            write_check_report(report, kind, path, folder=folder)
         except OSError as exc:  # (named as given: a write that fails midway names no file)
             what = "JUnit" if kind == "junit" else "JSON"
             raise TranspubError(f"cannot write the {what} report: {exc.strerror or exc}", path) from exc
@@ -1030,7 +1031,8 @@ def check(
 
 def _in_repository(root: Path) -> str:
     """The project folder ``root`` relative to the repository a GitHub Actions job checked out
-    (``GITHUB_WORKSPACE``), which the file names of annotations start from; "" elsewhere."""
+    (``GITHUB_WORKSPACE``), which the file names of annotations and JUnit reports start from;
+    "" elsewhere."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
     if not workspace:
         return ""

@@ -94,6 +94,17 @@ def escape_github_property(text: str) -> str:
     return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def in_folder(folder: str, path: str) -> str:
+    """``path`` (relative to the project) from the repository, the project being its ``folder``.
+
+    >>> in_folder("newsroom", "locales/de/LC_MESSAGES/a.po")
+    'newsroom/locales/de/LC_MESSAGES/a.po'
+    >>> in_folder("", "locales/de/LC_MESSAGES/a.po")
+    'locales/de/LC_MESSAGES/a.po'
+    """
+    return posixpath.normpath(posixpath.join(folder, path)) if folder and path else path
+
+
 #: Annotations of each kind GitHub shows for one step (the log keeps every line).
 GITHUB_SHOWN = 10
 
@@ -104,7 +115,7 @@ def format_github(report: CheckReport, folder: str = "") -> str:
     lines = []
     for issue in report.issues:
         kind = "error" if issue.severity == "error" else "warning"
-        path = posixpath.normpath(posixpath.join(folder, issue.path)) if folder and issue.path else issue.path
+        path = in_folder(folder, issue.path)
         props = [f"file={escape_github_property(path)}"]
         if issue.line:
             props.append(f"line={issue.line}")
@@ -200,17 +211,19 @@ def _xml_text(text: str) -> str:
     return _XML_INVALID.sub("\ufffd", text)
 
 
-def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]) -> tuple[int, int]:
+def _testcase(
+    parent: ET.Element, classname: str, name: str, issues: list[Issue], folder: str
+) -> tuple[int, int]:
     """Testcases for one catalog: one passing case when it has no problem, else one failing case per
-    problem (a dashboard then counts and lists every problem). Warnings go to ``system-out``."""
+    problem (a dashboard then counts and lists every problem). Warnings go to ``system-out``.
+    Each case's ``file`` is ``name`` from the repository (``folder``: the project's folder in it)."""
+    file = _xml_text(in_folder(folder, name))
     failures = [i for i in issues if i.severity == "error"]
     warnings = [i for i in issues if i.severity != "error"]
     cases = []
     if not failures:
         cases.append(
-            ET.SubElement(
-                parent, "testcase", classname=classname, name=_xml_text(name), file=_xml_text(name), time="0"
-            )
+            ET.SubElement(parent, "testcase", classname=classname, name=_xml_text(name), file=file, time="0")
         )
     for issue in failures:
         where = f"{name}:{issue.line}" if issue.line else name
@@ -219,7 +232,7 @@ def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]
             "testcase",
             classname=classname,
             name=_xml_text(f"{where} [{issue.check}]"),
-            file=_xml_text(name),
+            file=file,
             time="0",
         )
         if issue.line:
@@ -232,8 +245,11 @@ def _testcase(parent: ET.Element, classname: str, name: str, issues: list[Issue]
     return len(cases), len(failures)
 
 
-def format_junit(report: CheckReport) -> str:
+def format_junit(report: CheckReport, folder: str = "") -> str:
     """JUnit XML: a testsuite per locale; per catalog a passing testcase, or a failing one per problem.
+
+    Names are paths in the project; ``file`` attributes start from the repository, the project being
+    its ``folder`` (as GitHub's JUnit reporters read them), ``""`` at its top.
 
     A report of one shard says so in every name (``transpub.de (shard 2/4)``) and in a ``shard``
     property of each suite, so that the reports of a CI matrix tell apart on a dashboard.
@@ -257,7 +273,7 @@ def format_junit(report: CheckReport) -> str:
             ET.SubElement(properties, "property", name="shard", value=shard)
         tests = failures = 0
         for path, issues in cases:
-            count, failed = _testcase(suite, f"transpub.{name}", path, issues)
+            count, failed = _testcase(suite, f"transpub.{name}", path, issues, folder)
             tests += count
             failures += failed
         suite.set("tests", str(tests))
@@ -278,15 +294,19 @@ FORMATTERS = {"text": format_text, "json": format_json, "github": format_github,
 
 def format_check_report(report: CheckReport, fmt: str = "text", *, folder: str = "") -> str:
     """The report in ``fmt`` (``text``, ``json``, ``github`` or ``junit``), ending with a newline
-    (``folder``: for ``github``, the project's folder in the repository, ``""`` at its top)."""
+    (``folder``: for ``github`` and ``junit``, the project's folder in the repository, which their
+    file names start from; ``""`` at its top)."""
     try:
         formatter = FORMATTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r} (known: {' '.join(FORMATTERS)})") from None
-    return format_github(report, folder) if formatter is format_github else formatter(report)
+    if formatter is format_github:
+        return format_github(report, folder)
+    return format_junit(report, folder) if formatter is format_junit else formatter(report)
 
 
-def write_check_report(report: CheckReport, fmt: str, path: Path) -> None:
+def write_check_report(report: CheckReport, fmt: str, path: Path, *, folder: str = "") -> None:
     """Write the report in ``fmt`` to ``path`` atomically: a reader (a CI step uploading it) finds the
-    old file or the whole new one, never part of it, and a failed write leaves the old one."""
-    atomic_write_bytes(path, format_check_report(report, fmt).encode("utf-8"))
+    old file or the whole new one, never part of it, and a failed write leaves the old one
+    (``folder``: as for :func:`format_check_report`)."""
+    atomic_write_bytes(path, format_check_report(report, fmt, folder=folder).encode("utf-8"))
