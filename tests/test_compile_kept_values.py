@@ -4,6 +4,7 @@ on the page: compile says so, naming the catalog's line, and check reports it.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -154,3 +155,55 @@ def test_check_fails_on_a_value_translation_compile_would_not_write(
     reported = [text for text in result.output.splitlines() if text.startswith("locales/")]
     assert len(reported) == 1 and reported[0].startswith(f"locales/de/LC_MESSAGES/post.po:{line}: {shown}")
     assert reported[0].endswith("; compile publishes the source text instead")
+
+
+def as_html_site(root: Path) -> Path:
+    """The project of ``root`` compiled to HTML pages (with review copies and indexes)."""
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('"markdown"', '"html"'), encoding="utf-8")
+    return root
+
+
+def coverage_line(output: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith("de/post."))
+
+
+def test_compile_counts_a_value_translation_that_keeps_its_source_as_not_published(tmp_path: Path) -> None:
+    # as it counts one refused for broken placeholders: the page is not "100% translated"
+    kept = make_post_project(
+        tmp_path / "kept", {"The ferry runs again.": "Schreiben Sie an info@port.example."}
+    )
+    broken = make_post_project(tmp_path / "broken", {"The ferry runs daily.": "Die <1>Fähre</1> fährt."})
+    assert coverage_line(run_cli(kept, "compile").output) == "de/post.md: 80% translated"
+    assert coverage_line(run_cli(broken, "compile").output) == "de/post.md: 80% translated"
+    for root in (kept, broken):  # and a page that must be whole is held back alike
+        result = run_cli(root, "compile", "--threshold", "100")
+        assert "de/post: not published: 80% translated, below the 100% needed to publish" in result.output
+        assert not (root / "site" / "de" / "post.md").exists()
+
+
+def test_review_copy_marks_a_value_translation_that_keeps_its_source_as_refused(tmp_path: Path) -> None:
+    root = as_html_site(
+        make_post_project(
+            tmp_path / "harbour", {"The ferry runs again.": "Schreiben Sie an info@port.example."}
+        )
+    )
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    review = (root / "site" / "_review" / "de" / "post.html").read_text(encoding="utf-8")
+    line = line_of(root, "The ferry runs again.")
+    marked = re.search(
+        rf'<li class="tp-(\w+)" title="([^"]*post\.po:{line})"><code>[^<]*</code> ([^<]*)</li>', review
+    )
+    assert marked is not None
+    state, hover, shown = marked.groups()
+    assert state == "broken" and hover.startswith("Translation refused") and shown == "The ferry runs again."
+    assert "info@port.example" not in review
+
+
+def test_index_lists_a_page_by_its_source_title_when_the_title_value_keeps_its_source(tmp_path: Path) -> None:
+    root = as_html_site(
+        make_post_project(tmp_path / "harbour", {"The harbour": "Der [Hafen](https://x.example)"})
+    )
+    assert run_cli(root, "compile").exit_code == 0
+    index = (root / "site" / "de" / "index.html").read_text(encoding="utf-8")
+    assert "The harbour" in index and "Hafen" not in index

@@ -128,7 +128,7 @@ REVIEW_STATES = {
     "reviewed": "Reviewed translation",
     "machine": "Machine-translated, not reviewed (fuzzy)",
     "missing": "Not translated: source text shown",
-    "broken": "Translation with broken placeholders or template tokens: source text shown",
+    "broken": "Translation refused (broken placeholders or template tokens, or markup or a link its source does not have): source text shown",
 }
 
 

@@ -16,7 +16,7 @@ from ..project import Project
 from ..site import Page
 from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
-from .decide import decide, kept_sources, msgids_of, title_of
+from .decide import decide, msgids_of, title_of
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
 from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
@@ -127,8 +127,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
         return compiled
     for locale in selected:
         if locale in catalogs:
-            refused = problems[locale] + kept_sources(document, texts[locale], catalogs[locale])
-            compiled.warnings.extend(_refusal_warnings(project, locale, slug, refused, read[locale]))
+            compiled.warnings.extend(_refusal_warnings(project, locale, slug, problems[locale], read[locale]))
     if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
@@ -251,7 +250,7 @@ def _refusal_warnings(
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
     published or not, and per translation a value keeps its source for (``problems``: as
-    :func:`decide` and :func:`kept_sources` found them, their lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
+    :func:`decide` found them, their lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
     with the lines then)."""
     if not problems:
         return []

@@ -25,6 +25,17 @@ def usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
     return entry.state in ("translated", "fuzzy") and problem_of(slot.msgid, entry.text) is None
 
 
+def slot_problem(slot: Slot, text: str) -> tuple[str, str] | None:
+    """``(check, why)`` when ``slot`` shows its source rather than the translation ``text``: the
+    translation cannot be published (:func:`problem_of`), or ``slot`` is a value (a front matter value,
+    a shortcode's parameter) that writes its source for it
+    (:func:`~transpub.formats.value_slots.kept_source`)."""
+    problem = problem_of(slot.msgid, text)
+    if problem is None and text != slot.msgid:
+        return kept_source(slot, text)
+    return problem
+
+
 def problem_of(msgid: str, text: str) -> tuple[str, str] | None:
     """``(check, why)`` when a translation cannot be published: its placeholders or its template
     tokens (Hugo shortcodes, Liquid tags) differ from the source's, or it adds a control character.
@@ -66,7 +77,12 @@ def decide(
     ``msgids``: the document's units' (:func:`msgids_of`), when the caller has them already; ``shown``
     gets the text each unit shows translated (by msgid: the units whose translation is usable);
     ``problems`` each translation (not untranslated) that cannot be published, with why (see
-    :func:`problem_of`), in the order of the units.
+    :func:`problem_of`), in the order of the units, then each that a value writes its source for
+    (:func:`_kept`).
+
+    A unit counts as translated when its translation is shown wherever the unit is: one that cannot
+    be published, or that a value keeps its source for, counts as fuzzy or untranslated (as its
+    entry is), so that the coverage and the threshold go by what readers get.
     """
     if msgids is None:
         msgids = msgids_of(document)
@@ -98,12 +114,22 @@ def decide(
             machine += state == "fuzzy"
         else:
             fuzzy += state == "fuzzy"
+    counted = len(texts)
+    if texts:  # the translations a value writes its source for: counted as refused ones are
+        kept, written = _kept(document, texts)
+        if problems is not None:
+            problems.extend((msgid, entries[msgid], why) for msgid, why in kept)
+        for msgid in dict.fromkeys(msgid for msgid, _ in kept):
+            counted -= 1
+            state = entries[msgid].state
+            fuzzy += state == "fuzzy"
+            machine -= state == "fuzzy" and msgid not in written  # (the notice stays while a place shows it)
     title, translated_title = title_of(document, entries, options.include_fuzzy)
     page = Page(
         locale,
         slug,
         title,
-        Coverage(len(texts), fuzzy, len(msgids) - len(texts) - fuzzy),
+        Coverage(counted, fuzzy, len(msgids) - counted - fuzzy),
         True,
         title_locale=locale if translated_title else project.source_locale,
         machine=machine,
@@ -117,21 +143,23 @@ def decide(
     return page
 
 
-def kept_sources(
-    document: Document, shown: dict[str, str], entries: dict[str, Translation]
-) -> list[tuple[str, Translation, tuple[str, str]]]:
+def _kept(document: Document, shown: dict[str, str]) -> tuple[list[tuple[str, tuple[str, str]]], set[str]]:
     """Each translation ``shown`` (by msgid, see :func:`decide`) that a value of ``document`` (a front
     matter value, a shortcode's parameter) writes as its source has it instead, with why
     (:func:`~transpub.formats.value_slots.kept_source`): once per msgid and reason, in the order of
-    the units."""
+    the units; and the msgids of ``shown`` that some slot writes translated."""
     found: dict[tuple[str, tuple[str, str]], None] = {}
+    written: set[str] = set()
     for slot in document.slots():
         text = shown.get(slot.msgid)
-        if text is not None and text != slot.msgid:
-            kept = kept_source(slot, text)
-            if kept is not None:
-                found[slot.msgid, kept] = None
-    return [(msgid, entries[msgid], kept) for msgid, kept in found]
+        if text is None:
+            continue
+        kept = kept_source(slot, text) if text != slot.msgid else None
+        if kept is None:
+            written.add(slot.msgid)
+        else:
+            found[slot.msgid, kept] = None
+    return list(found), written
 
 
 def msgids_of(document: Document) -> list[str]:
@@ -164,6 +192,7 @@ def title_of(document: Document, entries: dict[str, Translation], include_fuzzy:
             entry = entries.get(slot.msgid)
             if usable(slot, entry, include_fuzzy):
                 assert entry is not None
-                return strip_placeholders(entry.text), True
+                if slot_problem(slot, entry.text) is None:  # (not a title value written as its source)
+                    return strip_placeholders(entry.text), True
             return strip_placeholders(slot.msgid), False
     return document.title or document.path.stem, False  # a title outside [extract] include, or none

@@ -39,7 +39,7 @@ from ..site import (
 )
 from ..site_assets import ArticleAssets
 from ..sources import Translation, read_options
-from .decide import SPACELESS_LANGUAGES, problem_of, usable
+from .decide import SPACELESS_LANGUAGES, slot_problem, usable
 from .places import html_path
 from .run import CompileOptions
 
@@ -151,7 +151,7 @@ def render_page(
             entry = entries.get(slot.msgid)
             problem = None
             if entry is not None and entry.text and entry.state != "untranslated":
-                problem = problem_of(slot.msgid, entry.text)
+                problem = slot_problem(slot, entry.text)
             if isinstance(slot, TextSlot) and slot.markable:
                 css, text, where = _review_state(entry, problem, po_display)
                 hover = review_hover(css, strip_placeholders(slot.msgid), where)
@@ -195,7 +195,7 @@ def render_page(
             if isinstance(slot, TextSlot) and slot.markable:
                 continue
             entry = entries.get(slot.msgid)
-            problem = problem_of(slot.msgid, entry.text) if entry is not None and entry.text else None
+            problem = slot_problem(slot, entry.text) if entry is not None and entry.text else None
             css, text, where = _review_state(entry, problem, po_display)
             hidden.append(HiddenUnit(slot.kind, strip_placeholders(slot.msgid), text, css, where))
         body_start = (
