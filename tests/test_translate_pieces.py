@@ -106,6 +106,41 @@ def test_pieces_paid_before_the_memory_failed_are_said_to_be_kept_and_not_paid_a
     assert msgstr(project, LONG).count("[es]") == 3
 
 
+def test_a_rejected_reply_paid_for_when_the_memory_failed_is_kept_and_not_asked_again(tmp_path, monkeypatch):
+    """The memory fails while a batch holding a good reply and a rejected one (its placeholder
+    dropped) is stored: both are kept, and the next run does not pay for the rejected text again."""
+    from transpub.errors import MemoryStoreError
+    from transpub.memory import TranslationMemory
+
+    broken = "Press <1>this</1> now."
+    project = make_project(tmp_path, {"a": [("Good morning.", ""), (broken, "")]})
+    down = threading.Event()
+    real_add = TranslationMemory.add
+
+    def add(self, *args, **kwargs):
+        if down.is_set():
+            raise MemoryStoreError("the translation memory failed: server closed the connection")
+        return real_add(self, *args, **kwargs)
+
+    def translate(text, target):
+        down.set()
+        return re.sub(r"<[^>]*>", "", f"[{target.lower()}] {text}")  # (drops the placeholder)
+
+    monkeypatch.setattr(TranslationMemory, "add", add)
+    with FakeMT(translate=translate) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(MemoryStoreError) as failed:
+            translate_project(project, ["es"], policy=FAST)
+        assert "1 rejected reply is kept in .transpub/unsaved/" in str(failed.value)
+        down.clear()
+        again = translate_project(project, ["es"], policy=FAST)
+        sent = [t for _, texts in server.request_log for t in texts]
+    assert msgstr(project, "Good morning.") == "[es] Good morning."
+    assert sent.count("Good morning.") == 1
+    assert sum(broken in t or "Press" in t for t in sent) == 1, sent
+    assert [f.kind for f in again.failures] == ["rejected earlier"]  # (said, not sent again)
+
+
 def test_dry_run_leaves_out_pieces_already_paid(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
     with FakeMT() as server:

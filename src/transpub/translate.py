@@ -145,6 +145,33 @@ class _Keeping:
         return said
 
 
+def _remember_batch(
+    keeping: _Keeping,
+    source: str,
+    locale: str,
+    name: str,
+    paid: list[tuple[str, str]],
+    rejected: list[tuple[str, str]],
+) -> None:
+    """Store a batch's replies in the memory: those used (and forget an earlier rejection of them)
+    and those rejected (so they are not asked again). Both are tried when the first fails (the
+    memory stopped answering: each is then kept by ``keeping``), and the first error is raised."""
+    failed: BaseException | None = None
+    if paid:
+        try:
+            keeping.add(source, locale, paid, name)
+            keeping.memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
+        except BaseException as exc:  # (Ctrl-C too: the rejected replies are paid for as well)
+            failed = exc
+    if rejected:
+        try:
+            keeping.add(source, locale, rejected, f"{name}:rejected")
+        except BaseException as exc:
+            failed = failed or exc
+    if failed is not None:
+        raise failed
+
+
 class _MemoryPieces:
     """The runner's piece store in the translation memory (origin ``<engine>:piece``)."""
 
@@ -824,11 +851,7 @@ def _machine_translate(
             for path, path_fills in fills.items():
                 _apply_or_report(project, report, path, path_fills)
         finally:  # and in the memory when a catalog cannot be written (a full disk)
-            if paid:
-                keeping.add(source, locale, paid, name)
-                memory.forget(source, locale, [msgid for msgid, _ in paid], f"{name}:rejected")
-            if rejected:
-                keeping.add(source, locale, rejected, f"{name}:rejected")
+            _remember_batch(keeping, source, locale, name, paid, rejected)
         done_units += len(outcome.done) + len(outcome.failed)
         done_chars += outcome.chars
         emit("batch")
