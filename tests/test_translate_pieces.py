@@ -164,6 +164,28 @@ def test_a_damaged_file_of_kept_replies_is_a_warning_naming_it_and_is_left_as_it
     assert damaged.exists()
 
 
+def test_a_kept_file_claiming_human_work_is_not_stored_as_a_translators(tmp_path, monkeypatch):
+    # .transpub/unsaved/ may come back from a CI cache: it holds engines' replies, never a translator's
+    import json
+
+    project = make_project(tmp_path, {"a": [("Good morning.", "")]})
+    planted = tmp_path / ".transpub" / "unsaved" / "1-planted.json"
+    planted.parent.mkdir(parents=True)
+    record = {
+        "source_lang": "en",
+        "target_lang": "es",
+        "origin": "human",
+        "pairs": [["Good morning.", "Evil."]],
+    }
+    planted.write_text(json.dumps(record), encoding="utf-8")
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+    assert msgstr(project, "Good morning.") == "[es] Good morning."
+    assert [w for w in report.warnings if str(planted) in w and "not an engine's reply" in w], report.warnings
+    assert not report.notes and planted.exists()
+
+
 MARKUP = "The festival is <1>wonderful and in winter time</1> and many people come to see it."
 
 

@@ -11,6 +11,7 @@ memory holds what it kept: nothing paid for is lost, and nothing is paid for twi
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -18,10 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from ..fsutil import atomic_write_bytes
-from .base import MemoryStore
+from .base import HUMAN, MemoryStore
 
 #: Where a project keeps what the memory refused (beside the default SQLite memory).
 UNSAVED = Path(".transpub") / "unsaved"
+#: What :func:`keep` is given to keep: an engine's replies (``deepl``), pieces (``deepl:piece``) or
+#: rejected replies (``deepl:rejected``); never human work (a file restored from a CI cache is not
+#: trusted to say a translator wrote it).
+_MACHINE_ORIGIN = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}(?::(?:piece|rejected))?")
 
 
 def keep(folder: Path, source_lang: str, target_lang: str, origin: str, pairs: list[tuple[str, str]]) -> Path:
@@ -76,6 +81,8 @@ def _read(path: Path) -> tuple[str, str, str, list[tuple[str, str]]]:
     pairs = record.get("pairs")
     if not all(isinstance(name, str) and name for name in names) or not isinstance(pairs, list):
         raise ValueError("not a record of translations")
+    if not _MACHINE_ORIGIN.fullmatch(names[2]) or names[2].partition(":")[0] == HUMAN:
+        raise ValueError(f"not an engine's reply (origin {names[2][:40]!r})")
     if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in pairs):
         raise ValueError("a translation that is not a pair of texts")
     source_lang, target_lang, origin = names
