@@ -346,10 +346,44 @@ def test_braces_the_source_writes_as_they_are_never_make_attributes_in_a_transla
     document = read(source)
     heading, paragraph = msgids(document)
     written = translate(document, {heading: evil, paragraph: evil})
-    assert written.count(written_so) == 2, written
+    assert written_so in written, written
     page = markdown.markdown(written, extensions=["attr_list"])
     assert re.findall(r"<(\w+)([^>]*)>", page) == [("h2", ""), ("em", ""), ("p", ""), ("em", "")], page
     assert page.count("onclick=alert(1)}") == 2, page
+
+
+#: MkDocs Material's usual extensions that make elements of plain text a translator can type
+#: (``:smile:``, ``@user``, ``#123``), after which attr_list reads attributes in braces.
+_ELEMENTS_OF_TEXT = (
+    ["attr_list", "pymdownx.emoji", "pymdownx.magiclink"],
+    {"pymdownx.magiclink": {"repo_url_shorthand": True, "user": "u", "repo": "r", "provider": "github"}},
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "evil"),
+    [
+        ("Pods start in order, from {0..N-1}.\n", "Empiezan :smile:{0..N-1}. en orden"),
+        ("Pods start in order, from {0..N-1}.\n", "Empiezan @facelessuser{0..N-1} #123 {0..N-1}"),
+        (
+            "<span>\nUse *this* one, web-{0..N-1}.\n</span>\n",
+            "Usa @facelessuser{hidden} y #123{inert} web-{0..N-1}.",
+        ),
+        ("<span>\nUse *this* one, web-{0..N-1}.\n</span>\n", "Usa :smile:{web-0} y :smile:web-{0..N-1}."),
+    ],
+)
+def test_a_translation_cannot_give_an_element_an_extension_makes_of_text_attributes_in_braces(
+    source: str, evil: str
+) -> None:
+    # a brace kept as the source writes it stayed bare after :smile: (an <img 0..N-1>), and in an
+    # HTML block read as Markdown any {word} after a letter did: <a hidden> from @user{hidden}
+    document = read(source)
+    written = translate(document, {msgids(document)[-1]: evil})
+    extensions, configs = _ELEMENTS_OF_TEXT
+    page = markdown.markdown(written, extensions=extensions, extension_configs=configs)
+    for tag in re.findall(r"<(?:img|a)\b[^>]*>", page):
+        assert not re.search(r"\s(?:hidden|inert|0\.\.N-1|web-0)[\s=>/]", tag), (written, page)
+    assert unmarked_pseudo(document) == source
 
 
 def test_a_link_that_shows_its_own_address_is_a_placeholder_like_an_autolink() -> None:

@@ -125,7 +125,7 @@ def text_escape_in_markdown(
     partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`;
     ``markdown``: for a block whose text a renderer reads as Markdown, the characters of emphasis
     and code the source's text writes as they are; ``addresses``: the URLs and e-mail addresses it
-    writes, kept as they are where a translation writes them whole)."""
+    writes, and its words holding a brace, kept as they are where a translation writes them whole)."""
     keywords = (
         escape.keywords if isinstance(escape, functools.partial) and escape.func is escape_text_with else {}
     )
@@ -182,10 +182,13 @@ def escape_text_in_markdown(
     >>> escape_text_in_markdown("[x](javascript:a) *b* `c`", markdown="*")
     '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
 
-    The source's own addresses (``addresses``) are written as they are, whole:
+    The source's own addresses (``addresses``; and its words holding a brace) are written as they
+    are, whole:
 
     >>> escape_text_in_markdown("Ver https://a.example y https://a.example.evil", markdown="", addresses=("https://a.example",))
     'Ver https://a.example y https&#58;//a.example.evil'
+    >>> escape_text_in_markdown("web-{0..N-1} @u{hidden} x-{0..N-1}", markdown="", addresses=("web-{0..N-1}",))
+    'web-{0..N-1} @u&#123;hidden} x-&#123;0..N-1}'
 
     and what would start a block where a line starts (a heading, a list item, an admonition):
 
@@ -199,8 +202,9 @@ def escape_text_in_markdown(
         for address in addresses:  # the source's own, whole (not the start of a longer one)
             written = escape_text(address)
             escaped = _MARKDOWN_SYNTAX.sub(reference, written)
-            if escaped != written and escaped in text:
-                pattern = r"(?<![\w/.@&#;-])" + re.escape(escaped) + r"(?![\w/.\-~%?#=&+@:])"
+            if escaped != written and escaped in text:  # (a word with a brace may end a sentence)
+                after = r"(?![\w{}])" if written.endswith("}") else r"(?![\w/.\-~%?#=&+@:])"
+                pattern = r"(?<![\w/.@&#;-])" + re.escape(escaped) + after
                 text = re.sub(pattern, literal_replacement(written), text)
         text = _BLOCK_MARKER.sub(_block_marker_reference, text)
     if "\n" not in text and "\r" not in text:
@@ -217,13 +221,10 @@ def escape_text_in_markdown(
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 #: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
-#: and e-mail addresses; and a brace that may open an attribute list (kramdown's ``{: onclick=…}``,
-#: Python-Markdown's attr_list ``{onclick=…}`` after an element or on a line of its own): all but
-#: one after a letter, a digit, ``-`` or ``(`` holding a word with no ``=`` (``web-{0..N-1}``, ``f({})``).
-_MARKDOWN_SYNTAX = re.compile(
-    r"[\\\[\]*_`~]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"
-    r"|\{(?!(?:[A-Za-z0-9][^{}=\s]*)?\})|(?<![^\W_]|[(-])\{"
-)
+#: and e-mail addresses; and a brace, which may open an attribute list (kramdown's ``{: onclick=…}``,
+#: Python-Markdown's attr_list ``{hidden}`` after any element, one an extension makes of plain text
+#: too: ``@user``, ``:smile:``), unless it is the source's own word (``web-{0..N-1}``: see ``addresses``).
+_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
 
 
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a

@@ -194,11 +194,12 @@ def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
 def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
     r"""``written`` (escaped) with each word of ``spellings`` (as escaped, as the source writes it)
     as the source writes it, where it starts no escape's second character (nor a reference's); one
-    that starts with a brace not where nothing but spaces is before it (an inline element may be,
-    after which Python-Markdown reads attributes in braces).
+    that starts with a brace only after a space, with more than spaces before it on the line (after
+    an inline element, which may be plain text an extension makes one of: ``:smile:``, ``@user``,
+    ``++ctrl++``, Python-Markdown reads attributes in braces; on a line of its own, a block's).
 
-    >>> print(with_spellings(r"\{0..N-1} a \{0..N-1}, (\{0..N-1}) \\{0..N-1}", ((r"\{0..N-1}", "{0..N-1}"),)))
-    \{0..N-1} a {0..N-1}, ({0..N-1}) \\{0..N-1}
+    >>> print(with_spellings(r"\{0..N-1} a \{0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}", ((r"\{0..N-1}", "{0..N-1}"),)))
+    \{0..N-1} a {0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}
     """
     table = dict(spellings)
     if not any(word in written for word in table):
@@ -206,8 +207,11 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
     pattern = _spellings_pattern(tuple(table))
 
     def spelled(match: re.Match[str]) -> str:
-        kept = table[match.group(2)]
-        if kept[0] == "{" and not written[: match.start(2)].strip():
+        kept, start = table[match.group(2)], match.start(2)
+        if kept[0] == "{" and (
+            written[start - 1 : start] not in (" ", "\t")
+            or not written[written.rfind("\n", 0, start) + 1 : start].strip()
+        ):
             return match.group()
         return match.group(1) + kept
 

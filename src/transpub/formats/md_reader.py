@@ -95,6 +95,9 @@ _BLOCK_TAGS = frozenset({
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
+#: A word holding a brace after a letter, a digit, ``-`` or ``(`` (``web-{0..N-1}``, ``f({})``), which
+#: no renderer reads as attributes: kept as the source writes it in an HTML block read as Markdown.
+_BRACED_WORD = re.compile(r"[\w(-]+\{(?:[A-Za-z0-9][^{}=\s\\]*)?\}")
 
 
 def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
@@ -775,7 +778,11 @@ class _Builder(RunSlots):
             # a blank line in a translation would end the block: what follows it would be Markdown
             if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
                 kept = "".join(c for c in MARKDOWN_KEPT if c in slot.msgid) if read_as_markdown else None
-                addresses = tuple(dict.fromkeys(_ADDRESS.findall(slot.msgid))) if read_as_markdown else ()
+                addresses = (
+                    tuple(dict.fromkeys(_ADDRESS.findall(slot.msgid) + _BRACED_WORD.findall(slot.msgid)))
+                    if read_as_markdown
+                    else ()
+                )
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
