@@ -1513,8 +1513,7 @@ def test_an_html_block_with_liquid_offers_its_prose_and_keeps_the_liquid_as_writ
     "block",
     [
         '<div class="col">\n{{< alert >}}\nBe careful on the ferry.\n{{< /alert >}}\n</div>\n',
-        '<div class="notice" markdown="1">\n**Note:** see [the timetable](#).\n</div>\n',
-        '<div class="result" markdown>\nShown with [a link](#).\n</div>\n',  # (MkDocs' md_in_html)
+        '<div class="notice" markdown="1">Inline **Note:** see [the timetable](#).\n</div>\n',
     ],
 )
 def test_an_html_block_whose_content_is_markdown_is_kept_as_written(block: str) -> None:
@@ -1523,6 +1522,43 @@ def test_an_html_block_whose_content_is_markdown_is_kept_as_written(block: str) 
     document = read(block + "\nAfter.\n")
     assert msgids(document) == ["After."]
     assert unmarked_pseudo(document) == block + "\nAfter.\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "unit"),
+    [
+        (
+            '<div class="notice" markdown="1">\n**Note:** see [the timetable](#).\n</div>\n',
+            "<1>Note:</1> see <2>the timetable</2>.",
+        ),
+        ('<div class="result" markdown>\nShown with [a link](#).\n</div>\n', "Shown with <1>a link</1>."),
+    ],
+)
+def test_the_markdown_inside_a_markdown_1_block_is_offered_and_its_translation_stays_text(
+    block: str, unit: str
+) -> None:
+    # kramdown (Jekyll: Minimal Mistakes' notices) and MkDocs' md_in_html read the lines after such a
+    # start tag as Markdown: they were kept as written, never offered, up to the first blank line
+    document = read(block + "\nAfter.\n")
+    assert msgids(document) == [unit, "After."]
+    assert unmarked_pseudo(document) == block + "\nAfter.\n"
+    evil = unit.replace(
+        "see", "[ver](javascript:alert(1)) <img src=x onerror=alert(2)> *x*{: onclick=alert(3)}"
+    )
+    evil = evil.replace("Shown with", "[ver](javascript:alert(1)) <img src=x onerror=alert(2)>")
+    written = translate(document, {unit: evil})
+    pages = [markdown.markdown(written, extensions=["md_in_html", "attr_list"])]
+    if shutil.which("ruby") and subprocess.run(["ruby", "-rkramdown", "-e", ""]).returncode == 0:
+        script = "print Kramdown::Document.new(STDIN.read).to_html"
+        pages.append(
+            subprocess.run(
+                ["ruby", "-rkramdown", "-e", script], input=written, text=True, capture_output=True
+            ).stdout
+        )
+    for page in pages:
+        tags = re.findall(r"<[^>]*>", page)
+        assert not [t for t in tags if "javascript" in t or "onerror" in t or "onclick" in t], (written, page)
+    assert "<strong>" in pages[0] or '<a href="#">' in pages[0], pages[0]  # (the source's Markdown still is)
 
 
 @pytest.mark.parametrize(

@@ -1205,6 +1205,7 @@ def parse_text(
     while pair is not None:
         spans.append((pair[0].start, pair[1].end, True))
         pair = next(inside, None)
+    spans.extend((found.start(1), found.end(1), True) for found in _MARKDOWN_INSIDE_LINE.finditer(text, pos))
     spans.sort()
     for start, end, block in spans:
         if start < pos:
@@ -1234,6 +1235,16 @@ def _masked(raw: str) -> str:
         keep = len(line) - len(line.lstrip(" \t>"))
         out.append(line[:keep] + MASK * (len(line) - keep))
     return "\n".join(out)
+
+
+#: A line that is only the start tag of an element whose content kramdown (``markdown="1"``) and
+#: MkDocs' md_in_html (``markdown``) read as Markdown: read as a template token on its own line is
+#: (kept as written), so that the lines after it are Markdown, offered as the lines after its first
+#: blank line are (a line inside a fenced code block stays in it: a token there is code too).
+_MARKDOWN_INSIDE_LINE = re.compile(
+    r"^[ ]{0,3}(<[A-Za-z][\w-]*\s[^<>]*?\bmarkdown(?:\s*=\s*([\"']?)(?:1|block)\2)?(?=[\s/>])[^<>]*>)[ \t]*$",
+    re.M,
+)
 
 
 def _sentinel(raw: str) -> str:
