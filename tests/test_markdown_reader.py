@@ -222,6 +222,72 @@ def test_a_translation_in_an_html_block_read_as_markdown_sets_no_attributes_for_
         assert "web-{0..N-1}" in page
 
 
+def mkdocs_and_jekyll_pages(written: str) -> list[str]:
+    """``written`` (Markdown) as MkDocs (Python-Markdown with magiclink) and, where Ruby has it,
+    Jekyll (kramdown) render it."""
+    pages = [markdown.markdown(written, extensions=["pymdownx.magiclink"])]
+    if shutil.which("ruby") and subprocess.run(["ruby", "-rkramdown", "-e", ""]).returncode == 0:
+        script = "print Kramdown::Document.new(STDIN.read).to_html"
+        run = subprocess.run(
+            ["ruby", "-rkramdown", "-e", script], input=written, text=True, capture_output=True
+        )
+        pages.append(run.stdout)
+    return pages
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<span>\nSee https://example.org/docs. Or at www.example.org, or [here] and [a, b].\n</span>\n",
+        "<div>Boxed.</div>\nSee https://example.org/docs, or [here] (and [a, b]).\n",
+    ],
+)
+def test_addresses_and_brackets_in_an_html_block_read_as_markdown_come_back_as_the_source_writes_them(
+    block: str,
+) -> None:
+    document = read(block)
+    assert unmarked_pseudo(document) == block
+    see = next(unit for unit in msgids(document) if unit.startswith("See"))
+    spanish = see.replace("See", "Vea").replace(" or ", " o ").replace(" (and ", " (y ")
+    written = translate(document, {see: spanish})
+    assert spanish in written, written  # the address, its period or comma, the brackets: as written
+    for page in mkdocs_and_jekyll_pages(written):
+        assert set(re.findall(r'href="([^"]*)"', page)) <= {
+            "https://example.org/docs",
+            "http://www.example.org",
+        }
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "Vea https://example.org/docs.evil.example/x o https://example.org/docs,evil.example",
+        "Vea https://example.org/docs/../../x o https://example.org/docs)x o www.example.org.evil.example",
+        "Vea [here](javascript:alert(1)) o [here] (javascript:alert(2)) o ![here][here]",
+        "Vea [here][evil] o [here] [evil] o [here]\n[here]: javascript:alert(3)",
+        "Vea x+ann@example.org o ann@example.org.evil o [here]",
+    ],
+)
+def test_a_translation_cannot_make_a_link_of_an_address_or_brackets_the_source_writes_in_an_html_block(
+    evil: str,
+) -> None:
+    # the source's address and brackets are kept as it writes them (above), never what is around them
+    source = (
+        "<span>\nSee https://example.org/docs. Or www.example.org, ann@example.org or [here].\n</span>\n"
+        "\n[evil]: javascript:alert(4)\n"
+    )
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    written = translate(document, {unit: evil for unit in msgids(document)})
+    for page in mkdocs_and_jekyll_pages(written):
+        links = map(html.unescape, re.findall(r'<(?:a|img)\b[^>]*(?:href|src)="([^"]*)"', page))
+        assert set(links) <= {
+            "https://example.org/docs",
+            "http://www.example.org",
+            "mailto:ann@example.org",
+        }, page
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [

@@ -119,18 +119,28 @@ def attribute_on_one_line(text: str, **writer: Any) -> str:
 
 
 def text_escape_in_markdown(
-    escape: Callable[[str], str], markdown: str | None = None, addresses: tuple[str, ...] = ()
+    escape: Callable[[str], str],
+    markdown: str | None = None,
+    addresses: tuple[str, ...] = (),
+    brackets: tuple[str, ...] = (),
 ) -> Callable[[str], str]:
     """The text ``escape`` of an HTML reader (:func:`escape_text`, or :func:`escape_text_keeping`'s
     partial) for the same text in a Markdown raw HTML block (:func:`escape_text_in_markdown`;
     ``markdown``: for a block whose text a renderer reads as Markdown, the characters of emphasis
     and code the source's text writes as they are; ``addresses``: the URLs and e-mail addresses it
-    writes, and its words holding a brace, kept as they are where a translation writes them whole)."""
+    writes, and its words holding a brace, kept as they are where a translation writes them whole;
+    ``brackets``: what it writes in brackets as it is, no link, kept so where nothing that makes a
+    link follows)."""
     keywords = (
         escape.keywords if isinstance(escape, functools.partial) and escape.func is escape_text_with else {}
     )
     if markdown is not None:
-        keywords = {**keywords, "markdown": markdown, **({"addresses": addresses} if addresses else {})}
+        keywords = {
+            **keywords,
+            "markdown": markdown,
+            **({"addresses": addresses} if addresses else {}),
+            **({"brackets": brackets} if brackets else {}),
+        }
     return functools.partial(escape_text_in_markdown, **keywords) if keywords else escape_text_in_markdown
 
 
@@ -159,6 +169,7 @@ def escape_text_in_markdown(
     references: tuple[tuple[str, str], ...] = (),
     markdown: str | None = None,
     addresses: tuple[str, ...] = (),
+    brackets: tuple[str, ...] = (),
 ) -> str:
     r"""Escape text for HTML element content inside a Markdown raw HTML block: as :func:`escape_text`,
     and a line break that would make a blank line (another one or the text's end after it, only
@@ -183,12 +194,19 @@ def escape_text_in_markdown(
     '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
 
     The source's own addresses (``addresses``; and its words holding a brace) are written as they
-    are, whole:
+    are, whole, where what follows makes no longer address of them (a sentence's ``.`` may end them,
+    as MkDocs' magiclink reads):
 
-    >>> escape_text_in_markdown("Ver https://a.example y https://a.example.evil", markdown="", addresses=("https://a.example",))
-    'Ver https://a.example y https&#58;//a.example.evil'
+    >>> escape_text_in_markdown("Ver https://a.example. Y https://a.example.evil", markdown="", addresses=("https://a.example",))
+    'Ver https://a.example. Y https&#58;//a.example.evil'
     >>> escape_text_in_markdown("web-{0..N-1} @u{hidden} x-{0..N-1}", markdown="", addresses=("web-{0..N-1}",))
     'web-{0..N-1} @u&#123;hidden} x-&#123;0..N-1}'
+
+    and what the source writes in brackets as it is (``brackets``: no link on the page), where
+    nothing that could make a link of it follows in the text:
+
+    >>> escape_text_in_markdown("Usa [watch] o [watch](javascript:x)", markdown="", brackets=("watch",))
+    'Usa [watch] o &#91;watch&#93;(javascript:x)'
 
     and what would start a block where a line starts (a heading, a list item, an admonition):
 
@@ -199,12 +217,17 @@ def escape_text_in_markdown(
     if markdown is not None:
         reference = functools.partial(_markdown_reference, kept=markdown)
         text = _MARKDOWN_SYNTAX.sub(reference, text)
+        for inner in brackets:
+            escaped = "&#91;" + _MARKDOWN_SYNTAX.sub(reference, escape_text_with(inner, references)) + "&#93;"
+            if escaped in text:
+                pattern = r"(?<![\]\\!])" + re.escape(escaped) + _NO_LINK_AFTER
+                text = re.sub(pattern, literal_replacement("[" + escaped[5:-5] + "]"), text)
         for address in addresses:  # the source's own, whole (not the start of a longer one)
             written = escape_text(address)
             escaped = _MARKDOWN_SYNTAX.sub(reference, written)
             if escaped != written and escaped in text:  # (a word with a brace may end a sentence)
-                after = r"(?![\w{}])" if written.endswith("}") else r"(?![\w/.\-~%?#=&+@:])"
-                pattern = r"(?<![\w/.@&#;-])" + re.escape(escaped) + after
+                after = r"(?![\w{}])" if written.endswith("}") else _ADDRESS_ENDS
+                pattern = r"(?<![\w/.@&#;+-])" + re.escape(escaped) + after
                 text = re.sub(pattern, literal_replacement(written), text)
         text = _BLOCK_MARKER.sub(_block_marker_reference, text)
     if "\n" not in text and "\r" not in text:
@@ -225,6 +248,18 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 #: Python-Markdown's attr_list ``{hidden}`` after any element, one an extension makes of plain text
 #: too: ``@user``, ``:smile:``), unless it is the source's own word (``web-{0..N-1}``: see ``addresses``).
 _MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
+
+
+#: What may follow an address for MkDocs' magiclink to end it there: no run of the characters it
+#: takes in an address (``[-\w.?,!'(){}\[\]/+&@%$#=:"|~;]``) that holds one an address may end with
+#: (a letter, a digit, ``-/#@$+=``): ``https://a.example.`` or ``https://a.example),`` but not
+#: ``https://a.example.evil`` or ``https://a.example,evil``.
+_ADDRESS_ENDS = r"(?![_.?,!'(){}\[\]&%:\"|~;]*(?:[^\W_]|[-/#@$+=]))"
+#: What may follow brackets that make no link in kramdown or Python-Markdown: something in the same
+#: text (what follows the text, the next sentence of a language that joins them without a space,
+#: may be anything), not ``(`` (a link) or ``:`` (a definition) right after them, nor ``[`` (a
+#: reference: Python-Markdown takes ``[x] [y]`` as one) after spaces.
+_NO_LINK_AFTER = r"(?![(:])(?=\s*[^\s\[])"
 
 
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a

@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
@@ -249,6 +250,8 @@ class _Builder(RunSlots):
             ),
         )
         self.title_kind = False  # the first heading is the title (no front matter title)
+        #: The labels of the page's reference definitions (normalized as markdown-it does).
+        self.labels: frozenset[str] = frozenset()
 
     # -- RunSlots
 
@@ -771,6 +774,7 @@ class _Builder(RunSlots):
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
         read_as_markdown = _markdown_reads_inside(tokens)
+        brackets = self.literal_brackets(tokens) if read_as_markdown else ()
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
@@ -783,10 +787,21 @@ class _Builder(RunSlots):
                     if read_as_markdown
                     else ()
                 )
-                slot.escape = text_escape_in_markdown(slot.escape, kept, addresses)
+                inside = tuple(inner for inner in brackets if f"[{inner}]" in slot.msgid)
+                slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
+
+    def literal_brackets(self, tokens: list[HtmlToken]) -> tuple[str, ...]:
+        """What the text of an HTML block (``tokens``) read as Markdown writes in brackets as it is
+        and the page defines no link for (``[watch]``: shown as written), as it shows."""
+        text = "\n".join(token.raw for token in tokens if token.kind == "text" and "[" in token.raw)
+        return tuple(
+            inner
+            for inner in brackets_in(text)
+            if "&" not in inner and normalizeReference(inner) not in self.labels
+        )
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
         """The destination of each reference definition (``[id]: /url "Title"``) as a link target."""
@@ -1296,6 +1311,7 @@ def read_markdown(
     parsed = parse_text(source, front, templates, pairs)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
+    builder.labels = frozenset(env.get("references", {}))
     try:
         builder.title_kind = front is None or front.title is None
         for at in unclosed_shortcodes(source.text, templates, front.end if front is not None else 0):
