@@ -379,6 +379,48 @@ def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_
         assert "<a " not in page.split("<article>")[1], (evil, page)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Use a*b or [a*b] here.\n",
+        "Text with <b>bold</b> and a*b or [a*b] here.\n",
+        "Text <b>x</b> [y *z*] w, or *x [y* z] w.\n",
+    ],
+)
+def test_brackets_the_source_writes_around_emphasis_or_html_come_back_as_written(source: str) -> None:
+    # a*b or [a*b]: the emphasis runs from the first * to the second, across the [ (came back &#91;a*b&#93;)
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    (unit,) = msgids(document)
+    spanish = unit.replace("Use", "Usa").replace(" or ", " o ").replace("here", "aquí")
+    assert translate(document, {unit: spanish}) == source.replace("Use", "Usa").replace(
+        " or ", " o "
+    ).replace("here", "aquí")
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "Usa a<1>b o [a</1>b](javascript:alert(1)) y [y <2>z</2>]: javascript:alert(2), <3>evil</3>",
+        "Usa a<1>b o [a</1>b]<3>evil</3> y [y <2>z</2>] ya",
+        "Usa a<1>b o [a</1>b] <3>evil</3> y [y <2>z</2>] ya",
+        "Usa ![a<1>b o [a</1>b](javascript:alert(3)) y ![y <2>z</2>](javascript:alert(4)) <3>evil</3>",
+    ],
+)
+def test_brackets_the_source_writes_around_emphasis_never_make_a_link_in_a_translation(evil: str) -> None:
+    source = "Use a*b or [a*b] here, [y *z*] too, see [evil].\n\n[evil]: https://evil.example/\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    written = translate(document, {"Use a<1>b or [a</1>b] here, [y <2>z</2>] too, see <3>evil</3>.": evil})
+    pages = [
+        render_markdown_page(written, "es", "a.md").split("<article>")[1],
+        *mkdocs_and_jekyll_pages(written),
+    ]
+    for page in pages:  # the source's link to evil.example, as often as the translation writes it: no other
+        assert set(re.findall(r"<a\b[^>]*>(.*?)</a>", page)) == {"evil"}, (written, page)
+        assert "<img" not in page, (written, page)
+
+
 def test_braces_and_backslashes_the_source_writes_are_written_so_in_its_translation() -> None:
     # web-{0..N-1} came back web-\{0..N-1} and \\\\.\\pipe as \\\\.\pipe in every translation
     # (the Kubernetes docs), which pages show the same but a diff of the Markdown does not

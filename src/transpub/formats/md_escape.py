@@ -169,26 +169,66 @@ def _with_references(written: str, references: tuple[tuple[str, str], ...]) -> s
 _LITERAL_BRACKETS = re.compile(r"(?<![\\\]])\[([^\[\]\\\n]{1,80})\](?![(\[:])")
 
 
+#: Brackets a source paragraph writes as they are around markup (``[a *b* c]``, ``a*b or [a*b]``):
+#: the text from ``[`` to the first markup (a line break, see :func:`brackets_in`), and from the last
+#: to ``]``.
+_SPLIT_BRACKETS = re.compile(
+    r"(?<![\\\]])\[([^\[\]\\\n^][^\[\]\\\n]{0,79}|)\n(?:[^\[\]\\]{0,200}\n)?([^\[\]\\\n]{0,80})\](?![(\[:])"
+)
+
+
 def brackets_in(source: str) -> tuple[str, ...]:
-    r"""What ``source`` (the text of a paragraph as written, where Markdown found no link) writes in
-    brackets as it is (``[watch]``, ``[1, 2]``): shown as written there, since the page defines no
-    such link; a translation writes them so too, where nothing that makes a link follows them.
+    r"""What ``source`` (the text of a paragraph as written, where Markdown found no link, its markup
+    as line breaks) writes in brackets as it is (``[watch]``, ``[1, 2]``): shown as written there,
+    since the page defines no such link; a translation writes them so too, where nothing that
+    makes a link follows them.
 
     >>> brackets_in("Use [watch] or [1, 2]; [x](not a link and \\[y\\]")
     ('watch', '1, 2')
+
+    Brackets around markup (``a*b or [a*b]``) give the text after ``[`` up to the markup, then a
+    line break, and a line break, then the text after the markup up to ``]``:
+
+    >>> brackets_in("a\nb or [a\nb] and [\nx\n]")
+    ('a\n', '\nb', '\n')
     """
-    return tuple(dict.fromkeys(match.group(1) for match in _LITERAL_BRACKETS.finditer(source)))
+    found = [match.group(1) for match in _LITERAL_BRACKETS.finditer(source)]
+    if "\n" in source:
+        for match in _SPLIT_BRACKETS.finditer(source):
+            found += [match.group(1) + "\n", "\n" + match.group(2)]
+    return tuple(dict.fromkeys(found))
 
 
 def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
     """``written`` (escaped) with the brackets around each of ``brackets`` as the source writes them,
-    where nothing that would make a link, a reference or a definition follows."""
+    where nothing that would make a link, a reference or a definition follows; of brackets around
+    markup (see :func:`brackets_in`), the ``[`` where the source's text ends ``written`` (before
+    the markup), not after ``!`` (an image), ``\\`` or ``]``, and the ``]`` where the source's
+    text starts it (after the markup), something of ``written`` after it that makes no link."""
     for inner in brackets:
-        shown = escape_markdown(inner)
-        escaped = f"&#91;{shown}&#93;"
-        if escaped in written:
-            written = re.sub(re.escape(escaped) + r"(?![(\[:])", literal_replacement(f"[{shown}]"), written)
+        if inner.endswith("\n"):
+            escaped = "&#91;" + escape_markdown(inner[:-1])
+            before = written[: len(written) - len(escaped)]
+            if written.endswith(escaped) and not before.endswith(("!", "\\", "]")):
+                written = before + "[" + escaped[5:]
+        if inner.startswith("\n"):  # ("\n": both, [ before markup, ] after it)
+            escaped = escape_markdown(inner[1:]) + "&#93;"
+            if written.startswith(escaped) and _NO_LINK_AFTER.match(written, len(escaped)):
+                written = escaped[:-5] + "]" + written[len(escaped) :]
+        if "\n" not in inner:
+            shown = escape_markdown(inner)
+            escaped = f"&#91;{shown}&#93;"
+            if escaped in written:
+                written = re.sub(
+                    re.escape(escaped) + r"(?![(\[:])", literal_replacement(f"[{shown}]"), written
+                )
     return written
+
+
+#: What may follow a ``]`` that closes no link in Goldmark, kramdown or Python-Markdown: something of
+#: the same text (what follows it, another sentence a language joins without a space, may be
+#: anything), not ``(`` (a link) or ``:`` (a definition), no ``[`` after spaces (a reference).
+_NO_LINK_AFTER = re.compile(r"(?![(:])\s*[^\s\[]")
 
 
 def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
@@ -272,7 +312,9 @@ def escape_markdown_keeping(
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
     """
     written = escape_markdown_line(text) if line_start else escape_markdown(text)
-    if brackets and "&#91;" in written:  # (before the pipes: [windows|linux] is found as escaped)
+    if brackets and (
+        "&#91;" in written or "&#93;" in written
+    ):  # (before the pipes: [windows|linux] is found as escaped)
         written = _with_brackets(written, brackets)
     if spellings:
         written = with_spellings(written, spellings)

@@ -504,7 +504,7 @@ class _Builder(RunSlots):
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
         brackets: tuple[str, ...] = ()
         if any("[" in atom.raw for atom in atoms if atom.kind == "text"):
-            brackets = brackets_in(" ".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
+            brackets = brackets_in("".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
         spellings: tuple[tuple[str, str], ...] = ()
         if any("\\" in atom.raw or "{" in atom.raw for atom in atoms if atom.kind == "text"):
