@@ -308,6 +308,32 @@ def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together(
     assert "<a " not in page.split("<article>")[1], page
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["See https://a.example now. Then go.\n", "<span>\nSee https://a.example now. Then go.\n</span>\n"],
+)
+@pytest.mark.parametrize(
+    "second", ["x.evil.example/p 然后。", "@evil.example/p 然后。", ".evil.example/p 然后。"]
+)
+def test_a_sentence_joined_to_an_address_the_source_writes_cannot_send_it_to_another_host(
+    source: str, second: str
+) -> None:
+    # Chinese and Japanese join a paragraph's sentences with no space between them: the address that
+    # ends one ran on into the next (https://a.examplex.evil.example/p), in a paragraph or an HTML block
+    document = read(source)
+    first, then = msgids(document)
+    joined = {first: first.replace("See", "见").replace(" now.", ""), then: second}
+    written = document.render(lambda slot: Resolution(joined.get(slot.msgid)), join_sentences=True)
+    pages = [
+        render_markdown_page(written, "zh_CN", "a.md").split("<article>")[1],
+        *mkdocs_and_jekyll_pages(written),
+    ]
+    for page in pages:
+        assert set(re.findall(r'href="([^"]*)"', page)) <= {"https://a.example"}, (written, page)
+    ended = {first: joined[first] + "。", then: "然后。"}  # (a sentence ending as Chinese ends one: joined)
+    assert "。然后。" in document.render(lambda slot: Resolution(ended.get(slot.msgid)), join_sentences=True)
+
+
 def test_the_next_sentence_cannot_make_a_link_or_a_heading_of_how_a_sentence_ends() -> None:
     document = read("See [docs] now. Then go.\n\nCall {{% phone %}}. Then go.\n\n[docs]: /d\n")
     joined = {"See <1>docs</1> now.": "见<1>docs</1>", "Then go.": "(https://evil.example/p)。"}

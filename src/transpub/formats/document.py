@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -334,6 +335,7 @@ class Document:
             rewrite_url,
             {id(tag) for tag in omit},
             heading_ids,
+            _RUNS_ON if self.format == "markdown" else frozenset(),
         )
         return "".join(out)
 
@@ -395,9 +397,11 @@ def _render(
     rewrite_url: RewriteUrl | None,
     omit: set[int],
     heading_ids: str | None = None,
+    runs_on: frozenset[str] = frozenset(),
 ) -> None:
     """Write the rendering of ``parts`` to ``out`` (see :meth:`Document.render`; ``lookup``: the
-    texts of a :class:`Translated` resolver, looked up without a call per slot)."""
+    texts of a :class:`Translated` resolver, looked up without a call per slot; ``runs_on``: how a
+    sentence may end that keeps its space when ``join`` drops it, see :data:`_RUNS_ON`)."""
 
     def translated(part: object) -> bool:
         if part.__class__ is not TextSlot and not isinstance(part, TextSlot):
@@ -460,6 +464,7 @@ def _render(
                     and not part.strip()
                     and translated(source[index - 1])
                     and translated(source[index + 1])
+                    and _tail(out)[-1:] not in runs_on
                 ):
                     out.append(part)
             elif cls is str:  # (a string of another class)
@@ -776,6 +781,11 @@ def _tail(out: list[str]) -> str:
     return tail[-8:]
 
 
+#: How a sentence may end that keeps its space before the next one where a language joins them
+#: without one: an address it ends with (``https://a.example``, ``ann@a.example.``) would run on into
+#: the next sentence (``x.evil.example/p``, ``@evil.example``: another host) in Markdown, where
+#: GFM's linkify (Hugo) or MkDocs' magiclink reads the text (an HTML page makes no link of it).
+_RUNS_ON = frozenset(string.ascii_letters + string.digits + "._-@:/+%#=~")
 #: How a text that continues an address written before it may start (``/evil`` after ``https:/``,
 #: ``.evil.example`` after ``www``, ``@evil.example`` after ``admin``): its first character as a reference.
 _ADDRESS_CONTINUED = {"/": "&#47;", ".": "&#46;", "@": "&#64;", ":": "&#58;"}
