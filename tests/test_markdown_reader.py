@@ -1748,6 +1748,19 @@ def test_a_plain_front_matter_value_keeps_its_source_when_a_translation_adds_a_l
     assert "description: >\n  Eine kurze Beschreibung.\n" in plain
 
 
+def test_a_front_matter_value_with_html_keeps_its_source_when_a_translation_adds_an_attribute_to_it() -> None:
+    """Minimal Mistakes renders ``header.actions.label`` raw (``<i class='fas fa-download'></i> Install
+    now``): a translation may keep the source's tag, but one that adds an event handler to it is not
+    written."""
+    text = "---\nheader:\n  actions:\n    - label: \"<i class='fa'></i> Install now\"\n---\n\nBody.\n"
+    document = read(text, front_matter_keys=("header.actions.label",))
+    assert msgids(document) == ["<i class='fa'></i> Install now", "Body."]
+    evil = "<i class='fa' onmouseover='alert(1)'></i> Jetzt installieren"
+    assert translate(document, {"<i class='fa'></i> Install now": evil}) == text
+    kept = translate(document, {"<i class='fa'></i> Install now": "<i class='fa'></i> Jetzt installieren"})
+    assert "label: \"<i class='fa'></i> Jetzt installieren\"" in kept
+
+
 # --------------------------------------------------------------------------- front matter values that are Markdown
 
 

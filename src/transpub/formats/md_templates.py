@@ -648,6 +648,8 @@ _MARKUP_WORDS = {
     "](": "a link or an image", "][": "a reference link", "]:": "a link definition", "://": "a URL",
     "www.": "a URL", "@": "an e-mail address",
 }  # fmt: skip
+#: A whole HTML tag, attributes and all (``<i class='fa'>``, ``</i>``), for :func:`markup_added`.
+_HTML_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
 #: Where a link of a parameter read as Markdown goes: ``[x](here)``, ``[x](<here>)``, ``[x]: here``.
 _PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
@@ -735,6 +737,11 @@ def markup_added(source: str, text: str) -> list[str]:
     ['an e-mail address', 'HTML']
     >>> markup_added("A [pod](/p/).", "Un [pod](/q/)."), markup_added("A [pod](/p/).", "Un [pod](/p/).")
     (["a link that goes elsewhere than the source's"], [])
+
+    A tag of the source is kept only as the source writes it, with no attribute added:
+
+    >>> markup_added("<i class='fa'></i> Go", "<i class='fa' onclick='x()'></i> Los"), markup_added("<b>Go</b>", "<b>Los</b>")
+    (['HTML'], [])
     """
     if not _PARAM_MARKUP.search(text):
         return []
@@ -743,5 +750,7 @@ def markup_added(source: str, text: str) -> list[str]:
     added = found - allowed
     if added:
         return list(dict.fromkeys(_MARKUP_WORDS.get(item, "HTML") for item in added))
+    if Counter(_HTML_TAG.findall(text)) - Counter(_HTML_TAG.findall(source)):
+        return ["HTML"]
     moved = Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source))
     return ["a link that goes elsewhere than the source's"] if moved else []
