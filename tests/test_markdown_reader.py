@@ -1813,3 +1813,18 @@ def test_a_markdown_front_matter_value_keeps_its_link_even_when_the_translation_
     )
     intro = yaml.safe_load(translated.split("---")[1])["intro"]
     assert "](https://evil.example)" not in intro and "[hier](/actions)" in intro
+
+
+def test_a_span_attribute_list_stays_on_its_link_when_a_translation_puts_a_space_before_it() -> None:
+    # Minimal Mistakes' buttons: [Default Button](#){: .btn}; a space before <2/> in a translation
+    # made kramdown show "{: .btn}" on the page and the link lose its class
+    source = "Click [Default Button](#){: .btn} now and [Other](#){.btn .btn--info}.\n"
+    document = read(source)
+    [unit] = msgids(document)
+    assert unit == "Click <1>Default Button</1><2/> now and <3>Other</3><4/>."
+    spaced = "Pulse <1>Botón</1> <2/> ahora y <3>Otro</3>\t<4/>."
+    written = translate(document, {unit: spaced})
+    assert written == "Pulse [Botón](#){: .btn} ahora y [Otro](#){.btn .btn--info}.\n"
+    page = markdown.markdown(written, extensions=["attr_list"])
+    assert "{" not in page and page.count('class="btn') == 2, page
+    assert unmarked_pseudo(document) == source

@@ -622,10 +622,12 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
             pending += f"<{closing}{number}{empty}>{after}"
             continue
+        piece = slot.pieces.get(int(number))
+        if pending and empty and _glued_attributes(piece, slot.msgid, number):
+            pending = pending.rstrip(" \t")  # (after a space kramdown shows it as text)
         if pending:
             items.append(_text_item(slot, pending, line_start is None, bracket))
         pending = after
-        piece = slot.pieces.get(int(number))
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if empty and not closing and piece.__class__ is list and len(piece) == 1:
@@ -657,6 +659,24 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
+
+
+#: A span attribute list (kramdown's ``{: .btn}``, attr_list's ``{.btn}``, ``{#id}``): set on the
+#: element right before it, and only when nothing is between them.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[.#:\w]")
+
+
+def _glued_attributes(piece: object, msgid: str, number: str) -> bool:
+    """Whether ``piece`` (of placeholder ``<number/>``) is an attribute list the source writes right
+    after markup (``<1>Button</1><2/>``): a translation's spaces before it are not written, or the
+    renderer would show the braces as text."""
+    return (
+        piece.__class__ is list
+        and len(piece) == 1
+        and piece[0].__class__ is str
+        and _ATTRIBUTE_LIST.match(piece[0]) is not None
+        and f"><{number}/>" in msgid
+    )
 
 
 def _text_item(slot: TextSlot, text: str, plain: bool, after: str) -> Any:
