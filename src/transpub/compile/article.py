@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import ArticleError, CatalogError
 from ..formats.document import Document
+from ..formats.value_slots import value_slots
 from ..fsutil import confine, confined_file, write_if_changed
 from ..manifest import Record, signature
 from ..model import Coverage, Issue
@@ -91,6 +92,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
                 compiled.mo_written.append(mo_path)
 
     msgids = msgids_of(document)
+    values = value_slots(document)
     pages = compiled.pages
     pages[source] = Page(
         source, slug, title_of(document, {}, False)[0], Coverage(len(msgids)), True, title_locale=source
@@ -110,6 +112,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
             msgids=msgids,
             shown=texts.setdefault(locale, {}),
             problems=problems.setdefault(locale, []),
+            values=values,
         )
         if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
             page.published = False

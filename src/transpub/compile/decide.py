@@ -8,7 +8,7 @@ import operator
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, placeholder_check
 from ..formats.template_guard import template_problem
-from ..formats.value_slots import kept_source
+from ..formats.value_slots import kept_source, value_slots
 from ..inline import control_problem, strip_placeholders
 from ..model import Coverage
 from ..project import Project
@@ -71,10 +71,12 @@ def decide(
     msgids: list[str] | None = None,
     shown: dict[str, str] | None = None,
     problems: list[tuple[str, Translation, tuple[str, str]]] | None = None,
+    values: list[Slot] | None = None,
 ) -> Page:
     """The page of ``document`` in ``locale``: its coverage, and whether it is published.
 
-    ``msgids``: the document's units' (:func:`msgids_of`), when the caller has them already; ``shown``
+    ``msgids``: the document's units' (:func:`msgids_of`), and ``values`` its slots that may write
+    their source (:func:`~transpub.formats.value_slots.value_slots`), when the caller has them already; ``shown``
     gets the text each unit shows translated (by msgid: the units whose translation is usable);
     ``problems`` each translation (not untranslated) that cannot be published, with why (see
     :func:`problem_of`), in the order of the units, then each that a value writes its source for
@@ -115,8 +117,10 @@ def decide(
         else:
             fuzzy += state == "fuzzy"
     counted = len(texts)
-    if texts:  # the translations a value writes its source for: counted as refused ones are
-        kept, written = _kept(document, texts)
+    if values is None:
+        values = value_slots(document)
+    if texts and values:  # the translations a value writes its source for: counted as refused ones are
+        kept, written = _kept(document, values, texts)
         if problems is not None:
             problems.extend((msgid, entries[msgid], why) for msgid, why in kept)
         for msgid in dict.fromkeys(msgid for msgid, _ in kept):
@@ -143,14 +147,16 @@ def decide(
     return page
 
 
-def _kept(document: Document, shown: dict[str, str]) -> tuple[list[tuple[str, tuple[str, str]]], set[str]]:
+def _kept(
+    document: Document, values: list[Slot], shown: dict[str, str]
+) -> tuple[list[tuple[str, tuple[str, str]]], set[str]]:
     """Each translation ``shown`` (by msgid, see :func:`decide`) that a value of ``document`` (a front
-    matter value, a shortcode's parameter) writes as its source has it instead, with why
-    (:func:`~transpub.formats.value_slots.kept_source`): once per msgid and reason, in the order of
-    the units; and the msgids of ``shown`` that some slot writes translated."""
+    matter value, a shortcode's parameter: one of ``values``) writes as its source has it instead,
+    with why (:func:`~transpub.formats.value_slots.kept_source`): once per msgid and reason, in the
+    order of the units; and the msgids of ``shown`` that some slot writes translated."""
     found: dict[tuple[str, tuple[str, str]], None] = {}
     written: set[str] = set()
-    for slot in document.slots():
+    for slot in values:
         text = shown.get(slot.msgid)
         if text is None:
             continue
@@ -159,6 +165,11 @@ def _kept(document: Document, shown: dict[str, str]) -> tuple[list[tuple[str, tu
             written.add(slot.msgid)
         else:
             found[slot.msgid, kept] = None
+    if found:  # (any other slot writes its translation)
+        of_values = {id(slot) for slot in values}
+        written.update(
+            slot.msgid for slot in document.slots() if id(slot) not in of_values and slot.msgid in shown
+        )
     return list(found), written
 
 

@@ -87,6 +87,18 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     )
 
 
+def value_slots(document: Document) -> list[Slot]:
+    """The slots of ``document`` that may write their source for a translation (see
+    :func:`kept_source`), in the order of its units: none in most articles (HTML pages)."""
+    return [
+        slot
+        for slot in document.slots()
+        if isinstance(slot, AttrSlot)
+        and isinstance(slot.write, functools.partial)
+        and slot.write.func in _VALUE_WRITERS
+    ]
+
+
 #: The writers of values that keep their source for some translations (see :func:`kept_source`): what
 #: each writes.
 _VALUE_WRITERS: dict[Callable[..., str], str] = {
