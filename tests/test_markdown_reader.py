@@ -1748,17 +1748,31 @@ def test_a_plain_front_matter_value_keeps_its_source_when_a_translation_adds_a_l
     assert "description: >\n  Eine kurze Beschreibung.\n" in plain
 
 
-def test_a_front_matter_value_with_html_keeps_its_source_when_a_translation_adds_an_attribute_to_it() -> None:
-    """Minimal Mistakes renders ``header.actions.label`` raw (``<i class='fas fa-download'></i> Install
-    now``): a translation may keep the source's tag, but one that adds an event handler to it is not
-    written."""
-    text = "---\nheader:\n  actions:\n    - label: \"<i class='fa'></i> Install now\"\n---\n\nBody.\n"
+def test_a_front_matter_value_with_html_offers_its_text_with_the_tags_as_placeholders() -> None:
+    """Minimal Mistakes writes ``header.actions.label`` into the page as it is (``<i class='fas
+    fa-download'></i> Install now``): its tags were offered as text to retype, and a translation
+    adding an attribute to one (an event handler) was written. Now they are placeholders and a
+    translation's text stays text."""
+    text = (
+        "---\nheader:\n  actions:\n    - label: \"<i class='fa'></i> Install now\"\n"
+        '    - label: "Read <b>the</b> guide"\n---\n\nBody.\n'
+    )
     document = read(text, front_matter_keys=("header.actions.label",))
-    assert msgids(document) == ["<i class='fa'></i> Install now", "Body."]
-    evil = "<i class='fa' onmouseover='alert(1)'></i> Jetzt installieren"
-    assert translate(document, {"<i class='fa'></i> Install now": evil}) == text
-    kept = translate(document, {"<i class='fa'></i> Install now": "<i class='fa'></i> Jetzt installieren"})
-    assert "label: \"<i class='fa'></i> Jetzt installieren\"" in kept
+    assert msgids(document) == ["Install now", "Read <1>the</1> guide", "Body."]
+    assert unmarked_pseudo(document) == text
+    evil = {
+        "Install now": "Jetzt <i class='fa' onmouseover='alert(1)'></i> installieren",
+        "Read <1>the</1> guide": "Lies <1 onclick=x>den</1> Leitfaden <img src=x onerror=alert(2)>",
+    }
+    with pytest.raises(PlaceholderMismatch):
+        translate(document, {"Read <1>the</1> guide": evil["Read <1>the</1> guide"]})
+    written = translate(document, {"Install now": evil["Install now"]})
+    assert (
+        "label: \"<i class='fa'></i> Jetzt &lt;i class='fa' onmouseover='alert(1)'>&lt;/i> installieren\""
+        in written
+    )
+    kept = translate(document, {"Read <1>the</1> guide": "Lies <1>den</1> Leitfaden"})
+    assert 'label: "Read <b>den</b> Leitfaden"' not in kept and 'label: "Lies <b>den</b> Leitfaden"' in kept
 
 
 # --------------------------------------------------------------------------- front matter values that are Markdown

@@ -4,6 +4,7 @@ of a static-site generator): those of a front matter block, and a shortcode's pa
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 
 from ..inline import escape_lookalikes, unescape_lookalikes
@@ -28,7 +29,7 @@ def front_matter_slots(
     ``[extract.front_matter] markdown`` is read by ``markdown`` (a Markdown reader, given the value
     and where it is written): a tag around its parts, whose rendering it writes as the value."""
     for value in front.values:
-        if markdown is not None and value.key in options.front_matter_markdown:
+        if markdown is not None and (value.key in options.front_matter_markdown or _holds_html(value)):
             tag = _markdown_value(value, raw(value.start, value.end), markdown)
             if tag is not None:
                 yield value.start, value.end, tag
@@ -43,6 +44,18 @@ def front_matter_slots(
         written = raw(value.start, value.end)
         write = functools.partial(plain_value, value.value, written, value.write)
         yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
+
+
+#: An HTML tag (``<i class='fas fa-download'></i>``, ``<br>``, ``</b>``).
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
+def _holds_html(value: FrontValue) -> bool:
+    """Whether ``value`` holds an HTML tag (a theme writes it into the page as it is, Minimal
+    Mistakes' ``header.actions.label``): read as Markdown is, so that its tags are placeholders a
+    translator keeps, not markup to retype, and a translation's text stays text wherever the theme
+    writes it (escaped for Markdown, which HTML shows as it is)."""
+    return "<" in value.value and _HTML_TAG.search(value.value) is not None
 
 
 def plain_value(source: str, written: str, write: Callable[[str], str], text: str) -> str:
