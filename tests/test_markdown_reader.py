@@ -143,6 +143,22 @@ def test_a_shortcode_parameters_link_cannot_be_sent_elsewhere_by_its_translation
     assert kept == '{{< figure src="pod.svg" caption="Ein Pod mit [Sidecar](/docs/sidecar/)." >}}\n'
 
 
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "<i class='fa' onmouseover='alert(1)//<'></i> Ein Pod.",  # (a "<" in a quote hid the tag)
+        "<i class='fa' onmouseover=alert(1) </i> Ein Pod.",  # (its ">" left off: a browser reads it)
+    ],
+)
+def test_a_shortcode_parameters_html_cannot_get_an_attribute_from_its_translation(evil: str) -> None:
+    source = '{{< figure src="pod.svg" caption="<i class=\'fa\'></i> A Pod." >}}\n'
+    document = read(source)
+    [unit] = msgids(document)
+    assert translate(document, {unit: evil}) == source
+    kept = translate(document, {unit: "<i class='fa'></i> Ein Pod."})
+    assert kept == '{{< figure src="pod.svg" caption="<i class=\'fa\'></i> Ein Pod." >}}\n'
+
+
 REFERENCES = "See [docs] for more.\n\nRead [docs] again.\n\n[docs]: https://good.example/docs\n\nOur ![logo], [a][b] and [^1] x.\n\n[logo]: /l.png\n[b]: /b\n[^1]: Note.\n"
 
 

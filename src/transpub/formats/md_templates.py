@@ -650,6 +650,8 @@ _MARKUP_WORDS = {
 }  # fmt: skip
 #: A whole HTML tag, attributes and all (``<i class='fa'>``, ``</i>``), for :func:`markup_added`.
 _HTML_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
+#: Where a tag starts, for a browser.
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 #: Where a link of a parameter read as Markdown goes: ``[x](here)``, ``[x](<here>)``, ``[x]: here``.
 _PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
@@ -742,6 +744,10 @@ def markup_added(source: str, text: str) -> list[str]:
 
     >>> markup_added("<i class='fa'></i> Go", "<i class='fa' onclick='x()'></i> Los"), markup_added("<b>Go</b>", "<b>Los</b>")
     (['HTML'], [])
+    >>> markup_added("<i class='fa'></i> Go", "<i class='fa' onclick='x()//<'></i> Los")
+    ['HTML']
+    >>> markup_added("<i class='fa'></i> Go", "<i class='fa' onclick=x() </i> Los")
+    ['HTML']
     """
     if not _PARAM_MARKUP.search(text):
         return []
@@ -750,7 +756,10 @@ def markup_added(source: str, text: str) -> list[str]:
     added = found - allowed
     if added:
         return list(dict.fromkeys(_MARKUP_WORDS.get(item, "HTML") for item in added))
-    if Counter(_HTML_TAG.findall(text)) - Counter(_HTML_TAG.findall(source)):
+    rest = text
+    for tag in _HTML_TAG.findall(source):  # (each as many times as the source writes it)
+        rest = rest.replace(tag, "", 1)
+    if _TAG_START.search(rest):  # (one more, changed, or that a "<" in a quote or a lost ">" hides)
         return ["HTML"]
     moved = Counter(_PARAM_LINK_TARGET.findall(text)) - Counter(_PARAM_LINK_TARGET.findall(source))
     return ["a link that goes elsewhere than the source's"] if moved else []
