@@ -331,14 +331,16 @@ def test_two_sentences_joined_without_a_space_cannot_make_a_bare_url_together(
 @pytest.mark.parametrize(
     "second", ["x.evil.example/p 然后。", "@evil.example/p 然后。", ".evil.example/p 然后。"]
 )
+@pytest.mark.parametrize("end", ["", ",", ")", "!", "'"])
 def test_a_sentence_joined_to_an_address_the_source_writes_cannot_send_it_to_another_host(
-    source: str, second: str
+    source: str, second: str, end: str
 ) -> None:
     # Chinese and Japanese join a paragraph's sentences with no space between them: the address that
-    # ends one ran on into the next (https://a.examplex.evil.example/p), in a paragraph or an HTML block
+    # ends one ran on into the next (https://a.examplex.evil.example/p), in a paragraph or an HTML
+    # block; magiclink reads an address on through , ) ! ' too (https://a.example,x.evil.example/p)
     document = read(source)
     first, then = msgids(document)
-    joined = {first: first.replace("See", "见").replace(" now.", ""), then: second}
+    joined = {first: first.replace("See", "见").replace(" now.", end), then: second}
     written = document.render(lambda slot: Resolution(joined.get(slot.msgid)), join_sentences=True)
     pages = [
         render_markdown_page(written, "zh_CN", "a.md").split("<article>")[1],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -802,10 +801,11 @@ def _tail(out: list[str]) -> str:
 
 
 #: How a sentence may end that keeps its space before the next one where a language joins them
-#: without one: an address it ends with (``https://a.example``, ``ann@a.example.``) would run on into
-#: the next sentence (``x.evil.example/p``, ``@evil.example``: another host) in Markdown, where
-#: GFM's linkify (Hugo) or MkDocs' magiclink reads the text (an HTML page makes no link of it).
-_RUNS_ON = frozenset(string.ascii_letters + string.digits + "._-@:/+%#=~")
+#: without one: any printable ASCII character, as an address may end with it (``https://a.example``,
+#: ``ann@a.example.``; magiclink reads on through ``,)!'``) and would run on into the next sentence
+#: (``x.evil.example/p``, ``@evil.example``: another host) in Markdown, where GFM's linkify (Hugo)
+#: or MkDocs' magiclink reads the text (an HTML page makes no link of it). ``。`` joins.
+_RUNS_ON = frozenset(chr(code) for code in range(0x21, 0x7F))
 #: How a text that continues an address written before it may start (``/evil`` after ``https:/``,
 #: ``.evil.example`` after ``www``, ``@evil.example`` after ``admin``): its first character as a reference.
 _ADDRESS_CONTINUED = {"/": "&#47;", ".": "&#46;", "@": "&#64;", ":": "&#58;"}
