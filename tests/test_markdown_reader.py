@@ -1847,6 +1847,20 @@ def test_a_markdown_front_matter_value_keeps_its_link_even_when_the_translation_
     assert "](https://evil.example)" not in intro and "[hier](/actions)" in intro
 
 
+@pytest.mark.parametrize(
+    "start", ['<div class="markdown wide">', "<div class=markdown>", '<div data-markdown="1">']
+)
+def test_a_block_whose_start_tag_only_names_markdown_in_a_value_is_read_as_html(start: str) -> None:
+    # no renderer reads Markdown inside these: their lines were offered as Markdown, a translation
+    # written with Markdown's escapes (\*, <https://…>) that the page then showed or broke on
+    source = f"{start}\nPress *now* at https://a.example today.\n</div>\n\nAfter.\n"
+    document = read(source)
+    unit = msgids(document)[0]
+    written = translate(document, {unit: "Pulse *ya* en https://a.example hoy."})
+    assert "Pulse *ya* en https://a.example hoy." in written, written
+    assert unmarked_pseudo(document) == source
+
+
 def test_a_span_attribute_list_stays_on_its_link_when_a_translation_puts_a_space_before_it() -> None:
     # Minimal Mistakes' buttons: [Default Button](#){: .btn}; a space before <2/> in a translation
     # made kramdown show "{: .btn}" on the page and the link lose its class
@@ -1860,3 +1874,8 @@ def test_a_span_attribute_list_stays_on_its_link_when_a_translation_puts_a_space
     page = markdown.markdown(written, extensions=["attr_list"])
     assert "{" not in page and page.count('class="btn') == 2, page
     assert unmarked_pseudo(document) == source
+    # moved after other markup, it is not glued to that: its attributes stay off the emphasis
+    other = read("Click [Button](/go){: .btn} or *this* now.\n")
+    [unit] = msgids(other)
+    moved = translate(other, {unit: "点击 <3>这个</3> <2/> 或 <1>按钮</1>"})
+    assert "*这个* {: .btn}" in moved, moved

@@ -622,8 +622,14 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
             pending += f"<{closing}{number}{empty}>{after}"
             continue
         piece = slot.pieces.get(int(number))
-        if pending and empty and _glued_attributes(piece, slot.msgid, number):
-            pending = pending.rstrip(" \t")  # (after a space kramdown shows it as text)
+        if (
+            pending
+            and empty
+            and not pending.strip(" \t")
+            and index > 1
+            and _glued_attributes(piece, slot.msgid, number, "<{}{}{}>".format(*split[index - 4 : index - 1]))
+        ):
+            pending = ""  # (after a space kramdown shows it as text)
         if pending:
             items.append(_text_item(slot, pending, line_start is None, bracket))
         pending = after
@@ -665,16 +671,17 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[.#:\w]")
 
 
-def _glued_attributes(piece: object, msgid: str, number: str) -> bool:
+def _glued_attributes(piece: object, msgid: str, number: str, before: str) -> bool:
     """Whether ``piece`` (of placeholder ``<number/>``) is an attribute list the source writes right
-    after markup (``<1>Button</1><2/>``): a translation's spaces before it are not written, or the
-    renderer would show the braces as text."""
+    after the placeholder ``before`` (``<1>Button</1><2/>``), which a translation writes before it
+    with only spaces between: they are not written, or the renderer would show the braces as text
+    (and a translation moving it after other markup is written as it is)."""
     return (
         piece.__class__ is list
         and len(piece) == 1
         and piece[0].__class__ is str
         and _ATTRIBUTE_LIST.match(piece[0]) is not None
-        and f"><{number}/>" in msgid
+        and f"{before}<{number}/>" in msgid
     )
 
 

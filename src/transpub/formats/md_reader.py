@@ -1257,7 +1257,11 @@ def _masked(raw: str) -> str:
 #: (kept as written), so that the lines after it are Markdown, offered as the lines after its first
 #: blank line are (a line inside a fenced code block stays in it: a token there is code too).
 _MARKDOWN_INSIDE_LINE = re.compile(
-    r"^[ ]{0,3}(<[A-Za-z][\w-]*\s[^<>]*?\bmarkdown(?:\s*=\s*([\"']?)(?:1|block)\2)?(?=[\s/>])[^<>]*>)[ \t]*$",
+    r"^[ ]{0,3}(<[A-Za-z][\w-]*"
+    r"(?:\s+(?!markdown[\s=/>])[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"\s+markdown(?:\s*=\s*(?:\"(?:1|block)\"|'(?:1|block)'|(?:1|block)(?=[\s/>])))?"
+    r"(?:\s+[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"\s*/?>)[ \t]*$",
     re.M,
 )
 
