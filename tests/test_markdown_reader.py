@@ -739,6 +739,22 @@ def test_a_translated_link_title_shows_no_backslash_in_mkdocs_or_jekyll() -> Non
     assert 'title="El &quot;mapa&quot; \\ R&amp;amp;D"' in page
 
 
+@pytest.mark.parametrize("evil", ["Tipp </div><img src=x onerror=alert(1)>", "Tipp <div markdown>*x*</div>"])
+def test_a_translated_link_title_inside_a_markdown_html_block_adds_no_html_in_mkdocs(evil: str) -> None:
+    # MkDocs-Material's pages wrap examples in <div class="result" markdown>; inside it md_in_html reads a
+    # tag in a link's title as HTML, which ended the title and wrote the translator's <img onerror>
+    source = (
+        '<div class="result" markdown>\n\n[Hover me](https://example.com "A tooltip")\n\n'
+        '[Hover me][ex]\n\n  [ex]: https://example.com "A tooltip"\n\n</div>\n'
+    )
+    document = read(source)
+    assert "A tooltip" in msgids(document)
+    localized = translate(document, {"A tooltip": evil})
+    page = markdown.markdown(localized, extensions=["md_in_html", "attr_list"])
+    assert not re.search(r"<(img|em)\b|<div markdown", page), page
+    assert page.count(f'title="{html.escape(evil, quote=True)}"') == 2, page
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r", "\r\n"])
 def test_a_translation_in_a_raw_html_block_cannot_end_the_block_and_add_markdown(newline: str) -> None:
     # a blank line ends a raw HTML block: what came after it in the translation would be Markdown

@@ -478,8 +478,9 @@ def _escape_alt(match: re.Match[str]) -> str:
 
 
 def markdown_title(text: str, quote: str = '"') -> str:
-    """A link or image title, quotes included: a quote, a backslash and the ``&`` of an entity as
-    character references (kramdown keeps a backslash in a title, Python-Markdown ``\\"``).
+    """A link or image title, quotes included: a quote, a backslash, the ``&`` of an entity and the
+    ``<`` of a tag as character references (kramdown keeps a backslash in a title, Python-Markdown
+    ``\\"``; MkDocs' md_in_html reads a tag in a title as HTML).
     ``quote`` is the one the source's title opens with (``"``, ``'`` or ``(``): it is kept.
 
     >>> print(markdown_title('The "race" \\\\ R&D &amp; now'))
@@ -521,12 +522,23 @@ def _title_between(text: str, quote: str, lead: str, trail: str) -> str:
 
 
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
+#: What a title's translation writes as a reference: its closing quote, a backslash, the ``&`` of an
+#: entity, and the ``<`` of a tag or comment (inside a ``markdown`` HTML block, MkDocs' md_in_html reads
+#: a tag in a link's title as HTML: it ended the title and wrote the translator's tag).
 _TITLE_SPECIAL = {
-    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)'),
-    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)"),
-    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)"),
+    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])'),
+    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])"),
+    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])"),
 }
-_TITLE_REFERENCES = {"\\": "&#92;", '"': "&quot;", "'": "&#39;", "(": "&#40;", ")": "&#41;", "&": "&amp;"}
+_TITLE_REFERENCES = {
+    "\\": "&#92;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "&": "&amp;",
+    "<": "&lt;",
+}
 
 
 def markdown_destination(url: str) -> str:
