@@ -710,6 +710,34 @@ def test_an_admonition_without_a_title_shows_its_default_title_translated() -> N
     assert '<p class="admonition-title">Atención *ya*</p>' in page
 
 
+def test_the_body_of_an_admonition_with_an_empty_title_is_offered() -> None:
+    # !!! note "" (MkDocs: no title bar) has no title tokens: the first paragraph of its body was
+    # taken for its title and never offered (found in mkdocs-material's own docs)
+    source = '!!! note ""\n    The body of an untitled note.\n\n    More of it.\n\nAfter.\n'
+    document = read(source)
+    assert msgids(document) == ["The body of an untitled note.", "More of it.", "After."]
+    assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize(
+    ("source", "unit"),
+    [
+        (
+            "Set the\n[`layouts` directory][config.dir] here.\n\n[config.dir]: /config/\n",
+            "Set the <1><2/> directory</1> here.",
+        ),
+        ("Set the [`layouts`\ndirectory][config.dir] here.\n", "Set the <1><2/> directory</1> here."),
+    ],
+)
+def test_a_reference_link_whose_text_crosses_a_line_break_stays_a_link(source: str, unit: str) -> None:
+    # MkDocs' autorefs define [text][label] at build time: the text across a line break came back
+    # &#91;…&#93;&#91;…&#93;, no link any more (found in mkdocs-material's own docs)
+    document = read(source)
+    assert msgids(document)[0] == unit
+    joined = source.replace("`layouts`\ndirectory", "`layouts` directory").replace("the\n[", "the [")
+    assert unmarked_pseudo(document) == joined  # (the paragraph's lines joined, on purpose)
+
+
 def test_an_admonition_title_with_an_entity_or_an_escape_is_translated_and_shown_as_written() -> None:
     # MkDocs reads the title as inline Markdown: "R&amp;D \\*now\\*" shows "R&D *now*"
     document = read('!!! note "R&amp;D \\*now\\*"\n    Buy them at the pier.\n')

@@ -388,9 +388,8 @@ class _Builder(RunSlots):
             previous = kind
             if kind in _CONTAINERS:
                 containers.append(_CONTAINERS[kind])
-                if kind == "admonition_open":
-                    self.admonition_title(token)
-                    skip_inline = True
+                if kind == "admonition_open":  # (its title's inline follows admonition_title_open;
+                    self.admonition_title(token)  # one with an empty title "" has none)
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
                 containers.pop()
             elif kind == "paragraph_open":

@@ -24,11 +24,11 @@ _ATTRIBUTE_LINE = re.compile(_BLOCK_ATTRIBUTES)
 #: An attribute list on the last line of a paragraph, which applies to the paragraph: markup.
 _ATTRIBUTE_TAIL = re.compile(rf"\n[ \t]*({_BLOCK_ATTRIBUTES})[ \t]*\Z")
 #: ``[text][label]`` or ``[text][]`` (markdown-it leaves it text when the page does not define
-#: ``label``; MkDocs' autorefs defines them at build time), or with one space or line break between
-#: the two, as Python-Markdown takes it; not before a footnote reference (``[text][^2]``: see
+#: ``label``; MkDocs' autorefs defines them at build time; its text may go over lines), or with one
+#: space or line break between the two, as Python-Markdown takes it; not before a footnote reference (``[text][^2]``: see
 #: _BEFORE_FOOTNOTE).
 _FULL_REFERENCE = re.compile(
-    r"(?<![\\!\]])\[((?:[^\[\]\\\n]|\\.)+)(\][ \n]?\[)((?:[^\[\]\\\n^][^\[\]\\\n]*)?)\](?![(\[])"
+    r"(?<![\\!\]])\[((?:[^\[\]\\]|\\.)+)(\][ \n]?\[)((?:[^\[\]\\\n^][^\[\]\\\n]*)?)\](?![(\[])"
 )
 #: ``[text]`` right before a footnote reference: a reference link in MkDocs where ``text`` is defined.
 _BEFORE_FOOTNOTE = re.compile(r"(?<![\\!\]])\[(?!\^)((?:[^\[\]\\\n]|\\.)+)\](?=\[\^)")
