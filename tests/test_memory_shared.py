@@ -101,6 +101,16 @@ def test_two_translate_shards_on_one_project_pay_each_shared_text_once(
         assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]
 
 
+def filled_units(root: Path) -> list[str]:
+    """The msgids the worker's catalogs hold a translation of."""
+    return [
+        e.msgid
+        for article in range(2)
+        for e in read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
+        if e.msgid and e.msgstr
+    ]
+
+
 def test_a_memory_that_drops_mid_run_is_one_error_and_every_reply_paid_for_is_in_the_catalogs(
     tmp_path: Path,
     fresh_database: str,  # noqa: F811
@@ -129,12 +139,7 @@ def test_a_memory_that_drops_mid_run_is_one_error_and_every_reply_paid_for_is_in
     assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
     errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "failed" in errors[0] and "is in the catalogs" in errors[0], run.stderr
-    filled = [
-        e.msgid
-        for article in range(2)
-        for e in read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
-        if e.msgid and e.msgstr
-    ]
+    filled = filled_units(root)
     assert sorted(filled) == sorted(answered) and len(answered) > 4, (run.stderr, len(filled), len(answered))
 
 
@@ -175,10 +180,5 @@ def test_a_sqlite_memory_locked_mid_run_is_one_error_and_every_reply_paid_for_is
     errors = [line for line in run.output.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "memory.sqlite" in errors[0] and "locked" in errors[0], run.output
     assert "is in the catalogs" in errors[0], run.output
-    filled = [
-        e.msgid
-        for article in range(2)
-        for e in read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
-        if e.msgid and e.msgstr
-    ]
+    filled = filled_units(root)
     assert sorted(filled) == sorted(answered) and len(answered) > 4, (run.output, len(filled), len(answered))

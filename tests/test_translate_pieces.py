@@ -62,13 +62,12 @@ def test_a_run_stopped_between_pieces_does_not_pay_the_finished_pieces_again(tmp
     assert msgstr(project, LONG).count("[es]") == 3
 
 
-def test_pieces_paid_before_the_memory_failed_are_said_to_be_kept_and_not_paid_again(tmp_path, monkeypatch):
-    """The memory stops answering once the first piece is out: the run stops with an error saying
-    the pieces paid for are kept, and the next run (the memory back) does not pay for them again."""
+def memory_that_fails(monkeypatch) -> threading.Event:
+    """The project's memory stops storing (as a server that closed the connection) once the event
+    returned is set."""
     from transpub.errors import MemoryStoreError
     from transpub.memory import TranslationMemory
 
-    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
     down = threading.Event()
     real_add = TranslationMemory.add
 
@@ -77,11 +76,22 @@ def test_pieces_paid_before_the_memory_failed_are_said_to_be_kept_and_not_paid_a
             raise MemoryStoreError("the translation memory failed: server closed the connection")
         return real_add(self, *args, **kwargs)
 
+    monkeypatch.setattr(TranslationMemory, "add", add)
+    return down
+
+
+def test_pieces_paid_before_the_memory_failed_are_said_to_be_kept_and_not_paid_again(tmp_path, monkeypatch):
+    """The memory stops answering once the first piece is out: the run stops with an error saying
+    the pieces paid for are kept, and the next run (the memory back) does not pay for them again."""
+    from transpub.errors import MemoryStoreError
+
+    project = make_project(tmp_path, {"a": [(LONG, "")]}, extra=SMALL)
+    down = memory_that_fails(monkeypatch)
+
     def translate(text, target):
         down.set()  # the memory drops while the first piece is out
         return f"[{target.lower()}] {text}"
 
-    monkeypatch.setattr(TranslationMemory, "add", add)
     with FakeMT(translate=translate) as server:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         with pytest.raises(MemoryStoreError) as failed:
@@ -110,23 +120,15 @@ def test_a_rejected_reply_paid_for_when_the_memory_failed_is_kept_and_not_asked_
     """The memory fails while a batch holding a good reply and a rejected one (its placeholder
     dropped) is stored: both are kept, and the next run does not pay for the rejected text again."""
     from transpub.errors import MemoryStoreError
-    from transpub.memory import TranslationMemory
 
     broken = "Press <1>this</1> now."
     project = make_project(tmp_path, {"a": [("Good morning.", ""), (broken, "")]})
-    down = threading.Event()
-    real_add = TranslationMemory.add
-
-    def add(self, *args, **kwargs):
-        if down.is_set():
-            raise MemoryStoreError("the translation memory failed: server closed the connection")
-        return real_add(self, *args, **kwargs)
+    down = memory_that_fails(monkeypatch)
 
     def translate(text, target):
         down.set()
         return re.sub(r"<[^>]*>", "", f"[{target.lower()}] {text}")  # (drops the placeholder)
 
-    monkeypatch.setattr(TranslationMemory, "add", add)
     with FakeMT(translate=translate) as server:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         with pytest.raises(MemoryStoreError) as failed:

@@ -691,6 +691,18 @@ def _echo_unchanged(count: int, thing: str) -> None:
         _echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
 
 
+def _report_file_option(kind: str, what: str) -> Callable[[Any], Any]:
+    """``check --<kind> FILE``: the report also written as ``what`` to FILE."""
+    return click.option(
+        f"--{kind}",
+        f"{kind}_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help=f"Also write the report as {what} to FILE (whatever --format prints).",
+    )
+
+
 def _echo_foreign_records(count: int, done: str) -> None:
     """One line (to stderr) when records of the manifest were not used because another key signed
     them, so that a CI log says why a restored cache did not spare the work."""
@@ -960,22 +972,8 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--junit",
-    "junit_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="FILE",
-    help="Also write the report as JUnit XML to FILE (whatever --format prints).",
-)
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="FILE",
-    help="Also write the report as JSON to FILE (whatever --format prints).",
-)
+@_report_file_option("junit", "JUnit XML")
+@_report_file_option("json", "JSON")
 @SHARD_OPTION
 @JOBS_OPTION
 @click.pass_context
