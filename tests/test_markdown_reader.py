@@ -1923,3 +1923,18 @@ def test_a_span_attribute_list_stays_on_its_link_when_a_translation_puts_a_space
     [unit] = msgids(other)
     moved = translate(other, {unit: "点击 <3>这个</3> <2/> 或 <1>按钮</1>"})
     assert "*这个* {: .btn}" in moved, moved
+
+
+def test_a_colon_after_a_reference_link_in_the_middle_of_a_line_comes_back_as_written() -> None:
+    # "[settings.json]:" ending a line came back "]&#58;" on 18 pages of mkdocs-material's docs and
+    # in Minimal Mistakes' (a definition starts a line, so a ":" after text on its line defines nothing)
+    source = "Add this to [settings.json]: the key.\n\nSee [docs](/d): here.\n\n[settings.json]: /s.json\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    first = msgids(document)[0]
+    written = translate(document, {first: first.replace("Add this to", "Füge dies zu")})
+    assert "Füge dies zu [settings.json]: the key." in written
+    # where it starts the line, a translation's ":" after it still defines nothing
+    evil = translate(document, {first: "<1>settings.json</1>: https://evil.example/x"})
+    page = markdown.markdown(evil)
+    assert "evil.example" not in "".join(re.findall(r'href="[^"]*"', page)), page

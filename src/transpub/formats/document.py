@@ -378,10 +378,11 @@ class _Piece:
 _AFTER_BRACKET = {"(": "&#40;", ":": "&#58;"}
 
 
-def _after_bracket(written: str) -> str:
+def _after_bracket(written: str, definition: bool = True) -> str:
     """``written`` (escaped text right after markup ending in ``]``) with a first ``(`` or ``:`` as a
-    character reference: ``[docs](javascript:…)`` and ``[docs]: https://…`` are markup."""
-    first = _AFTER_BRACKET.get(written[:1])
+    character reference: ``[docs](javascript:…)`` and ``[docs]: https://…`` are markup (the ``:``
+    only where the markup may start a line: ``definition``)."""
+    first = _AFTER_BRACKET.get(written[:1]) if definition or written[:1] != ":" else None
     return written if first is None else first + written[1:]
 
 
@@ -525,8 +526,8 @@ def _render(
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + "\\!"
-                if after == "]" and before.endswith("]"):
-                    written = _after_bracket(written)
+                if after in ("]", "](") and before.endswith("]"):
+                    written = _after_bracket(written, definition=after == "]")
                 elif before[-1:].isalnum() or before[-1:] in (":", "/"):
                     written = _address_continued(written)
                 out.append(written)
@@ -616,6 +617,8 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
     split = PLACEHOLDER_RE.split(text)
     pending = split[0]
     bracket = ""  # how the last placeholder's markup ends (see _Piece.after)
+    on_line = False  # whether this line of the translation has text or markup so far
+    opened_on_line: dict[str, bool] = {}  # so when each paired placeholder opened
     for index in range(1, len(split), 4):
         closing, number, empty, after = split[index : index + 4]
         if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
@@ -632,6 +635,11 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
             pending = ""  # (after a space kramdown shows it as text)
         if pending:
             items.append(_text_item(slot, pending, line_start is None, bracket))
+            on_line = _line_goes_on(pending, on_line)
+        mid_line = on_line if not closing else opened_on_line.get(number, False)
+        if not (closing or empty):
+            opened_on_line[number] = on_line
+        on_line = True
         pending = after
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
@@ -644,7 +652,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 del items[opened[number] :]
                 items.append([*piece.open, *piece.same])
                 plain = False
-                bracket = _markup_end(piece.same)
+                bracket = _mid_line(_markup_end(piece.same), mid_line)
                 continue
             piece = piece.open if not (closing or empty) else piece.close
         if (
@@ -660,7 +668,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         else:
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
-        bracket = _markup_end(piece)
+        bracket = _mid_line(_markup_end(piece), mid_line)
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
@@ -693,7 +701,20 @@ def _text_item(slot: TextSlot, text: str, plain: bool, after: str) -> Any:
     if not plain:
         return _Piece(slot, value, after)
     written = slot.escape(value)
-    return _after_bracket(written) if after == "]" else written
+    return _after_bracket(written, definition=after == "]") if after in ("]", "](") else written
+
+
+def _line_goes_on(text: str, on_line: bool) -> bool:
+    """Whether the line has text after ``text`` (``on_line``: it had before it)."""
+    if "\n" in text:
+        return bool(text.rsplit("\n", 1)[1].strip())
+    return on_line or bool(text.strip())
+
+
+def _mid_line(end: str, mid_line: bool) -> str:
+    """``end`` (see :func:`_markup_end`) of markup that starts after text on its line: ``"]("`` for
+    ``"]"``, after which only a ``(`` makes a link (``[docs]: …`` defines one at a line's start only)."""
+    return "](" if end == "]" and mid_line else end
 
 
 def _markup_end(piece: Any) -> str:
