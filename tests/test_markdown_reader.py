@@ -1728,6 +1728,8 @@ def test_an_html_block_whose_content_is_markdown_is_kept_as_written(block: str) 
             "<1>Note:</1> see <2>the timetable</2>.",
         ),
         ('<div class="result" markdown>\nShown with [a link](#).\n</div>\n', "Shown with <1>a link</1>."),
+        ('<div Markdown="1">\nShown with [a link](#).\n</div>\n', "Shown with <1>a link</1>."),
+        ('<div class="x"markdown="1">\nShown with [a link](#).\n</div>\n', "Shown with <1>a link</1>."),
     ],
 )
 def test_the_markdown_inside_a_markdown_1_block_is_offered_and_its_translation_stays_text(
@@ -1835,6 +1837,10 @@ def test_a_front_matter_value_with_html_offers_its_text_with_the_tags_as_placeho
     )
     kept = translate(document, {"Read <1>the</1> guide": "Lies <1>den</1> Leitfaden"})
     assert 'label: "Read <b>den</b> Leitfaden"' not in kept and 'label: "Lies <b>den</b> Leitfaden"' in kept
+    block = "---\nheader:\n  actions:\n    - label: |\n        <b>Install</b> now\n        second line\n---\n\nBody.\n"
+    assert (
+        unmarked_pseudo(read(block, front_matter_keys=("header.actions.label",))) == block
+    )  # (its lines kept)
 
 
 # --------------------------------------------------------------------------- front matter values that are Markdown
@@ -1938,3 +1944,24 @@ def test_a_colon_after_a_reference_link_in_the_middle_of_a_line_comes_back_as_wr
     evil = translate(document, {first: "<1>settings.json</1>: https://evil.example/x"})
     page = markdown.markdown(evil)
     assert "evil.example" not in "".join(re.findall(r'href="[^"]*"', page)), page
+
+
+@pytest.mark.parametrize(
+    ("source", "evil"),
+    [  # Python-Markdown takes [label]: at the start of any line of a paragraph as a definition
+        (
+            "[docs]: /d\n\nFirst line  \nSee [docs] here.\n\nLater [docs] again.\n",
+            "Erste Zeile<1/><2>docs</2>: //evil.example/login",
+        ),  # (after a hard line break)
+        (
+            "[d]: /d\n\nSee [docs]\n[d] here.\n\nLater [docs][d] again.\n",
+            "Siehe <1>docs</1>: //evil.example/login",
+        ),  # (the label of [text]\n[label] starts a line)
+    ],
+)
+def test_a_colon_after_a_reference_link_that_starts_a_line_defines_nothing(source: str, evil: str) -> None:
+    document = read(source)
+    unit = next(m for m in msgids(document) if "docs" in m and "Later" not in m)
+    written = translate(document, {unit: evil})
+    page = markdown.markdown(written, extensions=["footnotes"])
+    assert "evil.example" not in "".join(re.findall(r'href="[^"]*"', page)), (written, page)

@@ -639,7 +639,6 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         mid_line = on_line if not closing else opened_on_line.get(number, False)
         if not (closing or empty):
             opened_on_line[number] = on_line
-        on_line = True
         pending = after
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
@@ -652,7 +651,8 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 del items[opened[number] :]
                 items.append([*piece.open, *piece.same])
                 plain = False
-                bracket = _mid_line(_markup_end(piece.same), mid_line)
+                bracket = _mid_line(_markup_end(piece.same), mid_line, piece.same)
+                on_line = _line_goes_on(_strings_of(piece.same), True)
                 continue
             piece = piece.open if not (closing or empty) else piece.close
         if (
@@ -668,7 +668,8 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         else:
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
-        bracket = _mid_line(_markup_end(piece), mid_line)
+        bracket = _mid_line(_markup_end(piece), mid_line, piece)
+        on_line = _line_goes_on(_strings_of(piece), True)  # (markup: a hard line break ends a line)
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
@@ -711,10 +712,17 @@ def _line_goes_on(text: str, on_line: bool) -> bool:
     return on_line or bool(text.strip())
 
 
-def _mid_line(end: str, mid_line: bool) -> str:
-    """``end`` (see :func:`_markup_end`) of markup that starts after text on its line: ``"]("`` for
-    ``"]"``, after which only a ``(`` makes a link (``[docs]: …`` defines one at a line's start only)."""
-    return "](" if end == "]" and mid_line else end
+def _mid_line(end: str, mid_line: bool, piece: Any) -> str:
+    """``end`` (see :func:`_markup_end`) of markup ``piece`` that starts after text on its line:
+    ``"]("`` for ``"]"``, after which only a ``(`` makes a link (``[docs]: …`` defines one at a
+    line's start only); not when the markup goes over lines (``[text]\n[label]``: a line starts with
+    its last bracket)."""
+    return "](" if end == "]" and mid_line and "\n" not in _strings_of(piece) else end
+
+
+def _strings_of(piece: Any) -> str:
+    """The strings of a placeholder's source markup, joined (what it writes, its link targets left out)."""
+    return "".join(part for part in piece if part.__class__ is str) if piece.__class__ is not str else piece
 
 
 def _markup_end(piece: Any) -> str:

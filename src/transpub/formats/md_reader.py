@@ -123,7 +123,9 @@ def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
 
 
 #: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
-_MARKDOWN_INSIDE = re.compile(r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))")
+_MARKDOWN_INSIDE = re.compile(
+    r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))", re.I
+)
 _REFERENCE = re.compile(r"[ \t]*\[(?:[^\[\]\\]|\\.)+\]:[ \t]*\n?[ \t]*")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -1257,11 +1259,11 @@ def _masked(raw: str) -> str:
 #: blank line are (a line inside a fenced code block stays in it: a token there is code too).
 _MARKDOWN_INSIDE_LINE = re.compile(
     r"^[ ]{0,3}(<[A-Za-z][\w-]*"
-    r"(?:\s+(?!markdown[\s=/>])[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
-    r"\s+markdown(?:\s*=\s*(?:\"(?:1|block)\"|'(?:1|block)'|(?:1|block)(?=[\s/>])))?"
-    r"(?:\s+[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"(?:(?:\s+|(?<=[\"']))(?!markdown[\s=/>])[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"(?:\s+|(?<=[\"']))markdown(?:\s*=\s*(?:\"(?:1|block)\"|'(?:1|block)'|(?:1|block)(?=[\s/>])))?"
+    r"(?:(?:\s+|(?<=[\"']))[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
     r"\s*/?>)[ \t]*$",
-    re.M,
+    re.M | re.I,
 )
 
 

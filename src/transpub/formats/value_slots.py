@@ -54,8 +54,9 @@ def _holds_html(value: FrontValue) -> bool:
     """Whether ``value`` holds an HTML tag (a theme writes it into the page as it is, Minimal
     Mistakes' ``header.actions.label``): read as Markdown is, so that its tags are placeholders a
     translator keeps, not markup to retype, and a translation's text stays text wherever the theme
-    writes it (escaped for Markdown, which HTML shows as it is)."""
-    return "<" in value.value and _HTML_TAG.search(value.value) is not None
+    writes it (escaped for Markdown, which HTML shows as it is). Not a block scalar over lines,
+    whose line breaks are its own (a paragraph read as Markdown joins them)."""
+    return not value.lines and "<" in value.value and _HTML_TAG.search(value.value) is not None
 
 
 def plain_value(source: str, written: str, write: Callable[[str], str], text: str) -> str:
