@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import socket
@@ -13,6 +14,8 @@ from typing import Any, Protocol, Self
 from urllib.parse import unquote
 
 from rapidfuzz import fuzz, process
+
+from ..errors import MemoryStoreError
 
 #: The schema version this transpub writes; a store at a higher version was made by a newer one.
 SCHEMA_VERSION = 2
@@ -246,3 +249,28 @@ def hide_secrets(message: str, location: str | Path) -> str:
     for piece in sorted(pieces, key=len, reverse=True):
         message = message.replace(piece, "***")
     return message
+
+
+def answering(
+    store: type,
+    names: Iterable[str],
+    errors: Callable[[], type[Exception]],
+    failure: Callable[[Any, Exception], str],
+) -> None:
+    """Make each method ``names`` of the class ``store`` say an error of its database while it runs
+    (``errors()``: the database library's base class, imported only then) as one
+    :class:`MemoryStoreError` whose message is ``failure(the store, the error)``, which the command
+    line says in one line (another process holding a lock, a full disk, a failover, the network)."""
+
+    def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(method)
+        def answered(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except errors() as exc:
+                raise MemoryStoreError(failure(self, exc)) from exc
+
+        return answered
+
+    for name in names:
+        setattr(store, name, guarded(getattr(store, name)))

@@ -13,10 +13,9 @@ The schema is created in an empty database; an older one is only upgraded by
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ConfigError, MemoryStoreError
@@ -29,6 +28,7 @@ from .base import (
     MemoryMatch,
     MemoryStats,
     StoreConnection,
+    answering,
     best_matches,
     describe_location,
     hide_secrets,
@@ -439,26 +439,22 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _answering(method: Callable[..., Any]) -> Callable[..., Any]:
-    """``method`` of :class:`PostgresMemory`, with an error of the database while it runs (the
-    server restarted, a failover, the network) one :class:`MemoryStoreError` naming the memory,
-    which the command line says in one line."""
+def _psycopg_error() -> type[Exception]:
+    import psycopg
 
-    @functools.wraps(method)
-    def guarded(self: PostgresMemory, *args: Any, **kwargs: Any) -> Any:
-        import psycopg
-
-        try:
-            return method(self, *args, **kwargs)
-        except psycopg.Error as exc:
-            why = hide_secrets(_first_line(exc), self._url)
-            raise MemoryStoreError(f"the translation memory at {self.path} failed: {why}") from exc
-
-    return guarded
+    return psycopg.Error
 
 
-for _name in (
-    "_has_tables", "schema_version", "add", "exact", "lookup", "forget", "close_matches", "claim", "release",
-    "count", "entries", "merge", "size", "stats",
-):  # fmt: skip
-    setattr(PostgresMemory, _name, _answering(getattr(PostgresMemory, _name)))
+#: The methods that use the database (an error of it while one runs is one MemoryStoreError).
+_USING_THE_DATABASE = (
+    "_has_tables", "schema_version", "add", "exact", "lookup", "forget", "close_matches", "claim",
+    "release", "count", "entries", "merge", "size", "stats",
+)  # fmt: skip
+answering(
+    PostgresMemory,
+    _USING_THE_DATABASE,
+    _psycopg_error,
+    lambda store, exc: (
+        f"the translation memory at {store.path} failed: {hide_secrets(_first_line(exc), store._url)}"
+    ),
+)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from pathlib import Path
-from typing import Any
 
 from ..errors import MemoryStoreError
 from .base import (
@@ -21,6 +19,7 @@ from .base import (
     MemoryMatch,
     MemoryStats,
     StoreConnection,
+    answering,
     best_matches,
     length_window,
     merge_newer,
@@ -380,23 +379,14 @@ def _add_later_columns(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE memory ADD COLUMN {name} {kind}")
 
 
-def _answering(method: Callable[..., Any]) -> Callable[..., Any]:
-    """``method`` of :class:`TranslationMemory`, with an error of SQLite while it runs (another
-    process held the write lock longer than :data:`BUSY_SECONDS`, a full disk) one
-    :class:`MemoryStoreError` naming the file, which the command line says in one line."""
-
-    @functools.wraps(method)
-    def guarded(self: TranslationMemory, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as exc:
-            raise MemoryStoreError(f"the translation memory {self.path} failed: {exc}") from exc
-
-    return guarded
-
-
-for _name in (
+#: The methods that use the file (an error of SQLite while one runs is one MemoryStoreError).
+_USING_THE_FILE = (
     "add", "exact", "lookup", "forget", "close_matches", "claim", "release", "count", "entries", "merge",
     "stats",
-):  # fmt: skip
-    setattr(TranslationMemory, _name, _answering(getattr(TranslationMemory, _name)))
+)  # fmt: skip
+answering(
+    TranslationMemory,
+    _USING_THE_FILE,
+    lambda: sqlite3.Error,
+    lambda store, exc: f"the translation memory {store.path} failed: {exc}",
+)
