@@ -651,8 +651,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
                 del items[opened[number] :]
                 items.append([*piece.open, *piece.same])
                 plain = False
-                bracket = _mid_line(_markup_end(piece.same), mid_line, piece.same)
-                on_line = _line_goes_on(_strings_of(piece.same), True)
+                bracket, on_line = _after_markup(piece.same, mid_line)
                 continue
             piece = piece.open if not (closing or empty) else piece.close
         if (
@@ -668,8 +667,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         else:
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
-        bracket = _mid_line(_markup_end(piece), mid_line, piece)
-        on_line = _line_goes_on(_strings_of(piece), True)  # (markup: a hard line break ends a line)
+        bracket, on_line = _after_markup(piece, mid_line)
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket))
     return items, plain
@@ -712,17 +710,18 @@ def _line_goes_on(text: str, on_line: bool) -> bool:
     return on_line or bool(text.strip())
 
 
-def _mid_line(end: str, mid_line: bool, piece: Any) -> str:
-    """``end`` (see :func:`_markup_end`) of markup ``piece`` that starts after text on its line:
-    ``"]("`` for ``"]"``, after which only a ``(`` makes a link (``[docs]: …`` defines one at a
-    line's start only); not when the markup goes over lines (``[text]\n[label]``: a line starts with
-    its last bracket)."""
-    return "](" if end == "]" and mid_line and "\n" not in _strings_of(piece) else end
-
-
-def _strings_of(piece: Any) -> str:
-    """The strings of a placeholder's source markup, joined (what it writes, its link targets left out)."""
-    return "".join(part for part in piece if part.__class__ is str) if piece.__class__ is not str else piece
+def _after_markup(piece: Any, mid_line: bool) -> tuple[str, bool]:
+    """How a placeholder's source markup ``piece`` ends (see :func:`_markup_end`), and whether its
+    line has something on it after it (:func:`_line_goes_on`: a hard line break ends one). Markup
+    ending in ``]`` that starts after text on its line (``mid_line``) ends ``"]("``: after it only
+    a ``(`` makes a link (``[docs]: …`` defines one at a line's start only); not when the markup
+    goes over lines (``[text]\n[label]``: a line starts with its last bracket)."""
+    end = _markup_end(piece)
+    written = "".join(part for part in piece if part.__class__ is str)  # (its link targets left out)
+    over_lines = "\n" in written
+    if end == "]" and mid_line and not over_lines:
+        end = "]("
+    return end, (_line_goes_on(written, True) if over_lines else True)
 
 
 def _markup_end(piece: Any) -> str:
