@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .md_escape import literal_replacement
+from .md_escape import NO_LINK_AFTER, literal_replacement
 
 
 def escape_text(text: str) -> str:
@@ -220,7 +220,7 @@ def escape_text_in_markdown(
         for inner in brackets:
             escaped = "&#91;" + _MARKDOWN_SYNTAX.sub(reference, escape_text_with(inner, references)) + "&#93;"
             if escaped in text:
-                pattern = r"(?<![\]\\!])" + re.escape(escaped) + _NO_LINK_AFTER
+                pattern = r"(?<![\]\\!])" + re.escape(escaped) + NO_LINK_AFTER
                 text = re.sub(pattern, literal_replacement("[" + escaped[5:-5] + "]"), text)
         for address in addresses:  # the source's own, whole (not the start of a longer one)
             written = escape_text(address)
@@ -255,11 +255,6 @@ _MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-]
 #: (a letter, a digit, ``-/#@$+=``): ``https://a.example.`` or ``https://a.example),`` but not
 #: ``https://a.example.evil`` or ``https://a.example,evil``.
 _ADDRESS_ENDS = r"(?![_.?,!'(){}\[\]&%:\"|~;]*(?:[^\W_]|[-/#@$+=]))"
-#: What may follow brackets that make no link in kramdown or Python-Markdown: something in the same
-#: text (what follows the text, the next sentence of a language that joins them without a space,
-#: may be anything), not ``(`` (a link) or ``:`` (a definition) right after them, nor ``[`` (a
-#: reference: Python-Markdown takes ``[x] [y]`` as one) after spaces.
-_NO_LINK_AFTER = r"(?![(:])(?=\s*[^\s\[])"
 
 
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a

@@ -227,8 +227,10 @@ def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
 
 #: What may follow a ``]`` that closes no link in Goldmark, kramdown or Python-Markdown: something of
 #: the same text (what follows it, another sentence a language joins without a space, may be
-#: anything), not ``(`` (a link) or ``:`` (a definition), no ``[`` after spaces (a reference).
-_NO_LINK_AFTER = re.compile(r"(?![(:])\s*[^\s\[]")
+#: anything), not ``(`` (a link) or ``:`` (a definition), no ``[`` after spaces (a reference:
+#: Python-Markdown takes ``[x] [y]`` as one). A pattern to put after what it follows.
+NO_LINK_AFTER = r"(?![(:])(?=\s*[^\s\[])"
+_NO_LINK_AFTER = re.compile(NO_LINK_AFTER)
 
 
 def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
