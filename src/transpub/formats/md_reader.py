@@ -490,27 +490,31 @@ class _Builder(RunSlots):
             self.first_heading = collapse_space(words)
             if self.title_kind:
                 kind = "title"
+        text = "".join(atom.raw for atom in atoms if atom.kind == "text")  # (its text as written)
         # what the author escaped for an extension (magiclink's \#1) a translation escapes too
         escaped = ""
-        if any("\\" in atom.raw for atom in atoms if atom.kind == "text"):
+        if "\\" in text:
             escaped = escaped_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms))
         # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
         pipes = tag not in ("td", "th") and any(
             atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in atoms
         )
+        # its text as written, its markup a line break (brackets and words do not run across it)
+        lined = (
+            "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+            if "[" in text or "\\" in text or "{" in text
+            else ""
+        )
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
-        references: tuple[tuple[str, str], ...] = ()
-        if any("&" in atom.raw for atom in atoms if atom.kind == "text"):
-            references = references_in("".join(atom.raw for atom in atoms if atom.kind == "text"))
+        references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
-        brackets: tuple[str, ...] = ()
-        if any("[" in atom.raw for atom in atoms if atom.kind == "text"):
-            brackets = brackets_in("".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms))
+        brackets = brackets_in(lined) if "[" in text else ()
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
-        spellings: tuple[tuple[str, str], ...] = ()
-        if any("\\" in atom.raw or "{" in atom.raw for atom in atoms if atom.kind == "text"):
-            source = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
-            spellings = spellings_in(source, braces_after_space=tag in BRACES_AFTER_SPACE)
+        spellings = (
+            spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE)
+            if "\\" in text or "{" in text
+            else ()
+        )
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
