@@ -28,17 +28,15 @@ from .document import (
     AttrSlot,
     DateSlot,
     Document,
-    LinkTarget,
     Marker,
     Part,
     Tag,
     escape_text,
+    root_relative_link,
 )
 from .escape import attribute_writer, escape_text_keeping, references_in
 from .html_attributes import (
     attribute_spans,
-    quoted_attribute,
-    root_relative_href,
     spliced,
     translatable_attributes,
     unquote,
@@ -259,7 +257,7 @@ class _Builder(RunSlots):
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
         attrs = node.attrs
         urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
-        link = _root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
+        link = root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
         if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
             return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
         values: list[tuple[tuple[int, int], Part]] = [*slots, *([link] if link else [])]
@@ -909,16 +907,6 @@ def _text_at_both_edges(head: str, tail: str) -> bool:
 def _only_source(items: list) -> bool:
     """Whether ``items`` holds token indexes and source strings only (no element)."""
     return Node not in map(type, items)
-
-
-def _root_relative_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
-    """The span and :class:`LinkTarget` of a start tag's root-relative ``href`` (see
-    :func:`~transpub.formats.html_attributes.root_relative_href`)."""
-    found = root_relative_href(raw)
-    if found is None:
-        return None
-    (start, end), url = found
-    return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
 
 
 #: Every attribute :func:`translatable_attributes` may name, whatever the element.

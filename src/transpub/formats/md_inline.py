@@ -20,12 +20,10 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
-from .document import AttrSlot, LineStart, LinkTarget, Part
+from .document import AttrSlot, LineStart, LinkTarget, Part, root_relative_link
 from .escape import attribute_in_markdown
 from .html_attributes import (
     attribute_spans,
-    quoted_attribute,
-    root_relative_href,
     spliced,
     translatable_attributes,
     unquote,
@@ -360,12 +358,9 @@ class InlineReader:
                 write=attribute_in_markdown,
             )
             found.append(((value_start, value_end), slot))
-        link = root_relative_href(html) if piece.tag == "a" else None
+        link = root_relative_link(html) if piece.tag == "a" else None
         if link is not None:  # (/docs/x: compile may point it at the reader's language, as in HTML)
-            (value_start, value_end), url = link
-            found.append(
-                ((value_start, value_end), LinkTarget(url, html[value_start:value_end], quoted_attribute))
-            )
+            found.append(link)
         return spliced(html, found) if found else None
 
     # -- atoms
