@@ -14,9 +14,9 @@ from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
-from transpub.formats.document import AttrSlot, Document
+from transpub.formats.document import Document, Slot
 from transpub.formats.template_guard import template_problem
-from transpub.formats.value_slots import kept_source
+from transpub.formats.value_slots import kept_source, value_slots
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
@@ -96,7 +96,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     project = run.project
     checked = _CheckedArticle()
     template: catalog.POFile | None = None
-    values: dict[str, list[AttrSlot]] = {}
+    values: dict[str, list[Slot]] = {}
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -113,14 +113,12 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     return checked
 
 
-def written_values(document: Document) -> dict[str, list[AttrSlot]]:
-    """The slots of ``document`` whose format writes the translation itself, by msgid: front matter
-    values, shortcode parameters… (some keep their source for some translations: see
-    :func:`~transpub.formats.value_slots.kept_source`)."""
-    values: dict[str, list[AttrSlot]] = {}
-    for slot in document.slots():
-        if isinstance(slot, AttrSlot) and slot.write is not None:
-            values.setdefault(slot.msgid, []).append(slot)
+def written_values(document: Document) -> dict[str, list[Slot]]:
+    """The slots of ``document`` that may write their source for a translation, by msgid: front
+    matter values, shortcode parameters… (see :func:`~transpub.formats.value_slots.value_slots`)."""
+    values: dict[str, list[Slot]] = {}
+    for slot in value_slots(document):
+        values.setdefault(slot.msgid, []).append(slot)
     return values
 
 
@@ -144,7 +142,7 @@ def check_catalog(
     glossary: Glossary | None,
     *,
     notes: GlossaryNotes | None = None,
-    values: Mapping[str, Sequence[AttrSlot]] | None = None,
+    values: Mapping[str, Sequence[Slot]] | None = None,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
     the caller keeps them for several locales; ``values``: the article's :func:`written_values`)."""
@@ -215,7 +213,7 @@ def check_entry(
     glossary: Glossary | None,
     source_locale: str,
     *,
-    values: Sequence[AttrSlot] = (),
+    values: Sequence[Slot] = (),
 ) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags
     (``values``: the slots of the entry's unit that are values its format writes, see
@@ -271,7 +269,7 @@ def check_entry(
     return found
 
 
-def _kept_sources(values: Sequence[AttrSlot], translation: str) -> dict[tuple[str, str], None]:
+def _kept_sources(values: Sequence[Slot], translation: str) -> dict[tuple[str, str], None]:
     """Why each of ``values`` would be written as its source has it rather than as ``translation``
     (once per reason)."""
     return dict.fromkeys(

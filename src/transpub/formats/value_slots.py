@@ -81,8 +81,8 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     >>> kept_source(slot, "Escríbanos.") is None
     True
     """
-    write = slot.write if isinstance(slot, AttrSlot) else None
-    if not isinstance(write, functools.partial) or write.func not in _VALUE_WRITERS:
+    write = _value_writer(slot)
+    if write is None:
         return None
     source, text = write.args[0], unescape_lookalikes(text)
     if write.func is plain_value:
@@ -104,13 +104,13 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
 def value_slots(document: Document) -> list[Slot]:
     """The slots of ``document`` that may write their source for a translation (see
     :func:`kept_source`), in the order of its units: none in most articles (HTML pages)."""
-    return [
-        slot
-        for slot in document.slots()
-        if isinstance(slot, AttrSlot)
-        and isinstance(slot.write, functools.partial)
-        and slot.write.func in _VALUE_WRITERS
-    ]
+    return [slot for slot in document.slots() if _value_writer(slot) is not None]
+
+
+def _value_writer(slot: Slot) -> functools.partial[str] | None:
+    """The writer of ``slot`` when it is one of :data:`_VALUE_WRITERS` (its source value first)."""
+    write = slot.write if isinstance(slot, AttrSlot) else None
+    return write if isinstance(write, functools.partial) and write.func in _VALUE_WRITERS else None
 
 
 #: The writers of values that keep their source for some translations (see :func:`kept_source`): what
