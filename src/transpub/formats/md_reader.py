@@ -1261,12 +1261,12 @@ def _masked(raw: str) -> str:
 #: MkDocs' md_in_html (``markdown``) read as Markdown: read as a template token on its own line is
 #: (kept as written), so that the lines after it are Markdown, offered as the lines after its first
 #: blank line are (a line inside a fenced code block stays in it: a token there is code too).
+_BEFORE_ATTRIBUTE = r"(?:\s+|(?<=[\"']))"  # (html.parser takes one right after a quoted value)
+_ATTRIBUTE = r"[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?"
 _MARKDOWN_INSIDE_LINE = re.compile(
-    r"^[ ]{0,3}(<[A-Za-z][\w-]*"
-    r"(?:(?:\s+|(?<=[\"']))(?!markdown[\s=/>])[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
-    r"(?:\s+|(?<=[\"']))markdown(?:\s*=\s*(?:\"(?:1|block)\"|'(?:1|block)'|(?:1|block)(?=[\s/>])))?"
-    r"(?:(?:\s+|(?<=[\"']))[^\s\"'=<>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
-    r"\s*/?>)[ \t]*$",
+    rf"^[ ]{{0,3}}(<[A-Za-z][\w-]*(?:{_BEFORE_ATTRIBUTE}(?!markdown[\s=/>]){_ATTRIBUTE})*"
+    rf"{_BEFORE_ATTRIBUTE}markdown(?:\s*=\s*(?:\"(?:1|block)\"|'(?:1|block)'|(?:1|block)(?=[\s/>])))?"
+    rf"(?:{_BEFORE_ATTRIBUTE}{_ATTRIBUTE})*\s*/?>)[ \t]*$",
     re.M | re.I,
 )
 
