@@ -9,7 +9,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transpub.formats.html import _MAY_TRANSLATE, _Builder, _root_relative_link
+from transpub.formats.document import root_relative_link
+from transpub.formats.html import _MAY_TRANSLATE, _Builder
 from transpub.formats.html_attributes import (
     _MAY_BE_ROOT_RELATIVE,
     attribute_spans,
@@ -169,7 +170,7 @@ def test_root_relative_links_are_never_missed_by_the_quick_test(raw: str) -> Non
     url = html.unescape(unquote(raw[first[0] : first[1]])).strip()
     if url.startswith("/") and not url.startswith(("//", "/\\")):
         assert _MAY_BE_ROOT_RELATIVE.search(raw)
-        assert _root_relative_link(raw) is not None
+        assert root_relative_link(raw) is not None
 
 
 def test_quick_tests_say_no_to_plain_prose() -> None:
