@@ -1289,6 +1289,20 @@ def test_the_tabs_of_a_docsy_tabpane_with_text_true_are_translated_code_tabs_are
     assert unmarked_pseudo(document) == text
 
 
+def test_the_markdown_tabs_inside_a_hugo_book_tabs_shortcode_are_translated() -> None:
+    """Hugo renders the inside of a ``{{% tab %}}`` pair as Markdown wherever it stands, inside a
+    ``{{< tabs >}}`` pair too (hugo-book's installation tabs): its prose is offered; a ``{{< tab >}}``
+    beside it and a ``{{< tabs >}}`` holding no ``{{% %}}`` pair keep their inside as written."""
+    text = (
+        '{{< tabs >}}\n\n{{% tab "Git" %}}\nThe simplest *approach*.\n\n```shell\ngit init\n```\n{{% /tab %}}\n\n'
+        '{{< tab "Raw" >}}\n<b>as written</b>\n{{< /tab >}}\n\n{{< /tabs >}}\n\n'
+        '{{< tabs >}}\n{{< tab "Go" >}}\nfmt.Println("hi")\n{{< /tab >}}\n{{< /tabs >}}\n'
+    )
+    document = read(text)
+    assert msgids(document) == ["The simplest <1>approach</1>."]
+    assert unmarked_pseudo(document) == text
+
+
 def test_docsy_cards_and_image_captions_are_translated_a_code_card_is_not() -> None:
     """Docsy renders a ``card``'s and an ``imgproc``'s inside as Markdown (they are in the default
     ``markdown_inside``): offered, inside a ``cardpane`` too; a ``card code=true`` holds code."""

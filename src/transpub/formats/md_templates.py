@@ -592,10 +592,13 @@ def verbatim_pairs(
 ) -> list[tuple[Template, Template]]:
     """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` (unless ``x`` is one of
     ``markdown_inside``: a callout whose inside is prose, or the pair says ``text=true``, as Docsy's
-    ``{{< tabpane text=true >}}`` does of its tabs, or stands inside such a pair) and Liquid ``raw``,
-    ``comment``, ``highlight`` blocks, each standing on lines of its own without a container prefix."""
+    ``{{< tabpane text=true >}}`` does of its tabs, or stands inside such a pair, or holds a
+    ``{{% x %}}`` pair, whose inside Hugo renders as Markdown: hugo-book's ``{{< tabs >}}`` of
+    ``{{% tab %}}``) and Liquid ``raw``, ``comment``, ``highlight`` blocks, each standing on lines of
+    its own without a container prefix."""
     pairs = closed_pairs(template for template in templates if template.block)
     prose = [(opener.start, closer.end) for opener, closer in pairs if _says_text(opener)]
+    markdown = [opener.start for opener, _ in pairs if _renders_markdown(opener)]
     return outermost(
         [
             (opener, closer)
@@ -603,8 +606,17 @@ def verbatim_pairs(
             if _keeps_inside(opener)
             and (opener.name not in markdown_inside or _inside_not_prose(opener))
             and not any(start <= opener.start < end for start, end in prose)
+            and (
+                _inside_not_prose(opener) or not any(opener.end <= start < closer.start for start in markdown)
+            )
         ]
     )
+
+
+def _renders_markdown(opener: Template) -> bool:
+    """Whether Hugo renders the inside of the shortcode pair ``opener`` opens as Markdown: a
+    ``{{% x %}}`` pair, not a ``comment``."""
+    return opener.opener == "{{%" and not _keeps_inside(opener)
 
 
 def _says_text(opener: Template) -> bool:
