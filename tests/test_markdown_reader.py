@@ -975,6 +975,27 @@ def test_shortcode_parameters_to_translate_are_configurable() -> None:
     assert localized == '{{< figure src="a.png" alt=`Un "esquiador"` caption="Mora, 1922" >}}\n'
 
 
+def test_the_label_of_a_hugo_book_tab_and_the_title_of_its_details_are_translated() -> None:
+    """hugo-book takes a tab's label and a details block's title from the first positional parameter
+    (``{{% tab "macOS" %}}``, ``{{% details "Which version?" open %}}``), which readers see: units
+    (``translate_params``' ``tab:0`` and ``details:0``); a hint's first parameter, a class, is not."""
+    text = (
+        '{{% tab "macOS" %}}\nInstall it.\n{{% /tab %}}\n\n'
+        '{{% details "Which version?" open %}}\nThe newest.\n{{% /details %}}\n\n'
+        "{{% hint info %}}\nA hint.\n{{% /hint %}}\n"
+    )
+    document = read(text)
+    assert sorted(msgids(document)) == sorted(
+        ["macOS", "Install it.", "Which version?", "The newest.", "A hint."]
+    )
+    assert unmarked_pseudo(document) == text
+    localized = translate(document, {"Which version?": 'Welche "Version"?', "macOS": "Mac"})
+    assert '{{% details `Welche "Version"?` open %}}' in localized and '{{% tab "Mac" %}}' in localized
+    evil = translate(document, {"Which version?": "Welche [Version](javascript:alert(1))?"})
+    assert '{{% details "Which version?" open %}}' in evil
+    assert "Which version?" not in msgids(read(text, shortcode_params=("title",)))
+
+
 def test_an_unclosed_shortcode_is_named_with_its_line_and_swallows_no_paragraphs() -> None:
     text = (
         "---\ntitle: T\n---\n\n"
@@ -1299,7 +1320,7 @@ def test_the_markdown_tabs_inside_a_hugo_book_tabs_shortcode_are_translated() ->
         '{{< tabs >}}\n{{< tab "Go" >}}\nfmt.Println("hi")\n{{< /tab >}}\n{{< /tabs >}}\n'
     )
     document = read(text)
-    assert msgids(document) == ["The simplest <1>approach</1>."]
+    assert msgids(document) == ["Git", "The simplest <1>approach</1>.", "Raw"]  # (tab labels: tab:0)
     assert unmarked_pseudo(document) == text
 
 

@@ -46,8 +46,9 @@ ENGINE_NAMES = frozenset(
 )
 #: Markdown front matter keys translated by default (``[extract.front_matter] translate``).
 FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
-#: Named shortcode parameters translated by default (``[extract.shortcodes] translate_params``).
-SHORTCODE_PARAMS = ("alt", "caption", "title")
+#: Shortcode parameters translated by default (``[extract.shortcodes] translate_params``): named
+#: ones, and positional ones as ``shortcode:index`` (hugo-book's ``{{% tab "macOS" %}}``).
+SHORTCODE_PARAMS = ("alt", "caption", "title", "tab:0", "details:0")
 #: ``{{< x >}}…{{< /x >}}`` pairs whose inside is prose (callouts), translated by default.
 SHORTCODES_WITH_MARKDOWN = (
     "note", "tip", "info", "warning", "caution", "danger", "alert", "callout", "notice", "hint",
@@ -321,8 +322,9 @@ SCHEMA = Table(
                         "translate_params": Key(
                             "list of strings",
                             list(SHORTCODE_PARAMS),
-                            "named shortcode parameters translated as units of their own "
-                            '({{< figure alt="…" >}}); src, ref, relref and link never are',
+                            "shortcode parameters translated as units of their own "
+                            '({{< figure alt="…" >}}; a positional one as shortcode:index, {{% tab "macOS" %}}: '
+                            '"tab:0"); src, ref, relref and link never are',
                             expects="a list of parameter names (not src, ref, relref or link)",
                             valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
                         ),

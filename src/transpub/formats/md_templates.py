@@ -103,6 +103,8 @@ _LIQUID_INCLUDES = frozenset({"include", "include_relative", "include_cached"})
 #: reads them: a variable, ``title=page.title``, is no text).
 _LIQUID_PARAM = re.compile(r"([\w-]+)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')")
 _PARAM = re.compile(r"([A-Za-z_][\w-]*)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`]+)")
+#: A positional shortcode parameter (``{{% tab "macOS" %}}``, ``{{% details "Why?" open %}}``).
+_POSITIONAL = re.compile(r"\s*(\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|[^\s\"`/]+)")
 #: A line of paragraph text (not blank, no heading, fence, table row, HTML or template token).
 _TEXT_LINE = re.compile(r"[ \t>]*(?![ \t>]|#|`{3}|~{3}|\||<|\{\{|\{%|:::|!!!|\?\?\?|---|===|\*\*\*$)\S")
 #: Liquid block tags whose inside is not Markdown.
@@ -343,6 +345,8 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
             if quote == '"':
                 value = value.replace('\\"', '"')
             params.append(Param(param.group(1), offset + param.start(2), offset + param.end(2), value, quote))
+        if not params:  # positional parameters, named by their index: Hugo's ``.Get 0``
+            params = _positional_params(inner, name_match.end(), offset)
     elif opener == "{%" and name in _LIQUID_INCLUDES and name_match:  # {% include x.html caption="A" %}
         written = text[start + len(opener) : inner_end]
         offset = start + len(opener) + len(written) - len(written.lstrip("-"))  # ({%- include … -%})
@@ -363,6 +367,21 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     if opener == "{%" and name in ("raw", "endraw") and not block:
         block = _glued_to_a_fence(text, line_start, start, end, line_end, closing)
     return Template(start, end, opener, name, closing, self_closing, tuple(params), block)
+
+
+def _positional_params(inner: str, at: int, offset: int) -> list[Param]:
+    """The positional parameters of a shortcode whose ``inner`` text (at ``offset`` in the source)
+    has its name end at ``at``, each named by its index (``"0"``)."""
+    params: list[Param] = []
+    while (found := _POSITIONAL.match(inner, at)) is not None and found.group(1):
+        raw = found.group(1)
+        quote = raw[0] if raw[0] in '"`' else ""
+        value = raw[1:-1] if quote else raw
+        if quote == '"':
+            value = value.replace('\\"', '"')
+        params.append(Param(str(len(params)), offset + found.start(1), offset + found.end(1), value, quote))
+        at = found.end()
+    return params
 
 
 def _glued_to_a_fence(text: str, line_start: int, start: int, end: int, line_end: int, closing: bool) -> bool:

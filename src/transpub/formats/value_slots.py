@@ -153,8 +153,11 @@ def shortcode_param_slots(
         return
     writer = shortcode_param if template.shortcode else liquid_param
     for param in template.params:
-        if param.name not in options.shortcode_params:
-            continue
+        if (
+            param.name not in options.shortcode_params
+            and f"{template.name}:{param.name}" not in options.shortcode_params
+        ):
+            continue  # (a positional one is named ``tab:0``)
         msgid = escape_lookalikes(collapse_space(param.value))
         if not offered(msgid, options) or is_address(msgid):
             continue
