@@ -27,14 +27,14 @@ The ferry runs daily.
 """
 
 
-def make_post_project(root: Path, german: dict[str, str]) -> Path:
+def make_post_project(root: Path, german: dict[str, str], post: str = POST) -> Path:
     """A Markdown post with a summary, a Liquid include and a shortcode, extracted, German filled."""
     (root / "articles").mkdir(parents=True)
     (root / "transpub.toml").write_text(
         '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["de"]\n\n[compile]\nformat = "markdown"\n',
         encoding="utf-8",
     )
-    (root / "articles" / "post.md").write_text(POST, encoding="utf-8")
+    (root / "articles" / "post.md").write_text(post, encoding="utf-8")
     assert run_cli(root, "extract").exit_code == 0
     translations = {
         "The harbour": "Der Hafen",
@@ -118,6 +118,21 @@ def test_compile_warns_when_a_shortcode_parameter_translation_adding_a_link_keep
         f'locales/de/LC_MESSAGES/post.po:{line}: [links] "A boat": the translation adds https://evil.example, '
         "which the source does not have"
     ]
+
+
+def test_compile_warns_naming_the_positional_parameter_whose_translation_keeps_its_source(
+    tmp_path: Path,
+) -> None:
+    tab = '{{% tab "Timetable" %}}\nEvery hour.\n{{% /tab %}}\n'
+    german = {"Timetable": "<b>Fahrplan</b>", "Every hour.": "Stündlich."}
+    root = make_post_project(tmp_path / "harbour", german, POST + "\n" + tab)
+    result = run_cli(root, "compile")
+    assert '{{% tab "Timetable" %}}\nStündlich.' in german_post(root)
+    line = line_of(root, "Timetable")
+    assert (
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: positional parameter 0 of a shortcode: the translation "
+        "adds HTML (a site may render the value as Markdown); the source text is published instead"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize(

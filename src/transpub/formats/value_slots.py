@@ -88,7 +88,9 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     if write.func is plain_value:
         what = f"front matter value {slot.ref.removeprefix('front-matter/')}"
     else:
-        what = f"{slot.kind.removeprefix('attribute:')} parameter of {_VALUE_WRITERS[write.func]}"
+        name = slot.kind.removeprefix("attribute:")
+        named = f"positional parameter {name}" if name.isdigit() else f"{name} parameter"
+        what = f"{named} of {_VALUE_WRITERS[write.func]}"
         unwritable = unwritable_param(text, liquid=write.func is liquid_param)
         if unwritable:
             return "template", f"{what}: the translation holds {unwritable}"
