@@ -1284,6 +1284,18 @@ def test_code_in_a_shortcode_pair_inside_a_paragraph_is_never_offered_nor_escape
     assert translated == text.replace("Run ", "Führen Sie ").replace("*main*.", "*main* aus.")
 
 
+def test_math_in_a_katex_shortcode_inside_a_table_cell_is_never_offered() -> None:
+    """hugo-book's ``{{< katex >}}\\pi(x){{< /katex >}}`` in a sentence or a table cell is TeX, not
+    prose: one placeholder kept as written (``\\pi(x)`` was offered as a unit)."""
+    text = (
+        "| Name | Formula |\n|---|---|\n| Prime counting | {{< katex >}}\\pi(x){{< /katex >}} |\n\n"
+        "The area is {{< katex >}}\\pi r^2{{< /katex >}} for a *circle*.\n"
+    )
+    document = read(text)
+    assert msgids(document) == ["Name", "Formula", "Prime counting", "The area is <1/> for a <2>circle</2>."]
+    assert unmarked_pseudo(document) == text
+
+
 def test_a_hugo_comment_shortcode_is_never_offered() -> None:
     """``{{< comment >}}…{{< /comment >}}`` (Hugo's and Docsy's) is never published: a note for
     writers, inline or on lines of its own, with either delimiter, is kept as written, not offered."""

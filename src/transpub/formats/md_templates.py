@@ -548,7 +548,7 @@ def _autolink_end(text: str, templates: list[Template], index: int) -> tuple[int
 
 def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template]:
     """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
-    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``) or a comment is one token from its
+    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``, math: ``{{< katex >}}``) or a comment is one token from its
     opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
     files`` was written ``File&#91;&#93; files``), a comment for writers is not offered."""
     pairs = [
@@ -570,14 +570,19 @@ def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template
     ]
 
 
+#: Shortcodes whose inside is code, math or a diagram, never prose: Hugo's ``highlight``, the
+#: ``katex`` and ``mermaid`` of hugo-book and Hextra, ``math`` (a TeX ``\pi(x)`` was offered).
+_CODE_SHORTCODES = frozenset({"highlight", "katex", "mermaid", "math"})
+
+
 def _inside_not_prose(opener: Template) -> bool:
-    """Whether the inside of the shortcode pair ``opener`` opens is code, or never published (a
-    ``comment``: Hugo's, Docsy's)."""
+    """Whether the inside of the shortcode pair ``opener`` opens is code (math, a diagram), or never
+    published (a ``comment``: Hugo's, Docsy's)."""
     if opener.name == "comment":
         return True
     if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
         return False
-    return opener.name == "highlight" or _says_true(opener, "code")
+    return opener.name in _CODE_SHORTCODES or _says_true(opener, "code")
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
