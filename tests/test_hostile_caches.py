@@ -226,3 +226,19 @@ def test_a_manifest_signed_with_another_shared_key_says_so(
         f"{NOT_USED} (1 article compiled again): TRANSPUB_CACHE_KEY is set, so they were written with "
         "another key or none\n" in output
     )
+
+
+def test_a_machine_with_no_key_says_nothing_of_records_signed_with_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled: list[str]
+) -> None:
+    # no folder to keep a key in (a relative XDG_CACHE_HOME), no shared key: no record is trusted,
+    # and the records this machine wrote itself are not another machine's
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setattr(transpub.signing, "_LOCAL_KEY", None)
+    assert transpub.signing.local_key() is None
+    root = translated_site(tmp_path / "news")
+    compiled.clear()
+    for command in ("extract", "compile"):
+        code, output = run(root, command)
+        assert code == 0 and "Note:" not in output, output
+    assert compiled == ["bridge"]  # (done again: no record is trusted)

@@ -622,8 +622,8 @@ class Manifest:
         self.listing = Listing()
 
     def _load(self) -> dict[tuple[str, str], Record]:
-        if not self.path.is_file():
-            return {}
+        if self.key is None or not self.path.is_file():
+            return {}  # (with no key no record is trusted: none is read, nor counted as another key's)
         try:
             with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)) as db:
                 rows = db.execute(
@@ -631,18 +631,13 @@ class Manifest:
                 ).fetchall()
         except sqlite3.Error:
             return {}  # unreadable: a full run
-        # a row not signed with the key (restored from elsewhere, or edited) is not there; with no
-        # key (None: none could be had) none is
+        # a row not signed with the key (restored from elsewhere, or edited) is not there
         key = self.key
         signed = []
         for slug, locale, data in rows:
             if type(slug) is not str or type(locale) is not str:
                 continue
-            text = (
-                None
-                if key is None
-                else text_if_signed(key, data, _record_context(self.command, slug, locale))
-            )
+            text = text_if_signed(key, data, _record_context(self.command, slug, locale))
             if text is None:
                 self._foreign.add((slug, locale))
             else:
