@@ -41,6 +41,29 @@ def test_the_pages_of_a_deleted_article_are_removed_at_the_next_compile(tmp_path
     assert again.exit_code == 0 and "removed" not in again.output
 
 
+def recorded(root: Path, slug: str) -> set[str]:
+    """The commands the manifest holds a record of ``slug`` for (in any locale)."""
+    import sqlite3
+
+    with sqlite3.connect(root / ".transpub" / "manifest.sqlite") as db:
+        return {command for (command,) in db.execute("SELECT command FROM records WHERE slug = ?", (slug,))}
+
+
+def test_extract_forgets_a_deleted_article_and_compile_still_takes_its_pages_off_the_site(
+    tmp_path: Path,
+) -> None:
+    root = two_articles(tmp_path)
+    assert recorded(root, "retracted") == {"extract", "compile"}
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0 and "orphan catalogs for removed article retracted" in result.output
+    assert recorded(root, "retracted") == {"compile"} and recorded(root, "skiing") == {"extract", "compile"}
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html")) and recorded(root, "retracted") == set()
+
+
 def test_a_page_changed_since_compile_wrote_it_is_left_with_a_warning(tmp_path: Path) -> None:
     root = two_articles(tmp_path)
     edited = root / "site" / "de" / "retracted.html"

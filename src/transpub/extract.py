@@ -392,6 +392,7 @@ def extract_project(
         report.warnings.extend(outcome.warnings)
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
+    _forget_gone_articles(project, manifest, discovery)
     names = set(shown.values())
     # the reads are stored while the rest is done (an SQLite commit waits for the disk)
     stored = in_background(
@@ -413,6 +414,18 @@ def extract_project(
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
     stored.wait()
     return report
+
+
+def _forget_gone_articles(project: Project, manifest: Manifest, discovery: Discovery) -> None:
+    """Drop the records of the articles that are gone (in this run's shard), which no run would
+    look at again (their catalogs stay: see :func:`find_orphan_catalogs`). Not when no article was
+    found at all (a checkout under way, a folder misnamed), as compile removes no page then."""
+    present = {article.slug for article in discovery.articles} | discovery.refused
+    if not present:
+        return
+    for slug in sorted(manifest.slugs(foreign=True) - present):
+        if slug and in_shard(slug, project.shard):  # ("": the records of the run, not of an article)
+            manifest.forget(slug)
 
 
 def _flush_ahead(folders: list[str]) -> None:

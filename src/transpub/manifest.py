@@ -670,9 +670,10 @@ class Manifest:
         edited): not used, so those articles were done again."""
         return len({slug for slug, _ in self._ignored if slug})
 
-    def slugs(self) -> set[str]:
-        """The slugs with a record (in any locale)."""
-        return {slug for slug, _ in self._records}
+    def slugs(self, *, foreign: bool = False) -> set[str]:
+        """The slugs with a record (in any locale); ``foreign``: or one signed with another key."""
+        found = {slug for slug, _ in self._records}
+        return found | {slug for slug, _ in self._foreign} if foreign else found
 
     def put(self, slug: str, record: Record, locale: str = "") -> None:
         """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""
@@ -688,6 +689,14 @@ class Manifest:
         """Forget ``slug`` (in ``locale``): its next run is a full one."""
         if self._records.pop((slug, locale), None) is not None or (slug, locale) in self._changed:
             self._changed[slug, locale] = None
+
+    def forget(self, slug: str) -> None:
+        """:meth:`drop` ``slug`` in every locale it has a record in (those signed with another key too)."""
+        for slug_locale in [key for key in self._records if key[0] == slug]:
+            self.drop(*slug_locale)
+        for slug_locale in [key for key in self._foreign if key[0] == slug]:
+            self._foreign.discard(slug_locale)
+            self._changed[slug_locale] = None
 
     def forget_others(self, prefix: str, gone: Callable[[str], bool]) -> None:
         """Delete the records of every other command named ``prefix`` and a name for which ``gone(name)``
