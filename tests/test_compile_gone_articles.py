@@ -139,19 +139,37 @@ def test_the_pages_of_a_deleted_article_leave_an_out_folder_when_it_is_compiled_
     assert not list(preview.rglob("retracted.html")) and (preview / "de" / "skiing.html").is_file()
 
 
-def test_the_records_of_an_out_folder_deleted_since_do_not_stay_in_the_manifest(tmp_path: Path) -> None:
+def test_the_pages_of_a_deleted_article_leave_an_out_folder_that_was_away_while_the_site_was_compiled(
+    tmp_path: Path,
+) -> None:
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    preview.rename(tmp_path / "away")  # a mount not there now, a folder moved aside
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0
+    (tmp_path / "away").rename(preview)
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de", "--out", str(preview))
+    assert result.exit_code == 0, result.output
+    assert "de/retracted.html: removed (its article is gone)" in result.output
+    assert not list(preview.rglob("retracted.html")) and (preview / "de" / "skiing.html").is_file()
+
+
+def test_a_rerun_into_an_out_folder_deleted_since_writes_every_page_again(tmp_path: Path) -> None:
     import shutil
-    import sqlite3
 
     root = two_articles(tmp_path)
     preview = tmp_path / "preview"
     assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
-
-    def commands() -> set[str]:
-        with sqlite3.connect(root / ".transpub" / "manifest.sqlite") as db:
-            return {command for (command,) in db.execute("SELECT command FROM records")}
-
-    assert f"compile {preview}" in commands()
+    written = {path.relative_to(preview): path.read_bytes() for path in preview.rglob("*") if path.is_file()}
     shutil.rmtree(preview)
     assert run_cli(root, "compile", "-l", "de").exit_code == 0
-    assert commands() == {"compile", "extract"}
+    for made in (False, True):  # the folder made again empty, or not at all
+        if made:
+            shutil.rmtree(preview)
+            preview.mkdir()
+        assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+        again = {
+            path.relative_to(preview): path.read_bytes() for path in preview.rglob("*") if path.is_file()
+        }
+        assert again == written

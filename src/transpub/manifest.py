@@ -698,26 +698,6 @@ class Manifest:
             self._foreign.discard(slug_locale)
             self._changed[slug_locale] = None
 
-    def forget_others(self, prefix: str, gone: Callable[[str], bool]) -> None:
-        """Delete the records of every other command named ``prefix`` and a name for which ``gone(name)``
-        says True (compile's records of an output folder that is no more). A manifest that cannot be
-        read or written is left as it is."""
-        if not self.path.is_file() or self.path.is_symlink():
-            return
-        try:
-            with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as db, db:
-                doomed = [
-                    (command,)
-                    for (command,) in db.execute("SELECT DISTINCT command FROM records").fetchall()
-                    if type(command) is str
-                    and command.startswith(prefix)
-                    and command != self.command
-                    and gone(command[len(prefix) :])
-                ]
-                db.executemany("DELETE FROM records WHERE command = ?", doomed)
-        except sqlite3.Error:
-            return  # (records only: a run that finds them trusts them as before)
-
     def save(self, before_write: Callable[[], None] | None = None) -> None:
         """Write the records changed since the manifest was opened (nothing when none did).
 

@@ -76,8 +76,6 @@ def compile_project(
         ignore=full or (markdown and record is None),
         key=local_key(),
     )
-    if not markdown:  # the records of --out folders deleted since (a preview's, say)
-        manifest.forget_others(_OUT_RECORDS, lambda folder: not os.path.isdir(project.root / folder))
     run_key = make_key(
         code_signature(project.root),
         file_hash(project.config_path),
@@ -162,7 +160,9 @@ def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
     """The name of this run's records in the manifest: one set for each output folder of HTML pages
     (``--out``), so that each says what compile wrote there, and a page of an article that is gone
     is removed from every folder it was compiled to, when that folder is compiled again (Markdown
-    files: the record in their folder says so, see :mod:`transpub.markdown_outputs`)."""
+    files: the record in their folder says so, see :mod:`transpub.markdown_outputs`). A folder's
+    records are kept while it is missing (deleted, or a mount not there now): its pages may come back
+    with it, and a run into it finds those it does not have and writes them again."""
     if markdown:
         return "compile-markdown"
     folder = path_name(project.root, os.path.abspath(out_dir))
