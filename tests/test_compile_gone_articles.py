@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_compile_helpers import ARTICLE, TRANSLATIONS, make_project, run_cli
 from transpub.catalog import read_catalog, write_catalog
 
@@ -173,3 +175,29 @@ def test_a_rerun_into_an_out_folder_deleted_since_writes_every_page_again(tmp_pa
             path.relative_to(preview): path.read_bytes() for path in preview.rglob("*") if path.is_file()
         }
         assert again == written
+
+
+def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_leaves_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import transpub.compile.workflow as workflow
+
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    with monkeypatch.context() as older:  # before each --out folder had records of its own
+        older.setattr(workflow, "_records_name", lambda project, out_dir, markdown: "compile")
+        assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    assert (preview / "de" / "retracted.html").is_file()
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert f"{preview}/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list(preview.rglob("retracted.html")) and (preview / "de" / "skiing.html").is_file()
+    # its pages in the site were written before that record: they stay, and the run says so, once
+    assert (
+        "Warning: site/de/retracted.html: left as it is: its article retracted is gone, but the page is "
+        "not one compile has a record of writing; delete it if it should go"
+    ) in result.stderr
+    assert (root / "site" / "de" / "retracted.html").is_file()
+    again = run_cli(root, "compile", "-l", "de")
+    assert again.exit_code == 0 and "retracted" not in again.output, again.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import asdict
 from pathlib import Path
 
@@ -179,10 +180,15 @@ def _remove_pages_of_gone_articles(
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
     their slug in the site (``<locale folder>/<slug>.html``, every language), as compile wrote them
-    (the record says how: a page changed since is a warning, and stays); then forget the records.
-    A retracted article no longer stays published. Nothing else is removed (the article's source
-    and assets are in its record too), and nothing while the article's file is still there (left
-    out of the articles by the configuration, or in a folder that could not be read)."""
+    (the record says how: a page changed since, or one the record does not name, is a warning, and
+    stays); then forget the records. A retracted article no longer stays published. Nothing else is
+    removed (the article's source and assets are in its record too), and nothing while the article's
+    file is still there (left out of the articles by the configuration, or in a folder that could not
+    be read).
+
+    A record an older transpub wrote of an ``--out`` run (before each folder had records of its own,
+    see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
+    were written, review copies too."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs() - present):
@@ -195,28 +201,70 @@ def _remove_pages_of_gone_articles(
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
-        pages = [out_dir / html_path(project, loc, slug) for loc in (project.source_locale, *project.locales)]
-        recorded = {name: path for path in pages if (name := path_name(project.root, path)) in hashes}
-        if not recorded:
-            continue  # its pages are elsewhere (a record of before --out runs had records of their own)
-        for name, path in recorded.items():
-            if not path.is_file():
-                continue
-            if file_hash(path) != hashes[name]:
-                report.warnings.append(
-                    Issue(
-                        project.relative(path),
-                        None,
-                        "removed",
-                        f"left as it is: its article {slug} is gone, but the page was changed since "
-                        "compile wrote it; delete it if it should go",
-                        severity="warning",
-                    )
-                )
-                continue
-            remove_file(path, out_dir)
-            report.removed.append(project.relative(path))
+        locales = (project.source_locale, *project.locales)
+        for folder in _page_folders(project, record.files, slug, out_dir):
+            pages = [html_path(project, loc, slug) for loc in locales]
+            if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
+                pages += [html_path(project, loc, slug, review=True) for loc in locales]
+            _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=folder == out_dir)
         manifest.drop(slug)
+
+
+def _page_folders(project: Project, files: Collection[str], slug: str, out_dir: Path) -> list[Path]:
+    """The folders a record of the article ``slug`` (its ``files``) names its pages in: ``out_dir``,
+    and any other one an older transpub's ``--out`` run wrote them to (the folders holding both its
+    source page and that page's review copy, as every run records them)."""
+    page = html_path(project, project.source_locale, slug)
+    review = html_path(project, project.source_locale, slug, review=True)
+    folders = [out_dir]
+    for name in files:
+        if name.endswith("/" + page) and name[: -len(page)] + review in files:
+            folder = project.root / name[: -len(page) - 1]
+            if os.path.abspath(folder) != os.path.abspath(out_dir):
+                folders.append(folder)
+    return folders
+
+
+def _remove_recorded(
+    project: Project,
+    hashes: dict[str, str],
+    folder: Path,
+    pages: list[str],
+    slug: str,
+    report: CompileReport,
+    *,
+    warn_unrecorded: bool,
+) -> None:
+    """Delete each of ``pages`` (paths in ``folder``) that is as compile wrote it (``hashes``: by
+    the record's name of each file); a page changed since is a warning and stays, and so is one the
+    record does not name when ``warn_unrecorded`` (the site's: an older transpub's record of an
+    ``--out`` run does not name them)."""
+    for relative in pages:
+        path = folder / relative
+        if not path.is_file():
+            continue
+        recorded = hashes.get(path_name(project.root, path))
+        if recorded is None and not warn_unrecorded:
+            continue
+        if recorded is None or file_hash(path) != recorded:
+            why = (
+                "was changed since compile wrote it"
+                if recorded
+                else "is not one compile has a record of writing"
+            )
+            report.warnings.append(
+                Issue(
+                    project.relative(path),
+                    None,
+                    "removed",
+                    f"left as it is: its article {slug} is gone, but the page {why}; delete it if it "
+                    "should go",
+                    severity="warning",
+                )
+            )
+            continue
+        remove_file(path, folder)
+        report.removed.append(project.relative(path))
 
 
 def _behind_a_broken_link(path: Path, top: Path) -> bool:
