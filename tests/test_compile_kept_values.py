@@ -222,3 +222,43 @@ def test_index_lists_a_page_by_its_source_title_when_the_title_value_keeps_its_s
     assert run_cli(root, "compile").exit_code == 0
     index = (root / "site" / "de" / "index.html").read_text(encoding="utf-8")
     assert "The harbour" in index and "Hafen" not in index
+
+
+#: The summary's translation in the fixture, with an e-mail address: the page keeps the English one.
+KEPT = {"The ferry runs again.": "Schreiben Sie an info@port.example."}
+
+
+def test_status_counts_a_value_translation_that_keeps_its_source_as_not_translated_as_compile_does(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "kept", KEPT)
+    result = run_cli(root, "status")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split() == ["post", "de", "4", "0", "1", "80.0%", "16"]
+    assert coverage_line(run_cli(root, "compile").output) == "de/post.md: 80% translated"
+
+
+def test_check_counts_a_value_translation_that_keeps_its_source_as_not_translated_as_compile_does(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "kept", KEPT)
+    result = run_cli(root, "check", "--min-translated", "90")
+    assert result.exit_code == 1
+    assert "de: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated" in result.output
+    assert "[threshold] 80% translated (4 of 5 units), below the minimum of 90% for de" in result.output
+
+
+def test_check_at_a_minimum_of_100_percent_fails_a_page_a_kept_value_takes_below_it_when_that_only_warns(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "kept", KEPT)
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[check]\nwarn = ["links"]\n', encoding="utf-8")
+    result = run_cli(root, "check")
+    assert result.exit_code == 1, result.output
+    assert "[links]" in result.output and "compile publishes the source text instead" in result.output
+    assert "[threshold] 80% translated (4 of 5 units), below the minimum of 100% for de" in result.output
+    assert (
+        "not published: 80% translated, below the 100% needed"
+        in run_cli(root, "compile", "--threshold", "100").output
+    )

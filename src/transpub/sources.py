@@ -7,18 +7,22 @@ below).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .formats import Document, ReadOptions, read_article
+from .formats.value_slots import keeps_source
 from .inline import strip_placeholders
 from .project import Project
 from .readcache import ReadCache
 
 if TYPE_CHECKING:
+    from .catalog import CatalogStats, POFile
+    from .formats.document import Slot
     from .glossary import Glossary, Term
 
 
@@ -169,6 +173,16 @@ def load_translations(
         entries = catalog.read_translations(path)
     # each entry's tuple becomes a Translation without a Python call per entry
     return dict(zip(entries, map(tuple.__new__, repeat(Translation), entries.values())))
+
+
+def catalog_coverage(po: POFile, values: Mapping[str, Sequence[Slot]] | None = None) -> CatalogStats:
+    """The counts of the catalog ``po`` as compile counts its article's page: a translated entry that a
+    value of the article (``values``: its :func:`~transpub.formats.value_slots.written_values`) writes
+    as its source has it (a front matter value whose translation adds a link) counts as untranslated.
+    What ``status`` and ``check`` report."""
+    from . import catalog
+
+    return catalog.catalog_stats(po, functools.partial(keeps_source, values) if values else None)
 
 
 def prepare_reading(project: Project) -> None:

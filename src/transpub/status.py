@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from lxml.html import builder as E
 from transpub import catalog
 from transpub.catalog.outdated import find_staleness
 from transpub.errors import ArticleError, CatalogError, GlossaryError, TranspubError
+from transpub.formats.document import Slot
+from transpub.formats.value_slots import written_values
 from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.inline import strip_placeholders
@@ -18,7 +21,7 @@ from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.model import Coverage
 from transpub.project import Project
 from transpub.readcache import ReadCache
-from transpub.sources import load_article, load_project_glossary
+from transpub.sources import catalog_coverage, load_article, load_project_glossary
 
 TOTAL = "(all articles)"
 
@@ -62,9 +65,9 @@ def collect_status(
     reads = ReadCache(project.root)
     for path in project.article_paths():
         slug = project.slug_of(path)
-        template, unreadable = _template(project, path, reads) if glossary_ok else (None, None)
+        template, values, unreadable = _template(project, path, reads) if glossary_ok else (None, {}, None)
         for locale in locales:
-            row = _row(project, slug, locale, template, glossary)
+            row = _row(project, slug, locale, template, glossary, values)
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
     return rows
 
@@ -95,15 +98,17 @@ def _glossary(project: Project, problems: list[str] | None = None) -> tuple[Glos
 
 def _template(
     project: Project, article: Path, reads: ReadCache | None = None
-) -> tuple[catalog.POFile | None, str | None]:
-    """The POT extract would write for ``article`` now, or None and what is wrong with the article
-    when it cannot be read (``reads``: the documents extract read)."""
+) -> tuple[catalog.POFile | None, dict[str, list[Slot]], str | None]:
+    """The POT extract would write for ``article`` now and the article's
+    :func:`~transpub.formats.value_slots.written_values`, or None, none and what is wrong with the
+    article when it cannot be read (``reads``: the documents extract read)."""
     try:
         document = load_article(project, article, reads)
     except ArticleError as exc:
         shown = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
-        return None, str(ArticleError(exc.message, shown or project.relative(article), exc.line))
-    return catalog.build_template(document.units(project.relative(article)), project_name=project.name), None
+        return None, {}, str(ArticleError(exc.message, shown or project.relative(article), exc.line))
+    template = catalog.build_template(document.units(project.relative(article)), project_name=project.name)
+    return template, written_values(document), None
 
 
 def _row(
@@ -112,14 +117,17 @@ def _row(
     locale: str,
     template: catalog.POFile | None = None,
     glossary: Glossary | None = None,
+    values: Mapping[str, Sequence[Slot]] | None = None,
 ) -> StatusRow:
+    """The row of ``slug`` in ``locale`` (``values``: the article's written values, which compile
+    counts a translation of as not translated when it writes the source instead)."""
     po_path = project.catalog_path(locale, slug)
     note = None
     outdated = None
     try:
         if po_path.exists():
             po = catalog.read_catalog(po_path)
-            stats = catalog.catalog_stats(po)
+            stats = catalog_coverage(po, values)
             if template is not None:
                 staleness = find_staleness(
                     po,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polib
@@ -127,8 +128,11 @@ class CatalogStats(Coverage):
         return self.translated_words + self.fuzzy_words + self.untranslated_words
 
 
-def catalog_stats(po: polib.POFile) -> CatalogStats:
-    """Count entries and source words by state (the header is not an entry)."""
+def catalog_stats(po: polib.POFile, kept: Callable[[str, str], bool] | None = None) -> CatalogStats:
+    """Count entries and source words by state (the header is not an entry).
+
+    ``kept``: True for a translated entry (its msgid and msgstr) whose page shows its source instead
+    (see :func:`transpub.sources.catalog_coverage`): counted as untranslated."""
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     words = dict.fromkeys(counts, 0)
     obsolete = 0
@@ -139,6 +143,8 @@ def catalog_stats(po: polib.POFile) -> CatalogStats:
         if entry.msgid == "" and not entry.msgctxt:
             continue
         state = entry_state(entry)
+        if state == "translated" and kept is not None and kept(entry.msgid, entry.msgstr):
+            state = "untranslated"
         counts[state] += 1
         words[state] += count_words(entry.msgid)
     return CatalogStats(

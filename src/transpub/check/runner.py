@@ -14,16 +14,16 @@ from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
-from transpub.formats.document import Document, Slot
+from transpub.formats.document import Slot
 from transpub.formats.template_guard import template_problem
-from transpub.formats.value_slots import kept_source, value_slots
+from transpub.formats.value_slots import keeps_source, kept_source, written_values
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.model import Issue, format_percent
 from transpub.project import Project
 from transpub.readcache import ReadCache
-from transpub.sources import GlossaryNotes, load_article, load_project_glossary
+from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
 from transpub.workers import run_ordered
 
 EXTRACT_HINT = "run `transpub extract`"
@@ -113,15 +113,6 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     return checked
 
 
-def written_values(document: Document) -> dict[str, list[Slot]]:
-    """The slots of ``document`` that may write their source for a translation, by msgid: front
-    matter values, shortcode parameters… (see :func:`~transpub.formats.value_slots.value_slots`)."""
-    values: dict[str, list[Slot]] = {}
-    for slot in value_slots(document):
-        values.setdefault(slot.msgid, []).append(slot)
-    return values
-
-
 def _file_issue(
     project: Project,
     exc: CatalogError | ArticleError | GlossaryError,
@@ -145,7 +136,9 @@ def check_catalog(
     values: Mapping[str, Sequence[Slot]] | None = None,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
-    the caller keeps them for several locales; ``values``: the article's :func:`written_values`)."""
+    the caller keeps them for several locales; ``values``: the article's
+    :func:`~transpub.formats.value_slots.written_values`; its translations a value writes as their
+    source count as untranslated, as compile counts them)."""
     if notes is None and glossary is not None:
         notes = GlossaryNotes(glossary)
     locale = policy.locale
@@ -172,7 +165,7 @@ def check_catalog(
     except CatalogError as exc:
         result.issues.append(_file_issue(project, exc, "syntax", locale, po_path))
         return result
-    result.stats = catalog.catalog_stats(po)
+    result.stats = catalog_coverage(po, values)  # (as compile counts the page's units)
     if policy.runs("outdated") and template is not None:
         staleness = find_staleness(
             po,
@@ -192,8 +185,13 @@ def check_catalog(
         slots = values.get(entry.msgid, ()) if values else ()
         for check, message in check_entry(entry, policy, glossary, project.source_locale, values=slots):
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
-    if policy.runs("threshold") and policy.min_translated < 100 and result.stats.total:
-        # at 100% every untranslated or fuzzy entry is already a problem of its own
+    # at 100% every untranslated or fuzzy entry is already a problem of its own, and so is most often a
+    # translation a value writes as its source (counted untranslated), unless its check only warns
+    if (
+        policy.runs("threshold")
+        and result.stats.total
+        and (policy.min_translated < 100 or _kept_without_a_problem(po, values or {}, result))
+    ):
         done = result.stats.translated + (result.stats.fuzzy if policy.allow_fuzzy else 0)
         percent = 100.0 * done / result.stats.total
         if percent + 1e-9 < policy.min_translated:
@@ -207,6 +205,24 @@ def check_catalog(
     return result
 
 
+def _kept_without_a_problem(
+    po: catalog.POFile, values: Mapping[str, Sequence[Slot]], result: CatalogResult
+) -> bool:
+    """Whether a translated entry of ``po`` that a value writes as its source (see
+    :func:`~transpub.formats.value_slots.keeps_source`) has no problem (an error) in ``result``: its
+    check was made a warning, or silenced."""
+    if not values:
+        return False
+    failed = {issue.msgid for issue in result.issues if issue.severity == "error"}
+    return any(
+        entry.msgid not in failed
+        and catalog.entry_state(entry) == "translated"
+        and keeps_source(values, entry.msgid, entry.msgstr)
+        for entry in po
+        if not entry.obsolete
+    )
+
+
 def check_entry(
     entry: catalog.POEntry,
     policy: LocalePolicy,
@@ -217,8 +233,8 @@ def check_entry(
 ) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags
     (``values``: the slots of the entry's unit that are values its format writes, see
-    :func:`written_values`: a translation one of them would not write is a problem of the check that
-    says why, unless that check has found one already)."""
+    :func:`~transpub.formats.value_slots.written_values`: a translation one of them would not write
+    is a problem of the check that says why, unless that check has found one already)."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
 
     def wanted(check: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..inline import escape_lookalikes, unescape_lookalikes
 from .document import AttrSlot, Document, Slot, Tag, TextSlot
@@ -107,6 +107,23 @@ def value_slots(document: Document) -> list[Slot]:
     """The slots of ``document`` that may write their source for a translation (see
     :func:`kept_source`), in the order of its units: none in most articles (HTML pages)."""
     return [slot for slot in document.slots() if _value_writer(slot) is not None]
+
+
+def written_values(document: Document) -> dict[str, list[Slot]]:
+    """The slots of ``document`` that may write their source for a translation (:func:`value_slots`),
+    by msgid."""
+    values: dict[str, list[Slot]] = {}
+    for slot in value_slots(document):
+        values.setdefault(slot.msgid, []).append(slot)
+    return values
+
+
+def keeps_source(values: Mapping[str, Sequence[Slot]], msgid: str, text: str) -> bool:
+    """Whether a slot of the unit ``msgid`` (``values``: its article's :func:`written_values`) writes
+    its source rather than the translation ``text`` (:func:`kept_source`): compile then counts the
+    unit as not translated."""
+    slots = values.get(msgid)
+    return bool(slots) and text != msgid and any(kept_source(slot, text) for slot in slots or ())
 
 
 def _value_writer(slot: Slot) -> functools.partial[str] | None:
