@@ -9,6 +9,7 @@ import subprocess
 import tomllib
 from pathlib import Path
 
+import lxml.html
 import markdown
 import pytest
 import yaml
@@ -1804,6 +1805,77 @@ def test_the_markdown_inside_a_markdown_1_block_is_offered_and_its_translation_s
         tags = re.findall(r"<[^>]*>", page)
         assert not [t for t in tags if "javascript" in t or "onerror" in t or "onclick" in t], (written, page)
     assert "<strong>" in pages[0] or '<a href="#">' in pages[0], pages[0]  # (the source's Markdown still is)
+
+
+#: A notice as Minimal Mistakes writes one (no blank line under its start tag: to Goldmark, raw HTML
+#: up to the first blank line), then the same sentence after a blank line (Markdown to every generator).
+NOTICE = (
+    '<div class="notice" markdown="1">\n'
+    "Visit https://example.org/guide for details. Write to ann@example.com today. Go to www.example.com now.\n"
+    "\n"
+    "Visit https://example.org/guide for details.\n"
+    "</div>\n"
+)
+NOTICE_CHINESE = {
+    "Visit <1/> for details.": "访问<1/>了解详情。",
+    "Write to <1/> today.": "今天写信给<1/>。",
+    "Go to <1/> now.": "现在就去<1/>。",
+}
+
+
+def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_raw_html() -> None:
+    """Hugo (Goldmark) and transpub's own pages read the lines under a ``<div markdown="1">`` of its
+    own as raw HTML, where ``<https://…>`` is a tag that hides the address: a Chinese translation,
+    glued to the address, writes it there as the source does; MkDocs reads them as Markdown and makes
+    a link of it (magiclink), so it gets the link on its own; after the blank line, Markdown to all."""
+    document = read(NOTICE)
+    assert msgids(document) == [*NOTICE_CHINESE]
+    assert unmarked_pseudo(document) == NOTICE
+
+    def chinese(generator: str | None) -> str:
+        return document.render(
+            lambda slot: Resolution(NOTICE_CHINESE.get(slot.msgid)),
+            join_sentences=True,
+            heading_ids=generator,
+        )
+
+    raw_lines = (
+        "访问https://example.org/guide了解详情。今天写信给ann@example.com。现在就去www.example.com。\n"
+    )
+    markdown_line = "访问<https://example.org/guide>了解详情。\n"
+    for generator in ("hugo", "hugo-0.143", "jekyll", "mdbook", None):
+        written = chinese(generator)
+        assert raw_lines + "\n" + markdown_line in written, (generator, written)
+    page = render_markdown_page(chinese(None), "zh-Hans", "a.md")  # (compile's HTML page of the article)
+    assert raw_lines in page and '<a href="https://example.org/guide">https://example.org/guide</a>' in page
+    mkdocs = chinese("mkdocs")
+    assert "访问<https://example.org/guide>了解详情。今天写信给<ann@example.com>。" in mkdocs
+    shown = markdown.markdown(mkdocs, extensions=["md_in_html", "pymdownx.magiclink"])
+    assert shown.count('<a href="https://example.org/guide">https://example.org/guide</a>') == 2, shown
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_shows_the_address_under_a_markdown_div_of_a_chinese_translation_as_the_source_page_does(
+    tmp_path: Path,
+) -> None:
+    """The Chinese page Hugo builds shows each address of the notice (a URL, an e-mail address, a
+    www. host) as the English page does: text in the raw HTML, never a broken ``<https:…>`` tag."""
+    document = read(NOTICE)
+    written = document.render(
+        lambda slot: Resolution(NOTICE_CHINESE.get(slot.msgid)), join_sentences=True, heading_ids="hugo"
+    )
+    settings = "[markup.goldmark.renderer]\nunsafe = true\n"  # (else Hugo leaves the notice out)
+    pages = {
+        name: lxml.html.fromstring(hugo_page(text, tmp_path / name, settings))
+        for name, text in (("en", NOTICE), ("zh", written))
+    }
+    for name, page in pages.items():
+        (notice,) = page.xpath("//div[@class='notice']")
+        raw = notice.text  # (the text before the paragraph Goldmark reads after the blank line)
+        for address in ("https://example.org/guide", "ann@example.com", "www.example.com"):
+            assert address in raw, (name, raw)
+        assert [e.tag for e in notice.iterdescendants()] == ["p", "a"], (name, lxml.html.tostring(notice))
+    assert "访问https://example.org/guide了解详情。" in pages["zh"].xpath("//div[@class='notice']")[0].text
 
 
 @pytest.mark.parametrize(

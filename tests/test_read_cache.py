@@ -493,6 +493,24 @@ def test_a_front_matter_value_read_as_markdown_comes_back_from_the_cache_as_read
     assert "intro: 'Mit [Aktionen](/actions) ''automatisieren'' Sie *es*.'\n" in rendered
 
 
+def test_an_address_under_a_markdown_div_stays_text_for_hugo_when_compile_takes_the_stored_read(
+    tmp_path: Path,
+) -> None:
+    """The lines under a ``<div markdown="1">`` of its own are raw HTML to Hugo: the stored document
+    still says so, and a Chinese translation glued to the address writes it as the source does
+    (not ``<https://…>``, a tag that hides it), as the document extract read does."""
+    article = tmp_path / "notice.md"
+    article.write_text(
+        '<div class="notice" markdown="1">\nVisit https://example.org for details.\n</div>\n',
+        encoding="utf-8",
+    )
+    _comes_back_as_read([article], ReadOptions())
+    back = decode(encode(read_article(article, ReadOptions())), article)
+    chinese = {"Visit <1/> for details.": "访问<1/>了解详情。"}
+    rendered = back.render(lambda slot: Resolution(chinese.get(slot.msgid)), heading_ids="hugo")
+    assert rendered == '<div class="notice" markdown="1">\n访问https://example.org了解详情。\n</div>\n'
+
+
 def test_text_and_attributes_written_as_the_source_writes_them_are_stored_and_written_alike(
     tmp_path: Path,
 ) -> None:

@@ -252,6 +252,7 @@ class _Encoder:
                 part.markable,
                 _names.get(escape) or _function_name(escape),  # (most slots: a name stored already)
                 None if line_start is None else _function_name(line_start),
+                part.in_html_block,
             )
         if cls is Tag:
             if self.walking:
@@ -379,7 +380,9 @@ class _Decoder:
         seen = self.seen
         part: Any
         if kind == _TEXT:  # (most parts that are not strings: each step here counts)
-            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line = stored
+            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line, in_html = (
+                stored
+            )
             part = _new(TextSlot)
             seen.append(part)  # in the order it was stored (its parts come after it)
             if self.walking:
@@ -411,6 +414,7 @@ class _Decoder:
                 markable,
                 (_functions.get(esc) if esc.__class__ is str else None) or _function(esc),
                 None if line is None else _function(line),
+                in_html,
             )
             return part
         if kind == _GAP:

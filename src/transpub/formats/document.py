@@ -141,6 +141,10 @@ class TextSlot:
     #: How a piece of translated text that starts a line is escaped (Markdown: ``#``, ``>``, ``1.``…
     #: would start a block there); None: like any other piece.
     escape_line_start: Callable[[str], str] | None = None
+    #: Markdown read where CommonMark reads raw HTML: the lines under a ``<div markdown="1">`` of its
+    #: own, up to a blank line, which kramdown and MkDocs read as Markdown and Hugo (Goldmark) as its
+    #: HTML block's (a bare URL is text there, and ``<https://…>`` a tag).
+    in_html_block: bool = False
 
 
 @dataclass(eq=False)
@@ -425,6 +429,7 @@ def _render(
     # each frame: the items left of the list being followed, that list, the list written to, and
     # what ends it (a string to add, or a tag whose attributes are set on what was written)
     as_written = resolve is _as_written
+    links_in_html = heading_ids in _LINKS_BARE_URLS_IN_HTML_BLOCKS
     stack: list[tuple[Iterator[tuple[int, Any]], list[Any], list[str], str | Tag]] = []
     source: list[Any] = parts
     items: Iterator[tuple[int, Any]] = enumerate(parts)
@@ -459,7 +464,7 @@ def _render(
                         out.append(after)
                     continue
                 else:
-                    inner, plain = _translation(part, text)
+                    inner, plain = _translation(part, text, links_in_html)
                     if plain:  # text and markup written as they are (most translations with placeholders)
                         out += inner
                         if after:
@@ -570,16 +575,25 @@ def _part_class(part: object) -> type:
     return type(None)
 
 
+#: The generators (``[compile] heading_ids``) that read the lines under a ``<div markdown="1">`` of
+#: its own as Markdown and make a link of a bare URL there: MkDocs (md_in_html, magiclink). kramdown
+#: reads them as Markdown but links no bare URL; CommonMark (Hugo's Goldmark, mdBook, transpub's HTML
+#: pages) reads them as raw HTML, where ``<https://…>`` is a tag that hides the address.
+_LINKS_BARE_URLS_IN_HTML_BLOCKS = frozenset({"mkdocs"})
+
+
 def _bare_url_in_place(
-    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int
+    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int, links_in_html: bool
 ) -> list[Part]:
     """The source parts of the standalone placeholder ``number`` of ``slot``, at ``at`` in a translation
     split by ``PLACEHOLDER_RE``: as written, but for a Markdown bare URL (``https://…``, ``www.…``, an
     address: a link whose markup is its text) that the text the translation puts around it would
     make another link or no link (``访问https://a.org了解``: text glued to it), which is written so
-    that it stays the link it is (see :func:`~transpub.formats.md_escape.standalone_url`)."""
+    that it stays the link it is (see :func:`~transpub.formats.md_escape.standalone_url`); in the
+    lines under a ``<div markdown="1">`` (:attr:`TextSlot.in_html_block`) only for a generator that
+    links it there (``links_in_html``): to the others it is text there, as the source's is."""
     raw = piece[0]
-    if raw.__class__ is not str or raw[:1] in ("<", "[", ""):
+    if raw.__class__ is not str or raw[:1] in ("<", "[", "") or (slot.in_html_block and not links_in_html):
         return piece
     shown = next((p for p in slot.placeholders if str(p.number) == number), None)
     if shown is None or shown.tag != "a" or shown.paired or shown.shows != raw:
@@ -609,10 +623,11 @@ def _around(split: list[str], at: int) -> tuple[str, str]:
     return before, after_text.split(None, 1)[0] if after_text and not after_text[0].isspace() else ""
 
 
-def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
+def _translation(slot: TextSlot, text: str, links_in_html: bool) -> tuple[list[Any], bool]:
     """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list,
     or its strings among the items when it has nothing else); and whether every item is a string
-    (written as it is)."""
+    (written as it is). ``links_in_html``: the generator links a bare URL under a lone
+    ``<div markdown="1">`` (see :func:`_bare_url_in_place`)."""
     problem = _placeholder_problem(slot.msgid, text)
     if problem:
         raise PlaceholderMismatch(problem)
@@ -654,7 +669,7 @@ def _translation(slot: TextSlot, text: str) -> tuple[list[Any], bool]:
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if empty and not closing and piece.__class__ is list and len(piece) == 1:
-            piece = _bare_url_in_place(slot, number, piece, split, index)
+            piece = _bare_url_in_place(slot, number, piece, split, index, links_in_html)
         if isinstance(piece, PairedPieces):
             if piece.same is not None and not (closing or empty):
                 opened[number] = len(items)

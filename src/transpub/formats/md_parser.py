@@ -285,6 +285,25 @@ def _lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int, int]
     ]
 
 
+def html_block_spans(text: str) -> list[tuple[int, int]]:
+    """Where each HTML block CommonMark reads in ``text`` starts and ends (offsets; its lines are
+    raw HTML to Goldmark); blocks only, no inline parsing.
+
+    >>> text = '<div markdown="1">\\nSee https://a.example.\\n\\nMore.\\n'
+    >>> [text[start:end] for start, end in html_block_spans(text)]
+    ['<div markdown="1">\\nSee https://a.example.']
+    """
+    md = reading_parser()
+    tokens: list[Token] = []
+    md.block.parse(text, md, {}, tokens)
+    spans = []
+    for token in tokens:
+        lines = token.meta.get("lines") if token.type == "html_block" and token.meta else None
+        if lines:
+            spans.append((lines[0][0], lines[-1][2]))
+    return spans
+
+
 def parse(text: str, env: dict[str, Any]) -> list[Token]:
     """The block tokens of ``text`` (inline children parsed, positions recorded; reference
     definitions' lines in ``env["reference_lines"]``)."""

@@ -47,7 +47,7 @@ from .md_escape import (
     title_writer,
 )
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
-from .md_parser import parse
+from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_templates import (
@@ -254,6 +254,8 @@ class _Builder(RunSlots):
         self.title_kind = False  # the first heading is the title (no front matter title)
         #: The labels of the page's reference definitions (normalized as markdown-it does).
         self.labels: frozenset[str] = frozenset()
+        #: Where CommonMark reads an HTML block the reader reads as Markdown (:func:`_commonmark_html_spans`).
+        self.html_spans: list[tuple[int, int]] = []
 
     # -- RunSlots
 
@@ -545,6 +547,10 @@ class _Builder(RunSlots):
             _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
+        if self.html_spans and any(begin <= start < stop for begin, stop in self.html_spans):
+            for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
+                if isinstance(part, TextSlot):
+                    part.in_html_block = True
         self.add(start, end, out)
         if heading is not None and heading.attributes:
             self.heading_id_in_list(heading, out)
@@ -1271,6 +1277,29 @@ _MARKDOWN_INSIDE_LINE = re.compile(
 )
 
 
+def _commonmark_html_spans(text: str, parsed: str) -> list[tuple[int, int]]:
+    """Where CommonMark (Goldmark, transpub's HTML pages) reads an HTML block in the page ``text``
+    (``parsed``: what markdown-it read of it): the reader's blocks there are Markdown to kramdown and
+    MkDocs, but raw HTML to Goldmark when they follow a ``<div markdown="1">`` of its own with no
+    blank line between (:data:`_MARKDOWN_INSIDE_LINE`, read as a line of its own, here as written)."""
+    if not _MARKDOWN_WORD.search(text):
+        return []  # (most pages: no such line)
+    pieces: list[str] = []
+    pos = 0
+    for found in _MARKDOWN_INSIDE_LINE.finditer(text):
+        start, end = found.span(1)
+        if parsed.startswith("<?", start):  # (not in front matter or a template token: masked there)
+            pieces += [parsed[pos:start], text[start:end]]
+            pos = end
+    if not pieces:
+        return []
+    pieces.append(parsed[pos:])
+    return html_block_spans("".join(pieces))
+
+
+_MARKDOWN_WORD = re.compile("markdown", re.I)
+
+
 def _sentinel(raw: str) -> str:
     """``<?-----?>`` of ``raw``'s length and lines (a continuation line's ``>`` prefix kept): an HTML
     block that interrupts a paragraph and ends on ``raw``'s last line (``<?>`` for three characters)."""
@@ -1320,6 +1349,7 @@ def read_markdown(
     parsed = parse_text(source, front, templates, pairs)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
+    builder.html_spans = _commonmark_html_spans(source.text, parsed)
     builder.labels = frozenset(env.get("references", {}))
     try:
         builder.title_kind = front is None or front.title is None
