@@ -262,3 +262,16 @@ def test_check_at_a_minimum_of_100_percent_fails_a_page_a_kept_value_takes_below
         "not published: 80% translated, below the 100% needed"
         in run_cli(root, "compile", "--threshold", "100").output
     )
+
+
+def test_status_and_check_count_a_translation_with_placeholders_compile_refuses_as_not_translated(
+    tmp_path: Path,
+) -> None:
+    # compile shows the source for it (and says why): status and check count the page as compile does
+    root = make_post_project(tmp_path / "broken", {"The ferry runs daily.": "Die <1>Fähre</1> fährt."})
+    assert coverage_line(run_cli(root, "compile").output) == "de/post.md: 80% translated"
+    status = run_cli(root, "status")
+    assert status.exit_code == 0, status.output
+    assert status.output.splitlines()[1].split()[:6] == ["post", "de", "4", "0", "1", "80.0%"]
+    check = run_cli(root, "check")
+    assert "de: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated" in check.output

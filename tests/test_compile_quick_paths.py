@@ -345,7 +345,7 @@ _JUDGED_PIECES = [
 def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_template_tokens_says() -> None:
     """A pair with no ``<`` and no ``{`` on either side is publishable without comparing anything:
     the same answer (publish it, or show the source and warn why) as the comparison, for any pair."""
-    from transpub.compile import decide
+    from transpub.formats import publishable
 
     rng = random.Random(41)
     for _ in range(5000):
@@ -355,7 +355,7 @@ def test_a_translation_is_judged_publishable_as_comparing_its_placeholders_and_t
             if rng.random() < 0.3
             else "".join(rng.choice(_JUDGED_PIECES) for _ in range(rng.randrange(6)))
         )
-        assert decide.problem_of(msgid, text) == decide._compared(msgid, text), (msgid, text)
+        assert publishable.problem_of(msgid, text) == publishable.compared(msgid, text), (msgid, text)
 
 
 _DATES = st.sampled_from(

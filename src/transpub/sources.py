@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .formats import Document, ReadOptions, read_article
+from .formats.publishable import problem_of
 from .formats.value_slots import keeps_source
 from .inline import strip_placeholders
 from .project import Project
@@ -176,13 +177,21 @@ def load_translations(
 
 
 def catalog_coverage(po: POFile, values: Mapping[str, Sequence[Slot]] | None = None) -> CatalogStats:
-    """The counts of the catalog ``po`` as compile counts its article's page: a translated entry that a
-    value of the article (``values``: its :func:`~transpub.formats.value_slots.written_values`) writes
-    as its source has it (a front matter value whose translation adds a link) counts as untranslated.
-    What ``status`` and ``check`` report."""
+    """The counts of the catalog ``po`` as compile counts its article's page: a translated entry that
+    cannot be published (its placeholders or template tokens differ from the source's: see
+    :func:`~transpub.formats.publishable.problem_of`), or that a value of the article (``values``: its
+    :func:`~transpub.formats.value_slots.written_values`) writes as its source has it (a front matter
+    value whose translation adds a link), counts as untranslated. What ``status`` and ``check`` report."""
     from . import catalog
 
-    return catalog.catalog_stats(po, functools.partial(keeps_source, values) if values else None)
+    return catalog.catalog_stats(po, functools.partial(_shows_source, values or {}))
+
+
+def _shows_source(values: Mapping[str, Sequence[Slot]], msgid: str, text: str) -> bool:
+    """Whether the page shows the source of the unit ``msgid`` rather than its translation ``text``."""
+    if text and problem_of(msgid, text) is not None:
+        return True
+    return bool(values) and keeps_source(values, msgid, text)
 
 
 def prepare_reading(project: Project) -> None:

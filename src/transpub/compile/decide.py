@@ -6,10 +6,10 @@ from __future__ import annotations
 import operator
 
 from ..errors import CatalogError
-from ..formats.document import Document, Slot, placeholder_check
-from ..formats.template_guard import template_problem
+from ..formats.document import Document, Slot
+from ..formats.publishable import problem_of
 from ..formats.value_slots import kept_source, value_slots
-from ..inline import control_problem, strip_placeholders
+from ..inline import strip_placeholders
 from ..model import Coverage
 from ..project import Project
 from ..site import Page
@@ -34,29 +34,6 @@ def slot_problem(slot: Slot, text: str) -> tuple[str, str] | None:
     if problem is None and text != slot.msgid:
         return kept_source(slot, text)
     return problem
-
-
-def problem_of(msgid: str, text: str) -> tuple[str, str] | None:
-    """``(check, why)`` when a translation cannot be published: its placeholders or its template
-    tokens (Hugo shortcodes, Liquid tags) differ from the source's, or it adds a control character.
-    Its unit then shows the source."""
-    if "<" not in text and "<" not in msgid and "{" not in text and "{" not in msgid:
-        problem = None  # no placeholder and no template token on either side (most translations)
-    else:
-        problem = _compared(msgid, text)
-    if problem is None:
-        controls = control_problem(msgid, text)
-        return ("markup", controls) if controls else None
-    return problem
-
-
-def _compared(msgid: str, text: str) -> tuple[str, str] | None:
-    """:func:`problem_of` by comparing the placeholders and the template tokens of both texts."""
-    problem = placeholder_check(msgid, text)  # remembered for the rendering, which checks again
-    if problem:
-        return "placeholders", problem
-    problem = template_problem(msgid, text)
-    return ("template", problem) if problem else None
 
 
 def decide(
