@@ -6,6 +6,7 @@ spares the work."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sqlite3
@@ -242,3 +243,7 @@ def test_a_machine_with_no_key_says_nothing_of_records_signed_with_another_key(
         code, output = run(root, command)
         assert code == 0 and "Note:" not in output, output
     assert compiled == ["bridge"]  # (done again: no record is trusted)
+    manifest = root / ".transpub" / "manifest.sqlite"  # (nor written: none could be trusted)
+    if manifest.exists():
+        with contextlib.closing(sqlite3.connect(manifest)) as db:
+            assert db.execute("SELECT count(*) FROM records WHERE data IS NOT NULL").fetchone() == (0,)

@@ -708,6 +708,8 @@ class Manifest:
         ``before_write``: called once the records are encoded, before they are written (a wait for
         the files they name to reach the disk: the encoding goes on meanwhile).
         """
+        if self.key is None:  # no record is trusted without a key (:meth:`_load`): none is written,
+            self._changed = {k: v for k, v in self._changed.items() if v is None}  # deletions are
         if not self._changed:
             if before_write is not None:
                 before_write()
