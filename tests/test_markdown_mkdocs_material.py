@@ -97,3 +97,30 @@ def test_a_translation_cannot_include_a_file_or_open_a_block_in_mkdocs(tmp_path:
     )
     assert "TOP-SECRET" not in page and "<script" not in page, page
     assert evil.split()[-1] in html.unescape(page), page  # shown as text
+
+
+def pseudo_translated(source: str) -> tuple[list[str], str]:
+    """The units of ``source`` and the article pseudo-translated (every translation ``⟦msgid⟧``)."""
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert not document.warnings
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    return [unit.msgid for unit in document.units()], marked
+
+
+def test_a_content_tab_or_a_paragraph_after_two_blank_lines_in_an_admonition_is_offered_in_it() -> None:
+    # MkDocs-Material's reference/admonitions.md: Python-Markdown's blocks end at a line indented less,
+    # never at blank lines; the tab and the paragraph were read as indented code (not offered)
+    source = (
+        '??? example "Expand to show"\n\n    === "Octicons"\n\n        Text in octicons.\n\n\n'
+        '    === "FontAwesome"\n\n        Text in fontawesome.\n\n\n\n    After the tabs.\n\nOutro.\n'
+    )
+    units, marked = pseudo_translated(source)
+    assert units == [
+        "Expand to show", "Octicons", "Text in octicons.", "FontAwesome", "Text in fontawesome.", "After the tabs.",
+        "Outro.",
+    ]  # fmt: skip
+    page = lxml.html.fragment_fromstring(rendered(marked), create_parent="div")
+    tabs = page.xpath("//details/div[contains(@class, 'tabbed-set')]")
+    assert len(tabs) == 1 and "⟦Text in fontawesome.⟧" in tabs[0].xpath("string(.)")
+    assert page.xpath("string(//details/p[last()])") == "⟦After the tabs.⟧"
+    assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)

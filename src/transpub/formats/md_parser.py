@@ -43,7 +43,9 @@ _SPANNED = {
     "gfm_autolink_email": "link_open",
 }
 #: Block rules whose first token carries its lines.
-_LINED = ("table", "admonition", "content_tab", "html_block", "heading", "lheading", "deflist", "paragraph")
+_LINED = (
+    "table", "admonition", "content_tab", "html_block", "heading", "lheading", "deflist", "paragraph"
+)  # fmt: skip
 #: The first line of a content tab (pymdownx.tabbed, MkDocs-Material): ``=== "Label"``, ``===+``, ``===!``.
 _TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
 
@@ -56,16 +58,71 @@ def _markdown(*, inline_footnotes: bool = False) -> MarkdownIt:
     md.use(footnote_plugin, inline=inline_footnotes).use(deflist_plugin).use(admon_plugin).use(
         gfm_autolink_plugin
     )
+    md.block.ruler.at("admonition", _ending_as_python_markdown(_rule(md, "admonition")))
     md.block.ruler.before(
         "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
     return md
 
 
+def _rule(md: MarkdownIt, name: str) -> Callable[[StateBlock, int, int, bool], bool]:
+    """The function of block rule ``name`` (a plugin's, to wrap)."""
+    return next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == name)
+
+
+def _content_end(state: StateBlock, start_line: int, end_line: int) -> int:
+    """The line that ends the content of an admonition or a content tab opened on ``start_line``
+    (its content indented to ``state.blkIndent``): the first line with text indented less. Blank
+    lines never end it, however many (Python-Markdown's admonition and pymdownx.tabbed hold their
+    indented blocks across them; markdown-it's admonition plugin ends at two)."""
+    line = start_line + 1
+    while line < end_line:
+        if (
+            state.bMarks[line] + state.tShift[line] < state.eMarks[line]
+            and state.sCount[line] < state.blkIndent
+        ):
+            break
+        line += 1
+    return line
+
+
+def _ending_as_python_markdown(
+    admonition: Callable[[StateBlock, int, int, bool], bool],
+) -> Callable[[StateBlock, int, int, bool], bool]:
+    """The admonition plugin's rule (``!!! note``, ``??? note``), its content ending where
+    :func:`_content_end` says, not at two blank lines: the plugin reads the first line (its tokens
+    and title), the content is read here."""
+
+    def ending(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:
+            return admonition(state, start_line, end_line, True)
+        if not admonition(state, start_line, min(start_line + 1, end_line), False):
+            return False
+        closing = state.tokens.pop()  # (the plugin's, over no content)
+        opening = next(token for token in reversed(state.tokens) if token.type == "admonition_open")
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        content = start + len(opening.markup)
+        while content < state.eMarks[start_line] and state.src[content] == " ":
+            content += 1
+        old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
+        state.parentType = "admonition"
+        state.blkIndent += content - start + 3 - len(opening.markup)  # (as the plugin: ``???+`` as ``!!!``)
+        next_line = _content_end(state, start_line, end_line)
+        state.lineMax = next_line
+        state.md.block.tokenize(state, start_line + 1, next_line)
+        state.tokens.append(closing)
+        opening.map = [start_line, next_line]
+        state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
+        state.line = next_line
+        return True
+
+    return ending
+
+
 def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A content tab of MkDocs-Material (``=== "Label"``, its Markdown indented by four spaces on the
     lines below), read as an admonition is: ``admonition_open`` (markup ``===``), the label as its
-    title, then the blocks inside, up to a line indented less (or two blank lines)."""
+    title, then the blocks inside, up to a line indented less (:func:`_content_end`)."""
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False  # (an indented code block's line)
     start = state.bMarks[start_line] + state.tShift[start_line]
@@ -78,18 +135,7 @@ def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool
     old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
     state.parentType = "admonition"
     state.blkIndent += 4
-    next_line, was_empty = start_line, False
-    while True:
-        next_line += 1
-        if next_line >= end_line:
-            break
-        is_empty = state.sCount[next_line] < state.blkIndent
-        if is_empty and was_empty:
-            break
-        was_empty = is_empty
-        pos = state.bMarks[next_line] + state.tShift[next_line]
-        if pos < state.eMarks[next_line] and state.sCount[next_line] < state.blkIndent:
-            break
+    next_line = _content_end(state, start_line, end_line)
     state.lineMax = next_line
     markup, label = found.group(1), found.group(2)
     token = state.push("admonition_open", "div", 1)
