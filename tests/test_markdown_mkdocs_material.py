@@ -107,6 +107,25 @@ def pseudo_translated(source: str) -> tuple[list[str], str]:
     return [unit.msgid for unit in document.units()], marked
 
 
+def test_a_definition_whose_term_is_a_comment_offers_its_admonitions_text_not_its_markup() -> None:
+    # MkDocs-Material's reference/admonitions.md: Python-Markdown takes the comment for the term (the
+    # site's hook writes the type there); ": !!! note" was offered as a paragraph, its body as code
+    source = (
+        "Types:\n\n<!-- md:option type:note -->\n\n:   !!! note\n\n        Lorem ipsum dolor sit amet.\n\n"
+        "<!-- md:option type:tip -->\n\n:   A tip, *short*.\n"
+    )
+    units, marked = pseudo_translated(source)
+    assert units == [
+        "Types:", "Note", "Lorem ipsum dolor sit amet.", "A tip, <1>short</1>.",
+    ]  # fmt: skip
+    page = lxml.html.fragment_fromstring(rendered(marked), create_parent="div")
+    assert [dd.xpath("string(.)").split() for dd in page.iter("dd")] == [
+        ["⟦Note⟧", "⟦Lorem", "ipsum", "dolor", "sit", "amet.⟧"],
+        ["⟦A", "tip,", "short.⟧"],
+    ]
+    assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
+
+
 def test_a_content_tab_or_a_paragraph_after_two_blank_lines_in_an_admonition_is_offered_in_it() -> None:
     # MkDocs-Material's reference/admonitions.md: Python-Markdown's blocks end at a line indented less,
     # never at blank lines; the tab and the paragraph were read as indented code (not offered)

@@ -44,7 +44,7 @@ _SPANNED = {
 }
 #: Block rules whose first token carries its lines.
 _LINED = (
-    "table", "admonition", "content_tab", "html_block", "heading", "lheading", "deflist", "paragraph"
+    "table", "admonition", "content_tab", "html_block", "heading", "lheading", "deflist", "comment_term", "paragraph"
 )  # fmt: skip
 #: The first line of a content tab (pymdownx.tabbed, MkDocs-Material): ``=== "Label"``, ``===+``, ``===!``.
 _TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
@@ -119,6 +119,31 @@ def _ending_as_python_markdown(
     return ending
 
 
+#: A line that is one HTML comment (``<!-- md:option type:note -->``), which may be a definition's term.
+_COMMENT_LINE = re.compile(r"<!--(?:[^-]|-(?!->))*-->[ \t]*")
+
+
+def _comment_term(
+    deflist: Callable[[StateBlock, int, int, bool], bool],
+) -> Callable[[StateBlock, int, int, bool], bool]:
+    """A definition list whose first term is a line holding one HTML comment (``<!-- x -->``, then
+    ``:   Definition`` on the next line or the one after): Python-Markdown's def_list (MkDocs) takes the
+    comment for the term, as MkDocs-Material's documentation writes it (its hook turns the comment into
+    the term's text); CommonMark reads an HTML block, then a paragraph starting with ``:``."""
+
+    def comment_term(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent or state.sCount[start_line] - state.blkIndent >= 4:
+            return False
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        if not state.src.startswith("<!--", start):
+            return False
+        if _COMMENT_LINE.fullmatch(state.src, start, state.eMarks[start_line]) is None:
+            return False
+        return deflist(state, start_line, end_line, False)
+
+    return comment_term
+
+
 def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A content tab of MkDocs-Material (``=== "Label"``, its Markdown indented by four spaces on the
     lines below), read as an admonition is: ``admonition_open`` (markup ``===``), the label as its
@@ -166,6 +191,7 @@ def reading_parser() -> MarkdownIt:
     # Every destination is read as a link, ``javascript:`` too (a button's on MkDocs-Material): it is
     # kept as written, not turned into text a translation would escape; the page renderer refuses it.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.block.ruler.before("html_block", "comment_term", _comment_term(_rule(md, "deflist")))
     for rule in md.inline.ruler.__rules__:
         if rule.name in _SPANNED:
             md.inline.ruler.at(rule.name, _spanning(rule.fn, _SPANNED[rule.name]), {"alt": list(rule.alt)})
