@@ -178,3 +178,37 @@ def test_a_lone_asterisk_or_tilde_of_a_translation_is_written_as_is_and_nothing_
     tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
     assert [p.text_content() for p in tree.iter("p")] == list(LONE_MARKS.values()), written
     assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+
+
+#: A comment opening a line with text after it: kramdown and Python-Markdown read the text as a
+#: paragraph of Markdown (a link here), CommonMark (Hugo) keeps the line as HTML (the text as written).
+TEXT_AFTER_A_COMMENT = """\
+Intro.
+
+<!-- md:version 9.0 -->, as [Highlight](#highlight) or [SuperFences] tell.
+
+Support was dropped in
+<!-- md:version 6.0 -->, as [Highlight] is better
+for *this*.
+
+<!-- md:option toc.slugify -->
+
+:   <!-- md:default none --> This option allows for
+    customization of the [Highlight] function.
+
+  [Highlight]: https://example.org/highlight
+  [SuperFences]: https://example.org/superfences
+"""
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_text_after_a_comment_opening_a_line_renders_as_its_source_in_hugo_jekyll_and_mkdocs(
+    name: str, tmp_path: Path
+) -> None:
+    # its links were text whose brackets a translation escaped: kramdown and MkDocs lost them
+    document = read_markdown(TEXT_AFTER_A_COMMENT, Path("a.md"), "utf-8", ReadOptions())
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    plain = marked.replace("⟦", "").replace("⟧", "")
+    source_page = render(name, TEXT_AFTER_A_COMMENT, tmp_path / "source")
+    translated_page = render(name, plain, tmp_path / "translated")
+    assert as_shown(translated_page) == as_shown(source_page), plain

@@ -112,16 +112,19 @@ def test_a_definition_whose_term_is_a_comment_offers_its_admonitions_text_not_it
     # site's hook writes the type there); ": !!! note" was offered as a paragraph, its body as code
     source = (
         "Types:\n\n<!-- md:option type:note -->\n\n:   !!! note\n\n        Lorem ipsum dolor sit amet.\n\n"
-        "<!-- md:option type:tip -->\n\n:   A tip, *short*.\n"
+        "<!-- md:option type:tip -->\n\n:   A tip, *short*.\n\n<!-- md:option toc.slugify -->\n\n"
+        ":   <!-- md:default none --> This option allows for\n    customization of the slug.\n"
     )
     units, marked = pseudo_translated(source)
     assert units == [
         "Types:", "Note", "Lorem ipsum dolor sit amet.", "A tip, <1>short</1>.",
+        "This option allows for customization of the slug.",
     ]  # fmt: skip
     page = lxml.html.fragment_fromstring(rendered(marked), create_parent="div")
     assert [dd.xpath("string(.)").split() for dd in page.iter("dd")] == [
         ["⟦Note⟧", "⟦Lorem", "ipsum", "dolor", "sit", "amet.⟧"],
         ["⟦A", "tip,", "short.⟧"],
+        ["⟦This", "option", "allows", "for", "customization", "of", "the", "slug.⟧"],
     ]
     assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
 

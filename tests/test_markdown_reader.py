@@ -2084,3 +2084,32 @@ def test_a_colon_after_a_reference_link_that_starts_a_line_defines_nothing(sourc
     written = translate(document, {unit: evil})
     page = markdown.markdown(written, extensions=["footnotes"])
     assert "evil.example" not in "".join(re.findall(r'href="[^"]*"', page)), (written, page)
+
+
+def test_text_after_a_comment_opening_a_line_is_offered_with_its_links_as_placeholders() -> None:
+    """``<!-- md:version 9.0 -->, as [Highlight](#highlight)``: MkDocs and kramdown read the text after
+    the comment as Markdown (CommonMark keeps the line as HTML, showing it as written); its link was
+    offered as text, brackets and address in the unit, and a translation escaped them: the link was lost."""
+    text = "Intro.\n\n<!-- md:version 9.0 -->, as [Highlight](#highlight) has *more*.\n"
+    document = read(text)
+    assert msgids(document) == ["Intro.", ", as <1>Highlight</1> has <2>more</2>."]
+    german = translate(
+        document, {", as <1>Highlight</1> has <2>more</2>.": ", da <1>Highlight</1> <2>mehr</2> hat."}
+    )
+    assert german == "Intro.\n\n<!-- md:version 9.0 -->, da [Highlight](#highlight) *mehr* hat.\n"
+
+
+@pytest.mark.parametrize(
+    "evil", ["# Kopf", "- Punkt", "1. Eins", "> Zitat", "!!! danger", '=== "Reiter"', "<b>fett</b>"]
+)
+def test_a_translation_of_text_after_a_comment_opening_a_line_cannot_start_a_block_in_mkdocs(
+    evil: str,
+) -> None:
+    # Python-Markdown (and kramdown) read what follows such a comment as a block of its own
+    document = read("Intro.\n\n<!-- c -->, as before.\n")
+    localized = translate(document, {", as before.": f"{evil} wie zuvor."})
+    page = markdown.markdown(localized, extensions=["admonition", "pymdownx.tabbed"])
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} == {"div", "p"}, localized
+    if "&" not in localized:  # (a character reference there Python-Markdown moves to the page's end)
+        assert tree.xpath("string(p[2])") == f"{evil} wie zuvor.", localized

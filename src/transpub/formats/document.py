@@ -385,8 +385,13 @@ class _Piece:
         #: What markup is right before it: ``"]"`` (``[docs]``, ``![logo]``, ``[^1]``: a ``(`` or ``:``
         #: starting the text would make that a link, an image or a reference definition), ``"%}}"``
         #: (a Hugo shortcode whose output is Markdown, often ending in a line break: the text may start
-        #: a line), else ``""``.
+        #: a line), ``"-->"`` (an HTML comment: where one opens a line, kramdown and Python-Markdown
+        #: read the text after it as a block of its own), else ``""``.
         self.after = after
+
+
+#: Markup after which a translation is escaped as at a line's start (see :attr:`_Piece.after`).
+_STARTS_A_LINE = frozenset({"%}}", "-->"})
 
 
 #: What a text right after markup ending in ``]`` starts with, written so that it stays text.
@@ -537,7 +542,7 @@ def _render(
                 # writes without a space between them meet here)
                 before = _tail(out)
                 after = part.after or _markup_end([before.rstrip(" \t")])
-                starts = after == "%}}" or _at_line_start(out)
+                starts = after in _STARTS_A_LINE or _at_line_start(out)
                 escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
@@ -753,7 +758,7 @@ def _after_markup(piece: Any, mid_line: bool) -> tuple[str, bool]:
 def _markup_end(piece: Any) -> str:
     """How a placeholder's source markup ends, where that shapes the text after it (see
     :attr:`_Piece.after`): ``"]"`` (a shortcut reference ``[docs]``, an image ``![logo]``, a footnote
-    ``[^1]``), ``"%}}"`` (a ``{{% x %}}`` shortcode), else ``""``."""
+    ``[^1]``), ``"%}}"`` (a ``{{% x %}}`` shortcode), ``"-->"`` (an HTML comment), else ``""``."""
     if not piece:
         return ""
     last = piece[-1]
@@ -761,6 +766,8 @@ def _markup_end(piece: Any) -> str:
         return ""
     if last.endswith("]"):
         return "]"
+    if last.endswith("-->"):
+        return "-->"
     return "%}}" if last.endswith("%}}") else ""
 
 

@@ -196,6 +196,7 @@ def reading_parser() -> MarkdownIt:
         if rule.name in _SPANNED:
             md.inline.ruler.at(rule.name, _spanning(rule.fn, _SPANNED[rule.name]), {"alt": list(rule.alt)})
     md.core.ruler.after("block", "definitions_after_html", _definitions_after_html)
+    md.core.ruler.after("block", "text_after_comment", _text_after_comment)
     for block_rule in md.block.ruler.__rules__:
         if block_rule.name in _LINED:
             md.block.ruler.at(block_rule.name, _lining(block_rule.fn), {"alt": list(block_rule.alt)})
@@ -241,6 +242,65 @@ def _definitions_after_html(state: StateCore) -> None:
                 if label and label not in references:
                     href = state.md.normalizeLink(definition.group(2).strip("<>"))
                     references[label] = {"title": "", "href": href, "map": token.map}
+
+
+#: An HTML comment opening an HTML block (after at most three spaces), through its first ``-->``.
+_OPENING_COMMENT = re.compile(r"[ ]{0,3}<!--.*?-->", re.S)
+
+
+def _text_after_comment(state: StateCore) -> None:
+    """An HTML block that is a comment with text after it on its last line (``<!-- md:version 9.0
+    -->, as [Highlight]``) as the comment, then that text as a paragraph of its own: kramdown (Jekyll)
+    and Python-Markdown (MkDocs) read the comment as HTML and the rest of the line as Markdown, a
+    paragraph there; CommonMark (Hugo) keeps the line as HTML, which shows the text as written. Only
+    text that is a paragraph on a line of its own (not ``# x``, ``- x``, ``[a]: /b``).
+
+    On a definition's first line (``:   <!-- md:default none --> This option…``) the comment is
+    the paragraph's, with the lines under it: CommonMark has no definitions, and reads a paragraph
+    there (``:`` its first character, the comment inline), as MkDocs-Material's hook makes it."""
+    tokens = state.tokens
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        lines = token.meta.get("lines") if token.type == "html_block" and token.meta else None
+        comment = _OPENING_COMMENT.match(token.content) if lines and token.map else None
+        if comment is None or lines is None or token.map is None:
+            continue
+        text = token.content[comment.end() :].rstrip("\n")
+        if not text.strip() or "\n" in text:
+            continue
+        if [t.type for t in state.md.parse(text, {})] != ["paragraph_open", "inline", "paragraph_close"]:
+            continue
+        line_start, content_start, line_end = lines[-1]
+        if state.src[line_end - len(text) : line_end] != text:
+            continue
+        line = token.map[1] - 1
+        opener = Token("paragraph_open", "p", 1, map=[line, line + 1], level=token.level, block=True)
+        inline = Token("inline", "", 0, map=[line, line + 1], level=token.level + 1, content=text.strip())
+        closer = Token("paragraph_close", "p", -1, level=token.level, block=True)
+        opener.meta = {"lines": [(line_start, line_end - len(text), line_end)]}
+        opening_definition = index >= 2 and tokens[index - 2].type == "dd_open" and len(lines) == 1
+        if not opening_definition:
+            token.content = token.content[: comment.end()]
+            tokens[index:index] = [opener, inline, closer]
+            index += 3
+            continue
+        inline.content = state.src[content_start:line_end].strip()
+        opener.meta["lines"] = [(line_start, content_start, line_end)]
+        below = tokens[index : index + 3]
+        if [t.type for t in below] == ["paragraph_open", "inline", "paragraph_close"] and below[0].map == [
+            line + 1,
+            below[0].map[1] if below[0].map else 0,
+        ]:
+            opener.map = [line, below[0].map[1]]
+            opener.meta["lines"] += below[0].meta.get("lines", [])
+            inline.content += "\n" + below[1].content
+            del tokens[index : index + 3]
+        inline.map = opener.map
+        inline.children = []
+        tokens[index - 1 : index] = [opener, inline, closer]
+        index += 2
 
 
 @functools.cache
