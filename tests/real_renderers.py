@@ -1,5 +1,6 @@
 """The real Markdown renderers the tests compare transpub's output with: a one-page Hugo site built by
-the hugo binary, and a renderer run as a command on its standard input (kramdown, Python-Markdown)."""
+the hugo binary, a one-page Jekyll site built by the jekyll binary, and a renderer run as a command
+on its standard input (kramdown, Python-Markdown)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from typing import Any
 import pytest
 
 HUGO = shutil.which("hugo")
+JEKYLL = shutil.which("jekyll")
+KRAMDOWN_GFM = shutil.which("ruby") is not None and (
+    subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
+    == 0
+)
 
 
 def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[str, str] | None = None) -> str:
@@ -40,6 +46,24 @@ def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[st
     return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
 
 
+def jekyll_page(markdown: str, site: Path) -> str:
+    """The HTML Jekyll makes of ``markdown`` as the content of one page (its default kramdown: the
+    GFM parser), built in ``site`` (made anew)."""
+    assert JEKYLL is not None
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    (site / "_config.yml").write_text("title: a\n", encoding="utf-8")
+    (site / "a.md").write_text("---\nlayout: null\n---\n" + markdown, encoding="utf-8")
+    subprocess.run(
+        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        cwd=site,
+    )
+    return (site / "_site" / "a.html").read_text(encoding="utf-8")
+
+
 def html_from(command: list[str], markdown: str) -> str:
     """What ``command`` prints given ``markdown`` on its standard input (a renderer's HTML)."""
     return subprocess.run(
@@ -54,3 +78,12 @@ def each_present(renderers: dict[str, tuple[bool, str]]) -> list[Any]:
         pytest.param(name, marks=pytest.mark.skipif(not here, reason=why), id=name)
         for name, (here, why) in renderers.items()
     ]
+
+
+def kramdown_gfm(markdown: str) -> str:
+    """Jekyll's rendering: kramdown with the GFM parser, as Jekyll configures it."""
+    script = (
+        'print Kramdown::Document.new(STDIN.read, input: "GFM", auto_ids: true, '
+        "gfm_quirks: [:paragraph_end]).to_html"
+    )
+    return html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)

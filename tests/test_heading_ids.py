@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import polib
 import pytest
 
-from real_renderers import HUGO, each_present, html_from, hugo_page
+from real_renderers import HUGO, KRAMDOWN_GFM, each_present, html_from, hugo_page, kramdown_gfm
 from test_compile_helpers import run_cli
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
 
-KRAMDOWN_GFM = shutil.which("ruby") is not None and (
-    subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
-    == 0
-)
 PYTHON_MARKDOWN = importlib.util.find_spec("markdown") is not None
 
 #: A page of headings as real docs write them: code, links, emphasis, entities, dashes, repeats, an
@@ -93,20 +87,11 @@ def hugo(markdown: str, site: Path, id_type: str = "github") -> str:
     return hugo_page(markdown, site, settings)
 
 
-def kramdown_gfm(markdown: str) -> str:
-    """Jekyll's rendering: kramdown with the GFM parser, as Jekyll configures it."""
-    script = (
-        'print Kramdown::Document.new(STDIN.read, input: "GFM", auto_ids: true, '
-        "gfm_quirks: [:paragraph_end]).to_html"
-    )
-    return html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)
-
-
 def python_markdown(markdown: str) -> str:
-    """MkDocs' rendering: Python-Markdown with toc (MkDocs always has it) and attr_list."""
+    """MkDocs' rendering: Python-Markdown with toc (MkDocs always has it), attr_list and md_in_html."""
     script = (
         "import sys, markdown; "
-        "print(markdown.markdown(sys.stdin.read(), extensions=['toc', 'attr_list', 'tables']))"
+        "print(markdown.markdown(sys.stdin.read(), extensions=['toc', 'attr_list', 'tables', 'md_in_html']))"
     )
     return html_from([sys.executable, "-c", script], markdown)
 
@@ -128,6 +113,24 @@ def rendered(style: str, markdown: str, tmp_path: Path) -> str:
     if style.startswith("hugo"):
         return hugo(markdown, tmp_path / "site", "blackfriday" if style.endswith("blackfriday") else "github")
     return kramdown_gfm(markdown) if style == "jekyll" else python_markdown(markdown)
+
+
+#: A heading right under a ``<div markdown="1">`` of its own (raw HTML to Goldmark up to the blank
+#: line, a heading to kramdown and to MkDocs' md_in_html), with the same heading before and after it.
+IN_DIV = '## Note\n\n<div class="notice" markdown="1">\n## Note\nRead it first.\n</div>\n\n## Note\n'
+
+
+@pytest.mark.parametrize("style", EACH_RENDERER)
+def test_a_heading_under_a_markdown_div_and_the_ones_around_it_keep_the_ids_of_the_source_page(
+    style: str, tmp_path: Path
+) -> None:
+    """Hugo shows the line under the ``<div markdown="1">`` as text: its translation gets no
+    ``{#id}`` (shown as text there) and the heading after it keeps the source's id, which Hugo
+    counts without it; Jekyll gives it kramdown's own id, counted apart; MkDocs counts it."""
+    source = headings_ids(rendered(style, IN_DIV, tmp_path))
+    page = rendered(style, translated(IN_DIV, style), tmp_path)
+    assert headings_ids(page) == source
+    assert "{#" not in page
 
 
 @pytest.mark.parametrize("style", EACH_RENDERER)

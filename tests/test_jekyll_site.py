@@ -19,7 +19,11 @@ import polib
 import pytest
 from click.testing import CliRunner
 
+from real_renderers import jekyll_page
 from transpub.cli import main
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.md_reader import read_markdown
 
 SITE = Path(__file__).parent / "data" / "jekyll_site"
 JEKYLL = shutil.which("jekyll")
@@ -92,3 +96,19 @@ def test_the_german_markdown_page_keeps_its_list_footnote_and_include(built: Pat
     assert len(german.xpath(".//ul/li")) == 2 and german.xpath(".//div[@class='footnotes']")
     assert german.findtext(".//figcaption") == '⟦The new ferry, "Aurora"⟧'
     assert german.xpath(".//strong/text()") == ["every hour"]
+
+
+def test_a_bare_url_a_chinese_translation_glues_text_to_stays_text_on_the_jekyll_page(tmp_path: Path) -> None:
+    """kramdown links no bare URL: the English page shows the address and the URL as text, and so
+    does the Chinese one, whose translation glues text to them (written as the source writes them,
+    not ``<https://…>``, which kramdown makes a link)."""
+    source = "Visit https://example.org/guide for details. Write to ann@example.com today.\n"
+    chinese = {"Visit <1/> for details.": "访问<1/>了解详情。", "Write to <1/> today.": "今天写信给<1/>。"}
+    written = read_markdown(source, Path("a.md"), "utf-8", ReadOptions()).render(
+        lambda slot: Resolution(chinese.get(slot.msgid)), join_sentences=True, heading_ids="jekyll"
+    )
+    for name, text in (("en", source), ("zh", written)):
+        (paragraph,) = lxml.html.fromstring(jekyll_page(text, tmp_path / name)).xpath("//p")
+        assert [element.tag for element in paragraph.iterdescendants()] == [], (name, written)
+        assert "https://example.org/guide" in paragraph.text and "ann@example.com" in paragraph.text
+    assert paragraph.text == "访问https://example.org/guide了解详情。今天写信给ann@example.com。"

@@ -14,7 +14,7 @@ import markdown
 import pytest
 import yaml
 
-from real_renderers import HUGO, hugo_page
+from real_renderers import HUGO, KRAMDOWN_GFM, hugo_page, kramdown_gfm
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
@@ -1843,9 +1843,11 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
         "访问https://example.org/guide了解详情。今天写信给ann@example.com。现在就去www.example.com。\n"
     )
     markdown_line = "访问<https://example.org/guide>了解详情。\n"
-    for generator in ("hugo", "hugo-0.143", "jekyll", "mdbook", None):
+    for generator in ("hugo", "hugo-0.143", "mdbook", None):
         written = chinese(generator)
         assert raw_lines + "\n" + markdown_line in written, (generator, written)
+    # (kramdown links no bare URL: text to Jekyll on both sides of the blank line, as in the source)
+    assert raw_lines + "\n访问https://example.org/guide了解详情。\n" in chinese("jekyll")
     page = render_markdown_page(chinese(None), "zh-Hans", "a.md")  # (compile's HTML page of the article)
     assert raw_lines in page and '<a href="https://example.org/guide">https://example.org/guide</a>' in page
     mkdocs = chinese("mkdocs")
@@ -1876,6 +1878,67 @@ def test_hugo_shows_the_address_under_a_markdown_div_of_a_chinese_translation_as
             assert address in raw, (name, raw)
         assert [e.tag for e in notice.iterdescendants()] == ["p", "a"], (name, lxml.html.tostring(notice))
     assert "访问https://example.org/guide了解详情。" in pages["zh"].xpath("//div[@class='notice']")[0].text
+
+
+#: Translations that would be markup if Markdown read them as written (escaped by transpub).
+MARKUP_TRANSLATIONS = {
+    "First one.": "1. *Wichtig*: <b>fett</b>, [klick](javascript:alert(1)) und snake_case_name.",
+    "Second one.": "Befehl `ls` | {{< x >}} {% include x %} # Ende #",
+}
+
+
+def test_a_translation_under_a_markdown_div_is_text_in_kramdown_and_python_markdown_with_no_backslash() -> (
+    None
+):
+    """The lines right under a ``<div markdown="1">`` of its own are raw HTML to Goldmark, where a
+    backslash shows: the escapes of a translation there are character references, which kramdown
+    and Python-Markdown (md_in_html) read as the characters, and as no markup; the source's own
+    escapes there stay as the source writes them."""
+    source = '<div class="notice" markdown="1">\nFirst one.\nSecond one.\n</div>\n'
+    document = read(source)
+    written = document.render(
+        lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="hugo"
+    )
+    lines = written.splitlines()[1:3]
+    assert not [line for line in lines if "\\" in line], written
+    shown = [" ".join(html.unescape(line).split()) for line in lines]
+    assert shown == list(MARKUP_TRANSLATIONS.values()), written
+    page = lxml.html.fromstring(markdown.markdown(written, extensions=["md_in_html", "tables"]))
+    (paragraph,) = page.xpath("//div/p")  # (MkDocs' reading)
+    assert [element.tag for element in paragraph.iterdescendants()] == [], lxml.html.tostring(paragraph)
+    assert paragraph.text.splitlines() == list(MARKUP_TRANSLATIONS.values())
+    escaped = '<div markdown="1">\nUse \\*args, a \\* b, snake\\_case and \\#1432.\n</div>\n'
+    assert unmarked_pseudo(read(escaped)) == escaped  # (the source's escapes as written)
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_shows_a_translation_under_a_markdown_div_as_written_and_as_text(tmp_path: Path) -> None:
+    """Hugo shows each translated line under the ``<div markdown="1">`` as the translator wrote it:
+    no backslash before ``*``, `````, ``|``, ``#`` or ``1.``, and no element, link or shortcode."""
+    source = '<div class="notice" markdown="1">\nFirst one.\nSecond one.\n</div>\n'
+    written = read(source).render(
+        lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="hugo"
+    )
+    page = lxml.html.fromstring(hugo_page(written, tmp_path, "[markup.goldmark.renderer]\nunsafe = true\n"))
+    (notice,) = page.xpath("//div[@class='notice']")
+    assert [element.tag for element in notice.iterdescendants()] == [], lxml.html.tostring(notice)
+    assert notice.text.strip().splitlines() == list(MARKUP_TRANSLATIONS.values())
+
+
+@pytest.mark.skipif(
+    not KRAMDOWN_GFM, reason="kramdown (Jekyll's renderer, Debian ruby-kramdown) is not installed"
+)
+def test_kramdown_shows_a_translation_under_a_markdown_div_as_text() -> None:
+    """Jekyll's kramdown reads the lines under the ``<div markdown="1">`` as Markdown: the character
+    references of a translation there show as the characters, and make no markup."""
+    source = '<div class="notice" markdown="1">\nFirst one.\nSecond one.\n</div>\n'
+    written = read(source).render(
+        lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="jekyll"
+    )
+    page = lxml.html.fromstring(kramdown_gfm(written))
+    (paragraph,) = page.xpath("//div/p")
+    assert [element.tag for element in paragraph.iterdescendants()] == [], lxml.html.tostring(paragraph)
+    assert paragraph.text.splitlines() == list(MARKUP_TRANSLATIONS.values())
 
 
 @pytest.mark.parametrize(

@@ -434,7 +434,6 @@ def _render(
     # each frame: the items left of the list being followed, that list, the list written to, and
     # what ends it (a string to add, or a tag whose attributes are set on what was written)
     as_written = resolve is _as_written
-    links_in_html = heading_ids in _LINKS_BARE_URLS_IN_HTML_BLOCKS
     stack: list[tuple[Iterator[tuple[int, Any]], list[Any], list[str], str | Tag]] = []
     source: list[Any] = parts
     items: Iterator[tuple[int, Any]] = enumerate(parts)
@@ -469,7 +468,7 @@ def _render(
                         out.append(after)
                     continue
                 else:
-                    inner, plain = _translation(part, text, links_in_html)
+                    inner, plain = _translation(part, text, heading_ids)
                     if plain:  # text and markup written as they are (most translations with placeholders)
                         out += inner
                         if after:
@@ -546,7 +545,7 @@ def _render(
                 escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
                 written = escape(part.text)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
-                    written = written[:-1] + "\\!"
+                    written = written[:-1] + ("&#33;" if slot.in_html_block else "\\!")
                 if after in ("]", "](") and before.endswith("]"):
                     written = _after_bracket(written, definition=after == "]")
                 elif before[-1:].isalnum() or before[-1:] in (":", "/"):
@@ -585,10 +584,13 @@ def _part_class(part: object) -> type:
 #: reads them as Markdown but links no bare URL; CommonMark (Hugo's Goldmark, mdBook, transpub's HTML
 #: pages) reads them as raw HTML, where ``<https://…>`` is a tag that hides the address.
 _LINKS_BARE_URLS_IN_HTML_BLOCKS = frozenset({"mkdocs"})
+#: The generators that make no link of a bare URL anywhere: Jekyll (kramdown), where the source's
+#: ``https://…`` is text, and ``<https://…>`` a link.
+_NO_BARE_URL_LINKS = frozenset({"jekyll"})
 
 
 def _bare_url_in_place(
-    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int, links_in_html: bool
+    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int, generator: str | None
 ) -> list[Part]:
     """The source parts of the standalone placeholder ``number`` of ``slot``, at ``at`` in a translation
     split by ``PLACEHOLDER_RE``: as written, but for a Markdown bare URL (``https://…``, ``www.…``, an
@@ -596,9 +598,15 @@ def _bare_url_in_place(
     make another link or no link (``访问https://a.org了解``: text glued to it), which is written so
     that it stays the link it is (see :func:`~transpub.formats.md_escape.standalone_url`); in the
     lines under a ``<div markdown="1">`` (:attr:`TextSlot.in_html_block`) only for a generator that
-    links it there (``links_in_html``): to the others it is text there, as the source's is."""
+    links it there (``generator``, ``[compile] heading_ids``): to the others it is text there, as the
+    source's is; for Jekyll, which links no bare URL, only where the text glued to it would make
+    kramdown show it otherwise (:func:`_typography_joined`)."""
     raw = piece[0]
-    if raw.__class__ is not str or raw[:1] in ("<", "[", "") or (slot.in_html_block and not links_in_html):
+    if raw.__class__ is not str or raw[:1] in ("<", "[", ""):
+        return piece
+    if slot.in_html_block and generator not in _LINKS_BARE_URLS_IN_HTML_BLOCKS:
+        return piece
+    if generator in _NO_BARE_URL_LINKS and not _typography_joined(raw, *_around(split, at)):
         return piece
     shown = next((p for p in slot.placeholders if str(p.number) == number), None)
     if shown is None or shown.tag != "a" or shown.paired or shown.shows != raw:
@@ -618,6 +626,17 @@ def _bare_url_in_place(
     return piece if written is None else [written]
 
 
+def _typography_joined(raw: str, before: str, after: str) -> bool:
+    """Whether text glued to the bare URL ``raw`` (``before``: the character before it, ``after``:
+    what follows it up to a space) would join an end of it into a dash or an ellipsis of kramdown's
+    typography (``https://a.example/x-`` and ``-…``: ``x–``), which the URL shows as text.
+
+    >>> _typography_joined("https://a.example/x-", "问", "-了解"), _typography_joined("https://a.example", "问", "了")
+    (True, False)
+    """
+    return (raw[-1] in "-." and after[:1] == raw[-1]) or (raw[0] in "-." and before == raw[0])
+
+
 def _around(split: list[str], at: int) -> tuple[str, str]:
     """The character right before the placeholder at ``at`` of a text split by ``PLACEHOLDER_RE``
     ("": none; NUL: another placeholder's markup) and what follows it up to the first space."""
@@ -628,11 +647,11 @@ def _around(split: list[str], at: int) -> tuple[str, str]:
     return before, after_text.split(None, 1)[0] if after_text and not after_text[0].isspace() else ""
 
 
-def _translation(slot: TextSlot, text: str, links_in_html: bool) -> tuple[list[Any], bool]:
+def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list[Any], bool]:
     """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list,
     or its strings among the items when it has nothing else); and whether every item is a string
-    (written as it is). ``links_in_html``: the generator links a bare URL under a lone
-    ``<div markdown="1">`` (see :func:`_bare_url_in_place`)."""
+    (written as it is). ``generator``: the ``[compile] heading_ids`` the page is written for (see
+    :func:`_bare_url_in_place`)."""
     problem = _placeholder_problem(slot.msgid, text)
     if problem:
         raise PlaceholderMismatch(problem)
@@ -674,7 +693,7 @@ def _translation(slot: TextSlot, text: str, links_in_html: bool) -> tuple[list[A
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if empty and not closing and piece.__class__ is list and len(piece) == 1:
-            piece = _bare_url_in_place(slot, number, piece, split, index, links_in_html)
+            piece = _bare_url_in_place(slot, number, piece, split, index, generator)
         if isinstance(piece, PairedPieces):
             if piece.same is not None and not (closing or empty):
                 opened[number] = len(items)

@@ -27,6 +27,13 @@ links keep working. Each style follows its generator's own code:
 
 A heading whose text holds what the generator reads otherwise (a template token, a footnote, an
 attribute list) gets no id from transpub: its anchor cannot be told here.
+
+A heading in the lines right under a ``<div markdown="1">`` of its own, up to a blank line, is text
+of an HTML block to CommonMark (Hugo's Goldmark, mdBook, transpub's pages): no heading there, it gets
+no id and counts for no other's. kramdown reads it as a heading, whose id its HTML converter gives
+(Jekyll's GFM parser leaves the headings inside HTML elements to it): kramdown's own ids
+(``basic_generate_id``: ASCII letters, digits, spaces as ``-`` and ``-``, from the first letter on;
+an empty one ``section``), counted apart from the page's other headings; MkDocs' as any other.
 """
 
 from __future__ import annotations
@@ -224,6 +231,40 @@ def _mdbook(text: str) -> str:
     return "".join(out) or "section"
 
 
+def _kramdown_basic(text: str) -> str:
+    """kramdown's ``basic_generate_id`` (its HTML converter's, for a heading inside an HTML element):
+    from the first ASCII letter on, ASCII letters, digits, spaces and ``-``, spaces ``-``, lower-cased.
+
+    >>> _kramdown_basic("1. Über `make` & more"), _kramdown_basic("中文")
+    ('ber-make--more', '')
+    """
+    kept = "".join(char for char in _BEFORE_LETTER.sub("", text) if char in _KRAMDOWN_BASIC)
+    return kept.replace(" ", "-").lower()
+
+
+_BEFORE_LETTER = re.compile(r"^[^a-zA-Z]+", re.M)
+_KRAMDOWN_BASIC = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -")
+#: The styles whose generator reads the lines right under a ``<div markdown="1">`` of its own as raw
+#: HTML (CommonMark's HTML block): no heading there.
+_RAW_HTML_STYLES = frozenset(style for style in (*STYLES, "github") if style not in ("jekyll", "mkdocs"))
+
+
+def in_html_block(bases: dict[str, str], raw: str) -> dict[str, str]:
+    """The ids of ``bases`` (see :func:`base_ids`) for a heading written ``raw`` in the lines right
+    under a ``<div markdown="1">`` of its own (see the module's docstring): none for a generator that
+    reads them as raw HTML, kramdown's own for Jekyll.
+
+    >>> in_html_block({"hugo": "note", "jekyll": "note", "mkdocs": "note"}, "Note")
+    {'mkdocs': 'note', 'jekyll': 'note'}
+    """
+    ids = {
+        style: found for style, found in bases.items() if style not in _RAW_HTML_STYLES and style != "jekyll"
+    }
+    if "jekyll" in bases:
+        ids["jekyll"] = _kramdown_basic(raw.rsplit("\n", 1)[-1]) or "section"
+    return ids
+
+
 def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
     """The id each style derives from a heading's text before it is made unique: ``tokens`` are its
     inline content's (markdown-it's children), ``raw`` its text as the source writes it (closing
@@ -259,6 +300,8 @@ class Heading:
     bases: dict[str, str] | None = None
     #: Its attribute list without an id (``{.wide}``, ``{: .beat}``), where its id then goes.
     attributes: str = ""
+    #: In the lines right under a ``<div markdown="1">`` of its own (see :func:`in_html_block`).
+    in_html_block: bool = False
 
 
 def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
@@ -268,12 +311,14 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
     found: list[dict[str, str]] = [{} for _ in headings]
     hugo_used = {style: _Used() for style in (*STYLES, "github") if style[:1] in "hg"}
     kramdown_counts: dict[str, int] = {}
+    converter_counts: dict[str, int] = {}  # (kramdown's HTML converter's, in an HTML element)
     mkdocs_used = _Used(heading.explicit for heading in headings if heading.explicit)
     mdbook_used = _Used()
     for number, heading in enumerate(headings):
         if heading.explicit is not None:
-            for used in hugo_used.values():
-                used.ids.add(heading.explicit)
+            if not heading.in_html_block:  # (text to Goldmark there)
+                for used in hugo_used.values():
+                    used.ids.add(heading.explicit)
             continue
         bases = heading.bases or {}
         for style, used in hugo_used.items():
@@ -281,7 +326,8 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
                 found[number][style] = used.unique(bases[style] or "heading")
         if "jekyll" in bases:
             base = bases["jekyll"]
-            count = kramdown_counts[base] = kramdown_counts.get(base, -1) + 1
+            counts = converter_counts if heading.in_html_block else kramdown_counts
+            count = counts[base] = counts.get(base, -1) + 1
             written = f"{base}-{count}" if count else base
             if _KRAMDOWN_ID.fullmatch(written):
                 found[number]["jekyll"] = written

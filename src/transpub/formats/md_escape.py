@@ -18,6 +18,11 @@ is escaped where a text piece starts; the first ``$`` of math (kramdown's ``$$``
 Hugo's ``$x$``) is written ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
 not help — are written ``&#123;{`` and ``&#123;%``. A bare URL of the source that a translation
 glues text to is written as a link on its own (:func:`standalone_url`).
+
+In the lines right under a ``<div markdown="1">`` of its own, up to a blank line, which Goldmark (Hugo)
+reads as raw HTML and kramdown and Python-Markdown as Markdown, a backslash would show in Hugo: there
+every escape is a character reference (``as_references``: ``&#42;``, ``&#96;``, ``1&#46;``), which
+all three read as the character and none as markup.
 """
 
 from __future__ import annotations
@@ -58,8 +63,9 @@ _LINE_START = re.compile(
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
 
-def escape_markdown(text: str) -> str:
-    """``text`` as Markdown that shows exactly ``text``, on one line (anywhere in a line).
+def escape_markdown(text: str, as_references: bool = False) -> str:
+    """``text`` as Markdown that shows exactly ``text``, on one line (anywhere in a line);
+    ``as_references``: each escape a character reference (see the module's docstring).
 
     >>> print(escape_markdown("*evil* [x](javascript:alert(1)) <script> R&D snake_case"))
     \\*evil\\* &#91;x&#93;(javascript:alert(1)) &lt;script> R&D snake_case
@@ -71,13 +77,15 @@ def escape_markdown(text: str) -> str:
     It costs &#36;$5 and &#36;$6, or $7.
     >>> print(escape_markdown("5 * 3 = 15, ~ 50 people, ~60 *more*"))
     5 * 3 = 15, ~ 50 people, &#126;60 \\*more\\*
+    >>> print(escape_markdown("*a* `b` a|b \\\\ c #", as_references=True))
+    &#42;a&#42; &#96;b&#96; a&#124;b \\ c &#35;
     """
     text = _SPACES.sub(" ", text)
     if not text:
         return text
-    text = _INLINE.sub(_escape_one, text)
+    text = _INLINE.sub(_escape_reference if as_references else _escape_one, text)
     if text.endswith("#") and text.rstrip("#")[-1:] in ("", " ", "\t"):
-        text = text[:-1] + "\\#"  # a closing sequence of an ATX heading
+        text = text[:-1] + ("&#35;" if as_references else "\\#")  # a closing sequence of an ATX heading
     if text.endswith("  "):  # two spaces before a line end are a hard break
         text = text.rstrip(" ") + " "
     return text
@@ -199,24 +207,25 @@ def brackets_in(source: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _with_brackets(written: str, brackets: tuple[str, ...]) -> str:
+def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool = False) -> str:
     """``written`` (escaped) with the brackets around each of ``brackets`` as the source writes them,
     where nothing that would make a link, a reference or a definition follows; of brackets around
     markup (see :func:`brackets_in`), the ``[`` where the source's text ends ``written`` (before
     the markup), not after ``!`` (an image), ``\\`` or ``]``, and the ``]`` where the source's
-    text starts it (after the markup), something of ``written`` after it that makes no link."""
+    text starts it (after the markup), something of ``written`` after it that makes no link
+    (``as_references``: ``written`` is escaped so, see :func:`escape_markdown`)."""
     for inner in brackets:
         if inner.endswith("\n"):
-            escaped = "&#91;" + escape_markdown(inner[:-1])
+            escaped = "&#91;" + escape_markdown(inner[:-1], as_references)
             before = written[: len(written) - len(escaped)]
             if written.endswith(escaped) and not before.endswith(("!", "\\", "]")):
                 written = before + "[" + escaped[5:]
         if inner.startswith("\n"):  # ("\n": both, [ before markup, ] after it)
-            escaped = escape_markdown(inner[1:]) + "&#93;"
+            escaped = escape_markdown(inner[1:], as_references) + "&#93;"
             if written.startswith(escaped) and _NO_LINK_AFTER.match(written, len(escaped)):
                 written = escaped[:-5] + "]" + written[len(escaped) :]
         if "\n" not in inner:
-            shown = escape_markdown(inner)
+            shown = escape_markdown(inner, as_references)
             escaped = f"&#91;{shown}&#93;"
             if escaped in written:
                 written = re.sub(
@@ -268,6 +277,24 @@ def _spellings_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\\&#])((?:\\\\)*)(" + alternatives + ")")
 
 
+def _with_words(written: str, words: tuple[tuple[str, str], ...]) -> str:
+    r"""``written`` (escaped with character references, see :func:`escape_markdown`) with each of
+    ``words`` (as so escaped, as the source writes it) as the source writes it where it stands as a
+    word of its own: no letter, digit or ASCII character on either side of it.
+
+    >>> print(_with_words("&#42;args, (&#42;args) a&#42;args &#42;args", (("&#42;args", "\\*args"),)))
+    &#42;args, (&#42;args) a&#42;args \*args
+    >>> print(_with_words("&#42;args&#42; ⟦&#42;args⟧ 用&#42;args", (("&#42;args", "\\*args"),)))
+    &#42;args&#42; ⟦\*args⟧ 用&#42;args
+    """
+    table = dict(words)
+    if not any(word in written for word in table):
+        return written
+    alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w!-~])(?:" + alternatives + r")(?![\w!-~])")
+    return pattern.sub(lambda match: table[match.group()], written)
+
+
 def literal_replacement(text: str) -> Callable[[re.Match[str]], str]:
     """A replacement for :func:`re.sub` that is ``text`` as it is (no group references read in it)."""
     return lambda _: text
@@ -281,10 +308,12 @@ def escape_markdown_keeping(
     references: tuple[tuple[str, str], ...] = (),
     brackets: tuple[str, ...] = (),
     spellings: tuple[tuple[str, str], ...] = (),
+    as_references: bool = False,
 ) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
-    same word; with ``pipes`` (the source's paragraph writes ``|`` as it is), ``|`` as it is.
+    same word; with ``pipes`` (the source's paragraph writes ``|`` as it is), ``|`` as it is;
+    ``as_references``: the escapes it adds character references (see the module's docstring).
 
     >>> print(escape_markdown_keeping("Corregido en #1432 por @anna, vea #12 [x]", "#1432 @anna"))
     Corregido en \#1432 por \@anna, vea #12 &#91;x&#93;
@@ -313,14 +342,18 @@ def escape_markdown_keeping(
     which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
     """
-    written = escape_markdown_line(text) if line_start else escape_markdown(text)
+    written = (
+        escape_markdown_line(text, as_references) if line_start else escape_markdown(text, as_references)
+    )
     if brackets and (
         "&#91;" in written or "&#93;" in written
     ):  # (before the pipes: [windows|linux] is found as escaped)
-        written = _with_brackets(written, brackets)
+        written = _with_brackets(written, brackets, as_references)
     if spellings:
-        written = with_spellings(written, spellings)
-    if pipes and "|" in written:
+        written = _with_words(written, spellings) if as_references else with_spellings(written, spellings)
+    if pipes and as_references and "&#124;" in written:
+        written = written.replace("&#124;", "|")
+    elif pipes and "|" in written:
         written = _ESCAPED_PIPE.sub(r"\1|", written)
     if references:
         written = _with_references(written, references)
@@ -336,9 +369,10 @@ def escape_markdown_keeping(
 _ESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\\\|")
 
 
-def escape_markdown_line(text: str) -> str:
+def escape_markdown_line(text: str, as_references: bool = False) -> str:
     """``text`` as Markdown that shows exactly ``text`` at the start of a line (where ``#``, ``>``,
-    ``-``, ``1.``, ``:``, ``!!!`` and four spaces start blocks).
+    ``-``, ``1.``, ``:``, ``!!!`` and four spaces start blocks); ``as_references``: each escape a
+    character reference (see the module's docstring).
 
     >>> print(escape_markdown_line("1. First"), escape_markdown_line("- item"), escape_markdown_line("# x"))
     1\\. First \\- item \\# x
@@ -353,8 +387,10 @@ def escape_markdown_line(text: str) -> str:
     \\--8<-- "secret.txt" &lt;<< /etc/passwd
     >>> print(escape_markdown_line("/// html | script"), escape_markdown_line("::: danger"))
     &#47;// html \\| script &#58;:: danger
+    >>> print(escape_markdown_line("1. First", True), escape_markdown_line("## x", True), escape_markdown_line("- a", True))
+    1&#46; First &#35;&#35; x &#45; a
     """
-    text = escape_markdown(text)
+    text = escape_markdown(text, as_references)
     lead = len(text) - len(text.lstrip(" "))
     if lead >= 4:  # four spaces at the start of a line would start a code block
         text, lead = " " + text[lead:], 1
@@ -362,11 +398,19 @@ def escape_markdown_line(text: str) -> str:
     if start:
         piece = start.group()
         if piece[0].isdigit():
-            text = text[: start.end()] + "\\" + text[start.end() :]
+            after = text[start.end()]
+            text = (
+                text[: start.end()]
+                + (_reference(after) if as_references else "\\" + after)
+                + text[start.end() + 1 :]
+            )
         else:
             text = (
                 text[:lead]
-                + "".join(_REFERENCES.get(char, "\\" + char) for char in piece)
+                + "".join(
+                    _REFERENCES.get(char) or (_reference(char) if as_references else "\\" + char)
+                    for char in piece
+                )
                 + text[start.end() :]
             )
     return text
@@ -409,6 +453,17 @@ def _escape_one(match: re.Match[str]) -> str:
         # tables split cells before anything else), the cell and the next one would merge
         return "&#92;"
     return "\\" + char
+
+
+def _escape_reference(match: re.Match[str]) -> str:
+    """:func:`_escape_one`'s writing of ``match``, a character reference where it is an escape."""
+    written = _escape_one(match)
+    return _reference(match.group()) if written[:1] == "\\" else written
+
+
+def _reference(char: str) -> str:
+    """``char`` as a decimal character reference (``*``: ``&#42;``)."""
+    return f"&#{ord(char)};"
 
 
 def escape_markdown_alt(text: str) -> str:

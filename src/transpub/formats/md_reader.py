@@ -33,7 +33,7 @@ from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_markdown
 from .front_matter import FrontMatter, read_front_matter
-from .heading_ids import Heading, base_ids, reads_list, unique_ids
+from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_ids
 from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
 from .md_escape import (
@@ -164,6 +164,9 @@ class _Context(NamedTuple):
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
+    #: Whether its escapes are written as character references: raw HTML to Goldmark (see
+    #: :attr:`~transpub.formats.document.TextSlot.in_html_block`), where a backslash shows.
+    as_references: bool = False
 
 
 def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
@@ -171,7 +174,8 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
     :func:`escape_markdown` (:func:`escape_markdown_line`), keeping what the source escapes, writes
     as it is or as references (see md_escape.escape_markdown_keeping)."""
     if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings):
-        return escape_markdown_line if line_start else escape_markdown
+        escape = escape_markdown_line if line_start else escape_markdown
+        return functools.partial(escape, as_references=True) if ctx.as_references else escape
     keeping = functools.partial(
         escape_markdown_keeping,
         escaped=ctx.escaped,
@@ -180,6 +184,8 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
         brackets=ctx.brackets,
         spellings=ctx.spellings,
     )
+    if ctx.as_references:
+        keeping = functools.partial(keeping, as_references=True)
     return functools.partial(keeping, line_start=True) if line_start else keeping
 
 
@@ -492,6 +498,8 @@ class _Builder(RunSlots):
             self.first_heading = collapse_space(words)
             if self.title_kind:
                 kind = "title"
+        # raw HTML to Goldmark (Markdown to kramdown and MkDocs): a backslash shows there
+        in_html = bool(self.html_spans) and any(begin <= start < stop for begin, stop in self.html_spans)
         text = "".join(atom.raw for atom in atoms if atom.kind == "text")  # (its text as written)
         # what the author escaped for an extension (magiclink's \#1) a translation escapes too
         escaped = ""
@@ -513,7 +521,7 @@ class _Builder(RunSlots):
         brackets = brackets_in(lined) if "[" in text else ()
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
         spellings = (
-            spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE)
+            spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE, as_references=in_html)
             if "\\" in text or "{" in text
             else ()
         )
@@ -526,6 +534,7 @@ class _Builder(RunSlots):
             references=references,
             brackets=brackets,
             spellings=spellings,
+            as_references=in_html,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -547,7 +556,7 @@ class _Builder(RunSlots):
             _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
-        if self.html_spans and any(begin <= start < stop for begin, stop in self.html_spans):
+        if in_html:
             for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
                 if isinstance(part, TextSlot):
                     part.in_html_block = True
@@ -585,6 +594,10 @@ class _Builder(RunSlots):
                     if not reads_list(style, attributes):
                         found.bases[style] = whole.get(style, "")
         at = lines[0][0] if lines else 0
+        if self.html_spans and any(begin <= at < stop for begin, stop in self.html_spans):
+            found.in_html_block = True  # (raw HTML to Goldmark, a heading to kramdown and MkDocs)
+            if found.bases is not None:
+                found.bases = in_html_block(found.bases, content)
         scopes = [start for start, end in self.id_scopes if start <= at < end]
         self.headings.append((found, [], max(scopes, default=-1)))
         return found

@@ -42,11 +42,15 @@ _WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A
 _BRACED = re.compile(r"(?:[A-Za-z0-9][^{}=\\\s]*)?")
 
 
-def spellings_in(source: str, braces_after_space: bool = False) -> tuple[tuple[str, str], ...]:
+def spellings_in(
+    source: str, braces_after_space: bool = False, as_references: bool = False
+) -> tuple[tuple[str, str], ...]:
     r"""Each word of ``source`` (the text of a block as written, markup between its text runs as line
     breaks) that :func:`escape_markdown` writes otherwise, as it writes it and as the source does,
     where the source's spelling is as safe (see the module's docstring; ``braces_after_space``: the
-    block is one of :data:`BRACES_AFTER_SPACE`).
+    block is one of :data:`BRACES_AFTER_SPACE`). ``as_references``: as :func:`escape_markdown` writes
+    it with character references for escapes, and also each word whose escapes the source writes as
+    it writes them with backslashes (the source's escapes stay as the source writes them).
 
     >>> spellings_in(r"host (e.g. \\\\.\\pipe\\\*) as web-{0..N-1} or ({}) not \<p\>")
     (('\\\\\\\\.\\pipe\\\\\\*)', '\\\\\\\\.\\\\pipe\\\\\\*)'), ('web-\\{0..N-1}', 'web-{0..N-1}'), ('(\\{})', '({})'))
@@ -57,6 +61,11 @@ def spellings_in(source: str, braces_after_space: bool = False) -> tuple[tuple[s
 
     >>> spellings_in("a{.x} b{onclick=1} c{:y} d{} e{%x} f{++g}")
     ()
+
+    With ``as_references``:
+
+    >>> spellings_in(r"Use \*args or web-{0..N-1}, not \<p\>", as_references=True)
+    (('&#42;args', '\\*args'), ('web-&#123;0..N-1},', 'web-{0..N-1},'))
     """
     if "\\" not in source and "{" not in source:
         return ()
@@ -67,11 +76,11 @@ def spellings_in(source: str, braces_after_space: bool = False) -> tuple[tuple[s
         raw_tokens = _RAW_TOKEN.findall(raw)
         shown = "".join(token[-1] for token in raw_tokens)
         written = escape_markdown(shown)
-        if written == raw or written in found:
+        key = escape_markdown(shown, as_references=True) if as_references else written
+        if key == raw or key in found:
             continue
-        written_tokens = _WRITTEN_TOKEN.findall(written)
-        if _as_safe(raw_tokens, written_tokens, shown, braces_after_space):
-            found[written] = raw
+        if written == raw or _as_safe(raw_tokens, _WRITTEN_TOKEN.findall(written), shown, braces_after_space):
+            found[key] = raw
     return tuple(found.items())
 
 
