@@ -46,6 +46,7 @@ from .md_escape import (
     references_in,
     title_writer,
 )
+from .md_html_ends import blocks_running_over, elements_before_fences, end_tag_line
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -55,6 +56,7 @@ from .md_templates import (
     LIQUID_BRANCH,
     Template,
     closed_pairs,
+    fenced_ranges,
     markdown_templates,
     unclosed_shortcodes,
     verbatim_pairs,
@@ -122,6 +124,8 @@ def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
     return True  # (never closed, or a void element: what follows it is not inside it)
 
 
+#: A link or image (``](``) or a kramdown attribute list (``{:``) in text read as Markdown.
+_LINK_IN_TEXT = re.compile(r"\]\(|\{:")
 #: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
 _MARKDOWN_INSIDE = re.compile(
     r"\s*<[A-Za-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)\b|(?=[\s/>]))", re.I
@@ -798,6 +802,8 @@ class _Builder(RunSlots):
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
         read_as_markdown = _markdown_reads_inside(tokens)
+        if read_as_markdown and self.links_in_text(tokens):
+            return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
@@ -816,6 +822,15 @@ class _Builder(RunSlots):
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
+
+    def links_in_text(self, tokens: list[HtmlToken]) -> bool:
+        """Whether the text of an HTML block (``tokens``) that a renderer reads as Markdown writes a
+        link, an image or a kramdown attribute list there (``[Go](/go)``, ``[Go][go]`` or ``[go]``
+        of a definition on the page, ``{: .btn}``): markup, which a translation could only escape."""
+        text = "\n".join(token.raw for token in tokens if token.kind == "text")
+        if _LINK_IN_TEXT.search(text):
+            return True
+        return any(normalizeReference(inner) in self.labels for inner in brackets_in(text))
 
     def literal_brackets(self, tokens: list[HtmlToken]) -> tuple[str, ...]:
         """What the text of an HTML block (``tokens``) read as Markdown writes in brackets as it is
@@ -1225,6 +1240,18 @@ def parse_text(
     as a processing instruction (an HTML block that interrupts a paragraph and ends on its last
     line), a verbatim pair with its inside as one, other template tokens as inert characters; all
     of the same length, line ends kept."""
+    return parse_texts(source, front, templates, pairs)[0]
+
+
+def parse_texts(
+    source: Source,
+    front: FrontMatter | None,
+    templates: list[Template],
+    pairs: list[tuple[Template, Template]],
+) -> tuple[str, str]:
+    """:func:`parse_text`, and the text as CommonMark (Goldmark) reads it: the same but for the HTML
+    that kramdown and MkDocs read otherwise, as written (a ``<div markdown="1">`` line and its end
+    tag's, an HTML block they end above a code fence); the same string when there is none."""
     text = source.text
     pieces: list[str] = []
     pos = 0
@@ -1244,22 +1271,52 @@ def parse_text(
     while pair is not None:
         spans.append((pair[0].start, pair[1].end, True))
         pair = next(inside, None)
-    spans.extend((found.start(1), found.end(1), True) for found in _MARKDOWN_INSIDE_LINE.finditer(text, pos))
+    markdown_lines, ends = _markdown_inside_lines(text, pos)
+    spans.extend(markdown_lines)
     spans.sort()
-    for start, end, block in spans:
+    html = set(markdown_lines)
+    common: list[str] | None = None  # (the pieces as CommonMark reads them, once they differ)
+    for span in spans:
+        start, end, block = span
         if start < pos:
             continue
         pieces.append(text[pos:start])
         raw = text[start:end]
+        if span in html and common is None:
+            common = list(pieces)
+        elif common is not None:
+            common.append(text[pos:start])
         if block:
             pieces.append(_sentinel(raw))
         elif raw[:1] == "{" and raw[1:2] not in ("{", "%"):  # an attribute list: its "{" is punctuation
             pieces.append("{" + _masked(raw[1:]))  # to emphasis before it, as in the source (__New__{…})
         else:
             pieces.append(_masked(raw))
+        if common is not None:
+            common.append(raw if span in html else pieces[-1])
         pos = end
     pieces.append(text[pos:])
-    return "".join(pieces)
+    parsed = "".join(pieces)
+    commonmark = parsed if common is None else "".join(common) + text[pos:]
+    cuts = _elements_before_fences(text, front.end if front is not None else 0)
+    for start, end in sorted(cuts + blocks_running_over(parsed, ends)):
+        # an HTML block that ends there (as a processing instruction does), as kramdown ends it
+        if parsed[start] == "<" and parsed[end - 1] == ">":
+            parsed = f"{parsed[: start + 1]}?{parsed[start + 2 : end - 2]}?>{parsed[end:]}"
+    return parsed, commonmark
+
+
+def _elements_before_fences(text: str, pos: int) -> list[tuple[int, int]]:
+    """The HTML elements that kramdown and Python-Markdown end right above a code fence, which
+    CommonMark's HTML block would run on over (see :func:`elements_before_fences`); ``<pre>``,
+    ``<script>`` and ``<style>`` end their blocks there already."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    return elements_before_fences(text, pos, fenced_ranges(text, pos), _BLOCK_TAGS - _RAW_TAGS)
+
+
+#: Tags whose CommonMark HTML block ends at their end tag's line.
+_RAW_TAGS = frozenset({"pre", "script", "style"})
 
 
 def _masked(raw: str) -> str:
@@ -1290,27 +1347,33 @@ _MARKDOWN_INSIDE_LINE = re.compile(
 )
 
 
-def _commonmark_html_spans(text: str, parsed: str) -> list[tuple[int, int]]:
-    """Where CommonMark (Goldmark, transpub's HTML pages) reads an HTML block in the page ``text``
-    (``parsed``: what markdown-it read of it): the reader's blocks there are Markdown to kramdown and
-    MkDocs, but raw HTML to Goldmark when they follow a ``<div markdown="1">`` of its own with no
-    blank line between (:data:`_MARKDOWN_INSIDE_LINE`, read as a line of its own, here as written)."""
-    if not _MARKDOWN_WORD.search(text):
-        return []  # (most pages: no such line)
-    pieces: list[str] = []
-    pos = 0
-    for found in _MARKDOWN_INSIDE_LINE.finditer(text):
-        start, end = found.span(1)
-        if parsed.startswith("<?", start):  # (not in front matter or a template token: masked there)
-            pieces += [parsed[pos:start], text[start:end]]
-            pos = end
-    if not pieces:
-        return []
-    pieces.append(parsed[pos:])
-    return html_block_spans("".join(pieces))
+def _commonmark_html_spans(parsed: str, commonmark: str) -> list[tuple[int, int]]:
+    """Where CommonMark (Goldmark, transpub's HTML pages) reads an HTML block in a page that the
+    reader reads otherwise (``parsed``; ``commonmark``: the page as CommonMark reads it, see
+    :func:`parse_texts`): the reader's blocks there are Markdown to kramdown and MkDocs, but raw HTML
+    to Goldmark (the lines under a ``<div markdown="1">`` of its own, up to a blank line)."""
+    return [] if commonmark is parsed else html_block_spans(commonmark)
 
 
-_MARKDOWN_WORD = re.compile("markdown", re.I)
+def _markdown_inside_lines(text: str, pos: int) -> tuple[list[tuple[int, int, bool]], list[int]]:
+    """The lines from ``pos`` on that are only a start tag saying its content is Markdown
+    (:data:`_MARKDOWN_INSIDE_LINE`), and the end tag of each on a line of its own: kramdown and
+    md_in_html end the element there, and read the line under it (a code fence) as Markdown, where
+    CommonMark's HTML block would have run on to the next blank line; and where those end tags are."""
+    spans: list[tuple[int, int, bool]] = []
+    ends: list[int] = []
+    fenced: list[tuple[int, int]] | None = None
+    for found in _MARKDOWN_INSIDE_LINE.finditer(text, pos):
+        spans.append((found.start(1), found.end(1), True))
+        if fenced is None:
+            fenced = fenced_ranges(text, pos)
+        if any(start <= found.start() < end for start, end in fenced):
+            continue  # (a start tag in code: code)
+        end_tag = end_tag_line(text, found.start(1), fenced)
+        if end_tag is not None:
+            spans.append((*end_tag, True))
+            ends.append(text.rfind("\n", 0, end_tag[0]) + 1)
+    return spans, ends
 
 
 def _sentinel(raw: str) -> str:
@@ -1359,10 +1422,10 @@ def read_markdown(
     templates = markdown_templates(source.text, front.end if front is not None else 0)
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
     env: dict = {}
-    parsed = parse_text(source, front, templates, pairs)
+    parsed, commonmark = parse_texts(source, front, templates, pairs)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
-    builder.html_spans = _commonmark_html_spans(source.text, parsed)
+    builder.html_spans = _commonmark_html_spans(parsed, commonmark)
     builder.labels = frozenset(env.get("references", {}))
     try:
         builder.title_kind = front is None or front.title is None

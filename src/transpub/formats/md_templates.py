@@ -201,7 +201,7 @@ _LIQUID_STANDALONE = frozenset(
 def scan_templates(text: str, start: int = 0) -> list[Template]:
     """Every template token in ``text`` from ``start`` on, in order (none inside fenced code)."""
     found: list[Template] = []
-    fences = _fenced_ranges(text, start)
+    fences = fenced_ranges(text, start)
     fence_index = 0
     pos = start
     last_close = {key: text.rfind(key) for key in ("}}", *_CLOSERS.values())}
@@ -306,7 +306,7 @@ def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) ->
     [2]
     """
     starts = {template.start for template in templates}
-    fences = _fenced_ranges(text, start)
+    fences = fenced_ranges(text, start)
     found: list[int] = []
     for match in re.finditer(r"\{\{[<%]", text[start:]):
         at = start + match.start()
@@ -395,14 +395,14 @@ def _glued_to_a_fence(text: str, line_start: int, start: int, end: int, line_end
     return _RAW_OPENING.match(text, line_start, line_end) is not None
 
 
-def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
+def fenced_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` of each fenced code block's content (its fence lines included), in order.
 
     A fence indented by four spaces or more opens a block only inside a list item (elsewhere the line
     is indented code): where there is one, the Markdown parser finds the blocks, with their lists.
 
     >>> text = "1. Add:\\n\\n    ```\\n    x\\n   ```\\n\\n1. Click {% octicon x %}.\\n"
-    >>> [text[a:b] for a, b in _fenced_ranges(text, 0)]
+    >>> [text[a:b] for a, b in fenced_ranges(text, 0)]
     ['    ```\\n    x\\n   ```\\n']
     """
     ranges: list[tuple[int, int]] = []
@@ -443,7 +443,7 @@ def _fenced_ranges(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _parsed_fences(text: str, start: int) -> list[tuple[int, int]]:
-    """:func:`_fenced_ranges` of ``text`` from ``start`` on, as the Markdown parser finds them."""
+    """:func:`fenced_ranges` of ``text`` from ``start`` on, as the Markdown parser finds them."""
     from .md_parser import reading_parser  # (only for a text with an indented fence)
 
     line_starts = [start, *(match.end() for match in _LINE_END.finditer(text, start))]

@@ -1,0 +1,141 @@
+"""Where kramdown (Jekyll) and Python-Markdown (MkDocs) end an HTML element that CommonMark's HTML
+block runs on past, to the next blank line.
+
+CommonMark reads ``</div>`` on a line of its own, and every line under it up to a blank line, as one
+HTML block; kramdown and md_in_html end a ``<div markdown="1">`` at its end tag and read the next
+line (a code fence, a list) as Markdown again. The reader makes such an end tag's line a block of
+its own, so that what follows it is read as those generators read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block.html_block import HTML_SEQUENCES as _SEQUENCES
+
+#: The tag name of a start tag at the start of a line.
+_TAG_NAME = re.compile(r"[ ]{0,3}<([A-Za-z][\w-]*)")
+
+
+def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in ranges)
+
+
+def end_tag_line(
+    text: str, start: int, fenced: list[tuple[int, int]], *, alone: bool = True
+) -> tuple[int, int] | None:
+    """The end tag of the element whose start tag is at ``start``, on a line of its own (``alone``)
+    or at the end of its line: its span, without the line's indentation and trailing spaces (with
+    ``alone``) or from the tag's ``<``. None when that end tag has other text after it on its line
+    (or before it, with ``alone``), or never comes. Lines of fenced code (``fenced``, see
+    :func:`~transpub.formats.md_templates.fenced_ranges`) do not count: their tags are code.
+
+    >>> from transpub.formats.md_templates import fenced_ranges
+    >>> text = '<div markdown="1">\\n<div>\\nx\\n</div>\\n```\\n</div>\\n```\\n</div>\\n```md\\n'
+    >>> end_tag_line(text, 0, fenced_ranges(text))[0] == text.rindex("</div>")
+    True
+    >>> text = '<p>A <b>b</b>\\nc</p>\\n'
+    >>> [text[s:e] for s, e in [end_tag_line(text, 0, [], alone=False)]]
+    ['</p>']
+    """
+    name = _TAG_NAME.match(text, start)
+    if name is None:
+        return None
+    tag = re.escape(name.group(1))
+    tags = re.compile(rf"<(/?){tag}(?=[\s/>])", re.I)
+    closing = re.compile(rf"[ ]{{0,3}}</{tag}\s*>[ \t]*" if alone else rf"</{tag}\s*>[ \t]*$", re.I)
+    depth = 0
+    line_start = start
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        if line_start == start or not _inside(line_start, fenced):
+            line = text[line_start:line_end]
+            for found in tags.finditer(line):
+                depth += -1 if found.group(1) else 1
+                if depth <= 0:
+                    if depth < 0:
+                        return None
+                    if alone:
+                        if not closing.fullmatch(line):
+                            return None
+                        stripped = line.strip()
+                        begin = line_start + line.index(stripped)
+                        return begin, begin + len(stripped)
+                    end = closing.match(line, found.start())
+                    if end is None:
+                        return None
+                    return line_start + found.start(), line_start + len(line.rstrip(" \t"))
+        line_start = line_end + 1
+    return None
+
+
+#: A line that starts an HTML block with a start tag: its tag name.
+_BLOCK_START = re.compile(r"^[ ]{0,3}<([A-Za-z][\w-]*)(?=[\s/>])", re.M)
+
+
+def elements_before_fences(
+    text: str, pos: int, fenced: list[tuple[int, int]], tags: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The HTML elements from ``pos`` on that start a line with one of ``tags`` and end at the end of
+    a line right above a code fence, no blank line between (``<div>`` … ``</div>`` then a line of
+    ```` ``` ````), each from its start tag's ``<`` to its end tag's ``>``. kramdown and Python-Markdown
+    end the HTML block there and read the fence as code; CommonMark's block runs on over it.
+
+    >>> from transpub.formats.md_templates import fenced_ranges
+    >>> text = '<div class="x">\\n<b>Hi</b>\\n</div>\\n```html\\n<b>Hi</b>\\n```\\n'
+    >>> [text[s:e] for s, e in elements_before_fences(text, 0, fenced_ranges(text), frozenset({"div"}))]
+    ['<div class="x">\\n<b>Hi</b>\\n</div>']
+    """
+    found: list[tuple[int, int]] = []
+    fence_starts = {start for start, _ in fenced}
+    for start in _BLOCK_START.finditer(text, pos):
+        if start.group(1).lower() not in tags or _inside(start.start(), fenced):
+            continue
+        at = start.start() + len(start.group()) - len(start.group(1)) - 1
+        end = end_tag_line(text, at, fenced, alone=False)
+        if end is None or "\n\n" in text[at : end[1]] or re.search(r"\n[ \t]*\n", text[at : end[1]]):
+            continue
+        line_end = text.find("\n", end[1])
+        if line_end >= 0 and line_end + 1 in fence_starts:
+            found.append((at, end[1]))
+    return found
+
+
+def blocks_running_over(parsed: str, ends: list[int]) -> list[tuple[int, int]]:
+    """The HTML blocks of ``parsed`` (the text markdown-it reads) that CommonMark would run on over
+    a line starting at one of ``ends`` (an end tag kramdown ends its element at): each from its
+    ``<`` to the end of the line above that one. A block opened by a span-level tag (``<span
+    class="fs-3">`` on its line) is a paragraph to kramdown, which ends it at such an end tag; a
+    block element inside (``<div>`` … ``</div>``) ends there too.
+
+    >>> parsed = '<?--?>\\n<span class="x">\\n[a](b)\\n</span>\\n<?----?>\\n```\\n'
+    >>> [parsed[s:e] for s, e in blocks_running_over(parsed, [parsed.index("<?----")])]
+    ['<span class="x">\\n[a](b)\\n</span>']
+    """
+    found: list[tuple[int, int]] = []
+    for end in ends:
+        run = max(parsed.rfind("\n\n", 0, end), parsed.rfind("\n \n", 0, end)) + 1
+        at, state, opened, closer = run, "", -1, None
+        while at < end:
+            line_end = parsed.find("\n", at)
+            line = parsed[at:line_end].lstrip(" ")
+            if not line.strip():
+                state = ""
+            elif state == "html":
+                if closer is not None and closer.search(line):
+                    state = ""
+            elif len(parsed[at:line_end]) - len(line) > 3:
+                state = state or "text"
+            elif _SEQUENCES[5][0].match(line) or (state != "text" and _SEQUENCES[6][0].match(line)):
+                state, opened, closer = "html", at + len(parsed[at:line_end]) - len(line), None
+            elif any(sequence[0].match(line) for sequence in _SEQUENCES[:5]):
+                closer = next(sequence[1] for sequence in _SEQUENCES[:5] if sequence[0].match(line))
+                state, opened = ("", -1) if closer.search(line) else ("html", -1)
+            else:
+                state = "text"
+            at = line_end + 1
+        if state == "html" and closer is None and 0 <= opened < end - 1:
+            found.append((opened, end - 1))
+    return found

@@ -1,0 +1,129 @@
+"""Constructs of Jekyll documentation sites (just-the-docs' own docs) as Jekyll's kramdown reads
+them: a pseudo-translated page, its marks removed, is the source byte for byte, and renders as the
+source does where kramdown with its GFM parser is installed (a skip that says so where it is not)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from transpub.formats import ReadOptions
+from transpub.formats.document import Document, Resolution
+from transpub.formats.md_reader import read_markdown
+
+KRAMDOWN_GFM = shutil.which("ruby") is not None and (
+    subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
+    == 0
+)
+needs_kramdown = pytest.mark.skipif(
+    not KRAMDOWN_GFM, reason="kramdown with its GFM parser (Debian ruby-kramdown-parser-gfm) is not installed"
+)
+
+
+def read(text: str) -> Document:
+    return read_markdown(text, Path("docs/ui-components/buttons.md"), "utf-8", ReadOptions())
+
+
+def msgids(document: Document) -> list[str]:
+    return [unit.msgid for unit in document.units()]
+
+
+def unmarked_pseudo(document: Document) -> str:
+    return document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+
+
+def translate(document: Document, table: dict[str, str]) -> str:
+    return document.render(lambda slot: Resolution(table.get(slot.msgid)))
+
+
+def jekyll(markdown: str) -> str:
+    """``markdown`` as Jekyll renders it (kramdown, GFM parser, Jekyll's ``hard_wrap: false``)."""
+    script = 'print Kramdown::Document.new(STDIN.read, input: "GFM", hard_wrap: false).to_html'
+    return subprocess.run(
+        ["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script],
+        input=markdown,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+#: just-the-docs' buttons page: a rendered example in a ``markdown="1"`` block, its code under it.
+BUTTON_SIZES = """\
+## Button size
+
+<div class="code-example" markdown="1">
+<span class="fs-6">
+[Big button](https://example.com){: .btn }
+</span>
+
+Buttons come in *two* sizes.
+</div>
+```markdown
+<span class="fs-6">
+[Big button](https://example.com){: .btn }
+</span>
+```
+
+## Spacing between buttons
+"""
+
+
+def test_the_code_under_a_markdown_1_block_stays_code_and_the_heading_after_it_is_offered() -> None:
+    # kramdown ends the block at </div> and reads the fence under it; CommonMark's HTML block ran on
+    # to the blank line, so the fence's closing line opened a code block over the rest of the page
+    document = read(BUTTON_SIZES)
+    assert msgids(document) == ["Button size", "Buttons come in <1>two</1> sizes.", "Spacing between buttons"]
+    assert unmarked_pseudo(document) == BUTTON_SIZES
+
+
+@needs_kramdown
+def test_the_code_under_a_markdown_1_block_renders_in_jekyll_as_in_the_source() -> None:
+    document = read(BUTTON_SIZES)
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert jekyll(marked).replace("⟦", "").replace("⟧", "") == jekyll(BUTTON_SIZES)
+    assert 'class="btn"' in jekyll(marked) and "<pre" in jekyll(marked)
+
+
+def test_a_link_with_a_class_in_a_span_of_its_own_stays_a_button() -> None:
+    # kramdown reads <span> on its line as a paragraph, the link in it a link: a translation escaped
+    # as text showed "[Big button](https://example.com){: .btn }" where the button was
+    text = '<span class="fs-6">\n[Big button](https://example.com){: .btn }\n</span>\n\nAfter.\n'
+    document = read(text)
+    assert msgids(document) == ["After."]
+    assert unmarked_pseudo(document) == text
+
+
+#: just-the-docs' typography page: headings rendered in raw HTML, their Markdown in a fence under it.
+HEADINGS_EXAMPLE = """\
+Headings are rendered like this:
+
+<div class="code-example">
+<h1>Heading 1</h1>
+<h2>Heading 2</h2>
+</div>
+```markdown
+# Heading 1
+## Heading 2
+```
+
+Body text.
+"""
+
+
+def test_the_code_fence_right_under_an_html_block_is_not_offered_and_keeps_its_lines() -> None:
+    # kramdown ends the <div> at its end tag: the fence is code. Read as the HTML block's text, its
+    # lines were one unit, written on one line: the code block was gone from the page
+    document = read(HEADINGS_EXAMPLE)
+    assert msgids(document) == ["Headings are rendered like this:", "Heading 1", "Heading 2", "Body text."]
+    assert unmarked_pseudo(document) == HEADINGS_EXAMPLE
+
+
+@needs_kramdown
+def test_the_code_fence_right_under_an_html_block_renders_in_jekyll_as_in_the_source() -> None:
+    document = read(HEADINGS_EXAMPLE)
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert jekyll(marked).replace("⟦", "").replace("⟧", "") == jekyll(HEADINGS_EXAMPLE)
