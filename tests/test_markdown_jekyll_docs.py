@@ -127,3 +127,25 @@ def test_the_code_fence_right_under_an_html_block_renders_in_jekyll_as_in_the_so
     document = read(HEADINGS_EXAMPLE)
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert jekyll(marked).replace("⟦", "").replace("⟧", "") == jekyll(HEADINGS_EXAMPLE)
+
+
+#: just-the-docs' test page: Liquid's raw tags inside the fence lines, "```python{% raw %}" … "{% endraw %}```".
+RAW_IN_FENCE = """\
+```python{% raw %}
+print("{{ not Liquid }}")
+{% endraw %}```
+
+The code above is Python.
+
+```
+Long, single-line code blocks should not wrap.
+```
+"""
+
+
+def test_code_between_a_fence_and_a_raw_tag_on_its_lines_ends_where_jekyll_ends_it() -> None:
+    # Liquid drops "{% endraw %}" before kramdown reads "```" as the closing fence: the code ended
+    # there. Read as code up to the next fence, the paragraph was not offered and the next code was
+    document = read(RAW_IN_FENCE)
+    assert msgids(document) == ["The code above is Python."]
+    assert unmarked_pseudo(document) == RAW_IN_FENCE

@@ -52,6 +52,7 @@ from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_templates import (
+    ENDRAW_BEFORE_FENCE,
     LINE_OPENERS,
     LIQUID_BRANCH,
     Template,
@@ -1296,14 +1297,25 @@ def parse_texts(
             common.append(raw if span in html else pieces[-1])
         pos = end
     pieces.append(text[pos:])
-    parsed = "".join(pieces)
-    commonmark = parsed if common is None else "".join(common) + text[pos:]
+    parsed = _fences_after_endraw("".join(pieces))
+    commonmark = None if common is None else _fences_after_endraw("".join(common) + text[pos:])
     cuts = _elements_before_fences(text, front.end if front is not None else 0)
     for start, end in sorted(cuts + blocks_running_over(parsed, ends)):
         # an HTML block that ends there (as a processing instruction does), as kramdown ends it
         if parsed[start] == "<" and parsed[end - 1] == ">":
+            commonmark = parsed if commonmark is None else commonmark  # (which runs on over the fence)
             parsed = f"{parsed[: start + 1]}?{parsed[start + 2 : end - 2]}?>{parsed[end:]}"
-    return parsed, commonmark
+    return parsed, parsed if commonmark is None else commonmark
+
+
+def _fences_after_endraw(parsed: str) -> str:
+    """``parsed`` with each closing code fence after a Liquid ``endraw`` tag on its line (``{% endraw
+    %}```, the tag inside the code, opened by `````python{% raw %}``) moved to the line's start, the
+    tag's place spaces after it: Liquid drops the tag before kramdown reads the fence that closes the
+    code there (without this, the code ran on over the paragraphs under it, offered as code)."""
+    if "endraw" not in parsed:
+        return parsed
+    return ENDRAW_BEFORE_FENCE.sub(lambda m: m.group(1) + m.group(3) + " " * len(m.group(2)), parsed)
 
 
 def _elements_before_fences(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1352,7 +1364,7 @@ def _commonmark_html_spans(parsed: str, commonmark: str) -> list[tuple[int, int]
     reader reads otherwise (``parsed``; ``commonmark``: the page as CommonMark reads it, see
     :func:`parse_texts`): the reader's blocks there are Markdown to kramdown and MkDocs, but raw HTML
     to Goldmark (the lines under a ``<div markdown="1">`` of its own, up to a blank line)."""
-    return [] if commonmark is parsed else html_block_spans(commonmark)
+    return [] if commonmark == parsed else html_block_spans(commonmark)
 
 
 def _markdown_inside_lines(text: str, pos: int) -> tuple[list[tuple[int, int, bool]], list[int]]:

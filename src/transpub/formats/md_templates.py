@@ -120,6 +120,13 @@ _VERBATIM_KRAMDOWN = frozenset({"comment", "nomarkdown"})
 _FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]{0,3})(`{3,}|~{3,})")
 #: A Liquid raw tag that a fence follows on its line.
 _RAW_OPENING = re.compile(r"(?:[ \t]{0,3}>)*[ \t]{0,3}\{%-?\s*raw\s*-?%\}(?=[ \t]*(?:`{3,}|~{3,}))")
+#: A Liquid endraw tag that a closing fence follows on its line (``{% endraw %}```).
+ENDRAW_BEFORE_FENCE = re.compile(
+    r"^((?:[ \t]{0,3}>)*[ \t]{0,3})(\{%-?\s*endraw\s*-?%\})((?:`{3,}|~{3,})[ \t]*)$", re.M
+)
+_ENDRAW_OPENING = re.compile(
+    r"(?:[ \t]{0,3}>)*[ \t]{0,3}\{%-?\s*endraw\s*-?%\}(?=(?:`{3,}|~{3,})[ \t]*$)", re.M
+)
 _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
 #: A fence line indented by four spaces or more (or a tab): a list item's fenced code, or indented code.
 _INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}|~{3,})", re.MULTILINE)
@@ -419,9 +426,10 @@ def fenced_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end + 1
         # (Jekyll: a raw block glued to its fences, "{% raw %}```html" … "```{% endraw %}", is a fence
         # once Liquid has dropped the tags: the fence is the code, the tags stand outside it)
-        raw = _RAW_OPENING.match(text, pos, end) if open_at < 0 else None
+        # (or the other way round, "```html{% raw %}" … "{% endraw %}```": the tags are the code's)
+        raw = _RAW_OPENING.match(text, pos, end) if open_at < 0 else _ENDRAW_OPENING.match(text, pos, end)
         line = raw.end() if raw else pos
-        match = _FENCE.match(text, line, end) if open_at < 0 else _CLOSING_FENCE.match(text, pos, end)
+        match = _FENCE.match(text, line, end) if open_at < 0 else _CLOSING_FENCE.match(text, line, end)
         if match:
             marker = match.group(2)
             rest = text[match.end() : end]
