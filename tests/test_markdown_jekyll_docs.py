@@ -149,3 +149,24 @@ def test_code_between_a_fence_and_a_raw_tag_on_its_lines_ends_where_jekyll_ends_
     document = read(RAW_IN_FENCE)
     assert msgids(document) == ["The code above is Python."]
     assert unmarked_pseudo(document) == RAW_IN_FENCE
+
+
+def test_two_terms_over_one_definition_stay_a_definition_list_in_their_translation() -> None:
+    # kramdown reads each line above ": " as a term; markdown-it read the lines as one paragraph,
+    # whose translation, written on one line, was a paragraph in Jekyll too
+    text = "Term1\nTerm2\n: Their one description,\n  on two lines\n"
+    document = read(text)
+    assert msgids(document) == ["Term1", "Term2", "Their one description, on two lines"]
+    table = {
+        "Term1": "Begriff1",
+        "Term2": "Begriff2",
+        "Their one description, on two lines": "Ihre Beschreibung",
+    }
+    assert translate(document, table) == "Begriff1\nBegriff2\n: Ihre Beschreibung\n"
+
+
+@needs_kramdown
+def test_two_terms_over_one_definition_render_in_jekyll_as_two_terms() -> None:
+    document = read("Term1\nTerm2\n: Their one description.\n")
+    page = jekyll(translate(document, {"Term1": "Begriff1", "Term2": "Begriff2"}))
+    assert "<dt>Begriff1</dt>" in page and "<dt>Begriff2</dt>" in page and "<dd>" in page

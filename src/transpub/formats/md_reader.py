@@ -552,6 +552,8 @@ class _Builder(RunSlots):
         lines = _marked_lines(atoms) if tag in ("p", "li") else None
         if lines is None and pipes and tag == "p":  # a table's rows in kramdown: a unit per line
             lines = _piped_lines(atoms)
+        if lines is None and tag in ("p", "dt"):  # terms and definitions of kramdown's lists
+            lines = _defined_lines(atoms)
         if lines is None:
             lines = [([], run, line_break) for run, line_break in _abbreviation_lines(atoms)]
         for number, (marker, run, line_break) in enumerate(lines):
@@ -959,6 +961,46 @@ def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[A
         if not any(atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in line):
             return None
     return [([], line, line_break) for line, line_break in lines] if len(lines) > 1 else None
+
+
+#: A definition's marker at a line's start (kramdown, Python-Markdown and Goldmark: ``: A ferry``).
+_DEFINITION_MARKER = re.compile(r"[ ]{0,3}:[ \t]+(?=\S)")
+
+
+def _defined_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
+    r"""The lines of a paragraph that holds a line starting with a definition's marker (``: ``), as
+    :func:`_marked_lines` gives them: each line above the first marker a term of its own, each
+    marker's line with the lines under it up to the next marker a definition, its marker apart.
+    kramdown and Python-Markdown read each line above a definition as a term (``Term1``, ``Term2``,
+    then ``: Their definition``), which markdown-it reads as one paragraph (or term): a translation
+    written on one line was a paragraph. None for a paragraph without such a line.
+
+    >>> [[a.raw for a in marker + run] for marker, run, _ in _defined_lines([
+    ...     Atom("text", "A", "A"), Atom("text", "\n", "\n"), Atom("text", "B", "B"),
+    ...     Atom("text", "\n", "\n"), Atom("text", ": Both", ": Both"), Atom("text", "\n  ", "\n  "),
+    ...     Atom("text", "so", "so")])]
+    [['A'], ['B'], [': ', 'Both', '\n  ', 'so']]
+    """
+    out: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
+    defining = False
+    for line, line_break in _lines(atoms):
+        first = line[0] if line else None
+        found = (
+            _DEFINITION_MARKER.match(first.raw)
+            if first is not None and first.kind == "text" and first.raw == first.text
+            else None
+        )
+        if found is not None and first is not None:
+            rest = first.raw[found.end() :]
+            marker = [Atom("text", raw=found.group(), text=found.group())]
+            out.append((marker, [Atom("text", raw=rest, text=rest), *line[1:]], line_break))
+            defining = True
+        elif defining:
+            marker, run, above = out[-1]
+            out[-1] = (marker, [*run, *above, *line], line_break)
+        else:
+            out.append(([], line, line_break))
+    return out if defining else None
 
 
 def _lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
