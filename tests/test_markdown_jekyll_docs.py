@@ -170,3 +170,21 @@ def test_two_terms_over_one_definition_render_in_jekyll_as_two_terms() -> None:
     document = read("Term1\nTerm2\n: Their one description.\n")
     page = jekyll(translate(document, {"Term1": "Begriff1", "Term2": "Begriff2"}))
     assert "<dt>Begriff1</dt>" in page and "<dt>Begriff2</dt>" in page and "<dd>" in page
+
+
+def test_a_translation_that_moves_the_last_button_keeps_its_class_on_it() -> None:
+    # the class list after the paragraph's last link was left out of the unit: a translation ending
+    # in other words wrote it after them, where kramdown shows "{: .btn .btn-blue }" as text
+    text = "Buttons: [One](/one){: .btn } and [Two](/two){: .btn .btn-blue }\n"
+    document = read(text)
+    assert msgids(document) == ["Buttons: <1>One</1><2/> and <3>Two</3><4/>"]
+    german = translate(document, {msgids(document)[0]: "Knöpfe: <3>Zwei</3><4/> und <1>Eins</1><2/>, bitte."})
+    assert german == "Knöpfe: [Zwei](/two){: .btn .btn-blue } und [Eins](/one){: .btn }, bitte.\n"
+    assert unmarked_pseudo(document) == text
+
+
+@needs_kramdown
+def test_a_translation_that_moves_the_last_button_renders_it_as_a_button_in_jekyll() -> None:
+    document = read("[One](/one){: .btn } [Two](/two){: .btn .btn-blue }\n")
+    page = jekyll(document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")))
+    assert '<a href="/two" class="btn btn-blue">' in page and "{:" not in page

@@ -1134,6 +1134,8 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     break
                 if _is_code(atom) and texts[end - 1] > texts[start]:
                     break
+                if _is_attribute_list(atom) and beside is not None and partner.get(end - 2, start) > start:
+                    break  # ([Go](/go){: .btn} after text: the element's attributes, which move with it)
                 trail.insert(0, atom)
                 end -= 1
                 continue
@@ -1156,6 +1158,15 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             start, end = start + 1, end - 1
             continue
         return lead, atoms[start:end], trail
+
+
+def _is_attribute_list(atom: Atom) -> bool:
+    """Whether ``atom`` is an attribute list right after an element (kramdown's ``{: .btn}``,
+    Goldmark's and attr_list's ``{ .md-button }``): kept in its unit at the end too, where the
+    element it belongs to is, since written apart from it (after a translation's last word) it is
+    shown as text and the element loses its class."""
+    first = atom.parts[0] if atom.kind == "object" and atom.parts else None
+    return isinstance(first, str) and first.startswith("{") and not first.startswith(("{{", "{%"))
 
 
 def _is_code(atom: Atom) -> bool:
