@@ -188,3 +188,29 @@ def test_a_translation_that_moves_the_last_button_renders_it_as_a_button_in_jeky
     document = read("[One](/one){: .btn } [Two](/two){: .btn .btn-blue }\n")
     page = jekyll(document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")))
     assert '<a href="/two" class="btn btn-blue">' in page and "{:" not in page
+
+
+TYPE_SCALE = """\
+| Selector | Small screens | Large screens |
+|:---------|:--------------|:--------------|
+| `h1`     | 32px          | 36px          |
+| `h2`     | 18px          | 24px          |
+| `h3`     | 16px          | 18px          |
+"""
+
+
+def test_a_backtick_in_a_translated_table_cell_is_written_as_a_reference() -> None:
+    # kramdown finds a table's cells by the pipes outside code spans before it reads escapes: a
+    # translation's "\\`" there opened a code span running into the next row, and Jekyll showed the
+    # whole table as a paragraph
+    document = read(TYPE_SCALE)
+    written = translate(document, {"36px": "36px (```)"})
+    assert "| 36px (&#96;&#96;&#96;)" in written and "\\`" not in written
+    assert unmarked_pseudo(document) == TYPE_SCALE
+
+
+@needs_kramdown
+def test_a_backtick_in_a_translated_table_cell_leaves_the_table_a_table_in_jekyll() -> None:
+    document = read(TYPE_SCALE)
+    page = jekyll(translate(document, {"36px": "36px (```)", "Large screens": "Große `Bildschirme`"}))
+    assert page.count("<tr>") == 4 and "36px (```)" in page

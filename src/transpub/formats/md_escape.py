@@ -300,6 +300,18 @@ def literal_replacement(text: str) -> Callable[[re.Match[str]], str]:
     return lambda _: text
 
 
+def backticks_as_references(escape: Callable[[str], str], text: str) -> str:
+    r"""``text`` as ``escape`` writes it, each backtick it escapes written ``&#96;`` instead: in a
+    table's row, kramdown (Jekyll) looks for code spans before it reads escapes, to find the pipes
+    between cells, so a ``\``` there opened a code span that ran into the next row, and the table was
+    shown as a paragraph. Every renderer shows ``&#96;`` as a backtick.
+
+    >>> print(backticks_as_references(escape_markdown, "Type ``` or \\` | then"))
+    Type &#96;&#96;&#96; or \\&#96; \| then
+    """
+    return escape(text).replace("\\`", "&#96;")
+
+
 def escape_markdown_keeping(
     text: str,
     escaped: str,

@@ -37,6 +37,7 @@ from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_id
 from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
 from .md_escape import (
+    backticks_as_references,
     brackets_in,
     escape_markdown,
     escape_markdown_keeping,
@@ -166,6 +167,9 @@ class _Context(NamedTuple):
     brackets: tuple[str, ...] = ()
     #: The words the source writes with escapes of its own (see md_spellings.spellings_in), so written in translations.
     spellings: tuple[tuple[str, str], ...] = ()
+    #: Whether the run is a table's cell, or a line kramdown may read as a table's row (see
+    #: md_escape.backticks_as_references).
+    row: bool = False
     notes: tuple[str, ...] = ()
     preformatted: bool = False
     markable: bool = True
@@ -178,20 +182,24 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
     """How a translation of a run of ``ctx`` is written (at a ``line_start``): as
     :func:`escape_markdown` (:func:`escape_markdown_line`), keeping what the source escapes, writes
     as it is or as references (see md_escape.escape_markdown_keeping)."""
+    escape: Callable[[str], str]
     if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings):
         escape = escape_markdown_line if line_start else escape_markdown
-        return functools.partial(escape, as_references=True) if ctx.as_references else escape
-    keeping = functools.partial(
-        escape_markdown_keeping,
-        escaped=ctx.escaped,
-        pipes=ctx.pipes,
-        references=ctx.references,
-        brackets=ctx.brackets,
-        spellings=ctx.spellings,
-    )
-    if ctx.as_references:
-        keeping = functools.partial(keeping, as_references=True)
-    return functools.partial(keeping, line_start=True) if line_start else keeping
+        if ctx.as_references:
+            escape = functools.partial(escape, as_references=True)
+    else:
+        keeping = functools.partial(
+            escape_markdown_keeping,
+            escaped=ctx.escaped,
+            pipes=ctx.pipes,
+            references=ctx.references,
+            brackets=ctx.brackets,
+            spellings=ctx.spellings,
+        )
+        if ctx.as_references:
+            keeping = functools.partial(keeping, as_references=True)
+        escape = functools.partial(keeping, line_start=True) if line_start else keeping
+    return functools.partial(backticks_as_references, escape) if ctx.row else escape
 
 
 class _RefNames:
@@ -540,6 +548,7 @@ class _Builder(RunSlots):
             brackets=brackets,
             spellings=spellings,
             as_references=in_html,
+            row=pipes or tag in ("td", "th"),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
