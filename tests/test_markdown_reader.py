@@ -1925,6 +1925,22 @@ def test_hugo_shows_a_translation_under_a_markdown_div_as_written_and_as_text(tm
     assert notice.text.strip().splitlines() == list(MARKUP_TRANSLATIONS.values())
 
 
+def test_hugo_shows_a_translation_right_under_the_end_tag_of_a_markdown_div_as_written(
+    tmp_path: Path,
+) -> None:
+    """The lines right under the ``</div>`` of a ``<div markdown="1">``, with no blank line between,
+    are an HTML block to Goldmark (kramdown ends the element there): a translation there is shown as
+    written, no backslash, no element."""
+    source = '<div class="notice" markdown="1">\n\nA note.\n\n</div>\nFirst one.\nSecond one.\n'
+    written = read(source).render(
+        lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="hugo"
+    )
+    page = lxml.html.fromstring(hugo_page(written, tmp_path, "[markup.goldmark.renderer]\nunsafe = true\n"))
+    (notice,) = page.xpath("//div[@class='notice']")
+    assert [element.tag for element in notice.iterdescendants()] == ["p"], lxml.html.tostring(notice)
+    assert notice.tail.strip().splitlines() == list(MARKUP_TRANSLATIONS.values())
+
+
 @pytest.mark.skipif(
     not KRAMDOWN_GFM, reason="kramdown (Jekyll's renderer, Debian ruby-kramdown) is not installed"
 )
