@@ -1,6 +1,6 @@
 """The real Markdown renderers the tests compare transpub's output with: a one-page Hugo site built by
 the hugo binary, a one-page Jekyll site built by the jekyll binary, and a renderer run as a command
-on its standard input (kramdown, Python-Markdown)."""
+on its standard input (kramdown, Python-Markdown), and a one-page MkDocs site built by mkdocs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,25 @@ import pytest
 
 HUGO = shutil.which("hugo")
 JEKYLL = shutil.which("jekyll")
+MKDOCS = shutil.which("mkdocs")
+
+
+def _mkdocs_imports(module: str) -> bool:
+    """Whether the Python that runs ``mkdocs`` (its script's ``#!`` line) can import ``module``."""
+    if MKDOCS is None:
+        return False
+    first = Path(MKDOCS).read_bytes().split(b"\n", 1)[0]
+    python = first[2:].decode(errors="replace").strip() if first.startswith(b"#!") else ""
+    if not python or not Path(python.split()[0]).is_file():
+        return False
+    run = subprocess.run([*python.split(), "-c", f"import {module}"], capture_output=True, timeout=120)
+    return run.returncode == 0
+
+
+#: mkdocs, with pymdown-extensions beside it (pymdownx.emoji, pymdownx.slugs).
+MKDOCS_PYMDOWNX = _mkdocs_imports("pymdownx.emoji")
+#: and MkDocs-Material's emoji and icons (material.extensions.emoji).
+MKDOCS_MATERIAL = MKDOCS_PYMDOWNX and _mkdocs_imports("material.extensions.emoji")
 KRAMDOWN_GFM = shutil.which("ruby") is not None and (
     subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
     == 0
@@ -62,6 +81,32 @@ def jekyll_page(markdown: str, site: Path) -> str:
         cwd=site,
     )
     return (site / "_site" / "a.html").read_text(encoding="utf-8")
+
+
+def mkdocs_page(markdown: str, site: Path, config: str) -> str:
+    """The HTML MkDocs makes of ``markdown`` as the page ``docs/a.md`` of a site whose
+    ``mkdocs.yml`` is ``config`` (its site_name added), built in ``site`` (made anew)."""
+    assert MKDOCS is not None
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: a\n" + config, encoding="utf-8")
+    (site / "docs" / "a.md").write_text(markdown, encoding="utf-8")
+    subprocess.run(
+        [
+            MKDOCS,
+            "build",
+            "--quiet",
+            "--config-file",
+            str(site / "mkdocs.yml"),
+            "--site-dir",
+            str(site / "out"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        cwd=site,
+    )
+    return (site / "out" / "a" / "index.html").read_text(encoding="utf-8")
 
 
 def html_from(command: list[str], markdown: str) -> str:

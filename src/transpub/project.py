@@ -26,6 +26,7 @@ from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine, real_path, resolved_folder
 from .locales import folder_name, validate_locale
+from .mkdocs_site import MkDocsSite, find_mkdocs_config, read_mkdocs_site
 
 CONFIG_NAME = "transpub.toml"
 
@@ -125,6 +126,8 @@ class Project:
     copy_source: bool = True
     #: ``[compile] heading_ids``: the generator whose id a translated Markdown heading keeps (None: none).
     heading_ids: str | None = None
+    #: With ``heading_ids = "mkdocs"``: the site's ``mkdocs.yml`` as read for its headings' ids.
+    mkdocs: MkDocsSite | None = None
     #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
     locale_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
@@ -498,6 +501,9 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         markdown_dir=markdown_dir,
         copy_source=compile_["copy_source"],
         heading_ids=compile_["heading_ids"],
+        mkdocs=read_mkdocs_site(find_mkdocs_config(articles_dir, root))
+        if compile_["heading_ids"] == "mkdocs"
+        else None,
         locale_dirs=locale_dirs,
         link_rules=_link_rules(compile_["links"], config_path, text),
     )

@@ -55,6 +55,8 @@ def compile_project(
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
+    if markdown and project.heading_ids == "mkdocs":
+        report.warnings.extend(mkdocs_warnings(project))
     article_paths = [article.path for article in discovery.articles]
     slugs = {article.path: article.slug for article in discovery.articles}
     record = load_record(markdown_root, report) if markdown and options.pages else None
@@ -265,6 +267,23 @@ def _remove_recorded(
             continue
         remove_file(path, folder)
         report.removed.append(project.relative(path))
+
+
+def mkdocs_warnings(project: Project) -> list[Issue]:
+    """The warning that the site's ``mkdocs.yml`` leaves some headings' ids unknown (their
+    translations get no ``{#id}``), naming the file; none when it does not."""
+    site = project.mkdocs
+    if site is None or site.problem is None or site.path is None:
+        return []
+    return [
+        Issue(
+            project.relative(site.path),
+            site.line,
+            "heading-ids",
+            f"{site.problem}: the translated headings whose MkDocs id depends on it get no {{#id}}",
+            severity="warning",
+        )
+    ]
 
 
 def _behind_a_broken_link(path: Path, top: Path) -> bool:

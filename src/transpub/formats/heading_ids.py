@@ -19,7 +19,11 @@ links keep working. Each style follows its generator's own code:
 - ``jekyll``: kramdown's GFM parser (Jekyll's default): the text (typographic symbols left out),
   lower-cased word characters, ``-``, spaces and tabs as ``-``; a repeated one ``-1``, ``-2``…
 - ``mkdocs``: Python-Markdown's ``toc`` (MkDocs): ASCII-folded, lower-cased word characters, runs of
-  spaces and ``-`` one ``-``; a repeated one ``_1``, ``_2``… (``{#id}`` needs ``attr_list``).
+  spaces and ``-`` one ``-``; a repeated one ``_1``, ``_2``… (``{#id}`` needs ``attr_list``). The
+  site's ``mkdocs.yml`` may set toc's ``slugify`` (``pymdownx.slugs.slugify``) and ``separator``, and
+  turn emoji short names (``:smile:``) into images the id leaves out (``pymdownx.emoji``): see
+  :mod:`transpub.mkdocs_site`. An id the settings leave unknown is absent; one ``{#id}`` cannot
+  carry (a space in it) too.
 - ``mdbook``: mdBook: lower-cased alphanumerics, ``_`` and ``-``, a space ``-``; empty ``section``.
 
 ``github`` is transpub's own, for the HTML pages it makes of Markdown articles: GitHub's way (as
@@ -40,11 +44,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..config import HEADING_ID_STYLES
+from ..mkdocs_site import DEFAULT_IDS, MkDocsIds
 
 if TYPE_CHECKING:  # (compile of HTML articles imports this module, never markdown-it)
     from markdown_it.token import Token
@@ -78,6 +84,8 @@ class _Node:
     type: str
     content: str = ""
     children: list[_Node] | None = None
+    #: A text node of an escaped character or an entity (``\\:``, ``&colon;``).
+    special: bool = False
 
 
 def _tree(tokens: Sequence[Token]) -> list[_Node] | None:
@@ -101,7 +109,7 @@ def _tree(tokens: Sequence[Token]) -> list[_Node] | None:
                 return None
             stack[-1].append(_Node("image", children=alt))
         elif token.type == "text_special":  # an entity or an escaped character: text
-            stack[-1].append(_Node("text", token.content))
+            stack[-1].append(_Node("text", token.content, special=True))
         elif token.type in _LEAVES:
             stack[-1].append(_Node(token.type, token.content))
         else:
@@ -211,9 +219,119 @@ def _python_markdown(text: str) -> str:
     >>> _python_markdown("Résumé 神 Über"), _python_markdown("Multiple--Hyphens  here ")
     ('resume-uber', 'multiple-hyphens-here')
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", folded).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
+    return _toc_slugify(text, "-", unicode=False)
+
+
+def _toc_slugify(value: str, separator: str, *, unicode: bool) -> str:
+    """Python-Markdown's ``toc.slugify`` (``unicode``: its ``slugify_unicode``)."""
+    if not unicode:
+        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(rf"[{separator}\s]+", separator, value)
+
+
+_TAGS = re.compile(r"</?[^>]*>")
+_ASCII_CAPITALS = re.compile(r"[A-Z]")
+_NOT_SLUG = re.compile(r"[^\w\- ]")
+
+
+def _pymdownx_slugify(text: str, ids: MkDocsIds) -> str:
+    """``pymdownx.slugs.slugify`` with the options of ``ids``: normalized, tags and the ends' spaces
+    left out, its case as ``case`` says, characters other than word characters, ``-`` and spaces
+    left out, each space the separator; percent-encoded (UTF-8) with ``percent_encode``.
+
+    >>> _pymdownx_slugify("Über  Café -- a/b", MkDocsIds(slugify="pymdownx", case="lower-ascii"))
+    'Über--café----ab'
+    >>> _pymdownx_slugify("Été", MkDocsIds(slugify="pymdownx", case="lower", percent_encode=True))
+    '%C3%A9t%C3%A9'
+    """
+    slug = _TAGS.sub("", unicodedata.normalize(ids.normalize, text)).strip()  # type: ignore[arg-type]
+    if ids.case == "lower":
+        slug = slug.lower()
+    elif ids.case == "lower-ascii":
+        slug = _ASCII_CAPITALS.sub(lambda capital: capital.group().lower(), slug)
+    elif ids.case == "fold":
+        slug = slug.casefold()
+    slug = _NOT_SLUG.sub("", slug).replace(" ", ids.separator)
+    return urllib.parse.quote(slug.encode("utf-8")) if ids.percent_encode else slug
+
+
+#: An emoji short name as pymdownx.emoji finds one (``:smile:``, ``:+1:``).
+_EMOJI = re.compile(r":[+\-\w]+:")
+#: One that is an emoji or icon of the indexes transpub knows: a lower-case ASCII name with a letter,
+#: or one of the four without (a name no index has stays text to MkDocs: ``3:2:1``).
+_EMOJI_NAME = re.compile(r":(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|\+1|-1|100|1234):")
+
+
+def _mkdocs_text(nodes: list[_Node], emoji: str) -> str | None:
+    """The text of ``nodes`` as toc slugifies it (see :func:`_all_text`), the spaces of its entities
+    (``&nbsp;``) as :data:`_KEPT_SPACE` marks them: with ``emoji == "dropped"``, the emoji short
+    names of its text left out; with ``"unknown"``, None when it holds one.
+
+    >>> _mkdocs_text([_Node("text", "Icons, Emojis :smile: 3:2:1")], "dropped")
+    'Icons, Emojis  3:2:1'
+    >>> _mkdocs_text([_Node("text", ":", special=True), _Node("text", "smile:")], "dropped")
+    ':smile:'
+    """
+    out: list[str] = []
+    run: list[str] = []  # (text up to an escape, an entity or other markup: where a name can be)
+
+    def flush() -> bool:
+        text = "".join(run)
+        run.clear()
+        if emoji == "text" or ":" not in text:
+            out.append(text)
+            return True
+        names = [found for found in _EMOJI.finditer(text) if _EMOJI_NAME.fullmatch(found.group())]
+        if names and emoji != "dropped":
+            return False
+        out.append(
+            _EMOJI.sub(lambda found: "" if _EMOJI_NAME.fullmatch(found.group()) else found.group(), text)
+        )
+        return True
+
+    for node in nodes:
+        if node.type == "text" and not node.special:
+            run.append(node.content)
+            continue
+        if not flush():
+            return None
+        if node.type == "text":
+            out.append(_SPACE.sub(lambda space: _KEPT_SPACE.get(space.group(), space.group()), node.content))
+        elif node.type == "code_inline":
+            out.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif node.type != "image" and node.children is not None:
+            inner = _mkdocs_text(node.children, emoji)
+            if inner is None:
+                return None
+            out.append(inner)
+    return "".join(out) if flush() else None
+
+
+_SPACE = re.compile(r"\s")
+#: A space an entity writes (``&nbsp;``), which toc's ``strip_tags`` does not collapse (it reads the
+#: entity), as a private-use character for a while.
+_KEPT_SPACE = {chr(code): chr(0xF0000 + code) for code in range(0x3001) if chr(code).isspace()}
+_SPACE_KEPT = {ord(kept): space for space, kept in _KEPT_SPACE.items()}
+
+
+def mkdocs_slug(nodes: list[_Node], ids: MkDocsIds) -> str | None:
+    """The id MkDocs derives from a heading of ``nodes`` on a site of ``ids``, before it is made
+    unique (None: not known)."""
+    text = _mkdocs_text(nodes, ids.emoji)
+    if text is None:
+        return None
+    text = " ".join(text.split()).translate(_SPACE_KEPT)  # (toc's strip_tags, then html.unescape)
+    try:
+        if ids.slugify in ("toc", "toc-unicode"):
+            return _toc_slugify(text, ids.separator, unicode=ids.slugify == "toc-unicode")
+        if ids.slugify == "pymdownx":
+            return _pymdownx_slugify(text, ids)
+    except (re.error, ValueError):  # (a separator that is no regular expression in toc's)
+        return None
+    return None
 
 
 def _mdbook(text: str) -> str:
@@ -265,10 +383,11 @@ def in_html_block(bases: dict[str, str], raw: str) -> dict[str, str]:
     return ids
 
 
-def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
+def base_ids(tokens: Sequence[Token], raw: str, mkdocs: MkDocsIds = DEFAULT_IDS) -> dict[str, str]:
     """The id each style derives from a heading's text before it is made unique: ``tokens`` are its
     inline content's (markdown-it's children), ``raw`` its text as the source writes it (closing
-    ``#``s and attribute list left out). A style that cannot tell is absent."""
+    ``#``s and attribute list left out), ``mkdocs`` the MkDocs site's settings. A style that cannot
+    tell is absent."""
     line = raw.rsplit("\n", 1)[-1]
     ids: dict[str, str] = {
         "hugo-0.143": _goldmark_sanitized(line),
@@ -286,7 +405,9 @@ def base_ids(tokens: Sequence[Token], raw: str) -> dict[str, str]:
         ids["hugo"] = _goldmark_sanitized(last_line)
         ids["hugo-blackfriday"] = _blackfriday(last_line)
     ids["jekyll"] = _kramdown_gfm(_all_text(nodes, without_dashes=True))
-    ids["mkdocs"] = _python_markdown(text)
+    mkdocs_id = mkdocs_slug(nodes, mkdocs)
+    if mkdocs_id is not None:
+        ids["mkdocs"] = mkdocs_id
     ids["mdbook"] = _mdbook(text)
     return ids
 
@@ -332,13 +453,17 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
             if _KRAMDOWN_ID.fullmatch(written):
                 found[number]["jekyll"] = written
         if "mkdocs" in bases:
-            found[number]["mkdocs"] = mkdocs_used.python_markdown_unique(bases["mkdocs"])
+            written = mkdocs_used.python_markdown_unique(bases["mkdocs"])
+            if _ATTR_LIST_ID.fullmatch(written):
+                found[number]["mkdocs"] = written
         if "mdbook" in bases:
             found[number]["mdbook"] = mdbook_used.unique(bases["mdbook"])
     return found
 
 
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+#: An id Python-Markdown's ``attr_list`` reads whole in ``{#id}`` (a separator may put a space in one).
+_ATTR_LIST_ID = re.compile(r"[^\s=}'\"]+")
 
 
 class _Used:

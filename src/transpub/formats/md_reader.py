@@ -595,17 +595,17 @@ class _Builder(RunSlots):
         elif self.templates_in(lines[0][0], lines[-1][2]):
             pass  # (a template's output: not known here)
         elif not markup.spans:
-            found.bases = base_ids(token.children or [], content)
+            found.bases = base_ids(token.children or [], content, self.options.mkdocs_ids)
         elif [tag for _, _, tag in markup.spans] == ["attributes"]:  # its own list without an id
             at = markup.spans[0][0]
             children = list(token.children or [])
             last = children[-1] if children else None
             if last is not None and last.type == "text" and last.content.endswith(content[at:]):
                 children[-1] = last.copy(content=last.content[: len(last.content) - len(content) + at])
-                found.bases = base_ids(children, content[:at])
+                found.bases = base_ids(children, content[:at], self.options.mkdocs_ids)
                 found.attributes = attributes = content[at:].strip()
                 # (a generator that shows the list as text derives the id from it too: written after it)
-                whole = base_ids(token.children or [], content)
+                whole = base_ids(token.children or [], content, self.options.mkdocs_ids)
                 for style in found.bases:
                     if not reads_list(style, attributes):
                         found.bases[style] = whole.get(style, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
+from ..mkdocs_site import DEFAULT_IDS, MkDocsIds
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class ReadOptions:
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
+    #: Markdown: how the MkDocs site derives its headings' ids (its ``mkdocs.yml``; see
+    #: :mod:`transpub.mkdocs_site`), for ``[compile] heading_ids = "mkdocs"``.
+    mkdocs_ids: MkDocsIds = DEFAULT_IDS
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:

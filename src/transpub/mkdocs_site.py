@@ -1,0 +1,318 @@
+"""What a site's ``mkdocs.yml`` says of the ids MkDocs gives headings (``[compile] heading_ids =
+"mkdocs"``).
+
+MkDocs derives a heading's id with Python-Markdown's ``toc`` extension, whose ``slugify`` and
+``separator`` the site may set (``pymdownx.slugs.slugify``, with its ``case``, ``percent_encode``
+and ``normalize``), and ``pymdownx.emoji`` turns the emoji short names of a heading (``:smile:``)
+into markup that the id leaves out. transpub reads those settings from the ``mkdocs.yml`` nearest
+above the articles folder (no higher than the project's folder) with a safe YAML loader: a
+``!!python/name:…`` or ``!!python/object/apply:…`` tag is read as a name and its values, never
+imported or run. A setting transpub does not know is a problem (:attr:`MkDocsSite.problem`), and the
+ids it changes are unknown: compile writes none of them rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import yaml
+
+#: The names MkDocs looks for, in its order.
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+_NAME_TAG = "tag:yaml.org,2002:python/name:"
+_APPLY_TAG = "tag:yaml.org,2002:python/object/apply:"
+#: toc's ``slugify`` functions by name: ``(slugify, case, percent_encode)``.
+_SLUGIFY_NAMES = {
+    "markdown.extensions.toc.slugify": ("toc", "none", False),
+    "markdown.extensions.toc.slugify_unicode": ("toc-unicode", "none", False),
+    # pymdownx.slugs' older functions, each a pymdownx.slugs.slugify with fixed options
+    "pymdownx.slugs.uslugify": ("pymdownx", "lower", False),
+    "pymdownx.slugs.uslugify_encoded": ("pymdownx", "lower", True),
+    "pymdownx.slugs.uslugify_cased": ("pymdownx", "none", False),
+    "pymdownx.slugs.uslugify_cased_encoded": ("pymdownx", "none", True),
+    "pymdownx.slugs.gfm": ("pymdownx", "lower-ascii", False),
+    "pymdownx.slugs.gfm_encoded": ("pymdownx", "lower-ascii", True),
+}
+_PYMDOWNX_CASES = ("lower", "lower-ascii", "fold")  # (any other value: the case is kept)
+_NORMAL_FORMS = ("NFC", "NFKC", "NFD", "NFKD")
+#: pymdownx.emoji's indexes whose short names transpub knows the form of (lower-case names).
+_EMOJI_INDEXES = {
+    f"{module}.{name}"
+    for module, name in [
+        ("pymdownx.emoji", "emojione"),
+        ("pymdownx.emoji", "gemoji"),
+        ("pymdownx.emoji", "twemoji"),
+        ("material.extensions.emoji", "twemoji"),
+        ("materialx.emoji", "twemoji"),
+    ]
+}
+#: pymdownx.emoji's generators that make an emoji an image (no text for the id).
+_IMAGE_GENERATORS = {
+    "pymdownx.emoji.to_png",
+    "pymdownx.emoji.to_svg",
+    "material.extensions.emoji.to_svg",
+    "materialx.emoji.to_svg",
+}
+#: Its generators that write the emoji's ``alt`` as text: its short name with ``alt: short``.
+_TEXT_GENERATORS = {"pymdownx.emoji.to_alt", "pymdownx.emoji.to_png_sprite", "pymdownx.emoji.to_svg_sprite"}
+
+
+@dataclass(frozen=True)
+class MkDocsIds:
+    """How MkDocs derives a heading's id on a site (the defaults: MkDocs' own)."""
+
+    #: An emoji short name (``:smile:``) in a heading's text: ``"text"`` (no ``pymdownx.emoji``, or one
+    #: that writes the name as text), ``"dropped"`` (an image the id leaves out), ``"unknown"``.
+    emoji: str = "text"
+    #: toc's ``slugify``: ``"toc"`` (Python-Markdown's), ``"toc-unicode"`` (its ``slugify_unicode``),
+    #: ``"pymdownx"`` (``pymdownx.slugs.slugify``), ``""``: one transpub does not know.
+    slugify: str = "toc"
+    #: ``pymdownx.slugs.slugify``'s options.
+    case: str = "none"
+    percent_encode: bool = False
+    normalize: str = "NFC"
+    #: toc's ``separator``.
+    separator: str = "-"
+
+
+#: MkDocs' own settings (no mkdocs.yml, or one that changes none of its ids).
+DEFAULT_IDS = MkDocsIds()
+
+
+#: Ids transpub cannot know (the site's settings could not be read).
+UNKNOWN = MkDocsIds(emoji="unknown", slugify="")
+
+
+@dataclass(frozen=True)
+class MkDocsSite:
+    """The ``mkdocs.yml`` read for the ids of a site's headings."""
+
+    #: The file (None: none found; MkDocs' defaults).
+    path: Path | None
+    ids: MkDocsIds = DEFAULT_IDS
+    #: Why some ids cannot be known (a setting transpub does not know, a file it cannot read).
+    problem: str | None = None
+    #: The line of a YAML error.
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A YAML value with a tag the safe loader does not know (``!!python/name:x.y``, ``!ENV``)."""
+
+    tag: str
+    value: Any
+
+
+@functools.cache
+def _loader() -> type[yaml.SafeLoader]:
+    """YAML's safe loader that reads any other tag as a :class:`Tagged` value (nothing imported);
+    made on first use (a run without MkDocs ids loads no YAML for it)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+        value: Any
+        if isinstance(node, yaml.MappingNode):
+            value = loader.construct_mapping(node, deep=True)
+        elif isinstance(node, yaml.SequenceNode):
+            value = loader.construct_sequence(node, deep=True)
+        else:
+            value = loader.construct_scalar(node)  # type: ignore[arg-type]
+        return Tagged(str(node.tag), value)
+
+    Loader.add_multi_constructor("", tagged)
+    return Loader
+
+
+def find_mkdocs_config(articles: Path, root: Path) -> Path | None:
+    """The site's ``mkdocs.yml`` (or ``mkdocs.yaml``): the nearest in the folders above ``articles``
+    (MkDocs' ``docs_dir``), looking no higher than ``root`` (the project's folder) but always in the
+    folder right above ``articles``; None when there is none."""
+    for folder in _folders_above(articles, root):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+def _folders_above(articles: Path, root: Path) -> Iterator[Path]:
+    yield articles.parent
+    for folder in articles.parents[1:]:
+        if folder != root and root not in folder.parents:
+            break
+        yield folder
+
+
+def read_mkdocs_site(path: Path | None) -> MkDocsSite:
+    """What ``path`` (an ``mkdocs.yml``; None: none) says of its headings' ids."""
+    if path is None:
+        return MkDocsSite(None)
+    import yaml
+
+    try:
+        config = _load(path, set())
+        extensions = _extensions(config.get("markdown_extensions"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return MkDocsSite(
+            path, UNKNOWN, f"cannot be read ({exc.problem or exc.context})", mark.line + 1 if mark else None
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        reason = " ".join(str(exc).split())
+        return MkDocsSite(path, UNKNOWN, f"cannot be read ({reason})")
+    problems: list[str] = []
+    toc = extensions.get("toc", extensions.get("markdown.extensions.toc")) or {}
+    slugify, case, percent, normalize = _slugify(toc.get("slugify"), problems)
+    separator = toc.get("separator", "-")
+    if not isinstance(separator, str):
+        problems.append(f"toc's separator {_shown(separator)} is no text")
+        slugify = ""
+    emoji = "text"
+    if "pymdownx.emoji" in extensions:
+        emoji = _emoji(extensions["pymdownx.emoji"] or {}, problems)
+    ids = MkDocsIds(
+        emoji, slugify, case, percent, normalize, separator if isinstance(separator, str) else "-"
+    )
+    return MkDocsSite(path, ids, "; ".join(problems) or None)
+
+
+def _load(path: Path, seen: set[Path]) -> dict[str, Any]:
+    """``path`` as MkDocs loads it, the file its ``INHERIT`` names under it (deep-merged, as
+    MkDocs' ``mergedeep`` merges: mappings key by key, anything else replaced)."""
+    text = path.read_text(encoding="utf-8")
+    loader = _loader()(text)  # (a SafeLoader)
+    try:
+        config = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if config is None:
+        return {}
+    if not isinstance(config, dict):
+        raise ValueError("it holds no mapping of settings")
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    if not isinstance(parent, str) or path in seen or len(seen) > 8:
+        raise ValueError(f"INHERIT: {_shown(parent)} cannot be followed")
+    seen.add(path)
+    import yaml
+
+    try:
+        inherited = _load(path.parent / parent, seen)
+    except yaml.MarkedYAMLError as exc:  # (its line is not this file's)
+        raise ValueError(f"INHERIT: {parent}: {exc.problem or exc.context}") from None
+    return _merged(inherited, config, 3)
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any], depth: int) -> dict[str, Any]:
+    """``child`` merged into ``parent`` to ``depth`` levels (the extensions' settings; deeper values
+    are replaced, as transpub reads none deeper)."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        if depth > 1 and isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merged(old, value, depth - 1)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _extensions(value: Any) -> dict[str, dict[str, Any] | None]:
+    """``markdown_extensions`` (a list of names and one-name mappings, or a mapping) by name;
+    ValueError when MkDocs would refuse it."""
+    if value is None:
+        return {}
+    items: list[tuple[Any, Any]] = []
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and len(item) == 1:
+                items.extend(item.items())
+            elif isinstance(item, str):
+                items.append((item, None))
+            else:
+                raise ValueError(f"markdown_extensions holds {_shown(item)}")
+    else:
+        raise ValueError("markdown_extensions is no list")
+    found: dict[str, dict[str, Any] | None] = {}
+    for name, settings in items:
+        if not isinstance(name, str) or not (settings is None or isinstance(settings, dict)):
+            raise ValueError(f"markdown_extensions holds {_shown(name)}: {_shown(settings)}")
+        found[name] = settings
+    return found
+
+
+def _slugify(value: Any, problems: list[str]) -> tuple[str, str, bool, str]:
+    """toc's ``slugify`` setting as ``(slugify, case, percent_encode, normalize)`` (see
+    :class:`MkDocsIds`); one transpub does not know is ``""``, and a problem."""
+    if value is None:
+        return "toc", "none", False, "NFC"
+    if isinstance(value, Tagged) and value.tag.startswith(_NAME_TAG):
+        known = _SLUGIFY_NAMES.get(value.tag[len(_NAME_TAG) :])
+        if known is not None:
+            return (*known, "NFC")
+    if isinstance(value, Tagged) and value.tag == _APPLY_TAG + "pymdownx.slugs.slugify":
+        arguments = value.value if isinstance(value.value, dict) else {"args": value.value}
+        keywords = arguments.get("kwds") or {}
+        normalize = keywords.get("normalize", "NFC") if isinstance(keywords, dict) else None
+        if (
+            arguments.get("args") in (None, "", [])
+            and set(arguments) <= {"args", "kwds"}
+            and isinstance(keywords, dict)
+            and normalize in _NORMAL_FORMS
+        ):
+            case = keywords.get("case", "none")
+            return (
+                "pymdownx",
+                case if case in _PYMDOWNX_CASES else "none",
+                bool(keywords.get("percent_encode")),
+                normalize,
+            )
+    problems.append(f"toc's slugify {_shown(value)} is one transpub does not know")
+    return "", "none", False, "NFC"
+
+
+def _emoji(settings: dict[str, Any], problems: list[str]) -> str:
+    """What pymdownx.emoji's ``settings`` make of a short name in a heading (see :class:`MkDocsIds`)."""
+    index = _name(settings.get("emoji_index"), "pymdownx.emoji.emojione")
+    generator = _name(settings.get("emoji_generator"), "pymdownx.emoji.to_png")
+    if index not in _EMOJI_INDEXES:
+        problems.append(
+            f"pymdownx.emoji's emoji_index {_shown(settings.get('emoji_index'))} is one transpub does not know"
+        )
+        return "unknown"
+    if generator in _IMAGE_GENERATORS:
+        return "dropped"
+    if generator in _TEXT_GENERATORS and settings.get("alt", "unicode") == "short":
+        return "text"
+    problems.append(
+        f"pymdownx.emoji's emoji_generator {_shown(settings.get('emoji_generator'))} (alt "
+        f"{_shown(settings.get('alt', 'unicode'))}) is one transpub does not know"
+    )
+    return "unknown"
+
+
+def _name(value: Any, default: str) -> str | None:
+    """The function a ``!!python/name:x.y`` setting names (``default`` when not set)."""
+    if value is None:
+        return default
+    if isinstance(value, Tagged) and value.tag.startswith(_NAME_TAG):
+        return value.tag[len(_NAME_TAG) :]
+    return None
+
+
+def _shown(value: Any) -> str:
+    """``value`` as the file writes it, about (a tag as ``!!python/name:x``)."""
+    if isinstance(value, Tagged):
+        tag = value.tag.replace("tag:yaml.org,2002:", "!!")
+        return f"{tag} {value.value!r}" if value.value not in ("", None) else tag
+    return repr(value)[:80]
