@@ -187,6 +187,35 @@ def test_unconfigured_engine_is_an_error_before_anything_is_sent(tmp_path, monke
         translate_project(project, ["es"])
 
 
+def test_translate_with_an_engine_lacking_its_key_names_the_variable_to_set(tmp_path, monkeypatch):
+    monkeypatch.delenv("TRANSPUB_DEEPL_API_KEY", raising=False)
+    project = make_project(tmp_path, {"a": [("One.", "")]}, engine="deepl")
+    with pytest.raises(
+        EngineError, match=r"engine deepl is not configured: it needs TRANSPUB_DEEPL_API_KEY;"
+    ):
+        translate_project(project, ["es"])
+
+
+def test_translate_with_llm_and_a_server_of_ones_own_but_no_model_says_to_set_the_model(
+    tmp_path, monkeypatch
+):
+    monkeypatch.delenv("TRANSPUB_LLM_API_KEY", raising=False)
+    monkeypatch.delenv("TRANSPUB_LLM_URL", raising=False)
+    extra = '[engines.llm]\nbase_url = "http://127.0.0.1:8080/v1"\n'
+    project = make_project(tmp_path, {"a": [("One.", "")]}, engine="llm", extra=extra)
+    with pytest.raises(EngineError, match=r"it needs a model in \[engines.llm\];"):
+        translate_project(project, ["es"])
+
+
+def test_translate_with_apertium_not_installed_says_what_to_install(tmp_path):
+    extra = '[engines.apertium]\nbinary = "no-such-apertium-here"\n'
+    project = make_project(tmp_path, {"a": [("One.", "")]}, engine="apertium", extra=extra)
+    with pytest.raises(
+        EngineError, match=r"it needs the no-such-apertium-here command \(Debian: apt-get install"
+    ):
+        translate_project(project, ["es"])
+
+
 def test_tm_engine_fills_from_memory_only(tmp_path):
     project = make_project(
         tmp_path, {"a": [("Known.", "Conocido.")], "b": [("Known.", ""), ("New.", "")]}, engine="tm"

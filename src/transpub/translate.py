@@ -42,7 +42,14 @@ from pathlib import Path
 from typing import Any
 
 from .compare_report import ComparedUnit, Comparison, EngineOutput
-from .engines import BatchOutcome, CircuitBreaker, RetryPolicy, get_engine, run_engine
+from .engines import (
+    BatchOutcome,
+    CircuitBreaker,
+    RetryPolicy,
+    get_engine,
+    not_configured_message,
+    run_engine,
+)
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
 from .errors import CatalogError, EngineError, MemoryStoreError, PlaceholderMismatch
@@ -414,7 +421,7 @@ def translate_project(
             report.warnings.extend(getattr(engines[name], "warnings", ()))
         adapter = engines[name]
         if not dry_run and not adapter.is_configured():
-            raise EngineError(f"engine {name} is not configured (see `transpub engines`)")
+            raise EngineError(not_configured_message(name, adapter))
         if (
             getattr(adapter, "machine", True)
             and adapter.is_configured()
@@ -917,9 +924,7 @@ def compare_engines(
                 "(compare machine-translation engines)"
             )
         if not adapter.is_configured():
-            raise EngineError(
-                f"engine {name} is not configured for machine translation (see `transpub engines`)"
-            )
+            raise EngineError(not_configured_message(name, adapter))
     units: dict[str, _Pending] = {}
     reviewed: dict[str, str] = {}
     for article in project.article_paths():

@@ -1,7 +1,7 @@
 """Machine-translation engines behind one protocol (deep_translator is imported only here)."""
 
 from .base import CircuitOpenError, Engine, EngineInfo, TransientEngineError
-from .registry import engine_names, get_engine, list_engines
+from .registry import engine_names, get_engine, list_engines, not_configured_message
 from .runner import BatchOutcome, CircuitBreaker, RetryPolicy, run_engine
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "engine_names",
     "get_engine",
     "list_engines",
+    "not_configured_message",
     "run_engine",
 ]

@@ -128,6 +128,12 @@ class ApertiumEngine(EngineBase):
         """True when the apertium command runs and has at least one pair."""
         return bool(self._modes())
 
+    def missing_settings(self) -> list[str]:
+        """What ``is_configured`` lacks, as a user would install it."""
+        if shutil.which(self.binary) is None:
+            return [f"the {self.binary} command (Debian: apt-get install apertium apertium-eng-spa)"]
+        return [] if self._modes() else ["a language pair (Debian: apt-get install apertium-eng-spa)"]
+
     def language_pairs(self) -> list[tuple[str, str]] | None:
         """Installed pairs, with Apertium's own codes mapped back to gettext codes where known."""
         back = {v: k for k, v in ISO3.items() if k not in ("hr", "bs")}

@@ -111,6 +111,13 @@ class LLMEngine(EngineBase):
         """True with a model and either a key or a server of one's own (``base_url``)."""
         return bool(self.model) and (bool(self.api_key) or self.base_url != DEFAULT_BASE_URL)
 
+    def missing_settings(self) -> list[str]:
+        """What ``is_configured`` lacks, as a user would set it."""
+        missing = [] if self.model else ["a model in [engines.llm]"]
+        if not self.api_key and self.base_url == DEFAULT_BASE_URL:
+            missing.append("TRANSPUB_LLM_API_KEY (or base_url in [engines.llm] for a server of your own)")
+        return missing
+
     def language_pairs(self) -> list[tuple[str, str]] | None:
         """Unknown: a model translates what it can."""
         return None

@@ -83,20 +83,30 @@ def get_engine(name: str, project: Any = None) -> Engine:
     raise ConfigError(f"unknown engine {name!r}" + suggest(name, engine_names()))
 
 
+def _needs(name: str, engine: Engine) -> tuple[str, ...]:
+    """What engine ``name`` still needs: its unset environment variables, a missing package."""
+    needs = ("TRANSPUB_LIBRE_URL",) if name in ("libre", "libre-dt") else CATALOGUE[name][1]
+    missing = getattr(engine, "missing_package", lambda: None)()
+    return tuple(v for v in needs if not env_secret(v)) + ((f"pip install '{missing}'",) if missing else ())
+
+
+def not_configured_message(name: str, engine: Engine) -> str:
+    """Why engine ``name`` cannot translate yet, and what it needs (as `transpub engines` says)."""
+    settings = getattr(engine, "missing_settings", None)
+    needs = settings() if callable(settings) else _needs(name, engine)
+    what = f"it needs {' and '.join(needs)}" if needs else CATALOGUE[name][2]
+    return f"engine {name} is not configured: {what}; see `transpub engines`"
+
+
 def list_engines(project: Any = None) -> list[EngineInfo]:
     """One :class:`EngineInfo` per known engine: configured or not, pairs where known."""
     infos = []
     for name in engine_names():
-        family, needs, note = CATALOGUE[name]
+        family, _, note = CATALOGUE[name]
         engine = get_engine(name, project)
         configured = engine.is_configured()
-        if name in ("libre", "libre-dt"):
-            needs = ("TRANSPUB_LIBRE_URL",)
         languages = getattr(engine, "languages", None)
-        missing = getattr(engine, "missing_package", lambda: None)()
-        needs = tuple(v for v in needs if not env_secret(v)) + (
-            (f"pip install '{missing}'",) if missing else ()
-        )
+        needs = _needs(name, engine)
         infos.append(
             EngineInfo(
                 name=name,
