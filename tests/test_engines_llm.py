@@ -4,6 +4,7 @@ and what happens to answers that are malformed, incomplete, in the wrong languag
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -309,6 +310,30 @@ def test_key_never_appears_in_a_message(fake, monkeypatch):
         get_engine("llm", _Project({"model": "m"})), ["Hello."], policy=RetryPolicy(attempts=1)
     )
     assert failed and "sk-very-secret-999" not in failed[0] and fake.url not in failed[0]
+
+
+def _closed_port() -> int:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        return free.getsockname()[1]
+
+
+def test_a_server_that_is_not_running_is_named_by_the_base_url_of_transpub_toml(monkeypatch):
+    monkeypatch.delenv("TRANSPUB_LLM_URL", raising=False)
+    port = _closed_port()
+    engine = get_engine("llm", _Project({"model": "m", "base_url": f"http://127.0.0.1:{port}/v1"}))
+    _done, failed = run(engine, ["Hello."], policy=RetryPolicy(attempts=1))
+    assert f"llm: connection failed to http://127.0.0.1:{port} ([engines.llm] base_url)" in failed[0]
+
+
+def test_a_server_of_transpub_llm_url_that_is_not_running_is_not_named(monkeypatch):
+    port = _closed_port()
+    monkeypatch.setenv("TRANSPUB_LLM_URL", f"http://127.0.0.1:{port}/v1")
+    _done, failed = run(
+        get_engine("llm", _Project({"model": "m"})), ["Hello."], policy=RetryPolicy(attempts=1)
+    )
+    assert "llm: connection failed to the server of TRANSPUB_LLM_URL" in failed[0]
+    assert str(port) not in failed[0]
 
 
 def test_batches_are_sized_by_tokens(fake):

@@ -80,6 +80,23 @@ def get_json(
     return decode_reply(response, what=what, secrets=list(secrets))
 
 
+def server_of(url: str) -> str:
+    """``url``'s scheme, host and port, the part of an address a message may show (a user name,
+    password, path or query may carry secrets).
+
+    >>> server_of("http://user:pw@127.0.0.1:8080/v1?key=x"), server_of("https://api.example/v2"), server_of("")
+    ('http://127.0.0.1:8080', 'https://api.example', '')
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    if not parts.hostname:
+        return ""
+    return f"{parts.scheme}://{parts.hostname}{f':{port}' if port else ''}"
+
+
 def redirect_error(response: Any, what: str, secrets: Sequence[str | None]) -> EngineError | None:
     """The error for a reply (of requests or httpx) that redirects, None for any other reply.
 

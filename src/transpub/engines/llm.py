@@ -44,7 +44,7 @@ from .base import (
     setting,
     url_secrets,
 )
-from .http import redirect_error
+from .http import redirect_error, server_of
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: How the token figures of ``--dry-run`` are made, said beside them.
@@ -110,6 +110,14 @@ class LLMEngine(EngineBase):
     def is_configured(self) -> bool:
         """True with a model and either a key or a server of one's own (``base_url``)."""
         return bool(self.model) and (bool(self.api_key) or self.base_url != DEFAULT_BASE_URL)
+
+    def _server(self) -> str:
+        """The server a message may name: the address and the setting it comes from (an address
+        from TRANSPUB_LLM_URL is a secret, as its host may be)."""
+        if env_secret("TRANSPUB_LLM_URL"):
+            return "the server of TRANSPUB_LLM_URL"
+        server = server_of(self.base_url) or "the server"
+        return server if self.base_url == DEFAULT_BASE_URL else f"{server} ([engines.llm] base_url)"
 
     def missing_settings(self) -> list[str]:
         """What ``is_configured`` lacks, as a user would set it."""
@@ -280,7 +288,9 @@ class LLMEngine(EngineBase):
             except openai.APITimeoutError:
                 raise TransientEngineError(f"llm: no reply within {self.timeout:g} s") from None
             except openai.APIConnectionError as exc:
-                raise TransientEngineError(f"llm: connection failed ({type(exc).__name__})") from None
+                raise TransientEngineError(
+                    f"llm: connection failed to {self._server()} ({type(exc).__name__})"
+                ) from None
             except (openai.AuthenticationError, openai.PermissionDeniedError):
                 raise EngineError("llm: the API key was refused") from None
             except openai.APIStatusError as exc:
