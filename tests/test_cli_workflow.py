@@ -184,6 +184,31 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     assert "Example:" in result.output
 
 
+def _every_command(group: click.Group = main, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The words of every command the CLI has, subcommands of groups included."""
+    found = []
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found.extend(_every_command(command, (*path, name)))
+        else:
+            found.append((*path, name))
+    return found
+
+
+@pytest.mark.parametrize("command", _every_command(), ids=" ".join)
+def test_every_option_of_every_command_says_in_help_what_it_does(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
+    found: click.Command = main
+    for word in command:
+        assert isinstance(found, click.Group)
+        found = found.commands[word]
+    unexplained = [
+        param.opts[-1] for param in found.params if isinstance(param, click.Option) and not param.help
+    ]
+    assert not unexplained, f"`transpub {' '.join(command)} --help` explains nothing of {unexplained}"
+
+
 def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:

@@ -1210,9 +1210,22 @@ def xliff() -> None:
 
 @xliff.command(name="export")
 @click.option("-l", "--locale", required=True, metavar="LOCALE", help="The target locale to export.")
-@click.option("--version", "version", type=click.Choice(["1.2", "2.1"]), default="2.1", show_default=True)
 @click.option(
-    "-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("xliff")
+    "--version",
+    "version",
+    type=click.Choice(["1.2", "2.1"]),
+    default="2.1",
+    show_default=True,
+    help="XLIFF version (1.2 for OmegaT and other tools that read no XLIFF 2).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("xliff"),
+    show_default=True,
+    help="Folder to write the files into (relative to the current folder).",
 )
 @click.option("--single", is_flag=True, help="One file for the locale instead of one per article.")
 @click.option(
@@ -1277,7 +1290,13 @@ def memory() -> None:
 
 
 @memory.command(name="export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The TMX file to write.",
+)
 @LOCALE_OPTION
 @click.pass_context
 def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) -> None:
