@@ -39,6 +39,29 @@ def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) ->
     assert (tmp_path / "news" / "transpub.toml").read_text() == config
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_init_with_project_makes_the_project_in_that_folder_not_here(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    project = ["--project", str(tmp_path / "news")]
+    words = [*project, "init", "-l", "es"] if where == "before" else ["init", *project, "-l", "es"]
+    result = CliRunner().invoke(main, words)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "news" / "transpub.toml").is_file()
+    assert not (tmp_path / "transpub.toml").exists()
+
+
+def test_init_with_project_and_another_directory_is_refused_and_makes_neither(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["--project", "a", "init", "b", "-l", "es"])
+    assert result.exit_code == 2
+    assert "--project a and DIRECTORY b are two folders: give one" in result.output
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
 def test_init_rejects_an_unknown_locale(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path / "x"), "-l", "xx_YY"])
     assert result.exit_code == 2  # a configuration mistake, not a failed run

@@ -329,8 +329,24 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     ctx.obj["project_dir"] = project_dir
 
 
+def _init_directory(ctx: click.Context, directory: Path | None) -> Path:
+    """Where ``init`` makes the project: DIRECTORY, else ``--project`` (or TRANSPUB_PROJECT), else
+    here; a ``--project`` on the command line naming another folder than DIRECTORY is refused."""
+    root = ctx.find_root()
+    chosen = (root.obj or {}).get("project_dir")
+    if directory is None:
+        return chosen or Path(".")
+    typed = click.core.ParameterSource.COMMANDLINE in (
+        root.get_parameter_source("project_dir"),
+        ctx.get_parameter_source("project_dir"),
+    )
+    if typed and chosen is not None and chosen.resolve() != directory.resolve():
+        raise click.UsageError(f"--project {chosen} and DIRECTORY {directory} are two folders: give one")
+    return directory
+
+
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.option(
     "--source",
     "source",
@@ -356,15 +372,24 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     callback=_engine_name,
     help="Default machine-translation engine (see `transpub engines`).",
 )
+@click.pass_context
 def init(
-    directory: Path, source: str, locales: tuple[str, ...], name: str | None, engine: str | None
+    ctx: click.Context,
+    directory: Path | None,
+    source: str,
+    locales: tuple[str, ...],
+    name: str | None,
+    engine: str | None,
 ) -> None:
     """Create a new project: transpub.toml, articles/, locales/, glossary/.
+
+    DIRECTORY (default: --project, else the current folder) is made if missing.
 
     \b
     Example:
       transpub init newsroom --source en -l es -l zh_CN -l de
     """
+    directory = _init_directory(ctx, directory)
     config = directory / CONFIG_NAME
     if config.exists():
         raise click.ClickException(f"{config} already exists; not overwriting it")
@@ -1456,7 +1481,7 @@ def _accept_project_everywhere(group: click.Group) -> None:
     for command in group.commands.values():
         if isinstance(command, click.Group):
             _accept_project_everywhere(command)
-        elif command.name != "init" and not any(p.name == "project_dir" for p in command.params):
+        elif not any(p.name == "project_dir" for p in command.params):
             command.params.append(
                 click.Option(
                     ["--project", "project_dir"],
