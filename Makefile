@@ -25,7 +25,7 @@ system-deps:
 ## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
 ## memory tests), hugo (the test that builds the Hugo example), OmegaT (the CAT tool the XLIFF/TMX
 ## interoperability test runs in console mode), kramdown (Jekyll's renderer: the tests that render
-## localized Markdown as Jekyll would; Python-Markdown, MkDocs' renderer, comes with the lock) and
+## localized Markdown as Jekyll would; Python-Markdown, MkDocs and MkDocs-Material come with the lock) and
 ## jekyll itself (the test that builds a small Jekyll site, tests/data/jekyll_site).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ import pytest
 
 HUGO = shutil.which("hugo")
 JEKYLL = shutil.which("jekyll")
-MKDOCS = shutil.which("mkdocs")
+#: mkdocs of the virtualenv running the tests (the lock's test extra installs it), else one on PATH.
+MKDOCS = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or shutil.which("mkdocs")
 
 
 def _mkdocs_imports(module: str) -> bool:
