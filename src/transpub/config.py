@@ -315,6 +315,15 @@ SCHEMA = Table(
                             "front matter keys whose values the site renders as Markdown (GitHub Docs' intro): "
                             "translated with their links, code and templates as placeholders",
                         ),
+                        "title_refs": Key(
+                            "list of strings",
+                            [],
+                            "front matter keys whose value names another page by its title (just-the-docs' "
+                            "parent, grand_parent): not offered to translators; compile writes the title "
+                            "that page is published with in each language",
+                            expects="a list of front matter keys other than title",
+                            valid=lambda names: "title" not in names,
+                        ),
                     }
                 ),
                 "shortcodes": Table(

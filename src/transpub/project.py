@@ -101,6 +101,8 @@ class Project:
     extract_attributes: tuple[str, ...] = ()
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
     front_matter_markdown: tuple[str, ...] = ()
+    #: Front matter keys whose value names another page by its title (``[extract.front_matter] title_refs``).
+    front_matter_title_refs: tuple[str, ...] = ()
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     exclude: tuple[str, ...] = ()
@@ -483,6 +485,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         extract_attributes=tuple(name.lower() for name in extract["attributes"]),
         front_matter_keys=tuple(extract["front_matter"]["translate"]),
         front_matter_markdown=tuple(extract["front_matter"]["markdown"]),
+        front_matter_title_refs=tuple(extract["front_matter"]["title_refs"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
         shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
         exclude=tuple(paths["exclude"]),

@@ -59,6 +59,7 @@ from .formats.document import (
     PairedPieces,
     Tag,
     TextSlot,
+    TitleRef,
 )
 from .formats.options import ReadOptions
 from .fsutil import unlink_link
@@ -78,7 +79,7 @@ MAX_DEPTH = 100
 Entry = tuple[str, str, str, bytes]
 
 # The tags of the stored parts (a plain string is stored as itself).
-_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID, _LINE_START = range(10)
+_GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID, _LINE_START, _TITLE_REF = range(11)
 
 
 class Uncacheable(Exception):
@@ -277,6 +278,8 @@ class _Encoder:
             return (_LINK, part.url, part.raw, _function_name(part.write))
         if cls is LineStart:
             return (_LINE_START, part.raw)
+        if cls is TitleRef:
+            return (_TITLE_REF, part.key, part.value, part.raw, _function_name(part.write), part.line)
         if cls is HeadingId:  # (its slots: stored before it)
             slots = [self.reference(slot) for slot in part.slots]
             return (_HEADING_ID, slots, part.ids, part.closing, part.attributes)
@@ -444,6 +447,8 @@ class _Decoder:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
         elif kind == _LINE_START:
             part = LineStart(stored[1])
+        elif kind == _TITLE_REF:
+            part = TitleRef(stored[1], stored[2], stored[3], _function(stored[4]), stored[5])
         elif kind == _HEADING_ID:
             part = HeadingId([seen[index] for index in stored[1]], stored[2], stored[3], stored[4])
         elif kind == _DATE:

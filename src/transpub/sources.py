@@ -46,6 +46,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         attributes=project.extract_attributes,
         front_matter_keys=project.front_matter_keys,
         front_matter_markdown=project.front_matter_markdown,
+        front_matter_title_refs=project.front_matter_title_refs,
         shortcode_params=project.shortcode_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
         mkdocs_ids=project.mkdocs.ids if project.mkdocs is not None else DEFAULT_IDS,

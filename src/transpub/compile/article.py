@@ -23,6 +23,7 @@ from .pages import PageChrome, content_page, render_page
 from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
 from .records import remember
 from .run import CompiledArticle, CompileRun
+from .titles import page_titles, ref_warnings, resolution
 
 
 def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArticle:
@@ -125,6 +126,12 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
         pages[locale] = page
     for page in pages.values():
         page.date = document.published
+    if run.titles is not None:  # (the titles its pages are published with, and those it names)
+        compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy)
+        refs = document.title_refs()
+        compiled.refs = [ref.value for ref in refs]
+        compiled.resolved = resolution(compiled.refs, run.titles, selected)
+        compiled.warnings.extend(ref_warnings(refs, run.titles, shown_path))
     if not options.pages:
         compiled.warnings.extend(_pages_left_out(run, document, path, pages))
         return compiled
@@ -148,6 +155,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
                 compiled,
                 images,
                 kept,
+                titles=None if run.titles is None else run.titles.by_locale,
             )
             compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
             if not compiled.errors:

@@ -44,10 +44,13 @@ def write_markdown(
     report: CompiledArticle,
     images: ImagePlan,
     kept: Collection[str] = (),
+    *,
+    titles: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted)
     and the copies of the images each file needs, or remove it where the page is not published;
-    conflicts with files compile did not write are errors."""
+    conflicts with files compile did not write are errors. ``titles``: by locale, the title each page
+    is published with by its source title, written where the front matter names a page by its title."""
     source = project.source_locale
     slug = project.slug_of(article)
     report.copies = {}
@@ -66,7 +69,10 @@ def write_markdown(
             if locale == source:
                 data = article.read_bytes()
             else:
-                data = _localized_markdown(project, document, locale, catalogs.get(locale, {}), options)
+                named = None if titles is None else titles.get(locale)
+                data = _localized_markdown(
+                    project, document, locale, catalogs.get(locale, {}), options, named
+                )
             page.output = output
             page.written = record.write(output, data, locale, slug)
             report.copies[locale] = _copy_images(
@@ -146,10 +152,12 @@ def _localized_markdown(
     locale: str,
     entries: dict[str, Translation],
     options: CompileOptions,
+    titles: Mapping[str, str] | None = None,
 ) -> bytes:
     """The Markdown article in ``locale``: each unit's usable translation, else its source (no markup
-    added), with root-relative links rewritten by ``[compile.links]`` and a translated heading's id
-    kept by ``[compile] heading_ids``."""
+    added), with root-relative links rewritten by ``[compile.links]``, a translated heading's id
+    kept by ``[compile] heading_ids``, and a value naming a page by its title written as ``titles``
+    says that page is titled in ``locale``."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -163,6 +171,7 @@ def _localized_markdown(
         join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
         rewrite_url=lambda url: project.localized_link(url, locale),
         heading_ids=project.heading_ids,
+        titles=titles,
     ).encode("utf-8")
 
 

@@ -65,6 +65,10 @@ def remember(
         "listed": [page.locale for page in compiled.listed],
         "warnings": [asdict(warning) for warning in compiled.warnings],
     }
+    if compiled.titles is not None:  # (see CompiledArticle.titles)
+        record.result["titles"] = compiled.titles
+        record.result["refs"] = compiled.refs
+        record.result["resolved"] = compiled.resolved
     if markdown is not None:
         copies = compiled.copies or {}
         record.result["outputs"] = markdown.digests(
@@ -231,4 +235,14 @@ def unchanged(
         markdown_keys=record.result.get("markdown"),
         copies=record.result.get("copies"),
         index_rows=record.result.get("index"),
+        titles=_stored_titles(record.result.get("titles")),
+        refs=record.result.get("refs"),
+        resolved=record.result.get("resolved"),
     )
+
+
+def _stored_titles(stored: object) -> tuple[str, dict[str, str]] | None:
+    """A page's titles as its record keeps them (JSON: a list), or None."""
+    if isinstance(stored, (list, tuple)) and len(stored) == 2:
+        return stored[0], stored[1]
+    return None

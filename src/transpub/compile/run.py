@@ -58,6 +58,25 @@ class CompileOptions:
     format: str | None = None
 
 
+#: A page's titles: the title other pages name it by (its source title as the front matter writes
+#: it), and the title it is published with in each language where that is not the source's.
+PageTitles = tuple[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Titles:
+    """The titles of a project's pages (see :func:`title_map`)."""
+
+    #: By language, the title each page is published with, by its source title.
+    by_locale: dict[str, dict[str, str]]
+    #: The source titles of pages that share one and are published under different titles in some
+    #: language: a page naming one keeps its value as the source writes it (which page it means
+    #: cannot be told), and is warned about.
+    ambiguous: set[str]
+    #: Every page's source title.
+    known: set[str]
+
+
 @dataclass(frozen=True)
 class CompileRun:
     """What every article's compilation needs (sent once to each worker process)."""
@@ -91,6 +110,9 @@ class CompileRun:
     watched: dict[Path | str, tuple[str, Signature | None, str | None]] = field(default_factory=dict)
     #: Whether this run makes index pages (each compiled article then makes its rows in them).
     indexes: bool = False
+    #: The titles of the project's pages, for the values that name one (``[extract.front_matter]
+    #: title_refs``; None: none are written in this run).
+    titles: Titles | None = None
 
     @property
     def all_locales(self) -> list[str]:
@@ -128,6 +150,11 @@ class CompiledArticle:
     index_rows: list[str] | None = None
     #: Its pages' rows in the index pages (see :func:`article_rows`), when made with them.
     rows: ArticleRows | None = None
+    #: Its titles (for the pages naming it), and the titles its own front matter names (their source
+    #: values) with a digest of what it wrote for them (see :func:`~.titles.resolution`), when known.
+    titles: PageTitles | None = None
+    refs: list[str] | None = None
+    resolved: str | None = None
 
 
 #: One page's rows in the language's and the site's indexes: locale, sort keys (see

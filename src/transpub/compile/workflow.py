@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from ..discovery import in_shard
@@ -21,7 +21,8 @@ from .indexes import index_rows, indexes_unless_unchanged
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
 from .records import records_as_stored, unchanged
-from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun
+from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
+from .titles import decide_titles, resolution, title_map
 
 
 def compile_project(
@@ -88,7 +89,6 @@ def compile_project(
         targets,
     )
     cached: list[CompiledArticle | None] = []
-    todo: list[tuple[Path, str, str]] = []
     # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
     # content is a file its record watches (a look at its signature, not a read of it)
     keys = [make_key(run_key, path_name(project.root, path)) for path in article_paths]
@@ -97,8 +97,12 @@ def compile_project(
     )
     for path, key, held in zip(article_paths, keys, as_stored, strict=True):
         cached.append(unchanged(run, manifest, path, slugs[path], key, as_stored=held))
-        if cached[-1] is None:
-            todo.append((path, key, slugs[path]))
+    if markdown and options.pages and project.front_matter_title_refs:
+        run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
+        _compile_again_where_titles_changed(run, cached)
+    todo = [
+        (path, key, slugs[path]) for path, key, found in zip(article_paths, keys, cached) if found is None
+    ]
     if in_processes(todo, jobs):  # once here, not once in each worker process
         prepare_languages(run.all_locales)
     done = run_ordered(compile_article, run, todo, jobs)
@@ -157,6 +161,58 @@ def compile_project(
         report.foreign_records = manifest.ignored_articles
         manifest.save()
     return report
+
+
+def _titles(
+    run: CompileRun,
+    manifest: Manifest,
+    run_key: str,
+    cached: list[CompiledArticle | None],
+    paths: list[Path],
+    slugs: dict[Path, str],
+    jobs: int,
+) -> Titles:
+    """The titles of every page of the project (``[extract.front_matter] title_refs``), in every
+    target language: those of the articles known unchanged (``cached``, by ``paths``) from their
+    records, the others' decided from their catalogs (in ``jobs`` processes). With ``--shard``, the
+    other shards' articles too: from their records when this machine's manifest has them as they
+    are, else decided here (read, not written)."""
+    project = run.project
+    known: dict[Path, PageTitles] = {}
+    for path, found in zip(paths, cached, strict=True):
+        if found is not None and found.titles is not None:
+            known[path] = found.titles
+    everything = [(path, slugs[path]) for path in paths]
+    if project.shard is not None:  # a page's parent may be in another shard
+        others = replace(project, shard=None).discover().articles
+        mine = set(paths)
+        for article in others:
+            if article.path in mine:
+                continue
+            everything.append((article.path, article.slug))
+            key = make_key(run_key, path_name(project.root, article.path))
+            found = unchanged(run, manifest, article.path, article.slug, key)
+            if found is not None and found.titles is not None:
+                known[article.path] = found.titles
+    wanted = [task for task in everything if task[0] not in known]
+    if in_processes(wanted, jobs):
+        prepare_languages(run.all_locales)
+    for (path, _), titles in zip(wanted, run_ordered(decide_titles, run, wanted, jobs), strict=True):
+        if titles is not None:
+            known[path] = titles
+    return title_map((known[path] for path, _ in everything if path in known), run.targets)
+
+
+def _compile_again_where_titles_changed(run: CompileRun, cached: list[CompiledArticle | None]) -> None:
+    """Forget what the last run compiled of each article in ``cached`` whose front matter names a
+    page whose title it would now write otherwise (a page's title translated anew, published or
+    held back), or that it knows nothing of, so that it is compiled again."""
+    assert run.titles is not None
+    for index, found in enumerate(cached):
+        if found is None:
+            continue
+        if found.refs is None or found.resolved != resolution(found.refs, run.titles, run.selected):
+            cached[index] = None
 
 
 def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:

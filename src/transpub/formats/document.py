@@ -173,7 +173,23 @@ class HeadingId:
     attributes: str = ""
 
 
-Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId | LineStart
+@dataclass(eq=False)
+class TitleRef:
+    """A front matter value that names another page by its title (just-the-docs' ``parent:
+    Customization``, see ``[extract.front_matter] title_refs``): not a unit; compile writes there the
+    title that page is published with in the page's language (see :meth:`Document.render`)."""
+
+    #: Its key (dotted: ``menu.main.parent``), the value as the format means it (the title named),
+    #: the value as written, and how the format writes another value (quoted as it needs).
+    key: str
+    value: str
+    raw: str
+    write: Callable[[str], str]
+    #: Its line in the article.
+    line: int
+
+
+Part = str | TextSlot | AttrSlot | Tag | Marker | DateSlot | LinkTarget | HeadingId | LineStart | TitleRef
 Slot = TextSlot | AttrSlot
 
 
@@ -279,6 +295,10 @@ class Document:
             elif isinstance(part, (Tag, TextSlot, DateSlot)):
                 stack.append(iter(part.parts))
 
+    def title_refs(self) -> list[TitleRef]:
+        """Its front matter values that name a page by its title, in order (front matter is at the top)."""
+        return [part for part in self.parts if isinstance(part, TitleRef)]
+
     def units(self, relpath: str | None = None) -> list[Unit]:
         """The document's translatable units, one per distinct msgid, refs merged, in order."""
         if self._slots is None:
@@ -319,6 +339,7 @@ class Document:
         rewrite_url: RewriteUrl | None = None,
         omit: Collection[Tag] = (),
         heading_ids: str | None = None,
+        titles: Mapping[str, str] | None = None,
     ) -> str:
         """The article text with each slot resolved (source text where ``resolve`` says None).
 
@@ -327,7 +348,8 @@ class Document:
         ``rewrite_url`` gives a :class:`LinkTarget`'s new URL (None: as written); the tags in
         ``omit`` are left out (a :class:`Tag`'s ``extra_attributes`` are set on it as it is written);
         ``heading_ids`` names a generator (:data:`~.heading_ids.STYLES`): a translated Markdown heading
-        gets the ``{#id}`` it gives the source heading.
+        gets the ``{#id}`` it gives the source heading; ``titles`` gives the title each page named
+        by a :class:`TitleRef` is published with, by its source title (one not there: as written).
 
         The parts are followed as they are, with an explicit stack (parts may nest deeply): no
         other form of the article is made first (compile renders an article once per language,
@@ -350,6 +372,7 @@ class Document:
             {id(tag) for tag in omit},
             heading_ids,
             _RUNS_ON if self.format == "markdown" else frozenset(),
+            titles or {},
         )
         return "".join(out)
 
@@ -418,6 +441,7 @@ def _render(
     omit: set[int],
     heading_ids: str | None = None,
     runs_on: frozenset[str] = frozenset(),
+    titles: Mapping[str, str] = {},
 ) -> None:
     """Write the rendering of ``parts`` to ``out`` (see :meth:`Document.render`; ``lookup``: the
     texts of a :class:`Translated` resolver, looked up without a call per slot; ``runs_on``: how a
@@ -510,6 +534,9 @@ def _render(
             elif cls is LinkTarget:
                 new = rewrite_url(part.url) if rewrite_url is not None else None
                 out.append(part.raw if new is None or new == part.url else part.write(new))
+            elif cls is TitleRef:
+                new = titles.get(part.value)
+                out.append(part.raw if new is None or new == part.value else part.write(new))
             elif cls is DateSlot:
                 written = format_date(part) if format_date is not None and part.style is not None else None
                 if written is not None:
@@ -567,13 +594,25 @@ def _render(
 
 #: The classes of parts :func:`_render` tells apart (anything else: by the class it derives from).
 _PART_CLASSES = frozenset(
-    {TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, LineStart, list, _Piece}
+    {TextSlot, Gap, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, LineStart, TitleRef, list, _Piece}
 )
 
 
 def _part_class(part: object) -> type:
     """The class :func:`_render` takes ``part`` for (one it derives from; None: nothing written)."""
-    for cls in (Gap, str, TextSlot, AttrSlot, Tag, Marker, LinkTarget, DateSlot, HeadingId, LineStart):
+    for cls in (
+        Gap,
+        str,
+        TextSlot,
+        AttrSlot,
+        Tag,
+        Marker,
+        LinkTarget,
+        DateSlot,
+        HeadingId,
+        LineStart,
+        TitleRef,
+    ):
         if isinstance(part, cls):
             return cls
     return type(None)

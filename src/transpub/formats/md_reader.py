@@ -330,7 +330,7 @@ class _Builder(RunSlots):
     def front_matter(self, front: FrontMatter) -> None:
         """A slot for each translated value."""
         for start, end, slot in front_matter_slots(front, self.source.raw, self.options, self.markdown):
-            if isinstance(slot, Tag) or MASK not in slot.msgid:
+            if not isinstance(slot, AttrSlot) or MASK not in slot.msgid:
                 self.add(start, end, [slot])
 
     # -- template tokens
@@ -1474,7 +1474,9 @@ def value_reader(
 ) -> Callable[[str, int], Document]:
     """What reads a front matter value that is Markdown (its text, where it is written) as an
     article's body is read; its warnings join ``warnings``, at the value's line."""
-    body_options = replace(options, front_matter_keys=(), front_matter_markdown=())
+    body_options = replace(
+        options, front_matter_keys=(), front_matter_markdown=(), front_matter_title_refs=()
+    )
 
     def read(text: str, at: int) -> Document:
         document = read_markdown(text, path, encoding, body_options, display_path=shown)

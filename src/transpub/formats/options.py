@@ -31,6 +31,9 @@ class ReadOptions:
     #: Markdown: the front matter keys whose values are Markdown (GitHub Docs' ``intro``): read as a
     #: paragraph is, links and code as placeholders (their keys are translated too).
     front_matter_markdown: tuple[str, ...] = ()
+    #: Markdown: the front matter keys whose value names another page by its title (just-the-docs'
+    #: ``parent``): never units; compile writes the title that page is published with.
+    front_matter_title_refs: tuple[str, ...] = ()
     #: Markdown: the named shortcode parameters that are translated (``alt``, ``caption``, ``title``).
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
@@ -41,7 +44,10 @@ class ReadOptions:
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
-        """The front matter keys whose values are translated: as text, and as Markdown."""
-        if not self.front_matter_markdown:
+        """The front matter keys whose values are located in the source: those translated (as text,
+        and as Markdown) and those naming a page by its title."""
+        if not self.front_matter_markdown and not self.front_matter_title_refs:
             return self.front_matter_keys
-        return tuple(dict.fromkeys(self.front_matter_keys + self.front_matter_markdown))
+        return tuple(
+            dict.fromkeys(self.front_matter_keys + self.front_matter_markdown + self.front_matter_title_refs)
+        )

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..inline import escape_lookalikes, unescape_lookalikes
-from .document import AttrSlot, Document, Slot, Tag, TextSlot
+from .document import AttrSlot, Document, Slot, Tag, TextSlot, TitleRef
 from .front_matter import FrontMatter, FrontValue, spaced_line
 from .md_templates import Template, adds_markup, liquid_param, markup_added, shortcode_param, unwritable_param
 from .options import ReadOptions
@@ -23,12 +23,18 @@ def front_matter_slots(
     raw: Callable[[int, int], str],
     options: ReadOptions,
     markdown: Callable[[str, int], Document] | None = None,
-) -> Iterator[tuple[int, int, AttrSlot | Tag]]:
+) -> Iterator[tuple[int, int, AttrSlot | Tag | TitleRef]]:
     """Each translated value of ``front`` offered to translators: its start and end offsets in the
     text and its slot (``raw``: the text as written between two offsets). A value of a key in
     ``[extract.front_matter] markdown`` is read by ``markdown`` (a Markdown reader, given the value
-    and where it is written): a tag around its parts, whose rendering it writes as the value."""
+    and where it is written): a tag around its parts, whose rendering it writes as the value. A value
+    of a key in ``title_refs`` names a page by its title: a :class:`TitleRef`, never a unit."""
     for value in front.values:
+        if value.key in options.front_matter_title_refs:
+            written = raw(value.start, value.end)
+            line = raw(0, value.start).count("\n") + 1
+            yield value.start, value.end, TitleRef(value.key, value.value, written, value.write, line)
+            continue
         if markdown is not None and (value.key in options.front_matter_markdown or _holds_html(value)):
             tag = _markdown_value(value, raw(value.start, value.end), markdown)
             if tag is not None:
@@ -101,6 +107,18 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
         "markup" if added == ["HTML"] else "links",
         f"{what}: the translation adds {' and '.join(added)} (a site may render the value as Markdown)",
     )
+
+
+def source_title(document: Document) -> str:
+    """The title other pages name ``document`` by: its front matter ``title`` as the format means
+    it (a theme compares it as it is), else the title indexes show."""
+    for slot in document.slots():
+        if slot.kind == "title":
+            write = _value_writer(slot)
+            if slot.ref == "front-matter/title" and write is not None and write.func is plain_value:
+                return str(write.args[0])
+            break
+    return document.title or document.path.stem
 
 
 def value_slots(document: Document) -> list[Slot]:

@@ -1,0 +1,151 @@
+"""The titles pages name each other by (``[extract.front_matter] title_refs``: just-the-docs'
+``parent: Customization``): the title each page is published with in each language, and what a page
+naming one writes there.
+
+A theme finds a page's parent by comparing the child's ``parent`` with every page's ``title``, exactly.
+Each article has its own catalog, so the two would be translated apart (or one not at all, or the
+parent held back below the threshold): compile writes in the child the title the named page is
+published with in that language instead, its source title where that page is not published
+translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..errors import ArticleError, CatalogError
+from ..formats.document import Document, TitleRef
+from ..formats.value_slots import kept_source, source_title
+from ..inline import strip_placeholders
+from ..manifest import make_key
+from ..model import Issue
+from ..site import Page
+from ..sources import Translation, load_article, load_translations
+from .decide import decide, msgids_of, usable
+from .places import catalog_file
+from .run import CompileRun, PageTitles, Titles
+
+
+def translated_title(
+    document: Document, entries: Mapping[str, Translation], include_fuzzy: bool
+) -> str | None:
+    """The value the front matter ``title`` of ``document`` is written with from ``entries``, when a
+    translation is written there (None: its source)."""
+    for slot in document.slots():
+        if slot.kind != "title":
+            continue
+        if slot.ref != "front-matter/title":
+            return None  # (a heading: no front matter title to name the page by)
+        entry = entries.get(slot.msgid)
+        if entry is None or not usable(slot, entry, include_fuzzy) or entry.text == slot.msgid:
+            return None
+        if kept_source(slot, entry.text) is not None:
+            return None
+        return strip_placeholders(entry.text)
+    return None
+
+
+def page_titles(
+    document: Document,
+    pages: Mapping[str, Page],
+    catalogs: Mapping[str, Mapping[str, Translation]],
+    include_fuzzy: bool,
+) -> PageTitles:
+    """The titles of ``document`` (see :data:`PageTitles`), its ``pages`` decided from ``catalogs``
+    (by locale: a page not published, or whose catalog cannot be read, is published as the source)."""
+    translated: dict[str, str] = {}
+    for locale, page in pages.items():
+        entries = catalogs.get(locale)
+        if not page.published or entries is None:
+            continue
+        title = translated_title(document, entries, include_fuzzy)
+        if title is not None:
+            translated[locale] = title
+    return source_title(document), translated
+
+
+def decide_titles(run: CompileRun, task: tuple[Path, str]) -> PageTitles | None:
+    """The titles of the article (path, slug) in every target language, decided as compile decides
+    its pages (its catalogs, the threshold) without writing anything; None when it cannot be read."""
+    project, options = run.project, run.options
+    path, slug = task
+    try:
+        document = load_article(project, path, run.reads, shown=project.relative(path), slug=slug)
+    except ArticleError:
+        return None  # (its compile reports it)
+    msgids = msgids_of(document)
+    pages: dict[str, Page] = {}
+    catalogs: dict[str, dict[str, Translation]] = {}
+    for locale in run.targets:
+        try:
+            _, po_path = catalog_file(run, locale, slug)
+            catalogs[locale] = load_translations(po_path, "", lines=False)
+        except (CatalogError, OSError):
+            continue  # published as the source (a page kept from before: see the README)
+        pages[locale] = decide(
+            project, document, locale, slug, catalogs[locale], None, options, msgids=msgids
+        )
+    return page_titles(document, pages, catalogs, options.include_fuzzy)
+
+
+def title_map(titles: Iterable[PageTitles], locales: Iterable[str]) -> Titles:
+    """The titles of a project's pages (``titles``: each page's) in ``locales``, by source title."""
+    wanted = list(locales)
+    found = Titles({locale: {} for locale in wanted}, set(), set())
+    for source, translated in titles:
+        first = source not in found.known
+        found.known.add(source)
+        for locale in wanted:
+            title = translated.get(locale, source)
+            if first:
+                found.by_locale[locale][source] = title
+            elif found.by_locale[locale][source] != title:
+                found.ambiguous.add(source)
+    for source in found.ambiguous:
+        for locale in wanted:
+            found.by_locale[locale][source] = source
+    return found
+
+
+def resolution(refs: Iterable[str], titles: Titles, locales: Iterable[str]) -> str:
+    """A digest of what a page whose title references hold ``refs`` writes for them in ``locales``
+    and whether it is warned about them (a record compares it: a named page's new title compiles the
+    page again)."""
+    wanted = list(locales)
+    return make_key(
+        [
+            [
+                ref,
+                ref in titles.known,
+                ref in titles.ambiguous,
+                [titles.by_locale[loc].get(ref) for loc in wanted],
+            ]
+            for ref in refs
+        ]
+    )
+
+
+def ref_warnings(refs: Iterable[TitleRef], titles: Titles, shown: str) -> list[Issue]:
+    """A warning for each title reference of an article (``shown``) that names no page, or pages
+    published under different titles: written as the source writes it."""
+    issues = []
+    for ref in refs:
+        if ref.value in titles.ambiguous:
+            why = (
+                "names pages that share this title and are published under different titles in some language"
+            )
+        elif ref.value not in titles.known:
+            why = "names no page: no article has this title"
+        else:
+            continue
+        issues.append(
+            Issue(
+                shown,
+                ref.line,
+                "title-refs",
+                f"front matter {ref.key} {ref.value!r} {why}; written as the source has it",
+                severity="warning",
+            )
+        )
+    return issues
