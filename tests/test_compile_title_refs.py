@@ -223,3 +223,32 @@ def test_a_child_naming_a_title_two_pages_publish_differently_keeps_it_and_is_wa
     warnings = compile_ok(root)
     assert front(root, "palette")["parent"] == "Overview"
     assert "docs/palette.md:3: " in warnings and "published under different titles" in warnings
+
+
+def check(root: Path, *args: str) -> tuple[int, str]:
+    result = run_cli(root, "check", "--min-translated", "0", *args)
+    return result.exit_code, result.output
+
+
+def test_check_reports_a_child_whose_parent_title_no_page_has(tmp_path: Path) -> None:
+    pages = {**PAGES, "lost": "---\ntitle: Lost\nparent: Customisation\n---\n\nNo home.\n"}
+    root = make_docs(tmp_path / "p", pages)
+    code, output = check(root)
+    assert code == 1
+    assert "docs/lost.md:3: [title-refs]" in output and "'Customisation'" in output
+    assert output.count("[title-refs]") == 1  # every other parent is found
+    (root / "docs" / "lost.md").write_text(pages["lost"].replace("Customisation", "Customization"))
+    assert "[title-refs]" not in check(root)[1]
+
+
+def test_check_in_a_shard_finds_a_parent_in_another_shard(tmp_path: Path) -> None:
+    child, lost = [slug for slug in (f"topic-{n}" for n in range(100)) if in_shard(slug, (1, 2))][:2]
+    assert in_shard("customization", (2, 2))
+    pages = {
+        "customization": PAGES["customization"],
+        child: PAGES["colors"],
+        lost: PAGES["colors"].replace("Customization", "Customisation"),
+    }
+    code, output = check(make_docs(tmp_path / "p", pages), "--shard", "1/2")
+    assert code == 1 and output.count("[title-refs]") == 1, output
+    assert f"docs/{lost}.md:3: [title-refs]" in output

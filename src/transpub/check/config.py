@@ -39,6 +39,7 @@ CHECK_IDS: tuple[str, ...] = (
     "glossary",
     "numbers",
     "syntax",
+    "title-refs",
 )
 #: Checks a translator may silence on one entry with ``#, transpub-no-<check>``.
 ENTRY_CHECKS: tuple[str, ...] = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transpub import catalog
@@ -16,7 +16,7 @@ from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.errors import ArticleError, CatalogError, GlossaryError
 from transpub.formats.document import Slot
 from transpub.formats.template_guard import template_problem
-from transpub.formats.value_slots import keeps_source, kept_source, written_values
+from transpub.formats.value_slots import keeps_source, kept_source, source_title, written_values
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
@@ -57,6 +57,10 @@ class _CheckedArticle:
 
     unreadable: Issue | None = None
     catalogs: dict[str, CatalogResult] = field(default_factory=dict)
+    #: With ``[extract.front_matter] title_refs``: the title other pages name it by, and the titles
+    #: its front matter names (key, title, line).
+    title: str | None = None
+    refs: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def check_project(
@@ -83,6 +87,8 @@ def check_project(
     run = _CheckRun(project, tuple(locales), policies, glossary, ReadCache(project.root))
     checked = list(run_ordered(_check_article, run, articles, jobs))
     report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
+    if project.front_matter_title_refs:
+        report.project_issues.extend(_title_ref_issues(run, articles, checked, jobs))
     for locale in locales:
         policy = policies[locale]
         summary = LocaleSummary(locale, policy.min_translated, policy.allow_fuzzy)
@@ -105,12 +111,57 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)
         values = written_values(document)
+        if project.front_matter_title_refs:
+            checked.title = source_title(document)
+            checked.refs = [(ref.key, ref.value, ref.line) for ref in document.title_refs()]
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
         checked.catalogs[locale] = check_catalog(
             project, run.policies[locale], path, template, run.glossary, notes=notes, values=values
         )
     return checked
+
+
+def _title_ref_issues(
+    run: _CheckRun, articles: list[Path], checked: list[_CheckedArticle], jobs: int
+) -> list[Issue]:
+    """One issue per front matter value naming a page by a title no article of the project has
+    (``[extract.front_matter] title_refs``; with ``--shard``, the other shards' articles are read
+    for their titles), as its policy says (none when every locale's disables the check)."""
+    project = run.project
+    policies = list(run.policies.values())
+    if not policies or not any(policy.runs("title-refs") for policy in policies):
+        return []
+    errors = any(
+        policy.runs("title-refs") and policy.severity("title-refs") == "error" for policy in policies
+    )
+    titles = {article.title for article in checked if article.title is not None}
+    if project.shard is not None:  # a page's parent may be in another shard
+        mine = set(articles)
+        others = [a.path for a in replace(project, shard=None).discover().articles if a.path not in mine]
+        titles.update(title for title in run_ordered(_title_of, run, others, jobs) if title is not None)
+    issues = []
+    for path, article in zip(articles, checked, strict=True):
+        for key, title, line in article.refs:
+            if title not in titles:
+                issues.append(
+                    Issue(
+                        project.relative(path),
+                        line,
+                        "title-refs",
+                        f"front matter {key} {title!r} names no page: no article has this title",
+                        severity="error" if errors else "warning",
+                    )
+                )
+    return issues
+
+
+def _title_of(run: _CheckRun, path: Path) -> str | None:
+    """The title other pages name the article at ``path`` by (None: it cannot be read)."""
+    try:
+        return source_title(load_article(run.project, path, run.reads))
+    except ArticleError:
+        return None
 
 
 def _file_issue(
