@@ -14,7 +14,7 @@ HUGO_DEMO := build/demo-hugo
 LOCK := requirements.lock
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: setup system-deps test-system-deps hugo-system-deps venv demo demo-hugo test static-checks test-latest lock bench clean
+.PHONY: setup system-deps test-system-deps hugo-system-deps venv demo demo-hugo test static-checks test-latest lock bench fuzz clean
 
 setup: system-deps venv
 

@@ -101,6 +101,7 @@ def test_unknown_locale_option_is_refused(sample_project: Path) -> None:
     result = run(sample_project, "extract", "-l", "it", ok=False)
     assert result.exit_code == 2
     assert "locale it is not a target of this project" in result.output
+    assert "add it to [project] locales" in result.output  # (what to do)
 
 
 def test_compile_publishes_reviewed_locales_and_holds_back_empty_ones(sample_project: Path) -> None:

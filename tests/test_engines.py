@@ -128,6 +128,17 @@ def test_circuit_breaker_stops_hammering_a_dead_service(fake):
     assert any("failed repeatedly" in message for message in failed.values())
 
 
+@pytest.mark.parametrize(
+    ("attempts", "said"), [(1, "gave up after 1 attempt)"), (2, "gave up after 2 attempts)")]
+)
+def test_a_failed_batch_says_how_many_attempts_it_made(fake, attempts: int, said: str) -> None:
+    fake.default_fault = "500"
+    done, failed = translate_all(
+        get_engine("libre"), ["One."], policy=RetryPolicy(attempts=attempts, base_delay=0, max_delay=0)
+    )
+    assert not done and failed[0].endswith(said), failed
+
+
 def test_long_text_is_split_under_the_provider_limit(fake):
     engine = get_engine("libre", project=_Project({"libre": {"max_chars": 40}}))
     text = "This is the first sentence here. " * 6

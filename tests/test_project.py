@@ -70,7 +70,8 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
         ),
         (
             '[project]\nlocales = ["es"]\n[locale.de]\nengine = "x"',
-            "transpub.toml:3: [locale.de] configures a locale that is not a target",
+            "transpub.toml:3: [locale.de] configures a locale that is not a target (add de to [project] "
+            "locales, or remove the table)",
         ),
     ],
 )

@@ -314,7 +314,7 @@ class Project:
         if unknown:
             raise ConfigError(
                 f"locale {', '.join(unknown)} is not a target of this project "
-                f"(targets: {' '.join(self.locales)})",
+                f"(targets: {' '.join(self.locales)}; add it to [project] locales to work on it)",
                 self.config_path,
             )
         return list(dict.fromkeys(requested))
@@ -428,7 +428,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         for name in config[table]:
             if isinstance(config[table][name], dict) and name not in locales:
                 raise ConfigError(
-                    f"[{table}.{name}] configures a locale that is not a target",
+                    f"[{table}.{name}] configures a locale that is not a target (add {name} to "
+                    "[project] locales, or remove the table)",
                     config_path,
                     config_line(text, table, name),
                 )

@@ -359,7 +359,9 @@ def call_with_retry(
             breaker.record(False, exc.message)
             attempt += 1
             if attempt >= policy.attempts:
-                raise EngineError(f"{exc.message} (gave up after {attempt} attempts)") from None
+                raise EngineError(
+                    f"{exc.message} (gave up after {attempt} attempt{'' if attempt == 1 else 's'})"
+                ) from None
             if exc.retry_after is not None and exc.retry_after > policy.max_retry_after:
                 raise EngineError(
                     f"{exc.message}; the service asks to wait {exc.retry_after:.0f} s"
