@@ -84,6 +84,20 @@ def test_outside_a_project_the_error_is_one_line(tmp_path: Path, monkeypatch: py
     assert "Traceback" not in result.output
 
 
+def test_a_project_folder_that_is_not_there_is_named_as_missing_not_as_lacking_a_config(
+    tmp_path: Path,
+) -> None:
+    missing = CliRunner().invoke(main, ["--project", str(tmp_path / "newsroom"), "status"])
+    assert missing.exit_code == 2
+    assert (
+        missing.output
+        == f"Error: {tmp_path / 'newsroom'}: no such folder (--project names the folder holding transpub.toml)\n"
+    )
+    empty = CliRunner().invoke(main, ["--project", str(tmp_path), "status"])
+    assert empty.exit_code == 2
+    assert empty.output.endswith(": no transpub.toml here (run `transpub init` there first)\n")
+
+
 def test_extract_creates_template_and_catalogs_keeping_reviewed_translations(sample_project: Path) -> None:
     po_path = sample_project / "locales/de/LC_MESSAGES" / f"{SLUG}.po"
     before = po_path.read_bytes()
