@@ -55,7 +55,7 @@ class ArticleAlignment:
     source: str
     translation: str
     filled: int = 0
-    kept: int = 0  # entries already translated, left alone
+    kept: int = 0  # entries translated or fuzzy already (a draft, a machine translation), left alone
     unfilled: int = 0  # source sentences in paired blocks that got no translation
     unmatched_source_blocks: int = 0
     unmatched_translation_blocks: int = 0
@@ -76,7 +76,7 @@ class ArticleAlignment:
                 "nothing filled"
             )
         return (
-            f"{self.source}: {self.filled} filled, {self.kept} already translated, {self.unfilled} sentences "
+            f"{self.source}: {self.filled} filled, {self.kept} translated or fuzzy already, {self.unfilled} sentences "
             f"unfilled; blocks unmatched: {self.unmatched_source_blocks} in the source, "
             f"{self.unmatched_translation_blocks} in the translation"
         )
