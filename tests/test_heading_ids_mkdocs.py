@@ -280,3 +280,24 @@ def test_compile_warns_once_naming_mkdocs_yml_and_writes_no_id_it_cannot_tell(
     assert len(warnings) == 1 and warnings[0].startswith("Warning: mkdocs.yml:") and why in warnings[0]
     spanish = (root / "docs" / "a.es.md").read_text("utf-8")
     assert "Traducido: Icons" in spanish and "{#" not in spanish
+
+
+def test_a_mkdocs_yml_whose_aliases_nest_a_billion_items_is_a_short_problem(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    path = _written(tmp_path, "\n".join(lines) + "\nmarkdown_extensions:\n  - toc:\n      slugify: *a9\n")
+    site = read_mkdocs_site(path)
+    assert site.ids.slugify == "" and site.problem is not None and len(site.problem) < 400
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "../outside.yml", "link.yml"])
+def test_mkdocs_yml_inheriting_a_device_or_a_file_outside_the_project_is_not_read(
+    tmp_path: Path, target: str
+) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    (tmp_path / "outside.yml").write_text("markdown_extensions:\n  toc:\n    separator: _\n", "utf-8")
+    (root / "link.yml").symlink_to(tmp_path / "outside.yml")
+    site = read_mkdocs_site(_written(root, f"INHERIT: {target}\n"), root)
+    assert site.ids.slugify == ""
+    assert site.problem is not None and ("outside the project" in site.problem or "no file" in site.problem)

@@ -14,6 +14,8 @@ ids it changes are unknown: compile writes none of them rather than a wrong one.
 from __future__ import annotations
 
 import functools
+import os
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,8 @@ _SLUGIFY_NAMES = {
     "pymdownx.slugs.gfm": ("pymdownx", "lower-ascii", False),
     "pymdownx.slugs.gfm_encoded": ("pymdownx", "lower-ascii", True),
 }
+#: The largest ``mkdocs.yml`` (or file it inherits) read; a larger one is a problem, not read.
+MAX_BYTES = 1_000_000
 _PYMDOWNX_CASES = ("lower", "lower-ascii", "fold")  # (any other value: the case is kept)
 _NORMAL_FORMS = ("NFC", "NFKC", "NFD", "NFKD")
 #: pymdownx.emoji's indexes whose short names transpub knows the form of (lower-case names).
@@ -151,14 +155,19 @@ def _folders_above(articles: Path, root: Path) -> Iterator[Path]:
         yield folder
 
 
-def read_mkdocs_site(path: Path | None) -> MkDocsSite:
-    """What ``path`` (an ``mkdocs.yml``; None: none) says of its headings' ids."""
+def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
+    """What ``path`` (an ``mkdocs.yml``; None: none) says of its headings' ids. The file its
+    ``INHERIT`` names is read only when it is a file inside ``root`` (the project's folder; the
+    folder of ``path`` when that is outside it or not given)."""
     if path is None:
         return MkDocsSite(None)
     import yaml
 
+    top = Path(os.path.realpath(path.parent))
+    if root is not None and top.is_relative_to(os.path.realpath(root)):
+        top = Path(os.path.realpath(root))
     try:
-        config = _load(path, set())
+        config = _load(path, top, set())
         extensions = _extensions(config.get("markdown_extensions"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -184,10 +193,11 @@ def read_mkdocs_site(path: Path | None) -> MkDocsSite:
     return MkDocsSite(path, ids, "; ".join(problems) or None)
 
 
-def _load(path: Path, seen: set[Path]) -> dict[str, Any]:
+def _load(path: Path, top: Path, seen: set[Path]) -> dict[str, Any]:
     """``path`` as MkDocs loads it, the file its ``INHERIT`` names under it (deep-merged, as
-    MkDocs' ``mergedeep`` merges: mappings key by key, anything else replaced)."""
-    text = path.read_text(encoding="utf-8")
+    MkDocs' ``mergedeep`` merges: mappings key by key, anything else replaced); the inherited file
+    must be a file in ``top``."""
+    text = _text(path)
     loader = _loader()(text)  # (a SafeLoader)
     try:
         config = loader.get_single_data()
@@ -205,11 +215,26 @@ def _load(path: Path, seen: set[Path]) -> dict[str, Any]:
     seen.add(path)
     import yaml
 
+    target = path.parent / parent
+    if not Path(os.path.realpath(target)).is_relative_to(top):
+        raise ValueError(f"INHERIT: {_shown(parent)} is outside the project's folder")
     try:
-        inherited = _load(path.parent / parent, seen)
+        inherited = _load(target, top, seen)
     except yaml.MarkedYAMLError as exc:  # (its line is not this file's)
         raise ValueError(f"INHERIT: {parent}: {exc.problem or exc.context}") from None
     return _merged(inherited, config, 3)
+
+
+def _text(path: Path) -> str:
+    """The text of the file ``path`` (a device, a pipe or a file larger than :data:`MAX_BYTES` is
+    refused with ValueError, never read)."""
+    if not path.is_file():
+        raise ValueError(f"{path.name} is no file")
+    with path.open("rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"{path.name} is larger than {MAX_BYTES // 1_000_000} MB")
+    return data.decode("utf-8")
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any], depth: int) -> dict[str, Any]:
@@ -311,8 +336,14 @@ def _name(value: Any, default: str) -> str | None:
 
 
 def _shown(value: Any) -> str:
-    """``value`` as the file writes it, about (a tag as ``!!python/name:x``)."""
+    """``value`` as the file writes it, about and short (a tag as ``!!python/name:x``; a value whose
+    aliases nest it a billion items deep is shown a few levels deep)."""
     if isinstance(value, Tagged):
         tag = value.tag.replace("tag:yaml.org,2002:", "!!")
-        return f"{tag} {value.value!r}" if value.value not in ("", None) else tag
-    return repr(value)[:80]
+        return f"{tag} {_SHORT.repr(value.value)[:80]}" if value.value not in ("", None) else tag
+    return _SHORT.repr(value)[:80]
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel = 2
+_SHORT.maxstring = _SHORT.maxother = 80

@@ -507,7 +507,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         markdown_dir=markdown_dir,
         copy_source=compile_["copy_source"],
         heading_ids=compile_["heading_ids"],
-        mkdocs=read_mkdocs_site(find_mkdocs_config(articles_dir, root))
+        mkdocs=read_mkdocs_site(find_mkdocs_config(articles_dir, root), root)
         if compile_["heading_ids"] == "mkdocs"
         else None,
         locale_dirs=locale_dirs,
