@@ -129,6 +129,33 @@ def test_the_code_fence_right_under_an_html_block_renders_in_jekyll_as_in_the_so
     assert jekyll(marked).replace("⟦", "").replace("⟧", "") == jekyll(HEADINGS_EXAMPLE)
 
 
+#: A ``markdown="1"`` block inside a plain ``<div>``, whose end tag is right above a code fence.
+NESTED_ABOVE_FENCE = """\
+<div class="example">
+<div markdown="1">
+Inside the example.
+</div>
+</div>
+```
+code
+```
+The text under the code.
+"""
+
+
+def test_the_end_tag_of_a_div_holding_a_markdown_1_block_is_kept_above_its_code() -> None:
+    # the outer </div> was read as text, "</di?>", and written as "&lt;/di?>": the page lost a tag
+    document = read(NESTED_ABOVE_FENCE)
+    assert msgids(document) == ["Inside the example.", "The text under the code."]
+    assert unmarked_pseudo(document) == NESTED_ABOVE_FENCE
+
+
+@needs_kramdown
+def test_a_div_holding_a_markdown_1_block_renders_in_jekyll_as_in_the_source() -> None:
+    marked = read(NESTED_ABOVE_FENCE).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert jekyll(marked).replace("⟦", "").replace("⟧", "") == jekyll(NESTED_ABOVE_FENCE)
+
+
 #: just-the-docs' test page: Liquid's raw tags inside the fence lines, "```python{% raw %}" … "{% endraw %}```".
 RAW_IN_FENCE = """\
 ```python{% raw %}

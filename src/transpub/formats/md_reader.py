@@ -1364,10 +1364,40 @@ def parse_texts(
     cuts = _elements_before_fences(text, front.end if front is not None else 0)
     for start, end in sorted(cuts + blocks_running_over(parsed, ends)):
         # an HTML block that ends there (as a processing instruction does), as kramdown ends it
-        if parsed[start] == "<" and parsed[end - 1] == ">":
+        ended = _ended_there(parsed, start, end)
+        if ended is not None:
             commonmark = parsed if commonmark is None else commonmark  # (which runs on over the fence)
-            parsed = f"{parsed[: start + 1]}?{parsed[start + 2 : end - 2]}?>{parsed[end:]}"
+            parsed = ended
     return parsed, parsed if commonmark is None else commonmark
+
+
+def _ended_there(parsed: str, start: int, end: int) -> str | None:
+    """``parsed`` with the HTML element from ``start`` to ``end`` (its start tag's ``<`` to its end
+    tag's ``>``) made a block that ends at ``end``: its start tag opens a processing instruction, and
+    its end tag closes it (``</di?>``), or is one of its own when it starts its line (``<?di?>``: a
+    line ``?>`` ends above it, such as the end of a ``<div markdown="1">`` line inside, is not
+    followed by the rest of the element as a paragraph); None when it cannot be (the instruction
+    would end above the end tag, which is not on a line of its own).
+
+    >>> _ended_there('<div>\\n<?-?>\\nx\\n</div>\\n', 0, 20)
+    '<?iv>\\n<?-?>\\nx\\n<?di?>\\n'
+    >>> _ended_there('<div>\\nx\\n</div>\\n', 0, 14)
+    '<?iv>\\nx\\n<?di?>\\n'
+    >>> _ended_there('<p>a\\nb</p>\\n', 0, 10)
+    '<?>a\\nb</?>\\n'
+    >>> _ended_there('<p>\\n<?-?>\\nb</p>\\n', 0, 15) is None
+    True
+    """
+    if parsed[start] != "<" or parsed[end - 1] != ">":
+        return None
+    tag = parsed.rfind("</", start, end)
+    line_start = parsed.rfind("\n", start, tag) + 1
+    opened = f"{parsed[: start + 1]}?{parsed[start + 2 : tag]}"
+    if tag > start and line_start > start and not parsed[line_start:tag].strip(" "):
+        return f"{opened}<?{parsed[tag + 2 : end - 2]}?>{parsed[end:]}"
+    if "?>" in parsed[start + 2 : end - 2]:
+        return None
+    return f"{opened}{parsed[tag : end - 2]}?>{parsed[end:]}"
 
 
 def _fences_after_endraw(parsed: str) -> str:
