@@ -241,3 +241,10 @@ def test_a_backtick_in_a_translated_table_cell_leaves_the_table_a_table_in_jekyl
     document = read(TYPE_SCALE)
     page = jekyll(translate(document, {"36px": "36px (```)", "Large screens": "Große `Bildschirme`"}))
     assert page.count("<tr>") == 4 and "36px (```)" in page
+
+
+def test_a_table_cell_whose_source_escapes_a_backtick_is_pseudo_translated_as_written() -> None:
+    source = "| Key | Shows |\n|-----|-------|\n| tick | a \\` here |\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source  # (it was written "a &#96; here")
+    assert "| 36 &#96; " in translate(read(TYPE_SCALE), {"36px": "36 `"})  # (other cells as before)

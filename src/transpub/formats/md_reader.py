@@ -548,7 +548,8 @@ class _Builder(RunSlots):
             brackets=brackets,
             spellings=spellings,
             as_references=in_html,
-            row=pipes or tag in ("td", "th"),
+            # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
+            row=(pipes or tag in ("td", "th")) and "\\`" not in text,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
