@@ -301,3 +301,14 @@ def test_mkdocs_yml_inheriting_a_device_or_a_file_outside_the_project_is_not_rea
     site = read_mkdocs_site(_written(root, f"INHERIT: {target}\n"), root)
     assert site.ids.slugify == ""
     assert site.problem is not None and ("outside the project" in site.problem or "no file" in site.problem)
+
+
+def test_a_separator_that_would_make_tocs_pattern_another_is_a_problem_and_no_id(tmp_path: Path) -> None:
+    # toc writes the separator in a pattern's [...]: this one made it (x+x+)+y, hours on "# xxx…x"
+    path = _written(tmp_path, "markdown_extensions:\n  - toc:\n      separator: '-]|(x+x+)+y|[-'\n")
+    site = read_mkdocs_site(path)
+    assert site.ids.slugify == "" and "separator" in str(site.problem)
+    assert (
+        read_mkdocs_site(_written(tmp_path, "markdown_extensions:\n  - toc:\n      separator: _\n")).problem
+        is None
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ _SLUGIFY_NAMES = {
     "pymdownx.slugs.gfm": ("pymdownx", "lower-ascii", False),
     "pymdownx.slugs.gfm_encoded": ("pymdownx", "lower-ascii", True),
 }
+#: A separator toc would put in a regular expression's character class (``[-\s]``) other than as its
+#: characters: one that could close the class (``-]|(x+x+)+y|[-``: a pattern taking hours), negate it
+#: or make a range.
+_UNSAFE_SEPARATOR = re.compile(r"[\\\[\]^]|.-.")
 #: The largest ``mkdocs.yml`` (or file it inherits) read; a larger one is a problem, not read.
 MAX_BYTES = 1_000_000
 _PYMDOWNX_CASES = ("lower", "lower-ascii", "fold")  # (any other value: the case is kept)
@@ -183,6 +188,9 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
     separator = toc.get("separator", "-")
     if not isinstance(separator, str):
         problems.append(f"toc's separator {_shown(separator)} is no text")
+        slugify = ""
+    elif _UNSAFE_SEPARATOR.search(separator):
+        problems.append(f"toc's separator {_shown(separator)} is one transpub does not know")
         slugify = ""
     emoji = "text"
     if "pymdownx.emoji" in extensions:
