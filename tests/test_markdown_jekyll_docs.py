@@ -150,6 +150,17 @@ def test_the_end_tag_of_a_div_holding_a_markdown_1_block_is_kept_above_its_code(
     assert unmarked_pseudo(document) == NESTED_ABOVE_FENCE
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<span class="x">\n<div markdown="1">\n</div>\nSome text.\n',
+        '</details>\n<details markdown="block">\n</details>\n\nNext.\n',
+    ],
+)
+def test_a_markdown_1_block_under_a_span_or_an_end_tag_is_pseudo_translated_as_written(source: str) -> None:
+    assert unmarked_pseudo(read(source)) == source
+
+
 @needs_kramdown
 def test_a_div_holding_a_markdown_1_block_renders_in_jekyll_as_in_the_source() -> None:
     marked = read(NESTED_ABOVE_FENCE).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))

@@ -1392,13 +1392,18 @@ def _ended_there(parsed: str, start: int, end: int) -> str | None:
     if parsed[start] != "<" or parsed[end - 1] != ">":
         return None
     tag = parsed.rfind("</", start, end)
-    line_start = parsed.rfind("\n", start, tag) + 1
-    opened = f"{parsed[: start + 1]}?{parsed[start + 2 : tag]}"
-    if tag > start and line_start > start and not parsed[line_start:tag].strip(" "):
-        return f"{opened}<?{parsed[tag + 2 : end - 2]}?>{parsed[end:]}"
-    if "?>" in parsed[start + 2 : end - 2]:
-        return None
-    return f"{opened}{parsed[tag : end - 2]}?>{parsed[end:]}"
+    if tag > start and _END_TAG.fullmatch(parsed, tag, end):
+        line_start = parsed.rfind("\n", start, tag) + 1
+        if line_start > start and not parsed[line_start:tag].strip(" "):
+            opened = f"{parsed[: start + 1]}?{parsed[start + 2 : tag]}"
+            return f"{opened}<?{parsed[tag + 2 : end - 2]}?>{parsed[end:]}"
+        if "?>" in parsed[start + 2 : tag]:
+            return None
+    return f"{parsed[: start + 1]}?{parsed[start + 2 : end - 2]}?>{parsed[end:]}"
+
+
+#: An end tag (``</div>``).
+_END_TAG = re.compile(r"</[A-Za-z][\w-]*\s*>")
 
 
 def _fences_after_endraw(parsed: str) -> str:
