@@ -339,7 +339,9 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
         text = config_path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         if not root.is_dir():
-            raise ProjectNotFound("no such folder (--project names the folder holding transpub.toml)", root) from exc
+            raise ProjectNotFound(
+                "no such folder (--project names the folder holding transpub.toml)", root
+            ) from exc
         raise ProjectNotFound(f"no {CONFIG_NAME} here (run `transpub init` there first)", root) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text: {exc}", config_path) from exc
