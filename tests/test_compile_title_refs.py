@@ -252,3 +252,28 @@ def test_check_in_a_shard_finds_a_parent_in_another_shard(tmp_path: Path) -> Non
     code, output = check(make_docs(tmp_path / "p", pages), "--shard", "1/2")
     assert code == 1 and output.count("[title-refs]") == 1, output
     assert f"docs/{lost}.md:3: [title-refs]" in output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_children_keep_naming_a_parent_by_its_published_title_while_its_catalog_is_broken(
+    tmp_path: Path, jobs: str
+) -> None:
+    root = make_docs(tmp_path / "p")
+    fill(root, GERMAN)
+    compile_ok(root, "-j", jobs)
+    po = root / "locales" / "de" / "LC_MESSAGES" / "customization.po"
+    mended = po.read_text(encoding="utf-8")
+    po.write_text(mended + "msgid broken\n", encoding="utf-8")
+    for _ in range(2):  # (the next run too: the page kept from before has that title still)
+        result = run_cli(root, "compile", "-j", jobs)
+        assert result.exit_code == 1 and "customization.po" in result.output
+        assert front(root, "customization")["title"] == "Anpassung"  # the page published before, kept
+        assert front(root, "colors")["parent"] == "Anpassung"
+        assert front(root, "fonts")["parent"] == '"Anpassung"'
+        assert front(root, "sizes")["grand_parent"] == "Anpassung"
+    po.write_text(mended, encoding="utf-8")
+    compile_ok(root, "-j", jobs)
+    assert front(root, "colors")["parent"] == "Anpassung"
+    po.write_text(mended.replace('"Anpassung"', '"Gestaltung"') + "msgid broken\n", encoding="utf-8")
+    assert run_cli(root, "compile", "-j", jobs).exit_code == 1
+    assert front(root, "colors")["parent"] == "Anpassung"  # as the parent page still has it

@@ -20,18 +20,26 @@ from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, title_of
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
-from .places import catalog_file, child, html_path, is_absent, markdown_path, place_of, remove_stale
+from .places import (
+    catalog_file,
+    child,
+    html_path,
+    is_absent,
+    page_exists,
+    place_of,
+    remove_stale,
+)
 from .records import remember
-from .run import CompiledArticle, CompileRun
+from .run import CompiledArticle, CompileRun, PageTitles
 from .titles import page_titles, ref_warnings, resolution
 
 
-def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArticle:
-    """Read one article (path, record key, slug) and its catalogs, decide its page in every locale
-    and write the selected ones."""
+def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | None]) -> CompiledArticle:
+    """Read one article (path, record key, slug, the titles its previous record keeps) and its
+    catalogs, decide its page in every locale and write the selected ones."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
-    path, key, slug = task
+    path, key, slug, earlier = task
     compiled = CompiledArticle(slug)
     record = Record(key)
     data = record.watch_read(project.root, path)  # what was compiled, read once
@@ -115,10 +123,10 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
             problems=problems.setdefault(locale, []),
             values=values,
         )
-        if locale not in selected and page.published and not _page_exists(run, document, locale, path, slug):
+        if locale not in selected and page.published and not page_exists(run, document, locale, path, slug):
             page.published = False
             page.reason = f"not compiled yet (transpub compile -l {locale})"
-        elif (locale, slug) in broken and options.pages and _page_exists(run, document, locale, path, slug):
+        elif (locale, slug) in broken and options.pages and page_exists(run, document, locale, path, slug):
             kept.add(locale)  # nothing is lost: the page published before stays, and stays linked
             page.reason += "; the page published before is kept"
         elif locale not in present and not page.published:
@@ -127,7 +135,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str]) -> CompiledArt
     for page in pages.values():
         page.date = document.published
     if run.titles is not None:  # (the titles its pages are published with, and those it names)
-        compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy)
+        compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy, kept, earlier)
         refs = document.title_refs()
         compiled.refs = [ref.value for ref in refs]
         compiled.resolved = resolution(compiled.refs, run.titles, selected)
@@ -313,7 +321,7 @@ def _pages_left_out(
         return []
     issues = []
     for locale, decided in pages.items():
-        if decided.published and not _page_exists(run, document, locale, article, decided.slug):
+        if decided.published and not page_exists(run, document, locale, article, decided.slug):
             decided.published = False
             decided.reason = "not in the site"
             issues.append(
@@ -329,7 +337,7 @@ def _pages_left_out(
             )
     for locale in run.selected:
         page = pages.get(locale)
-        if page is None or page.published or not _page_exists(run, document, locale, article, page.slug):
+        if page is None or page.published or not page_exists(run, document, locale, article, page.slug):
             continue
         issues.append(
             Issue(
@@ -344,11 +352,3 @@ def _pages_left_out(
             )
         )
     return issues
-
-
-def _page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
-    """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
-    if run.markdown_root is not None and document.for_generator:
-        return markdown_path(run.project, locale, article, run.markdown_root).is_file()
-    relative = html_path(run.project, locale, slug)
-    return not is_absent(run, relative) and (run.out_dir / relative).is_file()

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..formats.document import Document
 from ..fsutil import confined_file, remove_file
 from ..manifest import path_name
 from ..project import Project
@@ -100,3 +101,11 @@ def remove_stale(out_dir: Path, *paths: Path) -> None:
     """Delete pages an earlier run published that are no longer published (only inside ``out_dir``)."""
     for path in paths:
         remove_file(path, out_dir)
+
+
+def page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
+    """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
+    if run.markdown_root is not None and document.for_generator:
+        return markdown_path(run.project, locale, article, run.markdown_root).is_file()
+    relative = html_path(run.project, locale, slug)
+    return not is_absent(run, relative) and (run.out_dir / relative).is_file()

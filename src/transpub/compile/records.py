@@ -16,7 +16,7 @@ from ..workers import MIN_PARALLEL_ITEMS, forks, run_ordered
 from .indexes import article_rows, index_rows
 from .markdown import markdown_keys
 from .places import child, html_path, is_absent, markdown_path, record_name
-from .run import CompiledArticle, CompileRun
+from .run import CompiledArticle, CompileRun, PageTitles
 
 
 def remember(
@@ -241,8 +241,24 @@ def unchanged(
     )
 
 
-def _stored_titles(stored: object) -> tuple[str, dict[str, str]] | None:
+def earlier_titles(manifest: Manifest, slug: str) -> PageTitles | None:
+    """The titles the article ``slug`` was published with as its last record keeps them (whether or
+    not the record holds now), or None: for its pages kept from before where a catalog cannot be read."""
+    record = manifest.get(slug)
+    return None if record is None else _stored_titles(record.result.get("titles"))
+
+
+def titles_record(titles: PageTitles) -> Record:
+    """The record of an article not compiled as a whole (an error), kept for its ``titles`` alone
+    (see :func:`earlier_titles`): it holds for no run (no key is empty), so the article is compiled
+    again, and its pages kept from before are named by the titles they still have."""
+    return Record("", result={"titles": titles})
+
+
+def _stored_titles(stored: object) -> PageTitles | None:
     """A page's titles as its record keeps them (JSON: a list), or None."""
     if isinstance(stored, (list, tuple)) and len(stored) == 2:
-        return stored[0], stored[1]
+        source, translated = stored
+        if isinstance(source, str) and isinstance(translated, dict):
+            return source, translated
     return None

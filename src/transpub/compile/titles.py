@@ -6,12 +6,13 @@ A theme finds a page's parent by comparing the child's ``parent`` with every pag
 Each article has its own catalog, so the two would be translated apart (or one not at all, or the
 parent held back below the threshold): compile writes in the child the title the named page is
 published with in that language instead, its source title where that page is not published
-translated.
+translated. A page kept from before, its catalog unreadable, is published with the title its
+article's previous record says it had.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import ArticleError, CatalogError
@@ -23,7 +24,7 @@ from ..model import Issue
 from ..site import Page
 from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, usable
-from .places import catalog_file
+from .places import catalog_file, page_exists
 from .run import CompileRun, PageTitles, Titles
 
 
@@ -51,9 +52,13 @@ def page_titles(
     pages: Mapping[str, Page],
     catalogs: Mapping[str, Mapping[str, Translation]],
     include_fuzzy: bool,
+    kept: Collection[str] = (),
+    earlier: PageTitles | None = None,
 ) -> PageTitles:
     """The titles of ``document`` (see :data:`PageTitles`), its ``pages`` decided from ``catalogs``
-    (by locale: a page not published, or whose catalog cannot be read, is published as the source)."""
+    (by locale: a page not published, or whose catalog cannot be read, is published as the source);
+    in the locales ``kept`` (catalog unreadable, the page of before kept), the title that page was
+    published with as the article's previous record (``earlier``) says, else its source title."""
     translated: dict[str, str] = {}
     for locale, page in pages.items():
         entries = catalogs.get(locale)
@@ -62,14 +67,20 @@ def page_titles(
         title = translated_title(document, entries, include_fuzzy)
         if title is not None:
             translated[locale] = title
+    if earlier is not None:
+        for locale in kept:
+            title = earlier[1].get(locale)
+            if isinstance(title, str) and locale not in translated:
+                translated[locale] = title
     return source_title(document), translated
 
 
-def decide_titles(run: CompileRun, task: tuple[Path, str]) -> PageTitles | None:
-    """The titles of the article (path, slug) in every target language, decided as compile decides
-    its pages (its catalogs, the threshold) without writing anything; None when it cannot be read."""
+def decide_titles(run: CompileRun, task: tuple[Path, str, PageTitles | None]) -> PageTitles | None:
+    """The titles of the article (path, slug, the titles its previous record keeps) in every target
+    language, decided as compile decides its pages (its catalogs, the threshold, a page kept from
+    before where its catalog cannot be read) without writing anything; None when it cannot be read."""
     project, options = run.project, run.options
-    path, slug = task
+    path, slug, earlier = task
     try:
         document = load_article(project, path, run.reads, shown=project.relative(path), slug=slug)
     except ArticleError:
@@ -77,16 +88,19 @@ def decide_titles(run: CompileRun, task: tuple[Path, str]) -> PageTitles | None:
     msgids = msgids_of(document)
     pages: dict[str, Page] = {}
     catalogs: dict[str, dict[str, Translation]] = {}
+    kept: list[str] = []
     for locale in run.targets:
         try:
             _, po_path = catalog_file(run, locale, slug)
             catalogs[locale] = load_translations(po_path, "", lines=False)
         except (CatalogError, OSError):
-            continue  # published as the source (a page kept from before: see the README)
+            if page_exists(run, document, locale, path, slug):
+                kept.append(locale)  # (its compile keeps the page published before: see the README)
+            continue
         pages[locale] = decide(
             project, document, locale, slug, catalogs[locale], None, options, msgids=msgids
         )
-    return page_titles(document, pages, catalogs, options.include_fuzzy)
+    return page_titles(document, pages, catalogs, options.include_fuzzy, kept, earlier)
 
 
 def title_map(titles: Iterable[PageTitles], locales: Iterable[str]) -> Titles:

@@ -20,7 +20,7 @@ from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
-from .records import records_as_stored, unchanged
+from .records import earlier_titles, records_as_stored, titles_record, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
 
@@ -100,8 +100,11 @@ def compile_project(
     if markdown and options.pages and project.front_matter_title_refs:
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
+    named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
     todo = [
-        (path, key, slugs[path]) for path, key, found in zip(article_paths, keys, cached) if found is None
+        (path, key, slugs[path], earlier_titles(manifest, slugs[path]) if named else None)
+        for path, key, found in zip(article_paths, keys, cached)
+        if found is None
     ]
     if in_processes(todo, jobs):  # once here, not once in each worker process
         prepare_languages(run.all_locales)
@@ -122,6 +125,8 @@ def compile_project(
             manifest.put(compiled.slug, compiled.record)
         elif found is None:
             manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
+            if compiled.titles is not None:  # but the titles of its pages kept from before
+                manifest.put(compiled.slug, titles_record(compiled.titles))
         if compiled.read:
             read[compiled.slug] = compiled.markdown_keys
             copies[compiled.slug] = compiled.copies
@@ -194,10 +199,10 @@ def _titles(
             found = unchanged(run, manifest, article.path, article.slug, key)
             if found is not None and found.titles is not None:
                 known[article.path] = found.titles
-    wanted = [task for task in everything if task[0] not in known]
+    wanted = [(path, slug, earlier_titles(manifest, slug)) for path, slug in everything if path not in known]
     if in_processes(wanted, jobs):
         prepare_languages(run.all_locales)
-    for (path, _), titles in zip(wanted, run_ordered(decide_titles, run, wanted, jobs), strict=True):
+    for (path, _, _), titles in zip(wanted, run_ordered(decide_titles, run, wanted, jobs), strict=True):
         if titles is not None:
             known[path] = titles
     return title_map((known[path] for path, _ in everything if path in known), run.targets)
