@@ -277,3 +277,32 @@ def test_children_keep_naming_a_parent_by_its_published_title_while_its_catalog_
     po.write_text(mended.replace('"Anpassung"', '"Gestaltung"') + "msgid broken\n", encoding="utf-8")
     assert run_cli(root, "compile", "-j", jobs).exit_code == 1
     assert front(root, "colors")["parent"] == "Anpassung"  # as the parent page still has it
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "---\ntitle: Colors\nmenu:\n  main:\n    parent: Customization\n---\n",
+        '+++\ntitle = "Colors"\n[menu.main]\nparent = "Customization"\n+++\n',
+        '+++\ntitle = "Colors"\nmenu = { main = { weight = 2, parent = "Customization" } }\n+++\n',
+        '+++\ntitle = "Colors"\nmenu.main.parent = "Customization"\n+++\n',
+    ],
+    ids=["yaml-map", "toml-table", "toml-inline-table", "toml-dotted-key"],
+)
+def test_a_hugo_menu_entry_names_its_parent_by_the_parents_translated_title(
+    tmp_path: Path, menu: str
+) -> None:
+    pages = {"customization": PAGES["customization"], "colors": menu + "\nPick the colors.\n"}
+    root = make_docs(tmp_path / "p", pages)
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('["parent", "grand_parent"]', '["menu.main.parent"]'),
+        encoding="utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    fill(root, GERMAN)
+    compile_ok(root)
+    written = (root / "out" / "de" / "colors.md").read_text(encoding="utf-8")
+    assert written == menu.replace("Colors", "Farben").replace("Customization", "Anpassung") + (
+        "\nDie Farben wählen.\n"
+    )

@@ -1643,8 +1643,14 @@ def test_a_template_output_at_a_sentences_edge_stays_in_its_unit_for_the_transla
         '[[cascade]]\ntitle = "Not this one"\n[menu.main]\nname = "About us"\nweight = 2\n+++\n',
         '{\n"title": "Basics", "card": {"name": "tutorials", "title": "Walkthrough the basics"},\n'
         '"menu": {"main": {"name": "About us", "weight": 2}}\n}\n',
+        '+++\ntitle = "Basics"\ncard = { name = "tutorials, {all}", title = "Walkthrough the basics" }\n'
+        'menu = { main = { name = "About us", weight = 2 } }\n+++\n',
+        '+++\ntitle = "Basics"\ncard.name = "tutorials"\ncard . "title" = "Walkthrough the basics"\n'
+        '[menu]\nmain.name = "About us"\nmain.weight = 2\n+++\n',
+        '+++\ntitle = "Basics"\n[card]\nname = "tutorials"\ntitle = "Walkthrough the basics"\n'
+        '[menu]\nmain = {weight = 2, name = "About us"}\n+++\n',
     ],
-    ids=["yaml", "toml", "json"],
+    ids=["yaml", "toml", "json", "toml-inline-tables", "toml-dotted-keys", "toml-inline-table-in-a-table"],
 )
 def test_a_dotted_front_matter_key_translates_the_value_nested_under_it(front: str) -> None:
     # Docsy's section cards (the Kubernetes website) and Hugo's menu entries show these to readers

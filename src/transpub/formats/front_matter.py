@@ -399,7 +399,12 @@ _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_TABLE = re.compile(
     r"[ \t]*\[(?:([ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*)\]|[^\n]*)"
 )
-_TOML_KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')[ \t]*=[ \t]*")
+#: One part of a key: bare, or quoted.
+_TOML_KEY_PART = re.compile(r"[A-Za-z0-9_-]+|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
+#: A key and its ``=``: its parts (``menu.main.parent``, ``"menu"."main"``) in group 1.
+_TOML_KEY = re.compile(
+    rf"[ \t]*((?:{_TOML_KEY_PART.pattern})(?:[ \t]*\.[ \t]*(?:{_TOML_KEY_PART.pattern}))*)[ \t]*=[ \t]*"
+)
 _TOML_STRING = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\']|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'', re.S
 )
@@ -423,6 +428,7 @@ def _read_toml(
         if key in data and _DATED.match(str(data[key])):
             front.date = str(data[key]).strip()
             break
+    prefixes = _prefixes(keys)
     pos = 0
     table: str | None = ""  # the [table] the lines are in ("": none; None: one whose keys are not read)
     while pos < len(body):
@@ -437,21 +443,63 @@ def _read_toml(
         if key_match is None or table is None:
             pos = line_end + 1
             continue
-        key = key_match.group(1)
-        if key[0] in "\"'":
-            key = tomllib.loads(f"k = {key}")["k"]
+        key = _toml_key(key_match.group(1))
         name = f"{table}.{key}" if table else key
         value_start = key_match.end()
         value_end = _toml_value_end(body, value_start)
-        if name in keys and isinstance(_value_at(data, name), (str, list)):
-            front.values.extend(_toml_strings(body, offset, name, value_start, value_end, newline))
+        front.values.extend(
+            _toml_values(body, offset, name, value_start, value_end, data, keys, prefixes, newline)
+        )
         next_line = body.find("\n", value_end)
         pos = len(body) if next_line < 0 else next_line + 1
     return front
 
 
-def _toml_value_end(body: str, start: int) -> int:
-    """Where the value starting at ``start`` ends (arrays and multi-line strings span lines)."""
+def _toml_key(written: str) -> str:
+    """The dotted name of a key as written (its parts unquoted).
+
+    >>> _toml_key('menu . main."parent"'), _toml_key("'a.b'")
+    ('menu.main.parent', 'a.b')
+    """
+    parts = _TOML_KEY_PART.findall(written)
+    return ".".join(tomllib.loads(f"k = {part}")["k"] if part[0] in "\"'" else part for part in parts)
+
+
+def _toml_values(
+    body: str,
+    offset: int,
+    name: str,
+    start: int,
+    end: int,
+    data: dict,
+    keys: Container[str],
+    prefixes: Container[str],
+    newline: str,
+) -> Iterator[FrontValue]:
+    """The translated values of the key ``name`` (dotted, from the top), its value written from
+    ``start`` to ``end`` in ``body``: its strings when ``keys`` names it, else, in an inline table
+    ``prefixes`` lead into (``menu = { main = { parent = "Docs" } }``), those of its keys."""
+    value = _value_at(data, name)
+    if name in keys and isinstance(value, (str, list)):
+        yield from _toml_strings(body, offset, name, start, end, newline)
+    elif name in prefixes and isinstance(value, dict) and body.startswith("{", start):
+        pos = start + 1
+        while pos < end:
+            pos = _TOML_SKIP.match(body, pos, end).end()  # type: ignore[union-attr]
+            key_match = _TOML_KEY.match(body, pos, end)
+            if key_match is None:  # "}" (or what tomllib read and this does not: left as written)
+                return
+            inner = f"{name}.{_toml_key(key_match.group(1))}"
+            value_end = _toml_value_end(body, key_match.end(), inline=True)
+            yield from _toml_values(
+                body, offset, inner, key_match.end(), value_end, data, keys, prefixes, newline
+            )
+            pos = value_end
+
+
+def _toml_value_end(body: str, start: int, *, inline: bool = False) -> int:
+    """Where the value starting at ``start`` ends (arrays and multi-line strings span lines; in an
+    inline table, ``inline``, a comma or the table's closing brace ends it too)."""
     depth = 0
     pos = start
     while pos < len(body):
@@ -467,8 +515,10 @@ def _toml_value_end(body: str, start: int) -> int:
         if char in "[{":
             depth += 1
         elif char in "]}":
+            if inline and depth == 0:
+                return pos
             depth -= 1
-        elif char == "\n" and depth <= 0:
+        elif (char == "\n" or (inline and char == ",")) and depth <= 0:
             return pos
         pos += 1
     return pos
