@@ -213,7 +213,7 @@ def test_a_translation_in_an_html_block_that_mkdocs_and_jekyll_read_as_markdown_
     "block",
     [
         "<span>\nUse *this* one, web-{0..N-1}.\n</span>\n",
-        "<div>Boxed.</div>\nUse *this* one, web-{0..N-1}.\n",
+        "<div>Boxed.</div> Use *this* one, web-{0..N-1}.\n",
     ],
 )
 def test_a_translation_in_an_html_block_read_as_markdown_sets_no_attributes_for_mkdocs_or_jekyll(
@@ -256,7 +256,7 @@ def mkdocs_and_jekyll_pages(written: str) -> list[str]:
     "block",
     [
         "<span>\nSee https://example.org/docs. Or at www.example.org, or [here] and [a, b].\n</span>\n",
-        "<div>Boxed.</div>\nSee https://example.org/docs, or [here] (and [a, b]).\n",
+        "<div>Boxed.</div> See https://example.org/docs, or [here] (and [a, b]).\n",
     ],
 )
 def test_addresses_and_brackets_in_an_html_block_read_as_markdown_come_back_as_the_source_writes_them(
@@ -2198,3 +2198,60 @@ def test_a_translation_of_text_after_a_comment_opening_a_line_cannot_start_a_blo
     assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} == {"div", "p"}, localized
     if "&" not in localized:  # (a character reference there Python-Markdown moves to the page's end)
         assert tree.xpath("string(p[2])") == f"{evil} wie zuvor.", localized
+
+
+def rendered_by_each(written: str, tmp_path: Path) -> dict[str, str]:
+    """``written`` as MkDocs (Python-Markdown), and where installed Jekyll (kramdown, GFM) and Hugo
+    render it."""
+    pages = {"mkdocs": markdown.markdown(written, extensions=["tables", "def_list", "attr_list"])}
+    if KRAMDOWN_GFM:
+        pages["jekyll"] = kramdown_gfm(written)
+    if HUGO:
+        pages["hugo"] = hugo_page(written, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
+    return pages
+
+
+def test_a_quote_right_under_an_html_paragraph_comes_back_as_written_and_its_translation_stays_text(
+    tmp_path: Path,
+) -> None:
+    # CommonMark reads "> quote" as text of the <p>'s HTML block, kramdown and Python-Markdown as a
+    # quote: its pseudo-translation wrote "&gt; quote", a paragraph in Jekyll and MkDocs
+    source = "<p>A paragraph.</p>\n> A quote.\n"
+    document = read(source)
+    assert msgids(document) == ["A paragraph.", "A quote."]
+    assert unmarked_pseudo(document) == source
+    evil = "<script>alert(1)</script> *x* [y](javascript:alert(2)) {: onclick=alert(3)} https://evil.example"
+    written = translate(document, {"A quote.": evil})
+    for name, page in rendered_by_each(written, tmp_path).items():
+        assert not re.search(r"<(script|em|a)\b|<[^>]*onclick", page), name
+        assert evil in html.unescape(page), name  # (shown as written)
+        if name != "hugo":  # (to Hugo, raw HTML: "> " and the text shown as written)
+            assert "<blockquote>" in page, name
+
+
+def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:
+    # kramdown reads "| … |" lines as a table's rows only when every line of the paragraph is one:
+    # the paragraph written on one line was a table of one row in Jekyll
+    source = "Intro.\n\n| a | b |\nTerm\n| x | z |\n"
+    document = read(source)
+    assert msgids(document) == ["Intro.", "| a | b |", "Term", "| x | z |"]
+    assert unmarked_pseudo(document) == source
+    written = translate(document, {"Term": "Begriff | Zelle"})
+    assert written == "Intro.\n\n| a | b |\nBegriff \\| Zelle\n| x | z |\n"
+    if KRAMDOWN_GFM:
+        assert "<table" not in kramdown_gfm(written)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<div>\nBoxed.\n</div>\n> One line,\n> another.\n",  # each ">" shows to Goldmark (raw HTML)
+        "A term\n**on two lines**\n: *Its definition*\n",  # a definition starting with emphasis
+        "- A list item | with a pipe\nand a lazy line\n",  # kramdown: a table's row in the item
+        "Term\n: A definition | with a pipe\nand a lazy line\n",
+        "1. An item\n`code`\n: A definition in the item\n",  # kramdown, MkDocs: a definition list
+    ],
+)
+def test_a_pseudo_translation_keeps_the_lines_jekyll_mkdocs_or_hugo_read_apart(source: str) -> None:
+    # found by generating pages: each was written on one line, which one of them renders otherwise
+    assert unmarked_pseudo(read(source)) == source

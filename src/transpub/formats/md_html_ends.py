@@ -103,6 +103,51 @@ def elements_before_fences(
     return found
 
 
+def elements_above_markdown(
+    text: str, pos: int, fenced: list[tuple[int, int]], tags: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The HTML elements from ``pos`` on that open an HTML block with one of ``tags`` (their line
+    under a blank one, the text's start or another such element) and end at the end of a line right
+    above one that is not blank (``<p>Hi.</p>`` then ``> A quote``), each from its start tag's ``<``
+    to its end tag's ``>``. kramdown and Python-Markdown end the HTML block there and read the next
+    line as Markdown (a quote, a list, a table's row); CommonMark's block runs on over it. An element
+    whose start tag says its content is Markdown (``markdown="1"``) is left out (read otherwise).
+
+    >>> text = '<p>Hi.</p>\\n> A quote\\n\\n<div>\\n<p>x</p>\\n<p>y</p>\\n</div>\\n<p>z</p>\\n- item\\n'
+    >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"div", "p"}))]
+    ['<p>Hi.</p>', '<div>\\n<p>x</p>\\n<p>y</p>\\n</div>', '<p>z</p>']
+    """
+    found: list[tuple[int, int]] = []
+    ended = -1  # (where the last element found ends: the line under it may open another)
+    for start in _BLOCK_START.finditer(text, pos):
+        line_start = start.start()
+        above = text.rfind("\n", 0, line_start - 1) + 1  # (the line above's start)
+        opens_block = (
+            line_start <= pos or not text[above : line_start - 1].strip(" \t") or above <= ended < line_start
+        )
+        if (
+            not opens_block
+            or start.group(1).lower() not in tags
+            or _inside(line_start, fenced)
+            or _MARKDOWN_ATTRIBUTE.search(text, line_start, text.find(">", line_start) + 1 or len(text))
+        ):
+            continue
+        at = line_start + len(start.group()) - len(start.group(1)) - 1
+        end = end_tag_line(text, at, fenced, alone=False)
+        if end is None or re.search(r"\n[ \t]*\n", text[at : end[1]]):
+            continue
+        line_end = text.find("\n", end[1])
+        next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        if line_end >= 0 and text[line_end + 1 : next_end if next_end >= 0 else len(text)].strip(" \t"):
+            found.append((at, end[1]))
+            ended = end[1]
+    return found
+
+
+#: An attribute saying an element's content is Markdown (kramdown's ``markdown="1"``, md_in_html's).
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?=[\s=/>])", re.I)
+
+
 def blocks_running_over(parsed: str, ends: list[int]) -> list[tuple[int, int]]:
     """The HTML blocks of ``parsed`` (the text markdown-it reads) that CommonMark would run on over
     a line starting at one of ``ends`` (an end tag kramdown ends its element at): each from its

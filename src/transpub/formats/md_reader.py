@@ -47,7 +47,7 @@ from .md_escape import (
     references_in,
     title_writer,
 )
-from .md_html_ends import blocks_running_over, elements_before_fences, end_tag_line
+from .md_html_ends import blocks_running_over, elements_above_markdown, elements_before_fences, end_tag_line
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -519,9 +519,7 @@ class _Builder(RunSlots):
         if "\\" in text:
             escaped = escaped_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms))
         # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
-        pipes = tag not in ("td", "th") and any(
-            atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in atoms
-        )
+        pipes = tag not in ("td", "th") and _holds_pipe(atoms)
         # its text as written, its markup a line break (brackets and words do not run across it)
         lined = (
             "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
@@ -560,16 +558,23 @@ class _Builder(RunSlots):
         # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one: a unit per line, its
         # marker kept; else a unit per abbreviation's definition and per run between them
         lines = _marked_lines(atoms) if tag in ("p", "li") else None
-        if lines is None and pipes and tag == "p":  # a table's rows in kramdown: a unit per line
+        if (
+            lines is None and pipes and tag in ("p", "li", "dd")
+        ):  # a table's rows in kramdown: a unit per line
             lines = _piped_lines(atoms)
-        if lines is None and tag in ("p", "dt"):  # terms and definitions of kramdown's lists
+        if lines is None and tag in ("p", "dt", "li"):  # terms and definitions of kramdown's lists
             lines = _defined_lines(atoms)
+        if lines is None and in_html:  # a quote's "> " on its later lines: text to Goldmark
+            lines = _quoted_lines(atoms)
         if lines is None:
             lines = [([], run, line_break) for run, line_break in _abbreviation_lines(atoms)]
         for number, (marker, run, line_break) in enumerate(lines):
             if number:  # a line of its own: a unit of its own
                 shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
                 ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
+            if pipes and len(lines) > 1:  # (a pipe a line's translation brings where it has none: \|)
+                ctx = ctx._replace(pipes=_holds_pipe(run))
+                ctx = ctx._replace(escape=_source_escape(ctx))
             _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
             _emit_plain(line_break, out)
@@ -933,6 +938,18 @@ def _is_line_break(atom: Atom) -> bool:
     return atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()
 
 
+def _marker(pattern: re.Pattern[str], line: list[Atom]) -> re.Match[str] | None:
+    """``pattern`` (a marker and the spaces after it, then text) matched at the start of the first
+    atom of ``line``, plain text; the text after the marker may be the next atom's (``: *Term*``)."""
+    first = line[0]
+    after = line[1] if len(line) > 1 else None
+    probe = first.raw
+    if after is not None and (after.kind != "text" or after.raw[:1].strip()):
+        probe += "x"  # (markup, or text that is no space)
+    found = pattern.match(probe)
+    return found if found is not None and found.end() <= len(first.raw) else None
+
+
 def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
     r"""The lines of a paragraph of two lines or more that each start with a list marker (see
     :data:`_LINE_MARKER`): each line's marker, its text and the line break after it, so that each
@@ -948,7 +965,7 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
         first = line[0] if line else None
         if first is None or first.kind != "text" or first.raw != first.text:
             return None
-        found = _LINE_MARKER.match(first.raw)
+        found = _marker(_LINE_MARKER, line)
         if found is None:
             return None
         rest = first.raw[found.end() :]
@@ -958,19 +975,40 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
 
 
 def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
-    r"""The lines of a paragraph of two lines or more that each hold a pipe written as it is, as
+    r"""The lines of a paragraph of two lines or more of which one holds a pipe written as it is, as
     :func:`_marked_lines` gives them (no marker): kramdown (Jekyll) reads such lines as the rows of a
-    table, which a translation written on one line would make one row. None for any other paragraph.
+    table (every line one: a table; a line without: a paragraph), which a translation written on one
+    line would make one row. None for any other paragraph.
 
     >>> [[a.raw for a in run] for _, run, _ in _piped_lines(
-    ...     [Atom("text", "A | 1", "A | 1"), Atom("text", "\n", "\n"), Atom("text", "B | 2", "B | 2")])]
-    [['A | 1'], ['B | 2']]
+    ...     [Atom("text", "A | 1", "A | 1"), Atom("text", "\n", "\n"), Atom("text", "Term", "Term")])]
+    [['A | 1'], ['Term']]
     """
     lines = _lines(atoms)
-    for line, _ in lines:
-        if not any(atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in line):
-            return None
-    return [([], line, line_break) for line, line_break in lines] if len(lines) > 1 else None
+    if len(lines) < 2 or not any(_holds_pipe(line) for line, _ in lines):
+        return None
+    return [([], line, line_break) for line, line_break in lines]
+
+
+def _holds_pipe(atoms: list[Atom]) -> bool:
+    """Whether text of ``atoms`` writes a pipe as it is (kramdown: a table's row)."""
+    return any(atom.kind == "text" and _BARE_PIPE.search(atom.raw) for atom in atoms)
+
+
+def _quoted_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
+    r"""The lines of a paragraph of a quote whose later lines start with a ``>`` of their own, as
+    :func:`_marked_lines` gives them (no marker), for a paragraph Goldmark reads as raw HTML (see
+    :attr:`~transpub.formats.document.TextSlot.in_html_block`), where each ``>`` shows: a
+    translation written on one line would drop them. None for any other paragraph.
+
+    >>> [[a.raw for a in run] for _, run, _ in _quoted_lines(
+    ...     [Atom("text", "A", "A"), Atom("text", "\n> ", "\n "), Atom("text", "B", "B")])]
+    [['A'], ['B']]
+    """
+    lines = _lines(atoms)
+    if not any(">" in atom.raw for _, line_break in lines for atom in line_break):
+        return None
+    return [([], line, line_break) for line, line_break in lines]
 
 
 #: A definition's marker at a line's start (kramdown, Python-Markdown and Goldmark: ``: A ferry``).
@@ -996,7 +1034,7 @@ def _defined_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list
     for line, line_break in _lines(atoms):
         first = line[0] if line else None
         found = (
-            _DEFINITION_MARKER.match(first.raw)
+            _marker(_DEFINITION_MARKER, line)
             if first is not None and first.kind == "text" and first.raw == first.text
             else None
         )
@@ -1417,12 +1455,13 @@ def _fences_after_endraw(parsed: str) -> str:
 
 
 def _elements_before_fences(text: str, pos: int) -> list[tuple[int, int]]:
-    """The HTML elements that kramdown and Python-Markdown end right above a code fence, which
-    CommonMark's HTML block would run on over (see :func:`elements_before_fences`); ``<pre>``,
-    ``<script>`` and ``<style>`` end their blocks there already."""
-    if "```" not in text and "~~~" not in text:
-        return []
-    return elements_before_fences(text, pos, fenced_ranges(text, pos), _BLOCK_TAGS - _RAW_TAGS)
+    """The HTML elements that kramdown and Python-Markdown end right above a code fence, or above a
+    line they read as Markdown (see :func:`elements_above_markdown`), which CommonMark's HTML block
+    would run on over (see :func:`elements_before_fences`); ``<pre>``, ``<script>`` and ``<style>``
+    end their blocks there already."""
+    fenced = fenced_ranges(text, pos) if "```" in text or "~~~" in text else []
+    found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS) if fenced else []
+    return sorted(set(found + elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS)))
 
 
 #: Tags whose CommonMark HTML block ends at their end tag's line.
