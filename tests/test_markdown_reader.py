@@ -505,6 +505,29 @@ def test_braces_the_source_writes_as_they_are_never_make_attributes_in_a_transla
     assert page.count("onclick=alert(1)}") == 2, page
 
 
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "<1>x</1>{0..N-1} onclick=alert(1)}",  # right after an element
+        "<1>x</1>{hidden} web-{0..N-1}",
+    ],
+)
+def test_braces_the_source_writes_under_a_markdown_div_never_make_attributes_in_a_translation(
+    evil: str,
+) -> None:
+    """Under a ``<div markdown="1">`` of its own (escapes written as character references there),
+    MkDocs' attr_list still reads a word in braces right after an element as its attributes: a
+    source's ``{0..N-1}`` a translation glues to its emphasis stays text."""
+    source = '<div markdown="1">\nStart *in* order from {0..N-1} then, {hidden} too.\n</div>\n'
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    (paragraph,) = msgids(document)
+    written = translate(document, {paragraph: evil})
+    page = markdown.markdown(written, extensions=["md_in_html", "attr_list"])
+    assert re.findall(r"<(\w+)([^>]*)>", page) == [("div", ""), ("p", ""), ("em", "")], page
+    assert "{0..N-1}" in html.unescape(page) or "{hidden}" in html.unescape(page), page
+
+
 #: MkDocs Material's usual extensions that make elements of plain text a translator can type
 #: (``:smile:``, ``@user``, ``#123``), after which attr_list reads attributes in braces.
 _ELEMENTS_OF_TEXT = (

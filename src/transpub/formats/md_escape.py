@@ -259,14 +259,20 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
 
     def spelled(match: re.Match[str]) -> str:
         kept, start = table[match.group(2)], match.start(2)
-        if kept[0] == "{" and (
-            written[start - 1 : start] not in (" ", "\t")
-            or not written[written.rfind("\n", 0, start) + 1 : start].strip()
-        ):
+        if kept[0] == "{" and not _brace_word_may_stand(written, start):
             return match.group()
         return match.group(1) + kept
 
     return pattern.sub(spelled, written)
+
+
+def _brace_word_may_stand(written: str, start: int) -> bool:
+    """Whether a source's word that starts with a brace may be written as the source writes it at
+    ``start`` of ``written``: after a space, with more than spaces before it on the line (not right
+    after an inline element, nor where a line may start: attr_list would read attributes there)."""
+    return written[start - 1 : start] in (" ", "\t") and bool(
+        written[written.rfind("\n", 0, start) + 1 : start].strip()
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -280,19 +286,29 @@ def _spellings_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _with_words(written: str, words: tuple[tuple[str, str], ...]) -> str:
     r"""``written`` (escaped with character references, see :func:`escape_markdown`) with each of
     ``words`` (as so escaped, as the source writes it) as the source writes it where it stands as a
-    word of its own: no letter, digit or ASCII character on either side of it.
+    word of its own: no letter, digit or ASCII character on either side of it; one that starts with a
+    brace only where :func:`with_spellings` writes it so (after a space, not first on the line).
 
     >>> print(_with_words("&#42;args, (&#42;args) a&#42;args &#42;args", (("&#42;args", "\\*args"),)))
     &#42;args, (&#42;args) a&#42;args \*args
     >>> print(_with_words("&#42;args&#42; ⟦&#42;args⟧ 用&#42;args", (("&#42;args", "\\*args"),)))
     &#42;args&#42; ⟦\*args⟧ 用&#42;args
+    >>> print(_with_words("&#123;a} x &#123;a}", (("&#123;a}", "{a}"),)))
+    &#123;a} x {a}
     """
     table = dict(words)
     if not any(word in written for word in table):
         return written
     alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
     pattern = re.compile(r"(?<![\w!-~])(?:" + alternatives + r")(?![\w!-~])")
-    return pattern.sub(lambda match: table[match.group()], written)
+
+    def spelled(match: re.Match[str]) -> str:
+        kept = table[match.group()]
+        if kept[0] == "{" and not _brace_word_may_stand(written, match.start()):
+            return match.group()
+        return kept
+
+    return pattern.sub(spelled, written)
 
 
 def literal_replacement(text: str) -> Callable[[re.Match[str]], str]:
