@@ -1856,7 +1856,8 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
     """Hugo (Goldmark) and transpub's own pages read the lines under a ``<div markdown="1">`` of its
     own as raw HTML, where ``<https://…>`` is a tag that hides the address: a Chinese translation,
     glued to the address, writes it there as the source does; MkDocs reads them as Markdown and makes
-    a link of it (magiclink), so it gets the link on its own; after the blank line, Markdown to all."""
+    a link of it (magiclink), so it gets the link on its own, as with no generator named (which may be
+    MkDocs); after the blank line, Markdown to all."""
     document = read(NOTICE)
     assert msgids(document) == [*NOTICE_CHINESE]
     assert unmarked_pseudo(document) == NOTICE
@@ -1872,17 +1873,31 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
         "访问https://example.org/guide了解详情。今天写信给ann@example.com。现在就去www.example.com。\n"
     )
     markdown_line = "访问<https://example.org/guide>了解详情。\n"
-    for generator in ("hugo", "hugo-0.143", "mdbook", None):
+    for generator in ("hugo", "hugo-0.143", "mdbook", "github"):
         written = chinese(generator)
         assert raw_lines + "\n" + markdown_line in written, (generator, written)
     # (kramdown links no bare URL: text to Jekyll on both sides of the blank line, as in the source)
     assert raw_lines + "\n访问https://example.org/guide了解详情。\n" in chinese("jekyll")
-    page = render_markdown_page(chinese(None), "zh-Hans", "a.md")  # (compile's HTML page of the article)
+    page = render_markdown_page(chinese("github"), "zh-Hans", "a.md")  # (compile's HTML page of the article)
     assert raw_lines in page and '<a href="https://example.org/guide">https://example.org/guide</a>' in page
-    mkdocs = chinese("mkdocs")
-    assert "访问<https://example.org/guide>了解详情。今天写信给<ann@example.com>。" in mkdocs
-    shown = markdown.markdown(mkdocs, extensions=["md_in_html", "pymdownx.magiclink"])
-    assert shown.count('<a href="https://example.org/guide">https://example.org/guide</a>') == 2, shown
+    for generator in ("mkdocs", None):
+        mkdocs = chinese(generator)
+        assert "访问<https://example.org/guide>了解详情。今天写信给<ann@example.com>。" in mkdocs
+        shown = markdown.markdown(mkdocs, extensions=["md_in_html", "pymdownx.magiclink"])
+        assert shown.count('<a href="https://example.org/guide">https://example.org/guide</a>') == 2, shown
+
+
+@pytest.mark.parametrize("glued", ["<1/>evil.example/login", "<1/>.evil.example", "<1/>@evil.example"])
+def test_a_translation_glued_to_an_address_under_a_markdown_div_cannot_send_its_link_elsewhere_on_an_unnamed_generator(
+    glued: str,
+) -> None:
+    """With no ``[compile] heading_ids`` the generator is not known, and MkDocs (md_in_html and
+    magiclink) links a bare URL under a ``<div markdown="1">``: text a translation glues to the
+    source's address there cannot make that link go to another host."""
+    document = read('<div class="notice" markdown="1">\nVisit https://example.org for details.\n</div>\n')
+    written = document.render(lambda slot: Resolution(f"Besuchen Sie {glued} jetzt."))
+    page = markdown.markdown(written, extensions=["md_in_html", "pymdownx.magiclink"])
+    assert re.findall(r'href="([^"]*)"', page) == ["https://example.org"], page
 
 
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")

@@ -619,10 +619,12 @@ def _part_class(part: object) -> type:
 
 
 #: The generators (``[compile] heading_ids``) that read the lines under a ``<div markdown="1">`` of
-#: its own as Markdown and make a link of a bare URL there: MkDocs (md_in_html, magiclink). kramdown
-#: reads them as Markdown but links no bare URL; CommonMark (Hugo's Goldmark, mdBook, transpub's HTML
-#: pages) reads them as raw HTML, where ``<https://…>`` is a tag that hides the address.
-_LINKS_BARE_URLS_IN_HTML_BLOCKS = frozenset({"mkdocs"})
+#: its own as Markdown and make a link of a bare URL there: MkDocs (md_in_html, magiclink), and with
+#: None any generator, MkDocs too (a translation glued to the address there would send its link
+#: elsewhere: ``<1/>evil.example``). kramdown reads them as Markdown but links no bare URL; CommonMark
+#: (Hugo's Goldmark, mdBook, transpub's HTML pages) reads them as raw HTML, where ``<https://…>`` is a
+#: tag that hides the address.
+_LINKS_BARE_URLS_IN_HTML_BLOCKS = frozenset({"mkdocs", None})
 #: The generators that make no link of a bare URL anywhere: Jekyll (kramdown), where the source's
 #: ``https://…`` is text, and ``<https://…>`` a link.
 _NO_BARE_URL_LINKS = frozenset({"jekyll"})
@@ -637,8 +639,8 @@ def _bare_url_in_place(
     make another link or no link (``访问https://a.org了解``: text glued to it), which is written so
     that it stays the link it is (see :func:`~transpub.formats.md_escape.standalone_url`); in the
     lines under a ``<div markdown="1">`` (:attr:`TextSlot.in_html_block`) only for a generator that
-    links it there (``generator``, ``[compile] heading_ids``): to the others it is text there, as the
-    source's is; for Jekyll, which links no bare URL, only where the text glued to it would make
+    links it there or may (``generator``, ``[compile] heading_ids``; None: not known): to the others
+    it is text there, as the source's is; for Jekyll, which links no bare URL, only where the text glued to it would make
     kramdown show it otherwise (:func:`_typography_joined`)."""
     raw = piece[0]
     if raw.__class__ is not str or raw[:1] in ("<", "[", ""):
