@@ -1020,6 +1020,41 @@ def test_the_label_of_a_hugo_book_tab_and_the_title_of_its_details_are_translate
     assert "Which version?" not in msgids(read(text, shortcode_params=("title",)))
 
 
+#: A page whose tab label and details title a translation would make links to its own definition
+#: and footnote: a {{% x %}} shortcode's output is the page's Markdown, where [docs] and [^1] are links.
+BOOK_LINKS = (
+    "See [docs].[^1]\n\n"
+    '{{% tab "macOS" %}}\nInstall it.\n{{% /tab %}}\n\n'
+    '{{% details "Which version?" %}}\nThe newest.\n{{% /details %}}\n\n'
+    "[docs]: https://example.org/docs\n[^1]: A note.\n"
+)
+
+
+@pytest.mark.parametrize("evil", ["Mac [docs]", "Mac[^1]"])
+def test_a_tab_label_or_details_title_cannot_be_made_a_link_to_the_pages_definitions(evil: str) -> None:
+    """hugo-book's tab label is written into the shortcode's output, which Hugo renders as the page's
+    Markdown: a translation that adds ``[docs]`` would be a link to the page's ``[docs]`` definition.
+    Such a translation is written as its source, as one that adds ``[x](url)`` is."""
+    document = read(BOOK_LINKS)
+    localized = translate(document, {"macOS": evil, "Which version?": evil})
+    assert '{{% tab "macOS" %}}' in localized and '{{% details "Which version?" %}}' in localized, localized
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_shows_no_link_in_a_tab_label_a_translation_writes_with_brackets(tmp_path: Path) -> None:
+    """Hugo renders a ``{{% tab %}}`` shortcode's output (its label too) as the page's Markdown: the
+    translated page has the links of the source's page, none in the label."""
+    document = read(BOOK_LINKS)
+    localized = translate(document, {"macOS": "Mac [docs]"})
+    shortcodes = {"tab": "<label>{{ .Get 0 }}</label>\n{{ .Inner }}", "details": "{{ .Inner }}"}
+    pages = [
+        hugo_page(text, tmp_path / name, shortcodes=shortcodes)
+        for name, text in (("en", BOOK_LINKS), ("de", localized))
+    ]
+    hrefs = [re.findall(r'<a href="([^"]*)"', page) for page in pages]
+    assert hrefs[1] == hrefs[0], pages[1]
+
+
 def test_an_unclosed_shortcode_is_named_with_its_line_and_swallows_no_paragraphs() -> None:
     text = (
         "---\ntitle: T\n---\n\n"

@@ -685,12 +685,13 @@ def shortcode_value(text: str) -> str:
 
 #: What a shortcode's template may render as a link, an image or HTML when it reads a parameter as
 #: Markdown (Hugo's ``figure`` does with ``caption``: ``markdownify``, raw HTML too with ``unsafe``;
-#: an e-mail address is a ``mailto:`` link with Goldmark's linkify).
-_PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|://|[wW]{3}\.|(?<=[\w.+-])@(?=[\w-]+\.\w)")
+#: an e-mail address is a ``mailto:`` link with Goldmark's linkify; ``[docs]`` and ``[^1]``, a link to
+#: the page's definition or footnote where the shortcode's output is the page's Markdown: ``{{% x %}}``).
+_PARAM_MARKUP = re.compile(r"<[A-Za-z/!?]|\]\(|\]\[|\]:|\]|://|[wW]{3}\.|(?<=[\w.+-])@(?=[\w-]+\.\w)")
 #: Each match of :data:`_PARAM_MARKUP` in words (any other: ``<`` and a letter, HTML).
 _MARKUP_WORDS = {
-    "](": "a link or an image", "][": "a reference link", "]:": "a link definition", "://": "a URL",
-    "www.": "a URL", "@": "an e-mail address",
+    "](": "a link or an image", "][": "a reference link", "]:": "a link definition", "]": "a reference link",
+    "://": "a URL", "www.": "a URL", "@": "an e-mail address",
 }  # fmt: skip
 #: A whole HTML tag, attributes and all (``<i class='fa'>``, ``</i>``), for :func:`markup_added`.
 _HTML_TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
