@@ -1395,6 +1395,23 @@ def test_the_markdown_tabs_inside_a_hugo_book_tabs_shortcode_are_translated() ->
     assert unmarked_pseudo(document) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{% highlight go %}\nUse {{% tab "x" %}}a*b{{% /tab %}}\n{% endhighlight %}\n',
+        '{{< tabpane >}}\n{{% tab header="Go" lang="go" %}}\nfmt.Println(a*b)\n{{% /tab %}}\n{{< /tabpane >}}\n',
+        "{::nomarkdown}\nSee {{% x %}}a*b{{% /x %}}\n{:/nomarkdown}\n",
+    ],
+)
+def test_code_holding_a_markdown_shortcode_pair_stays_code(text: str) -> None:
+    """A ``{{% x %}}`` pair inside Liquid's ``highlight``, kramdown's ``{::nomarkdown}`` or a Docsy
+    ``tabpane`` of code tabs (``lang="go"``) is code there: nothing offered, nothing escaped (the
+    pseudo-translation wrote ``a\\*b``)."""
+    document = read(text)
+    assert msgids(document) == []
+    assert unmarked_pseudo(document) == text
+
+
 def test_docsy_cards_and_image_captions_are_translated_a_code_card_is_not() -> None:
     """Docsy renders a ``card``'s and an ``imgproc``'s inside as Markdown (they are in the default
     ``markdown_inside``): offered, inside a ``cardpane`` too; a ``card code=true`` holds code."""

@@ -638,8 +638,8 @@ def verbatim_pairs(
             if _keeps_inside(opener)
             and (opener.name not in markdown_inside or _inside_not_prose(opener))
             and not any(start <= opener.start < end for start, end in prose)
-            and (
-                _inside_not_prose(opener) or not any(opener.end <= start < closer.start for start in markdown)
+            and not (
+                _may_hold_markdown(opener) and any(opener.end <= start < closer.start for start in markdown)
             )
         ]
     )
@@ -647,8 +647,20 @@ def verbatim_pairs(
 
 def _renders_markdown(opener: Template) -> bool:
     """Whether Hugo renders the inside of the shortcode pair ``opener`` opens as Markdown: a
-    ``{{% x %}}`` pair, not a ``comment``."""
-    return opener.opener == "{{%" and not _keeps_inside(opener)
+    ``{{% x %}}`` pair, not a ``comment`` nor one of code (Docsy's ``{{% tab lang="go" %}}``)."""
+    return (
+        opener.opener == "{{%"
+        and not _keeps_inside(opener)
+        and not any(p.name == "lang" for p in opener.params)
+    )
+
+
+def _may_hold_markdown(opener: Template) -> bool:
+    """Whether the block pair ``opener`` opens reads as Markdown the ``{{% x %}}`` pairs inside it: a
+    ``{{< x >}}`` pair whose inside is no code (hugo-book's ``{{< tabs >}}``), not Docsy's
+    ``tabpane``, whose tabs are code unless it says ``text=true``, nor Liquid's ``raw`` or
+    ``highlight`` or kramdown's ``{::nomarkdown}``, whose inside is never Markdown."""
+    return opener.opener == "{{<" and opener.name != "tabpane" and not _inside_not_prose(opener)
 
 
 def _says_text(opener: Template) -> bool:
