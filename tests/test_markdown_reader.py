@@ -2345,3 +2345,19 @@ def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragr
 def test_a_pseudo_translation_keeps_the_lines_jekyll_mkdocs_or_hugo_read_apart(source: str) -> None:
     # found by generating pages: each was written on one line, which one of them renders otherwise
     assert unmarked_pseudo(read(source)) == source
+
+
+@pytest.mark.parametrize("source", ["> <p>A paragraph.</p>\n", "Intro.\n\n> > <pre>A paragraph.</pre>\n"])
+def test_a_translation_of_an_html_element_in_a_quote_makes_no_link_in_mkdocs(
+    source: str, tmp_path: Path
+) -> None:
+    # Python-Markdown reads an element in a quote as inline HTML, its text as Markdown: the
+    # translation, written as HTML text, was a javascript: link and emphasis in MkDocs
+    document = read(source)
+    assert "A paragraph." in msgids(document)
+    evil = "[x](javascript:alert(1)) *y* | z"
+    written = translate(document, {"A paragraph.": evil})
+    for name, page in rendered_by_each(written, tmp_path).items():
+        assert not re.search(r"<(a|em|table)\b", page), (name, page)
+        assert evil in html.unescape(page), (name, page)
+    assert unmarked_pseudo(document) == source

@@ -819,7 +819,9 @@ class _Builder(RunSlots):
             return  # what HTML cannot read whole stays as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
-        read_as_markdown = _markdown_reads_inside(tokens)
+        # in a quote, Python-Markdown reads the element as inline HTML of a paragraph: its text Markdown
+        in_quote = ">" in self.parsed[self.parsed.rfind("\n", 0, begin) + 1 : begin]
+        read_as_markdown = in_quote or _markdown_reads_inside(tokens)
         if read_as_markdown and self.links_in_text(tokens):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
