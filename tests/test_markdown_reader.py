@@ -2361,3 +2361,18 @@ def test_a_translation_of_an_html_element_in_a_quote_makes_no_link_in_mkdocs(
         assert not re.search(r"<(a|em|table)\b", page), (name, page)
         assert evil in html.unescape(page), (name, page)
     assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize("evil", ["Zelle | a | b", "    eingerückt *x*", "\tTab"])
+def test_a_translation_of_a_line_under_an_hr_is_no_table_or_code_block_in_jekyll_or_mkdocs(
+    evil: str, tmp_path: Path
+) -> None:
+    # kramdown and Python-Markdown read the line under <hr> as Markdown (CommonMark: the HTML block's
+    # text): a pipe the translation brings was a table's row in Jekyll, its indent a code block
+    source = "<hr>\nSome text.\n"
+    document = read(source)
+    written = translate(document, {"Some text.": evil})
+    for name, page in rendered_by_each(written, tmp_path).items():
+        assert not re.search(r"<(table|pre|code|em)\b", page), (name, page)
+        assert evil.split()[0] in html.unescape(page), (name, page)
+    assert unmarked_pseudo(document) == source

@@ -212,6 +212,12 @@ def escape_text_in_markdown(
 
     >>> escape_text_in_markdown("# Titular\n1. uno\n!!! danger", markdown="")
     '&#35; Titular\n1&#46; uno\n&#33;!! danger'
+
+    and a pipe anywhere (kramdown reads a line holding one as a table's row), and an indent that
+    would make a code block (four spaces, a tab):
+
+    >>> escape_text_in_markdown("    Zelle | a", markdown="")
+    '&#32;   Zelle &#124; a'
     """
     text = escape_text_with(text, references) if references else escape_text(text)
     if markdown is not None:
@@ -230,6 +236,7 @@ def escape_text_in_markdown(
                 pattern = r"(?<![\w/.@&#;+-])" + re.escape(escaped) + after
                 text = re.sub(pattern, literal_replacement(written), text)
         text = _BLOCK_MARKER.sub(_block_marker_reference, text)
+        text = _CODE_INDENT.sub(lambda indent: f"&#{ord(indent.group()[0])};" + indent.group()[1:], text)
     if "\n" not in text and "\r" not in text:
         return text
     pieces = _LINE_BREAK.split(text)  # line, break, line, break, …, line
@@ -244,10 +251,10 @@ def escape_text_in_markdown(
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 #: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
-#: and e-mail addresses; and a brace, which may open an attribute list (kramdown's ``{: onclick=…}``,
+#: and e-mail addresses, a table's pipe; and a brace, which may open an attribute list (kramdown's ``{: onclick=…}``,
 #: Python-Markdown's attr_list ``{hidden}`` after any element, one an extension makes of plain text
 #: too: ``@user``, ``:smile:``), unless it is the source's own word (``web-{0..N-1}``: see ``addresses``).
-_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
+_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{|]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
 
 
 #: What may follow an address for MkDocs' magiclink to end it there: no run of the characters it
@@ -256,7 +263,9 @@ _MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-]
 #: ``https://a.example.evil`` or ``https://a.example,evil``.
 _ADDRESS_ENDS = r"(?![_.?,!'(){}\[\]&%:\"|~;]*(?:[^\W_]|[-/#@$+=]))"
 
-
+#: An indent at a line's start that makes a code block (four spaces, or a tab), in text of an HTML
+#: block read as Markdown.
+_CODE_INDENT = re.compile(r"(?:^|(?<=\n))(?:[ ]{4}|[ ]{0,3}\t)[ \t]*")
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a
 #: definition, an admonition, a table row, an ordered item's number and its dot), in text of an HTML
 #: block read as Markdown (the text may start a line there).
@@ -270,8 +279,8 @@ def _block_marker_reference(match: re.Match[str]) -> str:
     return whole[:start] + f"&#{ord(whole[start])};" + whole[end:]
 
 
-#: The characters of emphasis and code a Markdown-read HTML block's source may write as they are.
-MARKDOWN_KEPT = "*_`~\\"
+#: The characters of emphasis, code and tables a Markdown-read HTML block's source may write as they are.
+MARKDOWN_KEPT = "*_`~\\|"
 
 
 def _markdown_reference(match: re.Match[str], kept: str = "") -> str:
