@@ -2376,3 +2376,28 @@ def test_a_translation_of_a_line_under_an_hr_is_no_table_or_code_block_in_jekyll
         assert not re.search(r"<(table|pre|code|em)\b", page), (name, page)
         assert evil.split()[0] in html.unescape(page), (name, page)
     assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize("source", ["Some text.\n", "> Some text.\n", "- Some text.\n", "<hr>\nSome text.\n"])
+@pytest.mark.parametrize("evil", ["a. Punkt", "iv) Punkt", "B) Punkt"])
+def test_a_translation_starting_like_a_fancy_list_item_is_no_list_in_mkdocs(source: str, evil: str) -> None:
+    # pymdownx.fancylists (MkDocs-Material's docs) reads "a. ", "iv) " at a line's start as an
+    # ordered list's item: the translation was a list of its own
+    document = read(source)
+    written = translate(document, {"Some text.": evil})
+    source_page = markdown.markdown(source, extensions=["pymdownx.fancylists"])
+    page = markdown.markdown(written, extensions=["pymdownx.fancylists"])
+    assert "<ol" not in page, written
+    assert html.unescape(page).replace(evil, "Some text.") == source_page, written
+
+
+def test_a_one_line_paragraph_mkdocs_reads_as_a_lettered_list_keeps_its_letter_for_translators() -> None:
+    # a. Item is a list to pymdownx.fancylists: its translation keeps the list, the letter not offered
+    source = "Intro.\n\na. First item\n"
+    document = read(source)
+    assert msgids(document) == ["Intro.", "First item"]
+    assert unmarked_pseudo(document) == source
+    page = markdown.markdown(
+        translate(document, {"First item": "Erster Punkt"}), extensions=["pymdownx.fancylists"]
+    )
+    assert '<ol type="a">\n<li>Erster Punkt</li>' in page, page

@@ -267,13 +267,16 @@ _ADDRESS_ENDS = r"(?![_.?,!'(){}\[\]&%:\"|~;]*(?:[^\W_]|[-/#@$+=]))"
 #: block read as Markdown.
 _CODE_INDENT = re.compile(r"(?:^|(?<=\n))(?:[ ]{4}|[ ]{0,3}\t)[ \t]*")
 #: What starts a block where a line starts (a heading, a quote, a list item, a setext line, a
-#: definition, an admonition, a table row, an ordered item's number and its dot), in text of an HTML
+#: definition, an admonition, a table row, an ordered item's number or letter and its dot: ``a.`` of
+#: pymdownx.fancylists), in text of an HTML
 #: block read as Markdown (the text may start a line there).
-_BLOCK_MARKER = re.compile(r"(?:^|(?<=\n))[ \t]*(?:([#>+\-*=:!?|~])|\d{1,9}([.)]))")
+_BLOCK_MARKER = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:([#>+\-*=:!?|~])|\d{1,9}([.)])|(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)([.)])(?=[ \t]|$))"
+)
 
 
 def _block_marker_reference(match: re.Match[str]) -> str:
-    index = 1 if match.group(1) is not None else 2
+    index = next(group for group in (1, 2, 3) if match.group(group) is not None)
     start, end = match.start(index) - match.start(), match.end(index) - match.start()
     whole = match.group()
     return whole[:start] + f"&#{ord(whole[start])};" + whole[end:]

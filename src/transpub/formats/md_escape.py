@@ -58,6 +58,7 @@ _INLINE = re.compile(
 #: escaped: ``\--8<--``, ``&lt;<<``, ``&#47;//``).
 _LINE_START = re.compile(
     r"#+|>|([-+*=])\1*(?=[ \t]|$)|[-*_]{3,}|:(?=[ \t])|\d{1,9}(?=[.)](?:[ \t]|$))|!!!|\?\?\?"
+    r"|(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)(?=[.)](?:[ \t]|$))"  # pymdownx.fancylists: a. iv) B)
     r"|-(?=-*8<-)|<(?=<<)|/(?=//)|:(?=::)"
 )
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
@@ -417,6 +418,8 @@ def escape_markdown_line(text: str, as_references: bool = False) -> str:
     &#47;// html \\| script &#58;:: danger
     >>> print(escape_markdown_line("1. First", True), escape_markdown_line("## x", True), escape_markdown_line("- a", True))
     1&#46; First &#35;&#35; x &#45; a
+    >>> print(escape_markdown_line("a. First"), escape_markdown_line("iv) x", True), escape_markdown_line("a.b"))
+    a\\. First iv&#41; x a.b
     """
     text = escape_markdown(text, as_references)
     lead = len(text) - len(text.lstrip(" "))
@@ -425,7 +428,7 @@ def escape_markdown_line(text: str, as_references: bool = False) -> str:
     start = _LINE_START.match(text, lead)
     if start:
         piece = start.group()
-        if piece[0].isdigit():
+        if piece[0].isalnum():  # (an ordered item's number or letter: its dot escaped)
             after = text[start.end()]
             text = (
                 text[: start.end()]

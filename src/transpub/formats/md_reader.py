@@ -953,10 +953,12 @@ def _marker(pattern: re.Pattern[str], line: list[Atom]) -> re.Match[str] | None:
 
 
 def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
-    r"""The lines of a paragraph of two lines or more that each start with a list marker (see
+    r"""The lines of a paragraph that each start with a list marker (see
     :data:`_LINE_MARKER`): each line's marker, its text and the line break after it, so that each
     line is a unit of its own and its marker stays where it is (a translated paragraph is written on
-    one line: pymdownx.fancylists would read one item). None for any other paragraph.
+    one line: pymdownx.fancylists would read one item; a translation's own ``a.`` is escaped). A
+    paragraph of one line starting with a number is none (CommonMark's list). None for any other
+    paragraph.
 
     >>> [[a.raw for a in marker + run] for marker, run, _ in _marked_lines(
     ...     [Atom("text", "a. One", "a. One"), Atom("text", "\n", "\n"), Atom("text", "b. Two", "b. Two")])]
@@ -973,7 +975,8 @@ def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[
         rest = first.raw[found.end() :]
         marker = [Atom("text", raw=found.group(), text=found.group())]
         lines.append((marker, [Atom("text", raw=rest, text=rest), *line[1:]], line_break))
-    return lines if len(lines) > 1 else None
+    # (one line too: a translation starting "a. " is escaped, and would show no list there)
+    return lines if len(lines) > 1 or (lines and not lines[0][0][0].raw[0].isdigit()) else None
 
 
 def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
