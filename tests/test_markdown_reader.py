@@ -2297,7 +2297,9 @@ def rendered_by_each(written: str, tmp_path: Path) -> dict[str, str]:
     if KRAMDOWN_GFM:
         pages["jekyll"] = kramdown_gfm(written)
     if HUGO:
-        pages["hugo"] = hugo_page(written, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
+        pages["hugo"] = hugo_page(
+            written, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n", {"x": "SHORTCODE"}
+        )
     return pages
 
 
@@ -2317,6 +2319,55 @@ def test_a_quote_right_under_an_html_paragraph_comes_back_as_written_and_its_tra
         assert evil in html.unescape(page), name  # (shown as written)
         if name != "hugo":  # (to Hugo, raw HTML: "> " and the text shown as written)
             assert "<blockquote>" in page, name
+
+
+def _elements_of(page: str) -> set[str]:
+    """The tag names of ``page``'s elements, ``a`` with its ``href``."""
+    tree = lxml.html.fragment_fromstring(page or "<p></p>", create_parent="div")
+    return {
+        f"a {element.get('href')}" if element.tag == "a" else element.tag
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+    }
+
+
+@pytest.mark.parametrize(
+    "html_line",
+    [
+        "<hr>",
+        "<hr />",
+        "<p>A paragraph.</p><!-- c -->",
+        "<p>A paragraph.</p> <!-- c -->",
+        "<p>A paragraph.</p><p>Another.</p>",
+        "<p>A paragraph.</p><br>",
+        "# A heading\n<p>A paragraph.</p>",
+        "Some text.\n<p>A paragraph.</p>",
+    ],
+)
+@pytest.mark.parametrize("under", ["> A quote.", "Term\n: A definition", "```\ncode\n```"])
+def test_a_quote_definition_or_code_under_an_html_line_stays_one_and_its_translation_stays_text(
+    html_line: str, under: str, tmp_path: Path
+) -> None:
+    # kramdown and Python-Markdown end the HTML block at such a line's end, CommonMark runs it on:
+    # the pseudo-translation wrote "&gt; A quote." (a paragraph in Jekyll and MkDocs) or joined the
+    # definition or fence to one line
+    source = f"{html_line}\n{under}\n"
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    if not under.startswith(">"):
+        return
+    before = rendered_by_each(source, tmp_path)
+    for evil in [
+        "<script>x</script> *x* [y](javascript:alert(1)) {{< x >}} {% x %}",
+        "# x",
+        "> x",
+        "- x",
+        "| a | b |",
+    ]:
+        written = translate(document, {"A quote.": evil})
+        for name, page in rendered_by_each(written, tmp_path).items():
+            assert _elements_of(page) == _elements_of(before[name]), (name, written)
+            assert "SHORTCODE" not in page, (name, written)
 
 
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:

@@ -107,41 +107,114 @@ def elements_above_markdown(
     text: str, pos: int, fenced: list[tuple[int, int]], tags: frozenset[str]
 ) -> list[tuple[int, int]]:
     """The HTML elements from ``pos`` on that open an HTML block with one of ``tags`` (their line
-    under a blank one, the text's start or another such element) and end at the end of a line right
-    above one that is not blank (``<p>Hi.</p>`` then ``> A quote``), each from its start tag's ``<``
-    to its end tag's ``>``. kramdown and Python-Markdown end the HTML block there and read the next
-    line as Markdown (a quote, a list, a table's row); CommonMark's block runs on over it. An element
-    whose start tag says its content is Markdown (``markdown="1"``) is left out (read otherwise).
+    under a blank one, the text's start, another such element or lines of plain text such as a
+    heading) and end at the end of a line right above one that is not blank (``<p>Hi.</p>`` then
+    ``> A quote``; ``<hr>``; ``<p>A</p><p>B</p>`` or ``<p>A</p> <!-- c -->``, other whole elements,
+    empty ones or comments after the end tag), each from its start tag's ``<`` to the line's last
+    ``>``. kramdown and Python-Markdown end the HTML block there and read the next line as Markdown
+    (a quote, a list, a table's row); CommonMark's block runs on over it. An element whose start tag
+    says its content is Markdown (``markdown="1"``) is left out (read otherwise).
 
     >>> text = '<p>Hi.</p>\\n> A quote\\n\\n<div>\\n<p>x</p>\\n<p>y</p>\\n</div>\\n<p>z</p>\\n- item\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"div", "p"}))]
     ['<p>Hi.</p>', '<div>\\n<p>x</p>\\n<p>y</p>\\n</div>', '<p>z</p>']
+    >>> text = '# H\\n<hr />\\n> A quote\\n\\n<p>A</p> <!-- c -->\\nTerm\\n: Def\\n'
+    >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"hr", "p"}))]
+    ['<hr />', '<p>A</p> <!-- c -->']
     """
     found: list[tuple[int, int]] = []
     ended = -1  # (where the last element found ends: the line under it may open another)
     for start in _BLOCK_START.finditer(text, pos):
         line_start = start.start()
-        above = text.rfind("\n", 0, line_start - 1) + 1  # (the line above's start)
-        opens_block = (
-            line_start <= pos or not text[above : line_start - 1].strip(" \t") or above <= ended < line_start
-        )
         if (
-            not opens_block
+            not _opens_block(text, pos, line_start, ended)
             or start.group(1).lower() not in tags
             or _inside(line_start, fenced)
             or _MARKDOWN_ATTRIBUTE.search(text, line_start, text.find(">", line_start) + 1 or len(text))
         ):
             continue
         at = line_start + len(start.group()) - len(start.group(1)) - 1
-        end = end_tag_line(text, at, fenced, alone=False)
-        if end is None or re.search(r"\n[ \t]*\n", text[at : end[1]]):
+        end = _line_end_of_element(text, at, start.group(1).lower(), fenced)
+        if end is None or re.search(r"\n[ \t]*\n", text[at:end]):
             continue
-        line_end = text.find("\n", end[1])
+        line_end = text.find("\n", end)
         next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
         if line_end >= 0 and text[line_end + 1 : next_end if next_end >= 0 else len(text)].strip(" \t"):
-            found.append((at, end[1]))
-            ended = end[1]
+            found.append((at, end))
+            ended = end
     return found
+
+
+#: A line of plain text above an HTML block's start tag, which CommonMark, kramdown and
+#: Python-Markdown all end there (a heading, a paragraph's line): no HTML, quote, list item, code,
+#: definition or template token.
+_PLAIN_LINE = re.compile(r"(?![ \t]|<|>|[-*+][ \t]|\d+[.)][ \t]|:|\{[{%]|`{3}|~{3})[^\n]*\S")
+
+
+def _opens_block(text: str, pos: int, line_start: int, ended: int) -> bool:
+    """Whether the line at ``line_start`` opens a block: it is the first from ``pos`` on, or each line
+    above it up to a blank one (or the end of an element found, at ``ended``) is plain text."""
+    at = line_start
+    while at > pos:
+        above = text.rfind("\n", 0, at - 1) + 1
+        if above <= ended < at or not text[above : at - 1].strip(" \t"):
+            return True
+        if not _PLAIN_LINE.match(text, above, at - 1):
+            return False
+        at = above
+    return True
+
+
+#: Void elements, which have no end tag (``<hr>``, ``<hr />``).
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+
+#: What may follow an element's end on its line, the HTML block still ending there: whole elements
+#: without tags inside, empty ones, comments.
+_AFTER_END = re.compile(
+    r"(?:[ \t]*(?:<!--(?:(?!-->).)*-->|<([A-Za-z][\w-]*)(?=[\s/>])[^<>]*>[^<>\n]*</\1\s*>"
+    r"|<[A-Za-z][\w-]*(?=[\s/>])[^<>\n]*>))*[ \t]*"
+)
+
+
+def _line_end_of_element(text: str, at: int, name: str, fenced: list[tuple[int, int]]) -> int | None:
+    """Where the line ends (its last ``>``) on which the element whose start tag is at ``at`` (named
+    ``name``) ends, when only :data:`_AFTER_END` follows it there; else None."""
+    if name in _VOID:
+        tag = re.compile(r"<[A-Za-z][\w-]*(?=[\s/>])[^<>\n]*>").match(text, at)
+        after = tag.end() if tag is not None else None
+    else:
+        end = end_tag_line(text, at, fenced, alone=False)
+        after = end[1] if end is not None else _after_end_tag(text, at, fenced)
+    if after is None:
+        return None
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _AFTER_END.fullmatch(text, after, line_end):
+        return None
+    return after + len(text[after:line_end].rstrip(" \t"))
+
+
+def _after_end_tag(text: str, at: int, fenced: list[tuple[int, int]]) -> int | None:
+    """Right after the end tag of the element at ``at`` when other text follows it on its line (up
+    to a blank line), else None."""
+    line_start = at
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:line_end].strip(" \t"):
+            return None
+        for tag in _END_TAGS.finditer(text, line_start, line_end):
+            end = end_tag_line(text[: tag.end()], at, fenced, alone=False)
+            if end is not None:
+                return end[1] if end[1] == tag.end() else None
+        line_start = line_end + 1
+    return None
+
+
+#: An end tag.
+_END_TAGS = re.compile(r"</[A-Za-z][\w-]*\s*>")
 
 
 #: An attribute saying an element's content is Markdown (kramdown's ``markdown="1"``, md_in_html's).
