@@ -2342,6 +2342,8 @@ def _elements_of(page: str) -> set[str]:
         "<p>A paragraph.</p><br>",
         "# A heading\n<p>A paragraph.</p>",
         "Some text.\n<p>A paragraph.</p>",
+        "- An item\n<p>A paragraph.</p>",
+        "Term\n: Its definition\n<hr>",
     ],
 )
 @pytest.mark.parametrize("under", ["> A quote.", "Term\n: A definition", "```\ncode\n```"])

@@ -146,20 +146,24 @@ def elements_above_markdown(
 
 
 #: A line of plain text above an HTML block's start tag, which CommonMark, kramdown and
-#: Python-Markdown all end there (a heading, a paragraph's line): no HTML, quote, list item, code,
-#: definition or template token.
-_PLAIN_LINE = re.compile(r"(?![ \t]|<|>|[-*+][ \t]|\d+[.)][ \t]|:|\{[{%]|`{3}|~{3})[^\n]*\S")
+#: Python-Markdown all end there (a heading, a paragraph's line, a quote's or a list item's or a
+#: definition's when the start tag starts its line): no HTML, code, template token, indented line.
+_PLAIN_LINE = re.compile(r"(?![ \t]|<|\{[{%]|`{3}|~{3})[^\n]*\S")
+#: A line that opens or continues a quote, list item or definition.
+_CONTAINER_LINE = re.compile(r">|[-*+][ \t]|\d+[.)][ \t]|:[ \t]")
 
 
 def _opens_block(text: str, pos: int, line_start: int, ended: int) -> bool:
     """Whether the line at ``line_start`` opens a block: it is the first from ``pos`` on, or each line
-    above it up to a blank one (or the end of an element found, at ``ended``) is plain text."""
+    above it up to a blank one (or the end of an element found, at ``ended``) is plain text (a
+    quote's, a list item's, a definition's when the line at ``line_start`` is not indented)."""
+    indented = text[line_start] != "<"
     at = line_start
     while at > pos:
         above = text.rfind("\n", 0, at - 1) + 1
         if above <= ended < at or not text[above : at - 1].strip(" \t"):
             return True
-        if not _PLAIN_LINE.match(text, above, at - 1):
+        if not _PLAIN_LINE.match(text, above, at - 1) or (indented and _CONTAINER_LINE.match(text, above)):
             return False
         at = above
     return True
