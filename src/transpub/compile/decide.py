@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 
 from ..errors import CatalogError
 from ..formats.document import Document, Slot
@@ -173,7 +174,7 @@ def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
     return float(own) if own is not None else project.publish_threshold
 
 
-def title_of(document: Document, entries: dict[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:
+def title_of(document: Document, entries: Mapping[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:
     """The page title as published, and whether it is translated."""
     for slot in document.slots():
         if slot.kind == "title":

@@ -17,13 +17,12 @@ from pathlib import Path
 
 from ..errors import ArticleError, CatalogError
 from ..formats.document import Document, TitleRef
-from ..formats.value_slots import kept_source, source_title
-from ..inline import strip_placeholders
+from ..formats.value_slots import source_title
 from ..manifest import make_key
 from ..model import Issue
 from ..site import Page
 from ..sources import Translation, load_article, load_translations
-from .decide import decide, msgids_of, usable
+from .decide import decide, msgids_of, title_of
 from .places import catalog_file, page_exists
 from .run import CompileRun, PageTitles, Titles
 
@@ -32,19 +31,14 @@ def translated_title(
     document: Document, entries: Mapping[str, Translation], include_fuzzy: bool
 ) -> str | None:
     """The value the front matter ``title`` of ``document`` is written with from ``entries``, when a
-    translation is written there (None: its source)."""
-    for slot in document.slots():
-        if slot.kind != "title":
-            continue
-        if slot.ref != "front-matter/title":
-            return None  # (a heading: no front matter title to name the page by)
-        entry = entries.get(slot.msgid)
-        if entry is None or not usable(slot, entry, include_fuzzy) or entry.text == slot.msgid:
-            return None
-        if kept_source(slot, entry.text) is not None:
-            return None
-        return strip_placeholders(entry.text)
-    return None
+    translation is written there (None: its source): the page title as compile publishes it
+    (:func:`~.decide.title_of`), when the title is a front matter value."""
+    slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
+    if slot is None or slot.ref != "front-matter/title":
+        return None  # (a heading, or none: no front matter title to name the page by)
+    title, translated = title_of(document, entries, include_fuzzy)
+    entry = entries.get(slot.msgid)
+    return title if translated and entry is not None and entry.text != slot.msgid else None
 
 
 def page_titles(
