@@ -201,3 +201,36 @@ def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_l
     assert (root / "site" / "de" / "retracted.html").is_file()
     again = run_cli(root, "compile", "-l", "de")
     assert again.exit_code == 0 and "retracted" not in again.output, again.output
+
+
+def test_an_article_deleted_after_a_compile_that_failed_on_its_catalog_still_leaves_the_site(
+    tmp_path: Path,
+) -> None:
+    root = two_articles(tmp_path)
+    po_path = root / "locales" / "de" / "LC_MESSAGES" / "retracted.po"
+    po_path.write_text('msgid "x"\nmsgstr "unclosed\n', encoding="utf-8")
+    failed = run_cli(root, "compile", "-l", "de")
+    assert failed.exit_code != 0 and "retracted.po" in failed.output, failed.output
+    assert (root / "site" / "de" / "retracted.html").is_file()  # the page published before is kept
+    (root / "articles" / "retracted.html").unlink()
+    po_path.unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))
+
+
+def test_an_article_deleted_after_a_compile_that_could_not_read_it_still_leaves_the_site(
+    tmp_path: Path,
+) -> None:
+    root = two_articles(tmp_path)
+    article = root / "articles" / "retracted.html"
+    article.write_text("<html><body><p>Half a page <!-- cut off", encoding="utf-8")
+    failed = run_cli(root, "compile", "-l", "de")
+    assert failed.exit_code != 0 and "retracted.html" in failed.output, failed.output
+    assert (root / "site" / "de" / "retracted.html").is_file()
+    article.unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))

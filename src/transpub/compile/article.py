@@ -29,7 +29,7 @@ from .places import (
     place_of,
     remove_stale,
 )
-from .records import remember
+from .records import failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
 from .titles import page_titles, ref_warnings, resolution
 
@@ -173,8 +173,9 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
         written = _write_pages(
             run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept
         )
-        if not compiled.errors:
-            compiled.record = remember(run, path, slug, assets, compiled, record, written)
+        compiled.record = remember(run, path, slug, assets, compiled, record, written)
+        if compiled.errors:  # not compiled as a whole: compiled again next time, its pages still known
+            compiled.record = failed_record(compiled.record)
     return compiled
 
 

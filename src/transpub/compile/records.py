@@ -248,6 +248,16 @@ def earlier_titles(manifest: Manifest, slug: str) -> PageTitles | None:
     return None if record is None else _stored_titles(record.result.get("titles"))
 
 
+def failed_record(record: Record | None) -> Record | None:
+    """``record`` made to hold for no run (its key empty), for an article a run could not compile as
+    a whole (an article or catalog it could not read): the article is compiled again next time, and
+    the pages and files the record names, as they are, are still its own (removed when the article is
+    gone; see ``_remove_pages_of_gone_articles``), its titles those of its pages kept from before."""
+    if record is not None:
+        record.key = ""
+    return record
+
+
 def titles_record(titles: PageTitles) -> Record:
     """The record of an article not compiled as a whole (an error), kept for its ``titles`` alone
     (see :func:`earlier_titles`): it holds for no run (no key is empty), so the article is compiled

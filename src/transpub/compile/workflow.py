@@ -20,7 +20,7 @@ from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
-from .records import earlier_titles, records_as_stored, titles_record, unchanged
+from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
 
@@ -123,10 +123,14 @@ def compile_project(
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
             manifest.put(compiled.slug, compiled.record)
-        elif found is None:
-            manifest.drop(compiled.slug)  # not compiled as a whole: no record to trust next time
-            if compiled.titles is not None:  # but the titles of its pages kept from before
+        elif found is None:  # not compiled as a whole (no record to trust next time)
+            kept = failed_record(manifest.get(compiled.slug)) if not compiled.read else None
+            if kept is not None:  # it could not be read: its pages as they were published stay known
+                manifest.put(compiled.slug, kept)
+            elif compiled.titles is not None:  # the titles of its pages kept from before
                 manifest.put(compiled.slug, titles_record(compiled.titles))
+            else:
+                manifest.drop(compiled.slug)
         if compiled.read:
             read[compiled.slug] = compiled.markdown_keys
             copies[compiled.slug] = compiled.copies
