@@ -1525,6 +1525,30 @@ def test_a_dotted_front_matter_key_goes_through_a_list_of_mappings() -> None:
     assert '  - title: "Vite: genießen"\n---\n' in translated
 
 
+def test_a_dotted_front_matter_key_goes_through_a_toml_array_of_tables() -> None:
+    """Hugo's page resources in TOML front matter: ``[[resources]]`` tables, each with a ``title``
+    (``resources.title``): each is a unit with its table's number; a table inside one
+    (``[resources.params]``) and the keys of other tables are kept as written."""
+    text = (
+        '+++\ntitle = "Gallery"\n\n[[resources]]\n  src = "images/a.jpg"\n  title = "The harbour"\n'
+        '[resources.params]\n  title = "Not this one"\n\n[[ resources ]] # the second\n'
+        "  src = 'images/b.jpg'\n  title = 'The old bridge'\n\n[other]\ntitle = \"Kept\"\n+++\n\nBody.\n"
+    )
+    document = read(text, front_matter_keys=("title", "resources.title"))
+    units = {u.msgid: u.refs for u in document.units()}
+    assert units == {
+        "Gallery": ("front-matter/title",),
+        "The harbour": ("front-matter/resources.title/1",),
+        "The old bridge": ("front-matter/resources.title/2",),
+        "Body.": units["Body."],
+    }
+    assert unmarked_pseudo(document) == text
+    translated = translate(document, {"The old bridge": "Die 'alte' Brücke", "The harbour": "Der Hafen"})
+    assert '  title = "Der Hafen"\n[resources.params]\n  title = "Not this one"\n' in translated
+    assert "  title = \"Die 'alte' Brücke\"\n" in translated
+    assert tomllib.loads(translated.split("+++")[1])["resources"][1]["title"] == "Die 'alte' Brücke"
+
+
 def test_attributes_the_project_names_are_translated_on_custom_elements() -> None:
     """``[extract] attributes``: the Rust book's ``<Listing caption="…">`` (382 captions) and
     VitePress' ``<Badge text="…">`` are units, in HTML blocks and inline HTML; the rest is kept."""

@@ -399,6 +399,10 @@ _TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_TABLE = re.compile(
     r"[ \t]*\[(?:([ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*)\]|[^\n]*)"
 )
+#: An array of tables' header, ``[[resources]]`` (bare key names, dotted or not).
+_TOML_ARRAY_TABLE = re.compile(
+    r"[ \t]*\[\[([ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*[ \t]*)\]\][ \t]*(?:#|$)", re.M
+)
 #: One part of a key: bare, or quoted.
 _TOML_KEY_PART = re.compile(r"[A-Za-z0-9_-]+|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 #: A key and its ``=``: its parts (``menu.main.parent``, ``"menu"."main"``) in group 1.
@@ -431,12 +435,25 @@ def _read_toml(
     prefixes = _prefixes(keys)
     pos = 0
     table: str | None = ""  # the [table] the lines are in ("": none; None: one whose keys are not read)
+    entries: dict[str, int] = {}  # the tables of each [[array.of.tables]] so far
+    position: int | None = None  # which of its array's tables [table] is (None: not one of an array)
+    scope = data  # the data the lines' keys are in (from the top: a table of an array is put at its name)
     while pos < len(body):
         line_end = body.find("\n", pos)
         line_end = len(body) if line_end < 0 else line_end
-        header = _TOML_TABLE.match(body, pos, line_end)
-        if header is not None:  # [card] (not [[an.array.of.tables]], nor a quoted name)
+        array = _TOML_ARRAY_TABLE.match(body, pos, line_end)
+        header = None if array is not None else _TOML_TABLE.match(body, pos, line_end)
+        if array is not None:  # [[resources]]: its keys are those of each table of the array, in turn
+            table = array.group(1).replace(" ", "").replace("\t", "")
+            position = entries[table] = entries.get(table, -1) + 1
+            scope = _array_table(data, table, position)
+            pos = line_end + 1
+            continue
+        if header is not None:  # [card] (not a quoted name, nor a table inside an array's table)
             table = header.group(1).replace(" ", "").replace("\t", "") if header.group(1) else None
+            if table is not None and any(table.startswith(f"{name}.") for name in entries):
+                table = None
+            position, scope = None, data
             pos = line_end + 1
             continue
         key_match = _TOML_KEY.match(body, pos, line_end)
@@ -448,11 +465,23 @@ def _read_toml(
         value_start = key_match.end()
         value_end = _toml_value_end(body, value_start)
         front.values.extend(
-            _toml_values(body, offset, name, value_start, value_end, data, keys, prefixes, newline)
+            _toml_values(body, offset, name, value_start, value_end, scope, keys, prefixes, newline, position)
         )
         next_line = body.find("\n", value_end)
         pos = len(body) if next_line < 0 else next_line + 1
     return front
+
+
+def _array_table(data: dict, name: str, position: int) -> dict:
+    """The data of the ``position``-th table of the array of tables ``name`` (dotted), placed at
+    ``name`` (nested mappings), so that its keys are found by their dotted names from the top; an
+    empty mapping when it is not there as one (what tomllib read differs: nothing is offered)."""
+    found = _value_at(data, name)
+    table = found[position] if isinstance(found, list) and position < len(found) else None
+    placed: dict = table if isinstance(table, dict) else {}
+    for part in reversed(name.split(".")):
+        placed = {part: placed}
+    return placed
 
 
 def _toml_key(written: str) -> str:
@@ -475,13 +504,15 @@ def _toml_values(
     keys: Container[str],
     prefixes: Container[str],
     newline: str,
+    position: int | None = None,
 ) -> Iterator[FrontValue]:
     """The translated values of the key ``name`` (dotted, from the top), its value written from
     ``start`` to ``end`` in ``body``: its strings when ``keys`` names it, else, in an inline table
-    ``prefixes`` lead into (``menu = { main = { parent = "Docs" } }``), those of its keys."""
+    ``prefixes`` lead into (``menu = { main = { parent = "Docs" } }``), those of its keys.
+    ``position``: which table of an array of tables the key is in (its values' number)."""
     value = _value_at(data, name)
     if name in keys and isinstance(value, (str, list)):
-        yield from _toml_strings(body, offset, name, start, end, newline)
+        yield from _toml_strings(body, offset, name, start, end, newline, position)
     elif name in prefixes and isinstance(value, dict) and body.startswith("{", start):
         pos = start + 1
         while pos < end:
@@ -492,7 +523,7 @@ def _toml_values(
             inner = f"{name}.{_toml_key(key_match.group(1))}"
             value_end = _toml_value_end(body, key_match.end(), inline=True)
             yield from _toml_values(
-                body, offset, inner, key_match.end(), value_end, data, keys, prefixes, newline
+                body, offset, inner, key_match.end(), value_end, data, keys, prefixes, newline, position
             )
             pos = value_end
 
@@ -525,8 +556,10 @@ def _toml_value_end(body: str, start: int, *, inline: bool = False) -> int:
 
 
 def _toml_strings(
-    body: str, offset: int, key: str, start: int, end: int, newline: str = "\n"
+    body: str, offset: int, key: str, start: int, end: int, newline: str = "\n", position: int | None = None
 ) -> Iterator[FrontValue]:
+    """The strings of the value written from ``start`` to ``end`` (a string, or an array: each
+    numbered by its place; else by ``position``, the table of an array of tables it is in)."""
     array = body.startswith("[", start)
     pos = start + 1 if array else start
     index = 0
@@ -542,7 +575,7 @@ def _toml_strings(
             lines = raw.startswith(('"""', "'''")) and "\n" in value.strip("\n")
             yield FrontValue(
                 key,
-                index if array else None,
+                index if array else position,
                 offset + string.start(),
                 offset + string.end(),
                 value,
