@@ -1549,6 +1549,25 @@ def test_a_dotted_front_matter_key_goes_through_a_toml_array_of_tables() -> None
     assert tomllib.loads(translated.split("+++")[1])["resources"][1]["title"] == "Die 'alte' Brücke"
 
 
+def test_a_dotted_front_matter_key_goes_through_a_toml_array_of_inline_tables() -> None:
+    """``resources = [{ src = "a.jpg", title = "A" }, …]``: the same as ``[[resources]]`` tables."""
+    text = (
+        '+++\nresources = [\n  { src = "a.jpg", title = "The harbour" }, # first\n'
+        "  {src='b.jpg',title='The old bridge'},\n]\ntags = [\"x\"]\n+++\n"
+    )
+    document = read(text, front_matter_keys=("resources.title",))
+    assert {u.msgid: u.refs for u in document.units()} == {
+        "The harbour": ("front-matter/resources.title/1",),
+        "The old bridge": ("front-matter/resources.title/2",),
+    }
+    assert unmarked_pseudo(document) == text
+    translated = translate(document, {"The old bridge": "Die alte Brücke", "The harbour": 'Der "Hafen"'})
+    assert tomllib.loads(translated.split("+++")[1])["resources"] == [
+        {"src": "a.jpg", "title": 'Der "Hafen"'},
+        {"src": "b.jpg", "title": "Die alte Brücke"},
+    ]
+
+
 def test_attributes_the_project_names_are_translated_on_custom_elements() -> None:
     """``[extract] attributes``: the Rust book's ``<Listing caption="…">`` (382 captions) and
     VitePress' ``<Badge text="…">`` are units, in HTML blocks and inline HTML; the rest is kept."""

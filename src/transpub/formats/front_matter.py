@@ -478,10 +478,14 @@ def _array_table(data: dict, name: str, position: int) -> dict:
     empty mapping when it is not there as one (what tomllib read differs: nothing is offered)."""
     found = _value_at(data, name)
     table = found[position] if isinstance(found, list) and position < len(found) else None
-    placed: dict = table if isinstance(table, dict) else {}
+    return _placed(table if isinstance(table, dict) else {}, name)
+
+
+def _placed(table: dict, name: str) -> dict:
+    """``table`` at the dotted ``name``: ``{"a": {"b": table}}`` for ``a.b``."""
     for part in reversed(name.split(".")):
-        placed = {part: placed}
-    return placed
+        table = {part: table}
+    return table
 
 
 def _toml_key(written: str) -> str:
@@ -526,6 +530,16 @@ def _toml_values(
                 body, offset, inner, key_match.end(), value_end, data, keys, prefixes, newline, position
             )
             pos = value_end
+    elif name in prefixes and isinstance(value, list) and body.startswith("[", start):
+        pos = start + 1  # an array of inline tables: resources = [{ src = "a.jpg", title = "A" }, …]
+        for index, item in enumerate(value):
+            pos = _TOML_SKIP.match(body, pos, end).end()  # type: ignore[union-attr]
+            if not isinstance(item, dict) or not body.startswith("{", pos):
+                return  # (strings, or what tomllib read and this does not: left as written)
+            item_end = _toml_value_end(body, pos, inline=True)
+            placed = _placed(item, name)
+            yield from _toml_values(body, offset, name, pos, item_end, placed, keys, prefixes, newline, index)
+            pos = item_end
 
 
 def _toml_value_end(body: str, start: int, *, inline: bool = False) -> int:
