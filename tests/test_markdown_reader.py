@@ -2497,3 +2497,26 @@ def test_a_one_line_paragraph_mkdocs_reads_as_a_lettered_list_keeps_its_letter_f
         translate(document, {"First item": "Erster Punkt"}), extensions=["pymdownx.fancylists"]
     )
     assert '<ol type="a">\n<li>Erster Punkt</li>' in page, page
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Term\n: a\nb\n: c\n",
+        "Term\n\n: First line\n  second line\n: Another definition\n",
+        "> Term\n> : a\n> b\n> Term 2\n> : c\n",
+    ],
+)
+def test_a_definition_whose_lines_mkdocs_reads_as_terms_keeps_them_apart_when_translated(
+    source: str, tmp_path: Path
+) -> None:
+    # Python-Markdown's def_list reads "Term", ": a", "b", ": c" as the terms a and b of c (in a list
+    # of Term's definition), kramdown and Goldmark as the definitions "a b" and "c": the pseudo-
+    # translation wrote ": a b" on one line, which MkDocs showed as one definition
+    document = read(source)
+    assert "a b" not in msgids(document) and "First line second line" not in msgids(document)
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source
+    translated = rendered_by_each(pseudo, tmp_path / "translated")
+    for name, page in rendered_by_each(source, tmp_path / "source").items():
+        assert translated[name].replace("⟦", "").replace("⟧", "") == page, name

@@ -566,6 +566,8 @@ class _Builder(RunSlots):
             lines = _defined_lines(atoms)
         if lines is None and in_html:  # a quote's "> " on its later lines: text to Goldmark
             lines = _quoted_lines(atoms)
+        if lines is None and containers[-1:] == ["dd"] and _definition_follows(self.parsed, end):
+            lines = [([], run, line_break) for run, line_break in _lines(atoms)]
         if lines is None:
             lines = [([], run, line_break) for run, line_break in _abbreviation_lines(atoms)]
         for number, (marker, run, line_break) in enumerate(lines):
@@ -1054,6 +1056,26 @@ def _defined_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list
         else:
             out.append(([], line, line_break))
     return out if defining else None
+
+
+#: A line that starts a definition (``: c``), under a quote's or a list item's markers and indentation.
+_DEFINITION_LINE = re.compile(r"[ \t>]*:[ \t]+\S")
+
+
+def _definition_follows(parsed: str, end: int) -> bool:
+    r"""Whether the line right under the paragraph that ends at ``end`` of ``parsed`` starts another
+    definition: then Python-Markdown's def_list (MkDocs) reads the lines of the definition above it
+    as the terms of a definition list of its own (``Term``, ``: a``, ``b``, ``: c``: the terms ``a``
+    and ``b`` of ``c``), where kramdown and Goldmark read one definition ``a b``; a unit per line
+    keeps each line where it is, and the page reads as its source in all three.
+
+    >>> _definition_follows("Term\n: a\nb\n: c\n", 10), _definition_follows("Term\n: a\nb\n\n: c\n", 10)
+    (True, False)
+    """
+    line_end = parsed.find("\n", end)
+    if line_end < 0:
+        return False
+    return _DEFINITION_LINE.match(parsed, line_end + 1) is not None
 
 
 def _lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
