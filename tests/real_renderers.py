@@ -128,9 +128,9 @@ def each_present(renderers: dict[str, tuple[bool, str]]) -> list[Any]:
 
 
 def kramdown_gfm(markdown: str) -> str:
-    """Jekyll's rendering: kramdown with the GFM parser, as Jekyll configures it."""
+    """Jekyll's rendering: kramdown with the GFM parser, as Jekyll configures it (hard_wrap: false)."""
     script = (
         'print Kramdown::Document.new(STDIN.read, input: "GFM", auto_ids: true, '
-        "gfm_quirks: [:paragraph_end]).to_html"
+        "gfm_quirks: [:paragraph_end], hard_wrap: false).to_html"
     )
     return html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)

@@ -2502,6 +2502,29 @@ def test_a_one_line_paragraph_mkdocs_reads_as_a_lettered_list_keeps_its_letter_f
 @pytest.mark.parametrize(
     "source",
     [
+        "> <p>A paragraph.</p>\n",  # the element's text is Markdown of a quote's paragraph to MkDocs
+        '<span class="x">\nA paragraph.\n</span>\n',  # a paragraph to kramdown and Python-Markdown
+        "</div>\nA paragraph, C:\\Temp.\n",  # its source writes a backslash as it is
+    ],
+)
+@pytest.mark.parametrize("ending", ["  \nzwei", "\t\nzwei", "\\\nzwei", "\\\\\nzwei", "  "])
+def test_a_translation_in_an_html_block_ending_a_line_in_two_spaces_or_a_backslash_shows_no_line_break(
+    source: str, ending: str, tmp_path: Path
+) -> None:
+    # kramdown and Python-Markdown read this HTML block's text as Markdown: a translation's "eins  "
+    # or "eins\" at a line's end (or at its text's end, before the source's line break) was a <br>
+    document = read(source)
+    msgid = next(m for m in msgids(document) if m.startswith("A paragraph"))
+    written = translate(document, {msgid: "Eins" + ending})
+    for name, page in rendered_by_each(written, tmp_path).items():
+        assert "<br" not in page, (name, written, page)
+        assert "Eins" in page, (name, page)
+    assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
         "Term\n: a\nb\n: c\n",
         "Term\n\n: First line\n  second line\n: Another definition\n",
         "> Term\n> : a\n> b\n> Term 2\n> : c\n",

@@ -218,6 +218,13 @@ def escape_text_in_markdown(
 
     >>> escape_text_in_markdown("    Zelle | a", markdown="")
     '&#32;   Zelle &#124; a'
+
+    and what makes a hard line break (``<br>``) at a line's end or the text's end (a line break of
+    the source may follow it): two spaces or a tab (one space instead), a backslash (``&#92;``), the
+    source's own too:
+
+    >>> escape_text_in_markdown("Eins  \nzwei\t\ndrei\\\nvier  ", markdown="\\")
+    'Eins \nzwei \ndrei&#92;\nvier '
     """
     text = escape_text_with(text, references) if references else escape_text(text)
     if markdown is not None:
@@ -237,6 +244,7 @@ def escape_text_in_markdown(
                 text = re.sub(pattern, literal_replacement(written), text)
         text = _BLOCK_MARKER.sub(_block_marker_reference, text)
         text = _CODE_INDENT.sub(lambda indent: f"&#{ord(indent.group()[0])};" + indent.group()[1:], text)
+        text = _HARD_BREAK.sub(_soft_break, text)
     if "\n" not in text and "\r" not in text:
         return text
     pieces = _LINE_BREAK.split(text)  # line, break, line, break, …, line
@@ -249,6 +257,21 @@ def escape_text_in_markdown(
 
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+#: What makes a hard line break (``<br>``) at a line's end, or at the text's end (a line break of the
+#: source may follow), in text kramdown and Python-Markdown read as Markdown: two spaces or more, a
+#: tab (Python-Markdown expands it to spaces), and a backslash (kramdown).
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]*(?:\t|  ))[ \t]*(?=\r|\n|$)")
+
+
+def _soft_break(match: re.Match[str]) -> str:
+    """What a hard line break of :data:`_HARD_BREAK` is written as: a space, or a backslash as a
+    character reference (and a space for the spaces after it)."""
+    found = match.group()
+    if found[0] == "\\":
+        return "&#92;" + (" " if len(found) > 1 else "")
+    return " "
+
+
 #: What kramdown and Python-Markdown (with MkDocs' magiclink) read as Markdown in the text of an HTML
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
 #: and e-mail addresses, a table's pipe; and a brace, which may open an attribute list (kramdown's ``{: onclick=…}``,
