@@ -14,7 +14,7 @@ import markdown
 import pytest
 import yaml
 
-from real_renderers import HUGO, KRAMDOWN_GFM, hugo_page, kramdown_gfm
+from real_renderers import HUGO, JEKYLL, KRAMDOWN_GFM, hugo_page, jekyll_page, kramdown_gfm
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
@@ -2519,6 +2519,25 @@ def test_a_translation_in_an_html_block_ending_a_line_in_two_spaces_or_a_backsla
     for name, page in rendered_by_each(written, tmp_path).items():
         assert "<br" not in page, (name, written, page)
         assert "Eins" in page, (name, page)
+    assert unmarked_pseudo(document) == source
+
+
+@pytest.mark.parametrize("source", ['<div class="note">\nA paragraph.\n</div>\n', "<hr>\nA paragraph.\n"])
+def test_liquid_or_a_shortcode_in_a_translation_of_an_html_block_shows_as_text(
+    source: str, tmp_path: Path
+) -> None:
+    # Jekyll runs Liquid and Hugo shortcodes before reading the page: a translation's {{ x }} in an
+    # HTML block's text was written as it is (as text elsewhere: &#123;{ x }})
+    document = read(source)
+    evil = "Hola {{ site.title }} {% if true %}sí{% endif %} {{% x %}} {{< x >}}"
+    written = translate(document, {"A paragraph.": evil})
+    assert "{{" not in written and "{%" not in written, written
+    for name, page in rendered_by_each(written, tmp_path).items():
+        assert "SHORTCODE" not in page, (name, page)
+        assert evil in html.unescape(page), (name, page)
+    if JEKYLL:
+        page = jekyll_page(written, tmp_path / "jekyll")
+        assert evil in html.unescape(page), page
     assert unmarked_pseudo(document) == source
 
 

@@ -181,6 +181,12 @@ def escape_text_in_markdown(
     >>> escape_text_in_markdown("One\n\n![x](https://t.example/p.png)\r\n \r\ntwo\nthree")
     'One&#10;\n![x](https://t.example/p.png)&#13;&#10; \r\ntwo\nthree'
 
+    The ``{`` of a ``{{`` or ``{%`` is a character reference, as in a paragraph: Jekyll (Liquid) and
+    Hugo (shortcodes) read the page before its HTML, and would run a translation's template token:
+
+    >>> escape_text_in_markdown("Hola {{ site.title }} {% if x %}")
+    'Hola &#123;{ site.title }} &#123;% if x %}'
+
     ``markdown``: the block is one whose text kramdown (Jekyll) and Python-Markdown (MkDocs) read as
     Markdown (it opens with an inline or unknown tag: ``<span>``, ``<a>``, ``<my-callout>``), so what
     Markdown reads as links, images, bare URLs, emphasis or code, and a brace that may open an
@@ -227,6 +233,8 @@ def escape_text_in_markdown(
     'Eins \nzwei \ndrei&#92;\nvier '
     """
     text = escape_text_with(text, references) if references else escape_text(text)
+    if "{" in text:  # (Liquid and Hugo read the page before HTML or Markdown: {{ and {% are theirs)
+        text = _TEMPLATE_OPENING.sub("&#123;", text)
     if markdown is not None:
         reference = functools.partial(_markdown_reference, kept=markdown)
         text = _MARKDOWN_SYNTAX.sub(reference, text)
@@ -257,6 +265,8 @@ def escape_text_in_markdown(
 
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+#: The ``{`` of a template token's opening ``{{`` or ``{%`` (Liquid, Hugo's shortcodes, Jinja).
+_TEMPLATE_OPENING = re.compile(r"\{(?=[{%])")
 #: What makes a hard line break (``<br>``) at a line's end, or at the text's end (a line break of the
 #: source may follow), in text kramdown and Python-Markdown read as Markdown: two spaces or more, a
 #: tab (Python-Markdown expands it to spaces), and a backslash (kramdown).
