@@ -744,6 +744,32 @@ def test_a_cp_code_for_a_character_xml_can_hold_is_refused_with_its_line(
     assert _catalog_bytes(harbour) == before
 
 
+@pytest.mark.parametrize(
+    ("version", "target", "shown"),
+    [
+        ("2.1", 'Sonst<cp hex="001B"/>[2J nichts.', "U+001B"),
+        ("2.1", "Sonst&#x9B;2J nichts.", "U+009B"),
+        ("1.2", "Sonst nichts&#x7F;.", "U+007F"),
+    ],
+)
+def test_a_translation_bringing_a_control_character_is_refused_with_its_line_and_the_rest_imported(
+    harbour: Path, version: str, target: str, shown: str
+) -> None:
+    """ESC, a C1 control (U+009B starts a terminal command) or DEL in a target is invisible in the
+    CAT tool, and compile would refuse the entry: import names the unit and keeps the catalog's."""
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    _edit(path, "Nothing", target, "final")
+    _edit(path, "Ships", "Schiffe kehren am Montag zurück.", "final")
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "out/harbour.de.xlf:" in errors[0], result.output
+    assert f"control character {shown} would be written into the page" in errors[0]
+    assert errors[0].endswith("not imported")
+    assert _entry(harbour, "de", "Nothing").msgstr == ""
+    assert _entry(harbour, "de", "Ships").msgstr == "Schiffe kehren am Montag zurück."
+
+
 def _comment(project: Path, locale: str, start: str, comment: str) -> None:
     """What a reviewer does in Poedit: write a translator comment (``# …``) on one entry."""
     po = catalog_of(project, locale)

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from .. import catalog
 from ..errors import CatalogError, TranspubError
 from ..fsutil import atomic_write_bytes
-from ..inline import placeholder_problem
+from ..inline import control_problem, placeholder_problem
 from ..locales import bcp47_tag
 from ..project import Project
 from .codes import xml_text
@@ -272,8 +272,8 @@ def _state_in(unit: XliffUnit) -> str | None:
 def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
     """The translation a unit brings (one text, or one per plural form) and its state; None if none.
 
-    XliffError when its codes cannot be read, a form lost its placeholders, or a plural is only
-    partly translated.
+    XliffError when its codes cannot be read, a form lost its placeholders or adds control
+    characters (U+009B, DEL: XML holds them, no page may), or a plural is only partly translated.
     """
     parts = unit.forms or (unit,)
     broken = unit.problem or next((form.problem for form in parts if form.problem), None)
@@ -288,7 +288,7 @@ def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
         raise XliffError(f"plural form(s) msgstr[{', '.join(missing)}] not translated", None, first.line)
     targets = [form.target or "" for form in parts]
     for index, (form, target) in enumerate(zip(parts, targets, strict=True)):
-        problem = placeholder_problem(form.source, target)
+        problem = placeholder_problem(form.source, target) or control_problem(form.source, target)
         if problem:
             raise XliffError(
                 f"plural form msgstr[{index}]: {problem}" if unit.forms else problem, None, form.line
