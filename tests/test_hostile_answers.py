@@ -67,6 +67,30 @@ def test_markup_in_an_engine_answer_never_reaches_the_catalog(tmp_path, monkeypa
     assert msgstr.startswith(("[es] Hola", "alert(1)[es] Hola"))
 
 
+@pytest.mark.parametrize(
+    "answer",
+    ["[es] Hola\x1b]0;pwned\x07 mundo.", "[es] Hola\u009b2J mundo.", "[es] Hola mundo.\x7f"],
+)
+@pytest.mark.parametrize("markup", ["token", "xml"])
+def test_an_engine_answer_with_a_control_character_is_rejected_not_written_to_the_catalog(
+    tmp_path, monkeypatch, answer, markup
+):
+    """An answer holding ESC (a terminal title sequence), a C1 control or DEL would land in the PO
+    file (printed by cat, git diff) and compile would refuse it: it is rejected, like a broken
+    placeholder, with the reason, and kept in the memory as rejected (paid, not asked again)."""
+    project = make_project(
+        tmp_path, {"a": [("Hello world.", "")]}, extra=f'[engines.libre]\nmarkup = "{markup}"\n'
+    )
+    with FakeMT(translate=lambda text, target: answer) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+        again = translate_project(project, ["es"], policy=FAST)
+        assert sum(server.paid.values()) == 1
+    assert entries(project)["Hello world."].msgstr == ""
+    assert not report.ok and "control character U+" in report.failures[0].message
+    assert report.counts[("es", "libre")].rejected_placeholders == 1 and not again.ok
+
+
 @pytest.mark.parametrize("style", ["token", "xml"])
 def test_markup_the_source_holds_as_text_is_kept_in_the_answer(style):
     source = "Write <1>the <b> tag</1> like this."

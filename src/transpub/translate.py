@@ -54,6 +54,7 @@ from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
 from .errors import CatalogError, EngineError, MemoryStoreError, PlaceholderMismatch
 from .fsutil import locked
+from .inline import control_problem
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
@@ -256,7 +257,8 @@ _COMMON_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]{2,}")
 def reply_problems(source_text: str, reply: str, glossary: Any, source: str, locale: str) -> list[str]:
     """What is wrong with ``reply`` as a translation of ``source_text`` into ``locale``:
     placeholders not exactly the source's, glossary terms missing or forbidden renderings
-    used, text not in the locale's script. Empty when nothing is.
+    used, text not in the locale's script, control characters the source lacks (ESC, C1, DEL:
+    a catalog would hold them, no page may). Empty when nothing is.
 
     >>> reply_problems("Click <1>here</1>.", "Pulsa aquí.", None, "en", "es")
     ['placeholders differ from the source: <1> missing']
@@ -294,6 +296,9 @@ def reply_problems(source_text: str, reply: str, glossary: Any, source: str, loc
     problem = script_problem(reply, locale)
     if problem:
         found.append(problem)
+    controls = control_problem(source_text, reply)
+    if controls:
+        found.append(controls)
     return found
 
 
@@ -880,14 +885,18 @@ def _machine_translate(
 
 
 def _judge(masked: Masked, reply: str, context: UnitContext | None) -> EngineOutput:
-    """An engine's reply restored (placeholders, terms) with the problems found in it; the
-    reply as it came when it cannot be restored."""
+    """An engine's reply restored (placeholders, terms) with the problems found in it (a control
+    character the source lacks, from any engine); the reply as it came when it cannot be restored."""
     try:
         text = unmask(masked, reply)
     except PlaceholderMismatch as exc:
         return EngineOutput(reply, (exc.message,))
     check = context.check if context is not None else None
-    return EngineOutput(text, tuple(check(text)) if check is not None else ())
+    problems = list(check(text)) if check is not None else []
+    controls = control_problem(masked.source, text)
+    if controls and controls not in problems:
+        problems.append(controls)
+    return EngineOutput(text, tuple(problems))
 
 
 def _spread(items: list[_Pending], count: int) -> list[_Pending]:
