@@ -184,6 +184,11 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
             "entity reference &old; in a unit",
             13,
         ),
+        (  # invisible in a CAT tool, refused by compile: the agency's file is at fault
+            AGENCY_TMX.replace("Alter Hafen-Titel", "Alter&#x9B;2J Hafen-Titel"),
+            "its de-DE text: control character U+009B would be written into the page",
+            12,
+        ),
     ],
     ids=[
         "no-source-language",
@@ -193,6 +198,7 @@ def test_a_tmx_exported_and_imported_elsewhere_keeps_everything(harbour: Path, t
         "other-source-language-then-malformed",
         "code-without-its-start-then-malformed",
         "declared-entity",
+        "control-character",
     ],
 )
 def test_bad_tmx_is_one_error_line_and_stores_nothing(

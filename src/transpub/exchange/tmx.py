@@ -15,6 +15,7 @@ from typing import BinaryIO, NoReturn
 
 from lxml import etree
 
+from ..inline import control_problem
 from .codes import InlineCodeError, declared_entity, read_codes, write_codes, xml_text
 from .xliff import XliffError
 from .xmlout import indent
@@ -198,6 +199,7 @@ class _TmxStream:
             self._fail(*entity)
         numbering: dict[str, int] = {}
         texts: dict[str, str] = {}
+        lines: dict[str, int | None] = {}
         source = None
         wanted = self.wanted
         variants = tu.findall("tuv")
@@ -215,8 +217,13 @@ class _TmxStream:
                 source = text
             else:
                 texts[lang] = text
+                lines[lang] = seg.sourceline
         if source is None or not source.strip():
             return None
+        for lang, text in texts.items():
+            controls = control_problem(source, text)
+            if controls:  # (XML holds DEL and the C1 controls; entered as &#x9B; or raw)
+                self._fail(f"its {lang} text: {controls}", lines[lang])
         origin = next((p.text for p in tu.findall("prop") if p.get("type") == ORIGIN_PROP and p.text), None)
         return TmxUnit(
             source=source,
