@@ -183,3 +183,15 @@ def test_a_spreadsheets_csv_separated_by_semicolons_or_tabs_says_so(tmp_path, se
     assert caught.value.line == 1
     shown = "';'" if separator == ";" else "tabs"
     assert f"separated by {shown}" in caught.value.message and "commas" in caught.value.message
+
+
+def test_a_nul_byte_in_a_tbx_glossary_is_one_error_line(tmp_path):
+    """lxml ends this message with a line break, which made the error two lines."""
+    path = tmp_path / "terms.tbx"
+    path.write_bytes(b'<?xml version="1.0"?>\n<martif type="TBX">\x00</martif>\n')
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).endswith(
+        ":2: TBX is not well-formed XML: Invalid character: Char 0x0 out of allowed range, line 2, column 20"
+    )

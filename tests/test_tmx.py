@@ -214,6 +214,15 @@ def test_bad_tmx_is_one_error_line_and_stores_nothing(
         assert memory.count() == 0
 
 
+def test_a_nul_byte_in_a_tmx_is_one_error_line_with_its_position(harbour: Path) -> None:
+    """lxml ends this message with a line break: ", line 12, column …" was a line of its own."""
+    (harbour / "bad.tmx").write_text(AGENCY_TMX.replace("Alter", "Al\x00ter"), encoding="utf-8")
+    result = run(harbour, "memory", "import", str(harbour / "bad.tmx"), code=1)
+    first, *rest = result.output.splitlines()
+    assert first.startswith("Error: bad.tmx:12: not well-formed XML:") and "range, line 12, column" in first
+    assert rest == ["Nothing was stored."]
+
+
 def test_memory_export_with_a_control_character_in_a_stored_translation_writes_a_valid_tmx(
     harbour: Path, tmp_path: Path
 ) -> None:

@@ -387,6 +387,19 @@ def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, chang
     assert _catalog_bytes(harbour) == before
 
 
+def test_a_nul_byte_in_an_xliff_is_one_error_line_with_its_position(harbour: Path) -> None:
+    """lxml ends this message with a line break: shown as is, ", line 64, column 19" was a second
+    line of the output, under no file name."""
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    path.write_bytes(path.read_bytes().replace(b"Nothing", b"No\x00thing", 1))
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    first, *rest = result.output.splitlines()
+    assert first.startswith("Error: out/harbour.de.xlf:") and first.endswith("column 19")
+    assert "Char 0x0 out of allowed range, line" in first
+    assert rest == ["Nothing was written."]
+
+
 def test_two_articles_whose_names_meet_in_one_file_name_each_get_their_own_file(harbour: Path) -> None:
     # 2024/story and 2024--story are both "2024--story": the second file overwrote the first
     (harbour / "articles" / "2024").mkdir()

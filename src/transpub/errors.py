@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -19,6 +20,19 @@ class TranspubError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
+
+
+def parser_message(text: str) -> str:
+    """A parser's message (lxml's ends some with a line break) as the one line an error shows.
+
+    >>> parser_message("Char 0x0 out of allowed range\\n, line 3, column 9")
+    'Char 0x0 out of allowed range, line 3, column 9'
+    >>> parser_message("expected '>'\\nat the end")
+    "expected '>' at the end"
+    """
+    if "\n" not in text:
+        return text
+    return re.sub(r"\s*\n\s*", " ", re.sub(r"\s*\n\s*(?=[,.;:])", "", text.strip()))
 
 
 class ConfigError(TranspubError):
