@@ -289,6 +289,25 @@ def test_real_glossary_terms_are_enforced(tmp_path, fake, monkeypatch):
     assert entries(project, "a")["Open the <1>Dashboard</1> now."].msgstr == "[es] Open the <1>Panel</1> now."
 
 
+@pytest.mark.parametrize("markup", ["xml", "token"])
+@pytest.mark.parametrize("rendering", ["Vec<T>", "AT&amp;T", "<head>-Element"])
+def test_a_required_glossary_rendering_is_written_exactly_as_the_glossary_has_it(
+    tmp_path, fake, monkeypatch, markup, rendering
+):
+    """The glossary's rendering is text: its ``<T>`` was removed as markup the engine had added
+    (Vec), and its ``&amp;`` read as an entity (AT&T), so the catalog got another term."""
+    from transpub.glossary import Glossary
+    from transpub.glossary.terms import Term
+
+    glossary = Glossary([Term("vector", {"es": rendering})])
+    monkeypatch.setattr("transpub.translate._load_glossary", lambda project: glossary)
+    project = make_project(
+        tmp_path, {"a": [("Use a vector here.", "")]}, extra=f'[engines.libre]\nmarkup = "{markup}"\n'
+    )
+    translate_project(project, ["es"], policy=FAST)
+    assert entries(project, "a")["Use a vector here."].msgstr == f"[es] Use a {rendering} here."
+
+
 def test_machine_output_writes_decimal_numbers_the_target_locale_way(tmp_path, fake):
     sentence = "Sales reached RMB31.36 billion and 20,000 jobs in 2018."
     project = make_project(tmp_path, {"a": [(sentence, "")]}, locales=("de", "zh_CN"))

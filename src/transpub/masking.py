@@ -161,6 +161,11 @@ _XML_BACK = re.compile(
     r"<x(?P<single>\d+)\s*/>|<x(?P<pair>\d+)\s*>(?P<inner>\s*)</x(?P=pair)\s*>"
     r"|<x(?P<open>\d+)\s*>|</x(?P<close>\d+)\s*>|<g(?P<g>\d+)\s*/>|<g(?P<gpair>\d+)\s*>\s*</g(?P=gpair)\s*>"
 )
+#: Where a glossary token stood while the reply is restored (private-use characters): the
+#: rendering is put in after the engine's markup is removed and entities are read, so that a
+#: rendering's ``<T>`` or ``&amp;`` stays as the glossary writes it.
+_TERM_OPEN, _TERM_CLOSE = "\ue000", "\ue001"
+_TERM_MARK = re.compile(f"{_TERM_OPEN}([0-9]+){_TERM_CLOSE}")
 _TOKEN_BACK = re.compile(r"@@\s?S(\d+)\s?@@|@@\s?P(\d+)\s?@@|@@\s?P(\d+)E\s?@@|@@\s?G(\d+)\s?@@", re.I)
 
 
@@ -182,9 +187,16 @@ def unmask(masked: Masked, translated: str | None) -> str:
     singles = {n for n, (kind, _) in source_tree.items() if kind == "single"}
 
     def term(number: int) -> str:
-        seen_terms.append(number)
+        # a mark for now: the rendering goes in once the engine's markup is gone (it is text)
         if number not in masked.terms:
             raise PlaceholderMismatch(f"the engine invented glossary token {number}")
+        return f"{_TERM_OPEN}{number}{_TERM_CLOSE}"
+
+    def put_term(found: re.Match[str]) -> str:
+        number = int(found.group(1))
+        if number not in masked.terms:
+            raise PlaceholderMismatch(f"the engine invented glossary token {number}")
+        seen_terms.append(number)
         return masked.terms[number]
 
     if masked.style == "xml":
@@ -225,6 +237,8 @@ def unmask(masked: Masked, translated: str | None) -> str:
 
         restored = _TOKEN_BACK.sub(back, translated)
     restored = strip_foreign_markup(restored, masked.source)
+    if masked.terms:
+        restored = _TERM_MARK.sub(put_term, restored)
     if sorted(seen_terms) != sorted(masked.terms):
         raise PlaceholderMismatch("glossary terms were lost or duplicated by the engine")
     try:
