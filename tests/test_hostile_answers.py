@@ -91,6 +91,32 @@ def test_an_engine_answer_with_a_control_character_is_rejected_not_written_to_th
     assert report.counts[("es", "libre")].rejected_placeholders == 1 and not again.ok
 
 
+@pytest.mark.parametrize("markup", ["token", "xml"])
+def test_an_engine_answer_many_times_longer_than_its_source_is_rejected_not_written_to_the_catalog(
+    tmp_path, monkeypatch, markup
+):
+    """A server that answers a 12-character sentence with a megabyte (a broken proxy, a model that
+    rambles on): the answer is no translation of it; it is rejected with the reason and kept in the
+    memory as rejected (paid, not asked again), the catalog keeps the entry empty. A long but
+    plausible answer (a short source, a language that needs more words) is written."""
+    project = make_project(
+        tmp_path,
+        {"a": [("Hello world.", ""), ("Li Wei.", "")]},
+        extra=f'[engines.libre]\nmarkup = "{markup}"\n',
+    )
+    answers = {"Hello world.": "[es] Hola " + "mundo " * 200_000, "Li Wei.": "[es] " + "Li Wei, " * 25}
+    with FakeMT(translate=lambda text, target: answers[text]) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        report = translate_project(project, ["es"], policy=FAST)
+        again = translate_project(project, ["es"], policy=FAST)
+        assert sum(server.paid.values()) == 2
+    found = entries(project)
+    assert found["Hello world."].msgstr == ""
+    assert found["Li Wei."].msgstr.startswith("[es] Li Wei, Li Wei")
+    assert not report.ok and "times as long as the text sent" in report.failures[0].message
+    assert report.counts[("es", "libre")].rejected_placeholders == 1 and not again.ok
+
+
 @pytest.mark.parametrize("style", ["token", "xml"])
 def test_markup_the_source_holds_as_text_is_kept_in_the_answer(style):
     source = "Write <1>the <b> tag</1> like this."

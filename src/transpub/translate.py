@@ -884,9 +884,33 @@ def _machine_translate(
     emit("finish")
 
 
+#: An answer longer than this many times the text sent, and this many characters more, is no
+#: translation of it (a broken proxy's page, a model that goes on): it is rejected.
+ANSWER_LENGTH_RATIO, ANSWER_LENGTH_SLACK = 10, 200
+
+
+def length_problem(sent: str, reply: str) -> str | None:
+    """Why ``reply`` is too long to be a translation of ``sent`` (see :data:`ANSWER_LENGTH_RATIO`),
+    or None: a short name or a language that needs more words stays well inside it.
+
+    >>> length_problem("Li Wei.", "Li Wei, der Bürgermeister von Springfield, sagte es.") is None
+    True
+    >>> length_problem("Hello world.", "Hola " * 1000)
+    'the answer is 416 times as long as the text sent (5000 characters for 12): no translation of it'
+    """
+    if len(reply) <= ANSWER_LENGTH_RATIO * len(sent) + ANSWER_LENGTH_SLACK:
+        return None
+    times = len(reply) // max(1, len(sent))
+    return f"the answer is {times} times as long as the text sent ({len(reply)} characters for {len(sent)}): no translation of it"
+
+
 def _judge(masked: Masked, reply: str, context: UnitContext | None) -> EngineOutput:
     """An engine's reply restored (placeholders, terms) with the problems found in it (a control
-    character the source lacks, from any engine); the reply as it came when it cannot be restored."""
+    character the source lacks, from any engine); the reply as it came when it cannot be restored
+    or is far too long to be a translation (:func:`length_problem`)."""
+    too_long = length_problem(masked.text, reply)
+    if too_long is not None:
+        return EngineOutput(reply, (too_long,))
     try:
         text = unmask(masked, reply)
     except PlaceholderMismatch as exc:
