@@ -379,6 +379,28 @@ def memory_location_problem(value: str) -> str | None:
     )
 
 
+def _check_site_location(root: Path, paths: dict[str, Any], config_path: Path, text: str) -> None:
+    """Refuse a site folder that is the project's folder or holds it (``"."``, ``".."``, ``"/"``),
+    or is the catalogs' folder or transpub's own (``.transpub``): compile would write its pages,
+    index and language folders among the project's files, an ``index.html`` of the user's over."""
+    site = Path(os.path.abspath(root / paths["site"]))
+    project = Path(os.path.abspath(root))
+    if site == project or site in project.parents:
+        what = "the project's folder" if site == project else "a folder holding the project"
+    elif site == Path(os.path.abspath(root / paths["catalogs"])):
+        what = "the catalogs' folder"
+    elif site == project / ".transpub" or project / ".transpub" in site.parents:
+        what = "inside .transpub (transpub's own files)"
+    else:
+        return
+    raise ConfigError(
+        f"[paths] site ({paths['site']}) is {what}: compile would write its pages, index.html and a "
+        "folder per language there; name a folder of its own (site)",
+        config_path,
+        config_line(text, "paths", "site"),
+    )
+
+
 def _check_memory_location(config: dict[str, Any], config_path: Path, text: str | None) -> None:
     """ConfigError naming the line for a ``[paths] memory`` that is neither a path nor a PostgreSQL
     URL (it was taken for a file name: a folder named after the URL, password included)."""
@@ -456,6 +478,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
             config_path,
             config_line(text, "paths", "site") or config_line(text, "paths", "articles"),
         )
+    if compile_["format"] == "html":
+        _check_site_location(root, paths, config_path, text)
     if compile_["layout"] == "directory":
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
         for loc in locales:
