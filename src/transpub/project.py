@@ -379,7 +379,7 @@ def memory_location_problem(value: str) -> str | None:
     )
 
 
-def _check_site_location(root: Path, paths: dict[str, Any], config_path: Path, text: str) -> None:
+def _check_site_location(root: Path, paths: dict[str, Any], config_path: Path, text: str | None) -> None:
     """Refuse a site folder that is the project's folder or holds it (``"."``, ``".."``, ``"/"``),
     or is the catalogs' folder or transpub's own (``.transpub``): compile would write its pages,
     index and language folders among the project's files, an ``index.html`` of the user's over."""
