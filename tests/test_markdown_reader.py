@@ -2387,6 +2387,9 @@ def _elements_of(page: str) -> set[str]:
         "Some text.\n<p>A paragraph.</p>",
         "- An item\n<p>A paragraph.</p>",
         "Term\n: Its definition\n<hr>",
+        '<img src="a.png">',  # (a paragraph to kramdown and Python-Markdown, CommonMark's HTML block)
+        "<br>",
+        'Intro.\n\n<span class="x">',
     ],
 )
 @pytest.mark.parametrize("under", ["> A quote.", "Term\n: A definition", "```\ncode\n```"])

@@ -261,3 +261,39 @@ def blocks_running_over(parsed: str, ends: list[int]) -> list[tuple[int, int]]:
         if state == "html" and closer is None and 0 <= opened < end - 1:
             found.append((opened, end - 1))
     return found
+
+
+#: A line under which kramdown and Python-Markdown both end a paragraph: a quote, an ATX heading,
+#: a code fence.
+_PARAGRAPH_ENDS = re.compile(r"[ ]{0,3}(?:>|#{1,6}(?:[ \t]|$)|`{3}|~{3})")
+
+
+def tags_above_markdown(text: str, pos: int, fenced: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines from ``pos`` on that are only one tag not of a block element (``<img src="a.png">``,
+    ``<br>``, ``<span>``: an HTML block to CommonMark when a blank line or ``pos`` is above it) right
+    above a quote, a heading or a code fence, each from the tag's ``<`` to its ``>``. kramdown and
+    Python-Markdown read the tag as a paragraph, which that line ends; CommonMark's block runs on.
+
+    >>> text = '<img src="a.png">\\n> A quote\\n\\n<br>\\nSome text.\\n\\nText.\\n<br>\\n# H\\n'
+    >>> [text[s:e] for s, e in tags_above_markdown(text, 0, [])]
+    ['<img src="a.png">']
+    """
+    found: list[tuple[int, int]] = []
+    for line in _TAG_LINE.finditer(text, pos):
+        start, tag = line.start(), line.group(1)
+        above = text.rfind("\n", 0, start - 1) + 1
+        if (start > pos and text[above : start - 1].strip(" \t")) or _inside(start, fenced):
+            continue  # (CommonMark: the tag goes on the paragraph above; code)
+        if not _SEQUENCES[6][0].match(tag) or any(sequence[0].match(tag) for sequence in _SEQUENCES[:6]):
+            continue
+        if line.end() < len(text) and (
+            _PARAGRAPH_ENDS.match(text, line.end() + 1) or _TERM_LINE.match(text, line.end() + 1)
+        ):
+            found.append((line.start(1), line.end(1)))
+    return found
+
+
+#: A line of text a definition follows (``Term``, then ``: Its definition``).
+_TERM_LINE = re.compile(r"[ ]{0,3}[^\s<>:][^\n]*\n[ ]{0,3}:[ \t]")
+#: A line starting with ``<``: what follows its indentation, without its trailing spaces.
+_TAG_LINE = re.compile(r"^[ ]{0,3}(<[^\n]*?)[ \t]*$", re.M)

@@ -47,7 +47,13 @@ from .md_escape import (
     references_in,
     title_writer,
 )
-from .md_html_ends import blocks_running_over, elements_above_markdown, elements_before_fences, end_tag_line
+from .md_html_ends import (
+    blocks_running_over,
+    elements_above_markdown,
+    elements_before_fences,
+    end_tag_line,
+    tags_above_markdown,
+)
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -1488,7 +1494,8 @@ def _elements_before_fences(text: str, pos: int) -> list[tuple[int, int]]:
     end their blocks there already."""
     fenced = fenced_ranges(text, pos) if "```" in text or "~~~" in text else []
     found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS) if fenced else []
-    return sorted(set(found + elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS)))
+    above = elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS)
+    return sorted(set(found + above + tags_above_markdown(text, pos, fenced)))
 
 
 #: Tags whose CommonMark HTML block ends at their end tag's line.
