@@ -2390,6 +2390,8 @@ def _elements_of(page: str) -> set[str]:
         '<img src="a.png">',  # (a paragraph to kramdown and Python-Markdown, CommonMark's HTML block)
         "<br>",
         'Intro.\n\n<span class="x">',
+        "<p>A paragraph.</p><!-- a\ncomment -->",  # (a comment over lines after the end tag)
+        "<p>A paragraph.</p> <!-- a\ncomment --> <!-- c -->",
     ],
 )
 @pytest.mark.parametrize("under", ["> A quote.", "Term\n: A definition", "```\ncode\n```"])
@@ -2416,6 +2418,14 @@ def test_a_quote_definition_or_code_under_an_html_line_stays_one_and_its_transla
         for name, page in rendered_by_each(written, tmp_path).items():
             assert _elements_of(page) == _elements_of(before[name]), (name, written)
             assert "SHORTCODE" not in page, (name, written)
+
+
+def test_an_html_paragraph_over_two_lines_right_above_a_quote_offers_its_text_without_markup() -> None:
+    # its end tag (read as the end of a processing instruction there) was offered as text: the
+    # pseudo-translation wrote "over two lines.&lt;/?>"
+    document = read("<p>A paragraph\nover two lines.</p>\n> A quote.\n")
+    assert msgids(document) == ["A paragraph over two lines.", "A quote."]
+    assert unmarked_pseudo(document) == "<p>A paragraph over two lines.</p>\n> A quote.\n"
 
 
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:

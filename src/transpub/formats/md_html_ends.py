@@ -110,10 +110,11 @@ def elements_above_markdown(
     under a blank one, the text's start, another such element or lines of plain text such as a
     heading) and end at the end of a line right above one that is not blank (``<p>Hi.</p>`` then
     ``> A quote``; ``<hr>``; ``<p>A</p><p>B</p>`` or ``<p>A</p> <!-- c -->``, other whole elements,
-    empty ones or comments after the end tag), each from its start tag's ``<`` to the line's last
-    ``>``. kramdown and Python-Markdown end the HTML block there and read the next line as Markdown
-    (a quote, a list, a table's row); CommonMark's block runs on over it. An element whose start tag
-    says its content is Markdown (``markdown="1"``) is left out (read otherwise).
+    empty ones or comments after the end tag, the last one maybe over lines), each from its start
+    tag's ``<`` to the line's last ``>``. kramdown and Python-Markdown end the HTML block there and
+    read the next line as Markdown (a quote, a list, a table's row); CommonMark's block runs on over
+    it. An element whose start tag says its content is Markdown (``markdown="1"``) is left out (read
+    otherwise).
 
     >>> text = '<p>Hi.</p>\\n> A quote\\n\\n<div>\\n<p>x</p>\\n<p>y</p>\\n</div>\\n<p>z</p>\\n- item\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"div", "p"}))]
@@ -193,11 +194,22 @@ def _line_end_of_element(text: str, at: int, name: str, fenced: list[tuple[int, 
         after = end[1] if end is not None else _after_end_tag(text, at, fenced)
     if after is None:
         return None
-    line_end = text.find("\n", after)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, after)
+    opened = text.rfind("<!--", after, line_end)
+    if opened >= 0 and text.find("-->", opened + 4, line_end) < 0:  # (a comment over lines after it)
+        closed = text.find("-->", opened + 4)
+        if closed < 0 or not _AFTER_END.fullmatch(text, after, opened):
+            return None
+        after, line_end = closed + 3, _line_end(text, closed)
     if not _AFTER_END.fullmatch(text, after, line_end):
         return None
     return after + len(text[after:line_end].rstrip(" \t"))
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends (its ``\\n``, or the text's end)."""
+    line_end = text.find("\n", at)
+    return len(text) if line_end < 0 else line_end
 
 
 def _after_end_tag(text: str, at: int, fenced: list[tuple[int, int]]) -> int | None:

@@ -1456,12 +1456,14 @@ def _ended_there(parsed: str, start: int, end: int) -> str | None:
     >>> _ended_there('<div>\\nx\\n</div>\\n', 0, 14)
     '<?iv>\\nx\\n<?di?>\\n'
     >>> _ended_there('<p>a\\nb</p>\\n', 0, 10)
-    '<?>a\\nb</?>\\n'
+    '<?-a\\nb</?>\\n'
     >>> _ended_there('<p>\\n<?-?>\\nb</p>\\n', 0, 15) is None
     True
     """
     if parsed[start] != "<" or parsed[end - 1] != ">":
         return None
+    if parsed[start + 2] == ">":  # (``<p>``: ``<?>`` would end the instruction on its first line)
+        parsed = f"{parsed[: start + 2]}-{parsed[start + 3 :]}"
     tag = parsed.rfind("</", start, end)
     if tag > start and _END_TAG.fullmatch(parsed, tag, end):
         line_start = parsed.rfind("\n", start, tag) + 1
