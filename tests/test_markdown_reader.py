@@ -2428,6 +2428,22 @@ def test_an_html_paragraph_over_two_lines_right_above_a_quote_offers_its_text_wi
     assert unmarked_pseudo(document) == "<p>A paragraph over two lines.</p>\n> A quote.\n"
 
 
+def test_the_line_under_an_html_element_in_a_quote_is_offered_and_its_translation_stays_text(
+    tmp_path: Path,
+) -> None:
+    # kramdown ends the element's HTML block at its line's end, Python-Markdown reads both lines as
+    # one paragraph, CommonMark as one HTML block: neither line was offered for translation
+    source = "> <p>A paragraph.</p>\n> Some text.\n"
+    document = read(source)
+    assert msgids(document) == ["A paragraph.", "Some text."]
+    assert unmarked_pseudo(document) == source
+    before = rendered_by_each(source, tmp_path)
+    for evil in ["> x", "- x", "# x", "| a | b |", "    code", "<b>x</b> [y](javascript:alert(1)) *z*"]:
+        written = translate(document, {"Some text.": evil, "A paragraph.": evil})
+        for name, page in rendered_by_each(written, tmp_path).items():
+            assert _elements_of(page) == _elements_of(before[name]), (name, written)
+
+
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:
     # kramdown reads "| … |" lines as a table's rows only when every line of the paragraph is one:
     # the paragraph written on one line was a table of one row in Jekyll

@@ -113,8 +113,9 @@ def elements_above_markdown(
     empty ones or comments after the end tag, the last one maybe over lines), each from its start
     tag's ``<`` to the line's last ``>``. kramdown and Python-Markdown end the HTML block there and
     read the next line as Markdown (a quote, a list, a table's row); CommonMark's block runs on over
-    it. An element whose start tag says its content is Markdown (``markdown="1"``) is left out (read
-    otherwise).
+    it. So do they with an element on one line of a quote (``> <p>Hi.</p>``) and the quote's next
+    line. An element whose start tag says its content is Markdown (``markdown="1"``) is left out
+    (read otherwise).
 
     >>> text = '<p>Hi.</p>\\n> A quote\\n\\n<div>\\n<p>x</p>\\n<p>y</p>\\n</div>\\n<p>z</p>\\n- item\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"div", "p"}))]
@@ -122,29 +123,44 @@ def elements_above_markdown(
     >>> text = '# H\\n<hr />\\n> A quote\\n\\n<p>A</p> <!-- c -->\\nTerm\\n: Def\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"hr", "p"}))]
     ['<hr />', '<p>A</p> <!-- c -->']
+    >>> text = '> <p>Hi.</p>\\n> Some text.\\n\\n> <p>x</p>\\n>\\n'
+    >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"p"}))]
+    ['<p>Hi.</p>']
     """
     found: list[tuple[int, int]] = []
     ended = -1  # (where the last element found ends: the line under it may open another)
-    for start in _BLOCK_START.finditer(text, pos):
-        line_start = start.start()
+    for start in _QUOTED_BLOCK_START.finditer(text, pos):
+        line_start, quoted, name = start.start(), start.group(1), start.group(2)
         if (
             not _opens_block(text, pos, line_start, ended)
-            or start.group(1).lower() not in tags
+            or name.lower() not in tags
             or _inside(line_start, fenced)
-            or _MARKDOWN_ATTRIBUTE.search(text, line_start, text.find(">", line_start) + 1 or len(text))
+            or _MARKDOWN_ATTRIBUTE.search(text, line_start, text.find(">", start.end()) + 1 or len(text))
         ):
             continue
-        at = line_start + len(start.group()) - len(start.group(1)) - 1
-        end = _line_end_of_element(text, at, start.group(1).lower(), fenced)
-        if end is None or re.search(r"\n[ \t]*\n", text[at:end]):
+        at = start.start(2) - 1
+        end = _line_end_of_element(text, at, name.lower(), fenced)
+        if end is None or re.search(r"\n[ \t]*\n", text[at:end]) or (quoted and "\n" in text[at:end]):
             continue
         line_end = text.find("\n", end)
         next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
-        if line_end >= 0 and text[line_end + 1 : next_end if next_end >= 0 else len(text)].strip(" \t"):
+        below = text[line_end + 1 : next_end if next_end >= 0 else len(text)] if line_end >= 0 else ""
+        if quoted:  # (the line under it in the same quote, not blank there)
+            inside = _QUOTE_PREFIX.match(below)
+            if inside is None or inside.group().count(">") != quoted.count(">"):
+                continue
+            below = below[inside.end() :]
+        if below.strip(" \t"):
             found.append((at, end))
             ended = end
     return found
 
+
+#: A line that starts an HTML block with a start tag, maybe in a quote (``> <p>``): the quote's
+#: prefix, and the tag name.
+_QUOTED_BLOCK_START = re.compile(r"^((?:[ ]{0,3}>[ ]?)*)[ ]{0,3}<([A-Za-z][\w-]*)(?=[\s/>])", re.M)
+#: A quote's prefix at a line's start (``> > ``).
+_QUOTE_PREFIX = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
 
 #: A line of plain text above an HTML block's start tag, which CommonMark, kramdown and
 #: Python-Markdown all end there (a heading, a paragraph's line, a quote's or a list item's or a
