@@ -2444,6 +2444,32 @@ def test_the_line_under_an_html_element_in_a_quote_is_offered_and_its_translatio
             assert _elements_of(page) == _elements_of(before[name]), (name, written)
 
 
+@pytest.mark.parametrize(
+    "source", ["- An item.\n  <p>A paragraph.</p>\n", "1. An item.\n\n   <div>A paragraph.</div>\n"]
+)
+def test_an_html_line_in_a_list_item_is_offered_and_its_translation_stays_text_in_the_item(
+    source: str, tmp_path: Path
+) -> None:
+    # markdown-it gives the line without the item's indentation: it was never offered for translation
+    document = read(source)
+    assert msgids(document) == ["An item.", "A paragraph."]
+    assert unmarked_pseudo(document) == source
+    before = rendered_by_each(source, tmp_path)
+    for evil in [
+        "> x",
+        "- x",
+        "# x",
+        "| a | b |",
+        "    code",
+        "a\n\n# h",
+        "Term\n: d",
+        "<b>x</b> [y](javascript:z) *z*",
+    ]:
+        written = translate(document, {"A paragraph.": evil})
+        for name, page in rendered_by_each(written, tmp_path).items():
+            assert _elements_of(page) == _elements_of(before[name]), (name, written)
+
+
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:
     # kramdown reads "| … |" lines as a table's rows only when every line of the paragraph is one:
     # the paragraph written on one line was a table of one row in Jekyll

@@ -144,6 +144,20 @@ def text_escape_in_markdown(
     return functools.partial(escape_text_in_markdown, **keywords) if keywords else escape_text_in_markdown
 
 
+def text_escape_on_one_line(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape`` for text of an HTML element on one indented line (a list item's): each line break
+    of a translation a space, as HTML shows it (a line under it, not indented, would leave the item).
+
+    >>> text_escape_on_one_line(escape_text)("a\\n: b")
+    'a : b'
+    """
+    return functools.partial(_on_one_line, escape=escape)
+
+
+def _on_one_line(text: str, escape: Callable[[str], str]) -> str:
+    return escape(re.sub(r"\r\n?|\n", " ", text))
+
+
 def attribute_write_in_markdown(write: Callable[[str], str] | None) -> Callable[[str], str] | None:
     """How an attribute value an HTML reader writes with ``write`` (None: :func:`escape_attribute` in
     double quotes; :func:`attribute_writer`'s partial) is written in a Markdown raw HTML block: its

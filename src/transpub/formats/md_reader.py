@@ -31,7 +31,12 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
-from .escape import MARKDOWN_KEPT, attribute_write_in_markdown, text_escape_in_markdown
+from .escape import (
+    MARKDOWN_KEPT,
+    attribute_write_in_markdown,
+    text_escape_in_markdown,
+    text_escape_on_one_line,
+)
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_ids
 from .html_tokens import Token as HtmlToken
@@ -793,8 +798,12 @@ class _Builder(RunSlots):
             "".join(token.content.splitlines(keepends=True)[:-definitions]) if definitions else token.content
         )
         end = begin + len(html)
+        indented = self.parsed[begin:end] != html and html.count("\n") <= 1
+        if indented:  # (one line of a list item's, a definition's: without their indentation)
+            begin = lines[0][1]
+            end = begin + len(html)
         if self.parsed[begin:end] != html:
-            return  # inside a container: kept as written
+            return  # inside a container over lines: kept as written
         line_token = bisect.bisect_left(self.line_token_starts, begin)
         if line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end:
             return  # snippets are put in before the HTML is read: kept as written
@@ -827,9 +836,10 @@ class _Builder(RunSlots):
             return  # what HTML cannot read whole stays as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
-        # in a quote, Python-Markdown reads the element as inline HTML of a paragraph: its text Markdown
+        # in a quote or indented in a list item, Python-Markdown reads the element as inline HTML of a
+        # paragraph: its text Markdown
         in_quote = ">" in self.parsed[self.parsed.rfind("\n", 0, begin) + 1 : begin]
-        read_as_markdown = in_quote or _markdown_reads_inside(tokens)
+        read_as_markdown = in_quote or indented or _markdown_reads_inside(tokens)
         if read_as_markdown and self.links_in_text(tokens):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
@@ -847,6 +857,8 @@ class _Builder(RunSlots):
                 )
                 inside = tuple(inner for inner in brackets if f"[{inner}]" in slot.msgid)
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
+                if indented:
+                    slot.escape = text_escape_on_one_line(slot.escape)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
