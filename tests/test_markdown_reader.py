@@ -2470,6 +2470,23 @@ def test_an_html_line_in_a_list_item_is_offered_and_its_translation_stays_text_i
             assert _elements_of(page) == _elements_of(before[name]), (name, written)
 
 
+@pytest.mark.parametrize("html_line", ["<hr> More text.", "<p>A paragraph.</p> More text."])
+def test_a_quote_under_text_after_an_html_element_on_its_line_stays_one_and_its_translation_stays_text(
+    html_line: str, tmp_path: Path
+) -> None:
+    # kramdown and Python-Markdown read "More text." as a paragraph, the line under it as a quote,
+    # CommonMark both as HTML: the pseudo-translation wrote "More text. &gt; A quote." on one line
+    source = f"{html_line}\n> A quote.\n"
+    document = read(source)
+    assert msgids(document)[-2:] == ["More text.", "A quote."]
+    assert unmarked_pseudo(document) == source
+    before = rendered_by_each(source, tmp_path)
+    for evil in ["> x", "- x", "# x", "| a | b |", "    code", "<b>x</b> [y](javascript:z) *z*"]:
+        written = translate(document, {"A quote.": evil})
+        for name, page in rendered_by_each(written, tmp_path).items():
+            assert _elements_of(page) == _elements_of(before[name]), (name, written)
+
+
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:
     # kramdown reads "| … |" lines as a table's rows only when every line of the paragraph is one:
     # the paragraph written on one line was a table of one row in Jekyll

@@ -110,10 +110,10 @@ def elements_above_markdown(
     under a blank one, the text's start, another such element or lines of plain text such as a
     heading) and end at the end of a line right above one that is not blank (``<p>Hi.</p>`` then
     ``> A quote``; ``<hr>``; ``<p>A</p><p>B</p>`` or ``<p>A</p> <!-- c -->``, other whole elements,
-    empty ones or comments after the end tag, the last one maybe over lines), each from its start
-    tag's ``<`` to the line's last ``>``. kramdown and Python-Markdown end the HTML block there and
-    read the next line as Markdown (a quote, a list, a table's row); CommonMark's block runs on over
-    it. So do they with an element on one line of a quote (``> <p>Hi.</p>``) and the quote's next
+    empty ones or comments after the end tag, the last one maybe over lines, then maybe plain text:
+    ``<hr> More``), each from its start tag's ``<`` to the line's last character. kramdown and
+    Python-Markdown end the HTML block there and read the next line as Markdown (a quote, a list, a
+    table's row); CommonMark's block runs on over it. So do they with an element on one line of a quote (``> <p>Hi.</p>``) and the quote's next
     line. An element whose start tag says its content is Markdown (``markdown="1"``) is left out
     (read otherwise).
 
@@ -123,6 +123,9 @@ def elements_above_markdown(
     >>> text = '# H\\n<hr />\\n> A quote\\n\\n<p>A</p> <!-- c -->\\nTerm\\n: Def\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"hr", "p"}))]
     ['<hr />', '<p>A</p> <!-- c -->']
+    >>> text = '<hr> More\\n> A quote\\n'
+    >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"hr"}))]
+    ['<hr> More']
     >>> text = '> <p>Hi.</p>\\n> Some text.\\n\\n> <p>x</p>\\n>\\n'
     >>> [text[s:e] for s, e in elements_above_markdown(text, 0, [], frozenset({"p"}))]
     ['<p>Hi.</p>']
@@ -199,15 +202,25 @@ _AFTER_END = re.compile(
 )
 
 
-def _line_end_of_element(text: str, at: int, name: str, fenced: list[tuple[int, int]]) -> int | None:
-    """Where the line ends (its last ``>``) on which the element whose start tag is at ``at`` (named
-    ``name``) ends, when only :data:`_AFTER_END` follows it there; else None."""
+def _element_end(text: str, at: int, name: str, fenced: list[tuple[int, int]]) -> int | None:
+    """Right after the end tag (or the tag of a void one) of the element whose start tag is at ``at``
+    (named ``name``), when that ends a line or text follows it there; else None."""
     if name in _VOID:
         tag = re.compile(r"<[A-Za-z][\w-]*(?=[\s/>])[^<>\n]*>").match(text, at)
-        after = tag.end() if tag is not None else None
-    else:
-        end = end_tag_line(text, at, fenced, alone=False)
-        after = end[1] if end is not None else _after_end_tag(text, at, fenced)
+        return tag.end() if tag is not None else None
+    end = end_tag_line(text, at, fenced, alone=False)
+    return end[1] if end is not None else _after_end_tag(text, at, fenced)
+
+
+#: Text after an element's end and :data:`_AFTER_END` on its line that makes no tag or template token.
+_PLAIN_AFTER_END = re.compile(r"[^<>{}`\n]*")
+
+
+def _line_end_of_element(text: str, at: int, name: str, fenced: list[tuple[int, int]]) -> int | None:
+    """Where the line ends (its last character) on which the element whose start tag is at ``at``
+    (named ``name``) ends, when only :data:`_AFTER_END` follows it there, maybe plain text after
+    (:data:`_PLAIN_AFTER_END`); else None."""
+    after = _element_end(text, at, name, fenced)
     if after is None:
         return None
     line_end = _line_end(text, after)
@@ -217,7 +230,8 @@ def _line_end_of_element(text: str, at: int, name: str, fenced: list[tuple[int, 
         if closed < 0 or not _AFTER_END.fullmatch(text, after, opened):
             return None
         after, line_end = closed + 3, _line_end(text, closed)
-    if not _AFTER_END.fullmatch(text, after, line_end):
+    written = _AFTER_END.match(text, after, line_end)
+    if written is None or not _PLAIN_AFTER_END.fullmatch(text, written.end(), line_end):
         return None
     return after + len(text[after:line_end].rstrip(" \t"))
 

@@ -1472,8 +1472,8 @@ def _ended_there(parsed: str, start: int, end: int) -> str | None:
     >>> _ended_there('<p>\\n<?-?>\\nb</p>\\n', 0, 15) is None
     True
     """
-    if parsed[start] != "<" or parsed[end - 1] != ">":
-        return None
+    if parsed[start] != "<" or (parsed[end - 1] != ">" and not _TEXT_AFTER_TAG.search(parsed, start, end)):
+        return None  # (an element and text after it on its line, ``<hr> More``, is one)
     if parsed[start + 2] == ">":  # (``<p>``: ``<?>`` would end the instruction on its first line)
         parsed = f"{parsed[: start + 2]}-{parsed[start + 3 :]}"
     tag = parsed.rfind("</", start, end)
@@ -1489,6 +1489,8 @@ def _ended_there(parsed: str, start: int, end: int) -> str | None:
 
 #: An end tag (``</div>``).
 _END_TAG = re.compile(r"</[A-Za-z][\w-]*\s*>")
+#: A tag's end and text after it, up to where an element ends (``<hr> More``).
+_TEXT_AFTER_TAG = re.compile(r">[^<>\n]*\S$")
 
 
 def _fences_after_endraw(parsed: str) -> str:
