@@ -259,3 +259,34 @@ def test_a_table_cell_whose_source_escapes_a_backtick_is_pseudo_translated_as_wr
     document = read(source)
     assert unmarked_pseudo(document) == source  # (it was written "a &#96; here")
     assert "| 36 &#96; " in translate(read(TYPE_SCALE), {"36px": "36 `"})  # (other cells as before)
+
+
+#: Jekyll's collections page: a note in raw HTML, a paragraph element over two lines right above
+#: the note's end tag.
+NOTE_WITH_A_LONG_PARAGRAPH = """\
+<div class="note">
+  <h5>Gather your collections</h5>
+
+  <p>Then Jekyll will look in <code>a/_books</code> for the books, and
+  in <code>a/_recipes</code> for the recipes.</p>
+</div>
+
+After.
+"""
+
+
+def test_a_paragraph_element_over_two_lines_above_an_end_tag_keeps_its_end_tag() -> None:
+    # its end tag came out as the text "&lt;/?>" on the page, its two lines two units
+    document = read(NOTE_WITH_A_LONG_PARAGRAPH)
+    assert msgids(document) == [
+        "Gather your collections",
+        "Then Jekyll will look in <1/> for the books, and in <2/> for the recipes.",
+        "After.",
+    ]
+    assert unmarked_pseudo(document) == NOTE_WITH_A_LONG_PARAGRAPH.replace(" and\n  in", " and in")
+
+
+@needs_kramdown
+def test_a_paragraph_element_over_two_lines_above_an_end_tag_renders_in_jekyll_as_in_the_source() -> None:
+    rendered = jekyll(unmarked_pseudo(read(NOTE_WITH_A_LONG_PARAGRAPH)))
+    assert rendered == jekyll(NOTE_WITH_A_LONG_PARAGRAPH).replace(" and\n  in", " and in")
