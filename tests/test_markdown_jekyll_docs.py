@@ -290,3 +290,55 @@ def test_a_paragraph_element_over_two_lines_above_an_end_tag_keeps_its_end_tag()
 def test_a_paragraph_element_over_two_lines_above_an_end_tag_renders_in_jekyll_as_in_the_source() -> None:
     rendered = jekyll(unmarked_pseudo(read(NOTE_WITH_A_LONG_PARAGRAPH)))
     assert rendered == jekyll(NOTE_WITH_A_LONG_PARAGRAPH).replace(" and\n  in", " and in")
+
+
+LIQUID = KRAMDOWN_GFM and (
+    subprocess.run(["ruby", "-rliquid", "-e", ""], capture_output=True).returncode == 0
+)
+
+
+def jekyll_with_liquid(markdown: str) -> str:
+    """``markdown`` as Jekyll renders it: Liquid first (``site.repository`` set), then kramdown."""
+    script = (
+        'text = Liquid::Template.parse(STDIN.read).render("site" => {"repository" => "https://example.com/r"})\n'
+        'print Kramdown::Document.new(text, input: "GFM", hard_wrap: false).to_html'
+    )
+    return subprocess.run(
+        ["ruby", "-rliquid", "-rkramdown", "-rkramdown-parser-gfm", "-e", script],
+        input=markdown,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+#: Jekyll's release posts: a link whose destination starts with a Liquid tag broken over two lines.
+LINK_TO_THE_REPOSITORY = """\
+Fixed exit codes for invalid commands ([#1338]({{ site.repository
+}}/issues/1338)) and more.
+
+- See the [excerpt bug]({{ site.repository
+  }}/issues/1321) too.
+"""
+
+
+def test_a_link_whose_liquid_destination_runs_over_two_lines_is_offered_as_a_link() -> None:
+    # Liquid writes the destination on one line, so the page shows a link; the reader took the
+    # brackets for text, offered the destination to translators and wrote the link as "&#91;#1338&#93;(…"
+    document = read(LINK_TO_THE_REPOSITORY)
+    assert msgids(document) == [
+        "Fixed exit codes for invalid commands (<1>#1338</1>) and more.",
+        "See the <1>excerpt bug</1> too.",
+    ]
+    assert translate(document, {"See the <1>excerpt bug</1> too.": "Siehe auch den <1>Fehler</1>."}) == (
+        LINK_TO_THE_REPOSITORY.replace("See the [excerpt bug]", "Siehe auch den [Fehler]").replace(
+            "/issues/1321) too.", "/issues/1321)."
+        )
+    )
+
+
+@pytest.mark.skipif(not LIQUID, reason="Ruby's liquid gem (Debian ruby-liquid) or kramdown is not installed")
+def test_a_link_whose_liquid_destination_runs_over_two_lines_renders_in_jekyll_as_in_the_source() -> None:
+    rendered = jekyll_with_liquid(unmarked_pseudo(read(LINK_TO_THE_REPOSITORY)))
+    assert rendered == jekyll_with_liquid(LINK_TO_THE_REPOSITORY)
+    assert '<a href="https://example.com/r/issues/1338">#1338</a>' in rendered

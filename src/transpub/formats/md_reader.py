@@ -1437,6 +1437,12 @@ def parse_texts(
             pieces.append(_sentinel(raw))
         elif raw[:1] == "{" and raw[1:2] not in ("{", "%"):  # an attribute list: its "{" is punctuation
             pieces.append("{" + _masked(raw[1:]))  # to emphasis before it, as in the source (__New__{…})
+        elif (
+            "\n" in raw
+            and _IN_LINK_DESTINATION.search(text, text.rfind("\n", 0, start) + 1, start)
+            and not re.search(r"\n[ \t]*>", raw)  # (a quote's lines keep their ">")
+        ):
+            pieces.append(MASK * len(raw))  # (one line: Liquid writes one, a link's destination there)
         else:
             pieces.append(_masked(raw))
         if common is not None:
@@ -1486,6 +1492,9 @@ def _ended_there(parsed: str, start: int, end: int) -> str | None:
             return None
     return f"{parsed[: start + 1]}?{parsed[start + 2 : end - 2]}?>{parsed[end:]}"
 
+
+#: The start of a link's destination up to a template token (``[a]({{ site.url``, ``[a](/x/{% link``).
+_IN_LINK_DESTINATION = re.compile(r"\]\(<?[^\s()<>]*$")
 
 #: An end tag (``</div>``).
 _END_TAG = re.compile(r"</[A-Za-z][\w-]*\s*>")
