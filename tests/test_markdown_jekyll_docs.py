@@ -342,3 +342,33 @@ def test_a_link_whose_liquid_destination_runs_over_two_lines_renders_in_jekyll_a
     rendered = jekyll_with_liquid(unmarked_pseudo(read(LINK_TO_THE_REPOSITORY)))
     assert rendered == jekyll_with_liquid(LINK_TO_THE_REPOSITORY)
     assert '<a href="https://example.com/r/issues/1338">#1338</a>' in rendered
+
+
+#: Jekyll's upgrading page: a note in raw HTML whose heading and paragraph say their content is Markdown.
+NOTE_WITH_MARKDOWN_INSIDE = """\
+<div class="note feature">
+  <h5 markdown="1">Diving in</h5>
+  <p markdown="1">Want a new site? Simply
+   run <code>jekyll new</code> to create one.</p>
+</div>
+"""
+
+EVIL = " *em* _u_ `c` [l](https://evil.example/) ~~d~~"
+
+
+def test_a_translation_in_an_element_marked_markdown_inside_an_html_block_is_escaped_for_markdown() -> None:
+    # kramdown reads what <p markdown="1"> holds as Markdown wherever it stands: escaped as HTML
+    # text only, a translation's *em* was emphasis and its [l](https://…) a link on the page
+    document = read(NOTE_WITH_MARKDOWN_INSIDE)
+    assert msgids(document) == ["Diving in", "Want a new site?", "Simply run <1/> to create one."]
+    localized = document.render(lambda slot: Resolution(slot.msgid + EVIL))
+    assert "*em*" not in localized and "[l](" not in localized
+    assert unmarked_pseudo(document) == NOTE_WITH_MARKDOWN_INSIDE.replace("Simply\n   run", "Simply run")
+
+
+@needs_kramdown
+def test_a_translation_in_an_element_marked_markdown_inside_an_html_block_stays_text_in_jekyll() -> None:
+    document = read(NOTE_WITH_MARKDOWN_INSIDE)
+    rendered = jekyll(document.render(lambda slot: Resolution(slot.msgid + EVIL)))
+    assert "<em>" not in rendered and "<a " not in rendered and "<del>" not in rendered
+    assert rendered.count("*em* _u_ `c` [l](https://evil.example/) ~~d~~") == 3

@@ -137,6 +137,18 @@ def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
     return True  # (never closed, or a void element: what follows it is not inside it)
 
 
+def _holds_markdown_element(tokens: list[HtmlToken]) -> bool:
+    """Whether an element of an HTML block (``tokens``) says its content is Markdown
+    (``<p markdown="1">`` in a ``<div>``): kramdown reads that content as Markdown wherever the
+    element stands, and md_in_html may (a bare ``markdown``)."""
+    return any(
+        token.kind in ("start", "startend")
+        and "markdown" in token.attrs
+        and (token.attrs["markdown"] or "1").strip().lower() in ("1", "block", "span")
+        for token in tokens
+    )
+
+
 #: A link or image (``](``) or a kramdown attribute list (``{:``) in text read as Markdown.
 _LINK_IN_TEXT = re.compile(r"\]\(|\{:")
 #: An HTML block whose first tag says its content is Markdown (kramdown, Python-Markdown's md_in_html).
@@ -839,7 +851,9 @@ class _Builder(RunSlots):
         # in a quote or indented in a list item, Python-Markdown reads the element as inline HTML of a
         # paragraph: its text Markdown
         in_quote = ">" in self.parsed[self.parsed.rfind("\n", 0, begin) + 1 : begin]
-        read_as_markdown = in_quote or indented or _markdown_reads_inside(tokens)
+        read_as_markdown = (
+            in_quote or indented or _markdown_reads_inside(tokens) or _holds_markdown_element(tokens)
+        )
         if read_as_markdown and self.links_in_text(tokens):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
