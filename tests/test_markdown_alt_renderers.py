@@ -54,9 +54,9 @@ def kramdown(markdown: str) -> str:
     )
 
 
-def python_markdown(markdown: str) -> str:
-    script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['tables']))"
-    return html_from([sys.executable, "-c", script], markdown)
+def python_markdown(markdown: str, extensions: tuple[str, ...] = ()) -> str:
+    script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=sys.argv[1:]))"
+    return html_from([sys.executable, "-c", script, "tables", *extensions], markdown)
 
 
 #: The renderers, each with whether it is here and why not: each missing one is a skip with its reason.
@@ -66,12 +66,20 @@ RENDERERS = {
     "python-markdown": (PYTHON_MARKDOWN, "Python-Markdown (MkDocs' renderer) is not installed"),
 }
 EACH_RENDERER = each_present(RENDERERS)
+PYMDOWNX = importlib.util.find_spec("pymdownx") is not None
+#: MkDocs with pymdownx' mark (==x==), caret (^^x^^) and keys (++ctrl++), as MkDocs-Material sites load them.
+MARK_CARET_KEYS = ("pymdownx.mark", "pymdownx.caret", "pymdownx.keys")
+EACH_RENDERER_AND_PYMDOWNX = EACH_RENDERER + each_present(
+    {"mkdocs-pymdownx": (PYMDOWNX, "pymdown-extensions (MkDocs' pymdownx) is not installed")}
+)
 
 
 def render(name: str, markdown: str, tmp_path: Path) -> str:
     """``markdown`` as the renderer ``name`` makes it into HTML."""
     if name == "hugo":
         return hugo_page(markdown, tmp_path / "site")
+    if name == "mkdocs-pymdownx":
+        return python_markdown(markdown, MARK_CARET_KEYS)
     return kramdown(markdown) if name == "kramdown" else python_markdown(markdown)
 
 
@@ -178,6 +186,42 @@ def test_a_lone_asterisk_or_tilde_of_a_translation_is_written_as_is_and_nothing_
     tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
     assert [p.text_content() for p in tree.iter("p")] == list(LONE_MARKS.values()), written
     assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+
+
+#: Paragraph translations with pymdownx' markup (==mark==, ^^ins^^, ++keys++) and with prose that opens none.
+PYMDOWNX_MARKS = {
+    "First paragraph.": "Markiere ==das== und ^^dies^^, drücke ++ctrl+alt+del++.",
+    "Second paragraph.": "Wenn a == b und x^^2, nimm C++, C++11, g++ oder i++.",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER_AND_PYMDOWNX)
+def test_marks_inserts_and_keys_of_a_translation_show_as_typed_and_prose_with_them_stays_as_written(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown("First paragraph.\n\nSecond paragraph.\n", Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(PYMDOWNX_MARKS.get(slot.msgid)))
+    assert "\nWenn a == b und x^^2, nimm C++, C++11, g++ oder i++.\n" in written, written
+    tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert [p.text_content() for p in tree.iter("p")] == list(PYMDOWNX_MARKS.values()), written
+    assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+
+
+#: An MkDocs page with pymdownx' markup and prose that opens none, and a translation of its paragraph.
+PAGE_WITH_MARKS = "Press ++ctrl+alt+del++ to ==see it== and ^^add^^, if a == b, x^^2 or C++.\n"
+MARKS_KEPT = "Drücke ++ctrl+alt+del++, um ==see it== und ^^add^^ zu sehen, nicht ==das== oder ^^dies^^."
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+def test_a_translation_keeps_the_pages_own_marks_and_keys_while_its_own_show_as_typed() -> None:
+    document = read_markdown(PAGE_WITH_MARKS, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == PAGE_WITH_MARKS
+    written = document.render(lambda slot: Resolution(MARKS_KEPT))
+    tree = lxml.html.fragment_fromstring(python_markdown(written, MARK_CARET_KEYS), create_parent="div")
+    assert [e.text_content() for e in tree.iter("mark", "ins")] == ["see it", "add"], written
+    assert [e.text_content() for e in tree.iter("kbd")] == ["Ctrl", "Alt", "Del"], written
+    assert "nicht ==das== oder ^^dies^^." in tree.text_content(), written
 
 
 #: A comment opening a line with text after it: kramdown and Python-Markdown read the text as a

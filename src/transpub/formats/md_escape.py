@@ -17,7 +17,9 @@ a character that starts a block only at the start of a line (``#``, ``>``, ``-``
 is escaped where a text piece starts; the first ``$`` of math (kramdown's ``$$``, arithmatex's and
 Hugo's ``$x$``) is written ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
 not help — are written ``&#123;{`` and ``&#123;%``. A bare URL of the source that a translation
-glues text to is written as a link on its own (:func:`standalone_url`).
+glues text to is written as a link on its own (:func:`standalone_url`). What would open MkDocs'
+pymdownx markup (``==mark==``, ``^^ins^^``, ``++ctrl+alt++``) is written ``&#61;``, ``&#94;``,
+``&#43;`` (:func:`_without_pymdownx_markup`): ``a == b``, ``x^^2`` and ``C++`` open nothing and stay.
 
 In the lines right under a ``<div markdown="1">`` of its own, up to a blank line, which Goldmark (Hugo)
 reads as raw HTML and kramdown and Python-Markdown as Markdown, a backslash would show in Hugo: there
@@ -85,11 +87,48 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
     if not text:
         return text
     text = _INLINE.sub(_escape_reference if as_references else _escape_one, text)
+    text = _without_pymdownx_markup(text)
     if text.endswith("#") and text.rstrip("#")[-1:] in ("", " ", "\t"):
         text = text[:-1] + ("&#35;" if as_references else "\\#")  # a closing sequence of an ATX heading
     if text.endswith("  "):  # two spaces before a line end are a hard break
         text = text.rstrip(" ") + " "
     return text
+
+
+#: What opens ``==mark==`` (pymdownx.mark, smart) and ``^^ins^^`` (pymdownx.caret, smart): two, not
+#: after a letter, digit or the same character (or right after ``_``), not before a space or the same
+#: character; three carets or more anywhere (``^^^ins,sup^^^``, no smart rule before them). At a
+#: piece's edge, what is beside it is not known: it may open.
+_MARK_OPENER = re.compile(r"(?:(?<=_)|(?<![\w=]))==(?![\s=])|(?:(?<=_)|(?<![\w^]))\^\^(?![\s^])|\^{3,}(?!\s)")
+#: ``++ctrl+alt++`` (pymdownx.keys): a ``++`` before keys and ``++``, in the piece (a key's letters
+#: cannot run across other markup) ...
+_KEYS = re.compile(r"\+(?=\+[\w\-]+(?:\+[\w\-]+)*\+\+)")
+#: ... and a ``+`` right after a quote before ``+`` or a key's letter: every run of quoted keys
+#: (``++"Ctrl"+'a b'++``, whose quotes may hold other markup) ends with one in the piece it ends in.
+_QUOTED_KEYS = re.compile(r"(?<=[\"'])\+(?=[+\w\-])")
+
+
+def _without_pymdownx_markup(written: str) -> str:
+    r"""``written`` (escaped) with what would open ``==mark==``, ``^^ins^^`` or ``++keys++`` in MkDocs (pymdownx's mark, caret and keys, smart as by default) as character
+    references, which every renderer shows as the characters; ``a == b``, ``x^^2``, ``C++`` and
+    ``i++`` open nothing and stay as they are.
+
+    >>> print(_without_pymdownx_markup("==x== ^^y^^ ++ctrl+alt++ a == b, x^^2, C++ and i++"))
+    &#61;&#61;x== &#94;&#94;y^^ &#43;+ctrl+alt++ a == b, x^^2, C++ and i++
+
+    Quoted keys (``++"Mein Taste"++``) may hold other markup, from pieces beside this one: the ``+``
+    after a quote is written so wherever it could go on to more keys:
+
+    >>> print(_without_pymdownx_markup('++"Mein Taste"++ and \'a\'+b++, but C++\'s "C++"'))
+    ++"Mein Taste"&#43;+ and 'a'&#43;b++, but C++'s "C++"
+    """
+    if "==" in written or "^^" in written:
+        written = _MARK_OPENER.sub(lambda match: _reference(match.group()[0]) * len(match.group()), written)
+    if "+" in written:
+        written = _QUOTED_KEYS.sub("&#43;", written)
+        while _KEYS.search(written):
+            written = _KEYS.sub("&#43;", written)
+    return written
 
 
 #: Punctuation an author escapes for an extension rather than for CommonMark: MkDocs' magiclink

@@ -62,7 +62,7 @@ from .md_html_ends import (
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_source import MASK, ContentMap, Source, line_content_map
-from .md_spellings import BRACES_AFTER_SPACE, spellings_in
+from .md_spellings import BRACES_AFTER_SPACE, pymdownx_spans_in, spellings_in
 from .md_templates import (
     ENDRAW_BEFORE_FENCE,
     LINE_OPENERS,
@@ -170,6 +170,8 @@ _CONTAINERS = {
 _LOOSE_TABLE = re.compile(r"([^\n]*)\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)")
 
 
+#: What may be pymdownx' markup in a source's text (see md_spellings.pymdownx_spans_in).
+_PYMDOWNX_MARKERS = re.compile(r"==|\^\^|\+\+")
 #: A pipe not escaped by a backslash.
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
 
@@ -546,7 +548,7 @@ class _Builder(RunSlots):
         # its text as written, its markup a line break (brackets and words do not run across it)
         lined = (
             "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
-            if "[" in text or "\\" in text or "{" in text
+            if "[" in text or "\\" in text or "{" in text or _PYMDOWNX_MARKERS.search(text)
             else ""
         )
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
@@ -559,6 +561,9 @@ class _Builder(RunSlots):
             if "\\" in text or "{" in text
             else ()
         )
+        # pymdownx' ==mark==, ^^ins^^, ++keys++ of the source a translation writes as the source does
+        if _PYMDOWNX_MARKERS.search(text):
+            spellings += pymdownx_spans_in(lined, as_references=in_html)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
