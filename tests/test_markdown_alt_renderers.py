@@ -54,9 +54,14 @@ def kramdown(markdown: str) -> str:
     )
 
 
-def python_markdown(markdown: str, extensions: tuple[str, ...] = ()) -> str:
-    script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=sys.argv[1:]))"
-    return html_from([sys.executable, "-c", script, "tables", *extensions], markdown)
+def python_markdown(markdown: str, extensions: tuple[str, ...] = (), configs: str = "{}") -> str:
+    """``markdown`` as Python-Markdown makes it into HTML, with ``extensions`` (``configs``: their
+    settings, as JSON)."""
+    script = (
+        "import json, sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=sys.argv[2:],"
+        " extension_configs=json.loads(sys.argv[1])))"
+    )
+    return html_from([sys.executable, "-c", script, configs, "tables", *extensions], markdown)
 
 
 #: The renderers, each with whether it is here and why not: each missing one is a skip with its reason.
@@ -67,8 +72,13 @@ RENDERERS = {
 }
 EACH_RENDERER = each_present(RENDERERS)
 PYMDOWNX = importlib.util.find_spec("pymdownx") is not None
-#: MkDocs with pymdownx' mark (==x==), caret (^^x^^) and keys (++ctrl++), as MkDocs-Material sites load them.
-MARK_CARET_KEYS = ("pymdownx.mark", "pymdownx.caret", "pymdownx.keys")
+#: MkDocs with pymdownx' mark (==x==), caret (^^x^^, ^x^), tilde (~~x~~, ~x~) and keys (++ctrl++), as
+#: MkDocs-Material sites load them.
+MARK_CARET_KEYS = ("pymdownx.mark", "pymdownx.caret", "pymdownx.tilde", "pymdownx.keys")
+#: Their settings that turn their smart rules off (a==b==c is a mark then).
+NOT_SMART = '{"pymdownx.mark": {"smart_mark": false}, "pymdownx.caret": {"smart_insert": false}}'
+#: What pymdownx makes of them.
+PYMDOWNX_TAGS = ("mark", "ins", "sup", "sub", "del", "kbd")
 EACH_RENDERER_AND_PYMDOWNX = EACH_RENDERER + each_present(
     {"mkdocs-pymdownx": (PYMDOWNX, "pymdown-extensions (MkDocs' pymdownx) is not installed")}
 )
@@ -80,6 +90,8 @@ def render(name: str, markdown: str, tmp_path: Path) -> str:
         return hugo_page(markdown, tmp_path / "site")
     if name == "mkdocs-pymdownx":
         return python_markdown(markdown, MARK_CARET_KEYS)
+    if name == "mkdocs-pymdownx-not-smart":
+        return python_markdown(markdown, MARK_CARET_KEYS, NOT_SMART)
     return kramdown(markdown) if name == "kramdown" else python_markdown(markdown)
 
 
@@ -193,6 +205,12 @@ PYMDOWNX_MARKS = {
     "First paragraph.": "Markiere ==das== und ^^dies^^, drücke ++ctrl+alt+del++.",
     "Second paragraph.": "Wenn a == b und x^^2, nimm C++, C++11, g++ oder i++.",
 }
+#: Paragraph translations with pymdownx' superscript (^x^) and subscript (~x~), and with runs that
+#: only turn markup without pymdownx' smart rules.
+SUPERSCRIPTS = {
+    "First paragraph.": "Wasser ist H~2~O, 2^10^ ist 1024, ^hoch^ und x^2y^.",
+    "Second paragraph.": "Auch a==b==c und x^^y^^z.",
+}
 
 
 @pytest.mark.parametrize("name", EACH_RENDERER_AND_PYMDOWNX)
@@ -201,10 +219,61 @@ def test_marks_inserts_and_keys_of_a_translation_show_as_typed_and_prose_with_th
 ) -> None:
     document = read_markdown("First paragraph.\n\nSecond paragraph.\n", Path("a.md"), "utf-8", ReadOptions())
     written = document.render(lambda slot: Resolution(PYMDOWNX_MARKS.get(slot.msgid)))
-    assert "\nWenn a == b und x^^2, nimm C++, C++11, g++ oder i++.\n" in written, written
+    assert "\nWenn a == b und x&#94;&#94;2, nimm C++, C++11, g++ oder i++.\n" in written, written
     tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
     assert [p.text_content() for p in tree.iter("p")] == list(PYMDOWNX_MARKS.values()), written
     assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+
+
+@pytest.mark.parametrize("name", [*EACH_RENDERER_AND_PYMDOWNX, "mkdocs-pymdownx-not-smart"])
+def test_superscripts_subscripts_and_runs_pymdownx_reads_without_smart_rules_show_as_typed(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown("First paragraph.\n\nSecond paragraph.\n", Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(SUPERSCRIPTS.get(slot.msgid)))
+    tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert [p.text_content() for p in tree.iter("p")] == list(SUPERSCRIPTS.values()), written
+    assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+
+
+#: Pages whose own pymdownx markup or text runs across other markup or sentences, or opens nothing.
+PAGES_WITH_RUNS = (
+    "Press ==**this**== and ^^*that*^^ now.\n",
+    "Use `a`==`b` and `c`^`d`, not `e`++`f`.\n",
+    "==One sentence. And another.== Then ==x **b**.== more.\n",
+    "Set a ==x b, so E = mc^2 and x^2 or 2^10^ and a==b.\n",
+)
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+@pytest.mark.parametrize("page", PAGES_WITH_RUNS)
+def test_a_pages_own_marks_across_other_markup_and_its_runs_that_open_nothing_are_written_as_the_page_writes_them(
+    page: str,
+) -> None:
+    document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    assert pseudo == page
+    assert python_markdown(pseudo, MARK_CARET_KEYS) == python_markdown(page, MARK_CARET_KEYS)
+
+
+#: A page with a mark around bold and keys, and a translation that adds its own of each.
+PAGE_WITH_KEYS = "Press ==**this**== and ++ctrl+c++.\n"
+KEYS_TWICE = "Drücke ==<1>dies</1>== und ++ctrl+c++, oder ++ctrl+c++ ==noch==."
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+@pytest.mark.parametrize("configs", ["{}", NOT_SMART])
+def test_a_translation_gets_the_pages_own_marks_and_keys_no_more_often_than_the_page_has_them(
+    configs: str,
+) -> None:
+    document = read_markdown(PAGE_WITH_KEYS, Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(KEYS_TWICE if "<1>" in slot.msgid else None))
+    tree = lxml.html.fragment_fromstring(
+        python_markdown(written, MARK_CARET_KEYS, configs), create_parent="div"
+    )
+    assert [e.text_content() for e in tree.iter("mark")] == ["dies"], written
+    assert [e.text_content() for e in tree.iter("kbd")] == ["Ctrl", "C"], written
+    assert "oder ++ctrl+c++ ==noch==." in tree.text_content(), written
 
 
 #: An MkDocs page with pymdownx' markup and prose that opens none, and a translation of its paragraph.

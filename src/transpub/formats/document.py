@@ -145,6 +145,10 @@ class TextSlot:
     #: own, up to a blank line, which kramdown and MkDocs read as Markdown and Hugo (Goldmark) as its
     #: HTML block's (a bare URL is text there, and ``<https://…>`` a tag).
     in_html_block: bool = False
+    #: Markdown: for a translation, how each of its texts between placeholders (by number, 0: the
+    #: first) is written once escaped, given the text: with what of it the source writes as it is
+    #: kept so (see :mod:`~transpub.formats.md_runs`); None: as escaped.
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None = None
 
 
 @dataclass(eq=False)
@@ -400,10 +404,14 @@ def _memoized(resolve: Resolver) -> Resolver:
 class _Piece:
     """Translated text of a slot that may start a Markdown line (escaped as it is written)."""
 
-    __slots__ = ("after", "before_link", "slot", "text")
+    __slots__ = ("after", "before_link", "kept", "slot", "text")
 
-    def __init__(self, slot: TextSlot, text: str, after: str = "") -> None:
+    def __init__(
+        self, slot: TextSlot, text: str, after: str = "", kept: Callable[[str], str] | None = None
+    ) -> None:
         self.slot, self.text = slot, text
+        #: How it is written once escaped (see :attr:`TextSlot.keep_runs`); None: as escaped.
+        self.kept = kept
         self.before_link = False  # a link's ``[`` follows: a ``!`` ending the text would make it an image
         #: What markup is right before it: ``"]"`` (``[docs]``, ``![logo]``, ``[^1]``: a ``(`` or ``:``
         #: starting the text would make that a link, an image or a reference definition), ``"%}}"``
@@ -571,6 +579,8 @@ def _render(
                 starts = after in _STARTS_A_LINE or _at_line_start(out)
                 escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
                 written = escape(part.text)
+                if part.kept is not None:
+                    written = part.kept(written)
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + ("&#33;" if slot.in_html_block else "\\!")
                 if after in ("]", "](") and before.endswith("]"):
@@ -698,9 +708,13 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         raise PlaceholderMismatch(problem)
     escape, line_start = slot.escape, slot.escape_line_start
     plain = line_start is None
+    keep = slot.keep_runs(text) if slot.keep_runs is not None else None
     if "<" not in text:  # most sentences: text only, no placeholder
         value = text if "&" not in text else unescape_lookalikes(text)
-        return [escape(value) if plain else _Piece(slot, value)], plain
+        kept = functools.partial(keep, 0, value) if keep is not None else None
+        if not plain:
+            return [_Piece(slot, value, "", kept)], plain
+        return [escape(value) if kept is None else kept(escape(value))], plain
     items: list[Any] = []
     opened: dict[str, int] = {}  # where each opening piece with a ``same`` is among the items
     # tokenize's split, without a token object per piece: the text, then (closing slash,
@@ -725,7 +739,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         ):
             pending = ""  # (after a space kramdown shows it as text)
         if pending:
-            items.append(_text_item(slot, pending, line_start is None, bracket))
+            items.append(_text_item(slot, pending, line_start is None, bracket, keep, (index - 1) // 4))
             on_line = _line_goes_on(pending, on_line)
         mid_line = on_line if not closing else opened_on_line.get(number, False)
         if not (closing or empty):
@@ -760,7 +774,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             plain = False
         bracket, on_line = _after_markup(piece, mid_line)
     if pending:
-        items.append(_text_item(slot, pending, line_start is None, bracket))
+        items.append(_text_item(slot, pending, line_start is None, bracket, keep, (len(split) - 1) // 4))
     return items, plain
 
 
@@ -783,14 +797,26 @@ def _glued_attributes(piece: object, msgid: str, number: str, before: str) -> bo
     )
 
 
-def _text_item(slot: TextSlot, text: str, plain: bool, after: str) -> Any:
+def _text_item(
+    slot: TextSlot,
+    text: str,
+    plain: bool,
+    after: str,
+    keep: Callable[[int, str, str], str] | None = None,
+    number: int = 0,
+) -> Any:
     """The item of ``text`` of a translation of ``slot``, between placeholders: escaped (``plain``:
     the slot has no line-start escape), else a :class:`_Piece` escaped when written (``after``: see
-    :attr:`_Piece.after`); right after markup ending in ``]``, its first ``(`` or ``:`` a reference."""
+    :attr:`_Piece.after`); right after markup ending in ``]``, its first ``(`` or ``:`` a reference;
+    ``keep``: how the text ``number`` of the translation is written once escaped (see
+    :attr:`TextSlot.keep_runs`)."""
     value = text if "&" not in text else unescape_lookalikes(text)
+    kept = functools.partial(keep, number, value) if keep is not None else None
     if not plain:
-        return _Piece(slot, value, after)
+        return _Piece(slot, value, after, kept)
     written = slot.escape(value)
+    if kept is not None:
+        written = kept(written)
     return _after_bracket(written, definition=after == "]") if after in ("]", "](") else written
 
 

@@ -18,8 +18,8 @@ is escaped where a text piece starts; the first ``$`` of math (kramdown's ``$$``
 Hugo's ``$x$``) is written ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
 not help — are written ``&#123;{`` and ``&#123;%``. A bare URL of the source that a translation
 glues text to is written as a link on its own (:func:`standalone_url`). What would open MkDocs'
-pymdownx markup (``==mark==``, ``^^ins^^``, ``++ctrl+alt++``) is written ``&#61;``, ``&#94;``,
-``&#43;`` (:func:`_without_pymdownx_markup`): ``a == b``, ``x^^2`` and ``C++`` open nothing and stay.
+pymdownx markup (``==mark==``, ``^^ins^^``, ``^sup^``, ``++ctrl+alt++``) is written ``&#61;``, ``&#94;``,
+``&#43;`` (:func:`_without_pymdownx_markup`): ``a == b``, ``a ^ b`` and ``C++`` open nothing and stay.
 
 In the lines right under a ``<div markdown="1">`` of its own, up to a blank line, which Goldmark (Hugo)
 reads as raw HTML and kramdown and Python-Markdown as Markdown, a backslash would show in Hugo: there
@@ -95,11 +95,10 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
     return text
 
 
-#: What opens ``==mark==`` (pymdownx.mark, smart) and ``^^ins^^`` (pymdownx.caret, smart): two, not
-#: after a letter, digit or the same character (or right after ``_``), not before a space or the same
-#: character; three carets or more anywhere (``^^^ins,sup^^^``, no smart rule before them). At a
-#: piece's edge, what is beside it is not known: it may open.
-_MARK_OPENER = re.compile(r"(?:(?<=_)|(?<![\w=]))==(?![\s=])|(?:(?<=_)|(?<![\w^]))\^\^(?![\s^])|\^{3,}(?!\s)")
+#: A run of ``=`` (two or more) or ``^``: pymdownx' ``==mark==`` (mark), ``^^ins^^`` and ``^sup^``
+#: (caret), smart or not, open and close with one that is not between two spaces. At a piece's
+#: edge, what is beside it is not known: it may.
+_MARK_RUN = re.compile(r"={2,}|\^+")
 #: ``++ctrl+alt++`` (pymdownx.keys): a ``++`` before keys and ``++``, in the piece (a key's letters
 #: cannot run across other markup) ...
 _KEYS = re.compile(r"\+(?=\+[\w\-]+(?:\+[\w\-]+)*\+\+)")
@@ -109,12 +108,15 @@ _QUOTED_KEYS = re.compile(r"(?<=[\"'])\+(?=[+\w\-])")
 
 
 def _without_pymdownx_markup(written: str) -> str:
-    r"""``written`` (escaped) with what would open ``==mark==``, ``^^ins^^`` or ``++keys++`` in MkDocs (pymdownx's mark, caret and keys, smart as by default) as character
-    references, which every renderer shows as the characters; ``a == b``, ``x^^2``, ``C++`` and
-    ``i++`` open nothing and stay as they are.
+    r"""``written`` (escaped) with what would open or close ``==mark==``, ``^^ins^^``, ``^sup^`` or
+    open ``++keys++`` in MkDocs (pymdownx's mark, caret and keys, smart or not) as character
+    references, which every renderer shows as the characters; ``a == b``, ``a ^ b``, ``C++`` and
+    ``i++`` open nothing and stay as they are (the source's own runs: see :mod:`.md_runs`).
 
-    >>> print(_without_pymdownx_markup("==x== ^^y^^ ++ctrl+alt++ a == b, x^^2, C++ and i++"))
-    &#61;&#61;x== &#94;&#94;y^^ &#43;+ctrl+alt++ a == b, x^^2, C++ and i++
+    >>> print(_without_pymdownx_markup("==x== ^^y^^ ^z^ ++ctrl+alt++ a == b, a ^ b, a ^^^ b, x^2, C++ and i++"))
+    &#61;&#61;x&#61;&#61; &#94;&#94;y&#94;&#94; &#94;z&#94; &#43;+ctrl+alt++ a == b, a ^ b, a &#94;&#94;&#94; b, x&#94;2, C++ and i++
+    >>> print(_without_pymdownx_markup("x^a\\ ^ b"))
+    x&#94;a\ &#94; b
 
     Quoted keys (``++"Mein Taste"++``) may hold other markup, from pieces beside this one: the ``+``
     after a quote is written so wherever it could go on to more keys:
@@ -122,13 +124,25 @@ def _without_pymdownx_markup(written: str) -> str:
     >>> print(_without_pymdownx_markup('++"Mein Taste"++ and \'a\'+b++, but C++\'s "C++"'))
     ++"Mein Taste"&#43;+ and 'a'&#43;b++, but C++'s "C++"
     """
-    if "==" in written or "^^" in written:
-        written = _MARK_OPENER.sub(lambda match: _reference(match.group()[0]) * len(match.group()), written)
+    if "==" in written or "^" in written:
+        written = _MARK_RUN.sub(_inert_run, written)
     if "+" in written:
         written = _QUOTED_KEYS.sub("&#43;", written)
         while _KEYS.search(written):
             written = _KEYS.sub("&#43;", written)
     return written
+
+
+def _inert_run(match: re.Match[str]) -> str:
+    """The run of ``=`` or ``^`` ``match`` found as it is between two spaces, else as references
+    (three carets or more are ``^sup^`` of a caret even there: ``a ^^^ b``)."""
+    text, start, end, run = match.string, match.start(), match.end(), match.group()
+    spaced = (
+        text[start - 1 : start].isspace() and text[start - 2 : start - 1] != "\\"
+    )  # ("\ ": no space to pymdownx)
+    if spaced and text[end : end + 1].isspace() and not run.startswith("^^^"):
+        return match.group()
+    return _reference(match.group()[0]) * len(match.group())
 
 
 #: Punctuation an author escapes for an extension rather than for CommonMark: MkDocs' magiclink
@@ -427,10 +441,28 @@ def escape_markdown_keeping(
         written = _with_references(written, references)
     if not escaped:
         return written
-    items = "|".join(re.escape(item) for item in sorted(escaped.split(), key=len, reverse=True))
+    words = sorted(escaped.split(), key=len, reverse=True)
+    # (a =, ^ or + written as a reference so that it opens no pymdownx markup: the source's escape)
+    words += [_PYMDOWNX_REFERENCES[word[0]] + word[1:] for word in words if word[0] in _PYMDOWNX_REFERENCES]
+    items = "|".join(re.escape(item) for item in words)
     # (not escaped yet, nor the # of a character reference; the whole word, not the start of a longer one)
     pattern = re.compile(r"(?<![\\&])(?:" + items + r")(?!\w)")
-    return pattern.sub(lambda match: "\\" + match.group(), written)
+    return pattern.sub(_escaped_as_the_source_does, written)
+
+
+#: The characters of pymdownx markup :func:`_without_pymdownx_markup` writes as references, by character.
+_PYMDOWNX_REFERENCES = {"=": "&#61;", "^": "&#94;", "+": "&#43;"}
+_PYMDOWNX_CHARACTERS = {reference: char for char, reference in _PYMDOWNX_REFERENCES.items()}
+
+
+def _escaped_as_the_source_does(match: re.Match[str]) -> str:
+    """The word ``match`` found (an extension's character the source escapes, and the word after
+    it), escaped with a backslash as the source does."""
+    word = match.group()
+    if word[0] == "&":
+        reference = word[: word.index(";") + 1]
+        return "\\" + _PYMDOWNX_CHARACTERS[reference] + word[len(reference) :]
+    return "\\" + word
 
 
 #: A pipe escaped by :func:`escape_markdown` (after an even number of backslashes: its own).

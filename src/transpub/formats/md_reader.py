@@ -61,8 +61,9 @@ from .md_html_ends import (
 )
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
+from .md_runs import runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
-from .md_spellings import BRACES_AFTER_SPACE, pymdownx_spans_in, spellings_in
+from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_templates import (
     ENDRAW_BEFORE_FENCE,
     LINE_OPENERS,
@@ -170,8 +171,6 @@ _CONTAINERS = {
 _LOOSE_TABLE = re.compile(r"([^\n]*)\n[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*(?:\n|$)")
 
 
-#: What may be pymdownx' markup in a source's text (see md_spellings.pymdownx_spans_in).
-_PYMDOWNX_MARKERS = re.compile(r"==|\^\^|\+\+")
 #: A pipe not escaped by a backslash.
 _BARE_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|")
 
@@ -201,6 +200,9 @@ class _Context(NamedTuple):
     #: Whether its escapes are written as character references: raw HTML to Goldmark (see
     #: :attr:`~transpub.formats.document.TextSlot.in_html_block`), where a backslash shows.
     as_references: bool = False
+    #: The runs of ``=``, ``^`` and ``+`` the source writes as they are: a translation keeps them
+    #: where the source has them (see md_runs.runs_written_as_they_are).
+    runs: frozenset[str] = frozenset()
 
 
 def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
@@ -548,7 +550,7 @@ class _Builder(RunSlots):
         # its text as written, its markup a line break (brackets and words do not run across it)
         lined = (
             "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
-            if "[" in text or "\\" in text or "{" in text or _PYMDOWNX_MARKERS.search(text)
+            if "[" in text or "\\" in text or "{" in text
             else ""
         )
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
@@ -561,9 +563,6 @@ class _Builder(RunSlots):
             if "\\" in text or "{" in text
             else ()
         )
-        # pymdownx' ==mark==, ^^ins^^, ++keys++ of the source a translation writes as the source does
-        if _PYMDOWNX_MARKERS.search(text):
-            spellings += pymdownx_spans_in(lined, as_references=in_html)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
@@ -576,6 +575,12 @@ class _Builder(RunSlots):
             as_references=in_html,
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
             row=(pipes or tag in ("td", "th")) and "\\`" not in text,
+            runs=runs_written_as_they_are(
+                "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms),
+                "".join(atom.text if atom.kind == "text" else "\n" for atom in atoms),
+            )
+            if "=" in text or "^" in text or "+" in text
+            else frozenset(),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -720,7 +725,12 @@ class _Builder(RunSlots):
             return
         lead, core, trail = _trim(atoms)
         _emit_plain(lead, out)
+        first = len(out)
         self.emit_sentences(core, ctx, out)
+        if ctx.runs:  # (the source's runs of = and ^ a translation keeps where the source has them)
+            for part in out[first:]:
+                if isinstance(part, TextSlot):
+                    part.keep_runs = runs_keeper(part.msgid, ctx.runs)
         _emit_plain(trail, out)
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:

@@ -16,10 +16,6 @@ its own writing, whatever a translation puts around it:
   in a paragraph, a list item or a description (:data:`BRACES_AFTER_SPACE`), never as the first
   word a translation writes there (see :func:`~transpub.formats.md_escape.with_spellings`).
 
-A source's ``==mark==``, ``^^ins^^`` and ``++ctrl+alt++`` (markup in MkDocs with pymdownx, text
-elsewhere), which :func:`escape_markdown` writes so that it opens nothing, are kept as the source
-writes them too (:func:`pymdownx_spans_in`): the same markup, or the same text.
-
 Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
 writes later would close a tag there) is written the module's way.
 """
@@ -115,30 +111,3 @@ def _brace_kept(shown: str, index: int, braces_after_space: bool) -> bool:
         return False
     # nothing in them: not at the word's end (Goldmark takes "{}" ending a heading as no attributes)
     return end > index + 1 or end + 1 < len(shown)
-
-
-#: pymdownx' ``==mark==`` and ``^^ins^^`` (smart), and ``++keys++``, in a run of text as written.
-_PYMDOWNX_SPAN = re.compile(
-    r"(?<![\w=])==(?![\s=])[^\n\\&]*?[^\s\\&]==(?![\w=])"
-    r"|(?<![\w^])\^\^(?![\s^])[^\n\\&]*?[^\s\\&]\^\^(?![\w^])"
-    r"|\+\+[\w\-]+(?:\+[\w\-]+)*\+\+"
-)
-
-
-def pymdownx_spans_in(source: str, as_references: bool = False) -> tuple[tuple[str, str], ...]:
-    r"""Each ``==mark==``, ``^^ins^^`` and ``++keys++`` of ``source`` (the text of a block as written,
-    markup between its text runs as line breaks; none holding an escape or a reference), as
-    :func:`escape_markdown` writes it (``as_references``: with character references) and as the
-    source does.
-
-    >>> pymdownx_spans_in("Press ++ctrl+alt+del++ to ==see it==, a == b, x^^2, C++.")
-    (('&#43;+ctrl+alt+del++', '++ctrl+alt+del++'), ('&#61;&#61;see it==', '==see it=='))
-    """
-    if "==" not in source and "^^" not in source and "++" not in source:
-        return ()
-    found: dict[str, str] = {}
-    for match in _PYMDOWNX_SPAN.finditer(source):
-        written = escape_markdown(match.group(), as_references=as_references)
-        if written != match.group():
-            found.setdefault(written, match.group())
-    return tuple(found.items())

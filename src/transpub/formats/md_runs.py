@@ -1,0 +1,239 @@
+"""Which ``=``, ``^`` and ``+`` of a translation are the source's own pymdownx markup (MkDocs'
+mark, caret, keys).
+
+:func:`~transpub.formats.md_escape.escape_markdown` writes every run of ``==`` and of ``^`` that
+could open or close ``==mark==``, ``^^ins^^`` or ``^sup^`` (one not between two spaces), and a
+``++`` that would open ``++ctrl+alt++``, as character references. A run the source writes as it is — a span the source marks (``==**x**==``,
+``2^10^``, ``++ctrl++``), or text (```a`==`b```, ``x^2``) — stays so in a translation that keeps it where
+the source has it: in the text between the same two placeholders, where nothing beside it lets it
+open or close more than the source's run may (a space, a letter, ``_``: what pymdownx looks at,
+with its smart rules and without), in the source's order, each at most once; a ``^`` or ``++`` (a
+``^sup^`` or ``++keys++`` holds no space) with no other kept in its word that the source's word lacks.
+A translation so never has more of them to open or close a span than the source has, nor one that
+opens or closes where the source's could not: its own are text.
+
+What is beside a unit's first and last run is taken as it is in the translation (``⟦==x``: a
+character that is no space or letter), the sentence beside it is not looked at.
+"""
+
+from __future__ import annotations
+
+import collections
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..inline import PLACEHOLDER_RE
+
+#: A run of the characters pymdownx' mark and caret read (in a translation's text, unescaped).
+_RUN = re.compile(r"=+|\^+|\++")
+#: Whitespace, what ends a word (``\\ ``, an escaped space, is in ``^sup^`` and does not), or an escape.
+_SPACES = re.compile(r"\\.|\s+", re.S)
+#: A placeholder that is none (``</1/>``): text, as the document's tokenizer reads it.
+_NO_PLACEHOLDER = re.compile(r"</[0-9]{1,4}/>")
+#: A run as :func:`~transpub.formats.md_escape.escape_markdown` writes it: characters, references, escapes.
+_WRITTEN_RUN = re.compile(r"(?:=|&#61;|\\=)+|(?:\^|&#94;|\\\^)+|(?:\+|&#43;|\\\+)+")
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A run of ``=`` or ``^`` in a unit's text: where, what, and what is on each side."""
+
+    piece: tuple[str, str]  # the placeholders (or ^ and $, the unit's edges) around its text
+    index: int  # its number among the runs of that text
+    run: str
+    before: str  # the kind of character before it (see _kind)
+    after: str
+    word: int  # the number of the word (text between spaces, placeholders in it) it is in
+
+
+def _kind(char: str, token: str, escape: str = "") -> str:
+    """What pymdownx tells apart beside a run: a space, ``_``, a letter or digit, a character of a
+    key's name (``-``, a quote), anything else; ``"markup"`` at a placeholder (``token``: the
+    placeholder there, ``^`` or ``$`` at the unit's edges, anything else there; ``escape``: the
+    character before ``char``, a backslash making a space no space to pymdownx)."""
+    if not char:
+        return "other" if token in ("^", "$") else "markup"
+    if char.isspace() and escape != "\\":
+        return "space"
+    if char == "_":
+        return "_"
+    if char in "-\"'":
+        return "key"
+    return "word" if char.isalnum() else "other"
+
+
+def _can(before: str, after: str) -> frozenset[str]:
+    """What a run between characters of the kinds ``before`` and ``after`` (see :func:`_kind`) may
+    do in pymdownx, with its smart rules (as by default) and without: open, close (a placeholder's
+    markup, not known here: anything)."""
+    can = set()
+    if before != "word" and after != "space":
+        can.add("smart open")
+    if before != "space" and after != "word":
+        can.add("smart close")
+    if after != "space":
+        can.add("open")
+    if before != "space":
+        can.add("close")
+    if after in ("word", "_", "key", "markup"):
+        can.add("open keys")
+    if before in ("word", "_", "key", "markup"):
+        can.add("close keys")
+    return frozenset(can)
+
+
+def _as_sources(mine: _Run, source: _Run) -> bool:
+    """Whether the run ``mine`` of a translation may be written as the source writes ``source``:
+    the same run in the same text between placeholders, beside the same placeholder where the
+    source's is beside one, and able to do no more than the source's there."""
+    return (
+        (mine.piece, mine.run) == (source.piece, source.run)
+        and (source.before != "markup" or mine.before == "markup")
+        and (source.after != "markup" or mine.after == "markup")
+        and _can(mine.before, mine.after) <= _can(source.before, source.after)
+    )
+
+
+def _runs(text: str) -> list[_Run]:
+    """The runs of ``=``, ``^`` and ``+`` in ``text`` (a msgid or a translation, with placeholders), in order;
+    ``=`` only two or more (one opens nothing), ``+`` too but after a quote (``++"Taste"+a++``)."""
+    found: list[_Run] = []
+    split = PLACEHOLDER_RE.split(text)
+    offset, before_token = 0, "^"
+    for number in range(0, len(split), 4):
+        piece = split[number]
+        after_token = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+        for index, match in enumerate(_RUN.finditer(piece)):
+            run, (start, end) = match.group(), match.span()
+            if run == "=" or (run == "+" and piece[start - 1 : start] not in ("'", '"')):
+                continue
+            found.append(
+                _Run(
+                    (before_token, after_token),
+                    index,
+                    run,
+                    _kind(piece[start - 1 : start], before_token, piece[start - 2 : start - 1]),
+                    _kind(piece[end : end + 1], after_token),
+                    sum(not space.startswith("\\") for space in _SPACES.findall(text, 0, offset + start)),
+                )
+            )
+        offset += len(piece) + (len(after_token) if after_token != "$" else 0)
+        before_token = after_token
+    return found
+
+
+def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, frozenset[int]]:
+    """The runs of ``translation`` that are the source's (see the module's docstring), by the number
+    of its text between placeholders (0: before the first): the numbers of those runs there.
+    ``runs``: those runs the source writes as they are wherever it has them (see
+    :func:`runs_written_as_they_are`).
+
+    >>> runs = frozenset({"==", "^"})
+    >>> kept_runs("==<1>x</1>== and 2^10^", "⟦==<1>x</1>== und 2^10^⟧", runs)
+    {0: frozenset({0}), 2: frozenset({0, 1, 2})}
+    >>> kept_runs("Use <1/>==<2/> here.", "<1/>==<2/> ==hier==", runs)
+    {1: frozenset({0})}
+    >>> kept_runs("x^2 and y^3", "x^2和y^3", runs), kept_runs("x^2 and y^3", "x^2 und y^3", runs)
+    ({0: frozenset({0})}, {0: frozenset({0, 1})})
+    >>> kept_runs("x^2 and y^3", r"x^2\\ y^3", runs)
+    {0: frozenset({0})}
+    """
+    if not runs or _NO_PLACEHOLDER.search(msgid) or _NO_PLACEHOLDER.search(translation):
+        return {}
+    source = [run for run in _runs(msgid) if run.run in runs]
+    kept: dict[tuple[str, str], set[int]] = {}
+    words: dict[int, int] = {}  # a translation's word with a ^ kept: the source's word of its ^
+    at = 0
+    for run in _runs(translation):
+        for number in range(at, len(source)):
+            mine = source[number]
+            if not _as_sources(run, mine):
+                continue
+            if run.run[0] != "=" and words.setdefault(run.word, mine.word) != mine.word:
+                break
+            kept.setdefault(run.piece, set()).add(run.index)
+            at = number + 1
+            break
+    pieces = {}
+    split = PLACEHOLDER_RE.split(translation)
+    before_token = "^"
+    for number in range(0, len(split), 4):
+        after_token = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+        if (before_token, after_token) in kept:
+            pieces[number // 4] = frozenset(kept[(before_token, after_token)])
+        before_token = after_token
+    return pieces
+
+
+def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
+    """``written`` (``text`` escaped) with the runs of ``text`` numbered in ``kept`` as ``text``
+    writes them.
+
+    >>> print(with_runs_kept("&#61;&#61;x&#61;&#61; *a&#94;", "==x== *a^", frozenset({1, 2})))
+    &#61;&#61;x== *a^
+    """
+    if not kept:
+        return written
+    runs = [match.group() for match in _RUN.finditer(text)]
+    written_runs = list(_WRITTEN_RUN.finditer(written))
+    if len(runs) != len(written_runs):  # (never: escaping keeps each run a run)
+        return written
+    out, last = [], 0
+    for number, match in enumerate(written_runs):
+        if number in kept:
+            out += [written[last : match.start()], runs[number]]
+            last = match.end()
+    return "".join(out) + written[last:]
+
+
+def runs_keeper(msgid: str, runs: frozenset[str]) -> Callable[[str], Callable[[int, str, str], str]]:
+    """For a translation of ``msgid``: how its text ``number`` (``text``, escaped as ``written``) is
+    written, with those of its ``runs`` kept that are the source's (see :func:`kept_runs`)."""
+
+    def for_translation(translation: str) -> Callable[[int, str, str], str]:
+        kept = kept_runs(msgid, translation, runs)
+
+        def written_with_runs(number: int, text: str, written: str) -> str:
+            runs = kept.get(number)
+            return with_runs_kept(written, text, runs) if runs else written
+
+        return written_with_runs
+
+    return for_translation
+
+
+def runs_written_as_they_are(raw: str, shown: str) -> frozenset[str]:
+    """The runs of ``=``, ``^`` and ``+`` a block's text (``raw``: as written; ``shown``: as shown)
+    writes as they are wherever it has them: none of them escaped or a character reference, nor
+    beside one (none of a character some run of which is).
+
+    >>> sorted(runs_written_as_they_are(r"a == b, x^2, \\^^y, \\= c==", r"a == b, x^2, ^^y, = c=="))
+    ['==']
+    >>> sorted(runs_written_as_they_are(r"a == b, x^2, \\= c==", r"a == b, x^2, = c=="))
+    ['==', '^']
+    """
+    masked = _MASKED.sub(_marker, raw)
+    spoilt = {
+        match.group()[0]
+        for match in _RUN.finditer(masked)
+        if _MARKERS[match.group()[0]] in masked[match.start() - 1 : match.end() + 1]
+    }
+    written = collections.Counter(
+        match.group() for match in _RUN.finditer(masked) if match.group()[0] not in spoilt
+    )
+    seen = collections.Counter(match.group() for match in _RUN.finditer(shown))
+    return frozenset(run for run, count in written.items() if seen[run] == count)
+
+
+#: What a run of ``=``, ``^`` or ``+`` a source writes may be shown with: an escape, a character reference.
+_MASKED = re.compile(r"\\[=^+]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+#: What stands for an escape or a reference of ``=``, ``^`` and ``+`` in a text as written.
+_MARKERS = {"=": "\1", "^": "\2", "+": "\3"}
+
+
+def _marker(match: re.Match[str]) -> str:
+    """What stands for the escape or reference ``match`` found: the marker of its character, or NUL."""
+    written = match.group()
+    return _MARKERS.get(written[1] if written[0] == "\\" else html.unescape(written), "\0")
