@@ -213,6 +213,11 @@ def escape_text_in_markdown(
     >>> escape_text_in_markdown("[x](javascript:a) *b* `c`", markdown="*")
     '&#91;x&#93;(javascript:a) *b* &#96;c&#96;'
 
+    and an issue number (``#123``: MkDocs' magiclink links it to GitHub) and math (``$x$``):
+
+    >>> escape_text_in_markdown("Ver #123 y $x$ por $5 (R&amp;D &#169;)", markdown="")
+    'Ver &#35;123 y &#36;x$ por $5 (R&amp;amp;D &amp;&#35;169;)'
+
     The source's own addresses (``addresses``; and its words holding a brace) are written as they
     are, whole, where what follows makes no longer address of them (a sentence's ``.`` may end them,
     as MkDocs' magiclink reads):
@@ -300,8 +305,13 @@ def _soft_break(match: re.Match[str]) -> str:
 #: block they parse: links and images, emphasis, code, strikethrough, backslash escapes, bare URLs
 #: and e-mail addresses, a table's pipe; and a brace, which may open an attribute list (kramdown's ``{: onclick=…}``,
 #: Python-Markdown's attr_list ``{hidden}`` after any element, one an extension makes of plain text
-#: too: ``@user``, ``:smile:``), unless it is the source's own word (``web-{0..N-1}``: see ``addresses``).
-_MARKDOWN_SYNTAX = re.compile(r"[\\\[\]*_`~{|]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)")
+#: too: ``@user``, ``:smile:``), unless it is the source's own word (``web-{0..N-1}``: see ``addresses``);
+#: the ``#`` of an issue number (``#123``, ``user/repo#1``: a link to GitHub, MkDocs' magiclink), and
+#: the first ``$`` of math (kramdown's ``$$``, arithmatex's ``$x$``), as in a paragraph (md_escape).
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\\[\]*_`~{|]|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)|(?<!&)#(?=\d)"
+    r"|\$(?=\$|[^\s$\d`](?:[^$\n`]*[^\s\\`])?\$(?![\d$]))"
+)
 
 
 #: What may follow an address for MkDocs' magiclink to end it there: no run of the characters it
@@ -329,8 +339,9 @@ def _block_marker_reference(match: re.Match[str]) -> str:
     return whole[:start] + f"&#{ord(whole[start])};" + whole[end:]
 
 
-#: The characters of emphasis, code and tables a Markdown-read HTML block's source may write as they are.
-MARKDOWN_KEPT = "*_`~\\|"
+#: The characters of emphasis, code, tables, issue links and math a Markdown-read HTML block's source
+#: may write as they are.
+MARKDOWN_KEPT = "*_`~\\|#$"
 
 
 def _markdown_reference(match: re.Match[str], kept: str = "") -> str:
