@@ -4,6 +4,7 @@ on its standard input (kramdown, Python-Markdown), and a one-page MkDocs site bu
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,34 @@ def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[st
         timeout=300,
     )
     return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
+
+
+def hugo_pages(markdowns: list[str], site: Path, settings: str = "") -> list[str]:
+    """The HTML Hugo makes of each of ``markdowns`` as the content of a page, all pages of one site
+    built once in ``site`` (made anew; ``settings``: more of hugo.toml)."""
+    assert HUGO is not None
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "http://example.org/"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n'
+        + settings,
+        encoding="utf-8",
+    )
+    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
+    for index, markdown in enumerate(markdowns):
+        (site / "content" / f"p{index}.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
+    subprocess.run(
+        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return [
+        (site / "public" / f"p{index}" / "index.html").read_text(encoding="utf-8")
+        for index in range(len(markdowns))
+    ]
 
 
 def jekyll_page(markdown: str, site: Path) -> str:
@@ -134,3 +163,14 @@ def kramdown_gfm(markdown: str) -> str:
         "gfm_quirks: [:paragraph_end], hard_wrap: false).to_html"
     )
     return html_from(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script], markdown)
+
+
+def kramdown_gfm_each(markdowns: list[str]) -> list[str]:
+    """:func:`kramdown_gfm` of each of ``markdowns``, in one run of Ruby."""
+    script = (
+        'require "json"; print JSON.generate(JSON.parse(STDIN.read).map { |text| '
+        'Kramdown::Document.new(text, input: "GFM", auto_ids: true, '
+        "gfm_quirks: [:paragraph_end], hard_wrap: false).to_html })"
+    )
+    command = ["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", script]
+    return list(json.loads(html_from(command, json.dumps(markdowns))))

@@ -14,7 +14,17 @@ import markdown
 import pytest
 import yaml
 
-from real_renderers import HUGO, JEKYLL, KRAMDOWN_GFM, hugo_page, jekyll_page, kramdown_gfm
+from real_renderers import (
+    HUGO,
+    JEKYLL,
+    KRAMDOWN_GFM,
+    each_present,
+    hugo_page,
+    hugo_pages,
+    jekyll_page,
+    kramdown_gfm,
+    kramdown_gfm_each,
+)
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
@@ -2485,6 +2495,110 @@ def test_a_quote_under_text_after_an_html_element_on_its_line_stays_one_and_its_
         written = translate(document, {"A quote.": evil})
         for name, page in rendered_by_each(written, tmp_path).items():
             assert _elements_of(page) == _elements_of(before[name]), (name, written)
+
+
+#: Translations of text after an HTML element on its line that would be markup read as Markdown
+#: from a block's start (Python-Markdown), in a paragraph (kramdown) or in raw HTML (CommonMark).
+HOSTILE_AFTER_ELEMENT = [
+    "    code", "\tcode", "{: onclick=x}", '{: .c #id onclick="a"}', "{#id}", "{.c}", "-->", "--> x",
+    "- x", "* x", "+ x", "1. x", "1) x", "a. x", "> q", "# h", "## h {#i}", "| a | b |", "***", "---",
+    "___", "===", ": def", "[l](javascript:x)", "![i](x.png)", "<b>x</b>", "<script>x</script>", "*e*",
+    "_e_", "**s**", "~~d~~", "`c`", "<!-- c", "<!-- c -->", "&#123;", "&#123;: onclick=x}", "&lt;b&gt;",
+    "x {: onclick=x}", "x{: onclick=x}", " {: onclick=x}", "{{< x >}}", "{% raw %}", "$x$", "x #123",
+    "https://e.example", "!!! note", "??? note", "```", "~~~", "- [ ] x", "<?php x ?>", "</div>", "x  ",
+    "x\\", "x\n    code", "x\n{: onclick=x}", "x\n-->", "x\n- x", "x\n1. x", "x\n> q", "x\n# h",
+    "x\n| a | b |\n|---|---|", "x\n***", "x\n---", "x\n===", "x\n: def", "x\n<b>x</b>", "x  \ny",
+    "x\\\ny", "a\n\nb", "a\n\n# h", "a\n\n    code", "a\n\n{: onclick=x}", "\n{: onclick=x}",
+]  # fmt: skip
+#: MkDocs-Material's Markdown extensions (its documentation's), magiclink set up as on its own site.
+MKDOCS_MATERIAL_EXTENSIONS = [
+    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+    "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.details", "pymdownx.fancylists",
+    "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.magiclink", "pymdownx.smartsymbols",
+    "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
+]  # fmt: skip
+MKDOCS_MATERIAL_CONFIGS = {
+    "pymdownx.magiclink": {"repo_url_shorthand": True, "user": "squidfunk", "repo": "mkdocs-material"},
+    "pymdownx.arithmatex": {"generic": True},
+    "pymdownx.tabbed": {"alternate_style": True},
+}
+
+
+def _tags_and_attributes(page: str) -> set[str]:
+    """The tag names of ``page``'s elements and, for each, its attributes' names (``a@href``)."""
+    tree = lxml.html.fragment_fromstring(page or "<p></p>", create_parent="div")
+    found: set[str] = set()
+    for element in tree.iter():
+        if isinstance(element.tag, str):
+            found.add(element.tag)
+            found.update(f"{element.tag}@{name}" for name in element.attrib)
+    return found
+
+
+def _rendered_all(name: str, texts: list[str], tmp_path: Path) -> list[str]:
+    """Each of ``texts`` as MkDocs(-Material), Jekyll (kramdown) or Hugo renders it (``name``)."""
+    if name == "mkdocs":
+        pytest.importorskip("pymdownx", reason="pymdown-extensions is not installed (the lock's test extra)")
+        return [
+            markdown.markdown(
+                text, extensions=MKDOCS_MATERIAL_EXTENSIONS, extension_configs=MKDOCS_MATERIAL_CONFIGS
+            )
+            for text in texts
+        ]
+    if name == "jekyll":
+        return kramdown_gfm_each(texts)
+    return hugo_pages(texts, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
+
+
+@pytest.mark.parametrize(
+    "renderer",
+    each_present(
+        {
+            "mkdocs": (True, ""),
+            "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Jekyll's) is not installed"),
+            "hugo": (HUGO is not None, "hugo is not installed"),
+        }
+    ),
+)
+def test_a_translation_of_text_after_an_html_element_on_its_line_adds_no_element_or_attribute(
+    renderer: str, tmp_path: Path
+) -> None:
+    # Python-Markdown reads that text as Markdown from a block's start, after taking the character
+    # references of its line out of it: "&#32;   code" was code there, "&#123;: onclick=x}" a definition
+    sources = [
+        "<hr> More text.\n",
+        "<hr> More text.\nA line.\n",
+        "<p>A paragraph.</p> More text.\n",
+        "<p>A paragraph.</p> More text.\n> A quote.\n",
+        "<div>Boxed.</div> Use *this* one.\n",
+        "<div>Boxed.</div> Use *this* one.\n- An item\n",
+        "Intro.\n\n<hr/>  More text.\n\nAfter.\n",
+    ]
+    cases = []
+    for source in sources:
+        document = read(source)
+        tail = next(m for m in msgids(document) if m in ("More text.", "Use *this* one."))
+        assert unmarked_pseudo(document) == source
+        cases += [(source, translate(document, {tail: evil})) for evil in HOSTILE_AFTER_ELEMENT]
+    texts = list(dict.fromkeys([*sources, *(written for _, written in cases)]))
+    pages = dict(zip(texts, _rendered_all(renderer, texts, tmp_path), strict=True))
+    added = {
+        written: sorted(_tags_and_attributes(pages[written]) - _tags_and_attributes(pages[source]))
+        for source, written in cases
+    }
+    assert {written: extra for written, extra in added.items() if extra} == {}
+
+
+def test_text_after_an_html_element_writing_a_character_reference_on_its_line_is_kept_as_written() -> None:
+    # Python-Markdown takes "&amp;" out of that line and reads what remains as Markdown: a translation's
+    # escapes would go with it, and written on a line of its own the text would not come back as written
+    source = "<p>A paragraph.</p> R&amp;D notes.\nMore.\n"
+    document = read(source)
+    assert msgids(document) == ["A paragraph.", "More."]
+    assert unmarked_pseudo(document) == source
+    assert (
+        translate(document, {"A paragraph.": "Un párrafo."}) == "<p>Un párrafo.</p> R&amp;D notes.\nMore.\n"
+    )
 
 
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:

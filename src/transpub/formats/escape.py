@@ -158,6 +158,28 @@ def _on_one_line(text: str, escape: Callable[[str], str]) -> str:
     return escape(re.sub(r"\r\n?|\n", " ", text))
 
 
+def text_escape_after_element(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape`` for text after an HTML element on its line in Markdown (``<hr> More``): a piece of
+    translation whose first line writes a character reference is written from the next line on.
+    Python-Markdown takes the references on that line out of it and reads what remains as Markdown
+    from a block's start (``&#123;: onclick=x}`` an attribute list's ``: onclick=x}``, ``&#32;   code``
+    code; see :mod:`~transpub.formats.md_html_tails`); on the next line they are text. kramdown and
+    CommonMark read the line break as a space, as HTML shows it.
+
+    >>> text_escape_after_element(escape_text)("R&D")
+    '\\nR&amp;D'
+    >>> text_escape_after_element(escape_text)("More text.")
+    'More text.'
+    """
+    return functools.partial(_after_element, escape=escape)
+
+
+def _after_element(text: str, escape: Callable[[str], str]) -> str:
+    written = escape(text)
+    first = _LINE_BREAK.split(written, 1)[0]
+    return "\n" + written if "&" in first else written
+
+
 def attribute_write_in_markdown(write: Callable[[str], str] | None) -> Callable[[str], str] | None:
     """How an attribute value an HTML reader writes with ``write`` (None: :func:`escape_attribute` in
     double quotes; :func:`attribute_writer`'s partial) is written in a Markdown raw HTML block: its

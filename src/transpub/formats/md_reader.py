@@ -34,6 +34,7 @@ from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, Text
 from .escape import (
     MARKDOWN_KEPT,
     attribute_write_in_markdown,
+    text_escape_after_element,
     text_escape_in_markdown,
     text_escape_on_one_line,
 )
@@ -59,6 +60,7 @@ from .md_html_ends import (
     end_tag_line,
     tags_above_markdown,
 )
+from .md_html_tails import tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_runs import runs_keeper, runs_written_as_they_are
@@ -115,6 +117,33 @@ _ADDRESS = re.compile(
 #: A word holding a brace after a letter, a digit, ``-`` or ``(`` (``web-{0..N-1}``, ``f({})``), which
 #: no renderer reads as attributes: kept as the source writes it in an HTML block read as Markdown.
 _BRACED_WORD = re.compile(r"[\w(-]+\{(?:[A-Za-z0-9][^{}=\s\\]*)?\}")
+
+
+def _slots_over(document: Document, raw: str, spans: list[tuple[int, int]]) -> list[TextSlot]:
+    """The text slots among ``document``'s parts (the HTML block ``raw`` read whole) that hold some
+    of ``spans`` of ``raw`` (start, end); all of them where the parts do not add up to ``raw``."""
+    found: list[TextSlot] = []
+    slots: list[TextSlot] = []
+    pos = 0
+    for part in document.parts:
+        length = len(part) if isinstance(part, str) else len(replace(document, parts=[part]).render())
+        if isinstance(part, TextSlot):
+            slots.append(part)
+            if any(start < pos + length and pos < end for start, end in spans):
+                found.append(part)
+        pos += length
+    return found if pos == len(raw) else slots
+
+
+def _as_written(parts: list[Part], slots: list[TextSlot]) -> list[Part]:
+    """``parts`` with each of ``slots`` its source parts (its text not offered)."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, TextSlot) and any(part is slot for slot in slots):
+            out += part.parts
+        else:
+            out.append(part)
+    return out
 
 
 def _markdown_reads_inside(tokens: list[HtmlToken]) -> bool:
@@ -872,6 +901,13 @@ class _Builder(RunSlots):
         if read_as_markdown and self.links_in_text(tokens):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
+        tails = tails_in(tokens, _BLOCK_TAGS) if not (in_quote or indented) else None
+        after_element = _slots_over(document, raw, tails.spans) if tails is not None and tails.spans else []
+        if tails is not None and tails.referenced and after_element:
+            # Python-Markdown takes the source's own reference out of that line, and a translation's
+            # escapes with it, reading what remains as Markdown: kept as written (never offered)
+            document = replace(document, parts=_as_written(document.parts, after_element))
+            after_element = []
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
@@ -888,6 +924,8 @@ class _Builder(RunSlots):
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
                 if indented:
                     slot.escape = text_escape_on_one_line(slot.escape)
+                if any(slot is tail for tail in after_element):
+                    slot.escape = text_escape_after_element(slot.escape)
             else:
                 slot.write = attribute_write_in_markdown(slot.write)
         self.add(begin, end, list(document.parts))
