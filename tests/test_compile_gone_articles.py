@@ -234,3 +234,16 @@ def test_an_article_deleted_after_a_compile_that_could_not_read_it_still_leaves_
     assert result.exit_code == 0, result.output
     assert "site/de/retracted.html: removed (its article is gone)" in result.output
     assert not list((root / "site").rglob("retracted.html"))
+
+
+def test_an_article_deleted_after_a_compile_of_the_index_pages_alone_still_leaves_the_site(
+    tmp_path: Path,
+) -> None:
+    root = two_articles(tmp_path)
+    indexes = run_cli(root, "compile", "--indexes")
+    assert indexes.exit_code == 0, indexes.output
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))

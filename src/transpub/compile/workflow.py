@@ -123,7 +123,8 @@ def compile_project(
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
             manifest.put(compiled.slug, compiled.record)
-        elif found is None:  # not compiled as a whole (no record to trust next time)
+        elif found is None and options.pages:  # not compiled as a whole (no record to trust next time)
+            # (--indexes writes no page: the records of the pages compile wrote stay as they are)
             kept = failed_record(manifest.get(compiled.slug)) if not compiled.read else None
             if kept is not None:  # it could not be read: its pages as they were published stay known
                 manifest.put(compiled.slug, kept)
