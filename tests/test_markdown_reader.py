@@ -2748,3 +2748,42 @@ def test_a_definition_whose_lines_mkdocs_reads_as_terms_keeps_them_apart_when_tr
     translated = rendered_by_each(pseudo, tmp_path / "translated")
     for name, page in rendered_by_each(source, tmp_path / "source").items():
         assert translated[name].replace("⟦", "").replace("⟧", "") == page, name
+
+
+#: Inline HTML whose attributes Python-Markdown reads Markdown in: a line that is only an <img>, an
+#: <img> in a paragraph, a <span title> line, and the same in a quote.
+ATTRIBUTES_OF_INLINE_HTML = """\
+<img src="a.png" alt="A logo">
+
+A <img src="b.png" alt="A chart"> inline.
+
+<span title="A tip">Hello</span>
+
+> <img src="c.png" alt="A quoted logo">
+"""
+
+
+@pytest.mark.parametrize("evil", ["[l](onmouseover=alert(1)//)", "![i](onerror=alert(1)//)"])
+def test_a_translated_attribute_of_inline_html_cannot_add_an_event_handler_in_mkdocs(evil: str) -> None:
+    # Python-Markdown made the link's <a href="…"> inside the alt or title: its quote ended the value,
+    # and onmouseover=alert(1)// was an attribute of the <img> or <span> on the page
+    document = read(ATTRIBUTES_OF_INLINE_HTML)
+    assert unmarked_pseudo(document) == ATTRIBUTES_OF_INLINE_HTML
+    localized = document.render(lambda slot: Resolution(f"{slot.msgid} {evil}"))
+    page = lxml.html.fragment_fromstring(
+        markdown.markdown(localized, extensions=["attr_list", "md_in_html"]), create_parent="div"
+    )
+    handlers = [name for element in page.iter() for name in element.attrib if name.startswith("on")]
+    assert handlers == [], localized
+    assert [img.get("alt") for img in page.iter("img")] == [
+        f"A logo {evil}",
+        f"A chart {evil}",
+        f"A quoted logo {evil}",
+    ]
+
+
+def test_a_template_token_in_a_translated_attribute_of_inline_html_is_shown_as_text() -> None:
+    # Jekyll runs Liquid over the whole page: alt="A logo {{ site.x }}" ran the translation's tag
+    localized = translate(read(ATTRIBUTES_OF_INLINE_HTML), {"A logo": "Ein Logo {{ site.x }} {% raw %}"})
+    assert "{{" not in localized and "{%" not in localized
+    assert 'alt="Ein Logo &#123;&#123; site.x }} &#123;% raw %}"' in localized

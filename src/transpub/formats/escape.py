@@ -112,10 +112,13 @@ def write_attribute(
     return quote + lead + text.translate(_table(table)) + trail + quote
 
 
-def attribute_on_one_line(text: str, **writer: Any) -> str:
+def attribute_on_one_line(text: str, kept: str = "", **writer: Any) -> str:
     """:func:`write_attribute` (``writer``: its keywords) with line breaks as character references:
-    a value in a Markdown raw HTML block, where a blank line would end the block."""
-    return write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
+    a value in a Markdown raw HTML block, where a blank line would end the block; and a link's ``](``
+    and a brace as references, unless the source's value (``kept``) writes them (see
+    :func:`attribute_in_markdown`)."""
+    value = write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
+    return _no_markdown_in_attribute(value, kept)
 
 
 def text_escape_in_markdown(
@@ -180,14 +183,18 @@ def _after_element(text: str, escape: Callable[[str], str]) -> str:
     return "\n" + written if "&" in first else written
 
 
-def attribute_write_in_markdown(write: Callable[[str], str] | None) -> Callable[[str], str] | None:
+def attribute_write_in_markdown(
+    write: Callable[[str], str] | None, raw: str = ""
+) -> Callable[[str], str] | None:
     """How an attribute value an HTML reader writes with ``write`` (None: :func:`escape_attribute` in
     double quotes; :func:`attribute_writer`'s partial) is written in a Markdown raw HTML block: its
-    line breaks as references (another writer is kept)."""
+    line breaks as references, and what Python-Markdown would make markup of inside it as references
+    (see :func:`attribute_in_markdown`; ``raw``: the source's value, what it writes so is kept; another
+    writer is kept)."""
     if write is None:
-        return attribute_in_markdown
+        return functools.partial(attribute_in_markdown, kept=raw) if raw else attribute_in_markdown
     if isinstance(write, functools.partial) and write.func is write_attribute:
-        return functools.partial(attribute_on_one_line, **write.keywords)
+        return functools.partial(attribute_on_one_line, kept=raw, **write.keywords)
     return write
 
 
@@ -371,12 +378,31 @@ def _markdown_reference(match: re.Match[str], kept: str = "") -> str:
     return char if char in kept else f"&#{ord(char)};"
 
 
-def attribute_in_markdown(text: str) -> str:
+def attribute_in_markdown(text: str, kept: str = "") -> str:
     r"""A double-quoted HTML attribute value inside a Markdown raw HTML block (quotes included), line
     breaks as character references (see :func:`escape_text_in_markdown`).
 
     >>> attribute_in_markdown('a "b"\n\nc')
     '"a &quot;b&quot;&#10;&#10;c"'
+
+    Python-Markdown (MkDocs) reads Markdown inside the attributes of an element it takes for inline
+    HTML (``<img>`` on a line, ``<span title>`` in a paragraph): a link's quotes (``[l](onload=…)``)
+    or an attribute list's (``_x_{title=a onmouseover=…}``) end the value, and what follows is an
+    attribute of the element. Their ``](`` and ``{`` are references, unless the source's value
+    (``kept``) writes them so:
+
+    >>> attribute_in_markdown("A [l](onload=alert(1)//) _x_{title=a}")
+    '"A [l&#93;(onload=alert(1)//) _x_&#123;title=a}"'
     """
     value = escape_attribute(text)
-    return '"' + value.replace("\r", "&#13;").replace("\n", "&#10;") + '"'
+    return '"' + _no_markdown_in_attribute(value.replace("\r", "&#13;").replace("\n", "&#10;"), kept) + '"'
+
+
+def _no_markdown_in_attribute(value: str, kept: str) -> str:
+    """``value`` with the ``]`` of a link's ``](`` and each ``{`` as character references, where
+    ``kept`` (the source's value) does not write them so."""
+    if "](" in value and "](" not in kept:
+        value = value.replace("](", "&#93;(")
+    if "{" in value and "{" not in kept:
+        value = value.replace("{", "&#123;")
+    return value

@@ -11,6 +11,7 @@ whose source differs from their text.
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import re
 from collections.abc import Callable, Sequence
@@ -355,7 +356,7 @@ class InlineReader:
                 ref=self.namer.ref(piece.tag, msgid) + f"@{name}",
                 raw=html[value_start:value_end],
                 kind=f"attribute:{name}",
-                write=attribute_in_markdown,
+                write=functools.partial(attribute_in_markdown, kept=html[value_start:value_end]),
             )
             found.append(((value_start, value_end), slot))
         link = root_relative_link(html) if piece.tag == "a" else None

@@ -927,7 +927,7 @@ class _Builder(RunSlots):
                 if any(slot is tail for tail in after_element):
                     slot.escape = text_escape_after_element(slot.escape)
             else:
-                slot.write = attribute_write_in_markdown(slot.write)
+                slot.write = attribute_write_in_markdown(slot.write, slot.raw)
         self.add(begin, end, list(document.parts))
 
     def links_in_text(self, tokens: list[HtmlToken]) -> bool:
