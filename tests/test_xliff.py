@@ -880,3 +880,22 @@ def test_transpubs_own_notes_do_not_come_back_as_translator_comments_from_a_tool
     run(harbour, "xliff", "import", str(path))
     comments = [line for e in catalog_of(harbour, "de") for line in e.tcomment.split("\n") if line]
     assert comments == ["transpub: machine translation by apertium (en→de) on 2026-11-30"]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_control_character_in_both_source_and_target_of_a_unit_is_refused_with_its_line(
+    harbour: Path, version: str
+) -> None:
+    """The catalog's msgid decides what a translation may hold, not the unit's <source>: a crafted
+    file that wrote DEL into both came in (fuzzy), a control character compile would then refuse."""
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    _edit(path, "Nothing", "Sonst nichts&#x7F;.", "final")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("Nothing")
+    end = text.index("<", start)
+    path.write_text(text[:start] + text[start:end] + "&#x7F;" + text[end:], encoding="utf-8")
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "control character U+007F would be written into the page" in errors[0]
+    assert _entry(harbour, "de", "Nothing").msgstr == ""

@@ -298,10 +298,11 @@ def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
 
 def _misfit(entry: Any, targets: list[str]) -> str | None:
     """Why ``targets`` (a translation, or one per plural form) do not fit ``entry``'s placeholders
-    (msgstr[0] its msgid's, the other forms its msgid_plural's), or None."""
+    (msgstr[0] its msgid's, the other forms its msgid_plural's), or add control characters to it,
+    or None."""
     for index, target in enumerate(targets):
         source = entry.msgid if index == 0 else entry.msgid_plural
-        problem = placeholder_problem(source, target)
+        problem = placeholder_problem(source, target) or control_problem(source, target)
         if problem:
             return f"plural form msgstr[{index}]: {problem}" if entry.msgid_plural else problem
     return None
