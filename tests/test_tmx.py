@@ -275,3 +275,17 @@ def test_a_tmx_broken_at_its_end_after_a_good_one_stores_nothing_of_either(harbo
     assert len(errors) == 1 and errors[0].startswith("Error: cut.tmx:7: not well-formed XML"), result.output
     with _memory(harbour) as memory:
         assert memory.count() == 0
+
+
+def test_a_close_match_whose_source_and_translation_both_hold_a_control_character_fills_nothing(
+    harbour: Path,
+) -> None:
+    """The TMX check compares a unit with its own source: DEL in both passed it, and pre-fill put the
+    close match's DEL into the catalog for a msgid without one (compile then refused the entry)."""
+    tmx = AGENCY_TMX.replace("everybody<ept", "everybody\x7f<ept").replace("allen<ept", "allen\x7f<ept")
+    (harbour / "agency.tmx").write_text(tmx, encoding="utf-8")
+    run(harbour, "memory", "import", str(harbour / "agency.tmx"))
+    run(harbour, "translate", "-l", "de", "--engine", "tm")
+    entries = {e.msgid: e for e in catalog_of(harbour, "de")}
+    assert entries["Harbour reopens"].msgstr == "Hafen wieder offen"  # (the other units fill as before)
+    assert "\x7f" not in entries["The mayor thanked <1>everyone</1> who helped."].msgstr

@@ -776,6 +776,8 @@ def _from_memory(
     for match in memory.close_matches(source, target, msgid, score, origins=(HUMAN, engine)):
         if wanted is None or _placeholders_of(match.target) != wanted:
             continue  # (a close match must hold the msgid's placeholders, nested alike)
+        if control_problem(msgid, match.target):
+            continue  # (nor a control character the msgid lacks, its own source's in a TMX)
         counts.filled_fuzzy_tm += 1
         return match.target, f"translation memory {match.score:.0f}% match on {today}"
     return None
