@@ -63,11 +63,9 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
             "transpub.toml:4: [paths] site (articles) is the articles folder: compile would write its pages",
         ),
         (
-            '[project]\nlocales = ["es"]\n[paths]\nsite = "."',
-            "transpub.toml:4: [paths] site (.) is the project's folder: compile would write its pages, index.html",
+            '[project]\nlocales = ["es"]\n[paths]\nsite = "locales/"',
+            "transpub.toml:4: [paths] site (locales/) is the catalogs' folder: compile would write its pages",
         ),
-        ('[project]\nlocales = ["es"]\n[paths]\nsite = "/"', "(/) is a folder holding the project: compile"),
-        ('[project]\nlocales = ["es"]\n[paths]\nsite = "locales/"', "(locales/) is the catalogs' folder"),
         ('[project]\nlocales = ["es"]\n[paths]\nsite = ".transpub/x"', "is inside .transpub"),
         ('[project]\nlocales = "es"', "must be a list"),
         ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),

@@ -380,16 +380,14 @@ def memory_location_problem(value: str) -> str | None:
 
 
 def _check_site_location(root: Path, paths: dict[str, Any], config_path: Path, text: str | None) -> None:
-    """Refuse a site folder that is the project's folder or holds it (``"."``, ``".."``, ``"/"``),
-    or is the catalogs' folder or transpub's own (``.transpub``): compile would write its pages,
-    index and language folders among the project's files, an ``index.html`` of the user's over."""
+    """Refuse a site folder that is the catalogs' folder or inside transpub's own (``.transpub``):
+    compile would write its pages and a folder per language among the catalogs, or among the state
+    a run trusts. (The project's own folder, or one holding it, is a site's root some projects want.)"""
     site = Path(os.path.abspath(root / paths["site"]))
-    project = Path(os.path.abspath(root))
-    if site == project or site in project.parents:
-        what = "the project's folder" if site == project else "a folder holding the project"
-    elif site == Path(os.path.abspath(root / paths["catalogs"])):
+    state = Path(os.path.abspath(root)) / ".transpub"
+    if site == Path(os.path.abspath(root / paths["catalogs"])):
         what = "the catalogs' folder"
-    elif site == project / ".transpub" or project / ".transpub" in site.parents:
+    elif site == state or state in site.parents:
         what = "inside .transpub (transpub's own files)"
     else:
         return
