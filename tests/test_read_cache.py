@@ -528,3 +528,18 @@ def test_text_and_attributes_written_as_the_source_writes_them_are_stored_and_wr
         ):
             assert again.render(translate) == document.render(translate)
         assert document.render(lambda s: Resolution(s.msgid)) == text
+
+
+def test_a_pages_own_mark_insert_and_keys_stay_markup_when_compile_takes_the_stored_read(
+    tmp_path: Path,
+) -> None:
+    # pymdownx' ==mark==, ^^ins^^, X^2^ and ++ctrl++ of the source, kept where the source has them,
+    # were written &#61;&#61;, &#94;&#94; and &#43;+ by compile (which takes extract's stored read): text on the page
+    text = "==mark me==\n\n^^Insert me^^\n\nX^2^ + 4x - 8\n\nPress ++ctrl+alt+delete++.\n"
+    article = tmp_path / "caret.md"
+    article.write_text(text, encoding="utf-8")
+    document = read_article(article, ReadOptions())
+    stored = decode(encode(document), article)
+    pseudo = stored.render(_pseudo)
+    assert pseudo == document.render(_pseudo)
+    assert pseudo.replace("⟦", "").replace("⟧", "") == text

@@ -70,7 +70,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 2
+FORMAT = 3
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -254,6 +254,7 @@ class _Encoder:
                 _names.get(escape) or _function_name(escape),  # (most slots: a name stored already)
                 None if line_start is None else _function_name(line_start),
                 part.in_html_block,
+                None if part.keep_runs is None else _function_name(part.keep_runs),
             )
         if cls is Tag:
             if self.walking:
@@ -383,9 +384,22 @@ class _Decoder:
         seen = self.seen
         part: Any
         if kind == _TEXT:  # (most parts that are not strings: each step here counts)
-            _, msgid, ref, parts, placeholders, pieces, notes, kind_, flags, markable, esc, line, in_html = (
-                stored
-            )
+            (
+                _,
+                msgid,
+                ref,
+                parts,
+                placeholders,
+                pieces,
+                notes,
+                kind_,
+                flags,
+                markable,
+                esc,
+                line,
+                in_html,
+                keep,
+            ) = stored
             part = _new(TextSlot)
             seen.append(part)  # in the order it was stored (its parts come after it)
             if self.walking:
@@ -418,6 +432,7 @@ class _Decoder:
                 (_functions.get(esc) if esc.__class__ is str else None) or _function(esc),
                 None if line is None else _function(line),
                 in_html,
+                None if keep is None else _function(keep),
             )
             return part
         if kind == _GAP:

@@ -19,6 +19,7 @@ character that is no space or letter), the sentence beside it is not looked at.
 from __future__ import annotations
 
 import collections
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -190,18 +191,20 @@ def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
 
 def runs_keeper(msgid: str, runs: frozenset[str]) -> Callable[[str], Callable[[int, str, str], str]]:
     """For a translation of ``msgid``: how its text ``number`` (``text``, escaped as ``written``) is
-    written, with those of its ``runs`` kept that are the source's (see :func:`kept_runs`)."""
+    written, with those of its ``runs`` kept that are the source's (see :func:`kept_runs`). A partial
+    of a module-level function, which the read cache stores (a closure it could not)."""
+    return functools.partial(runs_kept_in, msgid, runs)
 
-    def for_translation(translation: str) -> Callable[[int, str, str], str]:
-        kept = kept_runs(msgid, translation, runs)
 
-        def written_with_runs(number: int, text: str, written: str) -> str:
-            runs = kept.get(number)
-            return with_runs_kept(written, text, runs) if runs else written
+def runs_kept_in(msgid: str, runs: frozenset[str], translation: str) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` (of ``msgid``) is written, with the source's ``runs`` it keeps."""
+    kept = kept_runs(msgid, translation, runs)
 
-        return written_with_runs
+    def written_with_runs(number: int, text: str, written: str) -> str:
+        runs = kept.get(number)
+        return with_runs_kept(written, text, runs) if runs else written
 
-    return for_translation
+    return written_with_runs
 
 
 def runs_written_as_they_are(raw: str, shown: str) -> frozenset[str]:
