@@ -456,3 +456,19 @@ def test_an_image_naming_a_hidden_file_is_not_copied(tmp_path: Path) -> None:
     assert len(messages) == 2 and all("names a hidden file" in m for m in messages), messages
     assert not (root / "site" / "es" / "posts" / ".env").exists()
     assert not (root / "site" / "es" / "posts" / "images" / "dock.png").exists()
+
+
+def test_compile_out_to_a_relative_folder_copies_the_posts_images_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `transpub compile --out preview` (a folder named from the project's root) ended in a traceback
+    # ("…/preview/es/posts/images/cover.jpg is not in the subpath of 'preview'") and wrote no page
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    root = make_post_project(tmp_path / "p", "", "articles")
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["compile", "--out", "preview"])
+    assert result.exit_code == 0, result.output
+    assert broken_images(root / "preview" / "es" / "posts" / "harbour.md") == []

@@ -46,6 +46,8 @@ def compile_project(
     made anew from every page's record.
     """
     forget_folders()
+    if options.out_dir is not None:  # (--out preview: a folder from here, wherever pages are written)
+        options = replace(options, out_dir=options.out_dir.absolute())
     out_dir = options.out_dir or project.site_dir
     report = CompileReport(out_dir=out_dir)
     markdown = (options.format or project.output_format) == "markdown"
