@@ -146,3 +146,21 @@ def test_a_content_tab_or_a_paragraph_after_two_blank_lines_in_an_admonition_is_
     assert len(tabs) == 1 and "⟦Text in fontawesome.⟧" in tabs[0].xpath("string(.)")
     assert page.xpath("string(//details/p[last()])") == "⟦After the tabs.⟧"
     assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
+
+
+def test_a_translated_alt_of_inline_html_stays_the_images_text_in_mkdocs() -> None:
+    # Python-Markdown reads code spans, links, math and keys before an inline tag: a translation's
+    # `a` and [l](…) in an alt broke the <img> open (its quote ended the alt, an onload= followed)
+    source = 'Press <img alt="Smile" src="smile.png" title="A smile"> for `code`.\n'
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    evil = '`a` [l](<x onload=alert(1) >) $x$ \\(y\\) ++ctrl++ [=50%] [^1] "q"'
+    spanish = document.render(lambda slot: Resolution(evil if slot.msgid == "Smile" else None))
+    page = lxml.html.fragment_fromstring(
+        markdown.markdown(
+            spanish, extensions=[*EXTENSIONS, "pymdownx.progressbar"], extension_configs=CONFIGS
+        ),
+        create_parent="div",
+    )
+    (image,) = page.iter("img")
+    assert dict(image.attrib) == {"alt": evil, "src": "smile.png", "title": "A smile"}
+    assert [code.text for code in page.iter("code")] == ["code"]

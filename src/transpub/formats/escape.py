@@ -6,7 +6,6 @@ import functools
 import html
 import re
 from collections.abc import Callable
-from typing import Any
 
 from .md_escape import NO_LINK_AFTER, literal_replacement
 
@@ -112,13 +111,20 @@ def write_attribute(
     return quote + lead + text.translate(_table(table)) + trail + quote
 
 
-def attribute_on_one_line(text: str, kept: str = "", **writer: Any) -> str:
-    """:func:`write_attribute` (``writer``: its keywords) with line breaks as character references:
-    a value in a Markdown raw HTML block, where a blank line would end the block; and a link's ``](``
-    and a brace as references, unless the source's value (``kept``) writes them (see
-    :func:`attribute_in_markdown`)."""
-    value = write_attribute(text, **writer).replace("\r", "&#13;").replace("\n", "&#10;")
-    return _no_markdown_in_attribute(value, kept)
+def attribute_on_one_line(
+    text: str,
+    kept: str = "",
+    quote: str = '"',
+    lead: str = "",
+    trail: str = "",
+    table: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """:func:`write_attribute` (its keywords) with line breaks as character references: a value in a
+    Markdown raw HTML block, where a blank line would end the block; and what Python-Markdown reads
+    before an inline tag as references in ``text`` (see :func:`attribute_in_markdown`; ``kept``: the
+    source's value)."""
+    inner = _no_markdown_in_attribute(text.translate(_table(table)), kept)
+    return (quote + lead + inner + trail + quote).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def text_escape_in_markdown(
@@ -379,30 +385,33 @@ def _markdown_reference(match: re.Match[str], kept: str = "") -> str:
 
 
 def attribute_in_markdown(text: str, kept: str = "") -> str:
-    r"""A double-quoted HTML attribute value inside a Markdown raw HTML block (quotes included), line
-    breaks as character references (see :func:`escape_text_in_markdown`).
+    r"""A double-quoted HTML attribute value of a tag in Markdown (quotes included), line breaks as
+    character references (see :func:`escape_text_in_markdown`).
 
     >>> attribute_in_markdown('a "b"\n\nc')
     '"a &quot;b&quot;&#10;&#10;c"'
 
     Python-Markdown (MkDocs) reads Markdown inside the attributes of an element it takes for inline
-    HTML (``<img>`` on a line, ``<span title>`` in a paragraph): a link's quotes (``[l](onload=…)``)
-    or an attribute list's (``_x_{title=a onmouseover=…}``) end the value, and what follows is an
-    attribute of the element. Their ``](`` and ``{`` are references, unless the source's value
-    (``kept``) writes them so:
+    HTML (``<img>`` on a line, ``<span title>`` in a paragraph) before it reads the tag: the HTML of a
+    code span, an escape, a link or footnote, math (arithmatex) or keys (pymdownx.keys), quotes
+    included, would end the value (``alt="<a href="…``: what follows in the link is the tag's own
+    attributes), and so would an attribute list's (``_x_{title=a onmouseover=…}``). Their `` ` ``,
+    ``\``, ``[``, ``]``, ``$`` and ``+`` are references, and ``{`` unless the source's value
+    (``kept``) writes one; every renderer shows the same characters:
 
-    >>> attribute_in_markdown("A [l](onload=alert(1)//) _x_{title=a}")
-    '"A [l&#93;(onload=alert(1)//) _x_&#123;title=a}"'
+    >>> attribute_in_markdown("`x` [l](onload=alert(1)//) $z$ ++a++ _x_{title=a}")
+    '"&#96;x&#96; &#91;l&#93;(onload=alert(1)//) &#36;z&#36; &#43;&#43;a&#43;&#43; _x_&#123;title=a}"'
     """
-    value = escape_attribute(text)
-    return '"' + _no_markdown_in_attribute(value.replace("\r", "&#13;").replace("\n", "&#10;"), kept) + '"'
+    value = _no_markdown_in_attribute(escape_attribute(text), kept)
+    return '"' + value.replace("\r", "&#13;").replace("\n", "&#10;") + '"'
 
 
 def _no_markdown_in_attribute(value: str, kept: str) -> str:
-    """``value`` with the ``]`` of a link's ``](`` and each ``{`` as character references, where
-    ``kept`` (the source's value) does not write them so."""
-    if "](" in value and "](" not in kept:
-        value = value.replace("](", "&#93;(")
-    if "{" in value and "{" not in kept:
-        value = value.replace("{", "&#123;")
-    return value
+    """``value`` (escaped for an attribute) with what Python-Markdown reads before an inline tag as
+    references, and each ``{`` unless ``kept`` (the source's value) writes one."""
+    value = value.translate(_READ_BEFORE_TAGS)
+    return value.replace("{", "&#123;") if "{" in value and "{" not in kept else value
+
+
+#: What Python-Markdown's inline patterns that come before its raw HTML one start with, as references.
+_READ_BEFORE_TAGS = str.maketrans({char: f"&#{ord(char)};" for char in "`\\[]$+"})
