@@ -164,3 +164,18 @@ def test_a_translated_alt_of_inline_html_stays_the_images_text_in_mkdocs() -> No
     (image,) = page.iter("img")
     assert dict(image.attrib) == {"alt": evil, "src": "smile.png", "title": "A smile"}
     assert [code.text for code in page.iter("code")] == ["code"]
+
+
+def test_the_tag_of_a_blocks_html_block_is_not_offered_so_no_translation_makes_it_a_script() -> None:
+    # pymdownx.blocks.html's "/// html | div.result" names the element to make: "div.result" was
+    # offered as a title, and a translation "script" (its body "alert(1)") made a <script>
+    source = "/// html | div.result\nHello there.\n///\n\n/// details | Summary\nBody.\n///\n"
+    units, _ = pseudo_translated(source)
+    assert units == ["Hello there.", "Summary", "Body."]
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    evil = {"div.result": "script", "Hello there.": "alert(1)"}
+    spanish = document.render(lambda slot: Resolution(evil.get(slot.msgid)))
+    page = markdown.markdown(
+        spanish, extensions=[*EXTENSIONS, "pymdownx.blocks.html", "pymdownx.blocks.details"]
+    )
+    assert "<script" not in page and '<div class="result">' in page, page

@@ -80,11 +80,13 @@ _BODIES = {
     "<<<": re.compile(r"[ \t]+[^\n]*"),
     "[[toc]]": re.compile(r"[ \t]*"),
 }
+#: pymdownx.blocks whose argument is no title: ``/// html | div.result`` names the element it makes.
+_SELECTOR_BLOCKS = ("html",)
 #: The title of a pymdownx.blocks block, after the bar of its first line.
-_BLOCK_TITLE = re.compile(r"/{3,}[ \t]+[\w-]+[ \t]*\|[ \t]*([^\n]*[^\s])?")
+_BLOCK_TITLE = re.compile(r"/{3,}[ \t]+(?P<name>[\w-]+)[ \t]*\|[ \t]*(?P<title>[^\n]*[^\s])?")
 #: The title of a container (``::: tip Title``, ``:::tip[Title]``), after its name.
 _CONTAINER_TITLE = re.compile(
-    r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)((?:\\[^\n]|[^\s{\[\]\\])(?:(?:\\[^\n]|[^\n{\]\\])*(?:\\[^\n]|[^\s{\]\\]))?)"
+    r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)(?P<title>(?:\\[^\n]|[^\s{\[\]\\])(?:(?:\\[^\n]|[^\n{\]\\])*(?:\\[^\n]|[^\s{\]\\]))?)"
 )  # (its end: a brace of VitePress' {open}, a bracket of Docusaurus' [Title]; an escaped one is the title's)
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
 LINE_OPENERS = (":::", "--8<--", "///", "<<<", "[[toc]]")
@@ -365,8 +367,12 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
             )
     elif opener in ("///", ":::"):  # ``/// note | Title``, ``::: tip Title``: the title, a parameter
         title = (_BLOCK_TITLE if opener == "///" else _CONTAINER_TITLE).match(text, start, end)
-        if title is not None and title.group(1):
-            params.append(Param("title", title.start(1), title.end(1), title.group(1), ""))
+        if (
+            title is not None
+            and title.group("title")
+            and title.groupdict().get("name") not in _SELECTOR_BLOCKS
+        ):
+            params.append(Param("title", title.start("title"), title.end("title"), title.group("title"), ""))
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
