@@ -179,3 +179,12 @@ def test_the_tag_of_a_blocks_html_block_is_not_offered_so_no_translation_makes_i
         spanish, extensions=[*EXTENSIONS, "pymdownx.blocks.html", "pymdownx.blocks.details"]
     )
     assert "<script" not in page and '<div class="result">' in page, page
+
+
+def test_a_superscript_holding_a_link_stays_a_linked_superscript_in_mkdocs() -> None:
+    # pymdownx' magiclink page: CSS^[†](#_fn_1)^ was read as an inline footnote ^[†] then text, and
+    # its pseudo-translation wrote [†]&#40;#\_fn_1)^: no link on the MkDocs page
+    source = "With a little CSS^[†](#_fn_1)^, you can add icons.\n\nSee x^[b][c]^ too.\n\n[c]: #c\n"
+    units, marked = pseudo_translated(source)
+    assert units == ["With a little CSS^<1>†</1>^, you can add icons.", "See x^<1>b</1>^ too."]
+    assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)

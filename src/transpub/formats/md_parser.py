@@ -18,6 +18,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
+from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -182,11 +183,31 @@ def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool
     return True
 
 
+def _no_link_text(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """The inline footnote ``rule``, leaving ``^[text](url)`` and ``^[text][ref]`` alone: a link in a
+    superscript to Python-Markdown's caret, Goldmark and kramdown (``CSS^[†](#note)^``), whose
+    text the footnote would cut from its destination."""
+
+    def read(state: StateInline, silent: bool) -> bool:
+        src, pos = state.src, state.pos
+        if src.startswith("^[", pos):
+            end = parseLinkLabel(state, pos + 1)
+            if end >= 0 and src[end + 1 : end + 2] in ("(", "["):
+                return False
+        return rule(state, silent)
+
+    return read
+
+
 @functools.cache
 def reading_parser() -> MarkdownIt:
     """The parser the reader uses (positions recorded; no task-list rewriting of the text)."""
     # (an inline footnote ``^[text]``, Pandoc's and VitePress': kept as written, not brackets to escape)
     md = _markdown(inline_footnotes=True)
+    md.inline.ruler.at(
+        "footnote_inline",
+        _no_link_text(next(r.fn for r in md.inline.ruler.__rules__ if r.name == "footnote_inline")),
+    )
     md.disable("text_join")
     # Every destination is read as a link, ``javascript:`` too (a button's on MkDocs-Material): it is
     # kept as written, not turned into text a translation would escape; the page renderer refuses it.
