@@ -2589,6 +2589,30 @@ def test_a_translation_of_text_after_an_html_element_on_its_line_adds_no_element
     assert {written: extra for written, extra in added.items() if extra} == {}
 
 
+#: HTML-block text MkDocs reads as Markdown whose source writes a # and a $ that make no link or math
+#: (C#, $5), and translations adding their own issue numbers and math.
+ISSUES_AND_MATH = [
+    ("<hr> See C# docs, from $5.\n", "Siehe #123, u/r#4 und $x+y$, ab $5."),
+    ("<p>A paragraph.</p> Use C# for $5.\n", "Nimm #123 und $x$ für $5."),
+]
+
+
+@pytest.mark.parametrize(("source", "translation"), ISSUES_AND_MATH)
+def test_a_translations_own_issue_numbers_and_math_in_html_block_text_are_no_github_link_or_formula_in_mkdocs(
+    source: str, translation: str
+) -> None:
+    pytest.importorskip("pymdownx", reason="pymdown-extensions is not installed (the lock's test extra)")
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    written = translate(document, {next(m for m in msgids(document) if "C#" in m): translation})
+    page, before = _rendered_all("mkdocs", [written, source], Path("."))
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    source_tree = lxml.html.fragment_fromstring(before, create_parent="div")
+    assert len(tree.find_class("magiclink")) == len(source_tree.find_class("magiclink")), written
+    assert len(tree.find_class("arithmatex")) == len(source_tree.find_class("arithmatex")), written
+    assert tree.text_content().strip().endswith(translation), written
+
+
 def test_text_after_an_html_element_writing_a_character_reference_on_its_line_is_kept_as_written() -> None:
     # Python-Markdown takes "&amp;" out of that line and reads what remains as Markdown: a translation's
     # escapes would go with it, and written on a line of its own the text would not come back as written

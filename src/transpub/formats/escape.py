@@ -374,9 +374,24 @@ def _block_marker_reference(match: re.Match[str]) -> str:
     return whole[:start] + f"&#{ord(whole[start])};" + whole[end:]
 
 
-#: The characters of emphasis, code, tables, issue links and math a Markdown-read HTML block's source
-#: may write as they are.
-MARKDOWN_KEPT = "*_`~\\|#$"
+#: The characters of emphasis, code and tables a Markdown-read HTML block's source may write as they are.
+MARKDOWN_KEPT = "*_`~\\|"
+
+
+def markdown_kept_in(text: str) -> str:
+    """The characters of Markdown a Markdown-read HTML block's ``text`` (of the source) writes as they
+    are, which a translation of it writes so too: those of :data:`MARKDOWN_KEPT` it holds, and ``#``
+    and ``$`` where it writes an issue number or math itself (``C#`` and ``$5`` are neither: a
+    translation's ``#123`` and ``$x$`` are references there).
+
+    >>> markdown_kept_in("C# from $5, *a*"), markdown_kept_in("Fixed #12, $x$")
+    ('*', '#$')
+    """
+    kept = "".join(char for char in MARKDOWN_KEPT if char in text)
+    if "#" in text or "$" in text:
+        found = {match.group() for match in _MARKDOWN_SYNTAX.finditer(escape_text(text))}  # (as written)
+        kept += "".join(char for char in "#$" if char in found)
+    return kept
 
 
 def _markdown_reference(match: re.Match[str], kept: str = "") -> str:

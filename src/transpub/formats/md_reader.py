@@ -32,8 +32,8 @@ from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import (
-    MARKDOWN_KEPT,
     attribute_write_in_markdown,
+    markdown_kept_in,
     text_escape_after_element,
     text_escape_in_markdown,
     text_escape_on_one_line,
@@ -914,7 +914,7 @@ class _Builder(RunSlots):
                 slot.ref = "body/" + slot.ref
             # a blank line in a translation would end the block: what follows it would be Markdown
             if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
-                kept = "".join(c for c in MARKDOWN_KEPT if c in slot.msgid) if read_as_markdown else None
+                kept = markdown_kept_in(slot.msgid) if read_as_markdown else None
                 addresses = (
                     tuple(dict.fromkeys(_ADDRESS.findall(slot.msgid) + _BRACED_WORD.findall(slot.msgid)))
                     if read_as_markdown
