@@ -18,6 +18,7 @@ character that is no space or letter), the sentence beside it is not looked at.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import html
@@ -65,6 +66,7 @@ def _kind(char: str, token: str, escape: str = "") -> str:
     return "word" if char.isalnum() else "other"
 
 
+@functools.cache
 def _can(before: str, after: str) -> frozenset[str]:
     """What a run between characters of the kinds ``before`` and ``after`` (see :func:`_kind`) may
     do in pymdownx, with its smart rules (as by default) and without: open, close (a placeholder's
@@ -101,6 +103,8 @@ def _runs(text: str) -> list[_Run]:
     """The runs of ``=``, ``^`` and ``+`` in ``text`` (a msgid or a translation, with placeholders), in order;
     ``=`` only two or more (one opens nothing), ``+`` too but after a quote (``++"Taste"+a++``)."""
     found: list[_Run] = []
+    # where each space (no escaped one) starts: the number of those before a run is its word's
+    spaces = [match.start() for match in _SPACES.finditer(text) if not match.group().startswith("\\")]
     split = PLACEHOLDER_RE.split(text)
     offset, before_token = 0, "^"
     for number in range(0, len(split), 4):
@@ -117,7 +121,7 @@ def _runs(text: str) -> list[_Run]:
                     run,
                     _kind(piece[start - 1 : start], before_token, piece[start - 2 : start - 1]),
                     _kind(piece[end : end + 1], after_token),
-                    sum(not space.startswith("\\") for space in _SPACES.findall(text, 0, offset + start)),
+                    bisect.bisect_left(spaces, offset + start),
                 )
             )
         offset += len(piece) + (len(after_token) if after_token != "$" else 0)
@@ -146,17 +150,27 @@ def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, f
     source = [run for run in _runs(msgid) if run.run in runs]
     kept: dict[tuple[str, str], set[int]] = {}
     words: dict[int, int] = {}  # a translation's word with a ^ kept: the source's word of its ^
+    # the source's runs by what _as_sources looks at, each group's numbers in order: a translation's
+    # run finds the first it may be written as by a search in each group, not by trying them all
+    groups: dict[tuple[tuple[str, str], str], dict[tuple[str, str], list[int]]] = {}
+    for number, mine in enumerate(source):
+        kinds = groups.setdefault((mine.piece, mine.run), {})
+        kinds.setdefault((mine.before, mine.after), []).append(number)
     at = 0
     for run in _runs(translation):
-        for number in range(at, len(source)):
-            mine = source[number]
-            if not _as_sources(run, mine):
-                continue
-            if run.run[0] != "=" and words.setdefault(run.word, mine.word) != mine.word:
-                break
-            kept.setdefault(run.piece, set()).add(run.index)
-            at = number + 1
-            break
+        candidates = [
+            numbers[found]
+            for numbers in groups.get((run.piece, run.run), {}).values()
+            if _as_sources(run, source[numbers[0]])
+            and (found := bisect.bisect_left(numbers, at)) < len(numbers)
+        ]
+        if not candidates:
+            continue
+        mine = source[min(candidates)]
+        if run.run[0] != "=" and words.setdefault(run.word, mine.word) != mine.word:
+            continue
+        kept.setdefault(run.piece, set()).add(run.index)
+        at = min(candidates) + 1
     pieces = {}
     split = PLACEHOLDER_RE.split(translation)
     before_token = "^"
