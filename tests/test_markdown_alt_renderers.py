@@ -257,6 +257,25 @@ def test_a_pages_own_marks_across_other_markup_and_its_runs_that_open_nothing_ar
     assert python_markdown(pseudo, MARK_CARET_KEYS) == python_markdown(page, MARK_CARET_KEYS)
 
 
+#: A page whose ``==`` opens no mark (nothing closes it), and a translation that writes ``===`` later.
+PAGE_WITH_AN_OPEN_MARK = "If a ==b holds, stop.\n"
+CLOSING_IT = "Wenn a ==b gilt, dann ist x === y oder x ==== y."
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+@pytest.mark.parametrize("configs", ["{}", NOT_SMART])
+def test_a_translations_triple_equals_does_not_close_a_mark_the_pages_own_equals_open(configs: str) -> None:
+    document = read_markdown(PAGE_WITH_AN_OPEN_MARK, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    assert pseudo == PAGE_WITH_AN_OPEN_MARK
+    written = document.render(lambda slot: Resolution(CLOSING_IT))
+    tree = lxml.html.fragment_fromstring(
+        python_markdown(written, MARK_CARET_KEYS, configs), create_parent="div"
+    )
+    assert {str(e.tag) for e in tree.iter()} == {"div", "p"}, written
+    assert tree.text_content().strip() == CLOSING_IT, written
+
+
 def test_a_long_paragraph_of_superscripts_and_its_translation_compile_in_seconds() -> None:
     # (each run's word was counted from the text's start, and each of a translation's runs tried
     # against every run of the source: 4,000 of them took seconds, 16,000 minutes)

@@ -135,12 +135,17 @@ def _without_pymdownx_markup(written: str) -> str:
 
 def _inert_run(match: re.Match[str]) -> str:
     """The run of ``=`` or ``^`` ``match`` found as it is between two spaces, else as references
-    (three carets or more are ``^sup^`` of a caret even there: ``a ^^^ b``)."""
+    (three carets or more are ``^sup^`` of a caret even there: ``a ^^^ b``; three ``=`` or more end
+    a ``==mark`` before them there: ``a ==x b === c``).
+
+    >>> print(_without_pymdownx_markup("a == b, a === b, a ^^^ b"))
+    a == b, a &#61;&#61;&#61; b, a &#94;&#94;&#94; b
+    """
     text, start, end, run = match.string, match.start(), match.end(), match.group()
     spaced = (
         text[start - 1 : start].isspace() and text[start - 2 : start - 1] != "\\"
     )  # ("\ ": no space to pymdownx)
-    if spaced and text[end : end + 1].isspace() and not run.startswith("^^^"):
+    if spaced and text[end : end + 1].isspace() and len(run) <= 2:
         return match.group()
     return _reference(match.group()[0]) * len(match.group())
 
