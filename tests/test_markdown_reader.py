@@ -2625,6 +2625,16 @@ def test_text_after_an_html_element_writing_a_character_reference_on_its_line_is
     )
 
 
+@pytest.mark.parametrize("element", ["<pre>x = 1</pre>", "<script>go()</script>", "<style>p {}</style>"])
+def test_text_after_a_pre_script_or_style_element_on_its_line_is_kept_as_written(element: str) -> None:
+    # Hugo (CommonMark) ends its HTML block with that element's line: a translation written from the
+    # next line on, as one needing an escape is there (MkDocs), was a paragraph of its own in Hugo
+    source = f"{element} More text.\n\nNext.\n"
+    document = read(source)
+    assert "More text." not in msgids(document)
+    assert unmarked_pseudo(document) == source
+
+
 def test_a_paragraph_with_pipes_on_some_lines_keeps_its_lines_and_stays_a_paragraph_for_jekyll() -> None:
     # kramdown reads "| … |" lines as a table's rows only when every line of the paragraph is one:
     # the paragraph written on one line was a table of one row in Jekyll

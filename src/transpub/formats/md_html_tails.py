@@ -16,14 +16,21 @@ from typing import NamedTuple
 from .html_tokens import Token
 from .html_tree import VOID
 
+#: The elements whose end tag ends CommonMark's HTML block on its line (its kind 1).
+_ENDING_COMMONMARK_BLOCKS = frozenset({"pre", "script", "style", "textarea"})
+
 
 class Tails(NamedTuple):
     """The texts after an element on its line in an HTML block (:func:`tails_in`)."""
 
     #: Where each piece of such text is in the block (start, end), on the element's line only.
     spans: list[tuple[int, int]]
-    #: Whether the source's text writes a character reference there, which Python-Markdown takes out
-    #: of the line (a translation's escapes with it, were it written on that line as the source is).
+    #: Whether such text must be kept as written: the source's text writes a character reference
+    #: there, which Python-Markdown takes out of the line (a translation's escapes with it, were it
+    #: written on that line as the source is); or it follows an element CommonMark (Hugo) ends its
+    #: HTML block with (``</pre>``, ``</script>``, ``</style>``, ``</textarea>``), where a translation
+    #: moved to the next line (:func:`~transpub.formats.escape.text_escape_after_element`) would be a
+    #: paragraph of its own.
     referenced: bool
 
 
@@ -40,6 +47,8 @@ def tails_in(tokens: list[Token], block_tags: frozenset[str]) -> Tails:
     Tails(spans=[(4, 12)], referenced=True)
     >>> tails_in(tokenize_html("<div><p>A</p> Inside.</div>\\n"), frozenset({"div", "p"})).spans
     []
+    >>> tails_in(tokenize_html("<pre>x</pre> More.\\n"), frozenset({"pre"}))
+    Tails(spans=[(12, 18)], referenced=True)
     """
     spans: list[tuple[int, int]] = []
     referenced = False
@@ -56,7 +65,9 @@ def tails_in(tokens: list[Token], block_tags: frozenset[str]) -> Tails:
             depth += 1
         elif token.kind == "end":
             depth = max(depth - 1, 0)
-            after = after or (depth == 0 and token.tag in block_tags)
+            ends = depth == 0 and token.tag in block_tags
+            after = after or ends
+            referenced = referenced or (ends and token.tag in _ENDING_COMMONMARK_BLOCKS)
         elif token.kind in ("start", "startend"):
             after = after or (depth == 0 and token.tag in block_tags)
     return Tails(spans, referenced)
