@@ -2719,6 +2719,20 @@ def test_a_one_line_paragraph_mkdocs_reads_as_a_lettered_list_keeps_its_letter_f
     assert '<ol type="a">\n<li>Erster Punkt</li>' in page, page
 
 
+@pytest.mark.parametrize("source", ["a. One\nb. Two\n", "- a. One\n  b. Two\n", "> i) One\n> ii) Two\n"])
+@pytest.mark.parametrize("evil", ["a. Punkt", "iv) Punkt", "B) Punkt", "#. Punkt"])
+def test_a_translation_of_a_lettered_item_starting_like_a_marker_adds_no_list_in_mkdocs(
+    source: str, evil: str
+) -> None:
+    # written right after the item's kept "a. ", a translation's own "a. " was a list in the item
+    document = read(source)
+    source_page = markdown.markdown(source, extensions=["pymdownx.fancylists"])
+    for msgid in msgids(document):
+        page = markdown.markdown(translate(document, {msgid: evil}), extensions=["pymdownx.fancylists"])
+        assert page.count("<ol") + page.count("<h1") == source_page.count("<ol"), page
+        assert evil in html.unescape(page), page
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -939,9 +939,12 @@ _END = object()
 _new = object.__new__
 
 
-#: What may stand before text at the start of a Markdown line: quote markers, a list marker, a task
-#: box, a definition marker.
-_LINE_PREFIX = re.compile(r"[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?")
+#: What may stand before text at the start of a Markdown line: quote markers, list markers (and those
+#: of pymdownx.fancylists: ``a.``, ``iv)``, ``#.``; ``- a.``: nested), a task box, a definition marker.
+_LINE_PREFIX = re.compile(
+    r"[ \t>]*(?:(?:[-+*]|(?:\d{1,9}|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|#)[.)])[ \t]+)*"
+    r"(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?"
+)
 
 
 def _tail(out: list[str]) -> str:
