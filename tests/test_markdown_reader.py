@@ -2733,6 +2733,88 @@ def test_a_translation_of_a_lettered_item_starting_like_a_marker_adds_no_list_in
         assert evil in html.unescape(page), page
 
 
+#: Lists nested in an item as pymdownx.fancylists' own documentation writes them, and variants:
+#: CommonMark reads the lines under the item's first line as its paragraph, Python-Markdown as lists.
+NESTED_FANCY_LISTS = [
+    "1)  Item 1\n2)  Item 2\n    i.  Item 1\n    ii. Item 2\n        a.  Item a\n        b.  Item b\n"
+    "            #.  Item 1\n            #.  Item 2\n",
+    "1. First\n2. Second\n  a. Letter a\n  b. Letter b\n",  # (2 spaces: a list after the list)
+    "1. First\n2. Second\n   a) Letter a\n   b) Letter b\n",
+    "- First\n    A) Letter A\n    B) Letter B\n",
+    "- First\n    IV. Roman four\n    V. Roman five\n",
+    "* First\n    ii) Roman two\n    iii) Roman three\n",
+    "- First\n    a. Letter a\nlazy line\n    b. Letter b\n",
+    "- First\n    2. Two\n    3. Three\n",  # (CommonMark: a list from 2 interrupts no paragraph)
+    "> 1. First\n>     a. Letter a\n>     b. Letter b\n",
+    "1. First\n    a. Letter a\n\n2. Second\n",
+]
+
+
+@pytest.mark.parametrize("source", NESTED_FANCY_LISTS)
+def test_lists_nested_in_an_item_stay_nested_lists_in_mkdocs_after_a_pseudo_translation(source: str) -> None:
+    # the item's paragraph was written on one line: "2)  Item 2 i. Item 1 ii. Item 2 …", one item
+    written = unmarked_pseudo(read(source))
+    assert written == source
+    page = markdown.markdown(
+        written, extensions=MKDOCS_MATERIAL_EXTENSIONS, extension_configs=MKDOCS_MATERIAL_CONFIGS
+    )
+    assert page.count("<ol") > source.startswith(("1", "> 1")), page
+
+
+def test_each_item_of_a_list_nested_in_an_item_is_a_unit_of_its_own_for_translators() -> None:
+    # the markers i. ii. a. b. #. were offered inside one unit, "Item 2 i. Item 1 ii."
+    document = read(NESTED_FANCY_LISTS[0])
+    assert msgids(document) == ["Item 1", "Item 2", "Item a", "Item b"]
+    written = translate(document, {"Item a": "Punkt a", "Item 2": "Punkt 2"})
+    assert written == NESTED_FANCY_LISTS[0].replace("Item a", "Punkt a").replace("Item 2", "Punkt 2")
+    page = markdown.markdown(written, extensions=["pymdownx.fancylists"])
+    assert '<li>Punkt 2<ol type="i">\n<li>Item 1</li>\n<li>Punkt 2<ol type="a">\n<li>Punkt a</li>' in page
+
+
+@pytest.mark.parametrize("source", [s for s in NESTED_FANCY_LISTS if "2. Two" not in s])  # (numbers: escaped)
+@pytest.mark.parametrize("evil", ["a. Punkt", "iv) Punkt", "B) Punkt", "2. Punkt", "- Punkt"])
+def test_a_translation_of_a_nested_list_item_starting_like_a_marker_adds_no_list_in_mkdocs(
+    source: str, evil: str
+) -> None:
+    # after a kept marker ("    a. "), a translation's own "a. " was written as it is: a list in the item
+    document = read(source)
+    source_page = markdown.markdown(source, extensions=["pymdownx.fancylists"])
+    for msgid in msgids(document):
+        written = translate(document, {msgid: evil})
+        page = markdown.markdown(written, extensions=["pymdownx.fancylists"])
+        assert page.count("<ol") + page.count("<ul") == source_page.count("<ol") + source_page.count("<ul"), (
+            written,
+            page,
+        )
+        assert evil in html.unescape(page), written
+
+
+@pytest.mark.parametrize(
+    "renderer",
+    each_present(
+        {
+            "mkdocs": (True, ""),
+            "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Jekyll's) is not installed"),
+            "hugo": (HUGO is not None, "hugo is not installed"),
+        }
+    ),
+)
+def test_prose_in_a_list_item_with_a_line_starting_like_a_lettered_item_is_published_as_written(
+    renderer: str, tmp_path: Path
+) -> None:
+    # Hugo and Jekyll show the item's prose, MkDocs lists "a." and "b." in the item: the prose
+    # written on one line was one item in MkDocs; the same paragraph outside a list is prose to all
+    # three, one sentence for translators
+    item = "- Some prose that wraps and ends with\n  a. b. and c. as letters.\n"
+    prose = "Some prose that wraps and ends with\na. b. and c. as letters.\n"
+    assert msgids(read(prose)) == ["Some prose that wraps and ends with a. b. and c. as letters."]
+    written = unmarked_pseudo(read(item))
+    evil = translate(read(item), dict.fromkeys(msgids(read(item)), "a. Punkt"))
+    source_page, page, evil_page = _rendered_all(renderer, [item, written, evil], tmp_path)
+    assert page == source_page
+    assert evil_page.count("<ol") <= source_page.count("<ol"), evil  # (a translation adds no list)
+
+
 @pytest.mark.parametrize(
     "source",
     [

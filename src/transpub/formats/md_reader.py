@@ -617,9 +617,10 @@ class _Builder(RunSlots):
             title, line_break, atoms = _first_line_apart(atoms)
             self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
             _emit_plain(line_break, out)
-        # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one: a unit per line, its
+        # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one, or an item's first
+        # paragraph with such items under its first line (nested to MkDocs): a unit per line, each
         # marker kept; else a unit per abbreviation's definition and per run between them
-        lines = _marked_lines(atoms) if tag in ("p", "li") else None
+        lines = _marked_lines(atoms, in_item=task) if tag in ("p", "li") else None
         if (
             lines is None and pipes and tag in ("p", "li", "dd")
         ):  # a table's rows in kramdown: a unit per line
@@ -1039,31 +1040,52 @@ def _marker(pattern: re.Pattern[str], line: list[Atom]) -> re.Match[str] | None:
     return found if found is not None and found.end() <= len(first.raw) else None
 
 
-def _marked_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
+def _marked_lines(
+    atoms: list[Atom], *, in_item: bool = False
+) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
     r"""The lines of a paragraph that each start with a list marker (see
     :data:`_LINE_MARKER`): each line's marker, its text and the line break after it, so that each
     line is a unit of its own and its marker stays where it is (a translated paragraph is written on
     one line: pymdownx.fancylists would read one item; a translation's own ``a.`` is escaped). A
-    paragraph of one line starting with a number is none (CommonMark's list). None for any other
-    paragraph.
+    paragraph of one line starting with a number is none (CommonMark's list). The first paragraph of
+    a list item (``in_item``) whose later lines start with such a marker too, each of its lines (no
+    marker where a line has none): Python-Markdown reads them as the items of lists in that item
+    (``2)  Item 2``, ``    i.  Item 1``), CommonMark as its paragraph. None for any other paragraph.
 
     >>> [[a.raw for a in marker + run] for marker, run, _ in _marked_lines(
     ...     [Atom("text", "a. One", "a. One"), Atom("text", "\n", "\n"), Atom("text", "b. Two", "b. Two")])]
     [['a. ', 'One'], ['b. ', 'Two']]
+    >>> [[a.raw for a in marker + run] for marker, run, _ in _marked_lines(
+    ...     [Atom("text", "Two", "Two"), Atom("text", "\n    ", "\n"), Atom("text", "i. One", "i. One")],
+    ...     in_item=True)]
+    [['Two'], ['i. ', 'One']]
     """
     lines: list[tuple[list[Atom], list[Atom], list[Atom]]] = []
     for line, line_break in _lines(atoms):
-        first = line[0] if line else None
-        if first is None or first.kind != "text" or first.raw != first.text:
+        marked = _marked_line(line)
+        if marked is None and not (in_item and line):
             return None
-        found = _marker(_LINE_MARKER, line)
-        if found is None:
-            return None
-        rest = first.raw[found.end() :]
-        marker = [Atom("text", raw=found.group(), text=found.group())]
-        lines.append((marker, [Atom("text", raw=rest, text=rest), *line[1:]], line_break))
+        lines.append((*(marked or ([], line)), line_break))
+    if in_item and len(lines) > 1 and any(marker for marker, _, _ in lines[1:]):
+        return lines  # (nested items to MkDocs)
+    if any(not marker for marker, _, _ in lines):
+        return None
     # (one line too: a translation starting "a. " is escaped, and would show no list there)
     return lines if len(lines) > 1 or (lines and not lines[0][0][0].raw[0].isdigit()) else None
+
+
+def _marked_line(line: list[Atom]) -> tuple[list[Atom], list[Atom]] | None:
+    """The marker (see :data:`_LINE_MARKER`) that starts ``line``, plain text, and the atoms after
+    it; None when no such marker starts it."""
+    first = line[0] if line else None
+    if first is None or first.kind != "text" or first.raw != first.text:
+        return None
+    found = _marker(_LINE_MARKER, line)
+    if found is None:
+        return None
+    rest = first.raw[found.end() :]
+    marker = [Atom("text", raw=found.group(), text=found.group())]
+    return marker, [Atom("text", raw=rest, text=rest), *line[1:]]
 
 
 def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[Atom]]] | None:
