@@ -188,3 +188,41 @@ def test_a_superscript_holding_a_link_stays_a_linked_superscript_in_mkdocs() -> 
     units, marked = pseudo_translated(source)
     assert units == ["With a little CSS^<1>†</1>^, you can add icons.", "See x^<1>b</1>^ too."]
     assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
+
+
+#: pymdownx.critic, and magiclink with every shorthand (mkdocs-material's own docs set the repository's).
+HOSTILE_EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "pymdownx.critic",
+    "pymdownx.magiclink",
+    "pymdownx.caret",
+    "pymdownx.mark",
+]
+HOSTILE_CONFIGS = {
+    "pymdownx.magiclink": {
+        "repo_url_shorthand": True, "social_url_shorthand": True, "provider": "github",
+        "user": "squidfunk", "repo": "mkdocs-material",
+    }
+}  # fmt: skip
+
+
+def hostile_page(text: str) -> lxml.html.HtmlElement:
+    """The page Python-Markdown makes of ``text`` with critic and magiclink's shorthands."""
+    page = markdown.markdown(text, extensions=HOSTILE_EXTENSIONS, extension_configs=HOSTILE_CONFIGS)
+    return lxml.html.fragment_fromstring(page, create_parent="div")
+
+
+def translated_by(source: str, translations: dict[str, str]) -> str:
+    """``source`` with each unit translated as ``translations`` says (else untranslated)."""
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    return document.render(lambda slot: Resolution(translations.get(slot.msgid)))
+
+
+def test_an_attribute_list_after_the_sources_superscript_keeps_its_id_in_mkdocs() -> None:
+    # pymdownx' magiclink page: CSS^†^{#\_fn_1}; its pseudo-translation wrote \{#\_fn_1}: no id
+    source = "With a little CSS^†^{#\\_fn_1}, and ==this=={.c} here.\n"
+    units, marked = pseudo_translated(source)
+    assert units == ["With a little CSS^†^<1/>, and ==this==<2/> here."]
+    assert marked.replace("⟦", "").replace("⟧", "") == source
+    assert hostile_page(marked).xpath("//sup/@id") == ["_fn_1"]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
-    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#][A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\{1,2}\[|\\begin\{(?=[A-Za-z]+\*?\}))"
+    r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#]\\?[A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\{1,2}\[|\\begin\{(?=[A-Za-z]+\*?\}))"
     r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?::::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
     r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$)))"
 )
@@ -48,9 +48,10 @@ _BODIES = {
     "{:": re.compile(r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\"'}\n])*\}"),
     # Python-Markdown's attr_list (MkDocs) without the colon, right after an element:
     # ``[Go](#){ .md-button }``, ``**New**{ title="…" }`` (after a space: a heading's, or text);
+    # an id or class may escape its underscores (pymdownx' docs: ``^†^{#\_fn_1}``);
     # with only a bare key, right after a link, emphasis, code or a tag: ``[Go](#){ data-preview }``
     "{": re.compile(
-        r"(?:[ \t]*(?:[.#][A-Za-z_][\w:-]*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'}]+)|[\w-]+))+[ \t]*\}"
+        r"(?:[ \t]*(?:[.#]\\?[A-Za-z_](?:[\w:-]|\\[_-])*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'}]+)|[\w-]+))+[ \t]*\}"
     ),
     # kramdown math, inline or on lines of its own (no blank line inside)
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
