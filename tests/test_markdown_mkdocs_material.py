@@ -8,6 +8,7 @@ builds from transpub's Markdown.
 from __future__ import annotations
 
 import html
+import random
 import re
 from pathlib import Path
 
@@ -219,6 +220,41 @@ def translated_by(source: str, translations: dict[str, str]) -> str:
     return document.render(lambda slot: Resolution(translations.get(slot.msgid)))
 
 
+def test_a_translations_critic_markup_shows_as_text_and_the_sources_own_edits_stay_in_mkdocs() -> None:
+    # pymdownx.critic reads the raw page before Markdown: a backslash before { does not stop it,
+    # and a translation's {--x--} and {>>x<<} made <del> and comment spans the source lacks
+    source = "A {++new++} word.\n\nHello.\n"
+    evil = "{++a++} {--b--} {~~c~>d~~} {==e==} {>>f<<}"
+    page = hostile_page(
+        translated_by(source, {"Hello.": evil, "A {++new++} word.": "Ein {++neues++} {--x--} Wort."})
+    )
+    assert [element.tag for element in page.iter("ins", "del", "mark", "span")] == ["ins"]
+    assert page.xpath("string(p[2])") == evil
+    _, marked = pseudo_translated("A {++new++} and {--*old*--}, {~~a~>b~~} {==c==}{>>d<<}.\n")
+    assert (
+        marked.replace("⟦", "").replace("⟧", "")
+        == "A {++new++} and {--*old*--}, {~~a~>b~~} {==c==}{>>d<<}.\n"
+    )
+
+
+def test_a_translations_issue_mention_or_commit_is_text_and_the_sources_own_stay_links_in_mkdocs() -> None:
+    # magiclink's shorthands linked a translator's #123, !4, ?5, @user, user/repo#1 and commit to
+    # github.com: links the source lacks; the source's own (Fixed in #12 by @anna) stay links
+    source = "Fixed in #12 by @anna.\n\nHello.\n"
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    evil = f"#123 !4 ?5 @user @user/repo evil/repo#1 @twitter:x {commit} and u/r@{commit}"
+    spanish = translated_by(
+        source, {"Hello.": evil, "Fixed in #12 by @anna.": "@anna lo corrigió en #12 (no #13)."}
+    )
+    page = hostile_page(spanish)
+    assert [link.text for link in page.iter("a")] == ["@anna", "#12"]
+    assert page.xpath("string(p[2])") == evil
+    _, marked = pseudo_translated(f"Fixed in #12 by @anna, see squidfunk/mkdocs-material!5 and {commit}.\n")
+    assert marked.replace("⟦", "").replace("⟧", "") == (
+        f"Fixed in #12 by @anna, see squidfunk/mkdocs-material!5 and {commit}.\n"
+    )
+
+
 def test_an_attribute_list_after_the_sources_superscript_keeps_its_id_in_mkdocs() -> None:
     # pymdownx' magiclink page: CSS^†^{#\_fn_1}; its pseudo-translation wrote \{#\_fn_1}: no id
     source = "With a little CSS^†^{#\\_fn_1}, and ==this=={.c} here.\n"
@@ -226,3 +262,53 @@ def test_an_attribute_list_after_the_sources_superscript_keeps_its_id_in_mkdocs(
     assert units == ["With a little CSS^†^<1/>, and ==this==<2/> here."]
     assert marked.replace("⟦", "").replace("⟧", "") == source
     assert hostile_page(marked).xpath("//sup/@id") == ["_fn_1"]
+
+
+def test_no_hostile_translation_adds_an_element_or_a_link_to_an_mkdocs_page() -> None:
+    # random mixes of what opens critic, magiclink, caret and mark: the page has no element,
+    # link or attribute its source's page lacks (an id or class of the source's: anywhere)
+    sources = [
+        "A {++*new*++} and {--`old`--} and {>>c<<} word, #12 by @anna.\n",
+        "See the note^†^{#\\_fn_1} and ==this=={.c} here, squidfunk/mkdocs-material!5.\n",
+        "Commit 0123456789abcdef0123456789abcdef01234567 and x^2^.\n",
+    ]
+    pieces = [*"{}+-~=><#@!?/ ^", "1", "12", "0", "user", "repo", "{++", "++}", "{--", "--}", "{>>", "<<}"]
+    pieces += [
+        "{~~",
+        "~>",
+        "~~}",
+        "{==",
+        "==}",
+        "#12",
+        "@anna",
+        "!5",
+        "{#x}",
+        "{.c}",
+        "\\",
+        "0123456789abcdef" * 3,
+    ]
+    chance = random.Random(7)
+
+    def shape(page: lxml.html.HtmlElement) -> set[tuple[str, str, str]]:
+        return {
+            ("" if name in ("id", "class") else element.tag, name, value)
+            for element in page.iter()
+            for name, values in (element.attrib.items() or [("", "")])
+            for value in (values.split() if name == "class" else [values])
+        }
+
+    for source in sources:
+        document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+        allowed = shape(hostile_page(source))
+        for _ in range(150):
+            translated = document.render(
+                lambda slot: Resolution(
+                    "".join(
+                        piece
+                        if piece.startswith("<")
+                        else "".join(chance.choices(pieces, k=chance.randint(2, 12)))
+                        for piece in re.split(r"(</?\d+/?>)", slot.msgid)
+                    )
+                )
+            )
+            assert shape(hostile_page(translated)) <= allowed, translated

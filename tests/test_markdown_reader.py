@@ -1632,12 +1632,22 @@ def test_a_template_tag_over_lines_in_code_or_a_container_leaves_the_lines_in_th
     assert marked.replace("⟦", "").replace("⟧", "") == text
 
 
-def test_a_mention_in_a_translation_stays_a_mention_and_an_address_stays_text() -> None:
-    """``@squidfunk`` is a GitHub mention for MkDocs' magiclink: written as is; ``ann@example.com``
-    in a translation would become a link in Hugo: its ``@`` is a character reference."""
-    document = read("Thanks to you.\n")
-    translated = translate(document, {"Thanks to you.": "Danke an @squidfunk und ann@example.com."})
-    assert translated == "Danke an @squidfunk und ann&#64;example.com.\n"
+def test_a_mention_only_the_translation_writes_is_text_and_the_sources_own_stays_a_mention() -> None:
+    """``@squidfunk`` is a GitHub mention for MkDocs' magiclink: one the source writes stays as written
+    (its link); one a translation adds would be a link the source lacks, and ``ann@example.com``
+    a link in Hugo: their ``@`` is a character reference."""
+    document = read("Thanks to you.\n\nThanks to @squidfunk.\n")
+    translated = translate(
+        document,
+        {
+            "Thanks to you.": "Danke an @squidfunk und ann@example.com.",
+            "Thanks to @squidfunk.": "Danke an @squidfunk und @evil.",
+        },
+    )
+    assert (
+        translated
+        == "Danke an &#64;squidfunk und ann&#64;example.com.\n\nDanke an @squidfunk und &#64;evil.\n"
+    )
 
 
 def test_a_reference_link_whose_definition_the_site_appends_keeps_its_brackets_and_label() -> None:

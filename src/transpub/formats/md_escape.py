@@ -12,7 +12,11 @@ or an autolink as ``&lt;``, ``&`` of an entity as ``&amp;``, ``~`` (strikethroug
 at the start of a line ``=`` (a setext underline), ``:`` (a definition) and ``?`` (``???`` details)
 as ``&#61;``, ``&#58;`` and ``&#63;``. The ``:`` of ``https://``, the ``.`` of ``www.`` and an
 ``@`` of an address, which Goldmark's linkify would make links of, are written ``&#58;``, ``&#46;``
-and ``&#64;`` (an ``@`` with no address around it, ``@squidfunk``, stays: a mention for MkDocs' magiclink);
+and ``&#64;``; what MkDocs' magiclink (with its shorthands) would link is text too: ``\\#12``,
+``\\!3``, ``&#63;4``, ``&#64;anna``, a commit's first digit a reference (a word the source writes as
+it is stays so: :func:`magiclinks_in`), and a ``{`` that opens CriticMarkup (``{++``, ``{--``…:
+pymdownx.critic reads the raw text, a backslash does not stop it) is ``&#123;`` (the source's own
+spans: :mod:`.md_critic`);
 a character that starts a block only at the start of a line (``#``, ``>``, ``-``, ``+``, ``1.``)
 is escaped where a text piece starts; the first ``$`` of math (kramdown's ``$$``, arithmatex's and
 Hugo's ``$x$``) is written ``&#36;``; ``{{`` and ``{%`` — which Hugo and Jekyll read before Markdown, where a backslash does
@@ -44,7 +48,7 @@ _INLINE = re.compile(
     # tilde too); at a piece's edge, what is beside it is not known
     r"|(?<![ \t])[*~]|[*~](?![ \t])"
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
-    r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink
+    r"|<(?=[A-Za-z/!?]|$|[^>\s]*@)"  # a tag, a comment, an autolink (Python-Markdown's <…@…>)
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
@@ -52,6 +56,9 @@ _INLINE = re.compile(
     # "https:" and the next starting "//evil.example", where a spaceless language joins them)
     r"|^/(?=/)"
     r"|\$(?=\$|[^\s$\d`](?:[^$\n`]*[^\s\\`])?\$(?![\d$]))"  # math: $$ (kramdown), $x$ (arithmatex, Hugo)
+    # MkDocs' magiclink (with its shorthands): an issue #1, a pull request !2, a discussion ?3, a
+    # mention @user (@user/repo, @twitter:user)
+    r"|[#!?](?=[1-9])|@(?=[\w.])"
 )
 #: What starts a block at the start of a line: headings (any ``#``: Python-Markdown, MkDocs' reader,
 #: needs no space after it), quotes, list items, setext lines, definitions, ordered list items, admonitions,
@@ -76,6 +83,8 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
     &#123;\\{< x >}} &#123;% if %} \\{.y} &amp;amp; C# # a \\| b &#126;&#126;c&#126;&#126;
     >>> print(escape_markdown("https://evil.example www.evil.example me@evil.example"))
     https&#58;//evil.example www&#46;evil.example me&#64;evil.example
+    >>> print(escape_markdown("Fixed #12, !3, ?4 by @anna {--y--}, C# 5! why?"))
+    Fixed \\#12, \\!3, &#63;4 by &#64;anna &#123;--y--}, C# 5! why?
     >>> print(escape_markdown("It costs $$5 and $$6, or $7."))
     It costs &#36;$5 and &#36;$6, or $7.
     >>> print(escape_markdown("5 * 3 = 15, ~ 50 people, ~60 *more*"))
@@ -88,11 +97,28 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
         return text
     text = _INLINE.sub(_escape_reference if as_references else _escape_one, text)
     text = _without_pymdownx_markup(text)
+    if len(text) >= 40:
+        text = _COMMIT.sub(_no_commit, text)
+    if "@" in text:  # (an @ before any space of a piece may end Python-Markdown's <…@…> a piece before opens)
+        text = _LEADING.sub(lambda match: match.group().replace("@", "&#64;"), text, count=1)
     if text.endswith("#") and text.rstrip("#")[-1:] in ("", " ", "\t"):
         text = text[:-1] + ("&#35;" if as_references else "\\#")  # a closing sequence of an ATX heading
     if text.endswith("  "):  # two spaces before a line end are a hard break
         text = text.rstrip(" ") + " "
     return text
+
+
+#: What starts a piece up to a space, ``<`` or ``>``.
+_LEADING = re.compile(r"^[^\s<>]+")
+#: Forty hexadecimal digits or more, which MkDocs' magiclink may link as a commit.
+_COMMIT = re.compile(r"[0-9a-f]{40,}")
+
+
+def _no_commit(match: re.Match[str]) -> str:
+    """The digits ``match`` found with every 39th a character reference (the first too): no forty
+    of them in a row."""
+    run = match.group()
+    return "".join(_reference(char) if index % 39 == 0 else char for index, char in enumerate(run))
 
 
 #: A run of ``=`` (two or more) or ``^``: pymdownx' ``==mark==`` (mark), ``^^ins^^`` and ``^sup^``
@@ -180,6 +206,51 @@ def escaped_in(source: str) -> str:
 #: An asterisk escaped between spaces (which :func:`escape_markdown` writes as it is; a tilde is in
 #: :data:`EXTENSION_ESCAPES`).
 _ESCAPED_ALONE = re.compile(r"(?<=[ \t])\\(\*)(?=[ \t])")
+
+
+#: A word of a source as written that magiclink may read (its escapes and references end it).
+_LINK_WORD = re.compile(r"(?<![\w.\-/:@#!?\\;&])[\w.\-/:@#!?]*[\w]")
+#: What makes a link of such a word: an issue, pull request or discussion, a mention, a commit.
+_LINK_OPENER = re.compile(r"[#!?][1-9]|@[\w.]|(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])")
+
+
+def magiclinks_in(source: str, as_references: bool = False) -> tuple[tuple[str, str], ...]:
+    r"""The words of ``source`` (Markdown text as written) that MkDocs' magiclink may make links of
+    (``#12``, ``!3``, ``?4``, ``@anna``, ``user/repo#5``, a commit), written as they are, each as
+    :func:`escape_markdown` writes it (``as_references``: so) and as the source does: a translation
+    writing the same word writes it as the source does (the same link), its own are text.
+
+    >>> magiclinks_in(r"Fixed in #12 by @anna (see user/repo!5, \#13, &#64;bob), C# 5!")
+    (('\\#12', '#12'), ('&#64;anna', '@anna'), ('user/repo\\!5', 'user/repo!5'))
+    """
+    found: dict[str, str] = {}
+    for match in _LINK_WORD.finditer(source):
+        word = match.group()
+        if _LINK_OPENER.search(word):
+            found.setdefault(escape_markdown(word, as_references), word)
+    return tuple(found.items())
+
+
+def _with_links(written: str, links: tuple[tuple[str, str], ...], line_start: bool = False) -> str:
+    r"""``written`` (escaped) with each word of ``links`` (see :func:`magiclinks_in`) as the source
+    writes it, where it stands as a word of its own: nothing magiclink would read on with beside it;
+    not first at a ``line_start`` (``#12`` there is a heading).
+
+    >>> print(_with_links(r"\#12, a\#12 \#123 evil/r\#12 \#12/x (\#12).", ((r"\#12", "#12"),)))
+    #12, a\#12 \#123 evil/r\#12 \#12/x (#12).
+    """
+    table = dict(links)
+    if not any(word in written for word in table):
+        return written
+    alternatives = "|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w.\-/:@#!?;\\])(?:" + alternatives + r")(?![.:!?\-]*[\w/@#\\&])")
+    lead = len(written) - len(written.lstrip(" ")) if line_start else -1
+    return pattern.sub(
+        lambda match: (
+            match.group() if match.start() == lead and match.group()[:2] == "\\#" else table[match.group()]
+        ),
+        written,
+    )
 
 
 #: A character reference as Markdown reads one: ``&mdash;``, ``&#8217;``, ``&#x2014;``.
@@ -396,6 +467,7 @@ def escape_markdown_keeping(
     brackets: tuple[str, ...] = (),
     spellings: tuple[tuple[str, str], ...] = (),
     as_references: bool = False,
+    links: tuple[tuple[str, str], ...] = (),
 ) -> str:
     r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
@@ -403,7 +475,7 @@ def escape_markdown_keeping(
     ``as_references``: the escapes it adds character references (see the module's docstring).
 
     >>> print(escape_markdown_keeping("Corregido en #1432 por @anna, vea #12 [x]", "#1432 @anna"))
-    Corregido en \#1432 por \@anna, vea #12 &#91;x&#93;
+    Corregido en \#1432 por \@anna, vea \#12 &#91;x&#93;
     >>> print(escape_markdown_keeping("#1432 corregido", "#1432", line_start=True))
     \#1432 corregido
     >>> print(escape_markdown_keeping("QUELLE | Name \\| x", "", pipes=True))
@@ -425,6 +497,11 @@ def escape_markdown_keeping(
     >>> print(escape_markdown_keeping("Pods web-{0..N-1}", "", spellings=(("web-\\{0..N-1}", "web-{0..N-1}"),)))
     Pods web-{0..N-1}
 
+    With ``links`` (see :func:`magiclinks_in`), those words as the source writes them (its links):
+
+    >>> print(escape_markdown_keeping("Corregido en #12 y #13", "", links=(("\\#12", "#12"),)))
+    Corregido en #12 y \#13
+
     A pipe needs no escape in a paragraph (a table starts at a line of cells over a delimiter row,
     which a paragraph's next line never is), but kramdown (Jekyll) reads a line with a pipe as a
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
@@ -444,11 +521,14 @@ def escape_markdown_keeping(
         written = _ESCAPED_PIPE.sub(r"\1|", written)
     if references:
         written = _with_references(written, references)
+    if links:
+        written = _with_links(written, links, line_start)
     if not escaped:
         return written
     words = sorted(escaped.split(), key=len, reverse=True)
     # (a =, ^ or + written as a reference so that it opens no pymdownx markup: the source's escape)
-    words += [_PYMDOWNX_REFERENCES[word[0]] + word[1:] for word in words if word[0] in _PYMDOWNX_REFERENCES]
+    # (and a magiclink's @ or ? written as a reference: magiclink_in)
+    words += [_EXTENSION_REFERENCES[word[0]] + word[1:] for word in words if word[0] in _EXTENSION_REFERENCES]
     items = "|".join(re.escape(item) for item in words)
     # (not escaped yet, nor the # of a character reference; the whole word, not the start of a longer one)
     pattern = re.compile(r"(?<![\\&])(?:" + items + r")(?!\w)")
@@ -457,7 +537,9 @@ def escape_markdown_keeping(
 
 #: The characters of pymdownx markup :func:`_without_pymdownx_markup` writes as references, by character.
 _PYMDOWNX_REFERENCES = {"=": "&#61;", "^": "&#94;", "+": "&#43;"}
-_PYMDOWNX_CHARACTERS = {reference: char for char, reference in _PYMDOWNX_REFERENCES.items()}
+#: The characters of extensions :func:`escape_markdown` writes as references, by character.
+_EXTENSION_REFERENCES = {**_PYMDOWNX_REFERENCES, "@": "&#64;", "?": "&#63;"}
+_PYMDOWNX_CHARACTERS = {reference: char for char, reference in _EXTENSION_REFERENCES.items()}
 
 
 def _escaped_as_the_source_does(match: re.Match[str]) -> str:
@@ -539,6 +621,10 @@ _REFERENCES = {
 }
 
 
+#: What follows the ``{`` of a span of pymdownx.critic.
+_CRITIC_OPENERS = frozenset({"++", "--", "==", ">>", "~~"})
+
+
 #: Brackets in text, as character references: ``\\[`` and ``\\]`` are the delimiters of display
 #: math where a Hugo site passes math through (``markup.goldmark.extensions.passthrough``, as Hugo's
 #: math documentation sets it up), which would make ``[0, 1]`` a formula. (An alt text keeps the
@@ -554,7 +640,10 @@ def _escape_one(match: re.Match[str]) -> str:
         return _BRACKETS[char]
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
-        return "&#123;" if after in ("{", "%") and after else "\\{"
+        if after in ("{", "%") and after:
+            return "&#123;"
+        # CriticMarkup ({++ins++}, {--del--}…): pymdownx.critic reads the raw text, backslash or not
+        return "&#123;" if match.string[match.end() : match.end() + 2] in _CRITIC_OPENERS else "\\{"
     if char == "\\" and match.end() == len(match.string):
         # the piece's last character: \\ before the | that ends a table cell still escapes it (GFM
         # tables split cells before anything else), the cell and the next one would merge

@@ -42,6 +42,7 @@ from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_ids
 from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
+from .md_critic import critic_written_as_they_are
 from .md_escape import (
     backticks_as_references,
     brackets_in,
@@ -49,6 +50,7 @@ from .md_escape import (
     escape_markdown_keeping,
     escape_markdown_line,
     escaped_in,
+    magiclinks_in,
     markdown_destination,
     references_in,
     title_writer,
@@ -232,6 +234,8 @@ class _Context(NamedTuple):
     #: The runs of ``=``, ``^`` and ``+`` the source writes as they are: a translation keeps them
     #: where the source has them (see md_runs.runs_written_as_they_are).
     runs: frozenset[str] = frozenset()
+    #: The words the source writes that magiclink makes links of (see md_escape.magiclinks_in), so written in translations.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
@@ -239,7 +243,7 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
     :func:`escape_markdown` (:func:`escape_markdown_line`), keeping what the source escapes, writes
     as it is or as references (see md_escape.escape_markdown_keeping)."""
     escape: Callable[[str], str]
-    if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings):
+    if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings or ctx.links):
         escape = escape_markdown_line if line_start else escape_markdown
         if ctx.as_references:
             escape = functools.partial(escape, as_references=True)
@@ -251,6 +255,7 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
             references=ctx.references,
             brackets=ctx.brackets,
             spellings=ctx.spellings,
+            links=ctx.links,
         )
         if ctx.as_references:
             keeping = functools.partial(keeping, as_references=True)
@@ -592,6 +597,12 @@ class _Builder(RunSlots):
             if "\\" in text or "{" in text
             else ()
         )
+        # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too
+        links = (
+            magiclinks_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms), in_html)
+            if _MAY_LINK.search(text)
+            else ()
+        )
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
@@ -601,15 +612,11 @@ class _Builder(RunSlots):
             references=references,
             brackets=brackets,
             spellings=spellings,
+            links=links,
             as_references=in_html,
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
             row=(pipes or tag in ("td", "th")) and "\\`" not in text,
-            runs=runs_written_as_they_are(
-                "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms),
-                "".join(atom.text if atom.kind == "text" else "\n" for atom in atoms),
-            )
-            if "=" in text or "^" in text or "+" in text
-            else frozenset(),
+            runs=_runs_of(atoms) if "=" in text or "^" in text or "+" in text or "{" in text else frozenset(),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -1356,6 +1363,18 @@ def _is_code(atom: Atom) -> bool:
     ``None``), kept in its unit at an edge too, where a translator may have to move it (a verb-final
     language): the unit was ``'s variants are <1/> and``."""
     return atom.node is not None and atom.node.tag == "code"
+
+
+#: What may make a word of a text a link of magiclink's (see md_escape.magiclinks_in).
+_MAY_LINK = re.compile(r"[#!?@]|[0-9a-f]{40}")
+
+
+def _runs_of(atoms: list[Atom]) -> frozenset[str]:
+    """The runs of ``=``, ``^`` and ``+`` and the kinds of critic span the text of ``atoms`` writes
+    as they are (see md_runs.runs_written_as_they_are, md_critic.critic_written_as_they_are)."""
+    raw = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+    shown = "".join(atom.text if atom.kind == "text" else "\n" for atom in atoms)
+    return runs_written_as_they_are(raw, shown) | critic_written_as_they_are(raw, shown)
 
 
 def _writes_text(atom: Atom, beside: Atom | None) -> bool:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..inline import PLACEHOLDER_RE
+from .md_critic import KINDS, critic_kept, with_critic_kept
 
 #: A run of the characters pymdownx' mark and caret read (in a translation's text, unescaped).
 _RUN = re.compile(r"=+|\^+|\++")
@@ -211,12 +212,15 @@ def runs_keeper(msgid: str, runs: frozenset[str]) -> Callable[[str], Callable[[i
 
 
 def runs_kept_in(msgid: str, runs: frozenset[str], translation: str) -> Callable[[int, str, str], str]:
-    """How each text of ``translation`` (of ``msgid``) is written, with the source's ``runs`` it keeps."""
+    """How each text of ``translation`` (of ``msgid``) is written, with the source's ``runs`` it keeps
+    (and the source's critic spans, their kinds among ``runs``: see :mod:`.md_critic`)."""
     kept = kept_runs(msgid, translation, runs)
+    critic = critic_kept(msgid, translation, runs & KINDS)
 
     def written_with_runs(number: int, text: str, written: str) -> str:
-        runs = kept.get(number)
-        return with_runs_kept(written, text, runs) if runs else written
+        kept_here, spans = kept.get(number), critic.get(number)
+        written = with_runs_kept(written, text, kept_here) if kept_here else written
+        return with_critic_kept(written, text, spans) if spans else written
 
     return written_with_runs
 

@@ -1,0 +1,150 @@
+"""Which CriticMarkup of a translation is the source's own (pymdownx.critic: ``{++ins++}``,
+``{--del--}``, ``{~~old~>new~~}``, ``{==mark==}``, ``{>>comment<<}``).
+
+pymdownx.critic reads the page's raw text before anything else, so a backslash before ``{`` does
+not stop it: :func:`~transpub.formats.md_escape.escape_markdown` writes the ``{`` of each opener
+``&#123;``. A span the source writes as it is stays so in a translation that keeps it as the source
+has it: a whole span (opener, then the first closer of its kind, as critic reads it), its opener and
+closer in the texts between the same placeholders as the source's, in the source's order, each
+source span at most once. A translation so has no critic span the source lacks.
+"""
+
+from __future__ import annotations
+
+import html
+import html.entities
+import re
+from typing import NamedTuple
+
+from ..inline import PLACEHOLDER_RE
+
+#: What opens a span, by kind; what ends it (a substitution: ``~>`` then ``~~}``).
+_CLOSERS = {"{++": ("++}",), "{--": ("--}",), "{==": ("==}",), "{>>": ("<<}",), "{~~": ("~>", "~~}")}
+#: The kinds of span (their openers) as :func:`runs_written_as_they_are` names them.
+KINDS = frozenset(_CLOSERS)
+#: A delimiter of critic markup in text.
+_DELIMITER = re.compile(r"\{(?:\+\+|--|==|>>|~~)|\+\+\}|--\}|==\}|<<\}|~>|~~\}")
+
+
+def _written(char: str) -> str:
+    """A pattern of ``char`` as escaped text may write it: as it is, escaped, a reference."""
+    forms = [re.escape(char), re.escape("\\" + char), f"&#{ord(char)};"]
+    forms += [
+        re.escape("&" + name)
+        for name, value in html.entities.html5.items()
+        if value == char and name[-1] == ";"
+    ]
+    return "(?:" + "|".join(forms) + ")"
+
+
+#: A delimiter as :func:`~transpub.formats.md_escape.escape_markdown` may write it.
+_WRITTEN_DELIMITER = re.compile(
+    "|".join(
+        "".join(_written(char) for char in delimiter)
+        for delimiter in sorted(
+            {*KINDS, *(closer for closers in _CLOSERS.values() for closer in closers)}, key=len, reverse=True
+        )
+    )
+)
+
+
+class _Delimiter(NamedTuple):
+    """A delimiter of a text: the number of its text between placeholders, its number there, the
+    placeholders around that text, and the delimiter."""
+
+    piece: int
+    number: int
+    around: tuple[str, str]
+    text: str
+
+
+def _delimiters(text: str) -> list[_Delimiter]:
+    """The critic delimiters of ``text`` (a msgid or a translation, with placeholders), in order."""
+    found: list[_Delimiter] = []
+    split = PLACEHOLDER_RE.split(text)
+    before = "^"
+    for number in range(0, len(split), 4):
+        after = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+        for index, match in enumerate(_DELIMITER.finditer(split[number])):
+            found.append(_Delimiter(number // 4, index, (before, after), match.group()))
+        before = after
+    return found
+
+
+def _spans(delimiters: list[_Delimiter]) -> list[tuple[_Delimiter, ...]]:
+    """The spans critic reads from ``delimiters``: each opener with the first closers of its kind after it."""
+    spans: list[tuple[_Delimiter, ...]] = []
+    at = 0
+    while at < len(delimiters):
+        opener = delimiters[at]
+        span, look = [opener], at + 1
+        for closer in _CLOSERS.get(opener.text, ()):
+            while look < len(delimiters) and delimiters[look].text != closer:
+                look += 1
+            if look == len(delimiters):
+                break
+            span.append(delimiters[look])
+            look += 1
+        if len(span) == 1 + len(_CLOSERS.get(opener.text, ())) and len(span) > 1:
+            spans.append(tuple(span))
+            at = look
+        else:
+            at += 1
+    return spans
+
+
+def critic_written_as_they_are(raw: str, shown: str) -> frozenset[str]:
+    """The kinds of critic span (their openers) a block's text (``raw``: as written; ``shown``: as
+    shown) writes as they are wherever it has them.
+
+    >>> sorted(critic_written_as_they_are("a {++b++} &#123;--c--}", "a {++b++} {--c--}"))
+    ['{++']
+    """
+    return frozenset(kind for kind in KINDS if kind in shown and raw.count(kind) == shown.count(kind))
+
+
+def critic_kept(msgid: str, translation: str, kinds: frozenset[str]) -> dict[int, frozenset[int]]:
+    """The critic delimiters of ``translation`` that are the source's (see the module's docstring),
+    by the number of its text between placeholders: their numbers there.
+
+    >>> kinds = frozenset({"{++"})
+    >>> critic_kept("A {++<1>new</1>++} word.", "Ein {++<1>neues</1>++} Wort {++x++}.", kinds)
+    {0: frozenset({0}), 2: frozenset({0})}
+    >>> critic_kept("A {++new++} word.", "Ein {++neues Wort.", kinds)
+    {}
+    """
+    if not kinds:
+        return {}
+    source = [span for span in _spans(_delimiters(msgid)) if span[0].text in kinds]
+    kept: dict[int, set[int]] = {}
+    at = 0
+    for span in _spans(_delimiters(translation)):
+        shape = [(part.around, part.text) for part in span]
+        for number in range(at, len(source)):
+            if [(part.around, part.text) for part in source[number]] == shape:
+                for part in span:
+                    kept.setdefault(part.piece, set()).add(part.number)
+                at = number + 1
+                break
+    return {piece: frozenset(indexes) for piece, indexes in kept.items()}
+
+
+def with_critic_kept(written: str, text: str, kept: frozenset[int]) -> str:
+    """``written`` (``text`` escaped) with the critic delimiters of ``text`` numbered in ``kept``
+    as ``text`` writes them.
+
+    >>> print(with_critic_kept("&#123;&#43;+a++} &#123;++b++}", "{++a++} {++b++}", frozenset({0, 1})))
+    {++a++} &#123;++b++}
+    """
+    if not kept:
+        return written
+    delimiters = [match.group() for match in _DELIMITER.finditer(text)]
+    found = list(_WRITTEN_DELIMITER.finditer(written))
+    if [html.unescape(match.group().replace("\\", "")) for match in found] != delimiters:
+        return written  # (never: escaping keeps each delimiter one)
+    out, last = [], 0
+    for number, match in enumerate(found):
+        if number in kept:
+            out += [written[last : match.start()], delimiters[number]]
+            last = match.end()
+    return "".join(out) + written[last:]
