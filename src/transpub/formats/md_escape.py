@@ -223,6 +223,8 @@ def magiclinks_in(source: str, as_references: bool = False) -> tuple[tuple[str, 
     >>> magiclinks_in(r"Fixed in #12 by @anna (see user/repo!5, \#13, &#64;bob), C# 5!")
     (('\\#12', '#12'), ('&#64;anna', '@anna'), ('user/repo\\!5', 'user/repo!5'))
     """
+    if not _LINK_OPENER.search(source):  # (most texts: no word of them is one)
+        return ()
     found: dict[str, str] = {}
     for match in _LINK_WORD.finditer(source):
         word = match.group()
