@@ -358,3 +358,22 @@ def test_text_after_a_comment_opening_a_line_renders_as_its_source_in_hugo_jekyl
     source_page = render(name, TEXT_AFTER_A_COMMENT, tmp_path / "source")
     translated_page = render(name, plain, tmp_path / "translated")
     assert as_shown(translated_page) == as_shown(source_page), plain
+
+
+#: Text between two HTML paragraphs on one line, which Python-Markdown (MkDocs) reads as Markdown.
+TEXT_BETWEEN_PARAGRAPHS = "<p>A</p> More text. <p>B</p>\n"
+
+
+@pytest.mark.skipif(not PYTHON_MARKDOWN, reason="Python-Markdown (MkDocs' renderer) is not installed")
+@pytest.mark.parametrize("translation", ["Mehr Text.  ", "Mehr Text. ", "Mehr Text.\t"])
+def test_a_translation_ending_in_spaces_between_two_html_paragraphs_shows_no_line_break_in_mkdocs(
+    translation: str,
+) -> None:
+    # its spaces and the page's space after them were a hard line break (<br>) to Python-Markdown
+    document = read_markdown(TEXT_BETWEEN_PARAGRAPHS, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    assert pseudo == TEXT_BETWEEN_PARAGRAPHS
+    written = document.render(lambda slot: Resolution(translation if slot.msgid == "More text." else None))
+    page = python_markdown(written)
+    assert "<br" not in page, written
+    assert "Mehr" in page and "Text." in page, page

@@ -177,14 +177,19 @@ def text_escape_after_element(escape: Callable[[str], str]) -> Callable[[str], s
 
     >>> text_escape_after_element(escape_text)("R&D")
     '\\nR&amp;D'
-    >>> text_escape_after_element(escape_text)("More text.")
+
+    Spaces and tabs at its end are left out: Python-Markdown reads the text as Markdown, where they
+    and the source's space after them (``More text. <p>B</p>``) would be a hard line break
+    (``<br>``), which HTML does not show there.
+
+    >>> text_escape_after_element(escape_text)("More text.  ")
     'More text.'
     """
     return functools.partial(_after_element, escape=escape)
 
 
 def _after_element(text: str, escape: Callable[[str], str]) -> str:
-    written = escape(text)
+    written = escape(text).rstrip(" \t")
     first = _LINE_BREAK.split(written, 1)[0]
     return "\n" + written if "&" in first else written
 
