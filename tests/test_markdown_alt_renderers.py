@@ -377,3 +377,43 @@ def test_a_translation_ending_in_spaces_between_two_html_paragraphs_shows_no_lin
     page = python_markdown(written)
     assert "<br" not in page, written
     assert "Mehr" in page and "Text." in page, page
+
+
+#: Pages that escape a caret, an equals sign or a backslash before their runs of =, ^ and +.
+PAGES_WITH_ESCAPED_RUNS = (
+    "Text \\^x^ end.\n",  # (one ^ escaped, one not: every ^ was written &#94;)
+    "Text \\^x^ and 2^10^ end.\n",
+    "Set x \\=\\= y if a == b.\n",
+    "Path C:\\\\+++ or C++ here.\n",  # (an escaped backslash before +++: written \\+\+\+, C\+\+)
+)
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+@pytest.mark.parametrize("page", PAGES_WITH_ESCAPED_RUNS)
+def test_a_page_escaping_a_caret_or_equals_sign_beside_its_own_runs_is_written_as_the_page_writes_it(
+    page: str,
+) -> None:
+    document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    assert pseudo == page
+    assert python_markdown(pseudo, MARK_CARET_KEYS) == python_markdown(page, MARK_CARET_KEYS)
+
+
+#: A page's own keys, and translations that split its quoted key or close keys after its own ++.
+KEYS_AND_TRANSLATIONS = (
+    ("Press ++'b c'++ now.\n", "Drücke ++'b c+'++ jetzt.", ["b c+"], "Drücke b c+ jetzt."),  # (was b, '')
+    ("Use C++_x now.\n", "Nutze C++ctrl+c++ jetzt.", [], "Nutze C++ctrl+c++ jetzt."),  # (was Ctrl, C)
+)
+
+
+@pytest.mark.skipif(not PYMDOWNX, reason="pymdown-extensions (MkDocs' pymdownx) is not installed")
+@pytest.mark.parametrize(("page", "translation", "keys", "shown"), KEYS_AND_TRANSLATIONS)
+def test_a_plus_a_translation_writes_in_or_after_the_pages_own_keys_makes_no_key_of_its_own(
+    page: str, translation: str, keys: list[str], shown: str
+) -> None:
+    document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(translation))
+    tree = lxml.html.fragment_fromstring(python_markdown(written, MARK_CARET_KEYS), create_parent="div")
+    assert [e.text_content() for e in tree.iter("kbd")] == keys, written
+    assert len(list(tree.iter("span"))) == len(keys), written
+    assert tree.text_content().strip() == shown, written

@@ -131,6 +131,10 @@ _KEYS = re.compile(r"\+(?=\+[\w\-]+(?:\+[\w\-]+)*\+\+)")
 #: ... and a ``+`` right after a quote before ``+`` or a key's letter: every run of quoted keys
 #: (``++"Ctrl"+'a b'++``, whose quotes may hold other markup) ends with one in the piece it ends in.
 _QUOTED_KEYS = re.compile(r"(?<=[\"'])\+(?=[+\w\-])")
+#: ... and a ``+`` before a quote, alone (``C++'s`` stays: the empty key between its two is none):
+#: inside quoted keys (``++'b c+'++``) pymdownx.keys splits at it, the quote after it opening
+#: another key (an escape, ``\+``, it does not split at, and skips).
+_BEFORE_QUOTE = re.compile(r"\\.|\++(?=[\"'])", re.S)
 
 
 def _without_pymdownx_markup(written: str) -> str:
@@ -149,14 +153,22 @@ def _without_pymdownx_markup(written: str) -> str:
 
     >>> print(_without_pymdownx_markup('++"Mein Taste"++ and \'a\'+b++, but C++\'s "C++"'))
     ++"Mein Taste"&#43;+ and 'a'&#43;b++, but C++'s "C++"
+    >>> print(_without_pymdownx_markup("++'b c+'++"))
+    ++'b c&#43;'&#43;+
     """
     if "==" in written or "^" in written:
         written = _MARK_RUN.sub(_inert_run, written)
     if "+" in written:
         written = _QUOTED_KEYS.sub("&#43;", written)
+        written = _BEFORE_QUOTE.sub(_lone_plus, written)
         while _KEYS.search(written):
             written = _KEYS.sub("&#43;", written)
     return written
+
+
+def _lone_plus(match: re.Match[str]) -> str:
+    """What :data:`_BEFORE_QUOTE` found, with a lone ``+`` as a character reference."""
+    return "&#43;" if match.group() == "+" else match.group()
 
 
 def _inert_run(match: re.Match[str]) -> str:

@@ -65,7 +65,7 @@ from .md_html_ends import (
 from .md_html_tails import tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
-from .md_runs import runs_keeper, runs_written_as_they_are
+from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_templates import (
@@ -84,6 +84,8 @@ from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
 
+#: A character of the runs pymdownx reads as markup (see :mod:`.md_runs`).
+_RUN_CHARS = re.compile(r"[=^+]")
 _WORDS = re.compile(r"\w+")
 
 
@@ -764,10 +766,21 @@ class _Builder(RunSlots):
         _emit_plain(lead, out)
         first = len(out)
         self.emit_sentences(core, ctx, out)
-        if ctx.runs:  # (the source's runs of = and ^ a translation keeps where the source has them)
-            for part in out[first:]:
-                if isinstance(part, TextSlot):
-                    part.keep_runs = runs_keeper(part.msgid, ctx.runs)
+        texts = [(atom.raw, atom.text) if atom.kind == "text" else ("\n", "\n") for atom in core]
+        if any(_RUN_CHARS.search(shown) for _, shown in texts):
+            # the source's runs of =, ^ and + a translation keeps where the source has them
+            slots = [part for part in out[first:] if isinstance(part, TextSlot)]
+            as_written = runs_as_written(
+                "".join(raw for raw, _ in texts), "".join(shown for _, shown in texts)
+            )
+            by_unit = (
+                runs_by_unit([slot.msgid for slot in slots], as_written) if as_written is not None else None
+            )
+            for number, slot in enumerate(slots):
+                if by_unit is not None and any(by_unit[number]):
+                    slot.keep_runs = runs_keeper(slot.msgid, ctx.runs, by_unit[number])
+                elif by_unit is None and ctx.runs:
+                    slot.keep_runs = runs_keeper(slot.msgid, ctx.runs)
         _emit_plain(trail, out)
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:

@@ -9,8 +9,12 @@ the source has it: in the text between the same two placeholders, where nothing 
 open or close more than the source's run may (a space, a letter, ``_``: what pymdownx looks at,
 with its smart rules and without), in the source's order, each at most once; a ``^`` or ``++`` (a
 ``^sup^`` or ``++keys++`` holds no space) with no other kept in its word that the source's word lacks.
-A translation so never has more of them to open or close a span than the source has, nor one that
-opens or closes where the source's could not: its own are text.
+A ``++`` opens keys only where the source's opens keys as many and named alike (quoted names may
+differ: ``++'Mein Taste'++``). A translation so never has more of them to open or close a span than
+the source has, nor one that opens or closes where the source's could not: its own are text.
+
+A run the source writes escaped (``\\^x^``'s first, ``\\^^``) is none of those, run by run
+(:func:`runs_as_written`): its others stay as written.
 
 What is beside a unit's first and last run is taken as it is in the translation (``⟦==x``: a
 character that is no space or letter), the sentence beside it is not looked at.
@@ -31,12 +35,19 @@ from .md_critic import KINDS, critic_kept, with_critic_kept
 
 #: A run of the characters pymdownx' mark and caret read (in a translation's text, unescaped).
 _RUN = re.compile(r"=+|\^+|\++")
+#: ``++keys++`` (pymdownx.keys: names, quoted or not, joined by ``+``), from its opening ``++``.
+_OPENS_KEYS = re.compile(
+    r"""\+\+(?:[\w\-]+|"(?:\\.|[^"])+"|'(?:\\.|[^'])+')(?:\+(?:[\w\-]+|"(?:\\.|[^"])+"|'(?:\\.|[^'])+'))*?\+\+"""
+)
+#: A quoted key name in :data:`_OPENS_KEYS`.
+_QUOTED_NAME = re.compile(r""""(?:\\.|[^"])+"|'(?:\\.|[^'])+'""")
 #: Whitespace, what ends a word (``\\ ``, an escaped space, is in ``^sup^`` and does not), or an escape.
 _SPACES = re.compile(r"\\.|\s+", re.S)
 #: A placeholder that is none (``</1/>``): text, as the document's tokenizer reads it.
 _NO_PLACEHOLDER = re.compile(r"</[0-9]{1,4}/>")
-#: A run as :func:`~transpub.formats.md_escape.escape_markdown` writes it: characters, references, escapes.
-_WRITTEN_RUN = re.compile(r"(?:=|&#61;|\\=)+|(?:\^|&#94;|\\\^)+|(?:\+|&#43;|\\\+)+")
+#: A run as :func:`~transpub.formats.md_escape.escape_markdown` writes it: characters, references,
+#: escapes; or an escape of another character (``\\``, whose second backslash escapes no ``+`` after it).
+_WRITTEN_RUN = re.compile(r"(\\[^=^+])|(?:=|&#61;|\\=)+|(?:\^|&#94;|\\\^)+|(?:\+|&#43;|\\\+)+")
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,8 @@ class _Run:
     before: str  # the kind of character before it (see _kind)
     after: str
     word: int  # the number of the word (text between spaces, placeholders in it) it is in
+    number: int  # its number among all runs of the text (of each character, one or more)
+    keys: str  # the ``++keys++`` its ``++`` opens in its text, each quoted name as ``"…"`` ("": none)
 
 
 def _kind(char: str, token: str, escape: str = "") -> str:
@@ -100,21 +113,29 @@ def _as_sources(mine: _Run, source: _Run) -> bool:
     )
 
 
-def _runs(text: str) -> list[_Run]:
+def _runs(text: str, after_keys: bool = False) -> list[_Run]:
     """The runs of ``=``, ``^`` and ``+`` in ``text`` (a msgid or a translation, with placeholders), in order;
-    ``=`` only two or more (one opens nothing), ``+`` too but after a quote (``++"Taste"+a++``)."""
+    ``=`` only two or more (one opens nothing), ``+`` too but beside a quote (``++"Taste"+a++``, ``++'a+'++``).
+    ``after_keys``: a ``++`` that closes keys opens none (as pymdownx reads the source; a
+    translation's may, where the keys before it are not kept)."""
     found: list[_Run] = []
     # where each space (no escaped one) starts: the number of those before a run is its word's
     spaces = [match.start() for match in _SPACES.finditer(text) if not match.group().startswith("\\")]
     split = PLACEHOLDER_RE.split(text)
-    offset, before_token = 0, "^"
+    offset, before_token, count = 0, "^", 0
     for number in range(0, len(split), 4):
         piece = split[number]
         after_token = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+        keys_end = 0  # (after_keys: where the keys before end: pymdownx reads their ++ as closing them)
         for index, match in enumerate(_RUN.finditer(piece)):
             run, (start, end) = match.group(), match.span()
-            if run == "=" or (run == "+" and piece[start - 1 : start] not in ("'", '"')):
+            count += 1
+            if run == "=" or (
+                run == "+" and not {piece[start - 1 : start], piece[end : end + 1]} & {"'", '"'}
+            ):
                 continue
+            keys, ends = _keys(piece, end) if run.startswith("++") and end - 2 >= keys_end else ("", 0)
+            keys_end = ends if after_keys and keys else keys_end
             found.append(
                 _Run(
                     (before_token, after_token),
@@ -123,6 +144,8 @@ def _runs(text: str) -> list[_Run]:
                     _kind(piece[start - 1 : start], before_token, piece[start - 2 : start - 1]),
                     _kind(piece[end : end + 1], after_token),
                     bisect.bisect_left(spaces, offset + start),
+                    count - 1,
+                    keys,
                 )
             )
         offset += len(piece) + (len(after_token) if after_token != "$" else 0)
@@ -130,11 +153,25 @@ def _runs(text: str) -> list[_Run]:
     return found
 
 
-def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, frozenset[int]]:
+def _keys(piece: str, end: int) -> tuple[str, int]:
+    """The ``++keys++`` the ``++`` ending at ``end`` opens in ``piece``, each quoted name as ``"…"``
+    (the names a translation may translate), and where they end; ``""`` and 0 for none.
+
+    >>> _keys("Press ++ctrl+'Mein Taste'++ now", 8)
+    ('++ctrl+"…"++', 27)
+    """
+    found = _OPENS_KEYS.match(piece, end - 2)
+    return (_QUOTED_NAME.sub('"…"', found.group()), found.end()) if found else ("", 0)
+
+
+def kept_runs(
+    msgid: str, translation: str, runs: frozenset[str], as_written: tuple[bool, ...] | None = None
+) -> dict[int, frozenset[int]]:
     """The runs of ``translation`` that are the source's (see the module's docstring), by the number
     of its text between placeholders (0: before the first): the numbers of those runs there.
     ``runs``: those runs the source writes as they are wherever it has them (see
-    :func:`runs_written_as_they_are`).
+    :func:`runs_written_as_they_are`); ``as_written``, where known: whether the source writes each
+    run of ``msgid`` as it is (see :func:`runs_as_written`), which it is then instead.
 
     >>> runs = frozenset({"==", "^"})
     >>> kept_runs("==<1>x</1>== and 2^10^", "⟦==<1>x</1>== und 2^10^⟧", runs)
@@ -145,10 +182,19 @@ def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, f
     ({0: frozenset({0})}, {0: frozenset({0, 1})})
     >>> kept_runs("x^2 and y^3", r"x^2\\ y^3", runs)
     {0: frozenset({0})}
+    >>> kept_runs("Text ^x^ end.", "Text ^x^ end.", frozenset(), (False, True))
+    {0: frozenset({1})}
     """
-    if not runs or _NO_PLACEHOLDER.search(msgid) or _NO_PLACEHOLDER.search(translation):
+    if (
+        (not runs and not any(as_written or ()))
+        or _NO_PLACEHOLDER.search(msgid)
+        or _NO_PLACEHOLDER.search(translation)
+    ):
         return {}
-    source = [run for run in _runs(msgid) if run.run in runs]
+    every = _runs(msgid, after_keys=True)
+    if as_written is not None:  # (those it writes otherwise are the source's too, not kept)
+        runs = frozenset(run.run for run in every if run.number < len(as_written) and as_written[run.number])
+    source = [run for run in every if run.run in runs]
     kept: dict[tuple[str, str], set[int]] = {}
     words: dict[int, int] = {}  # a translation's word with a ^ kept: the source's word of its ^
     # the source's runs by what _as_sources looks at, each group's numbers in order: a translation's
@@ -168,6 +214,11 @@ def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, f
         if not candidates:
             continue
         mine = source[min(candidates)]
+        if run.keys != mine.keys:  # (C++ of the source, C++ctrl+c++ of a translation: no more keys)
+            continue
+        if as_written is not None and not as_written[mine.number]:
+            at = min(candidates) + 1
+            continue
         if run.run[0] != "=" and words.setdefault(run.word, mine.word) != mine.word:
             continue
         kept.setdefault(run.piece, set()).add(run.index)
@@ -184,16 +235,18 @@ def kept_runs(msgid: str, translation: str, runs: frozenset[str]) -> dict[int, f
 
 
 def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
-    """``written`` (``text`` escaped) with the runs of ``text`` numbered in ``kept`` as ``text``
+    r"""``written`` (``text`` escaped) with the runs of ``text`` numbered in ``kept`` as ``text``
     writes them.
 
     >>> print(with_runs_kept("&#61;&#61;x&#61;&#61; *a&#94;", "==x== *a^", frozenset({1, 2})))
     &#61;&#61;x== *a^
+    >>> print(with_runs_kept("\\\\+\\+", "\\++", frozenset({0})))
+    \\++
     """
     if not kept:
         return written
     runs = [match.group() for match in _RUN.finditer(text)]
-    written_runs = list(_WRITTEN_RUN.finditer(written))
+    written_runs = [match for match in _WRITTEN_RUN.finditer(written) if match.group(1) is None]
     if len(runs) != len(written_runs):  # (never: escaping keeps each run a run)
         return written
     out, last = [], 0
@@ -204,17 +257,24 @@ def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
     return "".join(out) + written[last:]
 
 
-def runs_keeper(msgid: str, runs: frozenset[str]) -> Callable[[str], Callable[[int, str, str], str]]:
+def runs_keeper(
+    msgid: str, runs: frozenset[str], as_written: tuple[bool, ...] | None = None
+) -> Callable[[str], Callable[[int, str, str], str]]:
     """For a translation of ``msgid``: how its text ``number`` (``text``, escaped as ``written``) is
-    written, with those of its ``runs`` kept that are the source's (see :func:`kept_runs`). A partial
-    of a module-level function, which the read cache stores (a closure it could not)."""
-    return functools.partial(runs_kept_in, msgid, runs)
+    written, with those of its ``runs`` (``as_written``: see :func:`kept_runs`) kept that are the
+    source's. A partial of a module-level function, which the read cache stores (a closure it could not)."""
+    if as_written is None:
+        return functools.partial(runs_kept_in, msgid, runs)
+    return functools.partial(runs_kept_in, msgid, runs, as_written=as_written)
 
 
-def runs_kept_in(msgid: str, runs: frozenset[str], translation: str) -> Callable[[int, str, str], str]:
+def runs_kept_in(
+    msgid: str, runs: frozenset[str], translation: str, as_written: tuple[bool, ...] | None = None
+) -> Callable[[int, str, str], str]:
     """How each text of ``translation`` (of ``msgid``) is written, with the source's ``runs`` it keeps
-    (and the source's critic spans, their kinds among ``runs``: see :mod:`.md_critic`)."""
-    kept = kept_runs(msgid, translation, runs)
+    (``as_written``: see :func:`kept_runs`; and the source's critic spans, their kinds among ``runs``:
+    see :mod:`.md_critic`)."""
+    kept = kept_runs(msgid, translation, runs, as_written)
     critic = critic_kept(msgid, translation, runs & KINDS)
 
     def written_with_runs(number: int, text: str, written: str) -> str:
@@ -258,3 +318,45 @@ def _marker(match: re.Match[str]) -> str:
     """What stands for the escape or reference ``match`` found: the marker of its character, or NUL."""
     written = match.group()
     return _MARKERS.get(written[1] if written[0] == "\\" else html.unescape(written), "\0")
+
+
+#: A token of a text as written and the character it shows: an escape, a character reference, a character.
+_SHOWN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.S)
+
+
+def runs_as_written(raw: str, shown: str) -> tuple[bool, ...] | None:
+    r"""Of a run's text (``raw``: as written; ``shown``: as shown; markup between its texts a line
+    break in both), whether each run of ``=``, ``^`` or ``+`` it shows is written as it is: each of
+    its characters as it is, no escape or character reference among them. None where the text's
+    writing does not show its characters one by one.
+
+    >>> runs_as_written(r"Text \^x^ and \^^y, a == b", "Text ^x^ and ^^y, a == b")
+    (False, True, False, True)
+    """
+    tokens = _SHOWN_TOKEN.findall(raw)
+    if len(tokens) != len(shown):
+        return None
+    found: list[bool] = []
+    for match in _RUN.finditer(shown):
+        start, end = match.span()
+        if any(len(token) != 1 for token in tokens[start:end]):
+            found.append(False)
+        elif "".join(tokens[start:end]) != match.group():
+            return None
+        else:
+            found.append(True)
+    return tuple(found)
+
+
+def runs_by_unit(msgids: list[str], as_written: tuple[bool, ...]) -> list[tuple[bool, ...]] | None:
+    """``as_written`` (see :func:`runs_as_written`) of the run that holds the units ``msgids``, in
+    order: each unit's part of it, the runs of its text between placeholders in order. None where
+    the units' runs are not the run's (its text is not theirs)."""
+    counts = [sum(len(_RUN.findall(piece)) for piece in PLACEHOLDER_RE.split(msgid)[::4]) for msgid in msgids]
+    if sum(counts) != len(as_written):
+        return None
+    parts, at = [], 0
+    for count in counts:
+        parts.append(as_written[at : at + count])
+        at += count
+    return parts

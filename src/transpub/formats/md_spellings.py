@@ -95,6 +95,8 @@ def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space:
         char = shown[index]
         if mine == char and theirs == "\\" + char and char in _ADDABLE:
             continue  # an escape more
+        if mine == f"&#{ord(char)};" and theirs == "\\" + char and char in "=^+":
+            continue  # pymdownx' mark, caret or keys reads the escape as it reads the reference: text
         if mine == "\\{" and theirs == "{" and _brace_kept(shown, index, braces_after_space):
             continue
         return False
