@@ -385,6 +385,7 @@ PAGES_WITH_ESCAPED_RUNS = (
     "Text \\^x^ and 2^10^ end.\n",
     "Set x \\=\\= y if a == b.\n",
     "Path C:\\\\+++ or C++ here.\n",  # (an escaped backslash before +++: written \\+\+\+, C\+\+)
+    'Type ctrl++ctrl+\\" here.\n',  # (a + before an escaped quote, \" shown as written by Python-Markdown)
 )
 
 

@@ -97,6 +97,8 @@ def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space:
             continue  # an escape more
         if mine == f"&#{ord(char)};" and theirs == "\\" + char and char in "=^+":
             continue  # pymdownx' mark, caret or keys reads the escape as it reads the reference: text
+        if mine == "&#43;" and theirs == "+" and raw[index + 1 : index + 2] in (['\\"'], ["\\'"]):
+            continue  # (pymdownx.keys splits a quoted key at a + before a quote, not an escaped one)
         if mine == "\\{" and theirs == "{" and _brace_kept(shown, index, braces_after_space):
             continue
         return False
