@@ -312,3 +312,17 @@ def test_a_separator_that_would_make_tocs_pattern_another_is_a_problem_and_no_id
         read_mkdocs_site(_written(tmp_path, "markdown_extensions:\n  - toc:\n      separator: _\n")).problem
         is None
     )
+
+
+def test_a_translated_heading_whose_id_starts_with_a_number_keeps_it_where_magiclink_links_issues() -> None:
+    """``## 404 Pages`` (MkDocs' own documentation): magiclink and mdx_gh_links link ``#404`` as an
+    issue wherever it is, ``{#404-pages}`` too, which then showed as text with a link and changed the
+    heading's id."""
+    pytest.importorskip("pymdownx", reason="pymdown-extensions is not installed")
+    page = "## 404 Pages\n\nSee [the 404 page](#404-pages).\n\n## 2 Setup\n"
+    extensions = "['toc', 'attr_list', 'pymdownx.magiclink']"
+    configs = "{'pymdownx.magiclink': {'repo_url_shorthand': True, 'user': 'u', 'repo': 'r'}}"
+    source = python_markdown(page, extensions, configs)
+    spanish = python_markdown(translated(page, MkDocsIds()), extensions, configs)
+    assert headings_ids(spanish) == headings_ids(source) == ["404-pages", "2-setup"]
+    assert "issues/404" not in spanish and "{" not in spanish

@@ -462,6 +462,8 @@ def unique_ids(headings: Sequence[Heading]) -> list[dict[str, str]]:
 
 
 _COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+#: An id whose ``#`` magiclink and mdx_gh_links would read as an issue's (``#404-pages``).
+_DIGIT_FIRST = re.compile(r"[0-9]")
 #: An id Python-Markdown's ``attr_list`` reads whole in ``{#id}`` (a separator may put a space in one).
 _ATTR_LIST_ID = re.compile(r"[^\s=}'\"]+")
 
@@ -525,7 +527,12 @@ def id_written(style: str, heading_id: str, attributes: str = "") -> str:
     of the translation for them). With ``attributes`` (the heading's own list, which the generator
     reads: see :func:`reads_list`): ``#id `` to write at the list's start.
 
-    >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}")
-    (' {#a}', '#a ')
+    In MkDocs an id starting with a digit is written ``id="404-pages"``: pymdownx.magiclink and
+    mdx_gh_links link the ``#404`` of ``{#404-pages}`` as an issue before attr_list reads the list.
+
+    >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}"), id_written("mkdocs", "404-pages")
+    (' {#a}', '#a ', ' { id="404-pages" }')
     """
+    if style == "mkdocs" and _DIGIT_FIRST.match(heading_id):
+        return f'id="{heading_id}" ' if attributes else f' {{ id="{heading_id}" }}'
     return f"#{heading_id} " if attributes else f" {{#{heading_id}}}"
