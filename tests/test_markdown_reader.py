@@ -2927,3 +2927,31 @@ def test_a_template_token_in_a_translated_attribute_of_inline_html_is_shown_as_t
     localized = translate(read(ATTRIBUTES_OF_INLINE_HTML), {"A logo": "Ein Logo {{ site.x }} {% raw %}"})
     assert "{{" not in localized and "{%" not in localized
     assert 'alt="Ein Logo &#123;&#123; site.x }} &#123;% raw %}"' in localized
+
+
+def test_mkdocstrings_heading_directive_is_no_unit_and_keeps_its_line_for_mkdocs() -> None:
+    """``#### ::: mkdocs.plugins.event_priority`` (MkDocs' plugin guide) is mkdocstrings' directive at
+    that heading's level: offered as a heading, its translation and the ``{#id}`` written after it
+    made it name another object, and ``mkdocs build`` failed to collect it."""
+    from transpub.mkdocs_site import MkDocsIds
+
+    page = (
+        "# Events\n\n#### ::: mkdocs.plugins.event_priority\n\nText.\n\n"
+        "> ### ::: mkdocs.exceptions.PluginError\n\n## ::: pkg.Class\n    options:\n      members: false\n"
+    )
+    document = read(page, mkdocs_ids=MkDocsIds())
+    assert msgids(document) == ["Events", "Text."]
+    written = document.render(lambda slot: Resolution("Ereignisse"), heading_ids="mkdocs")
+    assert written.split("\n")[2::2] == [
+        "#### ::: mkdocs.plugins.event_priority", "Ereignisse", "> ### ::: mkdocs.exceptions.PluginError",
+        "## ::: pkg.Class", "      members: false",
+    ]  # fmt: skip
+
+
+def test_a_heading_translated_as_a_mkdocstrings_directive_shows_as_text() -> None:
+    """mkdocstrings reads ``# ::: os.path`` as its directive (the documentation of any module the
+    site's Python imports, on the page): a heading's translation that starts so shows as text."""
+    document = read("# Events\n\n> ## Quoted\n")
+    written = translate(document, {"Events": "::: os.path", "Quoted": ":::os"})
+    assert written == "# &#58;:: os.path\n\n> ## &#58;::os\n"
+    assert msgids(read(written)) == ["::: os.path", ":::os"]

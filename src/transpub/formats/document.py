@@ -581,6 +581,8 @@ def _render(
                 written = escape(part.text)
                 if part.kept is not None:
                     written = part.kept(written)
+                if written.startswith(":::") and _at_heading_start(out):  # (mkdocstrings' #### ::: name)
+                    written = "&#58;" + written[1:]
                 if part.before_link and written.endswith("!") and not written.endswith("\\!"):
                     written = written[:-1] + ("&#33;" if slot.in_html_block else "\\!")
                 if after in ("]", "](") and before.endswith("]"):
@@ -945,6 +947,8 @@ _LINE_PREFIX = re.compile(
     r"[ \t>]*(?:(?:[-+*]|(?:\d{1,9}|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|#)[.)])[ \t]+)*"
     r"(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?"
 )
+#: The start of an ATX heading's line, up to its text.
+_HEADING_START = re.compile(_LINE_PREFIX.pattern + r"#{1,6}[ \t]+")
 
 
 def _tail(out: list[str]) -> str:
@@ -977,8 +981,8 @@ def _address_continued(written: str) -> str:
     return first + written[1:]
 
 
-def _at_line_start(out: list[str]) -> bool:
-    """Whether what is written next starts a line (after nothing but container prefixes)."""
+def _line_so_far(out: list[str]) -> str | None:
+    """What ``out`` has written of its last line (None: more than 80 characters)."""
     tail: list[str] = []
     length = 0
     for piece in reversed(out):
@@ -987,6 +991,16 @@ def _at_line_start(out: list[str]) -> bool:
         length += len(tail[-1])
         if cut >= 0 or length > 80:
             break
-    if length > 80:
-        return False
-    return _LINE_PREFIX.fullmatch("".join(reversed(tail))) is not None
+    return None if length > 80 else "".join(reversed(tail))
+
+
+def _at_line_start(out: list[str]) -> bool:
+    """Whether what is written next starts a line (after nothing but container prefixes)."""
+    line = _line_so_far(out)
+    return line is not None and _LINE_PREFIX.fullmatch(line) is not None
+
+
+def _at_heading_start(out: list[str]) -> bool:
+    """Whether what is written next starts the text of an ATX heading (``#### ``)."""
+    line = _line_so_far(out)
+    return line is not None and _HEADING_START.fullmatch(line) is not None

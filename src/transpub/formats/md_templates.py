@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 MAX_TOKEN = 8000
 _OPEN = re.compile(
     r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#]\\?[A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\{1,2}\[|\\begin\{(?=[A-Za-z]+\*?\}))"
-    r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?::::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
+    r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?:(?:#{1,6}[ \t]*)?:::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
     r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$)))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
@@ -64,7 +64,8 @@ _BODIES = {
     "\\[": re.compile(r"(?:[^\\\n]|\\(?!\])|\n(?![ \t>]*(?:\n|$)))*\\\](?=[ \t]*(?:\n|$))"),
     # kramdown's and Python-Markdown's abbreviation definition ``*[HTML]: HyperText Markup Language``
     "*[": re.compile(r"(?:[^\]\n\\]|\\.)+\]:"),
-    # mkdocstrings' (and mkdocs-click's) directive ``::: package.module.Class`` on a line of its own,
+    # mkdocstrings' (and mkdocs-click's) directive ``::: package.module.Class`` on a line of its own
+    # (or after a heading's ``#``s, mkdocstrings' ``#### ::: package.func``: that heading's level),
     # with the lines of options indented under it; a container's opening line (VitePress'
     # ``::: tip Title``, Docusaurus' ``:::note``, Pandoc's ``::: {.aside}``) and its closing ``:::``
     ":::": re.compile(r"[ \t]+[\w.:/-]+[ \t]*(?:\n[ \t]+\S[^\n]*)+|:*[^\n]*"),
