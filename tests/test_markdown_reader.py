@@ -2955,3 +2955,13 @@ def test_a_heading_translated_as_a_mkdocstrings_directive_shows_as_text() -> Non
     written = translate(document, {"Events": "::: os.path", "Quoted": ":::os"})
     assert written == "# &#58;:: os.path\n\n> ## &#58;::os\n"
     assert msgids(read(written)) == ["::: os.path", ":::os"]
+
+
+def test_a_translation_in_a_quote_inside_a_list_item_cannot_start_a_heading_or_a_list() -> None:
+    """MkDocs' configuration guide quotes its warnings in list items (``    * > Doc file …``): a
+    translation starting ``#404`` there was a heading on the page."""
+    document = read("- > Quoted text.\n\n1. > - Deep text.\n\n* > > Twice quoted.\n")
+    table = {"Quoted text.": "#404 Seite", "Deep text.": "- Punkt", "Twice quoted.": "> Zitat"}
+    written = translate(document, table)
+    assert written == "- > \\#404 Seite\n\n1. > - \\- Punkt\n\n* > > \\> Zitat\n"
+    assert msgids(read(written)) == ["#404 Seite", "- Punkt", "> Zitat"]

@@ -942,9 +942,10 @@ _new = object.__new__
 
 
 #: What may stand before text at the start of a Markdown line: quote markers, list markers (and those
-#: of pymdownx.fancylists: ``a.``, ``iv)``, ``#.``; ``- a.``: nested), a task box, a definition marker.
+#: of pymdownx.fancylists: ``a.``, ``iv)``, ``#.``; ``- a.``: nested) in any order (``- > ``: a quote in
+#: an item), a task box, a definition marker.
 _LINE_PREFIX = re.compile(
-    r"[ \t>]*(?:(?:[-+*]|(?:\d{1,9}|[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|#)[.)])[ \t]+)*"
+    r"(?:[ \t>]|(?:[-+*]|(?:\d{1,9}|[A-Za-z]|[ivxlcdm]{2,}|[IVXLCDM]{2,}|#)[.)])(?=[ \t]))*"
     r"(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?"
 )
 #: The start of an ATX heading's line, up to its text.
