@@ -2965,3 +2965,15 @@ def test_a_translation_in_a_quote_inside_a_list_item_cannot_start_a_heading_or_a
     written = translate(document, table)
     assert written == "- > \\#404 Seite\n\n1. > - \\- Punkt\n\n* > > \\> Zitat\n"
     assert msgids(read(written)) == ["#404 Seite", "- Punkt", "> Zitat"]
+
+
+def test_a_translation_starting_with_a_word_in_capitals_and_a_colon_makes_no_callout_in_mkdocs() -> None:
+    """MkDocs' callouts extension (MkDocs' own documentation uses it) makes ``URL: …`` at a
+    paragraph's or item's start an admonition: a translation's is written ``URL&#58;``, which every
+    renderer shows as ``URL:``; the source's own ``NOTE:`` stays one in its translation."""
+    document = read("NOTE:\nThe *site* name.\n\nPlain text.\n\n- An item.\n")
+    table = {"NOTE: The <1>site</1> name.": "NOTE: Der <1>Name</1>.", "Plain text.": "URL: Klar."}
+    written = translate(document, {**table, "An item.": "TIP: Punkt"})
+    assert written == "NOTE: Der *Name*.\n\nURL&#58; Klar.\n\n- TIP&#58; Punkt\n"
+    assert msgids(read(written)) == ["NOTE: Der <1>Name</1>.", "URL: Klar.", "TIP: Punkt"]
+    assert unmarked_pseudo(read("URL: here.\n\nTODO: x\n")) == "URL: here.\n\nTODO: x\n"

@@ -70,6 +70,9 @@ _LINE_START = re.compile(
     r"|(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+)(?=[.)](?:[ \t]|$))"  # pymdownx.fancylists: a. iv) B)
     r"|-(?=-*8<-)|<(?=<<)|/(?=//)|:(?=::)"
 )
+#: What MkDocs' callouts extension (markdown-callouts) reads as an admonition's start at the start of
+#: a paragraph or of a quote's line: a word of two capitals or more and a colon, a space or line break after.
+CALLOUT_MARKER = re.compile(r"[A-Z]{2,}:(?=[ \t\n]|$)")
 _SPACES = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 
 
@@ -482,8 +485,9 @@ def escape_markdown_keeping(
     spellings: tuple[tuple[str, str], ...] = (),
     as_references: bool = False,
     links: tuple[tuple[str, str], ...] = (),
+    callouts: bool = True,
 ) -> str:
-    r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``), and what the source
+    r""":func:`escape_markdown` (:func:`escape_markdown_line` at a ``line_start``, with ``callouts``), and what the source
     escapes for an extension (``escaped``, see :func:`escaped_in`) escaped where it stands with the
     same word; with ``pipes`` (the source's paragraph writes ``|`` as it is), ``|`` as it is;
     ``as_references``: the escapes it adds character references (see the module's docstring).
@@ -521,7 +525,9 @@ def escape_markdown_keeping(
     table's row: a paragraph whose source has one was a row there, and its translation stays one.
     """
     written = (
-        escape_markdown_line(text, as_references) if line_start else escape_markdown(text, as_references)
+        escape_markdown_line(text, as_references, callouts)
+        if line_start
+        else escape_markdown(text, as_references)
     )
     if brackets and (
         "&#91;" in written or "&#93;" in written
@@ -570,10 +576,15 @@ def _escaped_as_the_source_does(match: re.Match[str]) -> str:
 _ESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\\\|")
 
 
-def escape_markdown_line(text: str, as_references: bool = False) -> str:
+def escape_markdown_line(text: str, as_references: bool = False, callouts: bool = True) -> str:
     """``text`` as Markdown that shows exactly ``text`` at the start of a line (where ``#``, ``>``,
     ``-``, ``1.``, ``:``, ``!!!`` and four spaces start blocks); ``as_references``: each escape a
-    character reference (see the module's docstring).
+    character reference (see the module's docstring). With ``callouts``, a word in capitals and a
+    colon (``NOTE: x``, which MkDocs' callouts extension makes an admonition) has its colon written
+    ``&#58;``:
+
+    >>> print(escape_markdown_line("NOTE: x"), escape_markdown_line("NOTE: x", callouts=False))
+    NOTE&#58; x NOTE: x
 
     >>> print(escape_markdown_line("1. First"), escape_markdown_line("- item"), escape_markdown_line("# x"))
     1\\. First \\- item \\# x
@@ -616,6 +627,8 @@ def escape_markdown_line(text: str, as_references: bool = False) -> str:
                 )
                 + text[start.end() :]
             )
+    elif callouts and (marker := CALLOUT_MARKER.match(text, lead)):
+        text = text[: marker.end() - 1] + _REFERENCES[":"] + text[marker.end() :]
     return text
 
 

@@ -44,6 +44,7 @@ from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
 from .md_critic import critic_written_as_they_are
 from .md_escape import (
+    CALLOUT_MARKER,
     backticks_as_references,
     brackets_in,
     escape_markdown,
@@ -238,6 +239,15 @@ class _Context(NamedTuple):
     runs: frozenset[str] = frozenset()
     #: The words the source writes that magiclink makes links of (see md_escape.magiclinks_in), so written in translations.
     links: tuple[tuple[str, str], ...] = ()
+    #: Whether a line of the source starts with a callout's marker (``NOTE:``, see
+    #: md_escape.CALLOUT_MARKER): a translation starting with one writes it as it is.
+    callout: bool = False
+
+
+def _starts_callout(atoms: list[Atom]) -> bool:
+    """Whether a line of the text of ``atoms`` as written starts with a callout's marker (``NOTE:``)."""
+    text = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+    return any(CALLOUT_MARKER.match(line.lstrip(" \t>")) for line in text.split("\n"))
 
 
 def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
@@ -246,9 +256,12 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
     as it is or as references (see md_escape.escape_markdown_keeping)."""
     escape: Callable[[str], str]
     if not (ctx.escaped or ctx.pipes or ctx.references or ctx.brackets or ctx.spellings or ctx.links):
-        escape = escape_markdown_line if line_start else escape_markdown
-        if ctx.as_references:
-            escape = functools.partial(escape, as_references=True)
+        if line_start:
+            escape = functools.partial(
+                escape_markdown_line, as_references=ctx.as_references, callouts=not ctx.callout
+            )
+        else:
+            escape = functools.partial(escape_markdown, as_references=ctx.as_references)
     else:
         keeping = functools.partial(
             escape_markdown_keeping,
@@ -258,6 +271,7 @@ def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str]
             brackets=ctx.brackets,
             spellings=ctx.spellings,
             links=ctx.links,
+            callouts=not ctx.callout,
         )
         if ctx.as_references:
             keeping = functools.partial(keeping, as_references=True)
@@ -619,6 +633,7 @@ class _Builder(RunSlots):
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
             row=(pipes or tag in ("td", "th")) and "\\`" not in text,
             runs=_runs_of(atoms) if "=" in text or "^" in text or "+" in text or "{" in text else frozenset(),
+            callout=_starts_callout(atoms),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -646,8 +661,10 @@ class _Builder(RunSlots):
             if number:  # a line of its own: a unit of its own
                 shown = "".join(atom.text if atom.kind == "text" else atom.shows or "" for atom in run[:40])
                 ctx = ctx._replace(ref=self.names.name(tag, shown), kind="text")
-            if pipes and len(lines) > 1:  # (a pipe a line's translation brings where it has none: \|)
-                ctx = ctx._replace(pipes=_holds_pipe(run))
+            if (
+                len(lines) > 1
+            ):  # (a pipe a line's translation brings where it has none: \|; a callout's marker)
+                ctx = ctx._replace(pipes=pipes and _holds_pipe(run), callout=_starts_callout(run))
                 ctx = ctx._replace(escape=_source_escape(ctx))
             _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
