@@ -44,6 +44,15 @@ KRAMDOWN_GFM = shutil.which("ruby") is not None and (
 def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[str, str] | None = None) -> str:
     """The HTML Hugo makes of ``markdown`` as the content of one page (``settings``: more of hugo.toml;
     ``shortcodes``: templates by name), built in ``site`` (made anew)."""
+    return hugo_pages([markdown], site, settings, shortcodes)[0]
+
+
+def hugo_pages(
+    markdowns: list[str], site: Path, settings: str = "", shortcodes: dict[str, str] | None = None
+) -> list[str]:
+    """The HTML Hugo makes of each of ``markdowns`` as the content of a page, all pages of one site
+    built once in ``site`` (made anew; ``settings``: more of hugo.toml; ``shortcodes``: templates by
+    name)."""
     assert HUGO is not None
     shutil.rmtree(site, ignore_errors=True)
     (site / "content").mkdir(parents=True)
@@ -58,30 +67,6 @@ def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[st
     for name, template in (shortcodes or {}).items():
         (site / "layouts" / "shortcodes").mkdir(parents=True, exist_ok=True)
         (site / "layouts" / "shortcodes" / f"{name}.html").write_text(template, encoding="utf-8")
-    (site / "content" / "a.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
-    subprocess.run(
-        [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return (site / "public" / "a" / "index.html").read_text(encoding="utf-8")
-
-
-def hugo_pages(markdowns: list[str], site: Path, settings: str = "") -> list[str]:
-    """The HTML Hugo makes of each of ``markdowns`` as the content of a page, all pages of one site
-    built once in ``site`` (made anew; ``settings``: more of hugo.toml)."""
-    assert HUGO is not None
-    shutil.rmtree(site, ignore_errors=True)
-    (site / "content").mkdir(parents=True)
-    (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "hugo.toml").write_text(
-        'baseURL = "http://example.org/"\n'
-        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section", "404", "robots"]\n'
-        + settings,
-        encoding="utf-8",
-    )
-    (site / "layouts" / "_default" / "single.html").write_text("{{ .Content }}", encoding="utf-8")
     for index, markdown in enumerate(markdowns):
         (site / "content" / f"p{index}.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
     subprocess.run(
