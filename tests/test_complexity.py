@@ -8,6 +8,7 @@ interleaved, so the figure holds on a busy machine) and asserts the ratio stays 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,17 @@ def test_the_linear_time_check_fails_a_cost_that_grows_quadratically() -> None:
             assert "doubling the input took" in str(caught)
             return
     pytest.fail("a cost that grows quadratically passed the linear-time check twice")
+
+
+def test_a_translation_of_keys_with_a_run_of_backslashes_is_written_at_once() -> None:
+    """A translation of a page with ``++ctrl+c++`` holding ``++"`` and backslashes (an MT reply, a
+    Windows path) took time doubling with each backslash pair: compile hung on a 60-character text."""
+    from transpub.formats.document import Resolution
+    from transpub.formats.md_reader import read_markdown
+
+    document = read_markdown("Press ++ctrl+c++ now.\n", Path("a.md"), "utf-8", ReadOptions())
+    evil = 'Drücke ++"' + "\\" * 36 + " jetzt."
+    started = time.process_time()
+    written = document.render(lambda slot: Resolution(evil))
+    assert time.process_time() - started < 1.0
+    assert "jetzt." in written

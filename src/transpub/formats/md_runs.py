@@ -35,12 +35,14 @@ from .md_critic import KINDS, critic_kept, with_critic_kept
 
 #: A run of the characters pymdownx' mark and caret read (in a translation's text, unescaped).
 _RUN = re.compile(r"=+|\^+|\++")
+#: A quoted key name: what pymdownx.keys reads as ``"(?:\\.|[^"])+"`` (and with ``'``), written so
+#: that each character is read one way: a quote in it has a backslash before it (its backtracking
+#: over a run of backslashes, each one escape or two characters, took time doubling with each).
+_QUOTED = r""""(?:[^"]|(?<=\\)")+"|'(?:[^']|(?<=\\)')+'"""
 #: ``++keys++`` (pymdownx.keys: names, quoted or not, joined by ``+``), from its opening ``++``.
-_OPENS_KEYS = re.compile(
-    r"""\+\+(?:[\w\-]+|"(?:\\.|[^"])+"|'(?:\\.|[^'])+')(?:\+(?:[\w\-]+|"(?:\\.|[^"])+"|'(?:\\.|[^'])+'))*?\+\+"""
-)
+_OPENS_KEYS = re.compile(rf"\+\+(?:[\w\-]+|{_QUOTED})(?:\+(?:[\w\-]+|{_QUOTED}))*?\+\+")
 #: A quoted key name in :data:`_OPENS_KEYS`.
-_QUOTED_NAME = re.compile(r""""(?:\\.|[^"])+"|'(?:\\.|[^'])+'""")
+_QUOTED_NAME = re.compile(_QUOTED)
 #: Whitespace, what ends a word (``\\ ``, an escaped space, is in ``^sup^`` and does not), or an escape.
 _SPACES = re.compile(r"\\.|\s+", re.S)
 #: A placeholder that is none (``</1/>``): text, as the document's tokenizer reads it.
