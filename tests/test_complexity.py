@@ -258,6 +258,11 @@ MARKDOWN_SHAPES = {
     "inline shortcodes": (lambda n: 'See {{< icon name="x" >}} here. ' * (n // 32), 20_000),
     "shortcode openers without an end": (lambda n: "{{< a " * (n // 6), 20_000),
     "front matter tags": (lambda n: "---\ntags:\n" + "  - ski\n" * (n // 8) + "---\nBody.\n", 20_000),
+    "a paragraph of + signs": (lambda n: "a " + "+" * n + "\n", 20_000),
+    "a page's edit, then unclosed insertion marks": (
+        lambda n: "a {++b++} " + "{++ " * (n // 4) + "\n",
+        20_000,
+    ),
     "reference definitions": (
         lambda n: "".join(f"[r{i}]: /docs/{i}\n" for i in range(n // 16)) + "\nSee [r1].\n",
         20_000,

@@ -74,13 +74,14 @@ def _delimiters(text: str) -> list[_Delimiter]:
 def _spans(delimiters: list[_Delimiter]) -> list[tuple[_Delimiter, ...]]:
     """The spans critic reads from ``delimiters``: each opener with the first closers of its kind after it."""
     spans: list[tuple[_Delimiter, ...]] = []
+    # (the next of each closer from each delimiter on: a scan per opener took n² time where none closes)
+    following = _following(delimiters)
     at = 0
     while at < len(delimiters):
         opener = delimiters[at]
         span, look = [opener], at + 1
         for closer in _CLOSERS.get(opener.text, ()):
-            while look < len(delimiters) and delimiters[look].text != closer:
-                look += 1
+            look = following[closer][look]
             if look == len(delimiters):
                 break
             span.append(delimiters[look])
@@ -91,6 +92,17 @@ def _spans(delimiters: list[_Delimiter]) -> list[tuple[_Delimiter, ...]]:
         else:
             at += 1
     return spans
+
+
+def _following(delimiters: list[_Delimiter]) -> dict[str, list[int]]:
+    """For each closer: the number of its first delimiter at or after each number (past the end: none)."""
+    found: dict[str, list[int]] = {}
+    for closer in {closer for closers in _CLOSERS.values() for closer in closers}:
+        at = [len(delimiters)] * (len(delimiters) + 1)
+        for number in range(len(delimiters) - 1, -1, -1):
+            at[number] = number if delimiters[number].text == closer else at[number + 1]
+        found[closer] = at
+    return found
 
 
 def critic_written_as_they_are(raw: str, shown: str) -> frozenset[str]:

@@ -137,7 +137,7 @@ _QUOTED_KEYS = re.compile(r"(?<=[\"'])\+(?=[+\w\-])")
 #: ... and a ``+`` before a quote, alone (``C++'s`` stays: the empty key between its two is none):
 #: inside quoted keys (``++'b c+'++``) pymdownx.keys splits at it, the quote after it opening
 #: another key (an escape, ``\+``, it does not split at, and skips).
-_BEFORE_QUOTE = re.compile(r"\\.|\++(?=[\"'])", re.S)
+_BEFORE_QUOTE = re.compile(r"\\.|\++", re.S)
 
 
 def _without_pymdownx_markup(written: str) -> str:
@@ -170,8 +170,10 @@ def _without_pymdownx_markup(written: str) -> str:
 
 
 def _lone_plus(match: re.Match[str]) -> str:
-    """What :data:`_BEFORE_QUOTE` found, with a lone ``+`` as a character reference."""
-    return "&#43;" if match.group() == "+" else match.group()
+    """What :data:`_BEFORE_QUOTE` found, with a lone ``+`` before a quote as a character reference
+    (a run of ``+`` matched whole: looking for a quote after each of its ``+`` took n² time)."""
+    after = match.string[match.end() : match.end() + 1]
+    return "&#43;" if match.group() == "+" and after and after in "\"'" else match.group()
 
 
 def _inert_run(match: re.Match[str]) -> str:
