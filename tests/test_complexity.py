@@ -259,6 +259,7 @@ MARKDOWN_SHAPES = {
     "shortcode openers without an end": (lambda n: "{{< a " * (n // 6), 20_000),
     "front matter tags": (lambda n: "---\ntags:\n" + "  - ski\n" * (n // 8) + "---\nBody.\n", 20_000),
     "a paragraph of + signs": (lambda n: "a " + "+" * n + "\n", 20_000),
+    "a paragraph of < signs": (lambda n: "a " + "<" * n + "\n", 20_000),
     "a page's edit, then unclosed insertion marks": (
         lambda n: "a {++b++} " + "{++ " * (n // 4) + "\n",
         20_000,

@@ -48,7 +48,7 @@ _INLINE = re.compile(
     # tilde too); at a piece's edge, what is beside it is not known
     r"|(?<![ \t])[*~]|[*~](?![ \t])"
     r"|(?<![^\W_])_|_(?![^\W_])"  # an underscore not inside a word
-    r"|<(?=[A-Za-z/!?]|$|[^>\s]*@)"  # a tag, a comment, an autolink (Python-Markdown's <…@…>)
+    r"|<(?=[A-Za-z/!?]|$)"  # a tag, a comment, an autolink (Python-Markdown's <…@…>: _no_mail_autolink)
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
     r"|\{"  # attributes {.class}; {{ and {% of Hugo and Liquid
     r"|:(?=//)|(?<=[wW]{3})\.|(?<=[\w.+-])@(?=\w)"  # bare URLs and e-mail addresses, which linkify makes links
@@ -100,6 +100,8 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
         return text
     text = _INLINE.sub(_escape_reference if as_references else _escape_one, text)
     text = _without_pymdownx_markup(text)
+    if "<" in text and ("@" in text or "&#64;" in text):
+        text = _STRETCH.sub(_no_mail_autolink, text)
     if len(text) >= 40:
         text = _COMMIT.sub(_no_commit, text)
     if "@" in text:  # (an @ before any space of a piece may end Python-Markdown's <…@…> a piece before opens)
@@ -109,6 +111,25 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
     if text.endswith("  "):  # two spaces before a line end are a hard break
         text = text.rstrip(" ") + " "
     return text
+
+
+#: A stretch of text with no space or ``>`` in it, where Python-Markdown's ``<…@…>`` may be.
+_STRETCH = re.compile(r"[^\s>]+")
+
+
+def _no_mail_autolink(match: re.Match[str]) -> str:
+    """The stretch ``match`` found (see :data:`_STRETCH`) with each ``<`` before its last ``@`` (or
+    ``&#64;``) as ``&lt;``: no e-mail autolink (``<a@b>``, ``<<}@x>``) can start there. (A pass over the stretches,
+    not a look ahead from each ``<``, which took a time growing with the square of a run of them.)
+
+    >>> escape_markdown("x <:@:> or <<<<@ y, <3 me")
+    'x &lt;:@:> or &lt;&lt;&lt;&lt;@ y, <3 me'
+    """
+    stretch = match.group()
+    at = max(stretch.rfind("@"), stretch.rfind("&#64;"))  # (an escaped one the source's word may put back)
+    if at < 0 or "<" not in stretch[:at]:
+        return stretch
+    return stretch[:at].replace("<", "&lt;") + stretch[at:]
 
 
 #: What starts a piece up to a space, ``<`` or ``>``.
