@@ -83,6 +83,23 @@ def tokenize(text: str) -> list[InlineToken]:
     return tokens
 
 
+def texts_between_placeholders(text: str) -> list[tuple[str, tuple[str, str]]]:
+    """Each text of ``text`` between its placeholders, in order, with the placeholders around it as
+    written (``^`` and ``$`` for the unit's edges): what tells two texts of a unit apart.
+
+    >>> texts_between_placeholders("a <1>b</1>")
+    [('a ', ('^', '<1>')), ('b', ('<1>', '</1>')), ('', ('</1>', '$'))]
+    """
+    split = PLACEHOLDER_RE.split(text)
+    found = []
+    before = "^"
+    for number in range(0, len(split), 4):
+        after = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+        found.append((split[number], (before, after)))
+        before = after
+    return found
+
+
 def strip_placeholders(text: str) -> str:
     """The plain text of ``text``: paired tags vanish, standalone ones become nothing, escaped look-alikes text.
 

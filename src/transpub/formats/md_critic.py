@@ -16,7 +16,7 @@ import html.entities
 import re
 from typing import NamedTuple
 
-from ..inline import PLACEHOLDER_RE
+from ..inline import texts_between_placeholders
 
 #: What opens a span, by kind; what ends it (a substitution: ``~>`` then ``~~}``).
 _CLOSERS = {"{++": ("++}",), "{--": ("--}",), "{==": ("==}",), "{>>": ("<<}",), "{~~": ("~>", "~~}")}
@@ -60,15 +60,11 @@ class _Delimiter(NamedTuple):
 
 def _delimiters(text: str) -> list[_Delimiter]:
     """The critic delimiters of ``text`` (a msgid or a translation, with placeholders), in order."""
-    found: list[_Delimiter] = []
-    split = PLACEHOLDER_RE.split(text)
-    before = "^"
-    for number in range(0, len(split), 4):
-        after = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
-        for index, match in enumerate(_DELIMITER.finditer(split[number])):
-            found.append(_Delimiter(number // 4, index, (before, after), match.group()))
-        before = after
-    return found
+    return [
+        _Delimiter(piece, index, around, match.group())
+        for piece, (text_there, around) in enumerate(texts_between_placeholders(text))
+        for index, match in enumerate(_DELIMITER.finditer(text_there))
+    ]
 
 
 def _spans(delimiters: list[_Delimiter]) -> list[tuple[_Delimiter, ...]]:
@@ -154,9 +150,21 @@ def with_critic_kept(written: str, text: str, kept: frozenset[int]) -> str:
     found = list(_WRITTEN_DELIMITER.finditer(written))
     if [html.unescape(match.group().replace("\\", "")) for match in found] != delimiters:
         return written  # (never: escaping keeps each delimiter one)
+    return put_back(written, found, delimiters, kept)
+
+
+def put_back(written: str, found: list[re.Match[str]], raws: list[str], kept: frozenset[int]) -> str:
+    """``written`` with each of ``found`` (matches in it, one per item of ``raws``) numbered in
+    ``kept`` replaced by its ``raws`` item: what a translation writes as the source does (critic's
+    delimiters here, md_runs' runs).
+
+    >>> text = "&#123;++a++} &#123;++b++}"
+    >>> put_back(text, list(_WRITTEN_DELIMITER.finditer(text)), ["{++", "++}"] * 2, frozenset({0}))
+    '{++a++} &#123;++b++}'
+    """
     out, last = [], 0
     for number, match in enumerate(found):
         if number in kept:
-            out += [written[last : match.start()], delimiters[number]]
+            out += [written[last : match.start()], raws[number]]
             last = match.end()
     return "".join(out) + written[last:]

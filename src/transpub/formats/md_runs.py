@@ -30,8 +30,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..inline import PLACEHOLDER_RE
-from .md_critic import KINDS, critic_kept, with_critic_kept
+from ..inline import PLACEHOLDER_RE, texts_between_placeholders
+from .md_critic import KINDS, critic_kept, put_back, with_critic_kept
 
 #: A run of the characters pymdownx' mark and caret read (in a translation's text, unescaped).
 _RUN = re.compile(r"=+|\^+|\++")
@@ -123,11 +123,8 @@ def _runs(text: str, after_keys: bool = False) -> list[_Run]:
     found: list[_Run] = []
     # where each space (no escaped one) starts: the number of those before a run is its word's
     spaces = [match.start() for match in _SPACES.finditer(text) if not match.group().startswith("\\")]
-    split = PLACEHOLDER_RE.split(text)
-    offset, before_token, count = 0, "^", 0
-    for number in range(0, len(split), 4):
-        piece = split[number]
-        after_token = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
+    offset, count = 0, 0
+    for piece, (before_token, after_token) in texts_between_placeholders(text):
         keys_end = 0  # (after_keys: where the keys before end: pymdownx reads their ++ as closing them)
         for index, match in enumerate(_RUN.finditer(piece)):
             run, (start, end) = match.group(), match.span()
@@ -151,7 +148,6 @@ def _runs(text: str, after_keys: bool = False) -> list[_Run]:
                 )
             )
         offset += len(piece) + (len(after_token) if after_token != "$" else 0)
-        before_token = after_token
     return found
 
 
@@ -225,15 +221,11 @@ def kept_runs(
             continue
         kept.setdefault(run.piece, set()).add(run.index)
         at = min(candidates) + 1
-    pieces = {}
-    split = PLACEHOLDER_RE.split(translation)
-    before_token = "^"
-    for number in range(0, len(split), 4):
-        after_token = "<{}{}{}>".format(*split[number + 1 : number + 4]) if number + 1 < len(split) else "$"
-        if (before_token, after_token) in kept:
-            pieces[number // 4] = frozenset(kept[(before_token, after_token)])
-        before_token = after_token
-    return pieces
+    return {
+        number: frozenset(kept[around])
+        for number, (_, around) in enumerate(texts_between_placeholders(translation))
+        if around in kept
+    }
 
 
 def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
@@ -251,12 +243,7 @@ def with_runs_kept(written: str, text: str, kept: frozenset[int]) -> str:
     written_runs = [match for match in _WRITTEN_RUN.finditer(written) if match.group(1) is None]
     if len(runs) != len(written_runs):  # (never: escaping keeps each run a run)
         return written
-    out, last = [], 0
-    for number, match in enumerate(written_runs):
-        if number in kept:
-            out += [written[last : match.start()], runs[number]]
-            last = match.end()
-    return "".join(out) + written[last:]
+    return put_back(written, written_runs, runs, kept)
 
 
 def runs_keeper(
