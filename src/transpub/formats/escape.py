@@ -124,7 +124,7 @@ def attribute_on_one_line(
     before an inline tag as references in ``text`` (see :func:`attribute_in_markdown`; ``kept``: the
     source's value)."""
     inner = _no_markdown_in_attribute(text.translate(_table(table)), kept)
-    return (quote + lead + inner + trail + quote).replace("\r", "&#13;").replace("\n", "&#10;")
+    return _line_breaks_as_references(quote + lead + inner + trail + quote)
 
 
 def text_escape_in_markdown(
@@ -164,7 +164,7 @@ def text_escape_on_one_line(escape: Callable[[str], str]) -> Callable[[str], str
 
 
 def _on_one_line(text: str, escape: Callable[[str], str]) -> str:
-    return escape(re.sub(r"\r\n?|\n", " ", text))
+    return escape(_LINE_BREAK.sub(" ", text))
 
 
 def text_escape_after_element(escape: Callable[[str], str]) -> Callable[[str], str]:
@@ -319,7 +319,7 @@ def escape_text_in_markdown(
     for index in range(1, last, 2):  # (a line of only spaces is blank to Markdown)
         after = pieces[index + 1]
         if not after.strip(" \t") or (index == 1 and not pieces[0].strip(" \t")):
-            pieces[index] = pieces[index].replace("\r", "&#13;").replace("\n", "&#10;")
+            pieces[index] = _line_breaks_as_references(pieces[index])
     return "".join(pieces)
 
 
@@ -422,8 +422,13 @@ def attribute_in_markdown(text: str, kept: str = "") -> str:
     >>> attribute_in_markdown("`x` [l](onload=alert(1)//) $z$ ++a++ _x_{title=a}")
     '"&#96;x&#96; &#91;l&#93;(onload=alert(1)//) &#36;z&#36; &#43;&#43;a&#43;&#43; _x_&#123;title=a}"'
     """
-    value = _no_markdown_in_attribute(escape_attribute(text), kept)
-    return '"' + value.replace("\r", "&#13;").replace("\n", "&#10;") + '"'
+    return '"' + _line_breaks_as_references(_no_markdown_in_attribute(escape_attribute(text), kept)) + '"'
+
+
+def _line_breaks_as_references(value: str) -> str:
+    """``value``'s line breaks as character references: in a Markdown raw HTML block a blank line
+    (in an attribute value, or in text before one) would end the block."""
+    return value.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def _no_markdown_in_attribute(value: str, kept: str) -> str:
