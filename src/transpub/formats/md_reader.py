@@ -244,10 +244,15 @@ class _Context(NamedTuple):
     callout: bool = False
 
 
-def _starts_callout(atoms: list[Atom]) -> bool:
-    """Whether a line of the text of ``atoms`` as written starts with a callout's marker (``NOTE:``)."""
-    text = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
-    return any(CALLOUT_MARKER.match(line.lstrip(" \t>")) for line in text.split("\n"))
+def _lined(atoms: list[Atom]) -> str:
+    """The text of ``atoms`` as written, its markup a line break (brackets, words and markers do not
+    run across it)."""
+    return "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+
+
+def _starts_callout(lined: str) -> bool:
+    """Whether a line of ``lined`` (see :func:`_lined`) starts with a callout's marker (``NOTE:``)."""
+    return any(CALLOUT_MARKER.match(line.lstrip(" \t>")) for line in lined.split("\n"))
 
 
 def _source_escape(ctx: _Context, *, line_start: bool = False) -> Callable[[str], str]:
@@ -592,17 +597,17 @@ class _Builder(RunSlots):
         in_html = bool(self.html_spans) and any(begin <= start < stop for begin, stop in self.html_spans)
         text = "".join(atom.raw for atom in atoms if atom.kind == "text")  # (its text as written)
         # what the author escaped for an extension (magiclink's \#1) a translation escapes too
-        escaped = ""
-        if "\\" in text:
-            escaped = escaped_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms))
+        # its text as written, its markup a space (escapes and links do not run across it)
+        spaced = (
+            "".join(atom.raw if atom.kind == "text" else " " for atom in atoms)
+            if "\\" in text or _MAY_LINK.search(text)
+            else ""
+        )
+        escaped = escaped_in(spaced) if "\\" in text else ""
         # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
         pipes = tag not in ("td", "th") and _holds_pipe(atoms)
         # its text as written, its markup a line break (brackets and words do not run across it)
-        lined = (
-            "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
-            if "[" in text or "\\" in text or "{" in text
-            else ""
-        )
+        lined = _lined(atoms) if any(char in text for char in "[\\{=^+:") else ""
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
         references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
@@ -614,11 +619,7 @@ class _Builder(RunSlots):
             else ()
         )
         # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too
-        links = (
-            magiclinks_in("".join(atom.raw if atom.kind == "text" else " " for atom in atoms), in_html)
-            if _MAY_LINK.search(text)
-            else ()
-        )
+        links = magiclinks_in(spaced, in_html) if _MAY_LINK.search(text) else ()
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
@@ -632,8 +633,10 @@ class _Builder(RunSlots):
             as_references=in_html,
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
             row=(pipes or tag in ("td", "th")) and "\\`" not in text,
-            runs=_runs_of(atoms) if "=" in text or "^" in text or "+" in text or "{" in text else frozenset(),
-            callout=_starts_callout(atoms),
+            runs=_runs_of(atoms, lined)
+            if "=" in text or "^" in text or "+" in text or "{" in text
+            else frozenset(),
+            callout=":" in text and _starts_callout(lined),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -664,7 +667,7 @@ class _Builder(RunSlots):
             if (
                 len(lines) > 1
             ):  # (a pipe a line's translation brings where it has none: \|; a callout's marker)
-                ctx = ctx._replace(pipes=pipes and _holds_pipe(run), callout=_starts_callout(run))
+                ctx = ctx._replace(pipes=pipes and _holds_pipe(run), callout=_starts_callout(_lined(run)))
                 ctx = ctx._replace(escape=_source_escape(ctx))
             _emit_plain(marker, out)
             self.emit_run(run, ctx, out)
@@ -1399,10 +1402,10 @@ def _is_code(atom: Atom) -> bool:
 _MAY_LINK = re.compile(r"[#!?@]|[0-9a-f]{40}")
 
 
-def _runs_of(atoms: list[Atom]) -> frozenset[str]:
-    """The runs of ``=``, ``^`` and ``+`` and the kinds of critic span the text of ``atoms`` writes
-    as they are (see md_runs.runs_written_as_they_are, md_critic.critic_written_as_they_are)."""
-    raw = "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+def _runs_of(atoms: list[Atom], raw: str) -> frozenset[str]:
+    """The runs of ``=``, ``^`` and ``+`` and the kinds of critic span the text of ``atoms`` (``raw``:
+    as written, see :func:`_lined`) writes as they are (see md_runs.runs_written_as_they_are,
+    md_critic.critic_written_as_they_are)."""
     shown = "".join(atom.text if atom.kind == "text" else "\n" for atom in atoms)
     return runs_written_as_they_are(raw, shown) | critic_written_as_they_are(raw, shown)
 
