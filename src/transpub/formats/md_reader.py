@@ -1559,7 +1559,9 @@ def parse_texts(
     while pair is not None:
         spans.append((pair[0].start, pair[1].end, True))
         pair = next(inside, None)
-    markdown_lines, ends = _markdown_inside_lines(text, pos)
+    # the page's fenced code blocks, which both passes below look past
+    fenced = fenced_ranges(text, pos) if "```" in text or "~~~" in text else []
+    markdown_lines, ends = _markdown_inside_lines(text, pos, fenced)
     spans.extend(markdown_lines)
     spans.sort()
     html = set(markdown_lines)
@@ -1592,7 +1594,7 @@ def parse_texts(
     pieces.append(text[pos:])
     parsed = _fences_after_endraw("".join(pieces))
     commonmark = None if common is None else _fences_after_endraw("".join(common) + text[pos:])
-    cuts = _elements_before_fences(text, front.end if front is not None else 0)
+    cuts = _elements_before_fences(text, front.end if front is not None else 0, fenced)
     for start, end in sorted(cuts + blocks_running_over(parsed, ends)):
         # an HTML block that ends there (as a processing instruction does), as kramdown ends it
         ended = _ended_there(parsed, start, end)
@@ -1653,12 +1655,11 @@ def _fences_after_endraw(parsed: str) -> str:
     return ENDRAW_BEFORE_FENCE.sub(lambda m: m.group(1) + m.group(3) + " " * len(m.group(2)), parsed)
 
 
-def _elements_before_fences(text: str, pos: int) -> list[tuple[int, int]]:
+def _elements_before_fences(text: str, pos: int, fenced: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The HTML elements that kramdown and Python-Markdown end right above a code fence, or above a
     line they read as Markdown (see :func:`elements_above_markdown`), which CommonMark's HTML block
-    would run on over (see :func:`elements_before_fences`); ``<pre>``, ``<script>`` and ``<style>``
-    end their blocks there already."""
-    fenced = fenced_ranges(text, pos) if "```" in text or "~~~" in text else []
+    would run on over (see :func:`elements_before_fences`; ``fenced``: the page's fenced code blocks
+    from ``pos`` on); ``<pre>``, ``<script>`` and ``<style>`` end their blocks there already."""
     found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS) if fenced else []
     above = elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS)
     return sorted(set(found + above + tags_above_markdown(text, pos, fenced)))
@@ -1704,18 +1705,18 @@ def _commonmark_html_spans(parsed: str, commonmark: str) -> list[tuple[int, int]
     return [] if commonmark == parsed else html_block_spans(commonmark)
 
 
-def _markdown_inside_lines(text: str, pos: int) -> tuple[list[tuple[int, int, bool]], list[int]]:
+def _markdown_inside_lines(
+    text: str, pos: int, fenced: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int, bool]], list[int]]:
     """The lines from ``pos`` on that are only a start tag saying its content is Markdown
     (:data:`_MARKDOWN_INSIDE_LINE`), and the end tag of each on a line of its own: kramdown and
     md_in_html end the element there, and read the line under it (a code fence) as Markdown, where
-    CommonMark's HTML block would have run on to the next blank line; and where those end tags are."""
+    CommonMark's HTML block would have run on to the next blank line; and where those end tags are
+    (``fenced``: the page's fenced code blocks from ``pos`` on, where a start tag is code)."""
     spans: list[tuple[int, int, bool]] = []
     ends: list[int] = []
-    fenced: list[tuple[int, int]] | None = None
     for found in _MARKDOWN_INSIDE_LINE.finditer(text, pos):
         spans.append((found.start(1), found.end(1), True))
-        if fenced is None:
-            fenced = fenced_ranges(text, pos)
         if any(start <= found.start() < end for start, end in fenced):
             continue  # (a start tag in code: code)
         end_tag = end_tag_line(text, found.start(1), fenced)
