@@ -16,8 +16,9 @@ from typing import NamedTuple
 from .html_tokens import Token
 from .html_tree import VOID
 
-#: The elements whose end tag ends CommonMark's HTML block on its line (its kind 1).
-_ENDING_COMMONMARK_BLOCKS = frozenset({"pre", "script", "style", "textarea"})
+#: The elements whose end tag ends CommonMark's HTML block on its line (its kind 1; the reader's
+#: other block rules leave them out too).
+COMMONMARK_RAW_TAGS = frozenset({"pre", "script", "style", "textarea"})
 
 
 class Tails(NamedTuple):
@@ -67,7 +68,7 @@ def tails_in(tokens: list[Token], block_tags: frozenset[str]) -> Tails:
             depth = max(depth - 1, 0)
             ends = depth == 0 and token.tag in block_tags
             after = after or ends
-            referenced = referenced or (ends and token.tag in _ENDING_COMMONMARK_BLOCKS)
+            referenced = referenced or (ends and token.tag in COMMONMARK_RAW_TAGS)
         elif token.kind in ("start", "startend"):
             after = after or (depth == 0 and token.tag in block_tags)
     return Tails(spans, referenced)

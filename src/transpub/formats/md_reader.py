@@ -63,7 +63,7 @@ from .md_html_ends import (
     end_tag_line,
     tags_above_markdown,
 )
-from .md_html_tails import tails_in
+from .md_html_tails import COMMONMARK_RAW_TAGS, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
@@ -1659,14 +1659,10 @@ def _elements_before_fences(text: str, pos: int, fenced: list[tuple[int, int]]) 
     """The HTML elements that kramdown and Python-Markdown end right above a code fence, or above a
     line they read as Markdown (see :func:`elements_above_markdown`), which CommonMark's HTML block
     would run on over (see :func:`elements_before_fences`; ``fenced``: the page's fenced code blocks
-    from ``pos`` on); ``<pre>``, ``<script>`` and ``<style>`` end their blocks there already."""
-    found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS) if fenced else []
-    above = elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - _RAW_TAGS)
+    from ``pos`` on); ``<pre>``, ``<script>``, ``<style>`` and ``<textarea>`` end their blocks there already."""
+    found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - COMMONMARK_RAW_TAGS) if fenced else []
+    above = elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - COMMONMARK_RAW_TAGS)
     return sorted(set(found + above + tags_above_markdown(text, pos, fenced)))
-
-
-#: Tags whose CommonMark HTML block ends at their end tag's line.
-_RAW_TAGS = frozenset({"pre", "script", "style"})
 
 
 def _masked(raw: str) -> str:
