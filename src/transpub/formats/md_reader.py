@@ -42,6 +42,7 @@ from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_ids
 from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
+from .md_containers import contained_block, with_prefix
 from .md_critic import critic_written_as_they_are
 from .md_escape import (
     CALLOUT_MARKER,
@@ -899,8 +900,12 @@ class _Builder(RunSlots):
         if indented:  # (one line of a list item's, a definition's: without their indentation)
             begin = lines[0][1]
             end = begin + len(html)
+        contained = None  # over lines in a list item or a quote: each later line's prefix there
         if self.parsed[begin:end] != html:
-            return  # inside a container over lines: kept as written
+            contained = contained_block(self.parsed, lines, html.removesuffix("\n"))
+            if contained is None:
+                return  # (a tab read as spaces, prefixes that differ): kept as written
+            begin, end = contained.start, contained.end
         line_token = bisect.bisect_left(self.line_token_starts, begin)
         if line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end:
             return  # snippets are put in before the HTML is read: kept as written
@@ -908,6 +913,8 @@ class _Builder(RunSlots):
         from .html_templates import body_templates, tokens_with_templates
 
         raw = self.source.raw(begin, end)
+        if contained is not None:
+            raw = raw.replace("\n" + contained.prefix, "\n")
         # Liquid and shortcodes are run before the HTML is read: each token is markup kept as written
         # or a placeholder in its sentence, as in an HTML page of the generator (html_content)
         templates = body_templates(raw) if "{" in raw else []
@@ -931,18 +938,26 @@ class _Builder(RunSlots):
             )
         except ArticleError:
             return  # what HTML cannot read whole stays as written
+        if contained is not None:
+            parts = with_prefix(document.parts, contained.prefix)
+            if parts is None:
+                return  # a line break in an attribute's value: kept as written
+            document = replace(document, parts=parts)
+            if document.render() != self.source.raw(begin, end):
+                return  # (never: the parts add up to the content) kept as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
         # in a quote or indented in a list item, Python-Markdown reads the element as inline HTML of a
         # paragraph: its text Markdown
         in_quote = ">" in self.parsed[self.parsed.rfind("\n", 0, begin) + 1 : begin]
+        on_one_line = indented or contained is not None
         read_as_markdown = (
-            in_quote or indented or _markdown_reads_inside(tokens) or _holds_markdown_element(tokens)
+            in_quote or on_one_line or _markdown_reads_inside(tokens) or _holds_markdown_element(tokens)
         )
         if read_as_markdown and self.links_in_text(tokens):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
-        tails = tails_in(tokens, _BLOCK_TAGS) if not (in_quote or indented) else None
+        tails = tails_in(tokens, _BLOCK_TAGS) if not (in_quote or on_one_line) else None
         after_element = _slots_over(document, raw, tails.spans) if tails is not None and tails.spans else []
         if tails is not None and tails.referenced and after_element:
             # Python-Markdown takes the source's own reference out of that line, and a translation's
@@ -963,7 +978,7 @@ class _Builder(RunSlots):
                 )
                 inside = tuple(inner for inner in brackets if f"[{inner}]" in slot.msgid)
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
-                if indented:
+                if on_one_line:
                     slot.escape = text_escape_on_one_line(slot.escape)
                 if any(slot is tail for tail in after_element):
                     slot.escape = text_escape_after_element(slot.escape)

@@ -1,0 +1,127 @@
+"""HTML blocks over several lines inside a Markdown list item or quote (a note under a numbered step,
+a ``<details>`` in a bullet, a ``<div>`` in a quote): their text is offered to translators, a
+pseudo-translated page renders as its source in Hugo, Jekyll (kramdown) and MkDocs
+(Python-Markdown), and a translation's line breaks and markup never leave the item or the quote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.markdown import read_markdown
+
+PAGE = """\
+1. Open the panel.
+
+   <div class="note">
+   Remember to save your work before you continue.
+   </div>
+
+2. Close it.
+
+> <div class="warning">
+> Do not unplug the machine.
+> </div>
+
+- Item with details:
+
+  <details>
+  <summary>More information</summary>
+  The hidden text explains the setting.
+  </details>
+
+* A list with a table:
+
+  <table>
+    <tr><td>First cell text</td>
+        <td>Second <a
+        href="https://x.example">cell</a> text</td></tr>
+  </table>
+
+> > <p>Nested quote
+> > paragraph text.</p>
+"""
+
+#: The texts of the HTML blocks above, each in its list item or quote.
+INSIDE = [
+    "Remember to save your work before you continue.",
+    "Do not unplug the machine.",
+    "More information",
+    "The hidden text explains the setting.",
+    "First cell text",
+    "Second <1>cell</1> text",
+    "Nested quote paragraph text.",
+]
+
+#: Translations that would leave the item or the quote, or make markup, were they written as typed.
+HOSTILE = [
+    "# Kopf",
+    "- Punkt",
+    "1. Eins",
+    "    eingerückt",
+    ": Definition",
+    "!!! note",
+    "> Zitat",
+    "---",
+    "| a | b |",
+    "Text\n\n<script>alert(1)</script>",
+    "Text\n\n# Kopf\n- Punkt [x](javascript:alert(1)) *fett* `code`",
+    "[x]: javascript:alert(1)",
+]
+
+
+def read(text: str):
+    return read_markdown(text, Path("a.md"), "utf-8", ReadOptions())
+
+
+def test_the_text_of_html_blocks_in_list_items_and_quotes_is_offered_for_translation() -> None:
+    msgids = [unit.msgid for unit in read(PAGE).units("a.md")]
+    assert [msgid for msgid in msgids if msgid in INSIDE] == INSIDE
+
+
+def test_a_pseudo_translated_page_keeps_every_line_prefix_of_its_items_and_quotes() -> None:
+    marked = read(PAGE).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "> ⟦Do not unplug the machine.⟧\n> </div>" in marked
+    # each line of a block keeps its item's indentation or its quote's ">" (only the one sentence
+    # over two lines is written on one)
+    assert marked.replace("⟦", "").replace("⟧", "") == PAGE.replace(
+        "Nested quote\n> > paragraph", "Nested quote paragraph"
+    )
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_pseudo_translated_page_with_html_in_items_and_quotes_renders_as_its_source(
+    name: str, tmp_path: Path
+) -> None:
+    marked = read(PAGE).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    plain = marked.replace("⟦", "").replace("⟧", "")
+    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
+        render(name, PAGE, tmp_path / "source")
+    )
+
+
+def elements(page: str) -> list[str]:
+    """The tags of ``page``'s elements, sorted, and the addresses of its links."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    return sorted(str(element.tag) for element in tree.iter()) + sorted(
+        str(link.get("href")) for link in tree.iter("a")
+    )
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translation_of_html_text_in_an_item_or_quote_never_leaves_it_or_becomes_markup(
+    name: str, tmp_path: Path
+) -> None:
+    document = read(PAGE)
+    source = elements(render(name, PAGE, tmp_path / "source"))
+    for number, hostile in enumerate(HOSTILE):
+        written = document.render(
+            lambda slot, hostile=hostile: Resolution(hostile if slot.msgid in INSIDE[:4] else None)
+        )
+        assert not any(text in written for text in INSIDE[:4])  # (each offered, and translated)
+        assert elements(render(name, written, tmp_path / str(number))) == source, hostile
