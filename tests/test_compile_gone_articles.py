@@ -203,6 +203,31 @@ def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_l
     assert again.exit_code == 0 and "retracted" not in again.output, again.output
 
 
+def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_leaves_it_once_it_is_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import transpub.compile.workflow as workflow
+
+    root = two_articles(tmp_path)
+    preview = tmp_path / "preview"
+    with monkeypatch.context() as older:  # before each --out folder had records of its own
+        older.setattr(workflow, "_records_name", lambda project, out_dir, markdown: "compile")
+        assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    preview.rename(tmp_path / "away")  # a mount not there now, a folder moved aside
+    (root / "articles" / "retracted.html").unlink()
+    for _ in range(2):  # compiled while it is away, twice
+        result = run_cli(root, "compile", "-l", "de")
+        assert result.exit_code == 0 and "removed" not in result.output, result.output
+    assert result.stderr.count("retracted") == 0, result.stderr  # the site's pages: warned of once
+    (tmp_path / "away").rename(preview)
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert f"{preview}/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list(preview.rglob("retracted.html")) and (preview / "de" / "skiing.html").is_file()
+    again = run_cli(root, "compile", "-l", "de")
+    assert again.exit_code == 0 and "retracted" not in again.output + again.stderr, again.output
+
+
 def test_an_article_deleted_after_a_compile_that_failed_on_its_catalog_still_leaves_the_site(
     tmp_path: Path,
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..discovery import in_shard
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
-from ..manifest import Manifest, code_signature, file_hash, make_key, path_name, project_settings
+from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
 from ..project import Project
 from ..readcache import ReadCache
@@ -258,7 +258,9 @@ def _remove_pages_of_gone_articles(
 
     A record an older transpub wrote of an ``--out`` run (before each folder had records of its own,
     see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
-    were written, review copies too."""
+    were written, review copies too. While that folder is missing (deleted, or a mount not there now)
+    what the record says of it is kept, alone, so that its pages go when it is back (see
+    :func:`_record_of_folders_away`)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs() - present):
@@ -272,12 +274,41 @@ def _remove_pages_of_gone_articles(
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
         locales = (project.source_locale, *project.locales)
-        for folder in _page_folders(project, record.files, slug, out_dir):
+        folders = _page_folders(project, record.files, slug, out_dir)
+        if record.result.get(_FOLDERS_AWAY):  # (this folder's pages went when the record was kept)
+            folders.remove(out_dir)
+        away = []
+        for folder in folders:
+            if folder != out_dir and not os.path.isdir(folder):
+                away.append(folder)
+                continue
             pages = [html_path(project, loc, slug) for loc in locales]
             if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
                 pages += [html_path(project, loc, slug, review=True) for loc in locales]
             _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=folder == out_dir)
-        manifest.drop(slug)
+        if away:
+            manifest.put(slug, _record_of_folders_away(project, record, away))
+        else:
+            manifest.drop(slug)
+
+
+#: What the result of a record kept by :func:`_record_of_folders_away` says.
+_FOLDERS_AWAY = "folders away"
+
+
+def _record_of_folders_away(project: Project, record: Record, folders: list[Path]) -> Record:
+    """What ``record`` (an older transpub's of a gone article's ``--out`` run, see
+    :func:`_remove_pages_of_gone_articles`) says of the files in ``folders``, missing now: a record
+    that holds for no run (its key empty), names no page elsewhere, and is kept until those folders
+    are there again and the pages, as it names them, are removed."""
+    names = [name for name in record.files if any(_is_below(project.root / name, f) for f in folders)]
+    hashes = record.hashes
+    return Record(
+        "",
+        {name: record.files[name] for name in names},
+        {_FOLDERS_AWAY: True},
+        {name: hashes[name] for name in names if name in hashes},
+    )
 
 
 def _page_folders(project: Project, files: Collection[str], slug: str, out_dir: Path) -> list[Path]:
