@@ -279,6 +279,27 @@ def test_children_keep_naming_a_parent_by_its_published_title_while_its_catalog_
     assert front(root, "colors")["parent"] == "Anpassung"  # as the parent page still has it
 
 
+@pytest.mark.parametrize("how", ["--full", "no-record"])
+def test_children_keep_naming_a_parent_by_its_published_title_when_a_full_run_finds_its_catalog_broken(
+    tmp_path: Path, how: str
+) -> None:
+    root = make_docs(tmp_path / "p")
+    fill(root, GERMAN)
+    compile_ok(root)
+    po = root / "locales" / "de" / "LC_MESSAGES" / "customization.po"
+    po.write_text(po.read_text(encoding="utf-8") + "msgid broken\n", encoding="utf-8")
+    if how == "no-record":  # a fresh checkout, a CI runner without the cache: no record of the pages
+        shutil.rmtree(root / ".transpub")
+    for args in (["--full"] if how == "--full" else [], []):  # (and the run after it)
+        result = run_cli(root, "compile", *args)
+        assert result.exit_code == 1, result.output
+        assert "Error: locales/de/LC_MESSAGES/customization.po:" in result.output
+        assert front(root, "customization")["title"] == "Anpassung"  # the page published before, kept
+        assert front(root, "colors")["parent"] == "Anpassung"
+        assert front(root, "fonts")["parent"] == '"Anpassung"'
+        assert front(root, "sizes")["grand_parent"] == "Anpassung"
+
+
 @pytest.mark.parametrize(
     "menu",
     [

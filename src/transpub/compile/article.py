@@ -31,7 +31,7 @@ from .places import (
 )
 from .records import failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
-from .titles import page_titles, ref_warnings, resolution
+from .titles import kept_titles, page_titles, ref_warnings, resolution
 
 
 def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | None]) -> CompiledArticle:
@@ -135,7 +135,8 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
     for page in pages.values():
         page.date = document.published
     if run.titles is not None:  # (the titles its pages are published with, and those it names)
-        compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy, kept, earlier)
+        titles = kept_titles(run, document, path, kept, earlier)
+        compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy, titles)
         refs = document.title_refs()
         compiled.refs = [ref.value for ref in refs]
         compiled.resolved = resolution(compiled.refs, run.titles, selected)

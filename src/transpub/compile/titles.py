@@ -7,7 +7,7 @@ Each article has its own catalog, so the two would be translated apart (or one n
 parent held back below the threshold): compile writes in the child the title the named page is
 published with in that language instead, its source title where that page is not published
 translated. A page kept from before, its catalog unreadable, is published with the title its
-article's previous record says it had.
+article's previous record says it had, else (a first or ``--full`` run) the title the page itself has.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from ..errors import ArticleError, CatalogError
+from ..formats import read_article
 from ..formats.document import Document, TitleRef
 from ..formats.value_slots import source_title
 from ..manifest import make_key
 from ..model import Issue
 from ..site import Page
-from ..sources import Translation, load_article, load_translations
+from ..sources import Translation, load_article, load_translations, read_options
 from .decide import decide, msgids_of, title_of
-from .places import catalog_file, page_exists
+from .places import catalog_file, markdown_path, page_exists
 from .run import CompileRun, PageTitles, Titles
 
 
@@ -46,13 +47,12 @@ def page_titles(
     pages: Mapping[str, Page],
     catalogs: Mapping[str, Mapping[str, Translation]],
     include_fuzzy: bool,
-    kept: Collection[str] = (),
-    earlier: PageTitles | None = None,
+    kept: Mapping[str, str] | None = None,
 ) -> PageTitles:
     """The titles of ``document`` (see :data:`PageTitles`), its ``pages`` decided from ``catalogs``
     (by locale: a page not published, or whose catalog cannot be read, is published as the source);
-    in the locales ``kept`` (catalog unreadable, the page of before kept), the title that page was
-    published with as the article's previous record (``earlier``) says, else its source title."""
+    ``kept``: the titles of its pages kept from before (catalog unreadable), by locale (see
+    :func:`kept_titles`)."""
     translated: dict[str, str] = {}
     for locale, page in pages.items():
         entries = catalogs.get(locale)
@@ -61,12 +61,44 @@ def page_titles(
         title = translated_title(document, entries, include_fuzzy)
         if title is not None:
             translated[locale] = title
-    if earlier is not None:
-        for locale in kept:
-            title = earlier[1].get(locale)
-            if isinstance(title, str) and locale not in translated:
-                translated[locale] = title
-    return source_title(document), translated
+    source = source_title(document)
+    for locale, title in (kept or {}).items():
+        if locale not in translated and title != source:
+            translated[locale] = title
+    return source, translated
+
+
+def kept_titles(
+    run: CompileRun, document: Document, article: Path, kept: Collection[str], earlier: PageTitles | None
+) -> dict[str, str]:
+    """The titles the pages of ``document`` (the article at ``article``) kept from before in the
+    locales ``kept`` (their catalogs unreadable) are published with: as the article's previous
+    record (``earlier``) says, else (no record: a first or ``--full`` run) as the page has it, by
+    locale; a page whose title cannot be known is left out (named by its source title)."""
+    found: dict[str, str] = {}
+    for locale in kept:
+        title = earlier[1].get(locale) if earlier is not None else None
+        if not isinstance(title, str):
+            title = published_title(run, document, locale, article)
+        if title is not None:
+            found[locale] = title
+    return found
+
+
+def published_title(run: CompileRun, document: Document, locale: str, article: Path) -> str | None:
+    """The front matter title the Markdown file of ``document`` (the article at ``article``) in
+    ``locale`` has on disk, as :func:`~transpub.formats.value_slots.source_title` reads it; None when
+    it has none (an HTML page: no front matter) or cannot be read."""
+    if run.markdown_root is None or not document.for_generator:
+        return None
+    path = markdown_path(run.project, locale, article, run.markdown_root)
+    try:
+        page = read_article(path, read_options(run.project, article), display_path=run.project.relative(path))
+    except ArticleError:
+        return None
+    if not any(slot.kind == "title" and slot.ref == "front-matter/title" for slot in page.slots()):
+        return None
+    return source_title(page)
 
 
 def decide_titles(run: CompileRun, task: tuple[Path, str, PageTitles | None]) -> PageTitles | None:
@@ -94,7 +126,9 @@ def decide_titles(run: CompileRun, task: tuple[Path, str, PageTitles | None]) ->
         pages[locale] = decide(
             project, document, locale, slug, catalogs[locale], None, options, msgids=msgids
         )
-    return page_titles(document, pages, catalogs, options.include_fuzzy, kept, earlier)
+    return page_titles(
+        document, pages, catalogs, options.include_fuzzy, kept_titles(run, document, path, kept, earlier)
+    )
 
 
 def title_map(titles: Iterable[PageTitles], locales: Iterable[str]) -> Titles:
