@@ -6,8 +6,14 @@ reference (:func:`transpub.formats.md_files.file_references`) that leads from a 
 another place than from the article gets the file copied there: the reference stays as written (the
 Markdown is the source's but for its translated text) and resolves to the same image, by file
 (MkDocs, editors, GitHub) and by URL (the copy lies where the page's folder is published: Hugo's
-page bundles and ``uglyURLs``, mkdocs-static-i18n's folders). A reference leading where no copy can
-go, out of the articles folder (``../../static/logo.png``), to no file, or out of the project, gets
+page bundles and ``uglyURLs``, mkdocs-static-i18n's folders). A browser reads a page's relative
+URLs from the folder the page is published in, which for a page in a folder of its own (pretty URLs:
+``docs/guide/themes.md`` at ``/guide/themes/``, Hugo's, Jekyll's and MkDocs' ``use_directory_urls``)
+is one deeper than its file: raw HTML there (``<img src="../../img/a.png">``, never rewritten by
+MkDocs), and Markdown images on Hugo and Jekyll, are read from it. So a reference is also followed
+from the page's folder (:func:`page_folder`) and the file it finds there copied to the same place
+from the written file's page folder. A reference leading where no copy can
+go, from either folder, out of the articles folder (``../../static/logo.png``), to no file, or out of the project, gets
 one warning naming the article's line; the reference is kept as written. A link, or a front matter
 value, is copied only when it names a file beside the article that is not a page (a PDF, not
 ``other-post.md``): it may name a page or a file from the site's root, so it gets no warning. In the
@@ -66,17 +72,15 @@ def plan_images(
         return plan
     articles = _normal(articles_dir)
     root = os.path.abspath(project_root)
+    page = page_folder(article)
     for reference in references:
-        source = _normal(article.parent / reference.path)
-        targets = [(output, _normal(folder / reference.path)) for output, folder in folders]
-        targets = [(output, target) for output, target in targets if target != source]
-        if not targets:
-            continue
-        plan.watched.append(source)
-        problem = _problem(source, articles, root, private)
-        if not reference.file_only and (problem or source.suffix.lower() in ARTICLE_SUFFIXES):
-            continue  # a page, or a file from the site's root: not this article's file
-        if problem:
+        problem = _plan_from(plan, reference, article.parent, folders, articles, root, private)
+        if page is not None:  # as a browser reads it on a page published in a folder of its own
+            by_page = _plan_from(
+                plan, reference, page, _page_folders(folders, article), articles, root, private
+            )
+            problem = None if by_page is True else problem
+        if isinstance(problem, str):
             plan.warnings.append(
                 Issue(
                     shown,
@@ -87,11 +91,53 @@ def plan_images(
                     severity="warning",
                 )
             )
-            continue
-        for output, target in targets:
-            plan.copies.setdefault(output, []).append(Copy(source, target, reference))
-            plan.watched.append(target)
     return plan
+
+
+def page_folder(article: Path) -> Path | None:
+    """The folder a generator publishes ``article``'s page in when it gives pages folders of their own
+    (``posts/harbour.md`` at ``posts/harbour/``: Hugo's, MkDocs' and Jekyll's pretty URLs), where a
+    browser resolves the page's relative URLs; None for an index page (``index.md``, Hugo's
+    ``_index.md``, MkDocs' ``README.md``), published in its file's folder whatever the mode."""
+    if article.stem.lower() in ("index", "_index", "readme"):
+        return None
+    return article.parent / article.stem
+
+
+def _page_folders(folders: list[tuple[Path, Path]], article: Path) -> list[tuple[Path, Path]]:
+    """The page folder of each written file (its folder and the article's name: a suffix layout's
+    ``harbour.es.md`` is published as ``harbour``'s page in its language)."""
+    return [(output, folder / article.stem) for output, folder in folders]
+
+
+def _plan_from(
+    plan: ImagePlan,
+    reference: FileReference,
+    base: Path,
+    folders: list[tuple[Path, Path]],
+    articles: Path,
+    root: str,
+    private: tuple[str, ...],
+) -> bool | str | None:
+    """Plan the copies that make ``reference``, read from the folder ``base``, lead from each of
+    ``folders`` (a written file and the folder its reference is read from) to the same file: True
+    when planned, None when nothing is to be copied (no file leads elsewhere, or a link or value
+    naming no file of the article's), else why it cannot be copied."""
+    source = _normal(base / reference.path)
+    targets = [(output, _normal(folder / reference.path)) for output, folder in folders]
+    targets = [(output, target) for output, target in targets if target != source]
+    if not targets:
+        return None
+    plan.watched.append(source)
+    problem = _problem(source, articles, root, private)
+    if not reference.file_only and (problem or source.suffix.lower() in ARTICLE_SUFFIXES):
+        return None  # a page, or a file from the site's root: not this article's file
+    if problem:
+        return problem
+    for output, target in targets:
+        plan.copies.setdefault(output, []).append(Copy(source, target, reference))
+        plan.watched.append(target)
+    return True
 
 
 def _normal(path: Path) -> Path:
