@@ -173,3 +173,26 @@ def test_a_translated_page_shows_the_images_its_raw_html_names_from_the_pages_ur
     public, english, translated = build(site, folders)
     assert shown_images(public, english) == [LIGHT, DARK]  # (the source page shows them)
     assert shown_images(public, translated) == [LIGHT, DARK]
+
+
+def test_a_missing_image_named_from_the_pages_url_is_a_warning_naming_where_the_page_looks(
+    tmp_path: Path,
+) -> None:
+    site = make_site(tmp_path / "site", "docs", "out", "../../img/light.png", "../img/dark.png")
+    (site / "docs" / "img" / "light.png").unlink()  # (from the file's folder it would be img/light.png)
+    report = compile_md(site)
+    assert not report.errors
+    (warning,) = report.warnings
+    assert warning.path == "docs/guide/themes.md" and warning.line == 7
+    assert "'../../img/light.png' names no file (docs/img/light.png)" in warning.message
+
+
+def test_an_image_named_from_the_pages_url_and_added_later_is_copied_on_the_next_run(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", "docs/en", "docs", "../../img/light.png", "../img/dark.png")
+    (site / "docs" / "en" / "img" / "light.png").unlink()
+    compile_md(site)
+    assert not (site / "docs" / "es" / "img" / "light.png").exists()
+    (site / "docs" / "en" / "img" / "light.png").write_bytes(LIGHT)
+    report = compile_md(site)
+    assert not report.warnings
+    assert (site / "docs" / "es" / "img" / "light.png").read_bytes() == LIGHT

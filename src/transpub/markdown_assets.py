@@ -32,6 +32,9 @@ from .formats.md_files import FileReference
 from .model import Issue
 from .project import is_private
 
+#: The problem of a reference whose file is out of the articles folder (no copy can go there).
+_OUT = "leads out of the articles folder"
+
 
 @dataclass(frozen=True)
 class Copy:
@@ -79,7 +82,8 @@ def plan_images(
             by_page = _plan_from(
                 plan, reference, page, _page_folders(folders, article), articles, root, private
             )
-            problem = None if by_page is True else problem
+            file_there = (article.parent / reference.path).is_file() if isinstance(problem, str) else False
+            problem = _reported(problem, by_page, file_there)
         if isinstance(problem, str):
             plan.warnings.append(
                 Issue(
@@ -92,6 +96,19 @@ def plan_images(
                 )
             )
     return plan
+
+
+def _reported(problem: bool | str | None, by_page: bool | str | None, file_there: bool) -> bool | str | None:
+    """What a reference read from the file's folder (``problem``: see :func:`_plan_from`; ``file_there``:
+    a file is there, out of the articles folder) and from the page's comes to: found by either, else
+    the page's problem when the file's reading finds nothing out of the articles folder and the page's
+    stays in it (the page was written for its URL), else the file's."""
+    if by_page is True:
+        return None
+    if isinstance(problem, str) and isinstance(by_page, str) and not file_there:
+        if problem.startswith(_OUT) and not by_page.startswith(_OUT):
+            return by_page
+    return problem
 
 
 def page_folder(article: Path) -> Path | None:
@@ -148,7 +165,7 @@ def _normal(path: Path) -> Path:
 def _problem(source: Path, articles: Path, root: str, private: tuple[str, ...]) -> str | None:
     """Why ``source`` cannot be copied (None: it can)."""
     if articles not in source.parents:
-        return f"leads out of the articles folder ({_shown(source, root)})"
+        return f"{_OUT} ({_shown(source, root)})"
     real, inside = os.path.realpath(source), os.path.realpath(root)
     if not real.startswith(inside.rstrip(os.sep) + os.sep):
         return "leads out of the project"
