@@ -28,19 +28,37 @@ test can assert that nothing paid for is asked twice. ``heard`` keeps every requ
 (request line, headers, body), so a test can assert a secret never reached this server;
 ``redirect_to`` answers every POST with a 307 to that base URL (same path); the fault "echo"
 answers 400 with the request's key (Authorization, X-goog-api-key or api_key) in the error (as
-some servers do), "echo_late" the same after 160 characters of other words.
+some servers do), "echo_late" the same after 160 characters of other words. Two faults answer
+far too much, until the client hangs up or :data:`FLOOD_BYTES` have gone: "endless" (a 200 reply
+that never ends, as a URL pointing at a huge file would) and "bomb" (one gzip member that
+decodes to :data:`FLOOD_BYTES`, about a KB sent per MiB); ``flooded`` counts the bytes sent.
+``fault_for`` (a test on a request's texts giving a fault name or None) chooses the fault of a
+translation request by what it carries (queued faults go first).
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import json
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+
+#: What the faults "endless" and "bomb" send at most (decoded): far more than a client should read.
+FLOOD_BYTES = 128 * 2**20
+
+
+@functools.cache
+def _gzip_bomb() -> bytes:
+    """FLOOD_BYTES of zeros as one gzip member (about 130 KB)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # (31: gzip)
+    mib = bytes(2**20)
+    return b"".join(packer.compress(mib) for _ in range(FLOOD_BYTES // 2**20)) + packer.flush()
 
 
 class FakeMT:
@@ -62,6 +80,8 @@ class FakeMT:
         self.faults: collections.deque[str] = collections.deque()
         self.default_fault: str | None = None
         self.fail_if = None  # callable(list of texts) -> bool: answer such requests with HTTP 500
+        self.fault_for = None  # callable(list of texts) -> fault name or None
+        self.flooded = 0  # bytes sent by the faults "endless" and "bomb"
         self.paid: collections.Counter[str] = collections.Counter()
         self.requests = 0
         self.request_log: list[tuple[str, list[str]]] = []
@@ -166,6 +186,9 @@ class FakeMT:
         if self.redirect_to is not None:
             return _send(handler, 307, {"moved": True}, {"Location": self.redirect_to + handler.path})
         fault = self._next_fault()
+        if fault is None and self.fault_for is not None:
+            texts = fields.get("q") or fields.get("text") or []
+            fault = self.fault_for([texts] if isinstance(texts, str) else list(texts))
         if fault in ("echo", "echo_late"):
             said = handler.headers.get("Authorization") or handler.headers.get("X-goog-api-key")
             said = said or _one(fields.get("api_key"))
@@ -190,6 +213,8 @@ class FakeMT:
         if fault == "deep":  # valid JSON, nested deeper than a parser's recursion goes
             body = b"[" * 100_000 + b"]" * 100_000
             return _send_bytes(handler, 200, body, "application/json")
+        if fault in ("endless", "bomb"):
+            return self._flood(handler, fault)
         if fault == "malformed":
             body = b'{"translatedText": ["unterminated'
             return _send_bytes(handler, 200, body, "application/json")
@@ -238,6 +263,28 @@ class FakeMT:
             out = self._translate(route, texts, _one(fields.get("target")), fault)
             return _send(handler, 200, {"data": {"translations": [{"translatedText": t} for t in out]}})
         return _send(handler, 404, {"error": "not found"})
+
+    def _flood(self, handler: BaseHTTPRequestHandler, fault: str) -> None:
+        """A 200 reply without a length, sent until the client hangs up or FLOOD_BYTES (decoded)
+        have gone: plain text, or gzip members of a MiB of zeros each ("bomb")."""
+        handler.close_connection = True
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Connection", "close")
+        if fault == "bomb":
+            handler.send_header("Content-Encoding", "gzip")
+        handler.end_headers()
+        if fault == "bomb":
+            bomb = _gzip_bomb()
+            chunks = (bomb[start : start + 1024] for start in range(0, len(bomb), 1024))
+        else:
+            chunks = (b'{"translatedText": "' + b"x" * (2**20 - 20) for _ in range(FLOOD_BYTES // 2**20))
+        with contextlib.suppress(OSError):
+            for chunk in chunks:
+                handler.wfile.write(chunk)
+                with self.lock:
+                    self.flooded += len(chunk)
+        return None
 
     def _glossary(self, handler: BaseHTTPRequestHandler, method: str, route: str, fields: dict) -> None:
         """DeepL's v2 glossary endpoints, kept in ``self.glossaries`` (id -> info with entries)."""

@@ -4,7 +4,8 @@ deep-translator's DeepL adapter still sends the key as a query parameter, which 
 longer accepts (deep-translator issue #304), so the official client is used. It has its own
 retry loop that ignores Retry-After; it is turned off here (``max_network_retries = 0``, a
 module setting of the package) so the shared runner retries with the same policy as every other
-engine, and a wrapper around the client session's ``send`` records Retry-After. ``server_url`` (config,
+engine, and a wrapper around the client session's ``send`` records Retry-After and reads
+every reply at most :func:`~transpub.engines.http.reply_limit` bytes. ``server_url`` (config,
 or TRANSPUB_DEEPL_URL) points it at another server, e.g. the tests' fake server.
 Placeholders go as XML tags (``<x1>…</x1>``, ``<x2/>``) with ``tag_handling="xml"``.
 
@@ -33,7 +34,7 @@ from .base import (
     url_credentials_warning,
     url_secrets,
 )
-from .http import redirect_error
+from .http import read_capped, redirect_error, reply_limit, sent_size, server_named
 
 #: The start of the names of the glossaries transpub makes (then "EN-DE <hash>").
 GLOSSARY_PREFIX = "transpub"
@@ -117,15 +118,25 @@ class DeepLEngine(EngineBase):
                     self.api_key or "", server_url=self.server_url, send_platform_info=False
                 )
                 session = self._translator._client._session
+                server = server_named("TRANSPUB_DEEPL_URL")
                 send = session.send
 
                 def send_and_remember(request: Any, **kwargs: Any) -> Any:
                     kwargs["allow_redirects"] = False  # the key must not follow a redirect anywhere
+                    streamed = kwargs.get("stream", False)
+                    kwargs["stream"] = True  # read here, at most reply_limit bytes
                     response = send(request, **kwargs)
+                    _local.refused = redirect_error(response, "deepl", self._secrets)
+                    if _local.refused is None and not streamed:
+                        limit = reply_limit(sent_size(request))
+                        try:
+                            read_capped(response, limit, "deepl", self._secrets, server)
+                        except EngineError as exc:
+                            _local.refused = exc
+                    if _local.refused is not None:
+                        response.close()
+                        raise _local.refused
                     _remember_retry_after(response)
-                    _local.redirect = redirect_error(response, "deepl", self._secrets)
-                    if _local.redirect is not None:
-                        raise _local.redirect
                     return response
 
                 session.send = send_and_remember
@@ -209,13 +220,13 @@ class DeepLEngine(EngineBase):
         import deepl
 
         _local.retry_after = None
-        _local.redirect = None
+        _local.refused = None
         _local.page = None
         try:
             return call()
         except (deepl.TooManyRequestsException, deepl.ConnectionException) as exc:
-            if getattr(_local, "redirect", None) is not None:  # raised in send, wrapped by the client
-                raise _local.redirect from None
+            if getattr(_local, "refused", None) is not None:  # raised in send, wrapped by the client
+                raise _local.refused from None
             raise TransientEngineError(
                 one_line(redact(f"deepl: {exc}", self._secrets), 300),
                 retry_after=getattr(_local, "retry_after", None),

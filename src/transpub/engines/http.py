@@ -3,6 +3,11 @@
 Used by the adapters that talk to HTTP APIs themselves (LibreTranslate, Google Cloud
 Translation v2): calling those APIs directly is the dependable way because both accept many
 texts per request (deep-translator sends one request per text and sets no timeout).
+
+Every reply body is read as a stream and given up past :func:`reply_limit` bytes (counted after
+gzip or deflate decoding, by :func:`read_capped`, which the DeepL and ``llm`` adapters use on
+their clients' replies too): a broken server, or a URL that points at a large file, cannot fill
+the memory.
 """
 
 from __future__ import annotations
@@ -15,9 +20,93 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ..errors import EngineError
-from .base import TransientEngineError, one_line, parse_retry_after, redact
+from .base import TransientEngineError, env_secret, one_line, parse_retry_after, redact
 
 _local = threading.local()
+
+#: The reply bytes (decoded) read whatever the request: far more than a translation or an error
+#: page needs, and a reply that is merely too long to be a translation of its text (a proxy's
+#: page, a model that goes on) still arrives, to be rejected and kept as paid for.
+REPLY_ALLOWANCE = 8 * 1024 * 1024
+#: The reply bytes allowed per byte sent on top: an answer 10 times the length of its text
+#: (translate.ANSWER_LENGTH_RATIO) written as JSON escapes of 6 bytes a character, rounded up,
+#: so a batch made large with ``max_chars`` still fits.
+REPLY_RATIO = 64
+_CHUNK = 64 * 1024
+
+
+def reply_limit(sent: int) -> int:
+    """The most reply bytes (decoded) read for a request of ``sent`` bytes.
+
+    >>> reply_limit(0), reply_limit(1000)
+    (8388608, 8452608)
+    """
+    return REPLY_ALLOWANCE + REPLY_RATIO * sent
+
+
+def sent_size(request: Any) -> int:
+    """The bytes of a request's body: requests' ``PreparedRequest.body``, httpx's
+    ``Request.content`` (0 for none, or for a body not read yet)."""
+    try:
+        body = request.body if isinstance(request, requests.PreparedRequest) else request.content
+    except Exception:  # (httpx's RequestNotRead; None: no request)
+        return 0
+    if isinstance(body, str):
+        return len(body.encode("utf-8"))
+    return len(body) if isinstance(body, bytes) else 0
+
+
+def server_named(variable: str) -> str | None:
+    """How a message names a server: the environment variable its address comes from when
+    that is set (its host may be a secret), else None (its address, see :func:`server_of`)."""
+    return f"the server of {variable}" if env_secret(variable) else None
+
+
+def too_long_error(
+    url: str, limit: int, sent: int, what: str, secrets: Sequence[str | None], server: str | None
+) -> EngineError:
+    """The error for a reply longer than ``limit`` to a request of ``sent`` bytes to ``url``, naming
+    the server: ``server``, else its address (never the path or query)."""
+    server = server or server_of(url) or "the server"
+    return EngineError(
+        redact(
+            f"{what}: {server} sent more than {limit / 2**20:.1f} MiB in reply to {sent:,} bytes; "
+            "transpub stopped reading, as no translation is that long: check the address configured",
+            list(secrets),
+        )
+    )
+
+
+def read_capped(
+    response: Any,
+    limit: int,
+    what: str,
+    secrets: Sequence[str | None] = (),
+    server: str | None = None,
+) -> None:
+    """Read the body of a reply not read yet (of requests, streamed, or of httpx, in a response
+    hook), at most ``limit`` bytes after decoding, so that its ``content``, ``text`` and ``json()``
+    work as for one read whole; EngineError (the connection closed) when the server sends more.
+
+    Both libraries decode gzip and deflate a bounded piece at a time, so a small compressed body
+    that would decode to gigabytes stops at ``limit`` too.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    pieces = (
+        response.iter_content(_CHUNK) if isinstance(response, requests.Response) else response.iter_bytes()
+    )
+    try:
+        for chunk in pieces:
+            size += len(chunk)
+            if size > limit:
+                sent = sent_size(response.request)
+                raise too_long_error(str(response.url or ""), limit, sent, what, secrets, server)
+            chunks.append(chunk)
+    except BaseException:
+        response.close()
+        raise
+    response._content = b"".join(chunks)  # what either library sets when it reads the body itself
 
 
 def _session() -> requests.Session:
@@ -38,16 +127,19 @@ def post_json(
     headers: dict[str, str] | None = None,
     secrets: Sequence[str | None] = (),
     what: str = "engine",
+    server: str | None = None,
 ) -> Any:
     """POST and return the decoded JSON reply.
 
     Raises TransientEngineError for timeouts, dropped connections, 429, 5xx and malformed JSON,
-    EngineError for other 4xx replies. Messages never contain ``secrets``.
+    EngineError for other 4xx replies and for a reply longer than :func:`reply_limit` (naming
+    ``server``, else the address). Messages never contain ``secrets``.
     """
     try:
         response = _session().post(
-            url, json=json, data=data, headers=headers, timeout=timeout, allow_redirects=False
+            url, json=json, data=data, headers=headers, timeout=timeout, allow_redirects=False, stream=True
         )
+        read_capped(response, reply_limit(sent_size(response.request)), what, secrets, server)
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
@@ -67,10 +159,14 @@ def get_json(
     headers: dict[str, str] | None = None,
     secrets: Sequence[str | None] = (),
     what: str = "engine",
+    server: str | None = None,
 ) -> Any:
     """GET counterpart of :func:`post_json`."""
     try:
-        response = _session().get(url, params=params, headers=headers, timeout=timeout, allow_redirects=False)
+        response = _session().get(
+            url, params=params, headers=headers, timeout=timeout, allow_redirects=False, stream=True
+        )
+        read_capped(response, reply_limit(0), what, secrets, server)
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:

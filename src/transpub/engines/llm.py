@@ -44,7 +44,7 @@ from .base import (
     setting,
     url_secrets,
 )
-from .http import redirect_error, server_of
+from .http import read_capped, redirect_error, reply_limit, sent_size, server_of
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: How the token figures of ``--dry-run`` are made, said beside them.
@@ -150,10 +150,19 @@ class LLMEngine(EngineBase):
                     api_key=self.api_key or "no-key",
                     timeout=self.timeout,
                     max_retries=0,
-                    # the key must not follow a redirect anywhere (reported in _complete)
-                    http_client=openai.DefaultHttpxClient(follow_redirects=False, timeout=self.timeout),
+                    # the key must not follow a redirect anywhere (reported in _complete); each
+                    # reply read here, at most reply_limit bytes
+                    http_client=openai.DefaultHttpxClient(
+                        follow_redirects=False, timeout=self.timeout, event_hooks={"response": [self._read]}
+                    ),
                 )
             return self._client
+
+    def _read(self, response: Any) -> None:
+        """Read a reply's body (the client's response hook) up to :func:`~.http.reply_limit`: a
+        server that sends more fails the batch instead of filling the memory."""
+        limit = reply_limit(sent_size(response.request))
+        read_capped(response, limit, "llm", self._secrets, self._server())
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str | None]:
         """:meth:`translate_units` without context."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import EngineError
 from .base import EngineBase, env_secret, language_of, url_credentials_warning, url_secrets
-from .http import post_json
+from .http import post_json, server_named
 
 
 class LibreEngine(EngineBase):
@@ -60,6 +60,7 @@ class LibreEngine(EngineBase):
             timeout=self.timeout,
             secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_LIBRE_URL"))],
             what="libre",
+            server=server_named("TRANSPUB_LIBRE_URL"),
         )
         translated = reply.get("translatedText") if isinstance(reply, dict) else None
         if isinstance(translated, str) and len(texts) == 1:
@@ -114,6 +115,7 @@ class GoogleCloudEngine(EngineBase):
             timeout=self.timeout,
             secrets=[self.api_key, *url_secrets(env_secret("TRANSPUB_GOOGLE_URL"))],
             what="google",
+            server=server_named("TRANSPUB_GOOGLE_URL"),
         )
         try:
             items = reply["data"]["translations"]
