@@ -290,6 +290,48 @@ def test_a_mkdocs_yml_whose_aliases_nest_a_billion_items_is_a_short_problem(tmp_
     assert site.ids.slugify == "" and site.problem is not None and len(site.problem) < 400
 
 
+def _laughs() -> str:
+    """A billion-laughs file: ``a0`` on line 1, each next list nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "use, said",
+    [
+        (
+            "  - toc:\n      <<: *a1\n",
+            "found sequence: the value written as &a0 on line 1 and repeated by *a0",
+        ),
+        (
+            "  - toc:\n      ? *a9\n      : x\n",
+            "unhashable key: the value written as &a9 on line 10 and repeated by *a9",
+        ),
+    ],
+)
+def test_compile_warns_of_a_broken_alias_in_mkdocs_yml_without_naming_a_line_where_it_is_not(
+    tmp_path: Path, use: str, said: str
+) -> None:
+    """YAML finds a value an alias repeats where its anchor writes it (line 1 of a billion-laughs
+    file), not where it is used: the warning said ``mkdocs.yml:1:``, a line with nothing wrong."""
+    root = _project(tmp_path, "")
+    (root / "mkdocs.yml").write_text(_laughs() + "markdown_extensions:\n" + use, encoding="utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: mkdocs.yml: cannot be read ("), warnings
+    assert said in warnings[0]
+
+
+def test_a_mkdocs_yml_naming_an_anchor_twice_names_both_lines(tmp_path: Path) -> None:
+    site = read_mkdocs_site(_written(tmp_path, _laughs() + "markdown_extensions: &a0\n  - toc\n"))
+    assert (site.line, site.problem) == (
+        11,
+        "cannot be read (found duplicate anchor 'a0', first written on line 1)",
+    )
+
+
 @pytest.mark.parametrize("target", ["/dev/zero", "../outside.yml", "link.yml"])
 def test_mkdocs_yml_inheriting_a_device_or_a_file_outside_the_project_is_not_read(
     tmp_path: Path, target: str

@@ -118,14 +118,32 @@ class Tagged:
     value: Any
 
 
+class Unreadable(ValueError):
+    """A YAML error, with the line to name (None: none is where the problem is)."""
+
+    def __init__(self, reason: str, line: int | None) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
 @functools.cache
 def _loader() -> type[yaml.SafeLoader]:
-    """YAML's safe loader that reads any other tag as a :class:`Tagged` value (nothing imported);
-    made on first use (a run without MkDocs ids loads no YAML for it)."""
+    """YAML's safe loader that reads any other tag as a :class:`Tagged` value (nothing imported)
+    and keeps in ``repeated`` the values an alias repeats (their start -> the anchor's name); made on
+    first use (a run without MkDocs ids loads no YAML for it)."""
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.repeated: dict[int, str] = {}
+
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            alias = self.peek_event()
+            node = super().compose_node(parent, index)
+            if isinstance(alias, yaml.AliasEvent) and node is not None:
+                self.repeated.setdefault(node.start_mark.index, str(alias.anchor))
+            return node
 
     def tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
         value: Any
@@ -174,11 +192,8 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
     try:
         config = _load(path, top, set())
         extensions = _extensions(config.get("markdown_extensions"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return MkDocsSite(
-            path, UNKNOWN, f"cannot be read ({exc.problem or exc.context})", mark.line + 1 if mark else None
-        )
+    except Unreadable as exc:
+        return MkDocsSite(path, UNKNOWN, f"cannot be read ({exc})", exc.line)
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
         reason = " ".join(str(exc).split())
         return MkDocsSite(path, UNKNOWN, f"cannot be read ({reason})")
@@ -205,10 +220,14 @@ def _load(path: Path, top: Path, seen: set[Path]) -> dict[str, Any]:
     """``path`` as MkDocs loads it, the file its ``INHERIT`` names under it (deep-merged, as
     MkDocs' ``mergedeep`` merges: mappings key by key, anything else replaced); the inherited file
     must be a file in ``top``."""
+    import yaml
+
     text = _text(path)
     loader = _loader()(text)  # (a SafeLoader)
     try:
         config = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        raise _unreadable(exc, getattr(loader, "repeated", {})) from None
     finally:
         loader.dispose()
     if config is None:
@@ -221,16 +240,34 @@ def _load(path: Path, top: Path, seen: set[Path]) -> dict[str, Any]:
     if not isinstance(parent, str) or path in seen or len(seen) > 8:
         raise ValueError(f"INHERIT: {_shown(parent)} cannot be followed")
     seen.add(path)
-    import yaml
-
     target = path.parent / parent
     if not Path(os.path.realpath(target)).is_relative_to(top):
         raise ValueError(f"INHERIT: {_shown(parent)} is outside the project's folder")
     try:
         inherited = _load(target, top, seen)
-    except yaml.MarkedYAMLError as exc:  # (its line is not this file's)
-        raise ValueError(f"INHERIT: {parent}: {exc.problem or exc.context}") from None
+    except Unreadable as exc:  # (its line is not this file's)
+        raise ValueError(f"INHERIT: {parent}: {exc}") from None
     return _merged(inherited, config, 3)
+
+
+def _unreadable(exc: yaml.MarkedYAMLError, repeated: dict[int, str]) -> Unreadable:
+    """Why a file cannot be read, at the line of the problem. A value an alias repeats (a
+    billion-laughs file's) is found where its anchor writes it, which may be far from where it is
+    used (line 1): then no line is named, the anchor's is said."""
+    reason = str(exc.problem or exc.context)
+    first = "; first occurrence"  # (a duplicate anchor's problem is "second occurrence")
+    if exc.context and exc.context.endswith(first) and exc.context_mark is not None:
+        reason = f"{exc.context.removesuffix(first)}, first written on line {exc.context_mark.line + 1}"
+    mark = exc.problem_mark
+    if mark is None:
+        return Unreadable(reason, None)
+    anchor = repeated.get(mark.index)
+    if anchor is None:
+        return Unreadable(reason, mark.line + 1)
+    return Unreadable(
+        f"{reason}: the value written as &{anchor} on line {mark.line + 1} and repeated by *{anchor} elsewhere",
+        None,
+    )
 
 
 def _text(path: Path) -> str:
