@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from exchange_project import catalog_of, harbour_project
 from fakeservers import FLOOD_BYTES, FakeMT
 from transpub.cli import main
+from transpub.engines import get_engine
+from transpub.engines.base import TransientEngineError
 from transpub.engines.deepl import DeepLEngine
 from transpub.engines.llm import LLMEngine
 from transpub.engines.webapi import GoogleCloudEngine, LibreEngine
@@ -97,3 +99,23 @@ def test_translate_exits_non_zero_on_a_flood_and_keeps_the_replies_of_the_other_
         )
         assert again.exit_code == 1
         assert dict(server.paid) == paid  # nothing already answered was asked (and paid for) again
+
+
+@pytest.mark.parametrize("fault", ["endless", "bomb"])
+def test_a_deep_translator_service_stops_reading_a_reply_far_too_long(monkeypatch, fault):
+    with FakeMT() as server:
+        server.default_fault = fault
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        engine = get_engine("libre-dt")
+        tracemalloc.start()
+        try:
+            with pytest.raises(EngineError) as raised:
+                engine.translate_batch(["Hello world."], "en", "es")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    message = str(raised.value)
+    assert message.startswith("libre-dt: the server of TRANSPUB_LIBRE_URL sent more than 8.0 MiB"), message
+    assert "127.0.0.1" not in message and "\n" not in message
+    assert not isinstance(raised.value, TransientEngineError)  # (not asked again: it would answer the same)
+    assert peak < 48 * 2**20

@@ -34,7 +34,7 @@ from .base import (
     redact,
     url_secrets,
 )
-from .http import redirect_error
+from .http import read_capped, redirect_error, reply_limit, sent_size, server_named, too_long_error
 
 _local = threading.local()
 
@@ -48,9 +48,19 @@ class _TimedRequests:
     def _call(self, method: str, url: str, **kwargs: Any) -> requests.Response:
         kwargs.setdefault("timeout", getattr(_local, "timeout", DEFAULT_TIMEOUT))
         kwargs["allow_redirects"] = False  # a key in the URL, a header or the body must not go along
+        kwargs["stream"] = True  # read here, up to a limit (see read_capped)
         _local.response = None
         try:
             response = requests.request(method, url, **kwargs)
+            if isinstance(response, requests.Response):
+                # (a GET sends its text in the URL)
+                sent = sent_size(response.request) or len(response.request.url or "")
+                try:
+                    read_capped(response, reply_limit(sent), "engine")
+                except EngineError:
+                    # deep-translator may catch it and fail otherwise: remember it to classify
+                    _local.too_long = (url, reply_limit(sent), sent)
+                    raise
         except requests.RequestException as exc:
             # some services catch this and fail later on a None reply: remember it to classify
             _local.network_error = exc
@@ -358,7 +368,7 @@ class DeepTranslatorEngine(EngineBase):
                 cls = self._factory or getattr(module, self.service.cls)
                 kwargs = {**{k: v for k, v in self._secrets.items() if v}, **self.options}
                 _local.timeout = self.timeout
-                _local.response = _local.network_error = None
+                _local.response = _local.network_error = _local.too_long = None
                 try:
                     translator = cls(source=codes[0], target=codes[1], **kwargs)
                 except Exception as exc:  # deep-translator raises many unrelated types here
@@ -372,7 +382,9 @@ class DeepTranslatorEngine(EngineBase):
 
     def _secret_values(self) -> list[str | None]:
         return [
-            *(v for k, v in self._secrets.items() if k != "custom_url"),
+            *(
+                v for k, v in self._secrets.items() if k != "custom_url" and v != "-"
+            ),  # ("-": libre-dt's no key)
             *url_secrets(self._secrets.get("custom_url")),
         ]
 
@@ -390,6 +402,12 @@ class DeepTranslatorEngine(EngineBase):
         """The error to raise for ``exc``: transient for timeouts, dropped connections, 429, 5xx
         and unreadable 2xx replies (told by the HTTP status seen, not the exception type)."""
         during = f" ({doing})" if doing else ""
+        too_long = getattr(_local, "too_long", None)
+        if too_long is not None:  # (the service's own error, if it caught it, says less)
+            variable = self.service.env.get("custom_url")
+            server = server_named(variable) if variable else None
+            url, limit, sent = too_long
+            return too_long_error(url, limit, sent, self.name, self._secret_values(), server)
         redirect = self._redirect()
         if redirect is not None:
             return redirect
@@ -423,7 +441,7 @@ class DeepTranslatorEngine(EngineBase):
         _local.timeout = self.timeout
         out: list[str | None] = []
         for text in texts:
-            _local.response = _local.network_error = None
+            _local.response = _local.network_error = _local.too_long = None
             try:
                 reply = translator.translate(text, **self.call_options)
             except Exception as exc:
