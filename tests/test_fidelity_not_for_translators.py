@@ -14,6 +14,7 @@ import pytest
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.html import read_html
+from transpub.formats.md_reader import read_markdown
 from transpub.project import load_project
 
 
@@ -50,6 +51,26 @@ def test_units_with_no_letters_are_not_offered(shown: str) -> None:
     source = f"<p>{shown}</p><p>Gallery</p>"
     assert msgids(source) == ["Gallery"]
     assert pseudo(source) == f"<p>{shown}</p><p>⟦Gallery⟧</p>"
+
+
+def test_a_table_cell_of_emoji_short_codes_is_not_offered_and_stays_as_written() -> None:
+    # Hugo's docs (enableEmoji), GitHub, MkDocs' pymdownx.emoji: :heavy_check_mark: is a picture
+    source = (
+        "| Feature | Pages | Sections |\n| --- | --- | --- |\n"
+        "| Draft | :heavy_check_mark: | :x: :+1: |\n| Use :x: here | :t-rex: | :-1: |\n"
+    )
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == [
+        "Feature",
+        "Pages",
+        "Sections",
+        "Draft",
+        "Use :x: here",
+    ]
+    pseudo = document.render(lambda slot: Resolution("⟦" + slot.msgid + "⟧"))
+    assert "| ⟦Draft⟧ | :heavy_check_mark: | :x: :+1: |" in pseudo
+    with_symbols = read_markdown(source, Path("a.md"), "utf-8", ReadOptions(extract_symbols=True))
+    assert ":heavy_check_mark:" in [unit.msgid for unit in with_symbols.units()]
 
 
 def test_a_switch_offers_each_again() -> None:

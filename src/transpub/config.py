@@ -270,7 +270,11 @@ SCHEMA = Table(
                 "pre": Key("boolean", True, "extract text inside <pre> (whitespace kept)?"),
                 "link_urls": Key("boolean", False, "extract link text that is the link's own URL?"),
                 "bare_urls": Key("boolean", False, "extract units that are only a URL or e-mail address?"),
-                "symbols": Key("boolean", False, "extract units with no letters (5, ×, <<)?"),
+                "symbols": Key(
+                    "boolean",
+                    False,
+                    "extract units with no letters (5, ×, <<) or only emoji short codes (:x:)?",
+                ),
                 "attributes": Key(
                     "list of strings",
                     [],

@@ -823,18 +823,25 @@ def _plain_parts(parts: list) -> list[str]:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+#: A text of emoji short codes alone (``:heavy_check_mark:``, ``:x: :+1:``), pictures where a site
+#: shows them (Hugo's ``enableEmoji``, GitHub, MkDocs' pymdownx.emoji): symbols, as ``✔`` is.
+_EMOJI_ONLY = re.compile(r"\s*(?::[a-z0-9_+-]+:\s*)+")
 
 
 def offered(msgid: str, options: ReadOptions) -> bool:
-    """Whether ``msgid`` is offered to translators: not without letters (unless ``extract_symbols``),
-    nor only a URL or an e-mail address (unless ``extract_bare_urls``).
+    """Whether ``msgid`` is offered to translators: not without letters nor only emoji short codes
+    (unless ``extract_symbols``), nor only a URL or an e-mail address (unless ``extract_bare_urls``).
 
     >>> offered("See the report", ReadOptions()), offered("2024", ReadOptions()), offered("https://a.b/c", ReadOptions())
     (True, False, False)
+    >>> offered(":heavy_check_mark:", ReadOptions()), offered("Use :x: here", ReadOptions())
+    (False, True)
     """
     # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
     # (a first letter or an inner space, most msgids, answers without a pattern)
     if not options.extract_symbols and not msgid[:1].isalpha() and not _LETTER.search(msgid):
+        return False
+    if not options.extract_symbols and msgid[:1] == ":" and _EMOJI_ONLY.fullmatch(msgid):
         return False
     if options.extract_bare_urls:
         return True
