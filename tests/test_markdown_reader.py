@@ -434,6 +434,49 @@ def test_text_in_brackets_the_source_writes_as_it_is_stays_so_and_never_becomes_
         assert "<a " not in page.split("<article>")[1], (evil, page)
 
 
+def test_a_half_open_interval_keeps_its_bracket_in_a_translation_that_makes_no_link_of_it(
+    tmp_path: Path,
+) -> None:
+    # [0, `HIGH`) came back &#91;0, `HIGH`) in the page, and in a description Hugo's docs render
+    # both as Markdown and as plain text (<meta name="description">, their quick reference), where
+    # readers saw "&#91;0.0, 1.0)"
+    source = (
+        "---\ndescription: Returns a number in the half-open interval [0.0, 1.0).\n---\n\n"
+        "It returns the sorted range [0, `HIGH`) of size `HIGH`.\n"
+    )
+    document = read(source, front_matter_markdown=("description",))
+    assert unmarked_pseudo(document) == source
+    written = translate(
+        document,
+        {
+            "Returns a number in the half-open interval [0.0, 1.0).": "Gibt eine Zahl in [0.0, 1.0) zurück.",
+            "It returns the sorted range [0, <1/>) of size <2/>.": "Sie gibt [0, <1/>) der Größe <2/> zurück.",
+        },
+    )
+    assert "description: Gibt eine Zahl in [0.0, 1.0) zurück.\n" in written
+    assert written.endswith("Sie gibt [0, `HIGH`) der Größe `HIGH` zurück.\n")
+    # a bracket of the translation's own stays text: it never closes the interval's into a link
+    document = read("The range [0, `HIGH`) of size `HIGH`.\n\n[x]: https://evil.example/\n")
+    writings = []
+    for evil in (
+        "[0, <1/>) [x](javascript:alert(1)) <2/>",
+        "[0, <1/>) <2/> [x](javascript:alert(1))",
+        "[0, <1/>](javascript:alert(1)) <2/>",
+        "![0, <1/>) <2/>](javascript:alert(1)) [y]: javascript:alert(2) [y]",
+        "\\[0, <1/>) <2/>\\]",
+    ):
+        written = translate(document, {"The range [0, <1/>) of size <2/>.": evil})
+        for page in [
+            render_markdown_page(written, "es", "a.md").split("<article>")[1],
+            *mkdocs_and_jekyll_pages(written),
+        ]:
+            assert "<a" not in page and "<img" not in page, (written, page)
+        writings.append(written)
+    if HUGO is not None:
+        for written, page in zip(writings, hugo_pages(writings, tmp_path / "site"), strict=True):
+            assert "<a" not in page and "<img" not in page, (written, page)
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -353,6 +353,13 @@ _LITERAL_BRACKETS = re.compile(r"(?<![\\\]])\[([^\[\]\\\n]{1,80})\](?![(\[:])")
 _SPLIT_BRACKETS = re.compile(
     r"(?<![\\\]])\[([^\[\]\\\n^][^\[\]\\\n]{0,79}|)\n(?:[^\[\]\\]{0,200}\n)?([^\[\]\\\n]{0,80})\](?![(\[:])"
 )
+#: What :func:`brackets_in` gives for a ``[`` that a source paragraph writes as it is with no ``]``
+#: after it (a half-open interval, ``[0, 1)``): nothing it opens is closed, so it is shown as written.
+LONE_OPENING = "["
+_LONE_OPENING = re.compile(r"(?<![\\\]])\[")
+#: A ``[`` a translation writes (escaped), not after ``!`` or ``\\``: after the run's last ``]``, it
+#: opens no link, image or reference.
+_LONE_WRITTEN = re.compile(r"(?<![!\\])&#91;")
 
 
 def brackets_in(source: str) -> tuple[str, ...]:
@@ -369,11 +376,18 @@ def brackets_in(source: str) -> tuple[str, ...]:
 
     >>> brackets_in("a\nb or [a\nb] and [\nx\n]")
     ('a\n', '\nb', '\n')
+
+    A ``[`` with no ``]`` after it (``[0, 1)``, a half-open interval) gives :data:`LONE_OPENING`:
+
+    >>> brackets_in("In [2, 3] or [0, 1)"), brackets_in("In [0,\n) or [2, 3]")
+    (('2, 3', '['), ('2, 3',))
     """
     found = [match.group(1) for match in _LITERAL_BRACKETS.finditer(source)]
     if "\n" in source:
         for match in _SPLIT_BRACKETS.finditer(source):
             found += [match.group(1) + "\n", "\n" + match.group(2)]
+    if _LONE_OPENING.search(source, source.rfind("]") + 1):
+        found.append(LONE_OPENING)
     return tuple(dict.fromkeys(found))
 
 
@@ -383,8 +397,17 @@ def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool 
     markup (see :func:`brackets_in`), the ``[`` where the source's text ends ``written`` (before
     the markup), not after ``!`` (an image), ``\\`` or ``]``, and the ``]`` where the source's
     text starts it (after the markup), something of ``written`` after it that makes no link
-    (``as_references``: ``written`` is escaped so, see :func:`escape_markdown`)."""
+    (``as_references``: ``written`` is escaped so, see :func:`escape_markdown`); with
+    :data:`LONE_OPENING`, each ``[`` with no ``]`` after it (nor ``!`` or ``\\`` before it).
+
+    >>> print(_with_brackets("&#91;0, 1) y &#91;a&#93;(javascript:x)", (LONE_OPENING,)))
+    [0, 1) y [a&#93;(javascript:x)
+    >>> print(_with_brackets("&#91;0, 1) y [b] &#91;", ("b", LONE_OPENING)))
+    &#91;0, 1) y [b] [
+    """
     for inner in brackets:
+        if inner == LONE_OPENING:
+            continue
         if inner.endswith("\n"):
             escaped = "&#91;" + escape_markdown(inner[:-1], as_references)
             before = written[: len(written) - len(escaped)]
@@ -401,6 +424,9 @@ def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool 
                 written = re.sub(
                     re.escape(escaped) + r"(?![(\[:])", literal_replacement(f"[{shown}]"), written
                 )
+    if LONE_OPENING in brackets and "&#91;" in written:
+        after = written.rfind("]") + 1
+        written = written[:after] + _LONE_WRITTEN.sub("[", written[after:])
     return written
 
 
