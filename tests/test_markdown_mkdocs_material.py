@@ -312,3 +312,27 @@ def test_no_hostile_translation_adds_an_element_or_a_link_to_an_mkdocs_page() ->
                 )
             )
             assert shape(hostile_page(translated)) <= allowed, translated
+
+
+#: A paragraph, an HTML block and a heading whose translations write what Jinja reads (mkdocs-macros
+#: runs every page as a Jinja template before Markdown): a comment's {#, a variable's {{, a tag's {%.
+MACROS_PAGE = "## Setup\n\nSave the file.\n\n<div>Save the file.</div>\n"
+
+
+def test_a_translation_writing_jinja_shows_as_typed_on_a_page_mkdocs_macros_runs() -> None:
+    jinja2 = pytest.importorskip(
+        "jinja2", reason="Jinja2 (mkdocs-macros' templates, MkDocs' own) is not installed"
+    )
+    typed = "Speichern {# Kommentar #} {{ config.site_name }} {% raw %} und {#ende"
+    document = read_markdown(MACROS_PAGE, Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(typed))
+    page = markdown.markdown(
+        jinja2.Environment().from_string(written).render(config={"site_name": "Secret"}),
+        extensions=EXTENSIONS,
+        extension_configs=CONFIGS,
+    )
+    shown = [
+        " ".join(element.text_content().split())
+        for element in lxml.html.fragment_fromstring(page, create_parent="div")
+    ]
+    assert shown == [typed] * 3

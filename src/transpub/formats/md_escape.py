@@ -716,7 +716,7 @@ def _escape_one(match: re.Match[str]) -> str:
         return _BRACKETS[char]
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
-        if after in ("{", "%") and after:
+        if after in ("{", "%", "#") and after:  # (Jinja's comment {#, which mkdocs-macros runs)
             return "&#123;"
         # CriticMarkup ({++ins++}, {--del--}…): pymdownx.critic reads the raw text, backslash or not
         return "&#123;" if match.string[match.end() : match.end() + 2] in _CRITIC_OPENERS else "\\{"
