@@ -10,7 +10,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render
+from real_renderers import hugo_page
+from test_markdown_alt_renderers import EACH_RENDERER, as_shown
+from test_markdown_alt_renderers import render as render_safely
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
@@ -75,6 +77,14 @@ HOSTILE = [
 ]
 
 
+def render(name: str, markdown: str, tmp_path: Path) -> str:
+    """``markdown`` as the renderer ``name`` makes it into HTML, Hugo's with its raw HTML (a site
+    that writes HTML in its pages turns Goldmark's ``unsafe`` on: else Hugo leaves it out)."""
+    if name == "hugo":
+        return hugo_page(markdown, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
+    return render_safely(name, markdown, tmp_path)
+
+
 def read(text: str):
     return read_markdown(text, Path("a.md"), "utf-8", ReadOptions())
 
@@ -125,3 +135,37 @@ def test_a_translation_of_html_text_in_an_item_or_quote_never_leaves_it_or_becom
         )
         assert not any(text in written for text in INSIDE[:4])  # (each offered, and translated)
         assert elements(render(name, written, tmp_path / str(number))) == source, hostile
+
+
+#: Preformatted text over lines in a list item and a quote, its line breaks shown as written.
+PREFORMATTED = """\
+1. Run these commands:
+
+   <pre>
+   make build
+   make install
+   </pre>
+
+> <div>
+> <pre>
+> first line
+> second line
+> </pre>
+> </div>
+"""
+
+
+def preformatted(page: str) -> list[str]:
+    """The text of each ``<pre>`` element of ``page``, as shown (its line breaks kept)."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    return [element.text_content().strip() for element in tree.iter("pre")]
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_preformatted_text_in_an_item_or_quote_keeps_its_line_breaks_in_a_pseudo_translated_page(
+    name: str, tmp_path: Path
+) -> None:
+    marked = read(PREFORMATTED).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    plain = marked.replace("⟦", "").replace("⟧", "")
+    shown = preformatted(render(name, plain, tmp_path / "translated"))
+    assert shown == preformatted(render(name, PREFORMATTED, tmp_path / "source")), plain

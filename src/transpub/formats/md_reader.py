@@ -927,6 +927,8 @@ class _Builder(RunSlots):
         if _MARKDOWN_INSIDE.match(raw):
             return  # <div markdown="1">: kramdown reads what it holds as Markdown (as above)
         tokens = tokenize_html(raw)
+        if contained is not None and any(token.tag in _PREFORMATTED for token in tokens):
+            return  # its line breaks shown, and a translation is written on one line: kept as written
         try:
             document = read_html(
                 raw,
@@ -1678,6 +1680,10 @@ def _elements_before_fences(text: str, pos: int, fenced: list[tuple[int, int]]) 
     found = elements_before_fences(text, pos, fenced, _BLOCK_TAGS - COMMONMARK_RAW_TAGS) if fenced else []
     above = elements_above_markdown(text, pos, fenced, _BLOCK_TAGS - COMMONMARK_RAW_TAGS)
     return sorted(set(found + above + tags_above_markdown(text, pos, fenced)))
+
+
+#: The elements that show their text's line breaks (a translation in a container is on one line).
+_PREFORMATTED = frozenset({"pre", "textarea", "listing", "xmp"})
 
 
 def _masked(raw: str) -> str:
