@@ -169,3 +169,32 @@ def test_preformatted_text_in_an_item_or_quote_keeps_its_line_breaks_in_a_pseudo
     plain = marked.replace("⟦", "").replace("⟧", "")
     shown = preformatted(render(name, plain, tmp_path / "translated"))
     assert shown == preformatted(render(name, PREFORMATTED, tmp_path / "source")), plain
+
+
+#: HTML blocks in a MkDocs list item (indented 4 spaces) and in a quote, where Python-Markdown reads
+#: their lines as Markdown: a heading, a rule, a quote, a list there.
+MARKDOWN_LINES = """\
+-   Open the panel.
+
+    <div class="note">
+    Remember to save.
+    # Saving
+    </div>
+
+> <div>
+> Do not unplug the machine.
+> ---
+> - Ever.
+> </div>
+"""
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_heading_rule_or_list_line_in_html_of_an_item_or_quote_stays_one_in_a_pseudo_translated_page(
+    name: str, tmp_path: Path
+) -> None:
+    marked = read(MARKDOWN_LINES).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    plain = marked.replace("⟦", "").replace("⟧", "")
+    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
+        render(name, MARKDOWN_LINES, tmp_path / "source")
+    ), plain

@@ -929,6 +929,8 @@ class _Builder(RunSlots):
         tokens = tokenize_html(raw)
         if contained is not None and any(token.tag in _PREFORMATTED for token in tokens):
             return  # its line breaks shown, and a translation is written on one line: kept as written
+        if contained is not None and _MARKDOWN_LINE.search(raw):
+            return  # a line Python-Markdown reads as a heading, a list…: kept as written, not joined
         try:
             document = read_html(
                 raw,
@@ -1682,6 +1684,10 @@ def _elements_before_fences(text: str, pos: int, fenced: list[tuple[int, int]]) 
     return sorted(set(found + above + tags_above_markdown(text, pos, fenced)))
 
 
+#: A later line of an HTML block that Python-Markdown, reading a list item's or a quote's HTML as a
+#: paragraph's, may read as a block of its own (a heading, a rule, a quote, a list, a definition, a
+#: table's row, an admonition, a reference definition): written on one line, it would be text.
+_MARKDOWN_LINE = re.compile(r"\n[ \t]*(?:[-#>=_:|!?~`*+\[]|\d+[.)])")
 #: The elements that show their text's line breaks (a translation in a container is on one line).
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "xmp"})
 
