@@ -52,8 +52,16 @@ def hugo_pages(
 ) -> list[str]:
     """The HTML Hugo makes of each of ``markdowns`` as the content of a page, all pages of one site
     built once in ``site`` (made anew; ``settings``: more of hugo.toml; ``shortcodes``: templates by
-    name)."""
+    name). Goldmark's ``unsafe`` is on, as on every site that writes HTML in its pages (else Hugo
+    leaves raw HTML out, and what a translation makes of it would not show)."""
     assert HUGO is not None
+    renderer = "[markup.goldmark.renderer]\n"
+    if "unsafe" not in settings:
+        settings = (
+            settings.replace(renderer, renderer + "unsafe = true\n")
+            if renderer in settings
+            else settings + "\n" + renderer + "unsafe = true\n"
+        )
     shutil.rmtree(site, ignore_errors=True)
     (site / "content").mkdir(parents=True)
     (site / "layouts" / "_default").mkdir(parents=True)
