@@ -418,3 +418,20 @@ def test_a_plus_a_translation_writes_in_or_after_the_pages_own_keys_makes_no_key
     assert [e.text_content() for e in tree.iter("kbd")] == keys, written
     assert len(list(tree.iter("span"))) == len(keys), written
     assert tree.text_content().strip() == shown, written
+
+
+#: A 4-space list item (MkDocs' style) with a second paragraph, a quote and a numbered item.
+ITEMS = (
+    "-   Item text\n    continued.\n\n    Second paragraph.\n\n-   Other\n\n> Quoted text\n\n1. Numbered\n"
+)
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translation_starting_with_spaces_keeps_its_item_and_quote_and_makes_no_code_block(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown(ITEMS, Path("a.md"), "utf-8", ReadOptions())
+    spaced = document.render(lambda slot: Resolution("   " + slot.msgid))
+    assert as_shown(render(name, spaced, tmp_path / "spaced")) == as_shown(
+        render(name, ITEMS, tmp_path / "source")
+    )

@@ -576,9 +576,13 @@ def _render(
                 # writes without a space between them meet here)
                 before = _tail(out)
                 after = part.after or _markup_end([before.rstrip(" \t")])
-                starts = after in _STARTS_A_LINE or _at_line_start(out)
+                at_line_start = _at_line_start(out)
+                starts = after in _STARTS_A_LINE or at_line_start
                 escape = slot.escape_line_start if starts and slot.escape_line_start else slot.escape
-                written = escape(part.text)
+                # (spaces a translation starts a line with would move it: out of its list item, or
+                # into an indented code block)
+                text = part.text.lstrip(" \t") if at_line_start and slot.escape_line_start else part.text
+                written = escape(text)
                 if part.kept is not None:
                     written = part.kept(written)
                 if written.startswith(":::") and _at_heading_start(out):  # (mkdocstrings' #### ::: name)
