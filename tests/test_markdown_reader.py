@@ -477,6 +477,38 @@ def test_a_half_open_interval_keeps_its_bracket_in_a_translation_that_makes_no_l
             assert "<a" not in page and "<img" not in page, (written, page)
 
 
+def test_a_half_open_interval_lets_no_translation_link_to_a_definition_of_the_page_with_brackets_around_markup(
+    tmp_path: Path,
+) -> None:
+    # the interval's [ was written as it is anywhere in a translation, and the ] of the source's
+    # brackets around markup ([a *b* c], [*b*]) after other markup, or a [ after that ], so a
+    # translation linked to a definition on the page: [docs *d* c], [*b*][docs *d*]
+    cases = [
+        (
+            "Use [a *b* c] or *d* and [0, 1).\n\n[docs *d* c]: https://evil.example/\n",
+            "Use [docs <2>d</2> c] or <1>b</1> [0, 1).",
+        ),
+        (
+            "Use [*b*] or *d* in [0, 1).\n\n[docs *d*]: https://evil.example/\n",
+            "[<1>b</1>][docs <2>d</2>] in [0, 1).",
+        ),
+    ]
+    writings = []
+    for source, evil in cases:
+        document = read(source)
+        (msgid,) = msgids(document)
+        written = translate(document, {msgid: evil})
+        for page in [
+            render_markdown_page(written, "es", "a.md").split("<article>")[1],
+            *mkdocs_and_jekyll_pages(written),
+        ]:
+            assert "evil.example" not in page and "[0, 1)." in html.unescape(page), (written, page)
+        writings.append(written)
+    if HUGO is not None:
+        for written, page in zip(writings, hugo_pages(writings, tmp_path / "site"), strict=True):
+            assert "evil.example" not in page, (written, page)
+
+
 @pytest.mark.parametrize(
     "source",
     [

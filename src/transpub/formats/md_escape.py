@@ -377,16 +377,22 @@ def brackets_in(source: str) -> tuple[str, ...]:
     >>> brackets_in("a\nb or [a\nb] and [\nx\n]")
     ('a\n', '\nb', '\n')
 
-    A ``[`` with no ``]`` after it (``[0, 1)``, a half-open interval) gives :data:`LONE_OPENING`:
+    A ``[`` with no ``]`` after it (``[0, 1)``, a half-open interval) gives :data:`LONE_OPENING`,
+    unless brackets around markup do: the ``]`` they write where a text piece starts would close a
+    ``[`` a translation writes in a piece before it (``[docs *d* c]``, a definition's link):
 
     >>> brackets_in("In [2, 3] or [0, 1)"), brackets_in("In [0,\n) or [2, 3]")
     (('2, 3', '['), ('2, 3',))
+    >>> brackets_in("In [a\nb\n c] or [0, 1)")
+    ('a\n', '\n c')
     """
     found = [match.group(1) for match in _LITERAL_BRACKETS.finditer(source)]
+    split = False
     if "\n" in source:
         for match in _SPLIT_BRACKETS.finditer(source):
             found += [match.group(1) + "\n", "\n" + match.group(2)]
-    if _LONE_OPENING.search(source, source.rfind("]") + 1):
+            split = True
+    if not split and _LONE_OPENING.search(source, source.rfind("]") + 1):
         found.append(LONE_OPENING)
     return tuple(dict.fromkeys(found))
 
