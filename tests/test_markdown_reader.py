@@ -509,6 +509,20 @@ def test_a_half_open_interval_lets_no_translation_link_to_a_definition_of_the_pa
             assert "evil.example" not in page, (written, page)
 
 
+def test_a_half_open_interval_lets_no_translation_link_across_to_a_list_item_mkdocs_joins_to_it() -> None:
+    # Python-Markdown reads a list right under a paragraph as the paragraph's lines: the interval's
+    # [ kept in the paragraph's translation paired with the ] the item's brackets around markup put
+    # back, a link to a definition on the page
+    source = (
+        "Intervals like [0, 1) are open.\n- A [a *b* c] item.\n\n[evil - a *b* c]: https://evil.example/\n"
+    )
+    document = read(source)
+    paragraph, item = msgids(document)
+    written = translate(document, {paragraph: "Intervalle [evil", item: "a <1>b</1> c] item."})
+    for page in mkdocs_and_jekyll_pages(written):
+        assert "evil.example" not in page, (written, page)
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -46,6 +46,7 @@ from .md_containers import contained_block, with_prefix
 from .md_critic import critic_written_as_they_are
 from .md_escape import (
     CALLOUT_MARKER,
+    LONE_OPENING,
     backticks_as_references,
     brackets_in,
     escape_markdown,
@@ -613,6 +614,10 @@ class _Builder(RunSlots):
         references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
         brackets = brackets_in(lined) if "[" in text else ()
+        if self.labels and LONE_OPENING in brackets:
+            # a lone [ kept could open a label with a ] of other text (of this unit or, where
+            # Python-Markdown joins a list to a paragraph, the next): no page's definition is safe
+            brackets = tuple(inner for inner in brackets if inner != LONE_OPENING)
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
         spellings = (
             spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE, as_references=in_html)
