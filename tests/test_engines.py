@@ -285,6 +285,21 @@ def test_papago_sends_language_codes_not_language_names(dt_keys, monkeypatch):
     assert sent[0]["source"] == "en" and sent[0]["target"] == "ko"
 
 
+def test_yandex_translates_a_text_it_answers_in_a_list(monkeypatch):
+    import requests
+
+    class Reply:
+        status_code = 200
+        headers: dict = {}
+
+        def json(self):  # (Yandex's API v1.5: the texts translated, a list)
+            return {"code": 200, "lang": "en-es", "text": ["Hola"]}
+
+    monkeypatch.setenv("TRANSPUB_YANDEX_API_KEY", "test-value")
+    monkeypatch.setattr(requests, "request", lambda method, url, **kwargs: Reply())
+    assert get_engine("yandex").translate_batch(["Hello"], "en", "es") == ["Hola"]
+
+
 def test_engine_list_shows_language_codes_not_names():
     infos = {info.name: info for info in list_engines()}
     assert "ko" in infos["papago"].languages and "Korean" not in infos["papago"].languages

@@ -449,5 +449,7 @@ class DeepTranslatorEngine(EngineBase):
             redirect = self._redirect()
             if redirect is not None:  # a service that let the redirect pass as a reply
                 raise redirect
+            if isinstance(reply, list) and len(reply) == 1:  # (Yandex's reply: its texts, a list)
+                reply = reply[0]
             out.append(reply if isinstance(reply, str) else None)
         return out
