@@ -177,16 +177,25 @@ def test_a_rerun_into_an_out_folder_deleted_since_writes_every_page_again(tmp_pa
         assert again == written
 
 
-def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_leaves_that_folder(
+def compiled_to_an_out_folder_by_an_older_transpub(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[Path, Path]:
+    """A project of two articles compiled to ``--out preview`` by a transpub of before each --out
+    folder had records of its own; the project's folder and the preview's."""
     import transpub.compile.workflow as workflow
 
     root = two_articles(tmp_path)
     preview = tmp_path / "preview"
-    with monkeypatch.context() as older:  # before each --out folder had records of its own
+    with monkeypatch.context() as older:
         older.setattr(workflow, "_records_name", lambda project, out_dir, markdown: "compile")
         assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    return root, preview
+
+
+def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_leaves_that_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, preview = compiled_to_an_out_folder_by_an_older_transpub(tmp_path, monkeypatch)
     assert (preview / "de" / "retracted.html").is_file()
     (root / "articles" / "retracted.html").unlink()
     result = run_cli(root, "compile", "-l", "de")
@@ -206,13 +215,7 @@ def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_l
 def test_a_deleted_article_compiled_last_to_an_out_folder_by_an_older_transpub_leaves_it_once_it_is_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import transpub.compile.workflow as workflow
-
-    root = two_articles(tmp_path)
-    preview = tmp_path / "preview"
-    with monkeypatch.context() as older:  # before each --out folder had records of its own
-        older.setattr(workflow, "_records_name", lambda project, out_dir, markdown: "compile")
-        assert run_cli(root, "compile", "-l", "de", "--out", str(preview)).exit_code == 0
+    root, preview = compiled_to_an_out_folder_by_an_older_transpub(tmp_path, monkeypatch)
     preview.rename(tmp_path / "away")  # a mount not there now, a folder moved aside
     (root / "articles" / "retracted.html").unlink()
     for _ in range(2):  # compiled while it is away, twice

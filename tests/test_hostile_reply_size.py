@@ -35,6 +35,18 @@ def engine_at(name: str, url: str, monkeypatch: pytest.MonkeyPatch):
     return DeepLEngine({"server_url": url})
 
 
+def failure_and_peak(engine) -> tuple[EngineError, int]:
+    """The error ``engine`` fails a batch with, and the most memory (bytes) the attempt took."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(EngineError) as raised:
+            engine.translate_batch(["Hello world."], "en", "es")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return raised.value, peak
+
+
 @pytest.mark.parametrize("fault", ["endless", "bomb"])
 @pytest.mark.parametrize("name", ["libre", "google", "deepl", "llm"])
 def test_a_reply_far_too_long_fails_its_batch_naming_the_server_without_filling_the_memory(
@@ -42,15 +54,8 @@ def test_a_reply_far_too_long_fails_its_batch_naming_the_server_without_filling_
 ):
     with FakeMT() as server:
         server.default_fault = fault
-        engine = engine_at(name, server.url, monkeypatch)
-        tracemalloc.start()
-        try:
-            with pytest.raises(EngineError) as raised:
-                engine.translate_batch(["Hello world."], "en", "es")
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-        message = str(raised.value)
+        error, peak = failure_and_peak(engine_at(name, server.url, monkeypatch))
+        message = str(error)
         named = f"{server.url} ([engines.llm] base_url)" if name == "llm" else server.url
         assert re.match(
             rf"{name}: {re.escape(named)} sent more than 8\.[01] MiB in reply to [\d,]+ bytes;", message
@@ -106,16 +111,9 @@ def test_a_deep_translator_service_stops_reading_a_reply_far_too_long(monkeypatc
     with FakeMT() as server:
         server.default_fault = fault
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
-        engine = get_engine("libre-dt")
-        tracemalloc.start()
-        try:
-            with pytest.raises(EngineError) as raised:
-                engine.translate_batch(["Hello world."], "en", "es")
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
-    message = str(raised.value)
+        error, peak = failure_and_peak(get_engine("libre-dt"))
+    message = str(error)
     assert message.startswith("libre-dt: the server of TRANSPUB_LIBRE_URL sent more than 8.0 MiB"), message
     assert "127.0.0.1" not in message and "\n" not in message
-    assert not isinstance(raised.value, TransientEngineError)  # (not asked again: it would answer the same)
+    assert not isinstance(error, TransientEngineError)  # (not asked again: it would answer the same)
     assert peak < 48 * 2**20

@@ -89,6 +89,18 @@ def read(text: str):
     return read_markdown(text, Path("a.md"), "utf-8", ReadOptions())
 
 
+def pseudo_translated(page: str) -> str:
+    """``page`` with every unit translated ⟦as itself⟧, the marks removed."""
+    return read(page).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+
+
+def rendered_both(name: str, page: str, tmp_path: Path) -> tuple[str, str, str]:
+    """``page`` pseudo-translated and as written, each as renderer ``name`` makes it; and the
+    pseudo-translation."""
+    plain = pseudo_translated(page)
+    return render(name, plain, tmp_path / "translated"), render(name, page, tmp_path / "source"), plain
+
+
 def test_the_text_of_html_blocks_in_list_items_and_quotes_is_offered_for_translation() -> None:
     msgids = [unit.msgid for unit in read(PAGE).units("a.md")]
     assert [msgid for msgid in msgids if msgid in INSIDE] == INSIDE
@@ -108,11 +120,8 @@ def test_a_pseudo_translated_page_keeps_every_line_prefix_of_its_items_and_quote
 def test_a_pseudo_translated_page_with_html_in_items_and_quotes_renders_as_its_source(
     name: str, tmp_path: Path
 ) -> None:
-    marked = read(PAGE).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
-    plain = marked.replace("⟦", "").replace("⟧", "")
-    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
-        render(name, PAGE, tmp_path / "source")
-    )
+    translated, source, _ = rendered_both(name, PAGE, tmp_path)
+    assert as_shown(translated) == as_shown(source)
 
 
 def elements(page: str) -> list[str]:
@@ -165,10 +174,8 @@ def preformatted(page: str) -> list[str]:
 def test_preformatted_text_in_an_item_or_quote_keeps_its_line_breaks_in_a_pseudo_translated_page(
     name: str, tmp_path: Path
 ) -> None:
-    marked = read(PREFORMATTED).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
-    plain = marked.replace("⟦", "").replace("⟧", "")
-    shown = preformatted(render(name, plain, tmp_path / "translated"))
-    assert shown == preformatted(render(name, PREFORMATTED, tmp_path / "source")), plain
+    translated, source, plain = rendered_both(name, PREFORMATTED, tmp_path)
+    assert preformatted(translated) == preformatted(source), plain
 
 
 #: HTML blocks in a MkDocs list item (indented 4 spaces) and in a quote, where Python-Markdown reads
@@ -193,8 +200,5 @@ MARKDOWN_LINES = """\
 def test_a_heading_rule_or_list_line_in_html_of_an_item_or_quote_stays_one_in_a_pseudo_translated_page(
     name: str, tmp_path: Path
 ) -> None:
-    marked = read(MARKDOWN_LINES).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
-    plain = marked.replace("⟦", "").replace("⟧", "")
-    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
-        render(name, MARKDOWN_LINES, tmp_path / "source")
-    ), plain
+    translated, source, plain = rendered_both(name, MARKDOWN_LINES, tmp_path)
+    assert as_shown(translated) == as_shown(source), plain
