@@ -1480,17 +1480,56 @@ def test_the_tabs_of_a_docsy_tabpane_with_text_true_are_translated_code_tabs_are
     assert unmarked_pseudo(document) == text
 
 
+def test_the_labels_of_the_code_tabs_of_a_docsy_tabpane_are_translated_when_their_parameter_is() -> None:
+    """With ``tab:header`` in ``translate_params``, a Docsy code tab's label (``header``), which
+    readers see on its button, is a unit, as outside a tabpane; the code it holds stays as written
+    (the labels inside a ``{{< tabpane >}}`` were never offered: "Configuration file:" stayed English)."""
+    text = (
+        '{{< tabpane >}}\n{{< tab header="Configuration file:" disabled=true />}}\n'
+        '{{< tab header="Site config" lang="toml" >}}\n[params]\ntitle = "Docs"\n{{< /tab >}}\n{{< /tabpane >}}\n'
+    )
+    document = read(text, shortcode_params=("tab:header",))
+    assert msgids(document) == ["Configuration file:", "Site config"]
+    assert unmarked_pseudo(document) == text
+    localized = translate(
+        document, {"Configuration file:": "Konfigurationsdatei:", "Site config": "Einstellungen"}
+    )
+    assert localized == text.replace("Configuration file:", "Konfigurationsdatei:").replace(
+        "Site config", "Einstellungen"
+    )
+    assert msgids(read(text)) == []
+
+
+def test_a_docsy_tab_label_that_names_its_code_language_is_never_offered() -> None:
+    """In a ``{{< tabpane langEqualsHeader=true >}}`` a tab's label is also the language its code is
+    highlighted as (``{{< tab toml >}}``): never a unit, as ``tab:0`` or ``tab:header`` (a translated
+    label would have turned off the highlighting); a label tab holding no code, a tab naming its
+    ``lang``, and the tabs of other tabpanes are units."""
+    text = (
+        '{{< tabpane langEqualsHeader=true >}}\n{{< tab header="Front matter:" disabled=true />}}\n'
+        '{{< tab toml >}}\ntitle = "x"\n{{< /tab >}}\n{{< tab header="yaml" >}}\ntitle: x\n{{< /tab >}}\n'
+        '{{< tab header="Site config" lang="json" >}}\n{}\n{{< /tab >}}\n{{< /tabpane >}}\n\n'
+        "{{< tabpane text=true langEqualsHeader=true >}}\n{{% tab toml %}}\nSee **this**.\n{{% /tab %}}\n"
+        "{{< /tabpane >}}\n\n"
+        '{{< tabpane >}}\n{{< tab "Unix shell" >}}\nls\n{{< /tab >}}\n{{< /tabpane >}}\n'
+    )
+    document = read(text, shortcode_params=("tab:0", "tab:header"))
+    assert msgids(document) == ["Front matter:", "Site config", "See <1>this</1>.", "Unix shell"]
+    assert unmarked_pseudo(document) == text
+
+
 def test_the_markdown_tabs_inside_a_hugo_book_tabs_shortcode_are_translated() -> None:
     """Hugo renders the inside of a ``{{% tab %}}`` pair as Markdown wherever it stands, inside a
     ``{{< tabs >}}`` pair too (hugo-book's installation tabs): its prose is offered; a ``{{< tab >}}``
-    beside it and a ``{{< tabs >}}`` holding no ``{{% %}}`` pair keep their inside as written."""
+    beside it and a ``{{< tabs >}}`` holding no ``{{% %}}`` pair keep their inside as written (their
+    labels are units: ``tab:0``)."""
     text = (
         '{{< tabs >}}\n\n{{% tab "Git" %}}\nThe simplest *approach*.\n\n```shell\ngit init\n```\n{{% /tab %}}\n\n'
         '{{< tab "Raw" >}}\n<b>as written</b>\n{{< /tab >}}\n\n{{< /tabs >}}\n\n'
         '{{< tabs >}}\n{{< tab "Go" >}}\nfmt.Println("hi")\n{{< /tab >}}\n{{< /tabs >}}\n'
     )
     document = read(text)
-    assert msgids(document) == ["Git", "The simplest <1>approach</1>.", "Raw"]  # (tab labels: tab:0)
+    assert msgids(document) == ["Git", "The simplest <1>approach</1>.", "Raw", "Go"]
     assert unmarked_pseudo(document) == text
 
 

@@ -79,6 +79,7 @@ from .md_templates import (
     closed_pairs,
     fenced_ranges,
     markdown_templates,
+    names_its_language,
     unclosed_shortcodes,
     verbatim_pairs,
 )
@@ -337,6 +338,8 @@ class _Builder(RunSlots):
         #: its ids are counted (-1: the page; else the start of the ``{{< x >}}`` pair it is in,
         #: whose inside Hugo renders on its own).
         self.headings: list[tuple[Heading, list[HeadingId], int]] = []
+        #: the page's shortcode pairs (a Docsy tab's tabpane)
+        self.shortcode_pairs = closed_pairs(t for t in templates if t.shortcode)
         self.id_scopes = [
             (opener.end, closer.start)
             for opener, closer in closed_pairs(t for t in templates if t.opener == "{{<")
@@ -424,8 +427,9 @@ class _Builder(RunSlots):
         parts: list[Part] = []
         pos = template.start
         if template.shortcode or template.opener == "{%":  # (a Liquid include's parameters too)
+            kept = ("header", "0") if names_its_language(template, self.shortcode_pairs) else ()
             for start, end, slot in shortcode_param_slots(
-                template, self.source.raw, self.options, self.names.name
+                template, self.source.raw, self.options, self.names.name, kept
             ):
                 parts.extend((self.source.raw(pos, start), slot))
                 pos = end
@@ -884,7 +888,7 @@ class _Builder(RunSlots):
                 closer.end,
                 [
                     *self.template_parts(opener),
-                    self.source.raw(opener.end, closer.start),
+                    *self.inside_kept(opener, closer),
                     *self.template_parts(closer),
                 ],
             )
@@ -994,6 +998,22 @@ class _Builder(RunSlots):
             else:
                 slot.write = attribute_write_in_markdown(slot.write, slot.raw)
         self.add(begin, end, list(document.parts))
+
+    def inside_kept(self, opener: Template, closer: Template) -> list[Part]:
+        """What a pair kept as written holds: as written, but for the translated parameters of the
+        shortcodes Hugo runs there (a Docsy code tab's label); Liquid's ``raw`` shows its tags, and a
+        ``comment`` shows nothing."""
+        parts: list[Part] = []
+        pos = opener.end
+        if opener.shortcode and opener.name != "comment":
+            for template in self.templates:
+                if template.shortcode and opener.end <= template.start and template.end <= closer.start:
+                    inner = self.template_parts(template)
+                    if any(not isinstance(part, str) for part in inner):
+                        parts.extend((self.source.raw(pos, template.start), *inner))
+                        pos = template.end
+        parts.append(self.source.raw(pos, closer.start))
+        return parts
 
     def links_in_text(self, tokens: list[HtmlToken]) -> bool:
         """Whether the text of an HTML block (``tokens``) that a renderer reads as Markdown writes a

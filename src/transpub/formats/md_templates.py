@@ -598,7 +598,7 @@ def _inside_not_prose(opener: Template) -> bool:
         return True
     if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
         return False
-    return opener.name in _CODE_SHORTCODES or _says_true(opener, "code")
+    return opener.name in _CODE_SHORTCODES or says_true(opener, "code")
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
@@ -625,6 +625,23 @@ def outermost(pairs: list[tuple[Template, Template]]) -> list[tuple[Template, Te
         if not found or pair[0].start >= found[-1][1].end:
             found.append(pair)
     return found
+
+
+def names_its_language(tab: Template, pairs: list[tuple[Template, Template]]) -> bool:
+    """Whether the label of the Docsy ``tab`` is also the language its code is highlighted as: a tab
+    holding code, naming no ``lang`` of its own, in a ``{{< tabpane langEqualsHeader=true >}}`` of
+    ``pairs`` (``{{< tab toml >}}``)."""
+    return (
+        tab.name == "tab"
+        and not tab.self_closing
+        and not any(param.name == "lang" for param in tab.params)
+        and any(
+            opener.name == "tabpane"
+            and opener.end <= tab.start < closer.start
+            and says_true(opener, "langEqualsHeader")
+            for opener, closer in pairs
+        )
+    )
 
 
 def verbatim_pairs(
@@ -673,10 +690,10 @@ def _may_hold_markdown(opener: Template) -> bool:
 
 def _says_text(opener: Template) -> bool:
     """Whether a shortcode pair's inside is text by its own word: ``text=true`` (Docsy's tabs)."""
-    return opener.opener == "{{<" and _says_true(opener, "text")
+    return opener.opener == "{{<" and says_true(opener, "text")
 
 
-def _says_true(template: Template, name: str) -> bool:
+def says_true(template: Template, name: str) -> bool:
     """Whether ``template`` has the parameter ``name=true`` (``code=true``, ``text=true``)."""
     return any(param.name == name and param.value.lower() == "true" for param in template.params)
 

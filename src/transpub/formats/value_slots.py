@@ -181,16 +181,21 @@ def _markdown_value(value: FrontValue, written: str, markdown: Callable[[str, in
 
 
 def shortcode_param_slots(
-    template: Template, raw: Callable[[int, int], str], options: ReadOptions, ref: Callable[[str, str], str]
+    template: Template,
+    raw: Callable[[int, int], str],
+    options: ReadOptions,
+    ref: Callable[[str, str], str],
+    kept: tuple[str, ...] = (),
 ) -> Iterator[tuple[int, int, AttrSlot]]:
     """Each parameter of the shortcode (or Liquid include) ``template`` named in ``[extract.shortcodes] translate_params``
     (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
-    (``ref``: the reference of a value of the shortcode, by its name and the value)."""
+    (``ref``: the reference of a value of the shortcode, by its name and the value); never one named in
+    ``kept``."""
     if not template.shortcode and template.opener != "{%":  # (a Liquid include's parameters: see Template)
         return
     writer = shortcode_param if template.shortcode else liquid_param
     for param in template.params:
-        if (
+        if param.name in kept or (
             param.name not in options.shortcode_params
             and f"{template.name}:{param.name}" not in options.shortcode_params
         ):
