@@ -30,6 +30,7 @@ from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
 from transpub.formats.markdown import render_markdown_page
 from transpub.formats.md_reader import read_markdown
+from transpub.formats.value_slots import kept_source
 
 
 def read(text: str, name: str = "a.md", **options) -> Document:
@@ -1516,6 +1517,46 @@ def test_a_docsy_tab_label_that_names_its_code_language_is_never_offered() -> No
     document = read(text, shortcode_params=("tab:0", "tab:header"))
     assert msgids(document) == ["Front matter:", "Site config", "See <1>this</1>.", "Unix shell"]
     assert unmarked_pseudo(document) == text
+
+
+def test_a_docsy_tab_label_translated_with_a_double_quote_keeps_its_source() -> None:
+    """Docsy writes a tab's label into the tab button's ``data-td-tp-persist`` attribute quoted as Go
+    quotes (``"a\\" b"``), where a ``"`` ends the value: a translation holding one made an
+    ``onmouseover`` attribute there in Hugo. It keeps the label as written (a warning says why); one
+    without is written, and a hugo-book tab outside a tabpane takes its quotes."""
+    text = (
+        '{{< tabpane text=true >}}\n{{% tab "Unix shell" %}}\nRun it.\n{{% /tab %}}\n'
+        '{{% tab header="Windows" %}}\nRun that.\n{{% /tab %}}\n{{< /tabpane >}}\n\n'
+        '{{% tab "macOS" %}}\nInstall it.\n{{% /tab %}}\n'
+    )
+    document = read(text, shortcode_params=("tab:0", "tab:header"))
+    assert msgids(document) == ["Unix shell", "Run it.", "Windows", "Run that.", "macOS", "Install it."]
+    evil = 'Shell" onmouseover=alert(1) x="'
+    assert translate(document, {"Unix shell": evil, "Windows": evil}) == text
+    (slot,) = [slot for slot in document.slots() if slot.msgid == "Unix shell"]
+    assert "double quote" in kept_source(slot, evil)[1]
+    assert translate(document, {"Unix shell": "Unix-Shell"}) == text.replace("Unix shell", "Unix-Shell")
+    assert '{{% tab `Mac "OS"` %}}' in translate(document, {"macOS": 'Mac "OS"'})
+
+
+#: Docsy's tabpane and tab shortcodes, as far as the label goes: the button's persistence key.
+DOCSY_TABS = {
+    "tab": '{{ $.Parent.Scratch.SetInMap "tabs" (printf "%02v" $.Ordinal) (.Get 0 | default (.Get "header")) }}'
+    "{{ with .Inner }}{{ end }}",
+    "tabpane": '{{ .Inner }}{{ range $.Scratch.Get "tabs" }}<button {{ printf "data-td-tp-persist=%q" . | safeHTMLAttr }}>'
+    "{{ . | markdownify }}</button>{{ end }}",
+}
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_docsy_tab_label_never_makes_an_attribute_in_hugo(tmp_path: Path) -> None:
+    """Built by Hugo with Docsy's way of writing a tab's label, a translated label with a ``"`` makes
+    no ``onmouseover`` attribute on the tab's button (it made one)."""
+    text = '{{< tabpane text=true >}}\n{{% tab "Unix shell" %}}\nRun it.\n{{% /tab %}}\n{{< /tabpane >}}\n'
+    localized = translate(read(text), {"Unix shell": 'Shell" onmouseover=alert(1) x="'})
+    page = lxml.html.fromstring(hugo_page(localized, tmp_path / "site", shortcodes=DOCSY_TABS))
+    (button,) = page.iter("button")
+    assert button.attrib == {"data-td-tp-persist": "Unix shell"}
 
 
 def test_the_markdown_tabs_inside_a_hugo_book_tabs_shortcode_are_translated() -> None:

@@ -80,6 +80,7 @@ from .md_templates import (
     fenced_ranges,
     markdown_templates,
     names_its_language,
+    tabpane_of,
     unclosed_shortcodes,
     verbatim_pairs,
 )
@@ -427,9 +428,11 @@ class _Builder(RunSlots):
         parts: list[Part] = []
         pos = template.start
         if template.shortcode or template.opener == "{%":  # (a Liquid include's parameters too)
-            kept = ("header", "0") if names_its_language(template, self.shortcode_pairs) else ()
+            pane = tabpane_of(template, self.shortcode_pairs)  # (a Docsy tab's label: "header" or the first)
+            labels = ("header", "0") if pane is not None else ()
+            kept = labels if pane is not None and names_its_language(template, pane) else ()
             for start, end, slot in shortcode_param_slots(
-                template, self.source.raw, self.options, self.names.name, kept
+                template, self.source.raw, self.options, self.names.name, kept, labels
             ):
                 parts.extend((self.source.raw(pos, start), slot))
                 pos = end

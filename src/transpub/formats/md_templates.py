@@ -627,20 +627,26 @@ def outermost(pairs: list[tuple[Template, Template]]) -> list[tuple[Template, Te
     return found
 
 
-def names_its_language(tab: Template, pairs: list[tuple[Template, Template]]) -> bool:
+def tabpane_of(tab: Template, pairs: list[tuple[Template, Template]]) -> Template | None:
+    """The opening token of the Docsy ``tabpane`` of ``pairs`` the ``tab`` token stands in, if any."""
+    if tab.name != "tab" or not tab.shortcode or tab.closing:
+        return None
+    panes = [
+        opener
+        for opener, closer in pairs
+        if opener.name == "tabpane" and opener.end <= tab.start < closer.start
+    ]
+    return max(panes, key=lambda opener: opener.start, default=None)
+
+
+def names_its_language(tab: Template, pane: Template) -> bool:
     """Whether the label of the Docsy ``tab`` is also the language its code is highlighted as: a tab
-    holding code, naming no ``lang`` of its own, in a ``{{< tabpane langEqualsHeader=true >}}`` of
-    ``pairs`` (``{{< tab toml >}}``)."""
+    holding code, naming no ``lang`` of its own, in a ``{{< tabpane langEqualsHeader=true >}}``
+    (``{{< tab toml >}}``; not a label tab, ``{{< tab header="Config:" disabled=true />}}``)."""
     return (
-        tab.name == "tab"
+        says_true(pane, "langEqualsHeader")
         and not tab.self_closing
         and not any(param.name == "lang" for param in tab.params)
-        and any(
-            opener.name == "tabpane"
-            and opener.end <= tab.start < closer.start
-            and says_true(opener, "langEqualsHeader")
-            for opener, closer in pairs
-        )
     )
 
 
@@ -784,9 +790,20 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     return raw if adds_markup(source, text) else shortcode_value(text)
 
 
-def unwritable_param(text: str, *, liquid: bool = False) -> str | None:
-    r"""What in ``text``, a shortcode's (or with ``liquid``, a Liquid include's) translated parameter,
-    no quoting writes back as it is, in words; None: nothing.
+def tab_label_param(source: str, raw: str, text: str) -> str:
+    """A Docsy tab's translated label (:func:`shortcode_param`), or the label as written (``raw``)
+    when the translation holds a double quote (see :func:`unwritable_param`).
+
+    >>> print(tab_label_param("Shell", '"Shell"', "Die Shell"), tab_label_param("Shell", '"Shell"', 'a" onclick=x y="'))
+    "Die Shell" "Shell"
+    """
+    return raw if unwritable_param(text, label=True) else shortcode_param(source, raw, text)
+
+
+def unwritable_param(text: str, *, liquid: bool = False, label: bool = False) -> str | None:
+    r"""What in ``text``, a shortcode's (or with ``liquid``, a Liquid include's; with ``label``, a
+    Docsy tab's label) translated parameter, no quoting writes back as it is, or as the site needs
+    it, in words; None: nothing.
 
     >>> unwritable_param("C:\\ in `x`")
     'a backtick and a backslash, which no quoting of a shortcode parameter holds as written'
@@ -798,6 +815,8 @@ def unwritable_param(text: str, *, liquid: bool = False) -> str | None:
             return "a backslash, which Jekyll would read as an escape"
         if "%}" in text:  # (Liquid ends the tag at the first %}, quoted or not: the site would not build)
             return "%}, which ends the Liquid tag"
+    if label and '"' in text:  # (Docsy's tabpane writes it in an attribute as Go quotes it: "a\\" b")
+        return "a double quote, which ends the HTML attribute Docsy writes a tab's label in"
     if "`" in text and "\\" in text:  # (shortcode_value would change the backslash)
         return "a backtick and a backslash, which no quoting of a shortcode parameter holds as written"
     return None

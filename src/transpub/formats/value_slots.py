@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from ..inline import escape_lookalikes, unescape_lookalikes
 from .document import AttrSlot, Document, Slot, Tag, TextSlot, TitleRef
 from .front_matter import FrontMatter, FrontValue, spaced_line
-from .md_templates import Template, adds_markup, liquid_param, markup_added, shortcode_param, unwritable_param
+from .md_templates import (
+    Template,
+    adds_markup,
+    liquid_param,
+    markup_added,
+    shortcode_param,
+    tab_label_param,
+    unwritable_param,
+)
 from .options import ReadOptions
 from .runs import collapse_space, is_address, offered
 
@@ -97,7 +105,9 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
         name = slot.kind.removeprefix("attribute:")
         named = f"positional parameter {name}" if name.isdigit() else f"{name} parameter"
         what = f"{named} of {_VALUE_WRITERS[write.func]}"
-        unwritable = unwritable_param(text, liquid=write.func is liquid_param)
+        unwritable = unwritable_param(
+            text, liquid=write.func is liquid_param, label=write.func is tab_label_param
+        )
         if unwritable:
             return "template", f"{what}: the translation holds {unwritable}"
     added = markup_added(source, text)
@@ -155,6 +165,7 @@ def _value_writer(slot: Slot) -> functools.partial[str] | None:
 _VALUE_WRITERS: dict[Callable[..., str], str] = {
     plain_value: "front matter",
     shortcode_param: "a shortcode",
+    tab_label_param: "a shortcode",
     liquid_param: "a Liquid include",
 }
 
@@ -186,11 +197,12 @@ def shortcode_param_slots(
     options: ReadOptions,
     ref: Callable[[str, str], str],
     kept: tuple[str, ...] = (),
+    labels: tuple[str, ...] = (),
 ) -> Iterator[tuple[int, int, AttrSlot]]:
     """Each parameter of the shortcode (or Liquid include) ``template`` named in ``[extract.shortcodes] translate_params``
     (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
     (``ref``: the reference of a value of the shortcode, by its name and the value); never one named in
-    ``kept``."""
+    ``kept``; one named in ``labels`` is a Docsy tab's label (:func:`~.md_templates.tab_label_param`)."""
     if not template.shortcode and template.opener != "{%":  # (a Liquid include's parameters: see Template)
         return
     writer = shortcode_param if template.shortcode else liquid_param
@@ -212,6 +224,8 @@ def shortcode_param_slots(
                 ref(template.name, param.value) + f"@{param.name}",
                 written,
                 f"attribute:{param.name}",
-                write=functools.partial(writer, param.value, written),
+                write=functools.partial(
+                    tab_label_param if param.name in labels else writer, param.value, written
+                ),
             ),
         )
