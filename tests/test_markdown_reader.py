@@ -1504,8 +1504,9 @@ def test_the_labels_of_the_code_tabs_of_a_docsy_tabpane_are_translated_when_thei
 def test_a_docsy_tab_label_that_names_its_code_language_is_never_offered() -> None:
     """In a ``{{< tabpane langEqualsHeader=true >}}`` a tab's label is also the language its code is
     highlighted as (``{{< tab toml >}}``): never a unit, as ``tab:0`` or ``tab:header`` (a translated
-    label would have turned off the highlighting); a label tab holding no code, a tab naming its
-    ``lang``, and the tabs of other tabpanes are units."""
+    label would have turned off the highlighting), nor is a label tab's there (Hugo writes it into
+    a ``class``: a translation's words would be classes); a tab naming its ``lang`` and the tabs of
+    other tabpanes are units."""
     text = (
         '{{< tabpane langEqualsHeader=true >}}\n{{< tab header="Front matter:" disabled=true />}}\n'
         '{{< tab toml >}}\ntitle = "x"\n{{< /tab >}}\n{{< tab header="yaml" >}}\ntitle: x\n{{< /tab >}}\n'
@@ -1515,7 +1516,7 @@ def test_a_docsy_tab_label_that_names_its_code_language_is_never_offered() -> No
         '{{< tabpane >}}\n{{< tab "Unix shell" >}}\nls\n{{< /tab >}}\n{{< /tabpane >}}\n'
     )
     document = read(text, shortcode_params=("tab:0", "tab:header"))
-    assert msgids(document) == ["Front matter:", "Site config", "See <1>this</1>.", "Unix shell"]
+    assert msgids(document) == ["Site config", "See <1>this</1>.", "Unix shell"]
     assert unmarked_pseudo(document) == text
 
 

@@ -641,13 +641,10 @@ def tabpane_of(tab: Template, pairs: list[tuple[Template, Template]]) -> Templat
 
 def names_its_language(tab: Template, pane: Template) -> bool:
     """Whether the label of the Docsy ``tab`` is also the language its code is highlighted as: a tab
-    holding code, naming no ``lang`` of its own, in a ``{{< tabpane langEqualsHeader=true >}}``
-    (``{{< tab toml >}}``; not a label tab, ``{{< tab header="Config:" disabled=true />}}``)."""
-    return (
-        says_true(pane, "langEqualsHeader")
-        and not tab.self_closing
-        and not any(param.name == "lang" for param in tab.params)
-    )
+    naming no ``lang`` of its own in a ``{{< tabpane langEqualsHeader=true >}}`` (``{{< tab toml >}}``;
+    a label tab, ``{{< tab header="Config:" disabled=true />}}``, too: Hugo writes the label into the
+    ``class`` of its empty code block as it is, where a translation's words would be classes)."""
+    return says_true(pane, "langEqualsHeader") and not any(param.name == "lang" for param in tab.params)
 
 
 def verbatim_pairs(
