@@ -108,6 +108,23 @@ def test_a_shortcodes_text_parameters_are_units_as_in_markdown(tmp_path: Path) -
     assert unmarked(written) == page
 
 
+def test_a_docsy_tab_label_translated_with_a_double_quote_keeps_its_source_in_an_html_page(
+    tmp_path: Path,
+) -> None:
+    # Docsy writes a tab's label into its button's data-td-tp-persist attribute as Go quotes it, where
+    # a " ends the value: a translation holding one made an onmouseover attribute
+    page = (
+        '---\ntitle: Install\n---\n{{< tabpane text=true >}}\n{{< tab "Unix shell" >}}\n'
+        "<p>Run it.</p>\n{{< /tab >}}\n{{< /tabpane >}}\n"
+    )
+    document = read(tmp_path, page)
+    evil = 'Shell" onmouseover=alert(1) x="'
+    written = document.render(lambda slot: Resolution(evil if slot.msgid == "Unix shell" else None))
+    assert written == page
+    label = document.render(lambda slot: Resolution("Unix-Shell" if slot.msgid == "Unix shell" else None))
+    assert label == page.replace("Unix shell", "Unix-Shell")
+
+
 def test_liquid_comments_are_never_offered_a_raw_block_is_one_placeholder_and_includes_have_units(
     tmp_path: Path,
 ) -> None:

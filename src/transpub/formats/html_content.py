@@ -157,7 +157,11 @@ def _shortcodes_with_slots(
             continue
         parts: list[Part] = []
         pos = template.start
-        for start, end, slot in shortcode_param_slots(template, lambda a, b: text[a:b], options, _ref):
+        # a tab's label is Docsy's tab label wherever it is (the Markdown reader looks for its tabpane)
+        labels = ("header", "0") if template.name == "tab" else ()
+        for start, end, slot in shortcode_param_slots(
+            template, lambda a, b: text[a:b], options, _ref, labels=labels
+        ):
             parts.extend((text[pos:start], slot))
             pos = end
         if parts:
