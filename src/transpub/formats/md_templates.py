@@ -32,7 +32,8 @@ MAX_TOKEN = 8000
 _OPEN = re.compile(
     r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#]\\?[A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\{1,2}\[|\\begin\{(?=[A-Za-z]+\*?\}))"
     r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?:(?:#{1,6}[ \t]*)?:::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
-    r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$)))"
+    r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$))"
+    r"|\{\*(?=[^\n]*\*\}[ \t]*(?:\n|$)))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -81,6 +82,9 @@ _BODIES = {
     # VitePress: a snippet import ``<<< @/snippets/a.js{2} [title]``, a table of contents ``[[toc]]``
     "<<<": re.compile(r"[ \t]+[^\n]*"),
     "[[toc]]": re.compile(r"[ \t]*"),
+    # markdown-include-variants (FastAPI's docs): ``{* ../../docs_src/app.py hl[3] *}`` on a line of its
+    # own, the example file and its variants put in before the page is read
+    "{*": re.compile(r"[^\n]*?\*\}(?=[ \t]*(?:\n|$))"),
 }
 #: pymdownx.blocks whose argument is no title: ``/// html | div.result`` names the element it makes.
 _SELECTOR_BLOCKS = ("html",)
@@ -91,11 +95,11 @@ _CONTAINER_TITLE = re.compile(
     r":{3,}[ \t]*[\w-]+(?:[ \t]+|\[)(?P<title>(?:\\[^\n]|[^\s{\[\]\\])(?:(?:\\[^\n]|[^\n{\]\\])*(?:\\[^\n]|[^\s{\]\\]))?)"
 )  # (its end: a brace of VitePress' {open}, a bracket of Docusaurus' [Title]; an escaped one is the title's)
 #: Tokens of a line (or lines) of their own, MkDocs' plugins' syntax: kept as written, never a pair.
-LINE_OPENERS = (":::", "--8<--", "///", "<<<", "[[toc]]")
+LINE_OPENERS = (":::", "--8<--", "///", "<<<", "[[toc]]", "{*")
 #: The closing delimiter of each kind of token.
 _CLOSERS = {
     "{%": "%}", "{:": "}", "{": "}", "$$": "$$", "$": "$", "*[": "]:", "\\(": "\\)", "\\[": "\\]",
-    ":::": "", "--8<--": "", "///": "", "\\begin{": "", "<<<": "", "[[toc]]": "",
+    ":::": "", "--8<--": "", "///": "", "\\begin{": "", "<<<": "", "[[toc]]": "", "{*": "",
 }  # fmt: skip
 #: Math: kramdown's ``$$``, arithmatex's and Hugo's ``$``, Hugo's passthrough ``\\(`` and ``\\[``,
 #: arithmatex's environments (``\\begin{align}``).
