@@ -336,3 +336,23 @@ def test_a_translation_writing_jinja_shows_as_typed_on_a_page_mkdocs_macros_runs
         for element in lxml.html.fragment_fromstring(page, create_parent="div")
     ]
     assert shown == [typed] * 3
+
+
+def test_a_blocks_title_with_emphasis_is_offered_and_its_translation_keeps_the_emphasis() -> None:
+    # FastAPI's alternatives.md: "/// tip | Inspired **FastAPI** to" (pymdownx.blocks reads the title as
+    # inline Markdown) was kept as written, untranslatable, on every page that gave it markup
+    source = "/// tip | Inspired **FastAPI** to\n\nHave a web UI.\n\n///\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Inspired <1>FastAPI</1> to", "Have a web UI."]
+    spanish = document.render(
+        lambda slot: Resolution(
+            {"Inspired <1>FastAPI</1> to": "Inspiró a <1>FastAPI</1> <script>x</script>"}.get(slot.msgid)
+        )
+    )
+    page = lxml.html.fragment_fromstring(
+        markdown.markdown(spanish, extensions=["pymdownx.blocks.admonition"]), create_parent="div"
+    )
+    (title,) = page.xpath("//p[@class='admonition-title']")
+    assert lxml.html.tostring(title, encoding="unicode", with_tail=False) == (
+        '<p class="admonition-title">Inspiró a <strong>FastAPI</strong> &lt;script&gt;x&lt;/script&gt;</p>'
+    )

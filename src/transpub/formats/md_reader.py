@@ -440,10 +440,8 @@ class _Builder(RunSlots):
             title = template.params[0]
             text = plain_inline(title.value)
             msgid = escape_lookalikes(collapse_space(text)) if text is not None else ""
-            marked_up = (  # (VitePress and Docusaurus render a container's title as inline Markdown)
-                self.marked_up_title(template, title.value, title.start)
-                if text is None and template.opener == ":::"
-                else None
+            marked_up = (  # (VitePress, Docusaurus and pymdownx.blocks render a title as inline Markdown)
+                self.marked_up_title(template, title.value, title.start) if text is None else None
             )
             if marked_up is not None:
                 parts.extend((self.source.raw(pos, title.start), marked_up))
