@@ -30,6 +30,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 #: default title of an admonition that gives none.
 WRITTEN_ANEW = {
     "admonitions": [("!!! tip\n", '!!! tip "Tip"\n')],
+    "containers": [("/// tip\n", "/// tip | Tip\n")],
     "inline": [("&amp;", "&")],  # (a bare & too in the paragraph: either way is the source's)
     "front_yaml_blocks": [(">2\n      indented by a number", '"indented by a number"')],
 }

@@ -36,6 +36,7 @@ EXTENSIONS = [
     "pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.caret", "pymdownx.details", "pymdownx.fancylists",
     "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.magiclink", "pymdownx.mark",
     "pymdownx.smartsymbols", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde",
+    "pymdownx.blocks.admonition", "pymdownx.blocks.details",
 ]  # fmt: skip
 CONFIGS = {
     "pymdownx.magiclink": {"repo_url_shorthand": True, "user": "squidfunk", "repo": "mkdocs-material"},
@@ -176,9 +177,7 @@ def test_the_tag_of_a_blocks_html_block_is_not_offered_so_no_translation_makes_i
     document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
     evil = {"div.result": "script", "Hello there.": "alert(1)"}
     spanish = document.render(lambda slot: Resolution(evil.get(slot.msgid)))
-    page = markdown.markdown(
-        spanish, extensions=[*EXTENSIONS, "pymdownx.blocks.html", "pymdownx.blocks.details"]
-    )
+    page = markdown.markdown(spanish, extensions=[*EXTENSIONS, "pymdownx.blocks.html"])
     assert "<script" not in page and '<div class="result">' in page, page
 
 
@@ -356,3 +355,36 @@ def test_a_blocks_title_with_emphasis_is_offered_and_its_translation_keeps_the_e
     assert lxml.html.tostring(title, encoding="unicode", with_tail=False) == (
         '<p class="admonition-title">Inspiró a <strong>FastAPI</strong> &lt;script&gt;x&lt;/script&gt;</p>'
     )
+
+
+def test_a_block_without_a_title_offers_the_title_mkdocs_shows_and_the_translation_replaces_it() -> None:
+    # FastAPI's docs: 330 "/// tip", "/// note"… whose title pymdownx.blocks makes of the type: every
+    # translated page showed "Tip" and "Note"; "/// tip |" asks for no title, and gets none
+    source = (
+        "/// tip\n\nUse it.\n\n///\n\n/// note |\n\nNo title.\n\n///\n\n/// tab | Python\n\nCode.\n\n///\n"
+    )
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Tip", "Use it.", "No title.", "Python", "Code."]
+    spanish = document.render(lambda slot: Resolution({"Tip": "Consejo <b>"}.get(slot.msgid)))
+    blocks = ["pymdownx.blocks.admonition", "pymdownx.blocks.tab"]
+    page = lxml.html.fragment_fromstring(markdown.markdown(spanish, extensions=blocks), create_parent="div")
+    assert [title.text for title in page.xpath("//p[@class='admonition-title']")] == ["Consejo <b>"]
+    assert document.render(lambda slot: Resolution(None)) == source  # untranslated: as written
+
+
+def test_the_blocks_that_show_a_title_of_their_own_are_those_mkdocs_yml_gives_pymdownx_blocks(
+    tmp_path: Path,
+) -> None:
+    from transpub.mkdocs_site import read_mkdocs_site
+
+    config = (
+        "markdown_extensions:\n  pymdownx.blocks.admonition:\n    types: [note, {name: check, title: Done}]\n"
+        "  pymdownx.blocks.details:\n    types: [{name: see-also, class: see_also}]\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    titles = read_mkdocs_site(tmp_path / "mkdocs.yml").block_titles
+    source = "/// check\n\nOK.\n\n///\n\n/// tip\n\nA tip.\n\n///\n\n/// see-also\n\nMore.\n\n///\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions(block_titles=titles))
+    assert [unit.msgid for unit in document.units()] == ["Done", "OK.", "A tip.", "See Also", "More."]
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions: [toc]\n", encoding="utf-8")
+    assert read_mkdocs_site(tmp_path / "mkdocs.yml").block_titles == ()  # no pymdownx.blocks: text

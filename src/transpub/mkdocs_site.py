@@ -8,7 +8,8 @@ into markup that the id leaves out. transpub reads those settings from the ``mkd
 above the articles folder (no higher than the project's folder) with a safe YAML loader: a
 ``!!python/name:…`` or ``!!python/object/apply:…`` tag is read as a name and its values, never
 imported or run. A setting transpub does not know is a problem (:attr:`MkDocsSite.problem`), and the
-ids it changes are unknown: compile writes none of them rather than a wrong one.
+ids it changes are unknown: compile writes none of them rather than a wrong one. It also tells which
+pymdownx.blocks show a title of their own when they give none (``/// tip``: "Tip").
 """
 
 from __future__ import annotations
@@ -96,6 +97,14 @@ DEFAULT_IDS = MkDocsIds()
 #: Ids transpub cannot know (the site's settings could not be read).
 UNKNOWN = MkDocsIds(emoji="unknown", slugify="")
 
+#: pymdownx.blocks.admonition's types (its default ``types``): the name and the title it shows of a
+#: block that gives none (``/// tip``: "Tip").
+DEFAULT_BLOCK_TITLES: tuple[tuple[str, str], ...] = tuple(
+    (name, name.title())
+    for name in ("note", "attention", "caution", "danger", "error", "tip", "hint", "warning", "important")
+)
+_SEPARATORS = re.compile(r"[_-]+")
+
 
 @dataclass(frozen=True)
 class MkDocsSite:
@@ -108,6 +117,10 @@ class MkDocsSite:
     problem: str | None = None
     #: The line of a YAML error.
     line: int | None = None
+    #: The pymdownx.blocks admonitions and details that show a title when they give none (``/// tip``):
+    #: each block's name and that title, as ``types`` of ``pymdownx.blocks.admonition`` (and
+    #: ``pymdownx.blocks.details``) set them.
+    block_titles: tuple[tuple[str, str], ...] = DEFAULT_BLOCK_TITLES
 
 
 @dataclass(frozen=True)
@@ -213,7 +226,41 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
     ids = MkDocsIds(
         emoji, slugify, case, percent, normalize, separator if isinstance(separator, str) else "-"
     )
-    return MkDocsSite(path, ids, "; ".join(problems) or None)
+    return MkDocsSite(path, ids, "; ".join(problems) or None, block_titles=_block_titles(extensions))
+
+
+def _block_titles(extensions: dict[str, dict[str, Any] | None]) -> tuple[tuple[str, str], ...]:
+    """The blocks of pymdownx.blocks' admonition and details extensions that show a title of their
+    own, with it: a type named as text or as ``{name, class, title}`` (its title, else its class's
+    words capitalized, as pymdownx.blocks makes it); none of an extension the site does not load.
+
+    >>> _block_titles({"pymdownx.blocks.admonition": {"types": ["note", {"name": "see-also"}]}})
+    (('note', 'Note'), ('see-also', 'See Also'))
+    >>> _block_titles({"pymdownx.blocks.details": None})
+    ()
+    """
+    found: list[tuple[str, str]] = []
+    for extension, default in (
+        ("pymdownx.blocks.admonition", DEFAULT_BLOCK_TITLES),
+        ("pymdownx.blocks.details", ()),
+    ):
+        if extension not in extensions:
+            continue
+        types = (extensions[extension] or {}).get("types")
+        if not isinstance(types, list):
+            found.extend(default)
+            continue
+        for item in types:
+            if isinstance(item, str):
+                found.append((item, _SEPARATORS.sub(" ", item).title()))
+            elif isinstance(item, dict) and isinstance(item.get("name"), str):
+                named = item.get("class", item["name"])
+                title = item.get(
+                    "title", _SEPARATORS.sub(" ", named).title() if isinstance(named, str) else None
+                )
+                if isinstance(title, str):
+                    found.append((item["name"], title))
+    return tuple(found)
 
 
 def _load(path: Path, top: Path, seen: set[Path]) -> dict[str, Any]:

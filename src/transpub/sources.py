@@ -18,7 +18,7 @@ from .formats import Document, ReadOptions, read_article
 from .formats.publishable import problem_of
 from .formats.value_slots import keeps_source
 from .inline import strip_placeholders
-from .mkdocs_site import DEFAULT_IDS
+from .mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS
 from .project import Project
 from .readcache import ReadCache
 
@@ -50,6 +50,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         shortcode_params=project.shortcode_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
         mkdocs_ids=project.mkdocs.ids if project.mkdocs is not None else DEFAULT_IDS,
+        block_titles=project.mkdocs.block_titles if project.mkdocs is not None else DEFAULT_BLOCK_TITLES,
     )
 
 

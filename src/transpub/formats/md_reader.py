@@ -104,6 +104,12 @@ _ADMONITION_UNTITLED = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+[\w-
 _DEFAULT_TITLE_NOTE = (
     "The title MkDocs shows for this admonition, which gives none; a translation is written as its title"
 )
+#: A pymdownx.blocks block without a title (``/// tip``; not ``/// tip |``, which asks for none).
+_BLOCK_UNTITLED = re.compile(r"/{3,}[ \t]+([\w-]+)(?=[ \t]*(?:\n|$))")
+#: What translators are told of a pymdownx.blocks block's default title.
+_DEFAULT_BLOCK_TITLE_NOTE = (
+    "The title MkDocs shows for this block, which gives none; a translation is written as its title"
+)
 #: Template tokens that are text inside a raw HTML block (kramdown reads no math, attribute list or
 #: abbreviation there): the block is read as HTML, they with its text.
 _TEXT_IN_HTML = frozenset({"$$", "\\(", "\\[", "{:", "{", "*["})
@@ -458,6 +464,23 @@ class _Builder(RunSlots):
                     )
                 )
                 pos = title.end
+        elif template.opener == "///" and (
+            untitled := _BLOCK_UNTITLED.match(self.source.text, template.start)
+        ):
+            shown = dict(self.options.block_titles).get(untitled.group(1))
+            if shown is not None and self.for_translators(shown):
+                parts.append(self.source.raw(pos, untitled.end()))
+                parts.append(
+                    AttrSlot(
+                        shown,
+                        self.names.name("block", shown) + "@title",
+                        "",
+                        "attribute:title",
+                        notes=(_DEFAULT_BLOCK_TITLE_NOTE,),
+                        write=_block_default_title,
+                    )
+                )
+                pos = untitled.end()
         parts.append(self.source.raw(pos, template.end))
         return parts
 
@@ -1884,6 +1907,16 @@ def _admonition_title(text: str) -> str:
     "&lt;img src=x onerror=alert(1)> \\*Say\\* "hi""
     """
     return '"' + escape_markdown(" ".join(text.split())) + '"'
+
+
+def _block_default_title(text: str) -> str:
+    """A translated default title of a pymdownx.blocks block, written after its name
+    (``/// tip`` → ``/// tip | Consejo``), on one line and escaped as Markdown.
+
+    >>> print(_block_default_title("Consejo <b>"))
+     | Consejo &lt;b>
+    """
+    return " | " + escape_markdown(" ".join(text.split()))
 
 
 def _admonition_default_title(text: str) -> str:

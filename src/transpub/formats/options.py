@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
-from ..mkdocs_site import DEFAULT_IDS, MkDocsIds
+from ..mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS, MkDocsIds
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class ReadOptions:
     #: Markdown: how the MkDocs site derives its headings' ids (its ``mkdocs.yml``; see
     #: :mod:`transpub.mkdocs_site`), for ``[compile] heading_ids = "mkdocs"``.
     mkdocs_ids: MkDocsIds = DEFAULT_IDS
+    #: Markdown: the pymdownx.blocks that show a title when they give none (``/// tip``: "Tip"), by
+    #: name, as the site's ``mkdocs.yml`` sets them; each such title is offered as a unit.
+    block_titles: tuple[tuple[str, str], ...] = DEFAULT_BLOCK_TITLES
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
