@@ -388,3 +388,25 @@ def test_the_blocks_that_show_a_title_of_their_own_are_those_mkdocs_yml_gives_py
     assert [unit.msgid for unit in document.units()] == ["Done", "OK.", "A tip.", "See Also", "More."]
     (tmp_path / "mkdocs.yml").write_text("markdown_extensions: [toc]\n", encoding="utf-8")
     assert read_mkdocs_site(tmp_path / "mkdocs.yml").block_titles == ()  # no pymdownx.blocks: text
+
+
+def test_a_translated_attribute_beside_the_sources_jinja_cannot_run_jinja_of_its_own() -> None:
+    # FastAPI's index.md: sponsors' cards in a <div>, built by the site's macros; the value "{{ s.title }}"
+    # was offered (nothing to translate), and since the source's value writes a "{", a translation's
+    # own {{ config.… }} or {% include %} was written as it came, and run
+    jinja2 = pytest.importorskip("jinja2", reason="Jinja2 (mkdocs-macros' templates) is not installed")
+    source = (
+        '<div class="sponsors">\n{% for s in sponsors -%}\n<a href="{{ s.url }}" title="{{ s.title }}">'
+        '<img src="{{ s.img }}" alt="Logo of {{ s.title }}"></a>\n{% endfor -%}\n</div>\n'
+    )
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Logo of {{ s.title }}"]
+    typed = "Logo von {{ s.title }} {{ config.secret }} {% raw %}"
+    written = document.render(lambda slot: Resolution(typed))
+    page = (
+        jinja2.Environment()
+        .from_string(written)
+        .render(sponsors=[{"url": "/x", "title": "ACME", "img": "a.png"}], config={"secret": "TOP-SECRET"})
+    )
+    image = lxml.html.fragment_fromstring(page, create_parent="div").find(".//img")
+    assert image.get("alt") == "Logo von ACME {{ config.secret }} {% raw %}"

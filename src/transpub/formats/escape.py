@@ -436,7 +436,35 @@ def _no_markdown_in_attribute(value: str, kept: str) -> str:
     """``value`` (escaped for an attribute) with what Python-Markdown reads before an inline tag as
     references, and each ``{`` unless ``kept`` (the source's value) writes one."""
     value = value.translate(_READ_BEFORE_TAGS)
-    return value.replace("{", "&#123;") if "{" in value and "{" not in kept else value
+    if "{" not in value:
+        return value
+    if "{" not in kept:
+        return value.replace("{", "&#123;")
+    return _foreign_templates_escaped(value, kept)
+
+
+def _foreign_templates_escaped(value: str, kept: str) -> str:
+    r"""``value`` with the ``{`` of each template token (``{{ x }}``, ``{% x %}``, ``{# x #}``) the
+    source's value ``kept`` does not write as a reference: a translation keeps the source's tokens
+    (the generator fills them in), and one of its own is text (Jinja, Liquid run before the page is read).
+
+    >>> print(_foreign_templates_escaped("Logo {{ s.title }} {{ config.key }} {% raw %} {#", "Logo {{ s.title }}"))
+    Logo {{ s.title }} &#123;{ config.key }} &#123;% raw %} &#123;#
+    """
+    own = {html.unescape(match.group()) for match in _TEMPLATE_TOKEN.finditer(html.unescape(kept))}
+    pieces: list[str] = []
+    pos = 0
+    for match in _TEMPLATE_TOKEN.finditer(value):
+        pieces.append(_TEMPLATE_OPENING.sub("&#123;", value[pos : match.start()]))
+        token = match.group()
+        pieces.append(token if html.unescape(token) in own else "&#123;" + token[1:])
+        pos = match.end()
+    pieces.append(_TEMPLATE_OPENING.sub("&#123;", value[pos:]))
+    return "".join(pieces)
+
+
+#: A template token: Liquid's and Jinja's output, tag and comment (``{{ x }}``, ``{% x %}``, ``{# x #}``).
+_TEMPLATE_TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
 #: What Python-Markdown's inline patterns that come before its raw HTML one start with, as references.

@@ -152,6 +152,10 @@ class _Context(NamedTuple):
     scope: str = "in"  # in the article's scope; "out" (not yet included) or "cut" (excluded)
 
 
+#: A template token in an attribute value (Liquid's, Jinja's: ``{{ sponsor.title }}``, ``{% if x %}``).
+_TEMPLATE_TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
     """Whether an element with ``attrs`` is for translation (ITS translate, class="notranslate")."""
     flag = (attrs["translate"] or "").strip().lower() if "translate" in attrs else None
@@ -283,8 +287,8 @@ class _Builder(RunSlots):
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
             msgid = escape_lookalikes(value if ctx.preformatted else collapse_space(value))
-            if not msgid or not any(ch.isalpha() for ch in msgid):
-                continue
+            if not msgid or not any(ch.isalpha() for ch in _TEMPLATE_TOKEN.sub("", msgid)):
+                continue  # (a generator's value, "{{ sponsor.title }}": nothing to translate)
             if not self.options.extract_bare_urls and is_address(msgid):
                 continue
             written = raw[start:end]
