@@ -410,3 +410,42 @@ def test_a_translated_attribute_beside_the_sources_jinja_cannot_run_jinja_of_its
     )
     image = lxml.html.fragment_fromstring(page, create_parent="div").find(".//img")
     assert image.get("alt") == "Logo von ACME {{ config.secret }} {% raw %}"
+
+
+class _MdxInclude(markdown.preprocessors.Preprocessor):  # type: ignore[misc]
+    """mdx_include's reading (FastAPI's docs load it): ``{!file!}`` anywhere in a line is the file's
+    text, and ``\\{!file!}`` is its escape, written ``{!file!}`` with the backslash dropped."""
+
+    def __init__(self, md: object, folder: Path) -> None:
+        super().__init__(md)
+        self.folder = folder
+
+    def run(self, lines: list[str]) -> list[str]:
+        def include(match: re.Match[str]) -> str:
+            return match.group()[1:] if match.group(1) else (self.folder / match.group(2)).read_text("utf-8")
+
+        return [re.sub(r"(\\)?\{!\s*(.+?)\s*!\}", include, line) for line in lines]
+
+
+def test_a_translation_writing_an_mdx_include_or_a_jinja_comment_shows_it_as_typed(tmp_path: Path) -> None:
+    # FastAPI's docs: a translation's {!file!} in an image's alt text, a link's title or an HTML block was
+    # written as it came (the file's text was put in the page); in a heading, \{! lost its backslash to
+    # mdx_include and the heading its id; a {# in an alt text or a title opened a Jinja comment
+    jinja2 = pytest.importorskip("jinja2", reason="Jinja2 (mkdocs-macros' templates) is not installed")
+    (tmp_path / "secret.txt").write_text("TOP-SECRET", encoding="utf-8")
+    source = (
+        '## Check the docs { #check-the-docs }\n\n![Swagger UI](a.png)\n\nSee [the docs](/d/ "The docs").\n\n'
+        "<div>Kabir Khan - <strong>Microsoft</strong></div>\n"
+    )
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    typed = " {!secret.txt!} {#"
+    written = document.render(lambda slot: Resolution(slot.msgid + typed))
+    md = markdown.Markdown(extensions=["attr_list", "toc", "md_in_html"])
+    md.preprocessors.register(_MdxInclude(md, tmp_path), "mdx_include", 101)
+    page = md.convert(jinja2.Environment().from_string(written).render())
+    assert "TOP-SECRET" not in page, page
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert tree.find("h2").get("id") == "check-the-docs"
+    assert tree.find(".//img").get("alt") == "Swagger UI" + typed
+    assert tree.find(".//a").get("title") == "The docs" + typed
+    assert tree.find(".//div").text_content() == "Kabir Khan - Microsoft" + typed

@@ -722,8 +722,8 @@ def _escape_one(match: re.Match[str]) -> str:
         return _BRACKETS[char]
     if char == "{":
         after = match.string[match.end() : match.end() + 1]
-        if after in ("{", "%", "#") and after:  # (Jinja's comment {#, which mkdocs-macros runs)
-            return "&#123;"
+        if after in ("{", "%", "#", "!") and after:  # (Jinja's comment {#, which mkdocs-macros runs;
+            return "&#123;"  # mdx_include's {!file!}, which takes \{! for its own escape and drops the \)
         # CriticMarkup ({++ins++}, {--del--}…): pymdownx.critic reads the raw text, backslash or not
         return "&#123;" if match.string[match.end() : match.end() + 2] in _CRITIC_OPENERS else "\\{"
     if char == "\\" and match.end() == len(match.string):
@@ -776,7 +776,7 @@ _ALT_PATTERN = (
     r"|[\[\]|]"
     r"|<(?=[A-Za-z/!?])"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
-    r"|\{(?=[{%])"  # Hugo's and Liquid's {{ and {%
+    r"|\{(?=[{%#!])"  # Hugo's and Liquid's {{ and {%, Jinja's comment {# (mkdocs-macros), mdx_include's {!
 )
 _ALT = re.compile(_ALT_PATTERN)
 #: What may make emphasis, code or strikethrough.
@@ -815,7 +815,7 @@ def _escape_alt(match: re.Match[str]) -> str:
 def markdown_title(text: str, quote: str = '"') -> str:
     """A link or image title, quotes included: a quote, a backslash, the ``&`` of an entity and the
     ``<`` of a tag as character references (kramdown keeps a backslash in a title, Python-Markdown
-    ``\\"``; MkDocs' md_in_html reads a tag in a title as HTML).
+    ``\\"``; MkDocs' md_in_html reads a tag in a title as HTML), and the ``{`` of ``{{``, ``{%``, ``{#``, ``{!``.
     ``quote`` is the one the source's title opens with (``"``, ``'`` or ``(``): it is kept.
 
     >>> print(markdown_title('The "race" \\\\ R&D &amp; now'))
@@ -861,9 +861,9 @@ _CLOSING = {'"': '"', "'": "'", "(": ")"}
 #: entity, and the ``<`` of a tag or comment (inside a ``markdown`` HTML block, MkDocs' md_in_html reads
 #: a tag in a link's title as HTML: it ended the title and wrote the translator's tag).
 _TITLE_SPECIAL = {
-    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])'),
-    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])"),
-    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])"),
+    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])'),
+    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])"),
+    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])"),
 }
 _TITLE_REFERENCES = {
     "\\": "&#92;",
@@ -873,6 +873,7 @@ _TITLE_REFERENCES = {
     ")": "&#41;",
     "&": "&amp;",
     "<": "&lt;",
+    "{": "&#123;",  # (of {{, {% and {#, read before the page is: Liquid, Jinja; of mdx_include's {!file!})
 }
 
 
