@@ -242,10 +242,11 @@ def test_an_id_written_with_two_hashes_is_the_headings_id_not_text(tmp_path: Pat
 def test_a_heading_with_closing_hashes_gets_its_id_instead_of_them(style: str) -> None:
     """Closing ``#``s are optional; Goldmark before 1.7.14 took a ``#`` of the translation for them
     (``## Corregir el problema #42 ## {#…}`` showed ``#42 ##``), transpub's own pages kept one."""
-    assert "## Traducido: Closing hashes {#closing-hashes}\n" in translated(PAGE, style)
+    written = "{ #%s }" if style == "mkdocs" else "{#%s}"  # (MkDocs: no Jinja comment's {#)
+    assert f"## Traducido: Closing hashes {written % 'closing-hashes'}\n" in translated(PAGE, style)
     document = read_markdown("## Fix issue #42 ##\n", Path("page.md"), "utf-8", ReadOptions())
     spanish = document.render(lambda slot: Resolution("Corregir el problema #42"), heading_ids=style)
-    assert spanish == "## Corregir el problema #42 {#fix-issue-42}\n"
+    assert spanish == f"## Corregir el problema #42 {written % 'fix-issue-42'}\n"
 
 
 def test_an_id_goes_into_the_headings_own_list_not_into_a_value_in_it() -> None:

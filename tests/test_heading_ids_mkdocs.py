@@ -178,7 +178,7 @@ def test_pythons_markdowns_slugify_gives_the_id_toc_gives(unicode: bool, separat
 
 
 def written_ids(markdown: str, ids: MkDocsIds) -> list[str]:
-    return re.findall(r"\{#([^}]+)\}$", translated(markdown, ids), re.M)
+    return re.findall(r"\{ #([^}]+) \}$", translated(markdown, ids), re.M)
 
 
 def test_an_emoji_short_name_drops_out_of_the_id_only_where_pymdownx_emoji_is_on(tmp_path: Path) -> None:
@@ -258,8 +258,8 @@ def test_compile_writes_the_ids_of_the_site_its_mkdocs_yml_describes(tmp_path: P
     result = run_cli(root, "compile")
     assert result.exit_code == 0, result.output
     spanish = (root / "docs" / "a.es.md").read_text("utf-8")
-    assert "# Traducido: Icons, Emojis :smile: {#icons-emojis}\n" in spanish
-    assert spanish.endswith("## Traducido: Icons, Emojis :smile: {#icons-emojis_1}\n")
+    assert "# Traducido: Icons, Emojis :smile: { #icons-emojis }\n" in spanish
+    assert spanish.endswith("## Traducido: Icons, Emojis :smile: { #icons-emojis_1 }\n")
     assert "Warning" not in result.stderr
 
 
@@ -368,3 +368,14 @@ def test_a_translated_heading_whose_id_starts_with_a_number_keeps_it_where_magic
     spanish = python_markdown(translated(page, MkDocsIds()), extensions, configs)
     assert headings_ids(spanish) == headings_ids(source) == ["404-pages", "2-setup"]
     assert "issues/404" not in spanish and "{" not in spanish
+
+
+def test_a_translated_headings_id_is_no_jinja_comment_on_a_site_running_macros() -> None:
+    # FastAPI's docs run the page as a Jinja template (its macros, like mkdocs-macros) before Markdown:
+    # "{#contributing}" opened a comment, and 30 of 154 translated pages failed to build
+    jinja2 = pytest.importorskip("jinja2", reason="Jinja2 (mkdocs-macros' templates) is not installed")
+    markdown = pytest.importorskip("markdown", reason="Python-Markdown is not installed")
+    source = "# Contributing\n\nSee [below](#developing).\n\n## Developing {.wide}\n\nText.\n"
+    page = jinja2.Environment().from_string(translated(source, MkDocsIds())).render()
+    html = markdown.markdown(page, extensions=["attr_list", "toc"])
+    assert headings_ids(html) == ["contributing", "developing"]

@@ -529,10 +529,17 @@ def id_written(style: str, heading_id: str, attributes: str = "") -> str:
 
     In MkDocs an id starting with a digit is written ``id="404-pages"``: pymdownx.magiclink and
     mdx_gh_links link the ``#404`` of ``{#404-pages}`` as an issue before attr_list reads the list.
+    Any other is written ``{ #id }``, as FastAPI's docs write theirs: mkdocs-macros (and the macros
+    of FastAPI's site) run the page as a Jinja template first, where ``{#`` opens a comment (the
+    page failed to build, or lost what lay up to the next ``#}``).
 
     >>> id_written("hugo", "a"), id_written("hugo", "a", "{.wide}"), id_written("mkdocs", "404-pages")
     (' {#a}', '#a ', ' { id="404-pages" }')
+    >>> id_written("mkdocs", "a"), id_written("mkdocs", "a", "{.wide}")
+    (' { #a }', ' #a ')
     """
     if style == "mkdocs" and _DIGIT_FIRST.match(heading_id):
         return f'id="{heading_id}" ' if attributes else f' {{ id="{heading_id}" }}'
+    if style == "mkdocs":
+        return f" #{heading_id} " if attributes else f" {{ #{heading_id} }}"
     return f"#{heading_id} " if attributes else f" {{#{heading_id}}}"
