@@ -471,14 +471,7 @@ class _Builder(RunSlots):
             if shown is not None and self.for_translators(shown):
                 parts.append(self.source.raw(pos, untitled.end()))
                 parts.append(
-                    AttrSlot(
-                        shown,
-                        self.names.name("block", shown) + "@title",
-                        "",
-                        "attribute:title",
-                        notes=(_DEFAULT_BLOCK_TITLE_NOTE,),
-                        write=_block_default_title,
-                    )
+                    self.default_title("block", shown, _DEFAULT_BLOCK_TITLE_NOTE, _block_default_title)
                 )
                 pos = untitled.end()
         parts.append(self.source.raw(pos, template.end))
@@ -888,15 +881,15 @@ class _Builder(RunSlots):
         msgid = untitled.group(1).lower().capitalize()
         if not self.for_translators(msgid):
             return
-        slot = AttrSlot(
-            msgid,
-            self.names.name("admonition", msgid) + "@title",
-            "",
-            "attribute:title",
-            notes=(_DEFAULT_TITLE_NOTE,),
-            write=_admonition_default_title,
-        )
+        slot = self.default_title("admonition", msgid, _DEFAULT_TITLE_NOTE, _admonition_default_title)
         self.add(untitled.end(), untitled.end(), [slot])
+
+    def default_title(self, kind: str, title: str, note: str, write: Callable[[str], str]) -> AttrSlot:
+        """The slot of the ``title`` a block of ``kind`` (admonition, block) shows when it writes
+        none, written by ``write`` (``note``: what the translator is told)."""
+        return AttrSlot(
+            title, self.names.name(kind, title) + "@title", "", "attribute:title", notes=(note,), write=write
+        )
 
     def html_block(
         self, token: Token, blocks: dict[int, Template], pairs: dict[int, tuple[Template, Template]]
