@@ -357,6 +357,45 @@ def test_a_blocks_title_with_emphasis_is_offered_and_its_translation_keeps_the_e
     )
 
 
+#: Admonitions and a content tab whose titles hold inline Markdown (MkDocs renders them so).
+MARKED_UP_TITLES = (
+    '!!! tip "Use **this** option"\n    Body text.\n\n=== "Tab with `code`"\n\n    Tab body.\n\n'
+    '??? note "A [link](https://x.example/) here"\n    More.\n'
+)
+
+
+def test_an_admonition_or_tab_title_with_markup_is_offered_and_its_translation_keeps_the_markup() -> None:
+    # !!! tip "Use **this**" was kept as written, untranslatable, as any title with emphasis, code or a link
+    document = read_markdown(MARKED_UP_TITLES, Path("a.md"), "utf-8", ReadOptions())
+    titles = ["Use <1>this</1> option", "Tab with <1/>", "A <1>link</1> here"]
+    assert [msgid for msgid in (unit.msgid for unit in document.units()) if msgid in titles] == titles
+    assert rendered(
+        document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    ) == (rendered(MARKED_UP_TITLES))
+    spanish = {
+        "Use <1>this</1> option": "Usa <1>esta</1> opción",
+        "A <1>link</1> here": "Un <1>enlace</1> aquí",
+    }
+    page = rendered(document.render(lambda slot: Resolution(spanish.get(slot.msgid))))
+    assert "Usa <strong>esta</strong> opción" in page and '<a href="https://x.example/">enlace</a>' in page
+
+
+def test_a_translated_admonition_or_tab_title_with_markup_makes_no_element_of_its_own() -> None:
+    document = read_markdown(MARKED_UP_TITLES, Path("a.md"), "utf-8", ReadOptions())
+    evil = ' <img src=x onerror=alert(1)> [y](javascript:alert(1))" onclick="x\n!!! danger "Boom"\n    *z*'
+    page = rendered(document.render(lambda slot: Resolution(slot.msgid + evil)))
+    assert page.count("onerror") == 6  # (the three titles' translations and the three bodies', as text)
+    assert structure(page) == structure(rendered(MARKED_UP_TITLES))  # (no img, onclick, em, danger)
+
+
+def structure(page: str) -> list[tuple[str, str, str]]:
+    """Each element of ``page``: its tag, class and link."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    return [
+        (str(e.tag), e.get("class", ""), e.get("href", "")) for e in tree.iter() if isinstance(e.tag, str)
+    ]
+
+
 def test_a_block_without_a_title_offers_the_title_mkdocs_shows_and_the_translation_replaces_it() -> None:
     # FastAPI's docs: 330 "/// tip", "/// note"… whose title pymdownx.blocks makes of the type: every
     # translated page showed "Tip" and "Note"; "/// tip |" asks for no title, and gets none

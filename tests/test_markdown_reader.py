@@ -1859,12 +1859,12 @@ def test_braces_after_plain_text_stay_text() -> None:
     assert msgids(document) == ["Write x^{2} or set{x}."]
 
 
-def test_an_admonition_title_with_inline_markdown_is_kept_as_written() -> None:
-    """MkDocs reads an admonition's title as inline Markdown; a title with code or a link would be
-    written back as plain text (its backticks lost, its brackets shown): it stays as written."""
+def test_an_admonition_title_with_inline_markdown_is_offered_with_its_markup_as_placeholders() -> None:
+    """MkDocs reads an admonition's title as inline Markdown: a title with code or a link is a unit
+    with placeholders (it was kept as written, untranslatable), written back with its markup."""
     text = '!!! info "The [`site_url`][site_url] setting must be set"\n\n    Set it.\n\n!!! tip "Plain title"\n\n    Tip.\n'
     document = read(text)
-    assert msgids(document) == ["Set it.", "Plain title", "Tip."]
+    assert msgids(document) == ["The <1><2/></1> setting must be set", "Set it.", "Plain title", "Tip."]
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert marked.replace("⟦", "").replace("⟧", "") == text
 

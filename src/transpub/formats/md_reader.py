@@ -447,7 +447,9 @@ class _Builder(RunSlots):
             text = plain_inline(title.value)
             msgid = escape_lookalikes(collapse_space(text)) if text is not None else ""
             marked_up = (  # (VitePress, Docusaurus and pymdownx.blocks render a title as inline Markdown)
-                self.marked_up_title(template, title.value, title.start) if text is None else None
+                self.marked_up_title(template.name or "block", title.value, title.start)
+                if text is None
+                else None
             )
             if marked_up is not None:
                 parts.extend((self.source.raw(pos, title.start), marked_up))
@@ -477,10 +479,11 @@ class _Builder(RunSlots):
         parts.append(self.source.raw(pos, template.end))
         return parts
 
-    def marked_up_title(self, template: Template, value: str, at: int) -> Tag | None:
-        """A block's title holding inline Markdown (VitePress' ``::: warning Avoid `<style scoped>```,
-        rendered as inline Markdown): read as a paragraph is, its translation written on the title's
-        line (None: nothing to translate, or it would read as a block of its own)."""
+    def marked_up_title(self, name: str, value: str, at: int) -> Tag | None:
+        """A title holding inline Markdown (VitePress' ``::: warning Avoid `<style scoped>```, an
+        admonition's ``!!! tip "Use **this**"``, all rendered as inline Markdown) of a block ``name``:
+        read as a paragraph is, its translation written on the title's line (None: nothing to
+        translate, or it would read as a block of its own)."""
         if self.markdown is None or _BLOCK_START.match(value):
             return None
         document = self.markdown(value, at)
@@ -488,7 +491,7 @@ class _Builder(RunSlots):
         if not slots or not all(isinstance(slot, TextSlot) for slot in slots):
             return None
         for slot in slots:
-            slot.ref = self.names.name(template.name or "block", slot.msgid) + "@title"
+            slot.ref = self.names.name(name, slot.msgid) + "@title"
         return Tag(
             document.parts, write_value=on_one_line, value_raw=(value, self.source.raw(at, at + len(value)))
         )
@@ -853,7 +856,10 @@ class _Builder(RunSlots):
         if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         text = plain_inline(match.group(2))
-        if text is None:
+        if text is None:  # (emphasis, code, a link: MkDocs renders the title as inline Markdown)
+            marked_up = self.marked_up_title("admonition", match.group(2), match.start(2))
+            if marked_up is not None:
+                self.add(match.start(2), match.end(2), [marked_up])
             return
         msgid = escape_lookalikes(collapse_space(text))
         if not self.for_translators(msgid):
