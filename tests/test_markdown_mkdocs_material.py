@@ -181,6 +181,25 @@ def test_the_tag_of_a_blocks_html_block_is_not_offered_so_no_translation_makes_i
     assert "<script" not in page and '<div class="result">' in page, page
 
 
+def test_a_caption_blocks_figure_id_is_not_offered_so_a_translation_keeps_the_figure() -> None:
+    # pymdownx.blocks.caption's "/// caption | #fig-cat" (and "/// table-caption | < .wide") gives
+    # the figure's id, classes and place: they were offered as titles, and a translation ("Gato")
+    # left the block unread, its /// lines shown as text and the image out of its figure
+    source = (
+        "![A cat](cat.png)\n\n/// caption | #fig-cat\nA cat on a mat.\n///\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n/// table-caption | < .wide\nNumbers.\n///\n"
+    )
+    units, _ = pseudo_translated(source)
+    assert units == ["A cat", "A cat on a mat.", "a", "b", "Numbers."]
+    spanish = translated_by(source, {"#fig-cat": "Gato", "< .wide": "< .ancho"})
+    page = lxml.html.fragment_fromstring(
+        markdown.markdown(spanish, extensions=[*EXTENSIONS, "pymdownx.blocks.caption"]),
+        create_parent="div",
+    )
+    assert page.xpath("//figure/@id")[0] == "fig-cat" and page.xpath("//figure/@class") == ["wide"]
+    assert "///" not in page.text_content()
+
+
 def test_a_superscript_holding_a_link_stays_a_linked_superscript_in_mkdocs() -> None:
     # pymdownx' magiclink page: CSS^[†](#_fn_1)^ was read as an inline footnote ^[†] then text, and
     # its pseudo-translation wrote [†]&#40;#\_fn_1)^: no link on the MkDocs page

@@ -86,8 +86,10 @@ _BODIES = {
     # own, the example file and its variants put in before the page is read
     "{*": re.compile(r"[^\n]*?\*\}(?=[ \t]*(?:\n|$))"),
 }
-#: pymdownx.blocks whose argument is no title: ``/// html | div.result`` names the element it makes.
-_SELECTOR_BLOCKS = ("html",)
+#: pymdownx.blocks whose argument is no title: ``/// html | div.result`` names the element it makes,
+#: ``/// caption | #fig-cat`` (``figure-caption``, ``table-caption``, a site's ``*-caption``) the
+#: figure's id, classes and place.
+_SELECTOR_BLOCKS = re.compile(r"html|caption|[\w-]+-caption")
 #: The title of a pymdownx.blocks block, after the bar of its first line.
 _BLOCK_TITLE = re.compile(r"/{3,}[ \t]+(?P<name>[\w-]+)[ \t]*\|[ \t]*(?P<title>[^\n]*[^\s])?")
 #: The title of a container (``::: tip Title``, ``:::tip[Title]``), after its name.
@@ -376,7 +378,7 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
         if (
             title is not None
             and title.group("title")
-            and title.groupdict().get("name") not in _SELECTOR_BLOCKS
+            and not _SELECTOR_BLOCKS.fullmatch(title.groupdict().get("name") or "")
         ):
             params.append(Param("title", title.start("title"), title.end("title"), title.group("title"), ""))
     line_start = text.rfind("\n", 0, start) + 1
