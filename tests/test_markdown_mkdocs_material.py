@@ -485,6 +485,38 @@ class _MdxInclude(markdown.preprocessors.Preprocessor):  # type: ignore[misc]
         return [re.sub(r"(\\)?\{!\s*(.+?)\s*!\}", include, line) for line in lines]
 
 
+class _IncludeVariants(markdown.preprocessors.Preprocessor):  # type: ignore[misc]
+    """markdown-include-variants' reading (FastAPI's docs load it): a line ``{* file *}`` (from its
+    first column, any line of the page, in an HTML block too) is the file's text, the file any path."""
+
+    def __init__(self, md: object, folder: Path) -> None:
+        super().__init__(md)
+        self.folder = folder
+
+    def run(self, lines: list[str]) -> list[str]:
+        def include(line: str) -> str:
+            found = re.match(r"^\{\*\s*(\S+)\s*(.*)\*\}$", line)
+            return (self.folder / found.group(1)).read_text("utf-8") if found else line
+
+        return [include(line) for line in lines]
+
+
+def test_a_translation_writing_an_example_include_line_in_an_html_block_shows_it_as_typed(
+    tmp_path: Path,
+) -> None:
+    # FastAPI's docs: a translation's line "{* ../../.env *}" in an HTML block was written as it came,
+    # and markdown-include-variants (which reads every line before HTML blocks are) put the file in the page
+    (tmp_path / "secret.txt").write_text("TOP-SECRET", encoding="utf-8")
+    source = "<div>\nKabir Khan - Microsoft\n</div>\n"
+    written = translated_by(source, {"Kabir Khan - Microsoft": "Kabir Khan - Microsoft\n{* secret.txt *}"})
+    md = markdown.Markdown(extensions=["md_in_html"])
+    md.preprocessors.register(_IncludeVariants(md, tmp_path), "include_variants", 110)
+    page = md.convert(written)
+    assert "TOP-SECRET" not in page, page
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert " ".join(tree.find(".//div").text_content().split()) == "Kabir Khan - Microsoft {* secret.txt *}"
+
+
 def test_a_translation_writing_an_mdx_include_or_a_jinja_comment_shows_it_as_typed(tmp_path: Path) -> None:
     # FastAPI's docs: a translation's {!file!} in an image's alt text, a link's title or an HTML block was
     # written as it came (the file's text was put in the page); in a heading, \{! lost its backslash to
