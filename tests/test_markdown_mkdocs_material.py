@@ -448,6 +448,32 @@ def test_the_blocks_that_show_a_title_of_their_own_are_those_mkdocs_yml_gives_py
     assert read_mkdocs_site(tmp_path / "mkdocs.yml").block_titles == ()  # no pymdownx.blocks: text
 
 
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_a_block_line_on_a_site_another_generator_builds_is_text_and_gets_no_title(
+    tmp_path: Path, generator: str
+) -> None:
+    # /// note is a pymdownx block only to MkDocs: on a Hugo or Jekyll site it is a paragraph's text,
+    # and its "Note" was offered and written (/// note | Note), the page changed
+    from transpub.project import load_project
+    from transpub.sources import load_article
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["de"]\n\n'
+        f'[compile]\nformat = "markdown"\nheading_ids = "{generator}"\n',
+        encoding="utf-8",
+    )
+    source = "/// note\nRead this.\n///\n"
+    (tmp_path / "articles" / "a.md").write_text(source, encoding="utf-8")
+    project = load_project(tmp_path)
+    document = load_article(project, tmp_path / "articles" / "a.md")
+    assert "Note" not in [unit.msgid for unit in document.units()]
+    assert (
+        document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+        == source
+    )
+
+
 def test_a_translated_attribute_beside_the_sources_jinja_cannot_run_jinja_of_its_own() -> None:
     # FastAPI's index.md: sponsors' cards in a <div>, built by the site's macros; the value "{{ s.title }}"
     # was offered (nothing to translate), and since the source's value writes a "{", a translation's
