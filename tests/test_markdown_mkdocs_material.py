@@ -449,11 +449,11 @@ def test_the_blocks_that_show_a_title_of_their_own_are_those_mkdocs_yml_gives_py
 
 
 @pytest.mark.parametrize("generator", ["hugo", "jekyll"])
-def test_a_block_line_on_a_site_another_generator_builds_is_text_and_gets_no_title(
+def test_a_block_or_admonition_line_on_a_site_another_generator_builds_is_text_and_gets_no_title(
     tmp_path: Path, generator: str
 ) -> None:
-    # /// note is a pymdownx block only to MkDocs: on a Hugo or Jekyll site it is a paragraph's text,
-    # and its "Note" was offered and written (/// note | Note), the page changed
+    # /// note and !!! warning are MkDocs' blocks only: on a Hugo or Jekyll site they are a paragraph's
+    # text, and their "Note" and "Warning" were offered and written (/// note | Note), the page changed
     from transpub.project import load_project
     from transpub.sources import load_article
 
@@ -463,11 +463,11 @@ def test_a_block_line_on_a_site_another_generator_builds_is_text_and_gets_no_tit
         f'[compile]\nformat = "markdown"\nheading_ids = "{generator}"\n',
         encoding="utf-8",
     )
-    source = "/// note\nRead this.\n///\n"
+    source = "/// note\nRead this.\n///\n\n!!! warning\n\nMore.\n"
     (tmp_path / "articles" / "a.md").write_text(source, encoding="utf-8")
     project = load_project(tmp_path)
     document = load_article(project, tmp_path / "articles" / "a.md")
-    assert "Note" not in [unit.msgid for unit in document.units()]
+    assert not {"Note", "Warning"} & {unit.msgid for unit in document.units()}
     assert (
         document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
         == source

@@ -50,17 +50,9 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         shortcode_params=project.shortcode_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
         mkdocs_ids=project.mkdocs.ids if project.mkdocs is not None else DEFAULT_IDS,
-        block_titles=_block_titles(project),
+        block_titles=project.mkdocs.block_titles if project.mkdocs is not None else DEFAULT_BLOCK_TITLES,
+        default_titles=project.heading_ids in (None, "mkdocs"),
     )
-
-
-def _block_titles(project: Project) -> tuple[tuple[str, str], ...]:
-    """The titles MkDocs' pymdownx.blocks gives a block without one (its ``mkdocs.yml``'s, else the
-    extension's own); none for a site built by another generator (``[compile] heading_ids``), where
-    ``/// note`` is text."""
-    if project.mkdocs is not None:
-        return project.mkdocs.block_titles
-    return () if project.heading_ids is not None and project.heading_ids != "mkdocs" else DEFAULT_BLOCK_TITLES
 
 
 def load_article(

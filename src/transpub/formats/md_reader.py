@@ -469,7 +469,11 @@ class _Builder(RunSlots):
         elif template.opener == "///" and (
             untitled := _BLOCK_UNTITLED.match(self.source.text, template.start)
         ):
-            shown = dict(self.options.block_titles).get(untitled.group(1))
+            shown = (
+                dict(self.options.block_titles).get(untitled.group(1))
+                if self.options.default_titles
+                else None
+            )
             if shown is not None and self.for_translators(shown):
                 parts.append(self.source.raw(pos, untitled.end()))
                 parts.append(
@@ -882,7 +886,7 @@ class _Builder(RunSlots):
         """The title MkDocs (Python-Markdown) shows of an admonition that gives none, its type
         capitalized (``!!! warning``: "Warning"), as a unit: written after the type only when translated."""
         untitled = _ADMONITION_UNTITLED.match(self.parsed[:end], start)
-        if not untitled:
+        if not untitled or not self.options.default_titles:
             return
         msgid = untitled.group(1).lower().capitalize()
         if not self.for_translators(msgid):

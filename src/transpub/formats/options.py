@@ -44,6 +44,10 @@ class ReadOptions:
     #: Markdown: the pymdownx.blocks that show a title when they give none (``/// tip``: "Tip"), by
     #: name, as the site's ``mkdocs.yml`` sets them; each such title is offered as a unit.
     block_titles: tuple[tuple[str, str], ...] = DEFAULT_BLOCK_TITLES
+    #: Markdown: whether the site may be MkDocs' (``[compile] heading_ids`` is "mkdocs" or unset), whose
+    #: admonitions and blocks show a title when they give none (offered); False: another generator
+    #: builds it, where ``!!! note`` and ``/// note`` are text.
+    default_titles: bool = True
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
