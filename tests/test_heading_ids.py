@@ -150,6 +150,29 @@ def test_the_links_of_a_translated_page_still_reach_their_headings(style: str, t
     assert 'id="use-make-demo-now"' in page
 
 
+#: A heading with its own list in attr_list's colon form (Python-Markdown reads it as the heading's
+#: list; Goldmark and kramdown's GFM parser show it as text), a link to it and a heading after it.
+COLON_LIST = "See [the tool](#install-the-tool).\n\n## Install the tool {: .wide }\n\nText.\n\n## Install\n"
+
+
+@pytest.mark.parametrize("style", EACH_RENDERER)
+def test_a_translated_heading_with_a_colon_attribute_list_keeps_the_sources_id_and_class(
+    style: str, tmp_path: Path
+) -> None:
+    """``## Install the tool {: .wide }`` translated: MkDocs gives it the source's id and its class
+    (``{: #install-the-tool .wide }``), Hugo and Jekyll the source's id derived with the list's text;
+    the pseudo-translation, its marks removed, renders as the source."""
+    source = rendered(style, COLON_LIST, tmp_path)
+    page = rendered(style, translated(COLON_LIST, style), tmp_path)
+    assert headings_ids(page) == headings_ids(source)
+    if style == "mkdocs":
+        assert headings_ids(source) == ["install-the-tool", "install"]
+        assert '<h2 class="wide" id="install-the-tool">' in page
+    document = read_markdown(COLON_LIST, Path("page.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids=style)
+    assert rendered(style, pseudo.replace("⟦", "").replace("⟧", ""), tmp_path) == source
+
+
 def test_hugo_ids_follow_hugos_own_examples() -> None:
     """Hugo's tests of ``sanitizeAnchorName`` (github) and of ids from a heading's plain text (0.144+);
     a heading without letters is never offered, so never translated."""

@@ -29,6 +29,11 @@ links keep working. Each style follows its generator's own code:
 ``github`` is transpub's own, for the HTML pages it makes of Markdown articles: GitHub's way (as
 ``hugo``) from the heading's whole text, from its source line when that cannot be told.
 
+A heading's list in attr_list's colon form (``## Title {: .wide }``) is read by Python-Markdown
+alone: in MkDocs the id goes at its start (``{: #install-the-tool .wide }``); Goldmark and kramdown
+show it as text, their id is derived from it and written after it; mdBook's reading of it is not
+known here (no id).
+
 A heading whose text holds what the generator reads otherwise (a template token, a footnote, an
 attribute list) gets no id from transpub: its anchor cannot be told here.
 
@@ -66,6 +71,12 @@ _ONE_ATTRIBUTE = r"(?:(?:#+|\.)[\w:-][\w:.-]*|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}
 #: ``{ data-search-exclude }``): the attributes in group 1. The reader keeps it as markup, the
 #: renderer puts the attributes on the heading.
 HEADING_ATTRIBUTES = re.compile(rf"[ \t]*\{{[ \t]*({_ONE_ATTRIBUTE}(?:[ \t]+{_ONE_ATTRIBUTE})*)[ \t]*\}}$")
+#: A heading's attribute list in attr_list's colon form at the end of its text, after a space
+#: (``## Title {: .wide }``; no id in it): the list in group 1. Python-Markdown reads it as the
+#: heading's list; Goldmark and kramdown's GFM parser show it as text (their id is derived from it).
+COLON_ATTRIBUTES = re.compile(
+    rf"[ \t]+(\{{:[ \t]*(?!#|id=){_ONE_ATTRIBUTE}(?:[ \t]+(?!#|id=){_ONE_ATTRIBUTE})*[ \t]*\}})$"
+)
 #: One attribute in a list's group 1: ``#``/``.`` and a name, ``key=value`` (groups 3-6), a bare ``key`` (7).
 ATTRIBUTE = re.compile(
     r"([#.])(?:(?<=#)#+)?([\w:-][\w:.-]*)|([\w-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\s}]+))|([\w-]+)"
@@ -513,8 +524,13 @@ def reads_list(style: str, attributes: str) -> bool:
     (True, False, True)
     >>> reads_list("hugo", '{.wide title="Two words"}')
     True
+
+    attr_list's colon form is Python-Markdown's alone (see :data:`COLON_ATTRIBUTES`):
+
+    >>> reads_list("mkdocs", "{: .wide }"), reads_list("hugo", "{: .wide }"), reads_list("jekyll", "{: .wide }")
+    (True, False, False)
     """
-    if style == "jekyll":
+    if style == "jekyll" or (attributes.startswith("{:") and style != "mkdocs"):
         return False
     found = HEADING_ATTRIBUTES.fullmatch(attributes)
     bare_names = found is None or any(one.group(7) for one in ATTRIBUTE.finditer(found.group(1)))

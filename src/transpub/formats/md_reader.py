@@ -39,7 +39,7 @@ from .escape import (
     text_escape_on_one_line,
 )
 from .front_matter import FrontMatter, read_front_matter
-from .heading_ids import Heading, base_ids, in_html_block, reads_list, unique_ids
+from .heading_ids import COLON_ATTRIBUTES, Heading, base_ids, in_html_block, reads_list, unique_ids
 from .html_tokens import Token as HtmlToken
 from .html_tokens import tokenize_html
 from .md_containers import contained_block, with_prefix
@@ -718,31 +718,31 @@ class _Builder(RunSlots):
 
     def heading(self, token: Token, opener: Token) -> Heading:
         """The record of a heading for the ids of the page's headings (:mod:`.heading_ids`)."""
-        content = token.content
+        content, children = token.content, list(token.children or [])
         found = Heading()
-        markup = markup_in_text(content, "heading_open")
         lines = opener.meta.get("lines") if opener.meta else None
+        templates = self.templates_in(lines[0][0], lines[-1][2]) if lines else []
+        colon = None
+        if len(templates) == 1 and templates[0].opener == "{:":  # (kramdown's IAL token: masked)
+            unmasked = _unmasked_list(
+                content, children, self.source.text[templates[0].start : templates[0].end]
+            )
+            colon = COLON_ATTRIBUTES.search(unmasked[0]) if unmasked else None
+            if unmasked and colon:  # its own list in attr_list's colon form, after its text
+                (content, children), templates = unmasked, []
+        markup = markup_in_text(content, "heading_open")
         if markup is None or not lines or MASK in content:
             pass
         elif markup.anchor:
             found.explicit = markup.anchor
-        elif self.templates_in(lines[0][0], lines[-1][2]):
+        elif templates:
             pass  # (a template's output: not known here)
+        elif colon is not None and not markup.spans:
+            self.heading_bases_with_list(found, content, children, colon.start())
         elif not markup.spans:
-            found.bases = base_ids(token.children or [], content, self.options.mkdocs_ids)
+            found.bases = base_ids(children, content, self.options.mkdocs_ids)
         elif [tag for _, _, tag in markup.spans] == ["attributes"]:  # its own list without an id
-            at = markup.spans[0][0]
-            children = list(token.children or [])
-            last = children[-1] if children else None
-            if last is not None and last.type == "text" and last.content.endswith(content[at:]):
-                children[-1] = last.copy(content=last.content[: len(last.content) - len(content) + at])
-                found.bases = base_ids(children, content[:at], self.options.mkdocs_ids)
-                found.attributes = attributes = content[at:].strip()
-                # (a generator that shows the list as text derives the id from it too: written after it)
-                whole = base_ids(token.children or [], content, self.options.mkdocs_ids)
-                for style in found.bases:
-                    if not reads_list(style, attributes):
-                        found.bases[style] = whole.get(style, "")
+            self.heading_bases_with_list(found, content, children, markup.spans[0][0])
         at = lines[0][0] if lines else 0
         if self.html_spans and any(begin <= at < stop for begin, stop in self.html_spans):
             found.in_html_block = True  # (raw HTML to Goldmark, a heading to kramdown and MkDocs)
@@ -751,6 +751,23 @@ class _Builder(RunSlots):
         scopes = [start for start, end in self.id_scopes if start <= at < end]
         self.headings.append((found, [], max(scopes, default=-1)))
         return found
+
+    def heading_bases_with_list(self, found: Heading, content: str, children: list[Token], at: int) -> None:
+        """The ids of ``found``, a heading of text ``content`` (inline ``children``) that ends in its
+        own attribute list from ``at`` on: of its text before the list to a generator that reads the
+        list, of its whole text to one that shows the list as text (the id is then written after it)."""
+        whole = base_ids(children, content, self.options.mkdocs_ids)
+        last = children[-1] if children else None
+        if last is None or last.type != "text" or not last.content.endswith(content[at:]):
+            return
+        children[-1] = last.copy(content=last.content[: len(last.content) - len(content) + at])
+        found.bases = base_ids(children, content[:at], self.options.mkdocs_ids)
+        found.attributes = attributes = content[at:].strip()
+        for style in found.bases:
+            if not reads_list(style, attributes):
+                found.bases[style] = whole.get(style, "")
+        if attributes.startswith("{:"):  # (how mdBook reads attr_list's colon form: not known)
+            found.bases.pop("mdbook", None)
 
     def heading_id_place(self, heading: Heading, opener: Token, end: int, slots: list[TextSlot]) -> None:
         """After a heading's text (``end``), the place where compile may write its id: before the
@@ -1742,6 +1759,19 @@ def _elements_before_fences(text: str, pos: int, fenced: list[tuple[int, int]]) 
 _MARKDOWN_LINE = re.compile(r"\n[ \t]*(?:[-#>=_:|!?~`*+\[]|\d+[.)])")
 #: The elements that show their text's line breaks (a translation in a container is on one line).
 _PREFORMATTED = frozenset({"pre", "textarea", "listing", "xmp"})
+
+
+def _unmasked_list(content: str, children: list[Token], written: str) -> tuple[str, list[Token]] | None:
+    """A heading's text ``content`` and inline ``children`` with the list ``written`` (kramdown's IAL
+    token, masked: see :func:`_masked`) at their end as written; None when it is not there."""
+    masked = "{" + _masked(written[1:])
+    last = children[-1] if children else None
+    if "\n" in written or not content.endswith(masked) or last is None or last.type != "text":
+        return None
+    if not last.content.endswith(masked):
+        return None
+    last = last.copy(content=last.content[: -len(masked)] + written)
+    return content[: -len(masked)] + written, [*children[:-1], last]
 
 
 def _masked(raw: str) -> str:
