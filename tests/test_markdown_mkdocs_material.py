@@ -376,6 +376,50 @@ def test_a_blocks_title_with_emphasis_is_offered_and_its_translation_keeps_the_e
     )
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "- /// note\n  Read this.\n  ///\n",
+        "- First.\n- /// note\n  Read this.\n  ///\n- Last.\n",
+        "> - /// note\n>   Read this.\n>   ///\n",
+        "Term\n:   /// note\n    Read this.\n    ///\n",
+        "Term\n\n: /// note\n  Read this.\n  ///\n",
+    ],
+)
+def test_a_block_opened_on_a_list_items_or_a_definitions_line_stays_an_admonition_in_the_translated_page(
+    source: str,
+) -> None:
+    # Python-Markdown reads a list item's (a definition's) text as blocks: "- /// note" is an admonition
+    # there; "/// note" and the line under it were offered as one paragraph, and the translated page lost
+    # the admonition (its "/// note Read this." a paragraph, its closing /// another)
+    units, marked = pseudo_translated(source)
+    assert "Read this." in units and not any("///" in unit for unit in units)
+    page = lxml.html.fragment_fromstring(rendered(marked), create_parent="div")
+    assert [
+        " ".join(div.text_content().split()) for div in page.xpath("//div[@class='admonition note']")
+    ] == ["⟦Note⟧ ⟦Read this.⟧"]
+    assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)
+
+
+def test_the_title_of_a_block_opened_on_a_list_items_line_is_offered_and_not_its_syntax() -> None:
+    # "1. /// tip | Title" offered "/// tip | Title" as text: a translation of it ("/// consejo | Título")
+    # made the block a paragraph, or wrote another kind of block
+    source = "1. /// tip | Before you start\n   Back up your data.\n   ///\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Before you start", "Back up your data."]
+    spanish = document.render(
+        lambda slot: Resolution(
+            {"Before you start": "Antes de empezar", "Back up your data.": "Haz una copia."}.get(slot.msgid)
+        )
+    )
+    page = lxml.html.fragment_fromstring(rendered(spanish), create_parent="div")
+    (tip,) = page.xpath("//ol/li/div[@class='admonition tip']")
+    assert [" ".join(p.text_content().split()) for p in tip.iter("p")] == [
+        "Antes de empezar",
+        "Haz una copia.",
+    ]
+
+
 #: Admonitions and a content tab whose titles hold inline Markdown (MkDocs renders them so).
 MARKED_UP_TITLES = (
     '!!! tip "Use **this** option"\n    Body text.\n\n=== "Tab with `code`"\n\n    Tab body.\n\n'

@@ -34,6 +34,9 @@ _OPEN = re.compile(
     r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]*(?:(?:#{1,6}[ \t]*)?:::(?=:*(?:[ \t]*(?:[\w.:/-]+|\{[^}\n]*\})[^\n]*)?[ \t]*(?:\n|$))"
     r"|--8<--|///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))|<<<(?=[ \t]+\S)|\[\[toc\]\](?=[ \t]*(?:\n|$))"
     r"|\{\*(?=[^\n]*\*\}[ \t]*(?:\n|$)))"
+    # pymdownx.blocks' ``/// note`` right after a list item's marker or a definition's ``:``
+    # (Python-Markdown reads the item's text as blocks: ``- /// note``, ``1. /// tip | Title``, ``:   /// note``)
+    r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:[*+-]|\d{1,9}[.)]|:)[ \t]+///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
 #: The body of each kind of token, up to its closing delimiter.
@@ -142,6 +145,13 @@ _CLOSING_FENCE = re.compile(r"(?:[ \t]{0,3}>)*([ \t]*)(`{3,}|~{3,})")
 _INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}|~{3,})", re.MULTILINE)
 _LINE_END = re.compile("\n")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
+#: A list item's marker after a line's quote markers (its ``///`` Python-Markdown's only in a list).
+_ITEM_MARKER = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
+_QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
+_QUOTED_BLANK = re.compile(r"(?:[ \t]{0,3}>)*[ \t]*")
+#: What may stand before a pymdownx.blocks line on its line: :data:`_PREFIX`, and a list item's marker
+#: or a definition's ``:`` (Python-Markdown reads the text after them as blocks).
+_BLOCK_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[*+-]|\d{1,9}[.)]|:)[ \t]+)?")
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     fence_index = 0
     pos = start
     last_close = {key: text.rfind(key) for key in ("}}", *_CLOSERS.values())}
+    firsts: dict[int, int] = {}  # (the first line of the chunk a list item's ``///`` line is in)
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -241,6 +252,9 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             at, opener = match.end() - 7, "\\begin{"
         elif opener.endswith(LINE_OPENERS):
             kind = next(kind for kind in LINE_OPENERS if opener.endswith(kind))
+            if kind == "///" and not _block_after_marker(text, match.start(), match.end() - 3, firsts):
+                pos = match.end()
+                continue
             at, opener = match.end() - len(kind), kind
         closer = _CLOSERS.get(opener, "}}")
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
@@ -269,6 +283,40 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if endraw is not None:
                 pos = endraw.start()
     return _in_paragraphs(text, found)
+
+
+def _block_after_marker(text: str, line_start: int, at: int, firsts: dict[int, int]) -> bool:
+    """Whether Python-Markdown reads the ``///`` at ``at`` as a block's line when a list item's marker
+    stands before it on its line (``line_start``): only in a list (a paragraph's line ``- /// note``
+    is text: Python-Markdown's lists never interrupt one), and only when the line under it is not
+    indented four columns more (Python-Markdown takes that one for a nested item, and the block's
+    line for text). True when no list marker stands before it (a definition's ``:``, none).
+    ``firsts``: the first line of the chunk of lines of each line asked about before, filled in.
+
+    >>> _block_after_marker("Text\\n- /// note\\n", 5, 7, {}), _block_after_marker("\\n- /// note\\n", 1, 3, {})
+    (False, True)
+    """
+    if _ITEM_MARKER.fullmatch(text, line_start, at) is None:
+        return True
+    first = line_start  # the first line of the paragraph or list the line is in (Python-Markdown's block)
+    while first > 0 and first not in firsts:
+        above = text.rfind("\n", 0, first - 1) + 1
+        if _QUOTED_BLANK.fullmatch(text, above, first - 1):
+            break
+        first = above
+    firsts[line_start] = first = firsts.get(first, first)
+    if _ITEM_MARKER.match(text, first) is None:
+        return False
+    below_start = text.find("\n", at) + 1
+    below_end = text.find("\n", below_start) if below_start else -1
+    below = text[below_start : len(text) if below_end < 0 else below_end] if below_start else ""
+    return _QUOTED_BLANK.fullmatch(below) is not None or _indent(below) - _indent(text[line_start:at]) < 4
+
+
+def _indent(line: str) -> int:
+    """The columns a line is indented by, after its quote markers."""
+    unquoted = _QUOTES.sub("", line, count=1).expandtabs(4)
+    return len(unquoted) - len(unquoted.lstrip(" "))
 
 
 def _options_end(text: str, start: int, end: int) -> int:
@@ -384,7 +432,8 @@ def _template(text: str, start: int, end: int, opener: str) -> Template:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    block = _PREFIX.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
+    prefix = _BLOCK_PREFIX if opener == "///" else _PREFIX
+    block = prefix.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
     if opener == "{%" and name in ("raw", "endraw") and not block:
         block = _glued_to_a_fence(text, line_start, start, end, line_end, closing)
     return Template(start, end, opener, name, closing, self_closing, tuple(params), block)
