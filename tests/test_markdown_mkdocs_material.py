@@ -443,6 +443,17 @@ def test_an_admonition_or_tab_title_with_markup_is_offered_and_its_translation_k
     assert "Usa <strong>esta</strong> opción" in page and '<a href="https://x.example/">enlace</a>' in page
 
 
+def test_an_admonition_title_of_an_icon_and_a_file_name_is_not_offered_and_stays_as_written() -> None:
+    # MkDocs-Material's docs title their config examples ":octicons-file-code-16: `mkdocs.yml`": no
+    # text to translate, and MT could rename the icon (a broken icon on the page)
+    source = '!!! info ":octicons-file-code-16: `mkdocs.yml`"\n\n    Set it.\n'
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Set it."]
+    assert document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")) == source.replace(
+        "Set it.", "⟦Set it.⟧"
+    )
+
+
 def test_a_translated_admonition_or_tab_title_with_markup_makes_no_element_of_its_own() -> None:
     document = read_markdown(MARKED_UP_TITLES, Path("a.md"), "utf-8", ReadOptions())
     evil = ' <img src=x onerror=alert(1)> [y](javascript:alert(1))" onclick="x\n!!! danger "Boom"\n    *z*'

@@ -825,7 +825,7 @@ def _plain_parts(parts: list) -> list[str]:
 _LETTER = re.compile(r"[^\W\d_]")
 #: A text of emoji short codes alone (``:heavy_check_mark:``, ``:x: :+1:``), pictures where a site
 #: shows them (Hugo's ``enableEmoji``, GitHub, MkDocs' pymdownx.emoji): symbols, as ``✔`` is.
-_EMOJI_ONLY = re.compile(r"\s*(?::[a-z0-9_+-]+:\s*)+")
+_EMOJI_ONLY = re.compile(r"\s*(?::[a-z0-9_+-]+:\s*)+(?:</?[0-9]+/?>\s*)*")
 
 
 def offered(msgid: str, options: ReadOptions) -> bool:
@@ -835,6 +835,12 @@ def offered(msgid: str, options: ReadOptions) -> bool:
     >>> offered("See the report", ReadOptions()), offered("2024", ReadOptions()), offered("https://a.b/c", ReadOptions())
     (True, False, False)
     >>> offered(":heavy_check_mark:", ReadOptions()), offered("Use :x: here", ReadOptions())
+    (False, True)
+
+    An icon before an empty placeholder (MkDocs-Material's ``:octicons-file-code-16: `mkdocs.yml```)
+    is no text either, an icon before a placeholder's text is:
+
+    >>> offered(":octicons-file-code-16: <1/>", ReadOptions()), offered(":x: <1>Download</1>", ReadOptions())
     (False, True)
     """
     # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
