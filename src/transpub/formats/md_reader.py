@@ -878,6 +878,8 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         text = plain_inline(match.group(2))
         if text is None:  # (emphasis, code, a link: MkDocs renders the title as inline Markdown)
+            if '\\"' in match.group(2):  # (Python-Markdown keeps its backslash: a link's title ends there)
+                return  # kept as written: read otherwise here, its link would be written as text
             marked_up = self.marked_up_title("admonition", match.group(2), match.start(2))
             if marked_up is not None:
                 self.add(match.start(2), match.end(2), [marked_up])
