@@ -454,9 +454,14 @@ def test_an_admonition_title_of_an_icon_and_a_file_name_is_not_offered_and_stays
     )
 
 
-def test_an_admonition_or_tab_title_with_a_link_whose_title_is_in_escaped_quotes_keeps_its_link() -> None:
+def test_an_admonition_tab_or_block_title_with_a_link_whose_title_is_in_escaped_quotes_keeps_its_link() -> (
+    None
+):
     # !!! tip "A [link](u \\"t\\") *x*": Python-Markdown links it; its pseudo-translation showed [link](u \\"t\\")
-    source = '!!! tip "A [link](u \\"T\\") *here*"\n    Body.\n\n=== "An ![icon](i.png \\"I\\") *tab*"\n\n    Tab.\n'
+    source = (
+        '!!! tip "A [link](u \\"T\\") *here*"\n    Body.\n\n=== "An ![icon](i.png \\"I\\") *tab*"\n\n    Tab.\n\n'
+        '/// note | A [link](u \\"T\\") *block*\nNote.\n///\n'
+    )
     document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
     marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert rendered(marked.replace("⟦", "").replace("⟧", "")) == rendered(source)

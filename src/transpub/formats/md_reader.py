@@ -449,6 +449,7 @@ class _Builder(RunSlots):
             marked_up = (  # (VitePress, Docusaurus and pymdownx.blocks render a title as inline Markdown)
                 self.marked_up_title(template.name or "block", title.value, title.start)
                 if text is None
+                and not (template.opener == "///" and _read_otherwise_in_python_markdown(title.value))
                 else None
             )
             if marked_up is not None:
@@ -878,8 +879,8 @@ class _Builder(RunSlots):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         text = plain_inline(match.group(2))
         if text is None:  # (emphasis, code, a link: MkDocs renders the title as inline Markdown)
-            if '\\"' in match.group(2):  # (Python-Markdown keeps its backslash: a link's title ends there)
-                return  # kept as written: read otherwise here, its link would be written as text
+            if _read_otherwise_in_python_markdown(match.group(2)):
+                return  # kept as written (its link would be written as text)
             marked_up = self.marked_up_title("admonition", match.group(2), match.start(2))
             if marked_up is not None:
                 self.add(match.start(2), match.end(2), [marked_up])
@@ -1923,6 +1924,17 @@ _LIST_OPENING = re.compile(r"\{:?[ \t]*")
 _BLOCK_START = re.compile(
     r"[ \t]*(?:#{1,6}(?:[ \t]|$)|>|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|```|~~~|<|\{\{|\{%|[=-]+[ \t]*$)"
 )
+
+
+def _read_otherwise_in_python_markdown(title: str) -> bool:
+    r"""Whether Python-Markdown reads ``title`` (an admonition's, a content tab's, a pymdownx.blocks
+    block's) otherwise than markdown-it does: ``\"`` is a quote here, a backslash and a quote there,
+    and a link's title in them (``[l](u \"t\")``) is a link there, text here.
+
+    >>> _read_otherwise_in_python_markdown('A [l](u \\"t\\") *x*'), _read_otherwise_in_python_markdown("A *x*")
+    (True, False)
+    """
+    return '\\"' in title
 
 
 def on_one_line(text: str) -> str:
