@@ -83,8 +83,7 @@ def headings_ids(html: str) -> list[str | None]:
 
 
 def hugo(markdown: str, site: Path, id_type: str = "github") -> str:
-    settings = f'[markup.goldmark.renderer]\nunsafe = true\n[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n'
-    return hugo_page(markdown, site, settings)
+    return hugo_page(markdown, site, f'[markup.goldmark.parser]\nautoHeadingIDType = "{id_type}"\n')
 
 
 def python_markdown(markdown: str) -> str:

@@ -49,6 +49,11 @@ def localized(alts: list[str]) -> str:
     return document.render(lambda slot: Resolution(table.get(slot.msgid)))
 
 
+def unmarked_pseudo(document) -> str:
+    """``document`` with every unit translated ``⟦as itself⟧``, the marks removed."""
+    return document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+
+
 def kramdown(markdown: str) -> str:
     return html_from(
         ["ruby", "-rkramdown", "-e", "print Kramdown::Document.new(STDIN.read).to_html"], markdown
@@ -252,7 +257,7 @@ def test_a_pages_own_marks_across_other_markup_and_its_runs_that_open_nothing_ar
     page: str,
 ) -> None:
     document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
-    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    pseudo = unmarked_pseudo(document)
     assert pseudo == page
     assert python_markdown(pseudo, MARK_CARET_KEYS) == python_markdown(page, MARK_CARET_KEYS)
 
@@ -266,7 +271,7 @@ CLOSING_IT = "Wenn a ==b gilt, dann ist x === y oder x ==== y."
 @pytest.mark.parametrize("configs", ["{}", NOT_SMART])
 def test_a_translations_triple_equals_does_not_close_a_mark_the_pages_own_equals_open(configs: str) -> None:
     document = read_markdown(PAGE_WITH_AN_OPEN_MARK, Path("a.md"), "utf-8", ReadOptions())
-    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    pseudo = unmarked_pseudo(document)
     assert pseudo == PAGE_WITH_AN_OPEN_MARK
     written = document.render(lambda slot: Resolution(CLOSING_IT))
     tree = lxml.html.fragment_fromstring(
@@ -282,7 +287,7 @@ def test_a_long_paragraph_of_superscripts_and_its_translation_compile_in_seconds
     page = "x^2 y " * 8000 + "\n"
     document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
     started = time.monotonic()
-    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    pseudo = unmarked_pseudo(document)
     written = document.render(lambda slot: Resolution("z ^2 " * 8000))
     assert time.monotonic() - started < 5
     assert pseudo == page
@@ -371,7 +376,7 @@ def test_a_translation_ending_in_spaces_between_two_html_paragraphs_shows_no_lin
 ) -> None:
     # its spaces and the page's space after them were a hard line break (<br>) to Python-Markdown
     document = read_markdown(TEXT_BETWEEN_PARAGRAPHS, Path("a.md"), "utf-8", ReadOptions())
-    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    pseudo = unmarked_pseudo(document)
     assert pseudo == TEXT_BETWEEN_PARAGRAPHS
     written = document.render(lambda slot: Resolution(translation if slot.msgid == "More text." else None))
     page = python_markdown(written)
@@ -395,7 +400,7 @@ def test_a_page_escaping_a_caret_or_equals_sign_beside_its_own_runs_is_written_a
     page: str,
 ) -> None:
     document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
-    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
+    pseudo = unmarked_pseudo(document)
     assert pseudo == page
     assert python_markdown(pseudo, MARK_CARET_KEYS) == python_markdown(page, MARK_CARET_KEYS)
 

@@ -10,9 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from real_renderers import hugo_page
-from test_markdown_alt_renderers import EACH_RENDERER, as_shown
-from test_markdown_alt_renderers import render as render_safely
+from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render, unmarked_pseudo
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
 from transpub.formats.markdown import read_markdown
@@ -77,27 +75,14 @@ HOSTILE = [
 ]
 
 
-def render(name: str, markdown: str, tmp_path: Path) -> str:
-    """``markdown`` as the renderer ``name`` makes it into HTML, Hugo's with its raw HTML (a site
-    that writes HTML in its pages turns Goldmark's ``unsafe`` on: else Hugo leaves it out)."""
-    if name == "hugo":
-        return hugo_page(markdown, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
-    return render_safely(name, markdown, tmp_path)
-
-
 def read(text: str):
     return read_markdown(text, Path("a.md"), "utf-8", ReadOptions())
-
-
-def pseudo_translated(page: str) -> str:
-    """``page`` with every unit translated ⟦as itself⟧, the marks removed."""
-    return read(page).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "")
 
 
 def rendered_both(name: str, page: str, tmp_path: Path) -> tuple[str, str, str]:
     """``page`` pseudo-translated and as written, each as renderer ``name`` makes it; and the
     pseudo-translation."""
-    plain = pseudo_translated(page)
+    plain = unmarked_pseudo(read(page))
     return render(name, plain, tmp_path / "translated"), render(name, page, tmp_path / "source"), plain
 
 

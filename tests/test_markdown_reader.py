@@ -2195,9 +2195,8 @@ def test_hugo_shows_the_address_under_a_markdown_div_of_a_chinese_translation_as
     written = document.render(
         lambda slot: Resolution(NOTICE_CHINESE.get(slot.msgid)), join_sentences=True, heading_ids="hugo"
     )
-    settings = "[markup.goldmark.renderer]\nunsafe = true\n"  # (else Hugo leaves the notice out)
-    pages = {
-        name: lxml.html.fromstring(hugo_page(text, tmp_path / name, settings))
+    pages = {  # (with Goldmark's unsafe: else Hugo leaves the notice out)
+        name: lxml.html.fromstring(hugo_page(text, tmp_path / name))
         for name, text in (("en", NOTICE), ("zh", written))
     }
     for name, page in pages.items():
@@ -2248,7 +2247,7 @@ def test_hugo_shows_a_translation_under_a_markdown_div_as_written_and_as_text(tm
     written = read(source).render(
         lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="hugo"
     )
-    page = lxml.html.fromstring(hugo_page(written, tmp_path, "[markup.goldmark.renderer]\nunsafe = true\n"))
+    page = lxml.html.fromstring(hugo_page(written, tmp_path))
     (notice,) = page.xpath("//div[@class='notice']")
     assert [element.tag for element in notice.iterdescendants()] == [], lxml.html.tostring(notice)
     assert notice.text.strip().splitlines() == list(MARKUP_TRANSLATIONS.values())
@@ -2264,7 +2263,7 @@ def test_hugo_shows_a_translation_right_under_the_end_tag_of_a_markdown_div_as_w
     written = read(source).render(
         lambda slot: Resolution(MARKUP_TRANSLATIONS.get(slot.msgid)), heading_ids="hugo"
     )
-    page = lxml.html.fromstring(hugo_page(written, tmp_path, "[markup.goldmark.renderer]\nunsafe = true\n"))
+    page = lxml.html.fromstring(hugo_page(written, tmp_path))
     (notice,) = page.xpath("//div[@class='notice']")
     assert [element.tag for element in notice.iterdescendants()] == ["p"], lxml.html.tostring(notice)
     assert notice.tail.strip().splitlines() == list(MARKUP_TRANSLATIONS.values())
@@ -2530,9 +2529,7 @@ def rendered_by_each(written: str, tmp_path: Path) -> dict[str, str]:
     if KRAMDOWN_GFM:
         pages["jekyll"] = kramdown_gfm(written)
     if HUGO:
-        pages["hugo"] = hugo_page(
-            written, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n", {"x": "SHORTCODE"}
-        )
+        pages["hugo"] = hugo_page(written, tmp_path / "site", shortcodes={"x": "SHORTCODE"})
     return pages
 
 
@@ -2727,19 +2724,20 @@ def _rendered_all(name: str, texts: list[str], tmp_path: Path) -> list[str]:
         ]
     if name == "jekyll":
         return kramdown_gfm_each(texts)
-    return hugo_pages(texts, tmp_path / "site", "[markup.goldmark.renderer]\nunsafe = true\n")
+    return hugo_pages(texts, tmp_path / "site")
 
 
-@pytest.mark.parametrize(
-    "renderer",
-    each_present(
-        {
-            "mkdocs": (True, ""),
-            "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Jekyll's) is not installed"),
-            "hugo": (HUGO is not None, "hugo is not installed"),
-        }
-    ),
+#: The three renderers of a page's Markdown (MkDocs' always here; a missing one a skip saying so).
+MKDOCS_JEKYLL_HUGO = each_present(
+    {
+        "mkdocs": (True, ""),
+        "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Jekyll's) is not installed"),
+        "hugo": (HUGO is not None, "hugo is not installed"),
+    }
 )
+
+
+@pytest.mark.parametrize("renderer", MKDOCS_JEKYLL_HUGO)
 def test_a_translation_of_text_after_an_html_element_on_its_line_adds_no_element_or_attribute(
     renderer: str, tmp_path: Path
 ) -> None:
@@ -2969,16 +2967,7 @@ def test_a_translation_of_a_nested_list_item_starting_like_a_marker_adds_no_list
         assert evil in html.unescape(page), written
 
 
-@pytest.mark.parametrize(
-    "renderer",
-    each_present(
-        {
-            "mkdocs": (True, ""),
-            "jekyll": (KRAMDOWN_GFM, "kramdown with its GFM parser (Jekyll's) is not installed"),
-            "hugo": (HUGO is not None, "hugo is not installed"),
-        }
-    ),
-)
+@pytest.mark.parametrize("renderer", MKDOCS_JEKYLL_HUGO)
 def test_prose_in_a_list_item_with_a_line_starting_like_a_lettered_item_is_published_as_written(
     renderer: str, tmp_path: Path
 ) -> None:
