@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .md_escape import NO_LINK_AFTER, literal_replacement
+from .md_escape import NO_LINK_AFTER, TEMPLATE_OPENERS, literal_replacement
 
 
 def escape_text(text: str) -> str:
@@ -324,11 +324,10 @@ def escape_text_in_markdown(
 
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
-#: The ``{`` of a template token's opening ``{{`` or ``{%`` (Liquid, Hugo's shortcodes, Jinja), of a
-#: Jinja comment's ``{#`` (MkDocs' mkdocs-macros runs the page as a Jinja template), of mdx_include's
-#: ``{!file!}`` and of markdown-include-variants' ``{* file *}`` line (FastAPI's docs: both read every
-#: line of the page, an HTML block's too).
-_TEMPLATE_OPENING = re.compile(r"\{(?=[{%#!*])")
+#: The ``{`` of what is read before Markdown (md_escape.TEMPLATE_OPENERS: ``{{``, ``{%``, ``{#``,
+#: ``{!``), and of markdown-include-variants' ``{* file *}`` line, which in an HTML block (FastAPI's
+#: docs: it reads every line of the page) no other escape keeps from the line's start.
+_TEMPLATE_OPENING = re.compile(rf"\{{(?=[{TEMPLATE_OPENERS}*])")
 #: What makes a hard line break (``<br>``) at a line's end, or at the text's end (a line break of the
 #: source may follow), in text kramdown and Python-Markdown read as Markdown: two spaces or more, a
 #: tab (Python-Markdown expands it to spaces), and a backslash (kramdown).

@@ -38,6 +38,15 @@ import html
 import re
 from collections.abc import Callable
 
+#: What may follow a ``{`` that a generator or a plugin reads before Markdown: Hugo's and Liquid's
+#: ``{{`` and ``{%``, Jinja's comment ``{#`` (mkdocs-macros), mdx_include's ``{!file!}`` (which takes
+#: ``\\{!`` for its own escape and drops the backslash). A translation writes that ``{`` ``&#123;``.
+TEMPLATE_OPENERS = "{%#!"
+_TEMPLATE_OPENING = rf"\{{(?=[{TEMPLATE_OPENERS}])"
+#: The ``{`` of such an opening.
+_OPENS_TEMPLATE = re.compile(_TEMPLATE_OPENING)
+
+
 #: Characters that may start or end markup anywhere in a line.
 _INLINE = re.compile(
     r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows (before a letter or a
@@ -721,9 +730,8 @@ def _escape_one(match: re.Match[str]) -> str:
     if char in _BRACKETS:
         return _BRACKETS[char]
     if char == "{":
-        after = match.string[match.end() : match.end() + 1]
-        if after in ("{", "%", "#", "!") and after:  # (Jinja's comment {#, which mkdocs-macros runs;
-            return "&#123;"  # mdx_include's {!file!}, which takes \{! for its own escape and drops the \)
+        if _OPENS_TEMPLATE.match(match.string, match.start()):
+            return "&#123;"
         # CriticMarkup ({++ins++}, {--del--}…): pymdownx.critic reads the raw text, backslash or not
         return "&#123;" if match.string[match.end() : match.end() + 2] in _CRITIC_OPENERS else "\\{"
     if char == "\\" and match.end() == len(match.string):
@@ -776,7 +784,7 @@ _ALT_PATTERN = (
     r"|[\[\]|]"
     r"|<(?=[A-Za-z/!?])"  # a tag, a comment, an autolink
     r"|&(?=#|[A-Za-z][A-Za-z0-9]*;)"  # an entity
-    r"|\{(?=[{%#!])"  # Hugo's and Liquid's {{ and {%, Jinja's comment {# (mkdocs-macros), mdx_include's {!
+    r"|" + _TEMPLATE_OPENING  # Hugo's and Liquid's {{ and {%, Jinja's {#, mdx_include's {!
 )
 _ALT = re.compile(_ALT_PATTERN)
 #: What may make emphasis, code or strikethrough.
@@ -861,9 +869,9 @@ _CLOSING = {'"': '"', "'": "'", "(": ")"}
 #: entity, and the ``<`` of a tag or comment (inside a ``markdown`` HTML block, MkDocs' md_in_html reads
 #: a tag in a link's title as HTML: it ended the title and wrote the translator's tag).
 _TITLE_SPECIAL = {
-    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])'),
-    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])"),
-    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])|\{(?=[{%#!])"),
+    '"': re.compile(r'[\\"]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])' + "|" + _TEMPLATE_OPENING),
+    "'": re.compile(r"[\\']|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])" + "|" + _TEMPLATE_OPENING),
+    ")": re.compile(r"[\\()]|&(?=#|[A-Za-z][A-Za-z0-9]*;)|<(?=[A-Za-z/!?])" + "|" + _TEMPLATE_OPENING),
 }
 _TITLE_REFERENCES = {
     "\\": "&#92;",
