@@ -968,7 +968,7 @@ class _Builder(RunSlots):
         from .html import read_html
         from .html_templates import body_templates, tokens_with_templates
 
-        raw = self.source.raw(begin, end)
+        raw = as_written = self.source.raw(begin, end)
         if contained is not None:
             raw = raw.replace("\n" + contained.prefix, "\n")
         # Liquid and shortcodes are run before the HTML is read: each token is markup kept as written
@@ -1003,7 +1003,7 @@ class _Builder(RunSlots):
             if parts is None:
                 return  # a line break in an attribute's value: kept as written
             document = replace(document, parts=parts)
-            if document.render() != self.source.raw(begin, end):
+            if document.render() != as_written:
                 return  # (never: the parts add up to the content) kept as written
         self.depth = max(self.depth, document.depth)
         self.warnings.extend(document.warnings)
