@@ -287,7 +287,8 @@ class _Builder(RunSlots):
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
             msgid = escape_lookalikes(value if ctx.preformatted else collapse_space(value))
-            if not msgid or not any(ch.isalpha() for ch in _TEMPLATE_TOKEN.sub("", msgid)):
+            shown = _TEMPLATE_TOKEN.sub("", msgid) if "{" in msgid else msgid
+            if not msgid or not any(ch.isalpha() for ch in shown):
                 continue  # (a generator's value, "{{ sponsor.title }}": nothing to translate)
             if not self.options.extract_bare_urls and is_address(msgid):
                 continue
