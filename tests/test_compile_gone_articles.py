@@ -275,3 +275,16 @@ def test_an_article_deleted_after_a_compile_of_the_index_pages_alone_still_leave
     assert result.exit_code == 0, result.output
     assert "site/de/retracted.html: removed (its article is gone)" in result.output
     assert not list((root / "site").rglob("retracted.html"))
+
+
+def test_a_full_compile_also_takes_the_pages_of_a_deleted_article_off_the_site(tmp_path: Path) -> None:
+    root = two_articles(tmp_path)
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de", "--full")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))
+    assert (root / "site" / "de" / "skiing.html").is_file()
+    assert "compile" not in recorded(root, "retracted") and "compile" in recorded(root, "skiing")
+    again = run_cli(root, "compile", "-l", "de")
+    assert again.exit_code == 0 and "removed" not in again.output

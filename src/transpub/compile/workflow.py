@@ -155,9 +155,14 @@ def compile_project(
             )
         if markdown:  # a static-site generator makes its own index pages and language menus
             return report
-        if options.pages and not full:
+        if options.pages:
             present = set(slugs.values()) | discovery.refused
-            _remove_pages_of_gone_articles(project, manifest, out_dir, present, report)
+            # (--full trusts no record to skip an article, but a gone article's record still says
+            # which of its pages compile wrote: they go, as on any run)
+            records = Manifest(project.root, manifest.command, key=manifest.key) if full else manifest
+            _remove_pages_of_gone_articles(project, records, out_dir, present, report)
+            if records is not manifest:
+                records.save()  # (before the run's own records: those of the articles compiled now)
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
             return report
         if options.pages:
