@@ -11,6 +11,7 @@ kramdown, mdBook).
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import sys
@@ -147,6 +148,19 @@ def test_the_links_of_a_translated_page_still_reach_their_headings(style: str, t
     page = rendered(style, translated(PAGE, style), tmp_path)
     assert 'href="#use-make-demo-now"' in page
     assert 'id="use-make-demo-now"' in page
+
+
+@pytest.mark.parametrize("style", [*EACH_RENDERER, pytest.param(None, id="no-ids")])
+def test_a_heading_translated_to_end_in_a_hash_shows_the_hash(style: str | None, tmp_path: Path) -> None:
+    """Python-Markdown takes any ``#`` at a heading's end for its closing sequence (``C#``, and the
+    ``#`` of ``{#``, which a translation writes ``&#123;#``), space before it or not."""
+    source = "## Learn Python\n\n## Install the tool\n"
+    document = read_markdown(source, Path("page.md"), "utf-8", ReadOptions())
+    endings = {"Learn Python": "Aprende C#", "Install the tool": "Instalar {#"}
+    markdown = document.render(lambda slot: Resolution(endings[slot.msgid]), heading_ids=style)
+    page = rendered(style or "mkdocs", markdown, tmp_path)
+    shown = [html.unescape(text) for text in re.findall(r"<h2[^>]*>([^<]*)</h2>", page)]
+    assert shown == ["Aprende C#", "Instalar {#"]
 
 
 #: A heading with its own list in attr_list's colon form (Python-Markdown reads it as the heading's

@@ -115,8 +115,8 @@ def escape_markdown(text: str, as_references: bool = False) -> str:
         text = _COMMIT.sub(_no_commit, text)
     if "@" in text:  # (an @ before any space of a piece may end Python-Markdown's <…@…> a piece before opens)
         text = _LEADING.sub(lambda match: match.group().replace("@", "&#64;"), text, count=1)
-    if text.endswith("#") and text.rstrip("#")[-1:] in ("", " ", "\t"):
-        text = text[:-1] + ("&#35;" if as_references else "\\#")  # a closing sequence of an ATX heading
+    if text.endswith("#"):  # a closing sequence of an ATX heading (to Python-Markdown, even glued: C#)
+        text = text[:-1] + ("&#35;" if as_references else "\\#")
     if text.endswith("  "):  # two spaces before a line end are a hard break
         text = text.rstrip(" ") + " "
     return text
