@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+import pytest
+
 from transpub.compile import CompileOptions, compile_project
 from transpub.extract import extract_project
 from transpub.project import load_project
@@ -102,3 +104,18 @@ def test_an_article_naming_a_hidden_or_transpubs_own_file_does_not_publish_it(tm
     warnings = sorted(f"{w.location}: {w.message}" for w in report.warnings)
     assert len(warnings) == 4 and all("never copied; the URL is kept as written" in w for w in warnings)
     assert 'href="../../.env"' in (root / "site/es/2024/story.html").read_text(encoding="utf-8")
+
+
+def test_an_article_naming_the_memory_set_by_environment_does_not_publish_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``TRANSPUB_MEMORY_URL`` wins over ``[paths] memory``: the memory file it names in the project is
+    as much transpub's own as the configured one, and an article naming it must not publish it."""
+    body = '<html><body><p><img src="../../tm.sqlite" alt="A"> The lake froze.</p></body></html>\n'
+    root = make(tmp_path / "p", body=body, files=[])
+    (root / "tm.sqlite").write_bytes(b"SQLite format 3\x00 every translation the team paid for")
+    monkeypatch.setenv("TRANSPUB_MEMORY_URL", "tm.sqlite")
+    report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))
+    assert not (root / "site" / "_assets" / "tm.sqlite").exists()
+    warnings = [f"{w.location}: {w.message}" for w in report.warnings]
+    assert len(warnings) == 1 and "never copied; the URL is kept as written" in warnings[0], warnings

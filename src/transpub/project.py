@@ -246,8 +246,16 @@ class Project:
     def private_files(self) -> tuple[str, ...]:
         """transpub's own files and folders inside the project, which no article publishes (their
         paths in the project, ``/``-separated): ``transpub.toml``, the catalogs, the memory (see
-        :func:`is_private`)."""
-        return _inside(self.root, self.config_path, self.catalogs_dir, self.memory_path)
+        :func:`is_private`). The memory is both ``[paths] memory`` and the SQLite file
+        ``TRANSPUB_MEMORY_URL`` names, which wins over it."""
+        return _inside(self.root, self.config_path, self.catalogs_dir, self.memory_path, self._memory_file())
+
+    def _memory_file(self) -> Path | None:
+        """The SQLite file ``TRANSPUB_MEMORY_URL`` names (from the project), None when it names none."""
+        value = os.environ.get("TRANSPUB_MEMORY_URL")
+        if not value or memory_location_problem(value) or _POSTGRES_URL.match(value):
+            return None
+        return self.root / value
 
     def settings_for(self, locale: str) -> LocaleSettings:
         """The ``[locale.<name>]`` settings of ``locale`` (empty when absent)."""
