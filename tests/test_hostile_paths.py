@@ -261,3 +261,26 @@ def test_a_link_in_place_of_a_cache_file_leads_no_write_out_of_the_project(tmp_p
     assert result.exit_code == 0, result.output
     assert list(elsewhere.iterdir()) == []
     assert not (root / ".transpub" / name).is_symlink() and (root / ".transpub" / name).is_file()
+
+
+@pytest.mark.parametrize("target", ["../.env", "../transpub.toml", "../locales/templates/a.pot"])
+def test_an_article_that_is_a_link_to_a_hidden_or_transpubs_own_file_is_refused_and_never_published(
+    tmp_path: Path, target: str
+) -> None:
+    """A link in articles/ (a contributor's pull request may add one) that leads to the project's
+    secrets or transpub's own files is no article: its text is sent to no catalog and no page."""
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / ".env").write_text("ENGINE_KEY=supersecret\n", encoding="utf-8")
+    (tmp_path / "articles" / "a.html").write_text("<p>Hello.</p>", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    (tmp_path / "articles" / "notes.md").symlink_to(target)
+    extract = runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"])
+    compiled = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0"])
+    for result in (extract, compiled):
+        assert result.exit_code == 1, result.output
+        errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and "articles/notes.md" in errors[0], result.output
+    assert not (tmp_path / "locales" / "templates" / "notes.pot").exists()
+    assert not list((tmp_path / "site").rglob("notes.html"))
+    assert (tmp_path / "site" / "de" / "a.html").is_file()

@@ -5,7 +5,8 @@ extension (``2024/story``); a page bundle ``my-post/index.md`` is ``my-post``. C
 mirror the slug (``locales/es/LC_MESSAGES/2024/story.po``, ``site/es/2024/story.html``).
 
 Left out, each with one error or warning naming the file: files matching a ``[paths] exclude``
-glob; hidden files and folders; symbolic links that lead out of the project (unless
+glob; hidden files and folders, and symbolic links to them or to transpub's own files (an error:
+an article's link must not publish ``.env``); symbolic links that lead out of the project (unless
 ``[paths] follow_symlinks``) and loops of links; two files with one slug (both refused: neither may replace the
 other); slugs with control characters, and names too long for the filesystem once the
 extension and a temporary-file suffix are added.
@@ -91,6 +92,24 @@ def is_translation_name(name: str, locales: frozenset[str]) -> bool:
     return stem.rpartition(".")[2] in locales if "." in stem else False
 
 
+def is_private(relative: str, private: tuple[str, ...]) -> bool:
+    """Whether the file at ``relative`` (its path in the project, ``/``-separated) is one no article
+    publishes, into the HTML site or beside its Markdown, and none is read as: a hidden file or one
+    in a hidden folder (``.env``, ``.git/config``, ``.transpub/``), or one at or below ``private``
+    (:meth:`~transpub.project.Project.private_files`). Compile's HTML assets and Markdown images ask it,
+    of the path a reference names and of the path it leads to; discovery, of where a link in the
+    articles folder leads.
+
+    >>> is_private(".env", ()), is_private("img/.cache/a.png", ()), is_private("img/a.png", ())
+    (True, True, False)
+    >>> is_private("locales/de/LC_MESSAGES/a.po", ("transpub.toml", "locales")), is_private("locales2/a", ("locales",))
+    (True, False)
+    """
+    return any(part.startswith(".") for part in relative.split("/")) or any(
+        relative == name or relative.startswith(name.rstrip("/") + "/") for name in private if name != "."
+    )
+
+
 def _within(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -159,6 +178,7 @@ def discover_articles(
     *,
     translation_names: frozenset[str] = frozenset(),
     output_dirs: tuple[Path, ...] = (),
+    private: tuple[str, ...] = (),
 ) -> Discovery:
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
@@ -207,6 +227,21 @@ def discover_articles(
                             "articles",
                             "a symbolic link that leads back to itself (a loop of links) is not followed",
                             severity="warning",
+                        )
+                    )
+                    continue
+                if (
+                    target != root
+                    and _within(target, root)
+                    and is_private(target.relative_to(root).as_posix(), private)
+                    and (_suffix(name).lower() in ARTICLE_SUFFIXES or target.is_dir())
+                ):  # (an image's link is compile's to refuse: see site_assets)
+                    found.refused.add(_slug_of(rel))
+                    found.errors.append(
+                        ArticleError(
+                            f"a symbolic link to a hidden file or transpub's own ({shown(target)}) "
+                            "is no article: never read nor published",
+                            shown(Path(entry.path)),
                         )
                     )
                     continue

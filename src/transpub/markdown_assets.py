@@ -27,10 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .discovery import ARTICLE_SUFFIXES
+from .discovery import ARTICLE_SUFFIXES, is_private
 from .formats.md_files import FileReference
 from .model import Issue
-from .project import is_private
 
 #: The problem of a reference whose file is out of the articles folder (no copy can go there).
 _OUT = "leads out of the articles folder"

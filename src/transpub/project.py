@@ -31,23 +31,6 @@ from .mkdocs_site import MkDocsSite, find_mkdocs_config, read_mkdocs_site
 CONFIG_NAME = "transpub.toml"
 
 
-def is_private(relative: str, private: tuple[str, ...]) -> bool:
-    """Whether the file at ``relative`` (its path in the project, ``/``-separated) is one no article
-    publishes, into the HTML site or beside its Markdown: a hidden file or one in a hidden folder
-    (``.env``, ``.git/config``, ``.transpub/``), or one at or below ``private``
-    (:meth:`Project.private_files`). Both compile's HTML assets and Markdown images ask it, of the
-    path a reference names and of the path it leads to.
-
-    >>> is_private(".env", ()), is_private("img/.cache/a.png", ()), is_private("img/a.png", ())
-    (True, True, False)
-    >>> is_private("locales/de/LC_MESSAGES/a.po", ("transpub.toml", "locales")), is_private("locales2/a", ("locales",))
-    (True, False)
-    """
-    return any(part.startswith(".") for part in relative.split("/")) or any(
-        relative == name or relative.startswith(name.rstrip("/") + "/") for name in private if name != "."
-    )
-
-
 @functools.lru_cache(maxsize=16)
 def _inside(root: Path, *paths: Path | None) -> tuple[str, ...]:
     """The paths among ``paths`` that lie inside the project at ``root`` (relative to it, links resolved;
@@ -275,6 +258,7 @@ class Project:
             self.follow_symlinks,
             translation_names=frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc))),
             output_dirs=self._markdown_output_dirs(),
+            private=self.private_files(),
         )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]

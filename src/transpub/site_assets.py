@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from .discovery import is_private
 from .formats.assets import rewrite_urls, urls_in
 from .formats.document import Document, Tag
 from .fsutil import confine, write_if_changed
 from .model import Issue
-from .project import is_private
 from .site import site_href
 
 ASSETS_DIR = "_assets"
