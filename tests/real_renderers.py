@@ -41,14 +41,25 @@ KRAMDOWN_GFM = shutil.which("ruby") is not None and (
 )
 
 
-def hugo_page(markdown: str, site: Path, settings: str = "", shortcodes: dict[str, str] | None = None) -> str:
+def hugo_page(
+    markdown: str,
+    site: Path,
+    settings: str = "",
+    shortcodes: dict[str, str] | None = None,
+    suffix: str = ".md",
+) -> str:
     """The HTML Hugo makes of ``markdown`` as the content of one page (``settings``: more of hugo.toml;
-    ``shortcodes``: templates by name), built in ``site`` (made anew)."""
-    return hugo_pages([markdown], site, settings, shortcodes)[0]
+    ``shortcodes``: templates by name; ``suffix``: ``.html`` for an HTML content page), built in
+    ``site`` (made anew)."""
+    return hugo_pages([markdown], site, settings, shortcodes, suffix)[0]
 
 
 def hugo_pages(
-    markdowns: list[str], site: Path, settings: str = "", shortcodes: dict[str, str] | None = None
+    markdowns: list[str],
+    site: Path,
+    settings: str = "",
+    shortcodes: dict[str, str] | None = None,
+    suffix: str = ".md",
 ) -> list[str]:
     """The HTML Hugo makes of each of ``markdowns`` as the content of a page, all pages of one site
     built once in ``site`` (made anew; ``settings``: more of hugo.toml; ``shortcodes``: templates by
@@ -76,7 +87,9 @@ def hugo_pages(
         (site / "layouts" / "shortcodes").mkdir(parents=True, exist_ok=True)
         (site / "layouts" / "shortcodes" / f"{name}.html").write_text(template, encoding="utf-8")
     for index, markdown in enumerate(markdowns):
-        (site / "content" / f"p{index}.md").write_text("---\ntitle: a\n---\n" + markdown, encoding="utf-8")
+        (site / "content" / f"p{index}{suffix}").write_text(
+            "---\ntitle: a\n---\n" + markdown, encoding="utf-8"
+        )
     subprocess.run(
         [HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")],
         check=True,
@@ -89,14 +102,14 @@ def hugo_pages(
     ]
 
 
-def jekyll_page(markdown: str, site: Path) -> str:
+def jekyll_page(markdown: str, site: Path, suffix: str = ".md") -> str:
     """The HTML Jekyll makes of ``markdown`` as the content of one page (its default kramdown: the
-    GFM parser), built in ``site`` (made anew)."""
+    GFM parser; ``suffix``: ``.html`` for an HTML page), built in ``site`` (made anew)."""
     assert JEKYLL is not None
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     (site / "_config.yml").write_text("title: a\n", encoding="utf-8")
-    (site / "a.md").write_text("---\nlayout: null\n---\n" + markdown, encoding="utf-8")
+    (site / f"a{suffix}").write_text("---\nlayout: null\n---\n" + markdown, encoding="utf-8")
     subprocess.run(
         [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
         check=True,

@@ -17,6 +17,7 @@ import polib
 import pytest
 from click.testing import CliRunner
 
+from real_renderers import JEKYLL, hugo_page, jekyll_page
 from test_hugo_site import HUGO, build_with_hugo
 from transpub.cli import main
 from transpub.errors import ArticleError
@@ -400,6 +401,41 @@ def test_hugo_builds_the_translated_html_content_page_as_the_english_one_with_th
     assert " ".join(unmarked(spanish.text_content()).split()) == " ".join(english.text_content().split())
     assert "+34 900 123 456" in spanish.text_content()  # the shortcode ran in the Spanish page
     assert spanish.xpath(".//aside")  # and the note pair around the paragraph too
+
+
+#: A translation that writes template tokens: a shortcode (Hugo runs it), Liquid tags and output
+#: (Jekyll runs them), one glued to the page's own shortcode, and in an attribute value.
+TEMPLATES_WRITTEN = {
+    "Call <1/> for help.": 'Llame {{% evil "x" %}} o {% include evil.html %} a {{ site.time }} {<1/>',
+    "A ferry": 'Un ferry {{< evil "y" >}} {{% evil "z" %}}',
+}
+
+
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_template_tokens_a_translation_writes_in_an_html_page_show_as_written_and_never_run(
+    generator: str, tmp_path: Path
+) -> None:
+    if (HUGO if generator == "hugo" else JEKYLL) is None:
+        pytest.skip(f"{generator} is not installed (make test installs the Debian package {generator})")
+    body = '<p>Call {{< phone >}} for help.</p>\n<p><img src="a.png" alt="A ferry"></p>\n'
+    if generator == "jekyll":
+        body = body.replace("{{< phone >}}", "{{ site.title }}")
+    document = read(tmp_path, "---\ntitle: Ferries\n---\n" + body)
+    translated = document.render(lambda slot: Resolution(TEMPLATES_WRITTEN.get(slot.msgid)))
+    translated_body = translated.split("---\n", 2)[2]
+    if generator == "hugo":
+        shortcodes = {"evil": "<b>RAN {{ .Get 0 }}</b>", "phone": "<b>+34 900</b>"}
+        page = hugo_page(translated_body, tmp_path / "site", shortcodes=shortcodes, suffix=".html")
+    else:
+        (tmp_path / "site" / "_includes").mkdir(parents=True)
+        page = jekyll_page(translated_body, tmp_path / "site", suffix=".html")
+    shown = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert "RAN" not in page and "Jekyll" not in page  # (site.time: what Liquid would have written)
+    assert " ".join(shown.text_content().split()) == (
+        'Llame {{% evil "x" %}} o {% include evil.html %} a {{ site.time }} {'
+        + ("+34 900" if generator == "hugo" else "a")
+    )
+    assert shown.xpath("//img/@alt") == ['Un ferry {{< evil "y" >}} {{% evil "z" %}}']
 
 
 def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path) -> None:

@@ -905,6 +905,11 @@ def placeholder_check(msgid: str, text: str) -> str | None:
     return _placeholder_problem(msgid, text)
 
 
+def slots_in(parts: list[Part]) -> list[Slot]:
+    """The slots of ``parts`` in document order (those in tags and in slots' pieces too)."""
+    return _walk_parts(parts)[0]
+
+
 def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag]]:
     """The slots and the tags in document order (a slot's pieces are among its parts), without
     recursion (documents may nest deeply)."""

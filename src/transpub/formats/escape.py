@@ -218,6 +218,31 @@ def escape_attribute(text: str) -> str:
     return escape_text(text).replace('"', "&quot;")
 
 
+def quoted_attribute(text: str) -> str:
+    """``text`` as a double-quoted HTML attribute value, quotes included (how an attribute slot
+    without a writer of its own is written)."""
+    return '"' + escape_attribute(text) + '"'
+
+
+def without_template_openers(text: str, write: Callable[[str], str] = escape_text) -> str:
+    """``write(text)`` with each ``{`` that would open a template token a character reference: in
+    an HTML content page, Hugo runs a shortcode (``{{% x %}}``, ``{{< x >}}``) and Jekyll a Liquid
+    tag or output (``{% x %}``, ``{{ x }}``) before the HTML is read, so a translation's must show
+    as written (a ``{`` at the end too: a template token may follow it).
+
+    >>> print(without_template_openers('Hola {{% x "y" %}}, {% include a %} {ok} {'))
+    Hola &#123;&#123;% x "y" %}}, &#123;% include a %} {ok} &#123;
+    >>> print(without_template_openers('{{ site.x }}', quoted_attribute))
+    "&#123;{ site.x }}"
+    """
+    written = write(text)
+    return _HTML_TEMPLATE_OPENING.sub("&#123;", written) if "{" in written else written
+
+
+#: A ``{`` that opens a template token of Hugo or Jekyll, or may once joined to what follows.
+_HTML_TEMPLATE_OPENING = re.compile(r"\{(?=[{%]|$)")
+
+
 def escape_text_in_markdown(
     text: str,
     references: tuple[tuple[str, str], ...] = (),

@@ -10,10 +10,12 @@ the site (see :attr:`~transpub.formats.document.Document.for_generator`).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
-from .document import DateSlot, Document, PairedPieces, Part, TextSlot
+from .document import AttrSlot, DateSlot, Document, PairedPieces, Part, TextSlot, slots_in
+from .escape import quoted_attribute, without_template_openers
 from .front_matter import read_front_matter
 from .html import read_html
 from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
@@ -42,6 +44,7 @@ def read_html_content(
     regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
     tokens = tokens_with_templates(blanked, front_end, templates, regions)
     document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
+    _no_templates_in_translations(document.parts)
     head: list[Part] = []
     pos = 0
 
@@ -65,6 +68,17 @@ def read_html_content(
     document.title = front.title or document.title
     document.published = front.date or document.published
     return document
+
+
+def _no_templates_in_translations(parts: list[Part]) -> None:
+    """Each text and attribute slot of ``parts`` (an HTML content page's body, read as HTML) writes
+    a translation's ``{{`` and ``{%`` so that they show as written: Hugo and Jekyll read template
+    tokens in the page before its HTML (see :func:`~.escape.without_template_openers`)."""
+    for slot in slots_in(parts):
+        if isinstance(slot, TextSlot):
+            slot.escape = functools.partial(without_template_openers, write=slot.escape)
+        elif isinstance(slot, AttrSlot):
+            slot.write = functools.partial(without_template_openers, write=slot.write or quoted_attribute)
 
 
 def _markdown_regions(
