@@ -92,6 +92,22 @@ def test_export_holds_the_translations_reviewed_in_the_catalogs_before_any_trans
     assert not (harbour / ".transpub" / "memory.sqlite").exists()  # (an export writes no memory)
 
 
+def test_export_refuses_a_catalog_it_cannot_read_naming_its_line_and_writes_no_file(harbour: Path) -> None:
+    # an unreadable catalog was left out in silence: "Wrote de.tmx (0 units)", exit 0, its reviewed
+    # work missing from what goes to the agency
+    from exchange_project import fill
+
+    fill(harbour, "de", {"Harbour reopens": ("Hafen wieder offen", "reviewed")})
+    po = harbour / "locales" / "de" / "LC_MESSAGES" / "harbour.po"
+    lines = po.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = next(i for i, line in enumerate(lines) if line.startswith('msgstr "Hafen'))
+    lines[broken] = 'msgstr "Hafen "wieder" offen"\n'
+    po.write_text("".join(lines), encoding="utf-8")
+    result = run(harbour, "memory", "export", "-o", str(harbour / "de.tmx"), "-l", "de", code=1)
+    assert f"Error: locales/de/LC_MESSAGES/harbour.po:{broken + 1}:" in result.output
+    assert not (harbour / "de.tmx").exists()
+
+
 def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) -> None:
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__, catalog
-from ..errors import CatalogError, TranspubError
+from ..errors import TranspubError
 from ..fsutil import atomic_write_bytes
 from ..locales import bcp47_tag
 from ..memory import HUMAN, MemoryEntry, MemoryStats, open_memory
@@ -93,16 +93,16 @@ def reviewed_in_catalogs(project: Project, locales: Sequence[str]) -> Iterator[t
     """``(locale, source, translation, when)`` of each reviewed entry of the catalogs of ``locales``
     (``when``: the catalog's modification time), which the memory learns only when translate runs:
     an export holds them too (a project translated by hand, then exported for OmegaT, gave an empty
-    memory). A catalog that cannot be read is left out (check and status name it)."""
+    memory). A catalog not extracted yet has none; one that cannot be read raises CatalogError
+    (naming its file and line), so that an export never leaves its reviewed work out unsaid."""
     slugs = [project.slug_of(article) for article in project.article_paths()]
     for locale in locales:
         for slug in slugs:
             path = project.catalog_path(locale, slug)
-            try:
-                po = catalog.read_catalog(path)
-                when = path.stat().st_mtime
-            except (CatalogError, OSError):
+            if not path.is_file():
                 continue
+            po = catalog.read_catalog(path)
+            when = path.stat().st_mtime
             for source, text in catalog.reviewed_pairs(po):
                 yield locale, source, text, when
 
