@@ -40,7 +40,11 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('[project\nlocales = ["es"]', "not valid TOML"),
+        ('[project\nlocales = ["es"]', "transpub.toml:1: not valid TOML: Expected ']'"),
+        (
+            '[project]\nlocales = ["es"]\n[paths]\narticles = "a"\n[compile]\n[paths]\nsite = "s"',
+            "transpub.toml:6: not valid TOML: [paths] is declared twice: put its keys under the first one",
+        ),
         ('[project]\nlocales = ["xx_QQ"]', "unknown locale 'xx_QQ'"),
         ('[project]\nlocales = ["english"]', "transpub.toml:2: invalid locale name 'english'"),
         (

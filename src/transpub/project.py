@@ -340,8 +340,28 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", config_path) from exc
+        message, line = _toml_problem(str(exc))
+        raise ConfigError(f"not valid TOML: {message}", config_path, line) from exc
     return parse_config(root, raw, text=text)
+
+
+_TOML_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_TWICE = re.compile(r"Cannot declare \(((?:'[^']*',? ?)+)\) twice")
+
+
+def _toml_problem(text: str) -> tuple[str, int | None]:
+    """tomllib's message without its ``(at line N, column M)``, and N, for a ``transpub.toml:N:`` error.
+
+    >>> _toml_problem("Cannot declare ('compile', 'links') twice (at line 32, column 7)")
+    ('[compile.links] is declared twice: put its keys under the first one', 32)
+    """
+    found = _TOML_AT_LINE.search(text)
+    message = _TOML_AT_LINE.sub("", text)
+    twice = _TOML_TWICE.fullmatch(message)
+    if twice:
+        table = ".".join(re.findall(r"'([^']*)'", twice.group(1)))
+        message = f"[{table}] is declared twice: put its keys under the first one"
+    return message, int(found.group(1)) if found else None
 
 
 _POSTGRES_URL = re.compile(r"postgres(?:ql)?://", re.I)
