@@ -186,7 +186,12 @@ def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result)[0].startswith(f"{DE}:19: [syntax] PO syntax error")
-    assert lines(result)[-2:] == [CLEAN_SUMMARY[1], "check: 1 problem in 1 locale"]
+    assert lines(result)[-3:] == [
+        # not "100% translated (0 of 0 units)": nothing of the broken catalog could be counted
+        "de: no unit counted, 1 catalog not counted (missing or unreadable); 1 problem (minimum 100%)",
+        CLEAN_SUMMARY[1],
+        "check: 1 problem in 1 locale",
+    ]
 
 
 def test_an_article_that_cannot_be_read_is_one_problem_not_also_a_missing_catalog_per_locale(

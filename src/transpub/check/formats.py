@@ -42,16 +42,21 @@ def format_locale_summary(summary: LocaleSummary) -> str:
 
     >>> format_locale_summary(LocaleSummary("sv", 80.0, False))
     'sv: 100% translated (0 of 0 units), 0 fuzzy, 0 untranslated; OK (minimum 80%)'
+    >>> format_locale_summary(LocaleSummary("sv", 80.0, False, [CatalogResult("sv", "a", "a.po")]))
+    'sv: no unit counted, 1 catalog not counted (missing or unreadable); OK (minimum 80%)'
     """
     verdict = "OK" if not summary.problems else _plural(summary.problems, "problem")
     if summary.warnings:
         verdict += f", {_plural(summary.warnings, 'warning')}"
     fuzzy_rule = ", fuzzy allowed" if summary.allow_fuzzy else ""
-    return (
-        f"{summary.locale}: {summary.coverage.describe()}, {summary.coverage.fuzzy} fuzzy, "
-        f"{summary.coverage.untranslated} untranslated; {verdict} "
-        f"(minimum {summary.min_translated:g}%{fuzzy_rule})"
-    )
+    coverage = summary.coverage
+    counted = f"{coverage.describe()}, {coverage.fuzzy} fuzzy, {coverage.untranslated} untranslated"
+    unread = sum(1 for c in summary.catalogs if c.stats is None)
+    if unread:
+        # a broken catalog's units are unknown: "100% translated (0 of 0 units)" would read as done
+        missing = f"{_plural(unread, 'catalog')} not counted (missing or unreadable)"
+        counted = f"no unit counted, {missing}" if not coverage.total else f"{counted}, {missing}"
+    return f"{summary.locale}: {counted}; {verdict} (minimum {summary.min_translated:g}%{fuzzy_rule})"
 
 
 def format_verdict(report: CheckReport) -> str:
