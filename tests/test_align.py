@@ -204,3 +204,12 @@ def test_markdown_front_matter_keys_and_paragraphs_align(
         "Tickets can be bought on board.": "Les billets s'achètent à bord.",
         "<1>Cyclists</1> travel for free.": "Les <1>cyclistes</1> voyagent gratuitement.",
     }
+
+
+def test_align_usage_names_the_source_and_the_translation_as_its_help_and_readme_do(tmp_path: Path) -> None:
+    """The usage line and a missing path's error said ``[PATHS]...``, a name the help text never uses."""
+    usage = CliRunner().invoke(main, ["align", "--help"]).output.splitlines()[0]
+    assert usage.endswith("align [OPTIONS] SOURCE TRANSLATION")
+    missing = CliRunner().invoke(main, ["align", "--dir", str(tmp_path), str(tmp_path / "nope"), "-l", "de"])
+    assert missing.exit_code == 2
+    assert "Invalid value for 'SOURCE TRANSLATION': Path" in missing.output

@@ -1415,7 +1415,7 @@ def memory_stats(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, metavar="SOURCE TRANSLATION", type=click.Path(exists=True, path_type=Path))
 @click.option("-l", "--locale", required=True, metavar="LOCALE", help="The language of the translation.")
 @click.option(
     "--dir", "folders", is_flag=True, help="SOURCE and TRANSLATION are folders; files pair by path."
