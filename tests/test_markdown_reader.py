@@ -1337,6 +1337,30 @@ def test_a_paragraph_that_starts_with_a_bare_url_keeps_the_link_whatever_follows
     assert kept == f"{url}, sagte der Bürgermeister.\n"
 
 
+@pytest.mark.skipif(HUGO is None, reason="Hugo is not installed")
+def test_a_bare_url_hugo_links_after_a_quote_or_code_is_still_a_link_on_the_translated_page(
+    tmp_path: Path,
+) -> None:
+    """Goldmark's linkify (Hugo) also links a bare URL right after a quote its typographer curls
+    (``"https://…"``, a table of example values) or after code, a link or an HTML tag: the URL is a
+    placeholder for the translator (not text to escape), and the page translated word for word links it as
+    the source does."""
+    source = (
+        'The image: "image.png" or "https://example.com/image.jpg" here.\n\n'
+        "Or 'www.example.com/a' and `code`https://example.com/b there.\n\n"
+        '| name | example |\n|---|---|\n| url | "https://canonical.example/to/page" |\n'
+    )
+    document = read(source)
+    assert 'The image: "image.png" or "<1/>" here.' in msgids(document)
+    assert "Or '<1/>' and <2/><3/> there." in msgids(document)
+    assert not any(
+        "canonical" in msgid for msgid in msgids(document)
+    )  # (a URL in quotes: nothing to translate)
+    pages = hugo_pages([source, unmarked_pseudo(document)], tmp_path / "site")
+    assert pages[0].count("<a href") == 4, pages[0]
+    assert pages[1] == pages[0]
+
+
 def test_an_address_glued_to_the_text_before_it_stays_the_same_address() -> None:
     """``desk_ann@example.com`` links ``ann@example.com`` (GFM, as Hugo reads it): the address travels
     with the unit, so that a translation glued to it (``Postfach<1/>``) does not address someone else."""

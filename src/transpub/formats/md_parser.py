@@ -1,7 +1,8 @@
 """markdown-it set up for Goldmark's Markdown (what Hugo renders), with source positions for reading.
 
 The same parser serves reading and rendering: CommonMark with raw HTML, GFM tables,
-strikethrough (one tilde or two, as Goldmark) and autolinks of bare URLs (Goldmark's linkify),
+strikethrough (one tilde or two, as Goldmark) and autolinks of bare URLs (Goldmark's linkify: GFM's, and
+:mod:`.md_linkify` where Goldmark links more),
 footnotes, definition lists, MkDocs admonitions and MkDocs-Material's content tabs (read as admonitions). For reading, some rules record where their tokens are in the text
 markdown-it parsed (``token.meta["span"]``), and block rules record the start and end of each of
 their lines once container prefixes (``> ``, list indentation) are taken off
@@ -30,6 +31,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .heading_ids import ATTRIBUTE, HEADING_ATTRIBUTES, Heading, base_ids, unique_ids
+from .md_linkify import goldmark_linkify
 
 #: Inline rules whose tokens need their span, and the token type that carries it.
 _SPANNED = {
@@ -42,6 +44,8 @@ _SPANNED = {
     "gfm_autolink_www": "link_open",
     "gfm_autolink_protocol": "link_open",
     "gfm_autolink_email": "link_open",
+    "goldmark_linkify_www": "link_open",
+    "goldmark_linkify_protocol": "link_open",
 }
 #: Block rules whose first token carries its lines.
 _LINED = (
@@ -59,6 +63,7 @@ def _markdown(*, inline_footnotes: bool = False) -> MarkdownIt:
     md.use(footnote_plugin, inline=inline_footnotes).use(deflist_plugin).use(admon_plugin).use(
         gfm_autolink_plugin
     )
+    goldmark_linkify(md)
     md.block.ruler.at("admonition", _ending_as_python_markdown(_rule(md, "admonition")))
     md.block.ruler.before(
         "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
