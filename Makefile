@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown jekyll
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown jekyll php-cli
 HUGO_DEMO := build/demo-hugo
 
 LOCK := requirements.lock
@@ -26,9 +26,12 @@ system-deps:
 ## memory tests), hugo (the test that builds the Hugo example), OmegaT (the CAT tool the XLIFF/TMX
 ## interoperability test runs in console mode), kramdown (Jekyll's renderer: the tests that render
 ## localized Markdown as Jekyll would; Python-Markdown, MkDocs and MkDocs-Material come with the lock) and
-## jekyll itself (the test that builds a small Jekyll site, tests/data/jekyll_site).
+## jekyll itself (the test that builds a small Jekyll site, tests/data/jekyll_site), and PHP with
+## WordPress's own code, unpacked from its Debian package into build/wordpress, not installed (the
+## tests that run WordPress's shortcodes on pages exported from it and compiled).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
+	@scripts/unpack-debian-package wordpress build/wordpress
 
 ## The static-site generator the Hugo example is built with (Debian bookworm has hugo 0.111).
 hugo-system-deps:

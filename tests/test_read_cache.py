@@ -423,7 +423,11 @@ def _shape(document: Document) -> object:
             func = getattr(x, "func", x)
             args = getattr(x, "args", None)  # (a writer may be handed another: the front matter's)
             args = None if args is None else [conv(a) if callable(a) else a for a in args]
-            return ["function", func, args, getattr(x, "keywords", None)]
+            keywords = getattr(x, "keywords", None)  # (or in a keyword: the format's own writer)
+            keywords = (
+                None if keywords is None else {k: conv(v) if callable(v) else v for k, v in keywords.items()}
+            )
+            return ["function", func, args, keywords]
         if id(x) in seen:
             return ["seen", seen[id(x)]]
         seen[id(x)] = len(seen)
@@ -543,3 +547,22 @@ def test_a_pages_own_mark_insert_and_keys_stay_markup_when_compile_takes_the_sto
     pseudo = stored.render(_pseudo)
     assert pseudo == document.render(_pseudo)
     assert pseudo.replace("⟦", "").replace("⟧", "") == text
+
+
+def test_a_hugo_html_page_and_a_wordpress_page_come_back_from_the_cache_as_read(tmp_path: Path) -> None:
+    """Their translations are written by writers handed the format's own (a template's or a
+    shortcode's ``{``, ``[`` as references): stored too, so compile does not read them again."""
+    hugo = tmp_path / "hugo.html"
+    hugo.write_text('---\ntitle: Ferries\n---\n<p title="Go">Call {{< phone >}} now.</p>\n', encoding="utf-8")
+    wordpress = tmp_path / "post.html"
+    wordpress.write_text(
+        '<p>[caption caption="The dock"]<img src="a.jpg" alt="A ferry">Dawn [1].[/caption]</p>',
+        encoding="utf-8",
+    )
+    options = ReadOptions(wordpress_shortcodes=("caption",))
+    _comes_back_as_read([hugo, wordpress], options)
+    for path, run in ((hugo, "{{% x %}}"), (wordpress, "[embed]y[/embed]")):
+        back = decode(encode(read_article(path, options)), path)
+        written = back.render(lambda slot: Resolution(f"{slot.msgid} {run} [1]"))  # noqa: B023 (run now)
+        body = written.rsplit("---\n", 1)[-1]  # (front matter: no generator runs templates there)
+        assert run not in body and run.replace("{", "&#123;").replace("[", "&#91;") in body

@@ -60,6 +60,9 @@ HEADING_ID_STYLES = (
     "hugo", "hugo-0.143", "hugo-blackfriday", "hugo-0.143-blackfriday", "jekyll", "mkdocs", "mdbook",
 )  # fmt: skip
 
+#: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
+_WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
+
 #: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
 #: that holds an address, a document or script (href, src, srcdoc, xlink:href, data, poster, on…, style;
 #: a meta's content, a refresh; SVG animation values, which can set an href).
@@ -340,6 +343,15 @@ SCHEMA = Table(
                             '"tab:0"); src, ref, relref and link never are',
                             expects="a list of parameter names (not src, ref, relref or link)",
                             valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
+                        ),
+                        "wordpress": Key(
+                            "list of strings",
+                            [],
+                            "HTML articles exported from WordPress: the shortcodes the site registers "
+                            '(["caption", "gallery", "embed", "audio", "video", "playlist"] and its plugins\' '
+                            "ones), kept as written or placeholders, never text; none: HTML alone",
+                            expects="a list of shortcode names (no spaces, brackets, quotes, <, >, &, / or =)",
+                            valid=lambda names: all(_WORDPRESS_NAME.fullmatch(name) for name in names),
                         ),
                         "markdown_inside": Key(
                             "list of strings",

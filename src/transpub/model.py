@@ -85,7 +85,10 @@ class Placeholder:
         >>> Placeholder(1, "code", False, "run()").legend()
         '<1/> = code (code) "run()"'
         """
-        legend = f"{self.token} = {ELEMENT_NAMES.get(self.tag, 'element')} ({self.tag})"
+        name = ELEMENT_NAMES.get(self.tag, "element")
+        if self.tag == "shortcode" and self.shows.startswith("["):  # ([caption]: see formats.wp_shortcodes)
+            name = "WordPress shortcode"
+        legend = f"{self.token} = {name} ({self.tag})"
         if self.shows:
             shown = self.shows if len(self.shows) <= 60 else self.shows[:59] + "…"
             legend += f' "{shown}"'

@@ -88,6 +88,8 @@ class Project:
     front_matter_title_refs: tuple[str, ...] = ()
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
+    #: WordPress shortcodes read as markup in HTML articles (``[extract.shortcodes] wordpress``).
+    wordpress_shortcodes: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
     #: ``(index, count)``: work on one of ``count`` shards of the articles (``--shard I/N``).
@@ -527,6 +529,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         front_matter_title_refs=tuple(extract["front_matter"]["title_refs"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
         shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
+        wordpress_shortcodes=tuple(extract["shortcodes"]["wordpress"]),
         exclude=tuple(paths["exclude"]),
         follow_symlinks=paths["follow_symlinks"],
         scope_include=tuple(extract["include"]),

@@ -129,7 +129,8 @@ def _function_name(function: Any) -> Any:
         return ""
     if isinstance(function, functools.partial):
         args = tuple(map(_stored_argument, function.args))
-        partial = (_function_name(function.func), args, function.keywords)
+        keywords = {key: _stored_argument(value) for key, value in function.keywords.items()}
+        partial = (_function_name(function.func), args, keywords)
         try:
             marshal.dumps(partial)
         except ValueError:
@@ -154,7 +155,8 @@ _FUNCTION = "\x00function"
 
 
 def _stored_argument(argument: Any) -> Any:
-    """A partial's argument as stored: a function (a writer another writer calls) by its name."""
+    """A partial's argument (or keyword argument) as stored: a function (a writer another writer
+    calls) by its name."""
     if isinstance(argument, (FunctionType, functools.partial)):
         return (_FUNCTION, _function_name(argument))
     if isinstance(argument, tuple) and argument[:1] == (_FUNCTION,):
@@ -180,6 +182,7 @@ def _function(name: Any) -> Any:
         return _DEFAULT_ESCAPE
     if isinstance(name, tuple):
         inner, args, keywords = name
+        keywords = {key: _loaded_argument(value) for key, value in keywords.items()}
         return functools.partial(_function(inner), *map(_loaded_argument, args), **keywords)
     found = _functions.get(name)
     if found is None:

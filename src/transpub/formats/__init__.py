@@ -48,6 +48,10 @@ def read_article(
             from .html_content import read_html_content
 
             return read_html_content(text, path, encoding, options, display_path=shown)
+        if options.wordpress_shortcodes:  # a page exported from WordPress
+            from .html_wordpress import read_wordpress_html
+
+            return read_wordpress_html(text, path, encoding, options, display_path=shown)
         return read_html(text, path, encoding, options, display_path=shown)
     if suffix in (".md", ".markdown"):
         from .markdown import read_markdown

@@ -14,7 +14,7 @@ import functools
 import re
 from pathlib import Path
 
-from .document import AttrSlot, DateSlot, Document, PairedPieces, Part, TextSlot, slots_in
+from .document import AttrSlot, Document, Part, TextSlot, slots_in
 from .escape import quoted_attribute, without_template_openers
 from .front_matter import read_front_matter
 from .html import read_html
@@ -22,9 +22,8 @@ from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
 from .md_source import Source
 from .md_templates import Template, closed_pairs, outermost
 from .options import ReadOptions
-from .value_slots import front_matter_slots, shortcode_param_slots
-
-_WORDS = re.compile(r"\w+")
+from .shortcode_parts import param_parts, split_at_shortcodes, with_param_parts
+from .value_slots import front_matter_slots
 
 
 def read_html_content(
@@ -60,9 +59,9 @@ def read_html_content(
     body = _after(document.parts, front_end)
     if regions:
         body = _with_markdown(body, blanked, regions, document, options, shown)
-    with_slots = _shortcodes_with_slots(text, templates, options)
+    with_slots = param_parts(text, templates, options)
     if with_slots:
-        body = _with_slots(body, with_slots)
+        body = with_param_parts(body, with_slots)
     document.parts = [part for part in head if part != ""] + body
     document.format = "html-content"
     document.title = front.title or document.title
@@ -154,78 +153,11 @@ def _with_markdown(
     out: list[Part] = []
     for part in body:
         out.extend(
-            _split(part, found) if isinstance(part, str) and ("{{%" in part or "{{<" in part) else (part,)
+            split_at_shortcodes(part, found)
+            if isinstance(part, str) and ("{{%" in part or "{{<" in part)
+            else (part,)
         )
     return out
-
-
-def _shortcodes_with_slots(
-    text: str, templates: list[Template], options: ReadOptions
-) -> dict[str, list[Part]]:
-    """The parts of each shortcode of ``templates`` (by its text as written) that has parameters to
-    translate (``[extract.shortcodes] translate_params``): its source, those parameters as slots."""
-    found: dict[str, list[Part]] = {}
-    for template in templates:
-        raw = text[template.start : template.end]
-        if raw in found:
-            continue
-        parts: list[Part] = []
-        pos = template.start
-        # a tab's label is Docsy's tab label wherever it is (the Markdown reader looks for its tabpane)
-        labels = ("header", "0") if template.name == "tab" else ()
-        for start, end, slot in shortcode_param_slots(
-            template, lambda a, b: text[a:b], options, _ref, labels=labels
-        ):
-            parts.extend((text[pos:start], slot))
-            pos = end
-        if parts:
-            parts.append(text[pos : template.end])
-            found[raw] = [part for part in parts if part != ""]
-    return found
-
-
-def _ref(name: str, value: str) -> str:
-    """The reference of a shortcode's parameter (without ``@name``): ``glossary_tooltip(containerd)``."""
-    return f"{name}({'-'.join(word.lower() for word in _WORDS.findall(value)[:4])})"
-
-
-def _with_slots(parts: list[Part], shortcodes: dict[str, list[Part]]) -> list[Part]:
-    """``parts``, each shortcode of ``shortcodes`` in a text part as written replaced by its parts
-    (in the markup of sentences too: a shortcode inside a sentence is one of its placeholders)."""
-    out: list[Part] = []
-    for part in parts:
-        if isinstance(part, str):
-            out.extend(_split(part, shortcodes) if "{" in part else (part,))
-            continue
-        if isinstance(part, TextSlot):
-            part.parts = _with_slots(part.parts, shortcodes)
-            for number, piece in part.pieces.items():
-                if isinstance(piece, PairedPieces):
-                    piece.open = _with_slots(piece.open, shortcodes)
-                    piece.close = _with_slots(piece.close, shortcodes)
-                    if piece.same is not None:
-                        piece.same = _with_slots(piece.same, shortcodes)
-                else:
-                    part.pieces[number] = _with_slots(piece, shortcodes)
-        elif isinstance(part, DateSlot):  # (a shortcode inside a start tag keeps its parameters as written)
-            part.parts = _with_slots(part.parts, shortcodes)
-        out.append(part)
-    return out
-
-
-def _split(text: str, shortcodes: dict[str, list[Part]]) -> list[Part]:
-    """``text`` with each shortcode of ``shortcodes`` in it replaced by its parts."""
-    out: list[Part] = []
-    pos = 0
-    while True:
-        found = min(((at, raw) for raw in shortcodes if (at := text.find(raw, pos)) >= 0), default=None)
-        if found is None:
-            break
-        at, raw = found
-        out.extend((text[pos:at], *shortcodes[raw]))
-        pos = at + len(raw)
-    out.append(text[pos:])
-    return [part for part in out if part != ""]
 
 
 def _after(parts: list[Part], offset: int) -> list[Part]:

@@ -180,13 +180,13 @@ class Template:
 
     @property
     def shortcode(self) -> bool:
-        """A Hugo shortcode (not an escaped one, not Liquid)."""
-        return self.opener in ("{{<", "{{%")
+        """A Hugo shortcode (not an escaped one, not Liquid), or a WordPress one (see :mod:`.wp_shortcodes`)."""
+        return self.opener in ("{{<", "{{%", "[")
 
     @property
     def tag(self) -> str:
         """The element name placeholders show in their legend."""
-        return "shortcode" if self.opener.startswith(("{{<", "{{%")) else "template"
+        return "shortcode" if self.opener.startswith(("{{<", "{{%", "[")) else "template"
 
     def pair_key(self) -> str | None:
         """The name an opening and a closing token share, or None for a standalone token."""

@@ -38,6 +38,9 @@ class ReadOptions:
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
     #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
+    #: HTML articles: the WordPress shortcodes the site registers (``[caption]``), markup (see
+    #: :mod:`.wp_shortcodes`); none: an HTML article is read as HTML alone.
+    wordpress_shortcodes: tuple[str, ...] = ()
     #: Markdown: how the MkDocs site derives its headings' ids (its ``mkdocs.yml``; see
     #: :mod:`transpub.mkdocs_site`), for ``[compile] heading_ids = "mkdocs"``.
     mkdocs_ids: MkDocsIds = DEFAULT_IDS

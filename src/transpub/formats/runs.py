@@ -762,7 +762,7 @@ def _markup_name(parts: list) -> tuple[str, str]:
     (('comment', ''), ('shortcode', '{{< param "phone" >}}'), ('template', '{% if a %}'))
     """
     raw = "".join(part for part in parts if isinstance(part, str))
-    if raw.startswith(("{{<", "{{%")):
+    if raw.startswith(("{{<", "{{%", "[")):  # (a Hugo shortcode, or a WordPress one: [video src="…"])
         return "shortcode", collapse_space(raw)
     if raw.startswith(("{{", "{%")):
         return "template", collapse_space(raw)

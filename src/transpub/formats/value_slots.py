@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..inline import escape_lookalikes, unescape_lookalikes
+from . import wp_shortcodes
 from .document import AttrSlot, Document, Slot, Tag, TextSlot, TitleRef
 from .front_matter import FrontMatter, FrontValue, spaced_line
 from .md_templates import (
@@ -205,7 +206,10 @@ def shortcode_param_slots(
     ``kept``; one named in ``labels`` is a Docsy tab's label (:func:`~.md_templates.tab_label_param`)."""
     if not template.shortcode and template.opener != "{%":  # (a Liquid include's parameters: see Template)
         return
-    writer = shortcode_param if template.shortcode else liquid_param
+    if template.opener == wp_shortcodes.OPENER:
+        writer = wp_shortcodes.shortcode_param
+    else:
+        writer = shortcode_param if template.shortcode else liquid_param
     for param in template.params:
         if param.name in kept or (
             param.name not in options.shortcode_params

@@ -1,0 +1,186 @@
+"""WordPress shortcodes in an HTML article (``[extract.shortcodes] wordpress``).
+
+A page exported from WordPress (its ``post_content``, as the classic editor wrote it) holds
+shortcodes that WordPress runs when it shows the page: ``[caption id="attachment_12" width="300"]<img
+…> The ferry at dawn.[/caption]``, ``[gallery ids="1,2,3"]``, ``[embed]https://…[/embed]``. With the
+names a site registers listed, each such token is markup, as a Hugo shortcode is in an HTML content
+page: kept as written, a placeholder inside a sentence, never text for a translator or an engine to
+change (a French engine writes ``width=« 300 »``), and a parameter named in ``[extract.shortcodes]
+translate_params`` (``[caption caption="…"]``) is a unit of its own. A translation writes no
+shortcode of its own: its ``[`` before a name is a character reference (:func:`without_shortcodes`).
+
+The tokens are found as WordPress finds them (``get_shortcode_regex``, read, not copied): a
+registered name after ``[``, then its attributes up to ``]`` (``/]`` closes it at once); the first
+``[/name]`` after it, if any, closes it, with what stands between as its content; ``[[name]]`` is
+WordPress's escape, shown as ``[name]``, and stays text.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from collections.abc import Callable, Collection
+
+from .escape import escape_text
+from .md_templates import Param, Template
+
+#: The opener of a WordPress shortcode's :class:`~.md_templates.Template`.
+OPENER = "["
+
+#: The names WordPress itself registers (a site's plugins and theme add others).
+CORE_NAMES = ("caption", "wp_caption", "gallery", "playlist", "audio", "video", "embed")
+#: Shortcodes whose content is no text for readers (an address to embed, code): one token with it.
+VERBATIM = frozenset({"embed", "code", "sourcecode"})
+
+#: A shortcode's attributes, as WordPress reads them (``shortcode_parse_atts``): ``name="value"``,
+#: ``name='value'``, ``name=value``, then positional ``"value"``, ``'value'``, ``value``.
+_ATTRIBUTE = re.compile(
+    r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)"""
+    r"""|"([^"]*)"(?:\s|$)|'([^']*)'(?:\s|$)|(\S+)(?:\s|$)"""
+)
+#: What ends a shortcode's attributes: ``]``, or ``/]`` (self-closing); a ``/`` before anything else
+#: is an attribute's.
+_ATTRIBUTES_END = re.compile(r"[^\]/]*(?:/(?!\])[^\]/]*)*?(/?)\]")
+#: A ``[`` that may start a shortcode in a translation: before a name (or ``/`` and a name) that ends
+#: where WordPress's names end, or at the end of a piece of text (a token may follow it).
+_OPENING = re.compile(r"\[(?=\[?/?[^\s\[\]<>&/\"'=\x00-\x1f]+(?:[\s\]/]|$)|$)")
+
+
+def shortcode_templates(
+    text: str, names: Collection[str], start: int = 0, stop: int | None = None
+) -> list[Template]:
+    """The shortcode tokens of ``names`` in ``text`` from ``start`` on (up to ``stop``), in order:
+    each opening or standalone token, and the closing token of each pair.
+
+    >>> text = '[caption id="a" width="3"]<img src=x> Dawn.[/caption] [[gallery]] [gallery ids="1"/]'
+    >>> [(text[t.start:t.end], t.closing, t.self_closing) for t in shortcode_templates(text, CORE_NAMES)]
+    [('[caption id="a" width="3"]', False, False), ('[/caption]', True, False), ('[gallery ids="1"/]', False, True)]
+    """
+    if not names or "[" not in text:
+        return []
+    opening = re.compile(
+        r"\[(\[?)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    found: list[Template] = []
+    pos = start
+    stop = len(text) if stop is None else stop
+    while (match := opening.search(text, pos, stop)) is not None:
+        name = match.group(2)
+        ends = _ATTRIBUTES_END.match(text, match.end(), stop)
+        if ends is None:
+            pos = match.end()
+            continue
+        self_closing = bool(ends.group(1))
+        end = ends.end()
+        closing = -1 if self_closing else text.find(f"[/{name}]", end, stop)
+        after = (closing + len(name) + 3) if closing >= 0 else end
+        if (
+            match.group(1) and text.startswith("]", after) and after < stop
+        ):  # [[name]]: WordPress shows [name]
+            pos = after + 1
+            continue
+        if match.group(1):  # (a [ before a shortcode: text, the shortcode from the second [ on)
+            pos = match.start() + 1
+            continue
+        params = _params(text, match.end(), end - 1 - len(ends.group(1)))
+        found.append(Template(match.start(), end, OPENER, name, False, self_closing, params, False))
+        if closing >= 0:
+            # (what the pair holds is the content WordPress gives the shortcode, which runs the
+            # shortcodes in it: those are tokens too)
+            found.extend(shortcode_templates(text, names, end, closing))
+            found.append(Template(closing, after, OPENER, name, True, False, (), False))
+        pos = after
+    return found
+
+
+def _params(text: str, start: int, end: int) -> tuple[Param, ...]:
+    """The attributes of a shortcode written in ``text[start:end]``: named ones by their name,
+    positional ones by their index (``"0"``), each with its value's span, quotes included."""
+    params: list[Param] = []
+    position = 0
+    for match in _ATTRIBUTE.finditer(text, start, end):
+        for value_group, name_group, quote in (
+            (2, 1, '"'),
+            (4, 3, "'"),
+            (6, 5, ""),
+            (7, 0, '"'),
+            (8, 0, "'"),
+            (9, 0, ""),
+        ):
+            if match.group(value_group) is None:
+                continue
+            if name_group:
+                name = match.group(name_group).lower()
+            else:
+                name, position = str(position), position + 1
+            value_start = match.start(value_group) - len(quote)
+            value_end = match.end(value_group) + len(quote)
+            params.append(Param(name, value_start, value_end, html.unescape(match.group(value_group)), quote))
+            break
+    return tuple(params)
+
+
+def shortcode_param(source: str, raw: str, text: str) -> str:
+    """A translated parameter of a WordPress shortcode, quoted as WordPress reads it back: in the
+    source's quotes where they can hold it, else in double quotes; ``&``, ``<``, ``>``, the quote
+    and the brackets as character references (a shortcode's parameter is HTML to the shortcodes
+    that show it, as ``[caption caption="…"]`` does, and a ``]`` would end the shortcode). ``source``:
+    the parameter's value, unused (every writer of a parameter is given it).
+
+    >>> print(shortcode_param("Dawn", '"Dawn"', 'El "alba" <b> [x] & co'))
+    "El &quot;alba&quot; &lt;b&gt; &#91;x&#93; &amp; co"
+    >>> print(shortcode_param("Dawn", "'Dawn'", 'El "alba"'))
+    'El "alba"'
+    """
+    text = " ".join(text.split())
+    quote = "'" if raw.startswith("'") and "'" not in text else '"'
+    table: dict[str, str | int | None] = {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "&#91;",
+        "]": "&#93;",
+        quote: "&quot;" if quote == '"' else "&#39;",
+    }
+    return quote + text.translate(str.maketrans(table)) + quote
+
+
+def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kept: str = "") -> str:
+    """``write(text)`` with each ``[`` that could start a shortcode a character reference: WordPress
+    runs the shortcodes of the page it is given, so a translation's ``[embed]…[/embed]``, or a
+    ``[/caption]`` that would close the source's early, must show as written. (Any name: WordPress
+    runs every name its plugins register, not only those transpub was told of.) A bracketed run
+    that ``kept`` (the source's text) has as text is written as it is (``[1]``, ``[sic]``): on the
+    source's page WordPress shows it, so it runs nothing.
+
+    >>> print(without_shortcodes("Ver [embed]https://x[/embed], [1] y [a b] o [ nada ] ["))
+    Ver &#91;embed]https://x&#91;/embed], &#91;1] y &#91;a b] o [ nada ] &#91;
+    >>> print(without_shortcodes("Usa [[gallery ids=1]] o [[gallery]"))
+    Usa [[gallery ids=1]] o &#91;&#91;gallery]
+    >>> print(without_shortcodes("Subió [1] un 5 [sic] % [2]", kept="Rose [1] by 5 [sic] percent"))
+    Subió [1] un 5 [sic] % &#91;2]
+    """
+    written = write(text)
+    if "[" not in written:
+        return written
+    escape = functools.partial(_escape_opening, kept=kept) if kept and "[" in kept else "&#91;"
+    if "[[" not in written:
+        return _OPENING.sub(escape, written)
+    # WordPress's own escape, [[name]], shows [name] and runs nothing: kept as written
+    pieces = _ESCAPED.split(written)
+    return "".join(piece if index % 2 else _OPENING.sub(escape, piece) for index, piece in enumerate(pieces))
+
+
+def _escape_opening(match: re.Match[str], kept: str) -> str:
+    """The ``[`` :data:`_OPENING` found, as a reference unless the bracketed run it opens is text of
+    ``kept`` (see :func:`without_shortcodes`)."""
+    text = match.string
+    close = text.find("]", match.start())
+    if close > match.start() + 1 and html.unescape(text[match.start() : close + 1]) in kept:
+        return "["
+    return "&#91;"
+
+
+#: WordPress's escape of a shortcode, ``[[name …]]`` (one token, nothing bracketed in it).
+_ESCAPED = re.compile(r"(?<!\[)(\[\[[^\s\[\]<>&/\"'=\x00-\x1f]+(?:[\s/][^\[\]]*)?\]\])")

@@ -1,0 +1,27 @@
+<?php
+// Runs WordPress's own shortcode code (wp-includes/shortcodes.php of the Debian package, with the
+// formatting and kses functions it calls) on the page read from stdin, as WordPress does when it
+// shows a post: `php run_shortcodes.php <wordpress folder> <name>...`. Each shortcode named is
+// registered with a handler that writes what WordPress gave it: <ran-NAME data-atts="{json}">,
+// then its content (its shortcodes run, as core's [caption] does), then </ran-NAME>. Only the
+// plugin API that shortcodes.php calls is stubbed (no filters: WordPress's defaults).
+$wordpress = $argv[1];
+define('ABSPATH', $wordpress . '/');
+define('WPINC', 'wp-includes');
+function apply_filters($hook, $value, ...$args) { return $value; }
+function do_action(...$args) {}
+function _doing_it_wrong(...$args) {}
+function __($text, $domain = 'default') { return $text; }
+function _x($text, ...$args) { return $text; }
+require $wordpress . '/wp-includes/formatting.php';
+require $wordpress . '/wp-includes/kses.php';
+require $wordpress . '/wp-includes/shortcodes.php';
+foreach (array_slice($argv, 2) as $name) {
+    add_shortcode($name, function ($atts, $content, $tag) {
+        $atts = (array) $atts;
+        ksort($atts);
+        $json = htmlspecialchars(json_encode($atts, JSON_UNESCAPED_UNICODE), ENT_QUOTES);
+        return '<ran-' . $tag . ' data-atts="' . $json . '">' . do_shortcode((string) $content) . '</ran-' . $tag . '>';
+    });
+}
+echo do_shortcode(file_get_contents('php://stdin'));

@@ -1,0 +1,199 @@
+"""HTML articles exported from WordPress: ``[extract.shortcodes] wordpress`` names the shortcodes the
+site registers, which are markup for translators and engines, never text; a translation writes no
+shortcode of its own. Pages are checked by WordPress's own shortcode code (see wordpress_run)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+
+from test_compile_helpers import run_cli
+from wordpress_run import needs_wordpress, run_shortcodes
+
+NAMES = ["caption", "gallery", "embed", "video", "footnote"]
+
+CONFIG = f"""[project]
+name = "Harbour News"
+source_locale = "en"
+locales = ["de"]
+
+[extract.shortcodes]
+wordpress = {json.dumps(NAMES)}
+"""
+
+#: A post as WordPress's classic editor wrote it: a captioned image, an embed, a gallery, a caption
+#: given as a parameter (WordPress before 3.4), a footnote plugin's pair inside a sentence, a video
+#: inside one, an escaped shortcode, and brackets that are no shortcode.
+POST = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>The harbour reopens</title></head>
+<body>
+<p>[caption id="attachment_12" align="alignnone" width="300"]<img src="ferry.jpg" alt="A ferry at dawn" width="300" height="200" /> The first ferry left at dawn.[/caption]</p>
+<p>Watch the arrival: [embed]https://video.example/watch?v=abc[/embed]</p>
+<p>[gallery ids="1,2,3" columns="3"]</p>
+[caption id="attachment_14" caption="The old harbour at night" width="640"]<img src="night.jpg" alt="Lights on the water" />[/caption]
+<p>The mayor said [footnote]Interview of May 2.[/footnote] that the port opens on Monday.</p>
+<p>Watch it [video src="arrival.mp4"] before you go. Write [[gallery]] to show a gallery.</p>
+<p>Prices rose [1] by 5 [sic] percent.</p>
+</body>
+</html>
+"""
+
+
+def wordpress_project(tmp_path: Path, post: str = POST) -> Path:
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "articles" / "harbour.html").write_text(post, encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def catalog(root: Path) -> polib.POFile:
+    return polib.pofile(str(root / "locales" / "de" / "LC_MESSAGES" / "harbour.po"))
+
+
+def translate(root: Path, translation) -> str:
+    """Fill the catalog with ``translation(msgid)``, compile, and give the German page."""
+    po = catalog(root)
+    for entry in po:
+        if entry.msgid:
+            entry.msgstr = translation(entry.msgid)
+    po.save()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    return (root / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
+
+
+def body(page: str) -> str:
+    """The page's body, without the language menu compile adds to it."""
+    return re.sub(
+        r'<nav class="transpub-languages".*?</nav>', "", page[page.index("<body>") : page.index("</body>")]
+    )
+
+
+def ran(page: str) -> list[tuple[str, dict[str, str]]]:
+    """The shortcodes WordPress ran on ``page``: each one's name and attributes, in order."""
+    tree = lxml.html.fromstring(run_shortcodes(page, NAMES))
+    return [
+        (element.tag.removeprefix("ran-"), json.loads(element.get("data-atts")))
+        for element in tree.iter()
+        if isinstance(element.tag, str) and element.tag.startswith("ran-")
+    ]
+
+
+def test_shortcodes_are_placeholders_or_left_out_never_text_for_translators(tmp_path: Path) -> None:
+    po = catalog(wordpress_project(tmp_path))
+    assert [entry.msgid for entry in po] == [
+        "The harbour reopens",
+        "A ferry at dawn",
+        "The first ferry left at dawn.",
+        "Watch the arrival:",
+        "The old harbour at night",
+        "Lights on the water",
+        "The mayor said <1>Interview of May 2.</1> that the port opens on Monday.",
+        "Watch it <1/> before you go.",
+        "Write [[gallery]] to show a gallery.",
+        "Prices rose [1] by 5 [sic] percent.",
+    ]
+    mayor = po.find("The mayor said <1>Interview of May 2.</1> that the port opens on Monday.")
+    assert (
+        'Placeholders: <1>…</1> = WordPress shortcode (shortcode) "[footnote]…[/footnote]"' in mayor.comment
+    )
+    video = po.find("Watch it <1/> before you go.")
+    assert '<1/> = WordPress shortcode (shortcode) "[video src="arrival.mp4"]"' in video.comment
+
+
+def test_without_the_setting_a_shortcode_is_text_as_before(tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG.split("[extract.shortcodes]")[0], encoding="utf-8")
+    (root / "articles" / "harbour.html").write_text(POST, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    msgids = [entry.msgid for entry in catalog(root)]
+    assert 'Watch it [video src="arrival.mp4"] before you go.' in msgids
+
+
+@needs_wordpress
+def test_the_pseudo_translated_page_runs_the_same_shortcodes_and_shows_the_same_text(tmp_path: Path) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    unmarked = german.replace("⟦", "").replace("⟧", "")
+    assert body(unmarked) == body(POST)
+    source_run, german_run = run_shortcodes(body(POST), NAMES), run_shortcodes(body(unmarked), NAMES)
+    assert german_run == source_run
+    assert [name for name, _ in ran(body(POST))] == [
+        "caption",
+        "embed",
+        "gallery",
+        "caption",
+        "footnote",
+        "video",
+    ]
+    assert "Write [gallery] to show" in source_run  # (WordPress's escape, shown as the source shows it)
+
+
+#: Translations that write shortcodes: in text, in an image's alt text (WordPress runs the
+#: shortcodes of a tag's attributes too) and in a shortcode's parameter; one closes the caption early.
+HOSTILE = {
+    "The first ferry left at dawn.": "Die erste [/caption] Fähre [embed]https://evil.example/[/embed] fuhr.",
+    "A ferry at dawn": "Eine Fähre [gallery ids=9]",
+    "The old harbour at night": 'Der "alte" Hafen ] [video src=evil.mp4] <script>alert(1)</script> & mehr',
+    "Watch it <1/> before you go.": "Sehen Sie <1/> [footnote]falsch[/footnote] an.",
+}
+
+
+@needs_wordpress
+def test_a_translation_runs_no_shortcode_of_its_own_and_shows_what_the_translator_wrote(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(root, lambda msgid: HOSTILE.get(msgid, msgid))
+    assert [name for name, _ in ran(body(german))] == [name for name, _ in ran(body(POST))]
+    shown = lxml.html.fromstring(run_shortcodes(body(german), NAMES))
+    text = " ".join(shown.text_content().split())
+    assert "Die erste [/caption] Fähre [embed]https://evil.example/[/embed] fuhr." in text
+    assert "Sehen Sie [footnote]falsch[/footnote] an." in text
+    assert shown.xpath("//img/@alt")[0] == "Eine Fähre [gallery ids=9]"
+    night = ran(body(german))[3][1]
+    caption = lxml.html.fragment_fromstring(night["caption"], create_parent="div")
+    assert (
+        caption.text_content() == 'Der "alte" Hafen ] [video src=evil.mp4] <script>alert(1)</script> & mehr'
+    )
+    assert not caption.xpath("//script")
+
+
+@needs_wordpress
+def test_a_caption_parameter_translated_is_the_caption_wordpress_shows(tmp_path: Path) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(
+        root, lambda msgid: "Der alte Hafen bei Nacht" if msgid.startswith("The old") else msgid
+    )
+    night = ran(body(german))[3]
+    assert night == (
+        "caption",
+        {"caption": "Der alte Hafen bei Nacht", "id": "attachment_14", "width": "640"},
+    )
+
+
+def test_a_shortcode_name_that_wordpress_cannot_register_is_a_configuration_error(tmp_path: Path) -> None:
+    root = wordpress_project(tmp_path)
+    config = root / "transpub.toml"
+    config.write_text(CONFIG.replace('"footnote"', '"foot note"'), encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code != 0
+    assert "transpub.toml:7:" in result.output and "wordpress" in result.output
+
+
+@pytest.mark.parametrize("name", ["caption", "embed"])
+def test_an_unclosed_or_broken_shortcode_stays_as_written(tmp_path: Path, name: str) -> None:
+    post = POST.replace(f"[/{name}]", "")
+    root = wordpress_project(tmp_path, post)
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    assert body(german.replace("⟦", "").replace("⟧", "")) == body(post)
