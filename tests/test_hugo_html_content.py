@@ -438,6 +438,27 @@ def test_template_tokens_a_translation_writes_in_an_html_page_show_as_written_an
     assert shown.xpath("//img/@alt") == ['Un ferry {{< evil "y" >}} {{% evil "z" %}}']
 
 
+def test_a_shortcode_in_a_translated_attribute_of_an_html_page_still_runs_as_in_the_english_page(
+    tmp_path: Path,
+) -> None:
+    page = '---\ntitle: Ferries\n---\n<p><abbr title="Call {{< phone >}} now">Help</abbr></p>\n'
+    document = read(tmp_path, page)
+    assert unmarked(pseudo(document)) == page  # the source's shortcode written as it is, not as text
+    translated = document.render(
+        lambda slot: Resolution(
+            {"Call {{< phone >}} now": "Llame {{< phone >}} {{% evil %}} {"}.get(slot.msgid)
+        )
+    )
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    shortcodes = {"phone": "+34 900", "evil": "RAN"}
+    built = hugo_page(
+        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html"
+    )
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//abbr/@title") == ["Llame +34 900 {{% evil %}} {"]
+
+
 def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path) -> None:
     page = (
         "---\r\ntitle: Hello there\r\ndescription: >-\r\n  A page kept\r\n  on Windows.\r\nweight: 3\r\n---\r\n"

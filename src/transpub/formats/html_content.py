@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from .document import AttrSlot, Document, Part, TextSlot, slots_in
@@ -20,7 +22,7 @@ from .front_matter import read_front_matter
 from .html import read_html
 from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
 from .md_source import Source
-from .md_templates import Template, closed_pairs, outermost
+from .md_templates import Template, closed_pairs, outermost, scan_templates
 from .options import ReadOptions
 from .shortcode_parts import param_parts, split_at_shortcodes, with_param_parts
 from .value_slots import front_matter_slots
@@ -77,7 +79,45 @@ def _no_templates_in_translations(parts: list[Part]) -> None:
         if isinstance(slot, TextSlot):
             slot.escape = functools.partial(without_template_openers, write=slot.escape)
         elif isinstance(slot, AttrSlot):
-            slot.write = functools.partial(without_template_openers, write=slot.write or quoted_attribute)
+            write = functools.partial(without_template_openers, write=slot.write or quoted_attribute)
+            kept = tuple(token for token in _tokens(slot.msgid) if token in slot.raw)
+            slot.write = functools.partial(_keeping_templates, kept=kept, write=write) if kept else write
+
+
+def _tokens(text: str) -> list[str]:
+    """The template tokens of ``text``, as written there."""
+    return [text[template.start : template.end] for template in scan_templates(text)] if "{" in text else []
+
+
+def _keeping_templates(text: str, kept: tuple[str, ...], write: Callable[[str], str]) -> str:
+    """``write(text)`` with the template tokens of ``kept`` (an attribute value's own, as its source
+    writes them: ``title="Call {{< phone >}}"``) written as they are, as many times as the source
+    has them: the generator runs them as it does in the source page; any other ``{{`` and ``{%``,
+    and a ``{`` right before a kept token, are written so that they show as written.
+
+    >>> write = functools.partial(without_template_openers, write=quoted_attribute)
+    >>> print(_keeping_templates('Llame {{< phone >}} o {{% x %}} {{< phone >}}', ('{{< phone >}}',), write))
+    "Llame {{< phone >}} o &#123;&#123;% x %}} &#123;{&lt; phone &gt;}}"
+    """
+    left = Counter(kept)
+    unused = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
+    marks: dict[str, str] = {}
+    masked: list[str] = []
+    pos = 0
+    for token in scan_templates(text):
+        raw = text[token.start : token.end]
+        if left[raw] > 0:
+            left[raw] -= 1
+            mark = next(unused)
+            marks[mark] = raw
+            masked.extend((text[pos : token.start], mark))
+            pos = token.end
+    masked.append(text[pos:])
+    written = write("".join(masked))
+    if not marks:
+        return written
+    written = re.sub("\\{(?=[" + "".join(marks) + "])", "&#123;", written)
+    return re.sub("[" + "".join(marks) + "]", lambda match: marks[match.group()], written)
 
 
 def _markdown_regions(
