@@ -102,12 +102,18 @@ def hugo_pages(
     ]
 
 
-def jekyll_page(markdown: str, site: Path, suffix: str = ".md") -> str:
+def jekyll_page(
+    markdown: str, site: Path, suffix: str = ".md", includes: dict[str, str] | None = None
+) -> str:
     """The HTML Jekyll makes of ``markdown`` as the content of one page (its default kramdown: the
-    GFM parser; ``suffix``: ``.html`` for an HTML page), built in ``site`` (made anew)."""
+    GFM parser; ``suffix``: ``.html`` for an HTML page; ``includes``: files of ``_includes`` by
+    name), built in ``site`` (made anew)."""
     assert JEKYLL is not None
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
+    for name, template in (includes or {}).items():
+        (site / "_includes").mkdir(exist_ok=True)
+        (site / "_includes" / name).write_text(template, encoding="utf-8")
     (site / "_config.yml").write_text("title: a\n", encoding="utf-8")
     (site / f"a{suffix}").write_text("---\nlayout: null\n---\n" + markdown, encoding="utf-8")
     subprocess.run(

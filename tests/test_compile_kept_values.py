@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from real_renderers import JEKYLL, jekyll_page
 from test_compile_helpers import run_cli
 
 POST = """---
@@ -100,6 +101,27 @@ def test_compile_warns_when_a_liquid_parameter_translation_with_a_backslash_keep
         f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a Liquid include: the translation "
         "holds a backslash, which Jekyll would read as an escape; the source text is published instead"
     ) in result.stderr
+
+
+def test_a_liquid_parameter_translation_with_a_double_quote_cannot_add_an_attribute_to_the_jekyll_page(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(tmp_path / "harbour", {"The dock at dawn": 'Der Steg" onerror="alert(1)'})
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert '{% include figure.html caption="The dock at dawn" %}' in german_post(root)
+    line = line_of(root, "The dock at dawn")
+    assert (
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a Liquid include: the translation "
+        "holds a double quote, which would end the HTML attribute an include writes it in (Jekyll escapes "
+        "nothing); the source text is published instead"
+    ) in result.stderr
+    if JEKYLL is None:
+        pytest.skip("jekyll is not installed (make test installs the Debian package jekyll)")
+    include = '<img src="/dock.png" alt="{{ include.caption }}">'  # (as Jekyll's documentation writes one)
+    body = german_post(root).split("---\n", 2)[2].split("{{<")[0]
+    page = jekyll_page(body, tmp_path / "site", includes={"figure.html": include})
+    assert "onerror" not in page and 'alt="The dock at dawn"' in page
 
 
 def test_compile_warns_when_a_shortcode_parameter_translation_adding_a_link_keeps_its_source(

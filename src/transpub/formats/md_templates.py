@@ -800,17 +800,20 @@ def liquid_param(source: str, raw: str, text: str) -> str:
     r"""A translated parameter of a Liquid include, quoted as Jekyll reads it back (its own single
     quotes kept where they can hold it, else double quotes, ``\"`` inside);
     the parameter as written (``raw``) when the translation holds markup its ``source`` value does
-    not (see :func:`shortcode_param`), a backslash (which Jekyll's reading would take as an escape) or
-    ``%}`` (the end of the tag, for Liquid, even inside quotes).
+    not (see :func:`shortcode_param`), a double quote its ``source`` does not (which would end the
+    attribute an include writes it in), a backslash (which Jekyll's reading would take as an escape)
+    or ``%}`` (the end of the tag, for Liquid, even inside quotes).
 
-    >>> print(liquid_param("The dock", '"The dock"', 'El "muelle"'), liquid_param("A", '"A"', "B\\"))
+    >>> print(liquid_param('The "dock"', r'"The \"dock\""', 'El "muelle"'), liquid_param("A", '"A"', "B\\"))
     "El \"muelle\"" "A"
-    >>> print(liquid_param("The dock", "'The dock'", 'El "muelle"'), liquid_param("Dock", "'Dock'", "L'eau"))
-    'El "muelle"' "L'eau"
+    >>> print(liquid_param("Dock", "'Dock'", "El muelle"), liquid_param("Dock", "'Dock'", "L'eau"))
+    'El muelle' "L'eau"
+    >>> print(liquid_param("The dock", '"The dock"', 'x" onerror="alert(1)'))
+    "The dock"
     >>> print(liquid_param("The dock", '"The dock"', "El 100 %} muelle"))
     "The dock"
     """
-    if unwritable_param(text, liquid=True) or shortcode_param(source, raw, text) == raw:
+    if unwritable_param(text, liquid=True, source=source) or shortcode_param(source, raw, text) == raw:
         return raw
     text = " ".join(text.split())
     if raw.startswith("'") and "'" not in text:  # the source's quotes, where they can hold it
@@ -852,21 +855,27 @@ def tab_label_param(source: str, raw: str, text: str) -> str:
     return raw if unwritable_param(text, label=True) else shortcode_param(source, raw, text)
 
 
-def unwritable_param(text: str, *, liquid: bool = False, label: bool = False) -> str | None:
+def unwritable_param(text: str, *, liquid: bool = False, label: bool = False, source: str = "") -> str | None:
     r"""What in ``text``, a shortcode's (or with ``liquid``, a Liquid include's; with ``label``, a
     Docsy tab's label) translated parameter, no quoting writes back as it is, or as the site needs
-    it, in words; None: nothing.
+    it, in words; None: nothing. A Liquid include's value holds a double quote only where its
+    ``source`` does: Jekyll escapes nothing, and an include writes its parameters into attributes
+    (Jekyll's own example: ``alt="{{ include.alt }}"``), which a ``"`` would end.
 
     >>> unwritable_param("C:\\ in `x`")
     'a backtick and a backslash, which no quoting of a shortcode parameter holds as written'
     >>> unwritable_param("C:\\", liquid=True), unwritable_param("C:\\")
     ('a backslash, which Jekyll would read as an escape', None)
+    >>> unwritable_param('x" onerror="alert(1)', liquid=True, source="A ferry")
+    'a double quote, which would end the HTML attribute an include writes it in (Jekyll escapes nothing)'
     """
     if liquid:
         if "\\" in text:
             return "a backslash, which Jekyll would read as an escape"
         if "%}" in text:  # (Liquid ends the tag at the first %}, quoted or not: the site would not build)
             return "%}, which ends the Liquid tag"
+        if '"' in text and '"' not in source:
+            return "a double quote, which would end the HTML attribute an include writes it in (Jekyll escapes nothing)"
     if label and '"' in text:  # (Docsy's tabpane writes it in an attribute as Go quotes it: "a\\" b")
         return "a double quote, which ends the HTML attribute Docsy writes a tab's label in"
     if "`" in text and "\\" in text:  # (shortcode_value would change the backslash)

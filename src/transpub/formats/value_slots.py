@@ -107,7 +107,7 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
         named = f"positional parameter {name}" if name.isdigit() else f"{name} parameter"
         what = f"{named} of {_VALUE_WRITERS[write.func]}"
         unwritable = unwritable_param(
-            text, liquid=write.func is liquid_param, label=write.func is tab_label_param
+            text, liquid=write.func is liquid_param, label=write.func is tab_label_param, source=source
         )
         if unwritable:
             return "template", f"{what}: the translation holds {unwritable}"
