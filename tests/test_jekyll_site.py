@@ -112,3 +112,16 @@ def test_a_bare_url_a_chinese_translation_glues_text_to_stays_text_on_the_jekyll
         assert [element.tag for element in paragraph.iterdescendants()] == [], (name, written)
         assert "https://example.org/guide" in paragraph.text and "ann@example.com" in paragraph.text
     assert paragraph.text == "访问https://example.org/guide了解详情。今天写信给ann@example.com。"
+
+
+def test_a_brace_a_translation_writes_right_before_a_liquid_output_shows_and_the_output_still_runs(
+    tmp_path: Path,
+) -> None:
+    source = "Welcome to {{ site.title }} today.\n"
+    (unit,) = read_markdown(source, Path("a.md"), "utf-8", ReadOptions()).units("a.md")
+    assert unit.msgid == "Welcome to <1/> today."
+    written = read_markdown(source, Path("a.md"), "utf-8", ReadOptions()).render(
+        lambda slot: Resolution("Bienvenue à {<1/>} aujourd'hui."), heading_ids="jekyll"
+    )
+    (paragraph,) = lxml.html.fromstring(jekyll_page(written, tmp_path / "fr")).xpath("//p")
+    assert paragraph.text_content() == "Bienvenue à {a} aujourd’hui."  # (jekyll_page's site is titled a)

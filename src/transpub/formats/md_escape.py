@@ -730,8 +730,10 @@ def _escape_one(match: re.Match[str]) -> str:
     if char in _BRACKETS:
         return _BRACKETS[char]
     if char == "{":
-        if _OPENS_TEMPLATE.match(match.string, match.start()):
-            return "&#123;"
+        if _OPENS_TEMPLATE.match(match.string, match.start()) or match.end() == len(match.string):
+            return (
+                "&#123;"  # (the piece's last: a template token may follow, {{ site.title }}: \{{{ to Liquid)
+            )
         # CriticMarkup ({++ins++}, {--del--}…): pymdownx.critic reads the raw text, backslash or not
         return "&#123;" if match.string[match.end() : match.end() + 2] in _CRITIC_OPENERS else "\\{"
     if char == "\\" and match.end() == len(match.string):
