@@ -44,7 +44,25 @@ def _check_inside(resolved: str, folder: Path, path: Path | str) -> None:
     if inside is None:
         inside = _CONFINING[folder] = resolved_folder(os.path.abspath(folder))
     if resolved != inside and not resolved.startswith(inside.rstrip(os.sep) + os.sep):
-        raise UnsafePathError(f"refusing to write or delete outside {folder}", path)
+        why = _link_on_the_way(path, folder)
+        raise UnsafePathError(f"refusing to write or delete outside {folder}{why}", path)
+
+
+def _link_on_the_way(path: Path | str, folder: Path) -> str:
+    """Why ``path`` leads out of ``folder`` when a symbolic link below it does (``: site/de is a
+    symbolic link to /srv/elsewhere``), else "": a user who made the link on purpose learns what to
+    change."""
+    top = os.path.abspath(folder)
+    for part in [Path(path), *Path(path).parents]:  # (the nearest first)
+        if not os.path.abspath(part).startswith(top + os.sep):
+            break
+        if part.is_symlink():
+            try:
+                target = os.readlink(part)
+            except OSError:
+                continue
+            return f": {part} is a symbolic link to {target}"
+    return ""
 
 
 def confined_file(folder: str, name: str, within: Path) -> str:
