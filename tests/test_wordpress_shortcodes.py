@@ -197,3 +197,75 @@ def test_an_unclosed_or_broken_shortcode_stays_as_written(tmp_path: Path, name: 
     root = wordpress_project(tmp_path, post)
     german = translate(root, lambda msgid: f"⟦{msgid}⟧")
     assert body(german.replace("⟦", "").replace("⟧", "")) == body(post)
+
+
+def attribute_runs(page: str) -> bool:
+    """Whether WordPress ran a shortcode inside a tag's attribute of ``page`` (its output, escaped by
+    kses, is then the attribute's text)."""
+    return "ran-" in "".join(
+        value
+        for element in lxml.html.fromstring(run_shortcodes(page, NAMES)).iter()
+        for value in element.values()
+    )
+
+
+@needs_wordpress
+@pytest.mark.parametrize("written", ["[gallery=9]", '[gallery"9"]', "[gallery'9']", "[gallery[9]"])
+def test_a_translation_writing_a_shortcode_name_then_an_equals_sign_quote_or_bracket_runs_no_shortcode(
+    tmp_path: Path, written: str
+) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(
+        root,
+        lambda msgid: {
+            "Watch the arrival:": f"Sehen Sie {written}:",
+            "A ferry at dawn": f"Fähre {written}",
+        }.get(msgid, msgid),
+    )
+    assert [name for name, _ in ran(body(german))] == [name for name, _ in ran(body(POST))]
+    assert not attribute_runs(body(german))
+    shown = lxml.html.fromstring(run_shortcodes(body(german), NAMES))
+    assert f"Sehen Sie {written}:" in shown.text_content()
+    assert shown.xpath("//img/@alt")[0] == f"Fähre {written}"
+
+
+@needs_wordpress
+def test_a_translation_dropping_the_double_brackets_of_the_sources_escape_runs_no_shortcode(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(
+        root,
+        lambda msgid: (
+            "Schreiben Sie [gallery], um eine Galerie zu zeigen."
+            if msgid == "Write [[gallery]] to show a gallery."
+            else msgid
+        ),
+    )
+    assert [name for name, _ in ran(body(german))] == [name for name, _ in ran(body(POST))]
+    shown = lxml.html.fromstring(run_shortcodes(body(german), NAMES)).text_content()
+    assert "Schreiben Sie [gallery], um" in shown
+
+
+@needs_wordpress
+def test_a_translations_own_double_bracket_escape_before_the_sources_caption_leaves_the_caption_running(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path)
+    german = translate(
+        root, lambda msgid: "Sehen Sie [[caption]]:" if msgid == "Watch the arrival:" else msgid
+    )
+    assert ran(body(german)) == ran(body(POST))
+    assert "Sehen Sie [caption]:" in lxml.html.fromstring(run_shortcodes(body(german), NAMES)).text_content()
+
+
+@needs_wordpress
+def test_a_caption_parameter_translated_with_backslash_escapes_shows_them_and_adds_no_script(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path)
+    hostile = r"Der Hafen \x3cscript\x3ealert(1)\x3c/script\x3e"
+    german = translate(root, lambda msgid: hostile if msgid.startswith("The old") else msgid)
+    caption = lxml.html.fragment_fromstring(ran(body(german))[3][1]["caption"], create_parent="div")
+    assert not caption.xpath("//script")
+    assert caption.text_content() == hostile

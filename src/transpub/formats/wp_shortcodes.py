@@ -42,9 +42,11 @@ _ATTRIBUTE = re.compile(
 #: What ends a shortcode's attributes: ``]``, or ``/]`` (self-closing); a ``/`` before anything else
 #: is an attribute's.
 _ATTRIBUTES_END = re.compile(r"[^\]/]*(?:/(?!\])[^\]/]*)*?(/?)\]")
-#: A ``[`` that may start a shortcode in a translation: before a name (or ``/`` and a name) that ends
-#: where WordPress's names end, or at the end of a piece of text (a token may follow it).
-_OPENING = re.compile(r"\[(?=\[?/?[^\s\[\]<>&/\"'=\x00-\x1f]+(?:[\s\]/]|$)|$)")
+#: A ``[`` that may start a shortcode in a translation: before a character a name may start with (or
+#: ``/`` and one), or at the end of a piece of text (a token may follow it). WordPress ends a
+#: registered name at anything but a word character or ``-``, so ``[gallery=1]``, ``[gallery"x"]``
+#: and ``[caption[z]`` run ``gallery`` and ``caption`` as surely as ``[gallery]`` does.
+_OPENING = re.compile(r"\[(?=\[?/?[^<>&/\[\]\x00-\x20=]|$)")
 
 
 def shortcode_templates(
@@ -125,13 +127,17 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     """A translated parameter of a WordPress shortcode, quoted as WordPress reads it back: in the
     source's quotes where they can hold it, else in double quotes; ``&``, ``<``, ``>``, the quote
     and the brackets as character references (a shortcode's parameter is HTML to the shortcodes
-    that show it, as ``[caption caption="…"]`` does, and a ``]`` would end the shortcode). ``source``:
+    that show it, as ``[caption caption="…"]`` does, and a ``]`` would end the shortcode), and a
+    backslash as ``&#92;`` (WordPress reads the value with PHP's ``stripcslashes``: ``\\x3c`` would be
+    a ``<``). ``source``:
     the parameter's value, unused (every writer of a parameter is given it).
 
     >>> print(shortcode_param("Dawn", '"Dawn"', 'El "alba" <b> [x] & co'))
     "El &quot;alba&quot; &lt;b&gt; &#91;x&#93; &amp; co"
     >>> print(shortcode_param("Dawn", "'Dawn'", 'El "alba"'))
     'El "alba"'
+    >>> print(shortcode_param("Dawn", '"Dawn"', "El \\\\x3cb\\\\x3e"))
+    "El &#92;x3cb&#92;x3e"
     """
     text = " ".join(text.split())
     quote = "'" if raw.startswith("'") and "'" not in text else '"'
@@ -141,6 +147,7 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
         ">": "&gt;",
         "[": "&#91;",
         "]": "&#93;",
+        "\\": "&#92;",
         quote: "&quot;" if quote == '"' else "&#39;",
     }
     return quote + text.translate(str.maketrans(table)) + quote
@@ -151,25 +158,37 @@ def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kep
     runs the shortcodes of the page it is given, so a translation's ``[embed]…[/embed]``, or a
     ``[/caption]`` that would close the source's early, must show as written. (Any name: WordPress
     runs every name its plugins register, not only those transpub was told of.) A bracketed run
-    that ``kept`` (the source's text) has as text is written as it is (``[1]``, ``[sic]``): on the
-    source's page WordPress shows it, so it runs nothing.
+    that ``kept`` (the source's text) shows as text is written as it is (``[1]``, ``[sic]``): on the
+    source's page WordPress shows it, so it runs nothing; so is WordPress's escape ``[[name]]`` that
+    ``kept`` has. Another ``[[name]]`` is written as what WordPress shows of it, ``&#91;name]``: the
+    escape runs the shortcode after all where a ``[/name]`` follows it on the page (``[[caption]]``
+    before the source's ``[caption]…[/caption]`` runs it, and swallows the source's).
 
     >>> print(without_shortcodes("Ver [embed]https://x[/embed], [1] y [a b] o [ nada ] ["))
     Ver &#91;embed]https://x&#91;/embed], &#91;1] y &#91;a b] o [ nada ] &#91;
+    >>> print(without_shortcodes("Ver [gallery=1] [gallery'x'] [caption[z]"))
+    Ver &#91;gallery=1] &#91;gallery'x'] &#91;caption&#91;z]
     >>> print(without_shortcodes("Usa [[gallery ids=1]] o [[gallery]"))
-    Usa [[gallery ids=1]] o &#91;&#91;gallery]
+    Usa &#91;gallery ids=1] o &#91;&#91;gallery]
+    >>> print(without_shortcodes("Usa [[gallery]], no [gallery]", kept="Write [[gallery]] here"))
+    Usa [[gallery]], no &#91;gallery]
     >>> print(without_shortcodes("Subió [1] un 5 [sic] % [2]", kept="Rose [1] by 5 [sic] percent"))
     Subió [1] un 5 [sic] % &#91;2]
     """
     written = write(text)
     if "[" not in written:
         return written
-    escape = functools.partial(_escape_opening, kept=kept) if kept and "[" in kept else "&#91;"
+    shown = _ESCAPED.sub("\x00", kept) if "[[" in kept else kept  # ([gallery] of [[gallery]] runs)
+    escape = functools.partial(_escape_opening, kept=shown) if "[" in shown else "&#91;"
     if "[[" not in written:
         return _OPENING.sub(escape, written)
-    # WordPress's own escape, [[name]], shows [name] and runs nothing: kept as written
     pieces = _ESCAPED.split(written)
-    return "".join(piece if index % 2 else _OPENING.sub(escape, piece) for index, piece in enumerate(pieces))
+    return "".join(
+        (piece if html.unescape(piece) in kept else "&#91;" + piece[2:-1])
+        if index % 2
+        else _OPENING.sub(escape, piece)
+        for index, piece in enumerate(pieces)
+    )
 
 
 def _escape_opening(match: re.Match[str], kept: str) -> str:
