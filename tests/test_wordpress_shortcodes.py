@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import lxml.html
@@ -269,3 +270,10 @@ def test_a_caption_parameter_translated_with_backslash_escapes_shows_them_and_ad
     caption = lxml.html.fragment_fromstring(ran(body(german))[3][1]["caption"], create_parent="div")
     assert not caption.xpath("//script")
     assert caption.text_content() == hostile
+
+
+def test_a_page_of_thousands_of_unclosed_shortcodes_is_read_in_linear_time(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    root = wordpress_project(tmp_path, POST.replace("</body>", "<p>" + "[caption " * 6000 + "</p></body>"))
+    assert time.perf_counter() - started < 5
+    assert "The first ferry left at dawn." in [entry.msgid for entry in catalog(root)]

@@ -70,9 +70,8 @@ def shortcode_templates(
     while (match := opening.search(text, pos, stop)) is not None:
         name = match.group(2)
         ends = _ATTRIBUTES_END.match(text, match.end(), stop)
-        if ends is None:
-            pos = match.end()
-            continue
+        if ends is None:  # (no ] after it: none after a later [ either, and nothing more to find)
+            break
         self_closing = bool(ends.group(1))
         end = ends.end()
         closing = -1 if self_closing else text.find(f"[/{name}]", end, stop)
