@@ -277,3 +277,59 @@ def test_a_page_of_thousands_of_unclosed_shortcodes_is_read_in_linear_time(tmp_p
     root = wordpress_project(tmp_path, POST.replace("</body>", "<p>" + "[caption " * 6000 + "</p></body>"))
     assert time.perf_counter() - started < 5
     assert "The first ferry left at dawn." in [entry.msgid for entry in catalog(root)]
+
+
+#: A classic-editor post as WordPress keeps it: no <p>, a blank line between paragraphs, a line
+#: break inside one (Shift+Enter), a captioned linked image, a gallery and an embed on lines of
+#: their own, a list and a heading among the paragraphs.
+CLASSIC = """[caption id="attachment_12" align="aligncenter" width="640"]<a href="ferry.jpg"><img src="ferry.jpg" alt="A ferry at dawn" width="640" /></a> The first ferry left at dawn.[/caption]
+
+The harbour reopened on Monday after two weeks. Ferries run every hour.
+
+Harbour Office
+Quay Street 1
+Bergen
+
+[gallery ids="1,2,3"]
+<h2>What changes</h2>
+Tickets are sold on board.
+<ul>
+ \t<li>Cash is <em>not</em> accepted
+on Sundays.</li>
+</ul>
+[embed]https://video.example/watch?v=abc[/embed]
+
+Watch it again.
+"""
+
+
+def test_a_classic_editor_post_gives_a_unit_per_sentence_of_each_paragraph_never_across_one(
+    tmp_path: Path,
+) -> None:
+    po = catalog(wordpress_project(tmp_path, CLASSIC))
+    assert [entry.msgid for entry in po] == [
+        "A ferry at dawn",
+        "The first ferry left at dawn.",
+        "The harbour reopened on Monday after two weeks.",
+        "Ferries run every hour.",
+        "Harbour Office<1/>Quay Street 1<2/>Bergen",
+        "What changes",
+        "Tickets are sold on board.",
+        "Cash is <1>not</1> accepted<2/>on Sundays.",
+        "Watch it again.",
+    ]
+
+
+@needs_wordpress
+def test_a_classic_editor_post_pseudo_translated_shows_the_same_paragraphs_and_line_breaks(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, CLASSIC)
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")  # (a fragment, as exported: written as one)
+    unmarked = german.replace("⟦", "").replace("⟧", "")
+    assert unmarked == CLASSIC
+    assert run_shortcodes(unmarked, NAMES, autop=True) == run_shortcodes(CLASSIC, NAMES, autop=True)
+    shown = lxml.html.fromstring(run_shortcodes(german, NAMES, autop=True))
+    paragraphs = [" ".join(p.text_content().split()) for p in shown.iter("p")]
+    assert "⟦The harbour reopened on Monday after two weeks.⟧ ⟦Ferries run every hour.⟧" in paragraphs
+    assert len(shown.xpath("//p[contains(., 'Harbour Office')]/br")) == 2

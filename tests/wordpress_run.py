@@ -27,11 +27,13 @@ needs_wordpress = pytest.mark.skipif(
 )
 
 
-def run_shortcodes(page: str, names: list[str]) -> str:
-    """``page`` as WordPress shows it, with a handler registered for each shortcode of ``names``."""
+def run_shortcodes(page: str, names: list[str], *, autop: bool = False) -> str:
+    """``page`` as WordPress shows it, with a handler registered for each shortcode of ``names``
+    (``autop``: a classic-editor post, its blank lines made paragraphs and line breaks ``<br />``
+    first, by WordPress's ``wpautop``)."""
     assert PHP is not None
     done = subprocess.run(
-        [PHP, str(_HARNESS), str(WORDPRESS), *names],
+        [PHP, str(_HARNESS), str(WORDPRESS), *(["--autop"] if autop else []), *names],
         input=page,
         capture_output=True,
         text=True,

@@ -310,11 +310,16 @@ class _Builder(RunSlots):
         flat = self.scope is None  # (blocks of text and simple inline elements: see emit_flat)
         for child in node.children:
             if isinstance(child, int):
-                if "template-line" not in tokens[child].attrs or node.tag not in _FLOW_CONTAINERS:
+                attrs = tokens[child].attrs
+                if not attrs or (
+                    "block-break" not in attrs
+                    and ("template-line" not in attrs or node.tag not in _FLOW_CONTAINERS)
+                ):
                     run.append(child)
                     continue
                 # a template tag on a line of its own (see html_templates) among blocks stands between
-                # them (in a paragraph it is part of its sentence: {% include %} writes text there)
+                # them (in a paragraph it is part of its sentence: {% include %} writes text there);
+                # a paragraph break of a page from WordPress (see html_wordpress) anywhere
                 if run and not self.as_written(run, out):
                     yield self.emit_run(run, ctx, out)
                 run = []

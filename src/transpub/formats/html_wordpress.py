@@ -4,17 +4,25 @@ With ``[extract.shortcodes] wordpress`` naming them, an HTML article (one withou
 read as any other, its shortcodes found first (see :mod:`.wp_shortcodes`), each one token: kept as
 written, or a placeholder in its sentence; the parameters named in ``translate_params`` are units;
 and a translation's own ``[name …]`` is written so that WordPress shows it rather than runs it.
+
+Such a page (from the classic editor) has no ``<p>``: WordPress makes each blank line a paragraph
+break and each other line break a ``<br />`` when it shows the page (``wpautop``), so those line
+breaks are read so too (:func:`with_line_breaks`): no unit runs over a blank line, and a line break
+inside a paragraph is a placeholder a translator keeps, as a ``<br>`` is.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from .document import AttrSlot, Document, TextSlot, slots_in
 from .escape import quoted_attribute
 from .html import read_html
 from .html_templates import tokens_with_templates
+from .html_tokens import Token, tokenize_html
+from .html_tree import INLINE
 from .md_templates import closed_pairs, outermost
 from .options import ReadOptions
 from .shortcode_parts import param_parts, with_param_parts
@@ -30,7 +38,10 @@ def read_wordpress_html(
     verbatim = [
         (opener, closer) for opener, closer in closed_pairs(templates) if opener.name in VERBATIM
     ]  # (an [embed]'s address, a [code] block: one token each with what they hold)
-    tokens = tokens_with_templates(text, 0, templates, outermost(verbatim)) if templates else None
+    tokens = (
+        tokens_with_templates(text, 0, templates, outermost(verbatim)) if templates else tokenize_html(text)
+    )
+    tokens = with_line_breaks(tokens)
     document = read_html(text, path, encoding, options, display_path=display_path, tokens=tokens)
     with_params = param_parts(text, templates, options)
     if with_params:
@@ -42,3 +53,62 @@ def read_wordpress_html(
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
     return document
+
+
+#: Elements whose text WordPress's ``wpautop`` leaves as it is.
+_AS_WRITTEN = frozenset({"pre", "textarea", "script", "style", "svg", "math", "option", "select"})
+#: A paragraph break (a blank line, and the line ends and spaces around it), or one line break.
+_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*|[ \t]*\n[ \t]*")
+#: The token of a paragraph break: it ends the text before it, in any element (see html.emit_children).
+_BLOCK_BREAK: dict[str, str | None] = {"block-break": "1"}
+
+
+def with_line_breaks(tokens: list[Token]) -> list[Token]:
+    r"""``tokens`` with the line breaks of their text cut out as WordPress shows them: a blank line
+    (a paragraph break) one token of markup that ends the text before it, any other line break a
+    ``br`` element written as the line break. A line break next to a block's tag, a comment or
+    another ``<br>`` is none (``wpautop`` writes none there), and nor is one inside ``<pre>``.
+
+    >>> tokens = with_line_breaks(tokenize_html("<h2>Port</h2>\nA ferry\nleft.\n\nIt <em>rained</em>\n<p>x</p>"))
+    >>> [(t.kind, t.tag, t.raw) for t in tokens][3:]
+    [('text', '', '\nA ferry'), ('startend', 'br', '\n'), ('text', '', 'left.'), ('other', '', '\n\n'), ('text', '', 'It '), ('start', 'em', '<em>'), ('text', '', 'rained'), ('end', 'em', '</em>'), ('text', '', '\n'), ('start', 'p', '<p>'), ('text', '', 'x'), ('end', 'p', '</p>')]
+    """
+    out: list[Token] = []
+    as_written = 0  # how deep inside elements wpautop leaves alone
+    for index, token in enumerate(tokens):
+        kind = token.kind
+        if kind != "text" or as_written or "\n" not in token.raw:
+            if token.tag in _AS_WRITTEN and kind in ("start", "end"):
+                as_written = max(0, as_written + (1 if kind == "start" else -1))
+            out.append(token)
+            continue
+        raw = token.raw
+        block_before = _is_boundary(tokens[index - 1] if index else None)
+        block_after = _is_boundary(tokens[index + 1] if index + 1 < len(tokens) else None)
+        pos = 0
+        for match in _BREAK.finditer(raw):
+            start, end = match.span()
+            if (block_before and not raw[:start].strip()) or (block_after and not raw[end:].strip()):
+                continue  # (next to a block: whitespace)
+            if start > pos:
+                out.append(Token("text", raw[pos:start]))
+            if match.group().count("\n") > 1:
+                out.append(Token("other", match.group(), "", _BLOCK_BREAK))
+            else:
+                out.append(Token("startend", match.group(), "br", {}))
+            pos = end
+        if pos == 0:
+            out.append(token)
+        elif pos < len(raw):
+            out.append(Token("text", raw[pos:]))
+    return out
+
+
+def _is_boundary(token: Token | None) -> bool:
+    """Whether a line break next to ``token`` is no ``<br />`` to WordPress: the page's edge, a
+    block element's tag, a ``<br>``, a comment or declaration (a shortcode is text to wpautop)."""
+    if token is None:
+        return True
+    if token.kind in ("start", "end", "startend"):
+        return token.tag not in INLINE or token.tag == "br"
+    return token.kind == "other" and token.raw.startswith("<")

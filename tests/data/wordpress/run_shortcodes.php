@@ -21,7 +21,10 @@ function wp_allowed_protocols() { return array('http', 'https', 'ftp', 'ftps', '
 require $wordpress . '/wp-includes/formatting.php';
 require $wordpress . '/wp-includes/kses.php';
 require $wordpress . '/wp-includes/shortcodes.php';
-foreach (array_slice($argv, 2) as $name) {
+// --autop: first what WordPress does to a classic-editor post before its shortcodes (the_content's
+// wpautop, then shortcode_unautop): blank lines become paragraphs, other line breaks <br />.
+$autop = ($argv[2] ?? '') === '--autop';
+foreach (array_slice($argv, $autop ? 3 : 2) as $name) {
     add_shortcode($name, function ($atts, $content, $tag) {
         $atts = (array) $atts;
         ksort($atts);
@@ -29,4 +32,5 @@ foreach (array_slice($argv, 2) as $name) {
         return '<ran-' . $tag . ' data-atts="' . $json . '">' . do_shortcode((string) $content) . '</ran-' . $tag . '>';
     });
 }
-echo do_shortcode(file_get_contents('php://stdin'));
+$page = file_get_contents('php://stdin');
+echo do_shortcode($autop ? shortcode_unautop(wpautop($page)) : $page);
