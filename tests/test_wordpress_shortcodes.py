@@ -333,3 +333,19 @@ def test_a_classic_editor_post_pseudo_translated_shows_the_same_paragraphs_and_l
     paragraphs = [" ".join(p.text_content().split()) for p in shown.iter("p")]
     assert "⟦The harbour reopened on Monday after two weeks.⟧ ⟦Ferries run every hour.⟧" in paragraphs
     assert len(shown.xpath("//p[contains(., 'Harbour Office')]/br")) == 2
+
+
+@needs_wordpress
+def test_a_line_break_typed_into_a_translation_makes_no_new_paragraph_or_line_on_the_page(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, CLASSIC)
+    typed = {"Ferries run every hour.": "Fähren fahren\n\nstündlich.", "Watch it again.": "Noch\neinmal."}
+    german = translate(root, lambda msgid: typed.get(msgid, msgid))
+    source, shown = (
+        lxml.html.fromstring(run_shortcodes(page, NAMES, autop=True)) for page in (CLASSIC, german)
+    )
+    assert len(shown.xpath("//p")) == len(source.xpath("//p")) and len(shown.xpath("//br")) == len(
+        source.xpath("//br")
+    )
+    assert "Fähren fahren stündlich." in shown.text_content() and "Noch einmal." in shown.text_content()

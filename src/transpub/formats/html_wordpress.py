@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from .document import AttrSlot, Document, TextSlot, slots_in
@@ -48,11 +49,27 @@ def read_wordpress_html(
         document.parts = with_param_parts(document.parts, with_params)
     for slot in slots_in(document.parts):
         if isinstance(slot, TextSlot):
-            slot.escape = functools.partial(without_shortcodes, write=slot.escape, kept=slot.msgid)
+            slot.escape = functools.partial(wordpress_text, write=slot.escape, kept=slot.msgid)
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
     return document
+
+
+def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> str:
+    r"""A piece of a translation written into a page from WordPress (:func:`without_shortcodes`), its
+    line breaks spaces: WordPress would show one as a ``<br />``, a blank line as a new paragraph
+    (the source's line breaks are placeholders the translation keeps, see :func:`with_line_breaks`).
+
+    >>> print(wordpress_text("Der Hafen\n\nist [offen]", escape_text))
+    Der Hafen ist &#91;offen]
+    """
+    if "\n" in text or "\r" in text:
+        text = " ".join(_LINES.split(text))
+    return without_shortcodes(text, write, kept)
+
+
+_LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
 #: Elements whose text WordPress's ``wpautop`` leaves as it is.
