@@ -1367,7 +1367,10 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     for line in skipped:
         _echo(line, err=True)
     _exit_on_problems(report.errors, [], "nothing was stored")
-    _echo(f"{report.added} added, {report.updated} updated, {report.duplicates} duplicates merged")
+    _echo(
+        f"{report.added} added, {report.updated} updated, {report.unchanged} already in the memory, "
+        f"{report.duplicates} duplicates merged"
+    )
 
 
 @memory.command(name="migrate")

@@ -32,6 +32,8 @@ class TmxImport:
 
     added: int = 0
     updated: int = 0
+    #: Units the memory held already, as the file has them (read, nothing to change).
+    unchanged: int = 0
     duplicates: int = 0
     skipped_languages: dict[str, int] = field(default_factory=dict)
     #: Units whose origin is one of transpub's own records (``deepl:rejected``, ``deepl:piece``), skipped.
@@ -135,6 +137,7 @@ def import_tmx(project: Project, paths: list[Path]) -> TmxImport:
         report.duplicates = gathered.offered - len(gathered)
         with open_memory(project.memory_location) as memory:
             report.added, report.updated = memory.merge(gathered)
+        report.unchanged = len(gathered) - report.added - report.updated
     return report
 
 
