@@ -256,6 +256,10 @@ def _first_letter(token: str) -> str:
     return stripped[:1]
 
 
+#: What no sentence starts with: the rest of one ("Why not ? : see …", a question spaced as French writes it).
+_NO_SENTENCE_START = frozenset(",;:")
+
+
 def _is_boundary(
     word: str, term: str, close: str, nxt: str, at_sentence_start: bool, preceding: str, rules: _Rules
 ) -> bool:
@@ -263,7 +267,7 @@ def _is_boundary(
     first = nxt[0]
     if first in _OPENERS:
         first = _first_letter(nxt) or first
-    if first.islower():
+    if first.islower() or first in _NO_SENTENCE_START:
         return False
     if term != ".":
         if term[0] == "." and " " in term:  # spaced ellipsis ". . ." or ". . . ."
