@@ -61,6 +61,7 @@ def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> st
     line breaks spaces: WordPress would show one as a ``<br />``, a blank line as a new paragraph
     (the source's line breaks are placeholders the translation keeps, see :func:`with_line_breaks`).
 
+    >>> from transpub.formats.escape import escape_text
     >>> print(wordpress_text("Der Hafen\n\nist [offen]", escape_text))
     Der Hafen ist &#91;offen]
     """
