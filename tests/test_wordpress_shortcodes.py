@@ -349,3 +349,37 @@ def test_a_line_break_typed_into_a_translation_makes_no_new_paragraph_or_line_on
         source.xpath("//br")
     )
     assert "Fähren fahren stündlich." in shown.text_content() and "Noch einmal." in shown.text_content()
+
+
+def paragraphs_and_breaks(page: str) -> list[str]:
+    """The paragraphs and line breaks WordPress shows ``page`` with (a classic-editor post), in order."""
+    shown = run_shortcodes(page, NAMES, autop=True)
+    return re.findall(r"</?p>|<br />", shown)
+
+
+def swapped_case(msgid: str) -> str:
+    """A translation of ``msgid`` of another length, its placeholders where the source has them."""
+    return re.sub(r"[^<>/0-9 ]+", lambda word: word.group().swapcase() + "n", msgid)
+
+
+@needs_wordpress
+def test_a_classic_editor_post_saved_with_windows_line_ends_keeps_its_paragraphs_translated(
+    tmp_path: Path,
+) -> None:
+    crlf = CLASSIC.replace("\n", "\r\n")
+    root = wordpress_project(tmp_path, crlf)
+    assert "The harbour reopened on Monday after two weeks." in [entry.msgid for entry in catalog(root)]
+    german = root / "site" / "de" / "harbour.html"
+    translate(root, lambda msgid: f"⟦{msgid}⟧")
+    assert german.read_bytes().decode().replace("⟦", "").replace("⟧", "") == crlf
+    translate(root, swapped_case)
+    assert paragraphs_and_breaks(german.read_bytes().decode()) == paragraphs_and_breaks(crlf)
+
+
+@needs_wordpress
+def test_a_blank_line_after_a_br_or_around_a_more_tag_still_starts_a_new_paragraph_translated(
+    tmp_path: Path,
+) -> None:
+    post = "Opening hours:<br>\n\nMonday to Friday.\n\n<!--more-->\n\nTickets are sold on board.\n<!-- note -->\nCash is accepted.\n"
+    root = wordpress_project(tmp_path, post)
+    assert paragraphs_and_breaks(translate(root, swapped_case)) == paragraphs_and_breaks(post)

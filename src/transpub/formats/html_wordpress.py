@@ -75,8 +75,9 @@ _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 #: Elements whose text WordPress's ``wpautop`` leaves as it is.
 _AS_WRITTEN = frozenset({"pre", "textarea", "script", "style", "svg", "math", "option", "select"})
-#: A paragraph break (a blank line, and the line ends and spaces around it), or one line break.
-_BREAK = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*|[ \t]*\n[ \t]*")
+#: A paragraph break (a blank line, and the line ends and spaces around it), or one line break; a
+#: line ends at ``\r\n``, ``\r`` or ``\n`` (WordPress reads each as ``\n``).
+_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)(?P<blank>(?:[ \t]*(?:\r\n?|\n))+)?[ \t]*")
 #: The token of a paragraph break: it ends the text before it, in any element (see html.emit_children).
 _BLOCK_BREAK: dict[str, str | None] = {"block-break": "1"}
 
@@ -84,8 +85,9 @@ _BLOCK_BREAK: dict[str, str | None] = {"block-break": "1"}
 def with_line_breaks(tokens: list[Token]) -> list[Token]:
     r"""``tokens`` with the line breaks of their text cut out as WordPress shows them: a blank line
     (a paragraph break) one token of markup that ends the text before it, any other line break a
-    ``br`` element written as the line break. A line break next to a block's tag, a comment or
-    another ``<br>`` is none (``wpautop`` writes none there), and nor is one inside ``<pre>``.
+    ``br`` element written as the line break. A line break next to a block's tag is none
+    (``wpautop`` writes none there), nor is one right after a ``<br>`` or inside ``<pre>``; next to a
+    comment (``<!--more-->``) it is one.
 
     >>> tokens = with_line_breaks(tokenize_html("<h2>Port</h2>\nA ferry\nleft.\n\nIt <em>rained</em>\n<p>x</p>"))
     >>> [(t.kind, t.tag, t.raw) for t in tokens][3:]
@@ -95,22 +97,27 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
     as_written = 0  # how deep inside elements wpautop leaves alone
     for index, token in enumerate(tokens):
         kind = token.kind
-        if kind != "text" or as_written or "\n" not in token.raw:
+        if kind != "text" or as_written or ("\n" not in token.raw and "\r" not in token.raw):
             if token.tag in _AS_WRITTEN and kind in ("start", "end"):
                 as_written = max(0, as_written + (1 if kind == "start" else -1))
             out.append(token)
             continue
         raw = token.raw
-        block_before = _is_boundary(tokens[index - 1] if index else None)
-        block_after = _is_boundary(tokens[index + 1] if index + 1 < len(tokens) else None)
+        before = tokens[index - 1] if index else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        block_before, block_after = _is_block(before), _is_block(after)
+        br_before = before is not None and before.kind in ("start", "startend") and before.tag == "br"
         pos = 0
         for match in _BREAK.finditer(raw):
             start, end = match.span()
             if (block_before and not raw[:start].strip()) or (block_after and not raw[end:].strip()):
                 continue  # (next to a block: whitespace)
+            blank = match.group("blank") is not None
+            if not blank and br_before and start == 0 and raw[0] in "\r\n":
+                continue  # (right after a <br>: none of its own)
             if start > pos:
                 out.append(Token("text", raw[pos:start]))
-            if match.group().count("\n") > 1:
+            if blank:
                 out.append(Token("other", match.group(), "", _BLOCK_BREAK))
             else:
                 out.append(Token("startend", match.group(), "br", {}))
@@ -122,11 +129,9 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _is_boundary(token: Token | None) -> bool:
-    """Whether a line break next to ``token`` is no ``<br />`` to WordPress: the page's edge, a
-    block element's tag, a ``<br>``, a comment or declaration (a shortcode is text to wpautop)."""
+def _is_block(token: Token | None) -> bool:
+    """Whether a line break next to ``token`` is no ``<br />`` nor paragraph break to WordPress: the
+    page's edge or a block element's tag (a comment, a ``<br>`` and a shortcode are text to wpautop)."""
     if token is None:
         return True
-    if token.kind in ("start", "end", "startend"):
-        return token.tag not in INLINE or token.tag == "br"
-    return token.kind == "other" and token.raw.startswith("<")
+    return token.kind in ("start", "end", "startend") and token.tag not in INLINE
