@@ -383,3 +383,14 @@ def test_a_blank_line_after_a_br_or_around_a_more_tag_still_starts_a_new_paragra
     post = "Opening hours:<br>\n\nMonday to Friday.\n\n<!--more-->\n\nTickets are sold on board.\n<!-- note -->\nCash is accepted.\n"
     root = wordpress_project(tmp_path, post)
     assert paragraphs_and_breaks(translate(root, swapped_case)) == paragraphs_and_breaks(post)
+
+
+@needs_wordpress
+def test_a_translated_preformatted_block_in_a_classic_editor_post_keeps_its_line_breaks(
+    tmp_path: Path,
+) -> None:
+    post = "The timetable:\n\n<pre>Bergen 08:00\nStavanger 12:00</pre>\n"
+    root = wordpress_project(tmp_path, post)
+    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    german = translate(root, lambda msgid: msgid.replace("The timetable:", "Der Fahrplan:"))
+    assert "<pre>Bergen 08:00\nStavanger 12:00</pre>" in run_shortcodes(german, NAMES, autop=True)

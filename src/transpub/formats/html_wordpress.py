@@ -49,7 +49,9 @@ def read_wordpress_html(
         document.parts = with_param_parts(document.parts, with_params)
     for slot in slots_in(document.parts):
         if isinstance(slot, TextSlot):
-            slot.escape = functools.partial(wordpress_text, write=slot.escape, kept=slot.msgid)
+            # (a <pre>'s text, which wpautop leaves as it is, keeps the translation's line breaks)
+            written = without_shortcodes if "no-wrap" in slot.flags else wordpress_text
+            slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid)
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
