@@ -394,3 +394,12 @@ def test_a_translated_preformatted_block_in_a_classic_editor_post_keeps_its_line
     assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
     german = translate(root, lambda msgid: msgid.replace("The timetable:", "Der Fahrplan:"))
     assert "<pre>Bergen 08:00\nStavanger 12:00</pre>" in run_shortcodes(german, NAMES, autop=True)
+
+
+def test_a_classic_editor_paragraph_of_thousands_of_lines_is_compiled_in_linear_time(tmp_path: Path) -> None:
+    post = "".join(f"Departure {number} at the quay\n" for number in range(9900))  # (a pasted timetable)
+    root = wordpress_project(tmp_path, post)
+    started = time.perf_counter()
+    german = translate(root, lambda msgid: msgid.replace("Departure", "Abfahrt"))
+    assert time.perf_counter() - started < 2
+    assert german.count("\n") == 9900 and "Abfahrt 9899 at the quay" in german

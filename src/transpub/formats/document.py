@@ -659,8 +659,8 @@ def _bare_url_in_place(
     it is text there, as the source's is; for Jekyll, which links no bare URL, only where the text glued to it would make
     kramdown show it otherwise (:func:`_typography_joined`)."""
     raw = piece[0]
-    if raw.__class__ is not str or raw[:1] in ("<", "[", ""):
-        return piece
+    if raw.__class__ is not str or raw[:1] in ("<", "[", "") or raw.isspace():
+        return piece  # (a line break of a page from WordPress, see html_wordpress: no URL)
     if slot.in_html_block and generator not in _LINKS_BARE_URLS_IN_HTML_BLOCKS:
         return piece
     if generator in _NO_BARE_URL_LINKS and not _typography_joined(raw, *_around(split, at)):
