@@ -403,3 +403,16 @@ def test_a_classic_editor_paragraph_of_thousands_of_lines_is_compiled_in_linear_
     german = translate(root, lambda msgid: msgid.replace("Departure", "Abfahrt"))
     assert time.perf_counter() - started < 2
     assert german.count("\n") == 9900 and "Abfahrt 9899 at the quay" in german
+
+
+def test_two_br_in_a_classic_editor_post_end_a_unit_as_they_end_the_paragraph_on_the_page(
+    tmp_path: Path,
+) -> None:
+    post = "Opening hours<br /><br>Monday to Friday\n<br/>\n<br>\nClosed on Sundays\n"
+    root = wordpress_project(tmp_path, post)
+    assert [entry.msgid for entry in catalog(root)] == [
+        "Opening hours",
+        "Monday to Friday",
+        "Closed on Sundays",
+    ]
+    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post

@@ -95,6 +95,7 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
     >>> [(t.kind, t.tag, t.raw) for t in tokens][3:]
     [('text', '', '\nA ferry'), ('startend', 'br', '\n'), ('text', '', 'left.'), ('other', '', '\n\n'), ('text', '', 'It '), ('start', 'em', '<em>'), ('text', '', 'rained'), ('end', 'em', '</em>'), ('text', '', '\n'), ('start', 'p', '<p>'), ('text', '', 'x'), ('end', 'p', '</p>')]
     """
+    tokens = _with_double_breaks(tokens)
     out: list[Token] = []
     as_written = 0  # how deep inside elements wpautop leaves alone
     for index, token in enumerate(tokens):
@@ -131,9 +132,39 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
     return out
 
 
+#: A ``<br>`` as wpautop finds two of them (``<br><br>``, ``<br /> <br/>``: a paragraph break to it).
+_BR = re.compile(r"<br\s*/?>")
+#: What wpautop's ``\s`` matches between them.
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _with_double_breaks(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each two ``<br>`` (and the whitespace between them) one paragraph break, as
+    ``wpautop`` reads them (but inside ``<pre>`` and the other elements it leaves alone)."""
+    out: list[Token] = []
+    as_written = 0
+    index, count = 0, len(tokens)
+    while index < count:
+        token = tokens[index]
+        if token.tag in _AS_WRITTEN and token.kind in ("start", "end"):
+            as_written = max(0, as_written + (1 if token.kind == "start" else -1))
+        elif not as_written and token.tag == "br" and _BR.fullmatch(token.raw):
+            last = index + 1
+            if last < count and tokens[last].kind == "text" and _SPACE.fullmatch(tokens[last].raw):
+                last += 1
+            if last < count and tokens[last].tag == "br" and _BR.fullmatch(tokens[last].raw):
+                raw = "".join(part.raw for part in tokens[index : last + 1])
+                out.append(Token("other", raw, "", _BLOCK_BREAK))
+                index = last + 1
+                continue
+        out.append(token)
+        index += 1
+    return out
+
+
 def _is_block(token: Token | None) -> bool:
     """Whether a line break next to ``token`` is no ``<br />`` nor paragraph break to WordPress: the
     page's edge or a block element's tag (a comment, a ``<br>`` and a shortcode are text to wpautop)."""
-    if token is None:
+    if token is None or token.attrs is _BLOCK_BREAK:  # (or two <br>)
         return True
     return token.kind in ("start", "end", "startend") and token.tag not in INLINE
