@@ -416,3 +416,39 @@ def test_two_br_in_a_classic_editor_post_end_a_unit_as_they_end_the_paragraph_on
         "Closed on Sundays",
     ]
     assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+
+
+#: A classic-editor post with WordPress's page-break and "more" tags (HTML comments) between
+#: paragraphs.
+MORE = """[gallery ids="1,2,3"]
+
+<!--nextpage-->
+
+The harbour reopened on Monday.
+
+<!--more-->
+
+Tickets are sold on board.
+<!--more-->
+Cash is not accepted.
+"""
+
+
+@needs_wordpress
+def test_a_more_or_page_break_tag_between_paragraphs_keeps_them_paragraphs_of_their_own(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, MORE)
+    assert [entry.msgid for entry in catalog(root)] == [
+        "The harbour reopened on Monday.",
+        "Tickets are sold on board.",
+        "<1/><2/>Cash is not accepted.",  # (the line breaks and the tag between: WordPress shows them)
+    ]
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    unmarked = german.replace("⟦", "").replace("⟧", "")
+    assert unmarked == MORE
+    assert run_shortcodes(unmarked, NAMES, autop=True) == run_shortcodes(MORE, NAMES, autop=True)
+    shown = lxml.html.fromstring(run_shortcodes(german, NAMES, autop=True))
+    paragraphs = [" ".join(p.text_content().split()) for p in shown.iter("p")]
+    assert "⟦The harbour reopened on Monday.⟧" in paragraphs
+    assert "⟦Tickets are sold on board.⟧ ⟦ Cash is not accepted.⟧" in paragraphs
