@@ -452,3 +452,23 @@ def test_a_more_or_page_break_tag_between_paragraphs_keeps_them_paragraphs_of_th
     paragraphs = [" ".join(p.text_content().split()) for p in shown.iter("p")]
     assert "⟦The harbour reopened on Monday.⟧" in paragraphs
     assert "⟦Tickets are sold on board.⟧ ⟦ Cash is not accepted.⟧" in paragraphs
+
+
+#: A classic-editor post with a preformatted address (wpautop leaves a <pre> as written).
+PRE = """Write to us:
+<pre>Harbour Office
+    Quay Street 1
+
+Bergen</pre>
+"""
+
+
+@needs_wordpress
+def test_a_preformatted_block_in_a_classic_editor_post_keeps_its_lines_when_translated(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, PRE)
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    unmarked = german.replace("⟦", "").replace("⟧", "")
+    assert unmarked == PRE
+    assert run_shortcodes(unmarked, NAMES, autop=True) == run_shortcodes(PRE, NAMES, autop=True)
