@@ -472,3 +472,15 @@ def test_a_preformatted_block_in_a_classic_editor_post_keeps_its_lines_when_tran
     unmarked = german.replace("⟦", "").replace("⟧", "")
     assert unmarked == PRE
     assert run_shortcodes(unmarked, NAMES, autop=True) == run_shortcodes(PRE, NAMES, autop=True)
+
+
+@needs_wordpress
+def test_an_empty_line_held_open_by_a_no_break_space_stays_one_when_the_translation_drops_the_space(
+    tmp_path: Path,
+) -> None:
+    post = "Harbour Office\n&nbsp;\nQuay Street 1\n\nTickets are sold on board.\n"
+    root = wordpress_project(tmp_path, post)
+    assert "Harbour Office<1/><2/>Quay Street 1" in [entry.msgid for entry in catalog(root)]
+    german = translate(root, lambda msgid: msgid.replace("\xa0", " ").replace("Harbour Office", "Hafenbüro"))
+    assert paragraphs_and_breaks(german) == paragraphs_and_breaks(post)
+    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post

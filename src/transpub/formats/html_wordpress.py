@@ -79,7 +79,10 @@ _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 _AS_WRITTEN = frozenset({"pre", "textarea", "script", "style", "svg", "math", "option", "select"})
 #: A paragraph break (a blank line, and the line ends and spaces around it), or one line break; a
 #: line ends at ``\r\n``, ``\r`` or ``\n`` (WordPress reads each as ``\n``).
-_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)(?P<blank>(?:[ \t]*(?:\r\n?|\n))+)?[ \t]*")
+_BREAK = re.compile(
+    r"[ \t]*(?:\r\n?|\n)(?:(?P<blank>(?:[ \t]*(?:\r\n?|\n))+)|(?:[ \t]*(?:\xa0|&nbsp;|&#160;|&#x[aA]0;))+[ \t]*(?=[\r\n]))?[ \t]*"
+)  # (a line holding only no-break spaces is part of the line break before it: kept as written, as the
+#    empty line it shows; were it text, a translation without it would make it a paragraph break)
 #: The token of a paragraph break: it ends the text before it, in any element (see html.emit_children).
 _BLOCK_BREAK: dict[str, str | None] = {"block-break": "1"}
 
