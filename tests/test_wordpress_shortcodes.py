@@ -111,14 +111,22 @@ def test_shortcodes_are_placeholders_or_left_out_never_text_for_translators(tmp_
     assert '<1/> = WordPress shortcode (shortcode) "[video src="arrival.mp4"]"' in video.comment
 
 
-def test_without_the_setting_a_shortcode_is_text_as_before(tmp_path: Path) -> None:
+def test_without_the_setting_a_shortcode_is_text_and_extract_says_the_page_looks_exported_from_wordpress(
+    tmp_path: Path,
+) -> None:
     root = tmp_path / "plain"
     (root / "articles").mkdir(parents=True)
     (root / "transpub.toml").write_text(CONFIG.split("[extract.shortcodes]")[0], encoding="utf-8")
     (root / "articles" / "harbour.html").write_text(POST, encoding="utf-8")
-    assert run_cli(root, "extract").exit_code == 0
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0
     msgids = [entry.msgid for entry in catalog(root)]
     assert 'Watch it [video src="arrival.mp4"] before you go.' in msgids
+    assert (
+        'Warning: articles/harbour.html:5: looks exported from WordPress: [caption id="attachment_12" '
+        'align="alignnone" width="300"] is a shortcode WordPress runs'
+    ) in " ".join(result.output.split())
+    assert result.output.count("looks exported from WordPress") == 1
 
 
 @needs_wordpress

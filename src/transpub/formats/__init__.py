@@ -52,7 +52,14 @@ def read_article(
             from .html_wordpress import read_wordpress_html
 
             return read_wordpress_html(text, path, encoding, options, display_path=shown)
-        return read_html(text, path, encoding, options, display_path=shown)
+        document = read_html(text, path, encoding, options, display_path=shown)
+        if "[" in text:
+            from .wp_shortcodes import wordpress_hint
+
+            hint = wordpress_hint(text, shown)
+            if hint is not None:
+                document.warnings.append(hint)
+        return document
     if suffix in (".md", ".markdown"):
         from .markdown import read_markdown
 

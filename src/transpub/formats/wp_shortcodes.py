@@ -22,6 +22,7 @@ import html
 import re
 from collections.abc import Callable, Collection
 
+from ..model import Issue
 from .escape import escape_text
 from .md_templates import Param, Template
 
@@ -202,3 +203,35 @@ def _escape_opening(match: re.Match[str], kept: str) -> str:
 
 #: WordPress's escape of a shortcode, ``[[name …]]`` (one token, nothing bracketed in it).
 _ESCAPED = re.compile(r"(?<!\[)(\[\[[^\s\[\]<>&/\"'=\x00-\x1f]+(?:[\s/][^\[\]]*)?\]\])")
+
+
+#: What only a post from WordPress holds: a core shortcode with what WordPress writes with it.
+_WORDPRESS_MARK = re.compile(
+    r"\[caption\s[^\]]*\]|\[/caption\]|\[gallery[\s\]]|\[/embed\]|\[playlist[\s\]]"
+    r"|\[(?:audio|video)\s[^\]]*(?:src|mp3|mp4|m4a|ogg|webm)="
+)
+
+
+def wordpress_hint(text: str, shown: str) -> Issue | None:
+    """A warning when the HTML ``text`` (of the article ``shown``), read without
+    ``[extract.shortcodes] wordpress``, holds WordPress's own shortcodes (``[caption …]``): their
+    text would go to translators and engines, which change it (``width=« 300 »``).
+
+    >>> print(wordpress_hint('<p>[caption id="a" width="3"]<img src=x> Dawn.[/caption]</p>', "a.html").message)
+    looks exported from WordPress: [caption id="a" width="3"] is a shortcode WordPress runs, here text to translate; name the site's shortcodes in [extract.shortcodes] wordpress (see the README)
+    >>> wordpress_hint("<p>Prices [1] rose [sic].</p>", "a.html") is None
+    True
+    """
+    found = _WORDPRESS_MARK.search(text)
+    if found is None:
+        return None
+    end = text.find("]", found.start()) + 1 or found.end()
+    shortcode = " ".join(text[found.start() : min(end, found.start() + 60)].split())
+    return Issue(
+        shown,
+        text.count("\n", 0, found.start()) + 1,
+        "wordpress",
+        f"looks exported from WordPress: {shortcode} is a shortcode WordPress runs, here text to "
+        "translate; name the site's shortcodes in [extract.shortcodes] wordpress (see the README)",
+        severity="warning",
+    )
