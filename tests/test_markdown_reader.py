@@ -3160,3 +3160,19 @@ def test_a_translation_starting_with_a_word_in_capitals_and_a_colon_makes_no_cal
     assert written == "NOTE: Der *Name*.\n\nURL&#58; Klar.\n\n- TIP&#58; Punkt\n"
     assert msgids(read(written)) == ["NOTE: Der <1>Name</1>.", "URL: Klar.", "TIP: Punkt"]
     assert unmarked_pseudo(read("URL: here.\n\nTODO: x\n")) == "URL: here.\n\nTODO: x\n"
+
+
+def test_a_papermod_collapse_and_a_stack_quote_are_translated_with_their_summary() -> None:
+    """Two popular Hugo themes' prose shortcodes: PaperMod's ``collapse`` (its ``summary`` shows as
+    the box's title) and hugo-theme-stack's ``quote`` hold Markdown readers see."""
+    text = (
+        '{{< collapse summary="Show the timetable" >}}\n\nFerries leave **every hour**.\n\n{{</ collapse >}}\n\n'
+        '{{< quote author="Ann Berg" >}}\nThe harbour is open again.\n{{< /quote >}}\n'
+    )
+    document = read(text)
+    assert msgids(document) == [
+        "Show the timetable",
+        "Ferries leave <1>every hour</1>.",
+        "The harbour is open again.",
+    ]
+    assert unmarked_pseudo(document) == text

@@ -48,11 +48,12 @@ ENGINE_NAMES = frozenset(
 FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "categories")
 #: Shortcode parameters translated by default (``[extract.shortcodes] translate_params``): named
 #: ones, and positional ones as ``shortcode:index`` (hugo-book's ``{{% tab "macOS" %}}``).
-SHORTCODE_PARAMS = ("alt", "caption", "title", "tab:0", "details:0")
+SHORTCODE_PARAMS = ("alt", "caption", "title", "summary", "tab:0", "details:0")
 #: ``{{< x >}}…{{< /x >}}`` pairs whose inside is prose (callouts), translated by default.
 SHORTCODES_WITH_MARKDOWN = (
     "note", "tip", "info", "warning", "caution", "danger", "alert", "callout", "notice", "hint",
     "admonition", "details", "deprecated-in", "new-in", "card", "cardpane", "imgproc", "pageinfo",
+    "collapse", "quote",
 )  # fmt: skip
 
 #: The generators whose heading ids ``[compile] heading_ids`` keeps (see ``formats/heading_ids.py``).
