@@ -89,33 +89,37 @@ def test_compile_warns_when_a_front_matter_translation_keeps_its_source(
     ]
 
 
-def test_compile_warns_when_a_liquid_parameter_translation_with_a_backslash_keeps_its_source(
-    tmp_path: Path,
-) -> None:
-    root = make_post_project(tmp_path / "harbour", {"The dock at dawn": "Der Steg C:\\ bei Tagesanbruch"})
+def compiled_keeping_the_caption(tmp_path: Path, translation: str, why: str) -> Path:
+    """The post project with the include's caption translated ``translation``, compiled: the caption
+    is published as the source writes it, and compile warns ``why`` naming the catalog's line."""
+    root = make_post_project(tmp_path / "harbour", {"The dock at dawn": translation})
     result = run_cli(root, "compile")
     assert result.exit_code == 0, result.output
     assert '{% include figure.html caption="The dock at dawn" %}' in german_post(root)
     line = line_of(root, "The dock at dawn")
     assert (
         f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a Liquid include: the translation "
-        "holds a backslash, which Jekyll would read as an escape; the source text is published instead"
+        f"holds {why}; the source text is published instead"
     ) in result.stderr
+    return root
+
+
+def test_compile_warns_when_a_liquid_parameter_translation_with_a_backslash_keeps_its_source(
+    tmp_path: Path,
+) -> None:
+    compiled_keeping_the_caption(
+        tmp_path, "Der Steg C:\\ bei Tagesanbruch", "a backslash, which Jekyll would read as an escape"
+    )
 
 
 def test_a_liquid_parameter_translation_with_a_double_quote_cannot_add_an_attribute_to_the_jekyll_page(
     tmp_path: Path,
 ) -> None:
-    root = make_post_project(tmp_path / "harbour", {"The dock at dawn": 'Der Steg" onerror="alert(1)'})
-    result = run_cli(root, "compile")
-    assert result.exit_code == 0, result.output
-    assert '{% include figure.html caption="The dock at dawn" %}' in german_post(root)
-    line = line_of(root, "The dock at dawn")
-    assert (
-        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: caption parameter of a Liquid include: the translation "
-        "holds a double quote, which would end the HTML attribute an include writes it in (Jekyll escapes "
-        "nothing); the source text is published instead"
-    ) in result.stderr
+    root = compiled_keeping_the_caption(
+        tmp_path,
+        'Der Steg" onerror="alert(1)',
+        "a double quote, which would end the HTML attribute an include writes it in (Jekyll escapes nothing)",
+    )
     if JEKYLL is None:
         pytest.skip("jekyll is not installed (make test installs the Debian package jekyll)")
     include = '<img src="/dock.png" alt="{{ include.caption }}">'  # (as Jekyll's documentation writes one)
