@@ -492,3 +492,16 @@ def test_an_empty_line_held_open_by_a_no_break_space_stays_one_when_the_translat
     german = translate(root, lambda msgid: msgid.replace("\xa0", " ").replace("Harbour Office", "Hafenbüro"))
     assert paragraphs_and_breaks(german) == paragraphs_and_breaks(post)
     assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+
+
+def test_a_br_typed_at_a_line_end_in_a_classic_editor_post_keeps_its_line_break_translated(
+    tmp_path: Path,
+) -> None:
+    post = "Harbour Office<br />\nQuay Street 1<br>\r\n  Bergen\n\nTickets are sold on board.\n"
+    root = wordpress_project(tmp_path, post)
+    assert "Harbour Office<1/>Quay Street 1<2/>Bergen" in [entry.msgid for entry in catalog(root)]
+    page = root / "site" / "de" / "harbour.html"
+    translate(root, lambda msgid: f"⟦{msgid}⟧")
+    assert page.read_bytes().decode().replace("⟦", "").replace("⟧", "") == post
+    translate(root, lambda msgid: msgid.replace("Harbour Office", "Hafenbüro"))
+    assert "Hafenbüro<br />\nQuay Street 1<br>\r\n  Bergen" in page.read_bytes().decode()

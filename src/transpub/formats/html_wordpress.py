@@ -91,8 +91,9 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
     r"""``tokens`` with the line breaks of their text cut out as WordPress shows them: a blank line
     (a paragraph break) one token of markup that ends the text before it, any other line break a
     ``br`` element written as the line break. A line break next to a block's tag is none
-    (``wpautop`` writes none there), nor is one right after a ``<br>`` or inside ``<pre>``; next to a
-    comment (``<!--more-->``) it is one.
+    (``wpautop`` writes none there), nor is one inside ``<pre>``; one right after a ``<br>`` is part of
+    that ``<br>``'s token (``wpautop`` adds none there; written with it, it stays where the source has
+    it); next to a comment (``<!--more-->``) it is one.
 
     >>> tokens = with_line_breaks(tokenize_html("<h2>Port</h2>\nA ferry\nleft.\n\nIt <em>rained</em>\n<p>x</p>"))
     >>> [(t.kind, t.tag, t.raw) for t in tokens][3:]
@@ -119,8 +120,11 @@ def with_line_breaks(tokens: list[Token]) -> list[Token]:
             if (block_before and not raw[:start].strip()) or (block_after and not raw[end:].strip()):
                 continue  # (next to a block: whitespace)
             blank = match.group("blank") is not None
-            if not blank and br_before and start == 0 and raw[0] in "\r\n":
-                continue  # (right after a <br>: none of its own)
+            if not blank and br_before and start == 0 and raw[0] in "\r\n" and out[-1] is before:
+                # (right after a <br>: none of its own, but the <br>'s, written with it)
+                out[-1] = before._replace(raw=before.raw + match.group())
+                pos = end
+                continue
             if start > pos:
                 out.append(Token("text", raw[pos:start]))
             if blank:
