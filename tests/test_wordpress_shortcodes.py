@@ -505,3 +505,16 @@ def test_a_br_typed_at_a_line_end_in_a_classic_editor_post_keeps_its_line_break_
     assert page.read_bytes().decode().replace("⟦", "").replace("⟧", "") == post
     translate(root, lambda msgid: msgid.replace("Harbour Office", "Hafenbüro"))
     assert "Hafenbüro<br />\nQuay Street 1<br>\r\n  Bergen" in page.read_bytes().decode()
+
+
+@needs_wordpress
+def test_a_bracket_before_a_link_stays_a_bracket_translated_and_one_before_a_shortcode_runs_nothing_new(
+    tmp_path: Path,
+) -> None:
+    post = 'The port opens on Monday [<a href="#fn1">1</a>]. Watch it [video src="a.mp4"] now.\n'
+    root = wordpress_project(tmp_path, post)
+    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    german = translate(root, lambda msgid: msgid.replace("Watch it <1/> now.", "Siehe [[<1/>]]."))
+    assert "Monday [<a href" in german
+    shown = run_shortcodes(german, NAMES, autop=True)
+    assert shown.count("<ran-video") == 1 and "&#091;<ran-video" in shown  # (no [[video]]: an escape)

@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .document import AttrSlot, Document, TextSlot, slots_in
+from ..inline import PLACEHOLDER_RE
+from .document import AttrSlot, Document, PairedPieces, Part, Tag, TextSlot, slots_in
 from .escape import quoted_attribute
 from .html import read_html
 from .html_templates import tokens_with_templates
@@ -52,6 +53,9 @@ def read_wordpress_html(
             # (a <pre>'s text, which wpautop leaves as it is, keeps the translation's line breaks)
             written = without_shortcodes if "no-wrap" in slot.flags else wordpress_text
             slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid)
+            opens, closes = _tag_placeholders(slot)
+            if (opens or closes) and slot.keep_runs is None:
+                slot.keep_runs = functools.partial(bracket_keeper, opens=opens, closes=closes)
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
@@ -73,6 +77,55 @@ def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> st
 
 
 _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+
+
+def bracket_keeper(
+    text: str, opens: tuple[int, ...], closes: tuple[int, ...]
+) -> Callable[[int, str, str], str]:
+    """How each text of the translation ``text`` is written once escaped (see
+    :attr:`~.document.TextSlot.keep_runs`): a ``[`` it ends with stays ``[`` right before a placeholder
+    whose markup starts with a tag or a line break (``opens``: the numbers of those that do where they
+    open or stand alone, ``closes``: where they close), where WordPress starts no shortcode
+    (``[<a href="#fn1">1</a>]``); before any other, or at the end, it stays ``&#91;``.
+
+    >>> keep = bracket_keeper("Siehe [<1>1</1>] und [<2/>]", opens=(1,), closes=(1,))
+    >>> keep(0, "Siehe [", "Siehe &#91;"), keep(2, "] und [", "] und &#91;")
+    ('Siehe [', '] und &#91;')
+    """
+    split = PLACEHOLDER_RE.split(text)
+
+    def keep(number: int, value: str, written: str) -> str:
+        at = 4 * number + 1
+        if not value.endswith("[") or not written.endswith("&#91;") or at + 2 >= len(split):
+            return written
+        closing, placeholder, empty = split[at : at + 3]
+        if (closing and empty) or int(placeholder) not in (closes if closing else opens):
+            return written
+        return written[: -len("&#91;")] + "["
+
+    return keep
+
+
+def _tag_placeholders(slot: TextSlot) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The numbers of ``slot``'s placeholders whose markup starts with a tag or a line break, where
+    they open or stand alone, and where they close (see :func:`bracket_keeper`)."""
+    opens: list[int] = []
+    closes: list[int] = []
+    for number, piece in slot.pieces.items():
+        if isinstance(piece, PairedPieces):
+            if _starts_with_tag(piece.open):
+                opens.append(number)
+            if _starts_with_tag(piece.close):
+                closes.append(number)
+        elif _starts_with_tag(piece):
+            opens.append(number)
+    return tuple(opens), tuple(closes)
+
+
+def _starts_with_tag(parts: list[Part]) -> bool:
+    """Whether markup written as ``parts`` starts with a tag or a line break (no shortcode's name)."""
+    first = next((part for part in parts if part != ""), None)
+    return isinstance(first, Tag) or (isinstance(first, str) and first[0] in "<\r\n")
 
 
 #: Elements whose text WordPress's ``wpautop`` leaves as it is.
