@@ -518,3 +518,19 @@ def test_a_bracket_before_a_link_stays_a_bracket_translated_and_one_before_a_sho
     assert "Monday [<a href" in german
     shown = run_shortcodes(german, NAMES, autop=True)
     assert shown.count("<ran-video") == 1 and "&#091;<ran-video" in shown  # (no [[video]]: an escape)
+
+
+def test_extract_warns_about_a_plugins_shortcode_the_setting_does_not_name(tmp_path: Path) -> None:
+    post = 'Write to us.\n\n[contact-form-7 id="5" title="Contact"]\n\nSee [1] and [gallery ids="1"].\n'
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "articles" / "harbour.html").write_text(post, encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0
+    assert (
+        "Warning: articles/harbour.html:3: [contact-form-7 …] looks like a shortcode of the site, here text to "
+        'translate; add "contact-form-7" to [extract.shortcodes] wordpress'
+    ) in " ".join(result.output.split())
+    (root / "transpub.toml").write_text(CONFIG.replace('"footnote"', '"footnote", "contact-form-7"'))
+    assert "looks like a shortcode" not in run_cli(root, "extract", "--full").output

@@ -28,7 +28,7 @@ from .html_tree import INLINE
 from .md_templates import closed_pairs, outermost
 from .options import ReadOptions
 from .shortcode_parts import param_parts, with_param_parts
-from .wp_shortcodes import VERBATIM, shortcode_templates, without_shortcodes
+from .wp_shortcodes import VERBATIM, shortcode_templates, unregistered_hint, without_shortcodes
 
 
 def read_wordpress_html(
@@ -59,6 +59,13 @@ def read_wordpress_html(
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
+    hint = (
+        unregistered_hint(text, options.wordpress_shortcodes, display_path or str(path))
+        if "[" in text
+        else None
+    )
+    if hint is not None:
+        document.warnings.append(hint)
     return document
 
 

@@ -235,3 +235,37 @@ def wordpress_hint(text: str, shown: str) -> Issue | None:
         "translate; name the site's shortcodes in [extract.shortcodes] wordpress (see the README)",
         severity="warning",
     )
+
+
+#: What is surely a shortcode, whatever its name: a closing ``[/name]``, or ``[name key="value" …]``
+#: (a bracketed note, ``[1]``, ``[sic]``, ``[a b]``, has no ``=``); not WordPress's escape ``[[…]]``.
+_SHORTCODE_LIKE = re.compile(
+    r"(?<!\[)\[(?:/(?P<closing>[A-Za-z][\w-]*)\]|(?P<name>[A-Za-z][\w-]*)\s+[\w-]+\s*=\s*[\"']?[^\s\]]*[^\]]*\](?!\]))"
+)
+
+
+def unregistered_hint(text: str, names: Collection[str], shown: str) -> Issue | None:
+    """A warning when the page ``text`` (the article ``shown``), read with ``[extract.shortcodes]
+    wordpress`` naming ``names``, holds a shortcode of another name (a plugin's, ``[footnote]…[/footnote]``,
+    ``[contact-form-7 id="5"]``): read as text, it goes to translators and engines, and a translation
+    that changes it shows it on the page rather than running it.
+
+    >>> print(unregistered_hint('<p>Call us [contact-form-7 id="5" title="Contact"]</p>', ["caption"], "a.html").message)
+    [contact-form-7 …] looks like a shortcode of the site, here text to translate; add "contact-form-7" to [extract.shortcodes] wordpress if the site registers it
+    >>> unregistered_hint("<p>Prices [1] rose [sic] [[gallery x=1]] [caption id=1]</p>", ["caption"], "a.html") is None
+    True
+    """
+    known = set(names)
+    for found in _SHORTCODE_LIKE.finditer(text):
+        name = found.group("closing") or found.group("name")
+        if name in known:
+            continue
+        return Issue(
+            shown,
+            text.count("\n", 0, found.start()) + 1,
+            "wordpress",
+            f"{f'[/{name}]' if found.group('closing') else f'[{name} …]'} looks like a shortcode of the site, here text "
+            f'to translate; add "{name}" to [extract.shortcodes] wordpress if the site registers it',
+            severity="warning",
+        )
+    return None
