@@ -534,3 +534,28 @@ def test_extract_warns_about_a_plugins_shortcode_the_setting_does_not_name(tmp_p
     ) in " ".join(result.output.split())
     (root / "transpub.toml").write_text(CONFIG.replace('"footnote"', '"footnote", "contact-form-7"'))
     assert "looks like a shortcode" not in run_cli(root, "extract", "--full").output
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Write [[footnote]Your note[/footnote]] to add a note.\n",
+        "Write [[footnote]Your <em>own</em> note[/footnote]] to add a note.\n",
+    ],
+)
+def test_a_translation_dropping_a_bracket_of_the_sources_escaped_shortcode_pair_runs_no_shortcode(
+    tmp_path: Path, post: str
+) -> None:
+    root = wordpress_project(tmp_path, post)
+    pseudo = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    assert pseudo.replace("⟦", "").replace("⟧", "") == post
+    kept = translate(root, lambda msgid: msgid.replace("Write", "Schreibe"))
+    assert run_shortcodes(kept, NAMES, autop=True) == run_shortcodes(
+        post.replace("Write", "Schreibe"), NAMES, autop=True
+    )
+    for broken in ("[/footnote]]", "[/footnote]] to"):
+        german = translate(root, lambda msgid: msgid.replace(broken, broken.replace("]]", "]")))  # noqa: B023
+        assert "<ran-footnote" not in run_shortcodes(german, NAMES, autop=True)
+    german = translate(root, lambda msgid: msgid.replace("[[footnote]", "[footnote]"))
+    assert "<ran-footnote" not in run_shortcodes(german, NAMES, autop=True)

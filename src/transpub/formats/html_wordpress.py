@@ -28,7 +28,14 @@ from .html_tree import INLINE
 from .md_templates import closed_pairs, outermost
 from .options import ReadOptions
 from .shortcode_parts import param_parts, with_param_parts
-from .wp_shortcodes import VERBATIM, shortcode_templates, unregistered_hint, without_shortcodes
+from .wp_shortcodes import (
+    VERBATIM,
+    escape_brackets,
+    pair_escapes,
+    shortcode_templates,
+    unregistered_hint,
+    without_shortcodes,
+)
 
 
 def read_wordpress_html(
@@ -54,8 +61,11 @@ def read_wordpress_html(
             written = without_shortcodes if "no-wrap" in slot.flags else wordpress_text
             slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid)
             opens, closes = _tag_placeholders(slot)
-            if (opens or closes) and slot.keep_runs is None:
-                slot.keep_runs = functools.partial(bracket_keeper, opens=opens, closes=closes)
+            escapes = tuple(sorted(pair_escapes(slot.msgid))) if slot.placeholders else ()
+            if (opens or closes or escapes) and slot.keep_runs is None:
+                slot.keep_runs = functools.partial(
+                    bracket_keeper, opens=opens, closes=closes, escapes=escapes
+                )
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
@@ -87,21 +97,27 @@ _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
 def bracket_keeper(
-    text: str, opens: tuple[int, ...], closes: tuple[int, ...]
+    text: str, opens: tuple[int, ...], closes: tuple[int, ...], escapes: tuple[str, ...] = ()
 ) -> Callable[[int, str, str], str]:
     """How each text of the translation ``text`` is written once escaped (see
     :attr:`~.document.TextSlot.keep_runs`): a ``[`` it ends with stays ``[`` right before a placeholder
     whose markup starts with a tag or a line break (``opens``: the numbers of those that do where they
     open or stand alone, ``closes``: where they close), where WordPress starts no shortcode
-    (``[<a href="#fn1">1</a>]``); before any other, or at the end, it stays ``&#91;``.
+    (``[<a href="#fn1">1</a>]``); before any other, or at the end, it stays ``&#91;``. The brackets of a
+    pair escape of the source (``escapes``: its openers) that the translation keeps whole around
+    placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too.
 
     >>> keep = bracket_keeper("Siehe [<1>1</1>] und [<2/>]", opens=(1,), closes=(1,))
     >>> keep(0, "Siehe [", "Siehe &#91;"), keep(2, "] und [", "] und &#91;")
     ('Siehe [', '] und &#91;')
     """
     split = PLACEHOLDER_RE.split(text)
+    raw = escape_brackets(text, escapes) if escapes and "[[" in text else set()
+    starts = [0, *(found.end() for found in PLACEHOLDER_RE.finditer(text))] if raw else []
 
     def keep(number: int, value: str, written: str) -> str:
+        if raw and number < len(starts) and text.startswith(value, starts[number]):
+            written = _with_raw_brackets(written, value, starts[number], raw)
         at = 4 * number + 1
         if not value.endswith("[") or not written.endswith("&#91;") or at + 2 >= len(split):
             return written
@@ -111,6 +127,35 @@ def bracket_keeper(
         return written[: -len("&#91;")] + "["
 
     return keep
+
+
+def _with_raw_brackets(written: str, value: str, start: int, raw: set[int]) -> str:
+    """``written`` (``value`` escaped; ``value`` at ``start`` of the translation) with the brackets at
+    the translation's positions ``raw`` written as ``[`` (each ``[`` of ``value`` is one ``[`` or
+    ``&#91;`` of ``written``, in order)."""
+    wanted = {index for index, at in enumerate(_at_brackets(value)) if start + at in raw}
+    if not wanted:
+        return written
+    brackets = list(_WRITTEN_BRACKET.finditer(written))
+    if len(brackets) != value.count("["):
+        return written
+    out: list[str] = []
+    pos = 0
+    for index, found in enumerate(brackets):
+        out.append(written[pos : found.start()])
+        out.append("[" if index in wanted else found.group())
+        pos = found.end()
+    out.append(written[pos:])
+    return "".join(out)
+
+
+def _at_brackets(value: str) -> list[int]:
+    """Where the ``[`` of ``value`` stand."""
+    return [index for index, char in enumerate(value) if char == "["]
+
+
+#: A ``[`` as :func:`~.wp_shortcodes.without_shortcodes` writes it.
+_WRITTEN_BRACKET = re.compile(r"\[|&#91;")
 
 
 def _tag_placeholders(slot: TextSlot) -> tuple[tuple[int, ...], tuple[int, ...]]:

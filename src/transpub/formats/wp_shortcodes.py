@@ -174,14 +174,39 @@ def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kep
     Usa [[gallery]], no &#91;gallery]
     >>> print(without_shortcodes("Subió [1] un 5 [sic] % [2]", kept="Rose [1] by 5 [sic] percent"))
     Subió [1] un 5 [sic] % &#91;2]
+    >>> kept = "Write [[footnote]Your note[/footnote]] here"
+    >>> print(without_shortcodes("Schreibe [[footnote]Notiz[/footnote]]", kept=kept))
+    Schreibe [[footnote]Notiz[/footnote]]
+    >>> print(without_shortcodes("Schreibe [[footnote]Notiz[/footnote] hier", kept=kept))
+    Schreibe &#91;&#91;footnote]Notiz&#91;/footnote] hier
+    >>> print(without_shortcodes("Schreibe [[video]x[/video]]", kept=kept))
+    Schreibe &#91;video]x&#91;/video]
     """
     written = write(text)
     if "[" not in written:
         return written
-    shown = _ESCAPED.sub("\x00", kept) if "[[" in kept else kept  # ([gallery] of [[gallery]] runs)
+    shown = kept
+    if "[[" in kept:  # ([gallery] of [[gallery]], or of [[footnote]…[/footnote]], runs)
+        shown = _ESCAPED.sub("\x00", _PAIR_ESCAPED.sub("\x00", kept))
     escape = functools.partial(_escape_opening, kept=shown) if "[" in shown else "&#91;"
     if "[[" not in written:
         return _OPENING.sub(escape, written)
+    if "[/" not in written:
+        return _without_escapes(written, escape, kept)
+    openers = pair_escapes(kept)
+    out: list[str] = []
+    pos = 0
+    for found in _PAIR_ESCAPED.finditer(written):
+        out.append(_without_escapes(written[pos : found.start()], escape, kept))
+        out.append(_escaped_pair(found, openers, escape))
+        pos = found.end()
+    out.append(_without_escapes(written[pos:], escape, kept))
+    return "".join(out)
+
+
+def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str, kept: str) -> str:
+    """``written`` (a translation's text) with its ``[`` escaped (see :func:`without_shortcodes`)
+    but the escapes ``[[name]]`` that ``kept`` has."""
     pieces = _ESCAPED.split(written)
     return "".join(
         (piece if html.unescape(piece) in kept else "&#91;" + piece[2:-1])
@@ -203,6 +228,47 @@ def _escape_opening(match: re.Match[str], kept: str) -> str:
 
 #: WordPress's escape of a shortcode, ``[[name …]]`` (one token, nothing bracketed in it).
 _ESCAPED = re.compile(r"(?<!\[)(\[\[[^\s\[\]<>&/\"'=\x00-\x1f]+(?:[\s/][^\[\]]*)?\]\])")
+#: WordPress's escape of a pair, ``[[footnote]…[/footnote]]``: shown as text, its content run by
+#: nothing; it ends at the first ``[/name]``, as WordPress ends the pair.
+_PAIR_ESCAPED = re.compile(
+    r"(?<!\[)(?P<opener>\[\[(?P<name>[^\s\[\]<>&/\"'=\x00-\x1f]+)(?:\s[^\[\]]*)?\])"
+    r"(?:(?!\[/(?P=name)\])[\s\S])*?\[/(?P=name)\]\]"
+)
+
+
+def pair_escapes(kept: str) -> frozenset[str]:
+    """The openers (``[[footnote]``) of the pair escapes that ``kept`` (the source's text) writes."""
+    return (
+        frozenset(found.group("opener") for found in _PAIR_ESCAPED.finditer(kept))
+        if "[[" in kept
+        else frozenset()
+    )
+
+
+def escape_brackets(text: str, openers: Collection[str]) -> set[int]:
+    """Where in ``text`` (a translation, placeholders and all) the brackets of its pair escapes stand
+    whose openers are ``openers`` (:func:`pair_escapes` of the source): the two that open
+    ``[[footnote]`` and the one that opens ``[/footnote]]``, which WordPress's escape needs as they are.
+
+    >>> sorted(escape_brackets("A [[footnote]B <1>C</1>[/footnote]] D", {"[[footnote]"}))
+    [2, 3, 23]
+    """
+    found: set[int] = set()
+    for pair in _PAIR_ESCAPED.finditer(text):
+        if pair.group("opener") in openers:
+            found.update((pair.start(), pair.start() + 1, pair.end() - len(pair.group("name")) - 4))
+    return found
+
+
+def _escaped_pair(
+    found: re.Match[str], openers: frozenset[str], escape: Callable[[re.Match[str]], str] | str
+) -> str:
+    """A pair escape of a translation, ``[[footnote]…[/footnote]]``: as written when the source's text
+    writes that escape (its content, shown as text, runs nothing), else as what WordPress shows of it
+    (``&#91;footnote]…&#91;/footnote]``)."""
+    if found.group("opener") in openers:
+        return found.group()
+    return "&#91;" + _OPENING.sub(escape, found.group()[2:-1])
 
 
 #: What only a post from WordPress holds: a core shortcode with what WordPress writes with it.
