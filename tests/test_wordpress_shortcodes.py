@@ -559,3 +559,14 @@ def test_a_translation_dropping_a_bracket_of_the_sources_escaped_shortcode_pair_
         assert "<ran-footnote" not in run_shortcodes(german, NAMES, autop=True)
     german = translate(root, lambda msgid: msgid.replace("[[footnote]", "[footnote]"))
     assert "<ran-footnote" not in run_shortcodes(german, NAMES, autop=True)
+
+
+def test_a_whole_html_page_beside_the_posts_keeps_its_line_breaks_as_spaces(tmp_path: Path) -> None:
+    """The setting is the project's; a page of the site's own (``<html>``, never a post's
+    ``post_content``) is HTML, where a line break is a space: no placeholder for translators."""
+    page = '<html><body>\n<p>The harbour reopened\non Monday.</p>\n<p>[gallery ids="1"]</p>\n</body></html>\n'
+    root = wordpress_project(tmp_path, page)
+    assert [entry.msgid for entry in catalog(root)] == ["The harbour reopened on Monday."]
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "")
+    # (compile adds the language menu and lang to a whole page; a translation is written on one line)
+    assert " ".join(body(german).split()) == " ".join(body(page).split())

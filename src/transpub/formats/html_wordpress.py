@@ -50,7 +50,8 @@ def read_wordpress_html(
     tokens = (
         tokens_with_templates(text, 0, templates, outermost(verbatim)) if templates else tokenize_html(text)
     )
-    tokens = with_line_breaks(tokens)
+    if not any(token.tag in _DOCUMENT_TAGS and token.kind == "start" for token in tokens):
+        tokens = with_line_breaks(tokens)  # (post_content: a whole page is no post, its lines are HTML's)
     document = read_html(text, path, encoding, options, display_path=display_path, tokens=tokens)
     with_params = param_parts(text, templates, options)
     if with_params:
@@ -180,6 +181,9 @@ def _starts_with_tag(parts: list[Part]) -> bool:
     return isinstance(first, Tag) or (isinstance(first, str) and first[0] in "<\r\n")
 
 
+#: Tags only a whole page has, never a post's ``post_content``: such a page's line breaks are HTML's
+#: spaces (a project may hold pages of its own beside posts exported from WordPress).
+_DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 #: Elements whose text WordPress's ``wpautop`` leaves as it is.
 _AS_WRITTEN = frozenset({"pre", "textarea", "script", "style", "svg", "math", "option", "select"})
 #: A paragraph break (a blank line, and the line ends and spaces around it), or one line break; a
