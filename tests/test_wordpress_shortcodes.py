@@ -570,3 +570,18 @@ def test_a_whole_html_page_beside_the_posts_keeps_its_line_breaks_as_spaces(tmp_
     german = translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "")
     # (compile adds the language menu and lang to a whole page; a translation is written on one line)
     assert " ".join(body(german).split()) == " ".join(body(page).split())
+
+
+def test_each_paragraph_of_a_classic_editor_post_has_a_reference_of_its_own_for_poedit(
+    tmp_path: Path,
+) -> None:
+    """A post's text stands in no element: its units were all referenced ``articles/harbour.html#``,
+    which tells a translator in Poedit (or a CAT tool's location note) nothing."""
+    po = catalog(wordpress_project(tmp_path, CLASSIC))
+    refs = {entry.msgid: entry.occurrences[0][0] for entry in po}
+    assert refs["The harbour reopened on Monday after two weeks."] == (
+        "articles/harbour.html#text(the-harbour-reopened-on)"
+    )
+    assert refs["Ferries run every hour."] == refs["The harbour reopened on Monday after two weeks."]
+    assert refs["Watch it again."] == "articles/harbour.html#text(watch-it-again)"
+    assert refs["Tickets are sold on board."] == "articles/harbour.html#text(tickets-are-sold-on)"

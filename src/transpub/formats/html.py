@@ -186,6 +186,8 @@ class _Builder(RunSlots):
         self.charset_tag: Tag | None = None
         self.text_inside: dict[tuple[int, bool], bool] = {}  # (element, translate) -> has_text
         self.opaque = _OPAQUE_WITH[(options.extract_code, options.extract_pre)]
+        #: The runs of text standing in no element, each named as an element (see run_context).
+        self.text_runs: list[Node] = []
         #: Whether template pairs stand among the tokens (an HTML content page's: see pair_templates).
         self.template_pairs = any(
             token.kind == "other" and "template-role" in token.attrs for token in tokens
@@ -321,12 +323,12 @@ class _Builder(RunSlots):
                 # them (in a paragraph it is part of its sentence: {% include %} writes text there);
                 # a paragraph break of a page from WordPress (see html_wordpress) anywhere
                 if run and not self.as_written(run, out):
-                    yield self.emit_run(run, ctx, out)
+                    yield self.emit_run(run, self.run_context(node, run, ctx), out)
                 run = []
                 out.append(tokens[child].raw)
             elif child.tag not in INLINE or (child.block if child.block is not None else child.has_block()):
                 if run and not self.as_written(run, out):
-                    yield self.emit_run(run, ctx, out)
+                    yield self.emit_run(run, self.run_context(node, run, ctx), out)
                 run = []
                 if flat and self.emit_flat(child, ctx, out):
                     continue
@@ -334,7 +336,19 @@ class _Builder(RunSlots):
             else:
                 run.append(child)
         if run and not self.as_written(run, out):
-            yield self.emit_run(run, ctx, out)
+            yield self.emit_run(run, self.run_context(node, run, ctx), out)
+
+    def run_context(self, node: Node, run: list[Node | int], ctx: _Context) -> _Context:
+        """``ctx`` for a ``run`` of inline content of ``node``; for one standing in no element at all
+        (a fragment's text, as a CMS exports a post), a reference of its own, ``text(its-first-words)``,
+        as an element's is (else its units' references would be the article's alone)."""
+        if node.parent is not None or ctx.ref is not None:
+            return ctx
+        first = run[0]
+        start = first if isinstance(first, int) else first.start
+        element = Node("text", start, node, {}, list(run))
+        self.text_runs.append(element)  # (kept: references are remembered by the element's id)
+        return ctx._replace(ref=element)
 
     def as_written(self, run: list[Node | int], out: list[Part]) -> bool:
         """Whether the ``run`` of inline content between two blocks is one token of whitespace or
