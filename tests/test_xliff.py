@@ -110,6 +110,27 @@ def test_states_notes_and_machine_provenance_in_xliff_2(harbour: Path) -> None:
     assert found["The mayor thanked everyone who helped."].find(f"{X2}segment").get("subState") is None
 
 
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_machine_translation_a_translator_reviewed_in_poedit_exports_as_reviewed_not_as_machine_output(
+    harbour: Path, version: str
+) -> None:
+    """Poedit keeps the ``transpub: machine translation by …`` comment when a translator edits the
+    text and clears "Needs work": reviewed work, as compile counts it, not an MT suggestion to re-check."""
+    fill(harbour, "de", {"Read the full report": ("Lesen Sie <1>den Bericht</1><2/> heute.", "mt")})
+    po = harbour / "locales" / "de" / "LC_MESSAGES" / "harbour.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("#, fuzzy\n", "", 1), encoding="utf-8")
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    unit = units(harbour / "out" / "harbour.de.xlf")["Read the full report on page4 today."]
+    if version == "2.1":
+        segment = unit.find(f"{X2}segment")
+        assert (segment.get("state"), segment.get("subState")) == ("final", None)
+        notes = {n.get("category"): n.text for n in unit.iter(f"{X2}note")}
+        assert notes["provenance"].startswith("machine translation by apertium")  # (its history stays)
+    else:
+        target = unit.find(f"{X12}target")
+        assert (target.get("state"), target.get("state-qualifier")) == ("signed-off", None)
+
+
 def test_placeholders_are_protected_inline_codes_in_xliff_2(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
     unit = units(harbour / "out" / "harbour.de.xlf")["Read the full report on page4 today."]

@@ -71,7 +71,8 @@ def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
 def _unit(entry: Any, po: Any) -> XliffUnit:
     state = catalog.entry_state(entry)
     notes = _notes(entry)
-    machine = (catalog.provenance_of(entry) or "").startswith("machine translation")
+    # machine output until a translator reviews it (Poedit keeps the provenance comment after that)
+    machine = state == "fuzzy" and (catalog.provenance_of(entry) or "").startswith("machine translation")
     uid = unit_id(entry.msgid, entry.msgctxt)
     if not entry.msgid_plural:
         target = entry.msgstr if state != "untranslated" else None
