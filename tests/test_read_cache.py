@@ -559,9 +559,13 @@ def test_a_hugo_html_page_and_a_wordpress_page_come_back_from_the_cache_as_read(
         '<p>[caption caption="The dock"]<img src="a.jpg" alt="A ferry">Dawn [1].[/caption]</p>',
         encoding="utf-8",
     )
-    options = ReadOptions(wordpress_shortcodes=("caption",))
-    _comes_back_as_read([hugo, wordpress], options)
-    for path, run in ((hugo, "{{% x %}}"), (wordpress, "[embed]y[/embed]")):
+    hugo_site, wordpress_site = ReadOptions(), ReadOptions(wordpress_shortcodes=("caption",))
+    _comes_back_as_read([hugo], hugo_site)
+    _comes_back_as_read([wordpress], wordpress_site)
+    for path, run, options in (
+        (hugo, "{{% x %}}", hugo_site),
+        (wordpress, "[embed]y[/embed]", wordpress_site),
+    ):
         back = decode(encode(read_article(path, options)), path)
         written = back.render(lambda slot: Resolution(f"{slot.msgid} {run} [1]"))  # noqa: B023 (run now)
         body = written.rsplit("---\n", 1)[-1]  # (front matter: no generator runs templates there)

@@ -585,3 +585,26 @@ def test_each_paragraph_of_a_classic_editor_post_has_a_reference_of_its_own_for_
     assert refs["Ferries run every hour."] == refs["The harbour reopened on Monday after two weeks."]
     assert refs["Watch it again."] == "articles/harbour.html#text(watch-it-again)"
     assert refs["Tickets are sold on board."] == "articles/harbour.html#text(tickets-are-sold-on)"
+
+
+def test_a_posts_title_and_excerpt_in_front_matter_are_translated_with_its_content(tmp_path: Path) -> None:
+    """A post exported with its title and excerpt as front matter above its ``post_content`` (as an
+    HTML content page is written): they are units too, and compile writes the translated file so,
+    the shortcodes and line breaks of its content read as WordPress reads them."""
+    post = "---\ntitle: The harbour reopens\nexcerpt: Ferries run again.\n---\n" + CLASSIC
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    config = (
+        CONFIG
+        + '\n[extract.front_matter]\ntranslate = ["title", "excerpt"]\n\n[compile]\nformat = "markdown"\n'
+    )
+    (root / "transpub.toml").write_text(config, encoding="utf-8")
+    (root / "articles" / "harbour.html").write_text(post, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    msgids = [entry.msgid for entry in catalog(root)]
+    assert msgids[:2] == ["The harbour reopens", "Ferries run again."]
+    assert "Harbour Office<1/>Quay Street 1<2/>Bergen" in msgids and "The first ferry left at dawn." in msgids
+    translate(root, lambda msgid: f"⟦{msgid}⟧")
+    german = (root / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
+    assert german.startswith("---\ntitle: ⟦The harbour reopens⟧\nexcerpt: ⟦Ferries run again.⟧\n---\n")
+    assert german.replace("⟦", "").replace("⟧", "") == post

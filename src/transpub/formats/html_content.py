@@ -41,11 +41,17 @@ def read_html_content(
     front_end = source.at(front.end)
     # the body read where it stands (the front matter blanked, its line ends kept): lines are the file's
     blanked = NOT_LINE_END.sub(" ", text[:front_end]) + text[front_end:]
-    templates = body_templates(blanked, front_end)
-    regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
-    tokens = tokens_with_templates(blanked, front_end, templates, regions)
-    document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
-    _no_templates_in_translations(document.parts)
+    if options.wordpress_shortcodes:  # a post exported from WordPress with its title in front matter
+        from .html_wordpress import read_wordpress_html
+
+        document = read_wordpress_html(blanked, path, encoding, options, display_path=shown, start=front_end)
+        templates, regions = [], []
+    else:
+        templates = body_templates(blanked, front_end)
+        regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
+        tokens = tokens_with_templates(blanked, front_end, templates, regions)
+        document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
+        _no_templates_in_translations(document.parts)
     head: list[Part] = []
     pos = 0
 

@@ -39,19 +39,31 @@ from .wp_shortcodes import (
 
 
 def read_wordpress_html(
-    text: str, path: Path, encoding: str, options: ReadOptions, *, display_path: str | None = None
+    text: str,
+    path: Path,
+    encoding: str,
+    options: ReadOptions,
+    *,
+    display_path: str | None = None,
+    start: int = 0,
 ) -> Document:
     """The :class:`Document` of an HTML article exported from WordPress, already decoded to
-    ``text``; ArticleError (with the line) for broken markup, as for any HTML article."""
-    templates = shortcode_templates(text, options.wordpress_shortcodes)
+    ``text``; ArticleError (with the line) for broken markup, as for any HTML article. ``start``:
+    where the post begins (before it, a front matter blanked by :mod:`.html_content`: spaces)."""
+    templates = shortcode_templates(text, options.wordpress_shortcodes, start)
     verbatim = [
         (opener, closer) for opener, closer in closed_pairs(templates) if opener.name in VERBATIM
     ]  # (an [embed]'s address, a [code] block: one token each with what they hold)
     tokens = (
-        tokens_with_templates(text, 0, templates, outermost(verbatim)) if templates else tokenize_html(text)
+        tokens_with_templates(text, start, templates, outermost(verbatim))
+        if templates
+        else tokenize_html(text)
     )
-    if not any(token.tag in _DOCUMENT_TAGS and token.kind == "start" for token in tokens):
-        tokens = with_line_breaks(tokens)  # (post_content: a whole page is no post, its lines are HTML's)
+    head, post = _split_at(tokens, start)
+    if not any(token.tag in _DOCUMENT_TAGS and token.kind == "start" for token in post):
+        tokens = head + with_line_breaks(
+            post
+        )  # (post_content: a whole page is no post, its lines are HTML's)
     document = read_html(text, path, encoding, options, display_path=display_path, tokens=tokens)
     with_params = param_parts(text, templates, options)
     if with_params:
@@ -78,6 +90,23 @@ def read_wordpress_html(
     if hint is not None:
         document.warnings.append(hint)
     return document
+
+
+def _split_at(tokens: list[Token], start: int) -> tuple[list[Token], list[Token]]:
+    """``tokens`` cut where the text they were cut from reaches ``start`` (a text token there is
+    cut in two): what stands before it, what stands after."""
+    if start == 0:
+        return [], tokens
+    at = 0
+    for index, token in enumerate(tokens):
+        end = at + len(token.raw)
+        if end > start:
+            if at == start or token.kind != "text":
+                return tokens[:index], tokens[index:]
+            before, after = Token("text", token.raw[: start - at]), Token("text", token.raw[start - at :])
+            return [*tokens[:index], before], [after, *tokens[index + 1 :]]
+        at = end
+    return tokens, []
 
 
 def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> str:
