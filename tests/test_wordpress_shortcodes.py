@@ -608,3 +608,13 @@ def test_a_posts_title_and_excerpt_in_front_matter_are_translated_with_its_conte
     german = (root / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
     assert german.startswith("---\ntitle: ⟦The harbour reopens⟧\nexcerpt: ⟦Ferries run again.⟧\n---\n")
     assert german.replace("⟦", "").replace("⟧", "") == post
+
+
+def test_a_whole_page_leaving_out_its_html_and_body_tags_keeps_its_line_breaks_as_spaces(
+    tmp_path: Path,
+) -> None:
+    """HTML lets a page leave out ``<html>``, ``<head>`` and ``<body>``; its ``<!DOCTYPE>`` still says it
+    is a whole page of the site's own, never a post's ``post_content``: no placeholder at a line break."""
+    page = "<!DOCTYPE html>\n<title>Harbour</title>\n<p>The harbour reopened\non Monday.</p>\n"
+    root = wordpress_project(tmp_path, page)
+    assert [entry.msgid for entry in catalog(root)] == ["Harbour", "The harbour reopened on Monday."]

@@ -60,10 +60,8 @@ def read_wordpress_html(
         else tokenize_html(text)
     )
     head, post = _split_at(tokens, start)
-    if not any(token.tag in _DOCUMENT_TAGS and token.kind == "start" for token in post):
-        tokens = head + with_line_breaks(
-            post
-        )  # (post_content: a whole page is no post, its lines are HTML's)
+    if not _is_whole_page(post):  # (post_content: a whole page is no post, its lines are HTML's)
+        tokens = head + with_line_breaks(post)
     document = read_html(text, path, encoding, options, display_path=display_path, tokens=tokens)
     with_params = param_parts(text, templates, options)
     if with_params:
@@ -90,6 +88,16 @@ def read_wordpress_html(
     if hint is not None:
         document.warnings.append(hint)
     return document
+
+
+def _is_whole_page(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are a whole page, never a post's ``post_content``: a ``<!DOCTYPE>`` (a page
+    leaving out its optional ``<html>``, ``<head>`` and ``<body>`` tags has one) or one of those tags."""
+    return any(
+        (token.kind == "start" and token.tag in _DOCUMENT_TAGS)
+        or (token.kind == "other" and token.raw[:9].lower() == "<!doctype")
+        for token in tokens
+    )
 
 
 def _split_at(tokens: list[Token], start: int) -> tuple[list[Token], list[Token]]:
