@@ -3176,3 +3176,13 @@ def test_a_papermod_collapse_and_a_stack_quote_are_translated_with_their_summary
         "The harbour is open again.",
     ]
     assert unmarked_pseudo(document) == text
+
+
+def test_a_shortcodes_summary_switch_is_not_offered_to_translators() -> None:
+    """``summary`` is translated by default (PaperMod's collapse box title), but many list shortcodes
+    take it as a switch: ``true`` and ``false`` are no text, and a translated one ("wahr") would
+    leave the shortcode a value it does not know."""
+    text = '{{< recent-posts summary="true" >}}\n\n{{< list summary=false >}}\n\n{{< collapse summary="More" >}}\n\nText.\n\n{{< /collapse >}}\n'
+    document = read(text)
+    assert msgids(document) == ["More", "Text."]
+    assert unmarked_pseudo(document) == text

@@ -192,6 +192,11 @@ def _markdown_value(value: FrontValue, written: str, markdown: Callable[[str, in
     return Tag(document.parts, write_value=value.write, value_raw=(value.value, written))
 
 
+#: Parameter values that switch something on or off (``{{< list summary=true >}}``), never text: a
+#: translation ("wahr") would leave the shortcode a value it does not know.
+_SWITCHES = frozenset({"true", "false"})
+
+
 def shortcode_param_slots(
     template: Template,
     raw: Callable[[int, int], str],
@@ -217,7 +222,7 @@ def shortcode_param_slots(
         ):
             continue  # (a positional one is named ``tab:0``)
         msgid = escape_lookalikes(collapse_space(param.value))
-        if not offered(msgid, options) or is_address(msgid):
+        if not offered(msgid, options) or is_address(msgid) or msgid.lower() in _SWITCHES:
             continue
         written = raw(param.start, param.end)
         yield (
