@@ -258,6 +258,8 @@ def _first_letter(token: str) -> str:
 
 #: What no sentence starts with: the rest of one ("Why not ? : see …", a question spaced as French writes it).
 _NO_SENTENCE_START = frozenset(",;:")
+#: An emoji short code (``:warning:``, ``:+1:``): it may open a sentence, as a sign before it does.
+_EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 
 
 def _is_boundary(
@@ -267,7 +269,7 @@ def _is_boundary(
     first = nxt[0]
     if first in _OPENERS:
         first = _first_letter(nxt) or first
-    if first.islower() or first in _NO_SENTENCE_START:
+    if first.islower() or (first in _NO_SENTENCE_START and not _EMOJI_CODE.match(nxt)):
         return False
     if term != ".":
         if term[0] == "." and " " in term:  # spaced ellipsis ". . ." or ". . . ."
