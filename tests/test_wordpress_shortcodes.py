@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import polib
 import pytest
@@ -618,3 +619,26 @@ def test_a_whole_page_leaving_out_its_html_and_body_tags_keeps_its_line_breaks_a
     page = "<!DOCTYPE html>\n<title>Harbour</title>\n<p>The harbour reopened\non Monday.</p>\n"
     root = wordpress_project(tmp_path, page)
     assert [entry.msgid for entry in catalog(root)] == ["Harbour", "The harbour reopened on Monday."]
+
+
+def test_the_text_of_a_more_tag_is_translated_and_cannot_end_the_comment_it_stands_in(tmp_path: Path) -> None:
+    """``<!--more Read the whole story-->``: WordPress shows that text as the link to the whole post
+    on the pages listing it (the teaser), so it is a unit; its translation stays inside the tag."""
+    post = "The harbour reopened.\n\n<!--more Read the whole story &amp; more-->\n\nTickets are sold.\n<!--more-->\n"
+    root = wordpress_project(tmp_path, post)
+    po = catalog(root)
+    assert [entry.msgid for entry in po] == [
+        "The harbour reopened.",
+        "Read the whole story & more",
+        "Tickets are sold.",
+    ]
+    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    hostile = "Weiter --> <script>alert(1)</script> & [gallery]"
+    german = translate(root, lambda msgid: hostile if msgid.startswith("Read") else msgid)
+    page = lxml.html.fragment_fromstring(german, create_parent="div")
+    comments = [node.text for node in page.iter(lxml.etree.Comment)]
+    assert comments == [
+        "more Weiter --&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#91;gallery]",
+        "more",
+    ]
+    assert not page.xpath("//script")

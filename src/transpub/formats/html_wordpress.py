@@ -14,6 +14,7 @@ inside a paragraph is a placeholder a translator keeps, as a ``<br>`` is.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ from .shortcode_parts import param_parts, with_param_parts
 from .wp_shortcodes import (
     VERBATIM,
     escape_brackets,
+    more_text,
     pair_escapes,
     shortcode_templates,
     unregistered_hint,
@@ -64,6 +66,8 @@ def read_wordpress_html(
         tokens = head + with_line_breaks(post)
     document = read_html(text, path, encoding, options, display_path=display_path, tokens=tokens)
     with_params = param_parts(text, templates, options)
+    if "<!--more" in text:
+        with_params.update(_more_texts(text, start))
     if with_params:
         document.parts = with_param_parts(document.parts, with_params)
     for slot in slots_in(document.parts):
@@ -98,6 +102,24 @@ def _is_whole_page(tokens: list[Token]) -> bool:
         or (token.kind == "other" and token.raw[:9].lower() == "<!doctype")
         for token in tokens
     )
+
+
+#: WordPress's "more" tag with a text of its own (``<!--more Read the whole story-->``): the link to
+#: the whole post shows it on the pages that list the post (its teaser).
+_MORE = re.compile(r"(<!--more\s*)([^\s-](?:(?!-->).)*?)(\s*-->)", re.S)
+
+
+def _more_texts(text: str, start: int) -> dict[str, list[Part]]:
+    """The parts of each ``<!--more …-->`` of ``text`` (from ``start`` on) that has a text, by the
+    tag as written: the tag, its text a unit (written by :func:`~.wp_shortcodes.more_text`)."""
+    found: dict[str, list[Part]] = {}
+    for match in _MORE.finditer(text, start):
+        shown = " ".join(html.unescape(match.group(2)).split())
+        if match.group() in found or not any(char.isalpha() for char in shown):
+            continue
+        slot = AttrSlot(shown, "more", match.group(2), "attribute:more", write=more_text)
+        found[match.group()] = [match.group(1), slot, match.group(3)]
+    return found
 
 
 def _split_at(tokens: list[Token], start: int) -> tuple[list[Token], list[Token]]:

@@ -335,3 +335,14 @@ def unregistered_hint(text: str, names: Collection[str], shown: str) -> Issue | 
             severity="warning",
         )
     return None
+
+
+def more_text(text: str) -> str:
+    """The text of WordPress's "more" tag translated, as written inside it (``<!--more Weiterlesen-->``):
+    on one line, ``&``, ``<`` and ``>`` references (WordPress strips tags from it and shows the rest
+    as HTML; a ``-->`` would end the comment, and the rest of the translation show on the page).
+
+    >>> more_text("Weiter --> <b>lesen</b> & mehr")
+    'Weiter --&gt; &lt;b&gt;lesen&lt;/b&gt; &amp; mehr'
+    """
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
