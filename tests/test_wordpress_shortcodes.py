@@ -73,6 +73,11 @@ def translate(root: Path, translation) -> str:
     return (root / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
 
 
+def unmarked_pseudo_page(root: Path) -> str:
+    """The German page compiled from the pseudo-translation (every msgstr ``⟦msgid⟧``), marks removed."""
+    return translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "")
+
+
 def body(page: str) -> str:
     """The page's body, without the language menu compile adds to it."""
     return re.sub(
@@ -400,7 +405,7 @@ def test_a_translated_preformatted_block_in_a_classic_editor_post_keeps_its_line
 ) -> None:
     post = "The timetable:\n\n<pre>Bergen 08:00\nStavanger 12:00</pre>\n"
     root = wordpress_project(tmp_path, post)
-    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: msgid.replace("The timetable:", "Der Fahrplan:"))
     assert "<pre>Bergen 08:00\nStavanger 12:00</pre>" in run_shortcodes(german, NAMES, autop=True)
 
@@ -424,7 +429,7 @@ def test_two_br_in_a_classic_editor_post_end_a_unit_as_they_end_the_paragraph_on
         "Monday to Friday",
         "Closed on Sundays",
     ]
-    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    assert unmarked_pseudo_page(root) == post
 
 
 #: A classic-editor post with WordPress's page-break and "more" tags (HTML comments) between
@@ -492,7 +497,7 @@ def test_an_empty_line_held_open_by_a_no_break_space_stays_one_when_the_translat
     assert "Harbour Office<1/><2/>Quay Street 1" in [entry.msgid for entry in catalog(root)]
     german = translate(root, lambda msgid: msgid.replace("\xa0", " ").replace("Harbour Office", "Hafenbüro"))
     assert paragraphs_and_breaks(german) == paragraphs_and_breaks(post)
-    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    assert unmarked_pseudo_page(root) == post
 
 
 def test_a_br_typed_at_a_line_end_in_a_classic_editor_post_keeps_its_line_break_translated(
@@ -514,7 +519,7 @@ def test_a_bracket_before_a_link_stays_a_bracket_translated_and_one_before_a_sho
 ) -> None:
     post = 'The port opens on Monday [<a href="#fn1">1</a>]. Watch it [video src="a.mp4"] now.\n'
     root = wordpress_project(tmp_path, post)
-    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: msgid.replace("Watch it <1/> now.", "Siehe [[<1/>]]."))
     assert "Monday [<a href" in german
     shown = run_shortcodes(german, NAMES, autop=True)
@@ -568,7 +573,7 @@ def test_a_whole_html_page_beside_the_posts_keeps_its_line_breaks_as_spaces(tmp_
     page = '<html><body>\n<p>The harbour reopened\non Monday.</p>\n<p>[gallery ids="1"]</p>\n</body></html>\n'
     root = wordpress_project(tmp_path, page)
     assert [entry.msgid for entry in catalog(root)] == ["The harbour reopened on Monday."]
-    german = translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "")
+    german = unmarked_pseudo_page(root)
     # (compile adds the language menu and lang to a whole page; a translation is written on one line)
     assert " ".join(body(german).split()) == " ".join(body(page).split())
 
@@ -632,7 +637,7 @@ def test_the_text_of_a_more_tag_is_translated_and_cannot_end_the_comment_it_stan
         "Read the whole story & more",
         "Tickets are sold.",
     ]
-    assert translate(root, lambda msgid: f"⟦{msgid}⟧").replace("⟦", "").replace("⟧", "") == post
+    assert unmarked_pseudo_page(root) == post
     hostile = "Weiter --> <script>alert(1)</script> & [gallery]"
     german = translate(root, lambda msgid: hostile if msgid.startswith("Read") else msgid)
     page = lxml.html.fragment_fromstring(german, create_parent="div")
