@@ -246,6 +246,12 @@ def _base_language(lang: str) -> str:
 
 
 @lru_cache(maxsize=64)
+def _is_greek(lang: str) -> bool:
+    """Whether ``lang`` names Greek, whose question mark is ``;``."""
+    return _base_language(lang) == "el"
+
+
+@lru_cache(maxsize=64)
 def _rules_for(lang: str) -> _Rules:
     return _RULES.get(_base_language(lang), _DEFAULT_RULES)
 
@@ -257,7 +263,7 @@ def _first_letter(token: str) -> str:
 
 
 #: What no sentence starts with: the rest of one ("Why not ? : see …", a question spaced as French writes it).
-_NO_SENTENCE_START = frozenset(",;:")
+_NO_SENTENCE_START = frozenset(",;:،؛·\u0387")
 #: An emoji short code (``:warning:``, ``:+1:``): it may open a sentence, as a sign before it does.
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]+:")
 
@@ -371,17 +377,28 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     [(0, 15), (16, 28)]
     >>> split_sentences("你好。今天很好！", "zh_CN")
     [(0, 3), (3, 8)]
+    >>> split_sentences("هل هذا كتاب؟ نعم.", "ar"), split_sentences("Τι είναι; Ένα βιβλίο.", "el")
+    ([(0, 12), (13, 17)], [(0, 9), (10, 21)])
     """
     rules = _rules_for(lang)
     start = len(text) - len(text.lstrip())
     if start == len(text):
         return []
+    if not text.isascii() and ("؟" in text or "\u037e" in text):
+        text = text.translate(_OTHER_MARKS)  # (one character for one: the spans are the text's)
+    if ";" in text and _is_greek(lang):
+        text = text.replace(";", "?")  # (Greek's question mark)
     stop = len(text.rstrip())
     if text.isascii() or not (_has_cjk_terminator(text) or "…" in text):
         spans = _plain_spans(text, start, stop, rules)
         if spans is not None:
             return spans
     return _spans(text, start, stop, rules)
+
+
+#: The question marks of other scripts, cut as ``?``: Arabic's ``؟``, and the Greek question mark
+#: (U+037E, which NFC writes ``;``: in Greek text :func:`split_sentences` reads every ``;`` so).
+_OTHER_MARKS = str.maketrans({"؟": "?", "\u037e": "?"})
 
 
 def _spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, int]]:
