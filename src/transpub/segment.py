@@ -379,12 +379,14 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     [(0, 3), (3, 8)]
     >>> split_sentences("هل هذا كتاب؟ نعم.", "ar"), split_sentences("Τι είναι; Ένα βιβλίο.", "el")
     ([(0, 12), (13, 17)], [(0, 9), (10, 21)])
+    >>> split_sentences("बंदरगाह खुल गया। नौकाएँ चलती हैं।", "hi")
+    [(0, 16), (17, 33)]
     """
     rules = _rules_for(lang)
     start = len(text) - len(text.lstrip())
     if start == len(text):
         return []
-    if not text.isascii() and ("؟" in text or "\u037e" in text):
+    if not text.isascii() and any(map(text.__contains__, _OTHER_MARKS_FOUND)):
         text = text.translate(_OTHER_MARKS)  # (one character for one: the spans are the text's)
     if ";" in text and _is_greek(lang):
         text = text.replace(";", "?")  # (Greek's question mark)
@@ -396,9 +398,14 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return _spans(text, start, stop, rules)
 
 
-#: The question marks of other scripts, cut as ``?``: Arabic's ``؟``, and the Greek question mark
-#: (U+037E, which NFC writes ``;``: in Greek text :func:`split_sentences` reads every ``;`` so).
-_OTHER_MARKS = str.maketrans({"؟": "?", "\u037e": "?"})
+#: The terminators of other scripts, cut as ``?`` and ``.``: Arabic's ``؟``, the Greek question mark
+#: (U+037E, which NFC writes ``;``: in Greek text :func:`split_sentences` reads every ``;`` so), the
+#: danda of Hindi and other Indic scripts (``।``, ``॥``), Urdu's full stop ``۔``, Armenian ``։``,
+#: Ethiopic ``።``, Burmese ``။`` and Khmer ``។``.
+_OTHER_MARKS = str.maketrans(
+    {"؟": "?", "\u037e": "?", "।": ".", "॥": ".", "۔": ".", "։": ".", "።": ".", "။": ".", "។": "."}
+)
+_OTHER_MARKS_FOUND = tuple(chr(code) for code in _OTHER_MARKS)
 
 
 def _spans(text: str, start: int, stop: int, rules: _Rules) -> list[tuple[int, int]]:
