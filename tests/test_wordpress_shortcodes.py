@@ -647,3 +647,13 @@ def test_the_text_of_a_more_tag_is_translated_and_cannot_end_the_comment_it_stan
         "more",
     ]
     assert not page.xpath("//script")
+
+
+def test_a_bracket_the_source_leaves_open_comes_back_as_written(tmp_path: Path) -> None:
+    """``[MP2 / MP2 SP`` (a real page's text): WordPress runs nothing there, and the page the
+    pseudo-translation compiles is the source; a translation's own ``[gallery`` is still written ``&#91;``."""
+    post = "Versions differ [MP2 / MP2 SP\n\nTickets are sold on board.\n"
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: msgid.replace("Tickets are", "[gallery Tickets"))
+    assert "&#91;gallery Tickets" in german and "differ [MP2 / MP2 SP" in german

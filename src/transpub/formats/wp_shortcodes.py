@@ -218,12 +218,25 @@ def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str,
 
 def _escape_opening(match: re.Match[str], kept: str) -> str:
     """The ``[`` :data:`_OPENING` found, as a reference unless the bracketed run it opens is text of
-    ``kept`` (see :func:`without_shortcodes`)."""
+    ``kept`` (see :func:`without_shortcodes`), or, never closed in the text, the word it opens is
+    (``[MP2 / MP2 SP``: a bracket the source leaves open, shown as the source shows it).
+
+    >>> print(without_shortcodes("Sie [MP2 / MP2 SP und [gallery", kept="The [MP2 / MP2 SP and"))
+    Sie [MP2 / MP2 SP und &#91;gallery
+    """
     text = match.string
     close = text.find("]", match.start())
     if close > match.start() + 1 and html.unescape(text[match.start() : close + 1]) in kept:
         return "["
+    if close < 0:
+        word = _OPEN_WORD.match(text, match.start())
+        if word is not None and (html.unescape(word.group()) + " ") in kept + " ":
+            return "["
     return "&#91;"
+
+
+#: A ``[`` and the word it opens (up to a space, a bracket or the end).
+_OPEN_WORD = re.compile(r"\[[^\s\[\]]+")
 
 
 #: WordPress's escape of a shortcode, ``[[name …]]`` (one token, nothing bracketed in it).
