@@ -1361,6 +1361,21 @@ def test_a_bare_url_hugo_links_after_a_quote_or_code_is_still_a_link_on_the_tran
     assert pages[1] == pages[0]
 
 
+@pytest.mark.skipif(HUGO is None, reason="Hugo is not installed")
+def test_a_quoted_bare_url_stays_a_link_when_the_translation_glues_its_text_to_the_quote(
+    tmp_path: Path,
+) -> None:
+    """Hugo links ``Say "https://…"`` (the quote opens) but not ``说"https://…"`` (a quote after a
+    letter closes): a translation that keeps the quote but glues its text to it still links the URL."""
+    source = 'Say "https://a.example/x"\n'
+    document = read(source)
+    assert msgids(document) == ['Say "<1/>"']
+    translated = translate(document, {'Say "<1/>"': '说"<1/>"'})
+    pages = hugo_pages([source, translated], tmp_path / "site")
+    assert pages[0].count("<a href") == 1, pages[0]
+    assert '<a href="https://a.example/x">https://a.example/x</a>' in pages[1], pages[1]
+
+
 def test_an_address_glued_to_the_text_before_it_stays_the_same_address() -> None:
     """``desk_ann@example.com`` links ``ann@example.com`` (GFM, as Hugo reads it): the address travels
     with the unit, so that a translation glued to it (``Postfach<1/>``) does not address someone else."""

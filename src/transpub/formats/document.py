@@ -676,11 +676,21 @@ def _bare_url_in_place(
         if source[index + 1] == number and source[index + 2] and not source[index]:
             was, after = _around(source, index), here[1]
             if was[1] == after and slot.escape(after) == after:  # followed as in the source, written so
-                if was[0] == here[0] or bare_url_stays_a_link(here[0], ""):  # and a link may start there
-                    return piece  # the same link
+                if _lead_in(source, index) == _lead_in(split, at) or bare_url_stays_a_link(here[0], ""):
+                    return piece  # the same link (after the same text, or where a link may start)
             break
     written = standalone_url(raw, slot.escape)
     return piece if written is None else [written]
+
+
+def _lead_in(split: list[str], at: int) -> str:
+    """The text right before the placeholder at ``at`` of a text split by ``PLACEHOLDER_RE`` that
+    decides whether a bare URL there is a link: its last three characters, NUL first for another
+    placeholder's markup right before fewer. One character is not enough where Goldmark's
+    typographer decides (``说"https://…"``: a quote after a letter is no opening quote, and no link
+    starts after it; ``--``, ``...``)."""
+    text = split[at - 1]
+    return text[-3:] if len(text) >= 3 or at == 1 else "\0" + text
 
 
 def _typography_joined(raw: str, before: str, after: str) -> bool:
