@@ -92,3 +92,11 @@ def test_the_switches_are_read_from_transpub_toml(tmp_path: Path) -> None:
         True,
         True,
     )
+
+
+def test_an_end_tag_with_no_name_which_browsers_drop_is_not_text_and_stays_as_written() -> None:
+    """``</>`` shows nothing in a browser (HTML drops it): a translator does not see it as text, and
+    a translation does not write it ``&lt;/&gt;``, which a reader would see."""
+    source = "<p>The port opens </>on Monday.</p>"
+    assert msgids(source) == ["The port opens <1/>on Monday."]
+    assert pseudo(source) == "<p>⟦The port opens </>on Monday.⟧</p>"

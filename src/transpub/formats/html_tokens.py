@@ -437,6 +437,26 @@ def _add_bogus_comment(text: str, start: int, tokens: list[Token]) -> int:
     return close + 1
 
 
+#: An end tag with no name, which html.parser records nothing for and browsers drop (no text).
+_DROPPED_END_TAG = "</>"
+
+
+def _add_text_and_dropped(raw: str, tokens: list[Token]) -> None:
+    """Append ``raw``, text holding ``</>`` (markup a browser drops, which html.parser reports
+    nothing for), as its text and an ``other`` token for each ``</>``: never text for a translator.
+
+    >>> tokens: list[Token] = []
+    >>> _add_text_and_dropped("a </> b</>", tokens)
+    >>> [(token.kind, token.raw) for token in tokens]
+    [('text', 'a '), ('other', '</>'), ('text', ' b'), ('other', '</>')]
+    """
+    for index, piece in enumerate(raw.split(_DROPPED_END_TAG)):
+        if index:
+            tokens.append(Token("other", _DROPPED_END_TAG))
+        if piece:
+            _append(tokens, Token("text", piece))
+
+
 def _unfinished(raw: str) -> Token:
     """A construct the end of the file cut short; ``tag`` says which (a tag, comment or declaration)."""
     if raw.startswith("<!--"):
@@ -464,7 +484,7 @@ def _add_found(
     if not found or found[0][1] > start:
         # Source that html.parser records nothing for (e.g. "</>") belongs to the token before it.
         lead = found[0][1] if found else stop
-        if tokens:
+        if tokens and tokens[-1].kind != "text":
             tokens[-1] = tokens[-1]._replace(raw=tokens[-1].raw + text[start:lead])
         else:
             found.insert(0, ("text", start, "", []))
@@ -473,6 +493,10 @@ def _add_found(
     ends = [item[1] for item in found[1:]] + [stop] if found else []
     for (kind, begin, tag, attrs), end in zip(found, ends, strict=True):
         if end <= begin:
+            continue
+        if kind == "text" and _DROPPED_END_TAG in text[begin:end]:
+            _add_text_and_dropped(text[begin:end], tokens)
+            last = tokens[-1]
             continue
         if kind == "text" and last is not None and last.kind == "text":
             tokens[-1] = last = last._replace(raw=last.raw + text[begin:end])
