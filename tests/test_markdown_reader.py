@@ -3201,3 +3201,12 @@ def test_a_shortcodes_summary_switch_is_not_offered_to_translators() -> None:
     document = read(text)
     assert msgids(document) == ["More", "Text."]
     assert unmarked_pseudo(document) == text
+
+
+def test_a_link_over_lines_whose_second_looks_like_a_definition_is_read_and_written_back() -> None:
+    """``Term\\n[the\\n: harbour](u)``: Goldmark reads a link over two lines, the second starting
+    ``: `` like a definition; the paragraph is read (it was a traceback) and its lines stay together."""
+    source = "The port\n[reopens\n: on Monday](https://example.org/)\n"
+    document = read(source)
+    assert document.render() == source
+    assert msgids(document) == ["The port <1>reopens : on Monday</1>"]

@@ -1135,8 +1135,10 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
     runs: list[tuple[list[Atom], list[Atom]]] = []
     current: list[Atom] = []
     defining = _defines(atoms[0]) if atoms else False
+    depth = 0
     for index, atom in enumerate(atoms):
-        if _is_line_break(atom):
+        depth += _depth_change(atom)
+        if depth == 0 and _is_line_break(atom):
             following = atoms[index + 1] if index + 1 < len(atoms) else None
             if defining or (following is not None and _defines(following)):
                 runs.append((current, [atom]))
@@ -1157,6 +1159,12 @@ _LINE_MARKER = re.compile(r"(?:[A-Za-z]|[ivxlcdm]+|[IVXLCDM]+|\d{1,9}|#)[.)][ \t
 def _is_line_break(atom: Atom) -> bool:
     """Whether ``atom`` is the break between two lines of a paragraph (and what starts the next)."""
     return atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()
+
+
+def _depth_change(atom: Atom) -> int:
+    """+1 for an atom that opens a pair (a link, emphasis), -1 for one that closes it: a line break
+    inside a pair (``[A\n: b](u)``, a link over two lines) is no line of its own."""
+    return 1 if atom.kind == "open" else -1 if atom.kind == "close" else 0
 
 
 def _marker(pattern: re.Pattern[str], line: list[Atom]) -> re.Match[str] | None:
@@ -1321,8 +1329,10 @@ def _lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
     after the last)."""
     lines: list[tuple[list[Atom], list[Atom]]] = []
     current: list[Atom] = []
+    depth = 0
     for atom in atoms:
-        if _is_line_break(atom):
+        depth += _depth_change(atom)
+        if depth == 0 and _is_line_break(atom):
             lines.append((current, [atom]))
             current = []
         else:
