@@ -71,6 +71,33 @@ MD_TOKENS = [
     b"%}", b"{{", b"}}", b'"', b"'", b"\n---\n", b"---\n", b"+++\n", b"{", b"}", b"!!! note \"T\"\n    ",
     b"\t", b"    ", b"\r\n", b"www.x.org", b"https://x.org/a", b"[a]: /b\n", b"  \n", b"\xc3\xa9",
 ]  # fmt: skip
+#: Pages exported from WordPress (``[extract.shortcodes] wordpress``): shortcodes, wpautop's lines.
+WORDPRESS_OPTIONS = ReadOptions(wordpress_shortcodes=("caption", "gallery", "embed", "video", "footnote"))
+SEED_WORDPRESS = [
+    b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>The harbour</title></head>\n<body>\n'
+    b'<p>[caption id="attachment_12" align="alignnone" width="300"]<img src="f.jpg" alt="A ferry" /> The first'
+    b' ferry.[/caption]</p>\n<p>Watch: [embed]https://v.example/w?v=a[/embed]</p>\n<p>[gallery ids="1,2"]</p>'
+    b'\n[caption id="a14" caption="The old harbour" width="640"]<img src="n.jpg" alt="Lights" />[/caption]\n'
+    b"<p>The mayor said [footnote]May 2.[/footnote] it opens. Write [[gallery]]. Prices [1] rose.</p>\n"
+    b"</body>\n</html>\n",
+    b'---\ntitle: "The harbour"\nexcerpt: "A ferry."\n---\nThe first line.\nThe second line.\n\n'
+    b'[caption id="a" caption="A cap"]<img src="x.jpg" alt="Alt"> Cap text.[/caption]\n\nMore [embed]'
+    b"https://x/y[/embed] here.<!--more Read on-->\n\n<pre>keep\n\nthis</pre>\nLast &nbsp;\n\n&nbsp;\n"
+    b"End.<br />\n<br />\nx\r\ny\r\n\r\nz",
+]
+#: Hugo's and Jekyll's HTML content pages: front matter, shortcodes and Liquid in HTML.
+SEED_CONTENT = [
+    b'---\ntitle: "The harbour reopens"\ndescription: A ferry at dawn.\ntags: [port]\n---\n<p>The first '
+    b'<b>ferry</b> left.</p>\n{{< figure src="f.jpg" caption="The ferry" alt="A ferry" >}}\n<p>See {{% ref '
+    b'"a.md" %}} and {{< x >}}inner{{< /x >}}.</p>\n{% include figure.html caption="Lights" %}\n'
+    b"<p>{{ page.title }} {% if a %}Yes{% endif %}</p>\n",
+]
+WORDPRESS_TOKENS = [
+    b"[caption", b"[/caption]", b"[[", b"]]", b"[embed]", b"[/embed]", b"[", b"]", b"/]", b"\n\n", b'="',
+    b"='", b"<!--more-->", b"<!--more Read on-->", b"<!--nextpage-->", b"&nbsp;", b"\r\n", b"&#91;",
+    b'[gallery ids="1"]', b"[footnote]", b"[/footnote]", b"[video src=x]", b"\\", b"<pre>", b"</pre>",
+    b"<br />", b"---\n", b"{{<", b">}}", b"{{%", b"%}}", b"{%", b"%}", b"{{", b"}}", b'caption="',
+]  # fmt: skip
 SEED_TEXT = [b"The title\n\nFirst paragraph. Two sentences.\n\nSecond & last <1> paragraph.\n"]
 SEED_PO = [
     b'# German translation.\nmsgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'
@@ -292,13 +319,13 @@ def _mark(msgid: str) -> str:
     return "".join(f"⟦{t.value}⟧" if t.kind == "text" else t.value for t in tokenize(msgid))
 
 
-def check_article(data: bytes, suffix: str, folder: Path) -> Failure | None:
+def check_article(data: bytes, suffix: str, folder: Path, options: ReadOptions = OPTIONS) -> Failure | None:
     """Read ``data`` as an article with ``suffix``; the rule above, or the Failure found."""
     path = folder / f"fuzz{suffix}"
     path.write_bytes(data)
     try:
         try:
-            document = read_article(path, OPTIONS)
+            document = read_article(path, options)
         except TranspubError as exc:
             OUTCOMES["refused"] += 1
             return None if exc.path is not None else Failure("unlocated error", str(exc), data)
@@ -317,8 +344,11 @@ def check_article(data: bytes, suffix: str, folder: Path) -> Failure | None:
             if document.format == "markdown":
                 read_markdown(translated, path, "utf-8", OPTIONS)
                 render_markdown_page(translated, "es", str(path))
+            elif suffix == ".html":  # (read as the page was: WordPress's, a content page's)
+                path.write_text(translated, encoding="utf-8")
+                read_article(path, options)
             else:
-                read_html(translated, path, "utf-8", OPTIONS)
+                read_html(translated, path, "utf-8", options)
         except TranspubError as exc:
             return Failure(
                 "mismatch", f"the pseudo-translated page is refused when read again ({exc.message})", data
@@ -453,6 +483,16 @@ CHECKS = {
     "markdown": (SEED_MARKDOWN, MD_TOKENS, lambda data, folder: check_article(data, ".md", folder)),
     "markdown-native": (SEED_MARKDOWN, MD_TOKENS, lambda data, folder: check_markdown(data, folder)),
     "text": (SEED_TEXT, HTML_TOKENS, lambda data, folder: check_article(data, ".txt", folder)),
+    "wordpress": (
+        SEED_WORDPRESS,
+        HTML_TOKENS + WORDPRESS_TOKENS,
+        lambda data, folder: check_article(data, ".html", folder, WORDPRESS_OPTIONS),
+    ),
+    "content": (
+        SEED_CONTENT,
+        HTML_TOKENS + WORDPRESS_TOKENS,
+        lambda data, folder: check_article(data, ".html", folder),
+    ),
     "po": (SEED_PO, PO_TOKENS, check_po),
     "glossary": (SEED_CSV, CSV_TOKENS, check_glossary),
     "tbx": (SEED_TBX, TBX_TOKENS, check_tbx),
@@ -508,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
         ("markdown", 1000),
         ("markdown-native", 3000),
         ("text", 500),
+        ("wordpress", 3000),
+        ("content", 2000),
         ("glossary", 2000),
         ("tbx", 2000),
     ):
@@ -550,6 +592,8 @@ SUFFIXES = {
     "markdown": ".md",
     "markdown-native": ".md",
     "text": ".txt",
+    "wordpress": ".html",
+    "content": ".html",
     "po": ".po",
     "glossary": ".csv",
     "tbx": ".tbx",

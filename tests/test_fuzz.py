@@ -61,6 +61,18 @@ def test_mutated_html_reads_and_round_trips_or_is_refused(tmp_path: Path, data: 
     assert_holds(fuzzing.check_article(data, ".html", tmp_path))
 
 
+@settings(QUICK, max_examples=120)
+@given(mutated("wordpress"))
+def test_mutated_wordpress_export_reads_and_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert_holds(fuzzing.CHECKS["wordpress"][2](data, tmp_path))
+
+
+@settings(QUICK, max_examples=80)
+@given(mutated("content"))
+def test_mutated_html_content_page_reads_and_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert_holds(fuzzing.CHECKS["content"][2](data, tmp_path))
+
+
 @settings(QUICK, max_examples=60)
 @given(mutated("markdown"))
 def test_mutated_markdown_reads_and_round_trips_or_is_refused(tmp_path: Path, data: bytes) -> None:
