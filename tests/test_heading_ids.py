@@ -397,3 +397,23 @@ def test_an_unknown_generator_is_refused_with_the_ones_there_are(tmp_path: Path)
     result = run_cli(root, "status")
     assert result.exit_code == 2
     assert "heading_ids" in result.output and '"hugo" (0.144 and later)' in result.output
+
+
+@pytest.mark.parametrize(
+    "setting, cut", [("", True), ('heading_ids = "mkdocs"\n', True), ('heading_ids = "hugo"\n', False)]
+)
+def test_a_paragraph_starting_with_an_initial_is_cut_as_a_lettered_list_only_where_mkdocs_may_build_the_site(
+    tmp_path: Path, setting: str, cut: bool
+) -> None:
+    """pymdownx.fancylists (MkDocs) reads ``J. Smith said so.`` as a list: the letter stays, the
+    rest is the unit; Hugo shows prose, one unit, the initial the translator's."""
+    root = tmp_path / "docs"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "page.md").write_text("J. Smith said so.\n", encoding="utf-8")
+    (root / "transpub.toml").write_text(
+        f'[project]\nsource_locale = "en"\nlocales = ["es"]\n\n[compile]\nformat = "markdown"\n{setting}',
+        encoding="utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    catalog = polib.pofile(str(root / "locales" / "es" / "LC_MESSAGES" / "page.po"))
+    assert [entry.msgid for entry in catalog] == ["Smith said so." if cut else "J. Smith said so."]

@@ -2936,6 +2936,27 @@ def test_a_one_line_paragraph_mkdocs_reads_as_a_lettered_list_keeps_its_letter_f
     assert '<ol type="a">\n<li>Erster Punkt</li>' in page, page
 
 
+@pytest.mark.skipif(HUGO is None or not KRAMDOWN_GFM, reason="Hugo or kramdown is not installed")
+@pytest.mark.parametrize(
+    "source, msgid",
+    [
+        ("J. Smith said so.\n", "J. Smith said so."),
+        ("Intro.\n\nI. M. Pei drew it.\nA. Lincoln saw it.\n", "A. Lincoln saw it."),
+    ],
+)
+def test_on_a_hugo_or_jekyll_site_a_paragraph_starting_with_an_initial_is_one_unit_the_initial_translatable(
+    tmp_path: Path, source: str, msgid: str
+) -> None:
+    """No fancylists there: ``J. Smith said so.`` is prose, and a translator may write the name as
+    the language writes it (``Дж. Смит``); it was cut as a list's marker ``J.`` kept as written."""
+    document = read(source, fancy_lists=False)
+    assert msgid in msgids(document)
+    written = translate(document, {msgid: "Дж. Смит сказал так."})
+    assert "Дж. Смит сказал так." in hugo_page(written, tmp_path / "site")
+    assert "<ol" not in kramdown_gfm(written)
+    assert unmarked_pseudo(document) == source
+
+
 @pytest.mark.parametrize("source", ["a. One\nb. Two\n", "- a. One\n  b. Two\n", "> i) One\n> ii) Two\n"])
 @pytest.mark.parametrize("evil", ["a. Punkt", "iv) Punkt", "B) Punkt", "#. Punkt"])
 def test_a_translation_of_a_lettered_item_starting_like_a_marker_adds_no_list_in_mkdocs(

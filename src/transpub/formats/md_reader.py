@@ -681,8 +681,10 @@ class _Builder(RunSlots):
             _emit_plain(line_break, out)
         # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one, or an item's first
         # paragraph with such items under its first line (nested to MkDocs): a unit per line, each
-        # marker kept; else a unit per abbreviation's definition and per run between them
-        lines = _marked_lines(atoms, in_item=task) if tag in ("p", "li") else None
+        # marker kept; else a unit per abbreviation's definition and per run between them (on a site
+        # no fancylists builds, a paragraph's "J. Smith said" is prose: "J." is the translator's)
+        marked = tag in ("p", "li") and (task or self.options.fancy_lists)
+        lines = _marked_lines(atoms, in_item=task) if marked else None
         if (
             lines is None and pipes and tag in ("p", "li", "dd")
         ):  # a table's rows in kramdown: a unit per line
