@@ -400,15 +400,25 @@ def test_an_unknown_generator_is_refused_with_the_ones_there_are(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    "setting, cut", [("", True), ('heading_ids = "mkdocs"\n', True), ('heading_ids = "hugo"\n', False)]
+    "setting, mkdocs_yml, cut",
+    [
+        ("", None, True),
+        ('heading_ids = "mkdocs"\n', "markdown_extensions:\n  - pymdownx.fancylists\n", True),
+        ('heading_ids = "mkdocs"\n', "markdown_extensions:\n  - toc\n", False),
+        ('heading_ids = "mkdocs"\n', None, False),
+        ('heading_ids = "hugo"\n', None, False),
+    ],
 )
-def test_a_paragraph_starting_with_an_initial_is_cut_as_a_lettered_list_only_where_mkdocs_may_build_the_site(
-    tmp_path: Path, setting: str, cut: bool
+def test_a_paragraph_starting_with_an_initial_is_cut_as_a_lettered_list_only_where_fancylists_may_read_it(
+    tmp_path: Path, setting: str, mkdocs_yml: str | None, cut: bool
 ) -> None:
-    """pymdownx.fancylists (MkDocs) reads ``J. Smith said so.`` as a list: the letter stays, the
-    rest is the unit; Hugo shows prose, one unit, the initial the translator's."""
+    """pymdownx.fancylists (MkDocs' extension) reads ``J. Smith said so.`` as a list: the letter
+    stays, the rest is the unit; Hugo, or MkDocs without it, shows prose: one unit, the initial the
+    translator's."""
     root = tmp_path / "docs"
     (root / "articles").mkdir(parents=True)
+    if mkdocs_yml is not None:
+        (root / "mkdocs.yml").write_text("site_name: Docs\n" + mkdocs_yml, encoding="utf-8")
     (root / "articles" / "page.md").write_text("J. Smith said so.\n", encoding="utf-8")
     (root / "transpub.toml").write_text(
         f'[project]\nsource_locale = "en"\nlocales = ["es"]\n\n[compile]\nformat = "markdown"\n{setting}',

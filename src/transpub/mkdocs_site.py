@@ -121,6 +121,9 @@ class MkDocsSite:
     #: each block's name and that title, as ``types`` of ``pymdownx.blocks.admonition`` (and
     #: ``pymdownx.blocks.details``) set them.
     block_titles: tuple[tuple[str, str], ...] = DEFAULT_BLOCK_TITLES
+    #: Whether the site loads pymdownx.fancylists (``a.``, ``B)`` lists; True when the file cannot be
+    #: read: it may).
+    fancy_lists: bool = True
 
 
 @dataclass(frozen=True)
@@ -196,7 +199,7 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
     ``INHERIT`` names is read only when it is a file inside ``root`` (the project's folder; the
     folder of ``path`` when that is outside it or not given)."""
     if path is None:
-        return MkDocsSite(None)
+        return MkDocsSite(None, fancy_lists=False)
     import yaml
 
     top = Path(os.path.realpath(path.parent))
@@ -226,7 +229,13 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
     ids = MkDocsIds(
         emoji, slugify, case, percent, normalize, separator if isinstance(separator, str) else "-"
     )
-    return MkDocsSite(path, ids, "; ".join(problems) or None, block_titles=_block_titles(extensions))
+    return MkDocsSite(
+        path,
+        ids,
+        "; ".join(problems) or None,
+        block_titles=_block_titles(extensions),
+        fancy_lists="pymdownx.fancylists" in extensions,
+    )
 
 
 def _block_titles(extensions: dict[str, dict[str, Any] | None]) -> tuple[tuple[str, str], ...]:

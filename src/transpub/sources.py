@@ -53,7 +53,8 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         mkdocs_ids=project.mkdocs.ids if project.mkdocs is not None else DEFAULT_IDS,
         block_titles=project.mkdocs.block_titles if project.mkdocs is not None else DEFAULT_BLOCK_TITLES,
         default_titles=project.heading_ids in (None, "mkdocs"),
-        fancy_lists=project.heading_ids in (None, "mkdocs"),
+        fancy_lists=project.heading_ids is None
+        or (project.heading_ids == "mkdocs" and (project.mkdocs is None or project.mkdocs.fancy_lists)),
     )
 
 

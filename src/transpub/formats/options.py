@@ -51,9 +51,10 @@ class ReadOptions:
     #: admonitions and blocks show a title when they give none (offered); False: another generator
     #: builds it, where ``!!! note`` and ``/// note`` are text.
     default_titles: bool = True
-    #: Markdown: whether pymdownx.fancylists may read the site (MkDocs' may, ``heading_ids`` unset:
-    #: a paragraph's lines starting ``a.``, ``B)``, ``iv.`` are list items, a unit each, the marker
-    #: kept); False: Hugo, Jekyll or mdBook builds it, where ``J. Smith said`` is prose, one unit.
+    #: Markdown: whether pymdownx.fancylists may read the site (``heading_ids`` unset, or MkDocs with
+    #: it in ``mkdocs.yml``: a paragraph's lines starting ``a.``, ``B)``, ``iv.`` are list items, a
+    #: unit each, the marker kept); False: Hugo, Jekyll, mdBook or MkDocs without it builds the site,
+    #: where ``J. Smith said`` is prose, one unit.
     fancy_lists: bool = True
 
     @property
