@@ -680,3 +680,39 @@ def test_with_the_setting_on_every_real_page_is_read_and_compiled_as_with_it_off
         found = read_article(path, wordpress)
         assert [u.msgid for u in found.units("x")] == [u.msgid for u in expected.units("x")], path.name
         assert found.render(pseudo) == expected.render(pseudo), path.name
+
+
+#: A post with SyntaxHighlighter's shortcodes, one per language (``[csharp]``, ``[php]``), as WordPress.com
+#: and the SyntaxHighlighter Evolved plugin register them: code, shown by the plugin as written.
+HIGHLIGHTED = """Read the stream:
+
+[csharp]
+int read = stream.Read(buffer, 0, buffer.Length);
+while (read > 0) { Consume(buffer); }
+switch (c) { case '[': return Tokens.WhileStart; }
+[/csharp]
+
+Then in PHP: [php]echo $a && $b;[/php] and you are done.
+"""
+
+
+@needs_wordpress
+def test_code_in_a_syntaxhighlighter_language_shortcode_is_never_offered_and_stays_as_written(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    names = [*NAMES, "csharp", "php"]
+    (root / "transpub.toml").write_text(
+        CONFIG.replace(json.dumps(NAMES), json.dumps(names)), encoding="utf-8"
+    )
+    (root / "articles" / "harbour.html").write_text(HIGHLIGHTED, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    po = catalog(root)
+    assert [entry.msgid for entry in po] == ["Read the stream:", "Then in PHP: <1/> and you are done."]
+    assert '<1/> = WordPress shortcode (shortcode) "[php]echo $a && $b;[/php]"' in po[1].comment
+    german = translate(root, lambda msgid: f"⟦{msgid}⟧")
+    assert german.replace("⟦", "").replace("⟧", "") == HIGHLIGHTED
+    assert run_shortcodes(german.replace("⟦", "").replace("⟧", ""), names, autop=True) == run_shortcodes(
+        HIGHLIGHTED, names, autop=True
+    )
