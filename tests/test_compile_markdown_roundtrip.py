@@ -145,3 +145,24 @@ def test_review_copies_of_markdown_articles_colour_each_unit(tmp_path: Path) -> 
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", review, re.S)
     assert heading is not None and 'class="tp-missing"' in heading.group(1)
     assert 'class="tp-reviewed"' in review
+
+
+@pytest.mark.parametrize(
+    "front", ["---\ntitle: The harbour\xa0reopens\n---\n", '+++\ntitle = "The harbour\xa0reopens"\n+++\n']
+)
+def test_a_no_break_space_in_a_front_matter_title_is_kept_in_its_translation(
+    tmp_path: Path, front: str
+) -> None:
+    """WordPress.com keeps a title's last two words together with a no-break space (exported as
+    such); a French translation puts a narrow one before ``!``: both are the translation's text."""
+    from transpub.formats import ReadOptions, read_article
+    from transpub.formats.document import Resolution
+
+    path = tmp_path / "post.md"
+    path.write_text(front + "\nFerries run again.\n", encoding="utf-8")
+    document = read_article(path, ReadOptions())
+    assert document.render(lambda slot: Resolution(slot.msgid)) == front + "\nFerries run again.\n"
+    french = document.render(
+        lambda slot: Resolution(slot.msgid.replace("The harbour\xa0reopens", "Le port rouvre\u202f!"))
+    )
+    assert "Le port rouvre\u202f!" in french

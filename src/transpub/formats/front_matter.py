@@ -338,10 +338,24 @@ def _yaml_block(text: str, header: str, indent: str, newline: str = "\n") -> str
         if lines[0][:1] != " " and all(line.isprintable() for line in lines):
             return header + "".join(newline + (indent + line if line else "") for line in lines)
         return _quoted("\n".join(lines))
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text or not text.isprintable():
         return _quoted(text)
     return f"{header}{newline}{indent}{text}"
+
+
+#: What a front matter value's line breaks and runs of spaces are (not a no-break space: text).
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, each run of spaces, tabs and line breaks one space; a no-break space
+    (``\\xa0``, French ``\\u202f``) is the translation's text and stays.
+
+    >>> one_line(" Le port\\n  rouvre\\u202f! ")
+    'Le port rouvre\\u202f!'
+    """
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def spaced_line(line: str) -> str:
@@ -351,7 +365,7 @@ def spaced_line(line: str) -> str:
     >>> spaced_line("  two   words ")
     '  two words'
     """
-    return line[: len(line) - len(line.lstrip(" "))] + " ".join(line.split())
+    return line[: len(line) - len(line.lstrip(" "))] + one_line(line)
 
 
 def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
@@ -363,7 +377,7 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
     >>> _yaml_scalar("it's", "'", False), _yaml_scalar("a, b", None, True)
     ("'it''s'", '"a, b"')
     """
-    text = " ".join(text.split())
+    text = one_line(text)
     if not style and text and text == text.strip():
         document = f"k: [{text}]" if flow else f"k: {text}"
         try:
@@ -379,7 +393,7 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
 
 def _json_value(text: str) -> str:
     """A translated JSON string value, quotes included (its spaces collapsed)."""
-    return _quoted(" ".join(text.split()))
+    return _quoted(one_line(text))
 
 
 def _quoted(text: str) -> str:
@@ -665,7 +679,7 @@ def _toml_string(text: str, literal: bool) -> str:
     >>> _toml_string("l'été", True), _toml_string("Oro", True), _toml_string('a "b"', False)
     ('"l\\'été"', "'Oro'", '"a \\\\"b\\\\""')
     """
-    text = " ".join(text.split())
+    text = one_line(text)
     if literal and "'" not in text and text.isprintable():
         return f"'{text}'"
     return _quoted(text)
