@@ -478,3 +478,20 @@ def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path)
     )
     assert "\n" not in written.replace("\r\n", "")  # every line end the file's own
     assert unmarked(written) == page.replace("A page kept\r\n  on", "A page kept on")
+
+
+@pytest.mark.parametrize("options", [ReadOptions(), ReadOptions(wordpress_shortcodes=("code",))])
+def test_a_content_page_whose_code_sample_declares_another_charset_is_read_as_utf8_as_hugo_and_jekyll_do(
+    tmp_path: Path, options: ReadOptions
+) -> None:
+    """A post showing how to declare a charset (``<meta … charset=iso-8859-1>`` in its code sample) is
+    still UTF-8: Hugo and Jekyll read every content file so (it was read as Latin-1: ``â€“``)."""
+    page = (
+        "---\ntitle: Otimizando o seu site – Carregamento\n---\n<p>Antes:</p>\n"
+        '<pre>&lt;meta http-equiv="content-type" content="text/html; charset=iso-8859-1" /&gt;</pre>\n'
+        '[code]<meta http-equiv="content-type" content="text/html; charset=iso-8859-1" />[/code]\n'
+        "<p>Versão rápida.</p>\n"
+    )
+    document = read(tmp_path, page, options=options)
+    assert [unit.msgid for unit in document.units("x")][:1] == ["Otimizando o seu site – Carregamento"]
+    assert document.render(lambda slot: Resolution(slot.msgid)) == page

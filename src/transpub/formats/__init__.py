@@ -16,6 +16,8 @@ from .options import ReadOptions
 
 #: YAML or TOML front matter, as Hugo finds it at the top of a content file (HTML too).
 _FRONT_MATTER = re.compile(r"\ufeff?(?:---|\+\+\+)[ \t]*\r?\n")
+#: The same, in the file's bytes (before they are decoded).
+_FRONT_MATTER_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?(?:---|\+\+\+)[ \t]*\r?\n")
 
 
 def read_article(
@@ -31,9 +33,10 @@ def read_article(
             raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
     suffix = path.suffix.lower()
     try:
-        text, encoding = decode_bytes(
-            data, declared=declared_charset(data) if suffix in (".html", ".htm") else None
-        )
+        # (a content page with front matter is UTF-8, as Hugo and Jekyll read it: a <meta charset> in
+        # its body is a code sample's, a post's own content)
+        html_page = suffix in (".html", ".htm") and not _FRONT_MATTER_BYTES.match(data)
+        text, encoding = decode_bytes(data, declared=declared_charset(data) if html_page else None)
     except UnicodeDecodeError as exc:  # (the reason may say it already: "NUL bytes: this is not a text file")
         reason = exc.reason if "text file" in exc.reason else f"not a text file ({exc.reason})"
         raise ArticleError(reason, shown) from exc
