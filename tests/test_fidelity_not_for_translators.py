@@ -100,3 +100,13 @@ def test_an_end_tag_with_no_name_which_browsers_drop_is_not_text_and_stays_as_wr
     source = "<p>The port opens </>on Monday.</p>"
     assert msgids(source) == ["The port opens <1/>on Monday."]
     assert pseudo(source) == "<p>⟦The port opens </>on Monday.⟧</p>"
+
+
+@pytest.mark.parametrize("stray", ["</p>", "</br>"])
+def test_a_stray_end_tag_a_browser_shows_stays_in_its_place_in_the_translation(stray: str) -> None:
+    """A browser makes an empty paragraph of a stray ``</p>`` (and a line break of ``</br>``): a
+    translation keeps it, a placeholder, where it dropped it; a stray ``</b>`` shows nothing."""
+    source = f"<div>The ferry left at dawn{stray} and came back.</div>"
+    assert msgids(source) == ["The ferry left at dawn<1/> and came back."]
+    assert pseudo(source) == f"<div>⟦The ferry left at dawn{stray} and came back.⟧</div>"
+    assert msgids("<p>It rained</b>.</p>") == ["It rained."]

@@ -29,6 +29,7 @@ ELEMENT_NAMES: dict[str, str] = {
     "span": "span",
     "time": "date/time",
     "br": "line break",
+    "p": "paragraph",
     "img": "image",
     "wbr": "word-break opportunity",
     "dfn": "definition",

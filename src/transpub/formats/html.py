@@ -60,6 +60,11 @@ from .runs import (
 )
 from .scope import BadSelector, Scope, TooDeep, find_scope, to_xpath
 
+#: Stray end tags a browser makes an element of: ``</p>`` an empty paragraph (a blank line's
+#: space), ``</br>`` a line break. A translation keeps them (a placeholder); any other stray end tag
+#: shows nothing.
+_STRAY_ENDS_SHOWN = frozenset({"p", "br"})
+
 #: Never extracted, and kept whole as one placeholder when inline.
 OPAQUE = frozenset(
     [
@@ -845,8 +850,10 @@ class _Builder(RunSlots):
                 if token.kind == "text":
                     raw = token.raw
                     atoms.append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
-                elif token.kind == "end":  # stray end tag: no element, nothing for a translator to see
-                    atoms.append(Atom("text", token.raw, ""))
+                elif token.kind == "end" and token.tag not in _STRAY_ENDS_SHOWN:
+                    atoms.append(Atom("text", token.raw, ""))  # stray end tag: no element, nothing shows
+                elif token.kind == "end":  # one a browser makes an element of: in its place
+                    atoms.append(Atom("object", "", "", [token.raw], None))
                 elif "template-role" in token.attrs:  # one end of a template pair (see pair_templates)
                     atoms.append(Atom("object", "", "", [token.raw], Node(token.tag, -1, None, token.attrs)))
                 else:  # comment, CDATA, declaration: kept whole

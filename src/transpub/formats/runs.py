@@ -756,12 +756,17 @@ _NOT_READ = frozenset(
 
 def _markup_name(parts: list) -> tuple[str, str]:
     """The name and the text shown of markup kept whole that is no element: a comment (nothing
-    shown), or a template token (``{{< shortcode >}}``, ``{% tag %}``), shown as written.
+    shown), a template token (``{{< shortcode >}}``, ``{% tag %}``), shown as written, or a stray
+    end tag a browser makes an element of (``</p>``: an empty paragraph, ``</br>``: a line break).
 
     >>> _markup_name(["<!-- x -->"]), _markup_name(['{{< param "phone" >}}']), _markup_name(["{% if a %}"])
     (('comment', ''), ('shortcode', '{{< param "phone" >}}'), ('template', '{% if a %}'))
+    >>> _markup_name(["</P >"])
+    ('p', '')
     """
     raw = "".join(part for part in parts if isinstance(part, str))
+    if raw.startswith("</"):
+        return raw[2:].rstrip("> \t\n\r\f/").lower(), ""
     if raw.startswith(("{{<", "{{%", "[")):  # (a Hugo shortcode, or a WordPress one: [video src="…"])
         return "shortcode", collapse_space(raw)
     if raw.startswith(("{{", "{%")):
