@@ -716,3 +716,20 @@ def test_code_in_a_syntaxhighlighter_language_shortcode_is_never_offered_and_sta
     assert run_shortcodes(german.replace("⟦", "").replace("⟧", ""), names, autop=True) == run_shortcodes(
         HIGHLIGHTED, names, autop=True
     )
+
+
+@needs_wordpress
+@pytest.mark.parametrize("space", ["\u3000", "\u2003", "\u200b", "\xa0"])
+def test_a_translated_caption_adds_no_parameter_where_the_source_separates_them_with_an_unusual_space(
+    tmp_path: Path, space: str
+) -> None:
+    """WordPress reads a shortcode's attributes byte by byte: an ideographic or em space is no space
+    to it (``id="a"　caption="…"`` is one value), a no-break or zero-width space is (it makes them
+    spaces first). A translation written where WordPress reads no quoted value adds no parameter."""
+    post = f'A [caption id="a"{space}caption="Dawn ferry" width="3"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: "Fähre align=evil onclick=x" if msgid == "Dawn ferry" else msgid)
+    assert sorted(ran(german)[0][1]) == sorted(ran(post)[0][1])
+    if space in "\xa0\u200b":
+        assert ran(german)[0][1]["caption"] == "Fähre align=evil onclick=x"

@@ -106,11 +106,15 @@ SYNTAX_HIGHLIGHTER = frozenset(
 VERBATIM = frozenset({"embed"}) | SYNTAX_HIGHLIGHTER
 
 #: A shortcode's attributes, as WordPress reads them (``shortcode_parse_atts``): ``name="value"``,
-#: ``name='value'``, ``name=value``, then positional ``"value"``, ``'value'``, ``value``.
+#: ``name='value'``, ``name=value``, then positional ``"value"``, ``'value'``, ``value``; its ``\s`` and
+#: ``\w`` are ASCII's (PHP reads the bytes: an ideographic space is no space to it).
 _ATTRIBUTE = re.compile(
     r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)"""
-    r"""|"([^"]*)"(?:\s|$)|'([^']*)'(?:\s|$)|(\S+)(?:\s|$)"""
+    r"""|"([^"]*)"(?:\s|$)|'([^']*)'(?:\s|$)|(\S+)(?:\s|$)""",
+    re.ASCII,
 )
+#: What WordPress makes spaces before it reads a shortcode's attributes: no-break and zero-width spaces.
+_AS_SPACES = str.maketrans({"\xa0": " ", "\u200b": " "})
 #: What ends a shortcode's attributes: ``]``, or ``/]`` (self-closing); a ``/`` before anything else
 #: is an attribute's.
 _ATTRIBUTES_END = re.compile(r"[^\]/]*(?:/(?!\])[^\]/]*)*?(/?)\]")
@@ -168,11 +172,18 @@ def shortcode_templates(
 
 
 def _params(text: str, start: int, end: int) -> tuple[Param, ...]:
-    """The attributes of a shortcode written in ``text[start:end]``: named ones by their name,
-    positional ones by their index (``"0"``), each with its value's span, quotes included."""
+    r"""The attributes of a shortcode written in ``text[start:end]``: named ones by their name,
+    positional ones by their index (``"0"``), each with its value's span, quotes included.
+
+    >>> [(p.name, p.value) for p in _params('a="1"\u3000b="2"\xa0c="3\xa0"', 0, 21)]
+    [('0', 'a="1"\u3000b="2"'), ('c', '3\xa0')]
+    """
     params: list[Param] = []
     position = 0
-    for match in _ATTRIBUTE.finditer(text, start, end):
+    written = text[start:end]
+    if "\xa0" in written or "\u200b" in written:
+        written = written.translate(_AS_SPACES)
+    for match in _ATTRIBUTE.finditer(written):
         for value_group, name_group, quote in (
             (2, 1, '"'),
             (4, 3, "'"),
@@ -187,9 +198,10 @@ def _params(text: str, start: int, end: int) -> tuple[Param, ...]:
                 name = match.group(name_group).lower()
             else:
                 name, position = str(position), position + 1
-            value_start = match.start(value_group) - len(quote)
-            value_end = match.end(value_group) + len(quote)
-            params.append(Param(name, value_start, value_end, html.unescape(match.group(value_group)), quote))
+            value_start = start + match.start(value_group) - len(quote)
+            value_end = start + match.end(value_group) + len(quote)
+            value = text[value_start + len(quote) : value_end - len(quote)]  # (as written)
+            params.append(Param(name, value_start, value_end, html.unescape(value), quote))
             break
     return tuple(params)
 
