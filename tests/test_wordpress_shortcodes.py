@@ -733,3 +733,17 @@ def test_a_translated_caption_adds_no_parameter_where_the_source_separates_them_
     assert sorted(ran(german)[0][1]) == sorted(ran(post)[0][1])
     if space in "\xa0\u200b":
         assert ran(german)[0][1]["caption"] == "Fähre align=evil onclick=x"
+
+
+@needs_wordpress
+def test_a_shortcode_name_followed_by_a_letter_beyond_ascii_is_a_shortcode_as_wordpress_runs_it(
+    tmp_path: Path,
+) -> None:
+    """WordPress ends a name at any byte but an ASCII letter, digit, ``_`` or ``-``: ``[videoé]`` runs
+    ``video`` (on a page where ``[video`` is found), so it is no text for a translator to change."""
+    post = 'Watch [video src="a.mp4"] and [videoé] now.\n'
+    root = wordpress_project(tmp_path, post)
+    assert [entry.msgid for entry in catalog(root)] == ["Watch <1/> and <2/> now."]
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: "Sehen Sie <1/> und <2/> jetzt.")
+    assert ran(german) == ran(post) == [("video", {"src": "a.mp4"}), ("video", ["é"])]

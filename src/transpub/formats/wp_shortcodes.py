@@ -138,7 +138,8 @@ def shortcode_templates(
     if not names or "[" not in text:
         return []
     opening = re.compile(
-        r"\[(\[?)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+        r"\[(\[?)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])",
+        re.ASCII,  # (PHP reads bytes: [videoé] runs video)
     )
     found: list[Template] = []
     pos = start
