@@ -747,3 +747,20 @@ def test_a_shortcode_name_followed_by_a_letter_beyond_ascii_is_a_shortcode_as_wo
     assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: "Sehen Sie <1/> und <2/> jetzt.")
     assert ran(german) == ran(post) == [("video", {"src": "a.mp4"}), ("video", ["é"])]
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    "caption",
+    ['"The ferry&#039;s deck&nbsp;at dawn &#8211; 6am"', "'The ferry&#039;s deck&nbsp;at dawn'"],
+)
+def test_a_caption_parameter_keeps_the_character_references_the_source_writes_it_with(
+    tmp_path: Path, caption: str
+) -> None:
+    """A caption given as a parameter (WordPress before 3.4 wrote it with ``esc_attr``: ``&#039;``) comes
+    back as written where nothing is translated; a translation keeps its no-break spaces."""
+    post = f'A [caption id="attachment_3" caption={caption} width="300"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: "Das Deck der Fähre\xa0um 6\xa0Uhr" if "deck" in msgid else msgid)
+    assert ran(german)[0][1]["caption"] == "Das Deck der Fähre&nbsp;um 6&nbsp;Uhr"

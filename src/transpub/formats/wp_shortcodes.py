@@ -23,8 +23,9 @@ import re
 from collections.abc import Callable, Collection
 
 from ..model import Issue
-from .escape import escape_text
+from .escape import escape_text, references_in
 from .md_templates import Param, Template
+from .runs import collapse_space
 
 #: The opener of a WordPress shortcode's :class:`~.md_templates.Template`.
 OPENER = "["
@@ -214,7 +215,8 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     that show it, as ``[caption caption="…"]`` does, and a ``]`` would end the shortcode), and a
     backslash as ``&#92;`` (WordPress reads the value with PHP's ``stripcslashes``: ``\\x3c`` would be
     a ``<``). ``source``:
-    the parameter's value, unused (every writer of a parameter is given it).
+    the parameter's value, unused (every writer of a parameter is given it). The characters the
+    source writes as references (``&#039;``, ``&nbsp;``) are written so.
 
     >>> print(shortcode_param("Dawn", '"Dawn"', 'El "alba" <b> [x] & co'))
     "El &quot;alba&quot; &lt;b&gt; &#91;x&#93; &amp; co"
@@ -222,17 +224,21 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     'El "alba"'
     >>> print(shortcode_param("Dawn", '"Dawn"', "El \\\\x3cb\\\\x3e"))
     "El &#92;x3cb&#92;x3e"
+    >>> print(shortcode_param("It's", "'It&#039;s'", "L'aube"), shortcode_param("Dawn", "'Dawn'", "L'aube"))
+    'L&#039;aube' "L'aube"
     """
-    text = " ".join(text.split())
-    quote = "'" if raw.startswith("'") and "'" not in text else '"'
+    text = collapse_space(text)
+    references = references_in(raw) if "&" in raw else {}
+    quote = "'" if raw.startswith("'") and ("'" not in text or "'" in references) else '"'
     table: dict[str, str | int | None] = {
+        **references,
         "&": "&amp;",
         "<": "&lt;",
         ">": "&gt;",
         "[": "&#91;",
         "]": "&#93;",
         "\\": "&#92;",
-        quote: "&quot;" if quote == '"' else "&#39;",
+        quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
     }
     return quote + text.translate(str.maketrans(table)) + quote
 
