@@ -764,3 +764,22 @@ def test_a_caption_parameter_keeps_the_character_references_the_source_writes_it
     assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: "Das Deck der Fähre\xa0um 6\xa0Uhr" if "deck" in msgid else msgid)
     assert ran(german)[0][1]["caption"] == "Das Deck der Fähre&nbsp;um 6&nbsp;Uhr"
+
+
+def test_the_text_of_a_more_tag_comes_back_as_written_and_one_over_two_lines_is_no_unit(
+    tmp_path: Path,
+) -> None:
+    """WordPress reads ``<!--more …-->`` on one line only (``<!--more Read\\non-->`` is a plain comment to
+    it, shown nowhere); the references of its text (``&#8217;``) stay as the source writes them."""
+    post = (
+        "The harbour reopened.\n\n<!--more It&#8217;s the whole story-->\n\nTickets.\n<!--more Read\non-->\n"
+    )
+    root = wordpress_project(tmp_path, post)
+    assert [entry.msgid for entry in catalog(root)] == [
+        "The harbour reopened.",
+        "It’s the whole story",
+        "Tickets.",
+    ]
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: "Die ganze Geschichte\xa0»" if msgid.startswith("It") else msgid)
+    assert "<!--more Die ganze Geschichte\xa0»-->" in german

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..inline import PLACEHOLDER_RE
 from .document import AttrSlot, Document, PairedPieces, Part, Tag, TextSlot, slots_in
-from .escape import quoted_attribute
+from .escape import quoted_attribute, references_in
 from .html import read_html
 from .html_templates import tokens_with_templates
 from .html_tokens import tokenize_html
@@ -95,8 +95,9 @@ def read_wordpress_html(
 
 
 #: WordPress's "more" tag with a text of its own (``<!--more Read the whole story-->``): the link to
-#: the whole post shows it on the pages that list the post (its teaser).
-_MORE = re.compile(r"(<!--more\s*)([^\s-](?:(?!-->).)*?)(\s*-->)", re.S)
+#: the whole post shows it on the pages that list the post (its teaser). WordPress reads it on one
+#: line (its ``.`` stops at ``\n``): over two, it is a comment like any other.
+_MORE = re.compile(r"(<!--more[^\S\n]*)([^\s-][^\n]*?)([^\S\n]*-->)")
 
 
 def _more_texts(text: str, start: int) -> dict[str, list[Part]]:
@@ -107,7 +108,9 @@ def _more_texts(text: str, start: int) -> dict[str, list[Part]]:
         shown = " ".join(html.unescape(match.group(2)).split())
         if match.group() in found or not any(char.isalpha() for char in shown):
             continue
-        slot = AttrSlot(shown, "more", match.group(2), "attribute:more", write=more_text)
+        references = tuple(references_in(match.group(2)).items())
+        write = functools.partial(more_text, references=references) if references else more_text
+        slot = AttrSlot(shown, "more", match.group(2), "attribute:more", write=write)
         found[match.group()] = [match.group(1), slot, match.group(3)]
     return found
 

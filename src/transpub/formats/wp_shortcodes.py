@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Collection
 
 from ..model import Issue
-from .escape import escape_text, references_in
+from .escape import escape_text, escape_text_with, references_in
 from .md_templates import Param, Template
 from .runs import collapse_space
 
@@ -440,12 +440,16 @@ def unregistered_hint(text: str, names: Collection[str], shown: str) -> Issue | 
     return None
 
 
-def more_text(text: str) -> str:
-    """The text of WordPress's "more" tag translated, as written inside it (``<!--more Weiterlesen-->``):
+def more_text(text: str, references: tuple[tuple[str, str], ...] = ()) -> str:
+    r"""The text of WordPress's "more" tag translated, as written inside it (``<!--more Weiterlesen-->``):
     on one line, ``&``, ``<`` and ``>`` references (WordPress strips tags from it and shows the rest
-    as HTML; a ``-->`` would end the comment, and the rest of the translation show on the page).
+    as HTML; a ``-->`` would end the comment, and the rest of the translation show on the page), and
+    the characters the source's text writes as references (``references``, see
+    :func:`~.escape.references_in`) written so.
 
     >>> more_text("Weiter --> <b>lesen</b> & mehr")
     'Weiter --&gt; &lt;b&gt;lesen&lt;/b&gt; &amp; mehr'
+    >>> more_text("L’histoire\n entière", (("’", "&#8217;"),))
+    'L&#8217;histoire entière'
     """
-    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape_text_with(collapse_space(text), references)
