@@ -783,3 +783,13 @@ def test_the_text_of_a_more_tag_comes_back_as_written_and_one_over_two_lines_is_
     assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: "Die ganze Geschichte\xa0»" if msgid.startswith("It") else msgid)
     assert "<!--more Die ganze Geschichte\xa0»-->" in german
+
+
+def test_a_bracket_the_source_leaves_at_a_line_end_before_trailing_spaces_comes_back_as_written(
+    tmp_path: Path,
+) -> None:
+    """``[`` then spaces and a line break (``<br />`` to WordPress): no name follows it, so it stays ``[``."""
+    post = "Departures [ \nBergen 08:00 ]\n\nTickets are sold on board.\n"
+    root = wordpress_project(tmp_path, post)
+    assert "Departures [<1/>Bergen 08:00 ]" in [entry.msgid for entry in catalog(root)]
+    assert unmarked_pseudo_page(root) == post

@@ -137,8 +137,9 @@ def bracket_keeper(
 ) -> Callable[[int, str, str], str]:
     """How each text of the translation ``text`` is written once escaped (see
     :attr:`~.document.TextSlot.keep_runs`): a ``[`` it ends with stays ``[`` right before a placeholder
-    whose markup starts with a tag or a line break (``opens``: the numbers of those that do where they
-    open or stand alone, ``closes``: where they close), where WordPress starts no shortcode
+    whose markup starts with a tag, a line break or the spaces before one (``opens``: the numbers of
+    those that do where they open or stand alone, ``closes``: where they close), where WordPress
+    starts no shortcode
     (``[<a href="#fn1">1</a>]``); before any other, or at the end, it stays ``&#91;``. The brackets of a
     pair escape of the source (``escapes``: its openers) that the translation keeps whole around
     placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too.
@@ -211,6 +212,7 @@ def _tag_placeholders(slot: TextSlot) -> tuple[tuple[int, ...], tuple[int, ...]]
 
 
 def _starts_with_tag(parts: list[Part]) -> bool:
-    """Whether markup written as ``parts`` starts with a tag or a line break (no shortcode's name)."""
+    """Whether markup written as ``parts`` starts with a tag or a line break, or the spaces before one
+    (no shortcode's name)."""
     first = next((part for part in parts if part != ""), None)
-    return isinstance(first, Tag) or (isinstance(first, str) and first[0] in "<\r\n")
+    return isinstance(first, Tag) or (isinstance(first, str) and first[0] in "<\r\n \t")
