@@ -288,3 +288,35 @@ def test_a_full_compile_also_takes_the_pages_of_a_deleted_article_off_the_site(t
     assert "compile" not in recorded(root, "retracted") and "compile" in recorded(root, "skiing")
     again = run_cli(root, "compile", "-l", "de")
     assert again.exit_code == 0 and "removed" not in again.output
+
+
+def test_a_deleted_html_article_leaves_the_site_when_the_project_compiles_markdown(tmp_path: Path) -> None:
+    # with format = "markdown" an HTML article still gets HTML pages: they went on no run (of either format)
+    root = two_articles(tmp_path)
+    assert run_cli(root, "compile", "-l", "de", "--format", "markdown").exit_code == 0
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert "site/en/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))
+    assert (root / "site" / "de" / "skiing.html").is_file()
+    again = run_cli(root, "compile", "-l", "de", "--format", "markdown")
+    assert again.exit_code == 0 and "removed" not in again.output and "left as it is" not in again.output
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0  # the HTML run's record of it goes too
+    assert recorded(root, "retracted") <= {"extract"}
+
+
+def test_a_deleted_html_article_compiled_as_markdown_only_leaves_the_site(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "retracted.html").write_text(
+        ARTICLE.replace("Skiing Festival Opens", "Ferry Strike Ends"), encoding="utf-8"
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--format", "markdown").exit_code == 0
+    assert (root / "site" / "en" / "retracted.html").is_file()
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "site/en/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))

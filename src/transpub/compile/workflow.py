@@ -153,16 +153,17 @@ def compile_project(
             remove_stale_markdown(
                 project, record, [source, *selected], discovery, read, copies, markdown_root, report
             )
-        if markdown:  # a static-site generator makes its own index pages and language menus
-            return report
-        if options.pages:
+        if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
             # (--full trusts no record to skip an article, but a gone article's record still says
             # which of its pages compile wrote: they go, as on any run)
-            records = Manifest(project.root, manifest.command, key=manifest.key) if full else manifest
-            _remove_pages_of_gone_articles(project, records, out_dir, present, report)
+            trusted = not full and not (markdown and record is None)
+            records = manifest if trusted else Manifest(project.root, manifest.command, key=manifest.key)
+            _remove_pages_of_gone_articles(project, records, out_dir, present, report, markdown=markdown)
             if records is not manifest:
                 records.save()  # (before the run's own records: those of the articles compiled now)
+        if markdown:  # a static-site generator makes its own index pages and language menus
+            return report
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
             return report
         if options.pages:
@@ -251,7 +252,13 @@ _OUT_RECORDS = "compile "
 
 
 def _remove_pages_of_gone_articles(
-    project: Project, manifest: Manifest, out_dir: Path, present: set[str], report: CompileReport
+    project: Project,
+    manifest: Manifest,
+    out_dir: Path,
+    present: set[str],
+    report: CompileReport,
+    *,
+    markdown: bool = False,
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
     their slug in the site (``<locale folder>/<slug>.html``, every language), as compile wrote them
@@ -265,7 +272,10 @@ def _remove_pages_of_gone_articles(
     see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
     were written, review copies too. While that folder is missing (deleted, or a mount not there now)
     what the record says of it is kept, alone, so that its pages go when it is back (see
-    :func:`_record_of_folders_away`)."""
+    :func:`_record_of_folders_away`).
+
+    ``markdown``: the records are those of Markdown output, which name the HTML pages of the HTML
+    articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs() - present):
@@ -290,7 +300,8 @@ def _remove_pages_of_gone_articles(
             pages = [html_path(project, loc, slug) for loc in locales]
             if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
                 pages += [html_path(project, loc, slug, review=True) for loc in locales]
-            _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=folder == out_dir)
+            warn = folder == out_dir and not markdown
+            _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=warn)
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
