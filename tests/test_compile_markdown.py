@@ -122,7 +122,7 @@ def test_compile_indexes_of_markdown_output_is_refused_saying_there_are_no_index
     assert result.exit_code == 2
     assert (
         'Error: --indexes writes the index pages of an HTML site; [compile] format = "markdown" writes none '
-        "(the static-site generator makes its own): give --format html for an HTML site's"
+        "(the static-site generator makes its own): add --format html for an HTML site's index pages"
     ) in result.stderr
     result = run_cli(root, "compile", "--indexes", "--format", "markdown")
     assert result.exit_code == 2

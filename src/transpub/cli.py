@@ -858,7 +858,8 @@ def compile_(
         chosen = "--format markdown" if output_format else '[compile] format = "markdown"'
         raise click.UsageError(
             f"--indexes writes the index pages of an HTML site; {chosen} writes none (the static-site "
-            "generator makes its own)" + ("" if output_format else ": give --format html for an HTML site's")
+            "generator makes its own)"
+            + ("" if output_format else ": add --format html for an HTML site's index pages")
         )
     with _collecting_less():
         report = compile_project(
