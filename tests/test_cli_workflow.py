@@ -118,6 +118,22 @@ def test_unknown_locale_option_is_refused(sample_project: Path) -> None:
     assert "add it to [project] locales" in result.output  # (what to do)
 
 
+def test_a_locale_option_naming_a_targets_language_in_another_region_suggests_the_target(
+    sample_project: Path,
+) -> None:
+    result = run(sample_project, "status", "-l", "es-ES", ok=False)  # the project translates into es
+    assert result.exit_code == 2
+    assert "locale es_ES is not a target of this project" in result.output
+    assert "did you mean es?" in result.output
+
+
+def test_a_locale_option_naming_the_source_locale_says_so(sample_project: Path) -> None:
+    result = run(sample_project, "compile", "-l", "en", ok=False)
+    assert result.exit_code == 2
+    assert "locale en is the source locale (the articles' language), not a target" in result.output
+    assert "add it to [project] locales" not in result.output  # (a source locale cannot be a target)
+
+
 def test_compile_publishes_reviewed_locales_and_holds_back_empty_ones(sample_project: Path) -> None:
     result = run(sample_project, "compile")
     assert f"zh_CN/{SLUG}.html: 100% translated" in result.output

@@ -306,12 +306,36 @@ class Project:
             return list(self.locales)
         unknown = [loc for loc in requested if loc not in self.locales]
         if unknown:
-            raise ConfigError(
-                f"locale {', '.join(unknown)} is not a target of this project "
-                f"(targets: {' '.join(self.locales)}; add it to [project] locales to work on it)",
-                self.config_path,
-            )
+            raise ConfigError(not_a_target(unknown[0], self.source_locale, self.locales), self.config_path)
         return list(dict.fromkeys(requested))
+
+
+def not_a_target(name: str, source: str, targets: tuple[str, ...] | list[str]) -> str:
+    """Why ``name``, asked for with ``-l``, is no locale to work on, and what to do.
+
+    >>> not_a_target("es_ES", "en", ["es", "de"])
+    'locale es_ES is not a target of this project (targets: es de); did you mean es? To work on es_ES, add it to [project] locales'
+    >>> not_a_target("it", "en", ["es", "de"])
+    'locale it is not a target of this project (targets: es de; add it to [project] locales to work on it)'
+    >>> not_a_target("en", "en", ["es", "de"])
+    "locale en is the source locale (the articles' language), not a target (targets: es de)"
+    """
+    listed = " ".join(targets)
+    if name == source:
+        return (
+            f"locale {name} is the source locale (the articles' language), not a target (targets: {listed})"
+        )
+    language = name.split("@")[0].split("_")[0]
+    alike = [loc for loc in targets if loc.split("@")[0].split("_")[0] == language]
+    if alike:
+        return (
+            f"locale {name} is not a target of this project (targets: {listed}); did you mean "
+            f"{' or '.join(alike)}? To work on {name}, add it to [project] locales"
+        )
+    return (
+        f"locale {name} is not a target of this project (targets: {listed}; add it to [project] locales "
+        "to work on it)"
+    )
 
 
 def find_project_root(start: Path) -> Path:
