@@ -56,3 +56,36 @@ def test_the_readmes_full_configuration_example_loads_as_a_project(tmp_path: Pat
     (tmp_path / "articles").mkdir()
     project = load_project(tmp_path)
     assert list(project.locales) == ["zh_CN", "es", "de", "fr", "sv", "ru", "ar"]
+
+
+def test_the_readmes_glossary_example_loads_and_does_what_the_readme_says(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+    from transpub.project import init_project
+
+    section = README.split("### The glossary", 1)[1]
+    example = re.search(r"^```csv\n(.*?)^```", section, re.M | re.S)
+    assert example is not None
+    init_project(tmp_path, source="en", locales=["de", "zh_CN"])
+    (tmp_path / "glossary" / "terms.csv").write_text(example.group(1), encoding="utf-8")
+    (tmp_path / "articles" / "ski.html").write_text(
+        "<h1>Vasaloppet comes to Changchun</h1>\n<p>The Vasaloppet starts in Changchun.</p>\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(main, ["--project", str(tmp_path), "extract"]).exit_code == 0
+    german = (tmp_path / "locales" / "de" / "LC_MESSAGES" / "ski.po").read_text(encoding="utf-8")
+    note = re.search(r'`(#\. Glossary: "Vasaloppet" = keep as [^`]*)`', section)
+    assert note is not None and note.group(1) in german
+    chinese = tmp_path / "locales" / "zh_CN" / "LC_MESSAGES" / "ski.po"
+    text = chinese.read_text(encoding="utf-8")
+    chinese.write_text(
+        text.replace(
+            'msgid "Vasaloppet comes to Changchun"\nmsgstr ""',
+            'msgid "Vasaloppet comes to Changchun"\nmsgstr "瓦萨洛佩特来到长春"',
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "check", "-l", "zh_CN"])
+    shown = re.search(r"`(locales/zh_CN/LC_MESSAGES/ski\.po:[^`]*)`", section)
+    assert shown is not None and " ".join(shown.group(1).split()) in result.output
