@@ -272,6 +272,20 @@ def test_the_markdown_of_a_deleted_article_is_removed_with_its_folders(tmp_path:
     assert (root / "site" / "es" / "posts" / "harbour.md").is_file()
 
 
+def test_the_markdown_files_of_a_deleted_article_are_each_reported_removed(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    assert run_cli(root, "compile").exit_code == 0
+    (root / "articles" / "guide" / "index.md").unlink()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "site/es/guide/index.md: removed (its article is gone)" in result.stdout
+    assert "site/en/guide/index.md: removed (its article is gone)" in result.stdout
+    assert (
+        "harbour.md: removed" not in result.stdout
+        and (root / "site" / "es" / "posts" / "harbour.md").is_file()
+    )
+
+
 def test_compiling_one_language_leaves_the_others_files_alone(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     translate(root, "zh_CN", CHINESE)

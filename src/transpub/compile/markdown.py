@@ -242,9 +242,12 @@ def remove_stale_markdown(
         if expected.get((entry.locale, entry.slug)) == key:
             continue
         try:
-            record.remove(root / key)
+            removed = record.remove(root / key)
         except TranspubError as exc:
             report.errors.append(exc)
+            continue
+        if removed and entry.slug not in present:  # (as an HTML page of a gone article is reported)
+            report.removed.append(project.relative(root / key))
     try:
         record.save()
     except (TranspubError, OSError) as exc:
