@@ -42,6 +42,10 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
     [
         ('[project\nlocales = ["es"]', "transpub.toml:1: not valid TOML: Expected ']'"),
         (
+            '[project]\nlocales = ["es"]\n[compile]\nexclude = [\n',  # the list left open: its line
+            "transpub.toml:4: not valid TOML: Invalid value at the end of the file (something left open?)",
+        ),
+        (
             '[project]\nlocales = ["es"]\n[paths]\narticles = "a"\n[compile]\n[paths]\nsite = "s"',
             "transpub.toml:6: not valid TOML: [paths] is declared twice: put its keys under the first one",
         ),

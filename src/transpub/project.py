@@ -366,21 +366,28 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        message, line = _toml_problem(str(exc))
+        message, line = _toml_problem(str(exc), text)
         raise ConfigError(f"not valid TOML: {message}", config_path, line) from exc
     return parse_config(root, raw, text=text)
 
 
 _TOML_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_AT_END = re.compile(r"\s*\(at end of document\)")
 _TOML_TWICE = re.compile(r"Cannot declare \(((?:'[^']*',? ?)+)\) twice")
 
 
-def _toml_problem(text: str) -> tuple[str, int | None]:
-    """tomllib's message without its ``(at line N, column M)``, and N, for a ``transpub.toml:N:`` error.
+def _toml_problem(text: str, document: str = "") -> tuple[str, int | None]:
+    r"""tomllib's message without its ``(at line N, column M)``, and N, for a ``transpub.toml:N:`` error;
+    at the end of the ``document`` (a list or string left open), its last line.
 
     >>> _toml_problem("Cannot declare ('compile', 'links') twice (at line 32, column 7)")
     ('[compile.links] is declared twice: put its keys under the first one', 32)
+    >>> _toml_problem("Invalid value (at end of document)", '[project]\nlocales = [\n')
+    ('Invalid value at the end of the file (something left open?)', 2)
     """
+    if _TOML_AT_END.search(text):
+        last = len(document.splitlines()) or None
+        return _TOML_AT_END.sub("", text) + " at the end of the file (something left open?)", last
     found = _TOML_AT_LINE.search(text)
     message = _TOML_AT_LINE.sub("", text)
     twice = _TOML_TWICE.fullmatch(message)
