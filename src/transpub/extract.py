@@ -327,9 +327,15 @@ def extract_project(
     report = ExtractReport()
     try:
         glossary = load_project_glossary(project)
-    except GlossaryError as exc:
-        report.errors.append(_relative(project, exc))
-        glossary = None
+    except GlossaryError as exc:  # without it every catalog would lose its terms' notes, and get them
+        # back once it is mended: no catalog is written until it reads
+        error = _relative(project, exc)
+        report.errors.append(
+            GlossaryError(
+                f"{error.message} (no catalog was written: mend it, then extract)", error.path, error.line
+            )
+        )
+        return report
     discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)

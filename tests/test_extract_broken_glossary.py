@@ -1,0 +1,47 @@
+"""extract with a glossary that cannot be read: it stops before it writes, so no catalog loses its
+glossary notes (a one-character typo in the glossary was a diff of every catalog, twice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from transpub.cli import main
+from transpub.project import init_project
+
+TERMS = 'term,de,note\nVasaloppet,Vasaloppet,"Swedish ski race"\n'
+
+
+def extract(root: Path):
+    return CliRunner().invoke(main, ["--project", str(root), "extract"])
+
+
+def catalogs(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.glob("locales/**/*.po*"))}
+
+
+def test_a_glossary_that_cannot_be_read_stops_extract_before_any_catalog_is_written(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "glossary" / "terms.csv").write_text(TERMS, encoding="utf-8")
+    (tmp_path / "articles" / "race.txt").write_text(
+        "The race\n\nVasaloppet starts on Sunday.\n", encoding="utf-8"
+    )
+    assert extract(tmp_path).exit_code == 0
+    before = catalogs(tmp_path)
+    assert b'#. Glossary: "Vasaloppet"' in before["locales/de/LC_MESSAGES/race.po"]
+    (tmp_path / "articles" / "race.txt").write_text(
+        "The race\n\nVasaloppet starts on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "glossary" / "terms.csv").write_text(TERMS.replace("note", "notes"), encoding="utf-8")
+    result = extract(tmp_path)
+    assert result.exit_code == 1
+    error = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(error) == 1 and "glossary/terms.csv:1" in error[0], result.output
+    assert "no catalog" in result.output and "Traceback" not in result.output
+    assert catalogs(tmp_path) == before  # nothing written: not the changed article either
+    (tmp_path / "glossary" / "terms.csv").write_text(TERMS, encoding="utf-8")
+    result = extract(tmp_path)
+    assert result.exit_code == 0, result.output
+    after = catalogs(tmp_path)["locales/de/LC_MESSAGES/race.po"]
+    assert b'#. Glossary: "Vasaloppet"' in after and b"Monday" in after
