@@ -119,3 +119,29 @@ def test_an_article_naming_the_memory_set_by_environment_does_not_publish_it(
     assert not (root / "site" / "_assets" / "tm.sqlite").exists()
     warnings = [f"{w.location}: {w.message}" for w in report.warnings]
     assert len(warnings) == 1 and "never copied; the URL is kept as written" in warnings[0], warnings
+
+
+@pytest.mark.parametrize(
+    "name, text, line",
+    [
+        ("story.md", "---\ntitle: Story\n---\n\nThe lake froze.\n\n![A lake](img/missing.png)\n", 7),
+        (
+            "story.html",
+            '---\ntitle: Story\n---\n<p>The lake froze.</p>\n\n<img src="img/missing.png" alt="A">\n',
+            6,
+        ),
+    ],
+)
+def test_a_missing_file_of_a_markdown_or_content_page_is_a_warning_naming_the_articles_own_line(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    """compile makes an HTML page of a Markdown (or front matter HTML) article: the warning names the
+    line of the article where the image is written (it named the made page's line 11)."""
+    root = make(tmp_path / "p", body=text, files=[], name=name)
+    extract_project(load_project(root), ["es"])
+    report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))
+    warnings = [f"{w.location}: {w.message}" for w in report.warnings]
+    assert warnings == [
+        f"articles/{name}:{line}: src 'img/missing.png': no such file articles/img/missing.png; "
+        "the URL is kept as written"
+    ], warnings

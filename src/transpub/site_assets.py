@@ -90,8 +90,12 @@ def copy_assets(
     warnings: list[Issue],
     found: dict[tuple[str, str], _Found] | None = None,
     private: tuple[str, ...] = (),
+    article_text: str | None = None,
 ) -> ArticleAssets:
     """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
+
+    ``article_text``: the article's text, when ``document`` is the page made of it (a Markdown or content
+    file's): a warning names the line of the article where the URL is written, not the page's.
 
     ``shown`` names the article in warnings; ``root`` is the project (files outside are not copied,
     nor hidden ones, nor those at or below the paths ``private`` names: see :meth:`~transpub.project.Project.private_files`).
@@ -103,9 +107,10 @@ def copy_assets(
         return assets
     found = {} if found is None else found
     folder = str(article.parent)
-    for tag in document.asset_tags():
-        for name, value in tag.urls.items():
+    for page_tag in document.asset_tags():
+        for name, value in page_tag.urls.items():
             for url in urls_in(name, value):
+                tag = page_tag if article_text is None else _at_line(page_tag, _line_in(article_text, url))
                 path, _ = _split(url)
                 if not path or path in assets.targets:
                     continue
@@ -159,6 +164,24 @@ def _look_for(path: Path, root: Path) -> _Found:
     except ValueError:
         return source, None, False
     return source, relative, source.is_file()
+
+
+def _line_in(text: str, url: str) -> int | None:
+    """The line of ``text`` where ``url`` is first written (as is, or with HTML's ``&amp;``); None:
+    nowhere.
+
+    >>> _line_in("---\\ntitle: A\\n---\\n\\n![Logo](logo.png?a=1&b=2)\\n", "logo.png?a=1&b=2")
+    5
+    """
+    at = text.find(url)
+    if at < 0:
+        at = text.find(url.replace("&", "&amp;"))
+    return None if at < 0 else text.count("\n", 0, at) + 1
+
+
+def _at_line(tag: Tag, line: int | None) -> Tag:
+    """``tag`` as a warning names it: at ``line`` (of the article the page was made of)."""
+    return Tag(tag.parts, tag.name, line=line)
 
 
 def _warning(shown: str, tag: Tag, message: str) -> Issue:

@@ -52,9 +52,10 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
         return compiled
     if options.pages:  # (the index pages after sharded runs: those runs reported the article's warnings)
         compiled.warnings.extend(document.warnings)
-    shown = document
+    shown, text = document, None
     if document.for_generator and run.markdown_root is None:  # the files its HTML page loads
-        shown = content_page(project, document, document.render())
+        text = document.render()
+        shown = content_page(project, document, text)
     if not options.pages:
         assets = ArticleAssets()  # no page is written: nothing to load files for
     elif document.for_generator and run.markdown_root is not None:
@@ -70,6 +71,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
             compiled.warnings,
             run.found,
             project.private_files(),
+            article_text=text,
         )
 
     catalogs: dict[str, dict[str, Translation]] = {}
