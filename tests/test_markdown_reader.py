@@ -3225,9 +3225,43 @@ def test_a_shortcodes_summary_switch_is_not_offered_to_translators() -> None:
 
 
 def test_a_link_over_lines_whose_second_looks_like_a_definition_is_read_and_written_back() -> None:
-    """``Term\\n[the\\n: harbour](u)``: Goldmark reads a link over two lines, the second starting
-    ``: `` like a definition; the paragraph is read (it was a traceback) and its lines stay together."""
+    """``Term\\n[the\\n: harbour](u)``: markdown-it reads a link over two lines, the second starting
+    ``: `` like a definition; the paragraph is read (it was a traceback)."""
     source = "The port\n[reopens\n: on Monday](https://example.org/)\n"
     document = read(source)
     assert document.render() == source
-    assert msgids(document) == ["The port <1>reopens : on Monday</1>"]
+    assert unmarked_pseudo(document) == source
+
+
+#: Lines a renderer reads apart before any link or emphasis (a definition, a row of kramdown's
+#: table, an abbreviation's definition, an item of pymdownx.fancylists) that cut a pair markdown-it
+#: reads over them, and the Python-Markdown extensions that read them so.
+LINES_CUTTING_A_PAIR = [
+    ("The port\n[reopens\n: on Monday](https://example.org/)\n", ["def_list"]),
+    ("The port\n*reopens\n: on Monday*\n", ["def_list"]),
+    ("Term\n: a [b\nc](u)\n: d\n", ["def_list"]),
+    ("| [a | b |\n| c](u) | d |\n", []),
+    ("See [the\n*[HTML]: Hyper](u) now\n", ["abbr"]),
+    ("a. [One\nb. Two](u)\n", ["pymdownx.fancylists"]),
+]
+
+
+@pytest.mark.skipif(HUGO is None or not KRAMDOWN_GFM, reason="Hugo or kramdown is not installed")
+@pytest.mark.parametrize("source, extensions", LINES_CUTTING_A_PAIR)
+def test_a_link_or_emphasis_cut_by_lines_a_renderer_reads_apart_is_no_link_in_the_translated_page(
+    tmp_path: Path, source: str, extensions: list[str]
+) -> None:
+    """Hugo, kramdown and Python-Markdown read ``: on Monday`` (a table's row, ``*[HTML]:``, ``b.``)
+    as a line of its own before any link: ``[reopens`` is text there. A translation written on one
+    line made the lines a link (or emphasis) and one paragraph, term or row; the lines that cut the
+    pair stay as written."""
+    document = read(source)
+    assert unmarked_pseudo(document) == source
+    written = translate(document, {msgid: msgid.upper() for msgid in msgids(document)})
+    renderers = [
+        lambda text: hugo_page(text, tmp_path / "site"),
+        kramdown_gfm,
+        lambda text: markdown.markdown(text, extensions=extensions),
+    ]
+    for render in renderers:
+        assert render(written).lower() == render(source).lower()

@@ -707,7 +707,10 @@ class _Builder(RunSlots):
                 ctx = ctx._replace(pipes=pipes and _holds_pipe(run), callout=_starts_callout(_lined(run)))
                 ctx = ctx._replace(escape=_source_escape(ctx))
             _emit_plain(marker, out)
-            self.emit_run(run, ctx, out)
+            if _balanced(run):
+                self.emit_run(run, ctx, out)
+            else:  # (a line cutting a pair markdown-it reads over lines, [A\n: b](u): no link to a
+                _emit_plain(run, out)  # renderer reading the line apart; kept as written)
             _emit_plain(line_break, out)
         if in_html:
             for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
@@ -1137,10 +1140,8 @@ def _abbreviation_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]
     runs: list[tuple[list[Atom], list[Atom]]] = []
     current: list[Atom] = []
     defining = _defines(atoms[0]) if atoms else False
-    depth = 0
     for index, atom in enumerate(atoms):
-        depth += _depth_change(atom)
-        if depth == 0 and _is_line_break(atom):
+        if _is_line_break(atom):
             following = atoms[index + 1] if index + 1 < len(atoms) else None
             if defining or (following is not None and _defines(following)):
                 runs.append((current, [atom]))
@@ -1163,10 +1164,20 @@ def _is_line_break(atom: Atom) -> bool:
     return atom.kind == "text" and "\n" in atom.raw and not atom.text.strip()
 
 
-def _depth_change(atom: Atom) -> int:
-    """+1 for an atom that opens a pair (a link, emphasis), -1 for one that closes it: a line break
-    inside a pair (``[A\n: b](u)``, a link over two lines) is no line of its own."""
-    return 1 if atom.kind == "open" else -1 if atom.kind == "close" else 0
+def _balanced(atoms: list[Atom]) -> bool:
+    """Whether each pair (a link, emphasis) of ``atoms`` opens and closes in them: a line that
+    kramdown, Python-Markdown or Goldmark read apart (``: b](u)``, a definition) may cut a pair
+    markdown-it reads over lines (``[A\n: b](u)``), which is no pair to them.
+
+    >>> _balanced([Atom("open", "["), Atom("text", "A", "A")]), _balanced([])
+    (False, True)
+    """
+    depth = 0
+    for atom in atoms:
+        depth += 1 if atom.kind == "open" else -1 if atom.kind == "close" else 0
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _marker(pattern: re.Pattern[str], line: list[Atom]) -> re.Match[str] | None:
@@ -1331,10 +1342,8 @@ def _lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom]]]:
     after the last)."""
     lines: list[tuple[list[Atom], list[Atom]]] = []
     current: list[Atom] = []
-    depth = 0
     for atom in atoms:
-        depth += _depth_change(atom)
-        if depth == 0 and _is_line_break(atom):
+        if _is_line_break(atom):
             lines.append((current, [atom]))
             current = []
         else:
