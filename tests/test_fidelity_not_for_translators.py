@@ -110,3 +110,25 @@ def test_a_stray_end_tag_a_browser_shows_stays_in_its_place_in_the_translation(s
     assert msgids(source) == ["The ferry left at dawn<1/> and came back."]
     assert pseudo(source) == f"<div>⟦The ferry left at dawn{stray} and came back.⟧</div>"
     assert msgids("<p>It rained</b>.</p>") == ["It rained."]
+
+
+@pytest.mark.parametrize(
+    "markup, legend",
+    [
+        ("</>", "<1/> = HTML comment (comment)"),
+        ("</3>", "<1/> = HTML comment (comment)"),
+        ('</p class="note">', "<1/> = paragraph (p)"),
+        ("</BR\n>", "<1/> = line break (br)"),
+    ],
+)
+def test_the_legend_of_markup_showing_nothing_or_a_stray_end_tag_says_what_it_is(
+    markup: str, legend: str
+) -> None:
+    """Translators read what a placeholder stands for: ``</>`` and ``</3>`` show nothing, as a
+    comment (the legend said "element ()", "element (3)"), and a stray ``</p>`` with attributes is a
+    paragraph (it said "element (p class="note")")."""
+    document = read_html(
+        f"<div>The port opens {markup}on Monday.</div>", Path("a.html"), "utf-8", ReadOptions()
+    )
+    [unit] = document.units()
+    assert [placeholder.legend() for placeholder in unit.placeholders] == [legend]

@@ -754,6 +754,10 @@ _NOT_READ = frozenset(
 )
 
 
+#: An end tag's name (a stray ``</p>``, ``</br>``, attributes and all).
+_END_TAG_NAME = re.compile(r"</([A-Za-z][^\s/>]*)")
+
+
 def _markup_name(parts: list) -> tuple[str, str]:
     """The name and the text shown of markup kept whole that is no element: a comment (nothing
     shown), a template token (``{{< shortcode >}}``, ``{% tag %}``), shown as written, or a stray
@@ -761,12 +765,13 @@ def _markup_name(parts: list) -> tuple[str, str]:
 
     >>> _markup_name(["<!-- x -->"]), _markup_name(['{{< param "phone" >}}']), _markup_name(["{% if a %}"])
     (('comment', ''), ('shortcode', '{{< param "phone" >}}'), ('template', '{% if a %}'))
-    >>> _markup_name(["</P >"])
-    ('p', '')
+    >>> _markup_name(["</P >"]), _markup_name(['</p class="x">']), _markup_name(["</>"])
+    (('p', ''), ('p', ''), ('comment', ''))
     """
     raw = "".join(part for part in parts if isinstance(part, str))
-    if raw.startswith("</"):
-        return raw[2:].rstrip("> \t\n\r\f/").lower(), ""
+    end_tag = _END_TAG_NAME.match(raw)
+    if end_tag is not None:  # (``</>``, ``</3>``: no end tag, nothing shown, as a comment)
+        return end_tag.group(1).lower(), ""
     if raw.startswith(("{{<", "{{%", "[")):  # (a Hugo shortcode, or a WordPress one: [video src="…"])
         return "shortcode", collapse_space(raw)
     if raw.startswith(("{{", "{%")):
