@@ -26,6 +26,7 @@ from real_renderers import (
     kramdown_gfm_each,
 )
 from transpub.errors import ArticleError, PlaceholderMismatch
+from transpub.exchange.codes import is_well_nested
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
 from transpub.formats.markdown import render_markdown_page
@@ -1407,6 +1408,17 @@ def test_an_alert_keeps_its_marker_and_offers_its_title_and_its_text_apart() -> 
     assert translated == "> [!NOTE]\n> Module sind Go-Module.\n\n> [!WARNING] Vorsicht\n> Erst *sichern*.\n"
     # not at the start of a quote: text as before
     assert msgids(read("> See [!NOTE] here.\n")) == ["See [!NOTE] here."]
+
+
+@pytest.mark.parametrize(
+    "source", ["> [!WARNING] Be [careful\n> now](u) here.\n", "> [!NOTE] Be *careful\n> now* here.\n"]
+)
+def test_an_alert_whose_title_line_cuts_a_link_is_read_and_offers_no_half_of_it(source: str) -> None:
+    """The title is the first line: a link (emphasis) over two lines is cut there; it stays as
+    written (it was a traceback, and the title a unit ``Be <1>careful`` whose ``</1>`` is nowhere)."""
+    document = read(source)
+    assert all(is_well_nested(msgid) for msgid in msgids(document)), msgids(document)
+    assert unmarked_pseudo(document) == source
 
 
 @pytest.mark.parametrize("attributes", ['{class="wide"}', "{.lead}", "{: .lead #intro}"])

@@ -677,7 +677,10 @@ class _Builder(RunSlots):
         out: list[Part] = []
         if markup.alert:
             title, line_break, atoms = _first_line_apart(atoms)
-            self.emit_run(title, ctx, out)  # (the marker, then the title a unit of its own, if any)
+            if _balanced(title):  # (the marker, then the title a unit of its own, if any)
+                self.emit_run(title, ctx, out)
+            else:  # (a link over its line, cut: kept as written)
+                _emit_plain(title, out)
             _emit_plain(line_break, out)
         # a list of pymdownx.fancylists (a. b. c.), or a paragraph like one, or an item's first
         # paragraph with such items under its first line (nested to MkDocs): a unit per line, each
