@@ -540,6 +540,10 @@ def translate(
     Poedit what a machine wrote. Reviewed entries are never touched. Results are saved
     after every batch and remembered, so nothing paid for is requested twice.
 
+    Without -l, locales with no engine (or that --engine has no language pair for) are
+    skipped, with a line saying how to translate them; a locale named with -l that cannot be
+    translated stops the run before anything is sent (exit 2).
+
     \b
     Example:
       transpub translate -l es                 # the configured engine (apertium for es)
@@ -571,16 +575,6 @@ def translate(
     if compare:
         _compare(project, selected, compare, sample, out_path, concurrency)
         return
-    if not locales and engine is None:  # every locale: those with no engine are waiting for translators
-        waiting = [loc for loc in selected if not project.engine_for(loc)]
-        selected = [loc for loc in selected if project.engine_for(loc)]
-        if waiting:
-            _echo(
-                f"No engine configured for {' '.join(waiting)}: skipped "
-                "(set [translate] engine or [locale.X] engine, or pass --engine)."
-            )
-        if not selected:
-            return
     progress = make_progress_printer(sys.stderr)
     with _sigterm_stops_like_ctrl_c():
         report = translate_project(
@@ -592,7 +586,10 @@ def translate(
             concurrency=concurrency,
             memory_score=memory_score,
             retry_rejected=retry_rejected,
+            every_locale=not locales,  # (a locale named with -l that cannot be translated stops the run)
         )
+    for line in report.skipped:
+        _echo(line)
     for note in report.notes:
         _echo(f"Note: {note}.", err=True)
     for warning in report.warnings:

@@ -52,7 +52,7 @@ from .engines import (
 )
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
-from .errors import CatalogError, EngineError, MemoryStoreError, PlaceholderMismatch
+from .errors import CatalogError, ConfigError, EngineError, MemoryStoreError, PlaceholderMismatch
 from .fsutil import locked
 from .inline import control_problem
 from .locales import language_of, script_problem
@@ -381,6 +381,161 @@ def _apply_or_report(
             report.errors.append(message)
 
 
+#: Where a locale's engine is set, and what lists the engines (the way forward of the messages below).
+_ENGINE_SETTING = (
+    'set engine = "NAME" under {tables} in transpub.toml (or under [translate], for every locale)'
+)
+_ENGINES_LISTED = "`transpub engines` lists the engines and their language pairs"
+
+
+def _flags(locales: list[str]) -> str:
+    """``-l`` options naming ``locales``.
+
+    >>> _flags(["es", "sv"])
+    '-l es -l sv'
+    """
+    return " ".join(f"-l {locale}" for locale in locales)
+
+
+def _tables(locales: list[str]) -> str:
+    """The ``[locale.X]`` tables of ``locales``, in words.
+
+    >>> _tables(["es"]), _tables(["es", "zh_CN", "de"])
+    ('[locale.es]', '[locale.es], [locale.zh_CN] and [locale.de]')
+    """
+    tables = [f"[locale.{locale}]" for locale in locales]
+    return tables[0] if len(tables) == 1 else f"{', '.join(tables[:-1])} and {tables[-1]}"
+
+
+def no_engine_problem(locales: list[str]) -> tuple[str, str]:
+    """That ``locales`` have no MT engine, and the setting (or option) that gives them one.
+
+    >>> print(": ".join(no_engine_problem(["zh_CN", "de"])))
+    no MT engine for zh_CN, de: set engine = "NAME" under [locale.zh_CN] and [locale.de] in transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME`
+    """
+    return (
+        f"no MT engine for {', '.join(locales)}",
+        f"{_ENGINE_SETTING.format(tables=_tables(locales))}, or pass `{_flags(locales)} --engine NAME`",
+    )
+
+
+def lacking_pair_problem(
+    name: str, source: str, locales: list[str], setting: str | None = None
+) -> tuple[str, str]:
+    """That engine ``name`` (given as ``--engine``, or by the ``setting`` of transpub.toml) has no
+    language pair from ``source`` to ``locales``, and how to give them another.
+
+    >>> print(": ".join(lacking_pair_problem("apertium", "en", ["zh_CN", "de"])))
+    engine apertium cannot translate en→zh_CN, en→de: pass another engine for them, `-l zh_CN -l de --engine NAME`
+    >>> print(": ".join(lacking_pair_problem("apertium", "en", ["de"], "[translate] engine")))
+    [translate] engine = "apertium" cannot translate en→de: set another engine under [locale.de]
+    """
+    pairs = ", ".join(f"{source}→{locale}" for locale in locales)
+    if setting is None:
+        return (
+            f"engine {name} cannot translate {pairs}",
+            f"pass another engine for {'it' if len(locales) == 1 else 'them'}, `{_flags(locales)} --engine NAME`",
+        )
+    return f'{setting} = "{name}" cannot translate {pairs}', f"set another engine under {_tables(locales)}"
+
+
+def untranslatable_message(problems: list[tuple[str, str]], others: list[str]) -> str:
+    """Why a run sends nothing: ``problems`` (what, and how to mend it), and the way forward
+    (``others``: the locales that could be translated).
+
+    >>> print(untranslatable_message([("no MT engine for fr", "set …")], ["es", "sv"]))
+    no MT engine for fr: set …. Nothing was sent (`-l es -l sv` translates the others); `transpub engines` lists the engines and their language pairs
+    """
+    said = ". ".join(
+        f"{what[:1].upper() if i else what[:1]}{what[1:]}: {how}" for i, (what, how) in enumerate(problems)
+    )
+    alone = f" (`{_flags(others)}` translates the others)" if others else ""
+    return f"{said}. Nothing was sent{alone}; {_ENGINES_LISTED}"
+
+
+def skipped_line(problem: tuple[str, str]) -> str:
+    """The line of a run over every locale that leaves out the locales of ``problem``.
+
+    >>> print(skipped_line(("no MT engine for fr", "set …")))
+    No MT engine for fr: skipped; set …; `transpub engines` lists the engines and their language pairs.
+    """
+    what, how = problem
+    return f"{what[:1].upper()}{what[1:]}: skipped; {how}; {_ENGINES_LISTED}."
+
+
+def _setting_of(project: Any, locale: str) -> str:
+    """The setting of transpub.toml that names ``locale``'s engine."""
+    own = getattr(project, "settings_for", None)
+    return f"[locale.{locale}] engine" if own and own(locale).engine else "[translate] engine"
+
+
+def _lacking_in_config(
+    project: Any,
+    chosen: dict[str, str | None],
+    lacking: list[str],
+    problems: list[tuple[str, str]],
+    others: list[str],
+) -> ConfigError:
+    """The error of a run whose ``lacking`` locales have an engine in transpub.toml without their
+    language pair, after ``problems``: one per setting, the file and line of the first."""
+    settings: dict[str, list[str]] = {}
+    for locale in lacking:
+        settings.setdefault(_setting_of(project, locale), []).append(locale)
+    problems = problems + [
+        lacking_pair_problem(chosen[group[0]] or "", project.source_locale, group, setting)
+        for setting, group in settings.items()
+    ]
+    first = lacking[0]
+    own = _setting_of(project, first) != "[translate] engine"
+    line_of = getattr(project, "line_of", None)
+    line = line_of(*(("locale", first, "engine") if own else ("translate", "engine"))) if line_of else None
+    return ConfigError(untranslatable_message(problems, others), getattr(project, "config_path", None), line)
+
+
+def _plan_engines(
+    project: Any,
+    locales: list[str],
+    engine: str | None,
+    dry_run: bool,
+    report: TranslateReport,
+    every_locale: bool,
+) -> tuple[list[tuple[str, str]], dict[str, Engine]]:
+    """Each locale's engine (``engine``, else its configured one) as (locale, name) pairs, and the
+    engines set up. A locale with no engine, or whose engine has no pair for it, is a ConfigError
+    naming every such locale, before anything is sent, unless ``every_locale``: then those with no
+    engine, and those ``engine`` (``--engine``) cannot translate, are left out, a line of
+    ``report.skipped`` each (a ConfigError when that leaves none). EngineError when an engine
+    is not configured (but in a dry run)."""
+    source = project.source_locale
+    chosen = {locale: engine or project.engine_for(locale) for locale in locales}
+    no_engine = [locale for locale, name in chosen.items() if not name]
+    engines: dict[str, Engine] = {}
+    for name in dict.fromkeys(name for name in chosen.values() if name):
+        engines[name] = get_engine(name, project)
+        report.warnings.extend(getattr(engines[name], "warnings", ()))
+        if not dry_run and not engines[name].is_configured():
+            raise EngineError(not_configured_message(name, engines[name]))
+    lacking = [
+        locale
+        for locale, name in chosen.items()
+        if name
+        and getattr(engines[name], "machine", True)
+        and engines[name].is_configured()
+        and not engines[name].supports(source, locale)
+    ]
+    plan = [(locale, name) for locale, name in chosen.items() if name and locale not in lacking]
+    others = [locale for locale, _ in plan]
+    problems = [no_engine_problem(no_engine)] if no_engine else []
+    if lacking and engine is None:  # (transpub.toml names an engine without the pair: never left out unseen)
+        raise _lacking_in_config(project, chosen, lacking, [] if every_locale else problems, others)
+    if lacking:
+        problems.append(lacking_pair_problem(engine or "", source, lacking))
+    if problems and (not every_locale or not plan):
+        raise ConfigError(untranslatable_message(problems, others))
+    report.skipped.extend(skipped_line(problem) for problem in problems)
+    return plan, {name: engines[name] for name in dict.fromkeys(name for _, name in plan)}
+
+
 def translate_project(
     project: Any,
     locales: list[str],
@@ -392,14 +547,21 @@ def translate_project(
     memory_score: float | None = None,
     policy: RetryPolicy | None = None,
     retry_rejected: bool = False,
+    every_locale: bool = False,
 ) -> TranslateReport:
     """Pre-fill the empty entries of ``locales`` (see the module docstring); never prints.
+
+    ``every_locale`` (no locale was named: the run is over every one) leaves out the locales
+    with no engine and those ``engine`` has no language pair for, each group one line of
+    ``report.skipped``; otherwise a locale that cannot be translated stops the run before
+    anything is sent (see :func:`_plan_engines`).
 
     ``retry_rejected`` sends again the texts whose earlier reply was rejected (broken
     placeholders or glossary terms); without it they are reported and not asked again.
     ``dry_run`` sends nothing and writes nothing (no PO file, no memory).
 
-    Raises EngineError when an engine is unknown, not configured, or lacks a language pair.
+    Raises EngineError when an engine is unknown or not configured, ConfigError when a locale
+    has no engine or its engine lacks the language pair (see ``every_locale``).
     """
     catalog = _catalog_api()
     report = TranslateReport(dry_run=dry_run)
@@ -411,29 +573,7 @@ def translate_project(
     )
     today = _today()
 
-    engines: dict[str, Engine] = {}
-    plan: list[tuple[str, str]] = []
-    for locale in locales:
-        name = engine or project.engine_for(locale)
-        if not name:
-            raise EngineError(
-                f"no MT engine for {locale}: set [translate] engine or pass --engine "
-                "(`transpub engines` lists them)",
-                project.config_path,
-            )
-        if name not in engines:
-            engines[name] = get_engine(name, project)
-            report.warnings.extend(getattr(engines[name], "warnings", ()))
-        adapter = engines[name]
-        if not dry_run and not adapter.is_configured():
-            raise EngineError(not_configured_message(name, adapter))
-        if (
-            getattr(adapter, "machine", True)
-            and adapter.is_configured()
-            and not adapter.supports(source_lang, locale)
-        ):
-            raise EngineError(f"engine {name} cannot translate {source_lang}→{locale}")
-        plan.append((locale, name))
+    plan, engines = _plan_engines(project, locales, engine, dry_run, report, every_locale)
 
     glossary = _load_glossary(project)
     slugs = [project.slug_of(article) for article in project.article_paths()]

@@ -225,6 +225,9 @@ class TranslateReport:
     #: catalogs that could not be read ("file:line: message", the file relative to the project):
     #: left as they are, the other catalogs translated
     errors: list[str] = field(default_factory=list)
+    #: locales a run over every locale left out (no engine; none of ``--engine``'s pairs), why and
+    #: how to translate them: one line per reason
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:

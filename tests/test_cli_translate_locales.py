@@ -1,0 +1,155 @@
+"""Which locales `transpub translate` works on, and what it says of those it cannot translate.
+
+The rule (README, "The workflow"): without -l a run translates every locale it can and says, for
+the others, why and with which setting they would be; a locale named with -l that cannot be
+translated (no engine, or an engine without the language pair) is a mistake in transpub.toml or on
+the command line: exit 2, nothing sent, and the same words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from fakeservers import FakeMT
+from transpub.cli import main
+from transpub.engines.webapi import LibreEngine
+
+ARTICLE = "<html><body><article><h1>The ferry</h1><p>The ferry leaves at noon.</p></article></body></html>"
+ES_ONLY = "the server has no language but Spanish"
+
+
+def run_cli(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--project", str(root), *args], catch_exceptions=False)
+
+
+def make(tmp_path: Path, config: str = "", default_engine: str | None = None) -> Path:
+    """A project with targets es, zh_CN and de, one article extracted; ``config`` appended, and
+    ``[translate] engine`` set to ``default_engine``."""
+    root = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(root), "-l", "es", "-l", "zh_CN", "-l", "de"]).exit_code == 0
+    (root / "articles" / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    path = root / "transpub.toml"
+    text = path.read_text(encoding="utf-8")
+    if default_engine:
+        text = text.replace(
+            '# engine = "apertium"       # default', f'engine = "{default_engine}"  # default'
+        )
+    path.write_text(text + config, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    return root
+
+
+def catalog(root: Path, locale: str) -> str:
+    return (root / "locales" / locale / "LC_MESSAGES" / "ferry.po").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def spanish_only(monkeypatch: pytest.MonkeyPatch):
+    """A LibreTranslate server that translates en→es and nothing else."""
+    monkeypatch.setattr(LibreEngine, "supports", lambda self, source, target: target == "es")
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        yield server
+
+
+def test_a_locale_named_with_l_and_no_engine_is_a_configuration_error_naming_the_setting(
+    tmp_path: Path,
+) -> None:
+    root = make(tmp_path)
+    before = catalog(root, "es")
+    result = run_cli(root, "translate", "-l", "es")
+    assert result.exit_code == 2, result.output  # a mistake in transpub.toml or on the command line
+    assert result.stderr == (
+        'Error: no MT engine for es: set engine = "NAME" under [locale.es] in transpub.toml (or under '
+        "[translate], for every locale), or pass `-l es --engine NAME`. Nothing was sent; `transpub engines` "
+        "lists the engines and their language pairs\n"
+    )
+    assert catalog(root, "es") == before
+
+
+def test_every_locale_skips_those_without_engine_in_the_same_words_and_translates_the_others(
+    tmp_path: Path, spanish_only: FakeMT
+) -> None:
+    root = make(tmp_path, '\n[locale.es]\nengine = "libre"\n')
+    result = run_cli(root, "translate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        'No MT engine for zh_CN, de: skipped; set engine = "NAME" under [locale.zh_CN] and [locale.de] in '
+        "transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME`; "
+        "`transpub engines` lists the engines and their language pairs.",
+        "es via libre: 2 machine-translated",
+    ]
+    assert 'msgstr "[es] The ferry leaves at noon."' in catalog(root, "es")
+    named = run_cli(root, "translate", "-l", "de", "-l", "es")  # -l: the same words, and nothing sent
+    assert named.exit_code == 2
+    assert named.stderr.startswith(
+        'Error: no MT engine for de: set engine = "NAME" under [locale.de] in transpub.toml (or under '
+        "[translate], for every locale), or pass `-l de --engine NAME`. Nothing was sent (`-l es` translates "
+        "the others)"
+    )
+
+
+def test_a_run_over_every_locale_that_has_no_engine_for_any_is_a_configuration_error(tmp_path: Path) -> None:
+    # (it printed "skipped" and exited 0: a new project's first `transpub translate` did nothing, "successfully")
+    root = make(tmp_path)
+    for dry_run in ([], ["--dry-run"]):
+        result = run_cli(root, "translate", *dry_run)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(
+            'Error: no MT engine for es, zh_CN, de: set engine = "NAME" under [locale.es], [locale.zh_CN] and '
+            "[locale.de] in transpub.toml (or under [translate], for every locale)"
+        )
+
+
+def test_engine_option_translates_every_locale_it_can_and_names_the_others_with_the_way_forward(
+    tmp_path: Path, spanish_only: FakeMT
+) -> None:
+    # (it refused the whole run at the first locale: "engine libre cannot translate en→zh_CN", es unsent)
+    root = make(tmp_path)
+    result = run_cli(root, "translate", "--engine", "libre")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "Engine libre cannot translate en→zh_CN, en→de: skipped; pass another engine for them, "
+        "`-l zh_CN -l de --engine NAME`; `transpub engines` lists the engines and their language pairs.",
+        "es via libre: 2 machine-translated",
+    ]
+    assert 'msgstr "[es] The ferry leaves at noon."' in catalog(root, "es")
+
+
+def test_engine_option_with_a_locale_it_cannot_translate_named_sends_nothing_and_says_what_it_can(
+    tmp_path: Path, spanish_only: FakeMT
+) -> None:
+    root = make(tmp_path)
+    result = run_cli(root, "translate", "--engine", "libre", "-l", "es", "-l", "zh_CN", "-l", "de")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "Error: engine libre cannot translate en→zh_CN, en→de: pass another engine for them, "
+        "`-l zh_CN -l de --engine NAME`. Nothing was sent (`-l es` translates the others); "
+        "`transpub engines` lists the engines and their language pairs\n"
+    )
+    assert not spanish_only.paid
+    only = run_cli(root, "translate", "--engine", "libre", "-l", "zh_CN")
+    assert only.exit_code == 2
+    assert only.stderr.startswith("Error: engine libre cannot translate en→zh_CN: pass another engine for it")
+    nothing = run_cli(root, "translate", "--engine", "libre", "-l", "de")
+    assert "Nothing was sent;" in nothing.stderr  # (no locale it can: no -l to offer)
+
+
+def test_an_engine_in_transpub_toml_without_the_pair_is_named_with_its_line_and_nothing_is_sent(
+    tmp_path: Path, spanish_only: FakeMT
+) -> None:
+    root = make(tmp_path, '\n[locale.zh_CN]\nengine = "libre"\n', default_engine="libre")
+    lines = (root / "transpub.toml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("[locale.zh_CN]") + 2
+    result = run_cli(root, "translate", "--dry-run")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f'Error: transpub.toml:{line}: [locale.zh_CN] engine = "libre" cannot translate en→zh_CN: set another '
+        'engine under [locale.zh_CN]. [translate] engine = "libre" cannot translate en→de: set another engine '
+        "under [locale.de]. Nothing was sent (`-l es` translates the others); `transpub engines` lists the "
+        "engines and their language pairs\n"
+    )
+    assert not spanish_only.paid
