@@ -424,7 +424,9 @@ def test_an_output_path_through_a_file_is_one_error_line_not_a_traceback(
         )
         assert result.exit_code == 1, (command, result.output)
         assert not isinstance(result.exception, OSError), command  # (click reports an uncaught one as exit 1)
-        assert result.stderr == f"Error: {tmp_path / 'afile' / target}: Not a directory\n", command
+        assert result.stderr == f"Error: {tmp_path / 'afile' / target}: cannot write: Not a directory\n", (
+            command
+        )
 
 
 def test_a_misspelt_articles_folder_is_a_configuration_error_not_an_empty_run_that_passes(

@@ -182,10 +182,10 @@ _TEMPORARY = re.compile(r"\.(.+)\.[0-9a-f]{8}\.tmp")
 
 def _os_message(ctx: click.Context, exc: OSError) -> str:
     """An error of the system as one line naming the file (the one being written, not its temporary
-    copy), from the project's folder as other messages name it.
+    copy, and then saying so), from the project's folder as other messages name it.
 
-    >>> _os_message(click.Context(main), NotADirectoryError(20, "Not a directory", "/tmp/a/.x.html.0a1b2c3d.tmp"))
-    '/tmp/a/x.html: Not a directory'
+    >>> _os_message(click.Context(main), PermissionError(13, "Permission denied", "/tmp/a/.x.html.0a1b2c3d.tmp"))
+    '/tmp/a/x.html: cannot write: Permission denied'
     """
     name = exc.filename
     if name is None:
@@ -193,7 +193,8 @@ def _os_message(ctx: click.Context, exc: OSError) -> str:
     folder, base = os.path.split(os.fsdecode(name))
     temporary = _TEMPORARY.fullmatch(base)
     path = os.path.join(folder, temporary.group(1)) if temporary else os.path.join(folder, base)
-    return _message(ctx, TranspubError(exc.strerror or str(exc), os.path.abspath(path)))
+    why = f"cannot write: {exc.strerror or exc}" if temporary else exc.strerror or str(exc)
+    return _message(ctx, TranspubError(why, os.path.abspath(path)))
 
 
 def _saves_work(ctx: click.Context) -> None:

@@ -35,6 +35,16 @@ def parser_message(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", re.sub(r"\s*\n\s*(?=[,.;:])", "", text.strip()))
 
 
+def cannot(action: str, path: Path | str, exc: OSError) -> TranspubError:
+    """What the system refused to do with a file (``action``: write, remove) as one error naming it,
+    not the temporary file a write goes through.
+
+    >>> print(cannot("write", "site/es/ferry.html", PermissionError(13, "Permission denied", ".x.tmp")))
+    site/es/ferry.html: cannot write: Permission denied
+    """
+    return TranspubError(f"cannot {action}: {exc.strerror or exc}", path)
+
+
 class ConfigError(TranspubError):
     """transpub.toml is missing, unreadable or inconsistent."""
 

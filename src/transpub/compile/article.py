@@ -7,7 +7,7 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
-from ..errors import ArticleError, CatalogError
+from ..errors import ArticleError, CatalogError, cannot
 from ..formats.document import Document
 from ..formats.value_slots import value_slots
 from ..fsutil import confine, confined_file, write_if_changed
@@ -215,7 +215,7 @@ def _write_pages(
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
             if not is_absent(run, review_relative):  # no catalog (any more), or a broken one
-                remove_stale(out_dir, confine(out_dir / review_relative, out_dir))
+                _remove(out_dir, confine(out_dir / review_relative, out_dir), compiled)
         elif locale != source and options.review:
             review_path = confine(out_dir / review_relative, out_dir)
             review_html = render_page(
@@ -231,16 +231,19 @@ def _write_pages(
                 review=True,
             )
             data = review_html.encode("utf-8")
-            written[review_relative] = review_path, data
-            if write_if_changed(review_path, data, durable=False, new=is_absent(run, review_relative)):
-                compiled.review_written.append(review_path)
+            try:
+                if write_if_changed(review_path, data, durable=False, new=is_absent(run, review_relative)):
+                    compiled.review_written.append(review_path)
+                written[review_relative] = review_path, data
+            except OSError as exc:  # (the other pages are still written)
+                compiled.errors.append(cannot("write", review_path, exc))
         absent = is_absent(run, relative)  # (a first run: no page to look at, compare or remove)
         exists = not absent and os.path.isfile(output)
         if locale != source and (page.published or locale in kept) != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
             if exists and locale not in kept:
-                remove_stale(out_dir, child(place[1], name))
+                _remove(out_dir, child(place[1], name), compiled)
             continue
         html = render_page(
             project,
@@ -257,11 +260,23 @@ def _write_pages(
             shown=shown.get(locale, {}),
             machine=page.machine > 0,
         )
-        page.output = child(place[1], name)
         data = html.encode("utf-8")
+        try:
+            page.written = write_if_changed(output, data, durable=False, new=absent)
+        except OSError as exc:  # a folder it may not write (the page before stays whole), a full disk
+            compiled.errors.append(cannot("write", output, exc))
+            continue
+        page.output = child(place[1], name)
         written[relative] = output, data
-        page.written = write_if_changed(output, data, durable=False, new=absent)
     return written
+
+
+def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> None:
+    """Remove a page no longer published (:func:`remove_stale`); one the system keeps is an error."""
+    try:
+        remove_stale(out_dir, path)
+    except OSError as exc:
+        compiled.errors.append(cannot("remove", path, exc))
 
 
 def _refusal_warnings(

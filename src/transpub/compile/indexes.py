@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from ..errors import cannot
 from ..fsutil import confine, write_if_changed
 from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
 from ..project import Project
@@ -50,9 +51,13 @@ def indexes_unless_unchanged(
         if record is not None and record.refreshed:
             manifest.put("", record, "indexes")
         return
+    errors = len(report.errors)
     written = _write_indexes(
         project, out_dir, articles, all_locales, report, kinds, make_key(run_key, "index rows")
     )
+    if len(report.errors) > errors:  # an index page not written: all are made again next time
+        manifest.drop("", "indexes")
+        return
     indexes = Record(key, result={"made": keys})
     for path in (
         *(out_dir / html_path(project, locale, "index") for locale in all_locales),
@@ -130,11 +135,16 @@ def _write_indexes(
         texts = _index_texts(project, out_dir, rows, all_locales, kinds)
     made: dict[str, bytes | None] = {}
     for path, text in texts:
-        data = made[path_name(project.root, path)] = None if text is None else text.encode("utf-8")
-        if data is None:
-            remove_stale(out_dir, path)  # nothing published in this language: no empty index page
-        elif write_if_changed(path, data, durable=False):
-            report.index_written.append(path)
+        data = None if text is None else text.encode("utf-8")
+        try:
+            if data is None:
+                remove_stale(out_dir, path)  # nothing published in this language: no empty index page
+            elif write_if_changed(path, data, durable=False):
+                report.index_written.append(path)
+        except OSError as exc:  # (the other index pages are still written)
+            report.errors.append(cannot("write" if data is not None else "remove", path, exc))
+            continue
+        made[path_name(project.root, path)] = data
     for at, kind in enumerate(_INDEXES):
         if kind in kinds and rows[at] != stored[at]:
             save_rows(project.root, rows_key, kind, rows[at], stored[at])

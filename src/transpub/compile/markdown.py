@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..discovery import Discovery, in_shard
-from ..errors import ArticleError, TranspubError
+from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..locales import language_of
 from ..markdown_outputs import OutputRecord
@@ -79,7 +79,7 @@ def write_markdown(
                 project, record, images, output, locale, slug, read, report, project.relative(article)
             )
         except (TranspubError, OSError) as exc:
-            report.errors.append(exc if isinstance(exc, TranspubError) else TranspubError(str(exc), output))
+            report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", output, exc))
             page.output = None
 
 
@@ -251,4 +251,4 @@ def remove_stale_markdown(
     try:
         record.save()
     except (TranspubError, OSError) as exc:
-        report.errors.append(exc if isinstance(exc, TranspubError) else TranspubError(str(exc), record.path))
+        report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
