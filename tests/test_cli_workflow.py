@@ -104,7 +104,7 @@ def test_extract_creates_template_and_catalogs_keeping_reviewed_translations(sam
     shutil.rmtree(sample_project / "locales/fr")
     result = run(sample_project, "extract")
     assert "template unchanged" in result.output
-    assert "updated fr" in result.output
+    assert "created fr" in result.output  # (its catalog was deleted: made anew)
     assert (sample_project / "locales/fr/LC_MESSAGES" / f"{SLUG}.po").exists()
     assert po_path.read_bytes() == before  # the reviewed German catalog is untouched
     german = polib.pofile(str(po_path))

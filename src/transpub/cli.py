@@ -910,7 +910,20 @@ def compile_(
         _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
-    if site is not None and shard is not None:  # a shard writes pages only: no index to point at yet
+    where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+    if not report.articles and not indexes_only and shard is None:  # (as extract says it)
+        _echo(f"No articles in {where} (HTML, Markdown or text files).")
+    if shard is not None and not report.articles:
+        _echo(
+            f"No articles in shard {shard[0]}/{shard[1]} of {where}: no page written"
+            + (
+                "; once every shard is done, `transpub compile --indexes` writes the index pages."
+                if site
+                else "."
+            )
+        )
+        site = None
+    elif site is not None and shard is not None:  # a shard writes pages only: no index to point at yet
         _echo(
             f"Pages of shard {shard[0]}/{shard[1]} written in {report.out_dir}; once every shard is done, "
             "`transpub compile --indexes` writes the index pages."
@@ -1039,6 +1052,18 @@ def check(
             CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
             jobs=jobs,
         )
+    where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+    if (
+        not report.articles_in_project and report.ok
+    ):  # a gate that checked nothing would pass: a wrong folder?
+        line = project.line_of("paths", "articles")
+        setting = f"{CONFIG_NAME}:{line}" if line else CONFIG_NAME
+        raise TranspubError(
+            f"no articles in {where} (HTML, Markdown or text files): nothing was checked; put the articles "
+            f"there, or name their folder in [paths] articles ({setting})"
+        )
+    if not report.articles:  # (more shards than articles: this one has none, and passes)
+        _echo(f"Note: no articles in shard {report.shard_name} of {where}: nothing to check.", err=True)
     folder = _in_repository(project.root)
     _echo(format_check_report(report, fmt, folder=folder), nl=False)
     for kind, path in files:
@@ -1411,9 +1436,20 @@ def memory_stats(ctx: click.Context) -> None:
     rows, size = stats_of(_project(ctx))
     for row in rows:
         _echo(
-            f"{row.source_lang}→{row.target_lang}  {row.origin:<20} {row.entries:>7} entries  {row.source_chars:>9} chars"
+            f"{row.source_lang}→{row.target_lang}  {row.origin:<20} {row.entries:>7} {_entries(row.entries):<7}  "
+            f"{row.source_chars:>9} char{'' if row.source_chars == 1 else 's'}"
         )
-    _echo(f"{sum(r.entries for r in rows)} entries, {size / 1024:.0f} KiB")
+    total = sum(r.entries for r in rows)
+    _echo(f"{total} {_entries(total)}, {size / 1024:.0f} KiB")
+
+
+def _entries(count: int) -> str:
+    """ "entry" or "entries", as ``count`` says.
+
+    >>> _entries(1), _entries(0)
+    ('entry', 'entries')
+    """
+    return "entry" if count == 1 else "entries"
 
 
 @main.command()

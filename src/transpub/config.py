@@ -387,7 +387,7 @@ SCHEMA = Table(
                 "publish_threshold": Key(
                     "number",
                     80.0,
-                    "% of units translated below which a locale is not published",
+                    "a page is published in a locale only when at least this % of its units are translated",
                     expects=_PERCENT,
                     valid=_between(0, 100),
                 ),

@@ -63,6 +63,8 @@ class ArticleExtraction:
     updates: dict[str, catalog.UpdateReport] = field(default_factory=dict)
     #: locale -> why its catalog was left untouched (a broken PO); also listed in the report's errors
     failed: dict[str, TranspubError] = field(default_factory=dict)
+    #: the locales whose catalog this run made (there was none): written, not "updated"
+    created: set[str] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -75,6 +77,8 @@ class ArticleExtraction:
 
         >>> ArticleExtraction("a", "articles/a.html", 3, False, {"de": True, "es": False}).summary
         'articles/a.html: 3 units; template unchanged; updated de'
+        >>> ArticleExtraction("a", "articles/a.html", 3, True, {"de": True, "fr": True}, created={"de"}).summary
+        'articles/a.html: 3 units; template written; created de; updated fr'
         >>> ArticleExtraction("a", "articles/a.html", 3, False, {"es": False},
         ...                   failed={"de": CatalogError("x")}).summary
         'articles/a.html: 3 units; template unchanged; es unchanged; de not updated (broken catalog, see the error)'
@@ -85,8 +89,11 @@ class ArticleExtraction:
         ]
         written = [loc for loc, done in self.catalogs_written.items() if done]
         unchanged = [loc for loc, done in self.catalogs_written.items() if not done]
-        if written:
-            parts.append("updated " + " ".join(written))
+        created = [loc for loc in written if loc in self.created]
+        if created:
+            parts.append("created " + " ".join(created))
+        if len(created) < len(written):
+            parts.append("updated " + " ".join(loc for loc in written if loc not in self.created))
         if self.failed:
             if unchanged:
                 parts.append(" ".join(unchanged) + " unchanged")
@@ -649,6 +656,8 @@ def _extract_article(
     for locale in run.locales:
         new = places.new_file(locale, slug)
         po_path = project.catalog_path(locale, slug) if new is None else new
+        if new is not None or not os.path.lexists(po_path):  # (None: not looked at the quick way)
+            result.created.add(locale)
         try:
             update = catalog.update_catalog(
                 po_path,

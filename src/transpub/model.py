@@ -171,8 +171,13 @@ class Coverage:
         return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
 
     def describe(self) -> str:
-        """``85.7% translated (6 of 7 units)``, rounded down as :func:`format_percent` does."""
-        return f"{format_percent(self.percent)} translated ({self.translated} of {self.total} units)"
+        """``85.7% translated (6 of 7 units)``, rounded down as :func:`format_percent` does.
+
+        >>> Coverage(0, 0, 1).describe()
+        '0% translated (0 of 1 unit)'
+        """
+        units = "unit" if self.total == 1 else "units"
+        return f"{format_percent(self.percent)} translated ({self.translated} of {self.total} {units})"
 
     def __add__(self, other: Coverage) -> Coverage:
         """The counts of two catalogs (or pages) together.

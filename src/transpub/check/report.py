@@ -68,6 +68,9 @@ class CheckReport:
     project_issues: list[Issue] = field(default_factory=list)
     #: ``(I, N)`` when only shard I of N of the articles was checked (``--shard I/N``), else None.
     shard: tuple[int, int] | None = None
+    #: The articles checked (of the shard), and those of the whole project (every shard).
+    articles: int = 0
+    articles_in_project: int = 0
 
     @property
     def issues(self) -> list[Issue]:

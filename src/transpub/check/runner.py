@@ -13,6 +13,7 @@ from transpub.check.links import links_problem
 from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
+from transpub.discovery import in_shard
 from transpub.errors import ArticleError, CatalogError, GlossaryError
 from transpub.formats.document import Slot
 from transpub.formats.template_guard import template_problem
@@ -80,10 +81,11 @@ def check_project(
         glossary = load_project_glossary(project)
     except GlossaryError as exc:
         report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
-    discovery = project.discover()
+    discovery = replace(project, shard=None).discover()  # (how many in every shard, for an empty one)
     for error in discovery.errors:
         report.project_issues.append(_file_issue(project, error, "syntax"))
-    articles = [article.path for article in discovery.articles]
+    articles = [article.path for article in discovery.articles if in_shard(article.slug, project.shard)]
+    report.articles, report.articles_in_project = len(articles), len(discovery.articles)
     run = _CheckRun(project, tuple(locales), policies, glossary, ReadCache(project.root))
     checked = list(run_ordered(_check_article, run, articles, jobs))
     report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
@@ -250,7 +252,8 @@ def check_catalog(
             add(
                 "threshold",
                 None,
-                f"{format_percent(percent)} {what} ({done} of {result.stats.total} units), "
+                f"{format_percent(percent)} {what} ({done} of {result.stats.total} "
+                f"unit{'' if result.stats.total == 1 else 's'}), "
                 f"below the minimum of {policy.min_translated:g}% for {locale}",
             )
     return result

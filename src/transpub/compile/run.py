@@ -41,6 +41,8 @@ class CompileReport:
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
     foreign_records: int = 0
+    #: The articles found (of the shard, with ``--shard``).
+    articles: int = 0
 
 
 @dataclass(frozen=True)

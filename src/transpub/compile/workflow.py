@@ -61,6 +61,7 @@ def compile_project(
     if markdown and project.heading_ids == "mkdocs":
         report.warnings.extend(mkdocs_warnings(project))
     article_paths = [article.path for article in discovery.articles]
+    report.articles = len(article_paths)
     slugs = {article.path: article.slug for article in discovery.articles}
     record = load_record(markdown_root, report) if markdown and options.pages else None
     run = CompileRun(

@@ -1,0 +1,133 @@
+"""What the commands say of small or empty things: one entry, a catalog just made, a project or a
+shard with no article, and what a new transpub.toml says the publish threshold holds back."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from transpub.cli import main
+from transpub.discovery import in_shard
+from transpub.memory import TranslationMemory
+
+ARTICLE = "<html><body><article><h1>The ferry</h1><p>The ferry leaves at noon.</p></article></body></html>"
+
+
+def run_cli(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--project", str(root), *args], catch_exceptions=False)
+
+
+def new_project(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(root), "-l", "es", "-l", "de"]).exit_code == 0
+    return root
+
+
+def empty_shard(slug: str) -> str:
+    """The shard of two that ``slug`` is not in."""
+    return "2/2" if in_shard(slug, (1, 2)) else "1/2"
+
+
+def test_memory_stats_says_one_entry_not_one_entries(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    with TranslationMemory(root / ".transpub" / "memory.sqlite") as memory:
+        memory.add("en", "es", [("The ferry leaves.", "El ferry sale.")], "human")
+    lines = run_cli(root, "memory", "stats").stdout.splitlines()
+    assert lines[0].split() == ["en→es", "human", "1", "entry", "17", "chars"], lines
+    assert lines[-1].startswith("1 entry, ")
+
+
+def test_the_first_extract_says_it_created_the_catalogs_and_the_next_that_it_updated_them(
+    tmp_path: Path,
+) -> None:
+    root = new_project(tmp_path)
+    article = root / "articles" / "ferry.html"
+    article.write_text(ARTICLE, encoding="utf-8")
+    first = run_cli(root, "extract")
+    assert (
+        first.stdout == "articles/ferry.html: 2 units; template written; created es de\n"
+    )  # (was "updated")
+    article.write_text(ARTICLE.replace("at noon", "at one"), encoding="utf-8")
+    again = run_cli(root, "extract")
+    assert again.stdout == "articles/ferry.html: 2 units; template written; updated es de\n"
+
+
+def test_check_with_no_article_says_where_it_looked_and_fails_as_a_ci_gate_that_checked_nothing(
+    tmp_path: Path,
+) -> None:
+    # it printed "es: 100% translated (0 of 0 units) … OK", "check: OK" and exited 0
+    root = new_project(tmp_path)
+    line = (root / "transpub.toml").read_text(encoding="utf-8").splitlines().index(
+        'articles = "articles"'
+    ) + 1
+    for fmt in ("text", "json"):
+        result = run_cli(root, "check", "--format", fmt)
+        assert result.exit_code == 1, result.output
+        assert result.stdout == ""
+        assert result.stderr == (
+            "Error: no articles in articles/ (HTML, Markdown or text files): nothing was checked; put the "
+            f"articles there, or name their folder in [paths] articles (transpub.toml:{line})\n"
+        )
+
+
+def test_check_of_a_shard_with_no_article_passes_and_says_so_when_others_have_articles(
+    tmp_path: Path,
+) -> None:
+    root = new_project(tmp_path)
+    (root / "articles" / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    run_cli(root, "extract")
+    result = run_cli(root, "check", "--shard", empty_shard("ferry"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stderr
+        == f"Note: no articles in shard {empty_shard('ferry')} of articles/: nothing to check.\n"
+    )
+    assert result.stdout.startswith("{")  # (stdout stays the report)
+
+
+def test_compile_of_a_shard_with_no_article_does_not_say_it_wrote_pages(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    (root / "articles" / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    run_cli(root, "extract")
+    shard = empty_shard("ferry")
+    result = run_cli(root, "compile", "--shard", shard)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (  # (it said "Pages of shard 2/2 written in …")
+        f"No articles in shard {shard} of articles/: no page written; once every shard is done, "
+        "`transpub compile --indexes` writes the index pages.\n"
+    )
+    assert "Pages of shard" in run_cli(root, "compile", "--shard", "2/2" if shard == "1/2" else "1/2").stdout
+
+
+def test_compile_with_no_article_says_where_it_looked_as_extract_does(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    said = "No articles in articles/ (HTML, Markdown or text files)."
+    assert run_cli(root, "extract").stdout.splitlines() == [said]
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == said
+
+
+def test_a_new_projects_publish_threshold_comment_says_it_holds_back_a_page_not_a_locale(
+    tmp_path: Path,
+) -> None:
+    text = (new_project(tmp_path) / "transpub.toml").read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith("publish_threshold")]
+    assert line.split("#", 1)[1].strip() == (
+        "a page is published in a locale only when at least this % of its units are translated"
+    )
+    assert tomllib.loads(text)["compile"]["publish_threshold"] == 80
+
+
+def test_check_of_a_one_unit_catalog_says_one_unit(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    (root / "articles" / "note.html").write_text(
+        "<html><body><p>Closed today.</p></body></html>", encoding="utf-8"
+    )
+    run_cli(root, "extract")
+    result = run_cli(root, "check", "-l", "es", "--min-translated", "50")
+    assert result.exit_code == 1
+    assert "es: 0% translated (0 of 1 unit), 0 fuzzy, 1 untranslated" in result.stdout  # (was "1 units")
+    assert "0% translated (0 of 1 unit), below the minimum of 50% for es" in result.stdout
