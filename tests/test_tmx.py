@@ -111,7 +111,7 @@ def test_export_refuses_a_catalog_it_cannot_read_naming_its_line_and_writes_no_f
 def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) -> None:
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
-    assert "2 added, 0 updated, 0 already in the memory, 1 duplicates merged" in result.output
+    assert "2 added, 0 updated, 0 already in the memory, 1 duplicate merged" in result.output
     assert "1 unit(s) in ja-JP, not a language of this project" in result.output
     with _memory(harbour) as memory:
         title = memory.exact("en", "de", "Harbour reopens")
@@ -129,7 +129,7 @@ def test_importing_the_same_memory_again_says_its_units_are_already_there(harbou
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     run(harbour, "memory", "import", str(harbour / "agency.tmx"))
     again = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
-    assert "0 added, 0 updated, 2 already in the memory, 1 duplicates merged" in again.output
+    assert "0 added, 0 updated, 2 already in the memory, 1 duplicate merged" in again.output
 
 
 @pytest.mark.parametrize("record", ["apertium:rejected", "apertium:piece"])

@@ -33,6 +33,7 @@ cldr_cache.remember()  # before a language's name, direction or dates are asked 
 from .config import ENGINE_NAMES, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
+from .model import counted  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
 
 
@@ -1393,7 +1394,7 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     _exit_on_problems(report.errors, [], "nothing was stored")
     _echo(
         f"{report.added} added, {report.updated} updated, {report.unchanged} already in the memory, "
-        f"{report.duplicates} duplicates merged"
+        f"{counted(report.duplicates, 'duplicate')} merged"
     )
 
 

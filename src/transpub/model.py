@@ -138,6 +138,15 @@ class Issue:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+def counted(count: int, word: str, plural: str | None = None) -> str:
+    """``count`` and ``word`` in the number it needs (``plural``: when it is not ``word`` + "s").
+
+    >>> counted(1, "unit"), counted(3, "unit"), counted(0, "entry", "entries")
+    ('1 unit', '3 units', '0 entries')
+    """
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
 def format_percent(percent: float) -> str:
     """A percentage rounded down to one decimal, so 99.96% never shows as 100%.
 
@@ -176,8 +185,9 @@ class Coverage:
         >>> Coverage(0, 0, 1).describe()
         '0% translated (0 of 1 unit)'
         """
-        units = "unit" if self.total == 1 else "units"
-        return f"{format_percent(self.percent)} translated ({self.translated} of {self.total} {units})"
+        return (
+            f"{format_percent(self.percent)} translated ({self.translated} of {counted(self.total, 'unit')})"
+        )
 
     def __add__(self, other: Coverage) -> Coverage:
         """The counts of two catalogs (or pages) together.

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from .formats.dates import DateStyle, publication_day, render_date
 from .formats.document import escape_attribute, escape_text
 from .locales import bcp47_tag, language_of, native_name, text_direction
-from .model import Coverage, format_percent
+from .model import Coverage, counted, format_percent
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -274,7 +274,7 @@ def render_hidden_units(units: list[HiddenUnit]) -> str:
     )
     return (
         f'<details class="tp-hidden" lang="en" dir="ltr" open><summary>Not shown as page text: '
-        f"{len(units)} units (title, attributes, metadata)</summary><ul>{rows}</ul></details>"
+        f"{counted(len(units), 'unit')} (title, attributes, metadata)</summary><ul>{rows}</ul></details>"
     )
 
 

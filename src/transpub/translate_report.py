@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .model import counted
+
 
 @dataclass
 class Counts:
@@ -95,14 +97,14 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
         if count == limit:
             lines.append(
                 f"... and {len(groups) - limit} more kinds of failure "
-                f"({sum(len(m) for m in list(groups.values())[limit:])} units)"
+                f"({counted(sum(len(m) for m in list(groups.values())[limit:]), 'unit')})"
             )
             break
         if len(members) == 1:
             where = f"{members[0].location} " if members[0].location else ""
             lines.append(f"Failed: {where}{members[0].excerpt}: {locale} {engine}: {message}")
             continue
-        lines.append(f"Failed ({len(members)} units): {locale} {engine}: {message}")
+        lines.append(f"Failed ({counted(len(members), 'unit')}): {locale} {engine}: {message}")
         members = sorted(members, key=_place_key)
         for member in members[:shown_per_group]:
             lines.append(
@@ -159,7 +161,7 @@ class Estimate:
             return head + "nothing to send"
         if self.tokens_in is not None:
             return head + self._describe_tokens()
-        line = head + f"would send {self.units} unit{'' if self.units == 1 else 's'}, {self.chars} characters"
+        line = head + f"would send {counted(self.units, 'unit')}, {counted(self.chars, 'character')}"
         if self.cost is not None and self.price_per_million:
             return line + f", about {self.cost:.2f} at {self.price_per_million:g} per million characters"
         if self.free:
@@ -174,7 +176,7 @@ class Estimate:
         'zh_CN via llm: would send 2 units, about 1500 input and 600 output tokens (approximated), about 0.0021 at 1 input / 1 output per million tokens'
         """
         line = (
-            f"would send {self.units} units, about {self.tokens_in} input and {self.tokens_out} output tokens"
+            f"would send {counted(self.units, 'unit')}, about {self.tokens_in} input and {self.tokens_out} output tokens"
             + (f" ({self.token_note})" if self.token_note else "")
         )
         if self.cost is None:

@@ -16,7 +16,7 @@ from typing import Any
 from transpub.check.config import CHECK_IDS
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.fsutil import atomic_write_bytes
-from transpub.model import Issue
+from transpub.model import Issue, counted
 
 SCHEMA_VERSION = 1
 
@@ -33,10 +33,6 @@ def format_issue(issue: Issue) -> str:
     return f"{issue.location}: [{issue.check}] {marker}{issue.message}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def format_locale_summary(summary: LocaleSummary) -> str:
     """One summary line for a locale.
 
@@ -45,30 +41,30 @@ def format_locale_summary(summary: LocaleSummary) -> str:
     >>> format_locale_summary(LocaleSummary("sv", 80.0, False, [CatalogResult("sv", "a", "a.po")]))
     'sv: no unit counted, 1 catalog not counted (missing or unreadable); OK (minimum 80%)'
     """
-    verdict = "OK" if not summary.problems else _plural(summary.problems, "problem")
+    verdict = "OK" if not summary.problems else counted(summary.problems, "problem")
     if summary.warnings:
-        verdict += f", {_plural(summary.warnings, 'warning')}"
+        verdict += f", {counted(summary.warnings, 'warning')}"
     fuzzy_rule = ", fuzzy allowed" if summary.allow_fuzzy else ""
     coverage = summary.coverage
-    counted = f"{coverage.describe()}, {coverage.fuzzy} fuzzy, {coverage.untranslated} untranslated"
+    state = f"{coverage.describe()}, {coverage.fuzzy} fuzzy, {coverage.untranslated} untranslated"
     unread = sum(1 for c in summary.catalogs if c.stats is None)
     if unread:
         # a broken catalog's units are unknown: "100% translated (0 of 0 units)" would read as done
-        missing = f"{_plural(unread, 'catalog')} not counted (missing or unreadable)"
-        counted = f"no unit counted, {missing}" if not coverage.total else f"{counted}, {missing}"
-    return f"{summary.locale}: {counted}; {verdict} (minimum {summary.min_translated:g}%{fuzzy_rule})"
+        missing = f"{counted(unread, 'catalog')} not counted (missing or unreadable)"
+        state = f"no unit counted, {missing}" if not coverage.total else f"{state}, {missing}"
+    return f"{summary.locale}: {state}; {verdict} (minimum {summary.min_translated:g}%{fuzzy_rule})"
 
 
 def format_verdict(report: CheckReport) -> str:
     """The last line: ``check: OK`` or ``check: 3 problems in 2 locales``; a report of one shard
     names it (``check (shard 2/4): OK``), as its locale lines count that shard's catalogs only."""
-    warnings = f" ({_plural(report.warnings, 'warning')})" if report.warnings else ""
+    warnings = f" ({counted(report.warnings, 'warning')})" if report.warnings else ""
     what = f"check (shard {report.shard_name})" if report.shard_name else "check"
     if report.ok:
         return f"{what}: OK{warnings}"
     failing = sum(1 for s in report.locales if s.problems)
-    where = f" in {_plural(failing, 'locale')}" if failing else ""
-    return f"{what}: {_plural(report.problems, 'problem')}{where}{warnings}"
+    where = f" in {counted(failing, 'locale')}" if failing else ""
+    return f"{what}: {counted(report.problems, 'problem')}{where}{warnings}"
 
 
 def _summary_lines(report: CheckReport) -> list[str]:
