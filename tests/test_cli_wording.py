@@ -131,3 +131,9 @@ def test_check_of_a_one_unit_catalog_says_one_unit(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "es: 0% translated (0 of 1 unit), 0 fuzzy, 1 untranslated" in result.stdout  # (was "1 units")
     assert "0% translated (0 of 1 unit), below the minimum of 50% for es" in result.stdout
+
+
+def test_status_of_a_project_with_no_article_says_where_it_looked(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    result = run_cli(root, "status")
+    assert result.stdout == "No articles in articles/ (HTML, Markdown or text files).\n"

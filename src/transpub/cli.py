@@ -281,7 +281,7 @@ def _project(ctx: click.Context) -> Project:
     project = load_project(root)
     ctx.obj["project"] = project
     if ctx.info_name in _READ_ARTICLES and not project.articles_dir.is_dir():
-        where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+        where = _articles_folder(project)
         what = "a file, not a folder" if project.articles_dir.exists() else "not there"
         raise ConfigError(
             f"[paths] articles: {where} is {what}; no article could be read (an empty run would pass)",
@@ -465,12 +465,8 @@ def extract(
         _echo("\n".join(shown))
     _echo_unchanged(len(report.articles) - len(shown), "article")
     if not report.articles and not report.errors:  # (not silence: the articles may be in another folder)
-        where = f"{project.relative(project.articles_dir).rstrip('/')}/"
-        _echo(
-            f"No articles in shard {shard[0]}/{shard[1]} of {where}."
-            if shard
-            else f"No articles in {where} (HTML, Markdown or text files)."
-        )
+        where = _articles_folder(project)
+        _echo(f"No articles in shard {shard[0]}/{shard[1]} of {where}." if shard else _no_articles(project))
     _echo_foreign_records(report.foreign_records, "read")
     for orphan in report.orphans:
         _echo(f"Warning: {orphan}", err=True)
@@ -911,9 +907,9 @@ def compile_(
         _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
-    where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+    where = _articles_folder(project)
     if not report.articles and not indexes_only and shard is None:  # (as extract says it)
-        _echo(f"No articles in {where} (HTML, Markdown or text files).")
+        _echo(_no_articles(project))
     if shard is not None and not report.articles:
         _echo(
             f"No articles in shard {shard[0]}/{shard[1]} of {where}: no page written"
@@ -1053,7 +1049,7 @@ def check(
             CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
             jobs=jobs,
         )
-    where = f"{project.relative(project.articles_dir).rstrip('/')}/"
+    where = _articles_folder(project)
     if (
         not report.articles_in_project and report.ok
     ):  # a gate that checked nothing would pass: a wrong folder?
@@ -1114,7 +1110,7 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     project = _project(ctx)
     problems: list[str] = []
     rows = collect_status(project, project.select_locales(locales), problems)
-    _echo(format_status_table(rows), nl=False)
+    _echo(format_status_table(rows) if rows else _no_articles(project) + "\n", nl=False)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         _echo(f"Report: {html_path}")
@@ -1126,6 +1122,16 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
         rows
     ):  # a catalog or an article could not be read: the figures are not the whole truth
         sys.exit(1)
+
+
+def _articles_folder(project: Project) -> str:
+    """The articles' folder as the messages name it (``articles/``)."""
+    return f"{project.relative(project.articles_dir).rstrip('/')}/"
+
+
+def _no_articles(project: Project) -> str:
+    """What extract, compile and status say when the project has no article: where they looked."""
+    return f"No articles in {_articles_folder(project)} (HTML, Markdown or text files)."
 
 
 @main.command()

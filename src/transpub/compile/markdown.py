@@ -232,7 +232,7 @@ def remove_stale_markdown(
                     record.release(key, users)
                 except (TranspubError, OSError) as exc:
                     report.errors.append(
-                        exc if isinstance(exc, TranspubError) else TranspubError(str(exc), root / key)
+                        exc if isinstance(exc, TranspubError) else cannot("remove", root / key, exc)
                     )
             continue
         if entry.locale not in locales or not in_shard(entry.slug, project.shard):
