@@ -131,3 +131,20 @@ def test_a_markdown_file_the_system_refuses_is_named_with_the_action_and_the_oth
     assert errors == ["Error: site/es/posts/harbour.md: cannot write: Permission denied"]
     assert (root / "site" / "es" / "guide" / "index.md").is_file()
     assert not temporaries(root / "site")
+
+
+def test_a_site_the_system_refuses_entirely_is_said_to_have_no_page_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "news")
+
+    def refused(folder: str, name: str) -> tuple[int, str]:
+        raise PermissionError(
+            errno.EACCES, "Permission denied", os.path.join(folder, f".{name}.0a1b2c3d.tmp")
+        )
+
+    monkeypatch.setattr(fsutil, "_create_temporary", refused)
+    result = run_cli(root, "compile", "-j", "1")
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[-1] == f"No page written (errors: {result.stderr.count('Error:')})"
+    assert "with the pages above" not in result.stdout  # (no page was above)

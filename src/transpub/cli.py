@@ -873,7 +873,7 @@ def compile_(
             full=full,
         )
     lines = []  # written at once: an archive has tens of thousands of pages
-    unchanged = 0
+    unchanged = published = 0
     for page in report.pages:
         if page.locale == project.source_locale:
             continue
@@ -882,6 +882,7 @@ def compile_(
         if page.published and not (page.written or verbose):
             unchanged += 1
         elif page.published:
+            published += 1
             lines.append(
                 f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.slug}.html'}: "
                 f"{page.summary}" + ("" if page.written else " (unchanged)")
@@ -927,8 +928,10 @@ def compile_(
         )
         site = None
     if report.errors:
-        if site is not None:
+        if site is not None and (published or unchanged):
             _echo(f"Site written with the pages above (errors: {len(report.errors)}): {site}")
+        elif site is not None:
+            _echo(f"No page written (errors: {len(report.errors)})")
         elif markdown:
             written = "Markdown written as listed above" if lines else "No Markdown file written"
             _echo(f"{written} (errors: {len(report.errors)})")
