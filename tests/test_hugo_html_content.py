@@ -240,6 +240,24 @@ def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_show
     assert unmarked(pseudo(document)) == page
 
 
+def test_code_math_and_comments_in_shortcode_pairs_of_an_html_page_are_never_offered(tmp_path: Path) -> None:
+    """Hugo hands a ``{{< highlight >}}`` or ``{{< katex >}}`` pair's inside to the shortcode as written,
+    on lines of their own or in a sentence, and publishes no ``{{< comment >}}``: kept as written, as
+    in Markdown (the code was offered, its ``<`` written ``&lt;``, which Hugo's highlight then showed)."""
+    page = (
+        "---\ntitle: Post\n---\n<p>Run it:</p>\n{{< highlight go >}}\nif a < b && c { x[0] = 1 }\n{{< /highlight >}}\n"
+        "<p>The area is {{< katex >}}\\pi r^2 < 4{{< /katex >}} for a <em>circle</em>.</p>\n"
+        "{{< comment >}}<p>Note for writers.</p>{{< /comment >}}\n"
+    )
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()] == [
+        "Post",
+        "Run it:",
+        "The area is <1/> for a <2>circle</2>.",
+    ]
+    assert unmarked(pseudo(document)) == page
+
+
 def test_a_condition_around_a_whole_paragraph_with_an_else_inside_stays_in_its_unit(tmp_path: Path) -> None:
     page = (
         "---\ntitle: Post\n---\n<p>{% if x %}Make it private.{% else %}Choose when you create it.{% endif %}</p>\n"

@@ -63,6 +63,9 @@ HEADING_ID_STYLES = (
 
 #: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
 _WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
+#: A shortcode name of Hugo's or WordPress's: a WordPress name, or one of Hugo's in a folder of
+#: ``layouts/shortcodes`` (``docs/terminal``).
+_SHORTCODE_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+(?:/[^\s\[\]<>&/\"'=\x00-\x1f]+)*")
 
 #: An ``[extract] attributes`` entry: ``element@attribute`` (``*``: any element); never an attribute
 #: that holds an address, a document or script (href, src, srcdoc, xlink:href, data, poster, on…, style;
@@ -359,6 +362,15 @@ SCHEMA = Table(
                             list(SHORTCODES_WITH_MARKDOWN),
                             "{{< x >}} … {{< /x >}} shortcodes whose inside is translated as Markdown "
                             "(the inside of any other {{< >}} pair is kept as written; of {{% %}} pairs, always translated)",
+                        ),
+                        "code": Key(
+                            "list of strings",
+                            [],
+                            "the site's own shortcodes whose inside is code, math or a diagram (a SyntaxHighlighter "
+                            "brush, [ts]…[/ts]; a Hugo theme's {{< terminal >}}…{{< /terminal >}}): kept as written, "
+                            "never offered, as highlight, katex, mermaid, math and SyntaxHighlighter's own are",
+                            expects="a list of shortcode names (no spaces, brackets, quotes, <, >, & or =)",
+                            valid=lambda names: all(_SHORTCODE_NAME.fullmatch(name) for name in names),
                         ),
                     }
                 ),

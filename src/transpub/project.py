@@ -90,6 +90,8 @@ class Project:
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     #: WordPress shortcodes read as markup in HTML articles (``[extract.shortcodes] wordpress``).
     wordpress_shortcodes: tuple[str, ...] = ()
+    #: The site's own shortcodes whose inside is code (``[extract.shortcodes] code``).
+    code_shortcodes: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     follow_symlinks: bool = False
     #: ``(index, count)``: work on one of ``count`` shards of the articles (``--shard I/N``).
@@ -561,6 +563,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
         shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
         wordpress_shortcodes=tuple(extract["shortcodes"]["wordpress"]),
+        code_shortcodes=tuple(extract["shortcodes"]["code"]),
         exclude=tuple(paths["exclude"]),
         follow_symlinks=paths["follow_symlinks"],
         scope_include=tuple(extract["include"]),

@@ -50,6 +50,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         shortcode_params=project.shortcode_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
         wordpress_shortcodes=project.wordpress_shortcodes,
+        code_shortcodes=project.code_shortcodes,
         mkdocs_ids=project.mkdocs.ids if project.mkdocs is not None else DEFAULT_IDS,
         block_titles=project.mkdocs.block_titles if project.mkdocs is not None else DEFAULT_BLOCK_TITLES,
         default_titles=project.heading_ids in (None, "mkdocs"),

@@ -22,7 +22,7 @@ from .front_matter import read_front_matter
 from .html import read_html
 from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
 from .md_source import Source
-from .md_templates import Template, closed_pairs, outermost, scan_templates
+from .md_templates import Template, closed_pairs, inside_not_prose, outermost, scan_templates
 from .options import ReadOptions
 from .shortcode_parts import param_parts, split_at_shortcodes, with_param_parts
 from .value_slots import front_matter_slots
@@ -45,11 +45,12 @@ def read_html_content(
         from .html_wordpress import read_wordpress_html
 
         document = read_wordpress_html(blanked, path, encoding, options, display_path=shown, start=front_end)
-        templates, regions = [], []
+        templates: list[Template] = []
+        regions: list[tuple[Template, Template]] = []
     else:
         templates = body_templates(blanked, front_end)
-        regions = _markdown_regions(blanked, templates, options.shortcodes_with_markdown)
-        tokens = tokens_with_templates(blanked, front_end, templates, regions)
+        regions, kept = _regions(blanked, templates, options)
+        tokens = tokens_with_templates(blanked, front_end, templates, outermost(regions + kept))
         document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
         _no_templates_in_translations(document.parts)
     head: list[Part] = []
@@ -126,12 +127,37 @@ def _keeping_templates(text: str, kept: tuple[str, ...], write: Callable[[str], 
     return re.sub("[" + "".join(marks) + "]", lambda match: marks[match.group()], written)
 
 
+def _regions(
+    text: str, templates: list[Template], options: ReadOptions
+) -> tuple[list[tuple[Template, Template]], list[tuple[Template, Template]]]:
+    """The pairs of ``templates`` whose lines are read as Markdown (see :func:`_markdown_regions`),
+    and the ``{{< x >}}`` … ``{{< /x >}}`` pairs whose inside is code (``highlight``, ``katex``, one of
+    ``[extract.shortcodes] code``: see :func:`~.md_templates.inside_not_prose`) or a comment, inside
+    a paragraph or on lines of their own: Hugo hands the shortcode that inside as written, so each
+    is kept as written with what it holds, never offered (a ``<`` in code would be escaped). Each is
+    inside no pair of the other kind.
+
+    >>> text = "<p>Run {{< terminal >}}a[0] < 1{{< /terminal >}} {{< note >}}b{{< /note >}}</p>"
+    >>> [[o.name for o, _ in found] for found in _regions(text, body_templates(text), ReadOptions(code_shortcodes=("terminal",)))]
+    [[], ['terminal']]
+    """
+    regions = _markdown_regions(text, templates, options.shortcodes_with_markdown, options.code_shortcodes)
+    kept = [
+        (opener, closer)
+        for opener, closer in closed_pairs(template for template in templates if template.shortcode)
+        if opener.opener == "{{<" and inside_not_prose(opener, options.code_shortcodes)
+    ]
+    outer = outermost(regions + kept)
+    return [pair for pair in regions if pair in outer], [pair for pair in outer if pair not in regions]
+
+
 def _markdown_regions(
-    text: str, templates: list[Template], markdown_inside: tuple[str, ...] = ()
+    text: str, templates: list[Template], markdown_inside: tuple[str, ...] = (), code: tuple[str, ...] = ()
 ) -> list[tuple[Template, Template]]:
     """The outermost ``{{% x %}}`` … ``{{% /x %}}`` pairs of ``templates`` standing on lines of their
     own, and ``{{< x >}}`` … ``{{< /x >}}`` ones where ``x`` is one of ``markdown_inside`` (a callout:
-    ``[extract.shortcodes] markdown_inside``) whose first line is not indented as code: Hugo reads
+    ``[extract.shortcodes] markdown_inside``), its inside no code (``code``: the site's code
+    shortcodes, see :func:`~.md_templates.inside_not_prose`), whose first line is not indented as code: Hugo reads
     what such a pair holds as Markdown (where a shortcode's ``.Inner`` goes through ``markdownify``,
     or the page's renderer), so its lines are Markdown's, not HTML text. (A callout's ``.Inner`` is
     trimmed first: its first line indented by the page's HTML is not code there, and is left to the
@@ -152,6 +178,7 @@ def _markdown_regions(
             if opener.opener == "{{%"
             or (
                 opener.name in markdown_inside
+                and not inside_not_prose(opener, code)
                 and not _CODE_INDENT.match(text, text.find("\n", opener.end) + 1)
             )
         ]

@@ -52,10 +52,13 @@ def read_wordpress_html(
     """The :class:`Document` of an HTML article exported from WordPress, already decoded to
     ``text``; ArticleError (with the line) for broken markup, as for any HTML article. ``start``:
     where the post begins (before it, a front matter blanked by :mod:`.html_content`: spaces)."""
-    templates = shortcode_templates(text, options.wordpress_shortcodes, start)
+    names = registered(options)
+    templates = shortcode_templates(text, names, start)
     verbatim = [
-        (opener, closer) for opener, closer in closed_pairs(templates) if opener.name in VERBATIM
-    ]  # (an [embed]'s address, a [code] block: one token each with what they hold)
+        (opener, closer)
+        for opener, closer in closed_pairs(templates)
+        if opener.name in VERBATIM or opener.name in options.code_shortcodes
+    ]  # (an [embed]'s address, a [code] block, the site's own [ts]: one token each with what they hold)
     tokens = (
         tokens_with_templates(text, start, templates, outermost(verbatim))
         if templates
@@ -84,14 +87,23 @@ def read_wordpress_html(
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
             slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
-    hint = (
-        unregistered_hint(text, options.wordpress_shortcodes, display_path or str(path))
-        if "[" in text
-        else None
-    )
+    hint = unregistered_hint(text, names, display_path or str(path)) if "[" in text else None
     if hint is not None:
         document.warnings.append(hint)
     return document
+
+
+def registered(options: ReadOptions) -> tuple[str, ...]:
+    """The shortcodes the site registers: those of ``[extract.shortcodes] wordpress``, and its code
+    shortcodes (``code``: a SyntaxHighlighter brush of its own, ``[ts]``), which need not be named twice
+    (but a Hugo one in a folder, ``docs/terminal``: WordPress registers no name with a ``/``).
+
+    >>> code = ("ts", "terminal", "docs/terminal")
+    >>> registered(ReadOptions(wordpress_shortcodes=("caption", "ts"), code_shortcodes=code))
+    ('caption', 'ts', 'terminal')
+    """
+    code = tuple(name for name in options.code_shortcodes if "/" not in name)
+    return tuple(dict.fromkeys(options.wordpress_shortcodes + code))
 
 
 #: WordPress's "more" tag with a text of its own (``<!--more Read the whole story-->``): the link to

@@ -72,8 +72,10 @@ def file_references(
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
         listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
         return listed
-    templates = markdown_templates(source.text, front.end if front is not None else 0)
-    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
+    templates = markdown_templates(
+        source.text, front.end if front is not None else 0, options.code_shortcodes
+    )
+    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
     parsed = parse_text(source, front, templates, pairs)
     found: list[FileReference] = []
     if front is not None:

@@ -1903,8 +1903,10 @@ def read_markdown(
     shown = display_path or str(path)
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
-    templates = markdown_templates(source.text, front.end if front is not None else 0)
-    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown)
+    templates = markdown_templates(
+        source.text, front.end if front is not None else 0, options.code_shortcodes
+    )
+    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
     env: dict = {}
     parsed, commonmark = parse_texts(source, front, templates, pairs)
     tokens = parse(parsed, env)

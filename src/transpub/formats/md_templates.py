@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
@@ -560,11 +560,12 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         pos = line_end
 
 
-def markdown_templates(text: str, start: int = 0) -> list[Template]:
+def markdown_templates(text: str, start: int = 0, code: Collection[str] = ()) -> list[Template]:
     """The template tokens of a Markdown article's body from ``start`` on, as its reader keeps them:
     :func:`scan_templates`' tokens, an autolink whose address a template writes and a shortcode
-    pair holding code inside a paragraph each taken as one token."""
-    return _with_inline_verbatim(text, _with_autolinks(text, scan_templates(text, start)))
+    pair holding code inside a paragraph (``code``: the site's own such shortcodes, beside
+    :data:`CODE_SHORTCODES`) each taken as one token."""
+    return _with_inline_verbatim(text, _with_autolinks(text, scan_templates(text, start)), code)
 
 
 def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
@@ -617,15 +618,16 @@ def _autolink_end(text: str, templates: list[Template], index: int) -> tuple[int
         pos, last = following.end, last + 1
 
 
-def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template]:
+def _with_inline_verbatim(text: str, templates: list[Template], code: Collection[str] = ()) -> list[Template]:
     """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
-    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``, math: ``{{< katex >}}``) or a comment is one token from its
+    ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``, math: ``{{< katex >}}``, one of
+    ``code``) or a comment is one token from its
     opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
     files`` was written ``File&#91;&#93; files``), a comment for writers is not offered."""
     pairs = [
         (opener, closer)
         for opener, closer in outermost(closed_pairs(t for t in templates if not t.block and t.shortcode))
-        if _inside_not_prose(opener) and not _BLANK_LINE.search(text, opener.end, closer.start)
+        if inside_not_prose(opener, code) and not _BLANK_LINE.search(text, opener.end, closer.start)
     ]
     if not pairs:
         return templates
@@ -642,18 +644,24 @@ def _with_inline_verbatim(text: str, templates: list[Template]) -> list[Template
 
 
 #: Shortcodes whose inside is code, math or a diagram, never prose: Hugo's ``highlight``, the
-#: ``katex`` and ``mermaid`` of hugo-book and Hextra, ``math`` (a TeX ``\pi(x)`` was offered).
-_CODE_SHORTCODES = frozenset({"highlight", "katex", "mermaid", "math"})
+#: ``katex`` and ``mermaid`` of hugo-book and Hextra, ``math`` (a TeX ``\pi(x)`` was offered); a
+#: site names its own in ``[extract.shortcodes] code``.
+CODE_SHORTCODES = frozenset({"highlight", "katex", "mermaid", "math"})
 
 
-def _inside_not_prose(opener: Template) -> bool:
-    """Whether the inside of the shortcode pair ``opener`` opens is code (math, a diagram), or never
-    published (a ``comment``: Hugo's, Docsy's)."""
+def inside_not_prose(opener: Template, code: Collection[str] = ()) -> bool:
+    """Whether the inside of the shortcode pair ``opener`` opens is code (math, a diagram: one of
+    :data:`CODE_SHORTCODES` or ``code``, the site's own), or never published (a ``comment``: Hugo's,
+    Docsy's).
+
+    >>> [inside_not_prose(t, ("terminal",)) for t in scan_templates("{{< terminal >}} {{< note >}} {{% terminal %}}")]
+    [True, False, False]
+    """
     if opener.name == "comment":
         return True
     if opener.opener != "{{<":  # (with ``{{%``, Hugo renders the inside as Markdown)
         return False
-    return opener.name in _CODE_SHORTCODES or says_true(opener, "code")
+    return opener.name in CODE_SHORTCODES or opener.name in code or says_true(opener, "code")
 
 
 def closed_pairs(templates: Iterable[Template]) -> list[tuple[Template, Template]]:
@@ -703,10 +711,11 @@ def names_its_language(tab: Template, pane: Template) -> bool:
 
 
 def verbatim_pairs(
-    templates: list[Template], markdown_inside: tuple[str, ...] = ()
+    templates: list[Template], markdown_inside: tuple[str, ...] = (), code: Collection[str] = ()
 ) -> list[tuple[Template, Template]]:
     """Block pairs whose inside is kept as written: ``{{< x >}}…{{< /x >}}`` (unless ``x`` is one of
-    ``markdown_inside``: a callout whose inside is prose, or the pair says ``text=true``, as Docsy's
+    ``markdown_inside`` and its inside no code, see :func:`inside_not_prose`: a callout whose inside
+    is prose, or the pair says ``text=true``, as Docsy's
     ``{{< tabpane text=true >}}`` does of its tabs, or stands inside such a pair, or holds a
     ``{{% x %}}`` pair, whose inside Hugo renders as Markdown: hugo-book's ``{{< tabs >}}`` of
     ``{{% tab %}}``) and Liquid ``raw``, ``comment``, ``highlight`` blocks, each standing on lines of
@@ -719,10 +728,11 @@ def verbatim_pairs(
             (opener, closer)
             for opener, closer in pairs
             if _keeps_inside(opener)
-            and (opener.name not in markdown_inside or _inside_not_prose(opener))
+            and (opener.name not in markdown_inside or inside_not_prose(opener, code))
             and not any(start <= opener.start < end for start, end in prose)
             and not (
-                _may_hold_markdown(opener) and any(opener.end <= start < closer.start for start in markdown)
+                _may_hold_markdown(opener, code)
+                and any(opener.end <= start < closer.start for start in markdown)
             )
         ]
     )
@@ -738,12 +748,12 @@ def _renders_markdown(opener: Template) -> bool:
     )
 
 
-def _may_hold_markdown(opener: Template) -> bool:
+def _may_hold_markdown(opener: Template, code: Collection[str] = ()) -> bool:
     """Whether the block pair ``opener`` opens reads as Markdown the ``{{% x %}}`` pairs inside it: a
-    ``{{< x >}}`` pair whose inside is no code (hugo-book's ``{{< tabs >}}``), not Docsy's
-    ``tabpane``, whose tabs are code unless it says ``text=true``, nor Liquid's ``raw`` or
-    ``highlight`` or kramdown's ``{::nomarkdown}``, whose inside is never Markdown."""
-    return opener.opener == "{{<" and opener.name != "tabpane" and not _inside_not_prose(opener)
+    ``{{< x >}}`` pair whose inside is no code (hugo-book's ``{{< tabs >}}``; ``code``: the site's
+    own code shortcodes), not Docsy's ``tabpane``, whose tabs are code unless it says ``text=true``,
+    nor Liquid's ``raw`` or ``highlight`` or kramdown's ``{::nomarkdown}``, whose inside is never Markdown."""
+    return opener.opener == "{{<" and opener.name != "tabpane" and not inside_not_prose(opener, code)
 
 
 def _says_text(opener: Template) -> bool:

@@ -41,6 +41,10 @@ class ReadOptions:
     #: HTML articles: the WordPress shortcodes the site registers (``[caption]``), markup (see
     #: :mod:`.wp_shortcodes`); none: an HTML article is read as HTML alone.
     wordpress_shortcodes: tuple[str, ...] = ()
+    #: The site's own shortcodes whose inside is code, math or a diagram, beside the built-in ones
+    #: (Hugo's ``highlight``, SyntaxHighlighter's ``[code]``): ``{{< terminal >}}…{{< /terminal >}}``,
+    #: ``[ts]…[/ts]`` kept as written, never offered (with ``wordpress_shortcodes``, WordPress ones too).
+    code_shortcodes: tuple[str, ...] = ()
     #: Markdown: how the MkDocs site derives its headings' ids (its ``mkdocs.yml``; see
     #: :mod:`transpub.mkdocs_site`), for ``[compile] heading_ids = "mkdocs"``.
     mkdocs_ids: MkDocsIds = DEFAULT_IDS

@@ -1,0 +1,165 @@
+"""A site's own shortcodes whose inside is code (``[extract.shortcodes] code``): a Hugo theme's
+``{{< terminal >}}…{{< /terminal >}}``, a SyntaxHighlighter brush of the site's, ``[ts]…[/ts]``. Their
+inside is kept as written and never offered, as that of Hugo's ``highlight`` and SyntaxHighlighter's
+``[code]`` is, in Markdown and HTML content pages and in posts exported from WordPress. Checked by
+the real Hugo (see real_renderers) and WordPress's own shortcode code (see wordpress_run)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from real_renderers import HUGO, hugo_pages
+from transpub.formats.document import Document, Resolution
+from transpub.project import load_project, render_config
+from transpub.sources import load_article
+from wordpress_run import needs_wordpress, run_shortcodes
+
+#: A Hugo theme's terminal shortcode: what it holds shown as written, escaped for HTML.
+TERMINAL = '<code class="terminal">{{ .Inner | htmlEscape | safeHTML }}</code>'
+
+MARKDOWN = """---
+title: Install the tools
+---
+
+Run {{< terminal >}}go get example.com/a[1] && echo "<ok>"{{< /terminal >}} in a *shell*.
+
+{{< terminal >}}
+if a < b && c { x[0] = 1 }
+{{< /terminal >}}
+
+Then it works.
+"""
+
+HTML_CONTENT = """---
+title: Install the tools
+---
+<p>Run {{< terminal >}}go get example.com/a[1] && echo "<ok>"{{< /terminal >}} in a <em>shell</em>.</p>
+{{< terminal >}}
+if a < b && c { x[0] = 1 }
+{{< /terminal >}}
+<p>Then it works.</p>
+"""
+
+
+def project_with(tmp_path: Path, articles: dict[str, str], shortcodes: str) -> list[Document]:
+    """The documents of ``articles`` (name: text) read as the project whose ``[extract.shortcodes]``
+    table holds ``shortcodes`` reads them."""
+    root = tmp_path / "project"
+    (root / "articles").mkdir(parents=True)
+    config = render_config("Docs", "en", ["de"]) + "\n[extract.shortcodes]\n" + shortcodes
+    (root / "transpub.toml").write_text(config, encoding="utf-8")
+    for name, text in articles.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    project = load_project(root)
+    return [load_article(project, root / "articles" / name) for name in articles]
+
+
+def pseudo(document: Document) -> str:
+    """The page with every msgstr ``⟦msgid⟧``."""
+    return document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+
+
+def unmarked(text: str) -> str:
+    return text.replace("⟦", "").replace("⟧", "")
+
+
+def body(page: str) -> str:
+    """A content page without its front matter (the Hugo helper writes its own)."""
+    return page.split("---\n", 2)[2]
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_code_in_a_sites_own_hugo_shortcode_is_never_offered_and_hugo_shows_it_as_in_the_source(
+    tmp_path: Path,
+) -> None:
+    markdown, html = project_with(
+        tmp_path, {"install.md": MARKDOWN, "install.html": HTML_CONTENT}, 'code = ["terminal"]\n'
+    )
+    assert [unit.msgid for unit in markdown.units()] == [
+        "Install the tools",
+        "Run <1/> in a <2>shell</2>.",
+        "Then it works.",
+    ]
+    assert [unit.msgid for unit in html.units()] == [unit.msgid for unit in markdown.units()]
+    for document, source, suffix in ((markdown, MARKDOWN, ".md"), (html, HTML_CONTENT, ".html")):
+        translated = pseudo(document)
+        assert unmarked(translated) == source
+        english, german = hugo_pages(
+            [body(source), body(translated)],
+            tmp_path / f"site{suffix}",
+            shortcodes={"terminal": TERMINAL},
+            suffix=suffix,
+        )
+        assert unmarked(german) == english
+        assert (
+            "echo &#34;&lt;ok&gt;&#34;</code>" in english
+            and "if a &lt; b &amp;&amp; c { x[0] = 1 }" in english
+        )
+
+
+#: A post with a SyntaxHighlighter brush of the site's own: over two paragraphs (the block editor's
+#: classic block), inside a sentence, and on lines of their own with a blank line (the classic editor).
+POST = """<p>Declare it:</p>
+<p>[ts]<br />let a = 1;</p>
+<p>a[0] > 1;[/ts]</p>
+<p>Then [ts]x > y && z[1][/ts] runs.</p>
+[ts]
+const b = a && c;
+
+let z = b[1] > 2;
+[/ts]
+Done.
+"""
+
+
+@needs_wordpress
+def test_code_in_a_sites_own_wordpress_code_shortcode_is_never_offered_and_wordpress_gets_it_as_written(
+    tmp_path: Path,
+) -> None:
+    (document,) = project_with(tmp_path, {"post.html": POST}, 'wordpress = ["caption"]\ncode = ["ts"]\n')
+    assert [unit.msgid for unit in document.units()] == ["Declare it:", "Then <1/> runs.", "Done."]
+    assert not document.warnings  # (no "[/ts] looks like a shortcode of the site": named in code)
+    translated = pseudo(document)
+    assert unmarked(translated) == POST
+    for autop in (False, True):
+        source_run = run_shortcodes(POST, ["caption", "ts"], autop=autop)
+        assert run_shortcodes(unmarked(translated), ["caption", "ts"], autop=autop) == source_run
+    shown = re.findall(r"<ran-ts[^>]*>(.*?)</ran-ts>", run_shortcodes(POST, ["ts"]), re.S)
+    assert shown == [
+        "<br />let a = 1;</p>\n<p>a[0] > 1;",
+        "x > y && z[1]",
+        "\nconst b = a && c;\n\nlet z = b[1] > 2;\n",
+    ]
+
+
+def test_a_code_shortcode_list_of_the_wrong_type_or_a_misspelt_key_is_an_error_naming_the_line(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    root = tmp_path / "project"
+    (root / "articles").mkdir(parents=True)
+    config = root / "transpub.toml"
+    scaffold = render_config("Docs", "en", ["de"]) + "\n[extract.shortcodes]\n"
+    line = scaffold.count("\n") + 1
+    for setting, message in (
+        (
+            'code = "ts"',
+            "extract.shortcodes.code must be a list of shortcode names (no spaces, brackets, quotes, <, >, & or =), not 'ts' (a string)",
+        ),
+        (
+            'code = ["t s"]',
+            "extract.shortcodes.code must be a list of shortcode names (no spaces, brackets, quotes, <, >, & or =), not ['t s']",
+        ),
+        ('cdoe = ["ts"]', "unknown key 'cdoe' in [extract.shortcodes]; did you mean 'code'?"),
+    ):
+        config.write_text(scaffold + setting + "\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["--project", str(root), "extract"])
+        assert result.exit_code == 2, result.output
+        assert result.output.strip() == f"Error: {config}:{line}: {message}"
