@@ -163,3 +163,41 @@ def test_a_code_shortcode_list_of_the_wrong_type_or_a_misspelt_key_is_an_error_n
         result = CliRunner().invoke(main, ["--project", str(root), "extract"])
         assert result.exit_code == 2, result.output
         assert result.output.strip() == f"Error: {config}:{line}: {message}"
+
+
+#: A page whose link's title holds a code pair: Hugo runs it there too, handing it its inside as written.
+IN_AN_ATTRIBUTE = """---
+title: T
+---
+<p><a title="See {{< terminal >}}a < b{{< /terminal >}} x" href="u">L</a>
+<img alt="{{< highlight go >}}x < 1{{< /highlight >}}" src="i.png"></p>
+"""
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_code_pair_in_an_attribute_of_an_html_page_is_written_as_in_the_source_and_hugo_shows_the_same(
+    tmp_path: Path,
+) -> None:
+    (document,) = project_with(tmp_path, {"link.html": IN_AN_ATTRIBUTE}, 'code = ["terminal"]\n')
+    translated = pseudo(document)
+    assert unmarked(translated) == IN_AN_ATTRIBUTE  # (its "a < b" was written "a &lt; b")
+    english, german = hugo_pages(
+        [body(IN_AN_ATTRIBUTE), body(translated)],
+        tmp_path / "site",
+        shortcodes={"terminal": "{{ .Inner }}", "highlight": "{{ .Inner }}"},
+        suffix=".html",
+    )
+    assert unmarked(german) == english
+    assert 'title="See a < b x"' in english
+
+
+def test_a_translation_that_changes_a_code_pair_in_an_attribute_shows_it_as_text_never_runs_it(
+    tmp_path: Path,
+) -> None:
+    (document,) = project_with(tmp_path, {"link.html": IN_AN_ATTRIBUTE}, 'code = ["terminal"]\n')
+    translations = {
+        "See {{< terminal >}}a < b{{< /terminal >}} x": 'Ver {{< terminal >}}a < c{{< /terminal >}} "x',
+    }
+    written = document.render(lambda slot: Resolution(translations.get(slot.msgid, slot.msgid)))
+    assert 'title="Ver &#123;{&lt; terminal >}}a &lt; c&#123;{&lt; /terminal >}} &quot;x"' in written

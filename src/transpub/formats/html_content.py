@@ -52,7 +52,7 @@ def read_html_content(
         regions, kept = _regions(blanked, templates, options)
         tokens = tokens_with_templates(blanked, front_end, templates, outermost(regions + kept))
         document = read_html(blanked, path, encoding, options, display_path=shown, tokens=tokens)
-        _no_templates_in_translations(document.parts)
+        _no_templates_in_translations(document.parts, options.code_shortcodes)
     head: list[Part] = []
     pos = 0
 
@@ -78,47 +78,83 @@ def read_html_content(
     return document
 
 
-def _no_templates_in_translations(parts: list[Part]) -> None:
+def _no_templates_in_translations(parts: list[Part], code: tuple[str, ...] = ()) -> None:
     """Each text and attribute slot of ``parts`` (an HTML content page's body, read as HTML) writes
     a translation's ``{{`` and ``{%`` so that they show as written: Hugo and Jekyll read template
-    tokens in the page before its HTML (see :func:`~.escape.without_template_openers`)."""
+    tokens in the page before its HTML (see :func:`~.escape.without_template_openers`); an
+    attribute's own template tokens, and its code pairs whole (``code``: see :func:`_tokens`), are
+    written as the source writes them."""
     for slot in slots_in(parts):
         if isinstance(slot, TextSlot):
             slot.escape = functools.partial(without_template_openers, write=slot.escape)
         elif isinstance(slot, AttrSlot):
             write = functools.partial(without_template_openers, write=slot.write or quoted_attribute)
-            kept = tuple(token for token in _tokens(slot.msgid) if token in slot.raw)
-            slot.write = functools.partial(_keeping_templates, kept=kept, write=write) if kept else write
+            kept = tuple(token for token in _tokens(slot.msgid, code) if token in slot.raw)
+            slot.write = (
+                functools.partial(_keeping_templates, kept=kept, write=write, code=code) if kept else write
+            )
 
 
-def _tokens(text: str) -> list[str]:
-    """The template tokens of ``text``, as written there."""
-    return [text[template.start : template.end] for template in scan_templates(text)] if "{" in text else []
+def _tokens(text: str, code: tuple[str, ...] = ()) -> list[str]:
+    """The template tokens of ``text``, as written there; a shortcode pair whose inside is code or a
+    comment (see :func:`~.md_templates.inside_not_prose`; ``code``: the site's own) one token with
+    what it holds, which Hugo hands the shortcode as written.
+
+    >>> _tokens('See {{< terminal >}}a < b{{< /terminal >}} {{< x >}}', ("terminal",))
+    ['{{< terminal >}}a < b{{< /terminal >}}', '{{< x >}}']
+    """
+    return [text[start:end] for start, end in _token_spans(text, code)] if "{" in text else []
 
 
-def _keeping_templates(text: str, kept: tuple[str, ...], write: Callable[[str], str]) -> str:
+def _token_spans(text: str, code: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Where each template token of ``text`` is, in order, a code or comment pair's from its
+    opening to its closing one (see :func:`_tokens`)."""
+    templates = scan_templates(text)
+    pairs = outermost(
+        [
+            (opener, closer)
+            for opener, closer in closed_pairs(template for template in templates if template.shortcode)
+            if inside_not_prose(opener, code)
+        ]
+    )
+    spans: list[tuple[int, int]] = []
+    for template in templates:
+        inside = next((pair for pair in pairs if pair[0].start <= template.start < pair[1].end), None)
+        if inside is None:
+            spans.append((template.start, template.end))
+        elif template is inside[0]:
+            spans.append((inside[0].start, inside[1].end))
+    return spans
+
+
+def _keeping_templates(
+    text: str, kept: tuple[str, ...], write: Callable[[str], str], code: tuple[str, ...] = ()
+) -> str:
     """``write(text)`` with the template tokens of ``kept`` (an attribute value's own, as its source
-    writes them: ``title="Call {{< phone >}}"``) written as they are, as many times as the source
-    has them: the generator runs them as it does in the source page; any other ``{{`` and ``{%``,
+    writes them: ``title="Call {{< phone >}}"``; a code pair whole, see :func:`_tokens`) written
+    as they are, as many times as the source has them: the generator runs them as it does in the
+    source page; any other ``{{`` and ``{%`` (a code pair whose inside a translation changed too),
     and a ``{`` right before a kept token, are written so that they show as written.
 
     >>> write = functools.partial(without_template_openers, write=quoted_attribute)
     >>> print(_keeping_templates('Llame {{< phone >}} o {{% x %}} {{< phone >}}', ('{{< phone >}}',), write))
     "Llame {{< phone >}} o &#123;&#123;% x %}} &#123;{&lt; phone &gt;}}"
+    >>> print(_keeping_templates('{{< k >}}a < c{{< /k >}}', ('{{< k >}}a < b{{< /k >}}',), write, ("k",)))
+    "&#123;{&lt; k &gt;}}a &lt; c&#123;{&lt; /k &gt;}}"
     """
     left = Counter(kept)
     unused = (chr(code) for code in range(0xE000, 0xF900) if chr(code) not in text)
     marks: dict[str, str] = {}
     masked: list[str] = []
     pos = 0
-    for token in scan_templates(text):
-        raw = text[token.start : token.end]
+    for start, end in _token_spans(text, code):
+        raw = text[start:end]
         if left[raw] > 0:
             left[raw] -= 1
             mark = next(unused)
             marks[mark] = raw
-            masked.extend((text[pos : token.start], mark))
-            pos = token.end
+            masked.extend((text[pos:start], mark))
+            pos = end
     masked.append(text[pos:])
     written = write("".join(masked))
     if not marks:
