@@ -201,3 +201,33 @@ def test_a_translation_that_changes_a_code_pair_in_an_attribute_shows_it_as_text
     }
     written = document.render(lambda slot: Resolution(translations.get(slot.msgid, slot.msgid)))
     assert 'title="Ver &#123;{&lt; terminal >}}a &lt; c&#123;{&lt; /terminal >}} &quot;x"' in written
+
+
+#: A comment for writers in a Hugo shortcode pair of Markdown delimiters: on lines of its own, in a sentence.
+COMMENTED = """---
+title: T
+---
+{{% comment %}}
+A note for writers.
+{{% /comment %}}
+<p>x {{% comment %}}inline note{{% /comment %}} y</p>
+"""
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_comment_pair_of_markdown_delimiters_in_an_html_page_is_never_offered_and_hugo_publishes_none(
+    tmp_path: Path,
+) -> None:
+    (document,) = project_with(tmp_path, {"notes.html": COMMENTED}, "")
+    assert [unit.msgid for unit in document.units()] == ["T", "x <1/> y"]
+    translated = pseudo(document)
+    assert unmarked(translated) == COMMENTED
+    english, german = hugo_pages(
+        [body(COMMENTED), body(translated)],
+        tmp_path / "site",
+        shortcodes={"comment": "{{ if .Inner }}{{ end }}"},  # (Docsy's: publishes nothing)
+        suffix=".html",
+    )
+    assert unmarked(german) == english
+    assert "note" not in english and "<p>x  y</p>" in english

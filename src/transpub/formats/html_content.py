@@ -168,7 +168,8 @@ def _regions(
 ) -> tuple[list[tuple[Template, Template]], list[tuple[Template, Template]]]:
     """The pairs of ``templates`` whose lines are read as Markdown (see :func:`_markdown_regions`),
     and the ``{{< x >}}`` … ``{{< /x >}}`` pairs whose inside is code (``highlight``, ``katex``, one of
-    ``[extract.shortcodes] code``: see :func:`~.md_templates.inside_not_prose`) or a comment, inside
+    ``[extract.shortcodes] code``: see :func:`~.md_templates.inside_not_prose`) or a comment (``{{% comment %}}``
+    too: never published), inside
     a paragraph or on lines of their own: Hugo hands the shortcode that inside as written, so each
     is kept as written with what it holds, never offered (a ``<`` in code would be escaped). Each is
     inside no pair of the other kind.
@@ -181,7 +182,7 @@ def _regions(
     kept = [
         (opener, closer)
         for opener, closer in closed_pairs(template for template in templates if template.shortcode)
-        if opener.opener == "{{<" and inside_not_prose(opener, options.code_shortcodes)
+        if inside_not_prose(opener, options.code_shortcodes)
     ]
     outer = outermost(regions + kept)
     return [pair for pair in regions if pair in outer], [pair for pair in outer if pair not in regions]
@@ -192,8 +193,8 @@ def _markdown_regions(
 ) -> list[tuple[Template, Template]]:
     """The outermost ``{{% x %}}`` … ``{{% /x %}}`` pairs of ``templates`` standing on lines of their
     own, and ``{{< x >}}`` … ``{{< /x >}}`` ones where ``x`` is one of ``markdown_inside`` (a callout:
-    ``[extract.shortcodes] markdown_inside``), its inside no code (``code``: the site's code
-    shortcodes, see :func:`~.md_templates.inside_not_prose`), whose first line is not indented as code: Hugo reads
+    ``[extract.shortcodes] markdown_inside``), none a comment or code (``code``: the site's code shortcodes,
+    see :func:`~.md_templates.inside_not_prose`), whose first line is not indented as code: Hugo reads
     what such a pair holds as Markdown (where a shortcode's ``.Inner`` goes through ``markdownify``,
     or the page's renderer), so its lines are Markdown's, not HTML text. (A callout's ``.Inner`` is
     trimmed first: its first line indented by the page's HTML is not code there, and is left to the
@@ -211,11 +212,13 @@ def _markdown_regions(
                 for template in templates
                 if template.opener in ("{{%", "{{<") and template.block and not template.self_closing
             )
-            if opener.opener == "{{%"
-            or (
-                opener.name in markdown_inside
-                and not inside_not_prose(opener, code)
-                and not _CODE_INDENT.match(text, text.find("\n", opener.end) + 1)
+            if not inside_not_prose(opener, code)
+            and (
+                opener.opener == "{{%"
+                or (
+                    opener.name in markdown_inside
+                    and not _CODE_INDENT.match(text, text.find("\n", opener.end) + 1)
+                )
             )
         ]
     )
