@@ -64,7 +64,7 @@ def test_a_locale_named_with_l_and_no_engine_is_a_configuration_error_naming_the
     assert result.exit_code == 2, result.output  # a mistake in transpub.toml or on the command line
     assert result.stderr == (
         'Error: no MT engine for es: set engine = "NAME" under [locale.es] in transpub.toml (or under '
-        "[translate], for every locale), or pass `-l es --engine NAME`. Nothing was sent; `transpub engines` "
+        "[translate], for every locale), or pass `-l es --engine NAME` (`--engine tm` fills them from the translation memory alone). Nothing was sent; `transpub engines` "
         "lists the engines and their language pairs\n"
     )
     assert catalog(root, "es") == before
@@ -78,7 +78,7 @@ def test_every_locale_skips_those_without_engine_in_the_same_words_and_translate
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         'No MT engine for zh_CN, de: skipped; set engine = "NAME" under [locale.zh_CN] and [locale.de] in '
-        "transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME`; "
+        "transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME` (`--engine tm` fills them from the translation memory alone); "
         "`transpub engines` lists the engines and their language pairs.",
         "es via libre: 2 machine-translated",
     ]
@@ -87,7 +87,7 @@ def test_every_locale_skips_those_without_engine_in_the_same_words_and_translate
     assert named.exit_code == 2
     assert named.stderr.startswith(
         'Error: no MT engine for de: set engine = "NAME" under [locale.de] in transpub.toml (or under '
-        "[translate], for every locale), or pass `-l de --engine NAME`. Nothing was sent (`-l es` translates "
+        "[translate], for every locale), or pass `-l de --engine NAME` (`--engine tm` fills them from the translation memory alone). Nothing was sent (`-l es` translates "
         "the others)"
     )
 
@@ -149,7 +149,23 @@ def test_an_engine_in_transpub_toml_without_the_pair_is_named_with_its_line_and_
     assert result.stderr == (
         f'Error: transpub.toml:{line}: [locale.zh_CN] engine = "libre" cannot translate en→zh_CN: set another '
         'engine under [locale.zh_CN]. [translate] engine = "libre" cannot translate en→de: set another engine '
-        "under [locale.de]. Nothing was sent (`-l es` translates the others); `transpub engines` lists the "
+        "under [locale.de]. Nothing was counted (`-l es` translates the others); `transpub engines` lists the "
         "engines and their language pairs\n"
     )
     assert not spanish_only.paid
+
+
+def test_a_dry_run_that_can_translate_nothing_does_not_say_nothing_was_sent(tmp_path: Path) -> None:
+    # (a dry run never sends anything: "Nothing was sent" would say nothing; what it did not do is count)
+    root = make(tmp_path)
+    result = run_cli(root, "translate", "-l", "es", "--dry-run")
+    assert result.exit_code == 2, result.output
+    assert "Nothing was sent" not in result.stderr
+    assert "Nothing was counted" in result.stderr
+
+
+def test_a_project_with_no_engine_is_told_the_memory_alone_can_fill_its_catalogs(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    result = run_cli(root, "translate")
+    assert result.exit_code == 2, result.output
+    assert "`--engine tm` fills them from the translation memory alone" in result.stderr

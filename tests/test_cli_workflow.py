@@ -278,7 +278,7 @@ def test_translate_dry_run_skips_locales_without_an_engine_and_sends_nothing(sam
     assert result.output.splitlines() == [
         'No MT engine for zh_CN, de, fr, sv, ru, ar: skipped; set engine = "NAME" under [locale.zh_CN], '
         "[locale.de], [locale.fr], [locale.sv], [locale.ru] and [locale.ar] in transpub.toml (or under [translate], "
-        "for every locale), or pass `-l zh_CN -l de -l fr -l sv -l ru -l ar --engine NAME`; `transpub engines` "
+        "for every locale), or pass `-l zh_CN -l de -l fr -l sv -l ru -l ar --engine NAME` (`--engine tm` fills them from the translation memory alone); `transpub engines` "
         "lists the engines and their language pairs.",
         "es via apertium: would send 12 units, 1727 characters",  # as masked: glossary names are tokens
     ]

@@ -411,11 +411,12 @@ def no_engine_problem(locales: list[str]) -> tuple[str, str]:
     """That ``locales`` have no MT engine, and the setting (or option) that gives them one.
 
     >>> print(": ".join(no_engine_problem(["zh_CN", "de"])))
-    no MT engine for zh_CN, de: set engine = "NAME" under [locale.zh_CN] and [locale.de] in transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME`
+    no MT engine for zh_CN, de: set engine = "NAME" under [locale.zh_CN] and [locale.de] in transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME` (`--engine tm` fills them from the translation memory alone)
     """
     return (
         f"no MT engine for {', '.join(locales)}",
-        f"{_ENGINE_SETTING.format(tables=_tables(locales))}, or pass `{_flags(locales)} --engine NAME`",
+        f"{_ENGINE_SETTING.format(tables=_tables(locales))}, or pass `{_flags(locales)} --engine NAME`"
+        " (`--engine tm` fills them from the translation memory alone)",
     )
 
 
@@ -439,18 +440,20 @@ def lacking_pair_problem(
     return f'{setting} = "{name}" cannot translate {pairs}', f"set another engine under {_tables(locales)}"
 
 
-def untranslatable_message(problems: list[tuple[str, str]], others: list[str]) -> str:
-    """Why a run sends nothing: ``problems`` (what, and how to mend it), and the way forward
-    (``others``: the locales that could be translated).
+def untranslatable_message(problems: list[tuple[str, str]], others: list[str], dry_run: bool = False) -> str:
+    """Why a run sends nothing (a ``dry_run``: counts nothing): ``problems`` (what, and how to mend
+    it), and the way forward (``others``: the locales that could be translated).
 
     >>> print(untranslatable_message([("no MT engine for fr", "set …")], ["es", "sv"]))
     no MT engine for fr: set …. Nothing was sent (`-l es -l sv` translates the others); `transpub engines` lists the engines and their language pairs
+    >>> print(untranslatable_message([("no MT engine for fr", "set …")], [], dry_run=True))
+    no MT engine for fr: set …. Nothing was counted; `transpub engines` lists the engines and their language pairs
     """
     said = ". ".join(
         f"{what[:1].upper() if i else what[:1]}{what[1:]}: {how}" for i, (what, how) in enumerate(problems)
     )
     alone = f" (`{_flags(others)}` translates the others)" if others else ""
-    return f"{said}. Nothing was sent{alone}; {_ENGINES_LISTED}"
+    return f"{said}. Nothing was {'counted' if dry_run else 'sent'}{alone}; {_ENGINES_LISTED}"
 
 
 def skipped_line(problem: tuple[str, str]) -> str:
@@ -475,9 +478,11 @@ def _lacking_in_config(
     lacking: list[str],
     problems: list[tuple[str, str]],
     others: list[str],
+    dry_run: bool,
 ) -> ConfigError:
-    """The error of a run whose ``lacking`` locales have an engine in transpub.toml without their
-    language pair, after ``problems``: one per setting, the file and line of the first."""
+    """The error of a run (``dry_run`` or not) whose ``lacking`` locales have an engine in
+    transpub.toml without their language pair, after ``problems``: one per setting, the file and
+    line of the first."""
     settings: dict[str, list[str]] = {}
     for locale in lacking:
         settings.setdefault(_setting_of(project, locale), []).append(locale)
@@ -489,7 +494,8 @@ def _lacking_in_config(
     own = _setting_of(project, first) != "[translate] engine"
     line_of = getattr(project, "line_of", None)
     line = line_of(*(("locale", first, "engine") if own else ("translate", "engine"))) if line_of else None
-    return ConfigError(untranslatable_message(problems, others), getattr(project, "config_path", None), line)
+    message = untranslatable_message(problems, others, dry_run)
+    return ConfigError(message, getattr(project, "config_path", None), line)
 
 
 def _plan_engines(
@@ -527,11 +533,11 @@ def _plan_engines(
     others = [locale for locale, _ in plan]
     problems = [no_engine_problem(no_engine)] if no_engine else []
     if lacking and engine is None:  # (transpub.toml names an engine without the pair: never left out unseen)
-        raise _lacking_in_config(project, chosen, lacking, [] if every_locale else problems, others)
+        raise _lacking_in_config(project, chosen, lacking, [] if every_locale else problems, others, dry_run)
     if lacking:
         problems.append(lacking_pair_problem(engine or "", source, lacking))
     if problems and (not every_locale or not plan):
-        raise ConfigError(untranslatable_message(problems, others))
+        raise ConfigError(untranslatable_message(problems, others, dry_run))
     report.skipped.extend(skipped_line(problem) for problem in problems)
     return plan, {name: engines[name] for name in dict.fromkeys(name for _, name in plan)}
 
