@@ -148,3 +148,29 @@ def test_a_site_the_system_refuses_entirely_is_said_to_have_no_page_written(
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[-1] == f"No page written (errors: {result.stderr.count('Error:')})"
     assert "with the pages above" not in result.stdout  # (no page was above)
+
+
+def test_a_markdown_file_no_longer_published_that_the_system_keeps_is_said_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import polib
+
+    import transpub.markdown_outputs as markdown_outputs
+    from test_compile_markdown import make_markdown_project
+
+    root = make_markdown_project(tmp_path / "harbour")  # (es translated)
+    assert run_cli(root, "compile", "-j", "1").exit_code == 0
+    for path in (root / "locales" / "es" / "LC_MESSAGES").rglob("*.po"):  # (es no longer translated)
+        po = polib.pofile(str(path))
+        for entry in po:
+            entry.msgstr = ""
+        po.save(str(path))
+
+    def kept(path: Path, root: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(markdown_outputs, "remove_file", kept)
+    result = run_cli(root, "compile", "-j", "1")
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert "Error: site/es/posts/harbour.md: cannot remove: Permission denied" in errors, errors  # (not "write")

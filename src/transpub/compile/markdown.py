@@ -79,7 +79,8 @@ def write_markdown(
                 project, record, images, output, locale, slug, read, report, project.relative(article)
             )
         except (TranspubError, OSError) as exc:
-            report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", output, exc))
+            action = "write" if page.published else "remove"
+            report.errors.append(exc if isinstance(exc, TranspubError) else cannot(action, output, exc))
             page.output = None
 
 
