@@ -173,4 +173,6 @@ def test_a_markdown_file_no_longer_published_that_the_system_keeps_is_said_not_r
     result = run_cli(root, "compile", "-j", "1")
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert "Error: site/es/posts/harbour.md: cannot remove: Permission denied" in errors, errors  # (not "write")
+    assert "Error: site/es/posts/harbour.md: cannot remove: Permission denied" in errors, (
+        errors
+    )  # (not "write")
