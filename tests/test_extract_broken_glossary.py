@@ -45,3 +45,22 @@ def test_a_glossary_that_cannot_be_read_stops_extract_before_any_catalog_is_writ
     assert result.exit_code == 0, result.output
     after = catalogs(tmp_path)["locales/de/LC_MESSAGES/race.po"]
     assert b'#. Glossary: "Vasaloppet"' in after and b"Monday" in after
+
+
+def test_check_with_a_glossary_that_cannot_be_read_names_it_and_calls_no_catalog_out_of_date(
+    tmp_path: Path,
+) -> None:
+    # (without its notes every catalog looked out of date, "run `transpub extract`", which refuses to
+    # run until the glossary is mended: the one problem is the glossary, as status says)
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "glossary" / "terms.csv").write_text(TERMS, encoding="utf-8")
+    (tmp_path / "articles" / "race.txt").write_text(
+        "The race\n\nVasaloppet starts on Sunday.\n", encoding="utf-8"
+    )
+    assert extract(tmp_path).exit_code == 0
+    (tmp_path / "glossary" / "terms.csv").write_text(TERMS.replace("note", "notes"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "check"])
+    assert result.exit_code == 1
+    assert 'glossary/terms.csv:1: [glossary] column "notes"' in result.output
+    assert "(out-of-date catalogs are not checked)" in result.output
+    assert "[outdated]" not in result.output

@@ -50,6 +50,8 @@ class _CheckRun:
     glossary: Glossary | None
     #: The documents extract read (see transpub.readcache).
     reads: ReadCache | None = None
+    #: False when the glossary cannot be read: without its notes whether a catalog is out of date is unknown
+    glossary_read: bool = True
 
 
 @dataclass
@@ -77,16 +79,19 @@ def check_project(
     policies = resolve_policies(project, locales, options or CheckOptions())
     report = CheckReport(project=project.name, shard=project.shard)
     glossary: Glossary | None = None
+    glossary_read = True
     try:
         glossary = load_project_glossary(project)
-    except GlossaryError as exc:
-        report.project_issues.append(_file_issue(project, exc, "glossary", fallback=project.glossary_path))
+    except GlossaryError as exc:  # without its notes every catalog would look out of date: do not tell
+        glossary_read = False
+        said = GlossaryError(f"{exc.message} (out-of-date catalogs are not checked)", exc.path, exc.line)
+        report.project_issues.append(_file_issue(project, said, "glossary", fallback=project.glossary_path))
     discovery = replace(project, shard=None).discover()  # (how many in every shard, for an empty one)
     for error in discovery.errors:
         report.project_issues.append(_file_issue(project, error, "syntax"))
     articles = [article.path for article in discovery.articles if in_shard(article.slug, project.shard)]
     report.articles, report.articles_in_project = len(articles), len(discovery.articles)
-    run = _CheckRun(project, tuple(locales), policies, glossary, ReadCache(project.root))
+    run = _CheckRun(project, tuple(locales), policies, glossary, ReadCache(project.root), glossary_read)
     checked = list(run_ordered(_check_article, run, articles, jobs))
     report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
     if project.front_matter_title_refs:
@@ -119,7 +124,14 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     notes = GlossaryNotes(run.glossary) if run.glossary is not None else None
     for locale in run.locales:
         checked.catalogs[locale] = check_catalog(
-            project, run.policies[locale], path, template, run.glossary, notes=notes, values=values
+            project,
+            run.policies[locale],
+            path,
+            template,
+            run.glossary,
+            notes=notes,
+            values=values,
+            notes_known=run.glossary_read,
         )
     return checked
 
@@ -187,11 +199,13 @@ def check_catalog(
     *,
     notes: GlossaryNotes | None = None,
     values: Mapping[str, Sequence[Slot]] | None = None,
+    notes_known: bool = True,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
     the caller keeps them for several locales; ``values``: the article's
     :func:`~transpub.formats.value_slots.written_values`; its translations a value writes as their
-    source count as untranslated, as compile counts them)."""
+    source count as untranslated, as compile counts them; ``notes_known`` False: the glossary cannot be
+    read, so whether the catalog is out of date is not checked)."""
     if notes is None and glossary is not None:
         notes = GlossaryNotes(glossary)
     locale = policy.locale
@@ -219,7 +233,7 @@ def check_catalog(
         result.issues.append(_file_issue(project, exc, "syntax", locale, po_path))
         return result
     result.stats = catalog_coverage(po, values)  # (as compile counts the page's units)
-    if policy.runs("outdated") and template is not None:
+    if policy.runs("outdated") and template is not None and notes_known:
         staleness = find_staleness(
             po,
             template,
