@@ -231,3 +231,15 @@ def test_a_comment_pair_of_markdown_delimiters_in_an_html_page_is_never_offered_
     )
     assert unmarked(german) == english
     assert "note" not in english and "<p>x  y</p>" in english
+
+
+@pytest.mark.parametrize("name", ["highlight", "terminal"])
+def test_a_code_pair_inside_a_markdown_shortcode_pair_in_a_sentence_is_never_offered(
+    tmp_path: Path, name: str
+) -> None:
+    """``{{% mark %}}see {{< highlight go >}}a < b{{< /highlight >}}{{% /mark %}}``: the code pair
+    is code inside the other pair too (it was offered: ``see <2>a < b</2>``)."""
+    text = f"A {{{{% mark %}}}}see {{{{< {name} go >}}}}a < b{{{{< /{name} >}}}}{{{{% /mark %}}}} B.\n"
+    (document,) = project_with(tmp_path, {"page.md": text}, 'code = ["terminal"]\n')
+    assert [unit.msgid for unit in document.units()] == ["A <1>see <2/></1> B."]
+    assert unmarked(pseudo(document)) == text

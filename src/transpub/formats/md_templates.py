@@ -624,11 +624,13 @@ def _with_inline_verbatim(text: str, templates: list[Template], code: Collection
     ``code``) or a comment is one token from its
     opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
     files`` was written ``File&#91;&#93; files``), a comment for writers is not offered."""
-    pairs = [
-        (opener, closer)
-        for opener, closer in outermost(closed_pairs(t for t in templates if not t.block and t.shortcode))
-        if inside_not_prose(opener, code) and not _BLANK_LINE.search(text, opener.end, closer.start)
-    ]
+    pairs = outermost(  # (the code pairs first: one inside a {{% mark %}} pair is code too)
+        [
+            (opener, closer)
+            for opener, closer in closed_pairs(t for t in templates if not t.block and t.shortcode)
+            if inside_not_prose(opener, code) and not _BLANK_LINE.search(text, opener.end, closer.start)
+        ]
+    )
     if not pairs:
         return templates
     whole = {
