@@ -33,9 +33,9 @@ if str(HERE.parent / "src") not in sys.path:  # run as a script from a checkout
 
 from transpub.catalog import format_catalog, parse_catalog  # noqa: E402
 from transpub.errors import TranspubError  # noqa: E402
-from transpub.formats import ReadOptions, read_article  # noqa: E402
+from transpub.formats import ReadOptions, decode_article, read_article  # noqa: E402
 from transpub.formats.document import AttrSlot, Resolution  # noqa: E402
-from transpub.formats.encoding import declared_charset, decode_bytes  # noqa: E402
+from transpub.formats.encoding import decode_bytes  # noqa: E402
 from transpub.formats.html import read_html  # noqa: E402
 from transpub.formats.markdown import markdown_to_html, read_markdown, render_markdown_page  # noqa: E402
 from transpub.formats.text import text_to_html  # noqa: E402
@@ -329,7 +329,7 @@ def check_article(data: bytes, suffix: str, folder: Path, options: ReadOptions =
         except TranspubError as exc:
             OUTCOMES["refused"] += 1
             return None if exc.path is not None else Failure("unlocated error", str(exc), data)
-        text, _ = decode_bytes(data, declared=declared_charset(data) if suffix == ".html" else None)
+        text, _ = decode_article(data, suffix)  # (as read_article decoded it)
         if suffix == ".md" and document.format != "markdown":
             text = markdown_to_html(text.replace("\r\n", "\n").replace("\r", "\n"), "en", str(path))
         elif suffix == ".txt":

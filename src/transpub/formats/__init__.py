@@ -20,6 +20,21 @@ _FRONT_MATTER = re.compile(r"\ufeff?(?:---|\+\+\+)[ \t]*\r?\n")
 _FRONT_MATTER_BYTES = re.compile(rb"(?:\xef\xbb\xbf)?(?:---|\+\+\+)[ \t]*\r?\n")
 
 
+def decode_article(data: bytes, suffix: str) -> tuple[str, str]:
+    r"""The text of an article's bytes and its encoding, as :func:`read_article` decodes them: an HTML
+    page by its BOM, its declared charset or detection; a content page with front matter (an HTML
+    file too) and any other file without a declared charset (a ``<meta charset>`` in its body is a
+    code sample's, a post's own content). UnicodeDecodeError when it is no text.
+
+    >>> decode_article(b'<meta charset="latin1">\xe9', ".html")[0][-1]
+    'é'
+    >>> decode_article(b"---\n<meta charset=latin1>\xc3\xa9", ".html")[0][-1]
+    'é'
+    """
+    html_page = suffix in (".html", ".htm") and not _FRONT_MATTER_BYTES.match(data)
+    return decode_bytes(data, declared=declared_charset(data) if html_page else None)
+
+
 def read_article(
     path: Path, options: ReadOptions, *, display_path: str | None = None, data: bytes | None = None
 ) -> Document:
@@ -33,10 +48,7 @@ def read_article(
             raise ArticleError(f"cannot read: {exc.strerror}", shown) from exc
     suffix = path.suffix.lower()
     try:
-        # (a content page with front matter is UTF-8, as Hugo and Jekyll read it: a <meta charset> in
-        # its body is a code sample's, a post's own content)
-        html_page = suffix in (".html", ".htm") and not _FRONT_MATTER_BYTES.match(data)
-        text, encoding = decode_bytes(data, declared=declared_charset(data) if html_page else None)
+        text, encoding = decode_article(data, suffix)
     except UnicodeDecodeError as exc:  # (the reason may say it already: "NUL bytes: this is not a text file")
         reason = exc.reason if "text file" in exc.reason else f"not a text file ({exc.reason})"
         raise ArticleError(reason, shown) from exc
