@@ -85,6 +85,10 @@ def test_check_of_a_shard_with_no_article_passes_and_says_so_when_others_have_ar
         == f"Note: no articles in shard {empty_shard('ferry')} of articles/: nothing to check.\n"
     )
     assert result.stdout.startswith("{")  # (stdout stays the report)
+    text = run_cli(root, "check", "--shard", empty_shard("ferry"))
+    assert text.exit_code == 0, text.output
+    # (it said "es: 100% translated (0 of 0 units), 0 fuzzy, 0 untranslated; OK")
+    assert "es: no catalog to check (no article); OK (minimum 100%)" in text.stdout.splitlines()
 
 
 def test_compile_of_a_shard_with_no_article_does_not_say_it_wrote_pages(tmp_path: Path) -> None:

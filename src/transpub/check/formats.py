@@ -37,7 +37,7 @@ def format_locale_summary(summary: LocaleSummary) -> str:
     """One summary line for a locale.
 
     >>> format_locale_summary(LocaleSummary("sv", 80.0, False))
-    'sv: 100% translated (0 of 0 units), 0 fuzzy, 0 untranslated; OK (minimum 80%)'
+    'sv: no catalog to check (no article); OK (minimum 80%)'
     >>> format_locale_summary(LocaleSummary("sv", 80.0, False, [CatalogResult("sv", "a", "a.po")]))
     'sv: no unit counted, 1 catalog not counted (missing or unreadable); OK (minimum 80%)'
     """
@@ -48,7 +48,9 @@ def format_locale_summary(summary: LocaleSummary) -> str:
     coverage = summary.coverage
     state = f"{coverage.describe()}, {coverage.fuzzy} fuzzy, {coverage.untranslated} untranslated"
     unread = sum(1 for c in summary.catalogs if c.stats is None)
-    if unread:
+    if not summary.catalogs:  # (a shard with no article: "100% translated (0 of 0 units)" would read as done)
+        state = "no catalog to check (no article)"
+    elif unread:
         # a broken catalog's units are unknown: "100% translated (0 of 0 units)" would read as done
         missing = f"{counted(unread, 'catalog')} not counted (missing or unreadable)"
         state = f"no unit counted, {missing}" if not coverage.total else f"{state}, {missing}"
