@@ -708,7 +708,7 @@ def _compare(
 def _echo_unchanged(count: int, thing: str) -> None:
     """The line that counts the articles (pages) a run left as they were, unless there are none."""
     if count:
-        _echo(f"{count} {thing}{'' if count == 1 else 's'} unchanged (-v lists them)")
+        _echo(f"{counted(count, thing)} unchanged (-v lists them)")
 
 
 def _report_file_option(kind: str, what: str) -> Callable[[Any], Any]:
@@ -730,7 +730,7 @@ def _echo_foreign_records(count: int, done: str) -> None:
         return
     from .signing import SHARED_KEY_VARIABLE
 
-    articles = f"{count} article{'' if count == 1 else 's'}"
+    articles = counted(count, "article")
     why = (
         f"{SHARED_KEY_VARIABLE} is set, so they were written with another key or none"
         if os.environ.get(SHARED_KEY_VARIABLE)
@@ -754,7 +754,7 @@ def _echo_mo_files(project: Project, written: list[Path], verbose: bool) -> None
     else:
         count = len(written)
         listed = "" if verbose else " (-v lists them)"
-        _echo(f"{count} MO file{'' if count == 1 else 's'} written beside the catalogs{listed}")
+        _echo(f"{counted(count, 'MO file')} written beside the catalogs{listed}")
 
 
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
@@ -1252,7 +1252,7 @@ def glossary_suggest(ctx: click.Context, limit: int) -> None:
         count = len(project.article_paths())
         _echo(
             "Nothing to suggest: no name or frequent phrase in the "
-            f"{count} article{'' if count == 1 else 's'} is missing from the glossary."
+            f"{counted(count, 'article')} is missing from the glossary."
         )
 
 
@@ -1309,7 +1309,7 @@ def xliff_export(
     (chosen,) = project.select_locales([locale])
     written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
     for path, units in written.files:
-        _echo(f"Wrote {path} ({units} unit{'' if units == 1 else 's'})")
+        _echo(f"Wrote {path} ({counted(units, 'unit')})")
     if not written.files:
         _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
 
@@ -1372,7 +1372,7 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
     for locale in chosen:
         target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
         units = export_tmx(project, target, locale)
-        _echo(f"Wrote {target} ({units} unit{'' if units == 1 else 's'})")
+        _echo(f"Wrote {target} ({counted(units, 'unit')})")
 
 
 @memory.command(name="import")
@@ -1450,7 +1450,7 @@ def memory_stats(ctx: click.Context) -> None:
             f"{row.source_chars:>9} char{'' if row.source_chars == 1 else 's'}"
         )
     total = sum(r.entries for r in rows)
-    _echo(f"{total} {_entries(total)}, {size / 1024:.0f} KiB")
+    _echo(f"{counted(total, 'entry', 'entries')}, {size / 1024:.0f} KiB")
 
 
 def _entries(count: int) -> str:
@@ -1499,7 +1499,7 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
             _echo(result.summary)
     if unpaired:  # (not every article was translated: normal in a folder)
         shown = ", ".join(unpaired[:5]) + (f" and {len(unpaired) - 5} more" if len(unpaired) > 5 else "")
-        count = f"{len(unpaired)} article{'' if len(unpaired) == 1 else 's'}"
+        count = counted(len(unpaired), "article")
         _echo(f"{count} skipped, with no file of the same path under {paths[1]}: {shown}")
     _exit_on_problems(errors, warnings)
     if warnings:

@@ -35,7 +35,7 @@ from .manifest import (
     project_settings,
     signature,
 )
-from .model import Issue
+from .model import Issue, counted
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
@@ -84,7 +84,7 @@ class ArticleExtraction:
         'articles/a.html: 3 units; template unchanged; es unchanged; de not updated (broken catalog, see the error)'
         """
         parts = [
-            f"{self.units} unit{'' if self.units == 1 else 's'}",
+            counted(self.units, "unit"),
             "template written" if self.template_written else "template unchanged",
         ]
         written = [loc for loc, done in self.catalogs_written.items() if done]

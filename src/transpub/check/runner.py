@@ -21,7 +21,7 @@ from transpub.formats.value_slots import keeps_source, kept_source, source_title
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
-from transpub.model import Issue, format_percent
+from transpub.model import Issue, counted, format_percent
 from transpub.project import Project
 from transpub.readcache import ReadCache
 from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
@@ -266,8 +266,7 @@ def check_catalog(
             add(
                 "threshold",
                 None,
-                f"{format_percent(percent)} {what} ({done} of {result.stats.total} "
-                f"unit{'' if result.stats.total == 1 else 's'}), "
+                f"{format_percent(percent)} {what} ({done} of {counted(result.stats.total, 'unit')}), "
                 f"below the minimum of {policy.min_translated:g}% for {locale}",
             )
     return result

@@ -35,6 +35,7 @@ from itertools import islice
 from typing import Protocol, TypeVar
 
 from ..errors import EngineError
+from ..model import counted
 from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext, one_line, redact, url_secrets
 
 
@@ -359,9 +360,7 @@ def call_with_retry(
             breaker.record(False, exc.message)
             attempt += 1
             if attempt >= policy.attempts:
-                raise EngineError(
-                    f"{exc.message} (gave up after {attempt} attempt{'' if attempt == 1 else 's'})"
-                ) from None
+                raise EngineError(f"{exc.message} (gave up after {counted(attempt, 'attempt')})") from None
             if exc.retry_after is not None and exc.retry_after > policy.max_retry_after:
                 raise EngineError(
                     f"{exc.message}; the service asks to wait {exc.retry_after:.0f} s"
