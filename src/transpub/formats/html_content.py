@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from .document import AttrSlot, Document, Part, TextSlot, slots_in
@@ -110,13 +110,7 @@ def _token_spans(text: str, code: tuple[str, ...] = ()) -> list[tuple[int, int]]
     """Where each template token of ``text`` is, in order, a code or comment pair's from its
     opening to its closing one (see :func:`_tokens`)."""
     templates = scan_templates(text)
-    pairs = outermost(
-        [
-            (opener, closer)
-            for opener, closer in closed_pairs(template for template in templates if template.shortcode)
-            if inside_not_prose(opener, code)
-        ]
-    )
+    pairs = outermost(_kept_pairs(templates, code))
     spans: list[tuple[int, int]] = []
     for template in templates:
         inside = next((pair for pair in pairs if pair[0].start <= template.start < pair[1].end), None)
@@ -179,13 +173,18 @@ def _regions(
     [[], ['terminal']]
     """
     regions = _markdown_regions(text, templates, options.shortcodes_with_markdown, options.code_shortcodes)
-    kept = [
+    outer = outermost(regions + _kept_pairs(templates, options.code_shortcodes))
+    return [pair for pair in regions if pair in outer], [pair for pair in outer if pair not in regions]
+
+
+def _kept_pairs(templates: list[Template], code: Collection[str]) -> list[tuple[Template, Template]]:
+    """The shortcode pairs of ``templates`` kept whole with what they hold: code, math or a comment
+    (see :func:`~.md_templates.inside_not_prose`; ``code``: the site's own code shortcodes)."""
+    return [
         (opener, closer)
         for opener, closer in closed_pairs(template for template in templates if template.shortcode)
-        if inside_not_prose(opener, options.code_shortcodes)
+        if inside_not_prose(opener, code)
     ]
-    outer = outermost(regions + kept)
-    return [pair for pair in regions if pair in outer], [pair for pair in outer if pair not in regions]
 
 
 def _markdown_regions(
