@@ -25,7 +25,7 @@ from .config import (
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine, real_path, resolved_folder
-from .locales import folder_name, validate_locale
+from .locales import folder_name, language_of, validate_locale
 from .mkdocs_site import MkDocsSite, find_mkdocs_config, read_mkdocs_site
 
 CONFIG_NAME = "transpub.toml"
@@ -327,8 +327,7 @@ def not_a_target(name: str, source: str, targets: tuple[str, ...] | list[str]) -
         return (
             f"locale {name} is the source locale (the articles' language), not a target (targets: {listed})"
         )
-    language = name.split("@")[0].split("_")[0]
-    alike = [loc for loc in targets if loc.split("@")[0].split("_")[0] == language]
+    alike = [loc for loc in targets if language_of(loc) == language_of(name)]
     if alike:
         return (
             f"locale {name} is not a target of this project (targets: {listed}); did you mean "
