@@ -13,7 +13,7 @@ article (anyone's text) naming ``../.env`` must not publish it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -110,7 +110,9 @@ def copy_assets(
     for page_tag in document.asset_tags():
         for name, value in page_tag.urls.items():
             for url in urls_in(name, value):
-                tag = page_tag if article_text is None else _at_line(page_tag, _line_in(article_text, url))
+                tag = (
+                    page_tag if article_text is None else replace(page_tag, line=_line_in(article_text, url))
+                )
                 path, _ = _split(url)
                 if not path or path in assets.targets:
                     continue
@@ -177,11 +179,6 @@ def _line_in(text: str, url: str) -> int | None:
     if at < 0:
         at = text.find(url.replace("&", "&amp;"))
     return None if at < 0 else text.count("\n", 0, at) + 1
-
-
-def _at_line(tag: Tag, line: int | None) -> Tag:
-    """``tag`` as a warning names it: at ``line`` (of the article the page was made of)."""
-    return Tag(tag.parts, tag.name, line=line)
 
 
 def _warning(shown: str, tag: Tag, message: str) -> Issue:
