@@ -211,6 +211,20 @@ def test_page_below_the_threshold_option_is_not_written_nor_linked(project: Path
     assert "ar" not in hreflangs(page(project, "de"))
 
 
+def test_a_page_published_before_and_held_back_now_is_said_to_be_removed(project: Path) -> None:
+    assert run_cli(project, "compile").exit_code == 0
+    assert (project / "site" / "ar" / "skiing.html").is_file()
+    result = run_cli(project, "compile", "--threshold", "90")
+    assert result.exit_code == 0, result.output
+    assert not (project / "site" / "ar" / "skiing.html").exists()
+    assert (
+        "ar/skiing: not published: 85.7% translated, below the 90% needed to publish; "
+        "ar/skiing.html, published before, is removed"
+    ) in result.stdout
+    again = run_cli(project, "compile", "--threshold", "90", "--full")  # nothing left to remove
+    assert "ar/skiing: not published" in again.stdout and "is removed" not in again.stdout
+
+
 def test_locale_publish_threshold_in_the_config_holds_back_that_locale_only(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", config_extra="\n[locale.ar]\npublish_threshold = 95\n")
     result = run_cli(root, "compile")

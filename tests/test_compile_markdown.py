@@ -391,3 +391,15 @@ def test_compile_format_markdown_on_the_command_line_lists_the_files(tmp_path: P
     result = run_cli(root, "compile")
     assert result.exit_code == 0
     assert (root / "site" / "es" / "posts" / "harbour.html").is_file()
+
+
+def test_a_markdown_file_published_before_and_held_back_now_is_said_to_be_removed(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    spanish = root / "site" / "es" / "posts" / "harbour.md"
+    assert run_cli(root, "compile").exit_code == 0 and spanish.is_file()
+    translate(root, "es", {"Boats leave every hour.": ""})
+    result = run_cli(root, "compile", "--threshold", "100", "-l", "es")
+    assert result.exit_code == 0, result.output
+    assert not spanish.exists()
+    assert "es/posts/harbour: not published: " in result.output
+    assert "; es/posts/harbour.md, published before, is removed" in result.output  # as written lines name it

@@ -888,7 +888,11 @@ def compile_(
                 f"{page.summary}" + ("" if page.written else " (unchanged)")
             )
         else:
-            lines.append(f"{page.locale}/{page.slug}: not published: {page.reason}")
+            withdrawn = _output_shown(project, report.out_dir, report.withdrawn.get((page.locale, page.slug)))
+            lines.append(
+                f"{page.locale}/{page.slug}: not published: {page.reason}"
+                + (f"; {withdrawn}, published before, is removed" if withdrawn else "")
+            )
     if lines:
         _echo("\n".join(lines))
     _echo_unchanged(unchanged, "page")

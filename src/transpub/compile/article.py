@@ -242,8 +242,8 @@ def _write_pages(
         if locale != source and (page.published or locale in kept) != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
-            if exists and locale not in kept:
-                _remove(out_dir, child(place[1], name), compiled)
+            if exists and locale not in kept and _remove(out_dir, child(place[1], name), compiled):
+                compiled.withdrawn[locale] = child(place[1], name)
             continue
         html = render_page(
             project,
@@ -271,12 +271,15 @@ def _write_pages(
     return written
 
 
-def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> None:
-    """Remove a page no longer published (:func:`remove_stale`); one the system keeps is an error."""
+def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> bool:
+    """Remove a page no longer published (:func:`remove_stale`); one the system keeps is an error
+    (False)."""
     try:
         remove_stale(out_dir, path)
     except OSError as exc:
         compiled.errors.append(cannot("remove", path, exc))
+        return False
+    return True
 
 
 def _refusal_warnings(

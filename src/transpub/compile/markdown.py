@@ -63,8 +63,8 @@ def write_markdown(
             continue
         try:
             if not page.published:
-                if locale not in kept:  # (kept: its catalog cannot be read)
-                    record.remove(output)
+                if locale not in kept and record.remove(output):  # (kept: its catalog cannot be read)
+                    report.withdrawn[locale] = output
                 continue
             if locale == source:
                 data = article.read_bytes()

@@ -38,6 +38,9 @@ class CompileReport:
     stale_links: list[str] = field(default_factory=list)
     #: Pages (and review copies) removed because their article is gone, relative to the project.
     removed: list[str] = field(default_factory=list)
+    #: By (locale, slug): the page an earlier run published that this run removed, as it is held
+    #: back now (below the threshold, no catalog): its line says so.
+    withdrawn: dict[tuple[str, str], Path] = field(default_factory=dict)
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
     foreign_records: int = 0
@@ -137,6 +140,8 @@ class CompiledArticle:
     mo_written: list[Path] = field(default_factory=list)
     review_written: list[Path] = field(default_factory=list)
     stale: set[str] = field(default_factory=set)
+    #: By locale: the page an earlier run published that this run removed, no longer published.
+    withdrawn: dict[str, Path] = field(default_factory=dict)
     #: The manifest record of what was read and written (None: nothing to remember).
     record: Record | None = None
     #: Markdown output: the record of written files' name for its file in each listed locale (None: no

@@ -143,6 +143,9 @@ def compile_project(
         report.mo_written.extend(compiled.mo_written)
         report.review_written.extend(compiled.review_written)
         report.pages.extend(compiled.listed)
+        report.withdrawn.update(
+            ((locale, compiled.slug), path) for locale, path in compiled.withdrawn.items()
+        )
         stale |= compiled.stale
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
