@@ -45,6 +45,23 @@ def test_the_readme_shows_transpub_configurations_for_hugo_jekyll_and_mkdocs() -
     )  # Hugo and MkDocs both ways, Jekyll
 
 
+def test_each_markdown_configuration_in_the_readme_keeps_the_anchors_of_translated_headings() -> None:
+    # without heading_ids a translated heading gets the generator's id of its translation, and every
+    # link to the source's anchor (#install-the-tool) breaks: MkDocs' folder mode showed none
+    for block in blocks_of("transpub.toml"):
+        if tomllib.loads(block).get("compile", {}).get("format") == "markdown":
+            assert "heading_ids" in tomllib.loads(block)["compile"], block
+
+
+def test_a_readme_hugo_configuration_says_which_heading_ids_hugo_before_0_144_needs() -> None:
+    # Debian 12's hugo 0.111 derives ids from the heading's line as written: "hugo" gives a heading
+    # with code or a link another id than Hugo's own there
+    lines = [line for block in blocks_of("transpub.toml") for line in block.splitlines()]
+    hugo = [line for line in lines if re.match(r'heading_ids\s*=\s*"hugo"', line)]
+    assert len(hugo) >= 2
+    assert all('"hugo-0.143"' in line for line in hugo), hugo
+
+
 def test_the_readmes_full_configuration_example_loads_as_a_project(tmp_path: Path) -> None:
     # its locale_dirs named pt_BR, a locale the example does not have: a configuration error (exit 2)
     from transpub.project import load_project
