@@ -36,10 +36,10 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import (
@@ -60,6 +60,7 @@ from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_t
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .memory.unsaved import UNSAVED, keep, store_kept
 from .numberforms import localized_number_spans
+from .project import LocaleSettings
 from .translate_report import (
     FAILED,
     REJECTED,
@@ -73,7 +74,6 @@ from .translate_report import (
     token_estimate,
 )
 
-DEFAULT_MEMORY_SCORE = 75.0
 DEFAULT_CONCURRENCY = 8
 #: How often a worker looks for the replies of texts another worker has claimed (seconds).
 CLAIM_POLL_SECONDS = 0.5
@@ -83,6 +83,38 @@ CLAIM_POLL_SECONDS = 0.5
 CLAIM_HOLD_SECONDS = min(CLAIM_SECONDS, 60.0)
 #: Returned by :func:`_from_memory` when this engine's earlier (paid) reply was rejected.
 REJECTED_BEFORE = ("", "")
+
+
+class TranslateProject(Protocol):
+    """What translate needs of a project (:class:`transpub.project.Project` is one): its
+    languages and engines, its settings file, and where its articles, catalogs, glossary and
+    memory are."""
+
+    @property
+    def root(self) -> Path: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def source_locale(self) -> str: ...
+    @property
+    def engines(self) -> Mapping[str, Mapping[str, Any]]: ...
+    @property
+    def glossary_path(self) -> Path | None: ...
+    @property
+    def glossary_max_mb(self) -> float: ...
+    @property
+    def memory_score(self) -> float: ...
+    @property
+    def memory_location(self) -> str | Path: ...
+    @property
+    def config_path(self) -> Path: ...
+    def line_of(self, *names: str) -> int | None: ...
+    def settings_for(self, locale: str) -> LocaleSettings: ...
+    def engine_for(self, locale: str) -> str | None: ...
+    def article_paths(self) -> list[Path]: ...
+    def slug_of(self, path: Path) -> str: ...
+    def catalog_path(self, locale: str, slug: str) -> Path: ...
+    def relative(self, path: Path) -> str: ...
 
 
 @dataclass
@@ -203,20 +235,17 @@ def _today() -> str:
     return _dt.date.today().isoformat()
 
 
-def _engine_setting(project: Any, name: str, key: str, default: Any) -> Any:
-    return ((getattr(project, "engines", None) or {}).get(name) or {}).get(key, default)
+def _engine_setting(project: TranslateProject, name: str, key: str, default: Any) -> Any:
+    return project.engines.get(name, {}).get(key, default)
 
 
-def _load_glossary(project: Any) -> Any:
-    path = getattr(project, "glossary_path", None)
-    if path is None or not Path(path).is_file():
+def _load_glossary(project: TranslateProject) -> Any:
+    path = project.glossary_path
+    if path is None or not path.is_file():
         return None
     from .glossary import load_glossary
 
-    limit = getattr(project, "glossary_max_mb", 10.0)
-    return load_glossary(
-        Path(path), getattr(project, "source_locale", None), max_bytes=int(limit * 1_000_000)
-    )
+    return load_glossary(path, project.source_locale, max_bytes=int(project.glossary_max_mb * 1_000_000))
 
 
 def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tuple[int, int, str]]:
@@ -306,7 +335,9 @@ def _problems_of(source_text: str, glossary: Any, source: str, locale: str, repl
     return reply_problems(source_text, reply, glossary, source, locale)
 
 
-def _contexts(project: Any, items: list[_Pending], glossary: Any, locale: str) -> list[UnitContext]:
+def _contexts(
+    project: TranslateProject, items: list[_Pending], glossary: Any, locale: str
+) -> list[UnitContext]:
     """One :class:`UnitContext` per pending text: title, paragraph, glossary entries, style, check."""
     source = project.source_locale
     settings = project.settings_for(locale)
@@ -332,7 +363,7 @@ def _contexts(project: Any, items: list[_Pending], glossary: Any, locale: str) -
                 paragraph=item.paragraph,
                 terms=tuple(hints),
                 formality=settings.formality,
-                style=settings.style,
+                style=settings.style or "",
                 check=functools.partial(_problems_of, item.msgid, glossary, source, locale),
             )
         )
@@ -369,7 +400,7 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
 
 
 def _apply_or_report(
-    project: Any, report: TranslateReport, path: Path, fills: dict[str, tuple[str, str]]
+    project: TranslateProject, report: TranslateReport, path: Path, fills: dict[str, tuple[str, str]]
 ) -> None:
     """:func:`_apply`; a catalog a translator broke during the run is one error in the report (its
     fills stay in the memory, for the next run), and the other catalogs and locales go on."""
@@ -466,14 +497,13 @@ def skipped_line(problem: tuple[str, str]) -> str:
     return f"{what[:1].upper()}{what[1:]}: skipped; {how}; {_ENGINES_LISTED}."
 
 
-def _setting_of(project: Any, locale: str) -> str:
+def _setting_of(project: TranslateProject, locale: str) -> str:
     """The setting of transpub.toml that names ``locale``'s engine."""
-    own = getattr(project, "settings_for", None)
-    return f"[locale.{locale}] engine" if own and own(locale).engine else "[translate] engine"
+    return f"[locale.{locale}] engine" if project.settings_for(locale).engine else "[translate] engine"
 
 
 def _lacking_in_config(
-    project: Any,
+    project: TranslateProject,
     chosen: dict[str, str | None],
     lacking: list[str],
     problems: list[tuple[str, str]],
@@ -492,14 +522,13 @@ def _lacking_in_config(
     ]
     first = lacking[0]
     own = _setting_of(project, first) != "[translate] engine"
-    line_of = getattr(project, "line_of", None)
-    line = line_of(*(("locale", first, "engine") if own else ("translate", "engine"))) if line_of else None
+    line = project.line_of(*(("locale", first, "engine") if own else ("translate", "engine")))
     message = untranslatable_message(problems, others, dry_run)
-    return ConfigError(message, getattr(project, "config_path", None), line)
+    return ConfigError(message, project.config_path, line)
 
 
 def _plan_engines(
-    project: Any,
+    project: TranslateProject,
     locales: list[str],
     engine: str | None,
     dry_run: bool,
@@ -543,7 +572,7 @@ def _plan_engines(
 
 
 def translate_project(
-    project: Any,
+    project: TranslateProject,
     locales: list[str],
     *,
     engine: str | None = None,
@@ -572,11 +601,7 @@ def translate_project(
     catalog = _catalog_api()
     report = TranslateReport(dry_run=dry_run)
     source_lang = project.source_locale
-    score = (
-        memory_score
-        if memory_score is not None
-        else float(getattr(project, "memory_score", DEFAULT_MEMORY_SCORE))
-    )
+    score = memory_score if memory_score is not None else project.memory_score
     today = _today()
 
     plan, engines = _plan_engines(project, locales, engine, dry_run, report, every_locale)
@@ -829,7 +854,7 @@ def _masked(
 
 
 def _estimate(
-    project: Any,
+    project: TranslateProject,
     adapter: Engine,
     name: str,
     locale: str,
@@ -930,7 +955,7 @@ def _from_memory(
 
 
 def _engine_controls(
-    project: Any, name: str, policy: RetryPolicy | None
+    project: TranslateProject, name: str, policy: RetryPolicy | None
 ) -> tuple[CircuitBreaker, RetryPolicy]:
     """The circuit breaker and retry policy for engine ``name``, from ``[engines.<name>]``."""
     breaker = CircuitBreaker(
@@ -941,7 +966,7 @@ def _engine_controls(
 
 
 def _machine_translate(
-    project: Any,
+    project: TranslateProject,
     adapter: Engine,
     name: str,
     locale: str,
@@ -1083,7 +1108,7 @@ def _spread(items: list[_Pending], count: int) -> list[_Pending]:
 
 
 def compare_engines(
-    project: Any,
+    project: TranslateProject,
     locale: str,
     names: tuple[str, ...],
     sample: int,
@@ -1142,7 +1167,7 @@ def compare_engines(
 
 
 def _engine_outputs(
-    project: Any,
+    project: TranslateProject,
     adapter: Engine,
     name: str,
     locale: str,
