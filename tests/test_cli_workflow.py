@@ -276,7 +276,7 @@ def test_translate_dry_run_skips_locales_without_an_engine_and_sends_nothing(sam
     before = (sample_project / "locales/es/LC_MESSAGES" / f"{SLUG}.po").read_bytes()
     result = run(sample_project, "translate", "--dry-run")
     assert result.output.splitlines() == [
-        'No MT engine for zh_CN, de, fr, sv, ru, ar: skipped; set engine = "NAME" under [locale.zh_CN], '
+        'Skipped zh_CN, de, fr, sv, ru, ar: no MT engine set; set engine = "NAME" under [locale.zh_CN], '
         "[locale.de], [locale.fr], [locale.sv], [locale.ru] and [locale.ar] in transpub.toml (or under [translate], "
         "for every locale), or pass `-l zh_CN -l de -l fr -l sv -l ru -l ar --engine NAME` (`--engine tm` fills them from the translation memory alone); `transpub engines` "
         "lists the engines and their language pairs.",
@@ -291,7 +291,10 @@ def test_translate_dry_run_skips_locales_without_an_engine_and_sends_nothing(sam
 def test_translate_a_locale_without_engine_is_one_clear_error(sample_project: Path) -> None:
     result = run(sample_project, "translate", "-l", "fr", ok=False)
     assert result.exit_code == 2  # a mistake in transpub.toml or on the command line (README: exit codes)
-    assert 'no MT engine for fr: set engine = "NAME" under [locale.fr] in transpub.toml' in result.output
+    assert (
+        'cannot translate fr: no MT engine set; set engine = "NAME" under [locale.fr] in transpub.toml'
+        in result.output
+    )
     assert "Traceback" not in result.output
 
 

@@ -438,14 +438,29 @@ def _tables(locales: list[str]) -> str:
     return tables[0] if len(tables) == 1 else f"{', '.join(tables[:-1])} and {tables[-1]}"
 
 
-def no_engine_problem(locales: list[str]) -> tuple[str, str]:
-    """That ``locales`` have no MT engine, and the setting (or option) that gives them one.
+@dataclass(frozen=True)
+class Untranslatable:
+    """Locales a run cannot translate, why (no engine set, or an engine without their language
+    pair) and how to mend it: the setting of transpub.toml (with its line) or option to change."""
 
-    >>> print(": ".join(no_engine_problem(["zh_CN", "de"])))
-    no MT engine for zh_CN, de: set engine = "NAME" under [locale.zh_CN] and [locale.de] in transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME` (`--engine tm` fills them from the translation memory alone)
-    """
-    return (
-        f"no MT engine for {', '.join(locales)}",
+    locales: tuple[str, ...]
+    why: str
+    how: str
+
+    def said(self, verb: str = "cannot translate") -> str:
+        """The problem in words, the locales first.
+
+        >>> print(no_engine_problem(["zh_CN", "de"]).said())
+        cannot translate zh_CN, de: no MT engine set; set engine = "NAME" under [locale.zh_CN] and [locale.de] in transpub.toml (or under [translate], for every locale), or pass `-l zh_CN -l de --engine NAME` (`--engine tm` fills them from the translation memory alone)
+        """
+        return f"{verb} {', '.join(self.locales)}: {self.why}; {self.how}"
+
+
+def no_engine_problem(locales: list[str]) -> Untranslatable:
+    """That ``locales`` have no MT engine set, and the setting (or option) that gives them one."""
+    return Untranslatable(
+        tuple(locales),
+        "no MT engine set",
         f"{_ENGINE_SETTING.format(tables=_tables(locales))}, or pass `{_flags(locales)} --engine NAME`"
         " (`--engine tm` fills them from the translation memory alone)",
     )
@@ -453,78 +468,58 @@ def no_engine_problem(locales: list[str]) -> tuple[str, str]:
 
 def lacking_pair_problem(
     name: str, source: str, locales: list[str], setting: str | None = None
-) -> tuple[str, str]:
-    """That engine ``name`` (given as ``--engine``, or by the ``setting`` of transpub.toml) has no
-    language pair from ``source`` to ``locales``, and how to give them another.
+) -> Untranslatable:
+    """That engine ``name`` (given as ``--engine``, or by the ``setting`` of transpub.toml: its name
+    and where it is, "[translate] engine, transpub.toml:3") has no language pair from ``source`` to
+    ``locales``, and how to give them another.
 
-    >>> print(": ".join(lacking_pair_problem("apertium", "en", ["zh_CN", "de"])))
-    engine apertium cannot translate en→zh_CN, en→de: pass another engine for them, `-l zh_CN -l de --engine NAME`
-    >>> print(": ".join(lacking_pair_problem("apertium", "en", ["de"], "[translate] engine")))
-    [translate] engine = "apertium" cannot translate en→de: set another engine under [locale.de]
+    >>> print(lacking_pair_problem("apertium", "en", ["zh_CN", "de"]).said())
+    cannot translate zh_CN, de: no language pair en→zh_CN, en→de in engine apertium (--engine); pass another engine for them, `-l zh_CN -l de --engine NAME`
+    >>> print(lacking_pair_problem("apertium", "en", ["de"], "[translate] engine, transpub.toml:3").said())
+    cannot translate de: no language pair en→de in engine apertium ([translate] engine, transpub.toml:3); set another engine under [locale.de]
     """
     pairs = ", ".join(f"{source}→{locale}" for locale in locales)
+    why = f"no language pair {pairs} in engine {name} ({setting or '--engine'})"
     if setting is None:
-        return (
-            f"engine {name} cannot translate {pairs}",
-            f"pass another engine for {'it' if len(locales) == 1 else 'them'}, `{_flags(locales)} --engine NAME`",
+        them = "it" if len(locales) == 1 else "them"
+        return Untranslatable(
+            tuple(locales), why, f"pass another engine for {them}, `{_flags(locales)} --engine NAME`"
         )
-    return f'{setting} = "{name}" cannot translate {pairs}', f"set another engine under {_tables(locales)}"
+    return Untranslatable(tuple(locales), why, f"set another engine under {_tables(locales)}")
 
 
-def untranslatable_message(problems: list[tuple[str, str]], others: list[str], dry_run: bool = False) -> str:
-    """Why a run sends nothing (a ``dry_run``: counts nothing): ``problems`` (what, and how to mend
-    it), and the way forward (``others``: the locales that could be translated).
+def untranslatable_message(problems: list[Untranslatable], others: list[str], dry_run: bool = False) -> str:
+    """Why a run sends nothing (a ``dry_run``: counts nothing): every one of ``problems``, and the
+    way forward (``others``: the locales that could be translated).
 
-    >>> print(untranslatable_message([("no MT engine for fr", "set …")], ["es", "sv"]))
-    no MT engine for fr: set …. Nothing was sent (`-l es -l sv` translates the others); `transpub engines` lists the engines and their language pairs
-    >>> print(untranslatable_message([("no MT engine for fr", "set …")], [], dry_run=True))
-    no MT engine for fr: set …. Nothing was counted; `transpub engines` lists the engines and their language pairs
+    >>> print(untranslatable_message([Untranslatable(("fr",), "no MT engine set", "set …")], ["es", "sv"]))
+    cannot translate fr: no MT engine set; set …. Nothing was sent (`-l es -l sv` translates the others); `transpub engines` lists the engines and their language pairs
+    >>> print(untranslatable_message([Untranslatable(("fr",), "why", "how")] * 2, [], dry_run=True))
+    cannot translate fr: why; how. Cannot translate fr: why; how. Nothing was counted; `transpub engines` lists the engines and their language pairs
     """
     said = ". ".join(
-        f"{what[:1].upper() if i else what[:1]}{what[1:]}: {how}" for i, (what, how) in enumerate(problems)
+        problem.said("Cannot translate" if i else "cannot translate") for i, problem in enumerate(problems)
     )
     alone = f" (`{_flags(others)}` translates the others)" if others else ""
     return f"{said}. Nothing was {'counted' if dry_run else 'sent'}{alone}; {_ENGINES_LISTED}"
 
 
-def skipped_line(problem: tuple[str, str]) -> str:
+def skipped_line(problem: Untranslatable) -> str:
     """The line of a run over every locale that leaves out the locales of ``problem``.
 
-    >>> print(skipped_line(("no MT engine for fr", "set …")))
-    No MT engine for fr: skipped; set …; `transpub engines` lists the engines and their language pairs.
+    >>> print(skipped_line(Untranslatable(("fr",), "no MT engine set", "set …")))
+    Skipped fr: no MT engine set; set …; `transpub engines` lists the engines and their language pairs.
     """
-    what, how = problem
-    return f"{what[:1].upper()}{what[1:]}: skipped; {how}; {_ENGINES_LISTED}."
+    return f"{problem.said('Skipped')}; {_ENGINES_LISTED}."
 
 
 def _setting_of(project: TranslateProject, locale: str) -> str:
-    """The setting of transpub.toml that names ``locale``'s engine."""
-    return f"[locale.{locale}] engine" if project.settings_for(locale).engine else "[translate] engine"
-
-
-def _lacking_in_config(
-    project: TranslateProject,
-    chosen: dict[str, str | None],
-    lacking: list[str],
-    problems: list[tuple[str, str]],
-    others: list[str],
-    dry_run: bool,
-) -> ConfigError:
-    """The error of a run (``dry_run`` or not) whose ``lacking`` locales have an engine in
-    transpub.toml without their language pair, after ``problems``: one per setting, the file and
-    line of the first."""
-    settings: dict[str, list[str]] = {}
-    for locale in lacking:
-        settings.setdefault(_setting_of(project, locale), []).append(locale)
-    problems = problems + [
-        lacking_pair_problem(chosen[group[0]] or "", project.source_locale, group, setting)
-        for setting, group in settings.items()
-    ]
-    first = lacking[0]
-    own = _setting_of(project, first) != "[translate] engine"
-    line = project.line_of(*(("locale", first, "engine") if own else ("translate", "engine")))
-    message = untranslatable_message(problems, others, dry_run)
-    return ConfigError(message, project.config_path, line)
+    """The setting of transpub.toml that names ``locale``'s engine, and where it is
+    ("[locale.de] engine, transpub.toml:12")."""
+    own = bool(project.settings_for(locale).engine)
+    line = project.line_of(*(("locale", locale, "engine") if own else ("translate", "engine")))
+    where = project.relative(project.config_path) + (f":{line}" if line else "")
+    return f"{f'[locale.{locale}]' if own else '[translate]'} engine, {where}"
 
 
 def _plan_engines(
@@ -537,10 +532,11 @@ def _plan_engines(
 ) -> tuple[list[tuple[str, str]], dict[str, Engine]]:
     """Each locale's engine (``engine``, else its configured one) as (locale, name) pairs, and the
     engines set up. A locale with no engine, or whose engine has no pair for it, is a ConfigError
-    naming every such locale, before anything is sent, unless ``every_locale``: then those with no
-    engine, and those ``engine`` (``--engine``) cannot translate, are left out, a line of
-    ``report.skipped`` each (a ConfigError when that leaves none). EngineError when an engine
-    is not configured (but in a dry run)."""
+    naming every locale that cannot be translated and why, before anything is sent, unless
+    ``every_locale``: then those with no engine, and those ``engine`` (``--engine``) cannot
+    translate, are left out, a line of ``report.skipped`` each (a ConfigError when that leaves
+    none). An engine transpub.toml sets without a locale's pair is always a ConfigError (never
+    left out unseen). EngineError when an engine is not configured (but in a dry run)."""
     source = project.source_locale
     chosen = {locale: engine or project.engine_for(locale) for locale in locales}
     no_engine = [locale for locale, name in chosen.items() if not name]
@@ -550,23 +546,25 @@ def _plan_engines(
         report.warnings.extend(getattr(engines[name], "warnings", ()))
         if not dry_run and not engines[name].is_configured():
             raise EngineError(not_configured_message(name, engines[name]))
-    lacking = [
-        locale
-        for locale, name in chosen.items()
-        if name
-        and getattr(engines[name], "machine", True)
-        and engines[name].is_configured()
-        and not engines[name].supports(source, locale)
-    ]
-    plan = [(locale, name) for locale, name in chosen.items() if name and locale not in lacking]
-    others = [locale for locale, _ in plan]
+    lacking: dict[tuple[str, str | None], list[str]] = {}  # (engine, setting) -> locales
+    for locale, named in chosen.items():
+        if (
+            named
+            and getattr(engines[named], "machine", True)
+            and engines[named].is_configured()
+            and not engines[named].supports(source, locale)
+        ):
+            setting = None if engine else _setting_of(project, locale)
+            lacking.setdefault((named, setting), []).append(locale)
+    left_out = {locale for group in lacking.values() for locale in group}
+    plan = [(locale, name) for locale, name in chosen.items() if name and locale not in left_out]
     problems = [no_engine_problem(no_engine)] if no_engine else []
-    if lacking and engine is None:  # (transpub.toml names an engine without the pair: never left out unseen)
-        raise _lacking_in_config(project, chosen, lacking, [] if every_locale else problems, others, dry_run)
-    if lacking:
-        problems.append(lacking_pair_problem(engine or "", source, lacking))
-    if problems and (not every_locale or not plan):
-        raise ConfigError(untranslatable_message(problems, others, dry_run))
+    problems += [
+        lacking_pair_problem(name, source, group, setting) for (name, setting), group in lacking.items()
+    ]
+    in_config = any(setting is not None for _, setting in lacking)
+    if problems and (in_config or not every_locale or not plan):
+        raise ConfigError(untranslatable_message(problems, [locale for locale, _ in plan], dry_run))
     report.skipped.extend(skipped_line(problem) for problem in problems)
     return plan, {name: engines[name] for name in dict.fromkeys(name for _, name in plan)}
 
