@@ -15,6 +15,7 @@ import pytest
 from fakeservers import FakeMT
 from test_translate_helpers import make_project
 from transpub.catalog import read_catalog
+from transpub.cli import Terminated
 from transpub.translate import translate_project
 
 SCRIPT = """
@@ -115,3 +116,57 @@ def test_ctrl_c_while_the_service_asks_to_wait_stops_the_run_without_waiting(tmp
             child.kill()
     assert child.returncode == 130 and "Interrupted" in stderr
     assert project.catalog_path("es", "a").is_file()
+
+
+def _judge_raising(monkeypatch, error: BaseException, at: int) -> None:
+    """The check of the ``at``-th reply (from 1) raises ``error`` once."""
+    from transpub import translate
+
+    real, calls = translate._judge, []
+
+    def judge(*args):
+        calls.append(args)
+        if len(calls) == at:
+            raise error
+        return real(*args)
+
+    monkeypatch.setattr(translate, "_judge", judge)
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt(), Terminated()], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_while_a_batch_is_being_checked_keeps_the_whole_batch_and_nothing_is_paid_twice(
+    tmp_path, monkeypatch, stop
+):
+    # (the stop came between the engine's answer and the catalog: the batch was lost, and paid again)
+    project = make_project(tmp_path, {"a": [("One.", ""), ("Two.", "")]})
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        _judge_raising(monkeypatch, stop, at=2)
+        with pytest.raises(type(stop)):
+            translate_project(project, ["es"])
+        monkeypatch.undo()
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert server.repeated() == []
+    assert filled(project.catalog_path("es", "a")) == {"One.", "Two."}
+    assert again.ok
+
+
+def test_a_reply_its_check_fails_on_is_rejected_with_why_and_the_rest_of_the_batch_is_kept(
+    tmp_path, monkeypatch
+):
+    # (a fault in a check threw the paid batch away and stopped the run with a traceback)
+    project = make_project(tmp_path, {"a": [("One.", ""), ("Two.", "")]})
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        _judge_raising(monkeypatch, ValueError("a fault"), at=2)
+        report = translate_project(project, ["es"])
+        monkeypatch.undo()
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert report.failure_lines() == [
+        'Failed: locales/es/LC_MESSAGES/a.po:13 "Two.": es libre: rejected: the reply could not be checked '
+        "(ValueError: a fault)"
+    ]
+    assert filled(project.catalog_path("es", "a")) == {"One."}  # (never written unchecked)
+    assert server.repeated() == [] and again.counts[("es", "libre")].rejected_placeholders == 1

@@ -1008,33 +1008,33 @@ def _machine_translate(
 
     def on_batch(outcome: BatchOutcome) -> None:
         nonlocal done_units, done_chars
+        judged, stopped = _judged_batch(outcome.done, masked, contexts)
         fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
-        paid: list[tuple[str, str]] = []
-        rejected: list[tuple[str, str]] = []
-        for index, reply in outcome.done.items():
-            item = items[index]
-            counts.requested_units += 1
-            counts.requested_chars += len(masked[index].text)
-            judged = _judge(masked[index], reply, contexts[index] if contexts is not None else None)
-            if judged.problems:
-                counts.rejected_placeholders += item.entries
-                rejected.append((item.msgid, reply))
-                report.failures.append(failure(item, "rejected: " + "; ".join(judged.problems), REJECTED))
-                continue
-            text = judged.text
-            paid.append((item.msgid, text))
-            counts.filled_mt += item.entries
-            for path in item.paths:
-                fills[path][item.msgid] = (text, provenance)
-        for index, message in outcome.failed.items():
-            item = items[index]
-            counts.failed += item.entries
-            report.failures.append(failure(item, message, FAILED))
-        try:  # the catalogs first: what was paid for is kept when the memory stops answering
+        try:
+            for index, output in judged.items():
+                item = items[index]
+                counts.requested_units += 1
+                counts.requested_chars += len(masked[index].text)
+                if output.problems:
+                    counts.rejected_placeholders += item.entries
+                    report.failures.append(failure(item, "rejected: " + "; ".join(output.problems), REJECTED))
+                    continue
+                counts.filled_mt += item.entries
+                for path in item.paths:
+                    fills[path][item.msgid] = (output.text, provenance)
+            for index, message in outcome.failed.items():
+                item = items[index]
+                counts.failed += item.entries
+                report.failures.append(failure(item, message, FAILED))
+            # the catalogs first: what was paid for is kept when the memory stops answering
             for path, path_fills in fills.items():
                 _apply_or_report(project, report, path, path_fills)
-        finally:  # and in the memory when a catalog cannot be written (a full disk)
+        finally:  # and in the memory when a catalog cannot be written (a full disk), or on Ctrl-C
+            paid = [(items[i].msgid, output.text) for i, output in judged.items() if not output.problems]
+            rejected = [(items[i].msgid, outcome.done[i]) for i, output in judged.items() if output.problems]
             _remember_batch(keeping, source, locale, name, paid, rejected)
+        if stopped is not None:
+            raise stopped
         done_units += len(outcome.done) + len(outcome.failed)
         done_chars += outcome.chars
         emit("batch")
@@ -1092,6 +1092,34 @@ def _judge(masked: Masked, reply: str, context: UnitContext | None) -> EngineOut
     if controls and controls not in problems:
         problems.append(controls)
     return EngineOutput(text, tuple(problems))
+
+
+def _checked(masked: Masked, reply: str, context: UnitContext | None) -> EngineOutput:
+    """:func:`_judge`; a reply a check fails on (a fault of transpub) is rejected with why: kept
+    (it is paid for), never used unchecked."""
+    try:
+        return _judge(masked, reply, context)
+    except Exception as exc:
+        return EngineOutput(reply, (f"the reply could not be checked ({type(exc).__name__}: {exc})",))
+
+
+def _judged_batch(
+    done: dict[int, str], masked: list[Masked], contexts: list[UnitContext] | None
+) -> tuple[dict[int, EngineOutput], BaseException | None]:
+    """Every reply of ``done`` judged (:func:`_checked`), and the Ctrl-C (or SIGTERM) that came
+    meanwhile, if one did: it is held until all are judged (a quick pass), so that a batch paid
+    for is kept whole before the run stops."""
+    judged: dict[int, EngineOutput] = {}
+    stopped: BaseException | None = None
+    for index, reply in done.items():
+        while index not in judged:
+            try:
+                judged[index] = _checked(
+                    masked[index], reply, contexts[index] if contexts is not None else None
+                )
+            except BaseException as exc:  # (judged again: the stop came from outside)
+                stopped = stopped or exc
+    return judged, stopped
 
 
 def _spread(items: list[_Pending], count: int) -> list[_Pending]:
@@ -1184,7 +1212,7 @@ def _engine_outputs(
 
     def on_batch(outcome: BatchOutcome) -> None:
         for index, reply in outcome.done.items():
-            results[index] = _judge(masked[index], reply, contexts[index])
+            results[index] = _checked(masked[index], reply, contexts[index])
         for index, message in outcome.failed.items():
             results[index] = EngineOutput("", (message,))
 
