@@ -793,3 +793,19 @@ def test_a_bracket_the_source_leaves_at_a_line_end_before_trailing_spaces_comes_
     root = wordpress_project(tmp_path, post)
     assert "Departures [<1/>Bergen 08:00 ]" in [entry.msgid for entry in catalog(root)]
     assert unmarked_pseudo_page(root) == post
+
+
+@needs_wordpress
+def test_a_caption_parameter_with_a_backslash_is_offered_as_wordpress_shows_it_and_written_back_so(
+    tmp_path: Path,
+) -> None:
+    """WordPress reads a shortcode's attributes with PHP's ``stripcslashes``: ``C:\\\\Temp`` shows
+    ``C:\\Temp``. The translator sees what readers see; the translation is escaped as the source is."""
+    post = 'A [caption id="a" caption="Saved in C:\\\\Temp" width="3"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    assert "Saved in C:\\Temp" in [entry.msgid for entry in catalog(root)]
+    assert ran(post)[0][1]["caption"] == "Saved in C:\\Temp"
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: msgid.replace("Saved in", "Gespeichert in"))
+    assert ran(german)[0][1]["caption"] == "Gespeichert in C:\\Temp"
+    assert 'caption="Gespeichert in C:\\\\Temp"' in german

@@ -145,9 +145,73 @@ def _params(text: str, start: int, end: int) -> tuple[Param, ...]:
             value_start = start + match.start(value_group) - len(quote)
             value_end = start + match.end(value_group) + len(quote)
             value = text[value_start + len(quote) : value_end - len(quote)]  # (as written)
-            params.append(Param(name, value_start, value_end, html.unescape(value), quote))
+            params.append(Param(name, value_start, value_end, html.unescape(stripcslashes(value)), quote))
             break
     return tuple(params)
+
+
+def stripcslashes(value: str) -> str:
+    r"""``value`` as PHP's ``stripcslashes`` reads it, as WordPress reads each shortcode attribute
+    (``shortcode_parse_atts``): ``\\`` a backslash, ``\n``, ``\t`` and the other C escapes their
+    characters, ``\x3c`` and ``\074`` a byte, a backslash before anything else nothing.
+
+    >>> print(stripcslashes(r"C:\\Temp \x3cb\076 \Q \x \xc3\xa9"), stripcslashes("a \\"))
+    C:\Temp <b> Q x é a \
+    """
+    if "\\" not in value:
+        return value
+    data = value.encode()
+    out = bytearray()
+    pos, end = 0, len(data)
+    while pos < end:
+        found = _CSLASH.match(data, pos) if data[pos] == 0x5C else None
+        if found is None:
+            out.append(data[pos])
+            pos += 1
+            continue
+        out.append(_cslash_byte(found.group(1)))
+        pos = found.end()
+    return out.decode(errors="replace")
+
+
+#: A C escape as PHP's ``stripcslashes`` reads it: two hex digits at most after ``x``, three octal
+#: ones at most, else the one byte after the backslash (a backslash at the end stays one).
+_CSLASH = re.compile(rb"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|[\s\S])")
+#: The C escapes of one letter, and their bytes.
+_C_ESCAPES = {b"n": 10, b"r": 13, b"a": 7, b"t": 9, b"v": 11, b"b": 8, b"f": 12}
+
+
+def _cslash_byte(escape: bytes) -> int:
+    """The byte a C escape (without its backslash) stands for, as ``stripcslashes`` reads it."""
+    if escape[:1] == b"x" and len(escape) > 1:
+        return int(escape[1:], 16)
+    if escape[:1].isdigit() and escape[:1] not in b"89":
+        return int(escape, 8) & 0xFF
+    return _C_ESCAPES.get(escape, escape[0])
+
+
+def cslashes_in(raw: str) -> dict[str, str]:
+    r"""Each character the shortcode parameter ``raw`` (as written) writes as a C escape (see
+    :func:`stripcslashes`), and how: the backslash as ``\\``, a character as ``\x41``.
+
+    >>> cslashes_in(r'"C:\\Temp \x41 \q"')
+    {'\\': '\\\\', 'A': '\\x41'}
+    """
+    found: dict[str, str] = {}
+    for escape in _CSLASH_WRITTEN.finditer(raw):
+        char = stripcslashes(escape.group())
+        if (
+            len(char) == 1
+            and char not in found
+            and char != "\ufffd"
+            and (char == "\\" or escape.group()[1:] != char)
+        ):
+            found[char] = escape.group()
+    return found
+
+
+#: A C escape as written in a parameter (of one character: a byte above 127 is half of one).
+_CSLASH_WRITTEN = re.compile(r"\\(?:x[0-7][0-9A-Fa-f]?|[0-7]{1,3}|[\s\S])")
 
 
 def shortcode_param(source: str, raw: str, text: str) -> str:
@@ -156,9 +220,9 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     and the brackets as character references (a shortcode's parameter is HTML to the shortcodes
     that show it, as ``[caption caption="…"]`` does, and a ``]`` would end the shortcode), and a
     backslash as ``&#92;`` (WordPress reads the value with PHP's ``stripcslashes``: ``\\x3c`` would be
-    a ``<``). ``source``:
-    the parameter's value, unused (every writer of a parameter is given it). The characters the
-    source writes as references (``&#039;``, ``&nbsp;``) are written so.
+    a ``<``), or ``\\\\`` where the source writes one so. ``source``: the parameter's value, unused
+    (every writer of a parameter is given it). The characters the source writes as references
+    (``&#039;``, ``&nbsp;``) or C escapes (``\\\\``, see :func:`stripcslashes`) are written so.
 
     >>> print(shortcode_param("Dawn", '"Dawn"', 'El "alba" <b> [x] & co'))
     "El &quot;alba&quot; &lt;b&gt; &#91;x&#93; &amp; co"
@@ -166,20 +230,24 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     'El "alba"'
     >>> print(shortcode_param("Dawn", '"Dawn"', "El \\\\x3cb\\\\x3e"))
     "El &#92;x3cb&#92;x3e"
+    >>> print(shortcode_param("C:\\\\Temp", '"C:\\\\\\\\Temp"', "Ruta C:\\\\Temp \\\\x3c"))
+    "Ruta C:\\\\Temp \\\\x3c"
     >>> print(shortcode_param("It's", "'It&#039;s'", "L'aube"), shortcode_param("Dawn", "'Dawn'", "L'aube"))
     'L&#039;aube' "L'aube"
     """
     text = collapse_space(text)
     references = references_in(raw) if "&" in raw else {}
+    escapes = cslashes_in(raw) if "\\" in raw else {}
     quote = "'" if raw.startswith("'") and ("'" not in text or "'" in references) else '"'
     table: dict[str, str | int | None] = {
+        **escapes,
         **references,
         "&": "&amp;",
         "<": "&lt;",
         ">": "&gt;",
         "[": "&#91;",
         "]": "&#93;",
-        "\\": "&#92;",
+        "\\": references.get("\\", escapes.get("\\", "&#92;")),
         quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
     }
     return quote + text.translate(str.maketrans(table)) + quote
