@@ -15,7 +15,7 @@ from real_renderers import HUGO, hugo_pages
 from transpub.formats.document import Document, Resolution
 from transpub.project import load_project, render_config
 from transpub.sources import load_article
-from wordpress_run import needs_wordpress, run_shortcodes
+from wordpress_run import handed_to, needs_wordpress, run_shortcodes
 
 #: A Hugo theme's terminal shortcode: what it holds shown as written, escaped for HTML.
 TERMINAL = '<code class="terminal">{{ .Inner | htmlEscape | safeHTML }}</code>'
@@ -134,6 +134,39 @@ def test_code_in_a_sites_own_wordpress_code_shortcode_is_never_offered_and_wordp
         "x > y && z[1]",
         "\nconst b = a && c;\n\nlet z = b[1] > 2;\n",
     ]
+
+
+@needs_wordpress
+def test_a_wordpress_code_shortcode_inside_one_of_its_name_ends_the_code_where_wordpress_ends_it(
+    tmp_path: Path,
+) -> None:
+    """WordPress pairs the first ``[ts]`` with the first ``[/ts]`` after it: ``[ts]x > 1 [ts]y[/ts]`` is
+    the code, and `` z[/ts]`` text of the page. The code is never offered; a translation hands the
+    shortcode the same code."""
+    post = "Run [ts]x > 1 && y[0] [ts]y[/ts] z[/ts] now.\n"
+    (document,) = project_with(tmp_path, {"post.html": post}, 'wordpress = ["caption"]\ncode = ["ts"]\n')
+    assert [unit.msgid for unit in document.units()] == ["Run <1/> z[/ts] now."]
+    assert handed_to(post, ["ts"])[0] == ("ts", "", "x > 1 && y[0] [ts]y")
+    assert unmarked(pseudo(document)) == post
+    german = document.render(lambda slot: Resolution("Starte <1/> z[/ts] jetzt."))
+    assert handed_to(german, ["ts"]) == handed_to(post, ["ts"])
+
+
+@needs_wordpress
+def test_a_wordpress_code_shortcode_in_a_tags_attribute_is_handed_the_code_the_source_writes(
+    tmp_path: Path,
+) -> None:
+    """WordPress runs the shortcodes of a tag's attributes too, handing ``[ts]a < b[/ts]`` the code as
+    written there: a translation keeping it writes it so (``a &lt; b`` would be other code); one
+    changing it shows it as written and runs nothing of its own."""
+    post = '<p title="See [ts]a < b && c[/ts] here">Run it.</p>\n'
+    (document,) = project_with(tmp_path, {"post.html": post}, 'wordpress = ["caption"]\ncode = ["ts"]\n')
+    assert unmarked(pseudo(document)) == post
+    german = document.render(
+        lambda slot: Resolution(slot.msgid.replace("See", "Siehe").replace("here", "hier [ts]x > y[/ts]"))
+    )
+    assert handed_to(german, ["ts"]) == handed_to(post, ["ts"]) == [("ts", "", "a < b && c")]
+    assert "hier &#91;ts]x &gt; y&#91;/ts]" in german
 
 
 def test_a_code_shortcode_list_of_the_wrong_type_or_a_misspelt_key_is_an_error_naming_the_line(

@@ -9,6 +9,7 @@ WordPress gave it (``<ran-caption data-atts="{json}">content</ran-caption>``).
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -27,13 +28,15 @@ needs_wordpress = pytest.mark.skipif(
 )
 
 
-def run_shortcodes(page: str, names: list[str], *, autop: bool = False) -> str:
+def run_shortcodes(page: str, names: list[str], *, autop: bool = False, handed: bool = False) -> str:
     """``page`` as WordPress shows it, with a handler registered for each shortcode of ``names``
     (``autop``: a classic-editor post, its blank lines made paragraphs and line breaks ``<br />``
-    first, by WordPress's ``wpautop``)."""
+    first, by WordPress's ``wpautop``; ``handed``: only what each shortcode was handed, as JSON,
+    see :func:`handed_to`)."""
     assert PHP is not None
+    options = [*(["--autop"] if autop else []), *(["--handed"] if handed else [])]
     done = subprocess.run(
-        [PHP, str(_HARNESS), str(WORDPRESS), *(["--autop"] if autop else []), *names],
+        [PHP, str(_HARNESS), str(WORDPRESS), *options, *names],
         input=page,
         capture_output=True,
         text=True,
@@ -42,3 +45,10 @@ def run_shortcodes(page: str, names: list[str], *, autop: bool = False) -> str:
     )
     assert done.returncode == 0 and not done.stderr, done.stderr
     return done.stdout
+
+
+def handed_to(page: str, names: list[str], *, autop: bool = False) -> list[tuple[str, object, str]]:
+    """What WordPress handed each shortcode of ``names`` that ran on ``page``, in the order they ran:
+    its name, its attributes (a dict, a list of positional ones, or "" for none) and its content
+    as the handler gets it (in a tag's attribute too, where the page shows it escaped by kses)."""
+    return [tuple(run) for run in json.loads(run_shortcodes(page, names, autop=autop, handed=True))]

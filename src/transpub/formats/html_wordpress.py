@@ -31,7 +31,9 @@ from .shortcode_parts import param_parts, with_param_parts
 from .wp_autop import is_whole_page, split_at, with_line_breaks
 from .wp_shortcodes import (
     VERBATIM,
+    attribute_code,
     escape_brackets,
+    keeping_code,
     more_text,
     pair_escapes,
     shortcode_templates,
@@ -86,7 +88,12 @@ def read_wordpress_html(
                 )
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
-            slot.write = functools.partial(without_shortcodes, write=write, kept=slot.msgid)
+            code = attribute_code(slot.raw, names, options.code_shortcodes) if "[" in slot.raw else ()
+            slot.write = (
+                functools.partial(keeping_code, code=code, write=write, kept=slot.msgid)
+                if code
+                else functools.partial(without_shortcodes, write=write, kept=slot.msgid)
+            )
     hint = unregistered_hint(text, names, display_path or str(path)) if "[" in text else None
     if hint is not None:
         document.warnings.append(hint)

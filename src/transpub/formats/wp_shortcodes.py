@@ -20,11 +20,12 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Collection
 
 from ..model import Issue
 from .escape import escape_text, escape_text_with, references_in
-from .md_templates import Param, Template
+from .md_templates import Param, Template, closed_pairs, outermost
 from .runs import collapse_space
 
 #: The opener of a WordPress shortcode's :class:`~.md_templates.Template`.
@@ -72,11 +73,17 @@ def shortcode_templates(
     text: str, names: Collection[str], start: int = 0, stop: int | None = None
 ) -> list[Template]:
     """The shortcode tokens of ``names`` in ``text`` from ``start`` on (up to ``stop``), in order:
-    each opening or standalone token, and the closing token of each pair.
+    each opening or standalone token, and the closing token of each pair. A token WordPress runs
+    alone (``/]``, or no ``[/name]`` after it) is ``self_closing``: one inside a pair of its name
+    (``[ts]x [ts]y[/ts]``, where WordPress pairs the first ``[ts]`` with the first ``[/ts]``) pairs
+    with nothing.
 
     >>> text = '[caption id="a" width="3"]<img src=x> Dawn.[/caption] [[gallery]] [gallery ids="1"/]'
     >>> [(text[t.start:t.end], t.closing, t.self_closing) for t in shortcode_templates(text, CORE_NAMES)]
     [('[caption id="a" width="3"]', False, False), ('[/caption]', True, False), ('[gallery ids="1"/]', False, True)]
+    >>> text = "[embed]x [embed]y[/embed] z[/embed]"
+    >>> [(text[t.start:t.end], t.self_closing) for t in shortcode_templates(text, CORE_NAMES)]
+    [('[embed]', False), ('[embed]', True), ('[/embed]', False)]
     """
     if not names or "[" not in text:
         return []
@@ -105,7 +112,7 @@ def shortcode_templates(
             pos = match.start() + 1
             continue
         params = _params(text, match.end(), end - 1 - len(ends.group(1)))
-        found.append(Template(match.start(), end, OPENER, name, False, self_closing, params, False))
+        found.append(Template(match.start(), end, OPENER, name, False, closing < 0, params, False))
         if closing >= 0:
             # (what the pair holds is the content WordPress gives the shortcode, which runs the
             # shortcodes in it: those are tokens too)
@@ -302,6 +309,55 @@ def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kep
         pos = found.end()
     out.append(_without_escapes(written[pos:], escape, kept))
     return "".join(out)
+
+
+def attribute_code(raw: str, names: Collection[str], code: Collection[str]) -> tuple[tuple[str, str], ...]:
+    """The code shortcode pairs (:data:`VERBATIM`, and the site's ``code``) in the attribute value
+    ``raw`` (as written, quotes included) of a tag, each as its text shows in the attribute's msgid
+    and as written: WordPress runs them there too, and hands the shortcode what it holds as written.
+
+    >>> attribute_code('"See [ts]a &lt;  b[/ts] and [code]x[/code]"', ["ts"], ["ts"])
+    (('[ts]a < b[/ts]', '[ts]a &lt;  b[/ts]'), ('[code]x[/code]', '[code]x[/code]'))
+    """
+    if "[/" not in raw:
+        return ()
+    templates = shortcode_templates(raw, (*names, *(VERBATIM - set(names))))
+    pairs = [
+        (opener, closer)
+        for opener, closer in closed_pairs(templates)
+        if opener.name in VERBATIM or opener.name in code
+    ]
+    written = (raw[opener.start : closer.end] for opener, closer in outermost(pairs))
+    return tuple((collapse_space(html.unescape(span)), span) for span in written if '"' not in span)
+
+
+def keeping_code(
+    text: str, code: tuple[tuple[str, str], ...], write: Callable[[str], str], kept: str = ""
+) -> str:
+    """A translated attribute value written by :func:`without_shortcodes` (``write``, ``kept``), each
+    code pair of the source's (``code``, see :func:`attribute_code`) that it keeps as the msgid shows
+    it written as the source writes it (as many times as the source has it): WordPress hands the
+    shortcode the same code (``a &lt; b`` is other code than ``a < b``). A pair it changes shows as
+    written, as any translation's ``[`` before a name does.
+
+    >>> code = (("[ts]a < b[/ts]", "[ts]a < b[/ts]"),)
+    >>> print(keeping_code("Ver [ts]a < b[/ts] y [ts]a < c[/ts]", code, escape_text, "See [ts]a < b[/ts] x"))
+    Ver [ts]a < b[/ts] y &#91;ts]a &lt; c&#91;/ts]
+    """
+    left = Counter(shown for shown, _ in code)
+    written_as = dict(code)
+    unused = (chr(point) for point in range(0xE000, 0xF900) if chr(point) not in text)
+    marks: dict[str, str] = {}
+    for shown in left:
+        kept = kept.replace(shown, "\x00")  # (its brackets are no text the source shows)
+        for _ in range(min(left[shown], text.count(shown))):
+            mark = next(unused)
+            marks[mark] = written_as[shown]
+            text = text.replace(shown, mark, 1)
+    written = without_shortcodes(text, write, kept)
+    if not marks:
+        return written
+    return re.sub("[" + "".join(marks) + "]", lambda match: marks[match.group()], written)
 
 
 def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str, kept: str) -> str:

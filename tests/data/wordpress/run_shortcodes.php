@@ -23,9 +23,18 @@ require $wordpress . '/wp-includes/kses.php';
 require $wordpress . '/wp-includes/shortcodes.php';
 // --autop: first what WordPress does to a classic-editor post before its shortcodes (the_content's
 // wpautop, then shortcode_unautop): blank lines become paragraphs, other line breaks <br />.
-$autop = ($argv[2] ?? '') === '--autop';
-foreach (array_slice($argv, $autop ? 3 : 2) as $name) {
-    add_shortcode($name, function ($atts, $content, $tag) {
+// --handed: only what each shortcode was handed, as JSON ([[name, atts, content], ...], in the order
+// they ran): a shortcode in a tag's attribute has its output escaped by kses, which hides it.
+$options = array();
+$names = array_slice($argv, 2);
+while ($names && substr($names[0], 0, 2) === '--') {
+    $options[] = array_shift($names);
+}
+$autop = in_array('--autop', $options, true);
+$handed = array();
+foreach ($names as $name) {
+    add_shortcode($name, function ($atts, $content, $tag) use (&$handed) {
+        $handed[] = array($tag, $atts, $content);
         $atts = (array) $atts;
         ksort($atts);
         $json = htmlspecialchars(json_encode($atts, JSON_UNESCAPED_UNICODE), ENT_QUOTES);
@@ -33,4 +42,5 @@ foreach (array_slice($argv, $autop ? 3 : 2) as $name) {
     });
 }
 $page = file_get_contents('php://stdin');
-echo do_shortcode($autop ? shortcode_unautop(wpautop($page)) : $page);
+$shown = do_shortcode($autop ? shortcode_unautop(wpautop($page)) : $page);
+echo in_array('--handed', $options, true) ? json_encode($handed, JSON_UNESCAPED_UNICODE) : $shown;
