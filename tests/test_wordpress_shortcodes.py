@@ -809,3 +809,39 @@ def test_a_caption_parameter_with_a_backslash_is_offered_as_wordpress_shows_it_a
     german = translate(root, lambda msgid: msgid.replace("Saved in", "Gespeichert in"))
     assert ran(german)[0][1]["caption"] == "Gespeichert in C:\\Temp"
     assert 'caption="Gespeichert in C:\\\\Temp"' in german
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    "post",
+    [
+        'See [[video src="a.mp4"] here.\n',
+        'Write [[caption]] and [caption id="1"]<img src="x.jpg" /> Dawn.[/caption]\n',
+        "A [[footnote]note[/footnote] here.\n",
+    ],
+)
+def test_a_bracket_the_source_writes_before_a_shortcode_comes_back_as_written_unless_a_translation_closes_it(
+    tmp_path: Path, post: str
+) -> None:
+    """``[[video src="a.mp4"]`` with no ``]`` after: WordPress shows the ``[`` and runs the video. The
+    source's ``[`` comes back as written; a translation putting a ``]`` after the shortcode
+    (``[[video …]]``, WordPress's escape: the video shown as text) has it written ``&#91;``."""
+    root = wordpress_project(tmp_path, post)
+    pseudo = unmarked_pseudo_page(root)
+    assert pseudo == post
+    assert run_shortcodes(pseudo, NAMES, autop=True) == run_shortcodes(post, NAMES, autop=True)
+    (msgid,) = [entry.msgid for entry in catalog(root) if "[<1" in entry.msgid]
+    closed = re.sub(r"(<1/>|</1>)", r"\1]", msgid, count=1)
+    german = translate(root, lambda source: closed if source == msgid else source)
+    assert [name for name, _ in ran(german)] == [name for name, _ in ran(post)]
+
+
+def test_a_bracket_the_source_ends_a_unit_with_comes_back_as_written(tmp_path: Path) -> None:
+    """A ``[`` at a unit's end (before an image, or ``[MP2`` before a paragraph break): the source's
+    markup follows it on the translated page as on the source's."""
+    post = 'Prices [1] rose&nbsp;\n[ <img src="x.jpg" />\n\nVersions [MP2\n\nTickets are sold.\n'
+    root = wordpress_project(tmp_path, post)
+    assert "Versions [MP2" in [entry.msgid for entry in catalog(root)]
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: msgid.replace("Tickets are sold.", "Karten [gallery ["))
+    assert "Karten &#91;gallery &#91;\n" in german

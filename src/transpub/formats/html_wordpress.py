@@ -36,6 +36,7 @@ from .wp_shortcodes import (
     keeping_code,
     more_text,
     pair_escapes,
+    read_after_bracket,
     shortcode_templates,
     unregistered_hint,
     without_shortcodes,
@@ -82,9 +83,15 @@ def read_wordpress_html(
             slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid)
             opens, closes = _tag_placeholders(slot)
             escapes = tuple(sorted(pair_escapes(slot.msgid))) if slot.placeholders else ()
-            if (opens or closes or escapes) and slot.keep_runs is None:
+            markup = _shortcode_markup(slot) if "[<" in slot.msgid else ()
+            if (opens or closes or escapes or markup or slot.msgid.endswith("[")) and slot.keep_runs is None:
                 slot.keep_runs = functools.partial(
-                    bracket_keeper, opens=opens, closes=closes, escapes=escapes
+                    bracket_keeper,
+                    opens=opens,
+                    closes=closes,
+                    escapes=escapes,
+                    msgid=slot.msgid,
+                    markup=markup,
                 )
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
@@ -152,20 +159,35 @@ _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
 def bracket_keeper(
-    text: str, opens: tuple[int, ...], closes: tuple[int, ...], escapes: tuple[str, ...] = ()
+    text: str,
+    opens: tuple[int, ...],
+    closes: tuple[int, ...],
+    escapes: tuple[str, ...] = (),
+    msgid: str = "",
+    markup: tuple[tuple[int, str, str], ...] = (),
 ) -> Callable[[int, str, str], str]:
-    """How each text of the translation ``text`` is written once escaped (see
+    """How each text of the translation ``text`` (of ``msgid``) is written once escaped (see
     :attr:`~.document.TextSlot.keep_runs`): a ``[`` it ends with stays ``[`` right before a placeholder
     whose markup starts with a tag, a line break or the spaces before one (``opens``: the numbers of
     those that do where they open or stand alone, ``closes``: where they close), where WordPress
-    starts no shortcode
-    (``[<a href="#fn1">1</a>]``); before any other, or at the end, it stays ``&#91;``. The brackets of a
-    pair escape of the source (``escapes``: its openers) that the translation keeps whole around
+    starts no shortcode (``[<a href="#fn1">1</a>]``). The source's own ``[`` stays ``[`` too: at the
+    end of the unit where ``msgid`` ends with it (the source's markup follows it, as in the source),
+    and right before the placeholder of a shortcode that ``msgid`` has it before (``markup``: see
+    :func:`_shortcode_markup`) unless the translation puts a ``]`` after that shortcode (``[[video]]``
+    is WordPress's escape: the video would show as text, see
+    :func:`~.wp_shortcodes.read_after_bracket`). Any other stays ``&#91;``. The brackets of a pair
+    escape of the source (``escapes``: its openers) that the translation keeps whole around
     placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too.
 
     >>> keep = bracket_keeper("Siehe [<1>1</1>] und [<2/>]", opens=(1,), closes=(1,))
     >>> keep(0, "Siehe [", "Siehe &#91;"), keep(2, "] und [", "] und &#91;")
     ('Siehe [', '] und &#91;')
+    >>> markup = ((1, '[video src="a.mp4"]', ""),)
+    >>> keep = bracket_keeper("Siehe [<1/> hier [", (), (), msgid="See [<1/> here [", markup=markup)
+    >>> keep(0, "Siehe [", "Siehe &#91;"), keep(1, " hier [", " hier &#91;")
+    ('Siehe [', ' hier [')
+    >>> bracket_keeper("Siehe [<1/>]", (), (), msgid="See [<1/> here", markup=markup)(0, "[", "&#91;")
+    '&#91;'
     """
     split = PLACEHOLDER_RE.split(text)
     raw = escape_brackets(text, escapes) if escapes and "[[" in text else set()
@@ -175,14 +197,64 @@ def bracket_keeper(
         if raw and number < len(starts) and text.startswith(value, starts[number]):
             written = _with_raw_brackets(written, value, starts[number], raw)
         at = 4 * number + 1
-        if not value.endswith("[") or not written.endswith("&#91;") or at + 2 >= len(split):
+        if not value.endswith("[") or not written.endswith("&#91;"):
             return written
+        if at + 2 >= len(split):
+            return written[: -len("&#91;")] + "[" if msgid.endswith("[") else written
         closing, placeholder, empty = split[at : at + 3]
-        if (closing and empty) or int(placeholder) not in (closes if closing else opens):
+        if closing and empty:
             return written
-        return written[: -len("&#91;")] + "["
+        if int(placeholder) in (closes if closing else opens) or (
+            markup and _source_bracket_stays(text, msgid, f"<{closing}{placeholder}{empty}>", markup)
+        ):
+            return written[: -len("&#91;")] + "["
+        return written
 
     return keep
+
+
+def _source_bracket_stays(
+    text: str, msgid: str, placeholder: str, markup: tuple[tuple[int, str, str], ...]
+) -> bool:
+    """Whether the ``[`` of the translation ``text`` right before ``placeholder`` (a shortcode's) is
+    the source's (``msgid`` has it there) and WordPress reads it as it reads the source's: no ``]``
+    after the shortcode makes it an escape (see :func:`~.wp_shortcodes.read_after_bracket`)."""
+    if f"[{placeholder}" not in msgid:
+        return False
+    page, texts, at = _with_markup(text, markup, placeholder)
+    read = read_after_bracket(page, at - 1, texts)
+    if read not in ("end", "beyond", "beyond]"):
+        return read == "safe"
+    # (what follows the unit decides: it does as in the source where the source's shortcode ends the
+    # unit too, or its closing token is after the unit in both, which the source has where a ]
+    # follows its token, or the translation has no ] there)
+    source, source_texts, source_at = _with_markup(msgid, markup, placeholder)
+    in_source = read_after_bracket(source, source_at - 1, source_texts)
+    return in_source == read or (read == "beyond" and in_source == "beyond]")
+
+
+def _with_markup(
+    text: str, markup: tuple[tuple[int, str, str], ...], placeholder: str
+) -> tuple[str, list[tuple[int, int]], int]:
+    """``text`` (a translation, or its msgid) with each placeholder its markup as WordPress reads it
+    (see :func:`_shortcode_markup`; another's a NUL), the spans of its own text in it, and where
+    ``placeholder``'s markup starts in it."""
+    by_number = {number: (opening, closing) for number, opening, closing in markup}
+    split = PLACEHOLDER_RE.split(text)
+    out = [split[0]]
+    texts = [(0, len(split[0]))]
+    length = at = len(split[0])
+    for index in range(1, len(split), 4):
+        closing, number, empty, after = split[index : index + 4]
+        if f"<{closing}{number}{empty}>" == placeholder:
+            at = length
+        opening_markup, closing_markup = by_number.get(int(number), ("\x00", "\x00"))
+        written = closing_markup if closing else opening_markup
+        out.extend((written, after))
+        length += len(written)
+        texts.append((length, length + len(after)))
+        length += len(after)
+    return "".join(out), texts, at
 
 
 def _with_raw_brackets(written: str, value: str, start: int, raw: set[int]) -> str:
@@ -212,6 +284,30 @@ def _at_brackets(value: str) -> list[int]:
 
 #: A ``[`` as :func:`~.wp_shortcodes.without_shortcodes` writes it.
 _WRITTEN_BRACKET = re.compile(r"\[|&#91;")
+
+
+def _shortcode_markup(slot: TextSlot) -> tuple[tuple[int, str, str], ...]:
+    """The markup of each of ``slot``'s placeholders that holds a ``[``, as WordPress reads it (its
+    tags and text slots a NUL, a shortcode's parameters as written): its number, where it opens or
+    stands alone, where it closes (see :func:`bracket_keeper`)."""
+    found: list[tuple[int, str, str]] = []
+    for number, piece in slot.pieces.items():
+        opening, closing = (
+            (_markup_text(piece.open), _markup_text(piece.close))
+            if isinstance(piece, PairedPieces)
+            else (_markup_text(piece), "")
+        )
+        if "[" in opening or "[" in closing:
+            found.append((number, opening, closing))
+    return tuple(found)
+
+
+def _markup_text(parts: list[Part]) -> str:
+    """Markup written as ``parts``, as a shortcode reads it: each tag and text slot a NUL."""
+    return "".join(
+        part if isinstance(part, str) else part.raw if isinstance(part, AttrSlot) else "\x00"
+        for part in parts
+    )
 
 
 def _tag_placeholders(slot: TextSlot) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -360,6 +360,49 @@ def keeping_code(
     return re.sub("[" + "".join(marks) + "]", lambda match: marks[match.group()], written)
 
 
+def read_after_bracket(page: str, at: int, texts: Collection[tuple[int, int]] = ()) -> str:
+    """How WordPress reads the ``[`` at ``at`` of ``page`` (a translation with its placeholders'
+    markup, see :func:`~.html_wordpress.bracket_keeper`) that stands right before a shortcode token:
+    ``"escape"`` when a ``]`` follows the shortcode (its closing token, if it has one): ``[[name]…]``
+    is WordPress's escape, showing the shortcode rather than running it; ``"safe"`` when another
+    character does (the ``[`` is shown, the shortcode runs), or the token is a closing one;
+    ``"end"`` when the shortcode ends ``page``; ``"beyond"`` when no ``[/name]`` in ``page`` closes it
+    (one after ``page`` may: what follows that one decides then, else what follows the token, no
+    ``]``), ``"beyond]"`` when a ``]`` follows the token then; ``"unsure"`` when a ``[/name]`` of the
+    spans ``texts`` (a translation's text, which may be written as it is or not) may close it.
+
+    >>> page = "[[video src=x] y [[footnote]a[/footnote]] [[video]] [[gallery/]"
+    >>> [read_after_bracket(page, at) for at in (0, 17, 42, 52)]
+    ['beyond', 'escape', 'beyond]', 'end']
+    >>> read_after_bracket("[[footnote]a[/footnote] b[/footnote]]", 0, [(12, 23)])
+    'unsure'
+    """
+    if page.startswith("[/", at + 1):
+        return "safe"
+    name = _NAME.match(page, at + 2)
+    ends = _ATTRIBUTES_END.match(page, name.end()) if name is not None else None
+    if name is None or ends is None:
+        return "unsure"
+    after = ends.end()
+    beyond = False
+    if not ends.group(1):
+        closing = page.find(f"[/{name.group()}]", after)
+        if closing >= 0 and any(start <= closing < end for start, end in texts):
+            return "unsure"
+        if closing >= 0:
+            after = closing + len(name.group()) + 3
+        beyond = closing < 0
+    if after == len(page):
+        return "end"
+    if beyond:
+        return "beyond]" if page[after] == "]" else "beyond"
+    return "escape" if page[after] == "]" else "safe"
+
+
+#: A shortcode's name as WordPress ends it (at anything but an ASCII letter, digit, ``_`` or ``-``).
+_NAME = re.compile(r"[\w-]+", re.ASCII)
+
+
 def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str, kept: str) -> str:
     """``written`` (a translation's text) with its ``[`` escaped (see :func:`without_shortcodes`)
     but the escapes ``[[name]]`` that ``kept`` has."""
@@ -374,25 +417,41 @@ def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str,
 
 def _escape_opening(match: re.Match[str], kept: str) -> str:
     """The ``[`` :data:`_OPENING` found, as a reference unless the bracketed run it opens is text of
-    ``kept`` (see :func:`without_shortcodes`), or, never closed in the text, the word it opens is
-    (``[MP2 / MP2 SP``: a bracket the source leaves open, shown as the source shows it).
+    ``kept`` (see :func:`without_shortcodes`), or, never closed in the text, the word it opens is,
+    followed by what ends a word there too (``[MP2 / MP2 SP``: a bracket the source leaves open,
+    shown as the source shows it; ``⟦The [MP2⟧``, ``[»``: a word ends at a space, a bracket, or a
+    character beyond ASCII that is no letter or digit, which starts no shortcode's name a plugin
+    registers). At the end of the text it stays a reference: what follows decides (see
+    :func:`~.html_wordpress.bracket_keeper`).
 
     >>> print(without_shortcodes("Sie [MP2 / MP2 SP und [gallery", kept="The [MP2 / MP2 SP and"))
     Sie [MP2 / MP2 SP und &#91;gallery
+    >>> print(without_shortcodes("⟦Die [MP2⟧ [MP2-x [⟧ [", kept="The [MP2"))
+    ⟦Die [MP2⟧ &#91;MP2-x &#91;⟧ &#91;
+    >>> print(without_shortcodes("⟦Ab [⟧", kept="From ["))
+    ⟦Ab [⟧
     """
     text = match.string
     close = text.find("]", match.start())
     if close > match.start() + 1 and html.unescape(text[match.start() : close + 1]) in kept:
         return "["
-    if close < 0:
+    if close < 0 and match.end() < len(text):
         word = _OPEN_WORD.match(text, match.start())
-        if word is not None and (html.unescape(word.group()) + " ") in kept + " ":
+        if word is not None and _word_ends_in(html.unescape(word.group()), kept):
             return "["
     return "&#91;"
 
 
-#: A ``[`` and the word it opens (up to a space, a bracket or the end).
-_OPEN_WORD = re.compile(r"\[[^\s\[\]]+")
+#: What ends the word a ``[`` opens (see :func:`_escape_opening`): a space, a bracket, a character
+#: beyond ASCII that is no letter or digit (``⟧``, ``»``), or the end.
+_WORD_END = r"(?=[\s\[\]]|[^\x00-\x7f\w]|$)"
+#: A ``[`` and the word it opens.
+_OPEN_WORD = re.compile(r"\[[^\s\[\]]*?" + _WORD_END)
+
+
+def _word_ends_in(word: str, kept: str) -> bool:
+    """Whether ``kept`` has ``word`` followed by what ends a word (see :data:`_WORD_END`)."""
+    return word in kept and re.search(re.escape(word) + _WORD_END, kept) is not None
 
 
 #: WordPress's escape of a shortcode, ``[[name …]]`` (one token, nothing bracketed in it).
