@@ -4,6 +4,7 @@ shortcode of its own. Pages are checked by WordPress's own shortcode code (see w
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -845,3 +846,21 @@ def test_a_bracket_the_source_ends_a_unit_with_comes_back_as_written(tmp_path: P
     assert unmarked_pseudo_page(root) == post
     german = translate(root, lambda msgid: msgid.replace("Tickets are sold.", "Karten [gallery ["))
     assert "Karten &#91;gallery &#91;\n" in german
+
+
+@needs_wordpress
+@pytest.mark.parametrize("caption", ["caption=Dawn", 'caption="Dawn   ferry "', "caption=' Dawn\tferry'"])
+def test_a_caption_parameter_keeps_the_sources_quotes_and_spaces_and_wordpress_reads_the_translation(
+    tmp_path: Path, caption: str
+) -> None:
+    """An unquoted parameter (``caption=Dawn``) stays unquoted, and the spaces of a quoted one stay,
+    where the translation allows: the pseudo-translated page is the source; a translation with a
+    space is quoted; WordPress reads each translation as the caption."""
+    post = f'A [caption id="a" {caption} width="3"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    for translated in ("Morgengrauen", "Im Morgengrauen", "L'aube", 'Der "Morgen"', "a=b", "Pfad/"):
+        german = translate(root, lambda msgid: translated if "Dawn" in msgid else msgid)  # noqa: B023
+        (name, atts), *_ = ran(german)
+        assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
+        assert html.unescape(atts["caption"]) == translated  # (a caption is HTML: &quot; shows ")

@@ -241,6 +241,15 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     "Ruta C:\\\\Temp \\\\x3c"
     >>> print(shortcode_param("It's", "'It&#039;s'", "L'aube"), shortcode_param("Dawn", "'Dawn'", "L'aube"))
     'L&#039;aube' "L'aube"
+
+    The source's own form stays where the translation allows: unquoted (``caption=Dawn``) while the
+    translation holds no space, quote or ``=``; the source's text, where the translation holds it,
+    as written (its spaces, the spaces around it).
+
+    >>> print(shortcode_param("Dawn", "Dawn", "Alba"), shortcode_param("Dawn", "Dawn", "El alba"))
+    Alba "El alba"
+    >>> print(shortcode_param(" Dawn   ferry", '" Dawn   ferry"', "⟦Dawn ferry⟧ & co"))
+    " ⟦Dawn   ferry⟧ &amp; co"
     """
     text = collapse_space(text)
     references = references_in(raw) if "&" in raw else {}
@@ -257,7 +266,31 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
         "\\": references.get("\\", escapes.get("\\", "&#92;")),
         quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
     }
-    return quote + text.translate(str.maketrans(table)) + quote
+    escaped = str.maketrans(table)
+    source_quote = raw[:1] if raw[:1] in "\"'" else ""
+    inner = raw[len(source_quote) : len(raw) - len(source_quote)]
+    core = inner.strip(_ASCII_SPACE)
+    shown = collapse_space(source)
+    at = text.find(shown) if shown and quote not in core else -1
+    if (
+        at >= 0 and collapse_space(html.unescape(stripcslashes(core))) == shown
+    ):  # (the source's text, as written)
+        lead, trail = inner[: inner.find(core)], inner[inner.find(core) + len(core) :]
+        written = (
+            lead + text[:at].translate(escaped) + core + text[at + len(shown) :].translate(escaped) + trail
+        )
+    else:
+        written = text.translate(escaped)
+    if not source_quote and _UNQUOTED.fullmatch(written):
+        return written
+    return quote + written + quote
+
+
+#: The spaces WordPress reads between a shortcode's attributes (PCRE's ``\s``, byte by byte).
+_ASCII_SPACE = " \t\n\r\f\v"
+#: A value WordPress reads back unquoted as one attribute's (``caption=Dawn``): no space (a no-break
+#: or zero-width one is one to it), quote or ``=``, no ``/`` at its end (``/]`` closes the shortcode).
+_UNQUOTED = re.compile(r"[^\s\"'=\xa0\u200b]*[^\s\"'=\xa0\u200b/]", re.ASCII)
 
 
 def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kept: str = "") -> str:
