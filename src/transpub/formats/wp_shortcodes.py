@@ -272,9 +272,8 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     core = inner.strip(_ASCII_SPACE)
     shown = collapse_space(source)
     at = text.find(shown) if shown and quote not in core else -1
-    if (
-        at >= 0 and collapse_space(html.unescape(stripcslashes(core))) == shown
-    ):  # (the source's text, as written)
+    if at >= 0 and collapse_space(html.unescape(stripcslashes(core))) == shown:
+        # (the translation holds the source's text: written as the source writes it)
         lead, trail = inner[: inner.find(core)], inner[inner.find(core) + len(core) :]
         written = (
             lead + text[:at].translate(escaped) + core + text[at + len(shown) :].translate(escaped) + trail
@@ -349,12 +348,12 @@ def attribute_code(raw: str, names: Collection[str], code: Collection[str]) -> t
     ``raw`` (as written, quotes included) of a tag, each as its text shows in the attribute's msgid
     and as written: WordPress runs them there too, and hands the shortcode what it holds as written.
 
-    >>> attribute_code('"See [ts]a &lt;  b[/ts] and [code]x[/code]"', ["ts"], ["ts"])
+    >>> attribute_code('"See [ts]a &lt;  b[/ts] and [code]x[/code]"', ["ts", "code"], ["ts"])
     (('[ts]a < b[/ts]', '[ts]a &lt;  b[/ts]'), ('[code]x[/code]', '[code]x[/code]'))
     """
     if "[/" not in raw:
         return ()
-    templates = shortcode_templates(raw, (*names, *(VERBATIM - set(names))))
+    templates = shortcode_templates(raw, names)
     pairs = [
         (opener, closer)
         for opener, closer in closed_pairs(templates)
@@ -453,9 +452,9 @@ def _escape_opening(match: re.Match[str], kept: str) -> str:
     ``kept`` (see :func:`without_shortcodes`), or, never closed in the text, the word it opens is,
     followed by what ends a word there too (``[MP2 / MP2 SP``: a bracket the source leaves open,
     shown as the source shows it; ``⟦The [MP2⟧``, ``[»``: a word ends at a space, a bracket, or a
-    character beyond ASCII that is no letter or digit, which starts no shortcode's name a plugin
-    registers). At the end of the text it stays a reference: what follows decides (see
-    :func:`~.html_wordpress.bracket_keeper`).
+    character beyond ASCII that is no letter or digit, which no name of WordPress's or of a known
+    plugin's starts with, though WordPress would let a plugin register one). At the end of the
+    text it stays a reference: what follows decides (see :func:`~.html_wordpress.bracket_keeper`).
 
     >>> print(without_shortcodes("Sie [MP2 / MP2 SP und [gallery", kept="The [MP2 / MP2 SP and"))
     Sie [MP2 / MP2 SP und &#91;gallery
