@@ -170,3 +170,93 @@ def test_a_reply_its_check_fails_on_is_rejected_with_why_and_the_rest_of_the_bat
     ]
     assert filled(project.catalog_path("es", "a")) == {"One."}  # (never written unchecked)
     assert server.repeated() == [] and again.counts[("es", "libre")].rejected_placeholders == 1
+
+
+def disk_full_for(monkeypatch, slug: str, then=lambda: None) -> None:
+    """Writing the catalog of article ``slug`` fails as on a full disk (calling ``then`` first)."""
+    import errno
+
+    from transpub import catalog
+
+    real = catalog.write_catalog
+
+    def write(po, path, *args, **kwargs):
+        if Path(path).stem == slug:
+            then()
+            raise OSError(errno.ENOSPC, "No space left on device", str(Path(path).parent / f".{slug}.tmp"))
+        return real(po, path, *args, **kwargs)
+
+    monkeypatch.setattr(catalog, "write_catalog", write)
+
+
+def memory_down(monkeypatch, down) -> None:
+    """The memory refuses every write of an engine's replies while ``down()`` (a full disk)."""
+    from transpub.errors import MemoryStoreError
+    from transpub.memory import TranslationMemory
+
+    real = TranslationMemory.add
+
+    def add(self, source, target, pairs, origin="human"):
+        if pairs and origin != "human" and down():
+            raise MemoryStoreError("the translation memory failed: database or disk is full")
+        return real(self, source, target, pairs, origin)
+
+    monkeypatch.setattr(TranslationMemory, "add", add)
+
+
+def test_a_reply_whose_catalog_and_memory_both_refused_it_is_said_to_be_kept_where_it_is_and_not_paid_twice(
+    tmp_path, monkeypatch
+):
+    # (the error said "what the engine answered until then is in the catalogs" of a reply in none)
+    from transpub.errors import MemoryStoreError
+
+    project = make_project(
+        tmp_path,
+        {"a": [("One.", "")], "b": [("Two.", "")]},
+        extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n",
+    )
+    full = []
+    disk_full_for(monkeypatch, "b", then=lambda: full.append(True))
+    memory_down(monkeypatch, lambda: bool(full))
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(MemoryStoreError) as failed:
+            translate_project(project, ["es"])
+        assert filled(project.catalog_path("es", "b")) == set()
+        monkeypatch.undo()  # (room on the disk again, the memory back)
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert str(failed.value) == (
+        "the translation memory failed: database or disk is full; what the engine answered until then "
+        "is in the catalogs; 1 paid reply could not be written to its catalog "
+        "(locales/es/LC_MESSAGES/b.po: No space left on device) and is kept in .transpub/unsaved/ "
+        "(the next run stores it in the memory and fills the catalogs from it): run again once the memory answers"
+    )
+    assert server.repeated() == [] and again.ok
+    assert filled(project.catalog_path("es", "b")) == {"Two."}
+
+
+def test_a_reply_no_catalog_memory_or_folder_could_take_is_said_to_be_lost_not_in_the_catalogs(
+    tmp_path, monkeypatch
+):
+    import errno
+
+    from transpub import translate
+    from transpub.errors import MemoryStoreError
+
+    def no_room(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    project = make_project(tmp_path, {"a": [("One.", "")]})
+    disk_full_for(monkeypatch, "a")
+    memory_down(monkeypatch, lambda: True)
+    monkeypatch.setattr(translate, "keep", no_room)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(MemoryStoreError) as failed:
+            translate_project(project, ["es"])
+    assert str(failed.value) == (
+        "the translation memory failed: database or disk is full; 1 paid reply could not be written to "
+        "its catalog (locales/es/LC_MESSAGES/a.po: No space left on device) nor kept "
+        "([Errno 28] No space left on device) and will be paid for again: run again once the memory answers"
+    )

@@ -36,7 +36,7 @@ import re
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -59,6 +59,7 @@ from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .memory.unsaved import UNSAVED, keep, store_kept
+from .model import counted
 from .numberforms import localized_number_spans
 from .project import LocaleSettings
 from .translate_report import (
@@ -137,31 +138,50 @@ class _Pending:
 
 class _Keeping:
     """Stores paid replies in the memory; a write it refuses (it stopped answering) is kept in
-    ``.transpub/unsaved/`` for the next run (:mod:`transpub.memory.unsaved`), and counted for the
+    ``.transpub/unsaved/`` for the next run (:mod:`transpub.memory.unsaved`). It is told which
+    replies no catalog took (:meth:`not_written`), and says where every paid reply is for the
     error that stops the run (:meth:`said`)."""
 
     def __init__(self, memory: MemoryStore, folder: Path, shown: str) -> None:
         self.memory, self.folder, self.shown = memory, folder, shown
-        self.kept: dict[str, int] = defaultdict(int)  # kind (piece, rejected, reply) -> translations
-        self.lost = 0
+        # kind (piece, rejected, reply: also in the catalogs, unwritten: in no catalog) -> translations
+        self.kept: dict[str, int] = defaultdict(int)
+        self.lost: dict[str, int] = defaultdict(int)
         self.why = ""
+        self.written = 0  # paid replies written to every catalog using them
+        self.unwritten: set[tuple[str, str]] = set()  # (locale, msgid) of paid replies a catalog refused
+        self.unwritten_why = ""
+
+    def not_written(self, locale: str, msgids: Iterable[str], why: str) -> None:
+        """The paid replies of ``msgids`` could not be written to (one of) their catalogs, for ``why``."""
+        self.unwritten.update((locale, msgid) for msgid in msgids)
+        self.unwritten_why = self.unwritten_why or why
 
     def add(self, source: str, target: str, pairs: list[tuple[str, str]], origin: str) -> None:
         """``memory.add``; what it refuses is kept, and its error raised."""
         try:
             self.memory.add(source, target, pairs, origin)
         except BaseException:
+            kind = origin.rpartition(":")[2] if ":" in origin else "reply"
+            stranded = sum((target, msgid) in self.unwritten for msgid, _ in pairs) if kind == "reply" else 0
             try:
                 keep(self.folder, source, target, origin, pairs)
             except OSError as exc:
-                self.lost += len(pairs)
-                self.why = str(exc)
+                counts, self.why = self.lost, self.why or str(exc)
             else:
-                self.kept[origin.rpartition(":")[2] if ":" in origin else "reply"] += len(pairs)
+                counts = self.kept
+            counts[kind] += len(pairs) - stranded
+            counts["unwritten"] += stranded
             raise
 
     def said(self) -> str:
-        """What became of the replies the memory refused, for the error that stops the run."""
+        """Where the replies paid for are when the memory refused some, for the error that stops
+        the run: in the catalogs, in the memory or kept in the project; and which are lost."""
+        said = []
+        if self.written or not self.unwritten:
+            said.append("what the engine answered until then is in the catalogs")
+        if self.unwritten:
+            said.append(self._unwritten_said())
         pieces, rejected = self.kept["piece"], self.kept["rejected"]
         parts = []
         if pieces:
@@ -172,17 +192,45 @@ class _Keeping:
             )
         if rejected:
             parts.append("1 rejected reply is" if rejected == 1 else f"{rejected} rejected replies are")
-        said = "what the engine answered until then is in the catalogs"
         if parts:
-            said += (
-                f", and {' and '.join(parts)} kept in {self.shown} (the next run stores them in the memory)"
+            said.append(
+                f"{' and '.join(parts)} kept in {self.shown} (the next run stores them in the memory)"
             )
-        if self.lost:
-            said += (
-                f"; {self.lost} paid {'reply' if self.lost == 1 else 'replies'} could not be kept "
-                f"either ({self.why}) and will be paid for again"
+        lost = self.lost["piece"] + self.lost["rejected"]  # (a reply lost here is in the catalogs)
+        if lost:
+            said.append(
+                f"{counted(lost, 'paid reply', 'paid replies')} could not be kept either ({self.why}) "
+                "and will be paid for again"
             )
-        return said
+        return "; ".join(said)
+
+    def _unwritten_said(self) -> str:
+        """Where the paid replies no catalog took are: in the memory, kept in the project, lost."""
+        count = len(self.unwritten)
+        kept, lost = self.kept["unwritten"], self.lost["unwritten"]
+        stored = count - kept - lost
+        one = count == 1
+        said = (
+            f"{counted(count, 'paid reply', 'paid replies')} could not be written to "
+            f"{'its catalog' if one else 'their catalogs'} ({self.unwritten_why})"
+        )
+        where = []
+        if stored:
+            where.append(
+                f"{'is' if stored == 1 else 'are'} in the memory (the next run fills the catalogs from it)"
+            )
+        if kept:
+            where.append(
+                f"{'is' if kept == 1 else 'are'} kept in {self.shown} (the next run stores "
+                f"{'it' if kept == 1 else 'them'} in the memory and fills the catalogs from it)"
+            )
+        if lost:
+            where.append(f"could not be kept either ({self.why}) and will be paid for again")
+        if len(where) == 1:
+            alone = f"nor kept ({self.why}) and will be paid for again" if lost else f"and {where[0]}"
+            return f"{said} {alone}"
+        shares = [n for n in (stored, kept, lost) if n]
+        return f"{said}: " + ", ".join(f"{n} {w}" for n, w in zip(shares, where))
 
 
 def _remember_batch(
@@ -401,15 +449,36 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
 
 def _apply_or_report(
     project: TranslateProject, report: TranslateReport, path: Path, fills: dict[str, tuple[str, str]]
-) -> None:
+) -> str | None:
     """:func:`_apply`; a catalog a translator broke during the run is one error in the report (its
-    fills stay in the memory, for the next run), and the other catalogs and locales go on."""
+    fills stay in the memory, for the next run), returned, and the other catalogs and locales go on."""
     try:
         _apply(path, fills)
     except CatalogError as exc:
         message = str(CatalogError(exc.message, project.relative(path), exc.line))
         if message not in report.errors:
             report.errors.append(message)
+        return message
+    return None
+
+
+def _write_problem(project: TranslateProject, path: Path, exc: BaseException) -> str:
+    """Why the catalog at ``path`` was not written, in a few words (``exc`` stopped it).
+
+    >>> from types import SimpleNamespace
+    >>> project = SimpleNamespace(relative=lambda path: path.name)
+    >>> _write_problem(project, Path("a.po"), OSError(28, "No space left on device", ".a.po.1f.tmp"))
+    'a.po: No space left on device'
+    >>> _write_problem(project, Path("a.po"), KeyboardInterrupt())
+    'a.po: the run was stopped'
+    """
+    if isinstance(exc, OSError):
+        why = exc.strerror or str(exc)
+    elif isinstance(exc, KeyboardInterrupt):
+        why = "the run was stopped"
+    else:
+        why = f"{type(exc).__name__}: {exc}"
+    return f"{project.relative(path)}: {why}"
 
 
 #: Where a locale's engine is set, and what lists the engines (the way forward of the messages below).
@@ -1010,6 +1079,7 @@ def _machine_translate(
         nonlocal done_units, done_chars
         judged, stopped = _judged_batch(outcome.done, masked, contexts)
         fills: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
+        writing: list[Path] = []  # the catalogs still to write, once the fills are known
         try:
             for index, output in judged.items():
                 item = items[index]
@@ -1027,10 +1097,20 @@ def _machine_translate(
                 counts.failed += item.entries
                 report.failures.append(failure(item, message, FAILED))
             # the catalogs first: what was paid for is kept when the memory stops answering
-            for path, path_fills in fills.items():
-                _apply_or_report(project, report, path, path_fills)
+            writing = list(fills)
+            while writing:
+                problem = _apply_or_report(project, report, writing[0], fills[writing[0]])
+                if problem is not None:  # (a translator broke it: its fills go to the memory only)
+                    keeping.not_written(locale, fills[writing[0]], problem)
+                writing.pop(0)
+        except BaseException as exc:  # (a full disk, Ctrl-C: the catalogs left are not written)
+            if writing:
+                why = _write_problem(project, writing[0], exc)
+                keeping.not_written(locale, (msgid for path in writing for msgid in fills[path]), why)
+            raise
         finally:  # and in the memory when a catalog cannot be written (a full disk), or on Ctrl-C
             paid = [(items[i].msgid, output.text) for i, output in judged.items() if not output.problems]
+            keeping.written += sum((locale, msgid) not in keeping.unwritten for msgid, _ in paid)
             rejected = [(items[i].msgid, outcome.done[i]) for i, output in judged.items() if output.problems]
             _remember_batch(keeping, source, locale, name, paid, rejected)
         if stopped is not None:
