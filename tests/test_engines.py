@@ -381,6 +381,38 @@ def test_ctrl_c_while_a_batch_is_saved_keeps_the_batches_that_came_back_with_it(
     ]
 
 
+def test_ctrl_c_between_an_answer_and_its_hand_over_still_hands_every_answered_text_over_once(monkeypatch):
+    # (the request was taken off the undelivered ones before it was handed over: its texts were lost)
+    from transpub.engines import runner
+
+    class Echo:
+        name, markup, batch_size, max_chars = "echo", "xml", 1, 100
+
+        def translate_batch(self, texts, source, target):
+            return [f"[es] {texts[0]}"]
+
+    real, joined = runner.join_replies, []
+
+    def join(*args):
+        joined.append(args)
+        if len(joined) == 1:
+            raise KeyboardInterrupt  # the answer read, not handed over yet
+        return real(*args)
+
+    monkeypatch.setattr(runner, "join_replies", join)
+    handed: list[str] = []
+    with pytest.raises(KeyboardInterrupt):
+        run_engine(
+            Echo(),
+            ["First.", "Second.", "Third."],
+            "en",
+            "es",
+            on_batch=lambda outcome: handed.extend(outcome.done.values()),
+            concurrency=1,
+        )
+    assert "[es] First." in handed and len(handed) == len(set(handed))
+
+
 @pytest.mark.parametrize("name", ["libre", "llm", "llm-content"])
 def test_a_reply_nested_thousands_deep_is_a_failed_batch_not_a_crash(monkeypatch, name):
     # the garbage of earlier tests collected now, and none while the reply's parser is a thousand

@@ -260,3 +260,35 @@ def test_a_reply_no_catalog_memory_or_folder_could_take_is_said_to_be_lost_not_i
         "its catalog (locales/es/LC_MESSAGES/a.po: No space left on device) nor kept "
         "([Errno 28] No space left on device) and will be paid for again: run again once the memory answers"
     )
+
+
+def test_ctrl_c_between_an_engines_answer_and_its_hand_over_loses_no_batch_and_nothing_is_paid_twice(
+    tmp_path, monkeypatch
+):
+    # (the runner dropped a request from those to hand over before handing it: the batch was lost)
+    from transpub.engines import runner
+
+    project = make_project(
+        tmp_path,
+        {"a": [("One.", ""), ("Two.", ""), ("Three.", "")]},
+        extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n",
+    )
+    real, joined = runner.join_replies, []
+
+    def join(*args):
+        joined.append(args)
+        if len(joined) == 1:
+            raise KeyboardInterrupt  # the answer to "One." read, not handed over yet
+        return real(*args)
+
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setattr(runner, "join_replies", join)
+        with pytest.raises(KeyboardInterrupt):
+            translate_project(project, ["es"])
+        assert "One." in filled(project.catalog_path("es", "a"))
+        monkeypatch.undo()
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert server.repeated() == [] and again.ok
+    assert filled(project.catalog_path("es", "a")) == {"One.", "Two.", "Three."}

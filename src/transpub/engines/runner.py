@@ -492,6 +492,7 @@ def run_engine(
             raise unexpected_failure(engine, exc) from exc
 
     def settle(text_index: int, outcome: BatchOutcome) -> None:
+        """Put the text in ``outcome`` if it is finished and not handed over yet."""
         own = plan.pieces_of[text_index]
         if text_index in reported:
             return
@@ -500,9 +501,12 @@ def run_engine(
             outcome.failed[text_index] = failure
         elif all(u in replies for u, _ in own):
             outcome.done[text_index] = join_replies([piece for _, piece in own], [replies[u] for u, _ in own])
-        else:
-            return
-        reported.add(text_index)
+
+    def hand_over(outcome: BatchOutcome) -> None:
+        """``on_batch(outcome)``, its texts marked handed over first (in one step): each text is
+        handed over once, whatever stops the run."""
+        reported.update([*outcome.done, *outcome.failed])
+        on_batch(outcome)
 
     first = BatchOutcome(chars=sum(len(cores[u]) for u in replies))
     for text_index, message in plan.errors.items():
@@ -514,7 +518,7 @@ def run_engine(
         else:
             settle(text_index, first)  # done if every piece is known from earlier
     if first.done or first.failed:
-        on_batch(first)
+        hand_over(first)
 
     to_send = plan.to_send(known)
     measure: Callable[[str], int] = getattr(engine, "measure", len)
@@ -555,7 +559,12 @@ def run_engine(
         except Exception as exc:  # (not a list of texts)
             raise unexpected_failure(engine, exc) from exc
 
-    def deliver(future: Future, batch: list[int]) -> None:
+    remembered: set[int] = set()  # the pieces handed to the piece store (once: it keeps what it refuses)
+
+    def deliver(future: Future, batch: list[int], again: bool = False) -> None:
+        """Read a finished request and hand the texts it finishes over (see :func:`hand_over`).
+        It may be read ``again`` (the run stopped while it was read): what is handed over is
+        then what was not yet, if anything."""
         outcome = BatchOutcome(chars=sum(len(cores[i]) for i in batch))
         try:
             got: list[str | None] = future.result()
@@ -573,34 +582,34 @@ def run_engine(
                 replies[unique_index] = reply.strip()
         try:
             if pieces is not None:
-                paid = [(cores[u], replies[u]) for u in batch if u in plan.split and u in replies]
+                paid = [u for u in batch if u in plan.split and u in replies and u not in remembered]
+                remembered.update(paid)
                 if paid:
-                    pieces.remember(paid)
+                    pieces.remember([(cores[u], replies[u]) for u in paid])
         finally:  # (a memory that fails here: the texts whose pieces are all back still reach on_batch)
             for text_index in sorted({t for u in batch for t in users[u]}):
                 settle(text_index, outcome)
-            on_batch(outcome)
+            if not again or outcome.done or outcome.failed:
+                hand_over(outcome)
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix=f"mt-{engine.name}") as pool:
         futures: dict[Future, list[int]] = {pool.submit(send, batch): batch for batch in batches}
         pending = set(futures)
-        undelivered = set(futures)
         try:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    undelivered.discard(future)
                     deliver(future, futures[future])
         except BaseException:
             # Ctrl-C (or SIGTERM, see the CLI), or on_batch failed (the memory stopped answering):
             # requests not sent yet are dropped, no retry starts, and the replies of the requests
-            # already out or back (paid for) are delivered before stopping, as far as on_batch can
-            # take them (it keeps them in the catalogs before it stores them in the memory)
+            # already out or back (paid for) that were not handed over (the stop came while one
+            # was read) are, before stopping, as far as on_batch can take them (it keeps them in
+            # the catalogs before it stores them in the memory); a text is never handed over twice
             stopping.set()
-            out = [future for future in futures if future in undelivered and not future.cancel()]
+            out = [future for future in futures if not future.cancel()]
             wait(out)
             for future in out:
-                undelivered.discard(future)
                 with contextlib.suppress(Exception):
-                    deliver(future, futures[future])
+                    deliver(future, futures[future], again=True)
             raise
