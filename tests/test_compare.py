@@ -1,5 +1,6 @@
 """``transpub translate --compare A B``: a side-by-side HTML report of two engines on a sample,
-with the problems of each output; nothing written to the catalogs; every text escaped."""
+with the problems of each output; nothing written to the catalogs, the replies paid for kept in the
+memory; every text escaped."""
 
 from __future__ import annotations
 
@@ -83,10 +84,90 @@ def test_compare_report_escapes_every_text(compared):
     assert "[es] " + HOSTILE in hostile_row[1]
 
 
-def test_compare_writes_nothing_to_the_catalogs_or_the_memory(compared):
+def test_compare_writes_no_catalog_and_keeps_the_replies_paid_for_in_the_memory_as_machine_translations(
+    compared,
+):
+    from transpub.memory import TranslationMemory
+
     root, _, _, before = compared
     assert (root / "locales" / "es" / "LC_MESSAGES" / "story.po").read_bytes() == before
-    assert not (root / ".transpub" / "memory.sqlite").exists()
+    with TranslationMemory(root / ".transpub" / "memory.sqlite") as memory:
+        kept = sorted((entry.origin, entry.source) for entry in memory.entries())
+    sample = sorted({source for _, source in kept})
+    assert len(sample) == 3 and set(sample) <= set(UNITS)
+    assert kept == sorted(
+        [("libre", source) for source in sample]
+        + [("llm", source) for source in sample if source == HOSTILE]
+        + [("llm:rejected", source) for source in sample if source != HOSTILE]  # (the report's problems)
+    )  # (none as a translator's: nothing said human work)
+
+
+def sample_sent(server, route: str = "/translate") -> set[str]:
+    return {text for sent_to, texts in server.request_log if sent_to == route for text in texts}
+
+
+def test_a_translate_run_after_compare_pays_only_for_what_the_sample_did_not_cover(tmp_path, monkeypatch):
+    texts = [
+        "The ferry leaves at noon.",
+        "Snow closed the mountain pass.",
+        "Our mayor thanked every volunteer.",
+        "Prices rose again in March.",
+        "A new library opens downtown.",
+        "Fishermen returned before the storm.",
+    ]
+    make_project(tmp_path, {"story": [(text, "") for text in texts]}, extra='[engines.llm]\nmodel = "m"\n')
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setenv("TRANSPUB_LLM_URL", server.url + "/v1")
+        out = str(tmp_path / "compare.html")
+        compared = run_cli(
+            tmp_path, "translate", "--compare", "libre", "llm", "-l", "es", "--sample", "2", "--out", out
+        )
+        assert compared.exit_code == 0, compared.output
+        sampled = sample_sent(server)
+        before = len(server.request_log)
+        translated = run_cli(tmp_path, "translate", "-l", "es")
+        sent = [text for _, batch in server.request_log[before:] for text in batch]
+    assert translated.exit_code == 0, translated.output
+    assert len(sampled) == 2 and sorted(sent) == sorted(set(texts) - sampled)
+    assert "es via libre: 4 machine-translated, 2 from earlier machine translations" in translated.output
+    po = (tmp_path / "locales" / "es" / "LC_MESSAGES" / "story.po").read_text(encoding="utf-8")
+    assert all(f'msgstr "[es] {text}"' in po for text in texts)
+
+
+def test_replies_of_a_compare_the_memory_refuses_are_kept_said_and_not_paid_again(tmp_path, monkeypatch):
+    from transpub.errors import MemoryStoreError
+    from transpub.memory import TranslationMemory
+
+    texts = ["The ferry leaves at noon.", "The bus leaves at one."]
+    make_project(tmp_path, {"story": [(text, "") for text in texts]})
+    real = TranslationMemory.add
+
+    def add(self, source, target, pairs, origin="human"):
+        if pairs and origin != "human":
+            raise MemoryStoreError("the translation memory failed: database or disk is full")
+        return real(self, source, target, pairs, origin)
+
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with monkeypatch.context() as down:
+            down.setattr(TranslationMemory, "add", add)
+            out = str(tmp_path / "compare.html")
+            compared = run_cli(
+                tmp_path, "translate", "--compare", "libre", "libre-dt", "-l", "es", "--out", out
+            )
+        before = len(server.request_log)
+        translated = run_cli(tmp_path, "translate", "-l", "es")
+    assert compared.exit_code == 0, compared.output
+    assert "libre: 2 of 2 units without problems" in compared.stdout
+    assert (
+        "Warning: the translation memory failed: database or disk is full; the replies paid for are not all "
+        "in the memory; 4 paid replies are kept in .transpub/unsaved/ (the next translate run stores them in "
+        "the memory)"
+    ) in compared.stderr
+    assert translated.exit_code == 0, translated.output
+    assert server.request_log[before:] == []  # (libre's replies came from unsaved/)
+    assert "2 from earlier machine translations" in translated.output
 
 
 def test_compare_needs_one_locale(tmp_path):

@@ -505,7 +505,8 @@ def extract(
     nargs=2,
     default=None,
     metavar="ENGINE_A ENGINE_B",
-    help="Write nothing to the catalogs: translate a sample with both engines into a side-by-side HTML report.",
+    help="Write nothing to the catalogs: translate a sample with both engines into a side-by-side HTML report "
+    "(the replies paid for are kept in the translation memory for later runs).",
 )
 @click.option(
     "--sample", type=click.IntRange(1), default=20, show_default=True, help="Units in a --compare report."
@@ -703,6 +704,8 @@ def _compare(
     for line in comparison.summary():
         _echo(line)
     _echo(f"Wrote {path}")
+    for warning in comparison.warnings:
+        _echo(f"Warning: {warning}", err=True)
 
 
 def _echo_unchanged(count: int, thing: str) -> None:

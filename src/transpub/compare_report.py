@@ -48,6 +48,8 @@ class Comparison:
     locale: str
     engines: tuple[str, ...]
     units: tuple[ComparedUnit, ...]
+    #: What went wrong keeping the replies paid for (the memory refused them), for the user.
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> list[str]:
         """One line per engine: units without problems, with problems, failed.

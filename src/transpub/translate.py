@@ -1223,9 +1223,13 @@ def compare_engines(
     concurrency: int | None = None,
 ) -> Comparison:
     """Translate ``sample`` units of ``locale`` (spread over its catalogs) with each engine of
-    ``names`` and judge every output; nothing is written (no PO file, no memory).
+    ``names`` and judge every output. No catalog is written; every reply paid for is stored in
+    the memory as a translate run would store it (the engine's reply, or rejected), so that a
+    later run does not pay for it again. A write the memory refuses is kept in
+    ``.transpub/unsaved/`` and said in :attr:`Comparison.warnings` (the comparison goes on).
 
-    Raises EngineError when an engine is unknown or not configured.
+    Raises EngineError when an engine is unknown or not configured, MemoryStoreError when the
+    memory cannot be opened (before anything is sent).
     """
     catalog = _catalog_api()
     adapters = {name: get_engine(name, project) for name in names}
@@ -1255,10 +1259,15 @@ def compare_engines(
                 reviewed.setdefault(entry.msgid, entry.msgstr)
     chosen = _spread(list(units.values()), sample)
     glossary = _load_glossary(project)
-    outputs = [
-        _engine_outputs(project, adapters[name], name, locale, chosen, glossary, policy, concurrency)
-        for name in names
-    ]
+    refused: list[MemoryStoreError] = []
+    with open_memory(project.memory_location) as memory:
+        keeping = _Keeping(memory, project.root / UNSAVED, f"{UNSAVED.as_posix()}/")
+        outputs = [
+            _engine_outputs(
+                project, adapters[name], name, locale, chosen, glossary, policy, concurrency, keeping, refused
+            )
+            for name in names
+        ]
     compared = tuple(
         ComparedUnit(
             item.msgid,
@@ -1269,7 +1278,49 @@ def compare_engines(
         for index, item in enumerate(chosen)
     )
     labels = tuple(str(getattr(adapters[name], "label", name)) for name in names)
-    return Comparison(project.name, project.source_locale, locale, labels, compared)
+    warnings = (_kept_said(keeping, refused[0]),) if refused else ()
+    return Comparison(project.name, project.source_locale, locale, labels, compared, warnings)
+
+
+def _kept_said(keeping: _Keeping, error: MemoryStoreError) -> str:
+    """What became of the replies of a comparison the memory refused (they are in no catalog)."""
+    kept, lost = sum(keeping.kept.values()), sum(keeping.lost.values())
+    said = [f"{error.message}; the replies paid for are not all in the memory"]
+    if kept:
+        said.append(
+            f"{counted(kept, 'paid reply', 'paid replies')} {'is' if kept == 1 else 'are'} kept in "
+            f"{keeping.shown} (the next translate run stores {'it' if kept == 1 else 'them'} in the memory)"
+        )
+    if lost:
+        said.append(
+            f"{counted(lost, 'paid reply', 'paid replies')} could not be kept either ({keeping.why}) "
+            "and will be paid for again"
+        )
+    return "; ".join(said)
+
+
+class _ComparedPieces(_MemoryPieces):
+    """The piece store of a comparison: a write the memory refuses is kept (see :class:`_Keeping`)
+    and its error noted in ``refused``, and the comparison goes on."""
+
+    def __init__(
+        self, keeping: _Keeping, source: str, target: str, engine: str, refused: list[MemoryStoreError]
+    ) -> None:
+        super().__init__(keeping, source, target, engine)
+        self.refused = refused
+
+    def known(self, pieces: list[str]) -> dict[str, str]:
+        try:
+            return super().known(pieces)
+        except MemoryStoreError as exc:  # (then sent: the memory holds none it can give)
+            self.refused.append(exc)
+            return {}
+
+    def remember(self, pairs: list[tuple[str, str]]) -> None:
+        try:
+            super().remember(pairs)
+        except MemoryStoreError as exc:
+            self.refused.append(exc)
 
 
 def _engine_outputs(
@@ -1281,20 +1332,39 @@ def _engine_outputs(
     glossary: Any,
     policy: RetryPolicy | None,
     concurrency: int | None,
+    keeping: _Keeping,
+    refused: list[MemoryStoreError],
 ) -> list[EngineOutput]:
-    """Each of ``items`` translated by ``adapter`` and judged (see :func:`_judge`)."""
+    """Each of ``items`` translated by ``adapter`` and judged (see :func:`_judge`) with every check;
+    each reply stored in the memory as judged by translate (which checks the glossary, script
+    and unchanged source only for engines that take context), a write it refuses noted in
+    ``refused``."""
     source = project.source_locale
     breaker, policy = _engine_controls(project, name, policy)
     told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
     masked = _masked(adapter, items, glossary, source, locale, told)
     contexts = _contexts(project, items, glossary, locale)
+    takes_context = _takes_context(adapter)
     results = [EngineOutput("", ("no reply",)) for _ in items]
 
     def on_batch(outcome: BatchOutcome) -> None:
-        for index, reply in outcome.done.items():
-            results[index] = _checked(masked[index], reply, contexts[index])
+        judged, stopped = _judged_batch(outcome.done, masked, contexts)
+        stored = judged
+        if not takes_context:  # (judged as translate judges them: it uses them as its own)
+            stored, later = _judged_batch(outcome.done, masked, None)
+            stopped = stopped if stopped is not None else later
+        paid = [(items[i].msgid, output.text) for i, output in stored.items() if not output.problems]
+        rejected = [(items[i].msgid, outcome.done[i]) for i, output in stored.items() if output.problems]
+        try:
+            _remember_batch(keeping, source, locale, name, paid, rejected)
+        except MemoryStoreError as exc:  # (kept in unsaved/ by keeping; the comparison goes on)
+            refused.append(exc)
+        for index, output in judged.items():
+            results[index] = output
         for index, message in outcome.failed.items():
             results[index] = EngineOutput("", (message,))
+        if stopped is not None:
+            raise stopped
 
     if items:
         run_engine(
@@ -1307,6 +1377,7 @@ def _engine_outputs(
             or int(_engine_setting(project, name, "concurrency", DEFAULT_CONCURRENCY)),
             policy=policy,
             breaker=breaker,
-            contexts=contexts if _takes_context(adapter) else None,
+            pieces=_ComparedPieces(keeping, source, locale, name, refused),
+            contexts=contexts if takes_context else None,
         )
     return results
