@@ -97,16 +97,19 @@ def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(m
     ]
     assert (
         "::error file=locales/de/LC_MESSAGES/signing.po,line=38,title=transpub numbers::"
-        '"Over 240 projects have settled in Jingy…": 240 is missing; 250, 100 are not in the source'
-        in annotations
+        '"Over 240 projects have settled in Jingy…": 240 is missing; 250, 100 are not in the source; '
+        "write the numbers of the source as de writes them, or add transpub-no-numbers to the entry's "
+        "comment if the change is meant" in annotations
     )
     assert (
         "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated "
-        "(4 of 5 units), below the minimum of 90%25 for sv" in annotations
+        "(4 of 5 units), below the minimum of 90%25 for sv; translate 1 more unit, or run "
+        "`transpub translate -l sv` and review the draft" in annotations
     )
     assert (
         "::warning file=locales/sv/LC_MESSAGES/signing.po,line=18,title=transpub untranslated::"
-        '"Signing ceremony": not translated' in annotations
+        '"Signing ceremony": not translated; translate it, or run `transpub translate -l sv` and review '
+        "the draft" in annotations
     )
 
 
@@ -284,3 +287,46 @@ def test_the_reports_of_every_article_name_no_shard(messy: Path) -> None:
     assert json.loads(run(messy, "check", "--format", "json").output)["shard"] is None
     root = etree.fromstring(run(messy, "check", "--format", "junit").output.encode("utf-8"))
     assert root.get("name") == "transpub check: Demo" and root.find("testsuite/properties") is None
+
+
+#: How each kind of problem's message ends: with what to do about it.
+WHAT_TO_DO = {
+    "untranslated": "; translate it, or run `transpub translate -l de` and review the draft",
+    "fuzzy": "; review it and clear the fuzzy flag",
+    "placeholders": "; use the placeholders of the source (<1>…</1>)",
+    "numbers": "; write the numbers of the source as de writes them, or add transpub-no-numbers to the "
+    "entry's comment if the change is meant",
+    "threshold": "; review 1 more fuzzy unit and clear its fuzzy flag",
+    "glossary": ' must be rendered as "净月" in zh_CN',
+}
+
+
+def test_every_kind_of_problem_says_what_to_do_in_every_format(tmp_path: Path) -> None:
+    """A message says what happened and what to do about it (it said only "not translated"), the
+    same in the text, the JSON, GitHub's annotations (one line each) and JUnit's failures."""
+    root = make_project(
+        tmp_path / "news", locales=("de", "sv", "zh_CN"), config="[locale.sv]\nmin_translated = 90\n"
+    )
+    set_entry(root, "de", "Signing ceremony", "")
+    set_entry(root, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")
+    set_entry(
+        root, "de", "Jingyue signed 16 projects worth RMB31.36 billion.", "Jingyue: 61 Projekte, 31,36 Mrd."
+    )
+    set_entry(root, "de", "Over 240 projects have settled in Jingyue.", "Über 240 Projekte.", fuzzy=True)
+    set_entry(root, "sv", "Signing ceremony", "Ceremoni", fuzzy=True)
+    set_entry(root, "zh_CN", "Over 240 projects have settled in Jingyue.", "已有240多个项目落户静月。")
+    issues = json.loads(run(root, "check", "--format", "json").output)["issues"]
+    assert {issue["check"] for issue in issues} == set(WHAT_TO_DO)
+    for issue in issues:
+        assert issue["message"].endswith(WHAT_TO_DO[issue["check"]]), issue
+    text = [line for line in run(root, "check").output.splitlines() if line.startswith("locales/")]
+    assert [line.split("] ", 1)[1].removeprefix("warning: ") for line in text] == [
+        i["message"] for i in issues
+    ]
+    annotations = [line for line in run(root, "check", "--format", "github").output.splitlines()]
+    assert [line.rsplit("::", 1)[1] for line in annotations if line.startswith("::")] == [
+        i["message"].replace("%", "%25") for i in issues
+    ]
+    junit = etree.fromstring(run(root, "check", "--format", "junit").output.encode("utf-8"))
+    failures = [failure.get("message") for failure in junit.iter("failure")]
+    assert failures == [i["message"] for i in issues if i["severity"] == "error"]

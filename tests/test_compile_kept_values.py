@@ -142,7 +142,7 @@ def test_compile_warns_when_a_shortcode_parameter_translation_adding_a_link_keep
     reported = [text for text in run_cli(root, "check").output.splitlines() if text.startswith("locales/")]
     assert reported == [  # (check's links problem says it: once)
         f'locales/de/LC_MESSAGES/post.po:{line}: [links] "A boat": the translation adds https://evil.example, '
-        "which the source does not have"
+        "which the source does not have; keep the addresses of the source as written"
     ]
 
 

@@ -57,13 +57,22 @@ def markup_problem(source: str, translation: str) -> str | None:
     if not extra:
         return None
     shown = ", ".join(dict.fromkeys(extra))
+    return f"raw markup {shown} would be shown as text; {use_source_placeholders(source)}"
+
+
+def use_source_placeholders(source: str) -> str:
+    """What to do about markup or placeholders a translation of ``source`` got wrong.
+
+    >>> use_source_placeholders("Read <1>the report</1>.<2/>")
+    'use the placeholders of the source (<1>…</1> <2/>)'
+    >>> use_source_placeholders("Hello.")
+    'write plain text'
+    """
     found = list(PLACEHOLDER_RE.finditer(source))
     tokens = sorted({m.group(2) for m in found}, key=int)
-    if tokens:
-        singles = {m.group(2) for m in found if m.group(3)}  # one pass: not a search of source per token
-        shown_tokens = [f"<{n}/>" if n in singles else f"<{n}>…</{n}>" for n in tokens[:12]]
-        more = " …" if len(tokens) > 12 else ""
-        hint = "use the placeholders of the source (" + " ".join(shown_tokens) + more + ")"
-    else:
-        hint = "write plain text"
-    return f"raw markup {shown} would be shown as text; {hint}"
+    if not tokens:
+        return "write plain text"
+    singles = {m.group(2) for m in found if m.group(3)}  # one pass: not a search of source per token
+    shown_tokens = [f"<{n}/>" if n in singles else f"<{n}>…</{n}>" for n in tokens[:12]]
+    more = " …" if len(tokens) > 12 else ""
+    return "use the placeholders of the source (" + " ".join(shown_tokens) + more + ")"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,7 +11,7 @@ from transpub import catalog
 from transpub.catalog.outdated import find_staleness
 from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
 from transpub.check.links import links_problem
-from transpub.check.markup import markup_problem
+from transpub.check.markup import markup_problem, use_source_placeholders
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.discovery import in_shard
@@ -21,13 +22,22 @@ from transpub.formats.value_slots import keeps_source, kept_source, source_title
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
-from transpub.model import Issue, counted, format_percent
+from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
 from transpub.readcache import ReadCache
 from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
 from transpub.workers import run_ordered
 
 EXTRACT_HINT = "run `transpub extract`"
+
+
+def draft_hint(locale: str) -> str:
+    """What else to do about units left untranslated in ``locale``: have them drafted, then review.
+
+    >>> draft_hint("sv")
+    'run `transpub translate -l sv` and review the draft'
+    """
+    return f"run `transpub translate -l {locale}` and review the draft"
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -163,7 +173,8 @@ def _title_ref_issues(
                         project.relative(path),
                         line,
                         "title-refs",
-                        f"front matter {key} {title!r} names no page: no article has this title",
+                        f"front matter {key} {title!r} names no page: no article has this title; "
+                        "write the exact title of the article it means",
                         severity="error" if errors else "warning",
                     )
                 )
@@ -267,9 +278,46 @@ def check_catalog(
                 "threshold",
                 None,
                 f"{format_percent(percent)} {what} ({done} of {counted(result.stats.total, 'unit')}), "
-                f"below the minimum of {policy.min_translated:g}% for {locale}",
+                f"below the minimum of {policy.min_translated:g}% for {locale}; "
+                + threshold_hint(result.stats, policy),
             )
     return result
+
+
+#: What to do about a translation that drops, changes or adds an address.
+LINKS_HINT = "keep the addresses of the source as written"
+
+
+def numbers_hint(locale: str) -> str:
+    """What to do about numbers a translation into ``locale`` changed.
+
+    >>> numbers_hint("de")
+    "write the numbers of the source as de writes them, or add transpub-no-numbers to the entry's comment if the change is meant"
+    """
+    return (
+        f"write the numbers of the source as {locale} writes them, "
+        "or add transpub-no-numbers to the entry's comment if the change is meant"
+    )
+
+
+def threshold_hint(stats: Coverage, policy: LocalePolicy) -> str:
+    """What to do about a catalog (``stats``) below ``policy``'s minimum: how many more units to
+    translate, or to review when only fuzzy ones are left to count.
+
+    >>> threshold_hint(Coverage(4, 0, 1), LocalePolicy("sv", min_translated=90))
+    'translate 1 more unit, or run `transpub translate -l sv` and review the draft'
+    >>> threshold_hint(Coverage(2, 3, 0), LocalePolicy("sv", min_translated=90))
+    'review 3 more fuzzy units and clear their fuzzy flag'
+    >>> threshold_hint(Coverage(1, 1, 2), LocalePolicy("sv", min_translated=90))
+    'translate or review 3 more units, or run `transpub translate -l sv` and review the draft'
+    """
+    done = stats.translated + (stats.fuzzy if policy.allow_fuzzy else 0)
+    need = max(1, math.ceil(policy.min_translated * stats.total / 100 - 1e-9) - done)
+    units = "unit" if need == 1 else "units"
+    if not stats.untranslated and not policy.allow_fuzzy:
+        return f"review {need} more fuzzy {units} and clear {'its' if need == 1 else 'their'} fuzzy flag"
+    verb = "translate" if policy.allow_fuzzy or not stats.fuzzy else "translate or review"
+    return f"{verb} {need} more {units}, or {draft_hint(policy.locale)}"
 
 
 def _kept_without_a_problem(
@@ -313,7 +361,8 @@ def check_entry(
         if wanted("untranslated"):
             forms = [entry.msgstr, *(entry.msgstr_plural or {}).values()]
             blank = any(text and catalog.is_blank(text) for text in forms)
-            found.append(("untranslated", "not translated (only whitespace)" if blank else "not translated"))
+            what = "not translated (only whitespace)" if blank else "not translated"
+            found.append(("untranslated", f"{what}; translate it, or {draft_hint(policy.locale)}"))
         return found
     if state == "fuzzy":
         if wanted("fuzzy"):
@@ -324,7 +373,7 @@ def check_entry(
         if wanted("placeholders"):
             problem = placeholder_problem(source, translation)
             if problem:
-                found.append(("placeholders", problem))
+                found.append(("placeholders", f"{problem}; {use_source_placeholders(source)}"))
         if wanted("template"):
             problem = template_problem(source, translation)
             if problem:
@@ -336,7 +385,7 @@ def check_entry(
         if wanted("links"):
             problem = links_problem(source, translation)
             if problem:
-                found.append(("links", problem))
+                found.append(("links", f"{problem}; {LINKS_HINT}"))
         if wanted("glossary") and glossary is not None:
             found.extend(
                 ("glossary", v.message)
@@ -345,7 +394,7 @@ def check_entry(
         if wanted("numbers") and not entry.msgid_plural:
             problem = numbers_problem(source, translation, source_locale, policy.locale)
             if problem:
-                found.append(("numbers", problem))
+                found.append(("numbers", f"{problem}; {numbers_hint(policy.locale)}"))
         for check, why in _kept_sources(values, translation):
             if wanted(check) and check not in {found_check for found_check, _ in found}:
                 found.append((check, f"{why}; compile publishes the source text instead"))
