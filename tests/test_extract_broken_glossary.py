@@ -64,3 +64,18 @@ def test_check_with_a_glossary_that_cannot_be_read_names_it_and_calls_no_catalog
     assert 'glossary/terms.csv:1: [glossary] column "notes"' in result.output
     assert "(out-of-date catalogs are not checked)" in result.output
     assert "[outdated]" not in result.output
+
+
+def test_a_malformed_tbx_glossary_is_one_error_at_its_line_and_column_named_once(tmp_path: Path) -> None:
+    """libxml's message said the position twice ("…Start Tag text line 1, line 1, column 14")."""
+    init_project(tmp_path, source="en", locales=["de"])
+    toml = tmp_path / "transpub.toml"
+    toml.write_text(toml.read_text("utf-8").replace("glossary/terms.csv", "glossary/terms.tbx"), "utf-8")
+    (tmp_path / "glossary" / "terms.tbx").write_text("<martif><text", encoding="utf-8")
+    (tmp_path / "articles" / "race.txt").write_text("The race\n\nIt starts on Sunday.\n", encoding="utf-8")
+    result = extract(tmp_path)
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [
+        "Error: glossary/terms.tbx:1:14: TBX is not well-formed XML: Couldn't find end of Start Tag text "
+        "(no catalog was written: mend it, then extract)"
+    ]

@@ -268,7 +268,7 @@ def _message(ctx: click.Context, exc: TranspubError) -> str:
             shown = Path(exc.path).relative_to(Path.cwd()).as_posix()
         except (ValueError, OSError):
             return str(exc)
-    return str(TranspubError(exc.message, shown, exc.line))
+    return str(TranspubError(exc.message, shown, exc.line, exc.column))
 
 
 #: The commands that read the articles: they say when the articles folder is not there (a misspelt

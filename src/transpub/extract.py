@@ -339,7 +339,10 @@ def extract_project(
         error = _relative(project, exc)
         report.errors.append(
             GlossaryError(
-                f"{error.message} (no catalog was written: mend it, then extract)", error.path, error.line
+                f"{error.message} (no catalog was written: mend it, then extract)",
+                error.path,
+                error.line,
+                error.column,
             )
         )
         return report

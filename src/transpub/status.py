@@ -91,7 +91,8 @@ def _glossary(project: Project, problems: list[str] | None = None) -> tuple[Glos
                 project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
             )
             problems.append(
-                str(GlossaryError(exc.message, shown, exc.line)) + " (out-of-date catalogs are not shown)"
+                str(GlossaryError(exc.message, shown, exc.line, exc.column))
+                + " (out-of-date catalogs are not shown)"
             )
         return None, False
 

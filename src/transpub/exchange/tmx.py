@@ -15,7 +15,7 @@ from typing import BinaryIO, NoReturn
 
 from lxml import etree
 
-from ..errors import parser_message
+from ..errors import not_well_formed
 from ..inline import control_problem
 from .codes import InlineCodeError, declared_entity, read_codes, write_codes, xml_text
 from .xliff import XliffError
@@ -176,9 +176,7 @@ class _TmxStream:
                 found = next(self.events, None)
             except etree.XMLSyntaxError as exc:
                 self.close()
-                raise TmxError(
-                    f"not well-formed XML: {parser_message(exc.msg)}", self.shown, exc.lineno or None
-                ) from None
+                raise not_well_formed(TmxError, exc, self.shown) from None
             except OSError as exc:
                 self.close()
                 raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None

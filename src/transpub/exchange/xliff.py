@@ -17,7 +17,7 @@ from typing import IO
 
 from lxml import etree
 
-from ..errors import TranspubError, parser_message
+from ..errors import TranspubError, not_well_formed
 from .codes import (
     XLIFF2,
     XLIFF12,
@@ -307,8 +307,7 @@ def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffF
             if reading.root is None:
                 reading.begin(events.root)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        raise XliffError(f"not well-formed XML: {parser_message(exc.msg)}", shown, line) from None
+        raise not_well_formed(XliffError, exc, shown) from None
     except OSError as exc:
         raise XliffError(f"cannot read: {exc.strerror or exc}", shown) from None
     if reading.error is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from transpub.errors import GlossaryError, parser_message
+from transpub.errors import GlossaryError, not_well_formed
 from transpub.glossary.model import Glossary
 from transpub.glossary.terms import (
     ALL_LOCALES,
@@ -176,8 +176,7 @@ def parse_tbx_glossary(
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else None
-        raise GlossaryError(f"TBX is not well-formed XML: {parser_message(exc.msg)}", path, line) from exc
+        raise not_well_formed(GlossaryError, exc, path, "TBX is not well-formed XML") from exc
     tree = root.getroottree()
     internal = tree.docinfo.internalDTD
     if internal is not None and any(True for _ in internal.iterentities()):
