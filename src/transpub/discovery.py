@@ -184,7 +184,7 @@ def discover_articles(
 
     Translations compile wrote are never articles: a Markdown file ``<name>.<X>.md`` where ``X`` is
     in ``translation_names`` (the target locales and their output folders), and the folders
-    ``output_dirs``.
+    ``output_dirs`` (compile's, and a MkDocs theme's overrides: templates, no pages).
     """
     found = Discovery()
     skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}

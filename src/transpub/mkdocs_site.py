@@ -175,6 +175,50 @@ def _loader() -> type[yaml.SafeLoader]:
     return Loader
 
 
+@dataclass(frozen=True)
+class MkDocsFolders:
+    """The folders an ``mkdocs.yml`` names (absolute; None: set to something transpub cannot read)."""
+
+    #: The file.
+    path: Path
+    #: ``site_dir``: where ``mkdocs build`` writes the site, emptying it first (``site`` by default).
+    site_dir: Path | None
+    #: ``theme.custom_dir``: the theme's overrides, Jinja templates (``main.html``), no pages.
+    custom_dir: Path | None = None
+
+
+def read_mkdocs_folders(path: Path, root: Path) -> MkDocsFolders | None:
+    """The folders ``path`` (an ``mkdocs.yml``) names, from its folder, as MkDocs takes them; None
+    when it cannot be read (its file ``INHERIT`` names is read as :func:`read_mkdocs_site` reads it)."""
+    import yaml
+
+    top = Path(os.path.realpath(path.parent))
+    if top.is_relative_to(os.path.realpath(root)):
+        top = Path(os.path.realpath(root))
+    try:
+        config = _load(path, top, set())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+        return None
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return MkDocsFolders(
+        path,
+        _folder(path, config.get("site_dir", "site")),
+        _folder(path, custom) if custom is not None else None,
+    )
+
+
+def _folder(config: Path, value: object) -> Path | None:
+    """The folder ``value`` (a setting of the file ``config``) names, from the file's folder.
+
+    >>> _folder(Path("/s/mkdocs.yml"), "docs/overrides"), _folder(Path("/s/mkdocs.yml"), 3)
+    (PosixPath('/s/docs/overrides'), None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None  # (a Tagged !ENV value, a number: unknown)
+    return Path(os.path.abspath(config.parent / value))
+
+
 def find_mkdocs_config(articles: Path, root: Path) -> Path | None:
     """The site's ``mkdocs.yml`` (or ``mkdocs.yaml``): the nearest in the folders above ``articles``
     (MkDocs' ``docs_dir``), looking no higher than ``root`` (the project's folder) but always in the

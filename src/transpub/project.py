@@ -26,7 +26,7 @@ from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
-from .mkdocs_site import MkDocsSite, find_mkdocs_config, read_mkdocs_site
+from .mkdocs_site import MkDocsFolders, MkDocsSite, find_mkdocs_config, read_mkdocs_folders, read_mkdocs_site
 
 CONFIG_NAME = "transpub.toml"
 
@@ -117,6 +117,8 @@ class Project:
     heading_ids: str | None = None
     #: With ``heading_ids = "mkdocs"``: the site's ``mkdocs.yml`` as read for its headings' ids.
     mkdocs: MkDocsSite | None = None
+    #: The folders the site's ``mkdocs.yml`` names (None: there is none above the articles folder).
+    mkdocs_folders: MkDocsFolders | None = None
     #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
     locale_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
@@ -269,8 +271,9 @@ class Project:
         return found
 
     def _markdown_output_dirs(self) -> tuple[Path, ...]:
-        """Folders compile writes inside ``articles/`` (never read as articles): localized Markdown's,
-        and the site's (``articles = "."``: its pages, index and review copies are no articles)."""
+        """Folders inside ``articles/`` never read as articles: those compile writes, localized
+        Markdown's and the site's (``articles = "."``: its pages, index and review copies are no
+        articles), and a MkDocs theme's ``custom_dir`` (its templates, ``main.html``, are no pages)."""
         if self.markdown_layout == "directory":
             folders = [
                 self.markdown_root / self.locale_dir(loc) for loc in (self.source_locale, *self.locales)
@@ -278,6 +281,8 @@ class Project:
         else:
             folders = [self.markdown_root]
         folders.append(self.site_dir)
+        if self.mkdocs_folders is not None and self.mkdocs_folders.custom_dir is not None:
+            folders.append(self.mkdocs_folders.custom_dir)  # a theme's templates (main.html): no pages
         articles = Path(os.path.abspath(self.articles_dir))
         return tuple(
             folder
@@ -535,6 +540,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
                     config_path,
                     config_line(text, "compile", "markdown_dir") or config_line(text, "paths", "articles"),
                 )
+    mkdocs_config = find_mkdocs_config(articles_dir, root)
     return Project(
         root=root,
         name=proj["name"] if proj["name"] is not None else root.name,
@@ -579,9 +585,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         markdown_dir=markdown_dir,
         copy_source=compile_["copy_source"],
         heading_ids=compile_["heading_ids"],
-        mkdocs=read_mkdocs_site(find_mkdocs_config(articles_dir, root), root)
-        if compile_["heading_ids"] == "mkdocs"
-        else None,
+        mkdocs=read_mkdocs_site(mkdocs_config, root) if compile_["heading_ids"] == "mkdocs" else None,
+        mkdocs_folders=read_mkdocs_folders(mkdocs_config, root) if mkdocs_config is not None else None,
         locale_dirs=locale_dirs,
         link_rules=_link_rules(compile_["links"], config_path, text),
     )

@@ -149,6 +149,7 @@ def compile_project(
         stale |= compiled.stale
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
+    report.warnings.extend(mkdocs_site_warnings(project, report.pages))
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
@@ -400,6 +401,29 @@ def mkdocs_warnings(project: Project) -> list[Issue]:
             site.line,
             "heading-ids",
             f"{site.problem}: the translated headings whose MkDocs id depends on it get no {{#id}}",
+            severity="warning",
+        )
+    ]
+
+
+def mkdocs_site_warnings(project: Project, pages: list[Page]) -> list[Issue]:
+    """The warning that some of ``pages`` are written into the folder the site's ``mkdocs.yml``
+    builds into (its ``site_dir``, ``site/`` by default, also transpub's ``[paths] site``), which
+    ``mkdocs build`` empties first; none when no page is."""
+    folders = project.mkdocs_folders
+    site = folders.site_dir if folders is not None else None
+    if site is None or folders is None:
+        return []
+    if not any(page.output and Path(os.path.abspath(page.output)).is_relative_to(site) for page in pages):
+        return []
+    return [
+        Issue(
+            project.relative(site),
+            None,
+            "site",
+            f"pages are written into the folder MkDocs builds the site into ({project.relative(folders.path)}'s "
+            "site_dir), which `mkdocs build` empties first: they are lost then; set [paths] site (or "
+            "[compile] markdown_dir) to another folder, or leave HTML articles out ([paths] exclude)",
             severity="warning",
         )
     ]
