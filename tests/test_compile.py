@@ -247,6 +247,24 @@ def test_page_that_falls_below_the_threshold_is_removed_from_the_site_but_keeps_
     ).exists()  # editors proofread it to get it published
 
 
+def test_a_stray_end_tag_in_a_translated_sentence_is_published_after_it(tmp_path: Path) -> None:
+    """A stray ``</span>`` mid-sentence (an editor's leftover) shows nothing and is no placeholder:
+    the published translation keeps its bytes right after the sentence, and an untranslated
+    sentence's ``<span lang="en">`` is not closed early by it (extract's stored read, then compile)."""
+    article = ARTICLE.replace(SKIERS, "Over 300 skiers</span> took part.")
+    root = make_project(tmp_path / "news", article=article)
+    set_translations(root, "de", {SKIERS: "⟦" + SKIERS + "⟧"})
+    compile_lib(root, threshold=0)
+    assert (
+        '<img src="skier.png" alt="Ein Skifahrer auf dem See"> ⟦Over 300 skiers took part.⟧</span></p>'
+        in page(root, "de")
+    )
+    assert '<span lang="en">Over 300 skiers took part.</span></span></p>' in page(root, "fr")
+    assert '<p><img src="skier.png" alt="A skier on the lake"> Over 300 skiers</span> took part.</p>' in page(
+        root, "en"
+    )
+
+
 # --- safety ---------------------------------------------------------------------------------------
 
 

@@ -112,6 +112,33 @@ def test_a_stray_end_tag_a_browser_shows_stays_in_its_place_in_the_translation(s
     assert msgids("<p>It rained</b>.</p>") == ["It rained."]
 
 
+@pytest.mark.parametrize("stray", ["</span>", "</b>", "</FONT >", '</span class="x">', "</li>", "</td>"])
+def test_a_stray_end_tag_showing_nothing_is_kept_after_the_translated_sentence(stray: str) -> None:
+    """A stray end tag that shows nothing (no element of its name is open) is no text and no
+    placeholder for translators; a translation of its sentence has no place for it, and its bytes
+    are written right after the translation (where it closes nothing either), not dropped."""
+    source = f"<p>The ferry left{stray} at dawn.</p><p>Back{stray} at <b>noon</b>.</p>"
+    assert msgids(source) == ["The ferry left at dawn.", "Back at <1>noon</1>."]
+    assert pseudo(source) == f"<p>⟦The ferry left at dawn.⟧{stray}</p><p>⟦Back at <b>noon</b>.⟧{stray}</p>"
+
+
+def test_a_stray_end_tag_stays_outside_the_span_compile_wraps_a_sentence_in() -> None:
+    """An untranslated sentence is wrapped in ``<span lang="en">`` (a review copy's sentences in a
+    span too): a stray ``</span>`` inside it would close that span early, so it follows the span."""
+    document = read_html("<p>The ferry left</span> at dawn.</p>", Path("a.html"), "utf-8", ReadOptions())
+    wrapped = Resolution(before='<span lang="en">', after="</span>")
+    assert (
+        document.render(lambda slot: wrapped)
+        == '<p><span lang="en">The ferry left at dawn.</span></span></p>'
+    )
+    review = Resolution("⟦The ferry left at dawn.⟧", '<span class="tp-ok">', "</span>")
+    assert (
+        document.render(lambda slot: review)
+        == '<p><span class="tp-ok">⟦The ferry left at dawn.⟧</span></span></p>'
+    )
+    assert document.render() == "<p>The ferry left</span> at dawn.</p>"
+
+
 @pytest.mark.parametrize(
     "markup, legend",
     [

@@ -60,6 +60,7 @@ from .formats.document import (
     Tag,
     TextSlot,
     TitleRef,
+    Unseen,
 )
 from .formats.options import ReadOptions
 from .fsutil import unlink_link
@@ -70,7 +71,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 3
+FORMAT = 4
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -80,6 +81,7 @@ Entry = tuple[str, str, str, bytes]
 
 # The tags of the stored parts (a plain string is stored as itself).
 _GAP, _TAG, _TEXT, _ATTR, _MARKER, _DATE, _LINK, _SEEN, _HEADING_ID, _LINE_START, _TITLE_REF = range(11)
+_UNSEEN = 11
 
 
 class Uncacheable(Exception):
@@ -230,6 +232,8 @@ class _Encoder:
         cls = part.__class__
         if cls is Gap:
             return (_GAP, str(part))
+        if cls is Unseen:
+            return (_UNSEEN, str(part))
         seen = self.seen
         index = seen.get(id(part))
         if index is not None:
@@ -258,6 +262,7 @@ class _Encoder:
                 None if line_start is None else _function_name(line_start),
                 part.in_html_block,
                 None if part.keep_runs is None else _function_name(part.keep_runs),
+                part.unseen,
             )
         if cls is Tag:
             if self.walking:
@@ -402,6 +407,7 @@ class _Decoder:
                 line,
                 in_html,
                 keep,
+                unseen,
             ) = stored
             part = _new(TextSlot)
             seen.append(part)  # in the order it was stored (its parts come after it)
@@ -436,10 +442,13 @@ class _Decoder:
                 None if line is None else _function(line),
                 in_html,
                 None if keep is None else _function(keep),
+                unseen,
             )
             return part
         if kind == _GAP:
             return Gap(stored[1])
+        if kind == _UNSEEN:
+            return Unseen(stored[1])
         if kind == _SEEN:
             if self.walking:
                 self.exact = False

@@ -70,6 +70,14 @@ class Gap(str):
     __slots__ = ()
 
 
+class Unseen(str):
+    """Source markup inside a unit that shows nothing and is no text (a stray end tag, ``</span>`` with
+    no ``<span>`` open): kept out of the msgid, as written where the unit is, and written right after
+    a translation of it (see :attr:`TextSlot.unseen`), where it closes nothing either."""
+
+    __slots__ = ()
+
+
 @dataclass(eq=False)
 class Marker:
     """A zero-width place where compile may insert markup (``head-end``, ``body-start``)."""
@@ -149,6 +157,9 @@ class TextSlot:
     #: first) is written once escaped, given the text: with what of it the source writes as it is
     #: kept so (see :mod:`~transpub.formats.md_runs`); None: as escaped.
     keep_runs: Callable[[str], Callable[[int, str, str], str]] | None = None
+    #: The :class:`Unseen` markup among its parts, joined: written after a translation (which has no
+    #: place for it), and after the span compile wraps the source in (a stray ``</span>`` would close it).
+    unseen: str = ""
 
 
 @dataclass(eq=False)
@@ -486,8 +497,12 @@ def _render(
                         out.append(before)
                 else:  # what the Translated resolver says of it
                     after = ""
+                if part.unseen and (after or (text is not None and text != part.msgid)):
+                    after += part.unseen  # (after the translation, or after a wrapper around the source)
                 if text is None or text == part.msgid:
                     inner = part.parts
+                    if part.unseen and after:
+                        inner = [item for item in inner if item.__class__ is not Unseen]
                     if len(inner) == 1 and inner[0].__class__ is str:  # a sentence as written
                         out.append(inner[0])
                         if after:

@@ -31,6 +31,7 @@ from .document import (
     Marker,
     Part,
     Tag,
+    Unseen,
     escape_text,
     root_relative_link,
 )
@@ -851,7 +852,7 @@ class _Builder(RunSlots):
                     raw = token.raw
                     atoms.append(Atom("text", raw, unescape(raw) if "&" in raw else raw))
                 elif token.kind == "end" and token.tag not in _STRAY_ENDS_SHOWN:
-                    atoms.append(Atom("text", token.raw, ""))  # stray end tag: no element, nothing shows
+                    atoms.append(Atom("text", Unseen(token.raw), ""))  # stray end tag: nothing shows
                 elif token.kind == "end":  # one a browser makes an element of: in its place
                     atoms.append(Atom("object", "", "", [token.raw], None))
                 elif "template-role" in token.attrs:  # one end of a template pair (see pair_templates)

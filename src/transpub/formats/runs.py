@@ -19,7 +19,7 @@ from typing import Protocol
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from ..segment import split_sentences
-from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot
+from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot, Unseen
 from .html_tree import VOID, Node
 from .options import ReadOptions
 
@@ -574,7 +574,10 @@ class RunSlots:
             pieces: dict[int, PairedPieces | list[Part]] = {}
         else:
             msgid, parts, placeholders, pieces = self._marked_up(atoms)
-        return self._sentence_slot(msgid, parts, placeholders, pieces, shared, context_note)
+        slot = self._sentence_slot(msgid, parts, placeholders, pieces, shared, context_note)
+        if Unseen in map(type, parts):  # (a stray end tag in the sentence)
+            slot.unseen = "".join([part for part in parts if part.__class__ is Unseen])
+        return slot
 
     @staticmethod
     def _marked_up(
