@@ -140,6 +140,22 @@ def test_a_stray_end_tag_stays_outside_the_span_compile_wraps_a_sentence_in() ->
 
 
 @pytest.mark.parametrize(
+    "source, translated",
+    [
+        ("<p>Turn left -> right.</p>", "<p>⟦Turn left -> right.⟧</p>"),
+        ("<p>Turn &nbsp;left -> <b>right</b>.</p>", "<p>⟦Turn &nbsp;left -> <b>right</b>.⟧</p>"),
+        ("<p>Turn left -&gt; right.</p>", "<p>⟦Turn left -&gt; right.⟧</p>"),
+    ],
+)
+def test_a_bracket_is_written_as_the_source_writes_it(source: str, translated: str) -> None:
+    """``>`` is never markup in an element's text: where the source writes it as it is (``->``), a
+    translation's is too (it was ``&gt;``, a byte the source did not have); ``<`` stays ``&lt;``."""
+    assert pseudo(source) == translated
+    document = read_html("<p>Turn left -> right.</p>", Path("a.html"), "utf-8", ReadOptions())
+    assert document.render(lambda slot: Resolution("<script> -> x")) == "<p>&lt;script> -> x</p>"
+
+
+@pytest.mark.parametrize(
     "markup, legend",
     [
         ("</>", "<1/> = HTML comment (comment)"),

@@ -371,6 +371,38 @@ def test_text_after_a_comment_opening_a_line_renders_as_its_source_in_hugo_jekyl
     assert as_shown(translated_page) == as_shown(source_page), plain
 
 
+#: Text after an element on its line of an HTML block: raw HTML to Hugo (CommonMark's HTML block,
+#: ``>`` shown as text), a quote to kramdown and Python-Markdown, which read it as Markdown.
+QUOTE_AFTER_AN_ELEMENT = "<div>Note</div>> Hello there, a -> b.\n"
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_text_with_a_bracket_after_an_element_on_its_line_keeps_its_bytes_and_renders_as_its_source(
+    name: str, tmp_path: Path
+) -> None:
+    # the translation's > was &gt;, which moved it to a line of its own (\n&gt; Hello there)
+    document = read_markdown(QUOTE_AFTER_AN_ELEMENT, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Note", "> Hello there, a -> b."]
+    plain = unmarked_pseudo(document)
+    assert plain == QUOTE_AFTER_AN_ELEMENT
+    source_page = render(name, QUOTE_AFTER_AN_ELEMENT, tmp_path / "source")
+    translated_page = render(name, plain, tmp_path / "translated")
+    assert as_shown(translated_page) == as_shown(source_page), plain
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_bracket_starting_a_translation_after_an_element_makes_no_quote_and_its_tags_stay_text(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown(QUOTE_AFTER_AN_ELEMENT, Path("a.md"), "utf-8", ReadOptions())
+    hostile = "> Hola <b>x</b> -> y >"
+    written = document.render(lambda slot: Resolution(hostile if slot.msgid.startswith(">") else None))
+    page = render(name, written, tmp_path / "site")
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert sorted({str(e.tag) for e in tree.iter()} - {"div", "p"}) == [], written
+    assert " ".join(tree.text_content().split()) == "Note " + hostile, written
+
+
 #: Text between two HTML paragraphs on one line, which Python-Markdown (MkDocs) reads as Markdown.
 TEXT_BETWEEN_PARAGRAPHS = "<p>A</p> More text. <p>B</p>\n"
 

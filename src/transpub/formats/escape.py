@@ -59,12 +59,32 @@ def escape_text_with(text: str, references: tuple[tuple[str, str], ...] = ()) ->
 
     >>> escape_text_with("Tom & Jerry <b>;", (("m", "&#109;"), (";", "&#59;")))
     'To&#109; &amp; Jerry &lt;b&gt;&#59;'
+
+    ``(">", ">")`` among ``references``: the source writes ``>`` as it is (see :func:`brackets_kept`).
+
+    >>> escape_text_with("a -> b <c>", ((">", ">"),))
+    'a -> b &lt;c>'
     """
-    return text.translate(_table((*references, *_TEXT_ESCAPES)))
+    escapes = _TEXT_ESCAPES if BRACKET_KEPT not in references else _TEXT_ESCAPES[:2]
+    return text.translate(_table((*references, *escapes)))
 
 
 #: What :func:`escape_text` writes as references (the source's own spelling of them does not count).
 _TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+#: A reference of :func:`escape_text_with` saying that ``>`` is written as it is.
+BRACKET_KEPT = (">", ">")
+
+
+def brackets_kept(raw: str, references: dict[str, str]) -> dict[str, str]:
+    """``references`` (see :func:`references_in`) with ``>`` written as it is where the text ``raw``
+    (HTML as written) writes one so (``a -> b``): ``>`` is never markup in an element's text, and
+    ``&gt;`` there changed bytes the source did not (and, after an element on its line in Markdown,
+    moved the text to the next line). ``<`` and ``&`` stay references.
+
+    >>> brackets_kept("a -> b", {}), brackets_kept("a &gt; b", {})
+    ({'>': '>'}, {})
+    """
+    return {**references, ">": ">"} if ">" in raw else references
 
 
 @functools.lru_cache(maxsize=256)

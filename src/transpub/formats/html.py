@@ -35,7 +35,7 @@ from .document import (
     escape_text,
     root_relative_link,
 )
-from .escape import attribute_writer, escape_text_keeping, references_in
+from .escape import attribute_writer, brackets_kept, escape_text_keeping, references_in
 from .html_attributes import (
     attribute_spans,
     spliced,
@@ -612,8 +612,9 @@ class _Builder(RunSlots):
         return escape_text
 
     def escape_keeping(self, escape: Callable[[str], str], written: str) -> Callable[[str], str]:
-        """:func:`escape_text_keeping` the references of ``written`` (``&nbsp;``, ``&mdash;``)."""
-        references = references_in(written)
+        """:func:`escape_text_keeping` the references of ``written`` (``&nbsp;``, ``&mdash;``), and its
+        ``>`` as it is (see :func:`brackets_kept`)."""
+        references = brackets_kept(written, references_in(written) if "&" in written else {})
         return escape_text_keeping(references) if references else escape
 
     def line_of(self, index: int) -> int:

@@ -96,14 +96,15 @@ class RunSlots:
         return escape
 
     def _keeping_references(self, shared: _Shared, texts: list[str]) -> _Shared:
-        """``shared`` with :meth:`escape_keeping` the references of a run's ``texts`` as written."""
-        written = "".join([text for text in texts if "&" in text])
+        """``shared`` with :meth:`escape_keeping` the references (and ``>``) of a run's ``texts`` as written."""
+        written = "".join([text for text in texts if "&" in text or ">" in text])
         escape = self.escape_keeping(shared[5], written) if written else shared[5]
         return shared if escape is shared[5] else (*shared[:5], escape, *shared[6:])
 
     def emit_sentences(self, atoms: list[Atom], ctx: RunContext, out: list[Part]) -> None:
         groups = self.cut(atoms, ctx)
-        shared = self._keeping_references(self._shared(ctx), [a.raw for a in atoms if a.kind == "text"])
+        texts = [a.raw for a in atoms if a.kind == "text" and a.raw.__class__ is not Unseen]
+        shared = self._keeping_references(self._shared(ctx), texts)
         if len(groups) == 1:  # one sentence (most runs): no gaps, no paragraph note
             self.emit_slot(self.make_slot(atoms, shared, ()), out)
             return
@@ -174,7 +175,7 @@ class RunSlots:
         :meth:`emit_flat_run` emits it: ``flat`` is its text, ``marks`` its tags in order (each open
         followed by its close: no element inside another, none standalone). Each sentence is a slice
         of ``flat`` with the marks that fall in it; the gaps are the slices between."""
-        shared = self._shared(ctx)
+        shared = self._shared(ctx) if ">" not in flat else self._keeping_references(self._shared(ctx), [flat])
         bounds = [0, len(flat)]  # sentence i is flat[bounds[2i]:bounds[2i + 1]]
         if (
             not ctx.preformatted
