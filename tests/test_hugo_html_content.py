@@ -240,6 +240,36 @@ def test_a_condition_or_shortcode_pair_inside_a_sentence_is_one_placeholder_show
     assert unmarked(pseudo(document)) == page
 
 
+def test_a_shortcode_pair_at_a_sentences_edge_is_offered_as_a_pair_and_runs_around_the_translated_text(
+    tmp_path: Path,
+) -> None:
+    """``Click {{< mark >}}here{{< /mark >}}`` is offered ``Click <1>here</1>``, as ``Click <b>here</b>``
+    is (not ``Click <1/>here``, the closing token left out: moving ``<1/>`` emptied the mark); a pair
+    around the whole paragraph stays outside its unit, as an element around it does."""
+    page = (
+        "---\ntitle: Post\n---\n<p>Click {{< mark >}}here{{< /mark >}}</p>\n"
+        "<p>{{< mark >}}Here{{< /mark >}} you go.</p>\n<p>{{< mark >}}All of it.{{< /mark >}}</p>\n"
+    )
+    document = read(tmp_path, page)
+    units = {unit.msgid: unit for unit in document.units()}
+    assert list(units) == ["Post", "Click <1>here</1>", "<1>Here</1> you go.", "All of it."]
+    assert units["Click <1>here</1>"].placeholders[0].legend() == (
+        '<1>…</1> = Hugo shortcode (shortcode) "{{< mark >}}…{{< /mark >}}"'
+    )
+    assert unmarked(pseudo(document)) == page
+    german = {"Click <1>here</1>": "<1>Hier</1> klicken", "<1>Here</1> you go.": "Bitte <1>sehr</1>."}
+    translated = document.render(lambda slot: Resolution(german.get(slot.msgid)))
+    assert "<p>{{< mark >}}Hier{{< /mark >}} klicken</p>" in translated
+    assert "<p>Bitte {{< mark >}}sehr{{< /mark >}}.</p>" in translated
+    if HUGO is not None:
+        shortcodes = {"mark": "<mark>{{ .Inner }}</mark>"}
+        shown = hugo_page(
+            translated.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html"
+        )
+        marks = lxml.html.fragment_fromstring(shown, create_parent="div").xpath("//mark/text()")
+        assert marks == ["Hier", "sehr", "All of it."]
+
+
 def test_code_math_and_comments_in_shortcode_pairs_of_an_html_page_are_never_offered(tmp_path: Path) -> None:
     """Hugo hands a ``{{< highlight >}}`` or ``{{< katex >}}`` pair's inside to the shortcode as written,
     on lines of their own or in a sentence, and publishes no ``{{< comment >}}``: kept as written, as

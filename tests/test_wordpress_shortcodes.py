@@ -20,7 +20,7 @@ from test_compile_helpers import run_cli
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
 from transpub.formats.wp_shortcodes import CORE_NAMES
-from wordpress_run import needs_wordpress, run_shortcodes
+from wordpress_run import handed_to, needs_wordpress, run_shortcodes
 
 NAMES = ["caption", "gallery", "embed", "video", "footnote"]
 
@@ -864,3 +864,63 @@ def test_a_caption_parameter_keeps_the_sources_quotes_and_spaces_and_wordpress_r
         (name, atts), *_ = ran(german)
         assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
         assert html.unescape(atts["caption"]) == translated  # (a caption is HTML: &quot; shows ")
+
+
+#: A footnote plugin's pair at the end of a sentence, at its start, around a whole paragraph, and
+#: around two sentences at a paragraph's end; a caption pair after text (a classic-editor post).
+EDGES = """Hello [footnote]Interview of May 2.[/footnote]
+
+[footnote]Since 1990[/footnote] the port is open.
+
+[footnote]A note of its own.[/footnote]
+
+The port opens. It said so [footnote]Twice. Then again.[/footnote]
+
+See [caption id="a" width="3"]<img src="x.jpg" /> The ferry.[/caption]
+"""
+
+
+def test_a_shortcode_pair_at_a_units_edge_is_offered_as_a_pair_as_an_inline_element_is(
+    tmp_path: Path,
+) -> None:
+    """``Hello [footnote]a[/footnote]`` is offered ``Hello <1>a</1>``, as ``Hello <sup>a</sup>`` is,
+    not ``Hello <1/>a`` with the ``[/footnote]`` left out (a translator moving ``<1/>`` emptied the
+    footnote); a pair around the whole unit stays outside it, as an element around it does."""
+    po = catalog(wordpress_project(tmp_path, EDGES))
+    assert [entry.msgid for entry in po] == [
+        "Hello <1>Interview of May 2.</1>",
+        "<1>Since 1990</1> the port is open.",
+        "A note of its own.",
+        "The port opens.",
+        "It said so <1>Twice. Then again.</1>",
+        "See <1><2/> The ferry.</1>",
+    ]
+    hello = po.find("Hello <1>Interview of May 2.</1>")
+    assert (
+        'Placeholders: <1>…</1> = WordPress shortcode (shortcode) "[footnote]…[/footnote]"' in hello.comment
+    )
+
+
+EDGES_GERMAN = {
+    "Hello <1>Interview of May 2.</1>": "<1>Gespräch vom 2. Mai.</1> Hallo",
+    "<1>Since 1990</1> the port is open.": "Der Hafen ist <1>seit 1990</1> offen.",
+    "A note of its own.": "Eine eigene Notiz.",
+    "It said so <1>Twice. Then again.</1>": "Er sagte es <1>Zweimal. Dann wieder.</1>",
+    "See <1><2/> The ferry.</1>": "Siehe <1><2/> Die Fähre.</1>",
+}
+
+
+@needs_wordpress
+def test_a_shortcode_pair_at_a_units_edge_runs_around_the_translated_text_wherever_the_translator_puts_it(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, EDGES)
+    assert unmarked_pseudo_page(root) == EDGES
+    german = translate(root, lambda msgid: EDGES_GERMAN.get(msgid, msgid))
+    assert handed_to(german, NAMES, autop=True) == [
+        ("footnote", "", "Gespräch vom 2. Mai."),
+        ("footnote", "", "seit 1990"),
+        ("footnote", "", "Eine eigene Notiz."),
+        ("footnote", "", "Zweimal. Dann wieder."),
+        ("caption", {"id": "a", "width": "3"}, '<img src="x.jpg" /> Die Fähre.'),
+    ]

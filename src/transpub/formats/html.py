@@ -806,9 +806,35 @@ class _Builder(RunSlots):
                 trail.insert(0, raw[len(stripped) :])
                 items[-1] = stripped
             break
-        if self.template_pairs and lead and trail and self.branches_between(lead[-1], items, trail[0]):
-            items = [lead.pop(), *items, trail.pop(0)]  # (the condition stays in the unit, with its branches)
+        if self.template_pairs and (lead or trail):
+            lead, items, trail = self.pairs_kept_whole(lead, items, trail)
+            if lead and trail and self.branches_between(lead[-1], items, trail[0]):
+                # (the condition stays in the unit, with its branches)
+                items = [lead.pop(), *items, trail.pop(0)]
         return lead, items, trail
+
+    def pairs_kept_whole(self, lead: list, items: list, trail: list) -> tuple[list, list, list]:
+        """``lead``, ``items`` and ``trail`` (see :meth:`trim`) with each end of a template pair that
+        the trimming left out while its other end is in the unit (``Hello {{< mark >}}a{{< /mark >}}``)
+        put back in the unit, with what stands between it and the unit: the pair is one placeholder
+        there, as an inline element is, wherever it stands in the unit (a pair around the whole unit
+        stays outside it, as an element does)."""
+        while True:
+            inside = {self.pair_of(item) for item in items} - {None}
+            opening = next((at for at, item in enumerate(lead) if self.pair_of(item) in inside), None)
+            closing = next(
+                (at for at in range(len(trail) - 1, -1, -1) if self.pair_of(trail[at]) in inside), None
+            )
+            if opening is None and closing is None:
+                return lead, items, trail
+            if opening is not None:
+                lead, items = lead[:opening], [*lead[opening:], *items]
+            if closing is not None:
+                items, trail = [*items, *trail[: closing + 1]], trail[closing + 1 :]
+
+    def pair_of(self, item: object) -> str | None:
+        """The pair's number when ``item`` is one end of a template pair (see :func:`pair_templates`)."""
+        return self.tokens[item].attrs.get("template-pair") if isinstance(item, int) else None
 
     def branches_between(self, first: object, items: list, last: object) -> bool:
         """Whether ``first`` and ``last`` are the two ends of a template pair (see pair_templates) with
