@@ -924,3 +924,22 @@ def test_a_shortcode_pair_at_a_units_edge_runs_around_the_translated_text_wherev
         ("footnote", "", "Zweimal. Dann wieder."),
         ("caption", {"id": "a", "width": "3"}, '<img src="x.jpg" /> Die Fähre.'),
     ]
+
+
+@needs_wordpress
+def test_a_registered_shortcode_the_source_leaves_open_runs_nothing_when_a_translation_puts_a_bracket_after_it(
+    tmp_path: Path,
+) -> None:
+    """``Type [gallery to start.`` runs nothing: no ``]`` follows it on the page. A translation keeping
+    ``[gallery`` must not run it once another text of the page puts a ``]`` after it (the gallery
+    would run with the translation's ``ids``): a registered name's ``[`` is written ``&#91;``."""
+    post = "Type [gallery to start.\n\nSee note 1.\n"
+    root = wordpress_project(tmp_path, post)
+    assert ran(post) == []
+    hostile = {
+        "Type [gallery to start.": 'Tippe [gallery ids="5,6" jetzt.',
+        "See note 1.": "Siehe Anmerkung 1]",
+    }
+    german = translate(root, lambda msgid: hostile.get(msgid, msgid))
+    assert ran(german) == []
+    assert "Tippe &#91;gallery ids" in german

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..inline import PLACEHOLDER_RE
@@ -80,7 +80,7 @@ def read_wordpress_html(
         if isinstance(slot, TextSlot):
             # (a <pre>'s text, which wpautop leaves as it is, keeps the translation's line breaks)
             written = without_shortcodes if "no-wrap" in slot.flags else wordpress_text
-            slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid)
+            slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid, names=names)
             opens, closes = _tag_placeholders(slot)
             escapes = tuple(sorted(pair_escapes(slot.msgid))) if slot.placeholders else ()
             markup = _shortcode_markup(slot) if "[<" in slot.msgid else ()
@@ -97,9 +97,9 @@ def read_wordpress_html(
             write = slot.write or quoted_attribute
             code = attribute_code(slot.raw, names, options.code_shortcodes) if "[" in slot.raw else ()
             slot.write = (
-                functools.partial(keeping_code, code=code, write=write, kept=slot.msgid)
+                functools.partial(keeping_code, code=code, write=write, kept=slot.msgid, names=names)
                 if code
-                else functools.partial(without_shortcodes, write=write, kept=slot.msgid)
+                else functools.partial(without_shortcodes, write=write, kept=slot.msgid, names=names)
             )
     hint = unregistered_hint(text, names, display_path or str(path)) if "[" in text else None
     if hint is not None:
@@ -141,7 +141,9 @@ def _more_texts(text: str, start: int) -> dict[str, list[Part]]:
     return found
 
 
-def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> str:
+def wordpress_text(
+    text: str, write: Callable[[str], str], kept: str = "", names: Collection[str] = ()
+) -> str:
     r"""A piece of a translation written into a page from WordPress (:func:`without_shortcodes`), its
     line breaks spaces: WordPress would show one as a ``<br />``, a blank line as a new paragraph
     (the source's line breaks are placeholders the translation keeps, see :func:`~.wp_autop.with_line_breaks`).
@@ -152,7 +154,7 @@ def wordpress_text(text: str, write: Callable[[str], str], kept: str = "") -> st
     """
     if "\n" in text or "\r" in text:
         text = " ".join(_LINES.split(text))
-    return without_shortcodes(text, write, kept)
+    return without_shortcodes(text, write, kept, names)
 
 
 _LINES = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")

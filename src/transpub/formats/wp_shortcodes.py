@@ -292,7 +292,9 @@ _ASCII_SPACE = " \t\n\r\f\v"
 _UNQUOTED = re.compile(r"[^\s\"'=\xa0\u200b]*[^\s\"'=\xa0\u200b/]", re.ASCII)
 
 
-def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kept: str = "") -> str:
+def without_shortcodes(
+    text: str, write: Callable[[str], str] = escape_text, kept: str = "", names: Collection[str] = ()
+) -> str:
     """``write(text)`` with each ``[`` that could start a shortcode a character reference: WordPress
     runs the shortcodes of the page it is given, so a translation's ``[embed]…[/embed]``, or a
     ``[/caption]`` that would close the source's early, must show as written. (Any name: WordPress
@@ -301,7 +303,10 @@ def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kep
     source's page WordPress shows it, so it runs nothing; so is WordPress's escape ``[[name]]`` that
     ``kept`` has. Another ``[[name]]`` is written as what WordPress shows of it, ``&#91;name]``: the
     escape runs the shortcode after all where a ``[/name]`` follows it on the page (``[[caption]]``
-    before the source's ``[caption]…[/caption]`` runs it, and swallows the source's).
+    before the source's ``[caption]…[/caption]`` runs it, and swallows the source's). A word the
+    source leaves open (``[MP2``) is written as it is, but one naming a shortcode the site registers
+    (``names``): ``[gallery`` runs nothing on the source's page only while no ``]`` follows it there,
+    and another text of the page may put one after it.
 
     >>> print(without_shortcodes("Ver [embed]https://x[/embed], [1] y [a b] o [ nada ] ["))
     Ver &#91;embed]https://x&#91;/embed], &#91;1] y &#91;a b] o [ nada ] &#91;
@@ -327,7 +332,7 @@ def without_shortcodes(text: str, write: Callable[[str], str] = escape_text, kep
     shown = kept
     if "[[" in kept:  # ([gallery] of [[gallery]], or of [[footnote]…[/footnote]], runs)
         shown = _ESCAPED.sub("\x00", _PAIR_ESCAPED.sub("\x00", kept))
-    escape = functools.partial(_escape_opening, kept=shown) if "[" in shown else "&#91;"
+    escape = functools.partial(_escape_opening, kept=shown, names=names) if "[" in shown else "&#91;"
     if "[[" not in written:
         return _OPENING.sub(escape, written)
     if "[/" not in written:
@@ -364,9 +369,13 @@ def attribute_code(raw: str, names: Collection[str], code: Collection[str]) -> t
 
 
 def keeping_code(
-    text: str, code: tuple[tuple[str, str], ...], write: Callable[[str], str], kept: str = ""
+    text: str,
+    code: tuple[tuple[str, str], ...],
+    write: Callable[[str], str],
+    kept: str = "",
+    names: Collection[str] = (),
 ) -> str:
-    """A translated attribute value written by :func:`without_shortcodes` (``write``, ``kept``), each
+    """A translated attribute value written by :func:`without_shortcodes` (``write``, ``kept``, ``names``), each
     code pair of the source's (``code``, see :func:`attribute_code`) that it keeps as the msgid shows
     it written as the source writes it (as many times as the source has it): WordPress hands the
     shortcode the same code (``a &lt; b`` is other code than ``a < b``). A pair it changes shows as
@@ -386,7 +395,7 @@ def keeping_code(
             mark = next(unused)
             marks[mark] = written_as[shown]
             text = text.replace(shown, mark, 1)
-    written = without_shortcodes(text, write, kept)
+    written = without_shortcodes(text, write, kept, names)
     if not marks:
         return written
     return re.sub("[" + "".join(marks) + "]", lambda match: marks[match.group()], written)
@@ -447,17 +456,20 @@ def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str,
     )
 
 
-def _escape_opening(match: re.Match[str], kept: str) -> str:
+def _escape_opening(match: re.Match[str], kept: str, names: Collection[str] = ()) -> str:
     """The ``[`` :data:`_OPENING` found, as a reference unless the bracketed run it opens is text of
     ``kept`` (see :func:`without_shortcodes`), or, never closed in the text, the word it opens is,
     followed by what ends a word there too (``[MP2 / MP2 SP``: a bracket the source leaves open,
     shown as the source shows it; ``⟦The [MP2⟧``, ``[»``: a word ends at a space, a bracket, or a
     character beyond ASCII that is no letter or digit, which no name of WordPress's or of a known
-    plugin's starts with, though WordPress would let a plugin register one). At the end of the
-    text it stays a reference: what follows decides (see :func:`~.html_wordpress.bracket_keeper`).
+    plugin's starts with, though WordPress would let a plugin register one), unless it names one of
+    ``names`` (WordPress runs it where a ``]`` follows it, which another text may write). At the end
+    of the text it stays a reference: what follows decides (see :func:`~.html_wordpress.bracket_keeper`).
 
     >>> print(without_shortcodes("Sie [MP2 / MP2 SP und [gallery", kept="The [MP2 / MP2 SP and"))
     Sie [MP2 / MP2 SP und &#91;gallery
+    >>> print(without_shortcodes("Tippe [gallery ids=5 [MP2", kept="Type [gallery [MP2 x", names=["gallery"]))
+    Tippe &#91;gallery ids=5 [MP2
     >>> print(without_shortcodes("⟦Die [MP2⟧ [MP2-x [⟧ [", kept="The [MP2"))
     ⟦Die [MP2⟧ &#91;MP2-x &#91;⟧ &#91;
     >>> print(without_shortcodes("⟦Ab [⟧", kept="From ["))
@@ -469,7 +481,12 @@ def _escape_opening(match: re.Match[str], kept: str) -> str:
         return "["
     if close < 0 and match.end() < len(text):
         word = _OPEN_WORD.match(text, match.start())
-        if word is not None and _word_ends_in(html.unescape(word.group()), kept):
+        name = _NAME.match(text, match.start() + 1)
+        if (
+            word is not None
+            and _word_ends_in(html.unescape(word.group()), kept)
+            and (name is None or name.group() not in names)
+        ):
             return "["
     return "&#91;"
 
