@@ -943,3 +943,34 @@ def test_a_registered_shortcode_the_source_leaves_open_runs_nothing_when_a_trans
     german = translate(root, lambda msgid: hostile.get(msgid, msgid))
     assert ran(german) == []
     assert "Tippe &#91;gallery ids" in german
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    ("caption", "translations"),
+    [
+        (
+            'caption="Saved in C:\\"',
+            ["Saved in C:\\x22 onclick=\\x22", "Saved in C:\\new", "Saved in C:\\ here"],
+        ),
+        ('caption="Tom &"', ["Tom &#x3c;b>", "Tom &gt; Jerry"]),
+        ('caption="Dawn\\40ferry"', ["Fähre 1"]),
+        ("caption='It\\x27s'", ["L'aube"]),
+    ],
+)
+def test_a_caption_parameter_the_source_writes_with_escapes_reads_as_the_translation_says(
+    tmp_path: Path, caption: str, translations: list[str]
+) -> None:
+    """Where the source's parameter ends with a lone backslash or ``&``, or writes a character as a
+    short C escape (a space as ``\\40``), what a translation writes after it must not join it into
+    another (``C:\\`` and ``x22`` a quote, ``\\40`` and ``1`` a control byte): WordPress reads the
+    translation as written, and the pseudo-translated page is the source, in its quotes."""
+    post = f'A [caption id="a" {caption} width="3"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    (msgid,) = [entry.msgid for entry in catalog(root) if entry.msgid != "A"]
+    for translated in translations:
+        german = translate(root, lambda source: translated if source == msgid else source)  # noqa: B023
+        (name, atts), *_ = ran(german)
+        assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
+        assert html.unescape(atts["caption"]) == translated, german

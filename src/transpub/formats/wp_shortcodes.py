@@ -203,6 +203,8 @@ def cslashes_in(raw: str) -> dict[str, str]:
 
     >>> cslashes_in(r'"C:\\Temp \x41 \q"')
     {'\\': '\\\\', 'A': '\\x41'}
+    >>> cslashes_in(r'"Dawn\40ferry \7 \x4 \101"')  # (a digit after \40 would lengthen it: \401)
+    {'A': '\\101'}
     """
     found: dict[str, str] = {}
     for escape in _CSLASH_WRITTEN.finditer(raw):
@@ -212,6 +214,7 @@ def cslashes_in(raw: str) -> dict[str, str]:
             and char not in found
             and char != "\ufffd"
             and (char == "\\" or escape.group()[1:] != char)
+            and not _SHORT_ESCAPE.fullmatch(escape.group())
         ):
             found[char] = escape.group()
     return found
@@ -219,6 +222,9 @@ def cslashes_in(raw: str) -> dict[str, str]:
 
 #: A C escape as written in a parameter (of one character: a byte above 127 is half of one).
 _CSLASH_WRITTEN = re.compile(r"\\(?:x[0-7][0-9A-Fa-f]?|[0-7]{1,3}|[\s\S])")
+#: A C escape the digit after it would lengthen (``\40`` and ``1`` are ``\401``, ``\7`` and ``4`` a
+#: ``<``): never a translation's way of writing a character.
+_SHORT_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]|[0-7]{1,2})")
 
 
 def shortcode_param(source: str, raw: str, text: str) -> str:
@@ -254,7 +260,7 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     text = collapse_space(text)
     references = references_in(raw) if "&" in raw else {}
     escapes = cslashes_in(raw) if "\\" in raw else {}
-    quote = "'" if raw.startswith("'") and ("'" not in text or "'" in references) else '"'
+    quote = "'" if raw.startswith("'") and ("'" not in text or "'" in references or "'" in escapes) else '"'
     table: dict[str, str | int | None] = {
         **escapes,
         **references,
@@ -264,7 +270,7 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
         "[": "&#91;",
         "]": "&#93;",
         "\\": references.get("\\", escapes.get("\\", "&#92;")),
-        quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
+        quote: references.get(quote, escapes.get(quote, "&quot;" if quote == '"' else "&#39;")),
     }
     escaped = str.maketrans(table)
     source_quote = raw[:1] if raw[:1] in "\"'" else ""
@@ -272,17 +278,42 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     core = inner.strip(_ASCII_SPACE)
     shown = collapse_space(source)
     at = text.find(shown) if shown and quote not in core else -1
-    if at >= 0 and collapse_space(html.unescape(stripcslashes(core))) == shown:
-        # (the translation holds the source's text: written as the source writes it)
+    before = text[:at].translate(escaped) if at >= 0 else ""
+    after = text[at + len(shown) :].translate(escaped) if at >= 0 else ""
+    if (
+        at >= 0
+        and collapse_space(_read(core)) == shown
+        and _read_apart(before, core)
+        and _read_apart(core, after)
+    ):  # (the translation holds the source's text: written as the source writes it)
         lead, trail = inner[: inner.find(core)], inner[inner.find(core) + len(core) :]
-        written = (
-            lead + text[:at].translate(escaped) + core + text[at + len(shown) :].translate(escaped) + trail
-        )
+        written = lead + before + core + after + trail
     else:
         written = text.translate(escaped)
     if not source_quote and _UNQUOTED.fullmatch(written):
         return written
     return quote + written + quote
+
+
+def _read(written: str) -> str:
+    """A shortcode parameter's value as written, as readers see it: C escapes read (WordPress), then
+    character references (the browser)."""
+    return html.unescape(stripcslashes(written))
+
+
+def _read_apart(first: str, second: str) -> bool:
+    r"""Whether the pieces ``first`` and ``second`` of a parameter as written are read, one after the
+    other, as each alone: no C escape or character reference runs across them (``C:\`` then
+    ``x22`` is a quote, ``Tom &`` then ``#60;`` a ``<``). A lone backslash before a character beyond
+    ASCII (a pseudo-translation's mark after ``C:\``) is no more than a backslash dropped.
+
+    >>> _read_apart("C:\\", "x22"), _read_apart("Tom &", "#60;"), _read_apart("C:\\", "⟧"), _read_apart("a", "b")
+    (False, False, True, True)
+    """
+    together, alone = _read(first + second), _read(first) + _read(second)
+    if together == alone:
+        return True
+    return second[:1] > "\x7f" and first.endswith("\\") and together == _read(first)[:-1] + _read(second)
 
 
 #: The spaces WordPress reads between a shortcode's attributes (PCRE's ``\s``, byte by byte).
