@@ -974,3 +974,26 @@ def test_a_caption_parameter_the_source_writes_with_escapes_reads_as_the_transla
         (name, atts), *_ = ran(german)
         assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
         assert html.unescape(atts["caption"]) == translated, german
+
+
+@needs_wordpress
+def test_a_shortcode_a_translation_writes_inside_a_pair_escape_of_an_unregistered_name_runs_nothing(
+    tmp_path: Path,
+) -> None:
+    """``[[footnote]Your note[/footnote]]`` on a site without a footnote shortcode is text WordPress
+    shows as written, and so is what it holds: a translation keeping the escape whole runs no
+    ``[gallery]`` it writes inside it (WordPress reads no escape there, and ran the gallery)."""
+    post = "Write [[footnote]Your note[/footnote]] here.\n"
+    (tmp_path / "post.html").write_text(post, encoding="utf-8")
+    document = read_article(tmp_path / "post.html", ReadOptions(wordpress_shortcodes=("caption", "gallery")))
+    names = ["caption", "gallery"]
+    assert (
+        document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "") == post
+    )
+    hostile = 'Schreibe [[footnote]Notiz [gallery ids="5"] hier[/footnote]] hier.'
+    german = document.render(lambda slot: Resolution(hostile))
+    assert "<ran-" not in run_shortcodes(german, names)
+    assert "<ran-" not in run_shortcodes(post, names)
+    assert html.unescape(re.sub("<[^>]+>", "", german)).startswith(
+        'Schreibe [[footnote]Notiz [gallery ids="5"]'
+    )

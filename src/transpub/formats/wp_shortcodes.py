@@ -369,11 +369,12 @@ def without_shortcodes(
     if "[/" not in written:
         return _without_escapes(written, escape, kept)
     openers = pair_escapes(kept)
+    inner = functools.partial(_escape_opening, kept=kept, names=names)
     out: list[str] = []
     pos = 0
     for found in _PAIR_ESCAPED.finditer(written):
         out.append(_without_escapes(written[pos : found.start()], escape, kept))
-        out.append(_escaped_pair(found, openers, escape))
+        out.append(_escaped_pair(found, openers, escape, inner))
         pos = found.end()
     out.append(_without_escapes(written[pos:], escape, kept))
     return "".join(out)
@@ -569,13 +570,20 @@ def escape_brackets(text: str, openers: Collection[str]) -> set[int]:
 
 
 def _escaped_pair(
-    found: re.Match[str], openers: frozenset[str], escape: Callable[[re.Match[str]], str] | str
+    found: re.Match[str],
+    openers: frozenset[str],
+    escape: Callable[[re.Match[str]], str] | str,
+    inner: Callable[[re.Match[str]], str] | str = "&#91;",
 ) -> str:
     """A pair escape of a translation, ``[[footnote]…[/footnote]]``: as written when the source's text
-    writes that escape (its content, shown as text, runs nothing), else as what WordPress shows of it
-    (``&#91;footnote]…&#91;/footnote]``)."""
+    writes that escape, but the ``[`` of its content that the source's text does not write there
+    (``inner``: :func:`_escape_opening` with the source's text): the escape shows the content as
+    text where the site registers the name, and is no escape where it does not, running a
+    ``[gallery]`` in it; else as what WordPress shows of it (``&#91;footnote]…&#91;/footnote]``)."""
     if found.group("opener") in openers:
-        return found.group()
+        closing = len(found.group("name")) + 4
+        content = found.group()[found.end("opener") - found.start() : -closing]
+        return found.group("opener") + _OPENING.sub(inner, content) + found.group()[-closing:]
     return "&#91;" + _OPENING.sub(escape, found.group()[2:-1])
 
 
