@@ -38,8 +38,7 @@ def test_untranslated_and_fuzzy_entries_fail_with_file_line_and_check_id(project
     result = run(project, "check")
     assert result.exit_code == 1
     assert lines(result) == [
-        f'{DE}:28: [untranslated] "Read <1>the report</1> now.": not translated; '
-        "translate it, or run `transpub translate -l de` and review the draft",
+        f'{DE}:28: [untranslated] "Read <1>the report</1> now.": not translated; translate it in the catalog',
         f'{DE}:38: [fuzzy] "Over 240 projects have settled in Jingy…": '
         "unreviewed (fuzzy) translation; review it and clear the fuzzy flag",
         "de: 60% translated (3 of 5 units), 1 fuzzy, 1 untranslated; 2 problems (minimum 100%)",
@@ -63,7 +62,7 @@ def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Pa
     assert result.exit_code == 0
     assert lines(result) == [
         'locales/sv/LC_MESSAGES/signing.po:18: [untranslated] warning: "Signing ceremony": not translated; '
-        "translate it, or run `transpub translate -l sv` and review the draft",
+        "translate it in the catalog",
         "sv: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated; OK, 1 warning (minimum 80%)",
         "check: OK (1 warning)",
     ]
@@ -72,9 +71,28 @@ def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Pa
     assert result.exit_code == 1
     assert (
         "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), "
-        "below the minimum of 80% for sv; translate 1 more unit, or run `transpub translate -l sv` and review "
-        "the draft" in lines(result)
+        "below the minimum of 80% for sv; translate 1 more unit in the catalog" in lines(result)
     )
+
+
+def test_check_suggests_machine_translation_only_for_a_locale_the_project_has_an_engine_for(
+    tmp_path: Path,
+) -> None:
+    """`transpub translate -l de` with no engine for de fails ("no MT engine set"): check suggested it."""
+    root = make_project(tmp_path / "news", locales=("de", "sv"), config='[locale.sv]\nengine = "apertium"\n')
+    set_entry(root, "de", "Signing ceremony", "")
+    set_entry(root, "sv", "Signing ceremony", "")
+    problems = [line for line in lines(run(root, "check")) if "[untranslated]" in line]
+    assert problems == [
+        'locales/de/LC_MESSAGES/signing.po:18: [untranslated] "Signing ceremony": not translated; '
+        "translate it in the catalog",
+        'locales/sv/LC_MESSAGES/signing.po:18: [untranslated] "Signing ceremony": not translated; '
+        "translate it, or run `transpub translate -l sv` and review the draft",
+    ]
+    toml = root / "transpub.toml"
+    toml.write_text(toml.read_text("utf-8") + '\n[translate]\nengine = "deepl"\n', "utf-8")
+    problems = [line for line in lines(run(root, "check")) if "[untranslated]" in line]
+    assert problems[0].endswith("translate it, or run `transpub translate -l de` and review the draft")
 
 
 def test_command_line_minimum_overrides_the_config(project: Path) -> None:

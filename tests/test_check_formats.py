@@ -17,11 +17,12 @@ SCHEMA = Path(__file__).parents[1] / "src" / "transpub" / "data" / "check-report
 
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """de: one fuzzy, one raw <b>, one changed number; sv (90% needed): one untranslated; zh_CN clean."""
+    """de: one fuzzy, one raw <b>, one changed number; sv (90% needed): one untranslated; zh_CN clean.
+    Apertium is the project's engine (so check suggests `transpub translate`)."""
     root = make_project(
         tmp_path_factory.mktemp("messy") / "news",
         locales=("de", "sv", "zh_CN"),
-        config="[locale.sv]\nmin_translated = 90\n",
+        config='[translate]\nengine = "apertium"\n\n[locale.sv]\nmin_translated = 90\n',
     )
     set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
     set_entry(root, "de", "Read <1>the report</1> now.", "Lesen Sie <1>den Bericht</1> <b>jetzt</b>.")
@@ -305,7 +306,9 @@ def test_every_kind_of_problem_says_what_to_do_in_every_format(tmp_path: Path) -
     """A message says what happened and what to do about it (it said only "not translated"), the
     same in the text, the JSON, GitHub's annotations (one line each) and JUnit's failures."""
     root = make_project(
-        tmp_path / "news", locales=("de", "sv", "zh_CN"), config="[locale.sv]\nmin_translated = 90\n"
+        tmp_path / "news",
+        locales=("de", "sv", "zh_CN"),
+        config='[translate]\nengine = "apertium"\n\n[locale.sv]\nmin_translated = 90\n',
     )
     set_entry(root, "de", "Signing ceremony", "")
     set_entry(root, "de", "Read <1>the report</1> now.", "Lesen Sie jetzt den Bericht.")

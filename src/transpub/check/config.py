@@ -72,6 +72,9 @@ class LocalePolicy:
     allow_fuzzy: bool = False
     disabled: frozenset[str] = frozenset()
     warned: frozenset[str] = frozenset()
+    #: The MT engine set for this locale (``[locale.<name>] engine``, else ``[translate] engine``):
+    #: with none, ``transpub translate`` cannot draft its untranslated units.
+    engine: str | None = None
 
     def runs(self, check: str) -> bool:
         """True when ``check`` is not disabled for this locale."""
@@ -138,6 +141,7 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
             allow_fuzzy=allow_fuzzy,
             disabled=disabled | _check_list(sub.get("disable", []), f"check.{locale}.disable", project),
             warned=warned | _check_list(sub.get("warn", []), f"check.{locale}.warn", project),
+            engine=project.engine_for(locale),
         )
     return policies
 

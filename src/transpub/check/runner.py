@@ -31,13 +31,18 @@ from transpub.workers import run_ordered
 EXTRACT_HINT = "run `transpub extract`"
 
 
-def draft_hint(locale: str) -> str:
-    """What else to do about units left untranslated in ``locale``: have them drafted, then review.
+def draft_hint(policy: LocalePolicy, what: str = "it", verb: str = "translate") -> str:
+    """What to do about ``what`` (units) left untranslated in ``policy``'s locale: ``verb`` it in the
+    catalog, or, when the project sets an MT engine for the locale, also have it drafted and review.
 
-    >>> draft_hint("sv")
-    'run `transpub translate -l sv` and review the draft'
+    >>> draft_hint(LocalePolicy("sv", engine="deepl"))
+    'translate it, or run `transpub translate -l sv` and review the draft'
+    >>> draft_hint(LocalePolicy("sv"), "1 more unit")
+    'translate 1 more unit in the catalog'
     """
-    return f"run `transpub translate -l {locale}` and review the draft"
+    if policy.engine is None:
+        return f"{verb} {what} in the catalog"
+    return f"{verb} {what}, or run `transpub translate -l {policy.locale}` and review the draft"
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -304,11 +309,13 @@ def threshold_hint(stats: Coverage, policy: LocalePolicy) -> str:
     """What to do about a catalog (``stats``) below ``policy``'s minimum: how many more units to
     translate, or to review when only fuzzy ones are left to count.
 
-    >>> threshold_hint(Coverage(4, 0, 1), LocalePolicy("sv", min_translated=90))
+    >>> threshold_hint(Coverage(4, 0, 1), LocalePolicy("sv", min_translated=90, engine="deepl"))
     'translate 1 more unit, or run `transpub translate -l sv` and review the draft'
+    >>> threshold_hint(Coverage(4, 0, 1), LocalePolicy("sv", min_translated=90))
+    'translate 1 more unit in the catalog'
     >>> threshold_hint(Coverage(2, 3, 0), LocalePolicy("sv", min_translated=90))
     'review 3 more fuzzy units and clear their fuzzy flag'
-    >>> threshold_hint(Coverage(1, 1, 2), LocalePolicy("sv", min_translated=90))
+    >>> threshold_hint(Coverage(1, 1, 2), LocalePolicy("sv", min_translated=90, engine="deepl"))
     'translate or review 3 more units, or run `transpub translate -l sv` and review the draft'
     """
     done = stats.translated + (stats.fuzzy if policy.allow_fuzzy else 0)
@@ -317,7 +324,7 @@ def threshold_hint(stats: Coverage, policy: LocalePolicy) -> str:
     if not stats.untranslated and not policy.allow_fuzzy:
         return f"review {need} more fuzzy {units} and clear {'its' if need == 1 else 'their'} fuzzy flag"
     verb = "translate" if policy.allow_fuzzy or not stats.fuzzy else "translate or review"
-    return f"{verb} {need} more {units}, or {draft_hint(policy.locale)}"
+    return draft_hint(policy, f"{need} more {units}", verb)
 
 
 def _kept_without_a_problem(
@@ -362,7 +369,7 @@ def check_entry(
             forms = [entry.msgstr, *(entry.msgstr_plural or {}).values()]
             blank = any(text and catalog.is_blank(text) for text in forms)
             what = "not translated (only whitespace)" if blank else "not translated"
-            found.append(("untranslated", f"{what}; translate it, or {draft_hint(policy.locale)}"))
+            found.append(("untranslated", f"{what}; {draft_hint(policy)}"))
         return found
     if state == "fuzzy":
         if wanted("fuzzy"):
