@@ -35,6 +35,7 @@ from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .model import counted  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
+from .site_generators import GENERATORS, find_site, propose  # noqa: E402
 
 
 def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
@@ -374,6 +375,13 @@ def _init_directory(ctx: click.Context, directory: Path | None) -> Path:
     callback=_engine_name,
     help="Default machine-translation engine (see `transpub engines`).",
 )
+@click.option(
+    "--generator",
+    type=click.Choice(["none", *GENERATORS]),
+    default=None,
+    help="The static-site generator that builds the folder (default: found from hugo.toml, _config.yml "
+    "or mkdocs.yml there); none: a plain project with articles/.",
+)
 @click.pass_context
 def init(
     ctx: click.Context,
@@ -382,14 +390,19 @@ def init(
     locales: tuple[str, ...],
     name: str | None,
     engine: str | None,
+    generator: str | None,
 ) -> None:
     """Create a new project: transpub.toml, articles/, locales/, glossary/.
 
-    DIRECTORY (default: --project, else the current folder) is made if missing.
+    DIRECTORY (default: --project, else the current folder) is made if missing. In a Hugo, Jekyll
+    or MkDocs site's folder, transpub.toml gets that site's settings (its content folder as the
+    articles, Markdown written where the generator reads translations) and no articles/ is made;
+    what the site's own configuration lacks is shown, never written into it.
 
     \b
     Example:
       transpub init newsroom --source en -l es -l zh_CN -l de
+      transpub init -l es          # in a Hugo site's folder (beside hugo.toml)
     """
     directory = _init_directory(ctx, directory)
     config = directory / CONFIG_NAME
@@ -398,14 +411,39 @@ def init(
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
     if repeated:
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
+    site = find_site(directory, generator)
+    if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
+        source = _site_source(site.default_language(), locales) or source
     if source in locales:
         raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
-    written = init_project(directory, source=source, locales=list(locales), name=name, engine=engine)
+    setup = propose(site, source, list(locales)) if site is not None else None
+    if setup is not None:
+        _echo(setup.found)
+    written = init_project(
+        directory, source=source, locales=list(locales), name=name, engine=engine, site=setup
+    )
     _echo(f"Created {config} (source {source}, targets {' '.join(locales)}).")
     others = [str(path) for path in written if path != config]
     if others:
         _echo(f"Also wrote {', '.join(others)}.")
-    _echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
+    if setup is None:
+        _echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
+        return
+    for note in setup.notes:
+        _echo(f"Note: {note}.")
+    if setup.additions:
+        _echo(f"Add to {setup.site.config_name} (transpub never changes it; merge with what it has):\n")
+        _echo(setup.additions)
+    _echo("Then run `transpub extract`.")
+
+
+def _site_source(language: str | None, locales: tuple[str, ...]) -> str | None:
+    """The site's default language as the source locale, when it is one and no target."""
+    try:
+        found = parse_cli_locale(language) if language else None
+    except ConfigError:
+        return None
+    return found if found not in locales else None
 
 
 @main.command()

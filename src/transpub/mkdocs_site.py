@@ -187,17 +187,26 @@ class MkDocsFolders:
     custom_dir: Path | None = None
 
 
-def read_mkdocs_folders(path: Path, root: Path) -> MkDocsFolders | None:
-    """The folders ``path`` (an ``mkdocs.yml``) names, from its folder, as MkDocs takes them; None
-    when it cannot be read (its file ``INHERIT`` names is read as :func:`read_mkdocs_site` reads it)."""
+def read_mkdocs_config(path: Path, root: Path) -> dict[str, Any] | None:
+    """The settings of ``path`` (an ``mkdocs.yml``) as MkDocs loads them, read safely (a tag such
+    as ``!ENV`` or ``!!python/name:…`` is a :class:`Tagged` value, nothing run); None when it cannot
+    be read (its file ``INHERIT`` names is read as :func:`read_mkdocs_site` reads it)."""
     import yaml
 
     top = Path(os.path.realpath(path.parent))
     if top.is_relative_to(os.path.realpath(root)):
         top = Path(os.path.realpath(root))
     try:
-        config = _load(path, top, set())
+        return _load(path, top, set())
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+        return None
+
+
+def read_mkdocs_folders(path: Path, root: Path) -> MkDocsFolders | None:
+    """The folders ``path`` (an ``mkdocs.yml``) names, from its folder, as MkDocs takes them; None
+    when it cannot be read (see :func:`read_mkdocs_config`)."""
+    config = read_mkdocs_config(path, root)
+    if config is None:
         return None
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None

@@ -8,7 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import (
     ENGINE_NAMES,
@@ -27,6 +27,9 @@ from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
 from .mkdocs_site import MkDocsFolders, MkDocsSite, find_mkdocs_config, read_mkdocs_folders, read_mkdocs_site
+
+if TYPE_CHECKING:
+    from .site_generators import SiteSetup
 
 CONFIG_NAME = "transpub.toml"
 
@@ -680,12 +683,20 @@ def render_gitignore(site: str = "site") -> str:
 
 
 def init_project(
-    directory: Path, *, source: str, locales: list[str], name: str | None = None, engine: str | None = None
+    directory: Path,
+    *,
+    source: str,
+    locales: list[str],
+    name: str | None = None,
+    engine: str | None = None,
+    site: SiteSetup | None = None,
 ) -> list[Path]:
     """Create a project in ``directory`` (what ``transpub init`` does); return the files written.
 
     Writes transpub.toml, articles/, locales/, glossary/terms.csv and a .gitignore (an existing
-    .gitignore gets the missing lines appended). Nothing is written when transpub.toml already
+    .gitignore gets the missing lines appended). In a static site's folder (``site``, see
+    :mod:`transpub.site_generators`) transpub.toml holds the site's settings and no articles/ is
+    made: the site's content folder is the articles'. Nothing is written when transpub.toml already
     exists (TranspubError) or a locale is unknown or repeated as the source (ConfigError).
     """
     config = directory / CONFIG_NAME
@@ -697,27 +708,28 @@ def init_project(
         raise ConfigError(f"the source locale {source} cannot also be a target")
     written: list[Path] = []
     directory.mkdir(parents=True, exist_ok=True)
-    for sub in ("articles", "locales", "glossary"):
+    for sub in ("locales", "glossary") if site else ("articles", "locales", "glossary"):
         (directory / sub).mkdir(exist_ok=True)
     glossary = directory / "glossary" / "terms.csv"
     if not glossary.exists():
         glossary.write_text("term," + ",".join(locales) + ",note\n", encoding="utf-8")
         written.append(glossary)
+    ignored = render_gitignore(site.site_folder if site else "site")
     ignore = directory / ".gitignore"
     if not ignore.exists():
-        ignore.write_text(render_gitignore(), encoding="utf-8")
+        ignore.write_text(ignored, encoding="utf-8")
         written.append(ignore)
     else:
         existing = ignore.read_text(encoding="utf-8")
         present = {line.strip() for line in existing.splitlines()}
-        lines = render_gitignore().splitlines()
+        lines = ignored.splitlines()
         missing = [line for line in lines[1:] if line not in present]
         if missing:
             separator = "" if existing.endswith("\n") or not existing else "\n"
             ignore.write_text(existing + separator + "\n".join([lines[0], *missing]) + "\n", encoding="utf-8")
             written.append(ignore)
     config.write_text(
-        render_config(name or directory.resolve().name, source, list(locales), engine), encoding="utf-8"
+        render_config(name or directory.resolve().name, source, list(locales), engine, site), encoding="utf-8"
     )
     written.append(config)
     return written
@@ -732,21 +744,51 @@ def _toml_value(value: Any) -> str:
     return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 
-def _setting_line(table: str, key: str, value: Any = None, *, commented: bool = False) -> str:
-    """``key = value`` with the schema's explanation as a comment (the schema's default when no value)."""
-    spec = SCHEMA.keys[table]
+def _setting_line(
+    table: str, key: str, value: Any = None, *, commented: bool = False, comment: str | None = None
+) -> str:
+    """``key = value`` with ``comment``, else the schema's explanation, as a comment (the schema's
+    default when no value); ``table`` may be a sub-table (``extract.front_matter``)."""
+    spec: Any = SCHEMA
+    for part in table.split("."):
+        spec = spec.keys[part]
     assert isinstance(spec, Table)
     setting = spec.keys[key]
     assert isinstance(setting, Key)
     text = f"{key} = {_toml_value(setting.default if value is None else value)}"
     if commented:
         text = "# " + text
-    return f"{text:<27} # {setting.doc}" if setting.doc else text
+    comment = comment or setting.doc
+    return f"{text:<27} # {comment}" if comment else text
 
 
-def render_config(name: str, source: str, locales: list[str], engine: str | None = None) -> str:
+def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
+    """The lines of ``tables`` (``compile.links``…) that ``site`` sets, each under its header."""
+    lines: list[str] = []
+    for table in tables:
+        values = site.settings.get(table)
+        if not values:
+            continue
+        lines += ["", f"[{table}]"]
+        schema_keys = not table.endswith(("links", "locale_dirs"))
+        for key, value in values.items():
+            if schema_keys:
+                lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
+            else:
+                import tomli_w  # (only ``transpub init`` writes TOML)
+
+                lines.append(tomli_w.dumps({key: value}).rstrip("\n"))
+    return lines
+
+
+def render_config(
+    name: str, source: str, locales: list[str], engine: str | None = None, site: SiteSetup | None = None
+) -> str:
     """The text of a new ``transpub.toml`` (used by ``transpub init``): values written by a TOML
-    writer, defaults and explanations taken from the schema (:mod:`transpub.config`)."""
+    writer, defaults and explanations taken from the schema (:mod:`transpub.config`); in a static
+    site's folder, with the settings ``site`` proposes."""
+    paths = {"glossary": "glossary/terms.csv", **(site.settings["paths"] if site else {})}
+    compile_ = site.settings.get("compile", {}) if site else {}
     lines = [
         "# transpub project configuration",
         "[project]",
@@ -756,12 +798,15 @@ def render_config(name: str, source: str, locales: list[str], engine: str | None
         "",
         "[paths]",
         *(
-            _setting_line("paths", key, "glossary/terms.csv" if key == "glossary" else None)
+            _setting_line(
+                "paths", key, paths.get(key), comment=site.comments.get(f"paths.{key}") if site else None
+            )
             for key in ("articles", "catalogs", "site", "glossary", "memory")
         ),
         "",
         "[extract]",
         *(_setting_line("extract", key) for key in ("segmentation", "code", "pre", "fuzzy_threshold")),
+        *(_site_tables(site, ("extract.front_matter",)) if site else []),
         "",
         "[translate]",
         _setting_line("translate", "engine", engine)
@@ -770,6 +815,12 @@ def render_config(name: str, source: str, locales: list[str], engine: str | None
         "",
         "[compile]",
         _setting_line("compile", "publish_threshold", 80),
+        *(
+            _setting_line("compile", key, value, comment=site.comments.get(f"compile.{key}"))
+            for key, value in compile_.items()
+            if site
+        ),
+        *(_site_tables(site, ("compile.locale_dirs", "compile.links")) if site else []),
         "",
         "# Per-locale settings, e.g.:",
         "# [locale.es]",

@@ -1,0 +1,639 @@
+"""What ``transpub init`` proposes in a static site's folder.
+
+:func:`find_site` tells which generator builds the folder (Hugo, Jekyll, MkDocs) from its
+configuration file, and :func:`propose` the transpub settings the README shows for it, read from that
+file: the content folder the generator really uses (Hugo's ``contentDir``, MkDocs' ``docs_dir``), the
+folder it builds into (never transpub's ``[paths] site``), its languages, and the heading ids of the
+Hugo that builds it. The site's files are only read: what they lack for the translations is returned
+as text for the user to add (:attr:`SiteSetup.additions`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from transpub.errors import ConfigError
+from transpub.locales import folder_name, native_name
+from transpub.mkdocs_site import read_mkdocs_config
+
+#: The generators ``init`` knows, as ``--generator`` names them.
+GENERATORS = ("hugo", "jekyll", "mkdocs")
+_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
+_SHOWN = {"hugo": "a Hugo", "jekyll": "a Jekyll", "mkdocs": "an MkDocs"}
+#: The files each generator reads its settings from, in its order.
+CONFIG_FILES = {
+    "hugo": ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
+    "jekyll": ("_config.yml", "_config.yaml"),
+    "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
+}
+#: Hugo's older names, taken for Hugo's when the file or the folder looks like a Hugo site's.
+_HUGO_OLD_NAMES = ("config.toml", "config.yaml", "config.yml", "config.json")
+_HUGO_KEYS = frozenset(
+    {"baseurl", "contentdir", "defaultcontentlanguage", "languagecode", "publishdir", "theme", "markup"}
+)
+_HUGO_FOLDERS = ("archetypes", "layouts", "content")
+#: The largest configuration file read.
+_MAX_BYTES = 1_000_000
+#: The first Hugo whose heading ids ``heading_ids = "hugo"`` follows (before it: ``"hugo-0.143"``).
+_HUGO_NEW_IDS = (0, 144)
+#: Front matter keys translated on a Jekyll site: not categories, which are in its posts' URLs.
+JEKYLL_FRONT_MATTER = ["title", "description", "excerpt", "tags"]
+#: Folder names for ``[paths] site``, the first one the generator does not build into.
+_SITE_NAMES = ("site", "translated", "transpub-site")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A static site found in a folder."""
+
+    generator: str
+    folder: Path
+    #: The configuration file read (None: there is none, the generator's defaults hold).
+    config: Path | None
+    #: Its settings (Hugo's keys in lower case, as Hugo reads them).
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    #: Why the file could not be read (then its settings are empty).
+    unreadable: str | None = None
+
+    @property
+    def config_name(self) -> str:
+        """The file's name, or the one the generator would read."""
+        return self.config.name if self.config else CONFIG_FILES[self.generator][0]
+
+    def default_language(self) -> str | None:
+        """The language the site names as its default one (as written), if any."""
+        value: Any = None
+        if self.generator == "hugo":
+            value = self.settings.get("defaultcontentlanguage")
+        elif self.generator == "jekyll":
+            value = self.settings.get("default_lang")
+        else:
+            plugin = _mkdocs_plugin(self.settings.get("plugins"), "i18n") or {}
+            languages = plugin.get("languages")
+            for item in languages if isinstance(languages, list) else []:
+                if isinstance(item, dict) and item.get("default") is True:
+                    value = item.get("locale")
+        return value if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True)
+class SiteSetup:
+    """What ``init`` writes and says for a site."""
+
+    site: Site
+    #: The one line that says what was found and where the translations go.
+    found: str
+    #: transpub.toml's settings by table: ``paths``, ``compile``, ``compile.links``,
+    #: ``compile.locale_dirs``, ``extract.front_matter``.
+    settings: dict[str, dict[str, Any]]
+    #: Comments of settings that are the site's own (``"compile.heading_ids"``: why this value).
+    comments: dict[str, str]
+    #: What the site's configuration file lacks, in its own format ("": nothing).
+    additions: str
+    #: More lines to show (a folder not there yet, the Hugo whose ids were taken).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def site_folder(self) -> str:
+        """transpub's ``[paths] site``."""
+        return str(self.settings["paths"]["site"])
+
+
+def find_site(folder: Path, generator: str | None = None) -> Site | None:
+    """The site in ``folder``: of ``generator`` when given (``"none"``: no site), else of the
+    generator whose configuration file is there; None when there is none. ConfigError when the
+    files of two generators are there."""
+    if generator == "none":
+        return None
+    if generator is not None:
+        return _read_site(folder, generator, _config_file(folder, generator))
+    found = [(name, path) for name in GENERATORS if (path := _config_file(folder, name)) is not None]
+    if len(found) > 1:
+        files = " and ".join(path.name for _, path in found)
+        raise ConfigError(
+            f"{folder / found[0][1].name}: {files} are the settings of two generators; say which builds "
+            f"the site with --generator {'|'.join(GENERATORS)}, or --generator none for neither"
+        )
+    return _read_site(folder, *found[0]) if found else None
+
+
+def _config_file(folder: Path, generator: str) -> Path | None:
+    """The generator's configuration file in ``folder`` (Hugo's ``config.toml`` only when it looks
+    like Hugo's: a Hugo setting in it, or Hugo's folders beside it)."""
+    for name in CONFIG_FILES[generator]:
+        if (folder / name).is_file():
+            return folder / name
+    if generator == "hugo":
+        for name in _HUGO_OLD_NAMES:
+            path = folder / name
+            if path.is_file() and (
+                any((folder / sub).is_dir() for sub in _HUGO_FOLDERS)
+                or _HUGO_KEYS & set(_read_settings(path, "hugo")[0])
+            ):
+                return path
+    return None
+
+
+def _read_site(folder: Path, generator: str, config: Path | None) -> Site:
+    if config is None:
+        return Site(generator, folder, None)
+    settings, problem = _read_settings(config, generator)
+    return Site(generator, folder, config, settings, problem)
+
+
+def _read_settings(path: Path, generator: str) -> tuple[dict[str, Any], str | None]:
+    """The settings of a configuration file (Hugo's keys in lower case), and why they could not be
+    read (then none)."""
+    if generator == "mkdocs":
+        config = read_mkdocs_config(path, path.parent)
+        return (config, None) if config is not None else ({}, "it could not be read")
+    import yaml
+
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            return {}, f"it is larger than {_MAX_BYTES // 1_000_000} MB"
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".toml":
+            settings: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            settings = json.loads(text)
+        else:
+            settings = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError) as exc:
+        return {}, " ".join(str(exc).split())[:200]
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        return {}, "it holds no mapping of settings"
+    return (_lower_keys(settings) if generator == "hugo" else settings), None
+
+
+def _lower_keys(value: Any) -> Any:
+    """``value`` with the keys of its mappings in lower case (Hugo's keys are case-insensitive).
+
+    >>> _lower_keys({"contentDir": "c", "Languages": {"EN": {"weight": 1}}})
+    {'contentdir': 'c', 'languages': {'en': {'weight': 1}}}
+    """
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
+    return value
+
+
+def _mapping(settings: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """The mapping ``settings`` holds under ``key`` (empty when it holds none)."""
+    value = settings.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _folder(value: Any, default: str) -> str:
+    """A folder setting as a relative POSIX path ("." for the site's own folder), else ``default``.
+
+    >>> _folder("./docs/", "x"), _folder(None, "content"), _folder("", "site"), _folder(".", "x")
+    ('docs', 'content', 'site', '.')
+    """
+    if not isinstance(value, str) or not value.strip():
+        return default
+    return PurePosixPath(value.strip().replace("\\", "/")).as_posix()
+
+
+def _join(*parts: str) -> str:
+    """Folders joined, ``.`` parts dropped.
+
+    >>> _join(".", "_posts"), _join("content", "en"), _join(".", ".")
+    ('_posts', 'content/en', '.')
+    """
+    return PurePosixPath(*parts).as_posix()
+
+
+def _overlaps(one: str, other: str) -> bool:
+    """Whether two folders are the same or one holds the other.
+
+    >>> _overlaps("site", "site"), _overlaps("site", "site/x"), _overlaps("site", "public")
+    (True, True, False)
+    """
+    a, b = PurePosixPath(os.path.normpath(one)), PurePosixPath(os.path.normpath(other))
+    return a == b or a in b.parents or b in a.parents
+
+
+def _site_folder(taken: list[str]) -> str:
+    """transpub's ``[paths] site``: the first of its names that is none of ``taken`` (the folder the
+    generator builds into, its sources), nor holds or lies in one."""
+    return next(name for name in _SITE_NAMES if not any(_overlaps(name, folder) for folder in taken))
+
+
+def _first_page(folder: Path) -> str | None:
+    """The first Markdown file below ``folder`` in name order (files before folders), relative."""
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith((".", "_")))
+        pages = sorted(name for name in files if name.endswith(".md"))
+        if pages:
+            return Path(top, pages[0]).relative_to(folder).as_posix()
+    return None
+
+
+def _sections(folder: Path) -> list[str]:
+    """The folders right below a content folder (a site's sections: ``posts``)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        entry.name for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith((".", "_"))
+    )
+
+
+def _dump(additions: dict[str, Any], config: str) -> str:
+    """``additions`` written in the format of the file ``config`` (TOML, YAML or JSON)."""
+    if not additions:
+        return ""
+    if config.endswith(".toml"):
+        import tomli_w
+
+        return tomli_w.dumps(additions)
+    if config.endswith(".json"):
+        return json.dumps(additions, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    class Indented(yaml.SafeDumper):
+        """Lists indented under their key, as the generators' documentation writes them."""
+
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)
+
+    return str(yaml.dump(additions, Dumper=Indented, sort_keys=False, allow_unicode=True))
+
+
+def propose(site: Site, source: str, locales: list[str]) -> SiteSetup:
+    """The transpub settings for ``site`` translated from ``source`` into ``locales``."""
+    if site.generator == "hugo":
+        setup = _hugo(site, source, locales)
+    elif site.generator == "jekyll":
+        setup = _jekyll(site, source, locales)
+    else:
+        setup = _mkdocs(site, source, locales)
+    notes = list(setup.notes)
+    if site.config is None:
+        notes.insert(0, f"there is no {site.config_name} here: {_NAMES[site.generator]}'s defaults are taken")
+    elif site.unreadable:
+        notes.insert(0, f"{site.config_name} could not be read ({site.unreadable}): its defaults are taken")
+    articles = str(setup.settings["paths"]["articles"])
+    if not (site.folder / articles).is_dir():
+        notes.append(f"there is no {articles}/ yet: [paths] articles names it")
+    return replace(setup, notes=tuple(notes))
+
+
+def _found(site: Site, what: str) -> str:
+    """The line saying which site was found and what transpub does with it."""
+    if site.config is None:
+        return f"Taken as {_SHOWN[site.generator]} site (--generator {site.generator}): {what}"
+    return f"Found {_SHOWN[site.generator]} site ({site.config_name}): {what}"
+
+
+def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
+    """Hugo: its content folder, by file name (``a.es.md``) or by content folder per language
+    (when the source language has one), Hugo's language keys, the ids of the Hugo that builds it."""
+    settings = site.settings
+    content = _folder(settings.get("contentdir"), "content")
+    languages = _mapping(settings, "languages")
+    key = _hugo_key(source, str(settings.get("defaultcontentlanguage") or "").lower(), languages)
+    own = _mapping(languages, key)
+    source_dir: str | None = _folder(own.get("contentdir"), "") or None
+    if source_dir is None and (site.folder / content / key).is_dir():
+        source_dir = _join(content, key)
+    targets = {loc: folder_name(loc, "bcp47-lower") for loc in locales}
+    compile_: dict[str, Any] = {"format": "markdown"}
+    locale_dirs: dict[str, str] = {}
+    notes: list[str] = []
+    articles = source_dir or content
+    if source_dir is not None:
+        parent = PurePosixPath(source_dir).parent.as_posix()
+        compile_ |= {"layout": "directory", "markdown_dir": parent, "locale_style": "bcp47-lower"}
+        for loc, name in targets.items():
+            theirs = _mapping(languages, name)
+            declared = _folder(theirs.get("contentdir"), "")
+            if declared and PurePosixPath(declared).parent.as_posix() == parent:
+                if PurePosixPath(declared).name != name:
+                    locale_dirs[loc] = PurePosixPath(declared).name
+            elif declared:
+                notes.append(
+                    f"{site.config_name} reads {loc} from {declared}/, transpub writes it in "
+                    f"{_join(parent, name)}/: set languages.{name}.contentDir to that"
+                )
+        first = _join(parent, locale_dirs.get(locales[0], targets[locales[0]]))
+        where = f"each language's in its own content folder ({first}/)"
+        layout = f"{articles}/… → {first}/…"
+    else:
+        compile_["layout"] = "suffix"
+        if any(name != loc for loc, name in targets.items()):
+            compile_["locale_style"] = "bcp47-lower"
+        page = _first_page(site.folder / content) or "posts/ferry.md"
+        translated = f"{page.removesuffix('.md')}.{targets[locales[0]]}.md"
+        where = f"each translation beside its page by file name ({_join(content, translated)})"
+        layout = f"{_join(content, page)} → {_join(content, translated)}"
+    style, why = _hugo_ids(site)
+    compile_["heading_ids"] = style
+    in_subdir = settings.get("defaultcontentlanguageinsubdir") is True
+    links = {
+        (f"/{key}/{name}/" if in_subdir else f"/{name}/"): f"/{{lang}}/{name}/"
+        for name in _sections(site.folder / articles)
+    }
+    public = _folder(settings.get("publishdir"), "public")
+    paths = {"articles": articles, "site": _site_folder([public, content])}
+    additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
+    return SiteSetup(
+        site,
+        _found(site, f"its pages in {articles}/ are the articles, {where}"),
+        _tables(paths, compile_, links, locale_dirs),
+        {
+            "paths.articles": f"languages.{key}.contentDir"
+            if source_dir
+            else "the content folder (contentDir)",
+            "paths.site": f"HTML pages of HTML articles (not {public}/, where hugo builds the site)",
+            "compile.layout": layout,
+            "compile.heading_ids": why,
+        },
+        _dump(additions, site.config_name),
+        tuple(notes),
+    )
+
+
+def _hugo_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
+    """Hugo's language key of ``source``: its own when the site has it, else the site's default
+    language when that is ``source``'s language (``en-us``), else its lower-case language tag.
+
+    >>> _hugo_key("en", "en-us", {}), _hugo_key("en", "de", {}), _hugo_key("zh_CN", "", {"zh-cn": {}})
+    ('en-us', 'en', 'zh-cn')
+    """
+    own = folder_name(source, "bcp47-lower")
+    if own in languages or not default:
+        return own
+    return default if default.split("-")[0] == own.split("-")[0] else own
+
+
+def _tables(
+    paths: dict[str, Any],
+    compile_: dict[str, Any],
+    links: dict[str, str],
+    locale_dirs: dict[str, str],
+    front_matter: dict[str, Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """transpub.toml's tables, the empty ones left out."""
+    tables = {
+        "paths": paths,
+        "extract.front_matter": front_matter or {},
+        "compile": compile_,
+        "compile.locale_dirs": locale_dirs,
+        "compile.links": links,
+    }
+    return {name: table for name, table in tables.items() if table}
+
+
+def _hugo_additions(
+    settings: Mapping[str, Any],
+    languages: Mapping[str, Any],
+    key: str,
+    source_dir: str | None,
+    compile_: Mapping[str, Any],
+    targets: Mapping[str, str],
+    locale_dirs: Mapping[str, str],
+) -> dict[str, Any]:
+    """What hugo.toml lacks: the default language, and each language (its content folder by folder)."""
+    additions: dict[str, Any] = {}
+    if "defaultcontentlanguage" not in settings:
+        additions["defaultContentLanguage"] = key
+    weights = [v.get("weight") for v in languages.values() if isinstance(v, dict)]
+    weight = max((w for w in weights if isinstance(w, int)), default=0) + 1
+    wanted = [(key, source_dir)] + [
+        (name, source_dir and _join(compile_["markdown_dir"], locale_dirs.get(loc, name)))
+        for loc, name in targets.items()
+    ]
+    added: dict[str, dict[str, Any]] = {}
+    for name, folder in wanted:
+        have = languages.get(name)
+        entry: dict[str, Any] = {}
+        if folder and not (isinstance(have, dict) and "contentdir" in have):
+            entry["contentDir"] = folder
+        if have is None:
+            entry["weight"] = weight
+            weight += 1
+        if entry:
+            added[name] = entry
+    if added:
+        additions["languages"] = added
+    return additions
+
+
+def hugo_version(folder: Path) -> tuple[tuple[int, ...], str] | None:
+    """The version of the Hugo that builds the site in ``folder`` and where it was read: the one
+    its ``netlify.toml`` declares (``HUGO_VERSION``), else the ``hugo`` installed here."""
+    netlify = folder / "netlify.toml"
+    try:
+        declared = tomllib.loads(netlify.read_text(encoding="utf-8")) if netlify.is_file() else {}
+    except (OSError, UnicodeDecodeError, ValueError):
+        declared = {}
+    for table in (declared.get("build"), (declared.get("context") or {}).get("production")):
+        value = ((table or {}).get("environment") or {}).get("HUGO_VERSION")
+        if isinstance(value, str) and (version := _version(value)):
+            return version, "netlify.toml's HUGO_VERSION"
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    try:
+        shown = subprocess.run([hugo, "version"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    version = _version(shown)
+    return (version, "the installed hugo") if version else None
+
+
+def _version(text: str) -> tuple[int, ...] | None:
+    """The first version number in ``text``.
+
+    >>> _version("hugo v0.111.3+extended linux/amd64"), _version("0.145.0"), _version("none")
+    ((0, 111, 3), (0, 145, 0), None)
+    """
+    match = re.search(r"(\d+)\.(\d+)(?:\.(\d+))?", text)
+    return tuple(int(part) for part in match.groups() if part is not None) if match else None
+
+
+def _hugo_ids(site: Site) -> tuple[str, str]:
+    """``heading_ids`` for the Hugo that builds the site, and why."""
+    markup = site.settings.get("markup")
+    parser = ((markup or {}).get("goldmark") or {}).get("parser") if isinstance(markup, dict) else None
+    blackfriday = isinstance(parser, dict) and parser.get("autoheadingidtype") == "blackfriday"
+    found = hugo_version(site.folder)
+    old = found is not None and found[0] < _HUGO_NEW_IDS
+    style = "hugo" + ("-0.143" if old else "") + ("-blackfriday" if blackfriday else "")
+    if found is None:
+        return style, 'ids as Hugo 0.144 and later gives them (no hugo found); "hugo-0.143" before'
+    other = '"hugo" from Hugo 0.144 on' if old else '"hugo-0.143" before Hugo 0.144'
+    return style, f"ids as Hugo {'.'.join(map(str, found[0]))} ({found[1]}) gives them; {other}"
+
+
+def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
+    """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), or the pages of a source-language
+    folder (``en/`` → ``es/``)."""
+    settings = site.settings
+    base = _folder(settings.get("source"), ".")
+    posts = _join(base, _folder(settings.get("collections_dir"), "."), "_posts")
+    pages = _join(base, source)
+    if (site.folder / posts).is_dir() or not (site.folder / pages).is_dir():
+        articles, markdown_dir, what = posts, posts, "posts"
+    else:
+        articles, markdown_dir, what = pages, base, "pages"
+    compile_ = {
+        "format": "markdown",
+        "layout": "directory",
+        "markdown_dir": markdown_dir,
+        "copy_source": False,
+        "heading_ids": "jekyll",
+    }
+    destination = _folder(settings.get("destination"), "_site")
+    paths = {"articles": articles, "site": _site_folder([destination, posts])}
+    front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
+    where = _join(markdown_dir, locales[0])
+    additions = _jekyll_additions(
+        settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
+    )
+    return SiteSetup(
+        site,
+        _found(
+            site,
+            f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
+            f"for jekyll-polyglot ({where}/)",
+        ),
+        _tables(paths, compile_, {}, {}, front_matter),
+        {
+            "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
+            "compile.markdown_dir": f"→ {where}/…",
+            "compile.copy_source": f"the {what} of {source} stay where they are",
+            "extract.front_matter.translate": "not categories: they are in the posts' URLs",
+        },
+        _dump(additions, site.config_name),
+    )
+
+
+def _jekyll_additions(
+    settings: Mapping[str, Any], source: str, locales: list[str], excluded: list[str]
+) -> dict[str, Any]:
+    """What _config.yml lacks for jekyll-polyglot, and the project's own files Jekyll would publish."""
+
+    def listed(key: str) -> list[Any]:
+        value = settings.get(key)
+        return value if isinstance(value, list) else []
+
+    additions: dict[str, Any] = {}
+    if "jekyll-polyglot" not in listed("plugins") + listed("gems"):
+        additions["plugins"] = ["jekyll-polyglot"]
+    languages = [loc for loc in (source, *locales) if loc not in listed("languages")]
+    if languages:
+        additions["languages"] = languages
+    if "default_lang" not in settings:
+        additions["default_lang"] = source
+    if settings.get("lang_from_path") is not True:
+        additions["lang_from_path"] = True
+    exclude = [name for name in excluded if name not in listed("exclude")]
+    if exclude:
+        additions["exclude"] = exclude
+    return additions
+
+
+def _mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
+    """The options of plugin ``name`` in MkDocs' ``plugins`` (a list or a mapping); None when absent."""
+    if isinstance(plugins, dict):
+        plugins = [{key: value} for key, value in plugins.items()]
+    for item in plugins if isinstance(plugins, list) else []:
+        if item == name:
+            return {}
+        if isinstance(item, dict) and name in item:
+            return item[name] if isinstance(item[name], dict) else {}
+    return None
+
+
+def _mkdocs(site: Site, source: str, locales: list[str]) -> SiteSetup:
+    """MkDocs with mkdocs-static-i18n: its ``docs_dir``, by suffix (the plugin's default) or by
+    folder (the plugin's ``docs_structure``, or a source-language folder in ``docs_dir``)."""
+    settings = site.settings
+    docs = _folder(settings.get("docs_dir"), "docs")
+    built = _folder(settings.get("site_dir"), "site")
+    plugin = _mkdocs_plugin(settings.get("plugins"), "i18n")
+    if plugin is not None:
+        structure = "folder" if plugin.get("docs_structure") == "folder" else "suffix"
+    else:
+        structure = "folder" if (site.folder / docs / source).is_dir() else "suffix"
+    compile_: dict[str, Any] = {"format": "markdown"}
+    if structure == "folder":
+        articles = _join(docs, source)
+        compile_ |= {"layout": "directory", "markdown_dir": docs}
+        where = f"each language's in a folder of its own for mkdocs-static-i18n ({_join(docs, locales[0])}/)"
+        layout = f"{articles}/… → {_join(docs, locales[0])}/…"
+    else:
+        articles = docs
+        compile_["layout"] = "suffix"
+        page = _first_page(site.folder / docs) or "index.md"
+        translated = _join(docs, f"{page.removesuffix('.md')}.{locales[0]}.md")
+        where = f"each translation beside its page for mkdocs-static-i18n ({translated})"
+        layout = f"{_join(docs, page)} → {translated}"
+    compile_["heading_ids"] = "mkdocs"
+    paths = {"articles": articles, "site": _site_folder([built, docs])}
+    additions = _mkdocs_additions(settings, plugin, structure, source, locales)
+    return SiteSetup(
+        site,
+        _found(site, f"its pages in {articles}/ are the articles, {where}"),
+        _tables(paths, compile_, {}, {}),
+        {
+            "paths.articles": "MkDocs' docs_dir"
+            + (f", its {source} folder" if structure == "folder" else ""),
+            "paths.site": f"HTML pages of HTML articles (not {built}/, which `mkdocs build` empties)",
+            "compile.layout": layout,
+            "compile.heading_ids": "translated headings keep their anchors (with attr_list)",
+        },
+        _dump(additions, site.config_name),
+    )
+
+
+def _mkdocs_additions(
+    settings: Mapping[str, Any],
+    plugin: Mapping[str, Any] | None,
+    structure: str,
+    source: str,
+    locales: list[str],
+) -> dict[str, Any]:
+    """What mkdocs.yml lacks: attr_list (for the ids heading_ids writes), the i18n plugin and its
+    languages (with MkDocs' search, which a ``plugins`` list of one's own would drop)."""
+    additions: dict[str, Any] = {}
+    extensions = settings.get("markdown_extensions")
+    names = [
+        name
+        for item in (extensions if isinstance(extensions, list) else [])
+        for name in (item if isinstance(item, dict) else [item])
+    ]
+    if "attr_list" not in names:
+        additions["markdown_extensions"] = ["attr_list"]
+    have = (plugin or {}).get("languages")
+    known = (
+        {item.get("locale") for item in have if isinstance(item, dict)} if isinstance(have, list) else set()
+    )
+    languages = [
+        {
+            "locale": loc,
+            **({"default": True} if loc == source else {}),
+            "name": native_name(loc),
+            "build": True,
+        }
+        for loc in (source, *locales)
+        if loc not in known
+    ]
+    if plugin is None:
+        search: list[Any] = [] if "plugins" in settings else ["search"]
+        additions["plugins"] = [*search, {"i18n": {"docs_structure": structure, "languages": languages}}]
+    elif languages:
+        additions["plugins"] = [{"i18n": {"languages": languages}}]
+    return additions

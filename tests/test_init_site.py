@@ -1,0 +1,405 @@
+"""``transpub init`` in a Hugo, Jekyll or MkDocs site's folder: it finds the generator, writes the
+settings the README shows for it (read from the site's own configuration), changes none of the site's
+files and says what they lack. Each generator's case is then taken through extract, a
+pseudo-translation (every msgstr ``⟦msgid⟧``) and compile, and built by the real generator (a skip
+that says so where it is missing): the translated page is where the generator serves it, and reads as
+the source page with the marks removed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+import tomli_w
+import yaml
+from click.testing import CliRunner
+
+from real_renderers import HUGO, JEKYLL, MKDOCS
+from test_hugo_site import merged, readme_blocks
+from transpub.cli import main
+
+SINGLE = (
+    '<!DOCTYPE html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+    "<body><article><h1>{{ .Title }}</h1>{{ .Content }}</article></body></html>\n"
+)
+FERRY = """---
+title: The ferry timetable
+---
+## When the ferry leaves
+
+The first ferry leaves at six. See [the harbour](/posts/harbour/) for the new dock.
+"""
+HARBOUR = "---\ntitle: The harbour\n---\nThe harbour reopens in May.\n"
+GUIDE = "# The ferry guide\n\n## When the ferry leaves\n\nThe first ferry leaves at six.\n"
+
+
+def init(site: Path, *args: str, exit_code: int = 0) -> str:
+    """``transpub init DIRECTORY …`` as a user types it; its output."""
+    result = CliRunner().invoke(main, ["init", str(site), *args], catch_exceptions=False)
+    assert result.exit_code == exit_code, result.output
+    return result.output
+
+
+def transpub(site: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["--project", str(site), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def additions(output: str) -> str:
+    """The block init shows to add to the generator's configuration file ("" when none)."""
+    found = re.search(r"^Add to \S+ \(.*\):\n\n(.*?)\nThen run", output, re.S | re.M)
+    return found.group(1) if found else ""
+
+
+def written(site: Path) -> dict:
+    return tomllib.loads((site / "transpub.toml").read_text(encoding="utf-8"))
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def pseudo_translate(site: Path) -> None:
+    """extract, every msgstr ``⟦msgid⟧``, compile (as the project's transpub.toml says)."""
+    transpub(site, "extract")
+    for path in (site / "locales").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.save()
+    transpub(site, "compile")
+
+
+def page(path: Path) -> lxml.html.HtmlElement:
+    assert path.is_file(), (
+        f"{path} was not built; built: {sorted(p.name for p in path.parent.parent.iterdir())}"
+    )
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def unmarked(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().replace("⟦", "").replace("⟧", "").split())
+
+
+def run(command: list[str], cwd: Path) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=cwd)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- Hugo ----------------------------------------------------------------------------------------
+
+
+def hugo_site(root: Path, *, by_folder: bool = False, config: str = "") -> Path:
+    """A small Hugo site (two posts, its own layouts), its English content in content/en/ when
+    ``by_folder``."""
+    content = root / "content" / "en" if by_folder else root / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "ferry.md").write_text(FERRY, encoding="utf-8")
+    (content / "posts" / "harbour.md").write_text(HARBOUR, encoding="utf-8")
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "layouts" / "_default" / "single.html").write_text(SINGLE, encoding="utf-8")
+    (root / "layouts" / "_default" / "list.html").write_text("<html><body></body></html>\n", encoding="utf-8")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://harbour.example/"\ntitle = "Harbour"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robots", "404"]\n' + config,
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize("by_folder", [False, True], ids=["by file name", "by content folder"])
+def test_init_in_a_hugo_site_makes_spanish_pages_hugo_serves_under_es(
+    tmp_path: Path, by_folder: bool
+) -> None:
+    site = hugo_site(tmp_path / "harbour", by_folder=by_folder)
+    before = files_of(site)
+    output = init(site, "-l", "es")
+    assert output.splitlines()[0].startswith("Found a Hugo site (hugo.toml): its pages in ")
+    assert files_of(site).items() >= before.items()  # the site's own files as they were
+    assert not (site / "articles").exists()
+    config = written(site)
+    assert config["paths"]["articles"] == ("content/en" if by_folder else "content")
+    assert config["compile"]["format"] == "markdown"
+    assert config["compile"]["layout"] == ("directory" if by_folder else "suffix")
+    assert config["compile"]["links"] == {"/posts/": "/{lang}/posts/"}
+    assert config["compile"]["heading_ids"].startswith("hugo")
+    hugo_toml = merged(
+        tomllib.loads((site / "hugo.toml").read_text("utf-8")), tomllib.loads(additions(output))
+    )
+    (site / "hugo.toml").write_text(tomli_w.dumps(hugo_toml), encoding="utf-8")
+
+    pseudo_translate(site)
+    assert HUGO is not None
+    run([HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")], site)
+    english = page(site / "public" / "posts" / "ferry" / "index.html")
+    spanish = page(site / "public" / "es" / "posts" / "ferry" / "index.html")
+    assert spanish.get("lang") == "es"
+    assert spanish.findtext(".//h1") == "⟦The ferry timetable⟧"
+    assert unmarked(spanish.xpath("//article")[0]) == unmarked(english.xpath("//article")[0])
+    assert spanish.xpath("//h2/@id") == english.xpath("//h2/@id") == ["when-the-ferry-leaves"]
+    assert spanish.xpath("//article//a/@href") == ["/es/posts/harbour/"]  # [compile.links]
+
+
+def test_init_reads_hugos_content_folder_and_language_folders_from_its_configuration(tmp_path: Path) -> None:
+    site = tmp_path / "harbour"
+    (site / "pages" / "english" / "posts").mkdir(parents=True)
+    (site / "pages" / "english" / "posts" / "ferry.md").write_text(FERRY, encoding="utf-8")
+    (site / "hugo.yaml").write_text(
+        "contentDir: pages\npublishDir: site\ndefaultContentLanguage: en\nlanguages:\n"
+        "  en:\n    contentDir: pages/english\n  es:\n    contentDir: pages/spanish\n",
+        encoding="utf-8",
+    )
+    output = init(site, "-l", "es", "-l", "de")
+    config = written(site)
+    assert config["paths"]["articles"] == "pages/english"
+    assert config["paths"]["site"] != "site"  # hugo builds into site/ (publishDir) and empties it
+    assert config["compile"]["markdown_dir"] == "pages"
+    assert config["compile"]["locale_dirs"] == {"es": "spanish"}
+    assert yaml.safe_load(additions(output)) == {"languages": {"de": {"contentDir": "pages/de", "weight": 1}}}
+
+
+def test_init_takes_the_heading_ids_of_the_hugo_the_site_declares(tmp_path: Path) -> None:
+    site = hugo_site(tmp_path / "new", config='[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n')
+    (site / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.145.0"\n', encoding="utf-8")
+    init(site, "-l", "es")
+    assert written(site)["compile"]["heading_ids"] == "hugo-blackfriday"
+    old = hugo_site(tmp_path / "old")
+    (old / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.111.3"\n', encoding="utf-8")
+    init(old, "-l", "es")
+    assert written(old)["compile"]["heading_ids"] == "hugo-0.143"
+    assert '"hugo-0.143"  # ids as Hugo 0.111.3 (netlify.toml\'s HUGO_VERSION) gives them' in (
+        old / "transpub.toml"
+    ).read_text("utf-8")
+
+
+# --- MkDocs --------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(MKDOCS is None, reason="mkdocs is not installed")
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_init_in_an_mkdocs_site_makes_spanish_pages_mkdocs_builds(tmp_path: Path, structure: str) -> None:
+    """Suffix mode in a site whose docs_dir is documentation/; folder mode where docs/ holds en/.
+    (mkdocs-static-i18n is not installed here: MkDocs alone builds documentation/guide.es.md at
+    /guide.es/, and docs/es/guide.md at /es/guide/, where the plugin serves the Spanish page too.)"""
+    site = tmp_path / "guide"
+    docs = site / ("documentation" if structure == "suffix" else "docs/en")
+    docs.mkdir(parents=True)
+    (docs / "guide.md").write_text(GUIDE, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    extra = "docs_dir: documentation\n" if structure == "suffix" else ""
+    (site / "mkdocs.yml").write_text(f"site_name: Guide\n{extra}", encoding="utf-8")
+    before = files_of(site)
+    output = init(site, "-l", "es")
+    assert output.splitlines()[0].startswith("Found an MkDocs site (mkdocs.yml): its pages in ")
+    assert files_of(site).items() >= before.items() and not (site / "articles").exists()
+    config = written(site)
+    assert config["paths"]["articles"] == ("documentation" if structure == "suffix" else "docs/en")
+    assert config["paths"]["site"] != "site"  # mkdocs build empties site/
+    assert config["compile"]["heading_ids"] == "mkdocs"
+    shown = yaml.safe_load(additions(output))
+    assert shown["plugins"][1]["i18n"]["docs_structure"] == structure
+    (site / "mkdocs.yml").write_text(
+        (site / "mkdocs.yml").read_text("utf-8")
+        + yaml.safe_dump({"markdown_extensions": shown["markdown_extensions"]}),
+        encoding="utf-8",
+    )
+
+    pseudo_translate(site)
+    assert MKDOCS is not None
+    run([MKDOCS, "build", "--quiet", "--config-file", str(site / "mkdocs.yml")], site)
+    english = page(site / "site" / ("guide" if structure == "suffix" else "en/guide") / "index.html")
+    spanish = page(site / "site" / ("guide.es" if structure == "suffix" else "es/guide") / "index.html")
+    assert spanish.findtext(".//h1") == "⟦The ferry guide⟧"
+    body = "//div[@role='main']"
+    assert unmarked(spanish.xpath(body)[0]) == unmarked(english.xpath(body)[0])
+    assert spanish.xpath(f"{body}//h2/@id") == english.xpath(f"{body}//h2/@id") == ["when-the-ferry-leaves"]
+
+
+# --- Jekyll --------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    JEKYLL is None, reason="jekyll is not installed (make test installs the Debian package jekyll)"
+)
+def test_init_in_a_jekyll_site_makes_german_pages_jekyll_serves_under_de(tmp_path: Path) -> None:
+    """(jekyll-polyglot is not installed here: the build leaves it out of the _config.yml additions;
+    Jekyll serves de/ferries.md at /de/ferries.html, as polyglot does with lang_from_path.)"""
+    site = tmp_path / "harbour"
+    (site / "en").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_layouts" / "default.html").write_text(
+        SINGLE.replace(".Lang", "page.lang")
+        .replace("{{ .Title }}", "{{ page.title }}")
+        .replace("{{ .Content }}", "{{ content }}"),
+        encoding="utf-8",
+    )
+    (site / "en" / "ferries.md").write_text(
+        FERRY.replace("---\ntitle", "---\nlayout: default\ntitle"), "utf-8"
+    )
+    (site / "_config.yml").write_text("title: Harbour\n", encoding="utf-8")
+    before = files_of(site)
+    output = init(site, "-l", "de")
+    assert output.splitlines()[0] == (
+        "Found a Jekyll site (_config.yml): its pages in en/ are the articles, each language's in a folder "
+        "of its own for jekyll-polyglot (de/)"
+    )
+    assert files_of(site).items() >= before.items() and not (site / "articles").exists()
+    shown = yaml.safe_load(additions(output))
+    assert shown.pop("plugins") == ["jekyll-polyglot"]
+    config = yaml.safe_load((site / "_config.yml").read_text("utf-8")) | shown
+    (site / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+
+    pseudo_translate(site)
+    assert JEKYLL is not None
+    run([JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")], site)
+    english, german = (
+        page(site / "_site" / "en" / "ferries.html"),
+        page(site / "_site" / "de" / "ferries.html"),
+    )
+    assert german.findtext(".//h1") == "⟦The ferry timetable⟧"
+    assert unmarked(german.xpath("//article")[0]) == unmarked(english.xpath("//article")[0])
+    assert german.xpath("//h2/@id") == english.xpath("//h2/@id") == ["when-the-ferry-leaves"]
+    built = {str(path.relative_to(site / "_site")) for path in (site / "_site").rglob("*")}
+    assert not {"locales", "glossary", "transpub.toml"} & built  # _config.yml's exclude, as init showed
+
+
+# --- What init does elsewhere --------------------------------------------------------------------
+
+
+def test_init_with_generator_none_in_a_site_makes_a_plain_project(tmp_path: Path) -> None:
+    site = hugo_site(tmp_path / "harbour")
+    output = init(site, "-l", "es", "--generator", "none")
+    assert "Found" not in output and "Put articles in" in output
+    assert (site / "articles").is_dir() and written(site)["paths"]["articles"] == "articles"
+    assert "compile" not in written(site) or "format" not in written(site)["compile"]
+
+
+def test_init_in_a_plain_folder_says_and_writes_what_it_did_before(tmp_path: Path) -> None:
+    output = init(tmp_path / "news", "-l", "es")
+    assert output.splitlines()[0] == f"Created {tmp_path / 'news' / 'transpub.toml'} (source en, targets es)."
+    assert (
+        output.splitlines()[-1]
+        == f"Put articles in {tmp_path / 'news' / 'articles'} and run `transpub extract`."
+    )
+    assert (tmp_path / "news" / "articles").is_dir()
+    assert written(tmp_path / "news")["paths"]["site"] == "site"
+
+
+def test_init_with_generator_overrides_what_it_finds(tmp_path: Path) -> None:
+    site = tmp_path / "docs-site"
+    site.mkdir()
+    (site / "mkdocs.yml").write_text("site_name: Guide\n", encoding="utf-8")
+    (site / "hugo.toml").write_text('title = "Guide"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(site), "-l", "es"])
+    assert result.exit_code == 2
+    assert (
+        "hugo.toml and mkdocs.yml are the settings of two generators; say which builds the site with "
+        "--generator hugo|jekyll|mkdocs" in result.output
+    )
+    assert not (site / "transpub.toml").exists()
+    output = init(site, "-l", "es", "--generator", "mkdocs")
+    assert output.startswith("Found an MkDocs site (mkdocs.yml)")
+    assert written(site)["paths"]["articles"] == "docs"
+
+
+def test_init_takes_the_sites_default_language_as_the_source_unless_given(tmp_path: Path) -> None:
+    site = hugo_site(tmp_path / "hafen", config='defaultContentLanguage = "de"\n')
+    assert "(source de, targets es)" in init(site, "-l", "es")
+    other = hugo_site(tmp_path / "other", config='defaultContentLanguage = "de"\n')
+    assert "(source en, targets es)" in init(other, "--source", "en", "-l", "es")
+
+
+def test_init_in_a_jekyll_blog_translates_its_posts_in_folders_of_their_own(tmp_path: Path) -> None:
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text(
+        "title: Blog\ndestination: site\nexclude: [README.md]\n", encoding="utf-8"
+    )
+    output = init(site, "-l", "es")
+    config = written(site)
+    assert config["paths"] == {
+        **config["paths"],
+        "articles": "_posts",
+        "site": "translated",  # not site/, where jekyll builds
+    }
+    assert yaml.safe_load(additions(output))["exclude"] == [
+        "locales",
+        "glossary",
+        "transpub.toml",
+        "translated",
+    ]
+    assert "/translated/" in (site / ".gitignore").read_text("utf-8")
+
+
+# --- The README shows what init writes -----------------------------------------------------------
+
+
+def readme_shape(section: str, block: str, root: Path) -> Path:
+    """A site of the shape a README block is for (Hugo 0.145 declared, so "hugo" ids)."""
+    if section == "Hugo":
+        site = hugo_site(root, by_folder='"directory"' in block)
+        (site / "netlify.toml").write_text(
+            '[build.environment]\nHUGO_VERSION = "0.145.0"\n', encoding="utf-8"
+        )
+    elif section == "Jekyll (jekyll-polyglot)":
+        (root / "_posts").mkdir(parents=True)
+        (root / "_config.yml").write_text("title: Harbour News\n", encoding="utf-8")
+    else:
+        (root / ("docs/en" if '"directory"' in block else "docs")).mkdir(parents=True)
+        (root / "mkdocs.yml").write_text("site_name: Harbour\n", encoding="utf-8")
+    return root
+
+
+SECTIONS = ["Hugo", "Jekyll (jekyll-polyglot)", "MkDocs (mkdocs-static-i18n)"]
+README_CASES = [
+    (section, block)
+    for section in SECTIONS
+    for block in readme_blocks(section, "# transpub.toml")
+    if "layout" in block
+]
+
+
+@pytest.mark.parametrize(
+    ("section", "block"), README_CASES, ids=[f"{s}-{i}" for i, (s, _) in enumerate(README_CASES)]
+)
+def test_the_readme_shows_the_transpub_toml_init_writes(tmp_path: Path, section: str, block: str) -> None:
+    site = readme_shape(section, block, tmp_path / "site")
+    init(site, "-l", "es")
+    config = written(site)
+    assert merged(config, tomllib.loads(block)) == config
+
+
+@pytest.mark.parametrize(
+    ("section", "name", "load"),
+    [
+        ("Hugo", "# hugo.toml", tomllib.loads),
+        ("Jekyll (jekyll-polyglot)", "# _config.yml", yaml.safe_load),
+        ("MkDocs (mkdocs-static-i18n)", "# mkdocs.yml", yaml.safe_load),
+    ],
+)
+def test_the_readme_shows_what_init_says_to_add_to_the_generators_file(
+    tmp_path: Path, section: str, name: str, load
+) -> None:
+    shown = readme_blocks(section, name)
+    assert shown
+    for index, block in enumerate(shown):
+        by_folder = "contentDir" in block or "docs_structure: folder" in block
+        site = readme_shape(section, '"directory"' if by_folder else "", tmp_path / str(index))
+        assert load(additions(init(site, "-l", "es"))) == load(block)
+
+
+def test_init_with_a_generator_whose_file_is_not_there_takes_its_defaults_and_says_so(tmp_path: Path) -> None:
+    site = tmp_path / "new-site"
+    output = init(site, "-l", "es", "--generator", "hugo")
+    assert output.splitlines()[0].startswith("Taken as a Hugo site (--generator hugo): its pages in content/")
+    assert "Note: there is no hugo.toml here: Hugo's defaults are taken." in output.splitlines()
+    assert "Note: there is no content/ yet: [paths] articles names it." in output.splitlines()
+    assert written(site)["paths"]["articles"] == "content" and not (site / "hugo.toml").exists()
