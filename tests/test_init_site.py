@@ -180,6 +180,132 @@ def test_init_takes_the_heading_ids_of_the_hugo_the_site_declares(tmp_path: Path
     ).read_text("utf-8")
 
 
+def hugo_build(site: Path) -> None:
+    assert HUGO is not None
+    run([HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--cacheDir", str(site / ".cache")], site)
+
+
+def served(public: Path, href: str) -> bool:
+    """Whether ``href`` (root-relative) leads to a page hugo built in ``public``."""
+    return (public / href.strip("/") / "index.html").is_file()
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_init_reads_a_hugo_site_configured_in_its_configuration_folder(tmp_path: Path) -> None:
+    """config/_default/hugo.toml and languages.toml, and config/production/ over them (what `hugo`
+    builds with): no hugo.toml in the site's folder."""
+    site = hugo_site(tmp_path / "harbour", by_folder=True)
+    settings = (site / "hugo.toml").read_text("utf-8")
+    (site / "hugo.toml").unlink()
+    (site / "config" / "_default").mkdir(parents=True)
+    (site / "config" / "production").mkdir()
+    (site / "config" / "_default" / "hugo.toml").write_text(settings, encoding="utf-8")
+    (site / "config" / "_default" / "languages.toml").write_text(
+        '[en]\ncontentDir = "content/en"\nweight = 1\n', encoding="utf-8"
+    )
+    (site / "config" / "production" / "hugo.toml").write_text('publishDir = "site"\n', encoding="utf-8")
+    output = init(site, "-l", "es")
+    assert output.splitlines()[0] == (
+        "Found a Hugo site (config/): its pages in content/en/ are the articles, each language's in its "
+        "own content folder (content/es/)"
+    )
+    config = written(site)
+    assert config["paths"]["articles"] == "content/en"  # languages.toml's contentDir
+    assert config["paths"]["site"] != "site"  # production's publishDir: hugo empties it
+    assert "Add to config/_default/hugo.toml (" in output
+    shown = tomllib.loads(additions(output))
+    assert shown == {
+        "defaultContentLanguage": "en",
+        "languages": {"es": {"contentDir": "content/es", "weight": 2}},
+    }
+    default = site / "config" / "_default" / "hugo.toml"
+    default.write_text(
+        tomli_w.dumps(merged(tomllib.loads(default.read_text("utf-8")), shown)), encoding="utf-8"
+    )
+
+    pseudo_translate(site)
+    hugo_build(site)
+    spanish = page(site / "site" / "es" / "posts" / "ferry" / "index.html")
+    assert spanish.findtext(".//h1") == "⟦The ferry timetable⟧"
+    assert spanish.xpath("//article//a/@href") == ["/es/posts/harbour/"]
+
+
+PERMALINKS = [
+    # the site's permalink, the rules init writes, the Spanish ferry's links (all served)
+    ("/blog/:year/:filename/", {"/blog/": "/{lang}/blog/"}, "/es/blog/2024/harbour/"),
+    ("/:year/:month/:filename/", {}, "/2024/05/harbour/"),  # no folder: the English page
+    ("/blog/:title/", {}, "/blog/the-harbour/"),  # the Spanish title is in the Spanish URL
+]
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize(("permalink", "rules", "harbour"), PERMALINKS, ids=["folder", "date", "title"])
+def test_init_makes_link_rules_that_follow_hugos_permalinks(
+    tmp_path: Path, permalink: str, rules: dict[str, str], harbour: str
+) -> None:
+    site = hugo_site(tmp_path / "harbour", config=f'[permalinks]\nposts = "{permalink}"\n')
+    english = permalink.replace(":year", "2024").replace(":month", "05")
+    english = english.replace(":filename", "harbour").replace(":title", "the-harbour")
+    (site / "content" / "posts" / "ferry.md").write_text(
+        FERRY.replace("title: The ferry", "date: 2024-05-01\ntitle: The ferry")
+        .replace("/posts/harbour/", english)
+        .replace("new dock.", "new dock, and [all posts](/posts/)."),
+        encoding="utf-8",
+    )
+    (site / "content" / "posts" / "harbour.md").write_text(
+        HARBOUR.replace("title:", "date: 2024-05-02\ntitle:"), encoding="utf-8"
+    )
+    output = init(site, "-l", "es")
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", **rules}
+    note = f'Note: the site\'s permalinks publish the pages of posts/ at "{permalink}", '
+    assert (note in output) == (not rules), output
+    (site / "hugo.toml").write_text(
+        tomli_w.dumps(
+            merged(tomllib.loads((site / "hugo.toml").read_text("utf-8")), tomllib.loads(additions(output)))
+        ),
+        encoding="utf-8",
+    )
+
+    pseudo_translate(site)
+    hugo_build(site)
+    built = {
+        path.parent.relative_to(site / "public").as_posix() for path in (site / "public").rglob("index.html")
+    }
+    ferry = next(name for name in built if name.startswith("es/") and "ferry" in name)
+    links = page(site / "public" / ferry / "index.html").xpath("//article//a/@href")
+    assert links == [harbour, "/es/posts/"]
+    assert all(served(site / "public", href) for href in links), sorted(built)
+
+
+def test_init_writes_a_slug_permalinks_rule_only_when_every_page_sets_its_slug(tmp_path: Path) -> None:
+    """Hugo's :slug is the page's title where it sets no slug, and the title is translated."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:slug/"\n')
+    output = init(site, "-l", "es")
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/"}
+    assert "where :slug is the title of a page without a slug, translated in each language" in output
+    for name in ("ferry.md", "harbour.md"):
+        path = site / "content" / "posts" / name
+        path.write_text(path.read_text("utf-8").replace("title:", f"slug: {name[:-3]}\ntitle:"), "utf-8")
+    (site / "transpub.toml").unlink()
+    assert "Note: the site's permalinks" not in init(site, "-l", "es")
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/blog/"}
+
+
+def test_init_follows_the_permalinks_a_translation_has_of_its_own(tmp_path: Path) -> None:
+    config = (
+        '[permalinks]\nposts = "/blog/:year/:filename/"\n'
+        '[languages.es.permalinks]\nposts = "/bitacora/:year/:filename/"\n'
+        '[languages.de.permalinks]\nposts = "/tagebuch/:year/:filename/"\n'
+    )
+    site = hugo_site(tmp_path / "harbour", config=config)
+    init(site, "-l", "es")
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/bitacora/"}
+    (site / "transpub.toml").unlink()
+    output = init(site, "-l", "es", "-l", "de")  # one rule cannot send links to both
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/"}
+    assert "which the translations' own permalinks change: no [compile.links] rule follows them" in output
+
+
 # --- MkDocs --------------------------------------------------------------------------------------
 
 
@@ -229,9 +355,16 @@ def test_init_in_an_mkdocs_site_makes_spanish_pages_mkdocs_builds(tmp_path: Path
 @pytest.mark.skipif(
     JEKYLL is None, reason="jekyll is not installed (make test installs the Debian package jekyll)"
 )
-def test_init_in_a_jekyll_site_makes_german_pages_jekyll_serves_under_de(tmp_path: Path) -> None:
+@pytest.mark.parametrize("config_name", ["_config.yml", "_config.toml"])
+def test_init_in_a_jekyll_site_makes_german_pages_jekyll_serves_under_de(
+    tmp_path: Path, config_name: str
+) -> None:
     """(jekyll-polyglot is not installed here: the build leaves it out of the _config.yml additions;
-    Jekyll serves de/ferries.md at /de/ferries.html, as polyglot does with lang_from_path.)"""
+    Jekyll serves de/ferries.md at /de/ferries.html, as polyglot does with lang_from_path.) Jekyll
+    reads _config.toml when there is no _config.yml; init reads it too, and shows TOML to add."""
+    load, dump = (
+        (yaml.safe_load, yaml.safe_dump) if config_name.endswith(".yml") else (tomllib.loads, tomli_w.dumps)
+    )
     site = tmp_path / "harbour"
     (site / "en").mkdir(parents=True)
     (site / "_layouts").mkdir()
@@ -244,30 +377,31 @@ def test_init_in_a_jekyll_site_makes_german_pages_jekyll_serves_under_de(tmp_pat
     (site / "en" / "ferries.md").write_text(
         FERRY.replace("---\ntitle", "---\nlayout: default\ntitle"), "utf-8"
     )
-    (site / "_config.yml").write_text("title: Harbour\n", encoding="utf-8")
+    (site / config_name).write_text(dump({"title": "Harbour", "destination": "public"}), encoding="utf-8")
     before = files_of(site)
     output = init(site, "-l", "de")
     assert output.splitlines()[0] == (
-        "Found a Jekyll site (_config.yml): its pages in en/ are the articles, each language's in a folder "
-        "of its own for jekyll-polyglot (de/)"
+        f"Found a Jekyll site ({config_name}): its pages in en/ are the articles, each language's in a "
+        "folder of its own for jekyll-polyglot (de/)"
     )
     assert files_of(site).items() >= before.items() and not (site / "articles").exists()
-    shown = yaml.safe_load(additions(output))
+    shown = load(additions(output))
     assert shown.pop("plugins") == ["jekyll-polyglot"]
-    config = yaml.safe_load((site / "_config.yml").read_text("utf-8")) | shown
-    (site / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    assert shown["exclude"] == ["locales", "glossary", "transpub.toml", "site"]  # not public/: jekyll's
+    config = load((site / config_name).read_text("utf-8")) | shown
+    (site / config_name).write_text(dump(config), encoding="utf-8")
 
     pseudo_translate(site)
     assert JEKYLL is not None
-    run([JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")], site)
+    run([JEKYLL, "build", "--quiet", "--source", str(site)], site)
     english, german = (
-        page(site / "_site" / "en" / "ferries.html"),
-        page(site / "_site" / "de" / "ferries.html"),
+        page(site / "public" / "en" / "ferries.html"),
+        page(site / "public" / "de" / "ferries.html"),
     )
     assert german.findtext(".//h1") == "⟦The ferry timetable⟧"
     assert unmarked(german.xpath("//article")[0]) == unmarked(english.xpath("//article")[0])
     assert german.xpath("//h2/@id") == english.xpath("//h2/@id") == ["when-the-ferry-leaves"]
-    built = {str(path.relative_to(site / "_site")) for path in (site / "_site").rglob("*")}
+    built = {str(path.relative_to(site / "public")) for path in (site / "public").rglob("*")}
     assert not {"locales", "glossary", "transpub.toml"} & built  # _config.yml's exclude, as init showed
 
 

@@ -32,7 +32,7 @@ _SHOWN = {"hugo": "a Hugo", "jekyll": "a Jekyll", "mkdocs": "an MkDocs"}
 #: The files each generator reads its settings from, in its order.
 CONFIG_FILES = {
     "hugo": ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
-    "jekyll": ("_config.yml", "_config.yaml"),
+    "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
     "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
 }
 #: Hugo's older names, taken for Hugo's when the file or the folder looks like a Hugo site's.
@@ -41,6 +41,12 @@ _HUGO_KEYS = frozenset(
     {"baseurl", "contentdir", "defaultcontentlanguage", "languagecode", "publishdir", "theme", "markup"}
 )
 _HUGO_FOLDERS = ("archetypes", "layouts", "content")
+#: Hugo's configuration folder: ``_default/``, then the environment ``hugo`` builds with over it.
+_HUGO_CONFIG_DIR = "config"
+_HUGO_ENVIRONMENTS = ("_default", "production")
+#: The names of a configuration folder's files that hold settings of every root key.
+_HUGO_ROOT_FILES = ("config", "hugo")
+_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 #: The largest configuration file read.
 _MAX_BYTES = 1_000_000
 #: The first Hugo whose heading ids ``heading_ids = "hugo"`` follows (before it: ``"hugo-0.143"``).
@@ -61,13 +67,32 @@ class Site:
     config: Path | None
     #: Its settings (Hugo's keys in lower case, as Hugo reads them).
     settings: Mapping[str, Any] = field(default_factory=dict)
-    #: Why the file could not be read (then its settings are empty).
+    #: Which file could not be read and why (then its settings are not in ``settings``).
     unreadable: str | None = None
+    #: Hugo's configuration folder (``config/``) when its files were read too.
+    config_dir: Path | None = None
 
     @property
     def config_name(self) -> str:
-        """The file's name, or the one the generator would read."""
+        """The file to add settings to, relative to the site's folder: the configuration file, the
+        root file of Hugo's ``config/_default/`` (which wins over the site's own file), or the file
+        the generator would read."""
+        if self.config_dir is not None:
+            default = self.config_dir / _HUGO_ENVIRONMENTS[0]
+            names = [f"{stem}{suffix}" for stem in ("hugo", "config") for suffix in _SETTINGS_SUFFIXES]
+            file = next(
+                (default / name for name in names if (default / name).is_file()), default / "hugo.toml"
+            )
+            return file.relative_to(self.folder).as_posix()
         return self.config.name if self.config else CONFIG_FILES[self.generator][0]
+
+    @property
+    def read_from(self) -> str | None:
+        """What the site's settings were read from (None: nothing, the generator's defaults hold)."""
+        names = [self.config.name] if self.config else []
+        if self.config_dir is not None:
+            names.append(f"{self.config_dir.relative_to(self.folder).as_posix()}/")
+        return " and ".join(names) or None
 
     def default_language(self) -> str | None:
         """The language the site names as its default one (as written), if any."""
@@ -116,14 +141,22 @@ def find_site(folder: Path, generator: str | None = None) -> Site | None:
         return None
     if generator is not None:
         return _read_site(folder, generator, _config_file(folder, generator))
-    found = [(name, path) for name in GENERATORS if (path := _config_file(folder, name)) is not None]
+    found = [
+        (name, path)
+        for name in GENERATORS
+        if (path := _config_file(folder, name)) is not None
+        or (name == "hugo" and (path := _hugo_config_dir(folder)) is not None)
+    ]
     if len(found) > 1:
-        files = " and ".join(path.name for _, path in found)
+        files = " and ".join(path.relative_to(folder).as_posix() for _, path in found)
         raise ConfigError(
             f"{folder / found[0][1].name}: {files} are the settings of two generators; say which builds "
             f"the site with --generator {'|'.join(GENERATORS)}, or --generator none for neither"
         )
-    return _read_site(folder, *found[0]) if found else None
+    if not found:
+        return None
+    name, path = found[0]
+    return _read_site(folder, name, path if path.is_file() else None)
 
 
 def _config_file(folder: Path, generator: str) -> Path | None:
@@ -143,11 +176,72 @@ def _config_file(folder: Path, generator: str) -> Path | None:
     return None
 
 
+def _hugo_config_dir(folder: Path) -> Path | None:
+    """The default part of Hugo's configuration folder (``config/_default/``) when a settings file
+    is in it."""
+    default = folder / _HUGO_CONFIG_DIR / _HUGO_ENVIRONMENTS[0]
+    return default if any(path.parent == default for path in _hugo_config_files(folder)) else None
+
+
+def _hugo_config_files(folder: Path) -> list[Path]:
+    """The files of Hugo's configuration folder in the order ``hugo`` merges them, each over the
+    ones before: ``config/_default/``'s (its ``hugo.toml`` or ``config.toml``, then those of one
+    root key: ``languages.toml``, ``menus.en.toml``), then ``config/production/``'s."""
+    files: list[Path] = []
+    for environment in _HUGO_ENVIRONMENTS:
+        where = folder / _HUGO_CONFIG_DIR / environment
+        if not where.is_dir():
+            continue
+        found = [path for path in where.iterdir() if path.suffix in _SETTINGS_SUFFIXES and path.is_file()]
+        files += sorted(found, key=lambda path: (path.name.split(".")[0] not in _HUGO_ROOT_FILES, path.name))
+    return files
+
+
 def _read_site(folder: Path, generator: str, config: Path | None) -> Site:
-    if config is None:
-        return Site(generator, folder, None)
-    settings, problem = _read_settings(config, generator)
-    return Site(generator, folder, config, settings, problem)
+    settings: dict[str, Any] = {}
+    problem = None
+    if config is not None:
+        settings, why = _read_settings(config, generator)
+        problem = f"{config.name} could not be read ({why})" if why else None
+    if generator != "hugo" or _hugo_config_dir(folder) is None:
+        return Site(generator, folder, config, settings, problem)
+    for path in _hugo_config_files(folder):
+        read, why = _read_settings(path, "hugo")
+        if why:
+            shown = path.relative_to(folder).as_posix()
+            problem = problem or f"{shown} could not be read ({why})"
+        settings = _merged(settings, _hugo_file_settings(path.name, read))
+    return Site(generator, folder, config, settings, problem, folder / _HUGO_CONFIG_DIR)
+
+
+def _hugo_file_settings(name: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings of a file of Hugo's configuration folder under the root key it is named after
+    (in its language's settings when its name has one).
+
+    >>> _hugo_file_settings("hugo.toml", {"title": "T"}), _hugo_file_settings("languages.yaml", {"en": {}})
+    ({'title': 'T'}, {'languages': {'en': {}}})
+    >>> _hugo_file_settings("menus.en.toml", {"main": []})
+    {'languages': {'en': {'menus': {'main': []}}}}
+    """
+    key, *language = name.lower().split(".")[:-1]
+    if key in _HUGO_ROOT_FILES:
+        return settings
+    if language:
+        return {"languages": {language[0]: {key: settings}}}
+    return {key: settings}
+
+
+def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over``'s settings over ``base``'s, mappings merged key by key (as Hugo merges its files).
+
+    >>> _merged({"languages": {"en": {"weight": 1}}, "title": "A"}, {"languages": {"es": {}}, "title": "B"})
+    {'languages': {'en': {'weight': 1}, 'es': {}}, 'title': 'B'}
+    """
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        merged[key] = _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
 
 
 def _read_settings(path: Path, generator: str) -> tuple[dict[str, Any], str | None]:
@@ -279,10 +373,10 @@ def propose(site: Site, source: str, locales: list[str]) -> SiteSetup:
     else:
         setup = _mkdocs(site, source, locales)
     notes = list(setup.notes)
-    if site.config is None:
+    if site.read_from is None:
         notes.insert(0, f"there is no {site.config_name} here: {_NAMES[site.generator]}'s defaults are taken")
     elif site.unreadable:
-        notes.insert(0, f"{site.config_name} could not be read ({site.unreadable}): its defaults are taken")
+        notes.insert(0, f"{site.unreadable}: its defaults are taken")
     articles = str(setup.settings["paths"]["articles"])
     if not (site.folder / articles).is_dir():
         notes.append(f"there is no {articles}/ yet: [paths] articles names it")
@@ -291,9 +385,9 @@ def propose(site: Site, source: str, locales: list[str]) -> SiteSetup:
 
 def _found(site: Site, what: str) -> str:
     """The line saying which site was found and what transpub does with it."""
-    if site.config is None:
+    if site.read_from is None:
         return f"Taken as {_SHOWN[site.generator]} site (--generator {site.generator}): {what}"
-    return f"Found {_SHOWN[site.generator]} site ({site.config_name}): {what}"
+    return f"Found {_SHOWN[site.generator]} site ({site.read_from}): {what}"
 
 
 def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
@@ -339,11 +433,8 @@ def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
         layout = f"{_join(content, page)} → {_join(content, translated)}"
     style, why = _hugo_ids(site)
     compile_["heading_ids"] = style
-    in_subdir = settings.get("defaultcontentlanguageinsubdir") is True
-    links = {
-        (f"/{key}/{name}/" if in_subdir else f"/{name}/"): f"/{{lang}}/{name}/"
-        for name in _sections(site.folder / articles)
-    }
+    links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()))
+    notes += link_notes
     public = _folder(settings.get("publishdir"), "public")
     paths = {"articles": articles, "site": _site_folder([public, content])}
     additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
@@ -362,6 +453,116 @@ def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
         _dump(additions, site.config_name),
         tuple(notes),
     )
+
+
+def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tuple[dict[str, str], list[str]]:
+    """``[compile.links]`` for the sections in ``articles``: a rule for each section's own page
+    (``/posts/``) and one for the folder its pages are published in (its ``permalinks``); notes
+    for the pages no prefix rule can follow."""
+    before = f"/{key}" if site.settings.get("defaultcontentlanguageinsubdir") is True else ""
+    links: dict[str, str] = {}
+    notes: list[str] = []
+    for name in _sections(articles):
+        if name not in _mapping(_mapping(site.settings, "permalinks"), "section"):
+            links[f"{before}/{name}/"] = f"/{{lang}}/{name}/"
+        else:
+            notes.append(
+                f"the site's permalinks move the page of {name}/ itself: links to it stay as written"
+            )
+        pattern = _hugo_permalink(site.settings, key, name)
+        if pattern is None:
+            continue
+        prefix, why = _permalink_prefix(pattern, name, articles / name)
+        theirs = {
+            _split_permalink(their, name) if (their := _hugo_permalink(site.settings, target, name)) else None
+            for target in targets
+        }
+        translated = next(iter(theirs)) if len(theirs) == 1 else None
+        if prefix is not None and (translated is None or translated[1] != _split_permalink(pattern, name)[1]):
+            prefix, why = None, "which the translations' own permalinks change"
+        if prefix is None or translated is None:
+            notes.append(
+                f'the site\'s permalinks publish the pages of {name}/ at "{pattern}", {why}: no '
+                f"[compile.links] rule follows them, so a link to one in a translated page leads to the "
+                f"{key} page (link with "
+                f'{{{{< relref "{name}/…" >}}}} instead, which Hugo resolves in each language)'
+            )
+        else:
+            links[f"{before}{prefix}"] = f"/{{lang}}{translated[0]}"
+    return links, notes
+
+
+def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) -> str | None:
+    """The permalink pattern of ``section``'s pages in ``language`` (its own ``permalinks``, else the
+    site's; as ``[permalinks] posts = …`` or, from Hugo 0.120, ``[permalinks.page]``), if any."""
+    for permalinks in (
+        _mapping(_mapping(_mapping(settings, "languages"), language), "permalinks"),
+        _mapping(settings, "permalinks"),
+    ):
+        value = _mapping(permalinks, "page").get(section, permalinks.get(section))
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+#: A permalink token whose value is a page's title (``:slug`` when the page sets no ``slug``).
+_TITLE_TOKEN = re.compile(r":(title|slug)(?![a-z])")
+_SECTION_TOKEN = re.compile(r":sections?(?![a-z\[])")
+_SLUG_KEY = re.compile(r"^\s*[\"']?slug[\"']?\s*[:=]", re.I | re.M)
+
+
+def _permalink_prefix(pattern: str, section: str, pages: Path) -> tuple[str | None, str]:
+    """The folder a permalink pattern puts all of ``section``'s pages in, the part a translation's
+    URL has after its language folder (None when there is none), and why there is none. A title
+    in the URL (``:title``, a ``:slug`` of a page without one) is the translated title there.
+
+    >>> _permalink_prefix("/blog/:year/:slug/", "posts", Path("nowhere"))
+    ('/blog/', '')
+    >>> _permalink_prefix("/:section/:year/:filename/", "news", Path("nowhere"))
+    ('/news/', '')
+    >>> _permalink_prefix("/:year/:month/:filename/", "posts", Path("nowhere"))
+    (None, 'which starts with no folder of its own')
+    """
+    prefix, rest = _split_permalink(pattern, section)
+    path = prefix + rest
+    if prefix == "/":
+        return None, "which starts with no folder of its own"
+    title = _TITLE_TOKEN.search(path)
+    if title and (title.group(1) == "title" or _page_without_slug(pages)):
+        what = "the title" if title.group(1) == "title" else "the title of a page without a slug"
+        return None, f"where {title.group(0)} is {what}, translated in each language"
+    return prefix, ""
+
+
+def _split_permalink(pattern: str, section: str) -> tuple[str, str]:
+    """A permalink pattern as the folder before its first token, and the rest (``section`` for
+    ``:section``).
+
+    >>> _split_permalink("blog/:year/:slug/", "posts"), _split_permalink("/:sections/:slug/", "news")
+    (('/blog/', ':year/:slug/'), ('/news/', ':slug/'))
+    """
+    path = _SECTION_TOKEN.sub(section, "/" + pattern.lstrip("/"))
+    before = path[: path.find(":") if ":" in path else len(path)]
+    end = before.rfind("/") + 1
+    return path[:end], path[end:]
+
+
+def _page_without_slug(folder: Path) -> bool:
+    """Whether a Markdown page in ``folder`` sets no ``slug`` in its front matter."""
+    for path in folder.rglob("*.md"):
+        try:
+            with path.open(encoding="utf-8", errors="replace") as file:
+                head = file.read(65536)
+        except OSError:
+            return True
+        end = (
+            re.search(r"\n(---|\+\+\+)\s*\n", head[3:])
+            if head.lstrip("\ufeff")[:3] in ("---", "+++")
+            else None
+        )
+        if end is None or not _SLUG_KEY.search(head[: end.start() + 3]):
+            return True
+    return False
 
 
 def _hugo_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
