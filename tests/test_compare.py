@@ -224,3 +224,71 @@ def test_compare_finds_the_catalogs_of_articles_in_folders_and_says_tm_has_nothi
     assert (
         "engine tm fills from the memory only: it has no translations of its own to compare" in result.output
     )
+
+
+def chat_sent(server, since: int = 0) -> list[str]:
+    """The texts the LLM engine sent in the chat requests after the first ``since``."""
+    return [
+        unit["text"]
+        for body in server.chat_requests[since:]
+        for unit in json.loads(body["messages"][-1]["content"])["units"]
+    ]
+
+
+def test_a_second_compare_pays_for_no_reply_the_memory_holds_and_says_which_came_from_it(
+    tmp_path, monkeypatch
+):
+    root = tmp_path / "news"
+    root.mkdir()
+    (root / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
+    make_project(
+        root,
+        {"story": [(msgid, "") for msgid in UNITS]},
+        extra='[paths]\nglossary = "terms.csv"\n\n[engines.llm]\nmodel = "news-mt-1"\n',
+    )
+    report = tmp_path / "compare.html"
+    compare = ("translate", "--compare", "libre", "llm", "-l", "es", "--out", str(report))
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        monkeypatch.setenv("TRANSPUB_LLM_URL", fake.url + "/v1")
+        fake.chat_answer = lambda body: json.dumps(
+            {
+                u["id"]: "[es] " + u["text"].replace("<1>", "").replace("</1>", "")
+                for u in json.loads(body["messages"][-1]["content"])["units"]
+            }
+        )
+        first = run_cli(root, *compare, "--sample", "3")
+        assert first.exit_code == 0, first.output
+        assert "from the memory" not in first.output + report.read_text("utf-8")
+        paid = {"libre": sample_sent(fake), "llm": set(chat_sent(fake))}
+        assert len(paid["libre"]) == len(paid["llm"]) == 3
+        logged, chats = len(fake.request_log), len(fake.chat_requests)
+        second = run_cli(root, *compare, "--sample", "4")  # the three again, and one more
+        sent = {
+            "libre": [t for _, texts in fake.request_log[logged:] for t in texts],
+            "llm": chat_sent(fake, chats),
+        }
+        logged_again, chats_again = len(fake.request_log), len(fake.chat_requests)
+        retried = run_cli(
+            root, *compare, "--sample", "4", "--retry-rejected", "--out", str(tmp_path / "r.html")
+        )
+        asked_again = {
+            "libre": [t for _, texts in fake.request_log[logged_again:] for t in texts],
+            "llm": chat_sent(fake, chats_again),
+        }
+    assert second.exit_code == 0, second.output
+    assert sent["libre"] == ["The end."] and sent["llm"] == ["The end."]  # (none of the three again)
+    assert "libre: 4 of 4 units without problems (3 replies from the memory)" in second.output
+    assert "llm news-mt-1: 2 of 4 units without problems (3 replies from the memory)" in second.output
+    rows = cells(report)
+    for row in rows:
+        stored = "The end." not in row[0]
+        assert all(("from the memory: the reply to an earlier run" in cell) == stored for cell in row[1:])
+    placeholder_row = next(row for row in rows if PLACEHOLDER in row[0])
+    assert "placeholders differ from the source: <1> missing" in placeholder_row[2]  # (rejected before)
+    term_row = next(row for row in rows if TERM in row[0])
+    assert "[es] Zona de Alta Tecnología de Jingyue grew fast." in term_row[1]
+    assert 'must be rendered as "Zona de Alta Tecnología de Jingyue"' in term_row[2]
+    assert retried.exit_code == 0, retried.output
+    assert asked_again["libre"] == []
+    assert set(asked_again["llm"]) == paid["llm"] - {HOSTILE}  # the two it rejected

@@ -610,7 +610,7 @@ def translate(
     check_engine_tables(project)
     selected = project.select_locales(locales)
     if compare:
-        _compare(project, selected, compare, sample, out_path, concurrency)
+        _compare(project, selected, compare, sample, out_path, concurrency, retry_rejected)
         return
     progress = make_progress_printer(sys.stderr)
     with _sigterm_stops_like_ctrl_c():
@@ -728,15 +728,19 @@ def _compare(
     sample: int,
     out_path: Path | None,
     concurrency: int | None,
+    retry_rejected: bool,
 ) -> None:
-    """``translate --compare``: one locale, two engines, one HTML report."""
+    """``translate --compare``: one locale, two engines, one HTML report (an engine's replies
+    the memory holds are not asked again, those it rejected only with ``retry_rejected``)."""
     from .compare_report import write_comparison
     from .translate import compare_engines
 
     if len(selected) != 1:
         raise click.UsageError("--compare works on one locale: pass -l LOCALE")
     [locale] = selected
-    comparison = compare_engines(project, locale, engines, sample, concurrency=concurrency)
+    comparison = compare_engines(
+        project, locale, engines, sample, concurrency=concurrency, retry_rejected=retry_rejected
+    )
     path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
     write_comparison(comparison, path)
     for line in comparison.summary():

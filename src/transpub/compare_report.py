@@ -26,6 +26,8 @@ class EngineOutput:
 
     text: str
     problems: tuple[str, ...] = ()
+    #: Whether it is the engine's reply to an earlier run, from the memory (not paid for again).
+    from_memory: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,20 +54,24 @@ class Comparison:
     warnings: tuple[str, ...] = ()
 
     def summary(self) -> list[str]:
-        """One line per engine: units without problems, with problems, failed.
+        """One line per engine: units without problems, with problems, failed; the replies taken
+        from the memory (paid for by an earlier run).
 
-        >>> unit = ComparedUnit("Hi.", "a.po:3", "", (EngineOutput("Hola."), EngineOutput("", ("timeout",))))
+        >>> unit = ComparedUnit("Hi.", "a.po:3", "", (EngineOutput("Hola.", from_memory=True), EngineOutput("", ("timeout",))))
         >>> Comparison("demo", "en", "es", ("libre", "llm"), (unit,)).summary()
-        ['libre: 1 of 1 units without problems', 'llm: 0 of 1 units without problems, 1 without a translation']
+        ['libre: 1 of 1 units without problems (1 reply from the memory)', 'llm: 0 of 1 units without problems, 1 without a translation']
         """
         lines = []
         for index, engine in enumerate(self.engines):
             outputs = [unit.outputs[index] for unit in self.units]
             clean = sum(1 for o in outputs if o.text and not o.problems)
             empty = sum(1 for o in outputs if not o.text)
+            stored = sum(1 for o in outputs if o.from_memory)
             line = f"{engine}: {clean} of {len(outputs)} units without problems"
             if empty:
                 line += f", {empty} without a translation"
+            if stored:
+                line += f" ({stored} {'reply' if stored == 1 else 'replies'} from the memory)"
             lines.append(line)
         return lines
 
@@ -79,7 +85,7 @@ thead th { background: #f0f0f0; }
 td.ok { background: #f3faf3; }
 td.bad { background: #fdf3f2; }
 ul.problems { margin: .4rem 0 0; padding-left: 1.1rem; color: #9b1c1c; font-size: 13px; }
-p.reviewed { margin: .4rem 0 0; color: #555; font-size: 13px; }
+p.reviewed, p.memory { margin: .4rem 0 0; color: #555; font-size: 13px; }
 .summary li { margin: .1rem 0; }
 """
 
@@ -100,6 +106,10 @@ def _shown(text: str) -> str:
     return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
+#: What the report says of a reply taken from the memory.
+MEMORY_NOTE = "from the memory: the reply to an earlier run, not paid for again"
+
+
 def _output_cell(output: EngineOutput, lang: str, direction: str) -> E.HtmlElement:
     cell = E.TD(E.CLASS("ok" if output.text and not output.problems else "bad"))
     if output.text:
@@ -108,6 +118,8 @@ def _output_cell(output: EngineOutput, lang: str, direction: str) -> E.HtmlEleme
         cell.append(E.DIV(E.EM("no translation")))
     if output.problems:
         cell.append(E.UL(E.CLASS("problems"), *(E.LI(_shown(problem)) for problem in output.problems)))
+    if output.from_memory:
+        cell.append(E.P(E.CLASS("memory"), MEMORY_NOTE))
     return cell
 
 

@@ -1166,12 +1166,18 @@ def _judge(masked: Masked, reply: str, context: UnitContext | None) -> EngineOut
         text = unmask(masked, reply)
     except PlaceholderMismatch as exc:
         return EngineOutput(reply, (exc.message,))
+    return EngineOutput(text, _text_problems(masked.source, text, context))
+
+
+def _text_problems(source: str, text: str, context: UnitContext | None) -> tuple[str, ...]:
+    """What the checks of ``context`` find in a restored reply ``text`` of ``source``, and a
+    control character the source lacks."""
     check = context.check if context is not None else None
     problems = list(check(text)) if check is not None else []
-    controls = control_problem(masked.source, text)
+    controls = control_problem(source, text)
     if controls and controls not in problems:
         problems.append(controls)
-    return EngineOutput(text, tuple(problems))
+    return tuple(problems)
 
 
 def _checked(masked: Masked, reply: str, context: UnitContext | None) -> EngineOutput:
@@ -1221,12 +1227,15 @@ def compare_engines(
     *,
     policy: RetryPolicy | None = None,
     concurrency: int | None = None,
+    retry_rejected: bool = False,
 ) -> Comparison:
     """Translate ``sample`` units of ``locale`` (spread over its catalogs) with each engine of
     ``names`` and judge every output. No catalog is written; every reply paid for is stored in
     the memory as a translate run would store it (the engine's reply, or rejected), so that a
-    later run does not pay for it again. A write the memory refuses is kept in
-    ``.transpub/unsaved/`` and said in :attr:`Comparison.warnings` (the comparison goes on).
+    later run does not pay for it again; an engine's reply the memory holds (one translate would
+    reuse, or one it rejected, unless ``retry_rejected``) is judged again, not paid for again. A
+    write the memory refuses is kept in ``.transpub/unsaved/`` and said in
+    :attr:`Comparison.warnings` (the comparison goes on).
 
     Raises EngineError when an engine is unknown or not configured, MemoryStoreError when the
     memory cannot be opened (before anything is sent).
@@ -1264,7 +1273,15 @@ def compare_engines(
         keeping = _Keeping(memory, project.root / UNSAVED, f"{UNSAVED.as_posix()}/")
         outputs = [
             _engine_outputs(
-                project, adapters[name], name, locale, chosen, glossary, policy, concurrency, keeping, refused
+                project,
+                adapters[name],
+                name,
+                locale,
+                chosen,
+                glossary,
+                (policy, concurrency, retry_rejected),
+                keeping,
+                refused,
             )
             for name in names
         ]
@@ -1323,29 +1340,81 @@ class _ComparedPieces(_MemoryPieces):
             self.refused.append(exc)
 
 
+def _stored_replies(
+    memory: MemoryStore,
+    source: str,
+    locale: str,
+    name: str,
+    items: list[_Pending],
+    retry_rejected: bool,
+    refused: list[MemoryStoreError],
+) -> dict[int, tuple[str, bool]]:
+    """The replies of engine ``name`` the memory holds for ``items`` (by index), as translate
+    reuses them: the newest, one whose placeholders are not the text's left out (it is asked
+    again), a rejected one (True: its reply as it came) unless ``retry_rejected``. A memory that
+    fails is noted in ``refused`` (the texts are then sent)."""
+    origins = (name,) if retry_rejected else (name, f"{name}:rejected")
+    found: dict[int, tuple[str, bool]] = {}
+    try:
+        for index, item in enumerate(items):
+            exact = memory.exact(source, locale, item.msgid, origins=origins)
+            if exact is None:
+                continue
+            rejected = exact.origin.endswith(":rejected")
+            wanted = _placeholders_of(item.msgid)
+            if rejected or wanted is None or _placeholders_of(exact.target) == wanted:
+                found[index] = (exact.target, rejected)
+    except MemoryStoreError as exc:
+        refused.append(exc)
+    return found
+
+
+def _stored_output(masked: Masked, stored: str, rejected: bool, context: UnitContext) -> EngineOutput:
+    """A reply from the memory judged as a new one is: a rejected one as it came (and said
+    rejected when the checks now find nothing), a used one as restored (it is kept so)."""
+    if rejected:
+        output = _checked(masked, stored, context)
+        problems = output.problems or ("rejected when it was paid for (--retry-rejected asks again)",)
+        return EngineOutput(output.text, problems, from_memory=True)
+    try:
+        problems = _text_problems(masked.source, stored, context)
+    except Exception as exc:
+        problems = (f"the reply could not be checked ({type(exc).__name__}: {exc})",)
+    too_long = length_problem(masked.source, stored)
+    return EngineOutput(stored, ((too_long,) if too_long else ()) + problems, from_memory=True)
+
+
 def _engine_outputs(
     project: TranslateProject,
     adapter: Engine,
     name: str,
     locale: str,
-    items: list[_Pending],
+    everything: list[_Pending],
     glossary: Any,
-    policy: RetryPolicy | None,
-    concurrency: int | None,
+    sending: tuple[RetryPolicy | None, int | None, bool],
     keeping: _Keeping,
     refused: list[MemoryStoreError],
 ) -> list[EngineOutput]:
-    """Each of ``items`` translated by ``adapter`` and judged (see :func:`_judge`) with every check;
-    each reply stored in the memory as judged by translate (which checks the glossary, script
-    and unchanged source only for engines that take context), a write it refuses noted in
-    ``refused``."""
+    """Each of ``everything`` translated by ``adapter`` and judged (see :func:`_judge`) with every
+    check, or its reply from the memory judged so (:func:`_stored_replies`); each new reply stored
+    in the memory as judged by translate (which checks the glossary, script and unchanged source
+    only for engines that take context), a write it refuses noted in ``refused``. ``sending``:
+    the retry policy, the concurrency, whether rejected replies are asked again."""
     source = project.source_locale
+    policy, concurrency, retry_rejected = sending
     breaker, policy = _engine_controls(project, name, policy)
     told = _applies_glossary(adapter, glossary, source, locale, policy, breaker)
-    masked = _masked(adapter, items, glossary, source, locale, told)
-    contexts = _contexts(project, items, glossary, locale)
+    all_masked = _masked(adapter, everything, glossary, source, locale, told)
+    all_contexts = _contexts(project, everything, glossary, locale)
+    results = [EngineOutput("", ("no reply",)) for _ in everything]
+    stored = _stored_replies(keeping.memory, source, locale, name, everything, retry_rejected, refused)
+    for index, (reply, rejected) in stored.items():
+        results[index] = _stored_output(all_masked[index], reply, rejected, all_contexts[index])
+    sent = [index for index in range(len(everything)) if index not in stored]
+    items = [everything[index] for index in sent]
+    masked = [all_masked[index] for index in sent]
+    contexts = [all_contexts[index] for index in sent]
     takes_context = _takes_context(adapter)
-    results = [EngineOutput("", ("no reply",)) for _ in items]
 
     def on_batch(outcome: BatchOutcome) -> None:
         judged, stopped = _judged_batch(outcome.done, masked, contexts)
@@ -1360,9 +1429,9 @@ def _engine_outputs(
         except MemoryStoreError as exc:  # (kept in unsaved/ by keeping; the comparison goes on)
             refused.append(exc)
         for index, output in judged.items():
-            results[index] = output
+            results[sent[index]] = output
         for index, message in outcome.failed.items():
-            results[index] = EngineOutput("", (message,))
+            results[sent[index]] = EngineOutput("", (message,))
         if stopped is not None:
             raise stopped
 
