@@ -537,3 +537,19 @@ def test_init_with_a_generator_whose_file_is_not_there_takes_its_defaults_and_sa
     assert "Note: there is no hugo.toml here: Hugo's defaults are taken." in output.splitlines()
     assert "Note: there is no content/ yet: [paths] articles names it." in output.splitlines()
     assert written(site)["paths"]["articles"] == "content" and not (site / "hugo.toml").exists()
+
+
+def test_init_refuses_a_folder_with_hugos_configuration_folder_and_mkdocs_yml_naming_both(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "docs-site"
+    (site / "config" / "_default").mkdir(parents=True)
+    (site / "config" / "_default" / "hugo.toml").write_text('title = "Guide"\n', encoding="utf-8")
+    (site / "mkdocs.yml").write_text("site_name: Guide\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(site), "-l", "es"])
+    assert result.exit_code == 2
+    assert (
+        f"{site / 'config' / '_default'}: config/_default and mkdocs.yml are the settings of two generators"
+        in " ".join(result.output.split())
+    )
+    assert init(site, "-l", "es", "--generator", "hugo").startswith("Found a Hugo site (config/)")

@@ -150,7 +150,7 @@ def find_site(folder: Path, generator: str | None = None) -> Site | None:
     if len(found) > 1:
         files = " and ".join(path.relative_to(folder).as_posix() for _, path in found)
         raise ConfigError(
-            f"{folder / found[0][1].name}: {files} are the settings of two generators; say which builds "
+            f"{found[0][1]}: {files} are the settings of two generators; say which builds "
             f"the site with --generator {'|'.join(GENERATORS)}, or --generator none for neither"
         )
     if not found:
