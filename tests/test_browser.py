@@ -158,3 +158,36 @@ def test_browser_fits_the_status_report_of_seven_languages_in_a_1500px_window(tm
     chromium(tmp_path / "profile", f"--screenshot={shot}", "--window-size=1500,600", report.as_uri())
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copyfile(shot, ARTIFACTS / "status-seven-locales.png")
+
+
+#: Builds a browser's DOM of each ``[source, published]`` pair of ``#pairs`` (DOMParser: the page's
+#: own HTML parser) and sets ``<html data-measured>`` to the indexes of the pairs that differ.
+_SAME_DOM_SCRIPT = """
+const shape = (node) => [...node.childNodes].map((child) => child.nodeType === 3
+  ? child.data.replace(/\\s+/g, " ")
+  : child.nodeType === 1 ? `<${child.localName}${[...child.attributes].map((a) => ` ${a.name}=${a.value}`).sort().join("")}>`
+    + shape(child) + `</${child.localName}>` : "").join("");
+const parse = (html) => shape(new DOMParser().parseFromString(html, "text/html"));
+const pairs = JSON.parse(document.getElementById("pairs").textContent);
+document.documentElement.dataset.measured = pairs.flatMap(([a, b], i) => parse(a) === parse(b) ? [] : [i]).join(" ");
+"""
+
+
+def test_browser_shows_misnested_markup_of_old_cms_pages_the_same_translated_or_not(tmp_path: Path) -> None:
+    import json
+
+    from test_html_misnesting import MISNESTED, pseudo_translated, untranslated_wrapped
+
+    sources = [*MISNESTED, "<h2>A <h3>B</h3> c</h2> d"]
+    pairs = [[s, pseudo_translated(s)] for s in sources] + [[s, untranslated_wrapped(s)] for s in sources]
+    page = tmp_path / "misnested.html"
+    data = json.dumps(pairs).replace("<", "\\u003c")
+    page.write_text(
+        f'<!doctype html><html><body><script id="pairs" type="application/json">{data}</script>'
+        f"<script>{_SAME_DOM_SCRIPT}</script></body></html>",
+        encoding="utf-8",
+    )
+    dom = chromium(tmp_path / "profile", "--dump-dom", page.as_uri()).stdout
+    match = re.search(r'<html\b[^>]*\bdata-measured="([^"]*)"', dom)
+    assert match is not None, dom[:500]
+    assert [pairs[int(i)] for i in match.group(1).split()] == []

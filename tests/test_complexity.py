@@ -114,6 +114,11 @@ EXTRACT_SHAPES = {
         10_000,
     ),
     "list items under deep divs": (lambda n: _page("<div>" * (n // 10) + "<li/>" * (n // 10)), 10_000),
+    # formatting elements left open, each opened again around every later text (as a browser does)
+    "formatting elements left open across paragraphs": (
+        lambda n: _page("<p>" + "".join(f'<b class="c{i}">x</p><p>' for i in range(n // 24))),
+        10_000,
+    ),
 }
 
 

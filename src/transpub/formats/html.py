@@ -257,6 +257,8 @@ class _Builder(RunSlots):
         )
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
+        if node.reopened:
+            return ""  # (a formatting element a browser opens again: no tag of its own)
         token = self.tokens[node.start]
         if not node.attrs and node.tag != "html":
             return token.raw  # nothing to translate or rewrite in it (most start tags)
@@ -405,6 +407,7 @@ class _Builder(RunSlots):
                 child.tag not in INLINE
                 or child.tag == "time"  # (a date's style and warning: asked in the walk's order)
                 or child.end is None
+                or child.reopened
                 or not _CONTEXT_ATTRIBUTES.isdisjoint(child.attrs)
                 or self.is_object(child, ctx)
             ):

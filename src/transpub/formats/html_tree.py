@@ -136,6 +136,59 @@ CLOSES_P = frozenset(
         "ul",
     ]
 )
+#: HTML's formatting elements: one closed before its end tag (by the end of an element around it,
+#: or of a paragraph) is opened again by a browser around the text that follows, up to its own end
+#: tag (see :meth:`_OpenElements.reopen`).
+FORMATTING = frozenset(
+    ["a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"]
+)
+#: Elements whose formatting elements stay inside them: they put a marker on the list of active
+#: formatting elements, and closing them clears it to the marker.
+_MARKERS = frozenset(["applet", "caption", "marquee", "object", "td", "th", "template"])
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Start tags before which a browser does not open formatting elements again (blocks, table parts,
+#: elements of the head, raw text): every other start tag, and text, reopens them first.
+_NO_REOPEN = CLOSES_P | frozenset(
+    [
+        "base",
+        "basefont",
+        "bgsound",
+        "body",
+        "caption",
+        "col",
+        "colgroup",
+        "frame",
+        "frameset",
+        "head",
+        "html",
+        "iframe",
+        "link",
+        "listing",
+        "meta",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "rb",
+        "rp",
+        "rt",
+        "rtc",
+        "script",
+        "style",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+    ]
+)
+#: At most this many formatting elements are reopened at once (more, and the earliest are
+#: forgotten: no page has them, and a reopening costs one element each).
+_MAX_FORMATTING = 40
 #: Start tag -> (tags it closes, tags that bound the search).
 IMPLIED_END = {
     "li": ({"li"}, {"ul", "ol", "menu"}),
@@ -163,6 +216,10 @@ class Node:
     children: list[Node | int] = field(default_factory=list)
     end: int | None = None
     block: bool | None = None  # has_block(), once known
+    #: A formatting element a browser opens again after it was closed early (``<b><i>x</b> y</i>``:
+    #: the ``<i>`` around `` y``): it has no start tag of its own (``start`` is the token it opens
+    #: before, ``attrs`` those of the element it repeats).
+    reopened: bool = False
 
     def has_block(self) -> bool:
         """Whether a block element is among this element's descendants (found once, without recursion)."""
@@ -199,34 +256,61 @@ def let_go(root: Node) -> None:
 
 
 def build_tree(tokens: list[Token]) -> Node:
-    """Build the element tree of ``tokens`` with HTML's implied end tags; stray end tags stay text-level.
+    """Build the element tree of ``tokens`` as a browser reads it: HTML's implied end tags, headings
+    closed by any heading's end tag, formatting elements closed early opened again around the text
+    that follows (:meth:`_OpenElements.reopen`); stray end tags stay text-level.
+
+    An end tag that only makes a browser forget an element closed early (the ``</i>`` of
+    ``<b><i>x</b></i>``) right after the end tag that closed it is joined to that end tag's token
+    (``tokens`` is changed: ``</b></i>`` is one token, and the ``</i>`` token is left empty), so that
+    it is written where it stands, with it.
 
     Which open element an end tag (or an implied end) closes is looked up, not searched for:
     however deep the open elements, each token costs the same (a thousand stray ``</span>``
     under a thousand ``<div>`` do not cost a million steps).
     """
     root = Node("#root", -1, None, {})
-    open_elements = _OpenElements(root)
+    open_elements = _OpenElements(root, tokens)
     stack = open_elements.stack
     depths = open_elements.depths
     blocks = open_elements.blocks
+    formatting = open_elements.formatting
     current = root.children  # the children of the innermost open element
     index = -1
     for kind, _, tag, attrs in tokens:
         index += 1
         if kind == "text":  # (most tokens)
+            if open_elements.closed_early and open_elements.reopen(index):
+                current = stack[-1].children
             current.append(index)
         elif kind == "end":
+            if tag in FORMATTING:
+                innermost = stack[-1]
+                if innermost.tag == tag and formatting and formatting[-1][0] is innermost:  # type: ignore[index]
+                    # the innermost element, the last one listed (most such end tags)
+                    innermost.end = index
+                    formatting.pop()
+                    depths[tag].pop()
+                    stack.pop()
+                else:
+                    open_elements.end_of(tag, index)
+                current = stack[-1].children
+                continue
+            if tag in HEADINGS:
+                open_elements.end_of(tag, index)
+                current = stack[-1].children
+                continue
             open_at = depths.get(tag)
             if open_at:  # the innermost open element it closes
                 depth = open_at[-1]
                 stack[depth].end = index
-                if depth == len(stack) - 1:  # the innermost element of all (most end tags)
+                if depth == len(stack) - 1 and tag not in _MARKERS:  # the innermost of all (most end tags)
                     open_at.pop()
                     if stack.pop().tag not in INLINE:
                         blocks.pop()
                 else:
                     open_elements.close_from(depth)
+                    open_elements.last_end = index
                 current = stack[-1].children
             else:
                 current.append(index)  # stray end tag: kept verbatim
@@ -238,6 +322,12 @@ def build_tree(tokens: list[Token]) -> Node:
                 depth = max(map(open_elements.innermost, closes))
                 if depth > max(map(open_elements.innermost, bounds)):
                     open_elements.close_from(depth)
+            if tag in HEADINGS and stack[-1].tag in HEADINGS:
+                open_elements.close_from(len(stack) - 1)  # a heading ends the heading it starts in
+            if open_elements.closed_early and tag not in _NO_REOPEN:
+                if tag == "a":
+                    open_elements.forget_link()
+                open_elements.reopen(index)
             parent = stack[-1]
             node = Node(tag, index, parent, attrs, [])
             parent.children.append(node)
@@ -252,6 +342,11 @@ def build_tree(tokens: list[Token]) -> Node:
                     blocks.append(len(stack))
                 stack.append(node)
                 current = node.children
+                if tag in FORMATTING or tag in _MARKERS:
+                    if formatting or tag in _MARKERS:
+                        open_elements.listed(node)
+                    else:
+                        formatting.append([node, True])
             else:
                 current = parent.children
         else:  # other, eof
@@ -260,12 +355,22 @@ def build_tree(tokens: list[Token]) -> Node:
 
 
 class _OpenElements:
-    """The stack of open elements, with where each tag is open and where the blocks are."""
+    """The stack of open elements, with where each tag is open and where the blocks are, and
+    HTML's list of active formatting elements."""
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, tokens: list[Token] | None = None) -> None:
         self.stack = [root]
         self.depths: dict[str, list[int]] = {}  # tag -> depths where it is open, innermost last
         self.blocks: list[int] = []  # depths of open elements that are not inline, innermost last
+        self.tokens = tokens if tokens is not None else []
+        #: The active formatting elements, each ``[element, whether it is open]``; None: a marker.
+        self.formatting: list[list | None] = []
+        #: How many of them are closed (a browser opens them again before the next text).
+        self.closed_early = 0
+        #: The element the last end tag closed (with what it closed inside it), and the index of
+        #: the last token its end tag is joined with.
+        self.last_closed: Node | None = None
+        self.last_end = -1
 
     def innermost(self, tag: str) -> int:
         """The depth of the innermost open ``tag`` (0 when none is open: the root's)."""
@@ -280,12 +385,188 @@ class _OpenElements:
         self.stack.append(node)
 
     def close_from(self, depth: int) -> None:
-        """Close the element at ``depth`` and everything open inside it."""
+        """Close the element at ``depth`` and everything open inside it (formatting elements among
+        them stay on the list, closed early, but for the one at ``depth``)."""
+        closed = self.stack[depth]
         for node in reversed(self.stack[depth:]):
             self.depths[node.tag].pop()
             if node.tag not in INLINE:
                 self.blocks.pop()
+            if node.tag in FORMATTING:
+                entry = self._entry(node)
+                if entry is not None:
+                    if node is closed:
+                        self.formatting.remove(entry)
+                    else:
+                        entry[1] = False
+                        self.closed_early += 1
+            elif node.tag in _MARKERS:
+                self._clear_to_marker()
         del self.stack[depth:]
+        self.last_closed = closed
+
+    def listed(self, node: Node) -> None:
+        """Put the formatting element ``node`` (just opened) on the list, or a marker for an
+        element of :data:`_MARKERS`. As a browser does, at most three alike (same tag, same
+        attributes) after the last marker: the earliest of four is forgotten."""
+        formatting = self.formatting
+        if node.tag in _MARKERS:
+            formatting.append(None)
+            return
+        alike: list[list] = []
+        count = 0
+        for entry in reversed(formatting):
+            if entry is None:
+                break
+            count += 1
+            other = entry[0]
+            if other.tag == node.tag and other.attrs == node.attrs:
+                alike.append(entry)
+        if len(alike) >= 3:
+            self._forget(alike[-1])
+        elif count >= _MAX_FORMATTING:
+            self._forget(formatting[len(formatting) - count])  # type: ignore[arg-type]
+        formatting.append([node, True])
+
+    def _forget(self, entry: list) -> None:
+        """Take ``entry`` off the list of active formatting elements."""
+        self.formatting.remove(entry)
+        if not entry[1]:
+            self.closed_early -= 1
+
+    def _entry(self, node: Node) -> list | None:
+        """The list entry of the formatting element ``node``, if any."""
+        for entry in reversed(self.formatting):
+            if entry is not None and entry[0] is node:
+                return entry
+        return None
+
+    def _clear_to_marker(self) -> None:
+        """Take the entries after the last marker, and it, off the list (its element closes)."""
+        formatting = self.formatting
+        while formatting:
+            entry = formatting.pop()
+            if entry is None:
+                return
+            if not entry[1]:
+                self.closed_early -= 1
+
+    def reopen(self, index: int) -> bool:
+        """Open again, inside the innermost open element, the formatting elements closed early
+        (``<p><b>x</p><p>y``: a ``<b>`` around ``y``), before token ``index``; whether any was."""
+        formatting = self.formatting
+        if not formatting or formatting[-1] is None or formatting[-1][1]:
+            return False
+        first = len(formatting) - 1
+        while first > 0 and not (formatting[first - 1] or (None, True))[1]:
+            first -= 1
+        for entry in formatting[first:]:
+            old = entry[0]  # type: ignore[index]
+            parent = self.stack[-1]
+            node = Node(old.tag, index, parent, old.attrs, [], reopened=True)
+            parent.children.append(node)
+            self.push(node)
+            entry[0], entry[1] = node, True  # type: ignore[index]
+            self.closed_early -= 1
+        return True
+
+    def forget_link(self) -> None:
+        """A link's start tag: a browser forgets a link closed early instead of opening it again
+        around the new one (``<p><a href=1>x</p><p><a href=2>y``). (A link still open it would end;
+        read here as holding the new one, its units stay as they were.)"""
+        for entry in reversed(self.formatting):
+            if entry is None:
+                return
+            if entry[0].tag == "a":
+                if not entry[1]:
+                    self._forget(entry)
+                return
+
+    def end_of(self, tag: str, index: int) -> None:
+        """The end tag ``tag`` (token ``index``) of a formatting element or a heading, as a browser
+        reads it (HTML's "adoption agency", but for the blocks open inside the element: the one
+        right inside it stays open, deeper ones are closed with it)."""
+        stack = self.stack
+        if tag in HEADINGS:  # any heading's end tag ends the innermost heading
+            self._close(max(map(self.innermost, HEADINGS)), index)
+            return
+        entry = None
+        for listed in reversed(self.formatting):
+            if listed is None:
+                break
+            if listed[0].tag == tag:
+                entry = listed
+                break
+        innermost = stack[-1]
+        if innermost.tag == tag and (entry is None or entry[0] is not innermost):
+            self._close(len(stack) - 1, index)  # (one the list has forgotten)
+        elif entry is not None and not entry[1]:  # closed early: the browser forgets it
+            self._forget(entry)
+            if not self.join(index):
+                stack[-1].children.append(index)
+        else:
+            open_at = self.depths.get(tag)
+            depth = open_at[-1] if open_at else 0
+            if entry is not None and depth and stack[depth] is not entry[0]:
+                depth = next((at for at in reversed(open_at or ()) if stack[at] is entry[0]), depth)
+            if entry is not None and depth == len(stack) - 2 and stack[-1].tag not in INLINE:
+                self._end_around_block(entry, index)
+            else:
+                self._close(depth, index)
+
+    def _end_around_block(self, entry: list, index: int) -> None:
+        """The end tag ``index`` of the formatting element of ``entry``, inside the block open right
+        in it (``<b>x<div>y</b>z</div>``): a browser ends the element there but not the block, whose
+        content so far it puts in a copy of the element (``<div><b>y</b>z</div>``). The end tag
+        ends that copy, around the block's content so far; the block stays open."""
+        stack, depths, blocks = self.stack, self.depths, self.blocks
+        element, block = entry[0], stack[-1]
+        self._forget(entry)
+        if block.children:
+            first = block.children[0]
+            copy = Node(element.tag, first if isinstance(first, int) else first.start, block, element.attrs)
+            copy.children, copy.end, copy.reopened = block.children, index, True
+            for child in copy.children:
+                if type(child) is Node:
+                    child.parent = copy
+            block.children = [copy]
+        else:
+            block.children.append(index)
+        depth = len(stack) - 2  # the element's: taken off the stack, the block where it was
+        depths[element.tag].pop()
+        depths[block.tag][-1] = depth
+        blocks[-1] = depth
+        del stack[depth]
+
+    def _close(self, depth: int, index: int) -> None:
+        """Close the element at ``depth`` (0: none is open) with its end tag ``index``."""
+        if not depth:
+            self.stack[-1].children.append(index)  # stray end tag: kept verbatim
+            return
+        self.stack[depth].end = index
+        self.last_end = index
+        self.close_from(depth)
+
+    def join(self, index: int) -> bool:
+        """Join the end tag ``index`` to the token right before it when that is the end tag that
+        closed the last element of the innermost open one, or a comment (see :func:`build_tree`);
+        whether it was."""
+        closed = self.last_closed
+        children = self.stack[-1].children
+        last = children[-1] if children else None
+        tokens = self.tokens
+        if type(last) is int:
+            if last != index - 1 or tokens[last].kind != "other" or not tokens[last].raw.startswith("<!--"):
+                return False
+            into = last
+        elif last is None or last is not closed or closed.end is None or self.last_end != index - 1:
+            return False
+        else:
+            into = closed.end
+        tokens[into] = tokens[into]._replace(raw=tokens[into].raw + tokens[index].raw)
+        tokens[index] = tokens[index]._replace(raw="")
+        self.last_end = index
+        return True
 
 
 _REF_WORDS = 4
