@@ -153,6 +153,27 @@ def test_a_wordpress_code_shortcode_inside_one_of_its_name_ends_the_code_where_w
 
 
 @needs_wordpress
+def test_a_short_wordpress_shortcode_is_a_placeholder_and_one_a_translation_writes_is_shown_never_run(
+    tmp_path: Path,
+) -> None:
+    """``[ts]``, ``[b]`` (shorter than a comment, ``<!---->``) were offered as text: a translation
+    could drop one, or repeat it, and WordPress ran it each time."""
+    post = "<p>Also [ts] alone, [b] here, [tab] and [code] [ts ].</p>\n"
+    names = ["b", "tab", "code", "ts"]
+    (document,) = project_with(
+        tmp_path, {"post.html": post}, 'wordpress = ["b", "tab", "code"]\ncode = ["ts"]\n'
+    )
+    assert [unit.msgid for unit in document.units()] == ["Also <1/> alone, <2/> here, <3/> and <4/> <5/>."]
+    assert unmarked(pseudo(document)) == post
+    german = document.render(
+        lambda slot: Resolution("Auch <1/> allein, <2/> hier, <3/> und <4/> <5/>, [ts] [b] [tab].")
+    )
+    assert handed_to(german, names) == handed_to(post, names)
+    assert [name for name, _, _ in handed_to(post, names)] == ["ts", "b", "tab", "code", "ts"]
+    assert "&#91;ts] &#91;b] &#91;tab].</p>" in german
+
+
+@needs_wordpress
 def test_a_wordpress_code_shortcode_in_a_tags_attribute_is_handed_the_code_the_source_writes(
     tmp_path: Path,
 ) -> None:

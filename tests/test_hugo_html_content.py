@@ -192,6 +192,28 @@ def test_a_shortcode_written_without_spaces_is_not_read_as_a_tag() -> None:
     ]
 
 
+def test_a_short_template_token_is_markup_as_a_long_one_its_attribute_values_as_written(
+    tmp_path: Path,
+) -> None:
+    """``{{a}}``, ``{%x%}`` (shorter than a comment, ``<!---->``) were offered as text, which a
+    translation could drop, repeat, or change into another template."""
+    tokens = tokens_with_templates('<p title="{{a}} b {%x%}">A {{b}} {%y%}.</p>')
+    assert [(token.kind, token.raw) for token in tokens][1:-1] == [
+        ("text", "A "),
+        ("template", "{{b}}"),
+        ("text", " "),
+        ("other", "{%y%}"),
+        ("text", "."),
+    ]
+    assert tokens[0].attrs == {"title": "{{a}} b {%x%}"}
+    page = "---\ntitle: Post\n---\n<p>By {{a}} and {{<x>}}, {%x%} then {{<x >}} here.</p>\n"
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()] == ["Post", "By <1/> and <2/>, <3/> then <4/> here."]
+    assert unmarked(pseudo(document)) == page
+    translated = document.render(lambda slot: Resolution(f"{slot.msgid} {{{{a}}}} {{%x%}}"))
+    assert "here. &#123;{a}} &#123;%x%}</p>" in translated
+
+
 def test_a_template_that_writes_text_at_a_sentences_end_stays_in_its_unit(tmp_path: Path) -> None:
     # a translator may have to put the author first ("{{ page.author }}による"): an edge is no reason
     # to leave it out, as it is for a Liquid tag or a shortcode pair around the text

@@ -8,6 +8,7 @@ would otherwise be text, or a tag: ``{{<note>}}``).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .html_tokens import Token, tokenize_html
@@ -44,39 +45,32 @@ def tokens_with_templates(
     """
     if templates is None:
         templates = body_templates(text, start)
-    spans = {
-        span: kind
-        for span, kind in _token_spans(templates, regions).items()
-        if span[1] - span[0] >= len("<!---->")
-    }
+    spans = _token_spans(templates, regions)
     if not spans:
         return tokenize_html(text)
     pairs = _pairs(templates)
     # a Liquid tag alone on its line ({% for %}, {% if %}, {% capture %}): among blocks it ends the text
     # before it (the HTML reader says where: not inside a paragraph)
     lines_of_their_own = {t.start for t in templates if t.block and t.opener == "{%"}
-    # each token tokenized as a comment of its length (its line ends kept), then given back its text
-    pieces: list[str] = []
-    pos = 0
-    for token_start, token_end in spans:  # (in order)
-        inner = NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
-        pieces.extend((text[pos:token_start], "<!--", inner, "-->"))
-        pos = token_end
-    pieces.append(text[pos:])
-    masked = "".join(pieces)
+    masked, shifts = _masked(text, list(spans))
     starts = list(spans)
     tokens: list[Token] = []
-    pos = 0
+    pos = masked_pos = 0
     at = 0  # the first span not yet given back
     for token in tokenize_html(masked):
-        end = pos + len(token.raw)
+        masked_start = masked_pos
+        masked_pos += len(token.raw)
+        end = shifts.position(masked_pos)
         while at < len(starts) and starts[at][1] <= pos:
             at += 1
         if at < len(starts) and starts[at][0] < end:  # it holds a template token: its text as written
             raw = text[pos:end]
             attrs = token.attrs
             if token.kind in ("start", "startend"):  # (in an attribute value)
-                attrs = {name: _given_back(value, masked, text, pos, end) for name, value in attrs.items()}
+                attrs = {
+                    name: shifts.given_back(value, text, masked_start, masked_pos)
+                    for name, value in attrs.items()
+                }
             kind = spans.get((pos, end))
             pair = pairs.get(pos) if kind == "other" else None
             if pos in lines_of_their_own and kind == "other":
@@ -88,6 +82,59 @@ def tokens_with_templates(
         tokens.append(token)
         pos = end
     return tokens
+
+
+class _Shifts:
+    """Where each masked template token is in the masked text and in the text (see :func:`_masked`)."""
+
+    def __init__(self) -> None:
+        #: each token's masked text, where it starts and ends in the masked text, and in the text
+        self.masks: list[tuple[str, int, int, int, int]] = []
+        self._passed = 0  # the first mask :meth:`position` has not yet passed
+        self._shift = 0  # how much longer the text is than the masked text there
+
+    def position(self, masked_at: int) -> int:
+        """The position in the text of ``masked_at`` (positions asked for in order, none inside a mask)."""
+        while self._passed < len(self.masks) and self.masks[self._passed][2] <= masked_at:
+            _, _, masked_end, _, end = self.masks[self._passed]
+            self._shift = end - masked_end
+            self._passed += 1
+        return masked_at + self._shift
+
+    def given_back(self, value: str | None, text: str, masked_start: int, masked_end: int) -> str | None:
+        """An attribute value of the tag at ``masked_start..masked_end`` of the masked text, its masked
+        template tokens written as in ``text``."""
+        if value is None or "<!--" not in value:
+            return value
+        first = bisect.bisect_left(self.masks, masked_start, key=lambda found: found[1])
+        for mask, _, end, text_start, text_end in self.masks[first:]:
+            if end > masked_end:
+                break
+            value = value.replace(mask, text[text_start:text_end], 1)
+        return value
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> tuple[str, _Shifts]:
+    """``text`` with each template token of ``spans`` (in order) a comment, so that HTML's tokenizer
+    reads it as one token wherever it is (its line ends kept): of the token's length where it is
+    long enough (``{{< note >}}``), else longer (``[b]``: ``<!---->``); and where each one is."""
+    shifts = _Shifts()
+    pieces: list[str] = []
+    pos = length = 0
+    for token_start, token_end in spans:
+        if token_end - token_start >= len("<!---->"):
+            inner = NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
+        else:
+            inner = "".join(NOT_LINE_END.split(text[token_start:token_end]))
+        mask = f"<!--{inner}-->"
+        before = text[pos:token_start]
+        pieces.extend((before, mask))
+        length += len(before)
+        shifts.masks.append((mask, length, length + len(mask), token_start, token_end))
+        length += len(mask)
+        pos = token_end
+    pieces.append(text[pos:])
+    return "".join(pieces), shifts
 
 
 def _token_spans(
@@ -146,13 +193,3 @@ def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
         found[opener.start] = (opener.tag, str(number), "open")
         found[closer.start] = (closer.tag, str(number), "close")
     return found
-
-
-def _given_back(value: str | None, masked: str, text: str, start: int, end: int) -> str | None:
-    """An attribute value of the tag at ``start..end`` of ``masked``, its masked template tokens
-    written as in ``text``."""
-    if value is None or "<!--" not in value:
-        return value
-    for match in re.finditer(r"<!--[^>]*?-->", masked[start:end]):
-        value = value.replace(match.group(), text[start + match.start() : start + match.end()], 1)
-    return value
