@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polib
 import pytest
 
 from real_renderers import HUGO, hugo_pages
+from test_compile_helpers import run_cli
 from transpub.formats.document import Document, Resolution
 from transpub.project import load_project, render_config
 from transpub.sources import load_article
@@ -150,6 +152,91 @@ def test_a_wordpress_code_shortcode_inside_one_of_its_name_ends_the_code_where_w
     assert unmarked(pseudo(document)) == post
     german = document.render(lambda slot: Resolution("Starte <1/> z[/ts] jetzt."))
     assert handed_to(german, ["ts"]) == handed_to(post, ["ts"])
+
+
+#: The ``[extract.shortcodes]`` table of a WordPress site with a code shortcode of its own, ``ts``.
+WORDPRESS_TS = 'wordpress = ["caption"]\ncode = ["ts"]\n'
+#: A code shortcode WordPress runs alone (no [/ts] after it) after one it pairs.
+ALONE_AFTER_A_PAIR = 'Run [ts]x[/ts] then [ts lang="js"] alone.\n'
+#: One whose [/ts] after a pair holding another is text of the page (WordPress pairs the first [/ts]).
+ALONE_AFTER_TEXT = 'Run [ts]x [ts]y[/ts] z[/ts] now, [ts lang="js"] alone.\n'
+
+
+def wordpress_cli_project(tmp_path: Path, posts: dict[str, str], translations: dict[str, str]) -> Path:
+    """A project of ``posts`` (name: text) from a WordPress site with a ``ts`` code shortcode, its
+    German catalogs filled from ``translations`` (msgid: msgstr)."""
+    root = tmp_path / "blog"
+    (root / "articles").mkdir(parents=True)
+    config = render_config("Blog", "en", ["de"]) + "\n[extract.shortcodes]\n" + WORDPRESS_TS
+    (root / "transpub.toml").write_text(config, encoding="utf-8")
+    for name, text in posts.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    for name in posts:
+        po = polib.pofile(str(root / "locales" / "de" / "LC_MESSAGES" / name.replace(".html", ".po")))
+        for entry in po:
+            entry.msgstr = translations[entry.msgid]
+        po.save()
+    return root
+
+
+@needs_wordpress
+def test_a_translation_moving_a_lone_code_shortcode_before_anothers_closing_token_is_refused_naming_the_entry(
+    tmp_path: Path,
+) -> None:
+    """``Starte <2/> dann <1/> allein.`` wrote ``[ts lang="js"] dann [ts]x[/ts]``: WordPress handed
+    ``[ts lang="js"]`` the code `` dann [ts]x``. Compile publishes the source there and says what to
+    do, as check does; a translation keeping the order is published."""
+    (document,) = project_with(tmp_path, {"post.html": ALONE_AFTER_A_PAIR}, WORDPRESS_TS)
+    assert [unit.msgid for unit in document.units()] == ["Run <1/> then <2/> alone."]
+    assert unmarked(pseudo(document)) == ALONE_AFTER_A_PAIR
+    moved = "Starte <2/> dann <1/> allein."
+    assert handed_to('Starte [ts lang="js"] dann [ts]x[/ts] allein.', ["ts"])[0][2] == " dann [ts]x"
+    assert document.render(lambda slot: Resolution(moved)) == ALONE_AFTER_A_PAIR
+    kept = document.render(lambda slot: Resolution("Starte <1/>, dann <2/> allein."))
+    assert (
+        handed_to(kept, ["ts"])
+        == handed_to(ALONE_AFTER_A_PAIR, ["ts"])
+        == [
+            ("ts", "", "x"),
+            ("ts", {"lang": "js"}, ""),
+        ]
+    )
+
+    root = wordpress_cli_project(
+        tmp_path, {"post.html": ALONE_AFTER_A_PAIR}, {"Run <1/> then <2/> alone.": moved}
+    )
+    compiled = run_cli(root, "compile", "--threshold", "0")
+    assert compiled.exit_code == 0, compiled.output
+    why = (
+        'WordPress would close [ts lang="js"] (<2/>) with the [/ts] of <1/>, handing it the text between '
+        "them as its content; put <2/> after <1/>, as in the source"
+    )
+    assert "Warning: locales/de/LC_MESSAGES/post.po:" in compiled.output
+    assert f"{why}; the source text is published instead" in " ".join(compiled.output.split())
+    german = (root / "site" / "de" / "post.html").read_text(encoding="utf-8")
+    assert handed_to(german, ["ts"]) == handed_to(ALONE_AFTER_A_PAIR, ["ts"])
+    checked = run_cli(root, "check")
+    assert checked.exit_code == 1
+    assert (
+        f'[placeholders] "Run <1/> then <2/> alone.": {why}; compile publishes the source text instead'
+        in (" ".join(checked.output.split()))
+    )
+
+
+@needs_wordpress
+def test_a_closing_code_token_a_translation_writes_after_a_lone_one_is_shown_and_closes_nothing(
+    tmp_path: Path,
+) -> None:
+    """The source's text ``z[/ts]`` (after a pair WordPress closed already) moved after ``[ts
+    lang="js"]``, which runs alone, handed it `` allein z``: there it is written ``&#91;/ts]``."""
+    (document,) = project_with(tmp_path, {"post.html": ALONE_AFTER_TEXT}, WORDPRESS_TS)
+    assert [unit.msgid for unit in document.units()] == ["Run <1/> z[/ts] now, <2/> alone."]
+    assert unmarked(pseudo(document)) == ALONE_AFTER_TEXT
+    german = document.render(lambda slot: Resolution("Starte <1/> z[/ts] jetzt, <2/> allein z[/ts]."))
+    assert german == 'Starte [ts]x [ts]y[/ts] z[/ts] jetzt, [ts lang="js"] allein z&#91;/ts].\n'
+    assert handed_to(german, ["ts"]) == handed_to(ALONE_AFTER_TEXT, ["ts"])
+    assert handed_to(ALONE_AFTER_TEXT, ["ts"])[-1] == ("ts", {"lang": "js"}, "")
 
 
 @needs_wordpress

@@ -570,3 +570,30 @@ def test_a_hugo_html_page_and_a_wordpress_page_come_back_from_the_cache_as_read(
         written = back.render(lambda slot: Resolution(f"{slot.msgid} {run} [1]"))  # noqa: B023 (run now)
         body = written.rsplit("---\n", 1)[-1]  # (front matter: no generator runs templates there)
         assert run not in body and run.replace("{", "&#123;").replace("[", "&#91;") in body
+
+
+def test_a_wordpress_translation_reordering_its_shortcodes_is_refused_when_compile_takes_the_stored_read(
+    tmp_path: Path,
+) -> None:
+    """What refuses it (the order would make WordPress pair ``[ts lang="js"]`` with the ``[/ts]`` of
+    another) and what writes a translation's ``[/ts]`` as text are stored with the document."""
+    from transpub.formats.value_slots import kept_source, value_slots
+
+    post = tmp_path / "post.html"
+    post.write_text('Run [ts]x [ts]y[/ts] z[/ts] now, [ts lang="js"] alone.\n', encoding="utf-8")
+    options = ReadOptions(wordpress_shortcodes=("caption",), code_shortcodes=("ts",))
+    document = read_article(post, options)
+    stored = decode(encode(document), post)
+    (slot,) = value_slots(stored)
+    assert slot.msgid == "Run <1/> z[/ts] now, <2/> alone."
+    assert kept_source(slot, "Starte <2/> dann <1/> z[/ts].") == kept_source(
+        value_slots(document)[0], "Starte <2/> dann <1/> z[/ts]."
+    )
+    assert kept_source(slot, "Starte <2/> dann <1/> z[/ts].")[0] == "placeholders"  # type: ignore[index]
+    for text in ("Starte <2/> dann <1/> z[/ts].", "Starte <1/> jetzt, <2/> allein z[/ts]."):
+        assert stored.render(lambda s, text=text: Resolution(text)) == document.render(
+            lambda s, text=text: Resolution(text)
+        )
+    assert "allein z&#91;/ts]." in stored.render(
+        lambda s: Resolution("Starte <1/> jetzt, <2/> allein z[/ts].")
+    )

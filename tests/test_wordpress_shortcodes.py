@@ -997,3 +997,30 @@ def test_a_shortcode_a_translation_writes_inside_a_pair_escape_of_an_unregistere
     assert html.unescape(re.sub("<[^>]+>", "", german)).startswith(
         'Schreibe [[footnote]Notiz [gallery ids="5"]'
     )
+
+
+@needs_wordpress
+def test_a_translation_moving_a_lone_shortcode_into_a_pairs_reach_is_refused_and_one_keeping_the_pairs_is_written(
+    tmp_path: Path,
+) -> None:
+    """WordPress closes ``[footnote id="2"]`` (alone in the source) with the first ``[/footnote]``
+    after it: a translation putting it before the ``[footnote]a[/footnote]`` pair handed it
+    `` und [footnote]a``. The source is written there; moving pairs that close on their own is fine."""
+    post = 'See [footnote]a[/footnote] and [footnote id="2"] b, [video src="x.mp4"] or [embed]u[/embed].\n'
+    (tmp_path / "post.html").write_text(post, encoding="utf-8")
+    document = read_article(tmp_path / "post.html", ReadOptions(wordpress_shortcodes=tuple(NAMES)))
+    (slot,) = document.slots()
+    assert slot.msgid == "See <1>a</1> and <2/> b, <3/> or <4/>."
+    assert (
+        document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")).replace("⟦", "").replace("⟧", "") == post
+    )
+    assert document.render(lambda slot: Resolution("Siehe <2/> und <1>a</1> b, <3/> oder <4/>.")) == post
+    assert (
+        handed_to('Siehe [footnote id="2"] und [footnote]a[/footnote] b.', NAMES)[0][2] == " und [footnote]a"
+    )
+    german = document.render(lambda slot: Resolution("Siehe <4/> oder <3/>, <1>a</1> und <2/> b."))
+    assert (
+        german
+        == 'Siehe [embed]u[/embed] oder [video src="x.mp4"], [footnote]a[/footnote] und [footnote id="2"] b.\n'
+    )
+    assert sorted(map(str, handed_to(german, NAMES))) == sorted(map(str, handed_to(post, NAMES)))

@@ -71,7 +71,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 4
+FORMAT = 5
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -263,6 +263,7 @@ class _Encoder:
                 part.in_html_block,
                 None if part.keep_runs is None else _function_name(part.keep_runs),
                 part.unseen,
+                None if part.unwritable is None else _function_name(part.unwritable),
             )
         if cls is Tag:
             if self.walking:
@@ -408,6 +409,7 @@ class _Decoder:
                 in_html,
                 keep,
                 unseen,
+                unwritable,
             ) = stored
             part = _new(TextSlot)
             seen.append(part)  # in the order it was stored (its parts come after it)
@@ -443,6 +445,7 @@ class _Decoder:
                 in_html,
                 None if keep is None else _function(keep),
                 unseen,
+                None if unwritable is None else _function(unwritable),
             )
             return part
         if kind == _GAP:

@@ -7,7 +7,7 @@ import operator
 from collections.abc import Mapping
 
 from ..errors import CatalogError
-from ..formats.document import Document, Slot
+from ..formats.document import Document, Slot, TextSlot
 from ..formats.publishable import problem_of
 from ..formats.value_slots import kept_source, value_slots
 from ..inline import strip_placeholders
@@ -101,11 +101,14 @@ def decide(
         kept, written = _kept(document, values, texts)
         if problems is not None:
             problems.extend((msgid, entries[msgid], why) for msgid, why in kept)
+        refused_texts = {slot.msgid for slot in values if isinstance(slot, TextSlot)}
         for msgid in dict.fromkeys(msgid for msgid, _ in kept):
             counted -= 1
             state = entries[msgid].state
             fuzzy += state == "fuzzy"
             machine -= state == "fuzzy" and msgid not in written  # (the notice stays while a place shows it)
+            if msgid not in written and msgid in refused_texts:
+                del texts[msgid]  # (its source shown as any untranslated text is: in the source's language)
     title, translated_title = title_of(document, entries, options.include_fuzzy)
     page = Page(
         locale,

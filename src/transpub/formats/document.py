@@ -160,6 +160,11 @@ class TextSlot:
     #: The :class:`Unseen` markup among its parts, joined: written after a translation (which has no
     #: place for it), and after the span compile wraps the source in (a stray ``</span>`` would close it).
     unseen: str = ""
+    #: Why a translation (its placeholders the source's) cannot be written here, or None: a page from
+    #: WordPress, whose shortcodes its order would pair otherwise (see :mod:`.wp_order`). Such a
+    #: translation is refused as one a value writes its source for is (see
+    #: :func:`~.value_slots.kept_source`), and the source is written for it. None: each can.
+    unwritable: Callable[[str], str | None] | None = None
 
 
 @dataclass(eq=False)
@@ -497,6 +502,8 @@ def _render(
                         out.append(before)
                 else:  # what the Translated resolver says of it
                     after = ""
+                if text is not None and part.unwritable is not None and part.unwritable(text):
+                    text = None  # (compile refuses it: see value_slots.kept_source)
                 if part.unseen and (after or (text is not None and text != part.msgid)):
                     after += part.unseen  # (after the translation, or after a wrapper around the source)
                 if text is None or text == part.msgid:

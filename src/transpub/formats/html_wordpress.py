@@ -29,6 +29,7 @@ from .md_templates import closed_pairs, outermost
 from .options import ReadOptions
 from .shortcode_parts import param_parts, with_param_parts
 from .wp_autop import is_whole_page, split_at, with_line_breaks
+from .wp_order import Markup, open_names, order_problem, reorderable
 from .wp_shortcodes import (
     VERBATIM,
     attribute_code,
@@ -83,8 +84,13 @@ def read_wordpress_html(
             slot.escape = functools.partial(written, write=slot.escape, kept=slot.msgid, names=names)
             opens, closes = _tag_placeholders(slot)
             escapes = tuple(sorted(pair_escapes(slot.msgid))) if slot.placeholders else ()
-            markup = _shortcode_markup(slot) if "[<" in slot.msgid else ()
-            if (opens or closes or escapes or markup or slot.msgid.endswith("[")) and slot.keep_runs is None:
+            shortcodes = _shortcode_markup(slot) if slot.pieces else ()
+            markup = shortcodes if "[<" in slot.msgid else ()
+            # (a [/name] the source's text has: written so that it closes no shortcode of the unit)
+            order = shortcodes if "[/" in slot.msgid else ()
+            if (
+                opens or closes or escapes or markup or order or slot.msgid.endswith("[")
+            ) and slot.keep_runs is None:
                 slot.keep_runs = functools.partial(
                     bracket_keeper,
                     opens=opens,
@@ -92,6 +98,12 @@ def read_wordpress_html(
                     escapes=escapes,
                     msgid=slot.msgid,
                     markup=markup,
+                    order=order,
+                    names=names if order else (),
+                )
+            if reorderable(slot.msgid, shortcodes, names):
+                slot.unwritable = functools.partial(
+                    order_problem, msgid=slot.msgid, markup=shortcodes, names=names
                 )
         elif isinstance(slot, AttrSlot):  # (WordPress runs the shortcodes in a tag's attributes too)
             write = slot.write or quoted_attribute
@@ -167,6 +179,8 @@ def bracket_keeper(
     escapes: tuple[str, ...] = (),
     msgid: str = "",
     markup: tuple[tuple[int, str, str], ...] = (),
+    order: Markup = (),
+    names: tuple[str, ...] = (),
 ) -> Callable[[int, str, str], str]:
     """How each text of the translation ``text`` (of ``msgid``) is written once escaped (see
     :attr:`~.document.TextSlot.keep_runs`): a ``[`` it ends with stays ``[`` right before a placeholder
@@ -179,7 +193,10 @@ def bracket_keeper(
     is WordPress's escape: the video would show as text, see
     :func:`~.wp_shortcodes.read_after_bracket`). Any other stays ``&#91;``. The brackets of a pair
     escape of the source (``escapes``: its openers) that the translation keeps whole around
-    placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too.
+    placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too. A ``[/name]``
+    the source's text has (``z[/ts]``) is written ``&#91;/name]`` where a shortcode ``name`` of the
+    unit's placeholders (``order``: see :func:`_shortcode_markup`; ``names``: those the site runs)
+    is open: it would close it (see :func:`~.wp_order.open_names`).
 
     >>> keep = bracket_keeper("Siehe [<1>1</1>] und [<2/>]", opens=(1,), closes=(1,))
     >>> keep(0, "Siehe [", "Siehe &#91;"), keep(2, "] und [", "] und &#91;")
@@ -194,10 +211,14 @@ def bracket_keeper(
     split = PLACEHOLDER_RE.split(text)
     raw = escape_brackets(text, escapes) if escapes and "[[" in text else set()
     starts = [0, *(found.end() for found in PLACEHOLDER_RE.finditer(text))] if raw else []
+    opened = open_names(text, order, names) if order and "[/" in text else ()
 
     def keep(number: int, value: str, written: str) -> str:
         if raw and number < len(starts) and text.startswith(value, starts[number]):
             written = _with_raw_brackets(written, value, starts[number], raw)
+        if opened and number < len(opened) and "[/" in written:
+            for name in opened[number]:
+                written = written.replace(f"[/{name}]", f"&#91;/{name}]")
         at = 4 * number + 1
         if not value.endswith("[") or not written.endswith("&#91;"):
             return written

@@ -95,7 +95,13 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     'front matter value summary: the translation adds an e-mail address (a site may render the value as Markdown)'
     >>> kept_source(slot, "Escríbanos.") is None
     True
+
+    A text whose translation cannot be written there (see :attr:`~.document.TextSlot.unwritable`: a
+    page from WordPress, whose shortcodes the translation's order pairs otherwise) writes its source too.
     """
+    if isinstance(slot, TextSlot):
+        why = slot.unwritable(text) if slot.unwritable is not None else None
+        return ("placeholders", why) if why else None
     write = _value_writer(slot)
     if write is None:
         return None
@@ -135,7 +141,11 @@ def source_title(document: Document) -> str:
 def value_slots(document: Document) -> list[Slot]:
     """The slots of ``document`` that may write their source for a translation (see
     :func:`kept_source`), in the order of its units: none in most articles (HTML pages)."""
-    return [slot for slot in document.slots() if _value_writer(slot) is not None]
+    return [
+        slot
+        for slot in document.slots()
+        if _value_writer(slot) is not None or (isinstance(slot, TextSlot) and slot.unwritable is not None)
+    ]
 
 
 def written_values(document: Document) -> dict[str, list[Slot]]:
