@@ -240,6 +240,25 @@ def test_a_closing_code_token_a_translation_writes_after_a_lone_one_is_shown_and
 
 
 @needs_wordpress
+def test_the_sources_escaped_shortcode_a_translation_moves_before_a_closing_token_stays_text(
+    tmp_path: Path,
+) -> None:
+    """``[[ts]]`` shows ``[ts]`` where no ``[/ts]`` follows it; moved before ``[ts]x[/ts]`` (or the
+    source's text ``z[/ts]``), WordPress ran ``ts`` with ``] für [ts]x``: it is written ``&#91;ts]``."""
+    post = "Run [ts]x[/ts] z[/ts], write [[ts]] for it.\n"
+    (document,) = project_with(tmp_path, {"post.html": post}, WORDPRESS_TS)
+    assert [unit.msgid for unit in document.units()] == ["Run <1/> z[/ts], write [[ts]] for it."]
+    assert unmarked(pseudo(document)) == post
+    assert handed_to("Schreibe [[ts]] für [ts]x[/ts].", ["ts"])[0] == ("ts", "", "] für [ts]x")
+    for moved in ("Schreibe [[ts]] für <1/> z[/ts].", "Starte <1/>, [[ts]] für z[/ts]."):
+        german = document.render(lambda slot, moved=moved: Resolution(moved))
+        assert "&#91;ts] für" in german
+        assert handed_to(german, ["ts"]) == handed_to(post, ["ts"]) == [("ts", "", "x")]
+    kept = document.render(lambda slot: Resolution("Starte <1/> z[/ts], schreibe [[ts]] dafür."))
+    assert kept == "Starte [ts]x[/ts] z[/ts], schreibe [[ts]] dafür.\n"
+
+
+@needs_wordpress
 def test_a_short_wordpress_shortcode_is_a_placeholder_and_one_a_translation_writes_is_shown_never_run(
     tmp_path: Path,
 ) -> None:

@@ -29,7 +29,7 @@ from .md_templates import closed_pairs, outermost
 from .options import ReadOptions
 from .shortcode_parts import param_parts, with_param_parts
 from .wp_autop import is_whole_page, split_at, with_line_breaks
-from .wp_order import Markup, open_names, order_problem, reorderable
+from .wp_order import Markup, closed_after, escapes_closed, open_names, order_problem, reorderable
 from .wp_shortcodes import (
     VERBATIM,
     attribute_code,
@@ -86,8 +86,9 @@ def read_wordpress_html(
             escapes = tuple(sorted(pair_escapes(slot.msgid))) if slot.placeholders else ()
             shortcodes = _shortcode_markup(slot) if slot.pieces else ()
             markup = shortcodes if "[<" in slot.msgid else ()
-            # (a [/name] the source's text has: written so that it closes no shortcode of the unit)
-            order = shortcodes if "[/" in slot.msgid else ()
+            # (a [/name] or an escape [[name]] the source's text has: written so that it closes,
+            # or opens, no shortcode of the unit's)
+            order = shortcodes if "[/" in slot.msgid or "[[" in slot.msgid else ()
             if (
                 opens or closes or escapes or markup or order or slot.msgid.endswith("[")
             ) and slot.keep_runs is None:
@@ -196,7 +197,8 @@ def bracket_keeper(
     placeholders (``[[footnote]Your <1>note</1>[/footnote]]``) stay as they are too. A ``[/name]``
     the source's text has (``z[/ts]``) is written ``&#91;/name]`` where a shortcode ``name`` of the
     unit's placeholders (``order``: see :func:`_shortcode_markup`; ``names``: those the site runs)
-    is open: it would close it (see :func:`~.wp_order.open_names`).
+    is open: it would close it (see :func:`~.wp_order.open_names`); an escape ``[[name]]`` of the
+    source's text, ``&#91;name]`` where a ``[/name]`` follows it (see :func:`~.wp_order.escapes_closed`).
 
     >>> keep = bracket_keeper("Siehe [<1>1</1>] und [<2/>]", opens=(1,), closes=(1,))
     >>> keep(0, "Siehe [", "Siehe &#91;"), keep(2, "] und [", "] und &#91;")
@@ -212,6 +214,8 @@ def bracket_keeper(
     raw = escape_brackets(text, escapes) if escapes and "[[" in text else set()
     starts = [0, *(found.end() for found in PLACEHOLDER_RE.finditer(text))] if raw else []
     opened = open_names(text, order, names) if order and "[/" in text else ()
+    closed = closed_after(text, order, names) if order and "[[" in text else ()
+    ends = [*(found.start() for found in PLACEHOLDER_RE.finditer(text)), len(text)] if closed else []
 
     def keep(number: int, value: str, written: str) -> str:
         if raw and number < len(starts) and text.startswith(value, starts[number]):
@@ -219,6 +223,8 @@ def bracket_keeper(
         if opened and number < len(opened) and "[/" in written:
             for name in opened[number]:
                 written = written.replace(f"[/{name}]", f"&#91;/{name}]")
+        if closed and number < len(closed) and "[[" in written:
+            written = escapes_closed(written, text[ends[number] :], closed[number], names)
         at = 4 * number + 1
         if not value.endswith("[") or not written.endswith("&#91;"):
             return written

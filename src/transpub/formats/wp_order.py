@@ -11,6 +11,8 @@ the unit is written ``&#91;/name]`` (see :func:`open_names`).
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Collection
 
 from ..inline import PLACEHOLDER_RE
@@ -89,6 +91,50 @@ def open_names(text: str, markup: Markup, names: tuple[str, ...]) -> tuple[froze
         ends = [c.start for o, c in pairs if o.end <= template.start and template.end <= c.start]
         spans.append((template.end, closer.start if closer else min(ends, default=len(page)), template.name))
     return tuple(frozenset(name for start, end, name in spans if start <= at < end) for at in runs)
+
+
+def closed_after(text: str, markup: Markup, names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """For each text of the translation ``text`` between its placeholders (as :func:`open_names`),
+    the names of the shortcodes whose closing token ``[/name]`` the markup of a placeholder after it
+    holds (see :func:`escapes_closed`).
+
+    >>> closed_after("A <1/> b", ((1, "[ts]x[/ts]", ""),), ("ts", "video"))
+    (frozenset({'ts'}), frozenset())
+    """
+    page, _, runs = _markup_page(text, markup)
+    last = {name: page.rfind(f"[/{name}]") for name in names}
+    return tuple(frozenset(name for name, at in last.items() if at > run) for run in runs)
+
+
+def escapes_closed(written: str, later: str, closed: Collection[str], names: tuple[str, ...]) -> str:
+    """``written`` (a text of a translation as written) with each of its escapes ``[[name…]]`` of a
+    shortcode of ``names`` that a ``[/name]`` after it would close written as WordPress shows it,
+    ``&#91;name…]``: WordPress would run it, handing it what is between them (``[[ts]] für [ts]x[/ts]``
+    runs ``ts`` with ``] für [ts]x``). The ``[/name]`` is after it in ``written``, in the
+    translation's text after it (``later``), or in the markup of a placeholder after it (``closed``:
+    their names, see :func:`closed_after`). The source's own escape, which nothing closes on its
+    page, stays as it is.
+
+    >>> escapes_closed("Schreibe [[ts]] für", "<1/>.", {"ts"}, ("ts",))
+    'Schreibe &#91;ts] für'
+    >>> escapes_closed("[[ts]] x [[ts]]", "", (), ("ts",))
+    '[[ts]] x [[ts]]'
+    """
+
+    def written_as(match: re.Match[str]) -> str:
+        name, closing = match.group(1), f"[/{match.group(1)}]"
+        if name in closed or closing in later or closing in written[match.end() :]:
+            return "&#91;" + match.group()[2:-1]
+        return match.group()
+
+    return _escape_pattern(names).sub(written_as, written)
+
+
+@functools.lru_cache(maxsize=64)
+def _escape_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """WordPress's escape of a shortcode of ``names``, ``[[name …]]``: the name its group."""
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(r"(?<!\[)\[\[(" + alternatives + r")(?![\w-])[^\[\]]*\]\]", re.ASCII)
 
 
 def _pairing(
