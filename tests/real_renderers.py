@@ -35,6 +35,19 @@ def _mkdocs_imports(module: str) -> bool:
 MKDOCS_PYMDOWNX = _mkdocs_imports("pymdownx.emoji")
 #: and MkDocs-Material's emoji and icons (material.extensions.emoji).
 MKDOCS_MATERIAL = MKDOCS_PYMDOWNX and _mkdocs_imports("material.extensions.emoji")
+#: and mkdocs-static-i18n (the lock's test extra), the plugin the README sets up for MkDocs.
+MKDOCS_I18N = _mkdocs_imports("mkdocs_static_i18n")
+#: jekyll with jekyll-polyglot (the Debian package ruby-jekyll-polyglot), the README's Jekyll plugin.
+JEKYLL_POLYGLOT = (
+    JEKYLL is not None
+    and shutil.which("ruby") is not None
+    and (
+        subprocess.run(
+            ["ruby", "-e", 'require "jekyll"; require "jekyll-polyglot"'], capture_output=True, timeout=120
+        ).returncode
+        == 0
+    )
+)
 KRAMDOWN_GFM = shutil.which("ruby") is not None and (
     subprocess.run(["ruby", "-rkramdown", "-rkramdown-parser-gfm", "-e", ""], capture_output=True).returncode
     == 0

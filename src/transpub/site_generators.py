@@ -16,7 +16,7 @@ import re
 import shutil
 import subprocess
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -508,7 +508,6 @@ def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) ->
 #: A permalink token whose value is a page's title (``:slug`` when the page sets no ``slug``).
 _TITLE_TOKEN = re.compile(r":(title|slug)(?![a-z])")
 _SECTION_TOKEN = re.compile(r":sections?(?![a-z\[])")
-_SLUG_KEY = re.compile(r"^\s*[\"']?slug[\"']?\s*[:=]", re.I | re.M)
 
 
 def _permalink_prefix(pattern: str, section: str, pages: Path) -> tuple[str | None, str]:
@@ -549,20 +548,29 @@ def _split_permalink(pattern: str, section: str) -> tuple[str, str]:
 
 def _page_without_slug(folder: Path) -> bool:
     """Whether a Markdown page in ``folder`` sets no ``slug`` in its front matter."""
-    for path in folder.rglob("*.md"):
+    return next(_pages_without(folder, "slug", (".md",)), None) is not None
+
+
+def _pages_without(folder: Path, key: str, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """The pages below ``folder`` (files ending in one of ``suffixes``), in name order, whose front
+    matter sets no ``key`` (or that cannot be read)."""
+    setting = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]", re.I | re.M)
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in suffixes or not path.is_file():
+            continue
         try:
             with path.open(encoding="utf-8", errors="replace") as file:
                 head = file.read(65536)
         except OSError:
-            return True
+            yield path
+            continue
         end = (
             re.search(r"\n(---|\+\+\+)\s*\n", head[3:])
             if head.lstrip("\ufeff")[:3] in ("---", "+++")
             else None
         )
-        if end is None or not _SLUG_KEY.search(head[: end.start() + 3]):
-            return True
-    return False
+        if end is None or not setting.search(head[: end.start() + 3]):
+            yield path
 
 
 def _hugo_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
@@ -700,6 +708,7 @@ def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
     paths = {"articles": articles, "site": _site_folder([destination, posts])}
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
     where = _join(markdown_dir, locales[0])
+    notes = [] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0])
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
@@ -718,7 +727,30 @@ def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
         },
         _dump(additions, site.config_name),
+        tuple(notes),
     )
+
+
+#: The files of a Jekyll site that are pages (Markdown and HTML with front matter).
+_JEKYLL_PAGES = (".md", ".markdown", ".html")
+
+
+def _jekyll_permalink_notes(folder: Path, pages: str, target: str) -> list[str]:
+    """A note naming the pages of the source-language folder ``pages`` that set no ``permalink``:
+    jekyll-polyglot pairs a page's languages by it (without one, ``es/ferry.md`` is published
+    at ``/es/es/ferry/`` and ``en/ferry.md`` at ``/en/ferry/``)."""
+    missing = list(_pages_without(folder / pages, "permalink", _JEKYLL_PAGES))
+    if not missing:
+        return []
+    page = PurePosixPath(missing[0].relative_to(folder / pages).as_posix())
+    url = page.parent if page.stem == "index" else page.with_suffix("")
+    more = f" and {len(missing) - 1} more of {pages}/" if len(missing) > 1 else ""
+    return [
+        f"{_join(pages, str(page))}{more} set no permalink, by which jekyll-polyglot pairs a page's "
+        f"languages: add one to each page's front matter (permalink: {'/'.join(('', *url.parts, ''))}; "
+        f"its translations keep it), else {_join(target, str(page))} is published under "
+        f"/{target}/{target}/, not /{target}/"
+    ]
 
 
 def _jekyll_additions(
@@ -785,6 +817,15 @@ def _mkdocs(site: Site, source: str, locales: list[str]) -> SiteSetup:
     compile_["heading_ids"] = "mkdocs"
     paths = {"articles": articles, "site": _site_folder([built, docs])}
     additions = _mkdocs_additions(settings, plugin, structure, source, locales)
+    untitled = [loc for loc in (source, *locales) if re.search(r"[-_@]", loc)]
+    notes = []
+    if structure == "folder" and untitled and "nav" not in settings:
+        notes.append(
+            f"mkdocs-static-i18n (1.3) finds neither the navigation nor the home page of "
+            f"{untitled[0]} by folder ({_join(docs, untitled[0])}/ is no section titled "
+            f'"{untitled[0].capitalize()}" to MkDocs) unless {site.config_name} has a nav: add one, '
+            f"its pages named as in {articles}/ (nav: [index.md, …])"
+        )
     return SiteSetup(
         site,
         _found(site, f"its pages in {articles}/ are the articles, {where}"),
@@ -797,7 +838,32 @@ def _mkdocs(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.heading_ids": "translated headings keep their anchors (with attr_list)",
         },
         _dump(additions, site.config_name),
+        tuple(notes),
     )
+
+
+#: MkDocs-Material's languages named with more than a language (its ``partials/languages/``), by
+#: the gettext names they are for.
+_MATERIAL_LANGUAGES = {
+    "pt_BR": "pt-BR",
+    "zh_TW": "zh-TW",
+    "zh_HK": "zh-Hant",
+    "zh_Hant": "zh-Hant",
+    "ku_IQ": "ku-IQ",
+}
+
+
+def _material_language(locale: str) -> str | None:
+    """MkDocs-Material's ``theme.language`` for ``locale``, when it is not the locale's own name
+    (mkdocs-static-i18n gives the theme the locale's name, and Material has no ``zh_CN``).
+
+    >>> _material_language("zh_CN"), _material_language("pt_BR"), _material_language("es")
+    ('zh', 'pt-BR', None)
+    """
+    if not re.search(r"[_@]", locale):
+        return None
+    base = locale.partition("@")[0]
+    return _MATERIAL_LANGUAGES.get(base, base.split("_")[0])
 
 
 def _mkdocs_additions(
@@ -822,11 +888,14 @@ def _mkdocs_additions(
     known = (
         {item.get("locale") for item in have if isinstance(item, dict)} if isinstance(have, list) else set()
     )
+    theme = settings.get("theme")
+    material = (theme.get("name") if isinstance(theme, dict) else theme) == "material"
     languages = [
         {
             "locale": loc,
             **({"default": True} if loc == source else {}),
             "name": native_name(loc),
+            **({"theme": {"language": shown}} if material and (shown := _material_language(loc)) else {}),
             "build": True,
         }
         for loc in (source, *locales)
