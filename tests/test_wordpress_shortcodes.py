@@ -249,6 +249,79 @@ def test_a_translation_writing_a_shortcode_name_then_an_equals_sign_quote_or_bra
     assert shown.xpath("//img/@alt")[0] == f"Fähre {written}"
 
 
+#: Shortcodes in tags' attributes, which WordPress runs there too: alone, a pair around text, one with
+#: a parameter in single quotes (in a sentence's inline element), and an escape that stays text.
+IN_ATTRIBUTES = """<p title="Press [gallery] now">Hi.</p>
+<p><img src="map.png" alt="Map [footnote]Survey of 1990[/footnote] of the port"></p>
+<p>Ask <abbr title='Dial [video src="call.mp4"] or write [[gallery]]'>us</abbr> today.</p>
+"""
+
+
+def test_a_shortcode_in_a_tags_attribute_is_a_placeholder_for_translators_not_text(tmp_path: Path) -> None:
+    po = catalog(wordpress_project(tmp_path, IN_ATTRIBUTES))
+    entries = {entry.msgid: entry for entry in po}
+    assert list(entries) == [
+        "Press <1/> now",
+        "Hi.",
+        "Map <1>Survey of 1990</1> of the port",
+        "Ask <1>us</1> today.",
+        "Dial <1/> or write [[gallery]]",
+    ]
+    assert '<1/> = WordPress shortcode (shortcode) "[gallery]"' in entries["Press <1/> now"].comment
+    assert (
+        '<1>…</1> = WordPress shortcode (shortcode) "[footnote]…[/footnote]"'
+        in entries["Map <1>Survey of 1990</1> of the port"].comment
+    )
+
+
+@needs_wordpress
+def test_a_translation_moves_an_attributes_shortcodes_and_wordpress_runs_them_as_in_the_source(
+    tmp_path: Path,
+) -> None:
+    root = wordpress_project(tmp_path, IN_ATTRIBUTES)
+    assert unmarked_pseudo_page(root) == IN_ATTRIBUTES
+    german = translate(
+        root,
+        lambda msgid: {
+            "Press <1/> now": "Jetzt <1/> drücken, nicht [gallery]",
+            "Hi.": "Hallo.",
+            "Map <1>Survey of 1990</1> of the port": "Karte des Hafens <1>Vermessung von 1990</1> [footnote]x[/footnote]",
+            "Ask <1>us</1> today.": "Fragen Sie <1>uns</1> heute.",
+            "Dial <1/> or write [[gallery]]": 'Schreiben Sie [[gallery]] oder wählen Sie "<1/>"',
+        }[msgid],
+    )
+    source = handed_to(IN_ATTRIBUTES, NAMES)
+    assert [name for name, _, _ in source] == ["gallery", "footnote", "video"]
+    assert handed_to(german, NAMES) == [
+        ("gallery", "", ""),
+        ("footnote", "", "Vermessung von 1990"),
+        ("video", {"src": "call.mp4"}, ""),
+    ]
+    assert 'title="Jetzt [gallery] drücken, nicht &#91;gallery]"' in german
+    assert 'title=\'Schreiben Sie [[gallery]] oder wählen Sie "[video src="call.mp4"]"\'' in german
+
+
+@needs_wordpress
+def test_a_translation_repeating_or_dropping_an_attributes_shortcode_is_refused_and_the_source_published(
+    tmp_path: Path,
+) -> None:
+    """``Press [gallery] now`` was text: ``Drücke [gallery] [gallery] jetzt`` made WordPress run the
+    gallery twice, and a translation without it ran none."""
+    post = '<p title="Press [gallery] now">Hi.</p>\n<p title="Open [gallery] here">Yes.</p>\n'
+    root = wordpress_project(tmp_path, post)
+    with (root / "transpub.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[compile]\npublish_threshold = 0\n")
+    german = translate(
+        root,
+        lambda msgid: {
+            "Press <1/> now": "Drücke [gallery] [gallery] jetzt",
+            "Open <1/> here": "Öffnen <1/> <1/> hier",
+        }.get(msgid, "Ja."),
+    )
+    assert handed_to(german, NAMES) == handed_to(post, NAMES) == [("gallery", "", "")] * 2
+    assert 'title="Press [gallery] now"' in german and 'title="Open [gallery] here"' in german
+
+
 @needs_wordpress
 def test_a_translation_dropping_the_double_brackets_of_the_sources_escape_runs_no_shortcode(
     tmp_path: Path,

@@ -942,6 +942,11 @@ def slots_in(parts: list[Part]) -> list[Slot]:
     return _walk_parts(parts)[0]
 
 
+def tags_in(parts: list[Part]) -> list[Tag]:
+    """The tags of ``parts`` in document order (those in slots' pieces too)."""
+    return _walk_parts(parts)[1]
+
+
 def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag]]:
     """The slots and the tags in document order (a slot's pieces are among its parts), without
     recursion (documents may nest deeply)."""

@@ -104,23 +104,56 @@ def attribute_writer(raw: str) -> Callable[[str], str] | None:
     >>> attribute_writer("' Home&nbsp;page '")("It's the\xa0start")
     "' It&#39;s the&nbsp;start '"
     """
-    quote = raw[:1] if raw[:1] in ("'", '"') and len(raw) >= 2 and raw[-1] == raw[0] else ""
+    quote = _quote_of(raw)
     inner = raw[1:-1] if quote else raw
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :] if inner.strip() else ""
-    references = references_in(inner) if "&" in inner else {}
-    bracket = ">" in inner
-    if quote != "'" and not lead and not trail and not references and not bracket:
+    if (
+        quote != "'"
+        and not lead
+        and not trail
+        and ">" not in inner
+        and not ("&" in inner and references_in(inner))
+    ):
         return None
     quote = quote or '"'
+    table = _attribute_table(inner, quote)
+    return functools.partial(write_attribute, quote=quote, lead=lead, trail=trail, table=table)
+
+
+def attribute_text_writer(raw: str) -> Callable[[str], str] | None:
+    """How translated text inside the quoted attribute value written ``raw`` (quotes included) is
+    written, without quotes: as :func:`attribute_writer` writes it between them (None: ``raw`` has
+    no quotes around it).
+
+    >>> attribute_text_writer("' Home&nbsp;page '")("It's the\xa0start")
+    'It&#39;s the&nbsp;start'
+    >>> attribute_text_writer('"a"')('"b" & <c>'), attribute_text_writer("a") is None
+    ('&quot;b&quot; &amp; &lt;c&gt;', True)
+    """
+    quote = _quote_of(raw)
+    if not quote:
+        return None
+    return functools.partial(write_attribute, quote="", table=_attribute_table(raw[1:-1], quote))
+
+
+def _quote_of(raw: str) -> str:
+    """The quote around the attribute value written ``raw``, or ``""``."""
+    return raw[:1] if raw[:1] in ("'", '"') and len(raw) >= 2 and raw[-1] == raw[0] else ""
+
+
+def _attribute_table(inner: str, quote: str) -> tuple[tuple[str, str], ...]:
+    """What a translation is written with in the attribute value written ``inner`` between
+    two ``quote`` characters (see :func:`attribute_writer`)."""
+    references = references_in(inner) if "&" in inner else {}
     table = {
         **references,
         "&": "&amp;",
         "<": "&lt;",
         quote: references.get(quote, "&quot;" if quote == '"' else "&#39;"),
-        **({} if bracket else {">": "&gt;"}),
+        **({} if ">" in inner else {">": "&gt;"}),
     }
-    return functools.partial(write_attribute, quote=quote, lead=lead, trail=trail, table=tuple(table.items()))
+    return tuple(table.items())
 
 
 def write_attribute(

@@ -20,7 +20,8 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..inline import PLACEHOLDER_RE
-from .document import AttrSlot, Document, PairedPieces, Part, Tag, TextSlot, slots_in
+from .attribute_units import attribute_unit
+from .document import AttrSlot, Document, PairedPieces, Part, Tag, TextSlot, slots_in, tags_in
 from .escape import quoted_attribute, references_in
 from .html import read_html
 from .html_templates import tokens_with_templates
@@ -33,6 +34,7 @@ from .wp_order import Markup, closed_after, escapes_closed, open_names, order_pr
 from .wp_shortcodes import (
     VERBATIM,
     attribute_code,
+    attribute_tokens,
     escape_brackets,
     keeping_code,
     more_text,
@@ -77,6 +79,8 @@ def read_wordpress_html(
         with_params.update(_more_texts(text, start))
     if with_params:
         document.parts = with_param_parts(document.parts, with_params)
+    if "[" in text:
+        _shortcodes_in_attributes(document.parts, names, options.code_shortcodes)
     for slot in slots_in(document.parts):
         if isinstance(slot, TextSlot):
             # (a <pre>'s text, which wpautop leaves as it is, keeps the translation's line breaks)
@@ -118,6 +122,22 @@ def read_wordpress_html(
     if hint is not None:
         document.warnings.append(hint)
     return document
+
+
+def _shortcodes_in_attributes(parts: list[Part], names: tuple[str, ...], code: tuple[str, ...]) -> None:
+    """Each translated attribute value of ``parts`` that holds shortcodes of ``names`` made a text
+    unit whose shortcodes are placeholders (see :mod:`.attribute_units`): WordPress runs them there
+    too (a code pair of ``code``, one placeholder with its code)."""
+    for tag in tags_in(parts):
+        if not any(isinstance(part, AttrSlot) and "[" in part.raw for part in tag.parts):
+            continue
+        out: list[Part] = []
+        for part in tag.parts:
+            unit = None
+            if isinstance(part, AttrSlot) and "[" in part.raw:
+                unit = attribute_unit(part, attribute_tokens(part.raw, names, code))
+            out.extend((part,) if unit is None else unit)
+        tag.parts = [part for part in out if part != ""]
 
 
 def registered(options: ReadOptions) -> tuple[str, ...]:

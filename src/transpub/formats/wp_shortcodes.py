@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 
 from ..model import Issue
+from .attribute_units import Token
 from .escape import escape_text, escape_text_with, references_in
 from .md_templates import Param, Template, closed_pairs, outermost
 from .runs import collapse_space
@@ -398,6 +399,38 @@ def attribute_code(raw: str, names: Collection[str], code: Collection[str]) -> t
     ]
     written = (raw[opener.start : closer.end] for opener, closer in outermost(pairs))
     return tuple((collapse_space(html.unescape(span)), span) for span in written if '"' not in span)
+
+
+def attribute_tokens(raw: str, names: Collection[str], code: Collection[str]) -> list[Token]:
+    """The shortcode tokens of ``names`` that WordPress runs in the attribute value ``raw`` (as
+    written, quotes included) of a tag, in order (see :func:`~.attribute_units.attribute_unit`): a
+    code pair (:data:`VERBATIM`, and the site's ``code``) one token with the code it holds, as
+    WordPress hands it.
+
+    >>> raw = '"See [ts]a < b[/ts], [footnote]x [gallery][/footnote]"'
+    >>> [(raw[t.start:t.end], t.pair, t.closing) for t in attribute_tokens(raw, ["ts", "footnote", "gallery"], ["ts"])]
+    [('[ts]a < b[/ts]', 0, False), ('[footnote]', 2, False), ('[gallery]', 0, False), ('[/footnote]', 2, True)]
+    """
+    templates = shortcode_templates(raw, names)
+    pairs = closed_pairs(templates)
+    whole = {
+        opener.start: closer.end
+        for opener, closer in outermost(
+            [(opener, closer) for opener, closer in pairs if opener.name in VERBATIM or opener.name in code]
+        )
+    }
+    numbers = {id(end): number for number, pair in enumerate(pairs, 1) for end in pair}
+    tokens: list[Token] = []
+    inside = 0  # (the end of the code pair being passed over)
+    for template in templates:
+        if template.start < inside:
+            continue
+        if template.start in whole:
+            inside = whole[template.start]
+            tokens.append(Token(template.start, inside))
+        else:
+            tokens.append(Token(template.start, template.end, numbers.get(id(template), 0), template.closing))
+    return tokens
 
 
 def keeping_code(

@@ -1,0 +1,126 @@
+"""A translatable attribute value holding template tokens that a generator runs there: a unit whose
+tokens are placeholders.
+
+WordPress runs the shortcodes of a tag's attributes (``<p title="Press [gallery] now">``), and Hugo
+and Jekyll their template tokens (``title="Call {{< phone >}}"``), as they do in the page's text.
+Offered as text, a token could be dropped, repeated or changed by a translation, and each copy
+would run; as a placeholder (``Press <1/> now``, its legend naming the token) a translation can
+only move it, and writes it exactly as many times as the source does, as written there.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
+from ..model import Placeholder
+from .document import AttrSlot, PairedPieces, Part, TextSlot
+from .escape import attribute_text_writer
+from .runs import collapse_space
+
+
+class Token(NamedTuple):
+    """A template token of an attribute value: where it starts and ends in the value as written
+    (quotes included), its pair's number among the value's pairs (0: it stands alone) and whether
+    it closes that pair."""
+
+    start: int
+    end: int
+    pair: int = 0
+    closing: bool = False
+
+
+def attribute_unit(slot: AttrSlot, tokens: Sequence[Token]) -> list[Part] | None:
+    """The parts that write ``slot`` (a quoted attribute value's, see :attr:`AttrSlot.raw`) with
+    its ``tokens`` (in order, each pair's between its ends) placeholders of a text unit: its quotes
+    and the spaces at its edges as written around the unit, or the value as written when no text
+    is left to translate. None: ``slot`` is no quoted value (a translation of an unquoted one may
+    need quotes the source has not), has no tokens, or more than placeholders can number.
+
+    >>> slot = AttrSlot("Press [gallery] now", "p@title", '" Press [gallery] now"', "attribute:title")
+    >>> lead, unit, trail = attribute_unit(slot, [Token(8, 17)])
+    >>> lead, unit.msgid, unit.parts, unit.pieces, trail
+    ('" ', 'Press <1/> now', ['Press ', '[gallery]', ' now'], {1: ['[gallery]']}, '"')
+    >>> unit.placeholders[0].legend()
+    '<1/> = WordPress shortcode (shortcode) "[gallery]"'
+    >>> slot = AttrSlot("Map [b]1[/b] [gallery]", "img@alt", '"Map [b]1[/b] [gallery]"', "attribute:alt")
+    >>> unit = attribute_unit(slot, [Token(5, 8, 1), Token(9, 13, 1, True), Token(14, 23)])[1]
+    >>> unit.msgid, unit.placeholders[0].legend(), unit.escape('"x" & <y>')
+    ('Map <1>1</1> <2/>', '<1>…</1> = WordPress shortcode (shortcode) "[b]…[/b]"', '&quot;x&quot; &amp; &lt;y&gt;')
+    >>> attribute_unit(AttrSlot("[gallery]", "p@title", '"[gallery]"', "attribute:title"), [Token(1, 10)])
+    ['"[gallery]"']
+    """
+    escape = attribute_text_writer(slot.raw)
+    if escape is None or not tokens or len(tokens) > MAX_PLACEHOLDERS:
+        return None
+    raw = slot.raw
+    inner_start, inner_end = _inner(raw)
+    msgid_parts: list[str] = []
+    parts: list[Part] = []
+    placeholders: list[Placeholder] = []
+    pieces: dict[int, PairedPieces | list[Part]] = {}
+    numbers: dict[int, int] = {}  # each pair's placeholder number
+    pos = inner_start
+    for token in tokens:
+        _add_text(raw[pos : token.start], msgid_parts, parts)
+        written = raw[token.start : token.end]
+        parts.append(written)
+        pos = token.end
+        if not token.pair:
+            number = len(placeholders) + 1
+            placeholders.append(Placeholder(number, _tag(written), False, collapse_space(written)))
+            pieces[number] = [written]
+            msgid_parts.append(f"<{number}/>")
+        elif not token.closing:
+            number = numbers[token.pair] = len(placeholders) + 1
+            placeholders.append(Placeholder(number, _tag(written), True))
+            pieces[number] = PairedPieces([written], [])
+            msgid_parts.append(f"<{number}>")
+        else:
+            number = numbers[token.pair]
+            paired = pieces[number]
+            assert isinstance(paired, PairedPieces)
+            paired.close = [written]
+            opening = collapse_space(str(paired.open[0]))
+            shows = (opening if len(opening) <= 40 else opening[:39] + "…") + "…" + collapse_space(written)
+            placeholders[number - 1] = Placeholder(number, _tag(written), True, shows)
+            msgid_parts.append(f"</{number}>")
+    _add_text(raw[pos:inner_end], msgid_parts, parts)
+    msgid = collapse_space("".join(msgid_parts))
+    if not any(char.isalpha() for char in strip_placeholders(msgid)):
+        return [raw]  # (nothing but tokens: WordPress or the generator runs them as written)
+    unit = TextSlot(
+        msgid,
+        slot.ref,
+        [part for part in parts if part != ""],
+        tuple(placeholders),
+        pieces,
+        slot.notes,
+        slot.kind,
+        markable=False,  # (no element may wrap it inside a tag)
+        escape=escape,
+    )
+    return [raw[:inner_start], unit, raw[inner_end:]]
+
+
+def _inner(raw: str) -> tuple[int, int]:
+    """Where the text of the quoted attribute value written ``raw`` starts and ends: inside its
+    quotes, without the spaces at its edges."""
+    inner = raw[1:-1]
+    start = 1 + len(inner) - len(inner.lstrip())
+    return start, max(start, 1 + len(inner.rstrip()))
+
+
+def _add_text(written: str, msgid_parts: list[str], parts: list[Part]) -> None:
+    """Add the attribute's text ``written`` (as written) to a unit's msgid and source parts."""
+    if written:
+        msgid_parts.append(escape_lookalikes(html.unescape(written)))
+        parts.append(written)
+
+
+def _tag(written: str) -> str:
+    """The element name a placeholder of the token ``written`` shows in its legend: a shortcode
+    (Hugo's, WordPress's) or another template token."""
+    return "shortcode" if written.startswith(("{{<", "{{%", "[")) else "template"
