@@ -356,11 +356,12 @@ def test_a_translation_that_changes_a_code_pair_in_an_attribute_shows_it_as_text
     tmp_path: Path,
 ) -> None:
     (document,) = project_with(tmp_path, {"link.html": IN_AN_ATTRIBUTE}, 'code = ["terminal"]\n')
-    translations = {
-        "See {{< terminal >}}a < b{{< /terminal >}} x": 'Ver {{< terminal >}}a < c{{< /terminal >}} "x',
-    }
+    translations = {"See <1/> x": 'Ver <1/> {{< terminal >}}a < c{{< /terminal >}} "x'}
     written = document.render(lambda slot: Resolution(translations.get(slot.msgid, slot.msgid)))
-    assert 'title="Ver &#123;{&lt; terminal >}}a &lt; c&#123;{&lt; /terminal >}} &quot;x"' in written
+    assert (
+        'title="Ver {{< terminal >}}a < b{{< /terminal >}} &#123;{&lt; terminal >}}a &lt; c&#123;{&lt; /terminal >}} &quot;x"'
+        in written
+    )
 
 
 #: A comment for writers in a Hugo shortcode pair of Markdown delimiters: on lines of its own, in a sentence.

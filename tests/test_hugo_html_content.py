@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from real_renderers import JEKYLL, hugo_page, jekyll_page
 from test_hugo_site import HUGO, build_with_hugo
 from transpub.cli import main
-from transpub.errors import ArticleError
+from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
 from transpub.formats.html_templates import tokens_with_templates
@@ -515,9 +515,7 @@ def test_a_shortcode_in_a_translated_attribute_of_an_html_page_still_runs_as_in_
     document = read(tmp_path, page)
     assert unmarked(pseudo(document)) == page  # the source's shortcode written as it is, not as text
     translated = document.render(
-        lambda slot: Resolution(
-            {"Call {{< phone >}} now": "Llame {{< phone >}} {{% evil %}} {"}.get(slot.msgid)
-        )
+        lambda slot: Resolution({"Call <1/> now": "Llame <1/> {{% evil %}} {"}.get(slot.msgid))
     )
     if HUGO is None:
         pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
@@ -527,6 +525,46 @@ def test_a_shortcode_in_a_translated_attribute_of_an_html_page_still_runs_as_in_
     )
     shown = lxml.html.fragment_fromstring(built, create_parent="div")
     assert shown.xpath("//abbr/@title") == ["Llame +34 900 {{% evil %}} {"]
+
+
+def test_a_template_token_in_an_attribute_of_an_html_page_is_a_placeholder_a_translation_cannot_drop(
+    tmp_path: Path,
+) -> None:
+    """Hugo and Jekyll run a tag's attribute's template tokens as they run the text's: offered as
+    text (``Call {{< phone >}} now``), a translation could leave the phone number out of the page."""
+    page = (
+        "---\ntitle: Ferries\n---\n"
+        '<p><abbr title="Call {{< phone >}} now, {{< mark >}}day{{< /mark >}} or night">Help</abbr></p>\n'
+    )
+    document = read(tmp_path, page)
+    (call,) = [unit for unit in document.units() if unit.msgid.startswith("Call")]
+    assert call.msgid == "Call <1/> now, <2>day</2> or night"
+    assert [placeholder.legend() for placeholder in call.placeholders] == [
+        '<1/> = Hugo shortcode (shortcode) "{{< phone >}}"',
+        '<2>…</2> = Hugo shortcode (shortcode) "{{< mark >}}…{{< /mark >}}"',
+    ]
+    assert unmarked(pseudo(document)) == page
+    with pytest.raises(PlaceholderMismatch):
+        document.render(lambda slot: Resolution("Llamen <2>de día</2>" if slot.msgid == call.msgid else None))
+    translated = document.render(
+        lambda slot: Resolution(
+            "<2>De día</2> o de noche, llame ahora al <1/>, no {{< phone >}}"
+            if slot.msgid == call.msgid
+            else None
+        )
+    )
+    assert (
+        'title="{{< mark >}}De día{{< /mark >}} o de noche, llame ahora al {{< phone >}}, '
+        'no &#123;{&lt; phone >}}"'
+    ) in translated
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    shortcodes = {"phone": "+34 900", "mark": "*{{ .Inner }}*"}
+    built = hugo_page(
+        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html"
+    )
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//abbr/@title") == ["*De día* o de noche, llame ahora al +34 900, no {{< phone >}}"]
 
 
 def test_a_page_with_windows_line_ends_has_its_front_matter_read(tmp_path: Path) -> None:
