@@ -11,7 +11,7 @@ only move it, and writes it exactly as many times as the source does, as written
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
@@ -32,12 +32,16 @@ class Token(NamedTuple):
     closing: bool = False
 
 
-def attribute_unit(slot: AttrSlot, tokens: Sequence[Token]) -> list[Part] | None:
+def attribute_unit(
+    slot: AttrSlot, tokens: Sequence[Token], escape: Callable[[str], str] | None = None
+) -> list[Part] | None:
     """The parts that write ``slot`` (a quoted attribute value's, see :attr:`AttrSlot.raw`) with
     its ``tokens`` (in order, each pair's between its ends) placeholders of a text unit: its quotes
     and the spaces at its edges as written around the unit, or the value as written when no text
     is left to translate. None: ``slot`` is no quoted value (a translation of an unquoted one may
     need quotes the source has not), has no tokens, or more than placeholders can number.
+    ``escape``: how its text is written, for a value written without quotes that needs none (a
+    Markdown image's alt text, its text read as written).
 
     >>> slot = AttrSlot("Press [gallery] now", "p@title", '" Press [gallery] now"', "attribute:title")
     >>> lead, unit, trail = attribute_unit(slot, [Token(8, 17)])
@@ -52,11 +56,12 @@ def attribute_unit(slot: AttrSlot, tokens: Sequence[Token]) -> list[Part] | None
     >>> attribute_unit(AttrSlot("[gallery]", "p@title", '"[gallery]"', "attribute:title"), [Token(1, 10)])
     ['"[gallery]"']
     """
-    escape = attribute_text_writer(slot.raw)
+    unquoted = escape is not None
+    escape = escape or attribute_text_writer(slot.raw)
     if escape is None or not tokens or len(tokens) > MAX_PLACEHOLDERS:
         return None
     raw = slot.raw
-    inner_start, inner_end = _inner(raw)
+    inner_start, inner_end = _inner(raw, 0 if unquoted else 1)
     msgid_parts: list[str] = []
     parts: list[Part] = []
     placeholders: list[Placeholder] = []
@@ -105,12 +110,12 @@ def attribute_unit(slot: AttrSlot, tokens: Sequence[Token]) -> list[Part] | None
     return [raw[:inner_start], unit, raw[inner_end:]]
 
 
-def _inner(raw: str) -> tuple[int, int]:
-    """Where the text of the quoted attribute value written ``raw`` starts and ends: inside its
-    quotes, without the spaces at its edges."""
-    inner = raw[1:-1]
-    start = 1 + len(inner) - len(inner.lstrip())
-    return start, max(start, 1 + len(inner.rstrip()))
+def _inner(raw: str, quote: int = 1) -> tuple[int, int]:
+    """Where the text of the attribute value written ``raw`` starts and ends: inside its quotes
+    (``quote``: their length, 0 for none), without the spaces at its edges."""
+    inner = raw[quote : len(raw) - quote]
+    start = quote + len(inner) - len(inner.lstrip())
+    return start, max(start, quote + len(inner.rstrip()))
 
 
 def _add_text(written: str, msgid_parts: list[str], parts: list[Part]) -> None:

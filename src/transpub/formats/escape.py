@@ -180,6 +180,22 @@ def attribute_on_one_line(
     return _line_breaks_as_references(quote + lead + inner + trail + quote)
 
 
+def attribute_text_escape_in_markdown(escape: Callable[[str], str], kept: str = "") -> Callable[[str], str]:
+    r"""The ``escape`` of an attribute value's text between its template tokens (see
+    :func:`attribute_text_writer`) for the same value in a Markdown raw HTML block: as
+    :func:`attribute_on_one_line` writes it (``kept``: the source's text), and a translation's
+    ``{{`` and ``{%`` written so that they show as written (see :func:`without_template_openers`).
+
+    >>> escape = attribute_text_escape_in_markdown(attribute_text_writer('"Dial {{< p >}}"'), "Dial ")
+    >>> print(escape('"Ruf" [an]\n\n{{< x >}}'))
+    &quot;Ruf&quot; &#91;an&#93;&#10;&#10;&#123;&#123;&lt; x >}}
+    """
+    if isinstance(escape, functools.partial) and escape.func is write_attribute:
+        on_one_line = functools.partial(attribute_on_one_line, kept=kept, **escape.keywords)
+        return functools.partial(without_template_openers, write=on_one_line)
+    return escape
+
+
 def text_escape_in_markdown(
     escape: Callable[[str], str],
     markdown: str | None = None,

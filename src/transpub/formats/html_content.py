@@ -13,15 +13,20 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from pathlib import Path
 
-from .attribute_units import Token, attribute_unit
-from .document import AttrSlot, Document, Part, TextSlot, slots_in, tags_in
+from .document import AttrSlot, Document, Part, TextSlot, slots_in
 from .escape import quoted_attribute, without_template_openers
 from .front_matter import read_front_matter
 from .html import read_html
-from .html_templates import NOT_LINE_END, body_templates, tokens_with_templates
+from .html_templates import (
+    NOT_LINE_END,
+    body_templates,
+    kept_pairs,
+    templates_in_attributes,
+    tokens_with_templates,
+)
 from .md_source import Source
 from .md_templates import Template, closed_pairs, inside_not_prose, outermost, scan_templates
 from .options import ReadOptions
@@ -83,10 +88,10 @@ def _no_templates_in_translations(parts: list[Part], code: tuple[str, ...] = ())
     """Each text and attribute slot of ``parts`` (an HTML content page's body, read as HTML) writes
     a translation's ``{{`` and ``{%`` so that they show as written: Hugo and Jekyll read template
     tokens in the page before its HTML (see :func:`~.escape.without_template_openers`); an
-    attribute's own template tokens are placeholders (see :func:`_templates_in_attributes`), or,
+    attribute's own template tokens are placeholders (see :func:`~.html_templates.templates_in_attributes`), or,
     in a value without quotes, written as the source writes them (its code pairs whole, ``code``:
     see :func:`_tokens`), as many times as it has them."""
-    _templates_in_attributes(parts, code)
+    templates_in_attributes(parts, code)
     for slot in slots_in(parts):
         if isinstance(slot, TextSlot):
             slot.escape = functools.partial(without_template_openers, write=slot.escape)
@@ -96,43 +101,6 @@ def _no_templates_in_translations(parts: list[Part], code: tuple[str, ...] = ())
             slot.write = (
                 functools.partial(_keeping_templates, kept=kept, write=write, code=code) if kept else write
             )
-
-
-def _templates_in_attributes(parts: list[Part], code: tuple[str, ...] = ()) -> None:
-    """Each translated attribute value of ``parts`` that holds template tokens made a text unit
-    whose tokens are placeholders (see :mod:`.attribute_units`): Hugo and Jekyll run them there as
-    in the page's text (a code or comment pair, ``code``: see :func:`_tokens`, one placeholder)."""
-    for tag in tags_in(parts):
-        if not any(isinstance(part, AttrSlot) and "{" in part.raw for part in tag.parts):
-            continue
-        out: list[Part] = []
-        for part in tag.parts:
-            unit = None
-            if isinstance(part, AttrSlot) and "{" in part.raw:
-                unit = attribute_unit(part, _attribute_tokens(part.raw, code))
-            out.extend((part,) if unit is None else unit)
-        tag.parts = [part for part in out if part != ""]
-
-
-def _attribute_tokens(raw: str, code: tuple[str, ...] = ()) -> list[Token]:
-    """The template tokens Hugo or Jekyll runs in the attribute value ``raw`` (as written), in
-    order: a shortcode pair whose inside is code or a comment one token with it (see :func:`_tokens`).
-
-    >>> raw = '"{% if a %}See {{< k >}}a < b{{< /k >}} {{< x >}}{% endif %} $$y$$"'
-    >>> [(raw[t.start:t.end], t.pair, t.closing) for t in _attribute_tokens(raw, ("k",))]
-    [('{% if a %}', 1, False), ('{{< k >}}a < b{{< /k >}}', 0, False), ('{{< x >}}', 0, False), ('{% endif %}', 1, True)]
-    """
-    templates = body_templates(raw)
-    whole = {opener.start: closer.end for opener, closer in outermost(_kept_pairs(templates, code))}
-    found: list[tuple[Template, int]] = []  # (each token, and where it ends with what it holds)
-    for template in templates:
-        if not found or template.start >= found[-1][1]:
-            found.append((template, whole.get(template.start, template.end)))
-    pairs = closed_pairs(template for template, end in found if template.start not in whole)
-    numbers = {id(end): number for number, pair in enumerate(pairs, 1) for end in pair}
-    return [
-        Token(template.start, end, numbers.get(id(template), 0), template.closing) for template, end in found
-    ]
 
 
 def _tokens(text: str, code: tuple[str, ...] = ()) -> list[str]:
@@ -150,7 +118,7 @@ def _token_spans(text: str, code: tuple[str, ...] = ()) -> list[tuple[int, int]]
     """Where each template token of ``text`` is, in order, a code or comment pair's from its
     opening to its closing one (see :func:`_tokens`)."""
     templates = scan_templates(text)
-    pairs = outermost(_kept_pairs(templates, code))
+    pairs = outermost(kept_pairs(templates, code))
     spans: list[tuple[int, int]] = []
     for template in templates:
         inside = next((pair for pair in pairs if pair[0].start <= template.start < pair[1].end), None)
@@ -213,18 +181,8 @@ def _regions(
     [[], ['terminal']]
     """
     regions = _markdown_regions(text, templates, options.shortcodes_with_markdown, options.code_shortcodes)
-    outer = outermost(regions + _kept_pairs(templates, options.code_shortcodes))
+    outer = outermost(regions + kept_pairs(templates, options.code_shortcodes))
     return [pair for pair in regions if pair in outer], [pair for pair in outer if pair not in regions]
-
-
-def _kept_pairs(templates: list[Template], code: Collection[str]) -> list[tuple[Template, Template]]:
-    """The shortcode pairs of ``templates`` kept whole with what they hold: code, math or a comment
-    (see :func:`~.md_templates.inside_not_prose`; ``code``: the site's own code shortcodes)."""
-    return [
-        (opener, closer)
-        for opener, closer in closed_pairs(template for template in templates if template.shortcode)
-        if inside_not_prose(opener, code)
-    ]
 
 
 def _markdown_regions(

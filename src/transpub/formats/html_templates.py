@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 
+from .attribute_units import Token as AttributeToken
+from .attribute_units import attribute_unit
+from .document import AttrSlot, Part, tags_in
 from .html_tokens import Token, tokenize_html
-from .md_templates import Template, closed_pairs, scan_templates
+from .md_templates import Template, closed_pairs, inside_not_prose, outermost, scan_templates
 
 NOT_LINE_END = re.compile(r"[^\r\n]")
 #: Liquid blocks whose content is no page text: read as one token with it.
@@ -193,3 +197,51 @@ def _pairs(templates: list[Template]) -> dict[int, tuple[str, str, str]]:
         found[opener.start] = (opener.tag, str(number), "open")
         found[closer.start] = (closer.tag, str(number), "close")
     return found
+
+
+def templates_in_attributes(parts: list[Part], code: tuple[str, ...] = ()) -> None:
+    """Each translated attribute value of ``parts`` that holds template tokens made a text unit
+    whose tokens are placeholders (see :mod:`.attribute_units`): Hugo and Jekyll run them there as
+    in the page's text (a code or comment pair, ``code``: see :func:`~.html_content._tokens`, one placeholder)."""
+    for tag in tags_in(parts):
+        if not any(isinstance(part, AttrSlot) and "{" in part.raw for part in tag.parts):
+            continue
+        out: list[Part] = []
+        for part in tag.parts:
+            unit = None
+            if isinstance(part, AttrSlot) and "{" in part.raw:
+                unit = attribute_unit(part, attribute_template_tokens(part.raw, code))
+            out.extend((part,) if unit is None else unit)
+        tag.parts = [part for part in out if part != ""]
+
+
+def attribute_template_tokens(raw: str, code: tuple[str, ...] = ()) -> list[AttributeToken]:
+    """The template tokens Hugo or Jekyll runs in the attribute value ``raw`` (as written), in
+    order: a shortcode pair whose inside is code or a comment one token with it (see :func:`~.html_content._tokens`).
+
+    >>> raw = '"{% if a %}See {{< k >}}a < b{{< /k >}} {{< x >}}{% endif %} $$y$$"'
+    >>> [(raw[t.start:t.end], t.pair, t.closing) for t in attribute_template_tokens(raw, ("k",))]
+    [('{% if a %}', 1, False), ('{{< k >}}a < b{{< /k >}}', 0, False), ('{{< x >}}', 0, False), ('{% endif %}', 1, True)]
+    """
+    templates = body_templates(raw)
+    whole = {opener.start: closer.end for opener, closer in outermost(kept_pairs(templates, code))}
+    found: list[tuple[Template, int]] = []  # (each token, and where it ends with what it holds)
+    for template in templates:
+        if not found or template.start >= found[-1][1]:
+            found.append((template, whole.get(template.start, template.end)))
+    pairs = closed_pairs(template for template, end in found if template.start not in whole)
+    numbers = {id(end): number for number, pair in enumerate(pairs, 1) for end in pair}
+    return [
+        AttributeToken(template.start, end, numbers.get(id(template), 0), template.closing)
+        for template, end in found
+    ]
+
+
+def kept_pairs(templates: list[Template], code: Collection[str]) -> list[tuple[Template, Template]]:
+    """The shortcode pairs of ``templates`` kept whole with what they hold: code, math or a comment
+    (see :func:`~.md_templates.inside_not_prose`; ``code``: the site's own code shortcodes)."""
+    return [
+        (opener, closer)
+        for opener, closer in closed_pairs(template for template in templates if template.shortcode)
+        if inside_not_prose(opener, code)
+    ]

@@ -21,14 +21,16 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
-from .document import AttrSlot, LineStart, LinkTarget, Part, root_relative_link
-from .escape import attribute_in_markdown
+from .attribute_units import attribute_unit
+from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, root_relative_link
+from .escape import attribute_in_markdown, attribute_text_escape_in_markdown
 from .html_attributes import (
     attribute_spans,
     spliced,
     translatable_attributes,
     unquote,
 )
+from .html_templates import attribute_template_tokens
 from .html_tree import VOID, Node
 from .md_escape import escape_markdown, escape_markdown_alt, markdown_destination, title_writer
 from .md_parser import rendering_parser
@@ -73,6 +75,8 @@ class SlotNamer:
     extract_symbols: bool = False
     #: More attributes whose values are translated (``[extract] attributes``: ``element@attribute``).
     attributes: tuple[str, ...] = ()
+    #: The site's own shortcodes whose inside is code (``[extract] code_shortcodes``).
+    code_shortcodes: tuple[str, ...] = ()
     template_parts: Callable[[Template], list[Part]] = field(default=lambda template: [])
 
 
@@ -320,7 +324,7 @@ class InlineReader:
     def _alt(self, token: Token, start: int, end: int) -> Part:
         raw = self.source.raw(start, end)
         if MASK in self.parsed[start:end]:
-            return raw  # a template token in the alt text: kept as written (a unit would lose it)
+            return self._templates_in_alt(raw, start)
         msgid = escape_lookalikes(collapse_space(plain_text(token.children or [])))
         if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
             return raw
@@ -332,19 +336,40 @@ class InlineReader:
             write=escape_markdown_alt,
         )
 
+    def _templates_in_alt(self, raw: str, at: int) -> Part:
+        """The alt text ``raw`` (at ``at``) holding template tokens, that Hugo and Jekyll run there:
+        a unit whose tokens are placeholders (see :mod:`.attribute_units`) where its text between
+        them is plain (as written); else kept as written (a unit would lose them)."""
+        tokens = attribute_template_tokens(raw, self.namer.code_shortcodes)
+        covered = {at + index for token in tokens for index in range(token.start, token.end)}
+        masked = {at + index for index, char in enumerate(self.parsed[at : at + len(raw)]) if char == MASK}
+        bounds = [0, *(edge for token in tokens for edge in (token.start, token.end)), len(raw)]
+        texts = [raw[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
+        if not masked <= covered or any(text and plain_inline(text) != text for text in texts):
+            return raw
+        msgid = escape_lookalikes(collapse_space("".join(texts)))
+        if not _LETTER.search(msgid):
+            return raw
+        slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
+        unit = attribute_unit(slot, tokens, escape_markdown_alt)
+        return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
+
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
         """The parts of a raw inline start tag whose ``alt``, ``title``… are units (as in an HTML
         article), or None when it has none (or spans lines: kept as written)."""
         if piece.role == "close" or piece.tag == "comment" or "\n" in html:
             return None
         start, end = mapping(piece.start), mapping(piece.end)
-        if self.source.raw(start, end) != html or MASK in self.parsed[start:end]:
+        masked = {at for at, char in enumerate(html) if char == MASK}  # (template tokens)
+        written = self.source.raw(start, end)
+        if self.parsed[start:end] != html or (written != html and not masked):
             return None
+        html = written
         spans = attribute_spans(html)
         wanted = translatable_attributes(
             piece.tag, {name: unquote(html[s:e]) for name, (s, e) in spans}, self.namer.attributes
         )
-        found: list[tuple[tuple[int, int], Part]] = []
+        found: list[tuple[tuple[int, int], list[Part]]] = []
         for name, (value_start, value_end) in spans:
             if name not in wanted:
                 continue
@@ -358,11 +383,42 @@ class InlineReader:
                 kind=f"attribute:{name}",
                 write=functools.partial(attribute_in_markdown, kept=html[value_start:value_end]),
             )
-            found.append(((value_start, value_end), slot))
+            if masked.intersection(range(value_start, value_end)):
+                unit = self._templates_in_value(slot, value_start, masked)
+                if unit is None:
+                    return None  # (a template token it cannot make a placeholder: the tag kept as written)
+                found.append(((value_start, value_end), unit))
+            else:
+                found.append(((value_start, value_end), [slot]))
+        if masked:
+            return None  # a template token elsewhere in the tag: kept as written (a unit would lose it)
         link = root_relative_link(html) if piece.tag == "a" else None
         if link is not None:  # (/docs/x: compile may point it at the reader's language, as in HTML)
-            found.append(link)
-        return spliced(html, found) if found else None
+            found.append((link[0], [link[1]]))
+        if not found:
+            return None
+        return [
+            part for item in spliced(html, found) for part in (item if isinstance(item, list) else [item])
+        ]
+
+    def _templates_in_value(self, slot: AttrSlot, at: int, masked: set[int]) -> list[Part] | None:
+        """The parts of the attribute value ``slot`` (at ``at`` in its tag, whose masked characters
+        are ``masked``) holding template tokens: a unit whose tokens are placeholders (see
+        :mod:`.attribute_units`), the tokens' characters taken out of ``masked``; None where a masked
+        character is no such token's (another template token), or the value has no quotes."""
+        tokens = attribute_template_tokens(slot.raw, self.namer.code_shortcodes)
+        covered = {at + index for token in tokens for index in range(token.start, token.end)}
+        inside = masked.intersection(range(at, at + len(slot.raw)))
+        if not inside <= covered:
+            return None
+        unit = attribute_unit(slot, tokens)
+        if unit is None:
+            return None
+        masked -= inside
+        for part in unit:
+            if isinstance(part, TextSlot):
+                part.escape = attribute_text_escape_in_markdown(part.escape, part.msgid)
+        return unit
 
     # -- atoms
 

@@ -32,6 +32,7 @@ from ..inline import escape_lookalikes
 from ..model import Issue
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import (
+    attribute_text_escape_in_markdown,
     attribute_write_in_markdown,
     markdown_kept_in,
     text_escape_after_element,
@@ -361,6 +362,7 @@ class _Builder(RunSlots):
                 ref=lambda tag, words: self.names.name(tag, words),
                 extract_symbols=options.extract_symbols,
                 attributes=options.attributes,
+                code_shortcodes=options.code_shortcodes,
                 template_parts=self.template_parts,
             ),
         )
@@ -974,7 +976,7 @@ class _Builder(RunSlots):
         if line_token < len(self.line_token_starts) and self.line_token_starts[line_token] < end:
             return  # snippets are put in before the HTML is read: kept as written
         from .html import read_html
-        from .html_templates import body_templates, tokens_with_templates
+        from .html_templates import body_templates, templates_in_attributes, tokens_with_templates
 
         raw = as_written = self.source.raw(begin, end)
         if contained is not None:
@@ -1032,12 +1034,16 @@ class _Builder(RunSlots):
             # escapes with it, reading what remains as Markdown: kept as written (never offered)
             document = replace(document, parts=_as_written(document.parts, after_element))
             after_element = []
+        # Hugo and Jekyll run the template tokens of an attribute value as in the text: placeholders
+        templates_in_attributes(document.parts, self.options.code_shortcodes)
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
             first = slot.ref.split("/", 1)[0]
             if "(" in first or "@" in first:
                 slot.ref = "body/" + slot.ref
             # a blank line in a translation would end the block: what follows it would be Markdown
-            if isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
+            if isinstance(slot, TextSlot) and slot.kind.startswith("attribute:"):  # (its text, see above)
+                slot.escape = attribute_text_escape_in_markdown(slot.escape, slot.msgid)
+            elif isinstance(slot, TextSlot):  # (the source's references kept, as HTML keeps them)
                 kept = markdown_kept_in(slot.msgid) if read_as_markdown else None
                 addresses = (
                     tuple(dict.fromkeys(_ADDRESS.findall(slot.msgid) + _BRACED_WORD.findall(slot.msgid)))

@@ -1,0 +1,70 @@
+"""Template tokens in the attributes of a Markdown article's HTML, and in an image's alt text: Hugo
+(and Jekyll) run them there as in the page's text, so each is a placeholder of its value's unit
+(``Dial <1/> now``), written as the source writes it: a translation can only move it. Checked by
+the real Hugo (see real_renderers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from real_renderers import HUGO, hugo_page
+from transpub.errors import PlaceholderMismatch
+from transpub.formats import ReadOptions, read_article
+from transpub.formats.document import Document, Resolution
+
+PAGE = """---
+title: Ferries
+---
+Help <abbr title="Call {{< phone >}} now">here</abbr>.
+
+<div title="Dial {{< phone >}} now">
+Boats leave at noon.
+</div>
+
+![Map {{< phone >}} port](map.png)
+"""
+
+#: Each unit's translation: the shortcode moved, and a translation's own one that must show as text.
+GERMAN = {
+    "Call <1/> now": "Jetzt <1/> anrufen, nicht {{< phone >}}",
+    "Dial <1/> now": "Jetzt <1/> wählen, nicht {{< phone >}}",
+    "Map <1/> port": "Karte <1/> Hafen",
+}
+
+
+def read(tmp_path: Path, text: str) -> Document:
+    path = tmp_path / "ferries.md"
+    path.write_text(text, encoding="utf-8")
+    return read_article(path, ReadOptions(), display_path="ferries.md")
+
+
+def pseudo(document: Document) -> str:
+    return document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+
+
+def test_a_shortcode_in_an_attribute_or_alt_text_of_a_markdown_page_is_a_placeholder_kept_as_written(
+    tmp_path: Path,
+) -> None:
+    document = read(tmp_path, PAGE)
+    msgids = [unit.msgid for unit in document.units()]
+    assert {"Call <1/> now", "Dial <1/> now", "Map <1/> port"} <= set(msgids)
+    assert not [msgid for msgid in msgids if "{{" in msgid]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == PAGE
+    with pytest.raises(PlaceholderMismatch):  # (dropping the shortcode left the number out of the page)
+        document.render(lambda slot: Resolution("Jetzt wählen" if slot.msgid == "Dial <1/> now" else None))
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_runs_the_shortcode_of_a_translated_attribute_of_a_markdown_page_as_in_the_source(
+    tmp_path: Path,
+) -> None:
+    translated = read(tmp_path, PAGE).render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
+    built = hugo_page(translated.split("---\n", 2)[2], tmp_path / "site", shortcodes={"phone": "+34 900"})
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//abbr/@title") == ["Jetzt +34 900 anrufen, nicht {{< phone >}}"]
+    assert shown.xpath("//div/@title") == ["Jetzt +34 900 wählen, nicht {{< phone >}}"]
+    assert shown.xpath("//img/@alt") == ["Karte +34 900 Hafen"]
