@@ -603,3 +603,29 @@ def test_a_content_page_whose_code_sample_declares_another_charset_is_read_as_ut
     document = read(tmp_path, page, options=options)
     assert [unit.msgid for unit in document.units("x")][:1] == ["Otimizando o seu site – Carregamento"]
     assert document.render(lambda slot: Resolution(slot.msgid)) == page
+
+
+def test_a_shortcode_in_an_unquoted_attribute_value_of_an_html_page_keeps_its_tag_and_runs_in_it(
+    tmp_path: Path,
+) -> None:
+    """``title=Call{{<phone>}}now`` was read as the value ``Call{{<phone`` and the text ``}}now>Hi.``:
+    the pseudo-translated page lost its tag's end."""
+    page = "---\ntitle: Ferries\n---\n<p title=Call{{<phone>}}now>Hi.</p>\n"
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()] == ["Ferries", "Call<1/>now", "Hi."]
+    assert unmarked(pseudo(document)) == page
+    translated = document.render(
+        lambda slot: Resolution({"Call<1/>now": "Jetzt <1/> anrufen, nicht {{<phone>}}"}.get(slot.msgid))
+    )
+    assert (
+        "<p title=Jetzt&#32;{{<phone>}}&#32;anrufen,&#32;nicht&#32;&#123;{&lt;phone&gt;}}>Hi.</p>"
+        in translated
+    )
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    built = hugo_page(
+        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes={"phone": "+34"}, suffix=".html"
+    )
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//p/@title") == ["Jetzt +34 anrufen, nicht {{<phone>}}"]
+    assert [p.text for p in shown.iter("p")] == ["Hi."]

@@ -68,3 +68,15 @@ def test_hugo_runs_the_shortcode_of_a_translated_attribute_of_a_markdown_page_as
     assert shown.xpath("//abbr/@title") == ["Jetzt +34 900 anrufen, nicht {{< phone >}}"]
     assert shown.xpath("//div/@title") == ["Jetzt +34 900 wählen, nicht {{< phone >}}"]
     assert shown.xpath("//img/@alt") == ["Karte +34 900 Hafen"]
+
+
+def test_a_shortcode_in_an_unquoted_attribute_value_of_a_markdown_page_stays_in_its_one_value(
+    tmp_path: Path,
+) -> None:
+    page = "Hi <abbr title=Call{{<phone>}}now>x</abbr>.\n\n<div title=Dial{{<phone>}}now>\nBoats.\n</div>\n"
+    document = read(tmp_path, page)
+    assert {"Call<1/>now", "Dial<1/>now"} <= {unit.msgid for unit in document.units()}
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == page
+    translated = document.render(lambda slot: Resolution(slot.msgid.replace("now", " jetzt")))
+    assert "<abbr title=Call{{<phone>}}&#32;jetzt>" in translated
+    assert "<div title=Dial{{<phone>}}&#32;jetzt>" in translated

@@ -1097,3 +1097,18 @@ def test_a_translation_moving_a_lone_shortcode_into_a_pairs_reach_is_refused_and
         == 'Siehe [embed]u[/embed] oder [video src="x.mp4"], [footnote]a[/footnote] und [footnote id="2"] b.\n'
     )
     assert sorted(map(str, handed_to(german, NAMES))) == sorted(map(str, handed_to(post, NAMES)))
+
+
+@needs_wordpress
+def test_a_shortcode_in_an_unquoted_attribute_value_keeps_its_tag_and_a_translation_with_spaces_stays_one_value(
+    tmp_path: Path,
+) -> None:
+    """``title=Press[gallery]now`` was read as the value ``Press[gallery]`` and the text ``now>Hi.``:
+    the pseudo-translated page lost its tag's end."""
+    post = "<p title=Press[gallery]now>Hi.</p>\n"
+    root = wordpress_project(tmp_path, post)
+    assert [entry.msgid for entry in catalog(root)] == ["Press<1/>now", "Hi."]
+    assert unmarked_pseudo_page(root) == post
+    german = translate(root, lambda msgid: {"Press<1/>now": 'Jetzt <1/> "drücken"'}.get(msgid, "Hallo."))
+    assert "<p title=Jetzt&#32;[gallery]&#32;&quot;drücken&quot;>Hallo.</p>" in german
+    assert handed_to(german, NAMES) == handed_to(post, NAMES) == [("gallery", "", "")]

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from .document import AttrSlot, PairedPieces, Part, TextSlot
-from .escape import attribute_text_writer
+from .escape import attribute_text_writer, unquoted_attribute_text_writer
 from .runs import collapse_space
 
 
@@ -35,13 +35,14 @@ class Token(NamedTuple):
 def attribute_unit(
     slot: AttrSlot, tokens: Sequence[Token], escape: Callable[[str], str] | None = None
 ) -> list[Part] | None:
-    """The parts that write ``slot`` (a quoted attribute value's, see :attr:`AttrSlot.raw`) with
-    its ``tokens`` (in order, each pair's between its ends) placeholders of a text unit: its quotes
+    """The parts that write ``slot`` (an attribute value's, see :attr:`AttrSlot.raw`) with its
+    ``tokens`` (in order, each pair's between its ends) placeholders of a text unit: its quotes
     and the spaces at its edges as written around the unit, or the value as written when no text
-    is left to translate. None: ``slot`` is no quoted value (a translation of an unquoted one may
-    need quotes the source has not), has no tokens, or more than placeholders can number.
-    ``escape``: how its text is written, for a value written without quotes that needs none (a
-    Markdown image's alt text, its text read as written).
+    is left to translate. A value without quotes stays so, a translation's spaces and quotes
+    written as references (see :func:`~.escape.unquoted_attribute_text_writer`): the tokens stay
+    in the one value. None: ``slot`` has no tokens, or more than placeholders can number.
+    ``escape``: how its text is written, for a value that is no HTML attribute's (a Markdown
+    image's alt text, its text read as written, without quotes).
 
     >>> slot = AttrSlot("Press [gallery] now", "p@title", '" Press [gallery] now"', "attribute:title")
     >>> lead, unit, trail = attribute_unit(slot, [Token(8, 17)])
@@ -55,12 +56,16 @@ def attribute_unit(
     ('Map <1>1</1> <2/>', '<1>…</1> = WordPress shortcode (shortcode) "[b]…[/b]"', '&quot;x&quot; &amp; &lt;y&gt;')
     >>> attribute_unit(AttrSlot("[gallery]", "p@title", '"[gallery]"', "attribute:title"), [Token(1, 10)])
     ['"[gallery]"']
+    >>> unit = attribute_unit(AttrSlot("Press[gallery]now", "p@title", "Press[gallery]now", "attribute:title"), [Token(5, 14)])[1]
+    >>> unit.msgid, unit.escape("Drücke jetzt")
+    ('Press<1/>now', 'Drücke&#32;jetzt')
     """
-    unquoted = escape is not None
-    escape = escape or attribute_text_writer(slot.raw)
-    if escape is None or not tokens or len(tokens) > MAX_PLACEHOLDERS:
-        return None
     raw = slot.raw
+    quoted = attribute_text_writer(raw)
+    unquoted = escape is not None or quoted is None
+    escape = escape or quoted or unquoted_attribute_text_writer(raw)
+    if not tokens or len(tokens) > MAX_PLACEHOLDERS:
+        return None
     inner_start, inner_end = _inner(raw, 0 if unquoted else 1)
     msgid_parts: list[str] = []
     parts: list[Part] = []

@@ -137,6 +137,29 @@ def attribute_text_writer(raw: str) -> Callable[[str], str] | None:
     return functools.partial(write_attribute, quote="", table=_attribute_table(raw[1:-1], quote))
 
 
+def unquoted_attribute_text_writer(raw: str) -> Callable[[str], str]:
+    """How translated text inside the attribute value written ``raw`` without quotes is written:
+    what would end the value there or quote it (a space, a quote, ``=``, ``<``, ``>``, a backtick)
+    and ``&`` as character references, which a browser reads as those characters, so that it stays
+    one value as the source writes it; the characters the source writes as references written so.
+
+    >>> print(unquoted_attribute_text_writer("Press&nbsp;")('Drücke "hier" =\xa0<b>'))
+    Drücke&#32;&quot;hier&quot;&#32;&#61;&nbsp;&lt;b&gt;
+    """
+    table = {**(references_in(raw) if "&" in raw else {}), **_UNQUOTED}
+    return functools.partial(write_attribute, quote="", table=tuple(table.items()))
+
+
+#: What ends or quotes an attribute value written without quotes, as references.
+_UNQUOTED = {char: f"&#{ord(char)};" for char in " \t\n\r\f=`"} | {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+}
+
+
 def _quote_of(raw: str) -> str:
     """The quote around the attribute value written ``raw``, or ``""``."""
     return raw[:1] if raw[:1] in ("'", '"') and len(raw) >= 2 and raw[-1] == raw[0] else ""

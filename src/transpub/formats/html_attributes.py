@@ -26,8 +26,11 @@ META_TRANSLATABLE = frozenset(
 )
 
 _TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+#: (an unquoted value holds a Hugo shortcode whole, ``title=Call{{< phone >}}now``, where the tag's
+#: source does: the generator runs it before the HTML is read, see html_templates)
 _ATTRFIND = re.compile(
-    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)"
+    r"(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])(?:\{\{[<%][^\n]*?[>%]\}\}|[^>\s])*))?(?:\s|/(?!>))*"
 )
 
 

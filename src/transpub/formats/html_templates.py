@@ -56,7 +56,7 @@ def tokens_with_templates(
     # a Liquid tag alone on its line ({% for %}, {% if %}, {% capture %}): among blocks it ends the text
     # before it (the HTML reader says where: not inside a paragraph)
     lines_of_their_own = {t.start for t in templates if t.block and t.opener == "{%"}
-    masked, shifts = _masked(text, list(spans))
+    masked, shifts = _masked(text, list(spans), _in_tags(text, list(spans)))
     starts = list(spans)
     tokens: list[Token] = []
     pos = masked_pos = 0
@@ -108,7 +108,7 @@ class _Shifts:
     def given_back(self, value: str | None, text: str, masked_start: int, masked_end: int) -> str | None:
         """An attribute value of the tag at ``masked_start..masked_end`` of the masked text, its masked
         template tokens written as in ``text``."""
-        if value is None or "<!--" not in value:
+        if value is None or ("<!--" not in value and _INERT not in value):
             return value
         first = bisect.bisect_left(self.masks, masked_start, key=lambda found: found[1])
         for mask, _, end, text_start, text_end in self.masks[first:]:
@@ -118,19 +118,26 @@ class _Shifts:
         return value
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> tuple[str, _Shifts]:
+def _masked(
+    text: str, spans: list[tuple[int, int]], in_tags: frozenset[int] = frozenset()
+) -> tuple[str, _Shifts]:
     """``text`` with each template token of ``spans`` (in order) a comment, so that HTML's tokenizer
     reads it as one token wherever it is (its line ends kept): of the token's length where it is
-    long enough (``{{< note >}}``), else longer (``[b]``: ``<!---->``); and where each one is."""
+    long enough (``{{< note >}}``), else longer (``[b]``: ``<!---->``); and where each one is. A
+    token inside a tag (its start in ``in_tags``: an attribute value, quoted or not) is inert
+    characters of its length instead, which a comment's ``>`` would end there
+    (``title=Press[gallery]now``)."""
     shifts = _Shifts()
     pieces: list[str] = []
     pos = length = 0
     for token_start, token_end in spans:
-        if token_end - token_start >= len("<!---->"):
+        if token_start in in_tags:
+            mask = NOT_LINE_END.sub(_INERT, text[token_start:token_end])
+        elif token_end - token_start >= len("<!---->"):
             inner = NOT_LINE_END.sub(" ", text[token_start + 4 : token_end - 3])
+            mask = f"<!--{inner}-->"
         else:
-            inner = "".join(NOT_LINE_END.split(text[token_start:token_end]))
-        mask = f"<!--{inner}-->"
+            mask = "<!--" + "".join(NOT_LINE_END.split(text[token_start:token_end])) + "-->"
         before = text[pos:token_start]
         pieces.extend((before, mask))
         length += len(before)
@@ -139,6 +146,39 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> tuple[str, _Shifts]:
         pos = token_end
     pieces.append(text[pos:])
     return "".join(pieces), shifts
+
+
+def _in_tags(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Where each template token of ``spans`` (in order) that is inside a tag starts: read with each
+    token inert characters, as the page's HTML is once the generator has run it (a comment's ``>``
+    would end an unquoted attribute value's tag: ``<p title=Press[gallery]now>``).
+
+    >>> text = '<p title=Call{{<phone>}}now>{{<x>}}</p>'
+    >>> sorted(_in_tags(text, [(13, 24), (28, 35)]))
+    [13]
+    """
+    pieces: list[str] = []
+    pos = 0
+    for start, end in spans:
+        pieces.extend((text[pos:start], NOT_LINE_END.sub(_INERT, text[start:end])))
+        pos = end
+    pieces.append(text[pos:])
+    found: set[int] = set()
+    at = offset = 0
+    for token in tokenize_html("".join(pieces)):
+        end = offset + len(token.raw)
+        if token.kind in ("start", "startend"):
+            while at < len(spans) and spans[at][0] < offset:
+                at += 1
+            while at < len(spans) and spans[at][0] < end:
+                found.add(spans[at][0])
+                at += 1
+        offset = end
+    return frozenset(found)
+
+
+#: What a template token inside a tag is masked with (see :func:`_masked`): no HTML reads it.
+_INERT = "\ue001"
 
 
 def _token_spans(
