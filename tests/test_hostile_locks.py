@@ -77,3 +77,28 @@ def test_a_locks_folder_linked_elsewhere_in_the_project_is_followed(tmp_path: Pa
     (root / ".transpub" / "locks").symlink_to(root / "scratch")
     assert run(root, "extract")[0] == 0
     assert (root / "scratch" / "locales").is_dir()
+
+
+def test_a_markdown_outputs_record_that_is_a_link_out_of_the_project_makes_no_lock_file_where_it_leads(
+    tmp_path: Path,
+) -> None:
+    """A content folder is committed: a pull request may put a link in place of compile's record of
+    what it wrote there. compile refuses to write it, and makes no lock file beside its target."""
+    root = tmp_path / "news"
+    init_project(root, source="en", locales=["de"], name="News")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "[compile]\n", '[compile]\nformat = "markdown"\nmarkdown_dir = "content"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    (root / "articles" / "bridge.md").write_text("# Bridge\n\nThe bridge opened.\n", encoding="utf-8")
+    someone_elses = tmp_path / "home-of-someone"
+    someone_elses.mkdir()
+    (root / "content").mkdir()
+    (root / "content" / ".transpub-outputs.json").symlink_to(someone_elses / "autostart.json")
+    assert run(root, "extract")[0] == 0
+    code, _, err = run(root, "compile")
+    assert code == 1 and "content/.transpub-outputs.json is a symbolic link to" in err
+    assert listing(someone_elses) == []

@@ -336,9 +336,11 @@ def lock_path(path: Path) -> Path:
     A lock file is made where it is when missing, so it must stay in the project, links resolved, or
     in the folder ``.transpub`` is a link to (one put on a faster disk): a link below ``.transpub/``
     (``.transpub/locks`` itself, say) that leads elsewhere is UnsafePathError, before anything is
-    made there.
+    made there. The file's own name is not followed: a file that is a link (to anywhere) is guarded
+    by a lock of its own name, where the link is, never beside the file it leads to.
     """
-    resolved = Path(os.path.abspath(path)).resolve()
+    folder, name = os.path.split(os.path.abspath(path))
+    resolved = Path(os.path.realpath(folder)) / name
     root = _project_root_of(str(resolved.parent))
     if root is not None:
         relative = resolved.relative_to(root).as_posix()
