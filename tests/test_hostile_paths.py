@@ -284,3 +284,38 @@ def test_an_article_that_is_a_link_to_a_hidden_or_transpubs_own_file_is_refused_
     assert not (tmp_path / "locales" / "templates" / "notes.pot").exists()
     assert not list((tmp_path / "site").rglob("notes.html"))
     assert (tmp_path / "site" / "de" / "a.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["index.md", "index.html", "index/index.html"])
+def test_an_article_named_index_is_refused_not_written_over_by_the_language_index(
+    tmp_path: Path, name: str
+) -> None:
+    """``articles/index.md`` (MkDocs' and Jekyll's home page) would be published as ``site/de/index.html``,
+    the page compile writes each language's index of articles to: one replaced the other, and the run
+    said it was published. It is one error naming the article; the other pages and the index are written."""
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "articles" / name).write_text("<p>The home page.</p>", encoding="utf-8")
+    (tmp_path / "articles" / "guide.html").write_text("<p>The guide.</p>", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and f"articles/{name}" in errors[0] and "index" in errors[0], result.output
+    for folder in ("en", "de"):
+        index = (tmp_path / "site" / folder / "index.html").read_text(encoding="utf-8")
+        assert "guide.html" in index and "home page" not in index and 'href="./index.html"' not in index
+    assert (tmp_path / "site" / "de" / "guide.html").is_file()
+
+
+def test_an_article_named_index_is_written_as_markdown_where_no_index_page_is_made(tmp_path: Path) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "index.md").write_text("The home page.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    result = runner.invoke(
+        main, ["--project", str(tmp_path), "compile", "--format", "markdown", "--threshold", "0", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "de" / "index.md").read_text(encoding="utf-8") == "The home page.\n"

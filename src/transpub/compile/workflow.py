@@ -7,7 +7,8 @@ from collections.abc import Collection
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from ..discovery import in_shard
+from ..discovery import Discovery, in_shard
+from ..errors import ArticleError
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
@@ -56,6 +57,8 @@ def compile_project(
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
     targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
     discovery = project.discover()
+    if not markdown:
+        _refuse_the_index_pages_name(project, discovery)
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     if markdown and project.heading_ids == "mkdocs":
@@ -184,6 +187,29 @@ def compile_project(
         report.foreign_records = manifest.ignored_articles
         manifest.save()
     return report
+
+
+#: The slug whose page in each language would be ``<folder>/index.html``, that language's index page.
+INDEX_SLUG = "index"
+
+
+def _refuse_the_index_pages_name(project: Project, discovery: Discovery) -> None:
+    """Take the article whose slug is :data:`INDEX_SLUG` (``articles/index.md``, a site's home page) out
+    of ``discovery``, as an error naming it: its HTML pages and the index pages would be one file each.
+    Refused, not gone: pages compile wrote of it before stay."""
+    for article in discovery.articles:
+        if article.slug == INDEX_SLUG:
+            discovery.articles.remove(article)
+            discovery.refused.add(article.slug)
+            discovery.errors.append(
+                ArticleError(
+                    "its pages would be the index of articles compile writes in each language's folder "
+                    f"({project.locale_dir(project.source_locale)}/index.html): rename the article or "
+                    "leave it out ([paths] exclude)",
+                    project.relative(article.path),
+                )
+            )
+            return
 
 
 def _titles(
