@@ -6,12 +6,15 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from transpub.catalog import read_catalog
+from transpub.catalog import read_catalog, write_catalog
+from transpub.cli import main
 from transpub.errors import ArticleError, CatalogError, GlossaryError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.markdown import read_markdown
 from transpub.glossary import load_glossary, render_glossary
+from transpub.project import init_project
 
 PO_HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {forms}\\n"\n\n'
@@ -112,3 +115,27 @@ def test_csv_glossary_cell_with_a_control_character_is_refused_on_its_line(tmp_p
     with pytest.raises(GlossaryError) as caught:
         load_glossary(path)
     assert caught.value.line == 3 and "control character" in caught.value.message
+
+
+@pytest.mark.parametrize("form", ["html", "markdown"])
+def test_a_front_matter_translation_of_a_thousand_brackets_is_written_as_text_not_a_crash(
+    tmp_path: Path, form: str
+) -> None:
+    """A plain YAML value's translation is tried as plain YAML before it is written so: ``[[[[…``
+    nested past Python's recursion limit stopped the whole compile with a traceback, every page unwritten."""
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.md").write_text(
+        "---\ntitle: Harbour\n---\n\nThe harbour.\n", encoding="utf-8"
+    )
+    (tmp_path / "articles" / "b.html").write_text("<p>Another page.</p>", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    path = tmp_path / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    po = read_catalog(path)
+    for entry in po:
+        entry.msgstr = "[" * 3000 if entry.msgid == "Harbour" else "Der Hafen."
+    write_catalog(po, path)
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--format", form, "-j", "1"])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    written = tmp_path / "site" / "de" / ("a.md" if form == "markdown" else "a.html")
+    assert "[" * 3000 in written.read_text(encoding="utf-8")

@@ -382,7 +382,7 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
         document = f"k: [{text}]" if flow else f"k: {text}"
         try:
             loaded = yaml.safe_load(document)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):  # (RecursionError: "[[[[…" nested past Python's limit)
             loaded = None
         if isinstance(loaded, dict) and loaded.get("k") == ([text] if flow else text):
             return text
