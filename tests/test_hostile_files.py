@@ -139,3 +139,20 @@ def test_a_front_matter_translation_of_a_thousand_brackets_is_written_as_text_no
     assert result.exit_code == 0 and result.exception is None, result.output
     written = tmp_path / "site" / "de" / ("a.md" if form == "markdown" else "a.html")
     assert "[" * 3000 in written.read_text(encoding="utf-8")
+
+
+def test_a_markdown_outputs_record_nested_thousands_deep_is_one_error_naming_it(tmp_path: Path) -> None:
+    """``.transpub-outputs.json`` is committed with the translations: one nested past Python's recursion
+    limit (a crafted pull request) is the damaged record it is, not a traceback."""
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.md").write_text("The harbour.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / ".transpub-outputs.json").write_text(
+        '{"version": 1, "files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8"
+    )
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--format", "markdown", "-j", "1"])
+    assert result.exit_code == 1 and isinstance(result.exception, (SystemExit, type(None))), result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "site/.transpub-outputs.json" in errors[0] and "damaged" in errors[0]

@@ -291,7 +291,7 @@ def _read(path: Path) -> dict[str, Recorded]:
             )
             for key, value in data["files"].items()
         }
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # (Recursion: [[[[…)
         raise TranspubError(
             "compile's record of written files is damaged; delete it and remove the files compile wrote "
             f"by hand ({exc})",
