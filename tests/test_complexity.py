@@ -265,6 +265,9 @@ MARKDOWN_SHAPES = {
     "front matter tags": (lambda n: "---\ntags:\n" + "  - ski\n" * (n // 8) + "---\nBody.\n", 20_000),
     "a paragraph of + signs": (lambda n: "a " + "+" * n + "\n", 20_000),
     "a paragraph of < signs": (lambda n: "a " + "<" * n + "\n", 20_000),
+    # each ":" had the text before it searched for a protocol name (a bare URL's "https"): quadratic
+    "a paragraph of colons": (lambda n: "a " + ":" * n + "\n", 2_000),
+    "a paragraph of protocol names without a URL": (lambda n: "http:" * (n // 5) + "\n", 2_000),
     "a page's edit, then unclosed insertion marks": (
         lambda n: "a {++b++} " + "{++ " * (n // 4) + "\n",
         20_000,

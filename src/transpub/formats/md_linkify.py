@@ -12,13 +12,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
-from mdit_py_plugins.gfm_autolink._match import check_prev, match_http, match_www
+from mdit_py_plugins.gfm_autolink._match import check_prev, match_any_email, match_http, match_www
 
 #: A protocol name the text before a ``:`` ends with (``pending``), as GFM's protocol rule reads it.
 _PROTOCOL = re.compile(r"(https?)$")
+#: Any protocol name GFM's protocol rule looks for before a ``:`` (its ``_PROTO_RE``, which may be
+#: followed by one line break).
+_GFM_PROTOCOL = re.compile(r"(?:https?|mailto|xmpp)$")
+#: How much of the end of the pending text holds any of them (``mailto``, a line break, one more).
+_PROTOCOL_TAIL = 8
 #: What Goldmark's typographer writes as an inline node, right before a URL.
 _TYPOGRAPHER = ("--", "...", "<<", ">>")
 #: Tokens that are not inline nodes to Goldmark (text, an escape or an entity, a line break).
@@ -29,6 +35,30 @@ def goldmark_linkify(md: MarkdownIt) -> None:
     """Link bare URLs where Goldmark's linkify does and GFM's (already on ``md``) does not."""
     md.inline.ruler.before("gfm_autolink_www", "goldmark_linkify_www", _www)
     md.inline.ruler.before("gfm_autolink_protocol", "goldmark_linkify_protocol", _protocol)
+    gfm = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "gfm_autolink_protocol")
+    md.inline.ruler.at("gfm_autolink_protocol", _after_a_protocol_name(gfm))
+
+
+def _after_a_protocol_name(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """GFM's protocol ``rule``, asked only where the pending text ends with a protocol name: it
+    searches the whole pending text for one at every ``:``, a time that grows with the square of a
+    paragraph of colons (or of ``http:``, ``mailto:``), and copies the rest of the paragraph for each
+    name. The same answers: the name must end the pending text, and what follows be a URL's start or
+    an address."""
+
+    def rule_after_a_name(state: StateInline, silent: bool) -> bool:
+        found = _GFM_PROTOCOL.search(state.pending[-_PROTOCOL_TAIL:])
+        if found is None:
+            return False
+        name, pos = found.group(), state.pos
+        if state.posMax == len(state.src):  # (its answer, without the copy of the rest it makes for it)
+            if name.startswith("http") and not state.src.startswith("://", pos):
+                return False
+            if name in ("mailto", "xmpp") and match_any_email(state.src, pos + 1, name) is None:
+                return False
+        return rule(state, silent)
+
+    return rule_after_a_name
 
 
 def _goldmark_only(state: StateInline, before: str) -> bool:
@@ -79,8 +109,12 @@ def _protocol(state: StateInline, silent: bool) -> bool:
     starts a URL after."""
     if silent or state.linkLevel > 0 or state.src[state.pos] != ":":
         return False
-    protocol = _PROTOCOL.search(state.pending)
-    if protocol is None or not _goldmark_only(state, state.pending[: protocol.start()]):
+    tail = state.pending[-_PROTOCOL_TAIL:]  # (the name ends the pending text: not all of it searched)
+    protocol = _PROTOCOL.search(tail)
+    if protocol is None:
+        return False
+    at = len(state.pending) - len(tail) + protocol.start()
+    if not _goldmark_only(state, state.pending[max(0, at - 3) : at]):  # (it reads 3 characters at most)
         return False
     name = protocol.group(1)
     combined = name + state.src[state.pos : state.posMax]
