@@ -629,3 +629,40 @@ def test_a_shortcode_in_an_unquoted_attribute_value_of_an_html_page_keeps_its_ta
     shown = lxml.html.fragment_fromstring(built, create_parent="div")
     assert shown.xpath("//p/@title") == ["Jetzt +34 anrufen, nicht {{<phone>}}"]
     assert [p.text for p in shown.iter("p")] == ["Hi."]
+
+
+def test_a_shortcode_with_a_quoted_parameter_in_a_double_quoted_attribute_stays_one_placeholder(
+    tmp_path: Path,
+) -> None:
+    """Hugo runs ``{{< phone "home" >}}`` before the HTML is read, its quotes with it: the value was
+    read up to the parameter's quote (``Call {{< phone``), the pseudo-translated page wrote
+    ``&#123;{&lt; phone``, which Hugo showed as text, the phone number gone."""
+    page = '---\ntitle: Ferries\n---\n<p title="Call {{< phone "home" >}} now">Hi.</p>\n'
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()] == ["Ferries", "Call <1/> now", "Hi."]
+    assert unmarked(pseudo(document)) == page
+    translated = document.render(
+        lambda slot: Resolution({"Call <1/> now": 'Jetzt <1/> "anrufen"'}.get(slot.msgid))
+    )
+    assert '<p title="Jetzt {{< phone "home" >}} &quot;anrufen&quot;">Hi.</p>' in translated
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    built = hugo_page(
+        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes={"phone": "+34"}, suffix=".html"
+    )
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//p/@title") == ['Jetzt +34 "anrufen"']
+    assert [p.text for p in shown.iter("p")] == ["Hi."]
+
+
+def test_a_tag_of_thousands_of_unclosed_shortcode_openers_is_read_in_linear_time() -> None:
+    """Each ``{{<`` of an attribute value looked for its ``>}}`` to the end of the line: a tag of
+    16,000 of them took a minute."""
+    from linear_time import assert_linear
+    from transpub.formats.html_attributes import attribute_spans
+
+    def tag(n: int) -> str:
+        return '<p title="' + "{{<" * n + '" alt=' + "{{<" * n + ">"
+
+    assert [name for name, _ in attribute_spans(tag(3))] == ["title", "alt"]
+    assert_linear(tag, attribute_spans, 1000)

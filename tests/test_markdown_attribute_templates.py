@@ -80,3 +80,14 @@ def test_a_shortcode_in_an_unquoted_attribute_value_of_a_markdown_page_stays_in_
     translated = document.render(lambda slot: Resolution(slot.msgid.replace("now", " jetzt")))
     assert "<abbr title=Call{{<phone>}}&#32;jetzt>" in translated
     assert "<div title=Dial{{<phone>}}&#32;jetzt>" in translated
+
+
+def test_a_shortcode_with_a_quoted_parameter_in_a_double_quoted_attribute_of_a_markdown_page_is_a_placeholder(
+    tmp_path: Path,
+) -> None:
+    """``{{< phone "home" >}}`` in ``title="…"``: the value was read up to the parameter's quote, and
+    the pseudo-translated page wrote ``&#123;{&lt; phone``, which Hugo showed as text."""
+    page = 'Hi <abbr title="Call {{< phone "home" >}} now">x</abbr>.\n\n<div title="Dial {{< phone "home" >}} now">\nBoats.\n</div>\n'
+    document = read(tmp_path, page)
+    assert {"Call <1/> now", "Dial <1/> now"} <= {unit.msgid for unit in document.units()}
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == page

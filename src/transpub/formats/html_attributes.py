@@ -26,11 +26,20 @@ META_TRANSLATABLE = frozenset(
 )
 
 _TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-#: (an unquoted value holds a Hugo shortcode whole, ``title=Call{{< phone >}}now``, where the tag's
-#: source does: the generator runs it before the HTML is read, see html_templates)
+#: A template token a generator runs before the HTML is read: its quoted parameters, which may hold
+#: the value's quote (``{{< phone "home" >}}``, ``{% include a.html x='y' %}``), ``>`` or spaces, with it
+#: (at most 200 pieces of 200 characters: a page of thousands of ``{{<`` is read in linear time).
+_TEMPLATE = (
+    r"\{\{[<%](?:\"[^\"\n]{0,200}\"|`[^`\n]{0,200}`|[^\"`\n]){0,200}?[>%]\}\}"  # (Hugo's: "…", `…`)
+    r"|\{[{%](?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\"'\n]){0,200}?[}%]\}"  # (Liquid's: "…", '…')
+)
+#: (a value holds a Hugo shortcode or Liquid token whole, ``title=Call{{< phone >}}now``,
+#: ``title="Call {{< phone "home" >}}"``, where the tag's source does: the generator runs it before
+#: the HTML is read, see html_templates)
 _ATTRFIND = re.compile(
     r"((?<=['\"\s/])[^\s/>][^\s/=>]*)"
-    r"(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])(?:\{\{[<%][^\n]*?[>%]\}\}|[^>\s])*))?(?:\s|/(?!>))*"
+    rf"(\s*=+\s*('(?:{_TEMPLATE}|[^'])*+'|\"(?:{_TEMPLATE}|[^\"])*+\"|(?!['\"])(?:{_TEMPLATE}|[^>\s])*+))?"
+    r"(?:\s|/(?!>))*"
 )
 
 
