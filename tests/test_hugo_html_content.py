@@ -666,3 +666,20 @@ def test_a_tag_of_thousands_of_unclosed_shortcode_openers_is_read_in_linear_time
 
     assert [name for name, _ in attribute_spans(tag(3))] == ["title", "alt"]
     assert_linear(tag, attribute_spans, 1000)
+
+
+def test_a_liquid_tag_with_a_quoted_parameter_in_a_double_quoted_attribute_runs_in_jekyll_as_in_the_source(
+    tmp_path: Path,
+) -> None:
+    page = '---\ntitle: Ferries\n---\n<p title="Ring {% include phone.html kind="mobile" %} now">Hi.</p>\n'
+    document = read(tmp_path, page)
+    assert [unit.msgid for unit in document.units()] == ["Ferries", "Ring <1/> now", "Hi."]
+    assert unmarked(pseudo(document)) == page
+    translated = document.render(
+        lambda slot: Resolution({"Ring <1/> now": "Klingeln <1/> 'jetzt' {% x %}"}.get(slot.msgid))
+    )
+    if JEKYLL is None:
+        pytest.skip("jekyll is not installed (make test installs the Debian package jekyll)")
+    built = jekyll_page(translated, tmp_path / "site", ".html", {"phone.html": "+34 {{ include.kind }}"})
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    assert shown.xpath("//p/@title") == ["Klingeln +34 mobile 'jetzt' {% x %}"]
