@@ -23,9 +23,8 @@ UNITS = [HOSTILE, TERM, PLACEHOLDER, "The end."]
 GLOSSARY = "term,es\nJingyue Hi-tech Zone,Zona de Alta Tecnología de Jingyue\n"
 
 
-@pytest.fixture()
-def compared(tmp_path, monkeypatch):
-    """A project of four units compared between libre and llm (which drops placeholders)."""
+def news_project(tmp_path):
+    """A project of the four units, with the glossary and the llm engine's model set; its root."""
     root = tmp_path / "news"
     root.mkdir()
     (root / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
@@ -34,6 +33,13 @@ def compared(tmp_path, monkeypatch):
         {"story": [(msgid, "") for msgid in UNITS]},
         extra='[paths]\nglossary = "terms.csv"\n\n[engines.llm]\nmodel = "news-mt-1"\n',
     )
+    return root
+
+
+@pytest.fixture()
+def compared(tmp_path, monkeypatch):
+    """A project of four units compared between libre and llm (which drops placeholders)."""
+    root = news_project(tmp_path)
     with FakeMT() as fake:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
         monkeypatch.setenv("TRANSPUB_LLM_URL", fake.url + "/v1")
@@ -238,14 +244,7 @@ def chat_sent(server, since: int = 0) -> list[str]:
 def test_a_second_compare_pays_for_no_reply_the_memory_holds_and_says_which_came_from_it(
     tmp_path, monkeypatch
 ):
-    root = tmp_path / "news"
-    root.mkdir()
-    (root / "terms.csv").write_text(GLOSSARY, encoding="utf-8")
-    make_project(
-        root,
-        {"story": [(msgid, "") for msgid in UNITS]},
-        extra='[paths]\nglossary = "terms.csv"\n\n[engines.llm]\nmodel = "news-mt-1"\n',
-    )
+    root = news_project(tmp_path)
     report = tmp_path / "compare.html"
     compare = ("translate", "--compare", "libre", "llm", "-l", "es", "--out", str(report))
     with FakeMT() as fake:

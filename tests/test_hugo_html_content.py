@@ -13,10 +13,10 @@ import shutil
 from pathlib import Path
 
 import lxml.html
-import polib
 import pytest
 from click.testing import CliRunner
 
+from pseudo_catalogs import fill_pseudo
 from real_renderers import JEKYLL, hugo_page, jekyll_page
 from test_hugo_site import HUGO, build_with_hugo
 from transpub.cli import main
@@ -404,12 +404,7 @@ def transpub(root: Path, *args: str) -> str:
     return result.output
 
 
-def pseudo_translate(root: Path) -> None:
-    for path in (root / "locales").rglob("*.po"):
-        catalog = polib.pofile(str(path))
-        for entry in catalog:
-            entry.msgstr = f"⟦{entry.msgid}⟧"
-        catalog.save()
+pseudo_translate = fill_pseudo
 
 
 def test_compile_writes_the_localized_html_content_page_where_the_generators_content_goes(

@@ -14,12 +14,12 @@ import tomllib
 from pathlib import Path
 
 import lxml.html
-import polib
 import pytest
 import tomli_w
 import yaml
 from click.testing import CliRunner
 
+from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO, JEKYLL, MKDOCS
 from test_hugo_site import merged, readme_blocks
 from transpub.cli import main
@@ -69,11 +69,7 @@ def files_of(site: Path) -> dict[str, bytes]:
 def pseudo_translate(site: Path) -> None:
     """extract, every msgstr ``⟦msgid⟧``, compile (as the project's transpub.toml says)."""
     transpub(site, "extract")
-    for path in (site / "locales").rglob("*.po"):
-        catalog = polib.pofile(str(path))
-        for entry in catalog:
-            entry.msgstr = f"⟦{entry.msgid}⟧"
-        catalog.save()
+    fill_pseudo(site)
     transpub(site, "compile")
 
 

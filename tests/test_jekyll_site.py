@@ -15,10 +15,10 @@ import subprocess
 from pathlib import Path
 
 import lxml.html
-import polib
 import pytest
 from click.testing import CliRunner
 
+from pseudo_catalogs import fill_pseudo
 from real_renderers import jekyll_page
 from transpub.cli import main
 from transpub.formats import ReadOptions
@@ -47,11 +47,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("jekyll") / "site"
     shutil.copytree(SITE, site)
     transpub(site, "extract")
-    for path in (site / "locales").rglob("*.po"):
-        catalog = polib.pofile(str(path))
-        for entry in catalog:
-            entry.msgstr = f"⟦{entry.msgid}⟧"
-        catalog.save()
+    fill_pseudo(site)
     transpub(site, "compile")
     assert JEKYLL is not None
     done = subprocess.run(
