@@ -503,6 +503,15 @@ def test_template_tokens_a_translation_writes_in_an_html_page_show_as_written_an
     assert shown.xpath("//img/@alt") == ['Un ferry {{< evil "y" >}} {{% evil "z" %}}']
 
 
+def shown_by_hugo(page: str, tmp_path: Path, shortcodes: dict[str, str]) -> lxml.html.HtmlElement:
+    """The body of the HTML content page ``page`` (front matter and all) as the real hugo builds it,
+    with the site's ``shortcodes`` (name: template); the test skips, saying why, without hugo."""
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    built = hugo_page(page.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html")
+    return lxml.html.fragment_fromstring(built, create_parent="div")
+
+
 def test_a_shortcode_in_a_translated_attribute_of_an_html_page_still_runs_as_in_the_english_page(
     tmp_path: Path,
 ) -> None:
@@ -512,13 +521,7 @@ def test_a_shortcode_in_a_translated_attribute_of_an_html_page_still_runs_as_in_
     translated = document.render(
         lambda slot: Resolution({"Call <1/> now": "Llame <1/> {{% evil %}} {"}.get(slot.msgid))
     )
-    if HUGO is None:
-        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
-    shortcodes = {"phone": "+34 900", "evil": "RAN"}
-    built = hugo_page(
-        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html"
-    )
-    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    shown = shown_by_hugo(translated, tmp_path, {"phone": "+34 900", "evil": "RAN"})
     assert shown.xpath("//abbr/@title") == ["Llame +34 900 {{% evil %}} {"]
 
 
@@ -552,13 +555,7 @@ def test_a_template_token_in_an_attribute_of_an_html_page_is_a_placeholder_a_tra
         'title="{{< mark >}}De día{{< /mark >}} o de noche, llame ahora al {{< phone >}}, '
         'no &#123;{&lt; phone >}}"'
     ) in translated
-    if HUGO is None:
-        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
-    shortcodes = {"phone": "+34 900", "mark": "*{{ .Inner }}*"}
-    built = hugo_page(
-        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes=shortcodes, suffix=".html"
-    )
-    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    shown = shown_by_hugo(translated, tmp_path, {"phone": "+34 900", "mark": "*{{ .Inner }}*"})
     assert shown.xpath("//abbr/@title") == ["*De día* o de noche, llame ahora al +34 900, no {{< phone >}}"]
 
 
@@ -616,12 +613,7 @@ def test_a_shortcode_in_an_unquoted_attribute_value_of_an_html_page_keeps_its_ta
         "<p title=Jetzt&#32;{{<phone>}}&#32;anrufen,&#32;nicht&#32;&#123;{&lt;phone&gt;}}>Hi.</p>"
         in translated
     )
-    if HUGO is None:
-        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
-    built = hugo_page(
-        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes={"phone": "+34"}, suffix=".html"
-    )
-    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    shown = shown_by_hugo(translated, tmp_path, {"phone": "+34"})
     assert shown.xpath("//p/@title") == ["Jetzt +34 anrufen, nicht {{<phone>}}"]
     assert [p.text for p in shown.iter("p")] == ["Hi."]
 
@@ -640,12 +632,7 @@ def test_a_shortcode_with_a_quoted_parameter_in_a_double_quoted_attribute_stays_
         lambda slot: Resolution({"Call <1/> now": 'Jetzt <1/> "anrufen"'}.get(slot.msgid))
     )
     assert '<p title="Jetzt {{< phone "home" >}} &quot;anrufen&quot;">Hi.</p>' in translated
-    if HUGO is None:
-        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
-    built = hugo_page(
-        translated.split("---\n", 2)[2], tmp_path / "site", shortcodes={"phone": "+34"}, suffix=".html"
-    )
-    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    shown = shown_by_hugo(translated, tmp_path, {"phone": "+34"})
     assert shown.xpath("//p/@title") == ['Jetzt +34 "anrufen"']
     assert [p.text for p in shown.iter("p")] == ["Hi."]
 
