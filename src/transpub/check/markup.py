@@ -18,6 +18,13 @@ RAW_MARKUP_RE = re.compile(
     r"|<!--.*?-->"  # a comment
     r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity
 )
+#: ``RAW_MARKUP_RE`` with a comment's opener alone: its end is looked for by ``_comment_end``, once
+#: per run of openers (the lazy ``.*?-->`` searched the rest of the line from each of thousands).
+_MARKUP_OR_OPENER = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>"
+    r"|(?P<comment><!--)"
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+)
 
 
 def find_raw_markup(text: str) -> list[str]:
@@ -28,7 +35,40 @@ def find_raw_markup(text: str) -> list[str]:
     >>> find_raw_markup("a < b and c > d, AT&T")
     []
     """
-    return [m.group(0) for m in RAW_MARKUP_RE.finditer(PLACEHOLDER_RE.sub(" ", text))]
+    text = PLACEHOLDER_RE.sub(" ", text)
+    found: list[str] = []
+    ends = _NextFinder(text)
+    pos = 0
+    while (match := _MARKUP_OR_OPENER.search(text, pos)) is not None:
+        if match.group("comment") is None:
+            found.append(match.group(0))
+            pos = match.end()
+            continue
+        close = ends.find("-->", match.end())
+        if close < ends.find("\n", match.end()):  # (``.`` stops at a line's end)
+            found.append(text[match.start() : close + 3])
+            pos = close + 3
+        else:  # no comment here: what follows the opener is read as RAW_MARKUP_RE would
+            pos = match.start() + 1
+    return found
+
+
+class _NextFinder:
+    """``text.find(needle, start)`` for starts that only grow: a search that found nothing at
+    or before a later start is not repeated (linear in all, however many starts are asked)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, tuple[int, int]] = {}  # needle: (start asked, where found or -1)
+
+    def find(self, needle: str, start: int) -> int:
+        """Where ``needle`` is first at or after ``start``, or ``len(text)`` when nowhere."""
+        asked, at = self.found.get(needle, (-1, -1))
+        if not (asked <= start and (at == len(self.text) or at >= start)):
+            at = self.text.find(needle, start)
+            at = len(self.text) if at < 0 else at
+            self.found[needle] = (start, at)
+        return at
 
 
 def markup_problem(source: str, translation: str) -> str | None:
