@@ -274,6 +274,11 @@ MARKDOWN_SHAPES = {
         lambda n: "a {++b++} " + "{++ " * (n // 4) + "\n",
         20_000,
     ),
+    # each "{" searched the rest of its line for a "}" (a shortcode's closes a later line)
+    "attribute values of braces, a shortcode below": (
+        lambda n: "x" + "{k=v" * (n // 4) + "\n\n{{< note >}}\nIn.\n{{< /note >}}\n",
+        8_000,
+    ),
     "reference definitions": (
         lambda n: "".join(f"[r{i}]: /docs/{i}\n" for i in range(n // 16)) + "\nSee [r1].\n",
         20_000,
@@ -325,3 +330,29 @@ def test_a_translation_of_keys_with_a_run_of_backslashes_is_written_at_once() ->
     written = document.render(lambda slot: Resolution(evil))
     assert time.process_time() - started < 1.0
     assert "jetzt." in written
+
+
+def test_a_markdown_translation_of_attribute_list_openers_is_compiled_in_linear_time() -> None:
+    """Each ``{:`` of a translation had the rest of its line searched for a ``}`` when the page
+    has one later (a shortcode's ``{{< /note >}}``): 20 KB took 14 s to compile."""
+    from transpub.formats.document import Resolution
+    from transpub.formats.markdown import render_markdown_page
+    from transpub.formats.md_reader import read_markdown
+
+    page = "Hello world.\n\n{{< note >}}\nInside.\n{{< /note >}}\n"
+    document = read_markdown(page, Path("a.md"), "utf-8", ReadOptions())
+
+    def compile_page(translation: object) -> str:
+        written = document.render(lambda slot: Resolution(str(translation)))
+        return render_markdown_page(written, "de", "a.md")
+
+    assert_linear(lambda n: "a " + "{:" * (n // 2), compile_page, 2_000)
+
+
+def test_an_attribute_list_of_a_long_unclosed_word_is_read_at_once() -> None:
+    """``{.aaaa…!}`` after a word: every split of the letters into classes and keys was tried
+    (the time doubled with each letter), so that 30 letters hung extract."""
+    started = time.process_time()
+    catalog = _extract_markdown("Text{.a" + "a" * 40 + "!} end.\n")
+    assert time.process_time() - started < 1.0
+    assert "end." in catalog

@@ -23,6 +23,7 @@ of Liquid's ``raw``, ``comment`` and ``highlight`` blocks. Tokens inside fenced 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
@@ -39,6 +40,11 @@ _OPEN = re.compile(
     r"|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:[*+-]|\d{1,9}[.)]|:)[ \t]+///(?=/*(?:[ \t]+[\w-]|[ \t]*(?:\n|$)))"
 )
 _STRING = r'"(?:[^"\\\n]|\\.)*"|`[^`]*`'
+#: An attribute list's class or id (``.md-button``, ``#\\_fn_1``), and a value (``"A b"``, ``x``; or
+#: letters that end in another key: ``a=b`` + ``c="d"`` is ``a=bc="d"``).
+_CLASS = r"[.#]\\?[A-Za-z_](?:[\w:-]|\\[_-])*"
+_QUOTED = r"\"[^\"\n]*\"|'[^'\n]*'"
+_VALUE = r"(?:" + _QUOTED + r"|[^\s\"'}]+[\w-]=(?:" + _QUOTED + r")|[^\s\"'}]+)"
 #: The body of each kind of token, up to its closing delimiter.
 _BODIES = {
     "{{</*": re.compile(r"(?:[^*]|\*(?!/>\}\}))*\*/>\}\}", re.S),
@@ -54,8 +60,19 @@ _BODIES = {
     # ``[Go](#){ .md-button }``, ``**New**{ title="…" }`` (after a space: a heading's, or text);
     # an id or class may escape its underscores (pymdownx' docs: ``^†^{#\_fn_1}``);
     # with only a bare key, right after a link, emphasis, code or a tag: ``[Go](#){ data-preview }``
+    # (each item taken whole, once: ``(?:[ \t]*(?:class|key=value|key))+``, which reads the same
+    # lists, tried every split of a run of letters, ``x{.aaaaaaaaaaaaaaaaaaaaaaaaaaa!}`` for minutes; a
+    # class's or a value's letters that end in ``=`` start a key and its value)
     "{": re.compile(
-        r"(?:[ \t]*(?:[.#]\\?[A-Za-z_](?:[\w:-]|\\[_-])*|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'}]+)|[\w-]+))+[ \t]*\}"
+        r"(?:[ \t]*(?>"
+        + _CLASS
+        + r"[\w-]="
+        + _VALUE
+        + r"|"
+        + _CLASS
+        + r"|[\w-]+="
+        + _VALUE
+        + r"|[\w-]+))+[ \t]*\}"
     ),
     # kramdown math, inline or on lines of its own (no blank line inside)
     "$$": re.compile(r"(?:[^$\n]|\n(?![ \t]*(?:\n|$))|\$(?!\$))+\$\$"),
@@ -233,6 +250,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     pos = start
     last_close = {key: text.rfind(key) for key in ("}}", *_CLOSERS.values())}
     firsts: dict[int, int] = {}  # (the first line of the chunk a list item's ``///`` line is in)
+    lists: _AttributeListEnds | None = None
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -260,6 +278,12 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         if last_close[closer] < at:  # no closing delimiter anywhere after: nothing more of this kind
             pos = at + 1
             continue
+        if opener in ("{:", "{"):  # (thousands on a line cost no n² search of the line for a "}")
+            lists = lists or _AttributeListEnds(text)
+            end = lists.end(at + 2) if opener == "{:" else lists.brace_on_line(at + 1)
+            if not at < end <= at + MAX_TOKEN:
+                pos = at + 1
+                continue
         body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
         if body is None:
             pos = at + 1
@@ -283,6 +307,66 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if endraw is not None:
                 pos = endraw.start()
     return _in_paragraphs(text, found)
+
+
+#: Where the reading of a kramdown attribute list's body (``_BODIES["{:"]``) stops or jumps.
+_LIST_STOPS = re.compile(r"[\"'}\n]")
+
+
+class _AttributeListEnds:
+    """Where the body of a kramdown attribute list (``_BODIES["{:"]``) from a position ends.
+
+    Its reading has one way on (a quoted value jumped whole, up to the first ``}``, never past a
+    line's end): readings from two points that reach the same quote, brace or line end end alike,
+    so each of those is read through once, however many ``{:`` start before it.
+
+    >>> lists = _AttributeListEnds('{: .a}{: k="}" x}{:{: \\n}')
+    >>> lists.end(2), lists.end(8), lists.end(19), lists.end(21)
+    (6, 17, -1, -1)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stops = [match.start() for match in _LIST_STOPS.finditer(text)]
+        self.line_ends = [at for at in self.stops if text[at] == "\n"]
+        self.braces = [at for at in self.stops if text[at] == "}"]
+        self.ends: dict[int, int] = {}  # a stop read through: where the body ends, or -1
+
+    def brace_on_line(self, start: int) -> int:
+        """Where the first ``}`` at or after ``start`` ends, or -1 when a line ends first (an
+        attribute list of Python-Markdown's, ``_BODIES["{"]``, never reaches past one)."""
+        brace, line = bisect_left(self.braces, start), bisect_left(self.line_ends, start)
+        if brace == len(self.braces) or (
+            line < len(self.line_ends) and self.line_ends[line] < self.braces[brace]
+        ):
+            return -1
+        return self.braces[brace] + 1
+
+    def end(self, start: int) -> int:
+        """Where the body from ``start`` ends (after its ``}``), or -1 when it has no end."""
+        text, passed = self.text, []
+        while True:
+            index = bisect_left(self.stops, start)
+            stop = self.stops[index] if index < len(self.stops) else len(text)
+            if stop in self.ends:
+                end = self.ends[stop]
+                break
+            passed.append(stop)
+            char = text[stop : stop + 1]
+            if char == "}":
+                end = stop + 1
+                break
+            if char in ('"', "'"):
+                close = text.find(char, stop + 1)
+                line = bisect_left(self.line_ends, stop)
+                if 0 <= close < (self.line_ends[line] if line < len(self.line_ends) else len(text)):
+                    start = close + 1
+                    continue
+            end = -1
+            break
+        for stop in passed:
+            self.ends[stop] = end
+        return end
 
 
 def _block_after_marker(text: str, line_start: int, at: int, firsts: dict[int, int]) -> bool:
