@@ -92,6 +92,6 @@ def test_a_damaged_record_of_signatures_is_made_again(tmp_path: Path) -> None:
     remembered = tmp_path / "project" / manifest.CODE_SIGNATURES
     remembered.parent.mkdir(parents=True)
     fresh = manifest._code_signature(tmp_path / "pkg", None)
-    for damaged in ("{", "[1, 2]", '{"x": 1}', json.dumps({str(tmp_path / "pkg"): [1]})):
+    for damaged in ("{", "[1, 2]", '{"x": 1}', json.dumps({str(tmp_path / "pkg"): [1]}), "[" * 100_000):
         remembered.write_text(damaged)
         assert manifest._code_signature(tmp_path / "pkg", tmp_path / "project", racy_seconds=0) == fresh

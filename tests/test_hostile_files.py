@@ -156,3 +156,24 @@ def test_a_markdown_outputs_record_nested_thousands_deep_is_one_error_naming_it(
     assert result.exit_code == 1 and isinstance(result.exception, (SystemExit, type(None))), result.output
     errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "site/.transpub-outputs.json" in errors[0] and "damaged" in errors[0]
+
+
+def test_a_kept_translations_file_nested_thousands_deep_is_named_unreadable_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    from transpub.memory.unsaved import store_kept
+
+    (tmp_path / "a.json").write_text("[" * 100_000)
+    stored = store_kept(None, tmp_path)  # type: ignore[arg-type]  # (nothing readable reaches it)
+    assert stored.translations == 0
+    assert len(stored.unreadable) == 1 and "nested too deep" in stored.unreadable[0]
+    assert (tmp_path / "a.json").exists()
+
+
+def test_a_config_nesting_a_value_thousands_deep_is_the_one_invalid_toml_error(tmp_path: Path) -> None:
+    from transpub.errors import ConfigError
+    from transpub.project import load_project
+
+    (tmp_path / "transpub.toml").write_text("[project]\nname = " + "[" * 100_000 + "\n")
+    with pytest.raises(ConfigError, match="not valid TOML: a value nested too deep"):
+        load_project(tmp_path)

@@ -146,7 +146,7 @@ def _code_signature(package: Path, root: Path | None, *, racy_seconds: float = R
     where = str(package)
     remembered: dict[str, Any] = {}
     if root is not None:
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, RecursionError):  # (damaged, or [[[… too deep: rebuilt)
             remembered = json.loads((root / CODE_SIGNATURES).read_bytes())
             found = remembered.get(where) if isinstance(remembered, dict) else None
             if (
@@ -581,7 +581,7 @@ def _parse(data: Any) -> Any:
     """One stored record parsed (None when it is not JSON)."""
     try:
         return json.loads(data)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
 
 
@@ -644,7 +644,7 @@ class Manifest:
                 signed.append((slug, locale, text))
         try:  # one parse for every row: thousands of rows
             parsed = json.loads("[" + ",".join(text for _, _, text in signed) + "]")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             parsed = [_parse(text) for _, _, text in signed]
         records = {}
         for (slug, locale, _), stored in zip(signed, parsed, strict=True):

@@ -377,6 +377,8 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_problem(str(exc), text)
         raise ConfigError(f"not valid TOML: {message}", config_path, line) from exc
+    except RecursionError as exc:  # (a value nested thousands deep, [[[…)
+        raise ConfigError("not valid TOML: a value nested too deep", config_path) from exc
     return parse_config(root, raw, text=text)
 
 

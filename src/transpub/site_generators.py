@@ -645,7 +645,7 @@ def hugo_version(folder: Path) -> tuple[tuple[int, ...], str] | None:
     netlify = folder / "netlify.toml"
     try:
         declared = tomllib.loads(netlify.read_text(encoding="utf-8")) if netlify.is_file() else {}
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         declared = {}
     for table in (declared.get("build"), (declared.get("context") or {}).get("production")):
         value = ((table or {}).get("environment") or {}).get("HUGO_VERSION")

@@ -74,7 +74,10 @@ def store_kept(memory: MemoryStore, folder: Path, *, remove: bool = True) -> Sto
 
 def _read(path: Path) -> tuple[str, str, str, list[tuple[str, str]]]:
     """The language pair, origin and pairs of a file :func:`keep` wrote (ValueError: not such a file)."""
-    record: Any = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        record: Any = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError as exc:  # ([[[… thousands deep: as damaged as any other file)
+        raise ValueError("nested too deep to be a record of translations") from exc
     if not isinstance(record, dict):
         raise ValueError("not a record of translations")
     names: list[Any] = [record.get(key) for key in ("source_lang", "target_lang", "origin")]
