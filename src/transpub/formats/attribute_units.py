@@ -18,7 +18,7 @@ from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from .document import AttrSlot, PairedPieces, Part, TextSlot
 from .escape import attribute_text_writer, unquoted_attribute_text_writer
-from .runs import collapse_space
+from .runs import collapse_space, pair_shows
 
 
 class Token(NamedTuple):
@@ -93,9 +93,9 @@ def attribute_unit(
             paired = pieces[number]
             assert isinstance(paired, PairedPieces)
             paired.close = [written]
-            opening = collapse_space(str(paired.open[0]))
-            shows = (opening if len(opening) <= 40 else opening[:39] + "…") + "…" + collapse_space(written)
-            placeholders[number - 1] = Placeholder(number, _tag(written), True, shows)
+            placeholders[number - 1] = Placeholder(
+                number, _tag(written), True, pair_shows(paired.open, [written])
+            )
             msgid_parts.append(f"</{number}>")
     _add_text(raw[pos:inner_end], msgid_parts, parts)
     msgid = collapse_space("".join(msgid_parts))

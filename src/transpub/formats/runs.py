@@ -624,7 +624,7 @@ class RunSlots:
                 shown = placeholders[number - 1]
                 if shown.tag in _TEMPLATE_TAGS:  # the legend shows the tokens (a condition, a shortcode)
                     placeholders[number - 1] = Placeholder(
-                        number, shown.tag, True, _pair_shows(paired.open, atom.parts)
+                        number, shown.tag, True, pair_shows(paired.open, atom.parts)
                     )
                 if atom.written is None:
                     paired.close = list(atom.parts)
@@ -787,10 +787,10 @@ def _markup_name(parts: list) -> tuple[str, str]:
 _TEMPLATE_TAGS = frozenset({"template", "shortcode"})
 
 
-def _pair_shows(opening: list, closing: list) -> str:
+def pair_shows(opening: list, closing: list) -> str:
     """What a paired template placeholder's legend shows: its two tokens, the opening one cut short.
 
-    >>> _pair_shows(["{% if site.beta %}"], ["{% endif %}"])
+    >>> pair_shows(["{% if site.beta %}"], ["{% endif %}"])
     '{% if site.beta %}…{% endif %}'
     """
     start = collapse_space("".join(_as_written(part) for part in opening))
