@@ -1186,7 +1186,12 @@ def _checked(masked: Masked, reply: str, context: UnitContext | None) -> EngineO
     try:
         return _judge(masked, reply, context)
     except Exception as exc:
-        return EngineOutput(reply, (f"the reply could not be checked ({type(exc).__name__}: {exc})",))
+        return EngineOutput(reply, (_unchecked(exc),))
+
+
+def _unchecked(exc: Exception) -> str:
+    """The problem of a reply that a check raised ``exc`` on (a fault of transpub)."""
+    return f"the reply could not be checked ({type(exc).__name__}: {exc})"
 
 
 def _judged_batch(
@@ -1379,7 +1384,7 @@ def _stored_output(masked: Masked, stored: str, rejected: bool, context: UnitCon
     try:
         problems = _text_problems(masked.source, stored, context)
     except Exception as exc:
-        problems = (f"the reply could not be checked ({type(exc).__name__}: {exc})",)
+        problems = (_unchecked(exc),)
     too_long = length_problem(masked.source, stored)
     return EngineOutput(stored, ((too_long,) if too_long else ()) + problems, from_memory=True)
 
