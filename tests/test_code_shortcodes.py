@@ -46,15 +46,21 @@ if a < b && c { x[0] = 1 }
 """
 
 
+def write_project(root: Path, name: str, articles: dict[str, str], shortcodes: str) -> Path:
+    """``root`` made a project named ``name`` (en → de) of ``articles`` (name: text), its
+    ``[extract.shortcodes]`` table holding ``shortcodes``."""
+    (root / "articles").mkdir(parents=True)
+    config = render_config(name, "en", ["de"]) + "\n[extract.shortcodes]\n" + shortcodes
+    (root / "transpub.toml").write_text(config, encoding="utf-8")
+    for article, text in articles.items():
+        (root / "articles" / article).write_text(text, encoding="utf-8")
+    return root
+
+
 def project_with(tmp_path: Path, articles: dict[str, str], shortcodes: str) -> list[Document]:
     """The documents of ``articles`` (name: text) read as the project whose ``[extract.shortcodes]``
     table holds ``shortcodes`` reads them."""
-    root = tmp_path / "project"
-    (root / "articles").mkdir(parents=True)
-    config = render_config("Docs", "en", ["de"]) + "\n[extract.shortcodes]\n" + shortcodes
-    (root / "transpub.toml").write_text(config, encoding="utf-8")
-    for name, text in articles.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
+    root = write_project(tmp_path / "project", "Docs", articles, shortcodes)
     project = load_project(root)
     return [load_article(project, root / "articles" / name) for name in articles]
 
@@ -165,12 +171,7 @@ ALONE_AFTER_TEXT = 'Run [ts]x [ts]y[/ts] z[/ts] now, [ts lang="js"] alone.\n'
 def wordpress_cli_project(tmp_path: Path, posts: dict[str, str], translations: dict[str, str]) -> Path:
     """A project of ``posts`` (name: text) from a WordPress site with a ``ts`` code shortcode, its
     German catalogs filled from ``translations`` (msgid: msgstr)."""
-    root = tmp_path / "blog"
-    (root / "articles").mkdir(parents=True)
-    config = render_config("Blog", "en", ["de"]) + "\n[extract.shortcodes]\n" + WORDPRESS_TS
-    (root / "transpub.toml").write_text(config, encoding="utf-8")
-    for name, text in posts.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
+    root = write_project(tmp_path / "blog", "Blog", posts, WORDPRESS_TS)
     assert run_cli(root, "extract").exit_code == 0
     for name in posts:
         po = polib.pofile(str(root / "locales" / "de" / "LC_MESSAGES" / name.replace(".html", ".po")))
