@@ -20,6 +20,7 @@ NOT_NEEDED = (
     "cssselect",
     "transpub.glossary.suggest",  # transpub glossary suggest
     "tomli_w",  # transpub init
+    "transpub.site_generators",  # transpub init in a static site's folder
     "difflib",  # "did you mean" in a configuration error
 )
 

@@ -30,12 +30,11 @@ from . import __version__, cldr_cache, dataclass_code  # noqa: E402
 dataclass_code.remember()  # before the modules below, and those a command loads, make their classes
 cldr_cache.remember()  # before a language's name, direction or dates are asked of Babel
 
-from .config import ENGINE_NAMES, suggest  # noqa: E402
+from .config import ENGINE_NAMES, GENERATORS, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .model import counted  # noqa: E402
 from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
-from .site_generators import GENERATORS, find_site, propose  # noqa: E402
 
 
 def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
@@ -411,6 +410,8 @@ def init(
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
     if repeated:
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
+    from .site_generators import find_site, propose  # (only init reads a site's settings)
+
     site = find_site(directory, generator)
     if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
         source = _site_source(site.default_language(), locales) or source

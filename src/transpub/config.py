@@ -23,6 +23,10 @@ from typing import Any
 from .errors import ConfigError
 from .locales import FOLDER_STYLES, is_folder_name
 
+#: The static-site generators ``transpub init`` knows, as ``--generator`` names them (here, not in
+#: :mod:`transpub.site_generators`, which only ``init`` loads).
+GENERATORS = ("hugo", "jekyll", "mkdocs")
+
 #: Every engine name (``transpub engines``; engines.registry.CATALOGUE, which a test keeps alike): here
 #: so that a misspelt one is a configuration error of every command, not only of translate.
 ENGINE_NAMES = frozenset(

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from transpub.config import GENERATORS
 from transpub.errors import ConfigError
 from transpub.locales import folder_name, native_name
 from transpub.mkdocs_site import read_mkdocs_config
 
-#: The generators ``init`` knows, as ``--generator`` names them.
-GENERATORS = ("hugo", "jekyll", "mkdocs")
 _NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
 _SHOWN = {"hugo": "a Hugo", "jekyll": "a Jekyll", "mkdocs": "an MkDocs"}
 #: The files each generator reads its settings from, in its order.
