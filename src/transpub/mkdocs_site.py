@@ -193,13 +193,19 @@ def read_mkdocs_config(path: Path, root: Path) -> dict[str, Any] | None:
     be read (its file ``INHERIT`` names is read as :func:`read_mkdocs_site` reads it)."""
     import yaml
 
-    top = Path(os.path.realpath(path.parent))
-    if top.is_relative_to(os.path.realpath(root)):
-        top = Path(os.path.realpath(root))
     try:
-        return _load(path, top, set())
+        return _load(path, _top(path, root), set())
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
         return None
+
+
+def _top(path: Path, root: Path | None) -> Path:
+    """The folder a file that ``path``'s ``INHERIT`` names must be in: ``root`` (the project's
+    folder) when ``path`` is inside it, else the folder of ``path``."""
+    top = Path(os.path.realpath(path.parent))
+    if root is not None and top.is_relative_to(os.path.realpath(root)):
+        return Path(os.path.realpath(root))
+    return top
 
 
 def read_mkdocs_folders(path: Path, root: Path) -> MkDocsFolders | None:
@@ -255,11 +261,8 @@ def read_mkdocs_site(path: Path | None, root: Path | None = None) -> MkDocsSite:
         return MkDocsSite(None, fancy_lists=False)
     import yaml
 
-    top = Path(os.path.realpath(path.parent))
-    if root is not None and top.is_relative_to(os.path.realpath(root)):
-        top = Path(os.path.realpath(root))
     try:
-        config = _load(path, top, set())
+        config = _load(path, _top(path, root), set())
         extensions = _extensions(config.get("markdown_extensions"))
     except Unreadable as exc:
         return MkDocsSite(path, UNKNOWN, f"cannot be read ({exc})", exc.line)
