@@ -25,10 +25,9 @@ system-deps:
 ## Chromium and a CJK font (the test that renders the site in a real browser), PostgreSQL (the shared
 ## memory tests), hugo (the test that builds the Hugo example), OmegaT (the CAT tool the XLIFF/TMX
 ## interoperability test runs in console mode), kramdown (Jekyll's renderer: the tests that render
-## localized Markdown as Jekyll would; Python-Markdown, MkDocs, MkDocs-Material and mkdocs-static-i18n come
-## with the lock) and
-## jekyll itself with jekyll-polyglot (the tests that build small Jekyll sites, tests/data/jekyll_site, and
-## one in several languages as the README sets it up), and PHP with
+## localized Markdown as Jekyll would; Python-Markdown, MkDocs, MkDocs-Material and mkdocs-static-i18n
+## come with the lock), jekyll itself with jekyll-polyglot (the tests that build small Jekyll sites,
+## tests/data/jekyll_site, and sites in several languages as the README sets them up), and PHP with
 ## WordPress's own code, unpacked from its Debian package into build/wordpress, not installed (the
 ## tests that run WordPress's shortcodes on pages exported from it and compiled).
 test-system-deps:
