@@ -292,3 +292,32 @@ def test_ctrl_c_between_an_engines_answer_and_its_hand_over_loses_no_batch_and_n
         again = translate_project(project, ["es"])
     assert server.repeated() == [] and again.ok
     assert filled(project.catalog_path("es", "a")) == {"One.", "Two.", "Three."}
+
+
+def test_a_catalog_a_full_disk_refused_is_named_and_its_paid_replies_are_said_to_be_in_the_memory(
+    tmp_path, monkeypatch
+):
+    # (the error was the bare "b.po: cannot write: No space left on device": the user could not tell
+    # that what was paid for is safe, nor that the next run fills the catalog without paying again)
+    from transpub.errors import TranspubError
+
+    project = make_project(
+        tmp_path,
+        {"a": [("One.", "")], "b": [("Two.", "")]},
+        extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n",
+    )
+    disk_full_for(monkeypatch, "b")
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(TranspubError) as failed:
+            translate_project(project, ["es"])
+        monkeypatch.undo()  # (room on the disk again)
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert str(failed.value) == (
+        "stopped: what the engine answered until then is in the catalogs; 1 paid reply could not be "
+        "written to its catalog (locales/es/LC_MESSAGES/b.po: No space left on device) and is in the "
+        "memory (the next run fills the catalogs from it): run again once the catalogs can be written"
+    )
+    assert server.repeated() == [] and again.ok
+    assert filled(project.catalog_path("es", "b")) == {"Two."}

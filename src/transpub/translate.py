@@ -52,7 +52,14 @@ from .engines import (
 )
 from .engines.base import Engine, TermHint, UnitContext
 from .engines.runner import call_with_retry, plan_pieces
-from .errors import CatalogError, ConfigError, EngineError, MemoryStoreError, PlaceholderMismatch
+from .errors import (
+    CatalogError,
+    ConfigError,
+    EngineError,
+    MemoryStoreError,
+    PlaceholderMismatch,
+    TranspubError,
+)
 from .fsutil import locked
 from .inline import control_problem
 from .locales import language_of, script_problem
@@ -782,6 +789,12 @@ def translate_project(
                     f"{exc.message}; {keeping.said()}: run again once the memory answers",
                     exc.path,
                     exc.line,
+                ) from exc
+            except OSError as exc:  # a catalog could not be written (a full disk): its replies are safe
+                if not keeping.unwritten:
+                    raise
+                raise TranspubError(
+                    f"stopped: {keeping.said()}: run again once the catalogs can be written"
                 ) from exc
     return report
 
