@@ -291,3 +291,43 @@ def test_a_second_compare_pays_for_no_reply_the_memory_holds_and_says_which_came
     assert retried.exit_code == 0, retried.output
     assert asked_again["libre"] == []
     assert set(asked_again["llm"]) == paid["llm"] - {HOSTILE}  # the two it rejected
+
+
+def test_a_compare_pays_for_no_text_another_worker_is_sending_to_the_same_engine(tmp_path, monkeypatch):
+    # (compare claimed nothing: a translate run sending the same text to the same engine on the shared
+    # memory at that moment, and this compare, both paid for it)
+    import threading
+    import time
+
+    from transpub import translate
+    from transpub.memory import open_memory
+    from transpub.project import load_project
+
+    root = news_project(tmp_path)
+    memory = load_project(root).memory_location
+    monkeypatch.setattr(translate, "CLAIM_POLL_SECONDS", 0.05)
+    with open_memory(memory) as worker:  # another worker is sending "The end." to libre
+        assert worker.claim("en", "es", "libre", ["The end."], seconds=60) == {"The end."}
+
+    def its_reply_arrives() -> None:
+        time.sleep(0.5)
+        with open_memory(memory) as worker:
+            worker.add("en", "es", [("The end.", "El fin.")], "libre")
+            worker.release("en", "es", "libre", ["The end."])
+
+    report = tmp_path / "compare.html"
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        monkeypatch.setenv("TRANSPUB_LLM_URL", fake.url + "/v1")
+        fake.chat_answer = lambda body: json.dumps(
+            {u["id"]: "[es] " + u["text"] for u in json.loads(body["messages"][-1]["content"])["units"]}
+        )
+        worker = threading.Thread(target=its_reply_arrives)
+        worker.start()
+        result = run_cli(root, "translate", "--compare", "libre", "llm", "-l", "es", "--out", str(report))
+        worker.join()
+    assert result.exit_code == 0, result.output
+    assert "The end." not in sample_sent(fake) and len(sample_sent(fake)) == len(UNITS) - 1
+    assert "The end." in chat_sent(fake)  # (claimed for libre only: the llm engine's reply is its own)
+    end_row = next(row for row in cells(report) if "The end." in row[0])
+    assert "El fin." in end_row[1] and "from the memory" in end_row[1]

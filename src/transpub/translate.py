@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import (
@@ -809,7 +809,29 @@ def _send_claimed(
     today: str,
     counts: Counts,
 ) -> None:
-    """Send the texts this worker claims; take the others' replies from the memory as they arrive.
+    """Send the texts this worker claims; take the others' replies from the memory as they arrive
+    (see :func:`_claimed_sending`) and fill the catalogs with them."""
+
+    def arrived(waiting: dict[str, _Pending], only: set[str] | None) -> None:
+        _take_arrived(memory, source, locale, engine, waiting, today, counts, only=only)
+
+    _claimed_sending(memory, source, locale, engine, pending, send, arrived)
+
+
+Waiting = TypeVar("Waiting")
+
+
+def _claimed_sending(
+    memory: MemoryStore,
+    source: str,
+    locale: str,
+    engine: str,
+    pending: Mapping[str, Waiting],
+    send: Callable[[dict[str, Waiting]], None],
+    arrived: Callable[[dict[str, Waiting], set[str] | None], None],
+) -> None:
+    """``send`` the texts of ``pending`` (by msgid) this worker claims; ``arrived`` takes out of the
+    dict it is given those whose reply the memory now holds (of the set, when one is given).
 
     Another worker sending the same text at the same time holds its claim: its reply is stored
     in the shared memory, and used here instead of paying for the text twice. A text whose claim
@@ -823,7 +845,7 @@ def _send_claimed(
             try:
                 # Another worker may have sent one of these, stored its reply and let its claim go
                 # since this worker looked: with the claim held, the memory says so for sure.
-                _take_arrived(memory, source, locale, engine, waiting, today, counts, only=mine)
+                arrived(waiting, mine)
                 claimed = {msgid: waiting.pop(msgid) for msgid in list(waiting) if msgid in mine}
                 if claimed:
                     with _claims_renewed(memory, source, locale, engine, mine):
@@ -832,7 +854,7 @@ def _send_claimed(
                 memory.release(source, locale, engine, mine)
             continue
         time.sleep(CLAIM_POLL_SECONDS)
-        _take_arrived(memory, source, locale, engine, waiting, today, counts)
+        arrived(waiting, None)
 
 
 @contextlib.contextmanager
@@ -1251,7 +1273,9 @@ def compare_engines(
     ``names`` and judge every output. No catalog is written; every reply paid for is stored in
     the memory as a translate run would store it (the engine's reply, or rejected), so that a
     later run does not pay for it again; an engine's reply the memory holds (one translate would
-    reuse, or one it rejected, unless ``retry_rejected``) is judged again, not paid for again. A
+    reuse, or one it rejected, unless ``retry_rejected``) is judged again, not paid for again; a
+    text is claimed before it is sent, as translate claims it, so that one another worker is sending
+    to the same engine is judged from its reply in the shared memory, not paid for twice. A
     write the memory refuses is kept in ``.transpub/unsaved/`` and said in
     :attr:`Comparison.warnings` (the comparison goes on).
 
@@ -1428,32 +1452,35 @@ def _engine_outputs(
     stored = _stored_replies(keeping.memory, source, locale, name, everything, retry_rejected, refused)
     for index, (reply, rejected) in stored.items():
         results[index] = _stored_output(all_masked[index], reply, rejected, all_contexts[index])
-    sent = [index for index in range(len(everything)) if index not in stored]
-    items = [everything[index] for index in sent]
-    masked = [all_masked[index] for index in sent]
-    contexts = [all_contexts[index] for index in sent]
     takes_context = _takes_context(adapter)
+    handled = set(stored)  # (the indexes answered from the memory or handed to the engine)
 
-    def on_batch(outcome: BatchOutcome) -> None:
-        judged, stopped = _judged_batch(outcome.done, masked, contexts)
-        stored = judged
-        if not takes_context:  # (judged as translate judges them: it uses them as its own)
-            stored, later = _judged_batch(outcome.done, masked, None)
-            stopped = stopped if stopped is not None else later
-        paid = [(items[i].msgid, output.text) for i, output in stored.items() if not output.problems]
-        rejected = [(items[i].msgid, outcome.done[i]) for i, output in stored.items() if output.problems]
-        try:
-            _remember_batch(keeping, source, locale, name, paid, rejected)
-        except MemoryStoreError as exc:  # (kept in unsaved/ by keeping; the comparison goes on)
-            refused.append(exc)
-        for index, output in judged.items():
-            results[sent[index]] = output
-        for index, message in outcome.failed.items():
-            results[sent[index]] = EngineOutput("", (message,))
-        if stopped is not None:
-            raise stopped
+    def send(claimed: dict[str, int]) -> None:
+        sent = list(claimed.values())
+        handled.update(sent)
+        items = [everything[index] for index in sent]
+        masked = [all_masked[index] for index in sent]
+        contexts = [all_contexts[index] for index in sent]
 
-    if items:
+        def on_batch(outcome: BatchOutcome) -> None:
+            judged, stopped = _judged_batch(outcome.done, masked, contexts)
+            stored = judged
+            if not takes_context:  # (judged as translate judges them: it uses them as its own)
+                stored, later = _judged_batch(outcome.done, masked, None)
+                stopped = stopped if stopped is not None else later
+            paid = [(items[i].msgid, output.text) for i, output in stored.items() if not output.problems]
+            rejected = [(items[i].msgid, outcome.done[i]) for i, output in stored.items() if output.problems]
+            try:
+                _remember_batch(keeping, source, locale, name, paid, rejected)
+            except MemoryStoreError as exc:  # (kept in unsaved/ by keeping; the comparison goes on)
+                refused.append(exc)
+            for index, output in judged.items():
+                results[sent[index]] = output
+            for index, message in outcome.failed.items():
+                results[sent[index]] = EngineOutput("", (message,))
+            if stopped is not None:
+                raise stopped
+
         run_engine(
             adapter,
             [m.text for m in masked],
@@ -1467,4 +1494,27 @@ def _engine_outputs(
             pieces=_ComparedPieces(keeping, source, locale, name, refused),
             contexts=contexts if takes_context else None,
         )
+
+    def arrived(waiting: dict[str, int], only: set[str] | None) -> None:
+        asked = [index for msgid, index in waiting.items() if only is None or msgid in only]
+        found = _stored_replies(
+            keeping.memory, source, locale, name, [everything[i] for i in asked], retry_rejected, refused
+        )
+        for position, (reply, rejected) in found.items():
+            index = asked[position]
+            results[index] = _stored_output(all_masked[index], reply, rejected, all_contexts[index])
+            handled.add(index)
+            del waiting[everything[index].msgid]
+
+    unsent = {item.msgid: index for index, item in enumerate(everything) if index not in stored}
+    if unsent:
+        # claimed as translate claims them: a text another worker (a translate run, a compare) is
+        # sending to this engine now is taken from the shared memory when its reply arrives
+        try:
+            _claimed_sending(keeping.memory, source, locale, name, unsent, send, arrived)
+        except MemoryStoreError as exc:  # (no claim to be had: the rest is sent, the comparison goes on)
+            refused.append(exc)
+            left = {msgid: index for msgid, index in unsent.items() if index not in handled}
+            if left:
+                send(left)
     return results
