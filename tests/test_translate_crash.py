@@ -321,3 +321,39 @@ def test_a_catalog_a_full_disk_refused_is_named_and_its_paid_replies_are_said_to
     )
     assert server.repeated() == [] and again.ok
     assert filled(project.catalog_path("es", "b")) == {"Two."}
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_ctrl_c_or_sigterm_landing_as_a_batch_is_handed_over_loses_no_paid_reply(
+    tmp_path, monkeypatch, sig
+):
+    # (a signal landing before on_batch's own guard, where Python may raise at any bytecode, lost the
+    # batch: it was marked handed over, and its replies reached neither the catalog nor the memory)
+    from transpub import cli, translate
+
+    project = make_project(
+        tmp_path,
+        {"a": [("One.", ""), ("Two.", "")]},
+        extra="[engines.libre]\nbatch_size = 1\nconcurrency = 1\n",
+    )
+    real, calls = translate._judged_batch, []
+
+    def judged_batch(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            signal.raise_signal(sig)  # the signal lands here: Python raises at the next bytecode
+            for _ in range(3):  # (those bytecodes, before the batch is judged)
+                pass
+        return real(*args)
+
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        monkeypatch.setattr(translate, "_judged_batch", judged_batch)
+        with cli._sigterm_stops_like_ctrl_c(), pytest.raises(KeyboardInterrupt):
+            translate_project(project, ["es"])
+        assert "One." in filled(project.catalog_path("es", "a"))
+        monkeypatch.undo()
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        again = translate_project(project, ["es"])
+    assert server.repeated() == [] and again.ok
+    assert filled(project.catalog_path("es", "a")) == {"One.", "Two."}

@@ -28,7 +28,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
@@ -37,6 +37,36 @@ from typing import Protocol, TypeVar
 from ..errors import EngineError
 from ..model import counted
 from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext, one_line, redact, url_secrets
+
+
+@contextlib.contextmanager
+def stops_held() -> Iterator[None]:
+    """While inside, Ctrl-C and SIGTERM wait: the first that came is delivered again as it ends,
+    to the handler the process had (its KeyboardInterrupt then comes from here). Python runs a
+    signal's handler between any two bytecodes, so without this a stop could land after a paid
+    batch is marked handed over and before the code that keeps it guards itself. Only in the main
+    thread (where Python runs handlers); a signal the process ignores or that Python does not
+    handle is left as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import signal
+
+    held: list[int] = []
+    previous: dict[int, Callable[..., object] | int] = {}
+    try:
+        for kind in (signal.SIGINT, getattr(signal, "SIGTERM", signal.SIGINT)):
+            handler = signal.getsignal(kind)
+            if handler is None or handler == signal.SIG_IGN or kind in previous:
+                continue
+            previous[kind] = handler
+            signal.signal(kind, lambda signum, frame: held.append(signum))
+        yield
+    finally:
+        for kind, handler in previous.items():
+            signal.signal(kind, handler)
+        if held:
+            signal.raise_signal(held[0])
 
 
 @dataclass(frozen=True)
@@ -504,9 +534,11 @@ def run_engine(
 
     def hand_over(outcome: BatchOutcome) -> None:
         """``on_batch(outcome)``, its texts marked handed over first (in one step): each text is
-        handed over once, whatever stops the run."""
-        reported.update([*outcome.done, *outcome.failed])
-        on_batch(outcome)
+        handed over once, whatever stops the run; a Ctrl-C (or SIGTERM) coming meanwhile stops the
+        run once ``on_batch`` has taken them (see :func:`stops_held`)."""
+        with stops_held():
+            reported.update([*outcome.done, *outcome.failed])
+            on_batch(outcome)
 
     first = BatchOutcome(chars=sum(len(cores[u]) for u in replies))
     for text_index, message in plan.errors.items():
