@@ -39,8 +39,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from . import catalog
 from .compare_report import ComparedUnit, Comparison, EngineOutput
 from .engines import (
     BatchOutcome,
@@ -81,6 +82,10 @@ from .translate_report import (
     estimate_cost,
     token_estimate,
 )
+
+if TYPE_CHECKING:
+    from .catalog import POEntry, POFile
+    from .glossary.model import Glossary
 
 DEFAULT_CONCURRENCY = 8
 #: How often a worker looks for the replies of texts another worker has claimed (seconds).
@@ -136,7 +141,7 @@ class _Pending:
     title: str = ""  # the article's title (its <title> unit), for engines that take context
     paragraph: str = ""  # the paragraph it belongs to (the entry's "Paragraph:" note)
 
-    def used_at(self, path: Path, entry: Any) -> None:
+    def used_at(self, path: Path, entry: POEntry) -> None:
         """Count one more entry (in the catalog at ``path``) that this text fills."""
         self.paths.add(path)
         self.entries += 1
@@ -280,12 +285,6 @@ class _MemoryPieces:
         self.keeping.add(self.source, self.target, pairs, self.origin)
 
 
-def _catalog_api() -> Any:
-    from . import catalog
-
-    return catalog
-
-
 def _today() -> str:
     return _dt.date.today().isoformat()
 
@@ -294,7 +293,7 @@ def _engine_setting(project: TranslateProject, name: str, key: str, default: Any
     return project.engines.get(name, {}).get(key, default)
 
 
-def _load_glossary(project: TranslateProject) -> Any:
+def _load_glossary(project: TranslateProject) -> Glossary | None:
     path = project.glossary_path
     if path is None or not path.is_file():
         return None
@@ -303,7 +302,7 @@ def _load_glossary(project: TranslateProject) -> Any:
     return load_glossary(path, project.source_locale, max_bytes=int(project.glossary_max_mb * 1_000_000))
 
 
-def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tuple[int, int, str]]:
+def _term_spans(glossary: Glossary | None, text: str, source: str, target: str) -> list[tuple[int, int, str]]:
     """Glossary matches of ``text`` that require a fixed target form."""
     if glossary is None:
         return []
@@ -318,7 +317,7 @@ def _term_spans(glossary: Any, text: str, source: str, target: str) -> list[tupl
 PARAGRAPH_NOTE = "Paragraph: "
 
 
-def _paragraph_of(entry: Any) -> str:
+def _paragraph_of(entry: POEntry) -> str:
     """The paragraph a unit belongs to, from its ``#. Paragraph:`` note ("" when it has none)."""
     for line in (entry.comment or "").split("\n"):
         if line.startswith(PARAGRAPH_NOTE):
@@ -326,7 +325,7 @@ def _paragraph_of(entry: Any) -> str:
     return ""
 
 
-def _title_of(po: Any) -> str:
+def _title_of(po: POFile) -> str:
     """The article's title: the unit used as the page's ``<title>`` ("" when there is none)."""
     for entry in po:
         if not entry.obsolete and any("#head/title" in path for path, _ in entry.occurrences):
@@ -338,7 +337,9 @@ def _title_of(po: Any) -> str:
 _COMMON_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z][^\W\d_]{2,}")
 
 
-def reply_problems(source_text: str, reply: str, glossary: Any, source: str, locale: str) -> list[str]:
+def reply_problems(
+    source_text: str, reply: str, glossary: Glossary | None, source: str, locale: str
+) -> list[str]:
     """What is wrong with ``reply`` as a translation of ``source_text`` into ``locale``:
     placeholders not exactly the source's, glossary terms missing or forbidden renderings
     used, text not in the locale's script, control characters the source lacks (ESC, C1, DEL:
@@ -386,12 +387,14 @@ def reply_problems(source_text: str, reply: str, glossary: Any, source: str, loc
     return found
 
 
-def _problems_of(source_text: str, glossary: Any, source: str, locale: str, reply: str) -> list[str]:
+def _problems_of(
+    source_text: str, glossary: Glossary | None, source: str, locale: str, reply: str
+) -> list[str]:
     return reply_problems(source_text, reply, glossary, source, locale)
 
 
 def _contexts(
-    project: TranslateProject, items: list[_Pending], glossary: Any, locale: str
+    project: TranslateProject, items: list[_Pending], glossary: Glossary | None, locale: str
 ) -> list[UnitContext]:
     """One :class:`UnitContext` per pending text: title, paragraph, glossary entries, style, check."""
     source = project.source_locale
@@ -429,17 +432,16 @@ def _takes_context(adapter: Engine) -> bool:
     return callable(getattr(adapter, "translate_units", None))
 
 
-def _is_plural(entry: Any) -> bool:
+def _is_plural(entry: POEntry) -> bool:
     return bool(getattr(entry, "msgid_plural", ""))
 
 
-def _is_empty(entry: Any) -> bool:
-    return not entry.obsolete and not _catalog_api().has_translation(entry)
+def _is_empty(entry: POEntry) -> bool:
+    return not entry.obsolete and not catalog.has_translation(entry)
 
 
 def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
     """Write ``fills`` (msgid -> (text, provenance)) into the PO at ``path``, only into still-empty entries."""
-    catalog = _catalog_api()
     with locked(path):
         po = catalog.read_catalog(path)
         changed = 0
@@ -672,7 +674,6 @@ def translate_project(
     Raises EngineError when an engine is unknown or not configured, ConfigError when a locale
     has no engine or its engine lacks the language pair (see ``every_locale``).
     """
-    catalog = _catalog_api()
     report = TranslateReport(dry_run=dry_run)
     source_lang = project.source_locale
     score = memory_score if memory_score is not None else project.memory_score
@@ -909,7 +910,7 @@ def _take_arrived(
         _apply(path, path_fills)
 
 
-def glossary_entries(glossary: Any, locale: str) -> dict[str, str]:
+def glossary_entries(glossary: Glossary | None, locale: str) -> dict[str, str]:
     """The glossary as source term -> required rendering in ``locale`` (source variants too),
     for engines with glossaries of their own (DeepL)."""
     entries: dict[str, str] = {}
@@ -922,7 +923,12 @@ def glossary_entries(glossary: Any, locale: str) -> dict[str, str]:
 
 
 def _applies_glossary(
-    adapter: Engine, glossary: Any, source: str, locale: str, policy: RetryPolicy, breaker: CircuitBreaker
+    adapter: Engine,
+    glossary: Glossary | None,
+    source: str,
+    locale: str,
+    policy: RetryPolicy,
+    breaker: CircuitBreaker,
 ) -> bool:
     """True when the engine applies the glossary itself (told it in the request, or a glossary
     of its own made now for the pair), so terms are not masked."""
@@ -938,7 +944,12 @@ def _applies_glossary(
 
 
 def _masked(
-    adapter: Engine, items: list[_Pending], glossary: Any, source: str, locale: str, told: bool | None = None
+    adapter: Engine,
+    items: list[_Pending],
+    glossary: Glossary | None,
+    source: str,
+    locale: str,
+    told: bool | None = None,
 ) -> list[Masked]:
     """Each pending text as the engine would receive it (glossary terms are masked only for
     engines that do not apply the glossary themselves: ``told``)."""
@@ -962,7 +973,7 @@ def _estimate(
     locale: str,
     pending: dict[str, _Pending],
     memory: MemoryStore,
-    glossary: Any,
+    glossary: Glossary | None,
 ) -> Estimate:
     """Units and characters (masked, pieces already paid left out) a run would send; for an
     engine priced by tokens (``estimate_tokens``), its approximate tokens too."""
@@ -1078,7 +1089,7 @@ def _machine_translate(
     report: TranslateReport,
     counts: Counts,
     today: str,
-    glossary: Any,
+    glossary: Glossary | None,
     progress: Callable[[ProgressEvent], None] | None,
     concurrency: int | None,
     policy: RetryPolicy | None,
@@ -1282,7 +1293,6 @@ def compare_engines(
     Raises EngineError when an engine is unknown or not configured, MemoryStoreError when the
     memory cannot be opened (before anything is sent).
     """
-    catalog = _catalog_api()
     adapters = {name: get_engine(name, project) for name in names}
     for name, adapter in adapters.items():
         if not getattr(adapter, "machine", True):
@@ -1432,7 +1442,7 @@ def _engine_outputs(
     name: str,
     locale: str,
     everything: list[_Pending],
-    glossary: Any,
+    glossary: Glossary | None,
     sending: tuple[RetryPolicy | None, int | None, bool],
     keeping: _Keeping,
     refused: list[MemoryStoreError],
