@@ -226,6 +226,122 @@ def test_init_reads_a_hugo_site_configured_in_its_configuration_folder(tmp_path:
     assert spanish.xpath("//article//a/@href") == ["/es/posts/harbour/"]
 
 
+def hugo_site_in_folders(root: Path, folders: dict[str, str], config_dir: str = "config") -> Path:
+    """A Hugo site with no hugo.toml: its settings in ``config_dir``'s folders (``_default``: the
+    site's hugo.toml), each given its own settings (``{"staging": 'contentDir = "pages"'}``)."""
+    site = hugo_site(root)
+    settings = (site / "hugo.toml").read_text("utf-8")
+    (site / "hugo.toml").unlink()
+    for name, more in {"_default": "", **folders}.items():
+        (site / config_dir / name).mkdir(parents=True, exist_ok=True)
+        text = settings + more if name == "_default" else more
+        (site / config_dir / name / "hugo.toml").write_text(text, encoding="utf-8")
+    return site
+
+
+def moved(site: Path, content: str) -> None:
+    """The site's content folder moved to ``content``."""
+    (site / "content").rename(site / content)
+
+
+def written_by(site: Path, *args: str) -> dict:
+    """The transpub.toml ``init …`` writes in ``site`` (removed again)."""
+    init(site, *args)
+    config = written(site)
+    (site / "transpub.toml").unlink()
+    return config
+
+
+def add_to_default(site: Path, output: str, config_dir: str = "config") -> None:
+    """What init showed, added to the site's ``_default/hugo.toml``."""
+    default = site / config_dir / "_default" / "hugo.toml"
+    default.write_text(
+        tomli_w.dumps(merged(tomllib.loads(default.read_text("utf-8")), tomllib.loads(additions(output)))),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_init_reads_the_hugo_environment_hugo_builds_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config/staging/ over config/_default/ when HUGO_ENVIRONMENT (or --environment) says staging,
+    as `hugo` reads it; config/production/ else."""
+    folders = {"production": 'contentDir = "live"\n', "staging": 'contentDir = "pages"\n'}
+    site = hugo_site_in_folders(tmp_path / "harbour", folders)
+    moved(site, "pages")
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "staging")
+    output = init(site, "-l", "es")
+    assert output.splitlines()[0].startswith("Found a Hugo site (config/ for staging): its pages in pages/ ")
+    assert written(site)["paths"]["articles"] == "pages"
+    (site / "transpub.toml").unlink()
+    monkeypatch.delenv("HUGO_ENVIRONMENT")
+    assert written_by(site, "-l", "es")["paths"]["articles"] == "live"  # production's
+    assert written_by(site, "-l", "es", "--environment", "staging")["paths"]["articles"] == "pages"
+    add_to_default(site, output)
+    init(site, "-l", "es", "--environment", "staging")
+
+    pseudo_translate(site)
+    assert HUGO is not None
+    run([HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--environment", "staging"], site)
+    spanish = page(site / "public" / "es" / "posts" / "ferry" / "index.html")
+    assert spanish.findtext(".//h1") == "⟦The ferry timetable⟧"
+
+
+def test_init_takes_hugo_env_when_hugo_environment_is_not_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = hugo_site_in_folders(tmp_path / "harbour", {"staging": 'contentDir = "pages"\n'})
+    monkeypatch.setenv("HUGO_ENV", "staging")
+    assert written_by(site, "-l", "es")["paths"]["articles"] == "pages"
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "production")  # hugo's order: HUGO_ENVIRONMENT first
+    assert written_by(site, "-l", "es")["paths"]["articles"] == "content"
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_init_reads_the_hugo_configuration_folder_given_with_config_dir(tmp_path: Path) -> None:
+    """`hugo --configDir settings`: init finds no site without --config-dir, and reads it with."""
+    site = hugo_site_in_folders(tmp_path / "harbour", {"production": 'contentDir = "pages"\n'}, "settings")
+    moved(site, "pages")
+    assert "Found" not in init(site, "-l", "es")
+    for path in ("transpub.toml", "articles", "locales", "glossary", ".gitignore"):
+        subprocess.run(["rm", "-rf", str(site / path)], check=True)
+    output = init(site, "-l", "es", "--config-dir", "settings")
+    assert output.splitlines()[0].startswith("Found a Hugo site (settings/): its pages in pages/ ")
+    assert "Add to settings/_default/hugo.toml (" in output
+    add_to_default(site, output, "settings")
+
+    pseudo_translate(site)
+    assert HUGO is not None
+    run([HUGO, "--source", str(site), "--quiet", "--noBuildLock", "--configDir", "settings"], site)
+    spanish = page(site / "public" / "es" / "posts" / "ferry" / "index.html")
+    assert spanish.findtext(".//h1") == "⟦The ferry timetable⟧"
+
+
+def test_init_says_which_settings_hugo_server_would_need_otherwise(tmp_path: Path) -> None:
+    """`hugo server` serves with config/development/: a contentDir of its own there is named."""
+    site = hugo_site_in_folders(tmp_path / "harbour", {"development": 'contentDir = "drafts"\n'})
+    output = " ".join(init(site, "-l", "es").split())
+    assert written(site)["paths"]["articles"] == "content"
+    assert (
+        "Note: config/development/, which `hugo server` serves with, makes [paths] articles and "
+        "[compile.links] other than "
+        "for production (what `hugo` builds with, which transpub.toml follows): for the site `hugo server` "
+        "shows, run init with --environment development." in output
+    )
+    (site / "transpub.toml").unlink()
+    assert "hugo server" not in init(site, "-l", "es", "--environment", "development")
+
+
+def test_init_refuses_hugos_options_where_no_hugo_site_is(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path / "plain"), "-l", "es", "--environment", "staging"]
+    )
+    assert result.exit_code == 2
+    assert "--environment is a Hugo site's" in result.output
+    assert not (tmp_path / "plain" / "transpub.toml").exists()
+
+
 PERMALINKS = [
     # the site's permalink, the rules init writes, the Spanish ferry's links (all served)
     ("/blog/:year/:filename/", {"/blog/": "/{lang}/blog/"}, "/es/blog/2024/harbour/"),

@@ -381,6 +381,19 @@ def _init_directory(ctx: click.Context, directory: Path | None) -> Path:
     help="The static-site generator that builds the folder (default: found from hugo.toml, _config.yml "
     "or mkdocs.yml there); none: a plain project with articles/.",
 )
+@click.option(
+    "--environment",
+    default=None,
+    metavar="NAME",
+    help="A Hugo site's environment, as `hugo --environment`: its configuration folder's NAME/ is read "
+    "over _default/ (default: $HUGO_ENVIRONMENT, else $HUGO_ENV, else production, what `hugo` builds with).",
+)
+@click.option(
+    "--config-dir",
+    default=None,
+    metavar="DIR",
+    help="A Hugo site's configuration folder, as `hugo --configDir` (default: config).",
+)
 @click.pass_context
 def init(
     ctx: click.Context,
@@ -390,6 +403,8 @@ def init(
     name: str | None,
     engine: str | None,
     generator: str | None,
+    environment: str | None,
+    config_dir: str | None,
 ) -> None:
     """Create a new project: transpub.toml, articles/, locales/, glossary/.
 
@@ -402,6 +417,7 @@ def init(
     Example:
       transpub init newsroom --source en -l es -l zh_CN -l de
       transpub init -l es          # in a Hugo site's folder (beside hugo.toml)
+      transpub init -l es --environment staging   # config/staging/ over config/_default/
     """
     directory = _init_directory(ctx, directory)
     config = directory / CONFIG_NAME
@@ -412,7 +428,12 @@ def init(
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
     from .site_generators import find_site, propose  # (only init reads a site's settings)
 
-    site = find_site(directory, generator)
+    site = find_site(directory, generator, environment=environment, config_dir=config_dir)
+    hugos = [
+        option for option, value in (("--environment", environment), ("--config-dir", config_dir)) if value
+    ]
+    if hugos and (site is None or site.generator != "hugo"):
+        raise click.UsageError(f"{hugos[0]} is a Hugo site's, and {directory} holds none")
     if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
         source = _site_source(site.default_language(), locales) or source
     if source in locales:

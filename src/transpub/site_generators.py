@@ -40,9 +40,12 @@ _HUGO_KEYS = frozenset(
     {"baseurl", "contentdir", "defaultcontentlanguage", "languagecode", "publishdir", "theme", "markup"}
 )
 _HUGO_FOLDERS = ("archetypes", "layouts", "content")
-#: Hugo's configuration folder: ``_default/``, then the environment ``hugo`` builds with over it.
+#: Hugo's configuration folder (``hugo --configDir``): ``_default/``, then an environment's over it.
 _HUGO_CONFIG_DIR = "config"
-_HUGO_ENVIRONMENTS = ("_default", "production")
+_HUGO_DEFAULT = "_default"
+#: The environment ``hugo`` builds with, and the one ``hugo server`` serves with.
+HUGO_BUILD_ENVIRONMENT = "production"
+_HUGO_SERVER_ENVIRONMENT = "development"
 #: The names of a configuration folder's files that hold settings of every root key.
 _HUGO_ROOT_FILES = ("config", "hugo")
 _SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
@@ -70,6 +73,8 @@ class Site:
     unreadable: str | None = None
     #: Hugo's configuration folder (``config/``) when its files were read too.
     config_dir: Path | None = None
+    #: Hugo's environment whose folder of ``config_dir`` was read over ``_default/``.
+    environment: str = HUGO_BUILD_ENVIRONMENT
 
     @property
     def config_name(self) -> str:
@@ -77,12 +82,12 @@ class Site:
         root file of Hugo's ``config/_default/`` (which wins over the site's own file), or the file
         the generator would read."""
         if self.config_dir is not None:
-            default = self.config_dir / _HUGO_ENVIRONMENTS[0]
+            default = self.config_dir / _HUGO_DEFAULT
             names = [f"{stem}{suffix}" for stem in ("hugo", "config") for suffix in _SETTINGS_SUFFIXES]
             file = next(
                 (default / name for name in names if (default / name).is_file()), default / "hugo.toml"
             )
-            return file.relative_to(self.folder).as_posix()
+            return _shown(file, self.folder)
         return self.config.name if self.config else CONFIG_FILES[self.generator][0]
 
     @property
@@ -90,7 +95,8 @@ class Site:
         """What the site's settings were read from (None: nothing, the generator's defaults hold)."""
         names = [self.config.name] if self.config else []
         if self.config_dir is not None:
-            names.append(f"{self.config_dir.relative_to(self.folder).as_posix()}/")
+            other = "" if self.environment == HUGO_BUILD_ENVIRONMENT else f" for {self.environment}"
+            names.append(f"{_shown(self.config_dir, self.folder)}/{other}")
         return " and ".join(names) or None
 
     def default_language(self) -> str | None:
@@ -132,19 +138,28 @@ class SiteSetup:
         return str(self.settings["paths"]["site"])
 
 
-def find_site(folder: Path, generator: str | None = None) -> Site | None:
+def find_site(
+    folder: Path,
+    generator: str | None = None,
+    *,
+    environment: str | None = None,
+    config_dir: str | None = None,
+) -> Site | None:
     """The site in ``folder``: of ``generator`` when given (``"none"``: no site), else of the
     generator whose configuration file is there; None when there is none. ConfigError when the
-    files of two generators are there."""
+    files of two generators are there. A Hugo site's configuration folder is ``config_dir``
+    (``hugo --configDir``, relative to ``folder``), read for ``environment`` (see
+    :func:`hugo_environment`)."""
     if generator == "none":
         return None
+    hugo = (folder / (config_dir or _HUGO_CONFIG_DIR), hugo_environment(environment))
     if generator is not None:
-        return _read_site(folder, generator, _config_file(folder, generator))
+        return _read_site(folder, generator, _config_file(folder, generator), hugo)
     found = [
         (name, path)
         for name in GENERATORS
         if (path := _config_file(folder, name)) is not None
-        or (name == "hugo" and (path := _hugo_config_dir(folder)) is not None)
+        or (name == "hugo" and (path := _hugo_config_dir(*hugo)) is not None)
     ]
     if len(found) > 1:
         files = " and ".join(path.relative_to(folder).as_posix() for _, path in found)
@@ -155,7 +170,22 @@ def find_site(folder: Path, generator: str | None = None) -> Site | None:
     if not found:
         return None
     name, path = found[0]
-    return _read_site(folder, name, path if path.is_file() else None)
+    return _read_site(folder, name, path if path.is_file() else None, hugo)
+
+
+def hugo_environment(given: str | None = None, default: str = HUGO_BUILD_ENVIRONMENT) -> str:
+    """The environment Hugo reads its configuration folder for: ``given`` (``hugo --environment``),
+    else the ``HUGO_ENVIRONMENT`` or ``HUGO_ENV`` variable, else ``default`` (``hugo`` builds with
+    ``production``, ``hugo server`` serves with ``development``)."""
+    for value in (given, os.environ.get("HUGO_ENVIRONMENT"), os.environ.get("HUGO_ENV")):
+        if value:
+            return value
+    return default
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` when it is in it, else as it is."""
+    return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
 
 
 def _config_file(folder: Path, generator: str) -> Path | None:
@@ -175,42 +205,45 @@ def _config_file(folder: Path, generator: str) -> Path | None:
     return None
 
 
-def _hugo_config_dir(folder: Path) -> Path | None:
-    """The default part of Hugo's configuration folder (``config/_default/``) when a settings file
-    is in it."""
-    default = folder / _HUGO_CONFIG_DIR / _HUGO_ENVIRONMENTS[0]
-    return default if any(path.parent == default for path in _hugo_config_files(folder)) else None
+def _hugo_config_dir(config_dir: Path, environment: str) -> Path | None:
+    """The part of Hugo's configuration folder that holds a settings file, ``_default/`` else the
+    environment's (None: neither)."""
+    for where in (config_dir / _HUGO_DEFAULT, config_dir / environment):
+        if any(path.is_relative_to(where) for path in _hugo_config_files(config_dir, environment)):
+            return where
+    return None
 
 
-def _hugo_config_files(folder: Path) -> list[Path]:
+def _hugo_config_files(config_dir: Path, environment: str) -> list[Path]:
     """The files of Hugo's configuration folder in the order ``hugo`` merges them, each over the
-    ones before: ``config/_default/``'s (its ``hugo.toml`` or ``config.toml``, then those of one
-    root key: ``languages.toml``, ``menus.en.toml``), then ``config/production/``'s."""
+    ones before: ``_default/``'s (its ``hugo.toml`` or ``config.toml``, then those of one root
+    key: ``languages.toml``, ``menus.en.toml``, in its folders too), then the environment's."""
     files: list[Path] = []
-    for environment in _HUGO_ENVIRONMENTS:
-        where = folder / _HUGO_CONFIG_DIR / environment
+    for where in (config_dir / _HUGO_DEFAULT, config_dir / environment):
         if not where.is_dir():
             continue
-        found = [path for path in where.iterdir() if path.suffix in _SETTINGS_SUFFIXES and path.is_file()]
-        files += sorted(found, key=lambda path: (path.name.split(".")[0] not in _HUGO_ROOT_FILES, path.name))
+        found = [path for path in where.rglob("*") if path.suffix in _SETTINGS_SUFFIXES and path.is_file()]
+        files += sorted(found, key=lambda path: (path.name.split(".")[0] not in _HUGO_ROOT_FILES, path))
     return files
 
 
-def _read_site(folder: Path, generator: str, config: Path | None) -> Site:
+def _read_site(folder: Path, generator: str, config: Path | None, hugo: tuple[Path, str]) -> Site:
+    """The site's settings: its configuration file's, then (Hugo) those of its configuration
+    folder ``hugo[0]`` for the environment ``hugo[1]`` over them."""
     settings: dict[str, Any] = {}
     problem = None
     if config is not None:
         settings, why = _read_settings(config, generator)
         problem = f"{config.name} could not be read ({why})" if why else None
-    if generator != "hugo" or _hugo_config_dir(folder) is None:
-        return Site(generator, folder, config, settings, problem)
-    for path in _hugo_config_files(folder):
+    config_dir, environment = hugo
+    if generator != "hugo" or _hugo_config_dir(config_dir, environment) is None:
+        return Site(generator, folder, config, settings, problem, environment=environment)
+    for path in _hugo_config_files(config_dir, environment):
         read, why = _read_settings(path, "hugo")
         if why:
-            shown = path.relative_to(folder).as_posix()
-            problem = problem or f"{shown} could not be read ({why})"
+            problem = problem or f"{_shown(path, folder)} could not be read ({why})"
         settings = _merged(settings, _hugo_file_settings(path.name, read))
-    return Site(generator, folder, config, settings, problem, folder / _HUGO_CONFIG_DIR)
+    return Site(generator, folder, config, settings, problem, config_dir, environment)
 
 
 def _hugo_file_settings(name: str, settings: dict[str, Any]) -> dict[str, Any]:
@@ -379,7 +412,38 @@ def propose(site: Site, source: str, locales: list[str]) -> SiteSetup:
     articles = str(setup.settings["paths"]["articles"])
     if not (site.folder / articles).is_dir():
         notes.append(f"there is no {articles}/ yet: [paths] articles names it")
+    notes += _hugo_server_notes(site, setup, source, locales)
     return replace(setup, notes=tuple(notes))
+
+
+#: transpub.toml's tables of rules, named whole where they differ.
+_RULE_TABLES = ("compile.links", "compile.locale_dirs")
+
+
+def _hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[str]) -> list[str]:
+    """A note naming the settings ``hugo server`` would need otherwise, when the configuration
+    folder of the environment it serves with (``development/``) changes them."""
+    config_dir = site.config_dir
+    server = hugo_environment(None, _HUGO_SERVER_ENVIRONMENT)
+    if config_dir is None or site.environment == server:
+        return []
+    if not any(path.is_relative_to(config_dir / server) for path in _hugo_config_files(config_dir, server)):
+        return []
+    served = _hugo(_read_site(site.folder, "hugo", site.config, (config_dir, server)), source, locales)
+    differ: list[str] = []
+    for table in dict.fromkeys([*setup.settings, *served.settings]):
+        ours, theirs = setup.settings.get(table, {}), served.settings.get(table, {})
+        keys = [key for key in dict.fromkeys([*ours, *theirs]) if ours.get(key) != theirs.get(key)]
+        if keys:
+            differ += [f"[{table}]"] if table in _RULE_TABLES else [f"[{table}] {key}" for key in keys]
+    if not differ:
+        return []
+    where = _shown(config_dir / server, site.folder)
+    return [
+        f"{where}/, which `hugo server` serves with, makes {' and '.join(differ)} other than for "
+        f"{site.environment} (what `hugo` builds with, which transpub.toml follows): for the site "
+        f"`hugo server` shows, run init with --environment {server}"
+    ]
 
 
 def _found(site: Site, what: str) -> str:
