@@ -403,6 +403,52 @@ def test_init_writes_a_slug_permalinks_rule_only_when_every_page_sets_its_slug(t
     assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/blog/"}
 
 
+FRONT_MATTERS = {
+    "JSON": '{\n  "title": "The NAME",\n  "slug": "NAME"\n}\n',
+    "JSON on one line": '{ "title": "The NAME", "Slug": "NAME" }\n',
+    "YAML after a blank line": "\n---\ntitle: The NAME\nslug: NAME\n---\n",
+}
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize("front_matter", FRONT_MATTERS.values(), ids=FRONT_MATTERS.keys())
+def test_init_reads_a_pages_slug_in_front_matter_of_each_form_hugo_reads(
+    tmp_path: Path, front_matter: str
+) -> None:
+    """JSON front matter (its keys in any case), and front matter after blank lines, set the slug
+    Hugo publishes the page under: then a /blog/:slug/ permalink is the same in every language."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:slug/"\n')
+    for name in ("ferry", "harbour"):
+        (site / "content" / "posts" / f"{name}.md").write_text(
+            f"{front_matter}Body of the NAME.\n".replace("NAME", name), encoding="utf-8"
+        )
+    assert HUGO is not None
+    hugo_build(site)
+    assert served(site / "public", "/blog/ferry/") and served(site / "public", "/blog/harbour/")
+    output = init(site, "-l", "es")
+    assert "Note: the site's permalinks" not in output
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/blog/"}
+
+
+def test_init_takes_an_empty_or_nested_slug_for_none_as_hugo_does(tmp_path: Path) -> None:
+    """Hugo's :slug is the title where ``slug`` is empty or only a key of a nested table (and a
+    page whose front matter Hugo cannot read is taken for one without a slug)."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:slug/"\n')
+    pages = site / "content" / "posts"
+    (pages / "ferry.md").write_text("---\ntitle: The ferry\nslug: ferry\n---\nBody.\n", encoding="utf-8")
+    for harbour in (
+        '---\ntitle: The harbour\nslug: ""\n---\nBody.\n',
+        "---\ntitle: The harbour\nparams:\n  slug: harbour\n---\nBody.\n",
+        '+++\ntitle = "The harbour"\n[params]\nslug = "harbour"\n+++\nBody.\n',
+        '{ "title": "The harbour", "params": { "slug": "harbour" } }\nBody.\n',
+        '{ "title": "The harbour", "slug": "harbour"\nBody.\n',
+    ):
+        (pages / "harbour.md").write_text(harbour, encoding="utf-8")
+        output = init(site, "-l", "es")
+        assert "where :slug is the title of a page without a slug, translated in each language" in output
+        (site / "transpub.toml").unlink()
+
+
 def test_init_follows_the_permalinks_a_translation_has_of_its_own(tmp_path: Path) -> None:
     config = (
         '[permalinks]\nposts = "/blog/:year/:filename/"\n'

@@ -51,6 +51,8 @@ _HUGO_ROOT_FILES = ("config", "hugo")
 _SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 #: The largest configuration file read.
 _MAX_BYTES = 1_000_000
+#: How much of a page is read for its front matter.
+_FRONT_MATTER_BYTES = 65536
 #: The first Hugo whose heading ids ``heading_ids = "hugo"`` follows (before it: ``"hugo-0.143"``).
 _HUGO_NEW_IDS = (0, 144)
 #: Front matter keys translated on a Jekyll site: not categories, which are in its posts' URLs.
@@ -616,24 +618,70 @@ def _page_without_slug(folder: Path) -> bool:
 
 def _pages_without(folder: Path, key: str, suffixes: tuple[str, ...]) -> Iterator[Path]:
     """The pages below ``folder`` (files ending in one of ``suffixes``), in name order, whose front
-    matter sets no ``key`` (or that cannot be read)."""
-    setting = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]", re.I | re.M)
+    matter sets no ``key`` (in any case; empty is none), or that cannot be read."""
     for path in sorted(folder.rglob("*")):
         if path.suffix not in suffixes or not path.is_file():
             continue
         try:
             with path.open(encoding="utf-8", errors="replace") as file:
-                head = file.read(65536)
+                front = _front_matter(file.read(_FRONT_MATTER_BYTES))
         except OSError:
+            front = None
+        if front is None or front.get(key) in (None, ""):
             yield path
-            continue
-        end = (
-            re.search(r"\n(---|\+\+\+)\s*\n", head[3:])
-            if head.lstrip("\ufeff")[:3] in ("---", "+++")
-            else None
-        )
-        if end is None or not setting.search(head[: end.start() + 3]):
-            yield path
+
+
+#: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.
+_DELIMITED = re.compile(r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.S | re.M)
+
+
+def _front_matter(text: str) -> dict[str, Any] | None:
+    """The settings of a page's front matter as Hugo reads it, its keys in lower case: YAML between
+    ``---`` lines, TOML between ``+++`` lines, or a JSON object, after any blank space. None: the
+    page has none, or it cannot be read.
+
+    >>> _front_matter('\\n{ "Slug": "a}", "params": {"url": "b"} }\\nText {x}'), _front_matter("# Text\\n")
+    ({'slug': 'a}', 'params': {'url': 'b'}}, None)
+    >>> _front_matter("---\\ntitle: A\\n---\\n"), _front_matter('+++\\nslug = "a"\\n+++\\n')
+    ({'title': 'A'}, {'slug': 'a'})
+    """
+    import yaml
+
+    head = text.lstrip("\ufeff \t\r\n")
+    try:
+        if head.startswith("{"):
+            end = _json_end(head)
+            front: Any = json.loads(head[:end]) if end else None
+        elif match := _DELIMITED.match(head):
+            body = match.group(2)
+            front = tomllib.loads(body) if match.group(1) == "+++" else yaml.safe_load(body)
+        else:
+            return None
+    except (ValueError, yaml.YAMLError, RecursionError):
+        return None
+    return _lower_keys(front) if isinstance(front, dict) else None
+
+
+def _json_end(text: str) -> int | None:
+    """Where the JSON object that opens ``text`` ends, found as Hugo finds it (its braces counted
+    outside strings); None when it does not.
+
+    >>> _json_end('{"a": {"b": "}"}} text'), _json_end('{"a": "\\\\"}"} text'), _json_end('{"a": 1')
+    (17, 12, None)
+    """
+    level, quoted, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif not quoted and char in "{}":
+            level += 1 if char == "{" else -1
+            if level == 0:
+                return index + 1
+    return None
 
 
 def _hugo_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
