@@ -449,6 +449,61 @@ def test_init_takes_an_empty_or_nested_slug_for_none_as_hugo_does(tmp_path: Path
         (site / "transpub.toml").unlink()
 
 
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_init_follows_a_pages_own_url_which_hugo_puts_under_each_language(tmp_path: Path) -> None:
+    """A page's ``url`` (without a leading slash) is its URL in each language's folder, whatever the
+    permalinks: it needs no slug, and links to it go to its translation."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:slug/"\n')
+    pages = site / "content" / "posts"
+    (pages / "ferry.md").write_text(
+        FERRY.replace("title:", "slug: ferry\ntitle:").replace("/posts/harbour/", "/harbour-news/"), "utf-8"
+    )
+    (pages / "harbour.md").write_text(HARBOUR.replace("title:", "url: harbour-news/\ntitle:"), "utf-8")
+    output = init(site, "-l", "es")
+    assert "Note: the site's permalinks" not in output
+    assert written(site)["compile"]["links"] == {
+        "/posts/": "/{lang}/posts/",
+        "/blog/": "/{lang}/blog/",
+        "/harbour-news/": "/{lang}/harbour-news/",
+    }
+    add_to_hugo_toml(site, output)
+
+    pseudo_translate(site)
+    hugo_build(site)
+    links = page(site / "public" / "es" / "blog" / "ferry" / "index.html").xpath("//article//a/@href")
+    assert links == ["/es/harbour-news/"]
+    assert served(site / "public", links[0]) and served(site / "public", "/harbour-news/")
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_init_names_a_page_whose_url_its_translations_would_publish_over_it(tmp_path: Path) -> None:
+    """A ``url`` with a leading slash is the same in every language: Hugo writes the translation
+    over the page."""
+    site = hugo_site(tmp_path / "harbour")
+    (site / "content" / "posts" / "harbour.md").write_text(
+        HARBOUR.replace("title:", "url: /harbour-news/\ntitle:"), "utf-8"
+    )
+    output = init(site, "-l", "es")
+    assert (
+        "Note: content/posts/harbour.md sets url /harbour-news/, which its translations keep: Hugo "
+        "publishes them all there, one over the other; write it without its leading slash "
+        "(url: harbour-news/), which Hugo puts in each language's folder." in " ".join(output.split())
+    )
+    add_to_hugo_toml(site, output)
+    pseudo_translate(site)
+    hugo_build(site)
+    assert not served(site / "public", "/es/harbour-news/")  # the Spanish page is at /harbour-news/ too
+
+
+def add_to_hugo_toml(site: Path, output: str) -> None:
+    """What init showed, added to the site's hugo.toml."""
+    hugo_toml = site / "hugo.toml"
+    hugo_toml.write_text(
+        tomli_w.dumps(merged(tomllib.loads(hugo_toml.read_text("utf-8")), tomllib.loads(additions(output)))),
+        encoding="utf-8",
+    )
+
+
 def test_init_follows_the_permalinks_a_translation_has_of_its_own(tmp_path: Path) -> None:
     config = (
         '[permalinks]\nposts = "/blog/:year/:filename/"\n'

@@ -554,7 +554,8 @@ def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tup
             )
         else:
             links[f"{before}{prefix}"] = f"/{{lang}}{translated[0]}"
-    return links, notes
+    own, url_notes = _hugo_url_links(site, articles, before, links)
+    return links | own, notes + url_notes
 
 
 def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) -> str | None:
@@ -612,23 +613,69 @@ def _split_permalink(pattern: str, section: str) -> tuple[str, str]:
 
 
 def _page_without_slug(folder: Path) -> bool:
-    """Whether a Markdown page in ``folder`` sets no ``slug`` in its front matter."""
-    return next(_pages_without(folder, "slug", (".md",)), None) is not None
+    """Whether a Markdown page in ``folder`` that its permalink publishes (one without a ``url`` of
+    its own) sets no ``slug`` in its front matter."""
+    return next(_pages_without(folder, ("slug", "url"), (".md",)), None) is not None
 
 
-def _pages_without(folder: Path, key: str, suffixes: tuple[str, ...]) -> Iterator[Path]:
+def _pages_without(folder: Path, keys: tuple[str, ...], suffixes: tuple[str, ...]) -> Iterator[Path]:
     """The pages below ``folder`` (files ending in one of ``suffixes``), in name order, whose front
-    matter sets no ``key`` (in any case; empty is none), or that cannot be read."""
+    matter sets none of ``keys`` (in any case; empty is none), or that cannot be read."""
+    for path, front in _pages_front_matter(folder, suffixes):
+        if front is None or all(front.get(key) in (None, "") for key in keys):
+            yield path
+
+
+def _pages_front_matter(
+    folder: Path, suffixes: tuple[str, ...]
+) -> Iterator[tuple[Path, dict[str, Any] | None]]:
+    """The pages below ``folder`` (files ending in one of ``suffixes``) in name order, each with its
+    front matter (None: it has none or it cannot be read)."""
     for path in sorted(folder.rglob("*")):
         if path.suffix not in suffixes or not path.is_file():
             continue
         try:
             with path.open(encoding="utf-8", errors="replace") as file:
-                front = _front_matter(file.read(_FRONT_MATTER_BYTES))
+                yield path, _front_matter(file.read(_FRONT_MATTER_BYTES))
         except OSError:
-            front = None
-        if front is None or front.get(key) in (None, ""):
-            yield path
+            yield path, None
+
+
+def _hugo_url_links(
+    site: Site, articles: Path, before: str, taken: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """``[compile.links]`` rules for the pages in ``articles`` that set a ``url`` of their own
+    without a leading slash (Hugo publishes it in each language's folder), where no rule of
+    ``taken`` leads; notes for those with one (the same URL in every language)."""
+    links: dict[str, str] = {}
+    notes: list[str] = []
+    for path, front in _pages_front_matter(articles, (".md",)):
+        url = (front or {}).get("url")
+        if not isinstance(url, str) or not url.strip("/ "):
+            continue
+        url = url.strip()
+        if url.startswith("/"):
+            shown = _shown(path, site.folder)
+            notes.append(
+                f"{shown} sets url {url}, which its translations keep: Hugo publishes them all there, one "
+                f"over the other; write it without its leading slash (url: {url.lstrip('/')}), which Hugo "
+                f"puts in each language's folder"
+            )
+            continue
+        folder = "/" + url.strip("/") + ("" if PurePosixPath(url).suffix else "/")
+        if _followed({**taken, **links}, f"{before}{folder}") != f"/{{lang}}{folder}":
+            links[f"{before}{folder}"] = f"/{{lang}}{folder}"
+    return links, notes
+
+
+def _followed(links: Mapping[str, str], url: str) -> str | None:
+    """Where ``[compile.links]`` rules send ``url`` (the longest matching prefix's), if anywhere.
+
+    >>> _followed({"/posts/": "/{lang}/posts/", "/posts/x/": "/{lang}/y/"}, "/posts/x/z/")
+    '/{lang}/y/z/'
+    """
+    prefix = max((prefix for prefix in links if url.startswith(prefix)), key=len, default=None)
+    return None if prefix is None else links[prefix] + url[len(prefix) :]
 
 
 #: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.
@@ -850,7 +897,7 @@ def _jekyll_permalink_notes(folder: Path, pages: str, target: str) -> list[str]:
     """A note naming the pages of the source-language folder ``pages`` that set no ``permalink``:
     jekyll-polyglot pairs a page's languages by it (without one, ``es/ferry.md`` is published
     at ``/es/es/ferry/`` and ``en/ferry.md`` at ``/en/ferry/``)."""
-    missing = list(_pages_without(folder / pages, "permalink", _JEKYLL_PAGES))
+    missing = list(_pages_without(folder / pages, ("permalink",), _JEKYLL_PAGES))
     if not missing:
         return []
     page = PurePosixPath(missing[0].relative_to(folder / pages).as_posix())
