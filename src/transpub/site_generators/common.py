@@ -1,0 +1,368 @@
+"""What ``transpub init`` reads and writes for every generator: a found site (:class:`Site`) and
+the settings proposed for it (:class:`SiteSetup`), its configuration files and pages' front matter
+read, folder settings, and the text shown to add to its configuration file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from transpub.mkdocs_site import read_mkdocs_config
+
+_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
+
+
+_SHOWN = {"hugo": "a Hugo", "jekyll": "a Jekyll", "mkdocs": "an MkDocs"}
+
+
+#: The files each generator reads its settings from, in its order.
+CONFIG_FILES = {
+    "hugo": ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"),
+    "jekyll": ("_config.yml", "_config.yaml", "_config.toml"),
+    "mkdocs": ("mkdocs.yml", "mkdocs.yaml"),
+}
+
+
+_HUGO_DEFAULT = "_default"
+
+
+#: The environment ``hugo`` builds with, and the one ``hugo server`` serves with.
+HUGO_BUILD_ENVIRONMENT = "production"
+
+
+_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+#: The largest configuration file read.
+_MAX_BYTES = 1_000_000
+
+
+#: How much of a page is read for its front matter.
+_FRONT_MATTER_BYTES = 65536
+
+
+#: Folder names for ``[paths] site``, the first one the generator does not build into.
+_SITE_NAMES = ("site", "translated", "transpub-site")
+
+
+@dataclass(frozen=True)
+class Site:
+    """A static site found in a folder."""
+
+    generator: str
+    folder: Path
+    #: The configuration file read (None: there is none, the generator's defaults hold).
+    config: Path | None
+    #: Its settings (Hugo's keys in lower case, as Hugo reads them).
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    #: Which file could not be read and why (then its settings are not in ``settings``).
+    unreadable: str | None = None
+    #: Hugo's configuration folder (``config/``) when its files were read too.
+    config_dir: Path | None = None
+    #: Hugo's environment whose folder of ``config_dir`` was read over ``_default/``.
+    environment: str = HUGO_BUILD_ENVIRONMENT
+
+    @property
+    def config_name(self) -> str:
+        """The file to add settings to, relative to the site's folder: the configuration file, the
+        root file of Hugo's ``config/_default/`` (which wins over the site's own file), or the file
+        the generator would read."""
+        if self.config_dir is not None:
+            default = self.config_dir / _HUGO_DEFAULT
+            names = [f"{stem}{suffix}" for stem in ("hugo", "config") for suffix in _SETTINGS_SUFFIXES]
+            file = next(
+                (default / name for name in names if (default / name).is_file()), default / "hugo.toml"
+            )
+            return _shown(file, self.folder)
+        return self.config.name if self.config else CONFIG_FILES[self.generator][0]
+
+    @property
+    def read_from(self) -> str | None:
+        """What the site's settings were read from (None: nothing, the generator's defaults hold)."""
+        names = [self.config.name] if self.config else []
+        if self.config_dir is not None:
+            other = "" if self.environment == HUGO_BUILD_ENVIRONMENT else f" for {self.environment}"
+            names.append(f"{_shown(self.config_dir, self.folder)}/{other}")
+        return " and ".join(names) or None
+
+    def default_language(self) -> str | None:
+        """The language the site names as its default one (as written), if any."""
+        value: Any = None
+        if self.generator == "hugo":
+            value = self.settings.get("defaultcontentlanguage")
+        elif self.generator == "jekyll":
+            value = self.settings.get("default_lang")
+        else:
+            plugin = _mkdocs_plugin(self.settings.get("plugins"), "i18n") or {}
+            languages = plugin.get("languages")
+            for item in languages if isinstance(languages, list) else []:
+                if isinstance(item, dict) and item.get("default") is True:
+                    value = item.get("locale")
+        return value if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True)
+class SiteSetup:
+    """What ``init`` writes and says for a site."""
+
+    site: Site
+    #: The one line that says what was found and where the translations go.
+    found: str
+    #: transpub.toml's settings by table: ``paths``, ``compile``, ``compile.links``,
+    #: ``compile.locale_dirs``, ``extract.front_matter``.
+    settings: dict[str, dict[str, Any]]
+    #: Comments of settings that are the site's own (``"compile.heading_ids"``: why this value).
+    comments: dict[str, str]
+    #: What the site's configuration file lacks, in its own format ("": nothing).
+    additions: str
+    #: More lines to show (a folder not there yet, the Hugo whose ids were taken).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def site_folder(self) -> str:
+        """transpub's ``[paths] site``."""
+        return str(self.settings["paths"]["site"])
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` when it is in it, else as it is."""
+    return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+
+
+def _read_settings(path: Path, generator: str) -> tuple[dict[str, Any], str | None]:
+    """The settings of a configuration file (Hugo's keys in lower case), and why they could not be
+    read (then none)."""
+    if generator == "mkdocs":
+        config = read_mkdocs_config(path, path.parent)
+        return (config, None) if config is not None else ({}, "it could not be read")
+    import yaml
+
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            return {}, f"it is larger than {_MAX_BYTES // 1_000_000} MB"
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".toml":
+            settings: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            settings = json.loads(text)
+        else:
+            settings = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError) as exc:
+        return {}, " ".join(str(exc).split())[:200]
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        return {}, "it holds no mapping of settings"
+    return (_lower_keys(settings) if generator == "hugo" else settings), None
+
+
+def _lower_keys(value: Any) -> Any:
+    """``value`` with the keys of its mappings in lower case (Hugo's keys are case-insensitive).
+
+    >>> _lower_keys({"contentDir": "c", "Languages": {"EN": {"weight": 1}}})
+    {'contentdir': 'c', 'languages': {'en': {'weight': 1}}}
+    """
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
+    return value
+
+
+def _mapping(settings: Mapping[str, Any], key: str) -> dict[str, Any]:
+    """The mapping ``settings`` holds under ``key`` (empty when it holds none)."""
+    value = settings.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _folder(value: Any, default: str) -> str:
+    """A folder setting as a relative POSIX path ("." for the site's own folder), else ``default``.
+
+    >>> _folder("./docs/", "x"), _folder(None, "content"), _folder("", "site"), _folder(".", "x")
+    ('docs', 'content', 'site', '.')
+    """
+    if not isinstance(value, str) or not value.strip():
+        return default
+    return PurePosixPath(value.strip().replace("\\", "/")).as_posix()
+
+
+def _join(*parts: str) -> str:
+    """Folders joined, ``.`` parts dropped.
+
+    >>> _join(".", "_posts"), _join("content", "en"), _join(".", ".")
+    ('_posts', 'content/en', '.')
+    """
+    return PurePosixPath(*parts).as_posix()
+
+
+def _overlaps(one: str, other: str) -> bool:
+    """Whether two folders are the same or one holds the other.
+
+    >>> _overlaps("site", "site"), _overlaps("site", "site/x"), _overlaps("site", "public")
+    (True, True, False)
+    """
+    a, b = PurePosixPath(os.path.normpath(one)), PurePosixPath(os.path.normpath(other))
+    return a == b or a in b.parents or b in a.parents
+
+
+def _site_folder(taken: list[str]) -> str:
+    """transpub's ``[paths] site``: the first of its names that is none of ``taken`` (the folder the
+    generator builds into, its sources), nor holds or lies in one."""
+    return next(name for name in _SITE_NAMES if not any(_overlaps(name, folder) for folder in taken))
+
+
+def _first_page(folder: Path) -> str | None:
+    """The first Markdown file below ``folder`` in name order (files before folders), relative."""
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith((".", "_")))
+        pages = sorted(name for name in files if name.endswith(".md"))
+        if pages:
+            return Path(top, pages[0]).relative_to(folder).as_posix()
+    return None
+
+
+def _sections(folder: Path) -> list[str]:
+    """The folders right below a content folder (a site's sections: ``posts``)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        entry.name for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith((".", "_"))
+    )
+
+
+def _dump(additions: dict[str, Any], config: str) -> str:
+    """``additions`` written in the format of the file ``config`` (TOML, YAML or JSON)."""
+    if not additions:
+        return ""
+    if config.endswith(".toml"):
+        import tomli_w
+
+        return tomli_w.dumps(additions)
+    if config.endswith(".json"):
+        return json.dumps(additions, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    class Indented(yaml.SafeDumper):
+        """Lists indented under their key, as the generators' documentation writes them."""
+
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)
+
+    return str(yaml.dump(additions, Dumper=Indented, sort_keys=False, allow_unicode=True))
+
+
+def _found(site: Site, what: str) -> str:
+    """The line saying which site was found and what transpub does with it."""
+    if site.read_from is None:
+        return f"Taken as {_SHOWN[site.generator]} site (--generator {site.generator}): {what}"
+    return f"Found {_SHOWN[site.generator]} site ({site.read_from}): {what}"
+
+
+def _pages_without(folder: Path, keys: tuple[str, ...], suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """The pages below ``folder`` (files ending in one of ``suffixes``), in name order, whose front
+    matter sets none of ``keys`` (in any case; empty is none), or that cannot be read."""
+    for path, front in _pages_front_matter(folder, suffixes):
+        if front is None or all(front.get(key) in (None, "") for key in keys):
+            yield path
+
+
+def _pages_front_matter(
+    folder: Path, suffixes: tuple[str, ...]
+) -> Iterator[tuple[Path, dict[str, Any] | None]]:
+    """The pages below ``folder`` (files ending in one of ``suffixes``) in name order, each with its
+    front matter (None: it has none or it cannot be read)."""
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in suffixes or not path.is_file():
+            continue
+        try:
+            with path.open(encoding="utf-8", errors="replace") as file:
+                yield path, _front_matter(file.read(_FRONT_MATTER_BYTES))
+        except OSError:
+            yield path, None
+
+
+#: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.
+_DELIMITED = re.compile(r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.S | re.M)
+
+
+def _front_matter(text: str) -> dict[str, Any] | None:
+    """The settings of a page's front matter as Hugo reads it, its keys in lower case: YAML between
+    ``---`` lines, TOML between ``+++`` lines, or a JSON object, after any blank space. None: the
+    page has none, or it cannot be read.
+
+    >>> _front_matter('\\n{ "Slug": "a}", "params": {"url": "b"} }\\nText {x}'), _front_matter("# Text\\n")
+    ({'slug': 'a}', 'params': {'url': 'b'}}, None)
+    >>> _front_matter("---\\ntitle: A\\n---\\n"), _front_matter('+++\\nslug = "a"\\n+++\\n')
+    ({'title': 'A'}, {'slug': 'a'})
+    """
+    import yaml
+
+    head = text.lstrip("\ufeff \t\r\n")
+    try:
+        if head.startswith("{"):
+            end = _json_end(head)
+            front: Any = json.loads(head[:end]) if end else None
+        elif match := _DELIMITED.match(head):
+            body = match.group(2)
+            front = tomllib.loads(body) if match.group(1) == "+++" else yaml.safe_load(body)
+        else:
+            return None
+    except (ValueError, yaml.YAMLError, RecursionError):
+        return None
+    return _lower_keys(front) if isinstance(front, dict) else None
+
+
+def _json_end(text: str) -> int | None:
+    """Where the JSON object that opens ``text`` ends, found as Hugo finds it (its braces counted
+    outside strings); None when it does not.
+
+    >>> _json_end('{"a": {"b": "}"}} text'), _json_end('{"a": "\\\\"}"} text'), _json_end('{"a": 1')
+    (17, 12, None)
+    """
+    level, quoted, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted = not quoted
+        elif not quoted and char in "{}":
+            level += 1 if char == "{" else -1
+            if level == 0:
+                return index + 1
+    return None
+
+
+def _tables(
+    paths: dict[str, Any],
+    compile_: dict[str, Any],
+    links: dict[str, str],
+    locale_dirs: dict[str, str],
+    front_matter: dict[str, Any] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """transpub.toml's tables, the empty ones left out."""
+    tables = {
+        "paths": paths,
+        "extract.front_matter": front_matter or {},
+        "compile": compile_,
+        "compile.locale_dirs": locale_dirs,
+        "compile.links": links,
+    }
+    return {name: table for name, table in tables.items() if table}
+
+
+def _mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
+    """The options of plugin ``name`` in MkDocs' ``plugins`` (a list or a mapping); None when absent."""
+    if isinstance(plugins, dict):
+        plugins = [{key: value} for key, value in plugins.items()]
+    for item in plugins if isinstance(plugins, list) else []:
+        if item == name:
+            return {}
+        if isinstance(item, dict) and name in item:
+            return item[name] if isinstance(item[name], dict) else {}
+    return None

@@ -1,0 +1,105 @@
+"""Jekyll with jekyll-polyglot: its posts or a source-language folder of pages, and what its
+``_config.yml`` lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .common import Site, SiteSetup, _dump, _folder, _found, _join, _pages_without, _site_folder, _tables
+
+#: Front matter keys translated on a Jekyll site: not categories, which are in its posts' URLs.
+JEKYLL_FRONT_MATTER = ["title", "description", "excerpt", "tags"]
+
+
+def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
+    """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), or the pages of a source-language
+    folder (``en/`` → ``es/``)."""
+    settings = site.settings
+    base = _folder(settings.get("source"), ".")
+    posts = _join(base, _folder(settings.get("collections_dir"), "."), "_posts")
+    pages = _join(base, source)
+    if (site.folder / posts).is_dir() or not (site.folder / pages).is_dir():
+        articles, markdown_dir, what = posts, posts, "posts"
+    else:
+        articles, markdown_dir, what = pages, base, "pages"
+    compile_ = {
+        "format": "markdown",
+        "layout": "directory",
+        "markdown_dir": markdown_dir,
+        "copy_source": False,
+        "heading_ids": "jekyll",
+    }
+    destination = _folder(settings.get("destination"), "_site")
+    paths = {"articles": articles, "site": _site_folder([destination, posts])}
+    front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
+    where = _join(markdown_dir, locales[0])
+    notes = [] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0])
+    additions = _jekyll_additions(
+        settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
+    )
+    return SiteSetup(
+        site,
+        _found(
+            site,
+            f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
+            f"for jekyll-polyglot ({where}/)",
+        ),
+        _tables(paths, compile_, {}, {}, front_matter),
+        {
+            "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
+            "compile.markdown_dir": f"→ {where}/…",
+            "compile.copy_source": f"the {what} of {source} stay where they are",
+            "extract.front_matter.translate": "not categories: they are in the posts' URLs",
+        },
+        _dump(additions, site.config_name),
+        tuple(notes),
+    )
+
+
+#: The files of a Jekyll site that are pages (Markdown and HTML with front matter).
+_JEKYLL_PAGES = (".md", ".markdown", ".html")
+
+
+def _jekyll_permalink_notes(folder: Path, pages: str, target: str) -> list[str]:
+    """A note naming the pages of the source-language folder ``pages`` that set no ``permalink``:
+    jekyll-polyglot pairs a page's languages by it (without one, ``es/ferry.md`` is published
+    at ``/es/es/ferry/`` and ``en/ferry.md`` at ``/en/ferry/``)."""
+    missing = list(_pages_without(folder / pages, ("permalink",), _JEKYLL_PAGES))
+    if not missing:
+        return []
+    page = PurePosixPath(missing[0].relative_to(folder / pages).as_posix())
+    url = page.parent if page.stem == "index" else page.with_suffix("")
+    more = f" and {len(missing) - 1} more of {pages}/" if len(missing) > 1 else ""
+    return [
+        f"{_join(pages, str(page))}{more} set no permalink, by which jekyll-polyglot pairs a page's "
+        f"languages: add one to each page's front matter (permalink: {'/'.join(('', *url.parts, ''))}; "
+        f"its translations keep it), else {_join(target, str(page))} is published under "
+        f"/{target}/{target}/, not /{target}/"
+    ]
+
+
+def _jekyll_additions(
+    settings: Mapping[str, Any], source: str, locales: list[str], excluded: list[str]
+) -> dict[str, Any]:
+    """What _config.yml lacks for jekyll-polyglot, and the project's own files Jekyll would publish."""
+
+    def listed(key: str) -> list[Any]:
+        value = settings.get(key)
+        return value if isinstance(value, list) else []
+
+    additions: dict[str, Any] = {}
+    if "jekyll-polyglot" not in listed("plugins") + listed("gems"):
+        additions["plugins"] = ["jekyll-polyglot"]
+    languages = [loc for loc in (source, *locales) if loc not in listed("languages")]
+    if languages:
+        additions["languages"] = languages
+    if "default_lang" not in settings:
+        additions["default_lang"] = source
+    if settings.get("lang_from_path") is not True:
+        additions["lang_from_path"] = True
+    exclude = [name for name in excluded if name not in listed("exclude")]
+    if exclude:
+        additions["exclude"] = exclude
+    return additions
