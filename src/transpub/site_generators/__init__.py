@@ -16,20 +16,20 @@ from pathlib import Path
 from transpub.config import GENERATORS
 from transpub.errors import ConfigError
 
-from .common import _NAMES, CONFIG_FILES, Site, SiteSetup, _read_settings
+from .common import CONFIG_FILES, GENERATOR_NAMES, Site, SiteSetup, read_site_settings
 from .hugo import (
-    _HUGO_CONFIG_DIR,
-    _HUGO_FOLDERS,
-    _HUGO_KEYS,
-    _HUGO_OLD_NAMES,
-    _hugo,
-    _hugo_config_dir,
-    _hugo_server_notes,
-    _read_site,
+    HUGO_CONFIG_DIR,
+    HUGO_FOLDERS,
+    HUGO_KEYS,
+    HUGO_OLD_NAMES,
+    hugo_config_dir,
     hugo_environment,
+    hugo_server_notes,
+    hugo_setup,
+    read_site,
 )
-from .jekyll import _jekyll
-from .mkdocs import _mkdocs
+from .jekyll import jekyll_setup
+from .mkdocs import mkdocs_setup
 
 
 def find_site(
@@ -46,14 +46,14 @@ def find_site(
     :func:`hugo_environment`)."""
     if generator == "none":
         return None
-    hugo = (folder / (config_dir or _HUGO_CONFIG_DIR), hugo_environment(environment))
+    hugo = (folder / (config_dir or HUGO_CONFIG_DIR), hugo_environment(environment))
     if generator is not None:
-        return _read_site(folder, generator, _config_file(folder, generator), hugo)
+        return read_site(folder, generator, _config_file(folder, generator), hugo)
     found = [
         (name, path)
         for name in GENERATORS
         if (path := _config_file(folder, name)) is not None
-        or (name == "hugo" and (path := _hugo_config_dir(*hugo)) is not None)
+        or (name == "hugo" and (path := hugo_config_dir(*hugo)) is not None)
     ]
     if len(found) > 1:
         files = " and ".join(path.relative_to(folder).as_posix() for _, path in found)
@@ -64,7 +64,7 @@ def find_site(
     if not found:
         return None
     name, path = found[0]
-    return _read_site(folder, name, path if path.is_file() else None, hugo)
+    return read_site(folder, name, path if path.is_file() else None, hugo)
 
 
 def _config_file(folder: Path, generator: str) -> Path | None:
@@ -74,11 +74,11 @@ def _config_file(folder: Path, generator: str) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     if generator == "hugo":
-        for name in _HUGO_OLD_NAMES:
+        for name in HUGO_OLD_NAMES:
             path = folder / name
             if path.is_file() and (
-                any((folder / sub).is_dir() for sub in _HUGO_FOLDERS)
-                or _HUGO_KEYS & set(_read_settings(path, "hugo")[0])
+                any((folder / sub).is_dir() for sub in HUGO_FOLDERS)
+                or HUGO_KEYS & set(read_site_settings(path, "hugo")[0])
             ):
                 return path
     return None
@@ -87,18 +87,20 @@ def _config_file(folder: Path, generator: str) -> Path | None:
 def propose(site: Site, source: str, locales: list[str]) -> SiteSetup:
     """The transpub settings for ``site`` translated from ``source`` into ``locales``."""
     if site.generator == "hugo":
-        setup = _hugo(site, source, locales)
+        setup = hugo_setup(site, source, locales)
     elif site.generator == "jekyll":
-        setup = _jekyll(site, source, locales)
+        setup = jekyll_setup(site, source, locales)
     else:
-        setup = _mkdocs(site, source, locales)
+        setup = mkdocs_setup(site, source, locales)
     notes = list(setup.notes)
     if site.read_from is None:
-        notes.insert(0, f"there is no {site.config_name} here: {_NAMES[site.generator]}'s defaults are taken")
+        notes.insert(
+            0, f"there is no {site.config_name} here: {GENERATOR_NAMES[site.generator]}'s defaults are taken"
+        )
     elif site.unreadable:
         notes.insert(0, f"{site.unreadable}: its defaults are taken")
     articles = str(setup.settings["paths"]["articles"])
     if not (site.folder / articles).is_dir():
         notes.append(f"there is no {articles}/ yet: [paths] articles names it")
-    notes += _hugo_server_notes(site, setup, source, locales)
+    notes += hugo_server_notes(site, setup, source, locales)
     return replace(setup, notes=tuple(notes))

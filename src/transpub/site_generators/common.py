@@ -15,7 +15,7 @@ from typing import Any
 
 from transpub.mkdocs_site import read_mkdocs_config
 
-_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
+GENERATOR_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
 
 
 _SHOWN = {"hugo": "a Hugo", "jekyll": "a Jekyll", "mkdocs": "an MkDocs"}
@@ -29,14 +29,14 @@ CONFIG_FILES = {
 }
 
 
-_HUGO_DEFAULT = "_default"
+HUGO_DEFAULT = "_default"
 
 
 #: The environment ``hugo`` builds with, and the one ``hugo server`` serves with.
 HUGO_BUILD_ENVIRONMENT = "production"
 
 
-_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 
 #: The largest configuration file read.
@@ -74,12 +74,12 @@ class Site:
         root file of Hugo's ``config/_default/`` (which wins over the site's own file), or the file
         the generator would read."""
         if self.config_dir is not None:
-            default = self.config_dir / _HUGO_DEFAULT
-            names = [f"{stem}{suffix}" for stem in ("hugo", "config") for suffix in _SETTINGS_SUFFIXES]
+            default = self.config_dir / HUGO_DEFAULT
+            names = [f"{stem}{suffix}" for stem in ("hugo", "config") for suffix in SETTINGS_SUFFIXES]
             file = next(
                 (default / name for name in names if (default / name).is_file()), default / "hugo.toml"
             )
-            return _shown(file, self.folder)
+            return shown_path(file, self.folder)
         return self.config.name if self.config else CONFIG_FILES[self.generator][0]
 
     @property
@@ -88,7 +88,7 @@ class Site:
         names = [self.config.name] if self.config else []
         if self.config_dir is not None:
             other = "" if self.environment == HUGO_BUILD_ENVIRONMENT else f" for {self.environment}"
-            names.append(f"{_shown(self.config_dir, self.folder)}/{other}")
+            names.append(f"{shown_path(self.config_dir, self.folder)}/{other}")
         return " and ".join(names) or None
 
     def default_language(self) -> str | None:
@@ -99,7 +99,7 @@ class Site:
         elif self.generator == "jekyll":
             value = self.settings.get("default_lang")
         else:
-            plugin = _mkdocs_plugin(self.settings.get("plugins"), "i18n") or {}
+            plugin = mkdocs_plugin(self.settings.get("plugins"), "i18n") or {}
             languages = plugin.get("languages")
             for item in languages if isinstance(languages, list) else []:
                 if isinstance(item, dict) and item.get("default") is True:
@@ -130,12 +130,12 @@ class SiteSetup:
         return str(self.settings["paths"]["site"])
 
 
-def _shown(path: Path, folder: Path) -> str:
+def shown_path(path: Path, folder: Path) -> str:
     """``path`` relative to ``folder`` when it is in it, else as it is."""
     return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
 
 
-def _read_settings(path: Path, generator: str) -> tuple[dict[str, Any], str | None]:
+def read_site_settings(path: Path, generator: str) -> tuple[dict[str, Any], str | None]:
     """The settings of a configuration file (Hugo's keys in lower case), and why they could not be
     read (then none)."""
     if generator == "mkdocs":
@@ -173,16 +173,16 @@ def _lower_keys(value: Any) -> Any:
     return value
 
 
-def _mapping(settings: Mapping[str, Any], key: str) -> dict[str, Any]:
+def as_mapping(settings: Mapping[str, Any], key: str) -> dict[str, Any]:
     """The mapping ``settings`` holds under ``key`` (empty when it holds none)."""
     value = settings.get(key)
     return value if isinstance(value, dict) else {}
 
 
-def _folder(value: Any, default: str) -> str:
+def folder_setting(value: Any, default: str) -> str:
     """A folder setting as a relative POSIX path ("." for the site's own folder), else ``default``.
 
-    >>> _folder("./docs/", "x"), _folder(None, "content"), _folder("", "site"), _folder(".", "x")
+    >>> folder_setting("./docs/", "x"), folder_setting(None, "content"), folder_setting("", "site"), folder_setting(".", "x")
     ('docs', 'content', 'site', '.')
     """
     if not isinstance(value, str) or not value.strip():
@@ -190,10 +190,10 @@ def _folder(value: Any, default: str) -> str:
     return PurePosixPath(value.strip().replace("\\", "/")).as_posix()
 
 
-def _join(*parts: str) -> str:
+def join_folders(*parts: str) -> str:
     """Folders joined, ``.`` parts dropped.
 
-    >>> _join(".", "_posts"), _join("content", "en"), _join(".", ".")
+    >>> join_folders(".", "_posts"), join_folders("content", "en"), join_folders(".", ".")
     ('_posts', 'content/en', '.')
     """
     return PurePosixPath(*parts).as_posix()
@@ -209,13 +209,13 @@ def _overlaps(one: str, other: str) -> bool:
     return a == b or a in b.parents or b in a.parents
 
 
-def _site_folder(taken: list[str]) -> str:
+def site_folder_of(taken: list[str]) -> str:
     """transpub's ``[paths] site``: the first of its names that is none of ``taken`` (the folder the
     generator builds into, its sources), nor holds or lies in one."""
     return next(name for name in _SITE_NAMES if not any(_overlaps(name, folder) for folder in taken))
 
 
-def _first_page(folder: Path) -> str | None:
+def first_page(folder: Path) -> str | None:
     """The first Markdown file below ``folder`` in name order (files before folders), relative."""
     for top, dirs, files in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith((".", "_")))
@@ -225,7 +225,7 @@ def _first_page(folder: Path) -> str | None:
     return None
 
 
-def _sections(folder: Path) -> list[str]:
+def content_sections(folder: Path) -> list[str]:
     """The folders right below a content folder (a site's sections: ``posts``)."""
     if not folder.is_dir():
         return []
@@ -234,7 +234,7 @@ def _sections(folder: Path) -> list[str]:
     )
 
 
-def _dump(additions: dict[str, Any], config: str) -> str:
+def dumped_settings(additions: dict[str, Any], config: str) -> str:
     """``additions`` written in the format of the file ``config`` (TOML, YAML or JSON)."""
     if not additions:
         return ""
@@ -255,22 +255,22 @@ def _dump(additions: dict[str, Any], config: str) -> str:
     return str(yaml.dump(additions, Dumper=Indented, sort_keys=False, allow_unicode=True))
 
 
-def _found(site: Site, what: str) -> str:
+def found_line(site: Site, what: str) -> str:
     """The line saying which site was found and what transpub does with it."""
     if site.read_from is None:
         return f"Taken as {_SHOWN[site.generator]} site (--generator {site.generator}): {what}"
     return f"Found {_SHOWN[site.generator]} site ({site.read_from}): {what}"
 
 
-def _pages_without(folder: Path, keys: tuple[str, ...], suffixes: tuple[str, ...]) -> Iterator[Path]:
+def pages_without(folder: Path, keys: tuple[str, ...], suffixes: tuple[str, ...]) -> Iterator[Path]:
     """The pages below ``folder`` (files ending in one of ``suffixes``), in name order, whose front
     matter sets none of ``keys`` (in any case; empty is none), or that cannot be read."""
-    for path, front in _pages_front_matter(folder, suffixes):
+    for path, front in pages_front_matter(folder, suffixes):
         if front is None or all(front.get(key) in (None, "") for key in keys):
             yield path
 
 
-def _pages_front_matter(
+def pages_front_matter(
     folder: Path, suffixes: tuple[str, ...]
 ) -> Iterator[tuple[Path, dict[str, Any] | None]]:
     """The pages below ``folder`` (files ending in one of ``suffixes``) in name order, each with its
@@ -338,7 +338,7 @@ def _json_end(text: str) -> int | None:
     return None
 
 
-def _tables(
+def config_tables(
     paths: dict[str, Any],
     compile_: dict[str, Any],
     links: dict[str, str],
@@ -356,7 +356,7 @@ def _tables(
     return {name: table for name, table in tables.items() if table}
 
 
-def _mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
+def mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
     """The options of plugin ``name`` in MkDocs' ``plugins`` (a list or a mapping); None when absent."""
     if isinstance(plugins, dict):
         plugins = [{key: value} for key, value in plugins.items()]

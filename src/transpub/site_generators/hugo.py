@@ -16,40 +16,40 @@ from typing import Any
 from transpub.locales import folder_name
 
 from .common import (
-    _HUGO_DEFAULT,
-    _SETTINGS_SUFFIXES,
     HUGO_BUILD_ENVIRONMENT,
+    HUGO_DEFAULT,
+    SETTINGS_SUFFIXES,
     Site,
     SiteSetup,
-    _dump,
-    _first_page,
-    _folder,
-    _found,
-    _join,
-    _mapping,
-    _pages_front_matter,
-    _pages_without,
-    _read_settings,
-    _sections,
-    _shown,
-    _site_folder,
-    _tables,
+    as_mapping,
+    config_tables,
+    content_sections,
+    dumped_settings,
+    first_page,
+    folder_setting,
+    found_line,
+    join_folders,
+    pages_front_matter,
+    pages_without,
+    read_site_settings,
+    shown_path,
+    site_folder_of,
 )
 
 #: Hugo's older names, taken for Hugo's when the file or the folder looks like a Hugo site's.
-_HUGO_OLD_NAMES = ("config.toml", "config.yaml", "config.yml", "config.json")
+HUGO_OLD_NAMES = ("config.toml", "config.yaml", "config.yml", "config.json")
 
 
-_HUGO_KEYS = frozenset(
+HUGO_KEYS = frozenset(
     {"baseurl", "contentdir", "defaultcontentlanguage", "languagecode", "publishdir", "theme", "markup"}
 )
 
 
-_HUGO_FOLDERS = ("archetypes", "layouts", "content")
+HUGO_FOLDERS = ("archetypes", "layouts", "content")
 
 
 #: Hugo's configuration folder (``hugo --configDir``): ``_default/``, then an environment's over it.
-_HUGO_CONFIG_DIR = "config"
+HUGO_CONFIG_DIR = "config"
 
 
 _HUGO_SERVER_ENVIRONMENT = "development"
@@ -73,10 +73,10 @@ def hugo_environment(given: str | None = None, default: str = HUGO_BUILD_ENVIRON
     return default
 
 
-def _hugo_config_dir(config_dir: Path, environment: str) -> Path | None:
+def hugo_config_dir(config_dir: Path, environment: str) -> Path | None:
     """The part of Hugo's configuration folder that holds a settings file, ``_default/`` else the
     environment's (None: neither)."""
-    for where in (config_dir / _HUGO_DEFAULT, config_dir / environment):
+    for where in (config_dir / HUGO_DEFAULT, config_dir / environment):
         if any(path.is_relative_to(where) for path in _hugo_config_files(config_dir, environment)):
             return where
     return None
@@ -87,29 +87,29 @@ def _hugo_config_files(config_dir: Path, environment: str) -> list[Path]:
     ones before: ``_default/``'s (its ``hugo.toml`` or ``config.toml``, then those of one root
     key: ``languages.toml``, ``menus.en.toml``, in its folders too), then the environment's."""
     files: list[Path] = []
-    for where in (config_dir / _HUGO_DEFAULT, config_dir / environment):
+    for where in (config_dir / HUGO_DEFAULT, config_dir / environment):
         if not where.is_dir():
             continue
-        found = [path for path in where.rglob("*") if path.suffix in _SETTINGS_SUFFIXES and path.is_file()]
+        found = [path for path in where.rglob("*") if path.suffix in SETTINGS_SUFFIXES and path.is_file()]
         files += sorted(found, key=lambda path: (path.name.split(".")[0] not in _HUGO_ROOT_FILES, path))
     return files
 
 
-def _read_site(folder: Path, generator: str, config: Path | None, hugo: tuple[Path, str]) -> Site:
+def read_site(folder: Path, generator: str, config: Path | None, hugo: tuple[Path, str]) -> Site:
     """The site's settings: its configuration file's, then (Hugo) those of its configuration
     folder ``hugo[0]`` for the environment ``hugo[1]`` over them."""
     settings: dict[str, Any] = {}
     problem = None
     if config is not None:
-        settings, why = _read_settings(config, generator)
+        settings, why = read_site_settings(config, generator)
         problem = f"{config.name} could not be read ({why})" if why else None
     config_dir, environment = hugo
-    if generator != "hugo" or _hugo_config_dir(config_dir, environment) is None:
+    if generator != "hugo" or hugo_config_dir(config_dir, environment) is None:
         return Site(generator, folder, config, settings, problem, environment=environment)
     for path in _hugo_config_files(config_dir, environment):
-        read, why = _read_settings(path, "hugo")
+        read, why = read_site_settings(path, "hugo")
         if why:
-            problem = problem or f"{_shown(path, folder)} could not be read ({why})"
+            problem = problem or f"{shown_path(path, folder)} could not be read ({why})"
         settings = _merged(settings, _hugo_file_settings(path.name, read))
     return Site(generator, folder, config, settings, problem, config_dir, environment)
 
@@ -148,7 +148,7 @@ def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 _RULE_TABLES = ("compile.links", "compile.locale_dirs")
 
 
-def _hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[str]) -> list[str]:
+def hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[str]) -> list[str]:
     """A note naming the settings ``hugo server`` would need otherwise, when the configuration
     folder of the environment it serves with (``development/``) changes them."""
     config_dir = site.config_dir
@@ -157,7 +157,7 @@ def _hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[
         return []
     if not any(path.is_relative_to(config_dir / server) for path in _hugo_config_files(config_dir, server)):
         return []
-    served = _hugo(_read_site(site.folder, "hugo", site.config, (config_dir, server)), source, locales)
+    served = hugo_setup(read_site(site.folder, "hugo", site.config, (config_dir, server)), source, locales)
     differ: list[str] = []
     for table in dict.fromkeys([*setup.settings, *served.settings]):
         ours, theirs = setup.settings.get(table, {}), served.settings.get(table, {})
@@ -166,7 +166,7 @@ def _hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[
             differ += [f"[{table}]"] if table in _RULE_TABLES else [f"[{table}] {key}" for key in keys]
     if not differ:
         return []
-    where = _shown(config_dir / server, site.folder)
+    where = shown_path(config_dir / server, site.folder)
     return [
         f"{where}/, which `hugo server` serves with, makes {' and '.join(differ)} other than for "
         f"{site.environment} (what `hugo` builds with, which transpub.toml follows): for the site "
@@ -174,17 +174,17 @@ def _hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[
     ]
 
 
-def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
+def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     """Hugo: its content folder, by file name (``a.es.md``) or by content folder per language
     (when the source language has one), Hugo's language keys, the ids of the Hugo that builds it."""
     settings = site.settings
-    content = _folder(settings.get("contentdir"), "content")
-    languages = _mapping(settings, "languages")
+    content = folder_setting(settings.get("contentdir"), "content")
+    languages = as_mapping(settings, "languages")
     key = _hugo_key(source, str(settings.get("defaultcontentlanguage") or "").lower(), languages)
-    own = _mapping(languages, key)
-    source_dir: str | None = _folder(own.get("contentdir"), "") or None
+    own = as_mapping(languages, key)
+    source_dir: str | None = folder_setting(own.get("contentdir"), "") or None
     if source_dir is None and (site.folder / content / key).is_dir():
-        source_dir = _join(content, key)
+        source_dir = join_folders(content, key)
     targets = {loc: folder_name(loc, "bcp47-lower") for loc in locales}
     compile_: dict[str, Any] = {"format": "markdown"}
     locale_dirs: dict[str, str] = {}
@@ -194,38 +194,38 @@ def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
         parent = PurePosixPath(source_dir).parent.as_posix()
         compile_ |= {"layout": "directory", "markdown_dir": parent, "locale_style": "bcp47-lower"}
         for loc, name in targets.items():
-            theirs = _mapping(languages, name)
-            declared = _folder(theirs.get("contentdir"), "")
+            theirs = as_mapping(languages, name)
+            declared = folder_setting(theirs.get("contentdir"), "")
             if declared and PurePosixPath(declared).parent.as_posix() == parent:
                 if PurePosixPath(declared).name != name:
                     locale_dirs[loc] = PurePosixPath(declared).name
             elif declared:
                 notes.append(
                     f"{site.config_name} reads {loc} from {declared}/, transpub writes it in "
-                    f"{_join(parent, name)}/: set languages.{name}.contentDir to that"
+                    f"{join_folders(parent, name)}/: set languages.{name}.contentDir to that"
                 )
-        first = _join(parent, locale_dirs.get(locales[0], targets[locales[0]]))
+        first = join_folders(parent, locale_dirs.get(locales[0], targets[locales[0]]))
         where = f"each language's in its own content folder ({first}/)"
         layout = f"{articles}/… → {first}/…"
     else:
         compile_["layout"] = "suffix"
         if any(name != loc for loc, name in targets.items()):
             compile_["locale_style"] = "bcp47-lower"
-        page = _first_page(site.folder / content) or "posts/ferry.md"
+        page = first_page(site.folder / content) or "posts/ferry.md"
         translated = f"{page.removesuffix('.md')}.{targets[locales[0]]}.md"
-        where = f"each translation beside its page by file name ({_join(content, translated)})"
-        layout = f"{_join(content, page)} → {_join(content, translated)}"
+        where = f"each translation beside its page by file name ({join_folders(content, translated)})"
+        layout = f"{join_folders(content, page)} → {join_folders(content, translated)}"
     style, why = _hugo_ids(site)
     compile_["heading_ids"] = style
     links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()))
     notes += link_notes
-    public = _folder(settings.get("publishdir"), "public")
-    paths = {"articles": articles, "site": _site_folder([public, content])}
+    public = folder_setting(settings.get("publishdir"), "public")
+    paths = {"articles": articles, "site": site_folder_of([public, content])}
     additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
     return SiteSetup(
         site,
-        _found(site, f"its pages in {articles}/ are the articles, {where}"),
-        _tables(paths, compile_, links, locale_dirs),
+        found_line(site, f"its pages in {articles}/ are the articles, {where}"),
+        config_tables(paths, compile_, links, locale_dirs),
         {
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
@@ -234,7 +234,7 @@ def _hugo(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.layout": layout,
             "compile.heading_ids": why,
         },
-        _dump(additions, site.config_name),
+        dumped_settings(additions, site.config_name),
         tuple(notes),
     )
 
@@ -246,8 +246,8 @@ def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tup
     before = f"/{key}" if site.settings.get("defaultcontentlanguageinsubdir") is True else ""
     links: dict[str, str] = {}
     notes: list[str] = []
-    for name in _sections(articles):
-        if name not in _mapping(_mapping(site.settings, "permalinks"), "section"):
+    for name in content_sections(articles):
+        if name not in as_mapping(as_mapping(site.settings, "permalinks"), "section"):
             links[f"{before}/{name}/"] = f"/{{lang}}/{name}/"
         else:
             notes.append(
@@ -281,10 +281,10 @@ def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) ->
     """The permalink pattern of ``section``'s pages in ``language`` (its own ``permalinks``, else the
     site's; as ``[permalinks] posts = …`` or, from Hugo 0.120, ``[permalinks.page]``), if any."""
     for permalinks in (
-        _mapping(_mapping(_mapping(settings, "languages"), language), "permalinks"),
-        _mapping(settings, "permalinks"),
+        as_mapping(as_mapping(as_mapping(settings, "languages"), language), "permalinks"),
+        as_mapping(settings, "permalinks"),
     ):
-        value = _mapping(permalinks, "page").get(section, permalinks.get(section))
+        value = as_mapping(permalinks, "page").get(section, permalinks.get(section))
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
@@ -336,7 +336,7 @@ def _split_permalink(pattern: str, section: str) -> tuple[str, str]:
 def _page_without_slug(folder: Path) -> bool:
     """Whether a Markdown page in ``folder`` that its permalink publishes (one without a ``url`` of
     its own) sets no ``slug`` in its front matter."""
-    return next(_pages_without(folder, ("slug", "url"), (".md",)), None) is not None
+    return next(pages_without(folder, ("slug", "url"), (".md",)), None) is not None
 
 
 def _hugo_url_links(
@@ -347,13 +347,13 @@ def _hugo_url_links(
     ``taken`` leads; notes for those with one (the same URL in every language)."""
     links: dict[str, str] = {}
     notes: list[str] = []
-    for path, front in _pages_front_matter(articles, (".md",)):
+    for path, front in pages_front_matter(articles, (".md",)):
         url = (front or {}).get("url")
         if not isinstance(url, str) or not url.strip("/ "):
             continue
         url = url.strip()
         if url.startswith("/"):
-            shown = _shown(path, site.folder)
+            shown = shown_path(path, site.folder)
             notes.append(
                 f"{shown} sets url {url}, which its translations keep: Hugo publishes them all there, one "
                 f"over the other; write it without its leading slash (url: {url.lstrip('/')}), which Hugo "
@@ -405,7 +405,7 @@ def _hugo_additions(
     weights = [v.get("weight") for v in languages.values() if isinstance(v, dict)]
     weight = max((w for w in weights if isinstance(w, int)), default=0) + 1
     wanted = [(key, source_dir)] + [
-        (name, source_dir and _join(compile_["markdown_dir"], locale_dirs.get(loc, name)))
+        (name, source_dir and join_folders(compile_["markdown_dir"], locale_dirs.get(loc, name)))
         for loc, name in targets.items()
     ]
     added: dict[str, dict[str, Any]] = {}

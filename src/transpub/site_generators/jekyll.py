@@ -7,19 +7,29 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .common import Site, SiteSetup, _dump, _folder, _found, _join, _pages_without, _site_folder, _tables
+from .common import (
+    Site,
+    SiteSetup,
+    config_tables,
+    dumped_settings,
+    folder_setting,
+    found_line,
+    join_folders,
+    pages_without,
+    site_folder_of,
+)
 
 #: Front matter keys translated on a Jekyll site: not categories, which are in its posts' URLs.
 JEKYLL_FRONT_MATTER = ["title", "description", "excerpt", "tags"]
 
 
-def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
+def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), or the pages of a source-language
     folder (``en/`` → ``es/``)."""
     settings = site.settings
-    base = _folder(settings.get("source"), ".")
-    posts = _join(base, _folder(settings.get("collections_dir"), "."), "_posts")
-    pages = _join(base, source)
+    base = folder_setting(settings.get("source"), ".")
+    posts = join_folders(base, folder_setting(settings.get("collections_dir"), "."), "_posts")
+    pages = join_folders(base, source)
     if (site.folder / posts).is_dir() or not (site.folder / pages).is_dir():
         articles, markdown_dir, what = posts, posts, "posts"
     else:
@@ -31,29 +41,29 @@ def _jekyll(site: Site, source: str, locales: list[str]) -> SiteSetup:
         "copy_source": False,
         "heading_ids": "jekyll",
     }
-    destination = _folder(settings.get("destination"), "_site")
-    paths = {"articles": articles, "site": _site_folder([destination, posts])}
+    destination = folder_setting(settings.get("destination"), "_site")
+    paths = {"articles": articles, "site": site_folder_of([destination, posts])}
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
-    where = _join(markdown_dir, locales[0])
+    where = join_folders(markdown_dir, locales[0])
     notes = [] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0])
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
     return SiteSetup(
         site,
-        _found(
+        found_line(
             site,
             f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
             f"for jekyll-polyglot ({where}/)",
         ),
-        _tables(paths, compile_, {}, {}, front_matter),
+        config_tables(paths, compile_, {}, {}, front_matter),
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
             "compile.markdown_dir": f"→ {where}/…",
             "compile.copy_source": f"the {what} of {source} stay where they are",
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
         },
-        _dump(additions, site.config_name),
+        dumped_settings(additions, site.config_name),
         tuple(notes),
     )
 
@@ -66,16 +76,16 @@ def _jekyll_permalink_notes(folder: Path, pages: str, target: str) -> list[str]:
     """A note naming the pages of the source-language folder ``pages`` that set no ``permalink``:
     jekyll-polyglot pairs a page's languages by it (without one, ``es/ferry.md`` is published
     at ``/es/es/ferry/`` and ``en/ferry.md`` at ``/en/ferry/``)."""
-    missing = list(_pages_without(folder / pages, ("permalink",), _JEKYLL_PAGES))
+    missing = list(pages_without(folder / pages, ("permalink",), _JEKYLL_PAGES))
     if not missing:
         return []
     page = PurePosixPath(missing[0].relative_to(folder / pages).as_posix())
     url = page.parent if page.stem == "index" else page.with_suffix("")
     more = f" and {len(missing) - 1} more of {pages}/" if len(missing) > 1 else ""
     return [
-        f"{_join(pages, str(page))}{more} set no permalink, by which jekyll-polyglot pairs a page's "
+        f"{join_folders(pages, str(page))}{more} set no permalink, by which jekyll-polyglot pairs a page's "
         f"languages: add one to each page's front matter (permalink: {'/'.join(('', *url.parts, ''))}; "
-        f"its translations keep it), else {_join(target, str(page))} is published under "
+        f"its translations keep it), else {join_folders(target, str(page))} is published under "
         f"/{target}/{target}/, not /{target}/"
     ]
 

@@ -12,57 +12,57 @@ from transpub.locales import native_name
 from .common import (
     Site,
     SiteSetup,
-    _dump,
-    _first_page,
-    _folder,
-    _found,
-    _join,
-    _mkdocs_plugin,
-    _site_folder,
-    _tables,
+    config_tables,
+    dumped_settings,
+    first_page,
+    folder_setting,
+    found_line,
+    join_folders,
+    mkdocs_plugin,
+    site_folder_of,
 )
 
 
-def _mkdocs(site: Site, source: str, locales: list[str]) -> SiteSetup:
+def mkdocs_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     """MkDocs with mkdocs-static-i18n: its ``docs_dir``, by suffix (the plugin's default) or by
     folder (the plugin's ``docs_structure``, or a source-language folder in ``docs_dir``)."""
     settings = site.settings
-    docs = _folder(settings.get("docs_dir"), "docs")
-    built = _folder(settings.get("site_dir"), "site")
-    plugin = _mkdocs_plugin(settings.get("plugins"), "i18n")
+    docs = folder_setting(settings.get("docs_dir"), "docs")
+    built = folder_setting(settings.get("site_dir"), "site")
+    plugin = mkdocs_plugin(settings.get("plugins"), "i18n")
     if plugin is not None:
         structure = "folder" if plugin.get("docs_structure") == "folder" else "suffix"
     else:
         structure = "folder" if (site.folder / docs / source).is_dir() else "suffix"
     compile_: dict[str, Any] = {"format": "markdown"}
     if structure == "folder":
-        articles = _join(docs, source)
+        articles = join_folders(docs, source)
         compile_ |= {"layout": "directory", "markdown_dir": docs}
-        where = f"each language's in a folder of its own for mkdocs-static-i18n ({_join(docs, locales[0])}/)"
-        layout = f"{articles}/… → {_join(docs, locales[0])}/…"
+        where = f"each language's in a folder of its own for mkdocs-static-i18n ({join_folders(docs, locales[0])}/)"
+        layout = f"{articles}/… → {join_folders(docs, locales[0])}/…"
     else:
         articles = docs
         compile_["layout"] = "suffix"
-        page = _first_page(site.folder / docs) or "index.md"
-        translated = _join(docs, f"{page.removesuffix('.md')}.{locales[0]}.md")
+        page = first_page(site.folder / docs) or "index.md"
+        translated = join_folders(docs, f"{page.removesuffix('.md')}.{locales[0]}.md")
         where = f"each translation beside its page for mkdocs-static-i18n ({translated})"
-        layout = f"{_join(docs, page)} → {translated}"
+        layout = f"{join_folders(docs, page)} → {translated}"
     compile_["heading_ids"] = "mkdocs"
-    paths = {"articles": articles, "site": _site_folder([built, docs])}
+    paths = {"articles": articles, "site": site_folder_of([built, docs])}
     additions = _mkdocs_additions(settings, plugin, structure, source, locales)
     untitled = [loc for loc in (source, *locales) if re.search(r"[-_@]", loc)]
     notes = []
     if structure == "folder" and untitled and "nav" not in settings:
         notes.append(
             f"mkdocs-static-i18n (1.3) finds neither the navigation nor the home page of "
-            f"{untitled[0]} by folder ({_join(docs, untitled[0])}/ is no section titled "
+            f"{untitled[0]} by folder ({join_folders(docs, untitled[0])}/ is no section titled "
             f'"{untitled[0].capitalize()}" to MkDocs) unless {site.config_name} has a nav: add one, '
             f"its pages named as in {articles}/ (nav: [index.md, …])"
         )
     return SiteSetup(
         site,
-        _found(site, f"its pages in {articles}/ are the articles, {where}"),
-        _tables(paths, compile_, {}, {}),
+        found_line(site, f"its pages in {articles}/ are the articles, {where}"),
+        config_tables(paths, compile_, {}, {}),
         {
             "paths.articles": "MkDocs' docs_dir"
             + (f", its {source} folder" if structure == "folder" else ""),
@@ -70,7 +70,7 @@ def _mkdocs(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.layout": layout,
             "compile.heading_ids": "translated headings keep their anchors (with attr_list)",
         },
-        _dump(additions, site.config_name),
+        dumped_settings(additions, site.config_name),
         tuple(notes),
     )
 
