@@ -690,3 +690,19 @@ def test_a_class_holding_the_word_dir_keeps_its_value_when_compile_sets_dir(tmp_
         .group(0)
         .endswith('class="theme dir auto" hidden dir="rtl">')
     )
+
+
+def test_an_xhtml_style_xml_lang_names_the_pages_language_as_lang_does(tmp_path: Path) -> None:
+    # (a translated page said lang="de" xml:lang="en-US": validators require both to agree)
+    article = ARTICLE.replace(
+        '<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en-US">'
+    )
+    assert article != ARTICLE
+    root = make_project(tmp_path / "news", article=article)
+    compile_lib(root)
+    html_tag = re.search(r"<html[^>]*>", page(root, "de")).group(0)
+    assert html_tag == '<html xmlns="http://www.w3.org/1999/xhtml" lang="de" xml:lang="de" dir="ltr">'
+    assert 'xml:lang="en"' in re.search(r"<html[^>]*>", page(root, "en")).group(0)
+    plain = make_project(tmp_path / "plain")  # no xml:lang in the source: none is added
+    compile_lib(plain)
+    assert "xml:lang" not in page(plain, "de")

@@ -19,7 +19,7 @@ from ..formats.document import (
     Translated,
     escape_attribute,
 )
-from ..formats.html_attributes import attribute_spans
+from ..formats.html_attributes import attribute_spans, has_attribute
 from ..inline import strip_placeholders
 from ..locales import bcp47_tag, language_of, text_direction
 from ..project import Project
@@ -231,7 +231,10 @@ def render_page(
     page_tag = page.html_tag
     charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
     if page_tag is not None:
-        page_tag.extra_attributes = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
+        language = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
+        if has_attribute("".join(part for part in page_tag.parts if isinstance(part, str)), "xml:lang"):
+            language["xml:lang"] = language["lang"]  # (XHTML's own: both must agree)
+        page_tag.extra_attributes = language
     if charset_tag is not None:
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     for tag in canonical[:1]:

@@ -76,6 +76,15 @@ def attribute_spans(raw: str) -> list[tuple[str, tuple[int, int]]]:
     return [(name, value) for name, _, value in _attributes(raw) if value is not None]
 
 
+def has_attribute(start_tag: str, name: str) -> bool:
+    """Whether the source of a start tag has attribute ``name`` (lower case), with a value or not.
+
+    >>> has_attribute('<html lang="en" XML:LANG=en>', "xml:lang"), has_attribute('<html title="xml:lang">', "xml:lang")
+    (True, False)
+    """
+    return any(attr == name for attr, _, _ in _attributes(start_tag))
+
+
 def replace_attribute(start_tag: str, name: str, value: str) -> str:
     """Set attribute ``name`` to ``value`` in the source of a start tag, keeping the rest as is.
 
