@@ -1112,3 +1112,37 @@ def test_a_shortcode_in_an_unquoted_attribute_value_keeps_its_tag_and_a_translat
     german = translate(root, lambda msgid: {"Press<1/>now": 'Jetzt <1/> "drücken"'}.get(msgid, "Hallo."))
     assert "<p title=Jetzt&#32;[gallery]&#32;&quot;drücken&quot;>Hallo.</p>" in german
     assert handed_to(german, NAMES) == handed_to(post, NAMES) == [("gallery", "", "")]
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    ("caption", "translations"),
+    [
+        ('caption=" C:\\ "', ["Laufwerk C:", "C:\\x22"]),
+        ("caption=' C:\\ '", ["L'unité C:"]),
+        ('caption="Dawn\\ "', ["Im Dawn"]),
+        ('caption="\\11Dawn"', ["1Dawn", "1 Dawn"]),
+        ('caption="   "', []),
+        ('caption="\\ \\ "', []),
+        ("caption=' \\\\ '", []),
+        ('caption=" C:\\"', ["Laufwerk C:\\"]),
+    ],
+)
+def test_a_caption_parameter_with_escaped_or_only_spaces_comes_back_as_written_and_reads_as_translated(
+    tmp_path: Path, caption: str, translations: list[str]
+) -> None:
+    """``caption=" C:\\ "``: WordPress reads ``\\ `` as a space, so the caption is `` C: ``, offered as
+    ``C:``. The pseudo-translated page is the source (its spaces, escaped or not, and its quotes), as
+    is a value of spaces alone or one ending with a backslash; WordPress reads a translation holding
+    the source's text as the translation, within the source's spaces."""
+    post = f'A [caption id="a" {caption} width="3"]<img src="x.jpg" />[/caption]\n'
+    root = wordpress_project(tmp_path, post)
+    pseudo = unmarked_pseudo_page(root)
+    assert pseudo == post
+    assert ran(pseudo) == ran(post)
+    (msgid, *_) = [entry.msgid for entry in catalog(root) if entry.msgid != "A"] or [""]
+    for translated in translations:
+        german = translate(root, lambda source: translated if source == msgid else source)  # noqa: B023
+        (name, atts), *_ = ran(german)
+        assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
+        assert html.unescape(atts["caption"]).strip() == translated, german

@@ -276,7 +276,7 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     escaped = str.maketrans(table)
     source_quote = raw[:1] if raw[:1] in "\"'" else ""
     inner = raw[len(source_quote) : len(raw) - len(source_quote)]
-    core = inner.strip(_ASCII_SPACE)
+    lead, core, trail = _around_spaces(inner)
     shown = collapse_space(source)
     at = text.find(shown) if shown and quote not in core else -1
     before = text[:at].translate(escaped) if at >= 0 else ""
@@ -286,8 +286,9 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
         and collapse_space(_read(core)) == shown
         and _read_apart(before, core)
         and _read_apart(core, after)
+        and _read_apart(lead, before + core)
+        and _read_apart(core + after, trail)
     ):  # (the translation holds the source's text: written as the source writes it)
-        lead, trail = inner[: inner.find(core)], inner[inner.find(core) + len(core) :]
         written = lead + before + core + after + trail
     else:
         written = text.translate(escaped)
@@ -317,8 +318,24 @@ def _read_apart(first: str, second: str) -> bool:
     return second[:1] > "\x7f" and first.endswith("\\") and together == _read(first)[:-1] + _read(second)
 
 
-#: The spaces WordPress reads between a shortcode's attributes (PCRE's ``\s``, byte by byte).
-_ASCII_SPACE = " \t\n\r\f\v"
+def _around_spaces(inner: str) -> tuple[str, str, str]:
+    r"""A shortcode parameter's value as written, ``inner``, cut into the spaces before its text, its
+    text and the spaces after it, each a run of whole C escapes (see :func:`stripcslashes`): a space
+    is written as itself or as an escape (``\ ``, ``\t``, ``\40``), and the backslash of ``C:\ ``
+    belongs to the space it escapes, not to the text.
+
+    >>> _around_spaces(r" C:\ "), _around_spaces(r"\40 a\\ \t"), _around_spaces("   ")
+    ((' ', 'C:', '\\ '), ('\\40 ', 'a\\\\', ' \\t'), ('   ', '', ''))
+    """
+    pieces = _ESCAPE_OR_CHAR.findall(inner)
+    spaces = [not collapse_space(_read(piece)) for piece in pieces]
+    start = spaces.index(False) if False in spaces else len(pieces)
+    end = len(pieces) - spaces[::-1].index(False) if False in spaces else len(pieces)
+    return "".join(pieces[:start]), "".join(pieces[start:end]), "".join(pieces[end:])
+
+
+#: One C escape as PHP's ``stripcslashes`` reads it (see :data:`_CSLASH`), or one other character.
+_ESCAPE_OR_CHAR = re.compile(r"\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|[\s\S])|[\s\S]")
 #: A value WordPress reads back unquoted as one attribute's (``caption=Dawn``): no space (a no-break
 #: or zero-width one is one to it), quote or ``=``, no ``/`` at its end (``/]`` closes the shortcode).
 _UNQUOTED = re.compile(r"[^\s\"'=\xa0\u200b]*[^\s\"'=\xa0\u200b/]", re.ASCII)
