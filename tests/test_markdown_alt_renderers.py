@@ -374,6 +374,20 @@ def test_text_after_a_comment_opening_a_line_renders_as_its_source_in_hugo_jekyl
 #: Text after an element on its line of an HTML block: raw HTML to Hugo (CommonMark's HTML block,
 #: ``>`` shown as text), a quote to kramdown and Python-Markdown, which read it as Markdown.
 QUOTE_AFTER_AN_ELEMENT = "<div>Note</div>> Hello there, a -> b.\n"
+#: Such quotes over lines, after spaces, with two sentences, and an empty line of their own; one
+#: holding a tag and a list (kept as written).
+QUOTES_AFTER_AN_ELEMENT = (
+    QUOTE_AFTER_AN_ELEMENT,
+    "<div>Note</div>> Hello\n> more\n",
+    "<p>Note</p>  >Hello there. Then more.\n>\n> Last line.\n",
+    "<div>Note</div>> Hello <b>x</b>\n> - more\n",
+)
+
+
+def tags_and_text(page: str) -> tuple[list[str], str]:
+    """The elements of ``page`` (in order) and its text, spaces collapsed."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    return [str(e.tag) for e in tree.iter()], " ".join(tree.text_content().split())
 
 
 @pytest.mark.parametrize("name", EACH_RENDERER)
@@ -382,7 +396,7 @@ def test_text_with_a_bracket_after_an_element_on_its_line_keeps_its_bytes_and_re
 ) -> None:
     # the translation's > was &gt;, which moved it to a line of its own (\n&gt; Hello there)
     document = read_markdown(QUOTE_AFTER_AN_ELEMENT, Path("a.md"), "utf-8", ReadOptions())
-    assert [unit.msgid for unit in document.units()] == ["Note", "> Hello there, a -> b."]
+    assert [unit.msgid for unit in document.units()] == ["Note", "Hello there, a -> b."]
     plain = unmarked_pseudo(document)
     assert plain == QUOTE_AFTER_AN_ELEMENT
     source_page = render(name, QUOTE_AFTER_AN_ELEMENT, tmp_path / "source")
@@ -391,16 +405,33 @@ def test_text_with_a_bracket_after_an_element_on_its_line_keeps_its_bytes_and_re
 
 
 @pytest.mark.parametrize("name", EACH_RENDERER)
-def test_a_bracket_starting_a_translation_after_an_element_makes_no_quote_and_its_tags_stay_text(
-    name: str, tmp_path: Path
+@pytest.mark.parametrize("source", QUOTES_AFTER_AN_ELEMENT)
+def test_a_quote_after_an_element_on_its_line_is_offered_without_its_markers_and_stays_a_quote_translated(
+    name: str, source: str, tmp_path: Path
 ) -> None:
-    document = read_markdown(QUOTE_AFTER_AN_ELEMENT, Path("a.md"), "utf-8", ReadOptions())
-    hostile = "> Hola <b>x</b> -> y >"
-    written = document.render(lambda slot: Resolution(hostile if slot.msgid.startswith(">") else None))
-    page = render(name, written, tmp_path / "site")
-    tree = lxml.html.fragment_fromstring(page, create_parent="div")
-    assert sorted({str(e.tag) for e in tree.iter()} - {"div", "p"}) == [], written
-    assert " ".join(tree.text_content().split()) == "Note " + hostile, written
+    # its > was the unit's text, "> Hello > more" over two lines: the pseudo-translated page (⟦> Hello⟧)
+    # was a paragraph to kramdown and Python-Markdown, a quote on the source's page
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert not any(unit.msgid.startswith(">") or " > " in unit.msgid for unit in document.units())
+    assert unmarked_pseudo(document) == source
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    source_tags, source_text = tags_and_text(render(name, source, tmp_path / "source"))
+    tags, text = tags_and_text(render(name, marked, tmp_path / "marked"))
+    assert (tags, text.replace("⟦", "").replace("⟧", "")) == (source_tags, source_text), marked
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+@pytest.mark.parametrize("source", QUOTES_AFTER_AN_ELEMENT)
+@pytest.mark.parametrize("hostile", ["> Hola <b>x</b> -> y >", "> Hola & R&D", "Hola R&D > y &#62;"])
+def test_a_bracket_starting_a_translation_of_a_quote_after_an_element_makes_no_quote_and_its_tags_stay_text(
+    name: str, source: str, hostile: str, tmp_path: Path
+) -> None:
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    written = document.render(lambda slot: Resolution(hostile if slot.msgid != "Note" else None))
+    source_tags, _ = tags_and_text(render(name, source, tmp_path / "source"))
+    tags, text = tags_and_text(render(name, written, tmp_path / "site"))
+    assert tags == source_tags, written
+    assert text.count(hostile) == len(document.units()) - 1, written
 
 
 #: Text between two HTML paragraphs on one line, which Python-Markdown (MkDocs) reads as Markdown.

@@ -286,6 +286,42 @@ def _after_element(text: str, escape: Callable[[str], str]) -> str:
     return "\n" + written if "&" in first else written
 
 
+def text_escape_in_quote_after_element(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape`` for the text that starts a quote after an HTML element on its line in Markdown
+    (``<div>x</div>> Hello``, a quote to kramdown and Python-Markdown, text of the HTML block to
+    CommonMark), as :func:`text_escape_after_element` writes text there: but a line break before a
+    character reference that starts the text (a translation's own ``>``: ``&#62;``) is followed by
+    the quote's marker (the quote's first line left empty, the text its next line's, not a paragraph
+    after it); where the text has a word before it, the line break takes the place of the space
+    before the reference's word, the text's next line going on with the quote's paragraph.
+
+    >>> text_escape_in_quote_after_element(escape_text)("> Hallo & co")
+    '\\n> &gt; Hallo &amp; co'
+    >>> text_escape_in_quote_after_element(escape_text)("Hallo R&D")
+    'Hallo\\nR&amp;D'
+    >>> text_escape_in_quote_after_element(escape_text)("Hallo 1&2")
+    '\\n> Hallo 1&amp;2'
+    """
+    return functools.partial(_in_quote_after_element, escape=escape)
+
+
+def _in_quote_after_element(text: str, escape: Callable[[str], str]) -> str:
+    written = escape(text).rstrip(" \t")
+    first = _LINE_BREAK.split(written, 1)[0]
+    at = first.find("&")
+    if at < 0:
+        return written
+    space = first.rfind(" ", 0, at)
+    if space > 0 and first[:space].strip() and _GOES_ON.match(first, space + 1):
+        return written[:space] + "\n" + written[space + 1 :]
+    return "\n> " + written
+
+
+#: What a line that goes on with a quote's paragraph may start with, read as text by kramdown and
+#: Python-Markdown whatever follows it: a letter, or a character reference.
+_GOES_ON = re.compile(r"[^\W\d_]|&")
+
+
 def attribute_write_in_markdown(
     write: Callable[[str], str] | None, raw: str = ""
 ) -> Callable[[str], str] | None:

@@ -37,6 +37,7 @@ from .escape import (
     markdown_kept_in,
     text_escape_after_element,
     text_escape_in_markdown,
+    text_escape_in_quote_after_element,
     text_escape_on_one_line,
 )
 from .front_matter import FrontMatter, read_front_matter
@@ -66,7 +67,7 @@ from .md_html_ends import (
     end_tag_line,
     tags_above_markdown,
 )
-from .md_html_tails import COMMONMARK_RAW_TAGS, tails_in
+from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
 from .md_parser import html_block_spans, parse
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
@@ -149,6 +150,32 @@ def _slots_over(document: Document, raw: str, spans: list[tuple[int, int]]) -> l
                 found.append(part)
         pos += length
     return found if pos == len(raw) else slots
+
+
+def _quote_after_element(raw: str, tails: Tails | None) -> int | None:
+    """Where in the HTML block ``raw`` a quote starts right after an element on its line
+    (``<div>x</div>> Hello``: the element ends Python-Markdown's and kramdown's HTML, and they read
+    the rest as Markdown from a block's start, see :mod:`.md_html_tails`): the first text after an
+    element (``tails``, see :func:`~.md_html_tails.tails_in`) starting with ``>`` (after three spaces at
+    most); None when there is none, or when that text writes a character reference (kept as written)."""
+    if tails is None or not tails.spans or tails.referenced:
+        return None
+    start = tails.spans[0][0]
+    return start if _QUOTE_LINE.match(raw, start, _line_end(raw, start)) is not None else None
+
+
+#: A line of a quote: its marker (up to three spaces, ``>``, maybe a space), then plain text that
+#: starts no block there (no space, quote, heading, list item…: see :data:`_MARKDOWN_LINE`) and has no
+#: tag, character reference or template token.
+_QUOTE_LINE = re.compile(r"[ ]{0,3}>[ ]?(?![ \t]|[-#>=_:|!?~`*+\[]|\d+[.)])[^<&{}\n]*")
+#: A quote's marker at a line's start.
+_QUOTE_MARKER = re.compile(r"^[ ]{0,3}>[ ]?")
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends in ``text`` (its line break, or the text's end)."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _as_written(parts: list[Part], slots: list[TextSlot]) -> list[Part]:
@@ -1028,6 +1055,17 @@ class _Builder(RunSlots):
             return  # kramdown reads its [link](…){: .btn} as one: a translation escaped as text was none
         brackets = self.literal_brackets(tokens) if read_as_markdown else ()
         tails = tails_in(tokens, _BLOCK_TAGS) if not (in_quote or on_one_line) else None
+        quote_at = _quote_after_element(raw, tails)
+        quote_start: TextSlot | None = None  # (the text that starts that quote)
+        if quote_at is not None:
+            quoted = self.quote_after_element(raw, quote_at, templates)
+            if quoted is not None:  # (tails: the head's, and the quote's first line)
+                document, quote_start = quoted
+                head = tails_in(tokenize_html(raw[:quote_at]), _BLOCK_TAGS)
+                tails = Tails([*head.spans, (quote_at, _line_end(raw, quote_at))], head.referenced)
+            else:  # (a quote of other lines, markup in it: kept as written, never offered)
+                quoted_slots = _slots_over(document, raw, [(quote_at, len(raw))])
+                document = replace(document, parts=_as_written(document.parts, quoted_slots))
         after_element = _slots_over(document, raw, tails.spans) if tails is not None and tails.spans else []
         if tails is not None and tails.referenced and after_element:
             # Python-Markdown takes the source's own reference out of that line, and a translation's
@@ -1054,11 +1092,50 @@ class _Builder(RunSlots):
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
                 if on_one_line:
                     slot.escape = text_escape_on_one_line(slot.escape)
-                if any(slot is tail for tail in after_element):
+                if slot is quote_start:
+                    slot.escape = text_escape_in_quote_after_element(slot.escape)
+                elif any(slot is tail for tail in after_element):
                     slot.escape = text_escape_after_element(slot.escape)
             else:
                 slot.write = attribute_write_in_markdown(slot.write, slot.raw)
         self.add(begin, end, list(document.parts))
+
+    def quote_after_element(
+        self, raw: str, at: int, templates: list[Template]
+    ) -> tuple[Document, TextSlot | None] | None:
+        """The HTML block ``raw`` read with the quote that starts after an element on its line at
+        ``at`` (see :func:`_quote_after_element`) read line by line: each line's quote marker kept as
+        written, its text (plain text, no tag, template token or character reference) a unit of its
+        own, as kramdown and Python-Markdown show each line in the quote (CommonMark shows the lines
+        as its HTML block's text, markers and all); and the text that starts the quote. None when a
+        line of it is no such line (it is kept as written then)."""
+        from .html import read_html
+        from .html_templates import tokens_with_templates
+
+        lines = raw[at:].removesuffix("\n").split("\n")
+        if any(template.end > at for template in templates) or not all(map(_QUOTE_LINE.fullmatch, lines)):
+            return None
+        if raw.endswith("\n"):
+            lines[-1] += "\n"
+        head = raw[:at]
+        tokens = tokens_with_templates(head, 0, templates) if templates else tokenize_html(head)
+        try:
+            document = read_html(
+                head, Path(self.shown), "utf-8", self.options, display_path=self.shown, tokens=tokens
+            )
+            parts = list(document.parts)
+            start: TextSlot | None = None
+            for number, line in enumerate(lines):
+                text = _QUOTE_MARKER.sub("", line, count=1)
+                read = read_html(text, Path(self.shown), "utf-8", self.options, display_path=self.shown)
+                if read.render() != text:
+                    return None
+                if number == 0:
+                    start = next((part for part in read.parts if isinstance(part, TextSlot)), None)
+                parts += [("\n" if number else "") + line[: len(line) - len(text)], *read.parts]
+        except ArticleError:
+            return None
+        return replace(document, parts=parts), start
 
     def inside_kept(self, opener: Template, closer: Template) -> list[Part]:
         """What a pair kept as written holds: as written, but for the translated parameters of the
