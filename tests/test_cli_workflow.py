@@ -39,6 +39,30 @@ def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) ->
     assert (tmp_path / "news" / "transpub.toml").read_text() == config
 
 
+def test_init_of_a_folder_of_html_pages_shows_how_to_leave_menus_and_footers_to_the_page(
+    tmp_path: Path,
+) -> None:
+    # (a CMS's whole page went to translators and the engine: menus, "Log in with Facebook", footers;
+    # the configuration init wrote said nothing of [extract] include and exclude)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "de"]).exit_code == 0
+    config_path = tmp_path / "news" / "transpub.toml"
+    config = config_path.read_text()
+    assert (
+        '# include = ["title", "article"]' in config and '# exclude = ["nav", "footer", ".share"]' in config
+    )
+    (tmp_path / "news" / "articles" / "a.html").write_text(
+        "<html><head><title>Harbour news</title></head><body><nav><a href='/'>Home page</a></nav>"
+        "<article><p>The ferry runs again.</p></article><footer>Log in with Facebook</footer></body></html>",
+        encoding="utf-8",
+    )
+    config_path.write_text(config.replace("# include =", "include =").replace("# exclude =", "exclude ="))
+    result = runner.invoke(main, ["--project", str(tmp_path / "news"), "extract"])
+    assert result.exit_code == 0, result.output
+    template = polib.pofile(str(tmp_path / "news" / "locales" / "templates" / "a.pot"))
+    assert [entry.msgid for entry in template] == ["Harbour news", "The ferry runs again."]
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_init_with_project_makes_the_project_in_that_folder_not_here(
     where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

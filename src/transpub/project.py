@@ -783,6 +783,21 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _scope_lines() -> list[str]:
+    """The commented ``include``/``exclude`` lines of a project of HTML pages: without them a CMS's
+    whole page (menus, sharing buttons, footers) goes to the translators and the engine."""
+    return [
+        _setting_line(
+            "extract",
+            "include",
+            ["title", "article"],
+            commented=True,
+            comment="CSS selectors of what to translate (default: the whole page, menus and footers too)",
+        ),
+        _setting_line("extract", "exclude", ["nav", "footer", ".share"], commented=True),
+    ]
+
+
 def render_config(
     name: str, source: str, locales: list[str], engine: str | None = None, site: SiteSetup | None = None
 ) -> str:
@@ -808,7 +823,7 @@ def render_config(
         "",
         "[extract]",
         *(_setting_line("extract", key) for key in ("segmentation", "code", "pre", "fuzzy_threshold")),
-        *(_site_tables(site, ("extract.front_matter",)) if site else []),
+        *(_site_tables(site, ("extract.front_matter",)) if site else _scope_lines()),
         "",
         "[translate]",
         _setting_line("translate", "engine", engine)
