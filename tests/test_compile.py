@@ -706,3 +706,35 @@ def test_an_xhtml_style_xml_lang_names_the_pages_language_as_lang_does(tmp_path:
     plain = make_project(tmp_path / "plain")  # no xml:lang in the source: none is added
     compile_lib(plain)
     assert "xml:lang" not in page(plain, "de")
+
+
+OPEN_GRAPH_ARTICLE = ARTICLE.replace(
+    '  <meta name="description"',
+    '  <meta property="og:locale" content="en_GB">\n'
+    '  <meta property="og:url" content="https://source.example/skiing">\n'
+    '  <meta name="description"',
+)
+
+
+def open_graph(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta property="(og:locale|og:url)" content="([^"]*)">', html))
+
+
+def test_a_translated_page_tells_social_sites_its_own_language_and_address(tmp_path: Path) -> None:
+    # (a German page said og:locale en_GB and og:url the English article: a share showed it as English)
+    assert OPEN_GRAPH_ARTICLE != ARTICLE
+    root = make_project(tmp_path / "news", article=OPEN_GRAPH_ARTICLE)
+    compile_lib(root)
+    assert open_graph(page(root, "de")) == {"og:locale": "de_DE", "og:url": "https://source.example/skiing"}
+    assert open_graph(page(root, "zh_CN"))["og:locale"] == "zh_CN"
+    assert open_graph(page(root, "ar"))["og:locale"] == "ar_EG"
+    assert open_graph(page(root, "en"))["og:locale"] == "en_GB"  # the source's own, as written
+    addressed = make_project(
+        tmp_path / "site", article=OPEN_GRAPH_ARTICLE, config_extra='base_url = "https://news.example"\n'
+    )
+    compile_lib(addressed)  # (an address needs the site's base URL: og:url is absolute)
+    assert open_graph(page(addressed, "de")) == {
+        "og:locale": "de_DE",
+        "og:url": "https://news.example/de/skiing.html",
+    }
+    assert open_graph(page(addressed, "en"))["og:url"] == "https://news.example/en/skiing.html"

@@ -125,6 +125,25 @@ def bcp47_tag(name: str) -> str:
     return "-".join(part for part in (locale.language, locale.script, locale.territory) if part)
 
 
+@lru_cache(maxsize=64)
+def open_graph_locale(name: str) -> str:
+    """The Open Graph ``og:locale`` of a gettext locale name (``language_TERRITORY``), the territory
+    the language is most likely written in (CLDR's likely subtags) where the name gives none.
+
+    >>> open_graph_locale("de"), open_graph_locale("pt_BR"), open_graph_locale("zh_CN"), open_graph_locale("sr@latin")
+    ('de_DE', 'pt_BR', 'zh_CN', 'sr_RS')
+    """
+    locale = babel_locale(name)
+    territory = locale.territory
+    if not territory:
+        from babel.core import get_global, parse_locale
+
+        likely = get_global("likely_subtags")
+        found = likely.get(str(locale)) or likely.get(locale.language)
+        territory = parse_locale(found)[1] if found else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
 @lru_cache(maxsize=512)
 def text_direction(name: str) -> str:
     """``rtl`` or ``ltr``.

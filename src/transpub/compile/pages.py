@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html as htmllib
+from typing import NamedTuple
 
 from ..formats.dates import DateStyle, localize_date
 from ..formats.document import (
@@ -19,9 +20,9 @@ from ..formats.document import (
     Translated,
     escape_attribute,
 )
-from ..formats.html_attributes import attribute_spans, has_attribute
+from ..formats.html_attributes import OPEN_GRAPH_REWRITTEN, attribute_spans, has_attribute
 from ..inline import strip_placeholders
-from ..locales import bcp47_tag, language_of, text_direction
+from ..locales import bcp47_tag, language_of, open_graph_locale, text_direction
 from ..project import Project
 from ..site import (
     MACHINE_NOTICE,
@@ -75,7 +76,7 @@ class PageChrome:
         self.url = ArticleUrls(project, slug)
         self._heads: dict[str, str] = {}
         self._switchers: dict[str, LanguageLinks] = {}
-        self._seo: tuple[list[Tag], list[Tag]] | None = None
+        self._seo: SeoTags | None = None
 
     def alternates(self, prefix: str) -> str:
         """The ``hreflang`` links of a page whose links to the others start with ``prefix``."""
@@ -100,7 +101,7 @@ class PageChrome:
             links = self._switchers[prefix] = LanguageLinks(self.available, lambda other: url(other, prefix))
         return links.render(locale)
 
-    def seo_links(self, page: Document) -> tuple[list[Tag], list[Tag]]:
+    def seo_links(self, page: Document) -> SeoTags:
         """:func:`_seo_links` of ``page`` (found once for the article itself)."""
         if page is not self.document:
             return _seo_links(page)
@@ -187,7 +188,8 @@ def render_page(
         )
         page_resolve = rewrite = None  # already resolved and rewritten
     chrome = chrome or PageChrome(project, document, slug, available)
-    canonical, alternates = chrome.seo_links(page)
+    canonical, alternates, open_graph = chrome.seo_links(page)
+    told: dict[str, dict[str, str]] = {}  # (Open Graph: the page's own language and address)
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
         hidden = []
@@ -227,6 +229,10 @@ def render_page(
             body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
         rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
         dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
+        if locale != source:
+            told["og:locale"] = {"content": open_graph_locale(locale)}
+        if base_url:  # (og:url is absolute: without the site's address, the source's stays)
+            told["og:url"] = {"content": chrome.url(locale, base_url)}
     inserts = {"head-end": head, "body-start": body_start}
     page_tag = page.html_tag
     charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
@@ -239,6 +245,8 @@ def render_page(
         charset_tag.extra_attributes = _utf8_declaration(charset_tag)
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
+    for kind, tag in open_graph:
+        tag.extra_attributes = told.get(kind, {})
     page_path = html_path(project, locale, slug, review=True) if review else own_path
     asset_tags = list(page.asset_tags()) if assets.targets else []
     for tag in asset_tags:
@@ -260,6 +268,8 @@ def render_page(
         if charset_tag is not None:
             charset_tag.extra_attributes = {}
         for tag in canonical[:1]:
+            tag.extra_attributes = {}
+        for _, tag in open_graph:
             tag.extra_attributes = {}
         for tag in asset_tags:
             tag.extra_attributes = {}
@@ -300,12 +310,14 @@ def content_page(project: Project, document: Document, content: str) -> Document
     return read_html(html, document.path, "utf-8", read_options(project, document.path), display_path=shown)
 
 
-def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
-    """The source's ``<link rel="canonical">`` and ``<link rel="alternate" hreflang>`` tags."""
+def _seo_links(document: Document) -> SeoTags:
+    """The source's ``<link rel="canonical">`` and ``<link rel="alternate" hreflang>`` tags, and its
+    Open Graph ``og:locale`` and ``og:url`` ``<meta>`` tags."""
     canonical: list[Tag] = []
     alternates: list[Tag] = []
+    open_graph: list[tuple[str, Tag]] = []
     for tag in document.tags():
-        if tag.name != "link":
+        if tag.name not in ("link", "meta"):
             continue
         source = "".join(
             part if isinstance(part, str) else part.raw
@@ -316,12 +328,25 @@ def _seo_links(document: Document) -> tuple[list[Tag], list[Tag]]:
             name: htmllib.unescape(source[start:end].strip("\"'"))
             for name, (start, end) in attribute_spans(source)
         }
+        if tag.name == "meta":
+            kind = attributes.get("property", "").lower()
+            if kind in OPEN_GRAPH_REWRITTEN:
+                open_graph.append((kind, tag))
+            continue
         rel = attributes.get("rel", "").lower().split()
         if "canonical" in rel:
             canonical.append(tag)
         elif "alternate" in rel and "hreflang" in attributes:
             alternates.append(tag)
-    return canonical, alternates
+    return SeoTags(canonical, alternates, open_graph)
+
+
+class SeoTags(NamedTuple):
+    """What a page tells search engines and social sites of itself (see :func:`_seo_links`)."""
+
+    canonical: list[Tag]
+    alternates: list[Tag]
+    open_graph: list[tuple[str, Tag]]  # (property, tag)
 
 
 def _review_state(

@@ -37,6 +37,7 @@ from .document import (
 )
 from .escape import attribute_writer, brackets_kept, escape_text_keeping, references_in
 from .html_attributes import (
+    OPEN_GRAPH_REWRITTEN,
     attribute_spans,
     spliced,
     translatable_attributes,
@@ -269,11 +270,15 @@ class _Builder(RunSlots):
         )
         rel = (node.attrs.get("rel") or "").lower().split() if node.tag == "link" else []
         is_seo_link = "canonical" in rel or ("alternate" in rel and "hreflang" in node.attrs)
+        if node.tag == "meta" and (node.attrs.get("property") or "").lower() in OPEN_GRAPH_REWRITTEN:
+            is_seo_link = True  # (its language and address: the page's own once compiled)
         attrs = node.attrs
         urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
         link = root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
         if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
-            return token.raw  # compile rewrites <html>, the charset, canonical/hreflang <link>s, file URLs
+            return (
+                token.raw
+            )  # compile rewrites <html>, the charset, canonical/hreflang <link>s, og:locale, file URLs
         values: list[tuple[tuple[int, int], Part]] = [*slots, *([link] if link else [])]
         tag = Tag(spliced(token.raw, values), node.tag)
         if urls:

@@ -43,6 +43,10 @@ _ATTRFIND = re.compile(
 )
 
 
+#: The Open Graph ``<meta property>`` tags compile rewrites on a page (its language, its address).
+OPEN_GRAPH_REWRITTEN = frozenset({"og:locale", "og:url"})
+
+
 def unquote(value: str) -> str:
     """An attribute value without its quotes."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
