@@ -73,6 +73,8 @@ TRICKY = [
     "<p>text<b",
     "<p>text</b",
     "<p>x<!-- unclosed <b>bold</b>",
+    "<p>a < b <!--<!-- <b>x</b> --",
+    "<p>x</p><!--<!--<!-- -- >",
     "<p>x<!doctype",
     "<p>x<?pi",
     "<p>text</",
@@ -310,6 +312,18 @@ def test_long_broken_pages_are_cut_in_linear_time() -> None:
 
     assert len(tokenize_with_parser(page(10))) == 70
     assert_linear(page, tokenize_with_parser, 2000)
+
+
+def test_thousands_of_comment_openers_without_an_end_are_cut_in_linear_time() -> None:
+    """Each "<!--" of a page (or of a Markdown article's HTML) with no end after it was searched to
+    the end of the text for one, thousands of times: 32 KB took 2 s to cut, quadratic."""
+    from linear_time import assert_linear
+
+    def page(n: int) -> str:
+        return "<p>a < b, " + "<!--" * (n // 4)
+
+    assert_same_tokens(page(40))
+    assert_linear(page, tokenize_html, 4000)
 
 
 @pytest.mark.parametrize(

@@ -221,13 +221,15 @@ def tokenize_html(text: str, *, scripting: bool = True) -> list[Token]:
 
 
 #: A well-formed tag, comment or doctype: a start tag's name, attributes and closing slash, or an
-#: end tag's name (the groups).
+#: end tag's name (the groups); or a comment's opener with no end after it, through the end of the
+#: text (the last group: no tag, where the well-formed prefix ends), so that thousands of them
+#: are not each searched to the end of the text for an end (n² time).
 _TAG_PATTERN = r"""<(?:
       (?P<start>[a-zA-Z][^\t\n\r\f />\x00]*+)
       (?P<attrs>(?:\s+[^\s/>"'=][^\s/>"'=]*+(?:\s*=\s*(?:"[^"]*"|'[^']*'|(?!['"=])[^>\s]*+))?)*)
       \s*(?P<close>/?)>
     | /\s*(?P<end>[a-zA-Z][-.a-zA-Z0-9:_]*+)\s*>
-    | !--.*?--\s*>
+    | !--(?:.*?--\s*>|(?P<unclosed>.*))
     | ![dD][oO][cC][tT][yY][pP][eE][^>]*>
     )"""
 _FAST_TAG = re.compile(_TAG_PATTERN, re.VERBOSE | re.DOTALL)
@@ -299,7 +301,9 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
     pos = 0
     while True:  # one scan (a search per tag costs a call each), again after raw content
         for match in _FAST_ITEM.finditer(text, pos):
-            piece, whole, name, listed, close, end, odd = match.groups()
+            piece, whole, name, listed, close, end, unclosed, odd = match.groups()
+            if unclosed is not None:  # a comment without an end: no tag, as a "<" that starts none
+                whole, odd = None, "<"
             if whole is None:
                 if odd is not None:  # a "<" that starts no tag: the text around it read as before
                     return _fast_tokens_from(text, state, tokens, match.start())
@@ -335,8 +339,10 @@ def _fast_tokens_from(text: str, state: _State, tokens: list[Token], pos: int) -
                             append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
                         return tokens, odd.start()
                 append(_token(("text", piece, "", _NO_ATTRS)))
+            name, listed, close, end, unclosed = match.groups()
+            if unclosed is not None:  # a comment without an end: the well-formed prefix ends there
+                return tokens, start
             pos = stop
-            name, listed, close, end = match.groups()
             content_end = _add_tag(text, state, tokens, match.group(), name, listed, close, end, stop)
             if content_end is not None:
                 pos = content_end
