@@ -605,20 +605,50 @@ def _foreign_templates_escaped(value: str, kept: str) -> str:
     >>> print(_foreign_templates_escaped("Logo {{ s.title }} {{ config.key }} {% raw %} {#", "Logo {{ s.title }}"))
     Logo {{ s.title }} &#123;{ config.key }} &#123;% raw %} &#123;#
     """
-    own = {html.unescape(match.group()) for match in _TEMPLATE_TOKEN.finditer(html.unescape(kept))}
+    unescaped = html.unescape(kept)
+    own = {html.unescape(unescaped[start:end]) for start, end in template_tokens(unescaped)}
     pieces: list[str] = []
     pos = 0
-    for match in _TEMPLATE_TOKEN.finditer(value):
-        pieces.append(_TEMPLATE_OPENING.sub("&#123;", value[pos : match.start()]))
-        token = match.group()
+    for start, end in template_tokens(value):
+        pieces.append(_TEMPLATE_OPENING.sub("&#123;", value[pos:start]))
+        token = value[start:end]
         pieces.append(token if html.unescape(token) in own else "&#123;" + token[1:])
-        pos = match.end()
+        pos = end
     pieces.append(_TEMPLATE_OPENING.sub("&#123;", value[pos:]))
     return "".join(pieces)
 
 
-#: A template token: Liquid's and Jinja's output, tag and comment (``{{ x }}``, ``{% x %}``, ``{# x #}``).
-_TEMPLATE_TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+#: The closer of each template token's opener: Liquid's and Jinja's output, tag and comment.
+_TEMPLATE_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def template_tokens(text: str, kinds: str = "{%#") -> list[tuple[int, int]]:
+    """Where each template token of ``text`` starts and ends: an opener (``{`` and one of ``kinds``)
+    through the first closer after it (``{{ x }}``, ``{% x %}``, ``{# x #}``), as a lazy regular
+    expression (``{{.*?}}``) finds them, in linear time: a kind whose closer is nowhere after one
+    opener is not looked for again (each of thousands of ``{{`` searched the rest of the text).
+
+    >>> template_tokens("{{ a }} {{ {% b %} {# c")
+    [(0, 7), (11, 18)]
+    >>> template_tokens("{{ a }} {# c #}", "{%")
+    [(0, 7)]
+    """
+    spans: list[tuple[int, int]] = []
+    closed_kinds = set(kinds)  # the kinds whose closer may still come
+    pos = 0
+    while (at := text.find("{", pos)) >= 0:
+        kind = text[at + 1 : at + 2]
+        if kind not in closed_kinds:
+            pos = at + 1
+            continue
+        close = text.find(_TEMPLATE_CLOSERS["{" + kind], at + 2)
+        if close < 0:
+            closed_kinds.discard(kind)
+            pos = at + 1
+            continue
+        spans.append((at, close + 2))
+        pos = close + 2
+    return spans
 
 
 #: What Python-Markdown's inline patterns that come before its raw HTML one start with, as references.

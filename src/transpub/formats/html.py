@@ -35,7 +35,7 @@ from .document import (
     escape_text,
     root_relative_link,
 )
-from .escape import attribute_writer, brackets_kept, escape_text_keeping, references_in
+from .escape import attribute_writer, brackets_kept, escape_text_keeping, references_in, template_tokens
 from .html_attributes import (
     OPEN_GRAPH_REWRITTEN,
     attribute_spans,
@@ -159,8 +159,13 @@ class _Context(NamedTuple):
     scope: str = "in"  # in the article's scope; "out" (not yet included) or "cut" (excluded)
 
 
-#: A template token in an attribute value (Liquid's, Jinja's: ``{{ sponsor.title }}``, ``{% if x %}``).
-_TEMPLATE_TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+def _without_template_tokens(value: str) -> str:
+    """``value`` without its template tokens (Liquid's, Jinja's: ``{{ sponsor.title }}``, ``{% if x %}``)."""
+    pieces, pos = [], 0
+    for start, end in template_tokens(value, "{%"):
+        pieces.append(value[pos:start])
+        pos = end
+    return "".join(pieces) + value[pos:]
 
 
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
@@ -302,7 +307,7 @@ class _Builder(RunSlots):
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
             msgid = escape_lookalikes(value if ctx.preformatted else collapse_space(value))
-            shown = _TEMPLATE_TOKEN.sub("", msgid) if "{" in msgid else msgid
+            shown = _without_template_tokens(msgid) if "{" in msgid else msgid
             if not msgid or not any(ch.isalpha() for ch in shown):
                 continue  # (a generator's value, "{{ sponsor.title }}": nothing to translate)
             if not self.options.extract_bare_urls and is_address(msgid):
