@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 import lxml.html
+import polib
 import pytest
 import tomli_w
 import yaml
@@ -23,6 +24,7 @@ from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO, JEKYLL, MKDOCS
 from test_hugo_site import merged, readme_blocks
 from transpub.cli import main
+from transpub.compile import workflow as compile_workflow
 
 SINGLE = (
     '<!DOCTYPE html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
@@ -493,6 +495,52 @@ def test_init_names_a_page_whose_url_its_translations_would_publish_over_it(tmp_
     pseudo_translate(site)
     hugo_build(site)
     assert not served(site / "public", "/es/harbour-news/")  # the Spanish page is at /harbour-news/ too
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_spanish_post_links_to_the_english_page_of_a_post_not_published_in_spanish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo has no fallback page: while the harbour post is held back in Spanish (below the publish
+    threshold), /es/posts/harbour/ does not exist, and the Spanish ferry's link leads to the English
+    harbour, as written; compile says so. Once the harbour is published in Spanish, the next compile
+    sends the ferry's link there (the ferry compiled again, though nothing of its own changed)."""
+    site = hugo_site(tmp_path / "harbour")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    harbour = next((site / "locales" / "es").rglob("harbour.po"))
+    translated = harbour.read_bytes()
+    catalog = polib.pofile(str(harbour))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+    output = transpub(site, "compile")
+    assert "links to /posts/harbour/, not published in es" in " ".join(output.split())
+    hugo_build(site)
+    ferry = site / "public" / "es" / "posts" / "ferry" / "index.html"
+    assert page(ferry).xpath("//article//a/@href") == ["/posts/harbour/"]
+    assert served(site / "public", "/posts/harbour/")
+    assert not served(site / "public", "/es/posts/harbour/")
+
+    compiled: list[str] = []
+    original = compile_workflow.compile_article
+
+    def counting(run: object, item: tuple[Path, str, str, object]) -> object:
+        compiled.append(item[2])
+        return original(run, item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compile_workflow, "compile_article", counting)
+    harbour.write_bytes(translated)
+    output = transpub(site, "compile")
+    assert "not published in es" not in output
+    assert sorted(compiled) == ["posts/ferry", "posts/harbour"]
+    hugo_build(site)
+    assert page(ferry).xpath("//article//a/@href") == ["/es/posts/harbour/"]
+    assert served(site / "public", "/es/posts/harbour/")
+    compiled.clear()
+    transpub(site, "compile")
+    assert compiled == []  # nothing changed: nothing compiled again
 
 
 def add_to_hugo_toml(site: Path, output: str) -> None:

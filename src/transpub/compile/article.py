@@ -149,10 +149,17 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
     for locale in selected:
         if locale in catalogs:
             compiled.warnings.extend(_refusal_warnings(project, locale, slug, problems[locale], read[locale]))
+    if run.links is not None:  # (an HTML page's links are the rules' alone: it links to none)
+        compiled.linked, compiled.links_resolved = [], run.links.resolution([], selected)
     if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
+            if run.links is not None:
+                compiled.linked = run.links.linked(project, document)
+                compiled.links_resolved = run.links.resolution(compiled.linked, selected)
+                shown_in = [loc for loc in selected if pages[loc].published]
+                compiled.warnings.extend(run.links.warnings(project, compiled.linked, shown_in, shown_path))
             compiled.warnings.extend(images.warnings)
             write_markdown(
                 project,
@@ -167,6 +174,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
                 images,
                 kept,
                 titles=None if run.titles is None else run.titles.by_locale,
+                links=run.links,
             )
             compiled.output_changes, compiled.emptied = outputs.changes, outputs.emptied
             if not compiled.errors:

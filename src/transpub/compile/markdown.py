@@ -21,6 +21,7 @@ from .run import CompiledArticle, CompileOptions, CompileReport
 
 if TYPE_CHECKING:
     from ..markdown_assets import ImagePlan
+    from .link_targets import LinkTargets
 
 
 def load_record(root: Path, report: CompileReport) -> OutputRecord | None:
@@ -46,11 +47,14 @@ def write_markdown(
     kept: Collection[str] = (),
     *,
     titles: Mapping[str, Mapping[str, str]] | None = None,
+    links: LinkTargets | None = None,
 ) -> None:
     """Write the localized Markdown of one article in ``locales`` (the source as a copy, when wanted)
     and the copies of the images each file needs, or remove it where the page is not published;
     conflicts with files compile did not write are errors. ``titles``: by locale, the title each page
-    is published with by its source title, written where the front matter names a page by its title."""
+    is published with by its source title, written where the front matter names a page by its title;
+    ``links``: the articles links lead to (a link to one not published in a page's language is written
+    as the source has it)."""
     source = project.source_locale
     slug = project.slug_of(article)
     report.copies = {}
@@ -71,7 +75,7 @@ def write_markdown(
             else:
                 named = None if titles is None else titles.get(locale)
                 data = _localized_markdown(
-                    project, document, locale, catalogs.get(locale, {}), options, named
+                    project, document, locale, catalogs.get(locale, {}), options, named, links
                 )
             page.output = output
             page.written = record.write(output, data, locale, slug)
@@ -154,11 +158,13 @@ def _localized_markdown(
     entries: dict[str, Translation],
     options: CompileOptions,
     titles: Mapping[str, str] | None = None,
+    links: LinkTargets | None = None,
 ) -> bytes:
     """The Markdown article in ``locale``: each unit's usable translation, else its source (no markup
     added), with root-relative links rewritten by ``[compile.links]``, a translated heading's id
     kept by ``[compile] heading_ids``, and a value naming a page by its title written as ``titles``
-    says that page is titled in ``locale``."""
+    says that page is titled in ``locale`` (a link to an article ``links`` has not published in
+    ``locale``: as written)."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -170,7 +176,11 @@ def _localized_markdown(
     return document.render(
         resolve,
         join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
-        rewrite_url=lambda url: project.localized_link(url, locale),
+        rewrite_url=(
+            (lambda url: project.localized_link(url, locale))
+            if links is None
+            else links.rewrite(project, locale)
+        ),
         heading_ids=project.heading_ids,
         titles=titles,
     ).encode("utf-8")

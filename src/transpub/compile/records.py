@@ -69,6 +69,9 @@ def remember(
         record.result["titles"] = compiled.titles
         record.result["refs"] = compiled.refs
         record.result["resolved"] = compiled.resolved
+    if compiled.linked is not None:  # (see CompiledArticle.linked)
+        record.result["linked"] = compiled.linked
+        record.result["links_resolved"] = compiled.links_resolved
     if markdown is not None:
         copies = compiled.copies or {}
         record.result["outputs"] = markdown.digests(
@@ -238,6 +241,8 @@ def unchanged(
         titles=_stored_titles(record.result.get("titles")),
         refs=record.result.get("refs"),
         resolved=record.result.get("resolved"),
+        linked=record.result.get("linked"),
+        links_resolved=record.result.get("links_resolved"),
     )
 
 

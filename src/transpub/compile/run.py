@@ -14,6 +14,7 @@ from ..model import Coverage, Issue
 from ..project import Project
 from ..readcache import ReadCache
 from ..site import Page
+from .link_targets import LinkTargets
 
 
 @dataclass
@@ -118,6 +119,9 @@ class CompileRun:
     #: The titles of the project's pages, for the values that name one (``[extract.front_matter]
     #: title_refs``; None: none are written in this run).
     titles: Titles | None = None
+    #: Markdown output with ``[compile.links]``: the articles links lead to and where each is
+    #: published (None: links are rewritten by the rules alone).
+    links: LinkTargets | None = None
 
     @property
     def all_locales(self) -> list[str]:
@@ -162,6 +166,10 @@ class CompiledArticle:
     titles: PageTitles | None = None
     refs: list[str] | None = None
     resolved: str | None = None
+    #: The articles its links that ``[compile.links]`` rewrites lead to, with a digest of where each
+    #: was published when it was compiled (see :meth:`~.links.LinkTargets.resolution`), when known.
+    linked: list[str] | None = None
+    links_resolved: str | None = None
 
 
 #: One page's rows in the language's and the site's indexes: locale, sort keys (see

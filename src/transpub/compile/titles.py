@@ -105,8 +105,30 @@ def decide_titles(run: CompileRun, task: tuple[Path, str, PageTitles | None]) ->
     """The titles of the article (path, slug, the titles its previous record keeps) in every target
     language, decided as compile decides its pages (its catalogs, the threshold, a page kept from
     before where its catalog cannot be read) without writing anything; None when it cannot be read."""
-    project, options = run.project, run.options
     path, slug, earlier = task
+    decided = decided_pages(run, path, slug)
+    if decided is None:
+        return None
+    document, pages, catalogs, kept = decided
+    return page_titles(
+        document,
+        pages,
+        catalogs,
+        run.options.include_fuzzy,
+        kept_titles(run, document, path, kept, earlier),
+    )
+
+
+#: An article's pages as compile decides them without writing: its document, its pages by locale
+#: (those whose catalog reads), those catalogs, and the locales whose page is kept from before.
+Decided = tuple[Document, dict[str, Page], dict[str, dict[str, Translation]], list[str]]
+
+
+def decided_pages(run: CompileRun, path: Path, slug: str) -> Decided | None:
+    """The pages of the article ``slug`` at ``path`` in every target language, decided as compile
+    decides them (its catalogs, the threshold; a locale whose catalog cannot be read, with a page
+    published before, is kept), without writing anything; None when it cannot be read."""
+    project, options = run.project, run.options
     try:
         document = load_article(project, path, run.reads, shown=project.relative(path), slug=slug)
     except ArticleError:
@@ -126,9 +148,7 @@ def decide_titles(run: CompileRun, task: tuple[Path, str, PageTitles | None]) ->
         pages[locale] = decide(
             project, document, locale, slug, catalogs[locale], None, options, msgids=msgids
         )
-    return page_titles(
-        document, pages, catalogs, options.include_fuzzy, kept_titles(run, document, path, kept, earlier)
-    )
+    return document, pages, catalogs, kept
 
 
 def title_map(titles: Iterable[PageTitles], locales: Iterable[str]) -> Titles:

@@ -19,6 +19,8 @@ from ..site import Page, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
+from .link_targets import LinkTargets
+from .links import link_targets, published_locales
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
 from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
@@ -106,6 +108,9 @@ def compile_project(
     if markdown and options.pages and project.front_matter_title_refs:
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
+    if markdown and options.pages and project.link_rules:
+        run = replace(run, links=_links(run, manifest, run_key, cached, article_paths, slugs, jobs))
+        _compile_again_where_links_changed(run, cached)
     named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
     todo = [
         (path, key, slugs[path], earlier_titles(manifest, slugs[path]) if named else None)
@@ -261,6 +266,59 @@ def _compile_again_where_titles_changed(run: CompileRun, cached: list[CompiledAr
         if found is None:
             continue
         if found.refs is None or found.resolved != resolution(found.refs, run.titles, run.selected):
+            cached[index] = None
+
+
+def _links(
+    run: CompileRun,
+    manifest: Manifest,
+    run_key: str,
+    cached: list[CompiledArticle | None],
+    paths: list[Path],
+    slugs: dict[Path, str],
+    jobs: int,
+) -> LinkTargets:
+    """The articles links can lead to and where each is published (see :mod:`.links`): the
+    articles known unchanged (``cached``, by ``paths``) as their records say, the others decided
+    from their catalogs (in ``jobs`` processes). With ``--shard``, the other shards' articles too:
+    from their records when this machine's manifest has them as they are, else decided here."""
+    project = run.project
+    known: dict[str, list[str]] = {}
+    for path, found in zip(paths, cached, strict=True):
+        if found is not None:
+            known[slugs[path]] = [
+                loc for loc in run.selected if loc in found.pages and found.pages[loc].published
+            ]
+    everything = [(path, slugs[path]) for path in paths]
+    if project.shard is not None:  # a page's link may lead to another shard's
+        mine = set(paths)
+        for article in replace(project, shard=None).discover().articles:
+            if article.path in mine:
+                continue
+            everything.append((article.path, article.slug))
+            key = make_key(run_key, path_name(project.root, article.path))
+            found = unchanged(run, manifest, article.path, article.slug, key)
+            if found is not None:
+                known[article.slug] = [
+                    loc for loc in run.selected if loc in found.pages and found.pages[loc].published
+                ]
+    wanted = [(path, slug) for path, slug in everything if slug not in known]
+    if in_processes(wanted, jobs):
+        prepare_languages(run.all_locales)
+    for (_, slug), locales in zip(wanted, run_ordered(published_locales, run, wanted, jobs), strict=True):
+        known[slug] = locales
+    return link_targets(run, everything, known)
+
+
+def _compile_again_where_links_changed(run: CompileRun, cached: list[CompiledArticle | None]) -> None:
+    """Forget what the last run compiled of each article in ``cached`` that links to an article
+    published or withdrawn since in a selected language (or whose links it knows nothing of), so
+    that it is compiled again and its links lead where the target is published."""
+    assert run.links is not None
+    for index, found in enumerate(cached):
+        if found is None:
+            continue
+        if found.linked is None or found.links_resolved != run.links.resolution(found.linked, run.selected):
             cached[index] = None
 
 

@@ -278,11 +278,17 @@ def pages_front_matter(
     for path in sorted(folder.rglob("*")):
         if path.suffix not in suffixes or not path.is_file():
             continue
-        try:
-            with path.open(encoding="utf-8", errors="replace") as file:
-                yield path, _front_matter(file.read(_FRONT_MATTER_BYTES))
-        except OSError:
-            yield path, None
+        yield path, page_front_matter(path)
+
+
+def page_front_matter(path: Path) -> dict[str, Any] | None:
+    """The front matter of the page at ``path`` as Hugo reads it (see :func:`_front_matter`), its keys
+    in lower case; None: it has none, or it cannot be read."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            return _front_matter(file.read(_FRONT_MATTER_BYTES))
+    except OSError:
+        return None
 
 
 #: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.
