@@ -148,7 +148,9 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
         return compiled
     for locale in selected:
         if locale in catalogs:
-            compiled.warnings.extend(_refusal_warnings(project, locale, slug, problems[locale], read[locale]))
+            compiled.warnings.extend(
+                _refusal_warnings(project, pages[locale], problems[locale], read[locale])
+            )
     if run.links is not None:  # (an HTML page's links are the rules' alone: it links to none)
         compiled.linked, compiled.links_resolved = [], run.links.resolution([], selected)
     if run.markdown_root is not None and document.for_generator:
@@ -292,17 +294,24 @@ def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> bool:
 
 def _refusal_warnings(
     project: Project,
-    locale: str,
-    slug: str,
+    page: Page,
     problems: list[tuple[str, Translation, tuple[str, str]]],
     data: bytes | None,
 ) -> list[Issue]:
     """One warning per translation whose placeholders or template tokens do not match its source,
-    published or not, and per translation a value keeps its source for (``problems``: as
-    :func:`decide` found them, their lines perhaps not counted: see :func:`~transpub.sources.load_translations`; ``data``: the catalog's bytes, read again
-    with the lines then)."""
+    and per translation a value keeps its source for (``problems``: as :func:`decide` found them
+    for ``page``, their lines perhaps not counted: see :func:`~transpub.sources.load_translations`;
+    ``data``: the catalog's bytes, read again with the lines then). A page not published is warned
+    about too, saying so: the translator fixes it before it is."""
     if not problems:
         return []
+    locale, slug = page.locale, page.slug
+    outcome = (
+        "the source text is published instead"
+        if page.published
+        else f"the {locale} page is not published ({page.reason}): once it is, the source text is "
+        "published there instead"
+    )
     po_path = project.catalog_path(locale, slug)
     shown = project.relative(po_path)
     lines = {msgid: entry.line for msgid, entry, _ in problems}
@@ -314,7 +323,7 @@ def _refusal_warnings(
             shown,
             lines[msgid],
             problem[0],
-            f"{problem[1]}; the source text is published instead",
+            f"{problem[1]}; {outcome}",
             locale=locale,
             severity="warning",
             msgid=msgid,
