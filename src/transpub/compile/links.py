@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..site_generators.common import page_front_matter
+from ..page_front_matter import page_front_matter
 from .link_targets import LinkTargets, url_path
 from .run import CompileRun
 from .titles import decided_pages

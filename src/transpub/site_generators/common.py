@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from transpub.mkdocs_site import read_mkdocs_config
+from transpub.page_front_matter import lower_keys, page_front_matter
 
 GENERATOR_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
 
@@ -41,10 +41,6 @@ SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 #: The largest configuration file read.
 _MAX_BYTES = 1_000_000
-
-
-#: How much of a page is read for its front matter.
-_FRONT_MATTER_BYTES = 65536
 
 
 #: Folder names for ``[paths] site``, the first one the generator does not build into.
@@ -159,18 +155,7 @@ def read_site_settings(path: Path, generator: str) -> tuple[dict[str, Any], str 
         settings = {}
     if not isinstance(settings, dict):
         return {}, "it holds no mapping of settings"
-    return (_lower_keys(settings) if generator == "hugo" else settings), None
-
-
-def _lower_keys(value: Any) -> Any:
-    """``value`` with the keys of its mappings in lower case (Hugo's keys are case-insensitive).
-
-    >>> _lower_keys({"contentDir": "c", "Languages": {"EN": {"weight": 1}}})
-    {'contentdir': 'c', 'languages': {'en': {'weight': 1}}}
-    """
-    if isinstance(value, dict):
-        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
-    return value
+    return (lower_keys(settings) if generator == "hugo" else settings), None
 
 
 def as_mapping(settings: Mapping[str, Any], key: str) -> dict[str, Any]:
@@ -279,69 +264,6 @@ def pages_front_matter(
         if path.suffix not in suffixes or not path.is_file():
             continue
         yield path, page_front_matter(path)
-
-
-def page_front_matter(path: Path) -> dict[str, Any] | None:
-    """The front matter of the page at ``path`` as Hugo reads it (see :func:`_front_matter`), its keys
-    in lower case; None: it has none, or it cannot be read."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as file:
-            return _front_matter(file.read(_FRONT_MATTER_BYTES))
-    except OSError:
-        return None
-
-
-#: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.
-_DELIMITED = re.compile(r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*\r?$", re.S | re.M)
-
-
-def _front_matter(text: str) -> dict[str, Any] | None:
-    """The settings of a page's front matter as Hugo reads it, its keys in lower case: YAML between
-    ``---`` lines, TOML between ``+++`` lines, or a JSON object, after any blank space. None: the
-    page has none, or it cannot be read.
-
-    >>> _front_matter('\\n{ "Slug": "a}", "params": {"url": "b"} }\\nText {x}'), _front_matter("# Text\\n")
-    ({'slug': 'a}', 'params': {'url': 'b'}}, None)
-    >>> _front_matter("---\\ntitle: A\\n---\\n"), _front_matter('+++\\nslug = "a"\\n+++\\n')
-    ({'title': 'A'}, {'slug': 'a'})
-    """
-    import yaml
-
-    head = text.lstrip("\ufeff \t\r\n")
-    try:
-        if head.startswith("{"):
-            end = _json_end(head)
-            front: Any = json.loads(head[:end]) if end else None
-        elif match := _DELIMITED.match(head):
-            body = match.group(2)
-            front = tomllib.loads(body) if match.group(1) == "+++" else yaml.safe_load(body)
-        else:
-            return None
-    except (ValueError, yaml.YAMLError, RecursionError):
-        return None
-    return _lower_keys(front) if isinstance(front, dict) else None
-
-
-def _json_end(text: str) -> int | None:
-    """Where the JSON object that opens ``text`` ends, found as Hugo finds it (its braces counted
-    outside strings); None when it does not.
-
-    >>> _json_end('{"a": {"b": "}"}} text'), _json_end('{"a": "\\\\"}"} text'), _json_end('{"a": 1')
-    (17, 12, None)
-    """
-    level, quoted, escaped = 0, False, False
-    for index, char in enumerate(text):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == '"':
-            quoted = not quoted
-        elif not quoted and char in "{}":
-            level += 1 if char == "{" else -1
-            if level == 0:
-                return index + 1
-    return None
 
 
 def config_tables(
