@@ -71,6 +71,21 @@ MISNESTED = [
     "<p><b>x</p>\n<p>y</p>\n<p>z</b> w.</p>",
     "<p>a <b>b</p><div></b>c</div>",
     "<p><a href=/1>x</p><p><a href=/2>y</a> z</p>",
+    "<b><span><div>y</b>z</div>w",
+    "<b><i><div>y</b>z</div>w</i>",
+    "<b>a<div>b<p>c</b>d</p>e</div>f",
+    "<b><div><i>y</b>z</div>w",
+]
+
+#: Sources with an end tag a browser ignores amid a sentence: the same page translated or not, but
+#: the end tag (which closes nothing) is written after the translation (tests/test_browser.py).
+IGNORED_END_TAGS = [
+    "<h2>A <h3>B</h3> c</h2> d",
+    "<span><div>x</span>y</div>z",
+    "<p>A <span>b<div>x</span> y</div> z</p>",
+    "<h2>A<table><tr><td>B</h2>C</td></tr></table>D</h2>E",
+    "<div><table><tr><td>x</div>y</td></tr></table>z</div>",
+    "<table><tr><td><h2>A</td></tr></table> B</h2> C",
 ]
 
 
@@ -109,3 +124,32 @@ def test_any_heading_end_tag_ends_the_heading_so_what_follows_is_no_heading() ->
 
 def test_a_heading_starting_in_a_heading_ends_it() -> None:
     assert msgids("<h2>A <h3>B</h3> c</h2> d") == ["A", "B", "c d"]
+
+
+def test_text_after_a_bold_end_inside_a_block_in_a_span_stays_in_that_block() -> None:
+    # a browser: <b><span></span></b><div><b>y</b>z</div>w (the div leaves the span and the bold)
+    assert msgids("<b><span><div>y</b>z</div>w") == ["<1>y</1>z", "w"]
+    assert pseudo_translated("<b><span><div>y</b>z</div>w") == "<b><span><div>y</b>z</div>w"
+
+
+def test_bold_ended_in_a_paragraph_of_a_div_covers_only_the_words_before_its_end() -> None:
+    assert msgids("<b>a<div>b<p>c</b>d</p>e</div>f") == ["a", "b", "<1>c</1>d", "e", "f"]
+
+
+def test_text_after_a_block_a_span_end_tag_cannot_end_stays_after_the_block() -> None:
+    # a browser ignores </span> inside the div: "y" is in the div, "z" after it
+    assert msgids("<span><div>x</span>y</div>z") == ["xy", "z"]
+    assert pseudo_translated("<span><div>x</span>y</div>z").endswith("</div>z")
+
+
+def test_a_heading_end_tag_in_a_table_cell_leaves_the_heading_around_the_table_open() -> None:
+    # a browser ignores </h2> in the cell: "C" is in the cell, "D" in the heading, "E" after it
+    source = "<h2>A<table><tr><td>B</h2>C</td></tr></table>D</h2>E"
+    assert msgids(source) == ["A", "BC", "D", "E"]
+    assert pseudo_translated(source).endswith("</table>D</h2>E")
+
+
+def test_a_div_end_tag_in_a_table_cell_leaves_the_text_after_the_table_in_the_div() -> None:
+    source = "<div><table><tr><td>x</div>y</td></tr></table>z</div>"
+    assert msgids(source) == ["xy", "z"]
+    assert pseudo_translated(source).endswith("</table>z</div>")

@@ -146,6 +146,65 @@ FORMATTING = frozenset(
 #: formatting elements, and closing them clears it to the marker.
 _MARKERS = frozenset(["applet", "caption", "marquee", "object", "td", "th", "template"])
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: HTML's "special" elements: an end tag for an element open outside one of them is ignored by a
+#: browser (``</span>`` in ``<span><div>x</span>``), and a formatting element's end tag inside one
+#: ends the formatting element around that element's content (see :meth:`_OpenElements.end_of`).
+SPECIAL = CLOSES_P | frozenset(
+    [
+        "applet",
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "col",
+        "colgroup",
+        "embed",
+        "frame",
+        "frameset",
+        "head",
+        "html",
+        "iframe",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "listing",
+        "marquee",
+        "meta",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "param",
+        "plaintext",
+        "script",
+        "search",
+        "select",
+        "source",
+        "style",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "wbr",
+        "xmp",
+    ]
+)
+#: Elements that bound HTML's "scope": the end tag of a block or heading open outside one of them
+#: (``</h2>`` in a table cell of the heading) is ignored by a browser.
+_SCOPE = frozenset(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"])
+#: End tags a browser looks up in the "table scope" (bounded by tables alone: ``</tr>`` in a cell).
+_TABLE_SCOPED = frozenset(["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"])
 #: Start tags before which a browser does not open formatting elements again (blocks, table parts,
 #: elements of the head, raw text): every other start tag, and text, reopens them first.
 _NO_REOPEN = CLOSES_P | frozenset(
@@ -258,7 +317,8 @@ def let_go(root: Node) -> None:
 def build_tree(tokens: list[Token]) -> Node:
     """Build the element tree of ``tokens`` as a browser reads it: HTML's implied end tags, headings
     closed by any heading's end tag, formatting elements closed early opened again around the text
-    that follows (:meth:`_OpenElements.reopen`); stray end tags stay text-level.
+    that follows (:meth:`_OpenElements.reopen`); stray end tags, and those a browser ignores
+    (:meth:`_OpenElements.ignores`), stay text-level.
 
     An end tag that only makes a browser forget an element closed early (the ``</i>`` of
     ``<b><i>x</b></i>``) right after the end tag that closed it is joined to that end tag's token
@@ -274,6 +334,7 @@ def build_tree(tokens: list[Token]) -> Node:
     stack = open_elements.stack
     depths = open_elements.depths
     blocks = open_elements.blocks
+    scopes = open_elements.scopes
     formatting = open_elements.formatting
     current = root.children  # the children of the innermost open element
     index = -1
@@ -303,12 +364,18 @@ def build_tree(tokens: list[Token]) -> Node:
             open_at = depths.get(tag)
             if open_at:  # the innermost open element it closes
                 depth = open_at[-1]
-                stack[depth].end = index
                 if depth == len(stack) - 1 and tag not in _MARKERS:  # the innermost of all (most end tags)
+                    stack[depth].end = index
                     open_at.pop()
-                    if stack.pop().tag not in INLINE:
+                    if stack.pop().tag in SPECIAL:
                         blocks.pop()
+                        if tag in _SCOPE:
+                            scopes.pop()
+                elif open_elements.ignores(tag, depth):
+                    current.append(index)  # one a browser ignores: kept verbatim
+                    continue
                 else:
+                    stack[depth].end = index
                     open_elements.close_from(depth)
                     open_elements.last_end = index
                 current = stack[-1].children
@@ -338,8 +405,10 @@ def build_tree(tokens: list[Token]) -> Node:
                     depths[tag] = [len(stack)]
                 else:
                     open_at.append(len(stack))
-                if tag not in INLINE:
+                if tag in SPECIAL:
                     blocks.append(len(stack))
+                    if tag in _SCOPE:
+                        scopes.append(len(stack))
                 stack.append(node)
                 current = node.children
                 if tag in FORMATTING or tag in _MARKERS:
@@ -361,7 +430,8 @@ class _OpenElements:
     def __init__(self, root: Node, tokens: list[Token] | None = None) -> None:
         self.stack = [root]
         self.depths: dict[str, list[int]] = {}  # tag -> depths where it is open, innermost last
-        self.blocks: list[int] = []  # depths of open elements that are not inline, innermost last
+        self.blocks: list[int] = []  # depths of open elements of SPECIAL, innermost last
+        self.scopes: list[int] = []  # depths of open elements of _SCOPE, innermost last
         self.tokens = tokens if tokens is not None else []
         #: The active formatting elements, each ``[element, whether it is open]``; None: a marker.
         self.formatting: list[list | None] = []
@@ -380,9 +450,39 @@ class _OpenElements:
     def push(self, node: Node) -> None:
         """Open ``node`` inside the innermost open element."""
         self.depths.setdefault(node.tag, []).append(len(self.stack))
-        if node.tag not in INLINE:
+        if node.tag in SPECIAL:
             self.blocks.append(len(self.stack))
+            if node.tag in _SCOPE:
+                self.scopes.append(len(self.stack))
         self.stack.append(node)
+
+    def _take_off(self, depth: int) -> None:
+        """Take the elements from ``depth`` on off the stack, as they are (not closed: see :meth:`_adopt`)."""
+        for node in reversed(self.stack[depth:]):
+            self.depths[node.tag].pop()
+            if node.tag in SPECIAL:
+                self.blocks.pop()
+                if node.tag in _SCOPE:
+                    self.scopes.pop()
+        del self.stack[depth:]
+
+    def ignores(self, tag: str, depth: int) -> bool:
+        """Whether a browser ignores the end tag ``tag`` of the element open at ``depth`` (not the
+        innermost): a block's, or a heading's, outside a table cell, a table or another bound of
+        HTML's scope (``</h2>`` in a cell of the heading, ``</tr>`` in a table of the row's cell);
+        an inline element's outside a block (``</span>`` in ``<span><div>x``)."""
+        if tag in ("body", "html"):
+            return False  # (ended as before, wherever they stand)
+        if tag in SPECIAL:
+            if tag in _TABLE_SCOPED:
+                return max(self.innermost("table"), self.innermost("template")) > depth
+            bound = self.scopes[-1] if self.scopes else 0
+            if tag == "li":
+                bound = max(bound, self.innermost("ul"), self.innermost("ol"))
+            elif tag == "p":
+                bound = max(bound, self.innermost("button"))
+            return bound > depth
+        return bool(self.blocks) and self.blocks[-1] > depth
 
     def close_from(self, depth: int) -> None:
         """Close the element at ``depth`` and everything open inside it (formatting elements among
@@ -390,8 +490,10 @@ class _OpenElements:
         closed = self.stack[depth]
         for node in reversed(self.stack[depth:]):
             self.depths[node.tag].pop()
-            if node.tag not in INLINE:
+            if node.tag in SPECIAL:
                 self.blocks.pop()
+                if node.tag in _SCOPE:
+                    self.scopes.pop()
             if node.tag in FORMATTING:
                 entry = self._entry(node)
                 if entry is not None:
@@ -473,7 +575,8 @@ class _OpenElements:
     def forget_link(self) -> None:
         """A link's start tag: a browser forgets a link closed early instead of opening it again
         around the new one (``<p><a href=1>x</p><p><a href=2>y``). (A link still open it would end;
-        read here as holding the new one, its units stay as they were.)"""
+        read here as holding the new one, its units stay as they were: the sentences of a teaser
+        whose "more" link is written inside its link stay sentences, not one link's text.)"""
         for entry in reversed(self.formatting):
             if entry is None:
                 return
@@ -482,13 +585,19 @@ class _OpenElements:
                     self._forget(entry)
                 return
 
+    def _depth_of(self, node: Node) -> int:
+        """The depth of the open element ``node``."""
+        open_at = self.depths[node.tag]
+        return next(at for at in reversed(open_at) if self.stack[at] is node)
+
     def end_of(self, tag: str, index: int) -> None:
         """The end tag ``tag`` (token ``index``) of a formatting element or a heading, as a browser
-        reads it (HTML's "adoption agency", but for the blocks open inside the element: the one
-        right inside it stays open, deeper ones are closed with it)."""
+        reads it: HTML's "adoption agency" (:meth:`_adopt`); one a browser ignores (an element open
+        outside the table cell or the block it stands in) is kept where it stands."""
         stack = self.stack
         if tag in HEADINGS:  # any heading's end tag ends the innermost heading
-            self._close(max(map(self.innermost, HEADINGS)), index)
+            depth = max(map(self.innermost, HEADINGS))
+            self._close(0 if self.scopes and self.scopes[-1] > depth else depth, index)
             return
         entry = None
         for listed in reversed(self.formatting):
@@ -500,27 +609,41 @@ class _OpenElements:
         innermost = stack[-1]
         if innermost.tag == tag and (entry is None or entry[0] is not innermost):
             self._close(len(stack) - 1, index)  # (one the list has forgotten)
-        elif entry is not None and not entry[1]:  # closed early: the browser forgets it
+        elif entry is None:  # (as any other end tag)
+            depth = self.innermost(tag)
+            self._close(0 if self.blocks and self.blocks[-1] > depth else depth, index)
+        elif not entry[1]:  # closed early: the browser forgets it
             self._forget(entry)
             if not self.join(index):
                 stack[-1].children.append(index)
         else:
-            open_at = self.depths.get(tag)
-            depth = open_at[-1] if open_at else 0
-            if entry is not None and depth and stack[depth] is not entry[0]:
-                depth = next((at for at in reversed(open_at or ()) if stack[at] is entry[0]), depth)
-            if entry is not None and depth == len(stack) - 2 and stack[-1].tag not in INLINE:
-                self._end_around_block(entry, index)
+            depth = self._depth_of(entry[0])
+            if self.scopes and self.scopes[-1] > depth:
+                stack[-1].children.append(index)  # (a table inside it: ignored)
             else:
-                self._close(depth, index)
+                self._adopt(entry, depth, index)
 
-    def _end_around_block(self, entry: list, index: int) -> None:
-        """The end tag ``index`` of the formatting element of ``entry``, inside the block open right
-        in it (``<b>x<div>y</b>z</div>``): a browser ends the element there but not the block, whose
-        content so far it puts in a copy of the element (``<div><b>y</b>z</div>``). The end tag
-        ends that copy, around the block's content so far; the block stays open."""
-        stack, depths, blocks = self.stack, self.depths, self.blocks
-        element, block = entry[0], stack[-1]
+    def _adopt(self, entry: list, depth: int, index: int) -> None:
+        """End the formatting element of ``entry``, open at ``depth``, with its end tag ``index``,
+        as HTML's "adoption agency" does. With no block (of :data:`SPECIAL`) open inside it, it ends
+        with what is open inside it. Else the blocks stay open, and a browser puts the content so far
+        of the innermost one in a copy of the element (``<b>x<div>y</b>z</div>``:
+        ``<div><b>y</b>z</div>``, and ``<div><b>c</b>d</div>`` of ``<b><span><div>c</b>d``): here
+        the end tag ends that copy, around that content. What is open inside that block ends too
+        (its formatting elements are opened again after it), and what is open between the element
+        and the blocks but formatting elements (which a browser opens again around the blocks: they
+        stay open here): ``</span>`` is no end of anything after ``<b><span><div>c</b>``."""
+        stack, blocks = self.stack, self.blocks
+        if not blocks or blocks[-1] <= depth:
+            self._close(depth, index)
+            return
+        innermost = blocks[-1]
+        for node in stack[innermost + 1 :]:  # (no block, no marker: formatting elements close early)
+            closed = self._entry(node) if node.tag in FORMATTING else None
+            if closed is not None:
+                closed[1] = False
+                self.closed_early += 1
+        element, block = entry[0], stack[innermost]
         self._forget(entry)
         if block.children:
             first = block.children[0]
@@ -532,11 +655,15 @@ class _OpenElements:
             block.children = [copy]
         else:
             block.children.append(index)
-        depth = len(stack) - 2  # the element's: taken off the stack, the block where it was
-        depths[element.tag].pop()
-        depths[block.tag][-1] = depth
-        blocks[-1] = depth
-        del stack[depth]
+        kept = [
+            node
+            for node in stack[depth + 1 :]
+            if node.tag in SPECIAL or (node.tag in FORMATTING and self._entry(node) is not None)
+        ]
+        self._take_off(depth)
+        for node in kept[: kept.index(block) + 1]:
+            self.push(node)
+        self.last_end = index
 
     def _close(self, depth: int, index: int) -> None:
         """Close the element at ``depth`` (0: none is open) with its end tag ``index``."""
