@@ -31,6 +31,7 @@ from transpub.formats.html_tree import (
 from transpub.formats.options import ReadOptions
 from transpub.formats.runs import (
     _AFTER_LAST_SENTENCE,
+    _EMOJI_ONLY,
     _LETTER,
     _TERMINATOR,
     ADDRESS_MARK,
@@ -192,6 +193,8 @@ MSGIDS = st.lists(
 def _for_translators_by_full_patterns(msgid: str, options: ReadOptions) -> bool:
     """What a unit's quick tests must agree with: the patterns alone (the reader before its quick tests)."""
     if not options.extract_symbols and not _LETTER.search(msgid):
+        return False
+    if not options.extract_symbols and _EMOJI_ONLY.fullmatch(msgid):  # (":heavy_check_mark:")
         return False
     if options.extract_bare_urls or SPACE_INSIDE.search(msgid.strip()) or not ADDRESS_MARK.search(msgid):
         return True

@@ -861,7 +861,11 @@ def offered(msgid: str, options: ReadOptions) -> bool:
     # (a first letter or an inner space, most msgids, answers without a pattern)
     if not options.extract_symbols and not msgid[:1].isalpha() and not _LETTER.search(msgid):
         return False
-    if not options.extract_symbols and msgid[:1] == ":" and _EMOJI_ONLY.fullmatch(msgid):
+    if (
+        not options.extract_symbols
+        and (msgid[:1] == ":" or msgid[:1].isspace())
+        and _EMOJI_ONLY.fullmatch(msgid)
+    ):
         return False
     if options.extract_bare_urls:
         return True
