@@ -92,7 +92,7 @@ def _table(references: tuple[tuple[str, str], ...]) -> dict[int, str]:
     return str.maketrans(dict(references))
 
 
-def attribute_writer(raw: str) -> Callable[[str], str] | None:
+def attribute_writer(raw: str, shown: str | None = None) -> Callable[[str], str] | None:
     """How a translated value of the attribute value written ``raw`` (quotes included) is written,
     when not as :func:`escape_attribute` in double quotes (None): in the source's single quotes,
     between the spaces at the source value's edges, with the characters the source writes as
@@ -103,22 +103,49 @@ def attribute_writer(raw: str) -> Callable[[str], str] | None:
     True
     >>> attribute_writer("' Home&nbsp;page '")("It's the\xa0start")
     "' It&#39;s the&nbsp;start '"
+
+    Where the source writes its text otherwise than the writer would (a run of spaces, a line break
+    or a tab, which a browser keeps in a tooltip; a reference without its ``;``), a translation
+    keeping that text whole (``shown``: it as the msgid shows it, by default with its whitespace
+    runs one space) gets the source's bytes there (see :func:`write_attribute`):
+
+    >>> attribute_writer('"Dawn   ferry\\nboat"')("[Dawn ferry boat]")
+    '"[Dawn   ferry\\nboat]"'
+    >>> attribute_writer('"a &amp b"')("a & b"), attribute_writer('"a &amp b"')("x & y")
+    ('"a &amp b"', '"x &amp; y"')
     """
     quote = _quote_of(raw)
     inner = raw[1:-1] if quote else raw
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :] if inner.strip() else ""
+    core = inner[len(lead) : len(inner) - len(trail)]
+    table = _attribute_table(inner, quote or '"')
+    spelled = _spelled(core, _HTML_SPACE.sub(" ", html.unescape(core)) if shown is None else shown, table)
     if (
         quote != "'"
         and not lead
         and not trail
         and ">" not in inner
         and not ("&" in inner and references_in(inner))
+        and not spelled
     ):
         return None
-    quote = quote or '"'
-    table = _attribute_table(inner, quote)
-    return functools.partial(write_attribute, quote=quote, lead=lead, trail=trail, table=table)
+    write = functools.partial(write_attribute, quote=quote or '"', lead=lead, trail=trail, table=table)
+    return functools.partial(write, spelled=spelled) if spelled else write
+
+
+def _spelled(core: str, shown: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | tuple[()]:
+    """``(shown, core)`` where the source writes the text ``shown`` as ``core`` (an attribute value's
+    text as written, without its quotes and the spaces at its edges) otherwise than ``table``
+    writes it, and ``core`` may stand where a translation writes ``shown`` (it holds no quote,
+    which a value the source writes without quotes may); else ``()``."""
+    if not shown or not core or shown.translate(_table(table)) == core or '"' in core or "'" in core:
+        return ()
+    return (shown, core)
+
+
+#: HTML's whitespace (not a no-break space), a run of which a msgid shows as one space.
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
 def attribute_text_writer(raw: str) -> Callable[[str], str] | None:
@@ -180,11 +207,70 @@ def _attribute_table(inner: str, quote: str) -> tuple[tuple[str, str], ...]:
 
 
 def write_attribute(
-    text: str, quote: str = '"', lead: str = "", trail: str = "", table: tuple[tuple[str, str], ...] = ()
+    text: str,
+    quote: str = '"',
+    lead: str = "",
+    trail: str = "",
+    table: tuple[tuple[str, str], ...] = (),
+    spelled: tuple[str, str] | tuple[()] = (),
 ) -> str:
     """An attribute value written by :func:`attribute_writer`: ``text`` with the characters of
-    ``table`` replaced, between ``lead`` and ``trail``, in ``quote``."""
-    return quote + lead + text.translate(_table(table)) + trail + quote
+    ``table`` replaced, between ``lead`` and ``trail``, in ``quote``; each ``spelled[0]`` (the
+    source's text, as the msgid shows it) of ``text`` written as the source writes it
+    (``spelled[1]``), where what follows cannot change what the source's bytes show (see
+    :func:`spelled_pieces`).
+
+    >>> write_attribute("(R&), R&D", spelled=("R&", "R&amp"), table=(("&", "&amp;"),))
+    '"(R&amp), R&amp;D"'
+    """
+    if not spelled or spelled[0] not in text:
+        return quote + lead + text.translate(_table(table)) + trail + quote
+    written = "".join(
+        piece if source else piece.translate(_table(table))
+        for source, piece in spelled_pieces(text, spelled, table)
+    )
+    return quote + lead + written + trail + quote
+
+
+def spelled_pieces(
+    text: str, spelled: tuple[str, str], table: tuple[tuple[str, str], ...]
+) -> list[tuple[bool, str]]:
+    """``text`` in pieces: ``(True, the source's bytes)`` for each ``spelled[0]`` it holds, written
+    ``spelled[1]`` by the source, and ``(False, text)`` for the rest (for ``table`` to write). The
+    source's bytes ending in a reference without its ``;`` (``&amp``, ``&#169``) are not used
+    before a letter, a digit, ``=`` or ``;`` (written by ``table``): there a browser reads another
+    reference, or none.
+
+    >>> spelled_pieces("[a b]", ("a b", "a  b"), ())
+    [(False, '['), (True, 'a  b'), (False, ']')]
+    >>> spelled_pieces("R&; R& D", ("R&", "R&amp"), (("&", "&amp;"),))
+    [(False, 'R&; '), (True, 'R&amp'), (False, ' D')]
+    """
+    shown, written = spelled
+    dangling = _DANGLING_REFERENCE.search(written) is not None
+    pieces: list[tuple[bool, str]] = []
+    rest = text.split(shown)
+    for index, piece in enumerate(rest):
+        if index:
+            # (what follows: this piece, or the next occurrence, written either way)
+            following = piece[:1].translate(_table(table)) if piece else written[:1] + shown[:1]
+            if dangling and any(char.isalnum() or char in "=;" for char in following):
+                pieces.append((False, shown))
+            else:
+                pieces.append((True, written))
+        if piece:
+            pieces.append((False, piece))
+    merged: list[tuple[bool, str]] = []
+    for source, piece in pieces:
+        if merged and not source and not merged[-1][0]:
+            merged[-1] = (False, merged[-1][1] + piece)
+        else:
+            merged.append((source, piece))
+    return merged
+
+
+#: A character reference without its ``;`` at the end of a value's text as written.
+_DANGLING_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+$")
 
 
 def attribute_on_one_line(
@@ -194,13 +280,24 @@ def attribute_on_one_line(
     lead: str = "",
     trail: str = "",
     table: tuple[tuple[str, str], ...] = (),
+    spelled: tuple[str, str] | tuple[()] = (),
 ) -> str:
     """:func:`write_attribute` (its keywords) with line breaks as character references: a value in a
     Markdown raw HTML block, where a blank line would end the block; and what Python-Markdown reads
     before an inline tag as references in ``text`` (see :func:`attribute_in_markdown`; ``kept``: the
-    source's value)."""
-    inner = _no_markdown_in_attribute(text.translate(_table(table)), kept)
-    return _line_breaks_as_references(quote + lead + inner + trail + quote)
+    source's value). The source's bytes of ``spelled`` stand as they are (the block holds them).
+
+    >>> attribute_on_one_line("[a b]\\n", spelled=("a b", "a\\n  b"))
+    '"&#91;a\\n  b&#93;&#10;"'
+    """
+    pieces = spelled_pieces(text, spelled, table) if spelled and spelled[0] in text else [(False, text)]
+    inner = "".join(
+        piece
+        if source
+        else _line_breaks_as_references(_no_markdown_in_attribute(piece.translate(_table(table)), kept))
+        for source, piece in pieces
+    )
+    return _line_breaks_as_references(quote + lead) + inner + _line_breaks_as_references(trail + quote)
 
 
 def attribute_text_escape_in_markdown(escape: Callable[[str], str], kept: str = "") -> Callable[[str], str]:

@@ -306,9 +306,11 @@ class _Builder(RunSlots):
             if name not in wanted or start == end:
                 continue
             value = htmllib.unescape(unquote(raw[start:end]))
-            msgid = escape_lookalikes(value if ctx.preformatted else collapse_space(value))
-            shown = _without_template_tokens(msgid) if "{" in msgid else msgid
-            if not msgid or not any(ch.isalpha() for ch in shown):
+            # (the spaces at its edges are written around a translation: see attribute_writer)
+            shown = value.strip(" \t\n\r\f") if ctx.preformatted else collapse_space(value)
+            msgid = escape_lookalikes(shown)
+            letters = _without_template_tokens(msgid) if "{" in msgid else msgid
+            if not msgid or not any(ch.isalpha() for ch in letters):
                 continue  # (a generator's value, "{{ sponsor.title }}": nothing to translate)
             if not self.options.extract_bare_urls and is_address(msgid):
                 continue
@@ -319,7 +321,7 @@ class _Builder(RunSlots):
                 raw=written,
                 kind=f"attribute:{name}",
                 notes=ctx.notes,
-                write=None if _PLAIN_VALUE.fullmatch(written) else attribute_writer(written),
+                write=None if _PLAIN_VALUE.fullmatch(written) else attribute_writer(written, shown),
             )
             found.append(((start, end), slot))
         return found
@@ -1030,9 +1032,9 @@ _FLOW_CONTAINERS = frozenset(
         "template",
     ]
 )
-#: An attribute value written in double quotes without references, brackets or spaces at its edges
-#: (most): a translation is written as :func:`escape_attribute` writes it.
-_PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s](?:[^&<>"]*[^&<>"\s])?)?"')
+#: An attribute value written in double quotes without references, brackets, spaces at its edges or
+#: whitespace but single spaces (most): a translation is written as :func:`escape_attribute` writes it.
+_PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s]+(?: [^&<>"\s]+)*)?"')
 
 
 def read_html(

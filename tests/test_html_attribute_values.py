@@ -1,0 +1,107 @@
+"""Translated attribute values (``title``, ``alt``, ``aria-label``, ``content``) come back as the
+source writes them where nothing was translated, and as the translator typed them elsewhere.
+
+A msgid shows an attribute's whitespace runs as one space, as it does for text; but a browser keeps
+a tooltip's line breaks, and the pseudo-translated page (every msgstr ``⟦msgid⟧``), the marks
+removed, must be the source byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from test_browser import CHROMIUM, chromium
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.html import read_html
+
+
+def read(source: str):
+    return read_html(source, Path("a.html"), "utf-8", ReadOptions())
+
+
+def unmarked_pseudo(source: str) -> str:
+    page = read(source).render(lambda slot: Resolution("⟦" + slot.msgid + "⟧"))
+    return page.replace("⟦", "").replace("⟧", "")
+
+
+def translated(source: str, table: dict[str, str]) -> str:
+    return read(source).render(lambda slot: Resolution(table.get(slot.msgid)))
+
+
+WHITESPACE = [
+    ('<p title="Dawn   ferry">x</p>', "Dawn ferry"),
+    ('<p title="Dawn\nferry\nto Tarifa">x</p>', "Dawn ferry to Tarifa"),
+    ('<img alt="Dawn\t\tferry" src="a.png">', "Dawn ferry"),
+    ("<p title='Dawn  ferry'>x</p>", "Dawn ferry"),
+    ('<p aria-label=" Dawn \r\n ferry ">x</p>', "Dawn ferry"),
+    ('<meta name="description" content="Ferries\n  at dawn.">', "Ferries at dawn."),
+    ('<pre title="Dawn \t ferry ">x</pre>', "Dawn \t ferry"),
+]
+
+
+@pytest.mark.parametrize("source, msgid", WHITESPACE)
+def test_an_attribute_s_whitespace_runs_and_line_breaks_come_back_as_written_in_a_pseudo_translation(
+    source: str, msgid: str
+) -> None:
+    assert msgid in [unit.msgid for unit in read(source).units()]
+    assert unmarked_pseudo(source) == source
+
+
+def test_a_translator_s_own_line_break_in_a_title_stays_in_the_page() -> None:
+    page = translated('<p title="Dawn   ferry">x</p>', {"Dawn ferry": "Fähre\nim Morgengrauen"})
+    assert page == '<p title="Fähre\nim Morgengrauen">x</p>'
+
+
+def test_a_translation_keeping_the_source_s_text_whole_keeps_its_line_break_and_one_changing_it_does_not() -> (
+    None
+):
+    source = '<p title="Dawn\nferry">x</p>'
+    assert translated(source, {"Dawn ferry": "Dawn ferry (EN)"}) == '<p title="Dawn\nferry (EN)">x</p>'
+    assert translated(source, {"Dawn ferry": "Dawn ferries"}) == '<p title="Dawn ferries">x</p>'
+
+
+REFERENCES = [
+    '<p title="Rock &amp roll">x</p>',
+    '<p title="&copy 2024 Ferries">x</p>',
+    '<img alt="R&ampD &amp; more" src="a.png">',
+    '<p title="Tom &amp">x</p>',
+]
+
+
+@pytest.mark.parametrize("source", REFERENCES)
+def test_a_reference_written_without_its_semicolon_comes_back_as_written_in_a_pseudo_translation(
+    source: str,
+) -> None:
+    assert unmarked_pseudo(source) == source
+
+
+def shown_titles(page: str, tmp_path: Path) -> list[str]:
+    """The ``title`` of each element of ``page`` as headless Chromium reads it."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (make test installs it)")
+    probe = tmp_path / "probe.html"
+    script = (
+        "<script>document.body.insertAdjacentHTML('beforeend', '<pre id=out></pre>');"
+        "document.getElementById('out').textContent = JSON.stringify("
+        "[...document.querySelectorAll('[title]')].map(e => e.title));</script>"
+    )
+    probe.write_text("<!doctype html><meta charset=utf-8><body>" + page + script, encoding="utf-8")
+    dom = chromium(tmp_path / "profile", "--dump-dom", probe.as_uri()).stdout
+    found = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S)
+    assert found, dom
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_a_translation_after_the_source_s_reference_without_semicolon_shows_as_typed_in_chromium(
+    tmp_path: Path,
+) -> None:
+    """``&amp`` before a letter is no reference in an attribute value: ``Tom &ampJerry`` shows so."""
+    source = '<p title="Tom &amp">x</p><p title="Dawn\n  ferry">y</p>'
+    page = translated(source, {"Tom &": "Tom &Jerry; Tom &", "Dawn ferry": "⟦Dawn ferry⟧"})
+    assert shown_titles(page, tmp_path) == ["Tom &Jerry; Tom &", "⟦Dawn\n  ferry⟧"]
