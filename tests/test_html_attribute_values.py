@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from test_browser import CHROMIUM, chromium
@@ -105,3 +106,23 @@ def test_a_translation_after_the_source_s_reference_without_semicolon_shows_as_t
     source = '<p title="Tom &amp">x</p><p title="Dawn\n  ferry">y</p>'
     page = translated(source, {"Tom &": "Tom &Jerry; Tom &", "Dawn ferry": "⟦Dawn ferry⟧"})
     assert shown_titles(page, tmp_path) == ["Tom &Jerry; Tom &", "⟦Dawn\n  ferry⟧"]
+
+
+TYPED = [
+    ('<p title="Bold text">x</p>', "Bold text", "title"),
+    ('<img alt="Bold text" src="a.png">', "Bold text", "alt"),
+    ('<p title="Bold &amp; text">x</p>', "Bold & text", "title"),
+]
+
+
+@pytest.mark.parametrize("source, msgid, name", TYPED)
+def test_a_translator_s_typed_references_in_an_attribute_show_as_typed_like_in_text(
+    source: str, msgid: str, name: str
+) -> None:
+    """``&lt;b&gt;`` typed by a translator showed ``<b&gt;``: its ``&lt;`` was read as this tool's
+    escape of a placeholder look-alike (``&lt;1>``), its ``&gt;`` as text."""
+    typed = "Fett &lt;b&gt; oder &lt;1> <i>"
+    page = translated(source + "<p>Bold text</p>", {msgid: typed, "Bold text": typed})
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    assert tree.xpath(f"//@{name}") == ["Fett &lt;b&gt; oder <1> <i>"]
+    assert tree.xpath("//p[last()]")[0].text_content() == "Fett &lt;b&gt; oder <1> <i>"

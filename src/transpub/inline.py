@@ -20,7 +20,9 @@ MAX_PLACEHOLDERS = 9999
 
 #: A ``<`` that would start a placeholder, and a ``&`` that starts ``&lt;`` (or ``&amp;…lt;``).
 _LOOKALIKE = re.compile(r"<(?=/?\d{1,4}/?>)|&(?=(?:amp;)*lt;)")
-_ESCAPED = re.compile(r"&lt;|&amp;(?=(?:amp;)*lt;)")
+#: What :func:`escape_lookalikes` writes: ``&lt;`` before what reads as a placeholder, ``&amp;`` before
+#: ``lt;`` (a translator's ``&lt;b&gt;`` is text as typed, not ``<b&gt;``).
+_ESCAPED = re.compile(r"&lt;(?=/?\d{1,4}/?>)|&amp;(?=(?:amp;)*lt;)")
 
 
 def escape_lookalikes(text: str) -> str:
@@ -46,6 +48,11 @@ def unescape_lookalikes(text: str) -> str:
 
     >>> unescape_lookalikes("Press &lt;1> or <b>, R&D &amp;lt;")
     'Press <1> or <b>, R&D &lt;'
+
+    A translation's ``&lt;`` before no placeholder look-alike is no escape of this module's: text as typed.
+
+    >>> unescape_lookalikes("Schreibe &lt;b&gt; oder &lt;1>")
+    'Schreibe &lt;b&gt; oder <1>'
     """
     return _ESCAPED.sub(lambda m: "<" if m.group() == "&lt;" else "&", text)
 
