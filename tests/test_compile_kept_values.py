@@ -5,12 +5,15 @@ on the page: compile says so, naming the catalog's line, and check reports it.""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import lxml.html
 import polib
 import pytest
 
-from real_renderers import JEKYLL, jekyll_page
+from real_renderers import HUGO, JEKYLL, jekyll_page
 from test_compile_helpers import run_cli
 
 POST = """---
@@ -69,7 +72,6 @@ def german_post(root: Path) -> str:
     ("translation", "why"),
     [
         ("Die Fähre fährt wieder, schreiben Sie an info@port.example.", "adds an e-mail address"),
-        ("Die Fähre fährt [wieder][fahrplan].", "adds a reference link"),
         ("Die Fähre fährt <b>wieder</b>.", "adds HTML"),
     ],
 )
@@ -86,6 +88,22 @@ def test_compile_warns_when_a_front_matter_translation_keeps_its_source(
     assert warnings == [
         f"Warning: locales/de/LC_MESSAGES/post.po:{line}: front matter value summary: the translation {why} "
         "(a site may render the value as Markdown); the source text is published instead"
+    ]
+
+
+def test_compile_says_how_to_write_brackets_when_a_front_matter_translation_adds_a_reference_link(
+    tmp_path: Path,
+) -> None:
+    root = make_post_project(
+        tmp_path / "harbour", {"The ferry runs again.": "Die Fähre fährt [wieder][fahrplan]."}
+    )
+    result = run_cli(root, "compile")
+    assert "summary: The ferry runs again.\n" in german_post(root)  # the source, as before
+    line = line_of(root, "The ferry runs again.")
+    assert [text for text in result.stderr.splitlines() if "post.po" in text] == [
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: front matter value summary: the translation adds a "
+        "reference link (a site may render the value as Markdown; square brackets are kept as text around words "
+        'alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"); the source text is published instead'
     ]
 
 
@@ -301,3 +319,73 @@ def test_status_and_check_count_a_translation_with_placeholders_compile_refuses_
     assert status.output.splitlines()[1].split()[:6] == ["post", "de", "4", "0", "1", "80.0%"]
     check = run_cli(root, "check")
     assert "de: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated" in check.output
+
+
+TITLED = "---\ntitle: Ferry news\n---\n\nThe ferry runs.\n"
+
+
+def hugo_titles(root: Path, markdown: str) -> str:
+    """The HTML Hugo makes of a page ``markdown`` (front matter and all) with a layout that writes its
+    title as it is and through ``markdownify``, as themes do; built in ``root`` (made anew)."""
+    assert HUGO is not None
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "content").mkdir(parents=True)
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "hugo.toml").write_text(
+        'baseURL = "http://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section"]\n',
+        encoding="utf-8",
+    )
+    layout = "<h1>{{ .Title }}</h1><h2>{{ .Title | markdownify }}</h2>{{ .Content }}"
+    (root / "layouts" / "_default" / "single.html").write_text(layout, encoding="utf-8")
+    (root / "content" / "a.md").write_text(markdown, encoding="utf-8")
+    subprocess.run([HUGO, "--source", str(root), "--quiet"], check=True, capture_output=True, timeout=300)
+    return (root / "public" / "a" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title", ["Fährnachrichten [aktualisiert]", "[Neu] Fährnachrichten"])
+def test_a_front_matter_title_translated_with_words_in_square_brackets_is_published(
+    tmp_path: Path, title: str
+) -> None:
+    """Brackets no link definition of the page names are text wherever a theme writes the title
+    (Hugo's ``.Title``, and rendered alone with ``markdownify``): the translation is published, and
+    the page with it (it counted as untranslated and left the page at 50%, unpublished)."""
+    german = {"Ferry news": title, "The ferry runs.": "Die Fähre fährt."}
+    root = make_post_project(tmp_path / "harbour", german, TITLED)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0 and "post.po" not in result.stderr, result.output
+    assert run_cli(root, "check").exit_code == 0
+    written = german_post(root)
+    assert title in written.split("---\n")[1]
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    page = lxml.html.fromstring(hugo_titles(tmp_path / "hugo", written))
+    assert [heading.text_content() for heading in page.iter("h1", "h2")] == [title, title]
+    assert not list(page.iter("a"))
+
+
+def test_a_front_matter_translation_whose_brackets_name_a_link_of_the_page_says_how_to_write_them(
+    tmp_path: Path,
+) -> None:
+    """Words in brackets that the page defines a link for would be that link where a theme writes the
+    value into the page's Markdown (Jekyll's ``{{ page.title }}`` in the body): still refused, and
+    compile says how to write them."""
+    post = TITLED + "\nSee the [timetable].\n\n[timetable]: /timetable/\n"
+    german = {
+        "Ferry news": "Fährnachrichten [Timetable]",
+        "The ferry runs.": "Die Fähre fährt.",
+        "See the <1>timetable</1>.": "Siehe den <1>Fahrplan</1>.",
+    }
+    root = make_post_project(tmp_path / "harbour", german, post)
+    result = run_cli(root, "compile")
+    line = line_of(root, "Ferry news")
+    assert [text for text in result.stderr.splitlines() if "post.po" in text] == [
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line}: front matter value title: the translation adds "
+        "a reference link (a site may render the value as Markdown; the page defines a link [Timetable]: "
+        "write those words without square brackets); the source text is published instead"
+    ]
+    reported = [text for text in run_cli(root, "check").output.splitlines() if text.startswith("locales/")]
+    assert reported == [
+        f'locales/de/LC_MESSAGES/post.po:{line}: [links] "Ferry news": front matter value title: the translation '
+        "adds a reference link (a site may render the value as Markdown; the page defines a link [Timetable]: "
+        "write those words without square brackets); compile publishes the source text instead"
+    ]

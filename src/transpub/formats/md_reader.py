@@ -452,7 +452,9 @@ class _Builder(RunSlots):
 
     def front_matter(self, front: FrontMatter) -> None:
         """A slot for each translated value."""
-        for start, end, slot in front_matter_slots(front, self.source.raw, self.options, self.markdown):
+        for start, end, slot in front_matter_slots(
+            front, self.source.raw, self.options, self.markdown, self.labels
+        ):
             if not isinstance(slot, AttrSlot) or MASK not in slot.msgid:
                 self.add(start, end, [slot])
 

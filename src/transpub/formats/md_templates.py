@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+from markdown_it.common.utils import normalizeReference
+
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
@@ -892,6 +894,33 @@ _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _PARAM_LINK_TARGET = re.compile(r"\](?:\(|:)\s*<?([^\s)>]*)")
 
 
+#: Words in square brackets that only a link definition of the page could make a link (CommonMark's
+#: shortcut reference link, ``[updated]``): not part of a full reference (``[a][b]``, ``[a] [b]`` in
+#: Python-Markdown), a link (``[a](b)``), a definition (``[a]: b``) or a footnote reference (``[^a]``).
+_PLAIN_BRACKETS = re.compile(r"(?<![\\\]])(?<!\][ \n])\[((?!\^)[^\[\]\n]+)\](?![ \n]?[\[(]|:)")
+
+
+def _unless_defined(found: re.Match[str], labels: Collection[str]) -> str:
+    """The brackets of ``found`` (a :data:`_PLAIN_BRACKETS` match) as text (with no bracket) when no
+    definition of ``labels`` names their words, else as they are."""
+    words = found.group(1)
+    return found.group() if normalizeReference(words) in labels else f"({words})"
+
+
+def plain_brackets(text: str, labels: Collection[str]) -> list[str]:
+    """The words that ``text`` writes in square brackets a link definition of the page (``labels``)
+    names, which would make them a link where a site renders ``text`` as Markdown.
+
+    >>> plain_brackets("Fähre [Fahrplan] und [neu]", frozenset({"FAHRPLAN"}))
+    ['Fahrplan']
+    """
+    return [
+        found.group(1)
+        for found in _PLAIN_BRACKETS.finditer(text)
+        if normalizeReference(found.group(1)) in labels
+    ]
+
+
 def liquid_param(source: str, raw: str, text: str) -> str:
     r"""A translated parameter of a Liquid include, quoted as Jekyll reads it back (its own single
     quotes kept where they can hold it, else double quotes, ``\"`` inside);
@@ -979,19 +1008,28 @@ def unwritable_param(text: str, *, liquid: bool = False, label: bool = False, so
     return None
 
 
-def adds_markup(source: str, text: str) -> bool:
+def adds_markup(source: str, text: str, labels: Collection[str] | None = None) -> bool:
     """Whether ``text``, a translation of ``source`` written as it is where a site may render it as
     Markdown, holds a link, an image, a bare URL or HTML that ``source`` does not, or sends one of
-    ``source``'s links elsewhere.
+    ``source``'s links elsewhere (``labels``: see :func:`markup_added`).
 
     >>> adds_markup("The dock.", "El muelle <img src=x>."), adds_markup("A [pod](/p/).", "Un [pod](/p/).")
     (True, False)
     """
-    return bool(markup_added(source, text))
+    return bool(markup_added(source, text, labels))
 
 
-def markup_added(source: str, text: str) -> list[str]:
+def markup_added(source: str, text: str, labels: Collection[str] | None = None) -> list[str]:
     """What :func:`adds_markup` finds in ``text`` that ``source`` does not have, in words, each once.
+    With ``labels``, the labels of the link definitions of the page (normalized as markdown-it
+    does), words in square brackets that no definition names are text (:func:`plain_brackets`).
+
+    >>> markup_added("Ferry news", "Fährnachrichten [aktualisiert]")
+    ['a reference link']
+    >>> markup_added("Ferry news", "Fährnachrichten [aktualisiert]", labels=frozenset())
+    []
+    >>> markup_added("Ferry news", "Fährnachrichten [Fahrplan]", labels=frozenset({"FAHRPLAN"}))
+    ['a reference link']
 
     >>> markup_added("Write to us.", "Escríbanos a info@port.example o <b>aquí</b>.")
     ['an e-mail address', 'HTML']
@@ -1007,6 +1045,8 @@ def markup_added(source: str, text: str) -> list[str]:
     >>> markup_added("<i class='fa'></i> Go", "<i class='fa' onclick=x() </i> Los")
     ['HTML']
     """
+    if labels is not None and "]" in text:
+        text = _PLAIN_BRACKETS.sub(lambda found: _unless_defined(found, labels), text)
     if not _PARAM_MARKUP.search(text):
         return []
     allowed = Counter(match.group().lower() for match in _PARAM_MARKUP.finditer(source))

@@ -16,6 +16,7 @@ from .md_templates import (
     adds_markup,
     liquid_param,
     markup_added,
+    plain_brackets,
     shortcode_param,
     tab_label_param,
     unwritable_param,
@@ -32,12 +33,14 @@ def front_matter_slots(
     raw: Callable[[int, int], str],
     options: ReadOptions,
     markdown: Callable[[str, int], Document] | None = None,
+    labels: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int, AttrSlot | Tag | TitleRef]]:
     """Each translated value of ``front`` offered to translators: its start and end offsets in the
     text and its slot (``raw``: the text as written between two offsets). A value of a key in
     ``[extract.front_matter] markdown`` is read by ``markdown`` (a Markdown reader, given the value
     and where it is written): a tag around its parts, whose rendering it writes as the value. A value
-    of a key in ``title_refs`` names a page by its title: a :class:`TitleRef`, never a unit."""
+    of a key in ``title_refs`` names a page by its title: a :class:`TitleRef`, never a unit.
+    ``labels``: those of the page's link definitions, when known (see :func:`plain_value`)."""
     for value in front.values:
         if value.key in options.front_matter_title_refs:
             written = raw(value.start, value.end)
@@ -57,7 +60,7 @@ def front_matter_slots(
             continue
         ref, kind = _ref_and_kind(value)
         written = raw(value.start, value.end)
-        write = functools.partial(plain_value, value.value, written, value.write)
+        write = functools.partial(plain_value, value.value, written, value.write, labels=labels)
         yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
 
 
@@ -74,13 +77,21 @@ def _holds_html(value: FrontValue) -> bool:
     return not value.lines and "<" in value.value and _HTML_TAG.search(value.value) is not None
 
 
-def plain_value(source: str, written: str, write: Callable[[str], str], text: str) -> str:
+def plain_value(
+    source: str, written: str, write: Callable[[str], str], text: str, labels: frozenset[str] | None = None
+) -> str:
     """A translation of the front matter value ``source`` written by ``write`` (quoted for its
     format), or the value as ``written`` when the translation holds a link, an image, a URL or HTML
     that the source does not: a value is text, yet themes render some as Markdown, raw HTML
-    included (Docsy's and Kubernetes' ``description``: ``markdownify``).
+    included (Docsy's and Kubernetes' ``description``: ``markdownify``). With ``labels`` (those of
+    the page's link definitions), words in square brackets that none names are text: rendered alone
+    (``markdownify``) or in the page, no definition makes them a link.
+
+    >>> write = functools.partial(plain_value, "Ferry news", '"Ferry news"', lambda text: f'"{text}"')
+    >>> write("Fähre [neu]"), write("Fähre [neu]", labels=frozenset()), write("Fähre [neu]", labels=frozenset({"NEU"}))
+    ('"Ferry news"', '"Fähre [neu]"', '"Ferry news"')
     """
-    return written if adds_markup(source, text) else write(text)
+    return written if adds_markup(source, text, labels) else write(text)
 
 
 def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
@@ -117,13 +128,36 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
         )
         if unwritable:
             return "template", f"{what}: the translation holds {unwritable}"
-    added = markup_added(source, text)
+    labels = write.keywords.get("labels")
+    added = markup_added(source, text, labels)
     if not added:
         return None
     return (
         "markup" if added == ["HTML"] else "links",
-        f"{what}: the translation adds {' and '.join(added)} (a site may render the value as Markdown)",
+        f"{what}: the translation adds {' and '.join(added)} "
+        f"(a site may render the value as Markdown{_brackets_hint(text, labels) if _REFERENCE in added else ''})",
     )
+
+
+#: How :func:`~.md_templates.markup_added` names square brackets that may make a link.
+_REFERENCE = "a reference link"
+
+
+def _brackets_hint(text: str, labels: frozenset[str] | None) -> str:
+    """How a translator writes the square brackets of ``text`` so that they are kept as text
+    (``labels``: the page's link definitions, when known), after a semicolon.
+
+    >>> _brackets_hint("Fähre [Fahrplan]", frozenset({"FAHRPLAN"}))
+    '; the page defines a link [Fahrplan]: write those words without square brackets'
+    >>> _brackets_hint("Fähre [neu][x]", frozenset())
+    '; square brackets are kept as text around words alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"'
+    """
+    defined = plain_brackets(text, labels) if labels is not None else []
+    if defined:
+        return f"; the page defines a link [{defined[0]}]: write those words without square brackets"
+    if labels is None:
+        return "; write the words without square brackets"
+    return '; square brackets are kept as text around words alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"'
 
 
 def source_title(document: Document) -> str:
