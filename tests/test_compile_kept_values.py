@@ -278,7 +278,7 @@ def test_status_counts_a_value_translation_that_keeps_its_source_as_not_translat
     root = make_post_project(tmp_path / "kept", KEPT)
     result = run_cli(root, "status")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1].split() == ["post", "de", "4", "0", "1", "80.0%", "16"]
+    assert result.output.splitlines()[1].split()[:7] == ["post", "de", "4", "0", "1", "80.0%", "16"]
     assert coverage_line(run_cli(root, "compile").output) == "de/post.md: 80% translated"
 
 
@@ -319,6 +319,36 @@ def test_status_and_check_count_a_translation_with_placeholders_compile_refuses_
     assert status.output.splitlines()[1].split()[:6] == ["post", "de", "4", "0", "1", "80.0%"]
     check = run_cli(root, "check")
     assert "de: 80% translated (4 of 5 units), 0 fuzzy, 1 untranslated" in check.output
+
+
+#: Why check refuses each of the translations of :func:`test_status_shows_a_translation_compile_refuses_apart_and_says_where_to_see_why`.
+REFUSED = {
+    "The ferry runs again.": ("Schreiben Sie an info@port.example.", "[links]"),
+    "The ferry runs daily.": ("Die <1>Fähre</1> fährt.", "[placeholders]"),
+}
+
+
+@pytest.mark.parametrize("msgid", list(REFUSED))
+def test_status_shows_a_translation_compile_refuses_apart_and_says_where_to_see_why(
+    tmp_path: Path, msgid: str
+) -> None:
+    """A translation compile refuses counts as untranslated (as compile counts it), yet it has a
+    msgstr: status notes it and names the command that says why (it looked merely untranslated), and
+    so does compile's note of a page it does not publish."""
+    translation, problem = REFUSED[msgid]
+    root = make_post_project(tmp_path / "refused", {msgid: translation})
+    status = run_cli(root, "status")
+    assert status.exit_code == 0, status.output
+    assert status.output.splitlines()[1].endswith(
+        "80.0%     16  (1 translation refused by compile, counted as untranslated: "
+        "`transpub check -l de` says why)"
+    )
+    assert f" {problem} " in run_cli(root, "check", "-l", "de").output
+    compiled = run_cli(root, "compile", "--threshold", "100")
+    assert (
+        "de/post: not published: 80% translated, below the 100% needed to publish; 1 translation refused "
+        "(counted as untranslated): `transpub check -l de` says why"
+    ) in compiled.output
 
 
 TITLED = "---\ntitle: Ferry news\n---\n\nThe ferry runs.\n"

@@ -32,7 +32,8 @@ class StatusRow:
 
     ``note`` says when the catalog is missing or broken, ``error`` holds what is wrong with a
     broken one (its counts mean nothing then), ``outdated`` how it differs from its article,
-    ``article_error`` what is wrong with an article that cannot be read (file and line first).
+    ``article_error`` what is wrong with an article that cannot be read (file and line first),
+    ``refused`` how many of the untranslated units have a translation compile does not publish.
     """
 
     article: str
@@ -43,6 +44,7 @@ class StatusRow:
     error: str | None = None
     outdated: str | None = None
     article_error: str | None = None
+    refused: int = 0
 
     @property
     def counted(self) -> bool:
@@ -160,6 +162,7 @@ def _row(
         stats.total_words,
         note,
         outdated=outdated,
+        refused=stats.refused,
     )
 
 
@@ -172,7 +175,13 @@ def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
     problems: dict[str, dict[str, int]] = {}
     for row in rows:
         old = totals.get(row.locale, StatusRow(TOTAL, row.locale))
-        totals[row.locale] = StatusRow(TOTAL, row.locale, old.coverage + row.coverage, old.words + row.words)
+        totals[row.locale] = StatusRow(
+            TOTAL,
+            row.locale,
+            old.coverage + row.coverage,
+            old.words + row.words,
+            refused=old.refused + row.refused,
+        )
         counts = problems.setdefault(row.locale, {"broken": 0, "outdated": 0})
         counts["broken"] += bool(row.error)
         counts["outdated"] += bool(row.outdated)
@@ -236,13 +245,30 @@ def format_status_table(rows: list[StatusRow]) -> str:
 
 
 def _notes(row: StatusRow) -> str:
-    """The notes of a row in the text table: missing or broken catalog, out of date."""
+    """The notes of a row in the text table: missing or broken catalog, refused translations, out of date."""
     notes = [row.note] if row.note else []
+    if row.refused:
+        notes.append(refused_note(row))
     if row.article_error:
         notes.append("article cannot be read")
     if row.outdated:
         notes.append(f"out of date: {row.outdated}; run `transpub extract`")
     return "; ".join(notes)
+
+
+def refused_note(row: StatusRow) -> str:
+    """What a row says of its translations compile refuses (counted as untranslated), and where to
+    see each.
+
+    >>> refused_note(StatusRow("a", "de", Coverage(1, 0, 1), 5, refused=1))
+    '1 translation refused by compile, counted as untranslated: `transpub check -l de` says why'
+    """
+    return f"{refused_translations(row.refused)}, counted as untranslated: `transpub check -l {row.locale}` says why"
+
+
+def refused_translations(count: int) -> str:
+    """``count`` translations that compile refuses, in words."""
+    return f"{count} translation{'s' if count != 1 else ''} refused by compile"
 
 
 STYLE = """
@@ -317,6 +343,8 @@ def _cell(row: StatusRow | None):
     if row.note:
         problem = row.article == TOTAL and "broken" in row.note
         parts.append(E.DIV(E.CLASS("note problem" if problem else "note"), row.note))
+    if row.refused:
+        parts.append(E.DIV(E.CLASS("note"), refused_note(row)))
     if row.article_error:
         parts.append(E.DIV(E.CLASS("note"), "article cannot be read", title=row.article_error))
     if row.outdated:

@@ -115,12 +115,15 @@ def _word_re() -> re.Pattern[str]:
 @dataclass(frozen=True)
 class CatalogStats(Coverage):
     """Entry counts by state (the :class:`~transpub.model.Coverage` of the catalog's live
-    entries), obsolete entries and the source words in each state."""
+    entries), obsolete entries and the source words in each state; ``refused``: the translated
+    entries counted as untranslated because their page shows the source instead (see
+    :func:`catalog_stats`)."""
 
     obsolete: int = 0
     translated_words: int = 0
     fuzzy_words: int = 0
     untranslated_words: int = 0
+    refused: int = 0
 
     @property
     def total_words(self) -> int:
@@ -132,10 +135,10 @@ def catalog_stats(po: polib.POFile, kept: Callable[[str, str], bool] | None = No
     """Count entries and source words by state (the header is not an entry).
 
     ``kept``: True for a translated entry (its msgid and msgstr) whose page shows its source instead
-    (see :func:`transpub.sources.catalog_coverage`): counted as untranslated."""
+    (see :func:`transpub.sources.catalog_coverage`): counted as untranslated, and as refused."""
     counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     words = dict.fromkeys(counts, 0)
-    obsolete = 0
+    obsolete = refused = 0
     for entry in po:
         if entry.obsolete:
             obsolete += 1
@@ -145,6 +148,7 @@ def catalog_stats(po: polib.POFile, kept: Callable[[str, str], bool] | None = No
         state = entry_state(entry)
         if state == "translated" and kept is not None and kept(entry.msgid, entry.msgstr):
             state = "untranslated"
+            refused += 1
         counts[state] += 1
         words[state] += count_words(entry.msgid)
     return CatalogStats(
@@ -155,4 +159,5 @@ def catalog_stats(po: polib.POFile, kept: Callable[[str, str], bool] | None = No
         words["translated"],
         words["fuzzy"],
         words["untranslated"],
+        refused,
     )

@@ -78,7 +78,7 @@ def decide(
         )
     texts = {} if shown is None else shown
     include_fuzzy = options.include_fuzzy
-    machine = fuzzy = 0
+    machine = fuzzy = refused = 0
     for msgid in msgids:
         entry = entries.get(msgid)
         if entry is None:
@@ -94,6 +94,7 @@ def decide(
             machine += state == "fuzzy"
         else:
             fuzzy += state == "fuzzy"
+            refused += problem is not None and (state == "translated" or include_fuzzy)
     counted = len(texts)
     if values is None:
         values = value_slots(document)
@@ -104,6 +105,7 @@ def decide(
         refused_texts = {slot.msgid for slot in values if isinstance(slot, TextSlot)}
         for msgid in dict.fromkeys(msgid for msgid, _ in kept):
             counted -= 1
+            refused += 1
             state = entries[msgid].state
             fuzzy += state == "fuzzy"
             machine -= state == "fuzzy" and msgid not in written  # (the notice stays while a place shows it)
@@ -125,6 +127,11 @@ def decide(
         page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
         )
+        if refused:
+            page.reason += (
+                f"; {refused} translation{'s' if refused != 1 else ''} refused (counted as untranslated): "
+                f"`transpub check -l {locale}` says why"
+            )
     return page
 
 
