@@ -417,7 +417,33 @@ def test_failure_lines_name_the_po_line_and_msgid_and_collapse_repeats(tmp_path,
     assert len(lines) < len(texts)
     assert lines[0].startswith("Failed (6 units): es libre: HTTP 500")
     assert lines[1] == f'  locales/es/LC_MESSAGES/a.po:{line} "Sentence number 0 is long enough to be…"'
-    assert lines[-1] == "  ... and 3 more"
+    assert lines[-1] == "  ... and 3 more (--all-failures lists every one)"
+
+
+def test_translate_with_all_failures_lists_every_unit_that_failed(tmp_path, fake):
+    """Cut short at 3 units of a kind ("... and 3 more", with no way to see them), the failures
+    say how to see them all, and ``--all-failures`` lists each."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    fake.default_fault = "500"
+    texts = [f"Sentence number {i}." for i in range(6)]
+    project = make_project(
+        tmp_path,
+        {"a": [(t, "") for t in texts]},
+        extra="[engines.libre]\nbatch_size = 1\nbreaker_threshold = 100\n",
+    )
+    lines = {e.msgid: e.linenum for e in read_catalog(project.catalog_path("es", "a"))}
+    command = ["--project", str(tmp_path), "translate", "-l", "es"]
+    short = CliRunner().invoke(main, command)
+    assert short.exit_code == 1
+    assert "  ... and 3 more (--all-failures lists every one)" in short.output.splitlines()
+    every = CliRunner().invoke(main, [*command, "--all-failures"])
+    assert every.exit_code == 1
+    listed = [line for line in every.output.splitlines() if line.startswith("  locales/")]
+    assert listed == [f'  locales/es/LC_MESSAGES/a.po:{lines[text]} "{text}"' for text in texts]
+    assert "more" not in every.output
 
 
 def test_a_broken_catalog_is_one_error_line_and_the_other_articles_are_still_translated(tmp_path, fake):

@@ -578,6 +578,11 @@ def extract(
     default=None,
     help="Where --compare writes its report (default: compare-LOCALE-A-B.html here).",
 )
+@click.option(
+    "--all-failures",
+    is_flag=True,
+    help="List every unit that could not be translated (default: the first 3 of each kind of failure).",
+)
 @SHARD_OPTION
 @click.pass_context
 def translate(
@@ -591,6 +596,7 @@ def translate(
     compare: tuple[str, str] | None,
     sample: int,
     out_path: Path | None,
+    all_failures: bool,
     shard: tuple[int, int] | None,
 ) -> None:
     """Pre-fill empty entries by translation memory and machine translation.
@@ -664,7 +670,7 @@ def translate(
             _echo(f"{locale} via {name}: {_would_fill(counts)}")
         elif not report.dry_run:
             _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
-    for line in report.failure_lines():
+    for line in report.failure_lines(every=all_failures):
         _echo(line, err=True)
     for error in report.errors:
         _echo(f"Error: {error}", err=True)

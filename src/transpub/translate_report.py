@@ -75,9 +75,16 @@ def excerpt(text: str, width: int = 40) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int = 3) -> list[str]:
+#: What the lines cut short by :func:`failure_lines` say of the rest.
+EVERY_FAILURE = "--all-failures lists every one"
+
+
+def failure_lines(
+    failures: list[Failure], limit: int | None = 20, shown_per_group: int | None = 3
+) -> list[str]:
     """Lines for people: one per distinct (locale, engine, message), with every unit's
-    ``file:line`` and msgid excerpt (the first few when many share the message).
+    ``file:line`` and msgid excerpt (the first ``shown_per_group`` when many share the message, the
+    first ``limit`` messages; None: all), saying how to see the rest.
 
     >>> f = [Failure("fr", "libre", f"Text {i}.", "libre: HTTP 500", where=(f"a.po:{i}",)) for i in (3, 7)]
     >>> for line in failure_lines(f + [Failure("fr", "libre", "Odd.", "libre: HTTP 400", where=("b.po:9",))]):
@@ -86,6 +93,8 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
       a.po:3 "Text 3."
       a.po:7 "Text 7."
     Failed: b.po:9 "Odd.": fr libre: HTTP 400
+    >>> failure_lines(f, shown_per_group=1)[-1]
+    '  ... and 1 more (--all-failures lists every one)'
     """
     groups: dict[tuple[str, str, str], list[Failure]] = {}
     for failure in failures:
@@ -97,7 +106,7 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
         if count == limit:
             lines.append(
                 f"... and {len(groups) - limit} more kinds of failure "
-                f"({counted(sum(len(m) for m in list(groups.values())[limit:]), 'unit')})"
+                f"({counted(sum(len(m) for m in list(groups.values())[limit:]), 'unit')}; {EVERY_FAILURE})"
             )
             break
         if len(members) == 1:
@@ -110,8 +119,8 @@ def failure_lines(failures: list[Failure], limit: int = 20, shown_per_group: int
             lines.append(
                 f"  {member.location} {member.excerpt}" if member.location else f"  {member.excerpt}"
             )
-        if len(members) > shown_per_group:
-            lines.append(f"  ... and {len(members) - shown_per_group} more")
+        if shown_per_group is not None and len(members) > shown_per_group:
+            lines.append(f"  ... and {len(members) - shown_per_group} more ({EVERY_FAILURE})")
     return lines
 
 
@@ -241,9 +250,9 @@ class TranslateReport:
         """True when no unit failed and every catalog could be read (the CLI exits 1 otherwise)."""
         return self.failed == 0 and not self.errors
 
-    def failure_lines(self, limit: int = 20) -> list[str]:
-        """:func:`failure_lines` of this report's failures."""
-        return failure_lines(self.failures, limit)
+    def failure_lines(self, limit: int = 20, *, every: bool = False) -> list[str]:
+        """:func:`failure_lines` of this report's failures (``every``: each of them)."""
+        return failure_lines(self.failures, None, None) if every else failure_lines(self.failures, limit)
 
     def advice(self) -> str:
         """What to do about the failures, in one message ("" when there are none).
