@@ -194,6 +194,39 @@ def test_a_missing_catalogs_units_count_as_untranslated_in_the_summary(project: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        (
+            'msgstr "Unterzeichnung "feierlich" heute"',
+            "PO syntax error: a double quote inside the string ends it "
+            """('msgstr "Unterzeichnung "feierlich" heute"'): write \\" for each double quote inside a string""",
+        ),
+        (
+            'msgstr "Unterzeichnungszeremonie',
+            "PO syntax error: the string has no closing double quote ('msgstr \"Unterzeichnungszeremonie'): "
+            'end it with " on the same line',
+        ),
+        (
+            'msgstr "C:\\Zeremonie\\"',
+            "PO syntax error: the string has no closing double quote ('msgstr \"C:\\\\Zeremonie\\\\\"'): "
+            "a backslash right before a double quote makes the quote part of the text; write \\\\ for a backslash",
+        ),
+    ],
+)
+def test_a_po_syntax_error_in_a_string_says_what_is_wrong_and_how_to_write_it(
+    project: Path, broken: str, said: str
+) -> None:
+    """An unescaped quote and a missing closing quote were both "malformed string '…'", saying
+    neither what is wrong nor what to write."""
+    path = po_path(project, "de")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('msgstr "Unterzeichnungszeremonie"', broken),
+        encoding="utf-8",
+    )
+    assert lines(run(project, "check"))[0] == f"{DE}:19: [syntax] {said}"
+
+
 def test_broken_po_syntax_is_reported_with_its_line_and_other_catalogs_are_still_checked(
     project: Path,
 ) -> None:

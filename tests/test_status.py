@@ -156,3 +156,20 @@ def test_status_names_a_glossary_that_cannot_be_read_and_exits_1(tmp_path: Path)
     assert len(errors) == 1 and errors[0].startswith("Error: glossary/terms.csv:2: "), errors
     assert "out-of-date catalogs are not shown" in errors[0]
     assert result.exit_code == 1  # as `transpub check` does
+
+
+def test_status_names_the_file_and_line_of_a_broken_catalog_and_how_to_fix_it(tmp_path: Path) -> None:
+    # it said "(broken catalog (PO syntax error: malformed string '…' line 19))": which file, and what to write?
+    root = make_project(tmp_path / "news")
+    path = po_path(root, "de")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('msgstr "Unterzeichnungszeremonie"', 'msgstr "Die "feierliche" Zeremonie"'),
+        encoding="utf-8",
+    )
+    result = run(root, "status")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1].endswith(
+        "(broken catalog: locales/de/LC_MESSAGES/signing.po:19: PO syntax error: a double quote inside the "
+        """string ends it ('msgstr "Die "feierliche" Zeremonie"'): write \\" for each double quote inside a string)"""
+    )

@@ -147,14 +147,10 @@ def _row(
             if not template_path.exists():
                 return StatusRow(slug, locale, note="not extracted")
             stats = catalog.catalog_stats(catalog.read_catalog(template_path))
-    except CatalogError as exc:
-        line = f" line {exc.line}" if exc.line else ""
-        return StatusRow(
-            slug,
-            locale,
-            note=f"broken catalog ({exc.message}{line})",
-            error=f"{project.relative(po_path)}{':' + str(exc.line) if exc.line else ''}: {exc.message}",
-        )
+    except CatalogError as exc:  # (named with its file: the catalog may be another one, the template)
+        where = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
+        error = str(CatalogError(exc.message, where or project.relative(po_path), exc.line))
+        return StatusRow(slug, locale, note=f"broken catalog: {error}", error=error)
     return StatusRow(
         slug,
         locale,

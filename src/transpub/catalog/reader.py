@@ -91,6 +91,61 @@ def _parse_occurrences(text: str) -> list[tuple[str, str]]:
     return found
 
 
+#: A keyword line's keyword, and the space after it.
+_KEYWORD = re.compile(r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*")
+
+
+def string_problem(content: str) -> str:
+    r"""What is wrong with the string of a keyword or continuation line ``content`` that is no
+    well-formed PO string, and how to write it, in words (after ``PO syntax error:``).
+
+    >>> print(string_problem('msgstr "Ein Serverschrank "mit" Spielservern"'))
+    a double quote inside the string ends it ('msgstr "Ein Serverschrank "mit" Spielservern"'): write \" for each double quote inside a string
+    >>> print(string_problem('msgstr "Ein Serverschrank'))
+    the string has no closing double quote ('msgstr "Ein Serverschrank'): end it with " on the same line
+    >>> print(string_problem(r'msgstr "C:\Temp\"'))
+    the string has no closing double quote ('msgstr "C:\\Temp\\"'): a backslash right before a double quote makes the quote part of the text; write \\ for a backslash
+    >>> print(string_problem("msgstr Ein Schrank"))
+    the text after msgstr is not in double quotes ('msgstr Ein Schrank'): write msgstr "…"
+    >>> print(string_problem('msgstr "Ein" Schrank'))
+    text after the closing double quote ('msgstr "Ein" Schrank'): put it inside the quotes
+    """
+    shown = repr(content.strip()[:60])
+    keyword = _KEYWORD.match(content)
+    body = content[keyword.end() :] if keyword else content
+    name = keyword.group().strip() if keyword else ""
+    if not body.startswith('"'):
+        if name and not body.strip():
+            return f'{name} has no string ({shown}): write {name} "" for an empty one'
+        return f'the text after {name or "the keyword"} is not in double quotes ({shown}): write {name or "it"} "…"'
+    end = _closing_quote(body)
+    if end is None:
+        hint = (
+            r"a backslash right before a double quote makes the quote part of the text; write \\ for a backslash"
+            if body.rstrip().endswith('\\"')
+            else 'end it with " on the same line'
+        )
+        return f"the string has no closing double quote ({shown}): {hint}"
+    if '"' in body[end + 1 :]:
+        return rf"a double quote inside the string ends it ({shown}): write \" for each double quote inside a string"
+    return f"text after the closing double quote ({shown}): put it inside the quotes"
+
+
+def _closing_quote(body: str) -> int | None:
+    """Where the string that starts ``body`` (with its opening quote) ends: the offset of its closing
+    quote (an escaped one, ``\\"``, is text), or None when it has none."""
+    pos = 1
+    while pos < len(body):
+        char = body[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == '"':
+            return pos
+        pos += 1
+    return None
+
+
 class _Reader:
     """One pass over the lines of a PO file; builds entries and checks them as it goes."""
 
@@ -321,7 +376,7 @@ class _Reader:
         if content[:1] == '"':
             match = _STRING_LINE.match(content)
             if match is None:
-                raise self.fail(f"malformed string {content.strip()[:60]!r}")
+                raise self.fail(string_problem(content))
             if self.field is None or self.phase == _OPEN:
                 raise self.fail("string without a keyword")
             if self.obsolete != obsolete:
@@ -331,7 +386,7 @@ class _Reader:
         match = _KEYWORD_LINE.match(content)
         if match is None:
             if content.startswith(("msgctxt", "msgid", "msgstr")):
-                raise self.fail(f"malformed string {content.strip()[:60]!r}")
+                raise self.fail(string_problem(content))
             raise self.fail(f"cannot parse {content.strip()[:60]!r}")
         name, index, body = match.groups()
         phase = self.phase
