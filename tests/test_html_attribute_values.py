@@ -126,3 +126,31 @@ def test_a_translator_s_typed_references_in_an_attribute_show_as_typed_like_in_t
     tree = lxml.html.fragment_fromstring(page, create_parent="div")
     assert tree.xpath(f"//@{name}") == ["Fett &lt;b&gt; oder <1> <i>"]
     assert tree.xpath("//p[last()]")[0].text_content() == "Fett &lt;b&gt; oder <1> <i>"
+
+
+UNQUOTED = [
+    "<img title=R&amp;D&ampx src=a.png>",
+    "<p title=Dawn>x</p>",
+    "<p title=Dawn/ferry>x</p>",
+    "<img alt=Caf&eacute; src=a.png>",
+]
+
+
+@pytest.mark.parametrize("source", UNQUOTED)
+def test_an_attribute_value_written_without_quotes_stays_without_them_in_a_pseudo_translation(
+    source: str,
+) -> None:
+    # (quotes were added around every translation of it: the pseudo-translated page was not the source)
+    assert unmarked_pseudo(source) == source
+
+
+def test_a_translation_that_needs_quotes_gets_them_where_the_source_wrote_none() -> None:
+    assert translated("<p title=Dawn>x</p>", {"Dawn": "Morgengrauen"}) == "<p title=Morgengrauen>x</p>"
+    assert (
+        translated("<p title=Dawn>x</p>", {"Dawn": "Im Morgengrauen"}) == '<p title="Im Morgengrauen">x</p>'
+    )
+    assert translated("<p title=Dawn>x</p>", {"Dawn": "a=b"}) == '<p title="a=b">x</p>'
+    assert translated("<p title=Dawn>x</p>", {"Dawn": 'say "hi"'}) == '<p title="say &quot;hi&quot;">x</p>'
+    assert translated("<p title=Dawn>x</p>", {"Dawn": "it's"}) == '<p title="it\'s">x</p>'
+    shown = lxml.html.fromstring(translated("<p title=Dawn>x</p>", {"Dawn": "a`b<c>"})).get("title")
+    assert shown == "a`b<c>"

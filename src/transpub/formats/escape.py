@@ -122,7 +122,7 @@ def attribute_writer(raw: str, shown: str | None = None) -> Callable[[str], str]
     table = _attribute_table(inner, quote or '"')
     spelled = _spelled(core, _HTML_SPACE.sub(" ", html.unescape(core)) if shown is None else shown, table)
     if (
-        quote != "'"
+        quote == '"'
         and not lead
         and not trail
         and ">" not in inner
@@ -130,7 +130,9 @@ def attribute_writer(raw: str, shown: str | None = None) -> Callable[[str], str]
         and not spelled
     ):
         return None
-    write = functools.partial(write_attribute, quote=quote or '"', lead=lead, trail=trail, table=table)
+    write = functools.partial(
+        write_attribute, quote=quote or '"', lead=lead, trail=trail, table=table, bare=not quote
+    )
     return functools.partial(write, spelled=spelled) if spelled else write
 
 
@@ -213,23 +215,35 @@ def write_attribute(
     trail: str = "",
     table: tuple[tuple[str, str], ...] = (),
     spelled: tuple[str, str] | tuple[()] = (),
+    bare: bool = False,
 ) -> str:
     """An attribute value written by :func:`attribute_writer`: ``text`` with the characters of
-    ``table`` replaced, between ``lead`` and ``trail``, in ``quote``; each ``spelled[0]`` (the
+    ``table`` replaced, between ``lead`` and ``trail``, in ``quote`` (``bare``: the source's value has
+    no quotes, and gets none while the value needs none); each ``spelled[0]`` (the
     source's text, as the msgid shows it) of ``text`` written as the source writes it
     (``spelled[1]``), where what follows cannot change what the source's bytes show (see
     :func:`spelled_pieces`).
 
     >>> write_attribute("(R&), R&D", spelled=("R&", "R&amp"), table=(("&", "&amp;"),))
     '"(R&amp), R&amp;D"'
+    >>> write_attribute("Dawn", bare=True), write_attribute("At dawn", bare=True)
+    ('Dawn', '"At dawn"')
     """
     if not spelled or spelled[0] not in text:
-        return quote + lead + text.translate(_table(table)) + trail + quote
-    written = "".join(
-        piece if source else piece.translate(_table(table))
-        for source, piece in spelled_pieces(text, spelled, table)
-    )
-    return quote + lead + written + trail + quote
+        written = text.translate(_table(table))
+    else:
+        written = "".join(
+            piece if source else piece.translate(_table(table))
+            for source, piece in spelled_pieces(text, spelled, table)
+        )
+    value = lead + written + trail
+    if bare and value and _NEEDS_QUOTES.search(value) is None:
+        quote = ""
+    return quote + value + quote
+
+
+#: What an attribute value written without quotes may not hold (HTML's unquoted attribute value).
+_NEEDS_QUOTES = re.compile(r"[\s\"'=<>`]")
 
 
 def spelled_pieces(
