@@ -42,7 +42,7 @@ def test_translate_toolkit_reads_and_edits_xliff_1_2(harbour: Path) -> None:
     assert units["Harbour reopens"].isapproved() and units["Harbour reopens"].target == "Hafen öffnet wieder"
     link = units["Read the full report on page4 today."]
     assert link.isfuzzy() and not link.isapproved()
-    assert "Placeholders: <1>…</1> = link (a); <2/> = line break (br)" in link.getnotes()
+    assert "Placeholders: <1>…</1> = link (a) to /report; <2/> = line break (br)" in link.getnotes()
     # a translator works in the tool: translates one unit and approves it, then saves
     nothing = units["Nothing else changed."]
     nothing.settarget("Sonst hat sich nichts geändert.")

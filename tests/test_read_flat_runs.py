@@ -43,6 +43,8 @@ def _shape(part: object) -> object:
         return (type(part).__name__, part)
     if isinstance(part, list):
         return [_shape(item) for item in part]
+    if isinstance(part, tuple):  # (placeholders: each field, where a link goes too)
+        return tuple(_shape(item) for item in part)
     if isinstance(part, dict):
         return {key: _shape(value) for key, value in part.items()}
     if dataclasses.is_dataclass(part):
@@ -98,14 +100,15 @@ def _entries_and_atoms(run: list) -> tuple[list[FlatEntry], str, bool, list[Atom
             texts = [item]
         else:
             tag, texts = item
-            node = Node(tag, 0, None, {})
-            entries.append((OPEN, f"<{tag}>", tag))
+            href = "/x" if tag == "a" else ""
+            node = Node(tag, 0, None, {"href": href} if href else {})
+            entries.append((OPEN, f"<{tag}>", tag, href))
             atoms.append(Atom("open", "", "", [f"<{tag}>"], node))
         for raw in texts:
-            entries.append((TEXT, raw, html.unescape(raw)))
+            entries.append((TEXT, raw, html.unescape(raw), ""))
             atoms.append(Atom("text", raw, html.unescape(raw)))
         if not isinstance(item, str):
-            entries.append((CLOSE, f"</{tag}>", tag))
+            entries.append((CLOSE, f"</{tag}>", tag, ""))
             atoms.append(Atom("close", "", "", [f"</{tag}>"], node))
     flat = "".join(entry[2] for entry in entries if entry[0] == TEXT)
     return entries, flat, any(entry[0] != TEXT for entry in entries), atoms
@@ -163,9 +166,9 @@ def _from_source(run: list, options: ReadOptions, ctx: _Context) -> object:
             texts.append(item)
             continue
         tag, inner = item
-        marks.append((len("".join(texts)), OPEN, f"<{tag}>", tag))
+        marks.append((len("".join(texts)), OPEN, f"<{tag}>", tag, "/x" if tag == "a" else ""))
         texts.extend(inner)
-        marks.append((len("".join(texts)), CLOSE, f"</{tag}>", tag))
+        marks.append((len("".join(texts)), CLOSE, f"</{tag}>", tag, ""))
     out: list[Part] = []
     _Slots(options).emit_flat_source("".join(texts), marks, ctx, out)  # type: ignore[arg-type]
     return _shape(out)

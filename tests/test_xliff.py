@@ -105,7 +105,7 @@ def test_states_notes_and_machine_provenance_in_xliff_2(harbour: Path) -> None:
     assert mt.find(f"{X2}segment").get("subState") == "transpub:mt"
     notes = {n.get("category"): n.text for n in mt.iter(f"{X2}note")}
     assert notes["provenance"].startswith("machine translation by apertium")
-    assert notes["placeholders"] == "Placeholders: <1>…</1> = link (a); <2/> = line break (br)"
+    assert notes["placeholders"] == "Placeholders: <1>…</1> = link (a) to /report; <2/> = line break (br)"
     assert notes["context"].startswith("Paragraph: Read the full report")
     assert found["The mayor thanked everyone who helped."].find(f"{X2}segment").get("subState") is None
 

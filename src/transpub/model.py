@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
 
 #: Human names of inline elements, used in the placeholder legend translators see.
 ELEMENT_NAMES: dict[str, str] = {
@@ -68,6 +70,7 @@ class Placeholder:
     tag: str
     paired: bool
     shows: str = field(default="", compare=False)  # the text a standalone element shows, if any
+    href: str = field(default="", compare=False)  # where a link goes (its ``href``), if anywhere
 
     @property
     def token(self) -> str:
@@ -85,6 +88,8 @@ class Placeholder:
         '<2/> = line break (br)'
         >>> Placeholder(1, "code", False, "run()").legend()
         '<1/> = code (code) "run()"'
+        >>> Placeholder(1, "a", True, href="mailto:desk@example.org").legend()
+        '<1>…</1> = link (a) to mailto:desk@example.org'
         """
         name = ELEMENT_NAMES.get(self.tag, "element")
         if self.tag == "shortcode" and self.shows.startswith("["):  # ([caption]: see formats.wp_shortcodes)
@@ -95,7 +100,56 @@ class Placeholder:
             legend += f' "{shown}"'
             if self.tag == "time":
                 legend += ", written in your language's date format"
+        if self.href:
+            legend += " to " + shown_address(self.href)
         return legend
+
+
+#: The longest address a legend shows whole; a longer one shows where it starts.
+_ADDRESS_CHARS = 60
+#: Addresses a legend names by their kind rather than writing them out.
+_ADDRESS_KINDS = {
+    "javascript": "a script (javascript: address)",
+    "vbscript": "a script (vbscript: address)",
+    "livescript": "a script (livescript: address)",
+    "data": "embedded data (data: address)",
+}
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: What a browser takes out of an address (tabs, line breaks) and off its ends (controls, spaces).
+_DROPPED = str.maketrans("", "", "\t\n\r")
+_ENDS = "".join(map(chr, range(0x21)))
+#: What a legend writes percent-escaped, so that it stays one line that reads as one legend item
+#: (controls, line separators, a placeholder look-alike's ``<``, a space after ``;``).
+_UNSAFE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]|<(?=/?[0-9])|(?<=;) ")
+
+
+def shown_address(href: str) -> str:
+    """How a placeholder legend shows a link's address ``href``: as written, on one line, shortened
+    when long (scheme, host and the start of the path, then ``…``); a script or data address by its
+    kind only.
+
+    >>> shown_address("../archive/828.html"), shown_address("#fn:1")
+    ('../archive/828.html', '#fn:1')
+    >>> shown_address(" Java\\tScript:alert(1)"), shown_address("data:text/html,<b>x</b>")
+    ('a script (javascript: address)', 'embedded data (data: address)')
+    >>> shown_address("https://example.org/reports/2024/full-report.pdf?utm_source=newsletter-june")
+    'https://example.org/reports/2024/full-report.pdf…'
+    >>> shown_address("https://example.org/" + "a" * 80)[-8:]
+    'aaaaaaa…'
+    >>> shown_address("a; b\\nc<1>\\x85"), shown_address('{{< relref "other.md" >}}')
+    ('a;%20bc%3C1>%C2%85', '{{< relref "other.md" >}}')
+    """
+    address = href.translate(_DROPPED).strip(_ENDS)
+    scheme = _SCHEME.match(address)
+    if scheme is not None and scheme.group(1).lower() in _ADDRESS_KINDS:
+        return _ADDRESS_KINDS[scheme.group(1).lower()]
+    if _UNSAFE.search(address):
+        address = _UNSAFE.sub(lambda match: quote(match.group()), address)
+    if len(address) <= _ADDRESS_CHARS:
+        return address
+    parts = urlsplit(address)
+    start = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.scheme and parts.netloc else address
+    return start + "…" if len(start) < _ADDRESS_CHARS else start[: _ADDRESS_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)

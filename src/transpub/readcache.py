@@ -252,7 +252,9 @@ class _Encoder:
                 part.msgid,
                 part.ref,
                 parts if len(parts) == 1 and parts[0].__class__ is str else self.parts(parts, depth + 1),
-                tuple([(p.number, p.tag, p.paired, p.shows) for p in placeholders]) if placeholders else (),
+                tuple([(p.number, p.tag, p.paired, p.shows, p.href) for p in placeholders])
+                if placeholders
+                else (),
                 self._pieces(pieces, depth + 1) if pieces else {},
                 part.notes,
                 part.kind,
@@ -496,16 +498,17 @@ class _Decoder:
 
 
 def _placeholders(stored: tuple[Any, ...]) -> tuple[Placeholder, ...]:
-    """The placeholders stored as ``stored`` (``(number, tag, paired, shows)`` each), each filled in
+    """The placeholders stored as ``stored`` (``(number, tag, paired, shows, href)`` each), each filled in
     place (a frozen dataclass's ``__init__`` costs a call per field)."""
     found = []
-    for number, tag, paired, shows in stored:
+    for number, tag, paired, shows, href in stored:
         placeholder = _new(Placeholder)
         fields = placeholder.__dict__
         fields["number"] = number
         fields["tag"] = tag
         fields["paired"] = paired
         fields["shows"] = shows
+        fields["href"] = href
         found.append(placeholder)
     return tuple(found)
 

@@ -57,19 +57,21 @@ def _legend(unit: Unit) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _placeholder_legend(number: int, tag: str, paired: bool, shows: str) -> str:
+def _placeholder_legend(number: int, tag: str, paired: bool, shows: str, href: str) -> str:
     """:meth:`Placeholder.legend` of the placeholder with these fields (remembered: the placeholders
     of a run's articles are mostly the same few)."""
-    return Placeholder(number, tag, paired, shows).legend()
+    return Placeholder(number, tag, paired, shows, href).legend()
 
 
 def _unit_legend(placeholders: tuple[Placeholder, ...]) -> str:
     """:func:`_legend` of a unit with ``placeholders`` (not empty), each line remembered."""
     if len(placeholders) == 1:
         only = placeholders[0]
-        return "Placeholders: " + _placeholder_legend(only.number, only.tag, only.paired, only.shows)
+        return "Placeholders: " + _placeholder_legend(
+            only.number, only.tag, only.paired, only.shows, only.href
+        )
     return "Placeholders: " + "; ".join(
-        [_placeholder_legend(p.number, p.tag, p.paired, p.shows) for p in placeholders]
+        [_placeholder_legend(p.number, p.tag, p.paired, p.shows, p.href) for p in placeholders]
     )
 
 

@@ -111,6 +111,11 @@ _SPACE_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#Xa0;", "&#XA0;")
 _WORD_ELEMENTS = frozenset({"code", "kbd", "samp", "var"})
 
 
+def _href(node: Node) -> str:
+    """Where ``node`` goes when it is a link (its ``href``), else ""."""
+    return (node.attrs.get("href") or "") if node.tag == "a" else ""
+
+
 def _is_code(item: object) -> bool:
     """Whether a run's ``item`` is an element of :data:`_WORD_ELEMENTS`."""
     return isinstance(item, Node) and item.tag in _WORD_ELEMENTS
@@ -424,14 +429,14 @@ class _Builder(RunSlots):
                 or self.is_object(child, ctx)
             ):
                 return False
-            marks.append((pos, OPEN, child, child.tag))
+            marks.append((pos, OPEN, child, child.tag, _href(child)))
             for inner in child.children:
                 if type(inner) is not int or tokens[inner].kind != "text":
                     return False
                 raw = tokens[inner].raw
                 texts.append(raw)
                 pos += len(raw)
-            marks.append((pos, CLOSE, tokens[child.end].raw, child.tag))
+            marks.append((pos, CLOSE, tokens[child.end].raw, child.tag, ""))
         flat = texts[0] if len(texts) == 1 else "".join(texts)
         if (
             "&" in flat
@@ -444,9 +449,9 @@ class _Builder(RunSlots):
         # (text as written at both edges: the run has text, and trimming leaves it whole)
         out.append(self.start_tag(node, ctx))
         for index in range(0, len(marks), 2):  # start tags, in order (they may name their element)
-            where, kind, element, name = marks[index]
+            where, kind, element, name, href = marks[index]
             start = self.start_tag(element, ctx) if element.attrs else tokens[element.start].raw
-            marks[index] = (where, kind, start, name)
+            marks[index] = (where, kind, start, name, href)
         self.emit_flat_source(flat, marks, ctx, out)
         if node.end is not None:
             out.append(tokens[node.end].raw)
@@ -508,7 +513,7 @@ class _Builder(RunSlots):
                 if kind is int or kind is str:
                     raw = tokens[item].raw if kind is int else item
                     text = unescape(raw) if "&" in raw else raw
-                    append((TEXT, raw, text))
+                    append((TEXT, raw, text, ""))
                     texts.append(text)
                 else:
                     marked = True
@@ -517,13 +522,13 @@ class _Builder(RunSlots):
                         if item.attrs
                         else tokens[item.start].raw
                     )
-                    append((OPEN, start, item.tag))
+                    append((OPEN, start, item.tag, _href(item)))
                     for child in item.children:
                         raw = tokens[child].raw
                         text = unescape(raw) if "&" in raw else raw
-                        append((TEXT, raw, text))
+                        append((TEXT, raw, text, ""))
                         texts.append(text)
-                    append((CLOSE, tokens[item.end].raw, item.tag))
+                    append((CLOSE, tokens[item.end].raw, item.tag, ""))
             self.emit_flat_run(entries, texts[0] if len(texts) == 1 else "".join(texts), marked, ctx, out)
         for item in trail:
             out.append(item if type(item) is str else tokens[item].raw)

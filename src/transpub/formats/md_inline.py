@@ -65,6 +65,7 @@ class Piece:
     node: Node | None = None
     template: Template | None = None
     written: list[Part] | None = None  # a closing piece as a translation writes it (see Atom.written)
+    href: str = ""  # an opening link's: where it goes
 
 
 @dataclass
@@ -178,7 +179,7 @@ class InlineReader:
             elif kind == "link_open":
                 start, end = _span(token, cursor)
                 cursor = _expect(content, start, "[")
-                pieces.append(Piece("open", start, cursor, tag="a"))
+                pieces.append(Piece("open", start, cursor, tag="a", href=_shown_href(token)))
                 links.append((end, cursor))
             elif kind == "link_close":
                 if not links or not content.startswith("]", cursor):
@@ -186,6 +187,8 @@ class InlineReader:
                 end, label_start = links.pop()
                 pieces.append(Piece("close", cursor, end, tag="a", parts=None))
                 pieces[-1].parts = self._destination_parts(content, cursor, end, mapping, pieces)
+                if MASK in content[cursor:end]:  # (a template token: the destination as written)
+                    _link_opening(pieces).href = self._written_destination(content, cursor, end, mapping)
                 if content[cursor:end] in (
                     "]",
                     "[]",
@@ -277,6 +280,15 @@ class InlineReader:
             pos = span_end
         parts.append(self._raw(mapping, pos, end))
         return [part for part in parts if part != ""]
+
+    def _written_destination(self, content: str, start: int, end: int, mapping: ContentMap) -> str:
+        """The destination of ``](destination "title")`` as the source writes it ("" for ``][label]``)."""
+        pos = start + 1
+        if not content.startswith("(", pos):
+            return ""
+        pos = _skip_space(content, pos + 1, end)
+        destination = parseLinkDestination(content, pos, end)
+        return self._raw(mapping, pos, destination.pos) if destination.ok else ""
 
     def _title(
         self, title: str, start: int, end: int, pieces: list[Piece] | None, alt: str | None
@@ -561,6 +573,38 @@ def _shows_its_address(link: Token, children: list[Token], index: int) -> bool:
     return text.content == link.attrGet("href")
 
 
+def _shown_href(token: Token) -> str:
+    """Where a Markdown link goes, for its placeholder's legend ("" when a template token stands in
+    it, as masked: see :meth:`InlineReader._written_destination`)."""
+    href = str(token.attrGet("href") or "")
+    return "" if "%EE%80%80" in href else href
+
+
+def _link_opening(pieces: list[Piece]) -> Piece:
+    """The piece that opens the link whose closing piece is the last of ``pieces``."""
+    depth = 0
+    for piece in reversed(pieces[:-1]):
+        if piece.tag == "a" and piece.kind == "close":
+            depth += 1
+        elif piece.tag == "a" and piece.kind == "open":
+            if not depth:
+                return piece
+            depth -= 1
+    raise Misaligned("link end without its start")
+
+
+def _href(start_tag: str) -> str:
+    """The ``href`` of a link's start tag as written in HTML ("" when it has none).
+
+    >>> _href('<a title="x" href="/docs/?a=1&amp;b=2">')
+    '/docs/?a=1&b=2'
+    """
+    for name, (start, end) in attribute_spans(start_tag):
+        if name == "href":
+            return htmllib.unescape(unquote(start_tag[start:end]))
+    return ""
+
+
 def _html_piece(start: int, end: int, html: str) -> Piece:
     closing = _END_TAG.fullmatch(html)
     if closing:
@@ -571,7 +615,9 @@ def _html_piece(start: int, end: int, html: str) -> Piece:
         name = opening.group(1).lower()
         if name in VOID or html.endswith("/>"):
             return Piece("object", start, end, tag=name)
-        return Piece("html", start, end, tag=name, key=name, role="open")
+        return Piece(
+            "html", start, end, tag=name, key=name, role="open", href=_href(html) if name == "a" else ""
+        )
     return Piece("object", start, end, tag="comment")
 
 
@@ -656,7 +702,7 @@ def _pair(pieces: list[Piece]) -> None:
     stack: list[Piece] = []
     for piece in pieces:
         if piece.kind == "open":
-            piece.node = Node(piece.tag, -1, None, {})
+            piece.node = Node(piece.tag, -1, None, {"href": piece.href} if piece.href else {})
             stack.append(piece)
         elif piece.kind == "close":
             while stack and stack[-1].kind != "open":
@@ -674,7 +720,9 @@ def _pair(pieces: list[Piece]) -> None:
                 and _closes(piece, stack[-1])
             ):
                 opener = stack.pop()
-                opener.node = piece.node = Node(opener.tag, -1, None, {})
+                opener.node = piece.node = Node(
+                    opener.tag, -1, None, {"href": opener.href} if opener.href else {}
+                )
                 opener.kind, piece.kind = "open", "close"
             else:
                 _standalone(piece)

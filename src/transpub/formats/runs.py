@@ -129,13 +129,12 @@ class RunSlots:
         """Emit a flat run as :meth:`emit_sentences` emits its atoms, in one pass and without
         :class:`Atom` objects: each sentence's slot is made as the pass reaches its end.
 
-        ``entries`` are ``(TEXT, raw, text)``, ``(OPEN, start tag, tag name)`` and ``(CLOSE, end tag,
-        tag name)`` in source order, each open followed by text only and then its close (no element
+        ``entries`` are :data:`FlatEntry` items (text, start tags and end tags) in source order, each open followed by text only and then its close (no element
         inside another, no standalone one); ``flat`` is their texts joined; ``marked`` says whether
         any entry is a tag.
         """
         preformatted = ctx.preformatted
-        texts = [raw for kind, raw, _ in entries if kind == TEXT and isinstance(raw, str)]
+        texts = [raw for kind, raw, _, _ in entries if kind == TEXT and isinstance(raw, str)]
         shared = self._keeping_references(self._shared(ctx), texts)
         # Look-alikes of placeholders are escaped only in text that may hold one (most text does not).
         escaping = "<" in flat or "&" in flat
@@ -230,7 +229,7 @@ class RunSlots:
         opened: PairedPieces | None = None
         pos = start
         while at < len(marks) and (last or _in_sentence(marks[at], end)):
-            where, kind, source, tag = marks[at]
+            where, kind, source, tag, href = marks[at]
             at += 1
             if where > pos:
                 text = flat[pos:where]
@@ -238,7 +237,7 @@ class RunSlots:
                 words.append(escape_lookalikes(text) if escaping else text)
                 pos = where
             parts.append(source)
-            opened = _add_mark(kind == OPEN, source, tag, words, placeholders, pieces, opened)
+            opened = _add_mark(kind == OPEN, source, tag, href, words, placeholders, pieces, opened)
         if end > pos:
             text = flat[pos:end]
             parts.append(text)
@@ -284,7 +283,7 @@ class RunSlots:
         opened: PairedPieces | None = None
         run_from = 0
         gap: list = []  # the source between two sentences (a tag as a 1-tuple)
-        for kind, source, text in entries:
+        for kind, source, text, href in entries:
             if kind != TEXT:
                 while cut_index < count:
                     if not in_gap:
@@ -307,7 +306,7 @@ class RunSlots:
                 if escaping and len(words) > run_from:
                     words[run_from:] = [escape_lookalikes("".join(words[run_from:]))]
                 parts.append(source)
-                opened = _add_mark(kind == OPEN, source, text, words, placeholders, pieces, opened)
+                opened = _add_mark(kind == OPEN, source, text, href, words, placeholders, pieces, opened)
                 run_from = len(words)
                 continue
             size = len(text)
@@ -613,7 +612,9 @@ class RunSlots:
             elif atom.kind == "open":
                 number = len(placeholders) + 1
                 numbers[id(atom.node)] = number
-                placeholders.append(Placeholder(number, atom.node.tag, True))  # type: ignore[union-attr]
+                node = atom.node
+                href = node.attrs.get("href") if node.tag == "a" else None  # type: ignore[union-attr]
+                placeholders.append(Placeholder(number, node.tag, True, "", href or ""))  # type: ignore[union-attr]
                 pieces[number] = PairedPieces(list(atom.written or atom.parts), [])
                 inside[number] = len(parts)
                 msgid_parts.append(f"<{number}>")
@@ -637,11 +638,12 @@ class RunSlots:
 
 #: The kinds of a flat run's entries (see :meth:`RunSlots.emit_flat_run`).
 TEXT, OPEN, CLOSE = 0, 1, 2
-#: ``(TEXT, raw, text)``, ``(OPEN, start tag, tag name)`` or ``(CLOSE, end tag, tag name)``.
-FlatEntry = tuple[int, "Part", str]
+#: ``(TEXT, raw, text, "")``, ``(OPEN, start tag, tag name, href)`` or ``(CLOSE, end tag, tag name,
+#: "")`` (``href``: where a link goes, "" for any other element).
+FlatEntry = tuple[int, "Part", str, str]
 #: A flat run's tag (see :meth:`RunSlots.emit_flat_source`): ``(position in the run's text, OPEN or
-#: CLOSE, the tag as written, tag name)``.
-FlatMark = tuple[int, int, "Part", str]
+#: CLOSE, the tag as written, tag name, href)`` (as in :data:`FlatEntry`).
+FlatMark = tuple[int, int, "Part", str, str]
 
 
 def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -649,7 +651,7 @@ def _cuts_outside_elements(entries: list[FlatEntry], cuts: list[tuple[int, int]]
     inside (what :meth:`RunSlots.depths_at` finds for atoms)."""
     elements: list[tuple[int, int]] = []  # (open, close) positions in the run's text
     pos = opened = 0
-    for kind, _, text in entries:
+    for kind, _, text, _ in entries:
         if kind == TEXT:
             pos += len(text)
         elif kind == OPEN:
@@ -692,16 +694,18 @@ def _add_mark(
     opens: bool,
     source: Part,
     tag: str,
+    href: str,
     words: list[str],
     placeholders: list[Placeholder],
     pieces: dict[int, PairedPieces | list[Part]],
     opened: PairedPieces | None,
 ) -> PairedPieces | None:
     """Add an inline element's start (``opens``) or end tag ``source`` to a sentence's msgid pieces
-    (``words``), placeholders and their markup; the element opened last, which an end tag closes."""
+    (``words``), placeholders (a link's with its ``href``) and their markup; the element opened last,
+    which an end tag closes."""
     if opens:
         number = len(placeholders) + 1
-        placeholders.append(Placeholder(number, tag, True))
+        placeholders.append(Placeholder(number, tag, True, "", href))
         opened = pieces[number] = PairedPieces([source], [])
         words.append(f"<{number}>")
     else:

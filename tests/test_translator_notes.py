@@ -1,0 +1,60 @@
+"""What a translator reads beside a unit in a PO editor (its ``#.`` extracted comments): everything
+needed to translate it without the page, one line per note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from transpub.extract import extract_project
+from transpub.project import init_project, load_project
+
+
+def notes_after_extract(tmp_path: Path, name: str, text: str) -> dict[str, list[str]]:
+    """The ``#.`` lines of each entry of the German catalog of the article ``name`` reading ``text``."""
+    root = tmp_path / "site"
+    init_project(root, source="en", locales=["de"], name="Site")
+    (root / "articles").mkdir(exist_ok=True)
+    (root / "articles" / name).write_text(text, encoding="utf-8")
+    extract_project(load_project(root), ["de"])
+    (po_path,) = (root / "locales").rglob("*.po")
+    return {entry.msgid: entry.comment.split("\n") for entry in polib.pofile(str(po_path))}
+
+
+def legend(notes: dict[str, list[str]], msgid: str) -> str:
+    (line,) = [note for note in notes[msgid] if note.startswith("Placeholders: ")]
+    return line
+
+
+def test_a_link_placeholder_says_where_the_link_goes_in_an_html_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        "<html><body><p>Read <a href='https://example.org/reports/2024/annual-report-with-all-appendices.pdf"
+        "?utm_source=newsletter&amp;utm_medium=email'>the report</a>, see <a href='#fn1'>1</a> or write to "
+        "<a href='mailto:desk@example.org'>the desk</a>.</p>"
+        "<p>Press <a href='java&#9;script:alert(1)'>here</a> or <a href='data:text/html,<b>x'>there</a>.</p>"
+        "</body></html>",
+    )
+    assert legend(notes, "Read <1>the report</1>, see <2>1</2> or write to <3>the desk</3>.") == (
+        "Placeholders: <1>…</1> = link (a) to https://example.org/reports/2024/annual-report-with-all-app…; "
+        "<2>…</2> = link (a) to #fn1; <3>…</3> = link (a) to mailto:desk@example.org"
+    )
+    assert legend(notes, "Press <1>here</1> or <2>there</2>.") == (
+        "Placeholders: <1>…</1> = link (a) to a script (javascript: address); "
+        "<2>…</2> = link (a) to embedded data (data: address)"
+    )
+
+
+def test_a_link_placeholder_says_where_the_link_goes_in_a_markdown_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.md",
+        "# Title\n\nSee [the guide](../guide/install.md#linux), [the FAQ][faq] and\n"
+        '<a href="/download/">the download</a>.\n\n[faq]: https://example.org/faq\n',
+    )
+    assert legend(notes, "See <1>the guide</1>, <2>the FAQ</2> and <3>the download</3>.") == (
+        "Placeholders: <1>…</1> = link (a) to ../guide/install.md#linux; "
+        "<2>…</2> = link (a) to https://example.org/faq; <3>…</3> = link (a) to /download/"
+    )
