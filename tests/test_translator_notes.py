@@ -58,3 +58,16 @@ def test_a_link_placeholder_says_where_the_link_goes_in_a_markdown_page(tmp_path
         "Placeholders: <1>…</1> = link (a) to ../guide/install.md#linux; "
         "<2>…</2> = link (a) to https://example.org/faq; <3>…</3> = link (a) to /download/"
     )
+
+
+def test_a_content_tab_label_says_it_is_one(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "install.md",
+        '# Install\n\n=== "Linux"\n\n    Run the script.\n\n=== "Use *Windows*"\n\n    Run the installer.\n\n'
+        '!!! note "Linux only"\n    Text.\n',
+    )
+    tab = "The label of a content tab (one of several tabs showing alternatives, such as one per system)"
+    assert notes["Linux"] == [tab]
+    assert notes["Use <1>Windows</1>"][0] == tab
+    assert notes["Linux only"] == [""]  # (an admonition's title: no note)

@@ -103,6 +103,10 @@ _ADMONITION_TITLE = re.compile(
 #: An admonition without a title (``!!! warning``, ``??? note inline end``): MkDocs shows its type.
 _ADMONITION_UNTITLED = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*([\w-]+)(?:[ \t]+[\w-]+)*(?=[ \t]*$)")
 #: What translators are told of an admonition's default title.
+#: What a translator is told of a content tab's label (pymdownx.tabbed: ``=== "Linux"``).
+_TAB_LABEL_NOTE = (
+    "The label of a content tab (one of several tabs showing alternatives, such as one per system)"
+)
 _DEFAULT_TITLE_NOTE = (
     "The title MkDocs shows for this admonition, which gives none; a translation is written as its title"
 )
@@ -515,11 +519,11 @@ class _Builder(RunSlots):
         parts.append(self.source.raw(pos, template.end))
         return parts
 
-    def marked_up_title(self, name: str, value: str, at: int) -> Tag | None:
+    def marked_up_title(self, name: str, value: str, at: int, note: str = "") -> Tag | None:
         """A title holding inline Markdown (VitePress' ``::: warning Avoid `<style scoped>```, an
         admonition's ``!!! tip "Use **this**"``, all rendered as inline Markdown) of a block ``name``:
         read as a paragraph is, its translation written on the title's line (None: nothing to
-        translate, or it would read as a block of its own)."""
+        translate, or it would read as a block of its own); ``note``: what its units tell translators."""
         if self.markdown is None or _BLOCK_START.match(value):
             return None
         document = self.markdown(value, at)
@@ -528,6 +532,8 @@ class _Builder(RunSlots):
             return None
         for slot in slots:
             slot.ref = self.names.name(name, slot.msgid) + "@title"
+            if note:
+                slot.notes = (*slot.notes, note)
         return Tag(
             document.parts, write_value=on_one_line, value_raw=(value, self.source.raw(at, at + len(value)))
         )
@@ -917,10 +923,11 @@ class _Builder(RunSlots):
         if not match.group(2).strip() or MASK in match.group(2):
             return  # no title, or a template token in it: kept as written (a unit would lose it)
         text = plain_inline(match.group(2))
+        note = _TAB_LABEL_NOTE if self.parsed.startswith("===", start) else ""
         if text is None:  # (emphasis, code, a link: MkDocs renders the title as inline Markdown)
             if _read_otherwise_in_python_markdown(match.group(2)):
                 return  # kept as written (its link would be written as text)
-            marked_up = self.marked_up_title("admonition", match.group(2), match.start(2))
+            marked_up = self.marked_up_title("admonition", match.group(2), match.start(2), note)
             if marked_up is not None:
                 self.add(match.start(2), match.end(2), [marked_up])
             return
@@ -936,6 +943,7 @@ class _Builder(RunSlots):
                     self.names.name("admonition", msgid) + "@title",
                     self.source.raw(match.start(1), match.end(1)),
                     "attribute:title",
+                    notes=(note,) if note else (),
                     write=_admonition_title,
                 )
             ],
