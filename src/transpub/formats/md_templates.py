@@ -28,8 +28,6 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from markdown_it.common.utils import normalizeReference
-
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
 _OPEN = re.compile(
@@ -904,7 +902,7 @@ def _unless_defined(found: re.Match[str], labels: Collection[str]) -> str:
     """The brackets of ``found`` (a :data:`_PLAIN_BRACKETS` match) as text (with no bracket) when no
     definition of ``labels`` names their words, else as they are."""
     words = found.group(1)
-    return found.group() if normalizeReference(words) in labels else f"({words})"
+    return found.group() if _label(words) in labels else f"({words})"
 
 
 def plain_brackets(text: str, labels: Collection[str]) -> list[str]:
@@ -914,11 +912,15 @@ def plain_brackets(text: str, labels: Collection[str]) -> list[str]:
     >>> plain_brackets("Fähre [Fahrplan] und [neu]", frozenset({"FAHRPLAN"}))
     ['Fahrplan']
     """
-    return [
-        found.group(1)
-        for found in _PLAIN_BRACKETS.finditer(text)
-        if normalizeReference(found.group(1)) in labels
-    ]
+    return [found.group(1) for found in _PLAIN_BRACKETS.finditer(text) if _label(found.group(1)) in labels]
+
+
+def _label(words: str) -> str:
+    """``words`` as a link definition's label is matched (markdown-it's normalizeReference: loaded
+    here, not at start-up, where a compile of HTML articles never needs markdown-it)."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(words)
 
 
 def liquid_param(source: str, raw: str, text: str) -> str:
