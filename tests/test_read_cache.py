@@ -449,14 +449,17 @@ def _comes_back_as_read(files: list[Path], options: ReadOptions) -> None:
             blob = encode(document)
         except Uncacheable:
             continue
-        # the slots and tags the encoding met and left to the document are those a walk finds
+        # the slots, tags and link targets the encoding met and left to the document are those a walk finds
         gathered += document._slots is not None
-        assert (list(document.slots()), list(document.tags())) == _walk_parts(document.parts), path
+        found = (list(document.slots()), list(document.tags()), list(document.link_targets()))
+        assert found == _walk_parts(document.parts), path
         back = decode(blob, path)
         assert _shape(back) == _shape(document), path
-        # the slots and tags gathered while decoding are the ones a walk of its parts finds (by identity)
-        slots, tags = _walk_parts(back.parts)
-        assert (list(back.slots()), list(back.tags())) == (slots, tags), path
+        # those gathered while decoding are the ones a walk of its parts finds (by identity)
+        slots, tags, links = _walk_parts(back.parts)
+        assert (list(back.slots()), list(back.tags()), list(back.link_targets())) == (slots, tags, links), (
+            path
+        )
         assert back.render() == document.render(), path
         assert back.render() == back.render(lambda slot: Resolution()), path  # (the source page's quick path)
         assert back.render(_pseudo) == document.render(_pseudo), path

@@ -207,7 +207,8 @@ class _Encoder:
     again (a placeholder's markup is also among its slot's parts, the ``<html>`` tag among the
     document's) is stored as a reference to the first (compile tells tags apart by identity).
     It also gathers the document's slots and tags as it meets them, as :class:`_Decoder` does
-    (what :meth:`Document.slots` and :meth:`Document.tags` would walk the parts again for)."""
+    (what :meth:`Document.slots`, :meth:`Document.tags` and :meth:`Document.link_targets` would walk
+    the parts again for)."""
 
     def __init__(self) -> None:
         self.seen: dict[int, int] = {}
@@ -215,6 +216,7 @@ class _Encoder:
         #: The slots and tags among the parts, in the order a walk of the parts finds them.
         self.slots: list[Any] = []
         self.tags: list[Any] = []
+        self.links: list[Any] = []
         #: False while a slot's pieces are encoded (a walk of the parts does not look there).
         self.walking = True
         #: False when a part stands twice among the parts (the document then finds its own).
@@ -287,6 +289,8 @@ class _Encoder:
         if cls is Marker:
             return (_MARKER, part.name)
         if cls is LinkTarget:
+            if self.walking:
+                self.links.append(part)
             return (_LINK, part.url, part.raw, _function_name(part.write))
         if cls is LineStart:
             return (_LINE_START, part.raw)
@@ -367,6 +371,7 @@ def encode(document: Document) -> bytes:
     )
     if encoder.exact and document._slots is None:  # (else the document walks its parts)
         document._slots, document._tags = tuple(encoder.slots), tuple(encoder.tags)
+        document._links = tuple(encoder.links)
     return zlib.crc32(body).to_bytes(4, "big") + body
 
 
@@ -379,6 +384,7 @@ class _Decoder:
         #: The slots and tags among the parts, in the order a walk of the parts finds them.
         self.slots: list[Any] = []
         self.tags: list[Any] = []
+        self.links: list[Any] = []
         #: False while a slot's pieces are decoded (a walk of the parts does not look there).
         self.walking = True
         #: False when a part stands twice among the parts (the document then finds its own).
@@ -477,6 +483,8 @@ class _Decoder:
             part = Marker(stored[1])
         elif kind == _LINK:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
+            if self.walking:
+                self.links.append(part)
         elif kind == _LINE_START:
             part = LineStart(stored[1])
         elif kind == _TITLE_REF:
@@ -547,6 +555,7 @@ def decode(blob: bytes | memoryview, path: Path, *, signed: bool = False) -> Doc
     )
     if decoder.exact:  # found as they were decoded (else the document walks its parts)
         document._slots, document._tags = tuple(decoder.slots), tuple(decoder.tags)
+        document._links = tuple(decoder.links)
     return document
 
 

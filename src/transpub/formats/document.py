@@ -23,7 +23,7 @@ from ..model import Issue, Placeholder, Unit
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
 from .heading_ids import id_written
-from .html_attributes import quoted_attribute, root_relative_href, set_attributes
+from .html_attributes import page_href, quoted_attribute, root_relative_href, set_attributes
 from .md_escape import bare_url_stays_a_link, standalone_url
 
 
@@ -104,6 +104,18 @@ def root_relative_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
     :func:`~transpub.formats.html_attributes.root_relative_href`) and its :class:`LinkTarget`: compile
     may point it at the reader's language (``[compile.links]``), in an HTML page or a Markdown one."""
     found = root_relative_href(raw)
+    if found is None:
+        return None
+    (start, end), url = found
+    return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
+
+
+def page_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
+    """The span of the value of a start tag's ``href`` that may lead to another page of the site,
+    root-relative or relative (see :func:`~transpub.formats.html_attributes.page_href`), and its
+    :class:`LinkTarget`: compile may point it at the reader's language (``[compile.links]``), or at
+    the source-language page of an article not published in it."""
+    found = page_href(raw)
     if found is None:
         return None
     (start, end), url = found
@@ -270,9 +282,10 @@ class Document:
     #: The article sets its own ``<base href>``: its relative URLs do not resolve from its file.
     has_base: bool = False
     depth: int = 0  # how deep its elements nest (for information: rendering does not recurse on it)
-    #: Its slots and tags, found on first use (its parts do not change once it is read).
+    #: Its slots, tags and link targets, found on first use (its parts do not change once it is read).
     _slots: tuple[Slot, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _tags: tuple[Tag, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _links: tuple[LinkTarget, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def for_generator(self) -> bool:
@@ -295,9 +308,9 @@ class Document:
         yield from self._tags
 
     def _walk(self) -> None:
-        """Find its slots and tags (one walk for both: compile asks for each)."""
-        slots, tags = _walk_parts(self.parts)
-        self._slots, self._tags = tuple(slots), tuple(tags)
+        """Find its slots, tags and link targets (one walk for all: compile asks for each)."""
+        slots, tags, links = _walk_parts(self.parts)
+        self._slots, self._tags, self._links = tuple(slots), tuple(tags), tuple(links)
 
     def asset_tags(self) -> Iterator[Tag]:
         """The start tags holding relative file URLs, in article order."""
@@ -305,15 +318,10 @@ class Document:
 
     def link_targets(self) -> Iterator[LinkTarget]:
         """Every link destination compile may rewrite, in article order (inside units too)."""
-        stack: list[Iterator[object]] = [iter(self.parts)]
-        while stack:
-            part = next(stack[-1], _END)
-            if part is _END:
-                stack.pop()
-            elif isinstance(part, LinkTarget):
-                yield part
-            elif isinstance(part, (Tag, TextSlot, DateSlot)):
-                stack.append(iter(part.parts))
+        if self._links is None:
+            self._walk()
+            assert self._links is not None
+        yield from self._links
 
     def title_refs(self) -> list[TitleRef]:
         """Its front matter values that name a page by its title, in order (front matter is at the top)."""
@@ -947,11 +955,12 @@ def tags_in(parts: list[Part]) -> list[Tag]:
     return _walk_parts(parts)[1]
 
 
-def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag]]:
-    """The slots and the tags in document order (a slot's pieces are among its parts), without
-    recursion (documents may nest deeply)."""
+def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag], list[LinkTarget]]:
+    """The slots, the tags and the link targets in document order (a slot's pieces are among its
+    parts), without recursion (documents may nest deeply)."""
     slots: list[Slot] = []
     tags: list[Tag] = []
+    links: list[LinkTarget] = []
     add_slot, add_tag = slots.append, tags.append
     stack: list[Iterator[Any]] = [_not_text(parts)]
     while stack:
@@ -972,9 +981,11 @@ def _walk_parts(parts: list[Part]) -> tuple[list[Slot], list[Tag]]:
             elif kind is DateSlot:
                 stack.append(_not_text(part.parts))
                 break
+            elif kind is LinkTarget:
+                links.append(part)
         else:
             stack.pop()
-    return slots, tags
+    return slots, tags, links
 
 
 def _not_text(parts: list) -> Iterator[Any]:
@@ -983,7 +994,6 @@ def _not_text(parts: list) -> Iterator[Any]:
     return compress(parts, map(not_, map(isinstance, parts, repeat(str))))
 
 
-_END = object()
 _new = object.__new__
 
 

@@ -33,7 +33,7 @@ from .document import (
     Tag,
     Unseen,
     escape_text,
-    root_relative_link,
+    page_link,
 )
 from .escape import attribute_writer, brackets_kept, escape_text_keeping, references_in, template_tokens
 from .html_attributes import (
@@ -284,7 +284,7 @@ class _Builder(RunSlots):
             is_seo_link = True  # (its language and address: the page's own once compiled)
         attrs = node.attrs
         urls = asset_attributes(node.tag, attrs) if node.tag in ASSET_ATTRIBUTES or "style" in attrs else {}
-        link = root_relative_link(token.raw) if node.tag == "a" and "href" in attrs else None
+        link = page_link(token.raw) if node.tag == "a" and "href" in attrs else None
         if not slots and not is_html and not is_charset and not is_seo_link and not urls and not link:
             return (
                 token.raw

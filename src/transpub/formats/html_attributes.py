@@ -176,6 +176,36 @@ def root_relative_href(raw: str) -> tuple[tuple[int, int], str] | None:
     return None
 
 
+#: An ``href`` whose value may be a relative URL: neither a scheme's (``https:``, ``mailto:``) nor a
+#: fragment's (after spaces or an entity that may hide either, it may).
+_MAY_BE_RELATIVE = re.compile(r"""href[\s=]*['"]?(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)""", re.IGNORECASE)
+#: A URL's scheme.
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def page_href(raw: str) -> tuple[tuple[int, int], str] | None:
+    """The span of the value of a start tag's first ``href``, and its URL, when it may lead to another
+    page of the site: root-relative (``/docs/x``, see :func:`root_relative_href`) or relative to the
+    page (``b.html``, ``../sport/b.html?x=1#top``); not one with a scheme, one to another host
+    (``//cdn.example/x``), or one to the page itself (``#top``, ``?page=2``, empty).
+
+    >>> page_href('<a href="../b.html#top">'), page_href("<a href='/docs/'>")
+    (((8, 23), '../b.html#top'), ((8, 16), '/docs/'))
+    >>> page_href('<a href="https://example.org/">'), page_href('<a href="#top">'), page_href('<a href="//x/">')
+    (None, None, None)
+    """
+    if not _MAY_BE_RELATIVE.search(raw):
+        return None  # every href value starts with a scheme or a fragment
+    for name, (start, end) in attribute_spans(raw):
+        if name != "href":
+            continue
+        url = htmllib.unescape(unquote(raw[start:end])).strip()
+        if not url or url.startswith(("#", "?", "//", "/\\", "\\")) or _SCHEME.match(url):
+            return None
+        return (start, end), url
+    return None
+
+
 def spliced(raw: str, values: list[tuple[tuple[int, int], T]]) -> list[str | T]:
     """``raw`` (a start tag) with the value at each span of ``values`` replaced by its part, in the
     tag's order, and no empty string between them.

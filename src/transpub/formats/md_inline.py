@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
 from .attribute_units import attribute_unit
-from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, root_relative_link
+from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, page_link
 from .escape import attribute_in_markdown, attribute_text_escape_in_markdown
 from .html_attributes import (
     attribute_spans,
@@ -404,8 +404,8 @@ class InlineReader:
                 found.append(((value_start, value_end), [slot]))
         if masked:
             return None  # a template token elsewhere in the tag: kept as written (a unit would lose it)
-        link = root_relative_link(html) if piece.tag == "a" else None
-        if link is not None:  # (/docs/x: compile may point it at the reader's language, as in HTML)
+        link = page_link(html) if piece.tag == "a" else None
+        if link is not None:  # (/docs/x, b.html: compile may point it at the reader's language, as in HTML)
             found.append((link[0], [link[1]]))
         if not found:
             return None
