@@ -4,7 +4,7 @@ a worker process."""
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..errors import ArticleError, CatalogError, cannot
@@ -18,6 +18,8 @@ from ..site import Page
 from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, title_of
+from .link_targets import NOTHING_LINKED
+from .links import article_path, decide_targets, page_rewrite
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
 from .places import (
@@ -151,17 +153,22 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
             compiled.warnings.extend(
                 _refusal_warnings(project, pages[locale], problems[locale], read[locale])
             )
-    if run.links is not None:  # (an HTML page's links are the rules' alone: it links to none)
-        compiled.linked, compiled.links_resolved = [], run.links.resolution([], selected)
+    links = run.links
+    found: dict[str, str] = {}  # by each link's URL, the other article it leads to
+    shown_in = [loc for loc in selected if pages[loc].published]
+    if links is not None:  # (with Markdown output, an HTML article's page links to none)
+        compiled.linked, compiled.links_resolved = [], NOTHING_LINKED
+        links.published.setdefault(slug, frozenset([*shown_in, *kept]))  # (for the pages linking to it)
     if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
-            if run.links is not None:
-                compiled.linked = run.links.linked(project, document)
-                compiled.links_resolved = run.links.resolution(compiled.linked, selected)
-                shown_in = [loc for loc in selected if pages[loc].published]
-                compiled.warnings.extend(run.links.warnings(project, compiled.linked, shown_in, shown_path))
+            if links is not None:
+                compiled.linked = links.linked(project, document)
+                found = {key: to for key in compiled.linked if (to := links.slugs.get(key)) is not None}
+                decide_targets(run, found.values())
+                compiled.links_resolved = links.resolution(compiled.linked, selected)
+                compiled.warnings.extend(links.warnings(project, found, shown_in, shown_path))
             compiled.warnings.extend(images.warnings)
             write_markdown(
                 project,
@@ -183,8 +190,13 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
                 record.watch(project.root, *images.watched)
                 compiled.record = remember(run, path, slug, assets, compiled, record, markdown=outputs)
     else:
+        if links is not None and links.pages_at is not None:
+            compiled.linked, found = links.page_links(document, article_path(project, path), slug)
+            decide_targets(run, found.values())
+            compiled.links_resolved = links.resolution(compiled.linked, selected)
+            compiled.warnings.extend(links.warnings(project, found, shown_in, shown_path))
         written = _write_pages(
-            run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept
+            run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept, found
         )
         compiled.record = remember(run, path, slug, assets, compiled, record, written)
         if compiled.errors:  # not compiled as a whole: compiled again next time, its pages still known
@@ -204,11 +216,13 @@ def _write_pages(
     assets: ArticleAssets,
     compiled: CompiledArticle,
     kept: Collection[str] = (),
+    found: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[Path | str, bytes]]:
     """Write (or remove) the pages of one article in the source and the selected locales; the
     file and content of each page (and review copy) written or already as it should be, by its
     path in the site. ``kept``: the locales whose page is left as it is (and linked), its catalog
-    unreadable."""
+    unreadable; ``found``: by each link's URL, the other article it leads to (a link to one not
+    published in a page's language leads to its source-language page)."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published or loc in kept]
@@ -269,6 +283,11 @@ def _write_pages(
             chrome=chrome,
             shown=shown.get(locale, {}),
             machine=page.machine > 0,
+            rewrite_url=(
+                page_rewrite(project, run.links, locale, slug, found)
+                if found and run.links is not None and locale != source
+                else None
+            ),
         )
         data = html.encode("utf-8")
         try:

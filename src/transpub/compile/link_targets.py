@@ -1,11 +1,12 @@
-"""Where links between articles lead in localized Markdown (see :mod:`.links`): the articles by their
-URL, and the languages each is published in."""
+"""Where links between articles lead (see :mod:`.links`): the articles by the URL or path links name
+them by, and the languages each is published in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import posixpath
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..formats.document import Document
@@ -18,63 +19,133 @@ from ..project import Project
 class LinkTargets:
     """The articles links can lead to, and where each is published."""
 
-    #: The articles' slugs by their URL in the source language (see :func:`url_path`).
+    #: The articles' slugs by the key a link names them by: in localized Markdown, their URL in the
+    #: source language (see :func:`url_path`); for HTML pages, their path in the articles folder and
+    #: their page's there (``sport/b.md``, ``sport/b.html``; see :func:`page_key`).
     slugs: dict[str, str]
-    #: By selected locale, the slugs of the articles published in it.
+    #: The articles' paths by slug (an article linked to is decided from its catalogs where the run
+    #: has not: see :func:`.links.decide_targets`).
+    paths: dict[str, Path]
+    #: By slug, the selected locales each article is published in, for those decided so far (each
+    #: process adds those it decides, once).
     published: dict[str, frozenset[str]]
+    #: For HTML pages: what the path of a root-relative link to a source-language page starts with
+    #: (``/en/``, after the path of ``[compile] base_url``); None for localized Markdown.
+    pages_at: str | None = None
 
     def target(self, url: str) -> str | None:
-        """The slug of the article the root-relative ``url`` leads to, if any."""
+        """The slug of the article the root-relative ``url`` leads to, if any (localized Markdown)."""
         return self.slugs.get(url_path(url))
 
     def linked(self, project: Project, document: Document) -> list[str]:
-        """The articles the links of ``document`` that a ``[compile.links]`` rule rewrites lead to
-        (each once, in order)."""
+        """The keys (see :attr:`slugs`) of the links of ``document`` that a ``[compile.links]`` rule
+        rewrites, each once, in order (those no article has too: one may be added)."""
         found: dict[str, None] = {}
         for link in document.link_targets():
-            slug = self.target(link.url)
-            if slug is not None and project.localized_link(link.url, project.source_locale) is not None:
-                found[slug] = None
+            if project.localized_link(link.url, project.source_locale) is not None:
+                found[url_path(link.url)] = None
         return list(found)
 
+    def page_links(self, document: Document, relative: str, own: str) -> tuple[list[str], dict[str, str]]:
+        """For the HTML pages of the article ``own`` at ``relative`` in the articles folder: the keys
+        of its links (see :func:`page_key`) to anything but itself, each once, in order (those to no
+        article too: one may be added), and by each link's URL, the other article it leads to."""
+        assert self.pages_at is not None
+        folder = posixpath.dirname(relative)
+        keys: dict[str, None] = {}
+        found: dict[str, str] = {}
+        for link in document.link_targets():
+            key = page_key(link.url, folder, self.pages_at)
+            if key is None:
+                continue
+            slug = self.slugs.get(key)
+            if slug == own:
+                continue
+            keys[key] = None
+            if slug is not None:
+                found[link.url] = slug
+        return list(keys), found
+
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
-        """A digest of whether each of the articles ``linked`` is published in each of ``locales``
-        (a record compares it: a target published or withdrawn compiles the linking page again)."""
+        """A digest of which article each key of ``linked`` leads to and whether it is published in
+        each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
+        the linking page again)."""
+        found = [(key, slug) for key in linked if (slug := self.slugs.get(key)) is not None]
+        if not found:
+            return NOTHING_LINKED
         wanted = list(locales)
-        return make_key([[slug, [slug in self.published.get(loc, ()) for loc in wanted]] for slug in linked])
+        return make_key([[key, slug, [loc in self.published[slug] for loc in wanted]] for key, slug in found])
+
+    def targets(self, linked: Iterable[str]) -> Iterator[str]:
+        """The slugs of the articles the keys of ``linked`` lead to."""
+        for key in linked:
+            slug = self.slugs.get(key)
+            if slug is not None:
+                yield slug
 
     def rewrite(self, project: Project, locale: str) -> Callable[[str], str | None]:
-        """The ``[compile.links]`` rewriting of a page in ``locale``: None (as written) for a link to
-        an article not published in it."""
+        """The ``[compile.links]`` rewriting of a Markdown page in ``locale``: None (as written) for a
+        link to an article not published in it."""
 
         def rewritten(url: str) -> str | None:
             slug = self.target(url)
-            if slug is not None and slug not in self.published.get(locale, ()):
+            if slug is not None and locale not in self.published[slug]:
                 return None
             return project.localized_link(url, locale)
 
         return rewritten
 
     def warnings(
-        self, project: Project, linked: Iterable[str], locales: Iterable[str], shown: str
+        self, project: Project, links: Mapping[str, str], locales: Iterable[str], shown: str
     ) -> list[Issue]:
-        """A warning for each article of ``linked`` not published in one of ``locales``: the links of
-        the page (the article at ``shown``) to it lead to the source-language page."""
-        urls = {slug: url for url, slug in self.slugs.items()}
+        """A warning for each article ``links`` leads to (by a link's URL) not published in one of
+        ``locales``: the links of the page (the article at ``shown``) to it lead to the
+        source-language page."""
+        first = {slug: url for url, slug in reversed(list(links.items()))}
         return [
             Issue(
                 shown,
                 None,
                 "links",
-                f"links to {urls[slug]}, not published in {locale}: the {locale} page links to the "
-                f"{project.source_locale} page, as written, until it is",
+                f"links to {url}, not published in {locale}: the {locale} page links to the "
+                f"{project.source_locale} page until it is",
                 locale=locale,
                 severity="warning",
             )
             for locale in locales
-            for slug in linked
-            if slug not in self.published.get(locale, ())
+            for slug, url in first.items()
+            if locale not in self.published[slug]
         ]
+
+
+#: :meth:`LinkTargets.resolution` of links to no article.
+NOTHING_LINKED = make_key([])
+
+
+def page_key(url: str, folder: str, pages_at: str) -> str | None:
+    """The path in the articles folder of what the link ``url`` of an HTML page leads to (the page
+    of an article in ``folder`` there, whose pages mirror the folder; root-relative: a source-language
+    page, below ``pages_at``), without its query or fragment, decoded; None: outside the folder.
+
+    >>> page_key("../sport/b.html?x=1#top", "news", "/en/"), page_key("/en/news/b.html", "", "/en/")
+    ('sport/b.html', 'news/b.html')
+    >>> page_key("./b%20c.html", "", "/en/"), page_key("../../x.html", "news", "/en/"), page_key("/de/b.html", "", "/en/")
+    ('b c.html', None, None)
+    """
+    path = url.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
+    if not path:
+        return None
+    path = unquote(path)
+    if path.startswith("/"):
+        if not path.startswith(pages_at):
+            return None
+        path = path[len(pages_at) :]
+    else:
+        path = posixpath.join(folder, path)
+    path = posixpath.normpath(path)
+    if path in (".", "..") or path.startswith(("../", "/")):
+        return None
+    return path
 
 
 def url_path(url: str) -> str:

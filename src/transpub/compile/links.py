@@ -1,5 +1,13 @@
-"""Links between articles in localized Markdown (``[compile.links]``): a link to an article that is
-not published in the page's language keeps leading to the source-language page.
+"""Links between articles: a link to an article that is not published in the page's language leads
+to the source-language page, in HTML pages and in localized Markdown (``[compile.links]``).
+
+An HTML page's link to another article's page (relative, ``../sport/b.html``, found from the
+article's path in the articles folder, whose folders the site's mirror; or root-relative to its
+source-language page, ``/en/sport/b.html``) would lead to no page while that article is held back
+in the page's language: a relative link leads to its source-language page instead (``../en/b.html``
+from ``de/a.html``), a root-relative one stays as written (not rewritten by ``[compile.links]``),
+with a warning; the run that publishes it compiles the linking pages again, and their links are
+written as the source has them (or as the rules rewrite them).
 
 A static-site generator has no page for a translation compile did not write: Hugo publishes none at
 ``/es/posts/harbour/`` while the harbour post is held back in Spanish (below the publish threshold),
@@ -18,12 +26,18 @@ Hugo's ``defaultContentLanguageInSubdir``) is rewritten by the rules as before.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
+from ..formats.document import RewriteUrl
 from ..page_front_matter import page_front_matter
+from ..project import Project
+from ..site import site_href
 from .link_targets import LinkTargets, url_path
+from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
 
@@ -52,23 +66,79 @@ def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None) -> str
     return url_path("/" + "/".join(parts))
 
 
-def link_targets(
-    run: CompileRun, articles: Iterable[tuple[Path, str]], published_in: Mapping[str, Iterable[str]]
-) -> LinkTargets:
-    """The :class:`LinkTargets` of ``articles`` (path, slug) for the run's selected locales, each
-    published in the locales ``published_in`` gives for its slug."""
+def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTargets:
+    """The :class:`LinkTargets` of ``articles`` (path, slug), none decided yet: for HTML pages by
+    their paths in the articles folder, for localized Markdown by their URLs."""
     project = run.project
     slugs: dict[str, str] = {}
-    published: dict[str, set[str]] = {locale: set() for locale in run.selected}
+    paths: dict[str, Path] = {}
+    if run.markdown_root is None:  # HTML pages: the site's folders mirror the articles folder
+        folder = os.fspath(project.articles_dir) + os.sep
+        for path, slug in articles:
+            paths[slug] = path
+            slugs.setdefault(f"{slug}.html", slug)
+            name = os.fspath(path)
+            if name.startswith(folder) and os.sep == "/":  # (article_path, without a call: thousands)
+                slugs.setdefault(name[len(folder) :], slug)
+            else:
+                slugs.setdefault(article_path(project, path), slug)
+        return LinkTargets(slugs, paths, {}, source_pages_at(project))
     for path, slug in articles:
+        paths[slug] = path
         relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
         url = article_url(relative, page_front_matter(path))
         if url is not None:
             slugs.setdefault(url, slug)
-        for locale in published_in.get(slug, ()):
-            if locale in published:
-                published[locale].add(slug)
-    return LinkTargets(slugs, {locale: frozenset(found) for locale, found in published.items()})
+    return LinkTargets(slugs, paths, {})
+
+
+def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:
+    """Decide where each article of ``slugs`` that ``run.links`` has not decided is published (in this
+    process, once: see :attr:`LinkTargets.published`)."""
+    links = run.links
+    assert links is not None
+    for slug in slugs:
+        if slug not in links.published:
+            links.published[slug] = frozenset(published_locales(run, (links.paths[slug], slug)))
+
+
+def source_pages_at(project: Project) -> str:
+    """What the path of a root-relative link to a source-language page starts with: the path of
+    ``[compile] base_url``, then the source language's folder (``/news/en/``; ``/en/``)."""
+    base = "/" if project.base_url is None else urlsplit(project.base_url).path or "/"
+    return base.rstrip("/") + f"/{project.locale_dir(project.source_locale)}/"
+
+
+def article_path(project: Project, path: Path) -> str:
+    """The path of the article at ``path`` in the articles folder, ``/``-separated."""
+    name, folder = os.fspath(path), os.fspath(project.articles_dir) + os.sep
+    if name.startswith(folder):
+        return name[len(folder) :].replace(os.sep, "/")
+    return path.relative_to(project.articles_dir).as_posix()
+
+
+def page_rewrite(
+    project: Project, links: LinkTargets, locale: str, own: str, found: Mapping[str, str]
+) -> RewriteUrl:
+    """The rewriting of the links of the HTML page of the article ``own`` in ``locale`` (``found``:
+    by each link's URL, the other article it leads to): a link to an article not published in it
+    leads to its source-language page (a relative one from this page; a root-relative one as
+    written), else ``[compile.links]`` rewrites it. (Each article of ``found`` decided: see
+    :func:`decide_targets`.)"""
+    here = html_path(project, locale, own)
+    source = project.source_locale
+    published = links.published
+
+    def rewritten(url: str) -> str | None:
+        slug = found.get(url)
+        if slug is None or locale in published[slug]:
+            return project.localized_link(url, locale)
+        if url.startswith("/"):
+            return None  # (its source-language page, as written)
+        query = min((at for at in (url.find("?"), url.find("#")) if at >= 0), default=len(url))
+        return site_href(here, html_path(project, source, slug)) + url[query:]
+
+    return rewritten
 
 
 def published_locales(run: CompileRun, task: tuple[Path, str]) -> list[str]:

@@ -130,12 +130,14 @@ def render_page(
     chrome: PageChrome | None = None,
     shown: dict[str, str] | None = None,
     machine: bool = False,
+    rewrite_url: RewriteUrl | None = None,
 ) -> str:
     """The page of ``document`` in ``locale`` (or its review copy).
 
     For a published page: ``chrome`` is what the article's pages share, ``shown`` the text of each
     unit shown translated (by msgid; see :func:`decide`), ``machine`` whether some of it is
-    unreviewed machine output.
+    unreviewed machine output, ``rewrite_url`` how its links are rewritten (by default, by
+    ``[compile.links]``).
     """
     source = project.source_locale
     source_tag = bcp47_tag(source)
@@ -175,7 +177,7 @@ def render_page(
         )
 
     rewrite: RewriteUrl | None = (
-        None if locale == source else (lambda url: project.localized_link(url, locale))
+        None if locale == source else rewrite_url or (lambda url: project.localized_link(url, locale))
     )
     join = language_of(locale) in SPACELESS_LANGUAGES
     page: Document = document

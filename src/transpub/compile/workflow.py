@@ -20,7 +20,7 @@ from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .link_targets import LinkTargets
-from .links import link_targets, published_locales
+from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
 from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
@@ -108,7 +108,7 @@ def compile_project(
     if markdown and options.pages and project.front_matter_title_refs:
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
-    if markdown and options.pages and project.link_rules:
+    if options.pages and (not markdown or project.link_rules):  # (see .links)
         run = replace(run, links=_links(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_links_changed(run, cached)
     named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
@@ -278,36 +278,42 @@ def _links(
     slugs: dict[Path, str],
     jobs: int,
 ) -> LinkTargets:
-    """The articles links can lead to and where each is published (see :mod:`.links`): the
-    articles known unchanged (``cached``, by ``paths``) as their records say, the others decided
-    from their catalogs (in ``jobs`` processes). With ``--shard``, the other shards' articles too:
-    from their records when this machine's manifest has them as they are, else decided here."""
+    """The articles links can lead to (see :mod:`.links`), each published as its record says where it
+    is known unchanged (``cached``, by ``paths``); those the unchanged ones link to decided from their
+    catalogs (in ``jobs`` processes); the others are decided as a page compiled links to them. With
+    ``--shard``, the other shards' articles too, those linked to as their records say where this
+    machine's manifest has them as they are. (A run with nothing changed reads nothing.)"""
     project = run.project
-    known: dict[str, list[str]] = {}
-    for path, found in zip(paths, cached, strict=True):
-        if found is not None:
-            known[slugs[path]] = [
-                loc for loc in run.selected if loc in found.pages and found.pages[loc].published
-            ]
     everything = [(path, slugs[path]) for path in paths]
+    others = []
     if project.shard is not None:  # a page's link may lead to another shard's
         mine = set(paths)
-        for article in replace(project, shard=None).discover().articles:
-            if article.path in mine:
-                continue
-            everything.append((article.path, article.slug))
+        others = [a for a in replace(project, shard=None).discover().articles if a.path not in mine]
+        everything.extend((article.path, article.slug) for article in others)
+    links = link_map(run, everything)
+    published, linked = links.published, set[str]()
+    for path, found in zip(paths, cached, strict=True):
+        if found is not None:
+            published[slugs[path]] = _published_in(run, found)
+            if found.linked is not None:
+                linked.update(links.targets(found.linked))
+    for article in others:
+        if article.slug in linked:
             key = make_key(run_key, path_name(project.root, article.path))
             found = unchanged(run, manifest, article.path, article.slug, key)
             if found is not None:
-                known[article.slug] = [
-                    loc for loc in run.selected if loc in found.pages and found.pages[loc].published
-                ]
-    wanted = [(path, slug) for path, slug in everything if slug not in known]
+                published[article.slug] = _published_in(run, found)
+    wanted = [(links.paths[slug], slug) for slug in sorted(linked) if slug not in published]
     if in_processes(wanted, jobs):
         prepare_languages(run.all_locales)
     for (_, slug), locales in zip(wanted, run_ordered(published_locales, run, wanted, jobs), strict=True):
-        known[slug] = locales
-    return link_targets(run, everything, known)
+        published[slug] = frozenset(locales)
+    return links
+
+
+def _published_in(run: CompileRun, compiled: CompiledArticle) -> frozenset[str]:
+    """The selected locales the article ``compiled`` is published in."""
+    return frozenset(loc for loc, page in compiled.pages.items() if page.published and loc in run.selected)
 
 
 def _compile_again_where_links_changed(run: CompileRun, cached: list[CompiledArticle | None]) -> None:

@@ -1,0 +1,132 @@
+"""HTML pages: a translated page's link to another article leads to a page that exists; to the
+source-language page while that article is not published in the page's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pseudo_catalogs import fill_pseudo
+from test_compile_helpers import run_cli
+from transpub.compile import workflow as compile_workflow
+
+CONFIG = """[project]
+name = "Links"
+source_locale = "en"
+locales = ["de"]
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def _project(root: Path, articles: dict[str, str], config: str = "") -> Path:
+    """A project of ``articles`` (path in the articles folder: body) translated into German, every
+    catalog filled (``⟦msgid⟧``)."""
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG + config, encoding="utf-8")
+    for name, body in articles.items():
+        path = root / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_page(f"Page {name}", body), encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    fill_pseudo(root)
+    return root
+
+
+def _hold_back(root: Path, slug: str) -> bytes:
+    """Empty the German catalog of ``slug`` (its page held back: 0% translated); its bytes before."""
+    path = root / "locales" / "de" / "LC_MESSAGES" / f"{slug}.po"
+    before = path.read_bytes()
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+    return before
+
+
+def _compile(root: Path) -> str:
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    return " ".join((result.stdout + result.stderr).split())
+
+
+def _site(root: Path, path: str) -> str:
+    return (root / "site" / path).read_text(encoding="utf-8")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs of the articles compile compiles from now on."""
+    compiled: list[str] = []
+    original = compile_workflow.compile_article
+
+    def counting(run: object, item: tuple[Path, str, str, object]) -> object:
+        compiled.append(item[2])
+        return original(run, item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compile_workflow, "compile_article", counting)
+    return compiled
+
+
+def test_a_german_page_links_to_the_english_page_of_an_article_not_published_in_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newsroom's case: b is held back in German, so de/b.html does not exist and the German a
+    links to en/b.html (with the fragment as written); once b is published in German, the next
+    compile compiles a again (nothing of its own changed) and its link is b.html, as written."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "a.html": '<p>Read <a href="b.html#more">the other story</a> now.</p>',
+            "b.html": "<p>Other story text here.</p>",
+        },
+    )
+    translated = _hold_back(root, "b")
+    output = _compile(root)
+    assert not (root / "site" / "de" / "b.html").exists()
+    assert '⟦Read <a href="../en/b.html#more">the other story</a> now.⟧' in _site(root, "de/a.html")
+    assert '<a href="b.html#more">the other story</a>' in _site(root, "en/a.html")
+    assert "links to b.html#more, not published in de: the de page links to the en page until it is" in output
+
+    compiled = _counting(monkeypatch)
+    (root / "locales" / "de" / "LC_MESSAGES" / "b.po").write_bytes(translated)
+    output = _compile(root)
+    assert sorted(compiled) == ["a", "b"]
+    assert "not published in de" not in output
+    assert (root / "site" / "de" / "b.html").exists()
+    assert '⟦Read <a href="b.html#more">the other story</a> now.⟧' in _site(root, "de/a.html")
+    compiled.clear()
+    _compile(root)
+    assert compiled == []  # nothing changed: nothing compiled again
+
+
+def test_links_between_folders_and_root_relative_links_with_a_rule_lead_to_pages_that_exist(
+    tmp_path: Path,
+) -> None:
+    """A relative link is found from the article's folder (news/a → ../sport/b.html); a
+    root-relative one to b's English page stays as written rather than follow the rule to /de/,
+    where b has no page; links to files that are not articles, to published articles and out of
+    the site are left as they are."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "news/a.html": (
+                '<p>See <a href="../sport/b.html?x=1">sport</a>, <a href="/en/sport/b.html">sport again</a>, '
+                '<a href="c.html">c</a>, <a href="/en/news/c.html">c again</a>, '
+                '<a href="../archive/12.html">the archive</a> and <a href="a.html#top">the top</a>.</p>'
+            ),
+            "news/c.html": "<p>Published everywhere.</p>",
+            "sport/b.html": "<p>Held back in German.</p>",
+        },
+        '[compile.links]\n"/en/" = "/{lang}/"\n',
+    )
+    _hold_back(root, "sport/b")
+    _compile(root)
+    assert _site(root, "de/news/a.html").split("</nav>")[1] == (
+        '<p>⟦See <a href="../../en/sport/b.html?x=1">sport</a>, <a href="/en/sport/b.html">sport again</a>, '
+        '<a href="c.html">c</a>, <a href="/de/news/c.html">c again</a>, '
+        '<a href="../archive/12.html">the archive</a> and <a href="a.html#top">the top</a>.⟧</p></body></html>'
+    )
