@@ -13,14 +13,28 @@ from typing import Any
 _FRONT_MATTER_BYTES = 65536
 
 
-def page_front_matter(path: Path) -> dict[str, Any] | None:
+def page_front_matter(path: Path, keys: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The front matter of the page at ``path`` as Hugo reads it (see :func:`_front_matter`), its keys
-    in lower case; None: it has none, or it cannot be read."""
+    in lower case; None: it has none, or it cannot be read. ``keys``: only these matter, and a page
+    whose first bytes name none of them is not parsed (None: a compile looks at every page's URL on
+    every run, and most pages set none).
+
+    >>> import tempfile, pathlib
+    >>> page = pathlib.Path(tempfile.mkdtemp()) / "a.md"
+    >>> _ = page.write_text("---\\ntitle: A\\nSlug: b\\n---\\nText", encoding="utf-8")
+    >>> page_front_matter(page, ("slug",)), page_front_matter(page, ("url",))
+    ({'title': 'A', 'slug': 'b'}, None)
+    """
     try:
         with path.open(encoding="utf-8", errors="replace") as file:
-            return _front_matter(file.read(_FRONT_MATTER_BYTES))
+            text = file.read(_FRONT_MATTER_BYTES)
     except OSError:
         return None
+    if keys:
+        lowered = text.lower()
+        if not any(key in lowered for key in keys):
+            return None
+    return _front_matter(text)
 
 
 #: Front matter between ``---`` (YAML) or ``+++`` (TOML) lines.

@@ -41,6 +41,9 @@ from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
 
+#: The front matter keys that decide a page's URL (see :func:`article_url`).
+_URL_KEYS = ("slug", "url")
+
 
 def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None) -> str | None:
     """The URL a generator gives by default the article at ``relative`` in the articles folder, whose
@@ -86,7 +89,7 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
     for path, slug in articles:
         paths[slug] = path
         relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
-        url = article_url(relative, page_front_matter(path))
+        url = article_url(relative, page_front_matter(path, _URL_KEYS))
         if url is not None:
             slugs.setdefault(url, slug)
     return LinkTargets(slugs, paths, {})
