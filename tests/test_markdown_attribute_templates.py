@@ -91,3 +91,49 @@ def test_a_shortcode_with_a_quoted_parameter_in_a_double_quoted_attribute_of_a_m
     document = read(tmp_path, page)
     assert {"Call <1/> now", "Dial <1/> now"} <= {unit.msgid for unit in document.units()}
     assert pseudo(document).replace("⟦", "").replace("⟧", "") == page
+
+
+#: Alt texts holding a template token and an escape or entity: offered, the token a placeholder.
+ALT_ESCAPES = {
+    "![The {{< param x >}} \\*bridge\\*](a.png)\n": "The <1/> *bridge*",
+    "![The {{< param x >}} &amp; bridge](b.png)\n": "The <1/> & bridge",
+    "![A {{< param x >}} &#42;b&#42; \\[c\\] {{< param x >}} d](c.png)\n": "A <1/> *b* [c] <2/> d",
+}
+
+
+@pytest.mark.parametrize("body", ALT_ESCAPES)
+def test_an_alt_text_with_a_shortcode_and_an_escape_or_entity_is_offered_and_comes_back_as_written(
+    tmp_path: Path, body: str
+) -> None:
+    source = "---\ntitle: Ferries\n---\n" + body
+    document = read(tmp_path, source)
+    assert ALT_ESCAPES[body] in [unit.msgid for unit in document.units()]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == source
+
+
+def test_an_alt_text_with_a_shortcode_and_emphasis_is_kept_as_written(tmp_path: Path) -> None:
+    source = "---\ntitle: Ferries\n---\n![The {{< param x >}} *bridge*](a.png)\n"
+    assert [unit.msgid for unit in read(tmp_path, source).units()] == ["Ferries"]
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_shows_a_translated_alt_text_with_a_shortcode_and_an_escape_as_typed_its_shortcode_run(
+    tmp_path: Path,
+) -> None:
+    source = "---\ntitle: Ferries\n---\n" + "\n".join(ALT_ESCAPES)
+    german = {
+        "The <1/> *bridge*": "Die <1/> *Brücke* [x] <b>",
+        "The <1/> & bridge": "Die <1/> & Brücke",
+        "A <1/> *b* [c] <2/> d": "<2/> [c] und *b* <1/> d",
+    }
+    translated = read(tmp_path, source).render(lambda slot: Resolution(german.get(slot.msgid)))
+    built = hugo_page(translated.split("---\n", 2)[2], tmp_path / "site", settings="[params]\nx = 'P&Q'\n")
+    shown = lxml.html.fragment_fromstring(built, create_parent="div")
+    # (Hugo 0.111 shows an alt text's escapes as written, the source's as well: "The P&Q \*bridge\*")
+    assert shown.xpath("//img/@alt") == [
+        "Die P&Q \\*Brücke\\* \\[x\\] &lt;b>",
+        "Die P&Q & Brücke",
+        "P&Q \\[c\\] und \\*b\\* P&Q d",
+    ]
+    assert not shown.xpath("//b | //em | //a")

@@ -10,14 +10,22 @@ only move it, and writes it exactly as many times as the source does, as written
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from .document import AttrSlot, PairedPieces, Part, TextSlot
-from .escape import attribute_text_writer, unquoted_attribute_text_writer
+from .escape import (
+    attribute_text_writer,
+    spelled_text,
+    unquoted_attribute_text_writer,
+    write_attribute,
+    write_with_edges,
+)
 from .runs import collapse_space, pair_shows
 
 
@@ -33,7 +41,10 @@ class Token(NamedTuple):
 
 
 def attribute_unit(
-    slot: AttrSlot, tokens: Sequence[Token], escape: Callable[[str], str] | None = None
+    slot: AttrSlot,
+    tokens: Sequence[Token],
+    escape: Callable[[str], str] | None = None,
+    read: Callable[[str], str] = html.unescape,
 ) -> list[Part] | None:
     """The parts that write ``slot`` (an attribute value's, see :attr:`AttrSlot.raw`) with its
     ``tokens`` (in order, each pair's between its ends) placeholders of a text unit: its quotes
@@ -42,7 +53,8 @@ def attribute_unit(
     written as references (see :func:`~.escape.unquoted_attribute_text_writer`): the tokens stay
     in the one value. None: ``slot`` has no tokens, or more than placeholders can number.
     ``escape``: how its text is written, for a value that is no HTML attribute's (a Markdown
-    image's alt text, its text read as written, without quotes).
+    image's alt text, without quotes; ``read``: how its text as written reads, its escapes and
+    entities read).
 
     >>> slot = AttrSlot("Press [gallery] now", "p@title", '" Press [gallery] now"', "attribute:title")
     >>> lead, unit, trail = attribute_unit(slot, [Token(8, 17)])
@@ -74,7 +86,7 @@ def attribute_unit(
     numbers: dict[int, int] = {}  # each pair's placeholder number
     pos = inner_start
     for token in tokens:
-        _add_text(raw[pos : token.start], msgid_parts, parts)
+        _add_text(raw[pos : token.start], msgid_parts, parts, read)
         written = raw[token.start : token.end]
         parts.append(written)
         pos = token.end
@@ -97,7 +109,8 @@ def attribute_unit(
                 number, _tag(written), True, pair_shows(paired.open, [written])
             )
             msgid_parts.append(f"</{number}>")
-    _add_text(raw[pos:inner_end], msgid_parts, parts)
+    _add_text(raw[pos:inner_end], msgid_parts, parts, read)
+    escape = _with_edges(escape, raw, tokens, (inner_start, inner_end), read)
     msgid = collapse_space("".join(msgid_parts))
     if not any(char.isalpha() for char in strip_placeholders(msgid)):
         return [raw]  # (nothing but tokens: WordPress or the generator runs them as written)
@@ -115,6 +128,43 @@ def attribute_unit(
     return [raw[:inner_start], unit, raw[inner_end:]]
 
 
+def _with_edges(
+    escape: Callable[[str], str],
+    raw: str,
+    tokens: Sequence[Token],
+    inner: tuple[int, int],
+    read: Callable[[str], str] = html.unescape,
+) -> Callable[[str], str]:
+    """``escape`` writing the source's text between the tokens of ``raw`` (inside ``inner``;
+    ``read``: how a text as written reads) as the source writes it where a translation keeps it
+    there: an attribute's (see :func:`~.escape.write_attribute`) whitespace runs and references
+    without ``;``, an alt text's escapes and entities (see :func:`~.escape.edge_pieces`). The
+    pseudo-translated page is the source."""
+    attribute = isinstance(escape, functools.partial) and escape.func is write_attribute
+    table = escape.keywords.get("table", ()) if isinstance(escape, functools.partial) else ()
+    bounds = [inner[0], *(edge for token in tokens for edge in (token.start, token.end)), inner[1]]
+    edges: list[tuple[str, str, str]] = []
+    for index, (start, end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
+        written = raw[start:end]
+        if attribute:
+            spelled = spelled_text(written, table)
+        else:  # (a backslash ending it would escape what follows it in a translation)
+            shown = _SPACES.sub(" ", read(written))
+            spelled = (shown, written) if written and escape(shown) != written and written[-1] != "\\" else ()
+        if spelled:
+            anchor = "end" if index == 0 else "start" if end == inner[1] else "whole"
+            edges.append((anchor, *spelled))
+    if not edges:
+        return escape
+    if isinstance(escape, functools.partial) and attribute:
+        return functools.partial(write_attribute, *escape.args, **{**escape.keywords, "edges": tuple(edges)})
+    return functools.partial(write_with_edges, write=escape, edges=tuple(edges))
+
+
+#: Whitespace runs (a Markdown alt text's read as one space).
+_SPACES = re.compile(r"\s+")
+
+
 def _inner(raw: str, quote: int = 1) -> tuple[int, int]:
     """Where the text of the attribute value written ``raw`` starts and ends: inside its quotes
     (``quote``: their length, 0 for none), without the spaces at its edges."""
@@ -123,10 +173,13 @@ def _inner(raw: str, quote: int = 1) -> tuple[int, int]:
     return start, max(start, quote + len(inner.rstrip()))
 
 
-def _add_text(written: str, msgid_parts: list[str], parts: list[Part]) -> None:
-    """Add the attribute's text ``written`` (as written) to a unit's msgid and source parts."""
+def _add_text(
+    written: str, msgid_parts: list[str], parts: list[Part], read: Callable[[str], str] = html.unescape
+) -> None:
+    """Add the attribute's text ``written`` (as written; ``read``: how it reads) to a unit's msgid and
+    source parts."""
     if written:
-        msgid_parts.append(escape_lookalikes(html.unescape(written)))
+        msgid_parts.append(escape_lookalikes(read(written)))
         parts.append(written)
 
 

@@ -136,6 +136,19 @@ def attribute_writer(raw: str, shown: str | None = None) -> Callable[[str], str]
     return functools.partial(write, spelled=spelled) if spelled else write
 
 
+def spelled_text(written: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | tuple[()]:
+    """``(shown, written)`` where the text ``written`` of an attribute value (as written, between
+    its template tokens: a value ``table`` writes in its quotes or without, which it keeps) shows
+    ``shown`` (its whitespace runs one space, as a msgid shows them) and ``table`` would write it
+    otherwise; else ``()`` (see :func:`attribute_writer`).
+
+    >>> spelled_text("Call  ", ()), spelled_text("Call ", ()), spelled_text("R&amp", (("&", "&amp;"),))
+    (('Call ', 'Call  '), (), ('R&', 'R&amp'))
+    """
+    shown = _HTML_SPACE.sub(" ", html.unescape(written))
+    return (shown, written) if shown and shown.translate(_table(table)) != written else ()
+
+
 def _spelled(core: str, shown: str, table: tuple[tuple[str, str], ...]) -> tuple[str, str] | tuple[()]:
     """``(shown, core)`` where the source writes the text ``shown`` as ``core`` (an attribute value's
     text as written, without its quotes and the spaces at its edges) otherwise than ``table``
@@ -216,30 +229,91 @@ def write_attribute(
     table: tuple[tuple[str, str], ...] = (),
     spelled: tuple[str, str] | tuple[()] = (),
     bare: bool = False,
+    edges: tuple[tuple[str, str, str], ...] = (),
 ) -> str:
     """An attribute value written by :func:`attribute_writer`: ``text`` with the characters of
     ``table`` replaced, between ``lead`` and ``trail``, in ``quote`` (``bare``: the source's value has
     no quotes, and gets none while the value needs none); each ``spelled[0]`` (the
     source's text, as the msgid shows it) of ``text`` written as the source writes it
     (``spelled[1]``), where what follows cannot change what the source's bytes show (see
-    :func:`spelled_pieces`).
+    :func:`spelled_pieces`); ``edges``: the source's texts between the template tokens of the value
+    of a unit ``text`` is a text of (see :func:`edge_pieces`).
 
     >>> write_attribute("(R&), R&D", spelled=("R&", "R&amp"), table=(("&", "&amp;"),))
     '"(R&amp), R&amp;D"'
     >>> write_attribute("Dawn", bare=True), write_attribute("At dawn", bare=True)
     ('Dawn', '"At dawn"')
     """
-    if not spelled or spelled[0] not in text:
+    pieces = _source_pieces(text, table, spelled, edges)
+    if pieces is None:
         written = text.translate(_table(table))
     else:
-        written = "".join(
-            piece if source else piece.translate(_table(table))
-            for source, piece in spelled_pieces(text, spelled, table)
-        )
+        written = "".join(piece if source else piece.translate(_table(table)) for source, piece in pieces)
     value = lead + written + trail
     if bare and value and _NEEDS_QUOTES.search(value) is None:
         quote = ""
     return quote + value + quote
+
+
+def _source_pieces(
+    text: str,
+    table: tuple[tuple[str, str], ...],
+    spelled: tuple[str, str] | tuple[()],
+    edges: tuple[tuple[str, str, str], ...],
+) -> list[tuple[bool, str]] | None:
+    """``text`` in pieces, the source's bytes ``(True, …)`` where ``spelled`` or ``edges`` put them
+    (see :func:`spelled_pieces`, :func:`edge_pieces`); None: none there."""
+    if edges:
+        pieces = edge_pieces(text, edges, table)
+        return None if len(pieces) == 1 and not pieces[0][0] else pieces
+    return spelled_pieces(text, spelled, table) if spelled and spelled[0] in text else None
+
+
+def write_with_edges(
+    text: str, write: Callable[[str], str] = escape_text, edges: tuple[tuple[str, str, str], ...] = ()
+) -> str:
+    """``write(text)`` but for the source's texts ``edges`` puts there as the source writes them (see
+    :func:`edge_pieces`): a Markdown alt text's text between template tokens, its escapes kept.
+
+    >>> write_with_edges("<The *b*", edges=(("end", "The *b*", "The \\\\*b\\\\*"),))
+    '&lt;The \\\\*b\\\\*'
+    """
+    return "".join(piece if source else write(piece) for source, piece in edge_pieces(text, edges, ()))
+
+
+def edge_pieces(
+    text: str, edges: tuple[tuple[str, str, str], ...], table: tuple[tuple[str, str], ...]
+) -> list[tuple[bool, str]]:
+    """``text``, a translation's text between two placeholders of a unit of an attribute value
+    holding template tokens (see :mod:`.attribute_units`), in pieces as :func:`spelled_pieces` makes
+    them: ``(True, the source's bytes)`` where ``text`` keeps a text the source writes otherwise
+    than ``table`` would (``edges``: ``(anchor, shown, written)``, its text as the msgid shows it and
+    as written) where the source has it: ending ``text`` (``"end"``: the source's text before the
+    value's first token), starting it (``"start"``: after its last token) or all of it
+    (``"whole"``: between two tokens). The source's bytes ending in a reference without its ``;``
+    are used only before what a browser cannot read as more of it (see :func:`spelled_pieces`),
+    never before a token (whose output may start with a letter).
+
+    >>> edges = (("end", "Call ", "Call  "), ("start", " now", "  now"), ("whole", " ", "  "))
+    >>> edge_pieces("[Call ", edges, ()), edge_pieces(" now]", edges, ()), edge_pieces(" ", edges, ())
+    ([(False, '['), (True, 'Call  ')], [(True, '  now'), (False, ']')], [(True, '  ')])
+    >>> edge_pieces("Call now", edges, ()), edge_pieces("R&", (("end", "R&", "R&amp"),), ())
+    ([(False, 'Call now')], [(False, 'R&')])
+    """
+    for anchor, shown, written in edges:
+        dangling = _DANGLING_REFERENCE.search(written) is not None
+        if anchor == "whole" and text == shown and not dangling:
+            return [(True, written)]
+        if anchor == "end" and text.endswith(shown) and not dangling:
+            before = text[: len(text) - len(shown)]
+            return [*([(False, before)] if before else []), (True, written)]
+        if anchor == "start" and text.startswith(shown):
+            after = text[len(shown) :]
+            following = after[:1].translate(_table(table))
+            if dangling and (not after or any(char.isalnum() or char in "=;" for char in following)):
+                continue
+            return [(True, written), *([(False, after)] if after else [])]
+    return [(False, text)]
 
 
 #: What an attribute value written without quotes may not hold (HTML's unquoted attribute value).
@@ -295,23 +369,31 @@ def attribute_on_one_line(
     trail: str = "",
     table: tuple[tuple[str, str], ...] = (),
     spelled: tuple[str, str] | tuple[()] = (),
+    bare: bool = False,
+    edges: tuple[tuple[str, str, str], ...] = (),
 ) -> str:
     """:func:`write_attribute` (its keywords) with line breaks as character references: a value in a
     Markdown raw HTML block, where a blank line would end the block; and what Python-Markdown reads
     before an inline tag as references in ``text`` (see :func:`attribute_in_markdown`; ``kept``: the
-    source's value). The source's bytes of ``spelled`` stand as they are (the block holds them).
+    source's value). The source's bytes of ``spelled`` and ``edges`` stand as they are (the block
+    holds them); a value the source writes without quotes (``bare``) gets none while it needs none.
 
     >>> attribute_on_one_line("[a b]\\n", spelled=("a b", "a\\n  b"))
     '"&#91;a\\n  b&#93;&#10;"'
+    >>> attribute_on_one_line("Dawn", bare=True), attribute_on_one_line("At dawn", bare=True)
+    ('Dawn', '"At dawn"')
     """
-    pieces = spelled_pieces(text, spelled, table) if spelled and spelled[0] in text else [(False, text)]
+    pieces = _source_pieces(text, table, spelled, edges) or [(False, text)]
     inner = "".join(
         piece
         if source
         else _line_breaks_as_references(_no_markdown_in_attribute(piece.translate(_table(table)), kept))
         for source, piece in pieces
     )
-    return _line_breaks_as_references(quote + lead) + inner + _line_breaks_as_references(trail + quote)
+    value = _line_breaks_as_references(lead) + inner + _line_breaks_as_references(trail)
+    if bare and value and _NEEDS_QUOTES.search(value) is None:
+        return value
+    return quote + value + quote
 
 
 def attribute_text_escape_in_markdown(escape: Callable[[str], str], kept: str = "") -> Callable[[str], str]:

@@ -11,7 +11,6 @@ whose source differs from their text.
 
 from __future__ import annotations
 
-import functools
 import html as htmllib
 import re
 from collections.abc import Callable, Sequence
@@ -23,7 +22,7 @@ from markdown_it.token import Token
 from ..inline import escape_lookalikes
 from .attribute_units import attribute_unit
 from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, page_link
-from .escape import attribute_in_markdown, attribute_text_escape_in_markdown
+from .escape import attribute_text_escape_in_markdown, attribute_write_in_markdown, attribute_writer
 from .html_attributes import (
     attribute_spans,
     spliced,
@@ -357,13 +356,13 @@ class InlineReader:
         masked = {at + index for index, char in enumerate(self.parsed[at : at + len(raw)]) if char == MASK}
         bounds = [0, *(edge for token in tokens for edge in (token.start, token.end)), len(raw)]
         texts = [raw[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
-        if not masked <= covered or any(text and plain_inline(text) != text for text in texts):
-            return raw
-        msgid = escape_lookalikes(collapse_space("".join(texts)))
+        if not masked <= covered or any(text and plain_inline(text) is None for text in texts):
+            return raw  # (emphasis, code, a link: kept as written)
+        msgid = escape_lookalikes(collapse_space("".join(_read_alt(text) for text in texts)))
         if not _LETTER.search(msgid):
             return raw
         slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
-        unit = attribute_unit(slot, tokens, escape_markdown_alt)
+        unit = attribute_unit(slot, tokens, escape_markdown_alt, _read_alt)
         return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
@@ -385,15 +384,18 @@ class InlineReader:
         for name, (value_start, value_end) in spans:
             if name not in wanted:
                 continue
-            msgid = escape_lookalikes(collapse_space(htmllib.unescape(unquote(html[value_start:value_end]))))
+            value = html[value_start:value_end]
+            shown = collapse_space(htmllib.unescape(unquote(value)))
+            msgid = escape_lookalikes(shown)
             if not _LETTER.search(msgid) and not self.namer.extract_symbols:
                 continue
             slot = AttrSlot(
                 msgid=msgid,
                 ref=self.namer.ref(piece.tag, msgid) + f"@{name}",
-                raw=html[value_start:value_end],
+                raw=value,
                 kind=f"attribute:{name}",
-                write=functools.partial(attribute_in_markdown, kept=html[value_start:value_end]),
+                # (as an HTML article's: its quotes, spaces and references as written; see attribute_writer)
+                write=attribute_write_in_markdown(attribute_writer(value, shown), value),
             )
             if masked.intersection(range(value_start, value_end)):
                 unit = self._templates_in_value(slot, value_start, masked)
@@ -495,6 +497,12 @@ def _skip_space(content: str, pos: int, end: int) -> int:
 
 #: Inline tokens of plain text.
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
+
+
+def _read_alt(text: str) -> str:
+    """The text of the plain inline Markdown ``text`` (see :func:`plain_inline`), its escapes and
+    entities read: a piece of an alt text between template tokens, as a translation writes it."""
+    return plain_inline(text) or text
 
 
 def plain_inline(text: str) -> str | None:
