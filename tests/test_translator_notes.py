@@ -71,3 +71,59 @@ def test_a_content_tab_label_says_it_is_one(tmp_path: Path) -> None:
     assert notes["Linux"] == [tab]
     assert notes["Use <1>Windows</1>"][0] == tab
     assert notes["Linux only"] == [""]  # (an admonition's title: no note)
+
+
+def test_a_table_cell_names_its_column_and_row_in_an_html_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        "<html><body><h1>Results</h1>"
+        "<table><thead><tr><th>Option</th><th>Default <small>value</small></th></tr></thead>"
+        "<tbody><tr><td>format</td><td>html</td></tr>"
+        "<tr><td>output</td><td><p>The folder named <em>site</em></p></td></tr></tbody></table>"
+        "<table><tr><td></td><th>Revenue in the first quarter of the fiscal year 2024</th></tr>"
+        "<tr><th>Alibaba Group</th><td>RMB12 billion</td></tr></table>"
+        "<table><tr><th>Founded</th><td>in Paris</td></tr></table>"
+        "<table><tr><td>Left column</td><td>Right column</td></tr></table>"
+        "</body></html>",
+    )
+    assert notes["html"] == ['Table cell: column "Default value", row "format"']
+    assert notes["The folder named <1>site</1>"][0] == 'Table cell: column "Default value", row "output"'
+    assert notes["format"] == ['Table cell: column "Option"']
+    assert notes["RMB12 billion"] == [
+        'Table cell: column "Revenue in the first quarter of the…", row "Alibaba Group"'
+    ]
+    assert notes["in Paris"] == ['Table cell: row "Founded"']
+    for header in ("Option", "Default <1>value</1>", "Alibaba Group", "Founded"):
+        assert not any(note.startswith("Table cell") for note in notes[header])
+    assert notes["Left column"] == notes["Right column"] == [""]  # (a layout table: no headers)
+
+
+def test_a_table_cell_names_its_column_and_row_in_a_markdown_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.md",
+        "# Options\n\n| Option | **Default** | Description |\n|---|---|---|\n"
+        "| format | html | The format of the *pages* written. |\n| theme | plain | |\n\n"
+        "|   |   |\n|---|---|\n| Left side | Right side |\n",
+    )
+    assert notes["html"] == ['Table cell: column "Default", row "format"']
+    assert notes["The format of the <1>pages</1> written."][0] == (
+        'Table cell: column "Description", row "format"'
+    )
+    assert notes["theme"] == ['Table cell: column "Option"']
+    assert not any(note.startswith("Table cell") for note in notes["Option"] + notes["Default"])
+    assert notes["Left side"] == notes["Right side"] == [""]  # (no headers: a layout table)
+
+
+def test_a_cell_of_a_table_in_a_cell_names_its_own_headers_and_a_repeated_cell_a_few(tmp_path: Path) -> None:
+    rows = "".join(f"<tr><th>Plan {name}</th><td>Yes</td></tr>" for name in "ABCDE")
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        "<html><body><table><tr><th>Country</th><th>Facts</th></tr><tr><td>France</td><td>"
+        "<table><tr><th>Capital</th><td>Paris city</td></tr></table></td></tr></table>"
+        f"<table>{rows}</table></body></html>",
+    )
+    assert notes["Paris city"] == ['Table cell: row "Capital"']
+    assert notes["Yes"] == [f'Table cell: row "Plan {name}"' for name in "ABC"]

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from ..errors import PlaceholderMismatch
 from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
+from .context_notes import fewer_places
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
 from .heading_ids import id_written
@@ -348,7 +349,8 @@ class Document:
             fields = unit.__dict__
             fields["msgid"] = msgid
             fields["refs"] = tuple(refs)
-            fields["notes"] = tuple(notes)
+            # (a text in many table cells: the first few tell where it stands)
+            fields["notes"] = tuple(notes) if len(notes) <= 3 else fewer_places(tuple(notes))
             placeholders = getattr(first, "placeholders", ())
             flags = getattr(first, "flags", ())
             fields["placeholders"] = placeholders if placeholders.__class__ is tuple else tuple(placeholders)

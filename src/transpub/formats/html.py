@@ -22,6 +22,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
+from .context_notes import TABLE_CELL, table_cell_note
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
 from .deep import Walk, walk
 from .document import (
@@ -209,6 +210,10 @@ class _Builder(RunSlots):
         self.template_pairs = any(
             token.kind == "other" and "template-role" in token.attrs for token in tokens
         )
+        #: The notes of table cells (see place_note), by element; the tables whose notes are
+        #: worked out (the ids of the elements of a tree walked once).
+        self.place_notes: dict[int, str] = {}
+        self.placed: set[int] = set()
 
     # -- elements
 
@@ -252,6 +257,10 @@ class _Builder(RunSlots):
                 if attrs.get(name):
                     notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
         tag = node.tag
+        if tag in _PLACED:  # (a table's cell: what stands around it)
+            note = self.place_note(node)
+            if note:  # (it stands in this table's cell, not the one around it)
+                notes = (*[outer for outer in notes if not outer.startswith(TABLE_CELL)], note)
         # (tuple.__new__ builds the named tuple without a call of its own: one per element)
         return tuple.__new__(
             _Context,
@@ -266,6 +275,16 @@ class _Builder(RunSlots):
                 scope,
             ),
         )
+
+    def place_note(self, node: Node) -> str:
+        """The note telling where the table cell ``node`` stands ("": none): its column and row headers."""
+        table = _table_of(node)
+        if table is None:
+            return ""
+        if id(table) not in self.placed:
+            self.placed.add(id(table))
+            self.place_notes.update(_cell_notes(table, self.tokens))
+        return self.place_notes.get(id(node), "")
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
         if node.reopened:
@@ -963,6 +982,129 @@ def _alone(atom: Atom) -> None:
 
 #: Blocks :meth:`_Builder.emit_flat` leaves to the walk (they emit more than their content).
 _NOT_FLAT = frozenset({"html", "head", "body", "time"})
+#: The elements whose units are told where they stand (see _Builder.place_note).
+_PLACED = frozenset({"td", "th"})
+#: The most columns or rows one cell is taken to span (a page's colspan="1000" is no grid).
+_MOST_SPANNED = 100
+
+
+def _text_of(node: Node, tokens: list[Token]) -> str:
+    """The text ``node`` shows (its text tokens, references decoded; scripts and styles left out)."""
+    texts: list[str] = []
+    stack: list[Node | int] = list(reversed(node.children))
+    while stack:
+        item = stack.pop()
+        if type(item) is int:
+            token = tokens[item]
+            if token.kind == "text":
+                texts.append(htmllib.unescape(token.raw) if "&" in token.raw else token.raw)
+        elif isinstance(item, Node) and item.tag not in ("script", "style", "template"):
+            stack.extend(reversed(item.children))
+    return collapse_space("".join(texts))
+
+
+def _table_of(cell: Node) -> Node | None:
+    """The table whose row holds ``cell`` (None: a cell in no table's row)."""
+    row = cell.parent
+    if row is None or row.tag != "tr":
+        return None
+    table = row.parent
+    if table is not None and table.tag in ("thead", "tbody", "tfoot"):
+        table = table.parent
+    return table if table is not None and table.tag == "table" else None
+
+
+def _span(cell: Node, name: str) -> int:
+    """The columns or rows (``name``: colspan, rowspan) ``cell`` spans, as a browser reads them."""
+    value = cell.attrs.get(name)
+    if not value:
+        return 1
+    digits = re.match(r"\s*([0-9]+)", value)
+    number = int(digits.group(1)) if digits else 1
+    return min(number, _MOST_SPANNED) if number > 0 else 1
+
+
+def _cell_notes(table: Node, tokens: list[Token]) -> dict[int, str]:
+    """The notes of the cells of ``table`` (by id): each data cell's column header and its row's
+    header (its first cell, when a ``<th>`` or when the columns have headers); none for header
+    cells, nor in a table without headers (one for layout).
+
+    The header rows are the ``<thead>``'s, else the first row when its cells are ``<th>`` (the
+    first may be an empty corner); spanned columns and rows are placed as a browser places them."""
+    rows: list[tuple[Node, bool]] = []  # (row, in the head)
+    for child in table.children:
+        if type(child) is Node:
+            if child.tag == "tr":
+                rows.append((child, False))
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                head = child.tag == "thead"
+                rows.extend((row, head) for row in child.children if type(row) is Node and row.tag == "tr")
+    grid: list[dict[int, Node]] = []  # each row's cells by column (one spanning rows in each)
+    columns: dict[int, int] = {}  # cell id -> its first column
+    below: dict[int, tuple[int, Node]] = {}  # column -> (rows left, the cell spanning into them)
+    for tr, _ in rows:
+        placed: dict[int, Node] = {}
+        for column, (left, cell) in list(below.items()):
+            placed[column] = cell
+            if left > 1:
+                below[column] = (left - 1, cell)
+            else:
+                del below[column]
+        column = 0
+        for cell in _cells(tr):
+            while column in placed:
+                column += 1
+            columns[id(cell)] = column
+            down = _span(cell, "rowspan")
+            for _ in range(_span(cell, "colspan")):
+                placed[column] = cell
+                if down > 1:
+                    below[column] = (down - 1, cell)
+                column += 1
+        grid.append(placed)
+    if not grid:
+        return {}
+    heads = {index for index, (_, head) in enumerate(rows) if head}
+    if not heads:
+        first = _cells(rows[0][0])
+        if (
+            first
+            and all(cell.tag == "th" for cell in first[1:])
+            and (first[0].tag == "th" or (len(first) > 1 and not _text_of(first[0], tokens)))
+        ):
+            heads = {0}
+    texts: dict[int, str] = {}  # cell id -> its text, each found once
+
+    def text(cell: Node) -> str:
+        if id(cell) not in texts:
+            texts[id(cell)] = _text_of(cell, tokens)
+        return texts[id(cell)]
+
+    headers: dict[int, str] = {}  # column -> its header (the texts of its header cells)
+    for index in sorted(heads):
+        for column, cell in grid[index].items():
+            shown = text(cell)
+            if shown and shown not in headers.get(column, "").split(" / "):
+                headers[column] = f"{headers[column]} / {shown}" if column in headers else shown
+    notes: dict[int, str] = {}
+    for index, placed in enumerate(grid):
+        if index in heads:
+            continue
+        first_cell = placed.get(0)
+        labelled = first_cell is not None and (first_cell.tag == "th" or bool(headers))
+        for cell in _cells(rows[index][0]):
+            if cell.tag != "td":
+                continue
+            label = text(first_cell) if first_cell is not None and labelled and first_cell is not cell else ""
+            note = table_cell_note(headers.get(columns[id(cell)], ""), label)
+            if note:
+                notes[id(cell)] = note
+    return notes
+
+
+def _cells(row: Node) -> list[Node]:
+    """The cells of the table row ``row``, in order."""
+    return [cell for cell in row.children if isinstance(cell, Node) and cell.tag in ("td", "th")]
 
 
 def _text_at_both_edges(head: str, tail: str) -> bool:

@@ -30,6 +30,7 @@ from markdown_it.token import Token
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
+from .context_notes import table_cell_note
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import (
     attribute_text_escape_in_markdown,
@@ -284,6 +285,22 @@ class _Context(NamedTuple):
     #: Whether a line of the source starts with a callout's marker (``NOTE:``, see
     #: md_escape.CALLOUT_MARKER): a translation starting with one writes it as it is.
     callout: bool = False
+
+
+def _plain_text(inline: Token) -> str:
+    """What the inline content ``inline`` reads, without its markup (a line break: a space)."""
+    return collapse_space(
+        "".join(
+            [
+                child.content
+                if child.type in ("text", "code_inline")
+                else " "
+                if child.type.endswith("break")
+                else ""
+                for child in inline.children or ()
+            ]
+        )
+    )
 
 
 def _lined(atoms: list[Atom]) -> str:
@@ -552,6 +569,10 @@ class _Builder(RunSlots):
         dl: Token | None = None
         skip_inline = False
         previous = ""
+        headers: list[str] = []  # the header of each column of the table the walk is in
+        in_head = False
+        column = 0
+        row_label = ""
         for token in tokens:
             kind, first_in_item, first_in_quote = (
                 token.type,
@@ -574,10 +595,15 @@ class _Builder(RunSlots):
                 leaf = (token.tag, token)
             elif kind == "table_open":
                 table = token
+                headers = []
+            elif kind == "thead_open" or kind == "thead_close":
+                in_head = kind == "thead_open"
             elif kind == "tr_open":
                 row = self.table_row(table, token)
+                column = -1
             elif kind in ("th_open", "td_open"):
                 leaf = (kind[:2], token)
+                column += 1
             elif kind == "dl_open":
                 dl = token
             elif kind == "dt_open":
@@ -590,6 +616,17 @@ class _Builder(RunSlots):
                 if skip_inline:
                     skip_inline = False
                 elif leaf is not None:
+                    notes: tuple[str, ...] = ()
+                    if leaf[0] in ("th", "td"):
+                        shown = _plain_text(token)
+                        if in_head:
+                            headers.append(shown)
+                        elif any(headers):  # (a table without headers lays text out: no note)
+                            if column == 0:
+                                row_label = shown
+                            header = headers[column] if column < len(headers) else ""
+                            note = table_cell_note(header, row_label if column else "")
+                            notes = (*notes, note) if note else notes
                     self.inline(
                         token,
                         leaf,
@@ -598,6 +635,7 @@ class _Builder(RunSlots):
                         dl,
                         task=first_in_item_paragraph,
                         alert=first_in_quote_paragraph,
+                        notes=notes,
                     )
                 leaf = None
 
@@ -611,7 +649,10 @@ class _Builder(RunSlots):
         *,
         task: bool,
         alert: bool = False,
+        notes: tuple[str, ...] = (),
     ) -> None:
+        """Read the inline content ``token`` of the block ``leaf`` (its tag and opening token);
+        ``notes``: what its units tell translators of where it stands."""
         tag, opener = leaf
         content = token.content
         heading = self.heading(token, opener) if opener.type == "heading_open" else None
@@ -709,6 +750,7 @@ class _Builder(RunSlots):
             if "=" in text or "^" in text or "+" in text or "{" in text
             else frozenset(),
             callout=":" in text and _starts_callout(lined),
+            notes=notes,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []

@@ -19,6 +19,7 @@ from typing import Protocol
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import Placeholder
 from ..segment import split_sentences
+from .context_notes import CUT, head_words, tail_words
 from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot, Unseen
 from .html_tree import VOID, Node
 from .options import ReadOptions
@@ -921,7 +922,6 @@ def same_address(text: str, href: str) -> bool:
 _NOTE_WHOLE_UNITS = 8
 _NOTE_WHOLE_CHARS = 1500
 _NOTE_NEIGHBOUR_CHARS = 200
-_CUT = "…"
 
 
 def _paragraph_notes(atoms: list[Atom], units: list[list[Atom]]) -> list[tuple[str, ...]]:
@@ -949,38 +949,14 @@ def _notes(count: int, whole: str, texts_of: Callable[[], list[str]]) -> list[tu
     texts = [collapse_space(text) for text in texts_of()]
     notes: list[tuple[str, ...]] = []
     for index, text in enumerate(texts):
-        before = _tail_words(texts[index - 1], _NOTE_NEIGHBOUR_CHARS) if index else ""
-        after = _head_words(texts[index + 1], _NOTE_NEIGHBOUR_CHARS) if index + 1 < len(texts) else ""
-        if index > 1 and not before.startswith(_CUT):
-            before = _CUT + before
-        if index + 2 < len(texts) and not after.endswith(_CUT):
-            after += _CUT
+        before = tail_words(texts[index - 1], _NOTE_NEIGHBOUR_CHARS) if index else ""
+        after = head_words(texts[index + 1], _NOTE_NEIGHBOUR_CHARS) if index + 1 < len(texts) else ""
+        if index > 1 and not before.startswith(CUT):
+            before = CUT + before
+        if index + 2 < len(texts) and not after.endswith(CUT):
+            after += CUT
         notes.append(("Paragraph: " + " ".join(piece for piece in (before, text, after) if piece),))
     return notes
-
-
-def _head_words(text: str, limit: int) -> str:
-    """The first words of ``text`` within ``limit`` characters, ``…`` marking the cut.
-
-    >>> _head_words("one two three", 9), _head_words("one two", 9)
-    ('one two…', 'one two')
-    """
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit + 1)
-    return text[: cut if cut > 0 else limit].rstrip() + _CUT
-
-
-def _tail_words(text: str, limit: int) -> str:
-    """The last words of ``text`` within ``limit`` characters, ``…`` marking the cut.
-
-    >>> _tail_words("one two three", 10)
-    '…two three'
-    """
-    if len(text) <= limit:
-        return text
-    cut = text.find(" ", len(text) - limit - 1)
-    return _CUT + text[cut + 1 if cut >= 0 else len(text) - limit :].lstrip()
 
 
 def collapse_space(text: str) -> str:
