@@ -116,6 +116,36 @@ def test_a_table_cell_names_its_column_and_row_in_a_markdown_page(tmp_path: Path
     assert notes["Left side"] == notes["Right side"] == [""]  # (no headers: a layout table)
 
 
+def test_a_list_item_tells_the_sentence_introducing_its_list_in_an_html_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        "<html><body><h1>About</h1><p>We have many readers. <b>We</b> care about:</p>\n<ul>\n"
+        "<li>culture</li>\n<li><p>people and places</p></li></ul>"
+        "<p>Read more.</p><ol><li>no intro here</li></ol></body></html>",
+    )
+    intro = 'List introduced by: "We care about:"'  # (its paragraph's last sentence)
+    assert notes["culture"] == [intro]
+    assert notes["people and places"] == [intro]
+    assert notes["no intro here"] == [""]
+    assert notes["Read more."] == [""]
+
+
+def test_a_list_item_tells_the_sentence_introducing_its_list_in_a_markdown_page(tmp_path: Path) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.md",
+        "# About\n\nWe care *a lot*\nabout:\n\n- culture\n- sport\n  - football\n\n"
+        "Read more.\n\n1. no intro here\n\n**Needs:**\n\n* Python\n",
+    )
+    intro = 'List introduced by: "We care a lot about:"'
+    assert notes["culture"] == [intro]
+    assert notes["sport"] == [intro]
+    assert notes["football"] == [intro]  # (a list in an item, introduced by none: the list around it)
+    assert notes["no intro here"] == [""]
+    assert notes["Python"] == ['List introduced by: "Needs:"']  # (the colon in bold)
+
+
 def test_a_cell_of_a_table_in_a_cell_names_its_own_headers_and_a_repeated_cell_a_few(tmp_path: Path) -> None:
     rows = "".join(f"<tr><th>Plan {name}</th><td>Yes</td></tr>" for name in "ABCDE")
     notes = notes_after_extract(

@@ -1,16 +1,24 @@
 """What a translator is told of where a unit stands when the page is out of sight: the headers of a
-table's cell (a note both readers add to its units); and how notes shorten a long text."""
+table's cell, the sentence that introduces a list (notes both readers add to their units); and how
+notes shorten a long text."""
 
 from __future__ import annotations
 
+from ..segment import split_sentences
+
 #: Where a note cuts a text short.
 CUT = "…"
-#: How a table cell's note starts.
+#: How a table cell's note starts, and a list item's.
 TABLE_CELL = "Table cell: "
+LIST_INTRO = "List introduced by: "
 #: The longest header a table cell's note shows whole (a longer one is cut after a word).
 _HEADER_CHARS = 40
+#: The longest introduction a list item's note shows whole (a longer one keeps its end, the colon).
+_INTRO_CHARS = 120
+#: How a sentence introducing a list ends.
+_COLONS = (":", "\uff1a")
 #: The notes that tell where a unit stands, each kind by how it starts.
-_PLACES = (TABLE_CELL,)
+_PLACES = (TABLE_CELL, LIST_INTRO)
 #: The notes of each kind a unit keeps of the cells or lists it stands in (a text in many cells of a
 #: table, "Yes", would otherwise get a line per cell).
 _MOST_PLACES = 3
@@ -38,8 +46,31 @@ def table_cell_note(column: str, row: str) -> str:
     return f'{TABLE_CELL}column "{column}", row "{row}"'
 
 
+def introduces_list(text: str) -> bool:
+    """Whether a paragraph reading ``text`` ends as a list's introduction does (with a colon).
+
+    >>> introduces_list("We care about: "), introduces_list("We care.")
+    (True, False)
+    """
+    return text.rstrip().endswith(_COLONS)
+
+
+def list_note(intro: str, lang: str) -> str:
+    """The note of the items of a list introduced by the paragraph reading ``intro`` in the language
+    ``lang``: its last sentence, on one line (its end, when long).
+
+    >>> list_note("We have readers. We care\\nabout:", "en")
+    'List introduced by: "We care about:"'
+    """
+    text = " ".join(intro.split())
+    sentences = split_sentences(text, lang)
+    if len(sentences) > 1:
+        text = text[sentences[-1][0] :]
+    return f'{LIST_INTRO}"{tail_words(text, _INTRO_CHARS)}"'
+
+
 def fewer_places(notes: tuple[str, ...]) -> tuple[str, ...]:
-    """``notes`` of a text standing in many places with the first few table cell notes only.
+    """``notes`` of a text standing in many places with the first few table cell and list notes only.
 
     >>> fewer_places(tuple(f'Table cell: row "{n}"' for n in "abcde"))
     ('Table cell: row "a"', 'Table cell: row "b"', 'Table cell: row "c"')

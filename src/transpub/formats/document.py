@@ -349,7 +349,7 @@ class Document:
             fields = unit.__dict__
             fields["msgid"] = msgid
             fields["refs"] = tuple(refs)
-            # (a text in many table cells: the first few tell where it stands)
+            # (a text in many table cells or lists: the first few tell where it stands)
             fields["notes"] = tuple(notes) if len(notes) <= 3 else fewer_places(tuple(notes))
             placeholders = getattr(first, "placeholders", ())
             flags = getattr(first, "flags", ())

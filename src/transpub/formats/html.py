@@ -22,7 +22,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
-from .context_notes import TABLE_CELL, table_cell_note
+from .context_notes import LIST_INTRO, TABLE_CELL, introduces_list, list_note, table_cell_note
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
 from .deep import Walk, walk
 from .document import (
@@ -210,8 +210,8 @@ class _Builder(RunSlots):
         self.template_pairs = any(
             token.kind == "other" and "template-role" in token.attrs for token in tokens
         )
-        #: The notes of table cells (see place_note), by element; the tables whose notes are
-        #: worked out (the ids of the elements of a tree walked once).
+        #: The notes of table cells and list items (see place_note), by element; the tables and
+        #: lists whose notes are worked out (the ids of the elements of a tree walked once).
         self.place_notes: dict[int, str] = {}
         self.placed: set[int] = set()
 
@@ -257,10 +257,11 @@ class _Builder(RunSlots):
                 if attrs.get(name):
                     notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
         tag = node.tag
-        if tag in _PLACED:  # (a table's cell: what stands around it)
+        if tag in _PLACED:  # (a table's cell, a list's item: what stands around it)
             note = self.place_note(node)
-            if note:  # (it stands in this table's cell, not the one around it)
-                notes = (*[outer for outer in notes if not outer.startswith(TABLE_CELL)], note)
+            if note:  # (it stands in this table's cell or list, not the one around it)
+                kind = LIST_INTRO if tag == "li" else TABLE_CELL
+                notes = (*[outer for outer in notes if not outer.startswith(kind)], note)
         # (tuple.__new__ builds the named tuple without a call of its own: one per element)
         return tuple.__new__(
             _Context,
@@ -277,13 +278,22 @@ class _Builder(RunSlots):
         )
 
     def place_note(self, node: Node) -> str:
-        """The note telling where the table cell ``node`` stands ("": none): its column and row headers."""
-        table = _table_of(node)
-        if table is None:
+        """The note telling where the table cell or list item ``node`` stands ("": none): a
+        cell's column and row headers, the paragraph ending with a colon that introduces a list."""
+        group = node.parent if node.tag == "li" else _table_of(node)
+        if group is None:
             return ""
-        if id(table) not in self.placed:
-            self.placed.add(id(table))
-            self.place_notes.update(_cell_notes(table, self.tokens))
+        if id(group) not in self.placed:
+            self.placed.add(id(group))
+            if node.tag == "li":
+                intro = _introduction(group, self.tokens)
+                if intro:
+                    note = list_note(intro, self.options.source_locale)
+                    for item in group.children:
+                        if type(item) is Node and item.tag == "li":
+                            self.place_notes[id(item)] = note
+            else:
+                self.place_notes.update(_cell_notes(group, self.tokens))
         return self.place_notes.get(id(node), "")
 
     def start_tag(self, node: Node, ctx: _Context) -> Part:
@@ -983,7 +993,7 @@ def _alone(atom: Atom) -> None:
 #: Blocks :meth:`_Builder.emit_flat` leaves to the walk (they emit more than their content).
 _NOT_FLAT = frozenset({"html", "head", "body", "time"})
 #: The elements whose units are told where they stand (see _Builder.place_note).
-_PLACED = frozenset({"td", "th"})
+_PLACED = frozenset({"td", "th", "li"})
 #: The most columns or rows one cell is taken to span (a page's colspan="1000" is no grid).
 _MOST_SPANNED = 100
 
@@ -1105,6 +1115,26 @@ def _cell_notes(table: Node, tokens: list[Token]) -> dict[int, str]:
 def _cells(row: Node) -> list[Node]:
     """The cells of the table row ``row``, in order."""
     return [cell for cell in row.children if isinstance(cell, Node) and cell.tag in ("td", "th")]
+
+
+def _introduction(items: Node, tokens: list[Token]) -> str:
+    """The text of the paragraph right before the list ``items`` when it ends with a colon (it
+    introduces the list), else ""."""
+    if items.tag not in ("ul", "ol", "menu") or items.parent is None:
+        return ""
+    siblings = items.parent.children
+    at = next((index for index, child in enumerate(siblings) if child is items), 0)
+    for before in reversed(siblings[:at]):
+        if not isinstance(before, Node):
+            token = tokens[before]
+            if (token.kind == "text" and not token.raw.strip()) or token.raw.startswith("<!--"):
+                continue
+            return ""
+        if before.tag != "p":
+            return ""
+        text = _text_of(before, tokens)
+        return text if introduces_list(text) else ""
+    return ""
 
 
 def _text_at_both_edges(head: str, tail: str) -> bool:

@@ -30,7 +30,7 @@ from markdown_it.token import Token
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import Issue
-from .context_notes import table_cell_note
+from .context_notes import introduces_list, list_note, table_cell_note
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import (
     attribute_text_escape_in_markdown,
@@ -569,15 +569,18 @@ class _Builder(RunSlots):
         dl: Token | None = None
         skip_inline = False
         previous = ""
+        lists: list[str] = []  # the note of the items of each list the walk is in ("": none)
+        paragraph: Token | None = None  # the inline token read last (a list's introduction, if one)
         headers: list[str] = []  # the header of each column of the table the walk is in
         in_head = False
         column = 0
         row_label = ""
         for token in tokens:
-            kind, first_in_item, first_in_quote = (
+            kind, first_in_item, first_in_quote, after_paragraph = (
                 token.type,
                 previous == "list_item_open",
                 previous == "blockquote_open",
+                previous == "paragraph_close",
             )
             previous = kind
             if kind in _CONTAINERS:
@@ -593,6 +596,18 @@ class _Builder(RunSlots):
                 first_in_quote_paragraph = first_in_quote
             elif kind == "heading_open":
                 leaf = (token.tag, token)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                # (a list right after a paragraph ending with a colon, **Needs:** too; else the note of
+                # the list around it)
+                end = paragraph.content.rstrip()[-4:] if after_paragraph and paragraph is not None else ""
+                intro = _plain_text(paragraph) if ":" in end or "\uff1a" in end else ""  # type: ignore[arg-type]
+                if introduces_list(intro):
+                    lists.append(list_note(intro, self.options.source_locale))
+                else:
+                    lists.append(lists[-1] if lists else "")
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                if lists:
+                    lists.pop()
             elif kind == "table_open":
                 table = token
                 headers = []
@@ -613,10 +628,11 @@ class _Builder(RunSlots):
             elif kind == "html_block":
                 self.html_block(token, blocks, pairs)
             elif kind == "inline":
+                paragraph = token
                 if skip_inline:
                     skip_inline = False
                 elif leaf is not None:
-                    notes: tuple[str, ...] = ()
+                    notes = (lists[-1],) if lists and lists[-1] else ()
                     if leaf[0] in ("th", "td"):
                         shown = _plain_text(token)
                         if in_head:
