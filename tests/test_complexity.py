@@ -18,12 +18,13 @@ from transpub.catalog import build_template, format_catalog
 from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.engines.runner import SplitError, split_text
+from transpub.errors import PlaceholderMismatch
 from transpub.formats import Document, ReadOptions
 from transpub.formats.html import read_html
 from transpub.formats.text import text_to_html
 from transpub.glossary import Glossary, Term
 from transpub.inline import placeholder_problem, structure_of
-from transpub.masking import mask
+from transpub.masking import mask, unmask
 from transpub.segment import segment
 
 # --------------------------------------------------------------------------- segmentation
@@ -230,6 +231,8 @@ MT_SHAPES = {
     "entity starts without end": (lambda n: "&#" * (n // 2), 20_000),
     "unclosed placeholders": (lambda n: "<1>a " * (n // 5), 20_000),
     "closed placeholders": (lambda n: "<1>a</1> b " * (n // 11), 20_000),
+    # each point of the run was tried as the end of the text before the trailing whitespace
+    "a long run of spaces inside the text": (lambda n: "a" + " " * n + "b", 4_000),
 }
 
 
@@ -242,6 +245,31 @@ def test_text_for_an_engine_is_masked_and_split_in_linear_time(shape: str) -> No
         try:
             return split_text(masked.text, 500)
         except SplitError:  # thousands of pairs left open cannot be cut: said at once, not after n² work
+            return None
+
+    assert_linear(build, work, n)
+
+
+#: An engine's reply to "Hello <1>world</1>." (hostile input: whatever the engine sends back).
+MT_REPLY_SHAPES = {
+    # each "<!--" searched the rest of the reply for a "-->", each "<" for a ">"
+    "comment openers without an end": (lambda n: "Hola <1>mundo</1>. " + "<!--" * (n // 4), 4_000),
+    "< signs without a >": (lambda n: "Hola <1>mundo</1>. " + "<" * n, 4_000),
+    # each level of tags inside tags cost a pass over the whole reply
+    "tags nested thousands deep": (lambda n: "Hola <1>mundo</1>. " + "<a" * (n // 3) + ">" * (n // 3), 3_000),
+}
+
+
+@pytest.mark.parametrize("style", ["xml", "token", "plain"])
+@pytest.mark.parametrize("shape", list(MT_REPLY_SHAPES))
+def test_an_engine_reply_is_read_back_in_linear_time(shape: str, style: str) -> None:
+    build, n = MT_REPLY_SHAPES[shape]
+    masked = mask("Hello <1>world</1>.", style)
+
+    def work(reply: object) -> object:
+        try:
+            return unmask(masked, str(reply))
+        except PlaceholderMismatch:  # rejected: said at once, not after n² work
             return None
 
     assert_linear(build, work, n)

@@ -131,3 +131,10 @@ def test_brackets_the_translation_never_opened_are_not_invented():
 def test_double_spaces_the_source_did_not_have_are_collapsed():
     assert unmask(mask("Besides, there is more.", "token"), "Además,  hay  más.") == "Además, hay más."
     assert unmask(mask("Two  spaces  kept.", "token"), "Dos  espacios.") == "Dos  espacios."
+
+
+def test_tags_an_engine_nests_inside_tags_are_removed_and_a_reply_nesting_them_too_deep_is_rejected():
+    masked = mask("Hello <1>world</1>.", "token")
+    assert unmask(masked, "Hola <1>mundo</1>.<scr<scr<b>ipt>ipt>") == "Hola <1>mundo</1>."
+    with pytest.raises(PlaceholderMismatch, match="tags inside tags"):
+        unmask(masked, "Hola <1>mundo</1>." + "<a" * 40 + ">" * 40)

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from .errors import PlaceholderMismatch
 
 PLACEHOLDER = re.compile(r"<(/?)([0-9]+)(/?)>")  # ASCII digits only, as in transpub.inline
-_EDGE = re.compile(r"^(\s*(?:[-–—•*·]\s+)?)(.*?)(\s*)$", re.S)
+#: List marks a text may start with (followed by whitespace), kept out of what an engine sees.
+_LIST_MARKS = "-–—•*·"
 _TRAILING_PUNCT = ".:!?;…。！？"
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _TRAILING_TAGS = re.compile(r"(?:\s*</?\d+/?>)+\s*$")
@@ -93,6 +94,22 @@ def needs_translation(text: str) -> bool:
     return any(ch.isalpha() for ch in PLACEHOLDER.sub("", text))
 
 
+def _edges(text: str) -> tuple[str, str, str]:
+    """``text`` cut into its leading whitespace (and a list mark followed by whitespace), its core,
+    and its trailing whitespace (string methods: a regex's lazy core tried each point of a long
+    run of spaces inside the text, n² time).
+
+    >>> _edges("  - Item one  \\n"), _edges(" -x "), _edges(" \\t ")
+    (('  - ', 'Item one', '  \\n'), (' ', '-x', ' '), (' \\t ', '', ''))
+    """
+    rest = text.lstrip()
+    if rest[:1] in _LIST_MARKS and rest[1:2].isspace():
+        rest = rest[1:].lstrip()
+    core = rest.rstrip()
+    lead_end = len(text) - len(rest)
+    return text[:lead_end], core, text[lead_end + len(core) :]
+
+
 def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] = ()) -> Masked:
     """Turn ``text`` into what an engine of ``style`` should receive.
 
@@ -110,9 +127,7 @@ def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] 
         raise ValueError(f"unknown masking style {style!r}")
     if style == "plain":
         terms = ()
-    edges = _EDGE.match(text)
-    assert edges is not None  # the pattern matches every string
-    lead, core, trail = edges.groups()
+    lead, core, trail = _edges(text)
     offset = len(lead)
     tags = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(core)]
     spans: list[tuple[int, int, str]] = []
@@ -155,6 +170,21 @@ def _tag_token(tag: str, style: str) -> str:
     if style == "xml":
         return f"<x{number}/>" if single else (f"</x{number}>" if closing else f"<x{number}>")
     return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")
+
+
+#: A tag of an XML engine's reply that is no placeholder (``<b>``, ``<x>``: its own markup).
+_XML_TAG = re.compile(r"<(?!/?[0-9]+/?>)[^>]*>")
+
+
+def _without_xml_tags(text: str) -> str:
+    """``text`` without the tags :data:`_XML_TAG` matches, looked for only up to the last ``>``
+    (each of thousands of ``<`` after it searched the rest of the text for one, n² time).
+
+    >>> _without_xml_tags("<b>a</b> <1>b</1> < c <d")
+    'a <1>b</1> < c <d'
+    """
+    last = text.rfind(">") + 1
+    return _XML_TAG.sub("", text[:last]) + text[last:]
 
 
 _XML_BACK = re.compile(
@@ -220,7 +250,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
 
         # escape literal "<digits>" the engine produced, then restore tokens, then unescape entities
         restored = _XML_BACK.sub(back, translated)
-        restored = html.unescape(re.sub(r"<(?!/?[0-9]+/?>)[^>]*>", "", restored))
+        restored = html.unescape(_without_xml_tags(restored))
     elif masked.style == "plain":
         restored = translated
     else:
@@ -258,7 +288,15 @@ def unmask(masked: Masked, translated: str | None) -> str:
     return masked.lead + keep_trailing_punctuation(masked.source.strip(), restored) + masked.trail
 
 
-_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^\s/<>]*(?:[\s/][^<>]*)?>", re.S)
+_TAG = r"</?[A-Za-z][^\s/<>]*(?:[\s/][^<>]*)?>"
+_MARKUP = re.compile(r"<!--.*?-->|" + _TAG, re.S)
+#: :data:`_MARKUP` after the last ``-->``, where no comment can end: only tags.
+_TAG_ONLY = re.compile(_TAG)
+
+
+#: How deep tags written inside tags (``<scr<b>ipt>``) are taken out of a reply; a reply that
+#: nests them deeper is rejected (each level costs a pass over the text: thousands, n² time).
+_MAX_MARKUP_DEPTH = 16
 
 
 def strip_foreign_markup(text: str, source: str) -> str:
@@ -273,7 +311,8 @@ def strip_foreign_markup(text: str, source: str) -> str:
     'Use <b> here'
 
     Removing a tag can join the text around it into another (``<scr<b>ipt>``): the removal is
-    repeated until nothing foreign is left.
+    repeated until nothing foreign is left (PlaceholderMismatch when tags are nested inside tags
+    more than :data:`_MAX_MARKUP_DEPTH` deep).
 
     >>> strip_foreign_markup("<scr<b>ipt>x</scr<!-- -->ipt> <svg/onload=y>", "x")
     'x '
@@ -282,10 +321,18 @@ def strip_foreign_markup(text: str, source: str) -> str:
     def foreign(match: re.Match[str]) -> str:
         return match.group() if match.group() in source else ""
 
-    stripped = _MARKUP.sub(foreign, text)
-    while stripped != text:
-        text, stripped = stripped, _MARKUP.sub(foreign, stripped)
-    return stripped
+    def strip(text: str) -> str:
+        # a "<!--" with no "-->" after it is left as text: comments are looked for only up to the
+        # last "-->" (each of thousands of "<!--" after it searched the rest of the text, n² time)
+        last = text.rfind("-->") + 3 if "-->" in text else 0
+        return _MARKUP.sub(foreign, text[:last]) + _TAG_ONLY.sub(foreign, text[last:])
+
+    stripped = strip(text)
+    for _ in range(_MAX_MARKUP_DEPTH):
+        if stripped == text:
+            return stripped
+        text, stripped = stripped, strip(stripped)
+    raise PlaceholderMismatch(f"the engine's reply holds tags inside tags more than {_MAX_MARKUP_DEPTH} deep")
 
 
 #: Closing brackets and quotes -> the opening ones they close (full-width forms too).
