@@ -405,3 +405,16 @@ def test_a_markdown_translation_of_an_attribute_value_of_template_openers_is_wri
 
     assert "&#123;{ x }}" in written("Set {a} {{ x }}")
     assert_linear(lambda n: "Set {a} " + "{{" * (n // 2), written, 4_000)
+
+
+def test_the_html_page_of_an_article_of_heading_openers_without_an_end_is_written_in_linear_time() -> None:
+    """The page's title is its first ``<h1>``'s text: each of thousands of ``<h1>`` with no
+    ``</h1>`` searched the rest of the page for one (32 KB took 2 s)."""
+    from transpub.formats.markdown import render_markdown_page
+
+    def page(text: object) -> str:
+        return render_markdown_page(str(text), "en", "articles/a.md")
+
+    assert "<title>a</title>" in page("<h1>" * 10 + "\n")
+    assert "<title>T &amp; x</title>" in page("Hi\n\n<h1 class='x'>T <em>&amp;</em> x</h1>\n\n<h1>U</h1>\n")
+    assert_linear(lambda n: "<h1>" * (n // 4) + "\n", page, 8_000)

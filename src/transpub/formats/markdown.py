@@ -55,12 +55,8 @@ def _page(meta: dict, html_body: str, lang: str, shown: str) -> str:
     """A complete page: ``meta`` (front matter) in its head, ``html_body`` in an ``<article>``."""
     title = str(meta.get("title", "")).strip()
     if not title:
-        first_heading = re.search(r"<h1(?:\s[^>]*)?>(.*?)</h1>", html_body, re.S)
-        title = (
-            html.unescape(re.sub(r"<[^>]+>", "", first_heading.group(1)))
-            if first_heading
-            else Path(shown).stem
-        )
+        first_heading = _first_heading(html_body)
+        title = html.unescape(_without_tags(first_heading)) if first_heading is not None else Path(shown).stem
     head = [f"<title>{escape_text(title)}</title>"]
     summary = meta.get("summary", meta.get("description"))
     if summary:
@@ -81,6 +77,33 @@ def _page(meta: dict, html_body: str, lang: str, shown: str) -> str:
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n' + "\n".join(head) + "\n</head>\n"
         f"<body>\n<article>\n{heading}{html_body}</article>\n</body>\n</html>\n"
     )
+
+
+_H1 = re.compile(r"<h1(?:\s[^>]*)?>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _first_heading(html_body: str) -> str | None:
+    """What the first ``<h1>`` with an end holds, or None.
+
+    Only the first ``<h1>`` is looked at (a later one ends where it does, or has no end either),
+    and only up to the last ``>`` (each of thousands of ``<h1`` with no end searched the rest of
+    the page, n² time).
+
+    >>> _first_heading('<p>a</p><h1 id="t">The <em>title</em></h1><h1>B</h1>'), _first_heading("<h1>x")
+    ('The <em>title</em>', None)
+    """
+    opening = _H1.search(html_body, 0, html_body.rfind(">") + 1)
+    if opening is None:
+        return None
+    end = html_body.find("</h1>", opening.end())
+    return html_body[opening.end() : end] if end >= 0 else None
+
+
+def _without_tags(text: str) -> str:
+    """``text`` without its tags, looked for up to the last ``>`` (see :func:`_first_heading`)."""
+    last = text.rfind(">") + 1
+    return _TAG.sub("", text[:last]) + text[last:]
 
 
 #: The name markdown_to_html had before articles were read as Markdown (kept for callers).
