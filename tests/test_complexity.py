@@ -407,6 +407,18 @@ def test_a_markdown_translation_of_an_attribute_value_of_template_openers_is_wri
     assert_linear(lambda n: "Set {a} " + "{{" * (n // 2), written, 4_000)
 
 
+def test_escaped_shortcode_openers_without_an_end_are_read_in_linear_time() -> None:
+    """Each of thousands of ``{{</*`` with no ``*/>}}`` after it searched up to 8,000 characters
+    on for one (a 40 KB article took 2 s to read; n² time up to 8 KB)."""
+    from transpub.formats.md_templates import scan_templates
+
+    def article(n: int) -> str:
+        return "Hi {{</* a */>}} " + "{{</*" * (n // 5) + " }}\n"
+
+    assert [template.opener for template in scan_templates(article(20))] == ["{{</*"]
+    assert_linear(article, lambda text: scan_templates(str(text)), 1_000)
+
+
 def test_the_html_page_of_an_article_of_heading_openers_without_an_end_is_written_in_linear_time() -> None:
     """The page's title is its first ``<h1>``'s text: each of thousands of ``<h1>`` with no
     ``</h1>`` searched the rest of the page for one (32 KB took 2 s)."""

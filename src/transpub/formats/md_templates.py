@@ -106,6 +106,10 @@ _BODIES = {
     # own, the example file and its variants put in before the page is read
     "{*": re.compile(r"[^\n]*?\*\}(?=[ \t]*(?:\n|$))"),
 }
+#: The end of an escaped shortcode (its body is :data:`_BODIES`' pattern: up to the first one).
+#: Looked for with one search for many openers: each of thousands of ``{{</*`` searched up to
+#: :data:`MAX_TOKEN` characters on for its end.
+_ESCAPED_ENDS = {"{{</*": "*/>}}", "{{%/*": "*/%}}"}
 #: pymdownx.blocks whose argument is no title: ``/// html | div.result`` names the element it makes,
 #: ``/// caption | #fig-cat`` (``figure-caption``, ``table-caption``, a site's ``*-caption``) the
 #: figure's id, classes and place.
@@ -251,6 +255,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     last_close = {key: text.rfind(key) for key in ("}}", *_CLOSERS.values())}
     firsts: dict[int, int] = {}  # (the first line of the chunk a list item's ``///`` line is in)
     lists: _AttributeListEnds | None = None
+    escaped_ends: dict[str, int] = {}  # where the next end of an escaped shortcode is, -1 for none
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -284,11 +289,20 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if not at < end <= at + MAX_TOKEN:
                 pos = at + 1
                 continue
-        body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
-        if body is None:
-            pos = at + 1
-            continue
-        end = body.end()
+        if opener in _ESCAPED_ENDS:  # (as its body's pattern: up to the first end, found once for many)
+            close = escaped_ends.get(opener)
+            if close is None or 0 <= close < at + len(opener):
+                close = escaped_ends[opener] = text.find(_ESCAPED_ENDS[opener], at + len(opener))
+            end = close + len(_ESCAPED_ENDS[opener])
+            if close < 0 or end > at + MAX_TOKEN:
+                pos = at + 1
+                continue
+        else:
+            body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
+            if body is None:
+                pos = at + 1
+                continue
+            end = body.end()
         if opener in (":::", "///") and "\n" in text[at:end]:
             end = _options_end(text, at, end)
         if opener in ("\\(", "\\[") and text[at - 1 : at] == "\\" and text[at - 2 : at - 1] != "\\":
