@@ -326,6 +326,20 @@ def test_thousands_of_comment_openers_without_an_end_are_cut_in_linear_time() ->
     assert_linear(page, tokenize_html, 4000)
 
 
+@pytest.mark.parametrize("before", ["<p>", "<p>a < b, ", "Hi <b>x</b> 3 < 4 "])
+def test_thousands_of_start_tags_without_a_closing_bracket_are_cut_in_linear_time(before: str) -> None:
+    """Each "<h1 " of a page with no ">" after it was tried as a tag to the end of the text (its
+    attributes the "<h1"s after it), then the search went on from the next: 32 KB took 10 s."""
+    from linear_time import assert_linear
+
+    def page(n: int) -> str:
+        return before + "<h1 " * (n // 4)
+
+    assert_same_tokens(page(40))
+    assert_same_tokens(before + "<h1 " * 10 + '"' + ">")
+    assert_linear(page, tokenize_html, 4000)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

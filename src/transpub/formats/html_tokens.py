@@ -323,41 +323,28 @@ def _fast_tokens(text: str, state: _State) -> tuple[list[Token], int]:
 def _fast_tokens_from(text: str, state: _State, tokens: list[Token], pos: int) -> tuple[list[Token], int]:
     """:func:`_fast_tokens` on from ``pos`` (where a token starts), appending to ``tokens``: the text
     between two tags is taken whole when each "<" in it is text for html.parser, and the
-    well-formed prefix ends at the first that is not."""
+    well-formed prefix ends at the first that is not. Each "<" that may open markup is tried once:
+    where no tag starts there, the prefix ends (a search for the next tag from each would go to the
+    end of the text from each of thousands of ``<h1 `` without a ``>``: n² time)."""
     append = tokens.append
     length = len(text)
-    unsafe = _MARKUP_OPEN.search
-    while True:  # one scan for the tags (a search per tag costs a call each), again after raw content
-        for match in _FAST_TAG.finditer(text, pos):
-            start, stop = match.span()
-            if start > pos:
-                piece = text[pos:start]
-                if "<" in piece:
-                    odd = unsafe(text, pos, start)
-                    if odd is not None:
-                        if odd.start() > pos:
-                            append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
-                        return tokens, odd.start()
-                append(_token(("text", piece, "", _NO_ATTRS)))
-            name, listed, close, end, unclosed = match.groups()
-            if unclosed is not None:  # a comment without an end: the well-formed prefix ends there
-                return tokens, start
-            pos = stop
-            content_end = _add_tag(text, state, tokens, match.group(), name, listed, close, end, stop)
-            if content_end is not None:
-                pos = content_end
-                break  # the scan for tags starts again after the content
-        else:  # no tag after ``pos``
-            if pos < length:
-                piece = text[pos:]
-                if "<" in piece:
-                    odd = unsafe(text, pos)
-                    if odd is not None:
-                        if odd.start() > pos:
-                            append(_token(("text", text[pos : odd.start()], "", _NO_ATTRS)))
-                        return tokens, odd.start()
-                append(_token(("text", piece, "", _NO_ATTRS)))
-            return tokens, length
+    opening = _MARKUP_OPEN.search
+    tag_at = _FAST_TAG.match
+    while True:
+        found = opening(text, pos)
+        start = length if found is None else found.start()
+        match = None if found is None else tag_at(text, start)
+        if start > pos:
+            append(_token(("text", text[pos:start], "", _NO_ATTRS)))
+        if match is None:
+            return tokens, start  # (the end of the text, or a "<" html.parser reads as markup)
+        name, listed, close, end, unclosed = match.groups()
+        if unclosed is not None:  # a comment without an end: the well-formed prefix ends there
+            return tokens, start
+        pos = match.end()
+        content_end = _add_tag(text, state, tokens, match.group(), name, listed, close, end, pos)
+        if content_end is not None:
+            pos = content_end  # (the scan for tags goes on after the content)
 
 
 #: Elements whose content may not be markup (see :meth:`_State.holds_content`).
