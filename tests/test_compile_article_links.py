@@ -9,8 +9,7 @@ import polib
 import pytest
 
 from pseudo_catalogs import fill_pseudo
-from test_compile_helpers import run_cli
-from transpub.compile import workflow as compile_workflow
+from test_compile_helpers import compiled_slugs, run_cli
 
 CONFIG = """[project]
 name = "Links"
@@ -58,19 +57,6 @@ def _site(root: Path, path: str) -> str:
     return (root / "site" / path).read_text(encoding="utf-8")
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The slugs of the articles compile compiles from now on."""
-    compiled: list[str] = []
-    original = compile_workflow.compile_article
-
-    def counting(run: object, item: tuple[Path, str, str, object]) -> object:
-        compiled.append(item[2])
-        return original(run, item)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(compile_workflow, "compile_article", counting)
-    return compiled
-
-
 def test_a_german_page_links_to_the_english_page_of_an_article_not_published_in_german(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -91,7 +77,7 @@ def test_a_german_page_links_to_the_english_page_of_an_article_not_published_in_
     assert '<a href="b.html#more">the other story</a>' in _site(root, "en/a.html")
     assert "links to b.html#more, not published in de: the de page links to the en page until it is" in output
 
-    compiled = _counting(monkeypatch)
+    compiled = compiled_slugs(monkeypatch)
     (root / "locales" / "de" / "LC_MESSAGES" / "b.po").write_bytes(translated)
     output = _compile(root)
     assert sorted(compiled) == ["a", "b"]

@@ -148,6 +148,22 @@ def run_cli(root: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["--project", str(root), *args], catch_exceptions=False)
 
 
+def compiled_slugs(monkeypatch: object) -> list[str]:
+    """The slugs of the articles compile compiles from now on in this process (not skipped by their
+    record), in the order it compiles them (``monkeypatch``: pytest's fixture, which undoes it)."""
+    from transpub.compile import workflow
+
+    compiled: list[str] = []
+    original = workflow.compile_article
+
+    def counting(run: object, item: tuple[Path, str, str, object]) -> object:
+        compiled.append(item[2])
+        return original(run, item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workflow, "compile_article", counting)  # type: ignore[attr-defined]
+    return compiled
+
+
 def page(root: Path, locale: str, slug: str = "skiing", *, site: str = "site") -> str:
     """A published page's text."""
     return (root / site / locale / f"{slug}.html").read_text(encoding="utf-8")

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import transpub.compile.workflow
 import transpub.fsutil
 import transpub.signing
+from test_compile_helpers import compiled_slugs
 from transpub.cli import main
 from transpub.manifest import MANIFEST, content_hash
 from transpub.project import init_project
@@ -43,15 +43,7 @@ def machine(home: Path, monkeypatch: pytest.MonkeyPatch, shared: str | None = No
 @pytest.fixture
 def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The articles compile compiled (not skipped by their record), in this process."""
-    done: list[str] = []
-    original = transpub.compile.workflow.compile_article
-
-    def counting(run: object, item: tuple[Path, str, str]) -> object:
-        done.append(item[2])
-        return original(run, item)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(transpub.compile.workflow, "compile_article", counting)
-    return done
+    return compiled_slugs(monkeypatch)
 
 
 def run(root: Path, *args: str) -> tuple[int, str]:

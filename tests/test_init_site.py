@@ -22,9 +22,9 @@ from click.testing import CliRunner
 
 from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO, JEKYLL, MKDOCS
+from test_compile_helpers import compiled_slugs
 from test_hugo_site import merged, readme_blocks
 from transpub.cli import main
-from transpub.compile import workflow as compile_workflow
 
 SINGLE = (
     '<!DOCTYPE html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
@@ -523,14 +523,7 @@ def test_a_spanish_post_links_to_the_english_page_of_a_post_not_published_in_spa
     assert served(site / "public", "/posts/harbour/")
     assert not served(site / "public", "/es/posts/harbour/")
 
-    compiled: list[str] = []
-    original = compile_workflow.compile_article
-
-    def counting(run: object, item: tuple[Path, str, str, object]) -> object:
-        compiled.append(item[2])
-        return original(run, item)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(compile_workflow, "compile_article", counting)
+    compiled = compiled_slugs(monkeypatch)
     harbour.write_bytes(translated)
     output = transpub(site, "compile")
     assert "not published in es" not in output

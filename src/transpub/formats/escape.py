@@ -474,9 +474,15 @@ def text_escape_after_element(escape: Callable[[str], str]) -> Callable[[str], s
 
 
 def _after_element(text: str, escape: Callable[[str], str]) -> str:
-    written = escape(text).rstrip(" \t")
-    first = _LINE_BREAK.split(written, 1)[0]
+    written, first = _written_on_a_line(text, escape)
     return "\n" + written if "&" in first else written
+
+
+def _written_on_a_line(text: str, escape: Callable[[str], str]) -> tuple[str, str]:
+    """``text`` escaped without the spaces and tabs at its end (see :func:`text_escape_after_element`),
+    and its first line."""
+    written = escape(text).rstrip(" \t")
+    return written, _LINE_BREAK.split(written, 1)[0]
 
 
 def text_escape_in_quote_after_element(escape: Callable[[str], str]) -> Callable[[str], str]:
@@ -499,8 +505,7 @@ def text_escape_in_quote_after_element(escape: Callable[[str], str]) -> Callable
 
 
 def _in_quote_after_element(text: str, escape: Callable[[str], str]) -> str:
-    written = escape(text).rstrip(" \t")
-    first = _LINE_BREAK.split(written, 1)[0]
+    written, first = _written_on_a_line(text, escape)
     at = first.find("&")
     if at < 0:
         return written
