@@ -164,11 +164,8 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
             if links is not None:
-                compiled.linked = links.linked(project, document)
-                found = {key: to for key in compiled.linked if (to := links.slugs.get(key)) is not None}
-                decide_targets(run, found.values())
-                compiled.links_resolved = links.resolution(compiled.linked, selected)
-                compiled.warnings.extend(links.warnings(project, found, shown_in, shown_path))
+                compiled.linked, found = links.linked(project, document)
+                _follow_links(run, compiled, found, shown_in, shown_path)
             compiled.warnings.extend(images.warnings)
             write_markdown(
                 project,
@@ -192,9 +189,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
     else:
         if links is not None and links.pages_at is not None:
             compiled.linked, found = links.page_links(document, article_path(project, path), slug)
-            decide_targets(run, found.values())
-            compiled.links_resolved = links.resolution(compiled.linked, selected)
-            compiled.warnings.extend(links.warnings(project, found, shown_in, shown_path))
+            _follow_links(run, compiled, found, shown_in, shown_path)
         written = _write_pages(
             run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept, found
         )
@@ -202,6 +197,19 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
         if compiled.errors:  # not compiled as a whole: compiled again next time, its pages still known
             compiled.record = failed_record(compiled.record)
     return compiled
+
+
+def _follow_links(
+    run: CompileRun, compiled: CompiledArticle, found: Mapping[str, str], shown_in: list[str], shown: str
+) -> None:
+    """Where each article the links of ``compiled`` lead to (``found``, by link) is published,
+    decided once in this process; remembered in its record (a change compiles it again) and said
+    for each language of ``shown_in`` (its published pages) where one is not (see :mod:`.links`)."""
+    links = run.links
+    assert links is not None and compiled.linked is not None
+    decide_targets(run, found.values())
+    compiled.links_resolved = links.resolution(compiled.linked, run.selected)
+    compiled.warnings.extend(links.warnings(run.project, found, shown_in, shown))
 
 
 def _write_pages(

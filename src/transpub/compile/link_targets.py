@@ -37,14 +37,16 @@ class LinkTargets:
         """The slug of the article the root-relative ``url`` leads to, if any (localized Markdown)."""
         return self.slugs.get(url_path(url))
 
-    def linked(self, project: Project, document: Document) -> list[str]:
-        """The keys (see :attr:`slugs`) of the links of ``document`` that a ``[compile.links]`` rule
-        rewrites, each once, in order (those no article has too: one may be added)."""
-        found: dict[str, None] = {}
+    def linked(self, project: Project, document: Document) -> tuple[list[str], dict[str, str]]:
+        """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` that a
+        ``[compile.links]`` rule rewrites, each once, in order (those no article has too: one may be
+        added), and by each of those keys, the article it leads to."""
+        keys: dict[str, None] = {}
         for link in document.link_targets():
             if project.localized_link(link.url, project.source_locale) is not None:
-                found[url_path(link.url)] = None
-        return list(found)
+                keys[url_path(link.url)] = None
+        found = {key: slug for key in keys if (slug := self.slugs.get(key)) is not None}
+        return list(keys), found
 
     def page_links(self, document: Document, relative: str, own: str) -> tuple[list[str], dict[str, str]]:
         """For the HTML pages of the article ``own`` at ``relative`` in the articles folder: the keys
