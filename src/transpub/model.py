@@ -123,6 +123,16 @@ _ENDS = "".join(map(chr, range(0x21)))
 _UNSAFE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]|<(?=/?[0-9])|(?<=;) ")
 
 
+def split_url(url: str) -> tuple[str, str]:
+    """A URL's path and what follows it (its ``?query#fragment``).
+
+    >>> split_url("../b.html?x=1#top"), split_url("b.html#a?b"), split_url("b.html")
+    (('../b.html', '?x=1#top'), ('b.html', '#a?b'), ('b.html', ''))
+    """
+    cut = min((at for at in (url.find("?"), url.find("#")) if at >= 0), default=len(url))
+    return url[:cut], url[cut:]
+
+
 def shown_address(href: str) -> str:
     """How a placeholder legend shows a link's address ``href``: as written, on one line, shortened
     when long (scheme, host and the start of the path, then ``…``); a script or data address by its

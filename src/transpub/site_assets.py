@@ -21,7 +21,7 @@ from .discovery import is_private
 from .formats.assets import rewrite_urls, urls_in
 from .formats.document import Document, Tag
 from .fsutil import confine, write_if_changed
-from .model import Issue
+from .model import Issue, split_url
 from .site import site_href
 
 ASSETS_DIR = "_assets"
@@ -50,7 +50,7 @@ class ArticleAssets:
     def _attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
 
         def new_url(url: str) -> str | None:
-            path, suffix = _split(url)
+            path, suffix = split_url(url.strip())
             target = self.targets.get(path)
             return None if target is None else site_href(page, target) + suffix
 
@@ -66,13 +66,6 @@ def _from_where(page: str) -> str | int:
     if folders[:1] == [ASSETS_DIR] or any(part in ("", ".", "..") for part in folders):
         return "/".join(folders) + "/"
     return len(folders)
-
-
-def _split(url: str) -> tuple[str, str]:
-    """A URL's path and its ``?query#fragment``."""
-    url = url.strip()
-    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-    return url[:cut], url[cut:]
 
 
 #: What a run found of a file an article names: its resolved path, its path in the project (None:
@@ -113,7 +106,7 @@ def copy_assets(
                 tag = (
                     page_tag if article_text is None else replace(page_tag, line=_line_in(article_text, url))
                 )
-                path, _ = _split(url)
+                path, _ = split_url(url.strip())
                 if not path or path in assets.targets:
                     continue
                 known = found.get((folder, path))

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from ..formats.document import Document
 from ..manifest import make_key
-from ..model import Issue
+from ..model import Issue, split_url
 from ..project import Project
 
 
@@ -134,7 +134,7 @@ def page_key(url: str, folder: str, pages_at: str) -> str | None:
     >>> page_key("./b%20c.html", "", "/en/"), page_key("../../x.html", "news", "/en/"), page_key("/de/b.html", "", "/en/")
     ('b c.html', None, None)
     """
-    path = url.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
+    path = split_url(url)[0].replace("\\", "/")
     if not path:
         return None
     path = unquote(path)
@@ -157,7 +157,7 @@ def url_path(url: str) -> str:
     >>> url_path("/Posts/Harbour?x=1#top"), url_path("/posts/a%20b/"), url_path("/img/a.png")
     ('/posts/harbour/', '/posts/a b/', '/img/a.png')
     """
-    path = unquote(url.split("#", 1)[0].split("?", 1)[0]).lower()
+    path = unquote(split_url(url)[0]).lower()
     if not PurePosixPath(path).suffix and not path.endswith("/"):
         path += "/"
     return path

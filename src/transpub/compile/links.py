@@ -33,6 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..formats.document import RewriteUrl
+from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import site_href
@@ -138,8 +139,7 @@ def page_rewrite(
             return project.localized_link(url, locale)
         if url.startswith("/"):
             return None  # (its source-language page, as written)
-        query = min((at for at in (url.find("?"), url.find("#")) if at >= 0), default=len(url))
-        return site_href(here, html_path(project, source, slug)) + url[query:]
+        return site_href(here, html_path(project, source, slug)) + split_url(url)[1]
 
     return rewritten
 

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from ..model import split_url
 from .assets import asset_attributes, is_relative, urls_in
 from .front_matter import read_front_matter
 from .html_tokens import tokenize_html
@@ -98,8 +99,7 @@ def _reference(url: str, line: int, what: str, file_only: bool = True) -> FileRe
         return None
     if not is_relative(url):
         return None
-    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-    path = unquote(url[:cut])
+    path = unquote(split_url(url)[0])
     return FileReference(path, line, what, shown, file_only) if path else None
 
 
