@@ -9,10 +9,11 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from transpub.formats.document import root_relative_link
+from transpub.formats.document import page_link
 from transpub.formats.html import _MAY_TRANSLATE, _Builder
 from transpub.formats.html_attributes import (
-    _MAY_BE_ROOT_RELATIVE,
+    _MAY_BE_RELATIVE,
+    _SCHEME,
     attribute_spans,
     translatable_attributes,
     unquote,
@@ -158,27 +159,32 @@ START_TAGS = st.builds(
     st.sampled_from(["=", " = ", "==", ""]),
     st.sampled_from(["", '"', "'"]),
     st.sampled_from(["", " ", "&#32;", "&#x2F;", "&sol;", "&nbsp;", "\t"]),
-    st.sampled_from(["/docs/x", "//cdn.example/x", "https://example.org/", "x/y", "", "/"]),
+    st.sampled_from(
+        ["/docs/x", "//cdn.example/x", "https://example.org/", "x/y", "", "/", "#top", "?p=2", "mailto:a@b"]
+    ),
 )
 
 
 @settings(max_examples=300, deadline=None)
 @given(START_TAGS)
-def test_root_relative_links_are_never_missed_by_the_quick_test(raw: str) -> None:
+def test_links_to_pages_of_the_site_are_never_missed_by_the_quick_test(raw: str) -> None:
     first = next((span for name, span in attribute_spans(raw) if name == "href"), None)
     if first is None:
         return
     url = html.unescape(unquote(raw[first[0] : first[1]])).strip()
-    if url.startswith("/") and not url.startswith(("//", "/\\")):
-        assert _MAY_BE_ROOT_RELATIVE.search(raw)
-        assert root_relative_link(raw) is not None
+    if url.startswith("/") and not url.startswith(("//", "/\\")):  # root-relative
+        assert _MAY_BE_RELATIVE.search(raw)
+        assert page_link(raw) is not None
+    if url and not url.startswith(("#", "?", "//", "/\\", "\\")) and not _SCHEME.match(url):
+        assert _MAY_BE_RELATIVE.search(raw)
+        assert page_link(raw) is not None
 
 
 def test_quick_tests_say_no_to_plain_prose() -> None:
     """They are worth having: ordinary news prose passes none of them."""
     prose = "The council met on Monday. It approved the plan for 904 homes! Work starts in March."
     assert not _may_hold_markers(prose)
-    assert not _MAY_BE_ROOT_RELATIVE.search('<a href="https://example.org/news/1">')
+    assert not _MAY_BE_RELATIVE.search('<a href="https://example.org/news/1">')
     assert re.search(r"[.!?]", prose)
 
 

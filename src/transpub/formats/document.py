@@ -24,7 +24,7 @@ from .context_notes import fewer_places
 from .dates import DateStyle
 from .escape import escape_attribute, escape_text
 from .heading_ids import id_written
-from .html_attributes import page_href, quoted_attribute, root_relative_href, set_attributes
+from .html_attributes import page_href, quoted_attribute, set_attributes
 from .md_escape import bare_url_stays_a_link, standalone_url
 
 
@@ -98,17 +98,6 @@ class LinkTarget:
     url: str
     raw: str
     write: Callable[[str], str]
-
-
-def root_relative_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
-    """The span of the value of a start tag's root-relative ``href`` (``/docs/x``, see
-    :func:`~transpub.formats.html_attributes.root_relative_href`) and its :class:`LinkTarget`: compile
-    may point it at the reader's language (``[compile.links]``), in an HTML page or a Markdown one."""
-    found = root_relative_href(raw)
-    if found is None:
-        return None
-    (start, end), url = found
-    return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
 
 
 def page_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:

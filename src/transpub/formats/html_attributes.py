@@ -156,37 +156,18 @@ def translatable_attributes(
     return frozenset(names)
 
 
-#: An ``href`` whose value may start with ``/`` (after spaces or an entity that may hide one).
-_MAY_BE_ROOT_RELATIVE = re.compile(r"""href[\s=]*['"]?[\s&/]""", re.IGNORECASE)
-
-
-def root_relative_href(raw: str) -> tuple[tuple[int, int], str] | None:
-    """The span of the value of a start tag's first ``href``, and its URL, when it is root-relative
-    (``/docs/x``): compile may point it at the reader's language (``[compile.links]``; written back
-    by :func:`quoted_attribute`)."""
-    if not _MAY_BE_ROOT_RELATIVE.search(raw):
-        return None  # no href value starts with "/" (or with a space or an entity that may hide one)
-    for name, (start, end) in attribute_spans(raw):
-        if name != "href":
-            continue
-        url = htmllib.unescape(unquote(raw[start:end])).strip()
-        if not url.startswith("/") or url.startswith(("//", "/\\")):
-            return None
-        return (start, end), url
-    return None
-
-
 #: An ``href`` whose value may be a relative URL: neither a scheme's (``https:``, ``mailto:``) nor a
-#: fragment's (after spaces or an entity that may hide either, it may).
-_MAY_BE_RELATIVE = re.compile(r"""href[\s=]*['"]?(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)""", re.IGNORECASE)
+#: fragment's (after spaces or an entity that may hide either, it may). Possessive: a quote given
+#: back would let the test pass at every ``href="``.
+_MAY_BE_RELATIVE = re.compile(r"""href[\s=]*+['"]?+(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)""", re.IGNORECASE)
 #: A URL's scheme.
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def page_href(raw: str) -> tuple[tuple[int, int], str] | None:
     """The span of the value of a start tag's first ``href``, and its URL, when it may lead to another
-    page of the site: root-relative (``/docs/x``, see :func:`root_relative_href`) or relative to the
-    page (``b.html``, ``../sport/b.html?x=1#top``); not one with a scheme, one to another host
+    page of the site: root-relative (``/docs/x``: compile may point it at the reader's language,
+    ``[compile.links]``; written back by :func:`quoted_attribute`) or relative to the page (``b.html``, ``../sport/b.html?x=1#top``); not one with a scheme, one to another host
     (``//cdn.example/x``), or one to the page itself (``#top``, ``?page=2``, empty).
 
     >>> page_href('<a href="../b.html#top">'), page_href("<a href='/docs/'>")
