@@ -249,9 +249,14 @@ def write_attribute(
         written = text.translate(_table(table))
     else:
         written = "".join(piece if source else piece.translate(_table(table)) for source, piece in pieces)
-    value = lead + written + trail
+    return _quoted(lead + written + trail, quote, bare)
+
+
+def _quoted(value: str, quote: str, bare: bool) -> str:
+    """An attribute's ``value`` in ``quote``, or without quotes where the source's has none
+    (``bare``) and the value needs none."""
     if bare and value and _NEEDS_QUOTES.search(value) is None:
-        quote = ""
+        return value
     return quote + value + quote
 
 
@@ -391,9 +396,7 @@ def attribute_on_one_line(
         for source, piece in pieces
     )
     value = _line_breaks_as_references(lead) + inner + _line_breaks_as_references(trail)
-    if bare and value and _NEEDS_QUOTES.search(value) is None:
-        return value
-    return quote + value + quote
+    return _quoted(value, quote, bare)
 
 
 def attribute_text_escape_in_markdown(escape: Callable[[str], str], kept: str = "") -> Callable[[str], str]:
