@@ -454,3 +454,30 @@ def test_a_worker_sending_for_longer_than_a_claim_lasts_keeps_its_texts_from_the
         )
         translate._send_claimed(memory, "en", "de", "libre", pending, slow_send, "today", Counts())
     assert taken_over and not any(taken_over), taken_over
+
+
+def test_ctrl_c_while_sending_stops_the_run_even_when_the_memory_cannot_let_the_claims_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user pressed Ctrl-C during the requests and the shared memory failed as the claims were let
+    go: the run stops as interrupted (the claims expire), not with the memory's error in its place."""
+    import transpub.translate as translate
+    from transpub.translate_report import Counts
+
+    pending = {"The bridge.": translate._Pending("The bridge.", entries=1)}
+
+    def interrupted_send(claimed: dict) -> None:
+        raise KeyboardInterrupt
+
+    def failing_release(*args: object) -> None:
+        raise MemoryStoreError("the memory server went away")
+
+    with open_memory(tmp_path / "memory.sqlite") as memory:
+        monkeypatch.setattr(memory, "release", failing_release)
+        with pytest.raises(KeyboardInterrupt):
+            translate._send_claimed(memory, "en", "de", "libre", pending, interrupted_send, "today", Counts())
+        # without an interruption, the memory's failure is the run's error
+        with pytest.raises(MemoryStoreError):
+            translate._send_claimed(
+                memory, "en", "de", "libre", pending, lambda claimed: None, "today", Counts()
+            )

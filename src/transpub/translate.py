@@ -851,8 +851,13 @@ def _claimed_sending(
                 if claimed:
                     with _claims_renewed(memory, source, locale, engine, mine):
                         send(claimed)
-            finally:
-                memory.release(source, locale, engine, mine)
+            except BaseException:
+                # What stopped the run (Ctrl-C, the engine's error) is what the user must see: a
+                # memory failing to let the claims go now would hide it (they expire anyway).
+                with contextlib.suppress(Exception):
+                    memory.release(source, locale, engine, mine)
+                raise
+            memory.release(source, locale, engine, mine)
             continue
         time.sleep(CLAIM_POLL_SECONDS)
         arrived(waiting, None)
