@@ -241,6 +241,53 @@ def test_a_locale_with_a_region_is_served_under_its_gettext_name(mkdocs_built: t
     assert_in_its_language(built, f"/{regional}/guide/", f"/{regional}/")
 
 
+@needs_material
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_a_locale_with_a_script_is_served_by_the_name_mkdocs_static_i18n_takes(
+    tmp_path: Path, structure: str
+) -> None:
+    """The plugin refuses ``zh_Hant`` (and anything not two letters): init names it ``zh-Hant`` for
+    the plugin and in transpub.toml's locale_dirs, so the Material build passes and the page is
+    at /zh-Hant/; ``ast``, which the plugin cannot name at all, is left out with a note saying so
+    (before, the whole build failed on the plugin's validation)."""
+    site = mkdocs_site(tmp_path / "harbour", structure, "material")
+    output = init(site, "-l", "zh_Hant", "-l", "ast")
+    assert "it cannot build ast, left out of its languages" in output
+    assert "zh_Hant" not in additions(output)
+    shown = yaml.safe_load(additions(output))
+    assert [lang["locale"] for lang in shown["plugins"][-1]["i18n"]["languages"]] == ["en", "zh-Hant"]
+    add_to_config(site / "mkdocs.yml", output)
+    if structure == "folder":
+        with (site / "mkdocs.yml").open("a", encoding="utf-8") as file:
+            file.write(yaml.safe_dump({"nav": list(PAGES)}))
+    transpub(site, "extract")
+    for path in (site / "locales").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = f"⟦{entry.msgid}⟧"
+        catalog.save()
+    transpub(site, "compile")
+    built = mkdocs_build(site)
+    assert built.page("/zh-Hant/guide/").findtext(".//h1").startswith("⟦The ferry guide⟧")
+    assert unspaced(built.text("/zh-Hant/guide/")) == unspaced(built.text("/guide/"))
+    assert_in_its_language(built, "/zh-Hant/guide/", "/zh-Hant/")
+
+
+@needs_mkdocs_i18n
+def test_init_says_which_locales_mkdocs_own_theme_cannot_be_built_in(tmp_path: Path) -> None:
+    """With MkDocs' own theme the plugin's name is also a Babel locale (no ``-``): zh_Hant has no
+    name both take; init leaves it out and says so, and the site with Spanish builds."""
+    site = mkdocs_site(tmp_path / "harbour", "suffix", "mkdocs")
+    output = init(site, "-l", "es", "-l", "zh_Hant")
+    assert "it cannot build zh_Hant, left out of its languages" in output
+    shown = yaml.safe_load(additions(output))
+    assert [lang["locale"] for lang in shown["plugins"][-1]["i18n"]["languages"]] == ["en", "es"]
+    add_to_config(site / "mkdocs.yml", output)
+    transpub(site, "extract")
+    transpub(site, "compile")
+    assert mkdocs_build(site).file("/es/guide/") is not None
+
+
 # --- Jekyll (jekyll-polyglot) --------------------------------------------------------------------
 
 LAYOUT = (
