@@ -13,7 +13,7 @@ import lxml.html
 import polib
 import pytest
 
-from real_renderers import HUGO, JEKYLL, jekyll_page
+from real_renderers import HUGO, JEKYLL, hugo_page, jekyll_page
 from test_compile_helpers import run_cli
 
 POST = """---
@@ -31,14 +31,15 @@ The ferry runs daily.
 """
 
 
-def make_post_project(root: Path, german: dict[str, str], post: str = POST) -> Path:
-    """A Markdown post with a summary, a Liquid include and a shortcode, extracted, German filled."""
+def make_post_project(root: Path, german: dict[str, str], post: str = POST, suffix: str = ".md") -> Path:
+    """A Markdown post with a summary, a Liquid include and a shortcode, extracted, German filled
+    (``suffix``: ``.html`` for an HTML content page)."""
     (root / "articles").mkdir(parents=True)
     (root / "transpub.toml").write_text(
         '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["de"]\n\n[compile]\nformat = "markdown"\n',
         encoding="utf-8",
     )
-    (root / "articles" / "post.md").write_text(post, encoding="utf-8")
+    (root / "articles" / f"post{suffix}").write_text(post, encoding="utf-8")
     assert run_cli(root, "extract").exit_code == 0
     translations = {
         "The harbour": "Der Hafen",
@@ -64,8 +65,8 @@ def line_of(root: Path, msgid: str) -> int:
     return lines.index(f'msgid "{msgid}"') + 1
 
 
-def german_post(root: Path) -> str:
-    return (root / "site" / "de" / "post.md").read_text(encoding="utf-8")
+def german_post(root: Path, suffix: str = ".md") -> str:
+    return (root / "site" / "de" / f"post{suffix}").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -410,14 +411,135 @@ def test_a_front_matter_translation_whose_brackets_name_a_link_of_the_page_says_
     line = line_of(root, "Ferry news")
     assert [text for text in result.stderr.splitlines() if "post.po" in text] == [
         f"Warning: locales/de/LC_MESSAGES/post.po:{line}: front matter value title: the translation adds "
-        "a reference link (a site may render the value as Markdown; the page defines a link [Timetable]: "
-        "write those words without square brackets); the de page is not published (66.6% translated, below "
+        'a reference link (the page defines a link [Timetable]: "[Timetable]" is that link where a theme '
+        "writes the value into the page's Markdown, as {{ page.title }} in a Jekyll page does; write those "
+        'words without square brackets, e.g. "(Timetable)"); the de page is not published (66.6% translated, below '
         "the 80% needed to publish; 1 translation refused (counted as untranslated): `transpub check -l de` "
         "says why): once it is, the source text is published there instead"
     ]
     reported = [text for text in run_cli(root, "check").output.splitlines() if text.startswith("locales/")]
     assert reported == [
         f'locales/de/LC_MESSAGES/post.po:{line}: [links] "Ferry news": front matter value title: the translation '
-        "adds a reference link (a site may render the value as Markdown; the page defines a link [Timetable]: "
-        "write those words without square brackets); compile publishes the source text instead"
+        'adds a reference link (the page defines a link [Timetable]: "[Timetable]" is that link where a theme '
+        "writes the value into the page's Markdown, as {{ page.title }} in a Jekyll page does; write those "
+        'words without square brackets, e.g. "(Timetable)"); compile publishes the source text instead'
     ]
+
+
+#: A post whose include's and shortcodes' captions a site writes into the page's Markdown (the
+#: include's output, Hugo's ``{{% x %}}`` shortcode's) or renders alone (Hugo's ``figure``: markdownify).
+CAPTIONS = """---
+title: The harbour
+---
+
+The ferry runs daily.
+
+{% include caption.html caption="The dock at dawn" %}
+
+{{< figure src="/boat.png" caption="A boat" >}}
+
+{{% boat caption="The boat in port" %}}
+"""
+#: The templates of that post's include and ``boat`` shortcode: the caption as it is, in the page's Markdown.
+CAPTION_INCLUDE = {"caption.html": "{{ include.caption }}"}
+BOAT_SHORTCODE = {"boat": '{{ .Get "caption" }}'}
+
+
+def bracketed(words: str) -> dict[str, str]:
+    """The post's captions translated with ``words`` in square brackets."""
+    return {
+        "The dock at dawn": f"Der Steg [{words}]",
+        "A boat": f"Ein Boot [{words}]",
+        "The boat in port": f"Das Boot im Hafen [{words}]",
+    }
+
+
+def built_by_hugo_and_jekyll(tmp_path: Path, markdown: str) -> tuple[str, str]:
+    """The HTML Hugo makes of ``markdown`` (a post's body) without its Liquid includes, and the HTML
+    Jekyll makes of it without its shortcodes."""
+    if HUGO is None or JEKYLL is None:
+        pytest.skip("hugo and jekyll are not both installed (make test installs the Debian packages)")
+    lines = markdown.splitlines(keepends=True)
+    hugo = hugo_page(
+        "".join(line for line in lines if not line.startswith("{%")),
+        tmp_path / "hugo",
+        shortcodes=BOAT_SHORTCODE,
+    )
+    jekyll = jekyll_page(
+        "".join(line for line in lines if not line.startswith("{{")),
+        tmp_path / "jekyll",
+        includes=CAPTION_INCLUDE,
+    )
+    return hugo, jekyll
+
+
+def texts_and_links(html: str) -> tuple[list[str], list[str]]:
+    """The texts of the paragraphs and figure captions of ``html``, and the targets of its links."""
+    page = lxml.html.fromstring(html)
+    texts = [" ".join(element.text_content().split()) for element in page.iter("p", "figcaption")]
+    return [text for text in texts if text], [str(href) for href in page.xpath("//a/@href")]
+
+
+def test_shortcode_and_include_captions_translated_with_words_in_square_brackets_are_published_as_text(
+    tmp_path: Path,
+) -> None:
+    """No link definition of the page names "[neu]": Hugo and Jekyll show the brackets as text, in
+    the page's Markdown or rendered alone. They were refused as a reference link (English captions
+    on the German page)."""
+    german = {"The harbour": "Der Hafen", **bracketed("neu")}
+    root = make_post_project(tmp_path / "harbour", german, CAPTIONS)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0 and "post.po" not in result.stderr, result.output
+    assert run_cli(root, "check").exit_code == 0
+    body = german_post(root).split("---\n", 2)[2]
+    assert [f'caption="{text}"' in body for text in bracketed("neu").values()] == [True, True, True]
+    hugo, jekyll = built_by_hugo_and_jekyll(tmp_path, body)
+    assert texts_and_links(hugo) == (
+        ["Die Fähre fährt täglich.", "Ein Boot [neu]", "Ein Boot [neu]", "Das Boot im Hafen [neu]"],
+        [],
+    )
+    assert texts_and_links(jekyll) == (["Die Fähre fährt täglich.", "Der Steg [neu]"], [])
+
+
+def test_captions_whose_brackets_name_a_link_of_the_page_keep_their_source_and_compile_says_why(
+    tmp_path: Path,
+) -> None:
+    """The page defines [timetable]: in the include's output and the ``{{% x %}}`` shortcode's (the
+    page's Markdown) "[Timetable]" is that link, as Hugo and Jekyll build it; the captions keep
+    their source, and the warning says why and what to write instead."""
+    post = CAPTIONS + "\nSee the [timetable].\n\n[timetable]: /timetable/\n"
+    german = {"The harbour": "Der Hafen", "See the <1>timetable</1>.": "Siehe den <1>Fahrplan</1>."}
+    root = make_post_project(tmp_path / "harbour", {**german, **bracketed("Timetable")}, post)
+    result = run_cli(root, "compile", "--threshold", "0")
+    body = german_post(root).split("---\n", 2)[2]
+    assert [f'caption="{text}"' in body for text in ("The dock at dawn", "A boat", "The boat in port")] == [
+        True,
+        True,
+        True,
+    ]
+    fix = (
+        'write those words without square brackets, e.g. "(Timetable)"); the source text is published instead'
+    )
+    hugo_why = (
+        "where a shortcode's output is part of the page's Markdown, as a {{% x %}} shortcode's is in Hugo"
+    )
+    assert [text for text in result.stderr.splitlines() if "post.po" in text] == [
+        f"Warning: locales/de/LC_MESSAGES/post.po:{line_of(root, msgid)}: caption parameter of {what}: the "
+        'translation adds a reference link (the page defines a link [Timetable]: "[Timetable]" is that link '
+        f"{why}; {fix}"
+        for msgid, what, why in [
+            (
+                "The dock at dawn",
+                "a Liquid include",
+                "in an include's output, which Jekyll renders as part of the page's Markdown",
+            ),
+            ("A boat", "a shortcode", hugo_why),
+            ("The boat in port", "a shortcode", hugo_why),
+        ]
+    ]
+    # as written, Hugo's {{% x %}} shortcode and Jekyll's include would have made the words that link
+    for source, translation in bracketed("Timetable").items():
+        body = body.replace(f'caption="{source}"', f'caption="{translation}"')
+    hugo, jekyll = built_by_hugo_and_jekyll(tmp_path, body)
+    assert texts_and_links(hugo)[1] == ["/timetable/", "/timetable/"]
+    assert texts_and_links(jekyll)[1] == ["/timetable/", "/timetable/"]

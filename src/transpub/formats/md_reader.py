@@ -489,8 +489,8 @@ class _Builder(RunSlots):
             pane = tabpane_of(template, self.shortcode_pairs)  # (a Docsy tab's label: "header" or the first)
             labels = ("header", "0") if pane is not None else ()
             kept = labels if pane is not None and names_its_language(template, pane) else ()
-            for start, end, slot in shortcode_param_slots(
-                template, self.source.raw, self.options, self.names.name, kept, labels
+            for start, end, slot in shortcode_param_slots(  # (its output may be the page's Markdown)
+                template, self.source.raw, self.options, self.names.name, kept, labels, self.labels
             ):
                 parts.extend((self.source.raw(pos, start), slot))
                 pos = end

@@ -937,11 +937,12 @@ def _label(words: str) -> str:
     return normalizeReference(words)
 
 
-def liquid_param(source: str, raw: str, text: str) -> str:
+def liquid_param(source: str, raw: str, text: str, labels: Collection[str] | None = None) -> str:
     r"""A translated parameter of a Liquid include, quoted as Jekyll reads it back (its own single
     quotes kept where they can hold it, else double quotes, ``\"`` inside);
     the parameter as written (``raw``) when the translation holds markup its ``source`` value does
-    not (see :func:`shortcode_param`), a double quote its ``source`` does not (which would end the
+    not (see :func:`shortcode_param`; ``labels``: the page's link definitions, whose Markdown an
+    include's output is part of), a double quote its ``source`` does not (which would end the
     attribute an include writes it in), a backslash (which Jekyll's reading would take as an escape)
     or ``%}`` (the end of the tag, for Liquid, even inside quotes).
 
@@ -954,7 +955,10 @@ def liquid_param(source: str, raw: str, text: str) -> str:
     >>> print(liquid_param("The dock", '"The dock"', "El 100 %} muelle"))
     "The dock"
     """
-    if unwritable_param(text, liquid=True, source=source) or shortcode_param(source, raw, text) == raw:
+    if (
+        unwritable_param(text, liquid=True, source=source)
+        or shortcode_param(source, raw, text, labels) == raw
+    ):
         return raw
     text = " ".join(text.split())
     if raw.startswith("'") and "'" not in text:  # the source's quotes, where they can hold it
@@ -962,10 +966,13 @@ def liquid_param(source: str, raw: str, text: str) -> str:
     return '"' + text.replace('"', '\\"') + '"'
 
 
-def shortcode_param(source: str, raw: str, text: str) -> str:
+def shortcode_param(source: str, raw: str, text: str, labels: Collection[str] | None = None) -> str:
     """A translated shortcode parameter (:func:`shortcode_value`), or the parameter as written
     (``raw``) when the translation holds a link, an image, a bare URL or HTML that its ``source``
     value does not: the translation of a parameter is text, and cannot add markup to the page.
+    With ``labels`` (those of the page's link definitions), words in square brackets that none
+    names are text (see :func:`markup_added`): a ``{{% x %}}`` shortcode's output is the page's
+    Markdown, where only a definition of the page makes them a link.
 
     >>> shortcode_param("The dock.", '"The dock."', "El muelle.")
     '"El muelle."'
@@ -980,20 +987,23 @@ def shortcode_param(source: str, raw: str, text: str) -> str:
     '"Ein [Pod](/pods/)."'
     >>> shortcode_param("A [pod](/pods/).", '"A [pod](/pods/)."', "Ein [Pod](javascript:alert(1)).")
     '"A [pod](/pods/)."'
+
+    >>> shortcode_param("A boat", '"A boat"', "Ein Boot [neu]"), shortcode_param("A boat", '"A boat"', "Ein Boot [neu]", frozenset())
+    ('"A boat"', '"Ein Boot [neu]"')
     """
     if unwritable_param(text):
         return raw
-    return raw if adds_markup(source, text) else shortcode_value(text)
+    return raw if adds_markup(source, text, labels) else shortcode_value(text)
 
 
-def tab_label_param(source: str, raw: str, text: str) -> str:
-    """A Docsy tab's translated label (:func:`shortcode_param`), or the label as written (``raw``)
-    when the translation holds a double quote (see :func:`unwritable_param`).
+def tab_label_param(source: str, raw: str, text: str, labels: Collection[str] | None = None) -> str:
+    """A Docsy tab's translated label (:func:`shortcode_param`, with ``labels``), or the label as
+    written (``raw``) when the translation holds a double quote (see :func:`unwritable_param`).
 
     >>> print(tab_label_param("Shell", '"Shell"', "Die Shell"), tab_label_param("Shell", '"Shell"', 'a" onclick=x y="'))
     "Die Shell" "Shell"
     """
-    return raw if unwritable_param(text, label=True) else shortcode_param(source, raw, text)
+    return raw if unwritable_param(text, label=True) else shortcode_param(source, raw, text, labels)
 
 
 def unwritable_param(text: str, *, liquid: bool = False, label: bool = False, source: str = "") -> str | None:

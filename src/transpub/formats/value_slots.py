@@ -132,32 +132,48 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     added = markup_added(source, text, labels)
     if not added:
         return None
+    why = _brackets_why(text, labels, write.func) if _REFERENCE in added else None
     return (
         "markup" if added == ["HTML"] else "links",
-        f"{what}: the translation adds {' and '.join(added)} "
-        f"(a site may render the value as Markdown{_brackets_hint(text, labels) if _REFERENCE in added else ''})",
+        f"{what}: the translation adds {' and '.join(added)} ({why or 'a site may render the value as Markdown'})",
     )
 
 
 #: How :func:`~.md_templates.markup_added` names square brackets that may make a link.
 _REFERENCE = "a reference link"
 
+#: Where words in square brackets of a value written by each writer meet the page's link definitions.
+_IN_PAGE_MARKDOWN: dict[Callable[..., str], str] = {
+    plain_value: "where a theme writes the value into the page's Markdown, as {{ page.title }} in a Jekyll page does",
+    shortcode_param: "where a shortcode's output is part of the page's Markdown, as a {{% x %}} shortcode's is in Hugo",
+    tab_label_param: "where a shortcode's output is part of the page's Markdown, as a {{% x %}} shortcode's is in Hugo",
+    liquid_param: "in an include's output, which Jekyll renders as part of the page's Markdown",
+}  # fmt: skip
 
-def _brackets_hint(text: str, labels: frozenset[str] | None) -> str:
-    """How a translator writes the square brackets of ``text`` so that they are kept as text
-    (``labels``: the page's link definitions, when known), after a semicolon.
 
-    >>> _brackets_hint("Fähre [Fahrplan]", frozenset({"FAHRPLAN"}))
-    '; the page defines a link [Fahrplan]: write those words without square brackets'
-    >>> _brackets_hint("Fähre [neu][x]", frozenset())
-    '; square brackets are kept as text around words alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"'
+def _brackets_why(text: str, labels: frozenset[str] | None, writer: Callable[..., str] = plain_value) -> str:
+    """Why the square brackets of ``text``, a value written by ``writer``, may make a link, and how a
+    translator writes them so that they are kept as text (``labels``: the page's link definitions,
+    when known).
+
+    >>> print(_brackets_why("Fähre [Fahrplan]", frozenset({"FAHRPLAN"}), liquid_param))
+    the page defines a link [Fahrplan]: "[Fahrplan]" is that link in an include's output, which Jekyll renders as part of the page's Markdown; write those words without square brackets, e.g. "(Fahrplan)"
+    >>> print(_brackets_why("Fähre [neu][x]", frozenset()))
+    a site may render the value as Markdown; square brackets are kept as text around words alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"
     """
     defined = plain_brackets(text, labels) if labels is not None else []
     if defined:
-        return f"; the page defines a link [{defined[0]}]: write those words without square brackets"
+        words = defined[0]
+        return (
+            f'the page defines a link [{words}]: "[{words}]" is that link {_IN_PAGE_MARKDOWN[writer]}; '
+            f'write those words without square brackets, e.g. "({words})"'
+        )
     if labels is None:
-        return "; write the words without square brackets"
-    return '; square brackets are kept as text around words alone ("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"'
+        return "a site may render the value as Markdown; write the words without square brackets"
+    return (
+        "a site may render the value as Markdown; square brackets are kept as text around words alone "
+        '("[updated]"), not in "[a][b]", "[a](b)" or "[^a]"'
+    )
 
 
 def source_title(document: Document) -> str:
@@ -248,15 +264,22 @@ def shortcode_param_slots(
     ref: Callable[[str, str], str],
     kept: tuple[str, ...] = (),
     labels: tuple[str, ...] = (),
+    definitions: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int, AttrSlot]]:
     """Each parameter of the shortcode (or Liquid include) ``template`` named in ``[extract.shortcodes] translate_params``
     (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
     (``ref``: the reference of a value of the shortcode, by its name and the value); never one named in
-    ``kept``; one named in ``labels`` is a Docsy tab's label (:func:`~.md_templates.tab_label_param`)."""
+    ``kept``; one named in ``labels`` is a Docsy tab's label (:func:`~.md_templates.tab_label_param`).
+    ``definitions``: the labels of the link definitions whose Markdown the shortcode's output may be
+    part of (a Markdown page's own; none in an HTML page's body), when known: words in square
+    brackets that none names are text (see :func:`~.md_templates.shortcode_param`)."""
     if not template.shortcode and template.opener != "{%":  # (a Liquid include's parameters: see Template)
         return
     if template.opener == wp_shortcodes.OPENER:
-        writer = wp_shortcodes.shortcode_param
+        writer, definitions = (
+            wp_shortcodes.shortcode_param,
+            None,
+        )  # (it writes brackets as character references)
     else:
         writer = shortcode_param if template.shortcode else liquid_param
     for param in template.params:
@@ -269,6 +292,12 @@ def shortcode_param_slots(
         if not offered(msgid, options) or is_address(msgid) or msgid.lower() in _SWITCHES:
             continue
         written = raw(param.start, param.end)
+        func: Callable[..., str] = tab_label_param if param.name in labels else writer
+        write = (
+            functools.partial(func, param.value, written)
+            if definitions is None
+            else functools.partial(func, param.value, written, labels=definitions)
+        )
         yield (
             param.start,
             param.end,
@@ -277,8 +306,6 @@ def shortcode_param_slots(
                 ref(template.name, param.value) + f"@{param.name}",
                 written,
                 f"attribute:{param.name}",
-                write=functools.partial(
-                    tab_label_param if param.name in labels else writer, param.value, written
-                ),
+                write=write,
             ),
         )
