@@ -543,3 +543,75 @@ def test_captions_whose_brackets_name_a_link_of_the_page_keep_their_source_and_c
     hugo, jekyll = built_by_hugo_and_jekyll(tmp_path, body)
     assert texts_and_links(hugo)[1] == ["/timetable/", "/timetable/"]
     assert texts_and_links(jekyll)[1] == ["/timetable/", "/timetable/"]
+
+
+HTML_CAPTIONS = """---
+title: The harbour
+---
+
+<p>The ferry runs daily.</p>
+{{< figure src="/boat.png" caption="A boat" >}}
+<p>{{% boat caption="The boat in port" %}}</p>
+"""
+
+
+def test_an_html_content_pages_title_and_captions_translated_with_words_in_square_brackets_are_published(
+    tmp_path: Path,
+) -> None:
+    """An HTML content page's body is no Markdown: no link definition is there for the brackets to
+    name; Hugo shows them as text. The title and the captions were refused as a reference link."""
+    german = {"The harbour": "Der Hafen [neu]", **bracketed("neu")}
+    root = make_post_project(tmp_path / "harbour", german, HTML_CAPTIONS, suffix=".html")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0 and "post.po" not in result.stderr, result.output
+    assert run_cli(root, "check").exit_code == 0
+    front, body = german_post(root, ".html").split("---\n", 2)[1:]
+    assert front == "title: Der Hafen [neu]\n"
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    html = hugo_page(body, tmp_path / "hugo", shortcodes=BOAT_SHORTCODE, suffix=".html")
+    assert texts_and_links(html) == (
+        ["Die Fähre fährt täglich.", "Ein Boot [neu]", "Ein Boot [neu]", "Das Boot im Hafen [neu]"],
+        [],
+    )
+
+
+#: An HTML content page with a callout whose inside Hugo renders as Markdown (its template:
+#: ``markdownify``), a link definition and a shortcode in it.
+HTML_CALLOUT = """---
+title: The harbour
+---
+
+<p>The ferry runs daily.</p>
+{{% note %}}
+See the [timetable].
+
+{{% boat caption="The boat in port" %}}
+
+[timetable]: /timetable/
+{{% /note %}}
+"""
+
+
+def test_a_caption_in_an_html_pages_markdown_callout_whose_brackets_name_its_link_keeps_its_source(
+    tmp_path: Path,
+) -> None:
+    """Hugo renders the callout's inside as Markdown with its definition: "[Timetable]" in the
+    caption would be that link (as the build shows); the caption keeps its source, and says why."""
+    german = {"The harbour": "Der Hafen", "See the <1>timetable</1>.": "Siehe den <1>Fahrplan</1>."}
+    root = make_post_project(
+        tmp_path / "harbour", {**german, **bracketed("Timetable")}, HTML_CALLOUT, ".html"
+    )
+    result = run_cli(root, "compile", "--threshold", "0")
+    body = german_post(root, ".html").split("---\n", 2)[2]
+    assert '{{% boat caption="The boat in port" %}}' in body
+    assert (
+        f"post.po:{line_of(root, 'The boat in port')}: caption parameter of a shortcode: the translation adds a "
+        'reference link (the page defines a link [Timetable]: "[Timetable]" is that link where a '
+    ) in result.stderr
+    if HUGO is None:
+        pytest.skip("hugo is not installed (make test installs the Debian package hugo)")
+    shortcodes = {**BOAT_SHORTCODE, "note": "<aside>{{ .Inner | markdownify }}</aside>"}
+    written = body.replace('caption="The boat in port"', 'caption="Das Boot im Hafen [Timetable]"')
+    html = hugo_page(written, tmp_path / "hugo", shortcodes=shortcodes, suffix=".html")
+    assert texts_and_links(html)[1] == ["/timetable/", "/timetable/"]

@@ -67,14 +67,17 @@ def read_html_content(
 
         return value_reader(path, encoding, options, shown, source.line_of, document.warnings)(value, at)
 
-    for start, end, slot in front_matter_slots(front, source.raw, options, markdown):
+    # (no link definition names a value's words in square brackets: the body is no Markdown, where a
+    # value or a shortcode's output would meet one; one rendered alone, markdownify, has none)
+    for start, end, slot in front_matter_slots(front, source.raw, options, markdown, labels=frozenset()):
         head.extend((text[pos : source.at(start)], slot))
         pos = source.at(end)
     head.append(text[pos:front_end])
     body = _after(document.parts, front_end)
     if regions:
         body = _with_markdown(body, blanked, regions, document, options, shown)
-    with_slots = param_parts(text, templates, options)
+    # (a shortcode's output is no Markdown, but where one of the regions, read as Markdown, holds it)
+    with_slots = param_parts(text, templates, options, definitions=_definitions_in(blanked, regions))
     if with_slots:
         body = with_param_parts(body, with_slots)
     document.parts = [part for part in head if part != ""] + body
@@ -82,6 +85,27 @@ def read_html_content(
     document.title = front.title or document.title
     document.published = front.date or document.published
     return document
+
+
+def _definitions_in(text: str, regions: list[tuple[Template, Template]]) -> frozenset[str]:
+    """The labels of the link definitions that the Markdown of ``regions`` (in ``text``) holds,
+    normalized as markdown-it does: the only ones words in square brackets of an HTML content
+    page's shortcode parameter could name.
+
+    >>> text = "<p>a</p>\\n{{% note %}}\\nSee [b].\\n\\n[b]: /b/\\n{{% /note %}}\\n"
+    >>> sorted(_definitions_in(text, _regions(text, body_templates(text), ReadOptions())[0]))
+    ['B']
+    """
+    if not regions:
+        return frozenset()
+    from .md_parser import parse  # (a page without such a pair never needs it)
+
+    labels: set[str] = set()
+    for opener, closer in regions:
+        env: dict = {}
+        parse(text[opener.end : closer.start], env)
+        labels.update(env.get("references", {}))
+    return frozenset(labels)
 
 
 def _no_templates_in_translations(parts: list[Part], code: tuple[str, ...] = ()) -> None:

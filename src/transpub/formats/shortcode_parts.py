@@ -19,9 +19,12 @@ from .value_slots import shortcode_param_slots
 _WORDS = re.compile(r"\w+")
 
 
-def param_parts(text: str, templates: list[Template], options: ReadOptions) -> dict[str, list[Part]]:
+def param_parts(
+    text: str, templates: list[Template], options: ReadOptions, definitions: frozenset[str] | None = None
+) -> dict[str, list[Part]]:
     """The parts of each shortcode of ``templates`` (by its text as written) that has parameters to
-    translate (``[extract.shortcodes] translate_params``): its source, those parameters as slots."""
+    translate (``[extract.shortcodes] translate_params``): its source, those parameters as slots
+    (``definitions``: see :func:`~.value_slots.shortcode_param_slots`)."""
     found: dict[str, list[Part]] = {}
     for template in templates:
         raw = text[template.start : template.end]
@@ -32,7 +35,7 @@ def param_parts(text: str, templates: list[Template], options: ReadOptions) -> d
         # a tab's label is Docsy's tab label wherever it is (the Markdown reader looks for its tabpane)
         labels = ("header", "0") if template.name == "tab" and template.opener != "[" else ()
         for start, end, slot in shortcode_param_slots(
-            template, lambda a, b: text[a:b], options, _param_ref, labels=labels
+            template, lambda a, b: text[a:b], options, _param_ref, labels=labels, definitions=definitions
         ):
             parts.extend((text[pos:start], slot))
             pos = end
