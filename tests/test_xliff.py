@@ -877,6 +877,33 @@ def test_a_note_the_translator_wrote_in_the_cat_tool_comes_back_as_a_translator_
     assert _entry(harbour, "de", "Read").tcomment == read.tcomment
 
 
+@pytest.mark.parametrize(("version", "options"), [("1.2", ["--copy-source"]), ("2.1", [])])
+def test_a_question_the_translator_left_on_a_unit_they_did_not_translate_comes_back(
+    harbour: Path, version: str, options: list[str]
+) -> None:
+    """A translator who leaves a unit for the newsroom to decide asks why in a note: the note is
+    kept although the target is still empty (or the source copied in, as OmegaT is given it)."""
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, *options, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    tree = etree.parse(str(path))
+    unit = units(path)["Nothing else changed."]
+    unit = next(
+        u for u in tree.getroot().iter(f"{X2}unit", f"{X12}trans-unit") if u.get("id") == unit.get("id")
+    )
+    if version == "2.1":
+        etree.SubElement(unit.find(f"{X2}notes"), f"{X2}note").text = "Which change is meant here?"
+    else:
+        etree.SubElement(unit, f"{X12}note", {"from": "Anna"}).text = "Which change is meant here?"
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    result = run(harbour, "xliff", "import", str(path))
+    assert "harbour.po: 1 entry updated" in result.output
+    nothing = _entry(harbour, "de", "Nothing")
+    assert (nothing.msgstr, nothing.tcomment) == ("", "Which change is meant here?")
+    again = run(harbour, "xliff", "import", str(path))  # a second import adds nothing twice
+    assert "entries updated" not in again.output
+    assert _entry(harbour, "de", "Nothing").tcomment == "Which change is meant here?"
+
+
 def test_an_agencys_note_cannot_silence_a_check(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
     path = harbour / "out" / "harbour.de.xlf"

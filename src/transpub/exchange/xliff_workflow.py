@@ -358,6 +358,7 @@ def _import_file(
             report.errors.append(XliffError(f"unit {unit.id}: {exc.message}; not imported", shown, where))
             continue
         if incoming is None:
+            pending.changed += _notes_of_untranslated(unit, by_id, by_previous, shown, report)
             continue
         targets, state = incoming
         entry = by_id.get(unit.id) or by_previous.get(unit.source)
@@ -430,6 +431,15 @@ def _import_file(
             previous_msgid=unit.source if article_changed else None,
         )
         pending.changed += 1
+
+
+def _notes_of_untranslated(
+    unit: XliffUnit, by_id: dict[str, Any], by_previous: dict[str, Any], shown: str, report: XliffImport
+) -> int:
+    """Take the notes people wrote on ``unit``, which brings no translation, into its entry; 1 when
+    that changed the entry, else 0 (a translator's question on a unit left for the newsroom)."""
+    entry = by_id.get(unit.id) or by_previous.get(unit.source)
+    return int(entry is not None and _take_notes(entry, unit, shown, report))
 
 
 #: How the notes transpub writes begin (1.2 prefixes location and provenance; plural forms have one
