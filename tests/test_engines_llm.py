@@ -303,6 +303,20 @@ def test_dead_server_opens_the_circuit_breaker(fake):
     assert any("failed repeatedly" in message for message in failed.values())
 
 
+def test_a_model_that_never_answers_in_json_opens_the_circuit_breaker_and_the_rest_is_not_paid_for(fake):
+    """Each batch is asked once more when its answer is no JSON; a model that answers so every
+    time (the wrong model, a proxy's text) stops the run as a dead server does, not after paying
+    twice for every batch of it."""
+    fake.chat_answer = lambda body: "Sure! Here are your translations: Hola."
+    breaker = CircuitBreaker(threshold=2, cooldown=60)
+    engine = get_engine("llm", _Project({"model": "m", "batch_size": 1}))
+    done, failed = run(engine, ["One.", "Two.", "Three.", "Four."], breaker=breaker)
+    assert not done and len(failed) == 4
+    assert len(fake.chat_requests) == 4  # two batches, each asked twice; the others never sent
+    assert "not a JSON object keyed by unit id (also when asked again)" in failed[0]
+    assert "failed repeatedly" in failed[3] and "not a JSON object" in failed[3]
+
+
 def test_key_never_appears_in_a_message(fake, monkeypatch):
     monkeypatch.setenv("TRANSPUB_LLM_API_KEY", "sk-very-secret-999")
     fake.default_fault = "500"

@@ -55,6 +55,8 @@ TOKEN_APPROXIMATION = (
 #: Scripts whose translations are estimated in CJK characters (about one per three English characters).
 _CJK_SCRIPTS = ("Hans", "Hant", "Jpan", "Kore")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]")
+#: The problem of an answer that is no JSON object at all (every unit of its batch has it alone).
+_NOT_JSON = "the answer was not a JSON object keyed by unit id"
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 _FORMALITY = {
     "more": "Use the formal register (for example Sie, usted, vous, 您).",
@@ -171,7 +173,11 @@ class LLMEngine(EngineBase):
     def translate_units(
         self, texts: list[str], contexts: list[UnitContext], source: str, target: str
     ) -> list[str | None]:
-        """One request for the batch; one more for the units whose answer has problems."""
+        """One request for the batch; one more for the units whose answer has problems.
+
+        EngineError when neither answer was JSON: the batch failed, as a server error fails it, so
+        that the circuit breaker stops a run whose model never answers so (each batch paid twice).
+        """
         if not self.model:
             raise EngineError("llm: no model (set model in [engines.llm])")
         ids = [f"u{i + 1}" for i in range(len(texts))]
@@ -180,7 +186,7 @@ class LLMEngine(EngineBase):
         if failing:
             previous = {i: (answers[i], problems[i]) for i in failing}
             try:
-                again, _ = self._ask(
+                again, still = self._ask(
                     [ids[i] for i in failing],
                     [texts[i] for i in failing],
                     [contexts[i] for i in failing],
@@ -192,6 +198,8 @@ class LLMEngine(EngineBase):
                 again, repair = [None] * len(failing), f"asking again failed: {exc.message}"
             else:
                 repair = "also when asked again"
+                if all(found == [_NOT_JSON] for found in problems + still):
+                    raise EngineError(f"llm: {_NOT_JSON} ({repair})")
             for n, i in enumerate(failing):
                 if again[n] is not None:
                     answers[i] = again[n]
@@ -253,7 +261,7 @@ class LLMEngine(EngineBase):
         problems: list[list[str]] = [[] for _ in ids]
         parsed, duplicated = _parse_answer(content)
         if parsed is None:
-            return answers, [["the answer was not a JSON object keyed by unit id"] for _ in ids]
+            return answers, [[_NOT_JSON] for _ in ids]
         for index, unit_id in enumerate(ids):
             value = parsed.get(unit_id)
             if value is None:
