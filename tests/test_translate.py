@@ -635,3 +635,20 @@ def test_an_export_of_one_unit_says_unit(tmp_path):
     assert _cli(tmp_path, "translate", "-l", "es").exit_code == 0  # (the memory gets the reviewed unit)
     result = _cli(tmp_path, "memory", "export", "-o", str(tmp_path / "m.tmx"))
     assert result.output == f"Wrote {tmp_path / 'm.tmx'} (1 unit)\n", result.output
+
+
+def test_a_failed_unit_is_named_at_its_line_in_the_catalog_as_the_run_left_it(tmp_path, fake):
+    """The run writes the units above it with their provenance and fuzzy flag, which moves it down:
+    the line printed is where the translator finds it after the run, not where it was before."""
+    fake.fail_if = lambda texts: "Three." in texts
+    make_project(
+        tmp_path,
+        {"a": [("One.", ""), ("Two.", ""), ("Three.", "")]},
+        extra="[engines.libre]\nattempts = 1\nbatch_size = 1\nconcurrency = 1\n",
+    )
+    result = _cli(tmp_path, "translate", "-l", "es")
+    assert result.exit_code == 1
+    text = (tmp_path / "locales" / "es" / "LC_MESSAGES" / "a.po").read_text(encoding="utf-8")
+    line = text.splitlines().index('msgid "Three."') + 1
+    assert line > 16  # (it was line 16 before the run)
+    assert f'Failed: locales/es/LC_MESSAGES/a.po:{line} "Three.": es libre: HTTP 500' in result.output

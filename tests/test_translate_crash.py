@@ -164,10 +164,11 @@ def test_a_reply_its_check_fails_on_is_rejected_with_why_and_the_rest_of_the_bat
         monkeypatch.undo()
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         again = translate_project(project, ["es"])
-    assert report.failure_lines() == [
-        'Failed: locales/es/LC_MESSAGES/a.po:13 "Two.": es libre: rejected: the reply could not be checked '
+    assert report.failure_lines() == [  # (line 15 once "One." above it is filled)
+        'Failed: locales/es/LC_MESSAGES/a.po:15 "Two.": es libre: rejected: the reply could not be checked '
         "(ValueError: a fault)"
     ]
+    assert project.catalog_path("es", "a").read_text(encoding="utf-8").splitlines()[14] == 'msgid "Two."'
     assert filled(project.catalog_path("es", "a")) == {"One."}  # (never written unchecked)
     assert server.repeated() == [] and again.counts[("es", "libre")].rejected_placeholders == 1
 

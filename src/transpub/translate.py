@@ -30,6 +30,7 @@ The workflow never prints: it reports through the ``progress`` callback and its 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import functools
 import re
@@ -456,6 +457,56 @@ def _apply(path: Path, fills: dict[str, tuple[str, str]]) -> int:
     return changed
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells that the file at ``path`` was written since (its time and size), or None."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _msgid_lines(path: Path) -> dict[str, list[int]]:
+    """The line of each live entry's msgid in the catalog at ``path``, by msgid, in file order
+    (empty when it cannot be read: a translator's broken save, reported on its own)."""
+    try:
+        po = catalog.read_catalog(path)
+    except (CatalogError, OSError):
+        return {}
+    lines: dict[str, list[int]] = defaultdict(list)
+    for entry in po:
+        line = int(getattr(entry, "linenum", 0) or 0)
+        if not entry.obsolete and line:
+            lines[entry.msgid].append(line)
+    return lines
+
+
+def _relocated(
+    project: TranslateProject, failures: list[Failure], read: dict[Path, tuple[int, int] | None]
+) -> list[Failure]:
+    """``failures`` with the ``path:line`` of each catalog written since it was ``read`` (fills
+    above an entry move it down) pointing at the entry's line in the catalog as the run left it."""
+    written = {project.relative(path): path for path, stamp in read.items() if _stamp(path) != stamp}
+    if not written:
+        return failures
+    lines: dict[str, dict[str, list[int]]] = {}
+    relocated = []
+    for failure in failures:
+        places: list[str] = []
+        seen: dict[str, int] = defaultdict(int)
+        for place in failure.where:
+            shown = place.rpartition(":")[0]
+            if shown in written:
+                if shown not in lines:
+                    lines[shown] = _msgid_lines(written[shown])
+                found, nth = lines[shown].get(failure.msgid, []), seen[shown]
+                seen[shown] += 1
+                place = f"{shown}:{found[nth]}" if nth < len(found) else place
+            places.append(place)
+        relocated.append(dataclasses.replace(failure, where=tuple(places)))
+    return relocated
+
+
 def _apply_or_report(
     project: TranslateProject, report: TranslateReport, path: Path, fills: dict[str, tuple[str, str]]
 ) -> str | None:
@@ -695,6 +746,7 @@ def translate_project(
                 + ("would be stored in the memory" if dry_run else "stored in the memory")
             )
         keeping = _Keeping(memory, unsaved, f"{UNSAVED.as_posix()}/")
+        read: dict[Path, tuple[int, int] | None] = {}  # each catalog's stamp when it was read
         for locale, name in plan:  # (a locale once: select_locales keeps each once)
             adapter = engines[name]
             counts = report.counts.setdefault((locale, name), Counts())
@@ -711,6 +763,7 @@ def translate_project(
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
             for path in paths:
+                read[path] = _stamp(path)
                 try:
                     po = catalog.read_catalog(path)
                 except CatalogError as exc:  # a translator's broken save: the other catalogs go on
@@ -797,6 +850,7 @@ def translate_project(
                 raise TranspubError(
                     f"stopped: {keeping.said()}: run again once the catalogs can be written"
                 ) from exc
+    report.failures[:] = _relocated(project, report.failures, read)
     return report
 
 
