@@ -97,6 +97,31 @@ def test_ctrl_c_or_sigterm_mid_run_keeps_every_reply_already_paid_for(tmp_path, 
     assert filled(path) == set(texts)
 
 
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_second_ctrl_c_while_the_requests_already_out_are_awaited_keeps_their_replies(tmp_path, sig, code):
+    """An impatient user presses Ctrl-C twice (a CI runner sends SIGTERM again): the second stop
+    came while the run waited for the replies already paid for, and threw every one of them away."""
+    texts = [f"Sentence number {i} of the story." for i in range(8)]
+    project = make_project(
+        tmp_path, {"a": [(t, "") for t in texts]}, extra="[engines.libre]\nbatch_size = 2\nconcurrency = 4\n"
+    )
+    path = project.catalog_path("es", "a")
+    command = [sys.executable, "-m", "transpub", "--project", str(tmp_path), "translate", "-l", "es"]
+    with FakeMT(latency=1.5) as server:
+        env = {**os.environ, "TRANSPUB_LIBRE_URL": server.url}
+        child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and sum(h.startswith("POST") for h in list(server.heard)) < 4:
+            time.sleep(0.01)
+        time.sleep(0.2)  # four requests are out, each answered 1.5 s after it came
+        child.send_signal(sig)
+        time.sleep(0.3)
+        child.send_signal(sig)  # while the run waits for them
+        _, stderr = child.communicate(timeout=30)
+    assert child.returncode == code, stderr
+    assert len(server.paid) == 8 and set(server.paid) <= filled(path)
+
+
 def test_ctrl_c_while_the_service_asks_to_wait_stops_the_run_without_waiting(tmp_path):
     project = make_project(tmp_path, {"a": [("Hello there.", "")]})
     command = [sys.executable, "-m", "transpub", "--project", str(tmp_path), "translate", "-l", "es"]

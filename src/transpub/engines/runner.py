@@ -637,11 +637,14 @@ def run_engine(
             # requests not sent yet are dropped, no retry starts, and the replies of the requests
             # already out or back (paid for) that were not handed over (the stop came while one
             # was read) are, before stopping, as far as on_batch can take them (it keeps them in
-            # the catalogs before it stores them in the memory); a text is never handed over twice
+            # the catalogs before it stores them in the memory); a text is never handed over twice.
+            # A second Ctrl-C (or SIGTERM) meanwhile waits too (see :func:`stops_held`): it would
+            # throw away every reply still out, each paid for (the wait lasts a timeout at most).
             stopping.set()
-            out = [future for future in futures if not future.cancel()]
-            wait(out)
-            for future in out:
-                with contextlib.suppress(Exception):
-                    deliver(future, futures[future], again=True)
+            with stops_held():
+                out = [future for future in futures if not future.cancel()]
+                wait(out)
+                for future in out:
+                    with contextlib.suppress(Exception):
+                        deliver(future, futures[future], again=True)
             raise
