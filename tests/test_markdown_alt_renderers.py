@@ -127,6 +127,54 @@ def test_markup_in_a_translated_alt_text_never_becomes_an_element(name: str, tmp
         assert alts == HOSTILE, markdown
 
 
+#: Alt texts the source writes with an entity, emphasis, escapes or spaces (Hugo shows them as
+#: written, kramdown and Python-Markdown read them), of inline and reference images, and the text
+#: each is offered as.
+ALTS_AS_WRITTEN = {
+    "![The &amp; bridge](p0.png)": "The & bridge",
+    "![A *bold* word](p1.png)": "A bold word",
+    "![x \\[y\\] in C:\\\\](p2.png)": "x [y] in C:\\",
+    "![Tom &#38; Jerry](p3.png)": "Tom & Jerry",
+    "![ The &amp;   *old*\nbridge ](p4.png)": "The & old bridge",
+    "See ![R&amp;D \\*now\\*][ref] here.\n\n[ref]: p5.png": "R&D *now*",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_an_alt_text_with_an_entity_emphasis_or_escape_comes_back_as_written_and_renders_as_its_source(
+    name: str, tmp_path: Path
+) -> None:
+    # it came back as its msgid's text, ![⟦The & bridge⟧]: other bytes, and in Hugo another alt text
+    source = "\n\n".join(ALTS_AS_WRITTEN) + "\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert set(ALTS_AS_WRITTEN.values()) <= {unit.msgid for unit in document.units()}
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert marked.replace("⟦", "").replace("⟧", "") == source
+    source_alts, _ = shown(render(name, source, tmp_path / "source"), len(ALTS_AS_WRITTEN))
+    alts, others = shown(render(name, marked, tmp_path / "marked"), len(ALTS_AS_WRITTEN))
+    assert ([alt and alt.replace("⟦", "").replace("⟧", "") for alt in alts], others) == (source_alts, [])
+
+
+#: A translation writing its own asterisks around the source's alt text (``A *bold* word``).
+AROUND_THE_SOURCE = "Ein *A bold word* x"
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translation_keeping_an_alt_text_s_words_shows_its_own_asterisks_as_typed(
+    name: str, tmp_path: Path
+) -> None:
+    document = read_markdown("![A *bold* word](p0.png)\n", Path("a.md"), "utf-8", ReadOptions())
+    kept, around = (
+        document.render(lambda slot, typed=typed: Resolution(typed))
+        for typed in ("A bold word", AROUND_THE_SOURCE)
+    )
+    assert kept == "![A *bold* word](p0.png)\n"  # (the source's own emphasis, shown as the source's)
+    alts, others = shown(render(name, around, tmp_path), 1)
+    assert others == [], around
+    if name != "hugo":  # (Hugo shows the escapes; it has no way to show such a text as written)
+        assert alts == [AROUND_THE_SOURCE], around  # (not "Ein *A *bold* word* x")
+
+
 #: Source syntax each renderer reads its own way, that a translation must leave as the source has it:
 #: raw ``<code>`` with underscores (kramdown shows a backslash in it), one tilde pair, a reference
 #: split over a line break (a link in Python-Markdown), a reference defined right after ``</div>``.

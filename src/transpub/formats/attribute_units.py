@@ -138,27 +138,45 @@ def _with_edges(
     """``escape`` writing the source's text between the tokens of ``raw`` (inside ``inner``;
     ``read``: how a text as written reads) as the source writes it where a translation keeps it
     there: an attribute's (see :func:`~.escape.write_attribute`) whitespace runs and references
-    without ``;``, an alt text's escapes and entities (see :func:`~.escape.edge_pieces`). The
-    pseudo-translated page is the source."""
+    without ``;``, an alt text's escapes, entities and emphasis (see :func:`~.escape.edge_pieces`).
+    The pseudo-translated page is the source. An alt text's text between tokens is kept where
+    ``escape`` writes it otherwise, and does not end in a backslash (it would escape the token
+    after it); its text alone (no token: kept wherever a translation holds it) where it is written
+    otherwise than shown (``escape`` writes a text by what is around it: ``a\\`` before ``]``)."""
     attribute = isinstance(escape, functools.partial) and escape.func is write_attribute
     table = escape.keywords.get("table", ()) if isinstance(escape, functools.partial) else ()
     bounds = [inner[0], *(edge for token in tokens for edge in (token.start, token.end)), inner[1]]
     edges: list[tuple[str, str, str]] = []
+    alone = len(bounds) == 2  # (no token: a translation may keep the text anywhere)
     for index, (start, end) in enumerate(zip(bounds[::2], bounds[1::2], strict=True)):
         written = raw[start:end]
         if attribute:
             spelled = spelled_text(written, table)
-        else:  # (a backslash ending it would escape what follows it in a translation)
+        else:
             shown = _SPACES.sub(" ", read(written))
-            spelled = (shown, written) if written and escape(shown) != written and written[-1] != "\\" else ()
+            differs = written != shown if alone else escape(shown) != written and written[-1:] != "\\"
+            spelled = (shown, written) if written and differs else ()
         if spelled:
-            anchor = "end" if index == 0 else "start" if end == inner[1] else "whole"
+            anchor = "within" if alone else "end" if index == 0 else "start" if end == inner[1] else "whole"
             edges.append((anchor, *spelled))
     if not edges:
         return escape
     if isinstance(escape, functools.partial) and attribute:
         return functools.partial(write_attribute, *escape.args, **{**escape.keywords, "edges": tuple(edges)})
-    return functools.partial(write_with_edges, write=escape, edges=tuple(edges))
+    return functools.partial(write_with_edges, write=escape, edges=tuple(edges), read=read)
+
+
+def text_writer(raw: str, escape: Callable[[str], str], read: Callable[[str], str]) -> Callable[[str], str]:
+    r"""``escape`` writing the source's text ``raw`` (a value without template tokens that is no HTML
+    attribute's: a Markdown image's alt text; ``read``: how a text as written reads) as the source
+    writes it wherever a translation keeps it, as a value's text between its tokens is (see
+    :func:`attribute_unit`): the pseudo-translated page is the source.
+
+    >>> write = text_writer("R&#38;D ", html.escape, html.unescape)
+    >>> write("⟦R&D⟧"), write("R&D & co")
+    ('⟦R&#38;D⟧', 'R&#38;D &amp; co')
+    """
+    return _with_edges(escape, raw, (), _inner(raw, 0), read)
 
 
 #: Whitespace runs (a Markdown alt text's read as one space).

@@ -275,15 +275,31 @@ def _source_pieces(
 
 
 def write_with_edges(
-    text: str, write: Callable[[str], str] = escape_text, edges: tuple[tuple[str, str, str], ...] = ()
+    text: str,
+    write: Callable[[str], str] = escape_text,
+    edges: tuple[tuple[str, str, str], ...] = (),
+    read: Callable[[str], str] | None = None,
 ) -> str:
     """``write(text)`` but for the source's texts ``edges`` puts there as the source writes them (see
-    :func:`edge_pieces`): a Markdown alt text's text between template tokens, its escapes kept.
+    :func:`edge_pieces`): a Markdown alt text's text (between template tokens), its escapes,
+    entities and emphasis kept. ``read``: how a text as written reads; where what ``text`` writes
+    around the source's text would make it read otherwise than ``write(text)`` (an asterisk of
+    the translation pairing with one of the source's; whitespace runs read as one space),
+    ``write(text)``.
 
     >>> write_with_edges("<The *b*", edges=(("end", "The *b*", "The \\\\*b\\\\*"),))
     '&lt;The \\\\*b\\\\*'
+    >>> edges = (("within", "&", "&amp;"),)
+    >>> write_with_edges("R&D", str, edges, html.unescape), write_with_edges("&amp;", str, edges, html.unescape)
+    ('R&amp;D', '&amp;')
     """
-    return "".join(piece if source else write(piece) for source, piece in edge_pieces(text, edges, ()))
+    pieces = edge_pieces(text, edges, ())
+    joined = "".join(piece if source else write(piece) for source, piece in pieces)
+    if read is None or all(not source for source, _ in pieces):
+        return joined
+    written = write(text)
+    same = _HTML_SPACE.sub(" ", read(joined)) == _HTML_SPACE.sub(" ", read(written))
+    return joined if same else written
 
 
 def edge_pieces(
@@ -295,9 +311,10 @@ def edge_pieces(
     than ``table`` would (``edges``: ``(anchor, shown, written)``, its text as the msgid shows it and
     as written) where the source has it: ending ``text`` (``"end"``: the source's text before the
     value's first token), starting it (``"start"``: after its last token) or all of it
-    (``"whole"``: between two tokens). The source's bytes ending in a reference without its ``;``
-    are used only before what a browser cannot read as more of it (see :func:`spelled_pieces`),
-    never before a token (whose output may start with a letter).
+    (``"whole"``: between two tokens), or each time ``text`` holds it (``"within"``: a value
+    without tokens, as :func:`spelled_pieces` does). The source's bytes ending in a reference
+    without its ``;`` are used only before what a browser cannot read as more of it (see
+    :func:`spelled_pieces`), never before a token (whose output may start with a letter).
 
     >>> edges = (("end", "Call ", "Call  "), ("start", " now", "  now"), ("whole", " ", "  "))
     >>> edge_pieces("[Call ", edges, ()), edge_pieces(" now]", edges, ()), edge_pieces(" ", edges, ())
@@ -306,6 +323,8 @@ def edge_pieces(
     ([(False, 'Call now')], [(False, 'R&')])
     """
     for anchor, shown, written in edges:
+        if anchor == "within":
+            return spelled_pieces(text, (shown, written), table) if shown in text else [(False, text)]
         dangling = _DANGLING_REFERENCE.search(written) is not None
         if anchor == "whole" and text == shown and not dangling:
             return [(True, written)]

@@ -20,7 +20,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..inline import escape_lookalikes
-from .attribute_units import attribute_unit
+from .attribute_units import attribute_unit, text_writer
 from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, page_link
 from .escape import attribute_text_escape_in_markdown, attribute_write_in_markdown, attribute_writer
 from .html_attributes import (
@@ -205,7 +205,7 @@ class InlineReader:
                 if content[label_end:end] in ("]", "][]"):  # the alt text is the reference label: kept
                     parts.append(self._raw(mapping, start + 2, label_end))
                 else:
-                    parts.append(self._alt(token, mapping(start + 2), mapping(label_end)))
+                    parts.extend(self._alt(token, mapping(start + 2), mapping(label_end)))
                 parts.extend(
                     self._destination_parts(content, label_end, end, mapping, None, token.content, image=True)
                 )
@@ -332,20 +332,27 @@ class InlineReader:
         slot = AttrSlot(msgid, self.namer.ref("footnote", msgid), raw, "footnote", write=escape_markdown)
         return [self._raw(mapping, start, start + 2), slot, self._raw(mapping, end - 1, end)]
 
-    def _alt(self, token: Token, start: int, end: int) -> Part:
+    def _alt(self, token: Token, start: int, end: int) -> list[Part]:
+        """The alt text of the image ``token`` (from ``start`` to ``end``): a unit of the text it shows
+        (of emphasis, code and links only their text, its escapes and entities read) between the
+        spaces at its edges, written as the source writes it where a translation keeps it (see
+        :func:`.attribute_units.text_writer`)."""
         raw = self.source.raw(start, end)
         if MASK in self.parsed[start:end]:
-            return self._templates_in_alt(raw, start)
+            return [self._templates_in_alt(raw, start)]
         msgid = escape_lookalikes(collapse_space(plain_text(token.children or [])))
         if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
-            return raw
-        return AttrSlot(
+            return [raw]
+        inner = raw.strip()
+        lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()) :]
+        slot = AttrSlot(
             msgid=msgid,
             ref=self.namer.ref("img", msgid) + "@alt",
-            raw=raw,
+            raw=inner,
             kind="attribute:alt",
-            write=escape_markdown_alt,
+            write=text_writer(inner, escape_markdown_alt, _read_alt),
         )
+        return [part for part in (lead, slot, trail) if part != ""]
 
     def _templates_in_alt(self, raw: str, at: int) -> Part:
         """The alt text ``raw`` (at ``at``) holding template tokens, that Hugo and Jekyll run there:
@@ -358,11 +365,11 @@ class InlineReader:
         texts = [raw[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
         if not masked <= covered or any(text and plain_inline(text) is None for text in texts):
             return raw  # (emphasis, code, a link: kept as written)
-        msgid = escape_lookalikes(collapse_space("".join(_read_alt(text) for text in texts)))
+        msgid = escape_lookalikes(collapse_space("".join(_plain_alt(text) for text in texts)))
         if not _LETTER.search(msgid):
             return raw
         slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
-        unit = attribute_unit(slot, tokens, escape_markdown_alt, _read_alt)
+        unit = attribute_unit(slot, tokens, escape_markdown_alt, _plain_alt)
         return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
@@ -500,9 +507,30 @@ _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
 
 
 def _read_alt(text: str) -> str:
+    """The text the alt text written ``text`` shows (see :func:`_alt_reading`), or ``text`` when it
+    is none."""
+    reading = _alt_reading(text)
+    return text if reading is None else reading
+
+
+def _plain_alt(text: str) -> str:
     """The text of the plain inline Markdown ``text`` (see :func:`plain_inline`), its escapes and
     entities read: a piece of an alt text between template tokens, as a translation writes it."""
     return plain_inline(text) or text
+
+
+def _alt_reading(text: str) -> str | None:
+    r"""The text an image's alt text written ``text`` shows (see :func:`plain_text`: its escapes and
+    entities read, of emphasis, code and links only their text); None when ``text`` is no alt text
+    on its own (it ends the image, or opens a link it does not close).
+
+    >>> _alt_reading("A *big* R&amp;D \\[x\\]"), _alt_reading("a ] b"), _alt_reading("a [b")
+    ('A big R&D [x]', None, None)
+    """
+    tokens = rendering_parser().parseInline(f"![{text}](x)")[0].children or []
+    if len(tokens) != 1 or tokens[0].type != "image":
+        return None
+    return plain_text(tokens[0].children or [])
 
 
 def plain_inline(text: str) -> str | None:
