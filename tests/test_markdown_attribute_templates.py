@@ -111,9 +111,62 @@ def test_an_alt_text_with_a_shortcode_and_an_escape_or_entity_is_offered_and_com
     assert pseudo(document).replace("⟦", "").replace("⟧", "") == source
 
 
-def test_an_alt_text_with_a_shortcode_and_emphasis_is_kept_as_written(tmp_path: Path) -> None:
-    source = "---\ntitle: Ferries\n---\n![The {{< param x >}} *bridge*](a.png)\n"
-    assert [unit.msgid for unit in read(tmp_path, source).units()] == ["Ferries"]
+#: Alt texts holding template tokens and emphasis or code beside them: offered, their text as Hugo
+#: shows it (of emphasis and code only their text).
+ALT_EMPHASIS = {
+    "![The {{< param x >}} *bridge*](a.png)\n": "The <1/> bridge",
+    "![A **big** {{< param x >}} `boat` {{< param y >}} *now*](b.png)\n": "A big <1/> boat <2/> now",
+}
+#: Emphasis or code around a token: its markers offered as written (cut at the token, its texts
+#: would show otherwise than in the alt text).
+ALT_AROUND_TOKENS = {
+    "![*The {{< param x >}}* bridge](a.png)\n": "*The <1/>* bridge",
+    "![A `{{< param x >}}` b](a.png)\n": "A `<1/>` b",
+}
+
+
+@pytest.mark.parametrize("body", ALT_EMPHASIS)
+def test_an_alt_text_with_a_shortcode_and_emphasis_beside_it_is_offered_and_comes_back_as_written(
+    tmp_path: Path, body: str
+) -> None:
+    # (it was kept as written, never offered: every translated page showed the English alt text)
+    source = "---\ntitle: Ferries\n---\n" + body
+    document = read(tmp_path, source)
+    assert ALT_EMPHASIS[body] in [unit.msgid for unit in document.units()]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == source
+
+
+@pytest.mark.parametrize("body", ALT_AROUND_TOKENS)
+def test_an_alt_text_with_emphasis_or_code_around_a_shortcode_is_offered_with_its_markers_as_written(
+    tmp_path: Path, body: str
+) -> None:
+    source = "---\ntitle: Ferries\n---\n" + body
+    document = read(tmp_path, source)
+    assert [unit.msgid for unit in document.units()] == ["Ferries", ALT_AROUND_TOKENS[body]]
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == source
+
+
+@pytest.mark.hugo
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_shows_an_alt_text_with_a_shortcode_and_emphasis_as_its_source_pseudo_translated_and_translated(
+    tmp_path: Path,
+) -> None:
+    body = "".join(ALT_EMPHASIS)
+    document = read(tmp_path, "---\ntitle: Ferries\n---\n" + body)
+    marked = pseudo(document).split("---\n", 2)[2]
+    german = document.render(
+        lambda slot: Resolution("Die <1/> Brücke" if slot.msgid == "The <1/> bridge" else None)
+    ).split("---\n", 2)[2]
+    settings = "[params]\nx = 'P&Q'\ny = 'Y'\n"
+    pages = [
+        hugo_page(page, tmp_path / name, settings)
+        for name, page in [("s", body), ("m", marked), ("g", german)]
+    ]
+    source, shown, translated = (lxml.html.fragment_fromstring(page, create_parent="div") for page in pages)
+    alts = source.xpath("//img/@alt")
+    assert alts == ["The P&Q bridge", "A big P&Q boat Y now"]
+    assert [alt.replace("⟦", "").replace("⟧", "") for alt in shown.xpath("//img/@alt")] == alts
+    assert translated.xpath("//img/@alt") == ["Die P&Q Brücke", alts[1]]
 
 
 @pytest.mark.hugo

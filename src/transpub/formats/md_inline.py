@@ -339,7 +339,7 @@ class InlineReader:
         :func:`.attribute_units.text_writer`)."""
         raw = self.source.raw(start, end)
         if MASK in self.parsed[start:end]:
-            return [self._templates_in_alt(raw, start)]
+            return [self._templates_in_alt(raw, start, token)]
         msgid = escape_lookalikes(collapse_space(plain_text(token.children or [])))
         if not msgid or (not _LETTER.search(msgid) and not self.namer.extract_symbols):
             return [raw]
@@ -354,22 +354,34 @@ class InlineReader:
         )
         return [part for part in (lead, slot, trail) if part != ""]
 
-    def _templates_in_alt(self, raw: str, at: int) -> Part:
-        """The alt text ``raw`` (at ``at``) holding template tokens, that Hugo and Jekyll run there:
-        a unit whose tokens are placeholders (see :mod:`.attribute_units`) where its text between
-        them is plain (as written); else kept as written (a unit would lose them)."""
+    def _templates_in_alt(self, raw: str, at: int, image: Token) -> Part:
+        """The alt text ``raw`` (at ``at``) of ``image`` holding template tokens, that Hugo and Jekyll
+        run there: a unit whose tokens are placeholders (see :mod:`.attribute_units`), its text
+        between them as it shows where each shows on its own what it shows in the alt text
+        (emphasis, code or a link inside it, not around a token), else as written where each is
+        plain text on its own (``*The {{< x >}}* bridge``: ``*The <1/>* bridge``); else kept as
+        written (a unit would lose them)."""
         tokens = attribute_template_tokens(raw, self.namer.code_shortcodes)
         covered = {at + index for token in tokens for index in range(token.start, token.end)}
         masked = {at + index for index, char in enumerate(self.parsed[at : at + len(raw)]) if char == MASK}
         bounds = [0, *(edge for token in tokens for edge in (token.start, token.end)), len(raw)]
         texts = [raw[start:end] for start, end in zip(bounds[::2], bounds[1::2], strict=True)]
-        if not masked <= covered or any(text and plain_inline(text) is None for text in texts):
-            return raw  # (emphasis, code, a link: kept as written)
-        msgid = escape_lookalikes(collapse_space("".join(_plain_alt(text) for text in texts)))
+        readings = [_alt_reading(text) for text in texts]
+        masks = [MASK * (token.end - token.start) for token in tokens]
+        alone = "".join(f"{reading}{mask}" for reading, mask in zip(readings, [*masks, ""], strict=True))
+        if not masked <= covered:
+            return raw
+        if None not in readings and alone == plain_text(image.children or []):
+            read = _read_alt
+        elif all(not text or plain_inline(text) is not None for text in texts):
+            read = _plain_alt  # (emphasis or code around a token: its markers offered as written)
+        else:
+            return raw  # (a link, a reference: kept as written)
+        msgid = escape_lookalikes(collapse_space("".join(read(text) for text in texts)))
         if not _LETTER.search(msgid):
             return raw
         slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
-        unit = attribute_unit(slot, tokens, escape_markdown_alt, _plain_alt)
+        unit = attribute_unit(slot, tokens, escape_markdown_alt, read)
         return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
@@ -515,7 +527,8 @@ def _read_alt(text: str) -> str:
 
 def _plain_alt(text: str) -> str:
     """The text of the plain inline Markdown ``text`` (see :func:`plain_inline`), its escapes and
-    entities read: a piece of an alt text between template tokens, as a translation writes it."""
+    entities read, or ``text``: a piece of an alt text between template tokens that emphasis or
+    code goes around (its markers, text on their own, offered as written)."""
     return plain_inline(text) or text
 
 
