@@ -482,6 +482,34 @@ def test_a_bracket_starting_a_translation_of_a_quote_after_an_element_makes_no_q
     assert text.count(hostile) == len(document.units()) - 1, written
 
 
+#: Text after an element on its line starting with an escaped quote marker: a paragraph's ``> Hello``
+#: to kramdown and Python-Markdown, which read it as Markdown, the HTML block's ``\> Hello`` to Hugo.
+ESCAPED_QUOTES_AFTER_AN_ELEMENT = {
+    "<div>Note</div>\\> Hello there.\n": "> Hello there.",
+    "<p>Note</p>  \\> Hello there, a -> b.\n": "> Hello there, a -> b.",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+@pytest.mark.parametrize("source", ESCAPED_QUOTES_AFTER_AN_ELEMENT)
+def test_an_escaped_quote_marker_after_an_element_is_offered_without_its_backslash_and_stays_no_quote(
+    name: str, source: str, tmp_path: Path
+) -> None:
+    # it was offered as "\> Hello there.", the Markdown escape in the translator's text
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Note", ESCAPED_QUOTES_AFTER_AN_ELEMENT[source]]
+    assert unmarked_pseudo(document) == source
+    marked = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    source_tags, source_text = tags_and_text(render(name, source, tmp_path / "source"))
+    tags, text = tags_and_text(render(name, marked, tmp_path / "marked"))
+    assert (tags, text.replace("⟦", "").replace("⟧", "")) == (source_tags, source_text), marked
+    assert "blockquote" not in source_tags
+    typed = "> Hallo da, a -> b."
+    written = document.render(lambda slot: Resolution(typed if slot.msgid != "Note" else None))
+    tags, text = tags_and_text(render(name, written, tmp_path / "translated"))
+    assert (tags, text.count(typed)) == (source_tags, 1), written
+
+
 #: Text between two HTML paragraphs on one line, which Python-Markdown (MkDocs) reads as Markdown.
 TEXT_BETWEEN_PARAGRAPHS = "<p>A</p> More text. <p>B</p>\n"
 

@@ -40,6 +40,7 @@ from .escape import (
     text_escape_in_markdown,
     text_escape_in_quote_after_element,
     text_escape_on_one_line,
+    write_with_edges,
 )
 from .front_matter import FrontMatter, read_front_matter
 from .heading_ids import COLON_ATTRIBUTES, Heading, base_ids, in_html_block, reads_list, unique_ids
@@ -175,6 +176,32 @@ def _quote_after_element(raw: str, tails: Tails | None) -> int | None:
 _QUOTE_LINE = re.compile(r"[ ]{0,3}>[ ]?(?![ \t]|[-#>=_:|!?~`*+\[]|\d+[.)])[^<&{}\n]*")
 #: A quote's marker at a line's start.
 _QUOTE_MARKER = re.compile(r"^[ ]{0,3}>[ ]?")
+
+
+def _escaped_quote_start(raw: str, tails: Tails | None, slots: list[TextSlot]) -> TextSlot | None:
+    """The unit of the text after an element on its line in the HTML block ``raw`` (``tails``, see
+    :func:`~.md_html_tails.tails_in`; ``slots``: the units over it) that starts with a backslash
+    before a ``>`` (after three spaces at most): ``<div>x</div>\\> Hello`` is a paragraph's
+    ``> Hello`` to kramdown and Python-Markdown, which read the text as Markdown from a block's start
+    (see :mod:`.md_html_tails`), the HTML block's ``\\> Hello`` to CommonMark; None when there is
+    none."""
+    if tails is None or not tails.spans or not slots or _ESCAPED_QUOTE.match(raw, tails.spans[0][0]) is None:
+        return None
+    return slots[0] if slots[0].msgid.startswith("\\>") else None
+
+
+#: A quote's marker escaped, at a line's start (up to three spaces, ``\>``).
+_ESCAPED_QUOTE = re.compile(r"[ ]{0,3}\\>")
+
+
+def _with_escaped_quote(escape: Callable[[str], str], msgid: str) -> Callable[[str], str]:
+    """``escape`` for the unit ``msgid`` of :func:`_escaped_quote_start` (offered without the
+    backslash, ``> Hello``): the text it starts with (up to its first placeholder) written with the
+    source's backslash wherever a translation keeps it (see :func:`~.escape.edge_pieces`), so that
+    the pseudo-translated page is the source; a translation's own ``>`` starting a line is written
+    as ``escape`` writes it (a character reference: no quote either)."""
+    shown = msgid[: msgid.find("<")] if "<" in msgid else msgid
+    return functools.partial(write_with_edges, write=escape, edges=(("within", shown, "\\" + shown),))
 
 
 def _line_end(text: str, at: int) -> int:
@@ -1140,6 +1167,9 @@ class _Builder(RunSlots):
             # escapes with it, reading what remains as Markdown: kept as written (never offered)
             document = replace(document, parts=_as_written(document.parts, after_element))
             after_element = []
+        escaped_quote = _escaped_quote_start(raw, tails, after_element)
+        if escaped_quote is not None:  # (offered as kramdown and Python-Markdown show it)
+            escaped_quote.msgid = escaped_quote.msgid.removeprefix("\\")
         # Hugo and Jekyll run the template tokens of an attribute value as in the text: placeholders
         templates_in_attributes(document.parts, self.options.code_shortcodes)
         for slot in document.slots():  # named as in the page: body/div(boxed-text), not div(boxed-text)
@@ -1158,6 +1188,8 @@ class _Builder(RunSlots):
                 )
                 inside = tuple(inner for inner in brackets if f"[{inner}]" in slot.msgid)
                 slot.escape = text_escape_in_markdown(slot.escape, kept, addresses, inside)
+                if slot is escaped_quote:
+                    slot.escape = _with_escaped_quote(slot.escape, slot.msgid)
                 if on_one_line:
                     slot.escape = text_escape_on_one_line(slot.escape)
                 if slot is quote_start:
