@@ -529,6 +529,22 @@ def test_a_translation_ending_in_spaces_between_two_html_paragraphs_shows_no_lin
     assert "Mehr" in page and "Text." in page, page
 
 
+#: Text with inline markup after an HTML element on its line.
+TEXT_WITH_MARKUP_AFTER_AN_ELEMENT = "<div>x</div> Hello <b>big</b> and <i>bold</i> world\n"
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translation_after_an_element_keeps_its_spaces_before_its_tags(name: str, tmp_path: Path) -> None:
+    # (every piece of the translation lost the spaces at its end: "Hallogroß" on the page)
+    document = read_markdown(TEXT_WITH_MARKUP_AFTER_AN_ELEMENT, Path("a.md"), "utf-8", ReadOptions())
+    assert unmarked_pseudo(document) == TEXT_WITH_MARKUP_AFTER_AN_ELEMENT
+    translation = "Hallo <1>groß</1> und <2>fett</2> Welt  "
+    written = document.render(lambda slot: Resolution(translation if "<1>" in slot.msgid else None))
+    page = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert "Hallo groß und fett Welt" in " ".join(page.text_content().split()), written
+    assert page.find(".//br") is None, written
+
+
 #: Pages that escape a caret, an equals sign or a backslash before their runs of =, ^ and +.
 PAGES_WITH_ESCAPED_RUNS = (
     "Text \\^x^ end.\n",  # (one ^ escaped, one not: every ^ was written &#94;)

@@ -22,7 +22,7 @@ from ..inline import PLACEHOLDER_RE, placeholder_problem, unescape_lookalikes
 from ..model import Issue, Placeholder, Unit
 from .context_notes import fewer_places
 from .dates import DateStyle
-from .escape import escape_attribute, escape_text
+from .escape import escape_attribute, escape_before_markup, escape_text
 from .heading_ids import id_written
 from .html_attributes import page_href, quoted_attribute, set_attributes
 from .md_escape import bare_url_stays_a_link, standalone_url
@@ -776,7 +776,11 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         ):
             pending = ""  # (after a space kramdown shows it as text)
         if pending:
-            items.append(_text_item(slot, pending, line_start is None, bracket, keep, (index - 1) // 4))
+            items.append(
+                _text_item(
+                    slot, pending, line_start is None, bracket, keep, (index - 1) // 4, markup_after=True
+                )
+            )
             on_line = _line_goes_on(pending, on_line)
         mid_line = on_line if not closing else opened_on_line.get(number, False)
         if not (closing or empty):
@@ -841,17 +845,18 @@ def _text_item(
     after: str,
     keep: Callable[[int, str, str], str] | None = None,
     number: int = 0,
+    markup_after: bool = False,
 ) -> Any:
     """The item of ``text`` of a translation of ``slot``, between placeholders: escaped (``plain``:
     the slot has no line-start escape), else a :class:`_Piece` escaped when written (``after``: see
     :attr:`_Piece.after`); right after markup ending in ``]``, its first ``(`` or ``:`` a reference;
     ``keep``: how the text ``number`` of the translation is written once escaped (see
-    :attr:`TextSlot.keep_runs`)."""
+    :attr:`TextSlot.keep_runs`); ``markup_after``: a placeholder's markup follows it."""
     value = text if "&" not in text else unescape_lookalikes(text)
     kept = functools.partial(keep, number, value) if keep is not None else None
     if not plain:
         return _Piece(slot, value, after, kept)
-    written = slot.escape(value)
+    written = (escape_before_markup(slot.escape) if markup_after else slot.escape)(value)
     if kept is not None:
         written = kept(written)
     return _after_bracket(written, definition=after == "]") if after in ("]", "](") else written

@@ -495,16 +495,33 @@ def text_escape_after_element(escape: Callable[[str], str]) -> Callable[[str], s
     return functools.partial(_after_element, escape=escape)
 
 
-def _after_element(text: str, escape: Callable[[str], str]) -> str:
-    written, first = _written_on_a_line(text, escape)
+def _after_element(text: str, escape: Callable[[str], str], markup_after: bool = False) -> str:
+    written, first = _written_on_a_line(text, escape, markup_after)
     return "\n" + written if "&" in first else written
 
 
-def _written_on_a_line(text: str, escape: Callable[[str], str]) -> tuple[str, str]:
-    """``text`` escaped without the spaces and tabs at its end (see :func:`text_escape_after_element`),
-    and its first line."""
-    written = escape(text).rstrip(" \t")
+def _written_on_a_line(
+    text: str, escape: Callable[[str], str], markup_after: bool = False
+) -> tuple[str, str]:
+    """``text`` escaped without the spaces and tabs at its end (see :func:`text_escape_after_element`;
+    ``markup_after``: with them, a placeholder's markup following on the line), and its first line."""
+    written = escape(text)
+    if not markup_after:
+        written = written.rstrip(" \t")
     return written, _LINE_BREAK.split(written, 1)[0]
+
+
+def escape_before_markup(escape: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape`` for a piece of a translation that a placeholder's markup follows: as it is, but an
+    escape for text after an HTML element on its line (:func:`text_escape_after_element`) keeps the
+    spaces at the piece's end, which no line end follows (``Hello <1>big</1>``: ``Hello <b>``).
+
+    >>> escape_before_markup(text_escape_after_element(escape_text))("Hello ")
+    'Hello '
+    """
+    if escape.__class__ is functools.partial and escape.func in (_after_element, _in_quote_after_element):
+        return functools.partial(escape.func, markup_after=True, **escape.keywords)
+    return escape
 
 
 def text_escape_in_quote_after_element(escape: Callable[[str], str]) -> Callable[[str], str]:
@@ -526,8 +543,8 @@ def text_escape_in_quote_after_element(escape: Callable[[str], str]) -> Callable
     return functools.partial(_in_quote_after_element, escape=escape)
 
 
-def _in_quote_after_element(text: str, escape: Callable[[str], str]) -> str:
-    written, first = _written_on_a_line(text, escape)
+def _in_quote_after_element(text: str, escape: Callable[[str], str], markup_after: bool = False) -> str:
+    written, first = _written_on_a_line(text, escape, markup_after)
     at = first.find("&")
     if at < 0:
         return written
