@@ -754,7 +754,7 @@ def _reference(char: str) -> str:
     return f"&#{ord(char)};"
 
 
-def escape_markdown_alt(text: str) -> str:
+def escape_markdown_alt(text: str, ticks: tuple[int, ...] = ()) -> str:
     r"""``text`` as the alt text of a Markdown image (between ``![`` and ``]``), escaped only where it
     would be markup there. Hugo (Goldmark, 0.111 at least) shows an alt text's backslashes and
     character references as written, and of emphasis, code and tags only their text; kramdown
@@ -772,9 +772,16 @@ def escape_markdown_alt(text: str) -> str:
     \[c\] e \| f &lt;g> &amp;amp; &#123;{< i >}} j\\
     >>> print(escape_markdown_alt("*a* _b_ `d` ~~h~~"))
     \*a\* \_b\_ \`d\` &#126;&#126;h&#126;&#126;
+
+    A run of backticks is escaped too, but one of a length the source's alt text writes as it is
+    (``ticks``: see :func:`alt_writer`): a code span after the image in its paragraph (``![a`b](x.png)
+    and `c```) would start at it, and take the image's end (every renderer reads code spans first).
+
+    >>> print(escape_markdown_alt("a`b c``d"), escape_markdown_alt("a`b c", ticks=(1,)))
+    a\`b c\`\`d a`b c
     """
     text = _SPACES.sub(" ", text)
-    written = _ALT.sub(_escape_alt, text)
+    written = _ALT_TICKS.sub(functools.partial(_escape_alt, ticks=ticks), text)
     if _ALT_MARKERS.search(written) and _makes_markup(written):
         written = _ALT_ALL.sub(_escape_alt, text)
     return written
@@ -789,6 +796,8 @@ _ALT_PATTERN = (
     r"|" + _TEMPLATE_OPENING  # Hugo's and Liquid's {{ and {%, Jinja's {#, mdx_include's {!
 )
 _ALT = re.compile(_ALT_PATTERN)
+#: And a run of backticks (see :func:`escape_markdown_alt`).
+_ALT_TICKS = re.compile(_ALT_PATTERN + r"|`+")
 #: What may make emphasis, code or strikethrough.
 _ALT_MARKERS = re.compile(r"[*_`~]")
 _ALT_ALL = re.compile(
@@ -813,8 +822,10 @@ def _makes_markup(written: str) -> bool:
     )
 
 
-def _escape_alt(match: re.Match[str]) -> str:
+def _escape_alt(match: re.Match[str], ticks: tuple[int, ...] = ()) -> str:
     char = match.group()
+    if char[0] == "`":
+        return char if len(char) in ticks else "\\`" * len(char)
     if char in _REFERENCES:
         return _REFERENCES[char]
     if char == "{":
@@ -822,7 +833,23 @@ def _escape_alt(match: re.Match[str]) -> str:
     return "\\" + char
 
 
-def markdown_title(text: str, quote: str = '"') -> str:
+def alt_writer(raw: str) -> Callable[[str], str]:
+    """How a translation of the alt text written ``raw`` (between ``![`` and ``]``) is written:
+    :func:`escape_markdown_alt`, a run of backticks kept as written where the source writes one of
+    its length as it is (the image is one there: no code span after it starts at such a run).
+
+    >>> alt_writer("Dawn ferry") is escape_markdown_alt, alt_writer("a`b ``c").keywords
+    (True, {'ticks': (1, 2)})
+    """
+    ticks = tuple(sorted({len(run) for run in _UNESCAPED_TICKS.findall(raw)}))
+    return functools.partial(escape_markdown_alt, ticks=ticks) if ticks else escape_markdown_alt
+
+
+#: A run of backticks not escaped (after an even number of backslashes).
+_UNESCAPED_TICKS = re.compile(r"(?:^|(?<=[^\\]))(?:\\\\)*(`+)")
+
+
+def markdown_title(text: str, quote: str = '"', kept: str = "") -> str:
     """A link or image title, quotes included: a quote, a backslash, the ``&`` of an entity and the
     ``<`` of a tag as character references (kramdown keeps a backslash in a title, Python-Markdown
     ``\\"``; MkDocs' md_in_html reads a tag in a title as HTML), and the ``{`` of ``{{``, ``{%``, ``{#``, ``{!``.
@@ -832,37 +859,62 @@ def markdown_title(text: str, quote: str = '"') -> str:
     "The &quot;race&quot; &#92; R&D &amp;amp; now"
     >>> print(markdown_title("It's (new)", "'"), markdown_title("It's (new)", "("))
     'It&#39;s (new)' (It's &#40;new&#41;)
+
+    A backtick, a pipe and square brackets are references too, but those the source's title writes
+    as they are (``kept``): Python-Markdown reads code spans before links (a backtick of the title
+    and one of a code span after the link made code of what is between, the link's end too),
+    kramdown a line holding a pipe as a table's row, and Python-Markdown a link or an escaped
+    bracket in an image's title (its text, or its placeholder's characters, were the title).
+
+    >>> print(markdown_title("a`b | [c](d)"), markdown_title("a`b | [c](d)", kept="|"))
+    "a&#96;b &#124; &#91;c&#93;(d)" "a&#96;b | &#91;c&#93;(d)"
     """
     text = _SPACES.sub(" ", text)
     closing = _CLOSING.get(quote, '"')
     special = _TITLE_SPECIAL[closing]
-    return quote + special.sub(lambda m: _TITLE_REFERENCES[m.group()], text) + closing
+    written = special.sub(lambda m: _TITLE_REFERENCES[m.group()], text)
+    return quote + written.translate(_title_table(kept)) + closing
+
+
+#: What a title's translation writes as a reference unless the source's title writes it as it is.
+_TITLE_READ_OTHERWISE = "`|[]"
+
+
+@functools.lru_cache(maxsize=16)
+def _title_table(kept: str) -> dict[int, str]:
+    return {ord(char): f"&#{ord(char)};" for char in _TITLE_READ_OTHERWISE if char not in kept}
 
 
 def title_writer(raw: str) -> Callable[[str], str]:
     """How a translation of the title written ``raw`` (quotes included) is written: in its quotes,
     between the spaces and line breaks the source has at its ends (a page shows them in the title);
-    none where a line there starts with a container's ``>``, which the translation's line has not.
+    none where a line there starts with a container's ``>``, which the translation's line has not;
+    with what :func:`markdown_title` keeps where the source's title writes it.
 
     >>> write = title_writer("'\\ntitle\\nline2\\n'")
     >>> write("Titel Zeile2")
     "'\\nTitel Zeile2\\n'"
     >>> title_writer("'\\n> title\\n> '")("Titel")
     "'Titel'"
+    >>> title_writer('"Docs | Site"')("Doku | Seite [neu]")
+    '"Doku | Seite &#91;neu&#93;"'
     """
     quote = raw[:1] if raw[:1] in ("'", "(") else '"'
     inner = raw[1:-1]
     text = inner.strip(" \t\n")
     lead = inner[: len(inner) - len(inner.lstrip(" \t\n"))] if text and not text.startswith(">") else ""
     trail = inner[len(inner.rstrip(" \t\n")) :] if text and not text.endswith(">") else ""
+    kept = "".join(char for char in _TITLE_READ_OTHERWISE if char in inner)
     if not lead and not trail:
-        return markdown_title if quote == '"' else functools.partial(markdown_title, quote=quote)
-    return functools.partial(_title_between, quote=quote, lead=lead, trail=trail)
+        if quote == '"' and not kept:
+            return markdown_title
+        return functools.partial(markdown_title, quote=quote, kept=kept)
+    return functools.partial(_title_between, quote=quote, lead=lead, trail=trail, kept=kept)
 
 
-def _title_between(text: str, quote: str, lead: str, trail: str) -> str:
+def _title_between(text: str, quote: str, lead: str, trail: str, kept: str = "") -> str:
     """:func:`markdown_title` of ``text`` with ``lead`` and ``trail`` inside its quotes."""
-    written = markdown_title(text, quote)
+    written = markdown_title(text, quote, kept)
     return written[:1] + lead + written[1:-1] + trail + written[-1:]
 
 

@@ -31,7 +31,7 @@ from .html_attributes import (
 )
 from .html_templates import attribute_template_tokens
 from .html_tree import VOID, Node
-from .md_escape import escape_markdown, escape_markdown_alt, markdown_destination, title_writer
+from .md_escape import alt_writer, escape_markdown, markdown_destination, title_writer
 from .md_parser import rendering_parser
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
@@ -350,7 +350,7 @@ class InlineReader:
             ref=self.namer.ref("img", msgid) + "@alt",
             raw=inner,
             kind="attribute:alt",
-            write=text_writer(inner, escape_markdown_alt, _read_alt),
+            write=text_writer(inner, alt_writer(inner), _read_alt),
         )
         return [part for part in (lead, slot, trail) if part != ""]
 
@@ -381,7 +381,7 @@ class InlineReader:
         if not _LETTER.search(msgid):
             return raw
         slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
-        unit = attribute_unit(slot, tokens, escape_markdown_alt, read)
+        unit = attribute_unit(slot, tokens, alt_writer("".join(texts)), read)
         return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
