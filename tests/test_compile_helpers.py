@@ -51,7 +51,8 @@ LINK_TITLE = "The full report"
 ALT = "A skier on the lake"
 SKIERS = "Over 300 skiers took part."
 
-#: locale -> msgid -> msgstr; a leading "~" marks the entry fuzzy (unreviewed machine translation).
+#: locale -> msgid -> msgstr; a leading "~" marks the entry fuzzy and machine-translated (unreviewed
+#: machine translation, with the provenance comment translate writes).
 TRANSLATIONS: dict[str, dict[str, str]] = {
     "de": {
         TITLE: "Skifestival eröffnet",
@@ -116,15 +117,23 @@ def po_path(root: Path, locale: str) -> Path:
     return root / "locales" / locale / "LC_MESSAGES" / "skiing.po"
 
 
+#: The provenance comment of a ``~`` entry (see :func:`set_translations`), as translate writes it.
+MACHINE_PROVENANCE = "transpub: machine translation by fake (en→{locale}) on 2026-11-25"
+
+
 def set_translations(root: Path, locale: str, entries: dict[str, str]) -> None:
-    """Fill msgstrs (a leading ``~`` makes the entry fuzzy) in the fixture's catalog."""
+    """Fill msgstrs in the fixture's catalog: a leading ``~`` makes the entry fuzzy machine
+    translation (with translate's provenance comment), a leading ``?`` fuzzy without one (a
+    translator's draft, an import: unreviewed, not machine output)."""
     po = polib.pofile(str(po_path(root, locale)), wrapwidth=0)
     for entry in po:
         if entry.msgid in entries:
             text = entries[entry.msgid]
-            entry.msgstr = text.removeprefix("~")
-            if text.startswith("~") and "fuzzy" not in entry.flags:
+            entry.msgstr = text[1:] if text[:1] in ("~", "?") else text
+            if text[:1] in ("~", "?") and "fuzzy" not in entry.flags:
                 entry.flags.append("fuzzy")
+            if text.startswith("~"):
+                entry.tcomment = MACHINE_PROVENANCE.format(locale=locale)
     po.save()
 
 

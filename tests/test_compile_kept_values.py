@@ -615,3 +615,31 @@ def test_a_caption_in_an_html_pages_markdown_callout_whose_brackets_name_its_lin
     written = body.replace('caption="The boat in port"', 'caption="Das Boot im Hafen [Timetable]"')
     html = hugo_page(written, tmp_path / "hugo", shortcodes=shortcodes, suffix=".html")
     assert texts_and_links(html)[1] == ["/timetable/", "/timetable/"]
+
+
+@pytest.mark.parametrize(
+    ("kept", "shown", "summary"),
+    [
+        ("machine translation by fake (en→de) on 2026-11-25", None, "(1 of 5 unreviewed)"),
+        (None, "machine translation by fake (en→de) on 2026-11-25", "(1 of 5 machine-translated)"),
+    ],
+)
+def test_an_unreviewed_value_that_keeps_its_source_is_not_counted_as_shown_unreviewed(
+    tmp_path: Path, kept: str | None, shown: str | None, summary: str
+) -> None:
+    """With --include-fuzzy: the summary's counts are of what the page shows (the front matter value
+    shows its source); machine output and other unreviewed work counted apart."""
+    root = make_post_project(
+        tmp_path / "harbour", {"The ferry runs again.": "Schreiben Sie an info@port.example."}
+    )
+    po = polib.pofile(str(catalog(root)), wrapwidth=0)
+    for entry in po:
+        provenance = {"The ferry runs again.": kept, "The ferry runs daily.": shown}.get(entry.msgid, False)
+        if provenance is not False:
+            entry.flags.append("fuzzy")
+            entry.tcomment = f"transpub: {provenance}" if provenance else ""
+    po.save()
+    result = run_cli(root, "compile", "--include-fuzzy")
+    assert result.exit_code == 0, result.output
+    assert "summary: The ferry runs again.\n" in german_post(root)
+    assert f"80% shown {summary}" in result.output, result.output

@@ -48,6 +48,7 @@ def make(root: Path) -> Path:
         for entry in po:  # every Spanish entry machine-translated, not reviewed
             entry.msgstr = "ES " + entry.msgid
             entry.flags.append("fuzzy")
+            entry.tcomment = "transpub: machine translation by fake (en→es) on 2026-11-25"
         po.save()
     return root
 

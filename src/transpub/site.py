@@ -27,7 +27,8 @@ class Page:
     """One article in one locale: its coverage and whether (and why not) it was published.
 
     ``coverage`` counts what the page shows: ``translated`` units appear translated (with
-    ``--include-fuzzy`` that includes unreviewed machine translations, ``machine`` of them),
+    ``--include-fuzzy`` that includes unreviewed translations: ``machine`` of them machine output,
+    ``unreviewed`` other work, such as a translator's draft or a translation memory match),
     ``fuzzy`` units have an unreviewed translation that is left out, ``untranslated`` ones have
     no usable translation. Both appear in the source language.
     """
@@ -43,10 +44,14 @@ class Page:
     title_locale: str = ""  # the language the title is in (the source's when it is untranslated)
     machine: int = 0  # units shown from unreviewed machine translations (fuzzy, with --include-fuzzy)
     date: str | None = None  # when the article was published, as it says (front matter, meta, <time>)
+    # units shown from other unreviewed translations (fuzzy, with --include-fuzzy: a translator's
+    # draft, an XLIFF import, a memory match of human work, an aligned or earlier translation)
+    unreviewed: int = 0
 
     @property
     def summary(self) -> str:
-        """What readers get, honestly: how much is translated and how much of that is machine output.
+        """What readers get, honestly: how much is translated, how much of that is not reviewed
+        yet, and how much of that is machine output.
 
         Rounded down to one decimal as ``transpub status`` and ``check`` do, so a page never shows
         100% too early.
@@ -55,10 +60,20 @@ class Page:
         '85.7% translated'
         >>> Page("es", "a", "A", Coverage(12, 0, 0), True, machine=12).summary
         '100% shown (12 of 12 machine-translated)'
+        >>> Page("fr", "a", "A", Coverage(5, 0, 2), True, unreviewed=3).summary
+        '71.4% shown (3 of 7 unreviewed)'
+        >>> Page("fr", "a", "A", Coverage(5, 0, 2), True, machine=2, unreviewed=1).summary
+        '71.4% shown (3 of 7 unreviewed, 2 of them machine-translated)'
         """
         shown = format_percent(self.coverage.percent)
-        if self.machine:
-            return f"{shown} shown ({self.machine} of {self.coverage.total} machine-translated)"
+        total, machine, unreviewed = self.coverage.total, self.machine, self.unreviewed
+        if machine and unreviewed:
+            both = machine + unreviewed
+            return f"{shown} shown ({both} of {total} unreviewed, {machine} of them machine-translated)"
+        if machine:
+            return f"{shown} shown ({machine} of {total} machine-translated)"
+        if unreviewed:
+            return f"{shown} shown ({unreviewed} of {total} unreviewed)"
         return f"{shown} translated"
 
 
@@ -76,6 +91,22 @@ MACHINE_NOTICES_TEXT = {
 MACHINE_NOTICE = {
     lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
     for lang, text in MACHINE_NOTICES_TEXT.items()
+}
+#: "Not reviewed" notices, in the reader's language (by language code): for a page that shows
+#: unreviewed translations none of which is machine output (a draft, an import, a memory match).
+UNREVIEWED_NOTICES_TEXT = {
+    "en": "Parts of this page have not been reviewed yet.",
+    "de": "Teile dieser Seite wurden noch nicht geprüft.",
+    "es": "Partes de esta página aún no se han revisado.",
+    "fr": "Certaines parties de cette page n’ont pas encore été relues.",
+    "sv": "Delar av den här sidan har ännu inte granskats.",
+    "ru": "Части этой страницы ещё не проверены.",
+    "ar": "لم تتم مراجعة أجزاء من هذه الصفحة بعد.",
+    "zh": "本页部分内容尚未经过审校。",
+}
+UNREVIEWED_NOTICE = {
+    lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
+    for lang, text in UNREVIEWED_NOTICES_TEXT.items()
 }
 LANGUAGES_LABEL = {
     "en": "Languages",
@@ -107,7 +138,8 @@ font-size:.9em}
 .transpub-languages [aria-current]{font-weight:bold}
 </style>"""
 
-#: The discreet machine-translation notice of a public page (unit colouring is for review copies only).
+#: The discreet notice (machine-translated or not reviewed) of a public page (unit colouring is for
+#: review copies only).
 NOTICE_STYLE = """<style>
 .transpub-notice{margin:1em 0;padding:.6em .9em;border:1px solid #b7791f;border-inline-start-width:.35em;\
 border-radius:.25em;background:#fff8e1;color:#3b2f0b;font-size:.95em;line-height:1.5;text-align:start}
@@ -500,7 +532,8 @@ def by_locale(pages: Iterable[Page]) -> dict[str, list[Page]]:
 
 def render_review_index(project: Project, pages: list[Page], locales: list[str]) -> str:
     """``site/_review/index.html`` (for editors, not indexed): every article in every language with
-    how much is translated, what is machine output, and why a page is held back."""
+    how much is translated, what is not reviewed yet and what of that is machine output, and why a
+    page is held back."""
     grouped = by_locale(pages)
     sections = []
     for locale in locales:

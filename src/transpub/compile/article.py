@@ -291,6 +291,7 @@ def _write_pages(
             chrome=chrome,
             shown=shown.get(locale, {}),
             machine=page.machine > 0,
+            unreviewed=page.unreviewed > 0,
             rewrite_url=(
                 page_rewrite(project, run.links, locale, slug, found)
                 if found and run.links is not None and locale != source

@@ -14,7 +14,7 @@ from ..inline import strip_placeholders
 from ..model import Coverage
 from ..project import Project
 from ..site import Page
-from ..sources import Translation
+from ..sources import Translation, is_machine_translation
 from .run import CompileOptions
 
 
@@ -78,7 +78,7 @@ def decide(
         )
     texts = {} if shown is None else shown
     include_fuzzy = options.include_fuzzy
-    machine = fuzzy = refused = 0
+    machine = unreviewed = fuzzy = refused = 0  # (shown unreviewed: machine output, other work)
     for msgid in msgids:
         entry = entries.get(msgid)
         if entry is None:
@@ -91,7 +91,11 @@ def decide(
             text and (state == "translated" or (state == "fuzzy" and include_fuzzy)) and problem is None
         ):
             texts[msgid] = text
-            machine += state == "fuzzy"
+            if state == "fuzzy":
+                if is_machine_translation(entry.provenance):
+                    machine += 1
+                else:
+                    unreviewed += 1
         else:
             fuzzy += state == "fuzzy"
             refused += problem is not None and (state == "translated" or include_fuzzy)
@@ -106,9 +110,13 @@ def decide(
         for msgid in dict.fromkeys(msgid for msgid, _ in kept):
             counted -= 1
             refused += 1
-            state = entries[msgid].state
-            fuzzy += state == "fuzzy"
-            machine -= state == "fuzzy" and msgid not in written  # (the notice stays while a place shows it)
+            entry = entries[msgid]
+            fuzzy += entry.state == "fuzzy"
+            if entry.state == "fuzzy" and msgid not in written:  # (the notice stays while a place shows it)
+                if is_machine_translation(entry.provenance):
+                    machine -= 1
+                else:
+                    unreviewed -= 1
             if msgid not in written and msgid in refused_texts:
                 del texts[msgid]  # (its source shown as any untranslated text is: in the source's language)
     title, translated_title = title_of(document, entries, options.include_fuzzy)
@@ -120,6 +128,7 @@ def decide(
         True,
         title_locale=locale if translated_title else project.source_locale,
         machine=machine,
+        unreviewed=unreviewed,
     )
     threshold = _threshold(project, locale, options)
     if page.coverage.percent + 1e-9 < threshold:

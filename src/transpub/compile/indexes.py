@@ -101,7 +101,9 @@ def index_rows(pages: Iterable[Page]) -> list[str]:
             listing.append((page.locale, page.slug, page.title, page.title_locale, page.date))
         coverage = page.coverage
         review.append((page.locale, page.slug, page.title, page.title_locale, page.published, page.reason))
-        review.append((coverage.translated, coverage.fuzzy, coverage.untranslated, page.machine))
+        review.append(
+            (coverage.translated, coverage.fuzzy, coverage.untranslated, page.machine, page.unreviewed)
+        )
     return [_digest(listing), _digest(review)]
 
 

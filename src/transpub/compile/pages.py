@@ -29,6 +29,7 @@ from ..site import (
     NOTICE_STYLE,
     REVIEW_STYLE,
     SWITCHER_STYLE,
+    UNREVIEWED_NOTICE,
     HiddenUnit,
     LanguageLinks,
     quoted_path,
@@ -130,14 +131,16 @@ def render_page(
     chrome: PageChrome | None = None,
     shown: dict[str, str] | None = None,
     machine: bool = False,
+    unreviewed: bool = False,
     rewrite_url: RewriteUrl | None = None,
 ) -> str:
     """The page of ``document`` in ``locale`` (or its review copy).
 
     For a published page: ``chrome`` is what the article's pages share, ``shown`` the text of each
     unit shown translated (by msgid; see :func:`decide`), ``machine`` whether some of it is
-    unreviewed machine output, ``rewrite_url`` how its links are rewritten (by default, by
-    ``[compile.links]``).
+    unreviewed machine output, ``unreviewed`` whether some is other unreviewed work (the notice
+    says "machine-translated" only with ``machine``), ``rewrite_url`` how its links are rewritten
+    (by default, by ``[compile.links]``).
     """
     source = project.source_locale
     source_tag = bcp47_tag(source)
@@ -218,7 +221,7 @@ def render_page(
         rewritten = {}
         dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
     else:
-        used_fuzzy = options.include_fuzzy and locale != source and machine
+        used_fuzzy = options.include_fuzzy and locale != source and (machine or unreviewed)
         head = chrome.alternates(base_url or depth)
         own_url = _own_url(chrome, locale, own_path, base_url) if base_url or canonical else ""
         if base_url and not canonical:
@@ -228,7 +231,8 @@ def render_page(
             head += NOTICE_STYLE
         body_start = chrome.switcher(locale, depth)
         if used_fuzzy:
-            body_start += MACHINE_NOTICE.get(language_of(locale), MACHINE_NOTICE["en"])
+            notices = MACHINE_NOTICE if machine else UNREVIEWED_NOTICE
+            body_start += notices.get(language_of(locale), notices["en"])
         rewritten = {id(tag): {"href": own_url} for tag in canonical[:1]}  # this page, not the source article
         dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
         if locale != source:
