@@ -71,9 +71,25 @@ def test_reviewed_translation_feeds_other_articles_exactly_and_fuzzily(tmp_path,
     assert exact.msgstr == close.msgstr == "Pulsa el botón para guardar tu trabajo."
     assert "translation memory exact match" in exact.tcomment
     assert "% match on" in close.tcomment and entry_state(close) == "fuzzy"
+    assert "machine translation" not in exact.tcomment + close.tcomment  # (a reviewer's work)
     assert fake.requests == 0
     counts = report.counts[("es", "libre")]
     assert (counts.filled_tm, counts.filled_fuzzy_tm) == (1, 1)
+
+
+def test_a_close_match_of_the_engines_own_output_is_marked_machine_translation(tmp_path, fake):
+    """compile's notice says "machine-translated" by this comment: a like sentence's machine
+    translation is machine output, a like sentence's reviewed translation is not."""
+    project = make_project(tmp_path, {"a": [("Click the button to save your work.", "")]})
+    translate_project(project, ["es"], policy=FAST)
+    make_project(tmp_path, {"b": [("Click the button to save your file.", "")]})
+    report = translate_project(project, ["es"], policy=FAST)
+    close = entries(project, "b")["Click the button to save your file."]
+    assert close.msgstr == "[es] Click the button to save your work." and entry_state(close) == "fuzzy"
+    assert "transpub: machine translation by libre (en→es), translation memory " in close.tcomment
+    assert "% match on" in close.tcomment
+    assert fake.paid["Click the button to save your file."] == 0
+    assert report.counts[("es", "libre")].filled_fuzzy_tm == 1
 
 
 def test_a_reviewed_translation_that_lost_its_placeholders_is_not_reused_elsewhere(tmp_path, fake):

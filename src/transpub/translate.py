@@ -6,7 +6,8 @@ For every target locale and every article's PO file:
    feeds later articles;
 2. each empty entry is filled, in this order, from: an exact memory match (human work, or this
    engine's earlier reply: nothing is paid twice), a close memory match at or above the score
-   (fuzzy, with the score in the provenance), or machine translation;
+   (fuzzy, with the score in the provenance, which says machine translation when the match is
+   this engine's reply), or machine translation;
 3. MT requests are deduplicated across articles, masked (placeholders, glossary terms), sent in
    concurrent batches with retries, unmasked and checked; every reply is stored in the memory
    as soon as its batch is back, and the PO files are written after every batch, under a lock,
@@ -1122,6 +1123,11 @@ def _from_memory(
         if control_problem(msgid, match.target):
             continue  # (nor a control character the msgid lacks, its own source's in a TMX)
         counts.filled_fuzzy_tm += 1
+        if match.origin != HUMAN:  # this engine's reply to a like sentence: machine output all the same
+            return match.target, (
+                f"machine translation by {engine} ({source}→{target}), "
+                f"translation memory {match.score:.0f}% match on {today}"
+            )
         return match.target, f"translation memory {match.score:.0f}% match on {today}"
     return None
 
