@@ -852,7 +852,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     default=None,
     help="Output folder (default: the project's site/).",
 )
-@click.option("--include-fuzzy", is_flag=True, help="Publish unreviewed machine translations, with a notice.")
+@click.option("--include-fuzzy", is_flag=True, help="Publish unreviewed (fuzzy) translations, with a notice.")
 @click.option(
     "--review", is_flag=True, help="Also write review copies (site/_review/) colouring each unit's state."
 )
