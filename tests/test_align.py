@@ -85,6 +85,17 @@ def test_german_translation_with_credit_line_merged_sentence_and_changed_emphasi
     assert all("Anna Berg" not in text for text in _filled(festival, "de").values())  # the credit line
 
 
+def test_an_aligned_translation_is_published_as_not_reviewed_not_as_machine_translation(
+    festival: Path,
+) -> None:
+    run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
+    result = run(festival, "compile", "-l", "de", "--include-fuzzy", "--threshold", "0")
+    assert f"de/{SLUG}.html: " in result.output and " of 13 unreviewed)" in result.output
+    assert "machine-translated" not in result.output
+    page = (festival / "site" / "de" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert "Teile dieser Seite wurden noch nicht geprüft." in page and "maschinell" not in page
+
+
 def test_the_compiled_page_uses_the_source_markup_and_needs_no_fallback(festival: Path) -> None:
     run(festival, "align", f"articles/{SLUG}.html", str(DATA / f"{SLUG}.de.html"), "-l", "de")
     result = run(festival, "compile", "-l", "de", "--include-fuzzy", "--threshold", "0")

@@ -143,3 +143,26 @@ def test_without_include_fuzzy_no_notice_is_shown(harbour: Path) -> None:
     page = (harbour / "site" / "de" / "harbour.html").read_text(encoding="utf-8")
     assert "de/harbour.html: 83.3% translated" in result.output
     assert "transpub-notice" not in page
+
+
+def test_a_translation_memory_match_of_reviewed_work_is_published_as_not_reviewed(
+    harbour: Path, engine: FakeMT
+) -> None:
+    """translate fills the harbour article from another article's reviewed sentences, paying nothing."""
+    (harbour / "articles" / "ferry.html").write_text(
+        "<html><body><p>Ships return on Monday.</p><p>Nothing else changed.</p></body></html>",
+        encoding="utf-8",
+    )
+    run(harbour, "extract")
+    fill(
+        harbour,
+        "de",
+        {"Ships": ("Schiffe kehren am Montag zurück.", "reviewed"), "Nothing": ("Sonst nichts.", "reviewed")},
+        slug="ferry",
+    )
+    run(harbour, "translate", "-l", "de", "--engine", "libre")
+    assert engine.requests == 0
+    output, page, _ = compiled(harbour)
+    assert "de/harbour.html: 100% shown (2 of 6 unreviewed)" in output
+    assert "Schiffe kehren am Montag zurück." in page
+    assert UNREVIEWED in page and "maschinell" not in page
