@@ -8,6 +8,7 @@ translation). The summary line, the review index and the public page's notice sa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,16 @@ def test_a_translation_memory_match_of_reviewed_work_is_published_as_not_reviewe
     assert "de/harbour.html: 100% shown (2 of 6 unreviewed)" in output
     assert "Schiffe kehren am Montag zurück." in page
     assert UNREVIEWED in page and "maschinell" not in page
+
+
+def test_the_review_copy_colours_machine_translation_and_other_unreviewed_work_apart(
+    harbour: Path, engine: FakeMT
+) -> None:
+    import_from_cat_tool(harbour, {"Nothing else changed.": "Sonst nichts."})
+    run(harbour, "translate", "-l", "de", "--engine", "libre")
+    run(harbour, "compile", "-l", "de", "--include-fuzzy", "--review")
+    review = (harbour / "site" / "_review" / "de" / "harbour.html").read_text(encoding="utf-8")
+    assert '<span class="tp-unreviewed" title="Not reviewed yet (fuzzy): ' in review
+    assert re.search(r'<span class="tp-unreviewed" title="[^"]*">Sonst nichts\.</span>', review)
+    assert re.search(r'<span class="tp-machine" title="[^"]*">\[de\] Ships return on Monday\.</span>', review)
+    assert review.count('<span class="tp-machine" title=') == 1

@@ -147,7 +147,8 @@ border-radius:.25em;background:#fff8e1;color:#3b2f0b;font-size:.95em;line-height
 </style>"""
 
 REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
-.tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-missing{background:#fde2e1}
+.tp-reviewed{background:#e6f4ea}.tp-machine{background:#fff4ce}.tp-unreviewed{background:#ede7f6}
+.tp-missing{background:#fde2e1}
 .tp-broken{background:#f28b82}
 .tp-hidden{font:13px sans-serif;border:1px solid #999;margin:.3em 0;padding:.3em}.tp-hidden li{margin:.1em 0}
 .tp-legend{position:sticky;top:0;background:#fff;border:1px solid #999;padding:.3em;font:13px sans-serif;z-index:9}
@@ -159,6 +160,7 @@ REVIEW_STYLE = """<meta name="robots" content="noindex"><style>
 REVIEW_STATES = {
     "reviewed": "Reviewed translation",
     "machine": "Machine-translated, not reviewed (fuzzy)",
+    "unreviewed": "Not reviewed yet (fuzzy): a translator's draft, an import or a memory match",
     "missing": "Not translated: source text shown",
     "broken": "Translation refused (broken placeholders or template tokens, or markup or a link its source does not have): source text shown",
 }

@@ -40,7 +40,7 @@ from ..site import (
     site_href,
 )
 from ..site_assets import ArticleAssets
-from ..sources import Translation, read_options
+from ..sources import Translation, is_machine_translation, read_options
 from .decide import SPACELESS_LANGUAGES, slot_problem, usable
 from .places import html_path
 from .run import CompileOptions
@@ -355,12 +355,19 @@ class SeoTags(NamedTuple):
     open_graph: list[tuple[str, Tag]]  # (property, tag)
 
 
+#: A review copy's class (see :data:`~transpub.site.REVIEW_STATES`) of each state :func:`_review_state` tells.
+_REVIEW_CSS = {"translated": "reviewed", "machine": "machine", "unreviewed": "unreviewed"}
+
+
 def _review_state(
     entry: Translation | None, problem: tuple[str, str] | None, po_display: str
 ) -> tuple[str, str | None, str]:
     """For a review copy: the state class, the text to show (None: the source) and the PO location."""
     state = "missing" if entry is None or not entry.text or entry.state == "untranslated" else entry.state
-    css = "broken" if problem else {"translated": "reviewed", "fuzzy": "machine"}.get(state, "missing")
+    if state == "fuzzy":  # machine output, or other work not reviewed yet (see decide)
+        assert entry is not None
+        state = "machine" if is_machine_translation(entry.provenance) else "unreviewed"
+    css = "broken" if problem else _REVIEW_CSS.get(state, "missing")
     where = f"{po_display}:{entry.line}" if entry is not None and entry.line else f"{po_display} (no entry)"
     text = entry.text if entry is not None and entry.text and not problem else None
     return css, text, where
