@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from exchange_project import fill, harbour_project, run
+from exchange_project import catalog_of, fill, harbour_project, run
 from fakeservers import FakeMT
 
 MACHINE = "Teile dieser Seite wurden maschinell übersetzt und noch nicht geprüft."
@@ -132,6 +132,28 @@ def test_the_earlier_translation_of_a_changed_sentence_is_not_called_machine_tra
         encoding="utf-8",
     )
     run(harbour, "extract")  # the reviewed translation of the old sentence comes in fuzzy
+    output, page, _ = compiled(harbour)
+    assert "de/harbour.html: 83.3% shown (1 of 6 unreviewed)" in output
+    assert UNREVIEWED in page and "maschinell" not in page
+
+
+def test_a_reviewed_machine_translation_of_a_changed_sentence_is_not_called_machine_translation(
+    harbour: Path,
+) -> None:
+    """Poedit keeps the provenance comment when a reviewer clears "Needs work": the sentence changes
+    later, and its reviewed translation comes in fuzzy, a person's work not machine output."""
+    fill(harbour, "de", {"Ships": ("Schiffe kehren am Montag zurück.", "mt")})
+    po = catalog_of(harbour, "de")
+    for entry in po:
+        if entry.msgid.startswith("Ships"):
+            entry.flags.remove("fuzzy")  # reviewed, the comment kept
+    po.save()
+    article = harbour / "articles" / "harbour.html"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("Ships return on Monday.", "Ships return on Tuesday."),
+        encoding="utf-8",
+    )
+    run(harbour, "extract")
     output, page, _ = compiled(harbour)
     assert "de/harbour.html: 83.3% shown (1 of 6 unreviewed)" in output
     assert UNREVIEWED in page and "maschinell" not in page

@@ -156,29 +156,11 @@ class GlossaryNotes:
         return notes_for
 
 
-#: How the provenance ``transpub translate`` writes for machine output begins (``# transpub: machine
-#: translation by deepl (en→de) on 2026-11-25``): what tells machine translation from other work
-#: not reviewed yet (a translator's draft, an XLIFF import, a translation memory match of human
-#: work, an aligned translation, the earlier translation of a changed sentence).
-MACHINE_TRANSLATION = "machine translation by "
-
-
-def is_machine_translation(provenance: str | None) -> bool:
-    """Whether an entry of this ``provenance`` (see :class:`Translation`) holds machine output.
-
-    >>> is_machine_translation("machine translation by deepl (en→de) on 2026-11-25")
-    True
-    >>> is_machine_translation("translation memory 92% match on 2026-11-25"), is_machine_translation(None)
-    (False, False)
-    """
-    return provenance is not None and provenance.startswith(MACHINE_TRANSLATION)
-
-
 class Translation(NamedTuple):
     """One catalog entry as compile sees it (a named tuple: a catalog makes one per entry).
 
     ``provenance``: its last ``# transpub: …`` comment line, without the prefix (see
-    :func:`is_machine_translation`)."""
+    :func:`~transpub.catalog.entries.is_machine_translation`)."""
 
     text: str
     state: str  # translated | fuzzy | untranslated

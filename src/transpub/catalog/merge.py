@@ -13,7 +13,7 @@ from typing import NamedTuple, cast
 import polib
 
 from transpub.catalog import headers
-from transpub.catalog.entries import has_translation
+from transpub.catalog.entries import PROVENANCE_PREFIX, has_translation, is_machine_translation
 from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import (
     catalog_blocks,
@@ -392,6 +392,20 @@ def _copy_translation(target: polib.POEntry, old: polib.POEntry, *, plural_count
         target.msgstr = old.msgstr if not old.msgid_plural else (old.msgstr_plural or {}).get(0, "")
 
 
+def _without_machine_provenance(comment: str | None) -> str:
+    """A translator comment without its line saying the translation is machine output (see
+    :func:`~transpub.catalog.entries.is_machine_translation`): the translation was reviewed since.
+
+    >>> _without_machine_provenance("Ask Li\\ntranspub: machine translation by deepl (en→de) on 2026-11-25")
+    'Ask Li'
+    """
+    return "\n".join(
+        line
+        for line in (comment or "").split("\n")
+        if not (line.startswith(PROVENANCE_PREFIX) and is_machine_translation(line[len(PROVENANCE_PREFIX) :]))
+    )
+
+
 def _plural_count(po: polib.POFile) -> int:
     forms = po.metadata.get("Plural-Forms", "")
     for part in forms.split(";"):
@@ -487,6 +501,8 @@ def merge_catalog(
             old_entry = candidates[keys[best[2]]]
             used.add(keys[best[2]])
             _copy_translation(entry, old_entry, plural_count=nplurals)
+            if "fuzzy" not in old_entry.flags:  # someone reviewed it: no machine output any more
+                entry.tcomment = _without_machine_provenance(entry.tcomment)
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
             entry.previous_msgctxt = old_entry.msgctxt

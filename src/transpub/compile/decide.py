@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 
+from ..catalog.entries import is_machine_translation
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, TextSlot
 from ..formats.publishable import problem_of
@@ -14,7 +15,7 @@ from ..inline import strip_placeholders
 from ..model import Coverage
 from ..project import Project
 from ..site import Page
-from ..sources import Translation, is_machine_translation
+from ..sources import Translation
 from .run import CompileOptions
 
 

@@ -7,6 +7,7 @@ import functools
 import html as htmllib
 from typing import NamedTuple
 
+from ..catalog.entries import is_machine_translation
 from ..formats.dates import DateStyle, localize_date
 from ..formats.document import (
     AttrSlot,
@@ -40,7 +41,7 @@ from ..site import (
     site_href,
 )
 from ..site_assets import ArticleAssets
-from ..sources import Translation, is_machine_translation, read_options
+from ..sources import Translation, read_options
 from .decide import SPACELESS_LANGUAGES, slot_problem, usable
 from .places import html_path
 from .run import CompileOptions
