@@ -400,12 +400,13 @@ def attribute_on_one_line(
     Markdown raw HTML block, where a blank line would end the block; and what Python-Markdown reads
     before an inline tag as references in ``text`` (see :func:`attribute_in_markdown`; ``kept``: the
     source's value). The source's bytes of ``spelled`` and ``edges`` stand as they are (the block
-    holds them); a value the source writes without quotes (``bare``) gets none while it needs none.
+    holds them); a value the source writes without quotes (``bare``) gets none while it needs none,
+    in HTML and in kramdown, which takes fewer characters without quotes (:func:`_bare_to_kramdown`).
 
     >>> attribute_on_one_line("[a b]\\n", spelled=("a b", "a\\n  b"))
     '"&#91;a\\n  b&#93;&#10;"'
-    >>> attribute_on_one_line("Dawn", bare=True), attribute_on_one_line("At dawn", bare=True)
-    ('Dawn', '"At dawn"')
+    >>> attribute_on_one_line("Dawn", bare=True), attribute_on_one_line("Dawn-x", bare=True)
+    ('Dawn', '"Dawn-x"')
     """
     pieces = _source_pieces(text, table, spelled, edges) or [(False, text)]
     inner = "".join(
@@ -415,7 +416,18 @@ def attribute_on_one_line(
         for source, piece in pieces
     )
     value = _line_breaks_as_references(lead) + inner + _line_breaks_as_references(trail)
-    return _quoted(value, quote, bare)
+    return _quoted(value, quote, bare and _bare_to_kramdown(value))
+
+
+def _bare_to_kramdown(value: str) -> bool:
+    """Whether kramdown (Jekyll) reads ``value`` as an attribute's value without quotes: letters,
+    digits and ``_`` only (its ``\\p{Word}+``; a tag with another bare value, ``title=Morgen-grauen``,
+    is text on its page).
+
+    >>> _bare_to_kramdown("Morgengrauen"), _bare_to_kramdown("Morgen-grauen"), _bare_to_kramdown("⟦Dawn⟧")
+    (True, False, False)
+    """
+    return all(char == "_" or char.isalpha() or char.isdecimal() for char in value)
 
 
 def attribute_text_escape_in_markdown(escape: Callable[[str], str], kept: str = "") -> Callable[[str], str]:
