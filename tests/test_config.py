@@ -180,6 +180,8 @@ def test_defaults_fill_every_declared_key() -> None:
         "heading_ids": None,
         "locale_style": "gettext",
         "locale_dirs": {},
+        "source_url_prefix": "",
+        "permalinks": {},
         "links": {},
     }
     assert tables["extract"]["fuzzy_threshold"] == 0.6 and tables["translate"]["memory_score"] == 75.0

@@ -807,3 +807,107 @@ def test_init_refuses_a_folder_with_hugos_configuration_folder_and_mkdocs_yml_na
         in " ".join(result.output.split())
     )
     assert init(site, "-l", "es", "--generator", "hugo").startswith("Found a Hugo site (config/)")
+
+
+HELD_BACK_SITES = {
+    # the site's settings, the harbour post's URL in English and the ferry's link to it
+    "year and file name": ('[permalinks]\nposts = "/blog/:year/:filename/"\n', "/blog/2024/harbour/"),
+    "date and slug": (
+        '[permalinks]\nposts = "/:section/:year/:month/:day/:slug/"\n',
+        "/posts/2024/05/02/port/",
+    ),
+    "language in a folder": ("defaultContentLanguageInSubdir = true\n", "/en/posts/port/"),
+    "both": (
+        'defaultContentLanguageInSubdir = true\n[permalinks]\nposts = "/blog/:year/:slugorfilename/"\n',
+        "/en/blog/2024/port/",
+    ),
+}
+
+
+def built_hrefs(public: Path, folder: str) -> dict[str, list[str]]:
+    """The root-relative hrefs of each page hugo built under ``folder`` (``es``), by page."""
+    return {
+        path.relative_to(public).as_posix(): [
+            href for href in page(path).xpath("//a/@href") if href.startswith("/")
+        ]
+        for path in (public / folder).rglob("index.html")
+    }
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize(("config", "harbour"), HELD_BACK_SITES.values(), ids=HELD_BACK_SITES.keys())
+def test_a_spanish_post_never_links_a_page_hugo_did_not_build_whatever_the_sites_urls(
+    tmp_path: Path, config: str, harbour: str
+) -> None:
+    """Permalinks (:year :month :day :filename :slug :slugorfilename :section) and the source
+    language in a folder of its own: while the harbour post is held back in Spanish, the Spanish
+    ferry links its English page as written; once it is published, its Spanish page. Every link
+    of every Spanish page hugo builds leads to a page it built."""
+    site = hugo_site(tmp_path / "harbour", config=config)
+    (site / "content" / "posts" / "ferry.md").write_text(
+        FERRY.replace("title:", "date: 2024-05-01\ntitle:").replace("/posts/harbour/", harbour), "utf-8"
+    )
+    (site / "content" / "posts" / "harbour.md").write_text(
+        HARBOUR.replace("title:", "date: 2024-05-02T09:00:00+02:00\nslug: port\ntitle:"), "utf-8"
+    )
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    assert written(site)["compile"].get("permalinks", {}) == (
+        {"posts": config.split('posts = "')[1].split('"')[0]} if "permalinks" in config else {}
+    )
+    transpub(site, "extract")
+    fill_pseudo(site)
+    catalog_path = next((site / "locales" / "es").rglob("harbour.po"))
+    translated = catalog_path.read_bytes()
+    catalog = polib.pofile(str(catalog_path))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+    output = " ".join(transpub(site, "compile").split())
+    assert f"links to {harbour}, not published in es" in output
+    hugo_build(site)
+    public = site / "public"
+    hrefs = built_hrefs(public, "es")
+    assert harbour in [href for links in hrefs.values() for href in links]
+    assert all(served(public, href) for links in hrefs.values() for href in links), hrefs
+
+    catalog_path.write_bytes(translated)
+    output = transpub(site, "compile")
+    assert "not published in es" not in output
+    hugo_build(site)
+    hrefs = built_hrefs(public, "es")
+    spanish = "/es/" + harbour.removeprefix("/en/").lstrip("/")
+    assert spanish in [href for links in hrefs.values() for href in links]
+    assert all(served(public, href) for links in hrefs.values() for href in links), hrefs
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_links_under_permalinks_compile_cannot_read_back_stay_as_written_with_one_warning(
+    tmp_path: Path,
+) -> None:
+    """``:monthname`` is not read back: compile cannot tell which post /blog/2024/may/harbour/ is,
+    nor whether it is published in Spanish, so the Spanish pages keep such links as written (the
+    English page, which exists) and compile says so once, however many pages link there."""
+    site = hugo_site(
+        tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:year/:monthname/:filename/"\n'
+    )
+    for name in ("ferry", "pier"):
+        (site / "content" / "posts" / f"{name}.md").write_text(
+            FERRY.replace("title: The ferry", f"date: 2024-05-01\ntitle: The {name}").replace(
+                "/posts/harbour/", "/blog/2024/may/harbour/"
+            ),
+            "utf-8",
+        )
+    (site / "content" / "posts" / "harbour.md").write_text(
+        HARBOUR.replace("title:", "date: 2024-05-02\ntitle:"), "utf-8"
+    )
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/blog/"}
+    transpub(site, "extract")
+    fill_pseudo(site)
+    output = " ".join(transpub(site, "compile").split())
+    assert output.count(":monthname is not read back") == 1, output
+    assert "translated pages keep such links as written (the en page)" in output
+    hugo_build(site)
+    hrefs = built_hrefs(site / "public", "es")
+    assert [links for name, links in hrefs.items() if "ferry" in name] == [["/blog/2024/may/harbour/"]]
+    assert all(served(site / "public", href) for links in hrefs.values() for href in links), hrefs

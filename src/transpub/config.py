@@ -459,6 +459,23 @@ SCHEMA = Table(
                         valid=is_folder_name,
                     ),
                 ),
+                "source_url_prefix": Key(
+                    "string",
+                    "",
+                    "markdown: what the URLs of the site's source-language pages start with (Hugo's "
+                    'defaultContentLanguageInSubdir: "/en"), for finding the article a link leads to',
+                    expects='a root-relative folder such as "/en"',
+                    valid=lambda v: (
+                        v == "" or (v.startswith("/") and not v.startswith("//") and "{" not in v)
+                    ),
+                ),
+                "permalinks": Table(
+                    doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '
+                    "Hugo's [permalinks])",
+                    values=Key(
+                        "string", None, expects='a permalink pattern such as "/blog/:year/:filename/"'
+                    ),
+                ),
                 "links": Table(
                     doc='root-relative link prefix = its localized form ("/docs/" = "/{lang}/docs/")',
                     values=Key(

@@ -126,6 +126,10 @@ class Project:
     locale_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
     link_rules: tuple[tuple[str, str], ...] = ()
+    #: ``[compile.permalinks]``: by section, the URL pattern the site gives its source-language pages.
+    permalinks: dict[str, str] = field(default_factory=dict)
+    #: ``[compile] source_url_prefix``: what the URLs of the source-language pages start with ("/en").
+    source_url_prefix: str = ""
 
     @property
     def config_path(self) -> Path:
@@ -594,6 +598,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         mkdocs_folders=read_mkdocs_folders(mkdocs_config, root) if mkdocs_config is not None else None,
         locale_dirs=locale_dirs,
         link_rules=_link_rules(compile_["links"], config_path, text),
+        permalinks=dict(compile_["permalinks"]),
+        source_url_prefix=compile_["source_url_prefix"].rstrip("/"),
     )
 
 
@@ -772,7 +778,7 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
         if not values:
             continue
         lines += ["", f"[{table}]"]
-        schema_keys = not table.endswith(("links", "locale_dirs"))
+        schema_keys = not table.endswith(("links", "locale_dirs", "permalinks"))
         for key, value in values.items():
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
@@ -837,7 +843,7 @@ def render_config(
             for key, value in compile_.items()
             if site
         ),
-        *(_site_tables(site, ("compile.locale_dirs", "compile.links")) if site else []),
+        *(_site_tables(site, ("compile.locale_dirs", "compile.links", "compile.permalinks")) if site else []),
         "",
         "# Per-locale settings, e.g.:",
         "# [locale.es]",

@@ -13,6 +13,7 @@ from ..formats.document import Document
 from ..manifest import make_key
 from ..model import Issue, split_url
 from ..project import Project
+from .permalinks import Permalinks
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,31 @@ class LinkTargets:
     #: For HTML pages: what the path of a root-relative link to a source-language page starts with
     #: (``/en/``, after the path of ``[compile] base_url``); None for localized Markdown.
     pages_at: str | None = None
+    #: For localized Markdown: the articles ``[compile.permalinks]`` publishes, found by URL (their
+    #: URLs are not in :attr:`slugs`).
+    permalinks: Permalinks | None = None
+    #: For localized Markdown: what the URLs of source-language pages start with (``/en``).
+    prefix: str = ""
 
     def target(self, url: str) -> str | None:
         """The slug of the article the root-relative ``url`` leads to, if any (localized Markdown)."""
-        return self.slugs.get(url_path(url))
+        return self.slug_of(url_path(url))
+
+    def slug_of(self, key: str) -> str | None:
+        """The slug of the article ``key`` (see :attr:`slugs`) names, if any."""
+        slug = self.slugs.get(key)
+        if slug is None and self.permalinks is not None and key.startswith(self.prefix + "/"):
+            slug = self.permalinks.slug(key[len(self.prefix) :])
+        return slug
+
+    def unfollowed(self, url: str) -> bool:
+        """Whether the root-relative ``url`` is in the folder of a ``[compile.permalinks]`` pattern
+        compile cannot read back (see :func:`.permalinks.permalink`): which article it leads to is
+        not known."""
+        key = url_path(url)
+        if self.permalinks is None or not key.startswith(self.prefix + "/"):
+            return False
+        return self.permalinks.unfollowed(key[len(self.prefix) :]) is not None
 
     def linked(self, project: Project, document: Document) -> tuple[list[str], dict[str, str]]:
         """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` that a
@@ -45,7 +67,7 @@ class LinkTargets:
         for link in document.link_targets():
             if project.localized_link(link.url, project.source_locale) is not None:
                 keys[url_path(link.url)] = None
-        found = {key: slug for key in keys if (slug := self.slugs.get(key)) is not None}
+        found = {key: slug for key in keys if (slug := self.slug_of(key)) is not None}
         return list(keys), found
 
     def page_links(self, document: Document, relative: str, own: str) -> tuple[list[str], dict[str, str]]:
@@ -68,11 +90,33 @@ class LinkTargets:
                 found[link.url] = slug
         return list(keys), found
 
+    def unfollowed_warnings(self, project: Project) -> list[Issue]:
+        """One warning for each ``[compile.permalinks]`` pattern compile cannot read back whose folder
+        a ``[compile.links]`` rule rewrites: the links there are left as written."""
+        if self.permalinks is None:
+            return []
+        source = project.source_locale
+        return [
+            Issue(
+                project.relative(project.config_path),
+                project.line_of("compile", "permalinks", pattern.section),
+                "links",
+                f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": compile cannot tell which '
+                f"page a link under {self.prefix}{pattern.folder} leads to ({pattern.unknown} is not read "
+                f"back), nor whether it is published in a language: translated pages keep such links as "
+                f"written (the {source} page) rather than follow [compile.links]",
+                severity="warning",
+            )
+            for pattern in self.permalinks.patterns
+            if pattern.regex is None
+            and project.localized_link(self.prefix + pattern.folder, source) is not None
+        ]
+
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
         the linking page again)."""
-        found = [(key, slug) for key in linked if (slug := self.slugs.get(key)) is not None]
+        found = [(key, slug) for key in linked if (slug := self.slug_of(key)) is not None]
         if not found:
             return NOTHING_LINKED
         wanted = list(locales)
@@ -81,7 +125,7 @@ class LinkTargets:
     def targets(self, linked: Iterable[str]) -> Iterator[str]:
         """The slugs of the articles the keys of ``linked`` lead to."""
         for key in linked:
-            slug = self.slugs.get(key)
+            slug = self.slug_of(key)
             if slug is not None:
                 yield slug
 
@@ -90,10 +134,15 @@ class LinkTargets:
         link to an article not published in it."""
 
         def rewritten(url: str) -> str | None:
+            localized = project.localized_link(url, locale)
+            if localized is None:
+                return None
             slug = self.target(url)
             if slug is not None and locale not in self.published[slug]:
                 return None
-            return project.localized_link(url, locale)
+            if slug is None and self.unfollowed(url):
+                return None  # (it may lead to a page held back in this language)
+            return localized
 
         return rewritten
 

@@ -19,9 +19,11 @@ rule rewrites the link.
 A link's target is found by its URL: an article's URL is the one a generator gives it by default,
 its path in the articles folder without its suffix (a bundle's ``index.md``, a section's
 ``_index.md``: its folder), the last part replaced by its front matter ``slug`` when it sets one,
-or its front matter ``url``. A link no article has this URL for (a page the site's permalinks
-publish elsewhere, such as ``/blog/:year/:slug/``; a source language in a folder of its own,
-Hugo's ``defaultContentLanguageInSubdir``) is rewritten by the rules as before.
+or its front matter ``url``, after ``[compile] source_url_prefix`` (``/en``: a source language in
+a folder of its own, Hugo's ``defaultContentLanguageInSubdir``); in a section of
+``[compile.permalinks]``, the URL its pattern makes (see :mod:`.permalinks`: a link under a
+pattern that cannot be read back is left as written). A link no article has this URL for is
+rewritten by the rules as before.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import site_href
 from .link_targets import LinkTargets, url_path
+from .permalinks import page_sections, permalinks
 from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
@@ -46,9 +49,10 @@ from .titles import decided_pages
 _URL_KEYS = ("slug", "url")
 
 
-def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None) -> str | None:
+def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None, prefix: str = "") -> str | None:
     """The URL a generator gives by default the article at ``relative`` in the articles folder, whose
-    front matter is ``front`` (see the module's docstring); None for one it cannot be told of.
+    front matter is ``front`` (see the module's docstring), after ``prefix`` (the source language's
+    folder: not before a ``url`` of its own from the site's root); None for one it cannot be told of.
 
     >>> article_url(PurePosixPath("posts/harbour.md"), None), article_url(PurePosixPath("posts/a/index.md"), {})
     ('/posts/harbour/', '/posts/a/')
@@ -56,18 +60,21 @@ def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None) -> str
     ('/posts/', '/')
     >>> article_url(PurePosixPath("posts/x.md"), {"slug": "y"}), article_url(PurePosixPath("x.md"), {"url": "news"})
     ('/posts/y/', '/news/')
+    >>> article_url(PurePosixPath("x.md"), {"url": "news"}, "/en"), article_url(PurePosixPath("x.md"), {"url": "/x"}, "/en")
+    ('/en/news/', '/x/')
     """
     front = front or {}
     url = front.get("url")
     if isinstance(url, str) and url.strip():
-        return url_path("/" + url.strip().lstrip("/"))
+        url = url.strip()
+        return url_path(url if url.startswith("/") else f"{prefix}/{url}")
     parts = list(relative.with_suffix("").parts)
     if parts and parts[-1] in ("index", "_index"):
         parts.pop()
     slug = front.get("slug")
     if isinstance(slug, str) and slug.strip() and parts and relative.stem not in ("_index",):
         parts[-1] = slug.strip()
-    return url_path("/" + "/".join(parts))
+    return url_path(prefix + "/" + "/".join(parts))
 
 
 def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTargets:
@@ -87,13 +94,23 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
             else:
                 slugs.setdefault(article_path(project, path), slug)
         return LinkTargets(slugs, paths, {}, source_pages_at(project))
-    for path, slug in articles:
+    found = permalinks(project.permalinks)
+    prefix = project.source_url_prefix
+    pages = [
+        (path, slug, PurePosixPath(path.relative_to(project.articles_dir).as_posix()))
+        for path, slug in articles
+    ]
+    sections = {relative.parent.as_posix() for _, _, relative in pages if relative.stem == "_index"}
+    for path, slug, relative in pages:
         paths[slug] = path
-        relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
-        url = article_url(relative, page_front_matter(path, _URL_KEYS))
+        front = page_front_matter(path, _URL_KEYS)
+        if found is not None and not (front or {}).get("url"):
+            if found.add(relative, slug, path, front, page_sections(relative, sections)):
+                continue
+        url = article_url(relative, front, prefix)
         if url is not None:
             slugs.setdefault(url, slug)
-    return LinkTargets(slugs, paths, {})
+    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix)
 
 
 def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:

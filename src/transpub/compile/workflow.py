@@ -109,7 +109,9 @@ def compile_project(
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
     if options.pages and (not markdown or project.link_rules):  # (see .links)
-        run = replace(run, links=_links(run, manifest, run_key, cached, article_paths, slugs, jobs))
+        links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
+        run = replace(run, links=links)
+        report.warnings.extend(links.unfollowed_warnings(project))
         _compile_again_where_links_changed(run, cached)
     named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
     todo = [

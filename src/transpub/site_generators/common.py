@@ -272,6 +272,7 @@ def config_tables(
     links: dict[str, str],
     locale_dirs: dict[str, str],
     front_matter: dict[str, Any] | None = None,
+    permalinks: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """transpub.toml's tables, the empty ones left out."""
     tables = {
@@ -280,6 +281,7 @@ def config_tables(
         "compile": compile_,
         "compile.locale_dirs": locale_dirs,
         "compile.links": links,
+        "compile.permalinks": permalinks or {},
     }
     return {name: table for name, table in tables.items() if table}
 

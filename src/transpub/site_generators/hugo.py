@@ -145,7 +145,7 @@ def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 
 
 #: transpub.toml's tables of rules, named whole where they differ.
-_RULE_TABLES = ("compile.links", "compile.locale_dirs")
+_RULE_TABLES = ("compile.links", "compile.locale_dirs", "compile.permalinks")
 
 
 def hugo_server_notes(site: Site, setup: SiteSetup, source: str, locales: list[str]) -> list[str]:
@@ -219,13 +219,20 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     compile_["heading_ids"] = style
     links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()))
     notes += link_notes
+    if site.settings.get("defaultcontentlanguageinsubdir") is True:
+        compile_["source_url_prefix"] = f"/{key}"
+    permalinks = {
+        name: pattern
+        for name in content_sections(site.folder / articles)
+        if (pattern := _hugo_permalink(site.settings, key, name)) is not None
+    }
     public = folder_setting(settings.get("publishdir"), "public")
     paths = {"articles": articles, "site": site_folder_of([public, content])}
     additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
     return SiteSetup(
         site,
         found_line(site, f"its pages in {articles}/ are the articles, {where}"),
-        config_tables(paths, compile_, links, locale_dirs),
+        config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks),
         {
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
@@ -233,6 +240,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "paths.site": f"HTML pages of HTML articles (not {public}/, where hugo builds the site)",
             "compile.layout": layout,
             "compile.heading_ids": why,
+            "compile.source_url_prefix": f"defaultContentLanguageInSubdir: the {key} pages are under /{key}/",
         },
         dumped_settings(additions, site.config_name),
         tuple(notes),
