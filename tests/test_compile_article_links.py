@@ -116,3 +116,32 @@ def test_links_between_folders_and_root_relative_links_with_a_rule_lead_to_pages
         '<a href="c.html">c</a>, <a href="/de/news/c.html">c again</a>, '
         '<a href="../archive/12.html">the archive</a> and <a href="a.html#top">the top</a>.⟧</p></body></html>'
     )
+
+
+def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> None:
+    """``guide/`` (and ``/en/guide/``) is the page of guide/index.html (whose pages are guide.html),
+    ``howto/`` that of howto/index.md: held back in German, the German page's links lead to its
+    English page, which exists."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "a.html": (
+                '<p>Read <a href="guide/#start">the guide</a> or <a href="/en/guide/">again</a>.</p>'
+                '<p>See <a href="howto/">how to</a> now.</p>'
+            ),
+            "guide/index.html": "<p>The guide text here.</p>",
+            "howto/index.md": "<p>The how-to text here.</p>",
+        },
+        '[compile.links]\n"/en/" = "/{lang}/"\n',
+    )
+    _hold_back(root, "guide")
+    _hold_back(root, "howto")
+    output = _compile(root)
+    assert not (root / "site" / "de" / "guide.html").exists()
+    assert (root / "site" / "en" / "guide.html").exists()
+    assert (
+        '⟦Read <a href="../en/guide.html#start">the guide</a> or <a href="/en/guide/">again</a>.⟧'
+        in _site(root, "de/a.html")
+    )
+    assert '⟦See <a href="../en/howto.html">how to</a> now.⟧' in _site(root, "de/a.html")
+    assert "links to guide/#start, not published in de" in output

@@ -176,17 +176,22 @@ NOTHING_LINKED = make_key([])
 def page_key(url: str, folder: str, pages_at: str) -> str | None:
     """The path in the articles folder of what the link ``url`` of an HTML page leads to (the page
     of an article in ``folder`` there, whose pages mirror the folder; root-relative: a source-language
-    page, below ``pages_at``), without its query or fragment, decoded; None: outside the folder.
+    page, below ``pages_at``; a folder's: its ``index.html``), without its query or fragment,
+    decoded; None: outside the folder.
 
     >>> page_key("../sport/b.html?x=1#top", "news", "/en/"), page_key("/en/news/b.html", "", "/en/")
     ('sport/b.html', 'news/b.html')
     >>> page_key("./b%20c.html", "", "/en/"), page_key("../../x.html", "news", "/en/"), page_key("/de/b.html", "", "/en/")
     ('b c.html', None, None)
+    >>> page_key("guide/#top", "news", "/en/"), page_key("../", "news", "/en/"), page_key("/en/", "", "/en/")
+    ('news/guide/index.html', 'index.html', 'index.html')
     """
     path = split_url(url)[0].replace("\\", "/")
     if not path:
         return None
     path = unquote(path)
+    if path.endswith("/"):
+        path += "index.html"
     if path.startswith("/"):
         if not path.startswith(pages_at):
             return None

@@ -88,6 +88,8 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         for path, slug in articles:
             paths[slug] = path
             slugs.setdefault(f"{slug}.html", slug)
+            if path.stem == "index":  # (a link to its folder: guide/ for guide/index.md)
+                slugs.setdefault(f"{slug}/index.html", slug)
             name = os.fspath(path)
             if name.startswith(folder) and os.sep == "/":  # (article_path, without a call: thousands)
                 slugs.setdefault(name[len(folder) :], slug)
