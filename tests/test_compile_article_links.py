@@ -145,3 +145,29 @@ def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> No
     )
     assert '⟦See <a href="../en/howto.html">how to</a> now.⟧' in _site(root, "de/a.html")
     assert "links to guide/#start, not published in de" in output
+
+
+def test_a_review_copy_links_as_the_published_page_does(tmp_path: Path) -> None:
+    """_review/de/a.html: a relative link to b, held back in German, leads to b's English page (from
+    the review copy's folder), a root-relative one stays as written rather than follow the rule
+    to /de/b.html, which does not exist; a link to c, published, is as written."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "a.html": (
+                '<p>Read <a href="b.html#more">b</a>, <a href="/en/b.html">b again</a> and '
+                '<a href="/en/c.html">c</a>.</p>'
+            ),
+            "b.html": "<p>Held back in German.</p>",
+            "c.html": "<p>Published everywhere.</p>",
+        },
+        '[compile.links]\n"/en/" = "/{lang}/"\n',
+    )
+    _hold_back(root, "b")
+    result = run_cli(root, "compile", "--review")
+    assert result.exit_code == 0, result.output
+    assert not (root / "site" / "de" / "b.html").exists()
+    review = _site(root, "_review/de/a.html")
+    assert 'href="../../en/b.html#more"' in review and 'href="/en/b.html"' in review
+    assert 'href="/de/c.html"' in review and (root / "site" / "de" / "c.html").exists()
+    assert (root / "site" / "en" / "b.html").exists()

@@ -261,6 +261,11 @@ def _write_pages(
                 project.base_url,
                 assets,
                 review=True,
+                rewrite_url=(  # (its links as the published page's: see .links)
+                    page_rewrite(project, run.links, locale, slug, found, review=True)
+                    if found and run.links is not None
+                    else None
+                ),
             )
             data = review_html.encode("utf-8")
             try:

@@ -141,14 +141,20 @@ def article_path(project: Project, path: Path) -> str:
 
 
 def page_rewrite(
-    project: Project, links: LinkTargets, locale: str, own: str, found: Mapping[str, str]
+    project: Project,
+    links: LinkTargets,
+    locale: str,
+    own: str,
+    found: Mapping[str, str],
+    *,
+    review: bool = False,
 ) -> RewriteUrl:
-    """The rewriting of the links of the HTML page of the article ``own`` in ``locale`` (``found``:
-    by each link's URL, the other article it leads to): a link to an article not published in it
-    leads to its source-language page (a relative one from this page; a root-relative one as
-    written), else ``[compile.links]`` rewrites it. (Each article of ``found`` decided: see
-    :func:`decide_targets`.)"""
-    here = html_path(project, locale, own)
+    """The rewriting of the links of the HTML page of the article ``own`` in ``locale`` (or of its
+    review copy; ``found``: by each link's URL, the other article it leads to): a link to an article
+    not published in it leads to its source-language page (a relative one from this page; a
+    root-relative one as written), else ``[compile.links]`` rewrites it. (Each article of ``found``
+    decided: see :func:`decide_targets`.)"""
+    here = html_path(project, locale, own, review=review)
     source = project.source_locale
     published = links.published
 
