@@ -75,7 +75,10 @@ def test_a_german_page_links_to_the_english_page_of_an_article_not_published_in_
     assert not (root / "site" / "de" / "b.html").exists()
     assert '⟦Read <a href="../en/b.html#more">the other story</a> now.⟧' in _site(root, "de/a.html")
     assert '<a href="b.html#more">the other story</a>' in _site(root, "en/a.html")
-    assert "links to b.html#more, not published in de: the de page links to the en page until it is" in output
+    assert (
+        "Warning: articles/b.html: not published in de, linked from articles/a.html (b.html#more): its de "
+        "page links to the en page until it is"
+    ) in output
 
     compiled = compiled_slugs(monkeypatch)
     (root / "locales" / "de" / "LC_MESSAGES" / "b.po").write_bytes(translated)
@@ -144,7 +147,9 @@ def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> No
         in _site(root, "de/a.html")
     )
     assert '⟦See <a href="../en/howto.html">how to</a> now.⟧' in _site(root, "de/a.html")
-    assert "links to guide/#start, not published in de" in output
+    assert (
+        "articles/guide/index.html: not published in de, linked from articles/a.html (guide/#start)" in output
+    )
 
 
 def test_a_review_copy_links_as_the_published_page_does(tmp_path: Path) -> None:
@@ -171,3 +176,19 @@ def test_a_review_copy_links_as_the_published_page_does(tmp_path: Path) -> None:
     assert 'href="../../en/b.html#more"' in review and 'href="/en/b.html"' in review
     assert 'href="/de/c.html"' in review and (root / "site" / "de" / "c.html").exists()
     assert (root / "site" / "en" / "b.html").exists()
+
+
+def test_compile_tells_once_per_article_and_language_how_many_pages_link_to_it_held_back(
+    tmp_path: Path,
+) -> None:
+    """A large, half-translated site: five pages link to b, held back in German; one warning says
+    so, naming three of them."""
+    pages = {f"p{number}.html": '<p>Read <a href="b.html">the story</a> now.</p>' for number in range(5)}
+    root = _project(tmp_path / "news", {**pages, "b.html": "<p>Held back in German.</p>"})
+    _hold_back(root, "b")
+    output = _compile(root)
+    assert output.count("not published in de") == 1, output
+    assert (
+        "Warning: articles/b.html: not published in de, linked from 5 pages (articles/p0.html, "
+        "articles/p1.html, articles/p2.html and 2 more): their de pages link to the en page until it is"
+    ) in output

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from ..formats.document import Document
 from ..manifest import make_key
-from ..model import Issue, split_url
+from ..model import Issue, counted, split_url
 from ..project import Project
 from .permalinks import Permalinks
 
@@ -151,7 +151,8 @@ class LinkTargets:
     ) -> list[Issue]:
         """A warning for each article ``links`` leads to (by a link's URL) not published in one of
         ``locales``: the links of the page (the article at ``shown``) to it lead to the
-        source-language page."""
+        source-language page (the run's are told once per article and language: see
+        :func:`grouped_warnings`)."""
         first = {slug: url for url, slug in reversed(list(links.items()))}
         return [
             Issue(
@@ -162,11 +163,57 @@ class LinkTargets:
                 f"{project.source_locale} page until it is",
                 locale=locale,
                 severity="warning",
+                extra={"target": project.relative(self.paths[slug]), "url": url},
             )
             for locale in locales
             for slug, url in first.items()
             if locale not in self.published[slug]
         ]
+
+
+#: How many linking pages a grouped warning names (see :func:`grouped_warnings`).
+_NAMED = 3
+
+
+def grouped_warnings(source: str, warnings: list[Issue]) -> list[Issue]:
+    """``warnings`` with those of :meth:`LinkTargets.warnings` told once per article linked to and
+    language, where the first was: how many pages link to it, naming a few (``source``: the
+    source language).
+
+    >>> def link(page, target="b.html"):
+    ...     return Issue(page, None, "links", "…", "de", "warning", extra={"target": target, "url": target})
+    >>> [w.location + ": " + w.message for w in grouped_warnings("en", [link("a.html"), link("c.html")])]
+    ['b.html: not published in de, linked from 2 pages (a.html, c.html): their de pages link to the en page until it is']
+    >>> grouped_warnings("en", [link("a.html")])[0].message
+    'not published in de, linked from a.html (b.html): its de page links to the en page until it is'
+    """
+    groups: dict[tuple[str, str | None], list[Issue]] = {}
+    kept: list[Issue | tuple[str, str | None]] = []
+    for warning in warnings:
+        target = warning.extra.get("target") if warning.check == "links" else None
+        if target is None:
+            kept.append(warning)
+            continue
+        key = (target, warning.locale)
+        if key not in groups:
+            kept.append(key)
+        groups.setdefault(key, []).append(warning)
+    return [item if isinstance(item, Issue) else _grouped(source, groups[item]) for item in kept]
+
+
+def _grouped(source: str, warnings: list[Issue]) -> Issue:
+    """One warning for ``warnings``, the pages linking to one article not published in a language."""
+    target, locale = warnings[0].extra["target"], warnings[0].locale
+    pages = list(dict.fromkeys(warning.path for warning in warnings))
+    if len(pages) == 1:
+        said = f"linked from {pages[0]} ({warnings[0].extra['url']}): its {locale} page links"
+    else:
+        named = ", ".join(pages[:_NAMED]) + (
+            f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else ""
+        )
+        said = f"linked from {counted(len(pages), 'page')} ({named}): their {locale} pages link"
+    message = f"not published in {locale}, {said} to the {source} page until it is"
+    return Issue(target, None, "links", message, locale=locale, severity="warning")
 
 
 #: :meth:`LinkTargets.resolution` of links to no article.

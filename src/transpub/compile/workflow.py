@@ -19,7 +19,7 @@ from ..site import Page, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
-from .link_targets import LinkTargets
+from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path
@@ -160,6 +160,7 @@ def compile_project(
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))
+    report.warnings = grouped_warnings(source, report.warnings)
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
