@@ -123,7 +123,14 @@ class _Page:
 
 @dataclass
 class Permalinks:
-    """The articles of the sections ``[compile.permalinks]`` names, found by the URL of a link."""
+    """The articles of the sections ``[compile.permalinks]`` names, found by the URL of a link.
+
+    >>> found = permalinks({"posts": "/blog/:slugorfilename/", "news": "/n/:sections/:filename/"})
+    >>> for name, front in [("posts/a.md", {"slug": "My Slug! x"}), ("posts/b/index.md", None), ("news/c/d.md", None)]:
+    ...     _ = found.add(PurePosixPath(name), name, Path(name), front, page_sections(PurePosixPath(name), ["news/c"]))
+    >>> found.slug("/blog/my-slug-x/"), found.slug("/blog/b/"), found.slug("/n/news/c/d/"), found.slug("/n/news/d/")
+    ('posts/a.md', 'posts/b/index.md', 'news/c/d.md', None)
+    """
 
     patterns: list[Permalink]
     #: By section, its pattern.
@@ -146,9 +153,9 @@ class Permalinks:
             return False
         own = (front or {}).get("slug")
         filename = relative.parent.name if relative.stem == "index" else relative.stem
-        own_slug = own.strip().lower() if isinstance(own, str) and own.strip() else None
+        own_slug = urlized(own) if isinstance(own, str) and own.strip() else None
         self.pages.setdefault(relative.parts[0], []).append(
-            _Page(slug, path, filename.lower(), sections, own_slug)
+            _Page(slug, path, urlized(filename), urlized(sections), own_slug)
         )
         return True
 
