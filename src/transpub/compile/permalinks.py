@@ -251,6 +251,8 @@ def urlized(title: str) -> str:
     >>> urlized("a-b - c--d"), urlized(" lead  -  trail -"), urlized("%41 ok %zz 100%")
     ('a-b-c--d', 'lead-trail-', 'a-ok-zz-100')
     """
+    if _PLAIN.fullmatch(title):
+        return title  # (most file names and slugs: as they are)
     kept: list[str] = []
     hyphen = False
     for index, char in enumerate(title):
@@ -264,6 +266,9 @@ def urlized(title: str) -> str:
             hyphen = True
     return unquote("".join(kept).replace("+", "-")).lower()
 
+
+#: A title :func:`urlized` leaves as it is.
+_PLAIN = re.compile(r"[a-z0-9._~@#/-]*")
 
 #: Two hexadecimal digits (a ``%`` escape's).
 _HEX = re.compile(r"[0-9a-fA-F]{2}")
