@@ -7,13 +7,16 @@ import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..formats.document import Document
 from ..manifest import make_key
 from ..model import Issue, counted, split_url
 from ..project import Project
-from .permalinks import Permalinks
+
+if TYPE_CHECKING:
+    from .permalinks import Permalinks
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,6 @@ from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import site_href
 from .link_targets import LinkTargets, url_path
-from .permalinks import page_sections, permalinks
 from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
@@ -96,7 +95,11 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
             else:
                 slugs.setdefault(article_path(project, path), slug)
         return LinkTargets(slugs, paths, {}, source_pages_at(project))
-    found = permalinks(project.permalinks)
+    found = None
+    if project.permalinks:
+        from .permalinks import page_sections, permalinks  # (only for [compile.permalinks])
+
+        found = permalinks(project.permalinks)
     prefix = project.source_url_prefix
     pages = [
         (path, slug, PurePosixPath(path.relative_to(project.articles_dir).as_posix()))
