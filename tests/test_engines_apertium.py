@@ -55,3 +55,24 @@ def test_apertium_lists_its_pairs_as_gettext_codes():
     engine = get_engine("apertium")
     assert ("en", "es") in engine.language_pairs()
     assert engine.supports("en", "es") and not engine.supports("en", "ja")
+
+
+def test_a_glossary_name_inside_an_address_reaches_apertium_as_part_of_the_address(tmp_path, monkeypatch):
+    # "Sudan" = "Sudán": the term was masked inside the URL and the e-mail address, and the catalog
+    # got www.nytimes.com/africa/Sudán-sanciones.html and Sudán@example.com
+    from test_translate_helpers import make_project
+    from transpub.catalog import read_catalog
+    from transpub.glossary import Glossary, Term
+    from transpub.translate import translate_project
+
+    glossary = Glossary([Term("Sudan", {"es": "Sudán"})])
+    monkeypatch.setattr("transpub.translate._load_glossary", lambda project: glossary)
+    texts = [
+        "Read more at www.nytimes.com/africa/sudan-sanctions.html today.",
+        "Write to sudan@example.com about Sudan.",
+    ]
+    project = make_project(tmp_path, {"a": [(text, "") for text in texts]}, engine="apertium")
+    translate_project(project, ["es"])
+    got = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}
+    assert "www.nytimes.com/africa/sudan-sanctions.html" in got[texts[0]]
+    assert "sudan@example.com" in got[texts[1]] and "Sudán." in got[texts[1]]

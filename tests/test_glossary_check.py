@@ -262,3 +262,11 @@ def test_sample_project_translations_raise_no_glossary_alarm(sample):
                         locale,
                         entry.linenum,
                     )
+
+
+def test_an_address_kept_as_written_needs_no_rendering_and_breaks_no_rule():
+    glossary = Glossary([Term("Sudan", {"es": "Sudán"}, forbidden={"es": ("Sudan",)})])
+    source = "Read www.nytimes.com/africa/sudan-sanctions.html or write to sudan@example.com."
+    translation = "Lea www.nytimes.com/africa/sudan-sanctions.html o escriba a sudan@example.com."
+    assert glossary.check(source, translation, "en", "es") == []
+    assert glossary.notes_for(source, "es") == []

@@ -172,3 +172,18 @@ def test_matches_are_ordered_disjoint_and_cover_a_term_form():
             assert normalize_form(plain, match.term.case_sensitive) in forms
 
     check()
+
+
+def test_a_name_inside_a_web_or_e_mail_address_is_part_of_the_address_not_the_name():
+    # a glossary "Sudan" found "sudan" in www.nytimes.com/…/sudan-sanctions.html: MT got "Sudán" there
+    glossary = Glossary([Term("Sudan", {"es": "Sudán"})])
+    text = (
+        "Read www.nytimes.com/africa/sudan-sanctions.html, https://news.example/Sudan?id=1 "
+        "or WWW.Sudan.example, write to sudan@example.com or press@sudan.example about Sudan."
+    )
+    assert found(glossary, text) == ["Sudan"]
+    assert glossary.terms_in_each([text, "Nothing.", "At sudan@example.com."], "en") == [
+        [glossary.terms[0]],
+        [],
+        [],
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import cast
 
-from transpub.glossary.matcher import PhraseMatcher, strip_inline
+from transpub.glossary.matcher import PhraseHit, PhraseMatcher, strip_inline
 from transpub.glossary.store import TermStore
 from transpub.glossary.terms import (
     ALL_LOCALES,
@@ -20,6 +20,25 @@ from transpub.glossary.terms import (
 )
 
 _ADJACENT = re.compile(r"[\s\-\u2010\u2011]*(?:['\u2019]s?[\s\-]*)?|\s*(?:</?\d+/?>\s*)+")
+#: An address written as text: a URL with its scheme, one starting ``www.``, an e-mail address.
+_ADDRESS = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'`\x00]+|\b(?i:www)\.[^\s<>\"'`\x00]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def outside_addresses(text: str, hits: list[PhraseHit]) -> list[PhraseHit]:
+    """``hits`` of ``text`` but those in an address: a name there is part of the address, which a
+    translation keeps as written (``sudan-sanctions.html`` is no mention of Sudan).
+
+    >>> m = PhraseMatcher([("Sudan", 0, False)])
+    >>> text = "See www.x.example/sudan-news.html or write to sudan@x.example about Sudan."
+    >>> [text[h.start : h.end] for h in outside_addresses(text, m.find(text))]
+    ['Sudan']
+    """
+    if not hits or ("://" not in text and "www." not in text.lower() and "@" not in text):
+        return hits
+    spans = [match.span() for match in _ADDRESS.finditer(text)]
+    return [hit for hit in hits if not any(start < hit.end and hit.start < end for start, end in spans)]
 
 
 class Glossary:
@@ -100,7 +119,7 @@ class Glossary:
         """
         return [
             TermMatch(hit.start, hit.end, self.terms[cast(int, hit.payloads[0])])
-            for hit in self._matcher(lang).find(text)
+            for hit in outside_addresses(text, self._matcher(lang).find(text))
         ]
 
     def terms_in(self, text: str, lang: str) -> list[Term]:
@@ -111,8 +130,10 @@ class Glossary:
         """:meth:`terms_in` of each of ``texts``, found in one scan of them all."""
         terms = self.terms
         return [
-            list(dict.fromkeys(terms[cast(int, hit.payloads[0])] for hit in hits)) if hits else []
-            for hits in self._matcher(lang).find_each(texts)
+            list(dict.fromkeys(terms[cast(int, hit.payloads[0])] for hit in outside_addresses(text, hits)))
+            if hits
+            else []
+            for text, hits in zip(texts, self._matcher(lang).find_each(texts), strict=True)
         ]
 
     # -- translator notes ------------------------------------------------------
@@ -186,7 +207,7 @@ class Glossary:
         """
         occurrences = [
             (hit.start, hit.end, cast(int, hit.payloads[0]))
-            for hit in self._matcher(source_lang).find(source)
+            for hit in outside_addresses(source, self._matcher(source_lang).find(source))
         ]
         occurrences = [o for o in occurrences if self.terms[o[2]].required(locale) is not None]
         if not occurrences:
@@ -197,7 +218,7 @@ class Glossary:
         remaining = dict(need)
         surplus: list[tuple[int, int]] = []
         served: dict[int, list[tuple[int, int]]] = {}
-        for hit in self._rendering_matcher(locale).find(translation):
+        for hit in outside_addresses(translation, self._rendering_matcher(locale).find(translation)):
             indexes = cast(tuple[int, ...], hit.payloads)
             taker = next((i for i in indexes if remaining.get(i, 0) > 0), None)
             if taker is None:
@@ -254,7 +275,7 @@ class Glossary:
             violations.append(GlossaryViolation(term, "missing", expected, None, message))
         forbidden = self._forbidden_matcher(locale)
         if forbidden:
-            for hit in forbidden.find(translation):
+            for hit in outside_addresses(translation, forbidden.find(translation)):
                 marks = cast(tuple[tuple[str, int], ...], hit.payloads)
                 kinds = {payload[0] for payload in marks}
                 if "ok" in kinds:
