@@ -100,3 +100,24 @@ def test_addresses_kept_as_written_pass_and_a_translator_may_silence_one_entry(t
     # translated), and check counts it as compile does
     assert result.exit_code == 1
     assert "[threshold] 66.6% translated (2 of 3 units), below the minimum of 100% for de" in result.output
+
+
+def test_a_translation_that_changes_an_e_mail_address_written_as_text_fails_check(tmp_path: Path) -> None:
+    # readers would write to presse@port.example; check passed it
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["de"]\n', encoding="utf-8"
+    )
+    (root / "articles" / "ferry.html").write_text(
+        "<html><body><p>Write to press@port.example for the timetable.</p></body></html>", encoding="utf-8"
+    )
+    assert run(root, "extract").exit_code == 0
+    sentence = "Write to press@port.example for the timetable."
+    translate(root, {sentence: "Schreiben Sie an presse@port.example für den Fahrplan."})
+    result = run(root, "check")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if "[links]" in line]
+    assert "ferry.po" in line and "address press@port.example of the source is not in the translation" in line
+    translate(root, {sentence: "Schreiben Sie an press@port.example für den Fahrplan."})
+    assert run(root, "check").exit_code == 0

@@ -159,9 +159,10 @@ def test_compile_warns_when_a_shortcode_parameter_translation_adding_a_link_keep
         "a link or an image and a URL (a site may render the value as Markdown); the source text is published instead"
     ) in result.stderr
     reported = [text for text in run_cli(root, "check").output.splitlines() if text.startswith("locales/")]
-    assert reported == [  # (check's links problem says it: once)
+    assert reported == [  # (check's links problem says it: once, and that compile publishes the source)
         f'locales/de/LC_MESSAGES/post.po:{line}: [links] "A boat": the translation adds https://evil.example, '
-        "which the source does not have; keep the addresses of the source as written"
+        "which the source does not have; keep the addresses of the source as written; "
+        "compile publishes the source text instead"
     ]
 
 
@@ -186,7 +187,7 @@ def test_compile_warns_naming_the_positional_parameter_whose_translation_keeps_i
         (
             "The ferry runs again.",
             "Schreiben Sie an info@port.example.",
-            '[links] "The ferry runs again.": front matter value summary: the translation adds an e-mail address',
+            '[links] "The ferry runs again.": the translation adds info@port.example, which the source does not have',
         ),
         (
             "The ferry runs again.",

@@ -1,7 +1,7 @@
 """The ``links`` check: the addresses in a unit's text are the source's, as written.
 
 A link's target inside a sentence reaches translators as a placeholder, but some text holds its
-addresses as text: a bare ``https://…``, or a Markdown link ``[text](url)`` in a value a site
+addresses as text: a bare ``https://…`` or e-mail address, or a Markdown link ``[text](url)`` in a value a site
 renders as Markdown (GitHub Docs' ``intro`` in the front matter). A translation that drops one,
 changes it (``https://evil.example``) or adds one would send readers elsewhere; a translator who
 means it (a localized page of the same site) silences the check on that entry.
@@ -15,11 +15,12 @@ from collections import Counter
 
 from transpub.inline import PLACEHOLDER_RE
 
-#: An absolute address (``https://…``, ``ftp://…``, ``www.…``) or a Markdown link's destination.
+#: An absolute address (``https://…``, ``ftp://…``, ``www.…``), an e-mail address or a Markdown link's destination.
 _ADDRESS = re.compile(
     r"\]\(\s*<?([^\s()<>]+)>?(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"  # [text](destination "title")
     r"|\b(?:https?|ftp)://[^\s<>\"'`]+"
     r"|\bwww\.[^\s<>\"'`]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 #: The kinds of punctuation that end a sentence after an address (``.``, ``)``, ``»``), never its end…
 _CLOSING = frozenset({"Po", "Pe", "Pf"})
@@ -34,6 +35,8 @@ def addresses_in(text: str) -> list[str]:
     ['https://www.google.com/chrome', 'https://a.example/x', 'www.b.example']
     >>> addresses_in("Read <1>the report</1> at [the docs](/docs/start \\"Start\\").")
     ['/docs/start']
+    >>> addresses_in("Write to press@port.example.")
+    ['press@port.example']
     """
     found = []
     for match in _ADDRESS.finditer(PLACEHOLDER_RE.sub(" ", text)):
@@ -62,12 +65,11 @@ def links_problem(source: str, translation: str) -> str | None:
     'address https://www.google.com/chrome of the source is not in the translation; it adds https://evil.example'
     >>> links_problem("See https://a.example.", "Siehe https://a.example.") is None
     True
+    >>> links_problem("Write to press@port.example.", "Schreiben Sie an presse@port.example.")
+    'address press@port.example of the source is not in the translation; it adds presse@port.example'
     """
-    if (
-        "://" not in source + translation
-        and "](" not in source + translation
-        and "www." not in source + translation
-    ):
+    both = source + translation
+    if "://" not in both and "](" not in both and "www." not in both and "@" not in both:
         return None
     source_addresses, translated = Counter(addresses_in(source)), Counter(addresses_in(translation))
     missing = list((source_addresses - translated).elements())

@@ -403,9 +403,18 @@ def check_entry(
             if problem:
                 found.append(("numbers", f"{problem}; {numbers_hint(policy.locale)}"))
         for check, why in _kept_sources(values, translation):
-            if wanted(check) and check not in {found_check for found_check, _ in found}:
+            if not wanted(check):
+                continue
+            said = next((at for at, (found_check, _) in enumerate(found) if found_check == check), None)
+            if said is None:
                 found.append((check, f"{why}; compile publishes the source text instead"))
+            elif not found[said][1].endswith(_PUBLISHES_SOURCE):
+                found[said] = (check, found[said][1] + _PUBLISHES_SOURCE)
     return found
+
+
+#: What a problem's line adds when compile writes the value's source text for the translation.
+_PUBLISHES_SOURCE = "; compile publishes the source text instead"
 
 
 def _kept_sources(values: Sequence[Slot], translation: str) -> dict[tuple[str, str], None]:
