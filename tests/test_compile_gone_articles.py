@@ -320,3 +320,34 @@ def test_a_deleted_html_article_compiled_as_markdown_only_leaves_the_site(tmp_pa
     assert result.exit_code == 0, result.output
     assert "site/en/retracted.html: removed (its article is gone)" in result.output
     assert not list((root / "site").rglob("retracted.html"))
+
+
+@pytest.mark.parametrize("image", ["img/ferry.jpg", "retracted/ferry.jpg"])
+def test_a_deleted_article_that_shows_an_image_kept_in_the_articles_folder_leaves_the_site(
+    tmp_path: Path, image: str
+) -> None:
+    # its record names the image too, which is still there (other articles may show it): the article
+    # was taken for still there, and its pages stayed published
+    root = make_project(tmp_path / "news")
+    (root / "articles" / image).parent.mkdir(parents=True)
+    (root / "articles" / image).write_bytes(b"\xff\xd8 a ferry")
+    (root / "articles" / "retracted.html").write_text(
+        ARTICLE.replace("Skiing Festival Opens", "Ferry Strike Ends").replace(
+            "</body>", f'<img src="{image}" alt="Ferry"></body>'
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    po_path = root / "locales" / "de" / "LC_MESSAGES" / "retracted.po"
+    po = read_catalog(po_path)
+    for entry in po:
+        entry.msgstr = TRANSLATIONS["de"].get(entry.msgid, "Fähre") if entry.msgid else entry.msgstr
+    write_catalog(po, po_path)
+    assert run_cli(root, "compile", "-l", "de").exit_code == 0
+    assert (root / "site" / "de" / "retracted.html").is_file()
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/de/retracted.html: removed (its article is gone)" in result.output
+    assert not list((root / "site").rglob("retracted.html"))
+    assert (root / "articles" / image).is_file()

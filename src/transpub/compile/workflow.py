@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from dataclasses import asdict, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from ..discovery import Discovery, in_shard
+from ..discovery import Discovery, in_shard, slug_for
 from ..errors import ArticleError
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
@@ -382,7 +382,7 @@ def _remove_pages_of_gone_articles(
             continue
         hashes = record.hashes
         sources = [
-            project.root / name for name in hashes if _is_below(project.root / name, project.articles_dir)
+            path for path in (project.root / name for name in hashes) if _is_file_of(path, slug, project)
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
@@ -531,6 +531,17 @@ def _behind_a_broken_link(path: Path, top: Path) -> bool:
         if folder.is_symlink() and not folder.exists():
             return True
     return False
+
+
+def _is_file_of(path: Path, slug: str, project: Project) -> bool:
+    """Whether ``path`` (a file an article's record names) is the file of the article ``slug``, not
+    one of its images, which may well stay when the article goes (another article shows it too)."""
+    if not _is_below(path, project.articles_dir):
+        return False
+    relative = PurePosixPath(
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(project.articles_dir)).as_posix()
+    )
+    return slug_for(relative) == slug
 
 
 def _is_below(path: Path, folder: Path) -> bool:
