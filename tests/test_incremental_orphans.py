@@ -12,7 +12,7 @@ import transpub.extract
 import transpub.fsutil
 import transpub.manifest
 import transpub.signing
-from test_incremental import newsroom, run
+from test_incremental import newsroom, run, translate_all
 from transpub.extract import extract_project
 from transpub.project import load_project
 
@@ -56,7 +56,8 @@ def test_with_nothing_changed_extract_does_not_list_the_catalog_folders_and_repo
     assert first == [
         "Warning: orphan catalogs for removed article story-1: locales/templates/story-1.pot, "
         "locales/de/LC_MESSAGES/story-1.po, locales/fr/LC_MESSAGES/story-1.po; "
-        "delete them or restore the article"
+        "delete them or restore the article (renamed it? move them to its new name and run extract "
+        "again: its reviewed translations stay reviewed)"
     ]
     assert looks  # (the folders changed since the last run: listed)
     looks.clear()
@@ -81,7 +82,8 @@ def test_a_catalog_that_appears_with_its_folders_times_put_back_is_reported(
     slug = Path(where).relative_to("locales/de/LC_MESSAGES" if "/de/" in where else "locales/fr/LC_MESSAGES")
     assert orphans(root) == [
         f"Warning: orphan catalogs for removed article {slug.with_suffix('').as_posix()}: {where}; "
-        "delete them or restore the article"
+        "delete them or restore the article (renamed it? move them to its new name and run extract "
+        "again: its reviewed translations stay reviewed)"
     ]
 
 
@@ -107,3 +109,26 @@ def test_a_catalog_that_appears_within_the_clock_tick_of_the_folders_record_is_r
     )
     report = extract_project(project, ["de", "fr"])
     assert [orphan.slug for orphan in report.orphans] == ["gone"]
+
+
+def test_a_renamed_article_whose_catalogs_are_moved_as_the_warning_says_keeps_its_reviewed_translations(
+    tmp_path: Path,
+) -> None:
+    # an editor who renamed story-1 got an empty catalog for the new name: every reviewed sentence lost
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    translate_all(root)
+    assert run(root, "compile")[0] == 0
+    (root / "articles" / "story-1.html").rename(root / "articles" / "bridge-opens.html")
+    (warning,) = orphans(root)
+    assert "renamed it? move them to its new name" in warning
+    for locale in ("de", "fr"):
+        folder = root / "locales" / locale / "LC_MESSAGES"
+        (folder / "story-1.po").replace(folder / "bridge-opens.po")
+    (root / "locales" / "templates" / "story-1.pot").unlink()
+    assert orphans(root) == []
+    code, out, _ = run(root, "compile")
+    assert code == 0
+    assert "de/bridge-opens.html: 100% translated" in out
+    assert not (root / "site" / "de" / "story-1.html").exists()
+    assert "⟦The <a" in (root / "site" / "de" / "bridge-opens.html").read_text(encoding="utf-8")

@@ -121,7 +121,8 @@ class OrphanCatalogs:
     def __str__(self) -> str:
         return (
             f"orphan catalogs for removed article {self.slug}: {', '.join(self.paths)}; "
-            "delete them or restore the article"
+            "delete them or restore the article (renamed it? move them to its new name and run extract "
+            "again: its reviewed translations stay reviewed)"
         )
 
 

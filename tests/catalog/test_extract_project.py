@@ -88,7 +88,8 @@ def test_extract_reports_the_catalogs_of_a_deleted_article_and_keeps_them(tmp_pa
     assert str(orphan) == (
         "orphan catalogs for removed article city: locales/templates/city.pot, "
         "locales/de/LC_MESSAGES/city.po, locales/es/LC_MESSAGES/city.po; "
-        "delete them or restore the article"
+        "delete them or restore the article (renamed it? move them to its new name and run extract "
+        "again: its reviewed translations stay reviewed)"
     )
     assert all((tmp_path / p).is_file() for p in orphan.paths)
 
