@@ -15,7 +15,7 @@ import pytest
 from fakeservers import FakeMT
 from test_translate_helpers import make_project
 from transpub.catalog import read_catalog
-from transpub.cli import Terminated
+from transpub.cli import STOPPING, Terminated
 from transpub.translate import translate_project
 
 SCRIPT = """
@@ -90,6 +90,8 @@ def test_ctrl_c_or_sigterm_mid_run_keeps_every_reply_already_paid_for(tmp_path, 
         child.send_signal(sig)
         _, stderr = child.communicate(timeout=30)
         assert child.returncode == code and "work already saved is kept" in stderr
+        # said as the stop came, before the wait for the requests out (a user saw nothing happen)
+        assert stderr.count(STOPPING) == 1 and stderr.index(STOPPING) < stderr.index("work already saved")
         assert set(server.paid) <= filled(path)  # the requests out when the signal came are kept too
         server.latency = 0
         rerun = subprocess.run(command, env=env, capture_output=True, text=True)
@@ -120,6 +122,7 @@ def test_a_second_ctrl_c_while_the_requests_already_out_are_awaited_keeps_their_
         _, stderr = child.communicate(timeout=30)
     assert child.returncode == code, stderr
     assert len(server.paid) == 8 and set(server.paid) <= filled(path)
+    assert stderr.count(STOPPING) == 1  # (once, however many stops came)
 
 
 def test_ctrl_c_while_the_service_asks_to_wait_stops_the_run_without_waiting(tmp_path):
@@ -375,7 +378,7 @@ def test_a_ctrl_c_or_sigterm_landing_as_a_batch_is_handed_over_loses_no_paid_rep
     with FakeMT() as server:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
         monkeypatch.setattr(translate, "_judged_batch", judged_batch)
-        with cli._sigterm_stops_like_ctrl_c(), pytest.raises(KeyboardInterrupt):
+        with cli._stops_like_ctrl_c(), pytest.raises(KeyboardInterrupt):
             translate_project(project, ["es"])
         assert "One." in filled(project.catalog_path("es", "a"))
         monkeypatch.undo()

@@ -204,29 +204,43 @@ def _saves_work(ctx: click.Context) -> None:
         ctx.obj["saves_work"] = True
 
 
+#: What translate says as a stop comes (the requests already out are awaited, a timeout at most).
+STOPPING = "Stopping: keeping the replies of the requests already sent (paid for) first…"
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM (a CI job cancelled, ``kill``) during a run: it stops as on Ctrl-C, keeping the
     replies of requests already sent (paid for), rather than dying with them unsaved."""
 
 
 @contextlib.contextmanager
-def _sigterm_stops_like_ctrl_c() -> Iterator[None]:
-    """While inside, SIGTERM raises :class:`Terminated` in the main thread (elsewhere: unchanged)."""
+def _stops_like_ctrl_c(announce: str = "") -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` in the main thread (elsewhere: unchanged);
+    with ``announce``, the first Ctrl-C or SIGTERM writes it on stderr as it comes (the run may
+    wait for the requests already out before it stops: the user sees why nothing happens)."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    told: list[bool] = []
 
-    def terminated(signum: int, frame: Any) -> None:
-        raise Terminated()
+    def stop(signum: int, frame: Any) -> None:
+        if announce and not told:
+            told.append(True)
+            with contextlib.suppress(OSError):  # (not sys.stderr: the stop may come while it writes)
+                os.write(2, ("\n" + announce + "\n").encode("utf-8", "replace"))
+        raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
-    previous = signal.signal(signal.SIGTERM, terminated)
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, stop)}
+    if announce and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, stop)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for kind, handler in previous.items():
+            signal.signal(kind, handler)
 
 
 #: The youngest generation's size during a run (Python's default, 700, collects it every few objects
@@ -641,7 +655,7 @@ def translate(
         _compare(project, selected, compare, sample, out_path, concurrency, retry_rejected)
         return
     progress = make_progress_printer(sys.stderr)
-    with _sigterm_stops_like_ctrl_c():
+    with _stops_like_ctrl_c(STOPPING):
         report = translate_project(
             project,
             selected,
