@@ -141,6 +141,27 @@ def test_missing_id_is_asked_again_once_stating_the_problem(tmp_path, fake):
     assert po["The ceremony ended."] == "Die Zeremonie endete."
 
 
+def test_ctrl_c_while_an_answer_is_awaited_sends_no_request_to_ask_again(tmp_path, fake):
+    """The run promises to send nothing more once stopped: the answer already out (missing u2) is
+    kept as far as it goes, and its flaw is not asked about again (a second paid request)."""
+    import os
+    import signal
+    import time
+
+    project = make_llm_project(tmp_path, entries=["The ceremony ended."])
+
+    def answer(body):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while this request is out
+        time.sleep(0.5)  # (the run has stopped before the answer is read)
+        return json.dumps({"u1": GOOD_DE})
+
+    fake.chat_answer = answer
+    with pytest.raises(KeyboardInterrupt):
+        translate_project(project, ["de"], policy=FAST)
+    assert len(fake.chat_requests) == 1
+    assert msgstr(project).msgstr == GOOD_DE  # the paid answer is kept
+
+
 def test_unit_missing_from_both_answers_fails_saying_so(tmp_path, fake):
     project = make_llm_project(tmp_path, entries=["The ceremony ended."])
     fake.chat_answer = lambda body: json.dumps({"u1": GOOD_DE})  # never u2

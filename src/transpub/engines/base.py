@@ -10,9 +10,12 @@ Retries, backoff, the circuit breaker, batching and concurrency live in
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,6 +26,31 @@ from ..errors import EngineError
 #: Seconds before any single request to a service is abandoned (override with ``timeout`` in
 #: ``[engines.<name>]``).
 DEFAULT_TIMEOUT = 20.0
+
+
+#: The interruption event of the run whose request this thread is sending (see :func:`stopping_with`).
+_RUN_STOPPING: contextvars.ContextVar[threading.Event | None] = contextvars.ContextVar(
+    "transpub_run_stopping", default=None
+)
+
+
+@contextlib.contextmanager
+def stopping_with(event: threading.Event) -> Iterator[None]:
+    """While inside, :func:`run_is_stopping` in this thread tells whether ``event`` is set: the
+    runner sends each batch so, ``event`` set as the run is interrupted (Ctrl-C, SIGTERM)."""
+    token = _RUN_STOPPING.set(event)
+    try:
+        yield
+    finally:
+        _RUN_STOPPING.reset(token)
+
+
+def run_is_stopping() -> bool:
+    """Whether the run this request belongs to was interrupted: an engine then sends no request
+    of its own beyond the one it is reading (a repair, a follow-up), as the run promises to send
+    nothing more once stopped."""
+    event = _RUN_STOPPING.get()
+    return event is not None and event.is_set()
 
 
 class TransientEngineError(EngineError):

@@ -41,6 +41,7 @@ from .base import (
     one_line,
     parse_retry_after,
     redact,
+    run_is_stopping,
     setting,
     url_secrets,
 )
@@ -183,6 +184,13 @@ class LLMEngine(EngineBase):
         ids = [f"u{i + 1}" for i in range(len(texts))]
         answers, problems = self._ask(ids, texts, contexts, source, target, {})
         failing = [i for i, found in enumerate(problems) if found]
+        if failing and run_is_stopping():  # (Ctrl-C came while the answer was awaited: nothing more is sent)
+            for i in failing:
+                if answers[i] is None:
+                    answers[i] = Unanswered(
+                        f"llm: {'; '.join(problems[i])} (not asked again: the run was interrupted)"
+                    )
+            return answers
         if failing:
             previous = {i: (answers[i], problems[i]) for i in failing}
             try:

@@ -36,7 +36,16 @@ from typing import Protocol, TypeVar
 
 from ..errors import EngineError
 from ..model import counted
-from .base import CircuitOpenError, Engine, TransientEngineError, UnitContext, one_line, redact, url_secrets
+from .base import (
+    CircuitOpenError,
+    Engine,
+    TransientEngineError,
+    UnitContext,
+    one_line,
+    redact,
+    stopping_with,
+    url_secrets,
+)
 
 
 @contextlib.contextmanager
@@ -579,7 +588,8 @@ def run_engine(
 
     def send(batch: list[int]) -> list[str | None]:
         sent = [cores[i] for i in batch]
-        got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, pause)
+        with stopping_with(stopping):  # (an engine asks nothing more of its own once stopped)
+            got = call_with_retry(lambda: attempt(sent, batch), policy, breaker, pause)
         try:
             if len(got) != len(batch):
                 raise EngineError(
