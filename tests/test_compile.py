@@ -713,6 +713,28 @@ def test_an_xhtml_style_xml_lang_names_the_pages_language_as_lang_does(tmp_path:
     assert "xml:lang" not in page(plain, "de")
 
 
+def test_the_language_links_stay_in_the_head_when_the_source_s_head_holds_an_element_of_the_body(
+    tmp_path: Path,
+) -> None:
+    """A CMS puts a tracking <iframe> in the head (the NYT's pages): a browser ends the head there,
+    and the hreflang links compile wrote before </head> were in the body, where search engines
+    ignore them."""
+    from test_browser import CHROMIUM, chromium
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (make test installs it)")
+    article = ARTICLE.replace("  <title>", '  <iframe src="about:blank"></iframe>\n  <title>')
+    assert article != ARTICLE
+    root = make_project(tmp_path / "news", article=article)
+    compile_lib(root)
+    for locale in ("de", "en"):
+        written = root / "site" / locale / "skiing.html"
+        dom = chromium(tmp_path / "profile", "--dump-dom", written.as_uri()).stdout
+        head, _, body = dom.partition("</head>")
+        assert '<link rel="alternate" hreflang="de"' in head and "<link" not in body, dom
+        assert "<iframe" in body  # (where the browser puts it, as in the source)
+
+
 OPEN_GRAPH_ARTICLE = ARTICLE.replace(
     '  <meta name="description"',
     '  <meta property="og:locale" content="en_GB">\n'

@@ -160,7 +160,7 @@ class Translation(NamedTuple):
     """One catalog entry as compile sees it (a named tuple: a catalog makes one per entry).
 
     ``provenance``: its last ``# transpub: …`` comment line, without the prefix (see
-    :func:`~transpub.catalog.entries.is_machine_translation`)."""
+    :func:`~transpub.provenance.is_machine_translation`)."""
 
     text: str
     state: str  # translated | fuzzy | untranslated

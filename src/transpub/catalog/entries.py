@@ -10,29 +10,12 @@ from dataclasses import dataclass
 import polib
 
 from transpub.model import Coverage
+from transpub.provenance import PROVENANCE_PREFIX
 
-PROVENANCE_PREFIX = "transpub: "
 _PLACEHOLDER = re.compile(r"</?\d+/?>")
 #: A source word (see :func:`count_words`): compiled when first used, by status and check (its two
 #: CJK classes cost about 27M instructions; extract and compile never count words).
 _WORD = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
-
-#: How the provenance ``transpub translate`` writes for machine output begins (``# transpub: machine
-#: translation by deepl (en→de) on 2026-11-25``): what tells machine translation from other work
-#: not reviewed yet (a translator's draft, an XLIFF import, a translation memory match of human
-#: work, an aligned translation, the earlier translation of a changed sentence).
-MACHINE_TRANSLATION = "machine translation by "
-
-
-def is_machine_translation(provenance: str | None) -> bool:
-    """Whether an entry of this ``provenance`` (see :func:`provenance_of`) holds machine output.
-
-    >>> is_machine_translation("machine translation by deepl (en→de) on 2026-11-25")
-    True
-    >>> is_machine_translation("translation memory 92% match on 2026-11-25"), is_machine_translation(None)
-    (False, False)
-    """
-    return provenance is not None and provenance.startswith(MACHINE_TRANSLATION)
 
 
 def _translations(entry: polib.POEntry) -> list[str]:

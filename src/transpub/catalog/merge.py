@@ -13,7 +13,7 @@ from typing import NamedTuple, cast
 import polib
 
 from transpub.catalog import headers
-from transpub.catalog.entries import PROVENANCE_PREFIX, has_translation, is_machine_translation
+from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
 from transpub.catalog.pofile import (
     catalog_blocks,
@@ -30,6 +30,7 @@ from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
 from transpub.model import Placeholder, Unit
+from transpub.provenance import PROVENANCE_PREFIX, is_machine_translation
 
 _Key = tuple[str | None, str]
 _FIELDS_FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 
-from ..catalog.entries import is_machine_translation
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, TextSlot
 from ..formats.publishable import problem_of
@@ -14,6 +13,7 @@ from ..formats.value_slots import kept_source, value_slots
 from ..inline import strip_placeholders
 from ..model import Coverage
 from ..project import Project
+from ..provenance import is_machine_translation
 from ..site import Page
 from ..sources import Translation
 from .run import CompileOptions

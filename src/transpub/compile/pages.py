@@ -7,7 +7,6 @@ import functools
 import html as htmllib
 from typing import NamedTuple
 
-from ..catalog.entries import is_machine_translation
 from ..formats.dates import DateStyle, localize_date
 from ..formats.document import (
     AttrSlot,
@@ -25,6 +24,7 @@ from ..formats.html_attributes import OPEN_GRAPH_REWRITTEN, attribute_spans, has
 from ..inline import strip_placeholders
 from ..locales import bcp47_tag, language_of, open_graph_locale, text_direction
 from ..project import Project
+from ..provenance import is_machine_translation
 from ..site import (
     MACHINE_NOTICE,
     NOTICE_STYLE,

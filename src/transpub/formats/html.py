@@ -185,6 +185,44 @@ def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
     return True if flag in ("yes", "") else inherited  # HTML: translate="" and bare translate mean yes
 
 
+#: What a browser keeps in the head (the "in head" insertion mode's start tags).
+_HEAD_CONTENT = frozenset(
+    [
+        "base",
+        "basefont",
+        "bgsound",
+        "link",
+        "meta",
+        "noframes",
+        "noscript",
+        "script",
+        "style",
+        "template",
+        "title",
+    ]
+)
+
+
+def _head_ends_at(head: Node, tokens: list[Token]) -> int | None:
+    """The index of the first child of ``head`` before which a browser ends the head (an element
+    that is no head content, ``<iframe>``, ``<img>``, a ``<div>``, or text that is not whitespace:
+    it and what follows are in the body, its hreflang links too); None when every child is head
+    content.
+
+    >>> from transpub.formats.html_tree import build_tree
+    >>> tokens = tokenize_html("<head><title>x</title> <iframe></iframe><link></head>")
+    >>> _head_ends_at(build_tree(tokens).children[0], tokens)
+    2
+    """
+    for index, child in enumerate(head.children):
+        if isinstance(child, Node):
+            if child.tag not in _HEAD_CONTENT:
+                return index
+        elif tokens[child].kind == "text" and not tokens[child].raw.isspace():
+            return index
+    return None
+
+
 class _Builder(RunSlots):
     """Walks the tree once and emits the document's parts."""
 
@@ -229,8 +267,14 @@ class _Builder(RunSlots):
             if left is not None:
                 yield self.plain_rest(*left)
         elif node.tag == "head":
-            yield self.emit_children(node, ctx, out)
-            out.append(Marker("head-end"))
+            cut = _head_ends_at(node, self.tokens)
+            if cut is None:
+                yield self.emit_children(node, ctx, out)
+                out.append(Marker("head-end"))
+            else:  # (what compile adds to the head goes where a browser ends it, not into the body)
+                yield self.emit_children(replace(node, children=node.children[:cut]), ctx, out)
+                out.append(Marker("head-end"))
+                yield self.emit_children(replace(node, children=node.children[cut:]), ctx, out)
         elif node.tag == "body":
             out.append(Marker("body-start"))
             yield self.emit_children(node, ctx, out)
