@@ -122,9 +122,9 @@ def test_links_between_folders_and_root_relative_links_with_a_rule_lead_to_pages
 
 
 def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> None:
-    """``guide/`` (and ``/en/guide/``) is the page of guide/index.html (whose pages are guide.html),
-    ``howto/`` that of howto/index.md: held back in German, the German page's links lead to its
-    English page, which exists."""
+    """``guide/`` (and ``/en/guide/``) is the page of guide/index.html (whose pages are its
+    folder's index, guide/index.html), ``howto/`` that of howto/index.md: held back in German, the
+    German page's links lead to its English page, which exists."""
     root = _project(
         tmp_path / "news",
         {
@@ -140,13 +140,13 @@ def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> No
     _hold_back(root, "guide")
     _hold_back(root, "howto")
     output = _compile(root)
-    assert not (root / "site" / "de" / "guide.html").exists()
-    assert (root / "site" / "en" / "guide.html").exists()
+    assert not (root / "site" / "de" / "guide").exists()
+    assert (root / "site" / "en" / "guide" / "index.html").exists()
     assert (
-        '⟦Read <a href="../en/guide.html#start">the guide</a> or <a href="/en/guide/">again</a>.⟧'
+        '⟦Read <a href="../en/guide/index.html#start">the guide</a> or <a href="/en/guide/">again</a>.⟧'
         in _site(root, "de/a.html")
     )
-    assert '⟦See <a href="../en/howto.html">how to</a> now.⟧' in _site(root, "de/a.html")
+    assert '⟦See <a href="../en/howto/index.html">how to</a> now.⟧' in _site(root, "de/a.html")
     assert (
         "articles/guide/index.html: not published in de, linked from articles/a.html (guide/#start)" in output
     )

@@ -57,9 +57,11 @@ def test_articles_in_subfolders_and_page_bundles_are_found_and_mirrored(tmp_path
     assert result.exit_code == 0, result.output
     spanish = (root / "site/es/2024/story.html").read_text(encoding="utf-8")
     assert 'href="../../en/2024/story.html"' in spanish
-    assert (root / "site/es/my-post.html").is_file()
+    assert (
+        root / "site/es/my-post/index.html"
+    ).is_file()  # (a bundle's page is its folder's, as its source's)
     index = (root / "site/es/index.html").read_text(encoding="utf-8")
-    assert 'href="./2024/story.html"' in index and 'href="./my-post.html"' in index
+    assert 'href="./2024/story.html"' in index and 'href="./my-post/index.html"' in index
 
 
 def test_exclude_patterns_leave_files_out(tmp_path: Path) -> None:

@@ -971,7 +971,7 @@ def compile_(
         elif page.published:
             published += 1
             lines.append(
-                f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.slug}.html'}: "
+                f"{_output_shown(project, report.out_dir, page.output) or f'{page.locale}/{page.file}'}: "
                 f"{page.summary}" + ("" if page.written else " (unchanged)")
             )
         else:

@@ -2,7 +2,9 @@
 
 The folder is read recursively. An article's slug is its path below ``articles/`` without the
 extension (``2024/story``); a page bundle ``my-post/index.md`` is ``my-post``. Catalogs and pages
-mirror the slug (``locales/es/LC_MESSAGES/2024/story.po``, ``site/es/2024/story.html``).
+mirror the slug (``locales/es/LC_MESSAGES/2024/story.po``, ``site/es/2024/story.html``); the pages of
+a folder's index article are that folder's index, as the source's are (``guide/index.html``:
+``site/es/guide/index.html``, see :func:`is_folder_index`).
 
 Left out, each with one error or warning naming the file: files matching a ``[paths] exclude``
 glob; hidden files and folders, and symbolic links to them or to transpub's own files (an error:
@@ -21,7 +23,7 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 
 from .errors import ArticleError
 from .model import Issue
@@ -78,6 +80,20 @@ def slug_for(relative: PurePosixPath) -> str:
     if without.name == "index" and len(without.parts) > 1:
         return without.parent.as_posix()
     return without.as_posix()
+
+
+def is_folder_index(article: PurePath, slug: str) -> bool:
+    """Whether the article at ``article`` (its path, of slug ``slug``: see :func:`slug_for`) is its
+    folder's index (``guide/index.html``, slug ``guide``): its pages are their folder's index too
+    (``<lang>/guide/index.html``), where links to the folder (``guide/``) and its own relative links
+    lead on the source site.
+
+    >>> is_folder_index(PurePosixPath("guide/index.html"), "guide"), is_folder_index(PurePosixPath("a.md"), "a")
+    (True, False)
+    >>> is_folder_index(PurePosixPath("index.html"), "index")
+    False
+    """
+    return article.stem == "index" and slug != "index"
 
 
 def is_translation_name(name: str, locales: frozenset[str]) -> bool:

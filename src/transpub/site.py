@@ -47,6 +47,14 @@ class Page:
     # units shown from other unreviewed translations (fuzzy, with --include-fuzzy: a translator's
     # draft, an XLIFF import, a memory match of human work, an aligned or earlier translation)
     unreviewed: int = 0
+    # whether the article is its folder's index (guide/index.html): its page is <slug>/index.html in
+    # its language's folder (see page_file)
+    folder_index: bool = False
+
+    @property
+    def file(self) -> str:
+        """The path of the page in its language's folder (:func:`page_file`)."""
+        return page_file(self.slug, self.folder_index)
 
     @property
     def summary(self) -> str:
@@ -253,6 +261,18 @@ def quoted_path(path: str) -> str:
     return "/".join(map(_quote_part, path.split("/")))
 
 
+def page_file(slug: str, folder_index: bool = False) -> str:
+    """The path of the page of the article ``slug`` in a language's folder: ``<slug>.html``, or for
+    a folder's index article (``folder_index``: ``guide/index.html``, see
+    :func:`~transpub.discovery.is_folder_index`) that folder's index, ``<slug>/index.html``, at the
+    source's own URL.
+
+    >>> page_file("2024/story"), page_file("guide", True)
+    ('2024/story.html', 'guide/index.html')
+    """
+    return f"{slug}/index.html" if folder_index else f"{slug}.html"
+
+
 def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str | None = None) -> str:
     """Where the page of ``slug`` in a language's ``folder`` is: absolute under ``base_url``, else
     relative to ``from_page`` through the site's root (default: from the same article in another language).
@@ -415,7 +435,7 @@ def locale_index_row(folder: str, page: Page) -> str:
     """The row of a published ``page`` in the index page of its language (kept in ``folder``)."""
     locale = page.locale
     return (
-        f'<li><a href="{escape_attribute(site_href(f"{folder}/index.html", f"{folder}/{page.slug}.html"))}"'
+        f'<li><a href="{escape_attribute(site_href(f"{folder}/index.html", f"{folder}/{page.file}"))}"'
         f"{_lang_if_other(page, locale)}>{escape_text(page.title)}</a>{_date_of(page, locale)}</li>\n"
     )
 
@@ -498,7 +518,7 @@ def site_index_row(folder: str, page: Page) -> str:
     """The row of a published ``page`` in the site's index page (its language's pages are in ``folder``)."""
     locale = page.locale
     return (
-        f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.slug}.html"))}" '
+        f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.file}"))}" '
         f'hreflang="{bcp47_tag(locale)}"><span lang="{bcp47_tag(page.title_locale or locale)}">'
         f"{escape_text(page.title)}</span></a>{_date_of(page, locale)}</li>"
     )
@@ -555,7 +575,7 @@ def review_index_row(folder: str, source: str, page: Page) -> str:
     locale = page.locale
     title = f'<span lang="{bcp47_tag(page.title_locale or locale)}">{escape_text(page.title)}</span>'
     if page.published:
-        href = escape_attribute(site_href("_review/index.html", f"{folder}/{page.slug}.html"))
+        href = escape_attribute(site_href("_review/index.html", f"{folder}/{page.file}"))
         coverage = "" if locale == source else f" — {escape_text(page.summary)}"
         return f'<li><a href="{href}">{title}</a>{coverage}</li>'
     return f"<li>{title} — not published: {escape_text(page.reason)}</li>"

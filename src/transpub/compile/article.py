@@ -7,6 +7,7 @@ import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
+from ..discovery import is_folder_index
 from ..errors import ArticleError, CatalogError, cannot
 from ..formats.document import Document
 from ..formats.value_slots import value_slots
@@ -136,8 +137,10 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
         elif locale not in present and not page.published:
             page.reason = "no catalog for it yet (run transpub extract)"
         pages[locale] = page
+    folder_index = is_folder_index(path, slug)  # (its pages are its folder's index: see page_file)
     for page in pages.values():
         page.date = document.published
+        page.folder_index = folder_index
     if run.titles is not None:  # (the titles its pages are published with, and those it names)
         titles = kept_titles(run, document, path, kept, earlier)
         compiled.titles = page_titles(document, pages, catalogs, options.include_fuzzy, titles)
@@ -234,16 +237,17 @@ def _write_pages(
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published or loc in kept]
-    reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, broken, present)]
-    chrome = PageChrome(project, document, slug, linked)
+    folder_index = pages[source].folder_index
+    reviewed = [loc for loc in targets if _has_review_copy(run, loc, slug, folder_index, broken, present)]
+    chrome = PageChrome(project, document, slug, linked, folder_index)
     written: dict[str, tuple[Path | str, bytes]] = {}
     for locale in [source, *selected]:
         page = pages[locale]
         compiled.listed.append(page)
-        relative = html_path(project, locale, slug)
+        relative = html_path(project, locale, slug, folder_index=folder_index)
         place, name = place_of(run, relative)
         output = confined_file(place[0], name, out_dir)  # as confine(out_dir / relative, out_dir)
-        review_relative = html_path(project, locale, slug, review=True)
+        review_relative = html_path(project, locale, slug, review=True, folder_index=folder_index)
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
             if not is_absent(run, review_relative):  # no catalog (any more), or a broken one
@@ -266,6 +270,7 @@ def _write_pages(
                     if found and run.links is not None
                     else None
                 ),
+                folder_index=folder_index,
             )
             data = review_html.encode("utf-8")
             try:
@@ -302,6 +307,7 @@ def _write_pages(
                 if found and run.links is not None and locale != source
                 else None
             ),
+            folder_index=folder_index,
         )
         data = html.encode("utf-8")
         try:
@@ -369,12 +375,14 @@ def _has_review_copy(
     run: CompileRun,
     locale: str,
     slug: str,
+    folder_index: bool,
     broken: dict[tuple[str, str], CatalogError],
     present: Collection[str],
 ) -> bool:
-    """Whether ``_review/<locale>/<slug>.html`` exists after this run (for the review copies' switchers;
-    ``present``: the locales whose catalog of the article exists)."""
-    relative = html_path(run.project, locale, slug, review=True)
+    """Whether ``_review/<locale>/<slug>.html`` (``<slug>/index.html`` for a ``folder_index``
+    article) exists after this run (for the review copies' switchers; ``present``: the locales
+    whose catalog of the article exists)."""
+    relative = html_path(run.project, locale, slug, review=True, folder_index=folder_index)
     if locale in run.selected:
         if (locale, slug) in broken or locale not in present:
             return False
@@ -398,7 +406,10 @@ def _pages_left_out(
             decided.reason = "not in the site"
             issues.append(
                 Issue(
-                    run.project.relative(run.out_dir / html_path(run.project, locale, decided.slug)),
+                    run.project.relative(
+                        run.out_dir
+                        / html_path(run.project, locale, decided.slug, folder_index=decided.folder_index)
+                    ),
                     None,
                     "indexes",
                     "a page to publish that is not in the site: the index pages leave it out; put every "
@@ -413,7 +424,9 @@ def _pages_left_out(
             continue
         issues.append(
             Issue(
-                run.project.relative(run.out_dir / html_path(run.project, locale, page.slug)),
+                run.project.relative(
+                    run.out_dir / html_path(run.project, locale, page.slug, folder_index=page.folder_index)
+                ),
                 None,
                 "indexes",
                 f"a page from an earlier run that these options do not publish ({page.reason}): the index "

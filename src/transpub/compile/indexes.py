@@ -93,14 +93,14 @@ _INDEXES = ("listing", "review")
 
 def index_rows(pages: Iterable[Page]) -> list[str]:
     """What the index pages show of one article's ``pages``, a digest per kind of :data:`_INDEXES`:
-    the published pages' names, titles and dates, and every page's title, state and coverage."""
+    the published pages' files, titles and dates, and every page's file, title, state and coverage."""
     listing: list[tuple[object, ...]] = []
     review: list[tuple[object, ...]] = []
     for page in pages:
         if page.published:
-            listing.append((page.locale, page.slug, page.title, page.title_locale, page.date))
+            listing.append((page.locale, page.file, page.title, page.title_locale, page.date))
         coverage = page.coverage
-        review.append((page.locale, page.slug, page.title, page.title_locale, page.published, page.reason))
+        review.append((page.locale, page.file, page.title, page.title_locale, page.published, page.reason))
         review.append(
             (coverage.translated, coverage.fuzzy, coverage.untranslated, page.machine, page.unreviewed)
         )

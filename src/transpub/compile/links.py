@@ -34,11 +34,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..discovery import is_folder_index
 from ..formats.document import RewriteUrl
 from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
-from ..site import site_href
+from ..site import page_file, site_href
 from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
@@ -86,9 +87,8 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         folder = os.fspath(project.articles_dir) + os.sep
         for path, slug in articles:
             paths[slug] = path
-            slugs.setdefault(f"{slug}.html", slug)
-            if path.stem == "index":  # (a link to its folder: guide/ for guide/index.md)
-                slugs.setdefault(f"{slug}/index.html", slug)
+            # its page's path (a link to a folder: guide/ for guide/index.md, whose page is guide/index.html)
+            slugs.setdefault(page_file(slug, is_folder_index(path, slug)), slug)
             name = os.fspath(path)
             if name.startswith(folder) and os.sep == "/":  # (article_path, without a call: thousands)
                 slugs.setdefault(name[len(folder) :], slug)
@@ -157,7 +157,7 @@ def page_rewrite(
     not published in it leads to its source-language page (a relative one from this page; a
     root-relative one as written), else ``[compile.links]`` rewrites it. (Each article of ``found``
     decided: see :func:`decide_targets`.)"""
-    here = html_path(project, locale, own, review=review)
+    here = html_path(project, locale, own, review=review, folder_index=is_folder_index(links.paths[own], own))
     source = project.source_locale
     published = links.published
 
@@ -167,7 +167,8 @@ def page_rewrite(
             return project.localized_link(url, locale)
         if url.startswith("/"):
             return None  # (its source-language page, as written)
-        return site_href(here, html_path(project, source, slug)) + split_url(url)[1]
+        there = html_path(project, source, slug, folder_index=is_folder_index(links.paths[slug], slug))
+        return site_href(here, there) + split_url(url)[1]
 
     return rewritten
 

@@ -33,6 +33,7 @@ from ..site import (
     UNREVIEWED_NOTICE,
     HiddenUnit,
     LanguageLinks,
+    page_file,
     quoted_path,
     render_hidden_units,
     render_review_legend,
@@ -53,8 +54,8 @@ class ArticleUrls:
     PageChrome keeps can ask for links without holding PageChrome (and the article's document) in a
     reference cycle, which only the garbage collector could free."""
 
-    def __init__(self, project: Project, slug: str) -> None:
-        self.project, self.slug = project, slug
+    def __init__(self, project: Project, slug: str, folder_index: bool = False) -> None:
+        self.project, self.slug, self.folder_index = project, slug, folder_index
         self._targets: dict[str, str] = {}
         self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
 
@@ -63,7 +64,7 @@ class ArticleUrls:
         target = self._targets.get(locale)
         if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
             if self._page is None:
-                self._page = quoted_path(f"{self.slug}.html")
+                self._page = quoted_path(page_file(self.slug, self.folder_index))
             target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
         return prefix + target
 
@@ -71,11 +72,19 @@ class ArticleUrls:
 class PageChrome:
     """What the pages of one article share, made once for all its languages: the links to the
     article in each language (the ``hreflang`` links and the switcher, by how deep a page is) and
-    the source's own ``canonical`` and ``hreflang`` links."""
+    the source's own ``canonical`` and ``hreflang`` links. (``folder_index``: the article is its
+    folder's index, its pages ``<slug>/index.html``: see :func:`~transpub.site.page_file`.)"""
 
-    def __init__(self, project: Project, document: Document, slug: str, available: list[str]) -> None:
+    def __init__(
+        self,
+        project: Project,
+        document: Document,
+        slug: str,
+        available: list[str],
+        folder_index: bool = False,
+    ) -> None:
         self.project, self.document, self.slug, self.available = project, document, slug, available
-        self.url = ArticleUrls(project, slug)
+        self.url = ArticleUrls(project, slug, folder_index)
         self._heads: dict[str, str] = {}
         self._switchers: dict[str, LanguageLinks] = {}
         self._seo: SeoTags | None = None
@@ -134,8 +143,10 @@ def render_page(
     machine: bool = False,
     unreviewed: bool = False,
     rewrite_url: RewriteUrl | None = None,
+    folder_index: bool = False,
 ) -> str:
-    """The page of ``document`` in ``locale`` (or its review copy).
+    """The page of ``document`` in ``locale`` (or its review copy); ``folder_index``: the article is
+    its folder's index, its pages ``<slug>/index.html`` (see :func:`~transpub.site.page_file`).
 
     For a published page: ``chrome`` is what the article's pages share, ``shown`` the text of each
     unit shown translated (by msgid; see :func:`decide`), ``machine`` whether some of it is
@@ -147,7 +158,7 @@ def render_page(
     source_tag = bcp47_tag(source)
     source_direction = text_direction(source)
     source_dir = f' dir="{source_direction}"' if text_direction(locale) != source_direction else ""
-    own_path = html_path(project, locale, slug)
+    own_path = html_path(project, locale, slug, folder_index=folder_index)
     depth = "../" * own_path.count("/")
 
     resolve: Resolver | None = None
@@ -193,7 +204,7 @@ def render_page(
             document.render(resolve, join_sentences=join, rewrite_url=rewrite, heading_ids=PAGE_HEADING_IDS),
         )
         page_resolve = rewrite = None  # already resolved and rewritten
-    chrome = chrome or PageChrome(project, document, slug, available)
+    chrome = chrome or PageChrome(project, document, slug, available, folder_index)
     canonical, alternates, open_graph = chrome.seo_links(page)
     told: dict[str, dict[str, str]] = {}  # (Open Graph: the page's own language and address)
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
@@ -214,8 +225,8 @@ def render_page(
                 slug,
                 available,
                 lambda other: site_href(
-                    html_path(project, locale, slug, review=True),
-                    html_path(project, other, slug, review=other != source),
+                    html_path(project, locale, slug, review=True, folder_index=folder_index),
+                    html_path(project, other, slug, review=other != source, folder_index=folder_index),
                 ),
             )
         )
@@ -254,7 +265,9 @@ def render_page(
         tag.extra_attributes = rewritten.get(id(tag), {})
     for kind, tag in open_graph:
         tag.extra_attributes = told.get(kind, {})
-    page_path = html_path(project, locale, slug, review=True) if review else own_path
+    page_path = (
+        html_path(project, locale, slug, review=True, folder_index=folder_index) if review else own_path
+    )
     asset_tags = list(page.asset_tags()) if assets.targets else []
     for tag in asset_tags:
         tag.extra_attributes = assets.attributes_for(tag, page_path)

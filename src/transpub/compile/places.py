@@ -6,10 +6,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..discovery import is_folder_index
 from ..formats.document import Document
 from ..fsutil import confined_file, remove_file
 from ..manifest import path_name
 from ..project import Project
+from ..site import page_file
 from .run import CompileRun, Place
 
 #: pathlib's own way to a child by a plain name (what ``iterdir`` uses), ``parent / name`` without
@@ -91,9 +93,13 @@ def is_absent(run: CompileRun, relative: str) -> bool:
     return name not in names
 
 
-def html_path(project: Project, locale: str, slug: str, *, review: bool = False) -> str:
-    """Where the page of ``slug`` in ``locale`` is in the site: ``<folder>/<slug>.html`` (``_review/…``)."""
-    path = f"{project.locale_dir(locale)}/{slug}.html"
+def html_path(
+    project: Project, locale: str, slug: str, *, review: bool = False, folder_index: bool = False
+) -> str:
+    """Where the page of ``slug`` in ``locale`` is in the site: ``<folder>/<slug>.html``, for a
+    folder's index article (``folder_index``) ``<folder>/<slug>/index.html`` (see :func:`page_file`);
+    its review copy's below ``_review/``."""
+    path = f"{project.locale_dir(locale)}/{page_file(slug, folder_index)}"
     return f"_review/{path}" if review else path
 
 
@@ -107,5 +113,5 @@ def page_exists(run: CompileRun, document: Document, locale: str, article: Path,
     """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
     if run.markdown_root is not None and document.for_generator:
         return markdown_path(run.project, locale, article, run.markdown_root).is_file()
-    relative = html_path(run.project, locale, slug)
+    relative = html_path(run.project, locale, slug, folder_index=is_folder_index(article, slug))
     return not is_absent(run, relative) and (run.out_dir / relative).is_file()

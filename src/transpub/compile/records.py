@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
 
+from ..discovery import is_folder_index
 from ..manifest import Manifest, Record, file_hash, holding_as_stored, path_name, signature
 from ..markdown_outputs import OutputRecord
 from ..model import Coverage, Issue
@@ -40,13 +41,14 @@ def remember(
     project = run.project
     written = written or {}
     names: dict[str, str] = {}  # the record's name of each page's output (see _stored_page)
+    folder_index = is_folder_index(path, slug)
     for locale in run.all_locales:
         if markdown:
             assert run.markdown_root is not None
             record.watch(project.root, markdown_path(project, locale, path, run.markdown_root))
         else:
             for review in (False, True):
-                relative = html_path(project, locale, slug, review=review)
+                relative = html_path(project, locale, slug, review=review, folder_index=folder_index)
                 name = _watch_page(run, record, relative, written.get(relative), review=review)
                 if name is not None and not review:
                     names[locale] = name

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import asdict, replace
 from pathlib import Path, PurePosixPath
 
-from ..discovery import Discovery, in_shard, slug_for
+from ..discovery import Discovery, in_shard, is_folder_index, slug_for
 from ..errors import ArticleError
 from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
@@ -15,7 +15,7 @@ from ..model import Issue
 from ..project import Project
 from ..readcache import ReadCache
 from ..signing import local_key
-from ..site import Page, prepare_languages
+from ..site import Page, page_file, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
@@ -188,7 +188,7 @@ def compile_project(
             _remove_orphan_review_copies(
                 out_dir,
                 {project.locale_dir(loc) for loc in targets},
-                set(slugs.values()),
+                slugs,
             )
         indexes_unless_unchanged(project, out_dir, articles, all_locales, report, manifest, run_key)
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
@@ -387,7 +387,8 @@ def _remove_pages_of_gone_articles(
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
         locales = (project.source_locale, *project.locales)
-        folders = _page_folders(project, record.files, slug, out_dir)
+        folder_index = _recorded_folder_index(project, record.files, slug)
+        folders = _page_folders(project, record.files, slug, out_dir, folder_index)
         if record.result.get(_FOLDERS_AWAY):  # (this folder's pages went when the record was kept)
             folders.remove(out_dir)
         away = []
@@ -395,9 +396,11 @@ def _remove_pages_of_gone_articles(
             if folder != out_dir and not os.path.isdir(folder):
                 away.append(folder)
                 continue
-            pages = [html_path(project, loc, slug) for loc in locales]
+            pages = [html_path(project, loc, slug, folder_index=folder_index) for loc in locales]
             if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
-                pages += [html_path(project, loc, slug, review=True) for loc in locales]
+                pages += [
+                    html_path(project, loc, slug, review=True, folder_index=folder_index) for loc in locales
+                ]
             warn = folder == out_dir and not markdown
             _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=warn)
         if away:
@@ -425,12 +428,22 @@ def _record_of_folders_away(project: Project, record: Record, folders: list[Path
     )
 
 
-def _page_folders(project: Project, files: Collection[str], slug: str, out_dir: Path) -> list[Path]:
+def _recorded_folder_index(project: Project, files: Collection[str], slug: str) -> bool:
+    """Whether a record of the article ``slug`` (its ``files``) names its pages as its folder's
+    index (``<folder>/<slug>/index.html``, an article ``<slug>/index.html``: see :func:`page_file`)."""
+    page = "/" + html_path(project, project.source_locale, slug, folder_index=True)
+    return any(name.endswith(page) for name in files)
+
+
+def _page_folders(
+    project: Project, files: Collection[str], slug: str, out_dir: Path, folder_index: bool = False
+) -> list[Path]:
     """The folders a record of the article ``slug`` (its ``files``) names its pages in: ``out_dir``,
     and any other one an older transpub's ``--out`` run wrote them to (the folders holding both its
-    source page and that page's review copy, as every run records them)."""
-    page = html_path(project, project.source_locale, slug)
-    review = html_path(project, project.source_locale, slug, review=True)
+    source page and that page's review copy, as every run records them; ``folder_index``: its pages
+    are ``<slug>/index.html``)."""
+    page = html_path(project, project.source_locale, slug, folder_index=folder_index)
+    review = html_path(project, project.source_locale, slug, review=True, folder_index=folder_index)
     folders = [out_dir]
     for name in files:
         if name.endswith("/" + page) and name[: -len(page)] + review in files:
@@ -549,15 +562,17 @@ def _is_below(path: Path, folder: Path) -> bool:
     return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
 
 
-def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: set[str]) -> None:
-    """Delete review copies of articles or locales (by output folder) the project no longer has."""
+def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: dict[Path, str]) -> None:
+    """Delete review copies of articles or locales (by output folder) the project no longer has
+    (``slugs``: the articles', by path), and those not where the article's pages are (see :func:`page_file`)."""
     review_dir = out_dir / "_review"
     if not review_dir.is_dir():
         return
+    files = {page_file(slug, is_folder_index(path, slug)) for path, slug in slugs.items()}
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
-            if folder.name not in folders or path.relative_to(folder).with_suffix("").as_posix() not in slugs:
+            if folder.name not in folders or path.relative_to(folder).as_posix() not in files:
                 remove_file(path, out_dir)
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
             if not any(sub.iterdir()):

@@ -1,0 +1,180 @@
+"""HTML pages of a folder's index article (``articles/guide/index.html``, slug ``guide``): published
+as that folder's index in every language (``site/de/guide/index.html``), so that the links a site
+writes to it (``guide/``, ``guide/index.html``, ``/en/guide/``) and its own relative links
+(``../a.html``, an image beside it) lead to files of the compiled site, as on the source site."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import polib
+
+from pseudo_catalogs import fill_pseudo
+from test_compile_helpers import run_cli
+
+CONFIG = """[project]
+name = "Guides"
+source_locale = "en"
+locales = ["de", "fr"]
+"""
+
+#: The articles: links to the folders' index articles written in each way a source site writes them.
+ARTICLES = {
+    "a.html": (
+        '<p>Read <a href="guide/">the guide</a>, <a href="guide/index.html#start">its start</a> and '
+        '<a href="/en/guide/">its address</a>.</p><p>See <a href="howto/">how to</a> and '
+        '<a href="faq/">the questions</a>.</p>'
+    ),
+    "guide/index.html": (
+        '<p>Look at <img src="pic.png" alt="a picture"> and go <a href="../a.html">back</a>.</p>'
+        '<p>Then <a href="../howto/">how to</a> or <a href="../howto/index.html">how to again</a>.</p>'
+    ),
+    "howto/index.html": '<p>Go to <a href="../guide/">the guide</a> or <a href="/en/a.html">the start</a>.</p>',
+    "faq/index.md": "# Questions\n\nSee [the guide](../guide/) first.\n",
+}
+LANGUAGES = ("en", "de", "fr")
+
+
+def _page(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def _project(root: Path, articles: dict[str, str] = ARTICLES, config: str = "") -> Path:
+    """A project of ``articles`` (path in the articles folder: body) translated into German and
+    French, every catalog filled (``⟦msgid⟧``)."""
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(CONFIG + config, encoding="utf-8")
+    for name, body in articles.items():
+        path = root / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body if name.endswith(".md") else _page(f"Page {name}", body), encoding="utf-8")
+    if (root / "articles" / "guide").is_dir():
+        (root / "articles" / "guide" / "pic.png").write_bytes(b"\x89PNG\r\n")
+    assert run_cli(root, "extract").exit_code == 0
+    fill_pseudo(root)
+    return root
+
+
+def _compile(root: Path, *args: str) -> str:
+    result = run_cli(root, "compile", *args)
+    assert result.exit_code == 0, result.output
+    return " ".join((result.stdout + result.stderr).split())
+
+
+def _hold_back(root: Path, slug: str, locale: str = "de") -> None:
+    """Empty the catalog of ``slug`` in ``locale`` (its page held back: 0% translated)."""
+    path = root / "locales" / locale / "LC_MESSAGES" / f"{slug}.po"
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every ``href`` and ``src`` of every page under ``site`` that leads to no file there (a
+    root-relative one from the site's root, a folder's to its ``index.html``), as ``page: url``."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        for url in re.findall(r'\b(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+            parts = urlsplit(html.unescape(url))
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = unquote(parts.path)
+            target = site / path.lstrip("/") if path.startswith("/") else page.parent / path
+            if path.endswith("/"):
+                target /= "index.html"
+            if not target.resolve().is_file() or not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{page.relative_to(site).as_posix()}: {url}")
+    return broken
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def _body(page: Path) -> str:
+    """What a page shows after the language switcher."""
+    return page.read_text(encoding="utf-8").split("</nav>", 1)[1]
+
+
+def test_every_link_to_and_from_a_folder_index_article_leads_to_a_page_in_every_language(
+    tmp_path: Path,
+) -> None:
+    """guide/index.html is published as guide/index.html in every language (its slug, catalogs and
+    index rows stay ``guide``); each link, written as the source site writes it, leads to a file;
+    the German and French pages are their source text with the pseudo-translation's marks."""
+    root = _project(tmp_path / "guides")
+    _compile(root)
+    site = root / "site"
+    for lang in LANGUAGES:
+        for folder in ("guide", "howto", "faq"):
+            assert (site / lang / folder / "index.html").is_file()
+            assert not (site / lang / f"{folder}.html").exists()
+    assert (root / "locales" / "de" / "LC_MESSAGES" / "guide.po").is_file()
+    assert broken_links(site) == []
+    for lang in ("de", "fr"):
+        for page in ("a.html", "guide/index.html", "howto/index.html"):
+            english = _body(site / "en" / page)
+            assert _body(site / lang / page).replace("⟦", "").replace("⟧", "") == english
+    assert 'href="./guide/index.html"' in (site / "de" / "index.html").read_text(encoding="utf-8")
+    assert 'hreflang="fr" href="../../fr/guide/index.html"' in (
+        site / "de" / "guide" / "index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_links_to_a_folder_index_article_held_back_lead_to_its_source_page_that_exists(
+    tmp_path: Path,
+) -> None:
+    """guide is held back in German: the German pages' relative links to it lead to the English
+    guide/index.html (a root-relative one stays as written rather than follow the rule), and its
+    review copy, like every other one, links to files that exist."""
+    root = _project(tmp_path / "guides", config='[compile.links]\n"/en/" = "/{lang}/"\n')
+    _hold_back(root, "guide")
+    output = _compile(root, "--review")
+    site = root / "site"
+    assert not (site / "de" / "guide").exists()
+    assert "not published in de" in output
+    assert '<a href="../en/guide/index.html">the guide</a>' in (site / "de" / "a.html").read_text(
+        encoding="utf-8"
+    )
+    assert '<a href="../../en/guide/index.html">the guide</a>' in (
+        site / "de" / "howto" / "index.html"
+    ).read_text(encoding="utf-8")
+    for lang in ("de", "fr"):
+        assert (site / "_review" / lang / "guide" / "index.html").is_file()
+    assert broken_links(site) == []
+    _compile(root, "--review")  # a run with nothing changed keeps the review copies (none is an orphan)
+    assert (site / "_review" / "de" / "guide" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_the_pages_of_a_gone_folder_index_article_are_removed(tmp_path: Path) -> None:
+    root = _project(tmp_path / "guides")
+    _compile(root)
+    (root / "articles" / "howto" / "index.html").unlink()
+    output = _compile(root)
+    assert "site/de/howto/index.html: removed (its article is gone)" in output
+    assert not [page for page in _pages(root / "site") if "howto" in page]
+    assert "Warning" not in output
+
+
+def test_sharded_runs_and_an_out_folder_publish_folder_index_articles_at_their_place(tmp_path: Path) -> None:
+    """Each shard writes its articles' pages (a link to another shard's article held back leads to
+    its English page), the index run lists them at their place; ``--out`` writes them so too."""
+    root = _project(tmp_path / "guides")
+    _hold_back(root, "guide", "fr")
+    for shard in ("1/2", "2/2"):
+        _compile(root, "--shard", shard)
+    _compile(root, "--indexes")
+    site = root / "site"
+    assert '<a href="../en/guide/index.html">the guide</a>' in (site / "fr" / "a.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'href="./howto/index.html"' in (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
+    preview = tmp_path / "preview"
+    _compile(root, "--out", str(preview))
+    assert (preview / "de" / "guide" / "index.html").is_file() and broken_links(preview) == []
