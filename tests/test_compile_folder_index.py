@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import polib
+import pytest
 
 from pseudo_catalogs import fill_pseudo
 from test_compile_helpers import run_cli
@@ -148,6 +149,77 @@ def test_links_to_a_folder_index_article_held_back_lead_to_its_source_page_that_
     assert broken_links(site) == []
     _compile(root, "--review")  # a run with nothing changed keeps the review copies (none is an orphan)
     assert (site / "_review" / "de" / "guide" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("args", [(), ("--full",)])
+def test_a_site_compiled_when_folder_index_articles_were_slug_html_loses_those_pages_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """An older transpub published guide/index.html as guide.html (and its review copies): the
+    next compile writes guide/index.html and removes the pages it wrote before, with no warning."""
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch, "--review")
+    site = root / "site"
+    assert (site / "de" / "guide.html").is_file() and (site / "_review" / "de" / "guide.html").is_file()
+    output = _compile(root, "--review", *args)
+    assert "Warning" not in output and "removed" not in output, output
+    assert not [page for page in _pages(site) if page.endswith(("/guide.html", "/howto.html", "/faq.html"))]
+    assert (site / "de" / "guide" / "index.html").is_file()
+    assert (site / "_review" / "de" / "guide" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_a_page_of_the_old_place_changed_since_compile_wrote_it_stays_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch)
+    edited = root / "site" / "fr" / "guide.html"
+    edited.write_text("<p>Edited by hand.</p>", encoding="utf-8")
+    output = _compile(root)
+    assert edited.read_text(encoding="utf-8") == "<p>Edited by hand.</p>"
+    assert not (root / "site" / "de" / "guide.html").exists()
+    assert (
+        "site/fr/guide.html: left as it is: the page of guide is site/fr/guide/index.html now, but this one "
+        "was changed since compile wrote it; delete it if it should go"
+    ) in output
+
+
+def _compile_as_before(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
+    """Compile as a transpub before folder index articles kept their place did: every page
+    ``<slug>.html``, written by other code (another signature: the next run compiles every article)."""
+    from transpub.compile import article, links, places, records, workflow
+
+    with monkeypatch.context() as patched:
+        for module in (article, links, places, records, workflow):
+            patched.setattr(module, "is_folder_index", lambda path, slug: False)
+        patched.setattr(workflow, "code_signature", lambda root=None: "an older transpub")
+        _compile(root, *args)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [("guide.html", "guide/index.html"), ("guide/index.html", "guide.html")]
+)
+def test_an_article_moved_to_or_from_its_folders_index_leaves_no_page_at_its_old_place(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    """The slug stays ``guide``: its pages move with the article, those at the old place go, and the
+    index pages link the new place."""
+    root = _project(
+        tmp_path / "guides",
+        {"a.html": "<p>The start.</p>", before: "<p>The guide.</p>"},
+    )
+    _compile(root, "--review")
+    new = root / "articles" / after
+    new.parent.mkdir(exist_ok=True)
+    (root / "articles" / before).rename(new)
+    output = _compile(root, "--review")
+    assert "Warning" not in output, output
+    site = root / "site"
+    assert [page for page in _pages(site) if "guide" in page] == [
+        f"_review/{lang}/{after}" for lang in ("de", "fr")
+    ] + [f"{lang}/{after}" for lang in ("de", "en", "fr")]
     assert broken_links(site) == []
 
 

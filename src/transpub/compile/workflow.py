@@ -22,7 +22,7 @@ from .indexes import index_rows, indexes_unless_unchanged
 from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
-from .places import html_path
+from .places import html_path, record_name
 from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
@@ -127,6 +127,14 @@ def compile_project(
     read: dict[str, dict[str, str | None] | None] = {}
     copies: dict[str, dict[str, list[str]] | None] = {}
     articles: list[CompiledArticle] = []
+    # the records of the last run, which say what pages compile wrote (--full trusts none to skip an
+    # article, but those of a gone article, or where an article's pages no longer are, go as on any run)
+    trusted = not full and not (markdown and record is None)
+    earlier = (
+        manifest
+        if trusted or not options.pages
+        else Manifest(project.root, manifest.command, key=manifest.key)
+    )
     for found in cached:
         compiled = found or next(done)
         if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
@@ -135,6 +143,8 @@ def compile_project(
         if record is not None:
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
+            if found is None:  # (before its record is put in the manifest: see earlier)
+                _remove_moved_pages(run, earlier.get(compiled.slug), compiled, report)
             manifest.put(compiled.slug, compiled.record)
         elif found is None and options.pages:  # not compiled as a whole (no record to trust next time)
             # (--indexes writes no page: the records of the pages compile wrote stay as they are)
@@ -171,13 +181,9 @@ def compile_project(
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
-            # (--full trusts no record to skip an article, but a gone article's record still says
-            # which of its pages compile wrote: they go, as on any run)
-            trusted = not full and not (markdown and record is None)
-            records = manifest if trusted else Manifest(project.root, manifest.command, key=manifest.key)
-            _remove_pages_of_gone_articles(project, records, out_dir, present, report, markdown=markdown)
-            if records is not manifest:
-                records.save()  # (before the run's own records: those of the articles compiled now)
+            _remove_pages_of_gone_articles(project, earlier, out_dir, present, report, markdown=markdown)
+            if earlier is not manifest:
+                earlier.save()  # (before the run's own records: those of the articles compiled now)
         if markdown:  # a static-site generator makes its own index pages and language menus
             return report
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
@@ -407,6 +413,44 @@ def _remove_pages_of_gone_articles(
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
             manifest.drop(slug)
+
+
+def _remove_moved_pages(
+    run: CompileRun, previous: Record | None, compiled: CompiledArticle, report: CompileReport
+) -> None:
+    """Delete the pages and review copies of the article ``compiled`` that ``previous``, its last
+    record, names where its pages no longer are: ``<slug>.html`` of an article that is its folder's
+    index (compiled by an older transpub, or moved from ``guide.html`` to ``guide/index.html``),
+    whose pages are ``<slug>/index.html`` now (see :func:`page_file`), or the other way round. Each
+    as compile wrote it (its content as recorded): one changed since stays, with a warning."""
+    project = run.project
+    own = compiled.pages.get(project.source_locale)
+    if previous is None or own is None:
+        return
+    for locale in run.all_locales:
+        for review in (False, True):
+            relative = html_path(
+                project, locale, compiled.slug, review=review, folder_index=not own.folder_index
+            )
+            recorded = previous.hash_of(record_name(run, relative))
+            path = run.out_dir / relative
+            if recorded is None or not path.is_file():
+                continue
+            if file_hash(path) == recorded:
+                remove_file(path, run.out_dir)
+                continue
+            now = html_path(project, locale, compiled.slug, review=review, folder_index=own.folder_index)
+            report.warnings.append(
+                Issue(
+                    project.relative(path),
+                    None,
+                    "removed",
+                    f"left as it is: the page of {compiled.slug} is {project.relative(run.out_dir / now)} "
+                    "now, but this one was changed since compile wrote it; delete it if it should go",
+                    locale=locale,
+                    severity="warning",
+                )
+            )
 
 
 #: What the result of a record kept by :func:`_record_of_folders_away` says.
