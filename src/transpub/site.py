@@ -96,10 +96,17 @@ MACHINE_NOTICES_TEXT = {
     "ar": "تمت ترجمة أجزاء من هذه الصفحة آليًا ولم تتم مراجعتها بعد.",
     "zh": "本页部分内容为机器翻译，尚未经过审校。",
 }
-MACHINE_NOTICE = {
-    lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
-    for lang, text in MACHINE_NOTICES_TEXT.items()
-}
+
+
+def _notices(texts: dict[str, str]) -> dict[str, str]:
+    """Each notice of ``texts`` (by language code) as the paragraph a page shows."""
+    return {
+        lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
+        for lang, text in texts.items()
+    }
+
+
+MACHINE_NOTICE = _notices(MACHINE_NOTICES_TEXT)
 #: "Not reviewed" notices, in the reader's language (by language code): for a page that shows
 #: unreviewed translations none of which is machine output (a draft, an import, a memory match).
 UNREVIEWED_NOTICES_TEXT = {
@@ -112,10 +119,7 @@ UNREVIEWED_NOTICES_TEXT = {
     "ar": "لم تتم مراجعة أجزاء من هذه الصفحة بعد.",
     "zh": "本页部分内容尚未经过审校。",
 }
-UNREVIEWED_NOTICE = {
-    lang: f'<p class="transpub-notice" role="note" lang="{lang}">{escape_text(text)}</p>'
-    for lang, text in UNREVIEWED_NOTICES_TEXT.items()
-}
+UNREVIEWED_NOTICE = _notices(UNREVIEWED_NOTICES_TEXT)
 LANGUAGES_LABEL = {
     "en": "Languages",
     "de": "Sprachen",
