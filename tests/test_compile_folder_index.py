@@ -250,3 +250,43 @@ def test_sharded_runs_and_an_out_folder_publish_folder_index_articles_at_their_p
     preview = tmp_path / "preview"
     _compile(root, "--out", str(preview))
     assert (preview / "de" / "guide" / "index.html").is_file() and broken_links(preview) == []
+
+
+def test_a_run_for_one_language_leaves_the_other_languages_pages_at_their_old_place_until_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-l de`` after the upgrade moves the German pages only: the French guide.html stays published
+    (nothing French is rewritten), a note says so, and ``-l fr`` moves it, with no warning."""
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch, "--review")
+    site = root / "site"
+    french = (site / "fr" / "guide.html").read_bytes()
+    output = _compile(root, "--review", "-l", "de")
+    assert "Warning" not in output, output
+    assert (site / "fr" / "guide.html").read_bytes() == french
+    assert not (site / "de" / "guide.html").exists() and (site / "de" / "guide" / "index.html").is_file()
+    assert (
+        "Note: 3 fr pages stay where an earlier compile wrote them (site/fr/faq.html, …) until "
+        "`transpub compile -l fr` (or every language) writes them where they go now (site/fr/faq/index.html, …)"
+    ) in output
+    output = _compile(root, "--review", "-l", "de")  # a run with nothing changed: still there, said again
+    assert "3 fr pages stay where an earlier compile wrote them" in output and "4 pages unchanged" in output
+    assert (site / "fr" / "guide.html").read_bytes() == french
+    output = _compile(root, "--review", "-l", "fr")
+    assert "Warning" not in output and "stay" not in output, output
+    assert not [page for page in _pages(site) if page.endswith(("/guide.html", "/howto.html", "/faq.html"))]
+    assert (site / "fr" / "guide" / "index.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_an_article_deleted_before_its_other_languages_were_compiled_leaves_their_old_pages_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch)
+    _compile(root, "-l", "de")
+    (root / "articles" / "guide" / "index.html").unlink()
+    output = _compile(root, "-l", "de")
+    assert "site/fr/guide.html: removed (its article is gone)" in output
+    assert "Warning" not in output, output
+    assert not [page for page in _pages(root / "site") if "guide" in page]

@@ -792,6 +792,22 @@ def _compare(
         _echo(f"Warning: {warning}", err=True)
 
 
+def _unmoved_note(locale: str, pages: list[tuple[str, str]]) -> str:
+    """The note that ``pages`` of ``locale`` (each with where it goes now) stay where an earlier
+    compile wrote them until a run of their language writes them at their new place."""
+    run = f"`transpub compile -l {locale}` (or every language)"
+    (first, now), more = pages[0], ", …" if len(pages) > 1 else ""
+    if not more:
+        return (
+            f"Note: the {locale} page {first} stays where an earlier compile wrote it until {run} "
+            f"writes it where it goes now ({now})"
+        )
+    return (
+        f"Note: {len(pages)} {locale} pages stay where an earlier compile wrote them ({first}{more}) until "
+        f"{run} writes them where they go now ({now}{more})"
+    )
+
+
 def _echo_unchanged(count: int, thing: str) -> None:
     """The line that counts the articles (pages) a run left as they were, unless there are none."""
     if count:
@@ -995,6 +1011,8 @@ def compile_(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
             "run `transpub compile` (every language) to update their links."
         )
+    for locale, unmoved in report.unmoved.items():
+        _echo(_unmoved_note(locale, sorted(unmoved)))
     for error in report.errors:  # (a file named from the project's folder, as the other lines name it)
         _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     markdown = (output_format or project.output_format) == "markdown"

@@ -245,6 +245,7 @@ def unchanged(
         resolved=record.result.get("resolved"),
         linked=record.result.get("linked"),
         links_resolved=record.result.get("links_resolved"),
+        unmoved=[(locale, page, now) for locale, page, now in record.result.get("unmoved", ())],
     )
 
 

@@ -42,6 +42,9 @@ class CompileReport:
     #: By (locale, slug): the page an earlier run published that this run removed, as it is held
     #: back now (below the threshold, no catalog): its line says so.
     withdrawn: dict[tuple[str, str], Path] = field(default_factory=dict)
+    #: Pages an earlier compile wrote where they no longer go (see ``page_file``), left there as their
+    #: language was not compiled in this run: by locale, (the page, where it goes now), as shown.
+    unmoved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
     foreign_records: int = 0
@@ -146,6 +149,9 @@ class CompiledArticle:
     stale: set[str] = field(default_factory=set)
     #: By locale: the page an earlier run published that this run removed, no longer published.
     withdrawn: dict[str, Path] = field(default_factory=dict)
+    #: Its pages an earlier compile wrote where they no longer go, left for a run of their language:
+    #: (locale, the page, where it goes now), as shown (see ``CompileReport.unmoved``).
+    unmoved: list[tuple[str, str, str]] = field(default_factory=list)
     #: The manifest record of what was read and written (None: nothing to remember).
     record: Record | None = None
     #: Markdown output: the record of written files' name for its file in each listed locale (None: no

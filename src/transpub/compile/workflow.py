@@ -167,6 +167,8 @@ def compile_project(
             ((locale, compiled.slug), path) for locale, path in compiled.withdrawn.items()
         )
         stale |= compiled.stale
+        for locale, page_path, now in compiled.unmoved:
+            report.unmoved.setdefault(locale, []).append((page_path, now))
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))
@@ -365,12 +367,13 @@ def _remove_pages_of_gone_articles(
     markdown: bool = False,
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
-    their slug in the site (``<locale folder>/<slug>.html``, every language), as compile wrote them
-    (the record says how: a page changed since, or one the record does not name, is a warning, and
-    stays); then forget the records. A retracted article no longer stays published. Nothing else is
-    removed (the article's source and assets are in its record too), and nothing while the article's
-    file is still there (left out of the articles by the configuration, or in a folder that could not
-    be read).
+    their slug in the site (``<locale folder>/<slug>.html``, every language; also those its record
+    names at the article's other place, left for a language not compiled since it moved, see
+    :func:`_remove_moved_pages`), as compile wrote them (the record says how: a page changed since,
+    or one the record does not name, is a warning, and stays); then forget the records. A retracted
+    article no longer stays published. Nothing else is removed (the article's source and assets are in its
+    record too), and nothing while the article's file is still there (left out of the articles by
+    the configuration, or in a folder that could not be read).
 
     A record an older transpub wrote of an ``--out`` run (before each folder had records of its own,
     see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
@@ -402,13 +405,14 @@ def _remove_pages_of_gone_articles(
             if folder != out_dir and not os.path.isdir(folder):
                 away.append(folder)
                 continue
-            pages = [html_path(project, loc, slug, folder_index=folder_index) for loc in locales]
-            if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
-                pages += [
-                    html_path(project, loc, slug, review=True, folder_index=folder_index) for loc in locales
-                ]
-            warn = folder == out_dir and not markdown
-            _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=warn)
+            for place in (folder_index, not folder_index):
+                pages = [html_path(project, loc, slug, folder_index=place) for loc in locales]
+                if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
+                    pages += [
+                        html_path(project, loc, slug, review=True, folder_index=place) for loc in locales
+                    ]
+                warn = folder == out_dir and not markdown and place == folder_index
+                _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=warn)
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
@@ -422,24 +426,37 @@ def _remove_moved_pages(
     record, names where its pages no longer are: ``<slug>.html`` of an article that is its folder's
     index (compiled by an older transpub, or moved from ``guide.html`` to ``guide/index.html``),
     whose pages are ``<slug>/index.html`` now (see :func:`page_file`), or the other way round. Each
-    as compile wrote it (its content as recorded): one changed since stays, with a warning."""
+    as compile wrote it (its content as recorded): one changed since stays, with a warning.
+
+    A page (not a review copy) of a language this run does not write (``-l``: only the source's and
+    the selected ones) stays published where it is, until a run of its language writes it at its
+    new place: its record (``compiled.record``) keeps naming it, so that that run removes it, and
+    says so (``compiled.unmoved``, reported again while the article is not compiled anew)."""
     project = run.project
     own = compiled.pages.get(project.source_locale)
-    if previous is None or own is None:
+    record = compiled.record
+    if previous is None or own is None or record is None:
         return
+    written = {project.source_locale, *run.selected}
     for locale in run.all_locales:
         for review in (False, True):
             relative = html_path(
                 project, locale, compiled.slug, review=review, folder_index=not own.folder_index
             )
-            recorded = previous.hash_of(record_name(run, relative))
+            name = record_name(run, relative)
+            recorded = previous.hash_of(name)
             path = run.out_dir / relative
             if recorded is None or not path.is_file():
+                continue
+            now = html_path(project, locale, compiled.slug, review=review, folder_index=own.folder_index)
+            if locale not in written and not review:  # (a review copy goes: see _remove_orphan_review_copies)
+                record.files[name] = previous.files.get(name)
+                record.hashes[name] = recorded
+                compiled.unmoved.append((locale, project.relative(path), project.relative(run.out_dir / now)))
                 continue
             if file_hash(path) == recorded:
                 remove_file(path, run.out_dir)
                 continue
-            now = html_path(project, locale, compiled.slug, review=review, folder_index=own.folder_index)
             report.warnings.append(
                 Issue(
                     project.relative(path),
@@ -451,6 +468,8 @@ def _remove_moved_pages(
                     severity="warning",
                 )
             )
+    if compiled.unmoved:  # (said again on a run that finds the article unchanged)
+        record.result["unmoved"] = compiled.unmoved
 
 
 #: What the result of a record kept by :func:`_record_of_folders_away` says.
