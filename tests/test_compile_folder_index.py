@@ -221,6 +221,7 @@ def test_an_article_moved_to_or_from_its_folders_index_leaves_no_page_at_its_old
         f"_review/{lang}/{after}" for lang in ("de", "fr")
     ] + [f"{lang}/{after}" for lang in ("de", "en", "fr")]
     assert broken_links(site) == []
+    assert not [path for path in site.rglob("*") if path.is_dir() and not any(path.iterdir())]
 
 
 def test_the_pages_of_a_gone_folder_index_article_are_removed(tmp_path: Path) -> None:
@@ -290,3 +291,4 @@ def test_an_article_deleted_before_its_other_languages_were_compiled_leaves_thei
     assert "site/fr/guide.html: removed (its article is gone)" in output
     assert "Warning" not in output, output
     assert not [page for page in _pages(root / "site") if "guide" in page]
+    assert not (root / "site" / "de" / "guide").exists()

@@ -351,3 +351,48 @@ def test_a_deleted_article_that_shows_an_image_kept_in_the_articles_folder_leave
     assert "site/de/retracted.html: removed (its article is gone)" in result.output
     assert not list((root / "site").rglob("retracted.html"))
     assert (root / "articles" / image).is_file()
+
+
+def _empty_folders(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())
+    )
+
+
+def test_a_folder_whose_pages_compile_removed_goes_with_them_unless_it_holds_something_else(
+    tmp_path: Path,
+) -> None:
+    """sport/match.html, alone in its folder, is deleted: site/<lang>/sport/ goes with its pages (and
+    its review copies' folders), but French's, where the desk keeps a file, stays; the de page of
+    weather/rain.html, alone too, is held back: site/de/weather/ goes."""
+    from pseudo_catalogs import fill_pseudo
+
+    root = make_project(tmp_path / "news")
+    for name, title in [
+        ("sport/match.html", "Match Won"),
+        ("culture/play.html", "Play Opens"),
+        ("culture/film.html", "Film Shown"),
+        ("weather/rain.html", "Rain Falls"),
+    ]:
+        path = root / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE.replace("Skiing Festival Opens", title), encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    fill_pseudo(root)
+    result = run_cli(root, "compile", "--review")
+    site = root / "site"
+    assert result.exit_code == 0 and (site / "de" / "sport" / "match.html").is_file(), result.output
+    (site / "fr" / "sport" / "notes.txt").write_text("the desk's\n", encoding="utf-8")
+    (root / "articles" / "sport" / "match.html").unlink()
+    (root / "articles" / "culture" / "play.html").unlink()
+    (root / "locales" / "de" / "LC_MESSAGES" / "weather" / "rain.po").unlink()
+    result = run_cli(root, "compile", "--review")
+    assert result.exit_code == 0, result.output
+    assert "site/de/sport/match.html: removed (its article is gone)" in result.output
+    assert [p.relative_to(site).as_posix() for p in site.rglob("*") if "sport" in p.as_posix()] == [
+        "fr/sport",
+        "fr/sport/notes.txt",
+    ]
+    assert not (site / "de" / "weather").exists() and (site / "fr" / "weather" / "rain.html").is_file()
+    assert (site / "de" / "culture" / "film.html").is_file()
+    assert _empty_folders(site) == []

@@ -319,3 +319,19 @@ def test_an_article_named_index_is_written_as_markdown_where_no_index_page_is_ma
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "site" / "de" / "index.md").read_text(encoding="utf-8") == "The home page.\n"
+
+
+def test_a_folder_emptied_behind_a_link_in_the_site_stays(tmp_path: Path) -> None:
+    """Removing the folders a removal of pages emptied stops at a link: the folder it leads to is
+    not the one emptied (site/de/x leads to site/real: site/real/sub stays)."""
+    from transpub.fsutil import remove_empty_folders
+
+    site = tmp_path / "site"
+    (site / "real" / "sub").mkdir(parents=True)
+    (site / "de").mkdir()
+    (site / "de" / "x").symlink_to(site / "real", target_is_directory=True)
+    remove_empty_folders(site / "de" / "x" / "sub", site)
+    assert (site / "real" / "sub").is_dir() and (site / "de" / "x").is_symlink()
+    (site / "de" / "y" / "z").mkdir(parents=True)
+    remove_empty_folders(site / "de" / "y" / "z", site)
+    assert not (site / "de" / "y").exists() and (site / "de").is_dir() and site.is_dir()

@@ -124,6 +124,20 @@ def remove_file(path: Path, folder: Path) -> bool:
     return True
 
 
+def remove_empty_folders(folder: Path, top: Path) -> None:
+    """Remove ``folder`` and its parents up to ``top`` (excluded) while they are empty: the folders a
+    removal of files emptied (one holding anything, outside ``top`` or reached through a link, stays)."""
+    top = Path(top)
+    while folder != top and top in folder.parents:
+        if os.path.realpath(folder) != os.path.join(os.path.realpath(top), os.path.relpath(folder, top)):
+            return  # a link on the way: the folder it leads to is not this one to remove
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 def start_run() -> None:
     """Begin a new run in this process (a process starts one by itself): temporaries are swept again,
     and folders are resolved again (a run remembers where its folders lead, see :func:`confine`)."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import TranspubError
-from .fsutil import confine, locked, remove_file, write_if_changed
+from .fsutil import confine, locked, remove_empty_folders, remove_file, write_if_changed
 
 RECORD_NAME = ".transpub-outputs.json"
 _VERSION = 1
@@ -94,7 +94,7 @@ class OutputRecord:
         """Remove the folders emptied by removals (up to the root) that are still empty; call it when
         no other process writes below the root any more."""
         for folder in self.emptied:
-            _remove_empty_folders(folder, self.root)
+            remove_empty_folders(folder, self.root)
         self.emptied = []
 
     def key(self, path: Path) -> str:
@@ -208,7 +208,7 @@ class OutputRecord:
             return False  # changed by hand since: the translation's own image now
         remove_file(confine(path, self.root), self.root)
         if self.remove_folders:
-            _remove_empty_folders(path.parent, self.root)
+            remove_empty_folders(path.parent, self.root)
         else:
             self.emptied.append(path.parent)
         return True
@@ -228,7 +228,7 @@ class OutputRecord:
         remove_file(path, self.root)
         self.changes[key] = None
         if self.remove_folders:
-            _remove_empty_folders(path.parent, self.root)
+            remove_empty_folders(path.parent, self.root)
         else:
             self.emptied.append(path.parent)
         return True
@@ -297,14 +297,3 @@ def _read(path: Path) -> dict[str, Recorded]:
             f"by hand ({exc})",
             path,
         ) from exc
-
-
-def _remove_empty_folders(folder: Path, root: Path) -> None:
-    """Remove ``folder`` and its parents up to ``root`` (excluded) while they are empty."""
-    root = Path(root)
-    while folder != root and root in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -11,7 +11,7 @@ from ..discovery import is_folder_index
 from ..errors import ArticleError, CatalogError, cannot
 from ..formats.document import Document
 from ..formats.value_slots import value_slots
-from ..fsutil import confine, confined_file, write_if_changed
+from ..fsutil import confine, confined_file, remove_file, write_if_changed
 from ..manifest import Record, signature
 from ..model import Coverage, Issue
 from ..project import Project
@@ -30,7 +30,6 @@ from .places import (
     is_absent,
     page_exists,
     place_of,
-    remove_stale,
 )
 from .records import failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
@@ -321,10 +320,11 @@ def _write_pages(
 
 
 def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> bool:
-    """Remove a page no longer published (:func:`remove_stale`); one the system keeps is an error
-    (False)."""
+    """Remove a page no longer published (only inside ``out_dir``; its folder, perhaps emptied now,
+    is noted in ``compiled``); one the system keeps is an error (False)."""
     try:
-        remove_stale(out_dir, path)
+        if remove_file(path, out_dir):
+            compiled.removed_from.append(path.parent)
     except OSError as exc:
         compiled.errors.append(cannot("remove", path, exc))
         return False

@@ -149,6 +149,9 @@ class CompiledArticle:
     stale: set[str] = field(default_factory=set)
     #: By locale: the page an earlier run published that this run removed, no longer published.
     withdrawn: dict[str, Path] = field(default_factory=dict)
+    #: The site's folders it removed a page or review copy from (perhaps emptied: removed when left
+    #: empty, in the parent once every page is written).
+    removed_from: list[Path] = field(default_factory=list)
     #: Its pages an earlier compile wrote where they no longer go, left for a run of their language:
     #: (locale, the page, where it goes now), as shown (see ``CompileReport.unmoved``).
     unmoved: list[tuple[str, str, str]] = field(default_factory=list)

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from ..discovery import Discovery, in_shard, is_folder_index, slug_for
 from ..errors import ArticleError
-from ..fsutil import confine, forget_folders, remove_file, remove_stale_temporaries
+from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
 from ..project import Project
@@ -135,6 +135,7 @@ def compile_project(
         if trusted or not options.pages
         else Manifest(project.root, manifest.command, key=manifest.key)
     )
+    emptied: list[tuple[Path, Path]] = []  # the folders removals may have emptied, each with its top
     for found in cached:
         compiled = found or next(done)
         if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
@@ -167,6 +168,7 @@ def compile_project(
             ((locale, compiled.slug), path) for locale, path in compiled.withdrawn.items()
         )
         stale |= compiled.stale
+        emptied.extend((folder, out_dir) for folder in compiled.removed_from)
         for locale, page_path, now in compiled.unmoved:
             report.unmoved.setdefault(locale, []).append((page_path, now))
         for locale, page in compiled.pages.items():
@@ -183,9 +185,13 @@ def compile_project(
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
-            _remove_pages_of_gone_articles(project, earlier, out_dir, present, report, markdown=markdown)
+            _remove_pages_of_gone_articles(
+                project, earlier, out_dir, present, report, emptied, markdown=markdown
+            )
             if earlier is not manifest:
                 earlier.save()  # (before the run's own records: those of the articles compiled now)
+            for folder, top in dict.fromkeys(emptied):  # (every page is written: no process writes there)
+                remove_empty_folders(folder, top)
         if markdown:  # a static-site generator makes its own index pages and language menus
             return report
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
@@ -363,6 +369,7 @@ def _remove_pages_of_gone_articles(
     out_dir: Path,
     present: set[str],
     report: CompileReport,
+    emptied: list[tuple[Path, Path]],
     *,
     markdown: bool = False,
 ) -> None:
@@ -370,8 +377,9 @@ def _remove_pages_of_gone_articles(
     their slug in the site (``<locale folder>/<slug>.html``, every language; also those its record
     names at the article's other place, left for a language not compiled since it moved, see
     :func:`_remove_moved_pages`), as compile wrote them (the record says how: a page changed since,
-    or one the record does not name, is a warning, and stays); then forget the records. A retracted
-    article no longer stays published. Nothing else is removed (the article's source and assets are in its
+    or one the record does not name, is a warning, and stays); then forget the records (the folders
+    of the pages removed go into ``emptied``, with the folder they are in). A retracted article no
+    longer stays published. Nothing else is removed (the article's source and assets are in its
     record too), and nothing while the article's file is still there (left out of the articles by
     the configuration, or in a folder that could not be read).
 
@@ -412,7 +420,7 @@ def _remove_pages_of_gone_articles(
                         html_path(project, loc, slug, review=True, folder_index=place) for loc in locales
                     ]
                 warn = folder == out_dir and not markdown and place == folder_index
-                _remove_recorded(project, hashes, folder, pages, slug, report, warn_unrecorded=warn)
+                _remove_recorded(project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn)
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
@@ -456,6 +464,7 @@ def _remove_moved_pages(
                 continue
             if file_hash(path) == recorded:
                 remove_file(path, run.out_dir)
+                compiled.removed_from.append(path.parent)
                 continue
             report.warnings.append(
                 Issue(
@@ -523,13 +532,14 @@ def _remove_recorded(
     pages: list[str],
     slug: str,
     report: CompileReport,
+    emptied: list[tuple[Path, Path]],
     *,
     warn_unrecorded: bool,
 ) -> None:
     """Delete each of ``pages`` (paths in ``folder``) that is as compile wrote it (``hashes``: by
-    the record's name of each file); a page changed since is a warning and stays, and so is one the
-    record does not name when ``warn_unrecorded`` (the site's: an older transpub's record of an
-    ``--out`` run does not name them)."""
+    the record's name of each file; its folder goes into ``emptied``); a page changed since is a
+    warning and stays, and so is one the record does not name when ``warn_unrecorded`` (the site's:
+    an older transpub's record of an ``--out`` run does not name them)."""
     for relative in pages:
         path = folder / relative
         if not path.is_file():
@@ -556,6 +566,7 @@ def _remove_recorded(
             continue
         remove_file(path, folder)
         report.removed.append(project.relative(path))
+        emptied.append((path.parent, folder))
 
 
 def mkdocs_warnings(project: Project) -> list[Issue]:
