@@ -8,6 +8,7 @@ interleaved, so the figure holds on a busy machine) and asserts the ratio stays 
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -233,15 +234,19 @@ MT_SHAPES = {
     "closed placeholders": (lambda n: "<1>a</1> b " * (n // 11), 20_000),
     # each point of the run was tried as the end of the text before the trailing whitespace
     "a long run of spaces inside the text": (lambda n: "a" + " " * n + "b", 4_000),
+    # text written like Apertium's tokens, each sent as a term: each run of @ was compared with every token
+    "text written like masking tokens": (lambda n: "@@Px1@@ @@@ 1,000 " * (n // 18), 20_000),
 }
 
 
+@pytest.mark.parametrize("style", ["xml", "word"])
 @pytest.mark.parametrize("shape", list(MT_SHAPES))
-def test_text_for_an_engine_is_masked_and_split_in_linear_time(shape: str) -> None:
+def test_text_for_an_engine_is_masked_and_split_in_linear_time(shape: str, style: str) -> None:
     build, n = MT_SHAPES[shape]
 
     def work(text: object) -> object:
-        masked = mask(str(text), "xml")
+        numbers = [(m.start(), m.end(), "1.000") for m in re.finditer("1,000", str(text))]
+        masked = mask(str(text), style, numbers)
         try:
             return split_text(masked.text, 500)
         except SplitError:  # thousands of pairs left open cannot be cut: said at once, not after n² work

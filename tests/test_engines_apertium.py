@@ -76,3 +76,32 @@ def test_a_glossary_name_inside_an_address_reaches_apertium_as_part_of_the_addre
     got = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}
     assert "www.nytimes.com/africa/sudan-sanctions.html" in got[texts[0]]
     assert "sudan@example.com" in got[texts[1]] and "Sudán." in got[texts[1]]
+
+
+def test_a_third_placeholder_stays_around_its_words_not_read_as_a_word_apertium_knows():
+    # apertium's English dictionary knows "P3" (a name): "@@P3@@Australia@@P3E@@" came back as
+    # "@@Australia@@de P3@@P3E@@" and every unit with a third link was rejected, left untranslated
+    engine = get_engine("apertium")
+    sources = [
+        "<1>US Edition</1> <2>UK Edition</2> <3>Australia</3> <4>Brasil</4>",
+        "Search engines (<1>Bug 1</1>, <2>Bug 2</2>, <3>Bug 1678866</3>).",
+        "<1>Preview yellow theme</1> <2>Preview green theme</2> <3>Preview blue theme</3>",
+    ]
+    masked = [mask(source, engine.markup) for source in sources]
+    replies = engine.translate_batch([m.text for m in masked], "en", "es")
+    restored = [unmask(m, reply) for m, reply in zip(masked, replies)]
+    assert "<3>Australia</3>" in restored[0]
+    assert "<3>Bug 1678866</3>" in restored[1]
+    assert "<3>Preestreno tema azul</3>" in restored[2]
+
+
+@pytest.mark.parametrize(
+    "literal", ["@@P1@@", "@@Px1@@, @@Px1E@@", "@@S2@@", "@@Gx1@@", "[P1]", "@@ Sx2 @@", "@@P1"]
+)
+def test_text_written_like_a_masking_token_comes_back_as_written(literal):
+    engine = get_engine("apertium")
+    source = f"Type {literal} in <1>the box</1> <2/>"
+    masked = mask(source, engine.markup)
+    result = unmask(masked, engine.translate_batch([masked.text], "en", "es")[0])
+    assert literal in result
+    assert "<1>" in result and "</1>" in result and result.endswith("<2/>")

@@ -10,7 +10,7 @@ from transpub.errors import PlaceholderMismatch
 from transpub.masking import mask, needs_translation, unmask
 
 
-@pytest.mark.parametrize("style", ["token", "xml"])
+@pytest.mark.parametrize("style", ["token", "word", "xml"])
 def test_text_inside_a_paired_placeholder_is_sent_for_translation(style):
     masked = mask("Read <1>the manual</1> first.", style)
     assert "the manual" in masked.text
@@ -82,7 +82,10 @@ def test_numbers_and_placeholders_alone_need_no_translation():
 words = st.text(alphabet="abcdefg ", min_size=1, max_size=8)
 
 
-@given(st.lists(st.tuples(words, st.booleans()), min_size=1, max_size=5), st.sampled_from(["token", "xml"]))
+@given(
+    st.lists(st.tuples(words, st.booleans()), min_size=1, max_size=5),
+    st.sampled_from(["token", "word", "xml"]),
+)
 def test_an_engine_that_changes_nothing_gets_the_source_back(parts, style):
     source = "".join(f"<{i}>{w}</{i}>" if paired else f"{w}<{i}/>" for i, (w, paired) in enumerate(parts, 1))
     source = source.strip() or "x"
@@ -138,3 +141,41 @@ def test_tags_an_engine_nests_inside_tags_are_removed_and_a_reply_nesting_them_t
     assert unmask(masked, "Hola <1>mundo</1>.<scr<scr<b>ipt>ipt>") == "Hola <1>mundo</1>."
     with pytest.raises(PlaceholderMismatch, match="tags inside tags"):
         unmask(masked, "Hola <1>mundo</1>." + "<a" * 40 + ">" * 40)
+
+
+@pytest.mark.parametrize("style", ["token", "word"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Type @@P1@@ here <1/>",
+        "Type @@Px1@@ or @@Px1E@@ here <1/>",
+        "Write @@Sx1@@, @@Gx1@@ and @@ G1 @@ <1>now</1>",
+        "Glued @@P1<1/>@@ and x@@Sx<2/>1@@",
+        "Many @@@@ signs @@@ <1/>",
+    ],
+)
+def test_text_written_like_a_masking_token_is_never_read_as_a_placeholder(source, style):
+    masked = mask(source, style)
+    assert unmask(masked, masked.text) == source
+
+
+def test_apertium_tokens_are_words_with_an_x_before_the_number():
+    masked = mask("Click <1>here</1> for <2/> Foo.", "word", [(27, 30, "Fu")])
+    assert masked.text == "Click @@Px1@@here@@Px1E@@ for @@Sx2@@ @@Gx1@@."
+    assert (
+        unmask(masked, "Pulsa @@Px1@@aquí@@Px1E@@ para @@Sx2@@ @@Gx1@@.") == "Pulsa <1>aquí</1> para <2/> Fu."
+    )
+
+
+token_like = st.lists(
+    st.sampled_from(["@", "@@", "P", "Px", "S", "G", "E", "1", "2", " ", "a", "<n/>"]), max_size=12
+)
+
+
+@given(token_like, st.sampled_from(["token", "word"]))
+def test_text_of_at_signs_letters_and_digits_comes_back_from_an_engine_that_changes_nothing(parts, style):
+    # each "<n/>" a placeholder of its own (<1/>, <2/>, …): text and tokens glued every way
+    numbered = [f"<{i}/>" if part == "<n/>" else part for i, part in enumerate(parts, 1)]
+    source = "a" + "".join(numbered) + "<99/>"
+    masked = mask(source, style)
+    assert unmask(masked, masked.text) == source

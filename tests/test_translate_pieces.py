@@ -233,3 +233,15 @@ def test_engine_that_moves_a_reopened_tag_gets_the_unit_rejected_not_garbled(tmp
         report = translate_project(project, ["es"], policy=FAST)
     assert not report.ok and report.counts[("es", "libre")].rejected_placeholders == 1
     assert msgstr(project, MARKUP) == ""
+
+
+def test_a_pair_of_apertiums_tokens_too_long_for_one_piece_is_closed_and_reopened():
+    from transpub.engines.runner import join_replies, split_text
+    from transpub.masking import mask, unmask
+
+    masked = mask("<1>wonderful and in winter time</1> it was.", "word")
+    pieces = split_text(masked.text, 34)
+    assert len(pieces) > 1
+    assert all(p.text.count("@@Px1@@") == p.text.count("@@Px1E@@") for p in pieces)
+    joined = join_replies(pieces, [p.text.replace("winter", "invierno") for p in pieces])
+    assert unmask(masked, joined) == "<1>wonderful and in invierno time</1> it was."

@@ -5,10 +5,17 @@ inside) and ``<2/>`` (standalone). Before MT they become tokens the engine passe
 
 - ``"xml"`` style (engines with tag handling: DeepL, Google html, LibreTranslate html):
   ``<x1>text</x1>``, ``<x2/>``, glossary terms ``<g3/>``; the rest of the text is XML-escaped.
-- ``"token"`` style (Apertium and plain-text services): ``@@P1@@text@@P1E@@``, ``@@S2@@``,
-  glossary terms ``@@G3@@``.
+- ``"token"`` style (plain-text services): ``@@P1@@text@@P1E@@``, ``@@S2@@``, glossary terms
+  ``@@G3@@``.
+- ``"word"`` style (Apertium): ``@@Px1@@text@@Px1E@@``, ``@@Sx2@@``, glossary terms ``@@Gx3@@``.
+  Apertium reads the ``@`` as blanks and what is between them as a word: it must be one no
+  dictionary holds (English has ``P3``, a name, which it moved: ``@@Australia@@de P3@@P3E@@``),
+  and an unknown word stays where it is and keeps the words around it apart.
 - ``"plain"`` style (engines told the placeholder rule and the glossary in words: ``llm``):
   the text as it is, placeholders ``<1>…</1>`` and ``<2/>`` included; no glossary tokens.
+
+Text of the source written like a token of its style (``@@P1@@``, ``@@`` alone) is sent as a
+glossary token whose rendering is that text: it comes back as written, never read as a placeholder.
 
 After MT the tokens are turned back; the result must hold exactly the source's placeholders,
 well nested, each inside the same parent as in the source (siblings may swap: word order
@@ -23,6 +30,7 @@ holds markup only as placeholders.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -123,21 +131,28 @@ def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] 
     >>> mask(" R&D <1>x</1><2/>", "plain", [(1, 4, "I+D")]).text
     'R&D <1>x</1><2/>'
     """
-    if style not in ("token", "xml", "plain"):
+    if style not in ("token", "word", "xml", "plain"):
         raise ValueError(f"unknown masking style {style!r}")
     if style == "plain":
         terms = ()
     lead, core, trail = _edges(text)
     offset = len(lead)
     tags = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(core)]
-    spans: list[tuple[int, int, str]] = []
+    literals = _literal_tokens(core, style)
+    # where no term may go (sorted, apart): bisected, so that thousands of terms cost no n² time
+    taken = sorted([*tags, *((s, e) for s, e, _ in literals)])
+    taken_starts = [s for s, _ in taken]
+    spans = list(literals)
+    last_end = 0  # the end of the last term taken (terms come in order of their start)
     for start, end, replacement in sorted(terms):
         start, end = start - offset, end - offset
-        if start < 0 or end > len(core) or start >= end:
+        if start < 0 or end > len(core) or start >= end or start < last_end:
             continue
-        if any(s < end and start < e for s, e in tags) or any(s < end and start < e for s, e, _ in spans):
+        before = bisect.bisect_left(taken_starts, end) - 1  # the last span starting before the end
+        if before >= 0 and taken[before][1] > start:
             continue
         spans.append((start, end, replacement))
+        last_end = end
     pieces: list[str] = []
     term_map: dict[int, str] = {}
     position = 0
@@ -151,10 +166,46 @@ def mask(text: str, style: str = "token", terms: Sequence[tuple[int, int, str]] 
         else:
             number = len(term_map) + 1
             term_map[number] = target
-            pieces.append(f"<g{number}/>" if style == "xml" else f"@@G{number}@@")
+            pieces.append(_term_token(number, style))
         position = end
     pieces.append(_escape(core[position:], style))
     return Masked(text="".join(pieces), source=text, style=style, terms=term_map, lead=lead, trail=trail)
+
+
+def _literal_tokens(core: str, style: str) -> list[tuple[int, int, str]]:
+    """Spans of ``core`` a token style's engine reply would be read as tokens from, each to be
+    sent as a glossary token rendered as itself: what :data:`_TOKEN_BACK` finds, then each run
+    of ``@@`` left (``@@P1`` before a placeholder's token would make one with it).
+
+    >>> _literal_tokens("Use @@P1@@ or a@@b, <1/>", "token")
+    [(4, 10, '@@P1@@'), (15, 17, '@@')]
+    >>> _literal_tokens("Use @@P1@@", "xml")
+    []
+    """
+    if style not in _TOKEN_BACK:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_BACK[style].finditer(core)]
+    runs: list[tuple[int, int, str]] = []
+    index = 0  # the first token not ending before the run (both come in order)
+    for run in _AT_RUN.finditer(core):
+        start = run.start()
+        while index < len(tokens) and tokens[index][1] <= start:
+            index += 1
+        while index < len(tokens) and tokens[index][0] < run.end():  # the run's parts outside tokens
+            token_start, token_end, _ = tokens[index]
+            if token_start - start > 1:
+                runs.append((start, token_start, core[start:token_start]))
+            start = max(start, token_end)
+            if token_end > run.end():
+                break
+            index += 1
+        if run.end() - start > 1:
+            runs.append((start, run.end(), core[start : run.end()]))
+    return sorted(tokens + runs)
+
+
+def _term_token(number: int, style: str) -> str:
+    return {"xml": f"<g{number}/>", "word": f"@@Gx{number}@@"}.get(style, f"@@G{number}@@")
 
 
 def _escape(text: str, style: str) -> str:
@@ -169,7 +220,8 @@ def _tag_token(tag: str, style: str) -> str:
     closing, number, single = found.groups()
     if style == "xml":
         return f"<x{number}/>" if single else (f"</x{number}>" if closing else f"<x{number}>")
-    return f"@@S{number}@@" if single else (f"@@P{number}E@@" if closing else f"@@P{number}@@")
+    x = "x" if style == "word" else ""
+    return f"@@S{x}{number}@@" if single else (f"@@P{x}{number}E@@" if closing else f"@@P{x}{number}@@")
 
 
 #: A tag of an XML engine's reply that is no placeholder (``<b>``, ``<x>``: its own markup).
@@ -196,7 +248,14 @@ _XML_BACK = re.compile(
 #: rendering's ``<T>`` or ``&amp;`` stays as the glossary writes it.
 _TERM_OPEN, _TERM_CLOSE = "\ue000", "\ue001"
 _TERM_MARK = re.compile(f"{_TERM_OPEN}([0-9]+){_TERM_CLOSE}")
-_TOKEN_BACK = re.compile(r"@@\s?S(\d+)\s?@@|@@\s?P(\d+)\s?@@|@@\s?P(\d+)E\s?@@|@@\s?G(\d+)\s?@@", re.I)
+#: The tokens of each token style, as an engine may give them back (a space inside the ``@@``).
+_TOKEN_BACK = {
+    style: re.compile(
+        rf"@@\s?S{x}(\d+)\s?@@|@@\s?P{x}(\d+)\s?@@|@@\s?P{x}(\d+)E\s?@@|@@\s?G{x}(\d+)\s?@@", re.I
+    )
+    for style, x in (("token", ""), ("word", "x"))
+}
+_AT_RUN = re.compile("@@+")
 
 
 def unmask(masked: Masked, translated: str | None) -> str:
@@ -265,7 +324,7 @@ def unmask(masked: Masked, translated: str | None) -> str:
                 return f"</{close}>"
             return term(int(g))
 
-        restored = _TOKEN_BACK.sub(back, translated)
+        restored = _TOKEN_BACK[masked.style].sub(back, translated)
     restored = strip_foreign_markup(restored, masked.source)
     if masked.terms:
         restored = _TERM_MARK.sub(put_term, restored)

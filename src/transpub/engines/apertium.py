@@ -2,7 +2,8 @@
 
 Starting apertium costs about 100 ms, so a batch of texts is joined into one input, one text
 per block, separated by a line holding only ``@@SEP@@`` between blank lines (apertium passes such
-words through unchanged, as it does the ``@@P1@@``-style masking tokens; the blank lines end the
+words through unchanged, as it does the ``@@Px1@@``-style masking tokens, words no dictionary
+holds: see :mod:`transpub.masking`, style ``"word"``; the blank lines end the
 sentence, so a text without a full stop, such as a title, does not run on into the next one, which
 apertium would then translate as the rest of that sentence). If the separators do not come back
 intact the batch is translated again one text per process, so a merge can never shift
@@ -108,7 +109,7 @@ class ApertiumEngine(EngineBase):
     """Rule-based MT through the local ``apertium`` command."""
 
     name = "apertium"
-    markup = "token"
+    markup = "word"
     free = True  # runs here: a dry run names no price
     timeout = DEFAULT_TIMEOUT * 3
     batch_size = 200

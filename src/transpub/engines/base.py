@@ -86,8 +86,9 @@ class Engine(Protocol):
     """What the translate workflow needs from a machine-translation engine.
 
     ``markup`` says how masked text is sent: ``"xml"`` (``<x1>…</x1>``, ``<x2/>``, ``<g3/>``:
-    engines with tag handling) or ``"token"`` (``@@P1@@…@@P1E@@``, ``@@G3@@``: engines that
-    pass such words through, like Apertium). ``batch_size`` is the number of texts one request
+    engines with tag handling), ``"token"`` (``@@P1@@…@@P1E@@``, ``@@G3@@``: engines that
+    pass such words through), ``"word"`` (``@@Px1@@…@@Px1E@@``, ``@@Gx3@@``: Apertium, which
+    reads them as words) or ``"plain"`` (the placeholders as they are: ``llm``). ``batch_size`` is the number of texts one request
     may carry and ``max_chars`` the characters one request may carry.
     """
 

@@ -144,10 +144,11 @@ class BatchOutcome:
     chars: int = 0
 
 
-#: Where a pair of masking tokens opens or closes (xml ``<x1>`` … ``</x1>``, token ``@@P1@@`` … ``@@P1E@@``).
-_PAIR_TOKEN = re.compile(r"<(/?)x(\d+)\s*>|@@P(\d+)(E?)@@")
+#: Where a pair of masking tokens opens or closes (xml ``<x1>`` … ``</x1>``, token ``@@P1@@`` …
+#: ``@@P1E@@``, word ``@@Px1@@`` … ``@@Px1E@@``).
+_PAIR_TOKEN = re.compile(r"<(/?)x(\d+)\s*>|@@(Px?)(\d+)(E?)@@")
 #: Masking tokens and XML entities: a cut never falls inside one.
-_ATOM = re.compile(r"<[^<>\s]*>|@@[A-Za-z]\d+E?@@|&#?\w+;")
+_ATOM = re.compile(r"<[^<>\s]*>|@@[A-Za-z]x?\d+E?@@|&#?\w+;")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])\s*")
 _SPACE = re.compile(r"\s+")
 
@@ -186,8 +187,8 @@ def _pair_states(text: str) -> tuple[list[int], list[_OpenPairs]]:
             closing, number = match.group(1), match.group(2)
             pair = (f"<x{number}>", f"</x{number}>")
         else:
-            closing, number = match.group(4), match.group(3)
-            pair = (f"@@P{number}@@", f"@@P{number}E@@")
+            prefix, number, closing = match.group(3), match.group(4), match.group(5)
+            pair = (f"@@{prefix}{number}@@", f"@@{prefix}{number}E@@")
         if closing:
             if top is not None and top[0][1] == pair[1]:
                 top = top[1]
