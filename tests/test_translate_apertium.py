@@ -43,3 +43,17 @@ def test_apertium_output_has_no_double_spaces_the_source_did_not_have(tmp_path):
     translate_project(project, ["es"])
     got = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}[sentence]
     assert got.startswith("Además, hay") and "  " not in got
+
+
+def test_a_reply_apertium_gave_that_was_rejected_is_asked_again_at_no_cost(tmp_path):
+    """Apertium runs here: a unit whose earlier reply was rejected (an older transpub's masking
+    that apertium moved) is translated again by the next run, not left empty until --retry-rejected."""
+    from transpub.memory import open_memory
+
+    sentence = "Read <1>the big book</1> now."
+    project = make_project(tmp_path, {"a": [(sentence, "")]}, engine="apertium")
+    with open_memory(project.memory_location) as memory:
+        memory.add("en", "es", [(sentence, "Leído @@el libro grande@@P1E@@ ahora.")], "apertium:rejected")
+    report = translate_project(project, ["es"])
+    got = {e.msgid: e.msgstr for e in read_catalog(project.catalog_path("es", "a"))}[sentence]
+    assert report.ok and "<1>" in got and "libro" in got

@@ -750,6 +750,9 @@ def translate_project(
         read: dict[Path, tuple[int, int] | None] = {}  # each catalog's stamp when it was read
         for locale, name in plan:  # (a locale once: select_locales keeps each once)
             adapter = engines[name]
+            # an engine that runs here costs nothing to ask again: an earlier rejection is no reason
+            # to leave a unit empty (a new transpub may mask it better)
+            retry = retry_rejected or bool(getattr(adapter, "free", False))
             counts = report.counts.setdefault((locale, name), Counts())
             every = [project.catalog_path(locale, slug) for slug in slugs]
             paths = [p for p in every if p.is_file()]
@@ -781,7 +784,7 @@ def translate_project(
                         counts.skipped += 1
                         continue
                     fill = _from_memory(
-                        memory, entry.msgid, source_lang, locale, name, score, today, counts, retry_rejected
+                        memory, entry.msgid, source_lang, locale, name, score, today, counts, retry
                     )
                     if fill is REJECTED_BEFORE:
                         where = f"{project.relative(path)}:{getattr(entry, 'linenum', 0) or '?'}"
