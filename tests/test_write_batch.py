@@ -378,3 +378,15 @@ def test_the_manifest_records_what_extract_wrote_as_a_look_at_the_files_would(tm
             assert (record.files, record.hashes) == (fresh.files, fresh.hashes)
             looked += 1
     assert looked == 15
+
+
+def test_a_batch_writes_its_files_into_a_folder_another_run_removed_meanwhile(tmp_path: Path) -> None:
+    """Two shards compile into one site: one removes a folder it emptied while the other's batch,
+    whose files appear there only as it ends, is writing into it. The batch makes it again."""
+    folder = tmp_path / "site" / "de" / "sport"
+    with WriteBatch() as batch:
+        batch.write(folder / "a.html", b"a", durable=False, new=True)
+        folder.rmdir()  # (empty to the other run: this batch's file has no name yet)
+        batch.write(folder / "b.html", b"b", durable=False, new=True)
+    assert (folder / "a.html").read_bytes() == b"a" and (folder / "b.html").read_bytes() == b"b"
+    assert sorted(p.name for p in folder.iterdir()) == ["a.html", "b.html"]

@@ -689,6 +689,10 @@ _UNNAMED_USABLE = [bool(_UNNAMED_FLAGS) and os.path.isdir("/proc/self/fd")]
 _NAMED_ONLY: set[str] = set()
 
 
+#: How :func:`_write_unnamed` opens a folder it makes files in.
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _write_unnamed(path: str, data: bytes, folders: dict[str, int]) -> int | None:
     """A file without a name in ``path``'s folder (made when missing) holding ``data``, with mode
     0o644, to be linked as ``path`` by :func:`_link_unnamed`: its descriptor (``folders``: the
@@ -702,16 +706,22 @@ def _write_unnamed(path: str, data: bytes, folders: dict[str, int]) -> int | Non
     remove_stale_temporaries(folder)  # (an earlier run's named ones, as a named write sweeps them)
     where = folders.get(folder)
     if where is None:
-        flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            where = os.open(folder, flags)
+            where = os.open(folder, _FOLDER_FLAGS)
         except FileNotFoundError:
             os.makedirs(folder, exist_ok=True)  # the folder's first file: make the folder
-            where = os.open(folder, flags)
+            where = os.open(folder, _FOLDER_FLAGS)
         folders[folder] = where
     try:
         fd = os.open(".", _UNNAMED_FLAGS, 0o600, dir_fd=where)
     except OSError as exc:
+        if os.fstat(where).st_nlink == 0:
+            # the folder went since it was opened (another run, a shard writing into the same site,
+            # removed it while it was empty: this batch's files are linked at its end): made again
+            os.close(folders.pop(folder))
+            os.makedirs(folder, exist_ok=True)
+            folders[folder] = os.open(folder, _FOLDER_FLAGS)
+            return _write_unnamed(path, data, folders)
         if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):  # (a kernel or file system without)
             _NAMED_ONLY.add(folder)
             return None
