@@ -598,3 +598,57 @@ def test_a_translation_starting_with_spaces_keeps_its_item_and_quote_and_makes_n
     assert as_shown(render(name, spaced, tmp_path / "spaced")) == as_shown(
         render(name, ITEMS, tmp_path / "source")
     )
+
+
+#: Paragraphs whose markup holds a backtick that opens no code span (an alt text's, a title's, an
+#: attribute's, an autolink's), and others' alt text and title; each translation writes backticks.
+TICKED_PAGE = """\
+See ![a`b](p0.png) and more text.
+
+See [the docs](d.html "Docs `x") and more text.
+
+See <span title="x`y">here</span> and more text.
+
+See <https://e.example/`a> and more text.
+
+See ![a`b](p1.png) and ![Dawn ferry](p2.png) here.
+
+See [the port](d.html "Port `y") here.
+"""
+#: The translations, as typed.
+TICKED = {
+    "See <1/> and more text.": "Siehe <1/> und ` mehr.",
+    "See <1>the docs</1> and more text.": "Siehe <1>die Doku</1> und ` mehr.",
+    "See <1>here</1> and more text.": "Siehe <1>hier</1> und ` mehr.",
+    "Dawn ferry": "Fähre ` früh",
+    "Port `y": "Hafen `y` und `z`",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translations_backtick_never_makes_code_with_a_backtick_of_the_pages_own_markup(
+    name: str, tmp_path: Path
+) -> None:
+    # (an escaped backtick still ends a code span: the alt text's backtick made code up to the
+    # translation's one in all three, and the image was lost; two backticks of a title, code in it)
+    document = read_markdown(TICKED_PAGE, Path("a.md"), "utf-8", ReadOptions())
+    # (an HTML attribute's value in Markdown is written with its backticks as references, the source's too)
+    assert unmarked_pseudo(document) == TICKED_PAGE.replace('"x`y"', '"x&#96;y"')
+    written = document.render(lambda slot: Resolution(TICKED.get(slot.msgid)))
+    tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert not tree.xpath("//code"), written
+    texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert texts[:4] == [
+        "Siehe und ` mehr.",
+        "Siehe die Doku und ` mehr.",
+        "Siehe hier und ` mehr.",
+        "Siehe https://e.example/`a und ` mehr.",
+    ], written
+    alts = [image.get("alt") for image in tree.iter("img")]
+    assert [image.get("src") for image in tree.iter("img")] == ["p0.png", "p1.png", "p2.png"], written
+    assert [link.get("title") for link in tree.iter("a") if link.get("title")] == [
+        "Docs `x",
+        "Hafen `y` und `z`",
+    ], written
+    if name != "hugo":  # (Hugo shows an alt text's escapes and references as written)
+        assert alts == ["a`b", "a`b", "Fähre ` früh"], written

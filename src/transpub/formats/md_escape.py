@@ -539,6 +539,30 @@ def backticks_as_references(escape: Callable[[str], str], text: str) -> str:
     return escape(text).replace("\\`", "&#96;")
 
 
+def escaped_ticks_as_references(escape: Callable[[str], str], text: str) -> str:
+    r"""``text`` as ``escape`` writes it, each backtick it escapes written ``&#96;`` instead (a
+    backslash escaping a backslash before it kept): in a paragraph whose markup holds a backtick (an
+    alt text's, a title's), an escaped one still ended the code span that started there, and the
+    image or link was lost (a backslash does not escape in a code span).
+
+    >>> print(escaped_ticks_as_references(escape_markdown_alt, "a`b c\\`d"))
+    a&#96;b c\\&#96;d
+    >>> print(escaped_ticks_as_references(lambda text: text, "a\\\\`b c\\\\\\`d"))
+    a\\`b c\\&#96;d
+    """
+    return ticks_as_references(escape(text))
+
+
+def ticks_as_references(written: str) -> str:
+    """``written`` (escaped) with each backtick escaped by a backslash ``&#96;`` (see
+    :func:`escaped_ticks_as_references`)."""
+    return _ESCAPED_TICK.sub(r"\1&#96;", written) if "\\`" in written else written
+
+
+#: A backtick escaped by a backslash (after an even number of them: its own).
+_ESCAPED_TICK = re.compile(r"(?<!\\)((?:\\\\)*)\\`")
+
+
 def escape_markdown_keeping(
     text: str,
     escaped: str,
@@ -849,7 +873,7 @@ def alt_writer(raw: str) -> Callable[[str], str]:
 _UNESCAPED_TICKS = re.compile(r"(?:^|(?<=[^\\]))(?:\\\\)*(`+)")
 
 
-def markdown_title(text: str, quote: str = '"', kept: str = "") -> str:
+def markdown_title(text: str, quote: str = '"', kept: str = "", ticks: tuple[int, ...] = ()) -> str:
     """A link or image title, quotes included: a quote, a backslash, the ``&`` of an entity and the
     ``<`` of a tag as character references (kramdown keeps a backslash in a title, Python-Markdown
     ``\\"``; MkDocs' md_in_html reads a tag in a title as HTML), and the ``{`` of ``{{``, ``{%``, ``{#``, ``{!``.
@@ -868,8 +892,17 @@ def markdown_title(text: str, quote: str = '"', kept: str = "") -> str:
 
     >>> print(markdown_title("a`b | [c](d)"), markdown_title("a`b | [c](d)", kept="|"))
     "a&#96;b &#124; &#91;c&#93;(d)" "a&#96;b | &#91;c&#93;(d)"
+
+    Backticks are kept only where the translation's runs of them are the source title's
+    (``ticks``: their lengths, in order): two runs of one length, in a title that has one,
+    made a code span in it in Python-Markdown (``"t`i`j"`` showed ``tij``).
+
+    >>> print(markdown_title("t`i", kept="`", ticks=(1,)), markdown_title("t`i`j", kept="`", ticks=(1,)))
+    "t`i" "t&#96;i&#96;j"
     """
     text = _SPACES.sub(" ", text)
+    if "`" in kept and _tick_runs(text) != ticks:
+        kept = kept.replace("`", "")
     closing = _CLOSING.get(quote, '"')
     special = _TITLE_SPECIAL[closing]
     written = special.sub(lambda m: _TITLE_REFERENCES[m.group()], text)
@@ -878,6 +911,14 @@ def markdown_title(text: str, quote: str = '"', kept: str = "") -> str:
 
 #: What a title's translation writes as a reference unless the source's title writes it as it is.
 _TITLE_READ_OTHERWISE = "`|[]"
+
+
+def _tick_runs(text: str) -> tuple[int, ...]:
+    """The lengths of the runs of backticks of ``text``, in order."""
+    return tuple(len(run) for run in _TICK_RUN.findall(text)) if "`" in text else ()
+
+
+_TICK_RUN = re.compile(r"`+")
 
 
 @functools.lru_cache(maxsize=16)
@@ -905,16 +946,19 @@ def title_writer(raw: str) -> Callable[[str], str]:
     lead = inner[: len(inner) - len(inner.lstrip(" \t\n"))] if text and not text.startswith(">") else ""
     trail = inner[len(inner.rstrip(" \t\n")) :] if text and not text.endswith(">") else ""
     kept = "".join(char for char in _TITLE_READ_OTHERWISE if char in inner)
+    ticks = _tick_runs(inner)
     if not lead and not trail:
         if quote == '"' and not kept:
             return markdown_title
-        return functools.partial(markdown_title, quote=quote, kept=kept)
-    return functools.partial(_title_between, quote=quote, lead=lead, trail=trail, kept=kept)
+        return functools.partial(markdown_title, quote=quote, kept=kept, ticks=ticks)
+    return functools.partial(_title_between, quote=quote, lead=lead, trail=trail, kept=kept, ticks=ticks)
 
 
-def _title_between(text: str, quote: str, lead: str, trail: str, kept: str = "") -> str:
+def _title_between(
+    text: str, quote: str, lead: str, trail: str, kept: str = "", ticks: tuple[int, ...] = ()
+) -> str:
     """:func:`markdown_title` of ``text`` with ``lead`` and ``trail`` inside its quotes."""
-    written = markdown_title(text, quote, kept)
+    written = markdown_title(text, quote, kept, ticks)
     return written[:1] + lead + written[1:-1] + trail + written[-1:]
 
 

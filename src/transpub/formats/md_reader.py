@@ -57,9 +57,11 @@ from .md_escape import (
     escape_markdown_keeping,
     escape_markdown_line,
     escaped_in,
+    escaped_ticks_as_references,
     magiclinks_in,
     markdown_destination,
     references_in,
+    ticks_as_references,
     title_writer,
 )
 from .md_html_ends import (
@@ -295,8 +297,9 @@ class _Context(NamedTuple):
     brackets: tuple[str, ...] = ()
     #: The words the source writes with escapes of its own (see md_spellings.spellings_in), so written in translations.
     spellings: tuple[tuple[str, str], ...] = ()
-    #: Whether the run is a table's cell, or a line kramdown may read as a table's row (see
-    #: md_escape.backticks_as_references).
+    #: Whether the run is a table's cell, or a line kramdown may read as a table's row, or its
+    #: paragraph's markup holds a backtick (see :func:`_ticked_atoms`): a translation's backticks
+    #: are written as references (see md_escape.backticks_as_references).
     row: bool = False
     notes: tuple[str, ...] = ()
     preformatted: bool = False
@@ -776,6 +779,11 @@ class _Builder(RunSlots):
         )
         # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too
         links = magiclinks_in(spaced, in_html) if _MAY_LINK.search(text) else ()
+        # markup holding a backtick (an alt text's, a title's): a translation's are references
+        ticked = _ticked_atoms(atoms)
+        for atom in atoms if ticked else ():
+            if any(other is not atom for other in ticked):
+                _alt_ticks_as_references(atom)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
             escape=escape_markdown,
@@ -788,7 +796,7 @@ class _Builder(RunSlots):
             links=links,
             as_references=in_html,
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
-            row=(pipes or tag in ("td", "th")) and "\\`" not in text,
+            row=(pipes or tag in ("td", "th") or bool(ticked)) and "\\`" not in text,
             runs=_runs_of(atoms, lined)
             if "=" in text or "^" in text or "+" in text or "{" in text
             else frozenset(),
@@ -1440,6 +1448,53 @@ def _piped_lines(atoms: list[Atom]) -> list[tuple[list[Atom], list[Atom], list[A
     if len(lines) < 2 or not any(_holds_pipe(line) for line, _ in lines):
         return None
     return [([], line, line_break) for line, line_break in lines]
+
+
+def _ticked_atoms(atoms: list[Atom]) -> list[Atom]:
+    """The atoms of ``atoms`` that are markup other than a code span holding a backtick (an image's
+    alt text, a link's title, an HTML attribute, an autolink, a template token). A code span may
+    start at such a backtick and end at one of a translation, even an escaped one (backslashes do
+    not escape in a code span), taking the image or link with it: a translation's text writes its
+    backticks as references there (see md_escape.backticks_as_references), and so does each alt
+    text's where another atom holds one (see :func:`_alt_ticks_as_references`)."""
+    return [atom for atom in atoms if _ticked(atom)]
+
+
+def _ticked(atom: Atom) -> bool:
+    """Whether ``atom`` is markup other than a code span that holds a backtick."""
+    if atom.kind == "text":
+        return False
+    written = _written(atom.parts)
+    return "`" in written and not (atom.node is not None and atom.node.tag == "code" and written[:1] == "`")
+
+
+def _written(parts: list[Part]) -> str:
+    """The source text of ``parts`` (markup's: strings, attribute values, link targets) as written."""
+    return "".join(part if isinstance(part, str) else getattr(part, "raw", "") for part in parts)
+
+
+def _alt_ticks_as_references(atom: Atom) -> None:
+    """The alt text among the parts of ``atom`` (an image), if any, with the backticks its
+    translation escapes written as references (see md_escape.escaped_ticks_as_references); not
+    where the source's alt text escapes one itself (its translation keeping it writes it so)."""
+    for part in atom.parts:
+        if part.__class__ is AttrSlot and part.kind == "attribute:alt" and "\\`" not in part.raw:
+            if part.write is not None:
+                part.write = functools.partial(escaped_ticks_as_references, part.write)
+        elif part.__class__ is TextSlot and part.kind == "attribute:alt":
+            if not any("\\`" in piece for piece in part.parts if isinstance(piece, str)):
+                part.escape = functools.partial(escaped_ticks_as_references, part.escape)
+                if part.keep_runs is not None:
+                    part.keep_runs = functools.partial(_keeper_ticks_as_references, part.keep_runs)
+
+
+def _keeper_ticks_as_references(
+    keep_runs: Callable[[str], Callable[[int, str, str], str]], text: str
+) -> Callable[[int, str, str], str]:
+    """``keep_runs`` (see :attr:`~transpub.formats.document.TextSlot.keep_runs`) writing the
+    backticks it escapes as references."""
+    keep = keep_runs(text)
+    return lambda number, value, written: ticks_as_references(keep(number, value, written))
 
 
 def _holds_pipe(atoms: list[Atom]) -> bool:
