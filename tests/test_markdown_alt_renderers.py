@@ -652,3 +652,28 @@ def test_a_translations_backtick_never_makes_code_with_a_backtick_of_the_pages_o
     ], written
     if name != "hugo":  # (Hugo shows an alt text's escapes and references as written)
         assert alts == ["a`b", "a`b", "Fähre ` früh"], written
+
+
+#: Alt texts holding a shortcode, and translations that write asterisks or underscores around it.
+TEMPLATED_ALTS = "![The {{< param x >}} bridge](p0.png)\n\n![The {{< param x >}} port](p1.png)\n"
+AROUND_THE_TOKEN = {"The <1/> bridge": "*Die <1/> Brücke*", "The <1/> port": "_Der <1/> Hafen_"}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_translations_asterisks_around_a_shortcode_of_an_alt_text_show_in_it_as_typed(
+    name: str, tmp_path: Path
+) -> None:
+    # (each text beside the shortcode escaped on its own: "*Die " and " Brücke*" made emphasis
+    # together, and Hugo dropped the asterisks from the alt text)
+    document = read_markdown(TEMPLATED_ALTS, Path("a.md"), "utf-8", ReadOptions())
+    assert unmarked_pseudo(document) == TEMPLATED_ALTS
+    written = document.render(lambda slot: Resolution(AROUND_THE_TOKEN.get(slot.msgid)))
+    if name == "hugo":
+        page = hugo_page(written, tmp_path / "site", "[params]\nx = 'P'\n")
+        alts, _ = shown(page, 2)
+        # (Hugo shows an alt text's escapes as written)
+        assert [alt and alt.replace("\\", "") for alt in alts] == ["*Die P Brücke*", "_Der P Hafen_"], written
+    else:
+        alts, _ = shown(render(name, written, tmp_path), 2)
+        typed = [text.replace("<1/>", "{{< param x >}}") for text in AROUND_THE_TOKEN.values()]
+        assert alts == typed, written

@@ -835,15 +835,36 @@ _MARKUP_IN_ALT = frozenset({"em_open", "strong_open", "s_open", "code_inline"})
 
 def _makes_markup(written: str) -> bool:
     """Whether the alt text ``written`` holds emphasis, code or strikethrough, as Goldmark reads it."""
+    return alt_markup(written) > 0
+
+
+def alt_markup(written: str) -> int:
+    r"""How many elements of emphasis, code or strikethrough the alt text ``written`` holds, as
+    Goldmark reads it.
+
+    >>> alt_markup("*a* `b` ~~c~~ 5 * 3"), alt_markup("\\*a\\*")
+    (3, 0)
+    """
     from .md_parser import rendering_parser
 
     tokens = rendering_parser().parseInline(f"![{written}](x)")
-    return any(
+    return sum(
         child.type in _MARKUP_IN_ALT
         for token in tokens
         for image in token.children or []
         for child in image.children or []
     )
+
+
+def escape_alt_markers(text: str) -> str:
+    r"""``text`` as :func:`escape_markdown_alt` writes it where it would make markup: every marker
+    that may open or close emphasis, code or strikethrough escaped too (for a text of an alt text
+    between template tokens, whose markers may pair with another text's).
+
+    >>> print(escape_alt_markers("*Die "), escape_alt_markers("a_b 5 * 3 `c ~d"))
+    \*Die  a_b 5 * 3 \`c &#126;d
+    """
+    return _ALT_ALL.sub(_escape_alt, _SPACES.sub(" ", text))
 
 
 def _escape_alt(match: re.Match[str], ticks: tuple[int, ...] = ()) -> str:

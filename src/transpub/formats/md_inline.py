@@ -11,6 +11,7 @@ whose source differs from their text.
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import re
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from ..inline import escape_lookalikes
+from ..inline import PLACEHOLDER_RE, escape_lookalikes, unescape_lookalikes
 from .attribute_units import attribute_unit, text_writer
 from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, page_link
 from .escape import attribute_text_escape_in_markdown, attribute_write_in_markdown, attribute_writer
@@ -31,7 +32,14 @@ from .html_attributes import (
 )
 from .html_templates import attribute_template_tokens
 from .html_tree import VOID, Node
-from .md_escape import alt_writer, escape_markdown, markdown_destination, title_writer
+from .md_escape import (
+    alt_markup,
+    alt_writer,
+    escape_alt_markers,
+    escape_markdown,
+    markdown_destination,
+    title_writer,
+)
 from .md_parser import rendering_parser
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
@@ -382,7 +390,12 @@ class InlineReader:
             return raw
         slot = AttrSlot(msgid, self.namer.ref("img", msgid) + "@alt", raw, "attribute:alt")
         unit = attribute_unit(slot, tokens, alt_writer("".join(texts)), read)
-        return raw if unit is None or len(unit) != 3 or unit[0] or unit[2] else unit[1]
+        if unit is None or len(unit) != 3 or unit[0] or unit[2]:
+            return raw
+        text_unit = unit[1]
+        if read is _read_alt and isinstance(text_unit, TextSlot):
+            text_unit.keep_runs = functools.partial(_alt_texts_kept, text_unit.escape)
+        return text_unit
 
     def _html_attributes(self, piece: Piece, html: str, mapping: ContentMap) -> list[Part] | None:
         """The parts of a raw inline start tag whose ``alt``, ``title``… are units (as in an HTML
@@ -516,6 +529,42 @@ def _skip_space(content: str, pos: int, end: int) -> int:
 
 #: Inline tokens of plain text.
 _PLAIN_INLINE = frozenset({"text", "text_special", "softbreak"})
+
+
+def _alt_texts_kept(escape: Callable[[str], str], text: str) -> Callable[[int, str, str], str]:
+    r"""How each text of ``text``, a translation of an alt text holding template tokens whose texts
+    show alone what they show in it, is written once ``escape`` wrote it (see
+    :attr:`~.document.TextSlot.keep_runs`): so, but where its texts so written (each on its own)
+    make emphasis, code or strikethrough across a token, every marker of each escaped (see
+    :func:`~.md_escape.escape_alt_markers`): ``*Die <1/> Brücke*`` made emphasis in Hugo, which
+    dropped the translator's asterisks from the alt text.
+
+    >>> from transpub.formats.md_escape import escape_markdown_alt
+    >>> kept = _alt_texts_kept(escape_markdown_alt, "*Die <1/> Brücke*")
+    >>> print(kept(0, "*Die ", "*Die "), kept(1, " Brücke*", " Brücke*"))
+    \*Die   Brücke\*
+    >>> _alt_texts_kept(escape_markdown_alt, "Preis* <1/> 5 * 3") is _as_escaped
+    True
+    """
+    texts = PLACEHOLDER_RE.split(text)[::4]
+    if not any(marker in piece for piece in texts for marker in "*_`~"):
+        return _as_escaped
+    written = [escape(piece if "&" not in piece else unescape_lookalikes(piece)) for piece in texts]
+    alone = sum(map(alt_markup, written))
+    # (what a token writes there is not known: a word, a space, punctuation)
+    if all(alt_markup(output.join(written)) <= alone for output in ("X", " ", ".")):
+        return _as_escaped
+    return _markers_escaped
+
+
+def _as_escaped(number: int, value: str, written: str) -> str:
+    """A text of a translation as escaped (see :func:`_alt_texts_kept`)."""
+    return written
+
+
+def _markers_escaped(number: int, value: str, written: str) -> str:
+    """A text ``value`` of a translation with every marker escaped (see :func:`_alt_texts_kept`)."""
+    return escape_alt_markers(value)
 
 
 def _read_alt(text: str) -> str:
