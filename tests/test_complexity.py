@@ -317,6 +317,8 @@ MARKDOWN_SHAPES = {
         lambda n: "x" + "{k=v" * (n // 4) + "\n\n{{< note >}}\nIn.\n{{< /note >}}\n",
         1_000,
     ),
+    # the spaces between two ">" read two ways: 2 ** n tries (see the at-once test below)
+    "a quote nested deep on one line": (lambda n: "> " * (n // 2) + "a\n", 2_000),
     "reference definitions": (
         lambda n: "".join(f"[r{i}]: /docs/{i}\n" for i in range(n // 16)) + "\nSee [r1].\n",
         20_000,
@@ -453,3 +455,24 @@ def test_the_html_page_of_an_article_of_heading_openers_without_an_end_is_writte
     assert "<title>a</title>" in page("<h1>" * 10 + "\n")
     assert "<title>T &amp; x</title>" in page("Hi\n\n<h1 class='x'>T <em>&amp;</em> x</h1>\n\n<h1>U</h1>\n")
     assert_linear(lambda n: "<h1>" * (n // 4) + "\n", page, 8_000)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        pytest.param("> " * 26 + "a\n", id="a quote nested 26 deep on one line"),
+        pytest.param("> " * 24 + "a\n- /// note\n", id="a block's line under a deep quote's"),
+    ],
+)
+def test_a_line_of_quote_markers_is_read_at_once(article: str) -> None:
+    """The spaces between two ``>`` of a line could be read two ways (after one marker or before
+    the next), and the search for an HTML block's start tag (or a list item's marker) after them
+    tried every reading: the time doubled with each ``>``, a line of 30 hung extract."""
+    from transpub.formats.document import Resolution
+    from transpub.formats.md_reader import read_markdown
+
+    started = time.process_time()
+    document = read_markdown(article, Path("a.md"), "utf-8", ReadOptions(source_locale="en"))
+    written = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert time.process_time() - started < 1.0
+    assert written.replace("⟦", "").replace("⟧", "") == article

@@ -160,8 +160,9 @@ def elements_above_markdown(
 
 
 #: A line that starts an HTML block with a start tag, maybe in a quote (``> <p>``): the quote's
-#: prefix, and the tag name.
-_QUOTED_BLOCK_START = re.compile(r"^((?:[ ]{0,3}>[ ]?)*)[ ]{0,3}<([A-Za-z][\w-]*)(?=[\s/>])", re.M)
+#: prefix, and the tag name. (The prefix is possessive: the spaces between two ``>`` can be read
+#: two ways, and a line of ``> > > …`` with no tag after them was tried in every one, 2 ** n.)
+_QUOTED_BLOCK_START = re.compile(r"^((?:[ ]{0,3}>[ ]?)*+)[ ]{0,3}<([A-Za-z][\w-]*)(?=[\s/>])", re.M)
 #: A quote's prefix at a line's start (``> > ``).
 _QUOTE_PREFIX = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
 

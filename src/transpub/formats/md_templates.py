@@ -167,7 +167,8 @@ _INDENTED_FENCE = re.compile(r"^(?:[ \t]{0,3}>)*(?: {4,}|[ \t]*\t[ \t]*)(?:`{3,}
 _LINE_END = re.compile("\n")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 #: A list item's marker after a line's quote markers (its ``///`` Python-Markdown's only in a list).
-_ITEM_MARKER = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
+#: (The quote markers possessive, as in :data:`.md_html_ends._QUOTED_BLOCK_START`: 2 ** n readings.)
+_ITEM_MARKER = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*+[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]+")
 _QUOTES = re.compile(r"(?:[ \t]{0,3}>[ \t]?)*")
 _QUOTED_BLANK = re.compile(r"(?:[ \t]{0,3}>)*[ \t]*")
 #: What may stand before a pymdownx.blocks line on its line: :data:`_PREFIX`, and a list item's marker
