@@ -476,3 +476,17 @@ def test_a_line_of_quote_markers_is_read_at_once(article: str) -> None:
     written = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert time.process_time() - started < 1.0
     assert written.replace("⟦", "").replace("⟧", "") == article
+
+
+def test_an_attribute_list_of_nested_openers_without_an_end_is_read_in_linear_time() -> None:
+    """``x{k=a{k=a{k=a … k=b !}``: each ``{`` had its value read through the rest of the run of
+    letters (a value runs to a space), then failed at the ``!``, n² time up to 8,000 characters
+    (8 KB: 0.33 s, 16 KB the same: only the openers 8,000 characters before the ``}`` were tried)."""
+    from transpub.formats.md_templates import scan_templates
+
+    def article(n: int) -> str:
+        return "Hi x" + "{k=a" * (n // 4) + " k=b !}\n"
+
+    assert scan_templates(article(40)) == []
+    assert [(t.start, t.end) for t in scan_templates("x{k=a{k=b c}")] == [(1, 12)]
+    assert_linear(article, lambda text: scan_templates(str(text)), 1_000)

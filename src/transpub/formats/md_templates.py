@@ -23,7 +23,7 @@ of Liquid's ``raw``, ``comment`` and ``highlight`` blocks. Tokens inside fenced 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
@@ -286,7 +286,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             continue
         if opener in ("{:", "{"):  # (thousands on a line cost no n² search of the line for a "}")
             lists = lists or _AttributeListEnds(text)
-            end = lists.end(at + 2) if opener == "{:" else lists.brace_on_line(at + 1)
+            end = lists.end(at + 2) if opener == "{:" else lists.python_end(at + 1)
             if not at < end <= at + MAX_TOKEN:
                 pos = at + 1
                 continue
@@ -298,7 +298,7 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if close < 0 or end > at + MAX_TOKEN:
                 pos = at + 1
                 continue
-        else:
+        elif opener != "{":  # (a Python-Markdown attribute list's end is found above)
             body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
             if body is None:
                 pos = at + 1
@@ -326,6 +326,24 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
 
 #: Where the reading of a kramdown attribute list's body (``_BODIES["{:"]``) stops or jumps.
 _LIST_STOPS = re.compile(r"[\"'}\n]")
+#: Where an unquoted value of a Python-Markdown attribute list ends (:data:`_VALUE`).
+_VALUE_STOPS = re.compile(r"[\s\"'}]")
+#: The items of a Python-Markdown attribute list, in the order ``_BODIES["{"]`` tries them: each
+#: one's start, and whether a value follows it.
+_ITEM_STARTS = (
+    (re.compile(_CLASS + r"[\w-]="), True),
+    (re.compile(_CLASS), False),
+    (re.compile(r"[\w-]+="), True),
+    (re.compile(r"[\w-]+"), False),
+)
+_KEY_CHAR = re.compile(r"[\w-]")
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def _skip_blanks(text: str, start: int) -> int:
+    """Where the spaces and tabs from ``start`` end."""
+    blanks = _BLANKS.match(text, start)
+    return start if blanks is None else blanks.end()
 
 
 class _AttributeListEnds:
@@ -344,18 +362,83 @@ class _AttributeListEnds:
         self.text = text
         self.stops = [match.start() for match in _LIST_STOPS.finditer(text)]
         self.line_ends = [at for at in self.stops if text[at] == "\n"]
-        self.braces = [at for at in self.stops if text[at] == "}"]
         self.ends: dict[int, int] = {}  # a stop read through: where the body ends, or -1
+        self.value_stops = [match.start() for match in _VALUE_STOPS.finditer(text)]
+        self.quotes = {quote: [at for at in self.stops if text[at] == quote] for quote in "\"'"}
+        self.chain: dict[int, int] = {}  # the end of an item read: where the body ends, or -1
 
-    def brace_on_line(self, start: int) -> int:
-        """Where the first ``}`` at or after ``start`` ends, or -1 when a line ends first (an
-        attribute list of Python-Markdown's, ``_BODIES["{"]``, never reaches past one)."""
-        brace, line = bisect_left(self.braces, start), bisect_left(self.line_ends, start)
-        if brace == len(self.braces) or (
-            line < len(self.line_ends) and self.line_ends[line] < self.braces[brace]
-        ):
+    def python_end(self, start: int) -> int:
+        """Where the body of a Python-Markdown attribute list from ``start`` ends (after its ``}``), as
+        ``_BODIES["{"]`` reads it, or -1 when it has none.
+
+        Its items are atomic and none starts with a ``}``, so the body is read one way, item after
+        item: the reading from a point after an item is the same for every opener, kept once read.
+        An unquoted value runs to the next space, quote or brace (found in a list, not read through):
+        ``x{k=a{k=a{k=a … !}`` read each value to the end of the run for each ``{``, n² time.
+
+        >>> lists = _AttributeListEnds('x{ .a #b k=v k2="a }" data-x }{.a!}{k=a{k=b}{k=x=y}')
+        >>> lists.python_end(2), lists.python_end(31), lists.python_end(36), lists.python_end(45)
+        (30, -1, 44, 51)
+        """
+        end = self._item(_skip_blanks(self.text, start))
+        if end < 0:
             return -1
-        return self.braces[brace] + 1
+        passed = []
+        while end not in self.chain:
+            passed.append(end)
+            after = _skip_blanks(self.text, end)
+            following = self._item(after)
+            if following < 0:
+                result = after + 1 if self.text.startswith("}", after) else -1
+                break
+            end = following
+        else:
+            result = self.chain[end]
+        for item_end in passed:
+            self.chain[item_end] = result
+        return result
+
+    def _item(self, start: int) -> int:
+        """Where the item of a Python-Markdown attribute list at ``start`` ends (``.class``, ``#id``,
+        ``key=value``, ``.class-key=value``, ``key``; ``_BODIES["{"]``' atomic group), or -1."""
+        text = self.text
+        for pattern, valued in _ITEM_STARTS:
+            found = pattern.match(text, start)
+            if found is None:
+                continue
+            if not valued:
+                return found.end()
+            end = self._value_end(found.end())
+            if end >= 0:
+                return end
+        return -1
+
+    def _value_end(self, start: int) -> int:
+        """Where a value of a Python-Markdown attribute list at ``start`` ends (:data:`_VALUE`), or -1."""
+        text = self.text
+        if start < len(text) and text[start] in "\"'":
+            return self._quoted_end(start)
+        index = bisect_left(self.value_stops, start)
+        stop = self.value_stops[index] if index < len(self.value_stops) else len(text)
+        if stop == start:
+            return -1
+        # (a value's letters that end in "=" right before a quoted value: ``a=bc="d"``)
+        if stop - start >= 3 and text[stop - 1] == "=" and _KEY_CHAR.match(text, stop - 2):
+            quoted = self._quoted_end(stop)
+            if quoted >= 0:
+                return quoted
+        return stop
+
+    def _quoted_end(self, start: int) -> int:
+        """Where the quoted value at ``start`` ends after its closing quote (:data:`_QUOTED`), or -1."""
+        quotes = self.quotes.get(self.text[start : start + 1])
+        if quotes is None:
+            return -1
+        index = bisect_right(quotes, start)
+        line = bisect_left(self.line_ends, start)
+        if index == len(quotes) or (line < len(self.line_ends) and self.line_ends[line] < quotes[index]):
+            return -1
+        return quotes[index] + 1
 
     def end(self, start: int) -> int:
         """Where the body from ``start`` ends (after its ``}``), or -1 when it has no end."""
