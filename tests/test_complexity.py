@@ -490,3 +490,44 @@ def test_an_attribute_list_of_nested_openers_without_an_end_is_read_in_linear_ti
     assert scan_templates(article(40)) == []
     assert [(t.start, t.end) for t in scan_templates("x{k=a{k=b c}")] == [(1, 12)]
     assert_linear(article, lambda text: scan_templates(str(text)), 1_000)
+
+
+#: Template openers whose body was read on from each of them to a character none may hold (a quote
+#: with no closing one, a code span's backtick, a blank line): n × 8,000 characters (MAX_TOKEN);
+#: Liquid's ``comment`` and ``raw`` had the rest of the text searched for their end from each.
+TEMPLATE_OPENER_SHAPES = {
+    "Liquid outputs before an unclosed quote": (lambda n: "{{" * (n // 2) + '"}}\n', 1_000),
+    "Liquid tags before an unclosed quote": (lambda n: "{%" * (n // 2) + '"%}\n', 1_000),
+    "inline math openers before a backtick": (lambda n: "\\(" * (n // 2) + "`\\)\n", 1_000),
+    "display math lines without an end": (lambda n: "\\[ a\n" * (n // 5) + "\\] b\n", 1_000),
+    "math environments without an end": (lambda n: "\\begin{a}\n" * (n // 10), 1_000),
+    # (the search for the end, in C, costs little per opener: quadratic only at larger sizes)
+    "Liquid comments without an end": (lambda n: "{% comment %}" * (n // 13) + "\n", 16_000),
+    "Liquid raw tags without an end": (lambda n: "{% raw %}" * (n // 9) + "\n", 16_000),
+}
+
+
+@pytest.mark.parametrize("shape", list(TEMPLATE_OPENER_SHAPES))
+def test_template_openers_without_an_end_are_read_in_linear_time(shape: str) -> None:
+    from transpub.formats.md_templates import scan_templates
+
+    build, n = TEMPLATE_OPENER_SHAPES[shape]
+    assert_linear(build, lambda text: scan_templates(str(text)), n)
+
+
+def test_template_tokens_read_from_stop_to_stop_end_where_they_did() -> None:
+    from transpub.formats.md_templates import scan_templates
+
+    def spans(text: str) -> list[str]:
+        return [text[token.start : token.end] for token in scan_templates(text)]
+
+    assert spans('Hi {{ "a }}" | x }} {{ b }}') == ['{{ "a }}" | x }}', "{{ b }}"]
+    assert spans("{% if a %}x{% endif %} {%{% '%}' %}") == ["{% if a %}", "{% endif %}", "{%{% '%}' %}"]
+    assert spans("See \\(a \\\\ b\\) and \\(c`\\).") == ["\\(a \\\\ b\\)"]
+    assert spans("\\[ a\n\\] b\n\\[\nx\n\\]  \n") == ["\\[\nx\n\\]"]
+    assert spans("\\begin{a}\n\\end{b}\n\\end{a}\n") == ["\\begin{a}\n\\end{b}\n\\end{a}"]
+    assert spans("{% comment %}x{% endcomment %}\n{% raw %}{{ a }}{% endraw %}") == [
+        "{% comment %}x{% endcomment %}",
+        "{% raw %}",
+        "{% endraw %}",
+    ]

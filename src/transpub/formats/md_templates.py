@@ -257,6 +257,8 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
     firsts: dict[int, int] = {}  # (the first line of the chunk a list item's ``///`` line is in)
     lists: _AttributeListEnds | None = None
     escaped_ends: dict[str, int] = {}  # where the next end of an escaped shortcode is, -1 for none
+    walks: dict[str, _BodyEnds] = {}  # (the bodies read from stop to stop, each stop once)
+    ahead = _Ahead(text)  # (the next line end, Liquid endcomment and endraw: looked for once for many)
     while True:
         match = _OPEN.search(text, pos)
         if match is None:
@@ -298,6 +300,14 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
             if close < 0 or end > at + MAX_TOKEN:
                 pos = at + 1
                 continue
+        elif (
+            opener in _BODY_STOPS
+        ):  # (as its body's pattern, each stop of the text read once for all openers)
+            walk = walks.get(opener) or walks.setdefault(opener, _BodyEnds(text, opener))
+            end = walk.end(at + len(opener), at + MAX_TOKEN)
+            if end < 0:
+                pos = at + 1
+                continue
         elif opener != "{":  # (a Python-Markdown attribute list's end is found above)
             body = _BODIES[opener].match(text, at + len(opener), min(len(text), at + MAX_TOKEN))
             if body is None:
@@ -311,17 +321,150 @@ def scan_templates(text: str, start: int = 0) -> list[Template]:
         found.append(_template(text, at, end, opener))
         pos = end
         if opener == "{%" and found[-1].name == "comment" and not found[-1].closing:
-            line_end = text.find("\n", end)
-            closing = _ENDCOMMENT.search(text, end, len(text) if line_end < 0 else line_end)
-            if closing is not None:  # on one line: one token with what it holds, a note for writers
+            closing = ahead.next(_ENDCOMMENT, end)
+            if closing is not None and closing.end() <= ahead.line_end(end):
+                # on one line: one token with what it holds, a note for writers
                 found[-1] = replace(_template(text, at, closing.end(), opener), self_closing=True)
                 pos = closing.end()
         if opener == "{%" and found[-1].name == "raw" and not found[-1].closing:
             # Liquid reads nothing up to {% endraw %}: a "{%" inside is text (``{% raw %}`{%`{% endraw %}``)
-            endraw = _ENDRAW.search(text, end)
+            endraw = ahead.next(_ENDRAW, end)
             if endraw is not None:
                 pos = endraw.start()
     return _in_paragraphs(text, found)
+
+
+#: The tokens whose bodies (:data:`_BODIES`) are read in one way, from stop to stop (see
+#: :class:`_BodyEnds`): the characters where a reading stops to look on.
+_BODY_STOPS = {
+    "{{": re.compile(r"[\"'}]"),
+    "{%": re.compile(r"[\"'%]"),
+    "\\(": re.compile(r"[\\\n`]"),
+    "\\[": re.compile(r"[\\\n]"),
+    "\\begin{": re.compile(r"\\end\{"),
+}
+#: The closing delimiter of each, and its end: a quoted string, or a line that ends the math: blank
+#: (``_BODIES["\\("]``' newline lookahead) or the display math's closing line (``\\]`` then only blanks).
+_BODY_ENDS = {"{{": "}}", "{%": "%}", "\\(": "\\)", "\\[": "\\]"}
+_BLANK_LINE_AFTER = re.compile(r"[ \t>]*(?:\n|\Z)")
+_BEGIN_NAME = re.compile(r"([A-Za-z]+\*?)\}")
+#: A display math's ``\\]`` with more than blanks after it on its line: no end (unless the text is
+#: read up to a limit that those blanks reach).
+_UNCLOSED_LINE = -2
+
+
+class _BodyEnds:
+    """Where the bodies of one kind of token (``{{``, ``{%``, ``\\(``, ``\\[``, ``\\begin{``) end,
+    as :data:`_BODIES` reads them, for many openers.
+
+    Each body is read one way: past any character but a few (its stops), a quoted string jumped
+    whole, up to its closing delimiter; readings from two openers that reach the same stop end
+    alike, so each stop is read once, however many openers come before it (thousands of ``{{``
+    before a ``"`` with no closing quote each read up to :data:`MAX_TOKEN` characters: n x 8,000).
+    The ``\\begin{name}`` of arithmatex ends at the first ``\\end{name}``.
+
+    >>> walk = _BodyEnds('{{ a "}}" }} {{{{ "', "{{")
+    >>> walk.end(2, 100), walk.end(15, 100), walk.end(2, 10)
+    (12, -1, -1)
+    >>> _BodyEnds("\\\\begin{a}x\\\\end{b}\\\\end{a}", "\\\\begin{").end(7, 100)
+    24
+    """
+
+    def __init__(self, text: str, opener: str) -> None:
+        self.text, self.opener = text, opener
+        self.stops = [match.start() for match in _BODY_STOPS[opener].finditer(text)]
+        self.quotes = {quote: [at for at in self.stops if text[at] == quote] for quote in "\"'"}
+        self.ends: dict[int, tuple[int, int]] = {}  # a stop read through: (end or -1, a closing \] there)
+        self.environments: dict[str, list[int]] | None = None  # (``\\begin{``: the ends of each name)
+
+    def end(self, start: int, limit: int) -> int:
+        """Where the body from ``start`` ends (after its closing delimiter), or -1 when it has none
+        or it ends after ``limit`` (its pattern matched in the text up to ``limit`` only)."""
+        if self.opener == "\\begin{":
+            return self._environment_end(start, limit)
+        passed: list[int] = []
+        while True:
+            index = bisect_left(self.stops, start)
+            if index == len(self.stops):
+                result = (-1, -1)
+                break
+            stop = self.stops[index]
+            if stop in self.ends:
+                result = self.ends[stop]
+                break
+            passed.append(stop)
+            done, at = self._step(stop)
+            if done:
+                result = (-1, stop) if at == _UNCLOSED_LINE else (at, -1)
+                break
+            start = at
+        for stop in passed:
+            self.ends[stop] = result
+        end, close = result
+        if close >= 0 and close + 2 <= limit:  # (a closing line blank up to the limit: the pattern, read
+            blanks = _BLANKS.match(self.text, close + 2, limit)  # up to it, ends there)
+            if blanks is not None and blanks.end() == limit:
+                return close + 2
+        return end if end <= limit else -1
+
+    def _step(self, stop: int) -> tuple[bool, int]:
+        """What the body's reading does at ``stop``: (True, where it ends or -1), or (False, where it
+        reads on from)."""
+        text, char = self.text, self.text[stop]
+        if char in "\"'":  # a quoted string, up to the same quote (``{{``, ``{%``)
+            quotes = self.quotes[char]
+            index = bisect_right(quotes, stop)
+            return (True, -1) if index == len(quotes) else (False, quotes[index] + 1)
+        if char == "\n":  # (math: no blank line inside)
+            return (True, -1) if _BLANK_LINE_AFTER.match(text, stop + 1) else (False, stop + 1)
+        if char == "`":  # (inline math: no code span's backtick inside)
+            return True, -1
+        closing = _BODY_ENDS[self.opener]
+        if not text.startswith(closing, stop):
+            return False, stop + 1
+        if self.opener == "\\[" and not _BLANK_LINE_END.match(text, stop + 2):
+            return True, _UNCLOSED_LINE
+        return True, stop + 2
+
+    def _environment_end(self, start: int, limit: int) -> int:
+        """Where ``\\begin{name}`` … ``\\end{name}`` from ``start`` (after ``\\begin{``) ends, or -1."""
+        name = _BEGIN_NAME.match(self.text, start)
+        if name is None:
+            return -1
+        if self.environments is None:  # where each environment ends: ``\\end{name}``, by name
+            self.environments = {}
+            for stop in self.stops:
+                ending = _BEGIN_NAME.match(self.text, stop + 5)
+                if ending is not None:
+                    self.environments.setdefault(ending.group(1), []).append(ending.end())
+        ends = self.environments.get(name.group(1), [])
+        index = bisect_left(ends, name.end() + len(name.group(1)) + 6)  # (after the name's "}", a whole end)
+        return ends[index] if index < len(ends) and ends[index] <= limit else -1
+
+
+class _Ahead:
+    """The next line end, and the next match of a pattern, from positions that only grow (a
+    :func:`scan_templates` reading): each looked for once for all the positions before it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
+        self.newline = -2  # (not looked for yet)
+
+    def next(self, pattern: re.Pattern[str], start: int) -> re.Match[str] | None:
+        """The first match of ``pattern`` at or after ``start``."""
+        since, match = self.found.get(pattern, (len(self.text) + 1, None))
+        if since > start or (match is not None and match.start() < start):
+            match = pattern.search(self.text, start)
+            self.found[pattern] = (start, match)
+        return match
+
+    def line_end(self, start: int) -> int:
+        """Where the line at ``start`` ends (its newline, or the text's end)."""
+        if self.newline < start:
+            newline = self.text.find("\n", start)
+            self.newline = len(self.text) if newline < 0 else newline
+        return self.newline
 
 
 #: Where the reading of a kramdown attribute list's body (``_BODIES["{:"]``) stops or jumps.
@@ -338,6 +481,7 @@ _ITEM_STARTS = (
 )
 _KEY_CHAR = re.compile(r"[\w-]")
 _BLANKS = re.compile(r"[ \t]*")
+_BLANK_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def _skip_blanks(text: str, start: int) -> int:
