@@ -203,6 +203,11 @@ CHECK_SHAPES = {
     ),
     # each "<!--" had the rest of the line searched for its "-->": 20 KB took 12 s to check
     "a translation of comment openers without an end": (lambda n: ("Hello.", "<!--" * (n // 4)), 4_000),
+    # the spaces after a range's number were split every way between three runs (n³): 800 took 10 s
+    "a range, then a run of no-break spaces": (
+        lambda n: ("It rose from 3 to 4" + "\u00a0" * n + " in May.",) * 2,
+        100,
+    ),
 }
 
 

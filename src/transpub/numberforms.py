@@ -210,8 +210,10 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)[ \u00a0]+[^\W\d_]+[ \
 #: forecast from 2.9 to 3.1").
 _UPGRADING = re.compile(r"\b(?:upgrad|downgrad)(?:e|es|ed|ing)\b", re.IGNORECASE)
 #: A unit after a number (or after the other end of its range): then it is a quantity whatever the verb.
+#: (Each run of spaces read one way: split between three optional runs, a long run of no-break
+#: spaces after a number cost n³ tries, 800 of them 10 s.)
 _UNIT_AFTER = re.compile(
-    r"(?:[ \u00a0]*(?:to|and|or|-|\u2013)?[ \u00a0]*[\d.,]*)?[ \u00a0]*"
+    r"[ \u00a0]*+(?:(?:to|and|or|-|\u2013)[ \u00a0]*+)?(?:[\d.,]++[ \u00a0]*+)?"
     r"(?:%|percent\b|per[ \u00a0]cent\b|percentage\b|points?\b|times\b|million\b|billion\b|"
     r"trillion\b|thousand\b)",
     re.IGNORECASE,
