@@ -536,3 +536,43 @@ def test_template_tokens_read_from_stop_to_stop_end_where_they_did() -> None:
         "{% raw %}",
         "{% endraw %}",
     ]
+
+
+def test_unclosed_shortcode_openers_among_template_tokens_are_found_in_linear_time() -> None:
+    """Each ``{{<`` that starts no shortcode was looked for in every template token and every
+    fenced block of the page (to leave out those inside one): n² time (``{{ a }}{{<`` × 4,000: 1.2 s)."""
+    from transpub.formats.md_templates import scan_templates, unclosed_shortcodes
+
+    def page(n: int) -> tuple[str, list[object]]:
+        text = "```\n{{< x\n```\n" + "{{ a }}{{<" * (n // 10) + "\n"
+        return text, scan_templates(text)  # type: ignore[return-value]
+
+    text, templates = page(30)
+    assert unclosed_shortcodes(text, templates) == [text.index("{{<", 12) + 10 * i for i in range(3)]  # type: ignore[arg-type]
+    assert_linear(page, lambda pair: unclosed_shortcodes(*pair), 10_000)  # type: ignore[misc]
+
+
+def test_the_lines_of_thousands_of_warnings_are_found_in_linear_time() -> None:
+    """Each warning of a Markdown article (one for each unclosed shortcode) counted the lines from
+    the article's start to its offset: n² time for thousands of warnings."""
+    from transpub.formats.md_source import Source
+
+    def article(n: int) -> str:
+        return "Hi\n" + "{{< a\n" * (n // 6)
+
+    def lines(text: object) -> list[int]:
+        source = Source(str(text))
+        return [source.line_of(at) for at in range(0, len(source.text), 4)]
+
+    assert lines(article(12))[:4] == [1, 2, 2, 3]
+    assert_linear(article, lines, 32_000)
+
+    from transpub.formats.md_reader import read_markdown
+
+    text = "Hi {{< note x\n\n" + "{{<" * 30 + "\n"
+    warnings = read_markdown(text, Path("a.md"), "utf-8", ReadOptions()).warnings
+    assert [(warning.line, warning.message) for warning in warnings[:2]] == [
+        (1, "shortcode '{{< note x' is not closed; read as text (Hugo will not build this page)"),
+        (3, f"shortcode '{'{{<' * 13}{{' is not closed; read as text (Hugo will not build this page)"),
+    ]
+    assert len(warnings) == 31 and {warning.line for warning in warnings[1:]} == {3}

@@ -2154,10 +2154,11 @@ def read_markdown(
     try:
         builder.title_kind = front is None or front.title is None
         for at in unclosed_shortcodes(source.text, templates, front.end if front is not None else 0):
-            line_end = source.text.find("\n", at)
-            opener = source.text[at : line_end if line_end >= 0 else len(source.text)]
+            shown_end = at + 40  # (its line's first 40 characters: thousands on one line cost no n² reading)
+            line_end = source.text.find("\n", at, shown_end)
+            opener = source.text[at : line_end if line_end >= 0 else shown_end]
             builder.warn(
-                at, f"shortcode {opener[:40]!r} is not closed; read as text (Hugo will not build this page)"
+                at, f"shortcode {opener!r} is not closed; read as text (Hugo will not build this page)"
             )
         builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
         if front is not None:

@@ -14,6 +14,7 @@ import re
 
 #: What markdown-it reads in place of each character of an inline template token (same length).
 MASK = "\ue000"
+_LINE_END = re.compile("\n")
 
 
 class Source:
@@ -21,6 +22,7 @@ class Source:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        self._line_ends: list[int] | None = None
         if "\r" not in original:
             self.text = original
             self._removed: list[int] = []
@@ -46,8 +48,11 @@ class Source:
         return self.original[self.at(start) : self.at(end)]
 
     def line_of(self, pos: int) -> int:
-        """The 1-based line of offset ``pos`` of ``text``."""
-        return self.text.count("\n", 0, pos) + 1
+        """The 1-based line of offset ``pos`` of ``text`` (its line ends found once: a warning for
+        each of thousands of unclosed shortcodes counted them again from the start, n² time)."""
+        if self._line_ends is None:
+            self._line_ends = [match.start() for match in _LINE_END.finditer(self.text)]
+        return bisect.bisect_left(self._line_ends, pos) + 1
 
 
 class ContentMap:

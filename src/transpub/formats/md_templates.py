@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 #: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
 MAX_TOKEN = 8000
@@ -697,14 +698,34 @@ def unclosed_shortcodes(text: str, templates: list[Template], start: int = 0) ->
     [2]
     """
     starts = {template.start for template in templates}
-    fences = fenced_ranges(text, start)
+    fences = _Spans(fenced_ranges(text, start))
+    inside = _Spans([(template.start + 1, template.end) for template in templates])
     found: list[int] = []
     for match in re.finditer(r"\{\{[<%]", text[start:]):
         at = start + match.start()
-        if at not in starts and not any(begin <= at < end for begin, end in fences):
-            if not any(t.start < at < t.end for t in templates):
-                found.append(at)
+        if at not in starts and not fences.cover(at) and not inside.cover(at):
+            found.append(at)
     return found
+
+
+class _Spans:
+    """Whether an offset is in any of some spans (``start <= at < end``), each answer a binary
+    search (a question for each of thousands of openers went through every span: n² time).
+
+    >>> spans = _Spans([(5, 9), (0, 3), (2, 4)])
+    >>> [at for at in range(11) if spans.cover(at)]
+    [0, 1, 2, 3, 5, 6, 7, 8]
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [begin for begin, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def cover(self, at: int) -> bool:
+        """Whether ``at`` is in one of the spans."""
+        index = bisect_right(self.starts, at)
+        return index > 0 and self.reach[index - 1] > at
 
 
 def _template(text: str, start: int, end: int, opener: str) -> Template:
