@@ -576,3 +576,22 @@ def test_the_lines_of_thousands_of_warnings_are_found_in_linear_time() -> None:
         (3, f"shortcode '{'{{<' * 13}{{' is not closed; read as text (Hugo will not build this page)"),
     ]
     assert len(warnings) == 31 and {warning.line for warning in warnings[1:]} == {3}
+
+
+def test_the_text_of_a_paragraph_of_thousands_of_lines_is_placed_in_linear_time() -> None:
+    """Each text token of a paragraph (``x *a* y`` on each of its lines) asked every line of the
+    paragraph whether it owns a character before it: n² time (64 KB took 1.7 s to read, now 0.6 s).
+    Timed: the question, asked once for each line of the paragraph's map."""
+    from transpub.formats.md_source import ContentMap
+
+    def paragraph(n: int) -> ContentMap:
+        mapping = ContentMap()
+        for line in range(n):
+            mapping.add(8 * line, 10 + 8 * line, lead=1 if line == n - 1 else 0)
+        return mapping
+
+    def cut_each_line(mapping: object) -> list[list[int]]:
+        return [mapping.cuts(start, start + 8) for start in mapping.starts]  # type: ignore[attr-defined]
+
+    assert cut_each_line(paragraph(3)) == [[], [], []] and paragraph(3).cuts(10, 20) == [16, 17]
+    assert_linear(paragraph, cut_each_line, 2_000)

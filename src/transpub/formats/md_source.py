@@ -70,6 +70,7 @@ class ContentMap:
         self.sources: list[int] = []
         self.holes: list[int] = []
         self.leads: list[int] = []
+        self.led = False  # (whether a segment owns text before it: not asked of every segment per cut)
 
     def add(self, content_start: int, source_start: int, hole: int = 0, lead: int = 0) -> None:
         """Add a segment (segments are added in content order)."""
@@ -77,6 +78,7 @@ class ContentMap:
         self.sources.append(source_start)
         self.holes.append(hole)
         self.leads.append(lead)
+        self.led = self.led or lead != 0
 
     def __call__(self, pos: int) -> int:
         index = bisect.bisect_right(self.starts, pos) - 1
@@ -91,7 +93,7 @@ class ContentMap:
         """Content offsets strictly inside ``start..end`` where a text token must be cut (around a
         character that owns text before it, so that each such character is a piece of its own)."""
         found: list[int] = []
-        if not any(self.leads):
+        if not self.led:
             return found
         index = bisect.bisect_right(self.starts, start)
         while index < len(self.starts) and self.starts[index] < end:
