@@ -595,3 +595,26 @@ def test_the_text_of_a_paragraph_of_thousands_of_lines_is_placed_in_linear_time(
 
     assert cut_each_line(paragraph(3)) == [[], [], []] and paragraph(3).cuts(10, 20) == [16, 17]
     assert_linear(paragraph, cut_each_line, 2_000)
+
+
+def test_a_paragraph_ending_in_thousands_of_empty_pieces_is_trimmed_in_linear_time() -> None:
+    """What ends a Markdown paragraph and holds no text (``Hi <b><b><b>…``, spaces) is left out of its
+    unit: each piece was put first in the list of those, n² time."""
+    from transpub.formats.md_reader import _trim
+    from transpub.formats.runs import Atom
+
+    def pieces(n: int) -> list[Atom]:
+        return [Atom("text", raw="Hi", text="Hi")] + [Atom("text", raw=" ", text=" ") for _ in range(n)]
+
+    def trim(atoms: object) -> object:
+        return _trim(atoms)  # type: ignore[arg-type]
+
+    lead, kept, trail = _trim(
+        [Atom("text", raw=" ", text=" "), *pieces(2)[:1], Atom("text", raw=" x ", text=" x ")]
+    )
+    assert (
+        [a.raw for a in lead] == [" "]
+        and [a.raw for a in kept] == ["Hi", " x"]
+        and [a.raw for a in trail] == [" "]
+    )
+    assert_linear(pieces, trim, 20_000)

@@ -1658,6 +1658,7 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
     for atom in atoms:
         texts.append(texts[-1] + (1 if atom.kind == "text" and atom.text.strip() else 0))
     lead: list[Atom] = []
+    # (the trailing ones gathered from the end backwards: thousands of empty tags, each put first, cost n²)
     trail: list[Atom] = []
     start, end = 0, len(atoms)
     while True:
@@ -1694,13 +1695,13 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             atom = atoms[end - 1]
             if atom.kind == "text":
                 if not atom.text.strip():
-                    trail.insert(0, atom)
+                    trail.append(atom)
                     end -= 1
                     continue
                 stripped = atom.text.rstrip()
                 if stripped != atom.text and atom.raw == atom.text:
                     cut = len(stripped)
-                    trail.insert(0, Atom("text", raw=atom.raw[cut:], text=atom.text[cut:]))
+                    trail.append(Atom("text", raw=atom.raw[cut:], text=atom.text[cut:]))
                     atoms[end - 1] = Atom("text", raw=atom.raw[:cut], text=atom.text[:cut])
                 break
             if atom.kind == "object":
@@ -1711,13 +1712,13 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
                     break
                 if _is_attribute_list(atom) and beside is not None and partner.get(end - 2, start) > start:
                     break  # ([Go](/go){: .btn} after text: the element's attributes, which move with it)
-                trail.insert(0, atom)
+                trail.append(atom)
                 end -= 1
                 continue
             if atom.kind == "close" and end - 1 in partner and partner[end - 1] >= start:
                 opened = partner[end - 1]
                 if texts[end - 1] == texts[opened + 1]:
-                    trail[:0] = atoms[opened:end]
+                    trail.extend(reversed(atoms[opened:end]))
                     end = opened
                     continue
             break
@@ -1729,10 +1730,10 @@ def _trim(atoms: list[Atom]) -> tuple[list[Atom], list[Atom], list[Atom]]:
             and not _branches(atoms, start, end)
         ):
             lead.append(atoms[start])
-            trail.insert(0, atoms[end - 1])
+            trail.append(atoms[end - 1])
             start, end = start + 1, end - 1
             continue
-        return lead, atoms[start:end], trail
+        return lead, atoms[start:end], trail[::-1]
 
 
 def _is_attribute_list(atom: Atom) -> bool:
