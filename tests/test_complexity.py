@@ -52,6 +52,8 @@ SEGMENT_SHAPES = {
         100_000,
     ),
     "en: short sentences": ("en", lambda n: "It rained. " * (n // 11), 30_000),
+    # each "!" had the rest of the text searched for a "." (none): n² (800 KB: 2 s)
+    "en: thousands of ! and no dot": ("en", lambda n: "Hi " + "![" * (n // 2), 200_000),
     "de: dotted dates": ("de", lambda n: "Am 4. 1. 2018 war es so. " * (n // 25), 30_000),
 }
 
