@@ -29,7 +29,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-#: Longest template token looked for (a bound, so that a lone ``{{<`` costs a bounded scan).
+#: Longest template token looked for: what counts as a token (a longer run is text, its opener
+#: said not closed). Reading is linear without it (each stop of a body is read once); it is no
+#: longer what bounds the cost of thousands of lone ``{{<``.
 MAX_TOKEN = 8000
 _OPEN = re.compile(
     r"\{\{[<%]|\{%|\{\{|\{:|(?<=[^\s\\])\{(?=[ \t]*(?:[.#]\\?[A-Za-z_]|[\w-]+=))|(?<=[)\]*_`>])\{(?=[ \t]*[A-Za-z][\w-]*[ \t]*[ \t}])|\$\$|(?<!\\)\$(?=[^\s$\d])|\\\(|(?<![^\n])(?:[ \t]{0,3}>)*[ \t]{0,3}(?:\*\[|\\{1,2}\[|\\begin\{(?=[A-Za-z]+\*?\}))"
