@@ -123,6 +123,11 @@ _ENDS = "".join(map(chr, range(0x21)))
 _UNSAFE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]|<(?=/?[0-9])|(?<=;) ")
 
 
+#: An e-mail address written as text (``press@port.example``): the one pattern of the readers that
+#: keep addresses whole, the glossary (no term inside one) and check (an address is the source's).
+EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+
 def split_url(url: str) -> tuple[str, str]:
     """A URL's path and what follows it (its ``?query#fragment``).
 

@@ -14,13 +14,14 @@ import unicodedata
 from collections import Counter
 
 from transpub.inline import PLACEHOLDER_RE
+from transpub.model import EMAIL_ADDRESS
 
 #: An absolute address (``https://…``, ``ftp://…``, ``www.…``), an e-mail address or a Markdown link's destination.
 _ADDRESS = re.compile(
     r"\]\(\s*<?([^\s()<>]+)>?(?:\s+[\"'(][^\n]*?[\"')])?\s*\)"  # [text](destination "title")
     r"|\b(?:https?|ftp)://[^\s<>\"'`]+"
     r"|\bwww\.[^\s<>\"'`]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|{EMAIL_ADDRESS}"
 )
 #: The kinds of punctuation that end a sentence after an address (``.``, ``)``, ``»``), never its end…
 _CLOSING = frozenset({"Po", "Pe", "Pf"})

@@ -29,7 +29,7 @@ from markdown_it.token import Token
 
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
-from ..model import Issue
+from ..model import EMAIL_ADDRESS, Issue
 from .context_notes import introduces_list, list_note, table_cell_note
 from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
 from .escape import (
@@ -136,9 +136,7 @@ _BLOCK_TAGS = frozenset({
 
 
 #: A URL or an e-mail address in a text (which MkDocs' magiclink makes a link).
-_ADDRESS = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]\[()]*[^\s<>\"'\]\[().,;:!?]|" + EMAIL_ADDRESS)
 #: A word holding a brace after a letter, a digit, ``-`` or ``(`` (``web-{0..N-1}``, ``f({})``), which
 #: no renderer reads as attributes: kept as the source writes it in an HTML block read as Markdown.
 _BRACED_WORD = re.compile(r"[\w(-]+\{(?:[A-Za-z0-9][^{}=\s\\]*)?\}")

@@ -17,7 +17,7 @@ from itertools import chain
 from typing import Protocol
 
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
-from ..model import Placeholder
+from ..model import EMAIL_ADDRESS, Placeholder
 from ..segment import split_sentences
 from .context_notes import CUT, head_words, tail_words
 from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot, Unseen
@@ -885,7 +885,7 @@ SPACE_INSIDE = re.compile(r"\s")
 ADDRESS_MARK = re.compile(r"[.:@/]")
 _ADDRESS = re.compile(
     r"<?(?:(?:(?:https?|s?ftps?|file|ssh|git|wss?)://|(?:mailto|tel|urn):|www\.)[^\s<>\"]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?",
+    rf"|{EMAIL_ADDRESS})>?",
     re.IGNORECASE,
 )
 

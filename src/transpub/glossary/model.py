@@ -18,11 +18,12 @@ from transpub.glossary.terms import (
     normalize_locale,
     pick_locale,
 )
+from transpub.model import EMAIL_ADDRESS
 
 _ADJACENT = re.compile(r"[\s\-\u2010\u2011]*(?:['\u2019]s?[\s\-]*)?|\s*(?:</?\d+/?>\s*)+")
 #: An address written as text: a URL with its scheme, one starting ``www.``, an e-mail address.
 _ADDRESS = re.compile(
-    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'`\x00]+|\b(?i:www)\.[^\s<>\"'`\x00]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'`\x00]+|\b(?i:www)\.[^\s<>\"'`\x00]+|" + EMAIL_ADDRESS
 )
 
 
