@@ -184,30 +184,27 @@ class LLMEngine(EngineBase):
         ids = [f"u{i + 1}" for i in range(len(texts))]
         answers, problems = self._ask(ids, texts, contexts, source, target, {})
         failing = [i for i, found in enumerate(problems) if found]
-        if failing and run_is_stopping():  # (Ctrl-C came while the answer was awaited: nothing more is sent)
-            for i in failing:
-                if answers[i] is None:
-                    answers[i] = Unanswered(
-                        f"llm: {'; '.join(problems[i])} (not asked again: the run was interrupted)"
-                    )
-            return answers
         if failing:
             previous = {i: (answers[i], problems[i]) for i in failing}
-            try:
-                again, still = self._ask(
-                    [ids[i] for i in failing],
-                    [texts[i] for i in failing],
-                    [contexts[i] for i in failing],
-                    source,
-                    target,
-                    {n: previous[i] for n, i in enumerate(failing)},
-                )
-            except EngineError as exc:  # the repair request failed: the first answers are judged as they are
-                again, repair = [None] * len(failing), f"asking again failed: {exc.message}"
+            again: list[str | None]
+            if run_is_stopping():  # (Ctrl-C came while the answer was awaited: nothing more is sent)
+                again, repair = [None] * len(failing), "not asked again: the run was interrupted"
             else:
-                repair = "also when asked again"
-                if all(found == [_NOT_JSON] for found in problems + still):
-                    raise EngineError(f"llm: {_NOT_JSON} ({repair})")
+                try:
+                    again, still = self._ask(
+                        [ids[i] for i in failing],
+                        [texts[i] for i in failing],
+                        [contexts[i] for i in failing],
+                        source,
+                        target,
+                        {n: previous[i] for n, i in enumerate(failing)},
+                    )
+                except EngineError as exc:  # the repair request failed: the first answers stand
+                    again, repair = [None] * len(failing), f"asking again failed: {exc.message}"
+                else:
+                    repair = "also when asked again"
+                    if all(found == [_NOT_JSON] for found in problems + still):
+                        raise EngineError(f"llm: {_NOT_JSON} ({repair})")
             for n, i in enumerate(failing):
                 if again[n] is not None:
                     answers[i] = again[n]
