@@ -14,11 +14,13 @@ import re
 import tomllib
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-
-import yaml
+from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from ..errors import ArticleError
+
+if TYPE_CHECKING:
+    import yaml  # (imported where YAML is read: an HTML project never loads it)
 
 _YAML = re.compile(r"\A(\ufeff?)---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML = re.compile(r"\A(\ufeff?)\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
@@ -71,28 +73,36 @@ class FrontMatter:
         return title.strip() or None if isinstance(title, str) else None
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
+@cache
+def _no_alias_loader() -> type[yaml.SafeLoader]:
+    """YAML's safe loader without aliases, made at the first YAML front matter read."""
+    import yaml
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in front matter", self.peek_event().start_mark
-            )
-        return super().compose_node(parent, index)
+    class _NoAliasLoader(yaml.SafeLoader):
+        """YAML's safe loader without aliases (``*name``): a few bytes of aliases can expand to gigabytes."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> datetime.date:
-        """A date as YAML reads it; one that no calendar has (``2024-02-30``, ``0000-00-00``, an offset of
-        ``+99:00``) is a YAML error at its line, not a ValueError from deep inside the constructor."""
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
-            ) from None
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    "aliases (*name) are not allowed in front matter",
+                    self.peek_event().start_mark,
+                )
+            return super().compose_node(parent, index)
 
+        def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> datetime.date:
+            """A date as YAML reads it; one that no calendar has (``2024-02-30``, ``0000-00-00``, an offset of
+            ``+99:00``) is a YAML error at its line, not a ValueError from deep inside the constructor."""
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError) as exc:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
+                ) from None
 
-_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+    _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+    return _NoAliasLoader
 
 
 def read_front_matter(
@@ -131,11 +141,13 @@ def read_front_matter(
 def _read_yaml(
     text: str, match: re.Match[str], shown: str, keys: Container[str], newline: str = "\n"
 ) -> FrontMatter:
+    import yaml
+
     body = match.group(2) or ""
     offset = match.start(2) if match.group(2) is not None else match.end(1)
     loader = None
     try:
-        loader = _NoAliasLoader(body)
+        loader = _no_alias_loader()(body)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
@@ -193,6 +205,8 @@ def _yaml_mapping(
     each of VitePress' home page features); a block scalar's translation is written with the file's
     line end ``newline``; ``flow``: the mapping is inside a flow collection, ``{…}`` or ``[…]``,
     where a plain value ends at a comma (``name: Docs, "pre": "<img …>"`` would add a key)."""
+    import yaml
+
     flow = flow or bool(node.flow_style)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -377,6 +391,8 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
     >>> _yaml_scalar("it's", "'", False), _yaml_scalar("a, b", None, True)
     ("'it''s'", '"a, b"')
     """
+    import yaml
+
     text = one_line(text)
     if not style and text and text == text.strip():
         document = f"k: [{text}]" if flow else f"k: {text}"
