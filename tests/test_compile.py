@@ -765,3 +765,33 @@ def test_a_translated_page_tells_social_sites_its_own_language_and_address(tmp_p
         "og:url": "https://news.example/de/skiing.html",
     }
     assert open_graph(page(addressed, "en"))["og:url"] == "https://news.example/en/skiing.html"
+
+
+def open_graph_alternates(html: str) -> list[str]:
+    return re.findall(r'<meta property="og:locale:alternate" content="([^"]*)">', html)
+
+
+def test_each_page_lists_the_other_languages_it_is_published_in_for_social_sites(tmp_path: Path) -> None:
+    # (every page repeated the source's og:locale:alternate list: the German page listed itself and a
+    # language the article is not published in, and not English)
+    article = OPEN_GRAPH_ARTICLE.replace(
+        '  <meta property="og:url"',
+        '  <meta property="og:locale:alternate" content="de_DE">\n'
+        '  <meta property="og:locale:alternate" content="it_IT">\n'
+        '  <meta property="og:url"',
+    )
+    assert article != OPEN_GRAPH_ARTICLE
+    root = make_project(tmp_path / "news", article=article)
+    compile_lib(root)
+    published = sorted(hreflangs(page(root, "en")))
+    assert published == ["ar", "de", "en", "x-default", "zh-Hans-CN"]  # (es and fr are not translated enough)
+    german = page(root, "de")
+    assert open_graph(german)["og:locale"] == "de_DE"
+    assert sorted(open_graph_alternates(german)) == ["ar_EG", "en_GB", "zh_CN"]
+    english = page(root, "en")
+    assert open_graph(english)["og:locale"] == "en_GB"
+    assert sorted(open_graph_alternates(english)) == ["ar_EG", "de_DE", "zh_CN"]
+    # a page whose source lists none gets none (compile adds only what it replaces)
+    plain = make_project(tmp_path / "plain", article=OPEN_GRAPH_ARTICLE)
+    compile_lib(plain)
+    assert open_graph_alternates(page(plain, "de")) == []

@@ -112,6 +112,19 @@ class PageChrome:
             links = self._switchers[prefix] = LanguageLinks(self.available, lambda other: url(other, prefix))
         return links.render(locale)
 
+    def open_graph_alternates(self, locale: str) -> str:
+        """The ``og:locale:alternate`` tags of the page in ``locale``: the other languages the article
+        is published in (the source's as its ``og:locale`` says, when it says)."""
+        source = self.project.source_locale
+        own = self.seo_links(self.document).source_open_graph_locale
+        return "".join(
+            '<meta property="og:locale:alternate" content="'
+            + escape_attribute(own if other == source and own else open_graph_locale(other))
+            + '">'
+            for other in self.available
+            if other != locale
+        )
+
     def seo_links(self, page: Document) -> SeoTags:
         """:func:`_seo_links` of ``page`` (found once for the article itself)."""
         if page is not self.document:
@@ -205,7 +218,7 @@ def render_page(
         )
         page_resolve = rewrite = None  # already resolved and rewritten
     chrome = chrome or PageChrome(project, document, slug, available, folder_index)
-    canonical, alternates, open_graph = chrome.seo_links(page)
+    canonical, alternates, open_graph, _ = chrome.seo_links(page)
     told: dict[str, dict[str, str]] = {}  # (Open Graph: the page's own language and address)
     if review:  # a review copy lives in _review/<locale>/: link the other review copies, not the site
         head = REVIEW_STYLE
@@ -249,6 +262,10 @@ def render_page(
         dropped = [*canonical[1:], *alternates]  # the source's hreflang links: transpub writes its own
         if locale != source:
             told["og:locale"] = {"content": open_graph_locale(locale)}
+        if any(kind == "og:locale:alternate" for kind, _ in open_graph):
+            # the source's list is of the source page: each page lists the languages it is in besides its own
+            dropped += [tag for kind, tag in open_graph if kind == "og:locale:alternate"]
+            head += chrome.open_graph_alternates(locale)
         if base_url:  # (og:url is absolute: without the site's address, the source's stays)
             told["og:url"] = {"content": chrome.url(locale, base_url)}
     inserts = {"head-end": head, "body-start": body_start}
@@ -336,6 +353,7 @@ def _seo_links(document: Document) -> SeoTags:
     canonical: list[Tag] = []
     alternates: list[Tag] = []
     open_graph: list[tuple[str, Tag]] = []
+    own_locale = None
     for tag in document.tags():
         if tag.name not in ("link", "meta"):
             continue
@@ -352,13 +370,15 @@ def _seo_links(document: Document) -> SeoTags:
             kind = attributes.get("property", "").lower()
             if kind in OPEN_GRAPH_REWRITTEN:
                 open_graph.append((kind, tag))
+            if kind == "og:locale" and own_locale is None:
+                own_locale = attributes.get("content", "").strip() or None
             continue
         rel = attributes.get("rel", "").lower().split()
         if "canonical" in rel:
             canonical.append(tag)
         elif "alternate" in rel and "hreflang" in attributes:
             alternates.append(tag)
-    return SeoTags(canonical, alternates, open_graph)
+    return SeoTags(canonical, alternates, open_graph, own_locale)
 
 
 class SeoTags(NamedTuple):
@@ -367,6 +387,7 @@ class SeoTags(NamedTuple):
     canonical: list[Tag]
     alternates: list[Tag]
     open_graph: list[tuple[str, Tag]]  # (property, tag)
+    source_open_graph_locale: str | None = None  # the source page's og:locale, as written
 
 
 #: A review copy's class (see :data:`~transpub.site.REVIEW_STATES`) of each state :func:`_review_state` tells.

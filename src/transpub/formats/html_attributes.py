@@ -43,8 +43,9 @@ _ATTRFIND = re.compile(
 )
 
 
-#: The Open Graph ``<meta property>`` tags compile rewrites on a page (its language, its address).
-OPEN_GRAPH_REWRITTEN = frozenset({"og:locale", "og:url"})
+#: The Open Graph ``<meta property>`` tags compile rewrites on a page (its language, its address, the
+#: other languages it is in).
+OPEN_GRAPH_REWRITTEN = frozenset({"og:locale", "og:url", "og:locale:alternate"})
 
 
 def unquote(value: str) -> str:
