@@ -181,6 +181,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "locale_style": "gettext",
         "locale_dirs": {},
         "source_url_prefix": "",
+        "page_urls": None,
         "permalinks": {},
         "links": {},
     }

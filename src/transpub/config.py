@@ -65,6 +65,10 @@ HEADING_ID_STYLES = (
     "hugo", "hugo-0.143", "hugo-blackfriday", "hugo-0.143-blackfriday", "jekyll", "mkdocs", "mdbook",
 )  # fmt: skip
 
+#: How a generator names a page's URL after its file's path (``[compile] page_urls``; see
+#: ``compile/url_names.py``): as named; Hugo's; Hugo's with ``removePathAccents``.
+PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented")
+
 #: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
 _WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
 #: A shortcode name of Hugo's or WordPress's: a WordPress name, or one of Hugo's in a folder of
@@ -468,6 +472,16 @@ SCHEMA = Table(
                     valid=lambda v: (
                         v == "" or (v.startswith("/") and not v.startswith("//") and "{" not in v)
                     ),
+                ),
+                "page_urls": Key(
+                    "string",
+                    None,
+                    "markdown: how the generator names a page's URL after its file, for finding the article "
+                    'a link leads to: "path" (the names as they are: MkDocs), "hugo" (spaces as hyphens, '
+                    'other punctuation left out), "hugo-unaccented" (with removePathAccents); unset: '
+                    '"hugo" where heading_ids is Hugo\'s, else "path"',
+                    expects='"path", "hugo" or "hugo-unaccented"',
+                    valid=lambda v: v in PAGE_URL_STYLES,
                 ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '

@@ -130,6 +130,8 @@ class Project:
     permalinks: dict[str, str] = field(default_factory=dict)
     #: ``[compile] source_url_prefix``: what the URLs of the source-language pages start with ("/en").
     source_url_prefix: str = ""
+    #: ``[compile] page_urls``: how the generator names a page's URL after its file (None: unset).
+    page_urls: str | None = None
 
     @property
     def config_path(self) -> Path:
@@ -600,6 +602,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         link_rules=_link_rules(compile_["links"], config_path, text),
         permalinks=dict(compile_["permalinks"]),
         source_url_prefix=compile_["source_url_prefix"].rstrip("/"),
+        page_urls=compile_["page_urls"],
     )
 
 

@@ -44,15 +44,20 @@ from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
+from .url_names import page_url_style, url_name
 
 #: The front matter keys that decide a page's URL (see :func:`article_url`).
 _URL_KEYS = ("slug", "url")
 
 
-def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None, prefix: str = "") -> str | None:
+def article_url(
+    relative: PurePosixPath, front: Mapping[str, Any] | None, prefix: str = "", style: str = "path"
+) -> str | None:
     """The URL a generator gives by default the article at ``relative`` in the articles folder, whose
     front matter is ``front`` (see the module's docstring), after ``prefix`` (the source language's
-    folder: not before a ``url`` of its own from the site's root); None for one it cannot be told of.
+    folder: not before a ``url`` of its own from the site's root), its folders', file's and slug's
+    names as ``style`` writes them (see :func:`.url_names.url_name`; a ``url`` as written); None for
+    one it cannot be told of.
 
     >>> article_url(PurePosixPath("posts/harbour.md"), None), article_url(PurePosixPath("posts/a/index.md"), {})
     ('/posts/harbour/', '/posts/a/')
@@ -62,6 +67,8 @@ def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None, prefix
     ('/posts/y/', '/news/')
     >>> article_url(PurePosixPath("x.md"), {"url": "news"}, "/en"), article_url(PurePosixPath("x.md"), {"url": "/x"}, "/en")
     ('/en/news/', '/x/')
+    >>> article_url(PurePosixPath("Odd Folder/Mixed Name!.md"), None), article_url(PurePosixPath("A B/x.md"), {"slug": "My Slug!"}, "", "hugo")
+    ('/odd folder/mixed name!/', '/a-b/my-slug/')
     """
     front = front or {}
     url = front.get("url")
@@ -74,6 +81,8 @@ def article_url(relative: PurePosixPath, front: Mapping[str, Any] | None, prefix
     slug = front.get("slug")
     if isinstance(slug, str) and slug.strip() and parts and relative.stem not in ("_index",):
         parts[-1] = slug.strip()
+    if style != "path":
+        parts = [url_name(part, style) for part in parts]
     return url_path(prefix + "/" + "/".join(parts))
 
 
@@ -96,10 +105,11 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
                 slugs.setdefault(article_path(project, path), slug)
         return LinkTargets(slugs, paths, {}, source_pages_at(project))
     found = None
+    style = page_url_style(project.page_urls, project.heading_ids)
     if project.permalinks:
         from .permalinks import page_sections, permalinks  # (only for [compile.permalinks])
 
-        found = permalinks(project.permalinks)
+        found = permalinks(project.permalinks, unaccented=style == "hugo-unaccented")
     prefix = project.source_url_prefix
     pages = [
         (path, slug, PurePosixPath(path.relative_to(project.articles_dir).as_posix()))
@@ -112,7 +122,7 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         if found is not None and not (front or {}).get("url"):
             if found.add(relative, slug, path, front, page_sections(relative, sections)):
                 continue
-        url = article_url(relative, front, prefix)
+        url = article_url(relative, front, prefix, style)
         if url is not None:
             slugs.setdefault(url, slug)
     return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix)

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..page_front_matter import page_front_matter
+from .url_names import without_accents
 
 #: The tokens a link is read back by, and what each matches in a URL.
 _TOKENS = {
@@ -98,6 +99,8 @@ class _Page:
     filename: str
     sections: str
     own_slug: str | None
+    #: Whether the site removes accents from its URLs (Hugo's ``removePathAccents``).
+    unaccented: bool = False
     front: dict[str, Any] | None = None  # read in full where needed
     read: bool = False
 
@@ -115,9 +118,9 @@ class _Page:
             self.front, self.read = page_front_matter(self.path), True
         front = self.front or {}
         if token == "slug":
-            return self.own_slug or urlized(str(front.get("title") or ""))
+            return self.own_slug or urlized(str(front.get("title") or ""), self.unaccented)
         if token == "title":
-            return urlized(str(front.get("title") or ""))
+            return urlized(str(front.get("title") or ""), self.unaccented)
         return page_date(front)[token]
 
 
@@ -140,6 +143,8 @@ class Permalinks:
     #: By pattern and token, the pages by their value of it (made where a link is read).
     _by: dict[tuple[str, str], dict[str, list[_Page]]] = field(default_factory=dict)
     _found: dict[str, str | None] = field(default_factory=dict)
+    #: Whether the site removes accents from its URLs (Hugo's ``removePathAccents``).
+    unaccented: bool = False
 
     def __post_init__(self) -> None:
         self.sections = {pattern.section: pattern for pattern in self.patterns}
@@ -153,9 +158,10 @@ class Permalinks:
             return False
         own = (front or {}).get("slug")
         filename = relative.parent.name if relative.stem == "index" else relative.stem
-        own_slug = urlized(own) if isinstance(own, str) and own.strip() else None
+        plain = self.unaccented
+        own_slug = urlized(own, plain) if isinstance(own, str) and own.strip() else None
         self.pages.setdefault(relative.parts[0], []).append(
-            _Page(slug, path, urlized(filename), urlized(sections), own_slug)
+            _Page(slug, path, urlized(filename, plain), urlized(sections, plain), own_slug, plain)
         )
         return True
 
@@ -197,11 +203,13 @@ class Permalinks:
         return pages[0].slug if pages else None
 
 
-def permalinks(patterns: Mapping[str, str]) -> Permalinks | None:
-    """``[compile.permalinks]`` read back (None: it names no section)."""
+def permalinks(patterns: Mapping[str, str], *, unaccented: bool = False) -> Permalinks | None:
+    """``[compile.permalinks]`` read back (None: it names no section), for a site that removes
+    accents from its URLs or not (``unaccented``)."""
     if not patterns:
         return None
-    return Permalinks([permalink(section.strip("/"), pattern) for section, pattern in patterns.items()])
+    found = [permalink(section.strip("/"), pattern) for section, pattern in patterns.items()]
+    return Permalinks(found, unaccented=unaccented)
 
 
 def page_sections(relative: PurePosixPath, sections: Iterable[str]) -> str:
@@ -241,16 +249,21 @@ def page_date(front: Mapping[str, Any]) -> dict[str, str]:
     return {"year": "1", "month": "01", "day": "01"}
 
 
-def urlized(title: str) -> str:
+def urlized(title: str, unaccented: bool = False) -> str:
     """A title as Hugo 0.111 puts it in a URL (``:title``; ``:slug`` of a page without one): in lower
     case, its letters, digits, ``./\\_-#~@`` and ``%`` escapes kept (then decoded), spaces a hyphen
-    before the next of those (none beside a hyphen), ``+`` a hyphen, anything else left out.
+    before the next of those (none beside a hyphen), ``+`` a hyphen, anything else left out; its
+    accents first removed where the site says so (``unaccented``, ``removePathAccents``).
 
     >>> urlized("The  Harbour: news & more! Ünïcode café 50% / x_y.z+w~v@u#t")
     'the-harbour-news-more-ünïcode-café-50-/-x_y.z-w~v@u#t'
     >>> urlized("a-b - c--d"), urlized(" lead  -  trail -"), urlized("%41 ok %zz 100%")
     ('a-b-c--d', 'lead-trail-', 'a-ok-zz-100')
+    >>> urlized("Café Ünï", unaccented=True)
+    'cafe-uni'
     """
+    if unaccented:
+        title = without_accents(title)
     if _PLAIN.fullmatch(title):
         return title  # (most file names and slugs: as they are)
     kept: list[str] = []

@@ -221,6 +221,8 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     notes += link_notes
     if site.settings.get("defaultcontentlanguageinsubdir") is True:
         compile_["source_url_prefix"] = f"/{key}"
+    if site.settings.get("removepathaccents") is True:
+        compile_["page_urls"] = "hugo-unaccented"
     permalinks = {
         name: pattern
         for name in content_sections(site.folder / articles)
@@ -241,6 +243,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.layout": layout,
             "compile.heading_ids": why,
             "compile.source_url_prefix": f"defaultContentLanguageInSubdir: the {key} pages are under /{key}/",
+            "compile.page_urls": "removePathAccents: the pages' URLs are without accents",
         },
         dumped_settings(additions, site.config_name),
         tuple(notes),

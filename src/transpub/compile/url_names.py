@@ -1,0 +1,80 @@
+"""How a generator names a page's URL after its file's path (``[compile] page_urls``), as each was
+seen to do: MkDocs keeps the folder and file names as they are (``/Odd Folder/Mixed Name!/``),
+Hugo 0.111 puts each through its path sanitizer (``/odd folder/mixed-name/``: spaces a hyphen,
+other punctuation left out; in lower case unless ``disablePathToLower``, which a URL compared in
+lower case does not tell apart; accents removed with ``removePathAccents``)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..config import PAGE_URL_STYLES
+
+__all__ = ["PAGE_URL_STYLES", "page_url_style", "url_name", "without_accents"]
+
+
+def page_url_style(page_urls: str | None, heading_ids: str | None) -> str:
+    """``[compile] page_urls``, else Hugo's where the site's headings are Hugo's (``heading_ids``),
+    else the names as they are.
+
+    >>> page_url_style(None, "hugo-0.143"), page_url_style(None, "mkdocs"), page_url_style("path", "hugo")
+    ('hugo', 'path', 'path')
+    """
+    if page_urls is not None:
+        return page_urls
+    return "hugo" if heading_ids is not None and heading_ids.startswith("hugo") else "path"
+
+
+def url_name(name: str, style: str) -> str:
+    """A folder's or file's ``name`` (or a page's ``slug``) as ``style`` puts it in a page's URL.
+
+    >>> url_name("Café Ünï (1)+x!", "hugo"), url_name("Café Ünï (1)+x!", "hugo-unaccented")
+    ('Café-Ünï-1+x', 'Cafe-Uni-1+x')
+    >>> url_name("Mixed Name!", "path"), url_name(" a  -  b ", "hugo"), url_name("50%  %41", "hugo")
+    ('Mixed Name!', 'a-b', '50-%41')
+    """
+    if style == "path":
+        return name
+    return hugo_sanitized(name, unaccented=style == "hugo-unaccented")
+
+
+def hugo_sanitized(name: str, *, unaccented: bool = False) -> str:
+    """``name`` as Hugo 0.111's path sanitizer writes it (``UnicodeSanitize``, case kept): letters,
+    digits, marks, ``./\\_#+~@-`` and ``%`` escapes kept, a run of spaces a hyphen before the next
+    of those (none after a hyphen), anything else left out; accents first removed (``unaccented``)."""
+    if unaccented:
+        name = without_accents(name)
+    kept: list[str] = []
+    hyphen = was_hyphen = False
+    for index, char in enumerate(name):
+        category = unicodedata.category(char)
+        allowed = (
+            char in "./\\_#+~@-"
+            or category[0] in "LM"
+            or category == "Nd"
+            or (char == "%" and _is_hex(name[index + 1 : index + 3]))
+        )
+        if allowed:
+            was_hyphen = char == "-"
+            if hyphen and not was_hyphen:
+                kept.append("-")
+            hyphen = False
+            kept.append(char)
+        elif kept and not was_hyphen and char.isspace():
+            hyphen = True
+    return "".join(kept)
+
+
+def without_accents(text: str) -> str:
+    """``text`` without its combining marks (Hugo's ``removePathAccents``).
+
+    >>> without_accents("Café Ünï ß")
+    'Cafe Uni ß'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def _is_hex(pair: str) -> bool:
+    """Whether ``pair`` is two hexadecimal digits (a ``%`` escape's)."""
+    return len(pair) == 2 and all(c in "0123456789abcdefABCDEF" for c in pair)
