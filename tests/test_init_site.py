@@ -914,3 +914,46 @@ def test_links_under_permalinks_compile_cannot_read_back_stay_as_written_with_on
     hrefs = built_hrefs(site / "public", "es")
     assert [links for name, links in hrefs.items() if "ferry" in name] == [["/blog/2024/may/harbour/"]]
     assert all(served(site / "public", href) for links in hrefs.values() for href in links), hrefs
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_the_warning_of_a_permalink_compile_cannot_read_back_is_told_on_the_runs_that_compile_a_link_under_it(
+    tmp_path: Path,
+) -> None:
+    """The ferry links /blog/2024/may/harbour/ (``:monthname``), the pier links nothing there: the
+    first compile names the ferry; a compile with nothing changed, or one that compiles only the
+    pier again, says nothing of it; one that compiles the ferry again says it again. The Spanish
+    pages built still link only pages that exist."""
+    site = hugo_site(
+        tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:year/:monthname/:filename/"\n'
+    )
+    posts = site / "content" / "posts"
+    (posts / "ferry.md").write_text(
+        FERRY.replace("title:", "date: 2024-05-01\ntitle:").replace(
+            "/posts/harbour/", "/blog/2024/may/harbour/"
+        ),
+        "utf-8",
+    )
+    (posts / "pier.md").write_text(
+        "---\ndate: 2024-05-03\ntitle: The pier\n---\nThe pier is long.\n", "utf-8"
+    )
+    (posts / "harbour.md").write_text(HARBOUR.replace("title:", "date: 2024-05-02\ntitle:"), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    warned = ":monthname is not read back"
+    output = " ".join(transpub(site, "compile").split())
+    assert output.count(warned) == 1, output
+    assert "linked from content/posts/ferry.md" in output
+    assert warned not in transpub(site, "compile")  # nothing changed
+    (posts / "pier.md").write_text((posts / "pier.md").read_text("utf-8").replace("long", "longer"), "utf-8")
+    transpub(site, "extract")
+    fill_pseudo(site)
+    assert warned not in transpub(site, "compile")  # the pier links nothing there
+    (posts / "ferry.md").write_text((posts / "ferry.md").read_text("utf-8").replace("six", "seven"), "utf-8")
+    transpub(site, "extract")
+    fill_pseudo(site)
+    assert " ".join(transpub(site, "compile").split()).count(warned) == 1
+    hugo_build(site)
+    hrefs = built_hrefs(site / "public", "es")
+    assert all(served(site / "public", href) for links in hrefs.values() for href in links), hrefs

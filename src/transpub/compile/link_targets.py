@@ -93,27 +93,42 @@ class LinkTargets:
                 found[link.url] = slug
         return list(keys), found
 
-    def unfollowed_warnings(self, project: Project) -> list[Issue]:
+    def unfollowed_warnings(self, project: Project, compiled: Iterable[tuple[str, list[str]]]) -> list[Issue]:
         """One warning for each ``[compile.permalinks]`` pattern compile cannot read back whose folder
-        a ``[compile.links]`` rule rewrites: the links there are left as written."""
+        a ``[compile.links]`` rule rewrites, where a page compiled this run links under it
+        (``compiled``: each such article's slug and the keys of its links, see :meth:`linked`):
+        those links are left as written. (A run that compiles no such page says nothing of it.)"""
         if self.permalinks is None:
             return []
-        source = project.source_locale
-        return [
-            Issue(
-                project.relative(project.config_path),
-                project.line_of("compile", "permalinks", pattern.section),
-                "links",
-                f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": compile cannot tell which '
-                f"page a link under {self.prefix}{pattern.folder} leads to ({pattern.unknown} is not read "
-                f"back), nor whether it is published in a language: translated pages keep such links as "
-                f"written (the {source} page) rather than follow [compile.links]",
-                severity="warning",
+        source, compiled = project.source_locale, list(compiled)
+        warnings: list[Issue] = []
+        for pattern in self.permalinks.patterns:
+            folder = self.prefix + pattern.folder
+            if pattern.regex is not None or project.localized_link(folder, source) is None:
+                continue
+            pages = [
+                project.relative(self.paths[slug])
+                for slug, keys in compiled
+                if any(key.startswith(folder) for key in keys)
+            ]
+            if not pages:
+                continue
+            named = ", ".join(pages[:_NAMED]) + (
+                f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else ""
             )
-            for pattern in self.permalinks.patterns
-            if pattern.regex is None
-            and project.localized_link(self.prefix + pattern.folder, source) is not None
-        ]
+            warnings.append(
+                Issue(
+                    project.relative(project.config_path),
+                    project.line_of("compile", "permalinks", pattern.section),
+                    "links",
+                    f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": compile cannot tell which '
+                    f"page a link under {folder} leads to ({pattern.unknown} is not read back), nor whether "
+                    f"it is published in a language: translated pages keep such links as written (the "
+                    f"{source} page) rather than follow [compile.links]; linked from {named}",
+                    severity="warning",
+                )
+            )
+        return warnings
 
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in

@@ -111,7 +111,6 @@ def compile_project(
     if options.pages and (not markdown or project.link_rules):  # (see .links)
         links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
         run = replace(run, links=links)
-        report.warnings.extend(links.unfollowed_warnings(project))
         _compile_again_where_links_changed(run, cached)
     named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
     todo = [
@@ -173,6 +172,13 @@ def compile_project(
             report.unmoved.setdefault(locale, []).append((page_path, now))
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
+    if run.links is not None:  # (told where a page compiled now links under such a pattern)
+        compiled_now = (
+            (compiled.slug, compiled.linked)
+            for compiled, found in zip(articles, cached, strict=True)
+            if found is None and compiled.linked
+        )
+        report.warnings.extend(run.links.unfollowed_warnings(project, compiled_now))
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))
     report.warnings = grouped_warnings(source, report.warnings)
     all_locales = [source, *targets]
