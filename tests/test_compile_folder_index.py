@@ -292,3 +292,32 @@ def test_an_article_deleted_before_its_other_languages_were_compiled_leaves_thei
     assert "Warning" not in output, output
     assert not [page for page in _pages(root / "site") if "guide" in page]
     assert not (root / "site" / "de" / "guide").exists()
+
+
+def test_the_canonical_hreflang_and_og_url_of_a_folder_index_article_are_its_folders_address(
+    tmp_path: Path,
+) -> None:
+    """With ``base_url``, the German guide's canonical link, its hreflang links and og:url name
+    ``https://guides.example/de/guide/`` (the address users and search engines know it by), as do
+    the other pages' hreflang links to it; a.html's stay ``…/de/a.html``."""
+    articles = {
+        **ARTICLES,
+        "guide/index.html": ARTICLES["guide/index.html"].replace(
+            "<p>Look", '<meta property="og:url" content="https://guides.example/en/guide/"><p>Look', 1
+        ),
+    }
+    root = _project(tmp_path / "guides", articles, '[compile]\nbase_url = "https://guides.example/"\n')
+    _compile(root)
+    site = root / "site"
+    guide = (site / "de" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://guides.example/de/guide/">' in guide
+    assert '<meta property="og:url" content="https://guides.example/de/guide/">' in guide
+    for lang in LANGUAGES:
+        assert f'hreflang="{lang}" href="https://guides.example/{lang}/guide/"' in guide
+    assert 'hreflang="x-default" href="https://guides.example/en/guide/"' in guide
+    assert "index.html" not in "".join(re.findall(r"<link [^>]*>|<meta [^>]*>", guide))
+    page = (site / "de" / "a.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://guides.example/de/a.html">' in page
+    assert broken_links(site) == []
+    english = _body(site / "en" / "guide" / "index.html").replace("/en/guide/", "/de/guide/")  # (its og:url)
+    assert _body(site / "de" / "guide" / "index.html").replace("⟦", "").replace("⟧", "") == english

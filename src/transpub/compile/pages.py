@@ -47,6 +47,9 @@ from .decide import SPACELESS_LANGUAGES, slot_problem, usable
 from .places import html_path
 from .run import CompileOptions
 
+#: The page a folder's address serves (see :func:`~transpub.site.page_file`).
+_INDEX_PAGE = "index.html"
+
 
 class ArticleUrls:
     """The link to one article's page in each language from a page ``prefix`` away (``../``, or the
@@ -60,12 +63,16 @@ class ArticleUrls:
         self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
 
     def __call__(self, locale: str, prefix: str) -> str:
-        """``page_url`` of the article in ``locale`` from a page ``prefix`` away."""
+        """``page_url`` of the article in ``locale`` from a page ``prefix`` away; under the site's
+        address (``base_url``), a folder's index article's is its folder's (``…/de/guide/``, the
+        address users and search engines know it by: its canonical, hreflang and og:url links)."""
         target = self._targets.get(locale)
         if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
             if self._page is None:
                 self._page = quoted_path(page_file(self.slug, self.folder_index))
             target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
+        if self.folder_index and prefix == self.project.base_url:
+            return prefix + target.removesuffix(_INDEX_PAGE)
         return prefix + target
 
 
