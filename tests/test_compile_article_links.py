@@ -3,13 +3,35 @@ source-language page while that article is not published in the page's language.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import polib
 import pytest
 
 from pseudo_catalogs import fill_pseudo
 from test_compile_helpers import compiled_slugs, run_cli
+
+
+def broken_links(pages: Path, site: Path) -> list[str]:
+    """Every ``href`` of every page under ``pages`` that leads to no file of ``site`` (relative, or
+    root-relative from the site's root; a folder's to its ``index.html``), as ``page: url``."""
+    broken = []
+    for page in sorted(pages.rglob("*.html")):
+        for url in re.findall(r'\bhref="([^"]*)"', page.read_text(encoding="utf-8")):
+            parts = urlsplit(html.unescape(url))
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            path = unquote(parts.path)
+            target = site / path.lstrip("/") if path.startswith("/") else page.parent / path
+            if path.endswith("/"):
+                target /= "index.html"
+            if not target.resolve().is_file() or not target.resolve().is_relative_to(site.resolve()):
+                broken.append(f"{page.relative_to(site).as_posix()}: {url}")
+    return broken
+
 
 CONFIG = """[project]
 name = "Links"
@@ -192,3 +214,36 @@ def test_compile_tells_once_per_article_and_language_how_many_pages_link_to_it_h
         "Warning: articles/b.html: not published in de, linked from 5 pages (articles/p0.html, "
         "articles/p1.html, articles/p2.html and 2 more): their de pages link to the en page until it is"
     ) in output
+
+
+def test_a_review_copys_links_to_published_articles_lead_to_their_published_pages_which_exist(
+    tmp_path: Path,
+) -> None:
+    """c's German catalog is broken after it was published: its German page is kept, and it has no
+    review copy. news/a's review copy links c and sub/d as the published page does, to their
+    German pages (``../../../de/news/c.html#x``), not to review copies; every link of every review
+    copy leads to a file of the site; the published page keeps its links as written."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "news/a.html": '<p>Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.</p>',
+            "news/c.html": "<p>Published everywhere.</p>",
+            "sub/d.html": "<p>Published too.</p>",
+        },
+    )
+    _compile(root)
+    (root / "locales" / "de" / "LC_MESSAGES" / "news" / "c.po").write_text('msgid "broken\n', "utf-8")
+    run_cli(root, "compile", "--review")
+    site = root / "site"
+    assert (site / "de" / "news" / "c.html").is_file() and not (
+        site / "_review" / "de" / "news" / "c.html"
+    ).exists()
+    review = _site(root, "_review/de/news/a.html")
+    assert (
+        '⟦Read <a href="../../../de/news/c.html#x">c</a> and <a href="../../../de/sub/d.html">d</a> now.⟧'
+        in review
+    )
+    assert broken_links(site / "_review", site) == []
+    assert '⟦Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.⟧' in _site(
+        root, "de/news/a.html"
+    )

@@ -165,19 +165,24 @@ def page_rewrite(
     """The rewriting of the links of the HTML page of the article ``own`` in ``locale`` (or of its
     review copy; ``found``: by each link's URL, the other article it leads to): a link to an article
     not published in it leads to its source-language page (a relative one from this page; a
-    root-relative one as written), else ``[compile.links]`` rewrites it. (Each article of ``found``
-    decided: see :func:`decide_targets`.)"""
+    root-relative one as written), else ``[compile.links]`` rewrites it; a review copy's relative
+    link to an article published in it leads to that published page, as the published page's does
+    (the article may have no review copy: its catalog unreadable, its page kept). (Each article of
+    ``found`` decided: see :func:`decide_targets`.)"""
     here = html_path(project, locale, own, review=review, folder_index=is_folder_index(links.paths[own], own))
     source = project.source_locale
     published = links.published
 
     def rewritten(url: str) -> str | None:
         slug = found.get(url)
-        if slug is None or locale in published[slug]:
-            return project.localized_link(url, locale)
-        if url.startswith("/"):
+        if slug is None or url.startswith("/"):
+            if slug is None or locale in published[slug]:
+                return project.localized_link(url, locale)
             return None  # (its source-language page, as written)
-        there = html_path(project, source, slug, folder_index=is_folder_index(links.paths[slug], slug))
+        if locale in published[slug] and not review:
+            return project.localized_link(url, locale)
+        shown = locale if locale in published[slug] else source
+        there = html_path(project, shown, slug, folder_index=is_folder_index(links.paths[slug], slug))
         return site_href(here, there) + split_url(url)[1]
 
     return rewritten
