@@ -76,3 +76,37 @@ def test_a_sentence_with_more_markup_than_placeholders_can_number_is_kept_as_wri
     assert document.render(lambda slot: Resolution(slot.msgid.upper())) == source.replace(
         "Before.", "BEFORE."
     )
+
+
+#: A list ten deep (twenty levels to markdown-it: each a list and an item), then a paragraph.
+TEN_DEEP_LIST = "# Outline\n\n" + "".join("  " * i + f"- Point {i}\n" for i in range(12)) + "\nThe end.\n"
+
+
+def test_a_markdown_list_nested_ten_deep_and_the_page_after_it_are_offered(tmp_path: Path) -> None:
+    # (markdown-it stops at 20 levels and skips the rest of the page: "Point 9" to "The end." were
+    # never offered, written back untranslated, without a word)
+    path = tmp_path / "outline.md"
+    path.write_text(TEN_DEEP_LIST, encoding="utf-8")
+    document = read_article(path, ReadOptions())
+    assert [unit.msgid for unit in document.units()] == [
+        "Outline",
+        *(f"Point {i}" for i in range(12)),
+        "The end.",
+    ]
+    assert not document.warnings
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "⟦The end.⟧" in pseudo and pseudo.replace("⟦", "").replace("⟧", "") == TEN_DEEP_LIST
+
+
+def test_markdown_nested_past_what_can_be_read_is_kept_as_written_and_says_where(tmp_path: Path) -> None:
+    source = "# Deep\n\nFirst.\n\n" + "> " * 150 + "Too deep.\n\nAfter.\n"
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "deep.md").write_text(source, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 0, result.output
+    assert "deep.md:5: " in result.output and "nested more than 100 deep" in result.output
+    catalog = (tmp_path / "locales" / "de" / "LC_MESSAGES" / "deep.po").read_text(encoding="utf-8")
+    assert 'msgid "First."' in catalog and "Too deep." not in catalog
+    document = read_article(tmp_path / "articles" / "deep.md", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert "⟦After.⟧" in pseudo and pseudo.replace("⟦", "").replace("⟧", "") == source

@@ -55,8 +55,21 @@ _LINED = (
 _TAB_LINE = re.compile(r'(===[!+]?)[ \t]+"(.*)"[ \t]*')
 
 
+#: How deep block quotes, lists and other containers may nest. markdown-it's 20 is reached by a list
+#: ten deep (each level a list and an item), and it then skips the rest of the page, which was never
+#: offered: Goldmark has no such limit. Deeper than this, :func:`too_deep` tells where reading stops.
+BLOCK_NESTING = 100
+#: How deep inline markup may nest (links in emphasis in links…): markdown-it's own limit, which keeps
+#: text such as ``[[[[…`` linear; deeper markup is read as text, nothing is skipped.
+INLINE_NESTING = 20
+#: Block tokens whose inside markdown-it reads as blocks, one level deeper.
+_CONTAINERS = frozenset(["blockquote_open", "list_item_open", "dd_open", "footnote_open", "admonition_open"])
+
+
 def _markdown(*, inline_footnotes: bool = False) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": BLOCK_NESTING}).enable(
+        ["table", "strikethrough"]
+    )
     # Goldmark takes one tilde as well as two (``H~2~O``), as GitHub does; MkDocs' pymdownx.tilde
     # makes a subscript of it: markup either way, never text to escape.
     md.options["strikethrough_single_tilde"] = True
@@ -68,7 +81,34 @@ def _markdown(*, inline_footnotes: bool = False) -> MarkdownIt:
     md.block.ruler.before(
         "admonition", "content_tab", _content_tab, {"alt": ["paragraph", "reference", "blockquote", "list"]}
     )
+    md.core.ruler.at(
+        "inline", _nesting_inline(next(r.fn for r in md.core.ruler.__rules__ if r.name == "inline"))
+    )
     return md
+
+
+def _nesting_inline(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    """The core rule that parses inline markup, nesting it at most :data:`INLINE_NESTING` deep (blocks
+    nest to :data:`BLOCK_NESTING`: markdown-it has one limit for both)."""
+
+    def inline(state: StateCore) -> None:
+        options = state.md.options
+        options["maxNesting"] = INLINE_NESTING
+        try:
+            rule(state)
+        finally:
+            options["maxNesting"] = BLOCK_NESTING
+
+    return inline
+
+
+def too_deep(tokens: list[Token]) -> Token | None:
+    """The first container nested so deep (:data:`BLOCK_NESTING`) that markdown-it read nothing of
+    its inside nor of the rest of the page, or None."""
+    for token in tokens:
+        if token.level >= BLOCK_NESTING - 1 and token.type in _CONTAINERS:
+            return token
+    return None
 
 
 def _rule(md: MarkdownIt, name: str) -> Callable[[StateBlock, int, int, bool], bool]:

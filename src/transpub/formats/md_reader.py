@@ -73,7 +73,7 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
-from .md_parser import html_block_spans, parse
+from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
@@ -1789,6 +1789,16 @@ def _glued_bare_url(atom: Atom, beside: Atom | None, *, at_start: bool) -> bool:
     return not (beside.text[0] if at_start else beside.text[-1]).isspace()
 
 
+def _line_start(text: str, line: int) -> int:
+    """Where line ``line`` (0 the first) of ``text`` starts."""
+    pos = 0
+    for _ in range(line):
+        pos = text.find("\n", pos) + 1
+        if pos == 0:
+            return len(text)
+    return pos
+
+
 def _first_line(token: Token, text: str) -> int:
     lines = token.meta.get("lines") if token.meta else None
     return lines[0][1] if lines else 0
@@ -2160,6 +2170,13 @@ def read_markdown(
                 at, f"shortcode {opener!r} is not closed; read as text (Hugo will not build this page)"
             )
         builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
+        deep = too_deep(tokens)
+        if deep is not None and deep.map is not None:
+            builder.warn(
+                _line_start(parsed, deep.map[0]),
+                f"block quotes or lists nested more than {BLOCK_NESTING} deep are not read: their text "
+                "(and after such a list, the rest of the page) is kept as written, not offered for translation",
+            )
         if front is not None:
             builder.front_matter(front)
         blocks = {template.start: template for template in templates if template.block}
