@@ -155,6 +155,39 @@ def test_an_alt_text_with_an_entity_emphasis_or_escape_comes_back_as_written_and
     assert ([alt and alt.replace("⟦", "").replace("⟧", "") for alt in alts], others) == (source_alts, [])
 
 
+#: Alt texts over lines of a quote (each later line with the quote's markers), and the text each is offered as.
+QUOTED_ALTS_OVER_LINES = {
+    "> ![The &amp;\n> bridge](p0.png)": "The & bridge",
+    "> ![The\n> old *bridge*](p1.png)": "The old bridge",
+    "> > See ![The &amp;\n> > port](p2.png) here.": "The & port",
+    "> - ![R&amp;D\n>   lab](p3.png)": "R&D lab",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_an_alt_text_over_lines_of_a_quote_comes_back_as_written_and_a_translation_stays_text(
+    name: str, tmp_path: Path
+) -> None:
+    # it came back as its msgid's text, > ![⟦The & bridge⟧]: the quote's markers read as its text
+    source = "\n\n".join(QUOTED_ALTS_OVER_LINES) + "\n"
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert set(QUOTED_ALTS_OVER_LINES.values()) <= {unit.msgid for unit in document.units()}
+    assert unmarked_pseudo(document) == source
+    # a translation keeping the source's text keeps its bytes; its own markup around it is text
+    hostile = {
+        msgid: f"`x` [y](javascript:z) {msgid} <b>*z*</b>" for msgid in QUOTED_ALTS_OVER_LINES.values()
+    }
+    written = document.render(lambda slot: Resolution(hostile.get(slot.msgid)))
+    assert " The &amp;\n> bridge " in written, written
+    alts, others = shown(render(name, written, tmp_path), len(QUOTED_ALTS_OVER_LINES))
+    assert others == ["blockquote", "li", "ul"] and None not in alts, written
+    if name != "hugo":  # (Hugo shows an alt text's escapes and references as written)
+        # (the source's words shown as the source's page shows them: kramdown keeps *bridge*)
+        source_alts, _ = shown(render(name, source, tmp_path / "source"), len(QUOTED_ALTS_OVER_LINES))
+        typed = [f"`x` [y](javascript:z) {alt} <b>*z*</b>" for alt in source_alts]
+        assert [" ".join(alt.split()) for alt in alts] == [" ".join(alt.split()) for alt in typed], written
+
+
 #: A translation writing its own asterisks around the source's alt text (``A *bold* word``).
 AROUND_THE_SOURCE = "Ein *A bold word* x"
 

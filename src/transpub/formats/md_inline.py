@@ -581,6 +581,10 @@ def _plain_alt(text: str) -> str:
     return plain_inline(text) or text
 
 
+#: A line break and the prefixes of its line's containers: quote markers and indentation.
+_CONTAINER_PREFIX = re.compile(r"\n[ \t>]*")
+
+
 def _alt_reading(text: str) -> str | None:
     r"""The text an image's alt text written ``text`` shows (see :func:`plain_text`: its escapes and
     entities read, of emphasis, code and links only their text); None when ``text`` is no alt text
@@ -588,7 +592,15 @@ def _alt_reading(text: str) -> str | None:
 
     >>> _alt_reading("A *big* R&amp;D \\[x\\]"), _alt_reading("a ] b"), _alt_reading("a [b")
     ('A big R&D [x]', None, None)
+
+    An alt text over lines of a quote is read without the quote's markers, which its text as
+    written holds:
+
+    >>> _alt_reading("The &amp;\n> > bridge")
+    'The & bridge'
     """
+    if "\n" in text:  # (a line of inline text never starts with ">": a quote would start there)
+        text = _CONTAINER_PREFIX.sub("\n", text)
     tokens = rendering_parser().parseInline(f"![{text}](x)")[0].children or []
     if len(tokens) != 1 or tokens[0].type != "image":
         return None
