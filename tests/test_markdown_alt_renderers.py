@@ -666,7 +666,7 @@ def test_a_translations_backtick_never_makes_code_with_a_backtick_of_the_pages_o
     # translation's one in all three, and the image was lost; two backticks of a title, code in it)
     document = read_markdown(TICKED_PAGE, Path("a.md"), "utf-8", ReadOptions())
     # (an HTML attribute's value in Markdown is written with its backticks as references, the source's too)
-    assert unmarked_pseudo(document) == TICKED_PAGE.replace('"x`y"', '"x&#96;y"')
+    assert unmarked_pseudo(document) == TICKED_PAGE
     written = document.render(lambda slot: Resolution(TICKED.get(slot.msgid)))
     tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
     assert not tree.xpath("//code"), written

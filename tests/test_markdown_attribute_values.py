@@ -161,3 +161,39 @@ def test_a_translation_changing_the_text_between_template_tokens_is_written_as_t
     assert '<p title="Ruf {{< phone >}} jetzt an">' in page
     page = translated(source, {"Call <1/> now": "Call <1/> now, bitte"})  # (its start is the source's)
     assert '<p title="Call  {{< phone >}}  now, bitte">' in page
+
+
+#: Attribute values writing what Python-Markdown reads before a tag (`` ` \ [ ] $ + ``) as it is,
+#: of an inline tag in a paragraph and of a raw HTML block.
+READ_BEFORE_TAGS = [
+    'Hi <span title="x`y">Hi</span> there.\n',
+    "Hi <abbr title='a\\b [c] $5 +1  x'>x</abbr> there.\n",
+    '<div title="R&amp;D `x` [y]">\nBoats.\n</div>\n',
+]
+#: Translations of each value: the source's text kept once, twice, and the translator's own.
+TWICE = "⟦{0}⟧ `z` [l](javascript:alert(1)) {0} $a$ ++k++"
+
+
+@pytest.mark.parametrize("renderer", each_present(RENDERERS))
+@pytest.mark.parametrize("source", READ_BEFORE_TAGS)
+def test_a_backtick_or_bracket_the_source_writes_as_it_is_in_an_attribute_comes_back_as_written_only_where_the_translation_keeps_its_text(
+    renderer: str, source: str, tmp_path: Path
+) -> None:
+    # (each was written as a reference, &#96;, so the pseudo-translated page was not the source)
+    assert unmarked_pseudo(source) == source
+    (msgid,) = [
+        unit.msgid for unit in read(source).units() if "<" not in unit.msgid and unit.msgid != "Boats."
+    ]
+    typed = TWICE.format(msgid)
+    page = translated(source, {msgid: typed})
+    assert page.count(source[source.index("=") + 2 : source.index(">") - 1].strip()) == 1, page
+    if renderer == "python-markdown":
+        html = python_markdown(page)
+    elif renderer == "kramdown":
+        html = kramdown_gfm(page)
+    else:
+        html = hugo_page(page, tmp_path / "site")
+    shown = lxml.html.fragment_fromstring(html, create_parent="div")
+    # (no code span, link or math made of it; the source's own spaces kept)
+    assert [" ".join(title.split()) for title in shown.xpath("//@title")] == [" ".join(typed.split())], page
+    assert not shown.xpath("//a | //code | //kbd"), page

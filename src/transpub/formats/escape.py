@@ -408,7 +408,11 @@ def attribute_on_one_line(
     >>> attribute_on_one_line("Dawn", bare=True), attribute_on_one_line("Dawn-x", bare=True)
     ('Dawn', '"Dawn-x"')
     """
-    pieces = _source_pieces(text, table, spelled, edges) or [(False, text)]
+    pieces = _source_pieces(text, table, spelled, edges)
+    if pieces is None:
+        pieces = _markdown_source_once(text, _markdown_spelled(kept) if kept else ())
+    elif spelled and _READ_BEFORE_TAGS_CHARS.intersection(spelled[1]):
+        pieces = _source_pieces_once(pieces, spelled)
     inner = "".join(
         piece
         if source
@@ -417,6 +421,57 @@ def attribute_on_one_line(
     )
     value = _line_breaks_as_references(lead) + inner + _line_breaks_as_references(trail)
     return _quoted(value, quote, bare and _bare_to_kramdown(value))
+
+
+def _markdown_spelled(kept: str) -> tuple[str, str] | tuple[()]:
+    """``(shown, written)`` where the source's attribute value ``kept`` (as written, quotes
+    included) writes a character Python-Markdown reads before a tag (see
+    :func:`attribute_in_markdown`) as it is: its text as a msgid shows it and as written, without
+    the spaces at its edges; else ``()``. Not a text over lines, with a brace or a ``<`` (a
+    template's text holding placeholders, a tag), a reference without its ``;`` at its end or a
+    backslash there (which would escape what follows).
+
+    >>> _markdown_spelled('"x`y &amp; [z] "'), _markdown_spelled('"x y"'), _markdown_spelled('"a\\\\"')
+    (('x`y & [z]', 'x`y &amp; [z]'), (), ())
+    """
+    quote = _quote_of(kept)
+    core = (kept[1:-1] if quote else kept).strip(" \t\f")
+    if (
+        not _READ_BEFORE_TAGS_CHARS.intersection(core)
+        or any(char in core for char in "\n\r{<")
+        or core.endswith("\\")
+        or _DANGLING_REFERENCE.search(core)
+    ):
+        return ()
+    shown = _HTML_SPACE.sub(" ", html.unescape(core))
+    return (shown, core)
+
+
+def _markdown_source_once(text: str, spelled: tuple[str, str] | tuple[()]) -> list[tuple[bool, str]]:
+    """``text`` in pieces (see :func:`spelled_pieces`): the source's bytes ``spelled[1]`` where
+    ``text`` first holds ``spelled[0]`` (see :func:`_markdown_spelled`), once: the source's
+    backticks are the page's own, and a second one could pair with them (a code span in Python-Markdown).
+
+    >>> _markdown_source_once("⟦x`y⟧ x`y", ("x`y", "x`y")), _markdown_source_once("z", ("x`y", "x`y"))
+    ([(False, '⟦'), (True, 'x`y'), (False, '⟧ x`y')], [(False, 'z')])
+    """
+    if not spelled or spelled[0] not in text:
+        return [(False, text)]
+    before, after = text.split(spelled[0], 1)
+    return [piece for piece in ((False, before), (True, spelled[1]), (False, after)) if piece[1]]
+
+
+def _source_pieces_once(pieces: list[tuple[bool, str]], spelled: tuple[str, str]) -> list[tuple[bool, str]]:
+    """``pieces`` (see :func:`spelled_pieces`) with the source's bytes ``spelled[1]`` only the first
+    time, its text ``spelled[0]`` written as a translation's after (see :func:`_markdown_source_once`)."""
+    out: list[tuple[bool, str]] = []
+    seen = False
+    for source, piece in pieces:
+        if source and piece == spelled[1]:
+            source, piece = (True, piece) if not seen else (False, spelled[0])
+            seen = True
+        out.append((source, piece))
+    return out
 
 
 def _bare_to_kramdown(value: str) -> bool:
@@ -826,7 +881,17 @@ def attribute_in_markdown(text: str, kept: str = "") -> str:
     >>> attribute_in_markdown("`x` [l](onload=alert(1)//) $z$ ++a++ _x_{title=a}")
     '"&#96;x&#96; &#91;l&#93;(onload=alert(1)//) &#36;z&#36; &#43;&#43;a&#43;&#43; _x_&#123;title=a}"'
     """
-    return '"' + _line_breaks_as_references(_no_markdown_in_attribute(escape_attribute(text), kept)) + '"'
+    pieces = _markdown_source_once(text, _markdown_spelled(kept) if kept else ())
+    return (
+        '"'
+        + "".join(
+            piece
+            if source
+            else _line_breaks_as_references(_no_markdown_in_attribute(escape_attribute(piece), kept))
+            for source, piece in pieces
+        )
+        + '"'
+    )
 
 
 def _line_breaks_as_references(value: str) -> str:
@@ -901,4 +966,5 @@ def template_tokens(text: str, kinds: str = "{%#") -> list[tuple[int, int]]:
 
 
 #: What Python-Markdown's inline patterns that come before its raw HTML one start with, as references.
-_READ_BEFORE_TAGS = str.maketrans({char: f"&#{ord(char)};" for char in "`\\[]$+"})
+_READ_BEFORE_TAGS_CHARS = frozenset("`\\[]$+")
+_READ_BEFORE_TAGS = str.maketrans({char: f"&#{ord(char)};" for char in _READ_BEFORE_TAGS_CHARS})
