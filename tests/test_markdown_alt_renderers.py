@@ -687,6 +687,38 @@ def test_a_translations_backtick_never_makes_code_with_a_backtick_of_the_pages_o
         assert alts == ["a`b", "a`b", "Fähre ` früh"], written
 
 
+#: Paragraphs whose only backtick is a lone one in their text (no code span), one beside an image.
+LONE_TICK_PAGE = "It`s here, said Anna.\n\nSee ![Dawn ferry](p0.png), it`s *ours*.\n\n> Don`t go.\n"
+#: Translations keeping the backticked word once, twice, and writing backticks of their own.
+LONE_TICKS = {
+    "It`s here, said Anna.": "It`s `hier` ``x`` \\` sagte Anna.",
+    "See <1/>, it`s <2>ours</2>.": "Siehe <1/>, it`s und it`s <2>unser</2> `y`.",
+    "Dawn ferry": "Fähre ` früh",
+    "Don`t go.": "Don`t ` geh.",
+}
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_lone_backtick_of_the_source_comes_back_as_written_and_a_translations_backticks_make_no_code(
+    name: str, tmp_path: Path
+) -> None:
+    # (the source's It`s was written It\`s: the pseudo-translated page was not the source)
+    document = read_markdown(LONE_TICK_PAGE, Path("a.md"), "utf-8", ReadOptions())
+    assert unmarked_pseudo(document) == LONE_TICK_PAGE
+    written = document.render(lambda slot: Resolution(LONE_TICKS.get(slot.msgid)))
+    assert "It`s &#96;hier&#96;" in written and "Don`t &#96; geh." in written, written
+    tree = lxml.html.fragment_fromstring(render(name, written, tmp_path), create_parent="div")
+    assert not tree.xpath("//code"), written
+    texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert texts == [
+        "It`s `hier` ``x`` \\` sagte Anna.",
+        "Siehe , it`s und it`s unser `y`.",
+        "Don`t ` geh.",
+    ], written
+    if name != "hugo":  # (Hugo shows an alt text's escapes and references as written)
+        assert [image.get("alt") for image in tree.iter("img")] == ["Fähre ` früh"], written
+
+
 #: Alt texts holding a shortcode, and translations that write asterisks or underscores around it.
 TEMPLATED_ALTS = "![The {{< param x >}} bridge](p0.png)\n\n![The {{< param x >}} port](p1.png)\n"
 AROUND_THE_TOKEN = {"The <1/> bridge": "*Die <1/> Brücke*", "The <1/> port": "_Der <1/> Hafen_"}

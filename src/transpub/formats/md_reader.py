@@ -313,6 +313,8 @@ class _Context(NamedTuple):
     #: Whether a line of the source starts with a callout's marker (``NOTE:``, see
     #: md_escape.CALLOUT_MARKER): a translation starting with one writes it as it is.
     callout: bool = False
+    #: The word holding the block's only backtick, written as it is (see :func:`_lone_tick_word`).
+    tick_word: str = ""
 
 
 def _plain_text(inline: Token) -> str:
@@ -779,8 +781,10 @@ class _Builder(RunSlots):
         links = magiclinks_in(spaced, in_html) if _MAY_LINK.search(text) else ()
         # markup holding a backtick (an alt text's, a title's): a translation's are references
         ticked = _ticked_atoms(atoms)
-        for atom in atoms if ticked else ():
-            if any(other is not atom for other in ticked):
+        # the block's only backtick, in its text (It`s): kept where a translation keeps its word
+        tick_word = _lone_tick_word(atoms) if "`" in text and tag not in ("td", "th") else ""
+        for atom in atoms if ticked or tick_word else ():
+            if tick_word or any(other is not atom for other in ticked):
                 _alt_ticks_as_references(atom)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
@@ -794,12 +798,13 @@ class _Builder(RunSlots):
             links=links,
             as_references=in_html,
             # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
-            row=(pipes or tag in ("td", "th") or bool(ticked)) and "\\`" not in text,
+            row=(pipes or tag in ("td", "th") or bool(ticked) or bool(tick_word)) and "\\`" not in text,
             runs=_runs_of(atoms, lined)
             if "=" in text or "^" in text or "+" in text or "{" in text
             else frozenset(),
             callout=":" in text and _starts_callout(lined),
             notes=notes,
+            tick_word=tick_word,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -989,6 +994,10 @@ class _Builder(RunSlots):
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs, by_unit[number])
                 elif by_unit is None and ctx.runs:
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs)
+        if ctx.tick_word:
+            for part in out[first:]:
+                if isinstance(part, TextSlot) and ctx.tick_word in part.msgid:
+                    part.keep_runs = functools.partial(_tick_kept, ctx.tick_word, part.keep_runs)
         _emit_plain(trail, out)
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:
@@ -1464,6 +1473,62 @@ def _ticked(atom: Atom) -> bool:
         return False
     written = _written(atom.parts)
     return "`" in written and not (atom.node is not None and atom.node.tag == "code" and written[:1] == "`")
+
+
+def _lone_tick_word(atoms: list[Atom]) -> str:
+    """The word (as shown: no space in it) of the text of ``atoms`` holding a backtick the source
+    writes as it is, where it is the only backtick of the block, in its text, its markup and its
+    references (it opens no code span) and the block's markup holds no unit but attributes (an
+    alt text, a title: their translations' backticks are references); else ``""``.
+
+    >>> _lone_tick_word([Atom("text", "It`s here", "It`s here")]), _lone_tick_word([Atom("text", "a`b &#96;", "a`b `")])
+    ('It`s', '')
+    """
+    texts = [atom for atom in atoms if atom.kind == "text"]
+    written = "".join(atom.raw for atom in texts) + "".join(
+        _written(atom.parts) for atom in atoms if atom.kind != "text"
+    )
+    if written.count("`") != 1 or sum(atom.text.count("`") for atom in texts) != 1:
+        return ""
+    if any(
+        isinstance(part, (AttrSlot, TextSlot)) and not part.kind.startswith("attribute:")
+        for atom in atoms
+        if atom.kind != "text"
+        for part in atom.parts
+    ):
+        return ""  # (an inline footnote's translation escapes its backticks with a backslash)
+    atom = next(atom for atom in texts if "`" in atom.text)
+    at = atom.raw.find("`")
+    if at < 0 or (len(atom.raw[:at]) - len(atom.raw[:at].rstrip("\\"))) % 2:
+        return ""
+    at = atom.text.index("`")
+    start = max(atom.text.rfind(space, 0, at) for space in " \t\n") + 1
+    ends = [end for end in (atom.text.find(space, at) for space in " \t\n") if end >= 0]
+    return atom.text[start : min(ends, default=len(atom.text))]
+
+
+def _tick_kept(
+    word: str, keep_runs: Callable[[str], Callable[[int, str, str], str]] | None, translation: str
+) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` is written (see :attr:`TextSlot.keep_runs`, ``keep_runs``
+    first): the backtick of ``word`` (see :func:`_lone_tick_word`) as it is where the translation
+    holds the word once, its other backticks references (the block's escape writes them so): the
+    page's only backtick, as in the source, pairs with none."""
+    kept = keep_runs(translation) if keep_runs is not None else None
+    once = translation.count(word) == 1
+
+    def written_with_tick(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        if not once or word not in text:
+            return written
+        before = text[: text.index(word) + word.index("`")].count("`")
+        references = written.split("&#96;")
+        if len(references) != text.count("`") + 1:
+            return written  # (written otherwise: as escaped)
+        return "&#96;".join(references[: before + 1]) + "`" + "&#96;".join(references[before + 1 :])
+
+    return written_with_tick
 
 
 def _written(parts: list[Part]) -> str:
