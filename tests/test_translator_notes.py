@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 
+from transpub.catalog import note_lines
 from transpub.extract import extract_project
 from transpub.project import init_project, load_project
 
@@ -157,3 +158,33 @@ def test_a_cell_of_a_table_in_a_cell_names_its_own_headers_and_a_repeated_cell_a
     )
     assert notes["Paris city"] == ['Table cell: row "Capital"']
     assert notes["Yes"] == [f'Table cell: row "Plan {name}"' for name in "ABC"]
+
+
+def test_an_authors_note_in_a_table_cell_stays_a_note_of_its_own_when_polib_rewraps_the_catalog(
+    tmp_path: Path,
+) -> None:
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        "<html><body><table><tr><th>Price</th><th>Note</th></tr><tr><th>Tea at the harbour</th>"
+        "<td><p data-l10n-note='Say it in full'>Ten euros a cup.</p></td></tr></table></body></html>",
+    )
+    written = notes["Ten euros a cup."]
+    assert written == ["Say it in full", 'Table cell: column "Note", row "Tea at the harbour"']
+    entry = polib.POEntry(msgid="x", msgstr="", comment="\n".join(written))
+    (rewrapped,) = polib.pofile(f'msgid ""\nmsgstr ""\n\n{entry.__unicode__(30)}\n')
+    assert len(rewrapped.comment.split("\n")) > 2
+    assert note_lines(rewrapped.comment) == written
+
+
+def test_every_fixed_note_markdown_writes_is_read_whole_after_polib_cuts_it() -> None:
+    from transpub.formats import md_reader
+
+    for note in (
+        md_reader._TAB_LABEL_NOTE,
+        md_reader._DEFAULT_TITLE_NOTE,
+        md_reader._DEFAULT_BLOCK_TITLE_NOTE,
+    ):
+        entry = polib.POEntry(msgid="x", msgstr="", comment=f"{note}\nParagraph: Tea.")
+        (rewrapped,) = polib.pofile(f'msgid ""\nmsgstr ""\n\n{entry.__unicode__(40)}\n')
+        assert note_lines(rewrapped.comment) == [note, "Paragraph: Tea."]

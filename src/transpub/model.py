@@ -167,6 +167,28 @@ def shown_address(href: str) -> str:
     return start + "…" if len(start) < _ADDRESS_CHARS else start[: _ADDRESS_CHARS - 1] + "…"
 
 
+#: How each note transpub writes on one line begins: the paragraph around a unit, its placeholder
+#: legend, a glossary term it names, its table cell's headers, the sentence introducing its list, and
+#: Markdown's notes on a content tab's label and on a default title. A tool that wraps comments
+#: (polib) cuts such a line into several; the lines after it that begin otherwise are the rest of it
+#: (:func:`transpub.catalog.notes.note_lines`), the notes an author wrote (``its-loc-note``), which
+#: may begin any way, being written before these.
+PARAGRAPH_NOTE = "Paragraph: "
+LEGEND_NOTE = "Placeholders: "
+GLOSSARY_NOTE = "Glossary: "
+TABLE_CELL_NOTE = "Table cell: "
+LIST_INTRO_NOTE = "List introduced by: "
+ONE_LINE_NOTES = (
+    PARAGRAPH_NOTE,
+    LEGEND_NOTE,
+    GLOSSARY_NOTE,
+    TABLE_CELL_NOTE,
+    LIST_INTRO_NOTE,
+    "The label of a content tab ",
+    "The title MkDocs shows for this ",
+)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A translatable unit as extracted from one article.

@@ -69,7 +69,7 @@ from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .memory.unsaved import UNSAVED, keep, store_kept
-from .model import counted
+from .model import PARAGRAPH_NOTE, counted
 from .numberforms import localized_number_spans
 from .project import LocaleSettings
 from .translate_report import (
@@ -316,12 +316,9 @@ def _term_spans(glossary: Glossary | None, text: str, source: str, target: str) 
     return spans
 
 
-PARAGRAPH_NOTE = "Paragraph: "
-
-
 def _paragraph_of(entry: POEntry) -> str:
     """The paragraph a unit belongs to, from its ``#. Paragraph:`` note ("" when it has none)."""
-    for line in (entry.comment or "").split("\n"):
+    for line in catalog.note_lines(entry.comment):
         if line.startswith(PARAGRAPH_NOTE):
             return line[len(PARAGRAPH_NOTE) :]
     return ""

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         write_template,
     )
     from transpub.catalog.mo import build_mo, write_mo
+    from transpub.catalog.notes import note_lines, translator_lines
     from transpub.catalog.plurals import plural_forms
     from transpub.catalog.pofile import format_catalog, format_entries, format_entry, write_catalog
     from transpub.catalog.reader import parse_catalog, parse_translations, read_catalog, read_translations
@@ -82,6 +83,8 @@ _HOMES = {
     "write_template": "merge",
     "build_mo": "mo",
     "write_mo": "mo",
+    "note_lines": "notes",
+    "translator_lines": "notes",
     "plural_forms": "plurals",
     "format_catalog": "pofile",
     "format_entries": "pofile",
@@ -132,6 +135,7 @@ __all__ = [
     "live_entries",
     "mark_revised",
     "merge_catalog",
+    "note_lines",
     "parse_catalog",
     "parse_translations",
     "plural_count",
@@ -148,6 +152,7 @@ __all__ = [
     "template_texts",
     "translations",
     "translator_comments",
+    "translator_lines",
     "unit_texts",
     "update_catalog",
     "write_catalog",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import polib
 
+from transpub.catalog.notes import translator_lines
 from transpub.model import Coverage
 from transpub.provenance import PROVENANCE_PREFIX
 
@@ -69,7 +70,7 @@ def provenance_of(entry: polib.POEntry) -> str | None:
     >>> provenance_of(e)
     'machine translation by x'
     """
-    for line in reversed((entry.tcomment or "").split("\n")):
+    for line in reversed(translator_lines(entry.tcomment)):
         if line.startswith(PROVENANCE_PREFIX):
             return line[len(PROVENANCE_PREFIX) :]
     return None
@@ -92,7 +93,7 @@ def set_machine_translation(entry: polib.POEntry, text: str, provenance: str) ->
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     lines = [
-        line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE_PREFIX)
+        line for line in translator_lines(entry.tcomment) if line and not line.startswith(PROVENANCE_PREFIX)
     ]
     lines.append(PROVENANCE_PREFIX + provenance)
     entry.tcomment = "\n".join(lines)

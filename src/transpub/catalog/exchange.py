@@ -9,6 +9,7 @@ import polib
 
 from .entries import PROVENANCE_PREFIX, entry_state
 from .headers import format_date, nplurals_of
+from .notes import translator_lines
 
 
 def live_entries(po: polib.POFile, *, plurals: bool = False) -> Iterator[polib.POEntry]:
@@ -69,7 +70,7 @@ def set_translation(
     elif previous_msgid is not None and previous_msgid != entry.msgid:
         entry.previous_msgid = previous_msgid
     lines = [
-        line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE_PREFIX)
+        line for line in translator_lines(entry.tcomment) if line and not line.startswith(PROVENANCE_PREFIX)
     ]
     if provenance:
         lines.append(PROVENANCE_PREFIX + provenance)
@@ -109,7 +110,7 @@ def translator_comments(entry: polib.POEntry) -> list[str]:
     """
     return [
         line
-        for line in (entry.tcomment or "").split("\n")
+        for line in translator_lines(entry.tcomment)
         if line.strip() and not line.startswith(PROVENANCE_PREFIX)
     ]
 
@@ -128,6 +129,6 @@ def add_translator_comments(entry: polib.POEntry, lines: Sequence[str]) -> bool:
     new = [line for line in dict.fromkeys(line.strip() for line in lines) if line and line not in held]
     if not new:
         return False
-    provenance = [line for line in (entry.tcomment or "").split("\n") if line.startswith(PROVENANCE_PREFIX)]
+    provenance = [line for line in translator_lines(entry.tcomment) if line.startswith(PROVENANCE_PREFIX)]
     entry.tcomment = "\n".join([*own, *new, *provenance])
     return True

@@ -15,6 +15,7 @@ import polib
 from transpub.catalog import headers
 from transpub.catalog.entries import has_translation
 from transpub.catalog.headers import charset_of, format_date, is_utf8, locale_metadata, template_metadata
+from transpub.catalog.notes import translator_lines
 from transpub.catalog.pofile import (
     catalog_blocks,
     comment_lines,
@@ -29,7 +30,7 @@ from transpub.catalog.pofile import (
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
-from transpub.model import Placeholder, Unit
+from transpub.model import LEGEND_NOTE, ONE_LINE_NOTES, Placeholder, Unit
 from transpub.provenance import PROVENANCE_PREFIX, is_machine_translation
 
 _Key = tuple[str | None, str]
@@ -54,7 +55,7 @@ class UpdateReport:
 def _legend(unit: Unit) -> str | None:
     if not unit.placeholders:
         return None
-    return "Placeholders: " + "; ".join(p.legend() for p in unit.placeholders)
+    return LEGEND_NOTE + "; ".join(p.legend() for p in unit.placeholders)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -68,10 +69,8 @@ def _unit_legend(placeholders: tuple[Placeholder, ...]) -> str:
     """:func:`_legend` of a unit with ``placeholders`` (not empty), each line remembered."""
     if len(placeholders) == 1:
         only = placeholders[0]
-        return "Placeholders: " + _placeholder_legend(
-            only.number, only.tag, only.paired, only.shows, only.href
-        )
-    return "Placeholders: " + "; ".join(
+        return LEGEND_NOTE + _placeholder_legend(only.number, only.tag, only.paired, only.shows, only.href)
+    return LEGEND_NOTE + "; ".join(
         [_placeholder_legend(p.number, p.tag, p.paired, p.shows, p.href) for p in placeholders]
     )
 
@@ -124,9 +123,22 @@ def _with_entries(header: polib.POFile, units: Sequence[Unit]) -> polib.POFile:
     return template
 
 
+def _in_order(notes: tuple[str, ...]) -> tuple[str, ...]:
+    """``notes`` with the ones an author wrote first, then the ones transpub writes on one line (each
+    in its order): a line that begins otherwise after one of those is read as the rest of it, which
+    a tool that wraps comments cut (see :func:`~transpub.catalog.notes.note_lines`).
+
+    >>> _in_order(("Table cell: row 'Price'", "Say it in full"))
+    ('Say it in full', "Table cell: row 'Price'")
+    """
+    if len(notes) < 2:
+        return notes
+    return tuple(sorted(notes, key=lambda note: note.startswith(ONE_LINE_NOTES)))
+
+
 def _comment(unit: Unit) -> str:
     """The ``#.`` comment of ``unit``'s entry: its notes, then its placeholders' legend."""
-    notes = [line for note in unit.notes for line in note.split("\n")]
+    notes = [line for note in _in_order(unit.notes) for line in note.split("\n")]
     legend = _legend(unit)
     if legend:
         notes.append(legend)
@@ -268,7 +280,7 @@ def unit_texts(
         notes = unit.notes
         head = noted_lines.get(notes) if notes else ""
         if head is None:
-            head = noted_lines[notes] = comment_lines("#.", "\n".join(notes))
+            head = noted_lines[notes] = comment_lines("#.", "\n".join(_in_order(notes)))
         if unit.placeholders:
             legend = comment_lines("#.", _unit_legend(unit.placeholders))
             head = head + legend if head or not notes else "#.\n" + legend  # (notes, all empty: a line)
@@ -402,7 +414,7 @@ def _without_machine_provenance(comment: str | None) -> str:
     """
     return "\n".join(
         line
-        for line in (comment or "").split("\n")
+        for line in translator_lines(comment)
         if not (line.startswith(PROVENANCE_PREFIX) and is_machine_translation(line[len(PROVENANCE_PREFIX) :]))
     )
 

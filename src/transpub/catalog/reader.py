@@ -21,6 +21,7 @@ import polib
 
 from transpub.catalog.entries import PROVENANCE_PREFIX, entry_state, provenance_of
 from transpub.catalog.headers import check_header, codec_for, is_utf8, nplurals_of
+from transpub.catalog.notes import translator_lines
 from transpub.errors import CatalogError
 
 PAGE_WIDTH = 79
@@ -1080,7 +1081,7 @@ def _fast_comments(comments: str, obsolete: bool) -> tuple[bool, str | None] | N
     if previous is not None:
         unescape("".join(previous))
     provenance = None
-    for note in reversed(translator):
+    for note in reversed(translator_lines("\n".join(translator)) if len(translator) > 1 else translator):
         if note.startswith(PROVENANCE_PREFIX):
             provenance = note[len(PROVENANCE_PREFIX) :]
             break

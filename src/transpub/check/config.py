@@ -149,14 +149,19 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
 def silenced_checks(flags: list[str], translator_comment: str | None) -> frozenset[str]:
     """Checks silenced on one entry by ``#, transpub-no-<check>`` or a ``# transpub-no-<check>`` comment.
 
-    The comment form survives tools that drop unknown flags (msgcat does).
+    The comment form survives tools that drop unknown flags (msgcat does), and one that wraps
+    comments (polib cuts a long line after a hyphen too: ``transpub-no-`` then ``numbers``).
 
     >>> sorted(silenced_checks(["fuzzy", "transpub-no-numbers"], "keep\\ntranspub-no-glossary"))
     ['glossary', 'numbers']
+    >>> sorted(silenced_checks([], "keep the figures as they are transpub-\\nno-numbers"))
+    ['numbers']
     """
+    comment = translator_comment or ""
     words = list(flags)
-    for line in (translator_comment or "").split("\n"):
-        words.extend(word.strip(",") for word in line.split())
+    words.extend(word.strip(",") for word in comment.split())
+    if "-\n" in comment:  # (a word wrapped after its hyphen, read whole too)
+        words.extend(word.strip(",") for word in comment.replace("-\n", "-").split())
     return frozenset(
         word[len(SILENCE_PREFIX) :]
         for word in words

@@ -50,9 +50,7 @@ class XliffImport:
 
 def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
     notes: list[tuple[str, str]] = [("translator", line) for line in catalog.translator_comments(entry)]
-    for line in (entry.comment or "").split("\n"):
-        if not line:
-            continue
+    for line in catalog.note_lines(entry.comment):
         if line.startswith("Glossary: "):
             notes.append(("glossary", line))
         elif line.startswith("Placeholders: "):

@@ -4,13 +4,14 @@ notes shorten a long text."""
 
 from __future__ import annotations
 
+from ..model import LIST_INTRO_NOTE, TABLE_CELL_NOTE
 from ..segment import split_sentences
 
 #: Where a note cuts a text short.
 CUT = "…"
 #: How a table cell's note starts, and a list item's.
-TABLE_CELL = "Table cell: "
-LIST_INTRO = "List introduced by: "
+TABLE_CELL = TABLE_CELL_NOTE
+LIST_INTRO = LIST_INTRO_NOTE
 #: The longest header a table cell's note shows whole (a longer one is cut after a word).
 _HEADER_CHARS = 40
 #: The longest introduction a list item's note shows whole (a longer one keeps its end, the colon).

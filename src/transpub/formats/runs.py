@@ -17,7 +17,7 @@ from itertools import chain
 from typing import Protocol
 
 from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
-from ..model import EMAIL_ADDRESS, Placeholder
+from ..model import EMAIL_ADDRESS, PARAGRAPH_NOTE, Placeholder
 from ..segment import split_sentences
 from .context_notes import CUT, head_words, tail_words
 from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot, Unseen
@@ -945,7 +945,7 @@ def _notes(count: int, whole: str, texts_of: Callable[[], list[str]]) -> list[tu
     if count <= _NOTE_WHOLE_UNITS:
         whole = collapse_space(whole)
         if len(whole) <= _NOTE_WHOLE_CHARS:
-            return [("Paragraph: " + whole,)] * count
+            return [(PARAGRAPH_NOTE + whole,)] * count
     texts = [collapse_space(text) for text in texts_of()]
     notes: list[tuple[str, ...]] = []
     for index, text in enumerate(texts):
@@ -955,7 +955,7 @@ def _notes(count: int, whole: str, texts_of: Callable[[], list[str]]) -> list[tu
             before = CUT + before
         if index + 2 < len(texts) and not after.endswith(CUT):
             after += CUT
-        notes.append(("Paragraph: " + " ".join(piece for piece in (before, text, after) if piece),))
+        notes.append((PARAGRAPH_NOTE + " ".join(piece for piece in (before, text, after) if piece),))
     return notes
 
 
