@@ -105,3 +105,22 @@ def test_text_written_like_a_masking_token_comes_back_as_written(literal):
     result = unmask(masked, engine.translate_batch([masked.text], "en", "es")[0])
     assert literal in result
     assert "<1>" in result and "</1>" in result and result.endswith("<2/>")
+
+
+def test_a_text_holding_the_batch_separator_on_a_line_of_its_own_is_still_translated_in_one_process():
+    # "@@SEP@@" alone on a line of a text split the output once more: the batch was translated again
+    # one process per text (about 100 ms each)
+    engine = get_engine("apertium")
+    texts = [
+        "Good morning.",
+        "The dog runs\n@@SEP@@\nI see the house.",
+        "The city @@SEPx@@ sleeps.",
+        "Tickets",
+    ]
+    alone = [engine.translate_batch([text], "en", "es")[0] for text in texts]
+    runs = []
+    run = engine._run
+    engine._run = lambda mode, text: runs.append(text) or run(mode, text)
+    assert engine.translate_batch(texts, "en", "es") == alone
+    assert len(runs) == 1
+    assert "\n@@SEP@@\n" in alone[1] and "@@SEPx@@" in alone[2]

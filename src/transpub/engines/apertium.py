@@ -5,7 +5,9 @@ per block, separated by a line holding only ``@@SEP@@`` between blank lines (ape
 words through unchanged, as it does the ``@@Px1@@``-style masking tokens, words no dictionary
 holds: see :mod:`transpub.masking`, style ``"word"``; the blank lines end the
 sentence, so a text without a full stop, such as a title, does not run on into the next one, which
-apertium would then translate as the rest of that sentence). If the separators do not come back
+apertium would then translate as the rest of that sentence). A batch with a text that holds
+``@@SEP@@`` is separated by ``@@SEPx@@`` (``@@SEPxx@@``…: the first that none holds). If the
+separators do not come back
 intact the batch is translated again one text per process, so a merge can never shift
 translations onto the wrong text.
 """
@@ -74,6 +76,19 @@ ISO3 = {
     "tr": "tur",
     "ba": "bak",
 }
+
+
+def _separator(texts: list[str]) -> str:
+    """The separator of a batch of ``texts``: :data:`SEPARATOR`, unless a text holds it (then one
+    ``x`` more before its end, as often as needed), so that no text can add a split.
+
+    >>> _separator(["a"]), _separator(["a\\n@@SEP@@\\nb", "@@SEPx@@"])
+    ('@@SEP@@', '@@SEPxx@@')
+    """
+    separator = SEPARATOR
+    while any(separator in text for text in texts):
+        separator = separator[:-2] + "x@@"
+    return separator
 
 
 @lru_cache(maxsize=4)
@@ -172,9 +187,10 @@ class ApertiumEngine(EngineBase):
             raise EngineError(f"apertium has no {source}→{target} pair installed")
         if not texts:
             return []
-        joined = f"\n\n{SEPARATOR}\n\n".join(texts)
+        separator = _separator(texts)
+        joined = f"\n\n{separator}\n\n".join(texts)
         output = self._run(mode, joined + "\n")
-        parts = output.split(f"\n{SEPARATOR}\n")  # each part's blank lines are stripped below
+        parts = output.split(f"\n{separator}\n")  # each part's blank lines are stripped below
         if len(parts) == len(texts):
             return [part.strip() or None for part in parts]
         return [self._run(mode, text + "\n").strip() or None for text in texts]
