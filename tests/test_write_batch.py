@@ -390,3 +390,26 @@ def test_a_batch_writes_its_files_into_a_folder_another_run_removed_meanwhile(tm
         batch.write(folder / "b.html", b"b", durable=False, new=True)
     assert (folder / "a.html").read_bytes() == b"a" and (folder / "b.html").read_bytes() == b"b"
     assert sorted(p.name for p in folder.iterdir()) == ["a.html", "b.html"]
+
+
+def test_a_page_is_written_into_a_folder_another_run_removes_as_it_makes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two shards compile into one site: one removes a folder it emptied just after the other made it
+    for its first page there. The page is written all the same (the write failed)."""
+    from transpub import fsutil
+
+    folder = tmp_path / "site" / "de" / "sport"
+    made = os.makedirs
+    removals = []
+
+    def made_then_removed(name: str, exist_ok: bool = False) -> None:
+        made(name, exist_ok=exist_ok)
+        if name == str(folder) and not removals:
+            removals.append(name)
+            os.rmdir(name)  # (the other shard, between this run's two steps)
+
+    monkeypatch.setattr(fsutil.os, "makedirs", made_then_removed)
+    assert fsutil.write_if_changed(folder / "a.html", b"a", durable=False, new=True)
+    assert removals == [str(folder)]
+    assert (folder / "a.html").read_bytes() == b"a"

@@ -263,11 +263,15 @@ if hasattr(os, "register_at_fork"):
 _FCHMOD: Callable[[int, int], None] | None = getattr(os, "fchmod", None)
 
 
+#: How many times :func:`_create_temporary` makes a missing folder before it gives up.
+_MAKE_FOLDER_TRIES = 5
+
+
 def _create_temporary(folder: str, name: str) -> tuple[int, str]:
     """A new file ``.<name>.<8 hexadecimal digits>.tmp`` in ``folder`` (made when missing), open for
     writing, readable by its owner only: its descriptor and path (what tempfile.mkstemp gives, without
     its name generator: tempfile brings shutil and random into every run)."""
-    made = False
+    made = 0
     for _ in range(10_000):
         if not _next_name:
             _next_name.append(int.from_bytes(os.urandom(4), "little"))
@@ -279,10 +283,12 @@ def _create_temporary(folder: str, name: str) -> tuple[int, str]:
         except FileExistsError:
             continue  # another file has that name: draw again
         except FileNotFoundError:
-            if made:
+            if made == _MAKE_FOLDER_TRIES:
                 raise
-            os.makedirs(folder, exist_ok=True)  # the folder's first file: make the folder, try again
-            made = True
+            # the folder's first file: make the folder, try again (again when another run, a shard
+            # compiling into the same site, removed it as empty before this file was made there)
+            os.makedirs(folder, exist_ok=True)
+            made += 1
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", folder)
 
 
