@@ -182,6 +182,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "locale_dirs": {},
         "source_url_prefix": "",
         "page_urls": None,
+        "jekyll_permalink": "date",
         "permalinks": {},
         "links": {},
     }

@@ -66,8 +66,12 @@ HEADING_ID_STYLES = (
 )  # fmt: skip
 
 #: How a generator names a page's URL after its file's path (``[compile] page_urls``; see
-#: ``compile/url_names.py``): as named; Hugo's; Hugo's with ``removePathAccents``.
-PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented")
+#: ``compile/url_names.py``): as named; Hugo's; Hugo's with ``removePathAccents``; Jekyll's (see
+#: ``compile/jekyll_urls.py``).
+PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented", "jekyll")
+
+#: The styles Jekyll's ``permalink`` setting names (``[compile] jekyll_permalink``), else a pattern.
+JEKYLL_PERMALINK_STYLES = ("date", "pretty", "ordinal", "weekdate", "none")
 
 #: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
 _WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
@@ -478,10 +482,19 @@ SCHEMA = Table(
                     None,
                     "markdown: how the generator names a page's URL after its file, for finding the article "
                     'a link leads to: "path" (the names as they are: MkDocs), "hugo" (spaces as hyphens, '
-                    'other punctuation left out), "hugo-unaccented" (with removePathAccents); unset: '
-                    '"hugo" where heading_ids is Hugo\'s, else "path"',
-                    expects='"path", "hugo" or "hugo-unaccented"',
+                    'other punctuation left out), "hugo-unaccented" (with removePathAccents), "jekyll" (a '
+                    "page's names as they are, ending in .html; a post's by jekyll_permalink); unset: "
+                    '"hugo" where heading_ids is Hugo\'s, "jekyll" where it is Jekyll\'s, else "path"',
+                    expects='"path", "hugo", "hugo-unaccented" or "jekyll"',
                     valid=lambda v: v in PAGE_URL_STYLES,
+                ),
+                "jekyll_permalink": Key(
+                    "string",
+                    "date",
+                    'markdown, page_urls = "jekyll": the Jekyll site\'s permalink (_config.yml), which makes '
+                    "its posts' URLs and whether its pages' end in .html or /",
+                    expects='"date", "pretty", "ordinal", "weekdate", "none" or a pattern such as "/blog/:title/"',
+                    valid=lambda v: v in JEKYLL_PERMALINK_STYLES or v.startswith("/") or ":" in v,
                 ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '

@@ -132,6 +132,8 @@ class Project:
     source_url_prefix: str = ""
     #: ``[compile] page_urls``: how the generator names a page's URL after its file (None: unset).
     page_urls: str | None = None
+    #: ``[compile] jekyll_permalink``: the Jekyll site's ``permalink`` (a style's name or a pattern).
+    jekyll_permalink: str = "date"
 
     @property
     def config_path(self) -> Path:
@@ -603,6 +605,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         permalinks=dict(compile_["permalinks"]),
         source_url_prefix=compile_["source_url_prefix"].rstrip("/"),
         page_urls=compile_["page_urls"],
+        jekyll_permalink=compile_["jekyll_permalink"].strip(),
     )
 
 

@@ -40,6 +40,7 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
+from .jekyll_urls import JEKYLL_URL_KEYS, jekyll_url
 from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
@@ -116,6 +117,9 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         for path, slug in articles
     ]
     sections = {relative.parent.as_posix() for _, _, relative in pages if relative.stem == "_index"}
+    if style == "jekyll":
+        jekyll_links(project, pages, slugs)
+        return LinkTargets(slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix)
     for path, slug, relative in pages:
         paths[slug] = path
         front = page_front_matter(path, _URL_KEYS)
@@ -126,6 +130,24 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         if url is not None:
             slugs.setdefault(url, slug)
     return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix)
+
+
+def jekyll_links(
+    project: Project, pages: Iterable[tuple[Path, str, PurePosixPath]], slugs: dict[str, str]
+) -> None:
+    """Add to ``slugs`` each of ``pages`` (path, slug, path in the articles folder) by the URL Jekyll
+    gives it (see :mod:`.jekyll_urls`; one without ``.html`` or ``/``, which Jekyll writes as
+    ``….html``, by both), posts where the articles are in a ``_posts`` folder."""
+    posts = "_posts" in project.articles_dir.parts
+    for path, slug, relative in pages:
+        front = page_front_matter(path, JEKYLL_URL_KEYS)
+        post = posts or "_posts" in relative.parts
+        url = jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=post)
+        if url is None:
+            continue
+        slugs.setdefault(url_path(url), slug)
+        if not url.endswith("/") and not PurePosixPath(url).suffix:
+            slugs.setdefault(url_path(url + ".html"), slug)
 
 
 def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:

@@ -14,14 +14,18 @@ __all__ = ["PAGE_URL_STYLES", "page_url_style", "url_name", "without_accents"]
 
 
 def page_url_style(page_urls: str | None, heading_ids: str | None) -> str:
-    """``[compile] page_urls``, else Hugo's where the site's headings are Hugo's (``heading_ids``),
-    else the names as they are.
+    """``[compile] page_urls``, else Hugo's or Jekyll's where the site's headings are that
+    generator's (``heading_ids``), else the names as they are.
 
     >>> page_url_style(None, "hugo-0.143"), page_url_style(None, "mkdocs"), page_url_style("path", "hugo")
     ('hugo', 'path', 'path')
+    >>> page_url_style(None, "jekyll")
+    'jekyll'
     """
     if page_urls is not None:
         return page_urls
+    if heading_ids == "jekyll":
+        return "jekyll"
     return "hugo" if heading_ids is not None and heading_ids.startswith("hugo") else "path"
 
 

@@ -1,0 +1,220 @@
+"""The URL Jekyll 4.3 gives a page or a post (``[compile] page_urls = "jekyll"``), as real builds
+were seen to give them.
+
+A page keeps its folder's and file's names as they are and ends in ``.html``
+(``en/Odd Folder/Mixed Name!.md`` at ``/en/Odd Folder/Mixed Name!.html``; an ``index.md`` at its
+folder, ``/en/``), or ends in ``/`` where the site's ``permalink`` does (``pretty``, a pattern
+ending in ``/``), and in neither where it is another pattern, or ``weekdate`` (``/en/ferries``,
+which Jekyll writes as ``en/ferries.html``). A post is at the URL of the site's ``permalink``
+(``[compile] jekyll_permalink``; ``date``: ``/:categories/:year/:month/:day/:title:output_ext``,
+also ``pretty``, ``ordinal``, ``weekdate``, ``none`` or a pattern); either's front matter
+``permalink`` wins. A post's ``:title`` is its front matter ``slug``, else its file's name after the
+date, with runs of other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen;
+``:slug`` that in lower case with only letters and digits kept; ``:categories`` its front matter
+``categories`` (a list, or words) and ``category``, in lower case; its date the front matter's
+``date``, else its file's (a date with a time zone is as the machine that builds the site reads it:
+not known here, so none such post is found)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "jekyll_url"]
+
+#: The patterns Jekyll's ``permalink`` styles name (``style_to_permalink``).
+JEKYLL_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+
+#: The front matter keys that decide a page's or post's URL on a Jekyll site.
+JEKYLL_URL_KEYS = ("permalink", "slug", "date", "categories", "category")
+
+#: A post's file name: its date, then its name (``2024-01-05-harbour.md``).
+_POST_NAME = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)")
+
+#: A token of a URL pattern (``:year``, ``:output_ext``).
+_TOKEN = re.compile(r":([a-z_]+)")
+
+#: The punctuation Jekyll's "pretty" slugs keep.
+_PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
+
+
+def jekyll_url(
+    relative: PurePosixPath, front: Mapping[str, Any] | None, folder: str, permalink: str, *, post: bool
+) -> str | None:
+    """The URL Jekyll gives the page (or the ``post``) at ``relative`` in its folder (``folder``: its
+    path in the site, as a URL, ``/en``; a post's categories start with its parts), whose front
+    matter is ``front``, on a site whose ``permalink`` is ``permalink``; as Jekyll writes it, not
+    percent-encoded; None for one it cannot be told of.
+
+    >>> jekyll_url(PurePosixPath("Odd Folder/Mixed Name!.md"), None, "/en", "date", post=False)
+    '/en/Odd Folder/Mixed Name!.html'
+    >>> jekyll_url(PurePosixPath("ferries.md"), None, "/en", "pretty", post=False), jekyll_url(PurePosixPath("a/index.md"), None, "/en", "date", post=False)
+    ('/en/ferries/', '/en/a/')
+    >>> jekyll_url(PurePosixPath("2024-01-05-harbour.md"), {"categories": "News Local"}, "", "date", post=True)
+    '/news/local/2024/01/05/harbour.html'
+    >>> jekyll_url(PurePosixPath("2024-01-05-x.md"), {"slug": "My Slug!"}, "", "/:year/:i_month/:title", post=True)
+    '/2024/1/My-Slug!'
+    >>> jekyll_url(PurePosixPath("_posts/2024-01-05-x.md"), {"category": "Big News"}, "/en", "none", post=True)
+    '/en/big news/x.html'
+    """
+    front = front or {}
+    ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
+    own = front.get("permalink")
+    own = own.strip() if isinstance(own, str) and own.strip() else None
+    if post:
+        values = _post_values(folder, relative, front, ext)
+        if values is None:
+            return None
+        template = own or JEKYLL_STYLES.get(permalink, permalink)
+    else:
+        values = {
+            "path": "/".join((folder, *relative.parent.parts)),
+            "basename": relative.stem,
+            "output_ext": ext,
+        }
+        template = own or (
+            "/:path/" if relative.stem == "index" else "/:path/:basename" + _page_end(permalink)
+        )
+    url = _filled(template, values.get)
+    return None if url is None else _sanitized(url)
+
+
+def _page_end(permalink: str) -> str:
+    """What ends the URL of a page that sets no ``permalink`` on a site whose ``permalink`` is
+    ``permalink`` (Jekyll's ``add_permalink_suffix``)."""
+    if permalink == "pretty" or (permalink not in JEKYLL_STYLES and permalink.endswith("/")):
+        return "/"
+    if permalink in ("date", "ordinal", "none") or permalink.endswith(":output_ext"):
+        return ":output_ext"
+    return ""
+
+
+def _filled(template: str, value: Callable[[str], str | None]) -> str | None:
+    """``template`` with each token replaced by its ``value`` (None: a token it has none for)."""
+    unknown = False
+
+    def replaced(match: re.Match[str]) -> str:
+        nonlocal unknown
+        name = match.group(1)
+        found = value(name)
+        if found is None and name.endswith("_"):
+            found = value(name.rstrip("_"))
+        if found is None:
+            unknown = True
+            return ""
+        return found
+
+    filled = _TOKEN.sub(replaced, template)
+    return None if unknown else filled
+
+
+def _sanitized(url: str) -> str:
+    """``url`` as Jekyll's ``URL#sanitize_url`` leaves it (``..`` a slash, no ``./``, no ``//``).
+
+    >>> _sanitized("//en//a..b/./c.html")
+    '/en/a/b/c.html'
+    """
+    url = ("/" + url).replace("..", "/").replace("./", "")
+    return re.sub("/+", "/", url)
+
+
+def _post_values(
+    folder: str, relative: PurePosixPath, front: Mapping[str, Any], ext: str
+) -> dict[str, str] | None:
+    """The values of a post's URL tokens; None: its file is not named as a post's, or its date is
+    not known."""
+    named = _POST_NAME.fullmatch(relative.stem)
+    if named is None:
+        return None
+    day = _front_date(front.get("date")) if "date" in front else None
+    if "date" in front and day is None:
+        return None
+    try:
+        day = day or date(int(named.group(1)), int(named.group(2)), int(named.group(3)))
+    except ValueError:
+        return None
+    slug = front.get("slug")
+    name = str(slug) if slug is not None and str(slug).strip() else named.group(4)
+    year, week, weekday = day.isocalendar()
+    return {
+        "title": _slugified(name, pretty=True),
+        "slug": _slugified(name, pretty=False).lower(),
+        "categories": "/".join(dict.fromkeys(c.lower() for c in _categories(folder, relative, front))),
+        "year": f"{day.year:04d}",
+        "month": f"{day.month:02d}",
+        "day": f"{day.day:02d}",
+        "i_month": str(day.month),
+        "i_day": str(day.day),
+        "short_year": f"{day.year % 100:02d}",
+        "y_day": f"{day.timetuple().tm_yday:03d}",
+        "short_month": day.strftime("%b"),
+        "long_month": day.strftime("%B"),
+        "short_day": day.strftime("%a"),
+        "long_day": day.strftime("%A"),
+        "week": f"{week:02d}",
+        "w_year": str(year),
+        "w_day": str(weekday),
+        "output_ext": ext,
+        "collection": "posts",
+    }
+
+
+def _front_date(value: Any) -> date | None:
+    """The day of a post's front matter ``date``; None where it has a time zone (the day is the one
+    of the machine that builds the site) or cannot be read."""
+    if isinstance(value, datetime):
+        return value.date() if value.tzinfo is None else None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _categories(folder: str, relative: PurePosixPath, front: Mapping[str, Any]) -> list[str]:
+    """A post's categories: the folders above its ``_posts`` folder (``folder``'s, then those of
+    ``relative`` before ``_posts``; not those inside it), then its front matter ``categories`` (a
+    list, or words) and ``category``."""
+    parts = relative.parent.parts
+    found = [part for part in folder.split("/") if part]
+    found += parts[: parts.index("_posts")] if "_posts" in parts else []
+    listed = front.get("categories")
+    if isinstance(listed, str):
+        found += listed.split()
+    elif isinstance(listed, list):
+        found += [str(item) for item in listed if item is not None]
+    single = front.get("category")
+    if single is not None and not isinstance(single, (list, dict)):
+        found.append(str(single))
+    return found
+
+
+def _slugified(text: str, *, pretty: bool) -> str:
+    """``text`` as Jekyll's ``slugify`` (mode ``pretty``, case kept; else ``default``) writes it: a
+    run of other characters than letters, marks, digits (and, ``pretty``, ``._~!$&'()+,;=@``) one
+    hyphen, none at either end.
+
+    >>> _slugified("Odd Name! Ünï", pretty=True), _slugified("Odd Name! Ünï", pretty=False)
+    ('Odd-Name!-Ünï', 'Odd-Name-Ünï')
+    """
+    out: list[str] = []
+    for char in text:
+        kept = unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd"
+        if kept or (pretty and char in _PRETTY_KEPT):
+            out.append(char)
+        elif not out or out[-1] != "-":
+            out.append("-")
+    return "".join(out).strip("-")

@@ -1,0 +1,129 @@
+"""Localized Markdown for Jekyll: a link to a page or a post is recognised at the URL the real
+``jekyll`` gives it (a page's names as they are, ending in ``.html``, or ``/`` with ``permalink:
+pretty``; a post's by the site's ``permalink``, its categories, slug and date), so while an article is
+held back in German, the German pages link its English page, which Jekyll built; every link of every
+German page Jekyll builds leads to a page it built. Skipped, with the reason, where jekyll is
+missing (``make test`` installs the Debian package jekyll)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from real_renderers import JEKYLL
+from transpub.compile.jekyll_urls import jekyll_url
+from transpub.compile.link_targets import url_path
+
+pytestmark = [
+    pytest.mark.jekyll,
+    pytest.mark.skipif(
+        JEKYLL is None, reason="jekyll is not installed (make test installs the Debian package jekyll)"
+    ),
+]
+
+
+def jekyll_build(site: Path) -> Path:
+    """``jekyll build`` of ``site`` (no plugin); its ``_site``."""
+    assert JEKYLL is not None
+    done = subprocess.run(
+        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=site,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site / "_site"
+
+
+def page(site: Path, path: str, front: str = "", text: str = "The text.") -> None:
+    file = site / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(f"---\ntitle: {file.stem}\n{front}---\n{text}\n", encoding="utf-8")
+
+
+# --- Each page's and post's URL, as jekyll gives it ------------------------------------------------
+
+#: Pages (in en/, whose URL folder is /en) and posts (in _posts/, news/_posts/ and en/_posts/), with
+#: the front matter that decides their URLs.
+ARTICLES = {
+    "en/Odd Folder/Mixed Name!.md": "",
+    "en/Café Ünï (1)+x.md": "",
+    "en/index.md": "",
+    "en/sub/index.md": "",
+    "en/plain.html": "",
+    "en/about.md": "permalink: /about/\n",
+    "en/own.md": "permalink: /:path/:basename/\n",
+    "en/file.md": "permalink: /x/y.html\n",
+    "_posts/2024-01-05-harbour.md": "",
+    "_posts/de/2024-01-05-harbour.md": "",
+    "_posts/2024-01-06-Odd Name! Ünï.md": "",
+    "_posts/2024-01-07-cats.md": "categories: [News, Local]\n",
+    "_posts/2024-01-08-words.md": "categories: News Local\n",
+    "_posts/2024-01-09-cat.md": "category: Big News\n",
+    "_posts/2024-01-10-slugged.md": "slug: My Slug!\n",
+    "_posts/2024-01-11-dated.md": "date: 2023-12-31\n",
+    "_posts/2024-01-12-timed.md": "date: 2023-12-31 10:30:00\n",
+    "_posts/2024-01-13-own.md": "permalink: /blog/:title/\n",
+    "news/_posts/2024-01-14-above.md": "categories: [Local]\n",
+    "en/_posts/2024-01-15-english.md": "",
+}
+
+PERMALINKS = [
+    "date",
+    "pretty",
+    "ordinal",
+    "weekdate",
+    "none",
+    "/blog/:year/:i_month/:title",
+    "/:categories/:short_year/:slug:output_ext",
+    "/:categories/:title/",
+    "/:year/:y_day/:short_month-:long_day-:w_day/:title.htm",
+]
+
+LISTING = """---
+permalink: /urls.txt
+---
+{% for p in site.pages %}{{ p.path }} => {{ p.url }}
+{% endfor %}{% for p in site.posts %}{{ p.path }} => {{ p.url }}
+{% endfor %}"""
+
+
+def transpubs_url(path: str, permalink: str) -> str | None:
+    """The URL transpub finds the article at ``path`` in the site at (its articles folder: en/ for
+    pages, the posts' folder for posts)."""
+    relative = PurePosixPath(path)
+    front = yaml.safe_load("title: x\n" + ARTICLES[path])
+    if "_posts" not in relative.parts:
+        return jekyll_url(relative.relative_to("en"), front, "/en", permalink, post=False)
+    above = relative.parts[: relative.parts.index("_posts")]
+    folder = "".join(f"/{part}" for part in above)
+    return jekyll_url(PurePosixPath(relative.name), front, folder, permalink, post=True)
+
+
+@pytest.mark.parametrize("permalink", PERMALINKS)
+def test_transpub_finds_each_page_and_post_at_the_url_jekyll_gives_it(tmp_path: Path, permalink: str) -> None:
+    site = tmp_path / "site"
+    for path, front in ARTICLES.items():
+        page(site, path, front)
+    (site / "_config.yml").write_text(yaml.safe_dump({"permalink": permalink}), encoding="utf-8")
+    (site / "urls.html").write_text(LISTING, encoding="utf-8")
+    built = jekyll_build(site)
+    listed = dict(line.split(" => ") for line in (built / "urls.txt").read_text("utf-8").splitlines() if line)
+    del listed["urls.html"]
+    assert set(listed) == set(ARTICLES)
+    for path, url in listed.items():
+        found = transpubs_url(path, permalink)
+        assert found is not None, path
+        assert url_path(found) == url_path(unquote(url)), path
+
+
+def test_a_post_whose_date_has_a_time_zone_is_not_taken_for_a_url_it_may_not_have() -> None:
+    """Jekyll reads ``date: 2023-12-31 23:30:00 -0800`` in the building machine's time zone (the
+    post is at /2024/01/01/… in UTC): no day is guessed."""
+    front = {"date": yaml.safe_load("2023-12-31 23:30:00 -0800")}
+    assert jekyll_url(PurePosixPath("2024-01-12-timed.md"), front, "", "date", post=True) is None
