@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
+import lxml.html
+import polib
 import pytest
 import yaml
 
+from pseudo_catalogs import fill_pseudo
 from real_renderers import JEKYLL
+from test_init_site import init, transpub, written
 from transpub.compile.jekyll_urls import jekyll_url
 from transpub.compile.link_targets import url_path
 
@@ -127,3 +131,122 @@ def test_a_post_whose_date_has_a_time_zone_is_not_taken_for_a_url_it_may_not_hav
     post is at /2024/01/01/… in UTC): no day is guessed."""
     front = {"date": yaml.safe_load("2023-12-31 23:30:00 -0800")}
     assert jekyll_url(PurePosixPath("2024-01-12-timed.md"), front, "", "date", post=True) is None
+
+
+# --- A German page links pages Jekyll built ------------------------------------------------------
+
+#: The site's permalink, how its pages' URLs end, and the URLs of the harbour post (slug: port) and
+#: of the pier post (category news).
+SITES = {
+    "date": (
+        "date",
+        ".html",
+        "/en/2024/01/05/port.html",
+        "/en/news/2024/01/06/pier-news.html",
+    ),
+    "pretty": ("pretty", "/", "/en/2024/01/05/port/", "/en/news/2024/01/06/pier-news/"),
+    "pattern": ("/:categories/:year/:title", "", "/en/2024/port", "/en/news/2024/pier-news"),
+}
+
+
+def hold_back(site: Path, name: str) -> None:
+    """Empty the German catalog named ``name`` (its page below the threshold)."""
+    (path,) = (site / "locales" / "de").rglob(name)
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+
+
+def served(built: Path, href: str) -> bool:
+    """Whether the root-relative ``href`` leads to a page jekyll built in ``built`` (a folder's
+    index.html; a URL without an ending, its .html file)."""
+    path = unquote(urlsplit(href).path)
+    file = built / path.lstrip("/")
+    if path.endswith("/"):
+        return (file / "index.html").is_file()
+    return file.is_file() or (
+        not PurePosixPath(path).suffix and file.with_name(file.name + ".html").is_file()
+    )
+
+
+def german_hrefs(built: Path) -> dict[str, list[str]]:
+    """The root-relative hrefs of each page jekyll built under de/, by page."""
+    return {
+        path.relative_to(built).as_posix(): [
+            href
+            for href in lxml.html.fromstring(path.read_bytes()).xpath("//a/@href")
+            if href.startswith("/")
+        ]
+        for path in (built / "de").rglob("*.html")
+    }
+
+
+@pytest.mark.parametrize(("permalink", "end", "harbour_post", "pier_post"), SITES.values(), ids=SITES.keys())
+def test_a_german_jekyll_page_never_links_a_page_jekyll_did_not_build(
+    tmp_path: Path, permalink: str, end: str, harbour_post: str, pier_post: str
+) -> None:
+    """Pages in en/ (one in a folder with spaces and punctuation) and posts in en/_posts/ (category
+    en, from the folder; one in category news, one with a slug of its own), the harbour page, the
+    odd page and the harbour post held back in German: the German ferries page links their English
+    pages (compile says so), and the German pier page and post, which are published."""
+    site = tmp_path / "harbour"
+    links = {
+        "harbour": f"/en/harbour{end}",
+        "odd": f"/en/Odd%20Folder/Mixed%20Name!{end}",
+        "pier": f"/en/pier{end}",
+        "harbour post": harbour_post,
+        "pier post": pier_post,
+    }
+    text = "".join(f"See [the {name}]({url}) now.\n\n" for name, url in links.items())
+    page(site, "en/ferries.md", text=text)
+    for name in ("en/harbour.md", "en/Odd Folder/Mixed Name!.md", "en/pier.md"):
+        page(site, name)
+    page(site, "en/_posts/2024-01-05-harbour-news.md", "slug: port\n")
+    page(site, "en/_posts/2024-01-06-pier-news.md", "categories: [News]\n")
+    (site / "_config.yml").write_text(yaml.safe_dump({"title": "Harbour", "permalink": permalink}), "utf-8")
+    init(site, "-l", "de")
+    config = written(site)["compile"]
+    assert config["page_urls"] == "jekyll" and config["source_url_prefix"] == "/en"
+    assert config.get("jekyll_permalink", "date") == permalink
+    settings = yaml.safe_load((site / "_config.yml").read_text("utf-8"))
+    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
+        file.write('\n[compile.links]\n"/en/" = "/{lang}/"\n')
+    transpub(site, "extract")
+    fill_pseudo(site)
+    for name in ("harbour.po", "Mixed Name!.po", "2024-01-05-harbour-news.po"):
+        hold_back(site, name)
+    output = " ".join(transpub(site, "compile").split())
+    for name in ("harbour", "odd", "harbour post"):
+        assert f"linked from en/ferries.md ({url_path(links[name])})" in output, name
+    built = jekyll_build(site)
+    hrefs = german_hrefs(built)
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    assert ferries == [
+        links["harbour"],
+        links["odd"],
+        links["pier"].replace("/en/", "/de/"),
+        links["harbour post"],
+        links["pier post"].replace("/en/", "/de/"),
+    ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
+    assert served(built, links["pier post"].replace("/en/", "/de/"))
+
+
+def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path: Path) -> None:
+    """The posts collection's own permalink wins over the site's; Jekyll's default (date) is not
+    written; a blog's posts have no source_url_prefix (their URLs are the permalink's)."""
+    for name, settings, expected in (
+        ("own", {"permalink": "pretty", "collections": {"posts": {"permalink": "/p/:title/"}}}, "/p/:title/"),
+        ("site", {"permalink": "ordinal"}, "ordinal"),
+        ("default", {"permalink": "date"}, None),
+    ):
+        site = tmp_path / name
+        (site / "_posts").mkdir(parents=True)
+        (site / "_config.yml").write_text(yaml.safe_dump({"title": "Blog", **settings}), "utf-8")
+        init(site, "-l", "de")
+        config = written(site)["compile"]
+        assert config["page_urls"] == "jekyll" and "source_url_prefix" not in config
+        assert config.get("jekyll_permalink") == expected, name

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from transpub.config import JEKYLL_PERMALINK_STYLES
+
 from .common import (
     Site,
     SiteSetup,
@@ -40,7 +42,13 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         "markdown_dir": markdown_dir,
         "copy_source": False,
         "heading_ids": "jekyll",
+        "page_urls": "jekyll",
     }
+    if what == "pages":
+        compile_["source_url_prefix"] = f"/{source}"
+    permalink = _jekyll_permalink(settings, what)
+    if permalink is not None:
+        compile_["jekyll_permalink"] = permalink
     destination = folder_setting(settings.get("destination"), "_site")
     paths = {"articles": articles, "site": site_folder_of([destination, posts])}
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
@@ -62,10 +70,37 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.markdown_dir": f"→ {where}/…",
             "compile.copy_source": f"the {what} of {source} stay where they are",
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
+            "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
+            "compile.source_url_prefix": f"the {source} pages are under /{source}/ (those with no permalink)",
+            "compile.jekyll_permalink": f"{site.config_name}'s "
+            + (
+                "collections.posts.permalink"
+                if _posts_permalink(settings) and what == "posts"
+                else "permalink"
+            ),
         },
         dumped_settings(additions, site.config_name),
         tuple(notes),
     )
+
+
+def _jekyll_permalink(settings: Mapping[str, Any], what: str) -> str | None:
+    """The site's ``permalink`` that makes the URLs of its ``what`` (``posts``: the posts collection's
+    own, else the site's); None: Jekyll's default (``date``)."""
+    own = _posts_permalink(settings) if what == "posts" else None
+    value = own or settings.get("permalink")
+    if not isinstance(value, str) or value.strip() in ("", "date"):
+        return None
+    value = value.strip()
+    return value if value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value else None
+
+
+def _posts_permalink(settings: Mapping[str, Any]) -> str | None:
+    """The posts collection's own ``permalink`` (``collections: posts: permalink:``), if any."""
+    collections = settings.get("collections")
+    posts = collections.get("posts") if isinstance(collections, Mapping) else None
+    value = posts.get("permalink") if isinstance(posts, Mapping) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 #: The files of a Jekyll site that are pages (Markdown and HTML with front matter).
