@@ -166,3 +166,29 @@ def test_every_catalog_transpub_writes_is_unchanged_by_msgcat_and_passes_msgfmt(
             assert check.returncode == 0, f"{path}: {check.stderr.decode()}"
             if b"X-Generator: transpub" in data:  # headers we made must not even warn
                 assert not check.stderr, f"{path}: {check.stderr.decode()}"
+
+
+@needs_gettext
+def test_a_unit_of_an_article_whose_name_has_spaces_keeps_one_reference_through_msgcat(tmp_path) -> None:
+    """A PO reference ends at a space: ``articles/Odd Folder/Mixed Name.html#…`` was three references
+    to Poedit and polib, and msgcat wrapped the line there (a save in Poedit changed the catalog)."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+    from transpub.project import init_project
+
+    init_project(tmp_path, source="en", locales=["de"])
+    folder = tmp_path / "articles" / "Odd Folder"
+    folder.mkdir()
+    (folder / "Mixed Name, the long one to be wrapped by msgcat.html").write_text(
+        "<html><body><h1>The harbour reopens</h1></body></html>\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 0, result.output
+    (catalog,) = (tmp_path / "locales" / "de" / "LC_MESSAGES").rglob("*.po")
+    data = catalog.read_bytes()
+    assert subprocess.run(["msgcat", "-"], input=data, capture_output=True, check=True).stdout == data
+    (entry,) = [entry for entry in polib.pofile(str(catalog)) if entry.msgid == "The harbour reopens"]
+    assert [name for name, _ in entry.occurrences] == [
+        "articles/Odd%20Folder/Mixed%20Name,%20the%20long%20one%20to%20be%20wrapped%20by%20msgcat.html#body/h1(the-harbour-reopens)"
+    ]

@@ -65,6 +65,22 @@ class Tag:
     value_raw: tuple[str, str] | None = None
 
 
+def reference_path(relpath: str) -> str:
+    """An article's path as its units' ``#:`` references name it: a space (any white space) written
+    ``%20``, as in a URL, for a PO reference ends at a space (msgcat, Poedit and polib split
+    ``Odd Folder/a.md`` in two, and msgcat wraps a long line there); ``%`` then written ``%25``.
+
+    >>> reference_path("posts/Odd Folder/Café (1).md"), reference_path("100%.md"), reference_path("a\u3000b")
+    ('posts/Odd%20Folder/Café%20(1).md', '100%25.md', 'a%E3%80%80b')
+    """
+    if "%" not in relpath and not any(char.isspace() for char in relpath):
+        return relpath
+    return "".join(
+        "".join(f"%{byte:02X}" for byte in char.encode()) if char == "%" or char.isspace() else char
+        for char in relpath
+    )
+
+
 class Gap(str):
     """Whitespace between two sentences of one paragraph (dropped between translated CJK sentences)."""
 
@@ -324,7 +340,7 @@ class Document:
             assert self._slots is not None
         # msgid -> (first slot, refs, notes); dicts as ordered sets: a text repeated n times costs n, not n²
         merged: dict[str, tuple[Slot, dict[str, None], dict[str, None]]] = {}
-        prefix = f"{relpath}#" if relpath else ""
+        prefix = f"{reference_path(relpath)}#" if relpath else ""
         for slot in self._slots:
             entry = merged.get(slot.msgid)
             if entry is None:
