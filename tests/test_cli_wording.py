@@ -141,3 +141,19 @@ def test_status_of_a_project_with_no_article_says_where_it_looked(tmp_path: Path
     root = new_project(tmp_path)
     result = run_cli(root, "status")
     assert result.stdout == "No articles in articles/ (HTML, Markdown or text files).\n"
+
+
+def test_thousands_of_warnings_on_one_line_are_shown_as_three_and_a_count(tmp_path: Path) -> None:
+    # (an article with 5,000 unclosed shortcodes on a line printed 5,000 warnings at every extract)
+    root = new_project(tmp_path)
+    (root / "articles" / "broken.md").write_text("# T\n\nText " + "{{< " * 500 + "x\n", encoding="utf-8")
+    (root / "articles" / "other.md").write_text(
+        "# T\n\nAn {{< open x\n\nThen {{< again y\n", encoding="utf-8"
+    )
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning: ")]
+    broken = [line for line in warnings if "broken.md" in line]
+    assert [line.split(": ")[1] for line in broken] == ["articles/broken.md:3"] * 3 + ["articles/broken.md"]
+    assert broken[-1] == "Warning: articles/broken.md: 497 more warnings in this file, not shown"
+    assert sum("articles/other.md:" in line for line in warnings) == 2  # (other files: every warning)

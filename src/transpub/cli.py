@@ -544,8 +544,7 @@ def extract(
     _echo_foreign_records(report.foreign_records, "read")
     for orphan in report.orphans:
         _echo(f"Warning: {orphan}", err=True)
-    for warning in report.warnings:
-        _echo(f"Warning: {warning.location}: {warning.message}", err=True)
+    _echo_warnings(report.warnings)
     for error in report.errors:
         _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
     if report.errors:
@@ -860,6 +859,35 @@ def _echo_mo_files(project: Project, written: list[Path], verbose: bool) -> None
         _echo(f"{counted(count, 'MO file')} written beside the catalogs{listed}")
 
 
+#: How many warnings are shown for one line of a file, and for one file, before the rest are counted:
+#: a hostile or broken article (5,000 unclosed shortcodes on a line) would bury the run's output.
+WARNINGS_PER_LINE = 3
+WARNINGS_PER_FILE = 50
+
+
+def _echo_warnings(warnings: list[Any]) -> None:
+    """``Warning: file:line: message`` for each of ``warnings`` (issues), in order; past
+    :data:`WARNINGS_PER_LINE` on one line or :data:`WARNINGS_PER_FILE` in one file, one line counts
+    the rest of that file's."""
+    if not warnings:
+        return
+    lines: list[str] = []
+    per_line: dict[tuple[str, int | None], int] = {}
+    per_file: dict[str, int] = {}
+    held: dict[str, int] = {}
+    for warning in warnings:
+        place = (warning.path, warning.line)
+        per_line[place] = per_line.get(place, 0) + 1
+        per_file[warning.path] = per_file.get(warning.path, 0) + 1
+        if per_line[place] > WARNINGS_PER_LINE or per_file[warning.path] > WARNINGS_PER_FILE:
+            held[warning.path] = held.get(warning.path, 0) + 1
+            continue
+        lines.append(f"Warning: {warning.location}: {warning.message}")
+    for path, count in held.items():
+        lines.append(f"Warning: {path}: {count:,} more warnings in this file, not shown")
+    _echo("\n".join(lines), err=True)
+
+
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
     """A written file as the user finds it: below the output folder, else below the project."""
     if path is None:
@@ -1004,8 +1032,7 @@ def compile_(
         _echo_mo_files(project, report.mo_written, verbose)
     for removed in report.removed:
         _echo(f"{removed}: removed (its article is gone)")
-    for warning in report.warnings:
-        _echo(f"Warning: {warning.location}: {warning.message}", err=True)
+    _echo_warnings(report.warnings)
     if report.stale_links:
         _echo(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "
