@@ -1146,3 +1146,34 @@ def test_a_caption_parameter_with_escaped_or_only_spaces_comes_back_as_written_a
         (name, atts), *_ = ran(german)
         assert (name, sorted(atts)) == ("caption", ["caption", "id", "width"]), german
         assert html.unescape(atts["caption"]).strip() == translated, german
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    "post",
+    [
+        "<p title=Press[gallery ids=1]now>Hi.</p>\n",
+        '<p title="Press [gallery" class="x]">Hi.</p>\n',
+        "<img alt=Ferry[gallery src=ferry.jpg> Hi.\n",
+    ],
+)
+def test_an_attributes_bracket_that_no_bracket_closes_in_it_comes_back_as_written(
+    tmp_path: Path, post: str
+) -> None:
+    """``title=Press[gallery ids=1]now`` shows the title ``Press[gallery``, and WordPress runs no
+    shortcode there: it looks for one in each attribute alone, and this one has no ``]``. The
+    pseudo-translated page wrote ``title=Press&#91;gallery``; a translation's own unclosed
+    ``[gallery`` in a value without ``]`` runs nothing either, and is written as typed."""
+    root = wordpress_project(tmp_path, post)
+    assert unmarked_pseudo_page(root) == post
+    german = translate(
+        root, lambda msgid: msgid.replace("Hi.", "Hallo.").replace("[gallery", "[gallery [video")
+    )
+    assert "[gallery [video" in german and "&#91;" not in german
+    assert handed_to(german, NAMES) == handed_to(post, NAMES) == []
+    shown = lxml.html.fragment_fromstring(german, create_parent="div")
+    assert [value for value in shown.xpath("//@title | //@alt") if "[" in value] == [
+        value.replace("[gallery", "[gallery [video")
+        for value in lxml.html.fragment_fromstring(post, create_parent="div").xpath("//@title | //@alt")
+        if "[" in value
+    ]

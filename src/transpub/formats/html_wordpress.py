@@ -36,6 +36,7 @@ from .wp_shortcodes import (
     attribute_code,
     attribute_tokens,
     escape_brackets,
+    in_attribute,
     keeping_code,
     more_text,
     pair_escapes,
@@ -116,7 +117,7 @@ def read_wordpress_html(
             slot.write = (
                 functools.partial(keeping_code, code=code, write=write, kept=slot.msgid, names=names)
                 if code
-                else functools.partial(without_shortcodes, write=write, kept=slot.msgid, names=names)
+                else functools.partial(in_attribute, write=write, kept=slot.msgid, names=names)
             )
     hint = unregistered_hint(text, names, display_path or str(path)) if "[" in text else None
     if hint is not None:

@@ -526,6 +526,24 @@ def read_after_bracket(page: str, at: int, texts: Collection[tuple[int, int]] = 
 _NAME = re.compile(r"[\w-]+", re.ASCII)
 
 
+def in_attribute(
+    text: str, write: Callable[[str], str] = escape_text, kept: str = "", names: Collection[str] = ()
+) -> str:
+    """``write(text)`` for a tag's attribute value (:func:`without_shortcodes`), its ``[`` as
+    written when the value has no ``]``: WordPress looks for shortcodes in each attribute alone,
+    and skips one that lacks either bracket (``do_shortcodes_in_html_tags``), so no text after
+    the value can close it (``title=Press[gallery ids=1]now`` shows ``Press[gallery`` and runs
+    nothing, translated or not).
+
+    >>> print(in_attribute("Drücke [gallery", kept="Press [gallery", names=["gallery"]))
+    Drücke [gallery
+    >>> print(in_attribute("Drücke [gallery]", kept="Press [gallery", names=["gallery"]))
+    Drücke &#91;gallery]
+    """
+    written = write(text)
+    return written if "]" not in written else without_shortcodes(text, write, kept, names)
+
+
 def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str, kept: str) -> str:
     """``written`` (a translation's text) with its ``[`` escaped (see :func:`without_shortcodes`)
     but the escapes ``[[name]]`` that ``kept`` has."""
