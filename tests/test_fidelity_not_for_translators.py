@@ -175,3 +175,78 @@ def test_the_legend_of_markup_showing_nothing_or_a_stray_end_tag_says_what_it_is
     )
     [unit] = document.units()
     assert [placeholder.legend() for placeholder in unit.placeholders] == [legend]
+
+
+def legends(source: str) -> dict[str, list[str]]:
+    document = read_html(source, Path("a.html"), "utf-8", ReadOptions())
+    return {
+        unit.msgid: [placeholder.legend() for placeholder in unit.placeholders] for unit in document.units()
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "offered"),
+    [
+        (  # a hidden link after another (Wikipedia's footer)
+            '<li>Text is under the <a href="/by-sa">License</a><a href="/cc" style="display:none;"></a>; '
+            "more terms may apply.</li>",
+            {
+                "Text is under the <1>License</1><2/>; more terms may apply.": [
+                    "<1>…</1> = link (a) to /by-sa",
+                    "<2/> = link (a) to /cc",
+                ]
+            },
+        ),
+        (  # a slot a script fills (BuzzFeed's lock dialog)
+            '<p>Locked since <b class="post-lock-time"></b>.</p>',
+            {"Locked since <1/>.": ["<1/> = bold (b)"]},
+        ),
+        (  # a kerning span inside a quotation (Wikipedia's citations)
+            '<p>Read "<span class="cs1-kern-left"></span>\'Groundhog Day\' explained" or <i> </i>not.</p>',
+            {
+                "Read \"<1/>'Groundhog Day' explained\" or <2/>not.": [
+                    "<1/> = span (span)",
+                    "<2/> = italic (i)",
+                ]
+            },
+        ),
+        (  # an icon inside a link's text, a link holding only a picture
+            '<p>See <a href="/x"><i class="icon"></i> the map</a> or <a href="/y"><img src="m.png"></a> here.</p>',
+            {
+                "See <1><2/> the map</1> or <3/> here.": [
+                    "<1>…</1> = link (a) to /x",
+                    "<2/> = italic (i)",
+                    "<3/> = link (a) to /y",
+                ]
+            },
+        ),
+    ],
+)
+def test_markup_showing_no_text_is_one_standalone_placeholder_never_an_empty_pair(
+    source: str, offered: dict[str, list[str]]
+) -> None:
+    """An element holding no text was offered as an empty pair (``since <1></1>.``), which asks the
+    translator to write into it; it is one placeholder to keep, as an image is, and the page is the same."""
+    assert {msgid: found for msgid, found in legends(source).items() if msgid in offered} == offered
+    assert pseudo(source).replace("⟦", "").replace("⟧", "") == source
+
+
+def test_buttons_are_units_of_their_own_never_one_sentence_of_a_row_of_controls() -> None:
+    """The New York Times' masthead: a row of buttons and links was one unit of twelve placeholders
+    (``<1><2></2><3>Sections</3></1> <4><5></5> <6>Home</6> </4> …``), where each label is a unit."""
+    source = (
+        '<div class="quick-navigation"><button class="button"><i class="icon"></i><span>Sections</span>'
+        '</button><button class="button" title="Go to the home page."><i class="icon"></i>\n<span>Home</span>\n'
+        '</button> <span class="wrap"><button>Search</button> <button>Log in</button></span></div>'
+        "<p>Are you sure you want to share it? <button>Yes, show me sharing options</button></p>"
+    )
+    assert msgids(source) == [
+        "Sections",
+        "Go to the home page.",
+        "Home",
+        "Search",
+        "Log in",
+        "Are you sure you want to share it?",
+        "Yes, show me sharing options",
+    ]
+    assert pseudo(source).replace("⟦", "").replace("⟧", "") == source

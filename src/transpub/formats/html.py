@@ -45,7 +45,7 @@ from .html_attributes import (
     unquote,
 )
 from .html_tokens import Token, tokenize_html
-from .html_tree import INLINE, VOID, Node, References, build_tree, let_go
+from .html_tree import INLINE, OWN_UNITS, VOID, Node, References, build_tree, let_go
 from .options import ReadOptions
 from .runs import (
     ADDRESS_MARK,
@@ -424,7 +424,11 @@ class _Builder(RunSlots):
                     yield self.emit_run(run, self.run_context(node, run, ctx), out)
                 run = []
                 out.append(tokens[child].raw)
-            elif child.tag not in INLINE or (child.block if child.block is not None else child.has_block()):
+            elif (
+                child.tag not in INLINE
+                or child.tag in OWN_UNITS
+                or (child.block if child.block is not None else child.has_block())
+            ):
                 if run and not self.as_written(run, out):
                     yield self.emit_run(run, self.run_context(node, run, ctx), out)
                 run = []
@@ -495,6 +499,7 @@ class _Builder(RunSlots):
                 continue
             if (
                 child.tag not in INLINE
+                or child.tag in OWN_UNITS
                 or child.tag == "time"  # (a date's style and warning: asked in the walk's order)
                 or child.end is None
                 or child.reopened
@@ -749,7 +754,14 @@ class _Builder(RunSlots):
     # -- runs of inline content
 
     def is_object(self, node: Node, ctx: _Context) -> bool:
-        """Inline elements kept whole as one standalone placeholder."""
+        """Inline elements kept whole as one standalone placeholder: those of :meth:`stands_alone`,
+        and one holding no text (an icon, a hidden link, a slot a script fills: ``since <1/>.``, not
+        an empty pair ``since <1></1>.`` that asks the translator to write into it)."""
+        return self.stands_alone(node, ctx) or not self.text_within(node, ctx)
+
+    def stands_alone(self, node: Node, ctx: _Context) -> bool:
+        """Inline elements kept whole whatever they hold: void, opaque, a date, a link showing its own
+        URL, an element not for translation."""
         tag = node.tag
         if tag in VOID or tag in self.opaque or (tag == "time" and self.is_date(node)):
             return True
@@ -826,7 +838,7 @@ class _Builder(RunSlots):
                         for open_node, _ in stack:  # text here is text in every element around it
                             self.text_inside[(id(open_node), translate)] = True
                         return True
-                elif not self.is_object(child, ctx):  # is_object: a translate="no" child is an object
+                elif not self.stands_alone(child, ctx):  # (a translate="no" child stands alone)
                     found = self.text_inside.get((id(child), translate))
                     if found is None:
                         stack.append((child, iter(child.children)))

@@ -95,6 +95,10 @@ INLINE = frozenset(
         "template",
     ]
 )
+#: Inline elements that are no part of a sentence around them: a button's label is a unit of its
+#: own, as a block's text is (``<button>Sections</button> <button>Home</button>``: two units, not a
+#: sentence of two placeholders), so an element holding one is read as one holding a block.
+OWN_UNITS = frozenset(["button"])
 CLOSES_P = frozenset(
     [
         "address",
@@ -281,7 +285,8 @@ class Node:
     reopened: bool = False
 
     def has_block(self) -> bool:
-        """Whether a block element is among this element's descendants (found once, without recursion)."""
+        """Whether a block element (or one of :data:`OWN_UNITS`) is among this element's descendants
+        (found once, without recursion)."""
         if self.block is None:
             stack: list[tuple[Node, Iterator[Node | int]]] = [(self, iter(self.children))]
             while stack:
@@ -289,7 +294,7 @@ class Node:
                 for child in children:
                     if not isinstance(child, Node):
                         continue
-                    if child.tag not in INLINE or child.block:
+                    if child.tag not in INLINE or child.tag in OWN_UNITS or child.block:
                         for open_node, _ in stack:  # a block here is below every element around it
                             open_node.block = True
                         return True

@@ -603,11 +603,14 @@ class RunSlots:
             parts.extend(atom.parts)
             if atom.kind == "object":
                 number = len(placeholders) + 1
+                leads = ""
                 if atom.node is not None:
                     tag, shows = atom.node.tag, collapse_space(_reading_text(atom))
+                    if tag == "a" and not shows:  # (a link showing no text: where it leads)
+                        leads = atom.node.attrs.get("href") or ""
                 else:  # a comment, or a template token of an HTML content page (shown as written)
                     tag, shows = _markup_name(atom.parts)
-                placeholders.append(Placeholder(number, tag, False, shows))
+                placeholders.append(Placeholder(number, tag, False, shows, leads))
                 pieces[number] = list(atom.written or atom.parts)
                 msgid_parts.append(f"<{number}/>")
             elif atom.kind == "open":
