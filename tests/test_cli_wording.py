@@ -157,3 +157,22 @@ def test_thousands_of_warnings_on_one_line_are_shown_as_three_and_a_count(tmp_pa
     assert [line.split(": ")[1] for line in broken] == ["articles/broken.md:3"] * 3 + ["articles/broken.md"]
     assert broken[-1] == "Warning: articles/broken.md: 497 more warnings in this file, not shown"
     assert sum("articles/other.md:" in line for line in warnings) == 2  # (other files: every warning)
+
+
+def test_extract_warns_of_a_page_written_in_another_language_than_the_projects(tmp_path: Path) -> None:
+    # (a German page in an English project was read without a word: "Der 3. IT-Jobtag" cut after "3.")
+    root = new_project(tmp_path)
+    german = (
+        '<!DOCTYPE html>\n<html lang="de-DE"><body><p>Der 3. IT-Jobtag ist am 16. April.</p></body></html>\n'
+    )
+    (root / "articles" / "jobtag.html").write_text(german, encoding="utf-8")
+    for name, lang in (("british", ' lang="en-GB"'), ("unsaid", ""), ("private", ' lang="x-klingon"')):
+        page = f"<!DOCTYPE html>\n<html{lang}><body><p>The ferry leaves.</p></body></html>\n"
+        (root / "articles" / f"{name}.html").write_text(page, encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "lang=" in line]
+    assert warnings == [
+        'Warning: articles/jobtag.html:2: the page says lang="de-DE", not the project\'s source language (en): '
+        "its sentences are split and its dates read as en's"
+    ]

@@ -152,6 +152,10 @@ def _strip_trailing_space(raw: str) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
+#: The language of a ``lang`` attribute's value (``de`` in ``de-AT``); ``x-…`` and ``i-…`` are none.
+_LANGUAGE_SUBTAG = re.compile(r"([a-zA-Z]{2,3})(?:[-_]|\Z)")
+
+
 class _Context(NamedTuple):
     """What an element inherits from its ancestors (a tuple: built for every element, so cheap)."""
 
@@ -340,6 +344,26 @@ class _Builder(RunSlots):
                 self.place_notes.update(_cell_notes(group, self.tokens))
         return self.place_notes.get(id(node), "")
 
+    def check_page_language(self, html: Node) -> None:
+        """Warn when the page's ``<html lang>`` names another language than the project's source
+        language: its sentences would be split, and its dates and numbers read, by the wrong rules
+        (a German page in an English project: "Der 3. IT-Jobtag" cut after "3.")."""
+        declared = (html.attrs.get("lang") or html.attrs.get("xml:lang") or "").strip()
+        match = _LANGUAGE_SUBTAG.match(declared)
+        source = self.options.source_locale
+        if match is None or match.group(1).lower() == re.split(r"[_@.-]", source, maxsplit=1)[0].lower():
+            return
+        self.warnings.append(
+            Issue(
+                self.display_path,
+                self.line_of(html.start),
+                "language",
+                f'the page says lang="{declared}", not the project\'s source language ({source}): '
+                f"its sentences are split and its dates read as {source}'s",
+                severity="warning",
+            )
+        )
+
     def start_tag(self, node: Node, ctx: _Context) -> Part:
         if node.reopened:
             return ""  # (a formatting element a browser opens again: no tag of its own)
@@ -369,6 +393,7 @@ class _Builder(RunSlots):
             tag.line = self.line_of(node.start)
         if is_html and self.html_tag is None:
             self.html_tag = tag
+            self.check_page_language(node)
         if is_charset and self.charset_tag is None:
             self.charset_tag = tag
         return tag
