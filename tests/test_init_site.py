@@ -570,7 +570,7 @@ def test_init_follows_the_permalinks_a_translation_has_of_its_own(tmp_path: Path
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
 def test_init_in_an_mkdocs_site_makes_spanish_pages_mkdocs_builds(tmp_path: Path, structure: str) -> None:
     """Suffix mode in a site whose docs_dir is documentation/; folder mode where docs/ holds en/.
-    (mkdocs-static-i18n is not installed here: MkDocs alone builds documentation/guide.es.md at
+    (built without mkdocs-static-i18n, as the site was: MkDocs alone builds documentation/guide.es.md at
     /guide.es/, and docs/es/guide.md at /es/guide/, where the plugin serves the Spanish page too.)"""
     site = tmp_path / "guide"
     docs = site / ("documentation" if structure == "suffix" else "docs/en")
@@ -616,7 +616,7 @@ def test_init_in_an_mkdocs_site_makes_spanish_pages_mkdocs_builds(tmp_path: Path
 def test_init_in_a_jekyll_site_makes_german_pages_jekyll_serves_under_de(
     tmp_path: Path, config_name: str
 ) -> None:
-    """(jekyll-polyglot is not installed here: the build leaves it out of the _config.yml additions;
+    """(the build leaves jekyll-polyglot out of the _config.yml additions, as the site had none;
     Jekyll serves de/ferries.md at /de/ferries.html, as polyglot does with lang_from_path.) Jekyll
     reads _config.toml when there is no _config.yml; init reads it too, and shows TOML to add."""
     load, dump = (
