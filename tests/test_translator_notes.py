@@ -188,3 +188,16 @@ def test_every_fixed_note_markdown_writes_is_read_whole_after_polib_cuts_it() ->
         entry = polib.POEntry(msgid="x", msgstr="", comment=f"{note}\nParagraph: Tea.")
         (rewrapped,) = polib.pofile(f'msgid ""\nmsgstr ""\n\n{entry.__unicode__(40)}\n')
         assert note_lines(rewrapped.comment) == [note, "Paragraph: Tea."]
+
+
+def test_each_line_of_an_authors_note_is_written_without_the_white_space_around_it(tmp_path: Path) -> None:
+    """Poedit reads a ``#.`` line without the white space around its text and saves it so: a line
+    of a note written indented (an attribute's value over lines of indented HTML) was written back
+    indented by every extract after a translator's save (tests/test_poedit.py runs Poedit)."""
+    notes = notes_after_extract(
+        tmp_path,
+        "a.html",
+        '<html><body><p data-l10n-note="  Keep it short.\n      Read aloud at the pier.\t \n\n  ">'
+        "The ferry leaves at noon.</p></body></html>",
+    )
+    assert notes["The ferry leaves at noon."] == ["Keep it short.", "Read aloud at the pier."]

@@ -126,14 +126,28 @@ def _with_entries(header: polib.POFile, units: Sequence[Unit]) -> polib.POFile:
 def _in_order(notes: tuple[str, ...]) -> tuple[str, ...]:
     """``notes`` with the ones an author wrote first, then the ones transpub writes on one line (each
     in its order): a line that begins otherwise after one of those is read as the rest of it, which
-    a tool that wraps comments cut (see :func:`~transpub.catalog.notes.note_lines`).
+    a tool that wraps comments cut (see :func:`~transpub.catalog.notes.note_lines`). Each line of a
+    note is without the white space around it (see :func:`_trimmed`).
 
     >>> _in_order(("Table cell: row 'Price'", "Say it in full"))
     ('Say it in full', "Table cell: row 'Price'")
     """
     if len(notes) < 2:
-        return notes
-    return tuple(sorted(notes, key=lambda note: note.startswith(ONE_LINE_NOTES)))
+        return tuple(map(_trimmed, notes))
+    return tuple(sorted(map(_trimmed, notes), key=lambda note: note.startswith(ONE_LINE_NOTES)))
+
+
+def _trimmed(note: str) -> str:
+    """``note`` with each line without the white space around it (an author's note over lines of
+    indented HTML): Poedit reads a ``#.`` line so and saves it so, and extract would write back what
+    it took away at every save.
+
+    >>> _trimmed("Keep it short.\\n    Read aloud at the pier.  ")
+    'Keep it short.\\nRead aloud at the pier.'
+    """
+    if "\n" not in note and note == note.strip():
+        return note
+    return "\n".join(line.strip() for line in note.strip().split("\n"))
 
 
 def _comment(unit: Unit) -> str:
