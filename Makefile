@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 TRANSPUB := $(VENV)/bin/transpub
 DEBIAN_PACKAGES := gettext apertium apertium-eng-spa
 HUGO_DEBIAN_PACKAGES := hugo
-TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown jekyll ruby-jekyll-polyglot php-cli
+TEST_DEBIAN_PACKAGES := chromium fonts-wqy-microhei postgresql $(HUGO_DEBIAN_PACKAGES) omegat ruby-kramdown jekyll ruby-jekyll-polyglot php-cli poedit xvfb xdotool
 HUGO_DEMO := build/demo-hugo
 
 LOCK := requirements.lock
