@@ -27,8 +27,9 @@ system-deps:
 ## interoperability test runs in console mode), kramdown (Jekyll's renderer: the tests that render
 ## localized Markdown as Jekyll would; Python-Markdown, MkDocs, MkDocs-Material and mkdocs-static-i18n
 ## come with the lock), jekyll itself with jekyll-polyglot (the tests that build small Jekyll sites,
-## tests/data/jekyll_site, and sites in several languages as the README sets them up), and PHP with
-## WordPress's own code, unpacked from its Debian package into build/wordpress, not installed (the
+## tests/data/jekyll_site, and sites in several languages as the README sets them up), Poedit with
+## Xvfb and xdotool to drive it headless (the tests that save catalogs as a translator does), and PHP
+## with WordPress's own code, unpacked from its Debian package into build/wordpress, not installed (the
 ## tests that run WordPress's shortcodes on pages exported from it and compiled).
 test-system-deps:
 	@scripts/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
