@@ -71,7 +71,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 8
+FORMAT = 9
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -268,6 +268,7 @@ class _Encoder:
                 None if part.keep_runs is None else _function_name(part.keep_runs),
                 part.unseen,
                 None if part.unwritable is None else _function_name(part.unwritable),
+                None if part.pieces_for is None else _function_name(part.pieces_for),
             )
         if cls is Tag:
             if self.walking:
@@ -418,6 +419,7 @@ class _Decoder:
                 keep,
                 unseen,
                 unwritable,
+                pieces_for,
             ) = stored
             part = _new(TextSlot)
             seen.append(part)  # in the order it was stored (its parts come after it)
@@ -454,6 +456,7 @@ class _Decoder:
                 None if keep is None else _function(keep),
                 unseen,
                 None if unwritable is None else _function(unwritable),
+                None if pieces_for is None else _function(pieces_for),
             )
             return part
         if kind == _GAP:

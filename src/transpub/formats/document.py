@@ -183,6 +183,12 @@ class TextSlot:
     #: translation is refused as one a value writes its source for is (see
     #: :func:`~.value_slots.kept_source`), and the source is written for it. None: each can.
     unwritable: Callable[[str], str | None] | None = None
+    #: The markup a translation's placeholders are written with, given the translation and
+    #: :attr:`pieces`: Markdown whose order would pair a backtick of markup with another writes
+    #: some otherwise (see :mod:`.md_ticks`). None: :attr:`pieces`, always.
+    pieces_for: (
+        Callable[[str, dict[int, PairedPieces | list[Part]]], dict[int, PairedPieces | list[Part]]] | None
+    ) = None
 
 
 @dataclass(eq=False)
@@ -768,6 +774,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         if not plain:
             return [_Piece(slot, value, "", kept)], plain
         return [escape(value) if kept is None else kept(escape(value))], plain
+    pieces = slot.pieces if slot.pieces_for is None else slot.pieces_for(text, slot.pieces)
     items: list[Any] = []
     opened: dict[str, int] = {}  # where each opening piece with a ``same`` is among the items
     # tokenize's split, without a token object per piece: the text, then (closing slash,
@@ -782,7 +789,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         if closing and empty:  # "</1/>" is no placeholder: text, as tokenize says
             pending += f"<{closing}{number}{empty}>{after}"
             continue
-        piece = slot.pieces.get(int(number))
+        piece = pieces.get(int(number))
         if (
             pending
             and empty

@@ -983,6 +983,10 @@ def _title_between(
     return written[:1] + lead + written[1:-1] + trail + written[-1:]
 
 
+#: The functions :func:`title_writer` writes a title with (a character reference there is its character).
+TITLE_WRITERS = (markdown_title, _title_between)
+
+
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
 #: What a title's translation writes as a reference: its closing quote, a backslash, the ``&`` of an
 #: entity, and the ``<`` of a tag or comment (inside a ``markdown`` HTML block, MkDocs' md_in_html reads

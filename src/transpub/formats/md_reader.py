@@ -91,6 +91,7 @@ from .md_templates import (
     verbatim_pairs,
 )
 from .md_text_markup import markup_in_text
+from .md_ticks import tick_problem, tick_safe_pieces, ticked_parts
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -848,6 +849,8 @@ class _Builder(RunSlots):
             else:  # (a line cutting a pair markdown-it reads over lines, [A\n: b](u): no link to a
                 _emit_plain(run, out)  # renderer reading the line apart; kept as written)
             _emit_plain(line_break, out)
+        if ticked:  # (a translation that moves markup holding a backtick pairs it as the source does)
+            _ticks_paired_as_in_source(out)
         if in_html:
             for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
                 if isinstance(part, TextSlot):
@@ -1473,6 +1476,19 @@ def _ticked(atom: Atom) -> bool:
         return False
     written = _written(atom.parts)
     return "`" in written and not (atom.node is not None and atom.node.tag == "code" and written[:1] == "`")
+
+
+def _ticks_paired_as_in_source(out: list[Part]) -> None:
+    """Each unit among ``out`` (the parts of a block) whose markup holds a backtick outside a code
+    span written, for a translation that reorders its placeholders, so that each of its backticks
+    pairs as in the source, or its source where it cannot be (see :mod:`.md_ticks`)."""
+    for part in out:
+        if not isinstance(part, TextSlot) or len(part.pieces) < 2 or part.unwritable is not None:
+            continue
+        ticked = ticked_parts(part.pieces)
+        if any(kind in ("value", "markup") for _, _, _, kind in ticked) and len({t[0] for t in ticked}) > 1:
+            part.pieces_for = functools.partial(tick_safe_pieces, msgid=part.msgid)
+            part.unwritable = functools.partial(tick_problem, msgid=part.msgid, ticked=ticked)
 
 
 def _lone_tick_word(atoms: list[Atom]) -> str:

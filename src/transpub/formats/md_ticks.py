@@ -1,0 +1,234 @@
+"""The backticks of a translation's markup, whatever order it puts its placeholders in.
+
+Every renderer reads code spans before anything else, and a backtick of markup that no code span
+holds (an image's alt text's, a link's title's or address's, an HTML attribute's) opens one where a
+run of backticks follows it: Goldmark (Hugo) one of its length, Python-Markdown one of its length or
+shorter, kramdown (Jekyll) one of its length or longer, an escaped one too. A source paragraph
+shows such markup because no backtick follows it (``See `c` and ![a`b](x.png) now.``); a
+translation that moves it before other backticks (``Siehe ![a`b](x.png) und `c` jetzt.``) made a
+code span from the alt text's backtick to the code span's, and the image was lost.
+
+:func:`tick_safe_pieces` writes such a translation with the backticks of a link's or image's title
+or of an HTML attribute value it moves before others, or others move after, as character references
+(every renderer shows the same text). A backtick of other markup moved before another's cannot be
+written otherwise in every renderer (Goldmark shows an alt text's escapes and references as written;
+a code span with longer or shorter backticks still pairs in kramdown or Python-Markdown): such a
+translation cannot be written there (:func:`tick_problem`), its source is. The source's order is
+written as it is: a pseudo-translation is its source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Mapping
+
+from ..inline import PLACEHOLDER_RE
+from .document import AttrSlot, LinkTarget, PairedPieces, Part, TextSlot
+from .escape import attribute_in_markdown
+from .md_escape import TITLE_WRITERS
+
+#: A part of a placeholder's markup holding backticks that may open or close a code span: its number,
+#: side (``""`` standalone, ``"<"`` the opening markup, ``">"`` the closing one), the index of the part,
+#: and what it is: ``"code"`` a code span (its backticks close one a backtick before it opens),
+#: ``"value"`` a title or HTML attribute value (its backticks open and close; written as references
+#: where they would pair), ``"markup"`` other markup (an alt text, an address: they open and close),
+#: ``"closes"`` other markup whose backticks are escaped (they close one, open none).
+Ticked = tuple[int, str, int, str]
+#: What opens a code span.
+_OPENS = frozenset({"value", "markup"})
+#: A run of backticks, and the backslashes before it.
+_TICKS = re.compile(r"(\\*)(`+)")
+#: A code span as a placeholder's markup: its backticks, its code, the same backticks.
+_CODE_SPAN = re.compile(r"(`+)(?:[^`].*?|.*?[^`])\1", re.S)
+_Pieces = dict[int, PairedPieces | list[Part]]
+
+
+def ticked_parts(pieces: Mapping[int, PairedPieces | list[Part]]) -> tuple[Ticked, ...]:
+    """The parts of the placeholders' markup ``pieces`` whose backticks may open or close a code span
+    (a code span's, any other markup's that its own backticks do not pair), in order."""
+    found: list[Ticked] = []
+    for number, piece in sorted(pieces.items()):
+        sides = [("<", piece.open), (">", piece.close)] if isinstance(piece, PairedPieces) else [("", piece)]
+        for side, parts in sides:
+            found += _ticked_side(number, side, parts)
+    return tuple(found)
+
+
+def _ticked_side(number: int, side: str, parts: list[Part]) -> list[Ticked]:
+    """The parts of one side of a placeholder's markup holding backticks (see :func:`ticked_parts`)."""
+    written = [_written(part) for part in parts]
+    if "`" not in "".join(written):
+        return []
+    if len(parts) == 1 and _CODE_SPAN.fullmatch(written[0]) is not None:
+        return [(number, side, 0, "code")]
+    # (a run and the next of its length are a code span of this markup alone: an alt text's ``a `b` c``)
+    runs = [(index, match) for index, text in enumerate(written) for match in _TICKS.finditer(text)]
+    paired: set[int] = set()
+    for at, (_, match) in enumerate(runs):
+        if at in paired or len(match.group(1)) % 2:
+            continue
+        closer = next(
+            (later for later in range(at + 1, len(runs)) if runs[later][1].group(2) == match.group(2)), None
+        )
+        if closer is not None:
+            paired |= {at, closer}
+    kinds: dict[int, str] = {}
+    for at, (index, match) in enumerate(runs):
+        if at in paired:
+            continue
+        if len(match.group(1)) % 2:
+            kinds.setdefault(index, "closes")
+        else:
+            kinds[index] = "value" if _value_writes_references(parts[index]) else "markup"
+    return [(number, side, index, kind) for index, kind in sorted(kinds.items())]
+
+
+def _written(part: Part) -> str:
+    """The source text of a part of markup (an attribute value's or address's as written)."""
+    if isinstance(part, str):
+        return part
+    if isinstance(part, (AttrSlot, LinkTarget)):
+        return part.raw
+    if isinstance(part, TextSlot):
+        return "".join(_written(inner) for inner in part.parts)
+    return ""
+
+
+def _value_writes_references(part: Part) -> bool:
+    """Whether ``part`` is a Markdown link's or image's title or an HTML attribute value in Markdown:
+    every renderer shows a character reference there as its character."""
+    if part.__class__ is not AttrSlot:
+        return False
+    write = part.write
+    while isinstance(write, functools.partial):
+        write = write.func
+    return write in TITLE_WRITERS or write is attribute_in_markdown
+
+
+def tick_safe_pieces(text: str, pieces: _Pieces, *, msgid: str) -> _Pieces:
+    """The markup ``pieces`` of ``msgid``'s placeholders as the translation ``text`` writes them: the
+    source's, but a title or an HTML attribute value whose backticks its order would pair with
+    others (see the module's docstring) with them as character references.
+
+    >>> from transpub.formats.md_escape import markdown_title
+    >>> title = AttrSlot("a`b", "p", '"a`b"', "attribute:title", write=markdown_title)
+    >>> pieces = {1: ["`c`"], 2: PairedPieces(["["], ["](/u ", title, ")"])}
+    >>> written = tick_safe_pieces("<2>t</2> und <1/>", pieces, msgid="<1/> and <2>t</2>")
+    >>> written[2].close[1].raw, written[2].close[1].render_value("x`y"), written[1]
+    ('"a&#96;b"', '"x&#96;y"', ['`c`'])
+    """
+    if PLACEHOLDER_RE.findall(text) == PLACEHOLDER_RE.findall(msgid):
+        return pieces  # (the source's order: its markup as written)
+    fixes = _fixes(msgid, text, ticked_parts(pieces))
+    if not fixes or isinstance(fixes, str):
+        return pieces  # (one that cannot be written: tick_problem says so, its source is written)
+    written = dict(pieces)
+    for number, side, index in fixes:
+        piece = written[number]
+        if isinstance(piece, PairedPieces):
+            which = "open" if side == "<" else "close"
+            piece = dataclasses.replace(piece, **{which: _references(getattr(piece, which), index)})
+        else:
+            piece = _references(piece, index)
+        written[number] = piece
+    return written
+
+
+def tick_problem(text: str, *, msgid: str, ticked: tuple[Ticked, ...]) -> str | None:
+    """Why the translation ``text`` of ``msgid`` cannot be written (see the module's docstring): a
+    backtick of its markup (``ticked``, see :func:`ticked_parts`) would open a code span that a
+    backtick of other markup after it closes, neither a title's nor an attribute value's; None when
+    it can be.
+
+    >>> ticked = ((1, "", 0, "code"), (2, "", 1, "markup"))
+    >>> print(tick_problem("Siehe <2/> und <1/>.", msgid="See <1/> and <2/>.", ticked=ticked))
+    a backtick of <2/> would open a code span that one of <1/> after it closes (every renderer reads code spans first), and <2/> would be lost; put <2/> after <1/>, as in the source
+    >>> tick_problem("Siehe <1/> und <2/>.", msgid="See <1/> and <2/>.", ticked=ticked) is None
+    True
+    """
+    if PLACEHOLDER_RE.findall(text) == PLACEHOLDER_RE.findall(msgid):
+        return None
+    fixes = _fixes(msgid, text, ticked)
+    return fixes if isinstance(fixes, str) else None
+
+
+def _references(parts: list[Part], index: int) -> list[Part]:
+    """``parts`` (one side of a placeholder's markup) with the title or attribute value at ``index``
+    written with its backticks as character references."""
+    value = parts[index]
+    assert isinstance(value, AttrSlot) and value.write is not None
+    value = dataclasses.replace(
+        value,
+        raw=_ticks_as_references(value.raw),
+        write=functools.partial(_written_without_ticks, value.write),
+    )
+    return [*parts[:index], value, *parts[index + 1 :]]
+
+
+def _ticks_as_references(raw: str) -> str:
+    r"""A title or attribute value as written, each backtick as a character reference (an escaped
+    one without its backslash).
+
+    >>> print(_ticks_as_references('"a`b \\` c\\\\`"'))
+    "a&#96;b &#96; c\\&#96;"
+    """
+    return _TICKS.sub(lambda m: m.group(1)[: len(m.group(1)) // 2 * 2] + "&#96;" * len(m.group(2)), raw)
+
+
+def _written_without_ticks(write: Callable[[str], str], text: str) -> str:
+    """``text`` as ``write`` writes it (a title, an attribute value), its backticks as references."""
+    return write(text).replace("`", "&#96;")
+
+
+def _order(text: str) -> list[tuple[int, str]]:
+    """The placeholders of ``text`` in its order: their numbers and sides (see :data:`Ticked`)."""
+    return [
+        (int(number), "" if empty else ">" if closing else "<")
+        for closing, number, empty in PLACEHOLDER_RE.findall(text)
+        if not (closing and empty)
+    ]
+
+
+def _pairs(order: list[tuple[int, str]], ticked: tuple[Ticked, ...]) -> dict[tuple[Ticked, Ticked], None]:
+    """Each part of ``ticked`` that may open a code span, with each part of other markup after it in
+    the placeholders' ``order``: what a backtick of the first would pair with one of the second."""
+    by_side: dict[tuple[int, str], list[Ticked]] = {}
+    for part in ticked:
+        by_side.setdefault((part[0], part[1]), []).append(part)
+    openers: list[Ticked] = []
+    found: dict[tuple[Ticked, Ticked], None] = {}
+    for place in order:
+        mine = by_side.get(place, ())
+        for part in mine:
+            for opener in openers:
+                found[opener, part] = None
+        openers += [part for part in mine if part[3] in _OPENS]
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _fixes(msgid: str, text: str, ticked: tuple[Ticked, ...]) -> frozenset[tuple[int, str, int]] | str:
+    """The titles and attribute values (number, side, index) :func:`tick_safe_pieces` writes with
+    references for ``text``, or why it cannot be written (see :func:`tick_problem`)."""
+    before = _pairs(_order(msgid), ticked)
+    fixes: set[tuple[int, str, int]] = set()
+    for opener, closer in _pairs(_order(text), ticked):
+        if (opener, closer) in before:
+            continue  # (as in the source)
+        if "value" in (opener[3], closer[3]):
+            mended = opener if opener[3] == "value" else closer
+            fixes.add(mended[:3])
+            continue
+        return (
+            f"a backtick of {_token(opener)} would open a code span that one of {_token(closer)} after it "
+            f"closes (every renderer reads code spans first), and {_token(opener)} would be lost; put "
+            f"{_token(opener)} after {_token(closer)}, as in the source"
+        )
+    return frozenset(fixes)
+
+
+def _token(part: Ticked) -> str:
+    """The placeholder of ``part`` as a translator sees it."""
+    return f"<{part[0]}/>" if not part[1] else f"<{part[0]}>" if part[1] == "<" else f"</{part[0]}>"
