@@ -1177,3 +1177,24 @@ def test_an_attributes_bracket_that_no_bracket_closes_in_it_comes_back_as_writte
         for value in lxml.html.fragment_fromstring(post, create_parent="div").xpath("//@title | //@alt")
         if "[" in value
     ]
+
+
+@needs_wordpress
+@pytest.mark.parametrize(
+    "post",
+    [
+        '<p title="x > y">Hi.</p>\n',
+        "<img alt='x > y' src=a.jpg> Hi.\n",
+        '<p data-x="a>b" title="x y">Hi.</p>\n',
+    ],
+)
+def test_a_translations_bracket_in_an_attribute_after_a_greater_than_sign_of_its_tag_runs_no_shortcode(
+    tmp_path: Path, post: str
+) -> None:
+    """WordPress ends a tag at its first ``>``, one in a quoted value too: what follows is the page's
+    text, where ``[gallery a">ids=1]`` is a shortcode. A translation keeping the source's ``x > y``
+    (its ``>`` written as it is) and adding ``[gallery a``, its paragraph's ``ids=1]``, runs none."""
+    root = wordpress_project(tmp_path, post)
+    german = translate(root, lambda msgid: {"Hi.": "ids=1] Hallo."}.get(msgid, msgid + " [gallery a"))
+    assert "ids=1] Hallo." in german and "gallery a" in german, german
+    assert handed_to(german, NAMES) == handed_to(post, NAMES) == [], german

@@ -82,6 +82,7 @@ def read_wordpress_html(
         document.parts = with_param_parts(document.parts, with_params)
     if "[" in text:
         _shortcodes_in_attributes(document.parts, names, options.code_shortcodes)
+    after_closer = _after_closer(document.parts)
     for slot in slots_in(document.parts):
         if isinstance(slot, TextSlot):
             # (a <pre>'s text, which wpautop leaves as it is, keeps the translation's line breaks)
@@ -117,7 +118,12 @@ def read_wordpress_html(
             slot.write = (
                 functools.partial(keeping_code, code=code, write=write, kept=slot.msgid, names=names)
                 if code
-                else functools.partial(in_attribute, write=write, kept=slot.msgid, names=names)
+                else functools.partial(
+                    without_shortcodes if id(slot) in after_closer else in_attribute,
+                    write=write,
+                    kept=slot.msgid,
+                    names=names,
+                )
             )
     hint = unregistered_hint(text, names, display_path or str(path)) if "[" in text else None
     if hint is not None:
@@ -139,6 +145,23 @@ def _shortcodes_in_attributes(parts: list[Part], names: tuple[str, ...], code: t
                 unit = attribute_unit(part, attribute_tokens(part.raw, names, code))
             out.extend((part,) if unit is None else unit)
         tag.parts = [part for part in out if part != ""]
+
+
+def _after_closer(parts: list[Part]) -> set[int]:
+    """The ids of the attribute slots of ``parts`` that a ``>`` comes before in their tag (in a value
+    as written): WordPress ends the tag there, so such a value is the page's text to it, where a
+    ``[`` may open a shortcode (see :func:`.wp_shortcodes.in_attribute`)."""
+    found: set[int] = set()
+    for tag in tags_in(parts):
+        seen = False
+        for part in tag.parts:
+            if isinstance(part, AttrSlot):
+                if seen:
+                    found.add(id(part))
+                seen = seen or ">" in part.raw
+            else:
+                seen = seen or ">" in str(part)
+    return found
 
 
 def registered(options: ReadOptions) -> tuple[str, ...]:

@@ -533,15 +533,20 @@ def in_attribute(
     written when the value has no ``]``: WordPress looks for shortcodes in each attribute alone,
     and skips one that lacks either bracket (``do_shortcodes_in_html_tags``), so no text after
     the value can close it (``title=Press[gallery ids=1]now`` shows ``Press[gallery`` and runs
-    nothing, translated or not).
+    nothing, translated or not). Not where the value has a ``>``: WordPress ends the tag there,
+    and what follows is the page's text (nor for a value after one in its tag: see the reader).
 
     >>> print(in_attribute("Drücke [gallery", kept="Press [gallery", names=["gallery"]))
     Drücke [gallery
     >>> print(in_attribute("Drücke [gallery]", kept="Press [gallery", names=["gallery"]))
     Drücke &#91;gallery]
+    >>> print(in_attribute("x > y [gallery a", kept="x > y", names=["gallery"], write=lambda text: text))
+    x > y &#91;gallery a
     """
     written = write(text)
-    return written if "]" not in written else without_shortcodes(text, write, kept, names)
+    if "]" in written or ">" in written:
+        return without_shortcodes(text, write, kept, names)
+    return written
 
 
 def _without_escapes(written: str, escape: Callable[[re.Match[str]], str] | str, kept: str) -> str:
