@@ -19,6 +19,8 @@ from transpub.catalog import (
     provenance_of,
     read_catalog,
     set_machine_translation,
+    set_translation,
+    translator_comments,
     update_catalog,
     write_catalog,
     write_mo,
@@ -309,3 +311,15 @@ def test_check_silencing_comment_survives_update_byte_for_byte_but_unknown_flag_
     before = path.read_bytes()
     assert not update_catalog(path, make_template("Version 2 is out.", "Bye.", "New sentence."), "es").written
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("provenance", ["aligned from old/de/harbour.html", "reviewed by the desk"])
+def test_a_translators_dated_comment_after_an_undated_provenance_stays_their_comment(provenance: str) -> None:
+    # (it was read as the rest of the provenance line, then dropped where a translation was set)
+    entry = polib.POEntry(
+        msgid="Harbour", msgstr="Hafen", tcomment=f"transpub: {provenance}\nAsked the desk on 2024-05-01"
+    )
+    assert translator_comments(entry) == ["Asked the desk on 2024-05-01"]
+    assert provenance_of(entry) == provenance
+    set_translation(entry, "Der Hafen", fuzzy=False)
+    assert entry.tcomment == "Asked the desk on 2024-05-01"

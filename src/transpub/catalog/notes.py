@@ -31,6 +31,10 @@ _WORD_CUT = re.compile(
 )
 #: The end of a provenance transpub writes with its date (machine translation, a memory match).
 _DATED = re.compile(r" on \d{4}-\d{2}-\d{2}\Z")
+#: How each provenance transpub writes with its date begins (after :data:`PROVENANCE_PREFIX`);
+#: another (``aligned from …``) has no date to end it, and a translator's dated comment after it
+#: is their own.
+_DATED_KINDS = ("machine translation by ", "translation memory ", "copied from the source ")
 
 
 def rejoined(line: str, rest: str) -> str:
@@ -92,7 +96,12 @@ def translator_lines(comment: str | None) -> list[str]:
 
 def _dated_end(line: str, lines: list[str], start: int) -> int:
     """Where the provenance beginning with ``line`` ends in ``lines`` after ``start``: after the line
-    that ends it in a date, ``start`` when it has its date already or never gets one."""
+    that ends it in a date, ``start`` when it has its date already, never gets one or is no
+    provenance transpub writes with one (:data:`_DATED_KINDS`).
+
+    >>> _dated_end("transpub: aligned from a.html", ["transpub: aligned from a.html", "Asked on 2024-05-01"], 1)
+    1
+    """
     if _DATED.search(line):
         return start
     for index in range(start, len(lines)):
@@ -100,5 +109,6 @@ def _dated_end(line: str, lines: list[str], start: int) -> int:
             return start
         line = rejoined(line, lines[index])
         if _DATED.search(line):
-            return index + 1
+            kind = line[len(PROVENANCE_PREFIX) :]
+            return index + 1 if kind.startswith(_DATED_KINDS) else start
     return start
