@@ -140,3 +140,36 @@ def test_a_link_to_an_mkdocs_page_named_with_spaces_and_punctuation_is_recognise
         english.xpath("//div[@role='main']")[0]
     )
     assert (built / "en" / "Odd Folder" / "Café Ünï (1)+x!" / "index.html").is_file()
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("v1.2-release.md", "/posts/v1.2-release/"),
+        ("Node.js Tips.md", "/posts/node.js-tips/"),
+        ("a.b/c.md", "/posts/a.b/c/"),
+    ],
+)
+def test_a_link_to_a_hugo_page_whose_name_has_a_dot_is_recognised(
+    tmp_path: Path, name: str, url: str
+) -> None:
+    """Hugo serves posts/v1.2-release.md at /posts/v1.2-release/, as any page (it was looked for at
+    /posts/v1.2-release, as a file: while held back in Spanish, the Spanish ferry linked
+    /es/posts/v1.2-release/, which Hugo never built)."""
+    site = hugo_site(tmp_path / "harbour")
+    posts = site / "content" / "posts"
+    (posts / name).parent.mkdir(parents=True, exist_ok=True)
+    (posts / name).write_text(HARBOUR, "utf-8")
+    (posts / "ferry.md").write_text(FERRY.replace("/posts/harbour/", url), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    hold_back(site, Path(name).with_suffix(".po").name)
+    output = " ".join(transpub(site, "compile").split())
+    assert "not published in es, linked from content/posts/ferry.md" in output, output
+    hugo_build(site)
+    public = site / "public"
+    assert served(public, url)
+    hrefs = built_hrefs(public, "es")
+    assert hrefs and all(served(public, unquote(href)) for links in hrefs.values() for href in links), hrefs

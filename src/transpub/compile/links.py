@@ -70,6 +70,8 @@ def article_url(
     ('/en/news/', '/x/')
     >>> article_url(PurePosixPath("Odd Folder/Mixed Name!.md"), None), article_url(PurePosixPath("A B/x.md"), {"slug": "My Slug!"}, "", "hugo")
     ('/odd folder/mixed name!/', '/a-b/my-slug/')
+    >>> article_url(PurePosixPath("posts/v1.2-release.md"), None)  # (a folder's URL, dot or not)
+    '/posts/v1.2-release/'
     """
     front = front or {}
     url = front.get("url")
@@ -84,7 +86,7 @@ def article_url(
         parts[-1] = slug.strip()
     if style != "path":
         parts = [url_name(part, style) for part in parts]
-    return url_path(prefix + "/" + "/".join(parts))
+    return url_path(prefix + "/" + "".join(f"{part}/" for part in parts))
 
 
 def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTargets:
