@@ -159,6 +159,25 @@ def test_thousands_of_warnings_on_one_line_are_shown_as_three_and_a_count(tmp_pa
     assert sum("articles/other.md:" in line for line in warnings) == 2  # (other files: every warning)
 
 
+def test_a_line_of_thousands_of_warnings_hides_no_warning_of_the_file_s_other_lines(tmp_path: Path) -> None:
+    # (the hidden warnings of the first line counted towards the fifty of the file: the ten lines after it
+    # showed none, while written before it they showed every one)
+    root = new_project(tmp_path)
+    other_lines = "".join(f"Para {n} {{{{< open x\n\n" for n in range(10))
+    (root / "articles" / "broken.md").write_text(
+        "# T\n\nText " + "{{< " * 500 + "x\n\n" + other_lines, encoding="utf-8"
+    )
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    shown = [line.split(": ")[1] for line in result.stderr.splitlines() if line.startswith("Warning: ")]
+    assert shown[:3] == ["articles/broken.md:3"] * 3
+    assert shown[3:-1] == [f"articles/broken.md:{n}" for n in range(5, 25, 2)]
+    assert (
+        result.stderr.splitlines()[-1]
+        == "Warning: articles/broken.md: 497 more warnings in this file, not shown"
+    )
+
+
 def test_extract_warns_of_a_page_written_in_another_language_than_the_projects(tmp_path: Path) -> None:
     # (a German page in an English project was read without a word: "Der 3. IT-Jobtag" cut after "3.")
     root = new_project(tmp_path)

@@ -867,21 +867,21 @@ WARNINGS_PER_FILE = 50
 
 def _echo_warnings(warnings: list[Any]) -> None:
     """``Warning: file:line: message`` for each of ``warnings`` (issues), in order; past
-    :data:`WARNINGS_PER_LINE` on one line or :data:`WARNINGS_PER_FILE` in one file, one line counts
-    the rest of that file's."""
+    :data:`WARNINGS_PER_LINE` on one line or :data:`WARNINGS_PER_FILE` shown for one file, one line
+    counts the rest of that file's."""
     if not warnings:
         return
     lines: list[str] = []
     per_line: dict[tuple[str, int | None], int] = {}
-    per_file: dict[str, int] = {}
+    shown: dict[str, int] = {}  # (the file's warnings shown: those held count towards no limit)
     held: dict[str, int] = {}
     for warning in warnings:
         place = (warning.path, warning.line)
         per_line[place] = per_line.get(place, 0) + 1
-        per_file[warning.path] = per_file.get(warning.path, 0) + 1
-        if per_line[place] > WARNINGS_PER_LINE or per_file[warning.path] > WARNINGS_PER_FILE:
+        if per_line[place] > WARNINGS_PER_LINE or shown.get(warning.path, 0) >= WARNINGS_PER_FILE:
             held[warning.path] = held.get(warning.path, 0) + 1
             continue
+        shown[warning.path] = shown.get(warning.path, 0) + 1
         lines.append(f"Warning: {warning.location}: {warning.message}")
     for path, count in held.items():
         lines.append(f"Warning: {path}: {count:,} more warnings in this file, not shown")
