@@ -139,6 +139,21 @@ def jekyll_page(
     return (site / "_site" / "a.html").read_text(encoding="utf-8")
 
 
+def jekyll_build(site: Path) -> Path:
+    """``jekyll build`` of ``site`` as it is (its plugins as its _config says); its ``_site``. A failed
+    build fails the test with Jekyll's output."""
+    assert JEKYLL is not None
+    done = subprocess.run(
+        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=site,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return site / "_site"
+
+
 def mkdocs_page(markdown: str, site: Path, config: str) -> str:
     """The HTML MkDocs makes of ``markdown`` as the page ``docs/a.md`` of a site whose
     ``mkdocs.yml`` is ``config`` (its site_name added), built in ``site`` (made anew)."""

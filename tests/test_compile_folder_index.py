@@ -5,15 +5,14 @@ writes to it (``guide/``, ``guide/index.html``, ``/en/guide/``) and its own rela
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import polib
 import pytest
 
 from pseudo_catalogs import fill_pseudo
+from site_links import broken_links
 from test_compile_helpers import run_cli
 
 CONFIG = """[project]
@@ -72,24 +71,6 @@ def _hold_back(root: Path, slug: str, locale: str = "de") -> None:
     for entry in catalog:
         entry.msgstr = ""
     catalog.save()
-
-
-def broken_links(site: Path) -> list[str]:
-    """Every ``href`` and ``src`` of every page under ``site`` that leads to no file there (a
-    root-relative one from the site's root, a folder's to its ``index.html``), as ``page: url``."""
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        for url in re.findall(r'\b(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
-            parts = urlsplit(html.unescape(url))
-            if parts.scheme or parts.netloc or not parts.path:
-                continue
-            path = unquote(parts.path)
-            target = site / path.lstrip("/") if path.startswith("/") else page.parent / path
-            if path.endswith("/"):
-                target /= "index.html"
-            if not target.resolve().is_file() or not target.resolve().is_relative_to(site.resolve()):
-                broken.append(f"{page.relative_to(site).as_posix()}: {url}")
-    return broken
 
 
 def _pages(site: Path) -> list[str]:

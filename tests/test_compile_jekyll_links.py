@@ -7,7 +7,6 @@ missing (``make test`` installs the Debian package jekyll)."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -17,7 +16,7 @@ import pytest
 import yaml
 
 from pseudo_catalogs import fill_pseudo
-from real_renderers import JEKYLL
+from real_renderers import JEKYLL, jekyll_build
 from test_init_site import init, transpub, written
 from transpub.compile.jekyll_urls import jekyll_url
 from transpub.compile.link_targets import url_path
@@ -28,20 +27,6 @@ pytestmark = [
         JEKYLL is None, reason="jekyll is not installed (make test installs the Debian package jekyll)"
     ),
 ]
-
-
-def jekyll_build(site: Path) -> Path:
-    """``jekyll build`` of ``site`` (no plugin); its ``_site``."""
-    assert JEKYLL is not None
-    done = subprocess.run(
-        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=site,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site / "_site"
 
 
 def page(site: Path, path: str, front: str = "", text: str = "The text.") -> None:

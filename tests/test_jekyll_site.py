@@ -11,7 +11,6 @@ translated caption and the comment stays hidden. Skipped, with the reason, where
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -19,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from pseudo_catalogs import fill_pseudo
-from real_renderers import jekyll_page
+from real_renderers import jekyll_build, jekyll_page
 from transpub.cli import main
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
@@ -49,16 +48,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     transpub(site, "extract")
     fill_pseudo(site)
     transpub(site, "compile")
-    assert JEKYLL is not None
-    done = subprocess.run(
-        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=site,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return site / "_site"
+    return jekyll_build(site)
 
 
 def article(built: Path, path: str) -> lxml.html.HtmlElement:
