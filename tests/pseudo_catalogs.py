@@ -14,3 +14,13 @@ def fill_pseudo(root: Path) -> None:
         for entry in catalog:
             entry.msgstr = f"⟦{entry.msgid}⟧"
         catalog.save()
+
+
+def empty_catalog(path: Path) -> bytes:
+    """Every msgstr of the catalog at ``path`` emptied (its page held back); its bytes before."""
+    before = path.read_bytes()
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save()
+    return before

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polib
 import pytest
 
-from pseudo_catalogs import fill_pseudo
+from pseudo_catalogs import empty_catalog, fill_pseudo
 from site_links import broken_links
 from test_compile_helpers import compiled_slugs, run_cli
 
@@ -40,12 +39,7 @@ def _project(root: Path, articles: dict[str, str], config: str = "") -> Path:
 def _hold_back(root: Path, slug: str) -> bytes:
     """Empty the German catalog of ``slug`` (its page held back: 0% translated); its bytes before."""
     path = root / "locales" / "de" / "LC_MESSAGES" / f"{slug}.po"
-    before = path.read_bytes()
-    catalog = polib.pofile(str(path))
-    for entry in catalog:
-        entry.msgstr = ""
-    catalog.save()
-    return before
+    return empty_catalog(path)
 
 
 def _compile(root: Path) -> str:

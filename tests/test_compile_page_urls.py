@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote
 
-import polib
 import pytest
 import yaml
 
-from pseudo_catalogs import fill_pseudo
+from pseudo_catalogs import empty_catalog, fill_pseudo
 from real_renderers import HUGO, MKDOCS
 from test_init_site import (
     FERRY,
@@ -36,12 +35,7 @@ from test_init_site import (
 def hold_back(site: Path, name: str) -> bytes:
     """Empty the Spanish catalog named ``name`` (its page below the threshold); its bytes before."""
     path = next((site / "locales" / "es").rglob(name))
-    before = path.read_bytes()
-    catalog = polib.pofile(str(path))
-    for entry in catalog:
-        entry.msgstr = ""
-    catalog.save()
-    return before
+    return empty_catalog(path)
 
 
 #: Hugo's settings, the URL it gives content/posts/Odd Folder/Café Ünï (1)+x!.md and that of
