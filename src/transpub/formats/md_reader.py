@@ -91,7 +91,7 @@ from .md_templates import (
     verbatim_pairs,
 )
 from .md_text_markup import markup_in_text
-from .md_ticks import tick_problem, tick_safe_pieces, ticked_parts
+from .md_ticks import escaped_ticks_kept, tick_problem, tick_safe_pieces, ticked_parts
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -316,6 +316,9 @@ class _Context(NamedTuple):
     callout: bool = False
     #: The word holding the block's only backtick, written as it is (see :func:`_lone_tick_word`).
     tick_word: str = ""
+    #: The words of its text escaping a backtick, kept where a translation keeps them (see
+    #: :func:`_escaped_tick_words`).
+    escaped_ticks: tuple[tuple[str, tuple[bool, ...]], ...] = ()
 
 
 def _plain_text(inline: Token) -> str:
@@ -798,14 +801,15 @@ class _Builder(RunSlots):
             spellings=spellings,
             links=links,
             as_references=in_html,
-            # (a row whose source escapes a backtick itself keeps that spelling: its page is as written)
-            row=(pipes or tag in ("td", "th") or bool(ticked) or bool(tick_word)) and "\\`" not in text,
+            # (where the source escapes a backtick itself, a translation keeping its word keeps that spelling)
+            row=pipes or tag in ("td", "th") or bool(ticked) or bool(tick_word),
             runs=_runs_of(atoms, lined)
             if "=" in text or "^" in text or "+" in text or "{" in text
             else frozenset(),
             callout=":" in text and _starts_callout(lined),
             notes=notes,
             tick_word=tick_word,
+            escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -1001,6 +1005,14 @@ class _Builder(RunSlots):
             for part in out[first:]:
                 if isinstance(part, TextSlot) and ctx.tick_word in part.msgid:
                     part.keep_runs = functools.partial(_tick_kept, ctx.tick_word, part.keep_runs)
+        if ctx.escaped_ticks and ctx.row:
+            words = dict(ctx.escaped_ticks)
+            for part in out[first:]:
+                if isinstance(part, TextSlot) and "`" in part.msgid:
+                    ticked = ticked_parts(part.pieces)
+                    part.keep_runs = functools.partial(
+                        escaped_ticks_kept, words, part.msgid, ticked, part.keep_runs
+                    )
         _emit_plain(trail, out)
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:
@@ -1521,6 +1533,34 @@ def _lone_tick_word(atoms: list[Atom]) -> str:
     start = max(atom.text.rfind(space, 0, at) for space in " \t\n") + 1
     ends = [end for end in (atom.text.find(space, at) for space in " \t\n") if end >= 0]
     return atom.text[start : min(ends, default=len(atom.text))]
+
+
+def _escaped_tick_words(atoms: list[Atom]) -> tuple[tuple[str, tuple[bool, ...]], ...]:
+    r"""The words (as shown: no space in them) of the text of ``atoms`` that escape a backtick
+    (``\```), each with how its backticks are written (True: escaped, False: otherwise, written
+    ``&#96;`` by a translation); not a word the source writes two ways.
+
+    >>> texts = [("Type ", "Type "), ("\\`", "`"), ("x or ", "x or "), ("&#96;", "`")]
+    >>> _escaped_tick_words([Atom("text", raw, shown) for raw, shown in texts])
+    (('`x', (True,)),)
+    """
+    found: dict[str, tuple[bool, ...] | None] = {}
+    runs: list[list[Atom]] = [[]]
+    for atom in atoms:
+        if atom.kind == "text":
+            runs[-1].append(atom)
+        else:
+            runs.append([])
+    for run in runs:
+        shown = "".join(atom.text for atom in run)
+        escapes = [atom.raw == "\\`" for atom in run for _ in range(atom.text.count("`"))]
+        for match in re.finditer(r"\S+", shown):
+            first = shown.count("`", 0, match.start())
+            spelled = tuple(escapes[first : first + match.group().count("`")])
+            if any(spelled):
+                word = match.group()
+                found[word] = spelled if found.get(word, spelled) == spelled else None
+    return tuple((word, spelled) for word, spelled in found.items() if spelled is not None)
 
 
 def _tick_kept(

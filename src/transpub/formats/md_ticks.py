@@ -232,3 +232,106 @@ def _fixes(msgid: str, text: str, ticked: tuple[Ticked, ...]) -> frozenset[tuple
 def _token(part: Ticked) -> str:
     """The placeholder of ``part`` as a translator sees it."""
     return f"<{part[0]}/>" if not part[1] else f"<{part[0]}>" if part[1] == "<" else f"</{part[0]}>"
+
+
+#: A word of a text (no space in it).
+_WORD = re.compile(r"\S+")
+#: Each word of a source's text that escapes a backtick itself, as shown, with how each of its
+#: backticks is written (True: ``\```, False: ``&#96;``).
+EscapedTicks = Mapping[str, tuple[bool, ...]]
+
+
+def escaped_ticks_kept(
+    words: EscapedTicks,
+    msgid: str,
+    ticked: tuple[Ticked, ...],
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    r"""How each text of ``translation`` is written (see :attr:`TextSlot.keep_runs`, ``keep_runs``
+    first; its backticks references, as the block's escape writes them): the source's ``\``` of a
+    word of ``words`` where the translation keeps the word (its first as many times as ``msgid``
+    holds it) with no markup of ``ticked`` that may open a code span before it that is not before
+    it in ``msgid``. An escaped backtick still closes a code span a backtick before it opens (no
+    renderer reads escapes in one): a translator's is written ``&#96;``, which closes none.
+
+    >>> ticked = ((1, "", 1, "markup"),)
+    >>> keep = escaped_ticks_kept({"`": (True,)}, "Type ` then <1/> now.", ticked, None, "<1/> dann ` und ` `")
+    >>> keep(0, "", ""), keep(1, " dann ` und ` `", " dann &#96; und &#96; &#96;")
+    ('', ' dann &#96; und &#96; &#96;')
+    >>> keep = escaped_ticks_kept({"`": (True,)}, "Type ` then <1/> now.", ticked, None, "Tippe ` und ` <1/>")
+    >>> keep(0, "Tippe ` und ` ", "Tippe &#96; und &#96; ")
+    'Tippe \\` und &#96; '
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    openers = {(number, side) for number, side, _, kind in ticked if kind in _OPENS}
+    before: dict[str, list[frozenset[tuple[int, str]]]] = {}
+    for _, _, word, opened in _word_places(msgid, words, openers):
+        before.setdefault(word, []).append(opened)
+    seen: dict[str, int] = {}
+    keeps: dict[int, set[int]] = {}
+    for number, ordinal, word, opened in _word_places(translation, words, openers):
+        at = seen[word] = seen.get(word, -1) + 1
+        sources = before.get(word, [])
+        if at < len(sources) and opened <= sources[at]:
+            keeps.setdefault(number, set()).add(ordinal)
+
+    def written_with_escapes(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        if number not in keeps:
+            return written
+        references = written.split("&#96;")
+        if len(references) != text.count("`") + 1:
+            return written  # (written otherwise: as references)
+        escaped = [False] * text.count("`")
+        ordinal = 0
+        for match in _WORD.finditer(text):
+            word = _source_word(match.group(), words)
+            if word is None:
+                continue
+            if ordinal in keeps[number]:
+                first = text.count("`", 0, match.start())
+                for offset, escapes in enumerate(words[word]):
+                    escaped[first + offset] = escapes
+            ordinal += 1
+        out = references[0]
+        for escapes, rest in zip(escaped, references[1:], strict=True):
+            out += ("\\`" if escapes else "&#96;") + rest
+        return out
+
+    return written_with_escapes
+
+
+def _word_places(
+    text: str, words: EscapedTicks, openers: set[tuple[int, str]]
+) -> list[tuple[int, int, str, frozenset[tuple[int, str]]]]:
+    """Each word of ``words`` in the texts of ``text`` between placeholders, in order: the number of
+    its text (0: the first), which of those words of its text it is, the word, and the placeholders
+    of ``openers`` (number, side: see :data:`Ticked`) before it."""
+    split = PLACEHOLDER_RE.split(text)
+    found = []
+    opened: frozenset[tuple[int, str]] = frozenset()
+    for number, start in enumerate(range(0, len(split), 4)):
+        if start:
+            closing, token, empty = split[start - 3 : start]
+            side = "" if empty else ">" if closing else "<"
+            if (int(token), side) in openers and not (closing and empty):
+                opened |= {(int(token), side)}
+        matches = [_source_word(match.group(), words) for match in _WORD.finditer(split[start])]
+        found += [(number, ordinal, word, opened) for ordinal, word in enumerate(filter(None, matches))]
+    return found
+
+
+def _source_word(token: str, words: EscapedTicks) -> str | None:
+    """The word of ``words`` that ``token`` (a word of a translation) holds with all its backticks
+    (``„`x“`` holds ```x``), the longest; None if none.
+
+    >>> _source_word("⟦`x", {"`": (True,), "`x": (True,)}), _source_word("``", {"`": (True,)})
+    ('`x', None)
+    """
+    if token in words:
+        return token
+    ticks = token.count("`")
+    held = [word for word in words if word in token and word.count("`") == ticks]
+    return max(held, key=len, default=None)

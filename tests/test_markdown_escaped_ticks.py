@@ -1,0 +1,114 @@
+"""A paragraph whose source escapes a backtick itself (``Type \\` then …``) and whose markup holds one
+(an image's alt text, a link's title, an HTML attribute), in the real renderers (Hugo's Goldmark,
+kramdown as Jekyll runs it, Python-Markdown as MkDocs does): an escaped backtick still closes a code
+span a backtick before it opens (a backslash does not escape in a code span), so a translator's
+backtick written ``\\``` after the image (``Tippe ![a`b](x.png) dann \\` jetzt.``) made a code span of
+the image's end and the words after it, and the image was lost. A translator's backtick is ``&#96;``;
+the source's ``\\``` stays where the translation keeps its word with no such markup moved before it,
+and a pseudo-translation is its source."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from test_markdown_reordered_ticks import RENDERERS, elements, rendered
+from transpub.formats import ReadOptions
+from transpub.formats.document import Document, Resolution, TextSlot
+from transpub.formats.md_reader import read_markdown
+from transpub.inline import placeholder_problem
+
+#: Paragraphs escaping a backtick in their text, beside markup holding one (and code spans), that
+#: each renderer shows as written (no markup in a code span, every image and link shown).
+SEED = 20240501
+SOURCES = [
+    "Type \\` then ![a`b](x.png) now.\n",
+    "Type \\` or \\`\\` then ![a`b](x.png) now.\n",
+    'Press \\` and [t](/u "a`b") now.\n',
+    "Use \\` and *em \\`x* and ![p`q](i.png) here.\n",
+    'Say \\`x\\` to <abbr title="a`b">HTML</abbr> now.\n',
+    "Write \\` here. Then ![a`b](x.png) there.\n",
+    "| a \\` | ![a`b](x.png) |\n|---|---|\n| c | d |\n",
+    "A \\` b `c` and ![a`b](x.png) now.\n",
+    'Read `c` then [a \\` b](/u "t`u") and more.\n',
+    "One \\`. Two `c`. Three ![a`b](x.png).\n",
+    'Two \\` and \\` or `c` and [x](/u "a`b") now.\n',
+]
+#: What a hostile translator writes between the placeholders.
+WORDS = ["Tippe", "`", "\\`", "``", "&#96;", "dann", "it`s", "\\`\\`", "jetzt", "`x`"]
+PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
+
+
+def _units(document: Document) -> list[TextSlot]:
+    return [slot for slot in document.slots() if isinstance(slot, TextSlot)]
+
+
+def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
+    """Random translations of ``msgid``: its placeholders in a random order, hostile words between."""
+    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
+    found = []
+    for _ in range(count):
+        order = rng.sample(placeholders, len(placeholders))
+        cuts = [" ".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(len(order) + 1)]
+        text = cuts[0] + "".join(
+            f" {placeholder} {cut}" for placeholder, cut in zip(order, cuts[1:], strict=True)
+        )
+        if placeholder_problem(msgid, text) is None:
+            found.append(text)
+    return found
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """Each source with random translations of each of its units: (source, translation, page)."""
+    rng = random.Random(SEED)
+    found = []
+    for source in SOURCES:
+        document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+        for unit in _units(document):
+            if "`" not in unit.msgid and "<" not in unit.msgid:
+                continue
+            for text in translations(unit.msgid, rng):
+                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
+                found.append((source, text, page))
+    return found
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_translators_backtick_beside_an_escaped_one_makes_no_code_span_and_loses_no_image(
+    renderer: str, tmp_path: Path
+) -> None:
+    written = pages()
+    html = rendered(renderer, SOURCES + [page for _, _, page in written], tmp_path / "site")
+    shown = dict(zip(SOURCES, map(elements, html), strict=False))
+    for source, found in shown.items():  # (each source as written: no markup in a code span)
+        assert not any(e[0] == "code" and e[1] != "c" for e in found), (source, found)
+        assert any(e[0] in ("img", "a", "abbr") for e in found), (source, found)
+    failures = [
+        (text, page, out)
+        for (source, text, page), out in zip(written, html[len(SOURCES) :], strict=True)
+        if elements(out) != shown[source]
+    ]
+    assert not failures, failures[:3]
+
+
+def test_a_translators_backtick_after_the_image_is_a_reference() -> None:
+    document = read_markdown("Type \\` then ![a`b](x.png) now.\n", Path("a.md"), "utf-8", ReadOptions())
+    table = {"Type ` then <1/> now.": "Tippe <1/> dann ` jetzt."}
+    assert document.render(lambda slot: Resolution(table.get(slot.msgid))) == (
+        "Tippe ![a`b](x.png) dann &#96; jetzt.\n"
+    )
+    table = {"Type ` then <1/> now.": "Tippe ` dann <1/> und `` jetzt."}
+    assert document.render(lambda slot: Resolution(table.get(slot.msgid))) == (
+        "Tippe \\` dann ![a`b](x.png) und &#96;&#96; jetzt.\n"
+    )
+
+
+def test_the_source_and_a_pseudo_translation_are_written_as_the_source() -> None:
+    for source in SOURCES:
+        document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+        assert document.render(lambda slot: Resolution(slot.msgid)) == source
+        pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+        assert pseudo.replace("⟦", "").replace("⟧", "") == source
