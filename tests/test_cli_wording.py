@@ -186,6 +186,7 @@ def test_extract_warns_of_a_page_written_in_another_language_than_the_projects(t
     )
     (root / "articles" / "jobtag.html").write_text(german, encoding="utf-8")
     for name, lang in (("british", ' lang="en-GB"'), ("unsaid", ""), ("private", ' lang="x-klingon"')):
+        # (none of these is another language: the warning is for jobtag.html alone)
         page = f"<!DOCTYPE html>\n<html{lang}><body><p>The ferry leaves.</p></body></html>\n"
         (root / "articles" / f"{name}.html").write_text(page, encoding="utf-8")
     result = run_cli(root, "extract")
@@ -195,3 +196,13 @@ def test_extract_warns_of_a_page_written_in_another_language_than_the_projects(t
         'Warning: articles/jobtag.html:2: the page says lang="de-DE", not the project\'s source language (en): '
         "its sentences are split and its dates read as en's"
     ]
+
+
+def test_a_bokmal_page_in_a_norwegian_project_is_not_told_it_is_foreign(tmp_path: Path) -> None:
+    root = tmp_path / "nyheter"
+    assert CliRunner().invoke(main, ["init", str(root), "--source", "no", "-l", "en"]).exit_code == 0
+    page = '<!DOCTYPE html>\n<html lang="nb-NO"><body><p>Ferja går klokka tolv.</p></body></html>\n'
+    (root / "articles" / "ferja.html").write_text(page, encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    assert "lang=" not in result.stderr

@@ -154,6 +154,19 @@ def _strip_trailing_space(raw: str) -> str:
 
 #: The language of a ``lang`` attribute's value (``de`` in ``de-AT``); ``x-…`` and ``i-…`` are none.
 _LANGUAGE_SUBTAG = re.compile(r"([a-zA-Z]{2,3})(?:[-_]|\Z)")
+#: Language codes that name the same language as another for a page's ``lang`` (a macrolanguage and
+#: its usual member, a code retired for another): a Bokmål page in a Norwegian project is not foreign.
+_SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "tl": "fil", "zsm": "ms"}
+
+
+def _language_code(tag: str) -> str:
+    """The language of a BCP 47 tag or gettext locale name, as :data:`_SAME_LANGUAGE` groups them.
+
+    >>> _language_code("nb-NO"), _language_code("no"), _language_code("zh_Hant_TW"), _language_code("iw")
+    ('no', 'no', 'zh', 'he')
+    """
+    code = re.split(r"[_@.-]", tag, maxsplit=1)[0].lower()
+    return _SAME_LANGUAGE.get(code, code)
 
 
 class _Context(NamedTuple):
@@ -351,7 +364,7 @@ class _Builder(RunSlots):
         declared = (html.attrs.get("lang") or html.attrs.get("xml:lang") or "").strip()
         match = _LANGUAGE_SUBTAG.match(declared)
         source = self.options.source_locale
-        if match is None or match.group(1).lower() == re.split(r"[_@.-]", source, maxsplit=1)[0].lower():
+        if match is None or _language_code(match.group(1)) == _language_code(source):
             return
         self.warnings.append(
             Issue(
