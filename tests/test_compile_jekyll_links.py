@@ -20,6 +20,8 @@ from real_renderers import JEKYLL, jekyll_build
 from test_init_site import init, transpub, written
 from transpub.compile.jekyll_urls import jekyll_url
 from transpub.compile.link_targets import url_path
+from transpub.compile.links import jekyll_links
+from transpub.project import load_project
 
 pytestmark = [
     pytest.mark.jekyll,
@@ -116,6 +118,55 @@ def test_a_post_whose_date_has_a_time_zone_is_not_taken_for_a_url_it_may_not_hav
     post is at /2024/01/01/… in UTC): no day is guessed."""
     front = {"date": yaml.safe_load("2023-12-31 23:30:00 -0800")}
     assert jekyll_url(PurePosixPath("2024-01-12-timed.md"), front, "", "date", post=True) is None
+
+
+#: Defaults scoped by path and type (written in the order that shows which wins), and the pages
+#: and posts they give URLs to.
+SCOPED = [
+    {"scope": {"path": "", "type": "posts"}, "values": {"permalink": "/blog/:title/"}},
+    {"scope": {"path": "en/_posts/news"}, "values": {"permalink": "/untyped/:title/"}},
+    {"scope": {"path": "en/_posts/news", "type": "posts"}, "values": {"permalink": "/typed/:title/"}},
+    {"scope": {"path": "en/_posts/news"}, "values": {"permalink": "/later-untyped/:title/"}},
+    {"scope": {"path": "en/news", "type": "pages"}, "values": {"permalink": "/:path/n/:basename.html"}},
+    {"scope": {"path": "en/news"}, "values": {"permalink": "/:path/later/:basename.html"}},
+    {"scope": {"path": "e", "type": "pages"}, "values": {"permalink": "/e/:basename/"}},
+    {"scope": {"path": "/en/news"}, "values": {"permalink": "/from-root/:basename/"}},
+    {"scope": {"path": "en/*/x"}, "values": {"permalink": "/glob/:basename/"}},
+    {"scope": {"path": "", "type": "drafts"}, "values": {"permalink": "/drafts/:title/"}},
+]
+SCOPED_ARTICLES = {
+    "en/a.md": "",
+    "en/index.md": "",
+    "en/news/b.md": "",
+    "en/newsletter/c.md": "",
+    "en/own.md": "permalink: /mine/\n",
+    "en/_posts/2024-01-08-p4.md": "",
+    "en/_posts/news/2024-01-09-p5.md": "",
+    "en/_posts/newsroom/2024-01-10-p6.md": "",
+    "en/_posts/news/2024-01-11-own.md": "permalink: /own/:title/\n",
+}
+
+
+def test_transpub_finds_each_page_and_post_at_the_url_jekylls_defaults_give_it(tmp_path: Path) -> None:
+    """Jekyll's defaults: a scope's path is the start of a file's path (en/news holds
+    en/newsletter/c.md; e holds all of en/), the longest wins, then one with a type over one without
+    (even a later one), a front matter's permalink over all; a path from / or a glob of folders
+    holds none of these files (not followed: a permalink it gives would be missed)."""
+    site = tmp_path / "site"
+    for path, front in SCOPED_ARTICLES.items():
+        page(site, path, front)
+    (site / "_config.yml").write_text(yaml.safe_dump({"defaults": SCOPED}), encoding="utf-8")
+    (site / "urls.html").write_text(LISTING, encoding="utf-8")
+    init(site, "-l", "de")
+    built = jekyll_build(site)
+    listed = dict(line.split(" => ") for line in (built / "urls.txt").read_text("utf-8").splitlines() if line)
+    del listed["urls.html"]
+    assert set(listed) == set(SCOPED_ARTICLES)
+    project = load_project(site)
+    slugs: dict[str, str] = {}
+    articles = [(site / path, path, PurePosixPath(path).relative_to("en")) for path in SCOPED_ARTICLES]
+    jekyll_links(project, articles, slugs)
+    assert {url_path(unquote(url)): path for path, url in listed.items()}.items() <= slugs.items()
 
 
 # --- A German page links pages Jekyll built ------------------------------------------------------
@@ -218,6 +269,90 @@ def test_a_german_jekyll_page_never_links_a_page_jekyll_did_not_build(
     ]
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
     assert served(built, links["pier post"].replace("/en/", "/de/"))
+
+
+#: A site whose permalinks are set by _config.yml's defaults (for all posts; for the posts of a
+#: folder, which wins; for all pages; for the pages of a folder, where the scope with a type wins
+#: over a later one without), served under a baseurl.
+DEFAULTS = [
+    {"scope": {"path": "", "type": "posts"}, "values": {"permalink": "/:categories/blog/:title/"}},
+    *(
+        {
+            "scope": {"path": f"{lang}/_posts/news"},
+            "values": {"permalink": "/:categories/news/:year/:title.html"},
+        }
+        for lang in ("en", "de")
+    ),
+    {"scope": {"path": "", "type": "pages"}, "values": {"permalink": "/:path/:basename/"}},
+    *(
+        scope
+        for lang in ("en", "de")
+        for scope in (
+            {
+                "scope": {"path": f"{lang}/guide", "type": "pages"},
+                "values": {"permalink": "/:path/:basename.htm"},
+            },
+            {"scope": {"path": f"{lang}/guide"}, "values": {"permalink": "/elsewhere/:basename/"}},
+        )
+    ),
+]
+
+
+def test_a_german_page_of_a_jekyll_site_with_default_permalinks_and_a_baseurl_links_only_built_pages(
+    tmp_path: Path,
+) -> None:
+    """A site whose permalinks are _config.yml's defaults (a post's own permalink winning over its
+    folder's) and whose links start with its baseurl (/myblog): init copies both; the harbour page
+    and the harbour post held back in German, the German ferries page links their English pages
+    (compile says so), and the German guide page and news posts, which are published."""
+    site = tmp_path / "harbour"
+    links = {
+        "harbour": "/myblog/en/harbour/",
+        "guide": "/myblog/en/guide/pier.htm",
+        "harbour post": "/myblog/en/blog/harbour-news/",
+        "news post": "/myblog/en/news/2024/pier.html",
+        "own post": "/myblog/en/own/moored/",
+    }
+    text = "".join(f"See [the {name}]({url}) now.\n\n" for name, url in links.items())
+    page(site, "en/ferries.md", text=text)
+    page(site, "en/harbour.md")
+    page(site, "en/guide/pier.md")
+    page(site, "en/_posts/2024-01-05-harbour-news.md")
+    page(site, "en/_posts/news/2024-01-06-pier.md")
+    page(site, "en/_posts/news/2024-01-07-moored.md", "permalink: /:categories/own/:title/\n")
+    settings = {"title": "Harbour", "baseurl": "/myblog", "defaults": DEFAULTS}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    config = written(site)["compile"]
+    assert config["jekyll_baseurl"] == "/myblog"
+    news = "/:categories/news/:year/:title.html"
+    assert config["jekyll_defaults"] == {  # (a scope without a type is also the posts' and pages')
+        "posts": {"": "/:categories/blog/:title/", "_posts/news": news, "guide": "/elsewhere/:basename/"},
+        "pages": {"": "/:path/:basename/", "_posts/news": news, "guide": "/:path/:basename.htm"},
+    }
+    settings = yaml.safe_load((site / "_config.yml").read_text("utf-8"))
+    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
+        file.write('\n[compile.links]\n"/myblog/en/" = "/myblog/{lang}/"\n')
+    transpub(site, "extract")
+    fill_pseudo(site)
+    for name in ("harbour.po", "2024-01-05-harbour-news.po"):
+        hold_back(site, name)
+    output = " ".join(transpub(site, "compile").split())
+    for name in ("harbour", "harbour post"):
+        assert f"linked from en/ferries.md ({url_path(links[name])})" in output, name
+    built = jekyll_build(site)
+    hrefs = {
+        name: [href.removeprefix("/myblog") for href in found] for name, found in german_hrefs(built).items()
+    }
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    held = {"harbour", "harbour post"}
+    assert ferries == [
+        url.removeprefix("/myblog") if name in held else url.removeprefix("/myblog").replace("/en/", "/de/")
+        for name, url in links.items()
+    ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 
 def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path: Path) -> None:

@@ -183,6 +183,8 @@ def test_defaults_fill_every_declared_key() -> None:
         "source_url_prefix": "",
         "page_urls": None,
         "jekyll_permalink": "date",
+        "jekyll_baseurl": "",
+        "jekyll_defaults": {"posts": {}, "pages": {}},
         "permalinks": {},
         "links": {},
     }

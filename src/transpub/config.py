@@ -496,6 +496,28 @@ SCHEMA = Table(
                     expects='"date", "pretty", "ordinal", "weekdate", "none" or a pattern such as "/blog/:title/"',
                     valid=lambda v: v in JEKYLL_PERMALINK_STYLES or v.startswith("/") or ":" in v,
                 ),
+                "jekyll_baseurl": Key(
+                    "string",
+                    "",
+                    'markdown, page_urls = "jekyll": the Jekyll site\'s baseurl (_config.yml), which its links '
+                    "start with ({{ site.baseurl }}/en/…)",
+                    expects='"" or a root-relative path such as "/blog"',
+                    valid=lambda v: v == "" or (v.startswith("/") and not v.startswith("//")),
+                ),
+                "jekyll_defaults": Table(
+                    {
+                        what: Table(
+                            doc=f"path = the permalink _config.yml's defaults give the {what} under it",
+                            values=Key(
+                                "string", None, expects='a permalink such as "/blog/:title/"', valid=bool
+                            ),
+                        )
+                        for what in ("posts", "pages")
+                    },
+                    doc='markdown, page_urls = "jekyll": the permalinks the Jekyll site\'s defaults (_config.yml) '
+                    'give its posts and pages, by the start of their paths in the articles folder ("": all; '
+                    "the longest that starts an article's path wins; its front matter's permalink over it)",
+                ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '
                     "Hugo's [permalinks])",

@@ -134,6 +134,11 @@ class Project:
     page_urls: str | None = None
     #: ``[compile] jekyll_permalink``: the Jekyll site's ``permalink`` (a style's name or a pattern).
     jekyll_permalink: str = "date"
+    #: ``[compile] jekyll_baseurl``: the Jekyll site's ``baseurl`` its links start with (``/blog``; "").
+    jekyll_baseurl: str = ""
+    #: ``[compile.jekyll_defaults]``: by ``posts`` and ``pages``, the permalinks the Jekyll site's
+    #: ``defaults`` give them, by the start of their paths in the articles folder.
+    jekyll_defaults: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def config_path(self) -> Path:
@@ -606,6 +611,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         source_url_prefix=compile_["source_url_prefix"].rstrip("/"),
         page_urls=compile_["page_urls"],
         jekyll_permalink=compile_["jekyll_permalink"].strip(),
+        jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
+        jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
     )
 
 
@@ -776,6 +783,16 @@ def _setting_line(
     return f"{text:<27} # {comment}" if comment else text
 
 
+#: The tables of transpub.toml a site's ``init`` may set, whose keys are free.
+SITE_TABLES = (
+    "compile.locale_dirs",
+    "compile.links",
+    "compile.permalinks",
+    "compile.jekyll_defaults.posts",
+    "compile.jekyll_defaults.pages",
+)
+
+
 def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
     """The lines of ``tables`` (``compile.links``…) that ``site`` sets, each under its header."""
     lines: list[str] = []
@@ -784,7 +801,7 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
         if not values:
             continue
         lines += ["", f"[{table}]"]
-        schema_keys = not table.endswith(("links", "locale_dirs", "permalinks"))
+        schema_keys = not table.endswith(("links", "locale_dirs", "permalinks", "posts", "pages"))
         for key, value in values.items():
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
@@ -849,7 +866,7 @@ def render_config(
             for key, value in compile_.items()
             if site
         ),
-        *(_site_tables(site, ("compile.locale_dirs", "compile.links", "compile.permalinks")) if site else []),
+        *(_site_tables(site, SITE_TABLES) if site else []),
         "",
         "# Per-locale settings, e.g.:",
         "# [locale.es]",

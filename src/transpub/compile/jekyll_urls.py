@@ -8,9 +8,9 @@ ending in ``/``), and in neither where it is another pattern, or ``weekdate`` (`
 which Jekyll writes as ``en/ferries.html``). A post is at the URL of the site's ``permalink``
 (``[compile] jekyll_permalink``; ``date``: ``/:categories/:year/:month/:day/:title:output_ext``,
 also ``pretty``, ``ordinal``, ``weekdate``, ``none`` or a pattern); either's front matter
-``permalink`` wins. A post's ``:title`` is its front matter ``slug``, else its file's name after the
-date, with runs of other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen;
-``:slug`` that in lower case with only letters and digits kept; ``:categories`` its front matter
+``permalink`` wins, then the one the site's ``defaults`` give it (:func:`default_permalink`). A
+post's ``:title`` is its front matter ``slug``, else its file's name after the date, with runs of
+other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen; ``:slug`` that in lower case with only letters and digits kept; ``:categories`` its front matter
 ``categories`` (a list, or words) and ``category``, in lower case; its date the front matter's
 ``date``, else its file's (a date with a time zone is as the machine that builds the site reads it:
 not known here, so none such post is found)."""
@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "jekyll_url"]
+__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_permalink", "jekyll_url"]
 
 #: The patterns Jekyll's ``permalink`` styles name (``style_to_permalink``).
 JEKYLL_STYLES = {
@@ -87,6 +87,20 @@ def jekyll_url(
         )
     url = _filled(template, values.get)
     return None if url is None else _sanitized(url)
+
+
+def default_permalink(defaults: Mapping[str, str], path: str) -> str | None:
+    """The permalink the site's ``defaults`` (``[compile.jekyll_defaults]``'s ``posts`` or ``pages``:
+    by the start of a path in the articles folder) give the page or post at ``path`` there: the
+    longest start of ``path`` (Jekyll matches a scope's path as the start of a file's, not only a
+    folder's); None: none of them.
+
+    >>> defaults = {"": "/blog/:title/", "news": "/news/:title/"}
+    >>> default_permalink(defaults, "newsletter/2024-01-05-a.md"), default_permalink(defaults, "2024-01-05-a.md")
+    ('/news/:title/', '/blog/:title/')
+    """
+    found = [start for start in defaults if path.startswith(start)]
+    return defaults[max(found, key=len)] if found else None
 
 
 def _page_end(permalink: str) -> str:

@@ -49,6 +49,9 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     permalink = _jekyll_permalink(settings, what)
     if permalink is not None:
         compile_["jekyll_permalink"] = permalink
+    baseurl = settings.get("baseurl")
+    if isinstance(baseurl, str) and baseurl.strip().strip("/"):
+        compile_["jekyll_baseurl"] = "/" + baseurl.strip().strip("/")
     destination = folder_setting(settings.get("destination"), "_site")
     paths = {"articles": articles, "site": site_folder_of([destination, posts])}
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
@@ -64,13 +67,14 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
             f"for jekyll-polyglot ({where}/)",
         ),
-        config_tables(paths, compile_, {}, {}, front_matter),
+        {**config_tables(paths, compile_, {}, {}, front_matter), **_jekyll_defaults(settings, what, source)},
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
             "compile.markdown_dir": f"→ {where}/…",
             "compile.copy_source": f"the {what} of {source} stay where they are",
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
             "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
+            "compile.jekyll_baseurl": f"{site.config_name}'s baseurl",
             "compile.source_url_prefix": f"the {source} pages are under /{source}/ (those with no permalink)",
             "compile.jekyll_permalink": f"{site.config_name}'s "
             + (
@@ -93,6 +97,52 @@ def _jekyll_permalink(settings: Mapping[str, Any], what: str) -> str | None:
         return None
     value = value.strip()
     return value if value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value else None
+
+
+def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, str]]:
+    """The ``permalink`` of each of the site's ``defaults`` whose scope holds articles (its ``posts``,
+    or the pages in the folder ``source``), as ``[compile.jekyll_defaults]`` tables: by the start of
+    a path in the articles folder ("": all of them), the one that wins in Jekyll (the longest path,
+    then one with a ``type``, then the later one)."""
+    folder = "_posts" if what == "posts" else source
+    collections = folder_setting(settings.get("collections_dir"), ".")
+    found: list[tuple[int, bool, int, str | None, str, str]] = []
+    listed = settings.get("defaults")
+    for index, entry in enumerate(listed if isinstance(listed, list) else []):
+        values = entry.get("values") if isinstance(entry, Mapping) else None
+        permalink = values.get("permalink") if isinstance(values, Mapping) else None
+        if not isinstance(permalink, str) or not permalink.strip():
+            continue
+        scope = entry.get("scope")
+        scope = scope if isinstance(scope, Mapping) else {}
+        path = scope.get("path")
+        path = path if isinstance(path, str) else ""
+        if collections != "." and path.startswith(collections + "/"):
+            path = path[len(collections) + 1 :]
+        start = _scope_start(path, folder)
+        kind = str(scope["type"]) if "type" in scope else None
+        if start is not None and kind in (None, "posts", "pages"):
+            found.append((len(path), kind is not None, index, kind, start, permalink.strip()))
+    tables: dict[str, dict[str, str]] = {"posts": {}, "pages": {}}
+    for *_, kind, start, permalink in sorted(found):
+        for table in (kind,) if kind else ("posts", "pages"):
+            tables[table][start] = permalink
+    return {f"compile.jekyll_defaults.{name}": table for name, table in tables.items() if table}
+
+
+def _scope_start(path: str, folder: str) -> str | None:
+    """The start of the paths in the articles folder ``folder`` (in the site) that a defaults scope
+    whose path is ``path`` holds ("": all); None: none (another folder's, a glob, or a path from
+    ``/``, which Jekyll matches with no file).
+
+    >>> _scope_start("", "en"), _scope_start("en/", "en"), _scope_start("en/guide", "en"), _scope_start("es", "en")
+    ('', '', 'guide', None)
+    """
+    if "*" in path or path.startswith("/"):
+        return None
+    if folder.startswith(path):
+        return ""
+    return path[len(folder) + 1 :] if path.startswith(folder + "/") else None
 
 
 def _posts_permalink(settings: Mapping[str, Any]) -> str | None:
