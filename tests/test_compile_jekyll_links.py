@@ -362,6 +362,11 @@ def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path:
         ("own", {"permalink": "pretty", "collections": {"posts": {"permalink": "/p/:title/"}}}, "/p/:title/"),
         ("site", {"permalink": "ordinal"}, "ordinal"),
         ("default", {"permalink": "date"}, None),
+        (
+            "defaults",
+            {"defaults": [{"scope": {"path": "_posts/news"}, "values": {"permalink": "/n/:title/"}}]},
+            None,
+        ),
     ):
         site = tmp_path / name
         (site / "_posts").mkdir(parents=True)
@@ -370,3 +375,4 @@ def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path:
         config = written(site)["compile"]
         assert config["page_urls"] == "jekyll" and "source_url_prefix" not in config
         assert config.get("jekyll_permalink") == expected, name
+    assert config["jekyll_defaults"] == {"posts": {"news": "/n/:title/"}}  # (a blog has no pages)

@@ -123,10 +123,11 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
         kind = str(scope["type"]) if "type" in scope else None
         if start is not None and kind in (None, "posts", "pages"):
             found.append((len(path), kind is not None, index, kind, start, permalink.strip()))
-    tables: dict[str, dict[str, str]] = {"posts": {}, "pages": {}}
+    tables: dict[str, dict[str, str]] = {"posts": {}} if what == "posts" else {"posts": {}, "pages": {}}
     for *_, kind, start, permalink in sorted(found):
         for table in (kind,) if kind else ("posts", "pages"):
-            tables[table][start] = permalink
+            if table in tables:
+                tables[table][start] = permalink
     return {f"compile.jekyll_defaults.{name}": table for name, table in tables.items() if table}
 
 
