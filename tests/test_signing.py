@@ -9,7 +9,14 @@ import hashlib
 
 import pytest
 
-from transpub.signing import SIGNATURE_SIZE, signed_part, signed_text, text_if_signed, with_signature
+from transpub.signing import (
+    SIGNATURE_SIZE,
+    signed_part,
+    signed_text,
+    text_if_signed,
+    texts_if_signed,
+    with_signature,
+)
 
 KEY = bytes(range(32))
 
@@ -42,3 +49,31 @@ def test_a_signed_record_checks_and_an_edited_one_does_not() -> None:
         is None
     )
     assert text_if_signed(b"another key", stored, b"manifest record\0extract\0a\0") is None
+
+
+def test_records_checked_together_are_trusted_exactly_when_each_checked_alone_is() -> None:
+    """A manifest's records are checked in one loop: an edited one, one signed as another article's
+    or with another key, one too short or not text is not trusted, and the others are (a slug that
+    is no valid Unicode, a file name's, too)."""
+    record = '[3,"key",["articles/a.html"],[],"12.3.4.5","-",[],{"units":3,"title":"\u00dcn\u00efcode"}]'
+    rows: list[tuple[object, str]] = []
+    for slug in ("a", "\udcff\u00e9"):
+        context = f"manifest record\0extract\0{slug}\0de"
+        signed_as = context.encode("utf-8", "surrogatepass")
+        good = signed_text(KEY, record, signed_as)
+        rows += [
+            (good, context),
+            (good.replace('"units":3', '"units":4'), context),
+            (good, "manifest record\0extract\0b\0de"),
+            (signed_text(b"another key", record, signed_as), context),
+            (good[: 2 * SIGNATURE_SIZE - 1], context),
+            ("\u00e9" * 40 + record, context),
+            (good.encode(), context),
+            (None, context),
+            (signed_text(KEY, "", signed_as), context),
+        ]
+    expected = [
+        text_if_signed(KEY, stored, context.encode("utf-8", "surrogatepass")) for stored, context in rows
+    ]
+    assert texts_if_signed(KEY, rows) == expected
+    assert expected == 2 * [record, *[None] * 7, ""]

@@ -369,8 +369,9 @@ def extract_project(
     for article in discovery.articles:
         # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
         # content is a file the template's record watches (a look at its signature, not a read of it)
-        key = make_key(run_key, path_name(project.root, article.path))
-        outcomes.append(_unchanged(run, manifest, article.path, shown[article.path], article.slug, key))
+        name = path_name(project.root, article.path)
+        key = make_key(run_key, name)
+        outcomes.append(_unchanged(run, manifest, name, shown[article.path], article.slug, key))
         if outcomes[-1] is None:
             todo.append((article.path, article.slug, key, shown[article.path]))
     done: dict[int, _ArticleOutcome] = {}
@@ -452,16 +453,17 @@ def _flush_ahead(folders: list[str]) -> None:
 
 
 def _unchanged(
-    run: _ExtractRun, manifest: Manifest, path: Path, shown: str, slug: str, key: str
+    run: _ExtractRun, manifest: Manifest, name: str, shown: str, slug: str, key: str
 ) -> _ArticleOutcome | None:
-    """What the last run did for the article ``slug`` at ``path`` (``shown`` in messages), when its
-    files are as it left them (the article and template, watched by the template's record; each
-    catalog, by its locale's record, made from the article as the template's record saw it); else None."""
+    """What the last run did for the article ``slug`` named ``name`` in records (``path_name``;
+    ``shown`` in messages), when its files are as it left them (the article and template, watched by
+    the template's record; each catalog, by its locale's record, made from the article as the
+    template's record saw it); else None."""
     project = run.project
     template = manifest.get(slug)
     if template is None or template.key != key:
         return None
-    article = template.hash_of(path_name(project.root, path))
+    article = template.hash_of(name)
     if article is None:
         return None
     records = {"": template}

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .cache_files import write_or_start_anew
 from .gc_pause import no_collection
-from .signing import signed_text, text_if_signed
+from .signing import signed_text, texts_if_signed
 
 if TYPE_CHECKING:
     from .project import Project
@@ -632,12 +632,13 @@ class Manifest:
         except sqlite3.Error:
             return {}  # unreadable: a full run
         # a row not signed with the key (restored from elsewhere, or edited) is not there
-        key = self.key
+        rows = [row for row in rows if type(row[0]) is str and type(row[1]) is str]
+        command = f"manifest record\0{self.command}\0"  # (the context of each: see _record_context)
+        texts = texts_if_signed(
+            self.key, [(data, f"{command}{slug}\0{locale}") for slug, locale, data in rows]
+        )
         signed = []
-        for slug, locale, data in rows:
-            if type(slug) is not str or type(locale) is not str:
-                continue
-            text = text_if_signed(key, data, _record_context(self.command, slug, locale))
+        for (slug, locale, _), text in zip(rows, texts, strict=True):
             if text is None:
                 self._foreign.add((slug, locale))
             else:
