@@ -90,3 +90,24 @@ def test_every_name_the_catalog_package_offers_is_found_in_its_module() -> None:
     assert set(catalog._HOMES) == set(catalog.__all__) - {"POFile", "POEntry"}
     with pytest.raises(AttributeError):
         catalog.no_such_name  # noqa: B018
+
+
+EXTRACT_AGAIN = """
+import sys
+from pathlib import Path
+from transpub.extract import extract_project
+from transpub.project import load_project
+report = extract_project(load_project(Path(sys.argv[1])), ["de", "fr"])
+assert report.articles and not report.errors and not any(a.changed for a in report.articles)
+print(sorted(name for name in ("lxml.etree", "transpub.catalog.merge", "transpub.catalog.pofile") if name in sys.modules))
+"""
+
+
+def test_an_extract_with_nothing_changed_loads_neither_the_html_reader_nor_what_writes_catalogs(
+    tmp_path: Path,
+) -> None:
+    """It reads no article and writes no catalog (each is reported kept): the HTML reader and the
+    catalog merging and formatting are a good part of a start-up."""
+    root = make_project(tmp_path / "news")
+    _printed(EXTRACT_AGAIN.replace("not any(a.changed for a in report.articles)", "True"), root)
+    assert _printed(EXTRACT_AGAIN, root) == "[]"

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from transpub.catalog.headers import format_date, plural_examples
     from transpub.catalog.merge import (
         TemplateTexts,
-        UpdateReport,
         build_template,
         merge_catalog,
         template_header,
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from transpub.catalog.plurals import plural_forms
     from transpub.catalog.pofile import format_catalog, format_entries, format_entry, write_catalog
     from transpub.catalog.reader import parse_catalog, parse_translations, read_catalog, read_translations
+    from transpub.catalog.update_report import UpdateReport
 
 #: The module of each name below (imported when the name is first asked for: a compile reads
 #: catalogs, it does not write templates; see :func:`__getattr__`).
@@ -73,7 +73,7 @@ _HOMES = {
     "format_date": "headers",
     "plural_examples": "headers",
     "TemplateTexts": "merge",
-    "UpdateReport": "merge",
+    "UpdateReport": "update_report",
     "build_template": "merge",
     "merge_catalog": "merge",
     "template_header": "merge",

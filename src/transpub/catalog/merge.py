@@ -28,6 +28,7 @@ from transpub.catalog.pofile import (
     reference_lines,
 )
 from transpub.catalog.reader import decode_catalog, parse_catalog, unescape
+from transpub.catalog.update_report import UpdateReport
 from transpub.errors import CatalogError
 from transpub.fsutil import WriteBatch, locked, write_if_changed
 from transpub.model import LEGEND_NOTE, ONE_LINE_NOTES, Placeholder, Unit
@@ -35,21 +36,6 @@ from transpub.provenance import PROVENANCE_PREFIX, is_machine_translation
 
 _Key = tuple[str | None, str]
 _FIELDS_FROM_TEMPLATE = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
-
-
-@dataclass(frozen=True)
-class UpdateReport:
-    """What :func:`update_catalog` did to one locale's catalog."""
-
-    new: int = 0
-    kept: int = 0
-    fuzzy_matched: int = 0
-    obsoleted: int = 0
-    purged: int = 0
-    written: bool = False
-    #: The charset the catalog was in when transpub rewrote it in UTF-8 (None: it was UTF-8, or
-    #: it was not rewritten; a catalog in another charset is only rewritten when its content changes).
-    converted_from: str | None = None
 
 
 def _legend(unit: Unit) -> str | None:
