@@ -484,9 +484,11 @@ class _Builder(RunSlots):
 
     def warn(self, pos: int, message: str) -> None:
         """A block kept as written, with the reason."""
-        self.warnings.append(
-            Issue(self.shown, self.source.line_of(pos), "markdown", message, severity="warning")
-        )
+        self.warn_line(self.source.line_of(pos), message)
+
+    def warn_line(self, line: int, message: str) -> None:
+        """:meth:`warn` of the 1-based ``line``."""
+        self.warnings.append(Issue(self.shown, line, "markdown", message, severity="warning"))
 
     def parts(self) -> list[Part]:
         """The document's parts: the regions read, the text between them as written."""
@@ -1910,16 +1912,6 @@ def _glued_bare_url(atom: Atom, beside: Atom | None, *, at_start: bool) -> bool:
     return not (beside.text[0] if at_start else beside.text[-1]).isspace()
 
 
-def _line_start(text: str, line: int) -> int:
-    """Where line ``line`` (0 the first) of ``text`` starts."""
-    pos = 0
-    for _ in range(line):
-        pos = text.find("\n", pos) + 1
-        if pos == 0:
-            return len(text)
-    return pos
-
-
 def _first_line(token: Token, text: str) -> int:
     lines = token.meta.get("lines") if token.meta else None
     return lines[0][1] if lines else 0
@@ -2293,8 +2285,8 @@ def read_markdown(
         builder.markdown = value_reader(path, encoding, options, shown, source.line_of, builder.warnings)
         deep = too_deep(tokens)
         if deep is not None and deep.map is not None:
-            builder.warn(
-                _line_start(parsed, deep.map[0]),
+            builder.warn_line(
+                deep.map[0] + 1,  # (markdown-it counts lines from 0; the text it read has the article's)
                 f"block quotes or lists nested more than {BLOCK_NESTING} deep are not read: their text "
                 "(and after such a list, the rest of the page) is kept as written, not offered for translation",
             )
