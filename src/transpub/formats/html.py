@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
+from ..locales import language_of
 from ..model import Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
 from .context_notes import LIST_INTRO, TABLE_CELL, introduces_list, list_note, table_cell_note
@@ -165,7 +166,7 @@ def _language_code(tag: str) -> str:
     >>> _language_code("nb-NO"), _language_code("no"), _language_code("zh_Hant_TW"), _language_code("iw")
     ('no', 'no', 'zh', 'he')
     """
-    code = re.split(r"[_@.-]", tag, maxsplit=1)[0].lower()
+    code = language_of(tag)
     return _SAME_LANGUAGE.get(code, code)
 
 
