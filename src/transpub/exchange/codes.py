@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..errors import TranspubError
 from ..inline import escape_lookalikes, tokenize, unescape_lookalikes
+from ..model import LEGEND_NOTE
 
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -45,7 +46,7 @@ def tags_from_legend(notes: Iterable[str]) -> dict[int, str]:
     """
     tags: dict[int, str] = {}
     for note in notes:
-        if note.startswith("Placeholders: "):
+        if note.startswith(LEGEND_NOTE):
             for match in _LEGEND_ITEM.finditer(note):
                 tags[int(match.group(1))] = match.group(3)
     return tags

@@ -20,6 +20,7 @@ from ..errors import CatalogError, TranspubError
 from ..fsutil import atomic_write_bytes
 from ..inline import control_problem, placeholder_problem
 from ..locales import bcp47_tag
+from ..model import GLOSSARY_NOTE, LEGEND_NOTE, PARAGRAPH_NOTE
 from ..project import Project
 from .codes import xml_text
 from .languages import match_locale
@@ -51,9 +52,9 @@ class XliffImport:
 def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
     notes: list[tuple[str, str]] = [("translator", line) for line in catalog.translator_comments(entry)]
     for line in catalog.note_lines(entry.comment):
-        if line.startswith("Glossary: "):
+        if line.startswith(GLOSSARY_NOTE):
             notes.append(("glossary", line))
-        elif line.startswith("Placeholders: "):
+        elif line.startswith(LEGEND_NOTE):
             notes.append(("placeholders", line))
         else:
             notes.append(("context", line))
@@ -443,9 +444,9 @@ def _notes_of_untranslated(
 #: How the notes transpub writes begin (1.2 prefixes location and provenance; plural forms have one
 #: each): a tool that rewrites notes without their ``from`` or ``category`` still gives them back.
 _OWN_NOTES = (
-    "Paragraph: ",
-    "Glossary: ",
-    "Placeholders: ",
+    PARAGRAPH_NOTE,
+    GLOSSARY_NOTE,
+    LEGEND_NOTE,
     "Location: ",
     "Provenance: ",
     "Plural form msgstr[",

@@ -18,7 +18,7 @@ from transpub.glossary.terms import (
     normalize_locale,
     pick_locale,
 )
-from transpub.model import EMAIL_ADDRESS
+from transpub.model import EMAIL_ADDRESS, GLOSSARY_NOTE
 
 _ADJACENT = re.compile(r"[\s\-\u2010\u2011]*(?:['\u2019]s?[\s\-]*)?|\s*(?:</?\d+/?>\s*)+")
 #: An address written as text: a URL with its scheme, one starting ``www.``, an e-mail address.
@@ -307,13 +307,13 @@ def describe_term(term: Term, locale: str | None) -> str:
     'Glossary: "RMB"'
     """
     if locale is None:
-        return f'Glossary: "{term.source}"'
+        return f'{GLOSSARY_NOTE}"{term.source}"'
     if term.keeps_source(locale):
-        return f'Glossary: "{term.source}" = keep as "{term.source}" (do not translate)'
+        return f'{GLOSSARY_NOTE}"{term.source}" = keep as "{term.source}" (do not translate)'
     required = term.required(locale)
     if required is None:
-        return f'Glossary: "{term.source}"'
-    return f'Glossary: "{term.source}" = "{required}"'
+        return f'{GLOSSARY_NOTE}"{term.source}"'
+    return f'{GLOSSARY_NOTE}"{term.source}" = "{required}"'
 
 
 def _neighbours(source: str, occurrences: list[tuple[int, int, int]]) -> dict[int, set[int]]:
