@@ -574,7 +574,12 @@ class Listing:
 
 def _record_context(command: str, slug: str, locale: str) -> bytes:
     """What a stored record of ``slug`` in ``locale`` (for ``command``) is signed as."""
-    return f"manifest record\0{command}\0{slug}\0{locale}".encode("utf-8", "surrogatepass")
+    return f"{_context_start(command)}{slug}\0{locale}".encode("utf-8", "surrogatepass")
+
+
+def _context_start(command: str) -> str:
+    """How the context of each record of ``command`` starts (see :func:`_record_context`)."""
+    return f"manifest record\0{command}\0"
 
 
 def _parse(data: Any) -> Any:
@@ -633,7 +638,7 @@ class Manifest:
             return {}  # unreadable: a full run
         # a row not signed with the key (restored from elsewhere, or edited) is not there
         rows = [row for row in rows if type(row[0]) is str and type(row[1]) is str]
-        command = f"manifest record\0{self.command}\0"  # (the context of each: see _record_context)
+        command = _context_start(self.command)  # (the context of each: see _record_context)
         texts = texts_if_signed(
             self.key, [(data, f"{command}{slug}\0{locale}") for slug, locale, data in rows]
         )
