@@ -801,7 +801,7 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
         if not values:
             continue
         lines += ["", f"[{table}]"]
-        schema_keys = not table.endswith(("links", "locale_dirs", "permalinks", "posts", "pages"))
+        schema_keys = table not in SITE_TABLES
         for key, value in values.items():
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
