@@ -73,6 +73,12 @@ PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented", "jekyll")
 #: The styles Jekyll's ``permalink`` setting names (``[compile] jekyll_permalink``), else a pattern.
 JEKYLL_PERMALINK_STYLES = ("date", "pretty", "ordinal", "weekdate", "none")
 
+
+def is_jekyll_permalink(value: str) -> bool:
+    """Whether ``value`` is a Jekyll ``permalink``: a style's name, or a pattern (``/blog/:title/``)."""
+    return value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value
+
+
 #: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
 _WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
 #: A shortcode name of Hugo's or WordPress's: a WordPress name, or one of Hugo's in a folder of
@@ -494,7 +500,7 @@ SCHEMA = Table(
                     'markdown, page_urls = "jekyll": the Jekyll site\'s permalink (_config.yml), which makes '
                     "its posts' URLs and whether its pages' end in .html or /",
                     expects='"date", "pretty", "ordinal", "weekdate", "none" or a pattern such as "/blog/:title/"',
-                    valid=lambda v: v in JEKYLL_PERMALINK_STYLES or v.startswith("/") or ":" in v,
+                    valid=is_jekyll_permalink,
                 ),
                 "jekyll_baseurl": Key(
                     "string",

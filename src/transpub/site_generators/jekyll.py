@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from transpub.config import JEKYLL_PERMALINK_STYLES
+from transpub.config import is_jekyll_permalink
 
 from .common import (
     Site,
@@ -96,7 +96,7 @@ def _jekyll_permalink(settings: Mapping[str, Any], what: str) -> str | None:
     if not isinstance(value, str) or value.strip() in ("", "date"):
         return None
     value = value.strip()
-    return value if value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value else None
+    return value if is_jekyll_permalink(value) else None
 
 
 def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, str]]:
