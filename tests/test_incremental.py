@@ -200,14 +200,14 @@ def test_an_archive_looked_at_in_processes_compiles_again_exactly_the_articles_w
     clock_ahead(monkeypatch, 3)  # its files were written seconds before its records were saved:
     compile_project(project, ["de", "fr"], full=True)  # records that need no look at their bytes
     trail = tmp_path / "lookers"
-    stamps = transpub.manifest._stamps
+    stamps = transpub.manifest.current_stamps
 
     def looked(prefix: str, names: list[str]) -> str:
         with trail.open("a", encoding="utf-8") as pids:
             pids.write(f"{os.getpid()}\n")
         return stamps(prefix, names)
 
-    monkeypatch.setattr(transpub.manifest, "_stamps", looked)
+    monkeypatch.setattr(transpub.manifest, "current_stamps", looked)
     before = state(root)
     reads.clear()
     compile_project(project, ["de", "fr"], jobs=2)
@@ -750,9 +750,11 @@ def test_a_compile_waits_for_the_disk_once_for_its_records_and_keeps_them_when_a
 
     root, project = published_newsroom(tmp_path)
     commits: list[int] = []
-    real_write = Manifest._write
+    real_write = transpub.manifest.write_rows
     monkeypatch.setattr(
-        Manifest, "_write", lambda self, rows: commits.append(len(rows)) or real_write(self, rows)
+        transpub.manifest,
+        "write_rows",
+        lambda path, rows: commits.append(len(rows)) or real_write(path, rows),
     )
     (root / "site" / "index.html").unlink()
     (root / MANIFEST).unlink()

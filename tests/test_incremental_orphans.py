@@ -98,12 +98,12 @@ def test_a_catalog_that_appears_within_the_clock_tick_of_the_folders_record_is_r
     record = transpub.manifest.Manifest(root, "extract", key=transpub.signing.local_key()).get("", "orphans")
     assert record is not None and record._stored is not None
     present, _, stamps, _ = record._stored
-    looked = transpub.manifest._stamps
+    looked = transpub.manifest.current_stamps
 
     def unmoved(prefix: str, names: list[str]) -> str:  # the folders' signatures as recorded
         return stamps if names == present else looked(prefix, names)
 
-    monkeypatch.setattr(transpub.manifest, "_stamps", unmoved)
+    monkeypatch.setattr(transpub.manifest, "current_stamps", unmoved)
     (root / "locales" / "de" / "LC_MESSAGES" / "gone.po").write_text(
         'msgid ""\nmsgstr ""\n', encoding="utf-8"
     )

@@ -30,6 +30,7 @@ from .manifest import (
     code_signature,
     content_hash,
     file_hash,
+    listing_hash,
     make_key,
     path_name,
     project_settings,
@@ -40,6 +41,7 @@ from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
 from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
+from .whole_run import keep, kept_result
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
 if TYPE_CHECKING:
@@ -171,7 +173,7 @@ def find_orphan_catalogs(
     candidates: list[tuple[Path, tuple[str, ...]]] = [(project.templates_dir, (".pot",))]
     for locale in project.locales:
         candidates.append((project.catalog_path(locale, "x").parent, (".po", ".mo")))
-    slot = "orphans" if project.shard is None else "orphans {}/{}".format(*project.shard)
+    slot = _orphans_slot(project)
     key = make_key(
         code_signature(project.root),
         sorted(articles),
@@ -192,8 +194,9 @@ def find_orphan_catalogs(
 
     found: dict[str, list[str]] = {}
     looked: dict[str, Signature | None] | None = {}
+    listed: dict[str, str] = {}
     for folder, suffixes in candidates:
-        files, plain = _files_below(folder, suffixes, gone, looked)
+        files, plain = _files_below(folder, suffixes, gone, looked, listed)
         if not plain:
             looked = None  # what a signature does not tell seen there: nothing recorded
         for suffix in suffixes:
@@ -208,7 +211,9 @@ def find_orphan_catalogs(
             manifest.drop("", slot)
         else:
             record = Record(
-                key, {path_name(project.root, Path(name)): stamp for name, stamp in looked.items()}
+                key,
+                {path_name(project.root, Path(name)): stamp for name, stamp in looked.items()},
+                hashes={path_name(project.root, Path(name)): names for name, names in listed.items()},
             )
             record.result = {"orphans": [[orphan.slug, list(orphan.paths)] for orphan in orphans]}
             if (
@@ -220,11 +225,17 @@ def find_orphan_catalogs(
     return orphans
 
 
+def _orphans_slot(project: Project) -> str:
+    """The locale of the manifest's record of the folders :func:`find_orphan_catalogs` looked into."""
+    return "orphans" if project.shard is None else "orphans {}/{}".format(*project.shard)
+
+
 def _files_below(
     folder: Path,
     suffixes: tuple[str, ...],
     keep: Callable[[str], bool],
     looked: dict[str, Signature | None] | None = None,
+    listed: dict[str, str] | None = None,
 ) -> tuple[dict[str, list[tuple[str, str]]], bool]:
     """Suffix -> the files named ``*<suffix>`` (hidden ones aside) in ``folder`` and below whose path
     below ``folder`` without the suffix (a slug) ``keep`` keeps, sorted by path, each with its slug.
@@ -234,6 +245,7 @@ def _files_below(
     ``looked``: each folder's signature is put there, taken before it is listed. Also whether the
     folders' signatures tell their whole state: False when a link, a temporary file (see
     :data:`~transpub.fsutil.TEMPORARY_NAME`) or an entry that cannot be looked at was seen.
+    ``listed``: the hash of each folder's names as listed (:func:`~transpub.manifest.listing_hash`).
     """
     found: dict[str, list[tuple[list[str], str, str]]] = {suffix: [] for suffix in suffixes}
     plain = True
@@ -247,6 +259,8 @@ def _files_below(
             entries = list(os.scandir(here))
         except OSError:
             continue  # as os.walk: a folder that cannot be read is skipped
+        if listed is not None:
+            listed[here] = listing_hash([entry.name for entry in entries])
         for entry in entries:
             name = entry.name
             try:
@@ -333,6 +347,22 @@ def extract_project(
     """
     forget_folders()
     report = ExtractReport()
+    discovery = project.discover()
+    run_key = make_key(
+        code_signature(project.root),
+        file_hash(project.config_path),
+        project_settings(project),
+        file_hash(project.glossary_path),
+        fuzzy_matching,
+        purge_obsolete,
+    )
+    shown = {article.path: project.relative(article.path) for article in discovery.articles}
+    signing_key = local_key()
+    whole = _whole_run_key(project, run_key, locales, discovery)
+    if not full and not discovery.errors:  # nothing changed since the last run: what it reported
+        kept = kept_result(project.root, "extract", _scope(project), whole, signing_key)
+        if kept is not None and _report_kept(report, kept, discovery, shown, locales):
+            return report
     try:
         glossary = load_project_glossary(project)
     except GlossaryError as exc:  # without it every catalog would lose its terms' notes, and get them
@@ -347,25 +377,15 @@ def extract_project(
             )
         )
         return report
-    discovery = project.discover()
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     # an article read before by the same reader (its catalogs alone changed) is taken from the
     # documents stored then; ``full`` reads every article again
     cache = ReadCache(project.root, store=True, look_up=not full)
     run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, cache)
-    manifest = Manifest(project.root, "extract", ignore=full, key=local_key())
-    run_key = make_key(
-        code_signature(project.root),
-        file_hash(project.config_path),
-        project_settings(project),
-        file_hash(project.glossary_path),
-        fuzzy_matching,
-        purge_obsolete,
-    )
+    manifest = Manifest(project.root, "extract", ignore=full, key=signing_key)
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str, str, str]] = []
-    shown = {article.path: project.relative(article.path) for article in discovery.articles}
     for article in discovery.articles:
         # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
         # content is a file the template's record watches (a look at its signature, not a read of it)
@@ -430,8 +450,88 @@ def extract_project(
 
     report.foreign_records = manifest.ignored_articles
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
+    if not report.errors:  # what the next run reports if nothing changes
+        _keep_whole_run(project, manifest, whole, discovery, locales, report)
     stored.wait()
     return report
+
+
+def _scope(project: Project) -> str:
+    """The part of the project a run works on, as whole-run records are kept (``--shard I/N``)."""
+    return "" if project.shard is None else "{}/{}".format(*project.shard)
+
+
+def _whole_run_key(project: Project, run_key: str, locales: list[str], discovery: Discovery) -> str:
+    """The key of a whole run's record (see :mod:`transpub.whole_run`): the run's and every article's
+    name and slug (those refused too: their catalogs are no orphans)."""
+    articles = [[path_name(project.root, article.path), article.slug] for article in discovery.articles]
+    return make_key(run_key, locales, articles, sorted(discovery.refused))
+
+
+def _keep_whole_run(
+    project: Project,
+    manifest: Manifest,
+    key: str,
+    discovery: Discovery,
+    locales: list[str],
+    report: ExtractReport,
+) -> None:
+    """Keep what ``report`` says of the articles (and the orphans) as the run's whole-run record,
+    watching every file their records watch (see :mod:`transpub.whole_run`)."""
+    records: list[Record | None] = [manifest.get("", _orphans_slot(project))]
+    articles = []
+    for article in discovery.articles:
+        template = manifest.get(article.slug)
+        if template is None:
+            return
+        articles.append([template.result.get("units"), template.result.get("warnings")])
+        records.append(template)
+        records += [manifest.get(article.slug, locale) for locale in locales]
+    orphans = [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]
+    keep(
+        project.root,
+        "extract",
+        _scope(project),
+        key,
+        records,
+        {"articles": articles, "orphans": orphans},
+        manifest.key,
+    )
+
+
+def _report_kept(
+    report: ExtractReport, kept: object, discovery: Discovery, shown: dict[Path, str], locales: list[str]
+) -> bool:
+    """Fill ``report`` with what a whole-run record ``kept`` says (see :func:`_keep_whole_run`),
+    after the discovery's warnings; False (``report`` unchanged) when it is not such a record."""
+    if not isinstance(kept, dict):
+        return False
+    try:
+        articles = [
+            _kept_extraction(article.slug, shown[article.path], int(units), tuple(locales))
+            for article, (units, _) in zip(discovery.articles, kept["articles"], strict=True)
+        ]
+        warnings = [Issue(**warning) for _, noted in kept["articles"] for warning in noted]
+        orphans = [OrphanCatalogs(str(slug), tuple(map(str, paths))) for slug, paths in kept["orphans"]]
+    except (KeyError, TypeError, ValueError):  # a damaged record
+        return False
+    report.articles, report.orphans = articles, orphans
+    report.warnings += [*discovery.warnings, *warnings]
+    return True
+
+
+def _kept_extraction(slug: str, shown: str, units: int, locales: tuple[str, ...]) -> ArticleExtraction:
+    """What extract reports of the article ``slug`` (``shown`` in messages, ``units`` units) when it
+    found its template and catalogs as the last run left them."""
+    kept = catalog.UpdateReport(kept=units)  # (each locale's: nothing done)
+    return ArticleExtraction(
+        slug=slug,
+        path=shown,
+        units=units,
+        template_written=False,
+        catalogs_written=dict.fromkeys(locales, False),
+        updates=dict.fromkeys(locales, kept),
+    )
 
 
 def _forget_gone_articles(project: Project, manifest: Manifest, discovery: Discovery) -> None:
@@ -479,17 +579,8 @@ def _unchanged(
     for locale, record in records.items():
         if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
             manifest.put(slug, record, locale)
-    units = int(template.result["units"])
-    kept = catalog.UpdateReport(kept=units)  # (each locale's: nothing done)
     return _ArticleOutcome(
-        ArticleExtraction(
-            slug=slug,
-            path=shown,
-            units=units,
-            template_written=False,
-            catalogs_written=dict.fromkeys(run.locales, False),
-            updates=dict.fromkeys(run.locales, kept),
-        ),
+        _kept_extraction(slug, shown, int(template.result["units"]), run.locales),
         warnings=[Issue(**warning) for warning in template.result["warnings"]],
     )
 

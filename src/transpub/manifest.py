@@ -99,6 +99,27 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
+#: How the hash a record keeps of a folder starts (see :func:`listing_hash`).
+LISTING = "listing:"
+
+
+def listing_hash(names: Iterable[str]) -> str:
+    """What a record keeps as the content of a folder whose entries are ``names``: a hash of them
+    (after :data:`LISTING`, never a file's content hash)."""
+    return LISTING + content_hash("\0".join(sorted(names)).encode("utf-8", "surrogateescape"))
+
+
+def content_now(path: str, kept: str) -> str:
+    """What ``path`` has now as a record keeps it, for comparison with what it ``kept``: the hash
+    of its names when that is a folder's (:func:`listing_hash`), else of its bytes."""
+    if kept.startswith(LISTING):
+        try:
+            return listing_hash(os.listdir(path))
+        except OSError:
+            return "-"
+    return file_hash(path)
+
+
 def file_hash(path: Path | str | None) -> str:
     """The hash of a file's content; ``"-"`` when there is no file."""
     if path is None:
@@ -265,7 +286,7 @@ class Record:
         #: changed: saved again with the manifest's next write, the record is no longer racy.
         self.settled = False
         #: As the manifest keeps them, until asked for: the files there were, those there were not, the
-        #: signatures of the first (see :func:`_stamps`) and their content hashes (comma-separated).
+        #: signatures of the first (see :func:`current_stamps`) and their content hashes (comma-separated).
         self._stored: tuple[list[str], list[str], str, str] | None = None
 
     @property
@@ -404,6 +425,25 @@ class Record:
             self.settled = _settled(self.files, racy, checked_at)
         return True
 
+    def signatures_kept(self) -> tuple[list[str], list[str], str, dict[str, str]] | None:
+        """What the record keeps of its files, in one piece: the files there were, those there were
+        not, the signatures of the first (as :func:`current_stamps` writes them), and the content hash
+        of each file a look at its signature does not settle (racy, see :func:`_settled`); None when
+        such a file has no hash (a folder: :meth:`holds` never finds it unchanged)."""
+        racy = [] if self.settled else self.racy
+        looked = {name: self.hashes.get(name) for name in racy}
+        if None in looked.values():
+            return None
+        hashes = cast("dict[str, str]", looked)
+        stored = self._stored
+        if stored is not None:
+            present, absent, stamps, _ = stored
+            return present, absent, stamps, hashes
+        present = [name for name, stamp in self.files.items() if stamp is not None]
+        absent = [name for name, stamp in self.files.items() if stamp is None]
+        stamps = ";".join(_stamp(stamp) for stamp in self.files.values() if stamp is not None)
+        return present, absent, stamps, hashes
+
     def __getstate__(self) -> tuple[Any, ...]:
         self._unpack()
         return (self.key, self._files, self.result, self._hashes, self.racy)
@@ -471,7 +511,7 @@ def _stamp(signature: Signature) -> str:
     return f"{size}.{modified}.{changed}.{inode}"
 
 
-def _stamps(prefix: str, names: list[str]) -> str:
+def current_stamps(prefix: str, names: list[str]) -> str:
     """The signatures of the files ``names`` now, as :meth:`Record.encode` keeps them ("-": no file)."""
     found = []
     stat = os.stat
@@ -525,7 +565,7 @@ def _as_stored(record: Record, key: str, prefix: str, listing: Listing | None) -
     try:
         if absent and not _all_absent(absent, prefix, listing):
             return False
-        return True if _stamps(prefix, present) == stamps else None
+        return True if current_stamps(prefix, present) == stamps else None
     except (TypeError, ValueError, AttributeError):  # a damaged record: see Record.holds
         return None
 
@@ -745,23 +785,26 @@ class Manifest:
         ]
         if before_write is not None:
             before_write()
-        write_or_start_anew(self.path, lambda anew: self._write(rows))
+        write_or_start_anew(self.path, lambda anew: write_rows(self.path, rows))
         self._changed.clear()
 
-    def _write(self, rows: list[tuple[str, str, str, str | None]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if self.path.is_symlink():  # never written through a link (one restored with a cache)
-            self.path.unlink()
-        with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as db, db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS records (command TEXT, slug TEXT, locale TEXT, data TEXT, "
-                "PRIMARY KEY (command, slug, locale))"
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO records (command, slug, locale, data) VALUES (?, ?, ?, ?)",
-                [row for row in rows if row[3] is not None],
-            )
-            db.executemany(
-                "DELETE FROM records WHERE command = ? AND slug = ? AND locale = ?",
-                [row[:3] for row in rows if row[3] is None],
-            )
+
+def write_rows(path: Path, rows: Sequence[tuple[str, str, str, str | None]]) -> None:
+    """Write each (command, slug, locale, signed data) of ``rows`` to the manifest at ``path``; a row
+    whose data is None is deleted."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():  # never written through a link (one restored with a cache)
+        path.unlink()
+    with contextlib.closing(sqlite3.connect(path, timeout=30)) as db, db:
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS records (command TEXT, slug TEXT, locale TEXT, data TEXT, "
+            "PRIMARY KEY (command, slug, locale))"
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO records (command, slug, locale, data) VALUES (?, ?, ?, ?)",
+            [row for row in rows if row[3] is not None],
+        )
+        db.executemany(
+            "DELETE FROM records WHERE command = ? AND slug = ? AND locale = ?",
+            [row[:3] for row in rows if row[3] is None],
+        )

@@ -1,0 +1,234 @@
+"""A rerun of extract with nothing changed reports what the last run did from one whole-run record
+(see transpub.whole_run), without loading the articles' records; with anything changed that those
+records watch, or anything else the run depends on, the articles' records decide as before."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import transpub.manifest
+import transpub.signing
+import transpub.whole_run
+from test_incremental import clock_ahead, newsroom, reads, run, translate_all
+from test_incremental_orphans import settled
+from transpub.manifest import MANIFEST
+
+__all__ = ["reads"]  # (a fixture)
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The commands whose articles' records a run loaded from the manifest."""
+    loaded: list[str] = []
+    original = transpub.manifest.Manifest._load
+
+    def counting(self: transpub.manifest.Manifest) -> object:
+        loaded.append(self.command)
+        return original(self)
+
+    monkeypatch.setattr(transpub.manifest.Manifest, "_load", counting)
+    return loaded
+
+
+def warned_newsroom(tmp_path: Path) -> Path:
+    """The newsroom, translated, with a reader's warning in one article and one article removed
+    (its catalogs are orphans), extracted until its records settled."""
+    root = newsroom(tmp_path / "news")
+    story = root / "articles" / "story-2.html"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(
+        text.replace("<h1>", '<p><time datetime="soon-ish">Soon</time></p><h1>'), encoding="utf-8"
+    )
+    assert run(root, "extract")[0] == 0
+    translate_all(root)
+    (root / "articles" / "story-5.html").unlink()
+    assert run(root, "extract")[0] == 0
+    settled(root)
+    return root
+
+
+def test_a_rerun_with_nothing_changed_says_what_the_articles_records_say_without_loading_them(
+    tmp_path: Path, opened: list[str], reads: list[str]
+) -> None:
+    root = warned_newsroom(tmp_path)
+    opened.clear()
+    looked = run(root, "extract", "-v")  # (the folders' times were put back: their records are looked at)
+    assert opened == ["extract"]
+    assert "story-2.html:1: <time datetime> 'soon-ish' is not a date" in looked[2]
+    assert "orphan catalogs for removed article story-5" in looked[2]
+    opened.clear()
+    reads.clear()
+    again = run(root, "extract", "-v")
+    assert (opened, reads) == ([], [])
+    assert again == looked
+    assert again[0] == 0 and again[1].count("template unchanged; catalogs unchanged") == 5
+
+
+def change(root: Path, what: str) -> None:
+    """One change of what extract depends on."""
+    articles, catalogs = root / "articles", root / "locales"
+    if what == "an article edited":
+        story = articles / "story-1.html"
+        story.write_text(story.read_text(encoding="utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    elif what == "an article touched":
+        os.utime(articles / "story-1.html")
+    elif what == "a catalog edited":
+        po = catalogs / "de" / "LC_MESSAGES" / "story-1.po"
+        po.write_text(
+            po.read_text(encoding="utf-8").replace("⟦At dawn.⟧", "Im Morgengrauen."), encoding="utf-8"
+        )
+    elif what == "a catalog deleted":
+        (catalogs / "fr" / "LC_MESSAGES" / "story-3.po").unlink()
+    elif what == "an article added":
+        (articles / "story-9.html").write_text("<html><body><h1>Nine</h1></body></html>", encoding="utf-8")
+    elif what == "an orphan catalog added":
+        (catalogs / "de" / "LC_MESSAGES" / "gone.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    elif what == "the glossary edited":
+        with (root / "glossary" / "terms.csv").open("a", encoding="utf-8") as terms:
+            terms.write("dawn,Morgengrauen,aube,\n")
+    elif what == "the configuration edited":
+        config = root / "transpub.toml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace('name = "News"', 'name = "Daily"'), "utf-8"
+        )
+    else:
+        raise AssertionError(what)
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "an article edited",
+        "an article touched",
+        "a catalog edited",
+        "a catalog deleted",
+        "an article added",
+        "an orphan catalog added",
+        "the glossary edited",
+        "the configuration edited",
+    ],
+)
+def test_after_any_change_the_articles_records_decide(
+    tmp_path: Path, opened: list[str], reads: list[str], what: str
+) -> None:
+    root = warned_newsroom(tmp_path)
+    run(root, "extract")
+    opened.clear()
+    assert run(root, "extract")[0] == 0 and opened == []  # (the whole-run record is there)
+    change(root, what)
+    reads.clear()
+    code, _, errors = run(root, "extract")
+    assert code == 0 and opened == ["extract"]
+    if what in ("an article edited", "an article added"):
+        assert reads == ["story-1" if what == "an article edited" else "story-9"]
+    if what == "a catalog edited":
+        assert "Im Morgengrauen." in (root / "locales" / "de" / "LC_MESSAGES" / "story-1.po").read_text(
+            "utf-8"
+        )
+    if what == "a catalog deleted":
+        assert (root / "locales" / "fr" / "LC_MESSAGES" / "story-3.po").is_file()
+    if what == "an orphan catalog added":
+        assert "orphan catalogs for removed article gone: locales/de/LC_MESSAGES/gone.po" in errors
+    if what == "the glossary edited":
+        assert "Morgengrauen" in (root / "locales" / "de" / "LC_MESSAGES" / "story-1.po").read_text("utf-8")
+    opened.clear()
+    settled(root)
+    run(root, "extract")  # (the folders' times were put back: their records are looked at once more)
+    opened.clear()
+    assert run(root, "extract")[0] == 0 and opened == []  # a whole-run record again
+
+
+def test_a_catalog_rewritten_within_the_clock_tick_of_the_record_is_seen(
+    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file changed just before the record was kept is compared by its content: a second change
+    within the same tick of the file system's clock would not show in its signature."""
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")  # every catalog written just before the records were kept
+    po = root / "locales" / "de" / "LC_MESSAGES" / "story-1.po"
+    recorded = transpub.manifest.current_stamps(str(root) + os.sep, ["locales/de/LC_MESSAGES/story-1.po"])
+    looked = transpub.whole_run.current_stamps
+
+    def unmoved(prefix: str, names: list[str]) -> str:  # the catalog's signature as recorded
+        return ";".join(
+            recorded if name == "locales/de/LC_MESSAGES/story-1.po" else looked(prefix, [name])
+            for name in names
+        )
+
+    monkeypatch.setattr(transpub.whole_run, "current_stamps", unmoved)
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgstr ""\n\n', 'msgstr "Im Morgengrauen."\n\n', 1), "utf-8"
+    )
+    opened.clear()
+    assert run(root, "extract")[0] == 0
+    assert opened == ["extract"]
+
+
+def test_an_orphan_catalog_that_appears_within_the_clock_tick_of_the_record_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")  # the catalog folders changed just before the records were kept
+    folder = "locales/de/LC_MESSAGES"
+    recorded = transpub.manifest.current_stamps(str(root) + os.sep, [folder])
+    looked = transpub.whole_run.current_stamps
+
+    def unmoved(prefix: str, names: list[str]) -> str:  # the folder's signature as recorded
+        return ";".join(recorded if name == folder else looked(prefix, [name]) for name in names)
+
+    monkeypatch.setattr(transpub.whole_run, "current_stamps", unmoved)
+    (root / folder / "gone.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    code, _, errors = run(root, "extract")
+    assert code == 0
+    assert "orphan catalogs for removed article gone: locales/de/LC_MESSAGES/gone.po" in errors
+
+
+def test_a_whole_run_record_signed_with_another_key_is_not_used(
+    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = warned_newsroom(tmp_path)
+    run(root, "extract")
+    monkeypatch.setenv("TRANSPUB_CACHE_KEY", "another machine's")
+    monkeypatch.setattr(transpub.signing, "_LOCAL_KEY", None)  # (read again)
+    opened.clear()
+    assert run(root, "extract")[0] == 0
+    assert opened == ["extract"]
+
+
+def test_a_damaged_whole_run_record_is_looked_past(tmp_path: Path, opened: list[str]) -> None:
+    root = warned_newsroom(tmp_path)
+    run(root, "extract")
+    with sqlite3.connect(root / MANIFEST) as db:
+        (data,) = db.execute("SELECT data FROM records WHERE command = 'extract (whole run)'").fetchone()
+        db.execute("UPDATE records SET data = ? WHERE command = 'extract (whole run)'", (data[:-40],))
+    opened.clear()
+    code, _, errors = run(root, "extract")
+    assert code == 0 and opened == ["extract"]
+    assert "orphan catalogs for removed article story-5" in errors
+
+
+def test_each_shard_keeps_its_own_whole_run_record(tmp_path: Path, opened: list[str]) -> None:
+    root = warned_newsroom(tmp_path)
+    for shard in ("1/2", "2/2", "1/2", "2/2"):
+        run(root, "extract", "--shard", shard)
+    opened.clear()
+    for shard in ("1/2", "2/2"):
+        assert run(root, "extract", "--shard", shard)[0] == 0
+    assert opened == []
+
+
+def test_the_first_rerun_after_a_full_run_takes_the_whole_run_record(
+    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalogs a run wrote, and their folders, changed just before its records were kept: the
+    whole-run record keeps their content (the folders' names), so the next run needs no more."""
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    clock_ahead(monkeypatch, 3)
+    opened.clear()
+    assert run(root, "extract")[0] == 0
+    assert opened == []
