@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import transpub.manifest
 from transpub import catalog, fsutil, signing
 from transpub.extract import extract_project
 from transpub.fsutil import WriteBatch, article_lock_path, lock_bucket, lock_path, locked
@@ -96,12 +97,12 @@ def test_a_first_extract_flushes_every_catalog_before_it_records_them_and_none_o
 ) -> None:
     if fsutil._syncfs() is None:
         pytest.skip("no syncfs here: every catalog is flushed as it is written")
-    from transpub.manifest import MANIFEST, Manifest
+    from transpub.manifest import MANIFEST
 
     events: list[str] = []
     fsyncs: list[int] = []
     real_fsync = fsutil.os.fsync
-    real_write = Manifest._write
+    real_write = transpub.manifest.write_rows
     catalogs = tmp_path / "locales"
 
     def flush(fd: int) -> int:  # (flushes may run in the background while the batches are written)
@@ -111,13 +112,13 @@ def test_a_first_extract_flushes_every_catalog_before_it_records_them_and_none_o
             time.sleep(1.0)  # a slow disk: no flush is started ahead while this one runs
         return 0
 
-    def write(self: Manifest, rows: list[tuple[str, str, str, str | None]]) -> None:
+    def write(path: Path, rows: list[tuple[str, str, str, str | None]]) -> None:
         events.append("record")
-        real_write(self, rows)
+        real_write(path, rows)
 
     monkeypatch.setattr(fsutil, "_SYNCFS", [flush])
     monkeypatch.setattr(fsutil.os, "fsync", lambda fd: fsyncs.append(fd) or real_fsync(fd))
-    monkeypatch.setattr(Manifest, "_write", write)
+    monkeypatch.setattr(transpub.manifest, "write_rows", write)
     newsroom(tmp_path, 100)  # four batches
     report = extract_project(load_project(tmp_path), ["de", "es"])
     assert report.ok and all(
