@@ -1,6 +1,7 @@
-"""A rerun of extract with nothing changed reports what the last run did from one whole-run record
-(see transpub.whole_run), without loading the articles' records; with anything changed that those
-records watch, or anything else the run depends on, the articles' records decide as before."""
+"""A rerun of extract or compile with nothing changed reports what the last run did from one
+whole-run record (see transpub.whole_run), without loading the articles' records; with anything
+changed that those records watch, or anything else the run depends on, the articles' records decide
+as before."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import transpub.fsutil
 import transpub.manifest
 import transpub.signing
 import transpub.whole_run
-from test_incremental import clock_ahead, newsroom, reads, run, translate_all
+from test_incremental import changed, clock_ahead, newsroom, reads, run, state, translate_all
 from test_incremental_orphans import settled
 from transpub.manifest import MANIFEST
 
@@ -232,3 +234,137 @@ def test_the_first_rerun_after_a_full_run_takes_the_whole_run_record(
     opened.clear()
     assert run(root, "extract")[0] == 0
     assert opened == []
+
+
+def published(tmp_path: Path) -> Path:
+    """The warned newsroom compiled, and compiled again until its records settled."""
+    root = warned_newsroom(tmp_path)
+    assert run(root, "extract")[0] == 0
+    assert run(root, "compile")[0] == 0
+    return root
+
+
+def test_a_compile_with_nothing_changed_says_what_the_pages_records_say_without_loading_them(
+    tmp_path: Path, opened: list[str], reads: list[str]
+) -> None:
+    root = published(tmp_path)
+    with sqlite3.connect(root / MANIFEST) as db:  # the articles' records decide once
+        db.execute("DELETE FROM records WHERE command = 'compile (whole run)'")
+    opened.clear()
+    looked = run(root, "compile", "-v")
+    assert opened == ["compile"] and "story-2.html:1: <time datetime>" in looked[2]
+    before = state(root)
+    opened.clear()
+    reads.clear()
+    again = run(root, "compile", "-v")
+    assert (opened, reads) == ([], [])
+    assert again == looked and again[0] == 0
+    assert changed(before, state(root)) == set()
+
+
+def change_site(root: Path, what: str) -> None:
+    """One change of what compile depends on, or of what it wrote."""
+    site = root / "site"
+    if what == "a page deleted":
+        (site / "fr" / "story-4.html").unlink()
+    elif what == "a page edited by hand":
+        page = site / "de" / "story-1.html"
+        page.write_text(page.read_text(encoding="utf-8").replace("⟦", "[", 1), encoding="utf-8")
+    elif what == "an index page deleted":
+        (site / "de" / "index.html").unlink()
+    elif what == "an index page edited by hand":
+        index = site / "fr" / "index.html"
+        index.write_text(index.read_text(encoding="utf-8").replace("</body>", "<p>hand</p></body>"), "utf-8")
+    elif what == "a review copy of no article":
+        (site / "_review" / "fr").mkdir(parents=True, exist_ok=True)
+        (site / "_review" / "fr" / "nothing.html").write_text("<p>old</p>", encoding="utf-8")
+    elif what == "a killed run's temporary file":
+        temporary = site / "de" / ".story-1.html.abcd1234.tmp"
+        temporary.write_text("<p>half</p>", encoding="utf-8")
+        os.utime(temporary, ns=(1_000_000_000, 1_000_000_000))  # long ago: a run removes it
+    elif what == "an image changed":
+        (root / "articles" / "img" / "bridge.jpg").write_bytes(b"\xff\xd8 another bridge")
+    elif what == "a catalog translated anew":
+        po = root / "locales" / "de" / "LC_MESSAGES" / "story-3.po"
+        po.write_text(po.read_text(encoding="utf-8").replace("⟦At dawn.⟧", "Im Morgengrauen."), "utf-8")
+    else:
+        change(root, what)
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        "a page deleted",
+        "a page edited by hand",
+        "an index page deleted",
+        "an index page edited by hand",
+        "a review copy of no article",
+        "a killed run's temporary file",
+        "an image changed",
+        "a catalog translated anew",
+        "an article edited",
+        "the configuration edited",
+    ],
+)
+def test_after_any_change_compile_looks_at_the_pages_records(
+    tmp_path: Path, opened: list[str], what: str
+) -> None:
+    root = published(tmp_path)
+    run(root, "compile")
+    opened.clear()
+    expected = run(root, "compile")
+    assert expected[0] == 0 and opened == []  # (the whole-run record is there)
+    change_site(root, what)
+    transpub.fsutil.start_run()  # (as a new process does: temporary files are swept again)
+    code, _, _ = run(root, "compile")
+    assert code == 0 and opened == ["compile"]
+    site = root / "site"
+    if what == "a page deleted":
+        assert (site / "fr" / "story-4.html").is_file()
+    if what == "a page edited by hand":
+        assert "⟦" in (site / "de" / "story-1.html").read_text(encoding="utf-8")
+    if what == "an index page deleted":
+        assert (site / "de" / "index.html").is_file()
+    if what == "an index page edited by hand":
+        assert "<p>hand</p>" not in (site / "fr" / "index.html").read_text(encoding="utf-8")
+    if what == "a review copy of no article":
+        assert not (site / "_review" / "fr" / "nothing.html").exists()
+    if what == "a killed run's temporary file":
+        assert not (site / "de" / ".story-1.html.abcd1234.tmp").exists()
+    if what == "an image changed":
+        assert [path.read_bytes() for path in site.rglob("bridge*.jpg")] == [b"\xff\xd8 another bridge"]
+    if what == "a catalog translated anew":
+        assert "Im Morgengrauen." in (site / "de" / "story-3.html").read_text(encoding="utf-8")
+    opened.clear()
+    run(root, "compile")
+    opened.clear()
+    assert run(root, "compile")[0] == 0 and opened == []  # a whole-run record again
+
+
+def test_markdown_output_keeps_no_whole_run_record(tmp_path: Path, opened: list[str]) -> None:
+    root = published(tmp_path)
+    for _ in range(2):
+        opened.clear()
+        assert run(root, "compile", "--format", "markdown")[0] == 0
+    assert opened == ["compile-markdown"]
+
+
+def test_an_edited_article_rewrites_only_its_part_of_the_whole_run_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transpub.whole_run, "PART_SIZE", 2)
+    root = published(tmp_path)
+    run(root, "extract")
+
+    def parts() -> dict[str, str]:
+        with sqlite3.connect(root / MANIFEST) as db:
+            rows = db.execute("SELECT slug, data FROM records WHERE command = 'extract (whole run)'")
+            return dict(rows.fetchall())
+
+    before = parts()
+    assert sorted(before) == ["", "0", "1", "2"]  # the head, and five articles in parts of two
+    change(root, "an article edited")  # story-1: the first part
+    run(root, "extract")
+    after = parts()
+    assert after["0"] != before["0"] and after[""] != before[""]
+    assert (after["1"], after["2"]) == (before["1"], before["2"])

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import catalog
 from .discovery import Discovery, in_shard
@@ -41,7 +41,7 @@ from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
 from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
-from .whole_run import keep, kept_result
+from .whole_run import Group, keep, kept_result
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
 if TYPE_CHECKING:
@@ -478,41 +478,44 @@ def _keep_whole_run(
 ) -> None:
     """Keep what ``report`` says of the articles (and the orphans) as the run's whole-run record,
     watching every file their records watch (see :mod:`transpub.whole_run`)."""
-    records: list[Record | None] = [manifest.get("", _orphans_slot(project))]
-    articles = []
+    groups = []
     for article in discovery.articles:
         template = manifest.get(article.slug)
         if template is None:
             return
-        articles.append([template.result.get("units"), template.result.get("warnings")])
-        records.append(template)
-        records += [manifest.get(article.slug, locale) for locale in locales]
-    orphans = [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]
+        records = [template, *(manifest.get(article.slug, locale) for locale in locales)]
+        result = [template.result.get("units"), template.result.get("warnings")]
+        groups.append(Group(article.slug, records, result))
     keep(
         project.root,
         "extract",
         _scope(project),
         key,
-        records,
-        {"articles": articles, "orphans": orphans},
+        groups,
         manifest.key,
+        watched=[manifest.get("", _orphans_slot(project))],
+        result={"orphans": [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]},
+        changed=manifest.touched,
     )
 
 
 def _report_kept(
-    report: ExtractReport, kept: object, discovery: Discovery, shown: dict[Path, str], locales: list[str]
+    report: ExtractReport,
+    kept: tuple[list[Any], Any],
+    discovery: Discovery,
+    shown: dict[Path, str],
+    locales: list[str],
 ) -> bool:
     """Fill ``report`` with what a whole-run record ``kept`` says (see :func:`_keep_whole_run`),
     after the discovery's warnings; False (``report`` unchanged) when it is not such a record."""
-    if not isinstance(kept, dict):
-        return False
+    results, result = kept
     try:
         articles = [
             _kept_extraction(article.slug, shown[article.path], int(units), tuple(locales))
-            for article, (units, _) in zip(discovery.articles, kept["articles"], strict=True)
+            for article, (units, _) in zip(discovery.articles, results, strict=True)
         ]
-        warnings = [Issue(**warning) for _, noted in kept["articles"] for warning in noted]
-        orphans = [OrphanCatalogs(str(slug), tuple(map(str, paths))) for slug, paths in kept["orphans"]]
+        warnings = [Issue(**warning) for _, noted in results for warning in noted]
+        orphans = [OrphanCatalogs(str(slug), tuple(map(str, paths))) for slug, paths in result["orphans"]]
     except (KeyError, TypeError, ValueError):  # a damaged record
         return False
     report.articles, report.orphans = articles, orphans

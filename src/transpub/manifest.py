@@ -485,7 +485,7 @@ class Record:
         return record
 
 
-def _is_racy(signature: Signature, now: int) -> bool:
+def is_racy(signature: Signature, now: int) -> bool:
     """Whether a file with ``signature`` could, at ``now`` (ns), change again without a change of its
     signature: its modification time is less than :data:`RACY_SECONDS` before
     (:data:`FINE_RACY_SECONDS` when that time has a fraction of a second)."""
@@ -497,11 +497,11 @@ def _is_racy(signature: Signature, now: int) -> bool:
 def _settled(files: dict[str, Signature | None], racy: list[str], checked_at: int) -> bool:
     """Whether the ``racy`` files of a record, just found to hold the content recorded (their
     signatures unchanged), need no such look again: none is racy at ``checked_at``, when the look
-    began (:func:`_is_racy`). A change after the look gets times later than ``checked_at`` less one
+    began (:func:`is_racy`). A change after the look gets times later than ``checked_at`` less one
     tick of the file system's clock, so later than the recorded ones: another signature."""
     for name in racy:
         recorded = files.get(name)
-        if recorded is not None and _is_racy(recorded, checked_at):
+        if recorded is not None and is_racy(recorded, checked_at):
             return False
     return True
 
@@ -663,6 +663,8 @@ class Manifest:
         with no_collection():  # (tens of thousands of records, none in a reference cycle)
             self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
         self._changed: dict[tuple[str, str], Record | None] = {}
+        #: The slugs whose records were put or dropped since the manifest was opened (saved or not).
+        self.touched: set[str] = set()
         #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
         self.listing = Listing()
 
@@ -702,6 +704,10 @@ class Manifest:
                 records[slug, locale] = record
         return records
 
+    def slug_records(self) -> list[tuple[str, Record]]:
+        """Every record there (signed with its key) with its slug ("" for the run's own), of any locale."""
+        return [(slug, record) for (slug, _), record in self._records.items()]
+
     def get(self, slug: str, locale: str = "") -> Record | None:
         """The record of ``slug`` (in ``locale``), if any."""
         record = self._records.get((slug, locale))
@@ -725,6 +731,7 @@ class Manifest:
         """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""
         self._records[slug, locale] = record
         self._changed[slug, locale] = record
+        self.touched.add(slug)
 
     @property
     def unsaved(self) -> bool:
@@ -735,6 +742,7 @@ class Manifest:
         """Forget ``slug`` (in ``locale``): its next run is a full one."""
         if self._records.pop((slug, locale), None) is not None or (slug, locale) in self._changed:
             self._changed[slug, locale] = None
+            self.touched.add(slug)
 
     def forget(self, slug: str) -> None:
         """:meth:`drop` ``slug`` in every locale it has a record in (those signed with another key too)."""
@@ -743,6 +751,7 @@ class Manifest:
         for slug_locale in [key for key in self._foreign if key[0] == slug]:
             self._foreign.discard(slug_locale)
             self._changed[slug_locale] = None
+            self.touched.add(slug)
 
     def save(self, before_write: Callable[[], None] | None = None) -> None:
         """Write the records changed since the manifest was opened (nothing when none did).
@@ -769,7 +778,7 @@ class Manifest:
                 record.racy = sorted(
                     name
                     for name, recorded in record.files.items()
-                    if recorded is not None and _is_racy(recorded, now)
+                    if recorded is not None and is_racy(recorded, now)
                 )
         key = self.key or b""
         rows = [

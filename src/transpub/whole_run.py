@@ -1,18 +1,21 @@
-"""One record of a whole run, so that a run with nothing changed finds so in one look.
+"""One record of a whole run, so that a run with nothing changed finds so without opening the
+articles' records.
 
 A run with nothing changed still looks at every article's records (see :mod:`transpub.manifest`):
 at 5000 articles in 7 languages, 40,000 signed rows loaded, checked, parsed and compared. After a
-run whose articles all left a record, the workflow keeps one more: the run's key (its settings and
-the articles it found), the names of every file those records watch and their signatures,
-the content hash of each file changed just before (racy: its signature alone does not tell), and
-what the run reports. The next run with the same key looks at those files (one ``stat`` each, as the
-records would be looked at) and, when all are the same and no racy file changed, reports what
-the record says: the articles' records are not opened. Anything else (a file touched, an article
-added, the configuration edited): the articles' records decide, as before, and the run keeps a new
-whole-run record.
+run whose articles all left a record, the workflow keeps a *whole-run record*: the run's key (its
+settings and the articles it found), the names of every file those records watch with their
+signatures, the content of each file changed just before (racy: its signature alone does not
+tell; a folder's content is its names), and what the run reported of each article. The next run
+with the same key looks at those files (one ``stat`` each, as the records would be looked at) and,
+when all are as they were and no racy file changed, reports what the record says. Anything else (a
+file touched, an article added, the configuration edited): the articles' records decide, as
+before, and the run keeps a new whole-run record.
 
-It lives in the manifest (a row of its own: its command's records never load it) and is signed as
-they are (:mod:`transpub.signing`): one not signed with the run's key is not there.
+The record is cut in parts of :data:`PART_SIZE` articles, each a row of the manifest (its command's
+records never load them) named by a signed head row with each part's hash. A run that finds a
+part changed stops looking there, and the next record rewrites only the parts whose articles' records
+changed: one edited article costs one part, not the archive's.
 """
 
 from __future__ import annotations
@@ -21,63 +24,120 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .cache_files import write_or_start_anew
-from .manifest import MANIFEST, Listing, Record, content_now, current_stamps, write_rows
+from .manifest import MANIFEST, Listing, Record, content_hash, content_now, current_stamps, write_rows
 from .signing import signed_text, text_if_signed
 
 #: The version of the record's layout (one of another is not there).
-_FORMAT = 1
-#: How many files are looked at before their signatures are compared with the record's.
-_LOOKS = 1024
+_FORMAT = 2
+#: The articles in one part of the record (one row of the manifest).
+PART_SIZE = 64
 
 
-def kept_result(root: Path, command: str, scope: str, key: str, signing_key: bytes | None) -> Any | None:
-    """What :func:`keep` kept for ``command`` in ``scope`` (a shard, say) with ``key``, when every
-    file it watches is as it was then; else None (no such record, another key, a file changed)."""
+@dataclass
+class Group:
+    """What a whole-run record keeps of one article: its ``name`` (its slug), the ``records`` that
+    say what its outputs were made from (None: it has none, and no whole-run record is kept), and
+    what the run reported of it (``result``, JSON-able)."""
+
+    name: str
+    records: list[Record | None]
+    result: Any = None
+
+
+@dataclass
+class _Watched:
+    """The files some records watch, as a part keeps them."""
+
+    present: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+
+    def add(self, records: Sequence[Record | None]) -> bool:
+        """Take in what ``records`` watch; False when one is missing or cannot be settled by a look."""
+        for record in records:
+            kept = None if record is None else record.signatures_kept()
+            if kept is None:
+                return False
+            self.present += kept[0]
+            self.absent += kept[1]
+            if kept[2]:
+                self.stamps.append(kept[2])
+            self.hashes.update(kept[3])
+        return True
+
+    def stored(self) -> list[Any]:
+        return [self.present, self.absent, ";".join(self.stamps), self.hashes]
+
+
+def kept_result(
+    root: Path, command: str, scope: str, key: str, signing_key: bytes | None
+) -> tuple[list[Any], Any] | None:
+    """What :func:`keep` kept for ``command`` in ``scope`` (a shard, say) with ``key`` when every file
+    it watches is as it was then: the result of each group (in their order) and the run's; else None
+    (no such record, another key, a file changed, a damaged record)."""
     if not signing_key:
         return None
+    rows = _rows(root, command, scope)
+    head = text_if_signed(signing_key, rows.pop("", None), _context(command, scope))
+    if head is None:
+        return None
+    try:
+        stored = json.loads(head)
+        if type(stored) is not list or len(stored) != 5 or stored[:2] != [_FORMAT, key]:
+            return None
+        _, _, digests, watched, result = stored
+        prefix = str(root).rstrip(os.sep) + os.sep
+        listing = Listing()
+        if not _unchanged(prefix, watched, listing):
+            return None
+        results: list[Any] = []
+        for number, digest in enumerate(digests):
+            text = rows.get(str(number))
+            if type(text) is not str or content_hash(text.encode("utf-8", "surrogatepass")) != digest:
+                return None
+            part = json.loads(text)
+            if not _unchanged(prefix, part[:4], listing):
+                return None  # (a part changed: the rest is not looked at)
+            results += part[4]
+    except (ValueError, TypeError, AttributeError, IndexError, RecursionError):  # a damaged record
+        return None
+    return results, result
+
+
+def _rows(root: Path, command: str, scope: str) -> dict[str, object]:
+    """The rows of the whole-run record of ``command`` in ``scope``, by name ("": the head)."""
     path = root / MANIFEST
     if not path.is_file():
-        return None
+        return {}
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
-            row = db.execute(
-                "SELECT data FROM records WHERE command = ? AND slug = '' AND locale = ?",
+            found = db.execute(
+                "SELECT slug, data FROM records WHERE command = ? AND locale = ?",
                 (_row_command(command), scope),
-            ).fetchone()
+            ).fetchall()
     except sqlite3.Error:
-        return None
-    text = None if row is None else text_if_signed(signing_key, row[0], _context(command, scope))
-    if text is None:
-        return None
-    try:
-        stored = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if type(stored) is not list or len(stored) != 7 or stored[:2] != [_FORMAT, key]:
-        return None
-    _, _, present, absent, stamps, hashes, result = stored
-    prefix = str(root).rstrip(os.sep) + os.sep
-    try:
-        if absent and not Listing().all_absent(absent, prefix):
-            return None
-        recorded = stamps.split(";") if present else []
-        if len(recorded) != len(present):
-            return None
-        for start in range(0, len(present), _LOOKS):  # (a run with a change stops at its part)
-            end = start + _LOOKS
-            if current_stamps(prefix, present[start:end]) != ";".join(recorded[start:end]):
-                return None
-        for name, digest in hashes.items():
-            if content_now(name if name.startswith(os.sep) else prefix + name, digest) != digest:
-                return None
-    except (TypeError, ValueError, AttributeError):  # a damaged record
-        return None
-    return result
+        return {}
+    return dict(found)
+
+
+def _unchanged(prefix: str, watched: list[Any], listing: Listing) -> bool:
+    """Whether the files ``watched`` (as :meth:`_Watched.stored` keeps them) are as they were."""
+    present, absent, stamps, hashes = watched
+    if absent and not listing.all_absent(absent, prefix):
+        return False
+    if (current_stamps(prefix, present) if present else "") != stamps:
+        return False
+    return all(
+        content_now(name if name.startswith(os.sep) else prefix + name, digest) == digest
+        for name, digest in hashes.items()
+    )
 
 
 def keep(
@@ -85,42 +145,81 @@ def keep(
     command: str,
     scope: str,
     key: str,
-    records: Iterable[Record | None],
-    result: Any,
+    groups: Sequence[Group],
     signing_key: bytes | None,
+    *,
+    watched: Sequence[Record | None] = (),
+    result: Any = None,
+    changed: Collection[str] | None = None,
 ) -> bool:
-    """Keep ``result`` as what a run of ``command`` in ``scope`` with ``key`` reports while every file
-    ``records`` watch is as they recorded it. False when nothing was kept: a record missing (None),
-    one that a look at its files' signatures cannot settle, no key to sign with, or the manifest
-    could not be written (the next run then looks at the articles' records)."""
+    """Keep what a run of ``command`` in ``scope`` with ``key`` reported: each group's result, and
+    ``result`` of the whole run, while every file the groups' records (and ``watched``) watch is as
+    they recorded it. ``changed``: the groups whose records this run changed (None: any may have);
+    the parts of the record kept before with the same key hold the others as they are, and stay.
+    False when nothing was kept: a record missing or that a look at its files cannot settle, no key
+    to sign with, or the manifest could not be written (the next run looks at the articles' records)."""
     if not signing_key:
         return False
-    present: list[str] = []
-    absent: list[str] = []
-    stamps: list[str] = []
-    hashes: dict[str, str] = {}
-    for record in records:
-        kept = None if record is None else record.signatures_kept()
-        if kept is None:
-            return False
-        present += kept[0]
-        absent += kept[1]
-        if kept[2]:
-            stamps.append(kept[2])
-        hashes.update(kept[3])
-    text = json.dumps(
-        [_FORMAT, key, present, absent, ";".join(stamps), hashes, result], separators=(",", ":")
-    )
-    row = (_row_command(command), "", scope, signed_text(signing_key, text, _context(command, scope)))
+    head = _Watched()
+    if not head.add(watched):
+        return False
     path = root / MANIFEST
-    return write_or_start_anew(path, lambda anew: write_rows(path, [row]))
+    earlier, present = _earlier(path, command, scope, key, signing_key)
+    digests: list[str] = []
+    rows: list[tuple[str, str, str, str | None]] = []
+    row_command = _row_command(command)
+    for number, start in enumerate(range(0, len(groups), PART_SIZE)):
+        part = groups[start : start + PART_SIZE]
+        if changed is not None and number < len(earlier) and not any(group.name in changed for group in part):
+            digests.append(earlier[number])  # (as kept: its records did not change)
+            continue
+        files = _Watched()
+        for group in part:
+            if not files.add(group.records):
+                return False
+        text = json.dumps([*files.stored(), [group.result for group in part]], separators=(",", ":"))
+        digests.append(content_hash(text.encode("utf-8", "surrogatepass")))
+        rows.append((row_command, str(number), scope, text))
+    names = {str(number) for number in range(len(digests))}
+    rows += [(row_command, name, scope, None) for name in sorted(present - names - {""})]  # (parts no more)
+    text = json.dumps([_FORMAT, key, digests, head.stored(), result], separators=(",", ":"))
+    rows.append((row_command, "", scope, signed_text(signing_key, text, _context(command, scope))))
+    # (a manifest found damaged is started anew without the parts kept before: nothing is kept then)
+    return write_or_start_anew(path, lambda anew: write_rows(path, [] if anew else rows))
+
+
+def _earlier(
+    path: Path, command: str, scope: str, key: str, signing_key: bytes
+) -> tuple[list[str], set[str]]:
+    """The parts' hashes of the whole-run record of ``command`` in ``scope`` kept before with ``key``
+    (none when it was kept with another), and the names of its rows there."""
+    if not path.is_file():
+        return [], set()
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
+            found = db.execute(
+                "SELECT slug, CASE WHEN slug = '' THEN data END FROM records WHERE command = ? AND locale = ?",
+                (_row_command(command), scope),
+            ).fetchall()
+    except sqlite3.Error:
+        return [], set()
+    rows = dict(found)
+    head = text_if_signed(signing_key, rows.get(""), _context(command, scope))
+    try:
+        stored = json.loads(head) if head is not None else None
+    except (ValueError, RecursionError):
+        stored = None
+    if type(stored) is not list or len(stored) != 5 or stored[:2] != [_FORMAT, key]:
+        return [], set(rows)
+    digests = stored[2]
+    return (digests if type(digests) is list and all(type(d) is str for d in digests) else []), set(rows)
 
 
 def _row_command(command: str) -> str:
-    """The manifest's command column of ``command``'s whole-run records (not its articles')."""
+    """The manifest's command column of ``command``'s whole-run record (not its articles')."""
     return f"{command} (whole run)"
 
 
 def _context(command: str, scope: str) -> bytes:
-    """What the whole-run record of ``command`` in ``scope`` is signed as."""
+    """What the head of the whole-run record of ``command`` in ``scope`` is signed as."""
     return f"whole run\0{command}\0{scope}".encode("utf-8", "surrogatepass")

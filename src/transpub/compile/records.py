@@ -175,6 +175,12 @@ def _recorded_page(
     return Page(*values)  # type: ignore[arg-type]
 
 
+def recorded_pages(run: CompileRun, stored: list[list[object]]) -> list[Page]:
+    """The pages :func:`stored_pages` kept (a whole-run record's, see :mod:`.kept_runs`)."""
+    root, folders, coverages = run.project.root, run.folders, run.coverages
+    return [_recorded_page(values, root, folders, coverages) for values in stored]
+
+
 #: From this many articles on, a run with ``-j`` looks at their records' files in as many processes
 #: (a look is a few microseconds a file; a process a few tens of milliseconds to start).
 RECORDS_IN_PROCESSES = 1000

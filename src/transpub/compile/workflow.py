@@ -19,6 +19,7 @@ from ..site import Page, page_file, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
+from .kept_runs import KeptArticle, keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
@@ -80,14 +81,6 @@ def compile_project(
         reads=None if full else ReadCache(project.root),
         indexes=not markdown and project.shard is None and options.pages,
     )
-    # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
-    # trusts none when it cannot read the record of the files it wrote.
-    manifest = Manifest(
-        project.root,
-        _records_name(project, out_dir, markdown),
-        ignore=full or (markdown and record is None),
-        key=local_key(),
-    )
     run_key = make_key(
         code_signature(project.root),
         file_hash(project.config_path),
@@ -95,6 +88,16 @@ def compile_project(
         {**asdict(options), "out_dir": path_name(project.root, out_dir)},
         selected,
         targets,
+    )
+    records_name = _records_name(project, out_dir, markdown)
+    whole = whole_run_key(run, run_key, discovery)
+    unchanged_run = kept_articles(run, records_name, whole) if whole is not None and not full else None
+    if unchanged_run is not None:  # nothing changed since the last run: what it reported
+        return _report_kept(run, unchanged_run, report)
+    # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
+    # trusts none when it cannot read the record of the files it wrote.
+    manifest = Manifest(
+        project.root, records_name, ignore=full or (markdown and record is None), key=local_key()
     )
     cached: list[CompiledArticle | None] = []
     # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
@@ -214,6 +217,24 @@ def compile_project(
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
         report.foreign_records = manifest.ignored_articles
         manifest.save()
+    if whole is not None:  # what the next run reports if nothing changes
+        keep_run(run, manifest, whole, list(slugs.values()), set(slugs.values()) | discovery.refused, report)
+    return report
+
+
+def _report_kept(run: CompileRun, kept: list[KeptArticle], report: CompileReport) -> CompileReport:
+    """``report`` with the pages and warnings of the articles as a whole-run record ``kept`` them
+    (see :mod:`.kept_runs`): what the run that made them reported, and a run that finds every article
+    unchanged reports."""
+    source = run.project.source_locale
+    shown = (source, *run.selected)
+    warnings: list[Issue] = []
+    for pages, listed, noted in kept:
+        report.pages += listed
+        report.other_pages += [page for locale, page in pages.items() if locale not in shown]
+        warnings += noted
+    warnings += mkdocs_site_warnings(run.project, report.pages)
+    report.warnings = grouped_warnings(source, [*report.warnings, *warnings])
     return report
 
 

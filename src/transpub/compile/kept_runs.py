@@ -1,0 +1,127 @@
+"""compile's whole-run record (see :mod:`transpub.whole_run`): a rerun with nothing changed reports
+what the last run did without loading the articles' records, making the index pages' rows, or
+looking for pages to remove.
+
+Kept only after a run of HTML pages into the whole site that found nothing amiss (no error, no
+warning from the discovery, no page removed, withdrawn or left where it no longer goes) and that
+every record of its output folder covers: the articles', those of articles left out (whose pages
+stay while their file does), and the index pages'. Beside the files those records watch it watches
+the folders a run sweeps or looks into (the site's, each language's, every review folder): a file
+added there (a killed run's temporary file, a review copy of no article) changes their signatures.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ..discovery import Discovery
+from ..fsutil import TEMPORARY_NAME
+from ..manifest import Manifest, Record, is_racy, listing_hash, make_key, path_name, signature
+from ..model import Issue
+from ..signing import local_key
+from ..site import Page
+from ..whole_run import Group, keep, kept_result
+from .records import recorded_pages
+from .run import CompileReport, CompileRun
+
+
+def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery) -> str | None:
+    """The key of the run's whole-run record (the run's, every article's name and slug, those left
+    out); None when the run keeps none: Markdown output, ``--indexes``, a shard, or a discovery that
+    had something to say (its errors and warnings are of files no record watches)."""
+    project = run.project
+    if run.markdown_root is not None or not run.options.pages or project.shard is not None:
+        return None
+    if discovery.errors or discovery.warnings:
+        return None
+    articles = [[path_name(project.root, article.path), article.slug] for article in discovery.articles]
+    return make_key(run_key, articles, sorted(discovery.refused))
+
+
+def kept_articles(run: CompileRun, command: str, key: str) -> list[KeptArticle] | None:
+    """What the last run with ``key`` compiled of each article (in their order), when nothing it
+    watched changed since (see :func:`keep_run`); None: the articles' records decide."""
+    kept = kept_result(run.project.root, command, "", key, local_key())
+    if kept is None:
+        return None
+    articles: list[KeptArticle] = []
+    try:
+        for stored, listed, noted in kept[0]:
+            pages = {page.locale: page for page in recorded_pages(run, stored)}
+            articles.append(
+                (pages, [pages[locale] for locale in listed], [Issue(**warning) for warning in noted])
+            )
+    except (KeyError, TypeError, ValueError):  # a damaged record
+        return None
+    return articles
+
+
+#: An article as a whole-run record keeps it: its pages by locale, those the report lists, its warnings.
+KeptArticle = tuple[dict[str, Page], list[Page], list[Issue]]
+
+
+def keep_run(
+    run: CompileRun, manifest: Manifest, key: str, slugs: list[str], present: set[str], report: CompileReport
+) -> None:
+    """Keep what the run compiled of the articles ``slugs`` as its whole-run record, when it found
+    nothing amiss (see the module's text); the records saved (``manifest.save``) before. ``present``:
+    the slugs of the articles there, those refused too."""
+    if report.errors or report.removed or report.withdrawn or report.unmoved or report.stale_links:
+        return
+    indexes = manifest.get("", "indexes")
+    if report.foreign_records or indexes is None:
+        return
+    folders = _folders_record(run)
+    if folders is None:
+        return
+    groups = []
+    for slug in slugs:
+        record = manifest.get(slug)
+        if record is None:
+            return
+        result = record.result
+        groups.append(
+            Group(slug, [record], [result.get("pages"), result.get("listed"), result.get("warnings")])
+        )
+    others = [record for slug, record in manifest.slug_records() if slug and slug not in present]
+    keep(
+        run.project.root,
+        manifest.command,
+        "",
+        key,
+        groups,
+        manifest.key,
+        watched=[folders, indexes, *others],
+        changed=manifest.touched,
+    )
+
+
+def _folders_record(run: CompileRun) -> Record | None:
+    """A record of the folders a run sweeps or looks into (not kept in the manifest): each one's
+    signature, and where it changed just now, the hash of its names; None when one holds a
+    temporary file (a run would remove it once it is old enough)."""
+    out_dir = run.out_dir
+    folders = [
+        os.fspath(out_dir),
+        *(os.fspath(out_dir / run.project.locale_dir(loc)) for loc in run.all_locales),
+    ]
+    for here, subfolders, _ in os.walk(out_dir / "_review"):
+        folders.append(here)
+        subfolders.sort()
+    record = Record("")
+    now = time.time_ns()
+    root = run.project.root
+    for folder in folders:
+        name = path_name(root, folder)
+        stamp = record.files[name] = signature(folder)
+        try:
+            names = os.listdir(folder) if stamp is not None else []
+        except OSError:
+            return None
+        if any(TEMPORARY_NAME.fullmatch(entry) for entry in names):
+            return None
+        if stamp is not None and is_racy(stamp, now):
+            record.hashes[name] = listing_hash(names)
+            record.racy.append(name)
+    return record
