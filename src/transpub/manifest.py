@@ -704,10 +704,6 @@ class Manifest:
                 records[slug, locale] = record
         return records
 
-    def slug_records(self) -> list[tuple[str, Record]]:
-        """Every record there (signed with its key) with its slug ("" for the run's own), of any locale."""
-        return [(slug, record) for (slug, _), record in self._records.items()]
-
     def get(self, slug: str, locale: str = "") -> Record | None:
         """The record of ``slug`` (in ``locale``), if any."""
         record = self._records.get((slug, locale))

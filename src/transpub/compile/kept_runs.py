@@ -3,9 +3,9 @@ what the last run did without loading the articles' records, making the index pa
 looking for pages to remove.
 
 Kept only after a run of HTML pages into the whole site that found nothing amiss (no error, no
-warning from the discovery, no page removed, withdrawn or left where it no longer goes) and that
-every record of its output folder covers: the articles', those of articles left out (whose pages
-stay while their file does), and the index pages'. Beside the files those records watch it watches
+warning from the discovery, no page removed, withdrawn or left where it no longer goes, no record of
+an article not there: one left out, whose pages stay while its file does, or one whose pages are in a
+folder away for now), from the articles' records and the index pages'. Beside the files those records watch it watches
 the folders a run sweeps or looks into (the site's, each language's, every review folder): a file
 added there (a killed run's temporary file, a review copy of no article) changes their signatures.
 """
@@ -84,7 +84,8 @@ def keep_run(
         groups.append(
             Group(slug, [record], [result.get("pages"), result.get("listed"), result.get("warnings")])
         )
-    others = [record for slug, record in manifest.slug_records() if slug and slug not in present]
+    if any(slug and slug not in present for slug in manifest.slugs()):
+        return  # records of articles not there (left out, or their pages in a folder away for now)
     keep(
         run.project.root,
         manifest.command,
@@ -92,7 +93,7 @@ def keep_run(
         key,
         groups,
         manifest.key,
-        watched=[folders, indexes, *others],
+        watched=[folders, indexes],
         changed=manifest.touched,
     )
 
