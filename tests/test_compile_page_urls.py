@@ -167,3 +167,54 @@ def test_a_link_to_a_hugo_page_whose_name_has_a_dot_is_recognised(
     assert served(public, url)
     hrefs = built_hrefs(public, "es")
     assert hrefs and all(served(public, unquote(href)) for links in hrefs.values() for href in links), hrefs
+
+
+#: Pages Hugo 0.111 names otherwise than a name's own words: its file (its front matter, its site's
+#: settings) and the URL Hugo serves it at. A space at either end of a name is a hyphen (Hugo puts
+#: the whole path through its sanitizer, a name between slashes); a slug is taken as written; ``İ``
+#: and ``Σ`` lower-cased one letter at a time, as Go does (``i``, ``σ``: not ``i̇``, nor ``ς`` at
+#: a word's end).
+HUGO_ODD_NAMES = {
+    "leading space": (" Lead.md", "", "", "/posts/-lead/"),
+    "trailing space": ("Trail .md", "", "", "/posts/trail-/"),
+    "bundle in spaces": (" Bun /index.md", "", "", "/posts/-bun-/"),
+    "slug in spaces": ("slugged.md", 'slug: " The Pier "\n', "", "/posts/-the-pier-/"),
+    "dotted capital I": ("İstanbul.md", "", "", "/posts/istanbul/"),
+    "capital sigma": ("ΣΟΦΟΣ.md", "", "", "/posts/σοφοσ/"),
+    "permalink": (
+        "İzmir ΣΟΦΟΣ.md",
+        "",
+        '[permalinks]\nposts = "/blog/:slugorfilename/"\n',
+        "/blog/izmir-σοφοσ/",
+    ),
+}
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize(
+    ("name", "front", "config", "url"), HUGO_ODD_NAMES.values(), ids=HUGO_ODD_NAMES.keys()
+)
+def test_a_link_to_a_hugo_page_named_with_spaces_at_its_ends_or_a_capital_i_or_sigma_is_recognised(
+    tmp_path: Path, name: str, front: str, config: str, url: str
+) -> None:
+    """Held back in Spanish, the page is linked at the URL Hugo serves it at: the Spanish ferry links
+    its English page (compile says so), which Hugo built, not a Spanish page it never built."""
+    site = hugo_site(tmp_path / "harbour", config=config)
+    posts = site / "content" / "posts"
+    (posts / name).parent.mkdir(parents=True, exist_ok=True)
+    (posts / name).write_text(HARBOUR.replace("title:", front + "title:"), "utf-8")
+    (posts / "ferry.md").write_text(FERRY.replace("/posts/harbour/", url), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    bundle = Path(name).stem == "index"  # (its catalog named after its folder)
+    hold_back(site, (Path(name).parent.name if bundle else Path(name).stem) + ".po")
+    output = " ".join(transpub(site, "compile").split())
+    assert "not published in es, linked from content/posts/ferry.md" in output, output
+    hugo_build(site)
+    public = site / "public"
+    assert served(public, url)
+    hrefs = built_hrefs(public, "es")
+    ferry = [unquote(href) for href in next(links for page, links in hrefs.items() if "ferry" in page)]
+    assert ferry == [url]
+    assert all(served(public, unquote(href)) for links in hrefs.values() for href in links), hrefs

@@ -14,6 +14,7 @@ from ..formats.document import Document
 from ..manifest import make_key
 from ..model import Issue, counted, split_url
 from ..project import Project
+from .url_names import go_lower
 
 if TYPE_CHECKING:
     from .permalinks import Permalinks
@@ -271,12 +272,14 @@ def page_key(url: str, folder: str, pages_at: str) -> str | None:
 
 def url_path(url: str) -> str:
     """A root-relative URL's path as an article's URL is kept: no query or fragment, decoded, in
-    lower case (Hugo's URLs are), a folder's with its slash.
+    lower case as Hugo writes its URLs (:func:`.url_names.go_lower`), a folder's with its slash.
 
     >>> url_path("/Posts/Harbour?x=1#top"), url_path("/posts/a%20b/"), url_path("/img/a.png")
     ('/posts/harbour/', '/posts/a b/', '/img/a.png')
+    >>> url_path("/posts/%C4%B0stanbul")
+    '/posts/istanbul/'
     """
-    path = unquote(split_url(url)[0]).lower()
+    path = go_lower(unquote(split_url(url)[0]))
     if not PurePosixPath(path).suffix and not path.endswith("/"):
         path += "/"
     return path

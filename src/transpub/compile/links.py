@@ -57,8 +57,8 @@ def article_url(
     """The URL a generator gives by default the article at ``relative`` in the articles folder, whose
     front matter is ``front`` (see the module's docstring), after ``prefix`` (the source language's
     folder: not before a ``url`` of its own from the site's root), its folders', file's and slug's
-    names as ``style`` writes them (see :func:`.url_names.url_name`; a ``url`` as written); None for
-    one it cannot be told of.
+    names as ``style`` writes them (see :func:`.url_names.url_name`; Hugo's slug as written, a
+    ``url`` as written); None for one it cannot be told of.
 
     >>> article_url(PurePosixPath("posts/harbour.md"), None), article_url(PurePosixPath("posts/a/index.md"), {})
     ('/posts/harbour/', '/posts/a/')
@@ -72,6 +72,8 @@ def article_url(
     ('/odd folder/mixed name!/', '/a-b/my-slug/')
     >>> article_url(PurePosixPath("posts/v1.2-release.md"), None)  # (a folder's URL, dot or not)
     '/posts/v1.2-release/'
+    >>> article_url(PurePosixPath("posts/x.md"), {"slug": " A "}, "", "hugo")  # (Hugo's slug as written)
+    '/posts/-a-/'
     """
     front = front or {}
     url = front.get("url")
@@ -82,8 +84,10 @@ def article_url(
     if parts and parts[-1] in ("index", "_index"):
         parts.pop()
     slug = front.get("slug")
-    if isinstance(slug, str) and slug.strip() and parts and relative.stem not in ("_index",):
-        parts[-1] = slug.strip()
+    if isinstance(slug, str) and style == "path":
+        slug = slug.strip()  # (Hugo takes it as written, spaces at its ends too)
+    if isinstance(slug, str) and slug and parts and relative.stem not in ("_index",):
+        parts[-1] = slug
     if style != "path":
         parts = [url_name(part, style) for part in parts]
     return url_path(prefix + "/" + "".join(f"{part}/" for part in parts))

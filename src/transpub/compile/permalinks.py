@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..page_front_matter import page_front_matter
-from .url_names import without_accents
+from .url_names import go_lower, without_accents
 
 #: The tokens a link is read back by, and what each matches in a URL.
 _TOKENS = {
@@ -67,7 +67,7 @@ def permalink(section: str, pattern: str) -> Permalink:
     >>> p.regex, p.folder, p.unknown
     (None, '/', ':monthname')
     """
-    path = "/" + pattern.strip().lstrip("/").lower()
+    path = "/" + go_lower(pattern.strip().lstrip("/"))
     if not PurePosixPath(path).suffix and not path.endswith("/"):
         path += "/"
     parts: list[str] = []
@@ -229,7 +229,7 @@ def page_sections(relative: PurePosixPath, sections: Iterable[str]) -> str:
         if "/".join([*chain, name]) not in sections:
             break
         chain.append(name)
-    return "/".join(chain).lower()
+    return go_lower("/".join(chain))
 
 
 def page_date(front: Mapping[str, Any]) -> dict[str, str]:
@@ -277,7 +277,7 @@ def urlized(title: str, unaccented: bool = False) -> str:
             kept.append(char)
         elif kept and char.isspace():
             hyphen = True
-    return unquote("".join(kept).replace("+", "-")).lower()
+    return go_lower(unquote("".join(kept).replace("+", "-")))
 
 
 #: A title :func:`urlized` leaves as it is.

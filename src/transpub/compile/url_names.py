@@ -1,8 +1,9 @@
 """How a generator names a page's URL after its file's path (``[compile] page_urls``), as each was
 seen to do: MkDocs keeps the folder and file names as they are (``/Odd Folder/Mixed Name!/``),
 Hugo 0.111 puts each through its path sanitizer (``/odd folder/mixed-name/``: spaces a hyphen,
-other punctuation left out; in lower case unless ``disablePathToLower``, which a URL compared in
-lower case does not tell apart; accents removed with ``removePathAccents``)."""
+other punctuation left out, a space at either end of a name a hyphen too; in lower case unless
+``disablePathToLower``, which a URL compared in lower case (:func:`go_lower`) does not tell apart;
+accents removed with ``removePathAccents``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import unicodedata
 
 from ..config import PAGE_URL_STYLES
 
-__all__ = ["PAGE_URL_STYLES", "page_url_style", "url_name", "without_accents"]
+__all__ = ["PAGE_URL_STYLES", "go_lower", "page_url_style", "url_name", "without_accents"]
 
 
 def page_url_style(page_urls: str | None, heading_ids: str | None) -> str:
@@ -30,16 +31,19 @@ def page_url_style(page_urls: str | None, heading_ids: str | None) -> str:
 
 
 def url_name(name: str, style: str) -> str:
-    """A folder's or file's ``name`` (or a page's ``slug``) as ``style`` puts it in a page's URL.
+    """A folder's or file's ``name`` (or a page's ``slug``) as ``style`` puts it in a page's URL
+    (Hugo sanitizes the whole path: a name is between slashes, a space at its start or end a hyphen).
 
     >>> url_name("Café Ünï (1)+x!", "hugo"), url_name("Café Ünï (1)+x!", "hugo-unaccented")
     ('Café-Ünï-1+x', 'Cafe-Uni-1+x')
     >>> url_name("Mixed Name!", "path"), url_name(" a  -  b ", "hugo"), url_name("50%  %41", "hugo")
-    ('Mixed Name!', 'a-b', '50-%41')
+    ('Mixed Name!', '-a-b-', '50-%41')
+    >>> url_name(" Lead", "hugo"), url_name("a- ", "hugo"), url_name("   ", "hugo"), url_name(" -x", "hugo")
+    ('-Lead', 'a-', '-', '-x')
     """
     if style == "path":
         return name
-    return hugo_sanitized(name, unaccented=style == "hugo-unaccented")
+    return hugo_sanitized(f"/{name}/", unaccented=style == "hugo-unaccented")[1:-1]
 
 
 def hugo_sanitized(name: str, *, unaccented: bool = False) -> str:
@@ -67,6 +71,18 @@ def hugo_sanitized(name: str, *, unaccented: bool = False) -> str:
         elif kept and not was_hyphen and char.isspace():
             hyphen = True
     return "".join(kept)
+
+
+def go_lower(text: str) -> str:
+    """``text`` in lower case as Go's ``strings.ToLower`` (Hugo's) writes it: one letter at a time
+    (``İ`` an ``i``, not ``i̇``; ``Σ`` a ``σ`` at a word's end too, not ``ς``).
+
+    >>> go_lower("İstanbul ΣΟΦΟΣ Straße")
+    'istanbul σοφοσ straße'
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(char.lower()[:1] for char in text)  # (only İ has a longer lower case: i and a dot)
 
 
 def without_accents(text: str) -> str:
