@@ -84,14 +84,39 @@ def test_a_link_to_a_hugo_page_whose_file_name_has_spaces_and_punctuation_is_rec
     fill_pseudo(site)
     hold_back(site, "Café Ünï (1)+x!.po")
     output = " ".join(transpub(site, "compile").split())
-    # (the warning names the link as compile compares it: in lower case)
-    assert f"not published in es, linked from content/posts/ferry.md ({odd.lower()})" in output
+    # (the warning names the link as the ferry writes it: in its case)
+    assert f"not published in es, linked from content/posts/ferry.md ({odd})" in output
     hugo_build(site)
     public = site / "public"
     hrefs = built_hrefs(public, "es")
     ferry = [unquote(href) for href in next(links for name, links in hrefs.items() if "ferry" in name)]
     assert ferry == [odd, "/es" + pier]
     assert all(served(public, unquote(href)) for links in hrefs.values() for href in links), hrefs
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_compile_names_a_link_to_a_held_back_hugo_page_as_the_linking_page_writes_it(tmp_path: Path) -> None:
+    """The ferry links the café page, held back in Spanish, escaped and to a heading
+    (``/posts/caf%C3%A9-noir/#menu``): compile's warning names that link as the ferry writes it (an
+    author finds it so in the file), and the Spanish ferry links it so, to the English page Hugo built."""
+    site = hugo_site(tmp_path / "harbour")
+    (site / "content" / "posts" / "Café Noir.md").write_text(HARBOUR, "utf-8")
+    link = "/posts/caf%C3%A9-noir/#menu"
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(FERRY.replace("/posts/harbour/", link), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    hold_back(site, "Café Noir.po")
+    output = " ".join(transpub(site, "compile").split())
+    assert f"not published in es, linked from content/posts/ferry.md ({link}): its es page links" in output, (
+        output
+    )
+    hugo_build(site)
+    public = site / "public"
+    hrefs = built_hrefs(public, "es")
+    assert next(links for name, links in hrefs.items() if "ferry" in name) == [link]
+    assert served(public, unquote(link.partition("#")[0]))
 
 
 @pytest.mark.skipif(MKDOCS is None, reason="mkdocs is not installed")

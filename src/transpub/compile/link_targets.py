@@ -66,12 +66,13 @@ class LinkTargets:
     def linked(self, project: Project, document: Document) -> tuple[list[str], dict[str, str]]:
         """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` that a
         ``[compile.links]`` rule rewrites, each once, in order (those no article has too: one may be
-        added), and by each of those keys, the article it leads to."""
-        keys: dict[str, None] = {}
+        added), and by the URL of each of those links as written (the first of a key's), the
+        article it leads to."""
+        keys: dict[str, str] = {}
         for link in document.link_targets():
             if project.localized_link(link.url, project.source_locale) is not None:
-                keys[url_path(link.url)] = None
-        found = {key: slug for key in keys if (slug := self.slug_of(key)) is not None}
+                keys.setdefault(url_path(link.url), link.url)
+        found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
         return list(keys), found
 
     def page_links(self, document: Document, relative: str, own: str) -> tuple[list[str], dict[str, str]]:
