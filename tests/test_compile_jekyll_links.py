@@ -18,7 +18,7 @@ import yaml
 from pseudo_catalogs import fill_pseudo
 from real_renderers import JEKYLL, jekyll_build
 from test_init_site import init, transpub, written
-from transpub.compile.jekyll_urls import jekyll_url
+from transpub.compile.jekyll_urls import jekyll_url, jekyll_urls
 from transpub.compile.link_targets import url_path
 from transpub.compile.links import jekyll_links
 from transpub.project import load_project
@@ -113,11 +113,17 @@ def test_transpub_finds_each_page_and_post_at_the_url_jekyll_gives_it(tmp_path: 
         assert url_path(found) == url_path(unquote(url)), path
 
 
-def test_a_post_whose_date_has_a_time_zone_is_not_taken_for_a_url_it_may_not_have() -> None:
-    """Jekyll reads ``date: 2023-12-31 23:30:00 -0800`` in the building machine's time zone (the
-    post is at /2024/01/01/… in UTC): no day is guessed."""
+def test_a_post_whose_date_has_a_time_zone_is_found_at_each_day_jekyll_may_date_it() -> None:
+    """Jekyll dates ``date: 2023-12-31 23:30:00 -0800`` in the site's time zone, else the building
+    machine's (the post is at /2024/01/01/… in UTC, at /2023/12/31/… in its own zone): the post is
+    found at both, its URL in UTC first."""
     front = {"date": yaml.safe_load("2023-12-31 23:30:00 -0800")}
-    assert jekyll_url(PurePosixPath("2024-01-12-timed.md"), front, "", "date", post=True) is None
+    name = PurePosixPath("2024-01-12-timed.md")
+    assert jekyll_urls(name, front, "", "date", post=True) == [
+        "/2024/01/01/timed.html",
+        "/2023/12/31/timed.html",
+    ]
+    assert jekyll_url(name, front, "", "date", post=True) == "/2024/01/01/timed.html"
 
 
 #: Defaults scoped by path and type (written in the order that shows which wins), and the pages
@@ -269,6 +275,46 @@ def test_a_german_jekyll_page_never_links_a_page_jekyll_did_not_build(
     ]
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
     assert served(built, links["pier post"].replace("/en/", "/de/"))
+
+
+#: The site's time zone (_config.yml's timezone; none: the building machine's, UTC here) and the URL
+#: Jekyll gives a post of 2024-03-01-late.md dated in its front matter with a time zone of its own
+#: (``date: 2024-03-01 23:30:00 -0500``: 04:30 UTC on 2 March): the day in the site's time zone.
+ZONED_POSTS = {
+    "machine's (UTC)": (None, "/en/2024/03/02/late.html"),
+    "Asia/Tokyo": ("Asia/Tokyo", "/en/2024/03/02/late.html"),
+    "America/New_York": ("America/New_York", "/en/2024/03/01/late.html"),
+    "America/Los_Angeles": ("America/Los_Angeles", "/en/2024/03/01/late.html"),
+}
+
+
+@pytest.mark.parametrize(("timezone", "late"), ZONED_POSTS.values(), ids=ZONED_POSTS.keys())
+def test_a_german_page_links_the_english_page_of_a_held_back_post_dated_with_a_time_zone(
+    tmp_path: Path, timezone: str | None, late: str
+) -> None:
+    """The late post, dated with a time zone of its own, is held back in German: the German ferries
+    page links its English page at the URL Jekyll gives it, whichever day that is in the site's
+    time zone (compile says so), not a German page Jekyll never built."""
+    site = tmp_path / "harbour"
+    page(site, "en/ferries.md", text=f"See [the late post]({late}) now.\n")
+    page(site, "en/_posts/2024-03-01-late.md", "date: 2024-03-01 23:30:00 -0500\n")
+    settings = {"title": "Harbour", **({"timezone": timezone} if timezone else {})}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
+        file.write('\n[compile.links]\n"/en/" = "/{lang}/"\n')
+    transpub(site, "extract")
+    fill_pseudo(site)
+    hold_back(site, "2024-03-01-late.po")
+    output = " ".join(transpub(site, "compile").split())
+    assert f"not published in de, linked from en/ferries.md ({late})" in output, output
+    built = jekyll_build(site)
+    assert served(built, late)
+    hrefs = german_hrefs(built)
+    assert next(found for name, found in hrefs.items() if "ferries" in name) == [late]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 
 #: A site whose permalinks are set by _config.yml's defaults (for all posts; for the posts of a

@@ -12,19 +12,21 @@ also ``pretty``, ``ordinal``, ``weekdate``, ``none`` or a pattern); either's fro
 post's ``:title`` is its front matter ``slug``, else its file's name after the date, with runs of
 other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen; ``:slug`` that in lower case with only letters and digits kept; ``:categories`` its front matter
 ``categories`` (a list, or words) and ``category``, in lower case; its date the front matter's
-``date``, else its file's (a date with a time zone is as the machine that builds the site reads it:
-not known here, so none such post is found)."""
+``date``, else its file's. A ``date`` with a time (``2024-03-01 23:30:00 -0500``; without a time
+zone, UTC's, as Jekyll's YAML reads it; a quoted one without a zone is as written) is a moment,
+which Jekyll dates in the site's ``timezone`` (_config.yml), else in the building machine's: a post
+so dated is found at the URL of each day it is in from UTC-12 to UTC+14 (:func:`jekyll_urls`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import PurePosixPath
 from typing import Any
 
-__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_permalink", "jekyll_url"]
+__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_permalink", "jekyll_url", "jekyll_urls"]
 
 #: The patterns Jekyll's ``permalink`` styles name (``style_to_permalink``).
 JEKYLL_STYLES = {
@@ -54,7 +56,8 @@ def jekyll_url(
     """The URL Jekyll gives the page (or the ``post``) at ``relative`` in its folder (``folder``: its
     path in the site, as a URL, ``/en``; a post's categories start with its parts), whose front
     matter is ``front``, on a site whose ``permalink`` is ``permalink``; as Jekyll writes it, not
-    percent-encoded; None for one it cannot be told of.
+    percent-encoded; None for one it cannot be told of. (A post dated with a time: the URL of
+    its day in UTC; see :func:`jekyll_urls`.)
 
     >>> jekyll_url(PurePosixPath("Odd Folder/Mixed Name!.md"), None, "/en", "date", post=False)
     '/en/Odd Folder/Mixed Name!.html'
@@ -67,16 +70,24 @@ def jekyll_url(
     >>> jekyll_url(PurePosixPath("_posts/2024-01-05-x.md"), {"category": "Big News"}, "/en", "none", post=True)
     '/en/big news/x.html'
     """
+    return next(iter(jekyll_urls(relative, front, folder, permalink, post=post)), None)
+
+
+def jekyll_urls(
+    relative: PurePosixPath, front: Mapping[str, Any] | None, folder: str, permalink: str, *, post: bool
+) -> list[str]:
+    """The URLs Jekyll may give the page or post of :func:`jekyll_url`, that one first: a post
+    dated with a time has that of each day that moment is in from UTC-12 to UTC+14 (Jekyll dates
+    it in the site's time zone, else the building machine's); none for one it cannot be told of.
+
+    >>> jekyll_urls(PurePosixPath("2024-03-01-late.md"), {"date": "2024-03-01 23:30:00 -0500"}, "", "/:year/:month/:day/:title", post=True)
+    ['/2024/03/02/late', '/2024/03/01/late']
+    """
     front = front or {}
     ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
     own = front.get("permalink")
     own = own.strip() if isinstance(own, str) and own.strip() else None
-    if post:
-        values = _post_values(folder, relative, front, ext)
-        if values is None:
-            return None
-        template = own or JEKYLL_STYLES.get(permalink, permalink)
-    else:
+    if not post:
         values = {
             "path": "/".join((folder, *relative.parent.parts)),
             "basename": relative.stem,
@@ -85,8 +96,15 @@ def jekyll_url(
         template = own or (
             "/:path/" if relative.stem == "index" else "/:path/:basename" + _page_end(permalink)
         )
-    url = _filled(template, values.get)
-    return None if url is None else _sanitized(url)
+        url = _filled(template, values.get)
+        return [] if url is None else [_sanitized(url)]
+    template = own or JEKYLL_STYLES.get(permalink, permalink)
+    urls: dict[str, None] = {}
+    for day in _post_days(relative, front):
+        url = _filled(template, _post_values(folder, relative, front, ext, day).get)
+        if url is not None:
+            urls[_sanitized(url)] = None
+    return list(urls)
 
 
 def default_permalink(defaults: Mapping[str, str], path: str) -> str | None:
@@ -142,21 +160,34 @@ def _sanitized(url: str) -> str:
     return re.sub("/+", "/", url)
 
 
-def _post_values(
-    folder: str, relative: PurePosixPath, front: Mapping[str, Any], ext: str
-) -> dict[str, str] | None:
-    """The values of a post's URL tokens; None: its file is not named as a post's, or its date is
-    not known."""
+def _post_days(relative: PurePosixPath, front: Mapping[str, Any]) -> list[date]:
+    """The days Jekyll may date the post at ``relative`` (see :func:`jekyll_urls`), its day in UTC
+    first; none: its file is not named as a post's, or its date cannot be read."""
     named = _POST_NAME.fullmatch(relative.stem)
     if named is None:
-        return None
-    day = _front_date(front.get("date")) if "date" in front else None
-    if "date" in front and day is None:
-        return None
+        return []
+    if "date" in front:
+        found = _front_date(front["date"])
+        if found is None:
+            return []
+        if not isinstance(found, datetime):
+            return [found]
+        moment = found.astimezone(UTC)
+        first, last = (moment - timedelta(hours=12)).date(), (moment + timedelta(hours=14)).date()
+        others = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        return [moment.date(), *(day for day in others if day != moment.date())]
     try:
-        day = day or date(int(named.group(1)), int(named.group(2)), int(named.group(3)))
+        return [date(int(named.group(1)), int(named.group(2)), int(named.group(3)))]
     except ValueError:
-        return None
+        return []
+
+
+def _post_values(
+    folder: str, relative: PurePosixPath, front: Mapping[str, Any], ext: str, day: date
+) -> dict[str, str]:
+    """The values of the URL tokens of the post at ``relative`` (named as a post's) dated ``day``."""
+    named = _POST_NAME.fullmatch(relative.stem)
+    assert named is not None
     slug = front.get("slug")
     name = str(slug) if slug is not None and str(slug).strip() else named.group(4)
     year, week, weekday = day.isocalendar()
@@ -183,19 +214,52 @@ def _post_values(
     }
 
 
-def _front_date(value: Any) -> date | None:
-    """The day of a post's front matter ``date``; None where it has a time zone (the day is the one
-    of the machine that builds the site) or cannot be read."""
+def _front_date(value: Any) -> date | datetime | None:
+    """A post's front matter ``date`` as Jekyll reads it: a day, or a moment (with a time zone: a
+    time YAML reads without one is in UTC, as Ruby's YAML reads it); a quoted time without a zone
+    is its day as written (Ruby's ``Time.parse`` takes it as local time); None: it cannot be read.
+
+    >>> _front_date("2024-03-01 23:30:00 -0500").isoformat(), _front_date("2024-03-01 23:30")
+    ('2024-03-01T23:30:00-05:00', datetime.date(2024, 3, 1))
+    >>> _front_date(datetime(2024, 3, 1, 23, 30)).isoformat(), _front_date("2024-03-01T23:30:00Z").isoformat()
+    ('2024-03-01T23:30:00+00:00', '2024-03-01T23:30:00+00:00')
+    """
     if isinstance(value, datetime):
-        return value.date() if value.tzinfo is None else None
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    found = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found is None:
+        return None
+    year, month, day, hour, minute, second, zone = found.groups()
+    try:
+        if zone is None:
+            return date(int(year), int(month), int(day))
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+        return moment.replace(tzinfo=_zone(zone))
+    except ValueError:
+        return None
+
+
+def _zone(written: str) -> timezone:
+    """The time zone of a date's offset as written (``Z``, ``-0500``, ``+05:30``, ``-5``).
+
+    >>> _zone("Z"), _zone("+05:30"), _zone("-5")
+    (datetime.timezone.utc, datetime.timezone(datetime.timedelta(seconds=19800)), datetime.timezone(datetime.timedelta(days=-1, seconds=68400)))
+    """
+    if written.upper() == "Z":
+        return UTC
+    digits = written[1:].replace(":", "")
+    hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "0")
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if written.startswith("-") else offset)
+
+
+#: A date as a string (``2024-03-01``, ``2024-03-01 23:30:00 -0500``; a zone only after a time).
+_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:(?:[Tt]|\s+)(\d{1,2}):(\d\d)(?::(\d\d)(?:\.\d*)?)?(?:\s*(Z|z|[-+]\d{1,2}(?::?\d\d)?))?)?"
+)
 
 
 def _categories(folder: str, relative: PurePosixPath, front: Mapping[str, Any]) -> list[str]:

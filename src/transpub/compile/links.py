@@ -40,7 +40,7 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
-from .jekyll_urls import JEKYLL_URL_KEYS, default_permalink, jekyll_url
+from .jekyll_urls import JEKYLL_URL_KEYS, default_permalink, jekyll_urls
 from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
@@ -142,9 +142,10 @@ def jekyll_links(
     project: Project, pages: Iterable[tuple[Path, str, PurePosixPath]], slugs: dict[str, str]
 ) -> None:
     """Add to ``slugs`` each of ``pages`` (path, slug, path in the articles folder) by the URL Jekyll
-    gives it (see :mod:`.jekyll_urls`; one without ``.html`` or ``/``, which Jekyll writes as
-    ``….html``, by both), after the site's ``baseurl``; posts where the articles are in a ``_posts``
-    folder; the permalink of ``[compile.jekyll_defaults]`` where its front matter sets none."""
+    gives it (see :mod:`.jekyll_urls`; a post dated with a time by each it may have; one without
+    ``.html`` or ``/``, which Jekyll writes as ``….html``, by both), after the site's ``baseurl``;
+    posts where the articles are in a ``_posts`` folder; the permalink of
+    ``[compile.jekyll_defaults]`` where its front matter sets none."""
     posts = "_posts" in project.articles_dir.parts
     for path, slug, relative in pages:
         front = page_front_matter(path, JEKYLL_URL_KEYS)
@@ -153,13 +154,12 @@ def jekyll_links(
         default = default_permalink(defaults, relative.as_posix())
         if default is not None and "permalink" not in (front or {}):
             front = {**(front or {}), "permalink": default}
-        url = jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=post)
-        if url is None:
-            continue
-        url = project.jekyll_baseurl + url
-        slugs.setdefault(url_path(url), slug)
-        if not url.endswith("/") and not PurePosixPath(url).suffix:
-            slugs.setdefault(url_path(url + ".html"), slug)
+        urls = jekyll_urls(relative, front, project.source_url_prefix, project.jekyll_permalink, post=post)
+        for url in urls:
+            url = project.jekyll_baseurl + url
+            slugs.setdefault(url_path(url), slug)
+            if not url.endswith("/") and not PurePosixPath(url).suffix:
+                slugs.setdefault(url_path(url + ".html"), slug)
 
 
 def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:
