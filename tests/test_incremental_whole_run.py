@@ -368,3 +368,17 @@ def test_an_edited_article_rewrites_only_its_part_of_the_whole_run_record(
     after = parts()
     assert after["0"] != before["0"] and after[""] != before[""]
     assert (after["1"], after["2"]) == (before["1"], before["2"])
+
+
+def test_a_part_of_the_whole_run_record_lost_is_kept_again_by_the_next_run(
+    tmp_path: Path, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transpub.whole_run, "PART_SIZE", 2)
+    root = published(tmp_path)
+    run(root, "extract")
+    with sqlite3.connect(root / MANIFEST) as db:
+        db.execute("DELETE FROM records WHERE command = 'extract (whole run)' AND slug = '1'")
+    opened.clear()
+    assert run(root, "extract")[0] == 0 and opened == ["extract"]
+    opened.clear()
+    assert run(root, "extract")[0] == 0 and opened == []

@@ -170,7 +170,12 @@ def keep(
     row_command = _row_command(command)
     for number, start in enumerate(range(0, len(groups), PART_SIZE)):
         part = groups[start : start + PART_SIZE]
-        if changed is not None and number < len(earlier) and not any(group.name in changed for group in part):
+        if (
+            changed is not None
+            and number < len(earlier)
+            and str(number) in present
+            and not any(group.name in changed for group in part)
+        ):
             digests.append(earlier[number])  # (as kept: its records did not change)
             continue
         files = _Watched()
