@@ -14,7 +14,8 @@ The same again for a project of Markdown posts compiled to localized Markdown
 
 Each run is the command line (default ``-j``), as a separate process; CPU is user + system time of
 it and its workers. "Files written" counts the files whose modification time changed under the
-project (the manifest ``.transpub/manifest.sqlite`` counted apart; lock files left out).
+project (the manifest ``.transpub/manifest.sqlite`` counted apart; lock files left out). The last line
+gives the manifest's size and what the whole-run records (see transpub.whole_run) take of it.
 
     .venv/bin/python bench/bench_incremental.py [--articles 5000] [--locales 7] [--formats html markdown]
 """
@@ -101,6 +102,19 @@ def bench(root: Path, articles: int, locales: list[str], markdown: bool) -> None
         (root / "site" / locales[-1] / "story-00002.md").unlink()
         measure(root, "compile, one Markdown file deleted", transpub("compile"), full_compile)
     measure(root, "compile --full, nothing changed", transpub("compile", "--full"), full_compile)
+    print(manifest_size(root))
+
+
+def manifest_size(root: Path) -> str:
+    """The manifest's size, and how much of it the whole-run records (``transpub.whole_run``) take."""
+    import sqlite3
+
+    with sqlite3.connect(root / MANIFEST) as db:
+        (whole,) = db.execute(
+            "SELECT COALESCE(SUM(LENGTH(data)), 0) FROM records WHERE command LIKE '% (whole run)'"
+        ).fetchone()
+    size = (root / MANIFEST).stat().st_size
+    return f"  manifest {size / 1e6:.1f} MB, of which whole-run records {whole / 1e6:.1f} MB"
 
 
 def main() -> None:
