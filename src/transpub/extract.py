@@ -41,7 +41,7 @@ from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
 from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
-from .whole_run import Group, keep, kept_result
+from .whole_run import Group, articles_key, keep, kept_result
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
 if TYPE_CHECKING:
@@ -358,7 +358,7 @@ def extract_project(
     )
     shown = {article.path: project.relative(article.path) for article in discovery.articles}
     signing_key = local_key()
-    whole = _whole_run_key(project, run_key, locales, discovery)
+    whole = articles_key(project.root, run_key, discovery, locales)
     if not full and not discovery.errors:  # nothing changed since the last run: what it reported
         kept = kept_result(project.root, "extract", _scope(project), whole, signing_key)
         if kept is not None and _report_kept(report, kept, discovery, shown, locales):
@@ -459,13 +459,6 @@ def extract_project(
 def _scope(project: Project) -> str:
     """The part of the project a run works on, as whole-run records are kept (``--shard I/N``)."""
     return "" if project.shard is None else "{}/{}".format(*project.shard)
-
-
-def _whole_run_key(project: Project, run_key: str, locales: list[str], discovery: Discovery) -> str:
-    """The key of a whole run's record (see :mod:`transpub.whole_run`): the run's and every article's
-    name and slug (those refused too: their catalogs are no orphans)."""
-    articles = [[path_name(project.root, article.path), article.slug] for article in discovery.articles]
-    return make_key(run_key, locales, articles, sorted(discovery.refused))
 
 
 def _keep_whole_run(

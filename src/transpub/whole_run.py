@@ -30,7 +30,18 @@ from pathlib import Path
 from typing import Any
 
 from .cache_files import write_or_start_anew
-from .manifest import MANIFEST, Listing, Record, content_hash, content_now, current_stamps, write_rows
+from .discovery import Discovery
+from .manifest import (
+    MANIFEST,
+    Listing,
+    Record,
+    content_hash,
+    content_now,
+    current_stamps,
+    make_key,
+    path_name,
+    write_rows,
+)
 from .signing import signed_text, text_if_signed
 
 #: The version of the record's layout (one of another is not there).
@@ -74,6 +85,13 @@ class _Watched:
 
     def stored(self) -> list[Any]:
         return [self.present, self.absent, ";".join(self.stamps), self.hashes]
+
+
+def articles_key(root: Path, run_key: str, discovery: Discovery, *more: object) -> str:
+    """The key of a whole-run record: the run's (``run_key``, and ``more``), every article's name and
+    slug, and the slugs refused (an article whose outputs are kept while it is refused)."""
+    articles = [[path_name(root, article.path), article.slug] for article in discovery.articles]
+    return make_key(run_key, *more, articles, sorted(discovery.refused))
 
 
 def kept_result(

@@ -17,11 +17,11 @@ import time
 
 from ..discovery import Discovery
 from ..fsutil import TEMPORARY_NAME
-from ..manifest import Manifest, Record, is_racy, listing_hash, make_key, path_name, signature
+from ..manifest import Manifest, Record, is_racy, listing_hash, path_name, signature
 from ..model import Issue
 from ..signing import local_key
 from ..site import Page
-from ..whole_run import Group, keep, kept_result
+from ..whole_run import Group, articles_key, keep, kept_result
 from .records import recorded_pages
 from .run import CompileReport, CompileRun
 
@@ -35,8 +35,7 @@ def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery) -> str | 
         return None
     if discovery.errors or discovery.warnings:
         return None
-    articles = [[path_name(project.root, article.path), article.slug] for article in discovery.articles]
-    return make_key(run_key, articles, sorted(discovery.refused))
+    return articles_key(project.root, run_key, discovery)
 
 
 def kept_articles(run: CompileRun, command: str, key: str) -> list[KeptArticle] | None:
