@@ -106,6 +106,35 @@ def test_a_value_of_the_wrong_type_names_the_key_and_the_type_it_needs(
         assert result.output.strip() == f"Error: {config}:{line_of(root, new)}: {message}"
 
 
+@pytest.mark.parametrize(
+    "name, hint",
+    [
+        ("Asia/Tokio", "; did you mean 'Asia/Tokyo'?"),
+        ("America/New York", "; did you mean 'America/New_York'?"),
+        ("America", ""),  # a folder of the time zone database, not a zone
+        ("+09:00", ""),
+    ],
+)
+def test_a_jekyll_timezone_that_is_no_time_zone_stops_compile_with_one_line_naming_its_line(
+    tmp_path: Path, name: str, hint: str
+) -> None:
+    root = make_project(tmp_path / "news", f'jekyll_timezone = "{name}"\n')  # (in [compile], the last)
+    result = run(root, "compile")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {root / 'transpub.toml'}:{line_of(root, 'jekyll_timezone')}: compile.jekyll_timezone "
+        'must be an IANA time zone name such as "Asia/Tokyo" or "America/New_York", '
+        f"not {name!r}{hint}\n"
+    )
+    assert not (root / "site").exists()
+
+
+def test_a_jekyll_timezone_of_the_time_zone_database_is_taken(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", 'jekyll_timezone = "America/New_York"\n')
+    assert load_project(root).jekyll_timezone == "America/New_York"
+    assert load_project(make_project(tmp_path / "other", "")).jekyll_timezone is None
+
+
 def test_a_per_locale_threshold_that_is_no_number_stops_compile_with_one_line(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", '\n[locale.es]\npublish_threshold = "high"\n')
     result = run(root, "compile")
@@ -184,6 +213,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "page_urls": None,
         "jekyll_permalink": "date",
         "jekyll_baseurl": "",
+        "jekyll_timezone": None,
         "jekyll_defaults": {"posts": {}, "pages": {}},
         "permalinks": {},
         "links": {},

@@ -79,6 +79,34 @@ def is_jekyll_permalink(value: str) -> bool:
     return value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value
 
 
+def is_time_zone(value: str) -> bool:
+    """Whether ``value`` names a time zone of the IANA database (``Asia/Tokyo``; not ``Asia/Tokio``).
+
+    >>> is_time_zone("Asia/Tokyo"), is_time_zone("Asia/Tokio"), is_time_zone("America"), is_time_zone("")
+    (True, False, False, False)
+    """
+    from zoneinfo import ZoneInfo  # (only for [compile] jekyll_timezone)
+
+    try:
+        ZoneInfo(value)
+    except (ValueError, OSError, KeyError):  # (not normalized, a folder, not found)
+        return False
+    return True
+
+
+def nearest_time_zone(value: Any) -> str:
+    """``; did you mean 'x'?`` for the IANA time zone nearest ``value`` ("" when none is near).
+
+    >>> nearest_time_zone("Asia/Tokio"), nearest_time_zone("zzz")
+    ("; did you mean 'Asia/Tokyo'?", '')
+    """
+    import difflib  # (only for a misspelt name)
+    from zoneinfo import available_timezones
+
+    close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1, cutoff=0.8)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 #: A name WordPress registers a shortcode by (``add_shortcode``: none of these characters).
 _WORDPRESS_NAME = re.compile(r"[^\s\[\]<>&/\"'=\x00-\x1f]+")
 #: A shortcode name of Hugo's or WordPress's: a WordPress name, or one of Hugo's in a folder of
@@ -110,7 +138,8 @@ class Key:
     """One setting: its kind of value, default, and (optionally) a check of the value itself.
 
     ``expects`` says what a valid value is, for messages (``"a percentage from 0 to 100"``);
-    ``valid`` returns True for a good value of the right kind.
+    ``valid`` returns True for a good value of the right kind; ``hint`` what ends the message of
+    one that is not (``; did you mean …?``).
     """
 
     kind: str
@@ -118,6 +147,7 @@ class Key:
     doc: str = ""
     expects: str = ""
     valid: Callable[[Any], bool] | None = None
+    hint: Callable[[Any], str] | None = None
 
     def describe(self) -> str:
         """What a valid value is, in words."""
@@ -510,6 +540,16 @@ SCHEMA = Table(
                     expects='"" or a root-relative path such as "/blog"',
                     valid=lambda v: v == "" or (v.startswith("/") and not v.startswith("//")),
                 ),
+                "jekyll_timezone": Key(
+                    "string",
+                    None,
+                    'markdown, page_urls = "jekyll": the Jekyll site\'s timezone (_config.yml), else the '
+                    "building machine's, in which Jekyll dates a post whose date has a time (its URL's day); "
+                    "unset: such a post is found at each day it may be in",
+                    expects='an IANA time zone name such as "Asia/Tokyo" or "America/New_York"',
+                    valid=is_time_zone,
+                    hint=nearest_time_zone,
+                ),
                 "jekyll_defaults": Table(
                     {
                         what: Table(
@@ -686,7 +726,8 @@ class _Validator:
             shown = "nan" if isinstance(value, float) and math.isnan(value) else repr(value)
             raise self.fail(f"{name} must be {spec.describe()}, not {shown} ({_kind_of(value)})", path)
         if spec.valid is not None and not spec.valid(value):
-            raise self.fail(f"{name} must be {spec.describe()}, not {value!r}", path)
+            hint = spec.hint(value) if spec.hint is not None else ""
+            raise self.fail(f"{name} must be {spec.describe()}, not {value!r}{hint}", path)
         return value
 
 

@@ -136,6 +136,9 @@ class Project:
     jekyll_permalink: str = "date"
     #: ``[compile] jekyll_baseurl``: the Jekyll site's ``baseurl`` its links start with (``/blog``; "").
     jekyll_baseurl: str = ""
+    #: ``[compile] jekyll_timezone``: the IANA time zone Jekyll dates the site's posts in (None: not
+    #: known, the building machine's).
+    jekyll_timezone: str | None = None
     #: ``[compile.jekyll_defaults]``: by ``posts`` and ``pages``, the permalinks the Jekyll site's
     #: ``defaults`` give them, by the start of their paths in the articles folder.
     jekyll_defaults: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -612,6 +615,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         page_urls=compile_["page_urls"],
         jekyll_permalink=compile_["jekyll_permalink"].strip(),
         jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
+        jekyll_timezone=compile_["jekyll_timezone"],
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
     )
 
