@@ -5,6 +5,7 @@ on its standard input (kramdown, Python-Markdown), and a one-page MkDocs site bu
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -139,9 +140,10 @@ def jekyll_page(
     return (site / "_site" / "a.html").read_text(encoding="utf-8")
 
 
-def jekyll_build(site: Path) -> Path:
-    """``jekyll build`` of ``site`` as it is (its plugins as its _config says); its ``_site``. A failed
-    build fails the test with Jekyll's output."""
+def jekyll_build(site: Path, machine_zone: str | None = None) -> Path:
+    """``jekyll build`` of ``site`` as it is (its plugins as its _config says), on a machine whose
+    time zone is ``machine_zone`` (None: this one's); its ``_site``. A failed build fails the test
+    with Jekyll's output."""
     assert JEKYLL is not None
     done = subprocess.run(
         [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
@@ -149,6 +151,7 @@ def jekyll_build(site: Path) -> Path:
         text=True,
         timeout=300,
         cwd=site,
+        env=None if machine_zone is None else {**os.environ, "TZ": machine_zone},
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return site / "_site"

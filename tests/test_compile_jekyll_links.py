@@ -317,6 +317,100 @@ def test_a_german_page_links_the_english_page_of_a_held_back_post_dated_with_a_t
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 
+#: Two posts named "news" on neighbouring days: the late one dated with a time in its front matter
+#: (its file's name, 2024-01-01-news.md, written before it was dated), on a site whose time zone is
+#: known (_config.yml's timezone, or the building machine's, which transpub.toml names): its
+#: _config.yml timezone, the machine's, the late post's date, and the URLs Jekyll gives the late
+#: post and the other, whose file is named for the day next to it.
+NEIGHBOURS = {
+    "Asia/Tokyo": (
+        "Asia/Tokyo",
+        None,
+        "2024-03-01 23:30:00 -0500",  # 13:30 on 2 March in Tokyo
+        "/en/2024/03/02/news.html",
+        "2024-03-01-news.md",
+        "/en/2024/03/01/news.html",
+    ),
+    "Asia/Tokyo, a time YAML reads in UTC": (
+        "Asia/Tokyo",
+        None,
+        "2024-03-01 20:00:00",  # 05:00 on 2 March in Tokyo
+        "/en/2024/03/02/news.html",
+        "2024-03-01-news.md",
+        "/en/2024/03/01/news.html",
+    ),
+    "America/New_York": (
+        "America/New_York",
+        None,
+        "2024-03-01 23:30:00 -0500",  # 04:30 on 2 March in UTC
+        "/en/2024/03/01/news.html",
+        "2024-03-02-news.md",
+        "/en/2024/03/02/news.html",
+    ),
+    "America/New_York in summer time": (
+        "America/New_York",
+        None,
+        "2024-07-02 00:30:00 -0400",  # 00:30 on 2 July in New York's summer time, not 23:30 on 1 July
+        "/en/2024/07/02/news.html",
+        "2024-07-01-news.md",
+        "/en/2024/07/01/news.html",
+    ),
+    "no timezone: the machine's, Asia/Tokyo": (
+        None,
+        "Asia/Tokyo",
+        "2024-03-01 23:30:00 -0500",
+        "/en/2024/03/02/news.html",
+        "2024-03-01-news.md",
+        "/en/2024/03/01/news.html",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("timezone", "machine", "date", "late", "neighbour", "neighbours"),
+    NEIGHBOURS.values(),
+    ids=NEIGHBOURS.keys(),
+)
+def test_a_post_dated_with_a_time_is_told_from_a_post_of_the_same_name_on_the_next_day(
+    tmp_path: Path,
+    timezone: str | None,
+    machine: str | None,
+    date: str,
+    late: str,
+    neighbour: str,
+    neighbours: str,
+) -> None:
+    """With the site's time zone known ([compile] jekyll_timezone), the late post is at the one URL
+    of its day in that zone, not also at its neighbour's: held back in German, the German ferries
+    page links its English page (compile says so), and the neighbour's German page, which is
+    published; Jekyll built every page the German pages link."""
+    site = tmp_path / "harbour"
+    page(site, "en/ferries.md", text=f"See [the late news]({late}) and [the other news]({neighbours}).\n")
+    page(site, "en/_posts/2024-01-01-news.md", f"date: {date}\n")
+    page(site, f"en/_posts/{neighbour}")
+    settings = {"title": "Harbour", **({"timezone": timezone} if timezone else {})}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    config = (site / "transpub.toml").read_text("utf-8")
+    zone = timezone or machine
+    config = config.replace("[compile]\n", f'[compile]\njekyll_timezone = "{zone}"\n', 1)
+    (site / "transpub.toml").write_text(config + '\n[compile.links]\n"/en/" = "/{lang}/"\n', "utf-8")
+    transpub(site, "extract")
+    fill_pseudo(site)
+    hold_back(site, "2024-01-01-news.po")
+    output = " ".join(transpub(site, "compile").split())
+    assert f"not published in de, linked from en/ferries.md ({late})" in output, output
+    assert neighbours not in output, output
+    built = jekyll_build(site, machine)
+    assert served(built, late) and served(built, neighbours)
+    hrefs = german_hrefs(built)
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    assert ferries == [late, neighbours.replace("/en/", "/de/")]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
+
+
 #: A site whose permalinks are set by _config.yml's defaults (for all posts; for the posts of a
 #: folder, which wins; for all pages; for the pages of a folder, where the scope with a type wins
 #: over a later one without), served under a baseurl.

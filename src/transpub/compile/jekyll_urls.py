@@ -15,14 +15,15 @@ other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen; ``:s
 ``date``, else its file's. A ``date`` with a time (``2024-03-01 23:30:00 -0500``; without a time
 zone, UTC's, as Jekyll's YAML reads it; a quoted one without a zone is as written) is a moment,
 which Jekyll dates in the site's ``timezone`` (_config.yml), else in the building machine's: a post
-so dated is found at the URL of each day it is in from UTC-12 to UTC+14 (:func:`jekyll_urls`)."""
+so dated is at the URL of its day in that zone where it is known (``[compile] jekyll_timezone``),
+else found at the URL of each day it is in from UTC-12 to UTC+14 (:func:`jekyll_urls`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -51,13 +52,19 @@ _PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
 
 
 def jekyll_url(
-    relative: PurePosixPath, front: Mapping[str, Any] | None, folder: str, permalink: str, *, post: bool
+    relative: PurePosixPath,
+    front: Mapping[str, Any] | None,
+    folder: str,
+    permalink: str,
+    *,
+    post: bool,
+    zone: tzinfo | None = None,
 ) -> str | None:
     """The URL Jekyll gives the page (or the ``post``) at ``relative`` in its folder (``folder``: its
     path in the site, as a URL, ``/en``; a post's categories start with its parts), whose front
     matter is ``front``, on a site whose ``permalink`` is ``permalink``; as Jekyll writes it, not
     percent-encoded; None for one it cannot be told of. (A post dated with a time: the URL of
-    its day in UTC; see :func:`jekyll_urls`.)
+    its day in the site's time zone ``zone``, else in UTC; see :func:`jekyll_urls`.)
 
     >>> jekyll_url(PurePosixPath("Odd Folder/Mixed Name!.md"), None, "/en", "date", post=False)
     '/en/Odd Folder/Mixed Name!.html'
@@ -70,18 +77,29 @@ def jekyll_url(
     >>> jekyll_url(PurePosixPath("_posts/2024-01-05-x.md"), {"category": "Big News"}, "/en", "none", post=True)
     '/en/big news/x.html'
     """
-    return next(iter(jekyll_urls(relative, front, folder, permalink, post=post)), None)
+    return next(iter(jekyll_urls(relative, front, folder, permalink, post=post, zone=zone)), None)
 
 
 def jekyll_urls(
-    relative: PurePosixPath, front: Mapping[str, Any] | None, folder: str, permalink: str, *, post: bool
+    relative: PurePosixPath,
+    front: Mapping[str, Any] | None,
+    folder: str,
+    permalink: str,
+    *,
+    post: bool,
+    zone: tzinfo | None = None,
 ) -> list[str]:
     """The URLs Jekyll may give the page or post of :func:`jekyll_url`, that one first: a post
-    dated with a time has that of each day that moment is in from UTC-12 to UTC+14 (Jekyll dates
-    it in the site's time zone, else the building machine's); none for one it cannot be told of.
+    dated with a time has the one of its day in the site's time zone ``zone`` (Jekyll's
+    ``timezone``), else (not known: Jekyll dates it in the building machine's) that of each day
+    that moment is in from UTC-12 to UTC+14; none for one it cannot be told of.
 
-    >>> jekyll_urls(PurePosixPath("2024-03-01-late.md"), {"date": "2024-03-01 23:30:00 -0500"}, "", "/:year/:month/:day/:title", post=True)
+    >>> late = PurePosixPath("2024-03-01-late.md"), {"date": "2024-03-01 23:30:00 -0500"}, "", "/:year/:month/:day/:title"
+    >>> jekyll_urls(*late, post=True)
     ['/2024/03/02/late', '/2024/03/01/late']
+    >>> from zoneinfo import ZoneInfo
+    >>> jekyll_urls(*late, post=True, zone=ZoneInfo("America/New_York"))
+    ['/2024/03/01/late']
     """
     front = front or {}
     ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
@@ -100,7 +118,7 @@ def jekyll_urls(
         return [] if url is None else [_sanitized(url)]
     template = own or JEKYLL_STYLES.get(permalink, permalink)
     urls: dict[str, None] = {}
-    for day in _post_days(relative, front):
+    for day in _post_days(relative, front, zone):
         url = _filled(template, _post_values(folder, relative, front, ext, day).get)
         if url is not None:
             urls[_sanitized(url)] = None
@@ -160,9 +178,10 @@ def _sanitized(url: str) -> str:
     return re.sub("/+", "/", url)
 
 
-def _post_days(relative: PurePosixPath, front: Mapping[str, Any]) -> list[date]:
-    """The days Jekyll may date the post at ``relative`` (see :func:`jekyll_urls`), its day in UTC
-    first; none: its file is not named as a post's, or its date cannot be read."""
+def _post_days(relative: PurePosixPath, front: Mapping[str, Any], zone: tzinfo | None) -> list[date]:
+    """The days Jekyll may date the post at ``relative`` on a site whose time zone is ``zone`` (see
+    :func:`jekyll_urls`; None: not known, its day in UTC first); none: its file is not named as a
+    post's, or its date cannot be read."""
     named = _POST_NAME.fullmatch(relative.stem)
     if named is None:
         return []
@@ -172,6 +191,8 @@ def _post_days(relative: PurePosixPath, front: Mapping[str, Any]) -> list[date]:
             return []
         if not isinstance(found, datetime):
             return [found]
+        if zone is not None:
+            return [found.astimezone(zone).date()]
         moment = found.astimezone(UTC)
         first, last = (moment - timedelta(hours=12)).date(), (moment + timedelta(hours=14)).date()
         others = [first + timedelta(days=n) for n in range((last - first).days + 1)]

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from ..discovery import is_folder_index
 from ..formats.document import RewriteUrl
@@ -142,11 +143,13 @@ def jekyll_links(
     project: Project, pages: Iterable[tuple[Path, str, PurePosixPath]], slugs: dict[str, str]
 ) -> None:
     """Add to ``slugs`` each of ``pages`` (path, slug, path in the articles folder) by the URL Jekyll
-    gives it (see :mod:`.jekyll_urls`; a post dated with a time by each it may have; one without
+    gives it (see :mod:`.jekyll_urls`; a post dated with a time by its day in ``[compile]
+    jekyll_timezone``, else by each it may have; one without
     ``.html`` or ``/``, which Jekyll writes as ``….html``, by both), after the site's ``baseurl``;
     posts where the articles are in a ``_posts`` folder; the permalink of
     ``[compile.jekyll_defaults]`` where its front matter sets none."""
     posts = "_posts" in project.articles_dir.parts
+    zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
     for path, slug, relative in pages:
         front = page_front_matter(path, JEKYLL_URL_KEYS)
         post = posts or "_posts" in relative.parts
@@ -154,7 +157,9 @@ def jekyll_links(
         default = default_permalink(defaults, relative.as_posix())
         if default is not None and "permalink" not in (front or {}):
             front = {**(front or {}), "permalink": default}
-        urls = jekyll_urls(relative, front, project.source_url_prefix, project.jekyll_permalink, post=post)
+        urls = jekyll_urls(
+            relative, front, project.source_url_prefix, project.jekyll_permalink, post=post, zone=zone
+        )
         for url in urls:
             url = project.jekyll_baseurl + url
             slugs.setdefault(url_path(url), slug)
