@@ -380,8 +380,9 @@ def test_a_post_dated_with_a_time_is_told_from_a_post_of_the_same_name_on_the_ne
     neighbour: str,
     neighbours: str,
 ) -> None:
-    """With the site's time zone known ([compile] jekyll_timezone), the late post is at the one URL
-    of its day in that zone, not also at its neighbour's: held back in German, the German ferries
+    """With the site's time zone known ([compile] jekyll_timezone: init copies _config.yml's; the
+    building machine's set by hand), the late post is at the one URL of its day in that zone, not
+    also at its neighbour's: held back in German, the German ferries
     page links its English page (compile says so), and the neighbour's German page, which is
     published; Jekyll built every page the German pages link."""
     site = tmp_path / "harbour"
@@ -393,9 +394,10 @@ def test_a_post_dated_with_a_time_is_told_from_a_post_of_the_same_name_on_the_ne
     init(site, "-l", "de")
     settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
     (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    assert written(site)["compile"].get("jekyll_timezone") == timezone  # init copies _config.yml's
     config = (site / "transpub.toml").read_text("utf-8")
-    zone = timezone or machine
-    config = config.replace("[compile]\n", f'[compile]\njekyll_timezone = "{zone}"\n', 1)
+    if machine is not None:  # the building machine's zone, which only the user knows
+        config = config.replace("[compile]\n", f'[compile]\njekyll_timezone = "{machine}"\n', 1)
     (site / "transpub.toml").write_text(config + '\n[compile.links]\n"/en/" = "/{lang}/"\n', "utf-8")
     transpub(site, "extract")
     fill_pseudo(site)

@@ -25,6 +25,7 @@ from real_renderers import HUGO, JEKYLL, MKDOCS
 from test_compile_helpers import compiled_slugs
 from test_hugo_site import merged, readme_blocks
 from transpub.cli import main
+from transpub.project import load_project
 
 SINGLE = (
     '<!DOCTYPE html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
@@ -728,6 +729,36 @@ def test_init_in_a_jekyll_blog_translates_its_posts_in_folders_of_their_own(tmp_
         "translated",
     ]
     assert "/translated/" in (site / ".gitignore").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("timezone", "written_zone", "note"),
+    [
+        ("Asia/Tokyo", "Asia/Tokyo", None),
+        ("America/New_York", "America/New_York", None),
+        (
+            "Asia/Tokio",
+            None,
+            "Note: _config.yml's timezone 'Asia/Tokio' is no IANA time zone name (such as Asia/Tokyo): a post "
+            "dated with a time is found at each day it may be in; set [compile] jekyll_timezone to the zone "
+            "Jekyll dates it in.",
+        ),
+    ],
+)
+def test_init_in_a_jekyll_blog_copies_the_time_zone_its_posts_are_dated_in(
+    tmp_path: Path, timezone: str | None, written_zone: str | None, note: str | None
+) -> None:
+    """Jekyll dates a post whose date has a time in _config.yml's timezone (its URL's day): init copies
+    it to [compile] jekyll_timezone, which compile then reads; one that names no zone is not copied
+    (transpub.toml would not load), and init says so."""
+    site = tmp_path / "blog"
+    (site / "_posts").mkdir(parents=True)
+    settings = {"title": "Blog", **({"timezone": timezone} if timezone else {})}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    output = init(site, "-l", "es")
+    assert written(site)["compile"].get("jekyll_timezone") == written_zone
+    assert load_project(site).jekyll_timezone == written_zone
+    assert [line for line in output.splitlines() if "timezone" in line] == ([note] if note else [])
 
 
 # --- The README shows what init writes -----------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from transpub.config import is_jekyll_permalink
+from transpub.config import is_jekyll_permalink, is_time_zone
 
 from .common import (
     Site,
@@ -52,11 +52,14 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     baseurl = settings.get("baseurl")
     if isinstance(baseurl, str) and baseurl.strip().strip("/"):
         compile_["jekyll_baseurl"] = "/" + baseurl.strip().strip("/")
+    zone, zone_notes = _jekyll_timezone(settings, site.config_name)
+    if zone is not None:
+        compile_["jekyll_timezone"] = zone
     destination = folder_setting(settings.get("destination"), "_site")
     paths = {"articles": articles, "site": site_folder_of([destination, posts])}
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
     where = join_folders(markdown_dir, locales[0])
-    notes = [] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0])
+    notes = zone_notes + ([] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0]))
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
@@ -75,6 +78,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
             "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
             "compile.jekyll_baseurl": f"{site.config_name}'s baseurl",
+            "compile.jekyll_timezone": f"{site.config_name}'s timezone, the day of a post dated with a time",
             "compile.source_url_prefix": f"the {source} pages are under /{source}/ (those with no permalink)",
             "compile.jekyll_permalink": f"{site.config_name}'s "
             + (
@@ -97,6 +101,21 @@ def _jekyll_permalink(settings: Mapping[str, Any], what: str) -> str | None:
         return None
     value = value.strip()
     return value if is_jekyll_permalink(value) else None
+
+
+def _jekyll_timezone(settings: Mapping[str, Any], config_name: str) -> tuple[str | None, list[str]]:
+    """The site's ``timezone`` (an IANA name), in which Jekyll dates its posts, and a note where it
+    names no zone the time zone database knows (None: it has none, or not one known)."""
+    value = settings.get("timezone")
+    if value is None:
+        return None, []
+    if isinstance(value, str) and is_time_zone(value):
+        return value, []
+    return None, [
+        f"{config_name}'s timezone {value!r} is no IANA time zone name (such as Asia/Tokyo): a post dated "
+        "with a time is found at each day it may be in; set [compile] jekyll_timezone to the zone Jekyll "
+        "dates it in"
+    ]
 
 
 def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, str]]:
