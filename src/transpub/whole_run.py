@@ -102,14 +102,11 @@ def kept_result(
     (no such record, another key, a file changed, a damaged record)."""
     if not signing_key:
         return None
-    rows = _rows(root, command, scope)
-    head = text_if_signed(signing_key, rows.pop("", None), _context(command, scope))
-    if head is None:
+    rows = _rows(root / MANIFEST, command, scope)
+    stored = _head(rows.pop("", None), command, scope, key, signing_key)
+    if stored is None:
         return None
     try:
-        stored = json.loads(head)
-        if type(stored) is not list or len(stored) != 5 or stored[:2] != [_FORMAT, key]:
-            return None
         _, _, digests, watched, result = stored
         prefix = str(root).rstrip(os.sep) + os.sep
         listing = Listing()
@@ -129,20 +126,34 @@ def kept_result(
     return results, result
 
 
-def _rows(root: Path, command: str, scope: str) -> dict[str, object]:
-    """The rows of the whole-run record of ``command`` in ``scope``, by name ("": the head)."""
-    path = root / MANIFEST
+def _rows(path: Path, command: str, scope: str, *, parts: bool = True) -> dict[str, object]:
+    """The rows of the whole-run record of ``command`` in ``scope`` in the manifest at ``path``, by
+    name ("": the head); ``parts``: with the parts' data (else None for each)."""
     if not path.is_file():
         return {}
+    data = "data" if parts else "CASE WHEN slug = '' THEN data END"
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
             found = db.execute(
-                "SELECT slug, data FROM records WHERE command = ? AND locale = ?",
+                f"SELECT slug, {data} FROM records WHERE command = ? AND locale = ?",
                 (_row_command(command), scope),
             ).fetchall()
     except sqlite3.Error:
         return {}
     return dict(found)
+
+
+def _head(stored: object, command: str, scope: str, key: str, signing_key: bytes) -> list[Any] | None:
+    """The head row ``stored`` of the whole-run record of ``command`` in ``scope``, parsed, when it
+    was signed with ``signing_key`` and kept with ``key``; else None."""
+    text = text_if_signed(signing_key, stored, _context(command, scope))
+    try:
+        head = json.loads(text) if text is not None else None
+    except (ValueError, RecursionError):
+        return None
+    if type(head) is not list or len(head) != 5 or head[:2] != [_FORMAT, key]:
+        return None
+    return head
 
 
 def _unchanged(prefix: str, watched: list[Any], listing: Listing) -> bool:
@@ -182,7 +193,12 @@ def keep(
     if not head.add(watched):
         return False
     path = root / MANIFEST
-    earlier, present = _earlier(path, command, scope, key, signing_key)
+    found = _rows(path, command, scope, parts=False)
+    before = _head(found.get(""), command, scope, key, signing_key) if changed is not None else None
+    earlier = before[2] if before is not None and type(before[2]) is list else []
+    if not all(type(digest) is str for digest in earlier):  # (a damaged head: every part written)
+        earlier = []
+    present = set(found)
     digests: list[str] = []
     rows: list[tuple[str, str, str, str | None]] = []
     row_command = _row_command(command)
@@ -209,33 +225,6 @@ def keep(
     rows.append((row_command, "", scope, signed_text(signing_key, text, _context(command, scope))))
     # (a manifest found damaged is started anew without the parts kept before: nothing is kept then)
     return write_or_start_anew(path, lambda anew: write_rows(path, [] if anew else rows))
-
-
-def _earlier(
-    path: Path, command: str, scope: str, key: str, signing_key: bytes
-) -> tuple[list[str], set[str]]:
-    """The parts' hashes of the whole-run record of ``command`` in ``scope`` kept before with ``key``
-    (none when it was kept with another), and the names of its rows there."""
-    if not path.is_file():
-        return [], set()
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)) as db:
-            found = db.execute(
-                "SELECT slug, CASE WHEN slug = '' THEN data END FROM records WHERE command = ? AND locale = ?",
-                (_row_command(command), scope),
-            ).fetchall()
-    except sqlite3.Error:
-        return [], set()
-    rows = dict(found)
-    head = text_if_signed(signing_key, rows.get(""), _context(command, scope))
-    try:
-        stored = json.loads(head) if head is not None else None
-    except (ValueError, RecursionError):
-        stored = None
-    if type(stored) is not list or len(stored) != 5 or stored[:2] != [_FORMAT, key]:
-        return [], set(rows)
-    digests = stored[2]
-    return (digests if type(digests) is list and all(type(d) is str for d in digests) else []), set(rows)
 
 
 def _row_command(command: str) -> str:
