@@ -77,6 +77,7 @@ from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
+from .md_tag_text import tag_texts_in, tag_texts_kept
 from .md_templates import (
     ENDRAW_BEFORE_FENCE,
     LINE_OPENERS,
@@ -319,6 +320,8 @@ class _Context(NamedTuple):
     #: The words of its text escaping a backtick, kept where a translation keeps them (see
     #: :func:`_escaped_tick_words`).
     escaped_ticks: tuple[tuple[str, tuple[bool, ...]], ...] = ()
+    #: The stretches of its text that look like a tag and are none (see md_tag_text.tag_texts_in).
+    tag_texts: tuple[str, ...] = ()
 
 
 def _plain_text(inline: Token) -> str:
@@ -812,6 +815,7 @@ class _Builder(RunSlots):
             notes=notes,
             tick_word=tick_word,
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
+            tag_texts=tag_texts_in(atoms) if "<" in text else (),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -1015,6 +1019,10 @@ class _Builder(RunSlots):
                     part.keep_runs = functools.partial(
                         escaped_ticks_kept, words, part.msgid, ticked, part.keep_runs
                     )
+        for part in out[first:] if ctx.tag_texts else ():
+            tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
+            if tags and isinstance(part, TextSlot):
+                part.keep_runs = functools.partial(tag_texts_kept, tags, part.keep_runs)
         _emit_plain(trail, out)
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:

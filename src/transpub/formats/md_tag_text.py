@@ -1,0 +1,80 @@
+"""Text of a Markdown source that looks like an HTML tag and is none to CommonMark, which a
+translation keeping it writes as the source does.
+
+CommonMark takes no backtick (nor ``=``, ``<`` or ``>``) in an unquoted attribute value, so Hugo
+(Goldmark) shows ``<span title=a`b>`` as text, as kramdown does; Python-Markdown (MkDocs) passes it
+through as a tag. :func:`~transpub.formats.md_escape.escape_markdown` writes a translation's ``<``
+``&lt;`` (no tag in any renderer), so a pseudo-translated page wrote the source's ``&lt;span…``.
+Where a translation holds such a stretch of the source once, from its ``<`` to its ``>``, and it is
+written as the source writes it but for that ``<`` (its backtick kept too, see
+:func:`~transpub.formats.md_reader._tick_kept`), its ``<`` is written as it is: each renderer reads
+it as it reads the source's. The stretch holds no quote (a translator's quote after it could make
+a quoted value of what follows), no line break and no other ``<`` or ``>``, so where it ends does
+not depend on what is around it; it is kept after other text on its line only (at a line's start a
+block tag's name would start an HTML block in Python-Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .runs import Atom
+
+#: What may be text that looks like a tag: ``<`` and a letter or ``/``, up to the first ``>``.
+_TAG_TEXT = re.compile(r"<[A-Za-z/][^<>\"'\n\\&]*>")
+
+
+def tag_texts_in(atoms: list[Atom]) -> tuple[str, ...]:
+    r"""The stretches of the text of ``atoms`` (a block's) that look like a tag, as the source writes
+    them and shows them (Markdown read no tag there: they are in its text).
+
+    >>> tag_texts_in([Atom("text", "A <span title=a`b> hi", "A <span title=a`b> hi")])
+    ('<span title=a`b>',)
+    >>> tag_texts_in([Atom("text", "A \\<b x=`> <a\nb=`>", "A <b x=`> <a\nb=`>")])
+    ()
+    """
+    found: dict[str, None] = {}
+    for atom in atoms:
+        if atom.kind == "text" and "<" in atom.raw:
+            for match in _TAG_TEXT.finditer(atom.raw):
+                if match.group() in atom.text and atom.raw[match.start() - 1 : match.start()] != "\\":
+                    found[match.group()] = None
+    return tuple(found)
+
+
+def tag_texts_kept(
+    tags: tuple[str, ...],
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` is written (see
+    :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): each of ``tags``
+    (see :func:`tag_texts_in`) the translation holds once, written as the source writes it but for
+    its ``<`` (``&lt;``), with its ``<`` as it is, after other text on its line.
+
+    >>> keep = tag_texts_kept(("<b x=a`b>",), None, "Ein <b x=a`b> hier")
+    >>> print(keep(0, "Ein <b x=a`b> hier", "Ein &lt;b x=a`b> hier"))
+    Ein <b x=a`b> hier
+    >>> print(keep(0, "Ein <b x=a`b> hier", "Ein &lt;b x=a&#96;b> hier"))
+    Ein &lt;b x=a&#96;b> hier
+    >>> keep = tag_texts_kept(("<b x=a`b>",), None, "<b x=a`b> hier")
+    >>> print(keep(0, "<b x=a`b> hier", "&lt;b x=a`b> hier"))
+    &lt;b x=a`b> hier
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    once = tuple(tag for tag in tags if translation.count(tag) == 1)
+
+    def written_with_tags(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        for tag in once:
+            if tag not in text:
+                continue
+            escaped = "&lt;" + tag[1:]
+            at = written.find(escaped)
+            if at > 0 and written[:at].strip() and written.count(escaped) == 1:
+                written = written[:at] + "<" + written[at + 4 :]
+        return written
+
+    return written_with_tags
