@@ -92,7 +92,14 @@ from .md_templates import (
     verbatim_pairs,
 )
 from .md_text_markup import markup_in_text
-from .md_ticks import escaped_ticks_kept, tick_problem, tick_safe_pieces, ticked_parts
+from .md_ticks import (
+    escaped_ticks_kept,
+    text_ticks_kept,
+    tick_marks,
+    tick_problem,
+    tick_safe_pieces,
+    ticked_parts,
+)
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -320,6 +327,10 @@ class _Context(NamedTuple):
     #: The words of its text escaping a backtick, kept where a translation keeps them (see
     #: :func:`_escaped_tick_words`).
     escaped_ticks: tuple[tuple[str, tuple[bool, ...]], ...] = ()
+    #: The words of its text holding backticks it writes as they are, where its markup's only
+    #: backticks are code spans' (see :func:`_text_tick_words`), and how many backticks it writes.
+    tick_words: tuple[str, ...] = ()
+    ticks: int = 0
     #: The stretches of its text that look like a tag and are none (see md_tag_text.tag_texts_in).
     tag_texts: tuple[str, ...] = ()
 
@@ -792,8 +803,14 @@ class _Builder(RunSlots):
         ticked = _ticked_atoms(atoms)
         # the block's only backtick, in its text (It`s): kept where a translation keeps its word
         tick_word = _lone_tick_word(atoms) if "`" in text and tag not in ("td", "th") else ""
-        for atom in atoms if ticked or tick_word else ():
-            if tick_word or any(other is not atom for other in ticked):
+        # (more backticks, its markup's in code spans only: kept where no renderer pairs them)
+        tick_words = (
+            _text_tick_words(atoms)
+            if "`" in text and not (tick_word or ticked) and "\\`" not in text and tag not in ("td", "th")
+            else ()
+        )
+        for atom in atoms if ticked or tick_word or tick_words else ():
+            if tick_word or tick_words or any(other is not atom for other in ticked):
                 _alt_ticks_as_references(atom)
         ctx = _Context(
             ref=self.names.name(tag, words, anchor),
@@ -807,13 +824,15 @@ class _Builder(RunSlots):
             links=links,
             as_references=in_html,
             # (where the source escapes a backtick itself, a translation keeping its word keeps that spelling)
-            row=pipes or tag in ("td", "th") or bool(ticked) or bool(tick_word),
+            row=pipes or tag in ("td", "th") or bool(ticked) or bool(tick_word) or bool(tick_words),
             runs=_runs_of(atoms, lined)
             if "=" in text or "^" in text or "+" in text or "{" in text
             else frozenset(),
             callout=":" in text and _starts_callout(lined),
             notes=notes,
             tick_word=tick_word,
+            tick_words=tick_words,
+            ticks=_ticks_written(atoms) if tick_words else 0,
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
         )
@@ -1019,6 +1038,11 @@ class _Builder(RunSlots):
                     part.keep_runs = functools.partial(
                         escaped_ticks_kept, words, part.msgid, ticked, part.keep_runs
                     )
+        for part in out[first:] if ctx.tick_words else ():
+            if isinstance(part, TextSlot) and "`" in part.msgid:
+                marks = tick_marks(part.pieces)
+                if part.msgid.count("`") + sum(o.count("`") + c.count("`") for _, o, c in marks) == ctx.ticks:
+                    part.keep_runs = functools.partial(text_ticks_kept, ctx.tick_words, marks, part.keep_runs)
         for part in out[first:] if ctx.tag_texts else ():
             tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
             if tags and isinstance(part, TextSlot):
@@ -1543,6 +1567,48 @@ def _lone_tick_word(atoms: list[Atom]) -> str:
     start = max(atom.text.rfind(space, 0, at) for space in " \t\n") + 1
     ends = [end for end in (atom.text.find(space, at) for space in " \t\n") if end >= 0]
     return atom.text[start : min(ends, default=len(atom.text))]
+
+
+def _ticks_written(atoms: list[Atom]) -> int:
+    """How many backticks the text and the markup of ``atoms`` write."""
+    return sum(
+        atom.raw.count("`") if atom.kind == "text" else _written(atom.parts).count("`") for atom in atoms
+    )
+
+
+def _text_tick_words(atoms: list[Atom]) -> tuple[str, ...]:
+    """The words (as shown: no space in them) of the text of ``atoms`` whose backticks the source
+    writes as they are (none opens a code span there), where the block's markup holds no unit but
+    attributes and no backtick but its code spans' (see :func:`_lone_tick_word`, the block's only
+    backtick); a translation keeping them writes them so where no renderer pairs them (see
+    md_ticks.text_ticks_kept).
+
+    >>> texts = [("It`s ", "It`s "), ("&#96;", "`"), ("x", "x")]
+    >>> atoms = [Atom("text", raw, shown) for raw, shown in texts]
+    >>> _text_tick_words([*atoms, Atom("object", parts=["`c`"]), Atom("text", "y` z", "y` z")])
+    ('It`s', 'y`')
+    """
+    if any(
+        isinstance(part, (AttrSlot, TextSlot)) and not part.kind.startswith("attribute:")
+        for atom in atoms
+        if atom.kind != "text"
+        for part in atom.parts
+    ):
+        return ()
+    found: dict[str, None] = {}
+    shown, bare = "", []
+    for atom in [*atoms, Atom("object")]:
+        if atom.kind == "text":
+            shown += atom.text
+            bare += [atom.raw.count("`") == atom.text.count("`")] * atom.text.count("`")
+            continue
+        for match in re.finditer(r"\S+", shown):
+            first = shown.count("`", 0, match.start())
+            ticks = bare[first : first + match.group().count("`")]
+            if ticks and all(ticks):
+                found[match.group()] = None
+        shown, bare = "", []
+    return tuple(found)
 
 
 def _escaped_tick_words(atoms: list[Atom]) -> tuple[tuple[str, tuple[bool, ...]], ...]:

@@ -15,6 +15,11 @@ written otherwise in every renderer (Goldmark shows an alt text's escapes and re
 a code span with longer or shorter backticks still pairs in kramdown or Python-Markdown): such a
 translation cannot be written there (:func:`tick_problem`), its source is. The source's order is
 written as it is: a pseudo-translation is its source.
+
+A backtick the source writes as it is in its text, in a block whose markup's only backticks are its
+code spans' (``It`s a `code` thing.``, ```code` and it`s.``), stays as it is where a translation
+keeps its word and no renderer pairs it with another run, by the rules above
+(:func:`text_ticks_kept`); else it is ``&#96;``, as a translator's own backticks there are.
 """
 
 from __future__ import annotations
@@ -335,3 +340,207 @@ def _source_word(token: str, words: EscapedTicks) -> str | None:
     ticks = token.count("`")
     held = [word for word in words if word in token and word.count("`") == ticks]
     return max(held, key=len, default=None)
+
+
+#: The markup of a placeholder (by number) as its backticks and spaces, everything else ``x`` (see
+#: :func:`tick_marks`): its opening (or standalone) markup's and its closing markup's.
+TickMarks = tuple[tuple[int, str, str], ...]
+
+
+def tick_marks(pieces: Mapping[int, PairedPieces | list[Part]]) -> TickMarks:
+    """The markup of each placeholder of ``pieces`` as :func:`text_ticks_kept` reads it: its
+    backticks and whitespace as they are, each other character ``x``.
+
+    >>> tick_marks({1: ["`a b`"], 2: PairedPieces(["["], ["](u)"])})
+    ((1, '`x x`', ''), (2, 'x', 'xxxx'))
+    """
+    found = []
+    for number, piece in sorted(pieces.items()):
+        sides = (piece.open, piece.close) if isinstance(piece, PairedPieces) else (piece, [])
+        opening, closing = ("".join(_written(part) for part in parts) for parts in sides)
+        found.append((number, _skeleton(opening), _skeleton(closing)))
+    return tuple(found)
+
+
+def _skeleton(text: str) -> str:
+    """``text`` with each character but a backtick or whitespace ``x``."""
+    return _NOT_TICK.sub("x", text)
+
+
+#: A character that is no backtick and no whitespace.
+_NOT_TICK = re.compile(r"[^`\s]")
+#: A run of backticks.
+_RUN = re.compile(r"`+")
+
+
+def text_ticks_kept(
+    words: tuple[str, ...],
+    marks: TickMarks,
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` is written (see :attr:`TextSlot.keep_runs`, ``keep_runs``
+    first; its backticks references, as the block's escape writes them): the backticks of each word
+    of the translation holding a word of ``words`` (the source's words with backticks it writes as
+    they are, which open no code span there) as they are, where, with the markup of the
+    placeholders (``marks``, see :func:`tick_marks`), each renderer pairs no run of them and the
+    markup's runs as without them (see :func:`_unpaired`); else none.
+
+    >>> marks = ((1, "`xxxx`", ""),)
+    >>> keep = text_ticks_kept(("it`s.",), marks, None, "<1/> und it`s.")
+    >>> keep(1, " und it`s.", " und it&#96;s.")
+    ' und it`s.'
+    >>> keep = text_ticks_kept(("it`s.",), marks, None, "it`s. <1/> und")
+    >>> keep(0, "it`s. ", "it&#96;s. ")
+    'it&#96;s. '
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    keeps = _kept_ticks(words, dict((number, (o, c)) for number, o, c in marks), translation)
+
+    def written_with_ticks(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        if number not in keeps:
+            return written
+        references = written.split("&#96;")
+        if len(references) != text.count("`") + 1:
+            return written  # (written otherwise: as references)
+        out = references[0]
+        for ordinal, rest in enumerate(references[1:]):
+            out += ("`" if ordinal in keeps[number] else "&#96;") + rest
+        return out
+
+    return written_with_ticks
+
+
+def _kept_ticks(
+    words: tuple[str, ...], marks: dict[int, tuple[str, str]], translation: str
+) -> dict[int, set[int]]:
+    """The backticks of the texts of ``translation`` (by the number of the text, each by its ordinal
+    in it) that :func:`text_ticks_kept` writes as they are."""
+    split = PLACEHOLDER_RE.split(translation)
+    skeleton: list[str] = []
+    kept: list[int] = []  # (where each kept backtick is in the skeleton)
+    keeps: dict[int, set[int]] = {}
+    for number, start in enumerate(range(0, len(split), 4)):
+        if start:
+            closing, token, empty = split[start - 3 : start]
+            opening, closing_marks = marks.get(int(token), ("x", "x"))
+            skeleton.append(closing_marks if closing and not empty else opening if not closing else "x")
+        text = split[start]
+        chars = list(_skeleton(text).replace("`", "x"))
+        for match in _WORD.finditer(text):
+            if not any(
+                word in match.group() and word.count("`") == match.group().count("`") for word in words
+            ):
+                continue
+            for at in range(match.start(), match.end()):
+                if text[at] == "`":
+                    chars[at] = "`"
+                    keeps.setdefault(number, set()).add(text.count("`", 0, at))
+        offset = sum(map(len, skeleton))
+        kept += [offset + at for at, char in enumerate(chars) if char == "`"]
+        skeleton.append("".join(chars))
+    if not kept:
+        return {}
+    written = "".join(skeleton)
+    if not _unpaired(written, frozenset(kept)):
+        return {}
+    return keeps
+
+
+def _unpaired(skeleton: str, kept: frozenset[int]) -> bool:
+    """Whether in ``skeleton`` (backticks, whitespace, ``x``) the backticks at ``kept`` make no
+    code span in any renderer and the others pair as without them: no run mixes both, none of
+    ``kept`` opens, closes or is in a code span, and each renderer's code spans are those it finds
+    with ``kept`` written otherwise; no run of three or more of ``kept`` starts the line (a fence).
+
+    >>> _unpaired("`xx` x x`x", frozenset({8})), _unpaired("x`x `x`", frozenset({1}))
+    (True, False)
+    >>> _unpaired("x `` x ` x", frozenset({2, 3, 7}))  # (Python-Markdown: a code span)
+    False
+    """
+    runs = [match.span() for match in _RUN.finditer(skeleton)]
+    for start, end in runs:
+        if len({at in kept for at in range(start, end)}) > 1:
+            return False
+        if start in kept and end - start >= 3 and not skeleton[:start].strip():
+            return False
+    without = "".join("x" if at in kept else char for at, char in enumerate(skeleton))
+    for pairs in (_commonmark_pairs, _kramdown_pairs, _python_markdown_pairs):
+        spans = pairs(skeleton)
+        if spans != pairs(without) or any(start <= at < end for start, end in spans for at in kept):
+            return False
+    return True
+
+
+def _commonmark_pairs(skeleton: str) -> list[tuple[int, int]]:
+    """The code spans (from the opening run's start to the closing run's end) Goldmark (CommonMark)
+    finds in ``skeleton``: a run and the next of its length.
+
+    >>> _commonmark_pairs("`x``x`x``")
+    [(0, 6)]
+    """
+    runs = [match.span() for match in _RUN.finditer(skeleton)]
+    spans, at = [], 0
+    while at < len(runs):
+        start, end = runs[at]
+        closer = next(
+            (later for later in range(at + 1, len(runs)) if _length(runs[later]) == end - start), None
+        )
+        if closer is None:
+            at += 1
+            continue
+        spans.append((start, runs[closer][1]))
+        at = closer + 1
+    return spans
+
+
+def _kramdown_pairs(skeleton: str) -> list[tuple[int, int]]:
+    """The code spans kramdown finds in ``skeleton``: a run and the next as many backticks (of a
+    longer run too); a lone backtick between spaces is text.
+
+    >>> _kramdown_pairs("`x``x`"), _kramdown_pairs("x ` x`")
+    ([(0, 3), (3, 6)], [])
+    """
+    spans, at = [], 0
+    while (match := _RUN.search(skeleton, at)) is not None:
+        start, end = match.span()
+        spaced = (
+            end - start == 1 and skeleton[start - 1 : start].isspace() and skeleton[end : end + 1].isspace()
+        )
+        closer = -1 if spaced else skeleton.find(match.group(), end)
+        if closer < 0:
+            at = end
+            continue
+        spans.append((start, closer + end - start))
+        at = closer + end - start
+    return spans
+
+
+def _python_markdown_pairs(skeleton: str) -> list[tuple[int, int]]:
+    """The code spans Python-Markdown finds in ``skeleton``: a run and the next run of its length,
+    else of one backtick fewer, and so on (the rest of the opening run is code).
+
+    >>> _python_markdown_pairs("x``x`x"), _python_markdown_pairs("`x``x`")
+    ([(1, 5)], [(0, 6)])
+    """
+    runs = [match.span() for match in _RUN.finditer(skeleton)]
+    spans, at = [], 0
+    while at < len(runs):
+        start, end = runs[at]
+        for length in range(end - start, 0, -1):
+            closer = next(
+                (later for later in range(at + 1, len(runs)) if _length(runs[later]) == length), None
+            )
+            if closer is not None:
+                spans.append((start, runs[closer][1]))
+                at = closer + 1
+                break
+        else:
+            at += 1
+    return spans
+
+
+def _length(run: tuple[int, int]) -> int:
+    return run[1] - run[0]
