@@ -73,6 +73,7 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
+from .md_link_brackets import link_brackets_in, link_brackets_kept
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -331,6 +332,8 @@ class _Context(NamedTuple):
     #: backticks are code spans' (see :func:`_text_tick_words`), and how many backticks it writes.
     tick_words: tuple[str, ...] = ()
     ticks: int = 0
+    #: The brackets its text writes around a link (see md_link_brackets.link_brackets_in).
+    link_brackets: tuple[tuple[str, str], ...] = ()
     #: The stretches of its text that look like a tag and are none (see md_tag_text.tag_texts_in).
     tag_texts: tuple[str, ...] = ()
 
@@ -835,6 +838,7 @@ class _Builder(RunSlots):
             ticks=_ticks_written(atoms) if tick_words else 0,
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
+            link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -1043,6 +1047,13 @@ class _Builder(RunSlots):
                 marks = tick_marks(part.pieces)
                 if part.msgid.count("`") + sum(o.count("`") + c.count("`") for _, o, c in marks) == ctx.ticks:
                     part.keep_runs = functools.partial(text_ticks_kept, ctx.tick_words, marks, part.keep_runs)
+        for part in out[first:] if ctx.link_brackets else ():
+            if isinstance(part, TextSlot) and any(
+                f"{opening}<" in part.msgid for opening, _ in ctx.link_brackets
+            ):
+                part.keep_runs = functools.partial(
+                    link_brackets_kept, ctx.link_brackets, part.msgid, part.keep_runs
+                )
         for part in out[first:] if ctx.tag_texts else ():
             tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
             if tags and isinstance(part, TextSlot):

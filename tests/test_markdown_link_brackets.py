@@ -1,0 +1,126 @@
+"""Brackets a Markdown source writes as they are around a link (``[[[x](y)](y)](y)``: a link in
+CommonMark holds none, so Hugo shows ``[[`` and ``](y)](y)`` as text; kramdown and Python-Markdown
+link the outer brackets), in the real renderers: a pseudo-translated page wrote them ``&#91;`` and
+``&#93;``, not the source's bytes. A translation writing them around the same link writes them as
+the source does (each renderer links what it links in the source); a translator's own brackets,
+addresses and ``!`` make no link or image, whatever order the placeholders come in."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from test_markdown_alt_renderers import unmarked_pseudo
+from test_markdown_reordered_ticks import RENDERERS, elements, rendered
+from transpub.formats import ReadOptions
+from transpub.formats.document import Document, Resolution, TextSlot
+from transpub.formats.md_parser import rendering_parser
+from transpub.formats.md_reader import read_markdown
+from transpub.inline import placeholder_problem
+
+#: Paragraphs writing brackets around a link as text (to CommonMark).
+SOURCES = [
+    "[[[x](y)](y)](y)\n",
+    "See [[x](y)](y) here.\n",
+    "A [[go](/a)](/b) and [c](/c) end.\n",
+    "Read [[*the* docs](/d#a)](/e?x=1) now.\n",
+]
+#: What a translator writes between the placeholders: the sources' brackets, and their own.
+WORDS = [
+    "Siehe",
+    "[[",
+    "[",
+    "](y)](y)",
+    "](/b)",
+    "](/e?x=1)",
+    "]",
+    "!",
+    "\\",
+    "(z)",
+    "](javascript:alert(1))",
+    "jetzt",
+]
+PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
+SEED = 20261205
+
+
+def _read(source: str) -> Document:
+    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+
+
+def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
+    """Random translations of ``msgid``: its placeholders in a random order, random words glued
+    between (the source's order and words too, as a pseudo-translation)."""
+    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
+    found = [f"⟦{msgid}⟧"]
+    for _ in range(count):
+        order = rng.sample(placeholders, len(placeholders))
+        cuts = ["".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(len(order) + 1)]
+        text = cuts[0] + "".join(f"{p}{cut}" for p, cut in zip(order, cuts[1:], strict=True))
+        if placeholder_problem(msgid, text) is None:
+            found.append(text)
+    return found
+
+
+def pages() -> list[tuple[str, str, str]]:
+    rng = random.Random(SEED)
+    found = []
+    for source in SOURCES:
+        document = _read(source)
+        for unit in [slot for slot in document.slots() if isinstance(slot, TextSlot)]:
+            for text in translations(unit.msgid, rng):
+                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
+                found.append((source, text, page))
+    return found
+
+
+def test_brackets_around_a_link_come_back_as_written_untranslated_and_pseudo_translated() -> None:
+    for source in SOURCES:
+        document = _read(source)
+        assert document.render(lambda slot: Resolution(slot.msgid)) == source
+        assert unmarked_pseudo(document) == source  # (they were written &#91;&#91;[x](y)&#93;(y)&#93;(y))
+
+
+def test_a_translators_own_brackets_and_addresses_are_text() -> None:
+    document = _read("See [[x](y)](y) here.\n")
+    unit = "See [<1>x</1>](y) here."
+    for text, written in [
+        ("Siehe [<1>x</1>](y) hier.", "Siehe [[x](y)](y) hier.\n"),
+        (
+            "Siehe [<1>x</1>](javascript:alert(1)) hier.",
+            "Siehe &#91;[x](y)&#93;(javascript:alert(1)) hier.\n",
+        ),
+        ("Siehe ![<1>x</1>](y) hier.", "Siehe !&#91;[x](y)&#93;(y) hier.\n"),
+        ("Siehe <1>x</1>](y) [hier.", "Siehe [x](y)&#93;(y) &#91;hier.\n"),
+    ]:
+        assert document.render(lambda slot, t=text: Resolution(t if slot.msgid == unit else None)) == written
+
+
+def _links(html: str) -> Counter[tuple[str | None, ...]]:
+    return Counter(e for e in elements(html) if e[0] in ("a", "img"))
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_no_translation_links_more_than_its_source_and_the_pseudo_translation_links_the_same(
+    renderer: str, tmp_path: Path
+) -> None:
+    written = pages()
+    html = rendered(renderer, SOURCES + [page for _, _, page in written], tmp_path / "site")
+    shown = {source: _links(out) for source, out in zip(SOURCES, html, strict=False)}
+    # (the addresses the source links in this renderer or in CommonMark: a link of the source's)
+    ours = {
+        source: {e[1] for e in shown[source] + _links(rendering_parser().render(source))}
+        for source in SOURCES
+    }
+    failures = []
+    for (source, text, page), out in zip(written, html[len(SOURCES) :], strict=True):
+        found = _links(out)
+        if text.startswith("⟦") and found != shown[source]:
+            failures.append((text, page, out))  # (the source's brackets: the source's links)
+        elif any(e[0] == "img" or e[1] not in ours[source] for e in found):
+            failures.append((text, page, out))  # (a link or an image of the translator's)
+    assert not failures, (len(failures), failures[:4])
