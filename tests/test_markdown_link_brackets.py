@@ -124,3 +124,14 @@ def test_no_translation_links_more_than_its_source_and_the_pseudo_translation_li
         elif any(e[0] == "img" or e[1] not in ours[source] for e in found):
             failures.append((text, page, out))  # (a link or an image of the translator's)
     assert not failures, (len(failures), failures[:4])
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_translators_backslash_and_bang_before_a_link_make_no_image(renderer: str, tmp_path: Path) -> None:
+    # (its ! was taken for escaped: Siehe \\![x](y) showed an image of the link's address)
+    document = _read("See [x](y) here.\n")
+    table = {"See <1>x</1> here.": "Siehe \\!<1>x</1> hier."}
+    page = document.render(lambda slot: Resolution(table.get(slot.msgid)))
+    assert page == "Siehe \\\\\\![x](y) hier.\n"
+    found = _links(rendered(renderer, [page], tmp_path / "site")[0])
+    assert found == Counter({("a", "y", None): 1}), page

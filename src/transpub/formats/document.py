@@ -630,7 +630,7 @@ def _render(
                     written = part.kept(written)
                 if written.startswith(":::") and _at_heading_start(out):  # (mkdocstrings' #### ::: name)
                     written = "&#58;" + written[1:]
-                if part.before_link and written.endswith("!") and not written.endswith("\\!"):
+                if part.before_link and _bare_bang_ends(written):
                     written = written[:-1] + ("&#33;" if slot.in_html_block else "\\!")
                 if after in ("]", "](") and before.endswith("]"):
                     written = _after_bracket(written, definition=after == "]")
@@ -883,6 +883,19 @@ def _text_item(
     if kept is not None:
         written = kept(written)
     return _after_bracket(written, definition=after == "]") if after in ("]", "](") else written
+
+
+def _bare_bang_ends(written: str) -> bool:
+    r"""Whether ``written`` (escaped Markdown) ends with a ``!`` no backslash escapes (after an
+    escaped backslash, ``\\!``, it is bare), which would make an image of a link after it.
+
+    >>> _bare_bang_ends("a!"), _bare_bang_ends("a\\!"), _bare_bang_ends("a\\\\!")
+    (True, False, True)
+    """
+    if not written.endswith("!"):
+        return False
+    body = written[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 0
 
 
 def _line_goes_on(text: str, on_line: bool) -> bool:
