@@ -77,6 +77,7 @@ from .md_link_brackets import link_brackets_in, link_brackets_kept
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
+from .md_spaced_code import spaced_code, spaced_code_pieces
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in
 from .md_tag_text import tag_texts_in, tag_texts_kept
 from .md_templates import (
@@ -884,6 +885,7 @@ class _Builder(RunSlots):
             _emit_plain(line_break, out)
         if ticked:  # (a translation that moves markup holding a backtick pairs it as the source does)
             _ticks_paired_as_in_source(out)
+        _spaced_code_in_place(out)
         if in_html:
             for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
                 if isinstance(part, TextSlot):
@@ -1546,6 +1548,17 @@ def _ticks_paired_as_in_source(out: list[Part]) -> None:
         if any(kind in ("value", "markup") for _, _, _, kind in ticked) and len({t[0] for t in ticked}) > 1:
             part.pieces_for = functools.partial(tick_safe_pieces, msgid=part.msgid)
             part.unwritable = functools.partial(tick_problem, msgid=part.msgid, ticked=ticked)
+
+
+def _spaced_code_in_place(out: list[Part]) -> None:
+    """Each unit among ``out`` (the parts of a block) with a code span of one backtick whose code
+    starts with whitespace written, for a translation that moves it after whitespace or to its
+    start, with a longer run (kramdown reads its backtick there as text, see :mod:`.md_spaced_code`)."""
+    for part in out:
+        if isinstance(part, TextSlot) and part.pieces and (spaced := spaced_code(part.pieces)):
+            part.pieces_for = functools.partial(
+                spaced_code_pieces, msgid=part.msgid, spaced=spaced, inner=part.pieces_for
+            )
 
 
 def _lone_tick_word(atoms: list[Atom]) -> str:
