@@ -9,6 +9,7 @@ and a pseudo-translated page is its source."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -21,6 +22,7 @@ from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
 from transpub.formats.md_parser import rendering_parser
 from transpub.formats.md_reader import read_markdown
+from transpub.inline import placeholder_problem
 
 #: Blocks with a code span of one backtick whose code starts with whitespace, each shown as code by
 #: every renderer (after text, in quotes, parentheses, emphasis, a link; beside other code spans, a
@@ -41,6 +43,10 @@ SOURCES = [
     "> Run x` ls `y now.\n",
     "[` ls ` x](/u)\n",
 ]
+#: What a translator writes between the placeholders (a backtick of their own too).
+WORDS = ["Starte", "jetzt", "x", "(", "„", "dann", "it`s", "und", "`"]
+PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
+SEED = 20261206
 
 
 def _read(source: str) -> Document:
@@ -53,6 +59,36 @@ def _units(document: Document) -> list[TextSlot]:
 
 def _translated(document: Document, unit: TextSlot, text: str) -> str:
     return document.render(lambda slot: Resolution(text if slot is unit else None))
+
+
+def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
+    """Random translations of ``msgid``: its placeholders in a random order, random words between,
+    glued to them or after a space (two placeholders never glued: two code spans would make one
+    run of their backticks)."""
+    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
+    found = [f"⟦{msgid}⟧"]
+    while len(found) <= count:
+        order = rng.sample(placeholders, len(placeholders))
+        cuts = [" ".join(rng.choices(WORDS, k=rng.randint(0, 2))) for _ in range(len(order) + 1)]
+        text = cuts[0]
+        for placeholder, cut in zip(order, cuts[1:], strict=True):
+            text += rng.choice(["", " "] if text and text[-1] != ">" else [" "]) + placeholder
+            text += rng.choice(["", " "]) + cut
+        if text.strip() and placeholder_problem(msgid, text) is None:
+            found.append(text)
+    return found
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """Each source with random translations of its unit: (source, translation, page written)."""
+    rng = random.Random(SEED)
+    found = []
+    for source in SOURCES:
+        document = _read(source)
+        for unit in _units(document):
+            for text in translations(unit.msgid, rng):
+                found.append((source, text, _translated(document, unit, text)))
+    return found
 
 
 def _code_and_links(html: str) -> Counter[tuple[str | None, ...]]:
@@ -120,3 +156,20 @@ def test_a_code_span_moved_after_a_space_shows_its_code_in_every_renderer(
         assert _code_and_links(out)[("code", "ls")] == 1, (page, out)
         assert "`" not in re.sub(r"<code>.*?</code>", "", out), (page, out)
         assert _code_and_links(out) == _code_and_links(rendering_parser().render(source)), (page, out)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_no_translation_loses_the_code_in_any_renderer(renderer: str, tmp_path: Path) -> None:
+    written = pages()
+    # (what CommonMark shows of each source: each renderer shows the same of it)
+    expected = {source: _code_and_links(rendering_parser().render(source)) for source in SOURCES}
+    html = rendered(renderer, SOURCES + [page for _, _, page in written], tmp_path / "site")
+    for source, out in zip(SOURCES, html, strict=False):
+        assert _code_and_links(out) == expected[source], (source, out)
+    failures = [
+        (text, page, out)
+        for (source, text, page), out in zip(written, html[len(SOURCES) :], strict=True)
+        if _code_and_links(out) != expected[source]
+    ]
+    assert not failures, (len(failures), failures[:6])
+    assert sum("`` ls ``" in page for _, _, page in written) > 20  # (some were moved after a space)
