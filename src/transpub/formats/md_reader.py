@@ -64,6 +64,7 @@ from .md_escape import (
     ticks_as_references,
     title_writer,
 )
+from .md_glued_code import glued_code_pieces, touching_ticks
 from .md_html_ends import (
     blocks_running_over,
     elements_above_markdown,
@@ -886,6 +887,7 @@ class _Builder(RunSlots):
         if ticked:  # (a translation that moves markup holding a backtick pairs it as the source does)
             _ticks_paired_as_in_source(out)
         _spaced_code_in_place(out)
+        _glued_code_apart(out)
         if in_html:
             for part in out:  # (Markdown to kramdown and MkDocs, an HTML block's raw HTML to Goldmark)
                 if isinstance(part, TextSlot):
@@ -1559,6 +1561,15 @@ def _spaced_code_in_place(out: list[Part]) -> None:
             part.pieces_for = functools.partial(
                 spaced_code_pieces, msgid=part.msgid, spaced=spaced, inner=part.pieces_for
             )
+
+
+def _glued_code_apart(out: list[Part]) -> None:
+    """Each unit among ``out`` (the parts of a block) with markup whose backticks a translation may
+    write touching another's (two code spans side by side: one run, one code span) written with an
+    empty comment between them there (see :mod:`.md_glued_code`)."""
+    for part in out:
+        if isinstance(part, TextSlot) and len(part.pieces) > 1 and touching_ticks(part.pieces):
+            part.pieces_for = functools.partial(glued_code_pieces, msgid=part.msgid, inner=part.pieces_for)
 
 
 def _lone_tick_word(atoms: list[Atom]) -> str:
