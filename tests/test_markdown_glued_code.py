@@ -26,8 +26,9 @@ from transpub.inline import placeholder_problem
 
 #: Blocks with code spans a translation may write side by side: runs of one, two and three
 #: backticks, code holding backticks, code starting or ending with spaces (kramdown keeps a single
-#: backtick's), beside emphasis, links, images, a hard line break, a backtick of the text; in a
-#: heading, a list, a quote, a table, a link's text; and a source that writes two side by side itself.
+#: backtick's), beside emphasis, links (a title with a backtick), images, an autolink, a hard line
+#: break, a backtick of the text; in a heading, a list, a quote, a table, a link's text; and a
+#: source that writes two side by side itself.
 SOURCES = [
     "Run `a` or `b` now.\n",
     "Run `a` or `b` or `c` now.\n",
@@ -39,6 +40,8 @@ SOURCES = [
     "Run `a\\` or `\\b` now.\n",
     "Use *`a`* and `b` or [`c` x](/u) today.\n",
     "See ![a](i.png) and `b` or `c`.\n",
+    'Read `c` or ``d`` or [t](/u "a`b") now.\n',
+    "Run `a` or <https://x.org/> or `b`.\n",
     "Hit `a`  \nthen `b` now.\n",
     "Run `a` or `b`, it`s ok.\n",
     "It`s `a` or `b`.\n",
