@@ -263,9 +263,7 @@ class _Builder(RunSlots):
         #: The runs of text standing in no element, each named as an element (see run_context).
         self.text_runs: list[Node] = []
         #: Whether template pairs stand among the tokens (an HTML content page's: see pair_templates).
-        self.template_pairs = any(
-            token.kind == "other" and "template-role" in token.attrs for token in tokens
-        )
+        self.template_pairs = _has_template_pairs(tokens)
         #: The notes of table cells and list items (see place_note), by element; the tables and
         #: lists whose notes are worked out (the ids of the elements of a tree walked once).
         self.place_notes: dict[int, str] = {}
@@ -1428,6 +1426,16 @@ def _check_unterminated(tokens: list[Token], shown: str) -> None:
 
 _RAW = attrgetter("raw")
 _TAG = attrgetter("tag")
+
+
+def _has_template_pairs(tokens: list[Token]) -> bool:
+    """Whether an end of a template pair (see :func:`pair_templates`) stands among ``tokens``."""
+    for token in tokens:  # noqa: SIM110 (a plain loop: any() of a generator costs a step per token)
+        if token.kind == "other" and "template-role" in token.attrs:
+            return True
+    return False
+
+
 #: The attributes :func:`_translates` reads.
 _ITS_ATTRIBUTES = frozenset({"translate", "class"})
 #: Attributes that change what an element's content inherits (see :meth:`_Builder.context_for`).

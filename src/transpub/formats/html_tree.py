@@ -316,7 +316,9 @@ def let_go(root: Node) -> None:
     while stack:
         node = stack.pop()
         node.parent = None
-        stack.extend(child for child in node.children if type(child) is Node)
+        for child in node.children:  # (a plain loop: a generator per element costs more)
+            if child.__class__ is Node:
+                stack.append(child)
 
 
 def build_tree(tokens: list[Token]) -> Node:
