@@ -191,27 +191,24 @@ def test_a_small_glossary_finds_a_term_written_with_a_kelvin_sign_as_the_regex_d
 _ASCII_PIECES = [p for p in _PIECES + _CASE_PIECES if p.isascii()]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    phrases=st.lists(
-        st.tuples(
-            st.lists(
-                st.sampled_from([p for p in _ASCII_PIECES if not p.startswith("<")]), min_size=1, max_size=3
-            ).map("".join),
-            st.integers(0, 3),
-            st.booleans(),
-        ),
-        min_size=1,
-        max_size=5,
+_ascii_phrases = st.lists(
+    st.tuples(
+        st.lists(
+            st.sampled_from([p for p in _ASCII_PIECES if not p.startswith("<")]), min_size=1, max_size=3
+        ).map("".join),
+        st.integers(0, 3),
+        st.booleans(),
     ),
-    texts=st.lists(
-        st.lists(st.sampled_from(_ASCII_PIECES), max_size=30).map("".join), min_size=1, max_size=4
-    ),
+    min_size=1,
+    max_size=5,
 )
-def test_a_small_glossary_finds_in_ascii_text_by_its_first_words_what_its_prefixes_find(
-    phrases, texts
-) -> None:
-    # in ASCII text the terms' first words are sought (in the text lowered, for terms of any case)
+#: Pieces of text beyond ASCII as an article holds them: quotation marks, a Kelvin sign (it lowers
+#: to "k"), "İ" (it lowers to two characters), final sigmas.
+_ANY_PIECES = [*_PIECES, *_CASE_PIECES, "\u212a", "\u201c", "\u201d"]
+
+
+def _assert_words_find_what_prefixes_find(phrases: list, texts: list[str]) -> None:
+    """A small glossary sought by its terms' first words finds in ``texts`` what its prefixes find."""
     words = PhraseMatcher(phrases)
     with mock.patch.object(matcher, "_word_needles", lambda tries: None):
         prefixes = PhraseMatcher(phrases)
@@ -221,6 +218,33 @@ def test_a_small_glossary_finds_in_ascii_text_by_its_first_words_what_its_prefix
         for sample in (text, " ".join(forms) + text, text.join(forms), text.upper().join(forms)):
             assert _hits(words, sample) == _hits(prefixes, sample), sample
         assert words.find_each([text, *forms]) == prefixes.find_each([text, *forms])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    phrases=_ascii_phrases,
+    texts=st.lists(
+        st.lists(st.sampled_from(_ASCII_PIECES), max_size=30).map("".join), min_size=1, max_size=4
+    ),
+)
+def test_a_small_glossary_finds_in_ascii_text_by_its_first_words_what_its_prefixes_find(
+    phrases, texts
+) -> None:
+    # in ASCII text the terms' first words are sought (in the text lowered, for terms of any case)
+    _assert_words_find_what_prefixes_find(phrases, texts)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    phrases=_ascii_phrases,
+    texts=st.lists(st.lists(st.sampled_from(_ANY_PIECES), max_size=30).map("".join), min_size=1, max_size=4),
+)
+def test_a_small_glossary_finds_in_text_beyond_ascii_by_its_first_words_what_its_prefixes_find(
+    phrases, texts
+) -> None:
+    # a quotation mark makes an article's text non-ASCII: its terms' first words are sought all the
+    # same, in the text lowered (each character in its place, unless one lowers to two: "İ")
+    _assert_words_find_what_prefixes_find(phrases, texts)
 
 
 def test_a_small_glossary_walks_from_its_terms_first_words_in_ascii_text() -> None:

@@ -54,6 +54,8 @@ def unescape_lookalikes(text: str) -> str:
     >>> unescape_lookalikes("Schreibe &lt;b&gt; oder &lt;1>")
     'Schreibe &lt;b&gt; oder <1>'
     """
+    if "&" not in text:  # (most texts: no pattern to run)
+        return text
     return _ESCAPED.sub(lambda m: "<" if m.group() == "&lt;" else "&", text)
 
 

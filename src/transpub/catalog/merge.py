@@ -268,10 +268,11 @@ def unit_texts(
             made.append(_with_entries(header, units))
         return made[0]
 
-    if any(not unit.msgid for unit in units):  # an entry that catalogs leave out: the general way
+    sources = [unit.msgid for unit in units]
+    if "" in sources:  # an entry that catalogs leave out: the general way
         return replace(template_texts(full(), noted=noted), full=full)
     wraps = [not unit.flags or "no-wrap" not in unit.flags for unit in units]
-    msgids = format_msgids([unit.msgid for unit in units], wraps)
+    msgids = format_msgids(sources, wraps)
     new_source = tuple.__new__  # (a _Source without a Python call)
     noted_lines: dict[tuple[str, ...], str] = {}  # the sentences of a paragraph share its notes
     entries = []
@@ -286,11 +287,14 @@ def unit_texts(
             head = head + legend if head or not notes else "#.\n" + legend  # (notes, all empty: a line)
         end = len(head)
         refs = unit.refs
-        occurrences = [(ref, "") for ref in refs]
-        if len(refs) == 1 and not refs[0].startswith("./"):
-            head += f"#: {refs[0]}\n"
-        elif refs:
-            head += reference_lines(occurrences)
+        if len(refs) == 1:  # (most units)
+            ref = refs[0]
+            occurrences = [(ref, "")]
+            head += f"#: {ref}\n" if not ref.startswith("./") else reference_lines(occurrences)
+        else:
+            occurrences = [(ref, "") for ref in refs]
+            if refs:
+                head += reference_lines(occurrences)
         if unit.flags:
             head += flag_line(unit.flags, translated=False)[1]
         text = f"{head}{msgid}{_EMPTY_MSGSTR}"

@@ -73,7 +73,7 @@ def reference_path(relpath: str) -> str:
     >>> reference_path("posts/Odd Folder/Café (1).md"), reference_path("100%.md"), reference_path("a\u3000b")
     ('posts/Odd%20Folder/Café%20(1).md', '100%25.md', 'a%E3%80%80b')
     """
-    if "%" not in relpath and not any(char.isspace() for char in relpath):
+    if "%" not in relpath and relpath.split() == [relpath]:  # (no white space in it)
         return relpath
     return "".join(
         "".join(f"%{byte:02X}" for byte in char.encode()) if char == "%" or char.isspace() else char

@@ -427,7 +427,7 @@ class PhraseMatcher:
         del keys, payloads
         #: A small glossary without clitics: its prefixes as searched for plainly (see :meth:`_needle_starts`).
         self._needles = _needles(self._tries) if self._tries and self._clitics is None else None
-        #: The same glossary's words as searched for in ASCII text (see :meth:`_needle_starts`).
+        #: The same glossary's words as searched for in text lowered in place (see :meth:`_needle_starts`).
         self._words = _word_needles(self._tries) if self._needles is not None else None
         #: Where a phrase may start, where the prefixes are not searched for plainly (only then is
         #: it used: a compiled class of letters costs a run tens of millions of instructions).
@@ -549,14 +549,17 @@ class PhraseMatcher:
         A plain search of the text for a few prefixes costs less than the regex, which tries its
         branches and their boundaries at each character that may start one.
 
-        In ASCII text (most), the keys' first words are sought instead (:func:`_word_needles`): as
-        the walk reads them, in the text lowered for keys of any case (ASCII lowers character for
-        character), as written for the others. The places found are those of the prefixes where
+        In text whose every character lowers to one character (all but a text holding an "İ"),
+        the keys' first words are sought instead (:func:`_word_needles`): as the walk reads them,
+        in the text lowered for keys of any case (each character in its place, lowered as the walk
+        lowers it), as written for the others. The places found are those of the prefixes where
         a key's whole first word follows: all where a phrase starts (it starts with a key's
         word), fewer to walk from."""
         words = self._words
-        if words is not None and plain.isascii():
-            return self._word_starts(plain, words)
+        if words is not None:
+            lowered = plain.lower() if words[0] else plain
+            if len(lowered) == len(plain):
+                return self._word_starts(plain, lowered, words)
         starts: list[int] = []
         for needle, kind in cast(list[tuple[str, str | None]], self._needles):
             find = plain.find
@@ -571,12 +574,15 @@ class PhraseMatcher:
 
     @staticmethod
     def _word_starts(
-        plain: str, words: tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]
+        plain: str,
+        lowered: str,
+        words: tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]],
     ) -> list[int]:
-        """:meth:`_needle_starts` of ASCII ``plain`` by the keys' first ``words`` (folded, exact)."""
+        """:meth:`_needle_starts` of ``plain`` (``lowered``: it lowered, each character in its place)
+        by the keys' first ``words`` (folded, exact)."""
         starts: list[int] = []
         folded, exact = words
-        for text, needles in ((plain.lower() if folded else plain, folded), (plain, exact)):
+        for text, needles in ((lowered, folded), (plain, exact)):
             find = text.find
             for needle, kind in needles:
                 at = find(needle)
