@@ -382,3 +382,30 @@ def test_a_part_of_the_whole_run_record_lost_is_kept_again_by_the_next_run(
     assert run(root, "extract")[0] == 0 and opened == ["extract"]
     opened.clear()
     assert run(root, "extract")[0] == 0 and opened == []
+
+
+def test_a_rerun_after_an_article_was_edited_in_place_looks_at_no_part_of_the_whole_run_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The articles are looked at first (an editor writing in place leaves their folder as it was):
+    a change there is found before any part of the record is read."""
+    monkeypatch.setattr(transpub.whole_run, "PART_SIZE", 2)
+    root = published(tmp_path)
+    run(root, "extract")
+    looked: list[int] = []
+    original = transpub.whole_run._unchanged
+
+    def counting(*args: object) -> bool:
+        looked.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transpub.whole_run, "_unchanged", counting)
+    story = root / "articles" / "story-4.html"  # the last part's
+    with story.open("r+", encoding="utf-8") as file:  # written in place, as some editors do
+        text = file.read().replace("At dawn.", "At dusk.")
+        file.seek(0)
+        file.write(text)
+        file.truncate()
+    assert run(root, "extract")[0] == 0
+    assert len(looked) == 1  # (the first looks, and no part)
+    assert "At dusk." in (root / "locales" / "templates" / "story-4.pot").read_text(encoding="utf-8")

@@ -489,6 +489,7 @@ def _keep_whole_run(
         watched=[manifest.get("", _orphans_slot(project))],
         result={"orphans": [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]},
         changed=manifest.touched,
+        first={path_name(project.root, article.path) for article in discovery.articles},
     )
 
 

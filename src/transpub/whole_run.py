@@ -24,6 +24,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,8 @@ from .manifest import (
     content_hash,
     content_now,
     current_stamps,
+    is_racy,
+    listing_hash,
     make_key,
     path_name,
     write_rows,
@@ -45,7 +48,7 @@ from .manifest import (
 from .signing import signed_text, text_if_signed
 
 #: The version of the record's layout (one of another is not there).
-_FORMAT = 2
+_FORMAT = 3
 #: The articles in one part of the record (one row of the manifest).
 PART_SIZE = 64
 
@@ -69,19 +72,34 @@ class _Watched:
     absent: list[str] = field(default_factory=list)
     stamps: list[str] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
+    #: The names of the files looked at first (see :func:`keep`) among those watched, with their signatures.
+    firsts: list[list[str]] = field(default_factory=list)
 
-    def add(self, records: Sequence[Record | None]) -> bool:
-        """Take in what ``records`` watch; False when one is missing or cannot be settled by a look."""
+    def add(self, records: Sequence[Record | None], first: Collection[str] = ()) -> bool:
+        """Take in what ``records`` watch; False when one is missing or cannot be settled by a look.
+        The names of ``first`` among them, with their signatures, also go into :attr:`firsts`."""
         for record in records:
             kept = None if record is None else record.signatures_kept()
             if kept is None:
                 return False
-            self.present += kept[0]
-            self.absent += kept[1]
-            if kept[2]:
-                self.stamps.append(kept[2])
-            self.hashes.update(kept[3])
+            present, absent, stamps, hashes = kept
+            self.present += present
+            self.absent += absent
+            if stamps:
+                self.stamps.append(stamps)
+            self.hashes.update(hashes)
+            if first and any(name in first for name in present):
+                for name, stamp in zip(present, stamps.split(";"), strict=True):
+                    if name in first:
+                        self.firsts.append([name, stamp])
         return True
+
+    @property
+    def folders(self) -> list[str]:
+        """The folders of the files watched ("." for the project's), each once."""
+        return sorted(
+            {name.rpartition("/")[0] or "." for names in (self.present, self.absent) for name in names}
+        )
 
     def stored(self) -> list[Any]:
         return [self.present, self.absent, ";".join(self.stamps), self.hashes]
@@ -107,13 +125,13 @@ def kept_result(
     if stored is None:
         return None
     try:
-        _, _, digests, watched, result = stored
+        _, _, digests, watched, result, first = stored
         prefix = str(root).rstrip(os.sep) + os.sep
         listing = Listing()
-        if not _unchanged(prefix, watched, listing):
+        if not _unchanged(prefix, first, listing) or not _unchanged(prefix, watched, listing):
             return None
         results: list[Any] = []
-        for number, digest in enumerate(digests):
+        for number, (digest, *_) in enumerate(digests):
             text = rows.get(str(number))
             if type(text) is not str or content_hash(text.encode("utf-8", "surrogatepass")) != digest:
                 return None
@@ -151,7 +169,7 @@ def _head(stored: object, command: str, scope: str, key: str, signing_key: bytes
         head = json.loads(text) if text is not None else None
     except (ValueError, RecursionError):
         return None
-    if type(head) is not list or len(head) != 5 or head[:2] != [_FORMAT, key]:
+    if type(head) is not list or len(head) != 6 or head[:2] != [_FORMAT, key]:
         return None
     return head
 
@@ -180,11 +198,15 @@ def keep(
     watched: Sequence[Record | None] = (),
     result: Any = None,
     changed: Collection[str] | None = None,
+    first: Collection[str] = (),
 ) -> bool:
     """Keep what a run of ``command`` in ``scope`` with ``key`` reported: each group's result, and
     ``result`` of the whole run, while every file the groups' records (and ``watched``) watch is as
     they recorded it. ``changed``: the groups whose records this run changed (None: any may have);
     the parts of the record kept before with the same key hold the others as they are, and stay.
+    ``first``: the names of the files most likely to change (the articles), looked at first with
+    the folders of every file watched, so that a run with a change finds it at once (see
+    :func:`_first_looks`).
     False when nothing was kept: a record missing or that a look at its files cannot settle, no key
     to sign with, or the manifest could not be written (the next run looks at the articles' records)."""
     if not signing_key:
@@ -195,11 +217,9 @@ def keep(
     path = root / MANIFEST
     found = _rows(path, command, scope, parts=False)
     before = _head(found.get(""), command, scope, key, signing_key) if changed is not None else None
-    earlier = before[2] if before is not None and type(before[2]) is list else []
-    if not all(type(digest) is str for digest in earlier):  # (a damaged head: every part written)
-        earlier = []
+    earlier = _parts(before[2]) if before is not None else []
     present = set(found)
-    digests: list[str] = []
+    parts: list[list[Any]] = []  # each part's hash, its files' folders, the first of its files
     rows: list[tuple[str, str, str, str | None]] = []
     row_command = _row_command(command)
     for number, start in enumerate(range(0, len(groups), PART_SIZE)):
@@ -210,21 +230,76 @@ def keep(
             and str(number) in present
             and not any(group.name in changed for group in part)
         ):
-            digests.append(earlier[number])  # (as kept: its records did not change)
+            parts.append(earlier[number])  # (as kept: its records did not change)
             continue
         files = _Watched()
         for group in part:
-            if not files.add(group.records):
+            if not files.add(group.records, first):
                 return False
         text = json.dumps([*files.stored(), [group.result for group in part]], separators=(",", ":"))
-        digests.append(content_hash(text.encode("utf-8", "surrogatepass")))
+        parts.append([content_hash(text.encode("utf-8", "surrogatepass")), files.folders, files.firsts])
         rows.append((row_command, str(number), scope, text))
-    names = {str(number) for number in range(len(digests))}
+    names = {str(number) for number in range(len(parts))}
     rows += [(row_command, name, scope, None) for name in sorted(present - names - {""})]  # (parts no more)
-    text = json.dumps([_FORMAT, key, digests, head.stored(), result], separators=(",", ":"))
+    looks = _first_looks(root, parts)
+    if looks is None:
+        return False
+    text = json.dumps([_FORMAT, key, parts, head.stored(), result, looks.stored()], separators=(",", ":"))
     rows.append((row_command, "", scope, signed_text(signing_key, text, _context(command, scope))))
     # (a manifest found damaged is started anew without the parts kept before: nothing is kept then)
     return write_or_start_anew(path, lambda anew: write_rows(path, [] if anew else rows))
+
+
+def _parts(stored: object) -> list[list[Any]]:
+    """The parts of a head kept before (see :func:`keep`), none when they are not as it keeps them."""
+    if type(stored) is not list:
+        return []
+    for part in stored:
+        if not (
+            type(part) is list
+            and len(part) == 3
+            and type(part[0]) is str
+            and type(part[1]) is list
+            and all(type(folder) is str for folder in part[1])
+            and type(part[2]) is list
+            and all(
+                type(pair) is list and len(pair) == 2 and all(type(x) is str for x in pair)
+                for pair in part[2]
+            )
+        ):
+            return []  # (a damaged head: every part written)
+    return stored
+
+
+def _first_looks(root: Path, parts: list[list[Any]]) -> _Watched | None:
+    """What a run looks at before the parts of a whole-run record, to find a change at once where
+    there is one: the first files of each part (the articles, see :func:`keep`) as their records
+    watch them, and the folders of every file watched as they are now (their names hashed where they
+    changed just now: see :func:`~transpub.manifest.listing_hash`), since a file written anew
+    (renamed into place, as editors, checkouts and transpub write) changes its folder. Looked at as
+    well as the parts, never instead of them; None when a folder cannot be listed."""
+    looks = _Watched()
+    for _, _, firsts in parts:
+        for name, stamp in firsts:
+            looks.present.append(name)
+            looks.stamps.append(stamp)
+    prefix = str(root).rstrip(os.sep) + os.sep
+    now = time.time_ns()
+    for folder in sorted({folder for _, folders, _ in parts for folder in folders}):
+        looked = current_stamps(prefix, [folder])  # (as the record's files: size, times, inode)
+        if looked == "-":
+            looks.absent.append(folder)
+            continue
+        looks.present.append(folder)
+        looks.stamps.append(looked)
+        if is_racy([int(value) for value in looked.split(".")], now):
+            try:
+                looks.hashes[folder] = listing_hash(
+                    os.listdir(folder if folder.startswith(os.sep) else prefix + folder)
+                )
+            except OSError:
+                return None
+    return looks
 
 
 def _row_command(command: str) -> str:

@@ -61,11 +61,10 @@ KeptArticle = tuple[dict[str, Page], list[Page], list[Issue]]
 
 
 def keep_run(
-    run: CompileRun, manifest: Manifest, key: str, slugs: list[str], present: set[str], report: CompileReport
+    run: CompileRun, manifest: Manifest, key: str, discovery: Discovery, report: CompileReport
 ) -> None:
-    """Keep what the run compiled of the articles ``slugs`` as its whole-run record, when it found
-    nothing amiss (see the module's text); the records saved (``manifest.save``) before. ``present``:
-    the slugs of the articles there, those refused too."""
+    """Keep what the run compiled of the articles ``discovery`` found as its whole-run record, when
+    it found nothing amiss (see the module's text); the records saved (``manifest.save``) before."""
     if report.errors or report.removed or report.withdrawn or report.unmoved or report.stale_links:
         return
     indexes = manifest.get("", "indexes")
@@ -74,6 +73,8 @@ def keep_run(
     folders = _folders_record(run)
     if folders is None:
         return
+    slugs = [article.slug for article in discovery.articles]
+    present = set(slugs) | discovery.refused
     groups = []
     for slug in slugs:
         record = manifest.get(slug)
@@ -94,6 +95,7 @@ def keep_run(
         manifest.key,
         watched=[folders, indexes],
         changed=manifest.touched,
+        first={path_name(run.project.root, article.path) for article in discovery.articles},
     )
 
 

@@ -218,7 +218,7 @@ def compile_project(
         report.foreign_records = manifest.ignored_articles
         manifest.save()
     if whole is not None:  # what the next run reports if nothing changes
-        keep_run(run, manifest, whole, list(slugs.values()), set(slugs.values()) | discovery.refused, report)
+        keep_run(run, manifest, whole, discovery, report)
     return report
 
 
