@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from markdown_translations import random_pages, text_units
 from test_markdown_reordered_ticks import RENDERERS, unlike_their_sources
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
@@ -43,7 +44,8 @@ PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 
 
 def _units(document: Document) -> list[TextSlot]:
-    return [slot for slot in document.slots() if isinstance(slot, TextSlot)]
+    """Its units with a backtick or a placeholder."""
+    return [unit for unit in text_units(document) if "`" in unit.msgid or "<" in unit.msgid]
 
 
 def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
@@ -63,17 +65,7 @@ def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
 
 def pages() -> list[tuple[str, str, str]]:
     """Each source with random translations of each of its units: (source, translation, page)."""
-    rng = random.Random(SEED)
-    found = []
-    for source in SOURCES:
-        document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
-        for unit in _units(document):
-            if "`" not in unit.msgid and "<" not in unit.msgid:
-                continue
-            for text in translations(unit.msgid, rng):
-                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
-                found.append((source, text, page))
-    return found
+    return random_pages(SOURCES, translations, SEED, _units)
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from markdown_translations import random_pages, read, text_units, translated
 from real_renderers import HUGO, hugo_pages
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
-from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
 from transpub.formats.md_parser import rendering_parser
-from transpub.formats.md_reader import read_markdown
 from transpub.inline import placeholder_problem
 
 #: Blocks with code spans a translation may write side by side: runs of one, two and three
@@ -58,19 +57,15 @@ PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261207
 
 
-def _read(source: str) -> Document:
-    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
-
-
 def _units(document: Document) -> list[TextSlot]:
-    return [slot for slot in document.slots() if isinstance(slot, TextSlot) and "<" in slot.msgid]
+    return text_units(document, "<")
 
 
 def _translated(source: str, text: str) -> str:
     """``source`` with its one unit that has placeholders translated as ``text``."""
-    document = _read(source)
+    document = read(source)
     (unit,) = _units(document)
-    return document.render(lambda slot: Resolution(text if slot is unit else None))
+    return translated(document, unit, text)
 
 
 def _shown(html: str) -> Counter[tuple[str | None, ...]]:
@@ -102,15 +97,7 @@ def translations(msgid: str, rng: random.Random, count: int = 10) -> list[str]:
 
 def pages() -> list[tuple[str, str, str]]:
     """Each source with random translations of its unit: (source, translation, page written)."""
-    rng = random.Random(SEED)
-    found = []
-    for source in SOURCES:
-        document = _read(source)
-        for unit in _units(document):
-            for text in translations(unit.msgid, rng):
-                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
-                found.append((source, text, page))
-    return found
+    return random_pages(SOURCES, translations, SEED, _units)
 
 
 def test_two_code_spans_written_side_by_side_are_written_apart_with_an_empty_comment() -> None:
@@ -127,7 +114,7 @@ def test_two_code_spans_written_side_by_side_are_written_apart_with_an_empty_com
 
 def test_a_pseudo_translated_page_is_its_source() -> None:
     for source in SOURCES:
-        document = _read(source)
+        document = read(source)
         assert document.render(lambda slot: Resolution(slot.msgid)) == source
         assert unmarked_pseudo(document) == source, source
 

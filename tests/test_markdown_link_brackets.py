@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from markdown_translations import random_pages, read
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
-from transpub.formats import ReadOptions
-from transpub.formats.document import Document, Resolution, TextSlot
+from transpub.formats.document import Resolution
 from transpub.formats.md_parser import rendering_parser
-from transpub.formats.md_reader import read_markdown
 from transpub.inline import placeholder_problem
 
 #: Paragraphs writing brackets around a link as text (to CommonMark).
@@ -48,10 +47,6 @@ PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261205
 
 
-def _read(source: str) -> Document:
-    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
-
-
 def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, random words glued
     between (the source's order and words too, as a pseudo-translation)."""
@@ -67,26 +62,19 @@ def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
 
 
 def pages() -> list[tuple[str, str, str]]:
-    rng = random.Random(SEED)
-    found = []
-    for source in SOURCES:
-        document = _read(source)
-        for unit in [slot for slot in document.slots() if isinstance(slot, TextSlot)]:
-            for text in translations(unit.msgid, rng):
-                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
-                found.append((source, text, page))
-    return found
+    """Each source with translations of each of its units: (source, translation, page written)."""
+    return random_pages(SOURCES, translations, SEED)
 
 
 def test_brackets_around_a_link_come_back_as_written_untranslated_and_pseudo_translated() -> None:
     for source in SOURCES:
-        document = _read(source)
+        document = read(source)
         assert document.render(lambda slot: Resolution(slot.msgid)) == source
         assert unmarked_pseudo(document) == source  # (they were written &#91;&#91;[x](y)&#93;(y)&#93;(y))
 
 
 def test_a_translators_own_brackets_and_addresses_are_text() -> None:
-    document = _read("See [[x](y)](y) here.\n")
+    document = read("See [[x](y)](y) here.\n")
     unit = "See [<1>x</1>](y) here."
     for text, written in [
         ("Siehe [<1>x</1>](y) hier.", "Siehe [[x](y)](y) hier.\n"),
@@ -129,7 +117,7 @@ def test_no_translation_links_more_than_its_source_and_the_pseudo_translation_li
 @pytest.mark.parametrize("renderer", RENDERERS)
 def test_a_translators_backslash_and_bang_before_a_link_make_no_image(renderer: str, tmp_path: Path) -> None:
     # (its ! was taken for escaped: Siehe \\![x](y) showed an image of the link's address)
-    document = _read("See [x](y) here.\n")
+    document = read("See [x](y) here.\n")
     table = {"See <1>x</1> here.": "Siehe \\!<1>x</1> hier."}
     page = document.render(lambda slot: Resolution(table.get(slot.msgid)))
     assert page == "Siehe \\\\\\![x](y) hier.\n"

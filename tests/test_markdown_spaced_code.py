@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from markdown_translations import random_pages, read, text_units, translated
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
-from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
 from transpub.formats.md_parser import rendering_parser
-from transpub.formats.md_reader import read_markdown
 from transpub.inline import placeholder_problem
 
 #: Blocks with a code span of one backtick whose code starts with whitespace, each shown as code by
@@ -49,16 +48,8 @@ PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261206
 
 
-def _read(source: str) -> Document:
-    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
-
-
 def _units(document: Document) -> list[TextSlot]:
-    return [slot for slot in document.slots() if isinstance(slot, TextSlot) and "<" in slot.msgid]
-
-
-def _translated(document: Document, unit: TextSlot, text: str) -> str:
-    return document.render(lambda slot: Resolution(text if slot is unit else None))
+    return text_units(document, "<")
 
 
 def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
@@ -81,14 +72,7 @@ def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
 
 def pages() -> list[tuple[str, str, str]]:
     """Each source with random translations of its unit: (source, translation, page written)."""
-    rng = random.Random(SEED)
-    found = []
-    for source in SOURCES:
-        document = _read(source)
-        for unit in _units(document):
-            for text in translations(unit.msgid, rng):
-                found.append((source, text, _translated(document, unit, text)))
-    return found
+    return random_pages(SOURCES, translations, SEED, _units)
 
 
 def _code_and_links(html: str) -> Counter[tuple[str | None, ...]]:
@@ -103,33 +87,33 @@ def _code_and_links(html: str) -> Counter[tuple[str | None, ...]]:
 
 def test_a_pseudo_translated_page_is_its_source() -> None:
     for source in [*SOURCES, "Run x ` ls ` y now.\n", "` ls ` runs.\n", "Print x` a ``b`` `y.\n"]:
-        document = _read(source)
+        document = read(source)
         assert document.render(lambda slot: Resolution(slot.msgid)) == source
         assert unmarked_pseudo(document) == source, source
 
 
 def test_a_code_span_moved_after_a_space_is_written_with_two_backticks() -> None:
-    document = _read("Run x` ls `y now.\n")
+    document = read("Run x` ls `y now.\n")
     (unit,) = _units(document)
-    assert _translated(document, unit, "Starte <1/> jetzt.") == "Starte `` ls `` jetzt.\n"
-    assert _translated(document, unit, "<1/> starten.") == "`` ls `` starten.\n"
-    assert _translated(document, unit, "Starte x<1/>y jetzt.") == "Starte x` ls `y jetzt.\n"
+    assert translated(document, unit, "Starte <1/> jetzt.") == "Starte `` ls `` jetzt.\n"
+    assert translated(document, unit, "<1/> starten.") == "`` ls `` starten.\n"
+    assert translated(document, unit, "Starte x<1/>y jetzt.") == "Starte x` ls `y jetzt.\n"
     # (a run of two in its code: a run of three)
-    document = _read("Print x` a ``b`` `y.\n")
+    document = read("Print x` a ``b`` `y.\n")
     (unit,) = _units(document)
-    assert _translated(document, unit, "Drucke <1/> jetzt.") == "Drucke ``` a ``b`` ``` jetzt.\n"
+    assert translated(document, unit, "Drucke <1/> jetzt.") == "Drucke ``` a ``b`` ``` jetzt.\n"
 
 
 def test_a_code_span_the_source_writes_after_a_space_too_is_written_as_the_source() -> None:
     # (kramdown shows the source's as text: the translation's shows as the source's)
-    document = _read("Run x ` ls ` y now.\n")
+    document = read("Run x ` ls ` y now.\n")
     (unit,) = _units(document)
-    assert _translated(document, unit, "Starte <1/> jetzt.") == "Starte ` ls ` jetzt.\n"
+    assert translated(document, unit, "Starte <1/> jetzt.") == "Starte ` ls ` jetzt.\n"
     # (at a link's start in the source, and in the translation: as written)
-    document = _read("[` ls ` x](/u)\n")
+    document = read("[` ls ` x](/u)\n")
     (unit,) = _units(document)
-    assert _translated(document, unit, "<1/> y") == "[` ls ` y](/u)\n"
-    assert _translated(document, unit, "y <1/>") == "[y `` ls ``](/u)\n"
+    assert translated(document, unit, "<1/> y") == "[` ls ` y](/u)\n"
+    assert translated(document, unit, "y <1/>") == "[y `` ls ``](/u)\n"
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)
@@ -148,9 +132,9 @@ def test_a_code_span_moved_after_a_space_shows_its_code_in_every_renderer(
     ]
     pages = []
     for source, text in written:
-        document = _read(source)
+        document = read(source)
         (unit,) = _units(document)
-        pages.append(_translated(document, unit, text))
+        pages.append(translated(document, unit, text))
     html = rendered(renderer, pages, tmp_path / "site")
     for (source, _), page, out in zip(written, pages, html, strict=True):
         assert _code_and_links(out)[("code", "ls")] == 1, (page, out)

@@ -16,12 +16,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from markdown_translations import random_pages, read, text_units
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
-from transpub.formats import ReadOptions
-from transpub.formats.document import Document, Resolution, TextSlot
+from transpub.formats.document import Resolution
 from transpub.formats.md_parser import rendering_parser
-from transpub.formats.md_reader import read_markdown
 from transpub.inline import placeholder_problem
 
 #: Paragraphs with code spans and a backtick in their text that opens none (in CommonMark).
@@ -41,10 +40,6 @@ PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261205
 
 
-def _read(source: str) -> Document:
-    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
-
-
 def translations(msgid: str, rng: random.Random, count: int = 10) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, random words between."""
     placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
@@ -60,40 +55,32 @@ def translations(msgid: str, rng: random.Random, count: int = 10) -> list[str]:
 
 def pages() -> list[tuple[str, str, str]]:
     """Each source with translations of its unit: (source, translation, page written)."""
-    rng = random.Random(SEED)
-    found = []
-    for source in SOURCES:
-        document = _read(source)
-        for unit in [slot for slot in document.slots() if isinstance(slot, TextSlot) and "`" in slot.msgid]:
-            for text in translations(unit.msgid, rng):
-                page = document.render(lambda slot, u=unit, t=text: Resolution(t if slot is u else None))
-                found.append((source, text, page))
-    return found
+    return random_pages(SOURCES, translations, SEED, lambda document: text_units(document, "`"))
 
 
 def test_a_backtick_of_the_text_beside_code_spans_comes_back_as_written_pseudo_translated() -> None:
     for source in SOURCES:
-        document = _read(source)
+        document = read(source)
         assert document.render(lambda slot: Resolution(slot.msgid)) == source
     # (each was written \`; where a renderer pairs the source's own, see the next test, it still is)
     for source in SOURCES[:5]:
-        assert unmarked_pseudo(_read(source)) == source, source
+        assert unmarked_pseudo(read(source)) == source, source
 
 
 def test_a_backtick_a_renderer_would_pair_is_a_reference() -> None:
     # kramdown pairs c`'s backtick with the first of ``d`` (the source's page shows a code span
     # there in Jekyll): kept, the translation's words between would be code
-    document = _read("It`s `c` and a ``d`` there.\n")
+    document = read("It`s `c` and a ``d`` there.\n")
     assert (
         document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")) == "⟦It`s `c&#96; and a ``d`` there.⟧\n"
     )
     # Python-Markdown pairs `` with the next ` (a code span from `` to `)
-    document = _read("a `` b ` c\n")
+    document = read("a `` b ` c\n")
     assert document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")) == "⟦a &#96;&#96; b &#96; c⟧\n"
 
 
 def test_a_translation_keeping_the_word_writes_it_as_it_is_and_its_own_as_references() -> None:
-    document = _read("`code` and it`s.\n")
+    document = read("`code` and it`s.\n")
     table = {"<1/> and it`s.": "<1/> und it`s. `x` ``"}
     assert (
         document.render(lambda slot: Resolution(table.get(slot.msgid)))
