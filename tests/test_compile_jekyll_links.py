@@ -200,6 +200,22 @@ def hold_back(site: Path, name: str) -> None:
     catalog.save()
 
 
+def compiled_with_held_back(site: Path, links: str, *held: str) -> str:
+    """The compile's output (on one line) of the Jekyll ``site``, once ``_config.yml`` leaves
+    transpub's files out of the build, ``links`` is added to ``[compile.links]`` (one rule, as
+    TOML), and the German catalogs named ``held`` are held back (every other one pseudo-translated)."""
+    settings = yaml.safe_load((site / "_config.yml").read_text("utf-8"))
+    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
+        file.write(f"\n[compile.links]\n{links}\n")
+    transpub(site, "extract")
+    fill_pseudo(site)
+    for name in held:
+        hold_back(site, name)
+    return " ".join(transpub(site, "compile").split())
+
+
 def served(built: Path, href: str) -> bool:
     """Whether the root-relative ``href`` leads to a page jekyll built in ``built`` (a folder's
     index.html; a URL without an ending, its .html file)."""
@@ -251,16 +267,9 @@ def test_a_german_jekyll_page_never_links_a_page_jekyll_did_not_build(
     config = written(site)["compile"]
     assert config["page_urls"] == "jekyll" and config["source_url_prefix"] == "/en"
     assert config.get("jekyll_permalink", "date") == permalink
-    settings = yaml.safe_load((site / "_config.yml").read_text("utf-8"))
-    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
-    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
-    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
-        file.write('\n[compile.links]\n"/en/" = "/{lang}/"\n')
-    transpub(site, "extract")
-    fill_pseudo(site)
-    for name in ("harbour.po", "Mixed Name!.po", "2024-01-05-harbour-news.po"):
-        hold_back(site, name)
-    output = " ".join(transpub(site, "compile").split())
+    output = compiled_with_held_back(
+        site, '"/en/" = "/{lang}/"', "harbour.po", "Mixed Name!.po", "2024-01-05-harbour-news.po"
+    )
     for name in ("harbour", "odd", "harbour post"):
         assert f"linked from en/ferries.md ({links[name]})" in output, name
     built = jekyll_build(site)
@@ -301,14 +310,7 @@ def test_a_german_page_links_the_english_page_of_a_held_back_post_dated_with_a_t
     settings = {"title": "Harbour", **({"timezone": timezone} if timezone else {})}
     (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
     init(site, "-l", "de")
-    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
-    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
-    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
-        file.write('\n[compile.links]\n"/en/" = "/{lang}/"\n')
-    transpub(site, "extract")
-    fill_pseudo(site)
-    hold_back(site, "2024-03-01-late.po")
-    output = " ".join(transpub(site, "compile").split())
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "2024-03-01-late.po")
     assert f"not published in de, linked from en/ferries.md ({late})" in output, output
     built = jekyll_build(site)
     assert served(built, late)
@@ -392,17 +394,12 @@ def test_a_post_dated_with_a_time_is_told_from_a_post_of_the_same_name_on_the_ne
     settings = {"title": "Harbour", **({"timezone": timezone} if timezone else {})}
     (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
     init(site, "-l", "de")
-    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
-    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
     assert written(site)["compile"].get("jekyll_timezone") == timezone  # init copies _config.yml's
-    config = (site / "transpub.toml").read_text("utf-8")
     if machine is not None:  # the building machine's zone, which only the user knows
+        config = (site / "transpub.toml").read_text("utf-8")
         config = config.replace("[compile]\n", f'[compile]\njekyll_timezone = "{machine}"\n', 1)
-    (site / "transpub.toml").write_text(config + '\n[compile.links]\n"/en/" = "/{lang}/"\n', "utf-8")
-    transpub(site, "extract")
-    fill_pseudo(site)
-    hold_back(site, "2024-01-01-news.po")
-    output = " ".join(transpub(site, "compile").split())
+        (site / "transpub.toml").write_text(config, "utf-8")
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "2024-01-01-news.po")
     assert f"not published in de, linked from en/ferries.md ({late})" in output, output
     assert neighbours not in output, output
     built = jekyll_build(site, machine)
@@ -472,16 +469,9 @@ def test_a_german_page_of_a_jekyll_site_with_default_permalinks_and_a_baseurl_li
         "posts": {"": "/:categories/blog/:title/", "_posts/news": news, "guide": "/elsewhere/:basename/"},
         "pages": {"": "/:path/:basename/", "_posts/news": news, "guide": "/:path/:basename.htm"},
     }
-    settings = yaml.safe_load((site / "_config.yml").read_text("utf-8"))
-    settings["exclude"] = ["locales", "glossary", "transpub.toml", "site"]
-    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
-    with (site / "transpub.toml").open("a", encoding="utf-8") as file:
-        file.write('\n[compile.links]\n"/myblog/en/" = "/myblog/{lang}/"\n')
-    transpub(site, "extract")
-    fill_pseudo(site)
-    for name in ("harbour.po", "2024-01-05-harbour-news.po"):
-        hold_back(site, name)
-    output = " ".join(transpub(site, "compile").split())
+    output = compiled_with_held_back(
+        site, '"/myblog/en/" = "/myblog/{lang}/"', "harbour.po", "2024-01-05-harbour-news.po"
+    )
     for name in ("harbour", "harbour post"):
         assert f"linked from en/ferries.md ({links[name]})" in output, name
     built = jekyll_build(site)
