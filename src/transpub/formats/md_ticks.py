@@ -286,9 +286,6 @@ def escaped_ticks_kept(
             written = kept(number, text, written)
         if number not in keeps:
             return written
-        references = written.split("&#96;")
-        if len(references) != text.count("`") + 1:
-            return written  # (written otherwise: as references)
         escaped = [False] * text.count("`")
         ordinal = 0
         for match in _WORD.finditer(text):
@@ -300,12 +297,25 @@ def escaped_ticks_kept(
                 for offset, escapes in enumerate(words[word]):
                     escaped[first + offset] = escapes
             ordinal += 1
-        out = references[0]
-        for escapes, rest in zip(escaped, references[1:], strict=True):
-            out += ("\\`" if escapes else "&#96;") + rest
-        return out
+        return _references_written(text, written, ["\\`" if escapes else "&#96;" for escapes in escaped])
 
     return written_with_escapes
+
+
+def _references_written(text: str, written: str, spelled: list[str]) -> str:
+    """``written``, the text ``text`` with each of its backticks written as a reference
+    (``&#96;``), with its backticks written as ``spelled`` (one for each, in order); as it is
+    when it was written otherwise (not one reference for each backtick).
+
+    >>> _references_written("a`b`", "a&#96;b&#96;", ["`", "&#96;"])
+    'a`b&#96;'
+    """
+    references = written.split("&#96;")
+    if len(references) != len(spelled) + 1:
+        return written
+    return references[0] + "".join(
+        spelling + rest for spelling, rest in zip(spelled, references[1:], strict=True)
+    )
 
 
 def _word_places(
@@ -402,13 +412,8 @@ def text_ticks_kept(
             written = kept(number, text, written)
         if number not in keeps:
             return written
-        references = written.split("&#96;")
-        if len(references) != text.count("`") + 1:
-            return written  # (written otherwise: as references)
-        out = references[0]
-        for ordinal, rest in enumerate(references[1:]):
-            out += ("`" if ordinal in keeps[number] else "&#96;") + rest
-        return out
+        spelled = ["`" if ordinal in keeps[number] else "&#96;" for ordinal in range(text.count("`"))]
+        return _references_written(text, written, spelled)
 
     return written_with_ticks
 
