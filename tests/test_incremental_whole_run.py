@@ -278,8 +278,8 @@ def change_site(root: Path, what: str) -> None:
     elif what == "a review copy of no article":
         (site / "_review" / "fr").mkdir(parents=True, exist_ok=True)
         (site / "_review" / "fr" / "nothing.html").write_text("<p>old</p>", encoding="utf-8")
-    elif what == "a killed run's temporary file":
-        temporary = site / "de" / ".story-1.html.abcd1234.tmp"
+    elif what in ("a killed run's temporary file", "a killed run's temporary file in the site's folder"):
+        temporary = (site if what.endswith("folder") else site / "de") / ".story-1.html.abcd1234.tmp"
         temporary.write_text("<p>half</p>", encoding="utf-8")
         os.utime(temporary, ns=(1_000_000_000, 1_000_000_000))  # long ago: a run removes it
     elif what == "an image changed":
@@ -300,6 +300,7 @@ def change_site(root: Path, what: str) -> None:
         "an index page edited by hand",
         "a review copy of no article",
         "a killed run's temporary file",
+        "a killed run's temporary file in the site's folder",
         "an image changed",
         "a catalog translated anew",
         "an article edited",
@@ -329,8 +330,8 @@ def test_after_any_change_compile_looks_at_the_pages_records(
         assert "<p>hand</p>" not in (site / "fr" / "index.html").read_text(encoding="utf-8")
     if what == "a review copy of no article":
         assert not (site / "_review" / "fr" / "nothing.html").exists()
-    if what == "a killed run's temporary file":
-        assert not (site / "de" / ".story-1.html.abcd1234.tmp").exists()
+    if what.startswith("a killed run's temporary file"):
+        assert not list(site.rglob("*.tmp"))
     if what == "an image changed":
         assert [path.read_bytes() for path in site.rglob("bridge*.jpg")] == [b"\xff\xd8 another bridge"]
     if what == "a catalog translated anew":
@@ -339,6 +340,21 @@ def test_after_any_change_compile_looks_at_the_pages_records(
     run(root, "compile")
     opened.clear()
     assert run(root, "compile")[0] == 0 and opened == []  # a whole-run record again
+
+
+def test_no_whole_run_record_is_kept_while_a_killed_runs_temporary_file_is_too_new_to_remove(
+    tmp_path: Path, opened: list[str]
+) -> None:
+    """A run removes a killed run's temporary file only once it is old enough (another run's may be
+    in the middle of being written): until then every run looks, so that one of them removes it."""
+    root = published(tmp_path)
+    temporary = root / "site" / "de" / ".story-1.html.abcd1234.tmp"
+    temporary.write_text("<p>half</p>", encoding="utf-8")
+    for _ in range(2):
+        transpub.fsutil.start_run()
+        opened.clear()
+        assert run(root, "compile")[0] == 0 and opened == ["compile"]
+    assert temporary.exists()
 
 
 def test_markdown_output_keeps_no_whole_run_record(tmp_path: Path, opened: list[str]) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 
 from .cache_files import write_or_start_anew
 from .discovery import Discovery
+from .fsutil import TEMPORARY_NAME
 from .manifest import (
     MANIFEST,
     Listing,
@@ -199,6 +200,7 @@ def keep(
     result: Any = None,
     changed: Collection[str] | None = None,
     first: Collection[str] = (),
+    folders: Collection[str] = (),
 ) -> bool:
     """Keep what a run of ``command`` in ``scope`` with ``key`` reported: each group's result, and
     ``result`` of the whole run, while every file the groups' records (and ``watched``) watch is as
@@ -206,8 +208,10 @@ def keep(
     the parts of the record kept before with the same key hold the others as they are, and stay.
     ``first``: the names of the files most likely to change (the articles), looked at first with
     the folders of every file watched, so that a run with a change finds it at once (see
-    :func:`_first_looks`).
-    False when nothing was kept: a record missing or that a look at its files cannot settle, no key
+    :func:`_first_looks`). ``folders``: more folders (as records name them) that the run looked
+    into, watched as those are (a file added there changes them).
+    False when nothing was kept: a folder watched holds a temporary file a killed run left (a run
+    would remove it), a record missing or that a look at its files cannot settle, no key
     to sign with, or the manifest could not be written (the next run looks at the articles' records)."""
     if not signing_key:
         return False
@@ -241,7 +245,7 @@ def keep(
         rows.append((row_command, str(number), scope, text))
     names = {str(number) for number in range(len(parts))}
     rows += [(row_command, name, scope, None) for name in sorted(present - names - {""})]  # (parts no more)
-    looks = _first_looks(root, parts)
+    looks = _first_looks(root, parts, folders)
     if looks is None:
         return False
     text = json.dumps([_FORMAT, key, parts, head.stored(), result, looks.stored()], separators=(",", ":"))
@@ -271,13 +275,14 @@ def _parts(stored: object) -> list[list[Any]]:
     return stored
 
 
-def _first_looks(root: Path, parts: list[list[Any]]) -> _Watched | None:
+def _first_looks(root: Path, parts: list[list[Any]], folders: Collection[str] = ()) -> _Watched | None:
     """What a run looks at before the parts of a whole-run record, to find a change at once where
     there is one: the first files of each part (the articles, see :func:`keep`) as their records
     watch them, and the folders of every file watched as they are now (their names hashed where they
     changed just now: see :func:`~transpub.manifest.listing_hash`), since a file written anew
-    (renamed into place, as editors, checkouts and transpub write) changes its folder. Looked at as
-    well as the parts, never instead of them; None when a folder cannot be listed."""
+    (renamed into place, as editors, checkouts and transpub write) changes its folder, and
+    ``folders``. Looked at as well as the parts, never instead of them; None when a folder cannot
+    be listed or holds a temporary file a killed run left (see :data:`~transpub.fsutil.TEMPORARY_NAME`)."""
     looks = _Watched()
     for _, _, firsts in parts:
         for name, stamp in firsts:
@@ -285,20 +290,21 @@ def _first_looks(root: Path, parts: list[list[Any]]) -> _Watched | None:
             looks.stamps.append(stamp)
     prefix = str(root).rstrip(os.sep) + os.sep
     now = time.time_ns()
-    for folder in sorted({folder for _, folders, _ in parts for folder in folders}):
+    for folder in sorted({*folders, *(folder for _, named, _ in parts for folder in named)}):
         looked = current_stamps(prefix, [folder])  # (as the record's files: size, times, inode)
         if looked == "-":
             looks.absent.append(folder)
             continue
+        try:  # (listed after its signature: a file added since shows in one or the other)
+            names = os.listdir(folder if folder.startswith(os.sep) else prefix + folder)
+        except OSError:
+            return None
+        if any(name.startswith(".") and TEMPORARY_NAME.fullmatch(name) for name in names):
+            return None
         looks.present.append(folder)
         looks.stamps.append(looked)
         if is_racy([int(value) for value in looked.split(".")], now):
-            try:
-                looks.hashes[folder] = listing_hash(
-                    os.listdir(folder if folder.startswith(os.sep) else prefix + folder)
-                )
-            except OSError:
-                return None
+            looks.hashes[folder] = listing_hash(names)
     return looks
 
 

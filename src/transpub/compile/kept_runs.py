@@ -5,19 +5,18 @@ looking for pages to remove.
 Kept only after a run of HTML pages into the whole site that found nothing amiss (no error, no
 warning from the discovery, no page removed, withdrawn or left where it no longer goes, no record of
 an article not there: one left out, whose pages stay while its file does, or one whose pages are in a
-folder away for now), from the articles' records and the index pages'. Beside the files those records watch it watches
-the folders a run sweeps or looks into (the site's, each language's, every review folder): a file
-added there (a killed run's temporary file, a review copy of no article) changes their signatures.
+folder away for now), from the articles' records and the index pages'. Beside the files those
+records watch it watches the folders a run sweeps or looks into (the site's, each language's, every
+review folder): a file added there (a killed run's temporary file, a review copy of no article)
+changes their signatures, and none is kept while one of them holds a temporary file.
 """
 
 from __future__ import annotations
 
 import os
-import time
 
 from ..discovery import Discovery
-from ..fsutil import TEMPORARY_NAME
-from ..manifest import Manifest, Record, is_racy, listing_hash, path_name, signature
+from ..manifest import Manifest, path_name
 from ..model import Issue
 from ..signing import local_key
 from ..site import Page
@@ -70,9 +69,6 @@ def keep_run(
     indexes = manifest.get("", "indexes")
     if report.foreign_records or indexes is None:
         return
-    folders = _folders_record(run)
-    if folders is None:
-        return
     slugs = [article.slug for article in discovery.articles]
     present = set(slugs) | discovery.refused
     groups = []
@@ -93,37 +89,17 @@ def keep_run(
         key,
         groups,
         manifest.key,
-        watched=[folders, indexes],
+        watched=[indexes],
         changed=manifest.touched,
         first={path_name(run.project.root, article.path) for article in discovery.articles},
+        folders=_swept_folders(run),
     )
 
 
-def _folders_record(run: CompileRun) -> Record | None:
-    """A record of the folders a run sweeps or looks into (not kept in the manifest): each one's
-    signature, and where it changed just now, the hash of its names; None when one holds a
-    temporary file (a run would remove it once it is old enough)."""
+def _swept_folders(run: CompileRun) -> list[str]:
+    """The folders a run sweeps of temporary files or looks into for review copies of no article
+    (the site's, each language's, every review folder), as records name them."""
     out_dir = run.out_dir
-    folders = [
-        os.fspath(out_dir),
-        *(os.fspath(out_dir / run.project.locale_dir(loc)) for loc in run.all_locales),
-    ]
-    for here, subfolders, _ in os.walk(out_dir / "_review"):
-        folders.append(here)
-        subfolders.sort()
-    record = Record("")
-    now = time.time_ns()
-    root = run.project.root
-    for folder in folders:
-        name = path_name(root, folder)
-        stamp = record.files[name] = signature(folder)
-        try:
-            names = os.listdir(folder) if stamp is not None else []
-        except OSError:
-            return None
-        if any(TEMPORARY_NAME.fullmatch(entry) for entry in names):
-            return None
-        if stamp is not None and is_racy(stamp, now):
-            record.hashes[name] = listing_hash(names)
-            record.racy.append(name)
-    return record
+    folders = [os.fspath(out_dir / run.project.locale_dir(loc)) for loc in run.all_locales]
+    folders += [os.fspath(out_dir), *(here for here, _, _ in os.walk(out_dir / "_review"))]
+    return [path_name(run.project.root, folder) for folder in folders]
