@@ -357,8 +357,10 @@ def extract_project(
         purge_obsolete,
     )
     shown = {article.path: project.relative(article.path) for article in discovery.articles}
+    # each article's name too: the references name it (a.htm renamed a.html keeps its slug)
+    names = [path_name(project.root, article.path) for article in discovery.articles]
     signing_key = local_key()
-    whole = articles_key(project.root, run_key, discovery, locales)
+    whole = articles_key(run_key, names, discovery, locales)
     if not full and not discovery.errors:  # nothing changed since the last run: what it reported
         kept = kept_result(project.root, "extract", _scope(project), whole, signing_key)
         if kept is not None and _report_kept(report, kept, discovery, shown, locales):
@@ -386,10 +388,8 @@ def extract_project(
     manifest = Manifest(project.root, "extract", ignore=full, key=signing_key)
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str, str, str]] = []
-    for article in discovery.articles:
-        # the article's name too: the references name it (a.htm renamed a.html keeps its slug); its
-        # content is a file the template's record watches (a look at its signature, not a read of it)
-        name = path_name(project.root, article.path)
+    for article, name in zip(discovery.articles, names, strict=True):
+        # (its content is a file the template's record watches: a look at its signature, not a read)
         key = make_key(run_key, name)
         outcomes.append(_unchanged(run, manifest, name, shown[article.path], article.slug, key))
         if outcomes[-1] is None:
@@ -431,10 +431,13 @@ def extract_project(
         if outcome.extraction is not None:
             report.articles.append(outcome.extraction)
     _forget_gone_articles(project, manifest, discovery)
-    names = set(shown.values())
+    shown_names = set(shown.values())
     # the reads are stored while the rest is done (an SQLite commit waits for the disk)
     stored = in_background(
-        save_reads, project.root, reads, lambda name, slug: name in names or not in_shard(slug, project.shard)
+        save_reads,
+        project.root,
+        reads,
+        lambda name, slug: name in shown_names or not in_shard(slug, project.shard),
     )
     report.orphans = find_orphan_catalogs(
         project,
@@ -451,7 +454,7 @@ def extract_project(
     report.foreign_records = manifest.ignored_articles
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
     if not report.errors:  # what the next run reports if nothing changes
-        _keep_whole_run(project, manifest, whole, discovery, locales, report)
+        _keep_whole_run(project, manifest, whole, discovery, names, locales, report)
     stored.wait()
     return report
 
@@ -466,11 +469,13 @@ def _keep_whole_run(
     manifest: Manifest,
     key: str,
     discovery: Discovery,
+    names: list[str],
     locales: list[str],
     report: ExtractReport,
 ) -> None:
     """Keep what ``report`` says of the articles (and the orphans) as the run's whole-run record,
-    watching every file their records watch (see :mod:`transpub.whole_run`)."""
+    watching every file their records watch (see :mod:`transpub.whole_run`); ``names``: the
+    articles' (as records name them), looked at first."""
     groups = []
     for article in discovery.articles:
         template = manifest.get(article.slug)
@@ -489,7 +494,7 @@ def _keep_whole_run(
         watched=[manifest.get("", _orphans_slot(project))],
         result={"orphans": [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]},
         changed=manifest.touched,
-        first={path_name(project.root, article.path) for article in discovery.articles},
+        first=set(names),
     )
 
 

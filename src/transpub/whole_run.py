@@ -43,7 +43,6 @@ from .manifest import (
     is_racy,
     listing_hash,
     make_key,
-    path_name,
     write_rows,
 )
 from .signing import signed_text, text_if_signed
@@ -106,10 +105,12 @@ class _Watched:
         return [self.present, self.absent, ";".join(self.stamps), self.hashes]
 
 
-def articles_key(root: Path, run_key: str, discovery: Discovery, *more: object) -> str:
-    """The key of a whole-run record: the run's (``run_key``, and ``more``), every article's name and
-    slug, and the slugs refused (an article whose outputs are kept while it is refused)."""
-    articles = [[path_name(root, article.path), article.slug] for article in discovery.articles]
+def articles_key(run_key: str, names: Sequence[str], discovery: Discovery, *more: object) -> str:
+    """The key of a whole-run record: the run's (``run_key``, and ``more``), every article's name
+    (``names``: each of ``discovery``'s articles as records name it, see
+    :func:`~transpub.manifest.path_name`) and slug, and the slugs refused (an article whose outputs
+    are kept while it is refused)."""
+    articles = [[name, article.slug] for name, article in zip(names, discovery.articles, strict=True)]
     return make_key(run_key, *more, articles, sorted(discovery.refused))
 
 

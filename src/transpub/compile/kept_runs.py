@@ -25,7 +25,7 @@ from .records import recorded_pages
 from .run import CompileReport, CompileRun
 
 
-def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery) -> str | None:
+def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery, names: list[str]) -> str | None:
     """The key of the run's whole-run record (the run's, every article's name and slug, those left
     out); None when the run keeps none: Markdown output, ``--indexes``, a shard, or a discovery that
     had something to say (its errors and warnings are of files no record watches)."""
@@ -34,7 +34,7 @@ def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery) -> str | 
         return None
     if discovery.errors or discovery.warnings:
         return None
-    return articles_key(project.root, run_key, discovery)
+    return articles_key(run_key, names, discovery)
 
 
 def kept_articles(run: CompileRun, command: str, key: str) -> list[KeptArticle] | None:
@@ -60,10 +60,16 @@ KeptArticle = tuple[dict[str, Page], list[Page], list[Issue]]
 
 
 def keep_run(
-    run: CompileRun, manifest: Manifest, key: str, discovery: Discovery, report: CompileReport
+    run: CompileRun,
+    manifest: Manifest,
+    key: str,
+    discovery: Discovery,
+    names: list[str],
+    report: CompileReport,
 ) -> None:
-    """Keep what the run compiled of the articles ``discovery`` found as its whole-run record, when
-    it found nothing amiss (see the module's text); the records saved (``manifest.save``) before."""
+    """Keep what the run compiled of the articles ``discovery`` found (``names``: theirs, as records
+    name them) as its whole-run record, when it found nothing amiss (see the module's text); the
+    records saved (``manifest.save``) before."""
     if report.errors or report.removed or report.withdrawn or report.unmoved or report.stale_links:
         return
     indexes = manifest.get("", "indexes")
@@ -91,7 +97,7 @@ def keep_run(
         manifest.key,
         watched=[indexes],
         changed=manifest.touched,
-        first={path_name(run.project.root, article.path) for article in discovery.articles},
+        first=set(names),
         folders=_swept_folders(run),
     )
 

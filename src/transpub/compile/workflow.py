@@ -90,7 +90,10 @@ def compile_project(
         targets,
     )
     records_name = _records_name(project, out_dir, markdown)
-    whole = whole_run_key(run, run_key, discovery)
+    # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
+    # content is a file its record watches (a look at its signature, not a read of it)
+    names = [path_name(project.root, path) for path in article_paths]
+    whole = whole_run_key(run, run_key, discovery, names)
     unchanged_run = kept_articles(run, records_name, whole) if whole is not None and not full else None
     if unchanged_run is not None:  # nothing changed since the last run: what it reported
         return _report_kept(run, unchanged_run, report)
@@ -100,9 +103,7 @@ def compile_project(
         project.root, records_name, ignore=full or (markdown and record is None), key=local_key()
     )
     cached: list[CompiledArticle | None] = []
-    # the article's name too: a Markdown article's is in its outputs' names (x.md, x.markdown); its
-    # content is a file its record watches (a look at its signature, not a read of it)
-    keys = [make_key(run_key, path_name(project.root, path)) for path in article_paths]
+    keys = [make_key(run_key, name) for name in names]
     as_stored = records_as_stored(
         project.root, [(manifest.get(slugs[path]), key) for path, key in zip(article_paths, keys)], jobs
     )
@@ -218,7 +219,7 @@ def compile_project(
         report.foreign_records = manifest.ignored_articles
         manifest.save()
     if whole is not None:  # what the next run reports if nothing changes
-        keep_run(run, manifest, whole, discovery, report)
+        keep_run(run, manifest, whole, discovery, names, report)
     return report
 
 
