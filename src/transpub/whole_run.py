@@ -222,7 +222,7 @@ def keep(
     path = root / MANIFEST
     found = _rows(path, command, scope, parts=False)
     before = _head(found.get(""), command, scope, key, signing_key) if changed is not None else None
-    earlier = _parts(before[2]) if before is not None else []
+    earlier: list[list[Any]] = before[2] if before is not None else []  # (signed: as keep wrote it)
     present = set(found)
     parts: list[list[Any]] = []  # each part's hash, its files' folders, the first of its files
     rows: list[tuple[str, str, str, str | None]] = []
@@ -253,27 +253,6 @@ def keep(
     rows.append((row_command, "", scope, signed_text(signing_key, text, _context(command, scope))))
     # (a manifest found damaged is started anew without the parts kept before: nothing is kept then)
     return write_or_start_anew(path, lambda anew: write_rows(path, [] if anew else rows))
-
-
-def _parts(stored: object) -> list[list[Any]]:
-    """The parts of a head kept before (see :func:`keep`), none when they are not as it keeps them."""
-    if type(stored) is not list:
-        return []
-    for part in stored:
-        if not (
-            type(part) is list
-            and len(part) == 3
-            and type(part[0]) is str
-            and type(part[1]) is list
-            and all(type(folder) is str for folder in part[1])
-            and type(part[2]) is list
-            and all(
-                type(pair) is list and len(pair) == 2 and all(type(x) is str for x in pair)
-                for pair in part[2]
-            )
-        ):
-            return []  # (a damaged head: every part written)
-    return stored
 
 
 def _first_looks(root: Path, parts: list[list[Any]], folders: Collection[str] = ()) -> _Watched | None:
