@@ -6,6 +6,7 @@ as before."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -15,7 +16,16 @@ import transpub.fsutil
 import transpub.manifest
 import transpub.signing
 import transpub.whole_run
-from test_incremental import changed, clock_ahead, newsroom, reads, run, state, translate_all
+from test_incremental import (
+    changed,
+    clock_ahead,
+    newsroom,
+    reads,
+    run,
+    state,
+    translate_all,
+    without_whole_run_records,
+)
 from test_incremental_orphans import settled
 from transpub.manifest import MANIFEST
 
@@ -28,9 +38,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     original = transpub.manifest.Manifest._load
 
-    def counting(self: transpub.manifest.Manifest) -> object:
+    def counting(self: transpub.manifest.Manifest, *args: object) -> object:
         loaded.append(self.command)
-        return original(self)
+        return original(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(transpub.manifest.Manifest, "_load", counting)
     return loaded
@@ -400,28 +410,86 @@ def test_a_part_of_the_whole_run_record_lost_is_kept_again_by_the_next_run(
     assert run(root, "extract")[0] == 0 and opened == []
 
 
-def test_a_rerun_after_an_article_was_edited_in_place_looks_at_no_part_of_the_whole_run_record(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The articles are looked at first (an editor writing in place leaves their folder as it was):
-    a change there is found before any part of the record is read."""
+@pytest.fixture
+def loaded(monkeypatch: pytest.MonkeyPatch) -> list[list[str] | None]:
+    """The slugs whose records each run loaded from the manifest (None: all of them)."""
+    slugs: list[list[str] | None] = []
+    original = transpub.manifest.Manifest._load
+
+    def counting(self: transpub.manifest.Manifest, only: list[str] | None = None) -> object:
+        slugs.append(None if only is None else sorted(only))
+        return original(self, only)
+
+    monkeypatch.setattr(transpub.manifest.Manifest, "_load", counting)
+    return slugs
+
+
+def parts_of_two(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The whole-run record of ``root``'s extract kept anew in parts of two articles: their slugs."""
     monkeypatch.setattr(transpub.whole_run, "PART_SIZE", 2)
-    root = published(tmp_path)
+    run(root, "extract", "--full")
+    settled(root)
     run(root, "extract")
-    looked: list[int] = []
-    original = transpub.whole_run._unchanged
+    slugs = sorted(path.stem for path in (root / "articles").glob("*.html"))
+    return [slugs[start : start + 2] for start in range(0, len(slugs), 2)]
 
-    def counting(*args: object) -> bool:
-        looked.append(1)
-        return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(transpub.whole_run, "_unchanged", counting)
-    story = root / "articles" / "story-4.html"  # the last part's
-    with story.open("r+", encoding="utf-8") as file:  # written in place, as some editors do
+def edited_in_place(story: Path) -> None:
+    """``story`` with its caption changed, written in place as some editors do (its folder as it was)."""
+    with story.open("r+", encoding="utf-8") as file:
         text = file.read().replace("At dawn.", "At dusk.")
         file.seek(0)
         file.write(text)
         file.truncate()
+
+
+@pytest.mark.parametrize("how", ["written anew", "written in place"])
+def test_an_edited_article_loads_the_records_of_its_part_alone_and_says_what_they_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loaded: list[list[str] | None], how: str
+) -> None:
+    root = published(tmp_path)
+    parts = parts_of_two(root, monkeypatch)
+    story = root / "articles" / f"{parts[-1][0]}.html"  # the last part's
+    if how == "written in place":
+        edited_in_place(story)
+    else:
+        story.write_text(story.read_text("utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    alike = tmp_path / "alike"  # the same project, without its whole-run record
+    shutil.copytree(root, alike, symlinks=True)
+    without_whole_run_records(alike)
+    loaded.clear()
+    code, said, warned = run(root, "extract", "-v")
+    assert loaded == [parts[-1]]
+    assert (code, said, warned) == run(alike, "extract", "-v")
+    assert "At dusk." in (root / "locales" / "templates" / f"{story.stem}.pot").read_text(encoding="utf-8")
+    loaded.clear()
+    assert run(root, "extract")[0] == 0 and loaded == []  # the whole record holds again
+
+
+def test_changes_in_two_parts_are_both_redone_and_the_other_parts_articles_are_not_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loaded: list[list[str] | None]
+) -> None:
+    root = published(tmp_path)
+    parts = parts_of_two(root, monkeypatch)
+    assert len(parts) >= 3
+    first, last = parts[0][0], parts[-1][-1]
+    edited_in_place(root / "articles" / f"{first}.html")
+    (root / "locales" / "fr" / "LC_MESSAGES" / f"{last}.po").unlink()
+    loaded.clear()
     assert run(root, "extract")[0] == 0
-    assert len(looked) == 1  # (the first looks, and no part)
-    assert "At dusk." in (root / "locales" / "templates" / "story-4.pot").read_text(encoding="utf-8")
+    assert loaded == [sorted(parts[0] + parts[-1])]
+    assert "At dusk." in (root / "locales" / "de" / "LC_MESSAGES" / f"{first}.po").read_text("utf-8")
+    assert (root / "locales" / "fr" / "LC_MESSAGES" / f"{last}.po").is_file()
+
+
+def test_with_most_parts_changed_every_articles_records_are_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loaded: list[list[str] | None]
+) -> None:
+    """A checkout or a restore changes every file's signature: the parts would all be looked at for
+    nothing, so the articles' records decide, all loaded at once."""
+    root = published(tmp_path)
+    parts_of_two(root, monkeypatch)
+    for story in (root / "articles").glob("*.html"):
+        os.utime(story)
+    loaded.clear()
+    assert run(root, "extract")[0] == 0 and loaded == [None]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import catalog
 from .discovery import Discovery, in_shard
@@ -41,7 +41,7 @@ from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
 from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
-from .whole_run import Group, articles_key, keep, kept_result
+from .whole_run import Group, Kept, articles_key, keep, kept_result
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
 if TYPE_CHECKING:
@@ -361,10 +361,14 @@ def extract_project(
     names = [path_name(project.root, article.path) for article in discovery.articles]
     signing_key = local_key()
     whole = articles_key(run_key, names, discovery, locales)
+    kept = None
     if not full and not discovery.errors:  # nothing changed since the last run: what it reported
-        kept = kept_result(project.root, "extract", _scope(project), whole, signing_key)
-        if kept is not None and _report_kept(report, kept, discovery, shown, locales):
+        kept = kept_result(project.root, "extract", _scope(project), whole, signing_key, partly=True)
+        if kept is not None and kept.whole and _report_kept(report, kept, discovery, shown, locales):
             return report
+    # else the articles of the record's parts that hold (an article edited: the others') are as it
+    # says, and the articles' records decide of the rest, which alone are loaded
+    held = _held_articles(kept, discovery, shown, locales) if kept is not None else {}
     try:
         glossary = load_project_glossary(project)
     except GlossaryError as exc:  # without it every catalog would lose its terms' notes, and get them
@@ -385,15 +389,19 @@ def extract_project(
     # documents stored then; ``full`` reads every article again
     cache = ReadCache(project.root, store=True, look_up=not full)
     run = _ExtractRun(project, tuple(locales), glossary, fuzzy_matching, purge_obsolete, cache)
-    manifest = Manifest(project.root, "extract", ignore=full, key=signing_key)
+    others = [article.slug for at, article in enumerate(discovery.articles) if at not in held]
+    manifest = Manifest(project.root, "extract", ignore=full, key=signing_key, only=others if held else None)
     outcomes: list[_ArticleOutcome | None] = []
     todo: list[tuple[Path, str, str, str]] = []
-    for article, name in zip(discovery.articles, names, strict=True):
-        # (its content is a file the template's record watches: a look at its signature, not a read)
-        key = make_key(run_key, name)
-        outcomes.append(_unchanged(run, manifest, name, shown[article.path], article.slug, key))
-        if outcomes[-1] is None:
-            todo.append((article.path, article.slug, key, shown[article.path]))
+    for at, (article, name) in enumerate(zip(discovery.articles, names, strict=True)):
+        outcome = held.get(at)
+        if outcome is None:
+            # (its content is a file the template's record watches: a look at its signature, not a read)
+            key = make_key(run_key, name)
+            outcome = _unchanged(run, manifest, name, shown[article.path], article.slug, key)
+            if outcome is None:
+                todo.append((article.path, article.slug, key, shown[article.path]))
+        outcomes.append(outcome)
     done: dict[int, _ArticleOutcome] = {}
     unflushed: set[str] = set()
     ahead: Background | None = None
@@ -454,7 +462,7 @@ def extract_project(
     report.foreign_records = manifest.ignored_articles
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
     if not report.errors:  # what the next run reports if nothing changes
-        _keep_whole_run(project, manifest, whole, discovery, names, locales, report)
+        _keep_whole_run(project, manifest, whole, discovery, names, locales, report, held)
     stored.wait()
     return report
 
@@ -472,12 +480,18 @@ def _keep_whole_run(
     names: list[str],
     locales: list[str],
     report: ExtractReport,
+    held: Collection[int] = (),
 ) -> None:
     """Keep what ``report`` says of the articles (and the orphans) as the run's whole-run record,
     watching every file their records watch (see :mod:`transpub.whole_run`); ``names``: the
-    articles' (as records name them), looked at first."""
+    articles' (as records name them), looked at first. ``held``: the places of the articles whose
+    part of the record kept before holds, kept as it is (their records were not loaded)."""
     groups = []
-    for article in discovery.articles:
+    slugs = [article.slug for article in discovery.articles]
+    for at, article in enumerate(discovery.articles):
+        if at in held:  # (no records: a part to make of it again would keep nothing)
+            groups.append(Group(article.slug, [None]))
+            continue
         template = manifest.get(article.slug)
         if template is None:
             return
@@ -493,33 +507,50 @@ def _keep_whole_run(
         manifest.key,
         watched=[manifest.get("", _orphans_slot(project))],
         result={"orphans": [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]},
-        changed=manifest.touched,
+        changed=manifest.touched | {slug for at, slug in enumerate(slugs) if at not in held},
         first=set(names),
     )
 
 
 def _report_kept(
-    report: ExtractReport,
-    kept: tuple[list[Any], Any],
-    discovery: Discovery,
-    shown: dict[Path, str],
-    locales: list[str],
+    report: ExtractReport, kept: Kept, discovery: Discovery, shown: dict[Path, str], locales: list[str]
 ) -> bool:
-    """Fill ``report`` with what a whole-run record ``kept`` says (see :func:`_keep_whole_run`),
-    after the discovery's warnings; False (``report`` unchanged) when it is not such a record."""
-    results, result = kept
+    """Fill ``report`` with what a whole-run record ``kept`` (whole) says (see
+    :func:`_keep_whole_run`), after the discovery's warnings; False (``report`` unchanged) when it is
+    not such a record."""
+    held = _held_articles(kept, discovery, shown, locales)
     try:
-        articles = [
-            _kept_extraction(article.slug, shown[article.path], int(units), tuple(locales))
-            for article, (units, _) in zip(discovery.articles, results, strict=True)
+        orphans = [
+            OrphanCatalogs(str(slug), tuple(map(str, paths))) for slug, paths in kept.result["orphans"]
         ]
-        warnings = [Issue(**warning) for _, noted in results for warning in noted]
-        orphans = [OrphanCatalogs(str(slug), tuple(map(str, paths))) for slug, paths in result["orphans"]]
     except (KeyError, TypeError, ValueError):  # a damaged record
         return False
-    report.articles, report.orphans = articles, orphans
-    report.warnings += [*discovery.warnings, *warnings]
+    if len(held) != len(discovery.articles):
+        return False
+    outcomes = [held[at] for at in range(len(discovery.articles))]
+    report.articles = [outcome.extraction for outcome in outcomes if outcome.extraction is not None]
+    report.orphans = orphans
+    report.warnings += [
+        *discovery.warnings,
+        *(warning for outcome in outcomes for warning in outcome.warnings),
+    ]
     return True
+
+
+def _held_articles(
+    kept: Kept, discovery: Discovery, shown: dict[Path, str], locales: list[str]
+) -> dict[int, _ArticleOutcome]:
+    """What a whole-run record ``kept`` says of each article whose part holds, by its place among
+    ``discovery``'s articles (none when the record is damaged)."""
+    held: dict[int, _ArticleOutcome] = {}
+    try:
+        for at, (units, noted) in kept.results.items():
+            article = discovery.articles[at]
+            extraction = _kept_extraction(article.slug, shown[article.path], int(units), tuple(locales))
+            held[at] = _ArticleOutcome(extraction, warnings=[Issue(**warning) for warning in noted])
+    except (KeyError, TypeError, ValueError, IndexError):  # a damaged record
+        return {}
+    return held
 
 
 def _kept_extraction(slug: str, shown: str, units: int, locales: tuple[str, ...]) -> ArticleExtraction:

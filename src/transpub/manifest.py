@@ -28,7 +28,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -645,8 +645,20 @@ def path_name(root: Path, path: Path | str) -> str:
 class Manifest:
     """The records of one command (``extract``, ``compile``) in a project's manifest."""
 
-    def __init__(self, root: Path, command: str, *, ignore: bool = False, key: bytes | None = b"") -> None:
+    def __init__(
+        self,
+        root: Path,
+        command: str,
+        *,
+        ignore: bool = False,
+        key: bytes | None = b"",
+        only: Collection[str] | None = None,
+    ) -> None:
         """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty).
+
+        ``only``: the slugs whose records are loaded (with the run's own, slug ""); the others are
+        not there for this run, nor in :meth:`slugs` (a run that knows the rest unchanged: see
+        :mod:`transpub.whole_run`), and :meth:`save` leaves them as they are.
 
         ``key``: what its records are signed with (workflows: :func:`~transpub.signing.local_key`); a
         record not signed with it (written elsewhere, or edited) is not there. None: no key could be
@@ -661,21 +673,23 @@ class Manifest:
         #: Those of them this run looked for (see :attr:`ignored_articles`).
         self._ignored: set[tuple[str, str]] = set()
         with no_collection():  # (tens of thousands of records, none in a reference cycle)
-            self._records: dict[tuple[str, str], Record] = {} if ignore else self._load()
+            self._records: dict[tuple[str, str], Record] = {} if ignore else self._load(only)
         self._changed: dict[tuple[str, str], Record | None] = {}
         #: The slugs whose records were put or dropped since the manifest was opened (saved or not).
         self.touched: set[str] = set()
         #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
         self.listing = Listing()
 
-    def _load(self) -> dict[tuple[str, str], Record]:
+    def _load(self, only: Collection[str] | None = None) -> dict[tuple[str, str], Record]:
         if self.key is None or not self.path.is_file():
             return {}  # (with no key no record is trusted: none is read, nor counted as another key's)
+        query, values = "SELECT slug, locale, data FROM records WHERE command = ?", [self.command]
+        if only is not None:
+            query += " AND slug IN (SELECT value FROM json_each(?))"
+            values.append(json.dumps(["", *only]))
         try:
             with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)) as db:
-                rows = db.execute(
-                    "SELECT slug, locale, data FROM records WHERE command = ?", (self.command,)
-                ).fetchall()
+                rows = db.execute(query, values).fetchall()
         except sqlite3.Error:
             return {}  # unreadable: a full run
         # a row not signed with the key (restored from elsewhere, or edited) is not there

@@ -51,6 +51,9 @@ from .signing import signed_text, text_if_signed
 _FORMAT = 3
 #: The articles in one part of the record (one row of the manifest).
 PART_SIZE = 64
+#: The share of a record's parts (and more than two) changed beyond which :func:`kept_result` says
+#: nothing of the others.
+MOST_CHANGED = 0.25
 
 
 @dataclass
@@ -114,12 +117,30 @@ def articles_key(run_key: str, names: Sequence[str], discovery: Discovery, *more
     return make_key(run_key, *more, articles, sorted(discovery.refused))
 
 
+@dataclass
+class Kept:
+    """What a whole-run record kept, as far as the files it watches are as they were."""
+
+    #: Each group's result by its place among the groups: all of them, or (a record looked at
+    #: ``partly``) those of the parts whose files are as they were.
+    results: dict[int, Any]
+    #: The run's result: None when a file the record watches beside the groups' changed.
+    result: Any
+    #: Every file watched is as it was: :attr:`results` holds every group and :attr:`result` is the run's.
+    whole: bool
+
+
 def kept_result(
-    root: Path, command: str, scope: str, key: str, signing_key: bytes | None
-) -> tuple[list[Any], Any] | None:
+    root: Path, command: str, scope: str, key: str, signing_key: bytes | None, *, partly: bool = False
+) -> Kept | None:
     """What :func:`keep` kept for ``command`` in ``scope`` (a shard, say) with ``key`` when every file
-    it watches is as it was then: the result of each group (in their order) and the run's; else None
-    (no such record, another key, a file changed, a damaged record)."""
+    it watches is as it was then; else None (no such record, another key, a file changed, a damaged
+    record).
+
+    ``partly``: when some files changed, what the parts of the record whose files did not change
+    still say (one edited article leaves the other parts' articles as the last run left them), unless
+    more than :data:`MOST_CHANGED` of the parts (and more than two) changed (a checkout, a restore:
+    the articles' records are then quicker to go through than the parts)."""
     if not signing_key:
         return None
     rows = _rows(root / MANIFEST, command, scope)
@@ -130,20 +151,27 @@ def kept_result(
         _, _, digests, watched, result, first = stored
         prefix = str(root).rstrip(os.sep) + os.sep
         listing = Listing()
-        if not _unchanged(prefix, first, listing) or not _unchanged(prefix, watched, listing):
+        looks = _unchanged(prefix, first, listing)
+        held = (looks or partly) and _unchanged(prefix, watched, listing)  # (the run's result)
+        if not ((looks and held) or partly):
             return None
-        results: list[Any] = []
+        results: dict[int, Any] = {}
+        start = changed = 0
         for number, (digest, *_) in enumerate(digests):
             text = rows.get(str(number))
             if type(text) is not str or content_hash(text.encode("utf-8", "surrogatepass")) != digest:
                 return None
             part = json.loads(text)
-            if not _unchanged(prefix, part[:4], listing):
-                return None  # (a part changed: the rest is not looked at)
-            results += part[4]
+            if _unchanged(prefix, part[:4], listing):
+                results.update(enumerate(part[4], start))
+            else:
+                changed += 1
+                if not partly or changed > max(MOST_CHANGED * len(digests), 2):
+                    return None  # (the rest is not looked at)
+            start += len(part[4])
     except (ValueError, TypeError, AttributeError, IndexError, RecursionError):  # a damaged record
         return None
-    return results, result
+    return Kept(results, result if held else None, looks and held and not changed)
 
 
 def _rows(path: Path, command: str, scope: str, *, parts: bool = True) -> dict[str, object]:

@@ -45,7 +45,7 @@ def kept_articles(run: CompileRun, command: str, key: str) -> list[KeptArticle] 
         return None
     articles: list[KeptArticle] = []
     try:
-        for stored, listed, noted in kept[0]:
+        for stored, listed, noted in kept.results.values():
             pages = {page.locale: page for page in recorded_pages(run, stored)}
             articles.append(
                 (pages, [pages[locale] for locale in listed], [Issue(**warning) for warning in noted])
