@@ -329,3 +329,27 @@ def test_a_malformed_tmx_is_one_error_at_its_line_and_column_named_once(harbour:
         "Error: bad.tmx:1:27: not well-formed XML: Couldn't find end of Start Tag header",
         "Nothing was stored.",
     ]
+
+
+def test_a_memory_export_leaves_out_a_translation_with_broken_placeholders_and_imports_again(
+    harbour: Path, tmp_path: Path
+) -> None:
+    # a reviewed "Der Bürgermeister dankte <1>allen</2>" was written as <bpt i="1">…<ept i="2">: the
+    # exported file was refused by `memory import` itself ("<ept> without its <bpt>") and by CAT tools
+    from exchange_project import fill
+
+    fill(
+        harbour,
+        "de",
+        {
+            "Harbour reopens": ("Hafen wieder offen", "reviewed"),
+            "The mayor": ("Der Bürgermeister dankte <1>allen</2>, die halfen.", "reviewed"),
+        },
+    )
+    result = run(harbour, "memory", "export", "-o", str(tmp_path / "de.tmx"), "-l", "de")
+    assert "1 translation left out: its placeholders are broken" in result.output
+    assert "transpub check -l de" in result.output
+    other = harbour_project(tmp_path / "other")
+    run(other, "memory", "import", str(tmp_path / "de.tmx"))
+    with _memory(other) as memory:
+        assert [(e.source, e.target) for e in memory.entries()] == [("Harbour reopens", "Hafen wieder offen")]

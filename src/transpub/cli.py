@@ -1507,8 +1507,15 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
     chosen = project.select_locales(locales) if locales else [None]
     for locale in chosen:
         target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
-        units = export_tmx(project, target, locale)
+        units, broken = export_tmx(project, target, locale)
         _echo(f"Wrote {target} ({counted(units, 'unit')})")
+        if broken:
+            _echo(
+                f"Warning: {counted(broken, 'translation')} left out: its placeholders are broken "
+                f"(`transpub check{f' -l {locale}' if locale else ''}` names "
+                f"{'it' if broken == 1 else 'them'}; fix the catalog and export again)",
+                err=True,
+            )
 
 
 @memory.command(name="import")

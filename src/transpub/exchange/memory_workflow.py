@@ -19,6 +19,7 @@ from ..fsutil import atomic_write_bytes
 from ..locales import bcp47_tag
 from ..memory import HUMAN, MemoryEntry, MemoryStats, open_memory
 from ..project import Project
+from .codes import is_well_nested
 from .languages import match_locale
 from .tmx import TmxError, TmxUnit, build_tmx, read_tmx
 
@@ -54,9 +55,11 @@ def _moment(seconds: float | None) -> datetime | None:
 
 def export_tmx(
     project: Project, path: Path, locale: str | None = None, *, now: datetime | None = None
-) -> int:
+) -> tuple[int, int]:
     """Write the memory (of one target locale, when given) as TMX 1.4b, with every translation
-    reviewed in the catalogs it does not hold yet (see :func:`reviewed_in_catalogs`); the number of units."""
+    reviewed in the catalogs it does not hold yet (see :func:`reviewed_in_catalogs`); the number of
+    units written, and of translations left out because their placeholders are broken (``<1>a</2>``:
+    no TMX code pairs them, and a TMX holding them is refused by ``memory import`` and CAT tools)."""
     with open_memory(project.memory_location, dry_run=True) as memory:
         entries = [e for e in memory.entries(locale) if not e.origin.endswith(_INTERNAL)]
     units = [
@@ -79,16 +82,17 @@ def export_tmx(
             known.add((source, target, text))
             moment = _moment(changed)
             units.append(TmxUnit(source, {_tag(target): text}, HUMAN, moment, moment, "transpub"))
+    kept = [u for u in units if all(is_well_nested(text) for text in u.targets.values())]
     atomic_write_bytes(
         path,
         build_tmx(
-            units,
+            kept,
             source_lang=_tag(project.source_locale),
             date=now or datetime.now(UTC),
             tool_version=__version__,
         ),
     )
-    return len(units)
+    return len(kept), len(units) - len(kept)
 
 
 def reviewed_in_catalogs(project: Project, locales: Sequence[str]) -> Iterator[tuple[str, str, str, float]]:
