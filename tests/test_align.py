@@ -224,3 +224,21 @@ def test_align_usage_names_the_source_and_the_translation_as_its_help_and_readme
     missing = CliRunner().invoke(main, ["align", "--dir", str(tmp_path), str(tmp_path / "nope"), "-l", "de"])
     assert missing.exit_code == 2
     assert "Invalid value for 'SOURCE TRANSLATION': Path" in missing.output
+
+
+def test_dir_does_not_count_a_translation_beside_its_article_as_an_article_skipped(
+    festival: Path, tmp_path: Path
+) -> None:
+    """A Hugo or MkDocs site by file name keeps ``notes.de.md`` beside ``notes.md``: extract never
+    takes it for an article, and align --dir listed it among the "articles skipped"."""
+    (festival / "articles" / "notes.md").write_text("# Notes\n\nAlone.\n", encoding="utf-8")
+    (festival / "articles" / "notes.de.md").write_text("# Notizen\n\nAllein.\n", encoding="utf-8")
+    (festival / "articles" / f"{SLUG}.zh_CN.md").write_text("# 港口节\n", encoding="utf-8")
+    run(festival, "extract")
+    old = tmp_path / "old-site"
+    old.mkdir()
+    shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
+    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de")
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"articles/{SLUG}.html: 11 filled")
+    assert lines[1] == f"1 article skipped, with no file of the same path under {old}: articles/notes.md"

@@ -19,6 +19,7 @@ import html as html_lib
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -410,6 +411,21 @@ class Unpaired:
     source: str
 
 
+def _left_out_by_discovery(project: Project, articles: list[Article]) -> Callable[[Path], bool]:
+    """Whether a file in the articles folder is one extract does not take for an article: a
+    translation beside its article (``ferry.es.md``), a hidden or excluded file. (A file outside the
+    articles folder is not: aligning it says it is no article of this project.)"""
+    inside = project.articles_dir.resolve()
+    named = {os.path.abspath(a.path) for a in articles}
+    resolved = {a.path.resolve() for a in articles}
+
+    def left_out(path: Path) -> bool:
+        real = path.resolve()
+        return real.is_relative_to(inside) and os.path.abspath(path) not in named and real not in resolved
+
+    return left_out
+
+
 def align_folders(project: Project, source_dir: Path, translation_dir: Path, locale: str) -> list[Any]:
     """Align every article under ``source_dir`` with the file of the same path under ``translation_dir``.
 
@@ -419,8 +435,9 @@ def align_folders(project: Project, source_dir: Path, translation_dir: Path, loc
     """
     results: list[Any] = []
     articles = project.discover().articles
+    left_out = _left_out_by_discovery(project, articles)
     for path in sorted(source_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES or left_out(path):
             continue
         partner = translation_dir / path.relative_to(source_dir)
         if not partner.is_file():
