@@ -624,7 +624,8 @@ def translate(
 
     \b
     Example:
-      transpub translate -l es                 # the configured engine (apertium for es)
+      transpub translate -l es --engine apertium   # offline, no key (a new project sets no engine)
+      transpub translate -l es                 # the engine transpub.toml sets ([locale.es] or [translate] engine)
       transpub translate -l fr --engine deepl  # needs TRANSPUB_DEEPL_API_KEY
       transpub translate --dry-run             # units, characters and cost per engine
       transpub translate --compare deepl llm -l de --sample 30   # which engine did better
