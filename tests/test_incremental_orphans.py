@@ -87,6 +87,70 @@ def test_a_catalog_that_appears_with_its_folders_times_put_back_is_reported(
     ]
 
 
+def test_catalogs_written_anew_for_an_edited_article_leave_the_orphan_search_unlisted(
+    tmp_path: Path, looks: list[str]
+) -> None:
+    """An edited article's catalogs are written anew (renamed into place): their folders' signatures
+    change, not the names in them, and the orphans are as they were."""
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    (root / "articles" / "story-1.html").unlink()
+    settled(root)
+    first = orphans(root)
+    story = root / "articles" / "story-2.html"
+    story.write_text(story.read_text("utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    settled(root)
+    looks.clear()
+    assert orphans(root) == first
+    assert looks == []
+    assert "At dusk." in (root / "locales" / "de" / "LC_MESSAGES" / "story-2.po").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["a catalog added", "a folder in a catalog's place", "a link in a catalog's place", "a folder gone"],
+)
+def test_an_orphan_search_change_beside_an_edited_articles_catalogs_is_found(
+    tmp_path: Path, looks: list[str], what: str
+) -> None:
+    root = newsroom(tmp_path / "news")
+    run(root, "extract")
+    (root / "articles" / "story-1.html").unlink()
+    (root / "locales" / "fr" / "LC_MESSAGES" / "old").mkdir()
+    (root / "locales" / "fr" / "LC_MESSAGES" / "old" / "x.txt").write_text("notes", encoding="utf-8")
+    settled(root)
+    first = orphans(root)
+    assert len(first) == 1
+    story = root / "articles" / "story-2.html"
+    story.write_text(story.read_text("utf-8").replace("At dawn.", "At dusk."), encoding="utf-8")
+    german = root / "locales" / "de" / "LC_MESSAGES"
+    if what == "a catalog added":
+        (german / "gone.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    elif what == "a folder in a catalog's place":  # (the same names in the folder)
+        (german / "story-1.po").unlink()
+        (german / "story-1.po").mkdir()
+        (german / "story-1.po" / "inner.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    elif what == "a link in a catalog's place":
+        (german / "story-1.po").rename(root / "kept.po")
+        (german / "story-1.po").symlink_to(root / "kept.po")
+    else:
+        (root / "locales" / "fr" / "LC_MESSAGES" / "old" / "x.txt").unlink()
+        (root / "locales" / "fr" / "LC_MESSAGES" / "old").rmdir()
+        (root / "locales" / "fr" / "LC_MESSAGES" / "old").write_text("", encoding="utf-8")
+    settled(root)
+    looks.clear()
+    now = orphans(root)
+    assert looks  # (listed again)
+    if what == "a catalog added":
+        assert "removed article gone: locales/de/LC_MESSAGES/gone.po" in " ".join(now)
+    elif what == "a folder in a catalog's place":
+        assert "removed article story-1.po/inner: locales/de/LC_MESSAGES/story-1.po/inner.po" in " ".join(now)
+    elif what == "a link in a catalog's place":
+        assert len(now) == 1 and "removed article story-1: " in now[0]
+    else:
+        assert now == first
+
+
 def test_a_catalog_that_appears_within_the_clock_tick_of_the_folders_record_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

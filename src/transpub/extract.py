@@ -181,9 +181,16 @@ def find_orphan_catalogs(
         [[path_name(project.root, folder), *suffixes] for folder, suffixes in candidates],
     )
     recorded = manifest.get("", slot) if manifest is not None else None
-    if recorded is not None and recorded.same_signatures(project.root, key):
+    if recorded is not None and recorded.key == key:
+        # (a catalog written anew changes its folder's signature, not the names in it)
+        same = recorded.same_signatures(project.root, key)
+        now = None if same else _folders_as_recorded(project.root, recorded)
         try:
-            return [OrphanCatalogs(slug, tuple(paths)) for slug, paths in recorded.result["orphans"]]
+            if same or now is not None:
+                orphans = [OrphanCatalogs(slug, tuple(paths)) for slug, paths in recorded.result["orphans"]]
+                if now is not None and manifest is not None and now != recorded.files:
+                    manifest.put("", Record(key, now, recorded.result, recorded.hashes), slot)
+                return orphans
         except (KeyError, TypeError, ValueError):  # a damaged record: look again
             pass
     for folder in sweep:
@@ -223,6 +230,34 @@ def find_orphan_catalogs(
             ):  # (the same record again, only looked at too soon after its folders changed: no write for it)
                 manifest.put("", record, slot)
     return orphans
+
+
+def _folders_as_recorded(root: Path, record: Record) -> dict[str, Signature | None] | None:
+    """The signatures of the folders ``record`` (of :func:`find_orphan_catalogs`) watches, when each
+    holds the names it held then (their hash), the same of them folders, and no link; else None."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    folders, hashes = record.files, record.hashes
+    now: dict[str, Signature | None] = {}
+    try:
+        for name, recorded in folders.items():
+            path = name if name.startswith(os.sep) else prefix + name
+            now[name] = signature(path)  # (taken before the listing: a change after it shows next time)
+            if recorded is None or now[name] is None:  # (no such folder then, or now)
+                if recorded is None and now[name] is None:
+                    continue
+                return None
+            with os.scandir(path) as listed:
+                entries = list(listed)
+            if listing_hash([entry.name for entry in entries]) != hashes.get(name):
+                return None
+            for entry in entries:
+                if entry.is_symlink() or entry.is_dir(follow_symlinks=False) != (
+                    f"{name}/{entry.name}" in folders
+                ):
+                    return None
+    except (OSError, TypeError, ValueError):  # gone, or a damaged record
+        return None
+    return now
 
 
 def _orphans_slot(project: Project) -> str:
