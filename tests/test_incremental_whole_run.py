@@ -6,6 +6,7 @@ as before."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -416,9 +417,11 @@ def loaded(monkeypatch: pytest.MonkeyPatch) -> list[list[str] | None]:
     slugs: list[list[str] | None] = []
     original = transpub.manifest.Manifest._load
 
-    def counting(self: transpub.manifest.Manifest, only: list[str] | None = None) -> object:
+    def counting(
+        self: transpub.manifest.Manifest, only: list[str] | None = None, *, own: bool = True
+    ) -> object:
         slugs.append(None if only is None else sorted(only))
-        return original(self, only)
+        return original(self, only, own=own)
 
     monkeypatch.setattr(transpub.manifest.Manifest, "_load", counting)
     return slugs
@@ -493,3 +496,78 @@ def test_with_most_parts_changed_every_articles_records_are_loaded(
         os.utime(story)
     loaded.clear()
     assert run(root, "extract")[0] == 0 and loaded == [None]
+
+
+def linked_newsroom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The newsroom, translated and compiled, story-1 linking to story-4 (another part of a whole-run
+    record in parts of two articles), with compile's whole-run record kept in such parts."""
+    monkeypatch.setattr(transpub.whole_run, "PART_SIZE", 2)
+    root = newsroom(tmp_path / "news")
+    story = root / "articles" / "story-1.html"
+    text = story.read_text(encoding="utf-8").replace(
+        "It cost", 'See <a href="story-4.html">four</a>. It cost'
+    )
+    story.write_text(text, encoding="utf-8")
+    assert run(root, "extract")[0] == 0
+    translate_all(root)
+    assert run(root, "extract")[0] == 0
+    assert run(root, "compile")[0] == 0
+    settled(root)
+    assert run(root, "compile")[0] == 0
+    return root
+
+
+def site(root: Path) -> dict[str, bytes]:
+    """Every file of the project's site, by its path there."""
+    return {
+        path.relative_to(root / "site").as_posix(): path.read_bytes()
+        for path in sorted((root / "site").rglob("*"))
+        if path.is_file()
+    }
+
+
+def compile_change(root: Path, what: str) -> None:
+    """One change of what compile depends on, in one article."""
+    german = root / "locales" / "de" / "LC_MESSAGES"
+    if what == "a catalog translated anew":
+        po = german / "story-2.po"
+        po.write_text(po.read_text("utf-8").replace("⟦At dawn.⟧", "Im Morgengrauen."), encoding="utf-8")
+    elif what == "a linked article withdrawn in German":
+        po = german / "story-4.po"
+        po.write_text(re.sub(r'msgstr "⟦[^"]*⟧"', 'msgstr ""', po.read_text("utf-8")), encoding="utf-8")
+    elif what == "a page deleted":
+        (root / "site" / "fr" / "story-3.html").unlink()
+    else:
+        raise AssertionError(what)
+
+
+@pytest.mark.parametrize(
+    "what", ["a catalog translated anew", "a linked article withdrawn in German", "a page deleted"]
+)
+def test_a_compile_with_one_article_changed_loads_its_parts_records_and_writes_what_they_would(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    loaded: list[list[str] | None],
+    reads: list[str],
+    what: str,
+) -> None:
+    root = linked_newsroom(tmp_path, monkeypatch)
+    alike = tmp_path / "alike"  # the same project, without its whole-run record
+    shutil.copytree(root, alike, symlinks=True)
+    without_whole_run_records(alike)
+    for project in (root, alike):
+        compile_change(project, what)
+    loaded.clear()
+    reads.clear()
+    done = run(root, "compile", "-v")
+    changed = {"a catalog translated anew": "story-2", "a page deleted": "story-3"}.get(what, "story-4")
+    part = [f"story-{number}" for number in range(6)[int(changed[-1]) // 2 * 2 :][:2]]
+    linking = (root / "site" / "de" / "story-1.html").read_text(encoding="utf-8")
+    if what == "a linked article withdrawn in German":  # (story-1 links to it: compiled again)
+        assert (loaded, reads) == ([part, ["story-1"]], ["story-1", "story-4"])
+        assert 'href="../en/story-4.html"' in linking
+    else:
+        assert (loaded, reads) == ([part], [changed])
+        assert 'href="story-4.html"' in linking
+    assert done == run(alike, "compile", "-v")
+    assert site(root) == site(alike)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import catalog
 from .discovery import Discovery, in_shard
@@ -497,7 +497,8 @@ def extract_project(
     report.foreign_records = manifest.ignored_articles
     manifest.save(before_write=on_disk)  # the records made while the catalogs reach the disk
     if not report.errors:  # what the next run reports if nothing changes
-        _keep_whole_run(project, manifest, whole, discovery, names, locales, report, held)
+        kept_results = {at: kept.results[at] for at in held} if kept is not None else {}
+        _keep_whole_run(project, manifest, whole, discovery, names, locales, report, kept_results)
     stored.wait()
     return report
 
@@ -515,24 +516,28 @@ def _keep_whole_run(
     names: list[str],
     locales: list[str],
     report: ExtractReport,
-    held: Collection[int] = (),
+    held: Mapping[int, Any] | None = None,
 ) -> None:
     """Keep what ``report`` says of the articles (and the orphans) as the run's whole-run record,
     watching every file their records watch (see :mod:`transpub.whole_run`); ``names``: the
-    articles' (as records name them), looked at first. ``held``: the places of the articles whose
-    part of the record kept before holds, kept as it is (their records were not loaded)."""
+    articles' (as records name them), looked at first. ``held``: what the record kept before says
+    of the articles whose part holds, by their places (their records were not loaded)."""
+    held = held or {}
     groups = []
     slugs = [article.slug for article in discovery.articles]
-    for at, article in enumerate(discovery.articles):
-        if at in held:  # (no records: a part to make of it again would keep nothing)
-            groups.append(Group(article.slug, [None]))
+
+    def records_of(slug: str) -> list[Record | None]:
+        return [manifest.get(slug), *(manifest.get(slug, locale) for locale in locales)]
+
+    for at, slug in enumerate(slugs):
+        if at in held:  # (its records are not loaded: the part it is in stays as it was kept)
+            groups.append(Group(slug, None, held[at]))
             continue
-        template = manifest.get(article.slug)
+        records = records_of(slug)
+        template = records[0]
         if template is None:
             return
-        records = [template, *(manifest.get(article.slug, locale) for locale in locales)]
-        result = [template.result.get("units"), template.result.get("warnings")]
-        groups.append(Group(article.slug, records, result))
+        groups.append(Group(slug, records, [template.result.get("units"), template.result.get("warnings")]))
     keep(
         project.root,
         "extract",
@@ -544,6 +549,7 @@ def _keep_whole_run(
         result={"orphans": [[orphan.slug, list(orphan.paths)] for orphan in report.orphans]},
         changed=manifest.touched | {slug for at, slug in enumerate(slugs) if at not in held},
         first=set(names),
+        records_of=records_of,
     )
 
 

@@ -656,9 +656,10 @@ class Manifest:
     ) -> None:
         """Open the manifest of the project at ``root`` (``ignore``: act as if it were empty).
 
-        ``only``: the slugs whose records are loaded (with the run's own, slug ""); the others are
-        not there for this run, nor in :meth:`slugs` (a run that knows the rest unchanged: see
-        :mod:`transpub.whole_run`), and :meth:`save` leaves them as they are.
+        ``only``: the slugs whose records are loaded at once (with the run's own, slug ""); another
+        slug's are loaded when :meth:`get` first asks for them, and are in :meth:`slugs` from then on
+        (a run that knows the rest unchanged: see :mod:`transpub.whole_run`); :meth:`save` leaves the
+        records never loaded as they are.
 
         ``key``: what its records are signed with (workflows: :func:`~transpub.signing.local_key`); a
         record not signed with it (written elsewhere, or edited) is not there. None: no key could be
@@ -674,19 +675,24 @@ class Manifest:
         self._ignored: set[tuple[str, str]] = set()
         with no_collection():  # (tens of thousands of records, none in a reference cycle)
             self._records: dict[tuple[str, str], Record] = {} if ignore else self._load(only)
+        #: The slugs whose records are loaded (None: all of them).
+        self._loaded: set[str] | None = None if ignore or only is None else {"", *only}
         self._changed: dict[tuple[str, str], Record | None] = {}
         #: The slugs whose records were put or dropped since the manifest was opened (saved or not).
         self.touched: set[str] = set()
         #: The folders looked into while deciding what changed (see :meth:`Record.holds`).
         self.listing = Listing()
 
-    def _load(self, only: Collection[str] | None = None) -> dict[tuple[str, str], Record]:
+    def _load(
+        self, only: Collection[str] | None = None, *, own: bool = True
+    ) -> dict[tuple[str, str], Record]:
+        """The records of the slugs ``only`` (None: all), with the run's own (slug "") unless not ``own``."""
         if self.key is None or not self.path.is_file():
             return {}  # (with no key no record is trusted: none is read, nor counted as another key's)
         query, values = "SELECT slug, locale, data FROM records WHERE command = ?", [self.command]
         if only is not None:
             query += " AND slug IN (SELECT value FROM json_each(?))"
-            values.append(json.dumps(["", *only]))
+            values.append(json.dumps(["", *only] if own else list(only)))
         try:
             with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)) as db:
                 rows = db.execute(query, values).fetchall()
@@ -720,10 +726,20 @@ class Manifest:
 
     def get(self, slug: str, locale: str = "") -> Record | None:
         """The record of ``slug`` (in ``locale``), if any."""
+        self._load_slug(slug)
         record = self._records.get((slug, locale))
         if record is None and (slug, locale) in self._foreign:
             self._ignored.add((slug, locale))
         return record
+
+    def _load_slug(self, slug: str) -> None:
+        """Load the records of ``slug`` when the manifest was opened with ``only`` others."""
+        loaded = self._loaded
+        if loaded is not None and slug not in loaded:
+            loaded.add(slug)
+            with no_collection():
+                for found, record in self._load([slug], own=False).items():
+                    self._records.setdefault(found, record)  # (one put since is the newer)
 
     @property
     def ignored_articles(self) -> int:
@@ -750,12 +766,14 @@ class Manifest:
 
     def drop(self, slug: str, locale: str = "") -> None:
         """Forget ``slug`` (in ``locale``): its next run is a full one."""
+        self._load_slug(slug)
         if self._records.pop((slug, locale), None) is not None or (slug, locale) in self._changed:
             self._changed[slug, locale] = None
             self.touched.add(slug)
 
     def forget(self, slug: str) -> None:
         """:meth:`drop` ``slug`` in every locale it has a record in (those signed with another key too)."""
+        self._load_slug(slug)
         for slug_locale in [key for key in self._records if key[0] == slug]:
             self.drop(*slug_locale)
         for slug_locale in [key for key in self._foreign if key[0] == slug]:

@@ -25,7 +25,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,11 +59,12 @@ MOST_CHANGED = 0.25
 @dataclass
 class Group:
     """What a whole-run record keeps of one article: its ``name`` (its slug), the ``records`` that
-    say what its outputs were made from (None: it has none, and no whole-run record is kept), and
-    what the run reported of it (``result``, JSON-able)."""
+    say what its outputs were made from (a record None: it has none, and no whole-run record is
+    kept; ``records`` None: not at hand, see :func:`keep`), and what the run reported of it
+    (``result``, JSON-able)."""
 
     name: str
-    records: list[Record | None]
+    records: Sequence[Record | None] | None
     result: Any = None
 
 
@@ -230,6 +231,7 @@ def keep(
     changed: Collection[str] | None = None,
     first: Collection[str] = (),
     folders: Collection[str] = (),
+    records_of: Callable[[str], Sequence[Record | None]] | None = None,
 ) -> bool:
     """Keep what a run of ``command`` in ``scope`` with ``key`` reported: each group's result, and
     ``result`` of the whole run, while every file the groups' records (and ``watched``) watch is as
@@ -238,7 +240,8 @@ def keep(
     ``first``: the names of the files most likely to change (the articles), looked at first with
     the folders of every file watched, so that a run with a change finds it at once (see
     :func:`_first_looks`). ``folders``: more folders (as records name them) that the run looked
-    into, watched as those are (a file added there changes them).
+    into, watched as those are (a file added there changes them). ``records_of``: the records of a
+    group whose ``records`` are not at hand (asked only where its part is kept anew).
     False when nothing was kept: a folder watched holds a temporary file a killed run left (a run
     would remove it), a record missing or that a look at its files cannot settle, no key
     to sign with, or the manifest could not be written (the next run looks at the articles' records)."""
@@ -267,7 +270,10 @@ def keep(
             continue
         files = _Watched()
         for group in part:
-            if not files.add(group.records, first):
+            records = group.records
+            if records is None:
+                records = records_of(group.name) if records_of is not None else [None]
+            if not files.add(records, first):
                 return False
         text = json.dumps([*files.stored(), [group.result for group in part]], separators=(",", ":"))
         parts.append([content_hash(text.encode("utf-8", "surrogatepass")), files.folders, files.firsts])

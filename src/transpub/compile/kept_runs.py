@@ -14,15 +14,16 @@ changes their signatures, and none is kept while one of them holds a temporary f
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from ..discovery import Discovery
 from ..manifest import Manifest, path_name
-from ..model import Issue
 from ..signing import local_key
-from ..site import Page
 from ..whole_run import Group, articles_key, keep, kept_result
-from .records import recorded_pages
-from .run import CompileReport, CompileRun
+from .records import compiled_as_recorded
+from .run import CompiledArticle, CompileReport, CompileRun
 
 
 def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery, names: list[str]) -> str | None:
@@ -37,26 +38,32 @@ def whole_run_key(run: CompileRun, run_key: str, discovery: Discovery, names: li
     return articles_key(run_key, names, discovery)
 
 
-def kept_articles(run: CompileRun, command: str, key: str) -> list[KeptArticle] | None:
-    """What the last run with ``key`` compiled of each article (in their order), when nothing it
-    watched changed since (see :func:`keep_run`); None: the articles' records decide."""
-    kept = kept_result(run.project.root, command, "", key, local_key())
+@dataclass
+class KeptArticles:
+    """What a whole-run record says of the articles (see :func:`kept_articles`)."""
+
+    #: What the last run compiled of each article whose part of the record holds, by its place.
+    articles: dict[int, CompiledArticle]
+    #: Each of them as the record keeps it (its record's result).
+    results: dict[int, dict[str, Any]]
+    #: Nothing the record watches changed: every article is there, and the run is as the last one.
+    whole: bool
+
+
+def kept_articles(run: CompileRun, command: str, key: str, slugs: list[str]) -> KeptArticles | None:
+    """What the last run with ``key`` compiled of each article (``slugs``) whose files are as it left
+    them (see :func:`keep_run`; all of them, or those of the parts of the record that hold); None:
+    the articles' records decide of all."""
+    kept = kept_result(run.project.root, command, "", key, local_key(), partly=True)
     if kept is None:
         return None
-    articles: list[KeptArticle] = []
+    articles: dict[int, CompiledArticle] = {}
     try:
-        for stored, listed, noted in kept.results.values():
-            pages = {page.locale: page for page in recorded_pages(run, stored)}
-            articles.append(
-                (pages, [pages[locale] for locale in listed], [Issue(**warning) for warning in noted])
-            )
-    except (KeyError, TypeError, ValueError):  # a damaged record
+        for at, result in kept.results.items():
+            articles[at] = compiled_as_recorded(run, slugs[at], result)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # a damaged record
         return None
-    return articles
-
-
-#: An article as a whole-run record keeps it: its pages by locale, those the report lists, its warnings.
-KeptArticle = tuple[dict[str, Page], list[Page], list[Issue]]
+    return KeptArticles(articles, kept.results, kept.whole)
 
 
 def keep_run(
@@ -66,10 +73,13 @@ def keep_run(
     discovery: Discovery,
     names: list[str],
     report: CompileReport,
+    held: Mapping[int, dict[str, Any]] | None = None,
 ) -> None:
     """Keep what the run compiled of the articles ``discovery`` found (``names``: theirs, as records
     name them) as its whole-run record, when it found nothing amiss (see the module's text); the
-    records saved (``manifest.save``) before."""
+    records saved (``manifest.save``) before. ``held``: what the record kept before says of the
+    articles whose part of it held, by their places (their records loaded only where needed)."""
+    held = held or {}
     if report.errors or report.removed or report.withdrawn or report.unmoved or report.stale_links:
         return
     indexes = manifest.get("", "indexes")
@@ -78,14 +88,14 @@ def keep_run(
     slugs = [article.slug for article in discovery.articles]
     present = set(slugs) | discovery.refused
     groups = []
-    for slug in slugs:
+    for at, slug in enumerate(slugs):
+        if at in held and slug not in manifest.touched:  # (compiled now: its record is new)
+            groups.append(Group(slug, None, held[at]))
+            continue
         record = manifest.get(slug)
         if record is None:
             return
-        result = record.result
-        groups.append(
-            Group(slug, [record], [result.get("pages"), result.get("listed"), result.get("warnings")])
-        )
+        groups.append(Group(slug, [record], _kept_of(record.result)))
     if any(slug and slug not in present for slug in manifest.slugs()):
         return  # records of articles not there (left out, or their pages in a folder away for now)
     keep(
@@ -96,10 +106,21 @@ def keep_run(
         groups,
         manifest.key,
         watched=[indexes],
-        changed=manifest.touched,
+        changed=manifest.touched | {slug for at, slug in enumerate(slugs) if at not in held},
         first=set(names),
         folders=_swept_folders(run),
+        records_of=lambda slug: [manifest.get(slug)],
     )
+
+
+def _kept_of(result: dict[str, Any]) -> dict[str, Any]:
+    """What a whole-run record keeps of an article's record's ``result`` (all a run compiling it again
+    may need of what it was: see :func:`~.records.compiled_as_recorded`)."""
+    return {name: result[name] for name in _KEPT if name in result}
+
+
+#: The parts of an article's record's result a whole-run record keeps (HTML pages: no Markdown's).
+_KEPT = ("pages", "index", "listed", "warnings", "linked", "links_resolved")
 
 
 def _swept_folders(run: CompileRun) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, fields
 from pathlib import Path
+from typing import Any
 
 from ..discovery import is_folder_index
 from ..manifest import Manifest, Record, file_hash, holding_as_stored, path_name, signature
@@ -232,26 +233,32 @@ def unchanged(
         return None  # Markdown files the record of written files no longer lists as compile's
     if record.refreshed:  # same files, new signatures (a fresh checkout): remember them
         manifest.put(slug, record)
+    return compiled_as_recorded(run, slug, record.result)
+
+
+def compiled_as_recorded(run: CompileRun, slug: str, result: dict[str, Any]) -> CompiledArticle:
+    """What the last run compiled of the article ``slug`` as its record's ``result`` says (also as a
+    whole-run record keeps it: see :mod:`.kept_runs`)."""
     root, folders, coverages = run.project.root, run.folders, run.coverages
     pages = {}
-    for stored in record.result["pages"]:
+    for stored in result["pages"]:
         page = _recorded_page(stored, root, folders, coverages)
         pages[page.locale] = page
     return CompiledArticle(
         slug,
         pages=pages,
-        listed=[pages[locale] for locale in record.result["listed"]],
-        warnings=[Issue(**warning) for warning in record.result["warnings"]],
+        listed=[pages[locale] for locale in result["listed"]],
+        warnings=[Issue(**warning) for warning in result["warnings"]],
         record=None,
-        markdown_keys=record.result.get("markdown"),
-        copies=record.result.get("copies"),
-        index_rows=record.result.get("index"),
-        titles=_stored_titles(record.result.get("titles")),
-        refs=record.result.get("refs"),
-        resolved=record.result.get("resolved"),
-        linked=record.result.get("linked"),
-        links_resolved=record.result.get("links_resolved"),
-        unmoved=[(locale, page, now) for locale, page, now in record.result.get("unmoved", ())],
+        markdown_keys=result.get("markdown"),
+        copies=result.get("copies"),
+        index_rows=result.get("index"),
+        titles=_stored_titles(result.get("titles")),
+        refs=result.get("refs"),
+        resolved=result.get("resolved"),
+        linked=result.get("linked"),
+        links_resolved=result.get("links_resolved"),
+        unmoved=[(locale, page, now) for locale, page, now in result.get("unmoved", ())],
     )
 
 

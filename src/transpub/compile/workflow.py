@@ -19,7 +19,7 @@ from ..site import Page, page_file, prepare_languages
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
-from .kept_runs import KeptArticle, keep_run, kept_articles, whole_run_key
+from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
@@ -94,21 +94,32 @@ def compile_project(
     # content is a file its record watches (a look at its signature, not a read of it)
     names = [path_name(project.root, path) for path in article_paths]
     whole = whole_run_key(run, run_key, discovery, names)
-    unchanged_run = kept_articles(run, records_name, whole) if whole is not None and not full else None
-    if unchanged_run is not None:  # nothing changed since the last run: what it reported
-        return _report_kept(run, unchanged_run, report)
+    order = [slugs[path] for path in article_paths]
+    kept = kept_articles(run, records_name, whole, order) if whole is not None and not full else None
+    if kept is not None and kept.whole:  # nothing changed since the last run: what it reported
+        return _report_kept(run, list(kept.articles.values()), report)
+    # else the articles of the record's parts that hold (an article edited: the others') are as it
+    # says, and the articles' records decide of the rest, which alone are loaded at first
+    held = kept.articles if kept is not None else {}
+    others = [at for at in range(len(article_paths)) if at not in held]
     # Markdown output keeps records of its own (a site previewed as HTML between runs keeps both), and
     # trusts none when it cannot read the record of the files it wrote.
     manifest = Manifest(
-        project.root, records_name, ignore=full or (markdown and record is None), key=local_key()
+        project.root,
+        records_name,
+        ignore=full or (markdown and record is None),
+        key=local_key(),
+        only=[order[at] for at in others] if held else None,
     )
-    cached: list[CompiledArticle | None] = []
     keys = [make_key(run_key, name) for name in names]
-    as_stored = records_as_stored(
-        project.root, [(manifest.get(slugs[path]), key) for path, key in zip(article_paths, keys)], jobs
-    )
-    for path, key, held in zip(article_paths, keys, as_stored, strict=True):
-        cached.append(unchanged(run, manifest, path, slugs[path], key, as_stored=held))
+    as_stored = records_as_stored(project.root, [(manifest.get(order[at]), keys[at]) for at in others], jobs)
+    holding = dict(zip(others, as_stored, strict=True))
+    cached: list[CompiledArticle | None] = []
+    for at, (path, key) in enumerate(zip(article_paths, keys, strict=True)):
+        found = held.get(at)
+        if found is None:
+            found = unchanged(run, manifest, path, order[at], key, as_stored=holding[at])
+        cached.append(found)
     if markdown and options.pages and project.front_matter_title_refs:
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
@@ -152,9 +163,9 @@ def compile_project(
             manifest.put(compiled.slug, compiled.record)
         elif found is None and options.pages:  # not compiled as a whole (no record to trust next time)
             # (--indexes writes no page: the records of the pages compile wrote stay as they are)
-            kept = failed_record(manifest.get(compiled.slug)) if not compiled.read else None
-            if kept is not None:  # it could not be read: its pages as they were published stay known
-                manifest.put(compiled.slug, kept)
+            failed = failed_record(manifest.get(compiled.slug)) if not compiled.read else None
+            if failed is not None:  # it could not be read: its pages as they were published stay known
+                manifest.put(compiled.slug, failed)
             elif compiled.titles is not None:  # the titles of its pages kept from before
                 manifest.put(compiled.slug, titles_record(compiled.titles))
             else:
@@ -219,21 +230,21 @@ def compile_project(
         report.foreign_records = manifest.ignored_articles
         manifest.save()
     if whole is not None:  # what the next run reports if nothing changes
-        keep_run(run, manifest, whole, discovery, names, report)
+        keep_run(run, manifest, whole, discovery, names, report, kept.results if kept is not None else None)
     return report
 
 
-def _report_kept(run: CompileRun, kept: list[KeptArticle], report: CompileReport) -> CompileReport:
+def _report_kept(run: CompileRun, kept: list[CompiledArticle], report: CompileReport) -> CompileReport:
     """``report`` with the pages and warnings of the articles as a whole-run record ``kept`` them
     (see :mod:`.kept_runs`): what the run that made them reported, and a run that finds every article
     unchanged reports."""
     source = run.project.source_locale
     shown = (source, *run.selected)
     warnings: list[Issue] = []
-    for pages, listed, noted in kept:
-        report.pages += listed
-        report.other_pages += [page for locale, page in pages.items() if locale not in shown]
-        warnings += noted
+    for article in kept:
+        report.pages += article.listed
+        report.other_pages += [page for locale, page in article.pages.items() if locale not in shown]
+        warnings += article.warnings
     warnings += mkdocs_site_warnings(run.project, report.pages)
     report.warnings = grouped_warnings(source, [*report.warnings, *warnings])
     return report
