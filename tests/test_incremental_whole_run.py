@@ -39,9 +39,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loaded: list[str] = []
     original = transpub.manifest.Manifest._load
 
-    def counting(self: transpub.manifest.Manifest, *args: object) -> object:
+    def counting(self: transpub.manifest.Manifest, *args: object, **kwargs: object) -> object:
         loaded.append(self.command)
-        return original(self, *args)  # type: ignore[arg-type]
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(transpub.manifest.Manifest, "_load", counting)
     return loaded
@@ -571,3 +571,35 @@ def test_a_compile_with_one_article_changed_loads_its_parts_records_and_writes_w
         assert 'href="story-4.html"' in linking
     assert done == run(alike, "compile", "-v")
     assert site(root) == site(alike)
+
+
+def test_with_an_article_left_out_a_rerun_still_takes_the_whole_run_record_and_its_pages_go_with_its_file(
+    tmp_path: Path, opened: list[str]
+) -> None:
+    """An article left out by ``[paths] exclude`` keeps its pages while its file is there; the
+    whole-run record watches its record's files (in a folder of no other article here), so the run
+    that should remove them still does."""
+    root = published(tmp_path)
+    (root / "articles" / "drafts").mkdir()
+    draft = root / "articles" / "drafts" / "note.html"
+    draft.write_text("<html><body><h1>A note</h1><p>At dawn.</p></body></html>", encoding="utf-8")
+    assert run(root, "extract")[0] == 0
+    translate_all(root)
+    assert run(root, "extract")[0] == 0
+    assert run(root, "compile")[0] == 0
+    config = root / "transpub.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[paths]\n", '[paths]\nexclude = ["drafts/*"]\n', 1), "utf-8")
+    assert run(root, "compile")[0] == 0
+    opened.clear()
+    assert run(root, "compile")[0] == 0 and opened == []  # (the whole-run record)
+    assert (root / "site" / "de" / "drafts" / "note.html").is_file()
+    draft.unlink()
+    code, said, warned = run(root, "compile")
+    assert code == 0 and "compile" in opened, warned  # (the articles' records decide)
+    assert not (root / "site" / "de" / "drafts" / "note.html").exists()
+    assert "site/de/drafts/note.html: removed (its article is gone)" in said
+    opened.clear()
+    assert run(root, "compile")[0] == 0
+    opened.clear()
+    assert run(root, "compile")[0] == 0 and opened == []

@@ -615,8 +615,8 @@ def _forget_gone_articles(project: Project, manifest: Manifest, discovery: Disco
     present = {article.slug for article in discovery.articles} | discovery.refused
     if not present:
         return
-    for slug in sorted(manifest.slugs(foreign=True) - present):
-        if slug and in_shard(slug, project.shard):  # ("": the records of the run, not of an article)
+    for slug in sorted(manifest.slugs_besides(present, foreign=True)):
+        if in_shard(slug, project.shard):
             manifest.forget(slug)
 
 

@@ -748,10 +748,27 @@ class Manifest:
         edited): not used, so those articles were done again."""
         return len({slug for slug, _ in self._ignored if slug})
 
-    def slugs(self, *, foreign: bool = False) -> set[str]:
-        """The slugs with a record (in any locale); ``foreign``: or one signed with another key."""
+    def slugs_besides(self, present: Collection[str], *, foreign: bool = False) -> set[str]:
+        """The slugs with a record (in any locale) other than ``present`` and the run's own ("");
+        ``foreign``: or one signed with another key. (Opened with ``only`` some slugs, the records of
+        the others stored are loaded now: an article gone, or left out, since.)"""
+        if self._loaded is not None:
+            try:
+                with contextlib.closing(
+                    sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+                ) as db:
+                    stored = db.execute(
+                        "SELECT DISTINCT slug FROM records WHERE command = ?", (self.command,)
+                    ).fetchall()
+            except sqlite3.Error:
+                stored = []
+            for (slug,) in stored:
+                if type(slug) is str and slug not in present:
+                    self._load_slug(slug)
         found = {slug for slug, _ in self._records}
-        return found | {slug for slug, _ in self._foreign} if foreign else found
+        if foreign:
+            found |= {slug for slug, _ in self._foreign}
+        return found - set(present) - {""}
 
     def put(self, slug: str, record: Record, locale: str = "") -> None:
         """Remember ``record`` for ``slug`` (in ``locale``); written by :meth:`save`."""

@@ -3,12 +3,13 @@ what the last run did without loading the articles' records, making the index pa
 looking for pages to remove.
 
 Kept only after a run of HTML pages into the whole site that found nothing amiss (no error, no
-warning from the discovery, no page removed, withdrawn or left where it no longer goes, no record of
-an article not there: one left out, whose pages stay while its file does, or one whose pages are in a
-folder away for now), from the articles' records and the index pages'. Beside the files those
-records watch it watches the folders a run sweeps or looks into (the site's, each language's, every
-review folder): a file added there (a killed run's temporary file, a review copy of no article)
-changes their signatures, and none is kept while one of them holds a temporary file.
+warning from the discovery, no page removed, withdrawn or left where it no longer goes), from the
+articles' records, the index pages' and those of articles left out, whose pages stay while their
+files do (a change of those files is a change of the run, which removes the pages; none is kept
+while a record holds for no run: pages in a folder away for now). Beside the files those records
+watch it watches the folders a run sweeps or looks into (the site's, each language's, every review
+folder): a file added there (a killed run's temporary file, a review copy of no article) changes
+their signatures, and none is kept while one of them holds a temporary file.
 """
 
 from __future__ import annotations
@@ -96,8 +97,14 @@ def keep_run(
         if record is None:
             return
         groups.append(Group(slug, [record], _kept_of(record.result)))
-    if any(slug and slug not in present for slug in manifest.slugs()):
-        return  # records of articles not there (left out, or their pages in a folder away for now)
+    # the records of articles not there whose pages stay while their files do (left out by the
+    # configuration): watched too, so that the run that should remove those pages (the article's
+    # file gone) is not told nothing changed; none is kept while a record holds for no run (its
+    # article could not be read, or its pages are in a folder away for now and go when it is back:
+    # their files as recorded then would say nothing changed)
+    left = [manifest.get(slug) for slug in sorted(manifest.slugs_besides(present))]
+    if any(record is None or not record.key for record in left):
+        return
     keep(
         run.project.root,
         manifest.command,
@@ -105,7 +112,7 @@ def keep_run(
         key,
         groups,
         manifest.key,
-        watched=[indexes],
+        watched=[indexes, *left],
         changed=manifest.touched | {slug for at, slug in enumerate(slugs) if at not in held},
         first=set(names),
         folders=_swept_folders(run),

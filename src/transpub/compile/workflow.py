@@ -432,7 +432,7 @@ def _remove_pages_of_gone_articles(
     articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
-    for slug in sorted(manifest.slugs() - present):
+    for slug in sorted(manifest.slugs_besides(present)):
         record = manifest.get(slug)
         if record is None or not in_shard(slug, project.shard):
             continue
