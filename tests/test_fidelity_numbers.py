@@ -120,3 +120,63 @@ def test_the_hint_for_a_number_typed_the_source_way_keeps_its_decimals(
 ) -> None:
     problem = numbers_problem(source, typed, "en", locale)
     assert problem is not None and problem.endswith(f"({hint})"), problem
+
+
+#: A digit glued to a word by a dot or comma (heise.de's "meldung.1password" in a tracking URL):
+#: the sign is not a decimal sign there in any language, so each language reads the same number.
+GLUED = [
+    "see www.heise.de.mac-and-i.meldung.1password-fuer-mac now",
+    "Nr.1 der Charts",
+    "siehe x,1 und Abschnitt b.2",
+    "Install abc.1.2.3 first",
+]
+
+
+@pytest.mark.parametrize("text", GLUED)
+@pytest.mark.parametrize(
+    ("source_locale", "locale"), [("en", "de"), ("de", "en"), ("en", "fr"), ("fr", "en")]
+)
+def test_check_accepts_a_sentence_copied_as_is_where_a_digit_follows_a_word_and_a_dot(
+    text: str, source_locale: str, locale: str
+) -> None:
+    # German said "1 is not in the source" for the English source copied unchanged
+    assert numbers_problem(text, text, source_locale, locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "source_locale", "locale", "problem"),
+    [
+        ("Nr.1 der Charts", "Nr.2 der Charts", "de", "en", "1 is missing; 2 is not in the source"),
+        ("Nr.1 of the charts", "Nr.2 der Charts", "en", "de", "1 is missing; 2 is not in the source"),
+        (
+            "see meldung.1password",
+            "siehe meldung.2password",
+            "en",
+            "de",
+            "1 is missing; 2 is not in the source",
+        ),
+        ("v1.2 is out", "v1,2 ist da", "en", "de", "1.2 is missing; 1,2 is not in the source"),
+        ("grew 3.5 %", "wuchs 3.5 %", "en", "de", "3.5 is written as in the source, which de reads"),
+        ("grew 3,5 %", "grew 3,5 %", "de", "en", "3,5 is written as in the source, which en reads"),
+    ],
+)
+def test_check_still_flags_a_changed_or_misread_number_next_to_a_word_and_a_dot(
+    source: str, translation: str, source_locale: str, locale: str, problem: str
+) -> None:
+    found = numbers_problem(source, translation, source_locale, locale)
+    assert found is not None and found.startswith(problem), found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "source_locale", "locale"),
+    [
+        ("Nr.1 of the charts", "Nr. 1 der Charts", "en", "de"),
+        ("grew 3.5 % on 4.1.2018", "wuchs am 4.1.2018 um 3,5 %", "en", "de"),
+        ("wuchs 3,5 % auf 1.234.567", "grew 3.5 % to 1,234,567", "de", "en"),
+        ("v1.2 and 20,000 users", "v1.2 und 20.000 Nutzer", "en", "de"),
+    ],
+)
+def test_check_accepts_numbers_written_each_language_s_way_beside_glued_ones(
+    source: str, translation: str, source_locale: str, locale: str
+) -> None:
+    assert numbers_problem(source, translation, source_locale, locale) is None

@@ -35,6 +35,20 @@ from transpub.numberforms import is_quantity
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
+#: A letter: a dot or comma after one is not a decimal sign (``meldung.1password``, ``Nr.1``).
+_LETTER = r"[^\W\d_]"
+
+
+def _not_inside(signs: str) -> str:
+    """A regex lookbehind: not right after a digit, nor after one of ``signs`` (a regex character
+    class body) unless a letter is before the sign, so that a number glued to a word by a dot
+    (``Nr.1``) is read alike in every language.
+
+    >>> [m.group(0) for m in re.finditer(_not_inside(".") + "[0-9]+", "0.5 .7 Nr.2 x3")]
+    ['0', '2', '3']
+    """
+    return rf"(?<!\d)(?:(?<![{signs}])|(?<={_LETTER}[{signs}]))"
+
 
 #: Scale words by language (lower case); a number followed by one (or two: "mil millones",
 #: "万亿") is also known by its absolute value. English "billion" is 10^9; German, French and
@@ -185,7 +199,7 @@ def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, 
     group_class = "[" + "".join(re.escape(g) for g in sorted(groups)) + "]"
     dec = re.escape(decimal)
     number = re.compile(
-        rf"(?<![\d{dec}])(?:\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
+        rf"{_not_inside(dec)}(?:\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
     )
     scales = SCALE_WORDS.get(language_of(locale), {})
     return number, decimal, group, scales
@@ -227,7 +241,7 @@ def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
         position += match.end()
 
 
-_DOTTED = re.compile(r"(?<![\d.,])\d+(?:([.,])\d+)(?:\1\d+)+(?![\d]|[.,]\d)")
+_DOTTED = re.compile(_not_inside(".,") + r"\d+(?:([.,])\d+)(?:\1\d+)+(?![\d]|[.,]\d)")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 
 
@@ -275,7 +289,7 @@ def _known_literals(text: str, literals: list[str]) -> tuple[str, list[Number]]:
     """The source's literals found as written in a translation, and the translation without them."""
     found: list[Number] = []
     for written in sorted(set(literals), key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\d.,]){re.escape(written)}(?![\d]|[.,]\d)")
+        pattern = re.compile(rf"{_not_inside('.,')}{re.escape(written)}(?![\d]|[.,]\d)")
         for _ in range(literals.count(written)):
             match = pattern.search(text)
             if match is None:
