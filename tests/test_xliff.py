@@ -973,3 +973,104 @@ def test_a_malformed_xliff_is_one_error_at_its_line_and_column_named_once(
     (harbour / "bad.xlf").write_text(text, encoding="utf-8")
     result = run(harbour, "xliff", "import", str(harbour / "bad.xlf"), code=1)
     assert result.output.splitlines() == [f"Error: bad.xlf:{shown}", "Nothing was written."]
+
+
+BROKEN = {
+    "used-twice": ("Lies <1>den Bericht</1> auf Seite<2/> <2/>4.", "a placeholder appears more than once"),
+    "one-missing": ("Lies <1>den Bericht</1> auf Seite 4.", "placeholder <2/> is missing"),
+    "crossed": ("Lies <1>den Bericht</2> auf Seite<2/>4.", "placeholders are not properly nested or closed"),
+}
+
+
+def _unit_of(path: Path, start: str) -> etree._Element:
+    return next(unit for source, unit in units(path).items() if source.startswith(start))
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+@pytest.mark.parametrize("broken", BROKEN, ids=list(BROKEN))
+def test_an_xliff_exported_from_a_catalog_with_a_broken_translation_imports_back_untouched(
+    harbour: Path, broken: str, version: str
+) -> None:
+    # import said "Error: out/harbour.de.xlf:33: unit u-…: a placeholder appears more than once; not
+    # imported" for a file the agency never touched, blaming the XLIFF for the catalog's translation
+    text, problem = BROKEN[broken]
+    fill(harbour, "de", {"Read <1>": (text, "reviewed"), "Nothing": ("Sonst nichts.", "reviewed")})
+    po = (harbour / "locales" / "de" / "LC_MESSAGES" / "harbour.po").read_text().splitlines()
+    line = next(i for i, text in enumerate(po, 1) if text.startswith('msgid "Read'))
+    flags = _entry(harbour, "de", "Read").flags
+    exported = run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    assert f"Warning: locales/de/LC_MESSAGES/harbour.po:{line}: " in exported.output
+    assert f'"Read <1>the full report</1> on page<2/>…": {problem}; exported as not translated' in (
+        exported.output
+    )
+    path = harbour / "out" / "harbour.de.xlf"
+    ns = X2 if version == "2.1" else X12
+    unit = _unit_of(path, "Read")
+    assert unit.find(f".//{ns}target") is None  # to translate: the agency's tool offers it as such
+    assert any(text in (note.text or "") for note in unit.iter(f"{ns}note"))  # the text travels along
+    assert_valid(path, version)
+    result = run(harbour, "xliff", "import", str(path))
+    assert "Error" not in result.output
+    read = _entry(harbour, "de", "Read")
+    assert (read.msgstr, read.flags) == (text, flags)  # the catalog keeps what was written
+    assert _entry(harbour, "de", "Nothing").msgstr == "Sonst nichts."
+    assert not any(text in line for line in read.tcomment.splitlines())  # no note came back as a comment
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_the_agencys_translation_of_a_unit_exported_without_its_broken_translation_replaces_it(
+    harbour: Path, version: str
+) -> None:
+    fill(harbour, "de", {"Read <1>": (BROKEN["used-twice"][0], "reviewed")})
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    if version == "2.1":
+        link = 'Lies <pc id="1" dataRefStart="o1" dataRefEnd="c1">den Bericht</pc> auf Seite<ph id="2" dataRef="p2"/>4.'
+    else:
+        link = 'Lies <g id="1" ctype="link">den Bericht</g> auf Seite<x id="2" ctype="lb"/>4.'
+    _edit(path, "Read", link, "final" if version == "2.1" else "signed-off")
+    run(harbour, "xliff", "import", str(path))
+    assert _entry(harbour, "de", "Read").msgstr == "Lies <1>den Bericht</1> auf Seite<2/>4."
+
+
+def test_an_older_export_holding_the_catalogs_broken_translation_untouched_imports_with_a_warning(
+    harbour: Path,
+) -> None:
+    # (what transpub wrote before: the broken translation as the unit's target, signed off)
+    text = BROKEN["used-twice"][0]
+    fill(harbour, "de", {"Read <1>": (text, "reviewed")})
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    codes = 'Lies <pc id="1" dataRefStart="o1" dataRefEnd="c1">den Bericht</pc> auf Seite<ph id="2" dataRef="p2"/> <ph id="2" dataRef="p2"/>4.'
+    _edit(path, "Read", codes, "final")
+    _edit(path, "Nothing", "Sonst nichts.", "final")
+    result = run(harbour, "xliff", "import", str(path))
+    assert "a placeholder appears more than once, as in the catalog, which keeps it" in result.output
+    assert "Error" not in result.output
+    assert _entry(harbour, "de", "Read").msgstr == text
+    assert _entry(harbour, "de", "Nothing").msgstr == "Sonst nichts."
+    # a target the agency changed is still refused with its line
+    _edit(path, "Read", codes.replace("Lies", "Lesen"), "final")
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    assert "a placeholder appears more than once; not imported" in result.output
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_a_plural_with_a_broken_form_exports_as_not_translated_and_imports_back_untouched(
+    tmp_path: Path, version: str
+) -> None:
+    project = harbour_project(tmp_path / "harbour", locales=("de", "pl"))
+    forms = ["<1>Jeden</1> statek wraca.", "<1>%(n)s</2> statki wracają.", "<1>%(n)s</1> statków wraca."]
+    add_plural(project, "pl", *SHIPS, forms)
+    exported = run(project, "xliff", "export", "-l", "pl", "--version", version, "-o", str(project / "out"))
+    assert "plural form msgstr[1]: placeholders are not properly nested or closed; exported as" in (
+        exported.output
+    )
+    path = project / "out" / "harbour.pl.xlf"
+    ns = X2 if version == "2.1" else X12
+    assert not list(etree.parse(str(path)).getroot().iter(f"{ns}target"))
+    assert_valid(path, version)
+    result = run(project, "xliff", "import", str(path))
+    assert "Error" not in result.output
+    entry = _plural_entry(project)
+    assert [entry.msgstr_plural[i] for i in range(3)] == forms

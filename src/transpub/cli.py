@@ -1449,6 +1449,8 @@ def xliff_export(
         _echo(f"Wrote {path} ({counted(units, 'unit')})")
     if not written.files:
         _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
+    for warning in written.warnings:
+        _echo(f"Warning: {warning}", err=True)
 
 
 @xliff.command(name="import")

@@ -32,6 +32,8 @@ class XliffExport:
     """What export wrote: file paths (relative to the project when inside it) and unit counts."""
 
     files: list[tuple[str, int]] = field(default_factory=list)
+    #: A translation exported as not translated (import would refuse it), at its catalog's file:line.
+    warnings: list[TranspubError] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +67,49 @@ def _notes(entry: Any) -> tuple[tuple[str, str], ...]:
     if provenance:
         notes.append(("provenance", provenance))
     return tuple(notes)
+
+
+def _refused(entry: Any, po: Any) -> str | None:
+    """Why import would refuse the catalog's own translation of ``entry`` (placeholders that do not
+    fit its msgid, as ``<1/> <1/>`` or ``<1>a</2>``, or control characters), or None."""
+    if catalog.entry_state(entry) == "untranslated":
+        return None
+    count = catalog.plural_count(po, entry) if entry.msgid_plural else 1
+    for index, text in enumerate(catalog.translations(entry, count)):
+        if catalog.is_blank(text):
+            continue
+        source = entry.msgid if index == 0 else entry.msgid_plural
+        problem = placeholder_problem(source, text) or control_problem(source, text)
+        if problem:
+            return f"plural form msgstr[{index}]: {problem}" if entry.msgid_plural else problem
+    return None
+
+
+def _left_out(entry: Any, po: Any, problem: str) -> XliffUnit:
+    """``entry`` as a unit to translate: its translation, which import would refuse (``problem``),
+    travels only in a note (the catalog keeps it until a translation replaces it)."""
+    notes = _notes(entry)
+    uid = unit_id(entry.msgid, entry.msgctxt)
+    reason = f"translation left out ({problem})"
+    if not entry.msgid_plural:
+        return XliffUnit(
+            id=uid, source=entry.msgid, notes=(*notes, ("provenance", f"{reason}: {entry.msgstr}"))
+        )
+    count = catalog.plural_count(po, entry)
+    examples = catalog.plural_examples(po.metadata.get("Plural-Forms", ""))
+    forms = tuple(
+        XliffUnit(
+            id="",
+            source=entry.msgid if index == 0 else entry.msgid_plural,
+            notes=(
+                *notes,
+                ("plural", _form_note(index, count, examples)),
+                *([] if catalog.is_blank(text) else [("provenance", f"{reason}: {text}")]),
+            ),
+        )
+        for index, text in enumerate(catalog.translations(entry, count))
+    )
+    return XliffUnit(id=uid, source=entry.msgid, notes=notes, forms=forms)
 
 
 def _unit(entry: Any, po: Any) -> XliffUnit:
@@ -106,6 +151,16 @@ def _form_note(index: int, count: int, examples: list[list[int]]) -> str:
     return note
 
 
+def _preview(text: str, limit: int = 40) -> str:
+    """The start of ``text`` on one line, as ``transpub check`` names an entry.
+
+    >>> _preview("Read <1>the full report</1> on page<2/>4 today.")
+    'Read <1>the full report</1> on page<2/>…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def _shown(project: Project, path: Path) -> str:
     try:
         return project.relative(path)
@@ -129,15 +184,30 @@ def export_xliff(
     """
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
+    report = XliffExport()
     for article in project.article_paths():
         path = project.catalog_path(locale, project.slug_of(article))
         if not path.is_file():
             continue
         po = catalog.read_catalog(path)
-        units = [_unit(entry, po) for entry in catalog.live_entries(po, plurals=True)]
+        units = []
+        for entry in catalog.live_entries(po, plurals=True):
+            problem = _refused(entry, po)
+            if problem is None:
+                units.append(_unit(entry, po))
+                continue
+            units.append(_left_out(entry, po, problem))
+            report.warnings.append(
+                TranspubError(
+                    f'"{_preview(entry.msgid)}": {problem}; exported as not translated, with this text '
+                    "in a note (import would refuse it): fix the catalog and export again, or let the "
+                    "agency translate it",
+                    _shown(project, path),
+                    entry.linenum,
+                )
+            )
         files.append(XliffFile(original=project.relative(article), units=units))
     groups = [(f"{locale}.xlf", files)] if single else _one_file_each(project, files, locale)
-    report = XliffExport()
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, group in groups:
         target = out_dir / name
@@ -296,6 +366,19 @@ def _incoming(unit: XliffUnit) -> tuple[list[str], str] | None:
     return targets, min((s for s in states if s is not None), key=_ORDER.index)
 
 
+def _as_in_catalog(unit: XliffUnit, entry: Any, po: Any) -> bool:
+    """True when ``unit``'s target (each form's) is ``entry``'s translation as the catalog holds it:
+    a translation import would refuse, sent back untouched, changes nothing and is no error."""
+    if unit.problem or bool(entry.msgid_plural) != bool(unit.forms):
+        return False
+    parts = unit.forms or (unit,)
+    if any(form.problem for form in parts):
+        return False
+    count = catalog.plural_count(po, entry) if entry.msgid_plural else 1
+    current = catalog.translations(entry, count)
+    return [form.target or "" for form in parts] == current and not all(map(catalog.is_blank, current))
+
+
 def _misfit(entry: Any, targets: list[str]) -> str | None:
     """Why ``targets`` (a translation, or one per plural form) do not fit ``entry``'s placeholders
     (msgstr[0] its msgid's, the other forms its msgid_plural's), or add control characters to it,
@@ -353,6 +436,22 @@ def _import_file(
         try:
             incoming = _incoming(unit)
         except XliffError as exc:
+            same = by_id.get(unit.id)
+            if same is not None and _as_in_catalog(unit, same, pending.po):
+                # (an export of an older transpub wrote the catalog's broken translation as target)
+                if _take_notes(same, unit, shown, report):
+                    pending.changed += 1
+                else:
+                    report.unchanged += 1
+                report.warnings.append(
+                    XliffError(
+                        f"unit {unit.id}: {exc.message}, as in the catalog, which keeps it "
+                        f"(`transpub check -l {locale}` names it)",
+                        shown,
+                        exc.line or unit.line,
+                    )
+                )
+                continue
             where = exc.line or unit.line
             report.errors.append(XliffError(f"unit {unit.id}: {exc.message}; not imported", shown, where))
             continue
