@@ -16,6 +16,7 @@ import pytest
 
 from linear_time import assert_linear
 from transpub.catalog import build_template, format_catalog
+from transpub.check.markdown import markdown_problem
 from transpub.check.markup import markup_problem
 from transpub.check.numbers import numbers_problem
 from transpub.engines.runner import SplitError, split_text
@@ -186,6 +187,7 @@ CHECKERS = {
         placeholder_problem(source, translation),
     )[1],
     "markup": markup_problem,
+    "markdown": markdown_problem,
     "numbers": lambda source, translation: numbers_problem(source, translation, "en", "de"),
 }
 
@@ -205,6 +207,9 @@ CHECK_SHAPES = {
     ),
     # each "<!--" had the rest of the line searched for its "-->": 20 KB took 12 s to check
     "a translation of comment openers without an end": (lambda n: ("Hello.", "<!--" * (n // 4)), 4_000),
+    # Markdown emphasis and code openers without an end, each its own span to look for
+    "a translation of emphasis openers without an end": (lambda n: ("Hello.", "*a _b `c " * (n // 9)), 8_000),
+    "a translation of one backtick and a long line": (lambda n: ("Hello.", "`" + "a " * (n // 2)), 8_000),
     # the spaces after a range's number were split every way between three runs (n³): 800 took 10 s
     "a range, then a run of no-break spaces": (
         lambda n: ("It rose from 3 to 4" + "\u00a0" * n + " in May.",) * 2,

@@ -36,6 +36,7 @@ CHECK_IDS: tuple[str, ...] = (
     "template",
     "markup",
     "links",
+    "markdown",
     "glossary",
     "numbers",
     "syntax",
@@ -49,6 +50,7 @@ ENTRY_CHECKS: tuple[str, ...] = (
     "template",
     "markup",
     "links",
+    "markdown",
     "glossary",
     "numbers",
 )

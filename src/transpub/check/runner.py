@@ -11,6 +11,7 @@ from transpub import catalog
 from transpub.catalog.outdated import find_staleness
 from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
 from transpub.check.links import links_problem
+from transpub.check.markdown import markdown_problem
 from transpub.check.markup import markup_problem, use_source_placeholders
 from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
@@ -262,11 +263,13 @@ def check_catalog(
                 staleness.line,
                 f"out of date with {project.relative(article)} ({staleness.describe()}); {EXTRACT_HINT}",
             )
+    markdown = article.suffix.lower() in (".md", ".markdown")  # (as formats.load_article reads them)
     for entry in po:
         if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
             continue
         slots = values.get(entry.msgid, ()) if values else ()
-        for check, message in check_entry(entry, policy, glossary, project.source_locale, values=slots):
+        checked = check_entry(entry, policy, glossary, project.source_locale, values=slots, markdown=markdown)
+        for check, message in checked:
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
     # at 100% every untranslated or fuzzy entry is already a problem of its own, and so is most often a
     # translation a value writes as its source (counted untranslated), unless its check only warns
@@ -352,11 +355,13 @@ def check_entry(
     source_locale: str,
     *,
     values: Sequence[Slot] = (),
+    markdown: bool = False,
 ) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags
     (``values``: the slots of the entry's unit that are values its format writes, see
     :func:`~transpub.formats.value_slots.written_values`: a translation one of them would not write
-    is a problem of the check that says why, unless that check has found one already)."""
+    is a problem of the check that says why, unless that check has found one already; ``markdown``:
+    the entry is of a Markdown article, whose text compile writes with Markdown's marks escaped)."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
 
     def wanted(check: str) -> bool:
@@ -393,6 +398,10 @@ def check_entry(
             problem = links_problem(source, translation)
             if problem:
                 found.append(("links", f"{problem}; {LINKS_HINT}"))
+        if wanted("markdown") and markdown and not values:  # (a value is written as it is)
+            problem = markdown_problem(source, translation)
+            if problem:
+                found.append(("markdown", problem))
         if wanted("glossary") and glossary is not None:
             found.extend(
                 ("glossary", v.message)
