@@ -130,6 +130,9 @@ GLUED = [
     "siehe x,1 und Abschnitt b.2",
     "Install abc.1.2.3 first",
 ]
+#: Digits after a dot that follows no letter or digit (a Wikipedia reference's Bibcode): English read
+#: nothing there, German "108, 1815 are not in the source".
+AFTER_A_SIGN = ["Bibcode: 2011PNAS..108.1815W.", "Prices rose (.5) overall, see ,7 below"]
 
 
 @pytest.mark.parametrize("text", GLUED)
@@ -180,3 +183,11 @@ def test_check_accepts_numbers_written_each_language_s_way_beside_glued_ones(
     source: str, translation: str, source_locale: str, locale: str
 ) -> None:
     assert numbers_problem(source, translation, source_locale, locale) is None
+
+
+@pytest.mark.parametrize("text", AFTER_A_SIGN)
+@pytest.mark.parametrize(("source_locale", "locale"), [("en", "de"), ("de", "en"), ("en", "fr")])
+def test_check_accepts_a_copied_reference_whose_digits_follow_two_dots(
+    text: str, source_locale: str, locale: str
+) -> None:
+    assert numbers_problem(text, text, source_locale, locale) is None

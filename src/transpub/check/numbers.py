@@ -50,6 +50,12 @@ def _not_inside(signs: str) -> str:
     return rf"(?<!\d)(?:(?<![{signs}])|(?<={_LETTER}[{signs}]))"
 
 
+#: Digits (and the dots and commas between them) after a dot or comma that follows neither a
+#: letter nor a digit (``..108.1815`` in a Bibcode, ``(.5``): no language reads a number there,
+#: whichever its decimal sign (else German read ``108``, ``1815`` where English reads nothing).
+_AFTER_A_SIGN = re.compile(r"(?:(?<=[\W_][.,])|(?<=\A[.,]))\d+(?:[.,]\d+)*")
+
+
 #: Scale words by language (lower case); a number followed by one (or two: "mil millones",
 #: "万亿") is also known by its absolute value. English "billion" is 10^9; German, French and
 #: Spanish "Billion/billion/billón" are 10^12.
@@ -343,6 +349,7 @@ def find_numbers(
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
     pattern, decimal, group, scales = _patterns(locale, spaced)
     text = text.replace("٫", decimal).replace("٬", group)
+    text = _AFTER_A_SIGN.sub(lambda match: " " * len(match.group(0)), text)
     text, literals_found = _literals(text, pattern)
     if literals:
         text, known = _known_literals(text, literals)
