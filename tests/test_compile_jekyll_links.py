@@ -138,6 +138,8 @@ SCOPED = [
     {"scope": {"path": "e", "type": "pages"}, "values": {"permalink": "/e/:basename/"}},
     {"scope": {"path": "/en/news"}, "values": {"permalink": "/from-root/:basename/"}},
     {"scope": {"path": "en/*/x"}, "values": {"permalink": "/glob/:basename/"}},
+    {"scope": {"path": "en/*/deep", "type": "pages"}, "values": {"permalink": "/deep/:basename/"}},
+    {"scope": {"path": "en/_posts/newsroom"}, "values": {"slug": "Room Slug"}},
     {"scope": {"path": "", "type": "drafts"}, "values": {"permalink": "/drafts/:title/"}},
 ]
 SCOPED_ARTICLES = {
@@ -145,6 +147,7 @@ SCOPED_ARTICLES = {
     "en/index.md": "",
     "en/news/b.md": "",
     "en/newsletter/c.md": "",
+    "en/guide/deep/d.md": "",
     "en/own.md": "permalink: /mine/\n",
     "en/_posts/2024-01-08-p4.md": "",
     "en/_posts/news/2024-01-09-p5.md": "",
@@ -156,8 +159,9 @@ SCOPED_ARTICLES = {
 def test_transpub_finds_each_page_and_post_at_the_url_jekylls_defaults_give_it(tmp_path: Path) -> None:
     """Jekyll's defaults: a scope's path is the start of a file's path (en/news holds
     en/newsletter/c.md; e holds all of en/), the longest wins, then one with a type over one without
-    (even a later one), a front matter's permalink over all; a path from / or a glob of folders
-    holds none of these files (not followed: a permalink it gives would be missed)."""
+    (even a later one), a front matter's permalink over all; a scope giving only a slug leaves the
+    permalink of a shorter one; a glob (en/*/deep) holds the files under the folders it finds; a
+    path from / holds none of these files."""
     site = tmp_path / "site"
     for path, front in SCOPED_ARTICLES.items():
         page(site, path, front)
@@ -484,6 +488,69 @@ def test_a_german_page_of_a_jekyll_site_with_default_permalinks_and_a_baseurl_li
         url.removeprefix("/myblog") if name in held else url.removeprefix("/myblog").replace("/en/", "/de/")
         for name, url in links.items()
     ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
+
+
+#: A site whose defaults set other keys that make a post's URL (categories and category, merged
+#: from every scope that holds the post, a longer scope's winning; slug) and scopes by globs (*:
+#: one folder name, the languages' folders too), for the pages and posts of both languages.
+DEFAULT_KEYS = [
+    {"scope": {"path": "*/_posts"}, "values": {"categories": "Boats"}},
+    *(
+        {"scope": {"path": f"{lang}/_posts/news", "type": "posts"}, "values": {"category": "Harbour"}}
+        for lang in ("en", "de")
+    ),
+    {"scope": {"path": "*/_posts/*/old"}, "values": {"slug": "archived"}},
+    {"scope": {"path": "*/guide/*/deep", "type": "pages"}, "values": {"permalink": "/:path/:basename/"}},
+]
+
+
+def test_a_german_page_links_only_built_pages_where_defaults_set_categories_slugs_and_glob_scopes(
+    tmp_path: Path,
+) -> None:
+    """_config.yml's defaults give posts categories (a folder's category added to all posts'),
+    a slug (by a glob of folders) and pages a permalink (by a glob): init copies them; the posts
+    and the page they make URLs of held back in German, the German ferries page links their English
+    pages (compile says so), and the German pier post and guide page, which are published."""
+    site = tmp_path / "harbour"
+    links = {
+        "harbour post": "/en/boats/2024/01/05/harbour.html",
+        "moored post": "/en/boats/harbour/2024/01/07/moored.html",
+        "old post": "/en/boats/2023/05/01/archived.html",
+        "held guide": "/en/guide/a/deep/held/",
+        "pier post": "/en/boats/harbour/2024/01/06/pier.html",
+        "pier guide": "/en/guide/a/deep/pier/",
+    }
+    text = "".join(f"See [the {name}]({url}) now.\n\n" for name, url in links.items())
+    page(site, "en/ferries.md", text=text)
+    page(site, "en/_posts/2024-01-05-harbour.md")
+    page(site, "en/_posts/news/2024-01-06-pier.md")
+    page(site, "en/_posts/news/2024-01-07-moored.md")
+    page(site, "en/_posts/2023/old/2023-05-01-boat.md")
+    page(site, "en/guide/a/deep/held.md")
+    page(site, "en/guide/a/deep/pier.md")
+    (site / "_config.yml").write_text(yaml.safe_dump({"title": "Harbour", "defaults": DEFAULT_KEYS}), "utf-8")
+    init(site, "-l", "de")
+    assert written(site)["compile"]["jekyll_defaults"] == {
+        "posts": {
+            "_posts": {"categories": ["Boats"]},
+            "_posts/news": {"category": "Harbour"},
+            "_posts/*/old": {"slug": "archived"},
+        },
+        "pages": {
+            "_posts": {"categories": ["Boats"]},
+            "_posts/*/old": {"slug": "archived"},
+            "guide/*/deep": "/:path/:basename/",
+        },
+    }
+    held = ("2024-01-05-harbour.po", "2024-01-07-moored.po", "2023-05-01-boat.po", "held.po")
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', *held)
+    for name in ("harbour post", "moored post", "old post", "held guide"):
+        assert f"linked from en/ferries.md ({links[name]})" in output, name
+    built = jekyll_build(site)
+    hrefs = german_hrefs(built)
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    assert ferries == [url.replace("/en/", "/de/") if "pier" in name else url for name, url in links.items()]
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 

@@ -553,16 +553,34 @@ SCHEMA = Table(
                 "jekyll_defaults": Table(
                     {
                         what: Table(
-                            doc=f"path = the permalink _config.yml's defaults give the {what} under it",
+                            doc=f"path = the permalink _config.yml's defaults give the {what} under it, or "
+                            "a table of the values that make their URLs (permalink, slug, category, categories)",
                             values=Key(
                                 "string", None, expects='a permalink such as "/blog/:title/"', valid=bool
                             ),
+                            named=Table(
+                                {
+                                    "permalink": Key(
+                                        "string",
+                                        None,
+                                        expects='a permalink such as "/blog/:title/"',
+                                        valid=bool,
+                                    ),
+                                    "slug": Key("string"),
+                                    "category": Key("string"),
+                                    "categories": Key("list of strings"),
+                                },
+                                fill=False,
+                            ),
+                            named_what="path",
                         )
                         for what in ("posts", "pages")
                     },
-                    doc='markdown, page_urls = "jekyll": the permalinks the Jekyll site\'s defaults (_config.yml) '
-                    'give its posts and pages, by the start of their paths in the articles folder ("": all; '
-                    "the longest that starts an article's path wins; its front matter's permalink over it)",
+                    doc='markdown, page_urls = "jekyll": the values that make URLs (permalink, slug, category, '
+                    "categories) the Jekyll site's defaults (_config.yml) give its posts and pages, by the start "
+                    'of their paths in the articles folder ("": all; a * one name of a folder or file, as a glob; '
+                    "for each value, the longest that starts an article's path wins; its front matter's over "
+                    "it, categories added to them)",
                 ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '

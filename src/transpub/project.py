@@ -139,9 +139,10 @@ class Project:
     #: ``[compile] jekyll_timezone``: the IANA time zone Jekyll dates the site's posts in (None: not
     #: known, the building machine's).
     jekyll_timezone: str | None = None
-    #: ``[compile.jekyll_defaults]``: by ``posts`` and ``pages``, the permalinks the Jekyll site's
-    #: ``defaults`` give them, by the start of their paths in the articles folder.
-    jekyll_defaults: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: ``[compile.jekyll_defaults]``: by ``posts`` and ``pages``, the permalinks (or tables of the
+    #: values that make URLs: ``permalink``, ``slug``, ``category``, ``categories``) the Jekyll
+    #: site's ``defaults`` give them, by the start of their paths in the articles folder.
+    jekyll_defaults: dict[str, dict[str, str | dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def config_path(self) -> Path:
@@ -810,10 +811,23 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
             else:
-                import tomli_w  # (only ``transpub init`` writes TOML)
-
-                lines.append(tomli_w.dumps({key: value}).rstrip("\n"))
+                lines.append(_free_line(key, value))
     return lines
+
+
+def _free_line(key: str, value: Any) -> str:
+    """``key = value`` in a table whose keys are free, a table inline (``"news" = { slug = "x" }``).
+
+    >>> _free_line("_posts/news", {"slug": "x", "categories": ["A"]}), _free_line("", "/b/:title/")
+    ('"_posts/news" = { slug = "x", categories = ["A"] }', '"" = "/b/:title/"')
+    """
+    import tomli_w  # (only ``transpub init`` writes TOML)
+
+    name = tomli_w.dumps({key: 0}).rstrip("\n")[: -len(" = 0")]
+    if not isinstance(value, dict):
+        return f"{name} = {_toml_value(value)}"
+    inner = ", ".join(_free_line(inner, item) for inner, item in value.items())
+    return f"{name} = {{ {inner} }}"
 
 
 def _scope_lines() -> list[str]:

@@ -8,7 +8,8 @@ ending in ``/``), and in neither where it is another pattern, or ``weekdate`` (`
 which Jekyll writes as ``en/ferries.html``). A post is at the URL of the site's ``permalink``
 (``[compile] jekyll_permalink``; ``date``: ``/:categories/:year/:month/:day/:title:output_ext``,
 also ``pretty``, ``ordinal``, ``weekdate``, ``none`` or a pattern); either's front matter
-``permalink`` wins, then the one the site's ``defaults`` give it (:func:`default_permalink`). A
+``permalink`` wins, then the one the site's ``defaults`` give it (:func:`default_values`, which
+also give a post's ``slug`` and categories: :func:`with_defaults`). A
 post's ``:title`` is its front matter ``slug``, else its file's name after the date, with runs of
 other characters than letters, digits and ``._~!$&'()+,;=@`` as one hyphen; ``:slug`` that in lower case with only letters and digits kept; ``:categories`` its front matter
 ``categories`` (a list, or words) and ``category``, in lower case; its date the front matter's
@@ -22,12 +23,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
-__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_permalink", "jekyll_url", "jekyll_urls"]
+__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_values", "jekyll_url", "jekyll_urls", "with_defaults"]
 
 #: The patterns Jekyll's ``permalink`` styles name (``style_to_permalink``).
 JEKYLL_STYLES = {
@@ -125,18 +126,59 @@ def jekyll_urls(
     return list(urls)
 
 
-def default_permalink(defaults: Mapping[str, str], path: str) -> str | None:
-    """The permalink the site's ``defaults`` (``[compile.jekyll_defaults]``'s ``posts`` or ``pages``:
-    by the start of a path in the articles folder) give the page or post at ``path`` there: the
-    longest start of ``path`` (Jekyll matches a scope's path as the start of a file's, not only a
-    folder's); None: none of them.
+def default_values(
+    defaults: Mapping[str, str | Mapping[str, Any]],
+    path: str,
+    globbed: Callable[[str], Iterable[str]] = lambda pattern: (),
+) -> dict[str, Any]:
+    """The values that make URLs (``permalink``, ``slug``, ``category``, ``categories``) that the
+    site's ``defaults`` (``[compile.jekyll_defaults]``'s ``posts`` or ``pages``: by the start of a
+    path in the articles folder, a permalink or a table of values) give the page or post at ``path``
+    there: each one's from the longest start of ``path`` that sets it (Jekyll matches a scope's
+    path as the start of a file's, not only a folder's; one with a ``*``, a glob, as the start of
+    each path ``globbed`` finds it at in the articles folder, as Jekyll's ``Dir.glob``); none: none
+    of them.
 
-    >>> defaults = {"": "/blog/:title/", "news": "/news/:title/"}
-    >>> default_permalink(defaults, "newsletter/2024-01-05-a.md"), default_permalink(defaults, "2024-01-05-a.md")
-    ('/news/:title/', '/blog/:title/')
+    >>> defaults = {"": "/blog/:title/", "news": {"permalink": "/news/:title/"}, "*/old": {"slug": "x"}}
+    >>> default_values(defaults, "newsletter/2024-01-05-a.md"), default_values(defaults, "2024-01-05-a.md")
+    ({'permalink': '/news/:title/'}, {'permalink': '/blog/:title/'})
+    >>> default_values(defaults, "2023/old/2023-05-01-a.md", lambda pattern: ["2023/old", "2024/old"])
+    {'permalink': '/blog/:title/', 'slug': 'x'}
     """
-    found = [start for start in defaults if path.startswith(start)]
-    return defaults[max(found, key=len)] if found else None
+    found: dict[str, tuple[int, Any]] = {}
+    for start, values in defaults.items():
+        if "*" in start:
+            held = any(path.startswith(each) for each in globbed(start))
+        else:
+            held = path.startswith(start)
+        if not held:
+            continue
+        for key, value in values.items() if isinstance(values, Mapping) else [("permalink", values)]:
+            if key not in found or len(start) >= found[key][0]:
+                found[key] = (len(start), value)
+    return {key: value for key, (_, value) in found.items()}
+
+
+def with_defaults(front: Mapping[str, Any] | None, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter ``front`` of a page or post as Jekyll reads it where the site's ``defaults``
+    give it ``values`` (see :func:`default_values`): its own values over theirs, its
+    ``categories`` after theirs.
+
+    >>> with_defaults({"categories": "Local", "slug": "a"}, {"categories": ["News"], "slug": "b", "category": "C"})
+    {'categories': ['News', 'Local'], 'slug': 'a', 'category': 'C'}
+    """
+    front = dict(front or {})
+    merged = {**values, **front}
+    if "categories" in values and "categories" in front:
+        merged["categories"] = [*_listed(values["categories"]), *_listed(front["categories"])]
+    return merged
+
+
+def _listed(categories: Any) -> list[Any]:
+    """Categories as a list (words: one each)."""
+    if isinstance(categories, str):
+        return list(categories.split())
+    return list(categories) if isinstance(categories, list) else [categories]
 
 
 def _page_end(permalink: str) -> str:

@@ -28,6 +28,8 @@ rewritten by the rules as before.
 
 from __future__ import annotations
 
+import functools
+import glob
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
@@ -41,7 +43,7 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
-from .jekyll_urls import JEKYLL_URL_KEYS, default_permalink, jekyll_urls
+from .jekyll_urls import JEKYLL_URL_KEYS, default_values, jekyll_urls, with_defaults
 from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
@@ -147,16 +149,18 @@ def jekyll_links(
     jekyll_timezone``, else by each it may have; one without
     ``.html`` or ``/``, which Jekyll writes as ``….html``, by both), after the site's ``baseurl``;
     posts where the articles are in a ``_posts`` folder; the permalink of
-    ``[compile.jekyll_defaults]`` where its front matter sets none."""
+    ``[compile.jekyll_defaults]`` where its front matter sets none (and their categories before
+    its own)."""
     posts = "_posts" in project.articles_dir.parts
     zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
+    globbed = functools.cache(lambda pattern: jekyll_globbed(project.articles_dir, pattern))
     for path, slug, relative in pages:
         front = page_front_matter(path, JEKYLL_URL_KEYS)
         post = posts or "_posts" in relative.parts
         defaults = project.jekyll_defaults.get("posts" if post else "pages", {})
-        default = default_permalink(defaults, relative.as_posix())
-        if default is not None and "permalink" not in (front or {}):
-            front = {**(front or {}), "permalink": default}
+        values = default_values(defaults, relative.as_posix(), globbed)
+        if values:
+            front = with_defaults(front, values)
         urls = jekyll_urls(
             relative, front, project.source_url_prefix, project.jekyll_permalink, post=post, zone=zone
         )
@@ -165,6 +169,14 @@ def jekyll_links(
             slugs.setdefault(url_path(url), slug)
             if not url.endswith("/") and not PurePosixPath(url).suffix:
                 slugs.setdefault(url_path(url + ".html"), slug)
+
+
+def jekyll_globbed(folder: Path, pattern: str) -> list[str]:
+    """The paths in ``folder`` the glob ``pattern`` finds, ``/``-separated, as Jekyll's
+    ``Dir.glob`` finds a defaults scope's (``*`` one name, not one starting with a dot)."""
+    return [
+        PurePosixPath(Path(found)).as_posix() for found in glob.glob(pattern, root_dir=folder, recursive=True)
+    ]
 
 
 def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -118,19 +119,25 @@ def _jekyll_timezone(settings: Mapping[str, Any], config_name: str) -> tuple[str
     ]
 
 
-def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, str]]:
-    """The ``permalink`` of each of the site's ``defaults`` whose scope holds articles (its ``posts``,
-    or the pages in the folder ``source``), as ``[compile.jekyll_defaults]`` tables: by the start of
-    a path in the articles folder ("": all of them), the one that wins in Jekyll (the longest path,
-    then one with a ``type``, then the later one)."""
+#: The keys of a ``defaults`` entry's values that make a page's or post's URL (Jekyll merges them
+#: into its front matter: see :func:`transpub.compile.jekyll_urls.with_defaults`).
+_DEFAULT_URL_KEYS = ("permalink", "slug", "category", "categories")
+
+
+def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, Any]]:
+    """The values that make URLs (``permalink``, ``slug``, ``category``, ``categories``) of each of
+    the site's ``defaults`` whose scope holds articles (its ``posts``, or the pages in the folder
+    ``source``), as ``[compile.jekyll_defaults]`` tables: by the start of a path in the articles
+    folder ("": all of them; a glob's ``*``: one name), each key's value from the scope that wins
+    in Jekyll (the longest path, then one with a type, then the later one); a permalink alone
+    as a string, else a table."""
     folder = "_posts" if what == "posts" else source
     collections = folder_setting(settings.get("collections_dir"), ".")
-    found: list[tuple[int, bool, int, str | None, str, str]] = []
+    found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
     for index, entry in enumerate(listed if isinstance(listed, list) else []):
-        values = entry.get("values") if isinstance(entry, Mapping) else None
-        permalink = values.get("permalink") if isinstance(values, Mapping) else None
-        if not isinstance(permalink, str) or not permalink.strip():
+        values = _url_values(entry.get("values") if isinstance(entry, Mapping) else None)
+        if not values:
             continue
         scope = entry.get("scope")
         scope = scope if isinstance(scope, Mapping) else {}
@@ -141,25 +148,61 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
         start = _scope_start(path, folder)
         kind = str(scope["type"]) if "type" in scope else None
         if start is not None and kind in (None, "posts", "pages"):
-            found.append((len(path), kind is not None, index, kind, start, permalink.strip()))
-    tables: dict[str, dict[str, str]] = {"posts": {}} if what == "posts" else {"posts": {}, "pages": {}}
-    for *_, kind, start, permalink in sorted(found):
+            found.append((len(path), kind is not None, index, kind, start, values))
+    merged: dict[str, dict[str, dict[str, Any]]] = (
+        {"posts": {}} if what == "posts" else {"posts": {}, "pages": {}}
+    )
+    for *_, kind, start, values in sorted(found, key=lambda item: item[:3]):
         for table in (kind,) if kind else ("posts", "pages"):
-            if table in tables:
-                tables[table][start] = permalink
+            if table in merged:
+                merged[table].setdefault(start, {}).update(values)
+    tables = {
+        name: {
+            start: values.get("permalink") if list(values) == ["permalink"] else values
+            for start, values in table.items()
+        }
+        for name, table in merged.items()
+    }
     return {f"compile.jekyll_defaults.{name}": table for name, table in tables.items() if table}
+
+
+def _url_values(values: Any) -> dict[str, Any]:
+    """The values of a ``defaults`` entry that make URLs (see :data:`_DEFAULT_URL_KEYS`), as
+    transpub.toml holds them: strings, ``categories`` a list of them (words split).
+
+    >>> _url_values({"permalink": " /b/:title/ ", "categories": "News Local", "layout": "post", "slug": ""})
+    {'permalink': '/b/:title/', 'categories': ['News', 'Local']}
+    """
+    found: dict[str, Any] = {}
+    for key, value in values.items() if isinstance(values, Mapping) else ():
+        if key not in _DEFAULT_URL_KEYS or value is None or isinstance(value, (dict, bool)):
+            continue
+        if key == "categories":
+            words = value.split() if isinstance(value, str) else value if isinstance(value, list) else [value]
+            found[key] = [str(word) for word in words if word is not None]
+        elif not isinstance(value, list) and str(value).strip():
+            found[key] = str(value).strip() if key == "permalink" else str(value)
+    return found
 
 
 def _scope_start(path: str, folder: str) -> str | None:
     """The start of the paths in the articles folder ``folder`` (in the site) that a defaults scope
-    whose path is ``path`` holds ("": all); None: none (another folder's, a glob, or a path from
-    ``/``, which Jekyll matches with no file).
+    whose path is ``path`` holds ("": all; a glob's, whose names before the articles' match the
+    folder's, with ``*`` as it is); None: none (another folder's, or a path from ``/``, which
+    Jekyll matches with no file).
 
     >>> _scope_start("", "en"), _scope_start("en/", "en"), _scope_start("en/guide", "en"), _scope_start("es", "en")
     ('', '', 'guide', None)
+    >>> _scope_start("*/guide/*/x", "en"), _scope_start("e*", "en"), _scope_start("d*/x", "en")
+    ('guide/*/x', '', None)
     """
-    if "*" in path or path.startswith("/"):
+    if path.startswith("/"):
         return None
+    if "*" in path:
+        parts, names = path.split("/"), folder.split("/")
+        if not all(fnmatchcase(name, part) for name, part in zip(names, parts, strict=False)):
+            return None
+        return "/".join(parts[len(names) :])
     if folder.startswith(path):
         return ""
     return path[len(folder) + 1 :] if path.startswith(folder + "/") else None
