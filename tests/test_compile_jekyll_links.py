@@ -554,6 +554,132 @@ def test_a_german_page_links_only_built_pages_where_defaults_set_categories_slug
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 
+#: Documents of a collection (recipes, published), with the front matter that decides their URLs.
+DOCUMENTS = {
+    "_recipes/en/soup.md": "",
+    "_recipes/en/Odd Pot! Ünï.md": "",
+    "_recipes/en/sub/2024-01-05-stew.md": "",
+    "_recipes/en/slugged.md": "slug: My Slug!\n",
+    "_recipes/en/dated.md": "date: 2023-12-31\ncategories: [Hot, Winter]\n",
+    "_recipes/en/own.md": "permalink: /mine/:name/\n",
+}
+
+#: The site's permalink and the recipes' own (None: Jekyll's, /:collection/:path ending as pages do).
+COLLECTION_PERMALINKS = [
+    ("date", None),
+    ("pretty", None),
+    ("/:title", None),
+    ("date", "/:collection/:name/"),
+    ("date", "/:collection/:path/:title:output_ext"),
+    ("date", "/c/:categories/:year/:slug/"),
+]
+
+
+@pytest.mark.parametrize(("site_permalink", "permalink"), COLLECTION_PERMALINKS)
+def test_transpub_finds_each_document_of_a_collection_at_the_url_jekyll_gives_it(
+    tmp_path: Path, site_permalink: str, permalink: str | None
+) -> None:
+    """init copies the permalink of each published collection (its own, else Jekyll's); each
+    document is found at the URL jekyll gives it, but one a pattern dates that has no date (Jekyll
+    dates it at the build): it is not found at all."""
+    site = tmp_path / "site"
+    for path, front in DOCUMENTS.items():
+        page(site, path, front)
+    recipes = {"output": True, **({"permalink": permalink} if permalink else {})}
+    settings = {"permalink": site_permalink, "collections": {"recipes": recipes, "notes": {"output": False}}}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    (site / "urls.html").write_text(
+        "---\npermalink: /urls.txt\n---\n{% for d in site.recipes %}{{ d.relative_path }} => {{ d.url }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    init(site, "-l", "de")
+    config = written(site)
+    assert config["paths"]["articles"] == "_recipes/en" and config["compile"]["markdown_dir"] == "_recipes"
+    assert config["compile"]["jekyll_collections"] == {
+        "recipes": permalink
+        or f"/:collection/:path{ {'date': ':output_ext', 'pretty': '/'}.get(site_permalink, '') }"
+    }
+    built = jekyll_build(site)
+    listed = dict(line.split(" => ") for line in (built / "urls.txt").read_text("utf-8").splitlines() if line)
+    assert set(listed) == set(DOCUMENTS)
+    project = load_project(site)
+    slugs: dict[str, str] = {}
+    articles = [(site / path, path, PurePosixPath(path).relative_to("_recipes/en")) for path in DOCUMENTS]
+    jekyll_links(project, articles, slugs)
+    undated = {"_recipes/en/soup.md", "_recipes/en/Odd Pot! Ünï.md", "_recipes/en/slugged.md"}
+    for path, url in listed.items():
+        if permalink and ":year" in permalink and path in undated:
+            assert path not in slugs.values(), path
+        else:
+            assert slugs.get(url_path(unquote(url))) == path, path
+
+
+def test_a_german_recipe_links_only_built_pages_of_a_collection(tmp_path: Path) -> None:
+    """A site whose articles are the documents of a collection in a folder of their own language
+    (_recipes/en/, published at /recipes/en/…): init takes them; the soup recipe held back in
+    German, the German menu links its English page (compile says so), and the German stew."""
+    site = tmp_path / "harbour"
+    page(
+        site,
+        "_recipes/en/menu.md",
+        text="See [the soup](/recipes/en/soup/) and [the stew](/recipes/en/stew/).",
+    )
+    page(site, "_recipes/en/soup.md")
+    page(site, "_recipes/en/stew.md")
+    recipes = {"output": True, "permalink": "/:collection/:path/"}
+    (site / "_config.yml").write_text(
+        yaml.safe_dump({"title": "Harbour", "collections": {"recipes": recipes}}), "utf-8"
+    )
+    init(site, "-l", "de")
+    output = compiled_with_held_back(site, '"/recipes/en/" = "/recipes/{lang}/"', "soup.po")
+    assert "linked from _recipes/en/menu.md (/recipes/en/soup/)" in output, output
+    built = jekyll_build(site)
+    menu = [
+        href
+        for href in lxml.html.fromstring((built / "recipes/de/menu/index.html").read_bytes()).xpath(
+            "//a/@href"
+        )
+    ]
+    assert menu == ["/recipes/en/soup/", "/recipes/de/stew/"]
+    assert all(served(built, href) for href in menu)
+
+
+def test_a_german_page_links_only_built_posts_where_the_posts_have_a_permalink_of_their_own(
+    tmp_path: Path,
+) -> None:
+    """Pages in en/ with the site's permalink (pretty), posts in en/_posts/ with the posts
+    collection's own (collections: posts: permalink:): init copies it to
+    [compile.jekyll_collections]; the harbour post held back in German, the German ferries page
+    links its English page (compile says so), and the German pier post and page."""
+    site = tmp_path / "harbour"
+    links = {
+        "harbour post": "/en/news/harbour.html",
+        "pier post": "/en/news/pier.html",
+        "pier": "/en/pier/",
+    }
+    text = "".join(f"See [the {name}]({url}) now.\n\n" for name, url in links.items())
+    page(site, "en/ferries.md", text=text)
+    page(site, "en/pier.md")
+    page(site, "en/_posts/2024-01-05-harbour.md")
+    page(site, "en/_posts/2024-01-06-pier.md")
+    posts = {"permalink": "/:categories/news/:title:output_ext"}
+    settings = {"title": "Harbour", "permalink": "pretty", "collections": {"posts": posts}}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    config = written(site)["compile"]
+    assert config["jekyll_permalink"] == "pretty"
+    assert config["jekyll_collections"] == {"posts": "/:categories/news/:title:output_ext"}
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "2024-01-05-harbour.po")
+    assert f"linked from en/ferries.md ({links['harbour post']})" in output, output
+    built = jekyll_build(site)
+    hrefs = german_hrefs(built)
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    assert ferries == [
+        url if name == "harbour post" else url.replace("/en/", "/de/") for name, url in links.items()
+    ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
+
+
 def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path: Path) -> None:
     """The posts collection's own permalink wins over the site's; Jekyll's default (date) is not
     written; a blog's posts have no source_url_prefix (their URLs are the permalink's)."""

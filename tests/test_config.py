@@ -214,6 +214,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "jekyll_permalink": "date",
         "jekyll_baseurl": "",
         "jekyll_timezone": None,
+        "jekyll_collections": {},
         "jekyll_defaults": {"posts": {}, "pages": {}},
         "permalinks": {},
         "links": {},

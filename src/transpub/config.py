@@ -79,6 +79,21 @@ def is_jekyll_permalink(value: str) -> bool:
     return value in JEKYLL_PERMALINK_STYLES or value.startswith("/") or ":" in value
 
 
+def jekyll_page_end(permalink: str) -> str:
+    """What ends the URL of a page that sets no ``permalink`` (and the default permalink of a
+    collection, ``/:collection/:path`` and it) on a site whose ``permalink`` is ``permalink``
+    (Jekyll's ``add_permalink_suffix``).
+
+    >>> jekyll_page_end("date"), jekyll_page_end("pretty"), jekyll_page_end("/:title/"), jekyll_page_end("weekdate")
+    (':output_ext', '/', '/', '')
+    """
+    if permalink == "pretty" or (permalink not in JEKYLL_PERMALINK_STYLES and permalink.endswith("/")):
+        return "/"
+    if permalink in ("date", "ordinal", "none") or permalink.endswith(":output_ext"):
+        return ":output_ext"
+    return ""
+
+
 def is_time_zone(value: str) -> bool:
     """Whether ``value`` names a time zone of the IANA database (``Asia/Tokyo``; not ``Asia/Tokio``).
 
@@ -177,6 +192,27 @@ class Table:
     named_what: str = "name"
     values: Key | None = None
     fill: bool = True
+
+
+def _jekyll_defaults_table(what: str) -> Table:
+    """The schema of ``[compile.jekyll_defaults.<what>]``: by path, a permalink or a table of the
+    values that make URLs."""
+    permalink = Key("string", None, expects='a permalink such as "/blog/:title/"', valid=bool)
+    return Table(
+        doc=f"path = the permalink _config.yml's defaults give the {what} under it, or a table of the "
+        "values that make their URLs (permalink, slug, category, categories)",
+        values=permalink,
+        named=Table(
+            {
+                "permalink": permalink,
+                "slug": Key("string"),
+                "category": Key("string"),
+                "categories": Key("list of strings"),
+            },
+            fill=False,
+        ),
+        named_what="path",
+    )
 
 
 def _between(low: float, high: float) -> Callable[[Any], bool]:
@@ -550,37 +586,28 @@ SCHEMA = Table(
                     valid=is_time_zone,
                     hint=nearest_time_zone,
                 ),
+                "jekyll_collections": Table(
+                    doc='markdown, page_urls = "jekyll": label = the permalink of each collection of the Jekyll site '
+                    "whose documents it publishes (_config.yml's collections), which makes their URLs "
+                    '("recipes" = "/:collection/:path/"); "posts": where the posts\' own differs from the '
+                    "site's permalink",
+                    values=Key(
+                        "string",
+                        None,
+                        expects='a permalink such as "/:collection/:path/"',
+                        valid=is_jekyll_permalink,
+                    ),
+                ),
                 "jekyll_defaults": Table(
-                    {
-                        what: Table(
-                            doc=f"path = the permalink _config.yml's defaults give the {what} under it, or "
-                            "a table of the values that make their URLs (permalink, slug, category, categories)",
-                            values=Key(
-                                "string", None, expects='a permalink such as "/blog/:title/"', valid=bool
-                            ),
-                            named=Table(
-                                {
-                                    "permalink": Key(
-                                        "string",
-                                        None,
-                                        expects='a permalink such as "/blog/:title/"',
-                                        valid=bool,
-                                    ),
-                                    "slug": Key("string"),
-                                    "category": Key("string"),
-                                    "categories": Key("list of strings"),
-                                },
-                                fill=False,
-                            ),
-                            named_what="path",
-                        )
-                        for what in ("posts", "pages")
-                    },
+                    {what: _jekyll_defaults_table(what) for what in ("posts", "pages")},
                     doc='markdown, page_urls = "jekyll": the values that make URLs (permalink, slug, category, '
-                    "categories) the Jekyll site's defaults (_config.yml) give its posts and pages, by the start "
-                    'of their paths in the articles folder ("": all; a * one name of a folder or file, as a glob; '
-                    "for each value, the longest that starts an article's path wins; its front matter's over "
-                    "it, categories added to them)",
+                    "categories) the Jekyll site's defaults (_config.yml) give its posts, pages and the documents "
+                    "of a collection ([compile.jekyll_defaults.<label>]), by the start of their paths in the "
+                    'articles folder ("": all; a * one name of a folder or file, as a glob; for each value, the '
+                    "longest that starts an article's path wins; its front matter's over it, categories added "
+                    "to them)",
+                    named=_jekyll_defaults_table("documents"),
+                    named_what="collection",
                 ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '

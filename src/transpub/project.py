@@ -143,6 +143,9 @@ class Project:
     #: values that make URLs: ``permalink``, ``slug``, ``category``, ``categories``) the Jekyll
     #: site's ``defaults`` give them, by the start of their paths in the articles folder.
     jekyll_defaults: dict[str, dict[str, str | dict[str, Any]]] = field(default_factory=dict)
+    #: ``[compile.jekyll_collections]``: by label, the permalink of each collection of the Jekyll
+    #: site whose documents it publishes (``posts``: where theirs is not the site's).
+    jekyll_collections: dict[str, str] = field(default_factory=dict)
 
     @property
     def config_path(self) -> Path:
@@ -618,6 +621,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
         jekyll_timezone=compile_["jekyll_timezone"],
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
+        jekyll_collections=dict(compile_["jekyll_collections"]),
     )
 
 
@@ -793,9 +797,17 @@ SITE_TABLES = (
     "compile.locale_dirs",
     "compile.links",
     "compile.permalinks",
+    "compile.jekyll_collections",
     "compile.jekyll_defaults.posts",
     "compile.jekyll_defaults.pages",
 )
+
+
+def _free_tables(site: SiteSetup) -> tuple[str, ...]:
+    """The tables of :data:`SITE_TABLES` and the ``[compile.jekyll_defaults.<label>]`` of the
+    collections ``site`` sets, in that order."""
+    labels = (name for name in site.settings if name.startswith("compile.jekyll_defaults."))
+    return (*SITE_TABLES, *(name for name in labels if name not in SITE_TABLES))
 
 
 def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
@@ -806,7 +818,7 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
         if not values:
             continue
         lines += ["", f"[{table}]"]
-        schema_keys = table not in SITE_TABLES
+        schema_keys = table not in SITE_TABLES and not table.startswith("compile.jekyll_defaults.")
         for key, value in values.items():
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))
@@ -884,7 +896,7 @@ def render_config(
             for key, value in compile_.items()
             if site
         ),
-        *(_site_tables(site, SITE_TABLES) if site else []),
+        *(_site_tables(site, _free_tables(site)) if site else []),
         "",
         "# Per-locale settings, e.g.:",
         "# [locale.es]",

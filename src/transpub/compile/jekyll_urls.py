@@ -28,7 +28,17 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
-__all__ = ["JEKYLL_STYLES", "JEKYLL_URL_KEYS", "default_values", "jekyll_url", "jekyll_urls", "with_defaults"]
+from ..config import jekyll_page_end
+
+__all__ = [
+    "JEKYLL_STYLES",
+    "JEKYLL_URL_KEYS",
+    "default_values",
+    "document_urls",
+    "jekyll_url",
+    "jekyll_urls",
+    "with_defaults",
+]
 
 #: The patterns Jekyll's ``permalink`` styles name (``style_to_permalink``).
 JEKYLL_STYLES = {
@@ -113,7 +123,7 @@ def jekyll_urls(
             "output_ext": ext,
         }
         template = own or (
-            "/:path/" if relative.stem == "index" else "/:path/:basename" + _page_end(permalink)
+            "/:path/" if relative.stem == "index" else "/:path/:basename" + jekyll_page_end(permalink)
         )
         url = _filled(template, values.get)
         return [] if url is None else [_sanitized(url)]
@@ -121,6 +131,58 @@ def jekyll_urls(
     urls: dict[str, None] = {}
     for day in _post_days(relative, front, zone):
         url = _filled(template, _post_values(folder, relative, front, ext, day).get)
+        if url is not None:
+            urls[_sanitized(url)] = None
+    return list(urls)
+
+
+def document_urls(
+    relative: PurePosixPath,
+    front: Mapping[str, Any] | None,
+    label: str,
+    permalink: str,
+    *,
+    zone: tzinfo | None = None,
+) -> list[str]:
+    """The URLs Jekyll may give the document at ``relative`` in the folder of its collection
+    ``label`` (``_recipes``: ``en/soup.md``), whose front matter is ``front``, where the collection's
+    ``permalink`` is ``permalink`` (one that sets none: ``/:collection/:path`` and
+    :func:`transpub.config.jekyll_page_end`), that one first: as
+    :func:`jekyll_urls` gives a post's, its ``:path`` its path in the collection's folder without its
+    suffix, its ``:name`` its file's name, slugified; dated by its front matter's ``date`` or its
+    file's name (a token of a day where it has neither: none, Jekyll dates it at the build).
+
+    >>> document_urls(PurePosixPath("en/Soup Pot.md"), None, "recipes", "/:collection/:path/")
+    ['/recipes/en/Soup Pot/']
+    >>> document_urls(PurePosixPath("en/Soup Pot.md"), {"slug": "Pot!"}, "recipes", "/:collection/:name/:title:output_ext")
+    ['/recipes/soup-pot/Pot!.html']
+    >>> document_urls(PurePosixPath("soup.md"), None, "recipes", "/:year/:name/")
+    []
+    """
+    front = front or {}
+    ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
+    own = front.get("permalink")
+    template = own.strip() if isinstance(own, str) and own.strip() else permalink
+    named = _POST_NAME.fullmatch(relative.stem)
+    slug = front.get("slug")
+    name = str(slug) if slug is not None and str(slug).strip() else named.group(4) if named else relative.stem
+    values = {
+        "collection": label,
+        "path": "/" + "/".join((*relative.parent.parts, relative.stem.rstrip("."))),
+        "name": _slugified(relative.stem, pretty=False).lower(),
+        "title": _slugified(name, pretty=True),
+        "slug": _slugified(name, pretty=False).lower(),
+        "categories": "/".join(dict.fromkeys(c.lower() for c in _categories("", PurePosixPath(), front))),
+        "output_ext": ext,
+    }
+    if "date" in front:
+        days: list[date | None] = list(_front_days(front["date"], zone))
+    else:
+        days = list(_post_days(relative, front, zone)) if named else [None]
+    urls: dict[str, None] = {}
+    for day in days:
+        known = {**values, **(_day_values(day) if day is not None else {})}
+        url = _filled(template, known.get)
         if url is not None:
             urls[_sanitized(url)] = None
     return list(urls)
@@ -181,16 +243,6 @@ def _listed(categories: Any) -> list[Any]:
     return list(categories) if isinstance(categories, list) else [categories]
 
 
-def _page_end(permalink: str) -> str:
-    """What ends the URL of a page that sets no ``permalink`` on a site whose ``permalink`` is
-    ``permalink`` (Jekyll's ``add_permalink_suffix``)."""
-    if permalink == "pretty" or (permalink not in JEKYLL_STYLES and permalink.endswith("/")):
-        return "/"
-    if permalink in ("date", "ordinal", "none") or permalink.endswith(":output_ext"):
-        return ":output_ext"
-    return ""
-
-
 def _filled(template: str, value: Callable[[str], str | None]) -> str | None:
     """``template`` with each token replaced by its ``value`` (None: a token it has none for)."""
     unknown = False
@@ -228,21 +280,27 @@ def _post_days(relative: PurePosixPath, front: Mapping[str, Any], zone: tzinfo |
     if named is None:
         return []
     if "date" in front:
-        found = _front_date(front["date"])
-        if found is None:
-            return []
-        if not isinstance(found, datetime):
-            return [found]
-        if zone is not None:
-            return [found.astimezone(zone).date()]
-        moment = found.astimezone(UTC)
-        first, last = (moment - timedelta(hours=12)).date(), (moment + timedelta(hours=14)).date()
-        others = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        return [moment.date(), *(day for day in others if day != moment.date())]
+        return _front_days(front["date"], zone)
     try:
         return [date(int(named.group(1)), int(named.group(2)), int(named.group(3)))]
     except ValueError:
         return []
+
+
+def _front_days(value: Any, zone: tzinfo | None) -> list[date]:
+    """The days Jekyll may date a page or post whose front matter ``date`` is ``value`` (see
+    :func:`_post_days`); none: it cannot be read."""
+    found = _front_date(value)
+    if found is None:
+        return []
+    if not isinstance(found, datetime):
+        return [found]
+    if zone is not None:
+        return [found.astimezone(zone).date()]
+    moment = found.astimezone(UTC)
+    first, last = (moment - timedelta(hours=12)).date(), (moment + timedelta(hours=14)).date()
+    others = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return [moment.date(), *(day for day in others if day != moment.date())]
 
 
 def _post_values(
@@ -253,11 +311,20 @@ def _post_values(
     assert named is not None
     slug = front.get("slug")
     name = str(slug) if slug is not None and str(slug).strip() else named.group(4)
-    year, week, weekday = day.isocalendar()
     return {
         "title": _slugified(name, pretty=True),
         "slug": _slugified(name, pretty=False).lower(),
         "categories": "/".join(dict.fromkeys(c.lower() for c in _categories(folder, relative, front))),
+        **_day_values(day),
+        "output_ext": ext,
+        "collection": "posts",
+    }
+
+
+def _day_values(day: date) -> dict[str, str]:
+    """The values of the URL tokens of a day (``:year``, ``:month``…)."""
+    year, week, weekday = day.isocalendar()
+    return {
         "year": f"{day.year:04d}",
         "month": f"{day.month:02d}",
         "day": f"{day.day:02d}",
@@ -272,8 +339,6 @@ def _post_values(
         "week": f"{week:02d}",
         "w_year": str(year),
         "w_day": str(weekday),
-        "output_ext": ext,
-        "collection": "posts",
     }
 
 

@@ -43,7 +43,7 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
-from .jekyll_urls import JEKYLL_URL_KEYS, default_values, jekyll_urls, with_defaults
+from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_urls, with_defaults
 from .link_targets import LinkTargets, url_path
 from .places import html_path
 from .run import CompileRun
@@ -148,7 +148,9 @@ def jekyll_links(
     gives it (see :mod:`.jekyll_urls`; a post dated with a time by its day in ``[compile]
     jekyll_timezone``, else by each it may have; one without
     ``.html`` or ``/``, which Jekyll writes as ``….html``, by both), after the site's ``baseurl``;
-    posts where the articles are in a ``_posts`` folder; the permalink of
+    posts where the articles are in a ``_posts`` folder, by the posts' permalink of
+    ``[compile.jekyll_collections]`` where it sets one; documents of a collection it names where
+    they are in its folder (``_recipes``), by its permalink; the values of
     ``[compile.jekyll_defaults]`` where its front matter sets none (and their categories before
     its own)."""
     posts = "_posts" in project.articles_dir.parts
@@ -156,19 +158,42 @@ def jekyll_links(
     globbed = functools.cache(lambda pattern: jekyll_globbed(project.articles_dir, pattern))
     for path, slug, relative in pages:
         front = page_front_matter(path, JEKYLL_URL_KEYS)
-        post = posts or "_posts" in relative.parts
-        defaults = project.jekyll_defaults.get("posts" if post else "pages", {})
-        values = default_values(defaults, relative.as_posix(), globbed)
+        document = collection_document(project, relative)
+        post = document is None and (posts or "_posts" in relative.parts)
+        kind = document[0] if document is not None else "posts" if post else "pages"
+        values = default_values(project.jekyll_defaults.get(kind, {}), relative.as_posix(), globbed)
         if values:
             front = with_defaults(front, values)
-        urls = jekyll_urls(
-            relative, front, project.source_url_prefix, project.jekyll_permalink, post=post, zone=zone
-        )
+        if document is not None:
+            label, inside = document
+            urls = document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)
+        else:
+            permalink = project.jekyll_collections.get("posts", project.jekyll_permalink) if post else None
+            urls = jekyll_urls(
+                relative,
+                front,
+                project.source_url_prefix,
+                permalink or project.jekyll_permalink,
+                post=post,
+                zone=zone,
+            )
         for url in urls:
             url = project.jekyll_baseurl + url
             slugs.setdefault(url_path(url), slug)
             if not url.endswith("/") and not PurePosixPath(url).suffix:
                 slugs.setdefault(url_path(url + ".html"), slug)
+
+
+def collection_document(project: Project, relative: PurePosixPath) -> tuple[str, PurePosixPath] | None:
+    """The label of the collection of ``[compile.jekyll_collections]`` (not ``posts``) whose folder
+    (``_recipes``) holds the article at ``relative`` in the articles folder, the nearest, and its
+    path there; None: none does."""
+    parts = (*project.articles_dir.parts, *relative.parts)
+    for index in range(len(parts) - 2, -1, -1):
+        label = parts[index][1:]
+        if parts[index].startswith("_") and label != "posts" and label in project.jekyll_collections:
+            return label, PurePosixPath(*parts[index + 1 :])
+    return None
 
 
 def jekyll_globbed(folder: Path, pattern: str) -> list[str]:

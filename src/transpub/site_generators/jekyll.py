@@ -8,7 +8,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from transpub.config import is_jekyll_permalink, is_time_zone
+from transpub.config import is_jekyll_permalink, is_time_zone, jekyll_page_end
 
 from .common import (
     Site,
@@ -27,16 +27,25 @@ JEKYLL_FRONT_MATTER = ["title", "description", "excerpt", "tags"]
 
 
 def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
-    """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), or the pages of a source-language
-    folder (``en/`` → ``es/``)."""
+    """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), the pages of a source-language
+    folder (``en/`` → ``es/``), or else the documents of a collection's (``_recipes/en/`` →
+    ``_recipes/es/``)."""
     settings = site.settings
     base = folder_setting(settings.get("source"), ".")
-    posts = join_folders(base, folder_setting(settings.get("collections_dir"), "."), "_posts")
+    collections = join_folders(base, folder_setting(settings.get("collections_dir"), "."))
+    posts = join_folders(collections, "_posts")
     pages = join_folders(base, source)
-    if (site.folder / posts).is_dir() or not (site.folder / pages).is_dir():
+    published = _published_collections(settings)
+    label = next(
+        (label for label in published if (site.folder / collections / f"_{label}" / source).is_dir()), None
+    )
+    if (site.folder / posts).is_dir() or not ((site.folder / pages).is_dir() or label is not None):
         articles, markdown_dir, what = posts, posts, "posts"
-    else:
+    elif (site.folder / pages).is_dir() or label is None:
         articles, markdown_dir, what = pages, base, "pages"
+    else:
+        markdown_dir = join_folders(collections, f"_{label}")
+        articles, what = join_folders(markdown_dir, source), label
     compile_ = {
         "format": "markdown",
         "layout": "directory",
@@ -71,7 +80,11 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
             f"for jekyll-polyglot ({where}/)",
         ),
-        {**config_tables(paths, compile_, {}, {}, front_matter), **_jekyll_defaults(settings, what, source)},
+        {
+            **config_tables(paths, compile_, {}, {}, front_matter),
+            **_jekyll_collections(settings, published, what),
+            **_jekyll_defaults(settings, what, source),
+        },
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
             "compile.markdown_dir": f"→ {where}/…",
@@ -104,6 +117,35 @@ def _jekyll_permalink(settings: Mapping[str, Any], what: str) -> str | None:
     return value if is_jekyll_permalink(value) else None
 
 
+def _published_collections(settings: Mapping[str, Any]) -> dict[str, str]:
+    """By label, the permalink of each collection but the posts whose documents the site publishes
+    (``output: true``): its own, else Jekyll's (``/:collection/:path``, ending as the site's pages)."""
+    collections = settings.get("collections")
+    site = settings.get("permalink")
+    ending = jekyll_page_end(site.strip() if isinstance(site, str) and site.strip() else "date")
+    found: dict[str, str] = {}
+    for label, metadata in collections.items() if isinstance(collections, Mapping) else ():
+        if label == "posts" or not isinstance(metadata, Mapping) or metadata.get("output") is not True:
+            continue
+        own = metadata.get("permalink")
+        own = own.strip() if isinstance(own, str) and own.strip() else None
+        if own is None or is_jekyll_permalink(own):
+            found[str(label)] = own or f"/:collection/:path{ending}"
+    return found
+
+
+def _jekyll_collections(
+    settings: Mapping[str, Any], published: dict[str, str], what: str
+) -> dict[str, dict[str, str]]:
+    """``[compile.jekyll_collections]``: the permalinks of the collections the site publishes, and
+    of its posts where its pages are the articles and the posts' own is not the site's."""
+    table = dict(published)
+    own = _posts_permalink(settings)
+    if what == "pages" and own is not None and is_jekyll_permalink(own):
+        table = {"posts": own, **table}
+    return {"compile.jekyll_collections": table} if table else {}
+
+
 def _jekyll_timezone(settings: Mapping[str, Any], config_name: str) -> tuple[str | None, list[str]]:
     """The site's ``timezone`` (an IANA name), in which Jekyll dates its posts, and a note where it
     names no zone the time zone database knows (None: it has none, or not one known)."""
@@ -126,12 +168,14 @@ _DEFAULT_URL_KEYS = ("permalink", "slug", "category", "categories")
 
 def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, Any]]:
     """The values that make URLs (``permalink``, ``slug``, ``category``, ``categories``) of each of
-    the site's ``defaults`` whose scope holds articles (its ``posts``, or the pages in the folder
+    the site's ``defaults`` whose scope holds articles (its ``posts``; the pages in the folder
+    ``source`` and its posts; or the documents of the collection ``what`` in its folder
     ``source``), as ``[compile.jekyll_defaults]`` tables: by the start of a path in the articles
     folder ("": all of them; a glob's ``*``: one name), each key's value from the scope that wins
     in Jekyll (the longest path, then one with a type, then the later one); a permalink alone
     as a string, else a table."""
-    folder = "_posts" if what == "posts" else source
+    folder = {"posts": "_posts", "pages": source}.get(what, f"_{what}/{source}")
+    kinds = {"posts": ("posts",), "pages": ("posts", "pages")}.get(what, (what,))
     collections = folder_setting(settings.get("collections_dir"), ".")
     found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
@@ -147,13 +191,11 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
             path = path[len(collections) + 1 :]
         start = _scope_start(path, folder)
         kind = str(scope["type"]) if "type" in scope else None
-        if start is not None and kind in (None, "posts", "pages"):
+        if start is not None and kind in (None, *kinds):
             found.append((len(path), kind is not None, index, kind, start, values))
-    merged: dict[str, dict[str, dict[str, Any]]] = (
-        {"posts": {}} if what == "posts" else {"posts": {}, "pages": {}}
-    )
+    merged: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in kinds}
     for *_, kind, start, values in sorted(found, key=lambda item: item[:3]):
-        for table in (kind,) if kind else ("posts", "pages"):
+        for table in (kind,) if kind else kinds:
             if table in merged:
                 merged[table].setdefault(start, {}).update(values)
     tables = {
