@@ -579,14 +579,21 @@ COLLECTION_PERMALINKS = [
 def test_transpub_finds_each_document_of_a_collection_at_the_url_jekyll_gives_it(
     tmp_path: Path, site_permalink: str, permalink: str | None
 ) -> None:
-    """init copies the permalink of each published collection (its own, else Jekyll's); each
-    document is found at the URL jekyll gives it, but one a pattern dates that has no date (Jekyll
+    """init copies the permalink of each published collection (its own, else Jekyll's) and the
+    defaults of its type; each document is found at the URL jekyll gives it, but one a pattern dates that has no date (Jekyll
     dates it at the build): it is not found at all."""
     site = tmp_path / "site"
     for path, front in DOCUMENTS.items():
         page(site, path, front)
     recipes = {"output": True, **({"permalink": permalink} if permalink else {})}
-    settings = {"permalink": site_permalink, "collections": {"recipes": recipes, "notes": {"output": False}}}
+    defaults = [
+        {"scope": {"path": "_recipes/en/sub", "type": "recipes"}, "values": {"permalink": "/sub/:title/"}}
+    ]
+    settings = {
+        "permalink": site_permalink,
+        "collections": {"recipes": recipes, "notes": {"output": False}},
+        "defaults": defaults,
+    }
     (site / "_config.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     (site / "urls.html").write_text(
         "---\npermalink: /urls.txt\n---\n{% for d in site.recipes %}{{ d.relative_path }} => {{ d.url }}\n{% endfor %}",
@@ -599,6 +606,7 @@ def test_transpub_finds_each_document_of_a_collection_at_the_url_jekyll_gives_it
         "recipes": permalink
         or f"/:collection/:path{ {'date': ':output_ext', 'pretty': '/'}.get(site_permalink, '') }"
     }
+    assert config["compile"]["jekyll_defaults"] == {"recipes": {"sub": "/sub/:title/"}}
     built = jekyll_build(site)
     listed = dict(line.split(" => ") for line in (built / "urls.txt").read_text("utf-8").splitlines() if line)
     assert set(listed) == set(DOCUMENTS)
