@@ -688,6 +688,58 @@ def test_a_german_page_links_only_built_posts_where_the_posts_have_a_permalink_o
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 
+#: Links of the ferries page written as Liquid tags that name a page's or a post's file (a
+#: reference definition's too), whether their target is held back in German, and what the German
+#: page's tag names.
+TAGGED = {
+    "harbour": ("{% link en/harbour.md %}", True, "{% link en/harbour.md %}"),
+    "pier": ("{% link en/pier.md %}", False, "{% link de/pier.md %}"),
+    "harbour post": ("{% post_url en/2024-01-05-harbour %}", True, "{% post_url en/2024-01-05-harbour %}"),
+    "pier post": ("{%- post_url en/2024-01-06-pier -%}", False, "{%- post_url de/2024-01-06-pier -%}"),
+    "pier post by date": ("{% post_url 2024-01-06-pier %}", False, "{% post_url de/2024-01-06-pier %}"),
+}
+
+
+def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tags(tmp_path: Path) -> None:
+    """Built without jekyll-polyglot (a [compile.links] rule), {% link %} and {% post_url %} in
+    the German ferries page name the German page's and post's files where they are published
+    (a reference definition's too), the English ones where they are held back (compile says so):
+    every link leads to a page Jekyll built, the German pages where there are; the pseudo-translated
+    page is its source but for those tags. (With jekyll-polyglot, and no rule, the same: see
+    test_multilingual_sites.)"""
+    site = tmp_path / "harbour"
+    text = "".join(f"See [the {name}]({tag}) now.\n\n" for name, (tag, _, _) in TAGGED.items())
+    text += "And [the pier again][pier].\n\n[pier]: {% link en/pier.md %}\n"
+    page(site, "en/ferries.md", text=text)
+    page(site, "en/harbour.md")
+    page(site, "en/pier.md")
+    page(site, "en/_posts/2024-01-05-harbour.md")
+    page(site, "en/_posts/2024-01-06-pier.md")
+    (site / "_config.yml").write_text(yaml.safe_dump({"title": "Harbour"}), "utf-8")
+    init(site, "-l", "de")
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "harbour.po", "2024-01-05-harbour.po")
+    for name, (tag, held, _) in TAGGED.items():
+        assert (f"linked from en/ferries.md ({tag})" in output) == held, name
+    source = (site / "en" / "ferries.md").read_text("utf-8")
+    expected = source.replace("[pier]: {% link en/pier.md %}", "[pier]: {% link de/pier.md %}")
+    for tag, _, localized in TAGGED.values():
+        expected = expected.replace(f"({tag})", f"({localized})")
+    german = (site / "de" / "ferries.md").read_text("utf-8")
+    assert german.replace("⟦", "").replace("⟧", "") == expected
+    built = jekyll_build(site)
+    hrefs = german_hrefs(built)
+    ferries = next(found for name, found in hrefs.items() if "ferries" in name)
+    assert ferries == [
+        "/en/harbour.html",
+        "/de/pier.html",
+        "/en/2024/01/05/harbour.html",
+        "/de/2024/01/06/pier.html",
+        "/de/2024/01/06/pier.html",
+        "/de/pier.html",
+    ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
+
+
 def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path: Path) -> None:
     """The posts collection's own permalink wins over the site's; Jekyll's default (date) is not
     written; a blog's posts have no source_url_prefix (their URLs are the permalink's)."""

@@ -300,7 +300,8 @@ POSTS = {
     "2024-05-01-harbour.md": "---\ntitle: The harbour\n---\nThe harbour reopens in May.\n\n"
     "## The new dock\n\nIt is long.\n",
     "2024-05-02-ferry.md": "---\ntitle: The ferry timetable\n---\n## When the ferry leaves\n\n"
-    f"{SENTENCE} See [the new dock](HARBOUR#the-new-dock) and [the notes](NOTES).\n",
+    f"{SENTENCE} See [the new dock](HARBOUR#the-new-dock) and [the notes](NOTES).\n\n"
+    "Back to [the harbour](TAG_HARBOUR) and [the notes](TAG_NOTES).\n",
     f"2024-05-03-{UNTRANSLATED}.md": "---\ntitle: Notes\n---\nNothing here yet.\n",
 }
 
@@ -326,6 +327,13 @@ def jekyll_site(root: Path, kind: str) -> tuple[Path, dict[str, str]]:
         date, name = file[:10], file[11:].removesuffix(".md")
         urls[name] = f"/{date.replace('-', '/')}/{name}/" if kind == "posts" else f"/{name}/"
     for file, text in POSTS.items():
+        for name in ("harbour", UNTRANSLATED):  # Liquid tags naming their files, which polyglot localizes
+            tag = (
+                f"{{% post_url {next(f for f in POSTS if name in f)[:-3]} %}}"
+                if kind == "posts"
+                else f"{{% link en/{name}.md %}}"
+            )
+            text = text.replace(f"TAG_{name.upper()}", tag)
         text = text.replace("HARBOUR", urls["harbour"]).replace("NOTES", urls[UNTRANSLATED])
         if kind == "pages":  # polyglot pairs a page's languages by its permalink
             text = text.replace("---\n", f"---\npermalink: {urls[file[11:-3]]}\n", 1)
@@ -367,6 +375,9 @@ def test_links_of_a_spanish_jekyll_page_stay_in_spanish(jekyll_built: tuple[Buil
     for name in ("ferry", "harbour"):
         assert_in_its_language(built, "/es" + urls[name], "/es/")
     assert f"/es{urls['harbour']}#the-new-dock" in built.links("/es" + urls["ferry"])
+    assert f"/es{urls['harbour']}" in built.links(
+        "/es" + urls["ferry"]
+    )  # ({% link %} and {% post_url %} too)
 
 
 def test_polyglots_alternate_links_lead_to_pages_that_exist(

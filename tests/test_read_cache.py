@@ -600,3 +600,21 @@ def test_a_wordpress_translation_reordering_its_shortcodes_is_refused_when_compi
     assert "allein z&#91;/ts]." in stored.render(
         lambda s: Resolution("Starte <1/> jetzt, <2/> allein z[/ts].")
     )
+
+
+def test_a_link_written_as_a_liquid_tag_comes_back_from_the_cache_and_is_still_pointed_at_a_language(
+    tmp_path: Path,
+) -> None:
+    """A Jekyll link whose destination is {% link … %} (or a reference definition's {% post_url … %})
+    is a link target compile may point at the language's file, read or taken from the cache."""
+    path = tmp_path / "a.md"
+    path.write_text(
+        "See [the pier]({% link en/pier.md %}) and [the post][p].\n\n[p]: {% post_url en/2024-01-05-a %}\n",
+        encoding="utf-8",
+    )
+    document = read_article(path, ReadOptions())
+    back = decode(encode(document), path)
+    tags = ["{% link en/pier.md %}", "{% post_url en/2024-01-05-a %}"]
+    assert [link.url for link in back.link_targets()] == tags
+    localized = back.render(rewrite_url=lambda url: url.replace(" en/", " de/"))
+    assert localized == path.read_text("utf-8").replace(" en/", " de/")

@@ -4,13 +4,14 @@ them by, and the languages each is published in."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from ..formats.document import Document
+from ..formats.document import LIQUID_LINK, Document
 from ..manifest import make_key
 from ..model import Issue, counted, split_url
 from ..project import Project
@@ -42,6 +43,16 @@ class LinkTargets:
     permalinks: Permalinks | None = None
     #: For localized Markdown: what the URLs of source-language pages start with (``/en``).
     prefix: str = ""
+    #: For localized Markdown on a Jekyll site: by each Liquid tag that names an article's file
+    #: (``link en/harbour.md``, ``post_url en/2024-01-05-harbour``: see :func:`liquid_names`), its
+    #: URL (a key of :attr:`slugs`).
+    liquid: dict[str, str] = field(default_factory=dict)
+
+    def tag_url(self, url: str) -> str | None:
+        """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
+        it is a Liquid tag (see :data:`~transpub.formats.document.LIQUID_LINK`); None: another."""
+        found = LIQUID_LINK.fullmatch(url) if self.liquid and url.startswith("{") else None
+        return None if found is None else self.liquid.get(f"{found.group(1)} {found.group(2)}")
 
     def target(self, url: str) -> str | None:
         """The slug of the article the root-relative ``url`` leads to, if any (localized Markdown)."""
@@ -70,7 +81,10 @@ class LinkTargets:
         article it leads to."""
         keys: dict[str, str] = {}
         for link in document.link_targets():
-            if project.localized_link(link.url, project.source_locale) is not None:
+            tagged = self.tag_url(link.url)
+            if tagged is not None:
+                keys.setdefault(tagged, link.url)
+            elif project.localized_link(link.url, project.source_locale) is not None:
                 keys.setdefault(url_path(link.url), link.url)
         found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
         return list(keys), found
@@ -154,6 +168,9 @@ class LinkTargets:
         link to an article not published in it."""
 
         def rewritten(url: str) -> str | None:
+            tagged = self.tag_url(url)
+            if tagged is not None:
+                return self.localized_tag(project, url, tagged, locale)
             localized = project.localized_link(url, locale)
             if localized is None:
                 return None
@@ -165,6 +182,24 @@ class LinkTargets:
             return localized
 
         return rewritten
+
+    def localized_tag(self, project: Project, tag: str, url: str, locale: str) -> str | None:
+        """The Liquid tag ``tag`` (see :meth:`tag_url`), naming the article at ``url``, written for a
+        page in ``locale``: naming that article's file in ``locale`` where it is published in it
+        (with ``[compile.links]`` rules or not: built without jekyll-polyglot, that file's page is
+        the language's; with it, the source-language file is not part of the language's build, and
+        a tag naming it stops the build); None (as written: its source-language page, which
+        polyglot publishes in the language too) otherwise."""
+        slug = self.slug_of(url)
+        if slug is None or locale not in self.published[slug]:
+            return None
+        found = LIQUID_LINK.fullmatch(tag)
+        written = project.markdown_path(locale, self.paths[slug])
+        if found is None or written is None or not written.is_relative_to(project.root):
+            return None
+        site_path = PurePosixPath(written.relative_to(project.root).as_posix())
+        name = site_path.as_posix() if found.group(1) == "link" else _post_url_name(site_path)
+        return None if name is None else tag[: found.start(2)] + name + tag[found.end(2) :]
 
     def warnings(
         self, project: Project, links: Mapping[str, str], locales: Iterable[str], shown: str
@@ -191,7 +226,45 @@ class LinkTargets:
         ]
 
 
-#: How many linking pages a grouped warning names (see :func:`grouped_warnings`).
+def liquid_names(site_path: PurePosixPath, *, post: bool, front: Mapping[str, Any] | None) -> list[str]:
+    """The Liquid tags (a name and its argument) that name the page or post at ``site_path`` in a
+    Jekyll site: ``link`` its path; a post's ``post_url`` the folders before its ``_posts`` folder
+    or in it, then its file's name without its suffix (Jekyll's ``PostComparer``), and that name
+    alone where its front matter sets no ``slug`` or ``date`` (Jekyll's older matching, by its date
+    and slug).
+
+    >>> liquid_names(PurePosixPath("en/_posts/2024-01-05-a.md"), post=True, front={})
+    ['link en/_posts/2024-01-05-a.md', 'post_url en/2024-01-05-a', 'post_url 2024-01-05-a']
+    >>> liquid_names(PurePosixPath("_posts/news/2024-01-05-a.md"), post=True, front={"slug": "b"})
+    ['link _posts/news/2024-01-05-a.md', 'post_url news/2024-01-05-a']
+    """
+    names = [f"link {site_path.as_posix()}"]
+    name = _post_url_name(site_path) if post else None
+    if name is not None:
+        names.append(f"post_url {name}")
+        if not front or ("slug" not in front and "date" not in front):
+            names.append(f"post_url {site_path.stem}")
+    return list(dict.fromkeys(names))
+
+
+def _post_url_name(site_path: PurePosixPath) -> str | None:
+    """The name ``{% post_url %}`` finds the post at ``site_path`` by (``en/2024-01-05-a`` for
+    ``en/_posts/2024-01-05-a.md``, ``news/2024-01-05-a`` for ``_posts/news/…``); None: none."""
+    parts = site_path.parts
+    if _POST_FILE.fullmatch(site_path.stem) is None:
+        return None
+    if parts[0] == "_posts":
+        return "/".join((*parts[1:-1], site_path.stem))
+    if len(parts) > 1 and parts[-2] == "_posts":
+        return "/".join((*parts[:-2], site_path.stem))
+    return None
+
+
+#: A post's file name without its suffix, as ``{% post_url %}`` reads it: its date, then its slug.
+_POST_FILE = re.compile(r"\d+-\d+-\d+-.*")
+
+
+#: How many linking pages a grouped warning names#: How many linking pages a grouped warning names (see :func:`grouped_warnings`).
 _NAMED = 3
 
 

@@ -24,6 +24,11 @@ a folder of its own, Hugo's ``defaultContentLanguageInSubdir``); in a section of
 ``[compile.permalinks]``, the URL its pattern makes (see :mod:`.permalinks`: a link under a
 pattern that cannot be read back is left as written). A link no article has this URL for is
 rewritten by the rules as before.
+
+On a Jekyll site, a link whose destination is a Liquid tag naming an article's file (``{% link
+en/harbour.md %}``, ``{% post_url en/2024-01-05-harbour %}``) names the file of the page's language
+where that article is published in it, with rules or without (jekyll-polyglot leaves the source
+file out of a language's build): see :meth:`.link_targets.LinkTargets.localized_tag`.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
 from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_urls, with_defaults
-from .link_targets import LinkTargets, url_path
+from .link_targets import LinkTargets, liquid_names, url_path
 from .places import html_path
 from .run import CompileRun
 from .titles import decided_pages
@@ -127,8 +132,9 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
     ]
     sections = {relative.parent.as_posix() for _, _, relative in pages if relative.stem == "_index"}
     if style == "jekyll":
-        jekyll_links(project, pages, slugs)
-        return LinkTargets(slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix)
+        tags: dict[str, str] = {}
+        jekyll_links(project, pages, slugs, tags)
+        return LinkTargets(slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix, liquid=tags)
     for path, slug, relative in pages:
         paths[slug] = path
         front = page_front_matter(path, _URL_KEYS)
@@ -142,7 +148,10 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
 
 
 def jekyll_links(
-    project: Project, pages: Iterable[tuple[Path, str, PurePosixPath]], slugs: dict[str, str]
+    project: Project,
+    pages: Iterable[tuple[Path, str, PurePosixPath]],
+    slugs: dict[str, str],
+    tags: dict[str, str] | None = None,
 ) -> None:
     """Add to ``slugs`` each of ``pages`` (path, slug, path in the articles folder) by the URL Jekyll
     gives it (see :mod:`.jekyll_urls`; a post dated with a time by its day in ``[compile]
@@ -152,8 +161,10 @@ def jekyll_links(
     ``[compile.jekyll_collections]`` where it sets one; documents of a collection it names where
     they are in its folder (``_recipes``), by its permalink; the values of
     ``[compile.jekyll_defaults]`` where its front matter sets none (and their categories before
-    its own)."""
+    its own); to ``tags``, by each Liquid tag that names it (see :func:`.link_targets.liquid_names`),
+    its URL as ``slugs`` has it."""
     posts = "_posts" in project.articles_dir.parts
+    named: dict[str, str | None] = {}
     zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
     globbed = functools.cache(lambda pattern: jekyll_globbed(project.articles_dir, pattern))
     for path, slug, relative in pages:
@@ -182,6 +193,12 @@ def jekyll_links(
             slugs.setdefault(url_path(url), slug)
             if not url.endswith("/") and not PurePosixPath(url).suffix:
                 slugs.setdefault(url_path(url + ".html"), slug)
+        if urls and tags is not None and path.is_relative_to(project.root):
+            site_path = PurePosixPath(path.relative_to(project.root).as_posix())
+            for name in liquid_names(site_path, post=post, front=front):
+                named[name] = url_path(project.jekyll_baseurl + urls[0]) if name not in named else None
+    if tags is not None:
+        tags.update((name, url) for name, url in named.items() if url is not None)
 
 
 def collection_document(project: Project, relative: PurePosixPath) -> tuple[str, PurePosixPath] | None:

@@ -27,6 +27,7 @@ from .places import html_path, record_name
 from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
+from .url_names import page_url_style
 
 
 def compile_project(
@@ -123,7 +124,9 @@ def compile_project(
     if markdown and options.pages and project.front_matter_title_refs:
         run = replace(run, titles=_titles(run, manifest, run_key, cached, article_paths, slugs, jobs))
         _compile_again_where_titles_changed(run, cached)
-    if options.pages and (not markdown or project.link_rules):  # (see .links)
+    # (see .links; a Jekyll site's Liquid tags that name a page's file, rules or not: see .link_targets)
+    jekyll = markdown and page_url_style(project.page_urls, project.heading_ids) == "jekyll"
+    if options.pages and (not markdown or project.link_rules or jekyll):
         links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
         run = replace(run, links=links)
         _compile_again_where_links_changed(run, cached)

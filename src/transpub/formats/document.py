@@ -128,6 +128,30 @@ def page_link(raw: str) -> tuple[tuple[int, int], LinkTarget] | None:
     return (start, end), LinkTarget(url, raw[start:end], quoted_attribute)
 
 
+#: A link destination that is a Jekyll Liquid tag naming the file of a page or a post (``{% link
+#: en/harbour.md %}``, ``{% post_url 2024-01-05-harbour %}``), after ``{{ site.baseurl }}`` or not:
+#: the tag's name and its argument.
+LIQUID_LINK = re.compile(
+    r"(?:\{\{-?[ \t]*site\.baseurl[ \t]*-?\}\})?\{%-?[ \t]*(link|post_url)[ \t]+([^\s%{}][^%{}\n]*?)[ \t]*-?%\}"
+)
+
+
+def liquid_link(written: str) -> LinkTarget | None:
+    """The :class:`LinkTarget` of a link destination written as a Jekyll tag that names a page's or a
+    post's file (see :data:`LIQUID_LINK`): its URL the destination as written, which compile may
+    point at the file of the page's language; None for any other.
+
+    >>> liquid_link("{{ site.baseurl }}{% link en/a b.md %}").url, liquid_link("{% post_url x %}/#top")
+    ('{{ site.baseurl }}{% link en/a b.md %}', None)
+    """
+    return LinkTarget(written, written, as_written) if LIQUID_LINK.fullmatch(written) else None
+
+
+def as_written(url: str) -> str:
+    """A link destination written as it is (a Liquid tag: see :func:`liquid_link`)."""
+    return url
+
+
 @dataclass(eq=False)
 class DateSlot:
     """The content of a ``<time datetime>`` that shows exactly its value: written anew in each locale."""

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from ..inline import PLACEHOLDER_RE, escape_lookalikes, unescape_lookalikes
 from .attribute_units import attribute_unit, text_writer
-from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, page_link
+from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, liquid_link, page_link
 from .escape import attribute_text_escape_in_markdown, attribute_write_in_markdown, attribute_writer
 from .html_attributes import (
     attribute_spans,
@@ -273,6 +273,8 @@ class InlineReader:
                     spans.append(
                         (pos, destination.pos, LinkTarget(destination.str, written, markdown_destination))
                     )
+                elif not image and (tag := liquid_link(written)) is not None:
+                    spans.append((pos, destination.pos, tag))
                 title_start = _skip_space(content, destination.pos, end)
                 title = parseLinkTitle(content, title_start, end)
                 if title.ok and title_start > destination.pos:

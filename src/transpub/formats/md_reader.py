@@ -31,7 +31,7 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import EMAIL_ADDRESS, Issue
 from .context_notes import introduces_list, list_note, table_cell_note
-from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot
+from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot, liquid_link
 from .escape import (
     attribute_text_escape_in_markdown,
     attribute_write_in_markdown,
@@ -1370,10 +1370,11 @@ class _Builder(RunSlots):
             if not destination.ok or destination.pos == label.end():
                 continue
             target_start, target_end = mapping(label.end()), mapping(destination.pos)
-            if MASK in text[target_start:target_end]:
-                continue
             written = self.source.raw(target_start, target_end)
-            parts: list[Part] = [LinkTarget(destination.str, written, markdown_destination)]
+            tag = liquid_link(written) if MASK in text[target_start:target_end] else None
+            if MASK in text[target_start:target_end] and tag is None:
+                continue
+            parts: list[Part] = [tag or LinkTarget(destination.str, written, markdown_destination)]
             end = target_end
             title_start = destination.pos
             while title_start < len(content) and content[title_start] in " \t\n":
