@@ -703,13 +703,18 @@ TAGGED = {
 def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tags(tmp_path: Path) -> None:
     """Built without jekyll-polyglot (a [compile.links] rule), {% link %} and {% post_url %} in
     the German ferries page name the German page's and post's files where they are published
-    (a reference definition's too), the English ones where they are held back (compile says so):
+    (a reference definition's, an HTML link's and one in running text too), the English ones where they are held back (compile says so):
     every link leads to a page Jekyll built, the German pages where there are; the pseudo-translated
     page is its source but for those tags. (With jekyll-polyglot, and no rule, the same: see
     test_multilingual_sites.)"""
     site = tmp_path / "harbour"
     text = "".join(f"See [the {name}]({tag}) now.\n\n" for name, (tag, _, _) in TAGGED.items())
-    text += "And [the pier again][pier].\n\n[pier]: {% link en/pier.md %}\n"
+    text += (
+        "And [the pier again][pier], <a href='{% link en/pier.md %}'>the pier</a> and "
+        '<a href="{% link en/harbour.md %}">the harbour</a>; the pier is at {% link en/pier.md %}.\n\n'
+        '<p><a href="{% link en/pier.md %}">The pier</a></p>\n\n'
+        "[pier]: {% link en/pier.md %}\n"
+    )
     page(site, "en/ferries.md", text=text)
     page(site, "en/harbour.md")
     page(site, "en/pier.md")
@@ -721,7 +726,7 @@ def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tag
     for name, (tag, held, _) in TAGGED.items():
         assert (f"linked from en/ferries.md ({tag})" in output) == held, name
     source = (site / "en" / "ferries.md").read_text("utf-8")
-    expected = source.replace("[pier]: {% link en/pier.md %}", "[pier]: {% link de/pier.md %}")
+    expected = source.replace("{% link en/pier.md %}", "{% link de/pier.md %}")
     for tag, _, localized in TAGGED.values():
         expected = expected.replace(f"({tag})", f"({localized})")
     german = (site / "de" / "ferries.md").read_text("utf-8")
@@ -736,7 +741,11 @@ def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tag
         "/de/2024/01/06/pier.html",
         "/de/2024/01/06/pier.html",
         "/de/pier.html",
+        "/de/pier.html",
+        "/en/harbour.html",
+        "/de/pier.html",
     ]
+    assert "the pier is at /de/pier.html." in (built / "de" / "ferries.html").read_text("utf-8")
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 

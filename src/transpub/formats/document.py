@@ -152,6 +152,16 @@ def as_written(url: str) -> str:
     return url
 
 
+def quoted_as_written(url: str) -> str:
+    """An ``href`` value written as it is in double quotes (a Liquid tag: see :func:`liquid_link`)."""
+    return f'"{url}"'
+
+
+def single_quoted_as_written(url: str) -> str:
+    """An ``href`` value written as it is in single quotes (a Liquid tag: see :func:`liquid_link`)."""
+    return f"'{url}'"
+
+
 @dataclass(eq=False)
 class DateSlot:
     """The content of a ``<time datetime>`` that shows exactly its value: written anew in each locale."""

@@ -22,7 +22,17 @@ from markdown_it.token import Token
 
 from ..inline import PLACEHOLDER_RE, escape_lookalikes, unescape_lookalikes
 from .attribute_units import attribute_unit, text_writer
-from .document import AttrSlot, LineStart, LinkTarget, Part, TextSlot, liquid_link, page_link
+from .document import (
+    AttrSlot,
+    LineStart,
+    LinkTarget,
+    Part,
+    TextSlot,
+    liquid_link,
+    page_link,
+    quoted_as_written,
+    single_quoted_as_written,
+)
 from .escape import attribute_text_escape_in_markdown, attribute_write_in_markdown, attribute_writer
 from .html_attributes import (
     attribute_spans,
@@ -438,9 +448,13 @@ class InlineReader:
                 found.append(((value_start, value_end), unit))
             else:
                 found.append(((value_start, value_end), [slot]))
+        tag = _liquid_href(html) if piece.tag == "a" and masked else None
+        if tag is not None:  # (href="{% link en/a.md %}": compile may name the language's file)
+            found.append((tag[0], [tag[1]]))
+            masked -= set(range(*tag[0]))
         if masked:
             return None  # a template token elsewhere in the tag: kept as written (a unit would lose it)
-        link = page_link(html) if piece.tag == "a" else None
+        link = page_link(html) if piece.tag == "a" and tag is None else None
         if link is not None:  # (/docs/x, b.html: compile may point it at the reader's language, as in HTML)
             found.append((link[0], [link[1]]))
         if not found:
@@ -484,6 +498,26 @@ class InlineReader:
         return Atom(
             "object", parts=parts, node=piece.node or Node(piece.tag, -1, None, {}), shows=piece.shows
         )
+
+
+def _liquid_href(html: str) -> tuple[tuple[int, int], LinkTarget] | None:
+    """The span of the quoted ``href`` value of the start tag ``html`` that is a Liquid tag naming
+    a page's or a post's file, and its :class:`LinkTarget` (written back in its quotes); None: none.
+
+    >>> (span, target), html = _liquid_href('<a class="x" href="{% link en/a.md %}">'), '<a href="{{ x }}">'
+    >>> span, target.url, target.raw, _liquid_href(html)
+    ((18, 38), '{% link en/a.md %}', '"{% link en/a.md %}"', None)
+    """
+    for name, (start, end) in attribute_spans(html):
+        value = html[start:end]
+        if name != "href" or len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
+            continue
+        tag = liquid_link(value[1:-1])
+        if tag is not None:
+            quote = value[0]
+            write = quoted_as_written if quote == '"' else single_quoted_as_written
+            return (start, end), LinkTarget(tag.url, value, write)
+    return None
 
 
 def _starts_a_block(template: Template, atom: Atom) -> bool:

@@ -537,9 +537,14 @@ class _Builder(RunSlots):
     # -- template tokens
 
     def template_parts(self, template: Template) -> list[Part]:
-        """The source of ``template``, its translated parameters as slots."""
+        """The source of ``template``, its translated parameters as slots (a Liquid tag naming a
+        page's or a post's file: a link target, see :func:`.document.liquid_link`)."""
         parts: list[Part] = []
         pos = template.start
+        if template.opener == "{%" and template.name in ("link", "post_url"):
+            tag = liquid_link(self.source.raw(template.start, template.end))
+            if tag is not None:
+                return [tag]
         if template.shortcode or template.opener == "{%":  # (a Liquid include's parameters too)
             pane = tabpane_of(template, self.shortcode_pairs)  # (a Docsy tab's label: "header" or the first)
             labels = ("header", "0") if pane is not None else ()
