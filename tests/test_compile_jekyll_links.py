@@ -725,6 +725,12 @@ def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tag
     output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "harbour.po", "2024-01-05-harbour.po")
     for name, (tag, held, _) in TAGGED.items():
         assert (f"linked from en/ferries.md ({tag})" in output) == held, name
+    # (Jekyll takes the first post of that date and name, de/_posts/'s in the English page too)
+    assert (
+        "{% post_url 2024-01-06-pier %} names no folder: Jekyll finds the post by its date and name alone, "
+        "and may take a translation of en/_posts/2024-01-06-pier.md for it, in every language's page: "
+        "write {% post_url en/2024-01-06-pier %}"
+    ) in output
     source = (site / "en" / "ferries.md").read_text("utf-8")
     expected = source.replace("{% link en/pier.md %}", "{% link de/pier.md %}")
     for tag, _, localized in TAGGED.values():
@@ -746,6 +752,8 @@ def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tag
         "/de/pier.html",
     ]
     assert "the pier is at /de/pier.html." in (built / "de" / "ferries.html").read_text("utf-8")
+    english = lxml.html.fromstring((built / "en" / "ferries.html").read_bytes()).xpath("//a/@href")
+    assert english[4] == "/de/2024/01/06/pier.html"  # (the date's and name's first post: hence the warning)
     assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []
 
 

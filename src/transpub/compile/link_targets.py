@@ -76,17 +76,22 @@ class LinkTargets:
 
     def linked(self, project: Project, document: Document) -> tuple[list[str], dict[str, str]]:
         """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` that a
-        ``[compile.links]`` rule rewrites, each once, in order (those no article has too: one may be
-        added), and by the URL of each of those links as written (the first of a key's), the
-        article it leads to."""
+        ``[compile.links]`` rule rewrites, or that are Liquid tags naming an article's file, each
+        once, in order (those no article has too: one may be added), and by the URL of each of those
+        links as written (the first of a key's; each tag), the article it leads to."""
         keys: dict[str, str] = {}
+        tags: dict[str, str] = {}
         for link in document.link_targets():
             tagged = self.tag_url(link.url)
             if tagged is not None:
                 keys.setdefault(tagged, link.url)
+                tags[link.url] = tagged
             elif project.localized_link(link.url, project.source_locale) is not None:
                 keys.setdefault(url_path(link.url), link.url)
         found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
+        for url, key in tags.items():
+            if (slug := self.slug_of(key)) is not None:
+                found.setdefault(url, slug)
         return list(keys), found
 
     def page_links(self, document: Document, relative: str, own: str) -> tuple[list[str], dict[str, str]]:
@@ -207,7 +212,8 @@ class LinkTargets:
         """A warning for each article ``links`` leads to (by a link's URL) not published in one of
         ``locales``: the links of the page (the article at ``shown``) to it lead to the
         source-language page (the run's are told once per article and language: see
-        :func:`grouped_warnings`)."""
+        :func:`grouped_warnings`); and for each ``{% post_url %}`` of them that names no folder where
+        the post's name has one (see :func:`_unfoldered`)."""
         first = {slug: url for url, slug in reversed(list(links.items()))}
         return [
             Issue(
@@ -223,6 +229,18 @@ class LinkTargets:
             for locale in locales
             for slug, url in first.items()
             if locale not in self.published[slug]
+        ] + [
+            Issue(
+                shown,
+                None,
+                "links",
+                f"{url} names no folder: Jekyll finds the post by its date and name alone, and may take a "
+                f"translation of {project.relative(self.paths[slug])} for it, in every language's page: "
+                f"write {{% post_url {name} %}}",
+                severity="warning",
+            )
+            for url, slug in links.items()
+            if (name := _unfoldered(project, url, self.paths[slug])) is not None
         ]
 
 
@@ -258,6 +276,21 @@ def _post_url_name(site_path: PurePosixPath) -> str | None:
     if len(parts) > 1 and parts[-2] == "_posts":
         return "/".join((*parts[:-2], site_path.stem))
     return None
+
+
+def _unfoldered(project: Project, url: str, path: Path) -> str | None:
+    """The name ``{% post_url %}`` should find the post at ``path`` by where the link destination
+    ``url`` is a ``{% post_url %}`` naming no folder and that name has one (``en/2024-01-05-a``
+    for ``en/_posts/2024-01-05-a.md``): Jekyll then finds the post by its date and slug among every
+    folder's posts, the translations' in ``de/_posts/`` too, and takes the first (``de`` before
+    ``en``); None: another link."""
+    found = LIQUID_LINK.fullmatch(url) if url.startswith("{") else None
+    if found is None or found.group(1) != "post_url" or "/" in found.group(2):
+        return None
+    if not path.is_relative_to(project.root):
+        return None
+    name = _post_url_name(PurePosixPath(path.relative_to(project.root).as_posix()))
+    return name if name is not None and "/" in name else None
 
 
 #: A post's file name without its suffix, as ``{% post_url %}`` reads it: its date, then its slug.
