@@ -253,3 +253,31 @@ def test_an_attribute_to_translate_that_holds_an_address_or_script_is_refused(
         load_project(root)
     (root / "transpub.toml").write_text(text.replace(attribute, "Listing@caption"), encoding="utf-8")
     assert load_project(root).extract_attributes == ("listing@caption",)
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "paths.articles",
+        "paths.catalogs",
+        "paths.site",
+        "paths.glossary",
+        "paths.memory",
+        "compile.markdown_dir",
+    ],
+)
+@pytest.mark.parametrize("command", ["extract", "compile"])
+def test_a_folder_setting_holding_a_nul_character_stops_the_run_with_one_line_naming_its_line(
+    tmp_path: Path, setting: str, command: str
+) -> None:
+    key = setting.partition(".")[2]
+    # (the scaffold's last table is [compile])
+    root = make_project(tmp_path / "news", 'format = "markdown"\nmarkdown_dir = "out"\n')
+    text = (root / "transpub.toml").read_text(encoding="utf-8")
+    text = re.sub(rf'(?m)^({key} = "[^"]*)"', r'\1\\u0000x"', text)
+    (root / "transpub.toml").write_text(text, encoding="utf-8")
+    result = run(root, command)
+    assert result.exit_code == 2, result.output
+    assert f"transpub.toml:{line_of(root, key + ' =')}: {setting} must be" in result.output
+    assert "NUL" in result.output and result.output.count("\n") == 1
+    assert not (root / "site").exists() and not (root / "out").exists()

@@ -257,6 +257,14 @@ _ABOVE_0 = "a number above 0"
 _WHOLE_ABOVE_0 = "a whole number above 0"
 
 
+def _path_key(default: str | None, doc: str = "") -> Key:
+    """A setting naming a file or folder: a NUL character, which no file name may hold, is refused
+    here (one line naming the setting), not met as a traceback by the first command that opens it."""
+    return Key(
+        "string", default, doc, expects="a path with no NUL character", valid=lambda v: "\x00" not in v
+    )
+
+
 def _css_selectors(value: list[str]) -> bool:
     """Whether every string of ``value`` is a CSS selector cssselect can read."""
     from cssselect import HTMLTranslator, SelectorError
@@ -336,10 +344,10 @@ SCHEMA = Table(
         ),
         "paths": Table(
             {
-                "articles": Key("string", "articles"),
-                "catalogs": Key("string", "locales"),
-                "site": Key("string", "site"),
-                "glossary": Key("string", None, "or a .tbx file"),
+                "articles": _path_key("articles"),
+                "catalogs": _path_key("locales"),
+                "site": _path_key("site"),
+                "glossary": _path_key(None, "or a .tbx file"),
                 "glossary_max_mb": Key(
                     "number",
                     64.0,
@@ -347,7 +355,7 @@ SCHEMA = Table(
                     expects=_ABOVE_0,
                     valid=lambda value: value > 0,
                 ),
-                "memory": Key("string", ".transpub/memory.sqlite", "translation memory"),
+                "memory": _path_key(".transpub/memory.sqlite", "translation memory"),
                 "exclude": Key("list of strings", [], "glob patterns of article paths to leave out"),
                 "follow_symlinks": Key(
                     "boolean", False, "follow symbolic links in articles/ that lead out of the project?"
@@ -508,8 +516,8 @@ SCHEMA = Table(
                     expects='"directory" or "suffix"',
                     valid=lambda v: v in ("directory", "suffix"),
                 ),
-                "markdown_dir": Key(
-                    "string", None, "markdown: where localized Markdown is written (default: [paths] site)"
+                "markdown_dir": _path_key(
+                    None, "markdown: where localized Markdown is written (default: [paths] site)"
                 ),
                 "copy_source": Key(
                     "boolean", True, "markdown: also write the source-language file into the output tree"
