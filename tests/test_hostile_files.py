@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -177,3 +180,79 @@ def test_a_config_nesting_a_value_thousands_deep_is_the_one_invalid_toml_error(t
     (tmp_path / "transpub.toml").write_text("[project]\nname = " + "[" * 100_000 + "\n")
     with pytest.raises(ConfigError, match="not valid TOML: a value nested too deep"):
         load_project(tmp_path)
+
+
+#: Entities a document declares, each holding markup that never closes: libxml frees the elements it
+#: made of them when it finds that, and lxml's iterparse had already handed some out.
+BROKEN_ENTITIES = {
+    "an-element-never-closed": "<script>",
+    "a-unit-never-closed": "<unit xmlns='urn:oasis:names:tc:xliff:document:2.0'>",
+    "a-file-never-closed": "<file xmlns='urn:oasis:names:tc:xliff:document:2.0'>",
+    "a-tu-never-closed": "<tu><tuv>",
+}
+
+
+def _run_in_a_process(project: Path, *args: str) -> tuple[int, list[str]]:
+    """transpub ``args`` run in its own process (what lxml prints as it frees its elements is seen):
+    the exit code and the lines on standard error."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent / "src"))
+    done = subprocess.run(
+        [sys.executable, "-m", "transpub", "--project", str(project), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    return done.returncode, done.stderr.splitlines()
+
+
+@pytest.mark.parametrize("entity", BROKEN_ENTITIES.values(), ids=BROKEN_ENTITIES.keys())
+def test_an_xliff_declaring_an_entity_of_broken_markup_is_one_error_line_and_no_traceback(
+    tmp_path: Path, entity: str
+) -> None:
+    project = tmp_path / "news"
+    init_project(project, source="en", locales=["es"])
+    (project / "articles" / "story.html").write_text("<p>Hello there.</p>", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--project", str(project), "extract"]).exit_code == 0
+    result = CliRunner().invoke(
+        main, ["--project", str(project), "xliff", "export", "-l", "es", "-o", str(project / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    path = project / "out" / "story.es.xlf"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("?>\n", f'?>\n<!DOCTYPE xliff [<!ENTITY e "{entity}">]>\n', 1)
+    path.write_text(
+        text.replace("<source>Hello there.</source>", "<source>Hello there.</source><target>&e;</target>"),
+        encoding="utf-8",
+    )
+    catalog = (project / "locales" / "es" / "LC_MESSAGES" / "story.po").read_bytes()
+    code, lines = _run_in_a_process(project, "xliff", "import", str(path))
+    assert code == 1
+    assert (
+        lines[0].startswith("Error: ") and f"{path.name}:" in lines[0] and "not well-formed XML" in lines[0]
+    ), lines
+    assert lines[1:] == ["Nothing was written."]
+    assert (project / "locales" / "es" / "LC_MESSAGES" / "story.po").read_bytes() == catalog
+
+
+@pytest.mark.parametrize("entity", BROKEN_ENTITIES.values(), ids=BROKEN_ENTITIES.keys())
+def test_a_tmx_declaring_an_entity_of_broken_markup_is_one_error_line_and_no_traceback(
+    tmp_path: Path, entity: str
+) -> None:
+    project = tmp_path / "news"
+    init_project(project, source="en", locales=["es"])
+    path = tmp_path / "agency.tmx"
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx [<!ENTITY e "{entity}">]>\n'
+        '<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="xml"'
+        ' creationtool="x" creationtoolversion="1"/><body>\n'
+        '<tu><tuv xml:lang="en"><seg>Hello there.</seg></tuv><tuv xml:lang="es"><seg>Hola &e;</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    code, lines = _run_in_a_process(project, "memory", "import", str(path))
+    assert code == 1
+    assert (
+        lines[0].startswith("Error: ") and f"{path.name}:" in lines[0] and "not well-formed XML" in lines[0]
+    ), lines
+    assert lines[1:] == ["Nothing was stored."]

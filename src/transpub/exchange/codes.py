@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import IO
 
 from lxml import etree
 
@@ -222,6 +223,66 @@ def declared_entity(unit: etree._Element) -> tuple[str, int | None] | None:
         "declares (its text would be lost); write the characters themselves",
         parent.sourceline if parent is not None else None,
     )
+
+
+#: How much of a document is read at a time to find whether its prolog declares a document type.
+_PROLOG_CHUNK = 64 * 1024
+
+
+class _Prolog:
+    """A parser target noting whether a document declares a document type before its root starts."""
+
+    def __init__(self) -> None:
+        self.declares = False
+        self.started = False
+
+    def doctype(self, name: str | None, public: str | None, system: str | None) -> None:
+        """A ``<!DOCTYPE …>``: the document may declare entities."""
+        self.declares = True
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        """An element starts: the prolog is over."""
+        self.started = True
+
+    def close(self) -> None:
+        """Nothing made."""
+
+
+class _NoElements:
+    """A parser target that makes nothing (a document read only to find whether it is well-formed)."""
+
+    def close(self) -> None:
+        """Nothing made."""
+
+
+def _parser(target: object) -> etree.XMLParser:
+    return etree.XMLParser(
+        target=target, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+
+
+def well_formed_when_declaring(file: IO[bytes]) -> None:
+    """XMLSyntaxError when the XML document ``file`` declares a document type and is not well-formed,
+    found by a parser that makes no element; ``file`` is then at its start again.
+
+    lxml's iterparse hands out elements as it reads; when an entity the document declares holds
+    markup that turns out broken, libxml frees the elements it made of it, and lxml then reads freed
+    memory (garbled names, a traceback, "Tried to unregister unknown proxy" as the run ends). Read
+    first this way, such a document is only the parser's one error. A document with no DOCTYPE
+    (what transpub and CAT tools write) costs the read of its prolog.
+    """
+    file.seek(0)
+    prolog = _Prolog()
+    parser = _parser(prolog)
+    try:
+        while not prolog.started and (chunk := file.read(_PROLOG_CHUNK)):
+            parser.feed(chunk)
+    except etree.XMLSyntaxError:
+        prolog.declares = True  # (broken before its root or near it: the whole read says where)
+    file.seek(0)
+    if prolog.declares:
+        etree.parse(file, _parser(_NoElements()))
+        file.seek(0)
 
 
 def read_codes(element: etree._Element, path: str, numbering: dict[str, int] | None = None) -> str:

@@ -17,7 +17,14 @@ from lxml import etree
 
 from ..errors import not_well_formed
 from ..inline import control_problem
-from .codes import InlineCodeError, declared_entity, read_codes, write_codes, xml_text
+from .codes import (
+    InlineCodeError,
+    declared_entity,
+    read_codes,
+    well_formed_when_declaring,
+    write_codes,
+    xml_text,
+)
 from .xliff import XliffError
 from .xmlout import indent
 
@@ -123,6 +130,14 @@ class _TmxStream:
         try:
             self.file = open(self.path, "rb")  # noqa: SIM115 (closed by units(), or on an error)
         except OSError as exc:
+            raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
+        try:
+            well_formed_when_declaring(self.file)
+        except etree.XMLSyntaxError as exc:
+            self.close()
+            raise not_well_formed(TmxError, exc, self.shown) from None
+        except OSError as exc:
+            self.close()
             raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
         self.events = etree.iterparse(
             self.file,

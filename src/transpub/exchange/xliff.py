@@ -27,6 +27,7 @@ from .codes import (
     original_data,
     read_codes,
     tags_from_legend,
+    well_formed_when_declaring,
     write_codes,
     xml_text,
 )
@@ -273,6 +274,7 @@ def read_xliff(path: Path, display: str | None = None) -> tuple[str, list[XliffF
     reading = _Reading(shown)
     try:
         with open(path, "rb") as file:  # (lxml's own error for a missing file repeats the name twice)
+            well_formed_when_declaring(file)
             root, line = _root(file)
             if root.localname != "xliff" or root.namespace not in (XLIFF12, XLIFF2):
                 _well_formed(file)  # (its elements are not kept: a large file costs no memory)
