@@ -439,6 +439,27 @@ def test_two_articles_whose_names_meet_in_one_file_name_each_get_their_own_file(
     assert result.output.count("Wrote ") == 3
 
 
+def test_an_article_deep_in_folders_of_long_names_is_exported_with_the_others_and_comes_back(
+    harbour: Path,
+) -> None:
+    # each folder name fits, and so does the article's: joined by "--" they were one name too long
+    # for the filesystem, and the export stopped there, writing no article's file
+    folder = harbour / "articles"
+    for depth in range(6):
+        folder = folder / f"{'ä' * 20}-{depth}"
+    folder.mkdir(parents=True)
+    (folder / "story.html").write_text("<p>Deep story is here.</p>", encoding="utf-8")
+    run(harbour, "extract")
+    result = run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Wrote ") == 2
+    deep = next(path for path in (harbour / "out").glob("*.xlf") if path.name != "harbour.de.xlf")
+    assert len(deep.name.encode("utf-8")) < 255 - len("..12345678.tmp")
+    assert deep.name.endswith("-5--story.de.xlf")
+    _edit(deep, "Deep story", "Die tiefe Geschichte ist hier.", "final")
+    assert "1 entry updated" in run(harbour, "xliff", "import", str(deep)).output
+
+
 def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path) -> None:
     (harbour / "articles" / "weather.html").write_text(
         "<html><body><p>Rain is expected.</p></body></html>", encoding="utf-8"

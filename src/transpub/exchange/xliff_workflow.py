@@ -7,6 +7,7 @@ nothing; a unit whose inline codes were dropped or misplaced is rejected alone.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -236,14 +237,38 @@ def _one_file_each(
     taken: set[str] = set()
     groups = []
     for file in files:
-        stem = project.slug_of(Path(file.original)).replace("/", "--")
-        name, number = f"{stem}.{locale}.xlf", 1
+        slug = project.slug_of(Path(file.original))
+        name, number = _file_name(slug, f".{locale}.xlf"), 1
         while name.casefold() in taken:
             number += 1
-            name = f"{stem}~{number}.{locale}.xlf"
+            name = _file_name(slug, f"~{number}.{locale}.xlf")
         taken.add(name.casefold())
         groups.append((name, [file]))
     return groups
+
+
+#: The longest name an exported file may have: its temporary file (``.<name>.XXXXXXXX.tmp``) must
+#: fit in the 255 bytes of a file name too.
+_LONGEST_NAME = 255 - len("..12345678.tmp")
+
+
+def _file_name(slug: str, suffix: str) -> str:
+    """``<slug with / as -->`` and ``suffix``; when that is too long for a file name (an article deep
+    in folders of long names), the end of it that fits after a hash of the slug.
+
+    >>> _file_name("2024/story", ".de.xlf")
+    '2024--story.de.xlf'
+    >>> name = _file_name("/".join(["f" * 60] * 5) + "/story", ".de.xlf")
+    >>> len(name), name[8:12], name.endswith("ff--story.de.xlf")
+    (241, '--ff', True)
+    """
+    name = slug.replace("/", "--") + suffix
+    encoded = name.encode("utf-8")
+    if len(encoded) <= _LONGEST_NAME:
+        return name
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:8]
+    tail = encoded[len(encoded) - (_LONGEST_NAME - len(digest) - 2) :].decode("utf-8", "ignore")
+    return f"{digest}--{tail}"
 
 
 @dataclass
