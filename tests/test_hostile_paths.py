@@ -335,3 +335,27 @@ def test_a_folder_emptied_behind_a_link_in_the_site_stays(tmp_path: Path) -> Non
     (site / "de" / "y" / "z").mkdir(parents=True)
     remove_empty_folders(site / "de" / "y" / "z", site)
     assert not (site / "de" / "y").exists() and (site / "de").is_dir() and site.is_dir()
+
+
+def test_an_article_whose_translation_beside_it_would_be_a_name_too_long_is_refused_by_extract(
+    tmp_path: Path,
+) -> None:
+    """With ``layout = "suffix"``, ``<name>.zh_CN.md`` is written beside ``<name>.md``: a name that left
+    room for ``.html`` only was extracted, and then every compile failed on its Chinese translation
+    ("File name too long"). It is refused at once, naming the article, as any name too long is."""
+    init_project(tmp_path, source="en", locales=["es", "zh_CN"])
+    with (tmp_path / "transpub.toml").open("a", encoding="utf-8") as config:
+        config.write('format = "markdown"\nlayout = "suffix"\n')  # (the scaffold's last table is [compile])
+    longest = 255 - len(".html") - len("..12345678.tmp") - 2  # (the longest name that left room for .html)
+    long_name = "a" * longest
+    (tmp_path / "articles" / f"{long_name}.md").write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "articles" / "short.md").write_text("Hello short.\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"])
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and long_name in errors[0] and ".zh_CN.md" in errors[0], result.output
+    assert not (tmp_path / "locales" / "zh_CN" / "LC_MESSAGES" / f"{long_name}.po").exists()
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"])
+    assert "File name too long" not in result.output
+    assert (tmp_path / "articles" / "short.zh_CN.md").is_file()

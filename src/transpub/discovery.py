@@ -29,9 +29,11 @@ from .errors import ArticleError
 from .model import Issue
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
-#: The longest thing added to a slug's last part in a file name: ``.html`` and a temporary-file
-#: suffix (``.<name>.XXXXXXXX.tmp``) or a lock file's ``.po.lock``.
-_ADDED_TO_NAMES = len(".html") + len("..12345678.tmp") + 2
+#: What a temporary-file suffix (``.<name>.XXXXXXXX.tmp``) adds to a name, 2 to spare (a lock file's ``.po.lock``).
+_TEMPORARY_ADDED = len("..12345678.tmp") + 2
+#: The longest thing added to a slug's last part in a file name: ``.html`` and a temporary-file suffix
+#: (a Markdown translation beside its article adds its own: ``translation_infix``).
+_ADDED_TO_NAMES = len(".html") + _TEMPORARY_ADDED
 
 
 @dataclass(frozen=True)
@@ -141,19 +143,21 @@ def _name_max(folder: Path) -> int:
         return 255
 
 
-def _slug_problem(slug: str, name_max: int) -> str | None:
-    """Why ``slug`` cannot name catalogs and pages, or None."""
+def _slug_problem(slug: str, name_max: int, ending: str = ".html") -> str | None:
+    """Why ``slug`` cannot name catalogs and pages (``ending``: the longest end a file named after it
+    gets, ``.html`` or a Markdown translation's ``.zh_CN.md``), or None."""
     if not slug.isprintable():  # (a control character is not printable: most slugs are looked at no further)
         bad = [ch for ch in slug if unicodedata.category(ch) == "Cc"]
         if bad:
             return f"its name holds a control character ({bad[0]!r}); rename the file"
-    if len(slug.encode("utf-8")) + _ADDED_TO_NAMES <= name_max:  # (no part of it is longer)
+    added = max(len(ending.encode("utf-8")), len(".html")) + _TEMPORARY_ADDED
+    if len(slug.encode("utf-8")) + added <= name_max:  # (no part of it is longer)
         return None
     for part in slug.split("/"):
-        if len(part.encode("utf-8")) + _ADDED_TO_NAMES > name_max:
+        if len(part.encode("utf-8")) + added > name_max:
             return (
-                f"its name is too long for the filesystem once .html and a temporary-file suffix are "
-                f"added ({len(part.encode('utf-8'))} bytes; at most {name_max - _ADDED_TO_NAMES})"
+                f"its name is too long for the filesystem once {ending} and a temporary-file suffix are "
+                f"added ({len(part.encode('utf-8'))} bytes; at most {name_max - added})"
             )
     return None
 
@@ -195,12 +199,15 @@ def discover_articles(
     translation_names: frozenset[str] = frozenset(),
     output_dirs: tuple[Path, ...] = (),
     private: tuple[str, ...] = (),
+    translation_infix: str = "",
 ) -> Discovery:
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
     Translations compile wrote are never articles: a Markdown file ``<name>.<X>.md`` where ``X`` is
     in ``translation_names`` (the target locales and their output folders), and the folders
     ``output_dirs`` (compile's, and a MkDocs theme's overrides: templates, no pages).
+    ``translation_infix``: the longest part compile puts before a Markdown article's extension to
+    name its translation beside it (``.zh_CN``: ``[compile] layout = "suffix"``), for names too long.
     """
     found = Discovery()
     skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}
@@ -310,7 +317,10 @@ def discover_articles(
                 )
             )
             continue
-        problem = _slug_problem(slug, name_max)
+        ending = ".html"
+        if translation_infix and len(translation_infix) + len(_suffix(paths[0])) > len(ending):
+            ending = translation_infix + _suffix(paths[0])
+        problem = _slug_problem(slug, name_max, ending)
         if problem is not None:
             found.refused.add(slug)
             found.errors.append(ArticleError(problem, repr(shown(Path(paths[0])))[1:-1]))

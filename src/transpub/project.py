@@ -288,6 +288,13 @@ class Project:
             translation_names=frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc))),
             output_dirs=self._markdown_output_dirs(),
             private=self.private_files(),
+            translation_infix=max(
+                (f".{self.locale_dir(loc)}" for loc in self.locales),
+                key=lambda infix: len(infix.encode()),
+                default="",
+            )
+            if self.output_format == "markdown" and self.markdown_layout == "suffix"
+            else "",
         )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
