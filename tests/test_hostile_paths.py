@@ -359,3 +359,39 @@ def test_an_article_whose_translation_beside_it_would_be_a_name_too_long_is_refu
     result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"])
     assert "File name too long" not in result.output
     assert (tmp_path / "articles" / "short.zh_CN.md").is_file()
+
+
+TMX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence"'
+    ' o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>\n'
+    '<tu><tuv xml:lang="en"><seg>Hello.</seg></tuv><tuv xml:lang="de"><seg>Hallo.</seg></tuv></tu>\n'
+    "</body></tmx>\n"
+)
+
+
+def test_a_link_in_place_of_the_translation_memory_leading_out_of_the_project_is_one_error_and_writes_nothing_there(
+    tmp_path: Path,
+) -> None:
+    """``.transpub/memory.sqlite`` as a link (a CI cache restored, a commit that adds it) led the
+    memory's writes, a new SQLite file and its journals, to wherever it pointed. It is one error naming
+    the link and what to do; a memory set outside the project in transpub.toml, or a ``.transpub``
+    that is itself a link, is followed."""
+    root = tmp_path / "project"
+    init_project(root, source="en", locales=["de"])
+    (tmp_path / "agency.tmx").write_text(TMX, encoding="utf-8")
+    elsewhere = tmp_path / "home-of-someone"
+    elsewhere.mkdir()
+    (root / ".transpub").mkdir(exist_ok=True)
+    (root / ".transpub" / "memory.sqlite").symlink_to(elsewhere / "planted.sqlite")
+    runner = CliRunner()
+    result = runner.invoke(main, ["--project", str(root), "memory", "import", str(tmp_path / "agency.tmx")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: .transpub/memory.sqlite: ") and result.stderr.count("\n") == 1
+    assert "symbolic link" in result.stderr and "[paths] memory" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+    (root / ".transpub" / "memory.sqlite").unlink()
+    (root / ".transpub").rmdir()
+    (root / ".transpub").symlink_to(elsewhere, target_is_directory=True)
+    result = runner.invoke(main, ["--project", str(root), "memory", "import", str(tmp_path / "agency.tmx")])
+    assert result.exit_code == 0, result.output
+    assert (elsewhere / "memory.sqlite").is_file()

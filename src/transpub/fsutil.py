@@ -386,6 +386,28 @@ def _check_lock_place(root: str, lock: Path) -> None:
     )
 
 
+def check_memory_place(root: Path | str, path: Path | str) -> None:
+    """UnsafePathError when the translation memory's SQLite file ``path`` is named in the project at
+    ``root`` and a symbolic link leads it, links resolved, out of the project and out of the folder its
+    ``.transpub`` leads to (as a lock file's place, :func:`lock_path`): a link planted there (a CI
+    cache restored, a commit) would take the memory's writes, a new database and its journals,
+    wherever it points. A memory set outside the project is where it was set."""
+    top = os.path.abspath(root)
+    absolute = os.path.abspath(os.path.join(top, path))
+    if not absolute.startswith(top.rstrip(os.sep) + os.sep):
+        return
+    resolved = os.path.realpath(absolute)
+    for folder in (top, os.path.join(top, LOCKS_DIR.parent)):
+        if resolved.startswith(os.path.realpath(folder).rstrip(os.sep) + os.sep):  # (once a run: not kept)
+            return
+    raise UnsafePathError(
+        f"transpub writes the translation memory here, and a symbolic link leads it out of the project "
+        f"(to {resolved}); remove the link, or set [paths] memory to that file (a link of .transpub "
+        "itself is followed)",
+        os.path.relpath(absolute, top),
+    )
+
+
 #: How many locks the articles of a project share (a run takes one per bucket its batch touches,
 #: not one per article: filelock costs about half a millisecond a lock).
 LOCK_BUCKETS = 64

@@ -24,7 +24,7 @@ from .config import (
 )
 from .discovery import Discovery, discover_articles, in_shard, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
-from .fsutil import confine, real_path, resolved_folder
+from .fsutil import check_memory_place, confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
 from .mkdocs_site import MkDocsFolders, MkDocsSite, find_mkdocs_config, read_mkdocs_folders, read_mkdocs_site
 
@@ -171,8 +171,13 @@ class Project:
                 raise ConfigError(f"TRANSPUB_MEMORY_URL is {problem}")
             if _POSTGRES_URL.match(from_environment):
                 return from_environment
-            return self.root / from_environment  # a SQLite file: from the project, as [paths] memory
-        return self.memory_url or self.memory_path
+            location = self.root / from_environment  # a SQLite file: from the project, as [paths] memory
+        elif self.memory_url:
+            return self.memory_url
+        else:
+            location = self.memory_path
+        check_memory_place(self.root, location)
+        return location
 
     @property
     def templates_dir(self) -> Path:
