@@ -144,6 +144,65 @@ def test_a_front_matter_translation_of_a_thousand_brackets_is_written_as_text_no
     assert "[" * 3000 in written.read_text(encoding="utf-8")
 
 
+def test_a_front_matter_translation_of_thousands_of_digits_is_written_as_text_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """Tried as plain YAML, a translation of more digits than Python turns into a number (4300) stopped
+    the whole compile with a ValueError traceback, every page unwritten."""
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "a.md").write_text(
+        "---\ntitle: Harbour\n---\n\nThe harbour.\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    path = tmp_path / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    po = read_catalog(path)
+    for entry in po:
+        entry.msgstr = "9" * 5000 if entry.msgid == "Harbour" else "Der Hafen."
+    write_catalog(po, path)
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--format", "markdown", "-j", "1"])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    written = (tmp_path / "site" / "de" / "a.md").read_text(encoding="utf-8")
+    assert f'title: "{"9" * 5000}"' in written or f"title: '{'9' * 5000}'" in written
+
+
+@pytest.mark.parametrize(
+    "front, line",
+    [
+        ("---\ntitle: Harbour\nweight: {number}\n---\n", 3),
+        ("+++\ntitle = 'Harbour'\nweight = {number}\n+++\n", 3),
+        ('{{\n"title": "Harbour",\n"weight": {number}\n}}\n', 3),
+    ],
+    ids=["yaml", "toml", "json"],
+)
+def test_front_matter_holding_a_number_of_thousands_of_digits_is_one_error_naming_the_article(
+    tmp_path: Path, front: str, line: int
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(front.format(number="9" * 5000) + "\nThe harbour.\n", encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path, ReadOptions())
+    assert caught.value.path is not None and Path(caught.value.path).name == "a.md"
+    assert caught.value.line == line and "a number of 5000 digits (at most 4300)" in caught.value.message
+
+
+def test_a_config_holding_a_number_of_thousands_of_digits_is_the_one_invalid_toml_error(
+    tmp_path: Path,
+) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    config = tmp_path / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "publish_threshold = 80", f"publish_threshold = {'9' * 5000}"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "compile"])
+    assert result.exit_code == 2 and not isinstance(result.exception, ValueError), result.output
+    assert result.output.startswith("Error: ") and "not valid TOML" in result.output
+    assert result.output.count("\n") == 1
+
+
 def test_a_markdown_outputs_record_nested_thousands_deep_is_one_error_naming_it(tmp_path: Path) -> None:
     """``.transpub-outputs.json`` is committed with the translations: one nested past Python's recursion
     limit (a crafted pull request) is the damaged record it is, not a traceback."""

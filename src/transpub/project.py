@@ -411,6 +411,8 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
         raise ConfigError(f"not valid TOML: {message}", config_path, line) from exc
     except RecursionError as exc:  # (a value nested thousands deep, [[[…)
         raise ConfigError("not valid TOML: a value nested too deep", config_path) from exc
+    except ValueError as exc:  # (a number of more digits than Python reads: 4300)
+        raise ConfigError("not valid TOML: a number of more than 4300 digits", config_path) from exc
     return parse_config(root, raw, text=text)
 
 

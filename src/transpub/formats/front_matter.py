@@ -101,8 +101,40 @@ def _no_alias_loader() -> type[yaml.SafeLoader]:
                     None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
                 ) from None
 
+        def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+            """A whole number as YAML reads it; one of more digits than Python turns into a number is a
+            YAML error at its line, not a ValueError from deep inside the constructor."""
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, too_many_digits(node.value), node.start_mark
+                ) from None
+
     _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+    _NoAliasLoader.add_constructor("tag:yaml.org,2002:int", _NoAliasLoader.construct_yaml_int)
     return _NoAliasLoader
+
+
+#: A number of more digits than Python turns into one (``sys.get_int_max_str_digits``: 4300).
+_LONG_NUMBER = re.compile(r"[0-9_]{4301,}")
+
+
+def too_many_digits(text: str) -> str:
+    """What is wrong with the number in ``text`` that has more digits than Python reads (4300).
+
+    >>> too_many_digits("weight = " + "9" * 5000)
+    'a number of 5000 digits (at most 4300)'
+    """
+    found = _LONG_NUMBER.search(text)
+    digits = sum(ch.isdigit() for ch in found.group()) if found else len(text)
+    return f"a number of {digits} digits (at most 4300)"
+
+
+def _long_number_line(text: str) -> int:
+    """The line (from 1) of ``text`` where a number of too many digits is, else 1."""
+    found = _LONG_NUMBER.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def read_front_matter(
@@ -398,7 +430,7 @@ def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
         document = f"k: [{text}]" if flow else f"k: {text}"
         try:
             loaded = yaml.safe_load(document)
-        except (yaml.YAMLError, RecursionError):  # (RecursionError: "[[[[…" nested past Python's limit)
+        except (yaml.YAMLError, RecursionError, ValueError):  # ("[[[[…" past Python's limit, 5000 digits)
             loaded = None
         if isinstance(loaded, dict) and loaded.get("k") == ([text] if flow else text):
             return text
@@ -457,6 +489,9 @@ def _read_toml(
         line = int(found.group(1)) + 1 if found else 1
         message = _TOML_ERROR_LINE.sub("", str(exc)).strip()
         raise ArticleError(f"front matter is not valid TOML ({message})", shown, line) from exc
+    except ValueError as exc:  # (a number of more digits than Python reads)
+        line = _long_number_line(body) + 1
+        raise ArticleError(f"front matter is not valid TOML ({too_many_digits(body)})", shown, line) from exc
     front = FrontMatter("toml", match.end(), data)
     for key in DATE_KEYS:
         if key in data and _DATED.match(str(data[key])):
@@ -712,6 +747,10 @@ def _read_json(text: str, start: int, shown: str, keys: Container[str]) -> Front
         data, end = decoder.raw_decode(text, start)
     except json.JSONDecodeError as exc:
         raise ArticleError(f"front matter is not valid JSON ({exc.msg})", shown, exc.lineno) from exc
+    except ValueError as exc:  # (a number of more digits than Python reads)
+        raise ArticleError(
+            f"front matter is not valid JSON ({too_many_digits(text)})", shown, _long_number_line(text)
+        ) from exc
     if not isinstance(data, dict):  # pragma: no cover - raw_decode at "{" gives a dict
         raise ArticleError("front matter must be a mapping of keys to values", shown, 1)
     front = FrontMatter("json", end, data)
