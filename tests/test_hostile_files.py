@@ -315,3 +315,48 @@ def test_a_tmx_declaring_an_entity_of_broken_markup_is_one_error_line_and_no_tra
         lines[0].startswith("Error: ") and f"{path.name}:" in lines[0] and "not well-formed XML" in lines[0]
     ), lines
     assert lines[1:] == ["Nothing was stored."]
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "\u00b2"], ids=["5000-digits", "superscript-two"])
+def test_an_xliff_code_numbered_past_any_placeholder_is_that_units_error_not_a_traceback(
+    tmp_path: Path, number: str
+) -> None:
+    project = tmp_path / "news"
+    init_project(project, source="en", locales=["es"])
+    (project / "articles" / "story.html").write_text("<p>Hello <b>there</b>.</p>", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(project), "extract"]).exit_code == 0
+    result = runner.invoke(
+        main, ["--project", str(project), "xliff", "export", "-l", "es", "-o", str(project / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    path = project / "out" / "story.es.xlf"
+    text = path.read_text(encoding="utf-8")
+    source = text[text.index("<source>") : text.index("</source>") + len("</source>")]
+    target = source.replace("source>", "target>").replace("</pc>.", f'</pc><ph id="{number}"/>.')
+    path.write_text(text.replace(source, source + target), encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(project), "xliff", "import", str(path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "not imported" in result.output and "is not a transpub placeholder" in result.output
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "\u00b2"], ids=["5000-digits", "superscript-two"])
+def test_a_tmx_code_numbered_past_any_placeholder_is_read_as_an_unnumbered_one(
+    tmp_path: Path, number: str
+) -> None:
+    project = tmp_path / "news"
+    init_project(project, source="en", locales=["es"])
+    path = tmp_path / "agency.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" segtype="sentence"'
+        ' o-tmf="x" adminlang="en" datatype="xml" creationtool="x" creationtoolversion="1"/><body>\n'
+        f'<tu><tuv xml:lang="en"><seg>Hello <bpt i="1" x="{number}">&lt;b&gt;</bpt>there<ept i="1">&lt;/b&gt;</ept>'
+        f'<ph x="{number}"/>.</seg></tuv>'
+        f'<tuv xml:lang="es"><seg>Hola <bpt i="1" x="{number}">&lt;b&gt;</bpt>ahí<ept i="1">&lt;/b&gt;</ept>'
+        f'<ph x="{number}"/>.</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--project", str(project), "memory", "import", str(path)])
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "1 added" in result.output

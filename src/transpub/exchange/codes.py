@@ -30,7 +30,10 @@ from ..model import LEGEND_NOTE
 XLIFF12 = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF2 = "urn:oasis:names:tc:xliff:document:2.0"
 
-_LEGEND_ITEM = re.compile(r"<(\d+)(/?)>(?:…</\d+>)? = [^()]*\(([^()\s]+)\)")
+_LEGEND_ITEM = re.compile(r"<([0-9]{1,9})(/?)>(?:…</[0-9]+>)? = [^()]*\(([^()\s]+)\)")
+#: A code's number that can be a placeholder's: ASCII digits, not too many for int() (``str.isdigit``
+#: also holds for ``²``, which int() refuses, and for 5000 digits, more than int() reads).
+_PLACEHOLDER_NUMBER = re.compile(r"[0-9]{1,9}")
 _CTYPE_PAIRED = {"a": "link", "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underlined"}
 _CTYPE_EMPTY = {"br": "lb", "img": "image"}
 
@@ -319,12 +322,22 @@ def _read_inside(element: etree._Element, reading: _Reading) -> str:
     return "".join(out)
 
 
+def _as_number(value: str | None) -> int | None:
+    """``value`` as a placeholder's number, or None when it cannot be one (see :data:`_PLACEHOLDER_NUMBER`).
+
+    >>> _as_number("12"), _as_number("\u00b2"), _as_number("9" * 5000), _as_number(None)
+    (12, None, None, None)
+    """
+    return int(value) if value is not None and _PLACEHOLDER_NUMBER.fullmatch(value) else None
+
+
 def _number(code: etree._Element, reading: _Reading, *names: str) -> int:
     for name in names:
         value = code.get(name)
         if value is not None:
-            if value.isdigit():
-                return int(value)
+            number = _as_number(value)
+            if number is not None:
+                return number
             if value in reading.paired:
                 return reading.paired[value]
             raise InlineCodeError(
@@ -364,9 +377,9 @@ def _open_pair(code: etree._Element, reading: _Reading) -> str:
             reading.path,
             code.sourceline,
         )
-    digits = [v for v in (code.get("rid"), code.get("id")) if v is not None and v.isdigit()]
+    digits = [n for n in (_as_number(code.get("rid")), _as_number(code.get("id"))) if n is not None]
     if digits:
-        number = int(digits[0])
+        number = digits[0]
     else:
         number = reading.paired.setdefault(f"xliff12:{key}", reading.next_number())
     reading.open_pairs[key] = (number, code)
@@ -418,7 +431,8 @@ def _read_code(code: etree._Element, reading: _Reading) -> str:
     if name == "bpt":
         key = code.get("i", "")
         x = code.get("x") or ""
-        number = int(x) if x.isdigit() else reading.paired.get(key) or reading.next_number()
+        given = _as_number(x)
+        number = given if given is not None else reading.paired.get(key) or reading.next_number()
         reading.paired[key] = number
         return f"<{number}>"
     if name == "ept":
@@ -432,7 +446,8 @@ def _read_code(code: etree._Element, reading: _Reading) -> str:
         x = code.get("x") or ""
         reading.phs_seen += 1
         key = f"ph#{reading.phs_seen}"
-        number = int(x) if x.isdigit() else reading.paired.get(key) or reading.next_number()
+        given = _as_number(x)
+        number = given if given is not None else reading.paired.get(key) or reading.next_number()
         reading.paired[key] = number
         return f"<{number}/>"
     if name == "cp":  # a character XML cannot hold (and only such: XLIFF 2.1, 4.3.1.7)
