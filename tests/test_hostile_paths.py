@@ -395,3 +395,40 @@ def test_a_link_in_place_of_the_translation_memory_leading_out_of_the_project_is
     result = runner.invoke(main, ["--project", str(root), "memory", "import", str(tmp_path / "agency.tmx")])
     assert result.exit_code == 0, result.output
     assert (elsewhere / "memory.sqlite").is_file()
+
+
+@pytest.mark.parametrize("layout", ["suffix", "directory"])
+def test_a_crafted_record_of_compiles_markdown_cannot_have_compile_remove_an_article_or_its_image(
+    tmp_path: Path, layout: str
+) -> None:
+    """``.transpub-outputs.json`` is committed with the translations: a pull request that adds an
+    article's path with the SHA-256 of its bytes (both in the repository) as the file of an article
+    that is gone had compile remove the article itself, and its image, as "its article is gone"."""
+    import hashlib
+    import json
+
+    init_project(tmp_path, source="en", locales=["de"])
+    with (tmp_path / "transpub.toml").open("a", encoding="utf-8") as config:
+        config.write(f'format = "markdown"\nlayout = "{layout}"\nmarkdown_dir = "articles"\n')
+    articles = tmp_path / "articles"
+    (articles / "news").mkdir()
+    (articles / "news" / "ferry.md").write_text(
+        "The ferry is back.\n\n![Ferry](ferry.png)\n", encoding="utf-8"
+    )
+    (articles / "news" / "ferry.png").write_bytes(b"\x89PNG picture")
+    (articles / "news" / "harbour.md").write_text("The harbour.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    record = articles / ".transpub-outputs.json"
+    crafted = json.loads(record.read_text(encoding="utf-8"))
+    for name in ("news/ferry.md", "news/ferry.png"):
+        digest = hashlib.sha256((articles / name).read_bytes()).hexdigest()
+        crafted["files"][name] = {"locale": "de", "article": "news/retracted", "sha256": digest}
+    record.write_text(json.dumps(crafted), encoding="utf-8")
+    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"])
+    assert (articles / "news" / "ferry.md").is_file() and (articles / "news" / "ferry.png").is_file()
+    assert result.exit_code == 1 and "its article is gone" not in result.output
+    assert "Error: articles/news/ferry.md: not removed: compile writes nothing here" in result.output
+    assert "news/ferry.md" not in json.loads(record.read_text(encoding="utf-8"))["files"]

@@ -213,6 +213,10 @@ class OutputRecord:
             self.emptied.append(path.parent)
         return True
 
+    def forget(self, key: str) -> None:
+        """No longer record ``key`` (the file, if any, stays as it is)."""
+        self.changes[key] = None
+
     def remove(self, path: Path) -> bool:
         """Delete ``path`` if compile wrote it and it is unchanged; True when a file was removed.
 

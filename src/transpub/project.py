@@ -22,7 +22,7 @@ from .config import (
     suggest,
     validate_config,
 )
-from .discovery import Discovery, discover_articles, in_shard, slug_for
+from .discovery import Discovery, discover_articles, in_shard, is_translation_name, slug_for
 from .errors import ConfigError, ProjectNotFound, TranspubError
 from .fsutil import check_memory_place, confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
@@ -324,6 +324,20 @@ class Project:
             for folder in folders
             if articles in Path(os.path.abspath(folder)).parents and not articles.is_relative_to(folder)
         )
+
+    def compile_never_writes(self, path: Path) -> bool:
+        """Whether ``path`` is in the articles folder where compile writes nothing (an article, its
+        image): neither in a folder it writes Markdown into (``docs/de/``) nor a translation named
+        beside its article (``a.de.md``). A record of compile's files naming such a file (one edited,
+        or crafted in a pull request) must never have compile remove it."""
+        absolute = Path(os.path.abspath(path))
+        articles = Path(os.path.abspath(self.articles_dir))
+        if articles not in absolute.parents:
+            return False
+        if any(Path(os.path.abspath(folder)) in absolute.parents for folder in self._markdown_output_dirs()):
+            return False
+        names = frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc)))
+        return not is_translation_name(absolute.name, names)
 
     def article_paths(self) -> list[Path]:
         """Every source article that can be processed, sorted by slug (see :meth:`discover`)."""

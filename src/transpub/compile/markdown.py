@@ -11,7 +11,7 @@ from ..discovery import Discovery, in_shard
 from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..locales import language_of
-from ..markdown_outputs import OutputRecord
+from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord
 from ..model import Issue
 from ..project import Project
 from ..site import Page
@@ -236,6 +236,16 @@ def remove_stale_markdown(
         return key in used.get(user, ())
 
     for key, entry in sorted(record.entries().items()):
+        if project.compile_never_writes(root / key):
+            record.forget(key)
+            report.errors.append(
+                OutputConflict(
+                    f"not removed: compile writes nothing here, yet {RECORD_NAME} names it as its file "
+                    "(the record was edited); it is no longer recorded",
+                    root / key,
+                )
+            )
+            continue
         if entry.users:
             users = tuple(user for user in entry.users if still_uses(user, key))
             if users != entry.users:
