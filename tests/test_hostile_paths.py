@@ -432,3 +432,26 @@ def test_a_crafted_record_of_compiles_markdown_cannot_have_compile_remove_an_art
     assert result.exit_code == 1 and "its article is gone" not in result.output
     assert "Error: articles/news/ferry.md: not removed: compile writes nothing here" in result.output
     assert "news/ferry.md" not in json.loads(record.read_text(encoding="utf-8"))["files"]
+
+
+@pytest.mark.parametrize("link", [".gitignore", "transpub.toml", "glossary/terms.csv", "glossary"])
+def test_init_in_a_folder_holding_a_link_that_leads_out_of_it_is_one_error_and_writes_nothing_there(
+    tmp_path: Path, link: str
+) -> None:
+    """``transpub init`` runs in a site's cloned repository, which may hold links (git keeps them):
+    an existing .gitignore that was a link had transpub's lines appended to the file it led to, and a
+    link to a file not there yet (transpub.toml, the glossary) was followed to create it there."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    elsewhere = tmp_path / "home-of-someone"
+    elsewhere.mkdir()
+    (elsewhere / "existing").write_text("theirs\n", encoding="utf-8")
+    target = elsewhere if link == "glossary" else elsewhere / ("existing" if link == ".gitignore" else "new")
+    (folder / link).parent.mkdir(exist_ok=True)
+    (folder / link).symlink_to(target)
+    result = CliRunner().invoke(main, ["init", str(folder), "--source", "en", "-l", "de"])
+    assert result.exit_code != 0, result.output
+    assert result.output.startswith("Error: ") and "symbolic link" in result.output, result.output
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["existing"]
+    assert (elsewhere / "existing").read_text(encoding="utf-8") == "theirs\n"
+    assert not (folder / "transpub.toml").exists() or link == "transpub.toml"

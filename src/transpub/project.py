@@ -766,9 +766,13 @@ def init_project(
         raise ConfigError(f"the source locale {source} cannot also be a target")
     written: list[Path] = []
     directory.mkdir(parents=True, exist_ok=True)
-    for sub in ("locales", "glossary") if site else ("articles", "locales", "glossary"):
-        (directory / sub).mkdir(exist_ok=True)
+    folders = ("locales", "glossary") if site else ("articles", "locales", "glossary")
     glossary = directory / "glossary" / "terms.csv"
+    # (a repository may hold links: none of them may lead a file written here out of the folder)
+    for path in (config, directory / ".gitignore", glossary, *(directory / sub for sub in folders)):
+        confine(path, directory)
+    for sub in folders:
+        (directory / sub).mkdir(exist_ok=True)
     if not glossary.exists():
         glossary.write_text("term," + ",".join(locales) + ",note\n", encoding="utf-8")
         written.append(glossary)
