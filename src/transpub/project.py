@@ -325,17 +325,23 @@ class Project:
             if articles in Path(os.path.abspath(folder)).parents and not articles.is_relative_to(folder)
         )
 
-    def compile_never_writes(self, path: Path) -> bool:
-        """Whether ``path`` is in the articles folder where compile writes nothing (an article, its
-        image): neither in a folder it writes Markdown into (``docs/de/``) nor a translation named
-        beside its article (``a.de.md``). A record of compile's files naming such a file (one edited,
-        or crafted in a pull request) must never have compile remove it."""
+    def compile_never_writes(self, path: Path, root: Path) -> bool:
+        """Whether ``path`` is in the articles folder where a compile of Markdown into ``root`` writes
+        nothing (an article, its image): neither in a folder it writes a language into (``docs/de/``),
+        nor a translation named beside its article (``a.de.md``). A record of compile's files naming
+        such a file (one edited, or crafted in a pull request) must never have compile remove it."""
         absolute = Path(os.path.abspath(path))
         articles = Path(os.path.abspath(self.articles_dir))
         if articles not in absolute.parents:
             return False
-        if any(Path(os.path.abspath(folder)) in absolute.parents for folder in self._markdown_output_dirs()):
-            return False
+        out = Path(os.path.abspath(root))
+        if self.markdown_layout == "directory":
+            for loc in (self.source_locale, *self.locales):
+                folder = out / self.locale_dir(loc)
+                if folder in absolute.parents and not articles.is_relative_to(folder):
+                    return False
+        elif out != articles and out in absolute.parents:
+            return False  # (another folder than the articles': the source's copies are written there too)
         names = frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc)))
         return not is_translation_name(absolute.name, names)
 

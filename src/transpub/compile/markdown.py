@@ -235,20 +235,24 @@ def remove_stale_markdown(
             return True  # an article that could not be read (or whose copies are not known): kept
         return key in used.get(user, ())
 
-    for key, entry in sorted(record.entries().items()):
-        if project.compile_never_writes(root / key):
-            record.forget(key)
-            report.errors.append(
-                OutputConflict(
-                    f"not removed: compile writes nothing here, yet {RECORD_NAME} names it as its file "
-                    "(the record was edited); it is no longer recorded",
-                    root / key,
-                )
+    def never_ours(key: str) -> bool:
+        """Whether ``key`` is a file compile never writes (the record was edited): then forgotten."""
+        if not project.compile_never_writes(root / key, root):
+            return False
+        record.forget(key)
+        report.errors.append(
+            OutputConflict(
+                f"not removed: compile writes nothing here, yet {RECORD_NAME} names it as its file (the "
+                "record was edited); it is no longer recorded",
+                root / key,
             )
-            continue
+        )
+        return True
+
+    for key, entry in sorted(record.entries().items()):
         if entry.users:
             users = tuple(user for user in entry.users if still_uses(user, key))
-            if users != entry.users:
+            if users != entry.users and (users or not never_ours(key)):  # (none left: it is removed)
                 try:
                     record.release(key, users)
                 except (TranspubError, OSError) as exc:
@@ -260,7 +264,7 @@ def remove_stale_markdown(
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
             continue  # an article that could not be read this time: its files stay
-        if expected.get((entry.locale, entry.slug)) == key:
+        if expected.get((entry.locale, entry.slug)) == key or never_ours(key):
             continue
         try:
             removed = record.remove(root / key)
