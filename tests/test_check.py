@@ -420,3 +420,14 @@ def test_invalid_check_config_is_a_clear_error(tmp_path: Path, config: str, mess
     assert result.exit_code == 2  # configuration errors exit 2; problems found exit 1
     assert message in result.output
     assert f"transpub.toml:{line}: " in result.output
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
+def test_a_minimum_that_is_no_number_is_refused_not_a_gate_every_locale_passes(
+    project: Path, value: str
+) -> None:
+    # every comparison with nan is false: "less than nan % translated" held for no locale
+    set_entry(project, "de", "Read <1>the report</1> now.", "")
+    result = run(project, "check", "--min-translated", value, "--allow-fuzzy")
+    assert result.exit_code == 2, result.output
+    assert "--min-translated" in result.output and "not a number from 0 to 100" in result.output

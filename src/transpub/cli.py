@@ -15,6 +15,7 @@ regex_code.remember()  # first: the modules below, and those a command loads, co
 import contextlib  # noqa: E402
 import errno  # noqa: E402
 import gc  # noqa: E402
+import math  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
@@ -66,6 +67,23 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
         shown = value if len(value) <= 40 else value[:40] + "…"
         raise click.BadParameter(f"{shown!r} is not I/N with 1 <= I <= N (for example 2/4)")
     return int(match[1]), int(match[2])
+
+
+class _Percent(click.FloatRange):
+    """A percentage from 0 to 100; ``nan``, which every comparison lets through (a minimum no locale
+    falls below), is refused."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 100)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number from 0 to 100", param, ctx)
+        return number
+
+
+PERCENT = _Percent()
 
 
 SHARD_OPTION = click.option(
@@ -562,7 +580,7 @@ def extract(
 @click.option("--concurrency", type=click.IntRange(1, 64), default=None, help="Requests in flight at once.")
 @click.option(
     "--memory-score",
-    type=click.FloatRange(0, 100),
+    type=PERCENT,
     default=None,
     metavar="SCORE",
     help="Similarity (0-100) at which a close memory match fills an entry as fuzzy "
@@ -918,7 +936,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
 @click.option("--mo", "write_mo", is_flag=True, help="Also write MO files beside the PO files.")
 @click.option(
     "--threshold",
-    type=click.FloatRange(0, 100),
+    type=PERCENT,
     default=None,
     help="Publish a page only when at least this % of it is translated (default: config, 80).",
 )
@@ -1133,7 +1151,7 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
 @LOCALE_OPTION
 @click.option(
     "--min-translated",
-    type=click.FloatRange(0, 100),
+    type=PERCENT,
     default=None,
     help="Fail when a locale is less than this % translated (default: config, else 100).",
 )
