@@ -315,3 +315,27 @@ def test_a_mangled_shortcode_fails_check_and_the_page_shows_that_unit_in_english
     assert english in text_of(read_page(public, f"es/{slug}"))
     for path, html in built_html(public).items():
         assert "{{<" not in html and "parámetro" not in html and "cifra" not in html, path
+
+
+def test_a_tag_translated_as_a_path_is_published_as_the_source_tag_and_hugo_writes_no_page_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """Hugo makes a page of each tag at ``<lang>/tags/<tag>/``: a tag translated ``../../../gone`` had
+    its page written at ``public/gone/``, over any page there (``../..``: the home page), and a tag
+    translated ``..`` stopped the build ("missing taxonomy"). Such a translation is not published."""
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE, site)
+    transpub(site, "extract")
+    paths = {"ferries": "../../../taken-over", "transport": ".."}
+    for path in (site / "locales" / "es").rglob("*.po"):
+        catalog = read_catalog(path)
+        for entry in catalog:
+            entry.msgstr = paths.get(entry.msgid, entry.msgid)
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        write_catalog(catalog, path)
+    output = transpub(site, "compile")
+    assert output.count("the translation adds a path") == 2, output
+    public = build_with_hugo(site)
+    assert not (public / "taken-over").exists()
+    assert (public / "es" / "tags" / "ferries" / "index.html").is_file()

@@ -60,8 +60,31 @@ def front_matter_slots(
             continue
         ref, kind = _ref_and_kind(value)
         written = raw(value.start, value.end)
-        write = functools.partial(plain_value, value.value, written, value.write, labels=labels)
+        term = value.key.lower() in _TERM_KEYS
+        write = functools.partial(plain_value, value.value, written, value.write, labels=labels, term=term)
         yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
+
+
+#: Keys whose value, or each item of it, names a page of its own (Hugo's default taxonomies and
+#: ``series``; Jekyll's ``category``, ``categories`` and ``tags``).
+_TERM_KEYS = frozenset({"category", "categories", "tag", "tags", "series"})
+#: What makes a value a path where a site makes a page named after it: a separator, ``.`` or ``..``.
+_PATH_PART = re.compile(r"[/\\]|(?:^|(?<=[/\\]))\s*\.{1,2}\s*(?=$|[/\\])")
+_PAGE_PATH = "a path (a site makes a page of each tag or category at a path named after it)"
+
+
+def path_added(source: str, text: str) -> str | None:
+    """Why ``text``, the translation of ``source`` (a tag, a category), cannot name a page: a path
+    separator, ``.`` or ``..`` the source does not have (Hugo writes the page of tag ``../../x`` at
+    ``public/x/``, over any page there); None when it can.
+
+    >>> path_added("ferries", "../../index"), path_added("AC/DC", "AC/DC"), path_added("ferries", "..")
+    ('a path (a site makes a page of each tag or category at a path named after it)', None, 'a path (a site makes a page of each tag or category at a path named after it)')
+    >>> path_added("ferries", "transbordadores..."), path_added("v1.2", "v1.2")
+    (None, None)
+    """
+    parts = {found.group().strip() for found in _PATH_PART.finditer(text)}
+    return _PAGE_PATH if parts - {found.group().strip() for found in _PATH_PART.finditer(source)} else None
 
 
 #: An HTML tag (``<i class='fas fa-download'></i>``, ``<br>``, ``</b>``).
@@ -78,20 +101,28 @@ def _holds_html(value: FrontValue) -> bool:
 
 
 def plain_value(
-    source: str, written: str, write: Callable[[str], str], text: str, labels: frozenset[str] | None = None
+    source: str,
+    written: str,
+    write: Callable[[str], str],
+    text: str,
+    labels: frozenset[str] | None = None,
+    term: bool = False,
 ) -> str:
     """A translation of the front matter value ``source`` written by ``write`` (quoted for its
     format), or the value as ``written`` when the translation holds a link, an image, a URL or HTML
     that the source does not: a value is text, yet themes render some as Markdown, raw HTML
     included (Docsy's and Kubernetes' ``description``: ``markdownify``). With ``labels`` (those of
     the page's link definitions), words in square brackets that none names are text: rendered alone
-    (``markdownify``) or in the page, no definition makes them a link.
+    (``markdownify``) or in the page, no definition makes them a link. A ``term`` (a tag, a category)
+    names a page: a translation that makes it a path is not written (:func:`path_added`).
 
     >>> write = functools.partial(plain_value, "Ferry news", '"Ferry news"', lambda text: f'"{text}"')
     >>> write("Fähre [neu]"), write("Fähre [neu]", labels=frozenset()), write("Fähre [neu]", labels=frozenset({"NEU"}))
     ('"Ferry news"', '"Fähre [neu]"', '"Ferry news"')
     """
-    return written if adds_markup(source, text, labels) else write(text)
+    if adds_markup(source, text, labels) or (term and path_added(source, text)):
+        return written
+    return write(text)
 
 
 def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
@@ -130,6 +161,9 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
             return "template", f"{what}: the translation holds {unwritable}"
     labels = write.keywords.get("labels")
     added = markup_added(source, text, labels)
+    path = path_added(source, text) if write.keywords.get("term") else None
+    if path:
+        return "links", f"{what}: the translation adds {' and '.join([*added, path])}"
     if not added:
         return None
     why = _brackets_why(text, labels, write.func) if _REFERENCE in added else None
