@@ -245,3 +245,28 @@ def test_a_pair_of_apertiums_tokens_too_long_for_one_piece_is_closed_and_reopene
     assert all(p.text.count("@@Px1@@") == p.text.count("@@Px1E@@") for p in pieces)
     joined = join_replies(pieces, [p.text.replace("winter", "invierno") for p in pieces])
     assert unmask(masked, joined) == "<1>wonderful and in invierno time</1> it was."
+
+
+def test_a_link_in_place_of_the_unsaved_folder_leading_out_of_the_project_is_one_error_and_takes_nothing_there(
+    tmp_path, monkeypatch
+):
+    """``.transpub/unsaved`` as a link (a CI cache restored) had translate read every record-shaped
+    JSON file where it led into the memory, as paid machine translations, and delete it."""
+    from transpub.errors import UnsafePathError
+
+    project = make_project(tmp_path / "news", {"a": [("Good morning.", "")]})
+    elsewhere = tmp_path / "home-of-someone"
+    elsewhere.mkdir()
+    theirs = elsewhere / "theirs.json"
+    theirs.write_text(
+        '{"source_lang": "en", "target_lang": "es", "origin": "deepl", "pairs": [["Good morning.", "Adiós."]]}',
+        encoding="utf-8",
+    )
+    (tmp_path / "news" / ".transpub").mkdir(exist_ok=True)
+    (tmp_path / "news" / ".transpub" / "unsaved").symlink_to(elsewhere, target_is_directory=True)
+    with FakeMT() as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        with pytest.raises(UnsafePathError) as refused:
+            translate_project(project, ["es"], policy=FAST)
+    assert ".transpub/unsaved" in str(refused.value) and "symbolic link" in str(refused.value)
+    assert theirs.is_file() and msgstr(project, "Good morning.") == ""

@@ -392,6 +392,23 @@ def check_memory_place(root: Path | str, path: Path | str) -> None:
     ``.transpub`` leads to (as a lock file's place, :func:`lock_path`): a link planted there (a CI
     cache restored, a commit) would take the memory's writes, a new database and its journals,
     wherever it points. A memory set outside the project is where it was set."""
+    _check_state_place(
+        root, path, "writes the translation memory", "remove the link, or set [paths] memory to that file"
+    )
+
+
+def check_unsaved_place(root: Path | str, folder: Path | str) -> None:
+    """UnsafePathError when the folder ``folder`` (``.transpub/unsaved``), whose files translate reads
+    into the memory and then deletes, is led by a symbolic link out of the project at ``root`` and out
+    of the folder its ``.transpub`` leads to (see :func:`check_memory_place`)."""
+    _check_state_place(
+        root, folder, "keeps what the memory refused (then reads and deletes it)", "remove the link"
+    )
+
+
+def _check_state_place(root: Path | str, path: Path | str, doing: str, remedy: str) -> None:
+    """UnsafePathError naming what transpub is ``doing`` at ``path`` and the ``remedy``, when a link
+    leads ``path``, named in the project at ``root``, out of it and out of what ``.transpub`` leads to."""
     top = os.path.abspath(root)
     absolute = os.path.abspath(os.path.join(top, path))
     if not absolute.startswith(top.rstrip(os.sep) + os.sep):
@@ -401,9 +418,8 @@ def check_memory_place(root: Path | str, path: Path | str) -> None:
         if resolved.startswith(os.path.realpath(folder).rstrip(os.sep) + os.sep):  # (once a run: not kept)
             return
     raise UnsafePathError(
-        f"transpub writes the translation memory here, and a symbolic link leads it out of the project "
-        f"(to {resolved}); remove the link, or set [paths] memory to that file (a link of .transpub "
-        "itself is followed)",
+        f"transpub {doing} here, and a symbolic link leads it out of the project (to {resolved}); "
+        f"{remedy} (a link of .transpub itself is followed)",
         os.path.relpath(absolute, top),
     )
 

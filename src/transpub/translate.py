@@ -63,7 +63,7 @@ from .errors import (
     PlaceholderMismatch,
     TranspubError,
 )
-from .fsutil import locked
+from .fsutil import check_unsaved_place, locked
 from .inline import control_problem
 from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
@@ -735,6 +735,7 @@ def translate_project(
     memory = open_memory(project.memory_location, dry_run=dry_run)
     with memory:
         unsaved = project.root / UNSAVED
+        check_unsaved_place(project.root, unsaved)
         earlier = store_kept(memory, unsaved, remove=not dry_run)
         report.warnings.extend(earlier.unreadable)
         if earlier.translations:
