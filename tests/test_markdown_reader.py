@@ -25,6 +25,7 @@ from real_renderers import (
     kramdown_gfm,
     kramdown_gfm_each,
 )
+from transpub.compile.pages import PAGE_HEADING_IDS
 from transpub.errors import ArticleError, PlaceholderMismatch
 from transpub.exchange.codes import is_well_nested
 from transpub.formats import ReadOptions
@@ -38,8 +39,10 @@ def read(text: str, name: str = "a.md", **options) -> Document:
     return read_markdown(text, Path(name), "utf-8", ReadOptions(**options))
 
 
-def translate(document: Document, table: dict[str, str]) -> str:
-    return document.render(lambda slot: Resolution(table.get(slot.msgid)))
+def translate(document: Document, table: dict[str, str], heading_ids: str | None = None) -> str:
+    """``document`` written with the translations of ``table`` (by msgid) for the generator
+    ``heading_ids`` (``[compile] heading_ids``; None: not named)."""
+    return document.render(lambda slot: Resolution(table.get(slot.msgid)), heading_ids=heading_ids)
 
 
 def msgids(document: Document) -> list[str]:
@@ -1306,7 +1309,7 @@ def test_a_bare_url_a_translation_glues_text_to_stays_the_same_link(url: str, hr
         ("访问<1/>了解详情，或见<2/>。", ["访问", "了解详情，或见", "。"]),
         ("Besuchen Sie <1/> für Details oder <2/>.", ["Besuchen Sie ", " für Details oder ", "."]),
     ):
-        page = render_markdown_page(translate(document, {msgid: translation}), "zh", "a.md")
+        page = render_markdown_page(translate(document, {msgid: translation}, PAGE_HEADING_IDS), "zh", "a.md")
         link = f'<a href="{html.escape(href)}">{html.escape(url)}</a>'
         assert link.join(shown) in page, page
     # a translation that keeps what the source has around the URL writes it as the source does
@@ -1331,7 +1334,8 @@ def test_a_paragraph_that_starts_with_a_bare_url_keeps_the_link_whatever_follows
     assert msgids(document) == ["<1/>, said the mayor."]
     link = f'<a href="{html.escape(href)}">{html.escape(url)}</a>'
     for translation, after in (("<1/>, sagte der Bürgermeister.", ", sagte"), ("<1/>sagte er.", "sagte")):
-        page = render_markdown_page(translate(document, {"<1/>, said the mayor.": translation}), "de", "a.md")
+        written = translate(document, {"<1/>, said the mayor.": translation}, PAGE_HEADING_IDS)
+        page = render_markdown_page(written, "de", "a.md")
         assert link + after in page, page
     # kept as the source writes it where the translation keeps what follows it
     kept = translate(document, {"<1/>, said the mayor.": "<1/>, sagte der Bürgermeister."})
@@ -1387,7 +1391,8 @@ def test_an_address_glued_to_the_text_before_it_stays_the_same_address() -> None
         ("Schreiben Sie an desk_<1/>", "desk_"),
         ("Schreiben Sie ans Postfach<1/>", "Postfach"),
     ):
-        page = render_markdown_page(translate(document, {"Contact the desk_<1/>": translation}), "de", "a.md")
+        written = translate(document, {"Contact the desk_<1/>": translation}, PAGE_HEADING_IDS)
+        page = render_markdown_page(written, "de", "a.md")
         assert before + link in page, page
 
 
@@ -2192,8 +2197,9 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
     """Hugo (Goldmark) and transpub's own pages read the lines under a ``<div markdown="1">`` of its
     own as raw HTML, where ``<https://…>`` is a tag that hides the address: a Chinese translation,
     glued to the address, writes it there as the source does; MkDocs reads them as Markdown and makes
-    a link of it (magiclink), so it gets the link on its own, as with no generator named (which may be
-    MkDocs); after the blank line, Markdown to all."""
+    a link of it (magiclink), so it is written apart from the text glued to it (an empty comment on
+    each side: a link to magiclink, text where the generator reads raw HTML), as with no generator
+    named (which may be MkDocs); after the blank line, Markdown to all."""
     document = read(NOTICE)
     assert msgids(document) == [*NOTICE_CHINESE]
     assert unmarked_pseudo(document) == NOTICE
@@ -2218,7 +2224,8 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
     assert raw_lines in page and '<a href="https://example.org/guide">https://example.org/guide</a>' in page
     for generator in ("mkdocs", None):
         mkdocs = chinese(generator)
-        assert "访问<https://example.org/guide>了解详情。今天写信给<ann@example.com>。" in mkdocs
+        apart = "访问<!-- -->https://example.org/guide<!-- -->了解详情。今天写信给<!-- -->ann@example.com<!-- -->。"
+        assert apart in mkdocs, mkdocs
         shown = markdown.markdown(mkdocs, extensions=["md_in_html", "pymdownx.magiclink"])
         assert shown.count('<a href="https://example.org/guide">https://example.org/guide</a>') == 2, shown
 

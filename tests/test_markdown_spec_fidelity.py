@@ -39,7 +39,8 @@ NOT_COMMONMARK = {
 #: same link): the text glued after it is escaped anew (``&amp;hl;``, ``&lt;lp``), which would
 #: make it part of a bare URL.
 BARE_URL_AS_LINK = {("gfm", 626), ("gfm", 627)}
-#: A bare URL written as a link on its own: ``<URL>``, or ``[URL](http://URL)`` for a ``www.`` one.
+#: A bare URL written as a link on its own: ``<URL>``, or ``[URL](http://URL)`` for a ``www.`` one
+#: (with no generator named, written apart from the text glued to it with an empty HTML comment).
 _STANDALONE_URL = re.compile(r"<([^<>\s]+)>|\[([^\]]+)\]\(http://([^()\s]+)\)")
 #: Known to change (not fixed yet): each reason says what a user would see.
 KNOWN: dict[tuple[str, int], str] = {}
@@ -102,7 +103,7 @@ def _bare_again(markdown: str) -> str:
         shown = html.unescape(match.group(2))
         return shown if shown == match.group(3) else match.group(0)
 
-    return _STANDALONE_URL.sub(bare, markdown)
+    return _STANDALONE_URL.sub(bare, markdown).replace("<!-- -->", "")
 
 
 def _page(markdown: str) -> str:
@@ -138,4 +139,7 @@ def test_a_spec_example_changes_nowhere_but_in_what_was_translated(example: dict
         inside = [_bare_again(stretch) for stretch in inside]
     # (an image's alt text with markup came back as the text it shows: "foo bar" for "foo *bar*")
     assert [_as_shown(t) for t in inside] == [_as_shown(stretch) for stretch in translated.groups()]
-    assert _page(spaced).replace("⟦ ", "").replace(" ⟧", "") == _page(source)
+    page = _page(spaced).replace("⟦ ", "").replace(" ⟧", "")
+    if (example["spec"], example["example"]) in BARE_URL_AS_LINK:
+        page = page.replace("<!-- -->", "")  # (the comment a URL is written apart with shows nothing)
+    assert page == _page(source)

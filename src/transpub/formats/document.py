@@ -25,7 +25,7 @@ from .dates import DateStyle
 from .escape import escape_attribute, escape_before_markup, escape_text
 from .heading_ids import id_written
 from .html_attributes import page_href, quoted_attribute, set_attributes
-from .md_escape import bare_url_stays_a_link, standalone_url
+from .md_escape import EMPTY_COMMENT, bare_url_stays_a_link, standalone_url
 
 
 @dataclass(eq=False)
@@ -721,6 +721,15 @@ _LINKS_BARE_URLS_IN_HTML_BLOCKS = frozenset({"mkdocs", None})
 #: The generators that make no link of a bare URL anywhere: Jekyll (kramdown), where the source's
 #: ``https://…`` is text, and ``<https://…>`` a link.
 _NO_BARE_URL_LINKS = frozenset({"jekyll"})
+#: The generators for which a bare URL a translation glues to something is written apart from it
+#: (see :func:`_url_apart`), not as a link on its own (``<https://…>``, a link to every renderer):
+#: those where the source's may be text. None: any generator (Hugo links it, kramdown never,
+#: Python-Markdown with magiclink only); MkDocs, with magiclink or without; Jekyll (kramdown).
+_URLS_APART = frozenset({None, "mkdocs", "jekyll"})
+#: The ``heading_ids`` of transpub's own HTML pages of Markdown articles, whose renderer links a
+#: ``www.`` host to ``http://`` as :func:`~.md_escape.standalone_url` does (Hugo to ``https://``:
+#: written apart there too).
+_OWN_PAGES = "github"
 
 
 def _bare_url_in_place(
@@ -756,8 +765,40 @@ def _bare_url_in_place(
                 if _lead_in(source, index) == _lead_in(split, at) or bare_url_stays_a_link(here[0], ""):
                     return piece  # the same link (after the same text, or where a link may start)
             break
+    if generator in _URLS_APART or (raw[:4].lower() == "www." and generator != _OWN_PAGES):
+        return [_url_apart(raw, split, at, generator)]
     written = standalone_url(raw, slot.escape)
     return piece if written is None else [written]
+
+
+def _url_apart(raw: str, split: list[str], at: int, generator: str | None) -> str:
+    """The bare URL ``raw`` of the placeholder at ``at`` of a translation split by ``PLACEHOLDER_RE``,
+    with an empty HTML comment on each side where what the translation glues to it would join it:
+    text that no link starts after (``访问https://…``, ``说"https://…"``), text or markup that would
+    become part of it (``https://…了解``, a code span's backtick); for Jekyll (``generator``), only a
+    dash or dot of kramdown's typography (``x-`` and ``-…``: ``x–``). Goldmark (Hugo) links a bare URL
+    right after an inline element, a comment too, and ends it at a ``<``; so does magiclink (MkDocs);
+    kramdown and Python-Markdown without magiclink show it as text, as they show the source's. A
+    link's text or emphasis that the placeholder after it closes is no part of it (and a comment
+    there would leave a ``*`` after it unclosed).
+
+    >>> _url_apart("https://a.org", PLACEHOLDER_RE.split("访问<1/>了解"), 1, None)
+    '<!-- -->https://a.org<!-- -->'
+    >>> _url_apart("https://a.org", PLACEHOLDER_RE.split("X <3/><2/><1/>"), 5, None)
+    'https://a.org<!-- -->'
+    >>> _url_apart("https://a.org", PLACEHOLDER_RE.split("<1><2/></1>了解"), 5, None)
+    'https://a.org'
+    >>> _url_apart("https://a.org/x-", PLACEHOLDER_RE.split("访问<1/>-了解"), 1, "jekyll")
+    'https://a.org/x-<!-- -->'
+    """
+    before, after = _around(split, at)
+    if generator in _NO_BARE_URL_LINKS:
+        apart_before = raw[0] in "-." and before == raw[0]
+        apart_after = raw[-1] in "-." and after[:1] == raw[-1]
+    else:
+        apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
+        apart_after = not bare_url_stays_a_link(" ", after) and not (after == "\0" and split[at + 4] == "/")
+    return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
 
 
 def _lead_in(split: list[str], at: int) -> str:

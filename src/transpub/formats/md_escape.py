@@ -1050,6 +1050,12 @@ def bare_url_stays_a_link(before: str, after: str) -> bool:
     return all(char in _AFTER_BARE_URL for char in after)
 
 
+#: Markup that shows nothing in any renderer: an empty HTML comment (Goldmark without ``unsafe``
+#: writes ``<!-- raw HTML omitted -->``, a comment too), written between two things a renderer
+#: would otherwise read as one.
+EMPTY_COMMENT = "<!-- -->"
+
+
 def standalone_url(raw: str, escape: Callable[[str], str]) -> str | None:
     """A bare URL or e-mail address ``raw`` written so that it is the same link whatever is written
     around it: ``<…>`` (a CommonMark autolink) where it has a scheme or is an address, else a link

@@ -19,10 +19,11 @@ from collections.abc import Callable, Mapping
 
 from ..inline import PLACEHOLDER_RE
 from .document import PairedPieces, Part, TextSlot
+from .md_escape import EMPTY_COMMENT
 
 _Pieces = dict[int, PairedPieces | list[Part]]
 #: What is written between two markups whose backticks would touch: it shows nothing.
-SEPARATOR = "<!-- -->"
+SEPARATOR = EMPTY_COMMENT
 #: The markup of each placeholder (by number) as written: its opening (or standalone) markup's and
 #: its closing markup's (any text that keeps a backtick at either end as it is, see
 #: :func:`~.md_ticks.tick_marks`).

@@ -1,0 +1,180 @@
+"""A bare URL (``https://…``, ``www.…``, an e-mail address) that a translation glues to text or to
+other markup (``X <3/><2/><1/>`` of ``Run `a` or https://x.org/ or `b`.``, ``访问<1/>了解``), in the
+real renderers: Hugo's Goldmark links the source's, kramdown (Jekyll) never, Python-Markdown only
+with magiclink (MkDocs). Written ``<https://…>`` (a link to every renderer), it was a link in kramdown
+and Python-Markdown where their source page shows text, wherever ``[compile] heading_ids`` names no
+generator (or MkDocs). Written apart from what is glued to it with an empty HTML comment (which shows
+nothing), each renderer shows it as it shows the source's: a link where it links the source's, text
+where it does not; and a pseudo-translated page is its source."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+import markdown
+import pytest
+
+from markdown_translations import random_pages, read, text_units
+from real_renderers import (
+    HUGO,
+    JEKYLL,
+    KRAMDOWN_GFM,
+    each_present,
+    hugo_pages,
+    jekyll_page,
+    kramdown_gfm_each,
+)
+from test_markdown_alt_renderers import unmarked_pseudo
+from transpub.formats.document import Document, Resolution, TextSlot
+from transpub.inline import placeholder_problem
+
+#: Sources with a bare URL, an address or a ``www.`` host beside code spans, emphasis, a link, a
+#: parentheses, in a list, a table and a heading.
+SOURCES = [
+    "Run `a` or https://x.org/ or `b`.\n",
+    "Visit https://example.org/guide for details.\n",
+    "Write to ann@example.com or see www.example.com/a today.\n",
+    "See *https://x.org/a* or `c` now.\n",
+    "Read [the guide](/g) at https://x.org/g then.\n",
+    "See (https://x.org/q) here.\n",
+    "See https://a.example/x- or `c` now.\n",
+    "- Run `a` or https://x.org/ now\n",
+    "| h | i |\n|---|---|\n| `a` or https://x.org/ | c |\n",
+    "# Run `a` or https://x.org/\n",
+]
+#: What a translator glues to the placeholders: text Goldmark links no URL after, or would make part
+#: of one, and punctuation.
+WORDS = ["访问", "了解", "说", "(", ")", "-", "x", "。"]
+PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
+SEED = 20261206
+
+RENDERERS = each_present(
+    {
+        "hugo": (HUGO is not None, "hugo is not installed (make test installs the Debian package hugo)"),
+        "kramdown": (KRAMDOWN_GFM, "ruby with kramdown and kramdown-parser-gfm is not installed"),
+        "python-markdown": (True, ""),
+        "magiclink": (True, ""),
+    }
+)
+#: The ``[compile] heading_ids`` a site each renderer builds may name (None: none named).
+GENERATORS = {"hugo": "hugo", "kramdown": "jekyll", "python-markdown": "mkdocs", "magiclink": "mkdocs"}
+
+
+def rendered(renderer: str, pages: list[str], site: Path) -> list[str]:
+    """The HTML ``renderer`` makes of each of ``pages`` (magiclink: Python-Markdown with
+    pymdownx.magiclink, as MkDocs-Material's documentation sets it up)."""
+    if renderer == "hugo":
+        return hugo_pages(pages, site)
+    if renderer == "kramdown":
+        return kramdown_gfm_each(pages)
+    extensions = ["attr_list", "md_in_html", "tables"] + (
+        ["pymdownx.magiclink"] if renderer == "magiclink" else []
+    )
+    return [markdown.markdown(page, extensions=extensions) for page in pages]
+
+
+def shown(page: str) -> Counter[tuple[str | None, ...]]:
+    """The links (their address: magiclink hides an e-mail address's in entities, which lxml reads
+    back) and the code of an HTML rendering."""
+    tree = lxml.html.fragment_fromstring(page or "<p></p>", create_parent="div")
+    return Counter(
+        [("a", e.get("href")) for e in tree.iter("a")]
+        + [("code", e.text_content()) for e in tree.iter("code")]
+    )
+
+
+def _unit(document: Document) -> TextSlot:
+    (unit,) = text_units(document, "<")
+    return unit
+
+
+def written(source: str, text: str, generator: str | None = None) -> str:
+    """``source`` with its one unit that has placeholders translated as ``text``, for ``generator``."""
+    document = read(source)
+    unit = _unit(document)
+    return document.render(lambda slot: Resolution(text if slot is unit else None), heading_ids=generator)
+
+
+def translations(msgid: str, rng: random.Random, count: int = 8) -> list[str]:
+    """Random translations of ``msgid``: its placeholders in a random order, each glued to the one
+    before it or to a word, or after a space."""
+    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
+    found = [f"⟦{msgid}⟧"]
+    while len(found) <= count:
+        text = rng.choice(["", "X ", *WORDS])
+        for placeholder in rng.sample(placeholders, len(placeholders)):
+            text += rng.choice(["", "", " ", *WORDS]) + placeholder
+        text += rng.choice(["", " ", *WORDS])
+        if text.strip() and placeholder_problem(msgid, text) is None:
+            found.append(text)
+    return found
+
+
+def test_a_bare_url_glued_between_code_spans_is_written_apart_from_the_code_after_it() -> None:
+    source = "Run `a` or https://x.org/ or `b`.\n"
+    # (no generator named: Hugo links it after the code span before it, and would take the backticks
+    # after it into its address; kramdown and Python-Markdown show it as text)
+    assert written(source, "X <3/><2/><1/>") == "X `b`https://x.org/<!-- -->`a`\n"
+    assert written(source, "X <3/><2/><1/>", "mkdocs") == "X `b`https://x.org/<!-- -->`a`\n"
+    assert written(source, "X <3/><2/><1/>", "hugo") == "X `b`<https://x.org/>`a`\n"
+    assert written(source, "X <3/><2/><1/>", "jekyll") == "X `b`https://x.org/`a`\n"
+    # (text glued to it on both sides; emphasis it closes, as written)
+    assert written(source, "访问<2/>了解<1/><3/>") == "访问<!-- -->https://x.org/<!-- -->了解`a`<!-- -->`b`\n"
+    assert written("See *https://x.org/a* or `c` now.\n", "看<1><2/></1>了<3/>") == (
+        "看*https://x.org/a*了`c`\n"
+    )
+
+
+def test_a_url_kramdown_would_join_to_a_dash_is_written_apart_from_it_for_jekyll() -> None:
+    """kramdown's typography makes an en dash of ``x-`` and ``-了解``: the address's dash is kept."""
+    assert written("See https://a.example/x- now.\n", "访问<1/>-了解", "jekyll") == (
+        "访问https://a.example/x-<!-- -->-了解\n"
+    )
+
+
+def test_a_pseudo_translated_page_is_its_source() -> None:
+    for source in SOURCES:
+        document = read(source)
+        assert unmarked_pseudo(document) == source, source
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """Each source with random translations of its unit: (source, translation, page written)."""
+    return random_pages(SOURCES, translations, SEED, lambda document: text_units(document, "<"))
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+@pytest.mark.parametrize("named", [False, True], ids=["no-generator", "its-generator"])
+def test_a_glued_bare_url_shows_as_the_source_shows_it_in_every_renderer(
+    renderer: str, named: bool, tmp_path: Path
+) -> None:
+    """With no generator named and with the renderer's own, the translated page shows the links and
+    code the source's does in that renderer: a link where it links the source's URL (and to the
+    same address), text where it shows the source's as text."""
+    generator = GENERATORS[renderer] if named else None
+    cases = [(source, text) for source, text, _ in pages()]
+    cases += [(SOURCES[0], "X <3/><2/><1/>"), ("See https://a.example/x- or `c` now.\n", "访问<1/>-了解<2/>")]
+    written_pages = [(source, text, written(source, text, generator)) for source, text in cases]
+    html = rendered(renderer, SOURCES + [page for _, _, page in written_pages], tmp_path / "site")
+    expected = dict(zip(SOURCES, map(shown, html), strict=False))
+    failures = [
+        (text, page, out)
+        for (source, text, page), out in zip(written_pages, html[len(SOURCES) :], strict=True)
+        if shown(out) != expected[source] or "&lt;!--" in out
+    ]
+    assert not failures, (len(failures), failures[:6])
+    if generator in (None, "mkdocs"):
+        assert sum("<!-- -->" in page for _, _, page in written_pages) > 20  # (many were glued)
+
+
+@pytest.mark.skipif(JEKYLL is None, reason="jekyll is not installed")
+def test_jekyll_shows_a_url_glued_between_code_spans_as_text_as_its_source_page_does(tmp_path: Path) -> None:
+    source = "Run `a` or https://x.org/ or `b`.\n"
+    for generator in (None, "jekyll"):
+        page = jekyll_page(written(source, "X <3/><2/><1/>", generator), tmp_path / "site")
+        assert "<a" not in page and "https://x.org/" in page, (generator, page)
+        assert [e.text_content() for e in lxml.html.fromstring(page).iter("code")] == ["b", "a"], page
