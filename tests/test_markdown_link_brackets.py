@@ -2,8 +2,9 @@
 CommonMark holds none, so Hugo shows ``[[`` and ``](y)](y)`` as text; kramdown and Python-Markdown
 link the outer brackets), in the real renderers: a pseudo-translated page wrote them ``&#91;`` and
 ``&#93;``, not the source's bytes. A translation writing them around the same link writes them as
-the source does (each renderer links what it links in the source); a translator's own brackets,
-addresses and ``!`` make no link or image, whatever order the placeholders come in."""
+the source does (each renderer links what it links in the source), with a title, an address a
+translation's text would escape, or a bare URL (``](https://…)``) too; a translator's own brackets,
+addresses, titles and ``!`` make no link or image, whatever order the placeholders come in."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ SOURCES = [
     "See [[x](y)](y) here.\n",
     "A [[go](/a)](/b) and [c](/c) end.\n",
     "Read [[*the* docs](/d#a)](/e?x=1) now.\n",
+    # (an address with a title, with characters escaped in a translation's text, a bare URL)
+    'A [[go](/a)](/b "Tips") and [see [x](https://a.org/ "t")] end.\n',
+    "Go [[x](/y)](/y~z_w&v) now.\n",
+    'See [[x](y)](https://a.org/) or [[z](y)](https://b.org/ "t") here.\n',
 ]
 #: What a translator writes between the placeholders: the sources' brackets, and their own.
 WORDS = [
@@ -41,6 +46,11 @@ WORDS = [
     "\\",
     "(z)",
     "](javascript:alert(1))",
+    '](/b "Tips")',
+    "](/y~z_w&v)",
+    "](",
+    ")",
+    ' "t")',
     "jetzt",
 ]
 PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
@@ -84,6 +94,29 @@ def test_a_translators_own_brackets_and_addresses_are_text() -> None:
         ),
         ("Siehe ![<1>x</1>](y) hier.", "Siehe !&#91;[x](y)&#93;(y) hier.\n"),
         ("Siehe <1>x</1>](y) [hier.", "Siehe [x](y)&#93;(y) &#91;hier.\n"),
+    ]:
+        assert document.render(lambda slot, t=text: Resolution(t if slot.msgid == unit else None)) == written
+
+
+def test_a_title_or_a_bare_url_address_is_kept_where_the_translation_writes_it_as_the_source_does() -> None:
+    """Kept: a group with a title, an address a translation's text escapes (``~``), one that is a
+    bare URL (a placeholder of its own); a translator's title, or text glued to the URL (which
+    would end the address), writes the brackets as text."""
+    document = read('See [[x](y)](https://a.org/ "t") or [[z](y)](/b~c "u") here.\n')
+    unit = 'See [<1>x</1>](<2/> "t") or [<3>z</3>](/b~c "u") here.'
+    for text, written in [
+        (
+            'Siehe [<1>x</1>](<2/> "t") oder [<3>z</3>](/b~c "u")hier.',
+            'Siehe [[x](y)](https://a.org/ "t") oder [[z](y)](/b~c "u")hier.\n',
+        ),
+        (
+            'Siehe [<1>x</1>](<2/> "T") oder [<3>z</3>](/b~c "U") hier.',
+            'Siehe &#91;[x](y)&#93;(https://a.org/ "T") oder &#91;[z](y)&#93;(/b&#126;c "U") hier.\n',
+        ),
+        (
+            'Siehe [<1>x</1>](<2/>x "t") oder <3>z</3> hier.',
+            'Siehe &#91;[x](y)&#93;(https://a.org/<!-- -->x "t") oder [z](y) hier.\n',
+        ),
     ]:
         assert document.render(lambda slot, t=text: Resolution(t if slot.msgid == unit else None)) == written
 

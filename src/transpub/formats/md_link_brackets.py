@@ -6,15 +6,17 @@ A link holds no link in CommonMark: ``[[[x](y)](y)](y)`` is a link ``x`` with ``
 brackets. :func:`~transpub.formats.md_escape.escape_markdown` writes a translation's brackets
 ``&#91;`` and ``&#93;`` (text in every renderer), so a pseudo-translated page wrote
 ``&#91;&#91;[x](y)&#93;(y)&#93;(y)``. Where a translation writes the run of ``[`` the source writes
-right before a link and the ``](address)`` groups it writes right after it (an address of plain
-characters, no title), both around the same link, they are written as the source writes them: the
-brackets and addresses are the source's, in the source's order around the source's link, so each
-renderer links what it links in the source. Not after a translator's ``!`` (an image), ``\\`` or
-``]``, nor after other markup than the source's.
+right before a link and the ``](address "title")`` groups it writes right after it (an address
+with no space, parenthesis or backslash, or in ``<…>``; a title or none; an address that is a bare
+URL, ``](https://…)``, a placeholder of its own), both around the same link, they are written as
+the source writes them: the brackets, addresses and titles are the source's, in the source's order
+around the source's link, so each renderer links what it links in the source. Not after a
+translator's ``!`` (an image), ``\\`` or ``]``, nor after other markup than the source's.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -23,8 +25,18 @@ from .runs import Atom
 
 #: The ``[`` a text ends with.
 _OPENINGS = re.compile(r"(?<![\\!\[])\[+$")
-#: The ``](address)`` groups a text starts with (no title, no space, nothing an escape changes).
-_CLOSINGS = re.compile(r"(?:\]\([A-Za-z0-9./#?=%+-]*\))+")
+#: A link title after its address, or none (no backslash, no line break).
+_TITLE = r"""(?:[ ]+(?:"[^"\\\n]*"|'[^'\\\n]*'|\([^()\\\n]*\)))?"""
+#: A ``](address "title")`` group: an address with no space, parenthesis, ``<`` or backslash, or
+#: one in ``<…>``.
+_GROUP = r"\]\((?:[^\s()<>\\]*|<[^<>\n\\]*>)" + _TITLE + r"\)"
+#: The ``](address)`` groups a text starts with.
+_CLOSINGS = re.compile(f"(?:{_GROUP})+")
+#: What follows a bare URL that is the address of a ``](`` group: its title and ``)``, then any
+#: more groups.
+_URL_GROUP_END = re.compile(_TITLE + r"\)" + f"(?:{_GROUP})*")
+#: Where a closing's bare URL stands (a placeholder of its own in the msgid).
+URL = "\x00"
 #: What a translator's text may not end with right before a kept ``[``: an image's ``!``, an
 #: escape, a reference's ``]``.
 _NOT_BEFORE = ("!", "\\", "]")
@@ -40,16 +52,39 @@ def link_brackets_in(atoms: list[Atom]) -> tuple[tuple[str, str], ...]:
     (('[[', '](y)](y)'),)
     """
     openings, closings = [], []
-    for before, atom, after in zip(atoms, atoms[1:], atoms[2:], strict=False):
+    for at, (before, atom, after) in enumerate(zip(atoms, atoms[1:], atoms[2:], strict=False)):
         if atom.kind == "open" and atom.parts[:1] == ["["] and before.kind == "text":
             found = _OPENINGS.search(before.raw)
             if found and before.text.endswith(found.group()):
                 openings.append(found.group())
         if atom.kind == "close" and atom.parts[-1:] == [")"] and after.kind == "text":
-            found = _CLOSINGS.match(after.raw)
-            if found and after.text.startswith(found.group()):
-                closings.append(found.group())
+            closing = _closing(after, atoms[at + 3 : at + 5])
+            if closing:
+                closings.append(closing)
     return tuple(dict.fromkeys((opening, closing) for opening in openings for closing in closings))
+
+
+def _closing(after: Atom, then: list[Atom]) -> str:
+    """The ``](address)`` groups the text ``after`` (right after a link) starts with as it is, ""
+    for none; a ``](`` ending it, before a bare URL (the first of ``then``) and a text starting with
+    the group's end (the second): :data:`URL` where the URL stands.
+
+    >>> url = Atom("object", parts=["https://a.org/"], shows="https://a.org/")
+    >>> _closing(Atom("text", '](y "t") b', '](y "t") b'), [])
+    '](y "t")'
+    >>> _closing(Atom("text", "](", "]("), [url, Atom("text", ") b", ") b")]) == "](" + URL + ")"
+    True
+    """
+    found = _CLOSINGS.match(after.raw)
+    if found and after.text.startswith(found.group()):
+        return found.group()
+    if after.raw != "](" or after.text != "](" or len(then) < 2:
+        return ""
+    url, end = then
+    if url.kind != "object" or url.shows is None or url.parts != [url.shows] or end.kind != "text":
+        return ""
+    found = _URL_GROUP_END.match(end.raw)
+    return "](" + URL + found.group() if found and end.text.startswith(found.group()) else ""
 
 
 def link_brackets_kept(
@@ -81,12 +116,35 @@ def link_brackets_kept(
         if opening is not None and written.endswith("&#91;" * len(opening)):
             written = written[: len(written) - 5 * len(opening)] + opening
         closing = starts.get(number)
-        escaped = closing.replace("]", "&#93;") if closing is not None else None
-        if closing is not None and escaped is not None and written.startswith(escaped):
-            written = closing + written[len(escaped) :]
+        length = _escaped_length(closing, written) if closing is not None else None
+        if closing is not None and length is not None:
+            written = closing + written[length:]
         return written
 
     return written_with_brackets
+
+
+#: A character as an escape writes it: backslash-escaped, or a character reference.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _escaped_length(source: str, written: str) -> int | None:
+    """How long the start of ``written`` (escaped text) is that writes ``source`` (each character as
+    it is, backslash-escaped or as a character reference); None where it does not start so.
+
+    >>> _escaped_length('](/y~z "t")', '&#93;(/y&#126;z "t") b'), _escaped_length("](y)", "&#93;(z)")
+    (20, None)
+    """
+    at = 0
+    for char in source:
+        if written.startswith(char, at):
+            at += 1
+            continue
+        found = _ESCAPED.match(written, at)
+        if found is None or (found.group(1) or html.unescape(found.group())) != char:
+            return None
+        at = found.end()
+    return at
 
 
 def _kept_pieces(
@@ -100,7 +158,7 @@ def _kept_pieces(
     for opening, closing in brackets:
         for match in re.finditer(re.escape(opening) + r"<(\d+)>", msgid):
             number = match.group(1)
-            if f"</{number}>{closing}" not in msgid:
+            if not _closing_follows(msgid, translation, number, closing):
                 continue
             opened = next(
                 (at for at in range(1, len(split), 4) if split[at : at + 3] == ["", number, ""]), None
@@ -110,12 +168,58 @@ def _kept_pieces(
             )
             if opened is None or closed is None:
                 continue
-            before, after = split[opened - 1], split[closed + 3]
-            if not (before.endswith(opening) and after.startswith(closing)):
+            before = split[opened - 1]
+            if not before.endswith(opening):
                 continue
             rest = before[: len(before) - len(opening)]
             if (rest or opened > 1) and (not rest or rest.endswith(_NOT_BEFORE)):
                 continue  # (after other markup, an image's !, an escape or a ])
             ends[(opened - 1) // 4] = opening
-            starts[(closed + 3) // 4] = closing
+            first, _, end = closing.partition(URL)
+            starts[(closed + 3) // 4] = first
+            if end:
+                starts[(closed + 7) // 4] = end
     return ends, starts
+
+
+def _closing_follows(msgid: str, translation: str, number: str, closing: str) -> bool:
+    """Whether ``translation`` writes ``closing`` right after the placeholder ``</number>`` as
+    ``msgid`` does (its bare URL the placeholder it is there); one whose address is a bare URL, with
+    the same text after the URL up to a space (other text glued to it gets it written apart from it,
+    see :func:`~.document._bare_url_in_place`, which would end the address otherwise).
+
+    >>> url = "](" + URL + ' "t")'
+    >>> _closing_follows('A [<1>x</1>](<2/> "t") b', 'Ein [<1>x</1>](<2/> "t")c', "1", url)
+    True
+    >>> _closing_follows("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>)c", "1", "](" + URL + ")")
+    False
+    """
+    pattern = r"<\d+/>".join(map(re.escape, closing.split(URL)))
+    found = re.search(f"</{number}>({pattern})", msgid)
+    at = _end_of(translation, number)
+    if found is None or not translation.startswith(found.group(1), at):
+        return False
+    if URL not in closing:
+        return True
+    url = re.search(r"<\d+/>", found.group(1))
+    assert url is not None  # (the pattern has one)
+    after = at + url.end()
+    return _word(translation, after) == _word(msgid, found.start(1) + url.end())
+
+
+def _word(text: str, at: int) -> str:
+    """The characters of ``text`` from ``at`` up to a space."""
+    found = re.compile(r"\S*").match(text, at)
+    return found.group() if found else ""
+
+
+def _end_of(translation: str, number: str) -> int:
+    """Where the placeholder ``</number>`` of ``translation`` ends (-1: nowhere).
+
+    >>> _end_of("Ein [<1>x</1>](y)", "1")
+    13
+    """
+    for found in PLACEHOLDER_RE.finditer(translation):
+        if found.group(1) == "/" and found.group(2) == number and not found.group(3):
+            return found.end()
+    return -1
