@@ -32,6 +32,10 @@ SOURCES = [
     "Use `c` and *don`t* go.\n",
     "It`s `c` and a ``d`` there.\n",
     "Don`t use `x` or ``y`` here.\n",
+    # (in a table cell: where its row's backticks are all the cell's, none in another cell pairs it)
+    "| h | i |\n|---|---|\n| It`s a `code` thing | x |\n",
+    "| h |\n|---|\n| Don`t go |\n",
+    "> | h | i |\n> |---|---|\n> | a | `code` and it`s |\n",
 ]
 #: The words a translator writes between the placeholders: the sources' words with backticks, and
 #: backticks of their own.
@@ -62,8 +66,9 @@ def test_a_backtick_of_the_text_beside_code_spans_comes_back_as_written_pseudo_t
     for source in SOURCES:
         document = read(source)
         assert document.render(lambda slot: Resolution(slot.msgid)) == source
-    # (each was written \`; where a renderer pairs the source's own, see the next test, it still is)
-    for source in SOURCES[:5]:
+    # (each was written \`, in a table cell &#96;; where a renderer pairs the source's own, see the
+    # next test, it still is)
+    for source in SOURCES[:5] + SOURCES[7:]:
         assert unmarked_pseudo(read(source)) == source, source
 
 
@@ -77,6 +82,12 @@ def test_a_backtick_a_renderer_would_pair_is_a_reference() -> None:
     # Python-Markdown pairs `` with the next ` (a code span from `` to `)
     document = read("a `` b ` c\n")
     assert document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")) == "⟦a &#96;&#96; b &#96; c⟧\n"
+    # kramdown and Python-Markdown pair a table cell's backtick with another cell's of its row
+    # (It<code>s | a</code>b): each cell's is a reference; alone in its row, as written
+    document = read("| h | i |\n|---|---|\n| It`s | a`b |\n| Don`t | c |\n")
+    assert document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧")) == (
+        "| ⟦h⟧ | ⟦i⟧ |\n|---|---|\n| ⟦It&#96;s⟧ | ⟦a&#96;b⟧ |\n| ⟦Don`t⟧ | ⟦c⟧ |\n"
+    )
 
 
 def test_a_translation_keeping_the_word_writes_it_as_it_is_and_its_own_as_references() -> None:

@@ -626,6 +626,7 @@ class _Builder(RunSlots):
         first_in_item_paragraph = first_in_quote_paragraph = False
         table: Token | None = None
         row: list[tuple[str, ContentMap]] = []
+        row_ticks = 0  # (the backticks of the table row the walk is in)
         dl: Token | None = None
         skip_inline = False
         previous = ""
@@ -675,6 +676,7 @@ class _Builder(RunSlots):
                 in_head = kind == "thead_open"
             elif kind == "tr_open":
                 row = self.table_row(table, token)
+                row_ticks = sum(cell.count("`") for cell, _ in row)
                 column = -1
             elif kind in ("th_open", "td_open"):
                 leaf = (kind[:2], token)
@@ -712,6 +714,7 @@ class _Builder(RunSlots):
                         task=first_in_item_paragraph,
                         alert=first_in_quote_paragraph,
                         notes=notes,
+                        row_ticks=row_ticks,
                     )
                 leaf = None
 
@@ -726,9 +729,12 @@ class _Builder(RunSlots):
         task: bool,
         alert: bool = False,
         notes: tuple[str, ...] = (),
+        row_ticks: int = 0,
     ) -> None:
         """Read the inline content ``token`` of the block ``leaf`` (its tag and opening token);
-        ``notes``: what its units tell translators of where it stands."""
+        ``notes``: what its units tell translators of where it stands; ``row_ticks``: a table
+        cell's, how many backticks its row writes (kramdown and Python-Markdown pair a cell's
+        backtick with another cell's)."""
         tag, opener = leaf
         content = token.content
         heading = self.heading(token, opener) if opener.type == "heading_open" else None
@@ -812,12 +818,12 @@ class _Builder(RunSlots):
         # markup holding a backtick (an alt text's, a title's): a translation's are references
         ticked = _ticked_atoms(atoms)
         # the block's only backtick, in its text (It`s): kept where a translation keeps its word
-        tick_word = _lone_tick_word(atoms) if "`" in text and tag not in ("td", "th") else ""
+        # (a table cell's: where its row's backticks are all its own)
+        alone = "`" in text and (tag not in ("td", "th") or _ticks_written(atoms) == row_ticks)
+        tick_word = _lone_tick_word(atoms) if alone else ""
         # (more backticks, its markup's in code spans only: kept where no renderer pairs them)
         tick_words = (
-            _text_tick_words(atoms)
-            if "`" in text and not (tick_word or ticked) and "\\`" not in text and tag not in ("td", "th")
-            else ()
+            _text_tick_words(atoms) if alone and not (tick_word or ticked) and "\\`" not in text else ()
         )
         for atom in atoms if ticked or tick_word or tick_words else ():
             if tick_word or tick_words or any(other is not atom for other in ticked):
