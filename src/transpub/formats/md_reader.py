@@ -1045,10 +1045,6 @@ class _Builder(RunSlots):
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs, by_unit[number])
                 elif by_unit is None and ctx.runs:
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs)
-        if ctx.tick_word:
-            for part in out[first:]:
-                if isinstance(part, TextSlot) and ctx.tick_word in part.msgid:
-                    part.keep_runs = functools.partial(_tick_kept, ctx.tick_word, part.keep_runs)
         if ctx.escaped_ticks and ctx.row:
             words = dict(ctx.escaped_ticks)
             for part in out[first:]:
@@ -1056,6 +1052,12 @@ class _Builder(RunSlots):
                     ticked = ticked_parts(part.pieces)
                     part.keep_runs = functools.partial(
                         escaped_ticks_kept, words, part.msgid, ticked, part.keep_runs
+                    )
+        if ctx.tick_word:  # (after the escaped backticks kept: none may follow it)
+            for part in out[first:]:
+                if isinstance(part, TextSlot) and ctx.tick_word in part.msgid:
+                    part.keep_runs = functools.partial(
+                        _tick_kept, ctx.tick_word, part.keep_runs, last=bool(ctx.escaped_ticks)
                     )
         for part in out[first:] if ctx.tick_words else ():
             if isinstance(part, TextSlot) and "`" in part.msgid:
@@ -1585,19 +1587,21 @@ def _glued_code_apart(out: list[Part]) -> None:
 
 
 def _lone_tick_word(atoms: list[Atom]) -> str:
-    """The word (as shown: no space in it) of the text of ``atoms`` holding a backtick the source
-    writes as it is, where it is the only backtick of the block, in its text, its markup and its
-    references (it opens no code span) and the block's markup holds no unit but attributes (an
-    alt text, a title: their translations' backticks are references); else ``""``.
+    r"""The word (as shown: no space in it) of the text of ``atoms`` holding a backtick the source
+    writes as it is, where it is the only such backtick of the block, in its text, its markup and
+    its references (it opens no code span; others of its text escaped, ``\```, or references, all
+    before it) and the block's markup holds no unit but attributes (an alt text, a title: their
+    translations' backticks are references); else ``""``.
 
-    >>> _lone_tick_word([Atom("text", "It`s here", "It`s here")]), _lone_tick_word([Atom("text", "a`b &#96;", "a`b `")])
+    >>> _lone_tick_word([Atom("text", "It`s here", "It`s here")]), _lone_tick_word([Atom("text", "a`b `c", "a`b `c")])
     ('It`s', '')
+    >>> _lone_tick_word([Atom("text", "\\`", "`"), Atom("text", " or it`s", " or it`s")])
+    'it`s'
     """
     texts = [atom for atom in atoms if atom.kind == "text"]
-    written = "".join(atom.raw for atom in texts) + "".join(
-        _written(atom.parts) for atom in atoms if atom.kind != "text"
-    )
-    if written.count("`") != 1 or sum(atom.text.count("`") for atom in texts) != 1:
+    bare = [atom for atom in texts if "`" in atom.raw and atom.raw != "\\`"]
+    markup = "".join(_written(atom.parts) for atom in atoms if atom.kind != "text")
+    if "`" in markup or len(bare) != 1 or bare[0].raw.count("`") != 1 or bare[0].text.count("`") != 1:
         return ""
     if any(
         isinstance(part, (AttrSlot, TextSlot)) and not part.kind.startswith("attribute:")
@@ -1606,9 +1610,9 @@ def _lone_tick_word(atoms: list[Atom]) -> str:
         for part in atom.parts
     ):
         return ""  # (an inline footnote's translation escapes its backticks with a backslash)
-    atom = next(atom for atom in texts if "`" in atom.text)
+    atom = bare[0]
     at = atom.raw.find("`")
-    if at < 0 or (len(atom.raw[:at]) - len(atom.raw[:at].rstrip("\\"))) % 2:
+    if (len(atom.raw[:at]) - len(atom.raw[:at].rstrip("\\"))) % 2:
         return ""
     at = atom.text.index("`")
     start = max(atom.text.rfind(space, 0, at) for space in " \t\n") + 1
@@ -1687,14 +1691,22 @@ def _escaped_tick_words(atoms: list[Atom]) -> tuple[tuple[str, tuple[bool, ...]]
 
 
 def _tick_kept(
-    word: str, keep_runs: Callable[[str], Callable[[int, str, str], str]] | None, translation: str
+    word: str,
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+    *,
+    last: bool = False,
 ) -> Callable[[int, str, str], str]:
     """How each text of ``translation`` is written (see :attr:`TextSlot.keep_runs`, ``keep_runs``
     first): the backtick of ``word`` (see :func:`_lone_tick_word`) as it is where the translation
-    holds the word once, its other backticks references (the block's escape writes them so): the
-    page's only backtick, as in the source, pairs with none."""
+    holds the word once, its other backticks references (the block's escape writes them so) or, in a
+    block that escapes some (``last``), the source's escapes (``\\```, the word's own too where the
+    source escapes a lone backtick, which it holds), then with no backtick after it (an escaped one
+    would close a code span it opened): the page's only backtick of its kind, as in the source,
+    pairs with none."""
     kept = keep_runs(translation) if keep_runs is not None else None
-    once = translation.count(word) == 1
+    after = translation[translation.find(word) + word.index("`") + 1 :]
+    once = translation.count(word) == 1 and not (last and "`" in after)
 
     def written_with_tick(number: int, text: str, written: str) -> str:
         if kept is not None:
@@ -1702,12 +1714,17 @@ def _tick_kept(
         if not once or word not in text:
             return written
         before = text[: text.index(word) + word.index("`")].count("`")
-        references = written.split("&#96;")
-        if len(references) != text.count("`") + 1:
+        spelled = list(_TICK_SPELLINGS.finditer(written))
+        if len(spelled) != text.count("`"):
             return written  # (written otherwise: as escaped)
-        return "&#96;".join(references[: before + 1]) + "`" + "&#96;".join(references[before + 1 :])
+        return written[: spelled[before].start()] + "`" + written[spelled[before].end() :]
 
     return written_with_tick
+
+
+#: How a backtick of a translation's text is written where the block's escape writes it as a
+#: reference: so, or as the source's escape (see md_ticks.escaped_ticks_kept).
+_TICK_SPELLINGS = re.compile(r"&#96;|\\`")
 
 
 def _written(parts: list[Part]) -> str:
