@@ -23,10 +23,13 @@ from real_renderers import (
     HUGO,
     JEKYLL,
     KRAMDOWN_GFM,
+    MKDOCS,
+    MKDOCS_PYMDOWNX,
     each_present,
     hugo_pages,
     jekyll_page,
     kramdown_gfm_each,
+    mkdocs_page,
 )
 from test_markdown_alt_renderers import unmarked_pseudo
 from transpub.formats.document import Document, Resolution, TextSlot
@@ -178,3 +181,21 @@ def test_jekyll_shows_a_url_glued_between_code_spans_as_text_as_its_source_page_
         page = jekyll_page(written(source, "X <3/><2/><1/>", generator), tmp_path / "site")
         assert "<a" not in page and "https://x.org/" in page, (generator, page)
         assert [e.text_content() for e in lxml.html.fromstring(page).iter("code")] == ["b", "a"], page
+
+
+@pytest.mark.skipif(
+    MKDOCS is None or not MKDOCS_PYMDOWNX, reason="mkdocs with pymdown-extensions is not installed"
+)
+@pytest.mark.parametrize("generator", [None, "mkdocs"])
+def test_mkdocs_shows_a_url_glued_between_code_spans_as_its_source_page_does(
+    generator: str | None, tmp_path: Path
+) -> None:
+    """Text on a site without magiclink, a link to the same address on one with it."""
+    source = "Run `a` or https://x.org/ or `b`.\n"
+    page = written(source, "X <3/><2/><1/>", generator)
+    for config, links in (("", []), ("markdown_extensions:\n  - pymdownx.magiclink\n", ["https://x.org/"])):
+        for markdown_page in (source, page):
+            out = lxml.html.fromstring(mkdocs_page(markdown_page, tmp_path / "site", config))
+            (paragraph,) = out.xpath("//p[code]")
+            assert [a.get("href") for a in paragraph.iter("a")] == links, (config, markdown_page)
+            assert [c.text_content() for c in paragraph.iter("code")] in (["a", "b"], ["b", "a"])
