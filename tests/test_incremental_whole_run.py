@@ -594,6 +594,11 @@ def test_with_an_article_left_out_a_rerun_still_takes_the_whole_run_record_and_i
     opened.clear()
     assert run(root, "compile")[0] == 0 and opened == []  # (the whole-run record)
     assert (root / "site" / "de" / "drafts" / "note.html").is_file()
+    po = root / "locales" / "de" / "LC_MESSAGES" / "drafts" / "note.po"  # (never compiled while left out)
+    po.write_text(po.read_text("utf-8").replace("⟦At dawn.⟧", "Im Morgengrauen."), encoding="utf-8")
+    assert run(root, "compile")[0] == 0
+    opened.clear()
+    assert run(root, "compile")[0] == 0 and opened == []
     draft.unlink()
     code, said, warned = run(root, "compile")
     assert code == 0 and "compile" in opened, warned  # (the articles' records decide)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..discovery import Discovery
-from ..manifest import Manifest, path_name
+from ..manifest import Manifest, Record, path_name, signature
 from ..signing import local_key
 from ..whole_run import Group, articles_key, keep, kept_result
+from .places import is_file_of
 from .records import compiled_as_recorded
 from .run import CompiledArticle, CompileReport, CompileRun
 
@@ -97,13 +98,8 @@ def keep_run(
         if record is None:
             return
         groups.append(Group(slug, [record], _kept_of(record.result)))
-    # the records of articles not there whose pages stay while their files do (left out by the
-    # configuration): watched too, so that the run that should remove those pages (the article's
-    # file gone) is not told nothing changed; none is kept while a record holds for no run (its
-    # article could not be read, or its pages are in a folder away for now and go when it is back:
-    # their files as recorded then would say nothing changed)
-    left = [manifest.get(slug) for slug in sorted(manifest.slugs_besides(present))]
-    if any(record is None or not record.key for record in left):
+    left = _left_out(run, manifest, present)
+    if left is None:
         return
     keep(
         run.project.root,
@@ -118,6 +114,26 @@ def keep_run(
         folders=_swept_folders(run),
         records_of=lambda slug: [manifest.get(slug)],
     )
+
+
+def _left_out(run: CompileRun, manifest: Manifest, present: set[str]) -> list[Record | None] | None:
+    """What a whole-run record watches of the articles not there (``present``: those there) whose
+    pages stay while their files do (left out by the configuration): their files as they are now,
+    so that the run that should remove those pages (a file gone) is not told nothing changed (an
+    edit of their catalogs, never compiled again, changes nothing). None (no record kept) while a
+    record holds for no run (its article could not be read, or its pages are in a folder away for
+    now and go when it is back: their files as recorded then would say nothing changed)."""
+    project = run.project
+    watched: list[Record | None] = []
+    for slug in sorted(manifest.slugs_besides(present)):
+        record = manifest.get(slug)
+        if record is None or not record.key:
+            return None
+        names = [name for name in record.hashes if is_file_of(project.root / name, slug, project)]
+        if not names:
+            return None
+        watched.append(Record("", {name: signature(project.root / name) for name in names}))
+    return watched
 
 
 def _kept_of(result: dict[str, Any]) -> dict[str, Any]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from ..discovery import is_folder_index
+from ..discovery import is_folder_index, slug_for
 from ..formats.document import Document
 from ..fsutil import confined_file, remove_file
 from ..manifest import path_name
@@ -115,3 +115,19 @@ def page_exists(run: CompileRun, document: Document, locale: str, article: Path,
         return markdown_path(run.project, locale, article, run.markdown_root).is_file()
     relative = html_path(run.project, locale, slug, folder_index=is_folder_index(article, slug))
     return not is_absent(run, relative) and (run.out_dir / relative).is_file()
+
+
+def is_file_of(path: Path, slug: str, project: Project) -> bool:
+    """Whether ``path`` (a file an article's record names) is the file of the article ``slug``, not
+    one of its images, which may well stay when the article goes (another article shows it too)."""
+    if not is_below(path, project.articles_dir):
+        return False
+    relative = PurePosixPath(
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(project.articles_dir)).as_posix()
+    )
+    return slug_for(relative) == slug
+
+
+def is_below(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or inside it (as written: no link is followed)."""
+    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from dataclasses import asdict, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..discovery import Discovery, in_shard, is_folder_index, slug_for
+from ..discovery import Discovery, in_shard, is_folder_index
 from ..errors import ArticleError
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
@@ -23,7 +23,7 @@ from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
-from .places import html_path, record_name
+from .places import html_path, is_below, is_file_of, record_name
 from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
@@ -441,7 +441,7 @@ def _remove_pages_of_gone_articles(
             continue
         hashes = record.hashes
         sources = [
-            path for path in (project.root / name for name in hashes) if _is_file_of(path, slug, project)
+            path for path in (project.root / name for name in hashes) if is_file_of(path, slug, project)
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
@@ -532,7 +532,7 @@ def _record_of_folders_away(project: Project, record: Record, folders: list[Path
     :func:`_remove_pages_of_gone_articles`) says of the files in ``folders``, missing now: a record
     that holds for no run (its key empty), names no page elsewhere, and is kept until those folders
     are there again and the pages, as it names them, are removed."""
-    names = [name for name in record.files if any(_is_below(project.root / name, f) for f in folders)]
+    names = [name for name in record.files if any(is_below(project.root / name, f) for f in folders)]
     hashes = record.hashes
     return Record(
         "",
@@ -660,22 +660,6 @@ def _behind_a_broken_link(path: Path, top: Path) -> bool:
         if folder.is_symlink() and not folder.exists():
             return True
     return False
-
-
-def _is_file_of(path: Path, slug: str, project: Project) -> bool:
-    """Whether ``path`` (a file an article's record names) is the file of the article ``slug``, not
-    one of its images, which may well stay when the article goes (another article shows it too)."""
-    if not _is_below(path, project.articles_dir):
-        return False
-    relative = PurePosixPath(
-        Path(os.path.abspath(path)).relative_to(os.path.abspath(project.articles_dir)).as_posix()
-    )
-    return slug_for(relative) == slug
-
-
-def _is_below(path: Path, folder: Path) -> bool:
-    """Whether ``path`` is ``folder`` or inside it (as written: no link is followed)."""
-    return Path(os.path.abspath(path)).is_relative_to(os.path.abspath(folder))
 
 
 def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: dict[Path, str]) -> None:
