@@ -76,14 +76,7 @@ def _refused(entry: Any, po: Any) -> str | None:
     if catalog.entry_state(entry) == "untranslated":
         return None
     count = catalog.plural_count(po, entry) if entry.msgid_plural else 1
-    for index, text in enumerate(catalog.translations(entry, count)):
-        if catalog.is_blank(text):
-            continue
-        source = entry.msgid if index == 0 else entry.msgid_plural
-        problem = placeholder_problem(source, text) or control_problem(source, text)
-        if problem:
-            return f"plural form msgstr[{index}]: {problem}" if entry.msgid_plural else problem
-    return None
+    return _misfit(entry, list(catalog.translations(entry, count)), blank_fits=True)
 
 
 def _left_out(entry: Any, po: Any, problem: str) -> XliffUnit:
@@ -404,11 +397,13 @@ def _as_in_catalog(unit: XliffUnit, entry: Any, po: Any) -> bool:
     return [form.target or "" for form in parts] == current and not all(map(catalog.is_blank, current))
 
 
-def _misfit(entry: Any, targets: list[str]) -> str | None:
+def _misfit(entry: Any, targets: list[str], *, blank_fits: bool = False) -> str | None:
     """Why ``targets`` (a translation, or one per plural form) do not fit ``entry``'s placeholders
     (msgstr[0] its msgid's, the other forms its msgid_plural's), or add control characters to it,
-    or None."""
+    or None (``blank_fits``: an empty form is not looked at)."""
     for index, target in enumerate(targets):
+        if blank_fits and catalog.is_blank(target):
+            continue
         source = entry.msgid if index == 0 else entry.msgid_plural
         problem = placeholder_problem(source, target) or control_problem(source, target)
         if problem:
