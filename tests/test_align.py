@@ -136,6 +136,17 @@ def test_unrelated_articles_are_low_confidence_and_fill_nothing(festival: Path) 
     assert (festival / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po").read_bytes() == before
 
 
+def aligned_with_an_old_site(festival: Path, tmp_path: Path) -> tuple[list[str], Path]:
+    """The lines of ``align --dir`` after an extract, against an old German site holding the
+    festival article alone; and that site's folder."""
+    run(festival, "extract")
+    old = tmp_path / "old-site"
+    old.mkdir()
+    shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
+    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de")
+    return result.output.splitlines(), old
+
+
 def test_dir_pairs_files_by_path_and_skips_an_article_nobody_translated(
     festival: Path, tmp_path: Path
 ) -> None:
@@ -143,12 +154,7 @@ def test_dir_pairs_files_by_path_and_skips_an_article_nobody_translated(
     (festival / "articles" / "other.html").write_text(
         "<html><body><p>Alone.</p></body></html>", encoding="utf-8"
     )
-    run(festival, "extract")
-    old = tmp_path / "old-site"
-    old.mkdir()
-    shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
-    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de")
-    lines = result.output.splitlines()
+    lines, old = aligned_with_an_old_site(festival, tmp_path)
     assert len(lines) == 2 and lines[0].startswith(f"articles/{SLUG}.html: 11 filled")
     assert lines[1] == f"1 article skipped, with no file of the same path under {old}: articles/other.html"
 
@@ -234,11 +240,6 @@ def test_dir_does_not_count_a_translation_beside_its_article_as_an_article_skipp
     (festival / "articles" / "notes.md").write_text("# Notes\n\nAlone.\n", encoding="utf-8")
     (festival / "articles" / "notes.de.md").write_text("# Notizen\n\nAllein.\n", encoding="utf-8")
     (festival / "articles" / f"{SLUG}.zh_CN.md").write_text("# 港口节\n", encoding="utf-8")
-    run(festival, "extract")
-    old = tmp_path / "old-site"
-    old.mkdir()
-    shutil.copy(DATA / f"{SLUG}.de.html", old / f"{SLUG}.html")
-    result = run(festival, "align", "--dir", str(festival / "articles"), str(old), "-l", "de")
-    lines = result.output.splitlines()
+    lines, old = aligned_with_an_old_site(festival, tmp_path)
     assert len(lines) == 2 and lines[0].startswith(f"articles/{SLUG}.html: 11 filled")
     assert lines[1] == f"1 article skipped, with no file of the same path under {old}: articles/notes.md"
