@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from transpub.catalog import read_catalog, write_catalog
 from transpub.cli import main
@@ -120,25 +120,30 @@ def test_csv_glossary_cell_with_a_control_character_is_refused_on_its_line(tmp_p
     assert caught.value.line == 3 and "control character" in caught.value.message
 
 
+def compiled_with_title(root: Path, title: str, form: str, *, also: str = "") -> Result:
+    """``transpub compile --format form`` of a new project at ``root`` whose Markdown article
+    ``a.md`` has its title translated as ``title`` in German (``also``: an HTML article beside it)."""
+    init_project(root, source="en", locales=["de"])
+    (root / "articles" / "a.md").write_text("---\ntitle: Harbour\n---\n\nThe harbour.\n", encoding="utf-8")
+    if also:
+        (root / "articles" / "b.html").write_text(also, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(root), "extract", "-j", "1"]).exit_code == 0
+    path = root / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    po = read_catalog(path)
+    for entry in po:
+        entry.msgstr = title if entry.msgid == "Harbour" else "Der Hafen."
+    write_catalog(po, path)
+    return runner.invoke(main, ["--project", str(root), "compile", "--format", form, "-j", "1"])
+
+
 @pytest.mark.parametrize("form", ["html", "markdown"])
 def test_a_front_matter_translation_of_a_thousand_brackets_is_written_as_text_not_a_crash(
     tmp_path: Path, form: str
 ) -> None:
     """A plain YAML value's translation is tried as plain YAML before it is written so: ``[[[[…``
     nested past Python's recursion limit stopped the whole compile with a traceback, every page unwritten."""
-    init_project(tmp_path, source="en", locales=["de"])
-    (tmp_path / "articles" / "a.md").write_text(
-        "---\ntitle: Harbour\n---\n\nThe harbour.\n", encoding="utf-8"
-    )
-    (tmp_path / "articles" / "b.html").write_text("<p>Another page.</p>", encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
-    path = tmp_path / "locales" / "de" / "LC_MESSAGES" / "a.po"
-    po = read_catalog(path)
-    for entry in po:
-        entry.msgstr = "[" * 3000 if entry.msgid == "Harbour" else "Der Hafen."
-    write_catalog(po, path)
-    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--format", form, "-j", "1"])
+    result = compiled_with_title(tmp_path, "[" * 3000, form, also="<p>Another page.</p>")
     assert result.exit_code == 0 and result.exception is None, result.output
     written = tmp_path / "site" / "de" / ("a.md" if form == "markdown" else "a.html")
     assert "[" * 3000 in written.read_text(encoding="utf-8")
@@ -149,18 +154,7 @@ def test_a_front_matter_translation_of_thousands_of_digits_is_written_as_text_no
 ) -> None:
     """Tried as plain YAML, a translation of more digits than Python turns into a number (4300) stopped
     the whole compile with a ValueError traceback, every page unwritten."""
-    init_project(tmp_path, source="en", locales=["de"])
-    (tmp_path / "articles" / "a.md").write_text(
-        "---\ntitle: Harbour\n---\n\nThe harbour.\n", encoding="utf-8"
-    )
-    runner = CliRunner()
-    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
-    path = tmp_path / "locales" / "de" / "LC_MESSAGES" / "a.po"
-    po = read_catalog(path)
-    for entry in po:
-        entry.msgstr = "9" * 5000 if entry.msgid == "Harbour" else "Der Hafen."
-    write_catalog(po, path)
-    result = runner.invoke(main, ["--project", str(tmp_path), "compile", "--format", "markdown", "-j", "1"])
+    result = compiled_with_title(tmp_path, "9" * 5000, "markdown")
     assert result.exit_code == 0 and result.exception is None, result.output
     written = (tmp_path / "site" / "de" / "a.md").read_text(encoding="utf-8")
     assert f'title: "{"9" * 5000}"' in written or f"title: '{'9' * 5000}'" in written
