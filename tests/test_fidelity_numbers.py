@@ -191,3 +191,44 @@ def test_check_accepts_a_copied_reference_whose_digits_follow_two_dots(
     text: str, source_locale: str, locale: str
 ) -> None:
     assert numbers_problem(text, text, source_locale, locale) is None
+
+
+#: A reference copied as is whose name-like number ("Retrieved 4") has the same digits as a date's day
+#: before it: each side lost the digit beside a different month ("September (9) is missing; October
+#: (10) is not in the source").
+COPIED_DATES = [
+    "Collett (4 September 2013). Retrieved 4 October 2013.",
+    "Government of Niue. Archived from the original on 13 November 2010. Retrieved 13 January 2010.",
+    "Statistics New Zealand. 30 June 2007. Retrieved 30 April 2010.",
+]
+
+
+@pytest.mark.parametrize("text", COPIED_DATES)
+@pytest.mark.parametrize("locale", ["en", "de", "fr", "zh_CN"])
+def test_check_accepts_a_copied_reference_whose_dates_share_a_day(text: str, locale: str) -> None:
+    assert numbers_problem(text, text, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("translation", "named"),
+    [
+        ("Collett (4 September 2013). Abgerufen am 4. Oktober 2013.", None),
+        ("Abgerufen am 4. Oktober 2013. Collett (4. September 2013).", None),
+        (
+            "Collett (4 September 2013). Abgerufen am 5. Oktober 2013.",
+            "5, Oktober (10) are not in the source",
+        ),
+        ("Collett (4 September 2013). Abgerufen am 4. Oktober 2014.", "2013 is missing; 2014"),
+        ("Collett (4 September 2013). Abgerufen am 4. November 2013.", "November (11) is not in the source"),
+    ],
+)
+def test_check_reads_a_translated_reference_s_dates_and_flags_a_changed_day_year_or_month(
+    translation: str, named: str | None
+) -> None:
+    found = numbers_problem("Collett (4 September 2013). Retrieved 4 October 2013.", translation, "en", "de")
+    assert found is None if named is None else found is not None and named in found, found
+
+
+def test_check_accepts_a_version_beside_a_month_name_moved_away_from_it() -> None:
+    # "Windows 10 May update": reading months before the names are removed said "May (5) is missing"
+    assert numbers_problem("Windows 10 May update", "Mai-Update für Windows 10", "en", "de") is None

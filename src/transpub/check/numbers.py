@@ -15,7 +15,8 @@ import copy
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -170,6 +171,9 @@ class Number:
     text: str
     value: Decimal | str  # a str for literals such as version numbers (1.2.3), compared as written
     absolute: Decimal | str
+    #: For a literal of a source: the number of the month named beside it (a date's ``4`` in
+    #: ``Retrieved 4 October``), so that a translation's copy of it is found beside the same month.
+    month: Decimal | None = field(default=None, compare=False)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -274,9 +278,12 @@ def _literals(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
     return _DOTTED.sub(take, text), found
 
 
-def _names_and_versions(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
+def _names_and_versions(
+    text: str, pattern: re.Pattern[str], months: dict[int, Decimal]
+) -> tuple[str, list[Number]]:
     """Numbers of a source text that are not quantities (``Kubernetes 1.27``, ``v1.19``, a file name),
-    as literals compared as written (machine pre-fill leaves them so), and the text without them."""
+    as literals compared as written (machine pre-fill leaves them so), and the text without them
+    (``months``: see :func:`_months_beside`)."""
     found: list[Number] = []
     pieces: list[str] = []
     position = 0
@@ -284,25 +291,63 @@ def _names_and_versions(text: str, pattern: re.Pattern[str]) -> tuple[str, list[
         if is_quantity(text, match.start(), match.end()):
             continue
         written = match.group(0)
-        found.append(Number(written, written, written))
+        month = months.get(match.start(), months.get(match.end()))
+        found.append(Number(written, written, written, month))
         pieces.append(text[position : match.start()] + " " * len(written))
         position = match.end()
     pieces.append(text[position:])
     return "".join(pieces), found
 
 
-def _known_literals(text: str, literals: list[str]) -> tuple[str, list[Number]]:
-    """The source's literals found as written in a translation, and the translation without them."""
+def _known_literals(
+    text: str, literals: Sequence[str | Number], months: dict[int, Decimal]
+) -> tuple[str, list[Number]]:
+    """The source's literals found as written in a translation, and the translation without them.
+
+    Where the digits of one are written more than once, the copy beside the month the source
+    wrote beside it is taken first, then one beside no month (``months``: see
+    :func:`_months_beside`), so that each month keeps the day or year it was written with.
+    """
     found: list[Number] = []
-    for written in sorted(set(literals), key=len, reverse=True):
+    wanted = [n if isinstance(n, Number) else Number(n, n, n) for n in literals]
+    for written in sorted({n.text for n in wanted}, key=len, reverse=True):
         pattern = re.compile(rf"{_not_inside('.,')}{re.escape(written)}(?![\d]|[.,]\d)")
-        for _ in range(literals.count(written)):
-            match = pattern.search(text)
-            if match is None:
+        beside = sorted((n.month for n in wanted if n.text == written), key=lambda m: m is None)
+        for month in beside:
+            matches = list(pattern.finditer(text))
+            if not matches:
                 break
+            match = min(matches, key=lambda m: _rank(months.get(m.start(), months.get(m.end())), month))
             found.append(Number(written, written, written))
             text = text[: match.start()] + " " * len(written) + text[match.end() :]
     return text, found
+
+
+def _rank(beside: Decimal | None, month: Decimal | None) -> int:
+    """How well a copy of a literal beside month ``beside`` fits one the source wrote beside
+    ``month``: the same month first, then no month, then another."""
+    return 0 if beside == month else 1 if beside is None else 2
+
+
+def _months_beside(text: str, months: tuple[re.Pattern[str], dict[str, int]] | None) -> dict[int, Decimal]:
+    """Where a number beside a month name starts or ends in ``text``, and the month's number.
+
+    >>> _months_beside("on 4 October 2013", _month_pattern("en"))
+    {4: Decimal('10'), 13: Decimal('10')}
+    """
+    if months is None:
+        return {}
+    pattern, numbers_of = months
+    beside: dict[int, Decimal] = {}
+    for match in pattern.finditer(text):
+        if match.group(2):  # the name after a number; a number may follow it too
+            beside.setdefault(match.start(), Decimal(numbers_of[match.group(2).lower()]))
+            match = pattern.match(text, match.start(2)) or match
+        if match.group(1):  # the name before a number
+            digit = re.compile(r"\d").search(text, match.end())
+            if digit is not None:
+                beside.setdefault(digit.start(), Decimal(numbers_of[match.group(1).lower()]))
+    return beside
 
 
 def find_numbers(
@@ -311,7 +356,7 @@ def find_numbers(
     *,
     spaced: bool = False,
     source: bool = False,
-    literals: list[str] | None = None,
+    literals: Sequence[str | Number] | None = None,
     months_of: str | None = None,
 ) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
@@ -351,11 +396,12 @@ def find_numbers(
     text = text.replace("٫", decimal).replace("٬", group)
     text = _AFTER_A_SIGN.sub(lambda match: " " * len(match.group(0)), text)
     text, literals_found = _literals(text, pattern)
+    months = _month_pattern(locale, months_of)
     if literals:
-        text, known = _known_literals(text, literals)
+        text, known = _known_literals(text, literals, _months_beside(text, months))
         literals_found.extend(known)
     if source:
-        text, names = _names_and_versions(text, pattern)
+        text, names = _names_and_versions(text, pattern, _months_beside(text, months))
         literals_found.extend(names)
     cjk = language_of(locale) in _CJK
     cldr = _babel_locale(locale)
@@ -370,7 +416,7 @@ def find_numbers(
         power = _scale_after(text[match.end() :], scales, cjk)
         found.append(Number(raw, value, value.scaleb(power) if power else value))
     found.extend(literals_found)
-    found.extend(_month_numbers(text, _month_pattern(locale, months_of)))
+    found.extend(_month_numbers(text, months))
     return found
 
 
@@ -485,7 +531,7 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
         source_numbers = [n for n in source_numbers if n not in misread] + [
             Number(n.text, n.text, n.text) for n in misread
         ]
-    literals = [n.text for n in source_numbers if isinstance(n.value, str)]
+    literals = [n for n in source_numbers if isinstance(n.value, str)]
     missing, extra = compare_numbers(
         source_numbers, find_numbers(translation, locale, literals=literals, months_of=source_locale)
     )
