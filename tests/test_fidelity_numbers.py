@@ -232,3 +232,51 @@ def test_check_reads_a_translated_reference_s_dates_and_flags_a_changed_day_year
 def test_check_accepts_a_version_beside_a_month_name_moved_away_from_it() -> None:
     # "Windows 10 May update": reading months before the names are removed said "May (5) is missing"
     assert numbers_problem("Windows 10 May update", "Mai-Update für Windows 10", "en", "de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("36 146", "fr"),
+        ("36 146", "ru"),
+        ("<1>36</1><2/> <3>146</3>", "fr"),
+        ("20 000 visitors", "fr"),
+        ("20\u202f000 visitors", "fr"),
+        ("It covers some 20 000 square metres.", "ru"),
+    ],
+)
+def test_check_accepts_a_copied_sentence_whose_numbers_a_space_separates(text: str, locale: str) -> None:
+    # French reads "36 146" as one number where English reads two: "36, 146 are missing; 36 146 is not ..."
+    assert numbers_problem(text, text, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale"),
+    [
+        ("20 000 visitors", "20 000 visiteurs", "fr"),
+        ("20 000 visitors", "20.000 Besucher", "de"),
+        ("20 000 visitors", "20,000 visitantes", "es_MX"),
+        ("<1>36</1><2/> <3>146</3> Reply", "<1>36</1><2/> <3>146</3> Répondre", "fr"),
+    ],
+)
+def test_check_accepts_si_grouped_thousands_or_two_numbers_a_space_separates_translated(
+    source: str, translation: str, locale: str
+) -> None:
+    assert numbers_problem(source, translation, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "named"),
+    [
+        ("36 146", "36 147", "147"),
+        ("36 146", "36", "146 is missing"),
+        ("20 000 visitors", "2 000 visiteurs", "not in the source"),
+        ("20 000 visitors", "20 visiteurs", "missing"),
+        ("20,000 visitors", "200 000 visiteurs", "not in the source"),
+    ],
+)
+def test_check_still_flags_a_changed_or_dropped_number_a_space_separates(
+    source: str, translation: str, named: str
+) -> None:
+    found = numbers_problem(source, translation, "en", "fr")
+    assert found is not None and named in found, found

@@ -197,7 +197,9 @@ def _babel_locale(locale: str) -> Locale:
 
 
 @lru_cache(maxsize=128)
-def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, str, dict[str, int]]:
+def _patterns(
+    locale: str, spaced: bool = False, unspaced: bool = False
+) -> tuple[re.Pattern[str], str, str, dict[str, int]]:
     cldr = _babel_locale(locale)
     decimal = get_decimal_symbol(cldr)
     group = get_group_symbol(cldr)
@@ -206,11 +208,12 @@ def _patterns(locale: str, spaced: bool = False) -> tuple[re.Pattern[str], str, 
         groups |= set(_SPACES)
     if group == "’":
         groups.add("'")
+    if unspaced:
+        groups -= set(_SPACES)
     group_class = "[" + "".join(re.escape(g) for g in sorted(groups)) + "]"
     dec = re.escape(decimal)
-    number = re.compile(
-        rf"{_not_inside(dec)}(?:\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|\d+(?:{dec}\d+)?)"
-    )
+    grouped = rf"\d{{1,3}}(?:{group_class}\d{{3}})+(?!\d)(?:{dec}\d+)?|" if groups else ""
+    number = re.compile(rf"{_not_inside(dec)}(?:{grouped}\d+(?:{dec}\d+)?)")
     scales = SCALE_WORDS.get(language_of(locale), {})
     return number, decimal, group, scales
 
@@ -355,13 +358,15 @@ def find_numbers(
     locale: str,
     *,
     spaced: bool = False,
+    unspaced: bool = False,
     source: bool = False,
     literals: Sequence[str | Number] | None = None,
     months_of: str | None = None,
 ) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
 
-    ``spaced``: also read spaces as group separators (``20 000``), as many style guides allow.
+    ``spaced``: also read spaces as group separators (``20 000``), as many style guides allow;
+    ``unspaced``: never (``36 146``: two numbers a space separates, as English reads them).
 
     >>> [str(n.value) for n in find_numbers("16 projects, RMB31.36 billion, 2018", "en")]
     ['16', '31.36', '2018']
@@ -392,7 +397,7 @@ def find_numbers(
     ['6', '2015', '11']
     """
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
-    pattern, decimal, group, scales = _patterns(locale, spaced)
+    pattern, decimal, group, scales = _patterns(locale, spaced, unspaced)
     text = text.replace("٫", decimal).replace("٬", group)
     text = _AFTER_A_SIGN.sub(lambda match: " " * len(match.group(0)), text)
     text, literals_found = _literals(text, pattern)
@@ -527,21 +532,19 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     """
     source_numbers = find_numbers(source, source_locale, source=True)
     misread = _misread(source_numbers, translation, locale)
-    if misread:  # said once, as such; the rest is compared without them
-        source_numbers = [n for n in source_numbers if n not in misread] + [
-            Number(n.text, n.text, n.text) for n in misread
-        ]
-    literals = [n for n in source_numbers if isinstance(n.value, str)]
-    missing, extra = compare_numbers(
-        source_numbers, find_numbers(translation, locale, literals=literals, months_of=source_locale)
-    )
-    if missing or extra:  # "20 000" is a common way to group digits in any language
-        spaced = compare_numbers(
-            source_numbers,
-            find_numbers(translation, locale, spaced=True, literals=literals, months_of=source_locale),
-        )
-        if len(spaced[0]) + len(spaced[1]) < len(missing) + len(extra):
-            missing, extra = spaced
+    source_numbers = _as_literals(source_numbers, misread)  # said once, as such
+    missing, extra = _compared(source_numbers, translation, locale, source_locale)
+    if missing or extra:  # a space may group digits (20 000) or separate numbers (36 146), in any language
+        spaced = _as_literals(find_numbers(source, source_locale, source=True, spaced=True), misread)
+        for numbers, reading in (
+            (source_numbers, "spaced"),
+            (source_numbers, "unspaced"),
+            (spaced, ""),
+            (spaced, "spaced"),
+        ):
+            other = _compared(numbers, translation, locale, source_locale, reading)
+            if len(other[0]) + len(other[1]) < len(missing) + len(extra):
+                missing, extra = other
     if extra:
         _, extra = compare_numbers(find_number_words(source, source_locale), extra)
     parts = []
@@ -563,6 +566,32 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     message = "; ".join(parts)
     hint = _format_hint(missing, translation, locale)
     return f"{message} ({hint})" if hint else message
+
+
+def _as_literals(numbers: list[Number], misread: list[Number]) -> list[Number]:
+    """``numbers``, those ``misread`` (see :func:`_misread`) as literals, compared as written."""
+    texts = {n.text for n in misread}
+    return [n for n in numbers if n.text not in texts] + [
+        Number(n.text, n.text, n.text) for n in numbers if n.text in texts
+    ]
+
+
+def _compared(
+    source_numbers: list[Number], translation: str, locale: str, source_locale: str, reading: str = ""
+) -> tuple[list[Number], list[Number]]:
+    """The source numbers ``translation`` lacks and its numbers the source lacks (see
+    :func:`compare_numbers`), the translation read with spaces as ``reading`` says: ``spaced``
+    or ``unspaced`` (see :func:`find_numbers`), else as its locale reads them."""
+    literals = [n for n in source_numbers if isinstance(n.value, str)]
+    found = find_numbers(
+        translation,
+        locale,
+        spaced=reading == "spaced",
+        unspaced=reading == "unspaced",
+        literals=literals,
+        months_of=source_locale,
+    )
+    return compare_numbers(source_numbers, found)
 
 
 def _misread(source_numbers: list[Number], translation: str, locale: str) -> list[Number]:
