@@ -280,3 +280,35 @@ def test_check_still_flags_a_changed_or_dropped_number_a_space_separates(
 ) -> None:
     found = numbers_problem(source, translation, "en", "fr")
     assert found is not None and named in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Una multitud se reunió el 6 de enero de 2021.", "es"),
+        ("Desde febrero de 1999 permanece en una cárcel.", "es"),
+        ("lors d’un vote solennel, mardi\u00a05\u00a0mai.", "fr"),
+        ("lors d’un vote solennel, mardi\u00a05\u00a0mai.", "de"),
+        ("The Mars 2 lander crashed.", "fr"),
+    ],
+)
+def test_check_accepts_a_copied_sentence_with_a_month_name_of_the_translation_s_language(
+    text: str, locale: str
+) -> None:
+    # the translation's month names were read in the translation only: "enero (1) is not in the source"
+    assert numbers_problem(text, text, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "named"),
+    [
+        ("on 6 January 2021", "el 6 de febrero de 2021", "es", "January (1) is missing; febrero (2)"),
+        ("on 6 January 2021", "el 7 de enero de 2021", "es", "6 is missing; 7 is not in the source"),
+        ("Tuesday, 5 May", "mardi 5 juin", "fr", "juin (6) is not in the source"),
+    ],
+)
+def test_check_still_flags_a_changed_month_or_day_of_a_translated_date(
+    source: str, translation: str, locale: str, named: str
+) -> None:
+    found = numbers_problem(source, translation, "en", locale)
+    assert found is not None and named in found, found

@@ -530,12 +530,15 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     >>> numbers_problem("Kubernetes 1.27 is out", "Kubernetes 1,27 ya está", "en", "es")
     '1.27 is missing; 1,27 is not in the source'
     """
-    source_numbers = find_numbers(source, source_locale, source=True)
+    # the translation's month names are read in both (a date it copies: "6 de enero")
+    source_numbers = find_numbers(source, source_locale, source=True, months_of=locale)
     misread = _misread(source_numbers, translation, locale)
     source_numbers = _as_literals(source_numbers, misread)  # said once, as such
     missing, extra = _compared(source_numbers, translation, locale, source_locale)
     if missing or extra:  # a space may group digits (20 000) or separate numbers (36 146), in any language
-        spaced = _as_literals(find_numbers(source, source_locale, source=True, spaced=True), misread)
+        spaced = _as_literals(
+            find_numbers(source, source_locale, source=True, spaced=True, months_of=locale), misread
+        )
         for numbers, reading in (
             (source_numbers, "spaced"),
             (source_numbers, "unspaced"),
