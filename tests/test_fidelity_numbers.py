@@ -312,3 +312,29 @@ def test_check_still_flags_a_changed_month_or_day_of_a_translated_date(
 ) -> None:
     found = numbers_problem(source, translation, "en", locale)
     assert found is not None and named in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("mit 1,4 GHz in Heft 6/2014", "de"), ("el 1,3% de la superficie", "fr"), ("pages 1,1 and 2.5", "es")],
+)
+def test_a_copied_number_the_source_reads_as_two_is_named_once_as_one_the_translation_reads(
+    text: str, locale: str
+) -> None:
+    # it said "1, 4 are missing; 1,4 is not in the source" for the sentence copied as is
+    problem = numbers_problem(text, text, "en", locale)
+    assert problem is not None and "missing" not in problem and "not in the source" not in problem, problem
+    assert f"which {locale} reads as one number" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("pages 1,4", "Seiten 1 und 4", None),
+        ("pages 1,4", "Seiten 1,5", "1, 4 are missing; 1,5 is not in the source"),
+    ],
+)
+def test_check_accepts_numbers_written_apart_and_flags_a_changed_one(
+    source: str, translation: str, problem: str | None
+) -> None:
+    assert numbers_problem(source, translation, "en", "de") == problem

@@ -534,6 +534,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     source_numbers = find_numbers(source, source_locale, source=True, months_of=locale)
     misread = _misread(source_numbers, translation, locale)
     source_numbers = _as_literals(source_numbers, misread)  # said once, as such
+    joined = _joined(source, source_numbers, translation, locale)
+    source_numbers = _without_pieces(source_numbers, joined)
     missing, extra = _compared(source_numbers, translation, locale, source_locale)
     if missing or extra:  # a space may group digits (20 000) or separate numbers (36 146), in any language
         spaced = _as_literals(
@@ -558,6 +560,12 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             f"{names} {'is' if len(misread) == 1 else 'are'} written as in the source, which {locale} "
             f"reads as other numbers (write {local} in {locale})"
         )
+    if joined:
+        names = ", ".join(n.text for n in joined)
+        parts.append(
+            f"{names} {'is' if len(joined) == 1 else 'are'} written as in the source, which {locale} "
+            f"reads as {'one number' if len(joined) == 1 else 'single numbers'}"
+        )
     if missing:
         names = ", ".join(map(_shown, missing))
         parts.append(f"{names} {'is' if len(missing) == 1 else 'are'} missing")
@@ -569,6 +577,39 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     message = "; ".join(parts)
     hint = _format_hint(missing, translation, locale)
     return f"{message} ({hint})" if hint else message
+
+
+def _joined(source: str, source_numbers: list[Number], translation: str, locale: str) -> list[Number]:
+    """Numbers the source reads as several, joined by a dot or comma (``1,4``: 1 and 4 in English),
+    which ``translation`` writes as the source does where ``locale`` reads one number (1,4 in
+    German), as literals.
+
+    >>> [n.text for n in _joined("1,4 GHz", find_numbers("1,4 GHz", "en"), "1,4 GHz", "de")]
+    ['1,4']
+    """
+    texts = {n.text for n in source_numbers}
+    found = []
+    for number in find_numbers(source, locale, unspaced=True):
+        if isinstance(number.value, str) or number.text in texts or not re.search(r"\d[.,]\d", number.text):
+            continue
+        if re.search(rf"(?<![\d.,]){re.escape(number.text)}(?!\d|[.,]\d)", translation):
+            found.append(Number(number.text, number.text, number.text))
+    return found
+
+
+def _without_pieces(numbers: list[Number], joined: list[Number]) -> list[Number]:
+    """``numbers`` with the ``joined`` ones (see :func:`_joined`) for their pieces."""
+    kept = list(numbers)
+    for number in joined:
+        rest = list(kept)
+        for piece in re.findall(r"\d+", number.text):
+            index = next((i for i, n in enumerate(rest) if n.text == piece), None)
+            if index is None:
+                break
+            del rest[index]
+        else:
+            kept = [*rest, number]
+    return kept
 
 
 def _as_literals(numbers: list[Number], misread: list[Number]) -> list[Number]:
