@@ -216,7 +216,7 @@ def test_check_accepts_a_copied_reference_whose_dates_share_a_day(text: str, loc
         ("Abgerufen am 4. Oktober 2013. Collett (4. September 2013).", None),
         (
             "Collett (4 September 2013). Abgerufen am 5. Oktober 2013.",
-            "5, Oktober (10) are not in the source",
+            "; 5 is not in the source",
         ),
         ("Collett (4 September 2013). Abgerufen am 4. Oktober 2014.", "2013 is missing; 2014"),
         ("Collett (4 September 2013). Abgerufen am 4. November 2013.", "November (11) is not in the source"),
@@ -338,3 +338,24 @@ def test_check_accepts_numbers_written_apart_and_flags_a_changed_one(
     source: str, translation: str, problem: str | None
 ) -> None:
     assert numbers_problem(source, translation, "en", "de") == problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("Retrieved 4 October 2013.", "2013年10月4日检索。", None),
+        (
+            "Collett (4 September 2013). Retrieved 4 October 2013.",
+            "Collett（2013年9月4日）。2013年10月4日检索。",
+            None,
+        ),
+        ("Windows 10 May update", "Windows 10 5月更新", None),
+        ("Retrieved 4 October 2013.", "2013年11月4日检索。", "11 is not in the source"),
+        ("Windows 10 May update", "Windows 10 6月更新", "6 is not in the source"),
+    ],
+)
+def test_check_reads_a_month_beside_name_like_numbers_written_as_a_number_in_chinese(
+    source: str, translation: str, problem: str | None
+) -> None:
+    # "Retrieved 4 October 2013" as 2013年10月4日 said "10 is not in the source"
+    assert numbers_problem(source, translation, "en", "zh_CN") == problem

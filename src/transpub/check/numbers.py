@@ -174,6 +174,9 @@ class Number:
     #: For a literal of a source: the number of the month named beside it (a date's ``4`` in
     #: ``Retrieved 4 October``), so that a translation's copy of it is found beside the same month.
     month: Decimal | None = field(default=None, compare=False)
+    #: A source's month name beside only numbers that are names (``Retrieved 4 October 2013``): not
+    #: required, but a translation may write it as a number (``2013年10月4日``).
+    optional: bool = field(default=False, compare=False)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -406,8 +409,10 @@ def find_numbers(
         text, known = _known_literals(text, literals, _months_beside(text, months))
         literals_found.extend(known)
     if source:
+        beside_names = _month_numbers(text, months)
         text, names = _names_and_versions(text, pattern, _months_beside(text, months))
         literals_found.extend(names)
+        literals_found.extend(_without(beside_names, _month_numbers(text, months)))
     cjk = language_of(locale) in _CJK
     cldr = _babel_locale(locale)
     found: list[Number] = []
@@ -423,6 +428,18 @@ def find_numbers(
     found.extend(literals_found)
     found.extend(_month_numbers(text, months))
     return found
+
+
+def _without(months: list[Number], read: list[Number]) -> list[Number]:
+    """The ``months`` that are not ``read`` (by value), as optional numbers."""
+    left = Counter(n.value for n in read)
+    unread = []
+    for number in months:
+        if left[number.value] > 0:
+            left[number.value] -= 1
+        else:
+            unread.append(Number(number.text, number.value, number.absolute, optional=True))
+    return unread
 
 
 def find_number_words(text: str, locale: str) -> list[Number]:
@@ -532,6 +549,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     """
     # the translation's month names are read in both (a date it copies: "6 de enero")
     source_numbers = find_numbers(source, source_locale, source=True, months_of=locale)
+    optional = [n for n in source_numbers if n.optional]
+    source_numbers = [n for n in source_numbers if not n.optional]
     misread = _misread(source_numbers, translation, locale)
     source_numbers = _as_literals(source_numbers, misread)  # said once, as such
     joined = _joined(source, source_numbers, translation, locale)
@@ -539,7 +558,12 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     missing, extra = _compared(source_numbers, translation, locale, source_locale)
     if missing or extra:  # a space may group digits (20 000) or separate numbers (36 146), in any language
         spaced = _as_literals(
-            find_numbers(source, source_locale, source=True, spaced=True, months_of=locale), misread
+            [
+                n
+                for n in find_numbers(source, source_locale, source=True, spaced=True, months_of=locale)
+                if not n.optional
+            ],
+            misread,
         )
         for numbers, reading in (
             (source_numbers, "spaced"),
@@ -550,8 +574,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             other = _compared(numbers, translation, locale, source_locale, reading)
             if len(other[0]) + len(other[1]) < len(missing) + len(extra):
                 missing, extra = other
-    if extra:
-        _, extra = compare_numbers(find_number_words(source, source_locale), extra)
+    if extra:  # number words and months of dates in names may be written as numbers
+        _, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
     parts = []
     if misread:
         names = ", ".join(n.text for n in misread)
