@@ -369,6 +369,14 @@ _LONE_OPENING = re.compile(r"(?<![\\\]])\[")
 #: A ``[`` a translation writes (escaped), not after ``!`` or ``\\``: after the run's last ``]``, it
 #: opens no link, image or reference.
 _LONE_WRITTEN = re.compile(r"(?<![!\\])&#91;")
+#: What :func:`brackets_in` gives for a ``]`` that a source paragraph writes as it is with no ``[``
+#: before it that it closes (``x] b``, ``[x](y)] b``): a translation's is written so where the text
+#: after it in its piece makes no link of it (see :data:`NO_LINK_AFTER`).
+LONE_CLOSING = "]"
+#: A ``]`` a translation writes (escaped) followed by text that makes no link of it, whatever ``[``
+#: is before it: not ``(`` or ``:``, no ``[`` after spaces (nor ``&#91;``, which may be kept), not
+#: the piece's end (markup may follow).
+_LONE_CLOSING_WRITTEN = re.compile(r"&#93;(?![(:])(?=\s*(?!&#91;)[^\s\[])")
 
 
 def brackets_in(source: str) -> tuple[str, ...]:
@@ -403,7 +411,32 @@ def brackets_in(source: str) -> tuple[str, ...]:
             split = True
     if not split and _LONE_OPENING.search(source, source.rfind("]") + 1):
         found.append(LONE_OPENING)
+    if _closes_nothing(source):
+        found.append(LONE_CLOSING)
     return tuple(dict.fromkeys(found))
+
+
+def _closes_nothing(source: str) -> bool:
+    r"""Whether ``source`` (see :func:`brackets_in`) writes a ``]`` as it is (no backslash before it)
+    with no ``[`` before it that it closes.
+
+    >>> _closes_nothing("A x] b"), _closes_nothing("A \n] b"), _closes_nothing("[a] [b [c]]"), _closes_nothing("a \\] b")
+    (True, True, False, False)
+    """
+    depth = 0
+    escaped = False
+    for char in source:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool = False) -> str:
@@ -421,7 +454,7 @@ def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool 
     &#91;0, 1) y [b] [
     """
     for inner in brackets:
-        if inner == LONE_OPENING:
+        if inner in (LONE_OPENING, LONE_CLOSING):
             continue
         if inner.endswith("\n"):
             escaped = "&#91;" + escape_markdown(inner[:-1], as_references)
@@ -439,6 +472,8 @@ def _with_brackets(written: str, brackets: tuple[str, ...], as_references: bool 
                 written = re.sub(
                     re.escape(escaped) + r"(?![(\[:])", literal_replacement(f"[{shown}]"), written
                 )
+    if LONE_CLOSING in brackets and "&#93;" in written:  # (before a [: one before it stays escaped)
+        written = _LONE_CLOSING_WRITTEN.sub("]", written)
     if LONE_OPENING in brackets and "&#91;" in written:
         after = written.rfind("]") + 1
         written = written[:after] + _LONE_WRITTEN.sub("[", written[after:])

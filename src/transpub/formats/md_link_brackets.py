@@ -223,3 +223,72 @@ def _end_of(translation: str, number: str) -> int:
         if found.group(1) == "/" and found.group(2) == number and not found.group(3):
             return found.end()
     return -1
+
+
+#: A ``[`` or ``]`` as written: bare, or as the character reference an escape writes.
+_WRITTEN_BRACKET = re.compile(r"\[|\]|&#9[13];")
+
+
+def link_texts_in(translation: str, opens_link: Callable[[int], bool]) -> frozenset[int]:
+    """The texts of ``translation`` (by number, 0: the first) inside a link's text: after a paired
+    placeholder whose markup opens with ``[`` (``opens_link``, given its number) and before its end.
+
+    >>> sorted(link_texts_in("A <1>b <2>c</2> d</1> e <3>f</3>", lambda number: number == 1))
+    [1, 2, 3]
+    """
+    split = PLACEHOLDER_RE.split(translation)
+    inside: set[int] = set()
+    found: set[int] = set()
+    for index in range(1, len(split), 4):
+        closing, number, empty = split[index : index + 3]
+        if empty or not opens_link(int(number)):
+            pass
+        elif closing:
+            inside.discard(int(number))
+        else:
+            inside.add(int(number))
+        if inside:
+            found.add((index + 3) // 4)
+    return frozenset(found)
+
+
+def closings_in_links_escaped(
+    opens_link: Callable[[int], bool],
+    kept_first: Callable[[str], bool],
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` is written (see
+    :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): inside a link's
+    text (see :func:`link_texts_in`), a ``]`` written as it is that closes no ``[`` of its text is
+    written ``&#93;`` (it would end the link's text there: a lone ``]`` the source writes as it is
+    is kept so elsewhere, see :data:`~transpub.formats.md_escape.LONE_CLOSING`), but a first one
+    ``kept_first`` says the source writes after its markup (brackets around markup, see
+    :func:`~transpub.formats.md_escape.brackets_in`).
+
+    >>> keep = closings_in_links_escaped(lambda n: n == 1, lambda w: False, None, "a] <1>b] [c] d</1> e] f")
+    >>> keep(0, "a] ", "a] "), keep(1, "b] [c] d", "b] [c] d"), keep(2, " e] f", " e] f")
+    ('a] ', 'b&#93; [c] d', ' e] f')
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    inside = link_texts_in(translation, opens_link)
+
+    def written_with_closings_escaped(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        if number not in inside or "]" not in written:
+            return written
+        out, depth, at, first = [], 0, 0, kept_first(written)
+        for found in _WRITTEN_BRACKET.finditer(written):
+            bracket = found.group()
+            if bracket == "[":
+                depth += 1
+            elif bracket == "]" and depth:
+                depth -= 1
+            elif bracket == "]" and not first:
+                out += [written[at : found.start()], "&#93;"]
+                at = found.end()
+            first = False
+        return "".join(out) + written[at:]
+
+    return written_with_closings_escaped

@@ -31,7 +31,17 @@ from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..model import EMAIL_ADDRESS, Issue
 from .context_notes import introduces_list, list_note, table_cell_note
-from .document import AttrSlot, Document, HeadingId, LinkTarget, Part, Tag, TextSlot, liquid_link
+from .document import (
+    AttrSlot,
+    Document,
+    HeadingId,
+    LinkTarget,
+    PairedPieces,
+    Part,
+    Tag,
+    TextSlot,
+    liquid_link,
+)
 from .escape import (
     attribute_text_escape_in_markdown,
     attribute_write_in_markdown,
@@ -50,6 +60,7 @@ from .md_containers import contained_block, with_prefix
 from .md_critic import critic_written_as_they_are
 from .md_escape import (
     CALLOUT_MARKER,
+    LONE_CLOSING,
     LONE_OPENING,
     backticks_as_references,
     brackets_in,
@@ -74,7 +85,7 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
-from .md_link_brackets import link_brackets_in, link_brackets_kept
+from .md_link_brackets import closings_in_links_escaped, link_brackets_in, link_brackets_kept
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -360,6 +371,27 @@ def _lined(atoms: list[Atom]) -> str:
     """The text of ``atoms`` as written, its markup a line break (brackets, words and markers do not
     run across it)."""
     return "".join(atom.raw if atom.kind == "text" else "\n" for atom in atoms)
+
+
+def _opens_link(piece: PairedPieces | list[Part]) -> bool:
+    """Whether the markup of a placeholder (``piece``) opens a link's text (``[``)."""
+    return isinstance(piece, PairedPieces) and "[" in "".join(p for p in piece.open if isinstance(p, str))
+
+
+def _opens_link_at(pieces: dict[int, PairedPieces | list[Part]], number: int) -> bool:
+    """Whether the placeholder ``number`` of ``pieces`` opens a link's text (see :func:`_opens_link`)."""
+    piece = pieces.get(number)
+    return piece is not None and _opens_link(piece)
+
+
+def _starts_split_closing(ctx: _Context, written: str) -> bool:
+    """Whether ``written`` (a translation's text, escaped) starts with the text and ``]`` that the
+    source writes after markup in brackets around it (see md_escape.brackets_in)."""
+    return any(
+        written.startswith(escape_markdown(inner[1:], ctx.as_references) + "]")
+        for inner in ctx.brackets
+        if inner.startswith("\n")
+    )
 
 
 def _starts_callout(lined: str) -> bool:
@@ -798,15 +830,16 @@ class _Builder(RunSlots):
         # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
         pipes = tag not in ("td", "th") and _holds_pipe(atoms)
         # its text as written, its markup a line break (brackets and words do not run across it)
-        lined = _lined(atoms) if any(char in text for char in "[\\{=^+:") else ""
+        lined = _lined(atoms) if any(char in text for char in "[]\\{=^+:") else ""
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
         references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
-        brackets = brackets_in(lined) if "[" in text else ()
-        if self.labels and LONE_OPENING in brackets:
+        brackets = brackets_in(lined) if "[" in text or "]" in text else ()
+        if self.labels and (LONE_OPENING in brackets or LONE_CLOSING in brackets):
             # a lone [ kept could open a label with a ] of other text (of this unit or, where
-            # Python-Markdown joins a list to a paragraph, the next): no page's definition is safe
-            brackets = tuple(inner for inner in brackets if inner != LONE_OPENING)
+            # Python-Markdown joins a list to a paragraph, the next), and a lone ] close one with
+            # a [ before it: no page's definition is safe
+            brackets = tuple(inner for inner in brackets if inner not in (LONE_OPENING, LONE_CLOSING))
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
         spellings = (
             spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE, as_references=in_html)
@@ -1045,6 +1078,15 @@ class _Builder(RunSlots):
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs, by_unit[number])
                 elif by_unit is None and ctx.runs:
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs)
+        for part in out[first:] if LONE_CLOSING in ctx.brackets else ():
+            if isinstance(part, TextSlot) and any(_opens_link(piece) for piece in part.pieces.values()):
+                # (a lone ] kept in a link's text would end it there)
+                part.keep_runs = functools.partial(
+                    closings_in_links_escaped,
+                    functools.partial(_opens_link_at, part.pieces),
+                    functools.partial(_starts_split_closing, ctx),
+                    part.keep_runs,
+                )
         if ctx.escaped_ticks and ctx.row:
             words = dict(ctx.escaped_ticks)
             for part in out[first:]:

@@ -1,0 +1,122 @@
+"""A ``]`` a Markdown source writes as it is with no ``[`` before it that it closes (``A x] b.``,
+``A [x](y)] b.``): a pseudo-translated page wrote it ``&#93;``, not the source's byte. A translation's
+is written as it is where the text after it makes no link of it in Goldmark (Hugo), kramdown (Jekyll)
+or Python-Markdown (MkDocs), whatever ``[`` the page has before it: not before ``(``, ``:`` or a
+``[``, nor at a text's end (markup follows), nor inside a link's text (it would end it there). A
+translator's ``](evil)`` after a ``[`` kept as the source writes it (a lone ``[``, a link's) makes no
+link, in this unit, in the next sentence's, or in a list Python-Markdown joins to the paragraph."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from markdown_translations import random_pages, read, text_units
+from test_markdown_alt_renderers import unmarked_pseudo
+from test_markdown_reordered_ticks import RENDERERS, elements, rendered
+from transpub.formats.document import Resolution
+from transpub.inline import placeholder_problem
+
+#: Paragraphs writing a ``]`` that closes nothing: in text, after a link, beside a lone ``[``, in a
+#: list, a table, a heading, emphasis and a quote.
+SOURCES = [
+    "A x] b.\n",
+    "A [x](y)] b.\n",
+    "See x] and [0, 1) here.\n",
+    "1) a, 2] b and [c](/c) end.\n",
+    "- Run x] now [0, 1)\n",
+    "| h | i |\n|---|---|\n| a] b | [c](/c)] d |\n",
+    "# Step 2] of [x](/x)\n",
+    "See *a] b* or [x](/x)] now.\n",
+    "> Quote x] and [y](/y) here.\n",
+]
+#: What a translator writes between the placeholders: the sources' brackets, and their own.
+WORDS = ["Siehe", "]", "[", "](evil)", "](javascript:alert(1))", "] (z)", "]:", "] [", "!", "\\", "x", " "]
+PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
+SEED = 20261206
+
+
+def translations(msgid: str, rng: random.Random, count: int = 16) -> list[str]:
+    """Random translations of ``msgid``: its placeholders in a random order, random words glued
+    between (the source's order and words too, as a pseudo-translation)."""
+    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
+    found = [f"⟦{msgid}⟧"]
+    for _ in range(count):
+        order = rng.sample(placeholders, len(placeholders))
+        cuts = ["".join(rng.choices(WORDS, k=rng.randint(1, 4))) for _ in range(len(order) + 1)]
+        text = cuts[0] + "".join(f"{p}{cut}" for p, cut in zip(order, cuts[1:], strict=True))
+        if text.strip() and placeholder_problem(msgid, text) is None:
+            found.append(text)
+    return found
+
+
+def test_a_lone_closing_bracket_comes_back_as_written_pseudo_translated() -> None:
+    for source in SOURCES:
+        assert unmarked_pseudo(read(source)) == source  # (it was written x&#93; and [x](y)&#93;)
+
+
+def test_a_translators_closing_bracket_is_text_where_a_link_could_follow_or_inside_a_link() -> None:
+    source = "See x] and [a b](c) here [0, 1).\n"
+    document = read(source)
+    for text, written in [
+        ("Siehe x] und <1>a b</1> hier [0, 1).", "Siehe x] und [a b](c) hier [0, 1).\n"),
+        ("Siehe [0, 1 x](evil) <1>a</1>.", "Siehe [0, 1 x&#93;(evil) [a](c).\n"),
+        ("Siehe [0 x]: evil <1>a</1> [y] [z", "Siehe [0 x&#93;: evil [a](c) [y&#93; [z\n"),
+        ("Siehe <1>a] b</1> x]", "Siehe [a&#93; b](c) x&#93;\n"),  # (in its text, at the end)
+        ("Siehe <1>a</1>] (z) x].", "Siehe [a](c)] (z) x].\n"),
+        ("Siehe <1>a [b] c</1>] d", "Siehe [a &#91;b&#93; c](c)] d\n"),
+    ]:
+        assert document.render(lambda slot, t=text: Resolution(t)) == written
+
+
+def _links(html: str) -> Counter[tuple[str | None, ...]]:
+    """The links and images (their address) and the checkboxes of a rendering."""
+    tree = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
+    return Counter(e for e in elements(html) if e[0] in ("a", "img")) + Counter(
+        ("input", e.get("type"), None) for e in tree.iter("input")
+    )
+
+
+#: Hostile translations over more than one unit: each source with its units' translations, in order.
+HOSTILE = [
+    # (the next sentence's unit, and a list Python-Markdown joins to the paragraph before it)
+    ("See x] c. Then [0, 1) here.\n", ["Siehe [0, 1", "](evil) c x]."]),
+    ("See x] c. Then [0, 1) here.\n", ["Siehe [0, 1", "] (evil) c x]."]),
+    ("See [0, 1)\n- x] y\n", ["Siehe [0, 1", "](evil) y"]),
+    ("See [0, 1)\n- x] y\n", ["Siehe [0, 1", "] (evil) y"]),
+    ("A [x](y)] b [0, 1).\n", ["A [<1>x</1>](evil) b [0"]),
+    ("A [x](y)] b [0, 1).\n", ["A [0 <1>x</1>](evil) b"]),
+    ("A [x](y)] b [0, 1).\n", ["[x] evil <1>x</1>] [y"]),
+    ("- x] y [0, 1)\n", ["[x] evil [y"]),
+    ("- x] y [0, 1)\n", ["[ ] evil [y"]),
+]
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_no_translation_links_more_than_its_source_and_the_pseudo_translation_links_the_same(
+    renderer: str, tmp_path: Path
+) -> None:
+    written = random_pages(SOURCES, translations, SEED)
+    for source, texts in HOSTILE:
+        document = read(source)
+        table = dict(zip([unit.msgid for unit in text_units(document)], texts, strict=True))
+        written.append(
+            (source, " | ".join(texts), document.render(lambda s, t=table: Resolution(t[s.msgid])))
+        )
+    sources = SOURCES + [source for source, _ in HOSTILE]
+    html = rendered(renderer, sources + [page for _, _, page in written], tmp_path / "site")
+    shown = {source: _links(out) for source, out in zip(sources, html, strict=False)}
+    failures = []
+    for (source, text, page), out in zip(written, html[len(sources) :], strict=True):
+        found = _links(out)
+        if text.startswith("⟦") and found != shown[source]:
+            failures.append((text, page, out))  # (the source's brackets: the source's links)
+        elif found - shown[source]:
+            failures.append((text, page, out))  # (a link, an image or a checkbox of the translator's)
+    assert not failures, (len(failures), failures[:4])
+    assert sum("] " in page.replace("[x](y)", "") for _, _, page in written) > 20  # (many kept)
