@@ -156,3 +156,43 @@ def test_a_translators_backslash_and_bang_before_a_link_make_no_image(renderer: 
     assert page == "Siehe \\\\\\![x](y) hier.\n"
     found = _links(rendered(renderer, [page], tmp_path / "site")[0])
     assert found == Counter({("a", "y", None): 1}), page
+
+
+#: Translations of ``See [<1>x</1>](<2/>) here.`` gluing text or markup after the group's ``)``.
+GLUED = [
+    "[<1>x</1>](<2/>)了解",
+    "Siehe [<1>x</1>](<2/>)x jetzt.",
+    "Siehe [<1>x</1>](<2/>).x",
+    "Siehe [<1>x</1>](<2/>)-x",
+    "Siehe [<1>x</1>](<2/>)(z)",
+    "Siehe [<1>x</1>](<2/>)`c`",
+]
+
+
+def test_text_glued_after_a_bare_url_address_keeps_the_brackets_and_is_written_apart_from_them() -> None:
+    """It was ``&#91;[x](y)&#93;(https://a.org/<!-- -->)了解``: text to kramdown and Python-Markdown,
+    where the source is a link around the whole."""
+    document = read("See [[x](y)](https://a.org/) here.\n")
+    for generator in (None, "hugo", "jekyll", "mkdocs"):
+        page = document.render(lambda slot: Resolution(GLUED[0]), heading_ids=generator)
+        assert page == "[[x](y)](https://a.org/)<!-- -->了解\n", generator
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_text_glued_after_a_bare_url_address_shows_the_links_its_source_shows(
+    renderer: str, tmp_path: Path
+) -> None:
+    """Hugo: the inner link and the URL linked (to the same address, not ``https://a.org/)x``);
+    kramdown and Python-Markdown: a link to the URL around the whole."""
+    source = "See [[x](y)](https://a.org/) here.\n"
+    document = read(source)
+    generator = {"hugo": "hugo", "kramdown": "jekyll", "python-markdown": "mkdocs"}[renderer]
+    pages = [
+        document.render(lambda slot, t=text: Resolution(t), heading_ids=heading_ids)
+        for text in GLUED
+        for heading_ids in (None, generator)
+    ]
+    html = rendered(renderer, [source, *pages], tmp_path / "site")
+    links = Counter(e for e in _links(html[0]) if e[0] == "a")
+    failures = [(page, out) for page, out in zip(pages, html[1:], strict=True) if _links(out) != links]
+    assert not failures, failures

@@ -11,7 +11,10 @@ with no space, parenthesis or backslash, or in ``<…>``; a title or none; an ad
 URL, ``](https://…)``, a placeholder of its own), both around the same link, they are written as
 the source writes them: the brackets, addresses and titles are the source's, in the source's order
 around the source's link, so each renderer links what it links in the source. Not after a
-translator's ``!`` (an image), ``\\`` or ``]``, nor after other markup than the source's.
+translator's ``!`` (an image), ``\\`` or ``]``, nor after other markup than the source's. Text a
+translation glues after a bare URL's group (``](https://…)了解``, where the source has a space) is
+written apart from it with an empty HTML comment, where Goldmark's linkify (Hugo) ends the URL as
+at the source's space.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from ..inline import PLACEHOLDER_RE
+from .document import PairedPieces, Part
+from .md_escape import EMPTY_COMMENT
 from .runs import Atom
 
 #: The ``[`` a text ends with.
@@ -107,7 +113,7 @@ def link_brackets_kept(
     'Ein !&#91;&#91;'
     """
     kept = keep_runs(translation) if keep_runs is not None else None
-    ends, starts = _kept_pieces(brackets, msgid, translation)
+    ends, starts, glued, _ = _kept_pieces(brackets, msgid, translation)
 
     def written_with_brackets(number: int, text: str, written: str) -> str:
         if kept is not None:
@@ -118,10 +124,40 @@ def link_brackets_kept(
         closing = starts.get(number)
         length = _escaped_length(closing, written) if closing is not None else None
         if closing is not None and length is not None:
-            written = closing + written[length:]
+            written = closing + (EMPTY_COMMENT if number in glued else "") + written[length:]
         return written
 
     return written_with_brackets
+
+
+class Destination(str):
+    """A bare URL of the source written as a link's address (``](https://…)``, see
+    :func:`url_destinations_kept`): as it is, never apart from what follows it (see
+    :func:`~.document._bare_url_in_place`)."""
+
+
+def url_destinations_kept(
+    brackets: tuple[tuple[str, str], ...],
+    msgid: str,
+    translation: str,
+    pieces: dict[int, PairedPieces | list[Part]],
+    inner: Callable[[str, dict[int, PairedPieces | list[Part]]], dict[int, PairedPieces | list[Part]]]
+    | None = None,
+) -> dict[int, PairedPieces | list[Part]]:
+    """The markup ``translation``'s placeholders are written with (``inner`` first, see
+    :attr:`~.document.TextSlot.pieces_for`): the bare URL of each ``](url)`` group kept (see
+    :func:`link_brackets_kept`) a :class:`Destination`, the address of the link it is there."""
+    if inner is not None:
+        pieces = inner(translation, pieces)
+    urls = _kept_pieces(brackets, msgid, translation).urls
+    if not urls:
+        return pieces
+    pieces = dict(pieces)
+    for number in urls:
+        piece = pieces.get(int(number))
+        if isinstance(piece, list) and len(piece) == 1 and piece[0].__class__ is str:
+            pieces[int(number)] = [Destination(piece[0])]
+    return pieces
 
 
 #: A character as an escape writes it: backslash-escaped, or a character reference.
@@ -147,14 +183,30 @@ def _escaped_length(source: str, written: str) -> int | None:
     return at
 
 
-def _kept_pieces(
-    brackets: tuple[tuple[str, str], ...], msgid: str, translation: str
-) -> tuple[dict[int, str], dict[int, str]]:
-    """The texts of ``translation`` (by number) whose end is a run of ``[`` kept, and those whose
-    start is ``](address)`` groups kept (see :func:`link_brackets_kept`)."""
+class _Kept(NamedTuple):
+    """What of a translation is written as the source writes it (see :func:`_kept_pieces`)."""
+
+    #: The texts (by number) whose end is a run of ``[`` kept.
+    ends: dict[int, str]
+    #: The texts whose start is ``](address)`` groups kept.
+    starts: dict[int, str]
+    #: The texts starting with the end of a group whose bare URL the translation glues more to than
+    #: the source (``)了解``): an empty HTML comment after the group, which Goldmark's linkify (Hugo)
+    #: ends the URL at, as at the source's space.
+    glued: frozenset[int]
+    #: The placeholders (by number) of the bare URLs of groups kept: link addresses (see
+    #: :func:`url_destinations_kept`).
+    urls: frozenset[str]
+
+
+def _kept_pieces(brackets: tuple[tuple[str, str], ...], msgid: str, translation: str) -> _Kept:
+    """The texts of ``translation`` whose brackets are kept, and how (see :class:`_Kept` and
+    :func:`link_brackets_kept`)."""
     split = PLACEHOLDER_RE.split(translation)
     ends: dict[int, str] = {}
     starts: dict[int, str] = {}
+    glued: set[int] = set()
+    urls: set[str] = set()
     for opening, closing in brackets:
         for match in re.finditer(re.escape(opening) + r"<(\d+)>", msgid):
             number = match.group(1)
@@ -179,20 +231,30 @@ def _kept_pieces(
             starts[(closed + 3) // 4] = first
             if end:
                 starts[(closed + 7) // 4] = end
-    return ends, starts
+                urls.add(split[closed + 5])
+                if _glued_after_url(msgid, translation, number):
+                    glued.add((closed + 7) // 4)
+    return _Kept(ends, starts, frozenset(glued), frozenset(urls))
 
 
 def _closing_follows(msgid: str, translation: str, number: str, closing: str) -> bool:
     """Whether ``translation`` writes ``closing`` right after the placeholder ``</number>`` as
     ``msgid`` does (its bare URL the placeholder it is there); one whose address is a bare URL, with
     the same text after the URL up to a space (other text glued to it gets it written apart from it,
-    see :func:`~.document._bare_url_in_place`, which would end the address otherwise).
+    see :func:`~.document._bare_url_in_place`, which would end the address otherwise), or that text
+    with more glued to it where it is the group's end (see :class:`_Kept`).
 
     >>> url = "](" + URL + ' "t")'
     >>> _closing_follows('A [<1>x</1>](<2/> "t") b', 'Ein [<1>x</1>](<2/> "t")c', "1", url)
     True
-    >>> _closing_follows("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>)c", "1", "](" + URL + ")")
+    >>> _closing_follows("A [<1>x</1>](<2/>). b", "Ein [<1>x</1>](<2/>).c", "1", "](" + URL + ")")
     False
+
+    Text glued after the group where the source writes a space (``](<2/>)了解``) is written apart
+    from the group (see :func:`link_brackets_kept`):
+
+    >>> _closing_follows("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>)c", "1", "](" + URL + ")")
+    True
     """
     pattern = r"<\d+/>".join(map(re.escape, closing.split(URL)))
     found = re.search(f"</{number}>({pattern})", msgid)
@@ -204,7 +266,29 @@ def _closing_follows(msgid: str, translation: str, number: str, closing: str) ->
     url = re.search(r"<\d+/>", found.group(1))
     assert url is not None  # (the pattern has one)
     after = at + url.end()
-    return _word(translation, after) == _word(msgid, found.start(1) + url.end())
+    word, source = _word(translation, after), _word(msgid, found.start(1) + url.end())
+    # (or the source's group ends its word, the translation glues more to it: see _kept_pieces)
+    return word == source or (source == found.group(1)[url.end() :] and word.startswith(source))
+
+
+def _glued_after_url(msgid: str, translation: str, number: str) -> bool:
+    """Whether ``translation`` glues more to the ``](url)`` group after ``</number>`` than ``msgid``
+    does (see :func:`_closing_follows`): text or markup where the source has a space.
+
+    >>> _glued_after_url("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>)c", "1")
+    True
+    >>> _glued_after_url("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>) c", "1")
+    False
+    """
+    url = re.compile(r"\]\(<\d+/>")
+    found = re.search(f"</{number}>", msgid)
+    at = _end_of(translation, number)
+    if found is None or at < 0:
+        return False
+    source, written = url.match(msgid, found.end()), url.match(translation, at)
+    if source is None or written is None:
+        return False
+    return _word(translation, written.end()) != _word(msgid, source.end())
 
 
 def _word(text: str, at: int) -> str:

@@ -85,7 +85,13 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
-from .md_link_brackets import closings_in_links_escaped, link_brackets_in, link_brackets_kept
+from .md_link_brackets import (
+    URL,
+    closings_in_links_escaped,
+    link_brackets_in,
+    link_brackets_kept,
+    url_destinations_kept,
+)
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -1113,6 +1119,10 @@ class _Builder(RunSlots):
                 part.keep_runs = functools.partial(
                     link_brackets_kept, ctx.link_brackets, part.msgid, part.keep_runs
                 )
+                if any(URL in closing for _, closing in ctx.link_brackets):  # (its address as written)
+                    part.pieces_for = functools.partial(
+                        url_destinations_kept, ctx.link_brackets, part.msgid, inner=part.pieces_for
+                    )
         for part in out[first:] if ctx.tag_texts else ():
             tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
             if tags and isinstance(part, TextSlot):
