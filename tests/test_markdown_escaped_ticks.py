@@ -10,17 +10,15 @@ and a pseudo-translation is its source."""
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
 
-from markdown_translations import random_pages, text_units
+from markdown_translations import cut_translations, random_pages, text_units
 from test_markdown_reordered_ticks import RENDERERS, unlike_their_sources
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
 from transpub.formats.md_reader import read_markdown
-from transpub.inline import placeholder_problem
 
 #: Paragraphs escaping a backtick in their text, beside markup holding one (and code spans), that
 #: each renderer shows as written (no markup in a code span, every image and link shown).
@@ -40,7 +38,6 @@ SOURCES = [
 ]
 #: What a hostile translator writes between the placeholders.
 WORDS = ["Tippe", "`", "\\`", "``", "&#96;", "dann", "it`s", "\\`\\`", "jetzt", "`x`"]
-PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 
 
 def _units(document: Document) -> list[TextSlot]:
@@ -48,19 +45,9 @@ def _units(document: Document) -> list[TextSlot]:
     return [unit for unit in text_units(document) if "`" in unit.msgid or "<" in unit.msgid]
 
 
-def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
+def translations(msgid: str, rng: random.Random) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, hostile words between."""
-    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
-    found = []
-    for _ in range(count):
-        order = rng.sample(placeholders, len(placeholders))
-        cuts = [" ".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(len(order) + 1)]
-        text = cuts[0] + "".join(
-            f" {placeholder} {cut}" for placeholder, cut in zip(order, cuts[1:], strict=True)
-        )
-        if placeholder_problem(msgid, text) is None:
-            found.append(text)
-    return found
+    return cut_translations(msgid, rng, WORDS, 12, spaced=True, pseudo=False)
 
 
 def pages() -> list[tuple[str, str, str]]:

@@ -9,18 +9,16 @@ addresses, titles and ``!`` make no link or image, whatever order the placeholde
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from markdown_translations import random_pages, read
+from markdown_translations import cut_translations, random_pages, read
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
 from transpub.formats.document import Resolution
 from transpub.formats.md_parser import rendering_parser
-from transpub.inline import placeholder_problem
 
 #: Paragraphs writing brackets around a link as text (to CommonMark).
 SOURCES = [
@@ -53,22 +51,13 @@ WORDS = [
     ' "t")',
     "jetzt",
 ]
-PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261205
 
 
-def translations(msgid: str, rng: random.Random, count: int = 12) -> list[str]:
+def translations(msgid: str, rng: random.Random) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, random words glued
     between (the source's order and words too, as a pseudo-translation)."""
-    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
-    found = [f"⟦{msgid}⟧"]
-    for _ in range(count):
-        order = rng.sample(placeholders, len(placeholders))
-        cuts = ["".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(len(order) + 1)]
-        text = cuts[0] + "".join(f"{p}{cut}" for p, cut in zip(order, cuts[1:], strict=True))
-        if placeholder_problem(msgid, text) is None:
-            found.append(text)
-    return found
+    return cut_translations(msgid, rng, WORDS, 12)
 
 
 def pages() -> list[tuple[str, str, str]]:

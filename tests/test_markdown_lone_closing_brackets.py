@@ -9,18 +9,16 @@ link, in this unit, in the next sentence's, or in a list Python-Markdown joins t
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from markdown_translations import random_pages, read, text_units
+from markdown_translations import cut_translations, random_pages, read, text_units
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
 from transpub.formats.document import Resolution
-from transpub.inline import placeholder_problem
 
 #: Paragraphs writing a ``]`` that closes nothing: in text, after a link, beside a lone ``[``, in a
 #: list, a table, a heading, emphasis and a quote.
@@ -37,22 +35,13 @@ SOURCES = [
 ]
 #: What a translator writes between the placeholders: the sources' brackets, and their own.
 WORDS = ["Siehe", "]", "[", "](evil)", "](javascript:alert(1))", "] (z)", "]:", "] [", "!", "\\", "x", " "]
-PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261206
 
 
-def translations(msgid: str, rng: random.Random, count: int = 16) -> list[str]:
+def translations(msgid: str, rng: random.Random) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, random words glued
     between (the source's order and words too, as a pseudo-translation)."""
-    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
-    found = [f"⟦{msgid}⟧"]
-    for _ in range(count):
-        order = rng.sample(placeholders, len(placeholders))
-        cuts = ["".join(rng.choices(WORDS, k=rng.randint(1, 4))) for _ in range(len(order) + 1)]
-        text = cuts[0] + "".join(f"{p}{cut}" for p, cut in zip(order, cuts[1:], strict=True))
-        if text.strip() and placeholder_problem(msgid, text) is None:
-            found.append(text)
-    return found
+    return cut_translations(msgid, rng, WORDS, 16, most=4)
 
 
 def test_a_lone_closing_bracket_comes_back_as_written_pseudo_translated() -> None:

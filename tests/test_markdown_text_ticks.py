@@ -9,19 +9,17 @@ are ``&#96;``; nothing a translator writes becomes code, whatever order the plac
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from markdown_translations import random_pages, read, text_units
+from markdown_translations import cut_translations, random_pages, read, text_units
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
 from transpub.formats.document import Resolution
 from transpub.formats.md_parser import rendering_parser
-from transpub.inline import placeholder_problem
 
 #: Paragraphs with code spans and a backtick in their text that opens none (in CommonMark).
 SOURCES = [
@@ -40,21 +38,12 @@ SOURCES = [
 #: The words a translator writes between the placeholders: the sources' words with backticks, and
 #: backticks of their own.
 WORDS = ["Tippe", "`", "``", "it`s.", "code`", "x`", "z`", "don`t", "c`", "jetzt", "`x`", "dann"]
-PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261205
 
 
-def translations(msgid: str, rng: random.Random, count: int = 10) -> list[str]:
+def translations(msgid: str, rng: random.Random) -> list[str]:
     """Random translations of ``msgid``: its placeholders in a random order, random words between."""
-    placeholders = [match.group() for match in PLACEHOLDER.finditer(msgid)]
-    found = [f"⟦{msgid}⟧"]  # (the source's order and words, as a pseudo-translation)
-    for _ in range(count):
-        order = rng.sample(placeholders, len(placeholders))
-        cuts = [" ".join(rng.choices(WORDS, k=rng.randint(1, 3))) for _ in range(len(order) + 1)]
-        text = cuts[0] + "".join(f" {p} {cut}" for p, cut in zip(order, cuts[1:], strict=True))
-        if placeholder_problem(msgid, text) is None:
-            found.append(text)
-    return found
+    return cut_translations(msgid, rng, WORDS, 10, spaced=True)
 
 
 def pages() -> list[tuple[str, str, str]]:
