@@ -603,6 +603,10 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     return f"{message} ({hint})" if hint else message
 
 
+#: Digits on both sides of a dot or comma: what :func:`_joined` looks for.
+_DIGITS_JOINED = re.compile(r"\d[.,]\d")
+
+
 def _joined(source: str, source_numbers: list[Number], translation: str, locale: str) -> list[Number]:
     """Numbers the source reads as several, joined by a dot or comma (``1,4``: 1 and 4 in English),
     which ``translation`` writes as the source does where ``locale`` reads one number (1,4 in
@@ -611,10 +615,12 @@ def _joined(source: str, source_numbers: list[Number], translation: str, locale:
     >>> [n.text for n in _joined("1,4 GHz", find_numbers("1,4 GHz", "en"), "1,4 GHz", "de")]
     ['1,4']
     """
+    if not _DIGITS_JOINED.search(source):  # (most texts: no reading to make)
+        return []
     texts = {n.text for n in source_numbers}
     found = []
     for number in find_numbers(source, locale, unspaced=True):
-        if isinstance(number.value, str) or number.text in texts or not re.search(r"\d[.,]\d", number.text):
+        if isinstance(number.value, str) or number.text in texts or not _DIGITS_JOINED.search(number.text):
             continue
         if re.search(rf"(?<![\d.,]){re.escape(number.text)}(?!\d|[.,]\d)", translation):
             found.append(Number(number.text, number.text, number.text))
