@@ -133,12 +133,8 @@ class _TmxStream:
             raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
         try:
             well_formed_when_declaring(self.file)
-        except etree.XMLSyntaxError as exc:
-            self.close()
-            raise not_well_formed(TmxError, exc, self.shown) from None
-        except OSError as exc:
-            self.close()
-            raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
+        except (etree.XMLSyntaxError, OSError) as exc:
+            raise self._unreadable(exc) from None
         self.events = etree.iterparse(
             self.file,
             events=("start", "end"),
@@ -184,17 +180,21 @@ class _TmxStream:
             self.file.close()
             self.file = None
 
+    def _unreadable(self, exc: etree.XMLSyntaxError | OSError) -> TmxError:
+        """The error of a read that failed (``exc``: not well-formed XML, or the file system's), the
+        file closed."""
+        self.close()
+        if isinstance(exc, etree.XMLSyntaxError):
+            return not_well_formed(TmxError, exc, self.shown)
+        return TmxError(f"cannot read: {exc.strerror or exc}", self.shown)
+
     def _next(self) -> Iterator[tuple[str, etree._Element]]:
         """The parser's events from where it is (a loop may leave and the next one go on)."""
         while True:
             try:
                 found = next(self.events, None)
-            except etree.XMLSyntaxError as exc:
-                self.close()
-                raise not_well_formed(TmxError, exc, self.shown) from None
-            except OSError as exc:
-                self.close()
-                raise TmxError(f"cannot read: {exc.strerror or exc}", self.shown) from None
+            except (etree.XMLSyntaxError, OSError) as exc:
+                raise self._unreadable(exc) from None
             if found is None:
                 return
             yield found
