@@ -398,7 +398,7 @@ def extract_project(
     whole = articles_key(run_key, names, discovery, locales)
     kept = None
     if not full and not discovery.errors:  # nothing changed since the last run: what it reported
-        kept = kept_result(project.root, "extract", _scope(project), whole, signing_key, partly=True)
+        kept = kept_result(project.root, "extract", _scope(project), whole, signing_key)
         if kept is not None and kept.whole and _report_kept(report, kept, discovery, shown, locales):
             return report
     # else the articles of the record's parts that hold (an article edited: the others') are as it

@@ -122,8 +122,8 @@ def articles_key(run_key: str, names: Sequence[str], discovery: Discovery, *more
 class Kept:
     """What a whole-run record kept, as far as the files it watches are as they were."""
 
-    #: Each group's result by its place among the groups: all of them, or (a record looked at
-    #: ``partly``) those of the parts whose files are as they were.
+    #: Each group's result by its place among the groups: all of them, or those of the parts whose
+    #: files are as they were.
     results: dict[int, Any]
     #: The run's result: None when a file the record watches beside the groups' changed.
     result: Any
@@ -131,17 +131,13 @@ class Kept:
     whole: bool
 
 
-def kept_result(
-    root: Path, command: str, scope: str, key: str, signing_key: bytes | None, *, partly: bool = False
-) -> Kept | None:
-    """What :func:`keep` kept for ``command`` in ``scope`` (a shard, say) with ``key`` when every file
-    it watches is as it was then; else None (no such record, another key, a file changed, a damaged
-    record).
-
-    ``partly``: when some files changed, what the parts of the record whose files did not change
-    still say (one edited article leaves the other parts' articles as the last run left them), unless
-    more than :data:`MOST_CHANGED` of the parts (and more than two) changed (a checkout, a restore:
-    the articles' records are then quicker to go through than the parts)."""
+def kept_result(root: Path, command: str, scope: str, key: str, signing_key: bytes | None) -> Kept | None:
+    """What :func:`keep` kept for ``command`` in ``scope`` (a shard, say) with ``key``, as far as the
+    files it watches are as they were then: all of it (:attr:`Kept.whole`), or what the parts whose
+    files did not change still say (one edited article leaves the other parts' articles as the last
+    run left them). None: no such record, another key, a damaged record, or more than
+    :data:`MOST_CHANGED` of the parts (and more than two) changed (a checkout, a restore: the
+    articles' records are then quicker to go through than the parts)."""
     if not signing_key:
         return None
     rows = _rows(root / MANIFEST, command, scope)
@@ -153,9 +149,7 @@ def kept_result(
         prefix = str(root).rstrip(os.sep) + os.sep
         listing = Listing()
         looks = _unchanged(prefix, first, listing)
-        held = (looks or partly) and _unchanged(prefix, watched, listing)  # (the run's result)
-        if not ((looks and held) or partly):
-            return None
+        held = _unchanged(prefix, watched, listing)  # (the run's result)
         results: dict[int, Any] = {}
         start = changed = 0
         for number, (digest, *_) in enumerate(digests):
@@ -167,7 +161,7 @@ def kept_result(
                 results.update(enumerate(part[4], start))
             else:
                 changed += 1
-                if not partly or changed > max(MOST_CHANGED * len(digests), 2):
+                if changed > max(MOST_CHANGED * len(digests), 2):
                     return None  # (the rest is not looked at)
             start += len(part[4])
     except (ValueError, TypeError, AttributeError, IndexError, RecursionError):  # a damaged record

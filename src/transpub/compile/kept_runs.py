@@ -56,7 +56,7 @@ def kept_articles(run: CompileRun, command: str, key: str, slugs: list[str]) -> 
     """What the last run with ``key`` compiled of each article (``slugs``) whose files are as it left
     them (see :func:`keep_run`; all of them, or those of the parts of the record that hold); None:
     the articles' records decide of all."""
-    kept = kept_result(run.project.root, command, "", key, local_key(), partly=True)
+    kept = kept_result(run.project.root, command, "", key, local_key())
     if kept is None:
         return None
     articles: dict[int, CompiledArticle] = {}
