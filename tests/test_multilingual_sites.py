@@ -318,6 +318,9 @@ def jekyll_site(root: Path, kind: str) -> tuple[Path, dict[str, str]]:
         "url": "https://site.example",
         "permalink": "pretty",
         "defaults": [{"scope": {"path": ""}, "values": {"layout": "default"}}],
+        # one language after another: built in forked processes (polyglot's default), the English
+        # pages were now and then missing from _site under load, the build saying nothing
+        "parallel_localization": False,
     }
     (root / "_config.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
     folder = root / ("_posts" if kind == "posts" else "en")
