@@ -203,6 +203,20 @@ def test_invalid_plural_forms_is_an_error_at_its_header_line_where_msgfmt_reject
 
 @pytest.mark.parametrize(
     "forms",
+    ["nplurals=2; plural=" + "n+" * 100_000 + "1;", "x" * 200_000, "nplurals=2; " + "y" * 200_000],
+)
+def test_a_huge_invalid_plural_forms_is_reported_in_one_short_line(tmp_path: Path, forms: str) -> None:
+    path = tmp_path / "de.po"
+    path.write_text(plural_catalog(forms), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        read_catalog(path)
+    shown = str(caught.value)
+    assert shown.startswith(f"{path}:5: header field Plural-Forms is invalid: ")
+    assert len(shown) < len(str(path)) + 250 and "\n" not in shown and "…" in shown
+
+
+@pytest.mark.parametrize(
+    "forms",
     [
         "nplurals=2; plural=(n != 1);",
         "nplurals=1; plural=0;",

@@ -199,9 +199,9 @@ def plural_forms_problem(forms: str) -> str | None:
     nplurals = _NPLURALS.search(forms)
     plural = _PLURAL.search(forms)
     if nplurals is None:
-        return f"{forms!r} lacks nplurals=INTEGER"
+        return f"{_shown(forms)} lacks nplurals=INTEGER"
     if plural is None:
-        return f"{forms!r} lacks plural=EXPRESSION"
+        return f"{_shown(forms)} lacks plural=EXPRESSION"
     count = nplurals.group(1).strip()
     forms_count = _count(count)
     if forms_count is None or forms_count < 1:
@@ -212,12 +212,12 @@ def plural_forms_problem(forms: str) -> str | None:
     try:
         function = c2py(expression)
     except (ValueError, SyntaxError, RecursionError) as exc:
-        return f"{expression!r} is not a valid plural expression ({exc})"
+        return f"{_shown(expression)} is not a valid plural expression ({_cut(str(exc), 80)})"
     for n in range(1001):  # msgfmt -c evaluates the expression over the same range
         try:
             value = function(n)
         except ZeroDivisionError:
-            return f"the plural expression {expression!r} divides by zero (for n={n})"
+            return f"the plural expression {_shown(expression)} divides by zero (for n={n})"
         if not 0 <= value < forms_count:
             return (
                 f"nplurals={count} but the plural expression gives {value} (for n={n}); "
@@ -248,7 +248,21 @@ def _count(text: str) -> int | None:
 
 def _shown_count(count: str) -> str:
     """An nplurals value for a message (a long one cut short)."""
-    return count if len(count) <= 12 else count[:12] + "…"
+    return _cut(count, 12)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A header value quoted for a one-line message, a long one cut short.
+
+    >>> _shown("n != 1"), _shown("n+" * 50, 10)
+    ("'n != 1'", "'n+n+n+n+n+…'")
+    """
+    return repr(_cut(text, limit)) if len(text) > limit else repr(text)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis when it is longer."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def plural_examples(forms: str, count: int = 4) -> list[list[int]]:
