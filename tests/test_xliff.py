@@ -460,6 +460,30 @@ def test_an_article_deep_in_folders_of_long_names_is_exported_with_the_others_an
     assert "1 entry updated" in run(harbour, "xliff", "import", str(deep)).output
 
 
+@pytest.mark.parametrize("windows", [False, True])
+def test_an_article_named_with_a_backslash_comes_back_into_its_own_catalog(
+    harbour: Path, windows: bool
+) -> None:
+    # Linux allows "a\\b.html"; "\\" was always read as a folder separator (a CAT tool on
+    # Windows may write one), so its translation was refused: "no catalog for articles/a\\b.html"
+    (harbour / "articles" / "2024").mkdir()
+    (harbour / "articles" / "2024" / "story.html").write_text("<p>Story one is here.</p>", encoding="utf-8")
+    named = "2024\\story.html" if not windows else "2024/story.html"
+    if not windows:
+        (harbour / "articles" / named).write_text("<p>Story two is here.</p>", encoding="utf-8")
+    run(harbour, "extract")
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    exported = next(p for p in (harbour / "out").glob("*.xlf") if ("two" in p.read_text()) != windows)
+    if windows:  # the CAT tool wrote the folder with a backslash
+        exported.write_text(exported.read_text().replace("articles/2024/story", "articles\\2024\\story"))
+    story = "Story one" if windows else "Story two"
+    _edit(exported, story, "Die Geschichte ist hier.", "final")
+    result = run(harbour, "xliff", "import", str(exported))
+    assert result.exit_code == 0 and "1 entry updated" in result.output, result.output
+    slug = "2024/story" if windows else "2024\\story"
+    assert catalog_of(harbour, "de", slug).find(f"{story} is here.").msgstr == "Die Geschichte ist hier."
+
+
 def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path) -> None:
     (harbour / "articles" / "weather.html").write_text(
         "<html><body><p>Rain is expected.</p></body></html>", encoding="utf-8"

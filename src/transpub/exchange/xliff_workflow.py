@@ -414,8 +414,12 @@ def _misfit(entry: Any, targets: list[str], *, blank_fits: bool = False) -> str 
 def _slug_of_original(project: Project, file: XliffFile, shown: str) -> str:
     """The slug of the article a ``<file original="…">`` names; XliffError when it names no file below the
     articles folder: an ``original`` such as ``articles/../../fr/LC_MESSAGES/x.html`` would otherwise
-    pick another language's catalog, past the target-language check."""
-    original = file.original.replace("\\", "/")
+    pick another language's catalog, past the target-language check. A ``\\`` is a folder separator
+    (as a CAT tool on Windows may write it) unless the article is named so (``a\\b.html`` on Linux,
+    exported as it is)."""
+    original = file.original
+    if "\\" in original and not _names_an_article(project, original):
+        original = original.replace("\\", "/")
     articles = os.path.normpath(os.path.abspath(project.articles_dir))
     target = os.path.normpath(os.path.join(os.path.abspath(project.root), original))
     relative = os.path.relpath(target, articles)
@@ -426,6 +430,13 @@ def _slug_of_original(project: Project, file: XliffFile, shown: str) -> str:
             file.line,
         )
     return project.slug_of(Path(articles, relative))
+
+
+def _names_an_article(project: Project, original: str) -> bool:
+    """Whether ``original``, read as it is written, names a file (not a link) in the project (where
+    it may be is checked after, as for every ``original``)."""
+    path = os.path.join(os.path.abspath(project.root), original)
+    return os.path.isfile(path) and not os.path.islink(path)
 
 
 def _import_file(
