@@ -644,3 +644,24 @@ def test_an_unreviewed_value_that_keeps_its_source_is_not_counted_as_shown_unrev
     assert result.exit_code == 0, result.output
     assert "summary: The ferry runs again.\n" in german_post(root)
     assert f"80% shown {summary}" in result.output, result.output
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (apt-get install hugo)")
+@pytest.mark.parametrize("number", ["1e3", "0o17", "1_000", "-2.5E+3"])
+def test_a_front_matter_translation_that_hugo_would_read_as_a_number_shows_as_written(
+    tmp_path: Path, number: str
+) -> None:
+    # PyYAML reads a plain 1e3 or 0o17 as text, Hugo's Go YAML as 1000 and 15: the German title was
+    # written plain and the page said "1000"
+    root = make_post_project(tmp_path / "p", {"The harbour": number, "The ferry runs again.": number})
+    assert run_cli(root, "compile").exit_code == 0
+    site = tmp_path / "hugo"
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text('baseURL = "http://example.org/"\n', encoding="utf-8")
+    layout = "<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>"
+    (site / "layouts" / "_default" / "single.html").write_text(layout, encoding="utf-8")
+    (site / "content" / "post.md").write_text(german_post(root), encoding="utf-8")
+    subprocess.run([HUGO, "--source", str(site), "--quiet"], check=True, capture_output=True, timeout=300)
+    page = lxml.html.fromstring((site / "public" / "post" / "index.html").read_text(encoding="utf-8"))
+    assert page.findtext(".//h1") == number and page.findtext(".//p") == number

@@ -414,19 +414,29 @@ def spaced_line(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" "))] + one_line(line)
 
 
+#: A plain value that PyYAML (YAML 1.1) reads as text but another reader as a number: Hugo's Go
+#: YAML reads ``0o17`` as 15 and ``1e3`` as 1000 (underscores taken out first, as Go's does).
+_NUMBER_ELSEWHERE = re.compile(
+    r"[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"
+)
+
+
 def _yaml_scalar(text: str, style: str | None, flow: bool) -> str:
-    """``text`` as a YAML scalar: plain when the source was plain and YAML reads it back unchanged,
-    single-quoted when the source was, else double-quoted.
+    """``text`` as a YAML scalar: plain when the source was plain and every YAML reader reads it back
+    unchanged (PyYAML, and no other reads it as a number), single-quoted when the source was, else
+    double-quoted.
 
     >>> _yaml_scalar("Oro en esquís", None, False), _yaml_scalar("Sí: no", None, False)
     ('Oro en esquís', '"Sí: no"')
     >>> _yaml_scalar("it's", "'", False), _yaml_scalar("a, b", None, True)
     ("'it''s'", '"a, b"')
+    >>> _yaml_scalar("1e3", None, False), _yaml_scalar("0o17", None, False), _yaml_scalar("1e3 km", None, False)
+    ('"1e3"', '"0o17"', '1e3 km')
     """
     import yaml
 
     text = one_line(text)
-    if not style and text and text == text.strip():
+    if not style and text and text == text.strip() and not _NUMBER_ELSEWHERE.fullmatch(text.replace("_", "")):
         document = f"k: [{text}]" if flow else f"k: {text}"
         try:
             loaded = yaml.safe_load(document)
