@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .site_generators import SiteSetup
 
 CONFIG_NAME = "transpub.toml"
+#: The suffixes of the articles compile writes a content file of for a static-site generator
+#: (Markdown, and HTML with front matter; a ``.txt`` article is published as an HTML page).
+GENERATOR_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 
 
 @functools.lru_cache(maxsize=16)
@@ -246,19 +249,84 @@ class Project:
         For the source locale: None when ``copy_source`` is off or the place is the article itself.
         """
         root = out_dir if out_dir is not None else self.markdown_root
-        relative = article.relative_to(self.articles_dir)
-        folder = self.locale_dir(locale)
-        if self.markdown_layout == "directory":
-            path = root / folder / relative
-        elif locale == self.source_locale:
-            path = root / relative
-        else:
-            path = root / relative.parent / f"{relative.stem}.{folder}{relative.suffix}"
+        path = self._markdown_place(locale, article.relative_to(self.articles_dir), root)
         if locale == self.source_locale and (
             not self.copy_source or os.path.abspath(path) == os.path.abspath(article)
         ):
             return None
         return confine(path, root)
+
+    def _markdown_place(self, locale: str, relative: Path | PurePosixPath, root: Path) -> Path:
+        """Where the file in ``locale`` of the article at ``relative`` (below ``articles/``) goes under
+        ``root`` by ``[compile] layout`` (unchecked: see :meth:`markdown_path`)."""
+        folder = self.locale_dir(locale)
+        if self.markdown_layout == "directory":
+            return root / folder / relative
+        if locale == self.source_locale:
+            return root / relative
+        return root / relative.parent / f"{relative.stem}.{folder}{relative.suffix}"
+
+    def markdown_article_at(self, key: str, locale: str, root: Path) -> PurePosixPath | None:
+        """The article (its path below ``articles/``, there or gone) whose file in ``locale`` compile
+        writes at ``key`` (a ``/``-separated path below ``root``) by the current ``[compile] layout``
+        and locale folders (``copy_source`` aside); None when it writes no article's there: a name
+        with ``..``, ``.`` or a hidden part, absolute, in another language's folder, not a content
+        file's (``.md``, ``.html``…), or the article itself.
+
+        >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p/content/en"), Path("/p/l"),
+        ...     Path("/p/s"), None, Path("/p/m"), None, markdown_dir=Path("/p/content"))
+        >>> [project.markdown_article_at(key, "es", Path("/p/content")) for key in ("es/posts/a.md", "es/_index.md")]
+        [PurePosixPath('posts/a.md'), PurePosixPath('_index.md')]
+        >>> [project.markdown_article_at(key, "es", Path("/p/content"))
+        ...  for key in ("de/a.md", "es/../a.md", "/p/content/es/a.md", "es/.a.md", "es/a.png", "es")]
+        [None, None, None, None, None, None]
+        >>> project.markdown_article_at("en/a.md", "en", Path("/p/content"))  # the article itself
+        """
+        name = _plain_name(key)
+        if name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
+            return None
+        if self.markdown_layout == "directory":
+            if len(name.parts) < 2 or name.parts[0] != self.locale_dir(locale):
+                return None
+            relative = PurePosixPath(*name.parts[1:])
+        elif locale == self.source_locale:
+            relative = name
+        else:
+            stem, dot, infix = name.stem.rpartition(".")
+            if not (dot and stem and infix == self.locale_dir(locale)):
+                return None
+            relative = name.with_name(stem + name.suffix)
+        path = root / name
+        if self._markdown_place(locale, relative, root) != path:
+            return None
+        if os.path.abspath(path) == os.path.abspath(self.articles_dir / relative):
+            return None
+        return relative
+
+    def markdown_copy_source(self, key: str, locale: str, root: Path) -> PurePosixPath | None:
+        """The file (its path below ``articles/``) whose copy compile writes at ``key`` (a
+        ``/``-separated path below ``root``) for an article's file in ``locale`` by the current
+        ``[compile] layout``: the image's place in the articles folder is taken to that language's
+        folder (directory layout) or to ``root`` (suffix layout, another folder than the articles').
+        None for a name no copy has: one a generator reads as a page (``.md``, ``.html``…: an
+        article's file goes there, not an image), a hidden one, another language's.
+
+        >>> project = Project(Path("/p"), "p", "en", ("es", "de"), Path("/p/content/en"), Path("/p/l"),
+        ...     Path("/p/s"), None, Path("/p/m"), None, markdown_dir=Path("/p/content"))
+        >>> project.markdown_copy_source("es/img/a.png", "es", Path("/p/content"))
+        PurePosixPath('img/a.png')
+        >>> [project.markdown_copy_source(key, "es", Path("/p/content"))
+        ...  for key in ("de/img/a.png", "es/_index.md", "es/../a.png", "es/.env", "a.png")]
+        [None, None, None, None, None]
+        """
+        name = _plain_name(key)
+        if name is None or name.suffix.lower() in GENERATOR_SUFFIXES:
+            return None
+        if self.markdown_layout == "directory":
+            if len(name.parts) < 2 or name.parts[0] != self.locale_dir(locale):
+                return None
+            return PurePosixPath(*name.parts[1:])
+        return None if os.path.abspath(root) == os.path.abspath(self.articles_dir) else name
 
     def private_files(self) -> tuple[str, ...]:
         """transpub's own files and folders inside the project, which no article publishes (their
@@ -370,6 +438,19 @@ class Project:
         if unknown:
             raise ConfigError(not_a_target(unknown[0], self.source_locale, self.locales), self.config_path)
         return list(dict.fromkeys(requested))
+
+
+def _plain_name(key: str) -> PurePosixPath | None:
+    """``key``, a record's name of a file below its folder, as a path; None unless it is relative and
+    plain: no ``..``, ``.``, empty, hidden (``.git``) or backslashed part.
+
+    >>> _plain_name("es/posts/a.md"), _plain_name("es//a.md"), _plain_name("../a.md"), _plain_name("/a.md")
+    (PurePosixPath('es/posts/a.md'), None, None, None)
+    """
+    parts = key.split("/")
+    if any(not part or part.startswith(".") or "\\" in part or "\0" in part for part in parts):
+        return None
+    return PurePosixPath(key)
 
 
 def not_a_target(name: str, source: str, targets: tuple[str, ...] | list[str]) -> str:
