@@ -7,6 +7,8 @@ bytes). A file that is not recorded, or that changed since compile wrote it, is 
 deleted: :class:`OutputConflict` names it (a file already holding exactly the bytes compile would
 write is taken as compile's). Static-site generators (Hugo, Jekyll, MkDocs) ignore the record, as
 they ignore every file whose name starts with a dot; commit it with the files when they are committed.
+Committed, the record is shared: compile removes a file it names only where compile, as configured,
+writes that article's file or image copy (see :func:`transpub.compile.markdown.remove_stale_markdown`).
 
 Copies of an article's images (see :mod:`transpub.markdown_assets`) are recorded too, with every
 locale and article whose file uses them (articles of one folder share their images). A copy is

@@ -3,16 +3,18 @@ the removal of the files of articles or languages gone."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING
+import hashlib
+import os
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
-from ..discovery import Discovery, in_shard
+from ..discovery import ARTICLE_SUFFIXES, Discovery, in_shard, slug_for
 from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..locales import language_of
-from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord
-from ..model import Issue
+from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord, Recorded
+from ..model import Issue, counted
 from ..project import Project
 from ..site import Page
 from ..sources import Translation, read_options
@@ -206,10 +208,28 @@ def remove_stale_markdown(
     copies: Mapping[str, dict[str, list[str]] | None],
     root: Path,
     report: CompileReport,
+    last_run: Callable[[str], Mapping[str, Any] | None] = lambda slug: None,
 ) -> None:
-    """Remove the Markdown files compile wrote for articles that are gone, or where the layout or
-    the folders changed, for the locales of this run (and its shard), and the image copies no file
-    uses any more; then save the record.
+    """Remove the Markdown files compile wrote for articles that are gone, or that now go elsewhere
+    (an article renamed ``.markdown``, or made a page bundle), for the locales of this run (and its
+    shard), and the image copies no file uses any more; then save the record.
+
+    The record is committed with the files and shared, so it is not trusted to say what compile
+    wrote: a file it names is removed only where the current configuration has compile write the
+    article's file in that language (:meth:`~transpub.project.Project.markdown_article_at`, the
+    article's name giving the slug the record says) or a copy of its images
+    (:meth:`~transpub.project.Project.markdown_copy_source`, while that image is gone or holds the
+    copy's bytes: a localized image put by hand in its place has others), or where this machine's
+    manifest says the last run wrote it for that article and language (``last_run``: the result of
+    the article's last record, signed here, never shared): so the files of an earlier ``[compile]
+    layout`` or locale folder go after the change, as long as the manifest knows them. Without it (a
+    fresh checkout, a cache of another machine's), a file by another layout's name stays: the record
+    does not say
+    which layout wrote a file, and such a name may be one the user wrote (Hugo's ``about.es.md``
+    beside folders by language). A file is not removed either while a file of its article is left
+    in the articles folder (one left out by ``[paths] exclude`` keeps its files, as its HTML pages
+    are kept). Any name refused (a hand-written ``es/_index.md``, another language's file, ``../``)
+    stays where it is, is no longer recorded, and the record is named in one warning.
 
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
     record when known; ``copies``: the image copies each of their files uses, by locale."""
@@ -226,6 +246,14 @@ def remove_stale_markdown(
         for locale in locales:
             expected[locale, article.slug] = keys[locale]
     used = {(locale, slug): keys for slug, known in copies.items() for locale, keys in (known or {}).items()}
+    left: dict[str, bool] = {}
+    refused: list[str] = []
+
+    def still_there(slug: str) -> bool:
+        """Whether a file of the article ``slug``, not found as an article, is in the articles folder."""
+        if slug not in left:
+            left[slug] = _article_file_left(project, slug)
+        return left[slug]
 
     def still_uses(user: tuple[str, str], key: str) -> bool:
         locale, slug = user
@@ -233,7 +261,22 @@ def remove_stale_markdown(
             return True  # not this run's to decide
         if slug in present and ((locale, slug) not in expected or copies.get(slug) is None):
             return True  # an article that could not be read (or whose copies are not known): kept
+        if slug not in present and still_there(slug):
+            return True  # left out of the articles, its file still there: not gone
         return key in used.get(user, ())
+
+    def copied(key: str, entry: Recorded, user: tuple[str, str]) -> bool:
+        """Whether compile copies an image at ``key`` for the file of ``user`` (its locale, article)."""
+        locale, slug = user
+        if _named_last(last_run(slug), "copies", locale, key):
+            return True
+        source = project.markdown_copy_source(key, locale, root)
+        return source is not None and _copy_of(project.articles_dir / source, entry.sha256)
+
+    def refuse(key: str) -> None:
+        """Leave the file ``key`` names (no file compile writes there), no longer recorded."""
+        record.forget(key)
+        refused.append(key)
 
     def never_ours(key: str) -> bool:
         """Whether ``key`` is a file compile never writes (the record was edited): then forgotten."""
@@ -252,7 +295,11 @@ def remove_stale_markdown(
     for key, entry in sorted(record.entries().items()):
         if entry.users:
             users = tuple(user for user in entry.users if still_uses(user, key))
-            if users != entry.users and (users or not never_ours(key)):  # (none left: it is removed)
+            if users == entry.users or (not users and never_ours(key)):  # (none left: it is removed)
+                continue
+            if not users and not any(copied(key, entry, user) for user in entry.users):
+                refuse(key)
+            else:
                 try:
                     record.release(key, users)
                 except (TranspubError, OSError) as exc:
@@ -266,6 +313,13 @@ def remove_stale_markdown(
             continue  # an article that could not be read this time: its files stay
         if expected.get((entry.locale, entry.slug)) == key or never_ours(key):
             continue
+        if not _writes_page(project, key, entry, root) and not _named_last(
+            last_run(entry.slug), "markdown", entry.locale, key
+        ):
+            refuse(key)
+            continue
+        if entry.slug not in present and still_there(entry.slug):
+            continue  # left out of the articles (or not readable as one now), its file still there
         try:
             removed = record.remove(root / key)
         except TranspubError as exc:
@@ -273,7 +327,94 @@ def remove_stale_markdown(
             continue
         if removed and entry.slug not in present:  # (as an HTML page of a gone article is reported)
             report.removed.append(project.relative(root / key))
+    if refused:
+        report.warnings.append(_refused_warning(project, record, refused))
     try:
         record.save()
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
+
+
+def _writes_page(project: Project, key: str, entry: Recorded, root: Path) -> bool:
+    """Whether compile, configured as it is, writes the file of ``entry``'s article in its language
+    at ``key`` (see :meth:`~transpub.project.Project.markdown_article_at`)."""
+    article = project.markdown_article_at(key, entry.locale, root)
+    return article is not None and slug_for(article) == entry.slug
+
+
+def _named_last(result: Mapping[str, Any] | None, kind: str, locale: str, key: str) -> bool:
+    """Whether ``result``, an article's last compile as the manifest records it, names ``key`` as its
+    file in ``locale`` (``kind`` "markdown") or as a copy that file used ("copies").
+
+    >>> last = {"markdown": {"es": "posts/a.es.md"}, "copies": {"es": ["posts/a.png"]}}
+    >>> _named_last(last, "markdown", "es", "posts/a.es.md"), _named_last(last, "copies", "es", "posts/a.png")
+    (True, True)
+    >>> _named_last(last, "markdown", "de", "posts/a.es.md"), _named_last(None, "markdown", "es", "x")
+    (False, False)
+    """
+    named = None if result is None else result.get(kind)
+    if not isinstance(named, dict):
+        return False
+    found = named.get(locale)
+    return found == key if kind == "markdown" else isinstance(found, list) and key in found
+
+
+def _copy_of(source: Path, sha256: str) -> bool:
+    """Whether a copy of ``source`` may hold the bytes of digest ``sha256``: ``source`` holds them, or
+    is gone (deleted with its article). An image there with other bytes is the one a file of that
+    name beside a translation replaces (a localized image put there by hand), not its copy."""
+    try:
+        data = source.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return hashlib.sha256(data).hexdigest() == sha256
+
+
+def _article_file_left(project: Project, slug: str) -> bool:
+    """Whether the articles folder holds a file of the article ``slug`` (``<slug>.md``, a bundle's
+    ``<slug>/index.md``, any article suffix): one not found as an article (left out by ``[paths]
+    exclude``, refused) is no article gone. A folder that cannot be listed may hold one: True."""
+    parts = slug.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    folder = project.articles_dir.joinpath(*parts[:-1])
+    for place, stem in ((folder, parts[-1]), (folder / parts[-1], "index")):
+        try:
+            names = os.listdir(place)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            return True
+        for name in names:
+            named = PurePosixPath(name)
+            if named.stem == stem and named.suffix.lower() in ARTICLE_SUFFIXES:
+                return True
+    return False
+
+
+#: How many of the names a record gives wrongly one warning names.
+_NAMED = 5
+
+
+def _refused_warning(project: Project, record: OutputRecord, keys: list[str]) -> Issue:
+    """The one warning naming the record whose ``keys`` name no file compile writes."""
+    named = ", ".join(keys[:_NAMED]) + (f" and {len(keys) - _NAMED} more" if len(keys) > _NAMED else "")
+    if len(keys) == 1:
+        said = f"{named}, named in it as compile's file, is not where compile writes the file of its"
+        left = "it stays as it is, no longer recorded (if compile wrote it with an earlier layout, delete it"
+    else:
+        said = (
+            f"{counted(len(keys), 'file')} named in it as compile's ({named}) are not where compile "
+            "writes the files of their"
+        )
+        left = "they stay as they are, no longer recorded (if compile wrote them with an earlier layout, delete them"
+    return Issue(
+        project.relative(record.path),
+        None,
+        "outputs",
+        f"not removed: {said} article and language ([compile] layout and locale folders as set now): "
+        f"{left} by hand)",
+        severity="warning",
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
 from ..errors import ArticleError
@@ -153,6 +155,7 @@ def compile_project(
         else Manifest(project.root, manifest.command, key=manifest.key)
     )
     emptied: list[tuple[Path, Path]] = []  # the folders removals may have emptied, each with its top
+    before: dict[str, dict[str, Any] | None] = {}  # the last run's result of each article compiled now
     for found in cached:
         compiled = found or next(done)
         if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
@@ -162,7 +165,9 @@ def compile_project(
             record.merge(compiled.output_changes, compiled.emptied)
         if compiled.record is not None:
             if found is None:  # (before its record is put in the manifest: see earlier)
-                _remove_moved_pages(run, earlier.get(compiled.slug), compiled, report)
+                previous = earlier.get(compiled.slug)
+                before[compiled.slug] = None if previous is None else previous.result
+                _remove_moved_pages(run, previous, compiled, report)
             manifest.put(compiled.slug, compiled.record)
         elif found is None and options.pages:  # not compiled as a whole (no record to trust next time)
             # (--indexes writes no page: the records of the pages compile wrote stay as they are)
@@ -205,7 +210,15 @@ def compile_project(
     try:
         if record is not None:
             remove_stale_markdown(
-                project, record, [source, *selected], discovery, read, copies, markdown_root, report
+                project,
+                record,
+                [source, *selected],
+                discovery,
+                read,
+                copies,
+                markdown_root,
+                report,
+                functools.partial(_last_run, before, earlier),
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
@@ -385,6 +398,17 @@ def _compile_again_where_links_changed(run: CompileRun, cached: list[CompiledArt
             continue
         if found.linked is None or found.links_resolved != run.links.resolution(found.linked, run.selected):
             cached[index] = None
+
+
+def _last_run(
+    before: Mapping[str, dict[str, Any] | None], earlier: Manifest, slug: str
+) -> dict[str, Any] | None:
+    """What the manifest says the last run compiled of the article ``slug`` (its record's result):
+    ``before`` holds it for the articles compiled in this run (whose records are this run's now)."""
+    if slug in before:
+        return before[slug]
+    previous = earlier.get(slug)
+    return None if previous is None else previous.result
 
 
 def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
