@@ -778,3 +778,37 @@ def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path:
         assert config["page_urls"] == "jekyll" and "source_url_prefix" not in config
         assert config.get("jekyll_permalink") == expected, name
     assert config["jekyll_defaults"] == {"posts": {"news": "/n/:title/"}}  # (a blog has no pages)
+
+
+def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_to_the_baseurl_twice(
+    tmp_path: Path,
+) -> None:
+    """Jekyll 4's {% link %} and {% post_url %} start their URL with the site's baseurl already:
+    written after {{ site.baseurl }} (as Jekyll 3 wanted), the English and German pages lead to
+    /myblog/myblog/…, which Jekyll never built. compile keeps the links as written (naming the
+    German files) and warns once per page, naming the line of the first; a tag alone is not warned of."""
+    site = tmp_path / "harbour"
+    text = (
+        "See [the pier]({{ site.baseurl }}{% link en/pier.md %}) now.\n\n"
+        "And [the pier post]({{ site.baseurl }}{% post_url en/2024-01-06-pier %}).\n"
+    )
+    page(site, "en/ferries.md", text=text)
+    page(site, "en/harbour.md", text="See [the pier]({% link en/pier.md %}).")
+    page(site, "en/pier.md")
+    page(site, "en/_posts/2024-01-06-pier.md")
+    (site / "_config.yml").write_text(yaml.safe_dump({"title": "Harbour", "baseurl": "/myblog"}), "utf-8")
+    init(site, "-l", "de")
+    output = compiled_with_held_back(site, '"/myblog/en/" = "/myblog/{lang}/"')
+    assert (
+        "en/ferries.md:4: {{ site.baseurl }}{% link en/pier.md %} (and 1 more link of the page) leads to "
+        "/myblog/myblog/… in Jekyll 4, whose link and post_url tags start their URL with the baseurl: "
+        "write {% link en/pier.md %} alone (GitHub Pages' Jekyll 3 does not add it)"
+    ) in output, output
+    assert output.count("/myblog/myblog/") == 1
+    built = jekyll_build(site)
+    hrefs = german_hrefs(built)
+    assert next(found for name, found in hrefs.items() if "ferries" in name) == [
+        "/myblog/myblog/de/pier.html",
+        "/myblog/myblog/de/2024/01/06/pier.html",
+    ]
+    assert next(found for name, found in hrefs.items() if "harbour" in name) == ["/myblog/de/pier.html"]

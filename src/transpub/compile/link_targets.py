@@ -244,6 +244,38 @@ class LinkTargets:
         ]
 
 
+def doubled_baseurl_warnings(project: Project, document: Document, shown: str, text: str) -> list[Issue]:
+    """A warning for the page ``shown`` (whose source is ``text``) where a link of ``document`` is a
+    Liquid tag after ``{{ site.baseurl }}`` on a site with a ``baseurl`` (``[compile]
+    jekyll_baseurl``): Jekyll 4's ``link`` and ``post_url`` start their URL with it already, so the
+    link leads to the baseurl twice (``/blog/blog/en/pier.html``), in every language; one, at the
+    line of the first (none on a site without a baseurl, where it is empty)."""
+    if not project.jekyll_baseurl:
+        return []
+    doubled = [
+        link.url
+        for link in document.link_targets()
+        if link.url.startswith("{{") and LIQUID_LINK.fullmatch(link.url) is not None
+    ]
+    if not doubled:
+        return []
+    first = doubled[0]
+    tag = first[first.index("{%") :]
+    at = text.find(first)
+    more = f" (and {counted(len(doubled) - 1, 'more link')} of the page)" if len(doubled) > 1 else ""
+    base = project.jekyll_baseurl
+    return [
+        Issue(
+            shown,
+            None if at < 0 else text.count("\n", 0, at) + 1,
+            "links",
+            f"{first}{more} leads to {base}{base}/… in Jekyll 4, whose link and post_url tags start "
+            f"their URL with the baseurl: write {tag} alone (GitHub Pages' Jekyll 3 does not add it)",
+            severity="warning",
+        )
+    ]
+
+
 def liquid_names(site_path: PurePosixPath, *, post: bool, front: Mapping[str, Any] | None) -> list[str]:
     """The Liquid tags (a name and its argument) that name the page or post at ``site_path`` in a
     Jekyll site: ``link`` its path; a post's ``post_url`` the folders before its ``_posts`` folder
