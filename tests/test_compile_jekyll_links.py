@@ -812,3 +812,38 @@ def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_
         "/myblog/myblog/de/2024/01/06/pier.html",
     ]
     assert next(found for name, found in hrefs.items() if "harbour" in name) == ["/myblog/de/pier.html"]
+
+
+def test_compile_warns_of_a_document_without_a_date_whose_collections_permalink_dates_it(
+    tmp_path: Path,
+) -> None:
+    """A collection whose permalink holds a day (/:collection/:year/:path/): Jekyll dates a document
+    that has no date of its own (front matter or file name) at the build (here the time _config.yml
+    sets), a URL compile cannot know: compile warns, naming the document, once; the dated ones
+    are not warned of, and are where transpub finds them."""
+    site = tmp_path / "harbour"
+    page(site, "_recipes/en/soup.md")
+    page(site, "_recipes/en/stew.md", "date: 2024-01-05\n")
+    page(site, "_recipes/en/2024-02-01-pie.md")
+    recipes = {"output": True, "permalink": "/:collection/:year/:path/"}
+    settings = {"title": "Harbour", "time": "2031-02-03 10:00:00", "collections": {"recipes": recipes}}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    output = compiled_with_held_back(site, '"/recipes/" = "/recipes/"')
+    assert (
+        "_recipes/en/soup.md: has no date, and its permalink /:collection/:year/:path/ writes one: Jekyll "
+        "dates it at each build, at a URL compile cannot know, so a link to it is not known as one (a "
+        "page in a language it is held back in may link a page Jekyll does not build): set date: in its "
+        "front matter"
+    ) in output, output
+    assert output.count("has no date") == 1
+    built = jekyll_build(site)
+    assert served(built, "/recipes/2031/en/soup/") and served(built, "/recipes/2031/de/soup/")
+    project = load_project(site)
+    slugs: dict[str, str] = {}
+    articles = [
+        (site / "_recipes/en" / name, name, PurePosixPath(name)) for name in ("stew.md", "2024-02-01-pie.md")
+    ]
+    jekyll_links(project, articles, slugs)
+    assert served(built, "/recipes/2024/en/stew/") and slugs["/recipes/2024/en/stew/"] == "stew.md"
+    assert served(built, "/recipes/2024/en/2024-02-01-pie/")

@@ -19,7 +19,7 @@ from ..site import Page
 from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .decide import decide, msgids_of, title_of
-from .link_targets import NOTHING_LINKED, doubled_baseurl_warnings
+from .link_targets import NOTHING_LINKED, doubled_baseurl_warnings, undated_warnings
 from .links import article_path, decide_targets, page_rewrite
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
@@ -168,6 +168,7 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
             if links is not None:
                 compiled.linked, found = links.linked(project, document)
                 _follow_links(run, compiled, found, shown_in, shown_path)
+                compiled.warnings.extend(undated_warnings(links, slug, shown_path))
             if article is not None:
                 source_text = article.decode("utf-8", "replace")
                 compiled.warnings.extend(doubled_baseurl_warnings(project, document, shown_path, source_text))

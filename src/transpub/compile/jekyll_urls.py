@@ -33,6 +33,7 @@ from ..config import jekyll_page_end
 __all__ = [
     "JEKYLL_STYLES",
     "JEKYLL_URL_KEYS",
+    "dated_at_build",
     "default_values",
     "document_urls",
     "jekyll_url",
@@ -186,6 +187,28 @@ def document_urls(
         if url is not None:
             urls[_sanitized(url)] = None
     return list(urls)
+
+
+def dated_at_build(relative: PurePosixPath, front: Mapping[str, Any] | None, permalink: str) -> str | None:
+    """The permalink (its own, else its collection's ``permalink``) that writes a day into the URL
+    of the document at ``relative`` in its collection's folder, whose front matter ``front`` and
+    file's name give it no date: Jekyll dates it at the build (the site's ``time``, else the
+    build's), so its URL is not known (:func:`document_urls` gives none); None: another.
+
+    >>> dated_at_build(PurePosixPath("en/soup.md"), {}, "/:collection/:year/:path/")
+    '/:collection/:year/:path/'
+    >>> dated_at_build(PurePosixPath("en/soup.md"), {"date": "2024-01-05"}, "/:collection/:year/:path/")
+    >>> dated_at_build(PurePosixPath("2024-01-05-soup.md"), {}, "/:year/:name/"), dated_at_build(PurePosixPath("soup.md"), {}, "/:name/")
+    (None, None)
+    """
+    front = front or {}
+    own = front.get("permalink")
+    template = own.strip() if isinstance(own, str) and own.strip() else permalink
+    if "date" in front or _POST_NAME.fullmatch(relative.stem):
+        return None
+    days = _day_values(date(2000, 1, 1))
+    tokens = {match.group(1).rstrip("_") for match in _TOKEN.finditer(template)}
+    return template if tokens & days.keys() else None
 
 
 def default_values(

@@ -47,6 +47,10 @@ class LinkTargets:
     #: (``link en/harbour.md``, ``post_url en/2024-01-05-harbour``: see :func:`liquid_names`), its
     #: URL (a key of :attr:`slugs`).
     liquid: dict[str, str] = field(default_factory=dict)
+    #: For localized Markdown on a Jekyll site: by slug, the permalink of each document of a
+    #: collection that Jekyll dates at the build, whose URL is not known (see
+    #: :func:`.jekyll_urls.dated_at_build`).
+    undated: dict[str, str] = field(default_factory=dict)
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -242,6 +246,25 @@ class LinkTargets:
             for url, slug in links.items()
             if (name := _unfoldered(project, url, self.paths[slug])) is not None
         ]
+
+
+def undated_warnings(links: LinkTargets, slug: str, shown: str) -> list[Issue]:
+    """A warning for the document ``slug`` (at ``shown``) where Jekyll dates it at the build (see
+    :attr:`LinkTargets.undated`): a link to it is not known as one."""
+    permalink = links.undated.get(slug)
+    if permalink is None:
+        return []
+    return [
+        Issue(
+            shown,
+            None,
+            "links",
+            f"has no date, and its permalink {permalink} writes one: Jekyll dates it at each build, at a "
+            "URL compile cannot know, so a link to it is not known as one (a page in a language it is "
+            "held back in may link a page Jekyll does not build): set date: in its front matter",
+            severity="warning",
+        )
+    ]
 
 
 def doubled_baseurl_warnings(project: Project, document: Document, shown: str, text: str) -> list[Issue]:

@@ -48,7 +48,14 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import page_file, site_href
-from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_urls, with_defaults
+from .jekyll_urls import (
+    JEKYLL_URL_KEYS,
+    dated_at_build,
+    default_values,
+    document_urls,
+    jekyll_urls,
+    with_defaults,
+)
 from .link_targets import LinkTargets, liquid_names, url_path
 from .places import html_path
 from .run import CompileRun
@@ -133,8 +140,11 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
     sections = {relative.parent.as_posix() for _, _, relative in pages if relative.stem == "_index"}
     if style == "jekyll":
         tags: dict[str, str] = {}
-        jekyll_links(project, pages, slugs, tags)
-        return LinkTargets(slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix, liquid=tags)
+        undated: dict[str, str] = {}
+        jekyll_links(project, pages, slugs, tags, undated)
+        return LinkTargets(
+            slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix, liquid=tags, undated=undated
+        )
     for path, slug, relative in pages:
         paths[slug] = path
         front = page_front_matter(path, _URL_KEYS)
@@ -152,6 +162,7 @@ def jekyll_links(
     pages: Iterable[tuple[Path, str, PurePosixPath]],
     slugs: dict[str, str],
     tags: dict[str, str] | None = None,
+    undated: dict[str, str] | None = None,
 ) -> None:
     """Add to ``slugs`` each of ``pages`` (path, slug, path in the articles folder) by the URL Jekyll
     gives it (see :mod:`.jekyll_urls`; a post dated with a time by its day in ``[compile]
@@ -162,7 +173,8 @@ def jekyll_links(
     they are in its folder (``_recipes``), by its permalink; the values of
     ``[compile.jekyll_defaults]`` where its front matter sets none (and their categories before
     its own); to ``tags``, by each Liquid tag that names it (see :func:`.link_targets.liquid_names`),
-    its URL as ``slugs`` has it."""
+    its URL as ``slugs`` has it; to ``undated``, by slug, the permalink of each document Jekyll
+    dates at the build (see :func:`.jekyll_urls.dated_at_build`), which has no URL in ``slugs``."""
     posts = "_posts" in project.articles_dir.parts
     named: dict[str, str | None] = {}
     zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
@@ -178,6 +190,9 @@ def jekyll_links(
         if document is not None:
             label, inside = document
             urls = document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)
+            dated = dated_at_build(inside, front, project.jekyll_collections[label])
+            if dated is not None and undated is not None:
+                undated[slug] = dated
         else:
             permalink = project.jekyll_collections.get("posts", project.jekyll_permalink) if post else None
             urls = jekyll_urls(
