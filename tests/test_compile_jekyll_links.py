@@ -17,7 +17,7 @@ import yaml
 
 from pseudo_catalogs import fill_pseudo
 from real_renderers import JEKYLL, jekyll_build
-from test_init_site import init, transpub, written
+from test_init_site import init, run, transpub, written
 from transpub.compile.jekyll_urls import jekyll_url, jekyll_urls
 from transpub.compile.link_targets import url_path
 from transpub.compile.links import jekyll_links
@@ -847,3 +847,41 @@ def test_compile_warns_of_a_document_without_a_date_whose_collections_permalink_
     jekyll_links(project, articles, slugs)
     assert served(built, "/recipes/2024/en/stew/") and slugs["/recipes/2024/en/stew/"] == "stew.md"
     assert served(built, "/recipes/2024/en/2024-02-01-pie/")
+
+
+def test_a_german_page_names_the_german_file_in_its_liquid_tags_where_the_site_sets_a_source_folder(
+    tmp_path: Path,
+) -> None:
+    """_config.yml's source: src (the site's files in src/, jekyll run in the folder above it):
+    {% link %} and {% post_url %} name files by their paths in src/, as a page's defaults do; init
+    copies it ([compile] jekyll_source), and the German ferries page names the German files of the
+    pier page and post (not src/de/…, which Jekyll cannot find), the English one of the held-back
+    harbour page (compile says so); every link leads to a page Jekyll built, the German ones where
+    there are."""
+    site = tmp_path / "harbour"
+    text = (
+        "See [the harbour]({% link en/harbour.md %}), [the pier]({% link en/pier.md %}) and "
+        "[the pier post]({% post_url en/2024-01-06-pier %}).\n"
+    )
+    page(site, "src/en/ferries.md", text=text)
+    page(site, "src/en/harbour.md")
+    page(site, "src/en/pier.md")
+    page(site, "src/en/_posts/2024-01-06-pier.md")
+    (site / "_config.yml").write_text(yaml.safe_dump({"title": "Harbour", "source": "src"}), "utf-8")
+    init(site, "-l", "de")
+    config = written(site)
+    assert config["paths"]["articles"] == "src/en" and config["compile"]["jekyll_source"] == "src"
+    output = compiled_with_held_back(site, '"/en/" = "/{lang}/"', "harbour.po")
+    assert "linked from src/en/ferries.md ({% link en/harbour.md %})" in output, output
+    german = (site / "src" / "de" / "ferries.md").read_text("utf-8")
+    assert "({% link de/pier.md %})" in german and "({% post_url de/2024-01-06-pier %})" in german
+    assert JEKYLL is not None
+    run([JEKYLL, "build", "--quiet"], site)  # (no --source: _config.yml's)
+    built = site / "_site"
+    hrefs = german_hrefs(built)
+    assert next(found for name, found in hrefs.items() if "ferries" in name) == [
+        "/en/harbour.html",
+        "/de/pier.html",
+        "/de/2024/01/06/pier.html",
+    ]
+    assert [(name, href) for name, found in hrefs.items() for href in found if not served(built, href)] == []

@@ -213,6 +213,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "page_urls": None,
         "jekyll_permalink": "date",
         "jekyll_baseurl": "",
+        "jekyll_source": ".",
         "jekyll_timezone": None,
         "jekyll_collections": {},
         "jekyll_defaults": {"posts": {}, "pages": {}},

@@ -584,6 +584,12 @@ SCHEMA = Table(
                     expects='"" or a root-relative path such as "/blog"',
                     valid=lambda v: v == "" or (v.startswith("/") and not v.startswith("//")),
                 ),
+                "jekyll_source": _path_key(
+                    ".",
+                    "markdown, page_urls = \"jekyll\": the Jekyll site's source folder (_config.yml's source), "
+                    "in the project's folder: its Liquid {% link %} and {% post_url %} name files by their "
+                    "paths there",
+                ),
                 "jekyll_timezone": Key(
                     "string",
                     None,

@@ -139,6 +139,9 @@ class Project:
     jekyll_permalink: str = "date"
     #: ``[compile] jekyll_baseurl``: the Jekyll site's ``baseurl`` its links start with (``/blog``; "").
     jekyll_baseurl: str = ""
+    #: ``[compile] jekyll_source`` (absolute): the Jekyll site's source folder, from which its
+    #: Liquid tags name files (None: the project's folder).
+    jekyll_source: Path | None = None
     #: ``[compile] jekyll_timezone``: the IANA time zone Jekyll dates the site's posts in (None: not
     #: known, the building machine's).
     jekyll_timezone: str | None = None
@@ -199,6 +202,12 @@ class Project:
         """Where the PO of article ``slug`` for ``locale`` lives (UnsafePathError if outside the catalogs folder)."""
         path = os.path.join(self.catalog_folder(locale), f"{slug}.po")  # one Path, not four
         return confine(Path(path), self.catalogs_dir)
+
+    def jekyll_path(self, path: Path) -> PurePosixPath | None:
+        """The path of the file at ``path`` in the Jekyll site's source folder (``[compile]
+        jekyll_source``), as its Liquid tags name it (``en/harbour.md``); None: outside it."""
+        source = self.jekyll_source or self.root
+        return PurePosixPath(path.relative_to(source).as_posix()) if path.is_relative_to(source) else None
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root when inside it, for messages and references."""
@@ -734,6 +743,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         page_urls=compile_["page_urls"],
         jekyll_permalink=compile_["jekyll_permalink"].strip(),
         jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
+        jekyll_source=Path(os.path.abspath(root / compile_["jekyll_source"])),
         jekyll_timezone=compile_["jekyll_timezone"],
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
         jekyll_collections=dict(compile_["jekyll_collections"]),

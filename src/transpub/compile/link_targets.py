@@ -204,9 +204,9 @@ class LinkTargets:
             return None
         found = LIQUID_LINK.fullmatch(tag)
         written = project.markdown_path(locale, self.paths[slug])
-        if found is None or written is None or not written.is_relative_to(project.root):
+        site_path = None if found is None or written is None else project.jekyll_path(written)
+        if found is None or site_path is None:
             return None
-        site_path = PurePosixPath(written.relative_to(project.root).as_posix())
         name = site_path.as_posix() if found.group(1) == "link" else _post_url_name(site_path)
         return None if name is None else tag[: found.start(2)] + name + tag[found.end(2) :]
 
@@ -342,9 +342,10 @@ def _unfoldered(project: Project, url: str, path: Path) -> str | None:
     found = LIQUID_LINK.fullmatch(url) if url.startswith("{") else None
     if found is None or found.group(1) != "post_url" or "/" in found.group(2):
         return None
-    if not path.is_relative_to(project.root):
+    site_path = project.jekyll_path(path)
+    if site_path is None:
         return None
-    name = _post_url_name(PurePosixPath(path.relative_to(project.root).as_posix()))
+    name = _post_url_name(site_path)
     return name if name is not None and "/" in name else None
 
 

@@ -208,8 +208,8 @@ def jekyll_links(
             slugs.setdefault(url_path(url), slug)
             if not url.endswith("/") and not PurePosixPath(url).suffix:
                 slugs.setdefault(url_path(url + ".html"), slug)
-        if urls and tags is not None and path.is_relative_to(project.root):
-            site_path = PurePosixPath(path.relative_to(project.root).as_posix())
+        site_path = project.jekyll_path(path) if urls and tags is not None else None
+        if site_path is not None:
             for name in liquid_names(site_path, post=post, front=front):
                 named[name] = url_path(project.jekyll_baseurl + urls[0]) if name not in named else None
     if tags is not None:

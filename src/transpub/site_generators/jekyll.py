@@ -59,6 +59,8 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     permalink = _jekyll_permalink(settings, what)
     if permalink is not None:
         compile_["jekyll_permalink"] = permalink
+    if base != ".":
+        compile_["jekyll_source"] = base
     baseurl = settings.get("baseurl")
     if isinstance(baseurl, str) and baseurl.strip().strip("/"):
         compile_["jekyll_baseurl"] = "/" + baseurl.strip().strip("/")
@@ -92,6 +94,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
             "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
             "compile.jekyll_baseurl": f"{site.config_name}'s baseurl",
+            "compile.jekyll_source": f"{site.config_name}'s source, the folder {{% link %}} names files in",
             "compile.jekyll_timezone": f"{site.config_name}'s timezone, the day of a post dated with a time",
             "compile.source_url_prefix": f"the {source} pages are under /{source}/ (those with no permalink)",
             "compile.jekyll_permalink": f"{site.config_name}'s "
