@@ -786,11 +786,15 @@ def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_
     """Jekyll 4's {% link %} and {% post_url %} start their URL with the site's baseurl already:
     written after {{ site.baseurl }} (as Jekyll 3 wanted), the English and German pages lead to
     /myblog/myblog/…, which Jekyll never built. compile keeps the links as written (naming the
-    German files) and warns once per page, naming the line of the first; a tag alone is not warned of."""
+    German files) and warns once per page, naming the line of the first and counting the others (in
+    running text too; not in a raw block, which Jekyll writes as it is); a tag alone is not warned
+    of."""
     site = tmp_path / "harbour"
     text = (
         "See [the pier]({{ site.baseurl }}{% link en/pier.md %}) now.\n\n"
-        "And [the pier post]({{ site.baseurl }}{% post_url en/2024-01-06-pier %}).\n"
+        "And [the pier post]({{ site.baseurl }}{% post_url en/2024-01-06-pier %}).\n\n"
+        "The pier is at {{ site.baseurl }}{% link en/pier.md %}.\n\n"
+        "Jekyll 3 wrote {% raw %}{{ site.baseurl }}{% link en/pier.md %}{% endraw %}.\n"
     )
     page(site, "en/ferries.md", text=text)
     page(site, "en/harbour.md", text="See [the pier]({% link en/pier.md %}).")
@@ -800,7 +804,7 @@ def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_
     init(site, "-l", "de")
     output = compiled_with_held_back(site, '"/myblog/en/" = "/myblog/{lang}/"')
     assert (
-        "en/ferries.md:4: {{ site.baseurl }}{% link en/pier.md %} (and 1 more link of the page) leads to "
+        "en/ferries.md:4: {{ site.baseurl }}{% link en/pier.md %} (and 2 more links of the page) leads to "
         "/myblog/myblog/… in Jekyll 4, whose link and post_url tags start their URL with the baseurl: "
         "write {% link en/pier.md %} alone (GitHub Pages' Jekyll 3 does not add it)"
     ) in output, output
@@ -812,6 +816,9 @@ def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_
         "/myblog/myblog/de/2024/01/06/pier.html",
     ]
     assert next(found for name, found in hrefs.items() if "harbour" in name) == ["/myblog/de/pier.html"]
+    german = (built / "de" / "ferries.html").read_text("utf-8")
+    assert "is at /myblog/myblog/de/pier.html." in german
+    assert "wrote {{ site.baseurl }}{% link en/pier.md %}." in german
 
 
 def test_compile_warns_of_a_document_without_a_date_whose_collections_permalink_dates_it(

@@ -169,9 +169,9 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
                 compiled.linked, found = links.linked(project, document)
                 _follow_links(run, compiled, found, shown_in, shown_path)
                 compiled.warnings.extend(undated_warnings(links, slug, shown_path))
-            if article is not None:
+            if article is not None and project.jekyll_baseurl:
                 source_text = article.decode("utf-8", "replace")
-                compiled.warnings.extend(doubled_baseurl_warnings(project, document, shown_path, source_text))
+                compiled.warnings.extend(doubled_baseurl_warnings(project, shown_path, source_text))
             compiled.warnings.extend(images.warnings)
             write_markdown(
                 project,

@@ -267,36 +267,57 @@ def undated_warnings(links: LinkTargets, slug: str, shown: str) -> list[Issue]:
     ]
 
 
-def doubled_baseurl_warnings(project: Project, document: Document, shown: str, text: str) -> list[Issue]:
-    """A warning for the page ``shown`` (whose source is ``text``) where a link of ``document`` is a
-    Liquid tag after ``{{ site.baseurl }}`` on a site with a ``baseurl`` (``[compile]
-    jekyll_baseurl``): Jekyll 4's ``link`` and ``post_url`` start their URL with it already, so the
-    link leads to the baseurl twice (``/blog/blog/en/pier.html``), in every language; one, at the
-    line of the first (none on a site without a baseurl, where it is empty)."""
-    if not project.jekyll_baseurl:
-        return []
-    doubled = [
-        link.url
-        for link in document.link_targets()
-        if link.url.startswith("{{") and LIQUID_LINK.fullmatch(link.url) is not None
-    ]
+def doubled_baseurl_warnings(project: Project, shown: str, text: str) -> list[Issue]:
+    """A warning for the page ``shown``, whose source is ``text``, where it writes a Liquid tag
+    naming a file after ``{{ site.baseurl }}`` (see :func:`doubled_tags`) on a site with a
+    ``baseurl`` (``[compile] jekyll_baseurl``): Jekyll 4's ``link`` and ``post_url`` start their URL
+    with it already, so the URL has the baseurl twice (``/blog/blog/en/pier.html``), in every
+    language; one, at the line of the first (none on a site without a baseurl, where it is empty)."""
+    doubled = doubled_tags(text) if project.jekyll_baseurl else []
     if not doubled:
         return []
-    first = doubled[0]
+    line, first = doubled[0]
     tag = first[first.index("{%") :]
-    at = text.find(first)
     more = f" (and {counted(len(doubled) - 1, 'more link')} of the page)" if len(doubled) > 1 else ""
     base = project.jekyll_baseurl
     return [
         Issue(
             shown,
-            None if at < 0 else text.count("\n", 0, at) + 1,
+            line,
             "links",
             f"{first}{more} leads to {base}{base}/… in Jekyll 4, whose link and post_url tags start "
             f"their URL with the baseurl: write {tag} alone (GitHub Pages' Jekyll 3 does not add it)",
             severity="warning",
         )
     ]
+
+
+def doubled_tags(text: str) -> list[tuple[int, str]]:
+    """Each Liquid tag naming a file after ``{{ site.baseurl }}`` (see
+    :data:`~transpub.formats.document.LIQUID_LINK`) that Jekyll renders in the page whose source is
+    ``text`` (a link's, an ``href``'s or in running text; not in its front matter, nor in a ``{% raw
+    %}`` or ``{% comment %}`` block), with its line.
+
+    >>> doubled_tags("---\\na: {{ site.baseurl }}{% link b.md %}\\n---\\n[x]({{site.baseurl}}{%link a.md%})\\n")
+    [(4, '{{site.baseurl}}{%link a.md%}')]
+    >>> doubled_tags("{% raw %}{{ site.baseurl }}{% link a.md %}{% endraw %} {% link a.md %}")
+    []
+    """
+    front = _FRONT_MATTER.match(text)
+    start = front.end() if front else 0
+    hidden = [found.span() for found in _UNRENDERED.finditer(text, start)]
+    return [
+        (text.count("\n", 0, found.start()) + 1, found.group(0))
+        for found in LIQUID_LINK.finditer(text, start)
+        if found.group(0).startswith("{{") and not any(a <= found.start() < b for a, b in hidden)
+    ]
+
+
+#: A front matter block at the start of a page.
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.S)
+
+#: Where Jekyll renders no Liquid: a ``{% raw %}`` or ``{% comment %}`` block.
+_UNRENDERED = re.compile(r"\{%-?\s*(raw|comment)\s*-?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
 
 
 def liquid_names(site_path: PurePosixPath, *, post: bool, front: Mapping[str, Any] | None) -> list[str]:
