@@ -34,9 +34,34 @@ def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) ->
     assert 'locales = ["es", "zh_CN"]' in config
     assert (tmp_path / "news" / "articles").is_dir()
     again = runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "de"])
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert "already exists" in again.output
     assert (tmp_path / "news" / "transpub.toml").read_text() == config
+
+
+@pytest.mark.parametrize("where", ["here", "directory"])
+def test_init_of_an_existing_project_is_one_line_saying_so_and_exit_2(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (init run again in a project, in the folder or naming it, exited 1, as for work that failed,
+    # saying only that transpub.toml "already exists; not overwriting it")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
+    before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
+    if where == "here":
+        monkeypatch.chdir(tmp_path / "news")
+        again = runner.invoke(main, ["init", "-l", "de"])
+        shown = "transpub.toml already exists: this folder is a transpub project already"
+    else:
+        monkeypatch.chdir(tmp_path)
+        again = runner.invoke(main, ["init", "news", "-l", "de"])
+        shown = "news/transpub.toml already exists: news is a transpub project already"
+    assert again.exit_code == 2
+    assert again.output.splitlines() == [
+        f"Error: {shown}; init makes new projects and changes none (edit transpub.toml to change its "
+        "locales or settings)"
+    ]
+    assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
 
 
 def test_init_of_a_folder_of_html_pages_shows_how_to_leave_menus_and_footers_to_the_page(

@@ -454,7 +454,7 @@ def init(
     directory = _init_directory(ctx, directory)
     config = directory / CONFIG_NAME
     if config.exists():
-        raise click.ClickException(f"{config} already exists; not overwriting it")
+        raise ConfigProblem(_existing_project(directory, config))
     repeated = sorted({loc for loc in locales if locales.count(loc) > 1})
     if repeated:
         raise click.UsageError(f"target locale {' '.join(repeated)} given more than once")
@@ -489,6 +489,21 @@ def init(
         _echo(f"Add to {setup.site.config_name} (transpub never changes it; merge with what it has):\n")
         _echo(setup.additions)
     _echo("Then run `transpub extract`.")
+
+
+def _existing_project(directory: Path, config: Path) -> str:
+    """What ``init`` says of a folder that holds a project already (a mistake on the command line).
+
+    >>> _existing_project(Path("news"), Path("news/transpub.toml"))
+    'news/transpub.toml already exists: news is a transpub project already; init makes new projects and changes none (edit transpub.toml to change its locales or settings)'
+    >>> _existing_project(Path("."), Path("transpub.toml"))[:83]
+    'transpub.toml already exists: this folder is a transpub project already; init makes'
+    """
+    folder = "this folder" if directory == Path(".") else str(directory)
+    return (
+        f"{config} already exists: {folder} is a transpub project already; init makes new projects and "
+        f"changes none (edit {CONFIG_NAME} to change its locales or settings)"
+    )
 
 
 def _site_source(language: str | None, locales: tuple[str, ...]) -> str | None:

@@ -23,7 +23,7 @@ from .config import (
     validate_config,
 )
 from .discovery import Discovery, discover_articles, in_shard, is_translation_name, slug_for
-from .errors import ConfigError, ProjectNotFound, TranspubError
+from .errors import ConfigError, ProjectNotFound
 from .fsutil import check_memory_place, confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
 from .mkdocs_site import MkDocsFolders, MkDocsSite, find_mkdocs_config, read_mkdocs_folders, read_mkdocs_site
@@ -852,11 +852,11 @@ def init_project(
     .gitignore gets the missing lines appended). In a static site's folder (``site``, see
     :mod:`transpub.site_generators`) transpub.toml holds the site's settings and no articles/ is
     made: the site's content folder is the articles'. Nothing is written when transpub.toml already
-    exists (TranspubError) or a locale is unknown or repeated as the source (ConfigError).
+    exists, or a locale is unknown or repeated as the source (ConfigError).
     """
     config = directory / CONFIG_NAME
     if config.exists():
-        raise TranspubError(f"{config} already exists; not overwriting it")
+        raise ConfigError(f"{config} already exists; not overwriting it")
     for loc in (source, *locales):
         validate_locale(loc)
     if source in locales:
