@@ -226,10 +226,24 @@ def test_compare_finds_the_catalogs_of_articles_in_folders_and_says_tm_has_nothi
         [row] = cells(report)
         assert "news/story.po" in row[0] and "The ferry leaves at noon." in row[0]
         result = run_cli(root, "translate", "--compare", "libre", "tm", "-l", "es")
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert (
         "engine tm fills from the memory only: it has no translations of its own to compare" in result.output
     )
+
+
+def test_compare_with_the_memory_only_engine_tm_is_a_command_line_mistake_exit_2(tmp_path) -> None:
+    # (it exited 1, as for work that failed, while an unknown engine name exited 2)
+    root = tmp_path / "news"
+    (root / "articles").mkdir(parents=True)
+    make_project(root, {"story": [("The ferry leaves at noon.", "")]})
+    result = run_cli(root, "translate", "--compare", "tm", "libre", "-l", "es")
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        "Error: engine tm fills from the memory only: it has no translations of its own to compare "
+        "(compare machine-translation engines)"
+    ]
+    assert not list(tmp_path.rglob("compare-*.html"))
 
 
 def chat_sent(server, since: int = 0) -> list[str]:

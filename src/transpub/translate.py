@@ -1356,13 +1356,14 @@ def compare_engines(
     write the memory refuses is kept in ``.transpub/unsaved/`` and said in
     :attr:`Comparison.warnings` (the comparison goes on).
 
-    Raises EngineError when an engine is unknown or not configured, MemoryStoreError when the
-    memory cannot be opened (before anything is sent).
+    Raises ConfigError when an engine is unknown or fills from the memory only (``tm``: a mistake on
+    the command line), EngineError when one is not configured, MemoryStoreError when the memory
+    cannot be opened (before anything is sent).
     """
     adapters = {name: get_engine(name, project) for name in names}
     for name, adapter in adapters.items():
         if not getattr(adapter, "machine", True):
-            raise EngineError(
+            raise ConfigError(
                 f"engine {name} fills from the memory only: it has no translations of its own to compare "
                 "(compare machine-translation engines)"
             )
