@@ -246,6 +246,25 @@ def test_compare_with_the_memory_only_engine_tm_is_a_command_line_mistake_exit_2
     assert not list(tmp_path.rglob("compare-*.html"))
 
 
+def test_compare_with_an_engine_lacking_the_language_pair_is_refused_before_anything_is_sent(
+    tmp_path, monkeypatch
+) -> None:
+    # (apertium without en→de, or libre-dt into Swedish: a report of "no translation" in every row,
+    # exit 0, where translate refuses the same engine for that locale with exit 2)
+    root = tmp_path / "news"
+    make_project(root, {"story": [("The ferry leaves at noon.", "")]}, locales=("sv",))
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        result = run_cli(root, "translate", "--compare", "libre", "libre-dt", "-l", "sv")
+        assert fake.requests == 0
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        "Error: cannot compare sv: no language pair en→sv in engine libre-dt; compare two engines that "
+        "have it (`transpub engines` lists the engines and their language pairs)"
+    ]
+    assert not list(tmp_path.rglob("compare-*.html"))
+
+
 def chat_sent(server, since: int = 0) -> list[str]:
     """The texts the LLM engine sent in the chat requests after the first ``since``."""
     return [

@@ -1356,9 +1356,9 @@ def compare_engines(
     write the memory refuses is kept in ``.transpub/unsaved/`` and said in
     :attr:`Comparison.warnings` (the comparison goes on).
 
-    Raises ConfigError when an engine is unknown or fills from the memory only (``tm``: a mistake on
-    the command line), EngineError when one is not configured, MemoryStoreError when the memory
-    cannot be opened (before anything is sent).
+    Raises ConfigError when an engine is unknown, fills from the memory only (``tm``) or has no
+    language pair for ``locale`` (mistakes on the command line), EngineError when one is not
+    configured, MemoryStoreError when the memory cannot be opened (before anything is sent).
     """
     adapters = {name: get_engine(name, project) for name in names}
     for name, adapter in adapters.items():
@@ -1369,6 +1369,11 @@ def compare_engines(
             )
         if not adapter.is_configured():
             raise EngineError(not_configured_message(name, adapter))
+        if not adapter.supports(project.source_locale, locale):
+            raise ConfigError(
+                f"cannot compare {locale}: no language pair {project.source_locale}→{locale} in engine "
+                f"{name}; compare two engines that have it ({_ENGINES_LISTED})"
+            )
     units: dict[str, _Pending] = {}
     reviewed: dict[str, str] = {}
     for article in project.article_paths():
