@@ -679,10 +679,35 @@ def test_init_in_a_plain_folder_says_and_writes_what_it_did_before(tmp_path: Pat
     assert output.splitlines()[0] == f"Created {tmp_path / 'news' / 'transpub.toml'} (source en, targets es)."
     assert (
         output.splitlines()[-1]
-        == f"Put articles in {tmp_path / 'news' / 'articles'} and run `transpub extract`."
+        == f"Put articles in {tmp_path / 'news' / 'articles'}, then run `cd {tmp_path / 'news'}` and "
+        "`transpub extract`."
     )
     assert (tmp_path / "news" / "articles").is_dir()
     assert written(tmp_path / "news")["paths"]["site"] == "site"
+
+
+def test_init_of_another_folder_says_to_cd_there_as_extract_here_finds_no_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (it said "Put articles in news/articles and run `transpub extract`": run where init was, extract
+    # answered "no transpub.toml in … (run `transpub init` first …)")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    output = runner.invoke(main, ["init", "news", "-l", "es"]).output
+    assert (
+        output.splitlines()[-1] == "Put articles in news/articles, then run `cd news` and `transpub extract`."
+    )
+    assert runner.invoke(main, ["extract"]).exit_code == 2
+    monkeypatch.chdir(tmp_path / "news")
+    assert runner.invoke(main, ["extract"]).exit_code == 0
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "hugo.toml").write_text('title = "Harbour"\n', encoding="utf-8")
+    output = runner.invoke(main, ["init", "../site", "-l", "es"]).output
+    assert output.splitlines()[-1] == "Then run `cd ../site` and `transpub extract`."
+    monkeypatch.chdir(tmp_path / "site")
+    (tmp_path / "site" / "transpub.toml").unlink()
+    output = runner.invoke(main, ["init", ".", "-l", "es"]).output
+    assert output.splitlines()[-1] == "Then run `transpub extract`."
 
 
 def test_init_with_generator_overrides_what_it_finds(tmp_path: Path) -> None:

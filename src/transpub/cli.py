@@ -18,6 +18,7 @@ import gc  # noqa: E402
 import math  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
+import shlex  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import replace  # noqa: E402
@@ -480,15 +481,33 @@ def init(
     others = [str(path) for path in written if path != config]
     if others:
         _echo(f"Also wrote {', '.join(others)}.")
+    step = _extract_step(directory)
     if setup is None:
-        _echo(f"Put articles in {directory / 'articles'} and run `transpub extract`.")
+        _echo(f"Put articles in {directory / 'articles'}, then {step}.")
         return
     for note in setup.notes:
         _echo(f"Note: {note}.")
     if setup.additions:
         _echo(f"Add to {setup.site.config_name} (transpub never changes it; merge with what it has):\n")
         _echo(setup.additions)
-    _echo("Then run `transpub extract`.")
+    _echo(f"Then {step}.")
+
+
+def _extract_step(directory: Path) -> str:
+    """How to run extract in the project just made in ``directory``: from the current folder when
+    it is that folder or inside it (transpub.toml is found upwards), else after ``cd`` into it (run
+    here, extract would find no project, and its error would say to run init).
+
+    >>> _extract_step(Path("."))
+    'run `transpub extract`'
+    >>> _extract_step(Path("/tmp/my news"))
+    "run `cd '/tmp/my news'` and `transpub extract`"
+    """
+    with contextlib.suppress(OSError):
+        here = Path.cwd().resolve()
+        if here == directory.resolve() or directory.resolve() in here.parents:
+            return "run `transpub extract`"
+    return f"run `cd {shlex.quote(str(directory))}` and `transpub extract`"
 
 
 def _existing_project(directory: Path, config: Path) -> str:
