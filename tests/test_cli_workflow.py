@@ -39,6 +39,24 @@ def test_init_scaffolds_a_project_and_refuses_to_overwrite_it(tmp_path: Path) ->
     assert (tmp_path / "news" / "transpub.toml").read_text() == config
 
 
+def test_init_inside_a_project_warns_that_it_makes_another_project_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (an editor in news/articles who typed `transpub init -l it` to add Italian got a second project,
+    # transpub.toml, articles/ and glossary/ among the articles, and no word of it)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).output.count("Warning") == 0
+    monkeypatch.chdir(tmp_path / "news" / "articles")
+    result = runner.invoke(main, ["init", "-l", "it"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Warning: this folder is inside the project of ../transpub.toml; init makes another project there, "
+        "with catalogs of its own (to add a locale to that project, add it to [project] locales in "
+        "../transpub.toml)"
+    )
+    assert (tmp_path / "news" / "articles" / "transpub.toml").is_file()
+
+
 @pytest.mark.parametrize("where", ["here", "directory"])
 def test_init_of_an_existing_project_is_one_line_saying_so_and_exit_2(
     where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

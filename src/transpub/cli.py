@@ -36,7 +36,7 @@ from .config import ENGINE_NAMES, GENERATORS, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .model import counted  # noqa: E402
-from .project import CONFIG_NAME, Project, init_project, load_project  # noqa: E402
+from .project import CONFIG_NAME, Project, find_project_root, init_project, load_project  # noqa: E402
 
 
 def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
@@ -472,6 +472,14 @@ def init(
     if source in locales:
         raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
     setup = propose(site, source, list(locales)) if site is not None else None
+    outer = _project_around(directory)
+    if outer is not None:
+        _echo(
+            f"Warning: {_folder_named(directory)} is inside the project of {outer}; init makes another "
+            f"project there, with catalogs of its own (to add a locale to that project, add it to [project] "
+            f"locales in {outer})",
+            err=True,
+        )
     if setup is not None:
         _echo(setup.found)
     written = init_project(
@@ -491,6 +499,28 @@ def init(
         _echo(f"Add to {setup.site.config_name} (transpub never changes it; merge with what it has):\n")
         _echo(setup.additions)
     _echo(f"Then {step}.")
+
+
+def _project_around(directory: Path) -> str | None:
+    """The ``transpub.toml`` of a project in a folder above ``directory`` (as extract, run in
+    ``directory`` before init, would have found it), named from the current folder; None if none."""
+    try:
+        above = find_project_root(directory.resolve().parent)
+    except (ProjectNotFound, OSError):
+        return None
+    config = above / CONFIG_NAME
+    with contextlib.suppress(ValueError, OSError):
+        return os.path.relpath(config)
+    return str(config)
+
+
+def _folder_named(directory: Path) -> str:
+    """``directory`` as init's messages name it ("this folder" for the current one).
+
+    >>> _folder_named(Path(".")), _folder_named(Path("news"))
+    ('this folder', 'news')
+    """
+    return "this folder" if directory == Path(".") else str(directory)
 
 
 def _extract_step(directory: Path) -> str:
@@ -518,9 +548,8 @@ def _existing_project(directory: Path, config: Path) -> str:
     >>> _existing_project(Path("."), Path("transpub.toml"))[:83]
     'transpub.toml already exists: this folder is a transpub project already; init makes'
     """
-    folder = "this folder" if directory == Path(".") else str(directory)
     return (
-        f"{config} already exists: {folder} is a transpub project already; init makes new projects and "
+        f"{config} already exists: {_folder_named(directory)} is a transpub project already; init makes new projects and "
         f"changes none (edit {CONFIG_NAME} to change its locales or settings)"
     )
 
