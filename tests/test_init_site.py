@@ -345,6 +345,19 @@ def test_init_refuses_hugos_options_where_no_hugo_site_is(tmp_path: Path) -> Non
     assert not (tmp_path / "plain" / "transpub.toml").exists()
 
 
+def test_init_with_a_config_dir_that_is_not_there_names_the_folder_it_looked_in(tmp_path: Path) -> None:
+    # (a site configured in config/, --config-dir mistyped: "--config-dir is a Hugo site's, and
+    # harbour holds none", of a folder that holds a Hugo site)
+    site = hugo_site_in_folders(tmp_path / "harbour", {})
+    result = CliRunner().invoke(main, ["init", str(site), "-l", "es", "--config-dir", "setings"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        f"Error: --config-dir is a Hugo site's, and {site} holds no Hugo configuration (no hugo.toml or "
+        "config.toml, nor a setings/ folder with one)"
+    )
+    assert not (site / "transpub.toml").exists()
+
+
 PERMALINKS = [
     # the site's permalink, the rules init writes, the Spanish ferry's links (all served)
     ("/blog/:year/:filename/", {"/blog/": "/{lang}/blog/"}, "/es/blog/2024/harbour/"),

@@ -466,7 +466,7 @@ def init(
         option for option, value in (("--environment", environment), ("--config-dir", config_dir)) if value
     ]
     if hugos and (site is None or site.generator != "hugo"):
-        raise click.UsageError(f"{hugos[0]} is a Hugo site's, and {directory} holds none")
+        raise click.UsageError(_no_hugo_site(directory, hugos[0], config_dir))
     if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
         source = _site_source(site.default_language(), locales) or source
     if source in locales:
@@ -512,6 +512,19 @@ def _project_around(directory: Path) -> str | None:
     with contextlib.suppress(ValueError, OSError):
         return os.path.relpath(config)
     return str(config)
+
+
+def _no_hugo_site(directory: Path, option: str, config_dir: str | None) -> str:
+    """Why init refuses Hugo's ``option`` in ``directory``: no Hugo configuration where it looked.
+
+    >>> print(_no_hugo_site(Path("."), "--config-dir", "settings"))
+    --config-dir is a Hugo site's, and this folder holds no Hugo configuration (no hugo.toml or config.toml, nor a settings/ folder with one)
+    """
+    folder = (config_dir or "config").rstrip("/")
+    return (
+        f"{option} is a Hugo site's, and {_folder_named(directory)} holds no Hugo configuration (no hugo.toml "
+        f"or config.toml, nor a {folder}/ folder with one)"
+    )
 
 
 def _folder_named(directory: Path) -> str:
