@@ -165,6 +165,19 @@ def test_a_project_folder_that_is_not_there_is_named_as_missing_not_as_lacking_a
     assert empty.output.endswith(": no transpub.toml here (run `transpub init` there first)\n")
 
 
+def test_project_naming_a_folder_inside_a_project_says_where_the_project_is(tmp_path: Path) -> None:
+    # (`--project news/articles` said "no transpub.toml here (run `transpub init` there first)":
+    # a second project among the articles)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(tmp_path / "news"), "-l", "es"]).exit_code == 0
+    inside = runner.invoke(main, ["--project", str(tmp_path / "news" / "articles"), "status"])
+    assert inside.exit_code == 2
+    assert inside.output == (
+        f"Error: {tmp_path / 'news' / 'articles'}: no transpub.toml here: this folder is inside the project "
+        "of ../transpub.toml (--project names the folder holding transpub.toml)\n"
+    )
+
+
 def test_extract_creates_template_and_catalogs_keeping_reviewed_translations(sample_project: Path) -> None:
     po_path = sample_project / "locales/de/LC_MESSAGES" / f"{SLUG}.po"
     before = po_path.read_bytes()

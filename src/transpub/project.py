@@ -500,6 +500,20 @@ def find_project_root(start: Path) -> Path:
     )
 
 
+def _no_config_here(root: Path) -> str:
+    """Why the folder ``root`` (given as ``--project``, holding no transpub.toml) is no project: it
+    lies inside one (a folder of that project named instead of the project's own), or none."""
+    try:
+        above = find_project_root(root.parent)
+    except ProjectNotFound:
+        return f"no {CONFIG_NAME} here (run `transpub init` there first)"
+    shown = os.path.relpath(above / CONFIG_NAME, root)
+    return (
+        f"no {CONFIG_NAME} here: this folder is inside the project of {shown} (--project names the folder "
+        f"holding {CONFIG_NAME})"
+    )
+
+
 def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Project:
     """Load the project at ``root``, or the one found from ``cwd`` upwards."""
     root = root.resolve() if root is not None else find_project_root(cwd or Path.cwd())
@@ -511,7 +525,7 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
             raise ProjectNotFound(
                 "no such folder (--project names the folder holding transpub.toml)", root
             ) from exc
-        raise ProjectNotFound(f"no {CONFIG_NAME} here (run `transpub init` there first)", root) from exc
+        raise ProjectNotFound(_no_config_here(root), root) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text: {exc}", config_path) from exc
     try:
