@@ -484,6 +484,23 @@ def test_an_article_named_with_a_backslash_comes_back_into_its_own_catalog(
     assert catalog_of(harbour, "de", slug).find(f"{story} is here.").msgstr == "Die Geschichte ist hier."
 
 
+def test_single_export_to_a_file_name_writes_that_file_not_a_folder_of_that_name(harbour: Path) -> None:
+    # (`--single -o to-agency/fr.xlf` made a folder fr.xlf/ holding fr.xlf; a second run refused the
+    # file as "Directory … is a file")
+    out = harbour / "to-agency" / "harbour-de.xliff"
+    for _ in range(2):
+        result = run(harbour, "xliff", "export", "-l", "de", "--single", "-o", str(out))
+        assert result.output.splitlines() == ["Wrote to-agency/harbour-de.xliff (6 units)"]
+        assert out.is_file()
+    assert sorted(path.name for path in out.parent.iterdir()) == ["harbour-de.xliff"]
+    each = run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "de.xlf"), code=2)
+    assert each.output.splitlines()[-1] == (
+        f"Error: -o {harbour / 'de.xlf'} names a file, and the export is one file per article: give a "
+        "folder, or add --single for one file"
+    )
+    assert not (harbour / "de.xlf").exists()
+
+
 def test_one_file_per_locale_comes_back_into_each_article_catalog(harbour: Path) -> None:
     (harbour / "articles" / "weather.html").write_text(
         "<html><body><p>Rain is expected.</p></body></html>", encoding="utf-8"

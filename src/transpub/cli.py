@@ -1498,6 +1498,10 @@ def xliff() -> None:
     """
 
 
+#: What ``xliff export -o`` takes for a file's name rather than a folder's.
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+
+
 @xliff.command(name="export")
 @click.option("-l", "--locale", required=True, metavar="LOCALE", help="The target locale to export.")
 @click.option(
@@ -1512,10 +1516,11 @@ def xliff() -> None:
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=Path("xliff"),
     show_default=True,
-    help="Folder to write the files into (relative to the current folder).",
+    help="Folder to write the files into (relative to the current folder); with --single, a file "
+    "name ending in .xlf or .xliff is the file written.",
 )
 @click.option("--single", is_flag=True, help="One file for the locale instead of one per article.")
 @click.option(
@@ -1536,9 +1541,20 @@ def xliff_export(
     """
     from .exchange.xliff_workflow import export_xliff
 
+    named = out_dir.suffix.lower() in XLIFF_SUFFIXES and not out_dir.is_dir()
+    if not named and out_dir.exists() and not out_dir.is_dir():
+        raise click.BadParameter(f"{str(out_dir)!r} is a file, not a folder.", param_hint="'-o' / '--output'")
+    if named and not single:
+        raise click.UsageError(
+            f"-o {out_dir} names a file, and the export is one file per article: give a folder, or add "
+            "--single for one file"
+        )
     project = _project(ctx)
     (chosen,) = project.select_locales([locale])
-    written = export_xliff(project, chosen, out_dir, version=version, single=single, copy_source=copy_source)
+    folder, name = (out_dir.parent, out_dir.name) if named else (out_dir, None)
+    written = export_xliff(
+        project, chosen, folder, version=version, single=single, single_name=name, copy_source=copy_source
+    )
     for path, units in written.files:
         _echo(f"Wrote {path} ({counted(units, 'unit')})")
     if not written.files:

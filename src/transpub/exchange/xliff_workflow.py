@@ -169,12 +169,14 @@ def export_xliff(
     *,
     version: str = "2.1",
     single: bool = False,
+    single_name: str | None = None,
     copy_source: bool = False,
     now: datetime | None = None,
 ) -> XliffExport:
     """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken.
 
-    ``copy_source`` gives untranslated units their source as target (see :func:`build_xliff`).
+    ``single`` writes one file, ``single_name`` (default ``<locale>.xlf``); ``copy_source`` gives
+    untranslated units their source as target (see :func:`build_xliff`).
     """
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
@@ -201,7 +203,7 @@ def export_xliff(
                 )
             )
         files.append(XliffFile(original=project.relative(article), units=units))
-    groups = [(f"{locale}.xlf", files)] if single else _one_file_each(project, files, locale)
+    groups = [(single_name or f"{locale}.xlf", files)] if single else _one_file_each(project, files, locale)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, group in groups:
         target = out_dir / name
