@@ -795,3 +795,30 @@ def test_each_page_lists_the_other_languages_it_is_published_in_for_social_sites
     plain = make_project(tmp_path / "plain", article=OPEN_GRAPH_ARTICLE)
     compile_lib(plain)
     assert open_graph_alternates(page(plain, "de")) == []
+
+
+@pytest.mark.parametrize(
+    ("out", "what"),
+    [
+        ("articles", "the articles folder"),
+        ("articles/../articles", "the articles folder"),
+        ("locales", "the catalogs' folder"),
+        (".transpub/preview", "inside .transpub (transpub's own files)"),
+    ],
+)
+def test_compile_out_to_the_articles_or_catalogs_folder_is_refused_and_writes_nothing_there(
+    tmp_path: Path, out: str, what: str
+) -> None:
+    # (`compile --out articles` wrote index.html, en/skiing.html and es/skiing.html among the articles,
+    # which the next extract took for articles, while [paths] site = "articles" is refused)
+    root = make_project(tmp_path / "news")
+    before = sorted(path for path in root.rglob("*") if ".transpub" not in path.parts)
+    result = run_cli(root, "compile", "--out", str(root / out))
+    assert result.exit_code == 2, result.output
+    shown = "articles" if out.startswith("articles") else out
+    assert result.stderr == (
+        f"Error: --out {shown} is {what}: compile would write its pages, index.html and a folder per "
+        "language there; name a folder of its own (--out /tmp/preview)\n"
+    )
+    assert sorted(path for path in root.rglob("*") if ".transpub" not in path.parts) == before
+    assert not (root / ".transpub" / "preview").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
-from ..errors import ArticleError
+from ..errors import ArticleError, ConfigError
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
@@ -58,6 +58,8 @@ def compile_project(
     out_dir = options.out_dir or project.site_dir
     report = CompileReport(out_dir=out_dir)
     markdown = (options.format or project.output_format) == "markdown"
+    if options.out_dir is not None and not markdown:
+        _refuse_out_folder(project, options.out_dir)
     markdown_root = options.out_dir or project.markdown_root
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
@@ -409,6 +411,27 @@ def _last_run(
         return before[slug]
     previous = earlier.get(slug)
     return None if previous is None else previous.result
+
+
+def _refuse_out_folder(project: Project, out_dir: Path) -> None:
+    """ConfigError (a mistake on the command line) for an ``--out`` folder of HTML pages that is the
+    articles folder, the catalogs' or inside ``.transpub``, as ``[paths] site`` is refused there: the
+    pages, index.html and a folder per language would be written among the articles (and read as
+    articles by the next run), the catalogs or transpub's own state."""
+    out = os.path.realpath(out_dir)
+    state = os.path.realpath(project.root / ".transpub")
+    if out == os.path.realpath(project.articles_dir):
+        what = "the articles folder"
+    elif out == os.path.realpath(project.catalogs_dir):
+        what = "the catalogs' folder"
+    elif out == state or out.startswith(state + os.sep):
+        what = "inside .transpub (transpub's own files)"
+    else:
+        return
+    raise ConfigError(
+        f"--out {project.relative(out_dir)} is {what}: compile would write its pages, index.html and a "
+        "folder per language there; name a folder of its own (--out /tmp/preview)"
+    )
 
 
 def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
