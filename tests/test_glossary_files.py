@@ -195,3 +195,24 @@ def test_a_nul_byte_in_a_tbx_glossary_is_one_error_line(tmp_path):
     assert str(caught.value).endswith(
         ":2:20: TBX is not well-formed XML: Invalid character: Char 0x0 out of allowed range"
     )
+
+
+@pytest.mark.parametrize("column", ["esp", "sp", "xx"])
+def test_a_csv_column_that_looks_like_a_locale_but_is_none_is_an_error_naming_it(tmp_path, column):
+    # (a Spanish column headed "esp" was read as a locale of that name: its terms reached no catalog
+    # and no check, and nothing said so)
+    path = tmp_path / "terms.csv"
+    path.write_text(f"term,{column},de\nChangchun,Changchun,Changchun\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert caught.value.line == 1
+    assert caught.value.message == (
+        f'column "{column}" is neither a locale nor one of term, note, case_sensitive, do_not_translate, '
+        f"forbidden; {column} is no locale Babel knows (gettext names: es, de, zh_CN)"
+    )
+
+
+def test_csv_columns_of_locales_in_any_spelling_babel_knows_are_read(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("term,es,pt-BR,sr@latin,de_AT,ast\nX,a,b,c,d,e\n", encoding="utf-8")
+    assert load_glossary(path).terms[0].required("pt_BR") == "b"

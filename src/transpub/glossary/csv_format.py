@@ -9,7 +9,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from transpub.errors import GlossaryError
+from transpub.errors import ConfigError, GlossaryError
 from transpub.glossary.model import Glossary
 from transpub.glossary.store import TermStore
 from transpub.glossary.terms import (
@@ -20,6 +20,7 @@ from transpub.glossary.terms import (
     is_locale_name,
     normalize_locale,
 )
+from transpub.locales import validate_locale
 
 TERM, NOTE, CASE, DNT, FORBIDDEN = "term", "note", "case_sensitive", "do_not_translate", "forbidden"
 RESERVED = (TERM, NOTE, CASE, DNT, FORBIDDEN)
@@ -87,11 +88,13 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
         key = name.lower()
         if key in RESERVED:
             columns.append(key)
-        elif is_locale_name(name) and name != ALL_LOCALES:
+        elif is_locale_name(name) and name != ALL_LOCALES and _known_locale(name):
             columns.append(normalize_locale(name))
             locales.append(normalize_locale(name))
         else:
             message = f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}'
+            if is_locale_name(name) and name != ALL_LOCALES:
+                message += f"; {name} is no locale Babel knows (gettext names: es, de, zh_CN)"
             for separator, shown in ((";", "';'"), ("\t", "tabs")):
                 if separator in name and TERM in (cell.strip().lower() for cell in name.split(separator)):
                     # a spreadsheet set to a language whose lists use ';' (or saving "text") wrote it so
@@ -103,6 +106,20 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
     if TERM not in columns:
         raise GlossaryError('no "term" column in the header', path, 1)
     return columns, locales
+
+
+def _known_locale(name: str) -> bool:
+    """Whether a column shaped like a locale names one Babel knows (``es``, ``pt-BR``), not a typo
+    such as ``sp`` or ``esp``, whose terms would never apply to any locale.
+
+    >>> _known_locale("pt-BR"), _known_locale("zh_CN"), _known_locale("esp"), _known_locale("sp")
+    (True, True, False, False)
+    """
+    try:
+        validate_locale(normalize_locale(name))
+    except ConfigError:
+        return False
+    return True
 
 
 def _parse_forbidden(cell: str, path: Path | str | None, line: int) -> dict[str, tuple[str, ...]]:
