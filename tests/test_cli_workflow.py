@@ -106,6 +106,33 @@ def test_init_of_a_folder_of_html_pages_shows_how_to_leave_menus_and_footers_to_
     assert [entry.msgid for entry in template] == ["Harbour news", "The ferry runs again."]
 
 
+def test_extract_warns_of_a_page_that_no_include_selector_matches(tmp_path: Path) -> None:
+    # (a misspelt class in [extract] include: the page gave 0 units, without a word, and was then
+    # published as "100% translated", the source page as written)
+    runner = CliRunner()
+    root = tmp_path / "news"
+    assert runner.invoke(main, ["init", str(root), "-l", "de"]).exit_code == 0
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text().replace('# include = ["title", "article"]', 'include = [".story-bodyy"]')
+    )
+    (root / "articles" / "a.html").write_text(
+        "<html><body><nav>Home page</nav><div class='story-body'><p>The ferry runs again.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    (root / "articles" / "b.html").write_text(
+        "<html><body><div class='story-bodyy'><p>The harbour reopens.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["--project", str(root), "extract"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("Warning:")]
+    assert warnings == [
+        "Warning: articles/a.html: [extract] include (.story-bodyy) matches nothing in this page: none of its "
+        "text is offered for translation, and its pages show it untranslated"
+    ]
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_init_with_project_makes_the_project_in_that_folder_not_here(
     where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -1307,6 +1307,23 @@ _FLOW_CONTAINERS = frozenset(
 _PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s]+(?: [^&<>"\s]+)*)?"')
 
 
+def _nothing_included(include: tuple[str, ...], shown: str) -> Issue:
+    """The warning of a page that no selector of ``[extract] include`` matches (a misspelt class, a
+    page of another template): none of its text is a unit, and its pages are the source as written.
+
+    >>> print(_nothing_included((".story-bodyy",), "articles/a.html").message)
+    [extract] include (.story-bodyy) matches nothing in this page: none of its text is offered for translation, and its pages show it untranslated
+    """
+    return Issue(
+        shown,
+        None,
+        "scope",
+        f"[extract] include ({', '.join(include)}) matches nothing in this page: none of its text is offered "
+        "for translation, and its pages show it untranslated",
+        severity="warning",
+    )
+
+
 def read_html(
     text: str,
     path: Path,
@@ -1341,6 +1358,8 @@ def read_html(
                 line,
             ) from None
     builder = _Builder(tokens, options, display_path or str(path), scope)
+    if scope is not None and scope.included is not None and not scope.included:
+        builder.warnings.append(_nothing_included(options.include, display_path or str(path)))
     parts: list[Part] = []
     walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
     let_go(root)
