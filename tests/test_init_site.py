@@ -747,6 +747,22 @@ def test_init_takes_the_sites_default_language_as_the_source_unless_given(tmp_pa
     assert "(source en, targets es)" in init(other, "--source", "en", "-l", "es")
 
 
+def test_init_naming_the_sites_default_language_as_a_target_is_refused_unless_source_is_given(
+    tmp_path: Path,
+) -> None:
+    # (a German site, `-l de -l es`: init took the default --source en, made German a target and wrote
+    # post.de.md beside post.md, both German pages to Hugo, without a word)
+    site = hugo_site(tmp_path / "hafen", config='defaultContentLanguage = "de"\n')
+    result = CliRunner().invoke(main, ["init", str(site), "-l", "de", "-l", "es"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: de is the site's default language (hugo.toml), the language of its pages, and -l names it "
+        "as a target: give the other languages, or --source LOCALE if the pages are written in another"
+    )
+    assert not (site / "transpub.toml").exists()
+    assert "(source en, targets de es)" in init(site, "--source", "en", "-l", "de", "-l", "es")
+
+
 def test_init_in_a_jekyll_blog_translates_its_posts_in_folders_of_their_own(tmp_path: Path) -> None:
     site = tmp_path / "blog"
     (site / "_posts").mkdir(parents=True)

@@ -468,6 +468,13 @@ def init(
     if hugos and (site is None or site.generator != "hugo"):
         raise click.UsageError(_no_hugo_site(directory, hugos[0], config_dir))
     if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
+        default = _site_source(site.default_language(), ())
+        if default is not None and default in locales:
+            raise click.UsageError(
+                f"{default} is the site's default language ({site.config_name}), the language of its pages, "
+                f"and -l names it as a target: give the other languages, or --source LOCALE if the pages "
+                "are written in another"
+            )
         source = _site_source(site.default_language(), locales) or source
     if source in locales:
         raise click.UsageError(f"{source} is the source locale; it cannot also be a target")
