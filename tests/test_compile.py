@@ -822,3 +822,18 @@ def test_compile_out_to_the_articles_or_catalogs_folder_is_refused_and_writes_no
     )
     assert sorted(path for path in root.rglob("*") if ".transpub" not in path.parts) == before
     assert not (root / ".transpub" / "preview").exists()
+
+
+def test_a_page_with_no_text_to_translate_is_not_said_to_be_100_percent_translated(tmp_path: Path) -> None:
+    # (an empty page, or one that [extract] include matched nothing in, was listed as
+    # "de/empty.html: 100% translated": the source page as written)
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "empty.html").write_text("<html><body><img src='a.png' alt=''></body></html>")
+    assert run_cli(root, "extract").exit_code == 0
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert (
+        "de/empty.html: no text to translate (the page shows the source as it is)"
+        in result.stdout.splitlines()
+    )
+    assert "de/skiing.html: 100% translated" in result.stdout.splitlines()

@@ -72,9 +72,13 @@ class Page:
         '71.4% shown (3 of 7 unreviewed)'
         >>> Page("fr", "a", "A", Coverage(5, 0, 2), True, machine=2, unreviewed=1).summary
         '71.4% shown (3 of 7 unreviewed, 2 of them machine-translated)'
+        >>> Page("fr", "a", "A", Coverage(0, 0, 0), True).summary
+        'no text to translate (the page shows the source as it is)'
         """
         shown = format_percent(self.coverage.percent)
         total, machine, unreviewed = self.coverage.total, self.machine, self.unreviewed
+        if not total:  # (an empty page, or one whose [extract] include matches nothing)
+            return "no text to translate (the page shows the source as it is)"
         if machine and unreviewed:
             both = machine + unreviewed
             return f"{shown} shown ({both} of {total} unreviewed, {machine} of them machine-translated)"
