@@ -494,9 +494,15 @@ def test_articles_without_a_catalog_yet_are_a_warning_saying_to_extract_first(tm
     assert result.exit_code == 0, result.output
     assert (
         "Warning: 4 articles (b, c, d, …) have no es catalog yet, so nothing of them is translated: "
-        "run `transpub extract` first" in result.output
+        "run `transpub extract` first (it says why, for an article it cannot read)" in result.output
     )
     assert "es via libre: 1 machine-translated" in result.output
+    # an article extract cannot read has no catalog after it either: extract's error says why
+    (tmp_path / "articles" / "b.html").write_bytes(b"<p>\x00\xff</p>")
+    extracted = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert extracted.exit_code == 1 and "articles/b.html" in extracted.output, extracted.output
+    again = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "-l", "es"])
+    assert "1 article (b) has no es catalog yet" in again.output, again.output
 
 
 def test_a_dry_run_says_what_the_memory_would_fill_not_that_it_filled_it(tmp_path, fake):

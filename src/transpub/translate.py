@@ -760,7 +760,7 @@ def translate_project(
                     f"{len(missing)} article{'s' if len(missing) > 1 else ''} ({', '.join(missing[:3])}"
                     f"{', …' if len(missing) > 3 else ''}) {'have' if len(missing) > 1 else 'has'} no "
                     f"{locale} catalog yet, so nothing of {'them' if len(missing) > 1 else 'it'} is "
-                    "translated: run `transpub extract` first"
+                    "translated: run `transpub extract` first (it says why, for an article it cannot read)"
                 )
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)
