@@ -42,6 +42,21 @@ def test_status_table_adds_totals_per_locale_for_several_articles(tmp_path: Path
     ]
 
 
+def test_status_shows_a_page_with_no_text_to_translate_as_such_not_as_100_percent(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "photo.html").write_text('<p><img src="a.png"></p>', encoding="utf-8")
+    assert run(root, "extract").exit_code == 0
+    out = tmp_path / "report.html"
+    lines = run(root, "status", "-l", "de", "--html", str(out)).output.splitlines()
+    assert (
+        lines[1]
+        == "photo           de               0      0             0       -      0  (no text to translate)"
+    )
+    assert lines[-2] == "(all articles)  de               5      0             0  100.0%     29"
+    cells = html.fromstring(out.read_text(encoding="utf-8")).xpath("//span[@class='pct']/text()")
+    assert cells == ["-", "100.0%", "100.0%"]  # (photo, signing, all articles)
+
+
 def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_one(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
     po_path(root, "de").unlink()

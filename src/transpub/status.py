@@ -204,6 +204,16 @@ def _percent(value: float) -> str:
     return f"{int(value * 10 + 1e-9) / 10:.1f}%"
 
 
+def _shown_percent(row: StatusRow) -> str:
+    """The share of a counted row translated, or "-" for an article with no text to translate (its
+    page shows the source as it is: not "100.0%" translated).
+
+    >>> _shown_percent(StatusRow("x", "de", Coverage(1, 0, 1), 5)), _shown_percent(StatusRow("e", "de"))
+    ('50.0%', '-')
+    """
+    return _percent(row.coverage.percent) if row.coverage.total else "-"
+
+
 def format_status_table(rows: list[StatusRow]) -> str:
     """An aligned text table, with a totals row per locale when there are several articles.
 
@@ -223,7 +233,7 @@ def format_status_table(rows: list[StatusRow]) -> str:
             str(r.coverage.translated),
             str(r.coverage.fuzzy),
             str(r.coverage.untranslated),
-            _percent(r.coverage.percent) if r.counted else ("error" if r.error else "n/a"),
+            _shown_percent(r) if r.counted else ("error" if r.error else "n/a"),
             str(r.words),
             _notes(r),
         )
@@ -243,6 +253,8 @@ def format_status_table(rows: list[StatusRow]) -> str:
 def _notes(row: StatusRow) -> str:
     """The notes of a row in the text table: missing or broken catalog, refused translations, out of date."""
     notes = [row.note] if row.note else []
+    if row.counted and not row.coverage.total and row.article != TOTAL:
+        notes.append("no text to translate")
     if row.refused:
         notes.append(refused_note(row))
     if row.article_error:
@@ -331,7 +343,7 @@ def _cell(row: StatusRow | None):
     parts = [
         E.DIV(
             E.CLASS("cell"),
-            E.SPAN(E.CLASS("pct"), _percent(row.coverage.percent)),
+            E.SPAN(E.CLASS("pct"), _shown_percent(row)),
             E.DIV(E.CLASS("bar"), *segments),
         ),
         E.DIV(E.CLASS("counts"), *counts),
