@@ -364,3 +364,21 @@ def test_a_compare_pays_for_no_text_another_worker_is_sending_to_the_same_engine
     assert "The end." in chat_sent(fake)  # (claimed for libre only: the llm engine's reply is its own)
     end_row = next(row for row in cells(report) if "The end." in row[0])
     assert "El fin." in end_row[1] and "from the memory" in end_row[1]
+
+
+def test_a_compare_report_named_in_the_articles_folder_is_refused_before_any_engine_is_paid(
+    tmp_path, monkeypatch
+):
+    # written there, the report was read as an article by the next extract (and translated, published)
+    root = news_project(tmp_path)
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        monkeypatch.setenv("TRANSPUB_LLM_URL", fake.url + "/v1")
+        out = root / "articles" / "compare.html"
+        result = run_cli(root, "translate", "--compare", "libre", "llm", "-l", "es", "--out", str(out))
+        assert result.exit_code == 2, result.output
+        assert result.output.splitlines()[-1] == (
+            f"Error: --out {out} is in the articles folder (articles/): the next extract would read the "
+            "report as an article; write it elsewhere"
+        )
+        assert not out.exists() and not fake.requests

@@ -57,6 +57,21 @@ def test_status_shows_a_page_with_no_text_to_translate_as_such_not_as_100_percen
     assert cells == ["-", "100.0%", "100.0%"]  # (photo, signing, all articles)
 
 
+def test_a_status_report_named_in_the_articles_folder_is_refused_so_extract_never_reads_it(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news")
+    out = root / "articles" / "report.html"
+    result = run(root, "status", "--html", str(out))
+    assert result.exit_code == 2 and not out.exists()
+    assert result.output.splitlines()[-1].startswith(
+        f"Error: --html {out} is in the articles folder (articles/)"
+    )
+    assert (
+        run(root, "status", "--html", str(root / "articles" / "report.json")).exit_code == 0
+    )  # (no article's name)
+
+
 def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_one(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
     po_path(root, "de").unlink()

@@ -881,10 +881,11 @@ def _compare(
     if len(selected) != 1:
         raise click.UsageError("--compare works on one locale: pass -l LOCALE")
     [locale] = selected
+    path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
+    project.refuse_report_among_articles(path, "--out")  # (before any engine is paid)
     comparison = compare_engines(
         project, locale, engines, sample, concurrency=concurrency, retry_rejected=retry_rejected
     )
-    path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
     write_comparison(comparison, path)
     for line in comparison.summary():
         _echo(line)
@@ -1349,6 +1350,8 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     from .status import collect_status, format_status_table, write_status_html
 
     project = _project(ctx)
+    if html_path is not None:
+        project.refuse_report_among_articles(html_path, "--html")
     problems: list[str] = []
     rows = collect_status(project, project.select_locales(locales), problems)
     _echo(format_status_table(rows) if rows else _no_articles(project) + "\n", nl=False)

@@ -22,7 +22,7 @@ from .config import (
     suggest,
     validate_config,
 )
-from .discovery import Discovery, discover_articles, in_shard, is_translation_name, slug_for
+from .discovery import ARTICLE_SUFFIXES, Discovery, discover_articles, in_shard, is_translation_name, slug_for
 from .errors import ConfigError, ProjectNotFound
 from .fsutil import check_memory_place, confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
@@ -219,6 +219,18 @@ class Project:
         if resolved.startswith(prefix):
             return resolved[len(prefix) :].replace(os.sep, "/")
         return str(path)
+
+    def refuse_report_among_articles(self, path: Path, option: str) -> None:
+        """ConfigError (a mistake on the command line) when the report file ``path`` (given as
+        ``option``) would be written in the articles folder under a name articles have (``.html``,
+        ``.md``…): the next extract would read the report as an article, translate and publish it."""
+        if not path.name.lower().endswith(ARTICLE_SUFFIXES):
+            return
+        if real_path(path).startswith(resolved_folder(str(self.articles_dir)).rstrip(os.sep) + os.sep):
+            raise ConfigError(
+                f"{option} {path} is in the articles folder ({self.relative(self.articles_dir)}/): the next "
+                "extract would read the report as an article; write it elsewhere"
+            )
 
     def locale_dir(self, locale: str) -> str:
         """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""
