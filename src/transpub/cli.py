@@ -894,6 +894,16 @@ def _compare(
         _echo(f"Warning: {warning}", err=True)
 
 
+def _dropped_catalogs_note(project: Project, locale: str) -> str:
+    """What stays of ``locale``, whose pages compile removed (no longer among the project's locales):
+    its catalogs, the translators' work."""
+    return (
+        f"Note: {locale} is no longer among the project's locales: its pages are removed, its catalogs "
+        f"({project.relative(Path(project.catalogs_dir) / locale)}) are kept; add it to [project] locales "
+        "again to publish it, or delete them if its translations should go."
+    )
+
+
 def _unmoved_note(locale: str, pages: list[tuple[str, str]]) -> str:
     """The note that ``pages`` of ``locale`` (each with where it goes now) stay where an earlier
     compile wrote them until a run of their language writes them at their new place."""
@@ -1135,6 +1145,11 @@ def compile_(
         _echo_mo_files(project, report.mo_written, verbose)
     for removed in report.removed:
         _echo(f"{removed}: removed (its article is gone)")
+    for locale, removed in report.dropped:
+        _echo(f"{removed}: removed ({locale} is no longer among the project's locales)")
+    for locale in dict.fromkeys(locale for locale, _ in report.dropped):
+        if (Path(project.catalogs_dir) / locale).is_dir():
+            _echo(_dropped_catalogs_note(project, locale))
     _echo_warnings(report.warnings)
     if report.stale_links:
         _echo(

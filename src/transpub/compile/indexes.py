@@ -3,12 +3,14 @@ rows, which are kept between runs (see :mod:`.kept_rows`)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..errors import cannot
-from ..fsutil import confine, write_if_changed
-from ..manifest import Manifest, Record, content_hash, make_key, path_name, signature
+from ..fsutil import confine, remove_empty_folders, remove_file, write_if_changed
+from ..manifest import Manifest, Record, content_hash, file_hash, make_key, path_name, signature
+from ..model import Issue
 from ..project import Project
 from ..site import (
     Page,
@@ -46,6 +48,8 @@ def indexes_unless_unchanged(
     record = manifest.get("", "indexes")
     held = record is not None and record.holds(project.root, key)
     made: dict[str, str] = record.result.get("made", {}) if held and record is not None else {}
+    if record is not None and not held:  # (the languages may have changed)
+        _remove_dropped_indexes(project, out_dir, record, all_locales, report)
     kinds = [kind for kind in _INDEXES if made.get(kind) != keys[kind]]
     if not kinds:
         if record is not None and record.refreshed:
@@ -58,7 +62,8 @@ def indexes_unless_unchanged(
     if len(report.errors) > errors:  # an index page not written: all are made again next time
         manifest.drop("", "indexes")
         return
-    indexes = Record(key, result={"made": keys})
+    folders = {project.locale_dir(locale): locale for locale in all_locales}
+    indexes = Record(key, result={"made": keys, _FOLDERS: folders})
     for path in (
         *(out_dir / html_path(project, locale, "index") for locale in all_locales),
         out_dir / "index.html",
@@ -66,6 +71,51 @@ def indexes_unless_unchanged(
     ):
         _watch_index(project.root, indexes, path, written, record if held else None)
     manifest.put("", indexes, "indexes")
+
+
+#: What the index pages' record says of the language of each folder it has an index page in.
+_FOLDERS = "folders"
+
+
+def _remove_dropped_indexes(
+    project: Project, out_dir: Path, record: Record, all_locales: list[str], report: CompileReport
+) -> None:
+    """Delete the index pages the last run's ``record`` names in the folder of a language no longer
+    among the project's locales (not one of ``all_locales``), each as compile wrote it: one changed
+    since stays, with a warning."""
+    now = {project.locale_dir(locale) for locale in all_locales} | {"_review"}
+    recorded = record.result.get(_FOLDERS)
+    named: dict[str, str] = recorded if isinstance(recorded, dict) else {}
+    top = os.path.abspath(out_dir)
+    for name in sorted(record.files):
+        path = project.root / name
+        folder = os.path.dirname(os.path.abspath(path))
+        if path.name != "index.html" or os.path.dirname(folder) != top:
+            continue
+        kept = record.hash_of(name)
+        if os.path.basename(folder) in now or kept is None or not path.is_file():
+            continue
+        locale = str(named.get(os.path.basename(folder), os.path.basename(folder)))
+        if file_hash(path) != kept:
+            report.warnings.append(
+                Issue(
+                    project.relative(path),
+                    None,
+                    "removed",
+                    f"left as it is: {locale} is no longer among the project's locales, but its index "
+                    "page was changed since compile wrote it; delete it if it should go",
+                    locale=locale,
+                    severity="warning",
+                )
+            )
+            continue
+        try:
+            remove_file(path, out_dir)
+        except OSError as exc:
+            report.errors.append(cannot("remove", path, exc))
+            continue
+        report.dropped.append((locale, project.relative(path)))
+        remove_empty_folders(path.parent, out_dir)
 
 
 def _watch_index(

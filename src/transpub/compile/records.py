@@ -151,6 +151,19 @@ def _stored_page(page: Page, root: Path, names: Mapping[str, str] | None = None)
 _COVERAGE_AT = _PAGE_FIELDS.index("coverage")
 
 
+_LOCALE_AT = _PAGE_FIELDS.index("locale")
+
+
+def recorded_locales(result: Mapping[str, Any]) -> list[str]:
+    """The languages of the pages an article's record (its ``result``) keeps: those compile wrote
+    them in, the configured locales of that run (none for a record that keeps no page)."""
+    stored = result.get("pages")
+    if not isinstance(stored, list):
+        return []
+    found = (page[_LOCALE_AT] for page in stored if isinstance(page, list) and len(page) > _LOCALE_AT)
+    return list(dict.fromkeys(locale for locale in found if isinstance(locale, str)))
+
+
 _OUTPUT_AT = _PAGE_FIELDS.index("output")
 
 

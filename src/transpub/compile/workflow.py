@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
-from ..errors import ArticleError, ConfigError
+from ..errors import ArticleError, ConfigError, cannot
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
@@ -26,7 +26,14 @@ from .link_targets import LinkTargets, grouped_warnings
 from .links import link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path, is_below, is_file_of, record_name
-from .records import earlier_titles, failed_record, records_as_stored, titles_record, unchanged
+from .records import (
+    earlier_titles,
+    failed_record,
+    recorded_locales,
+    records_as_stored,
+    titles_record,
+    unchanged,
+)
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .titles import decide_titles, resolution, title_map
 from .url_names import page_url_style
@@ -170,6 +177,7 @@ def compile_project(
                 previous = earlier.get(compiled.slug)
                 before[compiled.slug] = None if previous is None else previous.result
                 _remove_moved_pages(run, previous, compiled, report)
+                _remove_pages_of_dropped_locales(run, previous, compiled, report)
             manifest.put(compiled.slug, compiled.record)
         elif found is None and options.pages:  # not compiled as a whole (no record to trust next time)
             # (--indexes writes no page: the records of the pages compile wrote stay as they are)
@@ -492,7 +500,8 @@ def _remove_pages_of_gone_articles(
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
-        locales = (project.source_locale, *project.locales)
+        # (and in a language dropped since from the project's locales, as its record names it)
+        locales = (project.source_locale, *project.locales, *_dropped_locales(project, record.result))
         folder_index = _recorded_folder_index(project, record.files, slug)
         folders = _page_folders(project, record.files, slug, out_dir, folder_index)
         if record.result.get(_FOLDERS_AWAY):  # (this folder's pages went when the record was kept)
@@ -568,6 +577,66 @@ def _remove_moved_pages(
             )
     if compiled.unmoved:  # (said again on a run that finds the article unchanged)
         record.result["unmoved"] = compiled.unmoved
+
+
+def _remove_pages_of_dropped_locales(
+    run: CompileRun, previous: Record | None, compiled: CompiledArticle, report: CompileReport
+) -> None:
+    """Delete the pages and review copies of the article ``compiled`` that ``previous``, its last
+    record, names in a language that is no longer among the project's locales (``[project]
+    locales``: not the languages selected for this run), each as compile wrote it (its content as
+    recorded): a page changed since stays, with a warning (a review copy changed since goes with
+    the orphan ones, see :func:`_remove_orphan_review_copies`). Its catalogs stay: the translations
+    are the translators' work."""
+    project = run.project
+    if previous is None or compiled.record is None:
+        return
+    for locale in _dropped_locales(project, previous.result):
+        for review in (False, True):
+            for folder_index in (False, True):
+                relative = html_path(project, locale, compiled.slug, review=review, folder_index=folder_index)
+                recorded = previous.hash_of(record_name(run, relative))
+                path = run.out_dir / relative
+                if recorded is None or not path.is_file():
+                    continue
+                if file_hash(path) != recorded:
+                    if not review:
+                        report.warnings.append(_dropped_page_changed(project, path, locale))
+                    continue
+                try:
+                    remove_file(path, run.out_dir)
+                except OSError as exc:  # (a folder it may not write: the page stays, said so)
+                    report.errors.append(cannot("remove", path, exc))
+                    continue
+                compiled.removed_from.append(path.parent)
+                report.dropped.append((locale, project.relative(path)))
+
+
+def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
+    """The languages an article's record (its ``result``) keeps pages in that are no longer among the
+    project's locales (each with a plain folder name: nothing outside the site is named)."""
+    configured = (project.source_locale, *project.locales)
+    dropped = []
+    for locale in recorded_locales(result):
+        folder = project.locale_dir(locale)
+        plain = folder not in ("", ".", "..", "_review") and "/" not in folder and "\\" not in folder
+        if locale not in configured and plain:
+            dropped.append(locale)
+    return dropped
+
+
+def _dropped_page_changed(project: Project, path: Path, locale: str) -> Issue:
+    """The warning that the page at ``path``, of ``locale`` no longer among the project's locales,
+    stays: it was changed since compile wrote it."""
+    return Issue(
+        project.relative(path),
+        None,
+        "removed",
+        f"left as it is: {locale} is no longer among the project's locales, but the page was changed "
+        "since compile wrote it; delete it if it should go",
+        locale=locale,
+        severity="warning",
+    )
 
 
 #: What the result of a record kept by :func:`_record_of_folders_away` says.

@@ -1,0 +1,131 @@
+"""A language taken out of ``[project] locales`` leaves the site at the next compile: the pages,
+review copies and index pages compile wrote in it, as it wrote them (a page changed since stays, with
+a warning). Its catalogs stay: they are the translators' work.
+A run of some languages (``-l``) goes by the configured list, and a shard's run by its articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_compile_helpers import ARTICLE, make_project, run_cli
+from transpub.discovery import in_shard
+
+
+def drop(root: Path, locale: str) -> None:
+    """Take ``locale`` out of the project's ``[project] locales``."""
+    config = root / "transpub.toml"
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("locales = ["))
+    kept = [name for name in json.loads(line.partition("=")[2]) if name != locale]
+    config.write_text(text.replace(line, f"locales = {json.dumps(kept)}"), encoding="utf-8")
+
+
+def site_files(root: Path) -> set[str]:
+    return {
+        path.relative_to(root / "site").as_posix() for path in (root / "site").rglob("*") if path.is_file()
+    }
+
+
+# --- HTML pages -----------------------------------------------------------------------------------
+
+
+def test_a_language_dropped_from_the_locales_takes_its_pages_and_index_page_off_the_site(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    assert run_cli(root, "compile").exit_code == 0  # (a run with nothing changed is kept as a whole)
+    assert {"zh_CN/skiing.html", "zh_CN/index.html", "_review/zh_CN/skiing.html"} <= site_files(root)
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    for page in ("site/zh_CN/skiing.html", "site/zh_CN/index.html", "site/_review/zh_CN/skiing.html"):
+        assert f"{page}: removed (zh_CN is no longer among the project's locales)" in result.stdout
+    assert not (root / "site" / "zh_CN").exists() and not (root / "site" / "_review" / "zh_CN").exists()
+    assert {"de/skiing.html", "ar/skiing.html", "en/skiing.html", "de/index.html"} <= site_files(root)
+    for page in ("de/skiing.html", "en/skiing.html", "index.html", "de/index.html"):
+        assert "zh" not in (root / "site" / page).read_text(encoding="utf-8"), page
+    # the translations stay, and the report says so
+    assert (root / "locales" / "zh_CN" / "LC_MESSAGES" / "skiing.po").is_file()
+    assert "its catalogs (locales/zh_CN) are kept" in result.stdout
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "removed" not in again.output, again.output
+
+
+def test_compiling_some_languages_removes_only_those_dropped_from_the_locales(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile").exit_code == 0
+    result = run_cli(root, "compile", "-l", "de")  # a selection for one run: ar and zh_CN stay configured
+    assert result.exit_code == 0 and "removed" not in result.output, result.output
+    assert {"zh_CN/skiing.html", "zh_CN/index.html", "ar/skiing.html", "ar/index.html"} <= site_files(root)
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 0, result.output
+    assert "site/zh_CN/skiing.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
+    assert not (root / "site" / "zh_CN").exists()
+    assert {"ar/skiing.html", "ar/index.html"} <= site_files(root)
+
+
+def test_a_page_of_a_dropped_language_changed_since_compile_wrote_it_stays_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "site" / "zh_CN" / "skiing.html"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "<!-- kept by the web desk -->\n", encoding="utf-8"
+    )
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert edited.is_file() and "<!-- kept by the web desk -->" in edited.read_text(encoding="utf-8")
+    assert (
+        "Warning: site/zh_CN/skiing.html: left as it is: zh_CN is no longer among the project's locales, "
+        "but the page was changed since compile wrote it" in result.stderr
+    )
+    assert "site/zh_CN/index.html: removed (zh_CN is no longer among" in result.stdout
+    again = run_cli(root, "compile")  # said once
+    assert again.exit_code == 0 and "zh_CN" not in again.output and edited.is_file()
+
+
+def test_a_shard_run_removes_the_dropped_language_pages_of_its_own_articles_only(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    slugs = ["skiing", *(f"story{n}" for n in range(6))]
+    for slug in slugs[1:]:
+        (root / "articles" / f"{slug}.html").write_text(ARTICLE, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--review", "--threshold", "0").exit_code == 0
+    mine = [slug for slug in slugs if in_shard(slug, (1, 2))]
+    others = [slug for slug in slugs if slug not in mine]
+    assert mine and others
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile", "--shard", "1/2", "--review", "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    for slug in mine:
+        assert not (root / "site" / "zh_CN" / f"{slug}.html").exists()
+        assert not (root / "site" / "_review" / "zh_CN" / f"{slug}.html").exists()
+        assert f"site/zh_CN/{slug}.html: removed (zh_CN is no longer" in result.stdout
+    for slug in others:
+        assert (root / "site" / "zh_CN" / f"{slug}.html").is_file()
+        assert (root / "site" / "_review" / "zh_CN" / f"{slug}.html").is_file()
+    assert (root / "site" / "zh_CN" / "index.html").is_file()  # the index pages: `compile --indexes`
+    assert run_cli(root, "compile", "--shard", "2/2", "--review", "--threshold", "0").exit_code == 0
+    result = run_cli(root, "compile", "--indexes")
+    assert result.exit_code == 0, result.output
+    assert "site/zh_CN/index.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
+    assert not (root / "site" / "zh_CN").exists() and not (root / "site" / "_review" / "zh_CN").exists()
+
+
+def test_an_article_deleted_with_its_language_dropped_leaves_every_page_of_it(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "retracted.html").write_text(ARTICLE, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    assert (root / "site" / "zh_CN" / "retracted.html").is_file()
+    (root / "articles" / "retracted.html").unlink()
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile", "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    assert "site/zh_CN/retracted.html: removed (its article is gone)" in result.stdout
+    assert not list((root / "site").rglob("retracted.html"))
