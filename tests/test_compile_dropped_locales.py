@@ -1,14 +1,16 @@
 """A language taken out of ``[project] locales`` leaves the site at the next compile: the pages,
 review copies and index pages compile wrote in it, as it wrote them (a page changed since stays, with
-a warning). Its catalogs stay: they are the translators' work.
+a warning), HTML pages and Markdown files alike. Its catalogs stay: they are the translators' work.
 A run of some languages (``-l``) goes by the configured list, and a shard's run by its articles."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from test_compile_helpers import ARTICLE, make_project, run_cli
+from test_compile_markdown import CHINESE, make_markdown_project, translate
 from transpub.discovery import in_shard
 
 
@@ -129,3 +131,112 @@ def test_an_article_deleted_with_its_language_dropped_leaves_every_page_of_it(tm
     assert result.exit_code == 0, result.output
     assert "site/zh_CN/retracted.html: removed (its article is gone)" in result.stdout
     assert not list((root / "site").rglob("retracted.html"))
+
+
+# --- Markdown files -------------------------------------------------------------------------------
+
+RECORD = "content/.transpub-outputs.json"
+
+
+def hugo_project(root: Path) -> Path:
+    """Hugo's content folders by language, Spanish and Chinese translated, compiled."""
+    make_markdown_project(root, 'markdown_dir = "content"\n', articles="content/en")
+    translate(root, "zh_CN", CHINESE)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert (root / "content" / "zh_CN" / "posts" / "harbour.md").is_file()
+    return root
+
+
+def recorded(root: Path) -> set[str]:
+    return set(json.loads((root / RECORD).read_text("utf-8"))["files"])
+
+
+def test_a_language_dropped_from_the_locales_takes_its_markdown_files_out_of_the_content_folder(
+    tmp_path: Path,
+) -> None:
+    root = hugo_project(tmp_path / "site")
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/zh_CN/posts/harbour.md: removed (zh_CN is no longer among the project's locales)"
+        in result.stdout
+    )
+    assert not (root / "content" / "zh_CN").exists()
+    assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
+    assert not any(key.startswith("zh_CN/") for key in recorded(root))
+    assert (root / "locales" / "zh_CN" / "LC_MESSAGES" / "posts" / "harbour.po").is_file()
+    assert "its catalogs (locales/zh_CN) are kept" in result.stdout
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "removed" not in again.output, again.output
+
+
+def test_compiling_some_languages_of_markdown_removes_only_those_dropped_from_the_locales(
+    tmp_path: Path,
+) -> None:
+    root = hugo_project(tmp_path / "site")
+    result = run_cli(root, "compile", "-l", "es")  # zh_CN stays configured: its files stay
+    assert result.exit_code == 0 and "removed" not in result.output, result.output
+    assert (root / "content" / "zh_CN" / "posts" / "harbour.md").is_file()
+    drop(root, "zh_CN")  # (the last run wrote no zh_CN file: its record still names them)
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 0, result.output
+    assert "content/zh_CN/posts/harbour.md: removed (zh_CN is no longer among" in result.stdout
+    assert not (root / "content" / "zh_CN").exists()
+    assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
+
+
+def test_a_markdown_file_of_a_dropped_language_changed_since_compile_wrote_it_stays_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    root = hugo_project(tmp_path / "site")
+    edited = root / "content" / "zh_CN" / "posts" / "harbour.md"
+    edited.write_text(edited.read_text("utf-8") + "\n手工修改。\n", "utf-8")
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert edited.is_file() and "手工修改" in edited.read_text("utf-8")
+    assert (
+        "Warning: content/zh_CN/posts/harbour.md: left as it is: zh_CN is no longer among the project's "
+        "locales, but the file was changed since compile wrote it" in result.stderr
+    )
+    assert "zh_CN/posts/harbour.md" not in recorded(root)
+    again = run_cli(root, "compile")  # said once
+    assert again.exit_code == 0 and "zh_CN" not in again.output and edited.is_file()
+
+
+def test_a_dropped_languages_markdown_file_stays_with_a_warning_where_no_manifest_says_compile_wrote_it(
+    tmp_path: Path,
+) -> None:
+    """A fresh checkout: the record committed with the files is not trusted alone to delete one."""
+    root = hugo_project(tmp_path / "site")
+    shutil.rmtree(root / ".transpub")
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert (root / "content" / "zh_CN" / "posts" / "harbour.md").is_file()
+    assert (
+        "Warning: content/zh_CN/posts/harbour.md: left as it is: zh_CN is no longer among the project's "
+        "locales, but this machine has no record of compile writing it" in result.stderr
+    )
+    assert not any(key.startswith("zh_CN/") for key in recorded(root))
+
+
+def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+    posts = root / "content" / "en" / "posts"
+    (posts / "harbour.md").write_text(
+        (posts / "harbour.md").read_text("utf-8") + "\n![Map](map.png)\n", "utf-8"
+    )
+    (posts / "map.png").write_bytes(b"\x89PNG map")
+    assert run_cli(root, "extract").exit_code == 0
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    assert (root / "content" / "zh_CN" / "posts" / "map.png").is_file()
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert not (root / "content" / "zh_CN").exists(), sorted((root / "content" / "zh_CN").rglob("*"))
+    assert (root / "content" / "es" / "posts" / "map.png").is_file() and (posts / "map.png").is_file()
+    assert not any(key.startswith("zh_CN/") for key in recorded(root)) and "Warning" not in result.stderr

@@ -209,6 +209,7 @@ def remove_stale_markdown(
     root: Path,
     report: CompileReport,
     last_run: Callable[[str], Mapping[str, Any] | None] = lambda slug: None,
+    last_watched: Callable[[str, str], bool] = lambda slug, key: False,
 ) -> None:
     """Remove the Markdown files compile wrote for articles that are gone, or that now go elsewhere
     (an article renamed ``.markdown``, or made a page bundle), for the locales of this run (and its
@@ -231,6 +232,13 @@ def remove_stale_markdown(
     are kept). Any name refused (a hand-written ``es/_index.md``, another language's file, ``../``)
     stays where it is, is no longer recorded, and the record is named in one warning.
 
+    The files of a language no longer among the project's locales (``[project] locales``, whatever
+    ``locales`` this run writes) go too, those of the articles of this run (and shard) read now or
+    gone: where this machine's manifest says the last run wrote them (``last_run``, or ``last_watched``:
+    whether the article's last record names the file at a record's name), each as written (one
+    changed since stays, with a warning); one the manifest does not know stays, with a warning (the
+    record alone is not trusted), and is no longer recorded.
+
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
     record when known; ``copies``: the image copies each of their files uses, by locale."""
     record.prune()  # the folders the articles' removals emptied (every worker is done)
@@ -248,6 +256,7 @@ def remove_stale_markdown(
     used = {(locale, slug): keys for slug, known in copies.items() for locale, keys in (known or {}).items()}
     left: dict[str, bool] = {}
     refused: list[str] = []
+    configured = (project.source_locale, *project.locales)
 
     def still_there(slug: str) -> bool:
         """Whether a file of the article ``slug``, not found as an article, is in the articles folder."""
@@ -255,10 +264,16 @@ def remove_stale_markdown(
             left[slug] = _article_file_left(project, slug)
         return left[slug]
 
+    def compiled_now(slug: str) -> bool:
+        """Whether this run read the article ``slug``, or found it gone (its file not left)."""
+        return slug in documents if slug in present else not still_there(slug)
+
     def still_uses(user: tuple[str, str], key: str) -> bool:
         locale, slug = user
-        if locale not in locales or not in_shard(slug, project.shard):
+        if not in_shard(slug, project.shard):
             return True  # not this run's to decide
+        if locale not in locales:  # (a language no longer configured: not if its article is not read now)
+            return locale in configured or not compiled_now(slug)
         if slug in present and ((locale, slug) not in expected or copies.get(slug) is None):
             return True  # an article that could not be read (or whose copies are not known): kept
         if slug not in present and still_there(slug):
@@ -307,7 +322,11 @@ def remove_stale_markdown(
                         exc if isinstance(exc, TranspubError) else cannot("remove", root / key, exc)
                     )
             continue
-        if entry.locale not in locales or not in_shard(entry.slug, project.shard):
+        if not in_shard(entry.slug, project.shard):
+            continue
+        if entry.locale not in locales:
+            if entry.locale not in configured and compiled_now(entry.slug) and not never_ours(key):
+                _remove_dropped(project, record, key, entry, root, report, last_run, last_watched)
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
             continue  # an article that could not be read this time: its files stay
@@ -333,6 +352,56 @@ def remove_stale_markdown(
         record.save()
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
+
+
+def _remove_dropped(
+    project: Project,
+    record: OutputRecord,
+    key: str,
+    entry: Recorded,
+    root: Path,
+    report: CompileReport,
+    last_run: Callable[[str], Mapping[str, Any] | None],
+    last_watched: Callable[[str, str], bool],
+) -> None:
+    """Remove the file at ``key``, recorded as the file of ``entry``'s article in its language, no
+    longer among the project's locales, where this machine's manifest says compile wrote it and
+    it is as written (then reported); else it stays, no longer recorded, with a warning."""
+    path = root / key
+    shown = project.relative(path)
+    locale = entry.locale
+    if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
+        if path.is_file():
+            report.warnings.append(
+                _dropped_warning(shown, locale, "this machine has no record of compile writing it")
+            )
+        record.forget(key)
+        return
+    try:
+        removed = record.remove(path)
+    except OutputConflict:
+        report.warnings.append(_dropped_warning(shown, locale, "the file was changed since compile wrote it"))
+        record.forget(key)
+        return
+    except (TranspubError, OSError) as exc:
+        report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
+        return
+    if removed:
+        report.dropped.append((locale, shown))
+
+
+def _dropped_warning(shown: str, locale: str, why: str) -> Issue:
+    """The warning that the file ``shown``, of ``locale`` no longer among the project's locales,
+    stays (``why``)."""
+    return Issue(
+        shown,
+        None,
+        "removed",
+        f"left as it is: {locale} is no longer among the project's locales, but {why}; delete it if it "
+        "should go",
+        locale=locale,
+        severity="warning",
+    )
 
 
 def _writes_page(project: Project, key: str, entry: Recorded, root: Path) -> bool:

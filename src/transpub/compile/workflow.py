@@ -164,7 +164,7 @@ def compile_project(
         else Manifest(project.root, manifest.command, key=manifest.key)
     )
     emptied: list[tuple[Path, Path]] = []  # the folders removals may have emptied, each with its top
-    before: dict[str, dict[str, Any] | None] = {}  # the last run's result of each article compiled now
+    before: dict[str, Record | None] = {}  # the last run's record of each article compiled now
     for found in cached:
         compiled = found or next(done)
         if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
@@ -175,7 +175,7 @@ def compile_project(
         if compiled.record is not None:
             if found is None:  # (before its record is put in the manifest: see earlier)
                 previous = earlier.get(compiled.slug)
-                before[compiled.slug] = None if previous is None else previous.result
+                before[compiled.slug] = previous
                 _remove_moved_pages(run, previous, compiled, report)
                 _remove_pages_of_dropped_locales(run, previous, compiled, report)
             manifest.put(compiled.slug, compiled.record)
@@ -229,6 +229,7 @@ def compile_project(
                 markdown_root,
                 report,
                 functools.partial(_last_run, before, earlier),
+                functools.partial(_last_watched, before, earlier, markdown_root),
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
@@ -410,14 +411,15 @@ def _compile_again_where_links_changed(run: CompileRun, cached: list[CompiledArt
             cached[index] = None
 
 
-def _last_run(
-    before: Mapping[str, dict[str, Any] | None], earlier: Manifest, slug: str
-) -> dict[str, Any] | None:
-    """What the manifest says the last run compiled of the article ``slug`` (its record's result):
-    ``before`` holds it for the articles compiled in this run (whose records are this run's now)."""
-    if slug in before:
-        return before[slug]
-    previous = earlier.get(slug)
+def _last_record(before: Mapping[str, Record | None], earlier: Manifest, slug: str) -> Record | None:
+    """The manifest's record of the last run that compiled the article ``slug``: ``before`` holds it
+    for the articles compiled in this run (whose records are this run's now)."""
+    return before[slug] if slug in before else earlier.get(slug)
+
+
+def _last_run(before: Mapping[str, Record | None], earlier: Manifest, slug: str) -> dict[str, Any] | None:
+    """What the manifest says the last run compiled of the article ``slug`` (its record's result)."""
+    previous = _last_record(before, earlier, slug)
     return None if previous is None else previous.result
 
 
@@ -440,6 +442,16 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
         f"--out {project.relative(out_dir)} is {what}: compile would write its pages, index.html and a "
         "folder per language there; name a folder of its own (--out /tmp/preview)"
     )
+
+
+def _last_watched(
+    before: Mapping[str, Record | None], earlier: Manifest, root: Path, slug: str, key: str
+) -> bool:
+    """Whether the manifest's record of the last run that compiled the article ``slug`` names the
+    file at ``key`` below ``root`` (the Markdown files' folder) as one of its files (its Markdown file
+    in a language, which that run may not have written: ``-l``)."""
+    previous = _last_record(before, earlier, slug)
+    return previous is not None and previous.hash_of(path_name(earlier.root, root / key)) is not None
 
 
 def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
