@@ -201,9 +201,12 @@ def test_a_markdown_file_of_a_dropped_language_changed_since_compile_wrote_it_st
         "Warning: content/zh_CN/posts/harbour.md: left as it is: zh_CN is no longer among the project's "
         "locales, but the file was changed since compile wrote it" in result.stderr
     )
-    assert "zh_CN/posts/harbour.md" not in recorded(root)
-    again = run_cli(root, "compile")  # said once
-    assert again.exit_code == 0 and "zh_CN" not in again.output and edited.is_file()
+    again = run_cli(root, "compile")  # said again while it is there
+    assert again.exit_code == 0 and "left as it is: zh_CN is no longer" in again.stderr and edited.is_file()
+    edited.unlink()
+    gone = run_cli(root, "compile")
+    assert gone.exit_code == 0 and "zh_CN" not in gone.output, gone.output
+    assert not any(key.startswith("zh_CN/") for key in recorded(root))
 
 
 def test_a_dropped_languages_markdown_file_stays_with_a_warning_where_no_manifest_says_compile_wrote_it(
@@ -220,7 +223,6 @@ def test_a_dropped_languages_markdown_file_stays_with_a_warning_where_no_manifes
         "Warning: content/zh_CN/posts/harbour.md: left as it is: zh_CN is no longer among the project's "
         "locales, but this machine has no record of compile writing it" in result.stderr
     )
-    assert not any(key.startswith("zh_CN/") for key in recorded(root))
 
 
 def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_path: Path) -> None:
@@ -240,3 +242,40 @@ def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_p
     assert not (root / "content" / "zh_CN").exists(), sorted((root / "content" / "zh_CN").rglob("*"))
     assert (root / "content" / "es" / "posts" / "map.png").is_file() and (posts / "map.png").is_file()
     assert not any(key.startswith("zh_CN/") for key in recorded(root)) and "Warning" not in result.stderr
+
+
+def test_a_dropped_languages_translations_beside_their_articles_are_removed(tmp_path: Path) -> None:
+    """Hugo's translation by file name (``posts/harbour.zh_CN.md`` beside ``posts/harbour.md``)."""
+    root = make_markdown_project(tmp_path / "site", 'layout = "suffix"\n')
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    translation = root / "articles" / "posts" / "harbour.zh_CN.md"
+    assert translation.is_file()
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "articles/posts/harbour.zh_CN.md: removed (zh_CN is no longer among" in result.stdout
+    assert not translation.exists() and (root / "articles" / "posts" / "harbour.es.md").is_file()
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "zh_CN" not in again.output, again.output
+
+
+def test_a_dropped_languages_translation_left_beside_its_article_is_not_read_as_an_article(
+    tmp_path: Path,
+) -> None:
+    """``posts/harbour.zh_CN.md`` edited by hand stays when zh_CN is dropped: it is no article to
+    extract and translate (``posts/harbour.zh_CN``) while it is there."""
+    root = make_markdown_project(tmp_path / "site", 'layout = "suffix"\n')
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "articles" / "posts" / "harbour.zh_CN.md"
+    edited.write_text(edited.read_text("utf-8") + "\n手工修改。\n", "utf-8")
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "left as it is: zh_CN is no longer among the project's locales" in result.stderr
+    assert "harbour.zh_CN:" not in result.output and edited.is_file()
+    assert not list(root.glob("articles/posts/harbour.zh_CN.*.md"))
+    extracted = run_cli(root, "extract")
+    assert extracted.exit_code == 0 and "harbour.zh_CN" not in extracted.output, extracted.output
+    assert not list((root / "locales").rglob("harbour.zh_CN.po*"))

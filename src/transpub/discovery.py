@@ -198,6 +198,7 @@ def discover_articles(
     *,
     translation_names: frozenset[str] = frozenset(),
     output_dirs: tuple[Path, ...] = (),
+    outputs: frozenset[str] = frozenset(),
     private: tuple[str, ...] = (),
     translation_infix: str = "",
 ) -> Discovery:
@@ -205,7 +206,9 @@ def discover_articles(
 
     Translations compile wrote are never articles: a Markdown file ``<name>.<X>.md`` where ``X`` is
     in ``translation_names`` (the target locales and their output folders), and the folders
-    ``output_dirs`` (compile's, and a MkDocs theme's overrides: templates, no pages).
+    ``output_dirs`` (compile's, and a MkDocs theme's overrides: templates, no pages); nor are the
+    files ``outputs`` (their paths, as ``articles_dir`` joined with their names below it: those of a
+    language no longer among the locales, which compile removes).
     ``translation_infix``: the longest part compile puts before a Markdown article's extension to
     name its translation beside it (``.zh_CN``: ``[compile] layout = "suffix"``), for names too long.
     """
@@ -289,7 +292,7 @@ def discover_articles(
                 seen_dirs.add(resolved)
                 yield entry.path, rel + "/"
             elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
-                if is_translation_name(name, translation_names):
+                if is_translation_name(name, translation_names) or (outputs and entry.path in outputs):
                     continue
                 candidates.append((entry.path, rel))
 

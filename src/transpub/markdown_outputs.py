@@ -26,8 +26,9 @@ from pathlib import Path
 
 from .errors import TranspubError
 from .fsutil import confine, locked, remove_empty_folders, remove_file, write_if_changed
+from .project import MARKDOWN_RECORD_NAME
 
-RECORD_NAME = ".transpub-outputs.json"
+RECORD_NAME = MARKDOWN_RECORD_NAME
 _VERSION = 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import tomllib
@@ -50,6 +51,11 @@ def _inside(root: Path, *paths: Path | None) -> tuple[str, ...]:
         except ValueError:
             continue
     return tuple(inside)
+
+
+#: The record of the files compile wrote as Markdown, in the folder it writes them into (see
+#: :mod:`transpub.markdown_outputs`).
+MARKDOWN_RECORD_NAME = ".transpub-outputs.json"
 
 
 @dataclass(frozen=True)
@@ -381,6 +387,7 @@ class Project:
             self.follow_symlinks,
             translation_names=frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc))),
             output_dirs=self._markdown_output_dirs(),
+            outputs=self._dropped_outputs(),
             private=self.private_files(),
             translation_infix=max(
                 (f".{self.locale_dir(loc)}" for loc in self.locales),
@@ -393,6 +400,31 @@ class Project:
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
         return found
+
+    def _dropped_outputs(self) -> frozenset[str]:
+        """The files in ``articles/`` that compile wrote as an article's Markdown in a language no
+        longer among the project's locales, as the record of the files it wrote names them
+        (:data:`MARKDOWN_RECORD_NAME`), each where compile writes that article's file in that
+        language (``posts/a.fr.md``, ``fr/posts/a.md``): translations, not articles, until compile
+        removes them. None when the record cannot be read (compile says so) or is outside the articles."""
+        root = self.markdown_root
+        articles = os.path.abspath(self.articles_dir)
+        if self.output_format != "markdown" or not Path(os.path.abspath(root)).is_relative_to(articles):
+            return frozenset()
+        try:
+            files = json.loads((root / MARKDOWN_RECORD_NAME).read_text(encoding="utf-8"))["files"]
+            entries = [(key, value["locale"]) for key, value in files.items() if not value.get("used_by")]
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return frozenset()
+        configured = (self.source_locale, *self.locales)
+        found = set()
+        for key, locale in entries:
+            if not isinstance(key, str) or not isinstance(locale, str) or locale in configured:
+                continue
+            if self.markdown_article_at(key, locale, root) is not None:
+                path = os.path.abspath(os.path.join(root, *key.split("/")))
+                found.add(os.path.join(os.fspath(self.articles_dir), os.path.relpath(path, articles)))
+        return frozenset(found)
 
     def _markdown_output_dirs(self) -> tuple[Path, ...]:
         """Folders inside ``articles/`` never read as articles: those compile writes, localized

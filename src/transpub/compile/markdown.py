@@ -237,7 +237,7 @@ def remove_stale_markdown(
     gone: where this machine's manifest says the last run wrote them (``last_run``, or ``last_watched``:
     whether the article's last record names the file at a record's name), each as written (one
     changed since stays, with a warning); one the manifest does not know stays, with a warning (the
-    record alone is not trusted), and is no longer recorded.
+    record alone is not trusted); either is said again at each run while it is there.
 
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
     record when known; ``copies``: the image copies each of their files uses, by locale."""
@@ -325,7 +325,7 @@ def remove_stale_markdown(
         if not in_shard(entry.slug, project.shard):
             continue
         if entry.locale not in locales:
-            if entry.locale not in configured and compiled_now(entry.slug) and not never_ours(key):
+            if entry.locale not in configured and compiled_now(entry.slug):  # (see _remove_dropped)
                 _remove_dropped(project, record, key, entry, root, report, last_run, last_watched)
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
@@ -366,22 +366,25 @@ def _remove_dropped(
 ) -> None:
     """Remove the file at ``key``, recorded as the file of ``entry``'s article in its language, no
     longer among the project's locales, where this machine's manifest says compile wrote it and
-    it is as written (then reported); else it stays, no longer recorded, with a warning."""
+    it is as written (then reported); else it stays, with a warning, recorded while it is there (a
+    translation, not an article: see :meth:`~transpub.project.Project.discover`). (The
+    manifest decides, not :meth:`~transpub.project.Project.compile_never_writes`, which knows the
+    configured languages only: a translation beside its article, ``a.fr.md``, is no longer one.)"""
     path = root / key
     shown = project.relative(path)
     locale = entry.locale
-    if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
-        if path.is_file():
-            report.warnings.append(
-                _dropped_warning(shown, locale, "this machine has no record of compile writing it")
-            )
+    if not path.is_file():  # (deleted by hand)
         record.forget(key)
+        return
+    if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
+        report.warnings.append(
+            _dropped_warning(shown, locale, "this machine has no record of compile writing it")
+        )
         return
     try:
         removed = record.remove(path)
     except OutputConflict:
         report.warnings.append(_dropped_warning(shown, locale, "the file was changed since compile wrote it"))
-        record.forget(key)
         return
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
