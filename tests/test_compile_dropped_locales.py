@@ -279,3 +279,21 @@ def test_a_dropped_languages_translation_left_beside_its_article_is_not_read_as_
     extracted = run_cli(root, "extract")
     assert extracted.exit_code == 0 and "harbour.zh_CN" not in extracted.output, extracted.output
     assert not list((root / "locales").rglob("harbour.zh_CN.po*"))
+
+
+def test_a_shard_run_removes_the_dropped_language_files_of_its_own_articles_only(tmp_path: Path) -> None:
+    make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+    root = tmp_path / "site"
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    files = {"posts/harbour": "posts/harbour.md", "guide": "guide/index.md"}
+    assert all((root / "content" / "zh_CN" / name).is_file() for name in files.values())
+    mine = [slug for slug in files if in_shard(slug, (1, 2))]
+    assert len(mine) == 1, mine  # (one article in each shard)
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile", "--threshold", "0", "--shard", "1/2")
+    assert result.exit_code == 0, result.output
+    for slug, name in files.items():
+        assert (root / "content" / "zh_CN" / name).is_file() == (slug not in mine), slug
+    result = run_cli(root, "compile", "--threshold", "0", "--shard", "2/2")
+    assert result.exit_code == 0, result.output
+    assert not (root / "content" / "zh_CN").exists()
