@@ -133,6 +133,20 @@ def test_an_article_deleted_with_its_language_dropped_leaves_every_page_of_it(tm
     assert not list((root / "site").rglob("retracted.html"))
 
 
+def test_a_dropped_language_whose_folder_name_was_dropped_too_leaves_that_folder(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", config_extra='\n[compile.locale_dirs]\nzh_CN = "zh-cn"\n')
+    assert run_cli(root, "compile").exit_code == 0
+    assert {"zh-cn/skiing.html", "zh-cn/index.html"} <= site_files(root)
+    drop(root, "zh_CN")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('zh_CN = "zh-cn"\n', ""), encoding="utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "site/zh-cn/skiing.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
+    assert "site/zh-cn/index.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
+    assert not (root / "site" / "zh-cn").exists()
+
+
 # --- Markdown files -------------------------------------------------------------------------------
 
 RECORD = "content/.transpub-outputs.json"

@@ -151,20 +151,26 @@ def _stored_page(page: Page, root: Path, names: Mapping[str, str] | None = None)
 _COVERAGE_AT = _PAGE_FIELDS.index("coverage")
 
 
+_OUTPUT_AT = _PAGE_FIELDS.index("output")
+
+
 _LOCALE_AT = _PAGE_FIELDS.index("locale")
 
 
-def recorded_locales(result: Mapping[str, Any]) -> list[str]:
-    """The languages of the pages an article's record (its ``result``) keeps: those compile wrote
-    them in, the configured locales of that run (none for a record that keeps no page)."""
+def recorded_outputs(result: Mapping[str, Any]) -> dict[str, str | None]:
+    """The pages an article's record (its ``result``) keeps, by language (those of the configured
+    locales of the run that made it): the name of each one's output in the project (as
+    :func:`~transpub.manifest.path_name` gives it), None when it had none (held back)."""
     stored = result.get("pages")
     if not isinstance(stored, list):
-        return []
-    found = (page[_LOCALE_AT] for page in stored if isinstance(page, list) and len(page) > _LOCALE_AT)
-    return list(dict.fromkeys(locale for locale in found if isinstance(locale, str)))
-
-
-_OUTPUT_AT = _PAGE_FIELDS.index("output")
+        return {}
+    pages: dict[str, str | None] = {}
+    for page in stored:
+        if isinstance(page, list) and len(page) > max(_LOCALE_AT, _OUTPUT_AT):
+            locale, output = page[_LOCALE_AT], page[_OUTPUT_AT]
+            if isinstance(locale, str):
+                pages[locale] = output if isinstance(output, str) else None
+    return pages
 
 
 def _recorded_page(

@@ -29,7 +29,7 @@ from .places import html_path, is_below, is_file_of, record_name
 from .records import (
     earlier_titles,
     failed_record,
-    recorded_locales,
+    recorded_outputs,
     records_as_stored,
     titles_record,
     unchanged,
@@ -604,24 +604,29 @@ def _remove_pages_of_dropped_locales(
     if previous is None or compiled.record is None:
         return
     for locale in _dropped_locales(project, previous.result):
+        places = []  # (its name in the record, its path, whether a review copy)
         for review in (False, True):
             for folder_index in (False, True):
                 relative = html_path(project, locale, compiled.slug, review=review, folder_index=folder_index)
-                recorded = previous.hash_of(record_name(run, relative))
-                path = run.out_dir / relative
-                if recorded is None or not path.is_file():
-                    continue
-                if file_hash(path) != recorded:
-                    if not review:
-                        report.warnings.append(_dropped_page_changed(project, path, locale))
-                    continue
-                try:
-                    remove_file(path, run.out_dir)
-                except OSError as exc:  # (a folder it may not write: the page stays, said so)
-                    report.errors.append(cannot("remove", path, exc))
-                    continue
-                compiled.removed_from.append(path.parent)
-                report.dropped.append((locale, project.relative(path)))
+                places.append((record_name(run, relative), run.out_dir / relative, review))
+        output = recorded_outputs(previous.result).get(locale)
+        if output is not None and run.markdown_root is None:  # (its folder: locale_dirs changed since)
+            places.append((output, project.root / output, False))
+        for name, path, review in dict.fromkeys(places):
+            recorded = previous.hash_of(name)
+            if recorded is None or not is_below(path, run.out_dir) or not path.is_file():
+                continue
+            if file_hash(path) != recorded:
+                if not review:
+                    report.warnings.append(_dropped_page_changed(project, path, locale))
+                continue
+            try:
+                remove_file(path, run.out_dir)
+            except OSError as exc:  # (a folder it may not write: the page stays, said so)
+                report.errors.append(cannot("remove", path, exc))
+                continue
+            compiled.removed_from.append(path.parent)
+            report.dropped.append((locale, project.relative(path)))
 
 
 def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
@@ -629,7 +634,7 @@ def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
     project's locales (each with a plain folder name: nothing outside the site is named)."""
     configured = (project.source_locale, *project.locales)
     dropped = []
-    for locale in recorded_locales(result):
+    for locale in recorded_outputs(result):
         folder = project.locale_dir(locale)
         plain = folder not in ("", ".", "..", "_review") and "/" not in folder and "\\" not in folder
         if locale not in configured and plain:
