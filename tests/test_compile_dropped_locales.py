@@ -147,6 +147,24 @@ def test_a_dropped_language_whose_folder_name_was_dropped_too_leaves_that_folder
     assert not (root / "site" / "zh-cn").exists()
 
 
+def test_an_article_deleted_with_its_language_and_folder_name_dropped_leaves_that_folder(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news", config_extra='\n[compile.locale_dirs]\nzh_CN = "zh-cn"\n')
+    (root / "articles" / "retracted.html").write_text(ARTICLE, encoding="utf-8")
+    assert run_cli(root, "extract").exit_code == 0
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    assert (root / "site" / "zh-cn" / "retracted.html").is_file()
+    (root / "articles" / "retracted.html").unlink()
+    drop(root, "zh_CN")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('zh_CN = "zh-cn"\n', ""), encoding="utf-8")
+    result = run_cli(root, "compile", "--threshold", "0")
+    assert result.exit_code == 0, result.output
+    assert "site/zh-cn/retracted.html: removed (its article is gone)" in result.stdout
+    assert not (root / "site" / "zh-cn").exists()
+
+
 # --- Markdown files -------------------------------------------------------------------------------
 
 RECORD = "content/.transpub-outputs.json"

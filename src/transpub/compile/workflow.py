@@ -531,6 +531,9 @@ def _remove_pages_of_gone_articles(
                     ]
                 warn = folder == out_dir and not markdown and place == folder_index
                 _remove_recorded(project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn)
+        if out_dir in folders and not markdown:  # (a dropped language's folder named otherwise then)
+            moved = _dropped_outputs_elsewhere(project, record.result, out_dir, locales)
+            _remove_recorded(project, hashes, out_dir, moved, slug, report, emptied, warn_unrecorded=False)
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
@@ -640,6 +643,25 @@ def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
         if locale not in configured and plain:
             dropped.append(locale)
     return dropped
+
+
+def _dropped_outputs_elsewhere(
+    project: Project, result: Mapping[str, Any], out_dir: Path, locales: Collection[str]
+) -> list[str]:
+    """The pages (paths in ``out_dir``) an article's record (its ``result``) names in a language of
+    ``locales`` no longer among the project's locales, where they are not by that language's folder
+    now (``[compile] locale_dirs`` changed since: ``zh-cn/a.html``)."""
+    configured = (project.source_locale, *project.locales)
+    pages = []
+    for locale, output in recorded_outputs(result).items():
+        if locale in configured or locale not in locales or output is None:
+            continue
+        path = project.root / output
+        if is_below(path, out_dir):
+            relative = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(out_dir))).as_posix()
+            if relative.split("/", 1)[0] != project.locale_dir(locale):
+                pages.append(relative)
+    return pages
 
 
 def _dropped_page_changed(project: Project, path: Path, locale: str) -> Issue:
