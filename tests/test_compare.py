@@ -246,6 +246,20 @@ def test_compare_with_the_memory_only_engine_tm_is_a_command_line_mistake_exit_2
     assert not list(tmp_path.rglob("compare-*.html"))
 
 
+def test_compare_naming_one_engine_twice_is_a_command_line_mistake_and_pays_nothing(tmp_path, monkeypatch):
+    # (it paid the engine once per unit for a report of two identical columns)
+    root = news_project(tmp_path)
+    with FakeMT() as fake:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
+        result = run_cli(root, "translate", "--compare", "libre", "libre", "-l", "es")
+        assert result.exit_code == 2, result.output
+        assert result.output.splitlines() == [
+            "Error: engine libre is named twice: compare two different engines (`transpub engines` lists "
+            "the engines and their language pairs)"
+        ]
+        assert not fake.requests and not list(tmp_path.rglob("compare-*.html"))
+
+
 def test_compare_with_an_engine_lacking_the_language_pair_is_refused_before_anything_is_sent(
     tmp_path, monkeypatch
 ) -> None:

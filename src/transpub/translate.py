@@ -1356,10 +1356,15 @@ def compare_engines(
     write the memory refuses is kept in ``.transpub/unsaved/`` and said in
     :attr:`Comparison.warnings` (the comparison goes on).
 
-    Raises ConfigError when an engine is unknown, fills from the memory only (``tm``) or has no
-    language pair for ``locale`` (mistakes on the command line), EngineError when one is not
-    configured, MemoryStoreError when the memory cannot be opened (before anything is sent).
+    Raises ConfigError when an engine is unknown or named twice, fills from the memory only (``tm``)
+    or has no language pair for ``locale`` (mistakes on the command line), EngineError when one is
+    not configured, MemoryStoreError when the memory cannot be opened (before anything is sent).
     """
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ConfigError(
+            f"engine {twice[0]} is named twice: compare two different engines ({_ENGINES_LISTED})"
+        )
     adapters = {name: get_engine(name, project) for name in names}
     for name, adapter in adapters.items():
         if not getattr(adapter, "machine", True):
