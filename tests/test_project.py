@@ -45,6 +45,11 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
             '[project]\nlocales = ["es"]\n[compile]\nexclude = [\n',  # the list left open: its line
             "transpub.toml:4: not valid TOML: Invalid value at the end of the file (something left open?)",
         ),
+        (  # tomllib notices the list left open at the next table, two lines on: the error names its line
+            '[project]\nlocales = ["es", "de" # "]"\n\n[paths]\nsite = "s"',
+            "transpub.toml:2: not valid TOML: Unclosed array: the one opened on this line is not closed "
+            "(seen on line 4)",
+        ),
         (
             '[project]\nlocales = ["es"]\n[paths]\narticles = "a"\n[compile]\n[paths]\nsite = "s"',
             "transpub.toml:6: not valid TOML: [paths] is declared twice: put its keys under the first one",

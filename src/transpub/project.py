@@ -603,11 +603,38 @@ def _toml_problem(text: str, document: str = "") -> tuple[str, int | None]:
         return _TOML_AT_END.sub("", text) + " at the end of the file (something left open?)", last
     found = _TOML_AT_LINE.search(text)
     message = _TOML_AT_LINE.sub("", text)
+    line = int(found.group(1)) if found else None
     twice = _TOML_TWICE.fullmatch(message)
     if twice:
         table = ".".join(re.findall(r"'([^']*)'", twice.group(1)))
         message = f"[{table}] is declared twice: put its keys under the first one"
-    return message, int(found.group(1)) if found else None
+    brackets = _UNCLOSED.get(message)
+    if brackets is not None and line is not None:
+        opened = _opened_on(document, line, *brackets)
+        if opened is not None and opened != line:  # (tomllib says where it noticed, lines later)
+            return f"{message}: the one opened on this line is not closed (seen on line {line})", opened
+    return message, line
+
+
+#: tomllib's messages of a list or inline table left open, and its brackets.
+_UNCLOSED = {"Unclosed array": ("[", "]"), "Unclosed inline table": ("{", "}")}
+#: A TOML string on one line (basic or literal), taken out before brackets are counted.
+_TOML_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def _opened_on(document: str, line: int, opening: str, closing: str) -> int | None:
+    r"""The nearest line at or above ``line`` of ``document`` that opens more ``opening`` brackets than
+    it closes (strings and comments aside): where a list or table tomllib found unclosed begins.
+
+    >>> _opened_on('[project]\nlocales = ["de",\n  "fr"\n\n[paths]\n', 5, "[", "]")
+    2
+    """
+    lines = document.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        code = _TOML_STRING.sub('""', lines[number - 1]).split("#", 1)[0]
+        if code.count(opening) > code.count(closing):
+            return number
+    return None
 
 
 _POSTGRES_URL = re.compile(r"postgres(?:ql)?://", re.I)
