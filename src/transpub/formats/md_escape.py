@@ -375,7 +375,7 @@ _LONE_WRITTEN = re.compile(r"(?<![!\\])&#91;")
 LONE_CLOSING = "]"
 #: A ``]`` a translation writes (escaped) followed by text that makes no link of it, whatever ``[``
 #: is before it: not ``(`` or ``:``, no ``[`` after spaces (nor ``&#91;``, which may be kept), not
-#: the piece's end (markup may follow).
+#: the piece's end (markup may follow: see :mod:`~transpub.formats.md_lone_closings`).
 _LONE_CLOSING_WRITTEN = re.compile(r"&#93;(?![(:])(?=\s*(?!&#91;)[^\s\[])")
 
 

@@ -92,6 +92,7 @@ from .md_link_brackets import (
     link_brackets_kept,
     url_destinations_kept,
 )
+from .md_lone_closings import SAFE_AFTER, lone_closings_at_ends
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -351,6 +352,9 @@ class _Context(NamedTuple):
     #: backticks are code spans' (see :func:`_text_tick_words`), and how many backticks it writes.
     tick_words: tuple[str, ...] = ()
     ticks: int = 0
+    #: Whether its text writes a ``]`` that closes nothing (see md_escape.LONE_CLOSING), also on a
+    #: page defining references (see md_lone_closings).
+    lone_closing: bool = False
     #: The brackets its text writes around a link (see md_link_brackets.link_brackets_in).
     link_brackets: tuple[tuple[str, str], ...] = ()
     #: The stretches of its text that look like a tag and are none (see md_tag_text.tag_texts_in).
@@ -382,6 +386,28 @@ def _lined(atoms: list[Atom]) -> str:
 def _opens_link(piece: PairedPieces | list[Part]) -> bool:
     """Whether the markup of a placeholder (``piece``) opens a link's text (``[``)."""
     return isinstance(piece, PairedPieces) and "[" in "".join(p for p in piece.open if isinstance(p, str))
+
+
+def _text_after(out: list[Part], at: int, after: str) -> str:
+    """What follows the unit at ``at`` among ``out`` (a run's parts, ``after`` the run's trail as
+    written): the strings after it, then ``x`` for a unit whose markup starts with no ``[``, ``[``
+    for other markup (or such a unit), or ``after`` at the run's end."""
+    text = ""
+    for part in out[at + 1 :]:
+        if isinstance(part, str):
+            text += part
+            continue
+        if isinstance(part, TextSlot) and not any(_starts_bracket(p) for p in part.pieces.values()):
+            return text + "x"
+        return text + "["
+    return text + after
+
+
+def _starts_bracket(piece: PairedPieces | list[Part]) -> bool:
+    """Whether the markup of a placeholder (``piece``, its opening) starts with ``[`` (or not with
+    a string)."""
+    parts = piece.open if isinstance(piece, PairedPieces) else piece
+    return not parts or not isinstance(parts[0], str) or parts[0].startswith("[")
 
 
 def _opens_link_at(pieces: dict[int, PairedPieces | list[Part]], number: int) -> bool:
@@ -841,10 +867,12 @@ class _Builder(RunSlots):
         references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
         brackets = brackets_in(lined) if "[" in text or "]" in text else ()
+        lone_closing = LONE_CLOSING in brackets and not (self.labels and LONE_OPENING in brackets)
         if self.labels and (LONE_OPENING in brackets or LONE_CLOSING in brackets):
             # a lone [ kept could open a label with a ] of other text (of this unit or, where
             # Python-Markdown joins a list to a paragraph, the next), and a lone ] close one with
-            # a [ before it: no page's definition is safe
+            # a [ before it: no page's definition is safe (a ] is kept where the text before it
+            # ends no label, see md_lone_closings)
             brackets = tuple(inner for inner in brackets if inner not in (LONE_OPENING, LONE_CLOSING))
         # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
         spellings = (
@@ -891,6 +919,7 @@ class _Builder(RunSlots):
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
             link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
+            lone_closing=lone_closing,
         )
         ctx = ctx._replace(escape=_source_escape(ctx))
         out: list[Part] = []
@@ -1084,7 +1113,9 @@ class _Builder(RunSlots):
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs, by_unit[number])
                 elif by_unit is None and ctx.runs:
                     slot.keep_runs = runs_keeper(slot.msgid, ctx.runs)
-        for part in out[first:] if LONE_CLOSING in ctx.brackets else ():
+        if ctx.lone_closing:
+            self.lone_closings_at_ends(out, first, trail)
+        for part in out[first:] if ctx.lone_closing else ():
             if isinstance(part, TextSlot) and any(_opens_link(piece) for piece in part.pieces.values()):
                 # (a lone ] kept in a link's text would end it there)
                 part.keep_runs = functools.partial(
@@ -1128,6 +1159,28 @@ class _Builder(RunSlots):
             if tags and isinstance(part, TextSlot):
                 part.keep_runs = functools.partial(tag_texts_kept, tags, part.keep_runs)
         _emit_plain(trail, out)
+
+    def lone_closings_at_ends(self, out: list[Part], first: int, trail: list[Atom]) -> None:
+        """Each unit among ``out[first:]`` (a run's, ``trail`` after them) writing a ``]`` that
+        closes nothing as it is where nothing after it makes a link of it (see md_lone_closings):
+        at its end where a space, a line break, the run's end or markup starting so follows it, no
+        ``[`` after spaces (``[x] [^1]`` is a reference in Python-Markdown without footnotes), nor a
+        unit whose markup may start so; on a page defining references after its last unit only,
+        with no ``[`` after it."""
+        after = "".join(atom.raw if atom.kind == "text" else _written(atom.parts) for atom in trail)
+        slots = [at for at in range(first, len(out)) if isinstance(out[at], TextSlot)]
+        for at in slots:
+            part = out[at]
+            assert isinstance(part, TextSlot)
+            follows = _text_after(out, at, after)
+            spaced = (
+                not follows or follows[:1].isspace() or follows[:1] in SAFE_AFTER
+            ) and not follows.lstrip().startswith("[")
+            if self.labels:
+                spaced = spaced and at == slots[-1] and "[" not in after
+            part.keep_runs = functools.partial(
+                lone_closings_at_ends, part.pieces, spaced, self.labels, part.keep_runs
+            )
 
     def table_row(self, table: Token | None, row: Token) -> list[tuple[str, ContentMap]]:
         """The cells of a table row: their content as markdown-it reads it, and its map."""
