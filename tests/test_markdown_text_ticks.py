@@ -34,6 +34,10 @@ SOURCES = [
     "| h | i |\n|---|---|\n| It`s a `code` thing | x |\n",
     "| h |\n|---|\n| Don`t go |\n",
     "> | h | i |\n> |---|---|\n> | a | `code` and it`s |\n",
+    # (a backtick the source writes as a reference, after the word or alone: it was \`)
+    "Use `c`, it`s &#96; here.\n",
+    "&#96; `code` and don`t &#96;.\n",
+    "`code` and it&#96;s.\n",
 ]
 #: The words a translator writes between the placeholders: the sources' words with backticks, and
 #: backticks of their own.

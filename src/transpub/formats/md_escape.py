@@ -335,8 +335,9 @@ def references_in(source: str) -> tuple[tuple[str, str], ...]:
 
 
 #: The characters of ASCII a source's references are kept for: none of them is in an escape this
-#: module writes but ``&``, whose bare ones only are replaced (see :func:`_with_references`).
-_KEPT_ASCII = frozenset("&\"'")
+#: module writes but ``&``, whose bare ones only are replaced, and the backtick, whose ``\```
+#: is (see :func:`_with_references`).
+_KEPT_ASCII = frozenset("&\"'`")
 #: An ``&`` that starts no reference (``&#91;`` is an escape of this module's).
 _BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
@@ -346,6 +347,8 @@ def _with_references(written: str, references: tuple[tuple[str, str], ...]) -> s
     for char, reference in references:
         if char == "&":
             written = _BARE_AMPERSAND.sub(reference, written)
+        elif char == "`":  # (escaped by a backslash: as the reference, which no code span pairs)
+            written = ticks_as_references(written).replace("&#96;", reference)
         elif char in written:
             written = written.replace(char, reference)
     return written

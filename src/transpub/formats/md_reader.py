@@ -28,7 +28,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
 from ..errors import ArticleError
-from ..inline import escape_lookalikes
+from ..inline import PLACEHOLDER_RE, escape_lookalikes
 from ..model import EMAIL_ADDRESS, Issue
 from .context_notes import introduces_list, list_note, table_cell_note
 from .document import (
@@ -915,7 +915,7 @@ class _Builder(RunSlots):
             notes=notes,
             tick_word=tick_word,
             tick_words=tick_words,
-            ticks=_ticks_written(atoms) if tick_words else 0,
+            ticks=_ticks_shown(atoms) if tick_words else 0,
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
             link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
@@ -1135,9 +1135,7 @@ class _Builder(RunSlots):
         if ctx.tick_word:  # (after the escaped backticks kept: none may follow it)
             for part in out[first:]:
                 if isinstance(part, TextSlot) and ctx.tick_word in part.msgid:
-                    part.keep_runs = functools.partial(
-                        _tick_kept, ctx.tick_word, part.keep_runs, last=bool(ctx.escaped_ticks)
-                    )
+                    part.keep_runs = functools.partial(_tick_kept, ctx.tick_word, part.keep_runs)
         for part in out[first:] if ctx.tick_words else ():
             if isinstance(part, TextSlot) and "`" in part.msgid:
                 marks = tick_marks(part.pieces)
@@ -1732,6 +1730,13 @@ def _ticks_written(atoms: list[Atom]) -> int:
     )
 
 
+def _ticks_shown(atoms: list[Atom]) -> int:
+    """How many backticks the text (as shown: ``&#96;`` too) and the markup of ``atoms`` write."""
+    return sum(
+        atom.text.count("`") if atom.kind == "text" else _written(atom.parts).count("`") for atom in atoms
+    )
+
+
 def _text_tick_words(atoms: list[Atom]) -> tuple[str, ...]:
     """The words (as shown: no space in them) of the text of ``atoms`` whose backticks the source
     writes as they are (none opens a code span there), where the block's markup holds no unit but
@@ -1799,30 +1804,37 @@ def _tick_kept(
     word: str,
     keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
     translation: str,
-    *,
-    last: bool = False,
 ) -> Callable[[int, str, str], str]:
     """How each text of ``translation`` is written (see :attr:`TextSlot.keep_runs`, ``keep_runs``
     first): the backtick of ``word`` (see :func:`_lone_tick_word`) as it is where the translation
     holds the word once, its other backticks references (the block's escape writes them so) or, in a
-    block that escapes some (``last``), the source's escapes (``\\```, the word's own too where the
-    source escapes a lone backtick, which it holds), then with no backtick after it (an escaped one
-    would close a code span it opened): the page's only backtick of its kind, as in the source,
-    pairs with none."""
+    block that escapes some, the source's escapes (``\\```, the word's own too where the
+    source escapes a lone backtick, which it holds), but those after it references (an escaped one
+    would close a code span it opened, ``it`s oder \\```): the page's only backtick of its kind, as in
+    the source, pairs with none."""
     kept = keep_runs(translation) if keep_runs is not None else None
-    after = translation[translation.find(word) + word.index("`") + 1 :]
-    once = translation.count(word) == 1 and not (last and "`" in after)
+    once = translation.count(word) == 1
+    split = PLACEHOLDER_RE.split(translation)
+    # (the text holding the word: by its number; those after it write no escaped backtick)
+    holder = next((at // 4 for at in range(0, len(split), 4) if word in split[at]), -1) if once else -1
 
     def written_with_tick(number: int, text: str, written: str) -> str:
         if kept is not None:
             written = kept(number, text, written)
-        if not once or word not in text:
+        if holder < 0 or number < holder:
             return written
+        if number > holder:
+            return ticks_as_references(written)
         before = text[: text.index(word) + word.index("`")].count("`")
         spelled = list(_TICK_SPELLINGS.finditer(written))
         if len(spelled) != text.count("`"):
             return written  # (written otherwise: as escaped)
-        return written[: spelled[before].start()] + "`" + written[spelled[before].end() :]
+        out, at = [], 0
+        for index, found in enumerate(spelled[before:], before):
+            if index == before or found.group() == "\\`":
+                out += [written[at : found.start()], "`" if index == before else "&#96;"]
+                at = found.end()
+        return "".join(out) + written[at:]
 
     return written_with_tick
 
