@@ -185,3 +185,31 @@ def test_text_glued_after_a_bare_url_address_shows_the_links_its_source_shows(
     links = Counter(e for e in _links(html[0]) if e[0] == "a")
     failures = [(page, out) for page, out in zip(pages, html[1:], strict=True) if _links(out) != links]
     assert not failures, failures
+
+
+#: A paragraph whose markup holds a backtick a reordering may pair (a title's), and a bare URL
+#: address around a link.
+TICKED = 'See [[x](y)](https://a.org/) here, `c` and [t](/u "a`b").\n'
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_text_glued_after_a_bare_url_address_is_written_apart_also_beside_markup_with_backticks(
+    renderer: str, tmp_path: Path
+) -> None:
+    """The backticks' writing of reordered markup replaced the address's: it was
+    ``[[x](y)](https://a.org/<!-- -->)<!-- -->了解``, the address cut, in either order."""
+    document = read(TICKED)
+    msgid = "See [<1>x</1>](<2/>) here, <3/> and <4>t</4>."
+    pages = [
+        document.render(lambda slot, t=text: Resolution(t if slot.msgid == msgid else None))
+        for text in (
+            "Siehe [<1>x</1>](<2/>)了解, <3/> und <4>t</4>.",
+            "Siehe [<1>x</1>](<2/>)了解, <4>t</4> und <3/>.",
+        )
+    ]
+    assert pages[0] == 'Siehe [[x](y)](https://a.org/)<!-- -->了解, `c` und [t](/u "a`b").\n'
+    assert pages[1] == 'Siehe [[x](y)](https://a.org/)<!-- -->了解, [t](/u "a&#96;b") und `c`.\n'
+    html = rendered(renderer, [TICKED, *pages], tmp_path / "site")
+    shown = elements(html[0])
+    for page, out in zip(pages, html[1:], strict=True):
+        assert elements(out) == shown, (page, out)

@@ -1665,7 +1665,7 @@ def _ticks_paired_as_in_source(out: list[Part]) -> None:
             continue
         ticked = ticked_parts(part.pieces)
         if any(kind in ("value", "markup") for _, _, _, kind in ticked) and len({t[0] for t in ticked}) > 1:
-            part.pieces_for = functools.partial(tick_safe_pieces, msgid=part.msgid)
+            part.pieces_for = functools.partial(tick_safe_pieces, msgid=part.msgid, inner=part.pieces_for)
             part.unwritable = functools.partial(tick_problem, msgid=part.msgid, ticked=ticked)
 
 

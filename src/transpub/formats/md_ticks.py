@@ -112,10 +112,17 @@ def _value_writes_references(part: Part) -> bool:
     return write in TITLE_WRITERS or write is attribute_in_markdown
 
 
-def tick_safe_pieces(text: str, pieces: _Pieces, *, msgid: str) -> _Pieces:
-    """The markup ``pieces`` of ``msgid``'s placeholders as the translation ``text`` writes them: the
-    source's, but a title or an HTML attribute value whose backticks its order would pair with
-    others (see the module's docstring) with them as character references.
+def tick_safe_pieces(
+    text: str,
+    pieces: _Pieces,
+    *,
+    msgid: str,
+    inner: Callable[[str, _Pieces], _Pieces] | None = None,
+) -> _Pieces:
+    """The markup ``pieces`` of ``msgid``'s placeholders as the translation ``text`` writes them
+    (``inner`` first, see :attr:`TextSlot.pieces_for`): the source's, but a title or an HTML
+    attribute value whose backticks its order would pair with others (see the module's docstring)
+    with them as character references.
 
     >>> from transpub.formats.md_escape import markdown_title
     >>> title = AttrSlot("a`b", "p", '"a`b"', "attribute:title", write=markdown_title)
@@ -124,6 +131,8 @@ def tick_safe_pieces(text: str, pieces: _Pieces, *, msgid: str) -> _Pieces:
     >>> written[2].close[1].raw, written[2].close[1].render_value("x`y"), written[1]
     ('"a&#96;b"', '"x&#96;y"', ['`c`'])
     """
+    if inner is not None:
+        pieces = inner(text, pieces)
     if PLACEHOLDER_RE.findall(text) == PLACEHOLDER_RE.findall(msgid):
         return pieces  # (the source's order: its markup as written)
     fixes = _fixes(msgid, text, ticked_parts(pieces))
