@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from markdown_translations import cut_translations, random_pages, read
+from markdown_translations import cut_translations, random_pages, read, text_units
 from test_markdown_alt_renderers import unmarked_pseudo
 from test_markdown_reordered_ticks import RENDERERS, elements, rendered
 from transpub.formats.document import Resolution
@@ -30,6 +30,8 @@ SOURCES = [
     'A [[go](/a)](/b "Tips") and [see [x](https://a.org/ "t")] end.\n',
     "Go [[x](/y)](/y~z_w&v) now.\n",
     'See [[x](y)](https://a.org/) or [[z](y)](https://b.org/ "t") here.\n',
+    # (punctuation after a bare URL's group)
+    "See [[x](y)](https://a.org/), or [[z](y)](https://b.org/); then.\n",
 ]
 #: What a translator writes between the placeholders: the sources' brackets, and their own.
 WORDS = [
@@ -182,6 +184,28 @@ def test_text_glued_after_a_bare_url_address_shows_the_links_its_source_shows(
         for heading_ids in (None, generator)
     ]
     html = rendered(renderer, [source, *pages], tmp_path / "site")
+    links = Counter(e for e in _links(html[0]) if e[0] == "a")
+    failures = [(page, out) for page, out in zip(pages, html[1:], strict=True) if _links(out) != links]
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_text_glued_after_a_bare_url_address_where_the_source_writes_punctuation_shows_its_links(
+    renderer: str, tmp_path: Path
+) -> None:
+    """It was ``&#91;[x](y)&#93;(https://a.org/<!-- -->)了解`` (text to kramdown and Python-Markdown)
+    where the source writes ``).`` or ``),``: the links are those of the source with a space after
+    the group (Hugo links ``https://a.org/)`` in ``(https://a.org/).``, with its parenthesis)."""
+    spaced = read("See [[x](y)](https://a.org/) here.\n").render(lambda slot: Resolution(None))
+    pages = []
+    for source in ("See [[x](y)](https://a.org/). Then more.\n", "See [[x](y)](https://a.org/), here.\n"):
+        document = read(source)
+        unit = text_units(document)[0].msgid
+        for text in ("[<1>x</1>](<2/>)了解", "Siehe [<1>x</1>](<2/>).x"):
+            page = document.render(lambda slot, t=text, u=unit: Resolution(t if slot.msgid == u else None))
+            assert "[[x](y)](https://a.org/)<!-- -->" in page, page
+            pages.append(page)
+    html = rendered(renderer, [spaced, *pages], tmp_path / "site")
     links = Counter(e for e in _links(html[0]) if e[0] == "a")
     failures = [(page, out) for page, out in zip(pages, html[1:], strict=True) if _links(out) != links]
     assert not failures, failures

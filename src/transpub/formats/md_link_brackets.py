@@ -12,8 +12,8 @@ URL, ``](https://…)``, a placeholder of its own), both around the same link, t
 the source writes them: the brackets, addresses and titles are the source's, in the source's order
 around the source's link, so each renderer links what it links in the source. Not after a
 translator's ``!`` (an image), ``\\`` or ``]``, nor after other markup than the source's. Text a
-translation glues after a bare URL's group (``](https://…)了解``, where the source has a space) is
-written apart from it with an empty HTML comment, where Goldmark's linkify (Hugo) ends the URL as
+translation glues after a bare URL's group (``](https://…)了解``, where the source has a space or
+other text, ``).``) is written apart from it with an empty HTML comment, where Goldmark's linkify (Hugo) ends the URL as
 at the source's space.
 """
 
@@ -240,20 +240,21 @@ def _kept_pieces(brackets: tuple[tuple[str, str], ...], msgid: str, translation:
 def _closing_follows(msgid: str, translation: str, number: str, closing: str) -> bool:
     """Whether ``translation`` writes ``closing`` right after the placeholder ``</number>`` as
     ``msgid`` does (its bare URL the placeholder it is there); one whose address is a bare URL, with
-    the same text after the URL up to a space (other text glued to it gets it written apart from it,
-    see :func:`~.document._bare_url_in_place`, which would end the address otherwise), or that text
-    with more glued to it where it is the group's end (see :class:`_Kept`).
+    the same text after the URL up to a space, or other text glued after the group's end (written
+    apart from it, see :class:`_Kept`).
 
     >>> url = "](" + URL + ' "t")'
     >>> _closing_follows('A [<1>x</1>](<2/> "t") b', 'Ein [<1>x</1>](<2/> "t")c', "1", url)
     True
-    >>> _closing_follows("A [<1>x</1>](<2/>). b", "Ein [<1>x</1>](<2/>).c", "1", "](" + URL + ")")
+    >>> _closing_follows("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>x) b", "1", "](" + URL + ")")
     False
 
-    Text glued after the group where the source writes a space (``](<2/>)了解``) is written apart
-    from the group (see :func:`link_brackets_kept`):
+    Text glued after the group where the source writes a space or punctuation (``](<2/>)了解``)
+    is written apart from the group (see :func:`link_brackets_kept`):
 
     >>> _closing_follows("A [<1>x</1>](<2/>) b", "Ein [<1>x</1>](<2/>)c", "1", "](" + URL + ")")
+    True
+    >>> _closing_follows("A [<1>x</1>](<2/>). b", "Ein [<1>x</1>](<2/>)c", "1", "](" + URL + ")")
     True
     """
     pattern = r"<\d+/>".join(map(re.escape, closing.split(URL)))
@@ -267,8 +268,9 @@ def _closing_follows(msgid: str, translation: str, number: str, closing: str) ->
     assert url is not None  # (the pattern has one)
     after = at + url.end()
     word, source = _word(translation, after), _word(msgid, found.start(1) + url.end())
-    # (or the source's group ends its word, the translation glues more to it: see _kept_pieces)
-    return word == source or (source == found.group(1)[url.end() :] and word.startswith(source))
+    # (or the translation glues other text to the group than the source, a space, punctuation: see
+    # _kept_pieces; the group's end is in both words, where it holds no space)
+    return word == source or word.startswith(found.group(1)[url.end() :])
 
 
 def _glued_after_url(msgid: str, translation: str, number: str) -> bool:
