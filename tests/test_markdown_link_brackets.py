@@ -32,6 +32,8 @@ SOURCES = [
     'See [[x](y)](https://a.org/) or [[z](y)](https://b.org/ "t") here.\n',
     # (punctuation after a bare URL's group)
     "See [[x](y)](https://a.org/), or [[z](y)](https://b.org/); then.\n",
+    # (an autolink as the address)
+    'See [[x](y)](<https://a.org/>) or [[z](y)](<https://b.org/> "t") here.\n',
 ]
 #: What a translator writes between the placeholders: the sources' brackets, and their own.
 WORDS = [
@@ -209,6 +211,28 @@ def test_text_glued_after_a_bare_url_address_where_the_source_writes_punctuation
     links = Counter(e for e in _links(html[0]) if e[0] == "a")
     failures = [(page, out) for page, out in zip(pages, html[1:], strict=True) if _links(out) != links]
     assert not failures, failures
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_an_autolink_address_around_a_link_keeps_the_brackets_and_shows_the_sources_links(
+    renderer: str, tmp_path: Path
+) -> None:
+    """It was ``&#91;[x](y)&#93;(<https://a.org/>)``, pseudo-translated too: kramdown and
+    Python-Markdown lost the link around the whole."""
+    source = "See [[x](y)](<https://a.org/>) here.\n"
+    document = read(source)
+    pages = [
+        document.render(lambda slot, t=text: Resolution(t))
+        for text in ("Siehe [<1>x</1>](<2/>) hier.", "[<1>x</1>](<2/>)了解")
+    ]
+    assert pages == [
+        "Siehe [[x](y)](<https://a.org/>) hier.\n",
+        "[[x](y)](<https://a.org/>)<!-- -->了解\n",
+    ]
+    html = rendered(renderer, [source, *pages], tmp_path / "site")
+    links = Counter(e for e in _links(html[0]) if e[0] == "a")
+    for page, out in zip(pages, html[1:], strict=True):
+        assert _links(out) == links, (page, out)
 
 
 #: A paragraph whose markup holds a backtick a reordering may pair (a title's), and a bare URL

@@ -8,7 +8,7 @@ brackets. :func:`~transpub.formats.md_escape.escape_markdown` writes a translati
 ``&#91;&#91;[x](y)&#93;(y)&#93;(y)``. Where a translation writes the run of ``[`` the source writes
 right before a link and the ``](address "title")`` groups it writes right after it (an address
 with no space, parenthesis or backslash, or in ``<…>``; a title or none; an address that is a bare
-URL, ``](https://…)``, a placeholder of its own), both around the same link, they are written as
+URL, ``](https://…)``, or an autolink, ``](<https://…>)``, a placeholder of its own), both around the same link, they are written as
 the source writes them: the brackets, addresses and titles are the source's, in the source's order
 around the source's link, so each renderer links what it links in the source. Not after a
 translator's ``!`` (an image), ``\\`` or ``]``, nor after other markup than the source's. Text a
@@ -72,8 +72,8 @@ def link_brackets_in(atoms: list[Atom]) -> tuple[tuple[str, str], ...]:
 
 def _closing(after: Atom, then: list[Atom]) -> str:
     """The ``](address)`` groups the text ``after`` (right after a link) starts with as it is, ""
-    for none; a ``](`` ending it, before a bare URL (the first of ``then``) and a text starting with
-    the group's end (the second): :data:`URL` where the URL stands.
+    for none; a ``](`` ending it, before a bare URL or an autolink (the first of ``then``) and a
+    text starting with the group's end (the second): :data:`URL` where the URL stands.
 
     >>> url = Atom("object", parts=["https://a.org/"], shows="https://a.org/")
     >>> _closing(Atom("text", '](y "t") b', '](y "t") b'), [])
@@ -87,7 +87,9 @@ def _closing(after: Atom, then: list[Atom]) -> str:
     if after.raw != "](" or after.text != "](" or len(then) < 2:
         return ""
     url, end = then
-    if url.kind != "object" or url.shows is None or url.parts != [url.shows] or end.kind != "text":
+    if url.kind != "object" or url.shows is None or end.kind != "text":
+        return ""
+    if url.parts not in ([url.shows], [f"<{url.shows}>"]):  # (a bare URL, or an autolink)
         return ""
     found = _URL_GROUP_END.match(end.raw)
     return "](" + URL + found.group() if found and end.text.startswith(found.group()) else ""
