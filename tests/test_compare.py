@@ -249,6 +249,7 @@ def test_compare_with_the_memory_only_engine_tm_is_a_command_line_mistake_exit_2
 def test_compare_naming_one_engine_twice_is_a_command_line_mistake_and_pays_nothing(tmp_path, monkeypatch):
     # (it paid the engine once per unit for a report of two identical columns)
     root = news_project(tmp_path)
+    monkeypatch.chdir(tmp_path)  # (where the report would go)
     with FakeMT() as fake:
         monkeypatch.setenv("TRANSPUB_LIBRE_URL", fake.url)
         result = run_cli(root, "translate", "--compare", "libre", "libre", "-l", "es")
