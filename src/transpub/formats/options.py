@@ -60,6 +60,10 @@ class ReadOptions:
     #: unit each, the marker kept); False: Hugo, Jekyll, mdBook or MkDocs without it builds the site,
     #: where ``J. Smith said`` is prose, one unit.
     fancy_lists: bool = True
+    #: Markdown: whether the site's templates escape front matter values (Hugo's Go templates do;
+    #: Jekyll's Liquid and MkDocs' Jinja escape nothing, so a translation's double quote would end the
+    #: HTML attribute a theme writes the value in: see :func:`~.value_slots.plain_value`).
+    escaped_values: bool = False
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:

@@ -41,6 +41,8 @@ def front_matter_slots(
     and where it is written): a tag around its parts, whose rendering it writes as the value. A value
     of a key in ``title_refs`` names a page by its title: a :class:`TitleRef`, never a unit.
     ``labels``: those of the page's link definitions, when known (see :func:`plain_value`)."""
+    # (Jekyll and MkDocs read YAML front matter alone: TOML's and JSON's site is Hugo's, which escapes)
+    escaped = options.escaped_values or front.kind != "yaml"
     for value in front.values:
         if value.key in options.front_matter_title_refs:
             written = raw(value.start, value.end)
@@ -61,7 +63,9 @@ def front_matter_slots(
         ref, kind = _ref_and_kind(value)
         written = raw(value.start, value.end)
         term = value.key.lower() in _TERM_KEYS
-        write = functools.partial(plain_value, value.value, written, value.write, labels=labels, term=term)
+        write = functools.partial(
+            plain_value, value.value, written, value.write, labels=labels, term=term, escaped=escaped
+        )
         yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
 
 
@@ -107,6 +111,7 @@ def plain_value(
     text: str,
     labels: frozenset[str] | None = None,
     term: bool = False,
+    escaped: bool = False,
 ) -> str:
     """A translation of the front matter value ``source`` written by ``write`` (quoted for its
     format), or the value as ``written`` when the translation holds a link, an image, a URL or HTML
@@ -114,15 +119,44 @@ def plain_value(
     included (Docsy's and Kubernetes' ``description``: ``markdownify``). With ``labels`` (those of
     the page's link definitions), words in square brackets that none names are text: rendered alone
     (``markdownify``) or in the page, no definition makes them a link. A ``term`` (a tag, a category)
-    names a page: a translation that makes it a path is not written (:func:`path_added`).
+    names a page: a translation that makes it a path is not written (:func:`path_added`). Unless the
+    site's templates are ``escaped`` (Hugo's), nor is one adding a double quote (:func:`quote_added`).
 
     >>> write = functools.partial(plain_value, "Ferry news", '"Ferry news"', lambda text: f'"{text}"')
     >>> write("Fähre [neu]"), write("Fähre [neu]", labels=frozenset()), write("Fähre [neu]", labels=frozenset({"NEU"}))
     ('"Ferry news"', '"Fähre [neu]"', '"Ferry news"')
+    >>> write('Fähre" onmouseover="x'), write('Fähre" onmouseover="x', escaped=True)
+    ('"Ferry news"', '"Fähre" onmouseover="x"')
     """
     if adds_markup(source, text, labels) or (term and path_added(source, text)):
         return written
+    if not escaped and quote_added(source, text):
+        return written
     return write(text)
+
+
+#: Why :func:`plain_value` writes the source where :func:`quote_added` finds a quote.
+_QUOTE_WHY = (
+    "a double quote, which would end the HTML attribute a theme writes the value in (Jekyll's and "
+    "MkDocs' templates escape nothing: MkDocs-Material writes the description in <meta content>); "
+    "write „…“, “…” or «…»"
+)
+
+
+def quote_added(source: str, text: str) -> bool:
+    """Whether ``text``, the translation of the front matter value ``source``, holds a double quote
+    where ``source`` holds none: a theme that writes the value into an HTML attribute as it is
+    (``content="{{ page.description }}"``) would end the attribute there, and the rest of the
+    translation would be attributes (``http-equiv="refresh"``, ``onmouseover``). A source holding
+    one is written so already (as a Liquid include's parameter is: see
+    :func:`~.md_templates.unwritable_param`).
+
+    >>> quote_added("Ferry news", 'Die "Aurora"'), quote_added('The "Aurora"', 'Die "Aurora"')
+    (True, False)
+    >>> quote_added("Ferry news", "Die „Aurora“ l'île")
+    False
+    """
+    return '"' in text and '"' not in source
 
 
 def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
@@ -165,6 +199,8 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     if path:
         return "links", f"{what}: the translation adds {' and '.join([*added, path])}"
     if not added:
+        if write.func is plain_value and not write.keywords.get("escaped") and quote_added(source, text):
+            return "markup", f"{what}: the translation holds {_QUOTE_WHY}"
         return None
     why = _brackets_why(text, labels, write.func) if _REFERENCE in added else None
     return (
