@@ -48,6 +48,26 @@ def refusal_of_plural_forms(tmp_path: Path, forms: str) -> CatalogError:
     return caught.value
 
 
+def test_a_catalog_whose_lines_end_in_cr_alone_is_one_error_saying_so_with_file_and_line(
+    tmp_path: Path,
+) -> None:
+    """A catalog saved with classic Mac OS line ends (CR alone) reads in gettext's tools as one
+    line: msgfmt takes the first ``#:`` comment to run to the end of the file and drops every entry
+    after it. compile's error says what is wrong, not that the header is missing."""
+    root = tmp_path / "p"
+    init_project(root, source="en", locales=["de"])
+    (root / "articles" / "a.md").write_text("Hello.\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--project", str(root), "extract"]).exit_code == 0
+    catalog = root / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    text = catalog.read_text(encoding="utf-8").replace('msgstr ""\n\n', 'msgstr "Hallo."\n\n')
+    catalog.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    result = CliRunner().invoke(main, ["--project", str(root), "compile"])
+    assert result.exit_code == 1
+    (error,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert error.startswith("Error: locales/de/LC_MESSAGES/a.po:1: ")
+    assert "carriage return" in error and "LF" in error and "header" not in error
+
+
 @pytest.mark.parametrize(
     "forms",
     [

@@ -495,6 +495,8 @@ def parse_catalog(text: str, path: Path | str = "<string>") -> polib.POFile:
         raise CatalogError(_BOM_MESSAGE, path, 1)
     if "\r" in text:
         text = text.replace("\r\n", "\n")
+        if "\n" not in text:
+            raise CatalogError(_CR_MESSAGE, path, 1)
     reader = _Reader(path)
     comment, previous, keyword = reader.comment, reader.previous, reader.keyword
     lines = text.split("\n")
@@ -578,6 +580,11 @@ def parse_catalog_bytes(data: bytes, path: Path) -> polib.POFile:
 
 #: gettext's msgfmt and msgcat stop with "syntax error" at line 1 on a byte-order mark; so does transpub
 #: (stripping it silently would accept a file the translator's tools reject).
+#: Why a catalog whose lines end in CR alone is refused (gettext's tools read it as one line).
+_CR_MESSAGE = (
+    "the file's lines end in a carriage return alone (CR, as classic Mac OS saved them), which gettext's "
+    "tools read as one line (msgfmt drops every entry after the first comment); save it with LF line ends"
+)
 _BOM_MESSAGE = (
     "the file starts with a byte-order mark (BOM), which gettext's tools (msgfmt, msgcat) reject; "
     "save it as UTF-8 without BOM"
