@@ -3,8 +3,8 @@ MkDocs' Jinja escape nothing (MkDocs-Material writes ``<meta name="description"
 content="{{ page.meta.description }}">``), so a double quote the source does not hold would end the
 attribute and let a translator add ``http-equiv="refresh"`` (the page then sends its readers
 elsewhere) or an event handler. Such a translation is refused on those sites (the source's value is
-published, and compile says why, naming the catalog's line); Hugo's templates escape every value,
-so there the quote is published, and shows as typed.
+published, and compile says why, naming the catalog's line); Hugo's templates and compile's own HTML
+pages escape every value, so there the quote is published, and shows as typed.
 """
 
 from __future__ import annotations
@@ -73,7 +73,15 @@ def hugo_site(root: Path) -> tuple[Path, list[str]]:
     return root / "public" / "de" / "posts" / "guide" / "index.html", [str(HUGO), "--quiet"]
 
 
+def html_site(root: Path) -> tuple[Path, list[str]]:
+    """A project of no generator: compile writes the HTML pages itself."""
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "guide.md").write_text(PAGE, encoding="utf-8")
+    return root / "site" / "de" / "guide.html", []
+
+
 SITES = {
+    "html": (html_site, True, ""),
     "mkdocs": (mkdocs_site, MKDOCS_MATERIAL and MKDOCS_I18N, "mkdocs-material and mkdocs-static-i18n"),
     "jekyll": (jekyll_site, JEKYLL is not None, "jekyll (make test installs the Debian package jekyll)"),
     "hugo": (hugo_site, HUGO is not None, "hugo (make test installs the Debian package hugo)"),
@@ -103,7 +111,7 @@ def translated_and_built(root: Path, generator: str, translation: str) -> tuple[
     output = run(root, "compile")
     if generator == "jekyll":
         jekyll_build(root)
-    else:
+    elif build:
         subprocess.run(build, cwd=root, check=True, capture_output=True, timeout=300)
     return lxml.html.fromstring(page.read_text(encoding="utf-8")), output
 
@@ -133,9 +141,10 @@ def test_a_translated_description_keeping_its_words_plain_is_published_where_tem
     assert "Warning" not in output
 
 
-def test_a_translated_description_with_a_double_quote_is_published_and_shown_as_typed_on_a_hugo_site(
-    tmp_path: Path,
+@pytest.mark.parametrize("generator", ["hugo", "html"])
+def test_a_translated_description_with_a_double_quote_is_published_and_shown_as_typed_where_values_are_escaped(
+    tmp_path: Path, generator: str
 ) -> None:
-    page, output = translated_and_built(tmp_path, "hugo", HOSTILE)
+    page, output = translated_and_built(tmp_path, generator, HOSTILE)
     assert description_meta(page) == {"name": "description", "content": HOSTILE}
     assert "Warning" not in output

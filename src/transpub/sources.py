@@ -56,7 +56,8 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         default_titles=project.heading_ids in (None, "mkdocs"),
         fancy_lists=project.heading_ids is None
         or (project.heading_ids == "mkdocs" and (project.mkdocs is None or project.mkdocs.fancy_lists)),
-        escaped_values=project.heading_ids is not None and project.heading_ids.startswith("hugo"),
+        escaped_values=project.output_format == "html"
+        or (project.heading_ids is not None and project.heading_ids.startswith("hugo")),
     )
 
 

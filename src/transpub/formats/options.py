@@ -60,9 +60,9 @@ class ReadOptions:
     #: unit each, the marker kept); False: Hugo, Jekyll, mdBook or MkDocs without it builds the site,
     #: where ``J. Smith said`` is prose, one unit.
     fancy_lists: bool = True
-    #: Markdown: whether the site's templates escape front matter values (Hugo's Go templates do;
-    #: Jekyll's Liquid and MkDocs' Jinja escape nothing, so a translation's double quote would end the
-    #: HTML attribute a theme writes the value in: see :func:`~.value_slots.plain_value`).
+    #: Markdown: whether what writes the page escapes front matter values (compile's own HTML pages and
+    #: Hugo's Go templates do; Jekyll's Liquid and MkDocs' Jinja escape nothing, so a translation's double
+    #: quote would end the HTML attribute a theme writes the value in: see :func:`~.value_slots.plain_value`).
     escaped_values: bool = False
 
     @property
