@@ -580,14 +580,14 @@ def parse_catalog_bytes(data: bytes, path: Path) -> polib.POFile:
 
 #: gettext's msgfmt and msgcat stop with "syntax error" at line 1 on a byte-order mark; so does transpub
 #: (stripping it silently would accept a file the translator's tools reject).
+_BOM_MESSAGE = (
+    "the file starts with a byte-order mark (BOM), which gettext's tools (msgfmt, msgcat) reject; "
+    "save it as UTF-8 without BOM"
+)
 #: Why a catalog whose lines end in CR alone is refused (gettext's tools read it as one line).
 _CR_MESSAGE = (
     "the file's lines end in a carriage return alone (CR, as classic Mac OS saved them), which gettext's "
     "tools read as one line (msgfmt drops every entry after the first comment); save it with LF line ends"
-)
-_BOM_MESSAGE = (
-    "the file starts with a byte-order mark (BOM), which gettext's tools (msgfmt, msgcat) reject; "
-    "save it as UTF-8 without BOM"
 )
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _DECLARED_CHARSET = re.compile(rb"Content-Type:[^\n\"]*?charset=([^\s\";\\]*)", re.I)
