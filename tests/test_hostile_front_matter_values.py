@@ -94,21 +94,29 @@ def run(root: Path, *args: str) -> str:
     return result.output
 
 
-def translated_and_built(root: Path, generator: str, translation: str) -> tuple[lxml.html.HtmlElement, str]:
+def translated_and_built(
+    root: Path, generator: str, translation: str, *, format_given: bool = False
+) -> tuple[lxml.html.HtmlElement, str]:
     """The German page of a ``generator`` site whose description is translated as ``translation``
-    (the rest as its source), as the generator builds it, and what compile printed."""
+    (the rest as its source), as the generator builds it, and what compile printed
+    (``format_given``: transpub.toml says ``format = "html"``, compile is told ``--format markdown``)."""
     make, skip_unless, needs = SITES[generator]
     if not skip_unless:
         pytest.skip(f"{needs} is not installed")
     page, build = make(root)
     run(root, "init", "-l", "de")
+    if format_given:
+        config = root / "transpub.toml"
+        text = config.read_text(encoding="utf-8")
+        assert 'format = "markdown"' in text
+        config.write_text(text.replace('format = "markdown"', 'format = "html"'), encoding="utf-8")
     run(root, "extract")
     (path,) = root.glob("locales/de/LC_MESSAGES/**/guide.po")
     catalog = polib.pofile(str(path))
     for entry in catalog:
         entry.msgstr = translation if entry.msgid == DESCRIPTION else entry.msgid
     catalog.save()
-    output = run(root, "compile")
+    output = run(root, "compile", *(["--format", "markdown"] if format_given else []))
     if generator == "jekyll":
         jekyll_build(root)
     elif build:
@@ -121,11 +129,13 @@ def description_meta(page: lxml.html.HtmlElement) -> dict[str, str]:
     return dict(meta.attrib)
 
 
+@pytest.mark.parametrize("format_given", [False, True], ids=["configured", "--format markdown"])
 @pytest.mark.parametrize("generator", ["mkdocs", "jekyll"])
 def test_a_translated_description_adding_a_double_quote_adds_no_attribute_where_templates_escape_nothing(
-    tmp_path: Path, generator: str
+    tmp_path: Path, generator: str, format_given: bool
 ) -> None:
-    page, output = translated_and_built(tmp_path, generator, HOSTILE)
+    # (--format markdown on a project configured for HTML pages read the values as for HTML pages)
+    page, output = translated_and_built(tmp_path, generator, HOSTILE, format_given=format_given)
     assert description_meta(page) == {"name": "description", "content": DESCRIPTION}
     (warning,) = [line for line in output.splitlines() if "description" in line]
     assert warning.startswith("Warning: locales/de/LC_MESSAGES/") and ".po:" in warning

@@ -62,9 +62,13 @@ def compile_project(
     forget_folders()
     if options.out_dir is not None:  # (--out preview: a folder from here, wherever pages are written)
         options = replace(options, out_dir=options.out_dir.absolute())
+    if options.format is not None and options.format != project.output_format:
+        # (--format: the project as if configured so, also where articles are read: how a value is
+        # written depends on who writes the page, compile or a generator's templates)
+        project = replace(project, output_format=options.format)
     out_dir = options.out_dir or project.site_dir
     report = CompileReport(out_dir=out_dir)
-    markdown = (options.format or project.output_format) == "markdown"
+    markdown = project.output_format == "markdown"
     if options.out_dir is not None and not markdown:
         _refuse_out_folder(project, options.out_dir)
     markdown_root = options.out_dir or project.markdown_root
