@@ -329,3 +329,31 @@ def test_a_shard_run_removes_the_dropped_language_files_of_its_own_articles_only
     result = run_cli(root, "compile", "--threshold", "0", "--shard", "2/2")
     assert result.exit_code == 0, result.output
     assert not (root / "content" / "zh_CN").exists()
+
+
+# --- a language renamed, its folder kept ----------------------------------------------------------
+
+
+def rename_keeping_folder(root: Path, old: str, new: str) -> None:
+    """Rename the language ``old`` to ``new`` in ``[project] locales``, its pages kept at the same
+    URLs (``[compile.locale_dirs] new = "old"``) and its catalogs copied."""
+    config = root / "transpub.toml"
+    text = config.read_text(encoding="utf-8").replace(f'"{old}"', f'"{new}"')
+    config.write_text(text + f'\n[compile.locale_dirs]\n{new} = "{old}"\n', encoding="utf-8")
+    shutil.copytree(root / "locales" / old, root / "locales" / new)
+
+
+def test_a_language_renamed_into_its_old_folder_keeps_its_pages_without_a_warning(tmp_path: Path) -> None:
+    """zh_CN renamed zh_Hans, its pages still in site/zh_CN/: the folder is the new language's, whose
+    pages are no dropped language's to remove or to warn of ('delete it if it should go')."""
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    rename_keeping_folder(root, "zh_CN", "zh_Hans")
+    some = run_cli(root, "compile", "-l", "de", "--review")  # (a run of another language first)
+    assert some.exit_code == 0 and "removed" not in some.output, some.output
+    assert {"zh_CN/skiing.html", "zh_CN/index.html", "_review/zh_CN/skiing.html"} <= site_files(root)
+    result = run_cli(root, "compile", "--review")
+    assert result.exit_code == 0, result.output
+    assert "zh_CN is no longer" not in result.output, result.output
+    assert 'lang="zh-Hans"' in (root / "site" / "zh_CN" / "skiing.html").read_text(encoding="utf-8")
+    assert {"zh_CN/skiing.html", "zh_CN/index.html", "_review/zh_CN/skiing.html"} <= site_files(root)

@@ -623,6 +623,8 @@ def _remove_pages_of_dropped_locales(
             recorded = previous.hash_of(name)
             if recorded is None or not is_below(path, run.out_dir) or not path.is_file():
                 continue
+            if _in_a_configured_folder(project, path, run.out_dir):  # (the language renamed into it)
+                continue
             if file_hash(path) != recorded:
                 if not review:
                     report.warnings.append(_dropped_page_changed(project, path, locale))
@@ -634,6 +636,17 @@ def _remove_pages_of_dropped_locales(
                 continue
             compiled.removed_from.append(path.parent)
             report.dropped.append((locale, project.relative(path)))
+
+
+def _in_a_configured_folder(project: Project, path: Path, out_dir: Path) -> bool:
+    """Whether the page at ``path`` (below ``out_dir``) is in the folder of a language among the
+    project's locales, as a review copy or not: a dropped language's folder taken since by another
+    (zh_CN renamed zh_Hans, ``[compile.locale_dirs] zh_Hans = "zh_CN"``) holds that one's pages."""
+    parts = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(out_dir))).parts
+    if parts[:1] == ("_review",):
+        parts = parts[1:]
+    folders = {project.locale_dir(locale) for locale in (project.source_locale, *project.locales)}
+    return len(parts) > 1 and parts[0] in folders
 
 
 def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
