@@ -357,3 +357,38 @@ def test_a_language_renamed_into_its_old_folder_keeps_its_pages_without_a_warnin
     assert "zh_CN is no longer" not in result.output, result.output
     assert 'lang="zh-Hans"' in (root / "site" / "zh_CN" / "skiing.html").read_text(encoding="utf-8")
     assert {"zh_CN/skiing.html", "zh_CN/index.html", "_review/zh_CN/skiing.html"} <= site_files(root)
+
+
+def test_a_markdown_language_renamed_into_its_old_folder_keeps_its_files(tmp_path: Path) -> None:
+    root = hugo_project(tmp_path / "site")
+    rename_keeping_folder(root, "zh_CN", "zh_Hans")
+    page = root / "content" / "zh_CN" / "posts" / "harbour.md"
+    some = run_cli(root, "compile", "-l", "es")  # (a run of another language first)
+    assert some.exit_code == 0 and "zh_CN is no longer" not in some.output, some.output
+    assert page.is_file()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0 and "zh_CN is no longer" not in result.output, result.output
+    assert page.is_file() and recorded(root) >= {"zh_CN/posts/harbour.md"}
+
+
+def test_an_image_copy_of_a_language_renamed_into_its_old_folder_stays(tmp_path: Path) -> None:
+    """A run of another language after zh_CN became zh_Hans (its folder kept) leaves the copy of the
+    image its page shows: it is zh_Hans's too, and Hugo would publish the page without its map."""
+    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+    posts = root / "content" / "en" / "posts"
+    (posts / "harbour.md").write_text(
+        (posts / "harbour.md").read_text("utf-8") + "\n![Map](map.png)\n", "utf-8"
+    )
+    (posts / "map.png").write_bytes(b"\x89PNG map")
+    assert run_cli(root, "extract").exit_code == 0
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    copy = root / "content" / "zh_CN" / "posts" / "map.png"
+    assert copy.is_file()
+    rename_keeping_folder(root, "zh_CN", "zh_Hans")
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 0 and "Warning" not in result.stderr, result.output
+    assert copy.is_file() and (root / "content" / "zh_CN" / "posts" / "harbour.md").is_file()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0 and copy.is_file(), result.output
+    assert "zh_CN/posts/map.png" in recorded(root)

@@ -312,6 +312,8 @@ def remove_stale_markdown(
             users = tuple(user for user in entry.users if still_uses(user, key))
             if users == entry.users or (not users and never_ours(key)):  # (none left: it is removed)
                 continue
+            if not users and _copy_of_a_renamed_language(project, key, entry.users):
+                continue  # (the configured language's run takes it over)
             if not users and not any(copied(key, entry, user) for user in entry.users):
                 refuse(key)
             else:
@@ -376,6 +378,10 @@ def _remove_dropped(
     if not path.is_file():  # (deleted by hand)
         record.forget(key)
         return
+    if any(
+        project.markdown_article_at(key, other, root) for other in (project.source_locale, *project.locales)
+    ):
+        return  # the name of a configured language's file (zh_CN renamed zh_Hans, its folder kept)
     if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
         report.warnings.append(
             _dropped_warning(shown, locale, "this machine has no record of compile writing it")
@@ -391,6 +397,17 @@ def _remove_dropped(
         return
     if removed:
         report.dropped.append((locale, shown))
+
+
+def _copy_of_a_renamed_language(project: Project, key: str, users: Collection[tuple[str, str]]) -> bool:
+    """Whether the image copy at ``key``, used by ``users`` (locale, article) all of languages no
+    longer among the project's locales, is in a configured language's folder (directory layout): a
+    language renamed, its folder kept (zh_CN now zh_Hans, ``[compile.locale_dirs] zh_Hans =
+    "zh_CN"``), whose file shows it. It stays until that language's run copies or releases it."""
+    configured = (project.source_locale, *project.locales)
+    if project.markdown_layout != "directory" or any(locale in configured for locale, _ in users):
+        return False
+    return key.split("/", 1)[0] in {project.locale_dir(locale) for locale in configured}
 
 
 def _dropped_warning(shown: str, locale: str, why: str) -> Issue:
