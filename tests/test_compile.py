@@ -824,6 +824,25 @@ def test_compile_out_to_the_articles_or_catalogs_folder_is_refused_and_writes_no
     assert not (root / ".transpub" / "preview").exists()
 
 
+def test_compile_out_where_the_source_pages_folder_is_the_articles_folder_is_refused(tmp_path: Path) -> None:
+    # (articles in en/ and `compile --out .`: en/skiing.html, the article, was replaced by its page,
+    # and en/index.html was written among the articles, read as one by the next extract)
+    root = make_project(tmp_path / "news")
+    (root / "articles").rename(root / "en")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[paths]\narticles = "en"\n', encoding="utf-8")
+    article = (root / "en" / "skiing.html").read_bytes()
+    result = run_cli(root, "compile", "--out", str(root))
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "Error: --out . has compile write the en pages in the articles folder (en): they would replace the "
+        "articles; name a folder of its own (--out /tmp/preview)\n"
+    )
+    assert (root / "en" / "skiing.html").read_bytes() == article
+    assert sorted(path.name for path in (root / "en").iterdir()) == ["skiing.html"]
+    assert not (root / "index.html").exists()
+
+
 def test_a_page_with_no_text_to_translate_is_not_said_to_be_100_percent_translated(tmp_path: Path) -> None:
     # (an empty page, or one that [extract] include matched nothing in, was listed as
     # "de/empty.html: 100% translated": the source page as written)

@@ -80,6 +80,15 @@ def test_per_locale_engine_overrides_the_default(tmp_path: Path) -> None:
             "transpub.toml:4: [paths] site (locales/) is the catalogs' folder: compile would write its pages",
         ),
         ('[project]\nlocales = ["es"]\n[paths]\nsite = ".transpub/x"', "is inside .transpub"),
+        (
+            '[project]\nlocales = ["es"]\n[paths]\narticles = "en"\nsite = "."',
+            "transpub.toml:5: [paths] site (.) has compile write the en pages in the articles folder (en): "
+            "they would replace the articles; name another folder",
+        ),
+        (
+            '[project]\nlocales = ["es"]\n[paths]\narticles = "content/es"\nsite = "content"',
+            "transpub.toml:5: [paths] site (content) has compile write the es pages in the articles folder",
+        ),
         ('[project]\nlocales = "es"', "must be a list"),
         ('[project]\nlocales = ["es"]\n[extract]\nsegmentation = "word"', "segmentation must be"),
         (

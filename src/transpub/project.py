@@ -7,6 +7,7 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -664,6 +665,24 @@ def memory_location_problem(value: str) -> str | None:
     )
 
 
+def locale_writing_in(out: Path, articles: Path, folders: Mapping[str, str]) -> str | None:
+    """The locale (of ``folders``: each one's folder name) whose HTML pages or review copies compile
+    writes in the folder ``articles`` when the site is ``out``: they would replace the articles
+    (``articles = "en"``, ``site = "."``: ``en/skiing.html``); None when no language's are there.
+
+    >>> locale_writing_in(Path("/p"), Path("/p/en"), {"en": "en", "de": "de"})
+    'en'
+    >>> locale_writing_in(Path("/p/site"), Path("/p/en"), {"en": "en"}) is None
+    True
+    """
+    target = os.path.abspath(articles)
+    for locale, folder in folders.items():
+        for place in (Path(out) / folder, Path(out) / "_review" / folder):
+            if os.path.abspath(place) == target:
+                return locale
+    return None
+
+
 def _check_site_location(root: Path, paths: dict[str, Any], config_path: Path, text: str | None) -> None:
     """Refuse a site folder that is the catalogs' folder or inside transpub's own (``.transpub``):
     compile would write its pages and a folder per language among the catalogs, or among the state
@@ -763,6 +782,14 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         )
     if compile_["format"] == "html":
         _check_site_location(root, paths, config_path, text)
+        replaced = locale_writing_in(root / paths["site"], articles_dir, locale_dirs)
+        if replaced is not None:
+            raise ConfigError(
+                f"[paths] site ({paths['site']}) has compile write the {replaced} pages in the articles folder "
+                f"({paths['articles']}): they would replace the articles; name another folder",
+                config_path,
+                config_line(text, "paths", "site") or config_line(text, "paths", "articles"),
+            )
     if compile_["layout"] == "directory":
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
         for loc in locales:

@@ -14,7 +14,7 @@ from ..errors import ArticleError, ConfigError, cannot
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
-from ..project import Project
+from ..project import Project, locale_writing_in
 from ..readcache import ReadCache
 from ..signing import local_key
 from ..site import Page, page_file, prepare_languages
@@ -441,7 +441,15 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     elif out == state or out.startswith(state + os.sep):
         what = "inside .transpub (transpub's own files)"
     else:
-        return
+        folders = {locale: project.locale_dir(locale) for locale in (project.source_locale, *project.locales)}
+        replaced = locale_writing_in(out_dir, project.articles_dir, folders)
+        if replaced is None:
+            return
+        raise ConfigError(
+            f"--out {project.relative(out_dir)} has compile write the {replaced} pages in the articles folder "
+            f"({project.relative(project.articles_dir)}): they would replace the articles; name a folder of "
+            "its own (--out /tmp/preview)"
+        )
     raise ConfigError(
         f"--out {project.relative(out_dir)} is {what}: compile would write its pages, index.html and a "
         "folder per language there; name a folder of its own (--out /tmp/preview)"
