@@ -843,6 +843,24 @@ def test_compile_out_where_the_source_pages_folder_is_the_articles_folder_is_ref
     assert not (root / "index.html").exists()
 
 
+@pytest.mark.parametrize("out", ["content/en", "content/en/preview", "locales"])
+def test_compile_markdown_out_among_the_articles_is_refused_and_writes_nothing_there(
+    tmp_path: Path, out: str
+) -> None:
+    # (`compile --out content/en` of a Hugo site whose articles are content/en wrote en/posts/harbour.md
+    # and es/posts/harbour.md among them, which the next extract took for articles to translate)
+    from test_compile_markdown import make_markdown_project
+
+    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+    before = sorted(path for path in root.rglob("*") if ".transpub" not in path.parts)
+    result = run_cli(root, "compile", "--out", str(root / out))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: --out {out} is "), result.stderr
+    assert sorted(path for path in root.rglob("*") if ".transpub" not in path.parts) == before
+    assert run_cli(root, "compile", "--out", str(tmp_path / "preview")).exit_code == 0  # (elsewhere: written)
+    assert (tmp_path / "preview" / "es" / "posts" / "harbour.md").is_file()
+
+
 def test_a_page_with_no_text_to_translate_is_not_said_to_be_100_percent_translated(tmp_path: Path) -> None:
     # (an empty page, or one that [extract] include matched nothing in, was listed as
     # "de/empty.html: 100% translated": the source page as written)

@@ -69,8 +69,8 @@ def compile_project(
     out_dir = options.out_dir or project.site_dir
     report = CompileReport(out_dir=out_dir)
     markdown = project.output_format == "markdown"
-    if options.out_dir is not None and not markdown:
-        _refuse_out_folder(project, options.out_dir)
+    if options.out_dir is not None:
+        (_refuse_markdown_out_folder if markdown else _refuse_out_folder)(project, options.out_dir)
     markdown_root = options.out_dir or project.markdown_root
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
@@ -453,6 +453,38 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     raise ConfigError(
         f"--out {project.relative(out_dir)} is {what}: compile would write its pages, index.html and a "
         "folder per language there; name a folder of its own (--out /tmp/preview)"
+    )
+
+
+def _refuse_markdown_out_folder(project: Project, out_dir: Path) -> None:
+    """ConfigError (a mistake on the command line) for an ``--out`` folder of Markdown that is the
+    catalogs' folder, inside ``.transpub``, or in the articles folder where the configuration writes
+    no Markdown (not ``[compile] markdown_dir``) and files no extract passes over (a language's folder,
+    ``de/news/ferry.md``, or the source's copy, ``news/ferry.md``; not the suffix layout's names of
+    translations, ``news/ferry.de.md``): the next extract would read them as articles."""
+    out = os.path.realpath(out_dir)
+    articles = os.path.realpath(project.articles_dir)
+    # (the suffix layout's names are translations', never articles: not the source's copies)
+    harmless = project.markdown_layout == "suffix" and (out == articles or not project.copy_source)
+    configured = harmless or out == os.path.realpath(project.markdown_root)
+    state = os.path.realpath(project.root / ".transpub")
+    if out == os.path.realpath(project.catalogs_dir):
+        what = "the catalogs' folder"
+    elif out == state or out.startswith(state + os.sep):
+        what = "inside .transpub (transpub's own files)"
+    elif not configured and (out == articles or out.startswith(articles + os.sep)):
+        what = "the articles folder" if out == articles else "inside the articles folder"
+    elif project.markdown_layout == "directory" and any(
+        articles == os.path.realpath(os.path.join(out, project.locale_dir(locale)))
+        or articles.startswith(os.path.realpath(os.path.join(out, project.locale_dir(locale))) + os.sep)
+        for locale in project.locales
+    ):
+        what = "where a language's folder is the articles folder"
+    else:
+        return
+    raise ConfigError(
+        f"--out {project.relative(out_dir)} is {what}: compile would write its Markdown files there, "
+        "read as articles by the next extract; name a folder of its own (--out /tmp/preview)"
     )
 
 
