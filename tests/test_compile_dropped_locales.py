@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from test_compile_helpers import ARTICLE, make_project, run_cli
 from test_compile_markdown import CHINESE, make_markdown_project, translate
 from transpub.discovery import in_shard
@@ -392,3 +394,30 @@ def test_an_image_copy_of_a_language_renamed_into_its_old_folder_stays(tmp_path:
     result = run_cli(root, "compile")
     assert result.exit_code == 0 and copy.is_file(), result.output
     assert "zh_CN/posts/map.png" in recorded(root)
+
+
+@pytest.mark.parametrize(
+    ("setting", "name"),
+    [('locale_style = "bcp47-lower"\n', "zh-cn"), ('\n[compile.locale_dirs]\nzh_CN = "cn"\n', "cn")],
+)
+def test_a_dropped_languages_translation_in_a_folder_named_otherwise_is_not_read_as_an_article(
+    tmp_path: Path, setting: str, name: str
+) -> None:
+    """Hugo's language keys (``posts/harbour.zh-cn.md``, [compile] locale_style) or a folder name of
+    [compile.locale_dirs] taken out with the language: an edited file left behind stays, with its
+    warning, and is no article (it was extracted as ``posts/harbour.zh-cn``, to be translated)."""
+    root = make_markdown_project(tmp_path / "site", f'layout = "suffix"\n{setting}')
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "articles" / "posts" / f"harbour.{name}.md"
+    edited.write_text(edited.read_text("utf-8") + "\n手工修改。\n", "utf-8")
+    drop(root, "zh_CN")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text("utf-8").replace('zh_CN = "cn"\n', ""), "utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert f"articles/posts/harbour.{name}.md: left as it is: zh_CN is no longer" in result.stderr
+    assert f"harbour.{name}:" not in result.output and edited.is_file()
+    extracted = run_cli(root, "extract")
+    assert extracted.exit_code == 0 and f"harbour.{name}" not in extracted.output, extracted.output
+    assert not list((root / "locales").rglob(f"harbour.{name}.po*"))

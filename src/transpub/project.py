@@ -414,18 +414,49 @@ class Project:
             return frozenset()
         try:
             files = json.loads((root / MARKDOWN_RECORD_NAME).read_text(encoding="utf-8"))["files"]
-            entries = [(key, value["locale"]) for key, value in files.items() if not value.get("used_by")]
+            entries = [
+                (key, value["locale"], value.get("article"))
+                for key, value in files.items()
+                if not value.get("used_by")
+            ]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return frozenset()
         configured = (self.source_locale, *self.locales)
         found = set()
-        for key, locale in entries:
+        for key, locale, slug in entries:
             if not isinstance(key, str) or not isinstance(locale, str) or locale in configured:
                 continue
-            if self.markdown_article_at(key, locale, root) is not None:
+            if self._dropped_translation_name(key, slug):
                 path = os.path.abspath(os.path.join(root, *key.split("/")))
                 found.add(os.path.join(os.fspath(self.articles_dir), os.path.relpath(path, articles)))
         return frozenset(found)
+
+    def _dropped_translation_name(self, key: str, slug: object) -> bool:
+        """Whether ``key``, a name below the Markdown files' folder, is one compile gives the file of
+        the article ``slug`` in a language by a folder name no configured language has: the one of
+        a language taken out, whatever its folder was (``[compile] locale_style``, ``locale_dirs``
+        taken out with it): ``posts/a.zh-cn.md``, ``zh-cn/posts/a.md`` of ``posts/a``.
+
+        >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p/a"), Path("/p/l"), Path("/p/s"),
+        ...     None, Path("/p/m"), None, markdown_layout="suffix")
+        >>> [project._dropped_translation_name(key, "posts/a") for key in ("posts/a.zh-cn.md", "posts/a.es.md",
+        ...     "posts/b.fr.md", "posts/a.md", "../a.fr.md")]
+        [True, False, False, False, False]
+        """
+        name = _plain_name(key)
+        if not isinstance(slug, str) or name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
+            return False
+        if self.markdown_layout == "directory":
+            if len(name.parts) < 2:
+                return False
+            folder, relative = name.parts[0], PurePosixPath(*name.parts[1:])
+        else:
+            stem, dot, folder = name.stem.rpartition(".")
+            if not (dot and stem):
+                return False
+            relative = name.with_name(stem + name.suffix)
+        taken = {self.locale_dir(locale) for locale in (self.source_locale, *self.locales)}
+        return folder not in taken and slug_for(relative) == slug
 
     def _markdown_output_dirs(self) -> tuple[Path, ...]:
         """Folders inside ``articles/`` never read as articles: those compile writes, localized
