@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import html
 
 from test_check_fixtures import ARTICLE, make_project, po_path, run, set_entry
@@ -70,6 +71,21 @@ def test_a_status_report_named_in_the_articles_folder_is_refused_so_extract_neve
     assert (
         run(root, "status", "--html", str(root / "articles" / "report.json")).exit_code == 0
     )  # (no article's name)
+
+
+@pytest.mark.parametrize("out", ["site/status.html", ".reports/status.html", "drafts/status.html"])
+def test_a_status_report_in_a_folder_of_the_articles_extract_never_reads_is_written(
+    tmp_path: Path, out: str
+) -> None:
+    # (a site's repository is its articles folder, [paths] articles = ".": the report put on the site
+    # the compile writes there, in a hidden folder or in one [paths] exclude leaves out, was refused)
+    root = make_project(tmp_path / "news", config='articles = "."\nexclude = ["drafts"]\n', translate=False)
+    assert run(root, "extract").exit_code == 0
+    result = run(root, "status", "--html", str(root / out))
+    assert result.exit_code == 0 and (root / out).is_file(), result.output
+    extracted = run(root, "extract")
+    assert extracted.exit_code == 0 and "status" not in extracted.output, extracted.output
+    assert run(root, "status", "--html", str(root / "status.html")).exit_code == 2  # (read as one there)
 
 
 def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_one(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import json
 import os
@@ -233,11 +234,25 @@ class Project:
         ``.md``…): the next extract would read the report as an article, translate and publish it."""
         if not path.name.lower().endswith(ARTICLE_SUFFIXES):
             return
-        if real_path(path).startswith(resolved_folder(str(self.articles_dir)).rstrip(os.sep) + os.sep):
+        resolved, articles = real_path(path), resolved_folder(str(self.articles_dir)).rstrip(os.sep)
+        if resolved.startswith(articles + os.sep) and not self._never_read(resolved, articles):
             raise ConfigError(
                 f"{option} {path} is in the articles folder ({self.relative(self.articles_dir)}/): the next "
                 "extract would read the report as an article; write it elsewhere"
             )
+
+    def _never_read(self, resolved: str, articles: str) -> bool:
+        """Whether the file at ``resolved`` (a real path below the real folder ``articles``) is where
+        extract reads no article: a hidden name, a folder ``[paths] exclude`` leaves out, or one
+        compile writes in the articles folder (the site's of ``articles = "."``)."""
+        parts = resolved[len(articles) + 1 :].split(os.sep)
+        prefixes = ["/".join(parts[: count + 1]) for count in range(len(parts))]
+        if any(part.startswith(".") for part in parts) or any(
+            fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes for pattern in self.exclude
+        ):
+            return True
+        folders = [os.path.realpath(folder) for folder in self._markdown_output_dirs()]
+        return any(resolved.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
     def locale_dir(self, locale: str) -> str:
         """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""
