@@ -802,6 +802,7 @@ def test_each_page_lists_the_other_languages_it_is_published_in_for_social_sites
     [
         ("articles", "the articles folder"),
         ("articles/../articles", "the articles folder"),
+        ("articles/preview", "inside the articles folder"),
         ("locales", "the catalogs' folder"),
         (".transpub/preview", "inside .transpub (transpub's own files)"),
     ],
@@ -815,7 +816,7 @@ def test_compile_out_to_the_articles_or_catalogs_folder_is_refused_and_writes_no
     before = sorted(path for path in root.rglob("*") if ".transpub" not in path.parts)
     result = run_cli(root, "compile", "--out", str(root / out))
     assert result.exit_code == 2, result.output
-    shown = "articles" if out.startswith("articles") else out
+    shown = "articles" if out.startswith("articles/..") else out
     assert result.stderr == (
         f"Error: --out {shown} is {what}: compile would write its pages, index.html and a folder per "
         "language there; name a folder of its own (--out /tmp/preview)\n"

@@ -234,25 +234,27 @@ class Project:
         ``.md``…): the next extract would read the report as an article, translate and publish it."""
         if not path.name.lower().endswith(ARTICLE_SUFFIXES):
             return
-        resolved, articles = real_path(path), resolved_folder(str(self.articles_dir)).rstrip(os.sep)
-        if resolved.startswith(articles + os.sep) and not self._never_read(resolved, articles):
+        if self.extract_reads_in(path):
             raise ConfigError(
                 f"{option} {path} is in the articles folder ({self.relative(self.articles_dir)}/): the next "
                 "extract would read the report as an article; write it elsewhere"
             )
 
-    def _never_read(self, resolved: str, articles: str) -> bool:
-        """Whether the file at ``resolved`` (a real path below the real folder ``articles``) is where
-        extract reads no article: a hidden name, a folder ``[paths] exclude`` leaves out, or one
-        compile writes in the articles folder (the site's of ``articles = "."``)."""
+    def extract_reads_in(self, path: Path) -> bool:
+        """Whether ``path`` is in the articles folder where extract reads articles: not a hidden name
+        there, a folder ``[paths] exclude`` leaves out, or one compile writes in the articles folder
+        (the site's of ``articles = "."``)."""
+        resolved, articles = real_path(path), resolved_folder(str(self.articles_dir)).rstrip(os.sep)
+        if not resolved.startswith(articles + os.sep):
+            return False
         parts = resolved[len(articles) + 1 :].split(os.sep)
         prefixes = ["/".join(parts[: count + 1]) for count in range(len(parts))]
         if any(part.startswith(".") for part in parts) or any(
             fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes for pattern in self.exclude
         ):
-            return True
+            return False
         folders = [os.path.realpath(folder) for folder in self._markdown_output_dirs()]
-        return any(resolved.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+        return not any(resolved.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
     def locale_dir(self, locale: str) -> str:
         """The output folder name of ``locale`` (``[compile] locale_dirs`` / ``locale_style``)."""

@@ -436,6 +436,8 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     state = os.path.realpath(project.root / ".transpub")
     if out == os.path.realpath(project.articles_dir):
         what = "the articles folder"
+    elif project.extract_reads_in(out_dir / "index.html"):  # (its pages would be read as articles)
+        what = "inside the articles folder"
     elif out == os.path.realpath(project.catalogs_dir):
         what = "the catalogs' folder"
     elif out == state or out.startswith(state + os.sep):
