@@ -186,3 +186,25 @@ def test_a_layout_changed_where_compile_ran_before_removes_the_old_files(tmp_pat
     assert not (root / "content" / "posts").exists() and not (root / "content" / "guide").exists()
     assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
     assert not warnings(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "key", ["fr/../es/posts/harbour.md", "fr/./../es/posts/harbour.md", "es/posts/../../es/posts/harbour.md"]
+)
+def test_a_crafted_entry_of_a_language_not_configured_naming_a_live_file_is_one_warning_on_the_record(
+    tmp_path: Path, key: str
+) -> None:
+    """An entry of a language that is not (or no longer) among the locales whose name leads to the
+    Spanish file with ``..``: that file stays, and no warning says it is a file of that language to
+    delete ('left as it is: fr is no longer among the project's locales … delete it if it should go')."""
+    root = hugo_project(tmp_path / "site")
+    spanish = root / "content" / "es" / "posts" / "harbour.md"
+    before = spanish.read_bytes()
+    (root / "content" / "fr").mkdir()  # (a French section written by hand)
+    craft(root, key, spanish, "posts/harbour", locale="fr")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert spanish.read_bytes() == before
+    assert "no longer among the project's locales" not in result.output, result.output
+    assert len(warnings(result.stderr)) == 1 and key in warnings(result.stderr)[0], result.stderr
+    assert key not in recorded(root)

@@ -443,12 +443,12 @@ class Project:
         for key, locale, slug in entries:
             if not isinstance(key, str) or not isinstance(locale, str) or locale in configured:
                 continue
-            if self._dropped_translation_name(key, slug):
+            if self.dropped_translation_name(key, slug):
                 path = os.path.abspath(os.path.join(root, *key.split("/")))
                 found.add(os.path.join(os.fspath(self.articles_dir), os.path.relpath(path, articles)))
         return frozenset(found)
 
-    def _dropped_translation_name(self, key: str, slug: object) -> bool:
+    def dropped_translation_name(self, key: str, slug: object) -> bool:
         """Whether ``key``, a name below the Markdown files' folder, is one compile gives the file of
         the article ``slug`` in a language by a folder name no configured language has: the one of
         a language taken out, whatever its folder was (``[compile] locale_style``, ``locale_dirs``
@@ -456,7 +456,7 @@ class Project:
 
         >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p/a"), Path("/p/l"), Path("/p/s"),
         ...     None, Path("/p/m"), None, markdown_layout="suffix")
-        >>> [project._dropped_translation_name(key, "posts/a") for key in ("posts/a.zh-cn.md", "posts/a.es.md",
+        >>> [project.dropped_translation_name(key, "posts/a") for key in ("posts/a.zh-cn.md", "posts/a.es.md",
         ...     "posts/b.fr.md", "posts/a.md", "../a.fr.md")]
         [True, False, False, False, False]
         """

@@ -328,6 +328,11 @@ def remove_stale_markdown(
             continue
         if entry.locale not in locales:
             if entry.locale not in configured and compiled_now(entry.slug):  # (see _remove_dropped)
+                if not project.dropped_translation_name(key, entry.slug) and not _configured_name(
+                    project, key, root
+                ):
+                    refuse(key)  # (no name of a file of its: ../, another article's)
+                    continue
                 _remove_dropped(project, record, key, entry, root, report, last_run, last_watched)
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
@@ -378,9 +383,7 @@ def _remove_dropped(
     if not path.is_file():  # (deleted by hand)
         record.forget(key)
         return
-    if any(
-        project.markdown_article_at(key, other, root) for other in (project.source_locale, *project.locales)
-    ):
+    if _configured_name(project, key, root):
         return  # the name of a configured language's file (zh_CN renamed zh_Hans, its folder kept)
     if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
         report.warnings.append(
@@ -397,6 +400,12 @@ def _remove_dropped(
         return
     if removed:
         report.dropped.append((locale, shown))
+
+
+def _configured_name(project: Project, key: str, root: Path) -> bool:
+    """Whether compile writes a file of a language among the project's locales at ``key``."""
+    configured = (project.source_locale, *project.locales)
+    return any(project.markdown_article_at(key, locale, root) is not None for locale in configured)
 
 
 def _copy_of_a_renamed_language(project: Project, key: str, users: Collection[tuple[str, str]]) -> bool:
