@@ -226,6 +226,58 @@ def test_a_page_published_before_and_held_back_now_is_said_to_be_removed(project
     assert "ar/skiing: not published" in again.stdout and "is removed" not in again.stdout
 
 
+def test_a_page_edited_by_hand_and_held_back_now_stays_with_a_warning_naming_it(project: Path) -> None:
+    assert run_cli(project, "compile").exit_code == 0
+    edited = project / "site" / "ar" / "skiing.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- my note -->\n", encoding="utf-8")
+    result = run_cli(project, "compile", "--threshold", "90")
+    assert result.exit_code == 0, result.output
+    assert edited.read_text(encoding="utf-8").endswith("<!-- my note -->\n")  # nothing lost
+    assert "ar/skiing: not published: 85.7% translated, below the 90% needed to publish" in result.stdout
+    assert "is removed" not in result.stdout
+    warning = (
+        "Warning: site/ar/skiing.html: left as it is: the ar page of skiing is not published, but this "
+        "file is not as compile wrote it; delete it if it should go"
+    )
+    assert warning in result.stderr
+    again = run_cli(project, "compile", "--threshold", "90")  # (the article skipped: said again)
+    assert again.exit_code == 0 and warning in again.stderr and edited.is_file()
+    full = run_cli(project, "compile", "--threshold", "90", "--full")  # (compiled again: still its own)
+    assert full.exit_code == 0 and warning in full.stderr and edited.is_file()
+    edited.unlink()  # the user deletes it: nothing more to say
+    done = run_cli(project, "compile", "--threshold", "90")
+    assert done.exit_code == 0 and "left as it is" not in done.stderr
+
+
+def test_a_page_edited_by_hand_stays_when_held_back_after_a_run_of_another_language(project: Path) -> None:
+    """A run of other languages (``-l de``) records the page as it finds it, not as compile wrote it."""
+    assert run_cli(project, "compile").exit_code == 0
+    edited = project / "site" / "ar" / "skiing.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- my note -->\n", encoding="utf-8")
+    assert run_cli(project, "compile", "-l", "de").exit_code == 0
+    result = run_cli(project, "compile", "--threshold", "90")
+    assert result.exit_code == 0, result.output
+    assert edited.read_text(encoding="utf-8").endswith("<!-- my note -->\n")
+    assert (
+        "Warning: site/ar/skiing.html: left as it is: the ar page of skiing is not published" in result.stderr
+    )
+
+
+def test_a_file_put_where_a_held_back_page_would_be_stays_with_a_warning_naming_it(project: Path) -> None:
+    assert run_cli(project, "compile", "--threshold", "90").exit_code == 0
+    assert not (project / "site" / "ar" / "skiing.html").exists()
+    placed = project / "site" / "ar" / "skiing.html"
+    placed.parent.mkdir(exist_ok=True)
+    placed.write_text("<p>mine</p>\n", encoding="utf-8")
+    result = run_cli(project, "compile", "--threshold", "90", "--full")
+    assert result.exit_code == 0, result.output
+    assert placed.read_text(encoding="utf-8") == "<p>mine</p>\n" and "is removed" not in result.stdout
+    assert (
+        "Warning: site/ar/skiing.html: left as it is: the ar page of skiing is not published, but this "
+        "file is not as compile wrote it; delete it if it should go"
+    ) in result.stderr
+
+
 def test_locale_publish_threshold_in_the_config_holds_back_that_locale_only(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", config_extra="\n[locale.ar]\npublish_threshold = 95\n")
     result = run_cli(root, "compile")
@@ -522,6 +574,20 @@ def test_a_broken_catalog_keeps_the_page_published_before_and_is_one_error(proje
     assert "../de/skiing.html" in page(project, "en")
     assert not (site / "_review" / "de" / "skiing.html").exists()
     assert "not published: the catalog cannot be read" in (site / "_review" / "index.html").read_text("utf-8")
+
+
+def test_a_review_copy_edited_by_hand_stays_with_a_warning_when_its_catalog_breaks(project: Path) -> None:
+    compile_lib(project, review=True)
+    edited = project / "site" / "_review" / "de" / "skiing.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- reviewer's note -->\n", encoding="utf-8")
+    break_catalog(project, "de")
+    result = run_cli(project, "compile", "--review")
+    assert result.exit_code == 1  # (the broken catalog)
+    assert edited.read_text(encoding="utf-8").endswith("<!-- reviewer's note -->\n")
+    assert (
+        "Warning: site/_review/de/skiing.html: left as it is: the de catalog of skiing is gone or cannot "
+        "be read, but this file is not as compile wrote it; delete it if it should go"
+    ) in result.stderr
 
 
 def test_a_kept_page_leaves_the_other_languages_links_as_they_are(project: Path) -> None:

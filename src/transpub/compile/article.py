@@ -12,7 +12,7 @@ from ..errors import ArticleError, CatalogError, cannot
 from ..formats.document import Document
 from ..formats.value_slots import value_slots
 from ..fsutil import confine, confined_file, remove_file, write_if_changed
-from ..manifest import Record, signature
+from ..manifest import Record, file_hash, signature
 from ..model import Coverage, Issue
 from ..project import Project
 from ..site import Page
@@ -30,18 +30,24 @@ from .places import (
     is_absent,
     page_exists,
     place_of,
+    record_name,
 )
-from .records import failed_record, remember
+from .records import NOT_COMPILES, failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
 from .titles import kept_titles, page_titles, ref_warnings, resolution
 
+#: What :func:`compile_article` is given of one article: its path, its record's key, its slug, the
+#: titles its previous record keeps, and the content hashes of the pages (and review copies) that
+#: record names as compile wrote them, by the record's name of each.
+ArticleTask = tuple[Path, str, str, PageTitles | None, Mapping[str, str]]
 
-def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | None]) -> CompiledArticle:
-    """Read one article (path, record key, slug, the titles its previous record keeps) and its
-    catalogs, decide its page in every locale and write the selected ones."""
+
+def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
+    """Read one article (see :data:`ArticleTask`) and its catalogs, decide its page in every locale
+    and write the selected ones."""
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
-    path, key, slug, earlier = task
+    path, key, slug, earlier, recorded = task
     compiled = CompiledArticle(slug)
     record = Record(key)
     article = record.watch_read(project.root, path)  # what was compiled, read once
@@ -197,9 +203,21 @@ def compile_article(run: CompileRun, task: tuple[Path, str, str, PageTitles | No
             compiled.linked, found = links.page_links(document, article_path(project, path), slug)
             _follow_links(run, compiled, found, shown_in, shown_path)
         written = _write_pages(
-            run, document, slug, pages, catalogs, texts, broken, present, assets, compiled, kept, found
+            run,
+            document,
+            slug,
+            pages,
+            catalogs,
+            texts,
+            broken,
+            present,
+            assets,
+            compiled,
+            kept,
+            found,
+            recorded,
         )
-        compiled.record = remember(run, path, slug, assets, compiled, record, written)
+        compiled.record = remember(run, path, slug, assets, compiled, record, written, recorded=recorded)
         if compiled.errors:  # not compiled as a whole: compiled again next time, its pages still known
             compiled.record = failed_record(compiled.record)
     return compiled
@@ -231,12 +249,16 @@ def _write_pages(
     compiled: CompiledArticle,
     kept: Collection[str] = (),
     found: Mapping[str, str] | None = None,
+    recorded: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[Path | str, bytes]]:
     """Write (or remove) the pages of one article in the source and the selected locales; the
     file and content of each page (and review copy) written or already as it should be, by its
     path in the site. ``kept``: the locales whose page is left as it is (and linked), its catalog
     unreadable; ``found``: by each link's URL, the other article it leads to (a link to one not
-    published in a page's language leads to its source-language page)."""
+    published in a page's language leads to its source-language page). A page (or review copy) no
+    longer published is removed as compile wrote it (``recorded``: see :data:`ArticleTask`); one
+    changed since, or not compile's, stays, with a warning (see :func:`remember`)."""
+    recorded = recorded or {}
     project, options, out_dir = run.project, run.options, run.out_dir
     source, selected, targets = project.source_locale, list(run.selected), list(run.targets)
     linked = [loc for loc in run.all_locales if pages[loc].published or loc in kept]
@@ -254,7 +276,10 @@ def _write_pages(
         entries = catalogs.get(locale, {})
         if locale != source and locale not in reviewed:
             if not is_absent(run, review_relative):  # no catalog (any more), or a broken one
-                _remove(out_dir, confine(out_dir / review_relative, out_dir), compiled)
+                review_path = confine(out_dir / review_relative, out_dir)
+                if review_path.is_file():
+                    gone = f"the {locale} catalog of {slug} is gone or cannot be read"
+                    _remove_own(run, recorded, review_relative, review_path, compiled, gone, locale)
         elif locale != source and options.review:
             review_path = confine(out_dir / review_relative, out_dir)
             review_html = render_page(
@@ -287,8 +312,11 @@ def _write_pages(
         if locale != source and (page.published or locale in kept) != exists:
             compiled.stale.update(loc for loc in targets if loc not in selected and pages[loc].published)
         if not page.published:
-            if exists and locale not in kept and _remove(out_dir, child(place[1], name), compiled):
-                compiled.withdrawn[locale] = child(place[1], name)
+            withdrawn = child(place[1], name)
+            gone = f"the {locale} page of {slug} is not published"
+            if exists and locale not in kept:
+                if _remove_own(run, recorded, relative, withdrawn, compiled, gone, locale):
+                    compiled.withdrawn[locale] = withdrawn
             continue
         html = render_page(
             project,
@@ -321,6 +349,35 @@ def _write_pages(
         page.output = child(place[1], name)
         written[relative] = output, data
     return written
+
+
+def _remove_own(
+    run: CompileRun,
+    recorded: Mapping[str, str],
+    relative: str,
+    path: Path,
+    compiled: CompiledArticle,
+    gone: str,
+    locale: str,
+) -> bool:
+    """Remove the page (or review copy) at ``relative`` in the site (its file ``path``) as compile
+    wrote it (``recorded``: the hashes of what it wrote, by the record's name of each file): one
+    changed since, or one compile has no record of writing, stays, with a warning saying why it
+    would go (``gone``). True when it was removed."""
+    expected = recorded.get(record_name(run, relative))
+    if expected in (None, NOT_COMPILES) or file_hash(path) != expected:
+        compiled.warnings.append(
+            Issue(
+                run.project.relative(path),
+                None,
+                "removed",
+                f"left as it is: {gone}, but this file is not as compile wrote it; delete it if it should go",
+                locale=locale,
+                severity="warning",
+            )
+        )
+        return False
+    return _remove(run.out_dir, path, compiled)
 
 
 def _remove(out_dir: Path, path: Path, compiled: CompiledArticle) -> bool:

@@ -31,6 +31,7 @@ def remember(
     written: dict[str, tuple[Path | str, bytes]] | None = None,
     *,
     markdown: OutputRecord | None = None,
+    recorded: Mapping[str, str] | None = None,
 ) -> Record:
     """The manifest record of a compiled article: the files it depends on (catalogs, already in
     ``record``; its pages and review copies in every locale, or its Markdown files with ``markdown``,
@@ -38,7 +39,11 @@ def remember(
     the MO files; the assets, copied or missing) and the pages and warnings to report when it is
     skipped (with ``markdown``, also the digests the record of written files holds for its files).
     ``written``: the pages this run wrote (or found as it would write them), by their path in the
-    site, with their file and content."""
+    site, with their file and content. A page (or review copy) this run did not write is recorded
+    as compile's only while it is as the last record says compile wrote it (``recorded``: the hashes
+    of those pages, by the record's name of each): one changed since, or never written by compile,
+    is recorded with a hash no content has (:data:`NOT_COMPILES`), so that a later run does not
+    remove it as its own."""
     project = run.project
     written = written or {}
     names: dict[str, str] = {}  # the record's name of each page's output (see _stored_page)
@@ -50,7 +55,10 @@ def remember(
         else:
             for review in (False, True):
                 relative = html_path(project, locale, slug, review=review, folder_index=folder_index)
-                name = _watch_page(run, record, relative, written.get(relative), review=review)
+                entry = written.get(relative)
+                name = _watch_page(run, record, relative, entry, review=review)
+                if entry is None:
+                    _claim_as_written(record, record_name(run, relative), recorded or {})
                 if name is not None and not review:
                     names[locale] = name
         if run.options.write_mo and locale in run.selected:
@@ -89,6 +97,18 @@ def remember(
             run.project, markdown, path, [p.locale for p in compiled.listed], run.markdown_root
         )
     return record
+
+
+#: The hash a record keeps for a page it names that is not as compile wrote it (see :func:`remember`).
+NOT_COMPILES = "-"
+
+
+def _claim_as_written(record: Record, name: str, recorded: Mapping[str, str]) -> None:
+    """Keep the hash ``record`` took of the page it names ``name`` (found, not written by this run)
+    only when it is the hash of what compile wrote there (``recorded``), else :data:`NOT_COMPILES`."""
+    found = record.hashes.get(name)
+    if found is not None and recorded.get(name) != found:
+        record.hashes[name] = NOT_COMPILES
 
 
 def _watch_page(

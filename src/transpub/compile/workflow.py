@@ -145,9 +145,23 @@ def compile_project(
         links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
         run = replace(run, links=links)
         _compile_again_where_links_changed(run, cached)
+    # the records of the last run, which say what pages compile wrote (--full trusts none to skip an
+    # article, but those of a gone article, or where an article's pages no longer are, go as on any run)
+    trusted = not full and not (markdown and record is None)
+    earlier = (
+        manifest
+        if trusted or not options.pages
+        else Manifest(project.root, manifest.command, key=manifest.key)
+    )
     named = run.titles is not None  # (a page kept from before keeps its title: see earlier_titles)
     todo = [
-        (path, key, slugs[path], earlier_titles(manifest, slugs[path]) if named else None)
+        (
+            path,
+            key,
+            slugs[path],
+            earlier_titles(manifest, slugs[path]) if named else None,
+            _pages_written(earlier, slugs[path]) if options.pages else {},
+        )
         for path, key, found in zip(article_paths, keys, cached)
         if found is None
     ]
@@ -159,14 +173,6 @@ def compile_project(
     read: dict[str, dict[str, str | None] | None] = {}
     copies: dict[str, dict[str, list[str]] | None] = {}
     articles: list[CompiledArticle] = []
-    # the records of the last run, which say what pages compile wrote (--full trusts none to skip an
-    # article, but those of a gone article, or where an article's pages no longer are, go as on any run)
-    trusted = not full and not (markdown and record is None)
-    earlier = (
-        manifest
-        if trusted or not options.pages
-        else Manifest(project.root, manifest.command, key=manifest.key)
-    )
     emptied: list[tuple[Path, Path]] = []  # the folders removals may have emptied, each with its top
     before: dict[str, Record | None] = {}  # the last run's record of each article compiled now
     for found in cached:
@@ -263,6 +269,15 @@ def compile_project(
     if whole is not None:  # what the next run reports if nothing changes
         keep_run(run, manifest, whole, discovery, names, report, kept.results if kept is not None else None)
     return report
+
+
+def _pages_written(manifest: Manifest, slug: str) -> dict[str, str]:
+    """The hashes of the pages and review copies (``.html``) the last record of the article ``slug``
+    names, by the record's name of each: what compile wrote (see :data:`.article.ArticleTask`)."""
+    previous = manifest.get(slug)
+    if previous is None:
+        return {}
+    return {name: digest for name, digest in previous.hashes.items() if name.endswith(".html")}
 
 
 def _report_kept(run: CompileRun, kept: list[CompiledArticle], report: CompileReport) -> CompileReport:
