@@ -421,3 +421,41 @@ def test_a_dropped_languages_translation_in_a_folder_named_otherwise_is_not_read
     extracted = run_cli(root, "extract")
     assert extracted.exit_code == 0 and f"harbour.{name}" not in extracted.output, extracted.output
     assert not list((root / "locales").rglob(f"harbour.{name}.po*"))
+
+
+def test_a_page_of_a_dropped_language_the_system_keeps_is_an_error_at_each_run_until_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transpub.compile import workflow
+
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile").exit_code == 0
+    drop(root, "zh_CN")
+    kept = root / "site" / "zh_CN" / "skiing.html"
+    refuse_removing(monkeypatch, workflow, kept)
+    error = "Error: site/zh_CN/skiing.html: cannot remove: Permission denied"
+    result = run_cli(root, "compile")
+    assert result.exit_code == 1 and error in result.stderr, result.output
+    again = run_cli(root, "compile")  # (the page is still its record's: tried again, said again)
+    assert again.exit_code == 1 and error in again.stderr, again.output
+    monkeypatch.undo()
+    done = run_cli(root, "compile")
+    assert done.exit_code == 0, done.output
+    assert "site/zh_CN/skiing.html: removed (zh_CN is no longer among the project's locales)" in done.stdout
+    assert not kept.exists()
+    assert "zh_CN" not in run_cli(root, "compile").output
+
+
+def refuse_removing(monkeypatch: pytest.MonkeyPatch, module: object, refused: Path) -> None:
+    """Make ``module``'s removals of ``refused`` fail as in a folder the user may not write (tests
+    run as root, where ``chmod -w`` stops nothing)."""
+    import errno
+
+    remove_file = module.remove_file  # type: ignore[attr-defined]
+
+    def keep(path: Path, folder: Path) -> bool:
+        if Path(path) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return bool(remove_file(path, folder))
+
+    monkeypatch.setattr(module, "remove_file", keep)

@@ -302,3 +302,23 @@ def test_the_canonical_hreflang_and_og_url_of_a_folder_index_article_are_its_fol
     assert broken_links(site) == []
     english = _body(site / "en" / "guide" / "index.html").replace("/en/guide/", "/de/guide/")  # (its og:url)
     assert _body(site / "de" / "guide" / "index.html").replace("⟦", "").replace("⟧", "") == english
+
+
+def test_a_page_at_the_old_place_the_system_keeps_is_an_error_at_each_run_until_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_compile_dropped_locales import refuse_removing
+    from transpub.compile import workflow
+
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch)
+    kept = root / "site" / "de" / "guide.html"
+    refuse_removing(monkeypatch, workflow, kept)
+    error = "Error: site/de/guide.html: cannot remove: Permission denied"
+    result = run_cli(root, "compile")
+    assert result.exit_code == 1 and error in result.stderr, result.output
+    again = run_cli(root, "compile")  # (the page is still its record's: tried again, said again)
+    assert again.exit_code == 1 and error in again.stderr, again.output
+    monkeypatch.undo()
+    assert "Error" not in _compile(root) and not kept.exists()
+    assert (root / "site" / "de" / "guide" / "index.html").is_file()

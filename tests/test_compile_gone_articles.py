@@ -396,3 +396,26 @@ def test_a_folder_whose_pages_compile_removed_goes_with_them_unless_it_holds_som
     assert not (site / "de" / "weather").exists() and (site / "fr" / "weather" / "rain.html").is_file()
     assert (site / "de" / "culture" / "film.html").is_file()
     assert _empty_folders(site) == []
+
+
+def test_a_page_of_a_deleted_article_the_system_keeps_is_an_error_at_each_run_until_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_compile_dropped_locales import refuse_removing
+    from transpub.compile import workflow
+
+    root = two_articles(tmp_path)
+    (root / "articles" / "retracted.html").unlink()
+    kept = root / "site" / "de" / "retracted.html"
+    refuse_removing(monkeypatch, workflow, kept)
+    error = "Error: site/de/retracted.html: cannot remove: Permission denied"
+    result = run_cli(root, "compile", "-l", "de")
+    assert result.exit_code == 1 and error in result.stderr, result.output
+    assert "site/en/retracted.html: removed (its article is gone)" in result.output  # (the others go)
+    assert "retracted" not in (root / "site" / "de" / "index.html").read_text(encoding="utf-8")
+    again = run_cli(root, "compile", "-l", "de")  # (still its record's: tried again, said again)
+    assert again.exit_code == 1 and error in again.stderr, again.output
+    monkeypatch.undo()
+    done = run_cli(root, "compile", "-l", "de")
+    assert done.exit_code == 0 and "site/de/retracted.html: removed (its article is gone)" in done.output
+    assert not kept.exists()

@@ -557,7 +557,8 @@ def _remove_pages_of_gone_articles(
     see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
     were written, review copies too. While that folder is missing (deleted, or a mount not there now)
     what the record says of it is kept, alone, so that its pages go when it is back (see
-    :func:`_record_of_folders_away`).
+    :func:`_record_of_folders_away`). A page the system keeps (a folder the user may not write) is an
+    error, and the record stays as it is: the next run tries again.
 
     ``markdown``: the records are those of Markdown output, which name the HTML pages of the HTML
     articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning)."""
@@ -580,6 +581,7 @@ def _remove_pages_of_gone_articles(
         if record.result.get(_FOLDERS_AWAY):  # (this folder's pages went when the record was kept)
             folders.remove(out_dir)
         away = []
+        kept = False
         for folder in folders:
             if folder != out_dir and not os.path.isdir(folder):
                 away.append(folder)
@@ -591,10 +593,16 @@ def _remove_pages_of_gone_articles(
                         html_path(project, loc, slug, review=True, folder_index=place) for loc in locales
                     ]
                 warn = folder == out_dir and not markdown and place == folder_index
-                _remove_recorded(project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn)
+                kept |= _remove_recorded(
+                    project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn
+                )
         if out_dir in folders and not markdown:  # (a dropped language's folder named otherwise then)
             moved = _dropped_outputs_elsewhere(project, record.result, out_dir, locales)
-            _remove_recorded(project, hashes, out_dir, moved, slug, report, emptied, warn_unrecorded=False)
+            kept |= _remove_recorded(
+                project, hashes, out_dir, moved, slug, report, emptied, warn_unrecorded=False
+            )
+        if kept:  # (a page the system keeps: the record stays as it is, the next run tries again)
+            continue
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
         else:
@@ -613,7 +621,9 @@ def _remove_moved_pages(
     A page (not a review copy) of a language this run does not write (``-l``: only the source's and
     the selected ones) stays published where it is, until a run of its language writes it at its
     new place: its record (``compiled.record``) keeps naming it, so that that run removes it, and
-    says so (``compiled.unmoved``, reported again while the article is not compiled anew)."""
+    says so (``compiled.unmoved``, reported again while the article is not compiled anew). One the
+    system keeps (a folder the user may not write) is an error, and stays named in the record, which
+    holds for no run: the next run compiles the article again and tries again."""
     project = run.project
     own = compiled.pages.get(project.source_locale)
     record = compiled.record
@@ -637,8 +647,8 @@ def _remove_moved_pages(
                 compiled.unmoved.append((locale, project.relative(path), project.relative(run.out_dir / now)))
                 continue
             if file_hash(path) == recorded:
-                remove_file(path, run.out_dir)
-                compiled.removed_from.append(path.parent)
+                if _removed(run, path, report, previous, record, name):
+                    compiled.removed_from.append(path.parent)
                 continue
             report.warnings.append(
                 Issue(
@@ -663,7 +673,8 @@ def _remove_pages_of_dropped_locales(
     locales``: not the languages selected for this run), each as compile wrote it (its content as
     recorded): a page changed since stays, with a warning (a review copy changed since goes with
     the orphan ones, see :func:`_remove_orphan_review_copies`). Its catalogs stay: the translations
-    are the translators' work."""
+    are the translators' work. One the system keeps is an error, and stays named in the record (its
+    page in that language too), which holds for no run: the next run tries again."""
     project = run.project
     if previous is None or compiled.record is None:
         return
@@ -686,10 +697,8 @@ def _remove_pages_of_dropped_locales(
                 if not review:
                     report.warnings.append(_dropped_page_changed(project, path, locale))
                 continue
-            try:
-                remove_file(path, run.out_dir)
-            except OSError as exc:  # (a folder it may not write: the page stays, said so)
-                report.errors.append(cannot("remove", path, exc))
+            if not _removed(run, path, report, previous, compiled.record, name):
+                _keep_recorded_page(previous, compiled.record, locale)
                 continue
             compiled.removed_from.append(path.parent)
             report.dropped.append((locale, project.relative(path)))
@@ -704,6 +713,35 @@ def _in_a_configured_folder(project: Project, path: Path, out_dir: Path) -> bool
         parts = parts[1:]
     folders = {project.locale_dir(locale) for locale in (project.source_locale, *project.locales)}
     return len(parts) > 1 and parts[0] in folders
+
+
+def _removed(
+    run: CompileRun, path: Path, report: CompileReport, previous: Record, record: Record, name: str
+) -> bool:
+    """Remove ``path``, a page or review copy of the article whose last record is ``previous`` (where
+    it is named ``name``); one the system keeps (a folder the user may not write) is an error in
+    ``report``, and stays named as ``previous`` names it in ``record``, the article's new record,
+    made to hold for no run: the next run compiles the article again and tries again (False)."""
+    try:
+        remove_file(path, run.out_dir)
+    except OSError as exc:
+        report.errors.append(cannot("remove", path, exc))
+        record.files[name] = previous.files.get(name)
+        digest = previous.hash_of(name)
+        if digest is not None:
+            record.hashes[name] = digest
+        failed_record(record)
+        return False
+    return True
+
+
+def _keep_recorded_page(previous: Record, record: Record, locale: str) -> None:
+    """Keep the page ``previous`` (an article's last record) keeps in ``locale`` in ``record`` (its
+    new one), unless it keeps one there already: what the next run goes by to find it."""
+    stored, kept = previous.result.get("pages"), record.result.setdefault("pages", [])
+    if locale in recorded_outputs(record.result) or not isinstance(stored, list):
+        return
+    kept.extend(page for page in stored if locale in recorded_outputs({"pages": [page]}))
 
 
 def _dropped_locales(project: Project, result: Mapping[str, Any]) -> list[str]:
@@ -806,11 +844,13 @@ def _remove_recorded(
     emptied: list[tuple[Path, Path]],
     *,
     warn_unrecorded: bool,
-) -> None:
+) -> bool:
     """Delete each of ``pages`` (paths in ``folder``) that is as compile wrote it (``hashes``: by
     the record's name of each file; its folder goes into ``emptied``); a page changed since is a
     warning and stays, and so is one the record does not name when ``warn_unrecorded`` (the site's:
-    an older transpub's record of an ``--out`` run does not name them)."""
+    an older transpub's record of an ``--out`` run does not name them). True when the system kept
+    one it was to remove (an error in ``report``)."""
+    kept = False
     for relative in pages:
         path = folder / relative
         if not path.is_file():
@@ -835,9 +875,15 @@ def _remove_recorded(
                 )
             )
             continue
-        remove_file(path, folder)
+        try:
+            remove_file(path, folder)
+        except OSError as exc:  # (a folder it may not write: the page stays, said so)
+            report.errors.append(cannot("remove", path, exc))
+            kept = True
+            continue
         report.removed.append(project.relative(path))
         emptied.append((path.parent, folder))
+    return kept
 
 
 def mkdocs_warnings(project: Project) -> list[Issue]:
