@@ -459,3 +459,22 @@ def refuse_removing(monkeypatch: pytest.MonkeyPatch, module: object, refused: Pa
         return bool(remove_file(path, folder))
 
     monkeypatch.setattr(module, "remove_file", keep)
+
+
+def test_a_review_copy_of_a_dropped_language_changed_since_compile_wrote_it_stays_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    edited = root / "site" / "_review" / "zh_CN" / "skiing.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- reviewer's note -->\n", encoding="utf-8")
+    drop(root, "zh_CN")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert edited.read_text(encoding="utf-8").endswith("<!-- reviewer's note -->\n")
+    assert result.stderr.count("site/_review/zh_CN/skiing.html: left as it is") == 1, result.stderr
+    assert (
+        "Warning: site/_review/zh_CN/skiing.html: left as it is: a review copy of a language no longer among "
+        "the project's locales, but this file is not as compile wrote it; delete it if it should go"
+    ) in result.stderr
+    assert "site/zh_CN/skiing.html: removed (zh_CN is no longer among" in result.stdout

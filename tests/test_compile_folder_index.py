@@ -167,6 +167,19 @@ def test_a_page_of_the_old_place_changed_since_compile_wrote_it_stays_with_a_war
     ) in output
 
 
+def test_a_review_copy_of_the_old_place_changed_since_compile_wrote_it_stays_with_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _project(tmp_path / "guides")
+    _compile_as_before(root, monkeypatch, "--review")
+    edited = root / "site" / "_review" / "fr" / "guide.html"
+    edited.write_text("<p>Edited by hand.</p>", encoding="utf-8")
+    output = _compile(root, "--review")
+    assert edited.read_text(encoding="utf-8") == "<p>Edited by hand.</p>"  # (it was said kept, and deleted)
+    assert not (root / "site" / "_review" / "de" / "guide.html").exists()
+    assert output.count("site/_review/fr/guide.html: left as it is") == 1, output
+
+
 def _compile_as_before(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> None:
     """Compile as a transpub before folder index articles kept their place did: every page
     ``<slug>.html``, written by other code (another signature: the next run compiles every article)."""

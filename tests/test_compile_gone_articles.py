@@ -419,3 +419,27 @@ def test_a_page_of_a_deleted_article_the_system_keeps_is_an_error_at_each_run_un
     done = run_cli(root, "compile", "-l", "de")
     assert done.exit_code == 0 and "site/de/retracted.html: removed (its article is gone)" in done.output
     assert not kept.exists()
+
+
+def test_a_review_copy_of_a_deleted_article_edited_since_stays_with_a_warning(tmp_path: Path) -> None:
+    root = two_articles(tmp_path)
+    assert run_cli(root, "compile", "-l", "de", "--review").exit_code == 0
+    edited = root / "site" / "_review" / "de" / "retracted.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- reviewer's note -->\n", encoding="utf-8")
+    placed = root / "site" / "_review" / "de" / "notes.html"  # (never compile's)
+    placed.write_text("<p>mine</p>\n", encoding="utf-8")
+    (root / "articles" / "retracted.html").unlink()
+    result = run_cli(root, "compile", "-l", "de", "--review")
+    assert result.exit_code == 0, result.output
+    assert edited.read_text(encoding="utf-8").endswith("<!-- reviewer's note -->\n")
+    assert placed.read_text(encoding="utf-8") == "<p>mine</p>\n"
+    for path in ("site/_review/de/retracted.html", "site/_review/de/notes.html"):
+        assert (
+            f"Warning: {path}: left as it is: a review copy of an article that is gone (or whose pages are "
+            "elsewhere now), but this file is not as compile wrote it; delete it if it should go"
+        ) in result.stderr
+    assert not (root / "site" / "_review" / "en" / "retracted.html").exists()  # (as compile wrote it)
+    edited.unlink()
+    placed.unlink()
+    again = run_cli(root, "compile", "-l", "de", "--review")
+    assert again.exit_code == 0 and "left as it is" not in again.output

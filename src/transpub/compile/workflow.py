@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -243,8 +243,9 @@ def compile_project(
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
+            reviews = _review_copies_written(project, out_dir, before.values())
             _remove_pages_of_gone_articles(
-                project, earlier, out_dir, present, report, emptied, markdown=markdown
+                project, earlier, out_dir, present, report, emptied, markdown=markdown, reviews=reviews
             )
             if earlier is not manifest:
                 earlier.save()  # (before the run's own records: those of the articles compiled now)
@@ -258,9 +259,7 @@ def compile_project(
             for folder in (out_dir, *(out_dir / project.locale_dir(loc) for loc in all_locales)):
                 remove_stale_temporaries(folder)  # a run with nothing to write still sweeps a killed run's
             _remove_orphan_review_copies(
-                out_dir,
-                {project.locale_dir(loc) for loc in targets},
-                slugs,
+                project, out_dir, {project.locale_dir(loc) for loc in targets}, slugs, reviews, report
             )
         indexes_unless_unchanged(project, out_dir, articles, all_locales, report, manifest, run_key)
     finally:  # the pages' records, and the index pages', saved in one go (each save waits for the disk)
@@ -542,6 +541,7 @@ def _remove_pages_of_gone_articles(
     emptied: list[tuple[Path, Path]],
     *,
     markdown: bool = False,
+    reviews: dict[str, str] | None = None,
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
     their slug in the site (``<locale folder>/<slug>.html``, every language; also those its record
@@ -561,7 +561,9 @@ def _remove_pages_of_gone_articles(
     error, and the record stays as it is: the next run tries again.
 
     ``markdown``: the records are those of Markdown output, which name the HTML pages of the HTML
-    articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning)."""
+    articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning).
+    ``reviews``: the site's review copies compile wrote (see :func:`_review_copies_written`), to which
+    those the records of the gone articles name are added (they go with the orphan ones)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs_besides(present)):
@@ -569,6 +571,8 @@ def _remove_pages_of_gone_articles(
         if record is None or not in_shard(slug, project.shard):
             continue
         hashes = record.hashes
+        if reviews is not None:
+            reviews.update(_review_copies_written(project, out_dir, [record]))
         sources = [
             path for path in (project.root / name for name in hashes) if is_file_of(path, slug, project)
         ]
@@ -616,7 +620,8 @@ def _remove_moved_pages(
     record, names where its pages no longer are: ``<slug>.html`` of an article that is its folder's
     index (compiled by an older transpub, or moved from ``guide.html`` to ``guide/index.html``),
     whose pages are ``<slug>/index.html`` now (see :func:`page_file`), or the other way round. Each
-    as compile wrote it (its content as recorded): one changed since stays, with a warning.
+    as compile wrote it (its content as recorded): one changed since stays, with a warning (a review
+    copy's said by :func:`_remove_orphan_review_copies` on a run that looks for them).
 
     A page (not a review copy) of a language this run does not write (``-l``: only the source's and
     the selected ones) stays published where it is, until a run of its language writes it at its
@@ -650,6 +655,8 @@ def _remove_moved_pages(
                 if _removed(run, path, report, previous, record, name):
                     compiled.removed_from.append(path.parent)
                 continue
+            if review and run.indexes:  # (said by _remove_orphan_review_copies, which leaves it too)
+                continue
             report.warnings.append(
                 Issue(
                     project.relative(path),
@@ -671,8 +678,8 @@ def _remove_pages_of_dropped_locales(
     """Delete the pages and review copies of the article ``compiled`` that ``previous``, its last
     record, names in a language that is no longer among the project's locales (``[project]
     locales``: not the languages selected for this run), each as compile wrote it (its content as
-    recorded): a page changed since stays, with a warning (a review copy changed since goes with
-    the orphan ones, see :func:`_remove_orphan_review_copies`). Its catalogs stay: the translations
+    recorded): a page changed since stays, with a warning (a review copy changed since is left to
+    :func:`_remove_orphan_review_copies` on a run that looks for them, which leaves it too). Its catalogs stay: the translations
     are the translators' work. One the system keeps is an error, and stays named in the record (its
     page in that language too), which holds for no run: the next run tries again."""
     project = run.project
@@ -694,7 +701,7 @@ def _remove_pages_of_dropped_locales(
             if _in_a_configured_folder(project, path, run.out_dir):  # (the language renamed into it)
                 continue
             if file_hash(path) != recorded:
-                if not review:
+                if not review or not run.indexes:  # (else said by _remove_orphan_review_copies)
                     report.warnings.append(_dropped_page_changed(project, path, locale))
                 continue
             if not _removed(run, path, report, previous, compiled.record, name):
@@ -937,9 +944,36 @@ def _behind_a_broken_link(path: Path, top: Path) -> bool:
     return False
 
 
-def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: dict[Path, str]) -> None:
+def _review_copies_written(
+    project: Project, out_dir: Path, records: Iterable[Record | None]
+) -> dict[str, str]:
+    """The review copies in ``out_dir`` (below ``_review/``) that ``records`` name, each with the hash
+    of what compile wrote, by the record's name of each."""
+    prefix = path_name(project.root, out_dir / "_review") + "/"
+    found: dict[str, str] = {}
+    for record in records:
+        if record is not None:
+            found.update((name, digest) for name, digest in record.hashes.items() if name.startswith(prefix))
+    return found
+
+
+def _remove_orphan_review_copies(
+    project: Project,
+    out_dir: Path,
+    folders: set[str],
+    slugs: dict[Path, str],
+    written: Mapping[str, str],
+    report: CompileReport,
+) -> None:
     """Delete review copies of articles or locales (by output folder) the project no longer has
-    (``slugs``: the articles', by path), and those not where the article's pages are (see :func:`page_file`)."""
+    (``slugs``: the articles', by path), and those not where the article's pages are (see
+    :func:`page_file`), each as compile wrote it (``written``: the hashes the last run's records keep
+    of them, by the record's name of each, see :func:`_review_copies_written`).
+
+    The rule of the pages holds for them too: one changed since (a reviewer's notes), or one compile
+    has no record of writing (a file put there), stays, with a warning. Review copies are compile's
+    output, not scratch files of its own: the README shows them to reviewers (``site/_review/``)
+    and says nowhere that compile deletes them whatever they hold."""
     review_dir = out_dir / "_review"
     if not review_dir.is_dir():
         return
@@ -947,8 +981,30 @@ def _remove_orphan_review_copies(out_dir: Path, folders: set[str], slugs: dict[P
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
-            if folder.name not in folders or path.relative_to(folder).as_posix() not in files:
-                remove_file(path, out_dir)
+            if folder.name in folders and path.relative_to(folder).as_posix() in files:
+                continue
+            recorded = written.get(path_name(project.root, path))
+            if recorded is not None and file_hash(path) == recorded:
+                try:
+                    remove_file(path, out_dir)
+                except OSError as exc:  # (a folder it may not write: it stays, said so)
+                    report.errors.append(cannot("remove", path, exc))
+                continue
+            why = (
+                "a language no longer among the project's locales"
+                if folder.name not in folders
+                else "an article that is gone (or whose pages are elsewhere now)"
+            )
+            report.warnings.append(
+                Issue(
+                    project.relative(path),
+                    None,
+                    "removed",
+                    f"left as it is: a review copy of {why}, but this file is not as compile wrote it; "
+                    "delete it if it should go",
+                    severity="warning",
+                )
+            )
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
             if not any(sub.iterdir()):
                 sub.rmdir()
