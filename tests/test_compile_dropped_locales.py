@@ -478,3 +478,23 @@ def test_a_review_copy_of_a_dropped_language_changed_since_compile_wrote_it_stay
         "the project's locales, but this file is not as compile wrote it; delete it if it should go"
     ) in result.stderr
     assert "site/zh_CN/skiing.html: removed (zh_CN is no longer among" in result.stdout
+
+
+def test_a_review_copy_of_a_dropped_language_the_system_keeps_is_one_error_at_each_run_until_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transpub.compile import workflow
+
+    root = make_project(tmp_path / "news")
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    drop(root, "zh_CN")
+    kept = root / "site" / "_review" / "zh_CN" / "skiing.html"
+    refuse_removing(monkeypatch, workflow, kept)
+    error = "Error: site/_review/zh_CN/skiing.html: cannot remove: Permission denied"
+    for _ in range(2):  # (said once a run, and tried again at the next)
+        result = run_cli(root, "compile")
+        assert result.exit_code == 1 and result.stderr.count(error) == 1, result.output
+        assert "left as it is" not in result.stderr
+    monkeypatch.undo()
+    done = run_cli(root, "compile")
+    assert done.exit_code == 0 and not kept.exists(), done.output

@@ -978,10 +978,14 @@ def _remove_orphan_review_copies(
     if not review_dir.is_dir():
         return
     files = {page_file(slug, is_folder_index(path, slug)) for path, slug in slugs.items()}
+    # (one the system kept when its article's removals tried it, an error already: said once a run)
+    said = {os.path.abspath(error.path) for error in report.errors if error.path is not None}
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
             if folder.name in folders and path.relative_to(folder).as_posix() in files:
+                continue
+            if os.path.abspath(path) in said:
                 continue
             recorded = written.get(path_name(project.root, path))
             if recorded is not None and file_hash(path) == recorded:
