@@ -592,10 +592,7 @@ def _remove_pages_of_gone_articles(
                 continue
             for place in (folder_index, not folder_index):
                 pages = [html_path(project, loc, slug, folder_index=place) for loc in locales]
-                if folder != out_dir:  # (the site's own review copies go with the orphan ones, below)
-                    pages += [
-                        html_path(project, loc, slug, review=True, folder_index=place) for loc in locales
-                    ]
+                pages += [html_path(project, loc, slug, review=True, folder_index=place) for loc in locales]
                 warn = folder == out_dir and not markdown and place == folder_index
                 kept |= _remove_recorded(
                     project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn
@@ -978,8 +975,11 @@ def _remove_orphan_review_copies(
     if not review_dir.is_dir():
         return
     files = {page_file(slug, is_folder_index(path, slug)) for path, slug in slugs.items()}
-    # (one the system kept when its article's removals tried it, an error already: said once a run)
+    # (one its article's removals tried, kept by the system or changed since: said once a run)
     said = {os.path.abspath(error.path) for error in report.errors if error.path is not None}
+    said.update(
+        os.path.abspath(project.root / issue.path) for issue in report.warnings if issue.check == "removed"
+    )
     for folder in sorted(p for p in review_dir.iterdir() if p.is_dir()):
         confine(folder, out_dir)  # a link to a folder elsewhere: nothing in it is transpub's to remove
         for path in sorted(folder.rglob("*.html")):
