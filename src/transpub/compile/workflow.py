@@ -544,10 +544,11 @@ def _remove_pages_of_gone_articles(
     reviews: dict[str, str] | None = None,
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
-    their slug in the site (``<locale folder>/<slug>.html``, every language; also those its record
-    names at the article's other place, left for a language not compiled since it moved, see
+    their slug in the site (``<locale folder>/<slug>.html``, every language, and their review copies;
+    also those its record names at the article's other place, left for a language not compiled since it moved, see
     :func:`_remove_moved_pages`), as compile wrote them (the record says how: a page changed since,
-    or one the record does not name, is a warning, and stays); then forget the records (the folders
+    or one the record does not name, is a warning, and stays; one the system keeps is an error, and
+    the record stays as it is: the next run tries again); then forget the records (the folders
     of the pages removed go into ``emptied``, with the folder they are in). A retracted article no
     longer stays published. Nothing else is removed (the article's source and assets are in its
     record too), and nothing while the article's file is still there (left out of the articles by
@@ -557,13 +558,12 @@ def _remove_pages_of_gone_articles(
     see :func:`_records_name`) names the pages in that folder: they are removed from there, as they
     were written, review copies too. While that folder is missing (deleted, or a mount not there now)
     what the record says of it is kept, alone, so that its pages go when it is back (see
-    :func:`_record_of_folders_away`). A page the system keeps (a folder the user may not write) is an
-    error, and the record stays as it is: the next run tries again.
+    :func:`_record_of_folders_away`).
 
     ``markdown``: the records are those of Markdown output, which name the HTML pages of the HTML
     articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning).
     ``reviews``: the site's review copies compile wrote (see :func:`_review_copies_written`), to which
-    those the records of the gone articles name are added (they go with the orphan ones)."""
+    those the records of the gone articles name are added (any elsewhere goes with the orphan ones)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs_besides(present)):
