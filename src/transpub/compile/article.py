@@ -34,6 +34,7 @@ from .places import (
 )
 from .records import NOT_COMPILES, failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
+from .title_urls import title_url_warnings
 from .titles import kept_titles, page_titles, ref_warnings, resolution
 
 #: What :func:`compile_article` is given of one article: its path, its record's key, its slug, the
@@ -161,6 +162,12 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
             compiled.warnings.extend(
                 _refusal_warnings(project, pages[locale], problems[locale], read[locale])
             )
+    if project.permalinks and run.markdown_root is not None and document.for_generator:
+        compiled.warnings.extend(
+            title_url_warnings(
+                project, document, path, slug, pages, catalogs, read, selected, options.include_fuzzy
+            )
+        )
     links = run.links
     found: dict[str, str] = {}  # by each link's URL, the other article it leads to
     shown_in = [loc for loc in selected if pages[loc].published]

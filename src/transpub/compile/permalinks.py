@@ -10,6 +10,7 @@ cannot be followed: a link under its folder is left as written (see :meth:`Perma
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -156,12 +157,8 @@ class Permalinks:
         (a regular page of a section it names, without a ``url`` of its own); whether it does."""
         if len(relative.parts) < 2 or relative.stem == "_index" or relative.parts[0] not in self.sections:
             return False
-        own = (front or {}).get("slug")
-        filename = relative.parent.name if relative.stem == "index" else relative.stem
-        plain = self.unaccented
-        own_slug = urlized(own, plain) if isinstance(own, str) and own.strip() else None
         self.pages.setdefault(relative.parts[0], []).append(
-            _Page(slug, path, urlized(filename, plain), urlized(sections, plain), own_slug, plain)
+            url_page(relative, slug, path, front, sections, self.unaccented)
         )
         return True
 
@@ -201,6 +198,67 @@ class Permalinks:
             return pages[0].slug  # (no other page can be at that URL: its date is not read)
         pages = [page for page in pages if all(page.value(t) == values[t] for t in values)]
         return pages[0].slug if pages else None
+
+
+def url_page(
+    relative: PurePosixPath,
+    slug: str,
+    path: Path,
+    front: Mapping[str, Any] | None,
+    sections: str,
+    unaccented: bool = False,
+) -> _Page:
+    """The article ``slug`` at ``relative`` in the articles folder (``path``), whose front matter
+    (its ``slug`` at least) is ``front``, as a pattern makes its URL (``sections``: its ``:sections``)."""
+    own = (front or {}).get("slug")
+    filename = relative.parent.name if relative.stem == "index" else relative.stem
+    own_slug = urlized(own, unaccented) if isinstance(own, str) and own.strip() else None
+    return _Page(
+        slug, path, urlized(filename, unaccented), urlized(sections, unaccented), own_slug, unaccented
+    )
+
+
+def title_token(pattern: str, own_slug: bool) -> str | None:
+    """The token of ``pattern`` whose value is a page's title (``:title``; ``:slug`` of a page
+    without a slug of its own: ``own_slug`` false), if any. Hugo 0.111 reads no ``slug`` for ``:title``.
+
+    >>> title_token("/:year/:title/", True), title_token("/:slug/", False), title_token("/:slug/", True)
+    (':title', ':slug', None)
+    >>> title_token("/:slugorfilename/", False)
+    """
+    for match in _TOKEN.finditer(go_lower(pattern)):
+        if match.group(2) is None and (
+            match.group(1) == "title" or (match.group(1) == "slug" and not own_slug)
+        ):
+            return match.group(0)
+    return None
+
+
+def titled_url(pattern: str, page: _Page, title: str) -> str | None:
+    """The URL (after the language's folder) Hugo 0.111 gives ``page`` by ``pattern`` when its title
+    is ``title``: its path cleaned as Hugo cleans it (``..``, ``.`` and empty parts gone), ending in
+    ``/``; None where a token is one compile does not read (see :func:`permalink`).
+
+    >>> page = _Page("posts/a.md", Path("a.md"), "a", "posts", None, front={"date": "2024-05-01"}, read=True)
+    >>> titled_url("/:year/:title/", page, "Harbour: news"), titled_url("/:section/:slug/", page, "a/b")
+    ('/2024/harbour-news/', '/posts/a/b/')
+    >>> titled_url("/:title/", page, "../../x"), titled_url("/:title/", page, "!!!"), titled_url("/:monthname/:title/", page, "x")
+    ('/x/', '/', None)
+    """
+    path = "/" + go_lower(pattern.strip().lstrip("/"))
+    parts: list[str] = []
+    end = 0
+    for match in _TOKEN.finditer(path):
+        name = match.group(1)
+        if name not in _TOKENS or match.group(2):
+            return None
+        parts.append(path[end : match.start()])
+        end = match.end()
+        titled = name == "title" or (name == "slug" and page.own_slug is None)
+        parts.append(urlized(title, page.unaccented) if titled else page.value(name))
+    parts.append(path[end:])
+    cleaned = posixpath.normpath("".join(parts))
+    return "/" if cleaned in ("/", "//", ".") else cleaned.rstrip("/") + "/"
 
 
 def permalinks(patterns: Mapping[str, str], *, unaccented: bool = False) -> Permalinks | None:

@@ -1,0 +1,175 @@
+"""A translated title that makes a page's URL: on a Hugo site whose permalink for a section holds
+``:title`` (or ``:slug``, for a page without a ``slug`` of its own), Hugo 0.111 makes each
+language's URL of a page of it from that language's title (``[compile.permalinks] posts =
+"/:title/"``: the Spanish "Noticias del puerto" at ``/es/noticias-del-puerto/``), as the site asks.
+
+A translation can make that URL one another page has, and Hugo publishes that page there and the
+article nowhere, silently (titled ``Posts``: ``/es/posts/``, the section's list; ``!!!``:
+``/es/``, the home page), or one in another folder (``a/b``, ``../x``). Compile warns of each,
+naming the title's catalog entry; it publishes the translation as it is (the page keeps its
+translated title and its localized URL: see README, "A page's URL from its translated title").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from ..formats.document import Document
+from ..formats.value_slots import source_title
+from ..model import Issue
+from ..page_front_matter import page_front_matter
+from ..project import Project
+from ..site import Page
+from ..sources import Translation, load_translations
+from .permalinks import page_sections, title_token, titled_url, url_page
+from .titles import translated_title
+from .url_names import page_url_style, url_name
+
+#: The front matter keys that decide a page's URL.
+_URL_KEYS = ("slug", "url")
+
+#: How a ``:slug`` pattern's page gets the same URL in every language.
+_OR_SLUG = ", or give the source page a slug of its own (transpub writes it in every language)"
+
+#: Hugo's default taxonomies: a list page at ``/tags/``, a page of each term below it.
+_TAXONOMIES = ("tags", "categories")
+
+
+def title_url_warnings(
+    project: Project,
+    document: Document,
+    path: Path,
+    slug: str,
+    pages: Mapping[str, Page],
+    catalogs: Mapping[str, Mapping[str, Translation]],
+    read: Mapping[str, bytes | None],
+    locales: list[str],
+    include_fuzzy: bool,
+) -> list[Issue]:
+    """One warning for each published page of ``locales`` of the article ``slug`` at ``path`` whose
+    translated front matter ``title`` makes its URL one of another page of the site, or one in
+    another folder than its source's (``read``: each catalog's bytes, read again for its lines where
+    they were not counted)."""
+    slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
+    relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
+    pattern = project.permalinks.get(relative.parts[0]) if len(relative.parts) > 1 else None
+    if slot is None or pattern is None or relative.stem == "_index":
+        return []
+    front = page_front_matter(path, _URL_KEYS) or {}
+    token = title_token(pattern, bool(str(front.get("slug") or "").strip()))
+    if front.get("url") or token is None:
+        return []
+    style = page_url_style(project.page_urls, project.heading_ids)
+    page = url_page(
+        relative, "", path, front, page_sections(relative, _sections(project.articles_dir, relative)),
+        style == "hugo-unaccented",
+    )  # fmt: skip
+    source = titled_url(pattern, page, source_title(document))
+    issues = []
+    for locale in locales:
+        entries = catalogs.get(locale)
+        title = (
+            translated_title(document, entries, include_fuzzy)
+            if entries and pages[locale].published
+            else None
+        )
+        url = titled_url(pattern, page, title) if title is not None and source is not None else None
+        if url is None or url == source:
+            continue
+        assert source is not None
+        why = _taken(project, url, relative, style)
+        if why is None and url.count("/") != source.count("/"):
+            why = f"a folder {'deeper' if url.count('/') > source.count('/') else 'higher'} than the source page's ({source})"
+        if why is None:
+            continue
+        folder = project.locale_dir(locale)
+        issues.append(
+            Issue(
+                project.relative(project.catalog_path(locale, slug)),
+                _line(project.catalog_path(locale, slug), slot.msgid, entries, read.get(locale)),
+                "links",
+                f'the translated title "{title}" makes the {locale} page\'s URL /{folder}{url} '
+                f'([compile.permalinks] {relative.parts[0]} = "{pattern}": Hugo makes it of the title), '
+                f"{why}; translate the title otherwise{_OR_SLUG if token == ':slug' else ''} (see README, "
+                '"A page\'s URL from its translated title")',
+                locale=locale,
+                severity="warning",
+                msgid=slot.msgid,
+            )
+        )
+    return issues
+
+
+def _line(
+    catalog: Path,
+    msgid: str,
+    entries: Mapping[str, Translation] | None,
+    data: bytes | None,
+) -> int | None:
+    """The line of the entry of ``msgid`` in ``catalog`` (counted again from its bytes, ``data``,
+    where ``entries`` do not have it)."""
+    entry = (entries or {}).get(msgid)
+    if entry is not None and entry.line is not None:
+        return entry.line
+    if data is None:
+        return None
+    again = load_translations(catalog, "", data)
+    found = again.get(msgid)
+    return None if found is None else found.line
+
+
+def _taken(project: Project, url: str, own: PurePosixPath, style: str) -> str | None:
+    """Which other page Hugo publishes at ``url`` (after the language's folder), if one is known:
+    the home page, a taxonomy's pages, a section's list, a page of the articles folder at that
+    path (as its folders and file name make it: see :func:`.links.article_url`)."""
+    if url == "/":
+        return "the URL of the home page, which Hugo publishes there instead: the page is nowhere on the site"
+    parts = url.strip("/").split("/")
+    if parts[0] in _TAXONOMIES:
+        return f"a URL of Hugo's pages of the taxonomy {parts[0]}: the page is nowhere on the site"
+    folder = project.articles_dir
+    for at, part in enumerate(parts):
+        names = _names(folder, style)
+        last = at == len(parts) - 1
+        if part in names and names[part].is_dir():
+            folder = names[part]
+            continue
+        found = names.get(part) if last else None
+        if found is None or not found.is_file() or found.name.startswith("_index."):
+            return None
+        relative = PurePosixPath(found.relative_to(project.articles_dir).as_posix())
+        if relative == own or relative.parts[0] in project.permalinks or page_front_matter(found, _URL_KEYS):
+            return None
+        return f"the URL of the page of {project.relative(found)}, which Hugo publishes there: one of them is nowhere on the site"
+    section = folder.relative_to(project.articles_dir).as_posix()
+    if any(folder.glob("index.*")):
+        return f"the URL of the page of {project.relative(folder)}/, which Hugo publishes there: one of them is nowhere on the site"
+    return f"the URL of the list page of the section {section}, which Hugo publishes there instead: the page is nowhere on the site"
+
+
+def _names(folder: Path, style: str) -> dict[str, Path]:
+    """The folders and Markdown and HTML files in ``folder`` by their names in a URL (a file's
+    without its suffix)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return {}
+    found: dict[str, Path] = {}
+    for entry in entries:
+        name, suffix = os.path.splitext(entry.name)
+        if entry.is_dir():
+            found.setdefault(url_name(entry.name, style).lower(), Path(entry.path))
+        elif suffix.lower() in (".md", ".markdown", ".html", ".htm"):
+            found.setdefault(url_name(name, style).lower(), Path(entry.path))
+    return found
+
+
+def _sections(articles: Path, relative: PurePosixPath) -> set[str]:
+    """The folders above the article at ``relative`` that are sections (that hold an ``_index`` page)."""
+    return {
+        parent.as_posix()
+        for parent in relative.parents
+        if parent.parts and any((articles / parent).glob("_index.*"))
+    }

@@ -1,0 +1,128 @@
+"""A Hugo site whose permalink holds ``:title`` (``posts = "/:title/"``) makes each language's URL of
+a post from its translated title, as the real hugo 0.111 shows: a title translated ``Posts`` puts the
+post at the section's URL (Hugo publishes the section's list there, the post nowhere, and says
+nothing), one translated ``a/b`` a folder deeper. Compile warns of each, naming the title's catalog
+entry; a title that makes a URL of its own is published without a word (see README, "A page's URL
+from its translated title")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pseudo_catalogs import fill_pseudo
+from real_renderers import HUGO
+from test_init_site import add_to_hugo_toml, hugo_build, hugo_site, init, transpub
+from transpub.catalog import read_catalog
+
+pytestmark = pytest.mark.skipif(
+    HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)"
+)
+
+
+def titled_site(tmp_path: Path, pattern: str, titles: dict[str, str], front: str = "") -> Path:
+    """The small Hugo site with ``[permalinks] posts = pattern``, its posts' Spanish catalogs pseudo-
+    translated, their titles translated as ``titles`` says (by the English title); ``front``: a line
+    added to the harbour's front matter."""
+    site = hugo_site(tmp_path / "harbour", config=f'[permalinks]\nposts = "{pattern}"\n')
+    if front:
+        harbour = site / "content" / "posts" / "harbour.md"
+        harbour.write_text(harbour.read_text("utf-8").replace("---\n", f"---\n{front}\n", 1), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    for path in (site / "locales" / "es").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = titles.get(entry.msgid, entry.msgstr)
+        catalog.save()
+    return site
+
+
+def entry_line(site: Path, name: str, msgid: str) -> str:
+    """How compile's warning names the entry of ``msgid`` in ``locales/es/LC_MESSAGES/posts/<name>.po``."""
+    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / f"{name}.po"
+    line = next(entry.linenum for entry in read_catalog(path) if entry.msgid == msgid)
+    return f"Warning: {path.relative_to(site)}:{line}:"
+
+
+def pages_showing(public: Path, text: str) -> list[str]:
+    """The pages hugo built (below public/es/) that show ``text``."""
+    return sorted(
+        path.parent.relative_to(public).as_posix()
+        for path in (public / "es").rglob("index.html")
+        if text in path.read_text("utf-8")
+    )
+
+
+def test_a_title_translated_as_the_sections_name_or_with_a_slash_is_warned_of_naming_its_entry(
+    tmp_path: Path,
+) -> None:
+    site = titled_site(
+        tmp_path, "/:title/", {"The harbour": "Posts", "The ferry timetable": "Fähre/Fahrplan"}
+    )
+    output = " ".join(transpub(site, "compile").split())
+    harbour, ferry = (
+        entry_line(site, "harbour", "The harbour"),
+        entry_line(site, "ferry", "The ferry timetable"),
+    )
+    assert output.count("makes the es page's URL") == 2, output
+    assert (
+        f'{harbour} the translated title "Posts" makes the es page\'s URL /es/posts/ '
+        '([compile.permalinks] posts = "/:title/": Hugo makes it of the title), the URL of the list page of '
+        "the section posts, which Hugo publishes there instead: the page is nowhere on the site" in output
+    ), output
+    assert f'{ferry} the translated title "Fähre/Fahrplan" makes the es page\'s URL /es/fähre/fahrplan/' in (
+        output
+    ), output
+    assert "a folder deeper than the source page's (/the-ferry-timetable/)" in output
+    hugo_build(site)  # what the warnings say, as hugo builds it
+    public = site / "public"
+    assert pages_showing(public, "harbour reopens") == []  # (the section's list took its URL)
+    assert pages_showing(public, "first ferry leaves") == ["es/fähre/fahrplan"]
+
+
+def test_a_title_translated_as_punctuation_alone_is_warned_of_as_the_home_pages_url(tmp_path: Path) -> None:
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "!!!"})
+    output = " ".join(transpub(site, "compile").split())
+    assert (
+        f'{entry_line(site, "harbour", "The harbour")} the translated title "!!!" makes the es '
+        "page's URL /es/ " in output
+    ), output
+    assert "the URL of the home page" in output
+    hugo_build(site)
+    assert pages_showing(site / "public", "harbour reopens") == []
+
+
+def test_titles_translated_into_urls_of_their_own_are_published_there_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Localized URLs are what the site asks for: the Spanish posts at their Spanish titles' URLs; a
+    slug of the source's own keeps a ``:slug`` post's URL in every language."""
+    titles = {"The harbour": "El puerto", "The ferry timetable": "El horario del ferri"}
+    site = titled_site(tmp_path, "/:title/", titles)
+    output = transpub(site, "compile")
+    assert "makes the es page's URL" not in output, output
+    hugo_build(site)
+    public = site / "public"
+    assert pages_showing(public, "harbour reopens") == ["es/el-puerto"]
+    assert pages_showing(public, "first ferry leaves") == ["es/el-horario-del-ferri"]
+
+    slugged = titled_site(tmp_path / "slugged", "/:slug/", {"The harbour": "Posts"}, front="slug: harbour")
+    output = transpub(slugged, "compile")
+    assert "makes the es page's URL" not in output, output
+    hugo_build(slugged)
+    assert pages_showing(slugged / "public", "harbour reopens") == ["es/harbour"]
+
+
+def test_a_slug_pattern_of_a_page_without_a_slug_is_warned_of_with_the_slug_as_a_way_out(
+    tmp_path: Path,
+) -> None:
+    site = titled_site(tmp_path, "/news/:slug/", {"The harbour": "../posts"})
+    output = " ".join(transpub(site, "compile").split())
+    assert 'the translated title "../posts" makes the es page\'s URL /es/posts/ ' in output, output
+    assert "or give the source page a slug of its own" in output
+    hugo_build(site)
+    assert pages_showing(site / "public", "harbour reopens") == []
