@@ -14,7 +14,7 @@ import pytest
 
 from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO
-from test_init_site import add_to_hugo_toml, hugo_build, hugo_site, init, transpub
+from test_init_site import add_to_hugo_toml, built_hrefs, hugo_build, hugo_site, init, served, transpub
 from transpub.catalog import read_catalog
 
 pytestmark = pytest.mark.skipif(
@@ -126,3 +126,39 @@ def test_a_slug_pattern_of_a_page_without_a_slug_is_warned_of_with_the_slug_as_a
     assert "or give the source page a slug of its own" in output
     hugo_build(site)
     assert pages_showing(site / "public", "harbour reopens") == []
+
+
+def test_a_link_to_a_page_whose_url_is_its_title_leads_to_a_page_hugo_built_even_with_a_rule_for_its_folder(
+    tmp_path: Path,
+) -> None:
+    """A [compile.links] rule for the permalinks' folder, written by hand (init writes none for a
+    ``:title`` pattern), would lead the Spanish ferry's link to the harbour to ``/es/blog/the-harbour/``,
+    where Hugo publishes nothing (the Spanish harbour is at ``/es/blog/el-puerto/``): the link is
+    kept as written, to the English harbour, and compile says why once, naming the pattern."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/the-harbour/"), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    config = site / "transpub.toml"
+    rules = config.read_text("utf-8")
+    config.write_text(
+        rules.replace("[compile.links]\n", '[compile.links]\n"/blog/" = "/{lang}/blog/"\n'), "utf-8"
+    )
+    transpub(site, "extract")
+    fill_pseudo(site)
+    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
+    catalog = polib.pofile(str(path))
+    catalog.find("The harbour").msgstr = "El puerto"
+    catalog.save()
+    output = " ".join(transpub(site, "compile").split())
+    assert (
+        '[compile.permalinks] posts = "/blog/:title/": Hugo makes the URL of a page under /blog/ of its title'
+        in output
+    ), output
+    assert "linked from content/posts/ferry.md" in output
+    hugo_build(site)
+    public = site / "public"
+    hrefs = built_hrefs(public, "es")
+    assert hrefs["es/blog/the-ferry-timetable/index.html"] == ["/blog/the-harbour/"]
+    assert all(served(public, href) for links in hrefs.values() for href in links), hrefs
+    assert pages_showing(public, "harbour reopens") == ["es/blog/el-puerto"]

@@ -155,6 +155,50 @@ class LinkTargets:
             )
         return warnings
 
+    def titled_warnings(self, project: Project, compiled: Iterable[tuple[str, list[str]]]) -> list[Issue]:
+        """One warning for each ``[compile.permalinks]`` pattern that makes a page's URL of its title
+        (see :attr:`.permalinks.Permalinks.titled`) whose folder a ``[compile.links]`` rule
+        rewrites, where a page compiled this run links such a page (``compiled``: as for
+        :meth:`unfollowed_warnings`): those links are left as written, leading to the source page
+        (the rule would lead to the source title's URL in the language, where Hugo publishes none)."""
+        if self.permalinks is None or not self.permalinks.titled:
+            return []
+        source, compiled = project.source_locale, list(compiled)
+        warnings: list[Issue] = []
+        for pattern in self.permalinks.patterns:
+            folder = self.prefix + pattern.folder
+            if project.localized_link(folder, source) is None:
+                continue
+            pages = [
+                project.relative(self.paths[slug])
+                for slug, keys in compiled
+                if any(
+                    key.startswith(folder)
+                    and (target := self.slug_of(key)) in self.permalinks.titled
+                    and self.paths[target].relative_to(project.articles_dir).parts[0] == pattern.section
+                    for key in keys
+                )
+            ]
+            if not pages:
+                continue
+            named = ", ".join(pages[:_NAMED]) + (
+                f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else ""
+            )
+            warnings.append(
+                Issue(
+                    project.relative(project.config_path),
+                    project.line_of("compile", "permalinks", pattern.section),
+                    "links",
+                    f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": Hugo makes the URL of a '
+                    f"page under {folder} of its title, which is translated, in each language: translated "
+                    f"pages keep their links to those pages as written (the {source} page) rather than "
+                    f'follow [compile.links]; link them with {{{{< relref "{pattern.section}/…" >}}}}, which '
+                    f"Hugo resolves in each language; linked from {named}",
+                    severity="warning",
+                )
+            )
+        return warnings
+
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
@@ -186,6 +230,8 @@ class LinkTargets:
             slug = self.target(url)
             if slug is not None and locale not in self.published[slug]:
                 return None
+            if slug is not None and self.permalinks is not None and slug in self.permalinks.titled:
+                return None  # (its URL in the language is its translated title's: see titled_warnings)
             if slug is None and self.unfollowed(url):
                 return None  # (it may lead to a page held back in this language)
             return localized

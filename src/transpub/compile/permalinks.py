@@ -146,6 +146,9 @@ class Permalinks:
     _found: dict[str, str | None] = field(default_factory=dict)
     #: Whether the site removes accents from its URLs (Hugo's ``removePathAccents``).
     unaccented: bool = False
+    #: The articles whose URL their pattern makes of their title (see :func:`title_token`), which
+    #: is translated: each language's URL is its own.
+    titled: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.sections = {pattern.section: pattern for pattern in self.patterns}
@@ -157,9 +160,10 @@ class Permalinks:
         (a regular page of a section it names, without a ``url`` of its own); whether it does."""
         if len(relative.parts) < 2 or relative.stem == "_index" or relative.parts[0] not in self.sections:
             return False
-        self.pages.setdefault(relative.parts[0], []).append(
-            url_page(relative, slug, path, front, sections, self.unaccented)
-        )
+        page = url_page(relative, slug, path, front, sections, self.unaccented)
+        self.pages.setdefault(relative.parts[0], []).append(page)
+        if title_token(self.sections[relative.parts[0]].pattern, page.own_slug is not None):
+            self.titled.add(slug)
         return True
 
     def slug(self, url: str) -> str | None:

@@ -216,12 +216,13 @@ def compile_project(
         for locale, page in compiled.pages.items():
             pages[locale, compiled.slug] = page
     if run.links is not None:  # (told where a page compiled now links under such a pattern)
-        compiled_now = (
+        compiled_now = [
             (compiled.slug, compiled.linked)
             for compiled, found in zip(articles, cached, strict=True)
             if found is None and compiled.linked
-        )
+        ]
         report.warnings.extend(run.links.unfollowed_warnings(project, compiled_now))
+        report.warnings.extend(run.links.titled_warnings(project, compiled_now))
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))
     report.warnings = grouped_warnings(source, report.warnings)
     all_locales = [source, *targets]
