@@ -110,6 +110,13 @@ def test_titles_translated_into_urls_of_their_own_are_published_there_without_a_
     assert pages_showing(public, "harbour reopens") == ["es/el-puerto"]
     assert pages_showing(public, "first ferry leaves") == ["es/el-horario-del-ferri"]
 
+    pseudo = titled_site(tmp_path / "pseudo", "/:title/", {})  # (⟦The harbour⟧: the source's URL)
+    output = transpub(pseudo, "compile")
+    assert "makes the es page's URL" not in output, output
+    source = (pseudo / "content" / "posts" / "harbour.md").read_text("utf-8")
+    written = (pseudo / "content" / "posts" / "harbour.es.md").read_text("utf-8")
+    assert written.replace("⟦", "").replace("⟧", "") == source
+
     slugged = titled_site(tmp_path / "slugged", "/:slug/", {"The harbour": "Posts"}, front="slug: harbour")
     output = transpub(slugged, "compile")
     assert "makes the es page's URL" not in output, output

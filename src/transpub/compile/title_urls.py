@@ -55,8 +55,8 @@ def title_url_warnings(
     slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
     relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
     pattern = project.permalinks.get(relative.parts[0]) if len(relative.parts) > 1 else None
-    if slot is None or pattern is None or relative.stem == "_index":
-        return []
+    if slot is None or pattern is None or relative.stem == "_index" or title_token(pattern, False) is None:
+        return []  # (most pages: no title in their URL, and no front matter read again)
     front = page_front_matter(path, _URL_KEYS) or {}
     token = title_token(pattern, bool(str(front.get("slug") or "").strip()))
     if front.get("url") or token is None:
