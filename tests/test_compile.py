@@ -928,6 +928,28 @@ def test_compile_markdown_out_among_the_articles_is_refused_and_writes_nothing_t
     assert (tmp_path / "preview" / "es" / "posts" / "harbour.md").is_file()
 
 
+def test_compile_markdown_out_to_the_articles_folder_of_a_suffix_layout_with_html_articles_is_refused(
+    tmp_path: Path,
+) -> None:
+    # (the suffix layout writes its translations beside the articles, so --out articles is allowed; an
+    # HTML article's pages, en/a.html and de/a.html, went there too, and the next extract read them)
+    from test_compile_markdown import make_markdown_project
+
+    root = make_markdown_project(tmp_path / "site", 'layout = "suffix"\n')
+    (root / "articles" / "notice.html").write_text("<html><body><p>Office closed.</p></body></html>")
+    assert run_cli(root, "extract").exit_code == 0
+    before = sorted(path for path in root.rglob("*") if ".transpub" not in path.parts)
+    result = run_cli(root, "compile", "--out", str(root / "articles"))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(
+        "Error: --out articles is the articles folder: compile would write the HTML "
+    )
+    assert "(notice.html)" in result.stderr
+    assert sorted(path for path in root.rglob("*") if ".transpub" not in path.parts) == before
+    (root / "articles" / "notice.html").unlink()  # (Markdown articles alone: their translations go there)
+    assert run_cli(root, "compile", "--out", str(root / "articles")).exit_code == 0
+
+
 def test_a_page_with_no_text_to_translate_is_not_said_to_be_100_percent_translated(tmp_path: Path) -> None:
     # (an empty page, or one that [extract] include matched nothing in, was listed as
     # "de/empty.html: 100% translated": the source page as written)

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
 from ..errors import ArticleError, ConfigError, cannot
+from ..formats import publishes_html_page
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
 from ..model import Issue
@@ -69,13 +70,15 @@ def compile_project(
     out_dir = options.out_dir or project.site_dir
     report = CompileReport(out_dir=out_dir)
     markdown = project.output_format == "markdown"
-    if options.out_dir is not None:
-        (_refuse_markdown_out_folder if markdown else _refuse_out_folder)(project, options.out_dir)
     markdown_root = options.out_dir or project.markdown_root
     source = project.source_locale
     selected = [loc for loc in dict.fromkeys(locales) if loc != source]
     targets = [*project.locales, *(loc for loc in selected if loc not in project.locales)]
     discovery = project.discover()
+    if options.out_dir is not None and markdown:
+        _refuse_markdown_out_folder(project, options.out_dir, discovery)
+    elif options.out_dir is not None:
+        _refuse_out_folder(project, options.out_dir)
     if not markdown:
         _refuse_the_index_pages_name(project, discovery)
     report.errors.extend(discovery.errors)
@@ -473,18 +476,31 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     )
 
 
-def _refuse_markdown_out_folder(project: Project, out_dir: Path) -> None:
+def _refuse_markdown_out_folder(project: Project, out_dir: Path, discovery: Discovery) -> None:
     """ConfigError (a mistake on the command line) for an ``--out`` folder of Markdown that is the
     catalogs' folder, inside ``.transpub``, or in the articles folder where the configuration writes
     no Markdown (not ``[compile] markdown_dir``) and files no extract passes over (a language's folder,
     ``de/news/ferry.md``, or the source's copy, ``news/ferry.md``; not the suffix layout's names of
-    translations, ``news/ferry.de.md``): the next extract would read them as articles."""
+    translations, ``news/ferry.de.md``), or where an article of ``discovery`` would get its HTML pages
+    (an HTML article without front matter, a ``.txt`` one: ``en/a.html``, ``_review/``): the next
+    extract would read them as articles."""
     out = os.path.realpath(out_dir)
     articles = os.path.realpath(project.articles_dir)
     # (the suffix layout's names are translations', never articles: not the source's copies)
     harmless = project.markdown_layout == "suffix" and (out == articles or not project.copy_source)
     configured = harmless or out == os.path.realpath(project.markdown_root)
     state = os.path.realpath(project.root / ".transpub")
+    # (where the source-language page of an HTML article would go: read by the next extract?)
+    among = project.extract_reads_in(out_dir / project.locale_dir(project.source_locale) / "a.html")
+    pages = [a.path for a in discovery.articles if publishes_html_page(a.path)] if among else []
+    if pages:
+        named = [Path(os.path.relpath(path, project.articles_dir)).as_posix() for path in pages[:3]]
+        raise ConfigError(
+            f"--out {project.relative(out_dir)} is {'the' if out == articles else 'inside the'} articles "
+            f"folder: compile would write the HTML pages of its HTML articles "
+            f"({', '.join(named)}{', …' if len(pages) > 3 else ''}) there, a folder per language, read as "
+            "articles by the next extract; name a folder of its own (--out /tmp/preview)"
+        )
     if out == os.path.realpath(project.catalogs_dir):
         what = "the catalogs' folder"
     elif out == state or out.startswith(state + os.sep):

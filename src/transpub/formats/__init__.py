@@ -35,6 +35,25 @@ def decode_article(data: bytes, suffix: str) -> tuple[str, str]:
     return decode_bytes(data, declared=declared_charset(data) if html_page else None)
 
 
+def publishes_html_page(path: Path) -> bool:
+    """Whether the article at ``path`` is published as an HTML page of the site in Markdown output
+    too: a ``.txt`` article, or an HTML one that is no static-site generator's content page (no
+    front matter); False for one that cannot be read (compile says why).
+
+    >>> publishes_html_page(Path("a.md")), publishes_html_page(Path("a.txt"))
+    (False, True)
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm"):
+        return suffix == ".txt"
+    try:
+        with open(path, "rb") as file:
+            start = file.read(16)
+    except OSError:
+        return False
+    return not _FRONT_MATTER_BYTES.match(start)
+
+
 def read_article(
     path: Path, options: ReadOptions, *, display_path: str | None = None, data: bytes | None = None
 ) -> Document:
