@@ -304,7 +304,9 @@ def test_check_accepts_a_copied_sentence_with_a_month_name_of_the_translation_s_
     [
         ("on 6 January 2021", "el 6 de febrero de 2021", "es", "January (1) is missing; febrero (2)"),
         ("on 6 January 2021", "el 7 de enero de 2021", "es", "6 is missing; 7 is not in the source"),
-        ("Tuesday, 5 May", "mardi 5 juin", "fr", "juin (6) is not in the source"),
+        # the day has the month's digits: the month is named missing, not the day ("5 is missing")
+        ("Tuesday, 5 May", "mardi 5 juin", "fr", "May (5) is missing; juin (6) is not in the source"),
+        ("on 5 May 2020", "am 5. Juni 2020", "de", "May (5) is missing; Juni (6) is not in the source"),
     ],
 )
 def test_check_still_flags_a_changed_month_or_day_of_a_translated_date(

@@ -508,27 +508,50 @@ def _date_words(locale: str) -> set[str]:
 def compare_numbers(source: list[Number], translation: list[Number]) -> tuple[list[Number], list[Number]]:
     """The source numbers the translation lacks, and the translation's numbers the source lacks.
 
-    Numbers pair up by value first, then by absolute value (``31.36 billion`` = ``313.6亿``).
+    Numbers pair up by value first, then by absolute value (``31.36 billion`` = ``313.6亿``); a
+    number pairs with one written alike first (digits with digits, a month name with a month name),
+    so that of ``5 May`` written ``5 juin`` the month is missing, not the day.
+
+    >>> [n.text for n in compare_numbers(find_numbers("5 May", "en"), find_numbers("5 juin", "fr"))[0]]
+    ['May']
     """
     missing = list(source)
     extra: list[Number] = []
     for attribute in ("value", "absolute"):
         left: list[Number] = []
         pool = Counter(getattr(n, attribute) for n in missing)
+        paired: Counter[tuple[Decimal | str, bool]] = Counter()
         for number in translation if attribute == "value" else extra:
             key = getattr(number, attribute)
             if pool[key] > 0:
                 pool[key] -= 1
+                paired[key, _is_name(number)] += 1
             else:
                 left.append(number)
+        alike: list[bool] = []
+        for number in missing:  # paired with one written alike
+            key = (getattr(number, attribute), _is_name(number))
+            alike.append(paired[key] > 0)
+            paired[key] -= alike[-1]
+        unpaired: Counter[Decimal | str] = Counter()
+        for (value, _), count in paired.items():
+            unpaired[value] += count
         kept: list[Number] = []
-        for number in missing:
+        for number, taken in zip(missing, alike, strict=True):
             key = getattr(number, attribute)
-            if pool[key] > 0:
-                pool[key] -= 1
+            if taken:
+                continue
+            if unpaired[key] > 0:  # paired with one written otherwise
+                unpaired[key] -= 1
+            else:
                 kept.append(number)
         missing, extra = kept, left
     return missing, extra
+
+
+def _is_name(number: Number) -> bool:
+    """Whether ``number`` is written as a word (a month name), not with digits."""
+    return not any(ch.isdigit() for ch in number.text)
 
 
 def numbers_problem(source: str, translation: str, source_locale: str, locale: str) -> str | None:
