@@ -219,7 +219,11 @@ def test_check_accepts_a_copied_reference_whose_dates_share_a_day(text: str, loc
             "; 5 is not in the source",
         ),
         ("Collett (4 September 2013). Abgerufen am 4. Oktober 2014.", "2013 is missing; 2014"),
-        ("Collett (4 September 2013). Abgerufen am 4. November 2013.", "November (11) is not in the source"),
+        # the month beside the name-like day changed: that month is named missing (not "September")
+        (
+            "Collett (4 September 2013). Abgerufen am 4. November 2013.",
+            "October (10) is missing; November (11) is not in the source",
+        ),
     ],
 )
 def test_check_reads_a_translated_reference_s_dates_and_flags_a_changed_day_year_or_month(
@@ -227,6 +231,27 @@ def test_check_reads_a_translated_reference_s_dates_and_flags_a_changed_day_year
 ) -> None:
     found = numbers_problem("Collett (4 September 2013). Retrieved 4 October 2013.", translation, "en", "de")
     assert found is None if named is None else found is not None and named in found, found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("Retrieved 4 October 2013.", "Abgerufen am 4. Oktober 2013.", None),
+        (
+            "Retrieved 4 October 2013.",
+            "Abgerufen am 4. November 2013.",
+            "October (10) is missing; November (11)",
+        ),
+        ("Windows 10 May update", "Windows 10 Mai-Update", None),
+        ("Windows 10 May update", "Windows 10 Juni-Update", "May (5) is missing; Juni (6)"),
+    ],
+)
+def test_check_flags_a_month_changed_beside_name_like_numbers(
+    source: str, translation: str, problem: str | None
+) -> None:
+    # the month beside "Retrieved 4" and "2013" (names) was read in neither: a changed one passed
+    found = numbers_problem(source, translation, "en", "de")
+    assert found is None if problem is None else found is not None and problem in found, found
 
 
 def test_check_accepts_a_version_beside_a_month_name_moved_away_from_it() -> None:

@@ -311,11 +311,13 @@ def _known_literals(
     """The source's literals found as written in a translation, and the translation without them.
 
     Where the digits of one are written more than once, the copy beside the month the source
-    wrote beside it is taken first, then one beside no month (``months``: see
-    :func:`_months_beside`), so that each month keeps the day or year it was written with.
+    wrote beside it is taken first, then one beside no month, then one beside a month the source's
+    literals are not beside (``months``: see :func:`_months_beside`), so that each month keeps the
+    day or year it was written with, and a changed month keeps the day of the month it replaced.
     """
     found: list[Number] = []
     wanted = [n if isinstance(n, Number) else Number(n, n, n) for n in literals]
+    dated = {n.month for n in wanted if n.month is not None}
     for written in sorted({n.text for n in wanted}, key=len, reverse=True):
         pattern = re.compile(rf"{_not_inside('.,')}{re.escape(written)}(?![\d]|[.,]\d)")
         beside = sorted((n.month for n in wanted if n.text == written), key=lambda m: m is None)
@@ -323,16 +325,19 @@ def _known_literals(
             matches = list(pattern.finditer(text))
             if not matches:
                 break
-            match = min(matches, key=lambda m: _rank(months.get(m.start(), months.get(m.end())), month))
+            match = min(
+                matches, key=lambda m: _rank(months.get(m.start(), months.get(m.end())), month, dated)
+            )
             found.append(Number(written, written, written))
             text = text[: match.start()] + " " * len(written) + text[match.end() :]
     return text, found
 
 
-def _rank(beside: Decimal | None, month: Decimal | None) -> int:
+def _rank(beside: Decimal | None, month: Decimal | None, dated: set[Decimal]) -> int:
     """How well a copy of a literal beside month ``beside`` fits one the source wrote beside
-    ``month``: the same month first, then no month, then another."""
-    return 0 if beside == month else 1 if beside is None else 2
+    ``month``: the same month first, then no month, then one no literal of the source is beside
+    (``dated``: the months they are beside; a changed month), then another."""
+    return 0 if beside == month else 1 if beside is None else 2 if beside not in dated else 3
 
 
 def _months_beside(text: str, months: tuple[re.Pattern[str], dict[str, int]] | None) -> dict[int, Decimal]:
@@ -365,6 +370,7 @@ def find_numbers(
     source: bool = False,
     literals: Sequence[str | Number] | None = None,
     months_of: str | None = None,
+    months_beside_literals: bool = False,
 ) -> list[Number]:
     """The numbers in ``text`` as ``locale`` writes them (placeholders and entities ignored).
 
@@ -392,7 +398,8 @@ def find_numbers(
 
     A month name beside a number is the month's number, joined as the locale's dates join it
     (``6 de noviembre de 2015``); ``months_of``: another locale whose month names count too (a
-    translation that keeps the source's date as written).
+    translation that keeps the source's date as written); ``months_beside_literals``: also month
+    names beside only ``literals`` (``Abgerufen am 4. Oktober 2013``), as optional numbers.
 
     >>> [str(n.value) for n in find_numbers("el 6 de noviembre de 2015", "es")]
     ['6', '2015', '11']
@@ -406,8 +413,11 @@ def find_numbers(
     text, literals_found = _literals(text, pattern)
     months = _month_pattern(locale, months_of)
     if literals:
+        beside_literals = _month_numbers(text, months) if months_beside_literals else []
         text, known = _known_literals(text, literals, _months_beside(text, months))
         literals_found.extend(known)
+        if beside_literals:
+            literals_found.extend(_without(beside_literals, _month_numbers(text, months)))
     if source:
         beside_names = _month_numbers(text, months)
         text, names = _names_and_versions(text, pattern, _months_beside(text, months))
@@ -598,7 +608,11 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             if len(other[0]) + len(other[1]) < len(missing) + len(extra):
                 missing, extra = other
     if extra:  # number words and months of dates in names may be written as numbers
-        _, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
+        unused, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
+        optional = [n for n in unused if n.optional]
+    if optional:  # ("Retrieved 4 October 2013" as "Abgerufen am 4. November 2013")
+        replaced, replacing = _changed_months(optional, source_numbers, translation, locale, source_locale)
+        missing, extra = missing + replaced, extra + replacing
     parts = []
     if misread:
         names = ", ".join(n.text for n in misread)
@@ -689,6 +703,29 @@ def _compared(
         months_of=source_locale,
     )
     return compare_numbers(source_numbers, found)
+
+
+def _changed_months(
+    optional: list[Number], source_numbers: list[Number], translation: str, locale: str, source_locale: str
+) -> tuple[list[Number], list[Number]]:
+    """The ``optional`` months of the source (beside numbers that are names) that ``translation``
+    writes as other months beside the same names, and those other months; none when it writes
+    no other month there (it may leave a month out: ``Mai-Update für Windows 10``).
+
+    >>> source = find_numbers("Retrieved 4 October 2013", "en", source=True, months_of="de")
+    >>> [[n.text for n in side] for side in _changed_months(
+    ...     [n for n in source if n.optional], source, "Abgerufen am 4. November 2013", "de", "en")]
+    [['October'], ['November']]
+    """
+    found = find_numbers(
+        translation,
+        locale,
+        literals=[n for n in source_numbers if isinstance(n.value, str)],
+        months_of=source_locale,
+        months_beside_literals=True,
+    )
+    replaced, replacing = compare_numbers(optional, [n for n in found if n.optional])
+    return (replaced, replacing) if replacing else ([], [])
 
 
 def _misread(source_numbers: list[Number], translation: str, locale: str) -> list[Number]:
