@@ -33,6 +33,8 @@ UNCHANGED = [
     "Docsy moved from Bootstrap 4 to 5.2 in one release.",
     "Test with Python 3.11 and 3.12 first.",
     "Support for Hugo 0.110 through 0.115 ends in May.",
+    "See section 6.1 and fig. 2.4 for details.",
+    "The rule in § 6.1 applies.",
 ]
 PROSE = {
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
@@ -67,6 +69,36 @@ def test_versions_addresses_file_names_urls_and_emails_come_back_unchanged(tmp_p
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_check_accepts_a_version_or_address_left_as_written(text: str) -> None:
     assert numbers_problem(text, text, "en", "es") is None
+
+
+#: Section numbers: a translation copies them ("Abschnitt 6.1", not "Abschnitt 6,1").
+SECTION_NUMBERS = [
+    "See section 6.1 for details.",
+    "As chapter 3.2 and figure 2.4 show, it works.",
+    "The rule in § 6.1 applies.",
+    "<1>6.1</1> <2>Ethnicity and immigration</2>",  # a table of contents
+    "<1>4.2. </1>Climate",  # a Sphinx heading
+]
+
+
+@pytest.mark.parametrize("text", SECTION_NUMBERS)
+def test_check_accepts_a_section_number_copied_as_is(text: str) -> None:
+    # it said "6.1 is written as in the source, which de reads as other numbers"
+    assert numbers_problem(text, text, "en", "de") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<1>3.5</1> Million Visitors Came",
+        "7.8 Magnitude Earthquake Strikes",
+        "<1>7.8</1> magnitude quake",
+        "Sales in section stores rose 6.1 percent.",
+    ],
+)
+def test_check_still_flags_a_decimal_copied_as_is_where_no_section_is_named(text: str) -> None:
+    problem = numbers_problem(text, text, "en", "de")
+    assert problem is not None and "written as in the source" in problem, problem
 
 
 def test_check_flags_a_version_a_translator_wrote_as_a_decimal() -> None:

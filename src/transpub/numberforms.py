@@ -105,6 +105,42 @@ VERSION_WORDS = frozenset(
         "versione",
     ]
 )
+#: Words after which a number names a part of a text (``section 6.1``, ``fig. 2.4``), not a quantity.
+REFERENCE_WORDS = frozenset(
+    [
+        "section",
+        "sections",
+        "subsection",
+        "chapter",
+        "chapters",
+        "appendix",
+        "annex",
+        "paragraph",
+        "clause",
+        "article",
+        "figure",
+        "figures",
+        "fig",
+        "table",
+        "tables",
+        "listing",
+        "equation",
+        "eq",
+        "exercise",
+        "theorem",
+        "lemma",
+    ]
+)
+#: A section sign right before a number (``§ 6.1``, ``§§6.1``).
+_SECTION_SIGN = re.compile(r"§[ \u00a0]*$")
+#: A section number alone in the element that opens a text, before the title (a table of contents:
+#: ``<1>6.1</1> <2>Ethnicity</2>``, Sphinx's ``<1>6.1. </1>Trade``): the number in group 2, the
+#: title's first word in group 3.
+_NUMBERED_OPENING = re.compile(
+    r"\s*<([0-9]{1,4})>\s*([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?\s*</\1>(?:\s|</?[0-9]{1,4}/?>)*([^\W\d_]+)"
+)
+#: Words after a number that make it a quantity, whatever its place (``<1>3.5</1> Million``).
+_SCALES = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion", "percent"])
 #: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
 _IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]+$")
@@ -151,6 +187,8 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     before, after = _token_around(text, start, end)
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
         return False
+    if not text[start:end].isdigit() and _names_a_part(text, start, end):
+        return False
     if "://" in before or "@" in before + after or "/" in before + after:
         return False
     if before[-1:] in ("v", "V") and not before[-2:-1].isalpha():
@@ -168,7 +206,7 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     if word is not None:
         previous = word.group(1).rstrip(".")
         lowered = previous.lower()
-        if lowered in VERSION_WORDS:
+        if lowered in VERSION_WORDS or lowered in REFERENCE_WORDS:
             return False
         if _range and lowered in _RANGE_WORDS and not _UNIT_AFTER.match(text, end):
             if lowered in ("from", "to") and _UPGRADING.search(_clause_before(text, word.start())):
@@ -185,6 +223,37 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
             # a name (Ubuntu 18.04, Kubernetes 1.27, PHP 8.1), unless a sentence merely starts there
             return _starts_sentence(text, word.start()) and lowered in _SENTENCE_WORDS
     return True
+
+
+def section_number(text: str) -> tuple[int, int] | None:
+    """Where the section number that opens ``text`` alone in its element is (a table of contents
+    or a numbered heading: ``<1>6.1</1> <2>Ethnicity</2>``), or None.
+
+    >>> section_number("<1>6.1</1> <2>Ethnicity</2>"), section_number("<1>6.1. </1>Trade")
+    ((3, 6), (3, 6))
+    >>> section_number("7.8 Magnitude Earthquake Strikes"), section_number("<1>3.5</1>%")
+    (None, None)
+    >>> section_number("<1>7.8</1> magnitude"), section_number("<1>3.5</1> Million Visitors")
+    (None, None)
+    """
+    opening = _NUMBERED_OPENING.match(text)
+    if opening is None or not opening.group(3)[0].isupper() or opening.group(3).lower() in _SCALES:
+        return None
+    return opening.span(2)
+
+
+def _names_a_part(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` names a part of a text: after a section sign
+    (``§ 6.1``), or a section number (see :func:`section_number`).
+
+    >>> _names_a_part("§ 6.1 applies", 2, 5), _names_a_part("<1>6.1</1> <2>Ethnicity</2>", 3, 6)
+    (True, True)
+    >>> _names_a_part("up 6.1 percent", 3, 6)
+    False
+    """
+    if _SECTION_SIGN.search(text, max(0, start - 3), start):
+        return True
+    return start <= _REACH and section_number(text) == (start, end)
 
 
 def _is_currency(word: str) -> bool:

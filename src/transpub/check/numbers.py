@@ -32,7 +32,7 @@ from babel.numbers import (
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
-from transpub.numberforms import is_quantity
+from transpub.numberforms import is_quantity, section_number
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -285,16 +285,17 @@ def _literals(text: str, pattern: re.Pattern[str]) -> tuple[str, list[Number]]:
 
 
 def _names_and_versions(
-    text: str, pattern: re.Pattern[str], months: dict[int, Decimal]
+    text: str, pattern: re.Pattern[str], months: dict[int, Decimal], section: int = -1
 ) -> tuple[str, list[Number]]:
     """Numbers of a source text that are not quantities (``Kubernetes 1.27``, ``v1.19``, a file name),
     as literals compared as written (machine pre-fill leaves them so), and the text without them
-    (``months``: see :func:`_months_beside`)."""
+    (``months``: see :func:`_months_beside`; ``section``: where the text's section number is, see
+    :func:`_section_at`)."""
     found: list[Number] = []
     pieces: list[str] = []
     position = 0
     for match in pattern.finditer(text):
-        if is_quantity(text, match.start(), match.end()):
+        if match.start() != section and is_quantity(text, match.start(), match.end()):
             continue
         written = match.group(0)
         month = months.get(match.start(), months.get(match.end()))
@@ -406,6 +407,7 @@ def find_numbers(
     >>> [str(n.value) for n in find_numbers("el November 6, 2015", "es", months_of="en")]
     ['6', '2015', '11']
     """
+    section = _section_at(text) if source else -1
     text = to_ascii_digits(_ENTITY.sub(" ", strip_placeholders(text)))
     pattern, decimal, group, scales = _patterns(locale, spaced, unspaced)
     text = text.replace("٫", decimal).replace("٬", group)
@@ -420,7 +422,7 @@ def find_numbers(
             literals_found.extend(_without(beside_literals, _month_numbers(text, months)))
     if source:
         beside_names = _month_numbers(text, months)
-        text, names = _names_and_versions(text, pattern, _months_beside(text, months))
+        text, names = _names_and_versions(text, pattern, _months_beside(text, months), section)
         literals_found.extend(names)
         literals_found.extend(_without(beside_names, _month_numbers(text, months)))
     cjk = language_of(locale) in _CJK
@@ -438,6 +440,20 @@ def find_numbers(
     found.extend(literals_found)
     found.extend(_month_numbers(text, months))
     return found
+
+
+def _section_at(text: str) -> int:
+    """Where the section number that opens ``text`` in its own element (see
+    :func:`transpub.numberforms.section_number`) starts in its plain text, or -1.
+
+    >>> _section_at("<1>6.1</1> <2>Ethnicity</2>"), _section_at("6.1 Ethnicity")
+    (0, -1)
+    """
+    span = section_number(text)
+    if span is None:
+        return -1
+    start = len(strip_placeholders(text[: span[0]]))
+    return start if strip_placeholders(text).startswith(text[span[0] : span[1]], start) else -1
 
 
 def _without(months: list[Number], read: list[Number]) -> list[Number]:
