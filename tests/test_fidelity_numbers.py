@@ -35,6 +35,7 @@ UNCHANGED = [
     "Support for Hugo 0.110 through 0.115 ends in May.",
     "See section 6.1 and fig. 2.4 for details.",
     "The rule in § 6.1 applies.",
+    "The office is at 48.8566, 2.3522 in Paris.",
 ]
 PROSE = {
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
@@ -97,6 +98,28 @@ def test_check_accepts_a_section_number_copied_as_is(text: str) -> None:
     ],
 )
 def test_check_still_flags_a_decimal_copied_as_is_where_no_section_is_named(text: str) -> None:
+    problem = numbers_problem(text, text, "en", "de")
+    assert problem is not None and "written as in the source" in problem, problem
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is at 48.8566, 2.3522 in Paris.",
+        "<1>41.283°S 174.450°E</1><2> / <3>-41.283; 174.450</3></2>",
+        "It stands at 52.5163° N, 13.3777° E.",
+    ],
+)
+def test_check_accepts_coordinates_copied_as_is(text: str) -> None:
+    # it said "174.450 is written as in the source, which de reads as other numbers"
+    assert numbers_problem(text, text, "en", "de") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Scores of 0.912, 0.874 and 0.853.", "A high of 42.4 °C.", "It grew 95.1234, then 2.35 percent."],
+)
+def test_check_still_flags_decimals_copied_as_is_that_are_no_coordinates(text: str) -> None:
     problem = numbers_problem(text, text, "en", "de")
     assert problem is not None and "written as in the source" in problem, problem
 

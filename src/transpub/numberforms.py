@@ -141,6 +141,12 @@ _NUMBERED_OPENING = re.compile(
 )
 #: Words after a number that make it a quantity, whatever its place (``<1>3.5</1> Million``).
 _SCALES = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion", "percent"])
+#: Degrees of latitude or longitude after a number (``41.283°S``, ``2.35° E``).
+_DEGREES_AFTER = re.compile(r"[ \u00a0]?°[ \u00a0]?[NSEW](?![^\W\d_])")
+#: Decimal degrees written as a pair (``48.8566, 2.3522``, ``-41.283; 174.450``): the number after
+#: one, and the number before one (in group 1).
+_LONGITUDE_AFTER = re.compile(r"([,;])[ \u00a0]?(-?[0-9]{1,3}\.([0-9]{3,}))(?![0-9]|\.[0-9])")
+_LATITUDE_BEFORE = re.compile(r"(?<![0-9.,])(-?[0-9]{1,2}\.([0-9]{3,}))([,;])[ \u00a0]?$")
 #: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
 _IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]+$")
@@ -187,7 +193,9 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     before, after = _token_around(text, start, end)
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
         return False
-    if not text[start:end].isdigit() and _names_a_part(text, start, end):
+    if not text[start:end].isdigit() and (
+        _names_a_part(text, start, end) or _is_coordinate(text, start, end)
+    ):
         return False
     if "://" in before or "@" in before + after or "/" in before + after:
         return False
@@ -254,6 +262,37 @@ def _names_a_part(text: str, start: int, end: int) -> bool:
     if _SECTION_SIGN.search(text, max(0, start - 3), start):
         return True
     return start <= _REACH and section_number(text) == (start, end)
+
+
+def _is_coordinate(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a latitude or longitude: before a degree sign
+    and a compass point (``41.283°S``), or one of a pair of decimal degrees (``48.8566, 2.3522``;
+    three decimals or more, four with a comma between, within ±90 and ±180).
+
+    >>> _is_coordinate("at 48.8566, 2.3522 now", 3, 10), _is_coordinate("at 48.8566, 2.3522 now", 12, 18)
+    (True, True)
+    >>> _is_coordinate("41.283°S 174.450°E", 9, 16), _is_coordinate("-41.283; 174.450", 9, 16)
+    (True, True)
+    >>> _is_coordinate("rates of 0.912, 0.874", 9, 14), _is_coordinate("42.4 °C", 0, 4), _is_coordinate("95.1234, 2.35", 0, 7)
+    (False, False, False)
+    """
+    if _DEGREES_AFTER.match(text, end):
+        return True
+    written = text[start:end]
+    decimals = written.partition(".")[2]
+    if len(decimals) < 3 or not decimals.isdigit():
+        return False
+    pair = _LONGITUDE_AFTER.match(text, end)
+    if pair is not None:
+        latitude, longitude, separator, places = written, pair.group(2), pair.group(1), pair.group(3)
+    else:
+        before = _LATITUDE_BEFORE.search(text, max(0, start - 24), start)
+        if before is None:
+            return False
+        latitude, longitude, separator, places = before.group(1), written, before.group(3), before.group(2)
+    if separator == "," and min(len(decimals), len(places)) < 4:
+        return False
+    return abs(float(latitude)) <= 90 and abs(float(longitude)) <= 180
 
 
 def _is_currency(word: str) -> bool:
