@@ -124,6 +124,28 @@ def test_check_still_flags_decimals_copied_as_is_that_are_no_coordinates(text: s
     assert problem is not None and "written as in the source" in problem, problem
 
 
+#: A program's output and code copied into a page (a psql session): copied as is in every language.
+PROGRAM_OUTPUT = [
+    " status_code │ mean  │ zscore\n─────────────┼───────┼────────\n         400 │ 0.733 │ 3.4388\n",
+    "<1>SELECT</1> <2>avg</2><3>(</3><4>n</4><5>)</5>\n        avg\n────────────────────\n 4.3333333333333333\n",
+    "<1>SELECT</1> <2>percentile_disc</2><3>(</3><4>0.5</4><5>)</5> <6>within</6> <7>group</7>",
+]
+
+
+@pytest.mark.parametrize("text", PROGRAM_OUTPUT)
+def test_check_accepts_a_program_s_output_copied_as_is(text: str) -> None:
+    # it said "0.733, 3.4388 are written as in the source, which de reads as other numbers"
+    assert numbers_problem(text, text, "en", "de") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["The average was 0.73 (up from 0.5).", "Prices │ rose 3.5 percent", "It rose (3.5%) in May."]
+)
+def test_check_still_flags_a_decimal_copied_as_is_in_prose(text: str) -> None:
+    problem = numbers_problem(text, text, "en", "de")
+    assert problem is not None and "written as in the source" in problem, problem
+
+
 def test_check_flags_a_version_a_translator_wrote_as_a_decimal() -> None:
     problem = numbers_problem(
         "Kubernetes 1.27 adds encryption.", "Kubernetes 1,27 añade cifrado.", "en", "es"

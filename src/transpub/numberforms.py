@@ -147,6 +147,8 @@ _DEGREES_AFTER = re.compile(r"[ \u00a0]?°[ \u00a0]?[NSEW](?![^\W\d_])")
 #: one, and the number before one (in group 1).
 _LONGITUDE_AFTER = re.compile(r"([,;])[ \u00a0]?(-?[0-9]{1,3}\.([0-9]{3,}))(?![0-9]|\.[0-9])")
 _LATITUDE_BEFORE = re.compile(r"(?<![0-9.,])(-?[0-9]{1,2}\.([0-9]{3,}))([,;])[ \u00a0]?$")
+#: How far around a number a table's rule is looked for (a column's padding).
+_CELL_REACH = 80
 #: Characters that, touching a number, make it part of a path, URL, e-mail, file name or identifier.
 _IDENTIFIER_CHARS = frozenset("/\\@_-:=#~+&?")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)[ \u00a0]+$")
@@ -194,11 +196,15 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     if any(ch in _IDENTIFIER_CHARS for ch in before[-1:] + after[:1]):
         return False
     if not text[start:end].isdigit() and (
-        _names_a_part(text, start, end) or _is_coordinate(text, start, end)
+        _names_a_part(text, start, end)
+        or _is_coordinate(text, start, end)
+        or _in_drawn_table(text, start, end)
     ):
         return False
     if "://" in before or "@" in before + after or "/" in before + after:
         return False
+    if before[-1:] == "(" and (before[-2:-1].isalnum() or before[-2:-1] == "_"):
+        return False  # an argument of a function called in code: percentile_disc(0.5)
     if before[-1:] in ("v", "V") and not before[-2:-1].isalpha():
         return False  # v1.19
     if before[-1:] == "." or re.match(r"\.\w", after):
@@ -262,6 +268,21 @@ def _names_a_part(text: str, start: int, end: int) -> bool:
     if _SECTION_SIGN.search(text, max(0, start - 3), start):
         return True
     return start <= _REACH and section_number(text) == (start, end)
+
+
+def _in_drawn_table(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a cell of a table drawn with box-drawing
+    characters (a program's output copied into a page: ``│ 0.733 │``, or under a column's
+    ``───``), its rule the nearest character on either side.
+
+    >>> _in_drawn_table("  404 │ 0.133        │ 0.3428", 8, 13), _in_drawn_table("404 │ 0.3428\\n", 6, 12)
+    (True, True)
+    >>> _in_drawn_table(" avg\\n────────\\n 4.3333", 15, 21), _in_drawn_table("Sales │ up 3.5 percent", 11, 14)
+    (True, False)
+    """
+    left = text[max(0, start - _CELL_REACH) : start].rstrip()[-1:]
+    right = text[end : end + _CELL_REACH].lstrip()[:1]
+    return "\u2500" <= left <= "\u257f" or "\u2500" <= right <= "\u257f"
 
 
 def _is_coordinate(text: str, start: int, end: int) -> bool:
