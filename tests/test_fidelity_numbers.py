@@ -36,8 +36,10 @@ UNCHANGED = [
     "See section 6.1 and fig. 2.4 for details.",
     "The rule in § 6.1 applies.",
     "The office is at 48.8566, 2.3522 in Paris.",
+    "Security updates for OS X 10.8, 10.9 and Apple TV.",
 ]
 PROSE = {
+    "Rates of 3.5, 4.2 and 5.1 percent.": "Rates of 3,5, 4,2 and 5,1 percent.",
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
     "About 1.5 million people and 20,000 firms took part.": "About 1,5 million people and 20.000 firms took part.",
     "Growth slowed from 3.5 to 2.1 in 2023.": "Growth slowed from 3,5 to 2,1 in 2023.",

@@ -216,6 +216,10 @@ def is_quantity(text: str, start: int, end: int, *, _range: bool = True) -> bool
     following = _WORD_AFTER.match(text, end)
     if following is not None and following.group(1).lower() in VERSION_WORDS:
         return False  # the 2.5 release
+    if _range and "." in text[start:end]:
+        listed = _LISTED_BEFORE.search(text, max(0, start - 40), start)
+        if listed is not None and not is_quantity(text, listed.start(1), listed.end(1), _range=False):
+            return False  # the next of a list of versions (OS X 10.8, 10.9)
     word = _WORD_BEFORE.search(text, max(0, start - _REACH), start)
     if word is not None:
         previous = word.group(1).rstrip(".")
@@ -335,6 +339,8 @@ def _currency_codes() -> frozenset[str]:
 _RANGE_WORDS = frozenset(["from", "to", "and", "or", "through", "thru", "until", "till", "than"])
 #: A number right before a range word (``4`` in ``Bootstrap 4 to 5.2``), in group 1.
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)[ \u00a0]+[^\W\d_]+[ \u00a0]+$")
+#: A number with a dot, then a comma, right before a number (``10.8`` in ``OS X 10.8, 10.9``), in group 1.
+_LISTED_BEFORE = re.compile(r"(?<![\w.,])([0-9]+(?:\.[0-9]+)+),[ \u00a0]+$")
 #: Upgrading software: a number after the verb's ``from`` or ``to`` is a version (not "updated its
 #: forecast from 2.9 to 3.1").
 _UPGRADING = re.compile(r"\b(?:upgrad|downgrad)(?:e|es|ed|ing)\b", re.IGNORECASE)
