@@ -37,8 +37,10 @@ UNCHANGED = [
     "The rule in § 6.1 applies.",
     "The office is at 48.8566, 2.3522 in Paris.",
     "Security updates for OS X 10.8, 10.9 and Apple TV.",
+    "Install Red Hat 7.2, then test on that 7.2 system.",
 ]
 PROSE = {
+    "It rose 3.5 and then 3.5 again.": "It rose 3,5 and then 3,5 again.",
     "Rates of 3.5, 4.2 and 5.1 percent.": "Rates of 3,5, 4,2 and 5,1 percent.",
     "Sales grew 3.5 percent to RMB31.36 billion.": "Sales grew 3,5 percent to RMB31,36 billion.",
     "About 1.5 million people and 20,000 firms took part.": "About 1,5 million people and 20.000 firms took part.",

@@ -320,6 +320,17 @@ def _is_coordinate(text: str, start: int, end: int) -> bool:
     return abs(float(latitude)) <= 90 and abs(float(longitude)) <= 180
 
 
+def with_copies(written: list[str], names: list[bool]) -> list[bool]:
+    """``names`` (whether each number ``written`` is not a quantity), a copy of such a number with
+    a dot or comma a name too (``Red Hat 7.2`` … ``that 7.2 system``).
+
+    >>> with_copies(["7.2", "3", "7.2", "3"], [True, True, False, False])
+    [True, True, True, False]
+    """
+    named = {text for text, name in zip(written, names, strict=True) if name and not text.isdigit()}
+    return [name or text in named for text, name in zip(written, names, strict=True)]
+
+
 def _is_currency(word: str) -> bool:
     """Whether ``word`` ends in an ISO 4217 currency code (RMB, USD): money, not a name.
 
@@ -427,9 +438,13 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     pattern, decimal, group = found
     source = _babel_locale(source_locale)
     spans = []
-    for match in pattern.finditer(text):
+    matches = list(pattern.finditer(text))
+    names = with_copies(
+        [m.group(0) for m in matches], [not is_quantity(text, m.start(), m.end()) for m in matches]
+    )
+    for match, name in zip(matches, names, strict=True):
         written = match.group(0)
-        if not is_quantity(text, match.start(), match.end()):
+        if name:
             continue
         canonical = (
             written

@@ -32,7 +32,7 @@ from babel.numbers import (
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
-from transpub.numberforms import is_quantity, section_number
+from transpub.numberforms import is_quantity, section_number, with_copies
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -288,14 +288,19 @@ def _names_and_versions(
     text: str, pattern: re.Pattern[str], months: dict[int, Decimal], section: int = -1
 ) -> tuple[str, list[Number]]:
     """Numbers of a source text that are not quantities (``Kubernetes 1.27``, ``v1.19``, a file name),
-    as literals compared as written (machine pre-fill leaves them so), and the text without them
-    (``months``: see :func:`_months_beside`; ``section``: where the text's section number is, see
-    :func:`_section_at`)."""
+    and their copies (see :func:`transpub.numberforms.with_copies`), as literals compared as written
+    (machine pre-fill leaves them so), and the text without them (``months``: see
+    :func:`_months_beside`; ``section``: where the text's section number is, see :func:`_section_at`)."""
     found: list[Number] = []
     pieces: list[str] = []
     position = 0
-    for match in pattern.finditer(text):
-        if match.start() != section and is_quantity(text, match.start(), match.end()):
+    matches = list(pattern.finditer(text))
+    names = with_copies(
+        [m.group(0) for m in matches],
+        [m.start() == section or not is_quantity(text, m.start(), m.end()) for m in matches],
+    )
+    for match, name in zip(matches, names, strict=True):
+        if not name:
             continue
         written = match.group(0)
         month = months.get(match.start(), months.get(match.end()))
