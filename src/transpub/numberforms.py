@@ -328,6 +328,8 @@ def with_copies(written: list[str], names: list[bool]) -> list[bool]:
     [True, True, True, False]
     """
     named = {text for text, name in zip(written, names, strict=True) if name and not text.isdigit()}
+    if not named:
+        return names
     return [name or text in named for text, name in zip(written, names, strict=True)]
 
 

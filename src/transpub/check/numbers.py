@@ -295,6 +295,8 @@ def _names_and_versions(
     pieces: list[str] = []
     position = 0
     matches = list(pattern.finditer(text))
+    if not matches:  # (most texts)
+        return text, found
     names = with_copies(
         [m.group(0) for m in matches],
         [m.start() == section or not is_quantity(text, m.start(), m.end()) for m in matches],
@@ -546,9 +548,13 @@ def compare_numbers(source: list[Number], translation: list[Number]) -> tuple[li
     >>> [n.text for n in compare_numbers(find_numbers("5 May", "en"), find_numbers("5 juin", "fr"))[0]]
     ['May']
     """
+    if not source or not translation:  # (most texts: nothing to pair)
+        return list(source), list(translation)
     missing = list(source)
     extra: list[Number] = []
     for attribute in ("value", "absolute"):
+        if attribute == "absolute" and not (missing and extra):
+            break
         left: list[Number] = []
         pool = Counter(getattr(n, attribute) for n in missing)
         paired: Counter[tuple[Decimal | str, bool]] = Counter()
