@@ -7,8 +7,9 @@ their target form (Babel's CLDR data), like glossary terms. Plain integers (year
 left alone: "2018" must not become "2.018".
 
 Only a number that is clearly a quantity is rewritten (:func:`is_quantity`): never a version
-(``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), nor a number inside a path, file
-name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
+(``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), a section number (``section 6.1``,
+``§ 6.1``, a table of contents), coordinates (``48.8566, 2.3522``) or a program's output (a table
+drawn with ``│``), nor a number inside a path, file name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
 ``transpub check`` reads numbers the same way.
 """
 
