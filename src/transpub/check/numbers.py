@@ -326,19 +326,44 @@ def _known_literals(
     found: list[Number] = []
     wanted = [n if isinstance(n, Number) else Number(n, n, n) for n in literals]
     dated = {n.month for n in wanted if n.month is not None}
-    for written in sorted({n.text for n in wanted}, key=len, reverse=True):
-        pattern = re.compile(rf"{_not_inside('.,')}{re.escape(written)}(?![\d]|[.,]\d)")
-        beside = sorted((n.month for n in wanted if n.text == written), key=lambda m: m is None)
+    months_of: dict[str, list[Decimal | None]] = {}  # each literal's months, as the source wrote them
+    for number in wanted:
+        months_of.setdefault(number.text, []).append(number.month)
+    for written in sorted(months_of, key=len, reverse=True):
+        beside = sorted(months_of[written], key=lambda m: m is None)
+        size = len(written)
         for month in beside:
-            matches = list(pattern.finditer(text))
-            if not matches:
+            starts = _copies(text, written)
+            if not starts:
                 break
-            match = min(
-                matches, key=lambda m: _rank(months.get(m.start(), months.get(m.end())), month, dated)
-            )
+            start = min(starts, key=lambda at: _rank(months.get(at, months.get(at + size)), month, dated))
             found.append(Number(written, written, written))
-            text = text[: match.start()] + " " * len(written) + text[match.end() :]
+            text = text[:start] + " " * size + text[start + size :]
     return text, found
+
+
+#: What must not be right before and after a literal found as written (see :func:`_copies`).
+_LITERAL_BEFORE = re.compile(_not_inside(".,"))
+_LITERAL_AFTER = re.compile(r"(?![\d]|[.,]\d)")
+
+
+def _copies(text: str, written: str) -> list[int]:
+    """Where ``written`` stands in ``text`` as a number of its own (no digit, nor a dot or comma and a
+    digit, glued before or after it), left to right, none overlapping another: found with
+    ``str.find`` (a text with a thousand versions holds a thousand literals, each looked for).
+
+    >>> _copies("7.2 and 17.2, 7.25 or 7.2.", "7.2")
+    [0, 22]
+    """
+    starts: list[int] = []
+    at = text.find(written)
+    while at != -1:
+        if _LITERAL_BEFORE.match(text, at) and _LITERAL_AFTER.match(text, at + len(written)):
+            starts.append(at)
+            at = text.find(written, at + len(written))
+        else:
+            at = text.find(written, at + 1)
+    return starts
 
 
 def _rank(beside: Decimal | None, month: Decimal | None, dated: set[Decimal]) -> int:
