@@ -163,11 +163,10 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
                 _refusal_warnings(project, pages[locale], problems[locale], read[locale])
             )
     if project.permalinks and run.markdown_root is not None and document.for_generator:
-        compiled.warnings.extend(
-            title_url_warnings(
-                project, document, path, slug, pages, catalogs, read, selected, options.include_fuzzy
-            )
+        warned, compiled.title_urls = title_url_warnings(
+            project, document, path, slug, pages, catalogs, read, selected, options.include_fuzzy
         )
+        compiled.warnings.extend(warned)
     links = run.links
     found: dict[str, str] = {}  # by each link's URL, the other article it leads to
     shown_in = [loc for loc in selected if pages[loc].published]

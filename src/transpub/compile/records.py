@@ -18,7 +18,7 @@ from ..workers import MIN_PARALLEL_ITEMS, forks, run_ordered
 from .indexes import article_rows, index_rows
 from .markdown import markdown_keys
 from .places import child, html_path, is_absent, markdown_path, record_name
-from .run import CompiledArticle, CompileRun, PageTitles
+from .run import CompiledArticle, CompileRun, PageTitles, TitledUrl
 
 
 def remember(
@@ -80,6 +80,8 @@ def remember(
         record.result["titles"] = compiled.titles
         record.result["refs"] = compiled.refs
         record.result["resolved"] = compiled.resolved
+    if compiled.title_urls is not None:  # (see CompiledArticle.title_urls)
+        record.result["title_urls"] = compiled.title_urls
     if compiled.linked is not None:  # (see CompiledArticle.linked)
         record.result["linked"] = compiled.linked
         record.result["links_resolved"] = compiled.links_resolved
@@ -297,6 +299,7 @@ def compiled_as_recorded(run: CompileRun, slug: str, result: dict[str, Any]) -> 
         resolved=result.get("resolved"),
         linked=result.get("linked"),
         links_resolved=result.get("links_resolved"),
+        title_urls=_stored_title_urls(result.get("title_urls")),
         unmoved=[(locale, page, now) for locale, page, now in result.get("unmoved", ())],
     )
 
@@ -323,6 +326,15 @@ def titles_record(titles: PageTitles) -> Record:
     (see :func:`earlier_titles`): it holds for no run (no key is empty), so the article is compiled
     again, and its pages kept from before are named by the titles they still have."""
     return Record("", result={"titles": titles})
+
+
+def _stored_title_urls(stored: object) -> dict[str, TitledUrl] | None:
+    """A page's :data:`~.run.TitledUrl` by locale as its record keeps them (JSON: lists), or None."""
+    if not isinstance(stored, dict):
+        return None
+    return {
+        locale: (url, title, msgid, translated) for locale, (url, title, msgid, translated) in stored.items()
+    }
 
 
 def _stored_titles(stored: object) -> PageTitles | None:

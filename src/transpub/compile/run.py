@@ -74,6 +74,11 @@ class CompileOptions:
 #: it), and the title it is published with in each language where that is not the source's.
 PageTitles = tuple[str, dict[str, str]]
 
+#: A page's URL that a section's permalink makes of its title (see :mod:`.title_urls`), as its
+#: record keeps it: the URL (after the language's folder), the title, the title's msgid, whether the
+#: translated title makes it (else it is the source title's URL: the source site has it too).
+TitledUrl = tuple[str, str, str, bool]
+
 
 @dataclass(frozen=True)
 class Titles:
@@ -182,6 +187,9 @@ class CompiledArticle:
     #: was published when it was compiled (see :meth:`~.links.LinkTargets.resolution`), when known.
     linked: list[str] | None = None
     links_resolved: str | None = None
+    #: By selected locale, the URL its published page's title makes there (see :data:`TitledUrl`),
+    #: where a permalink makes it of its title and compile did not warn of it already; None: none does.
+    title_urls: dict[str, TitledUrl] | None = None
 
 
 #: One page's rows in the language's and the site's indexes: locale, sort keys (see

@@ -13,9 +13,10 @@ translated title and its localized URL: see README, "A page's URL from its trans
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
+from ..errors import CatalogError
 from ..formats.document import Document
 from ..formats.value_slots import source_title
 from ..model import Issue
@@ -24,6 +25,7 @@ from ..project import Project
 from ..site import Page
 from ..sources import Translation, load_translations
 from .permalinks import page_sections, title_token, titled_url, url_page
+from .run import TitledUrl
 from .titles import translated_title
 from .url_names import page_url_style, url_name
 
@@ -47,42 +49,44 @@ def title_url_warnings(
     read: Mapping[str, bytes | None],
     locales: list[str],
     include_fuzzy: bool,
-) -> list[Issue]:
+) -> tuple[list[Issue], dict[str, TitledUrl] | None]:
     """One warning for each published page of ``locales`` of the article ``slug`` at ``path`` whose
     translated front matter ``title`` makes its URL one of another page of the site, or one in
     another folder than its source's (``read``: each catalog's bytes, read again for its lines where
-    they were not counted)."""
+    they were not counted); and the URL each other published page's title makes, by locale, for
+    :func:`shared_url_warnings` (None: its pattern makes no URL of its title)."""
     slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
     relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
     pattern = project.permalinks.get(relative.parts[0]) if len(relative.parts) > 1 else None
     if slot is None or pattern is None or relative.stem == "_index" or title_token(pattern, False) is None:
-        return []  # (most pages: no title in their URL, and no front matter read again)
+        return [], None  # (most pages: no title in their URL, and no front matter read again)
     front = page_front_matter(path, _URL_KEYS) or {}
     token = title_token(pattern, bool(str(front.get("slug") or "").strip()))
     if front.get("url") or token is None:
-        return []
+        return [], None
     style = page_url_style(project.page_urls, project.heading_ids)
     page = url_page(
         relative, "", path, front, page_sections(relative, _sections(project.articles_dir, relative)),
         style == "hugo-unaccented",
     )  # fmt: skip
-    source = titled_url(pattern, page, source_title(document))
+    untitled = source_title(document)
+    source = titled_url(pattern, page, untitled)
     issues = []
+    urls: dict[str, TitledUrl] = {}
     for locale in locales:
         entries = catalogs.get(locale)
-        title = (
-            translated_title(document, entries, include_fuzzy)
-            if entries and pages[locale].published
-            else None
-        )
-        url = titled_url(pattern, page, title) if title is not None and source is not None else None
-        if url is None or url == source:
+        if not entries or not pages[locale].published or source is None:
             continue
-        assert source is not None
+        title = translated_title(document, entries, include_fuzzy)
+        url = titled_url(pattern, page, title) if title is not None else None
+        if title is None or url is None or url == source:
+            urls[locale] = (source, title or untitled, slot.msgid, False)
+            continue
         why = _taken(project, url, relative, style)
         if why is None and url.count("/") != source.count("/"):
             why = f"a folder {'deeper' if url.count('/') > source.count('/') else 'higher'} than the source page's ({source})"
         if why is None:
+            urls[locale] = (url, title, slot.msgid, True)
             continue
         folder = project.locale_dir(locale)
         issues.append(
@@ -99,7 +103,68 @@ def title_url_warnings(
                 msgid=slot.msgid,
             )
         )
+    return issues, urls
+
+
+def shared_url_warnings(
+    project: Project, articles: Iterable[tuple[str, Mapping[str, TitledUrl] | None]]
+) -> list[Issue]:
+    """One warning for each URL the titles of two pages or more of one language make (``articles``:
+    each article's slug and its pages' :data:`TitledUrl`, in the order compile reports them), one of
+    them a translation's, not its source title's: at the first such title's catalog entry, naming
+    the others' (Hugo publishes one of the pages there, which one varies from build to build, and
+    the others nowhere)."""
+    sharing: dict[tuple[str, str], list[tuple[str, TitledUrl]]] = {}
+    for slug, urls in articles:
+        for locale, titled in (urls or {}).items():
+            sharing.setdefault((locale, titled[0]), []).append((slug, titled))
+    issues = []
+    for (locale, url), found in sharing.items():
+        translated = [at for at, (_, titled) in enumerate(found) if titled[3]]
+        if len(found) < 2 or not translated:
+            continue  # (a URL of its own, or the source's: the source site has them alike too)
+        slug, (_, title, msgid, _) = found[translated[0]]
+        catalog = project.catalog_path(locale, slug)
+        others = ", ".join(
+            f'"{other[1]}" ({_entry(project, project.catalog_path(locale, name), other[2])})'
+            for at, (name, other) in enumerate(found)
+            if at != translated[0]
+        )
+        pattern = project.permalinks.get(PurePosixPath(slug).parts[0], "")
+        two = len(found) == 2
+        issues.append(
+            Issue(
+                project.relative(catalog),
+                _entry_line(catalog, msgid),
+                "links",
+                f'the translated title "{title}" makes the {locale} page\'s URL /{project.locale_dir(locale)}{url} '
+                f'([compile.permalinks] {PurePosixPath(slug).parts[0]} = "{pattern}": Hugo makes it of the title), '
+                f"the URL of the {locale} page{'' if two else 's'} titled {others} too: Hugo publishes one of the "
+                f"{'two' if two else len(found)} pages there (which one varies from build to build) and the "
+                f"other{'' if two else 's'} nowhere, without a word; translate one of the titles otherwise "
+                '(see README, "A page\'s URL from its translated title")',
+                locale=locale,
+                severity="warning",
+                msgid=msgid,
+            )
+        )
     return issues
+
+
+def _entry(project: Project, catalog: Path, msgid: str) -> str:
+    """The catalog entry of ``msgid`` in ``catalog`` as a warning names it (``file:line``)."""
+    line = _entry_line(catalog, msgid)
+    shown = project.relative(catalog)
+    return shown if line is None else f"{shown}:{line}"
+
+
+def _entry_line(catalog: Path, msgid: str) -> int | None:
+    """The line of the entry of ``msgid`` in ``catalog``, read again (None: it cannot be read)."""
+    try:
+        found = load_translations(catalog, "").get(msgid)
+    except (CatalogError, OSError):
+        return None
+    return None if found is None else found.line
 
 
 def _line(

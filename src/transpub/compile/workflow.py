@@ -36,6 +36,7 @@ from .records import (
     unchanged,
 )
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
+from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
 from .url_names import page_url_style
 
@@ -226,6 +227,9 @@ def compile_project(
         ]
         report.warnings.extend(run.links.unfollowed_warnings(project, compiled_now))
         report.warnings.extend(run.links.titled_warnings(project, compiled_now))
+    if markdown and project.permalinks:  # (two pages whose titles make one URL: see .title_urls)
+        titled = [(compiled.slug, compiled.title_urls) for compiled in articles if compiled.title_urls]
+        report.warnings.extend(shared_url_warnings(project, titled))
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))
     report.warnings = grouped_warnings(source, report.warnings)
     all_locales = [source, *targets]
