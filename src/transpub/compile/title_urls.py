@@ -5,9 +5,12 @@ language's URL of a page of it from that language's title (``[compile.permalinks
 
 A translation can make that URL one another page has, and Hugo publishes that page there and the
 article nowhere, silently (titled ``Posts``: ``/es/posts/``, the section's list; ``!!!``:
-``/es/``, the home page), or one in another folder (``a/b``, ``../x``). Compile warns of each,
-naming the title's catalog entry; it publishes the translation as it is (the page keeps its
-translated title and its localized URL: see README, "A page's URL from its translated title").
+``/es/``, the home page), or one in another folder (``a/b``, ``../x``), or one another page's
+title makes in that language (two posts titled "Noticias": Hugo publishes one of them, which one
+varies from build to build). Compile warns of each, naming the title's catalog entry (the last
+once all articles are compiled, from their records' URLs too: :func:`shared_url_warnings`); it
+publishes the translation as it is (the page keeps its translated title and its localized URL:
+see README, "A page's URL from its translated title").
 """
 
 from __future__ import annotations
