@@ -72,7 +72,8 @@ def test_a_title_translated_as_the_sections_name_or_with_a_slash_is_warned_of_na
     assert (
         f'{harbour} the translated title "Posts" makes the es page\'s URL /es/posts/ '
         '([compile.permalinks] posts = "/:title/": Hugo makes it of the title), the URL of the list page of '
-        "the section posts, which Hugo publishes there instead: the page is nowhere on the site" in output
+        "the section posts, which Hugo publishes there (now and then the page instead, one build to the next): "
+        "one of them is nowhere on the site" in output
     ), output
     assert f'{ferry} the translated title "Fähre/Fahrplan" makes the es page\'s URL /es/fähre/fahrplan/' in (
         output
@@ -80,7 +81,8 @@ def test_a_title_translated_as_the_sections_name_or_with_a_slash_is_warned_of_na
     assert "a folder deeper than the source page's (/the-ferry-timetable/)" in output
     hugo_build(site)  # what the warnings say, as hugo builds it
     public = site / "public"
-    assert pages_showing(public, "harbour reopens") == []  # (the section's list took its URL)
+    # (the section's list took its URL, or, in a few builds of 40, the post took the list's)
+    assert pages_showing(public, "harbour reopens") in ([], ["es/posts"])
     assert pages_showing(public, "first ferry leaves") == ["es/fähre/fahrplan"]
 
 
@@ -93,7 +95,10 @@ def test_a_title_translated_as_punctuation_alone_is_warned_of_as_the_home_pages_
     ), output
     assert "the URL of the home page" in output
     hugo_build(site)
-    assert pages_showing(site / "public", "harbour reopens") == []
+    assert pages_showing(site / "public", "harbour reopens") in (
+        [],
+        ["es"],
+    )  # (one of the two, build to build)
 
 
 def test_titles_translated_into_urls_of_their_own_are_published_there_without_a_warning(
@@ -132,7 +137,7 @@ def test_a_slug_pattern_of_a_page_without_a_slug_is_warned_of_with_the_slug_as_a
     assert 'the translated title "../posts" makes the es page\'s URL /es/posts/ ' in output, output
     assert "or give the source page a slug of its own" in output
     hugo_build(site)
-    assert pages_showing(site / "public", "harbour reopens") == []
+    assert pages_showing(site / "public", "harbour reopens") in ([], ["es/posts"])  # (build to build)
 
 
 def test_a_link_to_a_page_whose_url_is_its_title_leads_to_a_page_hugo_built_even_with_a_rule_for_its_folder(
