@@ -18,7 +18,7 @@ from ..project import Project
 from .url_names import go_lower
 
 if TYPE_CHECKING:
-    from .permalinks import Permalinks
+    from .permalinks import Permalink, Permalinks
 
 
 @dataclass(frozen=True)
@@ -136,23 +136,18 @@ class LinkTargets:
                 for slug, keys in compiled
                 if any(key.startswith(folder) for key in keys)
             ]
-            if not pages:
-                continue
-            named = ", ".join(pages[:_NAMED]) + (
-                f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else ""
-            )
-            warnings.append(
-                Issue(
-                    project.relative(project.config_path),
-                    project.line_of("compile", "permalinks", pattern.section),
-                    "links",
-                    f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": compile cannot tell which '
-                    f"page a link under {folder} leads to ({pattern.unknown} is not read back), nor whether "
-                    f"it is published in a language: translated pages keep such links as written (the "
-                    f"{source} page) rather than follow [compile.links]; linked from {named}",
-                    severity="warning",
+            if pages:
+                warnings.append(
+                    _pattern_warning(
+                        project,
+                        pattern,
+                        f"compile cannot tell which page a link under {folder} leads to ({pattern.unknown} "
+                        f"is not read back), nor whether it is published in a language: translated pages "
+                        f"keep such links as written (the {source} page) rather than follow "
+                        "[compile.links]",
+                        pages,
+                    )
                 )
-            )
         return warnings
 
     def titled_warnings(self, project: Project, compiled: Iterable[tuple[str, list[str]]]) -> list[Issue]:
@@ -179,24 +174,18 @@ class LinkTargets:
                     for key in keys
                 )
             ]
-            if not pages:
-                continue
-            named = ", ".join(pages[:_NAMED]) + (
-                f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else ""
-            )
-            warnings.append(
-                Issue(
-                    project.relative(project.config_path),
-                    project.line_of("compile", "permalinks", pattern.section),
-                    "links",
-                    f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": Hugo makes the URL of a '
-                    f"page under {folder} of its title, which is translated, in each language: translated "
-                    f"pages keep their links to those pages as written (the {source} page) rather than "
-                    f'follow [compile.links]; link them with {{{{< relref "{pattern.section}/…" >}}}}, which '
-                    f"Hugo resolves in each language; linked from {named}",
-                    severity="warning",
+            if pages:
+                warnings.append(
+                    _pattern_warning(
+                        project,
+                        pattern,
+                        f"Hugo makes the URL of a page under {folder} of its title, which is translated, in "
+                        f"each language: translated pages keep their links to those pages as written (the "
+                        f"{source} page) rather than follow [compile.links]; link them with "
+                        f'{{{{< relref "{pattern.section}/…" >}}}}, which Hugo resolves in each language',
+                        pages,
+                    )
                 )
-            )
         return warnings
 
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
@@ -513,3 +502,16 @@ def url_path(url: str) -> str:
     if not PurePosixPath(path).suffix and not path.endswith("/"):
         path += "/"
     return path
+
+
+def _pattern_warning(project: Project, pattern: Permalink, said: str, pages: list[str]) -> Issue:
+    """The warning at the line of ``[compile.permalinks]``'s ``pattern`` that ``said``, naming the
+    ``pages`` that link under it (the first few)."""
+    named = ", ".join(pages[:_NAMED]) + (f" and {len(pages) - _NAMED} more" if len(pages) > _NAMED else "")
+    return Issue(
+        project.relative(project.config_path),
+        project.line_of("compile", "permalinks", pattern.section),
+        "links",
+        f'[compile.permalinks] {pattern.section} = "{pattern.pattern}": {said}; linked from {named}',
+        severity="warning",
+    )
