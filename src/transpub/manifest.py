@@ -120,15 +120,30 @@ def content_now(path: str, kept: str) -> str:
     return file_hash(path)
 
 
+#: What :func:`file_hash` says of a file there is not, or that cannot be read: no content's hash.
+NO_FILE = "-"
+
+
+def as_written(path: Path | str, recorded: str | None) -> bool:
+    """Whether the file at ``path`` holds the bytes whose hash a record keeps (``recorded``); never
+    when that is :data:`NO_FILE`, also :func:`file_hash`'s answer for a file that cannot be read
+    (which a removal would otherwise take for the one recorded).
+
+    >>> as_written("/no/such/file", NO_FILE), as_written("/no/such/file", None)
+    (False, False)
+    """
+    return recorded is not None and recorded != NO_FILE and file_hash(path) == recorded
+
+
 def file_hash(path: Path | str | None) -> str:
-    """The hash of a file's content; ``"-"`` when there is no file."""
+    """The hash of a file's content; :data:`NO_FILE` when there is no file (or it cannot be read)."""
     if path is None:
-        return "-"
+        return NO_FILE
     try:
         with open(path, "rb") as file:  # (not Path(path).read_bytes(): a third less time per file)
             return content_hash(file.read())
     except OSError:
-        return "-"
+        return NO_FILE
 
 
 _code: str | None = None

@@ -12,7 +12,7 @@ from ..errors import ArticleError, CatalogError, cannot
 from ..formats.document import Document
 from ..formats.value_slots import value_slots
 from ..fsutil import confine, confined_file, remove_file, write_if_changed
-from ..manifest import Record, file_hash, signature
+from ..manifest import Record, as_written, signature
 from ..model import Coverage, Issue
 from ..project import Project
 from ..site import Page
@@ -32,7 +32,7 @@ from .places import (
     place_of,
     record_name,
 )
-from .records import NOT_COMPILES, failed_record, remember
+from .records import failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
 from .title_urls import title_url_warnings
 from .titles import kept_titles, page_titles, ref_warnings, resolution
@@ -371,7 +371,7 @@ def _remove_own(
     changed since, or one compile has no record of writing, stays, with a warning saying why it
     would go (``gone``). True when it was removed."""
     expected = recorded.get(record_name(run, relative))
-    if expected in (None, NOT_COMPILES) or file_hash(path) != expected:
+    if not as_written(path, expected):
         compiled.warnings.append(
             Issue(
                 run.project.relative(path),

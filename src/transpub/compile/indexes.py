@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import cannot
 from ..fsutil import confine, remove_empty_folders, remove_file, write_if_changed
-from ..manifest import Manifest, Record, content_hash, file_hash, make_key, path_name, signature
+from ..manifest import Manifest, Record, as_written, content_hash, make_key, path_name, signature
 from ..model import Issue
 from ..project import Project
 from ..site import (
@@ -96,7 +96,7 @@ def _remove_dropped_indexes(
         if os.path.basename(folder) in now or kept is None or not path.is_file():
             continue
         locale = str(named.get(os.path.basename(folder), os.path.basename(folder)))
-        if file_hash(path) != kept:
+        if not as_written(path, kept):
             report.warnings.append(
                 Issue(
                     project.relative(path),

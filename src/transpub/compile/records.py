@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import is_folder_index
-from ..manifest import Manifest, Record, file_hash, holding_as_stored, path_name, signature
+from ..manifest import NO_FILE, Manifest, Record, file_hash, holding_as_stored, path_name, signature
 from ..markdown_outputs import OutputRecord
 from ..model import Coverage, Issue
 from ..site import Page
@@ -102,7 +102,7 @@ def remember(
 
 
 #: The hash a record keeps for a page it names that is not as compile wrote it (see :func:`remember`).
-NOT_COMPILES = "-"
+NOT_COMPILES = NO_FILE
 
 
 def _claim_as_written(record: Record, name: str, recorded: Mapping[str, str]) -> None:

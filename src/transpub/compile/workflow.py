@@ -13,7 +13,16 @@ from ..discovery import Discovery, in_shard, is_folder_index
 from ..errors import ArticleError, ConfigError, cannot
 from ..formats import publishes_html_page
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
-from ..manifest import Manifest, Record, code_signature, file_hash, make_key, path_name, project_settings
+from ..manifest import (
+    Manifest,
+    Record,
+    as_written,
+    code_signature,
+    file_hash,
+    make_key,
+    path_name,
+    project_settings,
+)
 from ..model import Issue
 from ..project import Project, locale_writing_in
 from ..readcache import ReadCache
@@ -669,7 +678,7 @@ def _remove_moved_pages(
                 record.hashes[name] = recorded
                 compiled.unmoved.append((locale, project.relative(path), project.relative(run.out_dir / now)))
                 continue
-            if file_hash(path) == recorded:
+            if as_written(path, recorded):
                 if _removed(run, path, report, previous, record, name):
                     compiled.removed_from.append(path.parent)
                 continue
@@ -718,7 +727,7 @@ def _remove_pages_of_dropped_locales(
                 continue
             if _in_a_configured_folder(project, path, run.out_dir):  # (the language renamed into it)
                 continue
-            if file_hash(path) != recorded:
+            if not as_written(path, recorded):
                 if not review or not run.indexes:  # (else said by _remove_orphan_review_copies)
                     report.warnings.append(_dropped_page_changed(project, path, locale))
                 continue
@@ -883,7 +892,7 @@ def _remove_recorded(
         recorded = hashes.get(path_name(project.root, path))
         if recorded is None and not warn_unrecorded:
             continue
-        if recorded is None or file_hash(path) != recorded:
+        if not as_written(path, recorded):
             why = (
                 "was changed since compile wrote it"
                 if recorded
@@ -1009,7 +1018,7 @@ def _remove_orphan_review_copies(
             if os.path.abspath(path) in said:
                 continue
             recorded = written.get(path_name(project.root, path))
-            if recorded is not None and file_hash(path) == recorded:
+            if as_written(path, recorded):
                 try:
                     remove_file(path, out_dir)
                 except OSError as exc:  # (a folder it may not write: it stays, said so)
