@@ -259,8 +259,10 @@ def test_a_dropped_languages_markdown_file_stays_with_a_warning_where_no_manifes
     )
 
 
-def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_path: Path) -> None:
-    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+def compiled_with_a_map(root: Path) -> Path:
+    """A Hugo-like site (``content/en`` the articles) whose post shows an image, Chinese translated
+    too, compiled once: its page and the image's copy in ``content/zh_CN/posts/``."""
+    make_markdown_project(root, 'markdown_dir = "content"\n', articles="content/en")
     posts = root / "content" / "en" / "posts"
     (posts / "harbour.md").write_text(
         (posts / "harbour.md").read_text("utf-8") + "\n![Map](map.png)\n", "utf-8"
@@ -269,6 +271,12 @@ def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_p
     assert run_cli(root, "extract").exit_code == 0
     translate(root, "zh_CN", CHINESE)
     assert run_cli(root, "compile").exit_code == 0
+    return root
+
+
+def test_the_image_copies_of_a_dropped_language_go_with_its_markdown_files(tmp_path: Path) -> None:
+    root = compiled_with_a_map(tmp_path / "site")
+    posts = root / "content" / "en" / "posts"
     assert (root / "content" / "zh_CN" / "posts" / "map.png").is_file()
     drop(root, "zh_CN")
     result = run_cli(root, "compile")
@@ -376,15 +384,7 @@ def test_a_markdown_language_renamed_into_its_old_folder_keeps_its_files(tmp_pat
 def test_an_image_copy_of_a_language_renamed_into_its_old_folder_stays(tmp_path: Path) -> None:
     """A run of another language after zh_CN became zh_Hans (its folder kept) leaves the copy of the
     image its page shows: it is zh_Hans's too, and Hugo would publish the page without its map."""
-    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
-    posts = root / "content" / "en" / "posts"
-    (posts / "harbour.md").write_text(
-        (posts / "harbour.md").read_text("utf-8") + "\n![Map](map.png)\n", "utf-8"
-    )
-    (posts / "map.png").write_bytes(b"\x89PNG map")
-    assert run_cli(root, "extract").exit_code == 0
-    translate(root, "zh_CN", CHINESE)
-    assert run_cli(root, "compile").exit_code == 0
+    root = compiled_with_a_map(tmp_path / "site")
     copy = root / "content" / "zh_CN" / "posts" / "map.png"
     assert copy.is_file()
     rename_keeping_folder(root, "zh_CN", "zh_Hans")
