@@ -121,49 +121,46 @@ def test_a_shard_run_removes_the_dropped_language_pages_of_its_own_articles_only
     assert not (root / "site" / "zh_CN").exists() and not (root / "site" / "_review" / "zh_CN").exists()
 
 
-def test_an_article_deleted_with_its_language_dropped_leaves_every_page_of_it(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "news")
+FOLDER_NAME = '\n[compile.locale_dirs]\nzh_CN = "zh-cn"\n'
+
+
+def drop_folder_name(root: Path) -> None:
+    """Take zh_CN's ``[compile.locale_dirs]`` name (``zh-cn``) out of transpub.toml."""
+    config = root / "transpub.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('zh_CN = "zh-cn"\n', ""), encoding="utf-8")
+
+
+@pytest.mark.parametrize("folder", ["zh_CN", "zh-cn"])
+def test_an_article_deleted_with_its_language_dropped_leaves_every_page_of_it(
+    tmp_path: Path, folder: str
+) -> None:
+    """(``zh-cn``: its ``[compile.locale_dirs]`` name was taken out too)"""
+    root = make_project(tmp_path / "news", config_extra=FOLDER_NAME if folder == "zh-cn" else "")
     (root / "articles" / "retracted.html").write_text(ARTICLE, encoding="utf-8")
     assert run_cli(root, "extract").exit_code == 0
     assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
-    assert (root / "site" / "zh_CN" / "retracted.html").is_file()
+    assert (root / "site" / folder / "retracted.html").is_file()
     (root / "articles" / "retracted.html").unlink()
     drop(root, "zh_CN")
+    if folder == "zh-cn":
+        drop_folder_name(root)
     result = run_cli(root, "compile", "--threshold", "0")
     assert result.exit_code == 0, result.output
-    assert "site/zh_CN/retracted.html: removed (its article is gone)" in result.stdout
+    assert f"site/{folder}/retracted.html: removed (its article is gone)" in result.stdout
     assert not list((root / "site").rglob("retracted.html"))
+    assert not (root / "site" / folder).exists()
 
 
 def test_a_dropped_language_whose_folder_name_was_dropped_too_leaves_that_folder(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "news", config_extra='\n[compile.locale_dirs]\nzh_CN = "zh-cn"\n')
+    root = make_project(tmp_path / "news", config_extra=FOLDER_NAME)
     assert run_cli(root, "compile").exit_code == 0
     assert {"zh-cn/skiing.html", "zh-cn/index.html"} <= site_files(root)
     drop(root, "zh_CN")
-    config = root / "transpub.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('zh_CN = "zh-cn"\n', ""), encoding="utf-8")
+    drop_folder_name(root)
     result = run_cli(root, "compile")
     assert result.exit_code == 0, result.output
     assert "site/zh-cn/skiing.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
     assert "site/zh-cn/index.html: removed (zh_CN is no longer among the project's locales)" in result.stdout
-    assert not (root / "site" / "zh-cn").exists()
-
-
-def test_an_article_deleted_with_its_language_and_folder_name_dropped_leaves_that_folder(
-    tmp_path: Path,
-) -> None:
-    root = make_project(tmp_path / "news", config_extra='\n[compile.locale_dirs]\nzh_CN = "zh-cn"\n')
-    (root / "articles" / "retracted.html").write_text(ARTICLE, encoding="utf-8")
-    assert run_cli(root, "extract").exit_code == 0
-    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
-    assert (root / "site" / "zh-cn" / "retracted.html").is_file()
-    (root / "articles" / "retracted.html").unlink()
-    drop(root, "zh_CN")
-    config = root / "transpub.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('zh_CN = "zh-cn"\n', ""), encoding="utf-8")
-    result = run_cli(root, "compile", "--threshold", "0")
-    assert result.exit_code == 0, result.output
-    assert "site/zh-cn/retracted.html: removed (its article is gone)" in result.stdout
     assert not (root / "site" / "zh-cn").exists()
 
 
