@@ -464,16 +464,13 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     pages, index.html and a folder per language would be written among the articles (and read as
     articles by the next run), the catalogs or transpub's own state."""
     out = os.path.realpath(out_dir)
-    state = os.path.realpath(project.root / ".transpub")
     if out == os.path.realpath(project.articles_dir):
-        what = "the articles folder"
+        what: str | None = "the articles folder"
     elif project.extract_reads_in(out_dir / "index.html"):  # (its pages would be read as articles)
         what = "inside the articles folder"
-    elif out == os.path.realpath(project.catalogs_dir):
-        what = "the catalogs' folder"
-    elif out == state or out.startswith(state + os.sep):
-        what = "inside .transpub (transpub's own files)"
     else:
+        what = _transpubs_own(project, out)
+    if what is None:
         folders = {locale: project.locale_dir(locale) for locale in (project.source_locale, *project.locales)}
         replaced = locale_writing_in(out_dir, project.articles_dir, folders)
         if replaced is None:
@@ -489,6 +486,17 @@ def _refuse_out_folder(project: Project, out_dir: Path) -> None:
     )
 
 
+def _transpubs_own(project: Project, out: str) -> str | None:
+    """How an ``--out`` message names the folder ``out`` (resolved) when it is the catalogs' or inside
+    ``.transpub`` (transpub's own files, never a place for pages), else None."""
+    state = os.path.realpath(project.root / ".transpub")
+    if out == os.path.realpath(project.catalogs_dir):
+        return "the catalogs' folder"
+    if out == state or out.startswith(state + os.sep):
+        return "inside .transpub (transpub's own files)"
+    return None
+
+
 def _refuse_markdown_out_folder(project: Project, out_dir: Path, discovery: Discovery) -> None:
     """ConfigError (a mistake on the command line) for an ``--out`` folder of Markdown that is the
     catalogs' folder, inside ``.transpub``, or in the articles folder where the configuration writes
@@ -502,7 +510,6 @@ def _refuse_markdown_out_folder(project: Project, out_dir: Path, discovery: Disc
     # (the suffix layout's names are translations', never articles: not the source's copies)
     harmless = project.markdown_layout == "suffix" and (out == articles or not project.copy_source)
     configured = harmless or out == os.path.realpath(project.markdown_root)
-    state = os.path.realpath(project.root / ".transpub")
     # (where the source-language page of an HTML article would go: read by the next extract?)
     among = project.extract_reads_in(out_dir / project.locale_dir(project.source_locale) / "a.html")
     pages = [a.path for a in discovery.articles if publishes_html_page(a.path)] if among else []
@@ -514,19 +521,20 @@ def _refuse_markdown_out_folder(project: Project, out_dir: Path, discovery: Disc
             f"({', '.join(named)}{', …' if len(pages) > 3 else ''}) there, a folder per language, read as "
             "articles by the next extract; name a folder of its own (--out /tmp/preview)"
         )
-    if out == os.path.realpath(project.catalogs_dir):
-        what = "the catalogs' folder"
-    elif out == state or out.startswith(state + os.sep):
-        what = "inside .transpub (transpub's own files)"
-    elif not configured and (out == articles or out.startswith(articles + os.sep)):
+    what = _transpubs_own(project, out)
+    if what is None and not configured and (out == articles or out.startswith(articles + os.sep)):
         what = "the articles folder" if out == articles else "inside the articles folder"
-    elif project.markdown_layout == "directory" and any(
-        articles == os.path.realpath(os.path.join(out, project.locale_dir(locale)))
-        or articles.startswith(os.path.realpath(os.path.join(out, project.locale_dir(locale))) + os.sep)
-        for locale in project.locales
+    elif (
+        what is None
+        and project.markdown_layout == "directory"
+        and any(
+            articles == os.path.realpath(os.path.join(out, project.locale_dir(locale)))
+            or articles.startswith(os.path.realpath(os.path.join(out, project.locale_dir(locale))) + os.sep)
+            for locale in project.locales
+        )
     ):
         what = "where a language's folder is the articles folder"
-    else:
+    if what is None:
         return
     raise ConfigError(
         f"--out {project.relative(out_dir)} is {what}: compile would write its Markdown files there, "
