@@ -52,7 +52,7 @@ def test_a_language_dropped_from_the_locales_takes_its_pages_and_index_page_off_
         assert "zh" not in (root / "site" / page).read_text(encoding="utf-8"), page
     # the translations stay, and the report says so
     assert (root / "locales" / "zh_CN" / "LC_MESSAGES" / "skiing.po").is_file()
-    assert "its catalogs (locales/zh_CN) are kept" in result.stdout
+    assert "its pages are removed, its catalogs (locales/zh_CN) are kept" in result.stdout
     again = run_cli(root, "compile")
     assert again.exit_code == 0 and "removed" not in again.output, again.output
 
@@ -89,6 +89,7 @@ def test_a_page_of_a_dropped_language_changed_since_compile_wrote_it_stays_with_
         "but the page was changed since compile wrote it" in result.stderr
     )
     assert "site/zh_CN/index.html: removed (zh_CN is no longer among" in result.stdout
+    assert "zh_CN is no longer among the project's locales: its other pages are removed" in result.stdout
     again = run_cli(root, "compile")  # said once
     assert again.exit_code == 0 and "zh_CN" not in again.output and edited.is_file()
 

@@ -894,11 +894,12 @@ def _compare(
         _echo(f"Warning: {warning}", err=True)
 
 
-def _dropped_catalogs_note(project: Project, locale: str) -> str:
+def _dropped_catalogs_note(project: Project, locale: str, some_kept: bool) -> str:
     """What stays of ``locale``, whose pages compile removed (no longer among the project's locales):
-    its catalogs, the translators' work."""
+    its catalogs, the translators' work (``some_kept``: a page of it stayed, as a warning says)."""
+    pages = "its other pages are removed" if some_kept else "its pages are removed"
     return (
-        f"Note: {locale} is no longer among the project's locales: its pages are removed, its catalogs "
+        f"Note: {locale} is no longer among the project's locales: {pages}, its catalogs "
         f"({project.relative(Path(project.catalogs_dir) / locale)}) are kept; add it to [project] locales "
         "again to publish it, or delete them if its translations should go."
     )
@@ -1147,9 +1148,10 @@ def compile_(
         _echo(f"{removed}: removed (its article is gone)")
     for locale, removed in report.dropped:
         _echo(f"{removed}: removed ({locale} is no longer among the project's locales)")
+    kept = {warning.locale for warning in report.warnings if warning.check == "removed"}
     for locale in dict.fromkeys(locale for locale, _ in report.dropped):
         if (Path(project.catalogs_dir) / locale).is_dir():
-            _echo(_dropped_catalogs_note(project, locale))
+            _echo(_dropped_catalogs_note(project, locale, locale in kept))
     _echo_warnings(report.warnings)
     if report.stale_links:
         _echo(
