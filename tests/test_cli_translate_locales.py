@@ -280,3 +280,17 @@ def test_a_project_with_no_engine_is_told_the_memory_alone_can_fill_its_catalogs
     result = run_cli(root, "translate")
     assert result.exit_code == 2, result.output
     assert "`--engine tm` fills them from the translation memory alone" in result.stderr
+
+
+def test_an_engine_lacking_its_key_is_a_set_up_mistake_exit_2_and_the_catalogs_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TRANSPUB_DEEPL_API_KEY", raising=False)
+    root = make(tmp_path)
+    before = catalog(root, "es")
+    result = run_cli(root, "translate", "--engine", "deepl")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "Error: engine deepl is not configured: it needs TRANSPUB_DEEPL_API_KEY; see `transpub engines`\n"
+    )
+    assert catalog(root, "es") == before

@@ -122,6 +122,11 @@ class EngineError(TranspubError):
     """A machine-translation engine failed or is misconfigured."""
 
 
+class EngineNotConfigured(ConfigError, EngineError):
+    """An engine asked for lacks its key, server or package: a set-up mistake (exit 2), found
+    before anything is sent."""
+
+
 class PlaceholderMismatch(TranspubError):
     """A translation's placeholders do not match its source's."""
 

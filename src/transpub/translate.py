@@ -58,7 +58,7 @@ from .engines.runner import call_with_retry, plan_pieces
 from .errors import (
     CatalogError,
     ConfigError,
-    EngineError,
+    EngineNotConfigured,
     MemoryStoreError,
     PlaceholderMismatch,
     TranspubError,
@@ -672,7 +672,7 @@ def _plan_engines(
         engines[name] = get_engine(name, project)
         report.warnings.extend(getattr(engines[name], "warnings", ()))
         if not dry_run and not engines[name].is_configured():
-            raise EngineError(not_configured_message(name, engines[name]))
+            raise EngineNotConfigured(not_configured_message(name, engines[name]))
     lacking: dict[tuple[str, str | None], list[str]] = {}  # (engine, setting) -> locales
     for locale, named in chosen.items():
         if (
@@ -1373,7 +1373,7 @@ def compare_engines(
                 "(compare machine-translation engines)"
             )
         if not adapter.is_configured():
-            raise EngineError(not_configured_message(name, adapter))
+            raise EngineNotConfigured(not_configured_message(name, adapter))
         if not adapter.supports(project.source_locale, locale):
             raise ConfigError(
                 f"cannot compare {locale}: no language pair {project.source_locale}→{locale} in engine "
