@@ -45,6 +45,7 @@ from .html_attributes import (
     translatable_attributes,
     unquote,
 )
+from .html_jsonld import NotJsonLd, is_json_ld, json_ld_parts
 from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, OWN_UNITS, VOID, Node, References, build_tree, let_go
 from .options import ReadOptions
@@ -268,6 +269,8 @@ class _Builder(RunSlots):
         #: lists whose notes are worked out (the ids of the elements of a tree walked once).
         self.place_notes: dict[int, str] = {}
         self.placed: set[int] = set()
+        #: How many JSON-LD blocks stand under each anchoring element (see emit_json_ld).
+        self.json_ld_blocks: dict[str, int] = {}
 
     # -- elements
 
@@ -278,6 +281,8 @@ class _Builder(RunSlots):
             left = self.emit_date(node, ctx, out)
             if left is not None:
                 yield self.plain_rest(*left)
+        elif node.tag == "script" and ctx.translate and is_json_ld(node.attrs) and _text_only(node):
+            self.emit_json_ld(node, ctx, out)
         elif node.tag in self.opaque:
             left = self.plain_items(node.children, ctx, out)
             if left is not None:
@@ -299,6 +304,36 @@ class _Builder(RunSlots):
             yield self.emit_children(node, ctx, out)
         if node.end is not None:
             out.append(self.tokens[node.end].raw)
+
+    def json_ld_apart(self, node: Node, run: list[Node | int], ctx: _Context) -> bool:
+        """Whether ``node`` is a JSON-LD ``<script>`` standing in no sentence (no text before it in
+        its ``run``): emitted as a block is (see :meth:`emit_json_ld`), else a placeholder kept whole."""
+        return is_json_ld(node.attrs) and not (run and self.has_text(run, ctx))
+
+    def emit_json_ld(self, node: Node, ctx: _Context, out: list[Part]) -> None:
+        """Emit the text of the JSON-LD ``<script>`` ``node`` (see :mod:`.html_jsonld`): its strings
+        for translation slots, the rest as written; a block that is no JSON whole, with a warning."""
+        index = node.children[0]
+        assert isinstance(index, int)  # (see _text_only)
+        text = self.tokens[index].raw
+        anchor = self.references.anchor(node)
+        step = f"{anchor}/script(ld+json)" if anchor else "script(ld+json)"
+        count = self.json_ld_blocks[step] = self.json_ld_blocks.get(step, 0) + 1
+        ref = step if count == 1 else f"{step}~{count}"
+        try:
+            out += json_ld_parts(text, ref, ctx.notes, self.options.extract_bare_urls)
+        except NotJsonLd as exc:
+            out.append(text)
+            self.warnings.append(
+                Issue(
+                    self.display_path,
+                    self.line_of(index) + text.count("\n", 0, exc.offset),
+                    "json-ld",
+                    f'<script type="application/ld+json"> is no JSON ({exc}): '
+                    "its structured data is kept as written, untranslated",
+                    severity="warning",
+                )
+            )
 
     def context_for(self, node: Node, ctx: _Context) -> _Context:
         attrs = node.attrs
@@ -465,6 +500,7 @@ class _Builder(RunSlots):
                 child.tag not in INLINE
                 or child.tag in OWN_UNITS
                 or (child.block if child.block is not None else child.has_block())
+                or (child.tag == "script" and self.json_ld_apart(child, run, ctx))
             ):
                 if run and not self.as_written(run, out):
                     yield self.emit_run(run, self.run_context(node, run, ctx), out)
@@ -1089,6 +1125,11 @@ _NOT_FLAT = frozenset({"html", "head", "body", "time"})
 _PLACED = frozenset({"td", "th", "li"})
 #: The most columns or rows one cell is taken to span (a page's colspan="1000" is no grid).
 _MOST_SPANNED = 100
+
+
+def _text_only(node: Node) -> bool:
+    """Whether ``node``'s content is one token (a script's text)."""
+    return len(node.children) == 1 and type(node.children[0]) is int
 
 
 def _text_of(node: Node, tokens: list[Token]) -> str:

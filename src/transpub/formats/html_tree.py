@@ -783,6 +783,11 @@ class References:
             self._names[id(node)] = known
         return known
 
+    def anchor(self, node: Node) -> str:
+        """The name of the nearest element at or above ``node`` that anchors references (its id,
+        ``head``, ``body``; "" for the document), naming no other element."""
+        return self._base(node)
+
     def _name(self, node: Node) -> str:
         tag = node.tag
         if (node.attrs and node.attrs.get("id")) or tag in _ANCHORS:

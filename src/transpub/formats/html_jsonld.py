@@ -1,0 +1,277 @@
+"""A page's structured data (``<script type="application/ld+json">``, schema.org in JSON-LD): the
+strings a search engine shows of it are units, each written back in its string literal only.
+
+For translation, in any object: :data:`TRANSLATED_KEYS` (``headline``, ``alternativeHeadline``,
+``description``, ``caption``); in an object whose ``@type`` is a creative work or an image
+(:data:`NAMED_WORKS`) also ``name`` and ``alternateName`` (never a Person's or an Organization's:
+their names are names). A string in an array under one of those keys is one too. Everything else
+(URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
+strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
+``keywords``).
+
+Every byte of the block but a translated literal's content stays as written, the
+``<![CDATA[ … ]]>`` some pages wrap it in too; a translation is written as valid JSON (the
+characters the source literal escapes escaped so, a ``<`` as ``\\u003c``: it can never end the
+script). A block that is no JSON is kept whole (:class:`NotJsonLd`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..inline import escape_lookalikes
+from .document import AttrSlot, Part
+from .runs import is_address
+
+#: Keys whose strings are for translation in any object.
+TRANSLATED_KEYS = frozenset({"headline", "alternativeHeadline", "description", "caption"})
+#: Keys whose strings are for translation in an object of a type of :data:`NAMED_WORKS` only.
+NAMED_KEYS = frozenset({"name", "alternateName"})
+#: The ``@type`` of an object whose ``name`` is a work's title or an image's, not somebody's.
+NAMED_WORKS = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "BlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "SocialMediaPosting",
+        "WebPage",
+        "ImageObject",
+        "VideoObject",
+    }
+)
+
+#: A JSON token: a string literal, a punctuation mark, or another literal (number, true…).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+#: The ``<![CDATA[ … ]]>`` around a block (pages written as XHTML): the JSON is inside.
+_CDATA = re.compile(r"\s*<!\[CDATA\[(.*)\]\]>\s*\Z", re.S)
+#: An escape in a JSON string literal (a surrogate pair as one).
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
+#: A ``<`` a script's text may not hold as it is (``</script``, ``<!--``, ``<script``).
+_OPENS_MARKUP = re.compile(r"<(?=[/!sS])")
+#: What a key shows of itself in a unit's reference (no space: a PO reference ends there).
+_NOT_IN_REF = re.compile(r"[^\w@:-]+")
+#: The escapes JSON requires (control characters, ``"`` and ``\\``), and ``<`` (see above).
+_ESCAPES = {
+    **{chr(code): f"\\u{code:04x}" for code in range(0x20)},
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    '"': '\\"',
+    "\\": "\\\\",
+}
+
+
+def is_json_ld(attrs: dict[str, str | None]) -> bool:
+    """Whether a ``<script>`` with these attributes holds JSON-LD.
+
+    >>> is_json_ld({"type": "application/ld+json"}), is_json_ld({"type": "text/javascript"})
+    (True, False)
+    """
+    return (attrs.get("type") or "").split(";")[0].strip().lower() == "application/ld+json"
+
+
+class NotJsonLd(ValueError):
+    """A JSON-LD block that is no JSON: why, and where in the script's text."""
+
+    def __init__(self, reason: str, offset: int) -> None:
+        super().__init__(reason)
+        self.offset = offset
+
+
+class Found(NamedTuple):
+    """A string literal of a block (quotes included, ``start`` and ``end`` in the script's text),
+    its key, where it stands (``image.caption``) and its value."""
+
+    start: int
+    end: int
+    key: str
+    path: str
+    value: str
+
+
+class _Frame:
+    """An object or array being read: the key its strings stand under, its path, and (an object's)
+    its types and the strings for translation only if they name a work (see :data:`NAMED_WORKS`)."""
+
+    __slots__ = ("expects_key", "is_object", "key", "named", "owner", "path", "types")
+
+    def __init__(self, is_object: bool, key: str, path: str, owner: _Frame | None) -> None:
+        self.is_object = is_object
+        self.key = key
+        self.path = path
+        self.expects_key = is_object
+        self.owner = self if is_object else owner
+        self.types: list[str] = []
+        self.named: list[Found] = []
+
+
+def json_ld_strings(text: str) -> list[Found]:
+    """The strings of the script's ``text`` for translation, in order.
+
+    >>> [(f.key, f.path, f.value) for f in json_ld_strings('{"@type": "Person", "name": "Ann",'
+    ...     ' "image": {"@type": "ImageObject", "name": "Ann smiling"}, "description": "A writer"}')]
+    [('name', 'image.name', 'Ann smiling'), ('description', 'description', 'A writer')]
+    """
+    wrapped = _CDATA.match(text)
+    start, end = wrapped.span(1) if wrapped else (0, len(text))
+    body = text[start:end]
+    if not body.strip():
+        return []
+    try:
+        json.loads(body, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise NotJsonLd(exc.msg, start + exc.pos) from None
+    except (ValueError, RecursionError) as exc:
+        raise NotJsonLd(str(exc) or "nested too deeply", start) from None
+    found: list[Found] = []
+    stack: list[_Frame] = []
+    for token in _TOKEN.finditer(body):
+        mark = token.group()
+        top = stack[-1] if stack else None
+        if mark in ("{", "["):
+            key = top.key if top is not None and mark == "[" else ""  # (an array's strings: its key's)
+            path = "" if top is None else _path(top)
+            stack.append(_Frame(mark == "{", key, path, None if top is None else top.owner))
+        elif mark in ("}", "]"):
+            frame = stack.pop()
+            if frame.is_object and any(_type_name(name) in NAMED_WORKS for name in frame.types):
+                found.extend(frame.named)
+        elif top is None:
+            continue  # (a block that is one string or number: nothing of a page)
+        elif mark[0] == '"':
+            _take(top, json.loads(mark), start + token.start(), start + token.end(), found)
+        elif top.is_object and mark in (":", ","):
+            top.expects_key = mark == ","
+    return sorted(found)
+
+
+def _take(top: _Frame, value: str, begin: int, end: int, found: list[Found]) -> None:
+    """Take the string ``value`` written from ``begin`` to ``end``, read in ``top``: a key, a type,
+    or a string for translation (into ``found``, or among its object's that must name a work)."""
+    if top.expects_key:
+        top.key = value
+        return
+    key = top.key
+    owner = top.owner
+    if key == "@type":
+        if owner is not None:
+            owner.types.append(value)
+    elif key in TRANSLATED_KEYS:
+        found.append(Found(begin, end, key, _path(top), value))
+    elif key in NAMED_KEYS and owner is not None:
+        owner.named.append(Found(begin, end, key, _path(top), value))
+
+
+def _path(frame: _Frame) -> str:
+    """Where a value read in ``frame`` stands: its keys from the block's top (``image.caption``)."""
+    if not frame.is_object:
+        return frame.path
+    key = _NOT_IN_REF.sub("-", frame.key)[:40]
+    return f"{frame.path}.{key}" if frame.path else key
+
+
+def _type_name(name: str) -> str:
+    """A type's name without its vocabulary (``schema:Article``, ``https://schema.org/Article``)."""
+    return re.split(r"[/:#]", name)[-1]
+
+
+def json_ld_parts(
+    text: str,
+    ref: str,
+    notes: tuple[str, ...] = (),
+    bare_urls: bool = False,
+) -> list[Part]:
+    """The parts of the script's ``text``: its strings for translation slots (referenced
+    ``ref@path``), the rest as written (``bare_urls``: a string that is an address is for
+    translation too). Raises :class:`NotJsonLd` for a block that is no JSON.
+
+    >>> parts = json_ld_parts('{"headline": "Ferry", "url": "/a"}', "head/script(ld+json)")
+    >>> [part if isinstance(part, str) else (part.msgid, part.ref) for part in parts]
+    ['{"headline": ', ('Ferry', 'head/script(ld+json)@headline'), ', "url": "/a"}']
+    """
+    parts: list[Part] = []
+    pos = 0
+    for at in json_ld_strings(text):
+        part = _slot(at, text[at.start : at.end], ref, notes, bare_urls)
+        if part is not None:
+            parts += [text[pos : at.start], part]
+            pos = at.end
+    parts.append(text[pos:])
+    return [part for part in parts if part != ""]
+
+
+def _slot(at: Found, literal: str, ref: str, notes: tuple[str, ...], bare_urls: bool) -> AttrSlot | None:
+    """The slot of the string ``at`` (written ``literal``), None when it is nothing to translate."""
+    shown = at.value.strip()
+    if (
+        not any(char.isalpha() for char in shown)
+        or "{{" in shown
+        or "{%" in shown  # (a generator's value: it writes it before the page is read)
+        or (not bare_urls and is_address(shown))
+        or any("\ud800" <= char <= "\udfff" for char in shown)  # (an escape of half a character)
+    ):
+        return None
+    return AttrSlot(
+        msgid=escape_lookalikes(shown),
+        ref=f"{ref}@{at.path}",
+        raw=literal,
+        kind=f"json-ld:{at.key}",
+        notes=notes,
+        write=json_string_writer(literal, at.value),
+    )
+
+
+def json_string_writer(literal: str, value: str) -> Callable[[str], str]:
+    r"""How a translation of the string ``literal`` (quotes included; ``value`` decoded) is written:
+    between the spaces at the value's edges, each character the literal escapes escaped as it
+    does (``\/``, ``\u00e1``; see :func:`write_json_string`).
+
+    >>> print(json_string_writer(r'" Aktu\u00e1ln\u011b <b>"', " Aktuálně <b>")('Aktuálně "<i>" </script>'))
+    " Aktu\u00e1ln\u011b \"<i>\" \u003c/script>"
+    """
+    kept: dict[str, str] = {}
+    for escape in _ESCAPE.finditer(literal, 1, len(literal) - 1):
+        kept.setdefault(json.loads(f'"{escape.group()}"'), escape.group())
+    lead = value[: len(value) - len(value.lstrip())]
+    trail = value[len(value.rstrip()) :] if value.strip() else ""
+    return functools.partial(
+        write_json_string, kept=tuple(kept.items()), lead=lead, trail=trail, bare_lt="<" in literal
+    )
+
+
+def write_json_string(
+    text: str, kept: tuple[tuple[str, str], ...] = (), lead: str = "", trail: str = "", bare_lt: bool = False
+) -> str:
+    r"""``text`` as a JSON string literal in a script: the escapes JSON requires, each character of
+    ``kept`` written as its escape there, between ``lead`` and ``trail``; every ``<`` as ``\u003c``,
+    or (``bare_lt``: the source writes one as it is) each that could start markup
+    (``</``, ``<!``, ``<s``): no translation can end the script or open a comment in it.
+
+    >>> print(write_json_string('Say "hi" </script><script>alert(1)</script>\n'))
+    "Say \"hi\" \u003c/script>\u003cscript>alert(1)\u003c/script>\n"
+    >>> print(write_json_string("a < b </p>", kept=(("/", r"\/"),), bare_lt=True))
+    "a < b <\/p>"
+    """
+    written = (lead + text + trail).translate(_table(kept, bare_lt))
+    if bare_lt and "<" in written:
+        written = _OPENS_MARKUP.sub(r"\\u003c", written)
+    return f'"{written}"'
+
+
+@functools.lru_cache(maxsize=256)
+def _table(kept: tuple[tuple[str, str], ...], bare_lt: bool) -> dict[int, str]:
+    escapes = _ESCAPES if bare_lt else {**_ESCAPES, "<": "\\u003c"}
+    return str.maketrans({**escapes, **dict(kept)})
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is no JSON value")

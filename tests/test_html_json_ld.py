@@ -1,0 +1,238 @@
+"""A page's JSON-LD structured data (``<script type="application/ld+json">``): the headline,
+description and image caption a search engine shows are translated on the localized page, in place,
+and nothing else of the JSON changes; a hostile translation cannot end the script.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from corpus import PAGES, needs_corpus
+from test_compile_helpers import compile_lib, make_project, page, run_cli
+from transpub.formats import ReadOptions, read_article
+from transpub.formats.document import Resolution
+from transpub.formats.encoding import declared_charset, decode_bytes
+from transpub.formats.html import read_html
+from transpub.readcache import decode, encode
+
+HEADLINE = "Ferry Line Opens"
+DESCRIPTION = "The Ferry Line opened in Tarifa."
+CAPTION = "The ferry at dawn"
+BODY = "The ferry left at dawn."
+BLOCK = """{"@context": "https://schema.org", "@type": "NewsArticle",
+   "headline": "Ferry Line Opens", "description": "The Ferry Line opened in Tarifa.",
+   "inLanguage": "en-US", "datePublished": "2024-05-01T08:00:00Z", "url": "https://example.com/ferry",
+   "author": {"@type": "Person", "name": "Ann Lee", "url": "https://example.com/ann"},
+   "publisher": {"@type": "Organization", "name": "Tiny News", "logo": {"@type": "ImageObject", "url": "/l.png"}},
+   "image": {"@type": "ImageObject", "url": "https://example.com/ferry.jpg", "caption": "The ferry at dawn",
+             "width": 1200},
+   "keywords": ["ferry", "Tarifa"]}"""
+OTHER_LANGUAGE = '{"@type": "WebSite", "name": "Tiny News", "inLanguage": "fr"}'
+ARTICLE = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Ferry Line Opens</title>
+  <script type="application/ld+json">
+  {BLOCK}
+  </script>
+  <script type="application/ld+json">{OTHER_LANGUAGE}</script>
+</head>
+<body><p>The ferry left at dawn.</p></body>
+</html>
+"""
+GERMAN = {
+    HEADLINE: "Fährlinie eröffnet",
+    DESCRIPTION: "Die Fährlinie wurde in Tarifa eröffnet.",
+    CAPTION: "Die Fähre im Morgengrauen",
+    BODY: "Die Fähre legte im Morgengrauen ab.",
+}
+
+
+def read(source: str, name: str = "a.html"):
+    return read_html(source, Path(name), "utf-8", ReadOptions())
+
+
+def translated(source: str, table: dict[str, str]) -> str:
+    return read(source).render(lambda slot: Resolution(table.get(slot.msgid)))
+
+
+def json_ld_of(html: str) -> list[str]:
+    """The text of each ``<script>`` of ``html`` as a browser reads it (its end at ``</script``)."""
+    scripts: list[list[str]] = []
+
+    class Scripts(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "script":
+                scripts.append([])
+
+        def handle_data(self, data: str) -> None:
+            if self.lasttag == "script" and scripts:
+                scripts[-1].append(data)
+
+    Scripts().feed(html)
+    return ["".join(texts) for texts in scripts]
+
+
+def test_a_news_page_s_json_ld_headline_description_and_image_caption_are_units_named_where_they_stand() -> (
+    None
+):
+    refs = {unit.msgid: unit.refs for unit in read(ARTICLE).units("news/ferry.html")}
+    assert refs[DESCRIPTION] == ("news/ferry.html#head/script(ld+json)@description",)
+    assert refs[CAPTION] == ("news/ferry.html#head/script(ld+json)@image.caption",)
+
+
+def test_a_json_ld_headline_equal_to_the_title_is_the_title_s_entry_with_one_more_place() -> None:
+    refs = {unit.msgid: unit.refs for unit in read(ARTICLE).units()}
+    assert refs[HEADLINE] == ("head/title(ferry-line-opens)", "head/script(ld+json)@headline")
+
+
+def test_urls_dates_types_keywords_and_the_names_of_people_and_organizations_in_json_ld_are_no_units() -> (
+    None
+):
+    assert sorted(unit.msgid for unit in read(ARTICLE).units()) == sorted(
+        [HEADLINE, DESCRIPTION, CAPTION, BODY]
+    )
+
+
+def test_the_name_of_an_article_or_an_image_is_a_unit_and_a_second_block_is_told_apart() -> None:
+    source = (
+        '<script type="application/ld+json">{"@type": "Person", "name": "Ann Lee"}</script>'
+        '<script type="application/ld+json">{"@type": ["Article"], "name": "Ferry Line Opens",'
+        ' "image": {"@type": "ImageObject", "name": "Dawn ferry"}}</script>'
+    )
+    refs = {unit.msgid: unit.refs for unit in read(source).units()}
+    assert refs == {
+        "Ferry Line Opens": ("script(ld+json)~2@name",),
+        "Dawn ferry": ("script(ld+json)~2@image.name",),
+    }
+
+
+def test_a_translated_headline_replaces_only_its_string_every_other_byte_of_the_json_as_written() -> None:
+    expected = BLOCK
+    for source, german in GERMAN.items():
+        expected = expected.replace(f'"{source}"', f'"{german}"')
+    assert json_ld_of(translated(ARTICLE, GERMAN))[0].strip() == expected
+
+
+def test_a_hostile_translation_cannot_end_the_script_and_reads_back_as_the_text_typed() -> None:
+    hostile = '</script><script>alert(1)</script><!-- "quoted" \\ back'
+    page_html = translated(ARTICLE, {HEADLINE: hostile})
+    scripts = json_ld_of(page_html)
+    assert len(scripts) == 2 and "alert" not in scripts[1]
+    assert json.loads(scripts[0])["headline"] == hostile
+    assert (
+        "</script><script>" not in page_html.split("<title>")[1].split("</title>")[0]
+    )  # (escaped there too)
+
+
+def test_quotes_backslashes_and_control_characters_in_a_translation_are_written_as_valid_json() -> None:
+    typed = 'Sie sagt: "Fähre\\Linie"\tneu\nheute\x01'
+    assert json.loads(json_ld_of(translated(ARTICLE, {DESCRIPTION: typed}))[0])["description"] == typed
+
+
+def test_a_translation_keeps_the_source_s_own_escapes_and_a_pseudo_translation_comes_back_as_written() -> (
+    None
+):
+    source = (
+        '<script type="application/ld+json">{"@type":"Article","headline":"Aktu\\u00e1ln\\u011b \\/ Praha ",'
+        '"description":"Ferries < 5 a day"}</script>'
+    )
+    pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source
+    german = translated(
+        source, {"Aktuálně / Praha": "Aktuálně / Prag", "Ferries < 5 a day": "Fähren < 5 </script>"}
+    )
+    assert '"headline":"Aktu\\u00e1ln\\u011b \\/ Prag "' in german
+    assert '"description":"Fähren < 5 \\u003c/script>"' in german
+
+
+def test_an_invalid_json_ld_block_is_kept_whole_with_a_warning_naming_file_and_line() -> None:
+    source = '<html><head>\n<script type="application/ld+json">\n{"headline": "Ferry",\n "x": }\n</script>\n'
+    document = read(source, "news/ferry.html")
+    assert document.units() == []
+    assert document.render(lambda slot: Resolution("x")) == source
+    [warning] = document.warnings
+    assert (warning.path, warning.line, warning.severity) == ("news/ferry.html", 4, "warning")
+    assert "no JSON" in warning.message and "kept as written" in warning.message
+
+
+def test_a_block_wrapped_in_cdata_is_read_inside_its_wrapper_and_keeps_it() -> None:
+    source = '<script type="application/ld+json">\n<![CDATA[\n{"headline": "Ferry"}\n]]>\n</script>'
+    assert [unit.msgid for unit in read(source).units()] == ["Ferry"]
+    assert translated(source, {"Ferry": "Fähre"}) == source.replace('"Ferry"', '"Fähre"')
+
+
+def test_a_json_ld_block_inside_translate_no_is_kept_as_written() -> None:
+    source = '<div translate="no"><script type="application/ld+json">{"headline": "Ferry"}</script></div>'
+    assert read(source).units() == []
+
+
+def test_the_stored_read_of_a_page_keeps_its_json_ld_units() -> None:
+    document = read(ARTICLE)
+    back = decode(encode(document), Path("a.html"))
+    assert back.render() == ARTICLE
+    german = back.render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
+    assert german == document.render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
+
+
+def test_a_compiled_page_s_json_ld_is_translated_and_its_names_and_addresses_are_not(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", {"de": GERMAN, "zh_CN": {}}, article=ARTICLE)
+    assert not compile_lib(root, ["de"]).errors
+    article = json.loads(json_ld_of(page(root, "de"))[0])
+    assert (article["headline"], article["description"], article["image"]["caption"]) == (
+        GERMAN[HEADLINE],
+        GERMAN[DESCRIPTION],
+        GERMAN[CAPTION],
+    )
+    assert (article["author"]["name"], article["publisher"]["name"], article["url"]) == (
+        "Ann Lee",
+        "Tiny News",
+        "https://example.com/ferry",
+    )
+
+
+def test_check_reports_a_json_ld_unit_s_glossary_and_markup_problems(tmp_path: Path) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("term,de\nFerry Line,Fährlinie\n", encoding="utf-8")
+    root = make_project(
+        tmp_path / "news",
+        {"de": {**GERMAN, DESCRIPTION: "Die Linie wurde in <b>Tarifa</b> eröffnet."}},
+        article=ARTICLE,
+        config_extra=f'\n[paths]\nglossary = "{glossary}"\n',
+    )
+    result = run_cli(root, "check", "-l", "de")
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if DESCRIPTION[:20] in line]
+    assert any("[glossary]" in line and "Fährlinie" in line for line in problems), result.output
+    assert any("[markup]" in line for line in problems), result.output
+
+
+JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.S | re.I)
+#: The corpus pages with JSON-LD (news sites, blogs, Wikipedia; most wrap it in CDATA).
+WITH_JSON_LD = [path for path in PAGES if b"application/ld+json" in path.read_bytes()]
+
+
+@needs_corpus
+@pytest.mark.parametrize("page_path", WITH_JSON_LD, ids=[p.name for p in WITH_JSON_LD])
+def test_a_real_page_s_json_ld_comes_back_as_written_in_a_pseudo_translation(page_path: Path) -> None:
+    data = page_path.read_bytes()
+    source, _ = decode_bytes(data, declared=declared_charset(data))
+    document = read_article(page_path, ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert JSON_LD.findall(pseudo.replace("⟦", "").replace("⟧", "")) == JSON_LD.findall(source)
+    assert not [warning for warning in document.warnings if warning.check == "json-ld"]
+
+
+@needs_corpus
+def test_real_news_pages_offer_their_json_ld_headline_for_translation() -> None:
+    for name in ("theverge.html", "bbc-1.html", "aktualne.html", "videos-1.html", "medium-3.html"):
+        document = read_article(next(p for p in PAGES if p.name == name), ReadOptions())
+        assert any(
+            ref.endswith("script(ld+json)@headline") for unit in document.units() for ref in unit.refs
+        ), name
