@@ -18,6 +18,7 @@ from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
 from transpub.formats.encoding import declared_charset, decode_bytes
 from transpub.formats.html import read_html
+from transpub.formats.html_jsonld import IN_LANGUAGE
 from transpub.readcache import decode, encode
 
 HEADLINE = "Ferry Line Opens"
@@ -173,12 +174,15 @@ def test_a_json_ld_block_inside_translate_no_is_kept_as_written() -> None:
     assert read(source).units() == []
 
 
-def test_the_stored_read_of_a_page_keeps_its_json_ld_units() -> None:
+def test_the_stored_read_of_a_page_keeps_its_json_ld_units_and_where_its_language_is_named() -> None:
     document = read(ARTICLE)
     back = decode(encode(document), Path("a.html"))
     assert back.render() == ARTICLE
-    german = back.render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
-    assert german == document.render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
+    german = back.render(lambda slot: Resolution(GERMAN.get(slot.msgid)), inserts={IN_LANGUAGE: '"de"'})
+    assert german == document.render(
+        lambda slot: Resolution(GERMAN.get(slot.msgid)), inserts={IN_LANGUAGE: '"de"'}
+    )
+    assert '"inLanguage": "de"' in german
 
 
 def test_a_compiled_page_s_json_ld_is_translated_and_its_names_and_addresses_are_not(tmp_path: Path) -> None:
@@ -195,6 +199,21 @@ def test_a_compiled_page_s_json_ld_is_translated_and_its_names_and_addresses_are
         "Tiny News",
         "https://example.com/ferry",
     )
+
+
+def test_a_json_ld_in_language_naming_the_source_s_language_names_the_page_s_on_a_translation(
+    tmp_path: Path,
+) -> None:
+    root = make_project(
+        tmp_path / "news", {"de": GERMAN, "zh_CN": {**GERMAN, BODY: "渡轮在黎明时分出发。"}}, article=ARTICLE
+    )
+    assert not compile_lib(root, ["de", "zh_CN"]).errors
+    languages = {
+        locale: [json.loads(text)["inLanguage"] for text in json_ld_of(page(root, locale))]
+        for locale in ("de", "zh_CN", "en")
+    }
+    # (the source's own copy, and a block in another language, as written)
+    assert languages == {"de": ["de", "fr"], "zh_CN": ["zh-Hans-CN", "fr"], "en": ["en-US", "fr"]}
 
 
 def test_check_reports_a_json_ld_unit_s_glossary_and_markup_problems(tmp_path: Path) -> None:

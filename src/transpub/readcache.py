@@ -71,7 +71,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 10
+FORMAT = 11
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -288,7 +288,7 @@ class _Encoder:
                 self.slots.append(part)
             return (_ATTR, part.msgid, part.ref, part.raw, part.kind, part.notes, _function_name(part.write))
         if cls is Marker:
-            return (_MARKER, part.name)
+            return (_MARKER, part.name, part.raw)
         if cls is LinkTarget:
             if self.walking:
                 self.links.append(part)
@@ -483,7 +483,7 @@ class _Decoder:
                 self.slots.append(part)
             return part
         if kind == _MARKER:
-            part = Marker(stored[1])
+            part = Marker(stored[1], stored[2])
         elif kind == _LINK:
             part = LinkTarget(stored[1], stored[2], _function(stored[3]))
             if self.walking:

@@ -21,6 +21,7 @@ from ..formats.document import (
     escape_attribute,
 )
 from ..formats.html_attributes import OPEN_GRAPH_REWRITTEN, attribute_spans, has_attribute
+from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
 from ..inline import strip_placeholders
 from ..locales import bcp47_tag, language_of, open_graph_locale, text_direction
 from ..project import Project
@@ -276,6 +277,8 @@ def render_page(
         if base_url:  # (og:url is absolute: without the site's address, the source's stays)
             told["og:url"] = {"content": chrome.url(locale, base_url)}
     inserts = {"head-end": head, "body-start": body_start}
+    if locale != source:  # (a JSON-LD inLanguage naming the source's language names the page's)
+        inserts[IN_LANGUAGE] = write_json_string(bcp47_tag(locale))
     page_tag = page.html_tag
     charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
     if page_tag is not None:

@@ -97,9 +97,11 @@ class Unseen(str):
 
 @dataclass(eq=False)
 class Marker:
-    """A zero-width place where compile may insert markup (``head-end``, ``body-start``)."""
+    """A place where compile may insert markup (``head-end``, ``body-start``: zero-width) or write
+    its own value (``in-language``: the source's ``raw`` where compile writes nothing)."""
 
     name: str
+    raw: str = ""
 
 
 @dataclass(eq=False)
@@ -615,7 +617,7 @@ def _render(
                 items = enumerate(source)
                 break
             elif cls is Marker:
-                out.append(inserts.get(part.name, ""))
+                out.append(inserts.get(part.name, part.raw))
             elif cls is LinkTarget:
                 new = rewrite_url(part.url) if rewrite_url is not None else None
                 out.append(part.raw if new is None or new == part.url else part.write(new))

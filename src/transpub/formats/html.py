@@ -156,6 +156,8 @@ def _strip_trailing_space(raw: str) -> str:
 
 #: The language of a ``lang`` attribute's value (``de`` in ``de-AT``); ``x-…`` and ``i-…`` are none.
 _LANGUAGE_SUBTAG = re.compile(r"([a-zA-Z]{2,3})(?:[-_]|\Z)")
+#: A BCP 47 language tag (or a gettext locale name): ``en``, ``en-US``, ``zh-Hant-TW``, ``pt_BR``.
+_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{1,8})*")
 #: Language codes that name the same language as another for a page's ``lang`` (a macrolanguage and
 #: its usual member, a code retired for another): a Bokmål page in a Norwegian project is not foreign.
 _SAME_LANGUAGE = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "ji": "yi", "tl": "fil", "zsm": "ms"}
@@ -320,8 +322,18 @@ class _Builder(RunSlots):
         step = f"{anchor}/script(ld+json)" if anchor else "script(ld+json)"
         count = self.json_ld_blocks[step] = self.json_ld_blocks.get(step, 0) + 1
         ref = step if count == 1 else f"{step}~{count}"
+        source = self.options.source_locale
         try:
-            out += json_ld_parts(text, ref, ctx.notes, self.options.extract_bare_urls)
+            out += json_ld_parts(
+                text,
+                ref,
+                ctx.notes,
+                lambda value: (
+                    _LANGUAGE_TAG.fullmatch(value) is not None
+                    and _language_code(value) == _language_code(source)
+                ),
+                self.options.extract_bare_urls,
+            )
         except NotJsonLd as exc:
             out.append(text)
             self.warnings.append(

@@ -7,7 +7,8 @@ For translation, in any object: :data:`TRANSLATED_KEYS` (``headline``, ``alterna
 their names are names). A string in an array under one of those keys is one too. Everything else
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
 strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
-``keywords``).
+``keywords``). A string under ``inLanguage`` naming the source's language is a :class:`Marker`
+where compile writes the page's language.
 
 Every byte of the block but a translated literal's content stays as written, the
 ``<![CDATA[ … ]]>`` some pages wrap it in too; a translation is written as valid JSON (the
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..inline import escape_lookalikes
-from .document import AttrSlot, Part
+from .document import AttrSlot, Marker, Part
 from .runs import is_address
 
 #: Keys whose strings are for translation in any object.
@@ -46,6 +47,9 @@ NAMED_WORKS = frozenset(
         "VideoObject",
     }
 )
+#: The key of the page's language, and the :class:`Marker` compile writes a translation's in.
+IN_LANGUAGE_KEY = "inLanguage"
+IN_LANGUAGE = "in-language"
 
 #: A JSON token: a string literal, a punctuation mark, or another literal (number, true…).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
@@ -115,7 +119,7 @@ class _Frame:
 
 
 def json_ld_strings(text: str) -> list[Found]:
-    """The strings of the script's ``text`` for translation, in order.
+    """The strings of the script's ``text`` for translation, and its ``inLanguage`` strings, in order.
 
     >>> [(f.key, f.path, f.value) for f in json_ld_strings('{"@type": "Person", "name": "Ann",'
     ...     ' "image": {"@type": "ImageObject", "name": "Ann smiling"}, "description": "A writer"}')]
@@ -165,7 +169,7 @@ def _take(top: _Frame, value: str, begin: int, end: int, found: list[Found]) -> 
     if key == "@type":
         if owner is not None:
             owner.types.append(value)
-    elif key in TRANSLATED_KEYS:
+    elif key in TRANSLATED_KEYS or key == IN_LANGUAGE_KEY:
         found.append(Found(begin, end, key, _path(top), value))
     elif key in NAMED_KEYS and owner is not None:
         owner.named.append(Found(begin, end, key, _path(top), value))
@@ -187,21 +191,30 @@ def _type_name(name: str) -> str:
 def json_ld_parts(
     text: str,
     ref: str,
-    notes: tuple[str, ...] = (),
+    notes: tuple[str, ...],
+    in_source_language: Callable[[str], bool],
     bare_urls: bool = False,
 ) -> list[Part]:
     """The parts of the script's ``text``: its strings for translation slots (referenced
-    ``ref@path``), the rest as written (``bare_urls``: a string that is an address is for
-    translation too). Raises :class:`NotJsonLd` for a block that is no JSON.
+    ``ref@path``), its ``inLanguage`` that ``in_source_language`` accepts a :class:`Marker`, the rest
+    as written (``bare_urls``: a string that is an address is for translation too). Raises
+    :class:`NotJsonLd` for a block that is no JSON.
 
-    >>> parts = json_ld_parts('{"headline": "Ferry", "url": "/a"}', "head/script(ld+json)")
-    >>> [part if isinstance(part, str) else (part.msgid, part.ref) for part in parts]
-    ['{"headline": ', ('Ferry', 'head/script(ld+json)@headline'), ', "url": "/a"}']
+    >>> parts = json_ld_parts(
+    ...     '{"headline": "Ferry", "inLanguage": "en", "url": "/a"}', "head/script(ld+json)", (), lambda tag: True
+    ... )
+    >>> [part if isinstance(part, str) else (part.msgid, part.ref) if isinstance(part, AttrSlot) else part for part in parts]
+    ['{"headline": ', ('Ferry', 'head/script(ld+json)@headline'), ', "inLanguage": ', Marker(name='in-language', raw='"en"'), ', "url": "/a"}']
     """
     parts: list[Part] = []
     pos = 0
     for at in json_ld_strings(text):
-        part = _slot(at, text[at.start : at.end], ref, notes, bare_urls)
+        literal = text[at.start : at.end]
+        part: Part | None
+        if at.key == IN_LANGUAGE_KEY:
+            part = Marker(IN_LANGUAGE, literal) if in_source_language(at.value) else None
+        else:
+            part = _slot(at, literal, ref, notes, bare_urls)
         if part is not None:
             parts += [text[pos : at.start], part]
             pos = at.end
